@@ -1,0 +1,67 @@
+# emm-xblocks — one Makefile for everything. `make run` and `make test` work from a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON311 ?= $(shell command -v python3.11 || command -v python3)
+# the first python3.12 that really runs (a pyenv shim may exist without the version selected)
+PYTHON312 ?= $(shell for p in $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) $$(command -v python3.12); do "$$p" -c "" 2>/dev/null && { echo "$$p"; break; }; done)
+VENV      := .venv
+VENV312   := .venv312
+PY        := $(VENV)/bin/python
+PY312     := $(VENV312)/bin/python
+PORT      ?= 8000
+SETTINGS  := emm_xblocks.workbench.settings
+PIP_FLAGS := --disable-pip-version-check -q
+
+.PHONY: help run test test-fast test-312 bench lint messages translations wheel clean
+
+help:  ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: pyproject.toml constraints/py311-django42-xblock53.txt
+	$(PYTHON311) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
+	$(PY) -m pip install $(PIP_FLAGS) -c constraints/py311-django42-xblock53.txt -e '.[dev]'
+	touch $@
+
+$(VENV312)/.installed: pyproject.toml constraints/py312-django52-xblock61.txt
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: set PYTHON312=/path/to/python3.12"; exit 1; }
+	$(PYTHON312) -m venv $(VENV312)
+	$(PY312) -m pip install $(PIP_FLAGS) --upgrade pip
+	$(PY312) -m pip install $(PIP_FLAGS) -c constraints/py312-django52-xblock61.txt -e '.[dev]'
+	touch $@
+
+var:
+	mkdir -p var
+
+run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at http://127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django migrate --run-syncdb -v 0
+	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff to a page to see it as course staff, ?lang=fr for French)"
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed $(VENV312)/.installed  ## run every test on both supported stacks
+	$(PY) -m ruff check emm_xblocks tests scripts bench
+	$(PY) scripts/check_translations.py
+	$(PY) -m pytest
+	$(PY312) -m pytest tests/unit tests/integration -p no:cacheprovider -q
+
+test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.11
+	$(PY) -m pytest tests/unit tests/integration
+
+bench: $(VENV)/.installed var  ## print the speed and size figures
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check emm_xblocks tests scripts bench
+
+messages: $(VENV)/.installed  ## extract the source strings into translations/*/LC_MESSAGES/text.po
+	$(PY) scripts/i18n.py extract
+
+translations: $(VENV)/.installed  ## compile .po into .mo and the JavaScript catalogues
+	$(PY) scripts/i18n.py compile
+
+wheel: $(VENV)/.installed  ## build the wheel into dist/
+	$(PY) -m build --wheel --outdir dist .
+
+clean:
+	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache

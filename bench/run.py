@@ -1,0 +1,119 @@
+"""Benchmarks (not tests): print the speed and size figures of each block.
+
+Run with ``make bench``. Uses a throw-away SQLite database under var/bench/.
+Targets (2-core machine): Likert results for 100,000 responses < 1 s; learner download
+< 15 KB gzip for the Likert block, shared files included.
+"""
+
+import gzip
+import os
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DIR = ROOT / "var" / "bench"
+BENCH_DIR.mkdir(parents=True, exist_ok=True)
+db_file = BENCH_DIR / "bench.db"
+if db_file.exists():
+    db_file.unlink()
+os.environ["EMM_WORKBENCH_DB"] = str(db_file)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+from workbench.runtime import WorkbenchRuntime  # noqa: E402
+from workbench.scenarios import get_scenarios  # noqa: E402
+
+from emm_xblocks.likert import report  # noqa: E402
+from emm_xblocks.models import Response  # noqa: E402
+
+call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+def timed(func, repeat):
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), max(samples)
+
+
+def line(label, value):
+    print(f"  {label:<58} {value}")
+
+
+def block_for(block_type, student):
+    scenario = next(s for key, s in sorted(get_scenarios().items()) if key.startswith(block_type + "."))
+    runtime = WorkbenchRuntime(student)
+    parent = runtime.get_block(scenario.usage_id)
+    return runtime.get_block(parent.children[0])
+
+
+def download_size(frag, language):
+    """Bytes a learner downloads for the block: its HTML and every CSS/JS file of the fragment."""
+    raw = frag.body_html().encode("utf-8")
+    files = [raw]
+    for resource in frag.resources:
+        if resource.kind == "url" and "/resource/" in resource.data:
+            uri = resource.data.split("/resource/", 1)[1].split("/", 1)[1]
+            files.append((ROOT / "emm_xblocks" / uri).read_bytes())
+    total_raw = sum(len(f) for f in files)
+    total_gz = sum(len(gzip.compress(f, 9)) for f in files)
+    return total_raw, total_gz, len(files) - 1
+
+
+def bench_likert():
+    print("emm_likert")
+    block = block_for("emm_likert", "bench_learner")
+    median, worst = timed(lambda: block.render("student_view", {}), 50)
+    line("student_view render (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+
+    client = Client()
+    usage = block.scope_ids.usage_id
+    answers = {s["id"]: 4 for s in block.statements}
+    counter = iter(range(10**6))
+
+    def submit():
+        r = client.post(f"/handler/{usage}/submit/?student=bench_{next(counter)}", data={"answers": answers},
+                        content_type="application/json")
+        assert r.status_code == 200, r.content
+
+    median, worst = timed(submit, 50)
+    line("submit handler over HTTP (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+
+    key = str(usage)
+    statements = [s["id"] for s in block.statements]
+    today = timezone.now().date()
+    rows, n = [], 100_000
+    for i in range(n // len(statements)):
+        submission = uuid.uuid4()
+        for j, sid in enumerate(statements):
+            rows.append(Response(block_key=key, submission=submission, group=sid, value=str(1 + (i + j) % 5),
+                                 day=today))
+    Response.objects.bulk_create(rows, batch_size=5000)
+    staff = block_for("emm_likert", "staff_bench")
+    median, worst = timed(lambda: report.results_json(staff), 5)
+    total = Response.objects.filter(block_key=key).count()
+    line(f"results for {total:,} stored responses (median / max of 5)",
+         f"{median:.1f} ms / {worst:.1f} ms   target < 1000 ms")
+
+    for language in ("en", "fr"):
+        with translation.override(language):
+            frag = block_for("emm_likert", "bench_size").render("student_view", {})
+            raw, gz, count = download_size(frag, language)
+        line(f"learner download, {language} (HTML + {count} CSS/JS files)",
+             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 15 KB gzip")
+
+
+if __name__ == "__main__":
+    bench_likert()

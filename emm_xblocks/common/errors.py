@@ -1,0 +1,30 @@
+"""Handler errors: an HTTP status, a stable machine code and a translated message.
+
+The body is always ``{"error": <code>, "message": <text>}`` so the browser (and a script)
+can branch on the code while a person reads the message.
+"""
+
+import json
+
+from webob import Response
+
+
+class HandlerError(Exception):
+    """Raised inside a handler; turned into a JSON response by ``common.handlers``."""
+
+    def __init__(self, status, code, message, **extra):
+        super().__init__(f"{code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+    def response(self):
+        body = {"error": self.code, "message": self.message, **self.extra}
+        return json_response(body, status=self.status)
+
+
+def json_response(data, status=200):
+    return Response(
+        json.dumps(data), status=status, content_type="application/json", charset="utf-8"
+    )

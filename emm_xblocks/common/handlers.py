@@ -1,0 +1,76 @@
+"""Handler decorators shared by every block.
+
+``json_handler`` replaces ``XBlock.json_handler``: it answers a translated error with a stable
+code for a wrong method or malformed JSON, and for any ``HandlerError`` the handler raises.
+``staff_only`` refuses learners with 403 before the handler runs.
+"""
+
+import functools
+import json
+
+from webob import Response
+from xblock.core import XBlock
+
+from .errors import HandlerError, json_response
+
+MAX_BODY_BYTES = 256 * 1024
+
+
+def _parse_json(block, request):
+    _ = block.ugettext
+    if request.method != "POST":
+        raise HandlerError(405, "method_not_allowed", _("This action must be sent with POST."))
+    body = request.body or b""
+    if len(body) > MAX_BODY_BYTES:
+        raise HandlerError(413, "request_too_large", _("The request is too large."))
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise HandlerError(400, "invalid_json", _("The request could not be read (malformed JSON).")) from None
+    if not isinstance(data, dict):
+        raise HandlerError(400, "invalid_json", _("The request must be a JSON object."))
+    return data
+
+
+def json_handler(func):
+    """A POST handler taking and returning JSON; errors become ``{"error", "message"}`` bodies."""
+
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        try:
+            data = _parse_json(self, request)
+            result = func(self, data, suffix)
+        except HandlerError as err:
+            return err.response()
+        if isinstance(result, Response):
+            return result
+        return json_response(result)
+
+    return wrapper
+
+
+def staff_only(func):
+    """Refuse the handler with 403 unless the user is course staff (see ``EmmBlockBase.is_staff``)."""
+
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        if not self.is_staff():
+            raise HandlerError(403, "forbidden", self.ugettext("Only course staff can do this."))
+        return func(self, *args, **kwargs)
+
+    return wrapper
+
+
+def get_handler(func):
+    """A GET handler that may raise ``HandlerError`` (for downloads such as CSV)."""
+
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        try:
+            return func(self, request, suffix)
+        except HandlerError as err:
+            return err.response()
+
+    return wrapper

@@ -1,0 +1,37 @@
+"""i18n helpers that do not need a block.
+
+``N_`` marks a string for extraction without translating it (field labels, preset scale
+labels): the text is translated later, through the runtime's i18n service, in the language of
+the request. ``js_catalog_path`` names the JavaScript catalogue built from the same ``.po``.
+"""
+
+from importlib import resources
+
+from django.utils import translation
+
+ROOT_PACKAGE = "emm_xblocks"
+JS_NAMESPACE = "EmmXBlocksI18N"
+
+
+def N_(text):  # noqa: N802 - the conventional gettext-noop name
+    return text
+
+
+def current_language():
+    """The active language code (``fr``, ``ar``, ``en-us``...)."""
+    return translation.get_language() or "en"
+
+
+def is_rtl():
+    return translation.get_language_bidi()
+
+
+def js_catalog_path(language=None):
+    """``static/js/i18n/<lang>.js`` for the active language if the package ships it, else None."""
+    language = language or current_language()
+    candidates = [translation.to_locale(language), language.split("-")[0]]
+    base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")
+    for name in candidates:
+        if base.joinpath(f"{name}.js").is_file():
+            return f"static/js/i18n/{name}.js"
+    return None

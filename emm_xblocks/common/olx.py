@@ -1,0 +1,72 @@
+"""OLX helpers: read and write plain, readable XML (no JSON blobs in attributes)."""
+
+from lxml import etree
+
+TRUE = {"true", "1", "yes"}
+
+
+def get_bool(el, name, default=False):
+    value = el.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in TRUE
+
+
+def get_int(el, name, default):
+    try:
+        return int(el.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
+def get_float(el, name, default):
+    try:
+        return float(el.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
+def set_attr(el, name, value, default=None):
+    """Write ``name`` unless it holds its default; booleans as ``true``/``false``."""
+    if value == default:
+        return
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    elif isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    el.set(name, str(value))
+
+
+def inner_html(el):
+    """The markup inside ``el``: its text (CDATA included) and its children, as written."""
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
+def add_html(parent, tag, html):
+    """Append ``<tag>`` holding ``html`` as CDATA (readable in a diff, safe to round-trip)."""
+    if not html:
+        return None
+    child = etree.SubElement(parent, tag)
+    child.text = etree.CDATA(html)
+    return child
+
+
+def add_text(parent, tag, text, **attrs):
+    child = etree.SubElement(parent, tag)
+    for key, value in attrs.items():
+        if value is not None:
+            child.set(key, value)
+    child.text = text
+    return child
+
+
+def text_of(el):
+    return " ".join((el.text or "").split()) if el is not None else ""
+
+
+def to_string(el):
+    etree.indent(el, space="  ")
+    return etree.tostring(el, encoding="unicode")

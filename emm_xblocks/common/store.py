@@ -1,0 +1,100 @@
+"""The anonymous aggregate store (see ``emm_xblocks.models``), as plain functions.
+
+Writes insert rows inside one transaction, so a submission is stored whole or not at all and
+concurrent learners never overwrite each other. Reads are ``GROUP BY`` queries.
+"""
+
+import uuid
+from collections import defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+
+class AlreadyClaimed(Exception):
+    """The (block, user, slot) claim exists: the action was already done once."""
+
+
+def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None):
+    """Store one submission: ``answers`` maps group (statement, question, node) to value.
+
+    * ``user_key`` is stored on the rows (empty in anonymous mode);
+    * ``replace`` deletes this user's earlier rows of the block first (answers changed later);
+    * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored.
+    Returns the submission id.
+    """
+    submission = uuid.uuid4()
+    today = timezone.now().date()
+    from ..models import Claim, Comment, Response
+
+    try:
+        with transaction.atomic():
+            if claim is not None:
+                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
+            if replace and user_key:
+                Response.objects.filter(block_key=block_key, user_key=user_key).delete()
+                Comment.objects.filter(block_key=block_key, user_key=user_key).delete()
+            Response.objects.bulk_create([
+                Response(block_key=block_key, submission=submission, group=str(group), value=str(value),
+                         user_key=user_key, day=today)
+                for group, value in answers.items()
+            ])
+            if comment:
+                Comment.objects.create(block_key=block_key, submission=submission, text=comment,
+                                       user_key=user_key, day=today)
+    except IntegrityError as err:
+        if claim is not None:
+            raise AlreadyClaimed(claim) from err
+        raise
+    return submission
+
+
+def claim(block_key, user_key, slot):
+    """Take a one-time slot (an attempt number, say); ``AlreadyClaimed`` if it was taken."""
+    from ..models import Claim
+
+    try:
+        with transaction.atomic():
+            Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot)
+    except IntegrityError as err:
+        raise AlreadyClaimed((user_key, slot)) from err
+
+
+def claimed(block_key, user_key, slot):
+    from ..models import Claim
+
+    return Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists()
+
+
+def tallies(block_key):
+    """``{group: {value: count}}`` for a block."""
+    from ..models import Response
+
+    result = defaultdict(dict)
+    rows = (Response.objects.filter(block_key=block_key).values_list("group", "value")
+            .annotate(n=Count("id")).order_by())
+    for group, value, n in rows:
+        result[group][value] = n
+    return dict(result)
+
+
+def respondents(block_key):
+    from ..models import Response
+
+    return Response.objects.filter(block_key=block_key).values("submission").distinct().count()
+
+
+def comments(block_key):
+    from ..models import Comment
+
+    return list(Comment.objects.filter(block_key=block_key).order_by("day", "text")
+                .values_list("text", "user_key", "day"))
+
+
+def export_rows(block_key):
+    """Every response row, grouped by submission, for a CSV export."""
+    from ..models import Response
+
+    return (Response.objects.filter(block_key=block_key).order_by("day", "submission", "group")
+            .values_list("submission", "user_key", "day", "group", "value"))

@@ -1,0 +1,224 @@
+"""``emm_likert``: the Likert evaluation XBlock (a thin shell around ``likert.model``)."""
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.validation import ValidationMessage
+
+from ..common import store
+from ..common.base import EmmBlockBase
+from ..common.errors import HandlerError
+from ..common.handlers import json_handler
+from ..common.i18n import N_
+from ..common.sanitize import clean_html
+from . import forms, model, report, views
+
+
+@XBlock.supports("multi_device")
+class LikertBlock(ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
+    """Learners rate statements on an agreement (or other) scale; staff read the report."""
+
+    block_js = "static/js/emm-likert.js"
+    block_css = "static/css/emm-likert.css"
+    js_class = "EmmLikert"
+
+    display_name = String(display_name=N_("Display name"), scope=Scope.settings,
+                          default=N_("End-of-training evaluation"))
+    statements = List(scope=Scope.content, default=[], help=N_("Statements: id, text, reverse, required"))
+    intro = String(scope=Scope.content, default="", help=N_("Text above the statements (HTML)"))
+    scale = String(scope=Scope.settings, default="agree5")
+    custom_labels = List(scope=Scope.settings, default=[])
+    allow_na = Boolean(scope=Scope.settings, default=False)
+    comment = Boolean(scope=Scope.settings, default=False)
+    comment_prompt = String(scope=Scope.settings, default="")
+    anonymous = Boolean(scope=Scope.settings, default=False)
+    min_group_size = Integer(scope=Scope.settings, default=5)
+    results = String(scope=Scope.settings, default=model.RESULTS_STAFF)
+    graded = Boolean(scope=Scope.settings, default=False)
+    weight = Float(display_name=N_("Problem weight"), scope=Scope.settings, default=1.0)
+
+    answers = Dict(scope=Scope.user_state, default={})
+    learner_comment = String(scope=Scope.user_state, default="")
+    submitted = Boolean(scope=Scope.user_state, default=False)
+    raw_earned = Float(scope=Scope.user_state, default=None)
+    raw_possible = Float(scope=Scope.user_state, default=None)
+
+    editable_fields = ("display_name", "scale", "custom_labels", "allow_na", "comment", "comment_prompt",
+                       "anonymous", "min_group_size", "results", "graded", "weight", "intro")
+
+    # ---------------------------------------------------------------- the domain object
+    @property
+    def survey(self):
+        return model.Survey(
+            statements=tuple(model.Statement(s.get("id", ""), s.get("text", ""), bool(s.get("reverse")),
+                                             s.get("required", True) is not False)
+                             for s in self.statements if isinstance(s, dict)),
+            custom_labels=tuple(self.custom_labels),
+            **{name: getattr(self, name) for name in self.editable_fields if name != "custom_labels"},
+        )
+
+    def _store_survey(self, survey):
+        for name in self.editable_fields:
+            value = getattr(survey, name)
+            setattr(self, name, list(value) if isinstance(value, tuple) else value)
+        self.statements = forms.to_editor(survey)["statements"]
+
+    # ---------------------------------------------------------------- grading (LMS contract)
+    @property
+    def has_score(self):
+        return bool(self.graded)
+
+    def max_score(self):
+        return 1.0
+
+    def has_submitted_answer(self):
+        return self.submitted
+
+    def get_score(self):
+        if self.raw_earned is None:
+            return Score(0.0, self.max_score())
+        return Score(self.raw_earned, self.raw_possible or self.max_score())
+
+    def set_score(self, score):
+        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
+
+    def calculate_score(self):
+        """Participation credit: full marks once the evaluation is submitted."""
+        return Score(self.max_score() if self.submitted else 0.0, self.max_score())
+
+    def publish_grade(self, score=None, only_if_higher=None):
+        """Publish the stored score (the LMS staff override sets it, then calls this)."""
+        self._publish_grade(score or self.get_score(), only_if_higher)
+
+    # ---------------------------------------------------------------- views
+    def student_view(self, context=None):
+        return views.student_view(self)
+
+    def author_view(self, context=None):
+        return views.author_view(self)
+
+    def studio_view(self, context=None):
+        return views.studio_view(self)
+
+    def student_view_data(self, context=None):
+        """For the mobile app. Carries the questions only: a survey has no answer to hide,
+        but other learners' responses never appear here (they come from ``results``)."""
+        survey = self.survey
+        return {
+            "display_name": survey.display_name,
+            "intro": clean_html(survey.intro),
+            "scale": [{"value": v, "label": label}
+                      for v, label in enumerate(survey.labels(self.ugettext), start=1)],
+            "allow_na": survey.allow_na,
+            "statements": [{"id": s.id, "text": s.text, "required": s.required} for s in survey.statements],
+            "comment": survey.comment,
+            "comment_prompt": survey.comment_prompt,
+            "anonymous": survey.anonymous,
+            "submitted": self.submitted,
+            "can_change": self.submitted and not survey.anonymous,
+        }
+
+    def index_dictionary(self):
+        data = super().index_dictionary() if hasattr(super(), "index_dictionary") else {}
+        body = " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
+        data.setdefault("content", {}).update({"display_name": self.display_name, "body": body})
+        data["content_type"] = "EMM Likert evaluation"
+        return data
+
+    def validate(self):
+        validation = super().validate()
+        for problem in model.validate(self.survey, self.ugettext):
+            kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
+            validation.add(ValidationMessage(kind, problem.message))
+        return validation
+
+    # ---------------------------------------------------------------- learner handlers
+    @json_handler
+    def submit(self, data, suffix=""):
+        survey, _ = self.survey, self.ugettext
+        if self.submitted and survey.anonymous:
+            raise HandlerError(409, "already_submitted",
+                               _("This anonymous evaluation was already submitted; it cannot be changed."))
+        try:
+            answers, comment = model.check_submission(survey, data.get("answers"), data.get("comment"), _)
+        except model.SubmissionError as err:
+            raise HandlerError(400, err.code, err.message, **err.extra) from None
+        stored = {sid: (model.NA if v is None else v) for sid, v in answers.items()}
+        user = self.user_key()
+        try:
+            store.record(self.block_key(), stored, comment=comment,
+                         user_key="" if survey.anonymous else user,
+                         replace=self.submitted,
+                         claim=(user, "likert-anonymous") if survey.anonymous else None)
+        except store.AlreadyClaimed:
+            raise HandlerError(409, "already_submitted",
+                               _("This anonymous evaluation was already submitted; it cannot be changed.")) from None
+        first = not self.submitted
+        self.submitted = True
+        if not survey.anonymous:
+            self.answers, self.learner_comment = stored, comment
+        self.runtime.publish(self, "emm.likert.submitted", report.tracking_event(survey, stored, first))
+        self.emit_completion(1.0)
+        if self.has_score:
+            self.set_score(self.calculate_score())
+            self.publish_grade()
+        return {
+            "submitted": True,
+            "can_change": not survey.anonymous,
+            "results_available": self.results_allowed(),
+            "message": _("Thank you: your answers were saved."),
+        }
+
+    def results_allowed(self):
+        return self.is_staff() or (self.results == model.RESULTS_LEARNERS and self.submitted)
+
+    @json_handler
+    def get_results(self, data, suffix=""):
+        if not self.results_allowed():
+            raise HandlerError(403, "forbidden", self.ugettext("The results are not available to you."))
+        return report.results_json(self)
+
+    @XBlock.handler
+    def export_csv(self, request, suffix=""):
+        return report.csv_response(self)
+
+    # ---------------------------------------------------------------- author handler
+    @json_handler
+    def studio_submit(self, data, suffix=""):
+        _ = self.ugettext
+        if not self.can_edit():
+            raise HandlerError(403, "forbidden", _("Only course staff can edit this evaluation."))
+        survey, problems = forms.from_editor(data, _)
+        errors = [p for p in problems if p.error]
+        if errors or survey is None:
+            raise HandlerError(400, "invalid_content", _("The evaluation was not saved: please fix the errors."),
+                               problems=[{"field": p.field, "message": p.message} for p in errors])
+        self._store_survey(survey)
+        return {"saved": True, "warnings": [{"field": p.field, "message": p.message} for p in problems]}
+
+    @json_handler
+    def studio_validate(self, data, suffix=""):
+        """The editor's live check: the save validators, without saving."""
+        if not self.can_edit():
+            raise HandlerError(403, "forbidden", self.ugettext("Only course staff can edit this evaluation."))
+        _survey, problems = forms.from_editor(data, self.ugettext)
+        return {"problems": [{"field": p.field, "message": p.message, "error": p.error} for p in problems]}
+
+    # ---------------------------------------------------------------- OLX
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        block = runtime.construct_xblock_from_class(cls, keys)
+        block._store_survey(model.from_xml(node))
+        return block
+
+    def add_xml_to_node(self, node):
+        node.tag = self.xml_element_name()
+        model.to_xml(self.survey, node)
+
+    @staticmethod
+    def workbench_scenarios():
+        from ..workbench.scenarios import load
+
+        return load("emm_likert")
+

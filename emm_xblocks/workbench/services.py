@@ -1,0 +1,89 @@
+"""Workbench services that behave like edx-platform's, so what works here works in the LMS.
+
+* ``LmsI18nService`` follows ``xmodule.modulestore.django.XBlockI18nService``: gettext domain
+  ``text`` from ``<root package>/translations/<locale>/LC_MESSAGES/`` for the active language,
+  falling back to Django's catalogue; ``get_javascript_i18n_catalog_url`` is None (bundled
+  catalogues are not atlas-pulled ones).
+* ``LmsLikeUserService`` builds an ``XBlockUser`` with the ``opt_attrs`` edx-platform sets.
+  In the workbench a student id starting with ``staff`` is course staff.
+"""
+
+import gettext
+import hashlib
+from importlib.resources import files
+
+import django.utils.translation
+from django.conf import settings
+from django.utils.translation import get_language, to_locale
+from xblock.reference.user_service import UserService, XBlockUser
+
+
+class LmsI18nService:
+    """The LMS's XBlockI18nService for one block class's root package (``emm_xblocks``)."""
+
+    def __init__(self, block=None, root_package="emm_xblocks"):
+        self.translator = django.utils.translation
+        if block is not None:
+            root_package = getattr(block, "unmixed_class", block.__class__).__module__.split(".")[0]
+        locale_dir = str(files(root_package).joinpath("translations"))
+        language = get_language()
+        try:
+            self.translator = gettext.translation(
+                "text", locale_dir, [to_locale(language if language else settings.LANGUAGE_CODE)]
+            )
+        except OSError:
+            pass
+
+    def get_javascript_i18n_catalog_url(self, block):
+        return None
+
+    def __getattr__(self, name):
+        name = "gettext" if name == "ugettext" else name
+        return getattr(self.translator, name)
+
+
+class LmsLikeI18nService:
+    """Loaded once per workbench runtime: resolves the LMS service for the active language
+    at each call, as the LMS builds one per block and request."""
+
+    runtime = None
+
+    def _service(self):
+        return LmsI18nService()
+
+    def get_javascript_i18n_catalog_url(self, block):
+        return None
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._service(), name)
+
+
+def user_opt_attrs(student_id, staff=None):
+    """The opt_attrs edx-platform's DjangoXBlockUserService sets for a user."""
+    student_id = str(student_id)
+    is_staff = student_id.startswith("staff") if staff is None else staff
+    return {
+        "edx-platform.anonymous_user_id": hashlib.sha256(f"anon:{student_id}".encode()).hexdigest()[:32],
+        "edx-platform.user_id": abs(hash(student_id)) % 10**8,
+        "edx-platform.username": student_id,
+        "edx-platform.user_is_staff": is_staff,
+        "edx-platform.user_role": "staff" if is_staff else "student",
+        "edx-platform.is_authenticated": True,
+        "edx-platform.user_preferences": {},
+    }
+
+
+class LmsLikeUserService(UserService):
+    runtime = None
+
+    def __init__(self, student_id=None, **kwargs):
+        super().__init__(**kwargs)
+        self.student_id = student_id
+
+    def get_current_user(self):
+        student = self.student_id or getattr(self.runtime, "user_id", None) or "student_1"
+        user = XBlockUser(is_current_user=True, emails=[f"{student}@example.org"], full_name=str(student))
+        user.opt_attrs.update(user_opt_attrs(student))
+        return user

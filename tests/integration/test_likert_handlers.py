@@ -1,0 +1,104 @@
+"""The Likert block through the workbench runtime and Django's test client."""
+
+import pytest
+
+from emm_xblocks.models import Claim, Comment, Response
+
+SURVEY = """
+<emm_likert display_name="Eval" allow_na="true" comment="true" {extra}>
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace" reverse="true">The pace was too fast.</item>
+  <item id="extra" required="false">Optional statement.</item>
+</emm_likert>
+"""
+
+
+@pytest.fixture
+def survey(scenario):
+    return lambda extra="": scenario(SURVEY.format(extra=extra))
+
+
+def test_submit_stores_rows_completes_and_tracks(survey, handlers, events):
+    uid = survey()
+    r = handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2, "extra": "na"}, "comment": "Merci"})
+    assert r.status_code == 200, r.content
+    assert r.json_body["submitted"] is True
+    rows = sorted(Response.objects.filter(block_key=uid).values_list("group", "value"))
+    assert rows == [("extra", "na"), ("pace", "2"), ("relevance", "5")]
+    assert Comment.objects.get(block_key=uid).text == "Merci"
+    assert events.completions == [{"user": "student_1", "completion": 1.0}]
+    assert events.grades == []  # not graded by default
+    [event] = events.named("emm.likert.submitted")
+    assert event["data"]["answers"] == {"relevance": 5, "pace": 2, "extra": "na"}
+
+
+def test_changing_answers_replaces_the_learners_rows(survey, handlers):
+    uid = survey()
+    handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2}})
+    r = handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
+    assert r.status_code == 200
+    assert sorted(Response.objects.filter(block_key=uid).values_list("group", "value")) == [
+        ("pace", "1"), ("relevance", "1")]
+    assert handlers.block(uid).answers == {"relevance": 1, "pace": 1}
+
+
+def test_anonymous_rows_carry_no_identity_and_second_submit_is_refused(survey, handlers, events):
+    uid = survey('anonymous="true"')
+    assert handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
+    assert set(Response.objects.filter(block_key=uid).values_list("user_key", flat=True)) == {""}
+    block = handlers.block(uid)
+    assert block.submitted and block.answers == {}
+    [event] = events.named("emm.likert.submitted")
+    assert "answers" not in event["data"]
+    again = handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
+    assert again.status_code == 409 and again.json_body["error"] == "already_submitted"
+    assert Response.objects.filter(block_key=uid).count() == 2
+    assert Claim.objects.filter(block_key=uid).count() == 1
+
+
+@pytest.mark.parametrize("payload,code", [
+    ({"answers": {"nope": 3, "relevance": 3, "pace": 3}}, "unknown_statement"),
+    ({"answers": {"relevance": 6, "pace": 3}}, "invalid_value"),
+    ({"answers": {"relevance": 0, "pace": 3}}, "invalid_value"),
+    ({"answers": {"relevance": True, "pace": 3}}, "invalid_value"),
+    ({"answers": {"relevance": "5", "pace": 3}}, "invalid_value"),
+    ({"answers": {"relevance": 3}}, "missing_required"),
+    ({"answers": []}, "invalid_answers"),
+    ({"answers": {"relevance": 3, "pace": 3}, "comment": "x" * 2001}, "comment_too_long"),
+    ({"answers": {"relevance": 3, "pace": 3}, "comment": 12}, "invalid_comment"),
+])
+def test_bad_submissions_are_refused_and_store_nothing(survey, handlers, payload, code):
+    uid = survey()
+    r = handlers.post(uid, "submit", payload)
+    assert r.status_code == 400
+    assert r.json_body["error"] == code
+    assert r.json_body["message"]
+    assert Response.objects.filter(block_key=uid).count() == 0
+    block = handlers.block(uid)
+    assert not block.submitted and block.answers == {}
+
+
+def test_malformed_json_and_wrong_method(survey, handlers):
+    uid = survey()
+    r = handlers.post(uid, "submit", raw="{not json")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_json"
+    r = handlers.get(uid, "submit")
+    assert r.status_code == 405
+
+
+def test_errors_are_translated(survey, handlers):
+    uid = survey()
+    r = handlers.post(uid, "submit", {"answers": {"relevance": 9, "pace": 1}}, lang="fr")
+    assert r.json_body["error"] == "invalid_value"
+    assert r.json_body["message"] == "Cette réponse n’est pas un point de l’échelle."
+
+
+def test_learners_cannot_use_staff_handlers(survey, handlers):
+    uid = survey()
+    r = handlers.post(uid, "get_results", {})
+    assert r.status_code == 403 and r.json_body["error"] == "forbidden"
+    r = handlers.get(uid, "export_csv")
+    assert r.status_code == 403
+    r = handlers.post(uid, "studio_submit", {"display_name": "hacked", "statements": []})
+    assert r.status_code == 403
+    assert handlers.block(uid).display_name == "Eval"

@@ -1,0 +1,166 @@
+"""Results, CSV, Studio editing and the LMS contract (grades, completion, mobile, search)."""
+
+import csv
+import io
+
+import pytest
+from xblock.scorable import Score
+
+from emm_xblocks.common import store
+
+SURVEY = """
+<emm_likert display_name="Eval" comment="true" min_group_size="3" {extra}>
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace" reverse="true">The pace was too fast.</item>
+</emm_likert>
+"""
+
+
+@pytest.fixture
+def survey(scenario):
+    return lambda extra="": scenario(SURVEY.format(extra=extra))
+
+
+def answer(handlers, uid, n, relevance=5, pace=1, comment="", who="learner"):
+    for i in range(n):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": relevance, "pace": pace}, "comment": comment},
+                          student=f"{who}_{uid[-6:]}_{i}")
+        assert r.status_code == 200, r.content
+
+
+def test_staff_results_are_suppressed_below_the_group_size(survey, handlers):
+    uid = survey()
+    answer(handlers, uid, 2)
+    r = handlers.post(uid, "get_results", {}, student="staff_1")
+    assert r.status_code == 200
+    body = r.json_body
+    assert body["suppressed"] and body["statements"] == [] and body["respondents"] == 2
+    assert "3" in body["message"]
+
+
+def test_staff_results_figures(survey, handlers):
+    uid = survey()
+    answer(handlers, uid, 3, relevance=5, pace=1)
+    answer(handlers, uid, 1, relevance=2, pace=4, who="other")
+    body = handlers.post(uid, "get_results", {}, student="staff_1").json_body
+    rel, pace = body["statements"]
+    assert rel["n"] == 4 and rel["counts"] == [0, 1, 0, 0, 3] and rel["top_box"] == 75.0
+    assert pace["top_two_box"] == 75.0  # reverse-coded: 1 ("strongly disagree it was too fast") is favourable
+    assert body["headline"] == 75.0
+    assert body["headline_text"] == "75.0% agree or strongly agree, over all statements."
+    assert body["csv_url"]
+
+
+def test_learners_see_results_only_after_answering_when_allowed(survey, handlers):
+    uid = survey('results="learners"')
+    answer(handlers, uid, 3)
+    assert handlers.post(uid, "get_results", {}, student="newcomer").status_code == 403
+    handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}}, student="newcomer")
+    body = handlers.post(uid, "get_results", {}, student="newcomer").json_body
+    assert body["respondents"] == 4 and body["csv_url"] is None and "comments" not in body
+
+
+def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(survey, handlers):
+    uid = survey()
+    answer(handlers, uid, 1, comment="=HYPERLINK(\"http://evil\")")
+    r = handlers.get(uid, "export_csv", student="staff_1")
+    assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Learner", "Date", "relevance", "pace", "Comment"]
+    assert rows[1][2] == "5 Strongly agree"
+    assert rows[1][4].startswith("'=")
+
+    anon = survey('anonymous="true"')
+    answer(handlers, anon, 1, comment="@SUM(1)")
+    rows = list(csv.reader(io.StringIO(handlers.get(anon, "export_csv", student="staff_1")
+                                       .content.decode("utf-8-sig"))))
+    assert rows[0] == ["Date", "relevance", "pace"]
+    assert all("learner_" not in cell for row in rows for cell in row)
+
+
+def test_graded_submit_publishes_a_server_computed_grade(survey, handlers, events):
+    uid = survey('graded="true" weight="2"')
+    handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}, "score": 0, "completion": 0.1})
+    assert events.grades == [{"user": "student_1", "block": uid, "raw_earned": 1.0, "raw_possible": 1.0,
+                              "only_if_higher": None}]
+    assert events.completions[-1]["completion"] == 1.0
+
+
+def test_staff_override_then_publish_grade_like_edx_platform(survey, handlers, events):
+    """instructor_task's override: set_score(Score(override / weight, max_score() / weight)); publish_grade()."""
+    uid = survey('graded="true" weight="2"')
+    handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
+    block = handlers.block(uid)
+    block.set_score(Score(raw_earned=1.0 / 2, raw_possible=block.max_score() / 2))
+    block.publish_grade()
+    assert events.grades[-1]["raw_earned"] == 0.5 and events.grades[-1]["raw_possible"] == 0.5
+    block.rescore(only_if_higher=False)
+    assert events.grades[-1]["raw_earned"] == 1.0
+
+
+def test_student_view_data_and_index(survey, handlers):
+    uid = survey('anonymous="true"')
+    block = handlers.block(uid)
+    data = block.student_view_data()
+    assert [s["id"] for s in data["statements"]] == ["relevance", "pace"]
+    assert [x["label"] for x in data["scale"]][-1] == "Strongly agree"
+    assert data["anonymous"] and not data["submitted"]
+    assert "relevant to my work" in block.index_dictionary()["content"]["body"]
+
+
+def test_studio_submit_saves_for_staff_and_reports_field_problems(survey, handlers):
+    uid = survey()
+    good = {"display_name": "New name", "scale": "agree4", "results": "staff", "min_group_size": 5,
+            "weight": 1, "statements": [{"id": "x", "text": "X statement"}]}
+    r = handlers.post(uid, "studio_submit", good, student="staff_1")
+    assert r.status_code == 200, r.content
+    block = handlers.block(uid)
+    assert block.display_name == "New name" and block.scale == "agree4"
+    assert block.statements == [{"id": "x", "text": "X statement", "reverse": False, "required": True}]
+    bad = dict(good, statements=[{"id": "x", "text": "A"}, {"id": "x", "text": "B"}])
+    r = handlers.post(uid, "studio_submit", bad, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
+    assert r.json_body["problems"][0]["field"] == "statements.1.id"
+    assert handlers.block(uid).statements[0]["text"] == "X statement"
+    checked = handlers.post(uid, "studio_validate", bad, student="staff_1").json_body
+    assert checked["problems"][0]["field"] == "statements.1.id"
+
+
+def test_validate_warns_in_studio(scenario, handlers):
+    uid = scenario('<emm_likert display_name="Empty"/>')
+    messages = handlers.block(uid).validate().to_json()["messages"]
+    assert messages and messages[0]["type"] == "warning"
+
+
+def test_views_render_with_answers_kept_and_translated(survey, handlers):
+    uid = survey()
+    handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}})
+    html = handlers.view(uid).body_html()
+    assert 'value="4" checked' in html and "Update my answers" in html
+    fr = handlers.view(uid, lang="fr")
+    assert 'lang="fr"' in fr.body_html()
+    assert any("static/js/i18n/fr.js" in r.data for r in fr.resources)
+    ar = handlers.view(uid, lang="ar").body_html()
+    assert 'dir="rtl"' in ar
+
+
+def test_author_and_studio_views_render(survey, handlers):
+    uid = survey()
+    author = handlers.view(uid, view="author_view", student="staff_1").body_html()
+    assert "relevance" in author and "reverse-coded" in author
+    studio = handlers.view(uid, view="studio_view", student="staff_1")
+    assert "emm-likert-editor" in studio.body_html()
+
+
+def test_store_counts_every_row(db):
+    for i in range(7):
+        store.record("blk", {"a": str(1 + i % 5)}, user_key="")
+    assert store.respondents("blk") == 7
+    assert sum(store.tallies("blk")["a"].values()) == 7
+
+
+def test_package_resources_are_served(client):
+    r = client.get("/resource/emm_likert/static/js/emm-common.js")
+    assert r.status_code == 200 and b"EMM.post" in b"".join(r)
+    assert client.get("/resource/emm_likert/static/../pyproject.toml").status_code == 404
+    assert client.get("/resource/emm_likert/templates/likert/student.html").status_code == 404

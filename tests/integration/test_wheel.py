@@ -1,0 +1,37 @@
+"""The built wheel, installed in a clean virtualenv, carries static/ and translations/."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_wheel_serves_resources_and_renders_french(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    [wheel] = dist.glob("emm_xblocks-*.whl")
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    for expected in ("emm_xblocks/static/js/emm-likert.js", "emm_xblocks/translations/fr/LC_MESSAGES/text.mo",
+                     "emm_xblocks/templates/likert/student.html", "emm_xblocks/migrations/0001_initial.py"):
+        assert expected in names
+    assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    constraints = ROOT / "constraints" / ("py311-django42-xblock53.txt" if sys.version_info < (3, 12)
+                                          else "py312-django52-xblock61.txt")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-c", str(constraints),
+                    str(wheel)], check=True)
+    result = subprocess.run([str(py), str(ROOT / "tests" / "wheel_check.py")], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["french"] and report["djangoapp"] and report["resources"] == "served"
