@@ -8,6 +8,7 @@ from xblock.validation import ValidationMessage
 
 from ..common import store
 from ..common.base import EmmBlockBase
+from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError
 from ..common.handlers import json_handler
 from ..common.i18n import N_
@@ -16,9 +17,13 @@ from . import forms, model, report, views
 
 
 @XBlock.supports("multi_device")
-class LikertBlock(ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
+class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
+    block_type = "emm_likert"
+    content_model = model
+    editor_form = forms
+    not_saved_message = N_("The evaluation was not saved: please fix the errors.")
     block_js = "static/js/emm-likert.js"
     block_css = "static/css/emm-likert.css"
     js_class = "EmmLikert"
@@ -49,6 +54,10 @@ class LikertBlock(ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
 
     # ---------------------------------------------------------------- the domain object
     @property
+    def content(self):
+        return self.survey
+
+    @property
     def survey(self):
         return model.Survey(
             statements=tuple(model.Statement(s.get("id", ""), s.get("text", ""), bool(s.get("reverse")),
@@ -58,7 +67,7 @@ class LikertBlock(ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
             **{name: getattr(self, name) for name in self.editable_fields if name != "custom_labels"},
         )
 
-    def _store_survey(self, survey):
+    def store_content(self, survey):
         for name in self.editable_fields:
             value = getattr(survey, name)
             setattr(self, name, list(value) if isinstance(value, tuple) else value)
@@ -183,42 +192,4 @@ class LikertBlock(ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
     def export_csv(self, request, suffix=""):
         return report.csv_response(self)
 
-    # ---------------------------------------------------------------- author handler
-    @json_handler
-    def studio_submit(self, data, suffix=""):
-        _ = self.ugettext
-        if not self.can_edit():
-            raise HandlerError(403, "forbidden", _("Only course staff can edit this evaluation."))
-        survey, problems = forms.from_editor(data, _)
-        errors = [p for p in problems if p.error]
-        if errors or survey is None:
-            raise HandlerError(400, "invalid_content", _("The evaluation was not saved: please fix the errors."),
-                               problems=[{"field": p.field, "message": p.message} for p in errors])
-        self._store_survey(survey)
-        return {"saved": True, "warnings": [{"field": p.field, "message": p.message} for p in problems]}
-
-    @json_handler
-    def studio_validate(self, data, suffix=""):
-        """The editor's live check: the save validators, without saving."""
-        if not self.can_edit():
-            raise HandlerError(403, "forbidden", self.ugettext("Only course staff can edit this evaluation."))
-        _survey, problems = forms.from_editor(data, self.ugettext)
-        return {"problems": [{"field": p.field, "message": p.message, "error": p.error} for p in problems]}
-
-    # ---------------------------------------------------------------- OLX
-    @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        block._store_survey(model.from_xml(node))
-        return block
-
-    def add_xml_to_node(self, node):
-        node.tag = self.xml_element_name()
-        model.to_xml(self.survey, node)
-
-    @staticmethod
-    def workbench_scenarios():
-        from ..workbench.scenarios import load
-
-        return load("emm_likert")
 

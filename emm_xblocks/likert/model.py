@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..common import olx
 from ..common.i18n import N_
+from ..common.validation import Problem, SubmissionError, errors  # noqa: F401 (part of the model's API)
 
 NA = "na"
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,50}$")
@@ -77,23 +78,6 @@ class Survey:
         return next((s for s in self.statements if s.id == sid), None)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One author mistake: ``field`` names where (``statements.2.id``), ``error`` blocks saving."""
-
-    field: str
-    message: str
-    error: bool = True
-
-
-class SubmissionError(ValueError):
-    def __init__(self, code, message, **extra):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.extra = extra
-
-
 # ------------------------------------------------------------------ validation (author)
 def validate(survey, _):
     """Every problem with the survey's content, as ``Problem`` objects (never raises)."""
@@ -141,10 +125,6 @@ def validate(survey, _):
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
     return problems
-
-
-def errors(problems):
-    return [p for p in problems if p.error]
 
 
 # ------------------------------------------------------------------ submissions (learner)

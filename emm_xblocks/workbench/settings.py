@@ -6,6 +6,9 @@ import os
 from workbench.settings import *  # noqa: F401,F403
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 
+# The workbench's settings write var/workbench.log (and the database) relative to the working folder.
+os.makedirs("var", exist_ok=True)
+
 INSTALLED_APPS = [*INSTALLED_APPS, "emm_xblocks.apps.EmmXBlocksConfig"]
 MIDDLEWARE = [*MIDDLEWARE, "emm_xblocks.workbench.middleware.LanguageFromQuery"]
 
