@@ -34,12 +34,13 @@ def running_workbench(folder):
                               cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             try:
-                requests.get(base + "/", timeout=2)
+                requests.get(base + "/", timeout=30)
                 break
-            except requests.ConnectionError:
-                time.sleep(0.2)
+            except requests.RequestException:
+                time.sleep(0.3)
         else:
             raise RuntimeError("the workbench did not start: " + (folder / "server.log").read_text())
         yield base
