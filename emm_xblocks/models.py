@@ -7,7 +7,9 @@
 * ``Comment``: free text sent with a submission (the Likert comment box).
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
-  Its key is random and it has no time, so it cannot be lined up with anonymous responses.
+  Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
+  anonymous responses. Attempt claims keep ``taken`` so a claim left behind by a learner state
+  that staff reset in the LMS can be taken over (see ``store.claim``).
 """
 
 import uuid
@@ -49,6 +51,7 @@ class Claim(models.Model):
     block_key = models.CharField(max_length=255)
     user_key = models.CharField(max_length=255)
     slot = models.CharField(max_length=100)
+    taken = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         app_label = "emm_xblocks"

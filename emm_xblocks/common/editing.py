@@ -4,7 +4,7 @@ A block names its pure pieces and how its fields hold the content:
 
 * ``content_model``: a module with ``from_xml(element)`` and ``to_xml(content, element)``;
 * ``editor_form``: ``from_editor(data, _) -> (content or None, problems)``;
-* ``content`` (property) and ``store_content(content)``: fields <-> domain object;
+* ``load_content()`` and ``store_content(content)``: fields <-> domain object;
 * ``block_type``: the entry point name (``emm_likert``), for the demo scenarios;
 * ``not_saved_message``: the translated sentence shown when a save is refused.
 """
@@ -51,7 +51,7 @@ class EditableContentMixin:
 
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
-        self.content_model.to_xml(self.content, node)
+        self.content_model.to_xml(self.load_content(), node)
 
     @classmethod
     def workbench_scenarios(cls):

@@ -50,15 +50,28 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     return submission
 
 
-def claim(block_key, user_key, slot):
-    """Take a one-time slot (an attempt number, say); ``AlreadyClaimed`` if it was taken."""
+def claim(block_key, user_key, slot, stale_after=None):
+    """Take a one-time slot (an attempt number, say); ``AlreadyClaimed`` if it is taken.
+
+    With ``stale_after`` (seconds), a claim older than that is taken over instead: the caller's
+    state says the slot is free, so the old claim belongs to a state that was since reset. The
+    take-over is one conditional UPDATE, so of two requests racing for it only one wins.
+    """
     from ..models import Claim
 
+    now = timezone.now()
     try:
         with transaction.atomic():
-            Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot)
+            Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot,
+                                 taken=now if stale_after is not None else None)
+        return
     except IntegrityError as err:
-        raise AlreadyClaimed((user_key, slot)) from err
+        if stale_after is None:
+            raise AlreadyClaimed((user_key, slot)) from err
+    cutoff = now - timezone.timedelta(seconds=stale_after)
+    won = Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot, taken__lt=cutoff).update(taken=now)
+    if not won:
+        raise AlreadyClaimed((user_key, slot))
 
 
 def claimed(block_key, user_key, slot):
@@ -86,10 +99,11 @@ def respondents(block_key):
 
 
 def comments(block_key):
+    """``[(submission, text)]`` of a block, oldest day first."""
     from ..models import Comment
 
     return list(Comment.objects.filter(block_key=block_key).order_by("day", "text")
-                .values_list("text", "user_key", "day"))
+                .values_list("submission", "text"))
 
 
 def export_rows(block_key):

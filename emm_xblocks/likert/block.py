@@ -53,8 +53,7 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
                        "anonymous", "min_group_size", "results", "graded", "weight", "intro")
 
     # ---------------------------------------------------------------- the domain object
-    @property
-    def content(self):
+    def load_content(self):
         return self.survey
 
     @property

@@ -44,7 +44,7 @@ def results_json(block):
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in model.diverging_segments(survey, row)],
         })
     if survey.comment and block.is_staff():
-        data["comments"] = [text for text, _user, _day in store.comments(key)]
+        data["comments"] = [text for _submission, text in store.comments(key)]
     return data
 
 
@@ -73,15 +73,15 @@ def csv_response(block):
     for submission, user_key, day, group, value in store.export_rows(key):
         row = submissions.setdefault(submission, {"user": user_key, "day": day})
         row[group] = value
-    comment_by_user = {} if survey.anonymous else {u: t for t, u, _d in store.comments(key)}
+    comment_of = dict(store.comments(key)) if survey.comment else {}
     out = io.StringIO()
     writer = csv.writer(out)
     header = [] if survey.anonymous else [_("Learner")]
     header += [_("Date")] + [s.id for s in survey.statements]
-    if survey.comment and not survey.anonymous:
+    if survey.comment:
         header.append(_("Comment"))
     writer.writerow([safe_cell(h) for h in header])
-    for row in submissions.values():
+    for submission, row in submissions.items():
         cells = [] if survey.anonymous else [row["user"]]
         cells.append(row["day"].isoformat())
         for st in survey.statements:
@@ -92,8 +92,8 @@ def csv_response(block):
                 cells.append(f"{value} {labels[int(value) - 1]}")
             else:
                 cells.append(value)
-        if survey.comment and not survey.anonymous:
-            cells.append(comment_by_user.get(row["user"], ""))
+        if survey.comment:
+            cells.append(comment_of.get(submission, ""))
         writer.writerow([safe_cell(c) for c in cells])
     body = "\ufeff" + out.getvalue()  # BOM: spreadsheets open UTF-8 (French, Arabic) correctly
     return Response(body=body.encode("utf-8"), content_type="text/csv", charset="utf-8",

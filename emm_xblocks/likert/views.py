@@ -12,7 +12,7 @@ def _statements(block, survey, labels):
     for i, st in enumerate(survey.statements):
         name = f"{dom}-{i}"
         chosen = str(answers.get(st.id, ""))
-        options = [{"id": f"{name}-{v}", "value": str(v), "label": label, "checked": chosen == str(v)}
+        options = [{"id": f"{name}-{v}", "value": str(v), "label": label, "checked": chosen == str(v), "na": False}
                    for v, label in enumerate(labels, start=1)]
         if survey.allow_na:
             options.append({"id": f"{name}-na", "value": model.NA, "label": block.ugettext("Not applicable"),

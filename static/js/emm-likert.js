@@ -22,7 +22,7 @@ function EmmLikert(runtime, element, args) {
   }
 
   function updateProgress() {
-    if (!progress) { return; }
+    if (!progress || state.locked) { return; }
     var done = Object.keys(collect()).length;
     progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: done, total: args.total});
   }
@@ -50,6 +50,7 @@ function EmmLikert(runtime, element, args) {
   function lock() {
     root.querySelectorAll("input, textarea").forEach(function (input) { input.disabled = true; });
     if (submit) { submit.hidden = true; }
+    if (progress) { progress.hidden = true; }
   }
 
   function onSubmit(event) {
@@ -132,7 +133,8 @@ var EmmLikertResults = {
     }));
     target.appendChild(legend);
     data.statements.forEach(function (st) {
-      var row = el("div", {class: "emm-chart-row"}, [el("p", {class: "emm-chart-label", text: st.text})]);
+      var label = st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "");
+      var row = el("div", {class: "emm-chart-row"}, [el("p", {class: "emm-chart-label", text: label})]);
       var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
       st.segments.forEach(function (seg) {
         var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});

@@ -74,7 +74,8 @@ def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(sur
     answer(handlers, anon, 1, comment="@SUM(1)")
     rows = list(csv.reader(io.StringIO(handlers.get(anon, "export_csv", student="staff_1")
                                        .content.decode("utf-8-sig"))))
-    assert rows[0] == ["Date", "relevance", "pace"]
+    assert rows[0] == ["Date", "relevance", "pace", "Comment"]
+    assert rows[1][-1] == "'@SUM(1)"
     assert all("learner_" not in cell for row in rows for cell in row)
 
 

@@ -1,0 +1,1 @@
+"""The scenario role-play block (``emm_role_play``)."""

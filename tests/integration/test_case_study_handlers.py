@@ -1,0 +1,367 @@
+"""The case-study block through the workbench runtime and Django's test client."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from emm_xblocks.case_study import model
+from emm_xblocks.models import Claim, Response
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
+
+CASE = """
+<emm_case_study display_name="Test case" max_attempts="{attempts}" grade_policy="{policy}"
+    show_answers="{show}" {extra}>
+  <narrative><![CDATA[<p>Public narrative.</p>]]></narrative>
+  <document href="https://example.org/doc.pdf" size="1 MB">A document</document>
+  <question id="q1" type="single" points="2">
+    <prompt><![CDATA[<p>Pick one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha<feedback>SECRET-FEEDBACK-A</feedback></option>
+    <option id="b">Beta<feedback>SECRET-FEEDBACK-B</feedback></option>
+    <explanation><![CDATA[<p>SECRET-EXPLANATION-1</p>]]></explanation>
+  </question>
+  <question id="q2" type="multiple" partial_credit="true" points="2">
+    <prompt><![CDATA[<p>Pick some.</p>]]></prompt>
+    <option id="x" correct="true">Ex</option>
+    <option id="y" correct="true">Why</option>
+    <option id="z">Zed</option>
+  </question>
+  <question id="q3" type="reflection" points="2" max_words="20">
+    <prompt><![CDATA[<p>Write.</p>]]></prompt>
+    <model_answer><![CDATA[<p>SECRET-MODEL-ANSWER</p>]]></model_answer>
+    <key_point id="k1">SECRET-KEY-POINT-1</key_point>
+    <key_point id="k2">SECRET-KEY-POINT-2</key_point>
+  </question>
+  <expert_analysis><![CDATA[<p>SECRET-EXPERT-ANALYSIS</p>]]></expert_analysis>
+</emm_case_study>
+"""
+GOOD = {"q1": "a", "q2": ["x", "y"], "q3": "My own reflection."}
+WRONG = {"q1": "b", "q2": ["z"], "q3": "Another reflection."}
+
+
+@pytest.fixture
+def case(scenario):
+    def make(attempts=2, policy="best", show="submitted", extra=""):
+        return scenario(CASE.format(attempts=attempts, policy=policy, show=show, extra=extra))
+    return make
+
+
+def state(handlers, uid, student="student_1"):
+    b = handlers.block(uid, student)
+    return {name: getattr(b, name) for name in ("draft", "answers", "ticks", "assessed", "submitted", "attempts",
+                                                 "history", "raw_earned", "raw_possible")}
+
+
+def test_submit_scores_on_the_server_publishes_grade_completion_and_tracking(case, handlers, events):
+    uid = case()
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a", "q2": ["x", "z"], "q3": "Text"}})
+    assert r.status_code == 200, r.content
+    body = r.json_body
+    assert body["score"] == 2.0 and body["max_score"] == 6.0  # q1 2, q2 (1-1)/2 -> 0, q3 pending
+    assert body["needs_assessment"] is True and body["attempts_left"] == 1
+    statuses = {q["id"]: q["status"] for q in body["questions"]}
+    assert statuses == {"q1": "correct", "q2": "incorrect", "q3": "pending"}
+    assert events.grades == [{"user": "student_1", "block": uid, "raw_earned": 2.0, "raw_possible": 6.0,
+                              "only_if_higher": None}]
+    assert events.completions == [{"user": "student_1", "completion": 1.0}]
+    [event] = events.named("emm.case_study.submitted")
+    assert event["data"]["questions"]["q1"] == {"answer": "a", "correctness": "correct", "points": 2.0,
+                                                "max_points": 2.0}
+    assert Claim.objects.filter(block_key=uid, slot="attempt-1").count() == 1
+    assert events.named("emm.case_study.answers_shown")
+
+
+def test_self_assessment_scores_the_reflection_and_republishes(case, handlers, events):
+    uid = case()
+    handlers.post(uid, "submit", {"answers": GOOD})
+    r = handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}})
+    assert r.status_code == 200, r.content
+    assert r.json_body["score"] == 5.0 and r.json_body["assessed"] is True
+    assert [g["raw_earned"] for g in events.grades] == [4.0, 5.0]
+    again = handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1", "k2"]}})
+    assert again.status_code == 409 and again.json_body["error"] == "already_assessed"
+    assert handlers.block(uid).raw_earned == 5.0
+
+
+@pytest.mark.parametrize("ticks,code", [
+    ({"q3": ["nope"]}, "unknown_key_point"),
+    ({"q1": ["k1"]}, "unknown_question"),
+    ({"zz": []}, "unknown_question"),
+    ({"q3": "k1"}, "invalid_ticks"),
+    (["k1"], "invalid_ticks"),
+])
+def test_bad_self_assessment_is_refused_and_changes_nothing(case, handlers, ticks, code):
+    uid = case()
+    handlers.post(uid, "submit", {"answers": GOOD})
+    before = state(handlers, uid)
+    r = handlers.post(uid, "self_assess", {"ticks": ticks})
+    assert r.status_code == 400 and r.json_body["error"] == code and r.json_body["message"]
+    assert state(handlers, uid) == before
+
+
+def test_self_assess_before_submit(case, handlers):
+    uid = case()
+    r = handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}})
+    assert r.status_code == 409 and r.json_body["error"] == "not_submitted"
+
+
+def test_best_and_last_policies(case, handlers, events):
+    for policy, expected in (("best", 4.0), ("last", 0.0)):
+        uid = case(attempts=3, policy=policy)
+        handlers.post(uid, "submit", {"answers": GOOD})
+        handlers.post(uid, "reset", {})
+        r = handlers.post(uid, "submit", {"answers": WRONG})
+        assert r.status_code == 200
+        assert events.grades[-1]["raw_earned"] == expected, policy
+        assert handlers.block(uid).attempts == 2
+
+
+@pytest.mark.parametrize("answers,code", [
+    ({"q1": "a", "q2": ["x"], "q3": "t", "nope": "a"}, "unknown_question"),
+    ({"q1": "c", "q2": ["x"], "q3": "t"}, "unknown_option"),
+    ({"q1": ["a", "b"], "q2": ["x"], "q3": "t"}, "too_many_answers"),
+    ({"q1": "a", "q2": ["w"], "q3": "t"}, "unknown_option"),
+    ({"q1": "a", "q2": "x", "q3": "t"}, "invalid_answer"),
+    ({"q1": "a", "q2": ["x"], "q3": 5}, "invalid_answer"),
+    ({"q1": "a", "q2": ["x"], "q3": "word " * 21}, "answer_too_long"),
+    ({"q1": "a", "q2": ["x"], "q3": "x" * (model.MAX_ANSWER_CHARS + 1)}, "answer_too_long"),
+    ({"q1": "a", "q2": ["x"]}, "missing_answers"),
+    ([], "invalid_answers"),
+])
+def test_bad_submissions_are_refused_and_store_nothing(case, handlers, events, answers, code):
+    uid = case()
+    before = state(handlers, uid)
+    r = handlers.post(uid, "submit", {"answers": answers})
+    assert r.status_code == 400, r.content
+    assert r.json_body["error"] == code and r.json_body["message"]
+    assert state(handlers, uid) == before
+    assert Claim.objects.filter(block_key=uid).count() == 0
+    assert events.grades == [] and events.completions == []
+
+
+def test_malformed_json_and_wrong_method(case, handlers):
+    uid = case()
+    for handler in ("submit", "save_draft", "self_assess", "reset", "studio_submit", "document_opened"):
+        r = handlers.post(uid, handler, raw="{not json")
+        assert r.status_code == 400 and r.json_body["error"] == "invalid_json", handler
+        assert handlers.get(uid, handler).status_code == 405
+
+
+def test_draft_is_kept_on_the_server_and_validated(case, handlers):
+    uid = case()
+    r = handlers.post(uid, "save_draft", {"answers": {"q1": "b", "q3": "Half"}})
+    assert r.status_code == 200 and r.json_body["saved"]
+    assert handlers.block(uid).draft == {"q1": "b", "q3": "Half"}
+    r = handlers.post(uid, "save_draft", {"answers": {"q1": "zz"}})
+    assert r.status_code == 400 and r.json_body["error"] == "unknown_option"
+    assert handlers.block(uid).draft == {"q1": "b", "q3": "Half"}
+    html = handlers.view(uid).content
+    assert "Half" in html
+    handlers.post(uid, "submit", {"answers": GOOD})
+    r = handlers.post(uid, "save_draft", {"answers": {"q1": "b"}})
+    assert r.status_code == 409 and r.json_body["error"] == "already_submitted"
+
+
+def test_attempt_limit_and_reset(case, handlers, events):
+    uid = case(attempts=2)
+    r = handlers.post(uid, "reset", {})
+    assert r.status_code == 409 and r.json_body["error"] == "not_submitted"
+    assert handlers.post(uid, "submit", {"answers": WRONG}).status_code == 200
+    again = handlers.post(uid, "submit", {"answers": GOOD})
+    assert again.status_code == 409 and again.json_body["error"] == "already_submitted"
+    r = handlers.post(uid, "reset", {})
+    assert r.status_code == 200 and r.json_body["draft"] == WRONG and r.json_body["attempts_left"] == 1
+    assert events.named("emm.case_study.reset")
+    assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
+    before = state(handlers, uid)
+    r = handlers.post(uid, "reset", {})
+    assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
+    assert state(handlers, uid) == before
+    assert Claim.objects.filter(block_key=uid).count() == 2
+
+
+def test_concurrent_submit_cannot_take_an_attempt_twice(case, handlers, events):
+    """Another request claimed attempt 1 a moment ago (its state is not saved yet): refused."""
+    uid = case(attempts=1)
+    user_key = handlers.block(uid).user_key()
+    Claim.objects.create(block_key=uid, user_key=user_key, slot="attempt-1")
+    before = state(handlers, uid)
+    r = handlers.post(uid, "submit", {"answers": GOOD})
+    assert r.status_code == 409 and r.json_body["error"] == "submit_conflict"
+    assert state(handlers, uid) == before
+    assert events.grades == []
+    assert Claim.objects.filter(block_key=uid).count() == 1
+
+
+def test_two_stale_blocks_submitting_at_once(case, handlers):
+    """Two requests that both loaded the state before either saved: only one attempt is taken."""
+    uid = case(attempts=1)
+    first, second = handlers.block(uid), handlers.block(uid)
+    bodies = []
+    for block in (first, second):
+        from webob import Request
+        req = Request.blank("/", method="POST", body=json.dumps({"answers": GOOD}).encode())
+        bodies.append(block.handle("submit", req))
+    assert sorted(r.status_code for r in bodies) == [200, 409]
+    assert Claim.objects.filter(block_key=uid).count() == 1
+
+
+def test_answers_after_last_attempt_policy(case, handlers):
+    uid = case(attempts=2, show="finished")
+    r = handlers.post(uid, "submit", {"answers": WRONG})
+    assert r.json_body["revealed"] is False
+    assert "SECRET-EXPERT-ANALYSIS" not in json.dumps(r.json_body)
+    assert "SECRET-MODEL-ANSWER" not in json.dumps(r.json_body)
+    # the chosen option's feedback and the explanation are earned by the submit
+    assert "SECRET-FEEDBACK-B" in json.dumps(r.json_body) and "SECRET-FEEDBACK-A" not in json.dumps(r.json_body)
+    handlers.post(uid, "reset", {})
+    r = handlers.post(uid, "submit", {"answers": WRONG})
+    assert r.json_body["revealed"] is True
+    assert "SECRET-EXPERT-ANALYSIS" in r.json_body["html"] and "SECRET-MODEL-ANSWER" in r.json_body["html"]
+
+
+def test_never_shows_answers(case, handlers):
+    uid = case(show="never")
+    r = handlers.post(uid, "submit", {"answers": GOOD})
+    text = json.dumps(r.json_body)
+    assert "SECRET-EXPERT-ANALYSIS" not in text and "SECRET-MODEL-ANSWER" not in text
+    assert "SECRET-KEY-POINT-1" in text  # needed for the self-assessment
+
+
+def test_document_opened_tracking(case, handlers, events):
+    uid = case()
+    assert handlers.post(uid, "document_opened", {"index": 0}).status_code == 200
+    assert events.named("emm.case_study.document_opened")[0]["data"]["index"] == 0
+    for bad in (1, -1, "0", True):
+        r = handlers.post(uid, "document_opened", {"index": bad})
+        assert r.status_code == 400 and r.json_body["error"] == "unknown_document"
+
+
+def test_rescore_and_staff_override(case, handlers, events):
+    uid = case()
+    handlers.post(uid, "submit", {"answers": GOOD})
+    block = handlers.block(uid)
+    block.rescore(only_if_higher=False)
+    assert events.grades[-1]["raw_earned"] == 4.0 and events.grades[-1]["only_if_higher"] is False
+    from xblock.scorable import Score
+    block.set_score(Score(1.0, 6.0))
+    block.publish_grade()
+    assert events.grades[-1]["raw_earned"] == 1.0
+
+
+def test_errors_are_translated(case, handlers):
+    uid = case()
+    r = handlers.post(uid, "reset", {}, lang="fr")
+    assert r.json_body["error"] == "not_submitted" and r.json_body["message"]
+
+
+def test_learners_cannot_use_studio_handlers(case, handlers):
+    uid = case()
+    for handler in ("studio_submit", "studio_validate"):
+        r = handlers.post(uid, handler, {"display_name": "hacked", "questions": []})
+        assert r.status_code == 403 and r.json_body["error"] == "forbidden"
+    assert handlers.block(uid).display_name == "Test case"
+
+
+def test_staff_can_save_and_validate(case, handlers):
+    uid = case()
+    data = handlers.block(uid, "staff_1").case
+    payload = model.to_data(data)
+    payload["display_name"] = "Renamed"
+    r = handlers.post(uid, "studio_submit", payload, student="staff_1")
+    assert r.status_code == 200, r.content
+    assert handlers.block(uid).display_name == "Renamed"
+    bad = dict(payload, questions=[dict(payload["questions"][0], options=[
+        dict(o, correct=True) for o in payload["questions"][0]["options"]])])
+    r = handlers.post(uid, "studio_submit", bad, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
+    assert any(p["field"] == "questions.0.options" for p in r.json_body["problems"])
+    assert len(handlers.block(uid).case.questions) == 3
+    r = handlers.post(uid, "studio_validate", bad, student="staff_1")
+    assert r.status_code == 200 and any(p["error"] for p in r.json_body["problems"])
+
+
+# ------------------------------------------------------------------ secrets
+def _secrets(case):
+    found = [case.expert_analysis]
+    for q in case.questions:
+        found += [q.explanation, q.model_answer]
+        found += [kp.text for kp in q.key_points]
+        found += [o.feedback for o in q.options if o.feedback]
+    return [s for s in found if s]
+
+
+def _plain(html):
+    from emm_xblocks.case_study.views import plain_text
+    return plain_text(html)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.glob("emm_case_study-*.xml")))
+def test_fresh_learner_sees_no_secret(scenario, handlers, name):
+    from lxml import etree
+    xml = (SCENARIOS / name).read_text(encoding="utf-8")
+    uid = scenario(xml)
+    demo = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    secrets = [_plain(s) for s in _secrets(demo)]
+    correct_ids = {o.id for q in demo.questions for o in q.options if o.correct}
+    assert len(secrets) >= 10
+    outputs = [handlers.view(uid).content, handlers.view(uid, lang="fr").content,
+               json.dumps(handlers.block(uid).student_view_data())]
+    payload = {"answers": {demo.questions[0].id: demo.questions[0].options[0].id}}
+    outputs.append(json.dumps(handlers.post(uid, "save_draft", payload).json_body))
+    outputs.append(json.dumps(handlers.post(uid, "submit", payload).json_body))  # incomplete: refused
+    outputs.append(json.dumps(handlers.post(uid, "self_assess", {"ticks": {}}).json_body))
+    outputs.append(json.dumps(handlers.post(uid, "reset", {}).json_body))
+    outputs.append(json.dumps(handlers.post(uid, "document_opened", {"index": 0}).json_body))
+    everything = "\n".join(outputs)
+    plain = " ".join(_plain(everything).split())
+    for secret in secrets:
+        assert secret not in everything and secret not in plain, secret[:60]
+    assert 'correct' not in everything.replace("emm-correct", "")
+    data = handlers.block(uid).student_view_data()
+    for q in data["questions"]:
+        for o in q["options"]:
+            assert set(o) == {"id", "text"}
+    assert correct_ids  # ids are shown (they are the options' values) but never flagged
+
+
+def test_demo_scenarios_are_loaded_and_valid():
+    from emm_xblocks.case_study.block import CaseStudyBlock
+    titles = [t for t, _xml in CaseStudyBlock.workbench_scenarios()]
+    assert len(titles) == 4
+    assert "Agadez after the repeal of law 2015-36" in titles and "Deux adolescents à Assamaka" in titles
+
+
+def test_olx_round_trip_through_the_runtime(scenario, handlers):
+    from lxml import etree
+    xml = (SCENARIOS / "emm_case_study-3-en.xml").read_text(encoding="utf-8")
+    uid = scenario(xml)
+    block = handlers.block(uid)
+    node = etree.Element("x")
+    block.add_xml_to_node(node)
+    original = model.to_xml(model.from_xml(etree.fromstring(xml.encode("utf-8"))))
+    assert etree.tostring(node) == etree.tostring(original)
+
+
+def test_distribution_is_shown_above_the_group_size_only(case, handlers):
+    uid = case(extra='show_distribution="true" min_group_size="2"')
+    r = handlers.post(uid, "submit", {"answers": GOOD})
+    assert r.json_body["distribution"]["suppressed"] is True
+    r = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2")
+    dist = r.json_body["distribution"]
+    assert dist["suppressed"] is False and dist["respondents"] == 2
+    assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
+    assert Response.objects.filter(block_key=uid).count() == 5
+
+
+def test_views_render(case, handlers):
+    uid = case()
+    assert "Public narrative" in handlers.view(uid, "author_view", student="staff_1").content
+    assert "SECRET-EXPERT-ANALYSIS" in handlers.view(uid, "author_view", student="staff_1").content
+    assert handlers.view(uid, "studio_view", student="staff_1").content
+    handlers.post(uid, "submit", {"answers": GOOD})
+    html = handlers.view(uid).content
+    assert "SECRET-FEEDBACK-A" in html and "Your results" in html
+    assert handlers.block(uid).index_dictionary()["content"]["display_name"] == "Test case"
+    assert handlers.block(uid).validate().messages  # q2 and q3 have no explanation: warnings

@@ -1,0 +1,405 @@
+"""The role-play block through the workbench runtime and Django's test client."""
+
+import json
+import re
+from importlib.resources import files
+
+import pytest
+from lxml import etree
+
+from emm_xblocks.models import Claim, Response
+from emm_xblocks.role_play import model
+
+SMALL = """
+<emm_role_play display_name="Small" {extra}>
+  <role id="r1" start="n-start">Officer</role>
+  <node id="n-start"><narrative><![CDATA[<p>START-TEXT</p>]]></narrative>
+    <choice goto="n-mid" points="2">Good move<consequence><![CDATA[<p>GOOD-CONSEQUENCE</p>]]></consequence></choice>
+    <choice goto="n-bad" points="-3">Bad move<consequence><![CDATA[<p>BAD-CONSEQUENCE</p>]]></consequence></choice>
+  </node>
+  <node id="n-mid"><narrative><![CDATA[<p>MID-TEXT</p>]]></narrative>
+    <choice goto="n-good" points="1">Finish well</choice>
+    <choice goto="n-good" points="5" if_visited="n-bad">Secret shortcut</choice>
+    <choice goto="n-good" points="1" min_points="99">Rich path</choice>
+  </node>
+  <node id="n-bad"><narrative><![CDATA[<p>BAD-TEXT</p>]]></narrative>
+    <choice goto="n-harm">Carry on</choice>
+  </node>
+  <node id="n-good" ending="true" category="good"><narrative><![CDATA[<p>GOOD-END</p>]]></narrative>
+    <debrief><![CDATA[<p>GOOD-DEBRIEF</p>]]></debrief></node>
+  <node id="n-harm" ending="true" category="harmful"><narrative><![CDATA[<p>HARM-END</p>]]></narrative>
+    <debrief><![CDATA[<p>HARM-DEBRIEF</p>]]></debrief></node>
+</emm_role_play>
+"""
+
+TOKEN_RE = re.compile(r'data-choice="([0-9a-f]+)"')
+
+
+@pytest.fixture
+def small(scenario):
+    return lambda extra="": scenario(SMALL.format(extra=extra))
+
+
+def tokens(response):
+    return TOKEN_RE.findall(response.json_body["html"])
+
+
+def labelled(response):
+    """``{label: token}`` of the offered choices."""
+    html = response.json_body["html"]
+    return {m.group(2).strip(): m.group(1)
+            for m in re.finditer(r'data-choice="([0-9a-f]+)">([^<]*)</button>', html)}
+
+
+def play(handlers, uid, labels, student="student_1"):
+    r = handlers.post(uid, "start", {"role": "r1"}, student=student)
+    assert r.status_code == 200, r.content
+    for label in labels:
+        r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
+        assert r.status_code == 200, r.content
+    return r
+
+
+def test_start_shows_only_the_current_node(small, handlers, events):
+    uid = small()
+    r = handlers.post(uid, "start", {"role": "r1"})
+    assert r.status_code == 200 and r.json_body["phase"] == "node"
+    html = r.json_body["html"]
+    assert "START-TEXT" in html and "MID-TEXT" not in html and "n-mid" not in html
+    assert set(labelled(r)) == {"Good move", "Bad move"}
+    [event] = events.named("emm.role_play.started")
+    assert event["data"] == {"role": "r1", "attempt": 1}
+    block = handlers.block(uid)
+    assert block.path == ["n-start"] and block.attempts == 1
+
+
+def test_play_to_the_best_ending_grades_and_completes(small, handlers, events):
+    uid = small()
+    r = play(handlers, uid, ["Good move", "Finish well"])
+    body = r.json_body
+    assert body["phase"] == "ending"
+    assert "GOOD-DEBRIEF" in body["html"] and "43%" in body["html"]
+    # best = 2 + 5 (the conditional shortcut counts as satisfiable): 3 / 7
+    block = handlers.block(uid)
+    assert block.ended and block.path == ["n-start", "n-mid", "n-good"]
+    assert events.completions == [{"user": "student_1", "completion": 1.0}]
+    [grade] = events.grades
+    assert grade["raw_earned"] == pytest.approx(3 / 7, abs=1e-3) and grade["raw_possible"] == 1.0
+    chose = events.named("emm.role_play.chose")
+    assert [e["data"]["points"] for e in chose] == [2, 1]
+    [ended] = events.named("emm.role_play.ended")
+    assert ended["data"]["earned"] == 3 and ended["data"]["best"] == 7 and ended["data"]["category"] == "good"
+
+
+def test_negative_total_scores_zero(small, handlers, events):
+    uid = small()
+    r = play(handlers, uid, ["Bad move", "Carry on"])
+    assert r.json_body["phase"] == "ending" and "HARM-DEBRIEF" in r.json_body["html"]
+    assert events.grades[-1]["raw_earned"] == 0
+
+
+def test_forged_or_stale_choice_is_refused_and_path_unchanged(small, handlers):
+    uid = small()
+    r = handlers.post(uid, "start", {"role": "r1"})
+    for forged in ["deadbeefdeadbeef", "0", "n-mid", ""]:
+        bad = handlers.post(uid, "choose", {"choice": forged})
+        assert bad.status_code == 400 and bad.json_body["error"] in ("unknown_choice", "invalid_choice")
+    # a token valid at another node is refused too
+    block = handlers.block(uid)
+    other = block.token(2, "n-mid", 0)
+    bad = handlers.post(uid, "choose", {"choice": other})
+    assert bad.status_code == 400 and bad.json_body["error"] == "unknown_choice"
+    assert handlers.block(uid).path == ["n-start"]
+    # a token of step 1 replayed at step 2 is refused
+    good = labelled(r)["Good move"]
+    assert handlers.post(uid, "choose", {"choice": good}).status_code == 200
+    again = handlers.post(uid, "choose", {"choice": good})
+    assert again.status_code == 400 and handlers.block(uid).path == ["n-start", "n-mid"]
+
+
+def test_unmet_condition_is_refused(small, handlers):
+    uid = small()
+    r = play(handlers, uid, ["Good move"])
+    assert set(labelled(r)) == {"Finish well"}  # both conditional choices hidden
+    block = handlers.block(uid)
+    for index in (1, 2):
+        bad = handlers.post(uid, "choose", {"choice": block.token(2, "n-mid", index)})
+        assert bad.status_code == 403 and bad.json_body["error"] == "condition_not_met"
+    assert handlers.block(uid).path == ["n-start", "n-mid"]
+
+
+@pytest.mark.parametrize("payload,code", [
+    ({"role": "nope"}, "unknown_role"), ({"role": 3}, "unknown_role"), ({}, "unknown_role")])
+def test_start_errors(small, handlers, payload, code):
+    uid = small()
+    r = handlers.post(uid, "start", payload)
+    assert r.status_code == 400 and r.json_body["error"] == code and r.json_body["message"]
+    assert handlers.block(uid).role == "" and handlers.block(uid).attempts == 0
+
+
+def test_start_twice_and_choose_before_start(small, handlers):
+    uid = small()
+    r = handlers.post(uid, "choose", {"choice": "abc"})
+    assert r.status_code == 409 and r.json_body["error"] == "not_started"
+    handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "start", {"role": "r1"})
+    assert r.status_code == 409 and r.json_body["error"] == "already_started"
+
+
+def test_malformed_json_and_get(small, handlers):
+    uid = small()
+    r = handlers.post(uid, "choose", raw="{not json")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_json"
+    assert handlers.get(uid, "state").status_code == 405
+
+
+def test_choose_after_ending_is_refused(small, handlers):
+    uid = small()
+    play(handlers, uid, ["Good move", "Finish well"])
+    r = handlers.post(uid, "choose", {"choice": "abc"})
+    assert r.status_code == 409 and r.json_body["error"] == "already_ended"
+
+
+def test_back(small, handlers, events):
+    uid = small()
+    play(handlers, uid, ["Good move"])
+    r = handlers.post(uid, "back")
+    assert r.status_code == 403 and r.json_body["error"] == "back_not_allowed"
+    uid = small('allow_back="true"')
+    r = handlers.post(uid, "start", {"role": "r1"})
+    assert "data-back" not in r.json_body["html"]
+    r = handlers.post(uid, "back")
+    assert r.status_code == 409 and r.json_body["error"] == "cannot_go_back"
+    r = play(handlers, uid, ["Good move"], student="student_2")
+    assert "data-back" in r.json_body["html"]
+    r = handlers.post(uid, "back", student="student_2")
+    assert r.status_code == 200 and handlers.block(uid, "student_2").path == ["n-start"]
+    assert "START-TEXT" in r.json_body["html"]
+    assert events.named("emm.role_play.went_back")
+
+
+def test_restart_limits(small, handlers, events):
+    uid = small('max_attempts="2"')
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 409 and r.json_body["error"] == "not_started"
+    play(handlers, uid, ["Bad move", "Carry on"])
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 200 and r.json_body["phase"] == "node"  # one role: starts again at once
+    assert "data-restart" not in r.json_body["html"]
+    block = handlers.block(uid)
+    assert block.attempts == 2 and block.path == ["n-start"] and not block.ended
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
+    assert handlers.block(uid).attempts == 2
+    assert Claim.objects.filter(block_key=uid).count() == 2
+    # best policy: the better second attempt raises the grade, a worse one would not lower it
+    play_rest = handlers.post(uid, "choose", {"choice": handlers.block(uid).token(1, "n-start", 0)})
+    assert play_rest.status_code == 200
+    r = handlers.post(uid, "choose", {"choice": labelled(play_rest)["Finish well"]})
+    assert r.json_body["phase"] == "ending"
+    assert events.grades[-1]["raw_earned"] == pytest.approx(3 / 7, abs=1e-3)
+
+
+def test_concurrent_restart_cannot_exceed_attempts(small, handlers):
+    """A second restart whose attempt slot was already claimed (a concurrent request) is refused."""
+    from emm_xblocks.common import store
+
+    uid = small('max_attempts="2"')
+    play(handlers, uid, ["Bad move", "Carry on"])
+    block = handlers.block(uid)
+    store.claim(uid, block.user_key(), "attempt-2")  # the other request won the race
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
+    assert handlers.block(uid).attempts == 1
+
+
+def test_last_policy(small, handlers, events):
+    uid = small('grade_policy="last"')
+    play(handlers, uid, ["Good move", "Finish well"])
+    handlers.post(uid, "restart")
+    b = handlers.block(uid)
+    r = handlers.post(uid, "choose", {"choice": b.token(1, "n-start", 1)})
+    handlers.post(uid, "choose", {"choice": tokens(r)[0]})
+    assert events.grades[-1]["raw_earned"] == 0
+
+
+def test_state_resumes(small, handlers):
+    uid = small()
+    r = handlers.post(uid, "state")
+    assert r.status_code == 200 and r.json_body["phase"] == "roles" and 'data-role="r1"' in r.json_body["html"]
+    play(handlers, uid, ["Good move"])
+    r = handlers.post(uid, "state")
+    assert r.json_body["phase"] == "node" and "MID-TEXT" in r.json_body["html"]
+    assert "GOOD-CONSEQUENCE" in r.json_body["html"] and r.json_body["step"] == 2
+    html = handlers.view(uid).content
+    assert "MID-TEXT" in html and "START-TEXT" not in html
+
+
+def test_author_edit_does_not_strand_learners(small, handlers):
+    uid = small()
+    play(handlers, uid, ["Good move"])
+    block = handlers.block(uid, "staff_1")
+    data = model.to_dict(block.scenario)
+    data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
+    for n in data["nodes"]:
+        for c in n["choices"]:
+            if c["goto"] == "n-mid":
+                c["goto"] = "n-good"
+        n["choices"] = [c for c in n["choices"] if not c.get("if_visited") or c["if_visited"] != "n-mid"]
+    data.update(display_name="Small")
+    saved = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert saved.status_code == 200, saved.content
+    r = handlers.post(uid, "state")
+    assert r.json_body["phase"] == "node" and "START-TEXT" in r.json_body["html"]
+    assert "changed" in r.json_body["announce"]
+    assert handlers.post(uid, "choose", {"choice": tokens(r)[0]}).status_code == 200
+
+
+def test_studio_handlers_are_for_editors(small, handlers):
+    uid = small()
+    for name in ("studio_submit", "studio_validate"):
+        r = handlers.post(uid, name, {"xml": SMALL.format(extra="")})
+        assert r.status_code == 403 and r.json_body["error"] == "forbidden"
+
+
+def test_studio_submit_refuses_a_broken_graph_and_keeps_content(small, handlers):
+    uid = small()
+    broken = SMALL.format(extra="").replace('goto="n-harm"', 'goto="nowhere"')
+    r = handlers.post(uid, "studio_validate", {"xml": broken}, student="staff_1")
+    assert r.status_code == 200 and any("nowhere" in p["message"] for p in r.json_body["problems"])
+    r = handlers.post(uid, "studio_submit", {"xml": broken}, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content" and r.json_body["problems"]
+    assert handlers.block(uid).scenario.node("n-bad").choices[0].goto == "n-harm"
+    r = handlers.post(uid, "studio_submit", {"xml": "<oops"}, student="staff_1")
+    assert r.status_code == 400
+    fixed = SMALL.format(extra='max_attempts="4"').replace("START-TEXT", "NEW-START<script>x()</script>")
+    r = handlers.post(uid, "studio_submit", {"xml": fixed}, student="staff_1")
+    assert r.status_code == 200 and r.json_body["saved"]
+    block = handlers.block(uid)
+    assert block.max_attempts == 4 and "<script>" not in block.scenario.node("n-start").narrative
+
+
+def test_show_others_only_at_ending_and_above_group_size(small, handlers):
+    uid = small('show_others="true" min_group_size="2"')
+    r = play(handlers, uid, ["Good move", "Finish well"], student="student_1")
+    assert "participants" not in r.json_body["html"]  # one participant: below the group size
+    r = play(handlers, uid, ["Good move"], student="student_2")
+    assert "participants" not in r.json_body["html"]
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Finish well"]}, student="student_2")
+    assert "100% of 2 participants" in r.json_body["html"]
+    assert Response.objects.filter(block_key=uid, user_key="").count() == 4
+
+
+def test_invalid_scenario_shows_a_notice_not_a_broken_page(scenario, handlers):
+    uid = scenario('<emm_role_play display_name="Broken"><role id="r" start="x">R</role></emm_role_play>')
+    assert "not ready" in handlers.view(uid).content
+    r = handlers.post(uid, "start", {"role": "r"})
+    assert r.status_code == 409 and r.json_body["error"] == "scenario_invalid"
+
+
+def test_errors_are_translated(small, handlers):
+    uid = small()
+    r = handlers.post(uid, "start", {"role": "nope"}, lang="fr")
+    assert r.status_code == 400 and r.json_body["error"] == "unknown_role" and r.json_body["message"]
+
+
+def test_views_and_lms_contract(small, handlers):
+    uid = small()
+    data = handlers.block(uid).student_view_data()
+    text = json.dumps(data)
+    assert data["roles"][0]["id"] == "r1" and "n-start" not in text and "points" not in text
+    block = handlers.block(uid)
+    assert block.index_dictionary()["content"]["display_name"] == "Small"
+    assert not block.validate().messages
+    assert "n-mid" in handlers.view(uid, "author_view", student="staff_1").content
+    assert "emm_role_play" in handlers.view(uid, "studio_view", student="staff_1").content
+    play(handlers, uid, ["Good move", "Finish well"])
+    block = handlers.block(uid)
+    assert block.calculate_score().raw_earned == pytest.approx(3 / 7, abs=1e-3)
+
+    class State:
+        username, state = "student_1", {"role": "r1", "path": ["n-start", "n-mid"], "raw_earned": 0.5}
+
+    [(user, row)] = list(block.generate_report_data(iter([State()])))
+    assert user == "student_1" and row["path"] == "n-start > n-mid"
+
+
+def test_rescore_recomputes_from_the_stored_path(small, handlers, events):
+    uid = small()
+    play(handlers, uid, ["Good move", "Finish well"])
+    block = handlers.block(uid)
+    block.rescore(only_if_higher=False)
+    assert events.grades[-1]["raw_earned"] == pytest.approx(3 / 7, abs=1e-3)
+
+
+# ---------------------------------------------------------------- the demo scenarios: nothing leaks
+DEMOS = ["emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"]
+
+
+def _secrets(scen):
+    """Texts no learner may see before an ending."""
+    ids = {n.id for n in scen.nodes}
+    narratives = {n.id: etree.HTML(n.narrative).xpath("string()").strip()[:40] for n in scen.nodes}
+    debriefs = {etree.HTML(n.debrief).xpath("string()").strip()[:40] for n in scen.nodes if n.debrief}
+    return ids, narratives, debriefs
+
+
+@pytest.mark.parametrize("demo", DEMOS)
+def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
+    xml = files("emm_xblocks").joinpath("workbench", "scenarios", demo).read_text(encoding="utf-8")
+    scen = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    ids, narratives, debriefs = _secrets(scen)
+    uid = scenario(xml)
+    counter = iter(range(10**6))
+    endings_seen = set()
+
+    def check(body, current):
+        text = json.dumps(body, ensure_ascii=False)
+        html = body["html"]
+        if body["phase"] == "ending":
+            return
+        for key in ("goto", "points", "if_visited", "min_points", "debrief", "target"):
+            assert key not in text, (key, current)
+        for nid in ids:
+            assert nid not in text, (nid, current)
+        for nid, snippet in narratives.items():
+            if nid != current and snippet:
+                assert snippet not in html, (nid, current)
+        for snippet in debriefs:
+            assert snippet not in html
+
+    states = 0
+    for role in scen.roles:
+        # breadth first over (node, visited, earned) reached by token sequences, each replayed by a fresh learner
+        todo = [[]]
+        seen = set()
+        while todo:
+            tokens_so_far = todo.pop()
+            student = f"walker_{next(counter)}"
+            r = handlers.post(uid, "start", {"role": role.id}, student=student)
+            assert r.status_code == 200
+            for tok in tokens_so_far:
+                r = handlers.post(uid, "choose", {"choice": tok}, student=student)
+                assert r.status_code == 200, r.content
+            block = handlers.block(uid, student)
+            state = (block.path[-1], frozenset(block.path), model.earned(scen, block.path, block.taken))
+            states += 1
+            check(r.json_body, block.path[-1])
+            if block.path == [role.start]:
+                check(handlers.post(uid, "state", student=student).json_body, block.path[-1])
+                view = handlers.view(uid, student=student).content
+                for nid in ids:
+                    assert nid not in view
+            if r.json_body["phase"] == "ending":
+                endings_seen.add(block.path[-1])
+                assert "emm-rp-debrief" in r.json_body["html"]
+                continue
+            if state in seen:
+                continue
+            seen.add(state)
+            found = tokens(r)
+            assert found, block.path
+            for tok in found:
+                todo.append(tokens_so_far + [tok])
+    assert endings_seen == scen.endings()  # playable to each ending
+    assert states > 20

@@ -1,0 +1,250 @@
+"""The role-play's pure model: validation, best score, scoring, OLX — no XBlock, no runtime."""
+
+from importlib.resources import files
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from emm_xblocks.common import olx
+from emm_xblocks.role_play import forms, model
+from emm_xblocks.role_play.model import Band, Choice, Node, Role, Scenario
+
+
+def _(text):
+    return text
+
+
+def sc(nodes, roles=None, **kw):
+    return Scenario(roles=tuple(roles or [Role("r", "Role", "a")]), nodes=tuple(nodes), **kw)
+
+
+def N(nid, *choices, ending=False, **kw):  # noqa: N802
+    return Node(nid, narrative=f"<p>{nid}</p>", ending=ending, choices=tuple(choices), **kw)
+
+
+def C(goto, points=0, **kw):  # noqa: N802
+    return Choice(label=f"to {goto}", goto=goto, points=points, **kw)
+
+
+def fields(scenario):
+    return {(p.field, p.error) for p in model.validate(scenario, _)}
+
+
+def messages(scenario):
+    return " | ".join(p.message for p in model.validate(scenario, _))
+
+
+GOOD = sc([N("a", C("b", 2), C("c", -1)), N("b", C("end", 1)), N("c", C("end")), N("end", ending=True)])
+
+
+def test_a_sound_scenario_has_no_problem():
+    assert model.validate(GOOD, _) == []
+
+
+def test_unknown_target():
+    s = sc([N("a", C("zzz")), N("end", ending=True)], roles=[Role("r", "R", "a")])
+    assert ("nodes.0.choices.0.goto", True) in fields(s) and "zzz" in messages(s)
+
+
+def test_unreachable_node():
+    s = sc([N("a", C("end")), N("island", C("end")), N("end", ending=True)])
+    assert ("nodes.1", True) in fields(s)
+
+
+def test_non_ending_without_choices():
+    s = sc([N("a", C("stuck"), C("end")), N("stuck"), N("end", ending=True)])
+    assert ("nodes.1.choices", True) in fields(s)
+
+
+def test_loop_without_exit_to_an_ending():
+    s = sc([N("a", C("b"), C("end")), N("b", C("c")), N("c", C("b")), N("end", ending=True)])
+    assert {("nodes.1", True), ("nodes.2", True)} <= fields(s)
+    assert "loop" in messages(s)
+
+
+def test_points_inside_a_loop():
+    s = sc([N("a", C("b", 1)), N("b", C("a", 2), C("end", 3)), N("end", ending=True)])
+    f = fields(s)
+    assert ("nodes.0.choices.0.points", True) in f and ("nodes.1.choices.0.points", True) in f
+    assert ("nodes.1.choices.1.points", True) not in f  # the exit of the loop may carry points
+    self_loop = sc([N("a", C("a", 1), C("end")), N("end", ending=True)])
+    assert ("nodes.0.choices.0.points", True) in fields(self_loop)
+
+
+def test_roles_without_or_with_unknown_start_and_no_roles():
+    s = sc([N("a", C("end")), N("end", ending=True)], roles=[Role("r", "R", ""), Role("q", "Q", "nope")])
+    f = fields(s)
+    assert ("roles.0.start", True) in f and ("roles.1.start", True) in f
+    assert ("roles", True) in fields(Scenario(nodes=(N("end", ending=True),)))
+
+
+def test_duplicate_ids():
+    s = sc([N("a", C("end")), N("a", C("end")), N("end", ending=True)],
+           roles=[Role("r", "R", "a"), Role("r", "R2", "a")])
+    f = fields(s)
+    assert ("nodes.1.id", True) in f and ("roles.1.id", True) in f
+
+
+def test_image_needs_alt_and_other_checks():
+    s = sc([N("a", C("end"), image="x.png"), N("end", ending=True)])
+    assert ("nodes.0.alt", True) in fields(s)
+    s = sc([N("a", C("end", if_visited="ghost")), N("end", C("a"), ending=True)])
+    assert ("nodes.0.choices.0.if_visited", True) in fields(s) and ("nodes.1.choices", False) in fields(s)
+    assert ("nodes", True) in fields(sc([N("a", C("a"))]))  # no ending at all
+    assert ("grade_policy", True) in fields(sc(GOOD.nodes, grade_policy="worst"))
+    translated = model.validate(sc([N("a", C("zzz"))]), lambda t: "FR:" + t)
+    assert all(p.message.startswith("FR:") for p in translated)
+
+
+def test_best_score_simple_and_negative_only():
+    assert model.best_score(GOOD, "a") == 3
+    s = sc([N("a", C("end", -2), C("b", -1)), N("b", C("end", -1)), N("end", ending=True)])
+    assert model.best_score(s, "a") == -2
+    assert model.score(s, s.roles[0], ["a", "end"], [0]) == 1.0  # nothing to earn: an ending is full marks
+
+
+def test_best_score_with_loops():
+    # a <-> b loop (0 points), exits from either: from a +1, from b +4 then +2
+    s = sc([N("a", C("b"), C("x", 1)), N("b", C("a"), C("y", 4)), N("x", C("end", 10)),
+            N("y", C("end", 2)), N("end", ending=True)])
+    assert model.validate(s, _) == []
+    assert model.best_score(s, "a") == 11  # via x: 1 + 10
+    route = model.best_route(s, "a")
+    assert [n for n, _i in route] == ["a", "x", "end"]
+    s2 = sc([N("a", C("b"), C("x", 1)), N("b", C("a"), C("y", 40)), N("x", C("end", 10)),
+             N("y", C("end", 2)), N("end", ending=True)])
+    route = model.best_route(s2, "a")
+    assert [n for n, _i in route] == ["a", "b", "y", "end"] and model.best_score(s2, "a") == 42
+
+
+def test_best_score_counts_conditions_as_satisfiable():
+    s = sc([N("a", C("b", 1), C("c")), N("b", C("end", 5, min_points=100)), N("c", C("end", 1, if_visited="b")),
+            N("end", ending=True)])
+    assert model.best_score(s, "a") == 6
+
+
+def test_scoring_including_negatives():
+    role = GOOD.roles[0]
+    assert model.score(GOOD, role, ["a", "b", "end"], [0, 0]) == 1.0
+    assert model.score(GOOD, role, ["a", "c", "end"], [1, 0]) == 0.0  # -1 counts as 0
+    assert model.score(GOOD, role, ["a", "b"], [0]) == 0.0  # not at an ending
+    assert model.earned(GOOD, ["a", "c", "end"], [1, 0]) == -1
+    no_points = sc([N("a", C("end")), N("end", ending=True)])
+    assert model.score(no_points, no_points.roles[0], ["a", "end"], [0]) == 1.0
+
+
+def test_paths_and_available_choices():
+    s = sc([N("a", C("b", 2), C("c")), N("b", C("end", min_points=2), C("end", if_visited="c"), C("end")),
+            N("c", C("b")), N("end", ending=True)])
+    assert [i for i, _c in model.available(s, ["a", "b"], [0])] == [0, 2]
+    assert [i for i, _c in model.available(s, ["a", "c", "b"], [1, 0])] == [1, 2]
+    assert model.path_is_valid(s, ["a", "b"], [0])
+    assert not model.path_is_valid(s, ["a", "b"], [1])
+    assert not model.path_is_valid(s, ["a", "gone"], [0])
+    assert not model.path_is_valid(s, [], [])
+
+
+def test_tokens_are_opaque_and_distinct():
+    a = model.choice_token(b"k", 1, 1, "a", 0)
+    assert a != model.choice_token(b"k", 1, 1, "a", 1) != model.choice_token(b"k", 2, 1, "a", 0)
+    assert a != model.choice_token(b"other", 1, 1, "a", 0) and "a" not in a[:0] and len(a) == 16
+
+
+def test_bands():
+    s = Scenario(bands=(Band(0, "low"), Band(80, "high"), Band(40, "mid")))
+    assert [model.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
+
+
+def generated(n):
+    """A long chain with side loops and branches: node i -> i+1 (+1), i -> loop_i -> i (0)."""
+    nodes = []
+    for i in range(n):
+        nxt = f"n{i + 1}" if i + 1 < n else "end"
+        nodes.append(N(f"n{i}", C(nxt, 1), C(f"l{i}"), C("end", -1)))
+        nodes.append(N(f"l{i}", C(f"n{i}")))
+    nodes.append(N("end", ending=True))
+    return sc(nodes, roles=[Role("r", "R", "n0")])
+
+
+def test_a_2000_node_scenario_validates_and_scores():
+    s = generated(1000)  # 2,001 nodes, 4,000 choices
+    assert len(s.nodes) == 2001
+    assert model.validate(s, _) == []
+    assert model.best_score(s, "n0") == 1000
+    route = model.best_route(s, "n0")
+    assert len(route) == 1001 and route[-1] == ("end", None)
+
+
+def test_demo_scenarios_are_valid():
+    folder = files("emm_xblocks").joinpath("workbench", "scenarios")
+    for name in ("emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"):
+        s = model.from_xml(etree.fromstring(folder.joinpath(name).read_bytes()))
+        assert model.validate(s, _) == [], name
+        assert len(s.roles) == 2 and all(model.best_score(s, r.start) > 0 for r in s.roles)
+
+
+def test_forms_read_structure_and_xml():
+    data = forms.to_editor(GOOD)
+    xml = data.pop("xml")
+    s, problems = forms.from_editor(data, _)
+    assert problems == [] and s == GOOD
+    s, problems = forms.from_editor({"xml": xml}, _)
+    assert problems == [] and s.nodes == GOOD.nodes
+    assert forms.from_editor({"nodes": "x"}, _)[0] is None
+    assert forms.from_editor([], _)[0] is None
+    s, problems = forms.from_editor(dict(data, max_attempts="lots"), _)
+    assert any(p.field == "max_attempts" for p in problems)
+    s, problems = forms.from_editor({"xml": "<emm_role_play><node id='a'><narrative><![CDATA[<p>x</p>"
+                                            "<script>alert(1)</script>]]></narrative></node></emm_role_play>"}, _)
+    assert "<script>" not in s.nodes[0].narrative
+
+
+# ---------------------------------------------------------------- OLX round-trip
+text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+               min_size=1, max_size=12).map(str.strip).filter(bool)
+words = st.lists(text, min_size=1, max_size=3).map(" ".join)
+ident = st.from_regex(r"[A-Za-z0-9_-]{1,10}", fullmatch=True)
+html = st.one_of(st.just(""), words.map(lambda w: "<p>" + w.replace("&", "&amp;").replace("<", "&lt;")
+                                        .replace(">", "&gt;") + "</p>"))
+
+
+@st.composite
+def scenarios(draw):
+    ids = draw(st.lists(ident, min_size=1, max_size=5, unique=True))
+    nodes = []
+    for nid in ids:
+        choices = draw(st.lists(st.builds(
+            Choice, label=words, goto=st.sampled_from(ids), points=st.integers(-5, 5), consequence=html,
+            if_visited=st.one_of(st.just(""), st.sampled_from(ids)),
+            min_points=st.one_of(st.none(), st.integers(-3, 10))), max_size=3))
+        nodes.append(Node(nid, narrative=draw(html), speaker=draw(st.one_of(st.just(""), words)),
+                          image=draw(st.one_of(st.just(""), st.just("https://example.org/a.png"))),
+                          alt=draw(st.one_of(st.just(""), words)), ending=draw(st.booleans()),
+                          debrief=draw(html), category=draw(st.sampled_from(["", "good", "harmful"])),
+                          choices=tuple(choices)))
+    roles = draw(st.lists(st.builds(Role, id=ident, label=words, start=st.sampled_from(ids), brief=html),
+                          min_size=1, max_size=2))
+    return Scenario(
+        roles=tuple(roles), nodes=tuple(nodes), display_name=draw(words), intro=draw(html),
+        max_attempts=draw(st.integers(0, 5)), grade_policy=draw(st.sampled_from(["best", "last"])),
+        allow_back=draw(st.booleans()), show_others=draw(st.booleans()),
+        min_group_size=draw(st.integers(1, 20)), weight=float(draw(st.integers(0, 10))),
+        bands=tuple(draw(st.lists(st.builds(Band, min=st.integers(0, 100), message=words), max_size=2))))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_olx_round_trip(s):
+    xml = olx.to_string(model.to_xml(s))
+    again = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    assert again == s
+    assert olx.to_string(model.to_xml(again)) == xml
+
+
+@pytest.mark.parametrize("name", ["emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"])
+def test_demo_round_trips(name):
+    raw = files("emm_xblocks").joinpath("workbench", "scenarios", name).read_bytes()
+    s = model.from_xml(etree.fromstring(raw))
+    assert model.from_xml(etree.fromstring(olx.to_string(model.to_xml(s)).encode())) == s
