@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 BENCH_DIR = ROOT / "var" / "bench"
 BENCH_DIR.mkdir(parents=True, exist_ok=True)
 db_file = BENCH_DIR / "bench.db"
@@ -116,4 +117,10 @@ def bench_likert():
 
 
 if __name__ == "__main__":
+    import importlib
+
     bench_likert()
+    # each other block adds bench/<block>.py with run(block_for, timed, line, download_size)
+    for name in ("case_study", "role_play"):
+        if (ROOT / "bench" / f"{name}.py").exists():
+            importlib.import_module(name).run(block_for, timed, line, download_size)
