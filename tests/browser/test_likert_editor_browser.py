@@ -1,0 +1,70 @@
+"""The Likert editor (studio_view) in Chromium: an author edits statements without typing XML,
+sees the server's validators next to the field, reorders and saves."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+EDITOR = ".emm-likert-editor"
+XML = ('<emm_likert display_name="Pilot evaluation">'
+       '<item id="a">First statement.</item><item id="b">Second statement.</item></emm_likert>')
+
+
+def rows(page):
+    return page.locator(f"{EDITOR} [data-row]")
+
+
+def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    assert page.locator("#emm-ed-name").input_value() == "Pilot evaluation"
+    assert rows(page).count() == 2
+
+    add = page.get_by_role("button", name="Add a statement")
+    add.focus()
+    page.keyboard.press("Enter")
+    assert rows(page).count() == 3
+    new = rows(page).nth(2)
+    page.keyboard.type("The case studies were close to my daily work.")  # focus went to the new text box
+    new.locator("[data-st=id]").fill("a")
+    id_error = new.locator("[data-st-error=id]")
+    id_error.wait_for(state="visible")
+    assert "used twice" in id_error.text_content()
+    assert new.locator("[data-st=id]").get_attribute("aria-invalid") == "true"
+
+    new.locator("[data-st=id]").fill("cases")
+    page.wait_for_function("() => !document.querySelector('.emm-likert-editor [data-st-error=id]:not(:empty)')")
+    new.get_by_role("button", name="Move up").click()
+    assert rows(page).nth(1).locator("[data-st=id]").input_value() == "cases"
+
+    violations = Axe().run(page, context=EDITOR, options={"resultTypes": ["violations"]}).response["violations"]
+    assert violations == [], [v["id"] for v in violations]
+
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert [s["id"] for s in block.statements] == ["a", "cases", "b"]
+    assert block.statements[1]["text"] == "The case studies were close to my daily work."
+    assert page.js_errors == []
+
+
+def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    rows(page).nth(0).locator("[data-st=text]").fill("")
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="was not saved").wait_for()
+    assert "has no text" in rows(page).nth(0).locator("[data-st-error=text]").text_content()
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.statements[0]["text"] == "First statement."
