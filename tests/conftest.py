@@ -73,6 +73,17 @@ class HandlerClient:
         return WorkbenchRuntime(student).get_block(usage_id)
 
 
+def call_json(block, handler, data, method="POST"):
+    """Call a JSON handler on an already loaded block instance (to simulate stale state)."""
+    from webob import Request
+
+    request = Request.blank("/", method=method, body=json.dumps(data).encode("utf-8"),
+                            content_type="application/json")
+    response = block.runtime.handle(block, handler, request)
+    block.save()
+    return response
+
+
 @pytest.fixture
 def handlers(client):
     return HandlerClient(client)

@@ -25,7 +25,7 @@ def _parse_json(block, request):
         raise HandlerError(413, "request_too_large", _("The request is too large."))
     try:
         data = json.loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise HandlerError(400, "invalid_json", _("The request could not be read (malformed JSON).")) from None
     if not isinstance(data, dict):
         raise HandlerError(400, "invalid_json", _("The request must be a JSON object."))

@@ -12,6 +12,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 
+RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
+
+
 class AlreadyClaimed(Exception):
     """The (block, user, slot) claim exists: the action was already done once."""
 
@@ -20,7 +23,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
-    * ``replace`` deletes this user's earlier rows of the block first (answers changed later);
+    * ``replace`` makes these rows the user's only ones in the block: their earlier rows are
+      deleted in the same transaction, under a per-user lock row, so even two first submissions
+      sent at the same moment leave one submission, not two;
     * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored.
     Returns the submission id.
     """
@@ -33,6 +38,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             if claim is not None:
                 Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
             if replace and user_key:
+                Claim.objects.get_or_create(block_key=block_key, user_key=user_key, slot=RESPONDENT)
+                list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key,
+                                                              slot=RESPONDENT))
                 Response.objects.filter(block_key=block_key, user_key=user_key).delete()
                 Comment.objects.filter(block_key=block_key, user_key=user_key).delete()
             Response.objects.bulk_create([

@@ -5,7 +5,10 @@ translator ``_`` as an argument, so one function serves Studio's editor, ``valid
 Learner submissions that break a rule raise ``SubmissionError`` with a stable code.
 """
 
+import re
 from dataclasses import dataclass
+
+INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,34 @@ class SubmissionError(ValueError):
 
 def errors(problems):
     return [p for p in problems if p.error]
+
+
+def parse_int(value, low=-10**9, high=10**9):
+    """A whole number from a form (int or digits in a string) within bounds, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if not INT_RE.match(text):
+            return None
+        value = int(text)
+    if isinstance(value, float) and value.is_integer() and abs(value) <= high:
+        value = int(value)
+    if not isinstance(value, int) or not low <= value <= high:
+        return None
+    return value
+
+
+def parse_float(value, low=-1e9, high=1e9):
+    """A finite number from a form within bounds, else None (never raises on crafted input)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, str) and len(value) > 30:
+        return None
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        return None
+    if number != number or not low <= number <= high:  # NaN or out of range (inf included)
+        return None
+    return number

@@ -145,6 +145,8 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
     @json_handler
     def submit(self, data, suffix=""):
         survey, _ = self.survey, self.ugettext
+        if not self.ready():
+            raise HandlerError(409, "not_ready", _("This evaluation is not ready yet: please come back later."))
         if self.submitted and survey.anonymous:
             raise HandlerError(409, "already_submitted",
                                _("This anonymous evaluation was already submitted; it cannot be changed."))
@@ -157,7 +159,7 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
         try:
             store.record(self.block_key(), stored, comment=comment,
                          user_key="" if survey.anonymous else user,
-                         replace=self.submitted,
+                         replace=not survey.anonymous,
                          claim=(user, "likert-anonymous") if survey.anonymous else None)
         except store.AlreadyClaimed:
             raise HandlerError(409, "already_submitted",
@@ -177,6 +179,11 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
             "results_available": self.results_allowed(),
             "message": _("Thank you: your answers were saved."),
         }
+
+    def ready(self):
+        """Content with errors (e.g. imported OLX) is never served to learners half-broken."""
+        survey = self.survey
+        return bool(survey.statements) and not model.errors(model.validate(survey, self.ugettext))
 
     def results_allowed(self):
         return self.is_staff() or (self.results == model.RESULTS_LEARNERS and self.submitted)

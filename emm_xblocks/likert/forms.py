@@ -2,6 +2,7 @@
 ``model.validate``. Both return ``Problem`` objects that the editor shows next to the field."""
 
 from ..common.sanitize import clean_html
+from ..common.validation import parse_float, parse_int
 from .model import MAX_STATEMENTS, Problem, Statement, Survey, validate
 
 FLAGS = ("allow_na", "comment", "anonymous", "graded")
@@ -35,22 +36,12 @@ def from_editor(data, _):
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
         labels = []
-    values = {}
-    for name in ("min_group_size",):
-        value = data.get(name, getattr(Survey, name))
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            problems.append(Problem(name, _("Enter a whole number.")))
-            value = getattr(Survey, name)
-        values[name] = value
-    weight = data.get("weight", Survey.weight)
-    try:
-        weight = float(weight)
-    except (TypeError, ValueError):
-        problems.append(Problem("weight", _("Enter a number.")))
-        weight = Survey.weight
-    if weight != weight:  # NaN
+    min_group_size = parse_int(data.get("min_group_size", Survey.min_group_size))
+    if min_group_size is None:
+        problems.append(Problem("min_group_size", _("Enter a whole number.")))
+        min_group_size = Survey.min_group_size
+    weight = parse_float(data.get("weight", Survey.weight))
+    if weight is None:
         problems.append(Problem("weight", _("Enter a number.")))
         weight = Survey.weight
     display_name = _text(data, "display_name", limit=200)
@@ -66,7 +57,7 @@ def from_editor(data, _):
         weight=weight,
         intro=clean_html(_text(data, "intro", limit=20000) or ""),
         **{flag: data.get(flag) is True for flag in FLAGS},
-        **values,
+        min_group_size=min_group_size,
     )
     return survey, problems + validate(survey, _)
 

@@ -24,7 +24,7 @@ def results_json(block):
         "min_group_size": survey.min_group_size,
         "labels": list(labels),
         "suppressed": respondents < survey.min_group_size,
-        "csv_url": block.runtime.handler_url(block, "export_csv") if block.is_staff() else None,
+        "csv_url": None,
         "statements": [],
         "headline": None,
     }
@@ -32,6 +32,8 @@ def results_json(block):
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
             n=survey.min_group_size, count=respondents)
         return data
+    if block.is_staff():
+        data["csv_url"] = block.runtime.handler_url(block, "export_csv")
     rows = model.statement_stats(survey, store.tallies(key), respondents)
     data["headline"] = model.headline(survey, rows)
     if data["headline"] is not None:
@@ -49,6 +51,8 @@ def results_json(block):
 
 
 def headline_text(survey, percent, labels, _):
+    if len(labels) < 2:
+        return None
     if survey.scale.startswith("agree"):
         return _("{percent}% agree or strongly agree, over all statements.").format(percent=percent)
     return _("{percent}% answered “{a}” or “{b}”, over all statements.").format(
@@ -68,6 +72,9 @@ def csv_response(block):
         return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
     survey = block.survey
     key = block.block_key()
+    if store.respondents(key) < survey.min_group_size:
+        return HandlerError(409, "too_few_respondents", _(
+            "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
     labels = survey.labels(_)
     submissions = {}
     for submission, user_key, day, group, value in store.export_rows(key):
@@ -77,13 +84,14 @@ def csv_response(block):
     out = io.StringIO()
     writer = csv.writer(out)
     header = [] if survey.anonymous else [_("Learner")]
-    header += [_("Date")] + [s.id for s in survey.statements]
+    header += ([] if survey.anonymous else [_("Date")]) + [s.id for s in survey.statements]
     if survey.comment:
         header.append(_("Comment"))
     writer.writerow([safe_cell(h) for h in header])
     for submission, row in submissions.items():
         cells = [] if survey.anonymous else [row["user"]]
-        cells.append(row["day"].isoformat())
+        if not survey.anonymous:  # an anonymous row keeps no date a log could line up
+            cells.append(row["day"].isoformat())
         for st in survey.statements:
             value = row.get(st.id, "")
             if value == model.NA:
@@ -107,8 +115,8 @@ def safe_filename(name):
 
 def tracking_event(survey, stored, first):
     """``emm.likert.submitted``: in anonymous mode the answers are not tied to the user's event."""
-    event = {"statements": len(survey.statements), "answered": len(stored), "first_submission": first,
-             "anonymous": survey.anonymous}
-    if not survey.anonymous:
+    event = {"statements": len(survey.statements), "first_submission": first, "anonymous": survey.anonymous}
+    if not survey.anonymous:  # nothing about the answers, not even how many, in an anonymous event
+        event["answered"] = len(stored)
         event["answers"] = dict(stored)
     return event

@@ -39,6 +39,7 @@ def student_view(block):
         "comment_max": model.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": block.results_allowed(),
+        "ready": block.ready(),
     }
     return block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,

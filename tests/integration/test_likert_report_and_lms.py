@@ -62,7 +62,7 @@ def test_learners_see_results_only_after_answering_when_allowed(survey, handlers
 
 def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(survey, handlers):
     uid = survey()
-    answer(handlers, uid, 1, comment="=HYPERLINK(\"http://evil\")")
+    answer(handlers, uid, 3, comment="=HYPERLINK(\"http://evil\")")
     r = handlers.get(uid, "export_csv", student="staff_1")
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
@@ -71,10 +71,10 @@ def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(sur
     assert rows[1][4].startswith("'=")
 
     anon = survey('anonymous="true"')
-    answer(handlers, anon, 1, comment="@SUM(1)")
+    answer(handlers, anon, 3, comment="@SUM(1)")
     rows = list(csv.reader(io.StringIO(handlers.get(anon, "export_csv", student="staff_1")
                                        .content.decode("utf-8-sig"))))
-    assert rows[0] == ["Date", "relevance", "pace", "Comment"]
+    assert rows[0] == ["relevance", "pace", "Comment"]  # no learner, no date
     assert rows[1][-1] == "'@SUM(1)"
     assert all("learner_" not in cell for row in rows for cell in row)
 
@@ -165,3 +165,56 @@ def test_package_resources_are_served(client):
     assert r.status_code == 200 and b"EMM.post" in b"".join(r)
     assert client.get("/resource/emm_likert/static/../pyproject.toml").status_code == 404
     assert client.get("/resource/emm_likert/templates/likert/student.html").status_code == 404
+
+
+def test_csv_is_refused_below_the_minimum_group_size(survey, handlers):
+    uid = survey('anonymous="true"')
+    answer(handlers, uid, 2)
+    r = handlers.get(uid, "export_csv", student="staff_1")
+    assert r.status_code == 409 and r.json()["error"] == "too_few_respondents"
+    assert handlers.post(uid, "get_results", {}, student="staff_1").json_body["csv_url"] is None
+
+
+def test_simultaneous_first_submits_of_one_learner_count_once(survey, handlers):
+    """Three requests that all read the state before any saved it (a double tap on a slow link)."""
+    uid = survey()
+    blocks = [handlers.block(uid, student="tapper") for _ in range(3)]
+    from tests.conftest import call_json
+
+    for value, block in zip((1, 2, 3), blocks, strict=True):
+        assert call_json(block, "submit", {"answers": {"relevance": value, "pace": 1}}).status_code == 200
+    assert store.respondents(uid) == 1
+    assert store.tallies(uid)["relevance"] == {"3": 1}
+
+
+def test_anonymous_event_says_nothing_about_the_answers(survey, handlers, events):
+    uid = survey('anonymous="true"')
+    handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}})
+    [event] = events.named("emm.likert.submitted")
+    assert set(event["data"]) == {"statements", "first_submission", "anonymous"}
+
+
+def test_broken_imported_content_is_not_served_half_broken(scenario, handlers):
+    uid = scenario('<emm_likert display_name="x" scale="custom" min_group_size="1"><label>Only</label>'
+                   '<item id="a">A</item></emm_likert>')
+    assert "not ready yet" in handlers.view(uid).body_html()
+    r = handlers.post(uid, "submit", {"answers": {"a": 1}})
+    assert r.status_code == 409 and r.json_body["error"] == "not_ready"
+    assert handlers.post(uid, "get_results", {}, student="staff_1").status_code == 200
+
+
+def test_deeply_nested_json_is_a_clear_400(survey, handlers):
+    uid = survey()
+    r = handlers.post(uid, "submit", raw="[" * 50000 + "]" * 50000)
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_json"
+
+
+@pytest.mark.parametrize("field,value", [("min_group_size", "--5"), ("min_group_size", "²"),
+                                         ("weight", 10 ** 400), ("weight", "1e400"), ("min_group_size", 1e400)])
+def test_crafted_numbers_in_the_editor_are_field_errors(survey, handlers, field, value):
+    uid = survey()
+    data = {"display_name": "x", "scale": "agree5", "results": "staff", "statements": [{"id": "a", "text": "A"}],
+            field: value}
+    r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    assert r.status_code == 200
+    assert field in {p["field"] for p in r.json_body["problems"]}
