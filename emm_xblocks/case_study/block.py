@@ -19,7 +19,8 @@ from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError
 from ..common.handlers import json_handler
 from ..common.i18n import N_
-from . import forms, model, views
+from ..common.sanitize import clean_html
+from . import forms, model, report, views
 
 SETTINGS = ("display_name", "weight", "max_attempts", "grade_policy", "show_answers", "topic",
             "estimated_minutes", "show_distribution", "min_group_size")
@@ -222,13 +223,31 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
 
     @json_handler
     def document_opened(self, data, suffix=""):
-        index = data.get("index")
+        """A learner opened a document: in the page's viewer (answer: its excerpt) or by its link."""
+        index, via = data.get("index"), data.get("via", "link")
         documents = self.case.documents
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(documents):
             raise HandlerError(400, "unknown_document", self.ugettext("This document is not part of the case."))
+        if via not in ("viewer", "link"):
+            raise HandlerError(400, "invalid_request", self.ugettext("The request could not be read."))
+        doc = documents[index]
         self.runtime.publish(self, "emm.case_study.document_opened",
-                             {"index": index, "title": documents[index].title, "url": documents[index].url})
-        return {"recorded": True}
+                             {"index": index, "title": doc.title, "url": doc.url, "via": via})
+        return {"recorded": True, "html": clean_html(doc.excerpt) if via == "viewer" else ""}
+
+    # ---------------------------------------------------------------- LMS reports
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows of the LMS "problem responses" report: for each learner, one row per question of
+        their latest submitted attempt -- ``(username, {"Question", "Answer", "Correct", ...})``.
+        ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
+        yield from report.report_data(self.case, user_state_iterator, self._report_gettext(), limit_responses)
+
+    def _report_gettext(self):
+        try:
+            service = self.i18n_service
+        except Exception:  # a report must not fail for want of translations
+            service = None
+        return service.gettext if service is not None else (lambda text: text)
 
     def _grade(self):
         self.set_score(self.calculate_score())

@@ -6,6 +6,7 @@ The payload has the shape of ``model.to_data`` (the editor starts from it). Auth
 """
 
 from ..common.sanitize import clean_html
+from ..common.validation import parse_float, parse_int
 from . import model
 from .model import Case, Document, Image, KeyPoint, Option, Problem, Question, Section
 
@@ -24,13 +25,8 @@ def _html(data, key):
 
 
 def _number(data, key, default, problems, where, _, cast=int):
-    value = data.get(key, default)
-    if isinstance(value, str) and value.strip():
-        try:
-            value = cast(value.strip())
-        except ValueError:
-            value = None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+    value = (parse_int if cast is int else parse_float)(data.get(key, default))
+    if value is None:  # also crafted input: "--5", 1e400, NaN, 400-digit integers
         problems.append(Problem(where, _("Enter a number.")))
         return default
     return cast(value)
@@ -82,7 +78,8 @@ def from_editor(data, _):
         sections=tuple(Section(_text(s, "title", 200), _html(s, "html"))
                        for _i, s in _items(data, "sections", 50, problems, _)),
         key_facts=tuple(" ".join(f.split())[:TEXT_LIMIT] for f in facts if f.strip()),
-        documents=tuple(Document(_text(x, "title", 300), _text(x, "url", 2000), _text(x, "size", 30))
+        documents=tuple(Document(_text(x, "title", 300), _text(x, "url", 2000), _text(x, "size", 30),
+                                 _html(x, "excerpt"))
                         for _i, x in _items(data, "documents", 50, problems, _)),
         images=tuple(Image(_text(x, "src", 2000), _text(x, "alt", 1000), _text(x, "caption", 1000))
                      for _i, x in _items(data, "images", 50, problems, _)),

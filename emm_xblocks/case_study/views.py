@@ -8,18 +8,41 @@ analysis are added by ``results`` — after a submit, and as the author's policy
 import re
 
 from ..common import store
+from ..common.i18n import N_
 from ..common.sanitize import clean_html, sanitized
 from . import forms, model
+from .case import URL_RE
+from .report import number as _num
+from .report import plain_text
 
-TAG_RE = re.compile(r"<[^>]+>")
+LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
+SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
+SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+VERDICTS = {model.CORRECT: N_("Correct"), model.PARTIAL: N_("Partly correct"), model.INCORRECT: N_("Incorrect"),
+            model.PENDING: N_("Waiting for your self-assessment")}
 
 
-def plain_text(html):
-    return " ".join(TAG_RE.sub(" ", clean_html(html or "")).split())
+def size_bytes(size):
+    """``"1.2 MB"``, ``"800 ko"``, ``"3,5 Mo"`` -> bytes; None when the text is not a size."""
+    match = SIZE_RE.match(size or "")
+    if not match:
+        return None
+    unit = match.group(2).lower() if match.group(2) else None
+    return int(float(match.group(1).replace(",", ".")) * SIZE_UNITS[unit])
 
 
 def dom_id(block):
     return "emm-" + "".join(c if c.isalnum() else "-" for c in str(block.scope_ids.usage_id))
+
+
+def safe_url(url):
+    """An address from the allow-list (http(s), course assets), else "": a ``javascript:`` URL in
+    imported OLX, which the editor's validators never saw, must not reach the page."""
+    return url if URL_RE.match(url or "") else ""
+
+
+def safe_images(case):
+    return [i for i in case.images if safe_url(i.src)]
 
 
 def _public_case(case):
@@ -29,8 +52,11 @@ def _public_case(case):
         "narrative": clean_html(case.narrative),
         "sections": [{"title": s.title, "html": clean_html(s.html)} for s in case.sections],
         "key_facts": list(case.key_facts),
-        "documents": [{"title": d.title, "url": d.url, "size": d.size} for d in case.documents],
-        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in case.images],
+        # an address outside the allow-list (javascript:, data:...) never reaches the page, even
+        # from imported OLX that the editor's validators did not see
+        "documents": [{"title": d.title, "url": safe_url(d.url), "size": d.size,
+                       "excerpt": clean_html(d.excerpt)} for d in case.documents],
+        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in safe_images(case)],
         "topic": case.topic,
         "estimated_minutes": case.estimated_minutes,
     }
@@ -79,15 +105,29 @@ def _form_questions(block, case, dom):
     return rows
 
 
+def _documents(case):
+    """Documents as the learner view lists them; an excerpt is sent only when its viewer opens."""
+    rows = []
+    for i, d in enumerate(case.documents):
+        size = size_bytes(d.size)
+        url = safe_url(d.url)
+        rows.append({"index": i, "title": d.title, "url": url, "size": d.size, "viewer": bool(d.excerpt.strip()),
+                     "large": bool(url) and size is not None and size >= LARGE_FILE_BYTES})
+    return rows
+
+
 def student_view(block):
     case = block.case
     dom = dom_id(block)
+    documents = _documents(case)
     context = {
         "dom": dom,
         "case": case,
-        "public": _public_case(case),
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
+        "documents": documents,
+        "images": safe_images(case),
+        "large_files": any(d["large"] for d in documents),
         "questions": _form_questions(block, case, dom),
         "submitted": block.submitted,
         "attempts_left": block.attempts_left(),
@@ -108,7 +148,8 @@ def _question_result(q, answer, ticks, assessed, revealed):
         "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
         "prompt": plain_text(q.prompt),
         "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
-        "explanation": clean_html(q.explanation),
+        # the explanation gives the answer away: it follows the author's "show answers" policy
+        "explanation": clean_html(q.explanation) if revealed else "",
         "answer_text": answer if q.kind == model.REFLECTION else "",
     }
     if q.kind == model.REFLECTION:
@@ -154,6 +195,10 @@ def results(block):
         "distribution": distribution(block, case),
         "message": _("Submitted: {earned} of {possible} points.").format(earned=_num(earned), possible=_num(possible)),
     }
+    # what the live region says: the score, then each question's verdict
+    data["announcement"] = " ".join([data["message"], *(
+        _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
+        for i, q in enumerate(questions, start=1))])
     context = dict(data, dom=dom_id(block), score_text=data["message"],
                    expert_html=sanitized(data["expert_analysis"]),
                    questions=[dict(q, explanation_html=sanitized(q["explanation"]),
@@ -162,10 +207,6 @@ def results(block):
                               for q in questions])
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
-
-
-def _num(value):
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
 def distribution_rows(case, answers):
@@ -224,6 +265,8 @@ def author_view(block):
                        "kind": block.ugettext(model.KINDS.get(q.kind, q.kind))}
                       for q in case.questions],
         "expert": sanitized(case.expert_analysis),
+        "documents": [{"title": d.title, "url": d.url, "size": d.size, "excerpt": sanitized(d.excerpt)}
+                      for d in case.documents],
         "problems": model.validate(case, block.ugettext),
         "policy": block.ugettext(model.POLICIES.get(case.grade_policy, case.grade_policy)),
         "show": block.ugettext(model.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),
@@ -233,10 +276,29 @@ def author_view(block):
 
 
 def studio_view(block):
+    """The editor: a form built by ``emm-case-study-studio.js`` from ``forms.to_editor``."""
     _ = block.ugettext
-    return block.build_fragment("templates/case_study/studio.html", {}, init_args={
+    fields = type(block).fields
+    settings = [
+        {"key": "topic", "type": "text"},
+        {"key": "estimated_minutes", "type": "number"},
+        {"key": "weight", "type": "number"},
+        {"key": "max_attempts", "type": "number"},
+        {"key": "grade_policy", "type": "select", "choices": [(k, _(v)) for k, v in model.POLICIES.items()]},
+        {"key": "show_answers", "type": "select", "choices": [(k, _(v)) for k, v in model.SHOW_ANSWERS.items()]},
+        {"key": "show_distribution", "type": "checkbox"},
+        {"key": "min_group_size", "type": "number"},
+    ]
+    for item in settings:
+        item["label"] = _(fields[item["key"]].display_name)
+    lists = [
+        {"name": "sections", "legend": _("Sections (optional)"), "add": _("Add a section")},
+        {"name": "documents", "legend": _("Documents"), "add": _("Add a document")},
+        {"name": "images", "legend": _("Images"), "add": _("Add an image")},
+        {"name": "questions", "legend": _("Questions"), "add": _("Add a question")},
+    ]
+    context = {"dom": dom_id(block) + "-ed", "settings": settings, "lists": lists}
+    return block.build_fragment("templates/case_study/studio.html", context, init_args={
         "case": forms.to_editor(block.case),
         "kinds": {k: _(v) for k, v in model.KINDS.items()},
-        "policies": {k: _(v) for k, v in model.POLICIES.items()},
-        "show_answers": {k: _(v) for k, v in model.SHOW_ANSWERS.items()},
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")

@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
 
 

@@ -41,8 +41,11 @@ function EmmCaseStudy(runtime, element, args) {
       var slot = fs.querySelector("[data-error-for]");
       var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
       fs.classList.toggle("emm-invalid", bad);
-      if (bad) { slot.textContent = message || _("Please answer this question."); slot.removeAttribute("hidden"); }
-      else { slot.textContent = ""; slot.setAttribute("hidden", ""); }
+      if (bad) {
+        slot.textContent = message || _("Please answer this question.");
+        slot.removeAttribute("hidden");
+        fs.setAttribute("aria-describedby", slot.id);
+      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
     });
   }
 
@@ -59,7 +62,8 @@ function EmmCaseStudy(runtime, element, args) {
     if (attemptsLine && body.attempts_left !== null && body.attempts_left !== undefined) {
       attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", body.attempts_left), {n: body.attempts_left});
     }
-    EMM.say(status, body.message || "");
+    /* the score and each question's verdict, read out; focus goes to the results to read on */
+    EMM.say(status, body.announcement || body.message || "");
     resultsBox.focus();
   }
 
@@ -123,33 +127,83 @@ function EmmCaseStudy(runtime, element, args) {
     }
   });
 
-  root.querySelectorAll("[data-document]").forEach(function (link) {
-    link.addEventListener("click", function () {
-      EMM.post(runtime, element, "document_opened", {index: parseInt(link.getAttribute("data-document"), 10)})
-        .catch(function () { /* tracking only: the document opens anyway */ });
-    });
-  });
-
-  /* images: loaded lazily, or only on a tap in low-data mode (remembered on this device) */
+  /* low-data mode (remembered on this device): images and links to large files wait for a tap */
   var lowData = root.querySelector("[data-low-data]");
+  var low = false;
+  try { low = window.localStorage.getItem(LOW) === "1"; } catch (e) { low = false; }
+
   function loadImage(fig) {
     var img = fig.querySelector("img"), button = fig.querySelector("[data-show-image]");
     if (!img.getAttribute("src")) { img.setAttribute("src", img.getAttribute("data-src")); }
     img.hidden = false;
-    if (button) { button.hidden = true; }
+    button.hidden = true;
   }
-  var low = false;
-  try { low = window.localStorage.getItem(LOW) === "1"; } catch (e) { low = false; }
+  function applyLowData() {
+    root.querySelectorAll("[data-large]").forEach(function (link) {
+      var button = link.parentNode.querySelector("[data-show-link]");
+      if (button && !link.hasAttribute("data-shown")) { link.hidden = low; button.hidden = !low; }
+    });
+    if (!low) { root.querySelectorAll(".emm-case-image").forEach(loadImage); }
+  }
   if (lowData) {
     lowData.checked = low;
     lowData.addEventListener("change", function () {
-      try { window.localStorage.setItem(LOW, lowData.checked ? "1" : "0"); } catch (e) { /* private mode */ }
+      low = lowData.checked;
+      try { window.localStorage.setItem(LOW, low ? "1" : "0"); } catch (e) { /* private mode */ }
+      applyLowData();
     });
   }
   root.querySelectorAll(".emm-case-image").forEach(function (fig) {
-    var button = fig.querySelector("[data-show-image]");
-    button.addEventListener("click", function () { loadImage(fig); fig.querySelector("img").focus(); });
-    if (!low) { loadImage(fig); }
+    fig.querySelector("[data-show-image]").addEventListener("click", function () {
+      loadImage(fig);
+      var img = fig.querySelector("img");
+      img.setAttribute("tabindex", "-1");
+      img.focus();
+    });
+  });
+  root.querySelectorAll("[data-show-link]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var link = button.parentNode.querySelector("[data-large]");
+      link.setAttribute("data-shown", "");
+      link.hidden = false;
+      button.hidden = true;
+      link.focus();
+    });
+  });
+  applyLowData();
+
+  /* documents: the viewer loads its excerpt when first opened (that request is also the
+     tracking event); a link opens the file in a new tab and is tracked too */
+  function opened(item, via) {
+    return EMM.post(runtime, element, "document_opened",
+      {index: parseInt(item.getAttribute("data-document"), 10), via: via});
+  }
+  root.querySelectorAll("[data-document]").forEach(function (item) {
+    var viewer = item.querySelector("[data-viewer]"), text = item.querySelector("[data-doc-text]");
+    var link = item.querySelector("[data-document-link]");
+    if (link) {
+      link.addEventListener("click", function () {
+        opened(item, "link").catch(function () { /* tracking only: the document opens anyway */ });
+      });
+    }
+    if (!viewer) { return; }
+    var state = "";
+    viewer.addEventListener("toggle", function () {
+      if (!viewer.open || state === "loading" || state === "done") { return; }
+      state = "loading";
+      text.setAttribute("aria-busy", "true");
+      text.replaceChildren(EMM.el("p", {class: "emm-hint", text: _("Loading…")}));
+      opened(item, "viewer").then(function (body) {
+        /* the excerpt is author HTML sanitised on the server (nh3 allow-list) */
+        var range = document.createRange();
+        range.selectNodeContents(text);
+        text.replaceChildren(range.createContextualFragment(body.html || ""));
+        state = "done";
+      }, function (err) {
+        text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: err.message}));
+        state = "";  /* closing and opening the viewer tries again */
+      }).then(function () { text.removeAttribute("aria-busy"); });
+    });
   });
 }
 

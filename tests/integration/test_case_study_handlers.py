@@ -213,12 +213,15 @@ def test_answers_after_last_attempt_policy(case, handlers):
     assert r.json_body["revealed"] is False
     assert "SECRET-EXPERT-ANALYSIS" not in json.dumps(r.json_body)
     assert "SECRET-MODEL-ANSWER" not in json.dumps(r.json_body)
-    # the chosen option's feedback and the explanation are earned by the submit
+    # the chosen option's feedback is earned by the submit; the explanation gives the answer
+    # away for the next attempt, so it waits for the author's policy like the model answers
     assert "SECRET-FEEDBACK-B" in json.dumps(r.json_body) and "SECRET-FEEDBACK-A" not in json.dumps(r.json_body)
+    assert "SECRET-EXPLANATION-1" not in json.dumps(r.json_body)
     handlers.post(uid, "reset", {})
     r = handlers.post(uid, "submit", {"answers": WRONG})
     assert r.json_body["revealed"] is True
     assert "SECRET-EXPERT-ANALYSIS" in r.json_body["html"] and "SECRET-MODEL-ANSWER" in r.json_body["html"]
+    assert "SECRET-EXPLANATION-1" in r.json_body["html"]
 
 
 def test_never_shows_answers(case, handlers):
@@ -226,6 +229,7 @@ def test_never_shows_answers(case, handlers):
     r = handlers.post(uid, "submit", {"answers": GOOD})
     text = json.dumps(r.json_body)
     assert "SECRET-EXPERT-ANALYSIS" not in text and "SECRET-MODEL-ANSWER" not in text
+    assert "SECRET-EXPLANATION-1" not in text
     assert "SECRET-KEY-POINT-1" in text  # needed for the self-assessment
 
 
@@ -365,3 +369,23 @@ def test_views_render(case, handlers):
     assert "SECRET-FEEDBACK-A" in html and "Your results" in html
     assert handlers.block(uid).index_dictionary()["content"]["display_name"] == "Test case"
     assert handlers.block(uid).validate().messages  # q2 and q3 have no explanation: warnings
+
+
+def test_imported_javascript_urls_never_reach_the_page(scenario, handlers):
+    uid = scenario('<emm_case_study display_name="x"><narrative><![CDATA[<p>Case</p>]]></narrative>'
+                   '<document href="javascript:alert(document.cookie)">Leaflet</document>'
+                   '<image src="javascript:alert(1)" alt="A map"/>'
+                   '<question id="q1" kind="single"><prompt>Q?</prompt><option id="a" correct="true">A</option>'
+                   '<option id="b">B</option></question></emm_case_study>')
+    html = handlers.view(uid).body_html()
+    data = json.dumps(handlers.block(uid).student_view_data())
+    assert "javascript:" not in html and "javascript:" not in data
+
+
+@pytest.mark.parametrize("field,value", [("weight", "1e400"), ("weight", 10 ** 400), ("max_attempts", 1e400),
+                                         ("max_attempts", "--5")])
+def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, value):
+    uid = case()
+    r = handlers.post(uid, "studio_validate", {"display_name": "x", field: value}, student="staff_1")
+    assert r.status_code == 200
+    assert field in {p["field"] for p in r.json_body["problems"]}

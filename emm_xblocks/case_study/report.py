@@ -1,0 +1,78 @@
+"""Rows of the LMS "problem responses" report (``generate_report_data``), pure.
+
+The LMS calls ``generate_report_data(user_state_iterator, limit_responses)`` on a block loaded
+without any learner: each item of the iterator has ``.username`` and ``.state`` (the learner's
+stored ``Scope.user_state`` fields, decoded from JSON). Every row describes one question of the
+learner's latest submitted attempt; a learner who only saved a draft has no row.
+"""
+
+import html as html_lib
+import re
+
+from ..common.i18n import N_
+from ..common.sanitize import clean_html
+from .case import CORRECT, PARTIAL, PENDING, REFLECTION
+from .scoring import score_question
+
+TAG_RE = re.compile(r"<[^>]+>")
+BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",
+                      re.IGNORECASE)
+
+VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly"), PENDING: N_("Not yet self-assessed")}
+NOT_CORRECT = N_("No")
+
+
+def plain_text(html):
+    """Author HTML as one line of text: sanitised, tags removed (a space where a block ends),
+    entities decoded -- for reports, search and escaped templates."""
+    text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
+    return " ".join(html_lib.unescape(text).split())
+
+
+def number(value):
+    """``2`` rather than ``2.0``; at most two decimals."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
+def answer_text(question, answer):
+    """What the learner answered, in words: option texts (``; ``-separated) or their own text."""
+    if question.kind == REFLECTION:
+        return answer if isinstance(answer, str) else ""
+    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
+    return "; ".join(o.text for o in question.options if o.id in chosen)
+
+
+def learner_rows(case, state, _):
+    """The report rows (dicts with translated column names) of one learner's stored state."""
+    history = state.get("history") if isinstance(state, dict) else None
+    if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
+        return []
+    last = history[-1]
+    answers = last.get("answers") if isinstance(last.get("answers"), dict) else {}
+    ticks = last.get("ticks") if isinstance(last.get("ticks"), dict) else None
+    rows = []
+    for q in case.questions:
+        answer = answers.get(q.id)
+        earned, status = score_question(q, answer, ticks.get(q.id, []) if ticks is not None else None)
+        rows.append({
+            _("Question ID"): q.id,
+            _("Question"): plain_text(q.prompt),
+            _("Answer"): answer_text(q, answer),
+            _("Correct"): _(VERDICTS.get(status, NOT_CORRECT)),
+            _("Points"): f"{number(earned)}/{number(q.points)}",
+            _("Attempt"): len(history),
+        })
+    return rows
+
+
+def report_data(case, user_state_iterator, _, limit_responses=None):
+    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit)."""
+    if limit_responses is not None and limit_responses <= 0:
+        return
+    count = 0
+    for user_state in user_state_iterator:
+        for row in learner_rows(case, getattr(user_state, "state", None) or {}, _):
+            if limit_responses is not None and count >= limit_responses:
+                return
+            count += 1
+            yield user_state.username, row

@@ -1,0 +1,377 @@
+"""The case-study block (``emm_case_study``) in headless Chromium, as learners and authors use it.
+
+Each test asserts what a person would notice: where the focus goes, what the live region says,
+what is shown after a submit and a retry, the in-page document viewer and the low-data mode,
+the page direction, the width of a phone, the editor's inline errors -- and that axe-core finds
+nothing wrong inside the block.
+"""
+
+import base64
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP, PHONE, student_id
+
+pytestmark = pytest.mark.browser
+
+BLOCK = ".emm-case"
+EDITOR = ".emm-case-editor"
+DEMO_AGADEZ = "emm_case_study.0"  # scenarios/emm_case_study-1-en.xml
+IMAGE_URL = "/static/emm-browser-test/border-post.png"
+# a 1x1 PNG, served by the test instead of the workbench (which has no such file)
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9aw"
+                       "AAAABJRU5ErkJggg==")
+
+CASE = f"""
+<emm_case_study display_name="Two teenagers at the border post" max_attempts="2" show_answers="submitted"
+    topic="Child migration" estimated_minutes="10">
+  <narrative><![CDATA[<p>Two teenagers arrive at a border post with an adult who keeps their papers.</p>]]></narrative>
+  <key_facts><fact>A child is anyone under 18.</fact></key_facts>
+  <document size="2 KB">The three elements of trafficking<excerpt><![CDATA[<p>IN-PAGE-EXCERPT: act, means,
+    purpose.</p>]]></excerpt></document>
+  <document href="https://example.org/annual-report.pdf" size="2.4 MB">Annual report</document>
+  <image src="{IMAGE_URL}" alt="The border post at dawn">The border post</image>
+  <question id="consent" type="single" points="1">
+    <prompt><![CDATA[<p>Does the consent of a child matter?</p>]]></prompt>
+    <option id="no" correct="true">No<feedback>FEEDBACK-NO: no means is needed for a child.</feedback></option>
+    <option id="yes">Yes<feedback>FEEDBACK-YES: consent is irrelevant for a child.</feedback></option>
+    <explanation><![CDATA[<p>EXPLANATION-CONSENT</p>]]></explanation>
+  </question>
+  <question id="indicators" type="multiple" partial_credit="true" points="2">
+    <prompt><![CDATA[<p>Which facts are trafficking indicators?</p>]]></prompt>
+    <option id="papers" correct="true">The adult keeps their papers</option>
+    <option id="debt" correct="true">A debt to work off</option>
+    <option id="foot">They arrived on foot<feedback>FEEDBACK-FOOT: not by itself.</feedback></option>
+  </question>
+  <question id="next" type="reflection" points="2" min_words="3" max_words="60">
+    <prompt><![CDATA[<p>What should staff do next?</p>]]></prompt>
+    <model_answer><![CDATA[<p>MODEL-ANSWER: interview each apart, refer them.</p>]]></model_answer>
+    <key_point id="apart">Interview each teenager apart from the adult</key_point>
+    <key_point id="refer">Refer them to child protection</key_point>
+  </question>
+  <expert_analysis><![CDATA[<p>EXPERT-ANALYSIS: the teenagers are children.</p>]]></expert_analysis>
+</emm_case_study>
+"""
+
+
+def open_block(page, url=None):
+    """Open (or, without ``url``, reload) a page and wait until the block's JavaScript ran."""
+    if url:
+        page.goto(url)
+    else:
+        page.reload()
+    page.wait_for_selector(f"{BLOCK} [data-status]", state="attached")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def serve_image(page):
+    """Serve IMAGE_URL from the test; returns the list of its requests."""
+    requests = []
+
+    def handle(route):
+        requests.append(route.request.url)
+        route.fulfill(status=200, body=PNG, content_type="image/png")
+
+    page.route("**" + IMAGE_URL, handle)
+    return requests
+
+
+def active(page):
+    """What has the focus: tag, type, value, question id, data-* flags and text."""
+    return page.evaluate("""() => {
+        const el = document.activeElement, q = el && el.closest('[data-question]');
+        return {tag: el.tagName.toLowerCase(), type: el.type || null, value: el.value === undefined ? null : el.value,
+                question: q ? q.getAttribute('data-question') : null, text: el.textContent.trim(),
+                results: el.hasAttribute('data-results'), submit: el.hasAttribute('data-submit'),
+                keyPoint: !!el.closest('[data-key-points]')};
+    }""")
+
+
+def tab_until(page, predicate, limit=40, key="Tab"):
+    for _ in range(limit):
+        page.keyboard.press(key)
+        now = active(page)
+        if predicate(now):
+            return now
+    raise AssertionError(f"never reached the element; focus is on {active(page)}")
+
+
+def block_state(workbench, scenario, student):
+    from workbench.runtime import WorkbenchRuntime
+
+    return WorkbenchRuntime(student).get_block(workbench.usage_id(scenario))
+
+
+def axe_violations(page, context=BLOCK):
+    # ``heading-order`` judges the block's <h3> against the workbench page's headings (see the
+    # Likert browser tests); everything else runs.
+    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
+    results = Axe().run(page, context=context, options=options)
+    assert results.response["passes"], "axe checked nothing: is the block on the page?"
+    return results
+
+
+def assert_no_horizontal_overflow(page, width):
+    overflow = page.evaluate("""() => {
+        const root = document.querySelector('.emm-case');
+        const edge = root.getBoundingClientRect().right;
+        const outside = [...root.querySelectorAll('*')].filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.right > edge + 0.5;
+        }).map((el) => el.tagName + '.' + el.className);
+        return {scroll: root.scrollWidth, client: root.clientWidth, right: edge, outside};
+    }""")
+    assert overflow["scroll"] <= overflow["client"], overflow
+    assert overflow["right"] <= width, overflow
+    assert overflow["outside"] == [], overflow
+
+
+# ------------------------------------------------------------------ 1. keyboard: draft, submit, retry
+def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    serve_image(page)
+    learner = student_id()
+    open_block(page, workbench.scenario_url(scenario, learner))
+    status = page.locator(f"{BLOCK} [data-status]")
+    results = page.locator(f"{BLOCK} [data-results]")
+    assert results.is_hidden() and "EXPERT-ANALYSIS" not in page.locator(BLOCK).inner_html()
+
+    # Tab from the top of the page to the first question: Space picks "No".
+    now = tab_until(page, lambda a: a["question"] == "consent")
+    assert now["type"] == "radio" and now["value"] == "no"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the checkboxes of the multiple-choice question, one by one
+    assert active(page)["value"] == "papers"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert active(page)["value"] == "foot"
+    page.keyboard.press("Tab")
+    assert active(page)["tag"] == "textarea"
+    page.keyboard.type("Interview each teenager apart.")
+    assert "4 words" in page.locator(f"{BLOCK} [data-word-count]").text_content()
+
+    # Save a draft, then come back to it (a reload): the answers are on the server.
+    now = tab_until(page, lambda a: a["text"] == "Save draft")
+    page.keyboard.press("Enter")
+    status.filter(has_text="Draft saved.").wait_for()
+    assert block_state(workbench, scenario, learner).draft == {
+        "consent": "no", "indicators": ["papers", "debt"], "next": "Interview each teenager apart."}
+    open_block(page)
+    assert page.locator(f"{BLOCK} input[value=no]").is_checked()
+    assert page.locator(f"{BLOCK} textarea").input_value() == "Interview each teenager apart."
+
+    # Submit with Enter: the score and every question's verdict are read out, focus on the results.
+    tab_until(page, lambda a: a["submit"])
+    page.keyboard.press("Enter")
+    status.filter(has_text="Submitted: 3 of 5 points.").wait_for()
+    said = status.text_content()
+    assert "Question 1: Correct." in said and "Question 2: Correct." in said
+    assert "Question 3: Waiting for your self-assessment." in said
+    assert active(page)["results"]
+    verdicts = results.locator(".emm-verdict").all_text_contents()
+    assert [v.split(" — ")[0] for v in verdicts] == ["Correct", "Correct", "Waiting for your self-assessment"]
+    assert "FEEDBACK-NO" in results.text_content() and "EXPLANATION-CONSENT" in results.text_content()
+    assert page.locator(f"{BLOCK} .emm-case-form input:enabled").count() == 0
+
+    # Self-assessment with the keyboard: tick the first key point, save it.
+    now = tab_until(page, lambda a: a["keyPoint"])
+    page.keyboard.press("Space")
+    tab_until(page, lambda a: a["text"] == "Save my self-assessment")
+    page.keyboard.press("Enter")
+    status.filter(has_text="Submitted: 4 of 5 points.").wait_for()
+    assert active(page)["results"]
+    assert "Question 3: Partly correct." in status.text_content()
+
+    # The expert analysis and the model answer are there to read (the author's policy allows).
+    expert = results.locator(".emm-expert")
+    assert expert.is_visible() and "EXPERT-ANALYSIS" in expert.text_content()
+    assert "MODEL-ANSWER" in results.text_content()
+
+    # Try again: back in the form with the last answers, focus on the first answer.
+    tab_until(page, lambda a: a["text"] == "Try again")
+    page.keyboard.press("Enter")
+    status.filter(has_text="Your previous answers are in the form").wait_for()
+    now = active(page)
+    assert now["question"] == "consent" and now["type"] == "radio"
+    assert results.is_hidden()
+    assert page.locator(f"{BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    page.keyboard.press("ArrowDown")  # now "Yes"
+    assert page.locator(f"{BLOCK} input[value=yes]").is_checked()
+    tab_until(page, lambda a: a["submit"])
+    page.keyboard.press("Enter")
+    status.filter(has_text="Submitted: 2 of 5 points.").wait_for()
+    assert "FEEDBACK-YES" in results.text_content()
+    assert page.locator(f"{BLOCK} [data-retry]").count() == 0  # no attempt left
+    block = block_state(workbench, scenario, learner)
+    assert block.attempts == 2 and block.raw_earned == 4.0  # the best attempt counts
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 2. documents and low data
+def test_documents_open_in_the_page_and_low_data_mode_keeps_images_behind_a_tap(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    image_requests = serve_image(page)
+    opened = []
+    page.on("request", lambda r: opened.append(json.loads(r.post_data)) if "/document_opened/" in r.url else None)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    assert "IN-PAGE-EXCERPT" not in page.locator(BLOCK).inner_html()  # loaded when the learner opens it
+
+    # The in-page viewer: a <details> opened with the keyboard; its excerpt arrives then.
+    tab_until(page, lambda a: a["tag"] == "summary")
+    page.keyboard.press("Enter")
+    viewer = page.locator(f"{BLOCK} [data-viewer]")
+    viewer.locator("[data-doc-text]").filter(has_text="IN-PAGE-EXCERPT").wait_for()
+    assert viewer.evaluate("(d) => d.open") and opened == [{"index": 0, "via": "viewer"}]
+    page.keyboard.press("Enter")  # closing and opening again does not load it twice
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert len(opened) == 1
+
+    # A file on the web opens in a new tab, safely, with its size shown.
+    link = page.locator(f"{BLOCK} [data-document-link]")
+    assert link.get_attribute("target") == "_blank"
+    assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
+    assert "(2.4 MB)" in link.text_content() and "opens in a new tab" in link.text_content()
+
+    # Normal mode: the image loads, lazily.
+    img = page.locator(f"{BLOCK} .emm-case-image img")
+    assert img.get_attribute("loading") == "lazy"
+    img.wait_for(state="visible")
+    assert len(image_requests) == 1
+
+    # Low-data mode, remembered on this device: after a reload nothing big loads by itself.
+    page.get_by_label("Low data mode: images and large files only when you ask").check()
+    assert page.evaluate("localStorage.getItem('emm-low-data')") == "1"
+    image_requests.clear()
+    open_block(page)
+    page.wait_for_timeout(300)
+    assert page.locator(f"{BLOCK} [data-low-data]").is_checked()
+    assert image_requests == [] and img.get_attribute("src") is None and img.is_hidden()
+    assert link.is_hidden()
+    show_link = page.get_by_role("button", name="Show the link to this file (2.4 MB)")
+    show_link.click()
+    assert link.is_visible() and page.evaluate("document.activeElement.hasAttribute('data-document-link')")
+    page.get_by_role("button", name="Show image: The border post at dawn").click()
+    img.wait_for(state="visible")
+    assert len(image_requests) == 1
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 3. accessibility
+def test_axe_finds_no_violation_before_and_after_submit(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    serve_image(page)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    page.locator(f"{BLOCK} [data-viewer] summary").click()
+    page.locator(f"{BLOCK} [data-doc-text] p").wait_for()
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    # ... with an unanswered question marked, then after the submit (feedback, key points, expert)
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-alert]:not(:empty)").wait_for()
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.locator(f"{BLOCK} input[value=yes]").check()
+    page.locator(f"{BLOCK} input[value=papers]").check()
+    page.locator(f"{BLOCK} textarea").fill("Speak with them apart.")
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} .emm-expert").wait_for()
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.js_errors == []
+
+
+def test_arabic_page_is_right_to_left_and_axe_clean(workbench, new_page):
+    page = new_page(PHONE, locale="ar")
+    open_block(page, workbench.scenario_url(DEMO_AGADEZ, student_id(), lang="ar"))
+    root = page.locator(BLOCK)
+    assert root.get_attribute("dir") == "rtl" and root.get_attribute("lang") == "ar"
+    assert root.evaluate("(el) => getComputedStyle(el).direction") == "rtl"
+    facts = page.locator(f"{BLOCK} .emm-key-facts")  # its accent bar is on the right
+    assert facts.evaluate("(el) => getComputedStyle(el).borderRightWidth") == "4px"
+    assert facts.evaluate("(el) => getComputedStyle(el).borderLeftWidth") == "0px"
+    option = page.locator(f"{BLOCK} .emm-option").first  # each radio to the right of its text
+    assert option.locator("input").bounding_box()["x"] > option.locator("span").bounding_box()["x"]
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    results = axe_violations(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 4. a 320 px phone
+def test_the_block_fits_a_320_px_phone_before_and_after_submit(workbench, new_page):
+    page = new_page(PHONE)
+    learner = student_id()
+    open_block(page, workbench.scenario_url(DEMO_AGADEZ, learner))
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    answers = {"smuggling": "smuggling", "still_apply": ["nonrefoulement", "ecowas_90"],
+               "policy": " ".join(["Evidence, partners and protection for everyone."] * 8)}
+    r = workbench.submit(page, DEMO_AGADEZ, learner, answers)
+    assert r.status == 200, r.text()
+    open_block(page)
+    page.locator(f"{BLOCK} .emm-result-list").wait_for()
+    page.locator(f"{BLOCK} [data-viewer], {BLOCK} .emm-doc").first.wait_for()
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 5. the editor
+def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    questions = page.locator(f"{EDITOR} [data-list=questions] > [data-item]")
+    questions.first.wait_for()
+    assert questions.count() == 3
+    assert page.get_by_label("Display name").input_value() == "Two teenagers at the border post"
+
+    add = page.get_by_role("button", name="Add a question")
+    add.focus()
+    page.keyboard.press("Enter")
+    assert questions.count() == 4
+    new = questions.nth(3)
+    assert new.locator("legend").first.text_content() == "Question 4"
+    page.keyboard.type("Who should interview the teenagers?")  # the focus went to the new question's text
+    options = new.locator("[data-list=options] > [data-item]")
+    assert options.count() == 2
+    options.nth(0).get_by_label("Option text").fill("A child protection officer")
+    options.nth(1).get_by_label("Option text").fill("The adult travelling with them")
+
+    # No option marked correct: the server's validator says so, next to the options.
+    error = new.locator("[data-error-key=options]")
+    error.filter(has_text="mark exactly one option as correct (0 marked)").wait_for()
+    assert "Question 4 is single choice" in error.text_content()
+    assert new.locator("[data-error-key=explanation]").text_content() == "Question 4 has no explanation."
+
+    # Saving now is refused: nothing stored, the focus goes to the options.
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="The case was not saved").wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "text"
+    assert len(block_state(workbench, scenario, "staff_1").case.questions) == 3
+
+    # Fixing it clears the error; saving stores the question.
+    options.nth(0).get_by_label("Correct answer").check()
+    page.wait_for_function("""() => !document.querySelector(
+        '.emm-case-editor [data-list=questions] > [data-item]:nth-child(4) [data-error-key=options]').textContent""")
+    new.get_by_role("button", name="Move up Question 4").click()
+    assert questions.nth(2).locator("legend").first.text_content() == "Question 3"
+    assert "Who should interview" in questions.nth(2).get_by_label("Question (HTML)").input_value()
+    results = axe_violations(page, EDITOR)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    case = block_state(workbench, scenario, "staff_1").case
+    assert [q.id for q in case.questions] == ["consent", "indicators", "q1", "next"]
+    added = case.questions[2]
+    assert added.prompt == "Who should interview the teenagers?" and added.kind == "single"
+    assert [(o.text, o.correct) for o in added.options] == [
+        ("A child protection officer", True), ("The adult travelling with them", False)]
+    assert page.js_errors == []

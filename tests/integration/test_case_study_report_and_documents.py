@@ -1,0 +1,176 @@
+"""The case-study block's LMS report (``generate_report_data``), its in-page documents, the
+results announcement and the Studio editor's payload, through the workbench runtime."""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from django.utils import translation
+from xblock.fields import Scope
+
+from emm_xblocks.case_study import model
+from emm_xblocks.case_study.views import size_bytes
+from emm_xblocks.workbench.services import LmsI18nService
+
+CASE = """
+<emm_case_study display_name="Report case" max_attempts="3" show_answers="submitted">
+  <narrative><![CDATA[<p>Public narrative.</p>]]></narrative>
+  <document size="3 KB">The law, article 1<excerpt><![CDATA[<p>ARTICLE-ONE <strong>text</strong></p>
+    <script>alert(1)</script>]]></excerpt></document>
+  <document href="https://example.org/report.pdf" size="2,4 Mo">Annual report</document>
+  <document href="/static/leaflet.pdf" size="800 KB">Leaflet</document>
+  <question id="q1" type="single" points="2">
+    <prompt><![CDATA[<p>Pick <em>one</em> &amp; only one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha</option>
+    <option id="b">Beta</option>
+  </question>
+  <question id="q2" type="multiple" partial_credit="true" points="2">
+    <prompt><![CDATA[<p>Pick some.</p>]]></prompt>
+    <option id="x" correct="true">Ex</option>
+    <option id="y" correct="true">Why</option>
+    <option id="z">Zed</option>
+  </question>
+  <question id="q3" type="reflection" points="2">
+    <prompt><![CDATA[<p>Write.</p>]]></prompt>
+    <model_answer><![CDATA[<p>Model.</p>]]></model_answer>
+    <key_point id="k1">One</key_point>
+    <key_point id="k2">Two</key_point>
+  </question>
+</emm_case_study>
+"""
+GOOD = {"q1": "a", "q2": ["x", "y"], "q3": "My own reflection."}
+
+
+@pytest.fixture
+def uid(scenario):
+    return scenario(CASE)
+
+
+def stored_state(handlers, uid, student):
+    """What the LMS's user-state client gives for a learner: the user_state fields, as JSON."""
+    block = handlers.block(uid, student)
+    fields = {name: field.read_from(block) for name, field in block.fields.items()
+              if field.scope == Scope.user_state and field.is_set_on(block)}
+    return SimpleNamespace(username=f"user-{student}", state=json.loads(json.dumps(fields)))
+
+
+# ------------------------------------------------------------------ generate_report_data
+def test_problem_responses_report_lists_each_learners_answers_and_correctness(uid, handlers):
+    handlers.post(uid, "submit", {"answers": GOOD}, student="s1")
+    handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}}, student="s1")
+    handlers.post(uid, "submit", {"answers": {"q1": "b", "q2": ["x", "z"], "q3": "Short."}}, student="s2")
+    handlers.post(uid, "reset", {}, student="s2")  # "try again", not submitted yet: the last attempt counts
+    handlers.post(uid, "save_draft", {"answers": {"q1": "a"}}, student="s3")  # a draft only: no row
+    states = [stored_state(handlers, uid, s) for s in ("s1", "s2", "s3")]
+    assert states[2].state and "history" not in states[2].state
+
+    staff_view = handlers.block(uid, "staff_1")  # the LMS loads the block without any learner
+    rows = list(staff_view.generate_report_data(iter(states)))
+    assert [user for user, _row in rows] == ["user-s1"] * 3 + ["user-s2"] * 3
+    first = rows[0][1]
+    assert first["Question"] == "Pick one & only one." and first["Answer"] == "Alpha"
+    assert first["Correct"] == "Yes" and first["Points"] == "2/2" and first["Attempt"] == 1
+    assert [r["Correct"] for _u, r in rows] == ["Yes", "Yes", "Partly", "No", "No", "Not yet self-assessed"]
+    assert [r["Answer"] for _u, r in rows[3:]] == ["Beta", "Ex; Zed", "Short."]
+    assert {"Question", "Answer", "Correct"} <= set(first)
+
+    assert len(list(staff_view.generate_report_data(iter(states), limit_responses=4))) == 4
+    assert list(staff_view.generate_report_data(iter(states), limit_responses=0)) == []
+
+
+def test_report_columns_follow_the_language(uid, handlers):
+    handlers.post(uid, "submit", {"answers": GOOD}, student="s1")
+    state = stored_state(handlers, uid, "s1")
+    with translation.override("fr"):
+        block = handlers.block(uid, "staff_1")
+        row = next(block.generate_report_data(iter([state])))[1]
+    french = block.i18n_service.gettext
+    with translation.override("fr"):
+        assert set(row) == {french(k) for k in ("Question ID", "Question", "Answer", "Correct", "Points", "Attempt")}
+
+
+# ------------------------------------------------------------------ documents
+def test_the_viewer_gets_the_sanitised_excerpt_and_is_tracked(uid, handlers, events):
+    html = handlers.view(uid).content
+    assert "ARTICLE-ONE" not in html  # sent only when the learner opens the document
+    assert "data-viewer" in html and 'rel="noopener noreferrer"' in html and 'target="_blank"' in html
+    assert html.count("data-large") == 1  # 2,4 Mo is large; 800 KB is not
+    r = handlers.post(uid, "document_opened", {"index": 0, "via": "viewer"})
+    assert r.status_code == 200 and "ARTICLE-ONE <strong>text</strong>" in r.json_body["html"]
+    assert "script" not in r.json_body["html"]
+    r = handlers.post(uid, "document_opened", {"index": 1, "via": "link"})
+    assert r.status_code == 200 and r.json_body["html"] == ""
+    assert [e["data"]["via"] for e in events.named("emm.case_study.document_opened")] == ["viewer", "link"]
+    assert events.named("emm.case_study.document_opened")[1]["data"]["url"] == "https://example.org/report.pdf"
+    r = handlers.post(uid, "document_opened", {"index": 0, "via": "download"})
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_request"
+    data = handlers.block(uid).student_view_data()
+    assert "ARTICLE-ONE" in data["documents"][0]["excerpt"] and "script" not in data["documents"][0]["excerpt"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1.2 MB", 1_200_000), ("800 KB", 800_000), ("2,4 Mo", 2_400_000), ("3 Go", 3_000_000_000),
+    ("512 ko", 512_000), ("web page", None), ("", None), ("15 pages", 15),
+])
+def test_size_bytes(text, expected):
+    assert size_bytes(text) == expected
+
+
+# ------------------------------------------------------------------ results announcement
+def test_submit_announces_the_score_and_each_verdict(uid, handlers):
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a", "q2": ["x"], "q3": "Text"}})
+    assert r.json_body["announcement"] == ("Submitted: 3 of 6 points. Question 1: Correct. Question 2: Partly "
+                                           "correct. Question 3: Waiting for your self-assessment.")
+    french = handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1", "k2"]}}, lang="fr").json_body["announcement"]
+    with translation.override("fr"):
+        fr = LmsI18nService().gettext
+        assert french.startswith(fr("Submitted: {earned} of {possible} points.").format(earned=5, possible=6))
+        assert fr("Partly correct") in french and french.endswith(fr("Correct") + ".")
+
+
+# ------------------------------------------------------------------ the editor's payload
+def test_editor_saves_documents_and_images_and_refuses_bad_ones(uid, handlers):
+    payload = model.to_data(handlers.block(uid, "staff_1").case)
+    payload["documents"] = [{"title": "Only an excerpt", "url": "", "size": "", "excerpt": "<p>Read me</p>"}]
+    payload["images"] = [{"src": "/static/map.png", "alt": "Map of the Agadez region", "caption": ""}]
+    r = handlers.post(uid, "studio_submit", payload, student="staff_1")
+    assert r.status_code == 200, r.content
+    case = handlers.block(uid).case
+    assert case.documents[0].excerpt == "<p>Read me</p>" and case.images[0].alt == "Map of the Agadez region"
+
+    payload["documents"][0].update(excerpt="", url="ftp://x")
+    payload["images"][0]["alt"] = " "
+    r = handlers.post(uid, "studio_submit", payload, student="staff_1")
+    assert r.status_code == 400
+    assert {p["field"] for p in r.json_body["problems"]} >= {"documents.0.url", "images.0.alt"}
+    assert handlers.block(uid).case.documents[0].excerpt == "<p>Read me</p>"
+
+
+def test_editor_view_is_a_form_with_every_setting(uid, handlers):
+    html = handlers.view(uid, "studio_view", student="staff_1").content
+    for key in ("display_name", "narrative", "key_facts", "expert_analysis", "weight", "max_attempts", "grade_policy",
+                "show_answers", "topic", "estimated_minutes", "show_distribution", "min_group_size"):
+        assert f'data-key="{key}"' in html, key
+    for name in ("sections", "documents", "images", "questions"):
+        assert f'data-list="{name}"' in html and f'data-add="{name}"' in html, name
+    assert "Edit as JSON" in html and "emm-case-study-studio.js" in str(
+        handlers.view(uid, "studio_view", student="staff_1").resources)
+
+
+# ------------------------------------------------------------------ documentation
+def test_every_tracking_event_and_olx_element_is_documented():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    docs = (root / "docs" / "case_study.md").read_text(encoding="utf-8")
+    code = "".join(p.read_text(encoding="utf-8") for p in (root / "emm_xblocks" / "case_study").glob("*.py"))
+    published = set(re.findall(r'"(emm\.case_study\.[a-z_]+)"', code))
+    assert len(published) == 5
+    for name in published:
+        assert f"`{name}`" in docs, name
+    written = set(re.findall(r'(?:SubElement|add_text|add_html)\(\w+, "([a-z_]+)"', code))
+    assert written >= {"narrative", "section", "key_facts", "fact", "document", "excerpt", "image", "question",
+                       "option", "feedback", "key_point", "model_answer", "explanation", "expert_analysis", "prompt"}
+    for element in written:
+        assert f"`{element}`" in docs, element

@@ -1,0 +1,91 @@
+"""The case study's report rows and documents, pure: no runtime, no block."""
+
+from types import SimpleNamespace
+
+from lxml import etree
+
+from emm_xblocks.case_study import forms, model, report
+from emm_xblocks.case_study.model import Case, Document, KeyPoint, Option, Question
+
+
+def _(s):
+    return s
+
+
+CASE = Case(display_name="C", narrative="<p>N</p>", questions=(
+    Question("s", model.SINGLE, "<p>Pick <em>one</em>.</p>", (Option("a", "Alpha", True), Option("b", "Beta"))),
+    Question("m", model.MULTIPLE, "<p>Pick some.</p>", (Option("x", "Ex", True), Option("y", "Why", True),
+                                                       Option("z", "Zed")), partial_credit=True, points=2),
+    Question("r", model.REFLECTION, "<p>Write.</p>", points=2,
+             key_points=(KeyPoint("k1", "One"), KeyPoint("k2", "Two"))),
+))
+
+
+def state(*attempts):
+    return {"history": [{"answers": a, "ticks": t} for a, t in attempts], "attempts": len(attempts)}
+
+
+def test_rows_describe_the_latest_submitted_attempt_per_question():
+    rows = report.learner_rows(CASE, state(({"s": "b", "m": ["x"], "r": "Mine"}, None),
+                                           ({"s": "a", "m": ["x", "z"], "r": "Better"}, {"r": ["k1"]})), _)
+    assert rows == [
+        {"Question ID": "s", "Question": "Pick one.", "Answer": "Alpha", "Correct": "Yes", "Points": "1/1",
+         "Attempt": 2},
+        {"Question ID": "m", "Question": "Pick some.", "Answer": "Ex; Zed", "Correct": "No", "Points": "0/2",
+         "Attempt": 2},
+        {"Question ID": "r", "Question": "Write.", "Answer": "Better", "Correct": "Partly", "Points": "1/2",
+         "Attempt": 2},
+    ]
+    pending = report.learner_rows(CASE, state(({"s": "a", "m": ["x"], "r": "Text"}, None)), _)
+    assert [r["Correct"] for r in pending] == ["Yes", "Partly", "Not yet self-assessed"]
+    assert pending[1]["Points"] == "1/2"
+
+
+def test_learners_without_a_submission_or_with_odd_state_have_no_row():
+    for odd in ({}, {"draft": {"s": "a"}}, {"history": "x"}, {"history": [None]}, None, []):
+        assert report.learner_rows(CASE, odd, _) == []
+    # an attempt whose answers no longer match the case (the author removed an option)
+    rows = report.learner_rows(CASE, state(({"s": "gone", "m": 5}, None)), _)
+    assert [r["Answer"] for r in rows] == ["", "", ""]
+
+
+def test_plain_text():
+    assert report.plain_text("<p>One &amp; <em>two</em></p><p>Three<br>four</p><script>x()</script>") == \
+        "One & two Three four"
+
+
+def test_report_data_yields_username_and_row_and_stops_at_the_limit():
+    learners = [SimpleNamespace(username=f"u{i}", state=state(({"s": "a", "m": ["x"], "r": "T"}, None)))
+                for i in range(3)]
+    learners.insert(1, SimpleNamespace(username="drafter", state={"draft": {"s": "a"}}))
+    rows = list(report.report_data(CASE, iter(learners), _))
+    assert [u for u, _row in rows] == ["u0"] * 3 + ["u1"] * 3 + ["u2"] * 3
+    assert len(list(report.report_data(CASE, iter(learners), _, limit_responses=4))) == 4
+    assert list(report.report_data(CASE, iter(learners), _, limit_responses=0)) == []
+
+
+def test_a_document_needs_a_valid_address_or_an_excerpt():
+    def problems(doc):
+        return {p.field: p.error for p in model.validate(Case(display_name="C", documents=(doc,)), _)
+                if p.field.startswith("documents")}
+
+    assert problems(Document("Law", "", "", "<p>Article 1</p>")) == {}
+    assert problems(Document("Law", "https://example.org/law.pdf", "1 MB")) == {}
+    assert problems(Document("Law")) == {"documents.0.url": True}
+    assert problems(Document("Law", "javascript:alert(1)", "", "<p>x</p>")) == {"documents.0.url": True}
+    assert problems(Document("", "/static/law.pdf")) == {"documents.0.title": True}
+
+
+def test_document_excerpt_in_olx_and_from_the_editor():
+    case = Case(display_name="C", documents=(Document("Law", "", "3 KB", "<p>Article <strong>1</strong></p>"),
+                                             Document("Report", "https://example.org/r.pdf", "2 MB")))
+    text = etree.tostring(model.to_xml(case), encoding="unicode")
+    assert ('<document size="3 KB">Law<excerpt><![CDATA[<p>Article <strong>1</strong></p>]]></excerpt>'
+            '</document>') in text
+    assert '<document href="https://example.org/r.pdf" size="2 MB">Report</document>' in text
+    assert model.from_xml(etree.fromstring(text)) == case
+    data = model.to_data(case)
+    data["documents"][0]["excerpt"] = "<p onclick='x()'>Article<script>bad()</script></p>"
+    edited, problems = forms.from_editor(data, _)
+    assert edited.documents[0].excerpt == "<p>Article</p>"
+    assert not [p for p in problems if p.field.startswith("documents")]
