@@ -9,9 +9,8 @@ import re
 
 from ..common import store
 from ..common.i18n import N_
-from ..common.sanitize import clean_html, sanitized
+from ..common.sanitize import clean_html, safe_url, sanitized
 from . import forms, model
-from .case import URL_RE
 from .report import number as _num
 from .report import plain_text
 
@@ -33,12 +32,6 @@ def size_bytes(size):
 
 def dom_id(block):
     return "emm-" + "".join(c if c.isalnum() else "-" for c in str(block.scope_ids.usage_id))
-
-
-def safe_url(url):
-    """An address from the allow-list (http(s), course assets), else "": a ``javascript:`` URL in
-    imported OLX, which the editor's validators never saw, must not reach the page."""
-    return url if URL_RE.match(url or "") else ""
 
 
 def safe_images(case):

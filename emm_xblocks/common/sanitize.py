@@ -1,6 +1,8 @@
 """Author HTML is cleaned on the server with nh3 (an allow-list), once, when it is saved
 and again when it is rendered (content imported from OLX never went through the editor)."""
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -37,3 +39,12 @@ def sanitized(html):
     from django.utils.safestring import SafeString
 
     return SafeString(clean_html(html))
+
+
+SAFE_URL_RE = re.compile(r"^(https?://|/static/|/asset-v1:|/assets/courseware/)\S+$")
+
+
+def safe_url(url):
+    """``url`` if it is a web or course-asset address, else "": a ``javascript:`` or ``data:``
+    address from imported OLX (which no editor validator saw) must never reach a page."""
+    return url if SAFE_URL_RE.match(url or "") else ""

@@ -157,6 +157,15 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
     def studio_view(self, context=None):
         return views.studio_view(self)
 
+    @json_handler
+    def studio_convert(self, data, suffix=""):
+        """The editor switches tabs: the form as XML, or the XML as the form. Nothing is saved;
+        ``scenario`` is None (and ``problems`` says why) when the input cannot be read."""
+        self._require_editor()
+        content, problems = forms.from_editor(data, self.ugettext)
+        return {"scenario": forms.to_editor(content) if content is not None else None,
+                "problems": [p.as_json() for p in problems]}
+
     def student_view_data(self, context=None):
         """For the mobile app: roles and settings only. Nodes, choices, targets and points are
         left out on purpose (the app plays through the same handlers as the browser)."""
@@ -227,6 +236,11 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
         self.set_score(self.calculate_score())
         self.publish_grade()
         self.emit_completion(1.0)
+        if scenario.show_others:
+            # one row per decision of this learner's latest finished path: going back, choosing
+            # again or replaying never counts a learner twice at a node
+            store.record(self.block_key(), dict(zip(self.path, self.taken, strict=False)),
+                         user_key=self.user_key(), replace=True)
         end = scenario.node(self.path[-1])
         self.runtime.publish(self, "emm.role_play.ended", {
             "role": self.role, "node": end.id, "category": end.category, "attempt": self.attempts,
@@ -291,8 +305,6 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
         self.runtime.publish(self, "emm.role_play.chose", {
             "role": self.role, "node": node.id, "choice": index, "points": choice.points, "step": step,
             "attempt": self.attempts})
-        if scenario.show_others:
-            store.record(self.block_key(), {node.id: index})
         if scenario.node(choice.goto).ending:
             self._finish(scenario)
         return views.payload(self, scenario, "")

@@ -7,6 +7,7 @@ from dataclasses import replace
 from lxml import etree
 
 from ..common.sanitize import clean_html
+from ..common.validation import parse_float, parse_int
 from . import model
 from .model import Problem
 
@@ -18,14 +19,6 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 def _clip(value, limit):
     return value.strip()[:limit] if isinstance(value, str) else ""
-
-
-def _whole(value):
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value
 
 
 def _from_structure(data, _):
@@ -45,21 +38,21 @@ def _from_structure(data, _):
                 value = choice.get(key)
                 if value in (None, "") and key == "min_points":
                     continue
-                if _whole(0 if value in (None, "") else value) is None:
+                if parse_int(0 if value in (None, "") else value) is None:
                     problems.append(Problem(f"nodes.{i}.choices.{j}.{key}", _("Enter a whole number.")))
+    for i, band in enumerate(data.get("bands", [])):
+        if isinstance(band, dict) and parse_int(band.get("min", 0)) is None:
+            problems.append(Problem(f"bands.{i}.min", _("Enter a whole number.")))
     settings = {}
     defaults = model.Scenario()
     for name in ("max_attempts", "min_group_size"):
-        value = _whole(data.get(name, getattr(defaults, name)))
+        value = parse_int(data.get(name, getattr(defaults, name)))
         if value is None:
             problems.append(Problem(name, _("Enter a whole number.")))
             value = getattr(defaults, name)
         settings[name] = value
-    try:
-        weight = float(data.get("weight", defaults.weight))
-    except (TypeError, ValueError):
-        weight = float("nan")
-    if weight != weight:
+    weight = parse_float(data.get("weight", defaults.weight))
+    if weight is None:
         problems.append(Problem("weight", _("Enter a number.")))
         weight = defaults.weight
     display_name = _clip(data.get("display_name"), 200)

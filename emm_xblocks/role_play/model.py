@@ -10,20 +10,16 @@ points, the grade — is recomputed from those two lists and the current scenari
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..common import olx
 from ..common.i18n import N_
-from ..common.validation import Problem, errors  # noqa: F401 (part of the model's API)
+from ..common.validation import errors  # noqa: F401 (part of the model's API)
 from . import graph as g
+from .checks import ID_RE, MAX_CHOICES, MAX_NODES, POLICY_BEST, POLICY_LAST, Problem, validate  # noqa: F401
 
-ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,50}$")
-MAX_NODES = 5000
-MAX_CHOICES = 20
-POLICY_BEST, POLICY_LAST = "best", "last"
 CATEGORIES = {
     "good": N_("Good practice"),
     "acceptable": N_("Acceptable practice"),
@@ -100,102 +96,6 @@ class Scenario:
 
     def endings(self):
         return {n.id for n in self.nodes if n.ending}
-
-
-# ------------------------------------------------------------------ validation (author)
-def validate(scenario, _):
-    """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
-    problems = []
-    add = problems.append
-    if not scenario.roles:
-        add(Problem("roles", _("Add at least one role: learners need a role to play.")))
-    if not scenario.nodes:
-        add(Problem("nodes", _("Add at least one node.")))
-    if len(scenario.nodes) > MAX_NODES:
-        add(Problem("nodes", _("A scenario can have at most {n} nodes.").format(n=MAX_NODES)))
-    ids = set()
-    for i, node in enumerate(scenario.nodes):
-        if not ID_RE.match(node.id or ""):
-            add(Problem(f"nodes.{i}.id", _("Node {n}: the id must be 1 to 50 letters, digits, hyphens or "
-                                           "underscores.").format(n=i + 1)))
-        elif node.id in ids:
-            add(Problem(f"nodes.{i}.id", _("The node id “{id}” is used twice.").format(id=node.id)))
-        ids.add(node.id)
-    role_ids = set()
-    for i, role in enumerate(scenario.roles):
-        where = f"roles.{i}"
-        if not ID_RE.match(role.id or ""):
-            add(Problem(f"{where}.id", _("Role {n}: the id must be 1 to 50 letters, digits, hyphens or "
-                                         "underscores.").format(n=i + 1)))
-        elif role.id in role_ids:
-            add(Problem(f"{where}.id", _("The role id “{id}” is used twice.").format(id=role.id)))
-        role_ids.add(role.id)
-        if not role.label.strip():
-            add(Problem(f"{where}.label", _("Role {n} has no name.").format(n=i + 1)))
-        if not role.start:
-            add(Problem(f"{where}.start", _("Role “{role}” has no start node.").format(role=role.id)))
-        elif role.start not in ids:
-            add(Problem(f"{where}.start", _("Role “{role}” starts at “{id}”, which is not a "
-                                            "node.").format(role=role.id, id=role.start)))
-    graph = scenario.graph()
-    endings = scenario.endings()
-    comp, components = g.strongly_connected(graph)
-    seen_from_roles = g.reachable(graph, [r.start for r in scenario.roles])
-    leads_to_end = g.can_reach(graph, endings)
-    if scenario.nodes and not endings:
-        add(Problem("nodes", _("The scenario has no ending: mark at least one node as an ending.")))
-    for i, node in enumerate(scenario.nodes):
-        where = f"nodes.{i}"
-        if not node.narrative.strip():
-            add(Problem(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id)))
-        if node.image and not node.alt.strip():
-            add(Problem(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
-                                          "it (alternative text).").format(id=node.id)))
-        if scenario.roles and node.id not in seen_from_roles:
-            add(Problem(f"{where}", _("Node “{id}” cannot be reached from any role's start.")
-                        .format(id=node.id)))
-        if node.ending:
-            if node.choices:
-                add(Problem(f"{where}.choices", _("Ending “{id}” has choices: learners will never see "
-                                                  "them.").format(id=node.id), False))
-            continue
-        if not node.choices:
-            add(Problem(f"{where}.choices", _("Node “{id}” is not an ending and has no choices: "
-                                              "learners would be stuck.").format(id=node.id)))
-        elif endings and node.id not in leads_to_end:
-            add(Problem(f"{where}", _("From node “{id}” no ending can be reached: learners would go "
-                                      "round in a loop for ever.").format(id=node.id)))
-        if len(node.choices) > MAX_CHOICES:
-            add(Problem(f"{where}.choices", _("A node can have at most {n} choices.").format(n=MAX_CHOICES)))
-        for j, choice in enumerate(node.choices):
-            at = f"{where}.choices.{j}"
-            if not choice.label.strip():
-                add(Problem(f"{at}.label", _("Node “{id}”: choice {n} has no label.")
-                            .format(id=node.id, n=j + 1)))
-            if choice.goto not in ids:
-                add(Problem(f"{at}.goto", _("Node “{id}”: choice {n} leads to “{target}”, "
-                                            "which is not a node.").format(id=node.id, n=j + 1,
-                                                                           target=choice.goto)))
-            elif choice.points and g.in_loop(comp, components, graph, node.id, choice.goto):
-                add(Problem(f"{at}.points", _("Node “{id}”: choice {n} is inside a loop (its target can "
-                                              "lead back here), so it cannot carry points.")
-                            .format(id=node.id, n=j + 1)))
-            if choice.if_visited and choice.if_visited not in ids:
-                add(Problem(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, "
-                                                  "which is not a node.").format(id=node.id, n=j + 1,
-                                                                                 target=choice.if_visited)))
-    if scenario.grade_policy not in (POLICY_BEST, POLICY_LAST):
-        add(Problem("grade_policy", _("Choose how attempts are graded: best or last.")))
-    if not 0 <= scenario.max_attempts <= 100:
-        add(Problem("max_attempts", _("The number of attempts must be between 0 (no limit) and 100.")))
-    if not 1 <= scenario.min_group_size <= 1000:
-        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
-    if not 0 <= scenario.weight <= 1000:
-        add(Problem("weight", _("The weight must be between 0 and 1000.")))
-    for i, band in enumerate(scenario.bands):
-        if not 0 <= band.min <= 100:
-            add(Problem(f"bands.{i}.min", _("A grade band starts between 0 and 100 %.")))
-    return problems
 
 
 # ------------------------------------------------------------------ best score and route

@@ -6,10 +6,11 @@ debrief, the score and the learner's path beside the best path.
 """
 
 from ..common import store
-from ..common.sanitize import sanitized
+from ..common.sanitize import safe_url, sanitized
 from . import forms, model
 
 PANEL = "templates/role_play/panel.html"
+STUDIO = "templates/role_play/studio.html"
 
 
 def _dom(block):
@@ -60,6 +61,7 @@ def panel_context(block, scenario, notice=""):
         step=len(path),
         node=node,
         narrative=sanitized(node.narrative),
+        image=safe_url(node.image),
         consequence=sanitized(last.consequence) if last else "",
         last_label=last.label if last else "",
     )
@@ -131,7 +133,14 @@ def author_view(block):
 
 
 def studio_view(block):
+    """The structured editor (form + map) with its "Edit as XML" tab; the map script is a second file."""
+    _ = block.ugettext
     data = forms.to_editor(block.scenario)
-    return block.build_fragment("templates/role_play/studio.html", {"xml": data["xml"]},
-                                init_args={}, js="static/js/emm-role-play-studio.js",
+    xml = data.pop("xml")
+    categories = [{"value": key, "label": _(label)} for key, label in model.CATEGORIES.items()]
+    frag = block.build_fragment(STUDIO, {"xml": xml, "dom": _dom(block) + "-ed", "categories": categories},
+                                init_args={"scenario": data}, js="static/js/emm-role-play-studio.js",
                                 js_class="EmmRolePlayEditor")
+    frag.add_javascript_url(block.runtime.local_resource_url(block, "static/js/emm-role-play-map.js"))
+    frag.add_css_url(block.runtime.local_resource_url(block, "static/css/emm-role-play-studio.css"))
+    return frag

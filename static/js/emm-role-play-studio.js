@@ -1,45 +1,344 @@
-/* emm_role_play Studio editor: the scenario as XML, checked by the server's validators. */
-function EmmRolePlayEditor(runtime, element) {
+/* emm_role_play Studio editor, part 1: forms for the settings, grade bands, roles, nodes and choices
+   (add, remove, reorder), the "Edit as XML" tab, save and cancel. Every check is the server's: the
+   form goes to studio_validate (debounced) and studio_submit, and each problem is shown next to its
+   field, on the map and in the list of problems (emm-role-play-map.js). */
+function EmmRolePlayEditor(runtime, element, args) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext;
-  var root = EMM.root(element);
-  var form = root.querySelector(".emm-rp-editor");
-  var xml = root.querySelector("[data-xml]");
-  var list = root.querySelector("[data-problems]");
+  var EMM = window.EMM, MAP = window.EmmRolePlayMap, _ = EMM.gettext;
+  var root = EMM.root(element).querySelector(".emm-rp-studio") || EMM.root(element);
+  var form = root.querySelector("form");
+  var prefix = root.getAttribute("data-prefix");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
+  var xmlBox = root.querySelector("[data-xml]");
+  var mapBox = root.querySelector("[data-map]");
+  var lists = {};
+  ["bands", "roles", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
+  var SETTINGS = ["display_name", "intro", "weight", "max_attempts", "grade_policy", "min_group_size"];
+  var FLAGS = ["allow_back", "show_others"];
+  var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
+  var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
+  var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
+  var counter = 0, timer = null, seq = 0, lastCount = -1, tab = "form", ids = [], version = 0;
 
-  function showProblems(problems) {
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    (problems || []).forEach(function (p) {
-      list.appendChild(EMM.el("li", {"class": p.error === false ? "emm-warning" : "emm-error", text: p.message}));
+  function field(name) { return root.querySelector("[data-field=\"" + name + "\"]"); }
+  function rows(list) { return list ? Array.prototype.filter.call(list.children, function (c) { return c.hasAttribute("data-row"); }) : []; }
+  /* the first match that belongs to `row` itself, not to a row nested in it (a node's choices) */
+  function own(row, selector) {
+    return Array.prototype.find.call(row.querySelectorAll(selector), function (n) { return n.closest("[data-row]") === row; }) || null;
+  }
+  function val(row, name) { var input = own(row, "[data-f=\"" + name + "\"]"); return input ? input.value : ""; }
+  function choicesOf(row) { return row.querySelector("[data-list=choices]"); }
+  function notify(name, data) { if (runtime.notify) { runtime.notify(name, data); } }
+
+  function fillTargets(select, value, full) {
+    while (select.firstChild) { select.removeChild(select.firstChild); }
+    var none = select.getAttribute("data-targets") === "if_visited" ? _("No condition") : _("Choose a node");
+    select.appendChild(EMM.el("option", {value: "", text: none}));
+    (full ? ids : ids.filter(function (id) { return id === value; })).forEach(function (id) {
+      select.appendChild(EMM.el("option", {value: id, text: id}));
+    });
+    if (value && ids.indexOf(value) < 0) {
+      select.appendChild(EMM.el("option", {value: value, text: EMM.format(_("{id} (not a node)"), {id: value})}));
+    }
+    select.value = value || "";
+    select.setAttribute("data-version", full ? String(version) : "-1");
+  }
+
+  function setSelect(select, value) {
+    if (value && !select.querySelector("option[value=\"" + CSS.escape(value) + "\"]")) {
+      select.appendChild(EMM.el("option", {value: value, text: value}));
+    }
+    select.value = value || "";
+  }
+
+  function row(kind, item) {
+    var li = root.querySelector("template[data-tpl=" + kind + "]").content.firstElementChild.cloneNode(true);
+    counter += 1;
+    var base = prefix + "-" + kind + "-" + counter;
+    li.querySelectorAll("[data-f]").forEach(function (input) {
+      var name = input.getAttribute("data-f"), value = item[name], slot = own(li, "[data-e=\"" + name + "\"]");
+      input.id = base + "-" + name;
+      if (slot) { slot.id = input.id + "-err"; input.setAttribute("aria-describedby", slot.id); }
+      if (input.type === "checkbox") { input.checked = value === true; }
+      else if (input.hasAttribute("data-targets")) { fillTargets(input, value || "", ids.length <= LAZY); }
+      else if (input.tagName === "SELECT") { setSelect(input, value); }
+      else { input.value = value === null || value === undefined ? "" : value; }
+    });
+    li.querySelectorAll("[data-for]").forEach(function (label) { label.setAttribute("for", base + "-" + label.getAttribute("data-for")); });
+    if (kind === "nodes") {
+      own(li, "[data-e=node]").id = base + "-node-err";
+      (item.choices || []).forEach(function (c) { choicesOf(li).appendChild(row("choices", c)); });
+      updateNode(li);
+    }
+    return li;
+  }
+
+  function updateNode(li) {
+    var ending = own(li, "[data-f=ending]").checked;
+    own(li, "[data-ending-only]").hidden = !ending;
+    own(li, "[data-choices-box]").hidden = ending && rows(choicesOf(li)).length === 0;
+  }
+
+  function renumber() {
+    rows(lists.nodes).forEach(function (li, i) {
+      var id = val(li, "id").trim(), ending = own(li, "[data-f=ending]").checked;
+      own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: i + 1, id: id || "?"});
+      rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: j + 1}); });
     });
   }
 
-  function check() {
-    EMM.clear(alertBox, true);
-    EMM.post(runtime, element, "studio_validate", {xml: xml.value}).then(function (body) {
-      showProblems(body.problems);
-      EMM.say(status, body.problems.length ? EMM.format(_("{n} problems found."), {n: body.problems.length}) : _("No problems found."));
+  /* Node ids changed: rebuild every target list, following a renamed node (`renamed`: {old, now}). */
+  function refreshIds(renamed) {
+    var fresh = [];
+    rows(lists.nodes).forEach(function (li) { var id = val(li, "id").trim(); if (id && fresh.indexOf(id) < 0) { fresh.push(id); } });
+    if (!renamed && fresh.join("\n") === ids.join("\n")) { return; }
+    ids = fresh;
+    version += 1;
+    root.querySelectorAll("select[data-targets]").forEach(function (select) {
+      var value = select.value;
+      if (renamed && value === renamed.old) { value = renamed.now; }
+      fillTargets(select, value, ids.length <= LAZY);
+    });
+  }
+
+  function load(sc) {
+    SETTINGS.forEach(function (name) { field(name).value = sc[name] === null || sc[name] === undefined ? "" : sc[name]; });
+    FLAGS.forEach(function (name) { field(name).checked = sc[name] === true; });
+    ids = [];
+    (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
+    version += 1;
+    Object.keys(lists).forEach(function (kind) {
+      var list = lists[kind];
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      (sc[kind] || []).forEach(function (item) { list.appendChild(row(kind, item)); });
+    });
+    if (rows(lists.nodes).length <= 3) { rows(lists.nodes).forEach(function (li) { own(li, "[data-details]").open = true; }); }
+    renumber();
+  }
+
+  function collect() {
+    var data = {};
+    SETTINGS.forEach(function (name) { data[name] = field(name).value; });
+    FLAGS.forEach(function (name) { data[name] = field(name).checked; });
+    data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message")}; });
+    data.roles = rows(lists.roles).map(function (li) {
+      return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};
+    });
+    data.nodes = rows(lists.nodes).map(function (li) {
+      var node = {};
+      NODE.forEach(function (name) { node[name] = val(li, name); });
+      node.id = node.id.trim();
+      node.ending = own(li, "[data-f=ending]").checked;
+      node.choices = rows(choicesOf(li)).map(function (c) {
+        var choice = {};
+        CHOICE.forEach(function (name) { choice[name] = val(c, name); });
+        return choice;
+      });
+      return node;
+    });
+    return data;
+  }
+
+  /* Where a problem's field ("nodes.2.choices.0.goto", "roles.1.start", "weight") is on the form. */
+  function locate(path) {
+    var parts = (path || "").split("."), list = lists[parts[0]];
+    if (!list || parts.length < 2) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: field(parts[0])}; }
+    var r = rows(list)[Number(parts[1])];
+    if (!r) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]")}; }
+    var node = parts[0] === "nodes" ? r : null;
+    if (node && parts.length === 2) { return {slot: own(r, "[data-e=node]"), node: node}; }
+    if (node && parts[2] === "choices") {
+      var c = parts.length >= 5 ? rows(choicesOf(r))[Number(parts[3])] : null;
+      if (!c) { return {slot: own(r, "[data-e=choices]"), node: node}; }
+      r = c;
+      parts = parts.slice(2);
+    }
+    return {slot: own(r, "[data-e=\"" + parts[2] + "\"]"), input: own(r, "[data-f=\"" + parts[2] + "\"]"), node: node};
+  }
+
+  function clearErrors() {
+    root.querySelectorAll(".emm-field-error").forEach(function (s) { s.textContent = ""; });
+    root.querySelectorAll("[aria-invalid]").forEach(function (i) { i.removeAttribute("aria-invalid"); });
+    root.querySelectorAll("[data-badge]").forEach(function (b) { b.textContent = ""; });
+  }
+
+  function goTo(p) {
+    var at = locate(p.field), target = at.input;
+    if (at.node) { own(at.node, "[data-details]").open = true; }
+    if (!target && at.node) { target = own(at.node, "summary"); }
+    if (target) { target.focus(); if (target.scrollIntoView) { target.scrollIntoView({block: "nearest"}); } }
+  }
+
+  function show(problems, data) {
+    clearErrors();
+    var perNode = {};
+    problems.forEach(function (p) {
+      var at = locate(p.field), slot = at.slot || root.querySelector("[data-error=nodes]");
+      if (slot) { slot.textContent = slot.textContent ? slot.textContent + " " + p.message : p.message; }
+      if (at.input && p.error !== false) { at.input.setAttribute("aria-invalid", "true"); }
+      if (at.node) { perNode[MAP.nodeIndex(p.field)] = (perNode[MAP.nodeIndex(p.field)] || 0) + 1; }
+    });
+    rows(lists.nodes).forEach(function (li, i) {
+      if (perNode[i]) { own(li, "[data-badge]").textContent = EMM.format(EMM.ngettext("({n} problem)", "({n} problems)", perNode[i]), {n: perNode[i]}); }
+    });
+    MAP.draw(mapBox, data, problems, {prefix: prefix, labelledby: prefix + "-map-title", onPick: pick});
+    MAP.list(root.querySelector("[data-problem-list]"), problems, goTo);
+    var count = problems.length;
+    var text = count ? EMM.format(EMM.ngettext("{n} problem found.", "{n} problems found.", count), {n: count}) : _("No problems found.");
+    root.querySelector("[data-problem-count]").textContent = text;
+    if (count !== lastCount && lastCount >= 0) { EMM.say(status, text); }
+    lastCount = count;
+  }
+
+  function showXml(problems) { MAP.list(root.querySelector("[data-xml-problems]"), problems || [], null); }
+
+  function pick(index) {
+    var li = rows(lists.nodes)[index];
+    if (!li) { return; }
+    own(li, "[data-details]").open = true;
+    var summary = own(li, "summary");
+    summary.focus();
+    if (summary.scrollIntoView) { summary.scrollIntoView({block: "nearest"}); }
+  }
+
+  function check(now) {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      var data = tab === "xml" ? {xml: xmlBox.value} : collect(), mine = (seq += 1);
+      EMM.post(runtime, element, "studio_validate", data).then(function (body) {
+        if (mine !== seq) { return; }  /* a newer check is on its way */
+        if (tab === "xml") { showXml(body.problems); } else { show(body.problems || [], data); }
+      }, function () { /* checking is a help; saving reports errors */ });
+    }, now ? 0 : 400);
+  }
+
+  function nextId(kind) {
+    var used = {}, n = 1, stem = kind === "roles" ? "role-" : "node-";
+    rows(lists[kind]).forEach(function (li) { used[val(li, "id").trim()] = true; });
+    while (used[stem + n]) { n += 1; }
+    return stem + n;
+  }
+
+  function add(kind, button) {
+    var list = kind === "choices" ? choicesOf(button.closest("[data-row]")) : lists[kind];
+    var fresh = {bands: {min: 0}, roles: {id: nextId("roles"), start: ids[0] || ""}, nodes: {id: nextId("nodes"), choices: []},
+      choices: {points: 0}}[kind];
+    var li = row(kind, fresh);
+    list.appendChild(li);
+    if (kind === "nodes") { own(li, "[data-details]").open = true; refreshIds(); }
+    renumber();
+    li.querySelector("[data-f]").focus();
+    EMM.say(status, _("Added."));
+    check();
+  }
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button || !form.contains(button)) { return; }
+    var li = button.closest("[data-row]");
+    if (button.hasAttribute("data-add")) { add(button.getAttribute("data-add"), button); return; }
+    if (!li) { return; }
+    if (button.hasAttribute("data-remove")) {
+      var list = li.parentNode, next = li.nextElementSibling || li.previousElementSibling;
+      var node = li.parentNode.closest("[data-row]");
+      li.remove();
+      (next ? next.querySelector("summary, [data-f]") : list.parentNode.querySelector("[data-add]")).focus();
+      if (node) { updateNode(node); }
+      refreshIds();
+      EMM.say(status, _("Removed."));
+    } else if (button.hasAttribute("data-move")) {
+      var up = button.getAttribute("data-move") === "-1", other = up ? li.previousElementSibling : li.nextElementSibling;
+      if (!other) { return; }
+      li.parentNode.insertBefore(li, up ? other : other.nextElementSibling);
+      button.focus();
+      EMM.say(status, up ? _("Moved up.") : _("Moved down."));
+    } else { return; }
+    renumber();
+    check();
+  });
+
+  form.addEventListener("focusin", function (event) {
+    var t = event.target;
+    if (t.matches("select[data-targets]") && t.getAttribute("data-version") !== String(version)) { fillTargets(t, t.value, true); }
+    if (t.matches("[data-f=id]") && t.closest("[data-row]").parentNode === lists.nodes) { t.setAttribute("data-was", t.value.trim()); }
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.matches("[data-f=id]")) { renumber(); }
+    check();
+  });
+  form.addEventListener("change", function (event) {
+    var t = event.target, li = t.closest("[data-row]");
+    if (t.matches("[data-f=ending]")) { updateNode(li); renumber(); }
+    if (t.matches("[data-f=id]") && li.parentNode === lists.nodes) {
+      var was = t.getAttribute("data-was") || "", now = t.value.trim(), taken = ids.indexOf(now) >= 0;
+      refreshIds(was && now && was !== now && !taken ? {old: was, now: now} : null);
+      t.setAttribute("data-was", now);
+    }
+    check();
+  });
+
+  /* Tabs: arrows move between them; a tab opens only once the server converted the content. */
+  var tabs = Array.prototype.slice.call(root.querySelectorAll("[role=tab]"));
+  function selectTab(name) {
+    tabs.forEach(function (t) {
+      var on = t.getAttribute("data-tab") === name;
+      t.setAttribute("aria-selected", on ? "true" : "false");
+      t.tabIndex = on ? 0 : -1;
+    });
+    root.querySelectorAll("[data-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-panel") !== name; });
+    tab = name;
+  }
+  function switchTo(name) {
+    if (name === tab) { return; }
+    var data = name === "xml" ? collect() : {xml: xmlBox.value};
+    EMM.post(runtime, element, "studio_convert", data).then(function (body) {
+      if (!body.scenario) {
+        if (tab === "xml") { showXml(body.problems); } else { show(body.problems || [], collect()); }
+        EMM.say(alertBox, _("The content could not be converted: please fix the errors first."));
+        return;
+      }
+      EMM.clear(alertBox, true);
+      if (name === "xml") { xmlBox.value = body.scenario.xml; showXml(body.problems); }
+      else { load(body.scenario); show(body.problems || [], collect()); }
+      selectTab(name);
     }, function (err) { EMM.say(alertBox, err.message); });
   }
-
-  root.querySelector("[data-check]").addEventListener("click", check);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    EMM.clear(alertBox, true);
-    if (runtime.notify) { runtime.notify("save", {state: "start"}); }
-    EMM.post(runtime, element, "studio_submit", {xml: xml.value}).then(function (body) {
-      showProblems((body.warnings || []).map(function (w) { return {message: w.message, error: false}; }));
-      if (runtime.notify) { runtime.notify("save", {state: "end"}); }
-      EMM.say(status, _("Saved."));
-    }, function (err) {
-      if (runtime.notify) { runtime.notify("error", {title: _("Not saved"), message: err.message}); }
-      showProblems(err.problems);
-      EMM.say(alertBox, err.message);
+  tabs.forEach(function (t, i) {
+    t.addEventListener("click", function () { switchTo(t.getAttribute("data-tab")); });
+    t.addEventListener("keydown", function (event) {
+      var step = {ArrowRight: 1, ArrowLeft: -1, Home: -i, End: tabs.length - 1 - i}[event.key];
+      if (step === undefined) { return; }
+      event.preventDefault();
+      tabs[(i + step + tabs.length) % tabs.length].focus();
     });
   });
-  root.querySelector("[data-cancel]").addEventListener("click", function () {
-    if (runtime.notify) { runtime.notify("cancel", {}); }
+  root.querySelector("[data-check]").addEventListener("click", function () { check(true); });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var data = tab === "xml" ? {xml: xmlBox.value} : collect();
+    window.clearTimeout(timer);
+    seq += 1;
+    EMM.clear(alertBox, true);
+    notify("save", {state: "start"});
+    EMM.post(runtime, element, "studio_submit", data).then(function (body) {
+      if (tab === "xml") { showXml(body.warnings); } else { show(body.warnings || [], data); }
+      EMM.say(status, _("Saved."));
+      notify("save", {state: "end"});
+    }, function (err) {
+      var problems = err.problems || [];
+      EMM.say(alertBox, err.message);
+      if (tab === "xml") { showXml(problems); } else {
+        show(problems, data);
+        var first = problems.filter(function (p) { return locate(p.field).input || locate(p.field).node; })[0];
+        if (first) { goTo(first); }
+      }
+      notify("error", {title: _("Not saved"), message: err.message});
+    });
   });
+  root.querySelector("[data-cancel]").addEventListener("click", function () { notify("cancel", {}); });
+
+  load(args.scenario);
+  check(true);
 }

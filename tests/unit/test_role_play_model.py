@@ -157,6 +157,18 @@ def test_bands():
     assert [model.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
 
 
+def test_problems_carry_the_codes_the_editor_map_draws():
+    s = sc([N("a", C("b"), C("zzz")), N("b", C("c")), N("c", C("b")), N("stuck"), N("island", C("end")),
+            N("end", ending=True)])
+    codes = {(p.field, p.code) for p in model.validate(s, _)}
+    assert {("nodes.0.choices.1.goto", "unknown_target"), ("nodes.1", "loop_without_ending"),
+            ("nodes.3.choices", "dead_end"), ("nodes.4", "unreachable")} <= codes
+    assert all(code for _field, code in codes)  # every problem has a stable code
+    [unknown] = [p for p in model.validate(s, _) if p.code == "unknown_target"]
+    assert unknown.as_json() == {"field": "nodes.0.choices.1.goto", "message": unknown.message, "error": True,
+                                 "code": "unknown_target"}
+
+
 def generated(n):
     """A long chain with side loops and branches: node i -> i+1 (+1), i -> loop_i -> i (0)."""
     nodes = []

@@ -1,0 +1,91 @@
+"""Figures of the role-play block, run by ``bench/run.py`` (``make bench``).
+
+Targets: validation and best score of a generated 2,000-node scenario < 50 ms; the learner's
+download < 15 KB gzip, shared files included.
+"""
+
+import gzip
+import json
+import re
+from itertools import count
+
+from django.test import Client
+from django.utils import translation
+
+from emm_xblocks.role_play import model
+from emm_xblocks.role_play.model import Choice, Node, Role, Scenario
+
+TOKEN = re.compile(r'data-choice="([0-9a-f]+)"')
+
+
+def generated(n):
+    """2n + 1 nodes, 4n choices: a chain i -> i+1 (1 point) with a side loop i -> l_i -> i and an exit."""
+    nodes = []
+    for i in range(n):
+        nxt = f"n{i + 1}" if i + 1 < n else "end"
+        nodes.append(Node(f"n{i}", narrative=f"<p>Step {i}</p>", choices=(
+            Choice("Forward", nxt, 1), Choice("Aside", f"l{i}"), Choice("Give up", "end", -1))))
+        nodes.append(Node(f"l{i}", narrative=f"<p>Aside {i}</p>", choices=(Choice("Back", f"n{i}"),)))
+    nodes.append(Node("end", narrative="<p>The end</p>", ending=True, debrief="<p>Debrief</p>"))
+    return Scenario(roles=(Role("r", "Role", "n0"),), nodes=tuple(nodes))
+
+
+def _post(client, usage, handler, student, data):
+    r = client.post(f"/handler/{usage}/{handler}/?student={student}", data=json.dumps(data),
+                    content_type="application/json")
+    assert r.status_code == 200, r.content
+    return r
+
+
+def run(block_for, timed, line, download_size):
+    print("emm_role_play")
+    block = block_for("emm_role_play", "bench_rp_learner")
+    median, worst = timed(lambda: block.render("student_view", {}), 50)
+    line("student_view render, choosing a role (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+    role = block.scenario.roles[0]
+    block.role, block.path, block.taken, block.attempts = role.id, [role.start], [], 1
+    median, worst = timed(lambda: block.render("student_view", {}), 50)
+    line("student_view render, mid-play (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+
+    client = Client()
+    usage = block.scope_ids.usage_id
+    learners = count()
+    ready = []
+    for _ in range(50):  # each timed choice is the first choice of a learner who has just started
+        student = f"bench_rp_{next(learners)}"
+        html = _post(client, usage, "start", student, {"role": role.id}).json()["html"]
+        ready.append((student, TOKEN.findall(html)[0]))
+    todo = iter(ready)
+    answers = []
+
+    def choose():
+        student, token = next(todo)
+        answers.append(_post(client, usage, "choose", student, {"choice": token}).content)
+
+    median, worst = timed(choose, 50)
+    line("choose handler over HTTP (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+    answer = answers[-1]
+    line("one choice's answer (JSON with the next panel)",
+         f"{len(answer) / 1024:.1f} KB raw, {len(gzip.compress(answer, 9)) / 1024:.1f} KB gzip")
+
+    big = generated(1000)
+
+    def check():
+        model.validate(big, lambda text: text)
+        model.best_score(big, "n0")
+
+    check()  # warm up (imports, first allocations)
+    median, worst = timed(check, 20)
+    choices = sum(len(n.choices) for n in big.nodes)
+    line(f"validate + best score, {len(big.nodes):,} nodes (median / max of 20)",
+         f"{median:.1f} ms / {worst:.1f} ms   target < 50 ms ({choices:,} choices)")
+    median, _worst = timed(lambda: model.validate(big, lambda text: text), 20)
+    best, _worst = timed(lambda: model.best_score(big, "n0"), 20)
+    line("  of which validate / best score (median)", f"{median:.1f} ms / {best:.1f} ms")
+
+    for language in ("en", "fr"):
+        with translation.override(language):
+            frag = block_for("emm_role_play", "bench_rp_size").render("student_view", {})
+            raw, gz, files = download_size(frag, language)
+        line(f"learner download, {language} (HTML + {files} CSS/JS files)",
+             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 15 KB gzip")

@@ -1,0 +1,146 @@
+"""The author-side validators of a scenario, pure (no XBlock, no Django).
+
+``validate(scenario, _)`` returns ``Problem`` objects and never raises; ``_`` is the translator,
+so the same function runs in the Studio editor (live check and map), on save, in ``validate()``
+and in tests. Each problem carries a stable ``code`` besides its ``field`` (``nodes.3.choices.1.goto``),
+so the editor's map can tell an unreachable node from a dead end, a loop without ending or an
+unknown target without parsing messages.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..common.validation import Problem as BaseProblem
+from . import graph as g
+
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,50}$")
+MAX_NODES = 5000
+MAX_CHOICES = 20
+POLICY_BEST, POLICY_LAST = "best", "last"
+
+# the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
+UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
+
+
+@dataclass(frozen=True)
+class Problem(BaseProblem):
+    """A ``common.validation.Problem`` with a stable ``code`` (sent to the editor as ``code``)."""
+
+    code: str = ""
+
+    def as_json(self):
+        data = super().as_json()
+        if self.code:
+            data["code"] = self.code
+        return data
+
+
+def _check_ids(scenario, _, add):
+    ids = set()
+    for i, node in enumerate(scenario.nodes):
+        if not ID_RE.match(node.id or ""):
+            add(f"nodes.{i}.id", _("Node {n}: the id must be 1 to 50 letters, digits, hyphens or "
+                                   "underscores.").format(n=i + 1), "bad_id")
+        elif node.id in ids:
+            add(f"nodes.{i}.id", _("The node id “{id}” is used twice.").format(id=node.id), "duplicate_id")
+        ids.add(node.id)
+    role_ids = set()
+    for i, role in enumerate(scenario.roles):
+        where = f"roles.{i}"
+        if not ID_RE.match(role.id or ""):
+            add(f"{where}.id", _("Role {n}: the id must be 1 to 50 letters, digits, hyphens or "
+                                 "underscores.").format(n=i + 1), "bad_id")
+        elif role.id in role_ids:
+            add(f"{where}.id", _("The role id “{id}” is used twice.").format(id=role.id), "duplicate_id")
+        role_ids.add(role.id)
+        if not role.label.strip():
+            add(f"{where}.label", _("Role {n} has no name.").format(n=i + 1), "no_name")
+        if not role.start:
+            add(f"{where}.start", _("Role “{role}” has no start node.").format(role=role.id), "no_start")
+        elif role.start not in ids:
+            add(f"{where}.start", _("Role “{role}” starts at “{id}”, which is not a "
+                                    "node.").format(role=role.id, id=role.start), "unknown_start")
+    return ids
+
+
+def _check_choices(node, where, ids, loops, _, add):
+    comp, components, graph = loops
+    for j, choice in enumerate(node.choices):
+        at = f"{where}.choices.{j}"
+        if not choice.label.strip():
+            add(f"{at}.label", _("Node “{id}”: choice {n} has no label.").format(id=node.id, n=j + 1), "no_label")
+        if not choice.goto:
+            add(f"{at}.goto", _("Node “{id}”: choice {n} leads nowhere: choose the node it leads to.")
+                .format(id=node.id, n=j + 1), UNKNOWN_TARGET)
+        elif choice.goto not in ids:
+            add(f"{at}.goto", _("Node “{id}”: choice {n} leads to “{target}”, which is not a node.")
+                .format(id=node.id, n=j + 1, target=choice.goto), UNKNOWN_TARGET)
+        elif choice.points and g.in_loop(comp, components, graph, node.id, choice.goto):
+            add(f"{at}.points", _("Node “{id}”: choice {n} is inside a loop (its target can lead back here), "
+                                  "so it cannot carry points.").format(id=node.id, n=j + 1), "points_in_loop")
+        if choice.if_visited and choice.if_visited not in ids:
+            add(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, which is not a node.")
+                .format(id=node.id, n=j + 1, target=choice.if_visited), "unknown_condition")
+
+
+def _check_settings(scenario, _, add):
+    if scenario.grade_policy not in (POLICY_BEST, POLICY_LAST):
+        add("grade_policy", _("Choose how attempts are graded: best or last."), "grade_policy")
+    if not 0 <= scenario.max_attempts <= 100:
+        add("max_attempts", _("The number of attempts must be between 0 (no limit) and 100."), "max_attempts")
+    if not 1 <= scenario.min_group_size <= 1000:
+        add("min_group_size", _("The minimum group size must be between 1 and 1000."), "min_group_size")
+    if not 0 <= scenario.weight <= 1000:
+        add("weight", _("The weight must be between 0 and 1000."), "weight")
+    for i, band in enumerate(scenario.bands):
+        if not 0 <= band.min <= 100:
+            add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
+
+
+def validate(scenario, _):
+    """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
+    problems = []
+
+    def add(field, message, code, error=True):
+        problems.append(Problem(field, message, error, code))
+
+    if not scenario.roles:
+        add("roles", _("Add at least one role: learners need a role to play."), "no_roles")
+    if not scenario.nodes:
+        add("nodes", _("Add at least one node."), "no_nodes")
+    if len(scenario.nodes) > MAX_NODES:
+        add("nodes", _("A scenario can have at most {n} nodes.").format(n=MAX_NODES), "too_many_nodes")
+    ids = _check_ids(scenario, _, add)
+    graph = scenario.graph()
+    endings = scenario.endings()
+    comp, components = g.strongly_connected(graph)
+    seen_from_roles = g.reachable(graph, [r.start for r in scenario.roles])
+    leads_to_end = g.can_reach(graph, endings)
+    if scenario.nodes and not endings:
+        add("nodes", _("The scenario has no ending: mark at least one node as an ending."), "no_ending")
+    for i, node in enumerate(scenario.nodes):
+        where = f"nodes.{i}"
+        if not node.narrative.strip():
+            add(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id), "no_text")
+        if node.image and not node.alt.strip():
+            add(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
+                                  "it (alternative text).").format(id=node.id), "no_alt")
+        if scenario.roles and node.id not in seen_from_roles:
+            add(where, _("Node “{id}” cannot be reached from any role's start.").format(id=node.id), UNREACHABLE)
+        if node.ending:
+            if node.choices:
+                add(f"{where}.choices", _("Ending “{id}” has choices: learners will never see "
+                                          "them.").format(id=node.id), "ending_with_choices", error=False)
+            continue
+        if not node.choices:
+            add(f"{where}.choices", _("Node “{id}” is not an ending and has no choices: "
+                                      "learners would be stuck.").format(id=node.id), DEAD_END)
+        elif endings and node.id not in leads_to_end:
+            add(where, _("From node “{id}” no ending can be reached: learners would go "
+                         "round in a loop for ever.").format(id=node.id), LOOP)
+        if len(node.choices) > MAX_CHOICES:
+            add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=MAX_CHOICES),
+                "too_many_choices")
+        _check_choices(node, where, ids, (comp, components, graph), _, add)
+    _check_settings(scenario, _, add)
+    return problems

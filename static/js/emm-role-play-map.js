@@ -1,0 +1,183 @@
+/* emm_role_play editor, part 2: the map of the scenario as inline SVG (no library) and the list of
+   problems that is its text alternative. Boxes are nodes in layers, by breadth-first depth from the
+   roles' starts (nodes no start leads to sit in a last row apart); arrows are choices. The marks are
+   the server's: each problem's field ("nodes.3", "nodes.3.choices.1.goto") names its node and its
+   code ("unreachable", "dead_end", "loop_without_ending", "unknown_target") the kind of mark. */
+(function (global) {
+  "use strict";
+  if (global.EmmRolePlayMap) { return; }
+  var NS = "http://www.w3.org/2000/svg";
+  var W = 150, H = 50, GX = 24, GY = 52, PAD = 16, COLS = 6, MAX_BOXES = 300, BACK = 26;
+
+  function _(text) { return global.EMM.gettext(text); }
+
+  function kindLabel(code) {
+    return {unreachable: _("Cannot be reached"), dead_end: _("Dead end"),
+      loop_without_ending: _("Loop without ending"), unknown_target: _("Unknown target")}[code] || "";
+  }
+
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(NS, tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /* The node index a problem field points at ("nodes.3.choices.1.goto" -> 3), or -1. */
+  function nodeIndex(field) {
+    var match = /^nodes\.(\d+)(?:\.|$)/.exec(field || "");
+    return match ? Number(match[1]) : -1;
+  }
+
+  /* Layers by breadth-first depth from the starts; each layer wraps after COLS boxes. */
+  function layout(data) {
+    var nodes = data.nodes || [], index = {}, depth = {}, queue = [], layers = [], rest = [];
+    nodes.forEach(function (n, i) { if (n.id && !Object.prototype.hasOwnProperty.call(index, n.id)) { index[n.id] = i; } });
+    (data.roles || []).forEach(function (r) {
+      var i = index[r.start];
+      if (i !== undefined && depth[i] === undefined) { depth[i] = 0; queue.push(i); }
+    });
+    for (var head = 0; head < queue.length; head += 1) {
+      var from = queue[head];
+      (nodes[from].choices || []).forEach(function (c) {
+        var t = index[c.goto];
+        if (t !== undefined && depth[t] === undefined) { depth[t] = depth[from] + 1; queue.push(t); }
+      });
+    }
+    queue.forEach(function (i) { (layers[depth[i]] = layers[depth[i]] || []).push(i); });
+    nodes.forEach(function (n, i) { if (depth[i] === undefined) { rest.push(i); } });
+    if (rest.length) { layers.push(rest); }
+    var pos = {}, y = PAD, cols = 1, shown = 0;
+    layers.forEach(function (layer) {
+      layer.forEach(function (i, k) {
+        if (shown >= MAX_BOXES) { return; }
+        shown += 1;
+        pos[i] = {x: PAD + (k % COLS) * (W + GX), y: y + Math.floor(k / COLS) * (H + GY / 2), layer: layers.indexOf(layer)};
+      });
+      cols = Math.max(cols, Math.min(layer.length, COLS));
+      y += Math.ceil(layer.length / COLS) * (H + GY / 2) + GY / 2;
+    });
+    return {index: index, pos: pos, shown: shown, total: nodes.length, starts: depth,
+      width: 2 * PAD + cols * (W + GX) + BACK * 2, height: y + PAD};
+  }
+
+  function edgePath(a, b) {
+    if (b.layer > a.layer) {  /* forward: bottom of the source to the top of the target */
+      var x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
+      return {d: "M" + x1 + " " + y1 + " C" + x1 + " " + (y1 + GY / 2) + " " + x2 + " " + (y2 - GY / 2) + " " + x2 + " " + y2, back: false};
+    }
+    var bulge = W + BACK + Math.abs(a.layer - b.layer) * 4;  /* back or sideways: around the right side */
+    var sx = a.x + W, sy = a.y + H / 2, tx = b.x + W, ty = b.y + H / 2 + (a === b ? 12 : 0);
+    return {d: "M" + sx + " " + sy + " C" + (a.x + bulge) + " " + sy + " " + (b.x + bulge) + " " + ty + " " + tx + " " + ty, back: true};
+  }
+
+  function short(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
+
+  /* Draw the map of `data` (the editor's form) with the marks of `problems` into `box`.
+     opts: {prefix, labelledby, onPick(nodeIndex)}. Keyboard: one box is in the tab order; arrows move. */
+  function draw(box, data, problems, opts) {
+    var L = layout(data), nodes = data.nodes || [], marks = {};
+    var focused = box.querySelector(".emm-rp-box:focus");
+    var refocus = focused ? Number(focused.getAttribute("data-node")) : -1;
+    (problems || []).forEach(function (p) {
+      var i = nodeIndex(p.field);
+      if (i >= 0) { (marks[i] = marks[i] || []).push(p); }
+    });
+    var arrow = opts.prefix + "-arrow", bad = opts.prefix + "-arrow-bad";
+    var root = svg("svg", {class: "emm-rp-svg", width: L.width, height: L.height, viewBox: "0 0 " + L.width + " " + L.height,
+      role: "group", "aria-labelledby": opts.labelledby});
+    root.appendChild(svg("defs", {}, [arrow, bad].map(function (id) {
+      return svg("marker", {id: id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto"},
+        [svg("path", {d: "M0 0 L10 5 L0 10 z", class: id === bad ? "emm-rp-head-bad" : "emm-rp-head"})]);
+    })));
+    var edges = svg("g", {class: "emm-rp-edges", "aria-hidden": "true"}), boxes = [];
+    Object.keys(L.pos).forEach(function (key) {
+      var i = Number(key), a = L.pos[i], seen = {}, stubs = 0;
+      (nodes[i].choices || []).forEach(function (c) {
+        var t = L.index[c.goto];
+        if (t === undefined) {  /* unknown (or no) target: a red stub with the name it gives */
+          var sx = a.x + 12 + stubs * 14, sy = a.y + H;
+          stubs += 1;
+          edges.appendChild(svg("path", {d: "M" + sx + " " + sy + " l0 " + (GY / 2 - 8), class: "emm-rp-edge emm-rp-broken", "marker-end": "url(#" + bad + ")"}));
+          edges.appendChild(svg("text", {x: sx + 4, y: sy + GY / 2 - 2, class: "emm-rp-stub"}, ["? " + short(c.goto || "", 12)]));
+        } else if (L.pos[t] && !seen[t]) {
+          seen[t] = true;
+          var e = edgePath(a, L.pos[t]);
+          edges.appendChild(svg("path", {d: e.d, class: "emm-rp-edge" + (e.back ? " emm-rp-back" : ""), "marker-end": "url(#" + arrow + ")"}));
+        }
+      });
+    });
+    root.appendChild(edges);
+    Object.keys(L.pos).forEach(function (key) {
+      var i = Number(key), p = L.pos[i], n = nodes[i], mine = marks[i] || [], kinds = [];
+      mine.forEach(function (m) { var k = kindLabel(m.code); if (k && kinds.indexOf(k) < 0) { kinds.push(k); } });
+      var errors = mine.filter(function (m) { return m.error !== false; }).length;
+      var cls = "emm-rp-box" + (n.ending ? " emm-rp-end" : "") + (errors ? " emm-rp-bad" : (mine.length ? " emm-rp-warn" : "")) +
+        (mine.some(function (m) { return m.code === "unreachable"; }) ? " emm-rp-unreached" : "");
+      var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: mine.length}) :
+        (L.starts[i] === 0 ? _("Start") : (n.ending ? _("Ending") : "")));
+      var name = [global.EMM.format(_("Node {id}"), {id: n.id || "?"})];
+      if (L.starts[i] === 0) { name.push(_("Start")); }
+      if (n.ending) { name.push(_("Ending")); }
+      mine.forEach(function (m) { name.push(m.message); });
+      var g = svg("g", {class: cls, transform: "translate(" + p.x + " " + p.y + ")", tabindex: "-1", role: "button",
+        "aria-label": name.join(". "), "data-node": i}, [
+        svg("rect", {class: "emm-rp-ring", x: -4, y: -4, width: W + 8, height: H + 8, rx: 8}),
+        svg("rect", {width: W, height: H, rx: n.ending ? 18 : 4}),
+        svg("text", {x: W / 2, y: 20, "text-anchor": "middle", class: "emm-rp-id"}, [short(n.id || "?", 20)]),
+        svg("text", {x: W / 2, y: 38, "text-anchor": "middle", class: mine.length ? "emm-rp-kind" : "emm-rp-sub"}, [short(second, 24)])
+      ]);
+      if (errors) { g.appendChild(svg("text", {x: W - 10, y: 14, "text-anchor": "middle", class: "emm-rp-kind"}, ["!"])); }
+      boxes.push(g);
+      root.appendChild(g);
+    });
+    if (boxes.length) { boxes[0].setAttribute("tabindex", "0"); }
+    function move(from, to) {
+      from.setAttribute("tabindex", "-1");
+      to.setAttribute("tabindex", "0");
+      to.focus();
+    }
+    root.addEventListener("keydown", function (event) {
+      var at = boxes.indexOf(event.target.closest ? event.target.closest(".emm-rp-box") : null);
+      if (at < 0) { return; }
+      var step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[event.key];
+      if (step) { move(boxes[at], boxes[Math.max(0, Math.min(boxes.length - 1, at + step))]); }
+      else if (event.key === "Home") { move(boxes[at], boxes[0]); }
+      else if (event.key === "End") { move(boxes[at], boxes[boxes.length - 1]); }
+      else if (event.key === "Enter" || event.key === " ") { opts.onPick(Number(boxes[at].getAttribute("data-node"))); }
+      else { return; }
+      event.preventDefault();
+    });
+    root.addEventListener("click", function (event) {
+      var g = event.target.closest ? event.target.closest(".emm-rp-box") : null;
+      if (g) { opts.onPick(Number(g.getAttribute("data-node"))); }
+    });
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    if (L.shown < L.total) {
+      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: global.EMM.format(_("The map shows {shown} of {total} nodes."), {shown: L.shown, total: L.total})}));
+    }
+    if (!boxes.length) {
+      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: _("No nodes yet.")}));
+      return;
+    }
+    box.appendChild(root);
+    var again = root.querySelector(".emm-rp-box[data-node=\"" + refocus + "\"]");
+    if (again) { move(boxes[0], again); }
+  }
+
+  /* The text alternative: every problem, each a button that takes the author to its field. */
+  function list(ul, problems, onGo) {
+    while (ul.firstChild) { ul.removeChild(ul.firstChild); }
+    (problems || []).forEach(function (p) {
+      var text = p.error === false ? global.EMM.format(_("Warning: {message}"), {message: p.message}) : p.message;
+      var li = global.EMM.el("li", {class: p.error === false ? "emm-warning" : "emm-error"});
+      li.appendChild(onGo ? global.EMM.el("button", {type: "button", class: "emm-rp-go", text: text}) : document.createTextNode(text));
+      if (onGo) { li.firstChild.addEventListener("click", function () { onGo(p); }); }
+      ul.appendChild(li);
+    });
+  }
+
+  global.EmmRolePlayMap = {layout: layout, draw: draw, list: list, nodeIndex: nodeIndex, kindLabel: kindLabel};
+}(window));

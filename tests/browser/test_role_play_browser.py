@@ -1,0 +1,327 @@
+"""The role-play block (``emm_role_play``) in headless Chromium: a learner plays the demo with the
+keyboard alone on a phone, an author builds a scenario in the structured editor and reads its map,
+axe-core checks the learner view, the ending and the editor, and Arabic lays out right to left."""
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.workbench.services import LmsI18nService
+from tests.browser.conftest import DESKTOP, PHONE, student_id
+
+pytestmark = pytest.mark.browser
+
+BLOCK = ".emm-role-play"
+EDITOR = ".emm-rp-studio"
+DEMO_EN = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml (max_attempts=3)
+# the officer's path to the good ending (6 of the 7 points the best path earns)
+OFFICER = ["Speak with her apart from the group, with a female colleague and an interpreter",
+           "Treat her as a possible victim of trafficking: she is under 18, so no means (threat, deception, debt) "
+           "needs to be proven",
+           "Refer her to child protection at the IOM transit centre and to the social worker, so that her best "
+           "interests guide every decision"]
+DRAFT = '<emm_role_play display_name="Draft role-play"></emm_role_play>'
+
+
+def server_gettext(lang, text):
+    with translation.override(lang):
+        return LmsI18nService().gettext(text)
+
+
+def open_block(page, url):
+    page.goto(url)
+    page.wait_for_selector(f"{BLOCK} [data-panel]")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def open_editor(page, workbench, scenario, lang="en"):
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang={lang}")
+    page.wait_for_selector(f"{EDITOR} [data-problem-count]:not(:empty)")  # the first check came back
+
+
+def studio_notifications(page):
+    """Record ``runtime.notify`` calls as Studio's modal receives them (the workbench runtime has none)."""
+    page.evaluate("""() => { window.emmNotes = [];
+        RuntimeProvider.getRuntime(1).notify = (name, data) => window.emmNotes.push([name, data]); }""")
+    return lambda: page.evaluate("window.emmNotes")
+
+
+def focused(page):
+    return page.evaluate("""() => { const el = document.activeElement;
+        return {tag: el.tagName.toLowerCase(), text: el.textContent.trim(), focus: el.hasAttribute('data-focus'),
+                choice: el.hasAttribute('data-choice'), role: el.getAttribute('data-role')}; }""")
+
+
+def tab_to(page, predicate, limit=30):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if predicate(focused(page)):
+            return focused(page)
+    raise AssertionError(f"Tab never reached the element; last focus: {focused(page)}")
+
+
+def assert_fits(page, width):
+    box = page.evaluate("""() => { const root = document.querySelector('.emm-role-play');
+        const edge = root.getBoundingClientRect().right;
+        const outside = [...root.querySelectorAll('*')].filter((el) => {
+            const b = el.getBoundingClientRect(); return b.width > 0 && b.right > edge + 0.5; })
+            .map((el) => el.tagName + '.' + el.className);
+        return {scroll: root.scrollWidth, client: root.clientWidth, right: edge, outside}; }""")
+    # (the workbench's own page is wider: it prints the scenario's XML below the block)
+    assert box["scroll"] <= box["client"] and box["right"] <= width and box["outside"] == [], box
+
+
+def axe(page, context):
+    from axe_playwright_python.sync_playwright import Axe
+
+    # heading-order (best practice, not WCAG) compares the block's headings with the host page's;
+    # in the LMS the block sits under the unit's heading (see test_likert_browser.axe_violations).
+    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
+    results = Axe().run(page, context=context, options=options)
+    assert results.response["passes"], "axe checked nothing: is the block on the page?"
+    assert results.violations_count == 0, results.generate_report()
+
+
+def status_says(page, text):
+    page.locator(f"{BLOCK} [data-status]").filter(has_text=text).wait_for()
+
+
+# ------------------------------------------------------------------ learner: keyboard alone, phone
+def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench, new_page):
+    page = new_page(PHONE)
+    page.on("dialog", lambda dialog: dialog.accept())  # "Start the scenario again?"
+    open_block(page, workbench.scenario_url(DEMO_EN, student_id()))
+    assert_fits(page, PHONE["width"])
+
+    now = tab_to(page, lambda f: f["role"] == "officer")
+    assert now["text"] == "Border police officer"
+    page.keyboard.press("Enter")
+    for step, label in enumerate(OFFICER, start=1):
+        page.wait_for_function("(n) => document.activeElement.textContent.trim() === `Step ${n}: what happens`",
+                               arg=step)
+        assert focused(page)["focus"]  # the new node's heading has the focus
+        status_says(page, f"Step {step}.")
+        assert page.locator(f"{BLOCK} [data-step]").text_content() == f"Step {step}"
+        assert_fits(page, PHONE["width"])
+        now = tab_to(page, lambda f, label=label: f["choice"] and f["text"] == label)
+        page.keyboard.press("Enter")
+
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'The outcome'")
+    status_says(page, "The scenario has ended. Your score: 86%.")
+    ending = page.locator(f"{BLOCK} .emm-rp-ending")
+    assert "Good practice" in ending.locator(".emm-rp-category").text_content()
+    assert "Palermo Protocol" in ending.locator(".emm-rp-debrief").text_content()
+    assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 of 7 points)"
+    mine, best = ending.locator(".emm-rp-paths ol").all()
+    assert [t.strip() for t in mine.locator("li").all_text_contents()] == OFFICER
+    best_steps = [t.strip() for t in best.locator("li").all_text_contents()]
+    assert best_steps[:2] == OFFICER[:2] and best_steps[2].startswith("Refer her to child protection and pass on")
+    assert page.locator(f"{BLOCK} [data-choice]").count() == 0
+    assert_fits(page, PHONE["width"])
+
+    now = tab_to(page, lambda f: f["text"] == "Start again")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Choose your role'")
+    status_says(page, "Choose your role.")
+    assert page.locator(f"{BLOCK} .emm-rp-attempts").text_content().strip() == "1 attempt left"
+    assert page.locator(f"{BLOCK} [data-role]").count() == 2
+    assert_fits(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ author: editor and map
+def node_row(page, n):
+    return page.locator(f"{EDITOR} [data-list=nodes] > li").nth(n)
+
+
+def box(page, node_id):
+    return page.locator(f"{EDITOR} .emm-rp-box").filter(has=page.locator(".emm-rp-id", has_text=node_id))
+
+
+def add_node(page, narrative, ending=False):
+    rows = page.locator(f"{EDITOR} [data-list=nodes] > li")
+    page.get_by_role("button", name="Add a node").click()
+    row = rows.nth(rows.count() - 1)  # a fixed index: ``.last`` would follow later additions
+    row.locator("[data-f=narrative]").fill(narrative)
+    if ending:
+        row.locator("[data-f=ending]").check()
+    return row
+
+
+def add_choice(row, label, target):
+    row.get_by_role("button", name="Add a choice").click()
+    choices = row.locator("[data-list=choices] > li")
+    choice = choices.nth(choices.count() - 1)
+    choice.locator("[data-f=label]").fill(label)
+    choice.locator("[data-f=goto]").select_option(target)
+    return choice
+
+
+def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_and_saves(workbench, new_page):
+    scenario = workbench.add_scenario(DRAFT)
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, scenario)
+    notes = studio_notifications(page)
+    problems = page.locator(f"{EDITOR} [data-problem-list]")
+    assert "Add at least one role" in problems.text_content()
+
+    page.get_by_role("button", name="Add a role").click()
+    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "id"  # focus on the new role
+    role = page.locator(f"{EDITOR} [data-list=roles] > li").first
+    role.locator("[data-f=label]").fill("Border police officer")
+
+    first = add_node(page, "<p>A girl of 16 arrives alone.</p>")
+    second = add_node(page, "<p>She says she owes money.</p>")
+    add_node(page, "<p>She is referred to child protection.</p>", ending=True)
+    orphan = add_node(page, "<p>A scene nothing leads to.</p>")
+    assert [r.locator("[data-f=id]").input_value() for r in page.locator(f"{EDITOR} [data-list=nodes] > li").all()] \
+        == ["node-1", "node-2", "node-3", "node-4"]
+    role.locator("[data-f=start]").select_option("node-1")
+    add_choice(first, "Speak with her alone", "node-2")
+    add_choice(second, "Refer her", "node-3")
+    add_choice(orphan, "Go on", "node-3")
+
+    # the map marks the orphan from the server's validators, and lists the problem as text
+    unreachable = "Node “node-4” cannot be reached from any role's start."
+    page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="1 problem found.").wait_for()
+    assert problems.locator("li").all_text_contents() == [unreachable]
+    orphan_box = box(page, "node-4")
+    orphan_box.and_(page.locator(".emm-rp-unreached")).wait_for()
+    assert "Cannot be reached" in orphan_box.text_content()
+    assert unreachable in orphan_box.get_attribute("aria-label")
+    assert box(page, "node-1").text_content().endswith("Start")
+    assert "Ending" in box(page, "node-3").text_content()
+    assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 1
+    assert orphan.locator("[data-e=node]").text_content() == unreachable  # inline, next to the node
+    assert "(1 problem)" in orphan.locator("summary").text_content()
+
+    # the map is keyboard accessible: Tab into it, arrow to the orphan, Enter opens its form
+    orphan.locator("details").evaluate("(d) => { d.open = false; }")
+    box(page, "node-1").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.getAttribute('data-node')") == "3"
+    page.keyboard.press("Enter")
+    assert orphan.locator("details").evaluate("(d) => d.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+    # a refused save keeps the form and marks the field
+    second.locator("[data-list=choices] > li [data-f=label]").fill("")
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="was not saved").wait_for()
+    label = second.locator("[data-list=choices] > li [data-f=label]")
+    assert label.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "label"
+    assert [n[0] for n in notes()] == ["save", "error"] and notes()[1][1]["title"] == "Not saved"
+    label.fill("Refer her")
+
+    # fix: a choice of node-2 now leads to node-4
+    add_choice(second, "Ask a colleague first", "node-4")
+    page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="No problems found.").wait_for()
+    assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 0
+    assert "Cannot be reached" not in box(page, "node-4").text_content()
+
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    assert notes()[2:] == [["save", {"state": "start"}], ["save", {"state": "end"}]]  # Studio closes the modal
+    page.get_by_role("button", name="Cancel").click()
+    assert notes()[-1] == ["cancel", {}]
+    from workbench.runtime import WorkbenchRuntime
+
+    saved = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario)).scenario
+    assert [n.id for n in saved.nodes] == ["node-1", "node-2", "node-3", "node-4"]
+    assert saved.roles[0].start == "node-1" and saved.roles[0].label == "Border police officer"
+    assert [c.goto for c in saved.node("node-2").choices] == ["node-3", "node-4"]
+    assert saved.node("node-3").ending and not saved.node("node-4").ending
+    assert page.js_errors == []
+
+
+def test_editor_renames_a_node_everywhere_and_round_trips_through_the_xml_tab(workbench, new_page):
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    assert page.locator(f"{EDITOR} .emm-rp-box").count() == 18
+    arrival = node_row(page, 0)
+    assert not arrival.locator("details").evaluate("(d) => d.open")  # 18 nodes: folded
+    arrival.locator("summary").click()
+    ident = arrival.locator("[data-f=id]")
+    ident.fill("po-start")
+    ident.press("Tab")  # "change": references follow the renamed node
+    officer = page.locator(f"{EDITOR} [data-list=roles] > li").first
+    assert officer.locator("[data-f=start]").input_value() == "po-start"
+    box(page, "po-start").wait_for()
+
+    # move the second role above the first, then read the XML
+    page.locator(f"{EDITOR} [data-list=roles] > li").nth(1).get_by_role("button", name="Move up").click()
+    xml_tab = page.get_by_role("tab", name="Edit as XML")
+    page.get_by_role("tab", name="Form and map").focus()
+    page.keyboard.press("ArrowRight")  # the tabs follow the ARIA pattern: arrows move, Enter opens
+    assert page.evaluate("document.activeElement.getAttribute('data-tab')") == "xml"
+    page.keyboard.press("Enter")
+    page.locator(f"{EDITOR} [data-panel=xml]:not([hidden])").wait_for()
+    assert xml_tab.get_attribute("aria-selected") == "true"
+    xml = page.locator(f"{EDITOR} [data-xml]").input_value()
+    assert xml.index('<role id="social-worker"') < xml.index('<role id="officer" start="po-start"')
+
+    # edit the XML, go back to the form: the form shows the change
+    page.locator(f"{EDITOR} [data-xml]").fill(xml.replace("Screening at the Assamaka transit centre", "Edited in XML"))
+    page.get_by_role("tab", name="Form and map").click()
+    page.locator(f"{EDITOR} [data-panel=form]:not([hidden])").wait_for()
+    assert page.locator(f"{EDITOR} [data-field=display_name]").input_value() == "Edited in XML"
+
+    # unreadable XML cannot leave its tab
+    xml_tab.click()
+    page.locator(f"{EDITOR} [data-xml]").fill("<emm_role_play><node")
+    page.get_by_role("tab", name="Form and map").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="could not be converted").wait_for()
+    assert page.locator(f"{EDITOR} [data-panel=form]").is_hidden()
+    assert "could not be read" in page.locator(f"{EDITOR} [data-xml-problems]").text_content()
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ accessibility and languages
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_axe_finds_no_violation_mid_play_at_the_ending_and_in_the_editor(workbench, new_page, lang):
+    page = new_page(DESKTOP)
+    page.on("dialog", lambda dialog: dialog.accept())
+    open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang=lang))
+    axe(page, BLOCK)  # the roles
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    page.locator(f"{BLOCK} [data-choice]").first.wait_for()
+    page.locator(f"{BLOCK} [data-choice]").first.click()  # mid-play, with a consequence shown
+    page.locator(f"{BLOCK} .emm-rp-consequence").wait_for()
+    axe(page, BLOCK)
+    for label in OFFICER[1:]:
+        page.locator(f"{BLOCK} [data-choice]", has_text=label).click()
+    page.locator(f"{BLOCK} .emm-rp-ending").wait_for()
+    axe(page, BLOCK)
+
+    open_editor(page, workbench, DEMO_EN, lang=lang)
+    axe(page, EDITOR)
+    node_row(page, 3).locator("summary").click()  # an open node with its choices
+    node_row(page, 3).locator("[data-f=id]").fill("po-arrival")  # a duplicate id: inline errors, marks
+    page.locator(f"{EDITOR} .emm-rp-bad").first.wait_for()
+    axe(page, EDITOR)
+    assert page.js_errors == []
+
+
+def test_arabic_page_is_right_to_left_and_fits_a_phone(workbench, new_page):
+    page = new_page(PHONE, locale="ar")
+    open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang="ar"))
+    root = page.locator(BLOCK)
+    assert root.get_attribute("dir") == "rtl" and root.get_attribute("lang") == "ar"
+    assert root.evaluate("(el) => getComputedStyle(el).direction") == "rtl"
+    heading = page.locator(f"{BLOCK} .emm-rp-heading")
+    assert heading.text_content() == server_gettext("ar", "Choose your role")
+    assert_fits(page, PHONE["width"])
+
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    page.locator(f"{BLOCK} [data-choice]").first.click()
+    consequence = page.locator(f"{BLOCK} .emm-rp-consequence")
+    consequence.wait_for()
+    # the accent bar of the consequence is on the right, where an Arabic reader starts
+    assert consequence.evaluate("(el) => getComputedStyle(el).borderRightWidth") == "4px"
+    assert consequence.evaluate("(el) => getComputedStyle(el).borderLeftWidth") == "0px"
+    choice = page.locator(f"{BLOCK} [data-choice]").first.bounding_box()
+    panel = page.locator(f"{BLOCK} [data-panel]").bounding_box()
+    assert abs((choice["x"] + choice["width"]) - (panel["x"] + panel["width"])) < 2  # starts on the right
+    assert_fits(page, PHONE["width"])
+    assert page.js_errors == []

@@ -1,0 +1,127 @@
+"""The role-play's Studio side through the workbench runtime: the editor's handlers (save, live check,
+tab conversion) and the studio_view fragment the structured editor starts from."""
+
+import json
+import re
+
+from emm_xblocks.role_play import forms, model
+from tests.integration.test_role_play_handlers import SMALL, small  # noqa: F401 (fixture)
+
+
+def test_studio_handlers_are_for_editors(small, handlers):  # noqa: F811
+    uid = small()
+    for name in ("studio_submit", "studio_validate", "studio_convert"):
+        r = handlers.post(uid, name, {"xml": SMALL.format(extra="")})
+        assert r.status_code == 403 and r.json_body["error"] == "forbidden"
+
+
+def test_studio_submit_refuses_a_broken_graph_and_keeps_content(small, handlers):  # noqa: F811
+    uid = small()
+    broken = SMALL.format(extra="").replace('goto="n-harm"', 'goto="nowhere"')
+    r = handlers.post(uid, "studio_validate", {"xml": broken}, student="staff_1")
+    assert r.status_code == 200 and any("nowhere" in p["message"] for p in r.json_body["problems"])
+    r = handlers.post(uid, "studio_submit", {"xml": broken}, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content" and r.json_body["problems"]
+    assert handlers.block(uid).scenario.node("n-bad").choices[0].goto == "n-harm"
+    r = handlers.post(uid, "studio_submit", {"xml": "<oops"}, student="staff_1")
+    assert r.status_code == 400
+    fixed = SMALL.format(extra='max_attempts="4"').replace("START-TEXT", "NEW-START<script>x()</script>")
+    r = handlers.post(uid, "studio_submit", {"xml": fixed}, student="staff_1")
+    assert r.status_code == 200 and r.json_body["saved"]
+    block = handlers.block(uid)
+    assert block.max_attempts == 4 and "<script>" not in block.scenario.node("n-start").narrative
+
+
+def init_args(frag):
+    """The runtime writes a fragment's init args into the page as ``<script type="json/xblock-args">``."""
+    match = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>',
+                      frag.body_html(), re.S)
+    return json.loads(match.group(1))
+
+
+def editor_data(handlers, uid):
+    """The form the editor starts from (studio_view's init args)."""
+    return init_args(handlers.view(uid, "studio_view", student="staff_1"))["scenario"]
+
+
+def test_studio_view_sends_the_structure_and_loads_the_editor_and_map(small, handlers):  # noqa: F811
+    uid = small('allow_back="true"')
+    frag = handlers.view(uid, "studio_view", student="staff_1")
+    data = init_args(frag)["scenario"]
+    assert "xml" not in data  # the XML is in the "Edit as XML" textarea, once
+    assert [n["id"] for n in data["nodes"]] == ["n-start", "n-mid", "n-bad", "n-good", "n-harm"]
+    assert data["nodes"][1]["choices"][1] == {"label": "Secret shortcut", "goto": "n-good", "points": 5,
+                                              "consequence": "", "if_visited": "n-bad", "min_points": None}
+    assert data["allow_back"] is True and data["grade_policy"] == "best"
+    html = frag.body_html()
+    assert "&lt;emm_role_play" in html and 'role="tablist"' in html
+    for tpl in ("bands", "roles", "nodes", "choices"):
+        assert f'data-tpl="{tpl}"' in html
+    urls = [r.data for r in frag.resources if r.kind == "url"]
+    assert any(u.endswith("emm-role-play-studio.js") for u in urls)
+    assert any(u.endswith("emm-role-play-map.js") for u in urls)
+    assert any(u.endswith("emm-role-play-studio.css") for u in urls)
+    french = handlers.view(uid, "studio_view", student="staff_1", lang="fr").body_html()
+    assert 'lang="fr"' in french
+
+
+def test_the_form_saves_every_part_of_the_scenario(small, handlers):  # noqa: F811
+    uid = small()
+    data = editor_data(handlers, uid)
+    data.update(display_name="Edited", weight="2.5", max_attempts="2", grade_policy="last", show_others=True,
+                min_group_size="3", bands=[{"min": "50", "message": "Half way"}])
+    data["roles"].append({"id": "r2", "label": "Social worker", "start": "n-mid", "brief": "<p>Brief</p>"})
+    data["nodes"][0]["choices"].reverse()  # reorder
+    data["nodes"][0]["speaker"] = "Desk"
+    data["nodes"][2]["choices"][0].update(points="0", min_points="-1")
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 200, r.json_body
+    saved = handlers.block(uid).scenario
+    assert (saved.display_name, saved.weight, saved.max_attempts, saved.grade_policy) == ("Edited", 2.5, 2, "last")
+    assert saved.show_others and saved.min_group_size == 3 and saved.bands == (model.Band(50, "Half way"),)
+    assert [r.id for r in saved.roles] == ["r1", "r2"] and saved.role("r2").start == "n-mid"
+    assert [c.label for c in saved.node("n-start").choices] == ["Bad move", "Good move"]
+    assert saved.node("n-start").speaker == "Desk" and saved.node("n-bad").choices[0].min_points == -1
+    again = forms.to_editor(saved)
+    del again["xml"]
+    assert editor_data(handlers, uid) == again  # what the editor reopens with is what was saved
+
+
+def test_live_check_names_the_field_and_the_kind_of_problem(small, handlers):  # noqa: F811
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["nodes"][2]["choices"][0]["goto"] = "ghost"  # n-bad -> ghost; n-harm is now unreachable
+    data["nodes"][1]["choices"] = []
+    r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    found = {(p["field"], p.get("code")) for p in r.json_body["problems"]}
+    assert {("nodes.2.choices.0.goto", "unknown_target"), ("nodes.4", "unreachable"),
+            ("nodes.1.choices", "dead_end"), ("nodes.3", "unreachable")} <= found
+    data["nodes"][0]["choices"][0]["points"] = "many"
+    data.update(bands=[{"min": "", "message": "Empty start"}], weight="1e999")
+    r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    for field in ("nodes.0.choices.0.points", "bands.0.min"):
+        assert {"field": field, "message": "Enter a whole number.", "error": True} in r.json_body["problems"]
+    assert {"field": "weight", "message": "Enter a number.", "error": True} in r.json_body["problems"]
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400
+    assert handlers.block(uid).scenario.node("n-mid").choices  # nothing saved
+
+
+def test_convert_switches_between_the_form_and_the_xml_without_saving(small, handlers):  # noqa: F811
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["display_name"] = "Changed in the form"
+    data["nodes"][0]["narrative"] = "<p>Hello</p><script>alert(1)</script>"
+    r = handlers.post(uid, "studio_convert", data, student="staff_1")
+    assert r.status_code == 200 and r.json_body["problems"] == []
+    xml = r.json_body["scenario"]["xml"]
+    assert 'display_name="Changed in the form"' in xml and "<script>" not in xml
+    r = handlers.post(uid, "studio_convert", {"xml": xml.replace('goto="n-harm"', 'goto="ghost"')},
+                      student="staff_1")
+    form = r.json_body["scenario"]
+    assert form["display_name"] == "Changed in the form" and form["nodes"][2]["choices"][0]["goto"] == "ghost"
+    assert any(p.get("code") == "unknown_target" for p in r.json_body["problems"])
+    r = handlers.post(uid, "studio_convert", {"xml": "<emm_role_play><node"}, student="staff_1")
+    assert r.status_code == 200 and r.json_body["scenario"] is None
+    assert r.json_body["problems"][0]["field"] == "xml"
+    assert handlers.block(uid).scenario.display_name == "Small"  # converting never saves
