@@ -10,13 +10,13 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
-from xblock.validation import ValidationMessage
 
 from ..common import store
 from ..common.attempts import AttemptsMixin
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError
+from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
@@ -28,13 +28,15 @@ CONTENT = ("narrative", "sections", "key_facts", "documents", "images", "questio
 
 
 @XBlock.supports("multi_device")
-class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class CaseStudyBlock(EditableContentMixin, AttemptsMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                      EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
     block_type = "emm_case_study"
     content_model = model
+    content_views = views
     editor_form = forms
+    search_type = "EMM case study"
     not_saved_message = N_("The case was not saved: please fix the errors.")
     block_js = "static/js/emm-case-study.js"
     block_css = "static/css/emm-case-study.css"
@@ -62,8 +64,6 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
     attempts = Integer(scope=Scope.user_state, default=0)
     history = List(scope=Scope.user_state, default=[])  # [{"answers": {...}, "ticks": {...}|None}]
     answers_shown = Boolean(scope=Scope.user_state, default=False)
-    raw_earned = Float(scope=Scope.user_state, default=None)
-    raw_possible = Float(scope=Scope.user_state, default=None)
 
     editable_fields = SETTINGS
 
@@ -92,24 +92,12 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
     def has_submitted_answer(self):
         return self.attempts > 0
 
-    def get_score(self):
-        if self.raw_earned is None:
-            return Score(0.0, self.max_score())
-        return Score(self.raw_earned, self.raw_possible if self.raw_possible is not None else self.max_score())
-
-    def set_score(self, score):
-        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
-
     def calculate_score(self):
         """Every attempt rescored from its stored answers with the current key; best or last counts."""
         case = self.case
         scores = [model.score_attempt(case, h.get("answers") or {}, h.get("ticks")) for h in self.history]
         earned, possible = model.grade(case.grade_policy, scores) or (0.0, case.max_points)
         return Score(earned, possible)
-
-    def publish_grade(self, score=None, only_if_higher=None):
-        """Publish the stored score (the LMS staff override sets it, then calls this)."""
-        self._publish_grade(score or self.get_score(), only_if_higher)
 
     def attempts_left(self):
         return None if not self.max_attempts else max(0, self.max_attempts - self.attempts)
@@ -120,35 +108,15 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
         return model.answers_revealed(case, self.submitted, self.attempts, possible > 0 and earned >= possible)
 
     # ---------------------------------------------------------------- views
-    def student_view(self, context=None):
-        return views.student_view(self)
-
-    def author_view(self, context=None):
-        return views.author_view(self)
-
-    def studio_view(self, context=None):
-        return views.studio_view(self)
-
     def student_view_data(self, context=None):
         """For the mobile app: the case and the questions, never which option is correct, feedback,
         explanations, model answers, key points or the expert analysis (they come after a submit)."""
         return views.student_view_data(self)
 
-    def index_dictionary(self):
-        data = super().index_dictionary() if hasattr(super(), "index_dictionary") else {}
+    def search_text(self):
         case = self.case
-        body = " ".join([case.display_name, views.plain_text(case.narrative), *case.key_facts,
+        return " ".join([case.display_name, views.plain_text(case.narrative), *case.key_facts,
                          *(views.plain_text(q.prompt) for q in case.questions)])
-        data.setdefault("content", {}).update({"display_name": case.display_name, "body": body})
-        data["content_type"] = "EMM case study"
-        return data
-
-    def validate(self):
-        validation = super().validate()
-        for problem in model.validate(self.case, self.ugettext):
-            kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
-            validation.add(ValidationMessage(kind, problem.message))
-        return validation
 
     # ---------------------------------------------------------------- learner handlers
     def _check(self, func, raw, **kwargs):
@@ -187,7 +155,7 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
         if self.show_distribution:
             store.record(self.block_key(), views.distribution_rows(self.case, answers),
                          user_key=self.user_key(), replace=True)
-        self._grade()
+        self.grade()
         self.emit_completion(1.0)
         self.runtime.publish(self, "emm.case_study.submitted", views.submitted_event(self))
         return self._results()
@@ -204,7 +172,7 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
         ticks = {q.id: ticks.get(q.id, []) for q in case.questions if q.kind == model.REFLECTION}
         self.ticks, self.assessed = ticks, True
         self.history = [*self.history[:-1], {**self.history[-1], "ticks": ticks}]
-        self._grade()
+        self.grade()
         self.runtime.publish(self, "emm.case_study.self_assessed", {
             "attempt": self.attempts, "ticks": ticks, "score": self.raw_earned, "max_score": self.raw_possible})
         return self._results()
@@ -248,10 +216,6 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, ScorableXBlockMixin, C
         except Exception:  # a report must not fail for want of translations
             service = None
         return service.gettext if service is not None else (lambda text: text)
-
-    def _grade(self):
-        self.set_score(self.calculate_score())
-        self.publish_grade()
 
     def _results(self):
         result = views.results(self)

@@ -4,10 +4,14 @@ A block names its pure pieces and how its fields hold the content:
 
 * ``content_model``: a module with ``from_xml(element)`` and ``to_xml(content, element)``;
 * ``editor_form``: ``from_editor(data, _) -> (content or None, problems)``;
+* ``content_views``: a module with ``student_view``, ``author_view``, ``studio_view`` (block -> Fragment);
 * ``load_content()`` and ``store_content(content)``: fields <-> domain object;
+* ``search_text()`` and ``search_type``: what course search indexes;
 * ``block_type``: the entry point name (``emm_likert``), for the demo scenarios;
 * ``not_saved_message``: the translated sentence shown when a save is refused.
 """
+
+from xblock.validation import ValidationMessage
 
 from .errors import HandlerError
 from .handlers import json_handler
@@ -17,9 +21,37 @@ from .validation import errors
 
 class EditableContentMixin:
     content_model = None
+    content_views = None
     editor_form = None
+    search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
 
+    # ---------------------------------------------------------------- views
+    def student_view(self, context=None):
+        return self.content_views.student_view(self)
+
+    def author_view(self, context=None):
+        return self.content_views.author_view(self)
+
+    def studio_view(self, context=None):
+        return self.content_views.studio_view(self)
+
+    def validate(self):
+        """Studio's warnings and errors: the same validators as the editor and the save."""
+        validation = super().validate()
+        for problem in self.content_model.validate(self.load_content(), self.ugettext):
+            kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
+            validation.add(ValidationMessage(kind, problem.message))
+        return validation
+
+    def index_dictionary(self):
+        """What Open edX's course search indexes (no answer, no feedback)."""
+        data = super().index_dictionary() if hasattr(super(), "index_dictionary") else {}
+        data.setdefault("content", {}).update({"display_name": self.display_name, "body": self.search_text()})
+        data["content_type"] = self.search_type
+        return data
+
+    # ---------------------------------------------------------------- the editor's handlers
     def _require_editor(self):
         if not self.can_edit():
             raise HandlerError(403, "forbidden", self.ugettext("Only course staff can edit this."))

@@ -4,12 +4,12 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
-from xblock.validation import ValidationMessage
 
 from ..common import store
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError
+from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
@@ -17,12 +17,14 @@ from . import forms, model, report, views
 
 
 @XBlock.supports("multi_device")
-class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
+class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
     block_type = "emm_likert"
     content_model = model
+    content_views = views
     editor_form = forms
+    search_type = "EMM Likert evaluation"
     not_saved_message = N_("The evaluation was not saved: please fix the errors.")
     block_js = "static/js/emm-likert.js"
     block_css = "static/css/emm-likert.css"
@@ -46,8 +48,6 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
     answers = Dict(scope=Scope.user_state, default={})
     learner_comment = String(scope=Scope.user_state, default="")
     submitted = Boolean(scope=Scope.user_state, default=False)
-    raw_earned = Float(scope=Scope.user_state, default=None)
-    raw_possible = Float(scope=Scope.user_state, default=None)
 
     editable_fields = ("display_name", "scale", "custom_labels", "allow_na", "comment", "comment_prompt",
                        "anonymous", "min_group_size", "results", "graded", "weight", "intro")
@@ -83,32 +83,11 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
     def has_submitted_answer(self):
         return self.submitted
 
-    def get_score(self):
-        if self.raw_earned is None:
-            return Score(0.0, self.max_score())
-        return Score(self.raw_earned, self.raw_possible or self.max_score())
-
-    def set_score(self, score):
-        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
-
     def calculate_score(self):
         """Participation credit: full marks once the evaluation is submitted."""
         return Score(self.max_score() if self.submitted else 0.0, self.max_score())
 
-    def publish_grade(self, score=None, only_if_higher=None):
-        """Publish the stored score (the LMS staff override sets it, then calls this)."""
-        self._publish_grade(score or self.get_score(), only_if_higher)
-
     # ---------------------------------------------------------------- views
-    def student_view(self, context=None):
-        return views.student_view(self)
-
-    def author_view(self, context=None):
-        return views.author_view(self)
-
-    def studio_view(self, context=None):
-        return views.studio_view(self)
-
     def student_view_data(self, context=None):
         """For the mobile app. Carries the questions only: a survey has no answer to hide,
         but other learners' responses never appear here (they come from ``results``)."""
@@ -127,19 +106,8 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
             "can_change": self.submitted and not survey.anonymous,
         }
 
-    def index_dictionary(self):
-        data = super().index_dictionary() if hasattr(super(), "index_dictionary") else {}
-        body = " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
-        data.setdefault("content", {}).update({"display_name": self.display_name, "body": body})
-        data["content_type"] = "EMM Likert evaluation"
-        return data
-
-    def validate(self):
-        validation = super().validate()
-        for problem in model.validate(self.survey, self.ugettext):
-            kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
-            validation.add(ValidationMessage(kind, problem.message))
-        return validation
+    def search_text(self):
+        return " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
 
     # ---------------------------------------------------------------- learner handlers
     @json_handler
@@ -171,8 +139,7 @@ class LikertBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMi
         self.runtime.publish(self, "emm.likert.submitted", report.tracking_event(survey, stored, first))
         self.emit_completion(1.0)
         if self.has_score:
-            self.set_score(self.calculate_score())
-            self.publish_grade()
+            self.grade()
         return {
             "submitted": True,
             "can_change": not survey.anonymous,

@@ -12,13 +12,13 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
-from xblock.validation import ValidationMessage
 
 from ..common import store
 from ..common.attempts import STALE_SECONDS
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError
+from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
@@ -28,12 +28,14 @@ MAX_KEPT_ATTEMPTS = 50
 
 
 @XBlock.supports("multi_device")
-class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
+class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
 
     block_type = "emm_role_play"
     content_model = model
+    content_views = views
     editor_form = forms
+    search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")
     block_js = "static/js/emm-role-play.js"
     block_css = "static/css/emm-role-play.css"
@@ -57,8 +59,6 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
     attempts = Integer(scope=Scope.user_state, default=0)
     ended = Boolean(scope=Scope.user_state, default=False)
     finished = List(scope=Scope.user_state, default=[])  # [{role, path, taken, score}] of ended attempts
-    raw_earned = Float(scope=Scope.user_state, default=None)
-    raw_possible = Float(scope=Scope.user_state, default=None)
 
     settings_fields = ("display_name", "max_attempts", "grade_policy", "allow_back", "show_others",
                        "min_group_size", "weight")
@@ -116,14 +116,6 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
     def has_submitted_answer(self):
         return bool(self.finished)
 
-    def get_score(self):
-        if self.raw_earned is None:
-            return Score(0.0, self.max_score())
-        return Score(self.raw_earned, self.raw_possible or self.max_score())
-
-    def set_score(self, score):
-        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
-
     def calculate_score(self):
         """From the stored paths of the ended attempts, with the current scenario (best or last)."""
         scenario = self.scenario
@@ -142,20 +134,6 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
         else:
             value = max(scores)
         return Score(round(value, 4), self.max_score())
-
-    def publish_grade(self, score=None, only_if_higher=None):
-        """Publish the stored score (the LMS staff override sets it, then calls this)."""
-        self._publish_grade(score or self.get_score(), only_if_higher)
-
-    # ---------------------------------------------------------------- views
-    def student_view(self, context=None):
-        return views.student_view(self)
-
-    def author_view(self, context=None):
-        return views.author_view(self)
-
-    def studio_view(self, context=None):
-        return views.studio_view(self)
 
     @json_handler
     def studio_convert(self, data, suffix=""):
@@ -180,20 +158,9 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
             "ended": self.ended,
         }
 
-    def index_dictionary(self):
-        data = super().index_dictionary() if hasattr(super(), "index_dictionary") else {}
+    def search_text(self):
         scenario = self.scenario
-        body = " ".join([scenario.display_name] + [r.label for r in scenario.roles])
-        data.setdefault("content", {}).update({"display_name": scenario.display_name, "body": body})
-        data["content_type"] = "EMM role-play"
-        return data
-
-    def validate(self):
-        validation = super().validate()
-        for problem in model.validate(self.scenario, self.ugettext):
-            kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
-            validation.add(ValidationMessage(kind, problem.message))
-        return validation
+        return " ".join([scenario.display_name] + [r.label for r in scenario.roles])
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Each learner's role, path (node ids) and score, for the instructor's report."""
@@ -233,8 +200,7 @@ class RolePlayBlock(EditableContentMixin, ScorableXBlockMixin, CompletableXBlock
         self.ended = True
         self.finished = (self.finished + [{"role": self.role, "path": list(self.path), "taken": list(self.taken),
                                            "score": value}])[-MAX_KEPT_ATTEMPTS:]
-        self.set_score(self.calculate_score())
-        self.publish_grade()
+        self.grade()
         self.emit_completion(1.0)
         if scenario.show_others:
             # one row per decision of this learner's latest finished path: going back, choosing

@@ -367,6 +367,7 @@ def test_views_render(case, handlers):
     handlers.post(uid, "submit", {"answers": GOOD})
     html = handlers.view(uid).content
     assert "SECRET-FEEDBACK-A" in html and "Your results" in html
+    assert "&lt;" not in html  # the server-rendered results are markup, not escaped twice
     assert handlers.block(uid).index_dictionary()["content"]["display_name"] == "Test case"
     assert handlers.block(uid).validate().messages  # q2 and q3 have no explanation: warnings
 

@@ -84,9 +84,10 @@ def test_report_columns_follow_the_language(uid, handlers):
     with translation.override("fr"):
         block = handlers.block(uid, "staff_1")
         row = next(block.generate_report_data(iter([state])))[1]
-    french = block.i18n_service.gettext
     with translation.override("fr"):
+        french = block.i18n_service.gettext
         assert set(row) == {french(k) for k in ("Question ID", "Question", "Answer", "Correct", "Points", "Attempt")}
+    assert "Réponse" in row and "Answer" not in row
 
 
 # ------------------------------------------------------------------ documents

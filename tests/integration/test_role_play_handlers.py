@@ -300,6 +300,8 @@ def test_views_and_lms_contract(small, handlers):
     assert block.index_dictionary()["content"]["display_name"] == "Small"
     assert not block.validate().messages
     assert "n-mid" in handlers.view(uid, "author_view", student="staff_1").content
+    learner = handlers.view(uid).content
+    assert "data-panel" in learner and "&lt;" not in learner  # the panel is markup, not escaped text
     assert "emm_role_play" in handlers.view(uid, "studio_view", student="staff_1").content
     play(handlers, uid, ["Good move", "Finish well"])
     block = handlers.block(uid)
