@@ -102,7 +102,6 @@ def check_compiled(lang, tmp):
     problems = []
     folder = i18n.TRANSLATIONS / lang / "LC_MESSAGES"
     po_path, mo_path = folder / "text.po", folder / "text.mo"
-    js_path = i18n.JS_DIR / "i18n" / f"{lang}.js"
     fresh_mo = tmp / f"{lang}.mo"
     try:
         i18n.run(["msgfmt", "--check-format", "-o", str(fresh_mo), str(po_path)])
@@ -113,11 +112,13 @@ def check_compiled(lang, tmp):
             problems.append(f"{mo_path.relative_to(i18n.ROOT)} is missing (run scripts/i18n.py compile)")
         elif mo_catalog(mo_path) != mo_catalog(fresh_mo):
             problems.append(f"{mo_path.relative_to(i18n.ROOT)} is out of date (run scripts/i18n.py compile)")
-    try:
-        fresh_js = i18n.js_catalog(lang)
-    except Exception as exc:  # noqa: BLE001 - report any failure of the generator
-        problems.append(f"could not build the JavaScript catalogue: {exc!r}")
-    else:
+    for suffix in i18n.CATALOGS:
+        js_path = i18n.JS_DIR / "i18n" / f"{lang}{suffix}.js"
+        try:
+            fresh_js = i18n.js_catalog(lang, suffix)
+        except Exception as exc:  # noqa: BLE001 - report any failure of the generator
+            problems.append(f"could not build the JavaScript catalogue {js_path.name}: {exc!r}")
+            continue
         if not js_path.is_file():
             problems.append(f"{js_path.relative_to(i18n.ROOT)} is missing (run scripts/i18n.py compile)")
         elif js_path.read_text(encoding="utf-8") != fresh_js:
@@ -147,7 +148,7 @@ def main():
                 js_count = len({e.msgid for e in po.parse(i18n.JS_POT)[1]})
                 total = len(pot_entries)
                 print(f"{lang}: OK, {total}/{total} strings translated, placeholders kept, "
-                      f"text.mo and static/js/i18n/{lang}.js ({js_count} strings) up to date")
+                      f"text.mo, static/js/i18n/{lang}.js ({js_count} strings) and {lang}-studio.js up to date")
     return 1 if failed else 0
 
 

@@ -21,7 +21,11 @@ PACKAGE = ROOT / "emm_xblocks"
 TRANSLATIONS = ROOT / "translations"
 JS_DIR = ROOT / "static" / "js"
 POT = TRANSLATIONS / "text.pot"
-JS_POT = TRANSLATIONS / "js.pot"
+JS_POT = TRANSLATIONS / "js.pot"  # strings of the learner's JavaScript
+JS_STUDIO_POT = TRANSLATIONS / "js-studio.pot"  # strings only the Studio editors use
+# The learner's page loads <lang>.js; the editors load <lang>-studio.js after it (it adds to it),
+# so a learner on a costly connection never downloads the editors' strings.
+CATALOGS = {"": JS_POT, "-studio": JS_STUDIO_POT}
 XGETTEXT = ["xgettext", "--from-code=UTF-8", "--sort-by-file", "--no-wrap", "--add-comments=Translators"]
 
 
@@ -33,8 +37,13 @@ def template_sources():
     return sorted((PACKAGE / "templates").rglob("*.html"))
 
 
-def js_sources():
-    return sorted(p for p in JS_DIR.glob("*.js"))
+def is_studio_js(path):
+    return path.name.endswith(("-studio.js", "-map.js"))
+
+
+def js_sources(studio=None):
+    """The JavaScript files: all, the learner's (``studio=False``) or the editors' (``True``)."""
+    return sorted(p for p in JS_DIR.glob("*.js") if studio is None or is_studio_js(p) == studio)
 
 
 def run(cmd):
@@ -69,9 +78,11 @@ def extract():
             text = text.replace(str(tmp / (rel.replace("/", "__") + ".py")), rel)
         tpl_pot.write_text(text, encoding="utf-8")
         run([*XGETTEXT, "-L", "JavaScript", "--keyword=_", "--keyword=gettext", "--keyword=ngettext:1,2",
-             "-o", str(JS_POT), *[str(p.relative_to(ROOT)) for p in js_sources()]])
+             "-o", str(JS_POT), *[str(p.relative_to(ROOT)) for p in js_sources(studio=False)]])
+        run([*XGETTEXT, "-L", "JavaScript", "--keyword=_", "--keyword=gettext", "--keyword=ngettext:1,2",
+             "-o", str(JS_STUDIO_POT), *[str(p.relative_to(ROOT)) for p in js_sources(studio=True)]])
         run(["msgcat", "--use-first", "--no-wrap", "--sort-by-file", "-o", str(POT), str(py_pot), str(tpl_pot),
-             str(JS_POT)])
+             str(JS_POT), str(JS_STUDIO_POT)])
     for lang in LANGUAGES:
         target = TRANSLATIONS / lang / "LC_MESSAGES" / "text.po"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,9 +94,13 @@ def extract():
     print(f"extracted {len(po.parse(POT)[1])} strings into {POT.relative_to(ROOT)}")
 
 
-def js_catalog(lang):
+def js_catalog(lang, suffix=""):
+    """The text of ``static/js/i18n/<lang><suffix>.js``; the studio one leaves out what the
+    learner's catalogue (always loaded before it) already holds."""
     header, entries = po.parse(TRANSLATIONS / lang / "LC_MESSAGES" / "text.po")
-    js_ids = {e.msgid for e in po.parse(JS_POT)[1]}
+    js_ids = {e.msgid for e in po.parse(CATALOGS[suffix])[1]}
+    if suffix:
+        js_ids -= {e.msgid for e in po.parse(JS_POT)[1]}
     catalog = {}
     for entry in entries:
         if entry.msgid in js_ids and entry.translated:
@@ -101,7 +116,10 @@ def js_catalog(lang):
         '  "use strict";\n'
         f"  var c = {data};\n"
         f"  function p(n) {{ var v = ({plural}); return typeof v === \"boolean\" ? (v ? 1 : 0) : v; }}\n"
+        "  var prev = (g.EmmXBlocksI18N && g.EmmXBlocksI18N.catalog) || {};\n"
+        "  Object.keys(prev).forEach(function (k) { if (!(k in c)) { c[k] = prev[k]; } });\n"
         "  g.EmmXBlocksI18N = {\n"
+        "    catalog: c,\n"
         "    gettext: function (s) { var v = c[s]; return typeof v === \"string\" ? v : (v ? v[0] : s); },\n"
         "    ngettext: function (s, pl, n) { var v = c[s]; if (!Array.isArray(v)) { return n === 1 ? s : pl; }"
         " return v[p(n)] || v[0]; }\n"
@@ -115,7 +133,8 @@ def compile_all():
     for lang in LANGUAGES:
         folder = TRANSLATIONS / lang / "LC_MESSAGES"
         run(["msgfmt", "--check-format", "-o", str(folder / "text.mo"), str(folder / "text.po")])
-        (JS_DIR / "i18n" / f"{lang}.js").write_text(js_catalog(lang), encoding="utf-8")
+        for suffix in CATALOGS:
+            (JS_DIR / "i18n" / f"{lang}{suffix}.js").write_text(js_catalog(lang, suffix), encoding="utf-8")
     print("compiled " + ", ".join(LANGUAGES))
 
 

@@ -96,10 +96,14 @@ class EmmBlockBase(XBlock):
         frag.add_css_url(self.runtime.local_resource_url(self, "static/css/emm-common.css"))
         if self.block_css:
             frag.add_css_url(self.runtime.local_resource_url(self, self.block_css))
-        catalog = js_catalog_path()
-        if catalog:
-            frag.add_javascript_url(self.runtime.local_resource_url(self, catalog))
+        js = js or self.block_js
+        # the learner's strings; an editor also gets its own (which add to them), learners never do
+        suffixes = ("", "-studio") if js.endswith("-studio.js") else ("",)
+        for suffix in suffixes:
+            catalog = js_catalog_path(suffix=suffix)
+            if catalog:
+                frag.add_javascript_url(self.runtime.local_resource_url(self, catalog))
         frag.add_javascript_url(self.runtime.local_resource_url(self, "static/js/emm-common.js"))
-        frag.add_javascript_url(self.runtime.local_resource_url(self, js or self.block_js))
+        frag.add_javascript_url(self.runtime.local_resource_url(self, js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag

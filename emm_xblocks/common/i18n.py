@@ -26,12 +26,13 @@ def is_rtl():
     return translation.get_language_bidi()
 
 
-def js_catalog_path(language=None):
-    """``static/js/i18n/<lang>.js`` for the active language if the package ships it, else None."""
+def js_catalog_path(language=None, suffix=""):
+    """``static/js/i18n/<lang><suffix>.js`` for the active language if the package ships it, else
+    None. ``suffix="-studio"`` names the editors' strings, loaded after the learner's catalogue."""
     language = language or current_language()
     candidates = [translation.to_locale(language), language.split("-")[0]]
     base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")
     for name in candidates:
-        if base.joinpath(f"{name}.js").is_file():
-            return f"static/js/i18n/{name}.js"
+        if base.joinpath(f"{name}{suffix}.js").is_file():
+            return f"static/js/i18n/{name}{suffix}.js"
     return None

@@ -68,3 +68,22 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
     assert block.statements[0]["text"] == "First statement."
+
+
+def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
+    """The editor's JavaScript strings come from fr-studio.js, the shared ones from fr.js."""
+    from django.utils import translation
+
+    from emm_xblocks.workbench.services import LmsI18nService
+
+    with translation.override("fr"):
+        move_up, statement_label = LmsI18nService().gettext("Move up"), LmsI18nService().gettext("Statement")
+    assert move_up != "Move up"
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    assert rows(page).nth(0).locator("[data-move='-1']").text_content() == move_up
+    assert rows(page).nth(0).locator("label").first.text_content() == statement_label
+    assert page.evaluate("() => EMM.gettext('Something went wrong. Please try again.')") != \
+        "Something went wrong. Please try again."

@@ -218,3 +218,15 @@ def test_crafted_numbers_in_the_editor_are_field_errors(survey, handlers, field,
     r = handlers.post(uid, "studio_validate", data, student="staff_1")
     assert r.status_code == 200
     assert field in {p["field"] for p in r.json_body["problems"]}
+
+
+def test_learners_download_only_the_learner_catalogue(survey, handlers):
+    uid = survey()
+
+    def scripts(view):
+        frag = handlers.view(uid, view=view, student="staff_1", lang="fr")
+        return [r.data.rsplit("/", 1)[-1] for r in frag.resources if r.kind == "url" and r.data.endswith(".js")]
+
+    assert "fr.js" in scripts("student_view") and "fr-studio.js" not in scripts("student_view")
+    studio = scripts("studio_view")
+    assert studio.index("fr.js") < studio.index("fr-studio.js") < studio.index("emm-likert-studio.js")
