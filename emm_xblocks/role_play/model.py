@@ -115,6 +115,34 @@ def best_route(scenario, start):
     return g.best_route(scenario.graph(), scenario.endings(), start)
 
 
+def playable_best_route(scenario, start, budget=20_000):
+    """The best path a learner can really take, conditions included, for the debrief.
+
+    ``best_route`` counts every condition as met (the grade's denominator must stay linear
+    time), so it may show a conditional choice that its own path never unlocks. This bounded
+    search (each node at most twice on a path, ``budget`` steps) follows the conditions and
+    stops as soon as it reaches the best score; with nothing found, ``best_route`` is shown.
+    """
+    target, found, steps = best_score(scenario, start), None, 0
+    stack = [([start], [], 0)]
+    while stack and steps < budget:
+        steps += 1
+        path, taken, points = stack.pop()
+        node = scenario.node(path[-1])
+        if node is None:
+            continue
+        if node.ending:
+            if found is None or points > found[0]:
+                found = (points, [*zip(path, taken, strict=False), (node.id, None)])
+                if points >= target:
+                    break
+            continue
+        for index, choice in reversed(available(scenario, path, taken)):
+            if path.count(choice.goto) < 2:
+                stack.append(([*path, choice.goto], [*taken, index], points + choice.points))
+    return found[1] if found else best_route(scenario, start)
+
+
 # ------------------------------------------------------------------ learner paths
 def path_is_valid(scenario, path, taken):
     """True when each step of the stored path still exists in the (maybe edited) scenario."""

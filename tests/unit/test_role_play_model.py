@@ -119,6 +119,17 @@ def test_best_score_with_loops():
     assert [n for n, _i in route] == ["a", "b", "y", "end"] and model.best_score(s2, "a") == 42
 
 
+def test_the_best_path_shown_follows_the_conditions():
+    """Grading counts conditions as met; the path shown in the debrief must be one a learner can play."""
+    s = sc([N("a", C("b"), C("c", 1)), N("b", C("c")), N("c", C("end", 5, if_visited="b"), C("end", 1)),
+            N("end", ending=True)])
+    assert model.best_score(s, "a") == 6
+    assert [n for n, _i in model.best_route(s, "a")] == ["a", "c", "end"]  # not playable: b not visited
+    route = model.playable_best_route(s, "a")
+    assert [n for n, _i in route] == ["a", "b", "c", "end"]
+    assert model.earned(s, [n for n, _i in route], [i for _n, i in route if i is not None]) == 5
+
+
 def test_best_score_counts_conditions_as_satisfiable():
     s = sc([N("a", C("b", 1), C("c")), N("b", C("end", 5, min_points=100)), N("c", C("end", 1, if_visited="b")),
             N("end", ending=True)])
