@@ -25,6 +25,9 @@ MAX_ATTEMPTS = 100
 MAX_ANSWER_CHARS = 20000
 MAX_WORDS = 3000
 URL_RE = re.compile(r"^(https?://|/static/|/asset-v1:|/assets/courseware/)\S+$")
+SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
+SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), not a document
 
 
 @dataclass(frozen=True)
@@ -113,3 +116,19 @@ class Case:
 
 def words(text):
     return len(text.split())
+
+
+def size_bytes(size):
+    """``"1.2 MB"``, ``"800 ko"``, ``"3,5 Mo"`` -> bytes; None when the text is not a size, or a size
+    no document has (``"9" * 400 + " MB"`` is infinite as a float: never an ``OverflowError``)."""
+    match = SIZE_RE.match(size or "")
+    if not match:
+        return None
+    unit = match.group(2).lower() if match.group(2) else None
+    value = float(match.group(1).replace(",", ".")) * SIZE_UNITS[unit]
+    return int(value) if value <= MAX_SIZE_BYTES else None
+
+
+def size_unreadable(size):
+    """True when ``size`` starts like a size (digits) but cannot be read as one."""
+    return bool(SIZE_RE.match(size or "")) and size_bytes(size) is None

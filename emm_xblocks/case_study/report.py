@@ -30,8 +30,8 @@ def plain_text(html):
 
 
 def number(value):
-    """``2`` rather than ``2.0``; at most two decimals."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def answer_text(question, answer):

@@ -15,6 +15,7 @@ from .case import (
     SHOW_ANSWERS,
     SINGLE,
     URL_RE,
+    size_unreadable,
 )
 
 
@@ -48,6 +49,9 @@ def validate(case, _):
         elif not doc.url and not doc.excerpt.strip():
             add(Problem(f"documents.{i}.url", _("Document {n}: give a web address or a course file, or an "
                                                 "excerpt to read in the page.").format(n=i + 1)))
+        if size_unreadable(doc.size):
+            add(Problem(f"documents.{i}.size", _("Document {n}: the size “{size}” cannot be read: write it like "
+                                                 "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
         if not URL_RE.match(img.src or ""):
             add(Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))

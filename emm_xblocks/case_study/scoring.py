@@ -111,11 +111,12 @@ def score_question(q, answer, ticks=None):
         else:
             fraction = max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
     status = CORRECT if fraction >= 1 else PARTIAL if fraction > 0 else INCORRECT
-    return round(q.points * fraction, 4), status
+    return q.points * fraction, status  # not rounded: only an attempt's total is (three 1/3 make 1)
 
 
 def score_attempt(case, answers, ticks=None):
-    """``(earned, possible)`` of one attempt, from its answers and its self-assessment ticks."""
+    """``(earned, possible)`` of one attempt, from its answers and its self-assessment ticks; the
+    total is rounded once, to 4 decimals (the questions' scores are summed unrounded)."""
     ticks = ticks or {}
     earned = sum(score_question(q, answers.get(q.id), ticks.get(q.id))[0] for q in case.questions)
     return round(earned, 4), case.max_points

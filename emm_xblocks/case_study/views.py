@@ -5,29 +5,17 @@ option texts. Correctness, feedback, explanations, model answers, key points and
 analysis are added by ``results`` — after a submit, and as the author's policy allows.
 """
 
-import re
-
 from ..common import store
 from ..common.i18n import N_
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import forms, model
+from .case import size_bytes
 from .report import number as _num
 from .report import plain_text
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
-SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
-SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 VERDICTS = {model.CORRECT: N_("Correct"), model.PARTIAL: N_("Partly correct"), model.INCORRECT: N_("Incorrect"),
             model.PENDING: N_("Waiting for your self-assessment")}
-
-
-def size_bytes(size):
-    """``"1.2 MB"``, ``"800 ko"``, ``"3,5 Mo"`` -> bytes; None when the text is not a size."""
-    match = SIZE_RE.match(size or "")
-    if not match:
-        return None
-    unit = match.group(2).lower() if match.group(2) else None
-    return int(float(match.group(1).replace(",", ".")) * SIZE_UNITS[unit])
 
 
 def dom_id(block):
@@ -258,8 +246,9 @@ def author_view(block):
                        "kind": block.ugettext(model.KINDS.get(q.kind, q.kind))}
                       for q in case.questions],
         "expert": sanitized(case.expert_analysis),
-        "documents": [{"title": d.title, "url": d.url, "size": d.size, "excerpt": sanitized(d.excerpt)}
-                      for d in case.documents],
+        # an unsafe address (javascript:, data:... from imported OLX) is shown as text, never as a link
+        "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,
+                       "excerpt": sanitized(d.excerpt)} for d in case.documents],
         "problems": model.validate(case, block.ugettext),
         "policy": block.ugettext(model.POLICIES.get(case.grade_policy, case.grade_policy)),
         "show": block.ugettext(model.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),

@@ -11,6 +11,8 @@ A block names its pure pieces and how its fields hold the content:
 * ``not_saved_message``: the translated sentence shown when a save is refused.
 """
 
+from web_fragments.fragment import Fragment
+from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
 from .errors import HandlerError
@@ -31,10 +33,12 @@ class EditableContentMixin:
         return self.content_views.student_view(self)
 
     def author_view(self, context=None):
-        return self.content_views.author_view(self)
+        """The author's preview shows the answers: only for those who may edit (an LMS with the
+        XBlock view endpoint on would render it for any learner who asks)."""
+        return self.content_views.author_view(self) if self.can_edit() else Fragment("")
 
     def studio_view(self, context=None):
-        return self.content_views.studio_view(self)
+        return self.content_views.studio_view(self) if self.can_edit() else Fragment("")
 
     def validate(self):
         """Studio's warnings and errors: the same validators as the editor and the save."""
@@ -79,11 +83,27 @@ class EditableContentMixin:
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
         block = runtime.construct_xblock_from_class(cls, keys)
         block.store_content(cls.content_model.from_xml(node))
+        for name in cls.platform_fields():  # visible_to_staff_only, group_access... (LMS mixins)
+            if name in node.attrib:
+                cls._set_field_if_present(block, name, node.get(name), {})
         return block
 
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
         self.content_model.to_xml(self.load_content(), node)
+        for name in self.platform_fields():
+            field = self.fields[name]
+            if field.scope == Scope.settings and field.is_set_on(self) and name not in node.attrib:
+                value = field.to_string(field.read_from(self))
+                if value is not None:
+                    node.set(name, value)
+
+    @classmethod
+    def platform_fields(cls):
+        """Fields the runtime mixed into the class (Open edX's LmsBlockMixin, InheritanceMixin...):
+        the block's OLX must carry them, or an export loses a unit's visibility or groups."""
+        own = getattr(cls, "unmixed_class", cls).fields
+        return [name for name in cls.fields if name not in own]
 
     @classmethod
     def workbench_scenarios(cls):

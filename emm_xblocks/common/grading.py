@@ -26,6 +26,18 @@ class StoredScoreMixin:
         """Publish ``score`` or the stored one (the LMS staff override sets it, then calls this)."""
         self._publish_grade(score or self.get_score(), only_if_higher)
 
+    def rescore(self, only_if_higher):
+        """The LMS's rescore: recompute from the stored answers, keep the result unless
+        ``only_if_higher`` and it is lower, publish it (the mixin's version only publishes)."""
+        if not self.allows_rescore():
+            raise TypeError(f"Problem does not support rescoring: {self.scope_ids.usage_id}")
+        if not self.has_submitted_answer():
+            raise ValueError(f"Cannot rescore unanswered problem: {self.scope_ids.usage_id}")
+        new = self.calculate_score()
+        if not only_if_higher or new.raw_earned >= self.get_score().raw_earned:
+            self.set_score(new)
+        self._publish_grade(new, only_if_higher)
+
     def grade(self):
         """Compute the score from the stored state, keep it and publish it."""
         self.set_score(self.calculate_score())

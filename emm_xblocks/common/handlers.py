@@ -12,8 +12,22 @@ from webob import Response
 from xblock.core import XBlock
 
 from .errors import HandlerError, json_response
+from .olx import xml_safe
 
 MAX_BODY_BYTES = 256 * 1024
+
+
+def _clean(value):
+    """Every string of a request without the characters XML cannot hold (text pasted from a word
+    processor carries some); raises UnicodeError on a lone surrogate."""
+    if isinstance(value, str):
+        value.encode("utf-8")
+        return xml_safe(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
 
 
 def _parse_json(block, request):
@@ -24,8 +38,10 @@ def _parse_json(block, request):
     if len(body) > MAX_BODY_BYTES:
         raise HandlerError(413, "request_too_large", _("The request is too large."))
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        data = _clean(json.loads(body.decode("utf-8")))
+    except (ValueError, UnicodeError, RecursionError):
+        # malformed, nested past the recursion limit, or a lone surrogate ("\ud800") that no
+        # database, sanitiser or XML export could store
         raise HandlerError(400, "invalid_json", _("The request could not be read (malformed JSON).")) from None
     if not isinstance(data, dict):
         raise HandlerError(400, "invalid_json", _("The request must be a JSON object."))

@@ -1,8 +1,17 @@
 """OLX helpers: read and write plain, readable XML (no JSON blobs in attributes)."""
 
+import re
+
 from lxml import etree
 
 TRUE = {"true", "1", "yes"}
+# characters XML 1.0 cannot hold (a Word line break \x0b, other controls, U+FFFE/FFFF)
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text):
+    """``text`` without the characters XML cannot hold, so export never fails on pasted text."""
+    return XML_ILLEGAL.sub("", text) if text else text
 
 
 def get_bool(el, name, default=False):
@@ -34,7 +43,7 @@ def set_attr(el, name, value, default=None):
         value = "true" if value else "false"
     elif isinstance(value, float) and value.is_integer():
         value = str(int(value))
-    el.set(name, str(value))
+    el.set(name, xml_safe(str(value)))
 
 
 def inner_html(el):
@@ -50,7 +59,7 @@ def add_html(parent, tag, html):
     if not html:
         return None
     child = etree.SubElement(parent, tag)
-    child.text = etree.CDATA(html)
+    child.text = etree.CDATA(xml_safe(html))
     return child
 
 
@@ -59,7 +68,7 @@ def add_text(parent, tag, text, **attrs):
     for key, value in attrs.items():
         if value is not None:
             child.set(key, value)
-    child.text = text
+    child.text = xml_safe(text)
     return child
 
 

@@ -28,7 +28,7 @@ def from_editor(data, _):
             continue
         statements.append(Statement(
             id=_text(raw, "id", limit=100) or "",
-            text=_text(raw, "text", limit=5000) or "",
+            text=" ".join((_text(raw, "text", limit=5000) or "").split()),  # as OLX reads it back
             reverse=raw.get("reverse") is True,
             required=raw.get("required", True) is not False,
         ))
@@ -51,7 +51,7 @@ def from_editor(data, _):
         statements=tuple(statements),
         display_name=display_name or Survey.display_name,
         scale=_text(data, "scale", limit=30) or "",
-        custom_labels=tuple(x.strip()[:100] for x in labels),
+        custom_labels=tuple(" ".join(x.split())[:100] for x in labels),
         comment_prompt=_text(data, "comment_prompt", limit=2000) or "",
         results=_text(data, "results", limit=30) or "",
         weight=weight,

@@ -27,6 +27,23 @@ from . import forms, model, views
 MAX_KEPT_ATTEMPTS = 50
 
 
+def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
+    """The ended attempts worth keeping: the most recent ones and, when it is older, the best one
+    (by the score it earned), so the "best" grade policy never drops as poor attempts pile up."""
+    if len(finished) <= limit:
+        return finished
+    recent = finished[-(limit - 1):]
+    best = max(range(len(finished)), key=lambda i: (_stored_score(finished[i]), i))
+    return recent if best >= len(finished) - (limit - 1) else [finished[best], *recent]
+
+
+def _stored_score(attempt):
+    try:
+        return float(attempt.get("score", 0.0))
+    except (AttributeError, TypeError, ValueError):
+        return 0.0
+
+
 @XBlock.supports("multi_device")
 class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin, EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
@@ -198,8 +215,8 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
         role = scenario.role(self.role)
         value = model.score(scenario, role, self.path, self.taken)
         self.ended = True
-        self.finished = (self.finished + [{"role": self.role, "path": list(self.path), "taken": list(self.taken),
-                                           "score": value}])[-MAX_KEPT_ATTEMPTS:]
+        self.finished = kept_attempts(self.finished + [{"role": self.role, "path": list(self.path),
+                                                        "taken": list(self.taken), "score": value}])
         self.grade()
         self.emit_completion(1.0)
         if scenario.show_others:

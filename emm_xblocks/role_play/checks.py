@@ -16,6 +16,7 @@ from . import graph as g
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,50}$")
 MAX_NODES = 5000
 MAX_CHOICES = 20
+MAX_POINTS = 1000  # |points| and |min_points| of a choice
 POLICY_BEST, POLICY_LAST = "best", "last"
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
@@ -78,6 +79,13 @@ def _check_choices(node, where, ids, loops, _, add):
         elif choice.points and g.in_loop(comp, components, graph, node.id, choice.goto):
             add(f"{at}.points", _("Node “{id}”: choice {n} is inside a loop (its target can lead back here), "
                                   "so it cannot carry points.").format(id=node.id, n=j + 1), "points_in_loop")
+        if not -MAX_POINTS <= choice.points <= MAX_POINTS:
+            add(f"{at}.points", _("Node “{id}”: choice {n}: points must be between {low} and {high}.")
+                .format(id=node.id, n=j + 1, low=-MAX_POINTS, high=MAX_POINTS), "points_range")
+        if choice.min_points is not None and not -MAX_POINTS <= choice.min_points <= MAX_POINTS:
+            add(f"{at}.min_points", _("Node “{id}”: choice {n}: the minimum points must be between {low} and "
+                                      "{high}.").format(id=node.id, n=j + 1, low=-MAX_POINTS, high=MAX_POINTS),
+                "min_points_range")
         if choice.if_visited and choice.if_visited not in ids:
             add(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, which is not a node.")
                 .format(id=node.id, n=j + 1, target=choice.if_visited), "unknown_condition")

@@ -14,6 +14,7 @@ from .model import Problem
 SETTINGS = ("display_name", "max_attempts", "grade_policy", "allow_back", "show_others", "min_group_size",
             "weight")
 MAX_XML = 2 * 1024 * 1024
+MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
@@ -64,7 +65,7 @@ def _from_structure(data, _):
         grade_policy=_clip(data.get("grade_policy", defaults.grade_policy), 10),
         allow_back=data.get("allow_back") is True,
         show_others=data.get("show_others") is True,
-        intro=_clip(data.get("intro"), 20000),
+        intro=data.get("intro").strip() if isinstance(data.get("intro"), str) else "",
     )
     return model.from_dict(data, **settings), problems
 
@@ -78,17 +79,38 @@ def _from_xml(text, _):
         return None, [Problem("xml", _("The XML could not be read: {error}").format(error=str(err)[:200]))]
     if root.tag != "emm_role_play":
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
-    return model.from_xml(root), []
+    invalid = []
+    scenario = model.from_xml(root, invalid)
+    return scenario, [Problem(where, _(message)) for where, message in invalid]
+
+
+def _plain(text):
+    """One line of plain text, as the OLX reader keeps it (``olx.text_of``): what is saved is what
+    comes back after an export and an import."""
+    return " ".join(text.split())
+
+
+def _too_long(scenario, _):
+    """A problem on each HTML field longer than ``MAX_HTML`` characters."""
+    fields = [("intro", scenario.intro)]
+    fields += [(f"roles.{i}.brief", r.brief) for i, r in enumerate(scenario.roles)]
+    for i, n in enumerate(scenario.nodes):
+        fields += [(f"nodes.{i}.narrative", n.narrative), (f"nodes.{i}.debrief", n.debrief)]
+        fields += [(f"nodes.{i}.choices.{j}.consequence", c.consequence) for j, c in enumerate(n.choices)]
+    return [Problem(where, _("This text is too long: {n} characters at most.").format(n=f"{MAX_HTML:,}"))
+            for where, html in fields if len(html.strip()) > MAX_HTML]
 
 
 def sanitize(scenario):
-    """Every HTML part of the scenario through the allow-list (done on save; rendering cleans again)."""
+    """Every HTML part of the scenario through the allow-list (done on save; rendering cleans again),
+    every plain-text label and message on one line."""
     nodes = tuple(replace(
         n, narrative=clean_html(n.narrative), debrief=clean_html(n.debrief),
-        choices=tuple(replace(c, consequence=clean_html(c.consequence)) for c in n.choices),
+        choices=tuple(replace(c, label=_plain(c.label), consequence=clean_html(c.consequence)) for c in n.choices),
     ) for n in scenario.nodes)
-    roles = tuple(replace(r, brief=clean_html(r.brief)) for r in scenario.roles)
-    return replace(scenario, nodes=nodes, roles=roles, intro=clean_html(scenario.intro), _index=None)
+    roles = tuple(replace(r, label=_plain(r.label), brief=clean_html(r.brief)) for r in scenario.roles)
+    bands = tuple(replace(b, message=_plain(b.message)) for b in scenario.bands)
+    return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro), _index=None)
 
 
 def from_editor(data, _):
@@ -101,6 +123,7 @@ def from_editor(data, _):
         scenario, problems = _from_structure(data, _)
     if scenario is None:
         return None, problems
+    problems += _too_long(scenario, _)
     scenario = sanitize(scenario)
     return scenario, problems + model.validate(scenario, _)
 

@@ -10,104 +10,42 @@ points, the grade — is recomputed from those two lists and the current scenari
 
 import hashlib
 import hmac
-from dataclasses import dataclass, field
+from functools import lru_cache
 
-from lxml import etree
-
-from ..common import olx
-from ..common.i18n import N_
-from ..common.validation import errors  # noqa: F401 (part of the model's API)
+from ..common.validation import errors, parse_float, parse_int  # noqa: F401 (errors: part of the model's API)
 from . import graph as g
-from .checks import ID_RE, MAX_CHOICES, MAX_NODES, POLICY_BEST, POLICY_LAST, Problem, validate  # noqa: F401
-
-CATEGORIES = {
-    "good": N_("Good practice"),
-    "acceptable": N_("Acceptable practice"),
-    "harmful": N_("Harmful practice"),
-}
-
-
-@dataclass(frozen=True)
-class Choice:
-    label: str
-    goto: str
-    points: int = 0
-    consequence: str = ""  # HTML, shown right after the choice is taken
-    if_visited: str = ""  # condition: offered only once this node was passed through
-    min_points: int | None = None  # condition: offered only with at least this many points
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str
-    narrative: str = ""  # HTML
-    speaker: str = ""
-    image: str = ""
-    alt: str = ""
-    ending: bool = False
-    debrief: str = ""  # HTML, endings only
-    category: str = ""  # endings only: good / acceptable / harmful (or the author's own word)
-    choices: tuple = ()
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    label: str
-    start: str = ""
-    brief: str = ""  # HTML
-
-
-@dataclass(frozen=True)
-class Band:
-    """Shown at the ending when the score (in %) is at least ``min``."""
-
-    min: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Scenario:
-    roles: tuple = ()
-    nodes: tuple = ()
-    display_name: str = "Role-play"
-    intro: str = ""
-    max_attempts: int = 0  # 0: no limit
-    grade_policy: str = POLICY_BEST
-    allow_back: bool = False
-    show_others: bool = False
-    min_group_size: int = 5
-    weight: float = 1.0
-    bands: tuple = ()
-    _index: dict = field(default=None, compare=False, repr=False)
-
-    def node(self, nid):
-        index = self._index
-        if index is None:
-            index = {n.id: n for n in self.nodes}
-            object.__setattr__(self, "_index", index)
-        return index.get(nid)
-
-    def role(self, rid):
-        return next((r for r in self.roles if r.id == rid), None)
-
-    def graph(self):
-        return {n.id: [(c.goto, c.points) for c in n.choices] for n in self.nodes}
-
-    def endings(self):
-        return {n.id for n in self.nodes if n.ending}
-
+from .checks import ID_RE, MAX_CHOICES, MAX_NODES, MAX_POINTS, POLICY_BEST, POLICY_LAST, Problem, validate  # noqa: F401
+from .olx import NUMBER, WHOLE_NUMBER, _int, from_xml, to_xml  # noqa: F401 (part of the model's API)
+from .scenario import CATEGORIES, Band, Choice, Node, Role, Scenario  # noqa: F401 (part of the model's API)
 
 # ------------------------------------------------------------------ best score and route
+ROUTE_BUDGET = 5_000
+
+
+def structure(scenario):
+    """What the best score and routes depend on, as nested tuples (hashable, without any text or
+    HTML): ``((node id, ending, ((goto, points, if_visited, min_points), ...)), ...)``."""
+    return tuple((n.id, n.ending, tuple((c.goto, c.points, c.if_visited, c.min_points) for c in n.choices))
+                 for n in scenario.nodes)
+
+
 def best_score(scenario, start):
     """Most points any path from ``start`` to an ending can earn (the grade's denominator).
 
     A longest path on the graph with each loop collapsed into one step, in linear time;
     conditions count as satisfiable. 0 when no ending can be reached.
     """
-    values, _comp, _components = g.best_values(scenario.graph(), scenario.endings())
-    value = values.get(start, g.NEG)
+    value = _best_values(structure(scenario)).get(start, g.NEG)
     return 0 if value == g.NEG else value
+
+
+@lru_cache(maxsize=64)
+def _best_values(struct):
+    """``{node id: best points from it}`` of a scenario's structure (cached: each attempt's grade
+    and each ending's debrief need it, and the scenario rarely changes)."""
+    graph = {nid: [(c[0], c[1]) for c in choices] for nid, _ending, choices in struct}
+    values, _comp, _components = g.best_values(graph, {nid for nid, ending, _c in struct if ending})
+    return values
 
 
 def best_route(scenario, start):
@@ -115,32 +53,69 @@ def best_route(scenario, start):
     return g.best_route(scenario.graph(), scenario.endings(), start)
 
 
-def playable_best_route(scenario, start, budget=20_000):
+def playable_best_route(scenario, start, budget=ROUTE_BUDGET):
     """The best path a learner can really take, conditions included, for the debrief.
 
     ``best_route`` counts every condition as met (the grade's denominator must stay linear
     time), so it may show a conditional choice that its own path never unlocks. This bounded
     search (each node at most twice on a path, ``budget`` steps) follows the conditions and
     stops as soon as it reaches the best score; with nothing found, ``best_route`` is shown.
+    The result depends on the scenario's structure only and is cached per structure and start.
     """
-    target, found, steps = best_score(scenario, start), None, 0
-    stack = [([start], [], 0)]
-    while stack and steps < budget:
-        steps += 1
-        path, taken, points = stack.pop()
-        node = scenario.node(path[-1])
-        if node is None:
-            continue
-        if node.ending:
-            if found is None or points > found[0]:
-                found = (points, [*zip(path, taken, strict=False), (node.id, None)])
-                if points >= target:
-                    break
-            continue
-        for index, choice in reversed(available(scenario, path, taken)):
-            if path.count(choice.goto) < 2:
-                stack.append(([*path, choice.goto], [*taken, index], points + choice.points))
-    return found[1] if found else best_route(scenario, start)
+    route = _playable_route(structure(scenario), start, budget)
+    return list(route) if route is not None else best_route(scenario, start)
+
+
+@lru_cache(maxsize=64)
+def _playable_route(struct, start, budget):
+    """Depth-first, in choice order, with one mutable path (O(choices) per step, no copies)."""
+    nodes = {nid: (ending, choices) for nid, ending, choices in struct}
+    target = _best_values(struct).get(start, g.NEG)
+    target = 0 if target == g.NEG else target
+    if start not in nodes:
+        return None
+    found, steps = None, 0
+    path, taken, counts = [start], [], {start: 1}
+    points = [0]  # points on arrival at each node of the path
+    work = [None]  # per node of the path: an iterator over its choices still to try (None: not expanded)
+    while path:
+        nid = path[-1]
+        ending, choices = nodes[nid]
+        if work[-1] is None:
+            if steps >= budget:
+                break
+            steps += 1
+            if ending:
+                if found is None or points[-1] > found[0]:
+                    found = (points[-1], tuple(zip(path, taken, strict=False)) + ((nid, None),))
+                    if points[-1] >= target:
+                        break
+                work[-1] = iter(())
+            else:
+                work[-1] = iter(enumerate(choices))
+        advanced = False
+        for index, (goto, gain, if_visited, min_points) in work[-1]:
+            if goto not in nodes or counts.get(goto, 0) >= 2:
+                continue
+            if (if_visited and if_visited not in counts) or (min_points is not None and points[-1] < min_points):
+                continue
+            path.append(goto)
+            taken.append(index)
+            counts[goto] = counts.get(goto, 0) + 1
+            points.append(points[-1] + gain)
+            work.append(None)
+            advanced = True
+            break
+        if not advanced:
+            done = path.pop()
+            points.pop()
+            work.pop()
+            if taken:
+                taken.pop()
+            counts[done] -= 1
+            if not counts[done]:
+                del counts[done]
+    return found[1] if found else None
 
 
 # ------------------------------------------------------------------ learner paths
@@ -207,103 +182,6 @@ def choice_token(secret, attempt, step, node_id, index):
     target and cannot be forged for a choice that is not offered at this step."""
     msg = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
     return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:16]
-
-
-# ------------------------------------------------------------------ OLX
-def _int(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-def from_xml(el):
-    """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored)."""
-    roles = tuple(
-        Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""),
-             brief=olx.inner_html(r.find("brief")) if r.find("brief") is not None else "")
-        for r in el.iterchildren("role")
-    )
-    nodes = []
-    for n in el.iterchildren("node"):
-        choices = []
-        for c in n.iterchildren("choice"):
-            consequence = c.find("consequence")
-            min_points = c.get("min_points")
-            choices.append(Choice(
-                label=olx.text_of(c),
-                goto=c.get("goto", ""),
-                points=_int(c.get("points"), 0),
-                consequence=olx.inner_html(consequence) if consequence is not None else "",
-                if_visited=c.get("if_visited", ""),
-                min_points=None if min_points is None else _int(min_points, None),
-            ))
-        narrative, debrief, image = n.find("narrative"), n.find("debrief"), n.find("image")
-        nodes.append(Node(
-            id=n.get("id", ""),
-            narrative=olx.inner_html(narrative) if narrative is not None else "",
-            speaker=n.get("speaker", ""),
-            image=image.get("src", "") if image is not None else "",
-            alt=image.get("alt", "") if image is not None else "",
-            ending=olx.get_bool(n, "ending"),
-            debrief=olx.inner_html(debrief) if debrief is not None else "",
-            category=n.get("category", ""),
-            choices=tuple(choices),
-        ))
-    intro = el.find("intro")
-    d = Scenario()
-    return Scenario(
-        roles=roles,
-        nodes=tuple(nodes),
-        display_name=el.get("display_name", d.display_name),
-        intro=olx.inner_html(intro) if intro is not None else "",
-        max_attempts=olx.get_int(el, "max_attempts", d.max_attempts),
-        grade_policy=el.get("grade_policy", d.grade_policy),
-        allow_back=olx.get_bool(el, "allow_back"),
-        show_others=olx.get_bool(el, "show_others"),
-        min_group_size=olx.get_int(el, "min_group_size", d.min_group_size),
-        weight=olx.get_float(el, "weight", d.weight),
-        bands=tuple(Band(_int(b.get("min"), 0), olx.text_of(b)) for b in el.iterchildren("band")),
-    )
-
-
-def to_xml(scenario, el=None):
-    """Write ``scenario`` into ``el`` (a new ``<emm_role_play>`` if None); defaults are left out."""
-    if el is None:
-        el = etree.Element("emm_role_play")
-    d = Scenario()
-    el.set("display_name", scenario.display_name)
-    for name in ("max_attempts", "grade_policy", "allow_back", "show_others", "min_group_size", "weight"):
-        olx.set_attr(el, name, getattr(scenario, name), getattr(d, name))
-    olx.add_html(el, "intro", scenario.intro)
-    for band in scenario.bands:
-        olx.add_text(el, "band", band.message, min=str(band.min))
-    for role in scenario.roles:
-        r = etree.SubElement(el, "role", id=role.id, start=role.start)
-        r.text = role.label
-        olx.add_html(r, "brief", role.brief)
-    for node in scenario.nodes:
-        n = etree.SubElement(el, "node", id=node.id)
-        if node.ending:
-            n.set("ending", "true")
-        for name in ("speaker", "category"):
-            if getattr(node, name):
-                n.set(name, getattr(node, name))
-        if node.image or node.alt:
-            etree.SubElement(n, "image", src=node.image, alt=node.alt)
-        olx.add_html(n, "narrative", node.narrative)
-        for choice in node.choices:
-            c = etree.SubElement(n, "choice", goto=choice.goto)
-            if choice.points:
-                c.set("points", str(choice.points))
-            if choice.if_visited:
-                c.set("if_visited", choice.if_visited)
-            if choice.min_points is not None:
-                c.set("min_points", str(choice.min_points))
-            c.text = choice.label
-            olx.add_html(c, "consequence", choice.consequence)
-        olx.add_html(n, "debrief", node.debrief)
-    return el
 
 
 # ------------------------------------------------------------------ plain data (fields, editor)

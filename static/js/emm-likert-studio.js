@@ -107,11 +107,14 @@ function EmmLikertEditor(runtime, element, args) {
     });
   }
 
+  /* Live check, debounced; an answer that arrives after a newer check or a save is ignored. */
+  var checkSeq = 0;
   function check() {
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
+      var mine = ++checkSeq;
       EMM.post(runtime, element, "studio_validate", collect()).then(function (body) {
-        showProblems(body.problems);
+        if (mine === checkSeq) { showProblems(body.problems); }
       }, function () { /* checking is a help; saving reports errors */ });
     }, 400);
   }
@@ -146,6 +149,8 @@ function EmmLikertEditor(runtime, element, args) {
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    window.clearTimeout(timer);
+    checkSeq += 1;  /* a pending live check must not overwrite what the save says */
     EMM.clear(alertBox, true);
     if (runtime.notify) { runtime.notify("save", {state: "start"}); }
     EMM.post(runtime, element, "studio_submit", collect()).then(function () {

@@ -112,9 +112,28 @@ def test_the_viewer_gets_the_sanitised_excerpt_and_is_tracked(uid, handlers, eve
 @pytest.mark.parametrize("text,expected", [
     ("1.2 MB", 1_200_000), ("800 KB", 800_000), ("2,4 Mo", 2_400_000), ("3 Go", 3_000_000_000),
     ("512 ko", 512_000), ("web page", None), ("", None), ("15 pages", 15),
+    ("9" * 400 + " MB", None), ("9" * 400, None), ("2" * 20 + " GB", None), ("999 GB", 999_000_000_000),
 ])
 def test_size_bytes(text, expected):
     assert size_bytes(text) == expected
+
+
+
+def test_an_impossible_document_size_neither_breaks_the_page_nor_passes_unnoticed(scenario, handlers):
+    huge = "9" * 400 + " MB"
+    uid = scenario(CASE.replace('size="2,4 Mo"', f'size="{huge}"'))
+    html = handlers.view(uid).body_html()
+    assert "Annual report" in html and 'href="https://example.org/report.pdf"' in html
+    assert "data-large" not in html.split("Annual report")[1].split("</li>")[0]
+    messages = handlers.block(uid).validate().messages
+    assert [m.type for m in messages if "cannot be read" in m.text] == ["warning"]
+
+
+def test_the_author_preview_never_links_an_unsafe_address(scenario, handlers):
+    uid = scenario(CASE.replace('href="https://example.org/report.pdf"', 'href="javascript:alert(document.cookie)"'))
+    html = handlers.view(uid, "author_view", student="staff_1").body_html()
+    assert 'href="javascript:' not in html and "javascript:alert(document.cookie)" in html
+    assert '<a href="/static/leaflet.pdf"' in html  # a safe address stays a link
 
 
 # ------------------------------------------------------------------ results announcement

@@ -393,3 +393,43 @@ def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
                 todo.append(tokens_so_far + [tok])
     assert endings_seen == scen.endings()  # playable to each ending
     assert states > 20
+
+
+def test_the_best_attempt_is_kept_when_poor_attempts_pile_up(small, handlers, events):
+    from emm_xblocks.role_play.block import MAX_KEPT_ATTEMPTS
+
+    uid = small()
+    play(handlers, uid, ["Good move", "Finish well"])
+    assert events.grades[-1]["raw_earned"] == pytest.approx(3 / 7, abs=1e-3)
+    block = handlers.block(uid)
+    poor = {"role": "r1", "path": ["n-start", "n-bad", "n-harm"], "taken": [1, 0], "score": 0.0}
+    block.finished = block.finished + [dict(poor) for _i in range(MAX_KEPT_ATTEMPTS)]
+    block.save()
+    r = handlers.post(uid, "restart")
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Bad move"]})
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Carry on"]})
+    assert r.json_body["phase"] == "ending"
+    block = handlers.block(uid)
+    assert len(block.finished) == MAX_KEPT_ATTEMPTS and block.finished[-1]["path"][-1] == "n-harm"
+    assert block.calculate_score().raw_earned == pytest.approx(3 / 7, abs=1e-3)
+    assert events.grades[-1]["raw_earned"] == pytest.approx(3 / 7, abs=1e-3)
+    block.grade_policy = "last"
+    assert block.calculate_score().raw_earned == 0
+
+
+HUGE = "9" * 4299
+
+
+def test_huge_points_are_refused_in_the_xml_tab_and_harmless_when_imported(small, scenario, handlers):
+    uid = small()
+    xml = SMALL.format(extra="").replace('points="5"', f'points="{HUGE}"')
+    r = handlers.post(uid, "studio_submit", {"xml": xml}, student="staff_1")
+    assert r.status_code == 400
+    assert any(p["field"] == "nodes.1.choices.1.points" for p in r.json_body["problems"])
+    assert handlers.block(uid).scenario.node("n-mid").choices[1].points == 5  # nothing saved
+    r = handlers.post(uid, "studio_submit", {"xml": xml.replace(HUGE, "1001")}, student="staff_1")
+    assert r.status_code == 400 and any(p["field"] == "nodes.1.choices.1.points" for p in r.json_body["problems"])
+    imported = scenario(xml.replace('min_points="99"', f'min_points="-{HUGE}"'))  # an OLX import defaults
+    assert "n-mid" in handlers.view(imported, "author_view", student="staff_1").content
+    r = play(handlers, imported, ["Good move", "Finish well"])
+    assert r.json_body["phase"] == "ending"

@@ -61,6 +61,30 @@ def test_attempt_and_grade_policies():
     assert model.grade(model.POLICY_BEST, []) is None
 
 
+
+def test_partial_credit_is_rounded_once_on_the_total():
+    """Three questions worth a third each are 1 point, not 0.9999."""
+    thirds = tuple(Question(f"m{i}", model.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
+                                                                   Option("z", "Z", True), Option("w", "W")),
+                            partial_credit=True, points=1) for i in range(3))
+    assert model.score_attempt(Case(questions=thirds), {f"m{i}": ["x"] for i in range(3)}) == (1.0, 3.0)
+    refl = tuple(replace(REFL, id=f"r{i}", points=1) for i in range(3))
+    assert model.score_attempt(Case(questions=refl), {f"r{i}": "a b c" for i in range(3)},
+                               {f"r{i}": ["k2"] for i in range(3)}) == (1.0, 3.0)
+    assert model.score_attempt(Case(questions=refl), {"r0": "a b"}, {"r0": ["k1", "k2"]}) == (0.6667, 3.0)
+
+
+def test_an_unreadable_document_size_is_a_warning():
+    from emm_xblocks.case_study.model import Document
+
+    def problems(size):
+        doc = Document("Law", "https://example.org/law.pdf", size)
+        return {(p.field, p.error) for p in model.validate(Case(display_name="C", documents=(doc,)), _)
+                if p.field.startswith("documents")}
+
+    assert problems("1.2 MB") == problems("web page") == problems("") == set()
+    assert problems("9" * 400 + " MB") == problems("2" * 20 + " GB") == {("documents.0.size", False)}
+
 def test_answers_revealed_policy():
     finished = replace(CASE, show_answers=model.SHOW_FINISHED, max_attempts=2)
     assert not model.answers_revealed(CASE, False, 0, False)

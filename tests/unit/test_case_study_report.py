@@ -89,3 +89,8 @@ def test_document_excerpt_in_olx_and_from_the_editor():
     edited, problems = forms.from_editor(data, _)
     assert edited.documents[0].excerpt == "<p>Article</p>"
     assert not [p for p in problems if p.field.startswith("documents")]
+
+
+def test_numbers_are_written_without_a_trailing_point():
+    assert [report.number(v) for v in (2.0, 2.5, 1 / 3, 0.999, 1.996, 0.005, 12.10)] == [
+        "2", "2.5", "0.33", "1", "2", "0.01", "12.1"]

@@ -164,3 +164,12 @@ def test_olx_round_trip_property(survey):
     again = model.from_xml(etree.fromstring(written))
     assert again == survey
     assert etree.tostring(model.to_xml(again)) == written
+
+
+def test_what_the_editor_saves_is_what_olx_gives_back():
+    survey, problems = forms.from_editor({"display_name": "x", "scale": "custom", "results": "staff",
+                                          "custom_labels": ["Not  at all", "Fully\n"],
+                                          "statements": [{"id": "a", "text": "Line one\nline  two"}]}, _)
+    assert not model.errors(problems)
+    again = model.from_xml(etree.fromstring(etree.tostring(model.to_xml(survey))))
+    assert again == survey and survey.statements[0].text == "Line one line two"

@@ -224,6 +224,104 @@ def test_forms_read_structure_and_xml():
     assert "<script>" not in s.nodes[0].narrative
 
 
+XML_NUMBERS = """<emm_role_play display_name="X" max_attempts="{max_attempts}" min_group_size="{group}"
+  weight="{weight}"><band min="{band}">Well done</band><role id="r" start="a">R</role>
+  <node id="a"><narrative>A</narrative><choice goto="end" points="{points}" min_points="{min_points}">Go</choice>
+  </node><node id="end" ending="true"><narrative>End</narrative></node></emm_role_play>"""
+SOUND_NUMBERS = {"max_attempts": "2", "group": "5", "weight": "1.5", "band": "50", "points": "2", "min_points": "-1"}
+
+
+@pytest.mark.parametrize("key, value, field, message", [
+    ("max_attempts", "two", "max_attempts", "Enter a whole number."),
+    ("group", "5.5", "min_group_size", "Enter a whole number."),
+    ("weight", "1,5", "weight", "Enter a number."),
+    ("weight", "1e999", "weight", "Enter a number."),
+    ("band", "half", "bands.0.min", "Enter a whole number."),
+    ("points", "2.5", "nodes.0.choices.0.points", "Enter a whole number."),
+    ("points", "9" * 4299, "nodes.0.choices.0.points", "Enter a whole number."),
+    ("min_points", "five", "nodes.0.choices.0.min_points", "Enter a whole number."),
+])
+def test_the_xml_tab_reports_each_number_that_does_not_parse(key, value, field, message):
+    s, problems = forms.from_editor({"xml": XML_NUMBERS.format(**SOUND_NUMBERS)}, _)
+    assert problems == [] and s.max_attempts == 2 and s.weight == 1.5 and s.nodes[0].choices[0].min_points == -1
+    xml = XML_NUMBERS.format(**dict(SOUND_NUMBERS, **{key: value}))
+    s, problems = forms.from_editor({"xml": xml}, _)
+    assert (field, message, True) in {(p.field, p.message, p.error) for p in problems}
+    # an import defaults the number (never raises) and the block's own validation still runs
+    imported = model.from_xml(etree.fromstring(xml.encode()))
+    assert isinstance(model.validate(imported, _), list)
+
+
+def test_points_and_min_points_are_bounded():
+    far = sc([N("a", C("end", 1001, min_points=-1001), C("end", -1000, min_points=1000)), N("end", ending=True)])
+    f = fields(far)
+    assert {("nodes.0.choices.0.points", True), ("nodes.0.choices.0.min_points", True)} <= f
+    assert not {("nodes.0.choices.1.points", True), ("nodes.0.choices.1.min_points", True)} & f
+    s, problems = forms.from_editor({"xml": XML_NUMBERS.format(**dict(SOUND_NUMBERS, points="5000"))}, _)
+    assert ("nodes.0.choices.0.points", True) in {(p.field, p.error) for p in problems}
+    data = forms.to_editor(GOOD)
+    del data["xml"]
+    data["nodes"][0]["choices"][0].update(points="9" * 4299)
+    assert "nodes.0.choices.0.points" in {p.field for p in forms.from_editor(data, _)[1]}
+
+
+def _unreachable_best(n):
+    """``n`` nodes: a chain of two-way choices, then a 100-point choice no path can unlock."""
+    nodes = [N(f"n{i}", C(f"n{i + 1}" if i + 1 < n - 3 else "gate", 1), C(f"n{i + 1}" if i + 1 < n - 3 else "gate"))
+             for i in range(n - 3)]
+    nodes += [N("gate", C("best", 100, min_points=10**6), C("end")), N("best", ending=True), N("end", ending=True)]
+    return sc(nodes, roles=[Role("r", "R", "n0")])
+
+
+def test_the_playable_best_route_is_cheap_on_large_scenarios():
+    import time
+
+    for s in (generated(1000), _unreachable_best(1000)):
+        if hasattr(model, "_playable_route"):
+            model._playable_route.cache_clear()
+        began = time.perf_counter()
+        route = model.playable_best_route(s, "n0")
+        assert time.perf_counter() - began < 0.5  # was 0.1 s and 1.7 s
+        assert route[-1][1] is None and model.playable_best_route(s, "n0") == route  # cached
+    assert [n for n, _i in route][-2:] == ["gate", "end"] and route[0] == ("n0", 0)
+
+
+def test_whitespace_in_labels_and_messages_survives_the_round_trip():
+    data = forms.to_editor(GOOD)
+    del data["xml"]
+    data["roles"][0]["label"] = "Duty\n  officer"
+    data["nodes"][0]["choices"][0]["label"] = "Call\tthe\n\nteam"
+    data["bands"] = [{"min": 10, "message": "Good\r\nstart "}]
+    s, problems = forms.from_editor(data, _)
+    assert problems == []
+    assert (s.roles[0].label, s.nodes[0].choices[0].label, s.bands[0].message) == (
+        "Duty officer", "Call the team", "Good start")
+    again, problems = forms.from_editor({"xml": forms.to_editor(s)["xml"]}, _)
+    assert problems == [] and again == s
+
+
+@pytest.mark.parametrize("where", ["intro", "roles.0.brief", "nodes.0.narrative", "nodes.3.debrief",
+                                   "nodes.0.choices.1.consequence"])
+def test_html_fields_are_capped(where):
+    data = forms.to_editor(GOOD)
+    del data["xml"]
+    long = "<p>" + "x" * (forms.MAX_HTML - 7) + "</p>"
+    assert forms.from_editor(data, _)[1] == []
+    parts = where.split(".")
+    target = data
+    for part in parts[:-1]:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target[parts[-1]] = long
+    assert forms.from_editor(data, _)[1] == []  # 50,000 characters are fine
+    target[parts[-1]] = long + " "  # stripped: still fine
+    assert forms.from_editor(data, _)[1] == []
+    target[parts[-1]] = long.replace("x", "xy", 1)
+    problems = forms.from_editor(data, _)[1]
+    assert [(p.field, p.error) for p in problems] == [(where, True)] and "50,000" in problems[0].message
+    xml = forms.to_editor(forms.from_editor(data, _)[0])["xml"]
+    assert where in {p.field for p in forms.from_editor({"xml": xml}, _)[1]}
+
+
 # ---------------------------------------------------------------- OLX round-trip
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
                min_size=1, max_size=12).map(str.strip).filter(bool)
