@@ -142,3 +142,22 @@ def workbench(live_server, transactional_db):
     bench = Workbench(live_server.url)
     yield bench
     bench.cleanup()
+
+
+def axe_violations(page, context):
+    """axe-core's results inside ``context`` (a CSS selector), with Debian's Chromium.
+
+    ``heading-order`` (a best-practice rule, not WCAG) judges the block's <h3> against the host
+    page's headings: the workbench has an <h1> and nothing between; in the LMS an XBlock's title
+    sits under the unit's heading, like capa's <h3>. Everything else runs."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
+    results = Axe().run(page, context=context, options=options)
+    assert results.response["passes"], "axe checked nothing: is the block on the page?"
+    return results
+
+
+def assert_axe_clean(page, context):
+    results = axe_violations(page, context)
+    assert results.violations_count == 0, results.generate_report()

@@ -10,9 +10,8 @@ import base64
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -102,15 +101,6 @@ def block_state(workbench, scenario, student):
     from workbench.runtime import WorkbenchRuntime
 
     return WorkbenchRuntime(student).get_block(workbench.usage_id(scenario))
-
-
-def axe_violations(page, context=BLOCK):
-    # ``heading-order`` judges the block's <h3> against the workbench page's headings (see the
-    # Likert browser tests); everything else runs.
-    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
-    results = Axe().run(page, context=context, options=options)
-    assert results.response["passes"], "axe checked nothing: is the block on the page?"
-    return results
 
 
 def assert_no_horizontal_overflow(page, width):
@@ -271,20 +261,20 @@ def test_axe_finds_no_violation_before_and_after_submit(workbench, new_page):
     open_block(page, workbench.scenario_url(scenario, student_id()))
     page.locator(f"{BLOCK} [data-viewer] summary").click()
     page.locator(f"{BLOCK} [data-doc-text] p").wait_for()
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
 
     # ... with an unanswered question marked, then after the submit (feedback, key points, expert)
     page.locator(f"{BLOCK} [data-submit]").click()
     page.locator(f"{BLOCK} [data-alert]:not(:empty)").wait_for()
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
     page.locator(f"{BLOCK} input[value=yes]").check()
     page.locator(f"{BLOCK} input[value=papers]").check()
     page.locator(f"{BLOCK} textarea").fill("Speak with them apart.")
     page.locator(f"{BLOCK} [data-submit]").click()
     page.locator(f"{BLOCK} .emm-expert").wait_for()
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
     assert page.js_errors == []
 
@@ -301,7 +291,7 @@ def test_arabic_page_is_right_to_left_and_axe_clean(workbench, new_page):
     option = page.locator(f"{BLOCK} .emm-option").first  # each radio to the right of its text
     assert option.locator("input").bounding_box()["x"] > option.locator("span").bounding_box()["x"]
     assert_no_horizontal_overflow(page, PHONE["width"])
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
     assert page.js_errors == []
 

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from emm_xblocks.models import Response
 from emm_xblocks.workbench.services import LmsI18nService, user_opt_attrs
-from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, student_id
+from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, axe_violations, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -114,18 +114,6 @@ def seed(workbench, page, scenario, answers_list, comments=()):
         assert r.status == 200, r.text()
         learners.append(learner)
     return learners
-
-
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    # ``heading-order`` (a best-practice rule, not WCAG) judges the block's <h3> against the
-    # host page's headings: the workbench has an <h1> and nothing between; in the LMS an
-    # XBlock's title sits under the unit's heading, like capa's <h3>. Everything else runs.
-    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
-    results = Axe().run(page, context=BLOCK, options=options)
-    assert results.response["passes"], "axe checked nothing: is the block on the page?"
-    return results
 
 
 # ------------------------------------------------------------------ 1. keyboard, phone
@@ -316,14 +304,14 @@ def test_named_evaluation_csv_neutralises_a_formula_comment(workbench, new_page)
 def test_axe_finds_no_violation_in_the_block(workbench, new_page, lang):
     page = new_page(DESKTOP)
     open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang=lang))
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
 
     # ... also while it shows errors for unanswered required statements
     fieldset(page, STATEMENTS[0]).locator(".emm-option").nth(2).click()
     page.locator(f"{BLOCK} [data-submit]").click()
     page.locator(f"{BLOCK} [data-alert]:not(:empty)").wait_for()
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
 
     # ... and on the staff results panel (chart, table, comments, CSV link)
@@ -331,7 +319,7 @@ def test_axe_finds_no_violation_in_the_block(workbench, new_page, lang):
     open_block(page, workbench.scenario_url(DEMO_EN, "staff_1", lang=lang))
     page.locator(f"{BLOCK} [data-show-results]").click()
     page.locator(f"{BLOCK} [data-results] table").wait_for()
-    results = axe_violations(page)
+    results = axe_violations(page, BLOCK)
     assert results.violations_count == 0, results.generate_report()
     assert page.js_errors == []
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from emm_xblocks.workbench.services import LmsI18nService
-from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -68,17 +68,6 @@ def assert_fits(page, width):
         return {scroll: root.scrollWidth, client: root.clientWidth, right: edge, outside}; }""")
     # (the workbench's own page is wider: it prints the scenario's XML below the block)
     assert box["scroll"] <= box["client"] and box["right"] <= width and box["outside"] == [], box
-
-
-def axe(page, context):
-    from axe_playwright_python.sync_playwright import Axe
-
-    # heading-order (best practice, not WCAG) compares the block's headings with the host page's;
-    # in the LMS the block sits under the unit's heading (see test_likert_browser.axe_violations).
-    options = {"resultTypes": ["violations"], "rules": {"heading-order": {"enabled": False}}}
-    results = Axe().run(page, context=context, options=options)
-    assert results.response["passes"], "axe checked nothing: is the block on the page?"
-    assert results.violations_count == 0, results.generate_report()
 
 
 def status_says(page, text):
@@ -285,23 +274,23 @@ def test_axe_finds_no_violation_mid_play_at_the_ending_and_in_the_editor(workben
     page = new_page(DESKTOP)
     page.on("dialog", lambda dialog: dialog.accept())
     open_block(page, workbench.scenario_url(DEMO_EN, student_id(), lang=lang))
-    axe(page, BLOCK)  # the roles
+    assert_axe_clean(page, BLOCK)  # the roles
     page.locator(f"{BLOCK} [data-role=officer]").click()
     page.locator(f"{BLOCK} [data-choice]").first.wait_for()
     page.locator(f"{BLOCK} [data-choice]").first.click()  # mid-play, with a consequence shown
     page.locator(f"{BLOCK} .emm-rp-consequence").wait_for()
-    axe(page, BLOCK)
+    assert_axe_clean(page, BLOCK)
     for label in OFFICER[1:]:
         page.locator(f"{BLOCK} [data-choice]", has_text=label).click()
     page.locator(f"{BLOCK} .emm-rp-ending").wait_for()
-    axe(page, BLOCK)
+    assert_axe_clean(page, BLOCK)
 
     open_editor(page, workbench, DEMO_EN, lang=lang)
-    axe(page, EDITOR)
+    assert_axe_clean(page, EDITOR)
     node_row(page, 3).locator("summary").click()  # an open node with its choices
     node_row(page, 3).locator("[data-f=id]").fill("po-arrival")  # a duplicate id: inline errors, marks
     page.locator(f"{EDITOR} .emm-rp-bad").first.wait_for()
-    axe(page, EDITOR)
+    assert_axe_clean(page, EDITOR)
     assert page.js_errors == []
 
 
