@@ -206,7 +206,7 @@ class CaseStudyBlock(EditableContentMixin, AttemptsMixin, StoredScoreMixin, Scor
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report: for each learner, one row per question of
-        their latest submitted attempt -- ``(username, {"Question", "Answer", "Correct", ...})``.
+        the attempt that counts for their grade -- ``(username, {"Question", "Answer", "Correct", ...})``.
         ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
         yield from report.report_data(self.case, user_state_iterator, self._report_gettext(), limit_responses)
 

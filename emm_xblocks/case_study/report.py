@@ -3,7 +3,7 @@
 The LMS calls ``generate_report_data(user_state_iterator, limit_responses)`` on a block loaded
 without any learner: each item of the iterator has ``.username`` and ``.state`` (the learner's
 stored ``Scope.user_state`` fields, decoded from JSON). Every row describes one question of the
-learner's latest submitted attempt; a learner who only saved a draft has no row.
+learner's attempt that counts for the grade (best or last); a learner who only saved a draft has no row.
 """
 
 import html as html_lib
@@ -12,7 +12,7 @@ import re
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
 from .case import CORRECT, PARTIAL, PENDING, REFLECTION
-from .scoring import score_question
+from .scoring import grade, score_attempt, score_question
 
 TAG_RE = re.compile(r"<[^>]+>")
 BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",
@@ -45,11 +45,20 @@ def answer_text(question, answer):
 def learner_rows(case, state, _):
     """The report rows (dicts with translated column names) of one learner's stored state."""
     history = state.get("history") if isinstance(state, dict) else None
-    if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
+    attempts = [h for h in history if isinstance(h, dict)] if isinstance(history, list) else []
+    if not attempts:
         return []
-    last = history[-1]
-    answers = last.get("answers") if isinstance(last.get("answers"), dict) else {}
-    ticks = last.get("ticks") if isinstance(last.get("ticks"), dict) else None
+
+    def parts(attempt):
+        answers = attempt.get("answers") if isinstance(attempt.get("answers"), dict) else {}
+        ticks = attempt.get("ticks") if isinstance(attempt.get("ticks"), dict) else None
+        return answers, ticks
+
+    # the attempt that counts for the grade (best or last), as the grade itself is computed
+    scores = [score_attempt(case, *parts(a)) for a in attempts]
+    counted = grade(case.grade_policy, scores)
+    number_counted = max(i for i, sc in enumerate(scores) if sc == counted) + 1
+    answers, ticks = parts(attempts[number_counted - 1])
     rows = []
     for q in case.questions:
         answer = answers.get(q.id)
@@ -60,7 +69,7 @@ def learner_rows(case, state, _):
             _("Answer"): answer_text(q, answer),
             _("Correct"): _(VERDICTS.get(status, NOT_CORRECT)),
             _("Points"): f"{number(earned)}/{number(q.points)}",
-            _("Attempt"): len(history),
+            _("Attempt"): number_counted,
         })
     return rows
 

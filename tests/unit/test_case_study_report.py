@@ -1,5 +1,6 @@
 """The case study's report rows and documents, pure: no runtime, no block."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from lxml import etree
@@ -23,6 +24,14 @@ CASE = Case(display_name="C", narrative="<p>N</p>", questions=(
 
 def state(*attempts):
     return {"history": [{"answers": a, "ticks": t} for a, t in attempts], "attempts": len(attempts)}
+
+
+def test_rows_describe_the_attempt_that_counts_for_the_grade():
+    good, poor = ({"s": "a", "m": ["x", "y"], "r": "Mine"}, {"r": ["k1", "k2"]}), ({"s": "b", "m": ["z"], "r": "x"}, {})
+    best = report.learner_rows(CASE, state(good, poor), _)
+    assert {r["Attempt"] for r in best} == {1} and best[0]["Answer"] == "Alpha"  # best: the first, 5/5
+    last = report.learner_rows(replace(CASE, grade_policy=model.POLICY_LAST), state(good, poor), _)
+    assert {r["Attempt"] for r in last} == {2} and last[0]["Answer"] == "Beta"
 
 
 def test_rows_describe_the_latest_submitted_attempt_per_question():
