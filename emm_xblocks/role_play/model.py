@@ -13,8 +13,9 @@ import hmac
 from functools import lru_cache
 
 from ..common.validation import errors, parse_float, parse_int  # noqa: F401 (errors: part of the model's API)
+from . import checks
 from . import graph as g
-from .checks import ID_RE, MAX_CHOICES, MAX_NODES, MAX_POINTS, POLICY_BEST, POLICY_LAST, Problem, validate  # noqa: F401
+from .checks import ID_RE, MAX_CHOICES, MAX_NODES, MAX_POINTS, POLICY_BEST, POLICY_LAST, Problem  # noqa: F401
 from .olx import NUMBER, WHOLE_NUMBER, _int, from_xml, to_xml  # noqa: F401 (part of the model's API)
 from .scenario import CATEGORIES, Band, Choice, Node, Role, Scenario  # noqa: F401 (part of the model's API)
 
@@ -51,6 +52,25 @@ def _best_values(struct):
 def best_route(scenario, start):
     """A best path as ``[(node id, choice index or None at the ending)]``."""
     return g.best_route(scenario.graph(), scenario.endings(), start)
+
+
+def validate(scenario, _):
+    """``checks.validate``, plus a warning when a role's best score counts a conditional choice
+    that no playable path unlocks (learners could then never reach full marks)."""
+    problems = checks.validate(scenario, _)
+    if errors(problems):
+        return problems
+    for i, role in enumerate(scenario.roles):
+        best = best_score(scenario, role.start)
+        route = playable_best_route(scenario, role.start)
+        reachable = earned(scenario, [n for n, _i in route], [c for _n, c in route if c is not None])
+        if reachable < best:
+            problems.append(Problem(
+                f"roles.{i}.start",
+                _("Role “{role}”: the best score counts {best} points, but no path a learner can play "
+                  "earns more than {reachable}: a condition is never met. Check the conditions.")
+                .format(role=role.id, best=best, reachable=reachable), False))
+    return problems
 
 
 def playable_best_route(scenario, start, budget=ROUTE_BUDGET):

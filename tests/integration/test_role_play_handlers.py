@@ -298,7 +298,9 @@ def test_views_and_lms_contract(small, handlers):
     assert data["roles"][0]["id"] == "r1" and "n-start" not in text and "points" not in text
     block = handlers.block(uid)
     assert block.index_dictionary()["content"]["display_name"] == "Small"
-    assert not block.validate().messages
+    # the only message: the "Secret shortcut" needs n-bad, which leads to the harmful ending
+    [message] = block.validate().messages
+    assert message.type == "warning" and "7" in message.text and "3" in message.text
     assert "n-mid" in handlers.view(uid, "author_view", student="staff_1").content
     learner = handlers.view(uid).content
     assert "data-panel" in learner and "&lt;" not in learner  # the panel is markup, not escaped text

@@ -128,6 +128,8 @@ def test_the_best_path_shown_follows_the_conditions():
     route = model.playable_best_route(s, "a")
     assert [n for n, _i in route] == ["a", "b", "c", "end"]
     assert model.earned(s, [n for n, _i in route], [i for _n, i in route if i is not None]) == 5
+    [warning] = model.validate(s, _)  # the author is told full marks are out of reach
+    assert not warning.error and "6" in warning.message and "5" in warning.message
 
 
 def test_best_score_counts_conditions_as_satisfiable():
