@@ -5,17 +5,35 @@
   if (global.EMM) { return; }
   var EMM = {};
 
+  /* Translations: the package's catalogues for the page's language (static/js/i18n/<lang>.js,
+     and <lang>-studio.js for the editors) push {plural, strings} onto EmmXBlocksCatalogs; then
+     a catalogue an operator pulled with atlas (the block's i18n_js_namespace, EmmXBlocksI18N);
+     then the platform's gettext; then the English source. */
+  function lookup(text) {
+    var catalogs = global.EmmXBlocksCatalogs || [];
+    for (var i = catalogs.length - 1; i >= 0; i -= 1) {
+      if (Object.prototype.hasOwnProperty.call(catalogs[i].strings, text)) {
+        return {value: catalogs[i].strings[text], plural: catalogs[i].plural};
+      }
+    }
+    return null;
+  }
+  function fallback(name) {
+    var ns = global.EmmXBlocksI18N;
+    if (ns && typeof ns[name] === "function") { return ns[name]; }
+    return typeof global[name] === "function" ? global[name] : null;
+  }
   EMM.gettext = function (text) {
-    var cat = global.EmmXBlocksI18N;
-    if (cat && typeof cat.gettext === "function") { return cat.gettext(text); }
-    if (typeof global.gettext === "function") { return global.gettext(text); }
-    return text;
+    var found = lookup(text);
+    if (found) { return Array.isArray(found.value) ? found.value[0] : found.value; }
+    var other = fallback("gettext");
+    return other ? other(text) : text;
   };
   EMM.ngettext = function (one, many, n) {
-    var cat = global.EmmXBlocksI18N;
-    if (cat && typeof cat.ngettext === "function") { return cat.ngettext(one, many, n); }
-    if (typeof global.ngettext === "function") { return global.ngettext(one, many, n); }
-    return n === 1 ? one : many;
+    var found = lookup(one);
+    if (found && Array.isArray(found.value)) { return found.value[found.plural(n)] || found.value[0]; }
+    var other = fallback("ngettext");
+    return other ? other(one, many, n) : (n === 1 ? one : many);
   };
   /* "Answered {done} of {total}" with {"done": 3, "total": 8} */
   EMM.format = function (text, values) {

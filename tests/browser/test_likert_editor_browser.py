@@ -85,3 +85,7 @@ def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
     assert rows(page).nth(0).locator("label").first.text_content() == statement_label
     assert page.evaluate("() => EMM.gettext('Something went wrong. Please try again.')") != \
         "Something went wrong. Please try again."
+    with translation.override("fr"):  # plural forms from the catalogue's own rule (fr: n > 1)
+        expected = [LmsI18nService().ngettext("{n} respondent", "{n} respondents", n) for n in (1, 2)]
+    assert page.evaluate("() => [1, 2].map((n) => EMM.ngettext('{n} respondent', '{n} respondents', n))") == expected
+    assert expected[0] != expected[1] and expected[1] != "{n} respondents"
