@@ -1,22 +1,35 @@
-"""``AttemptsMixin``: attempt numbers that two simultaneous requests cannot both take.
+"""Attempts and which one counts (pure: no XBlock, no Django).
 
-Each attempt is a claim ``attempt-<n>`` in the aggregate store (a unique row), taken before the
-learner's state is saved: of two submits sent at the same moment only one gets the number. When
-course staff reset a learner's state in the LMS, the old claims stay behind; a claim older than
-``STALE_SECONDS`` whose number the learner's state says is free is taken over.
+Graded blocks let the author choose ``attempts_allowed`` (0: no limit) and the attempt that
+counts for the grade: the best (by percentage) or the last. Attempt numbers themselves are
+claimed in the aggregate store by the pipeline (``common.actions.Claim``), so two requests sent
+at the same moment cannot both spend one.
 """
 
-from . import store
-from .errors import HandlerError
+from .i18n import N_
 
-STALE_SECONDS = 120
+COUNT_BEST, COUNT_LAST = "best", "last"
+COUNTED_ATTEMPT = {COUNT_BEST: N_("Best attempt"), COUNT_LAST: N_("Last attempt")}
 
 
-class AttemptsMixin:
-    def claim_attempt(self, number):
-        """Take attempt ``number`` for the current learner, or answer 409 ``submit_conflict``."""
-        try:
-            store.claim(self.block_key(), self.user_key(), f"attempt-{number}", stale_after=STALE_SECONDS)
-        except store.AlreadyClaimed:
-            raise HandlerError(409, "submit_conflict", self.ugettext(
-                "This attempt was already submitted from another window. Reload the page.")) from None
+def percent(score):
+    """``earned / possible`` of ``(earned, possible)``; 0 when nothing was possible."""
+    earned, possible = score
+    return earned / possible if possible else 0.0
+
+
+def counted_attempt(policy, scores):
+    """The ``(earned, possible)`` that counts among ``scores`` (oldest first), or None if there
+    is none: the last one, or the best by percentage (the earliest of equal ones)."""
+    if not scores:
+        return None
+    if policy == COUNT_LAST:
+        return scores[-1]
+    return max(scores, key=percent)
+
+
+def attempts_left(allowed, used):
+    """How many more attempts may start (None: no limit)."""
+    if not allowed:
+        return None
+    return max(0, allowed - used)

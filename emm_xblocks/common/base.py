@@ -12,11 +12,10 @@ from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
+from . import platform
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
 
 loader = ResourceLoader(ROOT_PACKAGE)
-
-STAFF_ROLES = {"staff", "instructor", "administrator"}
 
 
 @XBlock.needs("i18n")
@@ -26,6 +25,10 @@ class EmmBlockBase(XBlock):
     """Base of the XBlock classes of this package (mixins such as ScorableXBlockMixin go before it)."""
 
     public_dir = "static"
+    # The LMS shows the block while staff "View this course as a specific learner"
+    # (courseware/masquerade.py, filter_displayed_blocks); every write is refused then
+    # (common.pipeline.check_may_write), so nothing of the learner's changes.
+    show_in_read_only_mode = True
     i18n_js_namespace = JS_NAMESPACE
     block_js = ""  # e.g. "static/js/emm-likert.js"
     block_css = ""
@@ -52,38 +55,22 @@ class EmmBlockBase(XBlock):
     def ungettext(self, singular, plural, n):
         return self.i18n_service.ngettext(singular, plural, n)
 
-    # ---------------------------------------------------------------- users
-    def _user_attrs(self):
-        service = self.runtime.service(self, "user")
-        if service is None:
-            return {}
-        user = service.get_current_user()
-        return getattr(user, "opt_attrs", {}) or {}
-
+    # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):
-        """Course staff, as edx-platform tells through the user service's ``opt_attrs``."""
-        attrs = self._user_attrs()
-        if attrs.get("edx-platform.user_is_staff"):
-            return True
-        return attrs.get("edx-platform.user_role") in STAFF_ROLES
+        return platform.is_staff(self)
 
     def can_edit(self):
-        """May save the block's content: Studio's write permission, else course staff."""
-        perms = self.runtime.service(self, "studio_user_permissions")
-        if perms is not None:
-            try:
-                return bool(perms.can_write(self.scope_ids.usage_id.context_key))
-            except AttributeError:
-                pass
-        return self.is_staff()
+        return platform.can_edit(self)
 
     def user_key(self):
-        """A stable, non-identifying key for the current learner (the anonymous user id)."""
-        attrs = self._user_attrs()
-        return str(attrs.get("edx-platform.anonymous_user_id") or self.scope_ids.user_id)
+        return platform.learner_key(self)
 
     def block_key(self):
         return str(self.scope_ids.usage_id)
+
+    def dom_id(self):
+        """A page-unique id prefix for this block's elements."""
+        return "emm-" + "".join(c if c.isalnum() else "-" for c in str(self.scope_ids.usage_id))
 
     # ---------------------------------------------------------------- rendering
     def render_template(self, path, context):
@@ -107,3 +94,11 @@ class EmmBlockBase(XBlock):
         frag.add_javascript_url(self.runtime.local_resource_url(self, js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag
+
+    # ---------------------------------------------------------------- the local workbench
+    @classmethod
+    def workbench_scenarios(cls):
+        """xblock-sdk's hook (only the workbench calls it): the demos ``workbench/scenarios/<block_type>-*.xml``."""
+        from ..workbench.scenarios import load
+
+        return load(cls.block_type)

@@ -1,17 +1,24 @@
-"""``EditableContentMixin``: the Studio editor's handlers and the OLX glue, once for every block.
+"""``EditableContentMixin``: content loaded once, the views, the Studio editor's handlers and the
+OLX glue, the same for every block.
 
-A block names its pure pieces and how its fields hold the content:
+A block names its pure modules (the same layout in every block):
 
-* ``content_model``: a module with ``from_xml(element)`` and ``to_xml(content, element)``;
-* ``editor_form``: ``from_editor(data, _) -> (content or None, problems)``;
-* ``content_views``: a module with ``student_view``, ``author_view``, ``studio_view`` (block -> Fragment);
-* ``load_content()`` and ``store_content(content)``: fields <-> domain object;
-* ``search_text()`` and ``search_type``: what course search indexes;
-* ``block_type``: the entry point name (``emm_likert``), for the demo scenarios;
-* ``not_saved_message``: the translated sentence shown when a save is refused.
+* ``content_module``: ``SETTINGS``, ``CONTENT_FIELDS``, ``from_fields(values)``, ``to_fields(content)``;
+* ``validation_module``: ``validate(content, _) -> [Problem]``;
+* ``olx_module``: ``from_xml(element)``, ``to_xml(content, element)``;
+* ``editor_module``: ``from_editor(data, _) -> (content or None, problems)``, ``to_editor(content)``;
+* ``views_module``: ``student_view``, ``author_view``, ``studio_view`` (block -> Fragment);
+* ``state_class``: the learner's state dataclass (its fields are the block's user-state fields);
+
+and ``search_text()``, ``search_type``, ``not_saved_message``.
 """
 
+import dataclasses
+import json
+from functools import lru_cache
+
 from web_fragments.fragment import Fragment
+from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
@@ -21,29 +28,67 @@ from .i18n import N_
 from .validation import errors
 
 
+@lru_cache(maxsize=512)
+def _content_from_json(from_fields, raw):
+    """One parse per content and process: ``raw`` (the fields as JSON) is the hash key."""
+    return from_fields(json.loads(raw))
+
+
 class EditableContentMixin:
-    content_model = None
-    content_views = None
-    editor_form = None
+    content_module = None
+    validation_module = None
+    olx_module = None
+    editor_module = None
+    views_module = None
+    state_class = None
     search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
 
+    # ---------------------------------------------------------------- content and state
+    @classmethod
+    def content_field_names(cls):
+        return (*cls.content_module.CONTENT_FIELDS, *(s.name for s in cls.content_module.SETTINGS))
+
+    def load_content(self):
+        """The block's content as its frozen dataclass, parsed once per content (by hash)."""
+        raw = json.dumps({name: getattr(self, name) for name in self.content_field_names()},
+                         sort_keys=True, default=str)
+        return _content_from_json(self.content_module.from_fields, raw)
+
+    def store_content(self, content):
+        for name, value in self.content_module.to_fields(content).items():
+            setattr(self, name, value)
+
+    def learner_state(self):
+        return self.state_class(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self.state_class)})
+
+    def keep_state(self, state):
+        """Write back the fields of ``state`` that changed."""
+        for f in dataclasses.fields(state):
+            value = getattr(state, f.name)
+            if getattr(self, f.name) != value:
+                setattr(self, f.name, value)
+
     # ---------------------------------------------------------------- views
+    @XBlock.supports("multi_device")  # on the view itself: the Blocks API asks the class's student_view
     def student_view(self, context=None):
-        return self.content_views.student_view(self)
+        return self.views_module.student_view(self)
 
     def author_view(self, context=None):
         """The author's preview shows the answers: only for those who may edit (an LMS with the
         XBlock view endpoint on would render it for any learner who asks)."""
-        return self.content_views.author_view(self) if self.can_edit() else Fragment("")
+        return self.views_module.author_view(self) if self.can_edit() else Fragment("")
 
     def studio_view(self, context=None):
-        return self.content_views.studio_view(self) if self.can_edit() else Fragment("")
+        return self.views_module.studio_view(self) if self.can_edit() else Fragment("")
+
+    def problems(self):
+        return self.validation_module.validate(self.load_content(), self.ugettext)
 
     def validate(self):
         """Studio's warnings and errors: the same validators as the editor and the save."""
         validation = super().validate()
-        for problem in self.content_model.validate(self.load_content(), self.ugettext):
+        for problem in self.problems():
             kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
             validation.add(ValidationMessage(kind, problem.message))
         return validation
@@ -58,13 +103,14 @@ class EditableContentMixin:
     # ---------------------------------------------------------------- the editor's handlers
     def _require_editor(self):
         if not self.can_edit():
-            raise HandlerError(403, "forbidden", self.ugettext("Only course staff can edit this."))
+            raise HandlerError(403, "forbidden", self.ugettext(
+                "Only the course team can edit this, in Studio."))
 
     @json_handler
     def studio_submit(self, data, suffix=""):
         """Save the editor's form, or refuse it whole with each problem tied to its field."""
         self._require_editor()
-        content, problems = self.editor_form.from_editor(data, self.ugettext)
+        content, problems = self.editor_module.from_editor(data, self.ugettext)
         refused = errors(problems)
         if refused or content is None:
             raise HandlerError(400, "invalid_content", self.ugettext(self.not_saved_message),
@@ -76,13 +122,14 @@ class EditableContentMixin:
     def studio_validate(self, data, suffix=""):
         """The editor's live check: the save validators, without saving."""
         self._require_editor()
-        _content, problems = self.editor_form.from_editor(data, self.ugettext)
+        _content, problems = self.editor_module.from_editor(data, self.ugettext)
         return {"problems": [p.as_json() for p in problems]}
 
+    # ---------------------------------------------------------------- OLX
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
         block = runtime.construct_xblock_from_class(cls, keys)
-        block.store_content(cls.content_model.from_xml(node))
+        block.store_content(cls.olx_module.from_xml(node))
         for name in cls.platform_fields():  # visible_to_staff_only, group_access... (LMS mixins)
             if name in node.attrib:
                 cls._set_field_if_present(block, name, node.get(name), {})
@@ -90,7 +137,7 @@ class EditableContentMixin:
 
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
-        self.content_model.to_xml(self.load_content(), node)
+        self.olx_module.to_xml(self.load_content(), node)
         for name in self.platform_fields():
             field = self.fields[name]
             if field.scope == Scope.settings and field.is_set_on(self) and name not in node.attrib:
@@ -104,10 +151,3 @@ class EditableContentMixin:
         the block's OLX must carry them, or an export loses a unit's visibility or groups."""
         own = getattr(cls, "unmixed_class", cls).fields
         return [name for name in cls.fields if name not in own]
-
-    @classmethod
-    def workbench_scenarios(cls):
-        """The demo OLX files ``workbench/scenarios/<block_type>-*.xml``."""
-        from ..workbench.scenarios import load
-
-        return load(cls.block_type)

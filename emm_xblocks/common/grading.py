@@ -1,13 +1,27 @@
 """``StoredScoreMixin``: the score the LMS reads, kept in the learner's state.
 
 A block defines ``max_score()``, ``has_submitted_answer()`` and ``calculate_score()`` (from its
-stored answers: the server decides). This mixin keeps the last published score and publishes it
-again on request: edx-platform's staff override calls ``set_score(Score(...))`` then
-``publish_grade()``; ``rescore`` (``ScorableXBlockMixin``) calls ``calculate_score``.
+stored answers: the server decides). This mixin keeps the score it publishes, so that the
+platform's staff tools find the gradebook's value in the block:
+
+* the staff override (``lms/djangoapps/instructor_task/tasks_helper/module_state.py``) calls
+  ``set_score(Score(...))`` then ``publish_grade()`` with no argument: the stored score is sent;
+* rescore calls ``rescore(only_if_higher)``: with ``only_if_higher`` the new score is kept only
+  if its **percentage** is not lower, as the platform compares them
+  (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree.
 """
 
 from xblock.fields import Float, Scope
 from xblock.scorable import Score
+
+from .attempts import percent
+
+
+def is_higher_or_equal(old, new):
+    """``new`` scores at least ``old``'s percentage (``old`` with nothing possible: any new does)."""
+    if not old.raw_possible:
+        return True
+    return percent((new.raw_earned, new.raw_possible)) >= percent((old.raw_earned, old.raw_possible))
 
 
 class StoredScoreMixin:
@@ -26,19 +40,25 @@ class StoredScoreMixin:
         """Publish ``score`` or the stored one (the LMS staff override sets it, then calls this)."""
         self._publish_grade(score or self.get_score(), only_if_higher)
 
+    def keep_score(self, score):
+        """Keep ``(earned, possible)`` as the learner's score and publish it."""
+        self.set_score(Score(float(score[0]), float(score[1])))
+        self.publish_grade()
+
     def rescore(self, only_if_higher):
-        """The LMS's rescore: recompute from the stored answers, keep the result unless
-        ``only_if_higher`` and it is lower, publish it (the mixin's version only publishes)."""
+        """The LMS's rescore: recompute from the stored answers; keep and publish the result
+        unless ``only_if_higher`` and its percentage is lower than the stored one."""
         if not self.allows_rescore():
             raise TypeError(f"Problem does not support rescoring: {self.scope_ids.usage_id}")
         if not self.has_submitted_answer():
             raise ValueError(f"Cannot rescore unanswered problem: {self.scope_ids.usage_id}")
         new = self.calculate_score()
-        if not only_if_higher or new.raw_earned >= self.get_score().raw_earned:
-            self.set_score(new)
+        if only_if_higher and not is_higher_or_equal(self.get_score(), new):
+            return
+        self.set_score(new)
         self._publish_grade(new, only_if_higher)
 
-    def grade(self):
+    def regrade(self):
         """Compute the score from the stored state, keep it and publish it."""
         self.set_score(self.calculate_score())
         self.publish_grade()

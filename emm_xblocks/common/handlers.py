@@ -2,7 +2,6 @@
 
 ``json_handler`` replaces ``XBlock.json_handler``: it answers a translated error with a stable
 code for a wrong method or malformed JSON, and for any ``HandlerError`` the handler raises.
-``staff_only`` refuses learners with 403 before the handler runs.
 """
 
 import functools
@@ -30,7 +29,8 @@ def _clean(value):
     return value
 
 
-def _parse_json(block, request):
+def parse_json(block, request):
+    """The request's JSON object, cleaned; ``HandlerError`` for a wrong method, size or body."""
     _ = block.ugettext
     if request.method != "POST":
         raise HandlerError(405, "method_not_allowed", _("This action must be sent with POST."))
@@ -55,38 +55,12 @@ def json_handler(func):
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         try:
-            data = _parse_json(self, request)
+            data = parse_json(self, request)
             result = func(self, data, suffix)
         except HandlerError as err:
             return err.response()
         if isinstance(result, Response):
             return result
         return json_response(result)
-
-    return wrapper
-
-
-def staff_only(func):
-    """Refuse the handler with 403 unless the user is course staff (see ``EmmBlockBase.is_staff``)."""
-
-    @functools.wraps(func)
-    def wrapper(self, *args, **kwargs):
-        if not self.is_staff():
-            raise HandlerError(403, "forbidden", self.ugettext("Only course staff can do this."))
-        return func(self, *args, **kwargs)
-
-    return wrapper
-
-
-def get_handler(func):
-    """A GET handler that may raise ``HandlerError`` (for downloads such as CSV)."""
-
-    @XBlock.handler
-    @functools.wraps(func)
-    def wrapper(self, request, suffix=""):
-        try:
-            return func(self, request, suffix)
-        except HandlerError as err:
-            return err.response()
 
     return wrapper

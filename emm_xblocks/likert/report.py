@@ -1,4 +1,5 @@
-"""The results report: figures for the page, the CSV for staff, the tracking event."""
+"""The Likert evaluation's reports: the results panel's figures, the staff CSV, and the rows of the
+LMS's problem-responses report. Figures come from the aggregate store (``common.store``)."""
 
 import csv
 import io
@@ -7,7 +8,8 @@ from webob import Response
 
 from ..common import store
 from ..common.errors import HandlerError
-from . import model
+from .content import NA
+from .statistics import diverging_segments, headline, statement_stats
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -15,7 +17,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def results_json(block):
     """What the results panel shows; nothing at all below the minimum group size."""
     _ = block.ugettext
-    survey = block.survey
+    survey = block.load_content()
     key = block.block_key()
     respondents = store.respondents(key)
     labels = survey.labels(_)
@@ -34,8 +36,8 @@ def results_json(block):
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    rows = model.statement_stats(survey, store.tallies(key), respondents)
-    data["headline"] = model.headline(survey, rows)
+    rows = statement_stats(survey, store.tallies(key), respondents)
+    data["headline"] = headline(survey, rows)
     if data["headline"] is not None:
         data["headline_text"] = headline_text(survey, data["headline"], labels, _)
     for row in rows:
@@ -43,9 +45,9 @@ def results_json(block):
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
             "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
             "top_box": row.top_box, "top_two_box": row.top_two_box, "mean": row.mean,
-            "segments": [{"value": v, "start": s, "width": w} for v, s, w in model.diverging_segments(survey, row)],
+            "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
-    if survey.comment and block.is_staff():
+    if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in store.comments(key)]
     return data
 
@@ -70,7 +72,7 @@ def csv_response(block):
     _ = block.ugettext
     if not block.is_staff():
         return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
-    survey = block.survey
+    survey = block.load_content()
     key = block.block_key()
     if store.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
@@ -80,12 +82,12 @@ def csv_response(block):
     for submission, user_key, day, group, value in store.export_rows(key):
         row = submissions.setdefault(submission, {"user": user_key, "day": day})
         row[group] = value
-    comment_of = dict(store.comments(key)) if survey.comment else {}
+    comment_of = dict(store.comments(key)) if survey.comment_box else {}
     out = io.StringIO()
     writer = csv.writer(out)
     header = [] if survey.anonymous else [_("Learner")]
     header += ([] if survey.anonymous else [_("Date")]) + [s.id for s in survey.statements]
-    if survey.comment:
+    if survey.comment_box:
         header.append(_("Comment"))
     writer.writerow([safe_cell(h) for h in header])
     for submission, row in submissions.items():
@@ -94,13 +96,13 @@ def csv_response(block):
             cells.append(row["day"].isoformat())
         for st in survey.statements:
             value = row.get(st.id, "")
-            if value == model.NA:
+            if value == NA:
                 cells.append(_("N/A"))
             elif value.isdigit() and 1 <= int(value) <= len(labels):
                 cells.append(f"{value} {labels[int(value) - 1]}")
             else:
                 cells.append(value)
-        if survey.comment:
+        if survey.comment_box:
             cells.append(comment_of.get(submission, ""))
         writer.writerow([safe_cell(c) for c in cells])
     body = "\ufeff" + out.getvalue()  # BOM: spreadsheets open UTF-8 (French, Arabic) correctly
@@ -113,10 +115,23 @@ def safe_filename(name):
     return cleaned or "evaluation"
 
 
-def tracking_event(survey, stored, first):
-    """``emm.likert.submitted``: in anonymous mode the answers are not tied to the user's event."""
-    event = {"statements": len(survey.statements), "first_submission": first, "anonymous": survey.anonymous}
-    if not survey.anonymous:  # nothing about the answers, not even how many, in an anonymous event
-        event["answered"] = len(stored)
-        event["answers"] = dict(stored)
-    return event
+def report_data(survey, user_state_iterator, limit_responses=None):
+    """``(username, row)`` per named respondent for the LMS's problem-responses report
+    (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
+    ids in the survey's order, then ``Comment``; answers as stored (``1``..``points``, ``na``),
+    formula-safe. An anonymous survey yields nothing: its learners' state holds no answers."""
+    if survey.anonymous:
+        return
+    count = 0
+    for user_state in user_state_iterator:
+        if limit_responses is not None and count >= limit_responses:
+            return
+        state = user_state.state or {}
+        answers = state.get("answers") or {}
+        if not state.get("submitted") or not answers:
+            continue
+        count += 1
+        row = {st.id: safe_cell(answers.get(st.id, "")) for st in survey.statements}
+        if survey.comment_box:
+            row["Comment"] = safe_cell(state.get("learner_comment", ""))
+        yield user_state.username, row

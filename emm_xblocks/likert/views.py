@@ -1,12 +1,12 @@
-"""Fragments of the Likert block: learner, author preview, Studio editor."""
+"""What the Likert block shows (rendering only, never writing): the learner's page, the author's
+preview, the Studio editor, and the mobile apps' data."""
 
-from ..common.sanitize import sanitized
-from . import forms, model
+from ..common.sanitize import clean_html, sanitized
+from . import content, editor, validation
 
 
 def _statements(block, survey, labels):
-    uid = block.scope_ids.usage_id
-    dom = "emm-" + "".join(c if c.isalnum() else "-" for c in str(uid))
+    dom = block.dom_id()
     answers = block.answers if (block.submitted and not survey.anonymous) else {}
     rows = []
     for i, st in enumerate(survey.statements):
@@ -15,15 +15,15 @@ def _statements(block, survey, labels):
         options = [{"id": f"{name}-{v}", "value": str(v), "label": label, "checked": chosen == str(v), "na": False}
                    for v, label in enumerate(labels, start=1)]
         if survey.allow_na:
-            options.append({"id": f"{name}-na", "value": model.NA, "label": block.ugettext("Not applicable"),
-                            "checked": chosen == model.NA, "na": True})
+            options.append({"id": f"{name}-na", "value": content.NA, "label": block.ugettext("Not applicable"),
+                            "checked": chosen == content.NA, "na": True})
         rows.append({"id": st.id, "text": st.text, "name": name, "required": st.required, "options": options,
                      "legend_id": f"{name}-legend"})
     return dom, rows
 
 
 def student_view(block):
-    survey = block.survey
+    survey = block.load_content()
     labels = survey.labels(block.ugettext)
     dom, rows = _statements(block, survey, labels)
     locked = block.submitted and survey.anonymous
@@ -36,7 +36,7 @@ def student_view(block):
         "submitted": block.submitted,
         "locked": locked,
         "comment_text": block.learner_comment if not survey.anonymous else "",
-        "comment_max": model.MAX_COMMENT,
+        "comment_max": content.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": block.results_allowed(),
         "ready": block.ready(),
@@ -51,13 +51,13 @@ def student_view(block):
 
 
 def author_view(block):
-    survey = block.survey
-    problems = model.validate(survey, block.ugettext)
+    survey = block.load_content()
+    problems = validation.validate(survey, block.ugettext)
     context = {
         "survey": survey,
         "intro": sanitized(survey.intro),
         "labels": survey.labels(block.ugettext),
-        "scale_name": block.ugettext(model.SCALE_NAMES.get(survey.scale, survey.scale)),
+        "scale_name": block.ugettext(content.SCALE_NAMES.get(survey.scale, survey.scale)),
         "problems": problems,
     }
     return block.build_fragment("templates/likert/author.html", context, init_args={},
@@ -65,12 +65,44 @@ def author_view(block):
 
 
 def studio_view(block):
-    survey = block.survey
+    survey = block.load_content()
     _ = block.ugettext
     context = {
-        "scales": [{"value": key, "label": _(name)} for key, name in model.SCALE_NAMES.items()],
+        "scales": [{"value": key, "label": _(name)} for key, name in content.SCALE_NAMES.items()],
     }
-    presets = {key: [_(label) for label in labels] for key, labels in model.SCALES.items()}
+    presets = {key: [_(label) for label in labels] for key, labels in content.SCALES.items()}
     return block.build_fragment("templates/likert/studio.html", context,
-                                init_args={"survey": forms.to_editor(survey), "presets": presets},
+                                init_args={"survey": editor.to_editor(survey), "presets": presets,
+                                           "settings": editor.settings_form(_)},
                                 js="static/js/emm-likert-studio.js", js_class="EmmLikertEditor")
+
+
+def student_view_data(survey):
+    """The evaluation for the mobile apps: content only. The Blocks API calls it once per course
+    with no learner bound (``course_api/blocks/transformers/student_view.py``), so nothing of a
+    learner and no translated text: a preset scale is named by its key (``agree5``) and its
+    number of points; a custom scale's labels are the author's. The learner's own state comes
+    from the ``student_view_user_state`` handler."""
+    return {
+        "display_name": survey.display_name,
+        "intro": clean_html(survey.intro),
+        "scale": survey.scale,
+        "points": survey.points,
+        "custom_labels": list(survey.custom_labels) if survey.scale == content.CUSTOM else [],
+        "allow_na": survey.allow_na,
+        "statements": [{"id": s.id, "text": s.text, "required": s.required} for s in survey.statements],
+        "comment_box": survey.comment_box,
+        "comment_prompt": survey.comment_prompt,
+        "anonymous": survey.anonymous,
+    }
+
+
+def user_state(survey, state):
+    """The learner's state for the apps: what they answered (named surveys only) and what they may do."""
+    named = not survey.anonymous
+    return {
+        "submitted": state.submitted,
+        "answers": dict(state.answers) if named else {},
+        "comment": state.learner_comment if named else "",
+        "can_submit": not (state.submitted and survey.anonymous),
+    }

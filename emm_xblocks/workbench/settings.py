@@ -38,5 +38,6 @@ WORKBENCH = {
         **WORKBENCH.get("services", {}),
         "i18n": "emm_xblocks.workbench.services.LmsLikeI18nService",
         "user": "emm_xblocks.workbench.services.LmsLikeUserService",
+        "studio_user_permissions": "emm_xblocks.workbench.services.StudioPermissionsService",
     },
 }

@@ -55,7 +55,7 @@ function EmmLikertEditor(runtime, element, args) {
     ["display_name", "intro", "scale", "comment_prompt", "results", "min_group_size", "weight"].forEach(function (name) {
       field(name).value = survey[name];
     });
-    ["allow_na", "comment", "anonymous", "graded"].forEach(function (name) { field(name).checked = !!survey[name]; });
+    ["allow_na", "comment_box", "anonymous", "participation_graded"].forEach(function (name) { field(name).checked = !!survey[name]; });
     field("custom_labels").value = (survey.custom_labels || []).join("\n");
     survey.statements.forEach(function (st) { list.appendChild(statementRow(st)); });
     toggleCustom();
@@ -66,7 +66,7 @@ function EmmLikertEditor(runtime, element, args) {
     ["display_name", "intro", "scale", "comment_prompt", "results", "min_group_size", "weight"].forEach(function (name) {
       data[name] = field(name).value;
     });
-    ["allow_na", "comment", "anonymous", "graded"].forEach(function (name) { data[name] = field(name).checked; });
+    ["allow_na", "comment_box", "anonymous", "participation_graded"].forEach(function (name) { data[name] = field(name).checked; });
     data.custom_labels = field("custom_labels").value.split("\n").map(function (s) { return s.trim(); })
       .filter(function (s) { return s; });
     data.statements = Array.prototype.map.call(list.querySelectorAll("[data-row]"), function (row) {

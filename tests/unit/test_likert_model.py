@@ -1,12 +1,16 @@
 """The Likert domain without any runtime: scales, reverse coding, N/A, suppression, OLX."""
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from emm_xblocks.likert import forms, model
-from emm_xblocks.likert.model import Statement, SubmissionError, Survey
+from emm_xblocks.common.actions import ActionError
+from emm_xblocks.common.validation import errors
+from emm_xblocks.likert import content, editor, learner, olx, statistics, validation
+from emm_xblocks.likert.content import Statement, Survey
 
 
 def _(text):
@@ -16,7 +20,7 @@ def _(text):
 SURVEY = Survey(
     statements=(Statement("relevance", "Relevant"), Statement("pace", "Too fast", reverse=True),
                 Statement("opt", "Optional", required=False)),
-    allow_na=True, comment=True,
+    allow_na=True, comment_box=True,
 )
 
 
@@ -25,19 +29,19 @@ def tallies(**per_statement):
 
 
 def test_presets_have_the_documented_points():
-    assert {name: len(labels) for name, labels in model.SCALES.items()} == {
+    assert {name: len(labels) for name, labels in content.SCALES.items()} == {
         "agree4": 4, "agree5": 5, "agree7": 7, "satisfaction5": 5, "frequency5": 5}
     assert Survey(scale="custom", custom_labels=("No", "Yes")).labels() == ("No", "Yes")
 
 
 def test_reverse_coded_items_are_rescored_six_minus_x_on_five_points():
-    assert [model.rescore(SURVEY, SURVEY.statements[1], v) for v in range(1, 6)] == [5, 4, 3, 2, 1]
-    assert model.rescore(SURVEY, SURVEY.statements[0], 2) == 2
+    assert [statistics.reverse_coded(SURVEY, SURVEY.statements[1], v) for v in range(1, 6)] == [5, 4, 3, 2, 1]
+    assert statistics.reverse_coded(SURVEY, SURVEY.statements[0], 2) == 2
 
 
 def test_figures_per_statement():
     data = tallies(relevance={5: 6, 4: 2, 3: 1, 1: 1, "na": 3}, pace={1: 5, 2: 3, 5: 2})
-    rows = model.statement_stats(SURVEY, data, respondents=13)
+    rows = statistics.statement_stats(SURVEY, data, respondents=13)
     rel, pace, opt = rows
     assert rel.n == 10 and rel.na == 3  # N/A apart, not in the denominator
     assert rel.counts == [1, 0, 1, 2, 6]
@@ -52,23 +56,23 @@ def test_figures_per_statement():
 
 def test_headline_pools_the_two_most_favourable_points_over_statements():
     data = tallies(relevance={5: 6, 4: 2, 3: 2}, pace={1: 5, 2: 3, 5: 2})
-    rows = model.statement_stats(SURVEY, data, respondents=10)
-    assert model.headline(SURVEY, rows) == 80.0
+    rows = statistics.statement_stats(SURVEY, data, respondents=10)
+    assert statistics.headline(SURVEY, rows) == 80.0
 
 
 @pytest.mark.parametrize("respondents,n,shown", [(4, 4, False), (5, 5, True), (20, 4, False)])
 def test_nothing_is_shown_below_the_minimum_group_size(respondents, n, shown):
     data = tallies(relevance={5: n})
-    row = model.statement_stats(SURVEY, data, respondents)[0]
+    row = statistics.statement_stats(SURVEY, data, respondents)[0]
     assert row.suppressed is not shown
     if not shown:
-        assert row.counts == [] and row.mean is None and model.diverging_segments(SURVEY, row) == []
+        assert row.counts == [] and row.mean is None and statistics.diverging_segments(SURVEY, row) == []
 
 
 def test_diverging_bars_are_centred_on_neutral():
     data = tallies(relevance={1: 2, 3: 2, 5: 6})
-    row = model.statement_stats(SURVEY, data, respondents=10)[0]
-    segments = model.diverging_segments(SURVEY, row)
+    row = statistics.statement_stats(SURVEY, data, respondents=10)[0]
+    segments = statistics.diverging_segments(SURVEY, row)
     # 20 % disagree + half of 20 % neutral sit left of the centre, at half scale
     assert segments[0] == (1, 35.0, 10.0)
     assert segments[1] == (3, 45.0, 10.0)
@@ -76,7 +80,7 @@ def test_diverging_bars_are_centred_on_neutral():
 
 
 def test_check_submission_accepts_na_and_optional():
-    answers, comment = model.check_submission(SURVEY, {"relevance": 4, "pace": "na"}, "  ok ", _)
+    answers, comment = learner.check_submission(SURVEY, {"relevance": 4, "pace": "na"}, "  ok ", _)
     assert answers == {"relevance": 4, "pace": None} and comment == "ok"
 
 
@@ -89,29 +93,29 @@ def test_check_submission_accepts_na_and_optional():
     ("nope", "invalid_answers"),
 ])
 def test_check_submission_errors(answers, code):
-    with pytest.raises(SubmissionError) as err:
-        model.check_submission(SURVEY, answers, "", _)
+    with pytest.raises(ActionError) as err:
+        learner.check_submission(SURVEY, answers, "", _)
     assert err.value.code == code
 
 
 def test_na_is_refused_when_not_offered():
     survey = Survey(statements=(Statement("a", "A"),))
-    with pytest.raises(SubmissionError) as err:
-        model.check_submission(survey, {"a": "na"}, "", _)
+    with pytest.raises(ActionError) as err:
+        learner.check_submission(survey, {"a": "na"}, "", _)
     assert err.value.code == "na_not_allowed"
 
 
 def test_validation_finds_author_mistakes():
     survey = Survey(statements=(Statement("a", "A"), Statement("a", ""), Statement("bad id", "C")),
                     scale="custom", custom_labels=("Only one",), min_group_size=0)
-    fields = {p.field for p in model.validate(survey, _) if p.error}
+    fields = {p.field for p in validation.validate(survey, _) if p.error}
     assert fields == {"statements.1.id", "statements.1.text", "statements.2.id", "custom_labels", "min_group_size"}
-    warnings = model.validate(Survey(), _)
+    warnings = validation.validate(Survey(), _)
     assert [(p.field, p.error) for p in warnings] == [("statements", False)]
 
 
 def test_editor_payload_with_wrong_types_gives_problems_not_exceptions():
-    survey, problems = forms.from_editor({"display_name": "", "statements": [{"id": "a", "text": "A"}, 3],
+    survey, problems = editor.from_editor({"display_name": "", "statements": [{"id": "a", "text": "A"}, 3],
                                           "min_group_size": "many", "weight": "x", "scale": "agree5"}, _)
     fields = {p.field for p in problems}
     assert {"display_name", "statements.1", "min_group_size", "weight"} <= fields
@@ -119,7 +123,7 @@ def test_editor_payload_with_wrong_types_gives_problems_not_exceptions():
 
 
 def test_editor_sanitises_the_intro():
-    survey, _problems = forms.from_editor({"display_name": "x", "scale": "agree5", "results": "staff",
+    survey, _problems = editor.from_editor({"display_name": "x", "scale": "agree5", "results": "staff",
                                            "intro": '<p onclick="x()">Hi<script>alert(1)</script></p>'}, _)
     assert survey.intro == "<p>Hi</p>"
 
@@ -131,10 +135,10 @@ def test_demo_like_olx_round_trips_exactly():
   <item id="b" reverse="true" required="false">Second</item>
   <comment_prompt>Anything?</comment_prompt>
 </emm_likert>"""
-    survey = model.from_xml(etree.fromstring(xml))
+    survey = olx.from_xml(etree.fromstring(xml))
     assert survey.statements[1] == Statement("b", "Second", reverse=True, required=False)
     from emm_xblocks.common.olx import to_string
-    assert to_string(model.to_xml(survey)) == xml
+    assert to_string(olx.to_xml(survey)) == xml
 
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40) \
@@ -145,11 +149,11 @@ surveys = st.builds(
     Survey,
     statements=st.lists(statements, max_size=6).map(tuple),
     display_name=texts,
-    scale=st.sampled_from([*model.SCALES, "custom"]),
+    scale=st.sampled_from([*content.SCALES, "custom"]),
     custom_labels=st.lists(texts, min_size=2, max_size=5).map(tuple),
-    allow_na=st.booleans(), comment=st.booleans(), comment_prompt=st.one_of(st.just(""), texts),
+    allow_na=st.booleans(), comment_box=st.booleans(), comment_prompt=st.one_of(st.just(""), texts),
     anonymous=st.booleans(), min_group_size=st.integers(1, 50),
-    results=st.sampled_from(["staff", "learners"]), graded=st.booleans(),
+    results=st.sampled_from(["staff", "learners"]), participation_graded=st.booleans(),
     weight=st.sampled_from([0.0, 1.0, 2.5, 10.0]),
     intro=st.one_of(st.just(""), st.just("<p>Intro <em>text</em></p>")),
 )
@@ -159,17 +163,17 @@ surveys = st.builds(
 @given(surveys)
 def test_olx_round_trip_property(survey):
     if survey.scale != "custom":
-        survey = model.with_changes(survey, custom_labels=())
-    written = etree.tostring(model.to_xml(survey))
-    again = model.from_xml(etree.fromstring(written))
+        survey = dataclasses.replace(survey, custom_labels=())
+    written = etree.tostring(olx.to_xml(survey))
+    again = olx.from_xml(etree.fromstring(written))
     assert again == survey
-    assert etree.tostring(model.to_xml(again)) == written
+    assert etree.tostring(olx.to_xml(again)) == written
 
 
 def test_what_the_editor_saves_is_what_olx_gives_back():
-    survey, problems = forms.from_editor({"display_name": "x", "scale": "custom", "results": "staff",
+    survey, problems = editor.from_editor({"display_name": "x", "scale": "custom", "results": "staff",
                                           "custom_labels": ["Not  at all", "Fully\n"],
                                           "statements": [{"id": "a", "text": "Line one\nline  two"}]}, _)
-    assert not model.errors(problems)
-    again = model.from_xml(etree.fromstring(etree.tostring(model.to_xml(survey))))
+    assert not errors(problems)
+    again = olx.from_xml(etree.fromstring(etree.tostring(olx.to_xml(survey))))
     assert again == survey and survey.statements[0].text == "Line one line two"

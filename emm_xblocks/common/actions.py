@@ -1,0 +1,73 @@
+"""What a learner action returns, and how it refuses: the pure half of every learner handler.
+
+A learner action is a plain function ``action(content, state, data, _) -> Outcome``:
+
+* ``content``: the block's frozen content dataclass (what the author wrote, settings included);
+* ``state``: the learner's frozen state dataclass (their fields of ``Scope.user_state``);
+* ``data``: the request's JSON object (already cleaned by ``common.handlers``);
+* ``_``: the translator of the request's language.
+
+It decides everything (scores, what counts, what to reveal) and changes nothing itself: the
+``Outcome`` says what to keep and what to tell, and ``common.pipeline`` carries it out in a fixed
+order (store writes, state, score, completion, events). It refuses by raising ``ActionError``
+with a code of ``common.codes``. No XBlock and no Django here.
+"""
+
+from dataclasses import dataclass, field
+
+
+class ActionError(ValueError):
+    """A learner's request breaks a rule: ``code`` is stable (``common.codes``), ``message``
+    translated; ``extra`` goes into the JSON error body (``{"statement": "pace"}``)."""
+
+    def __init__(self, code, message, **extra):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+@dataclass(frozen=True)
+class Record:
+    """Rows of one submission for the aggregate store (``common.store.record``).
+
+    ``answers`` maps a group (statement, question, node id) to a value. ``named``: the rows carry
+    the learner's key and replace their earlier rows in the block (a learner counts once);
+    anonymous rows carry none. ``once``: a one-time slot the submission takes in the same
+    transaction; if it is already taken nothing is stored and ``refused`` is raised.
+    """
+
+    answers: dict
+    named: bool = True
+    comment: str = ""
+    once: str = ""
+    refused: ActionError | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Take attempt ``number`` (a unique slot per learner) before anything else is kept, so two
+    requests sent at the same moment cannot both spend it; ``refused`` is raised if it is taken."""
+
+    number: int
+    refused: ActionError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an action decided.
+
+    * ``state``: the learner's new state (``None``: unchanged);
+    * ``result``: the JSON answer (a block's ``respond`` may add rendered parts);
+    * ``score``: ``(earned, possible)`` raw points to keep and publish as the grade, or None;
+    * ``completion``: a completion value in [0, 1] to publish, or None;
+    * ``events``: ``((name, data), ...)`` tracking events, in order;
+    * ``writes``: ``Claim``/``Record`` for the aggregate store, done first, in order.
+    """
+
+    state: object = None
+    result: dict = field(default_factory=dict)
+    score: tuple | None = None
+    completion: float | None = None
+    events: tuple = ()
+    writes: tuple = ()

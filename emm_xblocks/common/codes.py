@@ -1,0 +1,72 @@
+"""The registry of error codes every handler may answer, with the HTTP status each one carries.
+
+Pure (no XBlock, no Django). A handler's error body is ``{"error": <code>, "message": <translated
+text>}``; the browser branches on the code (``EMM.CODES`` in ``static/js/emm-common.js`` lists the
+ones it compares, and a test keeps the two in step), a person reads the message. A code is stable
+once published: scripts and the mobile apps compare it.
+
+* 400: the request itself is wrong (malformed, unknown ids, a value outside the rules);
+* 403: the request is understood but not allowed for this person or at this time;
+* 409: the request conflicts with the state the server holds (already done, not started...);
+* 405 / 413: wrong method, too large.
+"""
+
+BAD_REQUEST, FORBIDDEN, CONFLICT = 400, 403, 409
+
+STATUS = {
+    # every request (common/handlers.py)
+    "method_not_allowed": 405,
+    "request_too_large": 413,
+    "invalid_json": BAD_REQUEST,
+    "invalid_request": BAD_REQUEST,
+    "text_not_storable": BAD_REQUEST,
+    # who and when (common/pipeline.py)
+    "forbidden": FORBIDDEN,
+    "read_only_masquerade": FORBIDDEN,
+    "past_due": FORBIDDEN,
+    "not_ready": CONFLICT,
+    # the editor
+    "invalid_content": BAD_REQUEST,
+    # Likert
+    "invalid_answers": BAD_REQUEST,
+    "unknown_statement": BAD_REQUEST,
+    "na_not_allowed": BAD_REQUEST,
+    "invalid_value": BAD_REQUEST,
+    "missing_required": BAD_REQUEST,
+    "invalid_comment": BAD_REQUEST,
+    "comment_not_allowed": BAD_REQUEST,
+    "comment_too_long": BAD_REQUEST,
+    "already_submitted": CONFLICT,
+    "too_few_respondents": CONFLICT,
+    # case study
+    "unknown_question": BAD_REQUEST,
+    "unknown_option": BAD_REQUEST,
+    "too_many_answers": BAD_REQUEST,
+    "invalid_answer": BAD_REQUEST,
+    "answer_too_long": BAD_REQUEST,
+    "answer_too_short": BAD_REQUEST,
+    "missing_answers": BAD_REQUEST,
+    "invalid_ticks": BAD_REQUEST,
+    "unknown_key_point": BAD_REQUEST,
+    "unknown_document": BAD_REQUEST,
+    "not_submitted": CONFLICT,
+    "already_assessed": CONFLICT,
+    "submit_conflict": CONFLICT,
+    "no_attempts_left": CONFLICT,
+    # role-play
+    "unknown_role": BAD_REQUEST,
+    "invalid_choice": BAD_REQUEST,
+    "unknown_choice": BAD_REQUEST,
+    "condition_not_met": FORBIDDEN,
+    "back_not_allowed": FORBIDDEN,
+    "scenario_invalid": CONFLICT,
+    "not_started": CONFLICT,
+    "already_started": CONFLICT,
+    "already_ended": CONFLICT,
+    "cannot_go_back": CONFLICT,
+}
+
+
+def status_of(code):
+    """The HTTP status of ``code``; an unregistered code is a programming error (KeyError)."""
+    return STATUS[code]

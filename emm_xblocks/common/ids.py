@@ -1,0 +1,31 @@
+"""Author ids (statements, questions, options, nodes, roles): one pattern, one check (pure).
+
+Ids are compared without regard to case: MySQL's default collations are case-insensitive, so
+``Pace`` and ``pace`` would merge in a report's ``GROUP BY`` (see ``../shared/PLATFORM.md``).
+"""
+
+import re
+
+ID_PATTERN = r"[A-Za-z0-9_-]{1,50}"
+ID_RE = re.compile(rf"^{ID_PATTERN}$")
+
+
+def is_valid_id(value):
+    """1 to 50 letters, digits, hyphens or underscores."""
+    return isinstance(value, str) and bool(ID_RE.match(value))
+
+
+def id_key(value):
+    """The form two ids are compared in (``Pace`` and ``pace`` are the same id)."""
+    return value.casefold() if isinstance(value, str) else value
+
+
+def duplicates(ids):
+    """The positions of ids already used earlier in ``ids`` (case-insensitively)."""
+    seen, repeated = set(), []
+    for i, value in enumerate(ids):
+        key = id_key(value)
+        if key in seen:
+            repeated.append(i)
+        seen.add(key)
+    return repeated

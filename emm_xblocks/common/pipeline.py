@@ -1,0 +1,102 @@
+"""The one way a learner handler runs: read the request, load the content once, call the pure
+action, keep what it decided, publish its effects, answer.
+
+``learner_handler(action)`` turns a pure ``action(content, state, data, _) -> Outcome``
+(``common.actions``) into an XBlock JSON handler. The rules that hold for every learner action
+live here, once:
+
+* an action that writes is refused while course staff view the course as a specific learner
+  (``read_only_masquerade``): the LMS shows our blocks then (``show_in_read_only_mode``), and a
+  write would change that learner's answers for real (``lms/djangoapps/courseware/masquerade.py``);
+* an action that writes is refused once a graded block's deadline (``due`` + ``graceperiod``,
+  inherited from the subsection) has passed (``past_due``), as ``xmodule/capa_block.py`` closes
+  a problem;
+* the store writes come first (a refused claim stores nothing and changes no state), then the
+  learner state, the score, completion and the tracking events.
+
+A block provides ``load_content()`` (cached by content hash), ``learner_state()`` /
+``keep_state(state)`` and, for graded blocks, ``keep_score((earned, possible))``.
+"""
+
+import functools
+
+from xblock.core import XBlock
+
+from . import codes, platform, store
+from .actions import ActionError, Claim, Record
+from .errors import HandlerError, json_response
+from .handlers import parse_json
+
+ATTEMPT_STALE_SECONDS = 120  # an attempt claim this old, that the learner's state says is free, is taken over
+
+
+def as_handler_error(err):
+    """The one mapping from a refused action to a handler error (status from ``common.codes``)."""
+    return HandlerError(codes.status_of(err.code), err.code, err.message, **err.extra)
+
+
+def check_may_write(block):
+    """Refuse a write while masquerading, or after a graded block's deadline."""
+    _ = block.ugettext
+    if platform.is_masquerading(block):
+        raise HandlerError(403, "read_only_masquerade", _(
+            "You are viewing this as a learner: nothing you do here is saved for them."))
+    if block.has_score and platform.is_past_due(block):
+        raise HandlerError(403, "past_due", _("The due date has passed: answers are no longer accepted."))
+
+
+def learner_handler(action, *, writes=True, respond=None):
+    """An XBlock JSON handler running ``action``; ``respond(block, content, outcome)`` may build
+    the answer (rendered HTML, figures read from the store), else ``outcome.result`` is sent."""
+
+    @XBlock.handler
+    @functools.wraps(action)
+    def handler(block, request, suffix=""):
+        try:
+            data = parse_json(block, request)
+            if writes:
+                check_may_write(block)
+            content = block.load_content()
+            outcome = action(content, block.learner_state(), data, block.ugettext)
+            if writes:
+                carry_out(block, outcome)
+            result = respond(block, content, outcome) if respond else outcome.result
+        except ActionError as err:
+            return as_handler_error(err).response()
+        except HandlerError as err:
+            return err.response()
+        return json_response(result)
+
+    return handler
+
+
+def carry_out(block, outcome):
+    """Keep and publish what ``outcome`` decided, in the order that loses nothing."""
+    for write in outcome.writes:
+        _store(block, write)
+    if outcome.state is not None:
+        block.keep_state(outcome.state)
+    if outcome.score is not None:
+        block.keep_score(outcome.score)
+    if outcome.completion is not None:
+        block.emit_completion(outcome.completion)
+    for name, event in outcome.events:
+        block.runtime.publish(block, name, event)
+
+
+def _store(block, write):
+    key, learner = str(block.scope_ids.usage_id), platform.learner_key(block)
+    if isinstance(write, Claim):
+        try:
+            store.claim(key, learner, f"attempt-{write.number}", stale_after=ATTEMPT_STALE_SECONDS)
+        except store.AlreadyClaimed:
+            raise write.refused from None
+    elif isinstance(write, Record):
+        try:
+            store.record(key, write.answers, comment=write.comment,
+                         user_key=learner if write.named else "", replace=write.named,
+                         claim=(learner, write.once) if write.once else None)
+        except store.AlreadyClaimed:
+            raise write.refused from None
+    else:  # pragma: no cover - a programming error, not a request's
+        raise TypeError(f"unknown store write {write!r}")

@@ -1,0 +1,126 @@
+"""Everything the blocks read from Open edX, in one small module.
+
+The user service's ``opt_attrs`` (``common/djangoapps/xblock_django/user_service.py``), Studio's
+write permission (``studio_user_permissions``, Studio only), the masquerade (LMS,
+``lms/djangoapps/courseware/masquerade.py``), the deadline and answer-visibility settings the
+platform mixes into every block (``xmodule/modulestore/inheritance.py``), the server's secret.
+Nothing else in the package reads these, so a platform change is one edit here.
+"""
+
+import datetime
+import hashlib
+
+STAFF_ROLES = {"staff", "instructor", "administrator"}
+
+# xmodule/graders.py (ShowCorrectness): values of the ``show_correctness`` setting
+SHOW_CORRECTNESS_ALWAYS, SHOW_CORRECTNESS_PAST_DUE, SHOW_CORRECTNESS_NEVER = "always", "past_due", "never"
+
+
+def user_attrs(block):
+    """The ``opt_attrs`` of the current user (``{}`` where the runtime has no user service)."""
+    service = block.runtime.service(block, "user")
+    if service is None:
+        return {}
+    user = service.get_current_user()
+    return getattr(user, "opt_attrs", {}) or {}
+
+
+def is_staff(block):
+    """Course staff: ``user_is_staff`` (LMS), or a staff role (Studio's preview sets only the role)."""
+    attrs = user_attrs(block)
+    return bool(attrs.get("edx-platform.user_is_staff")) or attrs.get("edx-platform.user_role") in STAFF_ROLES
+
+
+def can_edit(block):
+    """May save the block's content: Studio's write permission on the course. The LMS offers no
+    ``studio_user_permissions`` service, and content fields are read-only there (``LmsFieldData``),
+    so no one may edit through the LMS, staff included."""
+    perms = block.runtime.service(block, "studio_user_permissions")
+    if perms is None:
+        return False
+    return bool(perms.can_write(getattr(block.scope_ids.usage_id, "context_key", None)))
+
+
+def learner_key(block):
+    """A stable, non-identifying key for the current learner: the course-specific anonymous id."""
+    return str(user_attrs(block).get("edx-platform.anonymous_user_id") or block.scope_ids.user_id)
+
+
+def username(block):
+    return user_attrs(block).get("edx-platform.username") or ""
+
+
+def is_masquerading(block):
+    """True while course staff "View this course as a specific learner".
+
+    ``masquerade.setup_masquerade`` replaces ``request.user`` by the learner and sets the staff
+    member on it as ``real_user``; the runtime's user service is built from that user
+    (``block_render.prepare_runtime_for_user``). The request is reached through ``crum`` (the
+    LMS's ``CurrentRequestUserMiddleware``), else through the user service itself.
+    """
+    candidates = []
+    try:
+        import crum
+
+        candidates.append(crum.get_current_user())
+    except ImportError:
+        pass
+    service = block.runtime.service(block, "user")
+    candidates.append(getattr(service, "_django_user", None))
+    for user in candidates:
+        real = getattr(user, "real_user", None)
+        if real is not None and real is not user and getattr(real, "id", None) != getattr(user, "id", None):
+            return True
+    return False
+
+
+def secret(block, purpose):
+    """A per-block secret derived from the server's ``SECRET_KEY`` (never sent to a browser)."""
+    from django.conf import settings
+
+    return hashlib.sha256(f"{settings.SECRET_KEY}\x00{purpose}\x00{block.scope_ids.usage_id}".encode()).digest()
+
+
+# ------------------------------------------------------------------ dates
+def inherited(block, name):
+    """The value of a setting the platform mixes into every block (``due``, ``graceperiod``,
+    ``show_correctness``...), or None where it is not a field of the block. A plain attribute
+    is not the platform's setting (xblock-sdk's workbench sets ``block.due = utcnow()`` on every
+    handler call, for the LTI block)."""
+    return getattr(block, name) if name in block.fields else None
+
+
+def now():
+    return datetime.datetime.now(datetime.UTC)
+
+
+def deadline(block):
+    """``due`` + ``graceperiod`` as the platform computes it (``xmodule/capa_block.py``,
+    ``close_date``), or None: both are inherited settings the LMS mixes into every block."""
+    due = inherited(block, "due")
+    if due is None:
+        return None
+    grace = inherited(block, "graceperiod")
+    if isinstance(grace, datetime.timedelta):
+        due = due + grace
+    if due.tzinfo is None:
+        due = due.replace(tzinfo=datetime.UTC)
+    return due
+
+
+def is_past_due(block):
+    closes = deadline(block)
+    return closes is not None and now() > closes
+
+
+def correctness_available(block):
+    """May the learner see whether they were right? ``xmodule/graders.py``
+    (``ShowCorrectness.correctness_available``): ``always`` (default), ``past_due`` once the due
+    date has passed, ``never``; course staff always may."""
+    setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
+    if setting == SHOW_CORRECTNESS_NEVER:
+        return False
+    if setting == SHOW_CORRECTNESS_PAST_DUE:
+        due = inherited(block, "due")
+        return due is None or now() > (due if due.tzinfo else due.replace(tzinfo=datetime.UTC))
+    return True

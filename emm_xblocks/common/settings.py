@@ -1,0 +1,154 @@
+"""One description of a block's settings, from which everything else is derived.
+
+A block lists its settings once (``content.SETTINGS``, a tuple of ``Setting``). From that list:
+
+* ``settings_fields`` makes the XBlock fields (``Scope.settings``);
+* ``with_settings`` adds them, with their defaults, to the block's frozen content dataclass;
+* ``read_olx`` / ``write_olx`` read and write them as OLX attributes (older names still read);
+* ``editor_spec`` / ``read_editor`` describe them to the Studio editor and read its answer back.
+
+Pure apart from ``settings_fields`` (which builds XBlock fields on demand): no Django.
+
+Names never reuse a field that Open edX's ``InheritanceMixin`` adds to every block (``graded``,
+``max_attempts``, ``due``, ``showanswer``...): such a field would silently take the subsection's
+or the course's value (``xmodule/modulestore/inheritance.py``). ``PLATFORM_NAMES`` lists them and
+a test keeps every block clear of them.
+"""
+
+from dataclasses import dataclass, field, make_dataclass
+
+from . import olx
+from .validation import Problem, parse_float, parse_int
+
+# xmodule/modulestore/inheritance.py (InheritanceMixin) and LmsBlockMixin: fields every block gets
+PLATFORM_NAMES = frozenset({
+    "graded", "start", "due", "visible_to_staff_only", "course_edit_method", "giturl", "xqa_key",
+    "annotation_storage_url", "annotation_token_secret", "graceperiod", "group_access", "showanswer",
+    "show_correctness", "rerandomize", "days_early_for_beta", "static_asset_path", "use_latex_compiler",
+    "max_attempts", "matlab_api_key", "hide_after_due", "self_paced", "show_reset_button",
+    "submission_wait_seconds", "in_entrance_exam", "hide_from_toc", "format", "user_partitions",
+    "location", "chrome", "default_tab", "source_file", "discussion_settings", "edxnotes",
+    "edxnotes_visibility", "video_speed_optimizations", "video_auto_advance", "teams_configuration",
+    "cert_html_view_enabled", "due_date_display_format", "is_practice_exam", "is_time_limited",
+    "is_proctored_enabled", "default_time_limit_minutes", "exam_review_rules", "is_onboarding_exam",
+})
+
+TEXT, NUMBER, WHOLE, CHECKBOX, SELECT = "text", "number", "whole", "checkbox", "select"
+_TYPES = {TEXT: str, NUMBER: float, WHOLE: int, CHECKBOX: bool, SELECT: str}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One author setting.
+
+    * ``name``: the XBlock field, the content attribute and the OLX attribute;
+    * ``kind``: ``text``, ``number`` (float), ``whole`` (int), ``checkbox`` (bool), ``select``;
+    * ``label``: the editor's label (marked with ``N_``, translated when shown);
+    * ``choices``: ``{value: label}`` of a ``select``;
+    * ``low``/``high``: bounds of a number (the editor and the reader refuse others);
+    * ``olx_aliases``: older OLX attribute names still read on import (never written).
+    """
+
+    name: str
+    kind: str
+    default: object
+    label: str
+    choices: dict = field(default_factory=dict)
+    low: float = 0
+    high: float = 10**6
+    olx_aliases: tuple = ()
+    help: str = ""
+
+    @property
+    def python_type(self):
+        return _TYPES[self.kind]
+
+
+def with_settings(base, settings, name):
+    """``base`` (a frozen dataclass of the content) extended with one attribute per setting."""
+    extra = [(s.name, s.python_type, field(default=s.default)) for s in settings]
+    cls = make_dataclass(name, extra, bases=(base,), frozen=True)
+    cls.__module__ = base.__module__
+    cls.__doc__ = base.__doc__
+    return cls
+
+
+def values(content, settings):
+    """``{name: value}`` of the settings held by ``content``."""
+    return {s.name: getattr(content, s.name) for s in settings}
+
+
+def settings_fields(settings, extra_defaults=None):
+    """A mixin class holding one XBlock settings field per setting (built when a block imports it)."""
+    from xblock.fields import Boolean, Float, Integer, Scope, String
+
+    kinds = {TEXT: String, NUMBER: Float, WHOLE: Integer, CHECKBOX: Boolean, SELECT: String}
+    attrs = {s.name: kinds[s.kind](display_name=s.label, help=s.help or None, scope=Scope.settings,
+                                   default=(extra_defaults or {}).get(s.name, s.default)) for s in settings}
+    return type("SettingsFields", (), attrs)
+
+
+# ------------------------------------------------------------------ OLX
+def read_olx(el, settings):
+    """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias)."""
+    found = {}
+    for s in settings:
+        for attr in (s.name, *s.olx_aliases):
+            if el.get(attr) is None:
+                continue
+            if s.kind == CHECKBOX:
+                found[s.name] = olx.get_bool(el, attr, s.default)
+            elif s.kind == WHOLE:
+                found[s.name] = olx.get_int(el, attr, s.default)
+            elif s.kind == NUMBER:
+                found[s.name] = olx.get_float(el, attr, s.default)
+            else:
+                found[s.name] = el.get(attr)
+            break
+    return found
+
+
+def write_olx(el, content, settings):
+    """Set one attribute per setting that differs from its default (``display_name`` always)."""
+    for s in settings:
+        value = getattr(content, s.name)
+        if s.name == "display_name":
+            el.set("display_name", olx.xml_safe(value))
+        else:
+            olx.set_attr(el, s.name, value, s.default)
+
+
+# ------------------------------------------------------------------ the editor
+def editor_spec(settings, _, names=None):
+    """The settings as the editor draws them: ``[{key, type, label, choices, min, max}]``."""
+    chosen = [s for s in settings if names is None or s.name in names]
+    return [{
+        "key": s.name,
+        "type": "number" if s.kind in (NUMBER, WHOLE) else s.kind,
+        "label": _(s.label),
+        "choices": [[value, _(label)] for value, label in s.choices.items()],
+        "min": s.low if s.kind in (NUMBER, WHOLE) else None,
+        "max": s.high if s.kind in (NUMBER, WHOLE) else None,
+        "step": "1" if s.kind == WHOLE else "any",
+    } for s in chosen]
+
+
+def read_editor(data, settings, _):
+    """``({name: value}, problems)`` from the editor's JSON; a missing key keeps the default,
+    a value of the wrong type is a problem tied to its field (never an exception)."""
+    found, problems = {}, []
+    for s in settings:
+        raw = data.get(s.name, s.default)
+        if s.kind == CHECKBOX:
+            found[s.name] = raw is True
+        elif s.kind in (NUMBER, WHOLE):
+            # the range is the validators' to check (with a message naming the setting)
+            value = parse_int(raw) if s.kind == WHOLE else parse_float(raw)
+            if value is None:
+                problems.append(Problem(s.name, _("Enter a whole number.") if s.kind == WHOLE
+                                        else _("Enter a number.")))
+                value = s.default
+            found[s.name] = value
+        else:
+            found[s.name] = " ".join(raw.split())[:1000] if isinstance(raw, str) else s.default
+    return found, problems

@@ -1,0 +1,122 @@
+"""What an author writes in a Likert evaluation: scales, statements, settings (pure data).
+
+No XBlock and no Django here. ``SETTINGS`` is the one description of the evaluation's settings:
+the XBlock fields, the OLX attributes and the editor's form are derived from it
+(``common.settings``).
+"""
+
+from dataclasses import dataclass
+
+from ..common.i18n import N_
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+
+NA = "na"
+MAX_STATEMENTS = 100
+MAX_TEXT = 1000
+MAX_COMMENT = 2000
+RESULTS_STAFF, RESULTS_LEARNERS = "staff", "learners"
+CUSTOM = "custom"
+
+SCALES = {
+    "agree4": (N_("Strongly disagree"), N_("Disagree"), N_("Agree"), N_("Strongly agree")),
+    "agree5": (N_("Strongly disagree"), N_("Disagree"), N_("Neither agree nor disagree"),
+               N_("Agree"), N_("Strongly agree")),
+    "agree7": (N_("Strongly disagree"), N_("Disagree"), N_("Somewhat disagree"),
+               N_("Neither agree nor disagree"), N_("Somewhat agree"), N_("Agree"), N_("Strongly agree")),
+    "satisfaction5": (N_("Very dissatisfied"), N_("Dissatisfied"),
+                      N_("Neither satisfied nor dissatisfied"), N_("Satisfied"), N_("Very satisfied")),
+    "frequency5": (N_("Never"), N_("Rarely"), N_("Sometimes"), N_("Often"), N_("Always")),
+}
+SCALE_NAMES = {
+    "agree4": N_("Agreement, 4 points (no neutral)"),
+    "agree5": N_("Agreement, 5 points"),
+    "agree7": N_("Agreement, 7 points"),
+    "satisfaction5": N_("Satisfaction, 5 points"),
+    "frequency5": N_("Frequency, 5 points"),
+    CUSTOM: N_("Custom labels"),
+}
+RESULTS = {RESULTS_STAFF: N_("Staff only"), RESULTS_LEARNERS: N_("Staff, and learners after they answer")}
+
+SETTINGS = (
+    Setting("display_name", TEXT, "End-of-training evaluation", N_("Display name")),
+    Setting("scale", SELECT, "agree5", N_("Scale"), choices=SCALE_NAMES),
+    Setting("allow_na", CHECKBOX, False, N_("Offer “Not applicable”")),
+    # ``comment`` in OLX written before 0.2
+    Setting("comment_box", CHECKBOX, False, N_("Add a comment box"), olx_aliases=("comment",)),
+    Setting("anonymous", CHECKBOX, False, N_("Anonymous (answers are stored without the learner's identity and "
+                                                "cannot be changed)")),
+    Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before results show"),
+            low=1, high=1000),
+    Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS),
+    # not ``graded``: Open edX's InheritanceMixin gives every block a ``graded`` that a graded
+    # subsection sets; ``graded`` in OLX written before 0.2 is still read
+    Setting("participation_graded", CHECKBOX, False, N_("Give participation credit (graded)"),
+            olx_aliases=("graded",)),
+    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement learners rate; ``reverse``: worded negatively, so its scale is reversed."""
+
+    id: str
+    text: str
+    reverse: bool = False
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class _SurveyContent:
+    statements: tuple = ()
+    custom_labels: tuple = ()
+    intro: str = ""  # HTML
+    comment_prompt: str = ""
+
+    def labels(self, _=lambda s: s):
+        """The scale's labels, lowest first, translated when they are a preset's."""
+        if self.scale == CUSTOM:
+            return tuple(self.custom_labels)
+        return tuple(_(label) for label in SCALES.get(self.scale, SCALES["agree5"]))
+
+    @property
+    def points(self):
+        return len(self.labels()) or 5
+
+    def statement(self, sid):
+        return next((s for s in self.statements if s.id == sid), None)
+
+
+Survey = with_settings(_SurveyContent, SETTINGS, "Survey")
+Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (frozen, hashable)."
+
+CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt")
+
+
+def from_fields(values):
+    """The ``Survey`` held by the block's fields (``{field name: value}``, as stored)."""
+    statements = tuple(
+        Statement(str(s.get("id", "")), str(s.get("text", "")), bool(s.get("reverse")),
+                  s.get("required", True) is not False)
+        for s in values.get("statements") or () if isinstance(s, dict))
+    known = {s.name for s in SETTINGS}
+    return Survey(
+        statements=statements,
+        custom_labels=tuple(str(x) for x in values.get("custom_labels") or ()),
+        intro=values.get("intro") or "",
+        comment_prompt=values.get("comment_prompt") or "",
+        **{name: value for name, value in values.items() if name in known and value is not None},
+    )
+
+
+def to_fields(survey):
+    """``{field name: value}`` to store ``survey`` in the block's fields (JSON types)."""
+    values = {s.name: getattr(survey, s.name) for s in SETTINGS}
+    values.update(
+        statements=[{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
+                    for s in survey.statements],
+        custom_labels=list(survey.custom_labels),
+        intro=survey.intro,
+        comment_prompt=survey.comment_prompt,
+    )
+    return values

@@ -1,0 +1,87 @@
+"""What a learner does in a Likert evaluation (pure): ``submit(survey, state, data, _) -> Outcome``.
+
+A named learner may submit again (their answers replace the earlier ones); an anonymous
+evaluation is submitted once, and the learner's state keeps only that it was.
+"""
+
+from dataclasses import dataclass, field
+
+from ..common.actions import ActionError, Outcome, Record
+from .content import MAX_COMMENT, NA
+from .events import submitted_event
+from .validation import playable
+
+ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
+
+
+@dataclass(frozen=True)
+class State:
+    """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted."""
+
+    answers: dict = field(default_factory=dict)
+    learner_comment: str = ""
+    submitted: bool = False
+
+
+def check_submission(survey, answers, comment, _):
+    """Return ``({statement id: value or None for N/A}, comment)`` or raise ``ActionError``."""
+    if not isinstance(answers, dict):
+        raise ActionError("invalid_answers", _("The answers must be a mapping of statement ids to values."))
+    cleaned = {}
+    for sid, value in answers.items():
+        statement = survey.statement(sid) if isinstance(sid, str) else None
+        if statement is None:
+            raise ActionError("unknown_statement", _("There is no statement with this id."),
+                                  statement=str(sid)[:60])
+        if value is None:
+            continue
+        if value == NA:
+            if not survey.allow_na:
+                raise ActionError("na_not_allowed",
+                                      _("“Not applicable” is not an answer in this survey."),
+                                      statement=sid)
+            cleaned[sid] = None
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= survey.points:
+            raise ActionError("invalid_value", _("This answer is not a point of the scale."), statement=sid)
+        cleaned[sid] = value
+    missing = [s.id for s in survey.statements if s.required and s.id not in cleaned]
+    if missing:
+        raise ActionError("missing_required",
+                              _("Please answer every required statement ({n} left).").format(n=len(missing)),
+                              statements=missing)
+    if comment is None:
+        comment = ""
+    if not isinstance(comment, str):
+        raise ActionError("invalid_comment", _("The comment must be text."))
+    comment = comment.strip()
+    if comment and not survey.comment_box:
+        raise ActionError("comment_not_allowed", _("This survey does not take comments."))
+    if len(comment) > MAX_COMMENT:
+        raise ActionError("comment_too_long",
+                              _("The comment is longer than {max} characters.").format(max=MAX_COMMENT))
+    return cleaned, comment
+
+
+def submit(survey, state, data, _):
+    """Check and keep one submission; participation credit and completion come with it."""
+    if not playable(survey):
+        raise ActionError("not_ready", _("This evaluation is not ready yet: please come back later."))
+    already = ActionError("already_submitted",
+                          _("This anonymous evaluation was already submitted; it cannot be changed."))
+    if state.submitted and survey.anonymous:
+        raise already
+    answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
+    stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
+    new = State(answers={} if survey.anonymous else stored,
+                learner_comment="" if survey.anonymous else comment, submitted=True)
+    return Outcome(
+        state=new,
+        result={"submitted": True, "can_change": not survey.anonymous,
+                "message": _("Thank you: your answers were saved.")},
+        score=(1.0, 1.0) if survey.participation_graded else None,
+        completion=1.0,
+        events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
+        writes=(Record(stored, named=not survey.anonymous, comment=comment,
+                       once=ONCE_SLOT if survey.anonymous else "", refused=already),),
+    )

@@ -1,0 +1,52 @@
+"""A Likert evaluation as OLX, and back (pure: XML only).
+
+```xml
+<emm_likert display_name="End-of-training evaluation" scale="agree5" allow_na="true" anonymous="true">
+  <intro><![CDATA[<p>...</p>]]></intro>
+  <item id="relevance">The knowledge and skills acquired are relevant to my work.</item>
+  <item id="pace" reverse="true" required="false">The pace was too fast.</item>
+  <comment_prompt>What would you change?</comment_prompt>
+</emm_likert>
+```
+Custom scales list their labels as ``<label>`` elements, lowest first. Settings are attributes
+(``content.SETTINGS``; ``graded`` and ``comment`` from older exports are still read).
+"""
+
+from lxml import etree
+
+from ..common import olx
+from ..common.settings import read_olx, write_olx
+from .content import CUSTOM, SETTINGS, Statement, Survey
+
+
+def from_xml(el):
+    """Read ``<emm_likert>`` into a ``Survey`` (unknown attributes are ignored)."""
+    statements = tuple(
+        Statement(id=item.get("id", ""), text=olx.text_of(item), reverse=olx.get_bool(item, "reverse"),
+                  required=olx.get_bool(item, "required", True))
+        for item in el.iterchildren("item"))
+    intro = el.find("intro")
+    return Survey(
+        statements=statements,
+        custom_labels=tuple(olx.text_of(label) for label in el.iterchildren("label")),
+        intro=olx.inner_html(intro) if intro is not None else "",
+        comment_prompt=olx.text_of(el.find("comment_prompt")),
+        **read_olx(el, SETTINGS),
+    )
+
+
+def to_xml(survey, el=None):
+    """Write ``survey`` into ``el`` (a new ``<emm_likert>`` if None); defaults are left out."""
+    if el is None:
+        el = etree.Element("emm_likert")
+    write_olx(el, survey, SETTINGS)
+    olx.add_html(el, "intro", survey.intro)
+    if survey.scale == CUSTOM:
+        for label in survey.custom_labels:
+            olx.add_text(el, "label", label)
+    for st in survey.statements:
+        olx.add_text(el, "item", st.text, id=st.id, reverse="true" if st.reverse else None,
+                     required=None if st.required else "false")
+    if survey.comment_prompt:
+        olx.add_text(el, "comment_prompt", survey.comment_prompt)
+    return el

@@ -1,0 +1,66 @@
+"""Author checks of a Likert evaluation (pure): ``validate(survey, _) -> [Problem]``.
+
+The same function runs in Studio's editor (live and on save), in ``validate()`` (Studio's
+warnings) and in tests; it never raises on an author's mistake. ``playable`` says whether
+learners may answer (no error), computed once per content.
+"""
+
+from functools import lru_cache
+
+from ..common.ids import id_key, is_valid_id
+from ..common.validation import Problem, errors
+from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
+
+
+def validate(survey, _):
+    """Every problem with the survey's content, as ``Problem`` objects (never raises)."""
+    problems = []
+    add = problems.append
+    if not survey.statements:
+        add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
+    if len(survey.statements) > MAX_STATEMENTS:
+        add(Problem("statements", _("A survey can have at most {n} statements.").format(n=MAX_STATEMENTS)))
+    seen = set()
+    for i, st in enumerate(survey.statements):
+        where = f"statements.{i}"
+        if not is_valid_id(st.id):
+            add(Problem(f"{where}.id", _("Statement {n}: the id must be 1 to 50 letters, digits, "
+                                         "hyphens or underscores.").format(n=i + 1)))
+        elif id_key(st.id) in seen:
+            add(Problem(f"{where}.id", _("Statement {n}: the id “{id}” is used twice.")
+                        .format(n=i + 1, id=st.id)))
+        seen.add(id_key(st.id))
+        if not st.text.strip():
+            add(Problem(f"{where}.text", _("Statement {n} has no text.").format(n=i + 1)))
+        elif len(st.text) > MAX_TEXT:
+            add(Problem(f"{where}.text", _("Statement {n} is longer than {max} characters.")
+                        .format(n=i + 1, max=MAX_TEXT)))
+    if survey.scale not in SCALES and survey.scale != CUSTOM:
+        add(Problem("scale", _("Choose one of the scales offered.")))
+    if survey.scale == CUSTOM:
+        labels = survey.custom_labels
+        if not 2 <= len(labels) <= 11:
+            add(Problem("custom_labels", _("A custom scale needs between 2 and 11 labels.")))
+        if any(not label.strip() for label in labels):
+            add(Problem("custom_labels", _("Every label of the custom scale needs a text.")))
+        if len({label.strip().lower() for label in labels}) != len(labels):
+            add(Problem("custom_labels", _("Two labels of the custom scale are the same.")))
+    if not 1 <= survey.min_group_size <= 1000:
+        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
+    if survey.results not in RESULTS:
+        add(Problem("results", _("Choose who sees the results.")))
+    if not 0 <= survey.weight <= 1000:
+        add(Problem("weight", _("The weight must be between 0 and 1000.")))
+    if len(survey.comment_prompt) > MAX_TEXT:
+        add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
+                    .format(max=MAX_TEXT)))
+    if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
+        add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
+                                        "a person's answers may be guessed."), False))
+    return problems
+
+
+@lru_cache(maxsize=256)
+def playable(survey):
+    """Learners may answer: at least one statement and no error (checked once per content)."""
+    return bool(survey.statements) and not errors(validate(survey, str))
