@@ -7,8 +7,6 @@ the request. ``js_catalog_path`` names the JavaScript catalogue built from the s
 
 from importlib import resources
 
-from django.utils import translation
-
 ROOT_PACKAGE = "emm_xblocks"
 JS_NAMESPACE = "EmmXBlocksI18N"
 
@@ -19,16 +17,22 @@ def N_(text):  # noqa: N802 - the conventional gettext-noop name
 
 def current_language():
     """The active language code (``fr``, ``ar``, ``en-us``...)."""
+    from django.utils import translation
+
     return translation.get_language() or "en"
 
 
 def is_rtl():
+    from django.utils import translation
+
     return translation.get_language_bidi()
 
 
 def js_catalog_path(language=None, suffix=""):
     """``static/js/i18n/<lang><suffix>.js`` for the active language if the package ships it, else
     None. ``suffix="-studio"`` names the editors' strings, loaded after the learner's catalogue."""
+    from django.utils import translation
+
     language = language or current_language()
     candidates = [translation.to_locale(language), language.split("-")[0]]
     base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")

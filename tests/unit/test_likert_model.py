@@ -177,3 +177,14 @@ def test_what_the_editor_saves_is_what_olx_gives_back():
     assert not errors(problems)
     again = olx.from_xml(etree.fromstring(etree.tostring(olx.to_xml(survey))))
     assert again == survey and survey.statements[0].text == "Line one line two"
+
+
+def test_olx_from_version_0_1_imports_under_the_new_setting_names():
+    """``graded`` and ``comment`` were renamed (``graded`` is a platform field every block inherits)."""
+    old = etree.fromstring('<emm_likert display_name="Old" graded="true" comment="true"><item id="a">A</item>'
+                           '</emm_likert>')
+    survey = olx.from_xml(old)
+    assert survey.participation_graded and survey.comment_box
+    written = olx.to_xml(survey)
+    assert written.get("participation_graded") == "true" and written.get("comment_box") == "true"
+    assert written.get("graded") is None and written.get("comment") is None

@@ -1,0 +1,95 @@
+"""The shape every block keeps (issue 7): the pure modules import no runtime, no field of ours
+takes a platform setting's name, every error code a handler can answer is registered."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
+BLOCKS = ("likert", "case_study", "role_play")
+PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events")
+PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n")
+SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
+
+BLOCKER = """
+import sys
+class Blocker:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"xblock", "django", "webob", "web_fragments"}:
+            raise ImportError(f"a pure module imported {name}")
+sys.meta_path.insert(0, Blocker())
+import importlib
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+"""
+
+
+def pure_modules():
+    names = [f"emm_xblocks.common.{m}" for m in PURE_COMMON]
+    for block in BLOCKS:
+        names += [f"emm_xblocks.{block}.{m}" for m in PURE_IN_BLOCK if (PACKAGE / block / f"{m}.py").exists()]
+    return names
+
+
+def test_pure_modules_import_neither_xblock_nor_django():
+    result = subprocess.run([sys.executable, "-c", BLOCKER, *pure_modules()], capture_output=True, text=True,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_every_block_has_the_same_layout(block):
+    missing = [m for m in SAME_LAYOUT if not (PACKAGE / block / f"{m}.py").exists()]
+    assert missing == []
+
+
+def block_classes():
+    from emm_xblocks.case_study.block import CaseStudyBlock
+    from emm_xblocks.likert.block import LikertBlock
+    from emm_xblocks.role_play.block import RolePlayBlock
+
+    return [LikertBlock, CaseStudyBlock, RolePlayBlock]
+
+
+def test_no_field_of_ours_takes_an_inheritable_platform_name():
+    """xmodule/modulestore/inheritance.py (InheritanceMixin): an unset field named like one of its
+    fields takes the subsection's or the course's value (``graded``, ``max_attempts``...)."""
+    from emm_xblocks.common.settings import PLATFORM_NAMES
+
+    for cls in block_classes():
+        clashes = sorted(set(cls.fields) & PLATFORM_NAMES)
+        assert clashes == [], f"{cls.__name__}: {clashes}"
+
+
+def test_the_learner_view_is_offered_to_the_mobile_apps_and_to_masquerading_staff():
+    """course_api/blocks/transformers/student_view.py asks ``has_support(cls.student_view,
+    "multi_device")``; courseware/masquerade.py shows only ``show_in_read_only_mode`` blocks."""
+    for cls in block_classes():
+        assert cls.has_support(cls.student_view, "multi_device"), cls.__name__
+        assert cls.show_in_read_only_mode is True
+
+
+def raised_codes():
+    """Every literal code passed to HandlerError(status, code, ...) or ActionError(code, ...)."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("HandlerError", "ActionError"):
+                index = 1 if name == "HandlerError" else 0
+                if len(node.args) > index and isinstance(node.args[index], ast.Constant):
+                    found.add((path.name, node.args[index].value))
+    return found
+
+
+def test_every_error_code_is_registered_with_its_status():
+    from emm_xblocks.common.codes import STATUS
+
+    unregistered = sorted((path, code) for path, code in raised_codes() if code not in STATUS)
+    assert unregistered == []
+    assert len(raised_codes()) > 30
