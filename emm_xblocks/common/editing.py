@@ -22,6 +22,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
+from . import olx
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
@@ -128,9 +129,17 @@ class EditableContentMixin:
     # ---------------------------------------------------------------- OLX
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        """Studio's import and clipboard paste. A pointer tag (``<emm_likert url_name="x"/>``, the
+        content in ``emm_likert/x.xml``) is resolved here: the platform does it only for its own
+        blocks (openedx-platform #37133, reverted by #37426), so otherwise the block would import
+        empty. Platform settings are read from the built block's fields: the clipboard parses on
+        the unmixed class (``cms/djangoapps/contentstore/helpers.py``)."""
+        pointed = olx.resolve_pointer(node, runtime)
+        if pointed is not None:
+            node = pointed
         block = runtime.construct_xblock_from_class(cls, keys)
         block.store_content(cls.olx_module.from_xml(node))
-        for name in cls.platform_fields():  # visible_to_staff_only, group_access... (LMS mixins)
+        for name in platform_fields(type(block)):  # visible_to_staff_only, group_access... (LMS mixins)
             if name in node.attrib:
                 cls._set_field_if_present(block, name, node.get(name), {})
         return block
@@ -138,16 +147,20 @@ class EditableContentMixin:
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
         self.olx_module.to_xml(self.load_content(), node)
-        for name in self.platform_fields():
+        for name in platform_fields(type(self)):
             field = self.fields[name]
             if field.scope == Scope.settings and field.is_set_on(self) and name not in node.attrib:
                 value = field.to_string(field.read_from(self))
                 if value is not None:
-                    node.set(name, value)
+                    olx.set_attr(node, name, value)
 
     @classmethod
     def platform_fields(cls):
-        """Fields the runtime mixed into the class (Open edX's LmsBlockMixin, InheritanceMixin...):
-        the block's OLX must carry them, or an export loses a unit's visibility or groups."""
-        own = getattr(cls, "unmixed_class", cls).fields
-        return [name for name in cls.fields if name not in own]
+        return platform_fields(cls)
+
+
+def platform_fields(cls):
+    """Fields the runtime mixed into the class (Open edX's LmsBlockMixin, InheritanceMixin...):
+    the block's OLX must carry them, or an export loses a unit's visibility or groups."""
+    own = getattr(cls, "unmixed_class", cls).fields
+    return [name for name in cls.fields if name not in own]

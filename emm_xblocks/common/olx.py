@@ -67,7 +67,7 @@ def add_text(parent, tag, text, **attrs):
     child = etree.SubElement(parent, tag)
     for key, value in attrs.items():
         if value is not None:
-            child.set(key, value)
+            child.set(key, xml_safe(str(value)))
     child.text = xml_safe(text)
     return child
 
@@ -79,3 +79,26 @@ def text_of(el):
 def to_string(el):
     etree.indent(el, space="  ")
     return etree.tostring(el, encoding="unicode")
+
+
+def is_pointer(node):
+    """``<emm_likert url_name="x"/>``: only ``url_name``, no children, no text (the rule of the
+    platform's ``xmodule/xml_block.py``, ``is_pointer_tag``)."""
+    return (len(node) == 0 and set(node.attrib) == {"url_name"}
+            and not (node.text or "").strip())
+
+
+def resolve_pointer(node, runtime):
+    """The element a pointer tag points to (``<tag>/<url_name>.xml`` of the course, read through the
+    import runtime's ``resources_fs``), or None when ``node`` is not a pointer or nothing is there."""
+    if not is_pointer(node):
+        return None
+    fs = getattr(runtime, "resources_fs", None)
+    if fs is None:
+        return None
+    path = f"{node.tag}/{node.get('url_name').replace(':', '/')}.xml"
+    try:
+        with fs.open(path, "rb") as file:
+            return etree.fromstring(file.read(), etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception:  # noqa: BLE001 - pyfilesystem's errors are not OSError; a missing file imports as before
+        return None

@@ -35,14 +35,23 @@ def as_handler_error(err):
     return HandlerError(codes.status_of(err.code), err.code, err.message, **err.extra)
 
 
-def check_may_write(block):
-    """Refuse a write while masquerading, or after a graded block's deadline."""
+def write_refusal(block):
+    """The ``HandlerError`` a write would get now, or None: while staff masquerade as a learner,
+    or after a graded block's deadline. Views show its message beside the disabled buttons."""
     _ = block.ugettext
     if platform.is_masquerading(block):
-        raise HandlerError(403, "read_only_masquerade", _(
+        return HandlerError(403, "read_only_masquerade", _(
             "You are viewing this as a learner: nothing you do here is saved for them."))
     if block.has_score and platform.is_past_due(block):
-        raise HandlerError(403, "past_due", _("The due date has passed: answers are no longer accepted."))
+        return HandlerError(403, "past_due", _("The due date has passed: answers are no longer accepted."))
+    return None
+
+
+def check_may_write(block):
+    """Refuse a write while masquerading, or after a graded block's deadline."""
+    refusal = write_refusal(block)
+    if refusal is not None:
+        raise refusal
 
 
 def learner_handler(action, *, writes=True, respond=None):

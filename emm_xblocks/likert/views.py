@@ -2,6 +2,7 @@
 preview, the Studio editor, and the mobile apps' data."""
 
 from ..common.sanitize import clean_html, sanitized
+from ..common.pipeline import write_refusal
 from . import content, editor, validation
 
 
@@ -26,7 +27,8 @@ def student_view(block):
     survey = block.load_content()
     labels = survey.labels(block.ugettext)
     dom, rows = _statements(block, survey, labels)
-    locked = block.submitted and survey.anonymous
+    refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
+    locked = (block.submitted and survey.anonymous) or refusal is not None
     context = {
         "dom": dom,
         "survey": survey,
@@ -35,11 +37,13 @@ def student_view(block):
         "points": len(labels),
         "submitted": block.submitted,
         "locked": locked,
+        "recorded": block.submitted and survey.anonymous,
         "comment_text": block.learner_comment if not survey.anonymous else "",
         "comment_max": content.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": block.results_allowed(),
         "ready": block.ready(),
+        "read_only": refusal.message if refusal else "",
     }
     return block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,

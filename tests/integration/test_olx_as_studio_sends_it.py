@@ -1,0 +1,84 @@
+"""OLX in the forms Studio really sends (issue 9 §4): pointer tags, clipboard paste on the unmixed
+class, text that XML cannot hold."""
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from xblock.fields import Boolean, Scope
+from xblock.runtime import Mixologist
+
+from emm_xblocks.likert.block import LikertBlock
+
+POINTED = ('<emm_likert display_name="From a file" visible_to_staff_only="true" scale="agree4">'
+           '<item id="a">Statement A</item></emm_likert>')
+
+
+class CourseFiles:
+    """The import runtime's ``resources_fs``: pyfilesystem's ``OSFS`` over the course folder
+    (``xmodule/modulestore/xml.py``, ``ImportSystem``); only ``open(path, mode)`` is used."""
+
+    def __init__(self, root):
+        self.root = Path(root)
+
+    def open(self, path, mode="rb"):
+        return (self.root / path).open(mode)
+
+
+class PlatformMixin:
+    """A field Open edX mixes into every block (``LmsBlockMixin.visible_to_staff_only``)."""
+
+    visible_to_staff_only = Boolean(scope=Scope.settings, default=False)
+
+
+@pytest.fixture
+def likert(scenario, handlers):
+    uid = scenario('<emm_likert display_name="Host"><item id="x">X</item></emm_likert>')
+    return handlers.block(uid)
+
+
+def test_a_pointer_tag_imports_the_file_it_points_to(likert, tmp_path):
+    (tmp_path / "emm_likert").mkdir()
+    (tmp_path / "emm_likert" / "eval_day1.xml").write_text(POINTED, encoding="utf-8")
+    likert.runtime.resources_fs = CourseFiles(tmp_path)
+    mixed = Mixologist([PlatformMixin]).mix(LikertBlock)
+    block = mixed.parse_xml(etree.fromstring('<emm_likert url_name="eval_day1"/>'), likert.runtime,
+                            likert.scope_ids)
+    assert block.display_name == "From a file" and block.scale == "agree4"
+    assert block.statements == [{"id": "a", "text": "Statement A", "reverse": False, "required": True}]
+    assert block.visible_to_staff_only is True
+
+
+def test_a_pointer_to_a_missing_file_imports_as_before(likert, tmp_path):
+    likert.runtime.resources_fs = CourseFiles(tmp_path)
+    block = LikertBlock.parse_xml(etree.fromstring('<emm_likert url_name="gone"/>'), likert.runtime,
+                                  likert.scope_ids)
+    assert block.statements == []
+
+
+def test_clipboard_paste_on_the_unmixed_class_keeps_platform_settings(likert):
+    """cms/djangoapps/contentstore/helpers.py calls ``parse_xml`` on the class without mixins;
+    the runtime builds a mixed block, whose platform fields must be read from the OLX."""
+    runtime = likert.runtime
+    original = runtime.construct_xblock_from_class
+    mixed = Mixologist([PlatformMixin]).mix(LikertBlock)
+    runtime.construct_xblock_from_class = lambda cls, keys, *a, **k: original(mixed, keys, *a, **k)
+    try:
+        block = LikertBlock.parse_xml(etree.fromstring(POINTED), runtime, likert.scope_ids)
+    finally:
+        runtime.construct_xblock_from_class = original
+    assert block.visible_to_staff_only is True
+
+
+def test_text_xml_cannot_hold_never_stops_an_export(likert):
+    """Stored content can hold characters XML 1.0 refuses (imported, or older data): export drops them."""
+    likert.display_name = "Day\x0b one"
+    likert.statements = [{"id": "a", "text": "Line\x0b one", "reverse": False, "required": True}]
+    likert.custom_labels = ["No\x01", "Yes"]
+    likert.scale = "custom"
+    likert.comment_prompt = "Why\x0c?"
+    likert.intro = "<p>Intro\x0b</p>"
+    node = etree.Element("emm_likert")
+    likert.add_xml_to_node(node)
+    text = etree.tostring(node, encoding="unicode")
+    assert "Day one" in text and "Line one" in text and "Why?" in text and "\x0b" not in text
