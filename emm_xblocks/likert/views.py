@@ -1,8 +1,8 @@
 """What the Likert block shows (rendering only, never writing): the learner's page, the author's
 preview, the Studio editor, and the mobile apps' data."""
 
-from ..common.sanitize import clean_html, sanitized
 from ..common.pipeline import write_refusal
+from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
 
 
