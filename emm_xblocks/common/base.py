@@ -84,16 +84,25 @@ class EmmBlockBase(XBlock):
         if self.block_css:
             frag.add_css_url(self.runtime.local_resource_url(self, self.block_css))
         js = js or self.block_js
-        # the learner's strings; an editor also gets its own (which add to them), learners never do
-        suffixes = ("", "-studio") if js.endswith("-studio.js") else ("",)
-        for suffix in suffixes:
-            catalog = js_catalog_path(suffix=suffix)
-            if catalog:
-                frag.add_javascript_url(self.runtime.local_resource_url(self, catalog))
+        for url in self._js_catalog_urls(editor=js.endswith("-studio.js")):
+            frag.add_javascript_url(url)
         frag.add_javascript_url(self.runtime.local_resource_url(self, "static/js/emm-common.js"))
         frag.add_javascript_url(self.runtime.local_resource_url(self, js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag
+
+    def _js_catalog_urls(self, editor):
+        """The JavaScript strings for the active language. An operator who pulled translations with
+        atlas gets a catalogue URL from the platform (``XBlockI18nService.get_javascript_i18n_catalog_url``,
+        ``xmodule/modulestore/django.py``): it holds every string of the package, so it replaces
+        ours. Otherwise the bundled learner catalogue, and the editors' own strings for an editor
+        (learners never download those)."""
+        platform_url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", None)
+        url = platform_url(self) if callable(platform_url) else None
+        if url:
+            return [url]
+        paths = [js_catalog_path(suffix=suffix) for suffix in (("", "-studio") if editor else ("",))]
+        return [self.runtime.local_resource_url(self, path) for path in paths if path]
 
     # ---------------------------------------------------------------- the local workbench
     @classmethod

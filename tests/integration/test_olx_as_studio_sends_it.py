@@ -82,3 +82,28 @@ def test_text_xml_cannot_hold_never_stops_an_export(likert):
     likert.add_xml_to_node(node)
     text = etree.tostring(node, encoding="unicode")
     assert "Day one" in text and "Line one" in text and "Why?" in text and "\x0b" not in text
+
+
+def test_the_editor_brings_its_own_buttons_to_studios_modal(likert, handlers):
+    """cms/static/js/views/xblock_editor.js (``hasCustomButtons``) adds a Save/Cancel pair unless
+    the editor's root has class ``editor-with-buttons``: exactly one pair must show."""
+    frag = handlers.view(likert.scope_ids.usage_id, view="studio_view", student="staff_1")
+    html = etree.fromstring(f"<root>{frag.content}</root>", etree.HTMLParser())
+    roots = html.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' editor-with-buttons ')]")
+    assert len(roots) == 1
+    assert len(roots[0].xpath(".//button[@data-save]")) == 1 and len(roots[0].xpath(".//button[@data-cancel]")) == 1
+
+
+def test_an_atlas_catalogue_from_the_platform_replaces_the_bundled_one(likert, monkeypatch):
+    """xmodule/modulestore/django.py: ``get_javascript_i18n_catalog_url`` returns a URL only for a
+    catalogue an operator compiled with atlas; then the block must use it, not its own."""
+    from django.utils import translation
+
+    service = likert.runtime.service(likert, "i18n")
+    with translation.override("fr"):
+        bundled = [r.data for r in likert.render("student_view", {}).resources if r.kind == "url"]
+        assert any("/i18n/fr.js" in url for url in bundled)
+        monkeypatch.setattr(type(service), "get_javascript_i18n_catalog_url",
+                            lambda self, block: "/static/atlas/emm_xblocks/fr.js")
+        atlas = [r.data for r in likert.render("student_view", {}).resources if r.kind == "url"]
+    assert "/static/atlas/emm_xblocks/fr.js" in atlas and not any("/i18n/fr.js" in url for url in atlas)
