@@ -53,25 +53,14 @@ def username(block):
 def is_masquerading(block):
     """True while course staff "View this course as a specific learner".
 
-    ``masquerade.setup_masquerade`` replaces ``request.user`` by the learner and sets the staff
-    member on it as ``real_user``; the runtime's user service is built from that user
-    (``block_render.prepare_runtime_for_user``). The request is reached through ``crum`` (the
-    LMS's ``CurrentRequestUserMiddleware``), else through the user service itself.
-    """
-    candidates = []
-    try:
-        import crum
-
-        candidates.append(crum.get_current_user())
-    except ImportError:
-        pass
+    ``masquerade.setup_masquerade`` loads the block for the learner's Django user and sets the
+    staff member on it as ``real_user``; ``opt_attrs`` carry no masquerade flag (they are the
+    learner's), so the one signal is the user behind the user service
+    (``lms/djangoapps/courseware/block_render.py`` reads the same attribute)."""
     service = block.runtime.service(block, "user")
-    candidates.append(getattr(service, "_django_user", None))
-    for user in candidates:
-        real = getattr(user, "real_user", None)
-        if real is not None and real is not user and getattr(real, "id", None) != getattr(user, "id", None):
-            return True
-    return False
+    user = getattr(service, "_django_user", None)
+    real = getattr(user, "real_user", None)
+    return real is not None and real is not user and getattr(real, "id", None) != getattr(user, "id", None)
 
 
 def secret(block, purpose):
