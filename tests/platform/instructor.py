@@ -116,8 +116,10 @@ def delete_state(platform, usage_key, user, requesting_user):
                                        "raw_possible": block.max_score(), "score_deleted": True})
 
 
-def mobile_collect(platform, usage_key):
-    block = platform.unbound(usage_key)
+def mobile_collect(platform, usage_key, current_user=None):
+    """``current_user``: whoever's request made the course's block structure be collected
+    (the modulestore's user service names them), or None in a Celery task."""
+    block = platform.unbound(usage_key, current_user)
     student_view = getattr(block.__class__, "student_view", None)
     collected = {"student_view_multi_device": block.has_support(student_view, "multi_device")}
     if getattr(block, "student_view_data", None):

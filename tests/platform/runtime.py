@@ -204,9 +204,15 @@ class LmsContext(Context):
     def runtime(self):
         platform, learner = self.platform, self.learner
         student_data = KvsFieldData(self.student_kvs())
-        # has_access(user, 'staff') and get_user_role answer for the masqueraded role
+        # has_access(user, 'staff') and get_user_role (lms/djangoapps/courseware/access.py) answer
+        # for the masqueraded role; get_user_role: "instructor" (Admin, or global staff), "staff", "student"
         is_staff = learner.course_staff and not self.masquerading
-        role = "student" if self.masquerading else learner.role
+        if self.masquerading:
+            role = "student"
+        elif learner.role == "instructor" or learner.global_staff:
+            role = "instructor"
+        else:
+            role = "staff" if learner.role == "staff" else "student"
         services = {
             "user": DjangoXBlockUserService(
                 learner, user_is_staff=is_staff, user_is_global_staff=learner.global_staff and not self.masquerading,
@@ -367,12 +373,15 @@ class Platform:
     def studio_editor(self, user):
         return StudioEditorContext(self, user)
 
-    def unbound(self, usage_key):
-        """The block as the modulestore gives it to code with no learner (Blocks API ``collect``,
-        reports, the grades transformer): user fields read their defaults, writes raise; the
-        modulestore runtime's i18n service and a user service of no user."""
+    def unbound(self, usage_key, current_user=None):
+        """The block as the modulestore gives it to code with no learner bound (Blocks API
+        ``collect``, reports, the grades transformer, "Delete learner state"): user fields read
+        their defaults and writes raise. The modulestore's runtime has the i18n service and
+        ``DjangoXBlockUserService(get_current_user())`` (``xmodule/modulestore/django.py``
+        ``create_modulestore_instance``): whoever made the current request (``current_user``),
+        or nobody in a Celery task."""
         services = {"i18n": i18n_service, "settings": SettingsService(),
-                    "user": DjangoXBlockUserService(None)}
+                    "user": DjangoXBlockUserService(current_user)}
         runtime = PlatformRuntime(self, unbound_field_data(self.authored), services)
         return runtime.get_block(usage_key)
 
