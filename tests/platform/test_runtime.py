@@ -258,3 +258,41 @@ def test_problem_responses_sorts_plain_dict_columns_and_keeps_ordered_dicts(plat
     assert columns == ["username", "title", "location", "alpha", "zeta", "block_key", "state"]
     assert [r["username"] for r in rows] == ["ana", "bea"]
     assert problem_responses(plat, ordered)[1][3:5] == ["zeta", "alpha"]
+
+
+def test_reset_attempts_one_learner_and_for_everyone_as_the_instructor_tools_do(plat):
+    from tests.platform import reset_attempts, reset_attempts_all
+
+    key = plat.create("probe")
+    ana, bea = plat.user("ana"), plat.user("bea")
+    plat.student_modules.get_or_create(ana, key).state.update(attempts=2, count=1)
+    plat.student_modules.get_or_create(bea, key).state.update(count=1)
+    reset_attempts_all(plat, key)  # instructor_task: only rows with attempts > 0
+    assert plat.state(ana, key) == {"attempts": 0, "count": 1} and plat.state(bea, key) == {"count": 1}
+    reset_attempts(plat, key, bea)  # instructor/enrollment.py: one learner, capa history keys emptied
+    assert plat.state(bea, key) == {"count": 1, "attempts": 0, "score_history": [], "correct_map_history": [],
+                                    "student_answers_history": []}
+
+
+def test_a_masquerade_delete_hides_the_learners_value_without_deleting_it(plat):
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    plat.lms(ana).handle(key, "incr")
+    session = {}
+    block = plat.lms(sam, masquerade_as=ana, session=session).block(key)
+    del block.count
+    block.save()
+    assert plat.lms(sam, masquerade_as=ana, session=session).block(key).count == 0
+    assert plat.state(ana, key)["count"] == 1
+
+
+def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
+    from tests.platform.services import User
+
+    key = plat.create("probe")
+    anonymous = User(0, "anonymous", is_authenticated=False)
+    plat.users[0] = anonymous
+    result = plat.lms(anonymous).handle(key, "incr")
+    assert result.status == 200
+    assert plat.events.grades == [] and plat.events.completions == []
+    assert [e["name"] for e in plat.events.tracking] == ["completion"]
