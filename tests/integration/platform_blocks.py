@@ -91,4 +91,6 @@ def try_again(ctx, key):
 
 
 def visible_text(html):
+    """What a reader sees: no tags, no scripts (the wrapper's JSON init args included)."""
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S | re.I)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()

@@ -20,6 +20,7 @@ platform's ``InheritanceMixin`` by its mixologist (the platform's ``XBLOCK_MIXIN
 
 import json
 from dataclasses import dataclass
+from html import escape
 
 from lxml import etree
 from web_fragments.fragment import Fragment
@@ -44,6 +45,35 @@ from .services import (
 from .student_module import DjangoKeyValueStore, StudentModuleTable
 
 MIXINS = (InheritanceMixin,)
+
+
+def xblock_wrapper(runtime_class, request_token="request-token"):
+    """``openedx/core/lib/xblock_utils/__init__.py`` ``wrap_xblock`` (LMS: ``LmsRuntime``, Studio
+    preview: ``PreviewRuntime``): a ``div.xblock.xblock-<view>.xblock-<view>-<type>`` whose
+    ``data-*`` attributes carry the JS init function, runtime class and version, block type, usage
+    id, request token, ``graded`` (the block's field, inherited or not) and ``has-score``, and a
+    ``<script type="json/xblock-args" class="xblock-json-init-args">`` with the init args
+    (template ``xblock_wrapper.html``)."""
+
+    def wrap(block, view, frag, context):
+        data = {}
+        if frag.js_init_fn:
+            data.update({"init": frag.js_init_fn, "runtime-class": runtime_class,
+                         "runtime-version": frag.js_init_version})
+        data.update({"block-type": block.scope_ids.block_type, "usage-id": str(block.scope_ids.usage_id),
+                     "request-token": request_token, "graded": getattr(block, "graded", False),
+                     "has-score": getattr(block, "has_score", False)})
+        classes = f"xblock xblock-{escape(view)} xblock-{escape(view)}-{escape(block.scope_ids.block_type)}"
+        attributes = " ".join(f'data-{escape(k)}="{escape(str(v))}"' for k, v in data.items())
+        args = ""
+        if getattr(frag, "json_init_args", None) is not None:
+            args = ('<script type="json/xblock-args" class="xblock-json-init-args">'
+                    f"{json.dumps(frag.json_init_args)}</script>")
+        wrapped = Fragment(f'<div class="{classes}" {attributes}>{args}{frag.content}</div>')
+        wrapped.add_fragment_resources(frag)
+        return wrapped
+
+    return wrap
 
 
 class ContainerBlock(XBlock):
@@ -223,7 +253,9 @@ class LmsContext(Context):
             "completion": CompletionService(platform.events, learner) if learner.is_authenticated else None,
             "publish": grades.EventPublishingService(platform, learner, self.masquerading),
         }
+        # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then wrap_xblock
         wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
+        wrappers.append(xblock_wrapper("LmsRuntime"))
         return PlatformRuntime(platform, lms_field_data(platform.authored, student_data), services,
                                wrappers, user_id=learner.id)
 
@@ -247,15 +279,27 @@ class StudioPreviewContext(Context):
                                             anonymous_user_id="student", deprecated_anonymous_user_id="student"),
         }
         return PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
-                               user_id=user.id)
+                               [xblock_wrapper("PreviewRuntime")], user_id=user.id)
 
 
 class StudioEditorContext(Context):
     """The editor modal: ``studio_view`` and its handlers (``load_services_for_studio``); the
-    handler's changes are saved to the modulestore (``component_handler`` calls ``update_item``)."""
+    handler's changes are saved to the modulestore (``component_handler`` calls ``update_item``);
+    the view is wrapped by ``wrap_xblock("StudioRuntime", ...)`` (``xblock_view_handler``)."""
 
     name = "studio_editor"
     default_view = "studio_view"
+    RENDER_ERROR = "xblock-render-error"
+
+    def render(self, usage_key, view=None, context=None):
+        """``xblock_view_handler`` (``cms/djangoapps/contentstore/xblock_storage_handlers/
+        view_handlers.py``) catches any exception of ``studio_view`` and shows the error message
+        (template ``html_error.html``) instead: the author sees an error, not a 500. Here the
+        message sits in a ``div.xblock-render-error``."""
+        try:
+            return super().render(usage_key, view, context)
+        except Exception as err:  # noqa: BLE001 - as the platform does
+            return Fragment(f'<div class="{self.RENDER_ERROR}">{escape(str(err))}</div>')
 
     def runtime(self):
         platform, user = self.platform, self.user
@@ -266,7 +310,8 @@ class StudioEditorContext(Context):
             "i18n": i18n_service,  # the modulestore's runtime service (xmodule/modulestore/django.py)
         }
         return PlatformRuntime(platform, cms_field_data(platform.authored, KvsFieldData(
-            DictKeyValueStore(platform.preview_session))), services, user_id=user.id)
+            DictKeyValueStore(platform.preview_session))), services, [xblock_wrapper("StudioRuntime")],
+            user_id=user.id)
 
 
 class Platform:
