@@ -1,0 +1,136 @@
+"""Issue 8 §2: due dates (``due`` + ``graceperiod``) and ``show_correctness``, as the platform means them.
+
+``xmodule/modulestore/inheritance.py`` (``close_date``), ``xblock/scorable.py`` /
+``xmodule/graders.py`` (``ShowCorrectness.correctness_available``: ``never`` hides from everyone,
+staff see otherwise, ``past_due`` shows once the due date has passed).
+"""
+
+from datetime import timedelta
+
+import pytest
+
+from emm_xblocks.models import Response
+from tests.integration.platform_blocks import (
+    CASE,
+    LIKERT,
+    LIKERT_ANSWERS,
+    REFLECTION,
+    ROLE_PLAY,
+    choices,
+    future,
+    past,
+    play,
+    visible_text,
+)
+from tests.platform.fixtures import platform  # noqa: F401
+
+DEADLINE_WORDS = ("due date", "deadline", "closed", "date limite")
+
+
+def says_closed(html):
+    text = visible_text(html).lower()
+    return any(word in text for word in DEADLINE_WORDS)
+
+
+def assert_past_due(result):
+    assert result.status == 403, (result.status, result.json)
+    assert result.json["error"] == "past_due"
+    assert result.json["message"].strip()
+
+
+def test_a_graded_case_study_refuses_a_submit_after_the_due_date(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, due=past())
+    key = platform.add(CASE.format(extra="", more=""), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    assert_past_due(lms.handle(key, "submit", {"answers": {"q1": "a"}}))
+    assert_past_due(lms.handle(key, "save_draft", {"answers": {"q1": "a"}}))
+    assert platform.state(ana, key) == {} and platform.events.grades == []
+    assert says_closed(lms.html(key))
+
+
+def test_the_grace_period_keeps_submissions_open(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, due=past(hours=1), graceperiod=timedelta(days=1))
+    key = platform.add(CASE.format(extra="", more=""), sub)
+    lms = platform.lms(platform.user("ana"))
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert not says_closed(platform.lms(platform.user("bea")).html(key))
+
+
+def test_a_role_play_refuses_to_start_or_choose_after_the_due_date(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(ROLE_PLAY.format(extra=""), sub)
+    ana = platform.user("ana")
+    started = platform.lms(ana).handle(key, "start", {"role": "r1"})
+    assert started.status == 200
+    platform.set_settings(sub, due=past())
+    before = platform.state(ana, key)
+    assert_past_due(platform.lms(ana).handle(key, "choose", {"choice": choices(started)["Listen first"]}))
+    assert_past_due(platform.lms(platform.user("bea")).handle(key, "start", {"role": "r1"}))
+    assert platform.state(ana, key) == before
+    assert says_closed(platform.lms(ana).html(key))
+
+
+def test_a_graded_likert_refuses_after_the_due_date_an_ungraded_one_does_not(platform):  # noqa: F811
+    sub = platform.subsection(due=past())
+    graded = platform.add(LIKERT.format(extra='graded="true"'), sub)
+    survey = platform.add(LIKERT.format(extra=""), sub)
+    lms = platform.lms(platform.user("ana"))
+    assert_past_due(lms.handle(graded, "submit", LIKERT_ANSWERS))
+    assert not Response.objects.filter(block_key=str(graded)).exists()
+    assert lms.handle(survey, "submit", LIKERT_ANSWERS).status == 200
+
+
+def _results_page(platform, key, user):  # noqa: F811
+    return visible_text(platform.lms(user).html(key))
+
+
+SCORE_SHOWN = ("2 of 4", "2 / 2", "Question 1: Correct")  # "Submitted: 2 of 4 points.", "Points: 2 / 2"
+
+
+def shows_score(text):
+    return any(marker in text for marker in SCORE_SHOWN)
+
+
+@pytest.mark.parametrize("setting", ["never", "past_due"])
+def test_case_study_hides_correctness_and_score_until_the_platform_allows(platform, setting):  # noqa: F811
+    sub = platform.subsection(graded=True, due=future(), show_correctness=setting)
+    key = platform.add(CASE.format(extra='show_answers="submitted"', more=REFLECTION), sub)
+    ana = platform.user("ana")
+    body = platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a", "q3": "My text."}}).json
+    assert body.get("score") is None and body.get("grade") is None
+    assert "'correct'" not in str(body) and not shows_score(str(body)) and "SECRET-FEEDBACK" not in str(body)
+    page = _results_page(platform, key, ana)
+    assert not shows_score(page) and "SECRET-FEEDBACK" not in page
+    platform.set_settings(sub, due=past())
+    later = _results_page(platform, key, ana)
+    assert shows_score(later) is (setting == "past_due")
+
+
+def test_course_staff_see_correctness_unless_it_is_never(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, due=future(), show_correctness="past_due")
+    key = platform.add(CASE.format(extra="", more=""), sub)
+    staff = platform.user("sam", role="staff")
+    body = platform.lms(staff).handle(key, "submit", {"answers": {"q1": "a"}}).json
+    assert body.get("score") == 2
+
+
+def test_role_play_hides_the_score_when_show_correctness_is_never(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, show_correctness="never")
+    key = platform.add(ROLE_PLAY.format(extra=""), sub)
+    ana = platform.user("ana")
+    ended = play(platform.lms(ana), key, ["Listen first", "Finish"])
+    assert ended.status == 200
+    for text in (visible_text(ended.json["html"]), visible_text(platform.lms(ana).html(key))):
+        assert "67%" not in text and "2 of 3" not in text
+        assert "DEBRIEF-TEXT" in text  # the debrief is content, not correctness
+
+
+def test_the_platforms_showanswer_never_keeps_model_answers_hidden(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, showanswer="never")
+    key = platform.add(CASE.format(extra='show_answers="submitted" max_attempts="1"', more=REFLECTION), sub)
+    ana = platform.user("ana")
+    body = platform.lms(ana).handle(key, "submit", {"answers": {"q1": "b", "q3": "Text."}}).json
+    page = platform.lms(ana).html(key)
+    for secret in ("SECRET-MODEL-ANSWER", "SECRET-EXPERT-ANALYSIS", "SECRET-EXPLANATION-1"):
+        assert secret not in str(body) and secret not in page

@@ -1,0 +1,75 @@
+"""Issue 8 §2: scores as the grades app keeps them (``lms/djangoapps/grades/signals/handlers.py``,
+``lms/djangoapps/instructor_task/tasks_helper/module_state.py``, ``lms/djangoapps/grades/scores.py``).
+
+``only_if_higher`` compares percentages with what the gradebook holds; the staff override calls
+``set_score`` then a bare ``publish_grade()``; the gradebook shows ``raw_earned * weight /
+raw_possible``.
+"""
+
+import pytest
+
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play
+from tests.platform import override_score, rescore
+from tests.platform.fixtures import platform  # noqa: F401
+
+
+@pytest.fixture
+def answered_case(platform):  # noqa: F811
+    """A case study answered fully right (2 of 2), then the author adds a second question."""
+    key = platform.add(CASE.format(extra="", more=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == platform.gradebook(ana, key)["raw_possible"] == 2
+    platform.reimport(key, CASE.format(extra="", more=SECOND_SINGLE))
+    return key, ana
+
+
+def percent(entry):
+    return entry["raw_earned"] / entry["raw_possible"]
+
+
+def test_rescore_only_if_higher_keeps_the_higher_percentage(platform, answered_case):  # noqa: F811
+    key, ana = answered_case
+    assert rescore(platform, key, only_if_higher=True) == {"ana": "succeeded"}
+    assert percent(platform.gradebook(ana, key)) == 1.0  # 2/2 stays: 2/4 is 50 %
+
+
+def test_a_bare_publish_grade_after_rescore_republishes_what_the_gradebook_holds(platform, answered_case):  # noqa: F811
+    key, ana = answered_case
+    rescore(platform, key, only_if_higher=True)
+    block = platform.lms(ana).block(key)
+    block.publish_grade()  # what the staff override ends with
+    block.save()
+    assert percent(platform.gradebook(ana, key)) == 1.0
+    assert percent(platform.events.grades[-1]) == 1.0
+
+
+def test_rescore_without_only_if_higher_takes_the_new_score(platform, answered_case):  # noqa: F811
+    key, ana = answered_case
+    rescore(platform, key, only_if_higher=False)
+    assert percent(platform.gradebook(ana, key)) == 0.5
+
+
+def test_a_weighted_role_play_score_is_whole_points(platform):  # noqa: F811
+    key = platform.add(ROLE_PLAY.format(extra='weight="3"'), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    play(platform.lms(ana), key, ["Listen first", "Finish"])  # 2 of the 3 points the best path earns
+    assert platform.gradebook(ana, key)["earned"] == 2.0
+    assert platform.gradebook(ana, key)["possible"] == 3.0
+
+
+def test_staff_override_then_rescore_only_if_higher_keeps_the_override(platform):  # noqa: F811
+    key = platform.add(ROLE_PLAY.format(extra='weight="3"'), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    play(platform.lms(ana), key, ["Listen first", "Finish"])
+    override_score(platform, key, ana, 3)
+    assert platform.gradebook(ana, key)["earned"] == 3.0
+    rescore(platform, key, only_if_higher=True)
+    assert platform.gradebook(ana, key)["earned"] == 3.0
+
+
+def test_a_participation_graded_likert_gives_its_weight(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra='graded="true" weight="2"'), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.gradebook(ana, key)["earned"] == 2.0

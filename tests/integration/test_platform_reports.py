@@ -1,0 +1,78 @@
+"""Issue 8 §2: the LMS "problem responses" report
+(``lms/djangoapps/instructor_task/tasks_helper/grades.py``): each block's
+``generate_report_data`` runs on the block with no learner bound; a row's columns keep the
+block's order only if the row is an ``OrderedDict`` (else they are sorted); the CSV is opened in
+spreadsheets, so no cell may start a formula.
+"""
+
+from collections import OrderedDict
+
+import pytest
+
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, REFLECTION, ROLE_PLAY, play
+from tests.platform import problem_responses
+from tests.platform.fixtures import platform  # noqa: F401
+from tests.platform.instructor import user_states
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NASTY = "=HYPERLINK(\"http://evil.example\",\"x\")"
+
+
+def generated(platform, key):  # noqa: F811
+    block = platform.unbound(key)
+    return list(block.generate_report_data(user_states(platform, key), None))
+
+
+def test_likert_reports_one_row_per_named_respondent_in_statement_order(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""), platform.subsection())
+    for name in ("bea", "ana"):
+        assert platform.lms(platform.user(name)).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    rows, columns = problem_responses(platform, key)
+    assert sorted(r["username"] for r in rows) == ["ana", "bea"]
+    statement_columns = [c for c in columns if any(s in c for s in ("relevance", "relevant", "pace", "apply"))]
+    assert len(statement_columns) == 3
+    order = [next(i for i, c in enumerate(columns) if word in c) for word in ("relevan", "pace", "appl")]
+    assert order == sorted(order)  # as authored, not alphabetical
+    ana = next(r for r in rows if r["username"] == "ana")
+    relevance = ana[statement_columns[0]]
+    assert "5" in str(relevance) or "strongly agree" in str(relevance).lower()
+
+
+def test_anonymous_likert_reports_nothing_identifying(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra='anonymous="true"'), platform.subsection())
+    assert platform.lms(platform.user("ana")).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert generated(platform, key) == []
+    rows, _columns = problem_responses(platform, key)
+    assert "Merci" not in str(rows) and '"relevance"' not in str(rows)
+
+
+def _answered(platform, block_type):  # noqa: F811
+    ana = platform.user("ana")
+    if block_type == "emm_likert":
+        key = platform.add(LIKERT.format(extra=""), platform.subsection())
+        platform.lms(ana).handle(key, "submit", {**LIKERT_ANSWERS, "comment": NASTY})
+    elif block_type == "emm_case_study":
+        key = platform.add(CASE.format(extra="", more=REFLECTION), platform.subsection())
+        platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a", "q3": NASTY}})
+    else:
+        key = platform.add(ROLE_PLAY.format(extra="").replace("Officer", "-Officer"), platform.subsection())
+        play(platform.lms(ana), key, ["Refer at once"])
+    return key
+
+
+@pytest.mark.parametrize("block_type", ["emm_likert", "emm_case_study", "emm_role_play"])
+def test_report_rows_keep_their_intended_column_order(platform, block_type):  # noqa: F811
+    key = _answered(platform, block_type)
+    rows = generated(platform, key)
+    assert rows
+    assert all(isinstance(state, OrderedDict) for _username, state in rows)
+
+
+@pytest.mark.parametrize("block_type", ["emm_likert", "emm_case_study", "emm_role_play"])
+def test_report_cells_never_start_a_formula(platform, block_type):  # noqa: F811
+    key = _answered(platform, block_type)
+    for _username, state in generated(platform, key):
+        for column, value in state.items():
+            assert not str(column).startswith(FORMULA_STARTS)
+            if isinstance(value, str):
+                assert not value.startswith(FORMULA_STARTS), (column, value)

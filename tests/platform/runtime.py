@@ -1,0 +1,446 @@
+"""One course, its blocks, its learners, and the three contexts a block runs in.
+
+``Platform`` holds what the platform's databases hold: the authored fields of every block
+(the modulestore), the StudentModule table, the package's own Django tables (the real test
+database) and what the LMS received (``events``). A ``Context`` is one kind of request:
+
+* ``platform.lms(user)``: ``lms/djangoapps/courseware/block_render.py``
+  (``get_block_for_descriptor`` + ``prepare_runtime_for_user``), with
+  ``masquerade_as=learner`` for staff viewing the course as that learner;
+* ``platform.studio_preview(user)``: ``cms/djangoapps/contentstore/views/preview.py``
+  (``_prepare_runtime_for_preview`` + ``_load_preview_block``), where Studio renders ``author_view``;
+* ``platform.studio_editor(user)``: ``cms/djangoapps/contentstore/utils.py``
+  (``load_services_for_studio``), the editor modal's ``studio_view`` and its handlers
+  (``component_handler``), which save to the modulestore.
+
+Every request gets a fresh runtime and fresh block instances, as the platform builds them per
+request. The runtime is XBlock's own ``xblock.runtime.Runtime``; blocks are mixed with the
+platform's ``InheritanceMixin`` by its mixologist (the platform's ``XBLOCK_MIXINS``).
+"""
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from lxml import etree
+from web_fragments.fragment import Fragment
+from webob import Request
+from xblock.core import XBlock
+from xblock.fields import Scope, ScopeIds
+from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
+
+from . import grades, masquerade
+from .field_data import cms_field_data, lms_field_data, unbound_field_data
+from .inheritance import InheritanceMixin, InheritingFieldData
+from .keys import CourseIdManager
+from .services import (
+    CompletionService,
+    DjangoXBlockUserService,
+    SettingsService,
+    StudioPermissionsService,
+    User,
+    anonymous_id_for_user,
+    i18n_service,
+)
+from .student_module import DjangoKeyValueStore, StudentModuleTable
+
+MIXINS = (InheritanceMixin,)
+
+
+def xblock_wrapper(runtime_class, request_token="request-token"):
+    """``openedx/core/lib/xblock_utils/__init__.py`` ``wrap_xblock`` (LMS: ``LmsRuntime``, Studio
+    preview: ``PreviewRuntime``): a ``div.xblock.xblock-<view>.xblock-<view>-<type>`` whose
+    ``data-*`` attributes carry the JS init function, runtime class and version, block type, usage
+    id, request token, ``graded`` (the block's field, inherited or not) and ``has-score``, and a
+    ``<script type="json/xblock-args" class="xblock-json-init-args">`` with the init args
+    (template ``xblock_wrapper.html``)."""
+
+    def wrap(block, view, frag, context):
+        data = {}
+        if frag.js_init_fn:
+            data.update({"init": frag.js_init_fn, "runtime-class": runtime_class,
+                         "runtime-version": frag.js_init_version})
+        data.update({"block-type": block.scope_ids.block_type, "usage-id": str(block.scope_ids.usage_id),
+                     "request-token": request_token, "graded": getattr(block, "graded", False),
+                     "has-score": getattr(block, "has_score", False)})
+        classes = f"xblock xblock-{escape(view)} xblock-{escape(view)}-{escape(block.scope_ids.block_type)}"
+        attributes = " ".join(f'data-{escape(k)}="{escape(str(v))}"' for k, v in data.items())
+        args = ""
+        if getattr(frag, "json_init_args", None) is not None:
+            args = ('<script type="json/xblock-args" class="xblock-json-init-args">'
+                    f"{json.dumps(frag.json_init_args)}</script>")
+        wrapped = Fragment(f'<div class="{classes}" {attributes}>{args}{frag.content}</div>')
+        wrapped.add_fragment_resources(frag)
+        return wrapped
+
+    return wrap
+
+
+class ContainerBlock(XBlock):
+    """Stand-in for the course, a chapter or a subsection: a block with children and settings."""
+
+    has_children = True
+
+    def student_view(self, context=None):
+        frag = Fragment()
+        for child_id in self.children:
+            frag.add_fragment_resources(child := self.runtime.render_child(self.runtime.get_block(child_id),
+                                                                            "student_view", context))
+            frag.add_content(child.content)
+        return frag
+
+
+@dataclass
+class HandlerResult:
+    """A handler's answer: HTTP status, parsed JSON body (None if not JSON). An exception the
+    handler let escape becomes a 500 (``handle_xblock_callback`` re-raises; Django answers 500),
+    kept in ``exception``."""
+
+    status: int
+    json: object
+    body: bytes
+    content_type: str
+    exception: Exception | None = None
+
+    @property
+    def error(self):
+        return self.json.get("error") if isinstance(self.json, dict) else None
+
+
+class PlatformRuntime(Runtime):
+    """The runtime of one request: services, field data per block, wrappers, event publishing."""
+
+    def __init__(self, platform, field_data, services, wrappers=(), user_id=None):
+        services = {**services, "field-data": field_data}
+        super().__init__(id_reader=platform.ids, id_generator=platform.ids, mixins=MIXINS, services=services)
+        self.platform = platform
+        self.wrappers = list(wrappers)
+        self._user_id = user_id
+
+    def load_block_type(self, block_type):
+        return self.platform.block_classes.get(block_type) or super().load_block_type(block_type)
+
+    def get_block(self, usage_id, for_parent=None):
+        keys = ScopeIds(self._user_id, usage_id.block_type, usage_id, usage_id)
+        cls = ContainerBlock if usage_id.block_type in ContainerBlock.TYPES else self.load_block_type(
+            usage_id.block_type)
+        return self.construct_xblock_from_class(cls, keys, for_parent=for_parent)
+
+    def service(self, block, service_name):
+        """``xmodule/x_module.py`` ``ModuleStoreRuntime.service``: a callable service is called with the block."""
+        service = super().service(block, service_name)
+        if callable(service):
+            return service(block)
+        return service
+
+    def publish(self, block, event_type, event_data):
+        publisher = self._services.get("publish")
+        if publisher is not None:
+            publisher.publish(block, event_type, event_data)
+
+    def wrap_xblock(self, block, view, frag, context):
+        for wrapper in self.wrappers:
+            frag = wrapper(block, view, frag, context)
+        return frag
+
+    def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
+        key = block.scope_ids.usage_id
+        url = f"/courses/{key.context_key}/xblock/{key}/handler/{handler_name}"
+        return url + (f"/{suffix}" if suffix else "") + (f"?{query}" if query else "")
+
+    def local_resource_url(self, block, uri):
+        return f"/static/xblock/resources/{block.unmixed_class.__module__.split('.')[0]}/{uri}"
+
+    def resource_url(self, resource):
+        raise NotImplementedError("edX Platform doesn't currently implement XBlock resource urls")
+
+
+ContainerBlock.TYPES = {"course", "chapter", "sequential", "vertical"}
+
+
+class Context:
+    """A kind of request (LMS, Studio preview, Studio editor) made by one user."""
+
+    name = ""
+
+    def __init__(self, platform, user):
+        self.platform = platform
+        self.user = user
+
+    def runtime(self):  # pragma: no cover - each context builds its own
+        raise NotImplementedError
+
+    def block(self, usage_key):
+        return self.runtime().get_block(usage_key)
+
+    def render(self, usage_key, view=None, context=None):
+        """The view's fragment after the context's wrappers (``runtime.render``)."""
+        block = self.block(usage_key)
+        return block.runtime.render(block, view or self.default_view, context or {})
+
+    def html(self, usage_key, view=None):
+        return self.render(usage_key, view).body_html()
+
+    def handle(self, usage_key, handler, data=None, *, raw=None, method="POST"):
+        """A JSON request to a handler, through ``runtime.handle`` (which saves the block)."""
+        block = self.block(usage_key)
+        body = raw if raw is not None else json.dumps({} if data is None else data).encode()
+        request = Request.blank("/", method=method, body=body if method == "POST" else None,
+                                content_type="application/json")
+        try:
+            response = block.runtime.handle(block, handler, request)
+            self.after_handler(block)
+        except Exception as err:  # noqa: BLE001 - the platform logs it and Django answers 500
+            result = HandlerResult(500, None, b"", "text/html")
+            result.exception = err
+            return result
+        try:
+            parsed = json.loads(response.body.decode("utf-8")) if response.body else None
+        except ValueError:
+            parsed = None
+        return HandlerResult(response.status_code, parsed, response.body, response.content_type)
+
+    def after_handler(self, block):
+        """What the platform does after a handler returns (nothing in the LMS)."""
+
+
+class LmsContext(Context):
+    """A learner (or staff) on a course page; ``masquerade_as`` for "View as a specific learner"."""
+
+    name = "lms"
+    default_view = "student_view"
+
+    def __init__(self, platform, user, masquerade_as=None, session=None):
+        super().__init__(platform, user)
+        self.session = session if session is not None else {}
+        self.learner = user
+        self.masquerading = False
+        if masquerade_as is not None:
+            if not user.course_staff:
+                raise PermissionError("only course staff can masquerade")
+            self.masquerading = True
+            self.learner = User(masquerade_as.id, masquerade_as.username, role=masquerade_as.role,
+                                global_staff=masquerade_as.global_staff, email=masquerade_as.email)
+            self.learner.real_user = user
+            self.learner.masquerade_settings = {platform.course_key: {"role": "student",
+                                                                      "user_name": masquerade_as.username}}
+
+    def student_kvs(self):
+        kvs = DjangoKeyValueStore(self.platform.student_modules, self.platform.users)
+        if self.masquerading:
+            kvs = masquerade.MasqueradingKeyValueStore(kvs, self.session)
+        return kvs
+
+    def runtime(self):
+        platform, learner = self.platform, self.learner
+        student_data = KvsFieldData(self.student_kvs())
+        # has_access(user, 'staff') and get_user_role (lms/djangoapps/courseware/access.py) answer
+        # for the masqueraded role; get_user_role: "instructor" (Admin, or global staff), "staff", "student"
+        is_staff = learner.course_staff and not self.masquerading
+        if self.masquerading:
+            role = "student"
+        elif learner.role == "instructor" or learner.global_staff:
+            role = "instructor"
+        else:
+            role = "staff" if learner.role == "staff" else "student"
+        services = {
+            "user": DjangoXBlockUserService(
+                learner, user_is_staff=is_staff, user_is_global_staff=learner.global_staff and not self.masquerading,
+                user_role=role, anonymous_user_id=anonymous_id_for_user(learner, platform.course_key),
+                deprecated_anonymous_user_id=anonymous_id_for_user(learner, None)),
+            "i18n": i18n_service,
+            "settings": SettingsService(),
+            "completion": CompletionService(platform.events, learner) if learner.is_authenticated else None,
+            "publish": grades.EventPublishingService(platform, learner, self.masquerading),
+        }
+        # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then wrap_xblock
+        wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
+        wrappers.append(xblock_wrapper("LmsRuntime"))
+        return PlatformRuntime(platform, lms_field_data(platform.authored, student_data), services,
+                               wrappers, user_id=learner.id)
+
+
+class StudioPreviewContext(Context):
+    """Studio's unit page: ``author_view`` of blocks that have one (``preview.py``)."""
+
+    name = "studio_preview"
+    default_view = "author_view"
+
+    def runtime(self):
+        platform, user = self.platform, self.user
+        student_data = KvsFieldData(DictKeyValueStore(platform.preview_session))  # SessionKeyValueStore
+        services = {
+            "studio_user_permissions": StudioPermissionsService(user),
+            "i18n": i18n_service,
+            "settings": SettingsService(),
+            # get_user_role (cms/djangoapps/contentstore/views/access.py): instructor or staff;
+            # anonymous ids are the literal "student" unless individualize_anonymous_user_id is on
+            "user": DjangoXBlockUserService(user, user_role="instructor" if user.role == "instructor" else "staff",
+                                            anonymous_user_id="student", deprecated_anonymous_user_id="student"),
+        }
+        return PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
+                               [xblock_wrapper("PreviewRuntime")], user_id=user.id)
+
+
+class StudioEditorContext(Context):
+    """The editor modal: ``studio_view`` and its handlers (``load_services_for_studio``); the
+    handler's changes are saved to the modulestore (``component_handler`` calls ``update_item``);
+    the view is wrapped by ``wrap_xblock("StudioRuntime", ...)`` (``xblock_view_handler``)."""
+
+    name = "studio_editor"
+    default_view = "studio_view"
+    RENDER_ERROR = "xblock-render-error"
+
+    def render(self, usage_key, view=None, context=None):
+        """``xblock_view_handler`` (``cms/djangoapps/contentstore/xblock_storage_handlers/
+        view_handlers.py``) catches any exception of ``studio_view`` and shows the error message
+        (template ``html_error.html``) instead: the author sees an error, not a 500. Here the
+        message sits in a ``div.xblock-render-error``."""
+        try:
+            return super().render(usage_key, view, context)
+        except Exception as err:  # noqa: BLE001 - as the platform does
+            return Fragment(f'<div class="{self.RENDER_ERROR}">{escape(str(err))}</div>')
+
+    def runtime(self):
+        platform, user = self.platform, self.user
+        services = {
+            "user": DjangoXBlockUserService(user),
+            "studio_user_permissions": StudioPermissionsService(user),
+            "settings": SettingsService(),
+            "i18n": i18n_service,  # the modulestore's runtime service (xmodule/modulestore/django.py)
+        }
+        return PlatformRuntime(platform, cms_field_data(platform.authored, KvsFieldData(
+            DictKeyValueStore(platform.preview_session))), services, [xblock_wrapper("StudioRuntime")],
+            user_id=user.id)
+
+
+class Platform:
+    """One course run in the platform: authored blocks, learners' state, what the LMS received."""
+
+    def __init__(self, block_classes=None):
+        self.block_classes = dict(block_classes or {})  # block types not installed as entry points
+        self.ids = CourseIdManager()
+        self.course_key = self.ids.course_key
+        self.authored = DictKeyValueStore()  # the modulestore: content, settings, parent, children
+        self.student_modules = StudentModuleTable()
+        self.users = {}
+        self.events = grades.Recorder()
+        self.preview_session = {}
+        self.course = self._container("course")
+
+    # ---------------------------------------------------------------- users
+    def user(self, username, role="student", **kwargs):
+        user = User(len(self.users) + 1, username, role=role, **kwargs)
+        self.users[user.id] = user
+        return user
+
+    # ---------------------------------------------------------------- authoring (Studio / import)
+    def _authoring_runtime(self):
+        return PlatformRuntime(self, InheritingFieldData(self.authored), {"i18n": i18n_service,
+                                                                              "settings": SettingsService()})
+
+    def _container(self, block_type, parent=None, **settings):
+        key = self.ids.create_usage(self.ids.create_definition(block_type))
+        block = self._authoring_runtime().get_block(key)
+        for name, value in settings.items():
+            setattr(block, name, value)
+        if parent is not None:
+            self._attach(block, parent)
+        block.save()
+        return key
+
+    def _attach(self, block, parent_key):
+        block.parent = parent_key
+        parent = self._authoring_runtime().get_block(parent_key)
+        parent.children = [*parent.children, block.scope_ids.usage_id]
+        parent.save()
+
+    def set_settings(self, usage_key, **settings):
+        """Studio's settings editor (or an OLX attribute): set fields of a container or a block."""
+        block = self._authoring_runtime().get_block(usage_key)
+        for name, value in settings.items():
+            setattr(block, name, value)
+        block.save()
+
+    def subsection(self, parent=None, **settings):
+        """A subsection (``sequential``) under the course (or ``parent``), with its settings
+        (``graded``, ``due``, ``graceperiod``, ``show_correctness``, ``showanswer``...)."""
+        return self._container("sequential", parent or self.course, **settings)
+
+    def create(self, block_type, parent=None, **fields):
+        """Studio's "Add component": a new block with no field set but those given (its
+        settings then come from its defaults and, for inheritable names, its ancestors)."""
+        return self._container(block_type, parent or self.course, **fields)
+
+    def add(self, olx, parent=None):
+        """Import one block's OLX under ``parent`` (default: the course), as course import does:
+        the mixed class's ``parse_xml(node, runtime, keys)``, then ``save()``."""
+        node = etree.fromstring(olx.strip().encode()) if isinstance(olx, str) else olx
+        runtime = self._authoring_runtime()
+        key = self.ids.create_usage(self.ids.create_definition(node.tag))
+        cls = runtime.mixologist.mix(runtime.load_block_type(node.tag))
+        block = cls.parse_xml(node, runtime, ScopeIds(None, node.tag, key, key))
+        self._attach(block, parent or self.course)
+        block.save()
+        return key
+
+    def reimport(self, usage_key, olx):
+        """The author changes the block (a course re-import of the same ``url_name``): its
+        content and settings are replaced by the new OLX's; learners' state stays."""
+        for key in [k for k in self.authored.db_dict if k.block_scope_id == usage_key
+                    and k.scope in (Scope.content, Scope.settings)]:
+            del self.authored.db_dict[key]
+        node = etree.fromstring(olx.strip().encode())
+        runtime = self._authoring_runtime()
+        cls = runtime.mixologist.mix(runtime.load_block_type(node.tag))
+        block = cls.parse_xml(node, runtime, ScopeIds(None, node.tag, usage_key, usage_key))
+        block.save()
+
+    def export(self, usage_key):
+        block = self._authoring_runtime().get_block(usage_key)
+        node = etree.Element(usage_key.block_type)
+        block.add_xml_to_node(node)
+        return etree.tostring(node, encoding="unicode")
+
+    def authored_value(self, usage_key, name, scope=Scope.settings):
+        """The JSON stored in the modulestore for a field (KeyError if unset)."""
+        from xblock.runtime import KeyValueStore
+
+        return self.authored.get(KeyValueStore.Key(scope, None, usage_key, name))
+
+    # ---------------------------------------------------------------- contexts
+    def lms(self, user, masquerade_as=None, session=None):
+        return LmsContext(self, user, masquerade_as=masquerade_as, session=session)
+
+    def studio_preview(self, user):
+        return StudioPreviewContext(self, user)
+
+    def studio_editor(self, user):
+        return StudioEditorContext(self, user)
+
+    def unbound(self, usage_key, current_user=None):
+        """The block as the modulestore gives it to code with no learner bound (Blocks API
+        ``collect``, reports, the grades transformer, "Delete learner state"): user fields read
+        their defaults and writes raise. The modulestore's runtime has the i18n service and
+        ``DjangoXBlockUserService(get_current_user())`` (``xmodule/modulestore/django.py``
+        ``create_modulestore_instance``): whoever made the current request (``current_user``),
+        or nobody in a Celery task."""
+        services = {"i18n": i18n_service, "settings": SettingsService(),
+                    "user": DjangoXBlockUserService(current_user)}
+        runtime = PlatformRuntime(self, unbound_field_data(self.authored), services)
+        return runtime.get_block(usage_key)
+
+    # ---------------------------------------------------------------- state
+    def state(self, user, usage_key):
+        """The learner's StudentModule state (a copy), {} if there is no row."""
+        row = self.student_modules.get(user, usage_key)
+        return json.loads(json.dumps(row.state)) if row else {}
+
+    def gradebook(self, user, usage_key):
+        """What the grades app holds for the learner: raw and weighted (``scores.py``)."""
+        row = self.student_modules.get(user, usage_key)
+        if row is None or row.max_grade is None:
+            return None
+        weight = self.unbound(usage_key).weight if hasattr(self.unbound(usage_key), "weight") else None
+        earned, possible = grades.weighted_score(row.grade, row.max_grade, weight)
+        return {"raw_earned": row.grade, "raw_possible": row.max_grade, "earned": earned, "possible": possible}

@@ -1,0 +1,316 @@
+"""The test runtime behaves as the platform's code does (each test names the file it follows).
+
+These tests use small probe blocks, not the package's blocks, so that they prove the runtime,
+whatever the blocks do.
+"""
+
+from collections import OrderedDict
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock
+from xblock.fields import Boolean, Float, Integer, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
+
+from tests.platform import REFUSAL, Platform, delete_state, mobile_collect, override_score, problem_responses, rescore
+
+
+@XBlock.wants("user", "studio_user_permissions", "completion", "settings")
+@XBlock.needs("i18n")
+class ProbeBlock(ScorableXBlockMixin, XBlock):
+    """Declares a field named like an inheritable platform field, and writes its own fields."""
+
+    max_attempts = Integer(scope=Scope.settings, default=3)
+    label = String(scope=Scope.settings, default="")
+    count = Integer(scope=Scope.user_state, default=0)
+    raw_earned = Float(scope=Scope.user_state, default=None)
+    raw_possible = Float(scope=Scope.user_state, default=None)
+    weight = Float(scope=Scope.settings, default=None)
+    has_score = True
+
+    def student_view(self, context=None):
+        return Fragment(f"<p>count={self.count}</p>")
+
+    @XBlock.json_handler
+    def incr(self, data, suffix=""):
+        self.count += 1
+        self.runtime.publish(self, "grade", {"value": data.get("earned", 1), "max_value": data.get("possible", 1),
+                                             "only_if_higher": data.get("only_if_higher")})
+        self.runtime.publish(self, "completion", {"completion": 1.0})
+        return {"count": self.count}
+
+    @XBlock.json_handler
+    def relabel(self, data, suffix=""):
+        self.label = data["label"]
+        return {"label": self.label}
+
+    @XBlock.json_handler
+    def whoami(self, data, suffix=""):
+        user = self.runtime.service(self, "user")
+        return {"attrs": {k: v for k, v in user.get_current_user().opt_attrs.items()},
+                "real_user": getattr(getattr(user, "_django_user", None), "real_user", None) is not None,
+                "perms": self.runtime.service(self, "studio_user_permissions") is not None}
+
+    # ScorableXBlockMixin
+    def max_score(self):
+        return self.raw_possible or 4
+
+    def has_submitted_answer(self):
+        return self.count > 0
+
+    def get_score(self):
+        return Score(self.raw_earned or 0, self.raw_possible or self.max_score())
+
+    def set_score(self, score):
+        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
+
+    def calculate_score(self):
+        return Score(self.count, 4)
+
+    def publish_grade(self):
+        self._publish_grade(self.get_score())
+
+
+class ReadOnlyProbe(ProbeBlock):
+    show_in_read_only_mode = True
+
+
+class MobileProbe(ProbeBlock):
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        return Fragment("<p>mobile</p>")
+
+    def student_view_data(self, context=None):
+        return {"user_state_readable": self.count, "user_bound": self.scope_ids.user_id}
+
+
+@XBlock.supports("multi_device")
+class ClassDecoratedProbe(ProbeBlock):
+    pass
+
+
+class ReportProbe(ProbeBlock):
+    ordered = Boolean(scope=Scope.settings, default=False)
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        for state in user_state_iterator:
+            row = (OrderedDict if self.ordered else dict)([("zeta", state.state.get("count")), ("alpha", "a")])
+            yield state.username, row
+
+    cleared = []
+
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
+        ReportProbe.cleared.append((user_id, item_id, requesting_user_id, self.scope_ids.user_id))
+
+
+CLASSES = {"probe": ProbeBlock, "ro_probe": ReadOnlyProbe, "mobile_probe": MobileProbe,
+           "class_probe": ClassDecoratedProbe, "report_probe": ReportProbe}
+
+
+@pytest.fixture
+def plat(db):
+    return Platform(block_classes=CLASSES)
+
+
+# ---------------------------------------------------------------- inheritance (xmodule/modulestore/inheritance.py)
+def test_unset_fields_take_the_nearest_ancestors_value_by_name_even_for_a_field_the_block_declares(plat):
+    plat.set_settings(plat.course, max_attempts=5, graded=True)
+    sub = plat.subsection(max_attempts=2)
+    key = plat.create("probe", sub)
+    block = plat.lms(plat.user("ana")).block(key)
+    assert block.max_attempts == 2  # the subsection's, not the block's default 3
+    assert block.graded is True  # the course's, through the mixed-in InheritanceMixin field
+
+
+def test_an_explicit_none_on_an_ancestor_is_inherited_as_none(plat):
+    plat.set_settings(plat.course, max_attempts=5)
+    sub = plat.subsection(max_attempts=None)
+    block = plat.lms(plat.user("ana")).block(plat.create("probe", sub))
+    assert block.max_attempts is None
+
+
+def test_a_value_set_on_the_block_wins_and_no_ancestor_value_means_the_default(plat):
+    sub = plat.subsection(max_attempts=2)
+    own = plat.lms(plat.user("ana")).block(plat.create("probe", sub, max_attempts=7))
+    assert own.max_attempts == 7
+    bare = plat.lms(plat.user("bea")).block(plat.create("probe", plat.subsection()))
+    assert bare.max_attempts == 3 and bare.show_correctness == "always" and bare.due is None
+
+
+def test_close_date_is_due_plus_graceperiod(plat):
+    sub = plat.subsection(due=datetime.now(UTC) - timedelta(hours=1), graceperiod=timedelta(days=1))
+    block = plat.lms(plat.user("ana")).block(plat.create("probe", sub))
+    assert block.is_past_due() is False
+    plat.set_settings(sub, graceperiod=None)
+    assert plat.lms(plat.user("bea")).block(plat.create("probe", sub)).is_past_due() is True
+
+
+# ---------------------------------------------------------------- field data per context
+def test_lms_refuses_to_save_settings_and_studio_editor_saves_them(plat):
+    key = plat.create("probe")
+    staff = plat.user("sam", role="staff")
+    lms = plat.lms(staff).handle(key, "relabel", {"label": "x"})
+    assert lms.status == 500 and type(lms.exception).__name__ == "InvalidScopeError"
+    assert plat.studio_editor(staff).handle(key, "relabel", {"label": "y"}).status == 200
+    assert plat.lms(staff).block(key).label == "y"
+
+
+def test_user_service_and_permissions_per_context(plat):
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    lms = plat.lms(ana).handle(key, "whoami").json
+    assert lms["attrs"]["edx-platform.user_role"] == "student" and lms["perms"] is False
+    assert lms["attrs"]["edx-platform.anonymous_user_id"] not in (None, "student")
+    staff = plat.lms(sam).handle(key, "whoami").json
+    assert staff["attrs"]["edx-platform.user_is_staff"] is True and staff["perms"] is False
+    preview = plat.studio_preview(sam).handle(key, "whoami").json
+    assert preview["perms"] is True
+    assert preview["attrs"]["edx-platform.user_role"] == "staff"
+    assert preview["attrs"]["edx-platform.user_is_staff"] is False
+    assert preview["attrs"]["edx-platform.anonymous_user_id"] == "student"
+    editor = plat.studio_editor(sam).handle(key, "whoami").json
+    assert editor["perms"] is True and editor["attrs"]["edx-platform.user_role"] == "student"
+    assert editor["attrs"]["edx-platform.anonymous_user_id"] is None
+
+
+# ---------------------------------------------------------------- masquerade (courseware/masquerade.py)
+def test_masquerade_binds_the_learner_and_exposes_only_real_user(plat):
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    own = plat.lms(ana).handle(key, "whoami").json["attrs"]
+    seen = plat.lms(sam, masquerade_as=ana).handle(key, "whoami").json
+    assert seen["attrs"] == own  # exactly the learner's opt_attrs: nothing says "masquerade"
+    assert seen["real_user"] is True
+    assert plat.lms(ana).handle(key, "whoami").json["real_user"] is False
+
+
+def test_masquerade_keeps_field_writes_in_the_staff_session_and_skips_grade_and_completion(plat):
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    plat.lms(ana).handle(key, "incr")
+    grades, completions = len(plat.events.grades), len(plat.events.completions)
+    session = {}
+    assert plat.lms(sam, masquerade_as=ana, session=session).handle(key, "incr").json == {"count": 2}
+    assert plat.state(ana, key)["count"] == 1  # the learner's StudentModule is untouched
+    assert plat.lms(sam, masquerade_as=ana, session=session).block(key).count == 2  # the session keeps it
+    assert len(plat.events.grades) == grades and len(plat.events.completions) == completions
+    assert [e["name"] for e in plat.events.tracking if e["masquerading"]] == ["grade", "completion"]
+
+
+def test_masquerade_shows_the_refusal_for_blocks_without_show_in_read_only_mode(plat):
+    plain, readonly = plat.create("probe"), plat.create("ro_probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    refused = plat.lms(sam, masquerade_as=ana).html(plain)
+    assert REFUSAL in refused and "count=0" not in refused
+    assert "<p>count=0</p>" in plat.lms(sam, masquerade_as=ana).html(readonly)
+    assert "<p>count=0</p>" in plat.lms(sam).html(plain) and REFUSAL not in plat.lms(sam).html(plain)
+
+
+def test_lms_pages_are_wrapped_as_the_platform_wraps_them_graded_attribute_included(plat):
+    sub = plat.subsection(graded=True)
+    html = plat.lms(plat.user("ana")).html(plat.create("probe", sub))
+    assert html.startswith('<div class="xblock xblock-student_view xblock-student_view-probe"')
+    assert 'data-graded="True"' in html and 'data-has-score="True"' in html
+
+
+# ---------------------------------------------------------------- grades (grades/signals/handlers.py)
+def test_only_if_higher_compares_percentages_not_points(plat):
+    key = plat.create("probe")
+    ana = plat.user("ana")
+    plat.lms(ana).handle(key, "incr", {"earned": 2, "possible": 2})
+    plat.lms(ana).handle(key, "incr", {"earned": 3, "possible": 4, "only_if_higher": True})  # 75% < 100%
+    assert plat.gradebook(ana, key)["raw_earned"] == 2 and plat.gradebook(ana, key)["raw_possible"] == 2
+    plat.lms(ana).handle(key, "incr", {"earned": 4, "possible": 4, "only_if_higher": True})  # 100% >= 100%
+    assert plat.gradebook(ana, key)["raw_possible"] == 4
+    assert plat.lms(ana).block(key).raw_earned == 4  # score_published_handler calls block.set_score
+
+
+def test_rescore_skips_learners_without_an_answer_and_override_divides_by_the_weight(plat):
+    key = plat.create("probe", weight=8.0)
+    ana, bea = plat.user("ana"), plat.user("bea")
+    plat.lms(ana).handle(key, "incr", {"earned": 1, "possible": 4})
+    plat.student_modules.get_or_create(bea, key)
+    assert rescore(plat, key) == {"ana": "succeeded", "bea": "skipped"}
+    override_score(plat, key, ana, 2.0)  # 2 weighted points: raw 2/8 of 4/8
+    assert plat.gradebook(ana, key) == {"raw_earned": 0.25, "raw_possible": 0.5, "earned": 4.0, "possible": 8.0}
+
+
+def test_delete_state_calls_clear_student_state_unbound_with_the_anonymous_id(plat):
+    key = plat.create("report_probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    anon = plat.lms(ana).handle(key, "whoami").json["attrs"]["edx-platform.anonymous_user_id"]
+    plat.lms(ana).handle(key, "incr")
+    ReportProbe.cleared.clear()
+    delete_state(plat, key, ana, sam)
+    assert ReportProbe.cleared == [(anon, str(key), ReportProbe.cleared[0][2], None)]
+    assert plat.student_modules.get(ana, key) is None
+
+
+# ---------------------------------------------------------------- Blocks API and reports
+def test_mobile_collect_reads_multi_device_on_the_view_and_calls_student_view_data_unbound(plat):
+    mobile, classy = plat.create("mobile_probe"), plat.create("class_probe")
+    plat.lms(plat.user("ana")).handle(mobile, "incr")
+    assert mobile_collect(plat, mobile) == {"student_view_multi_device": True,
+                                            "student_view_data": {"user_state_readable": 0, "user_bound": None}}
+    assert mobile_collect(plat, classy)["student_view_multi_device"] is False
+
+
+def test_problem_responses_sorts_plain_dict_columns_and_keeps_ordered_dicts(plat):
+    plain, ordered = plat.create("report_probe"), plat.create("report_probe", ordered=True)
+    for name in ("bea", "ana"):
+        user = plat.user(name)
+        plat.lms(user).handle(plain, "incr")
+        plat.lms(user).handle(ordered, "incr")
+    rows, columns = problem_responses(plat, plain)
+    assert columns == ["username", "title", "location", "alpha", "zeta", "block_key", "state"]
+    assert [r["username"] for r in rows] == ["ana", "bea"]
+    assert problem_responses(plat, ordered)[1][3:5] == ["zeta", "alpha"]
+
+
+def test_reset_attempts_one_learner_and_for_everyone_as_the_instructor_tools_do(plat):
+    from tests.platform import reset_attempts, reset_attempts_all
+
+    key = plat.create("probe")
+    ana, bea = plat.user("ana"), plat.user("bea")
+    plat.student_modules.get_or_create(ana, key).state.update(attempts=2, count=1)
+    plat.student_modules.get_or_create(bea, key).state.update(count=1)
+    reset_attempts_all(plat, key)  # instructor_task: only rows with attempts > 0
+    assert plat.state(ana, key) == {"attempts": 0, "count": 1} and plat.state(bea, key) == {"count": 1}
+    reset_attempts(plat, key, bea)  # instructor/enrollment.py: one learner, capa history keys emptied
+    assert plat.state(bea, key) == {"count": 1, "attempts": 0, "score_history": [], "correct_map_history": [],
+                                    "student_answers_history": []}
+
+
+def test_a_masquerade_delete_hides_the_learners_value_without_deleting_it(plat):
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    plat.lms(ana).handle(key, "incr")
+    session = {}
+    block = plat.lms(sam, masquerade_as=ana, session=session).block(key)
+    del block.count
+    block.save()
+    assert plat.lms(sam, masquerade_as=ana, session=session).block(key).count == 0
+    assert plat.state(ana, key)["count"] == 1
+
+
+def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
+    from tests.platform.services import User
+
+    key = plat.create("probe")
+    anonymous = User(0, "anonymous", is_authenticated=False)
+    plat.users[0] = anonymous
+    result = plat.lms(anonymous).handle(key, "incr")
+    assert result.status == 200
+    assert plat.events.grades == [] and plat.events.completions == []
+    assert [e["name"] for e in plat.events.tracking] == ["completion"]
+
+
+def test_studio_shows_a_crashing_editor_as_an_error_message(plat):
+    class Broken(ProbeBlock):
+        def studio_view(self, context=None):
+            raise ValueError("broken editor")
+
+    plat.block_classes["broken"] = Broken
+    html = plat.studio_editor(plat.user("sam", role="staff")).html(plat.create("broken"))
+    assert 'class="xblock-render-error"' in html and "broken editor" in html
