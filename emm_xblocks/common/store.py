@@ -81,10 +81,11 @@ def claim(block_key, user_key, slot, stale_after=None):
         raise AlreadyClaimed((user_key, slot))
 
 
-def claimed(block_key, user_key, slot):
+def release(block_key, user_key):
+    """Forget every claim of ``user_key`` in a block (staff deleted that learner's state)."""
     from ..models import Claim
 
-    return Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists()
+    Claim.objects.filter(block_key=block_key, user_key=user_key).delete()
 
 
 def tallies(block_key):

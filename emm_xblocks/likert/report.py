@@ -3,6 +3,7 @@ LMS's problem-responses report. Figures come from the aggregate store (``common.
 
 import csv
 import io
+from collections import OrderedDict
 
 from webob import Response
 
@@ -118,7 +119,8 @@ def safe_filename(name):
 def report_data(survey, user_state_iterator, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
-    ids in the survey's order, then ``Comment``; answers as stored (``1``..``points``, ``na``),
+    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), then
+    ``Comment``; answers as stored (``1``..``points``, ``na``),
     formula-safe. An anonymous survey yields nothing: its learners' state holds no answers."""
     if survey.anonymous:
         return
@@ -131,7 +133,7 @@ def report_data(survey, user_state_iterator, limit_responses=None):
         if not state.get("submitted") or not answers:
             continue
         count += 1
-        row = {st.id: safe_cell(answers.get(st.id, "")) for st in survey.statements}
+        row = OrderedDict((st.id, safe_cell(answers.get(st.id, ""))) for st in survey.statements)
         if survey.comment_box:
             row["Comment"] = safe_cell(state.get("learner_comment", ""))
         yield user_state.username, row
