@@ -161,13 +161,9 @@ def start(scenario, state, data, _):
     return _begin(scenario, state, role, notice, writes)
 
 
-def choose(scenario, state, data, _, *, secret):
-    """Take the choice whose token is ``data["choice"]`` (``secret``: the block's token key)."""
-    state, notice = _ready(scenario, state, _)
-    if notice:  # the path was reset: the choice was made on a node that may not exist any more
-        return Outcome(state=state, result={"notice": notice})
+def _offered(scenario, state, token, secret, _):
+    """``(node, index)`` of the choice ``token`` names at the learner's step, or refused."""
     _in_progress(state, _)
-    token = data.get("choice")
     if not isinstance(token, str) or not token:
         raise ActionError("invalid_choice", _("The request names no choice."))
     node = scenario.node(state.path[-1])
@@ -178,7 +174,23 @@ def choose(scenario, state, data, _, *, secret):
         raise ActionError("unknown_choice", _("This choice is not offered at this step."))
     if index not in {i for i, _c in paths.available(scenario, state.path, state.taken)}:
         raise ActionError("condition_not_met", _("This choice is not open to you at this point."))
+    return node, index
+
+
+def choose(scenario, state, data, _, *, secret):
+    """Take the choice whose token is ``data["choice"]`` (``secret``: the block's token key).
+
+    After an author's edit broke the path, a choice offered on the repaired page (the views
+    show the repair) is taken; one from an older page only gets the repaired attempt, kept."""
+    state, notice = _ready(scenario, state, _)
+    try:
+        node, index = _offered(scenario, state, data.get("choice"), secret, _)
+    except ActionError:
+        if notice:
+            return Outcome(state=state, result={"notice": notice})
+        raise
     choice = node.choices[index]
+    step = len(state.path)
     state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index])
     done = (events.chose(state.role, node.id, index, choice.points, step, state.attempts),)
     if scenario.node(choice.goto).ending:
