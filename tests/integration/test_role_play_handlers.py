@@ -240,9 +240,8 @@ def test_state_resumes(small, handlers):
     assert "MID-TEXT" in html and "START-TEXT" not in html
 
 
-def test_author_edit_does_not_strand_learners(small, handlers):
-    uid = small()
-    play(handlers, uid, ["Good move"])
+def remove_mid_node(handlers, uid):
+    """The author deletes n-mid (choices to it now lead to n-good) and saves; returns the answer."""
     block = handlers.block(uid, "staff_1")
     data = content.scenario_parts(block.load_content())
     data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
@@ -252,7 +251,13 @@ def test_author_edit_does_not_strand_learners(small, handlers):
                 c["goto"] = "n-good"
         n["choices"] = [c for c in n["choices"] if not c.get("if_visited") or c["if_visited"] != "n-mid"]
     data.update(display_name="Small")
-    saved = handlers.post(uid, "studio_submit", data, student="staff_1")
+    return handlers.post(uid, "studio_submit", data, student="staff_1")
+
+
+def test_author_edit_does_not_strand_learners(small, handlers):
+    uid = small()
+    play(handlers, uid, ["Good move"])
+    saved = remove_mid_node(handlers, uid)
     assert saved.status_code == 200, saved.content
     r = handlers.post(uid, "state")
     assert r.json_body["phase"] == "node" and "START-TEXT" in r.json_body["html"]

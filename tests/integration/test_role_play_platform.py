@@ -6,30 +6,21 @@ from lxml import etree
 from xblock.fields import Integer, Scope, String
 from xblock.runtime import Mixologist
 
-from emm_xblocks.role_play import content
 from emm_xblocks.role_play.block import RolePlayBlock
 from tests.conftest import call_json
-from tests.integration.test_role_play_handlers import SMALL, labelled, play, small  # noqa: F401 (fixture)
-
-
-def _strand(handlers, uid):
-    """The author removes n-mid, where the learner is (as test_author_edit_does_not_strand_learners)."""
-    block = handlers.block(uid, "staff_1")
-    data = content.scenario_parts(block.load_content())
-    data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
-    for n in data["nodes"]:
-        for c in n["choices"]:
-            if c["goto"] == "n-mid":
-                c["goto"] = "n-good"
-        n["choices"] = [c for c in n["choices"] if c.get("if_visited") != "n-mid"]
-    data.update(display_name="Small")
-    assert handlers.post(uid, "studio_submit", data, student="staff_1").status_code == 200
+from tests.integration.test_role_play_handlers import (
+    SMALL,
+    labelled,
+    play,
+    remove_mid_node,
+    small,  # noqa: F401 (a fixture)
+)
 
 
 def test_views_and_the_state_handler_show_a_repair_without_writing_it(small, handlers):  # noqa: F811
     uid = small()
     play(handlers, uid, ["Good move"])
-    _strand(handlers, uid)
+    assert remove_mid_node(handlers, uid).status_code == 200
     page = handlers.view(uid).content
     assert "changed" in page and "START-TEXT" in page
     r = handlers.post(uid, "state")
@@ -46,7 +37,7 @@ def test_a_choice_from_a_page_older_than_the_edit_gets_the_repaired_attempt(smal
     uid = small()
     r = play(handlers, uid, ["Good move"])
     stale = labelled(r)["Finish well"]  # offered at n-mid, step 2
-    _strand(handlers, uid)
+    assert remove_mid_node(handlers, uid).status_code == 200
     r = handlers.post(uid, "choose", {"choice": stale})
     assert r.status_code == 200 and "changed" in r.json_body["announce"] and "START-TEXT" in r.json_body["html"]
     assert handlers.block(uid).path == ["n-start"]  # the repair is kept, the stale choice is not taken
