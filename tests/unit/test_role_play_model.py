@@ -371,3 +371,41 @@ def test_demo_round_trips(name):
     raw = files("emm_xblocks").joinpath("workbench", "scenarios", name).read_bytes()
     s = olx.from_xml(etree.fromstring(raw))
     assert olx.from_xml(etree.fromstring(common_olx.to_string(olx.to_xml(s)).encode())) == s
+
+
+# ---------------------------------------------------------------- the learner's state, pure
+def test_ids_are_duplicates_whatever_their_case():
+    s = sc([N("a", C("end")), N("A", C("end")), N("end", ending=True)],
+           roles=[Role("r", "R", "a"), Role("R", "R2", "a")])
+    f = fields(s)
+    assert ("nodes.1.id", True) in f and ("roles.1.id", True) in f
+
+
+def test_a_broken_path_is_repaired_as_a_new_state_and_the_old_one_is_untouched():
+    before = learner.State(role="r", path=["a", "gone"], taken=[0], attempts=1)
+    after, notice = learner.repaired(GOOD, before, _)
+    assert after.path == ["a"] and after.taken == [] and "changed" in notice
+    assert before.path == ["a", "gone"]  # frozen: nothing was written
+    assert learner.repaired(GOOD, after, _) == (after, "")
+    no_role, notice = learner.repaired(GOOD, learner.State(role="ghost", path=["a"], attempts=1), _)
+    assert no_role.role == "" and no_role.path == [] and "role" in notice
+
+
+def test_the_counted_attempt_is_exact_and_follows_the_policy():
+    thirds = sc([N("a", C("b", 2), C("end", 3)), N("b", C("end")), N("end", ending=True)])
+    two_of_three = {"role": "r", "path": ["a", "b", "end"], "taken": [0, 0], "score": 0.0}
+    full = {"role": "r", "path": ["a", "end"], "taken": [1], "score": 0.0}
+    assert learner.counted_score(thirds, [two_of_three]) == (2 / 3, 1.0)  # not 0.6667
+    assert learner.counted_score(thirds, [full, two_of_three]) == (1.0, 1.0)
+    last = Scenario(roles=thirds.roles, nodes=thirds.nodes, grade_policy="last")
+    assert learner.counted_score(last, [full, two_of_three]) == (2 / 3, 1.0)
+    assert learner.counted_score(thirds, []) == (0.0, 1.0)
+    gone = {"role": "r", "path": ["a", "x", "end"], "taken": [0, 0], "score": 0.25}
+    assert learner.counted_score(thirds, [gone]) == (0.25, 1.0)  # a removed path keeps what it earned
+
+
+def test_kept_attempts_keep_the_best_one_among_the_recent():
+    attempts = [{"score": 0.9}] + [{"score": 0.1}] * 5
+    assert learner.kept_attempts(attempts, limit=3) == [{"score": 0.9}, {"score": 0.1}, {"score": 0.1}]
+    assert learner.kept_attempts(attempts[1:] + [{"score": 1.0}], limit=3) == [{"score": 0.1}, {"score": 1.0}]
+    assert learner.kept_attempts(attempts[:2], limit=3) == attempts[:2]
