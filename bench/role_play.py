@@ -12,8 +12,8 @@ from itertools import count
 from django.test import Client
 from django.utils import translation
 
-from emm_xblocks.role_play import model
-from emm_xblocks.role_play.model import Choice, Node, Role, Scenario
+from emm_xblocks.role_play import paths, validation
+from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
 
 TOKEN = re.compile(r'data-choice="([0-9a-f]+)"')
 
@@ -42,7 +42,7 @@ def run(block_for, timed, line, download_size):
     block = block_for("emm_role_play", "bench_rp_learner")
     median, worst = timed(lambda: block.render("student_view", {}), 50)
     line("student_view render, choosing a role (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
-    role = block.scenario.roles[0]
+    role = block.load_content().roles[0]
     block.role, block.path, block.taken, block.attempts = role.id, [role.start], [], 1
     median, worst = timed(lambda: block.render("student_view", {}), 50)
     line("student_view render, mid-play (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
@@ -71,17 +71,17 @@ def run(block_for, timed, line, download_size):
     big = generated(1000)
 
     def check():
-        model._best_values.cache_clear()  # the figure is the uncached cost (a scenario just edited)
-        model.validate(big, lambda text: text)
-        model.best_score(big, "n0")
+        paths._best_values.cache_clear()  # the figure is the uncached cost (a scenario just edited)
+        validation.validate(big, lambda text: text)
+        paths.best_score(big, "n0")
 
     check()  # warm up (imports, first allocations)
     median, worst = timed(check, 20)
     choices = sum(len(n.choices) for n in big.nodes)
     line(f"validate + best score, {len(big.nodes):,} nodes (median / max of 20)",
          f"{median:.1f} ms / {worst:.1f} ms   target < 50 ms ({choices:,} choices)")
-    median, _worst = timed(lambda: model.validate(big, lambda text: text), 20)
-    best, _worst = timed(lambda: (model._best_values.cache_clear(), model.best_score(big, "n0")), 20)
+    median, _worst = timed(lambda: validation.validate(big, lambda text: text), 20)
+    best, _worst = timed(lambda: (paths._best_values.cache_clear(), paths.best_score(big, "n0")), 20)
     line("  of which validate / best score (median)", f"{median:.1f} ms / {best:.1f} ms")
 
     def gated(n):
@@ -96,9 +96,9 @@ def run(block_for, timed, line, download_size):
         return Scenario(roles=(Role("r", "Role", "g0"),), nodes=tuple(nodes))
 
     for name, scen, start in (("chain", big, "n0"), ("best locked", gated(1000), "g0")):
-        model._playable_route.cache_clear()
-        first, _worst = timed(lambda s=scen, st=start: model.playable_best_route(s, st), 1)
-        cached, _worst = timed(lambda s=scen, st=start: model.playable_best_route(s, st), 20)
+        paths._playable_route.cache_clear()
+        first, _worst = timed(lambda s=scen, st=start: paths.playable_best_route(s, st), 1)
+        cached, _worst = timed(lambda s=scen, st=start: paths.playable_best_route(s, st), 20)
         line(f"debrief's best route, {len(scen.nodes):,} nodes, {name} (1st / cached)",
              f"{first:.1f} ms / {cached:.1f} ms")
 

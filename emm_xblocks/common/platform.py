@@ -106,6 +106,8 @@ def correctness_available(block):
     """May the learner see whether they were right? ``xmodule/graders.py``
     (``ShowCorrectness.correctness_available``): ``always`` (default), ``past_due`` once the due
     date has passed, ``never``; course staff always may."""
+    if is_staff(block):
+        return True
     setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
     if setting == SHOW_CORRECTNESS_NEVER:
         return False

@@ -1,19 +1,28 @@
-"""The role-play's OLX: read ``<emm_role_play>`` into a ``Scenario`` and write it back (pure)."""
+"""A role-play as OLX, and back (pure: XML only).
+
+```xml
+<emm_role_play display_name="Screening" attempts_allowed="3" allow_back="true">
+  <intro><![CDATA[<p>...</p>]]></intro>
+  <band min="80">Well done</band>
+  <role id="officer" start="desk">Protection officer<brief><![CDATA[<p>...</p>]]></brief></role>
+  <node id="desk" speaker="Amina"><image src="..." alt="..."/><narrative><![CDATA[<p>...</p>]]></narrative>
+    <choice goto="listen" points="2" if_visited="..." min_points="1">Listen<consequence>...</consequence></choice>
+  </node>
+  <node id="end" ending="true" category="good"><narrative>...</narrative><debrief>...</debrief></node>
+</emm_role_play>
+```
+Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
+"""
 
 from lxml import etree
 
 from ..common import olx
 from ..common.i18n import N_
+from ..common.settings import NUMBER, WHOLE, read_olx, write_olx
 from ..common.validation import parse_float, parse_int
-from .scenario import Band, Choice, Node, Role, Scenario
+from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
-WHOLE_NUMBER, NUMBER = N_("Enter a whole number."), N_("Enter a number.")
-
-
-def _int(value, default):
-    """A whole number within ``parse_int``'s bounds, else ``default`` (never a 4,000-digit int)."""
-    value = parse_int(value)
-    return default if value is None else value
+WHOLE_NUMBER, A_NUMBER = N_("Enter a whole number."), N_("Enter a number.")
 
 
 def _number(el, name, default, where, invalid, parse=parse_int):
@@ -24,9 +33,28 @@ def _number(el, name, default, where, invalid, parse=parse_int):
         return default
     value = parse(raw)
     if value is None:
-        invalid.append((where, WHOLE_NUMBER if parse is parse_int else NUMBER))
+        invalid.append((where, WHOLE_NUMBER if parse is parse_int else A_NUMBER))
         return default
     return value
+
+
+def _settings(el, invalid):
+    """The settings on ``el``; numbers through the bounded parsers (never a 4,000-digit int)."""
+    found = read_olx(el, SETTINGS)
+    for s in SETTINGS:
+        if s.kind not in (WHOLE, NUMBER):
+            continue
+        attr = next((a for a in (s.name, *s.olx_aliases) if el.get(a) is not None), None)
+        if attr is not None:
+            parse = parse_int if s.kind == WHOLE else parse_float
+            value = _number(el, attr, s.default, s.name, invalid, parse)
+            found[s.name] = float(value) if s.kind == NUMBER else value
+    return found
+
+
+def _html(el, tag):
+    child = el.find(tag)
+    return olx.inner_html(child) if child is not None else ""
 
 
 def from_xml(el, invalid=None):
@@ -35,52 +63,40 @@ def from_xml(el, invalid=None):
     A number that does not parse (``points="2.5"``, ``weight="1,5"``) takes its default and, when
     ``invalid`` is a list, is added to it as ``(field, untranslated message)``."""
     invalid = [] if invalid is None else invalid
-    roles = tuple(
-        Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""),
-             brief=olx.inner_html(r.find("brief")) if r.find("brief") is not None else "")
-        for r in el.iterchildren("role")
-    )
+    roles = tuple(Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""), brief=_html(r, "brief"))
+                  for r in el.iterchildren("role"))
     nodes = []
     for i, n in enumerate(el.iterchildren("node")):
         choices = []
         for j, c in enumerate(n.iterchildren("choice")):
-            consequence = c.find("consequence")
             at = f"nodes.{i}.choices.{j}"
             choices.append(Choice(
                 label=olx.text_of(c),
                 goto=c.get("goto", ""),
                 points=_number(c, "points", 0, f"{at}.points", invalid),
-                consequence=olx.inner_html(consequence) if consequence is not None else "",
+                consequence=_html(c, "consequence"),
                 if_visited=c.get("if_visited", ""),
                 min_points=_number(c, "min_points", None, f"{at}.min_points", invalid),
             ))
-        narrative, debrief, image = n.find("narrative"), n.find("debrief"), n.find("image")
+        image = n.find("image")
         nodes.append(Node(
             id=n.get("id", ""),
-            narrative=olx.inner_html(narrative) if narrative is not None else "",
+            narrative=_html(n, "narrative"),
             speaker=n.get("speaker", ""),
             image=image.get("src", "") if image is not None else "",
             alt=image.get("alt", "") if image is not None else "",
             ending=olx.get_bool(n, "ending"),
-            debrief=olx.inner_html(debrief) if debrief is not None else "",
+            debrief=_html(n, "debrief"),
             category=n.get("category", ""),
             choices=tuple(choices),
         ))
-    intro = el.find("intro")
-    d = Scenario()
     return Scenario(
         roles=roles,
         nodes=tuple(nodes),
-        display_name=el.get("display_name", d.display_name),
-        intro=olx.inner_html(intro) if intro is not None else "",
-        max_attempts=_number(el, "max_attempts", d.max_attempts, "max_attempts", invalid),
-        grade_policy=el.get("grade_policy", d.grade_policy),
-        allow_back=olx.get_bool(el, "allow_back"),
-        show_others=olx.get_bool(el, "show_others"),
-        min_group_size=_number(el, "min_group_size", d.min_group_size, "min_group_size", invalid),
-        weight=float(_number(el, "weight", d.weight, "weight", invalid, parse_float)),
+        intro=_html(el, "intro"),
         bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b))
                     for i, b in enumerate(el.iterchildren("band"))),
+        **_settings(el, invalid),
     )
 
 
@@ -88,10 +104,7 @@ def to_xml(scenario, el=None):
     """Write ``scenario`` into ``el`` (a new ``<emm_role_play>`` if None); defaults are left out."""
     if el is None:
         el = etree.Element("emm_role_play")
-    d = Scenario()
-    el.set("display_name", scenario.display_name)
-    for name in ("max_attempts", "grade_policy", "allow_back", "show_others", "min_group_size", "weight"):
-        olx.set_attr(el, name, getattr(scenario, name), getattr(d, name))
+    write_olx(el, scenario, SETTINGS)
     olx.add_html(el, "intro", scenario.intro)
     for band in scenario.bands:
         olx.add_text(el, "band", band.message, min=str(band.min))
@@ -121,5 +134,3 @@ def to_xml(scenario, el=None):
             olx.add_html(c, "consequence", choice.consequence)
         olx.add_html(n, "debrief", node.debrief)
     return el
-
-

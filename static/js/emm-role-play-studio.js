@@ -14,7 +14,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   var mapBox = root.querySelector("[data-map]");
   var lists = {};
   ["bands", "roles", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
-  var SETTINGS = ["display_name", "intro", "weight", "max_attempts", "grade_policy", "min_group_size"];
+  var SETTINGS = ["display_name", "intro", "weight", "attempts_allowed", "grade_policy", "min_group_size"];
   var FLAGS = ["allow_back", "show_others"];
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 BLOCK = ".emm-role-play"
 EDITOR = ".emm-rp-studio"
-DEMO_EN = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml (max_attempts=3)
+DEMO_EN = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml (attempts_allowed=3)
 # the officer's path to the good ending (6 of the 7 points the best path earns)
 OFFICER = ["Speak with her apart from the group, with a female colleague and an interpreter",
            "Treat her as a possible victim of trafficking: she is under 18, so no means (threat, deception, debt) "
@@ -218,7 +218,7 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     assert notes()[-1] == ["cancel", {}]
     from workbench.runtime import WorkbenchRuntime
 
-    saved = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario)).scenario
+    saved = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario)).load_content()
     assert [n.id for n in saved.nodes] == ["node-1", "node-2", "node-3", "node-4"]
     assert saved.roles[0].start == "node-1" and saved.roles[0].label == "Border police officer"
     assert [c.goto for c in saved.node("node-2").choices] == ["node-3", "node-4"]

@@ -4,7 +4,7 @@ tab conversion) and the studio_view fragment the structured editor starts from."
 import json
 import re
 
-from emm_xblocks.role_play import forms, model
+from emm_xblocks.role_play import content, editor
 from tests.integration.test_role_play_handlers import SMALL, small  # noqa: F401 (fixture)
 
 
@@ -22,14 +22,14 @@ def test_studio_submit_refuses_a_broken_graph_and_keeps_content(small, handlers)
     assert r.status_code == 200 and any("nowhere" in p["message"] for p in r.json_body["problems"])
     r = handlers.post(uid, "studio_submit", {"xml": broken}, student="staff_1")
     assert r.status_code == 400 and r.json_body["error"] == "invalid_content" and r.json_body["problems"]
-    assert handlers.block(uid).scenario.node("n-bad").choices[0].goto == "n-harm"
+    assert handlers.block(uid).load_content().node("n-bad").choices[0].goto == "n-harm"
     r = handlers.post(uid, "studio_submit", {"xml": "<oops"}, student="staff_1")
     assert r.status_code == 400
-    fixed = SMALL.format(extra='max_attempts="4"').replace("START-TEXT", "NEW-START<script>x()</script>")
+    fixed = SMALL.format(extra='attempts_allowed="4"').replace("START-TEXT", "NEW-START<script>x()</script>")
     r = handlers.post(uid, "studio_submit", {"xml": fixed}, student="staff_1")
     assert r.status_code == 200 and r.json_body["saved"]
     block = handlers.block(uid)
-    assert block.max_attempts == 4 and "<script>" not in block.scenario.node("n-start").narrative
+    assert block.attempts_allowed == 4 and "<script>" not in block.load_content().node("n-start").narrative
 
 
 def init_args(frag):
@@ -68,7 +68,7 @@ def test_studio_view_sends_the_structure_and_loads_the_editor_and_map(small, han
 def test_the_form_saves_every_part_of_the_scenario(small, handlers):  # noqa: F811
     uid = small()
     data = editor_data(handlers, uid)
-    data.update(display_name="Edited", weight="2.5", max_attempts="2", grade_policy="last", show_others=True,
+    data.update(display_name="Edited", weight="2.5", attempts_allowed="2", grade_policy="last", show_others=True,
                 min_group_size="3", bands=[{"min": "50", "message": "Half way"}])
     data["roles"].append({"id": "r2", "label": "Social worker", "start": "n-mid", "brief": "<p>Brief</p>"})
     data["nodes"][0]["choices"].reverse()  # reorder
@@ -76,13 +76,13 @@ def test_the_form_saves_every_part_of_the_scenario(small, handlers):  # noqa: F8
     data["nodes"][2]["choices"][0].update(points="0", min_points="-1")
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 200, r.json_body
-    saved = handlers.block(uid).scenario
-    assert (saved.display_name, saved.weight, saved.max_attempts, saved.grade_policy) == ("Edited", 2.5, 2, "last")
-    assert saved.show_others and saved.min_group_size == 3 and saved.bands == (model.Band(50, "Half way"),)
+    saved = handlers.block(uid).load_content()
+    assert (saved.display_name, saved.weight, saved.attempts_allowed, saved.grade_policy) == ("Edited", 2.5, 2, "last")
+    assert saved.show_others and saved.min_group_size == 3 and saved.bands == (content.Band(50, "Half way"),)
     assert [r.id for r in saved.roles] == ["r1", "r2"] and saved.role("r2").start == "n-mid"
     assert [c.label for c in saved.node("n-start").choices] == ["Bad move", "Good move"]
     assert saved.node("n-start").speaker == "Desk" and saved.node("n-bad").choices[0].min_points == -1
-    again = forms.to_editor(saved)
+    again = editor.to_editor(saved)
     del again["xml"]
     assert editor_data(handlers, uid) == again  # what the editor reopens with is what was saved
 
@@ -104,7 +104,7 @@ def test_live_check_names_the_field_and_the_kind_of_problem(small, handlers):  #
     assert {"field": "weight", "message": "Enter a number.", "error": True} in r.json_body["problems"]
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400
-    assert handlers.block(uid).scenario.node("n-mid").choices  # nothing saved
+    assert handlers.block(uid).load_content().node("n-mid").choices  # nothing saved
 
 
 def test_convert_switches_between_the_form_and_the_xml_without_saving(small, handlers):  # noqa: F811
@@ -124,4 +124,4 @@ def test_convert_switches_between_the_form_and_the_xml_without_saving(small, han
     r = handlers.post(uid, "studio_convert", {"xml": "<emm_role_play><node"}, student="staff_1")
     assert r.status_code == 200 and r.json_body["scenario"] is None
     assert r.json_body["problems"][0]["field"] == "xml"
-    assert handlers.block(uid).scenario.display_name == "Small"  # converting never saves
+    assert handlers.block(uid).load_content().display_name == "Small"  # converting never saves

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.models import Claim, Response
-from emm_xblocks.role_play import model
+from emm_xblocks.role_play import content, learner, olx, paths
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -49,6 +49,11 @@ def labelled(response):
     html = response.json_body["html"]
     return {m.group(2).strip(): m.group(1)
             for m in re.finditer(r'data-choice="([0-9a-f]+)">([^<]*)</button>', html)}
+
+
+def token(block, step, node_id, index):
+    """The opaque id the block gives choice ``index`` of ``node_id`` at ``step`` of the learner's attempt."""
+    return learner.choice_token(block.choice_secret(), block.attempts, step, node_id, index)
 
 
 def play(handlers, uid, labels, student="student_1"):
@@ -106,7 +111,7 @@ def test_forged_or_stale_choice_is_refused_and_path_unchanged(small, handlers):
         assert bad.status_code == 400 and bad.json_body["error"] in ("unknown_choice", "invalid_choice")
     # a token valid at another node is refused too
     block = handlers.block(uid)
-    other = block.token(2, "n-mid", 0)
+    other = token(block, 2, "n-mid", 0)
     bad = handlers.post(uid, "choose", {"choice": other})
     assert bad.status_code == 400 and bad.json_body["error"] == "unknown_choice"
     assert handlers.block(uid).path == ["n-start"]
@@ -123,7 +128,7 @@ def test_unmet_condition_is_refused(small, handlers):
     assert set(labelled(r)) == {"Finish well"}  # both conditional choices hidden
     block = handlers.block(uid)
     for index in (1, 2):
-        bad = handlers.post(uid, "choose", {"choice": block.token(2, "n-mid", index)})
+        bad = handlers.post(uid, "choose", {"choice": token(block, 2, "n-mid", index)})
         assert bad.status_code == 403 and bad.json_body["error"] == "condition_not_met"
     assert handlers.block(uid).path == ["n-start", "n-mid"]
 
@@ -179,7 +184,7 @@ def test_back(small, handlers, events):
 
 
 def test_restart_limits(small, handlers, events):
-    uid = small('max_attempts="2"')
+    uid = small('attempts_allowed="2"')
     r = handlers.post(uid, "restart")
     assert r.status_code == 409 and r.json_body["error"] == "not_started"
     play(handlers, uid, ["Bad move", "Carry on"])
@@ -193,7 +198,7 @@ def test_restart_limits(small, handlers, events):
     assert handlers.block(uid).attempts == 2
     assert Claim.objects.filter(block_key=uid).count() == 2
     # best policy: the better second attempt raises the grade, a worse one would not lower it
-    play_rest = handlers.post(uid, "choose", {"choice": handlers.block(uid).token(1, "n-start", 0)})
+    play_rest = handlers.post(uid, "choose", {"choice": token(handlers.block(uid), 1, "n-start", 0)})
     assert play_rest.status_code == 200
     r = handlers.post(uid, "choose", {"choice": labelled(play_rest)["Finish well"]})
     assert r.json_body["phase"] == "ending"
@@ -204,7 +209,7 @@ def test_concurrent_restart_cannot_exceed_attempts(small, handlers):
     """A second restart whose attempt slot was already claimed (a concurrent request) is refused."""
     from emm_xblocks.common import store
 
-    uid = small('max_attempts="2"')
+    uid = small('attempts_allowed="2"')
     play(handlers, uid, ["Bad move", "Carry on"])
     block = handlers.block(uid)
     store.claim(uid, block.user_key(), "attempt-2")  # the other request won the race
@@ -218,7 +223,7 @@ def test_last_policy(small, handlers, events):
     play(handlers, uid, ["Good move", "Finish well"])
     handlers.post(uid, "restart")
     b = handlers.block(uid)
-    r = handlers.post(uid, "choose", {"choice": b.token(1, "n-start", 1)})
+    r = handlers.post(uid, "choose", {"choice": token(b, 1, "n-start", 1)})
     handlers.post(uid, "choose", {"choice": tokens(r)[0]})
     assert events.grades[-1]["raw_earned"] == 0
 
@@ -235,11 +240,10 @@ def test_state_resumes(small, handlers):
     assert "MID-TEXT" in html and "START-TEXT" not in html
 
 
-def test_author_edit_does_not_strand_learners(small, handlers):
-    uid = small()
-    play(handlers, uid, ["Good move"])
+def remove_mid_node(handlers, uid):
+    """The author deletes n-mid (choices to it now lead to n-good) and saves; returns the answer."""
     block = handlers.block(uid, "staff_1")
-    data = model.to_dict(block.scenario)
+    data = content.scenario_parts(block.load_content())
     data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
     for n in data["nodes"]:
         for c in n["choices"]:
@@ -247,7 +251,13 @@ def test_author_edit_does_not_strand_learners(small, handlers):
                 c["goto"] = "n-good"
         n["choices"] = [c for c in n["choices"] if not c.get("if_visited") or c["if_visited"] != "n-mid"]
     data.update(display_name="Small")
-    saved = handlers.post(uid, "studio_submit", data, student="staff_1")
+    return handlers.post(uid, "studio_submit", data, student="staff_1")
+
+
+def test_author_edit_does_not_strand_learners(small, handlers):
+    uid = small()
+    play(handlers, uid, ["Good move"])
+    saved = remove_mid_node(handlers, uid)
     assert saved.status_code == 200, saved.content
     r = handlers.post(uid, "state")
     assert r.json_body["phase"] == "node" and "START-TEXT" in r.json_body["html"]
@@ -267,7 +277,7 @@ def test_show_others_only_at_ending_and_above_group_size(small, handlers):
 
 
 def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
-    uid = small('show_others="true" min_group_size="1" allow_back="true" max_attempts="3"')
+    uid = small('show_others="true" min_group_size="1" allow_back="true" attempts_allowed="3"')
     play(handlers, uid, ["Good move", "Finish well"], student="again")
     r = handlers.post(uid, "restart", {}, student="again")
     if r.json_body["phase"] == "roles":
@@ -339,7 +349,7 @@ def _secrets(scen):
 @pytest.mark.parametrize("demo", DEMOS)
 def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
     xml = files("emm_xblocks").joinpath("workbench", "scenarios", demo).read_text(encoding="utf-8")
-    scen = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    scen = olx.from_xml(etree.fromstring(xml.encode("utf-8")))
     ids, narratives, debriefs = _secrets(scen)
     uid = scenario(xml)
     counter = iter(range(10**6))
@@ -374,7 +384,7 @@ def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
                 r = handlers.post(uid, "choose", {"choice": tok}, student=student)
                 assert r.status_code == 200, r.content
             block = handlers.block(uid, student)
-            state = (block.path[-1], frozenset(block.path), model.earned(scen, block.path, block.taken))
+            state = (block.path[-1], frozenset(block.path), paths.earned(scen, block.path, block.taken))
             states += 1
             check(r.json_body, block.path[-1])
             if block.path == [role.start]:
@@ -398,7 +408,7 @@ def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
 
 
 def test_the_best_attempt_is_kept_when_poor_attempts_pile_up(small, handlers, events):
-    from emm_xblocks.role_play.block import MAX_KEPT_ATTEMPTS
+    from emm_xblocks.role_play.learner import MAX_KEPT_ATTEMPTS
 
     uid = small()
     play(handlers, uid, ["Good move", "Finish well"])
@@ -428,7 +438,7 @@ def test_huge_points_are_refused_in_the_xml_tab_and_harmless_when_imported(small
     r = handlers.post(uid, "studio_submit", {"xml": xml}, student="staff_1")
     assert r.status_code == 400
     assert any(p["field"] == "nodes.1.choices.1.points" for p in r.json_body["problems"])
-    assert handlers.block(uid).scenario.node("n-mid").choices[1].points == 5  # nothing saved
+    assert handlers.block(uid).load_content().node("n-mid").choices[1].points == 5  # nothing saved
     r = handlers.post(uid, "studio_submit", {"xml": xml.replace(HUGE, "1001")}, student="staff_1")
     assert r.status_code == 400 and any(p["field"] == "nodes.1.choices.1.points" for p in r.json_body["problems"])
     imported = scenario(xml.replace('min_points="99"', f'min_points="-{HUGE}"'))  # an OLX import defaults

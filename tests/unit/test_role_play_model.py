@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from emm_xblocks.common import olx
-from emm_xblocks.role_play import forms, model
-from emm_xblocks.role_play.model import Band, Choice, Node, Role, Scenario
+from emm_xblocks.common import olx as common_olx
+from emm_xblocks.role_play import editor, learner, olx, paths, validation
+from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
 
 def _(text):
@@ -29,18 +29,18 @@ def C(goto, points=0, **kw):  # noqa: N802
 
 
 def fields(scenario):
-    return {(p.field, p.error) for p in model.validate(scenario, _)}
+    return {(p.field, p.error) for p in validation.validate(scenario, _)}
 
 
 def messages(scenario):
-    return " | ".join(p.message for p in model.validate(scenario, _))
+    return " | ".join(p.message for p in validation.validate(scenario, _))
 
 
 GOOD = sc([N("a", C("b", 2), C("c", -1)), N("b", C("end", 1)), N("c", C("end")), N("end", ending=True)])
 
 
 def test_a_sound_scenario_has_no_problem():
-    assert model.validate(GOOD, _) == []
+    assert validation.validate(GOOD, _) == []
 
 
 def test_unknown_target():
@@ -94,90 +94,90 @@ def test_image_needs_alt_and_other_checks():
     assert ("nodes.0.choices.0.if_visited", True) in fields(s) and ("nodes.1.choices", False) in fields(s)
     assert ("nodes", True) in fields(sc([N("a", C("a"))]))  # no ending at all
     assert ("grade_policy", True) in fields(sc(GOOD.nodes, grade_policy="worst"))
-    translated = model.validate(sc([N("a", C("zzz"))]), lambda t: "FR:" + t)
+    translated = validation.validate(sc([N("a", C("zzz"))]), lambda t: "FR:" + t)
     assert all(p.message.startswith("FR:") for p in translated)
 
 
 def test_best_score_simple_and_negative_only():
-    assert model.best_score(GOOD, "a") == 3
+    assert paths.best_score(GOOD, "a") == 3
     s = sc([N("a", C("end", -2), C("b", -1)), N("b", C("end", -1)), N("end", ending=True)])
-    assert model.best_score(s, "a") == -2
-    assert model.score(s, s.roles[0], ["a", "end"], [0]) == 1.0  # nothing to earn: an ending is full marks
+    assert paths.best_score(s, "a") == -2
+    assert paths.score(s, s.roles[0], ["a", "end"], [0]) == 1.0  # nothing to earn: an ending is full marks
 
 
 def test_best_score_with_loops():
     # a <-> b loop (0 points), exits from either: from a +1, from b +4 then +2
     s = sc([N("a", C("b"), C("x", 1)), N("b", C("a"), C("y", 4)), N("x", C("end", 10)),
             N("y", C("end", 2)), N("end", ending=True)])
-    assert model.validate(s, _) == []
-    assert model.best_score(s, "a") == 11  # via x: 1 + 10
-    route = model.best_route(s, "a")
+    assert validation.validate(s, _) == []
+    assert paths.best_score(s, "a") == 11  # via x: 1 + 10
+    route = paths.best_route(s, "a")
     assert [n for n, _i in route] == ["a", "x", "end"]
     s2 = sc([N("a", C("b"), C("x", 1)), N("b", C("a"), C("y", 40)), N("x", C("end", 10)),
              N("y", C("end", 2)), N("end", ending=True)])
-    route = model.best_route(s2, "a")
-    assert [n for n, _i in route] == ["a", "b", "y", "end"] and model.best_score(s2, "a") == 42
+    route = paths.best_route(s2, "a")
+    assert [n for n, _i in route] == ["a", "b", "y", "end"] and paths.best_score(s2, "a") == 42
 
 
 def test_the_best_path_shown_follows_the_conditions():
     """Grading counts conditions as met; the path shown in the debrief must be one a learner can play."""
     s = sc([N("a", C("b"), C("c", 1)), N("b", C("c")), N("c", C("end", 5, if_visited="b"), C("end", 1)),
             N("end", ending=True)])
-    assert model.best_score(s, "a") == 6
-    assert [n for n, _i in model.best_route(s, "a")] == ["a", "c", "end"]  # not playable: b not visited
-    route = model.playable_best_route(s, "a")
+    assert paths.best_score(s, "a") == 6
+    assert [n for n, _i in paths.best_route(s, "a")] == ["a", "c", "end"]  # not playable: b not visited
+    route = paths.playable_best_route(s, "a")
     assert [n for n, _i in route] == ["a", "b", "c", "end"]
-    assert model.earned(s, [n for n, _i in route], [i for _n, i in route if i is not None]) == 5
-    [warning] = model.validate(s, _)  # the author is told full marks are out of reach
+    assert paths.earned(s, [n for n, _i in route], [i for _n, i in route if i is not None]) == 5
+    [warning] = validation.validate(s, _)  # the author is told full marks are out of reach
     assert not warning.error and "6" in warning.message and "5" in warning.message
 
 
 def test_best_score_counts_conditions_as_satisfiable():
     s = sc([N("a", C("b", 1), C("c")), N("b", C("end", 5, min_points=100)), N("c", C("end", 1, if_visited="b")),
             N("end", ending=True)])
-    assert model.best_score(s, "a") == 6
+    assert paths.best_score(s, "a") == 6
 
 
 def test_scoring_including_negatives():
     role = GOOD.roles[0]
-    assert model.score(GOOD, role, ["a", "b", "end"], [0, 0]) == 1.0
-    assert model.score(GOOD, role, ["a", "c", "end"], [1, 0]) == 0.0  # -1 counts as 0
-    assert model.score(GOOD, role, ["a", "b"], [0]) == 0.0  # not at an ending
-    assert model.earned(GOOD, ["a", "c", "end"], [1, 0]) == -1
+    assert paths.score(GOOD, role, ["a", "b", "end"], [0, 0]) == 1.0
+    assert paths.score(GOOD, role, ["a", "c", "end"], [1, 0]) == 0.0  # -1 counts as 0
+    assert paths.score(GOOD, role, ["a", "b"], [0]) == 0.0  # not at an ending
+    assert paths.earned(GOOD, ["a", "c", "end"], [1, 0]) == -1
     no_points = sc([N("a", C("end")), N("end", ending=True)])
-    assert model.score(no_points, no_points.roles[0], ["a", "end"], [0]) == 1.0
+    assert paths.score(no_points, no_points.roles[0], ["a", "end"], [0]) == 1.0
 
 
 def test_paths_and_available_choices():
     s = sc([N("a", C("b", 2), C("c")), N("b", C("end", min_points=2), C("end", if_visited="c"), C("end")),
             N("c", C("b")), N("end", ending=True)])
-    assert [i for i, _c in model.available(s, ["a", "b"], [0])] == [0, 2]
-    assert [i for i, _c in model.available(s, ["a", "c", "b"], [1, 0])] == [1, 2]
-    assert model.path_is_valid(s, ["a", "b"], [0])
-    assert not model.path_is_valid(s, ["a", "b"], [1])
-    assert not model.path_is_valid(s, ["a", "gone"], [0])
-    assert not model.path_is_valid(s, [], [])
+    assert [i for i, _c in paths.available(s, ["a", "b"], [0])] == [0, 2]
+    assert [i for i, _c in paths.available(s, ["a", "c", "b"], [1, 0])] == [1, 2]
+    assert paths.path_is_valid(s, ["a", "b"], [0])
+    assert not paths.path_is_valid(s, ["a", "b"], [1])
+    assert not paths.path_is_valid(s, ["a", "gone"], [0])
+    assert not paths.path_is_valid(s, [], [])
 
 
 def test_tokens_are_opaque_and_distinct():
-    a = model.choice_token(b"k", 1, 1, "a", 0)
-    assert a != model.choice_token(b"k", 1, 1, "a", 1) != model.choice_token(b"k", 2, 1, "a", 0)
-    assert a != model.choice_token(b"other", 1, 1, "a", 0) and "a" not in a[:0] and len(a) == 16
+    a = learner.choice_token(b"k", 1, 1, "a", 0)
+    assert a != learner.choice_token(b"k", 1, 1, "a", 1) != learner.choice_token(b"k", 2, 1, "a", 0)
+    assert a != learner.choice_token(b"other", 1, 1, "a", 0) and "a" not in a[:0] and len(a) == 16
 
 
 def test_bands():
     s = Scenario(bands=(Band(0, "low"), Band(80, "high"), Band(40, "mid")))
-    assert [model.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
+    assert [paths.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
 
 
 def test_problems_carry_the_codes_the_editor_map_draws():
     s = sc([N("a", C("b"), C("zzz")), N("b", C("c")), N("c", C("b")), N("stuck"), N("island", C("end")),
             N("end", ending=True)])
-    codes = {(p.field, p.code) for p in model.validate(s, _)}
+    codes = {(p.field, p.code) for p in validation.validate(s, _)}
     assert {("nodes.0.choices.1.goto", "unknown_target"), ("nodes.1", "loop_without_ending"),
             ("nodes.3.choices", "dead_end"), ("nodes.4", "unreachable")} <= codes
     assert all(code for _field, code in codes)  # every problem has a stable code
-    [unknown] = [p for p in model.validate(s, _) if p.code == "unknown_target"]
+    [unknown] = [p for p in validation.validate(s, _) if p.code == "unknown_target"]
     assert unknown.as_json() == {"field": "nodes.0.choices.1.goto", "message": unknown.message, "error": True,
                                  "code": "unknown_target"}
 
@@ -196,32 +196,32 @@ def generated(n):
 def test_a_2000_node_scenario_validates_and_scores():
     s = generated(1000)  # 2,001 nodes, 4,000 choices
     assert len(s.nodes) == 2001
-    assert model.validate(s, _) == []
-    assert model.best_score(s, "n0") == 1000
-    route = model.best_route(s, "n0")
+    assert validation.validate(s, _) == []
+    assert paths.best_score(s, "n0") == 1000
+    route = paths.best_route(s, "n0")
     assert len(route) == 1001 and route[-1] == ("end", None)
 
 
 def test_demo_scenarios_are_valid():
     folder = files("emm_xblocks").joinpath("workbench", "scenarios")
     for name in ("emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"):
-        s = model.from_xml(etree.fromstring(folder.joinpath(name).read_bytes()))
-        assert model.validate(s, _) == [], name
-        assert len(s.roles) == 2 and all(model.best_score(s, r.start) > 0 for r in s.roles)
+        s = olx.from_xml(etree.fromstring(folder.joinpath(name).read_bytes()))
+        assert validation.validate(s, _) == [], name
+        assert len(s.roles) == 2 and all(paths.best_score(s, r.start) > 0 for r in s.roles)
 
 
 def test_forms_read_structure_and_xml():
-    data = forms.to_editor(GOOD)
+    data = editor.to_editor(GOOD)
     xml = data.pop("xml")
-    s, problems = forms.from_editor(data, _)
+    s, problems = editor.from_editor(data, _)
     assert problems == [] and s == GOOD
-    s, problems = forms.from_editor({"xml": xml}, _)
+    s, problems = editor.from_editor({"xml": xml}, _)
     assert problems == [] and s.nodes == GOOD.nodes
-    assert forms.from_editor({"nodes": "x"}, _)[0] is None
-    assert forms.from_editor([], _)[0] is None
-    s, problems = forms.from_editor(dict(data, max_attempts="lots"), _)
-    assert any(p.field == "max_attempts" for p in problems)
-    s, problems = forms.from_editor({"xml": "<emm_role_play><node id='a'><narrative><![CDATA[<p>x</p>"
+    assert editor.from_editor({"nodes": "x"}, _)[0] is None
+    assert editor.from_editor([], _)[0] is None
+    s, problems = editor.from_editor(dict(data, attempts_allowed="lots"), _)
+    assert any(p.field == "attempts_allowed" for p in problems)
+    s, problems = editor.from_editor({"xml": "<emm_role_play><node id='a'><narrative><![CDATA[<p>x</p>"
                                             "<script>alert(1)</script>]]></narrative></node></emm_role_play>"}, _)
     assert "<script>" not in s.nodes[0].narrative
 
@@ -234,7 +234,7 @@ SOUND_NUMBERS = {"max_attempts": "2", "group": "5", "weight": "1.5", "band": "50
 
 
 @pytest.mark.parametrize("key, value, field, message", [
-    ("max_attempts", "two", "max_attempts", "Enter a whole number."),
+    ("max_attempts", "two", "attempts_allowed", "Enter a whole number."),
     ("group", "5.5", "min_group_size", "Enter a whole number."),
     ("weight", "1,5", "weight", "Enter a number."),
     ("weight", "1e999", "weight", "Enter a number."),
@@ -244,14 +244,14 @@ SOUND_NUMBERS = {"max_attempts": "2", "group": "5", "weight": "1.5", "band": "50
     ("min_points", "five", "nodes.0.choices.0.min_points", "Enter a whole number."),
 ])
 def test_the_xml_tab_reports_each_number_that_does_not_parse(key, value, field, message):
-    s, problems = forms.from_editor({"xml": XML_NUMBERS.format(**SOUND_NUMBERS)}, _)
-    assert problems == [] and s.max_attempts == 2 and s.weight == 1.5 and s.nodes[0].choices[0].min_points == -1
+    s, problems = editor.from_editor({"xml": XML_NUMBERS.format(**SOUND_NUMBERS)}, _)
+    assert problems == [] and s.attempts_allowed == 2 and s.weight == 1.5 and s.nodes[0].choices[0].min_points == -1
     xml = XML_NUMBERS.format(**dict(SOUND_NUMBERS, **{key: value}))
-    s, problems = forms.from_editor({"xml": xml}, _)
+    s, problems = editor.from_editor({"xml": xml}, _)
     assert (field, message, True) in {(p.field, p.message, p.error) for p in problems}
     # an import defaults the number (never raises) and the block's own validation still runs
-    imported = model.from_xml(etree.fromstring(xml.encode()))
-    assert isinstance(model.validate(imported, _), list)
+    imported = olx.from_xml(etree.fromstring(xml.encode()))
+    assert isinstance(validation.validate(imported, _), list)
 
 
 def test_points_and_min_points_are_bounded():
@@ -259,12 +259,12 @@ def test_points_and_min_points_are_bounded():
     f = fields(far)
     assert {("nodes.0.choices.0.points", True), ("nodes.0.choices.0.min_points", True)} <= f
     assert not {("nodes.0.choices.1.points", True), ("nodes.0.choices.1.min_points", True)} & f
-    s, problems = forms.from_editor({"xml": XML_NUMBERS.format(**dict(SOUND_NUMBERS, points="5000"))}, _)
+    s, problems = editor.from_editor({"xml": XML_NUMBERS.format(**dict(SOUND_NUMBERS, points="5000"))}, _)
     assert ("nodes.0.choices.0.points", True) in {(p.field, p.error) for p in problems}
-    data = forms.to_editor(GOOD)
+    data = editor.to_editor(GOOD)
     del data["xml"]
     data["nodes"][0]["choices"][0].update(points="9" * 4299)
-    assert "nodes.0.choices.0.points" in {p.field for p in forms.from_editor(data, _)[1]}
+    assert "nodes.0.choices.0.points" in {p.field for p in editor.from_editor(data, _)[1]}
 
 
 def _unreachable_best(n):
@@ -279,49 +279,49 @@ def test_the_playable_best_route_is_cheap_on_large_scenarios():
     import time
 
     for s in (generated(1000), _unreachable_best(1000)):
-        if hasattr(model, "_playable_route"):
-            model._playable_route.cache_clear()
+        if hasattr(paths, "_playable_route"):
+            paths._playable_route.cache_clear()
         began = time.perf_counter()
-        route = model.playable_best_route(s, "n0")
+        route = paths.playable_best_route(s, "n0")
         assert time.perf_counter() - began < 0.5  # was 0.1 s and 1.7 s
-        assert route[-1][1] is None and model.playable_best_route(s, "n0") == route  # cached
+        assert route[-1][1] is None and paths.playable_best_route(s, "n0") == route  # cached
     assert [n for n, _i in route][-2:] == ["gate", "end"] and route[0] == ("n0", 0)
 
 
 def test_whitespace_in_labels_and_messages_survives_the_round_trip():
-    data = forms.to_editor(GOOD)
+    data = editor.to_editor(GOOD)
     del data["xml"]
     data["roles"][0]["label"] = "Duty\n  officer"
     data["nodes"][0]["choices"][0]["label"] = "Call\tthe\n\nteam"
     data["bands"] = [{"min": 10, "message": "Good\r\nstart "}]
-    s, problems = forms.from_editor(data, _)
+    s, problems = editor.from_editor(data, _)
     assert problems == []
     assert (s.roles[0].label, s.nodes[0].choices[0].label, s.bands[0].message) == (
         "Duty officer", "Call the team", "Good start")
-    again, problems = forms.from_editor({"xml": forms.to_editor(s)["xml"]}, _)
+    again, problems = editor.from_editor({"xml": editor.to_editor(s)["xml"]}, _)
     assert problems == [] and again == s
 
 
 @pytest.mark.parametrize("where", ["intro", "roles.0.brief", "nodes.0.narrative", "nodes.3.debrief",
                                    "nodes.0.choices.1.consequence"])
 def test_html_fields_are_capped(where):
-    data = forms.to_editor(GOOD)
+    data = editor.to_editor(GOOD)
     del data["xml"]
-    long = "<p>" + "x" * (forms.MAX_HTML - 7) + "</p>"
-    assert forms.from_editor(data, _)[1] == []
+    long = "<p>" + "x" * (editor.MAX_HTML - 7) + "</p>"
+    assert editor.from_editor(data, _)[1] == []
     parts = where.split(".")
     target = data
     for part in parts[:-1]:
         target = target[int(part)] if part.isdigit() else target[part]
     target[parts[-1]] = long
-    assert forms.from_editor(data, _)[1] == []  # 50,000 characters are fine
+    assert editor.from_editor(data, _)[1] == []  # 50,000 characters are fine
     target[parts[-1]] = long + " "  # stripped: still fine
-    assert forms.from_editor(data, _)[1] == []
+    assert editor.from_editor(data, _)[1] == []
     target[parts[-1]] = long.replace("x", "xy", 1)
-    problems = forms.from_editor(data, _)[1]
+    problems = editor.from_editor(data, _)[1]
     assert [(p.field, p.error) for p in problems] == [(where, True)] and "50,000" in problems[0].message
-    xml = forms.to_editor(forms.from_editor(data, _)[0])["xml"]
-    assert where in {p.field for p in forms.from_editor({"xml": xml}, _)[1]}
+    xml = editor.to_editor(editor.from_editor(data, _)[0])["xml"]
+    assert where in {p.field for p in editor.from_editor({"xml": xml}, _)[1]}
 
 
 # ---------------------------------------------------------------- OLX round-trip
@@ -351,7 +351,7 @@ def scenarios(draw):
                           min_size=1, max_size=2))
     return Scenario(
         roles=tuple(roles), nodes=tuple(nodes), display_name=draw(words), intro=draw(html),
-        max_attempts=draw(st.integers(0, 5)), grade_policy=draw(st.sampled_from(["best", "last"])),
+        attempts_allowed=draw(st.integers(0, 5)), grade_policy=draw(st.sampled_from(["best", "last"])),
         allow_back=draw(st.booleans()), show_others=draw(st.booleans()),
         min_group_size=draw(st.integers(1, 20)), weight=float(draw(st.integers(0, 10))),
         bands=tuple(draw(st.lists(st.builds(Band, min=st.integers(0, 100), message=words), max_size=2))))
@@ -360,14 +360,52 @@ def scenarios(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_olx_round_trip(s):
-    xml = olx.to_string(model.to_xml(s))
-    again = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    xml = common_olx.to_string(olx.to_xml(s))
+    again = olx.from_xml(etree.fromstring(xml.encode("utf-8")))
     assert again == s
-    assert olx.to_string(model.to_xml(again)) == xml
+    assert common_olx.to_string(olx.to_xml(again)) == xml
 
 
 @pytest.mark.parametrize("name", ["emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"])
 def test_demo_round_trips(name):
     raw = files("emm_xblocks").joinpath("workbench", "scenarios", name).read_bytes()
-    s = model.from_xml(etree.fromstring(raw))
-    assert model.from_xml(etree.fromstring(olx.to_string(model.to_xml(s)).encode())) == s
+    s = olx.from_xml(etree.fromstring(raw))
+    assert olx.from_xml(etree.fromstring(common_olx.to_string(olx.to_xml(s)).encode())) == s
+
+
+# ---------------------------------------------------------------- the learner's state, pure
+def test_ids_are_duplicates_whatever_their_case():
+    s = sc([N("a", C("end")), N("A", C("end")), N("end", ending=True)],
+           roles=[Role("r", "R", "a"), Role("R", "R2", "a")])
+    f = fields(s)
+    assert ("nodes.1.id", True) in f and ("roles.1.id", True) in f
+
+
+def test_a_broken_path_is_repaired_as_a_new_state_and_the_old_one_is_untouched():
+    before = learner.State(role="r", path=["a", "gone"], taken=[0], attempts=1)
+    after, notice = learner.repaired(GOOD, before, _)
+    assert after.path == ["a"] and after.taken == [] and "changed" in notice
+    assert before.path == ["a", "gone"]  # frozen: nothing was written
+    assert learner.repaired(GOOD, after, _) == (after, "")
+    no_role, notice = learner.repaired(GOOD, learner.State(role="ghost", path=["a"], attempts=1), _)
+    assert no_role.role == "" and no_role.path == [] and "role" in notice
+
+
+def test_the_counted_attempt_is_exact_and_follows_the_policy():
+    thirds = sc([N("a", C("b", 2), C("end", 3)), N("b", C("end")), N("end", ending=True)])
+    two_of_three = {"role": "r", "path": ["a", "b", "end"], "taken": [0, 0], "score": 0.0}
+    full = {"role": "r", "path": ["a", "end"], "taken": [1], "score": 0.0}
+    assert learner.counted_score(thirds, [two_of_three]) == (2 / 3, 1.0)  # not 0.6667
+    assert learner.counted_score(thirds, [full, two_of_three]) == (1.0, 1.0)
+    last = Scenario(roles=thirds.roles, nodes=thirds.nodes, grade_policy="last")
+    assert learner.counted_score(last, [full, two_of_three]) == (2 / 3, 1.0)
+    assert learner.counted_score(thirds, []) == (0.0, 1.0)
+    gone = {"role": "r", "path": ["a", "x", "end"], "taken": [0, 0], "score": 0.25}
+    assert learner.counted_score(thirds, [gone]) == (0.25, 1.0)  # a removed path keeps what it earned
+
+
+def test_kept_attempts_keep_the_best_one_among_the_recent():
+    attempts = [{"score": 0.9}] + [{"score": 0.1}] * 5
+    assert learner.kept_attempts(attempts, limit=3) == [{"score": 0.9}, {"score": 0.1}, {"score": 0.1}]
+    assert learner.kept_attempts(attempts[1:] + [{"score": 1.0}], limit=3) == [{"score": 0.1}, {"score": 1.0}]
+    assert learner.kept_attempts(attempts[:2], limit=3) == attempts[:2]

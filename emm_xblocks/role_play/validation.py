@@ -1,23 +1,22 @@
-"""The author-side validators of a scenario, pure (no XBlock, no Django).
+"""Author checks of a role-play (pure): ``validate(scenario, _) -> [Problem]`` and ``playable``.
 
-``validate(scenario, _)`` returns ``Problem`` objects and never raises; ``_`` is the translator,
-so the same function runs in the Studio editor (live check and map), on save, in ``validate()``
-and in tests. Each problem carries a stable ``code`` besides its ``field`` (``nodes.3.choices.1.goto``),
-so the editor's map can tell an unreachable node from a dead end, a loop without ending or an
-unknown target without parsing messages.
+``validate`` never raises; ``_`` is the translator, so the same function runs in the Studio
+editor (live check and map), on save, in ``validate()`` and in tests. Each problem carries a
+stable ``code`` besides its ``field`` (``nodes.3.choices.1.goto``), so the editor's map can tell an
+unreachable node from a dead end, a loop without ending or an unknown target without parsing
+messages. ``playable`` says whether learners may play (no error), computed once per content.
 """
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..common.attempts import COUNTED_ATTEMPT
+from ..common.ids import id_key, is_valid_id
 from ..common.validation import Problem as BaseProblem
+from ..common.validation import errors
 from . import graph as g
-
-ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,50}$")
-MAX_NODES = 5000
-MAX_CHOICES = 20
-MAX_POINTS = 1000  # |points| and |min_points| of a choice
-POLICY_BEST, POLICY_LAST = "best", "last"
+from . import paths
+from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
@@ -37,23 +36,25 @@ class Problem(BaseProblem):
 
 
 def _check_ids(scenario, _, add):
-    ids = set()
+    """The node ids (as written) and problems with node and role ids, compared without case."""
+    ids, seen = set(), set()
     for i, node in enumerate(scenario.nodes):
-        if not ID_RE.match(node.id or ""):
+        if not is_valid_id(node.id):
             add(f"nodes.{i}.id", _("Node {n}: the id must be 1 to 50 letters, digits, hyphens or "
                                    "underscores.").format(n=i + 1), "bad_id")
-        elif node.id in ids:
+        elif id_key(node.id) in seen:
             add(f"nodes.{i}.id", _("The node id “{id}” is used twice.").format(id=node.id), "duplicate_id")
         ids.add(node.id)
+        seen.add(id_key(node.id))
     role_ids = set()
     for i, role in enumerate(scenario.roles):
         where = f"roles.{i}"
-        if not ID_RE.match(role.id or ""):
+        if not is_valid_id(role.id):
             add(f"{where}.id", _("Role {n}: the id must be 1 to 50 letters, digits, hyphens or "
                                  "underscores.").format(n=i + 1), "bad_id")
-        elif role.id in role_ids:
+        elif id_key(role.id) in role_ids:
             add(f"{where}.id", _("The role id “{id}” is used twice.").format(id=role.id), "duplicate_id")
-        role_ids.add(role.id)
+        role_ids.add(id_key(role.id))
         if not role.label.strip():
             add(f"{where}.label", _("Role {n} has no name.").format(n=i + 1), "no_name")
         if not role.start:
@@ -92,10 +93,11 @@ def _check_choices(node, where, ids, loops, _, add):
 
 
 def _check_settings(scenario, _, add):
-    if scenario.grade_policy not in (POLICY_BEST, POLICY_LAST):
+    if scenario.grade_policy not in COUNTED_ATTEMPT:
         add("grade_policy", _("Choose how attempts are graded: best or last."), "grade_policy")
-    if not 0 <= scenario.max_attempts <= 100:
-        add("max_attempts", _("The number of attempts must be between 0 (no limit) and 100."), "max_attempts")
+    if not 0 <= scenario.attempts_allowed <= MAX_ATTEMPTS:
+        add("attempts_allowed", _("The number of attempts must be between 0 (no limit) and 100."),
+            "attempts_allowed")
     if not 1 <= scenario.min_group_size <= 1000:
         add("min_group_size", _("The minimum group size must be between 1 and 1000."), "min_group_size")
     if not 0 <= scenario.weight <= 1000:
@@ -105,13 +107,8 @@ def _check_settings(scenario, _, add):
             add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
 
 
-def validate(scenario, _):
-    """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
-    problems = []
-
-    def add(field, message, code, error=True):
-        problems.append(Problem(field, message, error, code))
-
+def _check_structure(scenario, _, add):
+    """Roles, nodes, endings and choices: what would leave a learner stuck or lost."""
     if not scenario.roles:
         add("roles", _("Add at least one role: learners need a role to play."), "no_roles")
     if not scenario.nodes:
@@ -150,5 +147,37 @@ def validate(scenario, _):
             add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=MAX_CHOICES),
                 "too_many_choices")
         _check_choices(node, where, ids, (comp, components, graph), _, add)
+
+
+def _check_full_marks(scenario, _, add):
+    """A warning when a role's best score counts a conditional choice that no playable path
+    unlocks (learners could then never reach full marks)."""
+    for i, role in enumerate(scenario.roles):
+        best = paths.best_score(scenario, role.start)
+        route = paths.playable_best_route(scenario, role.start)
+        reachable = paths.earned(scenario, [n for n, _i in route], [c for _n, c in route if c is not None])
+        if reachable < best:
+            add(f"roles.{i}.start",
+                _("Role “{role}”: the best score counts {best} points, but no path a learner can play "
+                  "earns more than {reachable}: a condition is never met. Check the conditions.")
+                .format(role=role.id, best=best, reachable=reachable), "full_marks_unreachable", error=False)
+
+
+def validate(scenario, _):
+    """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
+    problems = []
+
+    def add(field, message, code, error=True):
+        problems.append(Problem(field, message, error, code))
+
+    _check_structure(scenario, _, add)
     _check_settings(scenario, _, add)
+    if not errors(problems):
+        _check_full_marks(scenario, _, add)
     return problems
+
+
+@lru_cache(maxsize=256)
+def playable(scenario):
+    """Learners may play: no error in the scenario (checked once per content)."""
+    return not errors(validate(scenario, str))

@@ -1,18 +1,20 @@
-"""The Studio editor's payload -> ``Scenario`` (pure): shapes and types are checked here, content
-by ``model.validate``. The editor sends either the structure (``roles``, ``nodes``, settings)
-or ``{"xml": "<emm_role_play ...>"}`` from its "Edit as XML" tab."""
+"""The Studio editor's JSON and a ``Scenario``, both ways (pure). Shapes and types are checked
+here, the content by ``validation.validate``. The editor sends either the structure (``roles``,
+``nodes``, ``bands``, settings) or ``{"xml": "<emm_role_play ...>"}`` from its "Edit as XML" tab;
+``studio_convert`` turns one into the other without saving."""
 
 from dataclasses import replace
 
 from lxml import etree
 
+from ..common import olx as common_olx
 from ..common.sanitize import clean_html
-from ..common.validation import parse_float, parse_int
-from . import model
-from .model import Problem
+from ..common.settings import read_editor, values
+from ..common.validation import parse_int
+from . import olx
+from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
+from .validation import Problem, validate
 
-SETTINGS = ("display_name", "max_attempts", "grade_policy", "allow_back", "show_others", "min_group_size",
-            "weight")
 MAX_XML = 2 * 1024 * 1024
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -22,19 +24,20 @@ def _clip(value, limit):
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
-def _from_structure(data, _):
-    problems = []
+def _shape_problems(data, _):
+    """``(fatal, problems)``: a part that cannot be read at all, or numbers that do not parse."""
     for key in ("roles", "nodes", "bands"):
         if not isinstance(data.get(key, []), list):
-            return None, [Problem(key, _("This part of the scenario could not be read."))]
-    if len(data.get("nodes", [])) > model.MAX_NODES or len(data.get("roles", [])) > 50:
-        return None, [Problem("nodes", _("The scenario is too large."))]
+            return [Problem(key, _("This part of the scenario could not be read."))], []
+    if len(data.get("nodes", [])) > MAX_NODES or len(data.get("roles", [])) > 50:
+        return [Problem("nodes", _("The scenario is too large."))], []
+    problems = []
     for i, node in enumerate(data.get("nodes", [])):
         if not isinstance(node, dict) or not isinstance(node.get("choices", []), list):
-            return None, [Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1))]
+            return [Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1))], []
         for j, choice in enumerate(node.get("choices", [])):
             if not isinstance(choice, dict):
-                return None, [Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."))]
+                return [Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."))], []
             for key in ("points", "min_points"):
                 value = choice.get(key)
                 if value in (None, "") and key == "min_points":
@@ -44,30 +47,22 @@ def _from_structure(data, _):
     for i, band in enumerate(data.get("bands", [])):
         if isinstance(band, dict) and parse_int(band.get("min", 0)) is None:
             problems.append(Problem(f"bands.{i}.min", _("Enter a whole number.")))
-    settings = {}
-    defaults = model.Scenario()
-    for name in ("max_attempts", "min_group_size"):
-        value = parse_int(data.get(name, getattr(defaults, name)))
-        if value is None:
-            problems.append(Problem(name, _("Enter a whole number.")))
-            value = getattr(defaults, name)
-        settings[name] = value
-    weight = parse_float(data.get("weight", defaults.weight))
-    if weight is None:
-        problems.append(Problem("weight", _("Enter a number.")))
-        weight = defaults.weight
+    return [], problems
+
+
+def _from_structure(data, _):
+    fatal, problems = _shape_problems(data, _)
+    if fatal:
+        return None, fatal
+    settings, setting_problems = read_editor(data, SETTINGS, _)
+    problems += [Problem(p.field, p.message, p.error) for p in setting_problems]
     display_name = _clip(data.get("display_name"), 200)
     if not display_name:
         problems.append(Problem("display_name", _("Give the role-play a name.")))
-    settings.update(
-        display_name=display_name or defaults.display_name,
-        weight=weight,
-        grade_policy=_clip(data.get("grade_policy", defaults.grade_policy), 10),
-        allow_back=data.get("allow_back") is True,
-        show_others=data.get("show_others") is True,
-        intro=data.get("intro").strip() if isinstance(data.get("intro"), str) else "",
-    )
-    return model.from_dict(data, **settings), problems
+    settings.update(display_name=display_name or Scenario.display_name,
+                    grade_policy=_clip(data.get("grade_policy", Scenario.grade_policy), 10))
+    intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
+    return from_parts(data, intro=intro, **settings), problems
 
 
 def _from_xml(text, _):
@@ -80,7 +75,7 @@ def _from_xml(text, _):
     if root.tag != "emm_role_play":
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     invalid = []
-    scenario = model.from_xml(root, invalid)
+    scenario = olx.from_xml(root, invalid)
     return scenario, [Problem(where, _(message)) for where, message in invalid]
 
 
@@ -110,7 +105,7 @@ def sanitize(scenario):
     ) for n in scenario.nodes)
     roles = tuple(replace(r, label=_plain(r.label), brief=clean_html(r.brief)) for r in scenario.roles)
     bands = tuple(replace(b, message=_plain(b.message)) for b in scenario.bands)
-    return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro), _index=None)
+    return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro))
 
 
 def from_editor(data, _):
@@ -125,14 +120,12 @@ def from_editor(data, _):
         return None, problems
     problems += _too_long(scenario, _)
     scenario = sanitize(scenario)
-    return scenario, problems + model.validate(scenario, _)
+    return scenario, problems + validate(scenario, _)
 
 
 def to_editor(scenario):
     """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML."""
-    data = model.to_dict(scenario)
-    data.update({name: getattr(scenario, name) for name in SETTINGS}, intro=scenario.intro)
-    from ..common import olx
-
-    data["xml"] = olx.to_string(model.to_xml(scenario))
+    data = scenario_parts(scenario)
+    data.update(values(scenario, SETTINGS), intro=scenario.intro)
+    data["xml"] = common_olx.to_string(olx.to_xml(scenario))
     return data

@@ -1,25 +1,15 @@
-"""The scenario role-play, pure: scenario dataclasses, validation, best score, learner paths, OLX.
+"""A learner's path through a scenario and its points (pure): the best score a role can earn,
+the best route, which choices are offered, what a finished path scores.
 
-No XBlock and no Django here. Translatable texts are passed in as ``_`` (a gettext function),
-so the same validators run in the Studio editor, in ``validate()`` and in tests.
-
-A learner's attempt is stored as ``path`` (node ids visited, the start first) and ``taken``
-(the index of the choice taken at each node but the last). Everything — available choices,
-points, the grade — is recomputed from those two lists and the current scenario.
+A learner's attempt is ``path`` (node ids visited, the start first) and ``taken`` (the index of
+the choice taken at each node but the last). Everything — available choices, points, the
+grade — is recomputed from those two lists and the current scenario.
 """
 
-import hashlib
-import hmac
 from functools import lru_cache
 
-from ..common.validation import errors, parse_float, parse_int  # noqa: F401 (errors: part of the model's API)
-from . import checks
 from . import graph as g
-from .checks import ID_RE, MAX_CHOICES, MAX_NODES, MAX_POINTS, POLICY_BEST, POLICY_LAST, Problem  # noqa: F401
-from .olx import NUMBER, WHOLE_NUMBER, _int, from_xml, to_xml  # noqa: F401 (part of the model's API)
-from .scenario import CATEGORIES, Band, Choice, Node, Role, Scenario  # noqa: F401 (part of the model's API)
 
-# ------------------------------------------------------------------ best score and route
 ROUTE_BUDGET = 5_000
 
 
@@ -52,25 +42,6 @@ def _best_values(struct):
 def best_route(scenario, start):
     """A best path as ``[(node id, choice index or None at the ending)]``."""
     return g.best_route(scenario.graph(), scenario.endings(), start)
-
-
-def validate(scenario, _):
-    """``checks.validate``, plus a warning when a role's best score counts a conditional choice
-    that no playable path unlocks (learners could then never reach full marks)."""
-    problems = checks.validate(scenario, _)
-    if errors(problems):
-        return problems
-    for i, role in enumerate(scenario.roles):
-        best = best_score(scenario, role.start)
-        route = playable_best_route(scenario, role.start)
-        reachable = earned(scenario, [n for n, _i in route], [c for _n, c in route if c is not None])
-        if reachable < best:
-            problems.append(Problem(
-                f"roles.{i}.start",
-                _("Role “{role}”: the best score counts {best} points, but no path a learner can play "
-                  "earns more than {reachable}: a condition is never met. Check the conditions.")
-                .format(role=role.id, best=best, reachable=reachable), False))
-    return problems
 
 
 def playable_best_route(scenario, start, budget=ROUTE_BUDGET):
@@ -138,7 +109,6 @@ def _playable_route(struct, start, budget):
     return found[1] if found else None
 
 
-# ------------------------------------------------------------------ learner paths
 def path_is_valid(scenario, path, taken):
     """True when each step of the stored path still exists in the (maybe edited) scenario."""
     if not path or len(taken) != len(path) - 1:
@@ -179,7 +149,7 @@ def condition_met(choice, visited, points):
 
 
 def score(scenario, role, path, taken):
-    """The grade of a finished path in [0, 1]: ``max(0, earned) / best``.
+    """The grade of a finished path in [0, 1]: ``max(0, earned) / best``, exact (never rounded).
 
     With nothing to earn (best 0), reaching an ending is full marks.
     """
@@ -195,49 +165,3 @@ def score(scenario, role, path, taken):
 def band_message(scenario, percent):
     fitting = [b for b in scenario.bands if percent >= b.min]
     return max(fitting, key=lambda b: b.min).message if fitting else ""
-
-
-def choice_token(secret, attempt, step, node_id, index):
-    """The opaque id of a choice sent to the browser: an HMAC, so it tells nothing of the
-    target and cannot be forged for a choice that is not offered at this step."""
-    msg = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
-    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:16]
-
-
-# ------------------------------------------------------------------ plain data (fields, editor)
-def to_dict(scenario):
-    """The JSON-able content kept in the block's fields and sent to the editor."""
-    return {
-        "roles": [{"id": r.id, "label": r.label, "start": r.start, "brief": r.brief} for r in scenario.roles],
-        "nodes": [{
-            "id": n.id, "narrative": n.narrative, "speaker": n.speaker, "image": n.image, "alt": n.alt,
-            "ending": n.ending, "debrief": n.debrief, "category": n.category,
-            "choices": [{"label": c.label, "goto": c.goto, "points": c.points, "consequence": c.consequence,
-                         "if_visited": c.if_visited, "min_points": c.min_points} for c in n.choices],
-        } for n in scenario.nodes],
-        "bands": [{"min": b.min, "message": b.message} for b in scenario.bands],
-    }
-
-
-def from_dict(data, **settings):
-    """Inverse of ``to_dict`` for already checked data (``forms.from_editor`` checks types)."""
-    def s(d, key):
-        value = d.get(key, "")
-        return value if isinstance(value, str) else ""
-
-    def choice(c):
-        mp = c.get("min_points")
-        return Choice(s(c, "label"), s(c, "goto"), _int(c.get("points"), 0), s(c, "consequence"),
-                      s(c, "if_visited"), None if mp in (None, "") else _int(mp, None))
-
-    return Scenario(
-        roles=tuple(Role(s(r, "id"), s(r, "label"), s(r, "start"), s(r, "brief"))
-                    for r in data.get("roles", []) if isinstance(r, dict)),
-        nodes=tuple(Node(s(n, "id"), s(n, "narrative"), s(n, "speaker"), s(n, "image"), s(n, "alt"),
-                         n.get("ending") is True, s(n, "debrief"), s(n, "category"),
-                         tuple(choice(c) for c in n.get("choices", []) if isinstance(c, dict)))
-                    for n in data.get("nodes", []) if isinstance(n, dict)),
-        bands=tuple(Band(_int(b.get("min"), 0), s(b, "message"))
-                    for b in data.get("bands", []) if isinstance(b, dict)),
-        **settings,
-    )

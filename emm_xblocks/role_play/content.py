@@ -1,0 +1,174 @@
+"""What an author writes in a role-play: roles, nodes, choices, endings, grade bands, settings (pure data).
+
+No XBlock and no Django here. ``SETTINGS`` is the one description of the role-play's settings:
+the XBlock fields, the OLX attributes and the editor's checks are derived from it
+(``common.settings``). The scenario itself lives in one ``content`` field (a dict:
+``roles``, ``nodes``, ``bands``, ``intro``).
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
+from ..common.i18n import N_
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.validation import parse_int
+
+MAX_NODES = 5000
+MAX_CHOICES = 20
+MAX_POINTS = 1000  # |points| and |min_points| of a choice
+MAX_ATTEMPTS = 100
+
+CATEGORIES = {
+    "good": N_("Good practice"),
+    "acceptable": N_("Acceptable practice"),
+    "harmful": N_("Harmful practice"),
+}
+
+SETTINGS = (
+    Setting("display_name", TEXT, "Role-play", N_("Display name")),
+    # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
+    # "Maximum attempts" would set; ``max_attempts`` in OLX written before 0.2 is still read
+    Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: no limit)"), high=MAX_ATTEMPTS,
+            olx_aliases=("max_attempts",)),
+    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT),
+    Setting("allow_back", CHECKBOX, False, N_("Allow going back one step")),
+    Setting("show_others", CHECKBOX, False, N_("Show how other participants chose")),
+    Setting("min_group_size", WHOLE, 5, N_("Minimum number of participants before their choices are shown"),
+            low=1, high=1000),
+    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    goto: str
+    points: int = 0
+    consequence: str = ""  # HTML, shown right after the choice is taken
+    if_visited: str = ""  # condition: offered only once this node was passed through
+    min_points: int | None = None  # condition: offered only with at least this many points
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    narrative: str = ""  # HTML
+    speaker: str = ""
+    image: str = ""
+    alt: str = ""
+    ending: bool = False
+    debrief: str = ""  # HTML, endings only
+    category: str = ""  # endings only: good / acceptable / harmful (or the author's own word)
+    choices: tuple = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    label: str
+    start: str = ""
+    brief: str = ""  # HTML
+
+
+@dataclass(frozen=True)
+class Band:
+    """Shown at the ending when the score (in %) is at least ``min``."""
+
+    min: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _ScenarioContent:
+    roles: tuple = ()
+    nodes: tuple = ()
+    intro: str = ""  # HTML
+    bands: tuple = ()
+
+    @cached_property
+    def _nodes_by_id(self):
+        return {n.id: n for n in self.nodes}
+
+    def node(self, nid):
+        return self._nodes_by_id.get(nid)
+
+    def role(self, rid):
+        return next((r for r in self.roles if r.id == rid), None)
+
+    def graph(self):
+        return {n.id: [(c.goto, c.points) for c in n.choices] for n in self.nodes}
+
+    def endings(self):
+        return {n.id for n in self.nodes if n.ending}
+
+
+Scenario = with_settings(_ScenarioContent, SETTINGS, "Scenario")
+Scenario.__doc__ = "A role-play: its roles, nodes, grade bands and settings (frozen, hashable)."
+
+CONTENT_FIELDS = ("content",)
+
+
+def whole(value, default):
+    """A whole number within ``parse_int``'s bounds, else ``default`` (never a 4,000-digit int)."""
+    value = parse_int(value)
+    return default if value is None else value
+
+
+def scenario_parts(scenario):
+    """The scenario's roles, nodes and bands as JSON-able data (the ``content`` field, the editor)."""
+    return {
+        "roles": [{"id": r.id, "label": r.label, "start": r.start, "brief": r.brief} for r in scenario.roles],
+        "nodes": [{
+            "id": n.id, "narrative": n.narrative, "speaker": n.speaker, "image": n.image, "alt": n.alt,
+            "ending": n.ending, "debrief": n.debrief, "category": n.category,
+            "choices": [{"label": c.label, "goto": c.goto, "points": c.points, "consequence": c.consequence,
+                         "if_visited": c.if_visited, "min_points": c.min_points} for c in n.choices],
+        } for n in scenario.nodes],
+        "bands": [{"min": b.min, "message": b.message} for b in scenario.bands],
+    }
+
+
+def from_parts(data, **settings):
+    """Inverse of ``scenario_parts`` (wrong types read as empty; ``editor`` reports them)."""
+    def s(d, key):
+        value = d.get(key, "")
+        return value if isinstance(value, str) else ""
+
+    def choice(c):
+        mp = c.get("min_points")
+        return Choice(s(c, "label"), s(c, "goto"), whole(c.get("points"), 0), s(c, "consequence"),
+                      s(c, "if_visited"), None if mp in (None, "") else whole(mp, None))
+
+    def items(key):
+        value = data.get(key)
+        return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+    return Scenario(
+        roles=tuple(Role(s(r, "id"), s(r, "label"), s(r, "start"), s(r, "brief")) for r in items("roles")),
+        nodes=tuple(Node(s(n, "id"), s(n, "narrative"), s(n, "speaker"), s(n, "image"), s(n, "alt"),
+                         n.get("ending") is True, s(n, "debrief"), s(n, "category"),
+                         tuple(choice(c) for c in n.get("choices", []) if isinstance(c, dict))
+                         if isinstance(n.get("choices", []), list) else ())
+                    for n in items("nodes")),
+        bands=tuple(Band(whole(b.get("min"), 0), s(b, "message")) for b in items("bands")),
+        **settings,
+    )
+
+
+def from_fields(values):
+    """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
+    setting (inherited or explicit) keeps its default."""
+    parts = values.get("content")
+    parts = parts if isinstance(parts, dict) else {}
+    known = {s.name for s in SETTINGS}
+    intro = parts.get("intro")
+    return from_parts(parts, intro=intro if isinstance(intro, str) else "",
+                      **{name: value for name, value in values.items() if name in known and value is not None})
+
+
+def to_fields(scenario):
+    """``{field name: value}`` to store ``scenario`` in the block's fields (JSON types)."""
+    values = {s.name: getattr(scenario, s.name) for s in SETTINGS}
+    values["content"] = dict(scenario_parts(scenario), intro=scenario.intro)
+    return values

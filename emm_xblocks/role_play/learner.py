@@ -1,0 +1,229 @@
+"""What a learner does in a role-play (pure): ``action(scenario, state, data, _) -> Outcome``.
+
+``start`` (take a role), ``choose`` (one choice, named by its opaque token), ``back`` (one step),
+``restart`` (a new attempt) and ``resume`` (read-only: where the learner is). Every action first
+checks the scenario is ``playable`` and ``repaired``: a path the author's edits broke restarts
+at the role's start (or at the choice of a role); ``resume`` and the views show that repair
+without keeping it, the next action that writes keeps it.
+
+Attempt numbers are claimed through ``Claim`` (``common.pipeline``); the attempt that counts for
+the grade is ``common.attempts.counted_attempt`` of the ended attempts' scores (exact fractions).
+"""
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field, replace
+
+from ..common.actions import ActionError, Claim, Outcome, Record
+from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
+from . import events, paths
+from .validation import playable
+
+MAX_SCORE = 1.0
+MAX_KEPT_ATTEMPTS = 50
+
+
+@dataclass(frozen=True)
+class State:
+    """The learner's fields: the attempt in play (``role``, ``path`` of node ids, ``taken`` choice
+    indexes, ``ended``), how many attempts were started, and the ended ones
+    (``[{role, path, taken, score}]``)."""
+
+    role: str = ""
+    path: list = field(default_factory=list)
+    taken: list = field(default_factory=list)
+    attempts: int = 0
+    ended: bool = False
+    finished: list = field(default_factory=list)
+
+
+def choice_token(secret, attempt, step, node_id, index):
+    """The opaque id of a choice sent to the browser: an HMAC, so it tells nothing of the
+    target and cannot be forged for a choice that is not offered at this step."""
+    msg = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
+    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:16]
+
+
+def repaired(scenario, state, _):
+    """``(state, notice)``: a path the author's edits broke starts again at the role's start (or
+    at the choice of a role, if the role is gone); ``notice`` tells the learner ("" if nothing changed)."""
+    if not state.role:
+        return state, ""
+    role = scenario.role(state.role)
+    if role is None or scenario.node(role.start) is None:
+        return (replace(state, role="", path=[], taken=[], ended=False),
+                _("The scenario was changed since your last visit: please choose a role again."))
+    if paths.path_is_valid(scenario, state.path, state.taken):
+        return state, ""
+    return (replace(state, path=[role.start], taken=[], ended=False),
+            _("The scenario was changed since your last visit: you start again at the beginning of your role."))
+
+
+# ------------------------------------------------------------------ scores
+def _stored_score(attempt):
+    try:
+        return float(attempt.get("score", 0.0))
+    except (AttributeError, TypeError, ValueError):
+        return 0.0
+
+
+def attempt_score(scenario, attempt):
+    """An ended attempt's score with the current scenario; the score it earned then if the
+    author removed its path."""
+    role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
+    if role is not None and paths.path_is_valid(scenario, attempt.get("path", []), attempt.get("taken", [])):
+        return paths.score(scenario, role, attempt["path"], attempt["taken"])
+    return _stored_score(attempt)
+
+
+def counted_score(scenario, finished):
+    """``(earned, possible)`` of the ended attempt that counts (``grade_policy``); 0 with none."""
+    scores = [(attempt_score(scenario, a), MAX_SCORE) for a in finished]
+    return counted_attempt(scenario.grade_policy, scores) or (0.0, MAX_SCORE)
+
+
+def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
+    """The ended attempts worth keeping: the most recent ones and, when it is older, the best one
+    (by the score it earned), so the "best" policy never drops as poor attempts pile up."""
+    if len(finished) <= limit:
+        return finished
+    recent = finished[-(limit - 1):]
+    scores = [(_stored_score(a), MAX_SCORE) for a in finished]
+    best = counted_attempt(COUNT_BEST, scores)
+    if best in scores[-(limit - 1):]:
+        return recent
+    return [finished[scores.index(best)], *recent]
+
+
+# ------------------------------------------------------------------ the steps of an attempt
+def _ready(scenario, state, _):
+    if not playable(scenario):
+        raise ActionError("scenario_invalid", _("This role-play is not ready yet: the author must fix it first."))
+    return repaired(scenario, state, _)
+
+
+def _in_progress(state, _):
+    if not state.role:
+        raise ActionError("not_started", _("Choose a role first."))
+    if state.ended:
+        raise ActionError("already_ended", _("This attempt has ended."))
+
+
+def _finish(scenario, state, done, notice="", writes=()):
+    """The outcome of an attempt that reached an ending: kept, scored once, graded, completed."""
+    role = scenario.role(state.role)
+    value = paths.score(scenario, role, state.path, state.taken)
+    finished = kept_attempts([*state.finished, {"role": state.role, "path": list(state.path),
+                                                "taken": list(state.taken), "score": value}])
+    scores = [(attempt_score(scenario, a), MAX_SCORE) for a in finished[:-1]] + [(value, MAX_SCORE)]
+    if scenario.show_others:
+        # one row per decision of this learner's latest finished path: going back, choosing
+        # again or replaying never counts a learner twice at a node
+        writes = (*writes, Record(dict(zip(state.path, state.taken, strict=False))))
+    end = scenario.node(state.path[-1])
+    ended = events.ended(state.role, end, state.attempts, paths.earned(scenario, state.path, state.taken),
+                         paths.best_score(scenario, role.start), value)
+    return Outcome(state=replace(state, ended=True, finished=finished), result={"notice": notice},
+                   score=counted_attempt(scenario.grade_policy, scores), completion=1.0,
+                   events=(*done, ended), writes=writes)
+
+
+def _begin(scenario, state, role, notice="", writes=()):
+    state = replace(state, role=role.id, path=[role.start], taken=[], ended=False)
+    done = (events.started(role.id, state.attempts),)
+    if scenario.node(role.start).ending:
+        return _finish(scenario, state, done, notice, writes)
+    return Outcome(state=state, result={"notice": notice}, events=done, writes=writes)
+
+
+# ------------------------------------------------------------------ the actions
+def resume(scenario, state, data, _):
+    """Where the learner is (read-only: the repair is shown, not kept)."""
+    if not playable(scenario):
+        return Outcome(state=state)
+    state, notice = repaired(scenario, state, _)
+    return Outcome(state=state, result={"notice": notice})
+
+
+def start(scenario, state, data, _):
+    """Take a role; the first attempt's number is claimed."""
+    state, notice = _ready(scenario, state, _)
+    role = scenario.role(data.get("role")) if isinstance(data.get("role"), str) else None
+    if role is None:
+        raise ActionError("unknown_role", _("There is no such role in this scenario."))
+    already = ActionError("already_started", _("You have already chosen a role for this attempt."))
+    if state.role:
+        raise already
+    writes = ()
+    if state.attempts == 0:
+        writes = (Claim(1, refused=already),)
+        state = replace(state, attempts=1)
+    return _begin(scenario, state, role, notice, writes)
+
+
+def _offered(scenario, state, token, secret, _):
+    """``(node, index)`` of the choice ``token`` names at the learner's step, or refused."""
+    _in_progress(state, _)
+    if not isinstance(token, str) or not token:
+        raise ActionError("invalid_choice", _("The request names no choice."))
+    node = scenario.node(state.path[-1])
+    step = len(state.path)
+    index = next((i for i in range(len(node.choices))
+                  if hmac.compare_digest(choice_token(secret, state.attempts, step, node.id, i), token)), None)
+    if index is None:
+        raise ActionError("unknown_choice", _("This choice is not offered at this step."))
+    if index not in {i for i, _c in paths.available(scenario, state.path, state.taken)}:
+        raise ActionError("condition_not_met", _("This choice is not open to you at this point."))
+    return node, index
+
+
+def choose(scenario, state, data, _, *, secret):
+    """Take the choice whose token is ``data["choice"]`` (``secret``: the block's token key).
+
+    After an author's edit broke the path, a choice offered on the repaired page (the views
+    show the repair) is taken; one from an older page only gets the repaired attempt, kept."""
+    state, notice = _ready(scenario, state, _)
+    try:
+        node, index = _offered(scenario, state, data.get("choice"), secret, _)
+    except ActionError:
+        if notice:
+            return Outcome(state=state, result={"notice": notice})
+        raise
+    choice = node.choices[index]
+    step = len(state.path)
+    state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index])
+    done = (events.chose(state.role, node.id, index, choice.points, step, state.attempts),)
+    if scenario.node(choice.goto).ending:
+        return _finish(scenario, state, done)
+    return Outcome(state=state, result={"notice": ""}, events=done)
+
+
+def back(scenario, state, data, _):
+    """Go back one step (when the author allows it)."""
+    state, notice = _ready(scenario, state, _)
+    if not scenario.allow_back:
+        raise ActionError("back_not_allowed", _("Going back is not allowed in this role-play."))
+    if notice:
+        return Outcome(state=state, result={"notice": notice})
+    _in_progress(state, _)
+    if len(state.path) < 2:
+        raise ActionError("cannot_go_back", _("You are at the start: there is no step to go back to."))
+    state = replace(state, path=state.path[:-1], taken=state.taken[:-1])
+    return Outcome(state=state, result={"notice": ""},
+                   events=(events.went_back(state.role, len(state.path), state.attempts),))
+
+
+def restart(scenario, state, data, _):
+    """A new attempt (its number claimed); with one role it starts at once."""
+    state, notice = _ready(scenario, state, _)
+    if state.attempts == 0:
+        raise ActionError("not_started", _("Choose a role first."))
+    none_left = ActionError("no_attempts_left", _("You have no attempts left."))
+    if attempts_left(scenario.attempts_allowed, state.attempts) == 0:
+        raise none_left
+    number = state.attempts + 1
+    state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)
+    writes = (Claim(number, refused=none_left),)
+    if len(scenario.roles) == 1:
+        return _begin(scenario, state, scenario.roles[0], notice, writes)
+    return Outcome(state=state, result={"notice": notice}, writes=writes)

@@ -1,0 +1,129 @@
+"""The role-play as Open edX runs it: views that never write, the mobile contract, show-correctness,
+exact scores, and the platform's inherited settings (issues 7 and 8)."""
+
+import pytest
+from lxml import etree
+from xblock.fields import Integer, Scope, String
+from xblock.runtime import Mixologist
+
+from emm_xblocks.role_play.block import RolePlayBlock
+from tests.conftest import call_json
+from tests.integration.test_role_play_handlers import (
+    SMALL,
+    labelled,
+    play,
+    remove_mid_node,
+    small,  # noqa: F401 (a fixture)
+)
+
+
+def test_views_and_the_state_handler_show_a_repair_without_writing_it(small, handlers):  # noqa: F811
+    uid = small()
+    play(handlers, uid, ["Good move"])
+    assert remove_mid_node(handlers, uid).status_code == 200
+    page = handlers.view(uid).content
+    assert "changed" in page and "START-TEXT" in page
+    r = handlers.post(uid, "state")
+    assert r.status_code == 200 and "changed" in r.json_body["announce"] and r.json_body["step"] == 1
+    stored = handlers.block(uid)
+    assert stored.path == ["n-start", "n-mid"] and stored.taken == [0]  # shown, never written
+    # the learner's next action keeps the repair, and the choice they saw on the repaired page counts
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Good move"]})
+    assert r.status_code == 200 and r.json_body["phase"] == "ending"
+    assert handlers.block(uid).path == ["n-start", "n-good"]
+
+
+def test_a_choice_from_a_page_older_than_the_edit_gets_the_repaired_attempt(small, handlers):  # noqa: F811
+    uid = small()
+    r = play(handlers, uid, ["Good move"])
+    stale = labelled(r)["Finish well"]  # offered at n-mid, step 2
+    assert remove_mid_node(handlers, uid).status_code == 200
+    r = handlers.post(uid, "choose", {"choice": stale})
+    assert r.status_code == 200 and "changed" in r.json_body["announce"] and "START-TEXT" in r.json_body["html"]
+    assert handlers.block(uid).path == ["n-start"]  # the repair is kept, the stale choice is not taken
+
+
+def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_handler(small, handlers):  # noqa: F811
+    uid = small('attempts_allowed="3" allow_back="true"')
+    data = handlers.block(uid).student_view_data()
+    assert data == {"display_name": "Small", "intro": "", "roles": [{"id": "r1", "label": "Officer", "brief": ""}],
+                    "attempts_allowed": 3, "allow_back": True}
+
+    def user_state(student="student_1"):
+        return handlers.client.get(f"/handler/{uid}/student_view_user_state/?student={student}").json()
+
+    assert user_state() == {"role": "", "step": 0, "ended": False, "attempts": 0, "attempts_left": 3,
+                            "score": None}
+    play(handlers, uid, ["Good move", "Finish well"])
+    state = user_state()
+    assert state["role"] == "r1" and state["ended"] and state["step"] == 3 and state["attempts_left"] == 2
+    assert state["score"] == pytest.approx(3 / 7)
+
+
+def test_scores_are_published_exact_never_rounded(scenario, handlers, events):
+    """2 of 3 points at weight 3 must show as 2 points, not 2.0001 (0.6667 x 3)."""
+    uid = scenario('<emm_role_play display_name="Thirds" weight="3"><role id="r" start="a">R</role>'
+                   '<node id="a"><narrative>A</narrative><choice goto="b" points="2">Two</choice>'
+                   '<choice goto="end" points="3">Three</choice></node>'
+                   '<node id="b"><narrative>B</narrative><choice goto="end">On</choice></node>'
+                   '<node id="end" ending="true"><narrative>End</narrative></node></emm_role_play>')
+    r = handlers.post(uid, "start", {"role": "r"})
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Two"]})
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["On"]})
+    assert r.json_body["phase"] == "ending" and "67%" in r.json_body["html"]
+    assert events.grades[-1]["raw_earned"] == 2 / 3 and events.grades[-1]["raw_possible"] == 1.0
+    block = handlers.block(uid)
+    assert block.calculate_score().raw_earned * block.weight == 2.0
+    assert block.get_score().raw_earned == 2 / 3
+
+
+class InheritanceMixin:
+    """The fields Open edX mixes into every block that the role-play must not take for its own
+    (``xmodule/modulestore/inheritance.py``, ``InheritanceMixin``: ``max_attempts`` an Integer
+    that may be None, ``show_correctness`` "always" by default). Not ``due``: xblock-sdk's
+    workbench sets ``block.due`` to now on every handler call."""
+
+    max_attempts = Integer(scope=Scope.settings, default=None)
+    show_correctness = String(scope=Scope.settings, default="always")
+
+
+def _mixed(handlers, uid, attrs, student="student_1"):
+    """The block as the LMS builds it (platform fields mixed in, set from the OLX's attributes)."""
+    mixed = Mixologist([InheritanceMixin]).mix(RolePlayBlock)
+    block = handlers.block(uid, student)
+    xml = SMALL.format(extra=attrs)
+    return mixed.parse_xml(etree.fromstring(xml), block.runtime, block.scope_ids)
+
+
+def _json(response):
+    import json
+
+    return json.loads(response.body.decode("utf-8"))
+
+
+@pytest.mark.parametrize("student,shown", [("student_1", False), ("staff_1", True)])
+def test_show_correctness_never_hides_the_score_at_the_ending_from_learners(small, handlers, student, shown):  # noqa: F811
+    uid = small()
+    block = _mixed(handlers, uid, 'show_correctness="never"', student)
+    r = _json(call_json(block, "start", {"role": "r1"}))
+    r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Good move"]}))
+    r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Finish well"]}))
+    assert r["phase"] == "ending" and "GOOD-DEBRIEF" in r["html"]
+    assert ("43%" in r["html"]) is shown and ("43%" in r["announce"]) is shown
+    assert ("43%" in block.render("student_view", {}).content) is shown
+    state = _json(call_json(block, "student_view_user_state", {}, method="GET"))
+    assert (state["score"] is not None) is shown
+
+
+def test_an_inherited_max_attempts_neither_limits_nor_crashes(small, handlers):  # noqa: F811
+    uid = small()
+    play(handlers, uid, ["Bad move", "Carry on"])
+    for inherited in (1, None):  # a course-wide "Maximum attempts", or an explicit null
+        block = _mixed(handlers, uid, "")
+        block.max_attempts = inherited
+        assert block.attempts_allowed == 0 and "data-restart" in block.render("student_view", {}).content
+    r = call_json(block, "restart", {})
+    assert r.status_code == 200 and _json(r)["phase"] == "node"
+    block.attempts_allowed = None  # an explicit None in our own field falls back to the default
+    assert "data-restart" in block.render("student_view", {}).content
+
