@@ -9,10 +9,9 @@ from webob import Response
 
 from ..common import store
 from ..common.errors import HandlerError
+from ..common.export import safe_cell
 from .content import NA
 from .statistics import diverging_segments, headline, statement_stats
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def results_json(block):
@@ -60,12 +59,6 @@ def headline_text(survey, percent, labels, _):
         return _("{percent}% agree or strongly agree, over all statements.").format(percent=percent)
     return _("{percent}% answered “{a}” or “{b}”, over all statements.").format(
         percent=percent, a=labels[-2], b=labels[-1])
-
-
-def safe_cell(value):
-    """Neutralise a cell a spreadsheet would run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def csv_response(block):

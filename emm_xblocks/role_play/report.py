@@ -5,6 +5,10 @@
 ``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored grade).
 """
 
+from collections import OrderedDict
+
+from ..common.export import safe_cell
+
 
 def report_data(user_state_iterator, limit_responses=None):
     count = 0
@@ -15,10 +19,10 @@ def report_data(user_state_iterator, limit_responses=None):
         if not state.get("role") and not state.get("finished"):
             continue
         count += 1
-        yield user_state.username, {
-            "role": state.get("role", ""),
-            "path": " > ".join(state.get("path", [])),
-            "ended": bool(state.get("ended")),
-            "attempts": state.get("attempts", 0),
-            "score": state.get("raw_earned"),
-        }
+        yield user_state.username, OrderedDict([  # the platform sorts a plain dict's keys
+            ("role", safe_cell(state.get("role", ""))),
+            ("path", safe_cell(" > ".join(state.get("path", [])))),
+            ("ended", bool(state.get("ended"))),
+            ("attempts", state.get("attempts", 0)),
+            ("score", state.get("raw_earned")),
+        ])

@@ -10,6 +10,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 
 from ..common import platform, store
 from ..common.attempts import attempts_left
+from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, learner, paths, validation
 
@@ -65,8 +66,10 @@ def _ending(block, scenario, state, node):
 def panel_context(block, scenario, state, notice=""):
     """What the learner's panel shows for ``state``; ``phase`` is invalid, roles, node or ending."""
     left = attempts_left(scenario.attempts_allowed, state.attempts)
+    refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     ctx = {"dom": block.dom_id(), "notice": notice, "scenario": scenario, "attempts": state.attempts,
-           "attempts_left": left, "attempts_allowed": scenario.attempts_allowed}
+           "attempts_left": left, "attempts_allowed": scenario.attempts_allowed,
+           "read_only": refusal.message if refusal else ""}
     if not validation.playable(scenario):
         return dict(ctx, phase="invalid")
     if not state.role:
