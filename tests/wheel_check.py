@@ -31,8 +31,8 @@ Likert = ep.load()
 apps = {e.name for e in entry_points(group="lms.djangoapp")} & {e.name for e in entry_points(group="cms.djangoapp")}
 report["djangoapp"] = "emm_xblocks" in apps
 
-for uri in ("static/css/emm-likert.css", "static/js/emm-likert.js", "static/js/emm-common.js",
-            "static/js/i18n/fr.js"):
+for uri in ("css/emm-likert.css", "js/emm-likert.js", "js/emm-common.js",  # relative to static/
+            "js/i18n/fr.js"):
     with Likert.open_local_resource(uri) as handle:
         assert len(handle.read()) > 100, uri
 report["resources"] = "served"

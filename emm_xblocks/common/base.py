@@ -24,25 +24,34 @@ loader = ResourceLoader(ROOT_PACKAGE)
 class EmmBlockBase(XBlock):
     """Base of the XBlock classes of this package (mixins such as ScorableXBlockMixin go before it)."""
 
+    # The platform's static-file finder publishes ``<package>/<resources_dir>/`` (everything but
+    # .py) under ``xblock/resources/<package>/`` (openedx/core/lib/xblock_pipeline/finder.py):
+    # only ``static/`` is ours to publish, never templates, .po files or demo OLX with answers.
+    # Resource URIs are therefore relative to ``static/`` (``js/emm-likert.js``).
+    resources_dir = "static"
     public_dir = "static"
     # The LMS shows the block while staff "View this course as a specific learner"
     # (courseware/masquerade.py, filter_displayed_blocks); every write is refused then
     # (common.pipeline.check_may_write), so nothing of the learner's changes.
     show_in_read_only_mode = True
     i18n_js_namespace = JS_NAMESPACE
-    block_js = ""  # e.g. "static/js/emm-likert.js"
+    block_js = ""  # e.g. "js/emm-likert.js", relative to static/
     block_css = ""
     js_class = ""  # the initialize_js function
 
     # ---------------------------------------------------------------- resources
     @classmethod
     def open_local_resource(cls, uri):
-        """Serve files of ``static/`` at the package root (XBlock would look next to the module)."""
+        """Serve a file of ``static/`` at the package root, named relative to it (``js/emm-likert.js``)."""
         if isinstance(uri, bytes):
             uri = uri.decode("utf-8")
-        if not uri.startswith(cls.public_dir + "/") or "/." in uri or "\\" in uri:
-            raise DisallowedFileError(f"Only files from {cls.public_dir!r}/ are allowed: {uri!r}")
-        return resources.files(ROOT_PACKAGE).joinpath(uri).open("rb")
+        if uri.startswith("/") or "/." in f"/{uri}" or "\\" in uri or not uri:
+            raise DisallowedFileError(f"Only files from {cls.resources_dir!r}/ are allowed: {uri!r}")
+        return resources.files(ROOT_PACKAGE).joinpath(cls.resources_dir, uri).open("rb")
+
+    def resource_url(self, path):
+        """The URL of ``static/<path>`` as the runtime serves it (a CDN in production)."""
+        return self.runtime.local_resource_url(self, path.removeprefix("static/"))
 
     # ---------------------------------------------------------------- i18n
     @property
@@ -80,14 +89,14 @@ class EmmBlockBase(XBlock):
     def build_fragment(self, template, context, init_args=None, js=None, js_class=None):
         """Template + shared CSS/JS + the block's JS + the JS catalogue + ``initialize_js``."""
         frag = Fragment(self.render_template(template, context))
-        frag.add_css_url(self.runtime.local_resource_url(self, "static/css/emm-common.css"))
+        frag.add_css_url(self.resource_url("css/emm-common.css"))
         if self.block_css:
-            frag.add_css_url(self.runtime.local_resource_url(self, self.block_css))
+            frag.add_css_url(self.resource_url(self.block_css))
         js = js or self.block_js
         for url in self._js_catalog_urls(editor=js.endswith("-studio.js")):
             frag.add_javascript_url(url)
-        frag.add_javascript_url(self.runtime.local_resource_url(self, "static/js/emm-common.js"))
-        frag.add_javascript_url(self.runtime.local_resource_url(self, js))
+        frag.add_javascript_url(self.resource_url("js/emm-common.js"))
+        frag.add_javascript_url(self.resource_url(js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag
 
@@ -102,7 +111,7 @@ class EmmBlockBase(XBlock):
         if url:
             return [url]
         paths = [js_catalog_path(suffix=suffix) for suffix in (("", "-studio") if editor else ("",))]
-        return [self.runtime.local_resource_url(self, path) for path in paths if path]
+        return [self.resource_url(path) for path in paths if path]
 
     # ---------------------------------------------------------------- the local workbench
     @classmethod

@@ -29,7 +29,7 @@ def is_rtl():
 
 
 def js_catalog_path(language=None, suffix=""):
-    """``static/js/i18n/<lang><suffix>.js`` for the active language if the package ships it, else
+    """``js/i18n/<lang><suffix>.js`` (under ``static/``) for the active language if the package ships it, else
     None. ``suffix="-studio"`` names the editors' strings, loaded after the learner's catalogue."""
     from django.utils import translation
 
@@ -38,5 +38,5 @@ def js_catalog_path(language=None, suffix=""):
     base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")
     for name in candidates:
         if base.joinpath(f"{name}{suffix}.js").is_file():
-            return f"static/js/i18n/{name}{suffix}.js"
+            return f"js/i18n/{name}{suffix}.js"
     return None

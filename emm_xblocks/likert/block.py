@@ -37,8 +37,8 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     state_class = learner.State
     search_type = "EMM Likert evaluation"
     not_saved_message = N_("The evaluation was not saved: please fix the errors.")
-    block_js = "static/js/emm-likert.js"
-    block_css = "static/css/emm-likert.css"
+    block_js = "js/emm-likert.js"
+    block_css = "css/emm-likert.css"
     js_class = "EmmLikert"
 
     statements = List(scope=Scope.content, default=[], help=N_("Statements: id, text, reverse, required"))

@@ -65,7 +65,7 @@ def author_view(block):
         "problems": problems,
     }
     return block.build_fragment("templates/likert/author.html", context, init_args={},
-                                js="static/js/emm-likert.js", js_class="EmmLikertAuthor")
+                                js="js/emm-likert.js", js_class="EmmLikertAuthor")
 
 
 def studio_view(block):
@@ -78,7 +78,7 @@ def studio_view(block):
     return block.build_fragment("templates/likert/studio.html", context,
                                 init_args={"survey": editor.to_editor(survey), "presets": presets,
                                            "settings": editor.settings_form(_)},
-                                js="static/js/emm-likert-studio.js", js_class="EmmLikertEditor")
+                                js="js/emm-likert-studio.js", js_class="EmmLikertEditor")
 
 
 def student_view_data(survey):

@@ -56,8 +56,8 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")
-    block_js = "static/js/emm-role-play.js"
-    block_css = "static/css/emm-role-play.css"
+    block_js = "js/emm-role-play.js"
+    block_css = "css/emm-role-play.css"
     js_class = "EmmRolePlay"
 
     content = Dict(scope=Scope.content, default={},

@@ -139,7 +139,7 @@ def author_view(block):
                "nodes": [{"node": n, "narrative": sanitized(n.narrative),
                           "category": _category(block, n.category)} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
-                                js="static/js/emm-role-play.js", js_class="EmmRolePlayAuthor")
+                                js="js/emm-role-play.js", js_class="EmmRolePlayAuthor")
 
 
 def studio_view(block):
@@ -149,10 +149,10 @@ def studio_view(block):
     xml = data.pop("xml")
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
     frag = block.build_fragment(STUDIO, {"xml": xml, "dom": block.dom_id() + "-ed", "categories": categories},
-                                init_args={"scenario": data}, js="static/js/emm-role-play-studio.js",
+                                init_args={"scenario": data}, js="js/emm-role-play-studio.js",
                                 js_class="EmmRolePlayEditor")
-    frag.add_javascript_url(block.runtime.local_resource_url(block, "static/js/emm-role-play-map.js"))
-    frag.add_css_url(block.runtime.local_resource_url(block, "static/css/emm-role-play-studio.css"))
+    frag.add_javascript_url(block.resource_url("js/emm-role-play-map.js"))
+    frag.add_css_url(block.resource_url("css/emm-role-play-studio.css"))
     return frag
 
 
