@@ -38,6 +38,9 @@ module.exports = [
         {property: "insertAdjacentHTML", message: "Use EMM.setServerHtml (server HTML)."},
         {property: "createContextualFragment", message: "Use EMM.setServerHtml: it parses inert."},
         {object: "document", property: "write", message: "Build nodes with EMM.el."}],
+      /* window's own names that a forgotten local would silently reach (window.status ...) */
+      "no-restricted-globals": ["error", "status", "name", "event", "length", "top", "parent", "self",
+        "origin", "closed", "opener", "external"],
       "eqeqeq": "error",
       "no-implicit-globals": "off",
       "strict": ["error", "function"],

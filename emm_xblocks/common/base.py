@@ -104,6 +104,8 @@ class EmmBlockBase(XBlock):
             if catalog:
                 frag.add_javascript_url(self.runtime.local_resource_url(self, catalog))
         frag.add_javascript_url(self.runtime.local_resource_url(self, "static/js/emm-common.js"))
+        if js.endswith("-studio.js"):  # the editors' shared engine
+            frag.add_javascript_url(self.runtime.local_resource_url(self, "static/js/emm-editor.js"))
         frag.add_javascript_url(self.runtime.local_resource_url(self, js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag

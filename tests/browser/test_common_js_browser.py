@@ -86,3 +86,45 @@ def test_a_slow_submit_shows_sending_a_failed_one_says_why_and_the_next_goes_thr
     assert alert.is_hidden()
     assert sign.count() == 0
     assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ the editor engine (emm-editor.js)
+LIKERT_XML = ('<emm_likert display_name="Pilot evaluation"><item id="a">First statement.</item>'
+              '<item id="b">Second statement.</item><item id="c">Third statement.</item></emm_likert>')
+
+
+def focused(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement, row = el.closest('[data-row], [data-item]');
+        return {key: el.getAttribute('data-st') || el.getAttribute('data-key'), add: el.hasAttribute('data-add'),
+                row: row ? Array.prototype.indexOf.call(row.parentNode.children, row) : null};
+    }""")
+
+
+def test_likert_editor_removes_rows_says_so_keeps_the_focus_and_saves(workbench, new_page):
+    from workbench.runtime import WorkbenchRuntime
+
+    scenario = workbench.add_scenario(LIKERT_XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    editor = ".emm-likert-editor"
+    rows = page.locator(f"{editor} [data-row]")
+    rows.first.wait_for()
+    rows.nth(0).get_by_role("button", name="Remove").click()
+    assert rows.count() == 2
+    assert focused(page) == {"key": "text", "add": False, "row": 0}  # the row that took its place
+    assert rows.nth(0).locator("[data-st=text]").input_value() == "Second statement."
+    page.locator(f"{editor} [data-status]").filter(has_text="Statement removed.").wait_for()
+    rows.nth(1).get_by_role("button", name="Remove").click()
+    assert focused(page) == {"key": "text", "add": False, "row": 0}  # the last gone: the one before it
+    rows.nth(0).get_by_role("button", name="Remove").click()
+    assert rows.count() == 0
+    assert focused(page)["add"]  # none left: the add button
+
+    page.get_by_role("button", name="Add a statement").click()
+    page.keyboard.type("Only statement.")
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert [(s["id"], s["text"]) for s in block.statements] == [("s1", "Only statement.")]
+    assert page.js_errors == []

@@ -23,7 +23,30 @@ class FakeElement {
     this.childNodes = [];
     this.parentNode = null;
     this._attrs = new Map();
+    this._listeners = {};
     this.disabled = false;
+  }
+
+  /* events: listeners run in order; fire() hands them a minimal event */
+  addEventListener(type, fn) { (this._listeners[type] = this._listeners[type] || []).push(fn); }
+  fire(type, props = {}) {
+    const event = Object.assign({type, target: this, defaultPrevented: false,
+      preventDefault() { this.defaultPrevented = true; }}, props);
+    for (let node = this; node; node = node.parentNode) {
+      (node._listeners && node._listeners[type] || []).forEach((fn) => fn(event));
+    }
+    return event;
+  }
+  focus() { FakeElement.focused = this; }
+  get type() { return this.getAttribute("type") || ""; }
+  get classList() {
+    const names = () => this.className.split(/\s+/).filter(Boolean);
+    return {
+      add: (c) => { if (!names().includes(c)) { this.className = names().concat([c]).join(" "); } },
+      remove: (c) => { this.className = names().filter((n) => n !== c).join(" "); },
+      contains: (c) => names().includes(c),
+      toggle: (c, on) => { if (on === undefined ? !names().includes(c) : on) { this.classList.add(c); } else { this.classList.remove(c); } },
+    };
   }
 
   /* attributes */
@@ -67,6 +90,18 @@ class FakeElement {
     return node;
   }
   remove() { if (this.parentNode) { this.parentNode.removeChild(this); } }
+  get previousElementSibling() {
+    if (!this.parentNode) { return null; }
+    const siblings = this.parentNode.children;
+    return siblings[siblings.indexOf(this) - 1] || null;
+  }
+  get nextElementSibling() {
+    if (!this.parentNode) { return null; }
+    const siblings = this.parentNode.children;
+    return siblings[siblings.indexOf(this) + 1] || null;
+  }
+  contains(node) { for (let n = node; n; n = n.parentNode) { if (n === this) { return true; } } return false; }
+  closest(selector) { for (let n = this; n && n.nodeType === 1; n = n.parentNode) { if (n.matches(selector)) { return n; } } return null; }
   replaceChildren(...nodes) {
     this.childNodes.slice().forEach((c) => this.removeChild(c));
     nodes.forEach((n) => this.appendChild(typeof n === "string" ? new FakeText(n) : n));
@@ -82,12 +117,15 @@ class FakeElement {
     if (value !== "") { this.appendChild(new FakeText(value)); }
   }
 
-  /* selectors: "*", "tag", "[attr]" and "tag[attr]" only */
+  /* selectors: "*", "tag", ".class", "[attr]", "[attr=value]", "tag[attr]" and lists ("a, b") */
   matches(selector) {
-    const m = /^([a-z*]*)(?:\[([a-z-]+)\])?$/i.exec(selector);
-    if (!m) { throw new Error("fake-dom: selector not supported: " + selector); }
-    const tag = m[1] && m[1] !== "*" ? m[1].toUpperCase() : null;
-    return (!tag || this.tagName === tag) && (!m[2] || this.hasAttribute(m[2]));
+    return selector.split(",").some((one) => {
+      const m = /^([a-z*]*)(?:\.([a-z-]+))?(?:\[([a-z-]+)(?:="?([^"\]]*)"?)?\])?$/i.exec(one.trim());
+      if (!m) { throw new Error("fake-dom: selector not supported: " + selector); }
+      const tag = m[1] && m[1] !== "*" ? m[1].toUpperCase() : null;
+      return (!tag || this.tagName === tag) && (!m[2] || this.classList.contains(m[2])) &&
+        (!m[3] || this.hasAttribute(m[3])) && (m[4] === undefined || this.getAttribute(m[3]) === m[4]);
+    });
   }
   querySelectorAll(selector) {
     const found = [];
