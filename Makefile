@@ -13,7 +13,7 @@ PORT      ?= 8000
 SETTINGS  := emm_xblocks.workbench.settings
 PIP_FLAGS := --disable-pip-version-check -q
 
-.PHONY: help run test test-fast test-312 bench lint messages translations wheel clean
+.PHONY: help run test test-js test-fast test-312 bench lint messages translations wheel clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,11 +39,20 @@ run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at h
 	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff to a page to see it as course staff, ?lang=fr for French)"
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed $(VENV312)/.installed  ## run every test on both supported stacks
+test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks
 	$(PY) -m ruff check emm_xblocks tests scripts bench
 	$(PY) scripts/check_translations.py
 	$(PY) -m pytest
 	$(PY312) -m pytest tests/unit tests/integration -p no:cacheprovider -q
+
+# npm ci installs exactly package-lock.json (ESLint and its plugins; nothing the browser loads)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tests (Node's own test runner)
+	node_modules/.bin/eslint --max-warnings 0
+	node --test --test-reporter=spec tests/js/*.test.js
 
 test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.11
 	$(PY) -m pytest tests/unit tests/integration
@@ -64,4 +73,4 @@ wheel: $(VENV)/.installed  ## build the wheel into dist/
 	$(PY) -m build --wheel --outdir dist .
 
 clean:
-	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache
+	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache node_modules

@@ -38,7 +38,7 @@ def template_sources():
 
 
 def is_studio_js(path):
-    return path.name.endswith(("-studio.js", "-map.js"))
+    return path.name.endswith(("-studio.js", "-map.js")) or path.name == "emm-editor.js"
 
 
 def js_sources(studio=None):

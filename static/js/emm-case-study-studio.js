@@ -2,15 +2,12 @@
    questions with their options or key points), checked live by the server's own validators
    (studio_validate) and saved with studio_submit. Each server problem names a field path such
    as "questions.2.options.1.text"; the form finds the field of that path and shows the message
-   next to it. An "Edit as JSON" panel exchanges the same data as the form. */
+   next to it. An "Edit as JSON" panel exchanges the same data as the form. Checking, saving and
+   the rows' buttons are the editor engine's (emm-editor.js); this file describes the form. */
 function EmmCaseStudyEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-  var root = EMM.root(element).querySelector(".emm-case-editor") || EMM.root(element);
-  var form = root.querySelector("form");
-  var alertBox = root.querySelector("[data-alert]");
-  var status = root.querySelector("[data-status]");
-  var uid = 0, timer = null, seq = 0;
+  var uid = 0;
   var CHOICE = ["single", "multiple"];
 
   /* what each kind of row holds: fields ({key, label, type}) and nested lists ({list}) */
@@ -97,12 +94,13 @@ function EmmCaseStudyEditor(runtime, element, args) {
       fs.appendChild(part);
     });
     /* "Move up" and the row's name for screen readers ("Move up Question 2"), set by renumber() */
-    function action(act, label, danger) {
-      return el("button", {type: "button", class: "emm-button" + (danger ? " emm-danger" : ""), "data-act": act},
-        [label, el("span", {class: "emm-sr", "data-row-name": ""})]);
+    function action(attrs, label, danger) {
+      attrs.type = "button";
+      attrs.class = "emm-button" + (danger ? " emm-danger" : "");
+      return el("button", attrs, [label, el("span", {class: "emm-sr", "data-row-name": ""})]);
     }
-    fs.appendChild(el("p", {class: "emm-row-actions"}, [action("up", _("Move up")), action("down", _("Move down")),
-      action("remove", _("Remove"), true)]));
+    fs.appendChild(el("p", {class: "emm-row-actions"}, [action({"data-move": "-1"}, _("Move up")),
+      action({"data-move": "1"}, _("Move down")), action({"data-remove": ""}, _("Remove"), true)]));
     var li = el("li", {class: "emm-ed-item", "data-item": kind}, [fs]);
     if (kind === "questions") { showKind(li); }
     return li;
@@ -123,18 +121,10 @@ function EmmCaseStudyEditor(runtime, element, args) {
     });
   }
 
-  function value(node) {
-    if (node.type === "checkbox") { return node.checked; }
-    if (node.hasAttribute("data-lines")) {
-      return node.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
-    }
-    return node.value;
-  }
-
   function read(scope) {
     var data = {};
     scope.querySelectorAll("[data-key]").forEach(function (node) {
-      if (owner(node) === scope && !inHiddenPart(node, scope)) { data[node.getAttribute("data-key")] = value(node); }
+      if (owner(node) === scope && !inHiddenPart(node, scope)) { data[node.getAttribute("data-key")] = EmmEditor.getValue(node); }
     });
     scope.querySelectorAll("[data-list]").forEach(function (list) {
       if (owner(list) === scope && !inHiddenPart(list, scope)) {
@@ -169,56 +159,27 @@ function EmmCaseStudyEditor(runtime, element, args) {
     });
   }
 
-  function clearProblems() {
-    form.querySelectorAll("[data-error-key]").forEach(function (slot) {
-      slot.textContent = "";
-      slot.classList.remove("emm-warning-text");
-      slot.removeAttribute("data-blocking");
-    });
-    form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
-  }
-
-  /* problems: [{field: "questions.0.options", message, error}] from the server's validators */
-  function showProblems(problems) {
-    clearProblems();
+  /* problems: [{field: "questions.0.options", message, error}] from the server's validators; a
+     problem whose field has no slot of its own goes to the nearest enclosing one */
+  function show(problems) {
+    EmmEditor.unmarkAll(form, "[data-error-key]");
     var slots = {}, controls = {};
     form.querySelectorAll("[data-error-key]").forEach(function (s) { slots[fieldPath(s, "data-error-key")] = s; });
     form.querySelectorAll("[data-key]").forEach(function (c) { controls[fieldPath(c, "data-key")] = c; });
-    (problems || []).forEach(function (p) {
+    problems.forEach(function (p) {
       var path = p.field || "", slot = slots[path];
       while (!slot && path) {
         path = path.indexOf(".") === -1 ? "" : path.slice(0, path.lastIndexOf("."));
         slot = slots[path];
       }
-      if (!slot) { return; }
-      slot.textContent = slot.textContent ? slot.textContent + " " + p.message : p.message;
-      if (p.error === false) {
-        if (!slot.hasAttribute("data-blocking")) { slot.classList.add("emm-warning-text"); }
-      } else {
-        slot.setAttribute("data-blocking", "");
-        slot.classList.remove("emm-warning-text");
-        if (controls[p.field]) { controls[p.field].setAttribute("aria-invalid", "true"); }
-      }
+      EmmEditor.mark(p, slot, controls[p.field]);
     });
-  }
-
-  function check() {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      var mine = (seq += 1);
-      EMM.post(runtime, element, "studio_validate", read(form)).then(function (body) {
-        if (mine === seq) { showProblems(body.problems); }
-      }, function () { /* checking is a help; saving reports errors */ });
-    }, 400);
   }
 
   function load(data) {
     form.querySelectorAll("[data-key]").forEach(function (node) {
       if (owner(node) !== form) { return; }
-      var v = data[node.getAttribute("data-key")];
-      if (node.type === "checkbox") { node.checked = v === true; }
-      else if (node.hasAttribute("data-lines")) { node.value = (v || []).join("\n"); }
-      else { node.value = v === undefined || v === null ? "" : String(v); }
+      EmmEditor.setValue(node, data[node.getAttribute("data-key")]);
     });
     form.querySelectorAll("[data-list]").forEach(function (list) {
       if (owner(list) !== form) { return; }
@@ -229,19 +190,16 @@ function EmmCaseStudyEditor(runtime, element, args) {
   }
 
   function nextId(list) {
-    var prefix = PREFIX[list.getAttribute("data-list")], used = {}, n = 1;
+    var used = [];
     items(list).forEach(function (li) {
       var id = li.querySelector("[data-key=id]");
-      if (id && owner(id) === li) { used[id.value] = true; }
+      if (id && owner(id) === li) { used.push(id.value); }
     });
-    while (used[prefix + n]) { n += 1; }
-    return prefix + n;
+    return EmmEditor.nextId(used, PREFIX[list.getAttribute("data-list")]);
   }
 
-  function firstControl(li) { return li.querySelector("input, textarea, select"); }
-
-  function add(list) {
-    var name = list.getAttribute("data-list"), data = {};
+  function add(name, button) {
+    var list = button.parentNode.querySelector("[data-list=\"" + name + "\"]"), data = {};
     if (PREFIX[name]) { data.id = nextId(list); }
     if (name === "questions") { data = {id: data.id, kind: "single", points: 1, min_words: 0, max_words: 0}; }
     var li = row(name, data);
@@ -252,46 +210,38 @@ function EmmCaseStudyEditor(runtime, element, args) {
       options.appendChild(row("options", {id: nextId(options)}));
     }
     renumber();
-    (li.querySelector("[data-key=prompt]") || firstControl(li)).focus();
-    EMM.say(status, EMM.format(_("{item} added."), {item: li.querySelector("[data-legend]").textContent}));
-    check();
+    (li.querySelector("[data-key=prompt]") || li.querySelector("input, textarea, select")).focus();
+    return li;
   }
 
-  function act(button, li) {
-    var list = li.parentNode, name = li.querySelector("[data-legend]").textContent;
-    var what = button.getAttribute("data-act");
-    if (what === "remove") {
-      var next = li.nextElementSibling || li.previousElementSibling;
-      li.remove();
-      renumber();
-      (next ? firstControl(next) : list.parentNode.querySelector("[data-add]")).focus();
-      EMM.say(status, EMM.format(_("{item} removed."), {item: name}));
-    } else {
-      var up = what === "up", other = up ? li.previousElementSibling : li.nextElementSibling;
-      if (!other) { return; }
-      list.insertBefore(li, up ? other : other.nextElementSibling);
-      renumber();
-      button.focus();
-      EMM.say(status, EMM.format(up ? _("Moved up: now {item}.") : _("Moved down: now {item}."),
-        {item: li.querySelector("[data-legend]").textContent}));
-    }
-    check();
-  }
+  function legend(li) { return li.querySelector("[data-legend]").textContent; }
 
-  form.addEventListener("click", function (event) {
-    var button = event.target.closest("button");
-    if (!button || !form.contains(button)) { return; }
-    if (button.hasAttribute("data-add")) {
-      add(button.parentNode.querySelector("[data-list=\"" + button.getAttribute("data-add") + "\"]"));
-    } else if (button.hasAttribute("data-act")) {
-      act(button, button.closest("[data-item]"));
+  var ed = EmmEditor.create(runtime, element, {
+    root: ".emm-case-editor",
+    row: "[data-item]",
+    collect: function () { return read(form); },
+    show: show,
+    /* focus the field of the first error (or the first field of the list it is about) */
+    refused: function () {
+      var slot = form.querySelector("[data-blocking]");
+      var target = slot && slot.parentNode.querySelector("[aria-invalid], input, select, textarea");
+      if (target) { target.focus(); }
+    },
+    add: add,
+    changed: function () { renumber(); },
+    say: function (what, li) {
+      var item = {item: legend(li)};
+      return {added: EMM.format(_("{item} added."), item), removed: EMM.format(_("{item} removed."), item),
+        up: EMM.format(_("Moved up: now {item}."), item), down: EMM.format(_("Moved down: now {item}."), item)}[what];
+    },
+    edited: function (event) {
+      if (event.type === "change" && event.target.getAttribute("data-key") === "kind") {
+        showKind(event.target.closest("[data-item]"));
+      }
+      return !event.target.hasAttribute("data-json");
     }
   });
-  form.addEventListener("input", function (event) { if (!event.target.hasAttribute("data-json")) { check(); } });
-  form.addEventListener("change", function (event) {
-    if (event.target.getAttribute("data-key") === "kind") { showKind(event.target.closest("[data-item]")); }
-    if (!event.target.hasAttribute("data-json")) { check(); }
-  });
+  var root = ed.root, form = ed.form;
 
   /* Edit as JSON: the same data as the form, both ways */
   var jsonTab = root.querySelector("[data-json-tab]"), jsonArea = root.querySelector("[data-json]");
@@ -302,37 +252,13 @@ function EmmCaseStudyEditor(runtime, element, args) {
     var data;
     try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
     if (!data || typeof data !== "object" || Array.isArray(data)) {
-      EMM.say(alertBox, _("The content is not valid JSON."));
+      EMM.say(ed.alertBox, _("The content is not valid JSON."));
       return;
     }
-    EMM.clear(alertBox, true);
+    EMM.clear(ed.alertBox, true);
     load(data);
-    EMM.say(status, _("The form now shows the JSON."));
-    check();
-  });
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    window.clearTimeout(timer);
-    seq += 1;  /* a check still on its way must not overwrite what the save says */
-    EMM.clear(alertBox, true);
-    if (runtime.notify) { runtime.notify("save", {state: "start"}); }
-    EMM.post(runtime, element, "studio_submit", read(form)).then(function (body) {
-      showProblems(body.warnings);
-      EMM.say(status, _("Saved."));
-      if (runtime.notify) { runtime.notify("save", {state: "end"}); }
-    }, function (err) {
-      showProblems(err.problems);
-      EMM.say(alertBox, err.message);
-      /* focus the field of the first error (or the first field of the list it is about) */
-      var slot = form.querySelector("[data-blocking]");
-      var target = slot && slot.parentNode.querySelector("[aria-invalid], input, select, textarea");
-      if (target) { target.focus(); }
-      if (runtime.notify) { runtime.notify("error", {title: _("Not saved"), message: err.message}); }
-    });
-  });
-  root.querySelector("[data-cancel]").addEventListener("click", function () {
-    if (runtime.notify) { runtime.notify("cancel", {}); }
+    ed.say(_("The form now shows the JSON."));
+    ed.check();
   });
 
   load(args.case);

@@ -1,6 +1,7 @@
 /* emm_case_study learner view: draft, submit, self-assessment, try again, low-data images.
    The results panel is rendered on the server (escaped, author HTML sanitised) and sent only
-   after the submit that earns it; learner text never goes through innerHTML here. */
+   after the submit that earns it, and put in with EMM.setServerHtml (inert); learner text
+   only ever goes in as text. */
 function EmmCaseStudy(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -11,7 +12,6 @@ function EmmCaseStudy(runtime, element, args) {
   var resultsBox = root.querySelector("[data-results]");
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
-  var busy = false;
   var LOW = "emm-low-data";
 
   function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
@@ -56,9 +56,7 @@ function EmmCaseStudy(runtime, element, args) {
 
   function showResults(body) {
     /* server-rendered, escaped template: see case_study/views.py::results */
-    var range = document.createRange();
-    range.selectNodeContents(resultsBox);
-    resultsBox.replaceChildren(range.createContextualFragment(body.html || ""));
+    EMM.setServerHtml(resultsBox, body.html);
     if (attemptsLine && body.attempts_left !== null && body.attempts_left !== undefined) {
       attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", body.attempts_left), {n: body.attempts_left});
     }
@@ -67,21 +65,22 @@ function EmmCaseStudy(runtime, element, args) {
     resultsBox.focus();
   }
 
-  function run(handler, data, done) {
-    if (busy) { return; }
-    busy = true;
-    EMM.clear(alertBox, true);
-    root.setAttribute("aria-busy", "true");
-    EMM.post(runtime, element, handler, data).then(done, function (err) {
-      if (err.questions) { markErrors(err.questions); }
-      else if (err.question) { markErrors([err.question], err.message); }
-      EMM.say(alertBox, err.message);
-    }).then(function () { busy = false; root.removeAttribute("aria-busy"); });
+  function run(handler, data, button, done) {
+    EMM.action(runtime, element, handler, data, {
+      button: button,
+      alert: alertBox,
+      onSuccess: done,
+      onError: function (err) {
+        if (err.questions) { markErrors(err.questions); }
+        else if (err.question) { markErrors([err.question], err.message); }
+      }
+    });
   }
 
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (EMM.isSending(element)) { return; }
       var answers = collect();
       var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
         .filter(function (id) { return !(id in answers); });
@@ -92,10 +91,14 @@ function EmmCaseStudy(runtime, element, args) {
         if (first) { first.focus(); }
         return;
       }
-      run("submit", {answers: answers}, function (body) { setLocked(true); showResults(body); });
+      run("submit", {answers: answers}, root.querySelector("[data-submit]"), function (body) {
+        setLocked(true);
+        showResults(body);
+      });
     });
-    root.querySelector("[data-save]").addEventListener("click", function () {
-      run("save_draft", {answers: collect()}, function (body) { EMM.say(status, body.message); });
+    var save = root.querySelector("[data-save]");
+    save.addEventListener("click", function () {
+      run("save_draft", {answers: collect()}, save, function (body) { EMM.say(status, body.message); });
     });
     form.addEventListener("input", function (event) {
       var area = event.target;
@@ -115,9 +118,9 @@ function EmmCaseStudy(runtime, element, args) {
         ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
           fs.querySelectorAll("input:checked"), function (i) { return i.value; });
       });
-      run("self_assess", {ticks: ticks}, showResults);
+      run("self_assess", {ticks: ticks}, target, showResults);
     } else if (target.hasAttribute("data-retry")) {
-      run("reset", {}, function () {
+      run("reset", {}, target, function () {
         resultsBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
@@ -195,9 +198,7 @@ function EmmCaseStudy(runtime, element, args) {
       text.replaceChildren(EMM.el("p", {class: "emm-hint", text: _("Loading…")}));
       opened(item, "viewer").then(function (body) {
         /* the excerpt is author HTML sanitised on the server (nh3 allow-list) */
-        var range = document.createRange();
-        range.selectNodeContents(text);
-        text.replaceChildren(range.createContextualFragment(body.html || ""));
+        EMM.setServerHtml(text, body.html);
         state = "done";
       }, function (err) {
         text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: err.message}));

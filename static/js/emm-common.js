@@ -1,5 +1,6 @@
-/* emm-xblocks shared helpers: translation, DOM building, handler calls, announcements.
-   Plain JavaScript; learner text only ever reaches the page through textContent. */
+/* emm-xblocks shared helpers: translation, DOM building, handler calls, learner actions,
+   announcements, server HTML. Plain JavaScript; learner text only ever reaches the page through
+   textContent, and server HTML only through EMM.setServerHtml (parsed inert). */
 (function (global) {
   "use strict";
   if (global.EMM) { return; }
@@ -69,28 +70,133 @@
     return match ? decodeURIComponent(match[1]) : "";
   };
 
+  /* The error codes the JavaScript branches on, as the server sends them in {error, message}
+     (common/errors.py HandlerError) or as a problem's code from the authors' checks. Compare
+     `err.error === EMM.CODES.NOT_STARTED`, never a literal (ESLint refuses one);
+     tests/unit/test_js_error_codes.py checks that the server really uses each of them. */
+  EMM.CODES = Object.freeze({
+    /* learner handlers */
+    ALREADY_SUBMITTED: "already_submitted",
+    NOT_STARTED: "not_started",
+    ALREADY_ENDED: "already_ended",
+    UNKNOWN_CHOICE: "unknown_choice",
+    /* authors' checks (role-play map marks) */
+    UNREACHABLE: "unreachable",
+    DEAD_END: "dead_end",
+    LOOP_WITHOUT_ENDING: "loop_without_ending",
+    UNKNOWN_TARGET: "unknown_target"
+  });
+  /* Codes the browser gives a failure that never reached a handler: the server never sends them. */
+  EMM.LOCAL_CODES = Object.freeze({
+    NETWORK: "network",
+    BAD_RESPONSE: "bad_response",
+    HTTP_ERROR: "http_error"
+  });
+
+  /* The request EMM.post sends: the handler's URL and fetch's options. */
+  EMM.request = function (runtime, element, handler, data) {
+    return {
+      url: runtime.handlerUrl(EMM.root(element), handler),
+      options: {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": EMM.csrf()},
+        body: JSON.stringify(data || {})
+      }
+    };
+  };
+
   /* POST JSON to a handler. Resolves with the body; rejects with {error, message} that a
      person can read, also when the network fails or the server answers something else. */
   EMM.post = function (runtime, element, handler, data) {
-    var url = runtime.handlerUrl(EMM.root(element), handler);
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": EMM.csrf()},
-      body: JSON.stringify(data || {})
-    }).then(function (response) {
+    var req = EMM.request(runtime, element, handler, data);
+    return EMM.fetch(req.url, req.options).then(function (response) {
       return response.json().catch(function () {
-        return {error: "bad_response", message: EMM.gettext("The server sent an unexpected answer. Please try again.")};
+        return {error: EMM.LOCAL_CODES.BAD_RESPONSE, message: EMM.gettext("The server sent an unexpected answer. Please try again.")};
       }).then(function (body) {
         if (response.ok) { return body; }
-        if (!body || !body.message) {
-          body = {error: "http_" + response.status, message: EMM.gettext("Something went wrong. Please try again.")};
+        if (!body || typeof body.message !== "string" || !body.message) {
+          body = {error: EMM.LOCAL_CODES.HTTP_ERROR, status: response.status,
+            message: EMM.gettext("Something went wrong. Please try again.")};
         }
         return Promise.reject(body);
       });
     }, function () {
-      return Promise.reject({error: "network", message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
+      return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
     });
+  };
+  /* the page's fetch, looked up at call time (a test can stand in for it) */
+  EMM.fetch = function (url, options) { return global.fetch(url, options); };
+
+  /* One learner action: send `data` to `handler` once at a time per block, show that it is busy,
+     and on failure show and announce the server's (translated) message.
+     opts: {button: the control that started it (disabled, aria-busy, and a visible "Sending…"
+            beside it once the request is slow), busyText, alert: the region for the error
+            (default: the block's [data-alert]), onSuccess(body), onError(err)}.
+     Resolves with true (done), false (failed) or null (the block was already sending). The
+     button is enabled again before onSuccess / onError, which may then hide or disable it. */
+  var sending = new WeakSet();
+  EMM.SLOW_MS = 500;
+  EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
+  EMM.action = function (runtime, element, handler, data, opts) {
+    opts = opts || {};
+    var block = EMM.root(element);
+    if (sending.has(block)) { return Promise.resolve(null); }
+    sending.add(block);
+    var button = opts.button || null;
+    var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
+    var sign = null, timer = null;
+    EMM.clear(alertBox, true);
+    if (button) {
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      /* an empty live region first, its text later: screen readers hear "Sending…" too */
+      sign = EMM.el("span", {class: "emm-sending", role: "status"});
+      button.insertAdjacentElement("afterend", sign);
+      timer = global.setTimeout(function () {
+        sign.textContent = opts.busyText || EMM.gettext("Sending…");
+      }, EMM.SLOW_MS);
+    }
+    function finish() {
+      sending.delete(block);
+      global.clearTimeout(timer);
+      if (sign) { sign.remove(); }
+      if (button) { button.disabled = false; button.removeAttribute("aria-busy"); }
+    }
+    return EMM.post(runtime, element, handler, data).then(function (body) {
+      finish();
+      if (opts.onSuccess) { opts.onSuccess(body); }
+      return true;
+    }, function (err) {
+      finish();
+      err = err && typeof err.message === "string" ? err
+        : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
+      EMM.say(alertBox, err.message);
+      if (opts.onError) { opts.onError(err); }
+      return false;
+    });
+  };
+
+  /* Server HTML (rendered from escaped templates, author HTML sanitised on the server) into the
+     page, inert: parsed by DOMParser in a document of its own (no script runs there), scripts and
+     on* attributes dropped as a second guard, and the nodes moved in. Never innerHTML on a live
+     node; learner text never goes through here. */
+  EMM.parseServerHtml = function (html) {
+    var doc = new global.DOMParser().parseFromString("<!DOCTYPE html><body>" + (html || ""), "text/html");
+    var body = doc.body;
+    Array.prototype.slice.call(body.querySelectorAll("script")).forEach(function (s) { s.remove(); });
+    Array.prototype.forEach.call(body.querySelectorAll("*"), function (node) {
+      Array.prototype.slice.call(node.attributes).forEach(function (attr) {
+        if (/^on/i.test(attr.name)) { node.removeAttribute(attr.name); }
+      });
+    });
+    var fragment = document.createDocumentFragment();
+    while (body.firstChild) { fragment.appendChild(document.adoptNode(body.firstChild)); }
+    return fragment;
+  };
+  EMM.setServerHtml = function (container, html) {
+    container.replaceChildren(EMM.parseServerHtml(html));
+    return container;
   };
 
   /* Show a message in a live region (role=status or role=alert) and, for alerts, unhide it. */

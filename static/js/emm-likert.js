@@ -8,7 +8,7 @@ function EmmLikert(runtime, element, args) {
   var status = root.querySelector("[data-status]");
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
-  var state = {submitted: args.submitted, locked: args.locked, busy: false};
+  var state = {submitted: args.submitted, locked: args.locked};
 
   function statements() { return Array.prototype.slice.call(root.querySelectorAll("[data-statement]")); }
 
@@ -55,7 +55,7 @@ function EmmLikert(runtime, element, args) {
 
   function onSubmit(event) {
     event.preventDefault();
-    if (state.busy || state.locked) { return; }
+    if (state.locked || EMM.isSending(element)) { return; }
     EMM.clear(alertBox, true);
     var answers = collect();
     var missing = missingRequired(answers);
@@ -66,11 +66,10 @@ function EmmLikert(runtime, element, args) {
       return;
     }
     var comment = root.querySelector("textarea[name=comment]");
-    state.busy = true;
-    submit.disabled = true;
-    submit.setAttribute("aria-busy", "true");
-    EMM.post(runtime, element, "submit", {answers: answers, comment: comment ? comment.value : ""})
-      .then(function (body) {
+    EMM.action(runtime, element, "submit", {answers: answers, comment: comment ? comment.value : ""}, {
+      button: submit,
+      alert: alertBox,
+      onSuccess: function (body) {
         state.submitted = true;
         EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
         if (!body.can_change) { state.locked = true; lock(); }
@@ -79,16 +78,12 @@ function EmmLikert(runtime, element, args) {
           var section = root.querySelector("[data-results-section]");
           if (section) { section.hidden = false; }
         }
-      }, function (err) {
+      },
+      onError: function (err) {
         if (err.statements) { markErrors(err.statements); }
-        EMM.say(alertBox, err.message);
-        if (err.error === "already_submitted") { state.locked = true; lock(); }
-      })
-      .then(function () {
-        state.busy = false;
-        submit.disabled = false;
-        submit.removeAttribute("aria-busy");
-      });
+        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); }
+      }
+    });
   }
 
   if (form) {
@@ -100,15 +95,15 @@ function EmmLikert(runtime, element, args) {
   if (showResults) {
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
-      showResults.disabled = true;
-      EMM.post(runtime, element, "get_results", {}).then(function (data) {
-        EmmLikertResults.render(target, data);
-        showResults.setAttribute("aria-expanded", "true");
-        showResults.hidden = true;
-        target.focus();
-      }, function (err) {
-        showResults.disabled = false;
-        EMM.say(alertBox, err.message);
+      EMM.action(runtime, element, "get_results", {}, {
+        button: showResults,
+        alert: alertBox,
+        onSuccess: function (data) {
+          EmmLikertResults.render(target, data);
+          showResults.setAttribute("aria-expanded", "true");
+          showResults.hidden = true;
+          target.focus();
+        }
       });
     });
   }

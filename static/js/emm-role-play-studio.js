@@ -1,15 +1,34 @@
 /* emm_role_play Studio editor, part 1: forms for the settings, grade bands, roles, nodes and choices
-   (add, remove, reorder), the "Edit as XML" tab, save and cancel. Every check is the server's: the
-   form goes to studio_validate (debounced) and studio_submit, and each problem is shown next to its
-   field, on the map and in the list of problems (emm-role-play-map.js). */
+   (add, remove, reorder), the "Edit as XML" tab. Checking, saving, cancel and the rows' buttons are
+   the editor engine's (emm-editor.js); every check is the server's, and each problem is shown next
+   to its field, on the map and in the list of problems (the map add-on, emm-role-play-map.js). */
 function EmmRolePlayEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, MAP = window.EmmRolePlayMap, _ = EMM.gettext;
-  var root = EMM.root(element).querySelector(".emm-rp-studio") || EMM.root(element);
-  var form = root.querySelector("form");
+  var ed = EmmEditor.create(runtime, element, {
+    root: ".emm-rp-studio",
+    collect: function () { return tab === "xml" ? {xml: xmlBox.value} : collect(); },
+    show: function (problems, data) { if (tab === "xml") { showXml(problems); } else { show(problems, data); } },
+    refused: function (problems) {
+      if (tab === "xml") { return; }
+      var first = problems.filter(function (p) { return locate(p.field).input || locate(p.field).node; })[0];
+      if (first) { goTo(first); }
+    },
+    add: add,
+    rowFocus: "summary, [data-f]",
+    changed: function (what, li, list) {
+      if (what === "removed") {
+        var node = list.closest("[data-row]");
+        if (node) { updateNode(node); }
+        refreshIds();
+      }
+      renumber();
+    },
+    say: function (what) { return {added: _("Added."), removed: _("Removed."), up: _("Moved up."), down: _("Moved down.")}[what]; },
+    edited: edited
+  });
+  var root = ed.root, form = ed.form, alertBox = ed.alertBox;
   var prefix = root.getAttribute("data-prefix");
-  var alertBox = root.querySelector("[data-alert]");
-  var status = root.querySelector("[data-status]");
   var xmlBox = root.querySelector("[data-xml]");
   var mapBox = root.querySelector("[data-map]");
   var lists = {};
@@ -19,9 +38,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
   var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
-  var counter = 0, timer = null, seq = 0, lastCount = -1, tab = "form", ids = [], version = 0;
+  var counter = 0, lastCount = -1, tab = "form", ids = [], version = 0;
 
-  function field(name) { return root.querySelector("[data-field=\"" + name + "\"]"); }
   function rows(list) { return list ? Array.prototype.filter.call(list.children, function (c) { return c.hasAttribute("data-row"); }) : []; }
   /* the first match that belongs to `row` itself, not to a row nested in it (a node's choices) */
   function own(row, selector) {
@@ -29,7 +47,6 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
   function val(row, name) { var input = own(row, "[data-f=\"" + name + "\"]"); return input ? input.value : ""; }
   function choicesOf(row) { return row.querySelector("[data-list=choices]"); }
-  function notify(name, data) { if (runtime.notify) { runtime.notify(name, data); } }
 
   function fillTargets(select, value, full) {
     while (select.firstChild) { select.removeChild(select.firstChild); }
@@ -103,8 +120,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function load(sc) {
-    SETTINGS.forEach(function (name) { field(name).value = sc[name] === null || sc[name] === undefined ? "" : sc[name]; });
-    FLAGS.forEach(function (name) { field(name).checked = sc[name] === true; });
+    ed.load(SETTINGS.concat(FLAGS), sc);
     ids = [];
     (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
     version += 1;
@@ -118,9 +134,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function collect() {
-    var data = {};
-    SETTINGS.forEach(function (name) { data[name] = field(name).value; });
-    FLAGS.forEach(function (name) { data[name] = field(name).checked; });
+    var data = ed.read(SETTINGS.concat(FLAGS));
     data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message")}; });
     data.roles = rows(lists.roles).map(function (li) {
       return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};
@@ -143,7 +157,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   /* Where a problem's field ("nodes.2.choices.0.goto", "roles.1.start", "weight") is on the form. */
   function locate(path) {
     var parts = (path || "").split("."), list = lists[parts[0]];
-    if (!list || parts.length < 2) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: field(parts[0])}; }
+    if (!list || parts.length < 2) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: ed.field(parts[0])}; }
     var r = rows(list)[Number(parts[1])];
     if (!r) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]")}; }
     var node = parts[0] === "nodes" ? r : null;
@@ -187,7 +201,7 @@ function EmmRolePlayEditor(runtime, element, args) {
     var count = problems.length;
     var text = count ? EMM.format(EMM.ngettext("{n} problem found.", "{n} problems found.", count), {n: count}) : _("No problems found.");
     root.querySelector("[data-problem-count]").textContent = text;
-    if (count !== lastCount && lastCount >= 0) { EMM.say(status, text); }
+    if (count !== lastCount && lastCount >= 0) { ed.say(text); }
     lastCount = count;
   }
 
@@ -200,17 +214,6 @@ function EmmRolePlayEditor(runtime, element, args) {
     var summary = own(li, "summary");
     summary.focus();
     if (summary.scrollIntoView) { summary.scrollIntoView({block: "nearest"}); }
-  }
-
-  function check(now) {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      var data = tab === "xml" ? {xml: xmlBox.value} : collect(), mine = (seq += 1);
-      EMM.post(runtime, element, "studio_validate", data).then(function (body) {
-        if (mine !== seq) { return; }  /* a newer check is on its way */
-        if (tab === "xml") { showXml(body.problems); } else { show(body.problems || [], data); }
-      }, function () { /* checking is a help; saving reports errors */ });
-    }, now ? 0 : 400);
   }
 
   function nextId(kind) {
@@ -229,54 +232,28 @@ function EmmRolePlayEditor(runtime, element, args) {
     if (kind === "nodes") { own(li, "[data-details]").open = true; refreshIds(); }
     renumber();
     li.querySelector("[data-f]").focus();
-    EMM.say(status, _("Added."));
-    check();
+    return li;
   }
-
-  form.addEventListener("click", function (event) {
-    var button = event.target.closest("button");
-    if (!button || !form.contains(button)) { return; }
-    var li = button.closest("[data-row]");
-    if (button.hasAttribute("data-add")) { add(button.getAttribute("data-add"), button); return; }
-    if (!li) { return; }
-    if (button.hasAttribute("data-remove")) {
-      var list = li.parentNode, next = li.nextElementSibling || li.previousElementSibling;
-      var node = li.parentNode.closest("[data-row]");
-      li.remove();
-      (next ? next.querySelector("summary, [data-f]") : list.parentNode.querySelector("[data-add]")).focus();
-      if (node) { updateNode(node); }
-      refreshIds();
-      EMM.say(status, _("Removed."));
-    } else if (button.hasAttribute("data-move")) {
-      var up = button.getAttribute("data-move") === "-1", other = up ? li.previousElementSibling : li.nextElementSibling;
-      if (!other) { return; }
-      li.parentNode.insertBefore(li, up ? other : other.nextElementSibling);
-      button.focus();
-      EMM.say(status, up ? _("Moved up.") : _("Moved down."));
-    } else { return; }
-    renumber();
-    check();
-  });
 
   form.addEventListener("focusin", function (event) {
     var t = event.target;
     if (t.matches("select[data-targets]") && t.getAttribute("data-version") !== String(version)) { fillTargets(t, t.value, true); }
     if (t.matches("[data-f=id]") && t.closest("[data-row]").parentNode === lists.nodes) { t.setAttribute("data-was", t.value.trim()); }
   });
-  form.addEventListener("input", function (event) {
-    if (event.target.matches("[data-f=id]")) { renumber(); }
-    check();
-  });
-  form.addEventListener("change", function (event) {
+  function edited(event) {
     var t = event.target, li = t.closest("[data-row]");
+    if (event.type === "input") {
+      if (t.matches("[data-f=id]")) { renumber(); }
+      return true;
+    }
     if (t.matches("[data-f=ending]")) { updateNode(li); renumber(); }
     if (t.matches("[data-f=id]") && li.parentNode === lists.nodes) {
       var was = t.getAttribute("data-was") || "", now = t.value.trim(), taken = ids.indexOf(now) >= 0;
       refreshIds(was && now && was !== now && !taken ? {old: was, now: now} : null);
       t.setAttribute("data-was", now);
     }
-    check();
-  });
+    return true;
+  }
 
   /* Tabs: arrows move between them; a tab opens only once the server converted the content. */
   var tabs = Array.prototype.slice.call(root.querySelectorAll("[role=tab]"));
@@ -313,32 +290,8 @@ function EmmRolePlayEditor(runtime, element, args) {
       tabs[(i + step + tabs.length) % tabs.length].focus();
     });
   });
-  root.querySelector("[data-check]").addEventListener("click", function () { check(true); });
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var data = tab === "xml" ? {xml: xmlBox.value} : collect();
-    window.clearTimeout(timer);
-    seq += 1;
-    EMM.clear(alertBox, true);
-    notify("save", {state: "start"});
-    EMM.post(runtime, element, "studio_submit", data).then(function (body) {
-      if (tab === "xml") { showXml(body.warnings); } else { show(body.warnings || [], data); }
-      EMM.say(status, _("Saved."));
-      notify("save", {state: "end"});
-    }, function (err) {
-      var problems = err.problems || [];
-      EMM.say(alertBox, err.message);
-      if (tab === "xml") { showXml(problems); } else {
-        show(problems, data);
-        var first = problems.filter(function (p) { return locate(p.field).input || locate(p.field).node; })[0];
-        if (first) { goTo(first); }
-      }
-      notify("error", {title: _("Not saved"), message: err.message});
-    });
-  });
-  root.querySelector("[data-cancel]").addEventListener("click", function () { notify("cancel", {}); });
+  root.querySelector("[data-check]").addEventListener("click", function () { ed.check(true); });
 
   load(args.scenario);
-  check(true);
+  ed.check(true);
 }

@@ -8,42 +8,37 @@ function EmmRolePlay(runtime, element) {
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var busy = false;
 
-  /* The panel is server-rendered, sanitised HTML. DOMParser builds it inert (no scripts run)
-     and the nodes are moved in; no learner text is ever parsed as HTML. */
+  var C = EMM.CODES;
+  /* the page is out of date (another tab, or the author changed the scenario): reload the state */
+  var STALE = [C.UNKNOWN_CHOICE, C.NOT_STARTED, C.ALREADY_ENDED];
+
+  /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
+     text is ever parsed as HTML. */
   function show(body) {
-    var doc = new DOMParser().parseFromString("<div>" + body.html + "</div>", "text/html");
-    var fresh = doc.body.firstChild;
-    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
-    while (fresh && fresh.firstChild) { panel.appendChild(document.importNode(fresh.firstChild, true)); fresh.removeChild(fresh.firstChild); }
+    EMM.setServerHtml(panel, body.html);
     var heading = panel.querySelector("[data-focus]");
     if (heading) { heading.focus(); }
     if (body.announce) { EMM.say(status, body.announce); }
   }
 
   function send(handler, data, button) {
-    if (busy) { return; }
-    busy = true;
-    EMM.clear(alertBox, true);
-    if (button) { button.disabled = true; button.setAttribute("aria-busy", "true"); }
-    EMM.post(runtime, element, handler, data).then(function (body) {
-      busy = false;
-      show(body);
-    }, function (err) {
-      busy = false;
-      if (button) { button.disabled = false; button.removeAttribute("aria-busy"); }
-      EMM.say(alertBox, (err && err.message) || _("Something went wrong. Please try again."));
-      if (err && (err.error === "unknown_choice" || err.error === "not_started" || err.error === "already_ended")) {
-        /* the page is out of date (another tab, or the author changed the scenario): reload the state */
-        EMM.post(runtime, element, "state", {}).then(show, function () {});
+    EMM.action(runtime, element, handler, data, {
+      button: button,
+      alert: alertBox,
+      onSuccess: show,
+      onError: function (err) {
+        if (STALE.indexOf(err.error) !== -1) {
+          /* the message stays in the alert; a failed reload leaves the page as it is */
+          EMM.post(runtime, element, "state", {}).then(show, function () {});
+        }
       }
     });
   }
 
   root.addEventListener("click", function (event) {
     var target = event.target.closest("button");
-    if (!target || !panel.contains(target)) { return; }
+    if (!target || !panel.contains(target) || EMM.isSending(element)) { return; }
     if (target.hasAttribute("data-choice")) { send("choose", {choice: target.getAttribute("data-choice")}, target); }
     else if (target.hasAttribute("data-role")) { send("start", {role: target.getAttribute("data-role")}, target); }
     else if (target.hasAttribute("data-back")) { send("back", {}, target); }

@@ -234,3 +234,6 @@ def test_learners_download_only_the_learner_catalogue(survey, handlers):
     assert "fr.js" in scripts("student_view") and "fr-studio.js" not in scripts("student_view")
     studio = scripts("studio_view")
     assert studio.index("fr.js") < studio.index("fr-studio.js") < studio.index("emm-likert-studio.js")
+    # the editor engine: after the shared helpers, before the editor built on it; never for learners
+    assert studio.index("emm-common.js") < studio.index("emm-editor.js") < studio.index("emm-likert-studio.js")
+    assert "emm-editor.js" not in scripts("student_view")

@@ -1,0 +1,189 @@
+/* emm-xblocks editor engine: what the three Studio editors share. An editor describes its form
+   (how to read it, where a problem's field is, what a new row holds) and the engine does the rest:
+   the settings fields ([data-field]) in and out, the live check by the server's own validators
+   (studio_validate, debounced; an answer older than the last check or a save is dropped), save
+   (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
+   (add, move up or down, remove: focus kept, the change announced, the form checked again).
+   Loaded for editors only (common/base.py), after emm-common.js. */
+(function (global) {
+  "use strict";
+  if (global.EmmEditor) { return; }
+  var EMM = global.EMM;
+  function _(text) { return EMM.gettext(text); }
+
+  /* ---------------------------------------------------------------- pure helpers */
+
+  /* "nodes.2.choices.0.goto" -> ["nodes", 2, "choices", 0, "goto"] */
+  function splitPath(field) {
+    return String(field || "").split(".").filter(function (p) { return p !== ""; })
+      .map(function (p) { return /^\d+$/.test(p) ? Number(p) : p; });
+  }
+
+  /* the first stem + n (n = 1, 2, ...) that `used` does not hold */
+  function nextId(used, stem) {
+    var taken = {}, n = 1;
+    (used || []).forEach(function (id) { taken[id] = true; });
+    while (Object.prototype.hasOwnProperty.call(taken, stem + n)) { n += 1; }
+    return stem + n;
+  }
+
+  /* ---------------------------------------------------------------- values */
+
+  /* [data-lines] textareas hold a list, one item a line; checkboxes a boolean; others text */
+  function setValue(input, value) {
+    if (input.type === "checkbox") { input.checked = value === true; }
+    else if (input.hasAttribute("data-lines")) { input.value = (value || []).join("\n"); }
+    else { input.value = value === null || value === undefined ? "" : String(value); }
+  }
+  function getValue(input) {
+    if (input.type === "checkbox") { return input.checked; }
+    if (input.hasAttribute("data-lines")) {
+      return input.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
+    }
+    return input.value;
+  }
+
+  /* ---------------------------------------------------------------- problems */
+
+  /* One problem ({field, message, error}) in its slot: messages add up; an error marks the
+     control aria-invalid and the slot as blocking, a slot with warnings only looks like one. */
+  function mark(problem, slot, input) {
+    if (!slot) { return; }
+    slot.textContent = slot.textContent ? slot.textContent + " " + problem.message : problem.message;
+    if (problem.error === false) {
+      if (!slot.hasAttribute("data-blocking")) { slot.classList.add("emm-warning-text"); }
+    } else {
+      slot.setAttribute("data-blocking", "");
+      slot.classList.remove("emm-warning-text");
+      if (input) { input.setAttribute("aria-invalid", "true"); }
+    }
+  }
+  function unmarkAll(scope, slots) {
+    Array.prototype.forEach.call(scope.querySelectorAll(slots), function (slot) {
+      slot.textContent = "";
+      slot.classList.remove("emm-warning-text");
+      slot.removeAttribute("data-blocking");
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll("[aria-invalid]"), function (n) { n.removeAttribute("aria-invalid"); });
+  }
+
+  /* ---------------------------------------------------------------- the engine */
+
+  /* spec: {
+       root: the editor's CSS class (".emm-likert-editor"),
+       collect(): the data to check and save,
+       show(problems, data, when): put the server's problems on the form ("check", "saved", "refused"),
+       refused(problems, data): optional, after a refused save (e.g. focus the first field),
+       add(kind, button): a new row for the [data-add=kind] button; returns it,
+       row: the selector of a list's row (default "[data-row]"),
+       rowFocus: where the focus goes in the row that takes a removed row's place,
+       changed(what, row, list): optional, after "added", "removed" (row detached), "moved",
+       say(what, row): the message for "added", "removed", "up", "down" (none: nothing said),
+       edited(event): optional, on input / change; return false to leave the form unchecked } */
+  function create(runtime, element, spec) {
+    var root = EMM.root(element).querySelector(spec.root) || EMM.root(element);
+    var form = root.querySelector("form");
+    var rowSelector = spec.row || "[data-row]";
+    var timer = null, seq = 0;
+    var ed = {
+      root: root,
+      form: form,
+      alertBox: root.querySelector("[data-alert]"),
+      status: root.querySelector("[data-status]"),
+      DELAY: 400
+    };
+
+    ed.field = function (name) { return root.querySelector("[data-field=\"" + name + "\"]"); };
+    ed.load = function (names, data) { names.forEach(function (name) { setValue(ed.field(name), data[name]); }); };
+    ed.read = function (names) {
+      var data = {};
+      names.forEach(function (name) { data[name] = getValue(ed.field(name)); });
+      return data;
+    };
+    ed.say = function (message) { if (message) { EMM.say(ed.status, message); } };
+    ed.notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
+
+    /* the live check: what the server's validators say, next to the fields */
+    ed.check = function (now) {
+      global.clearTimeout(timer);
+      timer = global.setTimeout(function () {
+        var data = spec.collect(), mine = (seq += 1);
+        EMM.post(runtime, element, "studio_validate", data).then(function (body) {
+          if (mine === seq) { spec.show(body.problems || [], data, "check"); }
+        }, function () { /* checking is a help; saving reports errors */ });
+      }, now ? 0 : ed.DELAY);
+    };
+
+    ed.save = function () {
+      var data = spec.collect();
+      global.clearTimeout(timer);
+      seq += 1;  /* a check still on its way must not overwrite what the save says */
+      EMM.clear(ed.alertBox, true);
+      ed.notify("save", {state: "start"});
+      return EMM.post(runtime, element, "studio_submit", data).then(function (body) {
+        spec.show(body.warnings || [], data, "saved");
+        ed.say(_("Saved."));
+        ed.notify("save", {state: "end"});
+        return true;
+      }, function (err) {
+        var problems = err.problems || [];
+        EMM.say(ed.alertBox, err.message);
+        spec.show(problems, data, "refused");
+        if (spec.refused) { spec.refused(problems, data); }
+        ed.notify("error", {title: _("Not saved"), message: err.message});
+        return false;
+      });
+    };
+
+    /* rows: move up / down (the focus stays on the button), remove (the focus goes to the row
+       that takes its place, or the list's add button) */
+    ed.move = function (row, up, button) {
+      var other = up ? row.previousElementSibling : row.nextElementSibling;
+      if (!other) { return false; }
+      row.parentNode.insertBefore(row, up ? other : other.nextElementSibling);
+      if (button) { button.focus(); }
+      return true;
+    };
+    ed.remove = function (row) {
+      var list = row.parentNode, next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      var target = next ? next.querySelector(spec.rowFocus || "input, textarea, select")
+        : list.parentNode.querySelector("[data-add]");
+      if (target) { target.focus(); }
+      return list;
+    };
+
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button || !form.contains(button)) { return; }
+      var row = button.closest(rowSelector), list;
+      if (button.hasAttribute("data-add")) {
+        row = spec.add(button.getAttribute("data-add"), button);
+        if (!row) { return; }
+        if (spec.changed) { spec.changed("added", row, row.parentNode); }
+        ed.say(spec.say && spec.say("added", row));
+      } else if (row && button.hasAttribute("data-remove")) {
+        var said = spec.say && spec.say("removed", row);
+        list = ed.remove(row);
+        if (spec.changed) { spec.changed("removed", row, list); }
+        ed.say(said);
+      } else if (row && button.hasAttribute("data-move")) {
+        var up = button.getAttribute("data-move") === "-1";
+        if (!ed.move(row, up, button)) { return; }
+        if (spec.changed) { spec.changed("moved", row, row.parentNode); }
+        ed.say(spec.say && spec.say(up ? "up" : "down", row));
+      } else { return; }
+      ed.check();
+    });
+    function edited(event) { if (!spec.edited || spec.edited(event) !== false) { ed.check(); } }
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
+    form.addEventListener("submit", function (event) { event.preventDefault(); ed.save(); });
+    var cancel = root.querySelector("[data-cancel]");
+    if (cancel) { cancel.addEventListener("click", function () { ed.notify("cancel", {}); }); }
+    return ed;
+  }
+
+  global.EmmEditor = {create: create, splitPath: splitPath, nextId: nextId, setValue: setValue,
+    getValue: getValue, mark: mark, unmarkAll: unmarkAll};
+}(window));

@@ -1,0 +1,252 @@
+/* Unit tests of static/js/emm-common.js (node --test): translation lookup, plurals, requests,
+   the learner action helper, the error-code registry, inert server HTML. The DOM is the small
+   stand-in of fake-dom.js; real-browser behaviour is tested in tests/browser/. */
+"use strict";
+const {test} = require("node:test");
+const assert = require("node:assert/strict");
+const {el, fakeWindow, load, response} = require("./fake-dom");
+
+/* Arabic has six plural forms: the expression the catalogues carry (from ar/text.po's header) */
+const AR_PLURAL = (n) => Number(n === 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5);
+
+function setup(opts) {
+  return load(fakeWindow(opts), "emm-common.js");
+}
+
+/* runtime.handlerUrl as the workbench and the LMS give it: the element and the handler's name */
+const runtime = {handlerUrl: (element, name) => "/handler/" + element.getAttribute("data-usage") + "/" + name};
+
+function block() {
+  const button = el("button", {type: "submit"}, ["Submit"]);
+  const alertBox = el("div", {role: "alert", "data-alert": "", hidden: ""});
+  const root = el("div", {"data-usage": "u1"}, [el("form", {}, [button]), alertBox]);
+  return {root, button, alertBox};
+}
+
+/* a fetch whose answer the test gives when it wants: no waiting on clocks */
+function pendingFetch() {
+  const calls = [];
+  const fetch = (url, options) => new Promise((resolve, reject) => calls.push({url, options, resolve, reject}));
+  return {fetch, calls};
+}
+
+// ---------------------------------------------------------------- translation
+test("gettext: the last catalogue that has the string wins, then the platform's, then English", () => {
+  const w = setup();
+  w.EmmXBlocksCatalogs = [
+    {plural: (n) => Number(n !== 1), strings: {Submit: "Soumettre", Save: "Enregistrer"}},
+    {plural: (n) => Number(n !== 1), strings: {Save: "Sauvegarder"}},
+  ];
+  assert.equal(w.EMM.gettext("Submit"), "Soumettre");
+  assert.equal(w.EMM.gettext("Save"), "Sauvegarder");
+  assert.equal(w.EMM.gettext("Cancel"), "Cancel");
+  w.gettext = (text) => "[platform] " + text;
+  assert.equal(w.EMM.gettext("Cancel"), "[platform] Cancel");
+  w.EmmXBlocksI18N = {gettext: (text) => "[atlas] " + text};
+  assert.equal(w.EMM.gettext("Cancel"), "[atlas] Cancel");
+  assert.equal(w.EMM.gettext("Submit"), "Soumettre", "the package's catalogue comes first");
+});
+
+test("ngettext picks the catalogue's plural form (six forms in Arabic) and English has two", () => {
+  const w = setup();
+  assert.equal(w.EMM.ngettext("{n} attempt left", "{n} attempts left", 1), "{n} attempt left");
+  assert.equal(w.EMM.ngettext("{n} attempt left", "{n} attempts left", 0), "{n} attempts left");
+  const forms = ["zero", "one", "two", "few", "many", "other"];
+  w.EmmXBlocksCatalogs = [{plural: AR_PLURAL, strings: {"{n} attempt left": forms}}];
+  const picked = [0, 1, 2, 3, 11, 100, 102].map((n) => w.EMM.ngettext("{n} attempt left", "{n} attempts left", n));
+  assert.deepEqual(picked, ["zero", "one", "two", "few", "many", "other", "other"]);
+});
+
+test("format fills named places and leaves unknown ones as they are", () => {
+  const w = setup();
+  assert.equal(w.EMM.format("Answered {done} of {total}", {done: 3, total: 8}), "Answered 3 of 8");
+  assert.equal(w.EMM.format("{n} left, {m}", {n: 0}), "0 left, {m}");
+  assert.equal(w.EMM.format("{toString}", {}), "{toString}", "only the values' own keys");
+});
+
+// ---------------------------------------------------------------- building the page
+test("el sets text as text, never as markup, and leaves out empty attributes", () => {
+  const w = setup();
+  const p = w.EMM.el("p", {class: "x", text: "<b>not bold</b>", hidden: true, title: null, "data-off": false},
+    ["after", w.EMM.el("span", {text: "s"})]);
+  assert.equal(p.className, "x");
+  assert.equal(p.childNodes[0].nodeType, 3, "the text is a text node");
+  assert.equal(p.textContent, "<b>not bold</b>afters");
+  assert.equal(p.getAttribute("hidden"), "");
+  assert.equal(p.hasAttribute("title"), false);
+  assert.equal(p.hasAttribute("data-off"), false);
+});
+
+// ---------------------------------------------------------------- requests
+test("request: the handler URL of the block's element, JSON body, the CSRF cookie as header", () => {
+  const w = setup({cookie: "sessionid=abc; csrftoken=t%2Bk3n; other=1"});
+  const {root} = block();
+  const req = w.EMM.request(runtime, {jquery: "3", 0: root}, "submit", {answers: {s1: 4}});
+  assert.equal(req.url, "/handler/u1/submit");
+  assert.equal(req.options.method, "POST");
+  assert.equal(req.options.credentials, "same-origin");
+  assert.equal(req.options.headers["X-CSRFToken"], "t+k3n");
+  assert.equal(req.options.headers["Content-Type"], "application/json");
+  assert.deepEqual(JSON.parse(req.options.body), {answers: {s1: 4}});
+  assert.deepEqual(JSON.parse(w.EMM.request(runtime, root, "state").options.body), {});
+});
+
+test("post resolves with the body of a 2xx answer", async () => {
+  const w = setup({fetch: () => Promise.resolve(response(200, {ok: 1}))});
+  assert.deepEqual(await w.EMM.post(runtime, block().root, "state", {}), {ok: 1});
+});
+
+test("post rejects with the server's code and message, and its extra keys", async () => {
+  const body = {error: "already_submitted", message: "Vous avez déjà répondu.", statements: ["s2"]};
+  const w = setup({fetch: () => Promise.resolve(response(409, body))});
+  await assert.rejects(w.EMM.post(runtime, block().root, "submit", {}), (err) => {
+    assert.deepEqual(err, body);
+    return true;
+  });
+});
+
+test("post turns a page that is not JSON, an empty error and a network failure into readable errors", async () => {
+  const catalog = {plural: (n) => Number(n > 1), strings: {
+    "No connection: your answers are still on this page. Check your connection and try again.": "Pas de connexion.",
+    "The server sent an unexpected answer. Please try again.": "Réponse inattendue.",
+    "Something went wrong. Please try again.": "Une erreur est survenue."}};
+  const answers = [
+    () => Promise.resolve(response(502, "<html>Bad gateway</html>")),
+    () => Promise.resolve(response(500, {})),
+    () => Promise.reject(new TypeError("Failed to fetch")),
+  ];
+  const w = setup({fetch: () => answers.shift()()});
+  w.EmmXBlocksCatalogs = [catalog];
+  const C = w.EMM.LOCAL_CODES;
+  const errors = [];
+  for (let i = 0; i < 3; i += 1) {
+    await w.EMM.post(runtime, block().root, "submit", {}).then(() => assert.fail("must reject"), (e) => errors.push(e));
+  }
+  assert.deepEqual(errors, [
+    {error: C.BAD_RESPONSE, message: "Réponse inattendue."},
+    {error: C.HTTP_ERROR, status: 500, message: "Une erreur est survenue."},
+    {error: C.NETWORK, message: "Pas de connexion."},
+  ]);
+});
+
+// ---------------------------------------------------------------- the error-code registry
+test("the code registries are frozen, named in capitals, and a browser code is never a server code", () => {
+  const w = setup();
+  const {CODES, LOCAL_CODES} = w.EMM;
+  assert.ok(Object.isFrozen(CODES) && Object.isFrozen(LOCAL_CODES));
+  assert.ok(Object.keys(CODES).length > 0);
+  for (const [name, code] of Object.entries({...CODES, ...LOCAL_CODES})) {
+    assert.match(name, /^[A-Z_]+$/);
+    assert.equal(code, name.toLowerCase(), "the name says the code");
+  }
+  const server = new Set(Object.values(CODES));
+  Object.values(LOCAL_CODES).forEach((code) => assert.ok(!server.has(code), code));
+});
+
+// ---------------------------------------------------------------- the learner action helper
+test("action: busy while sending, a visible sign once slow, everything back after success", async () => {
+  const {fetch, calls} = pendingFetch();
+  const w = setup({fetch});
+  w.EmmXBlocksCatalogs = [{plural: (n) => Number(n > 1), strings: {"Sending…": "Envoi…"}}];
+  const {root, button, alertBox} = block();
+  alertBox.hidden = false;
+  alertBox.textContent = "an old error";
+  const seen = [];
+  const done = w.EMM.action(runtime, root, "submit", {answers: {}}, {button, onSuccess: (body) => {
+    seen.push({body, disabled: button.disabled});
+  }});
+
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].url, "/handler/u1/submit");
+  assert.equal(button.disabled, true);
+  assert.equal(button.getAttribute("aria-busy"), "true");
+  assert.equal(alertBox.hidden, true, "the old error goes away");
+  assert.equal(alertBox.textContent, "");
+  const sign = button.nextSibling;
+  assert.equal(sign.getAttribute("role"), "status", "the sign is a live region");
+  assert.equal(sign.textContent, "", "nothing shows on a quick answer");
+  assert.deepEqual(w.timers.pending().map((t) => t.ms), [w.EMM.SLOW_MS]);
+  w.timers.runAll();  /* the answer is slow */
+  assert.equal(sign.textContent, "Envoi…");
+
+  calls[0].resolve(response(200, {message: "Saved"}));
+  assert.equal(await done, true);
+  assert.deepEqual(seen, [{body: {message: "Saved"}, disabled: false}]);
+  assert.equal(button.hasAttribute("aria-busy"), false);
+  assert.equal(button.nextSibling, null, "the sign is gone");
+});
+
+test("action: a second action while the block is sending is not sent", async () => {
+  const {fetch, calls} = pendingFetch();
+  const w = setup({fetch});
+  const {root, button} = block();
+  const first = w.EMM.action(runtime, root, "submit", {}, {button});
+  assert.equal(await w.EMM.action(runtime, root, "save_draft", {}, {}), null);
+  assert.equal(calls.length, 1);
+  calls[0].resolve(response(200, {}));
+  assert.equal(await first, true);
+  w.EMM.action(runtime, root, "save_draft", {}, {});
+  assert.equal(calls.length, 2, "free again once answered");
+  const other = block();
+  other.root.setAttribute("data-usage", "u2");
+  w.EMM.action(runtime, other.root, "submit", {}, {});
+  assert.equal(calls.length, 3, "another block on the page is not held up");
+});
+
+test("action: the server's message is shown and announced in the block's alert, the code reaches onError", async () => {
+  const {fetch, calls} = pendingFetch();
+  const w = setup({fetch});
+  const {root, button, alertBox} = block();
+  let got = null;
+  const done = w.EMM.action(runtime, root, "submit", {}, {button, onError: (err) => { got = err; }});
+  calls[0].resolve(response(409, {error: "already_submitted", message: "Vous avez déjà répondu."}));
+  assert.equal(await done, false);
+  assert.equal(got.error, w.EMM.CODES.ALREADY_SUBMITTED);
+  assert.equal(button.disabled, false);
+  assert.equal(button.hasAttribute("aria-busy"), false);
+  assert.equal(alertBox.hidden, false);
+  w.timers.runAll();  /* EMM.say sets the text in a fresh node a moment later, so it is read out again */
+  assert.equal(alertBox.textContent, "Vous avez déjà répondu.");
+});
+
+test("action: when the server cannot be reached the learner reads it in their language", async () => {
+  const w = setup();  /* fetch rejects, as the browser's does offline */
+  w.EmmXBlocksCatalogs = [{plural: (n) => Number(n !== 1), strings: {
+    "No connection: your answers are still on this page. Check your connection and try again.":
+      "Sin conexión: sus respuestas siguen en esta página."}}];
+  const {root, button, alertBox} = block();
+  const codes = [];
+  assert.equal(await w.EMM.action(runtime, root, "submit", {}, {button, onError: (e) => codes.push(e.error)}), false);
+  w.timers.runAll();
+  assert.equal(alertBox.textContent, "Sin conexión: sus respuestas siguen en esta página.");
+  assert.deepEqual(codes, [w.EMM.LOCAL_CODES.NETWORK]);
+  assert.equal(button.disabled, false);
+});
+
+// ---------------------------------------------------------------- server HTML
+test("setServerHtml parses apart from the page, drops scripts and on* handlers, moves the nodes in", () => {
+  const w = setup();
+  const parsed = [];
+  /* what DOMParser gives for the panel below (the real parsing is Chromium's: tests/browser) */
+  w.DOMParser = class {
+    parseFromString(text, type) {
+      parsed.push([text, type]);
+      if (text === "<!DOCTYPE html><body>") { return {body: el("body")}; }
+      return {body: el("body", {}, [
+        el("h4", {tabindex: "-1", "data-focus": ""}, ["Step 2"]),
+        el("script", {}, ["window.pwned = 1"]),
+        el("p", {}, [el("img", {src: "x.png", onerror: "pwned()", OnLoad: "pwned()", alt: "a"}), "text"]),
+      ])};
+    }
+  };
+  const container = el("div", {"data-panel": ""}, [el("p", {}, ["old panel"])]);
+  const html = "<h4 tabindex=\"-1\" data-focus>Step 2</h4><script>window.pwned = 1</script><p><img src=x.png onerror=pwned() alt=a>text</p>";
+  assert.equal(w.EMM.setServerHtml(container, html), container);
+  assert.deepEqual(parsed, [["<!DOCTYPE html><body>" + html, "text/html"]]);
+  assert.deepEqual(container.children.map((c) => c.tagName), ["H4", "P"]);
+  assert.equal(container.textContent, "Step 2text");
+  const img = container.querySelector("img");
+  assert.deepEqual(img.attributes.map((a) => a.name), ["src", "alt"]);
+  w.EMM.setServerHtml(container, "");
+  assert.equal(container.childNodes.length, 0, "nothing left of the previous panel");
+});

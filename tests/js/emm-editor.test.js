@@ -1,0 +1,199 @@
+/* Unit tests of static/js/emm-editor.js (node --test): the editor engine the three Studio editors
+   are built on. Each editor's own form is tested in Chromium (tests/browser/*editor*, *_browser). */
+"use strict";
+const {test} = require("node:test");
+const assert = require("node:assert/strict");
+const {el, fakeWindow, load, response, FakeElement} = require("./fake-dom");
+
+const runtime = (notes) => ({
+  handlerUrl: (element, name) => "/handler/" + name,
+  notify: (name, data) => notes.push([name, data]),
+});
+
+function setup(fetch) {
+  return load(fakeWindow({fetch}), "emm-common.js", "emm-editor.js");
+}
+
+/* an editor: a settings field, a list of two rows, save and cancel, the alert and status */
+function editorPage() {
+  const row = () => el("li", {"data-row": ""}, [
+    el("input", {"data-st": "id", type: "text"}),
+    el("span", {class: "emm-field-error", "data-st-error": "id"}),
+    el("button", {type: "button", "data-move": "-1"}, ["Move up"]),
+    el("button", {type: "button", "data-move": "1"}, ["Move down"]),
+    el("button", {type: "button", "data-remove": ""}, ["Remove"]),
+  ]);
+  const rows = [row(), row()];
+  rows.forEach((r, i) => { r.querySelector("input").value = ["a", "b"][i]; });
+  const list = el("ol", {"data-list": ""}, rows);
+  const name = el("input", {"data-field": "display_name", type: "text"});
+  name.value = "";
+  const graded = el("input", {"data-field": "graded", type: "checkbox"});
+  const labels = el("textarea", {"data-field": "labels", "data-lines": ""});
+  const form = el("form", {}, [
+    el("div", {"data-alert": "", hidden: ""}), name, graded, labels,
+    el("span", {class: "emm-field-error", "data-error": "display_name"}),
+    el("fieldset", {}, [list, el("button", {type: "button", "data-add": "rows"}, ["Add"])]),
+    el("button", {type: "button", "data-cancel": ""}, ["Cancel"]),
+    el("div", {"data-status": ""}),
+  ]);
+  const root = el("div", {class: "emm-x-editor"}, [form]);
+  return {root, form, list, name, graded, labels, row};
+}
+
+/* an editor whose form is the fake page: collects display_name and the rows' ids */
+function editor(w, page, notes, extra = {}) {
+  const shown = [];
+  const ed = w.EmmEditor.create(runtime(notes), {jquery: "3", 0: el("div", {}, [page.root])}, Object.assign({
+    root: ".emm-x-editor",
+    collect: () => ({display_name: page.name.value, rows: page.list.children.map((r) => r.querySelector("input").value)}),
+    show: (problems, data, when) => shown.push({problems, data, when}),
+    add: () => { const r = page.row(); page.list.appendChild(r); return r; },
+    say: (what) => ({added: "Added.", removed: "Removed.", up: "Moved up.", down: "Moved down."}[what]),
+  }, extra));
+  return {ed, shown};
+}
+
+function pending() {
+  const calls = [];
+  return {calls, fetch: (url, options) => new Promise((resolve) => calls.push({url, body: JSON.parse(options.body), resolve}))};
+}
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+test("splitPath and nextId", () => {
+  const w = setup();
+  assert.deepEqual(w.EmmEditor.splitPath("nodes.2.choices.0.goto"), ["nodes", 2, "choices", 0, "goto"]);
+  assert.deepEqual(w.EmmEditor.splitPath("weight"), ["weight"]);
+  assert.deepEqual(w.EmmEditor.splitPath(""), []);
+  assert.deepEqual(w.EmmEditor.splitPath(undefined), []);
+  assert.equal(w.EmmEditor.nextId(["s1", "s2", "s4"], "s"), "s3");
+  assert.equal(w.EmmEditor.nextId([], "node-"), "node-1");
+  assert.equal(w.EmmEditor.nextId(["constructor1"], "constructor"), "constructor2");
+});
+
+test("fields in and out: text, a checkbox, one item a line", () => {
+  const w = setup();
+  const page = editorPage();
+  const {ed} = editor(w, page, []);
+  ed.load(["display_name", "graded", "labels"], {display_name: null, graded: true, labels: ["Low", "High"]});
+  assert.equal(page.name.value, "");
+  assert.equal(page.graded.checked, true);
+  assert.equal(page.labels.value, "Low\nHigh");
+  page.name.value = "Pilot";
+  page.labels.value = " Low \n\nHigh\n";
+  page.graded.checked = false;
+  assert.deepEqual(ed.read(["display_name", "graded", "labels"]), {display_name: "Pilot", graded: false, labels: ["Low", "High"]});
+  ed.load(["graded"], {graded: "yes"});
+  assert.equal(page.graded.checked, false, "only true checks a box");
+});
+
+test("problems: messages add up, errors mark the control, a slot with warnings only looks like one", () => {
+  const w = setup();
+  const slot = el("span", {class: "emm-field-error"}), input = el("input");
+  w.EmmEditor.mark({field: "x", message: "Too long.", error: false}, slot, input);
+  assert.equal(slot.textContent, "Too long.");
+  assert.ok(slot.classList.contains("emm-warning-text"));
+  assert.equal(input.hasAttribute("aria-invalid"), false);
+  w.EmmEditor.mark({field: "x", message: "Used twice.", error: true}, slot, input);
+  assert.equal(slot.textContent, "Too long. Used twice.");
+  assert.ok(!slot.classList.contains("emm-warning-text"));
+  assert.equal(input.getAttribute("aria-invalid"), "true");
+  w.EmmEditor.mark({field: "x", message: "Odd.", error: false}, slot, input);
+  assert.ok(!slot.classList.contains("emm-warning-text"), "a warning does not hide an error");
+  const scope = el("div", {}, [slot, input]);
+  w.EmmEditor.unmarkAll(scope, ".emm-field-error");
+  assert.equal(slot.textContent, "");
+  assert.equal(input.hasAttribute("aria-invalid"), false);
+  assert.equal(slot.hasAttribute("data-blocking"), false);
+});
+
+test("the live check waits for a pause in typing, and an answer older than the last check is dropped", async () => {
+  const {calls, fetch} = pending();
+  const w = setup(fetch);
+  const page = editorPage();
+  const {shown} = editor(w, page, []);
+  page.name.fire("input");
+  page.name.fire("input");
+  assert.equal(w.timers.pending().length, 1, "one check for a burst of typing");
+  w.timers.runAll();
+  page.name.value = "Second";
+  page.name.fire("input");
+  w.timers.runAll();
+  assert.deepEqual(calls.map((c) => [c.url, c.body.display_name]), [["/handler/studio_validate", ""], ["/handler/studio_validate", "Second"]]);
+  calls[1].resolve(response(200, {problems: [{field: "display_name", message: "new", error: true}]}));
+  calls[0].resolve(response(200, {problems: [{field: "display_name", message: "old", error: true}]}));
+  await flush();
+  assert.deepEqual(shown.map((s) => [s.when, s.problems[0].message]), [["check", "new"]]);
+});
+
+test("save: the runtime hears start then end, the form shows the warnings and says Saved.", async () => {
+  const {calls, fetch} = pending();
+  const w = setup(fetch);
+  const page = editorPage();
+  const notes = [];
+  const {ed, shown} = editor(w, page, notes);
+  page.name.fire("input");  /* a check is waiting: the save cancels it */
+  const submit = page.form.fire("submit");
+  assert.ok(submit.defaultPrevented);
+  assert.deepEqual(w.timers.pending(), []);
+  assert.deepEqual(notes, [["save", {state: "start"}]]);
+  assert.equal(calls[0].url, "/handler/studio_submit");
+  calls[0].resolve(response(200, {warnings: [{field: "rows", message: "Only two.", error: false}]}));
+  await flush();
+  assert.deepEqual(notes, [["save", {state: "start"}], ["save", {state: "end"}]]);
+  assert.deepEqual(shown.map((s) => [s.when, s.problems.length]), [["saved", 1]]);
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Saved.");
+});
+
+test("a refused save shows the problems and the message, tells the runtime, keeps the form", async () => {
+  const w = setup(() => Promise.resolve(response(400, {error: "invalid_content", message: "The survey was not saved.",
+    problems: [{field: "rows.1.id", message: "Used twice.", error: true}]})));
+  const page = editorPage();
+  const notes = [], refused = [];
+  const {ed, shown} = editor(w, page, notes, {refused: (problems) => refused.push(problems.length)});
+  assert.equal(await ed.save(), false);
+  assert.deepEqual(notes.map((n) => n[0]), ["save", "error"]);
+  assert.equal(notes[1][1].message, "The survey was not saved.");
+  assert.equal(notes[1][1].title, "Not saved");
+  assert.deepEqual(shown.map((s) => s.when), ["refused"]);
+  assert.deepEqual(refused, [1]);
+  w.timers.runAll();
+  assert.equal(ed.alertBox.textContent, "The survey was not saved.");
+  assert.equal(ed.alertBox.hidden, false);
+  assert.equal(page.list.children.length, 2);
+});
+
+test("rows: move keeps the focus on the button, remove gives it to the next row, each is said and checked", () => {
+  const w = setup();
+  const page = editorPage();
+  const changed = [];
+  const {ed} = editor(w, page, [], {rowFocus: "[data-st=id]", changed: (what) => changed.push(what)});
+  const [first, second] = page.list.children;
+  const down = first.querySelector("[data-move=\"1\"]");
+  down.fire("click");
+  assert.deepEqual(page.list.children, [second, first]);
+  assert.equal(FakeElement.focused, down);
+  first.querySelector("[data-move=\"1\"]").fire("click");  /* already last: nothing happens */
+  assert.deepEqual(page.list.children, [second, first]);
+  second.querySelector("[data-remove]").fire("click");
+  assert.deepEqual(page.list.children, [first]);
+  assert.equal(FakeElement.focused, first.querySelector("input"));
+  first.querySelector("[data-remove]").fire("click");
+  assert.equal(FakeElement.focused, page.form.querySelector("[data-add]"), "the last one gone: the add button");
+  page.form.querySelector("[data-add]").fire("click");
+  assert.equal(page.list.children.length, 1);
+  assert.deepEqual(changed, ["moved", "removed", "removed", "added"]);
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Added.");
+  assert.equal(w.timers.pending().length, 0);
+});
+
+test("cancel tells the runtime", () => {
+  const w = setup();
+  const page = editorPage();
+  const notes = [];
+  editor(w, page, notes);
+  page.form.querySelector("[data-cancel]").fire("click");
+  assert.deepEqual(notes, [["cancel", {}]]);
+});

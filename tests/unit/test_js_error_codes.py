@@ -1,0 +1,56 @@
+"""The error codes the JavaScript branches on (``EMM.CODES`` in static/js/emm-common.js) are codes
+the server really sends, and the codes the browser makes up itself (``EMM.LOCAL_CODES``) are never
+one of them: the two sides cannot drift apart unnoticed. (ESLint refuses a code compared with a
+string literal in the JavaScript, so every code the JavaScript uses is in the registry.)
+"""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMON_JS = ROOT / "static" / "js" / "emm-common.js"
+PACKAGE = ROOT / "emm_xblocks"
+
+
+def registry(name):
+    """``{NAME: "code"}`` of ``EMM.<name> = Object.freeze({...});`` in emm-common.js."""
+    source = COMMON_JS.read_text(encoding="utf-8")
+    block = re.search(r"EMM\." + name + r"\s*=\s*Object\.freeze\(\{(.*?)\}\);", source, re.S)
+    assert block, f"EMM.{name} = Object.freeze({{...}}) not found in {COMMON_JS.name}"
+    body = re.sub(r"/\*.*?\*/", "", block.group(1), flags=re.S)
+    pairs = dict(re.findall(r"([A-Z_]+)\s*:\s*\"([a-z_]+)\"", body))
+    entries = [e for e in body.split(",") if e.strip()]
+    assert len(pairs) == len(entries), f"EMM.{name}: every entry is NAME: \"code\" ({entries})"
+    return pairs
+
+
+def python_string_literals():
+    """Every string literal quoted in the package's Python code, once."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        found.update(re.findall(r"[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_code_the_javascript_compares_is_sent_by_the_server():
+    codes = registry("CODES")
+    assert len(codes) >= 4
+    literals = python_string_literals()
+    missing = sorted(code for code in codes.values() if code not in literals)
+    assert not missing, f"EMM.CODES lists codes no Python code under emm_xblocks/ sends: {missing}"
+
+
+def test_the_browsers_own_codes_are_not_server_codes():
+    local = registry("LOCAL_CODES")
+    assert set(local.values()) >= {"network", "bad_response"}
+    clash = sorted(set(local.values()) & python_string_literals())
+    assert not clash, f"EMM.LOCAL_CODES would be mistaken for the server's codes: {clash}"
+    assert not set(local.values()) & set(registry("CODES").values())
+
+
+def test_each_name_says_its_code():
+    for name in ("CODES", "LOCAL_CODES"):
+        for key, code in registry(name).items():
+            assert key == code.upper(), f"EMM.{name}.{key} is {code!r}"
