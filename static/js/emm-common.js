@@ -80,6 +80,9 @@
     NOT_STARTED: "not_started",
     ALREADY_ENDED: "already_ended",
     UNKNOWN_CHOICE: "unknown_choice",
+    /* no write is taken now: staff view the course as a learner, or the due date has passed */
+    READ_ONLY_MASQUERADE: "read_only_masquerade",
+    PAST_DUE: "past_due",
     /* authors' checks (role-play map marks) */
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
@@ -157,20 +160,21 @@
         sign.textContent = opts.busyText || EMM.gettext("Sending…");
       }, EMM.SLOW_MS);
     }
-    function finish() {
+    function finish(closed) {
       sending.delete(block);
       global.clearTimeout(timer);
       if (sign) { sign.remove(); }
-      if (button) { button.disabled = false; button.removeAttribute("aria-busy"); }
+      if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
     }
     return EMM.post(runtime, element, handler, data).then(function (body) {
-      finish();
+      finish(false);
       if (opts.onSuccess) { opts.onSuccess(body); }
       return true;
     }, function (err) {
-      finish();
       err = err && typeof err.message === "string" ? err
         : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
+      /* writing is closed (masquerade, due date): the button stays disabled beside the reason */
+      finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       EMM.say(alertBox, err.message);
       if (opts.onError) { opts.onError(err); }
       return false;

@@ -209,6 +209,21 @@ test("action: the server's message is shown and announced in the block's alert, 
   assert.equal(alertBox.textContent, "Vous avez déjà répondu.");
 });
 
+test("action: when writing is closed (past the due date, staff viewing as a learner) the button stays off beside the reason", async () => {
+  for (const code of ["past_due", "read_only_masquerade"]) {
+    const {fetch, calls} = pendingFetch();
+    const w = setup({fetch});
+    const {root, button, alertBox} = block();
+    const done = w.EMM.action(runtime, root, "submit", {}, {button});
+    calls[0].resolve(response(403, {error: code, message: "Closed."}));
+    assert.equal(await done, false);
+    assert.equal(button.disabled, true, code);
+    assert.equal(button.hasAttribute("aria-busy"), false);
+    w.timers.runAll();
+    assert.equal(alertBox.textContent, "Closed.");
+  }
+});
+
 test("action: when the server cannot be reached the learner reads it in their language", async () => {
   const w = setup();  /* fetch rejects, as the browser's does offline */
   w.EmmXBlocksCatalogs = [{plural: (n) => Number(n !== 1), strings: {
