@@ -1,11 +1,33 @@
-"""The case in OLX (readable XML that round-trips) and as plain JSON-able data (pure)."""
+"""A case study as OLX, and back (pure: XML only). The XML is readable and round-trips.
 
-from dataclasses import fields
+```xml
+<emm_case_study display_name="Two teenagers at Assamaka" attempts_allowed="2" show_answers="finished">
+  <narrative><![CDATA[<p>...</p>]]></narrative>
+  <section title="..."><![CDATA[<p>...</p>]]></section>
+  <key_facts><fact>...</fact></key_facts>
+  <document href="/static/law.pdf" size="1.2 MB">Law 2015-36<excerpt><![CDATA[...]]></excerpt></document>
+  <image src="/static/map.png" alt="...">caption</image>
+  <question id="q1" type="single" points="2">
+    <prompt><![CDATA[...]]></prompt>
+    <option id="a" correct="true">...<feedback>...</feedback></option>
+    <explanation><![CDATA[...]]></explanation>
+  </question>
+  <question id="q2" type="reflection" max_words="300">
+    <prompt>...</prompt><model_answer>...</model_answer><key_point id="k1">...</key_point>
+  </question>
+  <expert_analysis><![CDATA[...]]></expert_analysis>
+</emm_case_study>
+```
+Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
+"""
+
+from dataclasses import replace
 
 from lxml import etree
 
 from ..common import olx
-from .case import MULTIPLE, REFLECTION, SINGLE, Case, Document, Image, KeyPoint, Option, Question, Section
+from ..common.settings import read_olx, write_olx
+from .content import MULTIPLE, REFLECTION, SETTINGS, SINGLE, Case, Document, Image, KeyPoint, Option, Question, Section
 
 
 def _norm(text):
@@ -27,7 +49,6 @@ def _add_html(parent, tag, html, **attrs):
 
 def from_xml(el):
     """Read ``<emm_case_study>`` into a ``Case`` (unknown attributes and tags are ignored)."""
-    d = Case()
     questions = []
     for q in el.iterchildren("question"):
         questions.append(Question(
@@ -45,8 +66,11 @@ def from_xml(el):
             key_points=tuple(KeyPoint(k.get("id", ""), olx.text_of(k)) for k in q.iterchildren("key_point")),
         ))
     facts = el.find("key_facts")
+    settings = read_olx(el, SETTINGS)
+    for name in ("display_name", "topic"):
+        if name in settings:
+            settings[name] = _norm(settings[name])
     return Case(
-        display_name=_norm(el.get("display_name", d.display_name)),
         narrative=_html(el, "narrative"),
         sections=tuple(Section(_norm(s.get("title", "")), olx.inner_html(s)) for s in el.iterchildren("section")),
         key_facts=tuple(olx.text_of(f) for f in facts.iterchildren("fact")) if facts is not None else (),
@@ -57,14 +81,7 @@ def from_xml(el):
                      for x in el.iterchildren("image")),
         questions=tuple(questions),
         expert_analysis=_html(el, "expert_analysis"),
-        weight=olx.get_float(el, "weight", d.weight),
-        max_attempts=olx.get_int(el, "max_attempts", d.max_attempts),
-        grade_policy=el.get("grade_policy", d.grade_policy),
-        show_answers=el.get("show_answers", d.show_answers),
-        topic=_norm(el.get("topic", "")),
-        estimated_minutes=olx.get_int(el, "estimated_minutes", d.estimated_minutes),
-        show_distribution=olx.get_bool(el, "show_distribution"),
-        min_group_size=olx.get_int(el, "min_group_size", d.min_group_size),
+        **settings,
     )
 
 
@@ -72,12 +89,8 @@ def to_xml(case, el=None):
     """Write ``case`` into ``el`` (a new ``<emm_case_study>`` if None); defaults are left out."""
     if el is None:
         el = etree.Element("emm_case_study")
-    d = Case()
-    el.set("display_name", _norm(case.display_name))
-    for name in ("weight", "max_attempts", "grade_policy", "show_answers", "topic", "estimated_minutes",
-                 "show_distribution", "min_group_size"):
-        value = getattr(case, name)
-        olx.set_attr(el, name, _norm(value) if isinstance(value, str) else value, getattr(d, name))
+    normed = {s.name: _norm(getattr(case, s.name)) for s in SETTINGS if isinstance(getattr(case, s.name), str)}
+    write_olx(el, replace(case, **normed), SETTINGS)
     _add_html(el, "narrative", case.narrative)
     for sec in case.sections:
         child = etree.SubElement(el, "section", title=_norm(sec.title))
@@ -114,39 +127,3 @@ def to_xml(case, el=None):
         _add_html(qel, "explanation", q.explanation)
     _add_html(el, "expert_analysis", case.expert_analysis)
     return el
-
-
-# ------------------------------------------------------------------ plain data (fields <-> model)
-def to_data(case):
-    """A JSON-able dict of the whole case (the block's content field, the editor's payload)."""
-    def plain(obj):
-        if isinstance(obj, tuple):
-            return [plain(x) for x in obj]
-        if hasattr(obj, "__dataclass_fields__"):
-            return {f.name: plain(getattr(obj, f.name)) for f in fields(obj)}
-        return obj
-    return plain(case)
-
-
-_NESTED = {"sections": Section, "documents": Document, "images": Image, "questions": Question}
-_QNESTED = {"options": Option, "key_points": KeyPoint}
-
-
-def _build(cls, data, nested=None):
-    names = {f.name: f for f in fields(cls)}
-    kwargs = {}
-    for key, value in data.items():
-        if key not in names:
-            continue
-        if nested and key in nested:
-            sub = _QNESTED if nested[key] is Question else None
-            value = tuple(_build(nested[key], v, sub) for v in value if isinstance(v, dict))
-        elif isinstance(value, list):
-            value = tuple(value)
-        kwargs[key] = value
-    return cls(**kwargs)
-
-
-def from_data(data):
-    """The inverse of ``to_data`` (types are assumed checked: see ``forms.from_editor``)."""
-    return _build(Case, data or {}, _NESTED)

@@ -9,10 +9,11 @@ learner's attempt that counts for the grade (best or last); a learner who only s
 import html as html_lib
 import re
 
+from ..common.attempts import counted_attempt
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
-from .case import CORRECT, PARTIAL, PENDING, REFLECTION
-from .scoring import grade, score_attempt, score_question
+from .content import CORRECT, PARTIAL, PENDING, REFLECTION
+from .scoring import attempt_parts, marks, total
 
 TAG_RE = re.compile(r"<[^>]+>")
 BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",
@@ -49,20 +50,15 @@ def learner_rows(case, state, _):
     if not attempts:
         return []
 
-    def parts(attempt):
-        answers = attempt.get("answers") if isinstance(attempt.get("answers"), dict) else {}
-        ticks = attempt.get("ticks") if isinstance(attempt.get("ticks"), dict) else None
-        return answers, ticks
-
     # the attempt that counts for the grade (best or last), as the grade itself is computed
-    scores = [score_attempt(case, *parts(a)) for a in attempts]
-    counted = grade(case.grade_policy, scores)
+    each = [marks(case, *attempt_parts(a)) for a in attempts]
+    scores = [total(case, m) for m in each]
+    counted = counted_attempt(case.grade_policy, scores)
     number_counted = max(i for i, sc in enumerate(scores) if sc == counted) + 1
-    answers, ticks = parts(attempts[number_counted - 1])
+    answers, _ticks = attempt_parts(attempts[number_counted - 1])
     rows = []
-    for q in case.questions:
+    for q, (earned, status) in zip(case.questions, each[number_counted - 1], strict=True):
         answer = answers.get(q.id)
-        earned, status = score_question(q, answer, ticks.get(q.id, []) if ticks is not None else None)
         rows.append({
             _("Question ID"): q.id,
             _("Question"): plain_text(q.prompt),

@@ -1,97 +1,24 @@
-"""A learner's answers (pure): checking what the browser sent, scoring, the grade policy, and
-when the answers may be revealed. See ``model`` for the scoring rules."""
+"""Scoring a case-study attempt, and when its answers may be revealed (pure).
 
-from ..common.validation import SubmissionError
-from .case import (
-    CORRECT,
-    INCORRECT,
-    MAX_ANSWER_CHARS,
-    MAX_WORDS,
-    MULTIPLE,
-    PARTIAL,
-    PENDING,
-    POLICY_LAST,
-    REFLECTION,
-    SHOW_NEVER,
-    SHOW_SUBMITTED,
-    SINGLE,
-    words,
-)
+Points per question, summed; the LMS applies ``weight``:
 
+* single choice: full points for the correct option, else 0;
+* multiple choice, all-or-nothing: full points when the chosen set is exactly the correct set;
+* multiple choice, partial credit: ``points * max(0, right picks - wrong picks) / correct options``;
+* written reflection: ``points * ticked key points / key points`` -- the learner's own
+  self-assessment against the expert's checklist, made after the submit (0 until then).
+  A reflection without key points earns its points for a submitted answer.
 
-def check_answers(case, raw, _, final=True):
-    """Clean a learner's ``{question id: answer}``; raise ``SubmissionError`` on any bad answer.
+An attempt's score is recomputed from its stored answers and ticks (so a rescore after the
+author fixes a key applies); which attempt counts is ``common.attempts.counted_attempt``.
+Scores are exact floats (``math.fsum``: three thirds make 1); only the page rounds them.
+"""
 
-    Single choice: an option id. Multiple choice: a list of option ids. Reflection: text.
-    ``final`` (a submit, not a draft) also requires every question and the word limits.
-    """
-    if not isinstance(raw, dict):
-        raise SubmissionError("invalid_answers", _("The answers could not be read."))
-    cleaned = {}
-    for qid, value in raw.items():
-        q = case.question(qid)
-        if q is None:
-            raise SubmissionError("unknown_question", _("This question is not part of the case."), question=qid)
-        if q.kind == SINGLE:
-            if isinstance(value, list):
-                if len(value) > 1:
-                    raise SubmissionError("too_many_answers", _("Choose only one answer to this question."),
-                                          question=qid)
-                value = value[0] if value else None
-            if value is None or value == "":
-                continue
-            if not isinstance(value, str) or q.option(value) is None:
-                raise SubmissionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            cleaned[qid] = value
-        elif q.kind == MULTIPLE:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise SubmissionError("invalid_answer", _("This answer could not be read."), question=qid)
-            if any(q.option(v) is None for v in value):
-                raise SubmissionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            if value:
-                cleaned[qid] = sorted(set(value), key=[o.id for o in q.options].index)
-        else:
-            if not isinstance(value, str):
-                raise SubmissionError("invalid_answer", _("This answer could not be read."), question=qid)
-            value = value.strip()
-            if len(value) > MAX_ANSWER_CHARS or (final and q.max_words and words(value) > q.max_words):
-                raise SubmissionError("answer_too_long", _("This answer is too long ({max} words at most).")
-                                      .format(max=q.max_words or MAX_WORDS), question=qid)
-            if value:
-                cleaned[qid] = value
-    if final:
-        missing = [q.id for q in case.questions if q.id not in cleaned]
-        if missing:
-            raise SubmissionError("missing_answers", _("Please answer every question ({n} left).")
-                                  .format(n=len(missing)), questions=missing)
-        for q in case.questions:
-            if q.kind == REFLECTION and words(cleaned[q.id]) < q.min_words:
-                raise SubmissionError("answer_too_short", _("This answer is too short ({min} words at least).")
-                                      .format(min=q.min_words), question=q.id)
-    return cleaned
+import math
+
+from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION, SHOW_NEVER, SHOW_SUBMITTED, SINGLE
 
 
-def check_ticks(case, raw, _):
-    """Clean a self-assessment ``{reflection question id: [key point ids]}``."""
-    if not isinstance(raw, dict):
-        raise SubmissionError("invalid_ticks", _("The self-assessment could not be read."))
-    cleaned = {}
-    for qid, value in raw.items():
-        q = case.question(qid)
-        if q is None or q.kind != REFLECTION:
-            raise SubmissionError("unknown_question", _("This question is not a written reflection of the case."),
-                                  question=qid)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SubmissionError("invalid_ticks", _("The self-assessment could not be read."), question=qid)
-        known = [kp.id for kp in q.key_points]
-        if any(v not in known for v in value):
-            raise SubmissionError("unknown_key_point", _("This key point is not part of the model answer."),
-                                  question=qid)
-        cleaned[qid] = sorted(set(value), key=known.index)
-    return cleaned
-
-
-# ------------------------------------------------------------------ scoring
 def score_question(q, answer, ticks=None):
     """``(earned, status)`` for one question; ``ticks`` is None before self-assessment."""
     if q.kind == REFLECTION:
@@ -111,24 +38,33 @@ def score_question(q, answer, ticks=None):
         else:
             fraction = max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
     status = CORRECT if fraction >= 1 else PARTIAL if fraction > 0 else INCORRECT
-    return q.points * fraction, status  # not rounded: only an attempt's total is (three 1/3 make 1)
+    return q.points * fraction, status
+
+
+def marks(case, answers, ticks=None):
+    """``(earned, status)`` of each question of the case, in order; ``ticks`` (``{question id:
+    [key point ids]}``) is None before the self-assessment."""
+    return tuple(score_question(q, answers.get(q.id), None if ticks is None else ticks.get(q.id, []))
+                 for q in case.questions)
+
+
+def total(case, question_marks):
+    """``(earned, possible)`` of an attempt from its ``marks``."""
+    return math.fsum(earned for earned, _status in question_marks), case.max_points
 
 
 def score_attempt(case, answers, ticks=None):
-    """``(earned, possible)`` of one attempt, from its answers and its self-assessment ticks; the
-    total is rounded once, to 4 decimals (the questions' scores are summed unrounded)."""
-    ticks = ticks or {}
-    earned = sum(score_question(q, answers.get(q.id), ticks.get(q.id))[0] for q in case.questions)
-    return round(earned, 4), case.max_points
+    """``(earned, possible)`` of one attempt, from its answers and its self-assessment ticks."""
+    return total(case, marks(case, answers, ticks))
 
 
-def grade(policy, scores):
-    """The attempt that counts: ``scores`` is ``[(earned, possible), ...]`` oldest first."""
-    if not scores:
-        return None
-    if policy == POLICY_LAST:
-        return scores[-1]
-    return max(scores, key=lambda s: (s[0] / s[1]) if s[1] else 0.0)
+def attempt_parts(attempt):
+    """``(answers, ticks)`` of a stored attempt (``{"answers": {...}, "ticks": {...} or None}``),
+    whatever an older or damaged state holds."""
+    attempt = attempt if isinstance(attempt, dict) else {}
+    answers = attempt.get("answers") if isinstance(attempt.get("answers"), dict) else {}
+    ticks = attempt.get("ticks") if isinstance(attempt.get("ticks"), dict) else None
+    return answers, ticks
 
 
 def answers_revealed(case, submitted, attempts, full_marks):
@@ -137,5 +73,5 @@ def answers_revealed(case, submitted, attempts, full_marks):
         return False
     if case.show_answers == SHOW_SUBMITTED:
         return True
-    out_of_attempts = case.max_attempts and attempts >= case.max_attempts
+    out_of_attempts = case.attempts_allowed and attempts >= case.attempts_allowed
     return bool(out_of_attempts or full_marks)

@@ -1,86 +1,42 @@
-"""Fragments and payloads of the case-study block: learner, results, author preview, editor.
+"""What the case-study block shows (rendering only, never writing): the learner's page, the results
+panel, the author's preview, the Studio editor, and the mobile apps' data.
 
-What a learner sees before submitting is built from ``_public_questions`` only: prompts and
-option texts. Correctness, feedback, explanations, model answers, key points and the expert
-analysis are added by ``results`` — after a submit, and as the author's policy allows.
+What a learner sees before submitting is built from the prompts and option texts only.
+Correctness, feedback, explanations, model answers, key points and the expert analysis come with
+the results (``results.results``) -- after a submit, as the author's policy and the platform's
+``show_correctness`` allow. The distribution of other participants' answers is read from the
+aggregate store here (a read, never a write).
 """
 
-from ..common import store
-from ..common.i18n import N_
+from ..common import platform, store
+from ..common.attempts import COUNTED_ATTEMPT, attempts_left
 from ..common.sanitize import clean_html, safe_url, sanitized
-from . import forms, model
-from .case import size_bytes
-from .report import number as _num
-from .report import plain_text
+from . import content, editor, results, validation
+from .content import MAX_ANSWER_CHARS, REFLECTION, SINGLE, size_bytes
+from .report import number
+from .scoring import marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
-VERDICTS = {model.CORRECT: N_("Correct"), model.PARTIAL: N_("Partly correct"), model.INCORRECT: N_("Incorrect"),
-            model.PENDING: N_("Waiting for your self-assessment")}
-
-
-def dom_id(block):
-    return "emm-" + "".join(c if c.isalnum() else "-" for c in str(block.scope_ids.usage_id))
 
 
 def safe_images(case):
     return [i for i in case.images if safe_url(i.src)]
 
 
-def _public_case(case):
-    """The case as a learner reads it before any submit (no answers in it)."""
-    return {
-        "display_name": case.display_name,
-        "narrative": clean_html(case.narrative),
-        "sections": [{"title": s.title, "html": clean_html(s.html)} for s in case.sections],
-        "key_facts": list(case.key_facts),
-        # an address outside the allow-list (javascript:, data:...) never reaches the page, even
-        # from imported OLX that the editor's validators did not see
-        "documents": [{"title": d.title, "url": safe_url(d.url), "size": d.size,
-                       "excerpt": clean_html(d.excerpt)} for d in case.documents],
-        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in safe_images(case)],
-        "topic": case.topic,
-        "estimated_minutes": case.estimated_minutes,
-    }
-
-
-def _public_questions(case):
-    return [{
-        "id": q.id,
-        "kind": q.kind,
-        "prompt": clean_html(q.prompt),
-        "points": q.points,
-        "options": [{"id": o.id, "text": o.text} for o in q.options] if q.kind != model.REFLECTION else [],
-        "min_words": q.min_words if q.kind == model.REFLECTION else None,
-        "max_words": q.max_words if q.kind == model.REFLECTION else None,
-    } for q in case.questions]
-
-
-def student_view_data(block):
-    case = block.case
-    return {
-        **_public_case(case),
-        "questions": _public_questions(case),
-        "max_attempts": case.max_attempts,
-        "attempts": block.attempts,
-        "attempts_left": block.attempts_left(),
-        "submitted": block.submitted,
-        "max_score": case.max_points,
-    }
-
-
-def _form_questions(block, case, dom):
-    current = block.answers if block.submitted else block.draft
+# ------------------------------------------------------------------ the learner's page
+def _form_questions(case, state, dom):
+    current = state.answers if state.submitted else state.draft
     rows = []
     for i, q in enumerate(case.questions):
         name = f"{dom}-q{i}"
         value = current.get(q.id)
-        chosen = set([value] if isinstance(value, str) else value or []) if q.kind != model.REFLECTION else set()
+        chosen = set([value] if isinstance(value, str) else value or []) if q.kind != REFLECTION else set()
         rows.append({
             "id": q.id, "kind": q.kind, "name": name, "prompt": sanitized(q.prompt), "points": q.points,
             "number": i + 1,
             "options": [{"id": f"{name}-{j}", "value": o.id, "text": o.text, "checked": o.id in chosen}
-                        for j, o in enumerate(q.options)] if q.kind != model.REFLECTION else [],
-            "text": value if q.kind == model.REFLECTION and isinstance(value, str) else "",
+                        for j, o in enumerate(q.options)] if q.kind != REFLECTION else [],
+            "text": value if q.kind == REFLECTION and isinstance(value, str) else "",
             "min_words": q.min_words, "max_words": q.max_words,
         })
     return rows
@@ -98,9 +54,15 @@ def _documents(case):
 
 
 def student_view(block):
-    case = block.case
-    dom = dom_id(block)
+    case, state = block.load_content(), block.learner_state()
+    dom = block.dom_id()
     documents = _documents(case)
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    if state.submitted:
+        ticks = state.ticks if state.assessed else None
+        grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
+        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade,
+                                                    block.ugettext))
     context = {
         "dom": dom,
         "case": case,
@@ -109,103 +71,22 @@ def student_view(block):
         "documents": documents,
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
-        "questions": _form_questions(block, case, dom),
-        "submitted": block.submitted,
-        "attempts_left": block.attempts_left(),
-        "max_chars": model.MAX_ANSWER_CHARS,
-        "results_html": results(block)["html"] if block.submitted else "",
+        "questions": _form_questions(case, state, dom),
+        "submitted": state.submitted,
+        "attempts_left": left,
+        "max_chars": MAX_ANSWER_CHARS,
+        "results_html": shown["html"] if state.submitted else "",
     }
     return block.build_fragment("templates/case_study/student.html", context, init_args={
-        "submitted": block.submitted,
-        "attempts_left": block.attempts_left(),
+        "submitted": state.submitted,
+        "attempts_left": left,
     })
 
 
-def _question_result(q, answer, ticks, assessed, revealed):
-    earned, status = model.score_question(q, answer, ticks if assessed else None)
-    chosen = [answer] if isinstance(answer, str) and q.kind != model.REFLECTION else (
-        answer if isinstance(answer, list) else [])
-    item = {
-        "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
-        "prompt": plain_text(q.prompt),
-        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
-        # the explanation gives the answer away: it follows the author's "show answers" policy
-        "explanation": clean_html(q.explanation) if revealed else "",
-        "answer_text": answer if q.kind == model.REFLECTION else "",
-    }
-    if q.kind == model.REFLECTION:
-        # Key points are shown after every submit: the learner's self-assessment is the score.
-        item["key_points"] = [{"id": kp.id, "text": kp.text, "ticked": kp.id in (ticks or [])}
-                              for kp in q.key_points]
-    if revealed:
-        item["correct_options"] = [{"id": o.id, "text": o.text} for o in q.options if o.correct]
-        item["all_feedback"] = [{"id": o.id, "text": o.text, "feedback": o.feedback, "correct": o.correct}
-                                for o in q.options if o.feedback]
-        item["model_answer"] = clean_html(q.model_answer)
-    return item
-
-
-def results(block):
-    """The submitted attempt's results: JSON for the browser and the panel's HTML (server-rendered,
-    escaped, author HTML sanitised). Empty of answers until the learner has submitted."""
-    _ = block.ugettext
-    case = block.case
-    if not block.submitted:
-        return {"submitted": False, "revealed": False, "html": ""}
-    revealed = block.revealed()
-    questions = [_question_result(q, block.answers.get(q.id), block.ticks.get(q.id), block.assessed, revealed)
-                 for q in case.questions]
-    earned, possible = model.score_attempt(case, block.answers, block.ticks if block.assessed else None)
-    needs_assessment = not block.assessed and any(q["kind"] == model.REFLECTION and q.get("key_points")
-                                                  for q in questions)
-    left = block.attempts_left()
-    data = {
-        "submitted": True,
-        "attempt": block.attempts,
-        "attempts_left": left,
-        "can_retry": left is None or left > 0,
-        "score": earned,
-        "max_score": possible,
-        "grade": block.raw_earned,
-        "grade_policy": case.grade_policy,
-        "assessed": block.assessed,
-        "needs_assessment": needs_assessment,
-        "revealed": revealed,
-        "questions": questions,
-        "expert_analysis": clean_html(case.expert_analysis) if revealed else "",
-        "distribution": distribution(block, case),
-        "message": _("Submitted: {earned} of {possible} points.").format(earned=_num(earned), possible=_num(possible)),
-    }
-    # what the live region says: the score, then each question's verdict
-    data["announcement"] = " ".join([data["message"], *(
-        _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
-        for i, q in enumerate(questions, start=1))])
-    context = dict(data, dom=dom_id(block), score_text=data["message"],
-                   expert_html=sanitized(data["expert_analysis"]),
-                   questions=[dict(q, explanation_html=sanitized(q["explanation"]),
-                                   model_html=sanitized(q.get("model_answer", "")),
-                                   earned_text=_num(q["earned"]), points_text=_num(q["points"]))
-                              for q in questions])
-    data["html"] = block.render_template("templates/case_study/results.html", context)
-    return data
-
-
-def distribution_rows(case, answers):
-    """Aggregate-store rows of one submission: a choice per single, one row per picked option."""
-    rows = {}
-    for q in case.questions:
-        value = answers.get(q.id)
-        if q.kind == model.SINGLE and value:
-            rows[q.id] = value
-        elif q.kind == model.MULTIPLE:
-            for oid in value or []:
-                rows[f"{q.id}.{oid}"] = "1"
-    return rows
-
-
+# ------------------------------------------------------------------ the results panel
 def distribution(block, case):
     """How other participants answered each choice question, above the minimum group size only."""
-    if not (case.show_distribution and block.submitted):
+    if not case.show_distribution:
         return None
     key = block.block_key()
     respondents = store.respondents(key)
@@ -214,73 +95,127 @@ def distribution(block, case):
     tallies = store.tallies(key)
     out = []
     for q in case.questions:
-        if q.kind == model.REFLECTION:
+        if q.kind == REFLECTION:
             continue
-        counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == model.SINGLE
+        counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == SINGLE
                   else tallies.get(f"{q.id}.{o.id}", {}).get("1", 0) for o in q.options]
         out.append({"id": q.id, "options": [{"text": o.text, "count": c, "percent": round(100.0 * c / respondents)}
                                             for o, c in zip(q.options, counts, strict=True)]})
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
-def submitted_event(block):
-    """``emm.case_study.submitted``: per question the answer, its correctness and points."""
-    case = block.case
-    questions = {}
-    for q in case.questions:
-        answer = block.answers.get(q.id)
-        earned, status = model.score_question(q, answer, None)
-        questions[q.id] = {"answer": answer, "correctness": status, "points": earned, "max_points": q.points}
-    return {"attempt": block.attempts, "max_attempts": case.max_attempts, "questions": questions,
-            "score": block.raw_earned, "max_score": block.raw_possible}
+def answer(block, case, data):
+    """The results ``data`` as the learner may see them (``show_correctness``), with the
+    distribution and the panel's HTML (server-rendered, escaped, author HTML sanitised)."""
+    if not data.get("submitted"):
+        return dict(data, html="")
+    if not platform.correctness_available(block):
+        data = results.withheld(data, block.ugettext)
+    data = dict(data, distribution=distribution(block, case))
+    context = dict(data, dom=block.dom_id(), score_text=data["message"],
+                   expert_html=sanitized(data["expert_analysis"]),
+                   questions=[dict(q, explanation_html=sanitized(q["explanation"]),
+                                   model_html=sanitized(q.get("model_answer", "")),
+                                   earned_text=number(q["earned"] or 0), points_text=number(q["points"]))
+                              for q in data["questions"]])
+    data["html"] = block.render_template("templates/case_study/results.html", context)
+    return data
 
 
+def respond(block, case, outcome):
+    """The answer of ``submit`` and ``self_assess``: their results, rendered."""
+    return answer(block, case, outcome.result)
+
+
+# ------------------------------------------------------------------ authors
 def author_view(block):
-    case = block.case
+    case = block.load_content()
+    _ = block.ugettext
     context = {
         "case": case,
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "questions": [{"q": q, "prompt": sanitized(q.prompt), "explanation": sanitized(q.explanation),
                        "model_answer": sanitized(q.model_answer),
-                       "kind": block.ugettext(model.KINDS.get(q.kind, q.kind))}
+                       "kind": _(content.KINDS.get(q.kind, q.kind))}
                       for q in case.questions],
         "expert": sanitized(case.expert_analysis),
         # an unsafe address (javascript:, data:... from imported OLX) is shown as text, never as a link
         "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,
                        "excerpt": sanitized(d.excerpt)} for d in case.documents],
-        "problems": model.validate(case, block.ugettext),
-        "policy": block.ugettext(model.POLICIES.get(case.grade_policy, case.grade_policy)),
-        "show": block.ugettext(model.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),
+        "problems": validation.validate(case, _),
+        "policy": _(COUNTED_ATTEMPT.get(case.grade_policy, case.grade_policy)),
+        "show": _(content.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),
     }
     return block.build_fragment("templates/case_study/author.html", context, init_args={},
                                 js="static/js/emm-case-study.js", js_class="EmmCaseStudyAuthor")
 
 
 def studio_view(block):
-    """The editor: a form built by ``emm-case-study-studio.js`` from ``forms.to_editor``."""
+    """The editor: a form built by ``emm-case-study-studio.js`` from ``editor.to_editor``."""
     _ = block.ugettext
-    fields = type(block).fields
-    settings = [
-        {"key": "topic", "type": "text"},
-        {"key": "estimated_minutes", "type": "number"},
-        {"key": "weight", "type": "number"},
-        {"key": "max_attempts", "type": "number"},
-        {"key": "grade_policy", "type": "select", "choices": [(k, _(v)) for k, v in model.POLICIES.items()]},
-        {"key": "show_answers", "type": "select", "choices": [(k, _(v)) for k, v in model.SHOW_ANSWERS.items()]},
-        {"key": "show_distribution", "type": "checkbox"},
-        {"key": "min_group_size", "type": "number"},
-    ]
-    for item in settings:
-        item["label"] = _(fields[item["key"]].display_name)
     lists = [
         {"name": "sections", "legend": _("Sections (optional)"), "add": _("Add a section")},
         {"name": "documents", "legend": _("Documents"), "add": _("Add a document")},
         {"name": "images", "legend": _("Images"), "add": _("Add an image")},
         {"name": "questions", "legend": _("Questions"), "add": _("Add a question")},
     ]
-    context = {"dom": dom_id(block) + "-ed", "settings": settings, "lists": lists}
+    context = {"dom": block.dom_id() + "-ed", "settings": editor.settings_form(_), "lists": lists}
     return block.build_fragment("templates/case_study/studio.html", context, init_args={
-        "case": forms.to_editor(block.case),
-        "kinds": {k: _(v) for k, v in model.KINDS.items()},
+        "case": editor.to_editor(block.load_content()),
+        "kinds": {k: _(v) for k, v in content.KINDS.items()},
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
+
+
+# ------------------------------------------------------------------ the mobile apps
+def student_view_data(case):
+    """The case for the mobile apps: content only. The Blocks API calls it once per course with no
+    learner bound (``course_api/blocks/transformers/student_view.py``), so nothing of a learner and
+    no translated text. Never which option is correct, feedback, explanations, model answers, key
+    points or the expert analysis (they come with the results, after a submit). The learner's own
+    state comes from the ``student_view_user_state`` handler."""
+    return {
+        "display_name": case.display_name,
+        "narrative": clean_html(case.narrative),
+        "sections": [{"title": s.title, "html": clean_html(s.html)} for s in case.sections],
+        "key_facts": list(case.key_facts),
+        # an address outside the allow-list (javascript:, data:...) never reaches the page, even
+        # from imported OLX that the editor's validators did not see
+        "documents": [{"title": d.title, "url": safe_url(d.url), "size": d.size,
+                       "excerpt": clean_html(d.excerpt)} for d in case.documents],
+        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in safe_images(case)],
+        "topic": case.topic,
+        "estimated_minutes": case.estimated_minutes,
+        "questions": [{
+            "id": q.id,
+            "kind": q.kind,
+            "prompt": clean_html(q.prompt),
+            "points": q.points,
+            "options": [{"id": o.id, "text": o.text} for o in q.options] if q.kind != REFLECTION else [],
+            "min_words": q.min_words if q.kind == REFLECTION else None,
+            "max_words": q.max_words if q.kind == REFLECTION else None,
+        } for q in case.questions],
+        "attempts_allowed": case.attempts_allowed,
+        "max_score": case.max_points,
+    }
+
+
+def user_state(case, state, correctness=True):
+    """The learner's state for the apps: their draft or submitted answers, attempts, and -- where
+    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score."""
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    score = None
+    if state.submitted and correctness:
+        score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
+    return {
+        "submitted": state.submitted,
+        "attempts": state.attempts,
+        "attempts_left": left,
+        "can_retry": state.submitted and (left is None or left > 0),
+        "draft": dict(state.draft) if not state.submitted else {},
+        "answers": dict(state.answers) if state.submitted else {},
+        "assessed": state.assessed,
+        "ticks": dict(state.ticks) if state.assessed else {},
+        "score": score,
+        "max_score": case.max_points,
+    }

@@ -120,7 +120,7 @@ function EmmCaseStudy(runtime, element, args) {
       });
       run("self_assess", {ticks: ticks}, target, showResults);
     } else if (target.hasAttribute("data-retry")) {
-      run("reset", {}, target, function () {
+      run("try_again", {}, target, function () {
         resultsBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));

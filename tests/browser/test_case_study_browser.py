@@ -345,7 +345,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     page.get_by_role("button", name="Save").click()
     page.locator(f"{EDITOR} [data-alert]").filter(has_text="The case was not saved").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "text"
-    assert len(block_state(workbench, scenario, "staff_1").case.questions) == 3
+    assert len(block_state(workbench, scenario, "staff_1").load_content().questions) == 3
 
     # Fixing it clears the error; saving stores the question.
     options.nth(0).get_by_label("Correct answer").check()
@@ -358,7 +358,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     assert results.violations_count == 0, results.generate_report()
     page.get_by_role("button", name="Save").click()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
-    case = block_state(workbench, scenario, "staff_1").case
+    case = block_state(workbench, scenario, "staff_1").load_content()
     assert [q.id for q in case.questions] == ["consent", "indicators", "q1", "next"]
     added = case.questions[2]
     assert added.prompt == "Who should interview the teenagers?" and added.kind == "single"

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from emm_xblocks.case_study import model
+from emm_xblocks.case_study import content, olx
 from emm_xblocks.models import Claim, Response
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 
 CASE = """
-<emm_case_study display_name="Test case" max_attempts="{attempts}" grade_policy="{policy}"
+<emm_case_study display_name="Test case" attempts_allowed="{attempts}" grade_policy="{policy}"
     show_answers="{show}" {extra}>
   <narrative><![CDATA[<p>Public narrative.</p>]]></narrative>
   <document href="https://example.org/doc.pdf" size="1 MB">A document</document>
@@ -110,7 +110,7 @@ def test_best_and_last_policies(case, handlers, events):
     for policy, expected in (("best", 4.0), ("last", 0.0)):
         uid = case(attempts=3, policy=policy)
         handlers.post(uid, "submit", {"answers": GOOD})
-        handlers.post(uid, "reset", {})
+        handlers.post(uid, "try_again", {})
         r = handlers.post(uid, "submit", {"answers": WRONG})
         assert r.status_code == 200
         assert events.grades[-1]["raw_earned"] == expected, policy
@@ -125,7 +125,7 @@ def test_best_and_last_policies(case, handlers, events):
     ({"q1": "a", "q2": "x", "q3": "t"}, "invalid_answer"),
     ({"q1": "a", "q2": ["x"], "q3": 5}, "invalid_answer"),
     ({"q1": "a", "q2": ["x"], "q3": "word " * 21}, "answer_too_long"),
-    ({"q1": "a", "q2": ["x"], "q3": "x" * (model.MAX_ANSWER_CHARS + 1)}, "answer_too_long"),
+    ({"q1": "a", "q2": ["x"], "q3": "x" * (content.MAX_ANSWER_CHARS + 1)}, "answer_too_long"),
     ({"q1": "a", "q2": ["x"]}, "missing_answers"),
     ([], "invalid_answers"),
 ])
@@ -142,7 +142,7 @@ def test_bad_submissions_are_refused_and_store_nothing(case, handlers, events, a
 
 def test_malformed_json_and_wrong_method(case, handlers):
     uid = case()
-    for handler in ("submit", "save_draft", "self_assess", "reset", "studio_submit", "document_opened"):
+    for handler in ("submit", "save_draft", "self_assess", "try_again", "studio_submit", "document_opened"):
         r = handlers.post(uid, handler, raw="{not json")
         assert r.status_code == 400 and r.json_body["error"] == "invalid_json", handler
         assert handlers.get(uid, handler).status_code == 405
@@ -165,17 +165,17 @@ def test_draft_is_kept_on_the_server_and_validated(case, handlers):
 
 def test_attempt_limit_and_reset(case, handlers, events):
     uid = case(attempts=2)
-    r = handlers.post(uid, "reset", {})
+    r = handlers.post(uid, "try_again", {})
     assert r.status_code == 409 and r.json_body["error"] == "not_submitted"
     assert handlers.post(uid, "submit", {"answers": WRONG}).status_code == 200
     again = handlers.post(uid, "submit", {"answers": GOOD})
     assert again.status_code == 409 and again.json_body["error"] == "already_submitted"
-    r = handlers.post(uid, "reset", {})
+    r = handlers.post(uid, "try_again", {})
     assert r.status_code == 200 and r.json_body["draft"] == WRONG and r.json_body["attempts_left"] == 1
     assert events.named("emm.case_study.reset")
     assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
     before = state(handlers, uid)
-    r = handlers.post(uid, "reset", {})
+    r = handlers.post(uid, "try_again", {})
     assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
     assert state(handlers, uid) == before
     assert Claim.objects.filter(block_key=uid).count() == 2
@@ -217,7 +217,7 @@ def test_answers_after_last_attempt_policy(case, handlers):
     # away for the next attempt, so it waits for the author's policy like the model answers
     assert "SECRET-FEEDBACK-B" in json.dumps(r.json_body) and "SECRET-FEEDBACK-A" not in json.dumps(r.json_body)
     assert "SECRET-EXPLANATION-1" not in json.dumps(r.json_body)
-    handlers.post(uid, "reset", {})
+    handlers.post(uid, "try_again", {})
     r = handlers.post(uid, "submit", {"answers": WRONG})
     assert r.json_body["revealed"] is True
     assert "SECRET-EXPERT-ANALYSIS" in r.json_body["html"] and "SECRET-MODEL-ANSWER" in r.json_body["html"]
@@ -256,7 +256,7 @@ def test_rescore_and_staff_override(case, handlers, events):
 
 def test_errors_are_translated(case, handlers):
     uid = case()
-    r = handlers.post(uid, "reset", {}, lang="fr")
+    r = handlers.post(uid, "try_again", {}, lang="fr")
     assert r.json_body["error"] == "not_submitted" and r.json_body["message"]
 
 
@@ -270,8 +270,8 @@ def test_learners_cannot_use_studio_handlers(case, handlers):
 
 def test_staff_can_save_and_validate(case, handlers):
     uid = case()
-    data = handlers.block(uid, "staff_1").case
-    payload = model.to_data(data)
+    data = handlers.block(uid, "staff_1").load_content()
+    payload = content.to_data(data)
     payload["display_name"] = "Renamed"
     r = handlers.post(uid, "studio_submit", payload, student="staff_1")
     assert r.status_code == 200, r.content
@@ -281,7 +281,7 @@ def test_staff_can_save_and_validate(case, handlers):
     r = handlers.post(uid, "studio_submit", bad, student="staff_1")
     assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
     assert any(p["field"] == "questions.0.options" for p in r.json_body["problems"])
-    assert len(handlers.block(uid).case.questions) == 3
+    assert len(handlers.block(uid).load_content().questions) == 3
     r = handlers.post(uid, "studio_validate", bad, student="staff_1")
     assert r.status_code == 200 and any(p["error"] for p in r.json_body["problems"])
 
@@ -297,7 +297,7 @@ def _secrets(case):
 
 
 def _plain(html):
-    from emm_xblocks.case_study.views import plain_text
+    from emm_xblocks.case_study.report import plain_text
     return plain_text(html)
 
 
@@ -306,7 +306,7 @@ def test_fresh_learner_sees_no_secret(scenario, handlers, name):
     from lxml import etree
     xml = (SCENARIOS / name).read_text(encoding="utf-8")
     uid = scenario(xml)
-    demo = model.from_xml(etree.fromstring(xml.encode("utf-8")))
+    demo = olx.from_xml(etree.fromstring(xml.encode("utf-8")))
     secrets = [_plain(s) for s in _secrets(demo)]
     correct_ids = {o.id for q in demo.questions for o in q.options if o.correct}
     assert len(secrets) >= 10
@@ -316,7 +316,7 @@ def test_fresh_learner_sees_no_secret(scenario, handlers, name):
     outputs.append(json.dumps(handlers.post(uid, "save_draft", payload).json_body))
     outputs.append(json.dumps(handlers.post(uid, "submit", payload).json_body))  # incomplete: refused
     outputs.append(json.dumps(handlers.post(uid, "self_assess", {"ticks": {}}).json_body))
-    outputs.append(json.dumps(handlers.post(uid, "reset", {}).json_body))
+    outputs.append(json.dumps(handlers.post(uid, "try_again", {}).json_body))
     outputs.append(json.dumps(handlers.post(uid, "document_opened", {"index": 0}).json_body))
     everything = "\n".join(outputs)
     plain = " ".join(_plain(everything).split())
@@ -344,7 +344,7 @@ def test_olx_round_trip_through_the_runtime(scenario, handlers):
     block = handlers.block(uid)
     node = etree.Element("x")
     block.add_xml_to_node(node)
-    original = model.to_xml(model.from_xml(etree.fromstring(xml.encode("utf-8"))))
+    original = olx.to_xml(olx.from_xml(etree.fromstring(xml.encode("utf-8"))))
     assert etree.tostring(node) == etree.tostring(original)
 
 
@@ -383,10 +383,159 @@ def test_imported_javascript_urls_never_reach_the_page(scenario, handlers):
     assert "javascript:" not in html and "javascript:" not in data
 
 
-@pytest.mark.parametrize("field,value", [("weight", "1e400"), ("weight", 10 ** 400), ("max_attempts", 1e400),
-                                         ("max_attempts", "--5")])
+@pytest.mark.parametrize("field,value", [("weight", "1e400"), ("weight", 10 ** 400), ("attempts_allowed", 1e400),
+                                         ("attempts_allowed", "--5")])
 def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, value):
     uid = case()
     r = handlers.post(uid, "studio_validate", {"display_name": "x", field: value}, student="staff_1")
     assert r.status_code == 200
     assert field in {p["field"] for p in r.json_body["problems"]}
+
+
+# ------------------------------------------------------------------ issue 7/8: the one shape
+def test_old_olx_max_attempts_still_imports_and_exports_as_attempts_allowed(scenario, handlers):
+    from lxml import etree
+    uid = scenario(CASE.replace('attempts_allowed="{attempts}"', 'max_attempts="{attempts}"')
+                   .format(attempts=1, policy="best", show="submitted", extra=""))
+    block = handlers.block(uid)
+    assert block.attempts_allowed == 1 and "max_attempts" not in type(block).fields  # the platform's own name
+    node = etree.Element("x")
+    block.add_xml_to_node(node)
+    assert node.get("attempts_allowed") == "1" and node.get("max_attempts") is None
+    assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
+    r = handlers.post(uid, "try_again", {})
+    assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
+
+
+def test_student_view_data_is_content_only_and_the_learner_state_has_its_own_handler(case, handlers):
+    uid = case(attempts=2)
+    data = handlers.block(uid).student_view_data()
+    assert {"submitted", "attempts", "attempts_left", "draft", "answers"}.isdisjoint(data)
+    assert data["attempts_allowed"] == 2 and data["max_score"] == 6.0 and [q["id"] for q in data["questions"]] == [
+        "q1", "q2", "q3"]
+
+    def user_state():
+        r = handlers.get(uid, "student_view_user_state")
+        assert r.status_code == 200
+        return r.json()
+
+    assert user_state() == {"submitted": False, "attempts": 0, "attempts_left": 2, "can_retry": False, "draft": {},
+                            "answers": {}, "assessed": False, "ticks": {}, "score": None, "max_score": 6.0}
+    handlers.post(uid, "save_draft", {"answers": {"q1": "b"}})
+    assert user_state()["draft"] == {"q1": "b"}
+    handlers.post(uid, "submit", {"answers": GOOD})
+    handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}})
+    state = user_state()
+    assert state["submitted"] and state["answers"] == GOOD and state["draft"] == {}
+    assert state["attempts"] == 1 and state["attempts_left"] == 1 and state["can_retry"]
+    assert state["ticks"] == {"q3": ["k1"]} and state["score"] == 5.0
+    assert handlers.block(uid).student_view_data() == data  # still no learner in it
+
+
+def test_a_none_setting_falls_back_to_its_default(case, handlers):
+    """An inherited or explicit None in a settings field never crashes a view or a handler."""
+    uid = case(attempts=2)
+    block = handlers.block(uid)
+    for name in ("attempts_allowed", "grade_policy", "show_answers", "weight", "min_group_size", "display_name"):
+        setattr(block, name, None)
+    block.save()
+    assert "Public narrative" in handlers.view(uid).content
+    assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
+    assert handlers.block(uid).load_content().attempts_allowed == 0
+
+
+def test_content_with_errors_is_not_submitted(scenario, handlers, events):
+    uid = scenario('<emm_case_study display_name="Broken"><narrative>N</narrative>'
+                   '<question id="q1" type="single"><prompt>Q?</prompt><option id="a" correct="true">A</option>'
+                   '<option id="b" correct="true">B</option></question></emm_case_study>')
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
+    assert r.status_code == 409 and r.json_body["error"] == "not_ready" and r.json_body["message"]
+    assert handlers.block(uid).attempts == 0 and events.grades == []
+
+
+class InheritedSettings:
+    """Settings Open edX's ``InheritanceMixin`` (``xmodule/modulestore/inheritance.py``) mixes into
+    every block, which a subsection sets for its problems: ``show_correctness`` (a string:
+    ``always``, ``past_due``, ``never``) and ``due`` (a date)."""
+
+    from xblock.fields import Date, Scope, String
+
+    show_correctness = String(scope=Scope.settings, default="always")
+    due = Date(scope=Scope.settings, default=None)
+
+
+def lms_block(uid, show_correctness="always", student="student_1", due=None):
+    """The block as the LMS builds it: its class mixed with the platform's inherited fields."""
+    from workbench.runtime import WorkbenchRuntime
+    from xblock.core import XBlockMixin
+    from xblock.runtime import Mixologist
+
+    runtime = WorkbenchRuntime(student)
+    runtime.mixologist = Mixologist([type("InheritanceMixin", (InheritedSettings, XBlockMixin), {})])
+    block = runtime.get_block(uid)
+    block.show_correctness = show_correctness
+    block.due = due
+    return block
+
+
+def lms_call(block, handler, data):
+    """Call a handler as the LMS does: the workbench's own ``handle`` sets ``due`` to now on every
+    call (for the LTI block), which would make every block with a ``due`` field past due."""
+    from webob import Request
+    from xblock.runtime import Runtime
+
+    request = Request.blank("/", method="POST", body=json.dumps(data).encode("utf-8"),
+                            content_type="application/json")
+    response = Runtime.handle(block.runtime, block, handler, request)
+    block.save()
+    return response
+
+
+def test_show_correctness_never_hides_score_verdicts_feedback_and_answers(case, handlers, events):
+    uid = case(attempts=2, show="submitted")
+    block = lms_block(uid, "never")
+    r = lms_call(block, "submit", {"answers": {"q1": "b", "q2": ["x"], "q3": "Text"}})
+    assert r.status_code == 200, r.body
+    body = json.loads(r.body)
+    text = json.dumps(body)
+    assert body["score"] is None and body["grade"] is None and body["revealed"] is False
+    assert {q["status"] for q in body["questions"]} == {"submitted"}
+    for secret in ("SECRET-FEEDBACK-B", "SECRET-EXPLANATION-1", "SECRET-MODEL-ANSWER", "SECRET-EXPERT-ANALYSIS",
+                   "Correct", "Incorrect", "Points:", "Submitted:"):
+        assert secret not in text, secret
+    assert "SECRET-KEY-POINT-1" in body["html"]  # the self-assessment still needs them
+    assert body["announcement"] == "Your answers were submitted."
+    assert events.grades[-1]["raw_earned"] == 1.0  # the gradebook still gets the grade (q2: 1 of 2)
+    page = lms_block(uid, "never").render("student_view", {}).content
+    assert "SECRET-FEEDBACK-B" not in page and "Points:" not in page and "Your results" in page
+    state = json.loads(lms_block(uid, "never").handle(
+        "student_view_user_state", __import__("webob").Request.blank("/")).body)
+    assert state["submitted"] and state["score"] is None
+    shown = lms_block(uid, "always").render("student_view", {}).content
+    assert "SECRET-FEEDBACK-B" in shown and "Points:" in shown
+
+
+def test_one_submit_builds_the_case_once(case, handlers, monkeypatch):
+    """Issue 7 counted six rebuilds of the case from its stored fields in one submit."""
+    from emm_xblocks.common import editing
+
+    uid = case()
+    built = []
+    real = content.from_fields
+    monkeypatch.setattr(content, "from_fields", lambda values: built.append(1) or real(values))
+    editing._content_from_json.cache_clear()
+    assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
+    assert handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}}).status_code == 200
+    assert len(built) == 1
+
+
+def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, handlers, events):
+    import datetime
+
+    uid = case()
+    past = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    r = lms_call(lms_block(uid, due=past), "submit", {"answers": GOOD})
+    assert r.status_code == 403 and json.loads(r.body)["error"] == "past_due"
+    assert handlers.block(uid).attempts == 0 and events.grades == []
+    r = lms_call(lms_block(uid, due=past), "document_opened", {"index": 0})
+    assert r.status_code == 200 and events.named("emm.case_study.document_opened")

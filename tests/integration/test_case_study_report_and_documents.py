@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from xblock.fields import Scope
 
-from emm_xblocks.case_study import model
-from emm_xblocks.case_study.views import size_bytes
+from emm_xblocks.case_study import content
+from emm_xblocks.case_study.content import size_bytes
 from emm_xblocks.workbench.services import LmsI18nService
 
 CASE = """
@@ -59,7 +59,7 @@ def test_problem_responses_report_lists_each_learners_answers_and_correctness(ui
     handlers.post(uid, "submit", {"answers": GOOD}, student="s1")
     handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}}, student="s1")
     handlers.post(uid, "submit", {"answers": {"q1": "b", "q2": ["x", "z"], "q3": "Short."}}, student="s2")
-    handlers.post(uid, "reset", {}, student="s2")  # "try again", not submitted yet: the last attempt counts
+    handlers.post(uid, "try_again", {}, student="s2")  # "try again", not submitted yet: the last attempt counts
     handlers.post(uid, "save_draft", {"answers": {"q1": "a"}}, student="s3")  # a draft only: no row
     states = [stored_state(handlers, uid, s) for s in ("s1", "s2", "s3")]
     assert states[2].state and "history" not in states[2].state
@@ -150,12 +150,12 @@ def test_submit_announces_the_score_and_each_verdict(uid, handlers):
 
 # ------------------------------------------------------------------ the editor's payload
 def test_editor_saves_documents_and_images_and_refuses_bad_ones(uid, handlers):
-    payload = model.to_data(handlers.block(uid, "staff_1").case)
+    payload = content.to_data(handlers.block(uid, "staff_1").load_content())
     payload["documents"] = [{"title": "Only an excerpt", "url": "", "size": "", "excerpt": "<p>Read me</p>"}]
     payload["images"] = [{"src": "/static/map.png", "alt": "Map of the Agadez region", "caption": ""}]
     r = handlers.post(uid, "studio_submit", payload, student="staff_1")
     assert r.status_code == 200, r.content
-    case = handlers.block(uid).case
+    case = handlers.block(uid).load_content()
     assert case.documents[0].excerpt == "<p>Read me</p>" and case.images[0].alt == "Map of the Agadez region"
 
     payload["documents"][0].update(excerpt="", url="ftp://x")
@@ -163,13 +163,13 @@ def test_editor_saves_documents_and_images_and_refuses_bad_ones(uid, handlers):
     r = handlers.post(uid, "studio_submit", payload, student="staff_1")
     assert r.status_code == 400
     assert {p["field"] for p in r.json_body["problems"]} >= {"documents.0.url", "images.0.alt"}
-    assert handlers.block(uid).case.documents[0].excerpt == "<p>Read me</p>"
+    assert handlers.block(uid).load_content().documents[0].excerpt == "<p>Read me</p>"
 
 
 def test_editor_view_is_a_form_with_every_setting(uid, handlers):
     html = handlers.view(uid, "studio_view", student="staff_1").content
-    for key in ("display_name", "narrative", "key_facts", "expert_analysis", "weight", "max_attempts", "grade_policy",
-                "show_answers", "topic", "estimated_minutes", "show_distribution", "min_group_size"):
+    for key in ("display_name", "narrative", "key_facts", "expert_analysis", "weight", "attempts_allowed",
+                "grade_policy", "show_answers", "topic", "estimated_minutes", "show_distribution", "min_group_size"):
         assert f'data-key="{key}"' in html, key
     for name in ("sections", "documents", "images", "questions"):
         assert f'data-list="{name}"' in html and f'data-add="{name}"' in html, name

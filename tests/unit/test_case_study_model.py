@@ -2,101 +2,105 @@
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from emm_xblocks.case_study import forms, model
-from emm_xblocks.case_study.model import Case, KeyPoint, Option, Question
+from emm_xblocks.case_study import content, editor, learner, olx, scoring, validation
+from emm_xblocks.case_study.content import Case, KeyPoint, Option, Question
+from emm_xblocks.common.actions import ActionError
+from emm_xblocks.common.attempts import COUNT_BEST, COUNT_LAST, COUNTED_ATTEMPT, counted_attempt
 
 
 def _(s):
     return s
 
 
-SINGLE = Question("s", model.SINGLE, "<p>?</p>", (Option("a", "A", True), Option("b", "B")), points=2)
-MULTI = Question("m", model.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
+SINGLE = Question("s", content.SINGLE, "<p>?</p>", (Option("a", "A", True), Option("b", "B")), points=2)
+MULTI = Question("m", content.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
                                                   Option("z", "Z")), points=4)
-REFL = Question("r", model.REFLECTION, "<p>?</p>", points=3, min_words=2, max_words=5, model_answer="<p>M</p>",
+REFL = Question("r", content.REFLECTION, "<p>?</p>", points=3, min_words=2, max_words=5, model_answer="<p>M</p>",
                 key_points=(KeyPoint("k1", "One"), KeyPoint("k2", "Two"), KeyPoint("k3", "Three")))
 CASE = Case(display_name="C", narrative="<p>N</p>", questions=(SINGLE, MULTI, REFL))
 
 
 def test_single_choice():
-    assert model.score_question(SINGLE, "a") == (2.0, model.CORRECT)
-    assert model.score_question(SINGLE, "b") == (0.0, model.INCORRECT)
-    assert model.score_question(SINGLE, None) == (0.0, model.INCORRECT)
+    assert scoring.score_question(SINGLE, "a") == (2.0, content.CORRECT)
+    assert scoring.score_question(SINGLE, "b") == (0.0, content.INCORRECT)
+    assert scoring.score_question(SINGLE, None) == (0.0, content.INCORRECT)
 
 
 def test_multiple_all_or_nothing():
-    assert model.score_question(MULTI, ["x", "y"]) == (4.0, model.CORRECT)
-    assert model.score_question(MULTI, ["x"]) == (0.0, model.INCORRECT)
-    assert model.score_question(MULTI, ["x", "y", "z"]) == (0.0, model.INCORRECT)
+    assert scoring.score_question(MULTI, ["x", "y"]) == (4.0, content.CORRECT)
+    assert scoring.score_question(MULTI, ["x"]) == (0.0, content.INCORRECT)
+    assert scoring.score_question(MULTI, ["x", "y", "z"]) == (0.0, content.INCORRECT)
 
 
 def test_multiple_partial_credit():
     q = replace(MULTI, partial_credit=True)
-    assert model.score_question(q, ["x", "y"]) == (4.0, model.CORRECT)
-    assert model.score_question(q, ["x"]) == (2.0, model.PARTIAL)
-    assert model.score_question(q, ["x", "y", "z"]) == (2.0, model.PARTIAL)
-    assert model.score_question(q, ["x", "z"]) == (0.0, model.INCORRECT)
-    assert model.score_question(q, ["z"]) == (0.0, model.INCORRECT)
+    assert scoring.score_question(q, ["x", "y"]) == (4.0, content.CORRECT)
+    assert scoring.score_question(q, ["x"]) == (2.0, content.PARTIAL)
+    assert scoring.score_question(q, ["x", "y", "z"]) == (2.0, content.PARTIAL)
+    assert scoring.score_question(q, ["x", "z"]) == (0.0, content.INCORRECT)
+    assert scoring.score_question(q, ["z"]) == (0.0, content.INCORRECT)
 
 
 def test_reflection_is_scored_by_self_assessment():
-    assert model.score_question(REFL, "my text") == (0.0, model.PENDING)
-    assert model.score_question(REFL, "my text", []) == (0.0, model.INCORRECT)
-    assert model.score_question(REFL, "my text", ["k1"]) == (1.0, model.PARTIAL)
-    assert model.score_question(REFL, "my text", ["k1", "k2", "k3"]) == (3.0, model.CORRECT)
-    assert model.score_question(replace(REFL, key_points=()), "my text") == (3.0, model.CORRECT)
+    assert scoring.score_question(REFL, "my text") == (0.0, content.PENDING)
+    assert scoring.score_question(REFL, "my text", []) == (0.0, content.INCORRECT)
+    assert scoring.score_question(REFL, "my text", ["k1"]) == (1.0, content.PARTIAL)
+    assert scoring.score_question(REFL, "my text", ["k1", "k2", "k3"]) == (3.0, content.CORRECT)
+    assert scoring.score_question(replace(REFL, key_points=()), "my text") == (3.0, content.CORRECT)
 
 
 def test_attempt_and_grade_policies():
     answers = {"s": "a", "m": ["x"], "r": "a b c"}
-    assert model.score_attempt(CASE, answers) == (2.0, 9.0)
-    assert model.score_attempt(CASE, answers, {"r": ["k1", "k2"]}) == (4.0, 9.0)
+    assert scoring.score_attempt(CASE, answers) == (2.0, 9.0)
+    assert scoring.score_attempt(CASE, answers, {"r": ["k1", "k2"]}) == (4.0, 9.0)
     scores = [(6.0, 9.0), (2.0, 9.0)]
-    assert model.grade(model.POLICY_BEST, scores) == (6.0, 9.0)
-    assert model.grade(model.POLICY_LAST, scores) == (2.0, 9.0)
-    assert model.grade(model.POLICY_BEST, []) is None
+    assert counted_attempt(COUNT_BEST, scores) == (6.0, 9.0)
+    assert counted_attempt(COUNT_LAST, scores) == (2.0, 9.0)
+    assert counted_attempt(COUNT_BEST, []) is None
 
 
 
 def test_partial_credit_is_rounded_once_on_the_total():
     """Three questions worth a third each are 1 point, not 0.9999."""
-    thirds = tuple(Question(f"m{i}", model.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
+    thirds = tuple(Question(f"m{i}", content.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
                                                                    Option("z", "Z", True), Option("w", "W")),
                             partial_credit=True, points=1) for i in range(3))
-    assert model.score_attempt(Case(questions=thirds), {f"m{i}": ["x"] for i in range(3)}) == (1.0, 3.0)
+    assert scoring.score_attempt(Case(questions=thirds), {f"m{i}": ["x"] for i in range(3)}) == (1.0, 3.0)
     refl = tuple(replace(REFL, id=f"r{i}", points=1) for i in range(3))
-    assert model.score_attempt(Case(questions=refl), {f"r{i}": "a b c" for i in range(3)},
+    assert scoring.score_attempt(Case(questions=refl), {f"r{i}": "a b c" for i in range(3)},
                                {f"r{i}": ["k2"] for i in range(3)}) == (1.0, 3.0)
-    assert model.score_attempt(Case(questions=refl), {"r0": "a b"}, {"r0": ["k1", "k2"]}) == (0.6667, 3.0)
+    # exact, never rounded to 0.6667 (which a weight of 3 would show as 2.0001 points)
+    assert scoring.score_attempt(Case(questions=refl), {"r0": "a b"}, {"r0": ["k1", "k2"]}) == (2 / 3, 3.0)
 
 
 def test_an_unreadable_document_size_is_a_warning():
-    from emm_xblocks.case_study.model import Document
+    from emm_xblocks.case_study.content import Document
 
     def problems(size):
         doc = Document("Law", "https://example.org/law.pdf", size)
-        return {(p.field, p.error) for p in model.validate(Case(display_name="C", documents=(doc,)), _)
+        return {(p.field, p.error) for p in validation.validate(Case(display_name="C", documents=(doc,)), _)
                 if p.field.startswith("documents")}
 
     assert problems("1.2 MB") == problems("web page") == problems("") == set()
     assert problems("9" * 400 + " MB") == problems("2" * 20 + " GB") == {("documents.0.size", False)}
 
 def test_answers_revealed_policy():
-    finished = replace(CASE, show_answers=model.SHOW_FINISHED, max_attempts=2)
-    assert not model.answers_revealed(CASE, False, 0, False)
-    assert model.answers_revealed(CASE, True, 1, False)
-    assert not model.answers_revealed(finished, True, 1, False)
-    assert model.answers_revealed(finished, True, 2, False)
-    assert model.answers_revealed(finished, True, 1, True)
-    assert not model.answers_revealed(replace(CASE, show_answers=model.SHOW_NEVER), True, 5, True)
+    finished = replace(CASE, show_answers=content.SHOW_FINISHED, attempts_allowed=2)
+    assert not scoring.answers_revealed(CASE, False, 0, False)
+    assert scoring.answers_revealed(CASE, True, 1, False)
+    assert not scoring.answers_revealed(finished, True, 1, False)
+    assert scoring.answers_revealed(finished, True, 2, False)
+    assert scoring.answers_revealed(finished, True, 1, True)
+    assert not scoring.answers_revealed(replace(CASE, show_answers=content.SHOW_NEVER), True, 5, True)
 
 
 def test_check_answers():
-    cleaned = model.check_answers(CASE, {"s": "a", "m": ["y", "x", "x"], "r": " a b "}, _)
+    cleaned = learner.check_answers(CASE, {"s": "a", "m": ["y", "x", "x"], "r": " a b "}, _)
     assert cleaned == {"s": "a", "m": ["x", "y"], "r": "a b"}
     for raw, code in [({"s": "a", "m": ["x"]}, "missing_answers"),
                       ({"s": "a", "m": ["x"], "r": "one"}, "answer_too_short"),
@@ -105,21 +109,21 @@ def test_check_answers():
                       ({"q": "a"}, "unknown_question"),
                       ("x", "invalid_answers")]:
         try:
-            model.check_answers(CASE, raw, _)
-        except model.SubmissionError as err:
+            learner.check_answers(CASE, raw, _)
+        except ActionError as err:
             assert err.code == code
         else:
             raise AssertionError(code)
-    assert model.check_answers(CASE, {"r": "one"}, _, final=False) == {"r": "one"}
+    assert learner.check_answers(CASE, {"r": "one"}, _, final=False) == {"r": "one"}
 
 
 def test_check_ticks():
-    assert model.check_ticks(CASE, {"r": ["k2", "k1"]}, _) == {"r": ["k1", "k2"]}
+    assert learner.check_ticks(CASE, {"r": ["k2", "k1"]}, _) == {"r": ["k1", "k2"]}
     for raw, code in [({"r": ["k9"]}, "unknown_key_point"), ({"s": []}, "unknown_question"),
                       ({"r": "k1"}, "invalid_ticks")]:
         try:
-            model.check_ticks(CASE, raw, _)
-        except model.SubmissionError as err:
+            learner.check_ticks(CASE, raw, _)
+        except ActionError as err:
             assert err.code == code
         else:
             raise AssertionError(code)
@@ -130,43 +134,43 @@ def fields_of(problems):
 
 
 def test_validation_problems():
-    good = fields_of(model.validate(CASE, _))
+    good = fields_of(validation.validate(CASE, _))
     assert good == {"questions.0.explanation": False, "questions.1.explanation": False}
     two_correct = replace(SINGLE, options=(Option("a", "A", True), Option("b", "B", True)))
     none_correct = replace(SINGLE, options=(Option("a", "A"), Option("b", "B")))
     bad = replace(CASE, display_name=" ", questions=(two_correct, replace(none_correct, id="s"),
                                                      replace(REFL, key_points=(), min_words=9)),
-                  images=(model.Image("https://x.org/a.png", ""),), max_attempts=-1, grade_policy="x")
-    problems = fields_of(model.validate(bad, _))
+                  images=(content.Image("https://x.org/a.png", ""),), attempts_allowed=-1, grade_policy="x")
+    problems = fields_of(validation.validate(bad, _))
     assert problems["display_name"] is True
     assert problems["questions.0.options"] is True
     assert problems["questions.1.id"] is True  # duplicate id
     assert problems["questions.2.key_points"] is False  # a warning
     assert problems["questions.2.min_words"] is True
     assert problems["images.0.alt"] is True
-    assert problems["max_attempts"] is True and problems["grade_policy"] is True
-    assert "questions" in fields_of(model.validate(Case(), _))
+    assert problems["attempts_allowed"] is True and problems["grade_policy"] is True
+    assert "questions" in fields_of(validation.validate(Case(), _))
 
 
 def test_forms_round_trip_and_types():
-    case, problems = forms.from_editor(model.to_data(CASE), _)
+    case, problems = editor.from_editor(content.to_data(CASE), _)
     assert case == CASE
-    case, problems = forms.from_editor({"display_name": "X", "weight": "abc", "questions": "nope"}, _)
+    case, problems = editor.from_editor({"display_name": "X", "weight": "abc", "questions": "nope"}, _)
     assert {"weight", "questions"} <= set(fields_of(problems))
-    case, _p = forms.from_editor({"narrative": "<p onclick='x()'>Hi<script>bad()</script></p>"}, _)
+    case, _p = editor.from_editor({"narrative": "<p onclick='x()'>Hi<script>bad()</script></p>"}, _)
     assert "onclick" not in case.narrative and "script" not in case.narrative
 
 
 # ------------------------------------------------------------------ OLX
 def xml_of(case):
-    return etree.tostring(model.to_xml(case), encoding="unicode")
+    return etree.tostring(olx.to_xml(case), encoding="unicode")
 
 
 def test_olx_reads_and_writes():
     text = xml_of(CASE)
     assert '<question id="s" type="single" points="2">' in text
     assert '<option id="a" correct="true">A</option>' in text
-    assert model.from_xml(etree.fromstring(text)) == CASE
+    assert olx.from_xml(etree.fromstring(text)) == CASE
 
 
 ident = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
@@ -177,31 +181,31 @@ html = sentence.map(lambda s: f"<p>{s}</p>" if s else "")
 
 @st.composite
 def questions(draw):
-    kind = draw(st.sampled_from([model.SINGLE, model.MULTIPLE, model.REFLECTION]))
+    kind = draw(st.sampled_from([content.SINGLE, content.MULTIPLE, content.REFLECTION]))
     qid = draw(ident)
     common = dict(id=qid, kind=kind, prompt=draw(html), explanation=draw(html),
                   points=float(draw(st.integers(1, 10))))
-    if kind == model.REFLECTION:
+    if kind == content.REFLECTION:
         return Question(**common, min_words=draw(st.integers(0, 5)), max_words=draw(st.integers(0, 500)),
                         model_answer=draw(html),
                         key_points=tuple(KeyPoint(f"k{i}", draw(sentence)) for i in range(draw(st.integers(0, 3)))))
     options = tuple(Option(f"o{i}", draw(sentence), draw(st.booleans()), draw(sentence))
                     for i in range(draw(st.integers(0, 4))))
     return Question(**common, options=options,
-                    partial_credit=kind == model.MULTIPLE and draw(st.booleans()))
+                    partial_credit=kind == content.MULTIPLE and draw(st.booleans()))
 
 
 cases = st.builds(
     Case,
     display_name=sentence, narrative=html, expert_analysis=html,
-    sections=st.lists(st.builds(model.Section, sentence, html), max_size=2).map(tuple),
+    sections=st.lists(st.builds(content.Section, sentence, html), max_size=2).map(tuple),
     key_facts=st.lists(sentence, max_size=3).map(tuple),
-    documents=st.lists(st.builds(model.Document, sentence, st.sampled_from(["", "https://e.org/d.pdf"]), sentence,
+    documents=st.lists(st.builds(content.Document, sentence, st.sampled_from(["", "https://e.org/d.pdf"]), sentence,
                                  html), max_size=2).map(tuple),
-    images=st.lists(st.builds(model.Image, st.just("/static/a.png"), sentence, sentence), max_size=2).map(tuple),
+    images=st.lists(st.builds(content.Image, st.just("/static/a.png"), sentence, sentence), max_size=2).map(tuple),
     questions=st.lists(questions(), max_size=4).map(tuple),
-    weight=st.sampled_from([0.0, 0.5, 1.0, 2.0]), max_attempts=st.integers(0, 5),
-    grade_policy=st.sampled_from(list(model.POLICIES)), show_answers=st.sampled_from(list(model.SHOW_ANSWERS)),
+    weight=st.sampled_from([0.0, 0.5, 1.0, 2.0]), attempts_allowed=st.integers(0, 5),
+    grade_policy=st.sampled_from(list(COUNTED_ATTEMPT)), show_answers=st.sampled_from(list(content.SHOW_ANSWERS)),
     topic=sentence, estimated_minutes=st.integers(0, 90), show_distribution=st.booleans(),
     min_group_size=st.integers(1, 20),
 )
@@ -211,4 +215,65 @@ cases = st.builds(
 @given(cases)
 def test_olx_round_trip_property(case):
     once = xml_of(case)
-    assert xml_of(model.from_xml(etree.fromstring(once))) == once
+    assert xml_of(olx.from_xml(etree.fromstring(once))) == once
+
+
+# ------------------------------------------------------------------ the learner's actions
+GOOD = {"s": "a", "m": ["x", "y"], "r": "a b c"}
+
+
+def test_submit_scores_each_attempt_once_and_says_what_to_keep(monkeypatch):
+    from emm_xblocks.common.actions import Claim, Record
+
+    scored = []
+    real = scoring.score_question
+    monkeypatch.setattr(scoring, "score_question", lambda q, *rest: scored.append(q.id) or real(q, *rest))
+    case = replace(CASE, show_distribution=True, attempts_allowed=2)
+    first = learner.submit(case, learner.State(), {"answers": GOOD}, _)
+    assert scored == ["s", "m", "r"]  # the new attempt, once
+    assert first.score == (6.0, 9.0) and first.completion == 1.0
+    assert first.state.attempts == 1 and first.state.history == [{"answers": GOOD, "ticks": None}]
+    assert [type(w) for w in first.writes] == [Claim, Record] and first.writes[0].number == 1
+    assert first.writes[0].refused.code == "submit_conflict"
+    assert [name for name, _data in first.events] == ["emm.case_study.submitted", "emm.case_study.answers_shown"]
+    assert first.result["questions"][2]["status"] == content.PENDING and first.result["grade"] == 6.0
+    scored.clear()
+    again = learner.try_again(case, first.state, {}, _)
+    assert again.state.draft == GOOD and again.score is None and again.writes == ()
+    second = learner.submit(case, again.state, {"answers": dict(GOOD, s="b")}, _)
+    assert scored == ["s", "m", "r"] * 2  # the earlier attempt and the new one, once each
+    assert second.score == (6.0, 9.0)  # the best attempt counts
+    assert [name for name, _data in second.events] == ["emm.case_study.submitted"]  # answers were shown already
+    with pytest.raises(ActionError) as err:
+        learner.try_again(case, second.state, {}, _)
+    assert err.value.code == "no_attempts_left"
+
+
+def test_self_assessment_regrades_with_the_ticks():
+    submitted = learner.submit(CASE, learner.State(), {"answers": GOOD}, _).state
+    outcome = learner.self_assess(CASE, submitted, {"ticks": {"r": ["k1", "k2", "k3"]}}, _)
+    assert outcome.score == (9.0, 9.0) and outcome.state.assessed and outcome.state.ticks == {"r": ["k1", "k2", "k3"]}
+    assert outcome.state.history[-1]["ticks"] == {"r": ["k1", "k2", "k3"]}
+    assert outcome.events[0] == ("emm.case_study.self_assessed", {"attempt": 1, "ticks": {"r": ["k1", "k2", "k3"]},
+                                                                  "score": 9.0, "max_score": 9.0})
+
+
+def test_document_opened_only_publishes_an_event():
+    from emm_xblocks.case_study.content import Document
+
+    case = replace(CASE, documents=(Document("Law", "", "", "<p>Art. 1<script>x()</script></p>"),))
+    outcome = learner.document_opened(case, learner.State(), {"index": 0, "via": "viewer"}, _)
+    assert outcome.state is None and outcome.score is None and outcome.writes == ()
+    assert outcome.result == {"recorded": True, "html": "<p>Art. 1</p>"}
+    assert [name for name, _data in outcome.events] == ["emm.case_study.document_opened"]
+
+
+def test_ids_are_compared_without_case():
+    twice = replace(CASE, questions=(SINGLE, replace(MULTI, id="S")))
+    assert fields_of(validation.validate(twice, _))["questions.1.id"] is True
+
+
+def test_older_olx_attempt_limit_is_read_and_written_under_the_new_name():
+    case = olx.from_xml(etree.fromstring('<emm_case_study display_name="x" max_attempts="3"/>'))
+    assert case.attempts_allowed == 3
+    assert 'attempts_allowed="3"' in xml_of(case) and "max_attempts" not in xml_of(case)

@@ -5,8 +5,9 @@ from types import SimpleNamespace
 
 from lxml import etree
 
-from emm_xblocks.case_study import forms, model, report
-from emm_xblocks.case_study.model import Case, Document, KeyPoint, Option, Question
+from emm_xblocks.case_study import content, editor, olx, report, validation
+from emm_xblocks.case_study.content import Case, Document, KeyPoint, Option, Question
+from emm_xblocks.common.attempts import COUNT_LAST
 
 
 def _(s):
@@ -14,10 +15,10 @@ def _(s):
 
 
 CASE = Case(display_name="C", narrative="<p>N</p>", questions=(
-    Question("s", model.SINGLE, "<p>Pick <em>one</em>.</p>", (Option("a", "Alpha", True), Option("b", "Beta"))),
-    Question("m", model.MULTIPLE, "<p>Pick some.</p>", (Option("x", "Ex", True), Option("y", "Why", True),
+    Question("s", content.SINGLE, "<p>Pick <em>one</em>.</p>", (Option("a", "Alpha", True), Option("b", "Beta"))),
+    Question("m", content.MULTIPLE, "<p>Pick some.</p>", (Option("x", "Ex", True), Option("y", "Why", True),
                                                        Option("z", "Zed")), partial_credit=True, points=2),
-    Question("r", model.REFLECTION, "<p>Write.</p>", points=2,
+    Question("r", content.REFLECTION, "<p>Write.</p>", points=2,
              key_points=(KeyPoint("k1", "One"), KeyPoint("k2", "Two"))),
 ))
 
@@ -30,7 +31,7 @@ def test_rows_describe_the_attempt_that_counts_for_the_grade():
     good, poor = ({"s": "a", "m": ["x", "y"], "r": "Mine"}, {"r": ["k1", "k2"]}), ({"s": "b", "m": ["z"], "r": "x"}, {})
     best = report.learner_rows(CASE, state(good, poor), _)
     assert {r["Attempt"] for r in best} == {1} and best[0]["Answer"] == "Alpha"  # best: the first, 5/5
-    last = report.learner_rows(replace(CASE, grade_policy=model.POLICY_LAST), state(good, poor), _)
+    last = report.learner_rows(replace(CASE, grade_policy=COUNT_LAST), state(good, poor), _)
     assert {r["Attempt"] for r in last} == {2} and last[0]["Answer"] == "Beta"
 
 
@@ -75,7 +76,7 @@ def test_report_data_yields_username_and_row_and_stops_at_the_limit():
 
 def test_a_document_needs_a_valid_address_or_an_excerpt():
     def problems(doc):
-        return {p.field: p.error for p in model.validate(Case(display_name="C", documents=(doc,)), _)
+        return {p.field: p.error for p in validation.validate(Case(display_name="C", documents=(doc,)), _)
                 if p.field.startswith("documents")}
 
     assert problems(Document("Law", "", "", "<p>Article 1</p>")) == {}
@@ -88,14 +89,14 @@ def test_a_document_needs_a_valid_address_or_an_excerpt():
 def test_document_excerpt_in_olx_and_from_the_editor():
     case = Case(display_name="C", documents=(Document("Law", "", "3 KB", "<p>Article <strong>1</strong></p>"),
                                              Document("Report", "https://example.org/r.pdf", "2 MB")))
-    text = etree.tostring(model.to_xml(case), encoding="unicode")
+    text = etree.tostring(olx.to_xml(case), encoding="unicode")
     assert ('<document size="3 KB">Law<excerpt><![CDATA[<p>Article <strong>1</strong></p>]]></excerpt>'
             '</document>') in text
     assert '<document href="https://example.org/r.pdf" size="2 MB">Report</document>' in text
-    assert model.from_xml(etree.fromstring(text)) == case
-    data = model.to_data(case)
+    assert olx.from_xml(etree.fromstring(text)) == case
+    data = content.to_data(case)
     data["documents"][0]["excerpt"] = "<p onclick='x()'>Article<script>bad()</script></p>"
-    edited, problems = forms.from_editor(data, _)
+    edited, problems = editor.from_editor(data, _)
     assert edited.documents[0].excerpt == "<p>Article</p>"
     assert not [p for p in problems if p.field.startswith("documents")]
 

@@ -1,31 +1,36 @@
-"""Validation of a case's content for its author (pure): ``validate(case, _)`` returns ``Problem``
-objects tied to a field path (``questions.2.options.1.text``); it never raises."""
+"""Author checks of a case study (pure): ``validate(case, _) -> [Problem]``, each problem tied to a
+field path (``questions.2.options.1.text``); it never raises. The same function runs in Studio's
+editor (live and on save), in ``validate()`` (Studio's warnings) and in tests. ``playable`` says
+whether learners may submit (no error), computed once per content.
+"""
 
-from ..common.validation import Problem
-from .case import (
-    ID_RE,
+from functools import lru_cache
+
+from ..common.attempts import COUNTED_ATTEMPT
+from ..common.ids import id_key, is_valid_id
+from ..common.sanitize import SAFE_URL_RE
+from ..common.validation import Problem, errors
+from .content import (
     KINDS,
     MAX_ATTEMPTS,
     MAX_OPTIONS,
     MAX_QUESTIONS,
     MAX_WORDS,
     MULTIPLE,
-    POLICIES,
     REFLECTION,
     SHOW_ANSWERS,
     SINGLE,
-    URL_RE,
     size_unreadable,
 )
 
 
 def _check_id(add, where, value, seen, label, _):
-    if not ID_RE.match(value or ""):
+    if not is_valid_id(value):
         add(Problem(f"{where}.id", label + " " + _("the id must be 1 to 50 letters, digits, hyphens or "
                                                    "underscores.")))
-    elif value in seen:
+    elif id_key(value) in seen:
         add(Problem(f"{where}.id", label + " " + _("the id “{id}” is used twice.").format(id=value)))
-    seen.add(value)
+    seen.add(id_key(value))
 
 
 def validate(case, _):
@@ -43,7 +48,7 @@ def validate(case, _):
     for i, doc in enumerate(case.documents):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
-        if doc.url and not URL_RE.match(doc.url):
+        if doc.url and not SAFE_URL_RE.match(doc.url):
             add(Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
                                                 "course file (/static/...).").format(n=i + 1)))
         elif not doc.url and not doc.excerpt.strip():
@@ -53,7 +58,7 @@ def validate(case, _):
             add(Problem(f"documents.{i}.size", _("Document {n}: the size “{size}” cannot be read: write it like "
                                                  "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
-        if not URL_RE.match(img.src or ""):
+        if not SAFE_URL_RE.match(img.src or ""):
             add(Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
         if not img.alt.strip():
             add(Problem(f"images.{i}.alt", _("Image {n} has no alternative text: describe it for learners "
@@ -64,10 +69,10 @@ def validate(case, _):
     seen = set()
     for i, q in enumerate(case.questions):
         _validate_question(add, f"questions.{i}", i + 1, q, seen, _)
-    if not 0 <= case.max_attempts <= MAX_ATTEMPTS:
-        add(Problem("max_attempts", _("The number of attempts must be between 0 (unlimited) and {n}.")
+    if not 0 <= case.attempts_allowed <= MAX_ATTEMPTS:
+        add(Problem("attempts_allowed", _("The number of attempts must be between 0 (unlimited) and {n}.")
                     .format(n=MAX_ATTEMPTS)))
-    if case.grade_policy not in POLICIES:
+    if case.grade_policy not in COUNTED_ATTEMPT:
         add(Problem("grade_policy", _("Choose which attempt counts.")))
     if case.show_answers not in SHOW_ANSWERS:
         add(Problem("show_answers", _("Choose when the answers are shown.")))
@@ -127,3 +132,9 @@ def _validate_question(add, where, n, q, seen, _):
         add(Problem(f"{where}.options", _("Question {n}: mark at least one option as correct.").format(n=n)))
     if not q.explanation.strip():
         add(Problem(f"{where}.explanation", _("Question {n} has no explanation.").format(n=n), False))
+
+
+@lru_cache(maxsize=256)
+def playable(case):
+    """Learners may submit: at least one question and no error (checked once per content)."""
+    return bool(case.questions) and not errors(validate(case, str))

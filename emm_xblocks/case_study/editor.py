@@ -1,14 +1,28 @@
-"""The Studio editor's payload -> ``Case`` (pure): types are checked here, content by
-``model.validate``. Both return ``Problem`` objects that the editor shows next to the field.
+"""The Studio editor's JSON and a ``Case``, both ways (pure): types are checked here, the content
+by ``validation.validate``. Both return ``Problem`` objects that the editor shows next to the
+field they name (``questions.2.options.1.text``).
 
-The payload has the shape of ``model.to_data`` (the editor starts from it). Author HTML
+The payload has the shape of ``content.to_data`` (the editor starts from it). Author HTML
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
 from ..common.sanitize import clean_html
-from ..common.validation import parse_float, parse_int
-from . import model
-from .model import Case, Document, Image, KeyPoint, Option, Problem, Question, Section
+from ..common.settings import editor_spec, read_editor
+from ..common.validation import Problem, parse_float, parse_int
+from .content import (
+    MAX_OPTIONS,
+    MAX_QUESTIONS,
+    SETTINGS,
+    Case,
+    Document,
+    Image,
+    KeyPoint,
+    Option,
+    Question,
+    Section,
+    to_data,
+)
+from .validation import validate
 
 HTML_LIMIT = 50000
 TEXT_LIMIT = 5000
@@ -42,7 +56,7 @@ def _items(data, key, limit, problems, _):
 
 def _question(raw, i, problems, _):
     where = f"questions.{i}"
-    options = _items(raw, "options", model.MAX_OPTIONS * 2, problems, _)
+    options = _items(raw, "options", MAX_OPTIONS * 2, problems, _)
     key_points = _items(raw, "key_points", 50, problems, _)
     return Question(
         id=_text(raw, "id", 100),
@@ -70,10 +84,11 @@ def from_editor(data, _):
         problems.append(Problem("key_facts", _("The key facts could not be read.")))
         facts = []
     questions = [_question(q, i, problems, _)
-                 for i, q in _items(data, "questions", model.MAX_QUESTIONS * 2, problems, _)]
-    d = Case()
+                 for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
+    settings, setting_problems = read_editor(data, SETTINGS, _)
+    settings.update(display_name=_text(data, "display_name", 200), topic=_text(data, "topic", 200),
+                    grade_policy=_text(data, "grade_policy", 20), show_answers=_text(data, "show_answers", 20))
     case = Case(
-        display_name=_text(data, "display_name", 200),
         narrative=_html(data, "narrative"),
         sections=tuple(Section(_text(s, "title", 200), _html(s, "html"))
                        for _i, s in _items(data, "sections", 50, problems, _)),
@@ -85,18 +100,16 @@ def from_editor(data, _):
                      for _i, x in _items(data, "images", 50, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
-        weight=_number(data, "weight", d.weight, problems, "weight", _, float),
-        max_attempts=_number(data, "max_attempts", d.max_attempts, problems, "max_attempts", _),
-        grade_policy=_text(data, "grade_policy", 20),
-        show_answers=_text(data, "show_answers", 20),
-        topic=_text(data, "topic", 200),
-        estimated_minutes=_number(data, "estimated_minutes", 0, problems, "estimated_minutes", _),
-        show_distribution=data.get("show_distribution") is True,
-        min_group_size=_number(data, "min_group_size", d.min_group_size, problems, "min_group_size", _),
+        **settings,
     )
-    return case, problems + model.validate(case, _)
+    return case, problems + setting_problems + validate(case, _)
 
 
 def to_editor(case):
     """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    return model.to_data(case)
+    return to_data(case)
+
+
+def settings_form(_):
+    """The settings the editor draws in its "Settings" group (the name has its own field)."""
+    return editor_spec(SETTINGS, _, names={s.name for s in SETTINGS} - {"display_name"})

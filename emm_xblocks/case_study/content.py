@@ -1,0 +1,199 @@
+"""What an author writes in a case study: the case, its documents and questions, its settings
+(pure data: no XBlock, no Django).
+
+``SETTINGS`` is the one description of the case's settings: the XBlock fields, the OLX
+attributes and the editor's form are derived from it (``common.settings``). The rest of the case
+(narrative, sections, key facts, documents, images, questions, expert analysis) is kept in the
+block's one ``content`` field, as the plain data of ``to_fields``.
+"""
+
+import re
+from dataclasses import dataclass, fields
+
+from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
+from ..common.i18n import N_
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+
+SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
+KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice"), REFLECTION: N_("Written reflection")}
+SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
+SHOW_ANSWERS = {
+    SHOW_SUBMITTED: N_("After each submission"),
+    SHOW_FINISHED: N_("After the last attempt (or full marks)"),
+    SHOW_NEVER: N_("Never"),
+}
+CORRECT, PARTIAL, INCORRECT, PENDING = "correct", "partial", "incorrect", "pending"
+
+MAX_QUESTIONS = 50
+MAX_OPTIONS = 20
+MAX_ATTEMPTS = 100
+MAX_ANSWER_CHARS = 20000
+MAX_WORDS = 3000
+SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
+SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), not a document
+
+SETTINGS = (
+    Setting("display_name", TEXT, N_("Case study"), N_("Display name")),
+    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+    # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
+    # "Maximum attempts" sets; ``max_attempts`` in OLX written before 0.2 is still read
+    Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: unlimited)"), high=MAX_ATTEMPTS,
+            olx_aliases=("max_attempts",)),
+    Setting("grade_policy", SELECT, COUNT_BEST, N_("Attempt that counts"), choices=COUNTED_ATTEMPT),
+    Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS),
+    Setting("topic", TEXT, "", N_("EMM topic")),
+    Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600),
+    Setting("show_distribution", CHECKBOX, False, N_("Show how other participants answered")),
+    Setting("min_group_size", WHOLE, 5, N_("Minimum group size for the distribution"), low=1, high=1000),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    url: str = ""  # a course file or a web address; optional when the document has an excerpt
+    size: str = ""  # as the author writes it ("1.2 MB"), shown next to the link
+    excerpt: str = ""  # HTML read inside the page (the document viewer), loaded when opened
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str = SINGLE
+    prompt: str = ""  # HTML
+    options: tuple = ()
+    partial_credit: bool = False
+    points: float = 1.0
+    explanation: str = ""  # HTML
+    min_words: int = 0
+    max_words: int = 0  # 0: no limit
+    model_answer: str = ""  # HTML
+    key_points: tuple = ()
+
+    def option(self, oid):
+        return next((o for o in self.options if o.id == oid), None)
+
+    @property
+    def correct_ids(self):
+        return [o.id for o in self.options if o.correct]
+
+
+@dataclass(frozen=True)
+class _CaseContent:
+    narrative: str = ""  # HTML
+    sections: tuple = ()
+    key_facts: tuple = ()
+    documents: tuple = ()
+    images: tuple = ()
+    questions: tuple = ()
+    expert_analysis: str = ""  # HTML
+
+    def question(self, qid):
+        return next((q for q in self.questions if q.id == qid), None)
+
+    @property
+    def max_points(self):
+        return float(sum(q.points for q in self.questions))
+
+
+Case = with_settings(_CaseContent, SETTINGS, "Case")
+Case.__doc__ = "A case study: its narrative, documents, questions and settings (frozen, hashable)."
+
+CONTENT_FIELDS = ("content",)  # one Dict field holds the case's body (see ``to_fields``)
+BODY = tuple(f.name for f in fields(_CaseContent))
+_NESTED = {"sections": Section, "documents": Document, "images": Image, "questions": Question}
+_QUESTION_NESTED = {"options": Option, "key_points": KeyPoint}
+
+
+def _build(cls, data, nested=None):
+    names = {f.name for f in fields(cls)}
+    kwargs = {}
+    for key, value in data.items():
+        if key not in names or value is None:
+            continue
+        if nested and key in nested:
+            sub = _QUESTION_NESTED if nested[key] is Question else None
+            value = tuple(_build(nested[key], v, sub) for v in value if isinstance(v, dict))
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def from_fields(values):
+    """The ``Case`` held by the block's fields (``{field name: value}``, as stored); a ``None``
+    setting (inherited or explicit) keeps its default."""
+    body = values.get("content") if isinstance(values.get("content"), dict) else {}
+    known = {s.name for s in SETTINGS}
+    data = {name: body[name] for name in BODY if name in body}
+    data.update({name: value for name, value in values.items() if name in known and value is not None})
+    return _build(Case, data, _NESTED)
+
+
+def _plain(obj):
+    if isinstance(obj, tuple):
+        return [_plain(x) for x in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    return obj
+
+
+def to_data(case):
+    """The whole case as JSON-able data (the editor's payload has this shape too)."""
+    return _plain(case)
+
+
+def to_fields(case):
+    """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
+    data = to_data(case)
+    values = {s.name: data[s.name] for s in SETTINGS}
+    values["content"] = {name: data[name] for name in BODY}
+    return values
+
+
+def words(text):
+    return len(text.split())
+
+
+def size_bytes(size):
+    """``"1.2 MB"``, ``"800 ko"``, ``"3,5 Mo"`` -> bytes; None when the text is not a size, or a size
+    no document has (``"9" * 400 + " MB"`` is infinite as a float: never an ``OverflowError``)."""
+    match = SIZE_RE.match(size or "")
+    if not match:
+        return None
+    unit = match.group(2).lower() if match.group(2) else None
+    value = float(match.group(1).replace(",", ".")) * SIZE_UNITS[unit]
+    return int(value) if value <= MAX_SIZE_BYTES else None
+
+
+def size_unreadable(size):
+    """True when ``size`` starts like a size (digits) but cannot be read as one."""
+    return bool(SIZE_RE.match(size or "")) and size_bytes(size) is None

@@ -1,0 +1,39 @@
+"""The case study's tracking events (pure): each builder returns ``(name, data)``, documented in
+``docs/case_study.md``.
+
+* ``emm.case_study.submitted``: ``attempt``, ``max_attempts`` (the ``attempts_allowed`` setting;
+  0: no limit), ``questions`` (``{question id: {answer, correctness, points, max_points}}``,
+  written reflections ``pending`` until self-assessed), ``score`` and ``max_score`` (the grade:
+  the attempt that counts);
+* ``emm.case_study.self_assessed``: ``attempt``, ``ticks`` (``{question id: [key point ids]}``),
+  ``score``, ``max_score`` (the grade after it);
+* ``emm.case_study.reset``: the learner chose "Try again": ``attempt`` (the one left behind),
+  ``attempts_left`` (None: no limit);
+* ``emm.case_study.answers_shown``: the correct answers were first shown, after ``attempt``;
+* ``emm.case_study.document_opened``: ``index``, ``title``, ``url``, ``via`` (``viewer`` or ``link``).
+"""
+
+
+def submitted(case, attempt, answers, question_marks, grade):
+    questions = {q.id: {"answer": answers.get(q.id), "correctness": status, "points": earned,
+                        "max_points": q.points}
+                 for q, (earned, status) in zip(case.questions, question_marks, strict=True)}
+    return "emm.case_study.submitted", {"attempt": attempt, "max_attempts": case.attempts_allowed,
+                                        "questions": questions, "score": grade[0], "max_score": grade[1]}
+
+
+def self_assessed(attempt, ticks, grade):
+    return "emm.case_study.self_assessed", {"attempt": attempt, "ticks": ticks, "score": grade[0],
+                                            "max_score": grade[1]}
+
+
+def tried_again(attempt, left):
+    return "emm.case_study.reset", {"attempt": attempt, "attempts_left": left}
+
+
+def answers_shown(attempt):
+    return "emm.case_study.answers_shown", {"attempt": attempt}
+
+
+def document_opened(index, doc, via):
+    return "emm.case_study.document_opened", {"index": index, "title": doc.title, "url": doc.url, "via": via}

@@ -1,0 +1,227 @@
+"""What a learner does in a case study (pure): each action is ``action(case, state, data, _) -> Outcome``.
+
+* ``save_draft``: keep unfinished answers on the server;
+* ``submit``: check every answer, take the next attempt number (``Claim``), score the attempt
+  once, and grade by the attempt that counts (``common.attempts.counted_attempt``);
+* ``self_assess``: tick the key points a written answer covered, once per attempt;
+* ``try_again``: back to the form with the last answers, if attempts remain;
+* ``document_opened``: a learner opened a document (tracking only; the viewer gets its excerpt).
+
+The learner's state keeps every attempt's answers and ticks (``history``), from which the block's
+``calculate_score`` recomputes the grade on a rescore. No XBlock, no Django.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from ..common.actions import ActionError, Claim, Outcome, Record
+from ..common.attempts import attempts_left, counted_attempt
+from ..common.sanitize import clean_html
+from . import events
+from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
+from .results import results
+from .scoring import attempt_parts, marks, score_attempt, total
+from .validation import playable
+
+
+@dataclass(frozen=True)
+class State:
+    """The learner's fields: the draft, the submitted attempt (answers, ticks), every attempt
+    (``history``: ``[{"answers": {...}, "ticks": {...} or None}]``) and whether answers were shown."""
+
+    draft: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)
+    ticks: dict = field(default_factory=dict)
+    assessed: bool = False
+    submitted: bool = False
+    attempts: int = 0
+    history: list = field(default_factory=list)
+    answers_shown: bool = False
+
+
+# ------------------------------------------------------------------ what the browser sent
+def check_answers(case, raw, _, final=True):
+    """Clean a learner's ``{question id: answer}``; raise ``ActionError`` on any bad answer.
+
+    Single choice: an option id. Multiple choice: a list of option ids. Reflection: text.
+    ``final`` (a submit, not a draft) also requires every question and the word limits.
+    """
+    if not isinstance(raw, dict):
+        raise ActionError("invalid_answers", _("The answers could not be read."))
+    cleaned = {}
+    for qid, value in raw.items():
+        q = case.question(qid)
+        if q is None:
+            raise ActionError("unknown_question", _("This question is not part of the case."), question=qid)
+        if q.kind == SINGLE:
+            if isinstance(value, list):
+                if len(value) > 1:
+                    raise ActionError("too_many_answers", _("Choose only one answer to this question."),
+                                      question=qid)
+                value = value[0] if value else None
+            if value is None or value == "":
+                continue
+            if not isinstance(value, str) or q.option(value) is None:
+                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
+            cleaned[qid] = value
+        elif q.kind == MULTIPLE:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
+            if any(q.option(v) is None for v in value):
+                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
+            if value:
+                cleaned[qid] = sorted(set(value), key=[o.id for o in q.options].index)
+        else:
+            if not isinstance(value, str):
+                raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
+            value = value.strip()
+            if len(value) > MAX_ANSWER_CHARS or (final and q.max_words and words(value) > q.max_words):
+                raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
+                                  .format(max=q.max_words or MAX_WORDS), question=qid)
+            if value:
+                cleaned[qid] = value
+    if final:
+        missing = [q.id for q in case.questions if q.id not in cleaned]
+        if missing:
+            raise ActionError("missing_answers", _("Please answer every question ({n} left).")
+                              .format(n=len(missing)), questions=missing)
+        for q in case.questions:
+            if q.kind == REFLECTION and words(cleaned[q.id]) < q.min_words:
+                raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
+                                  .format(min=q.min_words), question=q.id)
+    return cleaned
+
+
+def check_ticks(case, raw, _):
+    """Clean a self-assessment ``{reflection question id: [key point ids]}``."""
+    if not isinstance(raw, dict):
+        raise ActionError("invalid_ticks", _("The self-assessment could not be read."))
+    cleaned = {}
+    for qid, value in raw.items():
+        q = case.question(qid)
+        if q is None or q.kind != REFLECTION:
+            raise ActionError("unknown_question", _("This question is not a written reflection of the case."),
+                              question=qid)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ActionError("invalid_ticks", _("The self-assessment could not be read."), question=qid)
+        known = [kp.id for kp in q.key_points]
+        if any(v not in known for v in value):
+            raise ActionError("unknown_key_point", _("This key point is not part of the model answer."),
+                              question=qid)
+        cleaned[qid] = sorted(set(value), key=known.index)
+    return cleaned
+
+
+# ------------------------------------------------------------------ refusals
+def _refuse_if_submitted(state, _):
+    if state.submitted:
+        raise ActionError("already_submitted", _("You have already submitted: choose “Try again” to change "
+                                                 "your answers."))
+
+
+def _refuse_if_no_attempts(case, state, _):
+    if attempts_left(case.attempts_allowed, state.attempts) == 0:
+        raise ActionError("no_attempts_left", _("You have no attempts left."))
+
+
+def attempt_scores(case, history):
+    """``(earned, possible)`` of every stored attempt, oldest first."""
+    return [score_attempt(case, *attempt_parts(h)) for h in history]
+
+
+def counted_score(case, history):
+    """The ``(earned, possible)`` that counts for the grade (``(0, max)`` before any attempt)."""
+    return counted_attempt(case.grade_policy, attempt_scores(case, history)) or (0.0, case.max_points)
+
+
+def _shown(case, state, shown):
+    """The learner's state and events once ``shown`` (the results' ``revealed``) is known."""
+    if shown and not state.answers_shown:
+        return replace(state, answers_shown=True), (events.answers_shown(state.attempts),)
+    return state, ()
+
+
+# ------------------------------------------------------------------ the actions
+def save_draft(case, state, data, _):
+    """Keep unfinished answers (checked, not required to be complete)."""
+    _refuse_if_submitted(state, _)
+    answers = check_answers(case, data.get("answers"), _, final=False)
+    return Outcome(state=replace(state, draft=answers),
+                   result={"saved": True, "message": _("Draft saved. You can come back and finish later.")})
+
+
+def submit(case, state, data, _):
+    """Check and keep one attempt; score it once; grade by the attempt that counts."""
+    if not playable(case):
+        raise ActionError("not_ready", _("This case study is not ready yet: please come back later."))
+    _refuse_if_submitted(state, _)
+    _refuse_if_no_attempts(case, state, _)
+    answers = check_answers(case, data.get("answers"), _)
+    number = state.attempts + 1
+    question_marks = marks(case, answers)
+    counted = counted_attempt(case.grade_policy, [*attempt_scores(case, state.history), total(case, question_marks)])
+    new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
+                  history=[*state.history, {"answers": answers, "ticks": None}])
+    result = results(case, new, question_marks, counted, _)
+    new, shown = _shown(case, new, result["revealed"])
+    conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
+                                                "Reload the page."))
+    writes = (Claim(number, refused=conflict),)
+    if case.show_distribution:
+        writes += (Record(distribution_rows(case, answers)),)
+    return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,
+                   events=(events.submitted(case, number, answers, question_marks, counted), *shown))
+
+
+def self_assess(case, state, data, _):
+    """Tick the key points each written answer covered: the reflections' points, once per attempt."""
+    if not state.submitted:
+        raise ActionError("not_submitted", _("Submit your answers before assessing them."))
+    if state.assessed:
+        raise ActionError("already_assessed", _("You have already assessed this attempt."))
+    ticked = check_ticks(case, data.get("ticks"), _)
+    ticks = {q.id: ticked.get(q.id, []) for q in case.questions if q.kind == REFLECTION}
+    earlier = state.history[:-1]
+    history = [*earlier, {**(state.history[-1] if state.history else {"answers": state.answers}), "ticks": ticks}]
+    question_marks = marks(case, state.answers, ticks)
+    counted = counted_attempt(case.grade_policy, [*attempt_scores(case, earlier), total(case, question_marks)])
+    new = replace(state, ticks=ticks, assessed=True, history=history)
+    result = results(case, new, question_marks, counted, _)
+    new, shown = _shown(case, new, result["revealed"])
+    return Outcome(state=new, result=result, score=counted,
+                   events=(events.self_assessed(state.attempts, ticks, counted), *shown))
+
+
+def try_again(case, state, data, _):
+    """"Try again": back to the form with the last answers as the draft, if attempts remain."""
+    if not state.submitted:
+        raise ActionError("not_submitted", _("There is nothing to try again yet."))
+    _refuse_if_no_attempts(case, state, _)
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    new = replace(state, draft=dict(state.answers), answers={}, ticks={}, submitted=False, assessed=False)
+    return Outcome(state=new, result={"reset": True, "draft": new.draft, "attempts_left": left},
+                   events=(events.tried_again(state.attempts, left),))
+
+
+def document_opened(case, state, data, _):
+    """A learner opened a document: in the page's viewer (answer: its excerpt) or by its link."""
+    index, via = data.get("index"), data.get("via", "link")
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(case.documents):
+        raise ActionError("unknown_document", _("This document is not part of the case."))
+    if via not in ("viewer", "link"):
+        raise ActionError("invalid_request", _("The request could not be read."))
+    doc = case.documents[index]
+    return Outcome(result={"recorded": True, "html": clean_html(doc.excerpt) if via == "viewer" else ""},
+                   events=(events.document_opened(index, doc, via),))
+
+
+def distribution_rows(case, answers):
+    """Aggregate-store rows of one submission: a choice per single, one row per picked option."""
+    rows = {}
+    for q in case.questions:
+        value = answers.get(q.id)
+        if q.kind == SINGLE and value:
+            rows[q.id] = value
+        elif q.kind == MULTIPLE:
+            for oid in value or []:
+                rows[f"{q.id}.{oid}"] = "1"
+    return rows

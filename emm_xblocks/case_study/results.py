@@ -1,0 +1,93 @@
+"""What a learner is shown of their submitted attempt (pure): the score, each question's verdict,
+the chosen options' feedback, the key points to self-assess against and -- as the author's
+``show_answers`` allows -- the correct answers, explanations, model answers and expert analysis.
+
+``results`` decides from the attempt's ``marks`` (scored once, by the action or the view);
+``withheld`` is the same answer where the platform's ``show_correctness`` hides correctness
+(``xmodule/graders.py``): no score, no verdict, no feedback and no answers, as the platform's
+problems then show no answer either (``xmodule/capa_block.py``, ``answer_available``).
+"""
+
+from ..common.attempts import attempts_left
+from ..common.i18n import N_
+from ..common.sanitize import clean_html
+from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION
+from .report import number, plain_text
+from .scoring import answers_revealed, total
+
+VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect"),
+            PENDING: N_("Waiting for your self-assessment")}
+SUBMITTED = "submitted"  # the status shown where correctness is withheld
+
+
+def _question(q, answer, ticks, mark, revealed):
+    earned, status = mark
+    chosen = [answer] if isinstance(answer, str) and q.kind != REFLECTION else (
+        answer if isinstance(answer, list) else [])
+    item = {
+        "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
+        "prompt": plain_text(q.prompt),
+        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
+        # the explanation gives the answer away: it follows the author's "show answers" policy
+        "explanation": clean_html(q.explanation) if revealed else "",
+        "answer_text": answer if q.kind == REFLECTION else "",
+    }
+    if q.kind == REFLECTION:
+        # Key points are shown after every submit: the learner's self-assessment is the score.
+        item["key_points"] = [{"id": kp.id, "text": kp.text, "ticked": kp.id in (ticks or [])}
+                              for kp in q.key_points]
+    if revealed:
+        item["correct_options"] = [{"id": o.id, "text": o.text} for o in q.options if o.correct]
+        item["all_feedback"] = [{"id": o.id, "text": o.text, "feedback": o.feedback, "correct": o.correct}
+                                for o in q.options if o.feedback]
+        item["model_answer"] = clean_html(q.model_answer)
+    return item
+
+
+def results(case, state, question_marks, grade, _):
+    """The submitted attempt's results as JSON-able data (``{"submitted": False, ...}`` before any
+    submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the ``(earned,
+    possible)`` that counts, or None."""
+    if not state.submitted:
+        return {"submitted": False, "revealed": False}
+    earned, possible = total(case, question_marks)
+    revealed = answers_revealed(case, state.submitted, state.attempts, possible > 0 and earned >= possible)
+    questions = [_question(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
+                 for q, mark in zip(case.questions, question_marks, strict=True)]
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    message = _("Submitted: {earned} of {possible} points.").format(earned=number(earned), possible=number(possible))
+    return {
+        "submitted": True,
+        "attempt": state.attempts,
+        "attempts_left": left,
+        "can_retry": left is None or left > 0,
+        "score": earned,
+        "max_score": possible,
+        "grade": grade[0] if grade else None,
+        "grade_policy": case.grade_policy,
+        "assessed": state.assessed,
+        "needs_assessment": not state.assessed and any(q["kind"] == REFLECTION and q.get("key_points")
+                                                       for q in questions),
+        "revealed": revealed,
+        "correctness": True,
+        "questions": questions,
+        "expert_analysis": clean_html(case.expert_analysis) if revealed else "",
+        "message": message,
+        # what the live region says: the score, then each question's verdict
+        "announcement": " ".join([message, *(
+            _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
+            for i, q in enumerate(questions, start=1))]),
+    }
+
+
+def withheld(data, _):
+    """``data`` without anything that tells the learner whether they were right."""
+    if not data.get("submitted"):
+        return data
+    message = _("Your answers were submitted.")
+    hidden = {"status": SUBMITTED, "earned": None, "explanation": ""}
+    questions = [{**{k: v for k, v in q.items() if k not in ("correct_options", "all_feedback", "model_answer")},
+                  **hidden, "chosen": [dict(c, feedback="") for c in q["chosen"]]}
+                 for q in data["questions"]]
+    return {**data, "score": None, "grade": None, "revealed": False, "correctness": False, "questions": questions,
+            "expert_analysis": "", "message": message, "announcement": message}
