@@ -38,7 +38,7 @@ def _question(i):
 def ten_question_case():
     facts = "".join(f"<fact>Key fact {i}: {SENTENCE}</fact>" for i in range(4))
     return (
-        '<emm_case_study display_name="Bench: ten questions" max_attempts="0" show_answers="submitted" '
+        '<emm_case_study display_name="Bench: ten questions" attempts_allowed="0" show_answers="submitted" '
         'topic="Developing efficient and sustainable migration policies" estimated_minutes="40">'
         f"<narrative><![CDATA[{''.join(f'<p>{SENTENCE * 3}</p>' for _ in range(5))}]]></narrative>"
         f"<key_facts>{facts}</key_facts>"
@@ -52,7 +52,7 @@ def ten_question_case():
 
 def answers_for(block):
     answers = {}
-    for q in block.case.questions:
+    for q in block.load_content().questions:
         answers[q.id] = ("o0" if q.kind == "single" else ["o0", "o2"] if q.kind == "multiple"
                          else REFLECTION_ANSWER)
     return answers
@@ -87,7 +87,7 @@ def run(block_for, timed, line, download_size):
         return runtime.get_block(runtime.get_block(SCENARIOS[name].usage_id).children[0])
 
     big = block("bench_case_big")
-    assert len(big.case.questions) == 10
+    assert len(big.load_content().questions) == 10
     median, worst = timed(lambda: big.render("student_view", {}), 50)
     line("student_view render, 10 questions (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
     median, worst = _timed_submit(timed, big.scope_ids.usage_id, answers_for(big), "bench_case_big")
