@@ -8,8 +8,10 @@ learner's attempt that counts for the grade (best or last); a learner who only s
 
 import html as html_lib
 import re
+from collections import OrderedDict
 
 from ..common.attempts import counted_attempt
+from ..common.export import safe_cell
 from ..common.i18n import N_
 from ..common.sanitize import clean_html
 from .content import CORRECT, PARTIAL, PENDING, REFLECTION
@@ -59,14 +61,16 @@ def learner_rows(case, state, _):
     rows = []
     for q, (earned, status) in zip(case.questions, each[number_counted - 1], strict=True):
         answer = answers.get(q.id)
-        rows.append({
-            _("Question ID"): q.id,
-            _("Question"): plain_text(q.prompt),
-            _("Answer"): answer_text(q, answer),
-            _("Correct"): _(VERDICTS.get(status, NOT_CORRECT)),
-            _("Points"): f"{number(earned)}/{number(q.points)}",
-            _("Attempt"): number_counted,
-        })
+        # an OrderedDict keeps these columns in this order in the LMS's report (a plain dict's
+        # keys are sorted: lms/djangoapps/instructor_task/tasks_helper/grades.py)
+        rows.append(OrderedDict([
+            (_("Question ID"), safe_cell(q.id)),
+            (_("Question"), safe_cell(plain_text(q.prompt))),
+            (_("Answer"), safe_cell(answer_text(q, answer))),
+            (_("Correct"), _(VERDICTS.get(status, NOT_CORRECT))),
+            (_("Points"), f"{number(earned)}/{number(q.points)}"),
+            (_("Attempt"), number_counted),
+        ]))
     return rows
 
 
