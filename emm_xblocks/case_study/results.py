@@ -80,14 +80,26 @@ def results(case, state, question_marks, grade, _):
     }
 
 
+REVEALED_KEYS = ("correct_options", "all_feedback", "model_answer")
+
+
+def answers_hidden(data):
+    """``data`` without the answers (correct options, every feedback, explanations, model answers,
+    the expert analysis); the verdicts and the score stay."""
+    if not data.get("submitted"):
+        return data
+    questions = [{**{k: v for k, v in q.items() if k not in REVEALED_KEYS}, "explanation": ""}
+                 for q in data["questions"]]
+    return {**data, "revealed": False, "questions": questions, "expert_analysis": ""}
+
+
 def withheld(data, _):
     """``data`` without anything that tells the learner whether they were right."""
     if not data.get("submitted"):
         return data
+    data = answers_hidden(data)
     message = _("Your answers were submitted.")
-    hidden = {"status": SUBMITTED, "earned": None, "explanation": ""}
-    questions = [{**{k: v for k, v in q.items() if k not in ("correct_options", "all_feedback", "model_answer")},
-                  **hidden, "chosen": [dict(c, feedback="") for c in q["chosen"]]}
+    questions = [{**q, "status": SUBMITTED, "earned": None, "chosen": [dict(c, feedback="") for c in q["chosen"]]}
                  for q in data["questions"]]
-    return {**data, "score": None, "grade": None, "revealed": False, "correctness": False, "questions": questions,
-            "expert_analysis": "", "message": message, "announcement": message}
+    return {**data, "score": None, "grade": None, "correctness": False, "questions": questions,
+            "message": message, "announcement": message}

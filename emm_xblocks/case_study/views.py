@@ -10,6 +10,7 @@ aggregate store here (a read, never a write).
 
 from ..common import platform, store
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left
+from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, results, validation
 from .content import MAX_ANSWER_CHARS, REFLECTION, SINGLE, size_bytes
@@ -17,6 +18,7 @@ from .report import number
 from .scoring import marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
+SHOWANSWER_NEVER = "never"  # the platform's ``showanswer`` setting (xmodule/capa_block.py, SHOWANSWER)
 
 
 def safe_images(case):
@@ -58,11 +60,13 @@ def student_view(block):
     dom = block.dom_id()
     documents = _documents(case)
     left = attempts_left(case.attempts_allowed, state.attempts)
+    refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
+    read_only = refusal.message if refusal else ""
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
         shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade,
-                                                    block.ugettext))
+                                                    block.ugettext), read_only=read_only)
     context = {
         "dom": dom,
         "case": case,
@@ -73,6 +77,8 @@ def student_view(block):
         "large_files": any(d["large"] for d in documents),
         "questions": _form_questions(case, state, dom),
         "submitted": state.submitted,
+        "locked": state.submitted or bool(read_only),
+        "read_only": read_only,
         "attempts_left": left,
         "max_chars": MAX_ANSWER_CHARS,
         "results_html": shown["html"] if state.submitted else "",
@@ -104,15 +110,20 @@ def distribution(block, case):
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
-def answer(block, case, data):
-    """The results ``data`` as the learner may see them (``show_correctness``), with the
-    distribution and the panel's HTML (server-rendered, escaped, author HTML sanitised)."""
+def answer(block, case, data, read_only=""):
+    """The results ``data`` as the learner may see them, with the distribution and the panel's
+    HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
+    author's ``show_answers`` does: its ``show_correctness`` (``xmodule/graders.py``) hides
+    correctness, and with it the answers; its ``showanswer="never"`` (``xmodule/capa_block.py``,
+    ``answer_available``) hides the answers. ``read_only``: why no button may act (the page)."""
     if not data.get("submitted"):
         return dict(data, html="")
     if not platform.correctness_available(block):
         data = results.withheld(data, block.ugettext)
+    elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
+        data = results.answers_hidden(data)
     data = dict(data, distribution=distribution(block, case))
-    context = dict(data, dom=block.dom_id(), score_text=data["message"],
+    context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
                    expert_html=sanitized(data["expert_analysis"]),
                    questions=[dict(q, explanation_html=sanitized(q["explanation"]),
                                    model_html=sanitized(q.get("model_answer", "")),
