@@ -14,6 +14,7 @@ STAFF_ROLES = {"staff", "instructor", "administrator"}
 
 # xmodule/graders.py (ShowCorrectness): values of the ``show_correctness`` setting
 SHOW_CORRECTNESS_ALWAYS, SHOW_CORRECTNESS_PAST_DUE, SHOW_CORRECTNESS_NEVER = "always", "past_due", "never"
+SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE = "never_but_include_grade"
 
 
 def user_attrs(block):
@@ -103,11 +104,20 @@ def is_past_due(block):
 
 
 def correctness_available(block):
-    """May the learner see whether they were right? ``xmodule/graders.py``
-    (``ShowCorrectness.correctness_available``): ``always`` (default), ``past_due`` once the due
-    date has passed, ``never``; course staff always may."""
+    """May the learner see whether they were right (verdicts, scores)? As the platform decides it
+    (``ShowCorrectness.correctness_available``, ``xblock/scorable.py``, formerly
+    ``xmodule/graders.py``): ``never`` and ``never_but_include_grade`` hide it from everyone, course
+    staff included; otherwise staff always see it; ``past_due`` shows it once the due date has
+    passed; anything else (``always``, unset) shows it."""
+    setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
+    if setting in (SHOW_CORRECTNESS_NEVER, SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE):
+        return False
     if is_staff(block):
         return True
+    if setting == SHOW_CORRECTNESS_PAST_DUE:
+        due = inherited(block, "due")
+        return due is None or now() > (due if due.tzinfo else due.replace(tzinfo=datetime.UTC))
+    return True
     setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
     if setting == SHOW_CORRECTNESS_NEVER:
         return False
