@@ -101,10 +101,15 @@ def _json(response):
     return json.loads(response.body.decode("utf-8"))
 
 
-@pytest.mark.parametrize("student,shown", [("student_1", False), ("staff_1", True)])
-def test_show_correctness_never_hides_the_score_at_the_ending_from_learners(small, handlers, student, shown):  # noqa: F811
+@pytest.mark.parametrize("setting,student,shown", [
+    ("never", "student_1", False),
+    ("never", "staff_1", False),  # "never" hides it from course staff too (ShowCorrectness)
+    ("always", "student_1", True),
+    ("past_due", "staff_1", True),  # staff see it before the due date
+])
+def test_show_correctness_hides_the_score_at_the_ending(small, handlers, setting, student, shown):  # noqa: F811
     uid = small()
-    block = _mixed(handlers, uid, 'show_correctness="never"', student)
+    block = _mixed(handlers, uid, f'show_correctness="{setting}"', student)
     r = _json(call_json(block, "start", {"role": "r1"}))
     r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Good move"]}))
     r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Finish well"]}))
