@@ -12,8 +12,10 @@ PY312     := $(VENV312)/bin/python
 PORT      ?= 8000
 SETTINGS  := emm_xblocks.workbench.settings
 PIP_FLAGS := --disable-pip-version-check -q
+BENCH_VENV := var/bench-venv
+BENCH_PY  := $(BENCH_VENV)/bin/python
 
-.PHONY: help run test test-js test-fast test-312 bench lint messages translations wheel clean
+.PHONY: help run test test-js test-fast test-312 bench bench-speed lint messages translations wheel clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,6 +61,17 @@ test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.1
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
+	@$(MAKE) --no-print-directory bench-speed
+
+# A bench-only environment with the anchors (bench/requirements.txt), from the main venv's Python;
+# never the test venvs.
+$(BENCH_VENV)/.installed: $(VENV)/.installed pyproject.toml bench/requirements.txt | var
+	$(PY) -m venv --clear $(BENCH_VENV)
+	$(BENCH_PY) -m pip install $(PIP_FLAGS) -c constraints/py311-django42-xblock53.txt -e . -r bench/requirements.txt
+	touch $@
+
+bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside xblock-poll, drag-and-drop-v2, branching-xblock
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/speed.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check emm_xblocks tests scripts bench

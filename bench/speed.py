@@ -1,0 +1,506 @@
+"""Speed beside the anchors (issue 7's targets), run by ``make bench-speed`` (``make bench`` runs it too).
+
+It runs in var/bench-venv, a bench-only environment that also holds three published XBlocks as
+anchors: xblock-poll, xblock-drag-and-drop-v2 and branching-xblock (never installed into the test
+environments). Every block, anchors and ours, goes through the same harness:
+
+* **in-memory store**: XBlock's own ``ToyRuntime`` (fields in a dict key-value store) with the
+  workbench's LMS-like ``i18n`` and ``user`` services; our aggregate store (the package's Django
+  models) on SQLite ``:memory:``. Timed: ``block.render("student_view")`` and the main learner
+  action called as the block's JavaScript calls it, ``runtime.handle(block, name, request)``;
+* **the workbench's SQLite store**: the workbench's own runtime and database file, the main
+  learner action posted with Django's test client to ``/handler/...`` (as bench/run.py does).
+
+Each figure is the median of 200 timings (``time.perf_counter``) after 20 warm-up calls; every
+call is made for a new learner on a new block instance (as each request is in the LMS), the
+learner's earlier steps (role-play ``start``) untimed, and every answer is checked to be the
+success it would be in a browser. ``python bench/speed.py profile`` profiles the Likert block.
+"""
+
+import argparse
+import copy
+import gc
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS_DIR = ROOT / "emm_xblocks" / "workbench" / "scenarios"
+REPEAT, WARMUP = 200, 20
+ANCHOR_PACKAGES = {"poll": "xblock-poll", "drag-and-drop-v2": "xblock-drag-and-drop-v2",
+                   "branching_xblock": "branching-xblock"}
+# issue 7: in-memory, student_view <= 1 ms; main action <= 1 ms (Likert, role-play), <= 2 ms (10-question case)
+RENDER_LIMIT_MS = 1.0
+ACTION_LIMIT_MS = {"emm_likert": 1.0, "emm_role_play": 1.0, "emm_case_study": 2.0}
+
+
+# ------------------------------------------------------------------ the blocks measured
+def _words(n):
+    return " ".join(["Protection, evidence and partners come first in a transit region."] * (n // 9 + 1))
+
+
+def _demo(name):
+    return (SCENARIOS_DIR / name).read_text(encoding="utf-8")
+
+
+def ten_question_case():
+    """The first demo case with its three questions (single, multiple, reflection) repeated to ten."""
+    from lxml import etree
+
+    root = etree.fromstring(_demo("emm_case_study-1-en.xml").encode("utf-8"))
+    questions = root.findall("question")
+    expert = root.find("expert_analysis")
+    for q in questions:
+        root.remove(q)
+    for i in range(10):
+        q = copy.deepcopy(questions[i % len(questions)])
+        q.set("id", f"{q.get('id')}-{i}")
+        expert.addprevious(q)
+    root.set("display_name", "Bench: ten questions")
+    return etree.tostring(root, encoding="unicode")
+
+
+def case_answers(olx):
+    """The right answers of a case's OLX, as the learner's page sends them."""
+    from lxml import etree
+
+    answers = {}
+    for q in etree.fromstring(olx.encode("utf-8")).findall("question"):
+        right = [o.get("id") for o in q.findall("option") if o.get("correct") == "true"]
+        kind = q.get("type")
+        answers[q.get("id")] = (right[0] if kind == "single" else right if kind == "multiple"
+                                else _words(int(q.get("min_words") or 0) + 10))
+    return answers
+
+
+def likert_answers(olx):
+    from lxml import etree
+
+    return {"answers": {item.get("id"): 4 for item in etree.fromstring(olx.encode("utf-8")).findall("item")},
+            "comment": "More case studies from the region, please."}
+
+
+def branching_from_role_play():
+    """branching-xblock's scenario built from our role-play demo: the same nodes, texts, choices, points."""
+    from lxml import etree
+
+    root = etree.fromstring(_demo("emm_role_play-1-en.xml").encode("utf-8"))
+    nodes = {}
+    for node in root.findall("node"):
+        narrative = node.findtext("narrative") or ""
+        nodes[node.get("id")] = {
+            "id": node.get("id"), "content": narrative, "media": {"type": "", "url": "", "alt": ""},
+            "left_image_url": "", "right_image_url": "", "left_image_alt_text": "", "right_image_alt_text": "",
+            "overlay_text": False, "hint": "", "transcript_url": "",
+            "choices": [{"text": (c.text or "").strip(), "target_node_id": c.get("goto"),
+                         "score": max(0, int(c.get("points") or 0)), "feedback": c.findtext("consequence") or ""}
+                        for c in node.findall("choice")],
+        }
+    start = root.find("role").get("start")
+    data = json.dumps({"nodes": nodes, "start_node_id": start})
+    return etree.tostring(etree.Element("branching_xblock", scenario_data=data, enable_scoring="true",
+                                        display_name="Bench: the role-play demo as a branching scenario"),
+                          encoding="unicode")
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_in(v)
+
+
+class Subject:
+    """One block: its OLX, its main learner action and how its page calls it."""
+
+    def __init__(self, key, label, olx, action, data, ok=lambda answer: True, before=None, anchor=False):
+        self.key, self.label, self.olx, self.action = key, label, olx, action
+        self._data, self.ok, self.before, self.anchor = data, ok, before, anchor
+
+    def request(self, block, call):
+        """The action's request data for a new learner; ``call(name, data)`` runs earlier steps."""
+        if self.before:
+            return self.before(block, call)
+        return self._data(block)
+
+
+def _drop_item(block):
+    item = block.data["items"][0]
+    zones = item.get("zones") or [item.get("zone")]
+    return {"val": item["id"], "zone": zones[0]}
+
+
+def _role_play_start(block, call):
+    """The learner takes the first role (untimed); the action is then the first choice offered."""
+    from lxml import etree
+
+    role = etree.fromstring(_demo("emm_role_play-1-en.xml").encode("utf-8")).find("role").get("id")
+    status, answer = call("start", {"role": role})
+    assert status == 200, answer
+    token = next(m for s in strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
+    return {"choice": token}
+
+
+def subjects():
+    likert = _demo("emm_likert-1-en.xml")
+    case = ten_question_case()
+    return [
+        Subject("poll", "xblock-poll (anchor)", "<poll/>", "vote",
+                lambda block: {"choice": block.answers[0][0]}, lambda a: a.get("success") is True, anchor=True),
+        Subject("drag-and-drop-v2", "drag-and-drop-v2 (anchor)", "<drag-and-drop-v2/>", "drop_item",
+                _drop_item, lambda a: a.get("correct") is True, anchor=True),
+        Subject("branching_xblock", "branching-xblock (anchor)", branching_from_role_play(), "select_choice",
+                lambda block: {"choice_index": 0}, lambda a: a.get("success") is True, anchor=True),
+        Subject("emm_likert", "emm_likert (demo, 8 statements)", likert, "submit",
+                lambda block: likert_answers(likert), lambda a: a.get("submitted") is True),
+        Subject("emm_case_study", "emm_case_study (10 questions)", case, "submit",
+                lambda block: {"answers": case_answers(case)}),
+        Subject("emm_role_play", "emm_role_play (demo)", _demo("emm_role_play-1-en.xml"), "choose",
+                None, before=_role_play_start),
+    ]
+
+
+# ------------------------------------------------------------------ timing
+def interleaved(tasks, repeat=REPEAT, warmup=WARMUP):
+    """``{key: median ms}`` of ``timed(prepare(i))`` for each ``key: (prepare, timed)``, and
+    ``{key: error}`` for a task that fails. The blocks take turns call by call, so a change of
+    the machine's load touches them alike; ``prepare`` is not timed."""
+    samples, errors = {key: [] for key in tasks}, {}
+    gc.collect()
+    for i in range(warmup + repeat):
+        for key, (prepare, timed) in tasks.items():
+            if key in errors:
+                continue
+            try:
+                args = prepare(i)
+                start = time.perf_counter()
+                timed(args)
+                elapsed = time.perf_counter() - start
+            except Exception as err:  # a block mid-conversion: print the truth, go on with the others
+                errors[key] = f"{type(err).__name__}: {err}"[:160]
+                continue
+            if i >= warmup:
+                samples[key].append(elapsed * 1000)
+    return {key: statistics.median(s) for key, s in samples.items() if key not in errors}, errors
+
+
+def setup_django(db_name):
+    os.environ["EMM_WORKBENCH_DB"] = db_name
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+# ------------------------------------------------------------------ in-memory store
+def memory_runtime_class():
+    from xblock.test.toy_runtime import ToyRuntime
+
+    from emm_xblocks.workbench.services import LmsLikeI18nService, LmsLikeUserService
+
+    class MemoryRuntime(ToyRuntime):
+        """XBlock's ToyRuntime (a dict key-value store shared by its instances) with the LMS-like
+        services every block here is given in the workbench; events are counted, not logged."""
+
+        events = 0
+
+        def __init__(self, user_id):
+            super().__init__(user_id=user_id)
+            for name, service in (("i18n", LmsLikeI18nService()), ("user", LmsLikeUserService())):
+                service.runtime = self
+                self._services[name] = service
+
+        def local_resource_url(self, block, uri):
+            return f"/resource/{block.scope_ids.block_type}/{uri}"
+
+        def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
+            return f"/handler/{block.scope_ids.usage_id}/{handler_name}/{suffix}?student={block.scope_ids.user_id}"
+
+        def publish(self, block, event_type, event_data):
+            MemoryRuntime.events += 1
+
+        def applicable_aside_types(self, block):
+            """No asides: XBlock's default reads every installed package's entry points on each
+            render (the same few ms for every block, none of it the block's)."""
+            return []
+
+    return MemoryRuntime
+
+
+def post(data):
+    from webob import Request
+
+    return Request.blank("/", method="POST", body=json.dumps(data).encode("utf-8"),
+                         content_type="application/json")
+
+
+def answer_of(response):
+    try:
+        return json.loads(response.body)
+    except ValueError:
+        return {"body": response.body[:200].decode("utf-8", "replace")}
+
+
+def memory_phase(repeat):
+    setup_django(":memory:")
+    runtime_class = memory_runtime_class()
+    results, renders, actions, answers = {}, {}, {}, {}
+    for subject in subjects():
+        try:
+            usage = runtime_class(None).parse_xml_string(subject.olx)
+        except Exception as err:
+            results[subject.key] = {"error": f"{type(err).__name__}: {err}"[:160]}
+            continue
+
+        def fresh(prefix, i, key=subject.key, usage=usage):
+            runtime = runtime_class(f"{prefix}_{key}_{i}")
+            return runtime, runtime.get_block(usage)
+
+        def prepare_action(i, subject=subject, usage=usage, fresh=fresh):
+            runtime, block = fresh("act", i)
+
+            def call(name, data):
+                response = runtime.handle(block, name, post(data))
+                return response.status_code, answer_of(response)
+
+            data = subject.request(block, call)
+            return runtime, runtime.get_block(usage), post(data)  # a new request: a new block instance
+
+        kept = answers[subject.key] = []
+
+        def act(args, subject=subject, kept=kept):
+            runtime, block, request = args
+            kept.append(runtime.handle(block, subject.action, request))
+
+        renders[subject.key] = (lambda i, fresh=fresh: fresh("render", i)[1],
+                                lambda block: block.render("student_view", {}))
+        actions[subject.key] = (prepare_action, act)
+
+    render, render_errors = interleaved(renders, repeat)
+    action, action_errors = interleaved(actions, repeat)
+    for s in subjects():
+        if s.key in results:
+            continue
+        bad = [r for r in answers[s.key] if r.status_code != 200 or not s.ok(answer_of(r))]
+        error = render_errors.get(s.key) or action_errors.get(s.key) or (
+            f"{len(bad)} failed answers, e.g. {bad[0].status_code} {answer_of(bad[0])}"[:160] if bad else None)
+        results[s.key] = {"error": error} if error else {"render": render[s.key], "action": action[s.key]}
+    return results
+
+
+# ------------------------------------------------------------------ the workbench's SQLite store
+def workbench_phase(repeat):
+    db = ROOT / "var" / "bench" / "speed.db"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.unlink(missing_ok=True)
+    setup_django(str(db))
+    from django.test import Client
+    from workbench.runtime import WorkbenchRuntime
+    from workbench.scenarios import SCENARIOS, add_xml_scenario
+
+    client = Client()
+    results, actions, answers = {}, {}, {}
+    for subject in subjects():
+        name = f"speed-{subject.key}"
+        try:
+            add_xml_scenario(name, f"Speed {subject.key}", f"<vertical_demo>{subject.olx}</vertical_demo>")
+            usage = WorkbenchRuntime("bench").get_block(SCENARIOS[name].usage_id).children[0]
+        except Exception as err:
+            results[subject.key] = {"error": f"{type(err).__name__}: {err}"[:160]}
+            continue
+
+        def prepare_action(i, subject=subject, usage=usage):
+            student = f"speed_{subject.key}_{i}"
+
+            def call(handler, data):
+                r = client.post(f"/handler/{usage}/{handler}/?student={student}", data=json.dumps(data),
+                                content_type="application/json")
+                return r.status_code, json.loads(r.content)
+
+            block = WorkbenchRuntime(student).get_block(usage)
+            return f"/handler/{usage}/{subject.action}/?student={student}", json.dumps(subject.request(block, call))
+
+        kept = answers[subject.key] = []
+
+        def act(args, kept=kept):
+            url, body = args
+            kept.append(client.post(url, data=body, content_type="application/json"))
+
+        actions[subject.key] = (prepare_action, act)
+
+    action, errors = interleaved(actions, repeat)
+    for s in subjects():
+        if s.key in results:
+            continue
+        bad = [r for r in answers[s.key] if r.status_code != 200 or not s.ok(json.loads(r.content))]
+        error = errors.get(s.key) or (
+            f"{len(bad)} failed answers, e.g. {bad[0].status_code} {bad[0].content[:120]}" if bad else None)
+        results[s.key] = {"error": error} if error else {"action": action[s.key]}
+    return results
+
+
+# ------------------------------------------------------------------ the tables
+def _ms(value):
+    return f"{value:6.2f}" if value is not None else "   n/a"
+
+
+def verdicts(subject, figures, fastest):
+    """(target text, verdict) for one of our blocks."""
+    misses = []
+    render, action = figures.get("render"), figures.get("action")
+    limit = ACTION_LIMIT_MS[subject.key]
+    target = (f"render <= {RENDER_LIMIT_MS:g} & <= {fastest['render'][1]:.2f} ({fastest['render'][0]}); "
+              f"action <= {limit:g} & <= {fastest['action'][1]:.2f} ({fastest['action'][0]})")
+    if render is None or action is None:
+        return target, "misses: " + figures.get("error", "no figure")
+    if render > RENDER_LIMIT_MS:
+        misses.append(f"render > {RENDER_LIMIT_MS:g} ms")
+    if render > fastest["render"][1]:
+        misses.append(f"render slower than {fastest['render'][0]}")
+    if action > limit:
+        misses.append(f"action > {limit:g} ms")
+    if action > fastest["action"][1]:
+        misses.append(f"action slower than {fastest['action'][0]}")
+    return target, "meets" if not misses else "misses: " + ", ".join(misses)
+
+
+def _package(key):
+    try:
+        return version(ANCHOR_PACKAGES.get(key, "emm-xblocks"))
+    except PackageNotFoundError:
+        return "?"
+
+
+def print_memory_table(results, repeat):
+    subs = subjects()
+    anchors = [s for s in subs if s.anchor and "render" in results.get(s.key, {})]
+    fastest = {kind: min(((s.key, results[s.key][kind]) for s in anchors), key=lambda p: p[1], default=("-", 0.0))
+               for kind in ("render", "action")}
+    print(f"In-memory store, ms (median of {repeat} after {WARMUP} warm-up calls, a new learner and block instance "
+          "per call)")
+    print("  'in-memory': XBlock fields in XBlock's ToyRuntime dict store (no database); our aggregate store")
+    print("  (emm_xblocks.models: the Likert rows, attempt claims, case-study distribution) on SQLite ':memory:'.")
+    print(f"  {'block':<34} {'version':<8} {'render':>7} {'action':>7}  {'(handler)':<14} target / verdict")
+    for s in subs:
+        figures = results.get(s.key, {})
+        head = (f"  {s.label:<34} {_package(s.key):<8} {_ms(figures.get('render'))} "
+                f"{_ms(figures.get('action'))}   {s.action:<14}")
+        if s.anchor:
+            print(head + (" anchor" if "error" not in figures else " " + figures["error"]))
+        else:
+            target, verdict = verdicts(s, figures, fastest)
+            print(head + f" {verdict}\n  {'':<34} {'':<8} {'':>7} {'':>7}   {'':<14} target: {target}")
+
+
+def print_workbench_table(results, repeat):
+    dnd = results.get("drag-and-drop-v2", {}).get("action")
+    print(f"Workbench SQLite store, main learner action over HTTP (Django test client), ms, median of {repeat}:")
+    print(f"  {'block':<34} {'action':>7}  {'(handler)':<14} target / verdict")
+    for s in subjects():
+        figures = results.get(s.key, {})
+        action = figures.get("action")
+        head = f"  {s.label:<34} {_ms(action)}   {s.action:<14}"
+        if "error" in figures:
+            print(head + " " + ("" if s.anchor else "misses: ") + figures["error"])
+        elif s.anchor:
+            print(head + " anchor")
+        elif dnd is None:
+            print(head + " no drag-and-drop figure to compare with")
+        else:
+            verdict = "meets" if action <= dnd else "misses"
+            print(head + f" {verdict} (target <= drag-and-drop-v2's {dnd:.2f})")
+
+
+def machine_note():
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"Machine: {os.cpu_count()} CPUs, load average {load} (1/5/15 min), Python {sys.version.split()[0]}, "
+            f"XBlock {_package_version('XBlock')}, Django {_package_version('Django')}. Timings on a shared, loaded "
+            "machine vary by tens of per cent between runs: compare rows of one run, not runs.")
+
+
+def _package_version(name):
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+# ------------------------------------------------------------------ profile
+def profile_likert(repeat):
+    """Where Likert's render and submit spend their time, on the in-memory store."""
+    import cProfile
+    import pstats
+
+    setup_django(":memory:")
+    runtime_class = memory_runtime_class()
+    likert = next(s for s in subjects() if s.key == "emm_likert")
+    usage = runtime_class(None).parse_xml_string(likert.olx)
+    blocks = [runtime_class(f"profile_{i}").get_block(usage) for i in range(repeat)]
+    for block in blocks[:20]:
+        block.render("student_view", {})
+    requests = [post(likert.request(b, None)) for b in blocks]
+    for name, run in (("student_view", lambda b, r: b.render("student_view", {})),
+                      ("submit", lambda b, r: b.runtime.handle(b, "submit", r))):
+        fresh = [runtime_class(f"profile_{name}_{i}").get_block(usage) for i in range(repeat)]
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for block, request in zip(fresh, requests, strict=True):
+            run(block, request)
+        profiler.disable()
+        print(f"\n=== Likert {name}: {repeat} calls, top by cumulative time ===")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+        print(f"=== Likert {name}: top by own time ===")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+# ------------------------------------------------------------------ main
+def _child(phase, repeat):
+    out = subprocess.run([sys.executable, __file__, phase, "--json", "--repeat", str(repeat)],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise SystemExit(f"bench/speed.py {phase} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("phase", nargs="?", default="all", choices=["all", "memory", "workbench", "profile"])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON (one phase)")
+    parser.add_argument("--repeat", type=int, default=REPEAT)
+    args = parser.parse_args()
+    if args.phase == "profile":
+        profile_likert(args.repeat)
+        return
+    if args.phase in ("memory", "workbench"):
+        results = (memory_phase if args.phase == "memory" else workbench_phase)(args.repeat)
+        if args.json:
+            print(json.dumps(results))
+        else:
+            (print_memory_table if args.phase == "memory" else print_workbench_table)(results, args.repeat)
+        return
+    # each phase in its own process: the two stores are two Django database settings
+    memory = _child("memory", args.repeat)
+    workbench = _child("workbench", args.repeat)
+    print("Speed beside the anchors (issue 7)")
+    print_memory_table(memory, args.repeat)
+    print()
+    print_workbench_table(workbench, args.repeat)
+    print(machine_note())
+
+
+if __name__ == "__main__":
+    main()
