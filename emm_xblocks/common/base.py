@@ -10,12 +10,9 @@ from importlib import resources
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
-from xblock.utils.resources import ResourceLoader
 
-from . import platform
+from . import platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
-
-loader = ResourceLoader(ROOT_PACKAGE)
 
 
 @XBlock.needs("i18n")
@@ -58,11 +55,22 @@ class EmmBlockBase(XBlock):
     def i18n_service(self):
         return self.runtime.service(self, "i18n")
 
+    def _translator(self):
+        """``(language, gettext, ngettext)`` of the i18n service, asked once per block instance and
+        language: the LMS builds a new service, which looks its catalogue up on disk, at every
+        ``runtime.service`` call (``xmodule/x_module.py``), and a render translates a dozen strings."""
+        language = current_language()
+        cached = self.__dict__.get("_emm_translator")
+        if cached is None or cached[0] != language:
+            service = self.i18n_service
+            cached = self.__dict__["_emm_translator"] = (language, service.gettext, service.ngettext)
+        return cached
+
     def ugettext(self, text):
-        return self.i18n_service.gettext(text)
+        return self._translator()[1](text)
 
     def ungettext(self, singular, plural, n):
-        return self.i18n_service.ngettext(singular, plural, n)
+        return self._translator()[2](singular, plural, n)
 
     # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):
@@ -83,8 +91,8 @@ class EmmBlockBase(XBlock):
 
     # ---------------------------------------------------------------- rendering
     def render_template(self, path, context):
-        context = dict(context, rtl=is_rtl(), lang=current_language())
-        return loader.render_django_template(path, context, i18n_service=self.i18n_service)
+        language = current_language()
+        return templates.render(path, dict(context, rtl=is_rtl(), lang=language), self.i18n_service, language)
 
     def build_fragment(self, template, context, init_args=None, js=None, js_class=None):
         """Template + shared CSS/JS + the block's JS + the JS catalogue + ``initialize_js``."""
