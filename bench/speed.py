@@ -14,7 +14,8 @@ environments). Every block, anchors and ours, goes through the same harness:
 Each figure is the median of 200 timings (``time.perf_counter``) after 20 warm-up calls; every
 call is made for a new learner on a new block instance (as each request is in the LMS), the
 learner's earlier steps (role-play ``start``) untimed, and every answer is checked to be the
-success it would be in a browser. ``python bench/speed.py profile`` profiles the Likert block.
+success it would be in a browser. Django's DEBUG is off, as in production (the workbench's settings
+turn it on, and it logs every SQL query). ``python bench/speed.py profile`` profiles the Likert block.
 """
 
 import argparse
@@ -201,7 +202,10 @@ def setup_django(db_name):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    settings.DEBUG = False  # as in production: the workbench's DEBUG logs every SQL query to var/workbench.log
 
     call_command("migrate", run_syncdb=True, verbosity=0)
 
@@ -394,6 +398,7 @@ def print_memory_table(results, repeat):
           "per call)")
     print("  'in-memory': XBlock fields in XBlock's ToyRuntime dict store (no database); our aggregate store")
     print("  (emm_xblocks.models: the Likert rows, attempt claims, case-study distribution) on SQLite ':memory:'.")
+    print("  No asides; Django DEBUG off (as in production) in both tables.")
     print(f"  {'block':<34} {'version':<8} {'render':>7} {'action':>7}  {'(handler)':<14} target / verdict")
     for s in subs:
         figures = results.get(s.key, {})
