@@ -18,12 +18,15 @@ SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE = "never_but_include_grade"
 
 
 def user_attrs(block):
-    """The ``opt_attrs`` of the current user (``{}`` where the runtime has no user service)."""
-    service = block.runtime.service(block, "user")
-    if service is None:
-        return {}
-    user = service.get_current_user()
-    return getattr(user, "opt_attrs", {}) or {}
+    """The ``opt_attrs`` of the current user (``{}`` where the runtime has no user service), asked
+    once per block instance: the LMS's ``DjangoXBlockUserService.get_current_user`` builds the
+    user anew at every call, reading the user's preferences, and a render asks several times."""
+    cached = block.__dict__.get("_emm_user_attrs")
+    if cached is None:
+        service = block.runtime.service(block, "user")
+        user = service.get_current_user() if service is not None else None
+        cached = block.__dict__["_emm_user_attrs"] = getattr(user, "opt_attrs", {}) or {}
+    return cached
 
 
 def is_staff(block):
