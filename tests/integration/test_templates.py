@@ -1,0 +1,32 @@
+"""Templates are translated with the block's catalogue, and only while the block renders
+(``common/templates.py``): Django's own catalogue, which the rest of the platform's pages use,
+is left as it was."""
+
+from django.utils import translation
+
+SURVEY = """
+<emm_likert display_name="Eval">
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace">The pace was right.</item>
+</emm_likert>
+"""
+
+
+def test_the_learner_page_is_in_french_and_arabic_including_plurals(scenario, handlers):
+    uid = scenario(SURVEY)
+    french = handlers.view(uid, lang="fr").body_html()
+    assert ">Envoyer<" in french and "2 affirmations" in french and ">Submit<" not in french
+    for _ in range(2):  # a template compiled once still follows each render's language
+        assert ">Submit<" in handlers.view(uid, lang="en").body_html()
+        assert ">Envoyer<" in handlers.view(uid, lang="fr").body_html()
+    arabic = handlers.view(uid, lang="ar").body_html()
+    assert 'dir="rtl"' in arabic and ">Submit<" not in arabic
+
+
+def test_rendering_leaves_djangos_catalogue_unchanged(scenario, handlers):
+    uid = scenario(SURVEY)
+    for _ in range(2):
+        assert ">Envoyer<" in handlers.view(uid, lang="fr").body_html()
+    with translation.override("fr"):
+        # Django's French has no "Submit" (ours says "Envoyer") but has "Yes"
+        assert (translation.gettext("Submit"), translation.gettext("Yes")) == ("Submit", "Oui")
