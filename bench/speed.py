@@ -165,9 +165,9 @@ def subjects():
         Subject("emm_likert", "emm_likert (demo, 8 statements)", likert, "submit",
                 lambda block: likert_answers(likert), lambda a: a.get("submitted") is True),
         Subject("emm_case_study", "emm_case_study (10 questions)", case, "submit",
-                lambda block: {"answers": case_answers(case)}),
+                lambda block: {"answers": case_answers(case)}, lambda a: a.get("submitted") is True),
         Subject("emm_role_play", "emm_role_play (demo)", _demo("emm_role_play-1-en.xml"), "choose",
-                None, before=_role_play_start),
+                None, lambda a: bool(a.get("html")), before=_role_play_start),
     ]
 
 
