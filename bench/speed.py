@@ -15,7 +15,8 @@ Each figure is the median of 200 timings (``time.perf_counter``) after 20 warm-u
 call is made for a new learner on a new block instance (as each request is in the LMS), the
 learner's earlier steps (role-play ``start``) untimed, and every answer is checked to be the
 success it would be in a browser. Django's DEBUG is off, as in production (the workbench's settings
-turn it on, and it logs every SQL query). ``python bench/speed.py profile`` profiles the Likert block.
+turn it on, and it logs every SQL query). ``python bench/speed.py profile [--block emm_case_study]``
+profiles one of ours.
 """
 
 import argparse
@@ -445,30 +446,44 @@ def _package_version(name):
 
 
 # ------------------------------------------------------------------ profile
-def profile_likert(repeat):
-    """Where Likert's render and submit spend their time, on the in-memory store."""
+def profile_block(key, repeat):
+    """Where one of our blocks' render and main action spend their time, on the in-memory store."""
     import cProfile
     import pstats
 
     setup_django(":memory:")
     runtime_class = memory_runtime_class()
-    likert = next(s for s in subjects() if s.key == "emm_likert")
-    usage = runtime_class(None).parse_xml_string(likert.olx)
-    blocks = [runtime_class(f"profile_{i}").get_block(usage) for i in range(repeat)]
-    for block in blocks[:20]:
+    subject = next(s for s in subjects() if s.key == key)
+    usage = runtime_class(None).parse_xml_string(subject.olx)
+
+    def learner(name, i):
+        runtime = runtime_class(f"profile_{name}_{i}")
+        block = runtime.get_block(usage)
+
+        def call(handler, data):
+            response = runtime.handle(block, handler, post(data))
+            return response.status_code, answer_of(response)
+
+        return runtime, block, call
+
+    for i in range(20):  # warm-up
+        runtime, block, call = learner("warm", i)
         block.render("student_view", {})
-    requests = [post(likert.request(b, None)) for b in blocks]
-    for name, run in (("student_view", lambda b, r: b.render("student_view", {})),
-                      ("submit", lambda b, r: b.runtime.handle(b, "submit", r))):
-        fresh = [runtime_class(f"profile_{name}_{i}").get_block(usage) for i in range(repeat)]
+        call(subject.action, subject.request(block, call))
+    renders = [learner("render", i)[1] for i in range(repeat)]
+    actions = []
+    for i in range(repeat):
+        runtime, block, call = learner("action", i)
+        actions.append((runtime.get_block(usage), post(subject.request(block, call))))
+    for name, run in (("student_view", lambda: [b.render("student_view", {}) for b in renders]),
+                      (subject.action, lambda: [b.runtime.handle(b, subject.action, r) for b, r in actions])):
         profiler = cProfile.Profile()
         profiler.enable()
-        for block, request in zip(fresh, requests, strict=True):
-            run(block, request)
+        run()
         profiler.disable()
-        print(f"\n=== Likert {name}: {repeat} calls, top by cumulative time ===")
+        print(f"\n=== {key} {name}: {repeat} calls, top by cumulative time ===")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
-        print(f"=== Likert {name}: top by own time ===")
+        print(f"=== {key} {name}: top by own time ===")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
@@ -486,9 +501,10 @@ def main():
     parser.add_argument("phase", nargs="?", default="all", choices=["all", "memory", "workbench", "profile"])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON (one phase)")
     parser.add_argument("--repeat", type=int, default=REPEAT)
+    parser.add_argument("--block", default="emm_likert", choices=list(ACTION_LIMIT_MS), help="for profile")
     args = parser.parse_args()
     if args.phase == "profile":
-        profile_likert(args.repeat)
+        profile_block(args.block, args.repeat)
         return
     if args.phase in ("memory", "workbench"):
         results = (memory_phase if args.phase == "memory" else workbench_phase)(args.repeat)
