@@ -1,5 +1,5 @@
 """OLX and small helpers shared by the ``test_platform_*`` tests (which run the blocks through
-``tests.platform``). Only public behaviour is used: OLX in, handler names and JSON bodies out,
+``tests.openedx``). Only public behaviour is used: OLX in, handler names and JSON bodies out,
 views' HTML, ``student_view_data``, ``generate_report_data``, events."""
 
 import re

@@ -22,7 +22,7 @@ from tests.integration.platform_blocks import (
     play,
     visible_text,
 )
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx.fixtures import platform  # noqa: F401
 
 DEADLINE_WORDS = ("due date", "deadline", "closed", "date limite")
 

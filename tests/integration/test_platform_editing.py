@@ -6,7 +6,7 @@ content and settings are read-only (``LmsFieldData``), so staff there get a clea
 import pytest
 
 from tests.integration.platform_blocks import CASE, LIKERT, ROLE_PLAY
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx.fixtures import platform  # noqa: F401
 
 OLX = [LIKERT.format(extra=""), CASE.format(extra="", more=""), ROLE_PLAY.format(extra="")]
 

@@ -9,8 +9,8 @@ raw_possible``.
 import pytest
 
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play
-from tests.platform import override_score, rescore
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx import override_score, rescore
+from tests.openedx.fixtures import platform  # noqa: F401
 
 
 @pytest.fixture

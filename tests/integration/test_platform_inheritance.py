@@ -1,6 +1,6 @@
 """Issue 8 §2: the platform's inherited settings never change ours, and a ``None`` never crashes.
 
-Runs through ``tests.platform`` (``xmodule/modulestore/inheritance.py``: unset fields take the
+Runs through ``tests.openedx`` (``xmodule/modulestore/inheritance.py``: unset fields take the
 nearest ancestor's value of the same name). A component just added in Studio has none of its
 settings set, so it is the one that inherits.
 """
@@ -8,7 +8,7 @@ settings set, so it is the one that inherits.
 import pytest
 
 from tests.integration.platform_blocks import CASE, LIKERT, ROLE_PLAY, future, try_again
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx.fixtures import platform  # noqa: F401
 
 BLOCK_TYPES = ["emm_likert", "emm_case_study", "emm_role_play"]
 
@@ -47,7 +47,7 @@ def test_an_inherited_null_never_crashes_a_view(platform, null_subsection, block
 
 @pytest.mark.parametrize("block_type", BLOCK_TYPES)
 def test_an_inherited_null_never_crashes_the_mobile_data(platform, null_subsection, block_type):  # noqa: F811
-    from tests.platform import mobile_collect
+    from tests.openedx import mobile_collect
 
     key = platform.create(block_type, null_subsection)
     assert isinstance(mobile_collect(platform, key).get("student_view_data"), dict)

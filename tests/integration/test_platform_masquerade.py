@@ -22,8 +22,8 @@ from tests.integration.platform_blocks import (
     try_again,
     visible_text,
 )
-from tests.platform import REFUSAL, delete_state
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx import REFUSAL, delete_state
+from tests.openedx.fixtures import platform  # noqa: F401
 
 NOTICE = re.compile(r"read[- ]only|viewing (this course |this )?as|masquerad|as a specific (learner|student)", re.I)
 
@@ -124,7 +124,7 @@ def test_delete_learner_state_frees_the_anonymous_claim_once(platform, people): 
 
 
 def test_no_action_of_the_learner_frees_the_anonymous_claim(platform, people):  # noqa: F811
-    from tests.platform import reset_attempts
+    from tests.openedx import reset_attempts
 
     ana, sam = people
     key = platform.add(LIKERT.format(extra='anonymous="true"'), platform.subsection())

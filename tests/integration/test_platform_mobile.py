@@ -10,8 +10,8 @@ import pytest
 from django.utils import translation
 
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, REFLECTION, ROLE_PLAY, play
-from tests.platform import mobile_collect
-from tests.platform.fixtures import platform  # noqa: F401
+from tests.openedx import mobile_collect
+from tests.openedx.fixtures import platform  # noqa: F401
 
 OLX = {"emm_likert": LIKERT.format(extra=""), "emm_case_study": CASE.format(extra="", more=REFLECTION),
        "emm_role_play": ROLE_PLAY.format(extra="")}

@@ -10,9 +10,9 @@ from collections import OrderedDict
 import pytest
 
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, REFLECTION, ROLE_PLAY, play
-from tests.platform import problem_responses
-from tests.platform.fixtures import platform  # noqa: F401
-from tests.platform.instructor import user_states
+from tests.openedx import problem_responses
+from tests.openedx.fixtures import platform  # noqa: F401
+from tests.openedx.instructor import user_states
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NASTY = "=HYPERLINK(\"http://evil.example\",\"x\")"

@@ -5,7 +5,7 @@ Use ``Platform`` for a course: ``platform.subsection(...)``, ``platform.add(olx,
 ``platform.lms(staff, masquerade_as=learner)``, ``platform.studio_preview(author)``,
 ``platform.studio_editor(author)``; each offers ``render(key)``, ``html(key)``,
 ``handle(key, handler, data)`` and ``block(key)``. The instructor's tools, the mobile Blocks
-API's ``collect`` and the problem-responses report are in ``tests.platform.instructor``.
+API's ``collect`` and the problem-responses report are in ``tests.openedx.instructor``.
 Every module names the platform file it follows.
 """
 

@@ -1,4 +1,4 @@
-"""pytest fixtures for tests that run blocks through ``tests.platform`` (import them by name)."""
+"""pytest fixtures for tests that run blocks through ``tests.openedx`` (import them by name)."""
 
 import pytest
 from django.utils import translation

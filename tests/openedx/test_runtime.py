@@ -13,7 +13,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from tests.platform import REFUSAL, Platform, delete_state, mobile_collect, override_score, problem_responses, rescore
+from tests.openedx import REFUSAL, Platform, delete_state, mobile_collect, override_score, problem_responses, rescore
 
 
 @XBlock.wants("user", "studio_user_permissions", "completion", "settings")
@@ -269,7 +269,7 @@ def test_problem_responses_sorts_plain_dict_columns_and_keeps_ordered_dicts(plat
 
 
 def test_reset_attempts_one_learner_and_for_everyone_as_the_instructor_tools_do(plat):
-    from tests.platform import reset_attempts, reset_attempts_all
+    from tests.openedx import reset_attempts, reset_attempts_all
 
     key = plat.create("probe")
     ana, bea = plat.user("ana"), plat.user("bea")
@@ -295,7 +295,7 @@ def test_a_masquerade_delete_hides_the_learners_value_without_deleting_it(plat):
 
 
 def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
-    from tests.platform.services import User
+    from tests.openedx.services import User
 
     key = plat.create("probe")
     anonymous = User(0, "anonymous", is_authenticated=False)

@@ -1,5 +1,5 @@
 """The workbench fixtures' interface (``scenario``, ``handlers``, ``events`` in tests/conftest.py),
-served by ``tests.platform`` instead of the xblock-sdk workbench, so the existing integration
+served by ``tests.openedx`` instead of the xblock-sdk workbench, so the existing integration
 tests can move to the platform-faithful runtime by swapping fixtures.
 
 * ``scenario(xml)`` imports the block under a fresh subsection and returns its usage id as a
