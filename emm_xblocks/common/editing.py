@@ -14,25 +14,17 @@ and ``search_text()``, ``search_type``, ``not_saved_message``.
 """
 
 import dataclasses
-import json
-from functools import lru_cache
 
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
-from . import olx
+from . import content_cache, olx
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
 from .validation import errors
-
-
-@lru_cache(maxsize=512)
-def _content_from_json(from_fields, raw):
-    """One parse per content and process: ``raw`` (the fields as JSON) is the hash key."""
-    return from_fields(json.loads(raw))
 
 
 class EditableContentMixin:
@@ -51,10 +43,8 @@ class EditableContentMixin:
         return (*cls.content_module.CONTENT_FIELDS, *(s.name for s in cls.content_module.SETTINGS))
 
     def load_content(self):
-        """The block's content as its frozen dataclass, parsed once per content (by hash)."""
-        raw = json.dumps({name: getattr(self, name) for name in self.content_field_names()},
-                         sort_keys=True, default=str)
-        return _content_from_json(self.content_module.from_fields, raw)
+        """The block's content as its frozen dataclass, parsed once per content (``common.content_cache``)."""
+        return content_cache.load(self, self.content_module.from_fields, self.content_field_names())
 
     def store_content(self, content):
         for name, value in self.content_module.to_fields(content).items():

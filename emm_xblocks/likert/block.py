@@ -73,10 +73,6 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     def search_text(self):
         return " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
 
-    def ready(self):
-        """Content with errors (e.g. imported OLX) is never served to learners half-broken."""
-        return validation.playable(self.load_content())
-
     def results_allowed(self):
         return self.is_staff() or (self.results == content.RESULTS_LEARNERS and self.submitted)
 

@@ -517,13 +517,13 @@ def test_show_correctness_never_hides_score_verdicts_feedback_and_answers(case, 
 
 def test_one_submit_builds_the_case_once(case, handlers, monkeypatch):
     """Issue 7 counted six rebuilds of the case from its stored fields in one submit."""
-    from emm_xblocks.common import editing
+    from emm_xblocks.common import content_cache
 
     uid = case()
     built = []
     real = content.from_fields
     monkeypatch.setattr(content, "from_fields", lambda values: built.append(1) or real(values))
-    editing._content_from_json.cache_clear()
+    content_cache._parsed.cache_clear()
     assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
     assert handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1"]}}).status_code == 200
     assert len(built) == 1

@@ -1,0 +1,62 @@
+"""A block's content read from its fields and parsed once per content and process.
+
+Every learner request needs the block's content (the frozen dataclass of ``content.py``). Reading
+it through the fields' descriptors costs, for each list or dict field, a deep copy (XBlock marks
+a mutable field dirty on every first read, ``Field.__get__`` / ``_mark_dirty`` in
+``xblock/fields.py``) and, in a key-value store, a ``has()`` then a ``get()``. Here each field is
+read as ``Field.__get__`` reads it, minus the copy and the dirty mark (nothing here mutates a
+value):
+
+1. the value the block instance already holds (read or set in this request, saved or not:
+   XBlock's own per-instance cache, ``_field_data_cache``);
+2. else the stored value, ``field_data.get`` (a ``FieldData`` raises ``KeyError`` when the field
+   is not set, ``xblock/field_data.py``);
+3. else the runtime's default (``field_data.default``, an inherited value), else the field's own.
+
+The JSON of those values is the cache key: the content is parsed (``from_fields``, after each
+field's ``from_json`` as ``Field.__get__`` applies it) once per distinct content. A change made
+any way at all (the editor, an import, Studio's field API, a library sync) changes the values,
+hence the key, so stale content is never served.
+"""
+
+import json
+from functools import lru_cache
+
+_UNSET = object()
+
+
+def raw_values(block, names):
+    """``{name: value}`` of the fields ``names`` as stored (JSON types), without copying them."""
+    cached = getattr(block, "_field_data_cache", None) or {}
+    data = block._field_data  # noqa: SLF001 - the runtime's FieldData, as Field.__get__ reads it
+    values = {}
+    for name in names:
+        value = cached.get(name, _UNSET)
+        if value is _UNSET:
+            try:
+                value = data.get(block, name)
+            except KeyError:
+                try:
+                    value = data.default(block, name)
+                except KeyError:
+                    value = block.fields[name].to_json(block.fields[name].default)
+        values[name] = value
+    return values
+
+
+def key_of(values):
+    """The cache key of ``values``: their JSON (``default=str`` for a stray non-JSON value)."""
+    return json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+
+
+@lru_cache(maxsize=512)
+def _parsed(from_fields, key):
+    return from_fields(json.loads(key))
+
+
+def load(block, from_fields, names):
+    """The block's content: ``from_fields({name: value})`` of the fields ``names`` (each read as
+    its field's ``from_json`` gives it), parsed once per distinct content."""
+    fields = block.fields
+    values = {name: fields[name].from_json(value) for name, value in raw_values(block, names).items()}
+    return _parsed(from_fields, key_of(values))

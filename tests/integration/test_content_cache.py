@@ -1,0 +1,69 @@
+"""The content every request loads (``common.content_cache``): read without XBlock's copies, parsed
+once per content, and never stale however the fields were changed."""
+
+import pytest
+from workbench.runtime import WorkbenchDjangoKeyValueStore
+
+from emm_xblocks.common import content_cache
+
+SURVEY = """
+<emm_likert display_name="Eval" allow_na="true">
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace" reverse="true">The pace was too fast.</item>
+</emm_likert>
+"""
+
+
+@pytest.fixture
+def survey(scenario):
+    return scenario(SURVEY)
+
+
+def test_studios_field_api_change_is_seen_by_the_next_request(survey, handlers):
+    """Studio's ``_save_xblock`` writes a field with ``field.write_to`` (no ``store_content``)."""
+    assert handlers.block(survey).load_content().display_name == "Eval"
+    block = handlers.block(survey, "staff_1")
+    block.fields["display_name"].write_to(block, "Renamed in Studio")
+    block.fields["statements"].write_to(block, [{"id": "only", "text": "Only one now"}])
+    block.save()
+    survey_now = handlers.block(survey).load_content()
+    assert survey_now.display_name == "Renamed in Studio"
+    assert [s.text for s in survey_now.statements] == ["Only one now"]
+    assert "Only one now" in handlers.view(survey).content and "relevant" not in handlers.view(survey).content
+
+
+def test_a_change_in_place_or_unsaved_is_seen_by_the_same_instance(survey, handlers):
+    block = handlers.block(survey, "staff_1")
+    assert len(block.load_content().statements) == 2
+    block.statements.append({"id": "new", "text": "Added in place"})  # a list field changed in place
+    assert [s.id for s in block.load_content().statements] == ["relevance", "pace", "new"]
+    block.allow_na = False  # set, not saved yet
+    assert block.load_content().allow_na is False
+    block.save()
+    assert [s.id for s in handlers.block(survey).load_content().statements] == ["relevance", "pace", "new"]
+
+
+def test_an_unset_field_reads_its_default(scenario, handlers):
+    uid = scenario('<emm_likert><item id="a">A</item></emm_likert>')
+    survey = handlers.block(uid).load_content()
+    assert (survey.scale, survey.min_group_size, survey.custom_labels) == ("agree5", 5, ())
+
+
+def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monkeypatch):
+    """Field.__get__ asks the store ``has`` then ``get`` and deep-copies a list or dict field,
+    marking it dirty; the loader reads each content field once and leaves the block clean."""
+    asked = []
+    for method in ("get", "has"):
+        real = getattr(WorkbenchDjangoKeyValueStore, method)
+        monkeypatch.setattr(WorkbenchDjangoKeyValueStore, method,
+                            lambda self, key, _real=real, _m=method: asked.append((_m, key.field_name))
+                            or _real(self, key))
+    block = handlers.block(survey)
+    content_cache._parsed.cache_clear()
+    block.load_content()
+    names = block.content_field_names()
+    assert sorted(asked) == sorted(("get", name) for name in names)
+    assert block._dirty_fields == {}  # noqa: SLF001 - XBlock's record of what a save would write
+    asked.clear()
+    block.load_content()
+    assert len(asked) == len(names) and content_cache._parsed.cache_info().hits == 1
