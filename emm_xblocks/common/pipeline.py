@@ -81,8 +81,10 @@ def learner_handler(action, *, writes=True, respond=None):
 
 def carry_out(block, outcome):
     """Keep and publish what ``outcome`` decided, in the order that loses nothing."""
-    for write in outcome.writes:
-        _store(block, write)
+    if outcome.writes:
+        with store.together():
+            for write in outcome.writes:
+                _store(block, write)
     if outcome.state is not None:
         block.keep_state(outcome.state)
     if outcome.score is not None:

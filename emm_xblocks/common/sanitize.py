@@ -2,6 +2,7 @@
 and again when it is rendered (content imported from OLX never went through the editor)."""
 
 import re
+from functools import lru_cache
 from html import escape
 
 import nh3
@@ -27,9 +28,11 @@ OPEN_TAG_RE = re.compile(r"<[a-zA-Z]")
 MAX_TAGS = 5000  # far beyond any real narrative; a parser's work grows faster than the tags
 
 
+@lru_cache(maxsize=2048)
 def clean_html(html):
     """Return ``html`` with every tag, attribute and URL scheme outside the allow-list removed.
 
+    Cleaned once per distinct text and process (a render cleans the same prompts every time).
     Markup with more than ``MAX_TAGS`` tags (crafted nesting makes sanitising quadratic) is
     reduced to its escaped text, in linear time."""
     if not html:
