@@ -56,21 +56,21 @@ class EmmBlockBase(XBlock):
         return self.runtime.service(self, "i18n")
 
     def _translator(self):
-        """``(language, gettext, ngettext)`` of the i18n service, asked once per block instance and
+        """``(language, i18n service, gettext)``, the service asked once per block instance and
         language: the LMS builds a new service, which looks its catalogue up on disk, at every
         ``runtime.service`` call (``xmodule/x_module.py``), and a render translates a dozen strings."""
         language = current_language()
         cached = self.__dict__.get("_emm_translator")
         if cached is None or cached[0] != language:
             service = self.i18n_service
-            cached = self.__dict__["_emm_translator"] = (language, service.gettext, service.ngettext)
+            cached = self.__dict__["_emm_translator"] = (language, service, service.gettext)
         return cached
 
     def ugettext(self, text):
-        return self._translator()[1](text)
+        return self._translator()[2](text)
 
     def ungettext(self, singular, plural, n):
-        return self._translator()[2](singular, plural, n)
+        return self._translator()[1].ngettext(singular, plural, n)
 
     # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):
@@ -91,8 +91,8 @@ class EmmBlockBase(XBlock):
 
     # ---------------------------------------------------------------- rendering
     def render_template(self, path, context):
-        language = current_language()
-        return templates.render(path, dict(context, rtl=is_rtl(), lang=language), self.i18n_service, language)
+        language, service, _gettext = self._translator()
+        return templates.render(path, dict(context, rtl=is_rtl(), lang=language), service, language)
 
     def build_fragment(self, template, context, init_args=None, js=None, js_class=None):
         """Template + shared CSS/JS + the block's JS + the JS catalogue + ``initialize_js``."""
@@ -116,7 +116,7 @@ class EmmBlockBase(XBlock):
         ``xmodule/modulestore/django.py``): it holds every string of the package, so it replaces
         ours. Otherwise the bundled learner catalogue, and the editors' own strings for an editor
         (learners never download those)."""
-        platform_url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", None)
+        platform_url = getattr(self._translator()[1], "get_javascript_i18n_catalog_url", None)
         url = platform_url(self) if callable(platform_url) else None
         if url:
             return [url]

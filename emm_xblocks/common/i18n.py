@@ -5,6 +5,7 @@ labels): the text is translated later, through the runtime's i18n service, in th
 the request. ``js_catalog_path`` names the JavaScript catalogue built from the same ``.po``.
 """
 
+from functools import lru_cache
 from importlib import resources
 
 ROOT_PACKAGE = "emm_xblocks"
@@ -31,9 +32,14 @@ def is_rtl():
 def js_catalog_path(language=None, suffix=""):
     """``js/i18n/<lang><suffix>.js`` (under ``static/``) for the active language if the package ships it, else
     None. ``suffix="-studio"`` names the editors' strings, loaded after the learner's catalogue."""
+    return _shipped_catalog(language or current_language(), suffix)
+
+
+@lru_cache(maxsize=64)
+def _shipped_catalog(language, suffix):
+    """The package's files do not change while it runs: each language is looked up on disk once."""
     from django.utils import translation
 
-    language = language or current_language()
     candidates = [translation.to_locale(language), language.split("-")[0]]
     base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")
     for name in candidates:
