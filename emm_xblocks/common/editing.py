@@ -51,13 +51,30 @@ class EditableContentMixin:
             setattr(self, name, value)
 
     def learner_state(self):
-        return self.state_class(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self.state_class)})
+        """The learner's fields as ``state_class``, read once each without XBlock's copies
+        (``common.content_cache.raw_values``); ``keep_state`` compares the new state with them."""
+        fields = self.fields
+        names = [f.name for f in dataclasses.fields(self.state_class)]
+        values = {name: fields[name].from_json(value)
+                  for name, value in content_cache.raw_values(self, names).items()}
+        self.__dict__["_emm_state_read"] = values
+        return self.state_class(**values)
 
     def keep_state(self, state):
-        """Write back the fields of ``state`` that changed."""
+        """Write back the fields of ``state`` that differ from what the block holds: its value
+        set or read in this request, else the one ``learner_state`` read (the learner actions
+        are pure: they build new values, never change the ones they were given)."""
+        read = self.__dict__.get("_emm_state_read", {})
+        held = getattr(self, "_field_data_cache", None) or {}
         for f in dataclasses.fields(state):
             value = getattr(state, f.name)
-            if getattr(self, f.name) != value:
+            if f.name in held:
+                old = held[f.name]
+            elif f.name in read:
+                old = read[f.name]
+            else:
+                old = getattr(self, f.name)
+            if old != value:
                 setattr(self, f.name, value)
 
     # ---------------------------------------------------------------- views

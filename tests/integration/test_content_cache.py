@@ -67,3 +67,24 @@ def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monk
     asked.clear()
     block.load_content()
     assert len(asked) == len(names) and content_cache._parsed.cache_info().hits == 1
+
+
+def test_a_submit_reads_each_learner_field_once_and_writes_what_changed(survey, handlers, monkeypatch):
+    """The learner's fields are read like the content (no ``has``, no copy); ``keep_state``
+    compares the new state with what was read and writes only the fields that changed."""
+    asked, written = [], []
+    for method, log in (("get", asked), ("has", asked), ("set", written)):
+        real = getattr(WorkbenchDjangoKeyValueStore, method)
+        monkeypatch.setattr(WorkbenchDjangoKeyValueStore, method,
+                            lambda self, key, *value, _real=real, _m=method, _log=log:
+                            _log.append((_m, key.field_name)) or _real(self, key, *value))
+    assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
+    state_fields = ("answers", "learner_comment", "submitted")
+    assert sorted(a for a in asked if a[1] in state_fields) == [("get", name) for name in sorted(state_fields)]
+    assert sorted(written) == [("set", "answers"), ("set", "submitted")]  # the comment stayed empty
+    asked.clear()
+    written.clear()
+    assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
+    assert written == []  # the same answers again: nothing changed, nothing written
+    block = handlers.block(survey)
+    assert block.submitted and block.answers == {"relevance": 4, "pace": 2}
