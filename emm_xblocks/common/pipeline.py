@@ -14,7 +14,7 @@ live here, once:
 * the store writes come first (a refused claim stores nothing and changes no state), then the
   learner state, the score, completion and the tracking events.
 
-A block provides ``load_content()`` (cached by content hash), ``learner_state()`` /
+A block provides ``load_content()`` (parsed once per content), ``learner_state()`` /
 ``keep_state(state)`` and, for graded blocks, ``keep_score((earned, possible))``.
 """
 
