@@ -31,35 +31,61 @@ def safe_images(case):
 
 # ------------------------------------------------------------------ the learner's page
 def _options_html(q, name, chosen, locked):
-    """A choice question's options, one radio button or checkbox each. Built here rather than by a
-    template loop (ten questions of four options are some 250 template variables, most of a
-    render); the markup is the one the template wrote, every value escaped as Django's autoescape
-    escapes it (``django.utils.html.escape`` is ``html.escape``)."""
+    """A choice question's options, one radio button or checkbox each."""
     kind = "checkbox" if q.kind == MULTIPLE else "radio"
-    name = escape(name)
     disabled = " disabled" if locked else ""
-    return mark_safe("".join(  # noqa: S308 - every value is escaped
+    return "".join(
         f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
         f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}> <span>{escape(o.text)}</span>'
         '</label>\n        '
-        for j, o in enumerate(q.options)))
+        for j, o in enumerate(q.options))
 
 
-def _form_questions(case, state, dom, locked):
+def _word_count(q, _):
+    """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
+    translation as is, the numbers escaped)."""
+    if q.max_words:
+        return _("Between %(min)s and %(max)s words.") % {"min": q.min_words, "max": q.max_words}
+    if q.min_words:
+        return _("At least %(min)s words.") % {"min": q.min_words}
+    return ""
+
+
+def _questions_html(block, case, state, dom, locked):
+    """The form's questions. Built here rather than by a template loop (ten questions of four
+    options are some 400 template variables, most of a render); the markup is the one the
+    template wrote, every value escaped as Django's autoescape escapes it
+    (``django.utils.html.escape`` is ``html.escape``; a ``{% trans %}`` is escaped too)."""
+    _ = block.ugettext
     current = state.answers if state.submitted else state.draft
-    rows = []
+    disabled = " disabled" if locked else ""
+    out = []
     for i, q in enumerate(case.questions):
-        name = f"{dom}-q{i}"
+        name = escape(f"{dom}-q{i}")
         value = current.get(q.id)
-        chosen = set([value] if isinstance(value, str) else value or []) if q.kind != REFLECTION else set()
-        rows.append({
-            "id": q.id, "kind": q.kind, "name": name, "prompt": sanitized(q.prompt), "points": q.points,
-            "number": i + 1,
-            "options_html": _options_html(q, name, chosen, locked) if q.kind != REFLECTION else "",
-            "text": value if q.kind == REFLECTION and isinstance(value, str) else "",
-            "min_words": q.min_words, "max_words": q.max_words,
-        })
-    return rows
+        out.append(
+            f'\n    <fieldset class="emm-question" data-question="{escape(q.id)}" data-kind="{escape(q.kind)}"'
+            f' aria-labelledby="{name}-prompt">\n'
+            f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
+            f' {sanitized(q.prompt)}</div>\n      ')
+        if q.kind == REFLECTION:
+            text = value if isinstance(value, str) else ""
+            out.append(
+                f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
+                f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
+                f'{disabled}>{escape(text)}</textarea>\n'
+                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
+        else:
+            chosen = set([value] if isinstance(value, str) else value or [])
+            hint = (f'<p class="emm-hint">{escape(_("Choose all that apply."))}</p>'
+                    if q.kind == MULTIPLE else "")
+            out.append(
+                f'\n        {hint}\n        <div class="emm-options">\n        '
+                f'{_options_html(q, name, chosen, locked)}\n        </div>\n      ')
+        out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escape(q.id)}" hidden></p>'
+                   '\n    </fieldset>\n    ')
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
 
 
 def _documents(case):
@@ -93,12 +119,12 @@ def student_view(block):
         "documents": documents,
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
-        "questions": _form_questions(case, state, dom, locked=state.submitted or bool(read_only)),
+        "questions": case.questions,
+        "questions_html": _questions_html(block, case, state, dom, locked=state.submitted or bool(read_only)),
         "submitted": state.submitted,
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
         "attempts_left": left,
-        "max_chars": MAX_ANSWER_CHARS,
         "results_html": shown["html"] if state.submitted else "",
     }
     return block.build_fragment("templates/case_study/student.html", context, init_args={
