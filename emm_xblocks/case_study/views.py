@@ -55,7 +55,8 @@ def _questions_html(block, case, state, dom, locked):
     """The form's questions. Built here rather than by a template loop (ten questions of four
     options are some 400 template variables, most of a render); the markup is the one the
     template wrote, every value escaped as Django's autoescape escapes it
-    (``django.utils.html.escape`` is ``html.escape``; a ``{% trans %}`` is escaped too)."""
+    (``django.utils.html.escape`` is ``html.escape``); a ``{% trans "..." %}`` literal's
+    translation is safe for Django (not escaped), so it is not escaped here either."""
     _ = block.ugettext
     current = state.answers if state.submitted else state.draft
     disabled = " disabled" if locked else ""
@@ -71,14 +72,14 @@ def _questions_html(block, case, state, dom, locked):
         if q.kind == REFLECTION:
             text = value if isinstance(value, str) else ""
             out.append(
-                f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
+                f'\n        <label for="{name}-text" class="emm-sr">{_("Your answer")}</label>\n'
                 f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
         else:
             chosen = set([value] if isinstance(value, str) else value or [])
-            hint = (f'<p class="emm-hint">{escape(_("Choose all that apply."))}</p>'
+            hint = (f'<p class="emm-hint">{_("Choose all that apply.")}</p>'
                     if q.kind == MULTIPLE else "")
             out.append(
                 f'\n        {hint}\n        <div class="emm-options">\n        '
@@ -154,6 +155,66 @@ def distribution(block, case):
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
+def _verdict(status, _):
+    return {"correct": _("Correct"), "partial": _("Partly correct"),
+            "pending": _("Waiting for your self-assessment")}.get(status) or _("Incorrect")
+
+
+def _results_html(block, data):
+    """The results panel's questions. Built here rather than by a template loop (a ten-question
+    case's verdicts, answers and key points were a third of a submit); the markup is the one the
+    template wrote: values escaped as Django's autoescape escapes them, translated texts as Django's
+    ``{% trans "..." %}`` / ``{% blocktrans %}`` write them (a literal's translation is safe, not
+    escaped; a ``blocktrans`` value is escaped), author HTML sanitised."""
+    _ = block.ugettext
+    dom = escape(block.dom_id())
+    disabled = " disabled" if data["assessed"] else ""
+    out = []
+    for q in data["questions"]:
+        qid = escape(q["id"])
+        out.append(f'\n  <li class="emm-result emm-{escape(q["status"])}" data-result="{qid}">\n'
+                   f'    <p class="emm-result-head"><strong>{escape(q["prompt"])}</strong></p>\n    ')
+        if data["correctness"]:
+            points = _("Points: %(e)s / %(p)s") % {"e": escape(number(q["earned"] or 0)),
+                                                   "p": escape(number(q["points"]))}
+            out.append(f'<p class="emm-verdict">{_verdict(q["status"], _)} — {points}</p>')
+        out.append("\n    ")
+        for c in q["chosen"]:
+            mine = _("Your answer: %(t)s") % {"t": escape(c["text"])}
+            feedback = f' — {escape(c["feedback"])}' if c["feedback"] else ""
+            out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
+        out.append("\n    ")
+        if q["kind"] == REFLECTION:
+            out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
+            if q.get("key_points"):
+                legend = _("Key points of the expert's answer")
+                out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
+                           '</legend>\n        ')
+                for kp in q["key_points"]:
+                    kid = escape(kp["id"])
+                    out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
+                               f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}">'
+                               f'{escape(kp["text"])}</label></p>')
+                out.append("\n      </fieldset>\n      ")
+            out.append("\n    ")
+        out.append("\n    ")
+        if q["explanation"]:
+            out.append(f'<div class="emm-explanation">{sanitized(q["explanation"])}</div>')
+        out.append("\n    ")
+        if data["revealed"]:
+            out.append("\n      ")
+            if q.get("correct_options"):
+                texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
+                out.append(f'<p class="emm-correct-answer">{_("Correct answer:")} {texts}</p>')
+            out.append("\n      ")
+            model = sanitized(q.get("model_answer", ""))
+            if model:
+                out.append(f'<div class="emm-model-answer"><h5>{_("Model answer")}</h5>{model}</div>')
+            out.append("\n    ")
+        out.append("\n  </li>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised
+
+
 def answer(block, case, data, read_only=""):
     """The results ``data`` as the learner may see them, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
@@ -168,11 +229,7 @@ def answer(block, case, data, read_only=""):
         data = results.answers_hidden(data)
     data = dict(data, distribution=distribution(block, case))
     context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]),
-                   questions=[dict(q, explanation_html=sanitized(q["explanation"]),
-                                   model_html=sanitized(q.get("model_answer", "")),
-                                   earned_text=number(q["earned"] or 0), points_text=number(q["points"]))
-                              for q in data["questions"]])
+                   expert_html=sanitized(data["expert_analysis"]), questions_html=_results_html(block, data))
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
 

@@ -16,7 +16,8 @@ def _statements_html(block, survey, labels, locked):
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
     variables, most of a render's time in Django's template engine (``make bench-speed``). The
     markup is the one the template wrote, every value escaped as Django's autoescape escapes it
-    (``django.utils.html.escape`` is ``html.escape``)."""
+    (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
+    literal is safe for Django (not escaped), so it is not escaped here either."""
     dom = escape(block.dom_id())
     answers = block.answers if (block.submitted and not survey.anonymous) else {}
     disabled = " disabled" if locked else ""
@@ -25,7 +26,7 @@ def _statements_html(block, survey, labels, locked):
         points.append((content.NA, escape(block.ugettext("Not applicable")), " emm-option-na"))
     required_attr = ' data-required="true"'
     required_mark = ('<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> '
-                     f'{escape(block.ugettext("(required)"))}</span>')
+                     f'{block.ugettext("(required)")}</span>')  # a {% trans %} literal: not escaped
     out = []
     for i, st in enumerate(survey.statements):
         name, sid = f"{dom}-{i}", escape(st.id)
