@@ -17,7 +17,7 @@ from ..common.attempts import COUNTED_ATTEMPT, attempts_left
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, results, validation
-from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, size_bytes
+from .content import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, size_bytes
 from .report import number
 from .scoring import marks, total
 
@@ -155,11 +155,6 @@ def distribution(block, case):
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
-def _verdict(status, _):
-    return {"correct": _("Correct"), "partial": _("Partly correct"),
-            "pending": _("Waiting for your self-assessment")}.get(status) or _("Incorrect")
-
-
 def _results_html(block, data):
     """The results panel's questions. Built here rather than by a template loop (a ten-question
     case's verdicts, answers and key points were a third of a submit); the markup is the one the
@@ -169,18 +164,21 @@ def _results_html(block, data):
     _ = block.ugettext
     dom = escape(block.dom_id())
     disabled = " disabled" if data["assessed"] else ""
+    points_text, answer_text = _("Points: %(e)s / %(p)s"), _("Your answer: %(t)s")
+    verdicts = {}  # status -> its translation, asked once per status
     out = []
     for q in data["questions"]:
         qid = escape(q["id"])
         out.append(f'\n  <li class="emm-result emm-{escape(q["status"])}" data-result="{qid}">\n'
                    f'    <p class="emm-result-head"><strong>{escape(q["prompt"])}</strong></p>\n    ')
         if data["correctness"]:
-            points = _("Points: %(e)s / %(p)s") % {"e": escape(number(q["earned"] or 0)),
-                                                   "p": escape(number(q["points"]))}
-            out.append(f'<p class="emm-verdict">{_verdict(q["status"], _)} — {points}</p>')
+            points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
+            verdict = verdicts.get(q["status"]) or verdicts.setdefault(
+                q["status"], _(results.VERDICTS.get(q["status"], results.VERDICTS[INCORRECT])))
+            out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
         out.append("\n    ")
         for c in q["chosen"]:
-            mine = _("Your answer: %(t)s") % {"t": escape(c["text"])}
+            mine = answer_text % {"t": escape(c["text"])}
             feedback = f' — {escape(c["feedback"])}' if c["feedback"] else ""
             out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
         out.append("\n    ")

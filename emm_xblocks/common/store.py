@@ -109,7 +109,7 @@ def tallies(block_key):
 def respondents(block_key):
     from ..models import Response
 
-    return Response.objects.filter(block_key=block_key).values("submission").distinct().count()
+    return Response.objects.filter(block_key=block_key).aggregate(n=Count("submission", distinct=True))["n"]
 
 
 def comments(block_key):
