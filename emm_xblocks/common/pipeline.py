@@ -81,13 +81,8 @@ def learner_handler(action, *, writes=True, respond=None):
 
 def carry_out(block, outcome):
     """Keep and publish what ``outcome`` decided, in the order that loses nothing."""
-    if len(outcome.writes) > 1:
-        with store.together():  # all or nothing, one commit
-            for write in outcome.writes:
-                _store(block, write)
-    else:  # one write is one transaction already
-        for write in outcome.writes:
-            _store(block, write)
+    for write in outcome.writes:
+        _store(block, write)
     if outcome.state is not None:
         block.keep_state(outcome.state)
     if outcome.score is not None:

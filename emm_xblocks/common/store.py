@@ -18,12 +18,6 @@ class AlreadyClaimed(Exception):
     """The (block, user, slot) claim exists: the action was already done once."""
 
 
-def together():
-    """One transaction around the writes of one learner action: all of them are stored or none
-    (a refused claim undoes the rows before it), and the database commits once."""
-    return transaction.atomic()
-
-
 def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
