@@ -1,0 +1,164 @@
+"""The aggregate store on the database the settings name (SQLite, or MariaDB with ``EMM_DB=mysql``
+at REPEATABLE READ or READ COMMITTED): races between real connections, ids that differ by case,
+the column types of older installs, text the database cannot hold."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from emm_xblocks.common import store
+from emm_xblocks.models import Answer, Claim, Comment
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+mysql_only = pytest.mark.skipif(connection.vendor != "mysql", reason="MySQL/MariaDB column types (EMM_DB=mysql)")
+
+
+def race(n, work):
+    """Run ``work(i)`` in ``n`` threads released at once; ``[(i, result or exception)]``."""
+    barrier = threading.Barrier(n)
+    results = []
+
+    def run(i):
+        try:
+            barrier.wait()
+            results.append((i, work(i)))
+        except Exception as err:  # noqa: BLE001 - the test inspects every outcome
+            results.append((i, err))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_anonymous_claim_race_has_exactly_one_winner():
+    outcomes = race(8, lambda i: store.record("blk", {"a": str(i)}, claim=("learner", "likert-anonymous")))
+    won = [r for _, r in outcomes if isinstance(r, uuid.UUID)]
+    lost = [r for _, r in outcomes if isinstance(r, store.AlreadyClaimed)]
+    assert (len(won), len(lost)) == (1, 7), outcomes
+    assert Answer.objects.filter(block_key="blk").count() == 1
+    assert Claim.objects.filter(block_key="blk").count() == 1
+
+
+def test_attempt_claims_race_for_one_number():
+    outcomes = race(8, lambda i: store.claim("blk", "learner", "attempt-1", stale_after=120))
+    assert sum(isinstance(r, store.Taken) for _, r in outcomes) == 1, outcomes
+    assert sum(isinstance(r, store.AlreadyClaimed) for _, r in outcomes) == 7
+
+
+def test_stale_attempt_claim_is_taken_over_by_one_request_only():
+    Claim.objects.create(block_key="blk", user_key="learner", slot="attempt-1",
+                         taken=timezone.now() - timezone.timedelta(hours=1))
+    outcomes = race(8, lambda i: store.claim("blk", "learner", "attempt-1", stale_after=120))
+    assert sum(isinstance(r, store.Taken) for _, r in outcomes) == 1, outcomes
+
+
+def test_named_submissions_of_one_learner_at_once_leave_one():
+    outcomes = race(8, lambda i: store.record("blk", {"a": str(i), "b": "1"}, user_key="alice", replace=True,
+                                              comment=f"take {i}"))
+    assert all(isinstance(r, uuid.UUID) for _, r in outcomes), outcomes
+    assert Answer.objects.filter(block_key="blk", user_key="alice").count() == 2
+    assert Answer.objects.filter(block_key="blk").values("submission").distinct().count() == 1
+    assert Comment.objects.filter(block_key="blk", user_key="alice").count() == 1
+
+
+def test_claim_is_given_back_when_the_work_after_it_fails():
+    with pytest.raises(RuntimeError), store.claim_held("blk", "learner", "attempt-2", stale_after=120):
+        raise RuntimeError("the rest of the submit failed")
+    assert not store.claimed("blk", "learner", "attempt-2")
+    with store.claim_held("blk", "learner", "attempt-2", stale_after=120):
+        pass  # the learner tries again at once, and keeps it this time
+    assert store.claimed("blk", "learner", "attempt-2")
+    with pytest.raises(store.AlreadyClaimed):
+        store.claim("blk", "learner", "attempt-2", stale_after=120)
+
+
+def test_ids_that_differ_by_case_never_merge():
+    store.record("blk", {"Pace": "1", "pace": "5"}, user_key="Alice", replace=True)
+    store.record("blk", {"Pace": "2"}, user_key="alice", replace=True)  # must not delete Alice's rows
+    assert Answer.objects.filter(block_key="blk", user_key="Alice").count() == 2
+    assert store.tallies("blk") == {"Pace": {"1": 1, "2": 1}, "pace": {"5": 1}}
+    assert store.tallies("BLK") == {}
+    store.claim("blk", "bob", "Attempt-1")
+    store.claim("blk", "bob", "attempt-1")  # another slot, not a duplicate
+    store.claim("blk", "Bob", "attempt-1")
+    assert Claim.objects.filter(block_key="blk").exclude(slot=store.RESPONDENT).count() == 3
+
+
+def test_export_rows_stream_in_chunks():
+    for i in range(30):
+        store.record("blk", {"a": str(i % 5), "b": "1"}, user_key=f"u{i}", replace=True)
+    rows = list(store.export_rows("blk").iterator(chunk_size=7))
+    assert len(rows) == 60
+    assert len({row[0] for row in rows}) == 30
+
+
+def _columns(table):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT column_name, data_type, collation_name FROM information_schema.columns"
+                       " WHERE table_schema = DATABASE() AND table_name = %s", [table])
+        return {name: (kind, collation) for name, kind, collation in cursor.fetchall()}
+
+
+@mysql_only
+def test_mysql_columns_are_binary_ids_and_hex_uuids():
+    answer = _columns("emm_xblocks_answer")
+    assert answer["id"][0] == "char" and answer["submission"][0] == "char"
+    assert {answer[c][1] for c in ("block_key", "group", "value", "user_key")} == {"utf8mb4_bin"}
+    assert _columns("emm_xblocks_claim")["slot"][1] == "utf8mb4_bin"
+
+
+@mysql_only
+def test_an_install_with_native_uuid_columns_is_converted_and_keeps_its_rows():
+    """Django 5 on MariaDB >= 10.7 created ``uuid`` columns; migration 0003 brings them to char(32)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("emm_xblocks.migrations.0003_exact_ids_hex_uuids")
+    old = uuid.uuid4()
+    with connection.cursor() as cursor:
+        for column in ("id", "submission"):
+            cursor.execute(f"ALTER TABLE emm_xblocks_answer MODIFY `{column}` uuid NOT NULL")
+        cursor.execute("INSERT INTO emm_xblocks_answer (id, block_key, submission, `group`, value, user_key, day)"
+                       " VALUES (%s, 'blk', %s, 'a', '3', '', '2026-01-01')", [str(uuid.uuid4()), str(old)])
+    with connection.schema_editor() as editor:
+        migration._mysql_columns(apps, editor)
+    assert _columns("emm_xblocks_answer")["submission"][0] == "char"
+    store.record("blk", {"a": "4"})
+    assert store.respondents("blk") == 2
+    assert old in {row[0] for row in store.export_rows("blk")}
+
+
+@mysql_only
+def test_old_char32_uuid_columns_keep_working():
+    """The column type every install made before Django 5.0 (and MySQL 8 today)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE emm_xblocks_claim MODIFY id char(32) NOT NULL")
+    store.claim("blk", "learner", "attempt-1")
+    assert store.claimed("blk", "learner", "attempt-1")
+    submission = store.record("blk", {"a": "1"}, comment="ok")
+    assert store.comments("blk") == [(submission, "ok")]
+
+
+@mysql_only
+def test_an_emoji_on_a_utf8mb3_database_is_a_clear_error():
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb3 NOT NULL")
+    try:
+        with pytest.raises(store.TextNotStorable):
+            store.record("blk", {"a": "1"}, comment="Très bien 👍")
+        assert Answer.objects.filter(block_key="blk").count() == 0  # nothing half-stored
+        store.record("blk", {"a": "1"}, comment="Très bien")
+        assert Comment.objects.get(block_key="blk").text == "Très bien"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
