@@ -43,7 +43,7 @@ def _database():
             "charset": "utf8mb4",
             "isolation_level": os.environ.get("EMM_DB_ISOLATION", "read committed"),
         },
-        "TEST": {"NAME": os.environ.get("EMM_TEST_DB") or None, "CHARSET": "utf8mb4",
+        "TEST": {"NAME": os.environ.get("EMM_TEST_DB") or f"test_emm_{os.getpid()}", "CHARSET": "utf8mb4",
                  "COLLATION": "utf8mb4_unicode_ci"},
     }
 

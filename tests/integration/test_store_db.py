@@ -162,3 +162,20 @@ def test_an_emoji_on_a_utf8mb3_database_is_a_clear_error():
     finally:
         with connection.cursor() as cursor:
             cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
+
+
+@mysql_only
+def test_an_emoji_comment_on_utf8mb3_is_a_translated_400_not_a_500(scenario, handlers):
+    uid = scenario('<emm_likert display_name="Eval" comment="true" anonymous="false">'
+                   '<item id="a">A</item></emm_likert>')
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb3 NOT NULL")
+    try:
+        r = handlers.post(uid, "submit", {"answers": {"a": 4}, "comment": "Très bien 👍"}, lang="fr")
+        assert r.status_code == 400, r.content
+        assert r.json_body["error"] == "text_not_storable"
+        assert "émoji" in r.json_body["message"]
+        assert handlers.post(uid, "submit", {"answers": {"a": 4}, "comment": "Très bien"}).status_code == 200
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
