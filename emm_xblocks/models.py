@@ -68,7 +68,7 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["block_key", "group", "value"], name="emm_resp_tally"),
             models.Index(fields=["block_key", "user_key"], name="emm_resp_user"),
-            models.Index(fields=["block_key", "submission"], name="emm_resp_submission"),
+            models.Index(fields=["block_key", "submission", "group"], name="emm_resp_submission"),
         ]
 
 
@@ -82,7 +82,10 @@ class Comment(models.Model):
 
     class Meta:
         app_label = "emm_xblocks"
-        indexes = [models.Index(fields=["block_key", "user_key"], name="emm_comment_user")]
+        indexes = [
+            models.Index(fields=["block_key", "user_key"], name="emm_comment_user"),
+            models.Index(fields=["block_key", "submission"], name="emm_comment_submission"),
+        ]
 
 
 class Claim(models.Model):

@@ -1,4 +1,4 @@
-"""Ids compared byte for byte, UUIDs kept as char(32) on MySQL/MariaDB, two more indexes.
+"""Ids compared byte for byte, UUIDs kept as char(32) on MySQL/MariaDB, three more indexes.
 
 Only MySQL/MariaDB change: their default collations ignore case (``Pace`` = ``pace``), so the id
 columns move to ``utf8mb4_bin``; and a UUID column that Django 5 created as a native ``uuid``
@@ -81,6 +81,9 @@ class Migration(migrations.Migration):
                 migrations.AlterField("claim", "slot", exact(100)),
             ],
         ),
-        migrations.AddIndex("answer", models.Index(fields=["block_key", "submission"], name="emm_resp_submission")),
+        migrations.AddIndex("answer", models.Index(fields=["block_key", "submission", "group"],
+                                                   name="emm_resp_submission")),
         migrations.AddIndex("comment", models.Index(fields=["block_key", "user_key"], name="emm_comment_user")),
+        migrations.AddIndex("comment", models.Index(fields=["block_key", "submission"],
+                                                    name="emm_comment_submission")),
     ]

@@ -93,12 +93,21 @@ def test_ids_that_differ_by_case_never_merge():
     assert Claim.objects.filter(block_key="blk").exclude(slot=store.RESPONDENT).count() == 3
 
 
-def test_export_rows_stream_in_chunks():
+def test_export_streams_in_pages_keeping_each_submission_whole():
     for i in range(30):
-        store.record("blk", {"a": str(i % 5), "b": "1"}, user_key=f"u{i}", replace=True)
-    rows = list(store.export_rows("blk").iterator(chunk_size=7))
-    assert len(rows) == 60
-    assert len({row[0] for row in rows}) == 30
+        store.record("blk", {"a": str(i % 5), "b": "1", "c": "2"}, user_key=f"u{i}", replace=True,
+                     comment=f"note {i}" if i % 3 == 0 else "")
+    store.record("other", {"a": "1"})
+    for chunk in (1, 7, 2000):  # 1: every submission is longer than a page
+        rows = list(store.export_rows("blk").iterator(chunk_size=chunk))
+        assert len(rows) == 90
+        runs = [submission for n, (submission, *_rest) in enumerate(rows) if n == 0 or rows[n - 1][0] != submission]
+        assert len(runs) == len(set(runs)) == 30  # each submission's rows together, once
+    exported = list(store.export_submissions("blk", chunk_size=7))
+    assert len(exported) == 30
+    assert {user: (answers, comment) for _s, user, _d, answers, comment in exported}["u3"] == (
+        {"a": "3", "b": "1", "c": "2"}, "note 3")
+    assert sum(1 for *_rest, comment in exported if comment) == 10
 
 
 def _columns(table):
