@@ -57,6 +57,7 @@ test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.1
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
+	$(PY) bench/store.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check emm_xblocks tests scripts bench

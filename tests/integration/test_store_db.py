@@ -188,3 +188,45 @@ def test_an_emoji_comment_on_utf8mb3_is_a_translated_400_not_a_500(scenario, han
     finally:
         with connection.cursor() as cursor:
             cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
+
+
+def _deadlock():
+    from django.db import OperationalError
+
+    return OperationalError(1213, "Deadlock found when trying to get lock; try restarting transaction")
+
+
+def test_a_deadlocked_write_is_retried_whole(monkeypatch):
+    """InnoDB rolls the whole transaction back on a deadlock: the store runs it again from the start."""
+    from django.db.models import QuerySet
+
+    calls = []
+    real_bulk_create = QuerySet.bulk_create
+
+    def bulk_create(self, objs, *args, **kwargs):
+        calls.append(len(objs))
+        if len(calls) <= 2:
+            raise _deadlock()
+        return real_bulk_create(self, objs, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
+    assert calls == [2, 2, 2]
+    # the claim and the comment of the failed tries were rolled back with them: one of each
+    assert Claim.objects.filter(block_key="blk").count() == 1
+    assert Comment.objects.filter(block_key="blk").count() == 1
+    assert Answer.objects.filter(block_key="blk").count() == 2
+
+
+def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(monkeypatch):
+    from django.db.models import QuerySet
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise _deadlock()
+
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    with pytest.raises(store.Busy):
+        store.record("blk", {"a": "1"}, claim=("learner", "likert-anonymous"))
+    assert not store.claimed("blk", "learner", "likert-anonymous")
