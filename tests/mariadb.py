@@ -6,14 +6,13 @@ end. Its data folder, socket, PID file and log are under ``var/mysql/`` of the w
 it listens on no TCP port. Without the server (or mysqlclient) the MariaDB tests are skipped with
 the reason, except under ``CI=true``, where that fails the run.
 
-Also a command: ``python -m tests.mariadb start|stop`` (the Makefile's bench uses it).
+``bench/store.py`` uses ``start`` and ``stop`` too.
 """
 
 import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -130,17 +129,3 @@ def mariadb_server():
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, mariadb_server):
     """Start the server before pytest-django creates the test database on it."""
 
-
-if __name__ == "__main__":
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
-    os.environ["EMM_DB"] = "mysql"
-    import django
-
-    django.setup()
-    command, sock = sys.argv[1], socket_path()
-    if command == "start":
-        sys.exit(missing() or print(start(sock) or "already running"))
-    if command == "stop":
-        pid_file = sock.parent / "mariadbd.pid"
-        if pid_file.exists():
-            stop(int(pid_file.read_text().strip()))

@@ -59,7 +59,8 @@ def json_handler(func):
     def wrapper(self, request, suffix=""):
         try:
             data = _parse_json(self, request)
-            result = func(self, data, suffix)
+            with store.claims_released_on_failure():
+                result = func(self, data, suffix)
         except HandlerError as err:
             return err.response()
         except store.StoreError as err:

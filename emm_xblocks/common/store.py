@@ -15,11 +15,12 @@ holds one (a test, a management command), a write joins it and is not retried: o
 outermost transaction can be.
 """
 
+import contextvars
 import random
 import time
 import uuid
 from collections import defaultdict, namedtuple
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count
@@ -48,6 +49,7 @@ class TextNotStorable(StoreError):
 
 
 Taken = namedtuple("Taken", "block_key user_key slot taken")
+_held = contextvars.ContextVar("emm_claims_of_this_request", default=None)
 
 
 def _mysql_code(err):
@@ -165,16 +167,19 @@ def claim(block_key, user_key, slot, stale_after=None):
         except IntegrityError:
             return False
 
-    if _write(create):
-        return Taken(block_key, user_key, slot, taken)
-    if stale_after is None:
-        raise AlreadyClaimed((user_key, slot))
-    cutoff = now - timezone.timedelta(seconds=stale_after)
-    won = _write(lambda: Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot,
-                                              taken__lt=cutoff).update(taken=now))
-    if not won:
-        raise AlreadyClaimed((user_key, slot))
-    return Taken(block_key, user_key, slot, taken)
+    if not _write(create):
+        if stale_after is None:
+            raise AlreadyClaimed((user_key, slot))
+        cutoff = now - timezone.timedelta(seconds=stale_after)
+        won = _write(lambda: Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot,
+                                                  taken__lt=cutoff).update(taken=now))
+        if not won:
+            raise AlreadyClaimed((user_key, slot))
+    result = Taken(block_key, user_key, slot, taken)
+    held = _held.get()
+    if held is not None:
+        held.append(result)
+    return result
 
 
 def release(taken):
@@ -199,6 +204,27 @@ def claim_held(block_key, user_key, slot, stale_after=None):
     except BaseException:
         release(taken)
         raise
+
+
+@contextmanager
+def claims_released_on_failure():
+    """Every slot ``claim`` takes inside the ``with`` block is given back if the block raises.
+
+    ``common.handlers.json_handler`` runs each handler in one: a handler claims an attempt number,
+    then writes the learner's rows and state; if any of that fails, the number is free again
+    (otherwise the learner would be told for minutes that the attempt "was already submitted").
+    """
+    held = []
+    token = _held.set(held)
+    try:
+        yield
+    except BaseException:
+        for taken in reversed(held):
+            with suppress(DatabaseError):  # the original error is the one to report
+                release(taken)
+        raise
+    finally:
+        _held.reset(token)
 
 
 def claimed(block_key, user_key, slot):

@@ -230,3 +230,24 @@ def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(m
     with pytest.raises(store.Busy):
         store.record("blk", {"a": "1"}, claim=("learner", "likert-anonymous"))
     assert not store.claimed("blk", "learner", "likert-anonymous")
+
+
+CASE = """<emm_case_study display_name="Case" max_attempts="2" show_distribution="true">
+  <narrative><![CDATA[<p>Narrative.</p>]]></narrative>
+  <question id="q1" type="single" points="2"><prompt><![CDATA[<p>Pick one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha</option><option id="b">Beta</option></question>
+</emm_case_study>"""
+
+
+def test_an_attempt_claimed_by_a_submit_whose_store_write_fails_is_released(scenario, handlers, monkeypatch):
+    """The case-study submit claims attempt 1, then its distribution rows cannot be written."""
+    uid = scenario(CASE)
+
+    def busy(*args, **kwargs):
+        raise store.Busy("lock wait timeout, every retry")
+
+    monkeypatch.setattr(store, "record", busy)
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
+    assert r.status_code == 503 and r.json_body["error"] == "busy"
+    assert "moment" in r.json_body["message"]
+    assert not Claim.objects.filter(block_key=uid, slot="attempt-1").exists()
