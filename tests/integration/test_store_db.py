@@ -149,13 +149,27 @@ def test_an_install_with_native_uuid_columns_is_converted_and_keeps_its_rows():
 
 @mysql_only
 def test_old_char32_uuid_columns_keep_working():
-    """The column type every install made before Django 5.0 (and MySQL 8 today)."""
+    """The column type every install made before Django 5.0 has (and MySQL 8 today): char(32) hex,
+    rows written by that older Django; migration 0003 leaves them as they are and the store reads them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("emm_xblocks.migrations.0003_exact_ids_hex_uuids")
+    old = uuid.uuid4()
     with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE emm_xblocks_claim MODIFY id char(32) NOT NULL")
-    store.claim("blk", "learner", "attempt-1")
-    assert store.claimed("blk", "learner", "attempt-1")
-    submission = store.record("blk", {"a": "1"}, comment="ok")
-    assert store.comments("blk") == [(submission, "ok")]
+        for table, column in (("answer", "id"), ("answer", "submission"), ("claim", "id")):
+            cursor.execute(f"ALTER TABLE emm_xblocks_{table} MODIFY `{column}` char(32) NOT NULL")
+        cursor.execute("INSERT INTO emm_xblocks_answer (id, block_key, submission, `group`, value, user_key, day)"
+                       " VALUES (%s, 'blk', %s, 'a', '3', 'alice', '2025-06-01')", [uuid.uuid4().hex, old.hex])
+    with connection.schema_editor() as editor:
+        migration._mysql_columns(apps, editor)
+    assert _columns("emm_xblocks_answer")["submission"][0] == "char"
+    assert old in {row[0] for row in store.export_rows("blk")}
+    store.record("blk", {"a": "5"}, user_key="alice", replace=True)  # deletes the old row by its char(32) id
+    assert store.tallies("blk") == {"a": {"5": 1}}
+    store.claim("blk", "alice", "attempt-1")
+    assert store.claimed("blk", "alice", "attempt-1")
 
 
 @mysql_only
