@@ -19,18 +19,17 @@ PIP_FLAGS := --disable-pip-version-check -q
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-# Two stacks, as the supported Open edX releases run: Verawood (the primary one) and Ulmo.
+$(VENV)/.installed: pyproject.toml constraints/ulmo.txt
+	$(PYTHON311) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
+	$(PY) -m pip install $(PIP_FLAGS) -c constraints/ulmo.txt -e '.[dev]'
+	touch $@
+
 $(VENV312)/.installed: pyproject.toml constraints/verawood.txt
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: set PYTHON312=/path/to/python3.12"; exit 1; }
 	$(PYTHON312) -m venv $(VENV312)
 	$(PY312) -m pip install $(PIP_FLAGS) --upgrade pip
 	$(PY312) -m pip install $(PIP_FLAGS) -c constraints/verawood.txt -e '.[dev]'
-	touch $@
-
-$(VENV)/.installed: pyproject.toml constraints/ulmo.txt
-	$(PYTHON311) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
-	$(PY) -m pip install $(PIP_FLAGS) -c constraints/ulmo.txt -e '.[dev]'
 	touch $@
 
 var:
