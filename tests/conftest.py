@@ -7,6 +7,8 @@ import pytest
 
 from tests.lms import lms_events
 
+pytest_plugins = ["tests.mariadb"]  # EMM_DB=mysql: a private MariaDB server for the session
+
 _counter = itertools.count()
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from emm_xblocks.case_study import content, olx
-from emm_xblocks.models import Claim, Response
+from emm_xblocks.models import Answer, Claim
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 
@@ -356,7 +356,7 @@ def test_distribution_is_shown_above_the_group_size_only(case, handlers):
     dist = r.json_body["distribution"]
     assert dist["suppressed"] is False and dist["respondents"] == 2
     assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
-    assert Response.objects.filter(block_key=uid).count() == 5
+    assert Answer.objects.filter(block_key=uid).count() == 5
 
 
 def test_views_render(case, handlers):

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from emm_xblocks.models import Response
+from emm_xblocks.models import Answer
 from tests.integration.platform_blocks import (
     CASE,
     LIKERT,
@@ -77,7 +77,7 @@ def test_a_graded_likert_refuses_after_the_due_date_an_ungraded_one_does_not(pla
     survey = platform.add(LIKERT.format(extra=""), sub)
     lms = platform.lms(platform.user("ana"))
     assert_past_due(lms.handle(graded, "submit", LIKERT_ANSWERS))
-    assert not Response.objects.filter(block_key=str(graded)).exists()
+    assert not Answer.objects.filter(block_key=str(graded)).exists()
     assert lms.handle(survey, "submit", LIKERT_ANSWERS).status == 200
 
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from emm_xblocks.models import Claim, Comment, Response
+from emm_xblocks.models import Answer, Claim, Comment
 from tests.integration.platform_blocks import (
     CASE,
     LIKERT,
@@ -29,7 +29,7 @@ NOTICE = re.compile(r"read[- ]only|viewing (this course |this )?as|masquerad|as 
 
 
 def tables():
-    return (sorted(Response.objects.values_list("block_key", "group", "value", "user_key")),
+    return (sorted(Answer.objects.values_list("block_key", "group", "value", "user_key")),
             sorted(Comment.objects.values_list("text", "user_key")),
             sorted(Claim.objects.values_list("block_key", "user_key", "slot")))
 
@@ -133,4 +133,4 @@ def test_no_action_of_the_learner_frees_the_anonymous_claim(platform, people):  
     for handler in ("submit", "reset", "try_again", "restart"):
         platform.lms(ana).handle(key, handler, LIKERT_ANSWERS)
     assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 409
-    assert Response.objects.filter(block_key=str(key)).count() == 3  # one submission of 3 statements
+    assert Answer.objects.filter(block_key=str(key)).count() == 3  # one submission of 3 statements

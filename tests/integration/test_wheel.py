@@ -26,8 +26,7 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
-    constraints = ROOT / "constraints" / ("py311-django42-xblock53.txt" if sys.version_info < (3, 12)
-                                          else "py312-django52-xblock61.txt")
+    constraints = ROOT / "constraints" / ("ulmo.txt" if sys.version_info < (3, 12) else "verawood.txt")
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-c", str(constraints),
                     str(wheel)], check=True)
     result = subprocess.run([str(py), str(ROOT / "tests" / "wheel_check.py")], cwd=tmp_path,
