@@ -67,7 +67,9 @@ def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(sur
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[0] == ["Learner", "Date", "relevance", "pace", "Comment"]
+    assert len(rows) == 1 + 3 and len({row[0] for row in rows[1:]}) == 3  # one line per respondent
     assert rows[1][2] == "5 Strongly agree"
+    assert r["Content-Disposition"] == 'attachment; filename="Eval.csv"; filename*=UTF-8\'\'Eval.csv'
     assert rows[1][4].startswith("'=")
 
     anon = survey('anonymous="true"')
