@@ -45,7 +45,7 @@ test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on bot
 	$(PY) -m ruff check emm_xblocks tests scripts bench
 	$(PY) scripts/check_translations.py
 	$(PY) -m pytest
-	$(PY312) -m pytest tests/unit tests/integration -p no:cacheprovider -q
+	$(PY312) -m pytest tests/unit tests/openedx tests/integration -p no:cacheprovider -q
 
 # npm ci installs exactly package-lock.json (ESLint and its plugins; nothing the browser loads)
 node_modules/.installed: package.json package-lock.json
@@ -56,8 +56,8 @@ test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tes
 	node_modules/.bin/eslint --max-warnings 0
 	node --test --test-reporter=spec tests/js/*.test.js
 
-test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.11
-	$(PY) -m pytest tests/unit tests/integration
+test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only, on Python 3.11
+	$(PY) -m pytest tests/unit tests/openedx tests/integration
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py

@@ -64,7 +64,7 @@ def test_lms_mixin_fields_survive_export_and_import(handlers, likert):
     block.add_xml_to_node(node)
     assert node.get("visible_to_staff_only") == "true"
     assert node.get("group_access_note") is None  # never set: not written
-    assert LikertBlock.platform_fields() == []  # the workbench mixes nothing in
+    assert LikertBlock.platform_fields() == []  # the unmixed class: nothing mixed in
 
 
 def test_rescore_keeps_the_new_score_unless_only_if_higher(likert, handlers, events):
