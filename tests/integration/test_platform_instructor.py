@@ -62,3 +62,20 @@ def test_delete_learner_state_starts_a_case_study_afresh(platform):  # noqa: F81
     assert "Pick one." in platform.lms(ana).html(key)
     assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
 
+
+
+def test_delete_learner_state_of_a_named_likert_keeps_their_answers_until_they_answer_again(platform):  # noqa: F811
+    from emm_xblocks.models import Response
+    from tests.integration.platform_blocks import LIKERT, LIKERT_ANSWERS
+
+    ana, sam = platform.user("ana"), platform.user("sam", role="staff")
+    key = platform.add(LIKERT.format(extra='graded="true"'), platform.subsection())
+    lms = platform.lms(ana)
+    assert lms.handle(key, "submit", LIKERT_ANSWERS).status == 200
+    delete_state(platform, key, ana, sam)
+    assert platform.events.grades[-1]["raw_earned"] == 0  # the platform's own reset of the score
+    assert Response.objects.filter(block_key=str(key)).count() == 3  # still in the results
+    assert lms.handle(key, "student_view_user_state", method="GET").json["submitted"] is False
+    again = {**LIKERT_ANSWERS, "answers": {"relevance": 1, "pace": 1, "applicability": 1}}
+    assert lms.handle(key, "submit", again).status == 200
+    assert sorted(Response.objects.filter(block_key=str(key)).values_list("value", flat=True)) == ["1", "1", "1"]
