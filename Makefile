@@ -51,7 +51,7 @@ test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on bot
 	$(PY312) -m pytest
 	EMM_DB=mysql EMM_DB_ISOLATION="repeatable read" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
 	EMM_DB=mysql EMM_DB_ISOLATION="read committed" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
-	$(PY) -m pytest tests/unit tests/integration tests/openedx -p no:cacheprovider -q
+	$(PY) -m pytest tests/unit tests/openedx tests/integration -p no:cacheprovider -q
 
 # npm ci installs exactly package-lock.json (ESLint and its plugins; nothing the browser loads)
 node_modules/.installed: package.json package-lock.json
@@ -62,8 +62,8 @@ test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tes
 	node_modules/.bin/eslint --max-warnings 0
 	node --test --test-reporter=spec tests/js/*.test.js
 
-test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.11
-	$(PY) -m pytest tests/unit tests/integration
+test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only, on Python 3.11
+	$(PY) -m pytest tests/unit tests/openedx tests/integration
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py

@@ -1,5 +1,5 @@
 """The case-study block's LMS report (``generate_report_data``), its in-page documents, the
-results announcement and the Studio editor's payload, through the workbench runtime."""
+results announcement and the Studio editor's payload, through the platform-faithful runtime."""
 
 import json
 from types import SimpleNamespace

@@ -1,4 +1,4 @@
-"""The Likert block through the workbench runtime and Django's test client."""
+"""The Likert block through the platform-faithful runtime (tests/openedx)."""
 
 import pytest
 

@@ -109,7 +109,7 @@ def test_student_view_data_and_index(survey, handlers):
     # content only (issue 8): a preset scale by its key, no learner state, no translated label
     assert data["scale"] == "agree5" and data["points"] == 5 and data["custom_labels"] == []
     assert data["anonymous"] and "submitted" not in data
-    state = handlers.client.get(f"/handler/{uid}/student_view_user_state/?student=student_1").json()
+    state = handlers.get(uid, "student_view_user_state").json()
     assert state == {"submitted": False, "answers": {}, "comment": "", "can_submit": True}
     assert "relevant to my work" in block.index_dictionary()["content"]["body"]
 

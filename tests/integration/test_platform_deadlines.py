@@ -107,6 +107,25 @@ def test_case_study_hides_correctness_and_score_until_the_platform_allows(platfo
     assert shows_score(later) is (setting == "past_due")
 
 
+def test_past_due_correctness_waits_for_the_grace_period_too(platform):  # noqa: F811
+    """Capa passes ``close_date`` (``due`` + ``graceperiod``) as the due date of
+    ``correctness_available`` (``xmodule/capa_block.py``): during the grace period, when answers
+    are still accepted, nobody is shown whether earlier answers were right."""
+    sub = platform.subsection(graded=True, due=past(hours=1), graceperiod=timedelta(days=1),
+                              show_correctness="past_due")
+    key = platform.add(CASE.format(extra='show_answers="submitted" attempts_allowed="2"', more=""), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    body = lms.handle(key, "submit", {"answers": {"q1": "b"}}).json  # wrong: 0 of 2
+    assert body["score"] is None and "SECRET-FEEDBACK" not in str(body) and "0 of 2" not in str(body)
+    page = _results_page(platform, key, ana)
+    assert "0 of 2" not in page and "SECRET-FEEDBACK" not in page
+    assert lms.handle(key, "student_view_user_state", method="GET").json["score"] is None
+    platform.set_settings(sub, graceperiod=None)  # now closed: correctness may show
+    page = _results_page(platform, key, ana)
+    assert "0 of 2" in page and "SECRET-FEEDBACK-B" in page
+
+
 def test_course_staff_see_correctness_unless_it_is_never(platform):  # noqa: F811
     sub = platform.subsection(graded=True, due=future(), show_correctness="past_due")
     key = platform.add(CASE.format(extra="", more=""), sub)

@@ -1,4 +1,4 @@
-"""The role-play block through the workbench runtime and Django's test client."""
+"""The role-play block through the platform-faithful runtime (tests/openedx)."""
 
 import json
 import re

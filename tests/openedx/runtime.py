@@ -149,7 +149,11 @@ class PlatformRuntime(Runtime):
         return url + (f"/{suffix}" if suffix else "") + (f"?{query}" if query else "")
 
     def local_resource_url(self, block, uri):
-        return f"/static/xblock/resources/{block.unmixed_class.__module__.split('.')[0]}/{uri}"
+        """``xblock_local_resource_url`` (``openedx/core/lib/xblock_utils/__init__.py``, production
+        settings): ``staticfiles_storage.url("xblock/resources/<xblock_resource_pkg(cls)>/<uri>")``,
+        where ``xblock_resource_pkg`` is the unmixed class's module one level up."""
+        cls = getattr(type(block), "unmixed_class", type(block))
+        return f"/static/xblock/resources/{cls.__module__.rsplit('.', 1)[0]}/{uri}"
 
     def resource_url(self, resource):
         raise NotImplementedError("edX Platform doesn't currently implement XBlock resource urls")
