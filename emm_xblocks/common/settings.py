@@ -34,6 +34,7 @@ PLATFORM_NAMES = frozenset({
 })
 
 TEXT, NUMBER, WHOLE, CHECKBOX, SELECT = "text", "number", "whole", "checkbox", "select"
+TEXT_MAX = 200  # characters of a text setting in the editor (a display name, a topic)
 _TYPES = {TEXT: str, NUMBER: float, WHOLE: int, CHECKBOX: bool, SELECT: str}
 
 
@@ -46,7 +47,10 @@ class Setting:
     * ``label``: the editor's label (marked with ``N_``, translated when shown);
     * ``choices``: ``{value: label}`` of a ``select``;
     * ``low``/``high``: bounds of a number (the editor and the reader refuse others);
-    * ``olx_aliases``: older OLX attribute names still read on import (never written).
+    * ``olx_aliases``: older OLX attribute names still read on import (never written);
+    * ``help``: a line under the editor's field (and the XBlock field's help);
+    * ``group``: where the editor's form draws it (its template includes each group by name,
+      ``templates/common/settings_form.html``); in ``SETTINGS`` order within a group.
     """
 
     name: str
@@ -58,6 +62,7 @@ class Setting:
     high: float = 10**6
     olx_aliases: tuple = ()
     help: str = ""
+    group: str = "settings"
 
     @property
     def python_type(self):
@@ -120,17 +125,31 @@ def write_olx(el, content, settings):
 
 # ------------------------------------------------------------------ the editor
 def editor_spec(settings, _, names=None):
-    """The settings as the editor draws them: ``[{key, type, label, choices, min, max}]``."""
+    """The settings as the editor draws them: ``[{key, type, label, help, group, choices, min, max,
+    step, maxlength}]`` (the labels translated by ``_``)."""
     chosen = [s for s in settings if names is None or s.name in names]
     return [{
         "key": s.name,
         "type": "number" if s.kind in (NUMBER, WHOLE) else s.kind,
         "label": _(s.label),
+        "help": _(s.help) if s.help else "",
+        "group": s.group,
         "choices": [[value, _(label)] for value, label in s.choices.items()],
         "min": s.low if s.kind in (NUMBER, WHOLE) else None,
         "max": s.high if s.kind in (NUMBER, WHOLE) else None,
         "step": "1" if s.kind == WHOLE else "any",
+        "maxlength": TEXT_MAX if s.kind == TEXT else None,
     } for s in chosen]
+
+
+def editor_form(settings, _):
+    """What a Studio editor needs of the settings: ``groups`` (``{group: [spec]}``, for the
+    template's ``common/settings_form.html``) and ``keys`` (for the editor's script, which loads
+    and reads those fields)."""
+    groups = {}
+    for spec in editor_spec(settings, _):
+        groups.setdefault(spec["group"], []).append(spec)
+    return {"groups": groups, "keys": [s.name for s in settings]}
 
 
 def read_editor(data, settings, _):
