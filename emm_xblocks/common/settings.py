@@ -5,7 +5,8 @@ A block lists its settings once (``content.SETTINGS``, a tuple of ``Setting``). 
 * ``settings_fields`` makes the XBlock fields (``Scope.settings``);
 * ``with_settings`` adds them, with their defaults, to the block's frozen content dataclass;
 * ``read_olx`` / ``write_olx`` read and write them as OLX attributes (older names still read);
-* ``editor_spec`` / ``read_editor`` describe them to the Studio editor and read its answer back.
+* ``editor_form`` (``editor_spec``) / ``read_editor`` describe them to the Studio editor, which
+  draws them with ``templates/common/settings_form.html``, and read its answer back.
 
 Pure apart from ``settings_fields`` (which builds XBlock fields on demand): no Django.
 
@@ -124,10 +125,9 @@ def write_olx(el, content, settings):
 
 
 # ------------------------------------------------------------------ the editor
-def editor_spec(settings, _, names=None):
+def editor_spec(settings, _):
     """The settings as the editor draws them: ``[{key, type, label, help, group, choices, min, max,
     step, maxlength}]`` (the labels translated by ``_``)."""
-    chosen = [s for s in settings if names is None or s.name in names]
     return [{
         "key": s.name,
         "type": "number" if s.kind in (NUMBER, WHOLE) else s.kind,
@@ -139,7 +139,7 @@ def editor_spec(settings, _, names=None):
         "max": s.high if s.kind in (NUMBER, WHOLE) else None,
         "step": "1" if s.kind == WHOLE else "any",
         "maxlength": TEXT_MAX if s.kind == TEXT else None,
-    } for s in chosen]
+    } for s in settings]
 
 
 def editor_form(settings, _):

@@ -7,7 +7,7 @@ import json
 import pytest
 from lxml import etree
 
-from emm_xblocks.common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE
+from emm_xblocks.common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, editor_spec
 from tests.editor_settings import BLOCKS, ROOTS, demo_xml
 
 CONTROL = {TEXT: ("input", "text"), NUMBER: ("input", "number"), WHOLE: ("input", "number"),
@@ -58,3 +58,33 @@ def test_saving_what_the_editor_starts_from_keeps_the_content(block_type, scenar
     assert handlers.block(uid).load_content() == before
     for setting in BLOCKS[block_type]:  # and every setting was away from its default
         assert getattr(before, setting.name) != setting.default, setting.name
+
+
+@pytest.mark.parametrize("block_type", sorted(BLOCKS))
+def test_the_settings_labels_speak_the_authors_language(block_type, scenario, handlers):
+    from django.utils import translation
+
+    uid = scenario(demo_xml(block_type))
+    html = etree.fromstring(handlers.view(uid, view="studio_view", student="staff_1", lang="fr").content,
+                            etree.HTMLParser())
+    with translation.override("fr"):
+        block = handlers.block(uid, student="staff_1")
+        expected = {s.name: block.ugettext(s.label) for s in BLOCKS[block_type]}
+    for name, label in expected.items():
+        control = html.xpath(f"//*[@data-field='{name}']")[0]
+        assert html.xpath(f"//label[@for='{control.get('id')}']")[0].text == label
+    assert expected["display_name"] != "Display name"
+
+
+def test_a_settings_help_is_drawn_under_it_and_read_with_it(scenario, handlers):
+    block = handlers.block(scenario(demo_xml("emm_likert")), student="staff_1")
+    fields = editor_spec((Setting("rounds", WHOLE, 1, "Rounds", help="How many times learners may play.",
+                                  low=1, high=9),), block.ugettext)
+    html = etree.fromstring(block.render_template("templates/common/settings_form.html",
+                                                  {"fields": fields, "dom": "ed"}), etree.HTMLParser())
+    (control,) = html.xpath("//*[@data-field='rounds']")
+    (help_text,) = html.xpath("//*[@id='ed-rounds-help']")
+    assert help_text.text == "How many times learners may play."
+    assert control.get("aria-describedby").split() == ["ed-rounds-help", "ed-rounds-err"]
+    assert (control.get("min"), control.get("max"), control.get("step"), control.get("inputmode")) == (
+        "1", "9", "1", "numeric")
