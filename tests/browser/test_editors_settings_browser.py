@@ -1,6 +1,7 @@
 """The three Studio editors in Chromium: each setting drawn from the block's SETTINGS shows the
 block's value once the editor has loaded, and saving the editor unchanged keeps the content the
-same (every setting read back by the editor's script from the fields the server drew)."""
+same (every setting read back by the editor's script from the fields the server drew); a
+setting's problem is shown in its own slot."""
 
 import pytest
 
@@ -39,4 +40,10 @@ def test_the_editor_shows_every_setting_and_saves_it_unchanged(block_type, workb
     page.get_by_role("button", name="Save").click()
     page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
     assert WorkbenchRuntime("staff_1").get_block(usage_id).load_content() == before
+
+    # a setting the server refuses: its message in the setting's own slot, the control marked
+    page.locator(f"{editor} [data-field=min_group_size]").fill("0")
+    slot = page.locator(f"{editor} [data-error=min_group_size]")
+    slot.filter(has_text="The minimum group size must be between 1 and 1000.").wait_for()
+    assert page.locator(f"{editor} [data-field=min_group_size]").get_attribute("aria-invalid") == "true"
     assert page.js_errors == []
