@@ -7,6 +7,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.likert.block import LikertBlock
+from tests.editor_settings import BLOCKS, demo_xml
 
 POINTED = ('<emm_likert display_name="From a file" visible_to_staff_only="true" scale="agree4">'
            '<item id="a">Statement A</item></emm_likert>')
@@ -70,14 +71,16 @@ def test_text_xml_cannot_hold_never_stops_an_export(likert):
     assert "Day one" in text and "Line one" in text and "Why?" in text and "\x0b" not in text
 
 
-def test_the_editor_brings_its_own_buttons_to_studios_modal(likert, handlers):
+@pytest.mark.parametrize("block_type", sorted(BLOCKS))
+def test_the_editor_brings_its_own_buttons_to_studios_modal(block_type, scenario, handlers):
     """cms/static/js/views/xblock_editor.js (``hasCustomButtons``) adds a Save/Cancel pair unless
     the editor's root has class ``editor-with-buttons``: exactly one pair must show."""
-    frag = handlers.view(likert.scope_ids.usage_id, view="studio_view", student="staff_1")
+    frag = handlers.view(scenario(demo_xml(block_type)), view="studio_view", student="staff_1")
     html = etree.fromstring(f"<root>{frag.content}</root>", etree.HTMLParser())
     roots = html.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' editor-with-buttons ')]")
     assert len(roots) == 1
     assert len(roots[0].xpath(".//button[@data-save]")) == 1 and len(roots[0].xpath(".//button[@data-cancel]")) == 1
+    assert len(html.xpath("//button[@data-save]")) == 1 and len(html.xpath("//*[@data-status]")) == 1
 
 
 def test_an_atlas_catalogue_from_the_platform_replaces_the_bundled_one(likert, monkeypatch):
