@@ -28,7 +28,7 @@ class Response:
         self.status_code = result.status
         self.content = result.body
         self.json_body = result.json
-        self.headers = {"Content-Type": result.content_type or ""}
+        self.headers = {**result.headers, "Content-Type": result.content_type or ""}
         self.exception = result.exception
 
     def __getitem__(self, name):

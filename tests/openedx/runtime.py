@@ -19,7 +19,7 @@ platform's ``InheritanceMixin`` by its mixologist (the platform's ``XBLOCK_MIXIN
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from lxml import etree
@@ -101,6 +101,7 @@ class HandlerResult:
     body: bytes
     content_type: str
     exception: Exception | None = None
+    headers: dict = field(default_factory=dict)  # as the platform passes them on (webob_to_django_response)
 
     @property
     def error(self):
@@ -202,7 +203,8 @@ class Context:
             parsed = json.loads(response.body.decode("utf-8")) if response.body else None
         except ValueError:
             parsed = None
-        return HandlerResult(response.status_code, parsed, response.body, response.content_type)
+        return HandlerResult(response.status_code, parsed, response.body, response.content_type,
+                             headers=dict(response.headers))
 
     def after_handler(self, block):
         """What the platform does after a handler returns (nothing in the LMS)."""
