@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PYTHON311 ?= $(shell command -v python3.11 || command -v python3)
 # the first python3.12 that really runs (a pyenv shim may exist without the version selected)
 PYTHON312 ?= $(shell for p in $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) $$(command -v python3.12); do "$$p" -c "" 2>/dev/null && { echo "$$p"; break; }; done)
+# .venv312: Verawood (Python 3.12, Django 5.2, XBlock 6), the primary stack; .venv: Ulmo (3.11, 5.2, XBlock 5.3)
 VENV      := .venv
 VENV312   := .venv312
 PY        := $(VENV)/bin/python
@@ -20,17 +21,17 @@ BENCH_PY  := $(BENCH_VENV)/bin/python
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(VENV)/.installed: pyproject.toml constraints/py311-django42-xblock53.txt
+$(VENV)/.installed: pyproject.toml constraints/ulmo.txt
 	$(PYTHON311) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
-	$(PY) -m pip install $(PIP_FLAGS) -c constraints/py311-django42-xblock53.txt -e '.[dev]'
+	$(PY) -m pip install $(PIP_FLAGS) -c constraints/ulmo.txt -e '.[dev]'
 	touch $@
 
-$(VENV312)/.installed: pyproject.toml constraints/py312-django52-xblock61.txt
+$(VENV312)/.installed: pyproject.toml constraints/verawood.txt
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: set PYTHON312=/path/to/python3.12"; exit 1; }
 	$(PYTHON312) -m venv $(VENV312)
 	$(PY312) -m pip install $(PIP_FLAGS) --upgrade pip
-	$(PY312) -m pip install $(PIP_FLAGS) -c constraints/py312-django52-xblock61.txt -e '.[dev]'
+	$(PY312) -m pip install $(PIP_FLAGS) -c constraints/verawood.txt -e '.[dev]'
 	touch $@
 
 var:
@@ -41,11 +42,16 @@ run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at h
 	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff to a page to see it as course staff, ?lang=fr for French)"
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks
-	$(PY) -m ruff check emm_xblocks tests scripts bench
-	$(PY) scripts/check_translations.py
-	$(PY) -m pytest
-	$(PY312) -m pytest tests/unit tests/integration -p no:cacheprovider -q
+# the store and concurrency tests again on a private MariaDB (tests/mariadb.py), at both isolation levels
+MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_concurrency.py
+
+test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks, SQLite and MariaDB
+	$(PY312) -m ruff check emm_xblocks tests scripts bench
+	$(PY312) scripts/check_translations.py
+	$(PY312) -m pytest
+	EMM_DB=mysql EMM_DB_ISOLATION="repeatable read" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
+	EMM_DB=mysql EMM_DB_ISOLATION="read committed" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
+	$(PY) -m pytest tests/unit tests/openedx tests/integration -p no:cacheprovider -q
 
 # npm ci installs exactly package-lock.json (ESLint and its plugins; nothing the browser loads)
 node_modules/.installed: package.json package-lock.json
@@ -56,18 +62,19 @@ test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tes
 	node_modules/.bin/eslint --max-warnings 0
 	node --test --test-reporter=spec tests/js/*.test.js
 
-test-fast: $(VENV)/.installed  ## unit and integration tests only, on Python 3.11
-	$(PY) -m pytest tests/unit tests/integration
+test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only, on Python 3.11
+	$(PY) -m pytest tests/unit tests/openedx tests/integration
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
+	$(PY) bench/store.py
 	@$(MAKE) --no-print-directory bench-speed
 
 # A bench-only environment with the anchors (bench/requirements.txt), from the main venv's Python;
 # never the test venvs.
 $(BENCH_VENV)/.installed: $(VENV)/.installed pyproject.toml bench/requirements.txt | var
 	$(PY) -m venv --clear $(BENCH_VENV)
-	$(BENCH_PY) -m pip install $(PIP_FLAGS) -c constraints/py311-django42-xblock53.txt -e . -r bench/requirements.txt
+	$(BENCH_PY) -m pip install $(PIP_FLAGS) -c constraints/ulmo.txt -e . -r bench/requirements.txt
 	touch $@
 
 bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside xblock-poll, drag-and-drop-v2, branching-xblock

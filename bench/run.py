@@ -35,7 +35,7 @@ from workbench.runtime import WorkbenchRuntime  # noqa: E402
 from workbench.scenarios import get_scenarios  # noqa: E402
 
 from emm_xblocks.likert import report  # noqa: E402
-from emm_xblocks.models import Response  # noqa: E402
+from emm_xblocks.models import Answer  # noqa: E402
 
 call_command("migrate", run_syncdb=True, verbosity=0)
 
@@ -99,12 +99,12 @@ def bench_likert():
     for i in range(n // len(statements)):
         submission = uuid.uuid4()
         for j, sid in enumerate(statements):
-            rows.append(Response(block_key=key, submission=submission, group=sid, value=str(1 + (i + j) % 5),
+            rows.append(Answer(block_key=key, submission=submission, group=sid, value=str(1 + (i + j) % 5),
                                  day=today))
-    Response.objects.bulk_create(rows, batch_size=5000)
+    Answer.objects.bulk_create(rows, batch_size=5000)
     staff = block_for("emm_likert", "staff_bench")
     median, worst = timed(lambda: report.results_json(staff), 5)
-    total = Response.objects.filter(block_key=key).count()
+    total = Answer.objects.filter(block_key=key).count()
     line(f"results for {total:,} stored responses (median / max of 5)",
          f"{median:.1f} ms / {worst:.1f} ms   target < 1000 ms")
 

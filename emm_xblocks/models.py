@@ -1,29 +1,66 @@
 """The anonymous aggregate store: rows are inserted, never read-modify-written.
 
-* ``Response``: one answer of one submission (a Likert statement's value, the option a learner
+* ``Answer``: one answer of one submission (a Likert statement's value, the option a learner
   picked at a case question or a role-play node). Reports are ``GROUP BY`` queries over it.
   In anonymous mode ``user_key`` is empty and ``day`` is the only time kept, so a row cannot
-  be tied back to a learner by its content.
+  be tied back to a learner by its content. (Its table was ``emm_xblocks_response`` before
+  migration 0002.)
 * ``Comment``: free text sent with a submission (the Likert comment box).
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
   anonymous responses. Attempt claims keep ``taken`` so a claim left behind by a learner state
   that staff reset in the LMS can be taken over (see ``store.claim``).
+
+Two column types are fixed so that every database compares and stores them alike:
+
+* ids (``ExactCharField``) compare byte for byte. MySQL's default collations ignore case, so
+  ``Pace`` and ``pace`` would be one group in ``GROUP BY`` and a named submit by ``alice`` would
+  delete ``Alice``'s rows; on MySQL/MariaDB these columns use ``utf8mb4_bin``.
+* UUIDs (``HexUUIDField``) are ``char(32)`` hex on MySQL/MariaDB, the type every install created
+  before Django 5.0 (and the only one MySQL 8 has); Django 5 on MariaDB >= 10.7 would otherwise
+  expect a native ``uuid`` column and fail on the existing ``char(32)`` one.
 """
 
 import uuid
 
 from django.db import models
 
+MYSQL_EXACT_COLLATION = "utf8mb4_bin"
 
-class Response(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    block_key = models.CharField(max_length=255)
-    submission = models.UUIDField()
-    group = models.CharField(max_length=100)  # statement, question or node id
-    value = models.CharField(max_length=100)  # scale point, "na", option or choice id
-    user_key = models.CharField(max_length=255, blank=True, default="")
+
+class ExactCharField(models.CharField):
+    """A ``CharField`` compared case- and accent-sensitively on every database."""
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "mysql":
+            params["collation"] = MYSQL_EXACT_COLLATION
+        return params
+
+
+class HexUUIDField(models.UUIDField):
+    """A ``UUIDField`` stored as 32 hex characters on MySQL/MariaDB, whatever the server version."""
+
+    def db_type(self, connection):
+        if connection.vendor == "mysql":
+            return "char(32)"
+        return super().db_type(connection)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        value = super().get_db_prep_value(value, connection, prepared)
+        if connection.vendor == "mysql" and isinstance(value, uuid.UUID):
+            return value.hex
+        return value
+
+
+class Answer(models.Model):
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    block_key = ExactCharField(max_length=255)
+    submission = HexUUIDField()
+    group = ExactCharField(max_length=100)  # statement, question or node id
+    value = ExactCharField(max_length=100)  # scale point, "na", option or choice id
+    user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
 
     class Meta:
@@ -31,26 +68,31 @@ class Response(models.Model):
         indexes = [
             models.Index(fields=["block_key", "group", "value"], name="emm_resp_tally"),
             models.Index(fields=["block_key", "user_key"], name="emm_resp_user"),
+            models.Index(fields=["block_key", "submission", "group"], name="emm_resp_submission"),
         ]
 
 
 class Comment(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    block_key = models.CharField(max_length=255, db_index=True)
-    submission = models.UUIDField()
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    block_key = ExactCharField(max_length=255, db_index=True)
+    submission = HexUUIDField()
     text = models.TextField()
-    user_key = models.CharField(max_length=255, blank=True, default="")
+    user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
 
     class Meta:
         app_label = "emm_xblocks"
+        indexes = [
+            models.Index(fields=["block_key", "user_key"], name="emm_comment_user"),
+            models.Index(fields=["block_key", "submission"], name="emm_comment_submission"),
+        ]
 
 
 class Claim(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    block_key = models.CharField(max_length=255)
-    user_key = models.CharField(max_length=255)
-    slot = models.CharField(max_length=100)
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    block_key = ExactCharField(max_length=255)
+    user_key = ExactCharField(max_length=255)
+    slot = ExactCharField(max_length=100)
     taken = models.DateTimeField(null=True, blank=True)
 
     class Meta:

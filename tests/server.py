@@ -1,16 +1,36 @@
-"""Start the real workbench (``runserver``) on a free port with its own SQLite file."""
+"""Start the real workbench (``runserver``) on a free port, on the database the settings name.
 
+SQLite: its own file under the folder's ``var/``. MySQL/MariaDB (``EMM_DB=mysql``): its own
+database on the test server (``tests/mariadb.py``), dropped afterwards. Extra scenarios (OLX) are
+registered in the server process before it serves, as the workbench registers its demos.
+"""
+
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# registers the scenarios given in EMM_EXTRA_SCENARIOS (JSON {name: xml}), then runs runserver in
+# this same process (--noreload), so the scenarios stay registered
+LAUNCHER = """
+import json, os, sys
+import django
+django.setup()
+from workbench import scenarios
+for name, xml in json.loads(os.environ.get("EMM_EXTRA_SCENARIOS", "{}")).items():
+    scenarios.add_xml_scenario(name, name, xml)
+from django.core.management import execute_from_command_line
+execute_from_command_line(["django", "runserver", "--noreload", sys.argv[1]])
+"""
 
 
 def free_port():
@@ -19,21 +39,87 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Database:
+    """The workbench's database, read from the test (counts, never through the server)."""
+
+    def __init__(self, folder):
+        from django.conf import settings
+
+        self.mysql = settings.DATABASES["default"]["ENGINE"].endswith("mysql")
+        if self.mysql:
+            self.socket = settings.DATABASES["default"]["HOST"]
+            self.name = f"emm_server_{uuid.uuid4().hex[:12]}"
+            self.env = {"EMM_DB": "mysql", "EMM_DB_SOCKET": self.socket, "EMM_DB_NAME": self.name}
+        else:
+            self.path = Path(folder) / "var" / "workbench.db"
+            self.env = {"EMM_DB": "sqlite", "EMM_WORKBENCH_DB": str(self.path)}
+
+    def _connect(self, database=None):
+        if self.mysql:
+            import MySQLdb
+
+            return MySQLdb.connect(unix_socket=self.socket, user="root", charset="utf8mb4",
+                                   **({"database": database} if database else {}))
+        import sqlite3
+
+        return sqlite3.connect(self.path)
+
+    def create(self):
+        if self.mysql:
+            with self._connect() as db:
+                db.cursor().execute(f"CREATE DATABASE `{self.name}` CHARACTER SET utf8mb4")
+
+    def drop(self):
+        if self.mysql:
+            with self._connect() as db:
+                db.cursor().execute(f"DROP DATABASE IF EXISTS `{self.name}`")
+
+    def add_state_key(self):
+        """One learner-state row per (scope, block, user), as the LMS's StudentModule has
+        (``unique_together = (student, module_state_key, course_id)`` in
+        lms/djangoapps/courseware/models.py): xblock-sdk's ``XBlockState`` (workbench/models.py) has
+        none, so two first saves of one learner's state at once would leave two rows there and every
+        later request of that learner would fail. With the key, its ``get_or_create`` behaves as the
+        LMS's does: the second insert fails and the row the first one made is read."""
+        columns = ("scope(50), scope_id(255), user_id(150), scenario(150), tag(50)" if self.mysql
+                   else "scope, scope_id, user_id, scenario, tag")
+        db = self._connect(self.name if self.mysql else None)
+        try:
+            db.cursor().execute(f"CREATE UNIQUE INDEX emm_test_state_once ON workbench_xblockstate ({columns})")
+            db.commit()
+        finally:
+            db.close()
+
+    def query(self, sql, params=()):
+        """Rows of ``sql`` (``%s`` placeholders on every database)."""
+        db = self._connect(self.name if self.mysql else None)
+        try:
+            cursor = db.cursor()
+            cursor.execute(sql if self.mysql else sql.replace("%s", "?"), params)
+            return cursor.fetchall()
+        finally:
+            db.close()
+
+
 @contextmanager
-def running_workbench(folder):
-    """Yield the base URL of a workbench served from ``folder`` (its var/ and database)."""
+def running_workbench(folder, scenarios=None):
+    """Yield ``(base URL, Database)`` of a workbench served from ``folder`` (its var/)."""
     folder = Path(folder)
     (folder / "var").mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings",
-               EMM_WORKBENCH_DB=str(folder / "var" / "workbench.db"), PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
-                   cwd=folder, env=env, check=True)
+    database = Database(folder)
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings", PYTHONPATH=str(ROOT),
+               EMM_EXTRA_SCENARIOS=json.dumps(scenarios or {}), **database.env)
+    database.create()
     port = free_port()
     log = open(folder / "server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                              cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    server = None
     try:
+        subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
+                       cwd=folder, env=env, check=True)
+        database.add_state_key()
+        server = subprocess.Popen([sys.executable, "-c", LAUNCHER, f"127.0.0.1:{port}"],
+                                  cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -43,11 +129,13 @@ def running_workbench(folder):
                 time.sleep(0.3)
         else:
             raise RuntimeError("the workbench did not start: " + (folder / "server.log").read_text())
-        yield base
+        yield base, database
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
         log.close()
+        database.drop()
 
 
 def session_for(base, scenario_url):

@@ -33,8 +33,10 @@ SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
 SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), not a document
 
+# ``group``: where the editor draws it (templates/case_study/studio.html): the name heads the case,
+# the others are its "Settings"
 SETTINGS = (
-    Setting("display_name", TEXT, N_("Case study"), N_("Display name")),
+    Setting("display_name", TEXT, N_("Case study"), N_("Display name"), group="case"),
     Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" sets; ``max_attempts`` in OLX written before 0.2 is still read

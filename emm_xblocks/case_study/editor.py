@@ -7,7 +7,7 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 """
 
 from ..common.sanitize import clean_html
-from ..common.settings import editor_spec, read_editor
+from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, parse_float, parse_int
 from .content import (
     MAX_OPTIONS,
@@ -111,5 +111,5 @@ def to_editor(case):
 
 
 def settings_form(_):
-    """The settings the editor draws in its "Settings" group (the name has its own field)."""
-    return editor_spec(SETTINGS, _, names={s.name for s in SETTINGS} - {"display_name"})
+    """The settings as the editor draws them (``common.settings.editor_form``)."""
+    return editor_form(SETTINGS, _)

@@ -43,7 +43,7 @@ def _add_html(parent, tag, html, **attrs):
     child = olx.add_html(parent, tag, (html or "").strip().replace("]]>", "]]&gt;"))
     if child is not None:
         for key, value in attrs.items():
-            child.set(key, value)
+            child.set(key, olx.xml_safe(value))
     return child
 
 
@@ -93,8 +93,8 @@ def to_xml(case, el=None):
     write_olx(el, replace(case, **normed), SETTINGS)
     _add_html(el, "narrative", case.narrative)
     for sec in case.sections:
-        child = etree.SubElement(el, "section", title=_norm(sec.title))
-        child.text = etree.CDATA((sec.html or "").strip().replace("]]>", "]]&gt;"))
+        child = olx.add_element(el, "section", title=_norm(sec.title))
+        child.text = etree.CDATA(olx.xml_safe((sec.html or "").strip().replace("]]>", "]]&gt;")))
     if case.key_facts:
         box = etree.SubElement(el, "key_facts")
         for fact in case.key_facts:
@@ -106,7 +106,7 @@ def to_xml(case, el=None):
     for img in case.images:
         olx.add_text(el, "image", _norm(img.caption) or None, src=img.src.strip(), alt=_norm(img.alt))
     for q in case.questions:
-        qel = etree.SubElement(el, "question", id=q.id, type=q.kind)
+        qel = olx.add_element(el, "question", id=q.id, type=q.kind)
         olx.set_attr(qel, "points", float(q.points), 1.0)
         if q.kind == MULTIPLE:
             olx.set_attr(qel, "partial_credit", q.partial_credit, False)

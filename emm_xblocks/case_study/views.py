@@ -270,10 +270,12 @@ def studio_view(block):
         {"name": "images", "legend": _("Images"), "add": _("Add an image")},
         {"name": "questions", "legend": _("Questions"), "add": _("Add a question")},
     ]
-    context = {"dom": block.dom_id() + "-ed", "settings": editor.settings_form(_), "lists": lists}
+    form = editor.settings_form(_)
+    context = {"dom": block.dom_id() + "-ed", "settings": form["groups"], "lists": lists}
     return block.build_fragment("templates/case_study/studio.html", context, init_args={
         "case": editor.to_editor(block.load_content()),
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
+        "settings": form["keys"],
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 

@@ -8,7 +8,7 @@ once published: scripts and the mobile apps compare it.
 * 400: the request itself is wrong (malformed, unknown ids, a value outside the rules);
 * 403: the request is understood but not allowed for this person or at this time;
 * 409: the request conflicts with the state the server holds (already done, not started...);
-* 405 / 413: wrong method, too large.
+* 405 / 413: wrong method, too large; 503: the database stayed busy, send again.
 """
 
 BAD_REQUEST, FORBIDDEN, CONFLICT = 400, 403, 409
@@ -20,6 +20,7 @@ STATUS = {
     "invalid_json": BAD_REQUEST,
     "invalid_request": BAD_REQUEST,
     "text_not_storable": BAD_REQUEST,
+    "busy": 503,  # the database kept the rows locked after every retry: send again
     # who and when (common/pipeline.py)
     "forbidden": FORBIDDEN,
     "read_only_masquerade": FORBIDDEN,

@@ -146,8 +146,11 @@ class EditableContentMixin:
             node = pointed
         block = runtime.construct_xblock_from_class(cls, keys)
         block.store_content(cls.olx_module.from_xml(node))
+        # an older name of one of our settings (``max_attempts``, ``graded``) was read into that
+        # setting: it is not the platform's field of the same name, and is never exported again
+        ours = {alias for s in cls.content_module.SETTINGS for alias in s.olx_aliases}
         for name in platform_fields(type(block)):  # visible_to_staff_only, group_access... (LMS mixins)
-            if name in node.attrib:
+            if name in node.attrib and name not in ours:
                 cls._set_field_if_present(block, name, node.get(name), {})
         return block
 

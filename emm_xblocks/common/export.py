@@ -1,15 +1,39 @@
 """What leaves the LMS as a file or a report row (pure): cells a spreadsheet will not run.
 
+Every download is named for what it holds, in the author's language: ``content_disposition``
+writes an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987), so a French or Arabic title
+survives in every browser.
+
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to
 Excel, LibreOffice and Google Sheets (CSV injection); it is written with a leading apostrophe,
 which spreadsheets show as text. Used by the staff CSV exports and by ``generate_report_data``
 (the platform writes those rows to a CSV as they are).
 """
 
+import unicodedata
+from urllib.parse import quote
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_NAME = 80
 
 
 def safe_cell(value):
     """``value`` as text a spreadsheet shows, never runs (None is an empty cell)."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def content_disposition(title, extension, fallback="download"):
+    """``attachment; filename="<ascii>.<ext>"; filename*=UTF-8''<percent-encoded>.<ext>`` for ``title``.
+
+    The ASCII name drops accents (``Évaluation`` -> ``Evaluation``) and keeps letters, digits, ``-``
+    and ``_``; a title with none (Arabic) falls back to ``fallback``. Browsers that read
+    ``filename*`` (all current ones) show the title itself."""
+    name = " ".join(str(title or "").split())[:MAX_NAME] or fallback
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    plain = "".join(c if c.isalnum() or c in "-_" else "-" for c in plain).strip("-")
+    while "--" in plain:
+        plain = plain.replace("--", "-")
+    plain = plain or fallback
+    encoded = quote(f"{name}.{extension}", safe="")
+    return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'

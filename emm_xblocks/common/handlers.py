@@ -1,7 +1,9 @@
 """Handler decorators shared by every block.
 
 ``json_handler`` replaces ``XBlock.json_handler``: it answers a translated error with a stable
-code for a wrong method or malformed JSON, and for any ``HandlerError`` the handler raises.
+code for a wrong method or malformed JSON, for any ``HandlerError`` the handler raises, and for a
+write the store refused (``store.StoreError``: text the database's charset cannot hold, rows
+still locked after every retry).
 """
 
 import functools
@@ -10,6 +12,7 @@ import json
 from webob import Response
 from xblock.core import XBlock
 
+from . import store
 from .errors import HandlerError, json_response
 from .olx import xml_safe
 
@@ -56,11 +59,24 @@ def json_handler(func):
     def wrapper(self, request, suffix=""):
         try:
             data = parse_json(self, request)
-            result = func(self, data, suffix)
+            with store.claims_released_on_failure():
+                result = func(self, data, suffix)
         except HandlerError as err:
             return err.response()
+        except store.StoreError as err:
+            return store_error(self, err).response()
         if isinstance(result, Response):
             return result
         return json_response(result)
 
     return wrapper
+
+
+def store_error(block, err):
+    """The store refused a write for a reason the person can act on (see ``common.store``)."""
+    _ = block.ugettext
+    if isinstance(err, store.TextNotStorable):
+        return HandlerError(400, "text_not_storable", _(
+            "Your text contains a character this platform's database cannot store (an emoji, for "
+            "example). Remove it and send again."))
+    return HandlerError(503, "busy", _("Many people are sending answers right now: please send again in a moment."))

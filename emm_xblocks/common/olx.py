@@ -63,6 +63,15 @@ def add_html(parent, tag, html):
     return child
 
 
+def add_element(parent, tag, **attrs):
+    """Append ``<tag>`` with ``attrs`` (None left out), every value through ``xml_safe``."""
+    child = etree.SubElement(parent, tag)
+    for key, value in attrs.items():
+        if value is not None:
+            child.set(key, xml_safe(str(value)))
+    return child
+
+
 def add_text(parent, tag, text, **attrs):
     child = etree.SubElement(parent, tag)
     for key, value in attrs.items():

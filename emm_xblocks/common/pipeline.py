@@ -12,7 +12,9 @@ live here, once:
   inherited from the subsection) has passed (``past_due``), as ``xmodule/capa_block.py`` closes
   a problem;
 * the store writes come first (a refused claim stores nothing and changes no state), then the
-  learner state, the score, completion and the tracking events.
+  learner state, the score, completion and the tracking events; a store write that fails after
+  retries (``store.StoreError``) answers 400 ``text_not_storable`` or 503 ``busy`` with the
+  learner's state unchanged and any attempt claim of the request given back.
 
 A block provides ``load_content()`` (parsed once per content), ``learner_state()`` /
 ``keep_state(state)`` and, for graded blocks, ``keep_score((earned, possible))``.
@@ -25,7 +27,7 @@ from xblock.core import XBlock
 from . import codes, platform, store
 from .actions import ActionError, Claim, Record
 from .errors import HandlerError, json_response
-from .handlers import parse_json
+from .handlers import parse_json, store_error
 
 ATTEMPT_STALE_SECONDS = 120  # an attempt claim this old, that the learner's state says is free, is taken over
 
@@ -67,13 +69,17 @@ def learner_handler(action, *, writes=True, respond=None):
                 check_may_write(block)
             content = block.load_content()
             outcome = action(content, block.learner_state(), data, block.ugettext)
-            if writes:
-                carry_out(block, outcome)
-            result = respond(block, content, outcome) if respond else outcome.result
+            # a claim taken here is given back if anything after it fails (common.store)
+            with store.claims_released_on_failure():
+                if writes:
+                    carry_out(block, outcome)
+                result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
             return as_handler_error(err).response()
         except HandlerError as err:
             return err.response()
+        except store.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
+            return store_error(block, err).response()
         return json_response(result)
 
     return handler

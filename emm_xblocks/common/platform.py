@@ -110,21 +110,16 @@ def correctness_available(block):
     """May the learner see whether they were right (verdicts, scores)? As the platform decides it
     (``ShowCorrectness.correctness_available``, ``xblock/scorable.py``, formerly
     ``xmodule/graders.py``): ``never`` and ``never_but_include_grade`` hide it from everyone, course
-    staff included; otherwise staff always see it; ``past_due`` shows it once the due date has
-    passed; anything else (``always``, unset) shows it."""
+    staff included; otherwise staff always see it; ``past_due`` shows it once the deadline has
+    passed -- ``due`` + ``graceperiod``, the ``close_date`` capa passes (``xmodule/capa_block.py``),
+    so nobody sees verdicts while answers are still accepted; anything else (``always``, unset)
+    shows it."""
     setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
     if setting in (SHOW_CORRECTNESS_NEVER, SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE):
         return False
     if is_staff(block):
         return True
     if setting == SHOW_CORRECTNESS_PAST_DUE:
-        due = inherited(block, "due")
-        return due is None or now() > (due if due.tzinfo else due.replace(tzinfo=datetime.UTC))
-    return True
-    setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
-    if setting == SHOW_CORRECTNESS_NEVER:
-        return False
-    if setting == SHOW_CORRECTNESS_PAST_DUE:
-        due = inherited(block, "due")
-        return due is None or now() > (due if due.tzinfo else due.replace(tzinfo=datetime.UTC))
+        closes = deadline(block)
+        return closes is None or now() > closes
     return True

@@ -5,7 +5,8 @@ A block lists its settings once (``content.SETTINGS``, a tuple of ``Setting``). 
 * ``settings_fields`` makes the XBlock fields (``Scope.settings``);
 * ``with_settings`` adds them, with their defaults, to the block's frozen content dataclass;
 * ``read_olx`` / ``write_olx`` read and write them as OLX attributes (older names still read);
-* ``editor_spec`` / ``read_editor`` describe them to the Studio editor and read its answer back.
+* ``editor_form`` (``editor_spec``) / ``read_editor`` describe them to the Studio editor, which
+  draws them with ``templates/common/settings_form.html``, and read its answer back.
 
 Pure apart from ``settings_fields`` (which builds XBlock fields on demand): no Django.
 
@@ -34,6 +35,7 @@ PLATFORM_NAMES = frozenset({
 })
 
 TEXT, NUMBER, WHOLE, CHECKBOX, SELECT = "text", "number", "whole", "checkbox", "select"
+TEXT_MAX = 200  # characters of a text setting in the editor (a display name, a topic)
 _TYPES = {TEXT: str, NUMBER: float, WHOLE: int, CHECKBOX: bool, SELECT: str}
 
 
@@ -46,7 +48,10 @@ class Setting:
     * ``label``: the editor's label (marked with ``N_``, translated when shown);
     * ``choices``: ``{value: label}`` of a ``select``;
     * ``low``/``high``: bounds of a number (the editor and the reader refuse others);
-    * ``olx_aliases``: older OLX attribute names still read on import (never written).
+    * ``olx_aliases``: older OLX attribute names still read on import (never written);
+    * ``help``: a line under the editor's field (and the XBlock field's help);
+    * ``group``: where the editor's form draws it (its template includes each group by name,
+      ``templates/common/settings_form.html``); in ``SETTINGS`` order within a group.
     """
 
     name: str
@@ -58,6 +63,7 @@ class Setting:
     high: float = 10**6
     olx_aliases: tuple = ()
     help: str = ""
+    group: str = "settings"
 
     @property
     def python_type(self):
@@ -119,18 +125,31 @@ def write_olx(el, content, settings):
 
 
 # ------------------------------------------------------------------ the editor
-def editor_spec(settings, _, names=None):
-    """The settings as the editor draws them: ``[{key, type, label, choices, min, max}]``."""
-    chosen = [s for s in settings if names is None or s.name in names]
+def editor_spec(settings, _):
+    """The settings as the editor draws them: ``[{key, type, label, help, group, choices, min, max,
+    step, maxlength}]`` (the labels translated by ``_``)."""
     return [{
         "key": s.name,
         "type": "number" if s.kind in (NUMBER, WHOLE) else s.kind,
         "label": _(s.label),
+        "help": _(s.help) if s.help else "",
+        "group": s.group,
         "choices": [[value, _(label)] for value, label in s.choices.items()],
         "min": s.low if s.kind in (NUMBER, WHOLE) else None,
         "max": s.high if s.kind in (NUMBER, WHOLE) else None,
         "step": "1" if s.kind == WHOLE else "any",
-    } for s in chosen]
+        "maxlength": TEXT_MAX if s.kind == TEXT else None,
+    } for s in settings]
+
+
+def editor_form(settings, _):
+    """What a Studio editor needs of the settings: ``groups`` (``{group: [spec]}``, for the
+    template's ``common/settings_form.html``) and ``keys`` (for the editor's script, which loads
+    and reads those fields)."""
+    groups = {}
+    for spec in editor_spec(settings, _):
+        groups.setdefault(spec["group"], []).append(spec)
+    return {"groups": groups, "keys": [s.name for s in settings]}
 
 
 def read_editor(data, settings, _):

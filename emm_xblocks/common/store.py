@@ -2,20 +2,97 @@
 
 Writes insert rows inside one transaction, so a submission is stored whole or not at all and
 concurrent learners never overwrite each other. Reads are ``GROUP BY`` queries.
+
+On MySQL/MariaDB (InnoDB) a transaction can fail only because others ran at the same moment:
+a deadlock (error 1213) or a lock wait timeout (1205). Every write here is one transaction that
+is retried whole, a bounded number of times, before the request fails with ``Busy``. The writes
+are laid out so that such failures stay rare at both isolation levels Open edX uses (REPEATABLE
+READ, READ COMMITTED): a learner's earlier rows are found by a plain read and deleted by primary
+key, so no range of an index is locked and learners never wait on each other's gaps.
+
+Handlers in the LMS run outside any transaction (``non_atomic_requests``); when a caller already
+holds one (a test, a management command), a write joins it and is not retried: only the
+outermost transaction can be.
 """
 
+import contextvars
+import random
+import time
 import uuid
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from contextlib import contextmanager, suppress
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
+ATTEMPTS = 6  # tries of one write transaction on MySQL deadlocks and lock wait timeouts
+RETRIED = {1213, 1205}  # ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
+INCORRECT_STRING = 1366  # ER_TRUNCATED_WRONG_VALUE_FOR_FIELD: a character the column's charset lacks
 
 
 class AlreadyClaimed(Exception):
     """The (block, user, slot) claim exists: the action was already done once."""
+
+
+class StoreError(Exception):
+    """A write the database refused; ``common.handlers`` answers it with a translated error."""
+
+
+class Busy(StoreError):
+    """Other requests kept the rows locked through every retry: try again in a moment."""
+
+
+class TextNotStorable(StoreError):
+    """The database's character set cannot hold a character of the text (an emoji on utf8mb3)."""
+
+
+Taken = namedtuple("Taken", "block_key user_key slot taken")
+_held = contextvars.ContextVar("emm_claims_of_this_request", default=None)
+
+
+def _mysql_code(err):
+    code = err.args[0] if err.args else None
+    return code if isinstance(code, int) else None
+
+
+def _write(work):
+    """``work()`` in one transaction, retried whole on a deadlock or lock wait timeout."""
+    tries = 1 if transaction.get_connection().in_atomic_block else ATTEMPTS
+    for attempt in range(1, tries + 1):
+        try:
+            with transaction.atomic():
+                return work()
+        except IntegrityError:
+            raise
+        except DatabaseError as err:
+            code = _mysql_code(err)
+            if code == INCORRECT_STRING:
+                raise TextNotStorable(str(err)) from err
+            if code not in RETRIED:
+                raise
+            if attempt == tries:
+                raise Busy(str(err)) from err
+            time.sleep(random.uniform(0, 0.01 * 2 ** attempt))  # let the winner finish first
+    raise AssertionError("unreachable")
+
+
+def _ensure_claim_row(block_key, user_key, slot):
+    """Create the claim row if it is missing, in its own short transaction (committed at once)."""
+    from ..models import Claim
+
+    if Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists():
+        return
+
+    def create():
+        try:
+            with transaction.atomic():
+                Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot)
+        except IntegrityError:
+            pass  # another request created it: as good
+
+    _write(create)
 
 
 def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None):
@@ -25,35 +102,47 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     * ``replace`` makes these rows the user's only ones in the block: their earlier rows are
       deleted in the same transaction, under a per-user lock row, so even two first submissions
       sent at the same moment leave one submission, not two;
-    * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored.
-    Returns the submission id.
+    * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored;
+      it is taken in the same transaction, so it is never kept without the rows.
+    Returns the submission id. Raises ``Busy`` or ``TextNotStorable`` (see ``StoreError``).
     """
+    from ..models import Answer, Claim, Comment
+
     submission = uuid.uuid4()
     today = timezone.now().date()
-    from ..models import Claim, Comment, Response
+    named = replace and user_key
+    if named:
+        _ensure_claim_row(block_key, user_key, RESPONDENT)
 
-    try:
-        with transaction.atomic():
-            if claim is not None:
-                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
-            if replace and user_key:
-                Claim.objects.get_or_create(block_key=block_key, user_key=user_key, slot=RESPONDENT)
-                list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key,
-                                                              slot=RESPONDENT))
-                Response.objects.filter(block_key=block_key, user_key=user_key).delete()
-                Comment.objects.filter(block_key=block_key, user_key=user_key).delete()
-            Response.objects.bulk_create([
-                Response(block_key=block_key, submission=submission, group=str(group), value=str(value),
-                         user_key=user_key, day=today)
-                for group, value in answers.items()
-            ])
-            if comment:
-                Comment.objects.create(block_key=block_key, submission=submission, text=comment,
-                                       user_key=user_key, day=today)
-    except IntegrityError as err:
+    def work():
         if claim is not None:
-            raise AlreadyClaimed(claim) from err
-        raise
+            try:
+                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
+            except IntegrityError as err:
+                raise AlreadyClaimed(claim) from err
+        if named:
+            # the lock row: one request of this user at a time past this line
+            list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key, slot=RESPONDENT)
+                 .values_list("id", flat=True))
+            # a plain read (the snapshot starts here, after the lock: it sees the rows of the request
+            # that held it), then deletes by primary key: no index range is locked
+            mine = {"block_key": block_key, "user_key": user_key}
+            old = list(Answer.objects.filter(**mine).values_list("id", flat=True))
+            if old:
+                Answer.objects.filter(id__in=old).delete()
+            old = list(Comment.objects.filter(**mine).values_list("id", flat=True))
+            if old:
+                Comment.objects.filter(id__in=old).delete()
+        Answer.objects.bulk_create([
+            Answer(block_key=block_key, submission=submission, group=str(group), value=str(value),
+                   user_key=user_key, day=today)
+            for group, value in answers.items()
+        ])
+        if comment:
+            Comment.objects.create(block_key=block_key, submission=submission, text=comment,
+                                   user_key=user_key, day=today)
+
+    _write(work)
     return submission
 
 
@@ -63,37 +152,78 @@ def claim(block_key, user_key, slot, stale_after=None):
     With ``stale_after`` (seconds), a claim older than that is taken over instead: the caller's
     state says the slot is free, so the old claim belongs to a state that was since reset. The
     take-over is one conditional UPDATE, so of two requests racing for it only one wins.
+    Returns what ``release`` needs to give the slot back.
     """
     from ..models import Claim
 
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot,
-                                 taken=now if stale_after is not None else None)
-        return
-    except IntegrityError as err:
+    taken = now if stale_after is not None else None
+
+    def create():
+        try:
+            with transaction.atomic():
+                Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot, taken=taken)
+            return True
+        except IntegrityError:
+            return False
+
+    if not _write(create):
         if stale_after is None:
-            raise AlreadyClaimed((user_key, slot)) from err
-    cutoff = now - timezone.timedelta(seconds=stale_after)
-    won = Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot, taken__lt=cutoff).update(taken=now)
-    if not won:
-        raise AlreadyClaimed((user_key, slot))
+            raise AlreadyClaimed((user_key, slot))
+        cutoff = now - timezone.timedelta(seconds=stale_after)
+        won = _write(lambda: Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot,
+                                                  taken__lt=cutoff).update(taken=now))
+        if not won:
+            raise AlreadyClaimed((user_key, slot))
+    result = Taken(block_key, user_key, slot, taken)
+    held = _held.get()
+    if held is not None:
+        held.append(result)
+    return result
 
 
-def release(block_key, user_key):
+def release(taken):
+    """Give back a slot ``claim`` took (only that claim: not one taken over since)."""
+    from ..models import Claim
+
+    _write(lambda: Claim.objects.filter(block_key=taken.block_key, user_key=taken.user_key, slot=taken.slot,
+                                        taken=taken.taken).delete())
+
+
+@contextmanager
+def claims_released_on_failure():
+    """Every slot ``claim`` takes inside the ``with`` block is given back if the block raises.
+
+    ``common.handlers.json_handler`` runs each handler in one: a handler claims an attempt number,
+    then writes the learner's rows and state; if any of that fails, the number is free again
+    (otherwise the learner would be told for minutes that the attempt "was already submitted").
+    """
+    held = []
+    token = _held.set(held)
+    try:
+        yield
+    except BaseException:
+        for taken in reversed(held):
+            with suppress(DatabaseError):  # the original error is the one to report
+                release(taken)
+        raise
+    finally:
+        _held.reset(token)
+
+
+def forget_claims(block_key, user_key):
     """Forget every claim of ``user_key`` in a block (staff deleted that learner's state)."""
     from ..models import Claim
 
-    Claim.objects.filter(block_key=block_key, user_key=user_key).delete()
+    _write(lambda: Claim.objects.filter(block_key=block_key, user_key=user_key).delete())
 
 
 def tallies(block_key):
-    """``{group: {value: count}}`` for a block."""
-    from ..models import Response
+    """``{group: {value: count}}`` for a block (index ``emm_resp_tally``)."""
+    from ..models import Answer
 
     result = defaultdict(dict)
-    rows = (Response.objects.filter(block_key=block_key).values_list("group", "value")
+    rows = (Answer.objects.filter(block_key=block_key).values_list("group", "value")
             .annotate(n=Count("id")).order_by())
     for group, value, n in rows:
         result[group][value] = n
@@ -101,9 +231,10 @@ def tallies(block_key):
 
 
 def respondents(block_key):
-    from ..models import Response
+    """How many submissions a block has, counted on index ``emm_resp_submission`` alone."""
+    from ..models import Answer
 
-    return Response.objects.filter(block_key=block_key).aggregate(n=Count("submission", distinct=True))["n"]
+    return Answer.objects.filter(block_key=block_key).values("submission").distinct().count()
 
 
 def comments(block_key):
@@ -114,9 +245,68 @@ def comments(block_key):
                 .values_list("submission", "text"))
 
 
-def export_rows(block_key):
-    """Every response row, grouped by submission, for a CSV export."""
-    from ..models import Response
+class ExportRows:
+    """Every answer row of a block as ``(submission, user_key, day, group, value)``, the rows of a
+    submission together (in submission order: random, so it says nothing of who answered when).
 
-    return (Response.objects.filter(block_key=block_key).order_by("day", "submission", "group")
-            .values_list("submission", "user_key", "day", "group", "value"))
+    Read in pages of about ``chunk_size`` rows, each page one query that starts where the last
+    one stopped on index ``emm_resp_submission`` (``block_key, submission, group``): the memory
+    used is one page's, however many rows the block has, on every database (mysqlclient would
+    otherwise hold a whole result in memory, and ``OFFSET`` would rescan the skipped rows).
+    """
+
+    def __init__(self, block_key):
+        self.block_key = block_key
+
+    def __iter__(self):
+        return self.iterator()
+
+    def iterator(self, chunk_size=2000):
+        from ..models import Answer
+
+        after = None
+        while True:
+            rows = Answer.objects.filter(block_key=self.block_key)
+            if after is not None:
+                rows = rows.filter(submission__gt=after)
+            page = list(rows.order_by("submission", "group")
+                        .values_list("submission", "user_key", "day", "group", "value")[:chunk_size])
+            if len(page) < chunk_size:
+                yield from page
+                return
+            whole = [row for row in page if row[0] != page[-1][0]]  # the last submission may go on
+            if not whole:
+                chunk_size *= 2  # one submission longer than a page: read a bigger one
+                continue
+            yield from whole
+            after = whole[-1][0]
+
+
+def export_rows(block_key):
+    """Every answer row of a block, for a CSV export: ``ExportRows`` (iterate it, or
+    ``.iterator(chunk_size=...)``), streamed in pages of bounded size."""
+    return ExportRows(block_key)
+
+
+def export_submissions(block_key, chunk_size=2000):
+    """``(submission, user_key, day, {group: value}, comment)`` for each submission of a block,
+    streamed (a CSV writer can write each as it comes); one comment query per page of rows."""
+    from ..models import Comment
+
+    def flush(batch):
+        texts = dict(Comment.objects.filter(block_key=block_key, submission__in=[b[0] for b in batch])
+                     .values_list("submission", "text"))
+        for submission, user_key, day, answers in batch:
+            yield submission, user_key, day, answers, texts.get(submission, "")
+
+    batch, current = [], None
+    for submission, user_key, day, group, value in export_rows(block_key).iterator(chunk_size):
+        if current is None or current[0] != submission:
+            if len(batch) >= max(1, chunk_size // 10):
+                yield from flush(batch)
+                batch = []
+            current = (submission, user_key, day, {})
+            batch.append(current)
+        current[3][group] = value
+    if batch:
+        yield from flush(batch)

@@ -24,13 +24,14 @@ _merged = {}  # (language, id of the block's catalogue) -> DjangoTranslation
 
 @functools.cache
 def _engine():
-    return Engine(libraries=get_installed_libraries())
+    # paths are relative to the package root ("templates/likert/studio.html"), for
+    # ``{% include %}`` as for ``render``; Django's cached loader keeps each one compiled
+    return Engine(dirs=[str(resources.files(ROOT_PACKAGE))], libraries=get_installed_libraries())
 
 
 @functools.lru_cache(maxsize=64)
 def _template(path):
-    text = resources.files(ROOT_PACKAGE).joinpath(path).read_text(encoding="utf-8")
-    return _engine().from_string(text)
+    return _engine().get_template(path)
 
 
 def _translation(language, i18n_service):

@@ -106,7 +106,7 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
         return self._free_anonymous_claim if self.anonymous else None
 
     def _free_anonymous_claim(self, user_id, course_id, item_id, requesting_user_id):
-        store.release(self.block_key(), str(user_id))
+        store.forget_claims(self.block_key(), str(user_id))
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

@@ -37,22 +37,24 @@ SCALE_NAMES = {
 }
 RESULTS = {RESULTS_STAFF: N_("Staff only"), RESULTS_LEARNERS: N_("Staff, and learners after they answer")}
 
+# ``group``: where the editor draws it (templates/likert/studio.html): the name; the scale (its
+# custom labels follow); what learners may add; privacy, results and grading
 SETTINGS = (
-    Setting("display_name", TEXT, "End-of-training evaluation", N_("Display name")),
-    Setting("scale", SELECT, "agree5", N_("Scale"), choices=SCALE_NAMES),
-    Setting("allow_na", CHECKBOX, False, N_("Offer “Not applicable”")),
+    Setting("display_name", TEXT, "End-of-training evaluation", N_("Display name"), group="name"),
+    Setting("scale", SELECT, "agree5", N_("Scale"), choices=SCALE_NAMES, group="scale"),
+    Setting("allow_na", CHECKBOX, False, N_("Offer “Not applicable”"), group="answers"),
     # ``comment`` in OLX written before 0.2
-    Setting("comment_box", CHECKBOX, False, N_("Add a comment box"), olx_aliases=("comment",)),
+    Setting("comment_box", CHECKBOX, False, N_("Add a comment box"), olx_aliases=("comment",), group="answers"),
     Setting("anonymous", CHECKBOX, False, N_("Anonymous (answers are stored without the learner's identity and "
-                                                "cannot be changed)")),
+                                                "cannot be changed)"), group="privacy"),
+    Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS, group="privacy"),
     Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before results show"),
-            low=1, high=1000),
-    Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS),
+            low=1, high=1000, group="privacy"),
     # not ``graded``: Open edX's InheritanceMixin gives every block a ``graded`` that a graded
     # subsection sets; ``graded`` in OLX written before 0.2 is still read
     Setting("participation_graded", CHECKBOX, False, N_("Give participation credit (graded)"),
-            olx_aliases=("graded",)),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+            olx_aliases=("graded",), group="privacy"),
+    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group="privacy"),
 )
 
 

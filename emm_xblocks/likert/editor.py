@@ -3,7 +3,7 @@ content by ``validation.validate``; both return ``Problem`` objects that the edi
 to the field they name (``statements.2.id``)."""
 
 from ..common.sanitize import clean_html
-from ..common.settings import editor_spec, read_editor
+from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem
 from .content import MAX_STATEMENTS, SETTINGS, Statement, Survey
 from .validation import validate
@@ -66,5 +66,5 @@ def to_editor(survey):
 
 
 def settings_form(_):
-    """The settings as the editor draws them (``common.settings.editor_spec``)."""
-    return editor_spec(SETTINGS, _)
+    """The settings as the editor draws them (``common.settings.editor_form``)."""
+    return editor_form(SETTINGS, _)

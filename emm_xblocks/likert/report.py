@@ -9,7 +9,7 @@ from webob import Response
 
 from ..common import store
 from ..common.errors import HandlerError
-from ..common.export import safe_cell
+from ..common.export import content_disposition, safe_cell
 from .content import NA
 from .statistics import diverging_segments, headline, statement_stats
 
@@ -62,7 +62,11 @@ def headline_text(survey, percent, labels, _):
 
 
 def csv_response(block):
-    """Every response, one row per submission, for staff only; no identity when anonymous."""
+    """Every response, one row per submission, for staff only; no identity when anonymous.
+
+    Written as it is read (``store.export_submissions`` pages through the rows on an index), so a
+    web worker's memory holds one page of rows, not the whole evaluation; the translated words are
+    fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
     if not block.is_staff():
         return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
@@ -71,42 +75,49 @@ def csv_response(block):
     if store.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
-    labels = survey.labels(_)
-    submissions = {}
-    for submission, user_key, day, group, value in store.export_rows(key):
-        row = submissions.setdefault(submission, {"user": user_key, "day": day})
-        row[group] = value
-    comment_of = dict(store.comments(key)) if survey.comment_box else {}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    header = [] if survey.anonymous else [_("Learner")]
-    header += ([] if survey.anonymous else [_("Date")]) + [s.id for s in survey.statements]
+    words = {"na": _("N/A"), "labels": survey.labels(_), "header": csv_header(survey, _)}
+    return Response(app_iter=csv_lines(survey, store.export_submissions(key), words), content_type="text/csv",
+                    charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
+                                                                             fallback="evaluation"))
+
+
+def csv_header(survey, _):
+    header = [] if survey.anonymous else [_("Learner"), _("Date")]
+    header += [s.id for s in survey.statements]
     if survey.comment_box:
         header.append(_("Comment"))
-    writer.writerow([safe_cell(h) for h in header])
-    for submission, row in submissions.items():
-        cells = [] if survey.anonymous else [row["user"]]
-        if not survey.anonymous:  # an anonymous row keeps no date a log could line up
-            cells.append(row["day"].isoformat())
+    return header
+
+
+def csv_lines(survey, submissions, words):
+    """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
+    the header, one line per submission; every cell formula-safe."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+
+    def line(cells):
+        writer.writerow([safe_cell(c) for c in cells])
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        return text.encode("utf-8")
+
+    yield "\ufeff".encode()
+    yield line(words["header"])
+    labels = words["labels"]
+    for _submission, user_key, day, answers, comment in submissions:
+        cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
         for st in survey.statements:
-            value = row.get(st.id, "")
+            value = answers.get(st.id, "")
             if value == NA:
-                cells.append(_("N/A"))
+                cells.append(words["na"])
             elif value.isdigit() and 1 <= int(value) <= len(labels):
                 cells.append(f"{value} {labels[int(value) - 1]}")
             else:
                 cells.append(value)
         if survey.comment_box:
-            cells.append(comment_of.get(submission, ""))
-        writer.writerow([safe_cell(c) for c in cells])
-    body = "\ufeff" + out.getvalue()  # BOM: spreadsheets open UTF-8 (French, Arabic) correctly
-    return Response(body=body.encode("utf-8"), content_type="text/csv", charset="utf-8",
-                    content_disposition=f'attachment; filename="{safe_filename(survey.display_name)}.csv"')
-
-
-def safe_filename(name):
-    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:60].strip("-")
-    return cleaned or "evaluation"
+            cells.append(comment)
+        yield line(cells)
 
 
 def report_data(survey, user_state_iterator, limit_responses=None):

@@ -97,13 +97,12 @@ def author_view(block):
 def studio_view(block):
     survey = block.load_content()
     _ = block.ugettext
-    context = {
-        "scales": [{"value": key, "label": _(name)} for key, name in content.SCALE_NAMES.items()],
-    }
+    form = editor.settings_form(_)
     presets = {key: [_(label) for label in labels] for key, labels in content.SCALES.items()}
-    return block.build_fragment("templates/likert/studio.html", context,
+    return block.build_fragment("templates/likert/studio.html",
+                                {"dom": block.dom_id() + "-ed", "settings": form["groups"]},
                                 init_args={"survey": editor.to_editor(survey), "presets": presets,
-                                           "settings": editor.settings_form(_)},
+                                           "settings": form["keys"]},
                                 js="js/emm-likert-studio.js", js_class="EmmLikertEditor")
 
 

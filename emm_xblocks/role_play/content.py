@@ -1,7 +1,7 @@
 """What an author writes in a role-play: roles, nodes, choices, endings, grade bands, settings (pure data).
 
 No XBlock and no Django here. ``SETTINGS`` is the one description of the role-play's settings:
-the XBlock fields, the OLX attributes and the editor's checks are derived from it
+the XBlock fields, the OLX attributes and the editor's form are derived from it
 (``common.settings``). The scenario itself lives in one ``content`` field (a dict:
 ``roles``, ``nodes``, ``bands``, ``intro``).
 """
@@ -25,18 +25,21 @@ CATEGORIES = {
     "harmful": N_("Harmful practice"),
 }
 
+# ``group``: where the editor draws it (templates/role_play/studio.html): the name; attempts and
+# grading (one row); the play itself
 SETTINGS = (
-    Setting("display_name", TEXT, "Role-play", N_("Display name")),
+    Setting("display_name", TEXT, "Role-play", N_("Display name"), group="name"),
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" would set; ``max_attempts`` in OLX written before 0.2 is still read
     Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: no limit)"), high=MAX_ATTEMPTS,
-            olx_aliases=("max_attempts",)),
-    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT),
-    Setting("allow_back", CHECKBOX, False, N_("Allow going back one step")),
-    Setting("show_others", CHECKBOX, False, N_("Show how other participants chose")),
+            olx_aliases=("max_attempts",), group="grading"),
+    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT, group="grading"),
+    Setting("allow_back", CHECKBOX, False, N_("Learners may go back one step"), group="play"),
+    Setting("show_others", CHECKBOX, False, N_("At the ending, show how other participants chose (anonymous)"),
+            group="play"),
     Setting("min_group_size", WHOLE, 5, N_("Minimum number of participants before their choices are shown"),
-            low=1, high=1000),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+            low=1, high=1000, group="play"),
+    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group="grading"),
 )
 
 

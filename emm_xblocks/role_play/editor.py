@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..common import olx as common_olx
 from ..common.sanitize import clean_html
-from ..common.settings import read_editor, values
+from ..common.settings import editor_form, read_editor, values
 from ..common.validation import parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
@@ -129,3 +129,8 @@ def to_editor(scenario):
     data.update(values(scenario, SETTINGS), intro=scenario.intro)
     data["xml"] = common_olx.to_string(olx.to_xml(scenario))
     return data
+
+
+def settings_form(_):
+    """The settings as the editor draws them (``common.settings.editor_form``)."""
+    return editor_form(SETTINGS, _)

@@ -216,7 +216,8 @@ def back(scenario, state, data, _):
 def restart(scenario, state, data, _):
     """A new attempt (its number claimed); with one role it starts at once."""
     state, notice = _ready(scenario, state, _)
-    if state.attempts == 0:
+    # a role but no attempt counted: staff "Reset attempts" (the platform sets ``attempts`` to 0)
+    if state.attempts == 0 and not state.role:
         raise ActionError("not_started", _("Choose a role first."))
     none_left = ActionError("no_attempts_left", _("You have no attempts left."))
     if attempts_left(scenario.attempts_allowed, state.attempts) == 0:

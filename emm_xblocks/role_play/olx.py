@@ -109,28 +109,19 @@ def to_xml(scenario, el=None):
     for band in scenario.bands:
         olx.add_text(el, "band", band.message, min=str(band.min))
     for role in scenario.roles:
-        r = etree.SubElement(el, "role", id=role.id, start=role.start)
-        r.text = role.label
+        r = olx.add_element(el, "role", id=role.id, start=role.start)
+        r.text = olx.xml_safe(role.label)
         olx.add_html(r, "brief", role.brief)
     for node in scenario.nodes:
-        n = etree.SubElement(el, "node", id=node.id)
-        if node.ending:
-            n.set("ending", "true")
-        for name in ("speaker", "category"):
-            if getattr(node, name):
-                n.set(name, getattr(node, name))
+        n = olx.add_element(el, "node", id=node.id, ending="true" if node.ending else None,
+                            speaker=node.speaker or None, category=node.category or None)
         if node.image or node.alt:
-            etree.SubElement(n, "image", src=node.image, alt=node.alt)
+            olx.add_element(n, "image", src=node.image, alt=node.alt)
         olx.add_html(n, "narrative", node.narrative)
         for choice in node.choices:
-            c = etree.SubElement(n, "choice", goto=choice.goto)
-            if choice.points:
-                c.set("points", str(choice.points))
-            if choice.if_visited:
-                c.set("if_visited", choice.if_visited)
-            if choice.min_points is not None:
-                c.set("min_points", str(choice.min_points))
-            c.text = choice.label
+            c = olx.add_element(n, "choice", goto=choice.goto, points=choice.points or None,
+                                if_visited=choice.if_visited or None, min_points=choice.min_points)
+            c.text = olx.xml_safe(choice.label)
             olx.add_html(c, "consequence", choice.consequence)
         olx.add_html(n, "debrief", node.debrief)
     return el

@@ -148,9 +148,10 @@ def studio_view(block):
     data = editor.to_editor(block.load_content())
     xml = data.pop("xml")
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
-    frag = block.build_fragment(STUDIO, {"xml": xml, "dom": block.dom_id() + "-ed", "categories": categories},
-                                init_args={"scenario": data}, js="js/emm-role-play-studio.js",
-                                js_class="EmmRolePlayEditor")
+    form = editor.settings_form(_)
+    context = {"xml": xml, "dom": block.dom_id() + "-ed", "categories": categories, "settings": form["groups"]}
+    frag = block.build_fragment(STUDIO, context, init_args={"scenario": data, "settings": form["keys"]},
+                                js="js/emm-role-play-studio.js", js_class="EmmRolePlayEditor")
     frag.add_javascript_url(block.resource_url("js/emm-role-play-map.js"))
     frag.add_css_url(block.resource_url("css/emm-role-play-studio.css"))
     return frag

@@ -19,14 +19,36 @@ EXCLUDED_XBLOCKS = {
     "view_counter_demo",
 }
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("EMM_WORKBENCH_DB", "var/workbench.db"),
-        "OPTIONS": {"timeout": 30},
-        "TEST": {"NAME": os.environ.get("EMM_TEST_DB") or None},
+
+def _database():
+    """SQLite by default; ``EMM_DB=mysql`` for MySQL/MariaDB as Open edX runs it (mysqlclient,
+    utf8mb4), on the unix socket ``EMM_DB_SOCKET`` (the private test server of ``tests/mariadb.py``
+    by default), at the isolation level ``EMM_DB_ISOLATION`` (Django's default: read committed)."""
+    if os.environ.get("EMM_DB", "sqlite") != "mysql":
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("EMM_WORKBENCH_DB", "var/workbench.db"),
+            # writers queue (BEGIN IMMEDIATE) instead of failing at once when a reader turns writer
+            "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"},
+            # a file, not shared-cache memory, so that threads of a test lock as processes do
+            "TEST": {"NAME": os.environ.get("EMM_TEST_DB") or f"var/test-{os.getpid()}.db"},
+        }
+    return {
+        "ENGINE": "django.db.backends.mysql",
+        "NAME": os.environ.get("EMM_DB_NAME", "emm_workbench"),
+        "USER": os.environ.get("EMM_DB_USER", "root"),
+        "PASSWORD": os.environ.get("EMM_DB_PASSWORD", ""),
+        "HOST": os.environ.get("EMM_DB_SOCKET") or os.path.abspath("var/mysql/mysqld.sock"),
+        "OPTIONS": {
+            "charset": "utf8mb4",
+            "isolation_level": os.environ.get("EMM_DB_ISOLATION", "read committed"),
+        },
+        "TEST": {"NAME": os.environ.get("EMM_TEST_DB") or f"test_emm_{os.getpid()}", "CHARSET": "utf8mb4",
+                 "COLLATION": "utf8mb4_unicode_ci"},
     }
-}
+
+
+DATABASES = {"default": _database()}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")]

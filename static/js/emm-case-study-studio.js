@@ -121,6 +121,9 @@ function EmmCaseStudyEditor(runtime, element, args) {
     });
   }
 
+  /* the case's settings ([data-field], drawn from the block's SETTINGS) and the rest ([data-key]) */
+  function collect() { return Object.assign(ed.readSettings(), read(form)); }
+
   function read(scope) {
     var data = {};
     scope.querySelectorAll("[data-key]").forEach(function (node) {
@@ -162,10 +165,14 @@ function EmmCaseStudyEditor(runtime, element, args) {
   /* problems: [{field: "questions.0.options", message, error}] from the server's validators; a
      problem whose field has no slot of its own goes to the nearest enclosing one */
   function show(problems) {
-    EmmEditor.unmarkAll(form, "[data-error-key]");
+    EmmEditor.unmarkAll(form, "[data-error-key], [data-error]");
     var slots = {}, controls = {};
     form.querySelectorAll("[data-error-key]").forEach(function (s) { slots[fieldPath(s, "data-error-key")] = s; });
     form.querySelectorAll("[data-key]").forEach(function (c) { controls[fieldPath(c, "data-key")] = c; });
+    ed.settings.forEach(function (key) {
+      slots[key] = form.querySelector("[data-error=\"" + key + "\"]");
+      controls[key] = ed.field(key);
+    });
     problems.forEach(function (p) {
       var path = p.field || "", slot = slots[path];
       while (!slot && path) {
@@ -177,6 +184,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   }
 
   function load(data) {
+    ed.loadSettings(data);
     form.querySelectorAll("[data-key]").forEach(function (node) {
       if (owner(node) !== form) { return; }
       EmmEditor.setValue(node, data[node.getAttribute("data-key")]);
@@ -218,8 +226,9 @@ function EmmCaseStudyEditor(runtime, element, args) {
 
   var ed = EmmEditor.create(runtime, element, {
     root: ".emm-case-editor",
+    settings: args.settings,
     row: "[data-item]",
-    collect: function () { return read(form); },
+    collect: collect,
     show: show,
     /* focus the field of the first error (or the first field of the list it is about) */
     refused: function () {
@@ -246,7 +255,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   /* Edit as JSON: the same data as the form, both ways */
   var jsonTab = root.querySelector("[data-json-tab]"), jsonArea = root.querySelector("[data-json]");
   jsonTab.addEventListener("toggle", function () {
-    if (jsonTab.open) { jsonArea.value = JSON.stringify(read(form), null, 2); }
+    if (jsonTab.open) { jsonArea.value = JSON.stringify(collect(), null, 2); }
   });
   root.querySelector("[data-json-apply]").addEventListener("click", function () {
     var data;

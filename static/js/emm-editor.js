@@ -1,6 +1,7 @@
 /* emm-xblocks editor engine: what the three Studio editors share. An editor describes its form
    (how to read it, where a problem's field is, what a new row holds) and the engine does the rest:
-   the settings fields ([data-field]) in and out, the live check by the server's own validators
+   the settings fields ([data-field], drawn by the server from the block's SETTINGS, their keys in
+   spec.settings) in and out, the live check by the server's own validators
    (studio_validate, debounced; an answer older than the last check or a save is dropped), save
    (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
    (add, move up or down, remove: focus kept, the change announced, the form checked again).
@@ -71,6 +72,8 @@
 
   /* spec: {
        root: the editor's CSS class (".emm-likert-editor"),
+       settings: the keys of the block's settings (the init args' "settings"): ed.settings,
+         loaded and read by ed.loadSettings / ed.readSettings,
        collect(): the data to check and save,
        show(problems, data, when): put the server's problems on the form ("check", "saved", "refused"),
        refused(problems, data): optional, after a refused save (e.g. focus the first field),
@@ -90,6 +93,7 @@
       form: form,
       alertBox: root.querySelector("[data-alert]"),
       status: root.querySelector("[data-status]"),
+      settings: (spec.settings || []).slice(),
       DELAY: 400
     };
 
@@ -100,6 +104,8 @@
       names.forEach(function (name) { data[name] = getValue(ed.field(name)); });
       return data;
     };
+    ed.loadSettings = function (data) { ed.load(ed.settings, data); };
+    ed.readSettings = function () { return ed.read(ed.settings); };
     ed.say = function (message) { if (message) { EMM.say(ed.status, message); } };
     ed.notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
 

@@ -37,11 +37,11 @@ function EmmLikertEditor(runtime, element, args) {
     return row;
   }
 
-  var SETTINGS = ["display_name", "intro", "scale", "comment_prompt", "results", "min_group_size", "weight",
-    "allow_na", "comment_box", "anonymous", "participation_graded", "custom_labels"];
+  /* the survey's own fields beside its settings (args.settings, drawn from the block's SETTINGS) */
+  var CONTENT = ["intro", "comment_prompt", "custom_labels"];
 
   function collect() {
-    var data = ed.read(SETTINGS);
+    var data = ed.read(CONTENT.concat(ed.settings));
     data.statements = Array.prototype.map.call(list.querySelectorAll("[data-row]"), function (row) {
       return {id: row.querySelector("[data-st=id]").value.trim(), text: row.querySelector("[data-st=text]").value,
         reverse: row.querySelector("[data-st=reverse]").checked, required: row.querySelector("[data-st=required]").checked};
@@ -70,6 +70,7 @@ function EmmLikertEditor(runtime, element, args) {
 
   var ed = EmmEditor.create(runtime, element, {
     root: ".emm-likert-editor",
+    settings: args.settings,
     collect: collect,
     show: show,
     rowFocus: "[data-st=text]",
@@ -87,7 +88,7 @@ function EmmLikertEditor(runtime, element, args) {
   });
   var root = ed.root, list = root.querySelector("[data-statements]");
 
-  ed.load(SETTINGS, survey);
+  ed.load(CONTENT.concat(ed.settings), survey);
   survey.statements.forEach(function (st) { list.appendChild(statementRow(st)); });
   toggleCustom();
 }

@@ -7,6 +7,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   var EMM = window.EMM, MAP = window.EmmRolePlayMap, _ = EMM.gettext;
   var ed = EmmEditor.create(runtime, element, {
     root: ".emm-rp-studio",
+    settings: args.settings,
     collect: function () { return tab === "xml" ? {xml: xmlBox.value} : collect(); },
     show: function (problems, data) { if (tab === "xml") { showXml(problems); } else { show(problems, data); } },
     refused: function (problems) {
@@ -33,8 +34,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   var mapBox = root.querySelector("[data-map]");
   var lists = {};
   ["bands", "roles", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
-  var SETTINGS = ["display_name", "intro", "weight", "attempts_allowed", "grade_policy", "min_group_size"];
-  var FLAGS = ["allow_back", "show_others"];
+  /* the scenario's own fields beside its settings (args.settings, drawn from the block's SETTINGS) */
+  var CONTENT = ["intro"];
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
   var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
@@ -120,7 +121,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function load(sc) {
-    ed.load(SETTINGS.concat(FLAGS), sc);
+    ed.load(CONTENT.concat(ed.settings), sc);
     ids = [];
     (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
     version += 1;
@@ -134,7 +135,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function collect() {
-    var data = ed.read(SETTINGS.concat(FLAGS));
+    var data = ed.read(CONTENT.concat(ed.settings));
     data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message")}; });
     data.roles = rows(lists.roles).map(function (li) {
       return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};

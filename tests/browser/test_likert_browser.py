@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from django.utils import translation
 
-from emm_xblocks.models import Response
+from emm_xblocks.models import Answer
 from emm_xblocks.workbench.services import LmsI18nService, user_opt_attrs
 from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, axe_violations, student_id
 
@@ -162,7 +162,7 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
     assert page.locator(f"{BLOCK} input:enabled, {BLOCK} textarea:enabled").count() == 0
     assert page.locator(f"{BLOCK} [data-submit]").is_hidden()
     assert_no_horizontal_overflow(page, PHONE["width"])
-    rows = Response.objects.filter(block_key=workbench.usage_id(DEMO_EN))
+    rows = Answer.objects.filter(block_key=workbench.usage_id(DEMO_EN))
     assert dict(rows.values_list("group", "value")) == chosen
     assert set(rows.values_list("user_key", flat=True)) == {""}  # anonymous: no identity stored
 
@@ -205,7 +205,7 @@ def test_missing_required_statement_is_announced_focused_and_nothing_is_stored(w
     assert error.text_content() == server_gettext("fr", "Please choose an answer.")
     assert fieldset(page, "objectives").get_attribute("aria-describedby") == error.get_attribute("id")
     assert submits == []
-    assert Response.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == 0
+    assert Answer.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == 0
 
     # Answering them clears the errors and the evaluation goes through.
     for sid in skipped:
@@ -215,7 +215,7 @@ def test_missing_required_statement_is_announced_focused_and_nothing_is_stored(w
         has_text=server_gettext("fr", "Thank you: your answers were saved.")).wait_for()
     assert page.locator(f"{BLOCK} .emm-invalid").count() == 0
     assert alert.is_hidden()
-    assert Response.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == len(STATEMENTS)
+    assert Answer.objects.filter(block_key=workbench.usage_id(DEMO_FR)).count() == len(STATEMENTS)
     assert page.js_errors == []
 
 

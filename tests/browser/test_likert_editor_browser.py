@@ -21,7 +21,7 @@ def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     page.wait_for_selector(f"{EDITOR} [data-row]")
-    assert page.locator("#emm-ed-name").input_value() == "Pilot evaluation"
+    assert page.get_by_label("Display name").input_value() == "Pilot evaluation"
     assert rows(page).count() == 2
 
     add = page.get_by_role("button", name="Add a statement")

@@ -1,4 +1,4 @@
-"""The case-study block through the workbench runtime and Django's test client."""
+"""The case-study block through the platform-faithful runtime (tests/openedx)."""
 
 import json
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from emm_xblocks.case_study import content, olx
-from emm_xblocks.models import Claim, Response
+from emm_xblocks.models import Answer, Claim
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 
@@ -356,7 +356,7 @@ def test_distribution_is_shown_above_the_group_size_only(case, handlers):
     dist = r.json_body["distribution"]
     assert dist["suppressed"] is False and dist["respondents"] == 2
     assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
-    assert Response.objects.filter(block_key=uid).count() == 5
+    assert Answer.objects.filter(block_key=uid).count() == 5
 
 
 def test_views_render(case, handlers):
@@ -398,7 +398,8 @@ def test_old_olx_max_attempts_still_imports_and_exports_as_attempts_allowed(scen
     uid = scenario(CASE.replace('attempts_allowed="{attempts}"', 'max_attempts="{attempts}"')
                    .format(attempts=1, policy="best", show="submitted", extra=""))
     block = handlers.block(uid)
-    assert block.attempts_allowed == 1 and "max_attempts" not in type(block).fields  # the platform's own name
+    # the platform's own name: only its InheritanceMixin brings ``max_attempts``, never our class
+    assert block.attempts_allowed == 1 and "max_attempts" not in type(block).unmixed_class.fields
     node = etree.Element("x")
     block.add_xml_to_node(node)
     assert node.get("attempts_allowed") == "1" and node.get("max_attempts") is None
@@ -435,10 +436,8 @@ def test_student_view_data_is_content_only_and_the_learner_state_has_its_own_han
 def test_a_none_setting_falls_back_to_its_default(case, handlers):
     """An inherited or explicit None in a settings field never crashes a view or a handler."""
     uid = case(attempts=2)
-    block = handlers.block(uid)
-    for name in ("attempts_allowed", "grade_policy", "show_answers", "weight", "min_group_size", "display_name"):
-        setattr(block, name, None)
-    block.save()
+    handlers.author_settings(uid, **dict.fromkeys(
+        ("attempts_allowed", "grade_policy", "show_answers", "weight", "min_group_size", "display_name")))
     assert "Public narrative" in handlers.view(uid).content
     assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
     assert handlers.block(uid).load_content().attempts_allowed == 0
@@ -453,50 +452,14 @@ def test_content_with_errors_is_not_submitted(scenario, handlers, events):
     assert handlers.block(uid).attempts == 0 and events.grades == []
 
 
-class InheritedSettings:
-    """Settings Open edX's ``InheritanceMixin`` (``xmodule/modulestore/inheritance.py``) mixes into
-    every block, which a subsection sets for its problems: ``show_correctness`` (a string:
-    ``always``, ``past_due``, ``never``) and ``due`` (a date)."""
-
-    from xblock.fields import Date, Scope, String
-
-    show_correctness = String(scope=Scope.settings, default="always")
-    due = Date(scope=Scope.settings, default=None)
-
-
-def lms_block(uid, show_correctness="always", student="student_1", due=None):
-    """The block as the LMS builds it: its class mixed with the platform's inherited fields."""
-    from workbench.runtime import WorkbenchRuntime
-    from xblock.core import XBlockMixin
-    from xblock.runtime import Mixologist
-
-    runtime = WorkbenchRuntime(student)
-    runtime.mixologist = Mixologist([type("InheritanceMixin", (InheritedSettings, XBlockMixin), {})])
-    block = runtime.get_block(uid)
-    block.show_correctness = show_correctness
-    block.due = due
-    return block
-
-
-def lms_call(block, handler, data):
-    """Call a handler as the LMS does: the workbench's own ``handle`` sets ``due`` to now on every
-    call (for the LTI block), which would make every block with a ``due`` field past due."""
-    from webob import Request
-    from xblock.runtime import Runtime
-
-    request = Request.blank("/", method="POST", body=json.dumps(data).encode("utf-8"),
-                            content_type="application/json")
-    response = Runtime.handle(block.runtime, block, handler, request)
-    block.save()
-    return response
-
-
 def test_show_correctness_never_hides_score_verdicts_feedback_and_answers(case, handlers, events):
+    """The subsection's ``show_correctness`` (inherited through the platform's ``InheritanceMixin``,
+    ``xmodule/modulestore/inheritance.py``)."""
     uid = case(attempts=2, show="submitted")
-    block = lms_block(uid, "never")
-    r = lms_call(block, "submit", {"answers": {"q1": "b", "q2": ["x"], "q3": "Text"}})
-    assert r.status_code == 200, r.body
-    body = json.loads(r.body)
+    handlers.subsection_settings(uid, show_correctness="never")
+    r = handlers.post(uid, "submit", {"answers": {"q1": "b", "q2": ["x"], "q3": "Text"}})
+    assert r.status_code == 200, r.content
+    body = r.json_body
     text = json.dumps(body)
     assert body["score"] is None and body["grade"] is None and body["revealed"] is False
     assert {q["status"] for q in body["questions"]} == {"submitted"}
@@ -506,12 +469,12 @@ def test_show_correctness_never_hides_score_verdicts_feedback_and_answers(case, 
     assert "SECRET-KEY-POINT-1" in body["html"]  # the self-assessment still needs them
     assert body["announcement"] == "Your answers were submitted."
     assert events.grades[-1]["raw_earned"] == 1.0  # the gradebook still gets the grade (q2: 1 of 2)
-    page = lms_block(uid, "never").render("student_view", {}).content
+    page = handlers.view(uid).content
     assert "SECRET-FEEDBACK-B" not in page and "Points:" not in page and "Your results" in page
-    state = json.loads(lms_block(uid, "never").handle(
-        "student_view_user_state", __import__("webob").Request.blank("/")).body)
+    state = handlers.get(uid, "student_view_user_state").json()
     assert state["submitted"] and state["score"] is None
-    shown = lms_block(uid, "always").render("student_view", {}).content
+    handlers.subsection_settings(uid, show_correctness="always")
+    shown = handlers.view(uid).content
     assert "SECRET-FEEDBACK-B" in shown and "Points:" in shown
 
 
@@ -533,9 +496,9 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
     import datetime
 
     uid = case()
-    past = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    r = lms_call(lms_block(uid, due=past), "submit", {"answers": GOOD})
-    assert r.status_code == 403 and json.loads(r.body)["error"] == "past_due"
+    handlers.subsection_settings(uid, due=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    r = handlers.post(uid, "submit", {"answers": GOOD})
+    assert r.status_code == 403 and r.json_body["error"] == "past_due"
     assert handlers.block(uid).attempts == 0 and events.grades == []
-    r = lms_call(lms_block(uid, due=past), "document_opened", {"index": 0})
+    r = handlers.post(uid, "document_opened", {"index": 0})
     assert r.status_code == 200 and events.named("emm.case_study.document_opened")

@@ -1,5 +1,5 @@
 """The case-study block's LMS report (``generate_report_data``), its in-page documents, the
-results announcement and the Studio editor's payload, through the workbench runtime."""
+results announcement and the Studio editor's payload, through the platform-faithful runtime."""
 
 import json
 from types import SimpleNamespace
@@ -168,9 +168,11 @@ def test_editor_saves_documents_and_images_and_refuses_bad_ones(uid, handlers):
 
 def test_editor_view_is_a_form_with_every_setting(uid, handlers):
     html = handlers.view(uid, "studio_view", student="staff_1").content
-    for key in ("display_name", "narrative", "key_facts", "expert_analysis", "weight", "attempts_allowed",
-                "grade_policy", "show_answers", "topic", "estimated_minutes", "show_distribution", "min_group_size"):
+    for key in ("narrative", "key_facts", "expert_analysis"):
         assert f'data-key="{key}"' in html, key
+    for key in ("display_name", "weight", "attempts_allowed", "grade_policy", "show_answers", "topic",
+                "estimated_minutes", "show_distribution", "min_group_size"):  # the settings
+        assert f'data-field="{key}"' in html, key
     for name in ("sections", "documents", "images", "questions"):
         assert f'data-list="{name}"' in html and f'data-add="{name}"' in html, name
     assert "Edit as JSON" in html and "emm-case-study-studio.js" in str(

@@ -5,8 +5,6 @@ import json
 
 import pytest
 from lxml import etree
-from xblock.fields import Boolean, Scope, String
-from xblock.runtime import Mixologist
 from xblock.scorable import Score
 
 from emm_xblocks.common.sanitize import clean_html
@@ -44,27 +42,21 @@ def test_lone_surrogates_are_a_clear_400(likert, handlers, body):
     assert handlers.block(likert).display_name == "Eval"
 
 
-class PlatformMixin:
-    """What Open edX mixes into every block (a subset of LmsBlockMixin's fields)."""
-
-    visible_to_staff_only = Boolean(scope=Scope.settings, default=False)
-    group_access_note = String(scope=Scope.settings, default="")
-
-
 def test_lms_mixin_fields_survive_export_and_import(handlers, likert):
-    mixed = Mixologist([PlatformMixin]).mix(LikertBlock)
-    assert set(mixed.platform_fields()) == {"visible_to_staff_only", "group_access_note"}
-    runtime = handlers.block(likert).runtime
+    """The platform mixes its own fields into every block (``InheritanceMixin`` in
+    ``XBLOCK_MIXINS``, ``xmodule/modulestore/inheritance.py``): one set in the OLX is kept on import
+    and written on export; one never set is not written."""
+    block = handlers.block(likert)
+    assert {"visible_to_staff_only", "group_access"} <= set(type(block).platform_fields())
     xml = ('<emm_likert display_name="Staff only" visible_to_staff_only="true">'
            '<item id="a">A</item></emm_likert>')
-    keys = handlers.block(likert).scope_ids
-    block = mixed.parse_xml(etree.fromstring(xml), runtime, keys)
+    block = LikertBlock.parse_xml(etree.fromstring(xml), block.runtime, block.scope_ids)
     assert block.visible_to_staff_only is True and block.display_name == "Staff only"
     node = etree.Element("emm_likert")
     block.add_xml_to_node(node)
     assert node.get("visible_to_staff_only") == "true"
-    assert node.get("group_access_note") is None  # never set: not written
-    assert LikertBlock.platform_fields() == []  # the workbench mixes nothing in
+    assert node.get("group_access") is None  # never set: not written
+    assert LikertBlock.platform_fields() == []  # the unmixed class: nothing mixed in
 
 
 def test_rescore_keeps_the_new_score_unless_only_if_higher(likert, handlers, events):

@@ -1,8 +1,8 @@
-"""The Likert block through the workbench runtime and Django's test client."""
+"""The Likert block through the platform-faithful runtime (tests/openedx)."""
 
 import pytest
 
-from emm_xblocks.models import Claim, Comment, Response
+from emm_xblocks.models import Answer, Claim, Comment
 
 SURVEY = """
 <emm_likert display_name="Eval" allow_na="true" comment="true" {extra}>
@@ -23,7 +23,7 @@ def test_submit_stores_rows_completes_and_tracks(survey, handlers, events):
     r = handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2, "extra": "na"}, "comment": "Merci"})
     assert r.status_code == 200, r.content
     assert r.json_body["submitted"] is True
-    rows = sorted(Response.objects.filter(block_key=uid).values_list("group", "value"))
+    rows = sorted(Answer.objects.filter(block_key=uid).values_list("group", "value"))
     assert rows == [("extra", "na"), ("pace", "2"), ("relevance", "5")]
     assert Comment.objects.get(block_key=uid).text == "Merci"
     assert events.completions == [{"user": "student_1", "completion": 1.0}]
@@ -37,7 +37,7 @@ def test_changing_answers_replaces_the_learners_rows(survey, handlers):
     handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2}})
     r = handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
     assert r.status_code == 200
-    assert sorted(Response.objects.filter(block_key=uid).values_list("group", "value")) == [
+    assert sorted(Answer.objects.filter(block_key=uid).values_list("group", "value")) == [
         ("pace", "1"), ("relevance", "1")]
     assert handlers.block(uid).answers == {"relevance": 1, "pace": 1}
 
@@ -45,14 +45,14 @@ def test_changing_answers_replaces_the_learners_rows(survey, handlers):
 def test_anonymous_rows_carry_no_identity_and_second_submit_is_refused(survey, handlers, events):
     uid = survey('anonymous="true"')
     assert handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
-    assert set(Response.objects.filter(block_key=uid).values_list("user_key", flat=True)) == {""}
+    assert set(Answer.objects.filter(block_key=uid).values_list("user_key", flat=True)) == {""}
     block = handlers.block(uid)
     assert block.submitted and block.answers == {}
     [event] = events.named("emm.likert.submitted")
     assert "answers" not in event["data"]
     again = handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
     assert again.status_code == 409 and again.json_body["error"] == "already_submitted"
-    assert Response.objects.filter(block_key=uid).count() == 2
+    assert Answer.objects.filter(block_key=uid).count() == 2
     assert Claim.objects.filter(block_key=uid).count() == 1
 
 
@@ -73,7 +73,7 @@ def test_bad_submissions_are_refused_and_store_nothing(survey, handlers, payload
     assert r.status_code == 400
     assert r.json_body["error"] == code
     assert r.json_body["message"]
-    assert Response.objects.filter(block_key=uid).count() == 0
+    assert Answer.objects.filter(block_key=uid).count() == 0
     block = handlers.block(uid)
     assert not block.submitted and block.answers == {}
 

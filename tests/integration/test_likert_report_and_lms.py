@@ -67,7 +67,9 @@ def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(sur
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[0] == ["Learner", "Date", "relevance", "pace", "Comment"]
+    assert len(rows) == 1 + 3 and len({row[0] for row in rows[1:]}) == 3  # one line per respondent
     assert rows[1][2] == "5 Strongly agree"
+    assert r["Content-Disposition"] == 'attachment; filename="Eval.csv"; filename*=UTF-8\'\'Eval.csv'
     assert rows[1][4].startswith("'=")
 
     anon = survey('anonymous="true"')
@@ -107,7 +109,7 @@ def test_student_view_data_and_index(survey, handlers):
     # content only (issue 8): a preset scale by its key, no learner state, no translated label
     assert data["scale"] == "agree5" and data["points"] == 5 and data["custom_labels"] == []
     assert data["anonymous"] and "submitted" not in data
-    state = handlers.client.get(f"/handler/{uid}/student_view_user_state/?student=student_1").json()
+    state = handlers.get(uid, "student_view_user_state").json()
     assert state == {"submitted": False, "answers": {}, "comment": "", "can_submit": True}
     assert "relevant to my work" in block.index_dictionary()["content"]["body"]
 

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from xblock.fields import Boolean, Scope
-from xblock.runtime import Mixologist
 
 from emm_xblocks.likert.block import LikertBlock
+from tests.editor_settings import BLOCKS, demo_xml
 
 POINTED = ('<emm_likert display_name="From a file" visible_to_staff_only="true" scale="agree4">'
            '<item id="a">Statement A</item></emm_likert>')
@@ -25,12 +24,6 @@ class CourseFiles:
         return (self.root / path).open(mode)
 
 
-class PlatformMixin:
-    """A field Open edX mixes into every block (``LmsBlockMixin.visible_to_staff_only``)."""
-
-    visible_to_staff_only = Boolean(scope=Scope.settings, default=False)
-
-
 @pytest.fixture
 def likert(scenario, handlers):
     uid = scenario('<emm_likert display_name="Host"><item id="x">X</item></emm_likert>')
@@ -41,9 +34,8 @@ def test_a_pointer_tag_imports_the_file_it_points_to(likert, tmp_path):
     (tmp_path / "emm_likert").mkdir()
     (tmp_path / "emm_likert" / "eval_day1.xml").write_text(POINTED, encoding="utf-8")
     likert.runtime.resources_fs = CourseFiles(tmp_path)
-    mixed = Mixologist([PlatformMixin]).mix(LikertBlock)
-    block = mixed.parse_xml(etree.fromstring('<emm_likert url_name="eval_day1"/>'), likert.runtime,
-                            likert.scope_ids)
+    block = LikertBlock.parse_xml(etree.fromstring('<emm_likert url_name="eval_day1"/>'), likert.runtime,
+                                  likert.scope_ids)
     assert block.display_name == "From a file" and block.scale == "agree4"
     assert block.statements == [{"id": "a", "text": "Statement A", "reverse": False, "required": True}]
     assert block.visible_to_staff_only is True
@@ -58,15 +50,10 @@ def test_a_pointer_to_a_missing_file_imports_as_before(likert, tmp_path):
 
 def test_clipboard_paste_on_the_unmixed_class_keeps_platform_settings(likert):
     """cms/djangoapps/contentstore/helpers.py calls ``parse_xml`` on the class without mixins;
-    the runtime builds a mixed block, whose platform fields must be read from the OLX."""
-    runtime = likert.runtime
-    original = runtime.construct_xblock_from_class
-    mixed = Mixologist([PlatformMixin]).mix(LikertBlock)
-    runtime.construct_xblock_from_class = lambda cls, keys, *a, **k: original(mixed, keys, *a, **k)
-    try:
-        block = LikertBlock.parse_xml(etree.fromstring(POINTED), runtime, likert.scope_ids)
-    finally:
-        runtime.construct_xblock_from_class = original
+    the runtime's ``construct_xblock_from_class`` mixes the platform's fields in
+    (``visible_to_staff_only``, ``InheritanceMixin``), which must be read from the OLX."""
+    assert "visible_to_staff_only" not in LikertBlock.fields
+    block = LikertBlock.parse_xml(etree.fromstring(POINTED), likert.runtime, likert.scope_ids)
     assert block.visible_to_staff_only is True
 
 
@@ -84,14 +71,16 @@ def test_text_xml_cannot_hold_never_stops_an_export(likert):
     assert "Day one" in text and "Line one" in text and "Why?" in text and "\x0b" not in text
 
 
-def test_the_editor_brings_its_own_buttons_to_studios_modal(likert, handlers):
+@pytest.mark.parametrize("block_type", sorted(BLOCKS))
+def test_the_editor_brings_its_own_buttons_to_studios_modal(block_type, scenario, handlers):
     """cms/static/js/views/xblock_editor.js (``hasCustomButtons``) adds a Save/Cancel pair unless
     the editor's root has class ``editor-with-buttons``: exactly one pair must show."""
-    frag = handlers.view(likert.scope_ids.usage_id, view="studio_view", student="staff_1")
+    frag = handlers.view(scenario(demo_xml(block_type)), view="studio_view", student="staff_1")
     html = etree.fromstring(f"<root>{frag.content}</root>", etree.HTMLParser())
     roots = html.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' editor-with-buttons ')]")
     assert len(roots) == 1
     assert len(roots[0].xpath(".//button[@data-save]")) == 1 and len(roots[0].xpath(".//button[@data-cancel]")) == 1
+    assert len(html.xpath("//button[@data-save]")) == 1 and len(html.xpath("//*[@data-status]")) == 1
 
 
 def test_an_atlas_catalogue_from_the_platform_replaces_the_bundled_one(likert, monkeypatch):

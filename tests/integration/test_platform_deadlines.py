@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from emm_xblocks.models import Response
+from emm_xblocks.models import Answer
 from tests.integration.platform_blocks import (
     CASE,
     LIKERT,
@@ -77,7 +77,7 @@ def test_a_graded_likert_refuses_after_the_due_date_an_ungraded_one_does_not(pla
     survey = platform.add(LIKERT.format(extra=""), sub)
     lms = platform.lms(platform.user("ana"))
     assert_past_due(lms.handle(graded, "submit", LIKERT_ANSWERS))
-    assert not Response.objects.filter(block_key=str(graded)).exists()
+    assert not Answer.objects.filter(block_key=str(graded)).exists()
     assert lms.handle(survey, "submit", LIKERT_ANSWERS).status == 200
 
 
@@ -105,6 +105,25 @@ def test_case_study_hides_correctness_and_score_until_the_platform_allows(platfo
     platform.set_settings(sub, due=past())
     later = _results_page(platform, key, ana)
     assert shows_score(later) is (setting == "past_due")
+
+
+def test_past_due_correctness_waits_for_the_grace_period_too(platform):  # noqa: F811
+    """Capa passes ``close_date`` (``due`` + ``graceperiod``) as the due date of
+    ``correctness_available`` (``xmodule/capa_block.py``): during the grace period, when answers
+    are still accepted, nobody is shown whether earlier answers were right."""
+    sub = platform.subsection(graded=True, due=past(hours=1), graceperiod=timedelta(days=1),
+                              show_correctness="past_due")
+    key = platform.add(CASE.format(extra='show_answers="submitted" attempts_allowed="2"', more=""), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    body = lms.handle(key, "submit", {"answers": {"q1": "b"}}).json  # wrong: 0 of 2
+    assert body["score"] is None and "SECRET-FEEDBACK" not in str(body) and "0 of 2" not in str(body)
+    page = _results_page(platform, key, ana)
+    assert "0 of 2" not in page and "SECRET-FEEDBACK" not in page
+    assert lms.handle(key, "student_view_user_state", method="GET").json["score"] is None
+    platform.set_settings(sub, graceperiod=None)  # now closed: correctness may show
+    page = _results_page(platform, key, ana)
+    assert "0 of 2" in page and "SECRET-FEEDBACK-B" in page
 
 
 def test_course_staff_see_correctness_unless_it_is_never(platform):  # noqa: F811

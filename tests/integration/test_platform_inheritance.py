@@ -82,3 +82,20 @@ def test_olx_written_by_the_current_version_still_imports_its_settings(platform)
     # and an export then import keeps them
     again = platform.add(platform.export(likert), platform.subsection())
     assert platform.unbound(again).has_score is True
+
+
+@pytest.mark.parametrize("olx,ours,old", [
+    ('<emm_likert display_name="E" graded="true"><item id="a">A</item></emm_likert>', "participation_graded", "graded"),
+    (CASE.format(extra='max_attempts="2"', more=""), "attempts_allowed", "max_attempts"),
+    (ROLE_PLAY.format(extra='max_attempts="2"'), "attempts_allowed", "max_attempts"),
+])
+def test_an_older_olx_name_sets_our_setting_not_the_platforms_field(platform, olx, ours, old):  # noqa: F811
+    """OLX written before 0.2 used the platform's names for our settings: on import they are ours
+    (and exported under our name), never the platform's inherited field of that name, which would
+    make a survey a graded problem or be exported again."""
+    key = platform.add(olx, platform.subsection())
+    block = platform.unbound(key)
+    assert getattr(block, ours) in (True, 2)
+    assert not type(block).fields[old].is_set_on(block)
+    exported = platform.export(key)
+    assert f' {ours}="' in exported and f' {old}="' not in exported

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from emm_xblocks.models import Claim, Comment, Response
+from emm_xblocks.models import Answer, Claim, Comment
 from tests.integration.platform_blocks import (
     CASE,
     LIKERT,
@@ -29,7 +29,7 @@ NOTICE = re.compile(r"read[- ]only|viewing (this course |this )?as|masquerad|as 
 
 
 def tables():
-    return (sorted(Response.objects.values_list("block_key", "group", "value", "user_key")),
+    return (sorted(Answer.objects.values_list("block_key", "group", "value", "user_key")),
             sorted(Comment.objects.values_list("text", "user_key")),
             sorted(Claim.objects.values_list("block_key", "user_key", "slot")))
 
@@ -133,4 +133,17 @@ def test_no_action_of_the_learner_frees_the_anonymous_claim(platform, people):  
     for handler in ("submit", "reset", "try_again", "restart"):
         platform.lms(ana).handle(key, handler, LIKERT_ANSWERS)
     assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 409
-    assert Response.objects.filter(block_key=str(key)).count() == 3  # one submission of 3 statements
+    assert Answer.objects.filter(block_key=str(key)).count() == 3  # one submission of 3 statements
+
+
+def test_staff_viewing_as_a_learner_get_the_learners_results_rights_not_their_own(platform, people):  # noqa: F811
+    """While masquerading the LMS gives the block the learner's rights (``user_is_staff`` False,
+    role ``student``: ``lms/djangoapps/courseware/access.py``): a staff-only results panel and
+    the CSV are refused as they are to the learner."""
+    ana, sam = people
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'), platform.subsection())  # results: staff only
+    assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.lms(sam).handle(key, "get_results", {}).status == 200  # staff as themselves
+    masq = platform.lms(sam, masquerade_as=ana)
+    assert masq.handle(key, "get_results", {}).status == platform.lms(ana).handle(key, "get_results", {}).status == 403
+    assert masq.handle(key, "export_csv", method="GET").status == 403

@@ -1,5 +1,5 @@
-"""The role-play's Studio side through the workbench runtime: the editor's handlers (save, live check,
-tab conversion) and the studio_view fragment the structured editor starts from."""
+"""The role-play's Studio side in the platform-faithful runtime's Studio editor: the editor's
+handlers (save, live check, tab conversion) and the studio_view fragment the editor starts from."""
 
 import json
 import re
@@ -33,8 +33,10 @@ def test_studio_submit_refuses_a_broken_graph_and_keeps_content(small, handlers)
 
 
 def init_args(frag):
-    """The runtime writes a fragment's init args into the page as ``<script type="json/xblock-args">``."""
-    match = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>',
+    """The runtime writes a fragment's init args into the page as ``<script type="json/xblock-args"
+    class="xblock-json-init-args">`` (the platform's ``wrap_xblock``, template
+    ``common/templates/xblock_wrapper.html``; the workbench writes ``xblock_json_init_args``)."""
+    match = re.search(r'<script type="json/xblock-args" class="xblock-json-init-args">(.*?)</script>',
                       frag.body_html(), re.S)
     return json.loads(match.group(1))
 

@@ -1,4 +1,4 @@
-"""The role-play block through the workbench runtime and Django's test client."""
+"""The role-play block through the platform-faithful runtime (tests/openedx)."""
 
 import json
 import re
@@ -7,7 +7,7 @@ from importlib.resources import files
 import pytest
 from lxml import etree
 
-from emm_xblocks.models import Claim, Response
+from emm_xblocks.models import Answer, Claim
 from emm_xblocks.role_play import content, learner, olx, paths
 
 SMALL = """
@@ -273,7 +273,7 @@ def test_show_others_only_at_ending_and_above_group_size(small, handlers):
     assert "participants" not in r.json_body["html"]
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Finish well"]}, student="student_2")
     assert "100% of 2 participants" in r.json_body["html"]
-    assert Response.objects.filter(block_key=uid).count() == 4  # 2 learners x 2 decisions
+    assert Answer.objects.filter(block_key=uid).count() == 4  # 2 learners x 2 decisions
 
 
 def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
@@ -285,7 +285,7 @@ def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
     for label in ("Good move", "Finish well"):
         r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student="again")
     assert r.json_body["phase"] == "ending"
-    assert Response.objects.filter(block_key=uid).count() == 2  # the latest path's two decisions
+    assert Answer.objects.filter(block_key=uid).count() == 2  # the latest path's two decisions
 
 
 def test_invalid_scenario_shows_a_notice_not_a_broken_page(scenario, handlers):

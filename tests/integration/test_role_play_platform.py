@@ -2,14 +2,8 @@
 exact scores, and the platform's inherited settings (issues 7 and 8)."""
 
 import pytest
-from lxml import etree
-from xblock.fields import Integer, Scope, String
-from xblock.runtime import Mixologist
 
-from emm_xblocks.role_play.block import RolePlayBlock
-from tests.conftest import call_json
 from tests.integration.test_role_play_handlers import (
-    SMALL,
     labelled,
     play,
     remove_mid_node,
@@ -50,7 +44,9 @@ def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_hand
                     "attempts_allowed": 3, "allow_back": True}
 
     def user_state(student="student_1"):
-        return handlers.client.get(f"/handler/{uid}/student_view_user_state/?student={student}").json()
+        r = handlers.get(uid, "student_view_user_state", student=student)
+        assert r.status_code == 200
+        return r.json()
 
     assert user_state() == {"role": "", "step": 0, "ended": False, "attempts": 0, "attempts_left": 3,
                             "score": None}
@@ -77,30 +73,6 @@ def test_scores_are_published_exact_never_rounded(scenario, handlers, events):
     assert block.get_score().raw_earned == 2 / 3
 
 
-class InheritanceMixin:
-    """The fields Open edX mixes into every block that the role-play must not take for its own
-    (``xmodule/modulestore/inheritance.py``, ``InheritanceMixin``: ``max_attempts`` an Integer
-    that may be None, ``show_correctness`` "always" by default). Not ``due``: xblock-sdk's
-    workbench sets ``block.due`` to now on every handler call."""
-
-    max_attempts = Integer(scope=Scope.settings, default=None)
-    show_correctness = String(scope=Scope.settings, default="always")
-
-
-def _mixed(handlers, uid, attrs, student="student_1"):
-    """The block as the LMS builds it (platform fields mixed in, set from the OLX's attributes)."""
-    mixed = Mixologist([InheritanceMixin]).mix(RolePlayBlock)
-    block = handlers.block(uid, student)
-    xml = SMALL.format(extra=attrs)
-    return mixed.parse_xml(etree.fromstring(xml), block.runtime, block.scope_ids)
-
-
-def _json(response):
-    import json
-
-    return json.loads(response.body.decode("utf-8"))
-
-
 @pytest.mark.parametrize("setting,student,shown", [
     ("never", "student_1", False),
     ("never", "staff_1", False),  # "never" hides it from course staff too (ShowCorrectness)
@@ -108,27 +80,28 @@ def _json(response):
     ("past_due", "staff_1", True),  # staff see it before the due date
 ])
 def test_show_correctness_hides_the_score_at_the_ending(small, handlers, setting, student, shown):  # noqa: F811
+    """The subsection's ``show_correctness``, inherited through the platform's ``InheritanceMixin``
+    (``xmodule/modulestore/inheritance.py``)."""
     uid = small()
-    block = _mixed(handlers, uid, f'show_correctness="{setting}"', student)
-    r = _json(call_json(block, "start", {"role": "r1"}))
-    r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Good move"]}))
-    r = _json(call_json(block, "choose", {"choice": labelled(type("R", (), {"json_body": r}))["Finish well"]}))
+    handlers.subsection_settings(uid, show_correctness=setting)
+    r = play(handlers, uid, ["Good move", "Finish well"], student=student).json_body
     assert r["phase"] == "ending" and "GOOD-DEBRIEF" in r["html"]
     assert ("43%" in r["html"]) is shown and ("43%" in r["announce"]) is shown
-    assert ("43%" in block.render("student_view", {}).content) is shown
-    state = _json(call_json(block, "student_view_user_state", {}, method="GET"))
+    assert ("43%" in handlers.view(uid, student=student).content) is shown
+    state = handlers.get(uid, "student_view_user_state", student=student).json()
     assert (state["score"] is not None) is shown
 
 
 def test_an_inherited_max_attempts_neither_limits_nor_crashes(small, handlers):  # noqa: F811
+    """A course-wide "Maximum attempts" (the platform's inherited ``max_attempts``), or an explicit
+    null there, is not the role-play's ``attempts_allowed``."""
     uid = small()
     play(handlers, uid, ["Bad move", "Carry on"])
-    for inherited in (1, None):  # a course-wide "Maximum attempts", or an explicit null
-        block = _mixed(handlers, uid, "")
-        block.max_attempts = inherited
-        assert block.attempts_allowed == 0 and "data-restart" in block.render("student_view", {}).content
-    r = call_json(block, "restart", {})
-    assert r.status_code == 200 and _json(r)["phase"] == "node"
-    block.attempts_allowed = None  # an explicit None in our own field falls back to the default
-    assert "data-restart" in block.render("student_view", {}).content
-
+    for inherited in (1, None):
+        handlers.subsection_settings(uid, max_attempts=inherited)
+        assert handlers.block(uid).attempts_allowed == 0
+        assert "data-restart" in handlers.view(uid).content
+    r = handlers.post(uid, "restart", {})
+    assert r.status_code == 200 and r.json_body["phase"] == "node"
+    handlers.author_settings(uid, attempts_allowed=None)  # an explicit None in our own field: the default
+    assert "data-restart" in handlers.view(uid).content

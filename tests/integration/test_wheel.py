@@ -1,6 +1,7 @@
 """The built wheel, installed in a clean virtualenv, carries static/ and translations/."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,15 +24,16 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
                      "emm_xblocks/templates/likert/student.html", "emm_xblocks/migrations/0001_initial.py"):
         assert expected in names
     assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)
+    # install and check the wheel itself, never a checkout a PYTHONPATH points to
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
-    constraints = ROOT / "constraints" / ("py311-django42-xblock53.txt" if sys.version_info < (3, 12)
-                                          else "py312-django52-xblock61.txt")
+    constraints = ROOT / "constraints" / ("ulmo.txt" if sys.version_info < (3, 12) else "verawood.txt")
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-c", str(constraints),
-                    str(wheel)], check=True)
+                    str(wheel)], check=True, env=env)
     result = subprocess.run([str(py), str(ROOT / "tests" / "wheel_check.py")], cwd=tmp_path,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["french"] and report["djangoapp"] and report["resources"] == "served"

@@ -87,6 +87,22 @@ test("fields in and out: text, a checkbox, one item a line", () => {
   assert.equal(page.graded.checked, false, "only true checks a box");
 });
 
+test("the block's settings: the keys the server sends, loaded and read back", () => {
+  const w = setup();
+  const page = editorPage();
+  const keys = ["display_name", "graded"];
+  const {ed} = editor(w, page, [], {settings: keys});
+  keys.push("labels");  /* the engine keeps its own copy */
+  assert.deepEqual(ed.settings, ["display_name", "graded"]);
+  ed.loadSettings({display_name: "Pilot", graded: true, labels: ["not a setting"]});
+  assert.equal(page.name.value, "Pilot");
+  assert.equal(page.graded.checked, true);
+  assert.notEqual(page.labels.value, "not a setting", "only the settings are loaded");
+  page.graded.checked = false;
+  assert.deepEqual(ed.readSettings(), {display_name: "Pilot", graded: false});
+  assert.deepEqual(editor(w, editorPage(), []).ed.settings, [], "an editor without settings");
+});
+
 test("problems: messages add up, errors mark the control, a slot with warnings only looks like one", () => {
   const w = setup();
   const slot = el("span", {class: "emm-field-error"}), input = el("input");

@@ -1,6 +1,6 @@
-"""The workbench fixtures' interface (``scenario``, ``handlers``, ``events`` in tests/conftest.py),
-served by ``tests.openedx`` instead of the xblock-sdk workbench, so the existing integration
-tests can move to the platform-faithful runtime by swapping fixtures.
+"""The fixtures ``scenario``, ``handlers`` and ``events`` every integration test uses (imported by
+tests/conftest.py), served by ``tests.openedx``: the interface the tests were first written
+against in the xblock-sdk workbench, with the platform's behaviour behind it.
 
 * ``scenario(xml)`` imports the block under a fresh subsection and returns its usage id as a
   string (tests slice and format it);
@@ -9,7 +9,12 @@ tests can move to the platform-faithful runtime by swapping fixtures.
   called where the platform calls them, in Studio's editor; everything else in the LMS;
 * ``handlers.view(uid, view)`` renders ``author_view`` in Studio's preview, ``studio_view`` in the
   editor, any other view in the LMS;
+* ``handlers.author_settings(uid, **values)`` sets the block's own settings as Studio's editor or
+  a course import does; ``handlers.subsection_settings(uid, **values)`` sets its subsection's,
+  which the block inherits (``graded``, ``due``, ``show_correctness``, ``max_attempts``...);
 * ``events`` records what the LMS received, in the workbench recorder's format.
+
+Usage ids may be given as the string ``scenario`` returned or as the key itself.
 """
 
 import pytest
@@ -23,7 +28,7 @@ class Response:
         self.status_code = result.status
         self.content = result.body
         self.json_body = result.json
-        self.headers = {"Content-Type": result.content_type or ""}
+        self.headers = {**result.headers, "Content-Type": result.content_type or ""}
         self.exception = result.exception
 
     def __getitem__(self, name):
@@ -37,6 +42,15 @@ class Handlers:
     def __init__(self, platform, keys):
         self.platform = platform
         self.keys = keys
+
+    def key(self, usage_id):
+        return self.keys[usage_id] if isinstance(usage_id, str) else usage_id
+
+    def author_settings(self, usage_id, **values):
+        self.platform.set_settings(self.key(usage_id), **values)
+
+    def subsection_settings(self, usage_id, **values):
+        self.platform.set_settings(self.platform.unbound(self.key(usage_id)).parent, **values)
 
     def user(self, student):
         for user in self.platform.users.values():
@@ -56,18 +70,18 @@ class Handlers:
         body = raw.encode() if isinstance(raw, str) else raw
         with translation.override(lang or "en"):
             ctx = self._context(student, handler)
-            return Response(ctx.handle(self.keys[usage_id], handler, data or {}, raw=body))
+            return Response(ctx.handle(self.key(usage_id), handler, data or {}, raw=body))
 
     def get(self, usage_id, handler, student="student_1"):
         with translation.override("en"):
-            return Response(self._context(student, handler).handle(self.keys[usage_id], handler, method="GET"))
+            return Response(self._context(student, handler).handle(self.key(usage_id), handler, method="GET"))
 
     def view(self, usage_id, view="student_view", student="student_1", lang=None):
         with translation.override(lang or "en"):
-            return self._context(student, view).render(self.keys[usage_id], view)
+            return self._context(student, view).render(self.key(usage_id), view)
 
     def block(self, usage_id, student="student_1"):
-        return self.platform.lms(self.user(student)).block(self.keys[usage_id])
+        return self.platform.lms(self.user(student)).block(self.key(usage_id))
 
 
 class Events:
@@ -93,12 +107,20 @@ class Events:
 
 @pytest.fixture
 def platform_env(db):
+    """A course, and the usage ids handed out by ``scenario``. Afterwards, every score the LMS
+    received must be two numbers with ``0 <= raw_earned <= raw_possible`` (the StudentModule's
+    ``grade`` and ``max_grade`` they are stored in, and the percentage the grades app computes)."""
     with translation.override("en"):
-        yield Platform(), {}
+        platform = Platform()
+        yield platform, {}
+    for grade in platform.events.grades:
+        earned, possible = grade["raw_earned"], grade["raw_possible"]
+        assert isinstance(earned, (int, float)) and isinstance(possible, (int, float)), grade
+        assert 0 <= earned <= possible, grade
 
 
 @pytest.fixture
-def platform_scenario(platform_env):
+def scenario(platform_env):
     platform, keys = platform_env
 
     def make(xml):
@@ -110,10 +132,10 @@ def platform_scenario(platform_env):
 
 
 @pytest.fixture
-def platform_handlers(platform_env):
+def handlers(platform_env):
     return Handlers(*platform_env)
 
 
 @pytest.fixture
-def platform_events(platform_env):
+def events(platform_env):
     return Events(platform_env[0])

@@ -19,7 +19,7 @@ platform's ``InheritanceMixin`` by its mixologist (the platform's ``XBLOCK_MIXIN
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from lxml import etree
@@ -101,6 +101,7 @@ class HandlerResult:
     body: bytes
     content_type: str
     exception: Exception | None = None
+    headers: dict = field(default_factory=dict)  # as the platform passes them on (webob_to_django_response)
 
     @property
     def error(self):
@@ -149,7 +150,11 @@ class PlatformRuntime(Runtime):
         return url + (f"/{suffix}" if suffix else "") + (f"?{query}" if query else "")
 
     def local_resource_url(self, block, uri):
-        return f"/static/xblock/resources/{block.unmixed_class.__module__.split('.')[0]}/{uri}"
+        """``xblock_local_resource_url`` (``openedx/core/lib/xblock_utils/__init__.py``, production
+        settings): ``staticfiles_storage.url("xblock/resources/<xblock_resource_pkg(cls)>/<uri>")``,
+        where ``xblock_resource_pkg`` is the unmixed class's module one level up."""
+        cls = getattr(type(block), "unmixed_class", type(block))
+        return f"/static/xblock/resources/{cls.__module__.rsplit('.', 1)[0]}/{uri}"
 
     def resource_url(self, resource):
         raise NotImplementedError("edX Platform doesn't currently implement XBlock resource urls")
@@ -198,7 +203,8 @@ class Context:
             parsed = json.loads(response.body.decode("utf-8")) if response.body else None
         except ValueError:
             parsed = None
-        return HandlerResult(response.status_code, parsed, response.body, response.content_type)
+        return HandlerResult(response.status_code, parsed, response.body, response.content_type,
+                             headers=dict(response.headers))
 
     def after_handler(self, block):
         """What the platform does after a handler returns (nothing in the LMS)."""

@@ -188,3 +188,23 @@ def test_olx_from_version_0_1_imports_under_the_new_setting_names():
     written = olx.to_xml(survey)
     assert written.get("participation_graded") == "true" and written.get("comment_box") == "true"
     assert written.get("graded") is None and written.get("comment") is None
+
+
+@pytest.mark.parametrize("title,ascii_name,utf8_name", [
+    ("Évaluation de fin de formation", "Evaluation-de-fin-de-formation.csv",
+     "%C3%89valuation%20de%20fin%20de%20formation.csv"),
+    ("تقييم نهاية التدريب", "evaluation.csv", None),
+    ("Day 1: \"pace\"", "Day-1-pace.csv", None),
+])
+def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name, utf8_name):
+    """RFC 6266 / RFC 5987: an ASCII fallback, and the title itself as UTF-8 for today's browsers."""
+    from urllib.parse import unquote
+
+    from emm_xblocks.common.export import content_disposition
+
+    header = content_disposition(title, "csv", fallback="evaluation")
+    assert header.startswith(f'attachment; filename="{ascii_name}"; filename*=UTF-8\'\'')
+    encoded = header.split("filename*=UTF-8''", 1)[1]
+    assert unquote(encoded) == f"{title}.csv" and '"' not in encoded and " " not in encoded
+    if utf8_name:
+        assert encoded == utf8_name

@@ -1,0 +1,223 @@
+"""Scale figures of the aggregate store, on SQLite and on MariaDB in the same run, side by side.
+
+One block holds 100,000 submissions of 10 statements (1,000,000 answer rows, a comment on one
+submission in ten) among 500 other blocks (20 submissions each). Printed: the results panel's
+queries (respondents and tallies), the respondent count, the comments, the CSV export streamed
+submission by submission (time and the peak memory of a fresh process doing only that), and the
+query plan (EXPLAIN) of every report query, which shows the index each one uses.
+
+MariaDB is the private server of ``tests/mariadb.py`` (Debian's ``mariadb-server``), started for
+the run and stopped after it, in its own database ``emm_bench``. ``EMM_BENCH_SUBMISSIONS`` sets a
+smaller size for a quick look.
+"""
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBMISSIONS = int(os.environ.get("EMM_BENCH_SUBMISSIONS", "100000"))
+STATEMENTS = [f"s{n}" for n in range(10)]
+OTHER_BLOCKS, OTHER_SUBMISSIONS = 500, 20
+BLOCK = "block-v1:EMM+2026+bench+type@emm_likert+block@evaluation"
+
+
+def timed(fn, repeat=5):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def fill(connection):
+    """Insert the rows with plain executemany, in batches (the ORM would build 1.1M objects)."""
+    from django.db import transaction
+
+    quote = connection.ops.quote_name
+    answer_sql = (f"INSERT INTO emm_xblocks_answer (id, block_key, submission, {quote('group')}, value, user_key, day)"
+                  " VALUES (%s, %s, %s, %s, %s, %s, %s)")
+    comment_sql = ("INSERT INTO emm_xblocks_comment (id, block_key, submission, text, user_key, day)"
+                   " VALUES (%s, %s, %s, %s, %s, %s)")
+    day = "2026-11-20"
+
+    def submissions():
+        for i in range(SUBMISSIONS):
+            yield BLOCK, i
+        for b in range(OTHER_BLOCKS):
+            for i in range(OTHER_SUBMISSIONS):
+                yield f"block-v1:EMM+2026+bench+type@emm_likert+block@other{b}", i
+
+    answers, comments = [], []
+
+    def flush():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(answer_sql, answers)
+            if comments:
+                cursor.executemany(comment_sql, comments)
+        answers.clear()
+        comments.clear()
+
+    for block, i in submissions():
+        submission = uuid.uuid4().hex
+        for n, sid in enumerate(STATEMENTS):
+            answers.append((uuid.uuid4().hex, block, submission, sid, str(1 + (i + n) % 5), "", day))
+        if i % 10 == 0:
+            comments.append((uuid.uuid4().hex, block, submission, f"Comment {i}: the pace was right.", "", day))
+        if len(answers) >= 20000:
+            flush()
+    flush()
+    if connection.vendor == "mysql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE TABLE emm_xblocks_answer, emm_xblocks_comment")
+            cursor.fetchall()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def plans():
+    from django.db.models import Count
+
+    from emm_xblocks.models import Answer, Comment
+
+    answers = Answer.objects.filter(block_key=BLOCK)
+    return {
+        "tallies": answers.values_list("group", "value").annotate(n=Count("id")).order_by().explain(),
+        "respondents": answers.values("submission").distinct().explain(),
+        "export page": answers.order_by("submission", "group")
+        .values_list("submission", "user_key", "day", "group", "value")[:2000].explain(),
+        "comments": Comment.objects.filter(block_key=BLOCK).order_by("day", "text")
+        .values_list("submission", "text").explain(),
+        "named resubmit lookup": answers.filter(user_key="learner_1").values_list("id", flat=True).explain(),
+    }
+
+
+def measure():
+    """Fill, then time the report queries (run in a child process per database)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from emm_xblocks.common import store
+    from emm_xblocks.models import Answer
+
+    call_command("migrate", verbosity=0, run_syncdb=True)
+    start = time.perf_counter()
+    fill(connection)
+    result = {"fill_s": time.perf_counter() - start}
+    result["rows"] = Answer.objects.count()
+    result["panel_ms"] = timed(lambda: (store.respondents(BLOCK), store.tallies(BLOCK)))
+    result["respondents_ms"] = timed(lambda: store.respondents(BLOCK))
+    result["respondents"] = store.respondents(BLOCK)
+    result["tallies_ms"] = timed(lambda: store.tallies(BLOCK))
+    result["comments_ms"] = timed(lambda: store.comments(BLOCK), repeat=3)
+    result["plans"] = plans()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
+        version = cursor.fetchone()[0].split("-")[0]
+    result["server"] = ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version
+    print(json.dumps(result))
+
+
+def export():
+    """Stream the block's CSV rows submission by submission; report time and peak memory."""
+    import django
+
+    django.setup()
+    from emm_xblocks.common import store
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    count = sum(1 for _ in store.export_submissions(BLOCK))
+    print(json.dumps({"export_s": time.perf_counter() - start, "exported": count,
+                      "rss_before_mb": before / 1024,
+                      "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def child(mode, env):
+    out = subprocess.run([sys.executable, __file__, mode], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    base = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings", PYTHONPATH=str(ROOT))
+    (ROOT / "var").mkdir(exist_ok=True)
+    sqlite_file = ROOT / "var" / "bench-store.db"
+    sqlite_file.unlink(missing_ok=True)
+    databases = {"SQLite": dict(base, EMM_DB="sqlite", EMM_WORKBENCH_DB=str(sqlite_file))}
+
+    from tests import mariadb
+
+    why_not = mariadb.missing()
+    pid = None
+    if why_not is None:
+        import MySQLdb
+
+        sock = ROOT / "var" / "mysql" / "mysqld.sock"
+        pid = mariadb.start(sock)
+        with MySQLdb.connect(unix_socket=str(sock), user="root") as db:
+            db.cursor().execute("DROP DATABASE IF EXISTS emm_bench")
+            db.cursor().execute("CREATE DATABASE emm_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        databases["MariaDB"] = dict(base, EMM_DB="mysql", EMM_DB_SOCKET=str(sock), EMM_DB_NAME="emm_bench",
+                                    EMM_DB_ISOLATION="read committed")
+    try:
+        results = {}
+        for name, env in databases.items():
+            results[name] = child("measure", env)
+            results[name].update(child("export", env))
+    finally:
+        if pid is not None:
+            mariadb.stop(pid)
+        sqlite_file.unlink(missing_ok=True)
+
+    names = list(results)
+    print(f"\nAggregate store at scale: {SUBMISSIONS:,} submissions x {len(STATEMENTS)} statements in one block,"
+          f" among {OTHER_BLOCKS} other blocks")
+    if why_not:
+        print(f"  (MariaDB left out: {why_not})")
+    rows = [
+        ("server", lambda r: r["server"]),
+        ("answer rows stored (all blocks)", lambda r: f"{r['rows']:,}"),
+        ("respondents counted", lambda r: f"{r['respondents']:,}"),
+        ("results panel: respondents + tallies (median of 5)  target <= 300 ms", lambda r: f"{r['panel_ms']:.0f} ms"),
+        ("  respondent count alone", lambda r: f"{r['respondents_ms']:.0f} ms"),
+        ("  tallies alone", lambda r: f"{r['tallies_ms']:.0f} ms"),
+        ("comments of the block (median of 3)", lambda r: f"{r['comments_ms']:.0f} ms"),
+        ("CSV rows streamed: submissions, time", lambda r: f"{r['exported']:,} in {r['export_s']:.1f} s"),
+        ("  peak memory of that process  target <= 250 MB", lambda r: f"{r['rss_peak_mb']:.0f} MB"
+         f" (after start-up {r['rss_before_mb']:.0f} MB)"),
+        ("(filling the tables took)", lambda r: f"{r['fill_s']:.0f} s"),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    print(" " * width + "".join(f"{n:<32}" for n in names))
+    for label, cell in rows:
+        print(f"{label:<{width}}" + "".join(f"{cell(results[n]):<32}" for n in names))
+    for n in names:
+        print(f"\nQuery plans on {n}:")
+        if n == "MariaDB":
+            print("    (id select_type table type possible_keys key key_len ref rows Extra)")
+        for query, plan in results[n]["plans"].items():
+            print(f"  {query}:")
+            for line in plan.splitlines():
+                print(f"    {line}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "measure":
+        measure()
+    elif len(sys.argv) > 1 and sys.argv[1] == "export":
+        export()
+    else:
+        main()

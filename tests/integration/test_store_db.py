@@ -1,0 +1,272 @@
+"""The aggregate store on the database the settings name (SQLite, or MariaDB with ``EMM_DB=mysql``
+at REPEATABLE READ or READ COMMITTED): races between real connections, ids that differ by case,
+the column types of older installs, text the database cannot hold."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from emm_xblocks.common import store
+from emm_xblocks.models import Answer, Claim, Comment
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+mysql_only = pytest.mark.skipif(connection.vendor != "mysql", reason="MySQL/MariaDB column types (EMM_DB=mysql)")
+
+
+def race(n, work):
+    """Run ``work(i)`` in ``n`` threads released at once; ``[(i, result or exception)]``."""
+    barrier = threading.Barrier(n)
+    results = []
+
+    def run(i):
+        try:
+            barrier.wait()
+            results.append((i, work(i)))
+        except Exception as err:  # noqa: BLE001 - the test inspects every outcome
+            results.append((i, err))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_anonymous_claim_race_has_exactly_one_winner():
+    outcomes = race(8, lambda i: store.record("blk", {"a": str(i)}, claim=("learner", "likert-anonymous")))
+    won = [r for _, r in outcomes if isinstance(r, uuid.UUID)]
+    lost = [r for _, r in outcomes if isinstance(r, store.AlreadyClaimed)]
+    assert (len(won), len(lost)) == (1, 7), outcomes
+    assert Answer.objects.filter(block_key="blk").count() == 1
+    assert Claim.objects.filter(block_key="blk").count() == 1
+
+
+def test_attempt_claims_race_for_one_number():
+    outcomes = race(8, lambda i: store.claim("blk", "learner", "attempt-1", stale_after=120))
+    assert sum(isinstance(r, store.Taken) for _, r in outcomes) == 1, outcomes
+    assert sum(isinstance(r, store.AlreadyClaimed) for _, r in outcomes) == 7
+
+
+def test_stale_attempt_claim_is_taken_over_by_one_request_only():
+    Claim.objects.create(block_key="blk", user_key="learner", slot="attempt-1",
+                         taken=timezone.now() - timezone.timedelta(hours=1))
+    outcomes = race(8, lambda i: store.claim("blk", "learner", "attempt-1", stale_after=120))
+    assert sum(isinstance(r, store.Taken) for _, r in outcomes) == 1, outcomes
+
+
+def test_named_submissions_of_one_learner_at_once_leave_one():
+    outcomes = race(8, lambda i: store.record("blk", {"a": str(i), "b": "1"}, user_key="alice", replace=True,
+                                              comment=f"take {i}"))
+    assert all(isinstance(r, uuid.UUID) for _, r in outcomes), outcomes
+    assert Answer.objects.filter(block_key="blk", user_key="alice").count() == 2
+    assert Answer.objects.filter(block_key="blk").values("submission").distinct().count() == 1
+    assert Comment.objects.filter(block_key="blk", user_key="alice").count() == 1
+
+
+def claimed(slot, user="learner"):
+    return Claim.objects.filter(block_key="blk", user_key=user, slot=slot).exists()
+
+
+def test_claim_is_given_back_when_the_work_after_it_fails():
+    with pytest.raises(RuntimeError), store.claims_released_on_failure():
+        store.claim("blk", "learner", "attempt-2", stale_after=120)
+        raise RuntimeError("the rest of the submit failed")
+    assert not claimed("attempt-2")
+    with store.claims_released_on_failure():
+        store.claim("blk", "learner", "attempt-2", stale_after=120)  # tried again at once, kept this time
+    assert claimed("attempt-2")
+    with pytest.raises(store.AlreadyClaimed):
+        store.claim("blk", "learner", "attempt-2", stale_after=120)
+
+
+def test_ids_that_differ_by_case_never_merge():
+    store.record("blk", {"Pace": "1", "pace": "5"}, user_key="Alice", replace=True)
+    store.record("blk", {"Pace": "2"}, user_key="alice", replace=True)  # must not delete Alice's rows
+    assert Answer.objects.filter(block_key="blk", user_key="Alice").count() == 2
+    assert store.tallies("blk") == {"Pace": {"1": 1, "2": 1}, "pace": {"5": 1}}
+    assert store.tallies("BLK") == {}
+    store.claim("blk", "bob", "Attempt-1")
+    store.claim("blk", "bob", "attempt-1")  # another slot, not a duplicate
+    store.claim("blk", "Bob", "attempt-1")
+    assert Claim.objects.filter(block_key="blk").exclude(slot=store.RESPONDENT).count() == 3
+
+
+def test_export_streams_in_pages_keeping_each_submission_whole():
+    for i in range(30):
+        store.record("blk", {"a": str(i % 5), "b": "1", "c": "2"}, user_key=f"u{i}", replace=True,
+                     comment=f"note {i}" if i % 3 == 0 else "")
+    store.record("other", {"a": "1"})
+    for chunk in (1, 7, 2000):  # 1: every submission is longer than a page
+        rows = list(store.export_rows("blk").iterator(chunk_size=chunk))
+        assert len(rows) == 90
+        runs = [submission for n, (submission, *_rest) in enumerate(rows) if n == 0 or rows[n - 1][0] != submission]
+        assert len(runs) == len(set(runs)) == 30  # each submission's rows together, once
+    exported = list(store.export_submissions("blk", chunk_size=7))
+    assert len(exported) == 30
+    assert {user: (answers, comment) for _s, user, _d, answers, comment in exported}["u3"] == (
+        {"a": "3", "b": "1", "c": "2"}, "note 3")
+    assert sum(1 for *_rest, comment in exported if comment) == 10
+
+
+def _columns(table):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT column_name, data_type, collation_name FROM information_schema.columns"
+                       " WHERE table_schema = DATABASE() AND table_name = %s", [table])
+        return {name: (kind, collation) for name, kind, collation in cursor.fetchall()}
+
+
+@mysql_only
+def test_mysql_columns_are_binary_ids_and_hex_uuids():
+    answer = _columns("emm_xblocks_answer")
+    assert answer["id"][0] == "char" and answer["submission"][0] == "char"
+    assert {answer[c][1] for c in ("block_key", "group", "value", "user_key")} == {"utf8mb4_bin"}
+    assert _columns("emm_xblocks_claim")["slot"][1] == "utf8mb4_bin"
+
+
+@mysql_only
+def test_an_install_with_native_uuid_columns_is_converted_and_keeps_its_rows():
+    """Django 5 on MariaDB >= 10.7 created ``uuid`` columns; migration 0003 brings them to char(32)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("emm_xblocks.migrations.0003_exact_ids_hex_uuids")
+    old = uuid.uuid4()
+    with connection.cursor() as cursor:
+        for column in ("id", "submission"):
+            cursor.execute(f"ALTER TABLE emm_xblocks_answer MODIFY `{column}` uuid NOT NULL")
+        cursor.execute("INSERT INTO emm_xblocks_answer (id, block_key, submission, `group`, value, user_key, day)"
+                       " VALUES (%s, 'blk', %s, 'a', '3', '', '2026-01-01')", [str(uuid.uuid4()), str(old)])
+    with connection.schema_editor() as editor:
+        migration._mysql_columns(apps, editor)
+    assert _columns("emm_xblocks_answer")["submission"][0] == "char"
+    store.record("blk", {"a": "4"})
+    assert store.respondents("blk") == 2
+    assert old in {row[0] for row in store.export_rows("blk")}
+
+
+@mysql_only
+def test_old_char32_uuid_columns_keep_working():
+    """The column type every install made before Django 5.0 has (and MySQL 8 today): char(32) hex,
+    rows written by that older Django; migration 0003 leaves them as they are and the store reads them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("emm_xblocks.migrations.0003_exact_ids_hex_uuids")
+    old = uuid.uuid4()
+    with connection.cursor() as cursor:
+        for table, column in (("answer", "id"), ("answer", "submission"), ("claim", "id")):
+            cursor.execute(f"ALTER TABLE emm_xblocks_{table} MODIFY `{column}` char(32) NOT NULL")
+        cursor.execute("INSERT INTO emm_xblocks_answer (id, block_key, submission, `group`, value, user_key, day)"
+                       " VALUES (%s, 'blk', %s, 'a', '3', 'alice', '2025-06-01')", [uuid.uuid4().hex, old.hex])
+    with connection.schema_editor() as editor:
+        migration._mysql_columns(apps, editor)
+    assert _columns("emm_xblocks_answer")["submission"][0] == "char"
+    assert old in {row[0] for row in store.export_rows("blk")}
+    store.record("blk", {"a": "5"}, user_key="alice", replace=True)  # deletes the old row by its char(32) id
+    assert store.tallies("blk") == {"a": {"5": 1}}
+    store.claim("blk", "alice", "attempt-1")
+    assert claimed("attempt-1", user="alice")
+
+
+@mysql_only
+def test_an_emoji_on_a_utf8mb3_database_is_a_clear_error():
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb3 NOT NULL")
+    try:
+        with pytest.raises(store.TextNotStorable):
+            store.record("blk", {"a": "1"}, comment="Très bien 👍")
+        assert Answer.objects.filter(block_key="blk").count() == 0  # nothing half-stored
+        store.record("blk", {"a": "1"}, comment="Très bien")
+        assert Comment.objects.get(block_key="blk").text == "Très bien"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
+
+
+@mysql_only
+def test_an_emoji_comment_on_utf8mb3_is_a_translated_400_not_a_500(scenario, handlers):
+    uid = scenario('<emm_likert display_name="Eval" comment="true" anonymous="false">'
+                   '<item id="a">A</item></emm_likert>')
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb3 NOT NULL")
+    try:
+        r = handlers.post(uid, "submit", {"answers": {"a": 4}, "comment": "Très bien 👍"}, lang="fr")
+        assert r.status_code == 400, r.content
+        assert r.json_body["error"] == "text_not_storable"
+        assert "émoji" in r.json_body["message"]
+        assert handlers.post(uid, "submit", {"answers": {"a": 4}, "comment": "Très bien"}).status_code == 200
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
+
+
+def _deadlock():
+    from django.db import OperationalError
+
+    return OperationalError(1213, "Deadlock found when trying to get lock; try restarting transaction")
+
+
+def test_a_deadlocked_write_is_retried_whole(monkeypatch):
+    """InnoDB rolls the whole transaction back on a deadlock: the store runs it again from the start."""
+    from django.db.models import QuerySet
+
+    calls = []
+    real_bulk_create = QuerySet.bulk_create
+
+    def bulk_create(self, objs, *args, **kwargs):
+        calls.append(len(objs))
+        if len(calls) <= 2:
+            raise _deadlock()
+        return real_bulk_create(self, objs, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
+    assert calls == [2, 2, 2]
+    # the claim and the comment of the failed tries were rolled back with them: one of each
+    assert Claim.objects.filter(block_key="blk").count() == 1
+    assert Comment.objects.filter(block_key="blk").count() == 1
+    assert Answer.objects.filter(block_key="blk").count() == 2
+
+
+def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(monkeypatch):
+    from django.db.models import QuerySet
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise _deadlock()
+
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    with pytest.raises(store.Busy):
+        store.record("blk", {"a": "1"}, claim=("learner", "likert-anonymous"))
+    assert not claimed("likert-anonymous")
+
+
+CASE = """<emm_case_study display_name="Case" max_attempts="2" show_distribution="true">
+  <narrative><![CDATA[<p>Narrative.</p>]]></narrative>
+  <question id="q1" type="single" points="2"><prompt><![CDATA[<p>Pick one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha</option><option id="b">Beta</option></question>
+</emm_case_study>"""
+
+
+def test_an_attempt_claimed_by_a_submit_whose_store_write_fails_is_released(scenario, handlers, monkeypatch):
+    """The case-study submit claims attempt 1, then its distribution rows cannot be written."""
+    uid = scenario(CASE)
+
+    def busy(*args, **kwargs):
+        raise store.Busy("lock wait timeout, every retry")
+
+    monkeypatch.setattr(store, "record", busy)
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
+    assert r.status_code == 503 and r.json_body["error"] == "busy"
+    assert "moment" in r.json_body["message"]
+    assert not Claim.objects.filter(block_key=uid, slot="attempt-1").exists()
