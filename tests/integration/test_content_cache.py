@@ -1,10 +1,11 @@
-"""The content every request loads (``common.content_cache``): read without XBlock's copies, parsed
-once per content, and never stale however the fields were changed."""
+"""The content and learner state every request loads (``common.content_cache``): read without
+XBlock's copies, parsed once per content, and never stale however the fields were changed."""
 
 import pytest
-from workbench.runtime import WorkbenchDjangoKeyValueStore
+from xblock.runtime import DictKeyValueStore
 
 from emm_xblocks.common import content_cache
+from tests.openedx.student_module import DjangoKeyValueStore
 
 SURVEY = """
 <emm_likert display_name="Eval" allow_na="true">
@@ -19,21 +20,38 @@ def survey(scenario):
     return scenario(SURVEY)
 
 
+def studio_block(handlers, uid):
+    """The block in Studio's editor, whose authored fields are writable (``cms_field_data``)."""
+    return handlers.platform.studio_editor(handlers.user("staff_1")).block(handlers.key(uid))
+
+
+def spy(monkeypatch, store_class, methods):
+    """``[(method, field name)]`` of the calls made to ``store_class`` (a key-value store)."""
+    calls = []
+    for method in methods:
+        real = getattr(store_class, method)
+        monkeypatch.setattr(store_class, method, lambda self, key, *value, _real=real, _m=method:
+                            calls.append((_m, key.field_name)) or _real(self, key, *value))
+    return calls
+
+
 def test_studios_field_api_change_is_seen_by_the_next_request(survey, handlers):
-    """Studio's ``_save_xblock`` writes a field with ``field.write_to`` (no ``store_content``)."""
+    """Studio's ``_save_xblock`` writes a field with ``field.write_to`` then saves the block
+    (``cms/djangoapps/contentstore/xblock_storage_handlers/view_handlers.py``): no ``store_content``."""
     assert handlers.block(survey).load_content().display_name == "Eval"
-    block = handlers.block(survey, "staff_1")
+    block = studio_block(handlers, survey)
     block.fields["display_name"].write_to(block, "Renamed in Studio")
     block.fields["statements"].write_to(block, [{"id": "only", "text": "Only one now"}])
     block.save()
     survey_now = handlers.block(survey).load_content()
     assert survey_now.display_name == "Renamed in Studio"
     assert [s.text for s in survey_now.statements] == ["Only one now"]
-    assert "Only one now" in handlers.view(survey).content and "relevant" not in handlers.view(survey).content
+    page = handlers.view(survey).content
+    assert "Only one now" in page and "relevant" not in page
 
 
 def test_a_change_in_place_or_unsaved_is_seen_by_the_same_instance(survey, handlers):
-    block = handlers.block(survey, "staff_1")
+    block = studio_block(handlers, survey)
     assert len(block.load_content().statements) == 2
     block.statements.append({"id": "new", "text": "Added in place"})  # a list field changed in place
     assert [s.id for s in block.load_content().statements] == ["relevance", "pace", "new"]
@@ -52,13 +70,8 @@ def test_an_unset_field_reads_its_default(scenario, handlers):
 def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monkeypatch):
     """Field.__get__ asks the store ``has`` then ``get`` and deep-copies a list or dict field,
     marking it dirty; the loader reads each content field once and leaves the block clean."""
-    asked = []
-    for method in ("get", "has"):
-        real = getattr(WorkbenchDjangoKeyValueStore, method)
-        monkeypatch.setattr(WorkbenchDjangoKeyValueStore, method,
-                            lambda self, key, _real=real, _m=method: asked.append((_m, key.field_name))
-                            or _real(self, key))
     block = handlers.block(survey)
+    asked = spy(monkeypatch, DictKeyValueStore, ("get", "has"))
     content_cache._parsed.cache_clear()
     block.load_content()
     names = block.content_field_names()
@@ -72,17 +85,15 @@ def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monk
 def test_a_submit_reads_each_learner_field_once_and_writes_what_changed(survey, handlers, monkeypatch):
     """The learner's fields are read like the content (no ``has``, no copy); ``keep_state``
     compares the new state with what was read and writes only the fields that changed."""
-    asked, written = [], []
-    for method, log in (("get", asked), ("has", asked), ("set", written)):
-        real = getattr(WorkbenchDjangoKeyValueStore, method)
-        monkeypatch.setattr(WorkbenchDjangoKeyValueStore, method,
-                            lambda self, key, *value, _real=real, _m=method, _log=log:
-                            _log.append((_m, key.field_name)) or _real(self, key, *value))
+    asked = spy(monkeypatch, DjangoKeyValueStore, ("get", "has"))
+    written = []
+    real_set_many = DjangoKeyValueStore.set_many
+    monkeypatch.setattr(DjangoKeyValueStore, "set_many", lambda self, update: written.extend(
+        sorted(key.field_name for key in update)) or real_set_many(self, update))
     assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
     state_fields = ("answers", "learner_comment", "submitted")
     assert sorted(a for a in asked if a[1] in state_fields) == [("get", name) for name in sorted(state_fields)]
-    assert sorted(written) == [("set", "answers"), ("set", "submitted")]  # the comment stayed empty
-    asked.clear()
+    assert written == ["answers", "submitted"]  # the comment stayed empty
     written.clear()
     assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
     assert written == []  # the same answers again: nothing changed, nothing written
