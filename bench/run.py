@@ -67,7 +67,7 @@ def download_size(frag, language):
     for resource in frag.resources:
         if resource.kind == "url" and "/resource/" in resource.data:
             uri = resource.data.split("/resource/", 1)[1].split("/", 1)[1]
-            files.append((ROOT / "emm_xblocks" / uri).read_bytes())
+            files.append((ROOT / "static" / uri).read_bytes())  # URIs are relative to static/
     total_raw = sum(len(f) for f in files)
     total_gz = sum(len(gzip.compress(f, 9)) for f in files)
     return total_raw, total_gz, len(files) - 1
