@@ -121,6 +121,16 @@ class _CaseContent:
     def question(self, qid):
         return next((q for q in self.questions if q.id == qid), None)
 
+    def author_html(self):
+        """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
+        fields = [("narrative", self.narrative), ("expert_analysis", self.expert_analysis)]
+        fields += [(f"sections.{i}.html", s.html) for i, s in enumerate(self.sections)]
+        fields += [(f"documents.{i}.excerpt", d.excerpt) for i, d in enumerate(self.documents)]
+        for i, q in enumerate(self.questions):
+            fields += [(f"questions.{i}.{name}", getattr(q, name))
+                       for name in ("prompt", "explanation", "model_answer")]
+        return fields
+
     @property
     def max_points(self):
         return float(sum(q.points for q in self.questions))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
 from ..common.sanitize import SAFE_URL_RE
-from ..common.validation import Problem, errors
+from ..common.validation import Problem, errors, image_alt_problems
 from .content import (
     KINDS,
     MAX_ATTEMPTS,
@@ -82,6 +82,7 @@ def validate(case, _):
         add(Problem("estimated_minutes", _("The estimated time must be between 0 and 600 minutes.")))
     if not 1 <= case.min_group_size <= 1000:
         add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
+    problems += image_alt_problems(case.author_html(), _)
     return problems
 
 

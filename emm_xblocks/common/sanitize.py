@@ -55,6 +55,22 @@ def sanitized(html):
     return SafeString(clean_html(html))
 
 
+IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT_RE = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+
+
+def images_without_alt(html):
+    """How many ``<img>`` of ``html`` have no alternative text (no ``alt``, or only spaces).
+    (A decorative image may say so with ``alt=""`` in the HTML; the editors' authors rarely mean
+    that, so an empty ``alt`` counts as missing too.)"""
+    count = 0
+    for tag in IMG_RE.findall(html or ""):
+        match = ALT_RE.search(tag)
+        if match is None or not "".join(g or "" for g in match.groups()).strip():
+            count += 1
+    return count
+
+
 SAFE_URL_RE = re.compile(r"^(https?://|/static/|/asset-v1:|/assets/courseware/)\S+$")
 
 

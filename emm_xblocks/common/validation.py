@@ -2,7 +2,7 @@
 
 Validators return ``Problem`` objects — they never raise on an author's mistake — and take the
 translator ``_`` as an argument, so one function serves Studio's editor, ``validate()`` and tests.
-Learner submissions that break a rule raise ``SubmissionError`` with a stable code.
+Learner actions that break a rule raise ``common.actions.ActionError`` with a stable code.
 """
 
 import re
@@ -21,16 +21,6 @@ class Problem:
 
     def as_json(self):
         return {"field": self.field, "message": self.message, "error": self.error}
-
-
-class SubmissionError(ValueError):
-    """A learner's request breaks a rule: ``code`` is stable, ``message`` translated."""
-
-    def __init__(self, code, message, **extra):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.extra = extra
 
 
 def errors(problems):
@@ -66,3 +56,14 @@ def parse_float(value, low=-1e9, high=1e9):
     if number != number or not low <= number <= high:  # NaN or out of range (inf included)
         return None
     return number
+
+
+def image_alt_problems(fields, _):
+    """A warning for each author HTML field holding an image without alternative text:
+    ``fields`` is ``[(field path, html)]``. A learner with a screen reader, or in low-data mode
+    where images stay behind a tap, must still know what the image shows."""
+    from .sanitize import images_without_alt
+
+    return [Problem(field, _("An image here has no alternative text (alt): describe what it shows, "
+                             "for learners who cannot see it."), False)
+            for field, html in fields if images_without_alt(html)]

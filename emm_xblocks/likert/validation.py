@@ -8,7 +8,7 @@ learners may answer (no error), computed once per content.
 from functools import lru_cache
 
 from ..common.ids import id_key, is_valid_id
-from ..common.validation import Problem, errors
+from ..common.validation import Problem, errors, image_alt_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
 
@@ -57,6 +57,7 @@ def validate(survey, _):
     if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
+    problems += image_alt_problems([("intro", survey.intro)], _)
     return problems
 
 

@@ -89,6 +89,14 @@ class _ScenarioContent:
     intro: str = ""  # HTML
     bands: tuple = ()
 
+    def author_html(self):
+        """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
+        fields = [("intro", self.intro)] + [(f"roles.{i}.brief", r.brief) for i, r in enumerate(self.roles)]
+        for i, node in enumerate(self.nodes):
+            fields += [(f"nodes.{i}.narrative", node.narrative), (f"nodes.{i}.debrief", node.debrief)]
+            fields += [(f"nodes.{i}.choices.{j}.consequence", c.consequence) for j, c in enumerate(node.choices)]
+        return fields
+
     @cached_property
     def _nodes_by_id(self):
         return {n.id: n for n in self.nodes}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
 from ..common.validation import Problem as BaseProblem
-from ..common.validation import errors
+from ..common.validation import errors, image_alt_problems
 from . import graph as g
 from . import paths
 from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
@@ -174,6 +174,8 @@ def validate(scenario, _):
     _check_settings(scenario, _, add)
     if not errors(problems):
         _check_full_marks(scenario, _, add)
+    problems += [Problem(p.field, p.message, p.error, "image_without_alt")
+                 for p in image_alt_problems(scenario.author_html(), _)]
     return problems
 
 

@@ -94,3 +94,33 @@ def test_every_error_code_is_registered_with_its_status():
     unregistered = sorted((path, code) for path, code in raised_codes() if code not in STATUS)
     assert unregistered == []
     assert len(raised_codes()) > 30
+
+
+AUTHOR_IMAGE = '<p>Border post</p><img src="/static/post.png">'
+
+
+@pytest.mark.parametrize("block,olx_text,field", [
+    ("likert", f'<emm_likert display_name="E"><intro><![CDATA[{AUTHOR_IMAGE}]]></intro>'
+               '<item id="a">A</item></emm_likert>', "intro"),
+    ("case_study", f'<emm_case_study display_name="C"><narrative><![CDATA[{AUTHOR_IMAGE}]]></narrative>'
+                   '<question id="q" type="single"><prompt>P</prompt><option id="a" correct="true">A</option>'
+                   '<option id="b">B</option></question></emm_case_study>', "narrative"),
+    ("role_play", '<emm_role_play display_name="R"><role id="r" start="n1">R</role><node id="n1"><narrative>'
+                  f'<![CDATA[{AUTHOR_IMAGE}]]></narrative><choice goto="end">Go</choice></node>'
+                  '<node id="end" ending="true"><narrative>E</narrative></node></emm_role_play>', "nodes.0.narrative"),
+])
+def test_author_images_without_alt_text_are_a_validation_problem(block, olx_text, field):
+    """Learners with a screen reader, or in low-data mode, must know what an image shows."""
+    import importlib
+
+    from lxml import etree
+
+    olx = importlib.import_module(f"emm_xblocks.{block}.olx")
+    validation = importlib.import_module(f"emm_xblocks.{block}.validation")
+    content = olx.from_xml(etree.fromstring(olx_text))
+    flagged = [p for p in validation.validate(content, str) if "alternative text" in p.message]
+    assert [(p.field, p.error) for p in flagged] == [(field, False)]  # a warning: the learner still gets it
+    described = olx.from_xml(etree.fromstring(olx_text.replace('<img src', '<img alt="The border post" src')))
+    assert not [p for p in validation.validate(described, str) if "alternative text" in p.message]
+    empty = olx.from_xml(etree.fromstring(olx_text.replace('<img src', '<img alt="  " src')))
+    assert [p for p in validation.validate(empty, str) if "alternative text" in p.message]
