@@ -36,7 +36,7 @@ def _options_html(q, name, chosen, locked):
     disabled = " disabled" if locked else ""
     return "".join(
         f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
-        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}> <span>{escape(o.text)}</span>'
+        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}> <span dir="auto">{escape(o.text)}</span>'
         '</label>\n        '
         for j, o in enumerate(q.options))
 
@@ -68,7 +68,7 @@ def _questions_html(block, case, state, dom, locked):
             f'\n    <fieldset class="emm-question" data-question="{escape(q.id)}" data-kind="{escape(q.kind)}"'
             f' aria-labelledby="{name}-prompt">\n'
             f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
-            f' {sanitized(q.prompt)}</div>\n      ')
+            f' <div dir="auto">{sanitized(q.prompt)}</div></div>\n      ')
         if q.kind == REFLECTION:
             text = value if isinstance(value, str) else ""
             out.append(
