@@ -36,8 +36,8 @@ def _options_html(q, name, chosen, locked):
     disabled = " disabled" if locked else ""
     return "".join(
         f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
-        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}> <span dir="auto">{escape(o.text)}</span>'
-        '</label>\n        '
+        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
+        f' <span dir="auto">{escape(o.text)}</span></label>\n        '
         for j, o in enumerate(q.options))
 
 

@@ -34,7 +34,8 @@ def _statements_html(block, survey, labels, locked):
         out.append(
             f'\n    <fieldset class="emm-statement" data-statement="{sid}"'
             f'{required_attr if st.required else ""}>\n'
-            f'      <legend id="{name}-legend"><span class="emm-num">{i + 1}.</span> <span dir="auto">{escape(st.text)}</span>'
+            f'      <legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
+            f' <span dir="auto">{escape(st.text)}</span>'
             f'{required_mark if st.required else ""}</legend>\n'
             f'      <div class="emm-scale" style="--emm-points: {len(labels)}">\n        ')
         for value, label, na in points:
