@@ -199,12 +199,28 @@ def _create_once(model, **key):
 
 
 def _add(model, d, **key):
-    """``n = n + d`` on a summary row, one atomic UPDATE by its unique key."""
-    rows = model.objects.filter(**key)
-    if rows.update(n=F("n") + d) or d < 0:
-        return  # (d < 0 on a row never counted: rows written outside the store; nothing to take back)
+    """``n = n + d`` on a summary row: one atomic UPDATE by its unique key (its SQL written once,
+    not built again by the ORM for each count of each submission)."""
+    connection = transaction.get_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(_update_sql(model, connection, tuple(key)), [d, *key.values()])
+        if cursor.rowcount or d < 0:
+            return  # (d < 0 on a row never counted: rows written outside the store; nothing to take back)
     _create_once(model, **key)  # missing after all (no earlier step made it): insert it here
-    rows.update(n=F("n") + d)
+    model.objects.filter(**key).update(n=F("n") + d)
+
+
+_UPDATES = {}  # (model, vendor, key columns) -> "UPDATE ... SET n = n + %s WHERE ..."
+
+
+def _update_sql(model, connection, fields):
+    sql = _UPDATES.get((model, connection.vendor, fields))
+    if sql is None:
+        quote = connection.ops.quote_name
+        where = " AND ".join(f"{quote(model._meta.get_field(name).column)} = %s" for name in fields)
+        sql = f"UPDATE {quote(model._meta.db_table)} SET {quote('n')} = {quote('n')} + %s WHERE {where}"
+        _UPDATES[model, connection.vendor, fields] = sql
+    return sql
 
 
 def _count(block_key, tally, submissions):
