@@ -1,11 +1,16 @@
 """The anonymous aggregate store: rows are inserted, never read-modify-written.
 
 * ``Answer``: one answer of one submission (a Likert statement's value, the option a learner
-  picked at a case question or a role-play node). Reports are ``GROUP BY`` queries over it.
-  In anonymous mode ``user_key`` is empty and ``day`` is the only time kept, so a row cannot
+  picked at a case question or a role-play node). The CSV export reads it; the results panel
+  reads its summary (below). In anonymous mode ``user_key`` is empty and ``day`` is the only time kept, so a row cannot
   be tied back to a learner by its content. (Its table was ``emm_xblocks_response`` before
   migration 0002.)
 * ``Comment``: free text sent with a submission (the Likert comment box).
+* ``Tally`` and ``Submissions``: the reports' summary, kept by ``store.record`` in the same
+  transaction as the rows (each count one atomic ``UPDATE ... SET n = n + d``): how many rows of a
+  block have each (group, value), and how many submissions the block has. The results panel reads
+  these few rows instead of grouping a million answers (decision 19). Migration 0004 built them
+  from the rows an install already had.
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
@@ -99,4 +104,32 @@ class Claim(models.Model):
         app_label = "emm_xblocks"
         constraints = [
             models.UniqueConstraint(fields=["block_key", "user_key", "slot"], name="emm_claim_once"),
+        ]
+
+
+class Tally(models.Model):
+    """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced)."""
+
+    block_key = ExactCharField(max_length=255)
+    group = ExactCharField(max_length=100)
+    value = ExactCharField(max_length=100)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "group", "value"], name="emm_tally_key"),
+        ]
+
+
+class Submissions(models.Model):
+    """``n`` submissions of ``block_key`` have answer rows (the respondents a report counts)."""
+
+    block_key = ExactCharField(max_length=255)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["block_key"], name="emm_submissions_key"),
         ]

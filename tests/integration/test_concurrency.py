@@ -16,6 +16,23 @@ NAMED = ('<vertical_demo><emm_likert display_name="Named evaluation" comment="tr
 ANSWERS_SQL = "select count(distinct submission), count(*), count(distinct user_key) from emm_xblocks_answer"
 
 
+def summary_of(database, usage):
+    """The results panel's figures (the summary store.record keeps) beside the same counted from the
+    rows: ``((respondents, {(group, value): n}), (respondents, {(group, value): n}))``."""
+    kept = database.query("select n from emm_xblocks_submissions where block_key = %s", [usage])
+    tallies = database.query("select `group`, value, n from emm_xblocks_tally where block_key = %s and n > 0"
+                             if database.mysql else
+                             'select "group", value, n from emm_xblocks_tally where block_key = %s and n > 0', [usage])
+    rows = database.query("select `group`, value, count(*) from emm_xblocks_answer where block_key = %s"
+                          " group by `group`, value" if database.mysql else
+                          'select "group", value, count(*) from emm_xblocks_answer where block_key = %s'
+                          ' group by "group", value', [usage])
+    counted = database.query("select count(distinct submission) from emm_xblocks_answer where block_key = %s",
+                             [usage])
+    return ((kept[0][0] if kept else 0, {(g, v): n for g, v, n in tallies}),
+            (counted[0][0], {(g, v): n for g, v, n in rows}))
+
+
 def usage_of(base, scenario):
     html = session_for(base, f"/scenario/{scenario}/").get(f"{base}/scenario/{scenario}/").text
     return re.search(r"data-usage='([^']+\.emm_likert\.[^']+)'", html).group(1)
@@ -69,6 +86,9 @@ def test_every_named_learner_counted_once(tmp_path, mariadb_server):
             total, total * len(STATEMENTS), total)
         assert database.query("select count(*), count(distinct user_key) from emm_xblocks_comment"
                               " where block_key = %s", [usage])[0] == (total, total)
+        kept, counted = summary_of(database, usage)
+        assert kept == counted and kept[0] == total
+        assert sum(kept[1].values()) == total * len(STATEMENTS)
 
 
 @pytest.mark.slow
@@ -90,6 +110,8 @@ def test_one_learner_submitting_from_eight_threads_keeps_one_submission(tmp_path
         assert "ok" in seen
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, len(STATEMENTS), 1)
         assert database.query("select count(*) from emm_xblocks_comment where block_key = %s", [usage])[0] == (1,)
+        kept, counted = summary_of(database, usage)
+        assert kept == counted and kept[0] == 1 and sum(kept[1].values()) == len(STATEMENTS)
 
 
 @pytest.mark.slow
@@ -109,3 +131,5 @@ def test_anonymous_double_tap_has_one_winner(tmp_path, mariadb_server):
         in_threads(8, tap)
         assert sorted(seen) == ["409 already_submitted"] * 7 + ["ok"], seen
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, len(statements), 1)
+        kept, counted = summary_of(database, usage)
+        assert kept == counted and kept[0] == 1

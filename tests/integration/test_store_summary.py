@@ -1,0 +1,228 @@
+"""The reports' summary (``Tally``, ``Submissions``) that ``store.record`` keeps in the transaction of
+the rows, on the database the settings name (SQLite, or MariaDB with ``EMM_DB=mysql`` at REPEATABLE
+READ or READ COMMITTED): after races, resubmissions, retried deadlocks and the migration that builds
+it, the results panel's figures equal those counted from the answer rows."""
+
+import importlib
+import threading
+import uuid
+
+import pytest
+from django.db import connection, connections
+
+from emm_xblocks.common import store
+from emm_xblocks.models import Answer, Submissions, Tally
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def panel(block_key):
+    """What the results panel reads: ``(respondents, tallies)`` from the summary."""
+    return store.respondents(block_key), store.tallies(block_key)
+
+
+def assert_summary_is_the_rows(block_key):
+    assert panel(block_key) == store.counted_from_rows(block_key)
+
+
+def race(n, work):
+    """Run ``work(i)`` in ``n`` threads released at once, each on its own connection; the errors."""
+    barrier = threading.Barrier(n)
+    errors = []
+
+    def run(i):
+        try:
+            barrier.wait()
+            work(i)
+        except Exception as err:  # noqa: BLE001 - the test reports every failure
+            errors.append((i, repr(err)))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+def test_submissions_and_resubmissions_move_the_counts():
+    store.record("blk", {"a": "1", "b": "2"}, user_key="alice", replace=True, comment="first")
+    store.record("blk", {"a": "1", "b": "4"}, user_key="bob", replace=True)
+    assert panel("blk") == (2, {"a": {"1": 2}, "b": {"2": 1, "4": 1}})
+    store.record("blk", {"a": "3"}, user_key="alice", replace=True)  # b left out this time
+    assert panel("blk") == (2, {"a": {"1": 1, "3": 1}, "b": {"4": 1}})
+    store.record("blk", {"a": "3"}, user_key="alice", replace=True)  # the same again: one respondent still
+    store.record("blk", {"a": "5", "b": "5"})  # anonymous: a respondent more
+    store.record("blk", {"a": "5", "b": "5"})
+    assert panel("blk") == (4, {"a": {"1": 1, "3": 1, "5": 2}, "b": {"4": 1, "5": 2}})
+    assert panel("other") == (0, {})
+    assert_summary_is_the_rows("blk")
+
+
+def test_ids_that_differ_by_case_are_counted_apart():
+    store.record("blk", {"Pace": "1", "pace": "5"}, user_key="Alice", replace=True)
+    store.record("blk", {"Pace": "1"}, user_key="alice", replace=True)
+    store.record("BLK", {"pace": "5"})
+    assert panel("blk") == (2, {"Pace": {"1": 2}, "pace": {"5": 1}})
+    assert panel("BLK") == (1, {"pace": {"5": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_concurrent_named_and_anonymous_submitters_are_each_counted_once():
+    """12 threads at once: named learners submitting then changing their answers (two of them from
+    two threads at once), anonymous learners taking their one-time claim (one of them twice)."""
+    statements = [f"s{n}" for n in range(5)]
+
+    def work(t):
+        for i in range(6):
+            answers = {sid: str(1 + (t + i + n) % 5) for n, sid in enumerate(statements)}
+            if t < 6:  # named: learner t % 4, so threads 0 and 4, 1 and 5 are the same learners
+                store.record("blk", answers, user_key=f"named{t % 4}", replace=True, comment=f"take {t}-{i}")
+            else:  # anonymous: one submission each, thread 11 racing thread 6 for the same claim
+                learner = f"anon6-{i}" if t == 11 else f"anon{t}-{i}"
+                try:
+                    store.record("blk", answers, claim=(learner, "likert-anonymous"))
+                except store.AlreadyClaimed:
+                    pass
+            store.record("other", {"s0": str(i % 5 + 1)})
+
+    assert race(12, work) == []
+    respondents, tallies = panel("blk")
+    assert respondents == 4 + 5 * 6  # 4 named learners, 5 anonymous threads x 6 claims
+    assert sum(tallies["s0"].values()) == respondents
+    assert_summary_is_the_rows("blk")
+    assert panel("other") == (12 * 6, store.counted_from_rows("other")[1])
+
+
+def _deadlock():
+    from django.db import OperationalError
+
+    return OperationalError(1213, "Deadlock found when trying to get lock; try restarting transaction")
+
+
+def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeypatch):
+    """InnoDB can pick the transaction as the deadlock victim after it updated the counts: all of it is
+    rolled back, then run again from the start."""
+    store.record("blk", {"a": "1", "b": "2"}, user_key="alice", replace=True)
+    real_count = store._count
+    calls = []
+
+    def count_then_deadlock(*args):
+        real_count(*args)
+        calls.append(args)
+        if len(calls) in (1, 2, 4, 5):  # the first two tries of each submission below
+            raise _deadlock()
+
+    monkeypatch.setattr(store, "_count", count_then_deadlock)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    store.record("blk", {"a": "3", "b": "2"}, user_key="alice", replace=True)  # a resubmission
+    store.record("blk", {"a": "3"}, claim=("bob", "likert-anonymous"))
+    assert len(calls) == 6
+    assert panel("blk") == (2, {"a": {"3": 2}, "b": {"2": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_deadlocked_insert_of_the_rows_is_retried_without_counting_twice(monkeypatch):
+    from django.db.models import QuerySet
+
+    real_bulk_create = QuerySet.bulk_create
+    calls = []
+
+    def bulk_create(self, objs, *args, **kwargs):
+        calls.append(len(objs))
+        if len(calls) in (1, 2):
+            raise _deadlock()
+        return real_bulk_create(self, objs, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
+    assert calls == [2, 2, 2]
+    assert panel("blk") == (1, {"a": {"1": 1}, "b": {"2": 1}})
+
+
+def test_a_write_that_stays_deadlocked_changes_no_count(monkeypatch):
+    store.record("blk", {"a": "1"}, user_key="alice", replace=True)
+
+    def always_deadlocked(*args):
+        raise _deadlock()
+
+    monkeypatch.setattr(store, "_count", always_deadlocked)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    with pytest.raises(store.Busy):
+        store.record("blk", {"a": "5"}, user_key="alice", replace=True)
+    with pytest.raises(store.Busy):
+        store.record("blk", {"a": "5"})
+    assert panel("blk") == (1, {"a": {"1": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
+    """Rows the ``n = 0`` step did not leave (deleted by hand, say) are inserted by the submission."""
+    store.record("blk", {"a": "1"})
+    Tally.objects.filter(block_key="blk").delete()
+    Submissions.objects.filter(block_key="blk").delete()
+    monkeypatch.setattr(store, "_ensure_summary_rows", lambda *args: None)
+    store.record("blk", {"a": "1"})
+    assert panel("blk") == (1, {"a": {"1": 1}})  # the submission before is no longer counted
+
+
+# -- migration 0004 builds the summary of an existing install ------------------------------------
+
+def _migrate(target):
+    from django.core.management import call_command
+
+    call_command("migrate", "emm_xblocks", target, verbosity=0)
+
+
+def _tables():
+    with connection.cursor() as cursor:
+        return set(connection.introspection.table_names(cursor))
+
+
+def test_the_migration_counts_the_rows_an_install_already_has():
+    _migrate("0003_exact_ids_hex_uuids")
+    try:
+        assert "emm_xblocks_tally" not in _tables()
+        quote = connection.ops.quote_name
+        rows = []
+        for b in range(3):
+            for s in range(7 * (b + 1)):
+                submission = uuid.uuid4().hex
+                rows += [(uuid.uuid4().hex, f"blk{b}", submission, group, str(1 + (s + n) % 5),
+                          f"u{s}" if b == 1 else "", "2026-01-01")
+                         for n, group in enumerate(["a", "b", "A"])]
+        rows.append((uuid.uuid4().hex, "blk0", uuid.uuid4().hex, "a", "na", "", "2026-01-02"))
+        with connection.cursor() as cursor:  # the old schema: no summary, rows only
+            cursor.executemany(f"INSERT INTO emm_xblocks_answer (id, block_key, submission, {quote('group')}, value,"
+                               " user_key, day) VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
+    finally:
+        _migrate("0004_tally_submissions")
+    assert panel("blk0")[0] == 8 and panel("blk2")[0] == 21
+    assert panel("blk0")[1]["a"]["na"] == 1
+    for b in range(3):
+        assert_summary_is_the_rows(f"blk{b}")
+    store.record("blk1", {"a": "5", "b": "5", "A": "5"}, user_key="u0", replace=True)  # counts go on from there
+    assert_summary_is_the_rows("blk1")
+    _migrate("0003_exact_ids_hex_uuids")  # backwards: the summary's tables go, the rows stay
+    try:
+        assert {"emm_xblocks_tally", "emm_xblocks_submissions"}.isdisjoint(_tables())
+        assert Answer.objects.count() == len(rows)
+    finally:
+        _migrate("0004_tally_submissions")
+    assert_summary_is_the_rows("blk1")
+
+
+def test_the_migration_s_backfill_reads_one_block_at_a_time():
+    """An install with no answers gets an empty summary; a block's backfill replaces its old summary."""
+    from django.apps import apps
+
+    migration = importlib.import_module("emm_xblocks.migrations.0004_tally_submissions")
+    store.record("blk", {"a": "1"})
+    Tally.objects.filter(block_key="blk").update(n=7)
+    with connection.schema_editor() as editor:
+        migration.build_summary(apps, editor, block_keys=["blk", "empty"])
+    assert panel("blk") == (1, {"a": {"1": 1}})
+    assert panel("empty") == (0, {})
