@@ -128,7 +128,9 @@ def submit_times(store):
     """Median ms of one 10-statement submission into the big block, keeping the summary and not
     (its two steps made no-ops: the figure of the store before decision 19); anonymous submissions
     and a named learner's resubmissions, each changing every answer."""
-    real = store._count, store._ensure_summary_rows
+    from emm_xblocks.common import summary
+
+    real = summary.apply, summary.ensure_rows
     result = {}
     taken = iter(range(10**6))
 
@@ -137,17 +139,17 @@ def submit_times(store):
         store.record(BLOCK, {sid: str(1 + (j + n) % 5) for n, sid in enumerate(STATEMENTS)},
                      user_key=user_key, replace=bool(user_key))
 
-    for label, summary in (("with", True), ("without", False)):
-        if not summary:
-            store._count = store._ensure_summary_rows = lambda *args: None
+    for label, keeps_summary in (("with", True), ("without", False)):
+        if not keeps_summary:
+            summary.apply = summary.ensure_rows = lambda *args: None
         try:
             result[f"submit_anonymous_{label}_ms"] = timed(submit, repeat=41)
             result[f"submit_named_{label}_ms"] = timed(partial(submit, f"bench_{label}"), repeat=41)
         finally:
-            store._count, store._ensure_summary_rows = real
-        if summary:  # (before the rows the other way adds without counting them)
+            summary.apply, summary.ensure_rows = real
+        if keeps_summary:  # (before the rows the other way adds without counting them)
             result["still_equal_after_submits"] = (
-                (store.respondents(BLOCK), store.tallies(BLOCK)) == store.counted_from_rows(BLOCK))
+                (summary.respondents(BLOCK), summary.tallies(BLOCK)) == summary.counted_from_rows(BLOCK))
     return result
 
 
@@ -159,7 +161,7 @@ def measure():
     from django.core.management import call_command
     from django.db import connection
 
-    from emm_xblocks.common import store
+    from emm_xblocks.common import answer_rows, store, summary
     from emm_xblocks.models import Answer
 
     call_command("migrate", verbosity=0, run_syncdb=True)
@@ -171,13 +173,14 @@ def measure():
     result["backfill_s"] = time.perf_counter() - start
     analyze(connection)
     result["rows"] = Answer.objects.count()
-    result["panel_ms"] = timed(lambda: (store.respondents(BLOCK), store.tallies(BLOCK)))
-    result["respondents_ms"] = timed(lambda: store.respondents(BLOCK))
-    result["respondents"] = store.respondents(BLOCK)
-    result["tallies_ms"] = timed(lambda: store.tallies(BLOCK))
-    result["rows_panel_ms"] = timed(lambda: store.counted_from_rows(BLOCK), repeat=3)
-    result["summary_equals_rows"] = (store.respondents(BLOCK), store.tallies(BLOCK)) == store.counted_from_rows(BLOCK)
-    result["comments_ms"] = timed(lambda: store.comments(BLOCK), repeat=3)
+    result["panel_ms"] = timed(lambda: (summary.respondents(BLOCK), summary.tallies(BLOCK)))
+    result["respondents_ms"] = timed(lambda: summary.respondents(BLOCK))
+    result["respondents"] = summary.respondents(BLOCK)
+    result["tallies_ms"] = timed(lambda: summary.tallies(BLOCK))
+    result["rows_panel_ms"] = timed(lambda: summary.counted_from_rows(BLOCK), repeat=3)
+    panel = (summary.respondents(BLOCK), summary.tallies(BLOCK))
+    result["summary_equals_rows"] = panel == summary.counted_from_rows(BLOCK)
+    result["comments_ms"] = timed(lambda: answer_rows.comments(BLOCK), repeat=3)
     result["plans"] = plans()
     result.update(submit_times(store))
     with connection.cursor() as cursor:
@@ -192,11 +195,11 @@ def export():
     import django
 
     django.setup()
-    from emm_xblocks.common import store
+    from emm_xblocks.common import answer_rows
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    count = sum(1 for _ in store.export_submissions(BLOCK))
+    count = sum(1 for _ in answer_rows.export_submissions(BLOCK))
     print(json.dumps({"export_s": time.perf_counter() - start, "exported": count,
                       "rss_before_mb": before / 1024,
                       "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -12,7 +12,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import platform, store
+from ..common import platform, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -140,10 +140,10 @@ def distribution(block, case):
     if not case.show_distribution:
         return None
     key = block.block_key()
-    respondents = store.respondents(key)
+    respondents = summary.respondents(key)
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
-    tallies = store.tallies(key)
+    tallies = summary.tallies(key)
     out = []
     for q in case.questions:
         if q.kind == REFLECTION:

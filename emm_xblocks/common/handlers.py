@@ -2,7 +2,7 @@
 
 ``json_handler`` replaces ``XBlock.json_handler``: it answers a translated error with a stable
 code for a wrong method or malformed JSON, for any ``HandlerError`` the handler raises, and for a
-write the store refused (``store.StoreError``: text the database's charset cannot hold, rows
+write the store refused (``transactions.StoreError``: text the database's charset cannot hold, rows
 still locked after every retry).
 """
 
@@ -12,7 +12,7 @@ import json
 from webob import Response
 from xblock.core import XBlock
 
-from . import store
+from . import store, transactions
 from .errors import HandlerError, json_response
 from .olx import xml_safe
 
@@ -63,7 +63,7 @@ def json_handler(func):
                 result = func(self, data, suffix)
         except HandlerError as err:
             return err.response()
-        except store.StoreError as err:
+        except transactions.StoreError as err:
             return store_error(self, err).response()
         if isinstance(result, Response):
             return result
@@ -75,7 +75,7 @@ def json_handler(func):
 def store_error(block, err):
     """The store refused a write for a reason the person can act on (see ``common.store``)."""
     _ = block.ugettext
-    if isinstance(err, store.TextNotStorable):
+    if isinstance(err, transactions.TextNotStorable):
         return HandlerError(400, "text_not_storable", _(
             "Your text contains a character this platform's database cannot store (an emoji, for "
             "example). Remove it and send again."))

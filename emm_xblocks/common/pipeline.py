@@ -13,7 +13,7 @@ live here, once:
   a problem;
 * the store writes come first (a refused claim stores nothing and changes no state), then the
   learner state, the score, completion and the tracking events; a store write that fails after
-  retries (``store.StoreError``) answers 400 ``text_not_storable`` or 503 ``busy`` with the
+  retries (``transactions.StoreError``) answers 400 ``text_not_storable`` or 503 ``busy`` with the
   learner's state unchanged and any attempt claim of the request given back.
 
 A block provides ``load_content()`` (parsed once per content), ``learner_state()`` /
@@ -24,7 +24,7 @@ import functools
 
 from xblock.core import XBlock
 
-from . import codes, platform, store
+from . import codes, platform, store, transactions
 from .actions import ActionError, Claim, Record
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
@@ -78,7 +78,7 @@ def learner_handler(action, *, writes=True, respond=None):
             return as_handler_error(err).response()
         except HandlerError as err:
             return err.response()
-        except store.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
+        except transactions.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
             return store_error(block, err).response()
         return json_response(result)
 

@@ -7,7 +7,7 @@ from collections import OrderedDict
 
 from webob import Response
 
-from ..common import store
+from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
 from .content import NA
@@ -19,7 +19,7 @@ def results_json(block):
     _ = block.ugettext
     survey = block.load_content()
     key = block.block_key()
-    respondents = store.respondents(key)
+    respondents = summary.respondents(key)
     labels = survey.labels(_)
     data = {
         "respondents": respondents,
@@ -36,7 +36,7 @@ def results_json(block):
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    rows = statement_stats(survey, store.tallies(key), respondents)
+    rows = statement_stats(survey, summary.tallies(key), respondents)
     data["headline"] = headline(survey, rows)
     if data["headline"] is not None:
         data["headline_text"] = headline_text(survey, data["headline"], labels, _)
@@ -48,7 +48,7 @@ def results_json(block):
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
     if survey.comment_box and block.is_staff():
-        data["comments"] = [text for _submission, text in store.comments(key)]
+        data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
 
 
@@ -64,7 +64,7 @@ def headline_text(survey, percent, labels, _):
 def csv_response(block):
     """Every response, one row per submission, for staff only; no identity when anonymous.
 
-    Written as it is read (``store.export_submissions`` pages through the rows on an index), so a
+    Written as it is read (``answer_rows.export_submissions`` pages through the rows on an index), so a
     web worker's memory holds one page of rows, not the whole evaluation; the translated words are
     fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
@@ -72,11 +72,11 @@ def csv_response(block):
         return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
     survey = block.load_content()
     key = block.block_key()
-    if store.respondents(key) < survey.min_group_size:
+    if summary.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
     words = {"na": _("N/A"), "labels": survey.labels(_), "header": csv_header(survey, _)}
-    return Response(app_iter=csv_lines(survey, store.export_submissions(key), words), content_type="text/csv",
+    return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
                                                                              fallback="evaluation"))
 

@@ -8,7 +8,7 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import platform, store
+from ..common import platform, summary
 from ..common.attempts import attempts_left
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -27,7 +27,7 @@ def _shares(block, scenario, path, taken):
     """Per decision of the path: the share of participants who chose the same, if the group is big enough."""
     if not scenario.show_others:
         return [None] * len(taken)
-    tallies = store.tallies(block.block_key())
+    tallies = summary.tallies(block.block_key())
     shares = []
     for nid, idx in zip(path, taken, strict=False):
         counts = tallies.get(nid, {})

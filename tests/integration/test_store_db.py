@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from emm_xblocks.common import store
+from emm_xblocks.common import answer_rows, store, summary, transactions
 from emm_xblocks.models import Answer, Claim, Comment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -90,8 +90,8 @@ def test_ids_that_differ_by_case_never_merge():
     store.record("blk", {"Pace": "1", "pace": "5"}, user_key="Alice", replace=True)
     store.record("blk", {"Pace": "2"}, user_key="alice", replace=True)  # must not delete Alice's rows
     assert Answer.objects.filter(block_key="blk", user_key="Alice").count() == 2
-    assert store.tallies("blk") == {"Pace": {"1": 1, "2": 1}, "pace": {"5": 1}}
-    assert store.tallies("BLK") == {}
+    assert summary.tallies("blk") == {"Pace": {"1": 1, "2": 1}, "pace": {"5": 1}}
+    assert summary.tallies("BLK") == {}
     store.claim("blk", "bob", "Attempt-1")
     store.claim("blk", "bob", "attempt-1")  # another slot, not a duplicate
     store.claim("blk", "Bob", "attempt-1")
@@ -104,11 +104,12 @@ def test_export_streams_in_pages_keeping_each_submission_whole():
                      comment=f"note {i}" if i % 3 == 0 else "")
     store.record("other", {"a": "1"})
     for chunk in (1, 7, 2000):  # 1: every submission is longer than a page
-        rows = list(store.export_rows("blk").iterator(chunk_size=chunk))
-        assert len(rows) == 90
-        runs = [submission for n, (submission, *_rest) in enumerate(rows) if n == 0 or rows[n - 1][0] != submission]
+        exported = list(answer_rows.export_rows("blk").iterator(chunk_size=chunk))
+        assert len(exported) == 90
+        runs = [submission for n, (submission, *_rest) in enumerate(exported)
+                if n == 0 or exported[n - 1][0] != submission]
         assert len(runs) == len(set(runs)) == 30  # each submission's rows together, once
-    exported = list(store.export_submissions("blk", chunk_size=7))
+    exported = list(answer_rows.export_submissions("blk", chunk_size=7))
     assert len(exported) == 30
     assert {user: (answers, comment) for _s, user, _d, answers, comment in exported}["u3"] == (
         {"a": "3", "b": "1", "c": "2"}, "note 3")
@@ -155,8 +156,8 @@ def test_an_install_with_native_uuid_columns_is_converted_and_keeps_its_rows():
         _summary_migration().build_summary(apps, editor)  # then 0004 counts the rows it kept
     assert _columns("emm_xblocks_answer")["submission"][0] == "char"
     store.record("blk", {"a": "4"})
-    assert store.respondents("blk") == 2
-    assert old in {row[0] for row in store.export_rows("blk")}
+    assert summary.respondents("blk") == 2
+    assert old in {row[0] for row in answer_rows.export_rows("blk")}
 
 
 @mysql_only
@@ -178,9 +179,9 @@ def test_old_char32_uuid_columns_keep_working():
         migration._mysql_columns(apps, editor)
         _summary_migration().build_summary(apps, editor)
     assert _columns("emm_xblocks_answer")["submission"][0] == "char"
-    assert old in {row[0] for row in store.export_rows("blk")}
+    assert old in {row[0] for row in answer_rows.export_rows("blk")}
     store.record("blk", {"a": "5"}, user_key="alice", replace=True)  # deletes the old row by its char(32) id
-    assert store.tallies("blk") == {"a": {"5": 1}}
+    assert summary.tallies("blk") == {"a": {"5": 1}}
     store.claim("blk", "alice", "attempt-1")
     assert claimed("attempt-1", user="alice")
 
@@ -190,7 +191,7 @@ def test_an_emoji_on_a_utf8mb3_database_is_a_clear_error():
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb3 NOT NULL")
     try:
-        with pytest.raises(store.TextNotStorable):
+        with pytest.raises(transactions.TextNotStorable):
             store.record("blk", {"a": "1"}, comment="Très bien 👍")
         assert Answer.objects.filter(block_key="blk").count() == 0  # nothing half-stored
         store.record("blk", {"a": "1"}, comment="Très bien")
@@ -237,7 +238,7 @@ def test_a_deadlocked_write_is_retried_whole(monkeypatch):
         return real_bulk_create(self, objs, *args, **kwargs)
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
-    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
     store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
     assert calls == [2, 2, 2]
     # the claim and the comment of the failed tries were rolled back with them: one of each
@@ -253,8 +254,8 @@ def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(m
         raise _deadlock()
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
-    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
-    with pytest.raises(store.Busy):
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
+    with pytest.raises(transactions.Busy):
         store.record("blk", {"a": "1"}, claim=("learner", "likert-anonymous"))
     assert not claimed("likert-anonymous")
 
@@ -271,7 +272,7 @@ def test_an_attempt_claimed_by_a_submit_whose_store_write_fails_is_released(scen
     uid = scenario(CASE)
 
     def busy(*args, **kwargs):
-        raise store.Busy("lock wait timeout, every retry")
+        raise transactions.Busy("lock wait timeout, every retry")
 
     monkeypatch.setattr(store, "record", busy)
     r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from django.db import connection, connections
 
-from emm_xblocks.common import store
+from emm_xblocks.common import store, summary, transactions
 from emm_xblocks.models import Answer, Submissions, Tally
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def panel(block_key):
     """What the results panel reads: ``(respondents, tallies)`` from the summary."""
-    return store.respondents(block_key), store.tallies(block_key)
+    return summary.respondents(block_key), summary.tallies(block_key)
 
 
 def assert_summary_is_the_rows(block_key):
-    assert panel(block_key) == store.counted_from_rows(block_key)
+    assert panel(block_key) == summary.counted_from_rows(block_key)
 
 
 def race(n, work):
@@ -93,7 +93,7 @@ def test_concurrent_named_and_anonymous_submitters_are_each_counted_once():
     assert respondents == 4 + 5 * 6  # 4 named learners, 5 anonymous threads x 6 claims
     assert sum(tallies["s0"].values()) == respondents
     assert_summary_is_the_rows("blk")
-    assert panel("other") == (12 * 6, store.counted_from_rows("other")[1])
+    assert panel("other") == (12 * 6, summary.counted_from_rows("other")[1])
 
 
 def _deadlock():
@@ -106,7 +106,7 @@ def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeyp
     """InnoDB can pick the transaction as the deadlock victim after it updated the counts: all of it is
     rolled back, then run again from the start."""
     store.record("blk", {"a": "1", "b": "2"}, user_key="alice", replace=True)
-    real_count = store._count
+    real_count = summary.apply
     calls = []
 
     def count_then_deadlock(*args):
@@ -115,8 +115,8 @@ def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeyp
         if len(calls) in (1, 2, 4, 5):  # the first two tries of each submission below
             raise _deadlock()
 
-    monkeypatch.setattr(store, "_count", count_then_deadlock)
-    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(summary, "apply", count_then_deadlock)
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
     store.record("blk", {"a": "3", "b": "2"}, user_key="alice", replace=True)  # a resubmission
     store.record("blk", {"a": "3"}, claim=("bob", "likert-anonymous"))
     assert len(calls) == 6
@@ -137,7 +137,7 @@ def test_a_deadlocked_insert_of_the_rows_is_retried_without_counting_twice(monke
         return real_bulk_create(self, objs, *args, **kwargs)
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
-    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
     store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
     assert calls == [2, 2, 2]
     assert panel("blk") == (1, {"a": {"1": 1}, "b": {"2": 1}})
@@ -149,11 +149,11 @@ def test_a_write_that_stays_deadlocked_changes_no_count(monkeypatch):
     def always_deadlocked(*args):
         raise _deadlock()
 
-    monkeypatch.setattr(store, "_count", always_deadlocked)
-    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
-    with pytest.raises(store.Busy):
+    monkeypatch.setattr(summary, "apply", always_deadlocked)
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
+    with pytest.raises(transactions.Busy):
         store.record("blk", {"a": "5"}, user_key="alice", replace=True)
-    with pytest.raises(store.Busy):
+    with pytest.raises(transactions.Busy):
         store.record("blk", {"a": "5"})
     assert panel("blk") == (1, {"a": {"1": 1}})
     assert_summary_is_the_rows("blk")
@@ -164,7 +164,7 @@ def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
     store.record("blk", {"a": "1"})
     Tally.objects.filter(block_key="blk").delete()
     Submissions.objects.filter(block_key="blk").delete()
-    monkeypatch.setattr(store, "_ensure_summary_rows", lambda *args: None)
+    monkeypatch.setattr(summary, "ensure_rows", lambda *args: None)
     store.record("blk", {"a": "1"})
     assert panel("blk") == (1, {"a": {"1": 1}})  # the submission before is no longer counted
 

@@ -1,0 +1,118 @@
+"""The reports' summary (``Tally``, ``Submissions``; decision 19): kept by the store in each
+submission's own transaction, read by the results panel by index instead of grouping every answer.
+
+The summary rows a submission needs are created beforehand in a short transaction of their own
+(``ensure_rows``); inside the submission's transaction they are only updated (``apply``), by
+unique key (a record lock, no gap), in one order every transaction follows (tallies sorted by
+key, the block's submission count last), so two submissions never wait on each other's counts in
+opposite orders.
+"""
+
+from collections import defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+
+from .transactions import write
+
+
+def ensure_rows(block_key, keys):
+    """Create the summary rows ``keys`` ((group, value) pairs) need, with ``n = 0``, in a short
+    transaction of their own (committed at once), so that the submission's transaction only ever
+    updates rows that exist: an insert there could wait on another's gap lock (REPEATABLE READ)."""
+    from ..models import Submissions, Tally
+
+    keys = set(keys)
+    if not keys:
+        return
+    have = set(Tally.objects.filter(block_key=block_key, group__in={group for group, _ in keys})
+               .values_list("group", "value"))
+    missing = sorted(keys - have)
+    if not missing:
+        return
+    first = not have  # a block's first submission (or first of these groups): its count row too
+
+    def create():
+        for group, value in missing:
+            _create_once(Tally, block_key=block_key, group=group, value=value)
+        if first:
+            _create_once(Submissions, block_key=block_key)
+
+    write(create)
+
+
+def _create_once(model, **key):
+    """Insert a summary row with ``n = 0`` unless it exists; True if this call inserted it."""
+    try:
+        with transaction.atomic():
+            model.objects.create(**key)
+        return True
+    except IntegrityError:
+        return False  # another request created it: as good
+
+
+def _add(model, d, **key):
+    """``n = n + d`` on a summary row: one atomic UPDATE by its unique key (its SQL written once,
+    not built again by the ORM for each count of each submission)."""
+    connection = transaction.get_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(_update_sql(model, connection, tuple(key)), [d, *key.values()])
+        if cursor.rowcount or d < 0:
+            return  # (d < 0 on a row never counted: rows written outside the store; nothing to take back)
+    _create_once(model, **key)  # missing after all (no earlier step made it): insert it here
+    model.objects.filter(**key).update(n=F("n") + d)
+
+
+_UPDATES = {}  # (model, vendor, key columns) -> "UPDATE ... SET n = n + %s WHERE ..."
+
+
+def _update_sql(model, connection, fields):
+    sql = _UPDATES.get((model, connection.vendor, fields))
+    if sql is None:
+        quote = connection.ops.quote_name
+        where = " AND ".join(f"{quote(model._meta.get_field(name).column)} = %s" for name in fields)
+        sql = f"UPDATE {quote(model._meta.db_table)} SET {quote('n')} = {quote('n')} + %s WHERE {where}"
+        _UPDATES[model, connection.vendor, fields] = sql
+    return sql
+
+
+def apply(block_key, tally, submissions):
+    """Apply a submission's changes to the summary: ``tally[(group, value)]`` rows and ``submissions``
+    submissions, each one atomic UPDATE, in the one order every transaction follows."""
+    from ..models import Submissions, Tally
+
+    for (group, value), d in sorted(tally.items()):
+        if d:
+            _add(Tally, d, block_key=block_key, group=group, value=value)
+    if submissions:
+        _add(Submissions, submissions, block_key=block_key)
+
+
+def tallies(block_key):
+    """``{group: {value: count}}`` for a block, read from its summary (index ``emm_tally_key``)."""
+    from ..models import Tally
+
+    result = defaultdict(dict)
+    for group, value, n in Tally.objects.filter(block_key=block_key, n__gt=0).values_list("group", "value", "n"):
+        result[group][value] = n
+    return dict(result)
+
+
+def respondents(block_key):
+    """How many submissions a block has: its one ``Submissions`` row (index ``emm_submissions_key``)."""
+    from ..models import Submissions
+
+    return next(iter(Submissions.objects.filter(block_key=block_key).values_list("n", flat=True)), 0)
+
+
+def counted_from_rows(block_key):
+    """``(respondents, tallies)`` of a block counted from its answer rows (``GROUP BY`` on index
+    ``emm_resp_tally``, a distinct count on ``emm_resp_submission``): what the summary must equal.
+    Slow on a large block (a scan of its rows); for checks and ``make bench``, not for requests."""
+    from ..models import Answer
+
+    rows = Answer.objects.filter(block_key=block_key)
+    result = defaultdict(dict)
+    for group, value, n in rows.values_list("group", "value").annotate(n=Count("id")).order_by():
+        result[group][value] = n
+    return rows.values("submission").distinct().count(), dict(result)
