@@ -45,9 +45,9 @@ def _word_count(q, _):
     """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
     translation as is, the numbers escaped)."""
     if q.max_words:
-        return _("Between %(min)s and %(max)s words.") % {"min": q.min_words, "max": q.max_words}
+        return escape(_("Between %(min)s and %(max)s words.")) % {"min": q.min_words, "max": q.max_words}
     if q.min_words:
-        return _("At least %(min)s words.") % {"min": q.min_words}
+        return escape(_("At least %(min)s words.")) % {"min": q.min_words}
     return ""
 
 
@@ -55,8 +55,8 @@ def _questions_html(block, case, state, dom, locked):
     """The form's questions. Built here rather than by a template loop (ten questions of four
     options are some 400 template variables, most of a render); the markup is the one the
     template wrote, every value escaped as Django's autoescape escapes it
-    (``django.utils.html.escape`` is ``html.escape``); a ``{% trans "..." %}`` literal's
-    translation is safe for Django (not escaped), so it is not escaped here either."""
+    (``django.utils.html.escape`` is ``html.escape``); every translation is escaped too (a
+    catalogue is text, not markup)."""
     _ = block.ugettext
     current = state.answers if state.submitted else state.draft
     disabled = " disabled" if locked else ""
@@ -72,14 +72,14 @@ def _questions_html(block, case, state, dom, locked):
         if q.kind == REFLECTION:
             text = value if isinstance(value, str) else ""
             out.append(
-                f'\n        <label for="{name}-text" class="emm-sr">{_("Your answer")}</label>\n'
+                f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
                 f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
         else:
             chosen = set([value] if isinstance(value, str) else value or [])
-            hint = (f'<p class="emm-hint">{_("Choose all that apply.")}</p>'
+            hint = (f'<p class="emm-hint">{escape(_("Choose all that apply."))}</p>'
                     if q.kind == MULTIPLE else "")
             out.append(
                 f'\n        {hint}\n        <div class="emm-options">\n        '
@@ -158,13 +158,12 @@ def distribution(block, case):
 def _results_html(block, data):
     """The results panel's questions. Built here rather than by a template loop (a ten-question
     case's verdicts, answers and key points were a third of a submit); the markup is the one the
-    template wrote: values escaped as Django's autoescape escapes them, translated texts as Django's
-    ``{% trans "..." %}`` / ``{% blocktrans %}`` write them (a literal's translation is safe, not
-    escaped; a ``blocktrans`` value is escaped), author HTML sanitised."""
+    template wrote: every value and every translation escaped (``django.utils.html.escape``), author
+    HTML sanitised."""
     _ = block.ugettext
     dom = escape(block.dom_id())
     disabled = " disabled" if data["assessed"] else ""
-    points_text, answer_text = _("Points: %(e)s / %(p)s"), _("Your answer: %(t)s")
+    points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
     verdicts = {}  # status -> its translation, asked once per status
     out = []
     for q in data["questions"]:
@@ -174,7 +173,7 @@ def _results_html(block, data):
         if data["correctness"]:
             points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
             verdict = verdicts.get(q["status"]) or verdicts.setdefault(
-                q["status"], _(results.VERDICTS.get(q["status"], results.VERDICTS[INCORRECT])))
+                q["status"], escape(_(results.VERDICTS.get(q["status"], results.VERDICTS[INCORRECT]))))
             out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
         out.append("\n    ")
         for c in q["chosen"]:
@@ -185,7 +184,7 @@ def _results_html(block, data):
         if q["kind"] == REFLECTION:
             out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
             if q.get("key_points"):
-                legend = _("Key points of the expert's answer")
+                legend = escape(_("Key points of the expert's answer"))
                 out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
                            '</legend>\n        ')
                 for kp in q["key_points"]:
@@ -203,11 +202,11 @@ def _results_html(block, data):
             out.append("\n      ")
             if q.get("correct_options"):
                 texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
-                out.append(f'<p class="emm-correct-answer">{_("Correct answer:")} {texts}</p>')
+                out.append(f'<p class="emm-correct-answer">{escape(_("Correct answer:"))} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:
-                out.append(f'<div class="emm-model-answer"><h5>{_("Model answer")}</h5>{model}</div>')
+                out.append(f'<div class="emm-model-answer"><h5>{escape(_("Model answer"))}</h5>{model}</div>')
             out.append("\n    ")
         out.append("\n  </li>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised

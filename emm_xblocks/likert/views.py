@@ -17,7 +17,7 @@ def _statements_html(block, survey, labels, locked):
     variables, most of a render's time in Django's template engine (``make bench-speed``). The
     markup is the one the template wrote, every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
-    literal is safe for Django (not escaped), so it is not escaped here either."""
+    literal is safe for Django; here every translation is escaped too (a catalogue is text)."""
     dom = escape(block.dom_id())
     answers = block.answers if (block.submitted and not survey.anonymous) else {}
     disabled = " disabled" if locked else ""
@@ -26,7 +26,7 @@ def _statements_html(block, survey, labels, locked):
         points.append((content.NA, escape(block.ugettext("Not applicable")), " emm-option-na"))
     required_attr = ' data-required="true"'
     required_mark = ('<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> '
-                     f'{block.ugettext("(required)")}</span>')  # a {% trans %} literal: not escaped
+                     f'{escape(block.ugettext("(required)"))}</span>')
     out = []
     for i, st in enumerate(survey.statements):
         name, sid = f"{dom}-{i}", escape(st.id)

@@ -39,3 +39,17 @@ def test_role_play_intro_briefs_narrative_and_choices_follow_their_own_direction
     assert {"Bienvenue !", "Vous êtes agent."} <= auto_texts(handlers.view(uid, lang="ar").content)
     started = handlers.post(uid, "start", {"role": "r"}, lang="ar").json_body
     assert {"Un groupe arrive ?", "Écouter !"} <= auto_texts(started["html"])
+
+
+def test_translations_reach_the_hand_built_markup_escaped(scenario, handlers):
+    """The Likert rows and the case-study questions are built in Python: a catalogue's text (a
+    contributed .po) is escaped there like every other value, never taken as markup."""
+    likert = handlers.block(scenario('<emm_likert display_name="E"><item id="a">A</item></emm_likert>'))
+    case = handlers.block(scenario('<emm_case_study display_name="C"><narrative>N</narrative>'
+                                   '<question id="q" type="multiple"><prompt>P</prompt>'
+                                   '<option id="a" correct="true">A</option><option id="b">B</option>'
+                                   '</question></emm_case_study>'))
+    for block in (likert, case):
+        block.ugettext = lambda text: f"<i>{text}</i>"
+        html = block.render("student_view", {}).content
+        assert "&lt;i&gt;" in html and "<i>" not in html
