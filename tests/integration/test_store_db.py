@@ -2,41 +2,19 @@
 at REPEATABLE READ or READ COMMITTED): races between real connections, ids that differ by case,
 the column types of older installs, text the database cannot hold."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from emm_xblocks.common import answer_rows, store, summary, transactions
 from emm_xblocks.models import Answer, Claim, Comment
+from tests.integration.store_races import deadlock, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 mysql_only = pytest.mark.skipif(connection.vendor != "mysql", reason="MySQL/MariaDB column types (EMM_DB=mysql)")
-
-
-def race(n, work):
-    """Run ``work(i)`` in ``n`` threads released at once; ``[(i, result or exception)]``."""
-    barrier = threading.Barrier(n)
-    results = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            results.append((i, work(i)))
-        except Exception as err:  # noqa: BLE001 - the test inspects every outcome
-            results.append((i, err))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 def test_anonymous_claim_race_has_exactly_one_winner():
@@ -218,12 +196,6 @@ def test_an_emoji_comment_on_utf8mb3_is_a_translated_400_not_a_500(scenario, han
             cursor.execute("ALTER TABLE emm_xblocks_comment MODIFY text longtext CHARACTER SET utf8mb4 NOT NULL")
 
 
-def _deadlock():
-    from django.db import OperationalError
-
-    return OperationalError(1213, "Deadlock found when trying to get lock; try restarting transaction")
-
-
 def test_a_deadlocked_write_is_retried_whole(monkeypatch):
     """InnoDB rolls the whole transaction back on a deadlock: the store runs it again from the start."""
     from django.db.models import QuerySet
@@ -234,7 +206,7 @@ def test_a_deadlocked_write_is_retried_whole(monkeypatch):
     def bulk_create(self, objs, *args, **kwargs):
         calls.append(len(objs))
         if len(calls) <= 2:
-            raise _deadlock()
+            raise deadlock()
         return real_bulk_create(self, objs, *args, **kwargs)
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
@@ -251,7 +223,7 @@ def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(m
     from django.db.models import QuerySet
 
     def bulk_create(self, objs, *args, **kwargs):
-        raise _deadlock()
+        raise deadlock()
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)

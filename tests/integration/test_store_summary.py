@@ -4,14 +4,14 @@ READ or READ COMMITTED): after races, resubmissions, retried deadlocks and the m
 it, the results panel's figures equal those counted from the answer rows."""
 
 import importlib
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from emm_xblocks.common import store, summary, transactions
 from emm_xblocks.models import Answer, Submissions, Tally
+from tests.integration.store_races import deadlock, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,28 +23,6 @@ def panel(block_key):
 
 def assert_summary_is_the_rows(block_key):
     assert panel(block_key) == summary.counted_from_rows(block_key)
-
-
-def race(n, work):
-    """Run ``work(i)`` in ``n`` threads released at once, each on its own connection; the errors."""
-    barrier = threading.Barrier(n)
-    errors = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            work(i)
-        except Exception as err:  # noqa: BLE001 - the test reports every failure
-            errors.append((i, repr(err)))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
 
 
 def test_submissions_and_resubmissions_move_the_counts():
@@ -88,18 +66,12 @@ def test_concurrent_named_and_anonymous_submitters_are_each_counted_once():
                     pass
             store.record("other", {"s0": str(i % 5 + 1)})
 
-    assert race(12, work) == []
+    assert [(i, repr(r)) for i, r in race(12, work) if isinstance(r, Exception)] == []
     respondents, tallies = panel("blk")
     assert respondents == 4 + 5 * 6  # 4 named learners, 5 anonymous threads x 6 claims
     assert sum(tallies["s0"].values()) == respondents
     assert_summary_is_the_rows("blk")
     assert panel("other") == (12 * 6, summary.counted_from_rows("other")[1])
-
-
-def _deadlock():
-    from django.db import OperationalError
-
-    return OperationalError(1213, "Deadlock found when trying to get lock; try restarting transaction")
 
 
 def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeypatch):
@@ -113,7 +85,7 @@ def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeyp
         real_count(*args)
         calls.append(args)
         if len(calls) in (1, 2, 4, 5):  # the first two tries of each submission below
-            raise _deadlock()
+            raise deadlock()
 
     monkeypatch.setattr(summary, "apply", count_then_deadlock)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
@@ -133,7 +105,7 @@ def test_a_deadlocked_insert_of_the_rows_is_retried_without_counting_twice(monke
     def bulk_create(self, objs, *args, **kwargs):
         calls.append(len(objs))
         if len(calls) in (1, 2):
-            raise _deadlock()
+            raise deadlock()
         return real_bulk_create(self, objs, *args, **kwargs)
 
     monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
@@ -147,7 +119,7 @@ def test_a_write_that_stays_deadlocked_changes_no_count(monkeypatch):
     store.record("blk", {"a": "1"}, user_key="alice", replace=True)
 
     def always_deadlocked(*args):
-        raise _deadlock()
+        raise deadlock()
 
     monkeypatch.setattr(summary, "apply", always_deadlocked)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
