@@ -16,7 +16,7 @@ PIP_FLAGS := --disable-pip-version-check -q
 BENCH_VENV := var/bench-venv
 BENCH_PY  := $(BENCH_VENV)/bin/python
 
-.PHONY: help run test test-js test-fast test-312 bench bench-speed lint messages translations wheel clean
+.PHONY: help run test test-js test-fast test-312 bench bench-speed lint messages translations wheel course clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -91,6 +91,10 @@ translations: $(VENV)/.installed  ## compile .po into .mo and the JavaScript cat
 
 wheel: $(VENV)/.installed  ## build the wheel into dist/
 	$(PY) -m build --wheel --outdir dist .
+
+# the builder needs only Python 3.11+ and lxml; `make test` checks the archives (tests/integration/test_course_archive.py)
+course: $(VENV312)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
+	$(PY312) scripts/build_course.py --out dist
 
 clean:
 	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache node_modules

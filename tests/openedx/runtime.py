@@ -345,8 +345,8 @@ class Platform:
         return PlatformRuntime(self, InheritingFieldData(self.authored), {"i18n": i18n_service,
                                                                               "settings": SettingsService()})
 
-    def _container(self, block_type, parent=None, **settings):
-        key = self.ids.create_usage(self.ids.create_definition(block_type))
+    def _container(self, block_type, parent=None, url_name=None, **settings):
+        key = self.ids.create_usage(self.ids.create_definition(block_type, url_name))
         block = self._authoring_runtime().get_block(key)
         for name, value in settings.items():
             setattr(block, name, value)
@@ -378,12 +378,19 @@ class Platform:
         settings then come from its defaults and, for inheritable names, its ancestors)."""
         return self._container(block_type, parent or self.course, **fields)
 
-    def add(self, olx, parent=None):
+    def container(self, block_type, parent=None, url_name=None, **settings):
+        """A course-outline block (``chapter``, ``sequential``, ``vertical``) under ``parent``
+        (default: the course), named ``url_name`` as a course import names it, with its settings."""
+        return self._container(block_type, parent or self.course, url_name, **settings)
+
+    def add(self, olx, parent=None, url_name=None):
         """Import one block's OLX under ``parent`` (default: the course), as course import does:
-        the mixed class's ``parse_xml(node, runtime, keys)``, then ``save()``."""
+        the mixed class's ``parse_xml(node, runtime, keys)``, then ``save()``. With ``url_name``
+        the block's id is that name, as a course import makes it (``xmodule/modulestore/xml.py``
+        ``xblock_from_node``: ``create_definition(block_type, node.get('url_name'))``)."""
         node = etree.fromstring(olx.strip().encode()) if isinstance(olx, str) else olx
         runtime = self._authoring_runtime()
-        key = self.ids.create_usage(self.ids.create_definition(node.tag))
+        key = self.ids.create_usage(self.ids.create_definition(node.tag, url_name))
         cls = runtime.mixologist.mix(runtime.load_block_type(node.tag))
         block = cls.parse_xml(node, runtime, ScopeIds(None, node.tag, key, key))
         self._attach(block, parent or self.course)
