@@ -1,7 +1,8 @@
 """Build the EMM2.0 Niger course: one OLX archive per run, for Studio's Tools > Import (``make course``).
 
 Source: ``course/emm2-niger/course.toml`` (the outline, both languages), ``html/<lang>/<unit>.html``
-(each unit's short introduction), ``static/`` (the course card picture), and each block's OLX
+(each unit's short introduction), ``about/<lang>/`` (the course about page and card text),
+``static/`` (the course card picture), and each block's OLX
 read from the file the outline names (the workbench demos in ``emm_xblocks/workbench/scenarios/``):
 the block's element as its author wrote it, with a ``url_name`` added. Nothing here imports
 ``emm_xblocks``: the block types the package provides are read from ``pyproject.toml``'s
@@ -19,6 +20,8 @@ course and as its import reads one (openedx-platform):
   ``course/fr.xml`` and its policy ``policies/fr/policy.json``, whose keys are ``<type>/<url_name>``
   (``policy_key``); every block is created with its ``url_name`` as id (``xblock_from_node``);
 * ``xmodule/course_block.py``: the grading policy is ``policies/<url_name>/grading_policy.json``;
+  ``XMLModuleStore.load_extra_content``: ``about/<slug>.html`` is the about block ``<slug>``
+  (``overview``: the about page; ``short_description``: the course card);
 * ``xmodule/xml_block.py`` (``is_pointer_tag``, ``load_file``): ``<chapter url_name="x"/>`` is a
   pointer to ``chapter/x.xml``; ``xmodule/html_block.py``: ``html/x.xml`` holds
   ``<html filename="x" .../>`` and the markup is ``html/x.html``.
@@ -225,6 +228,10 @@ def build_run(outline, lang, root=ROOT, source=SOURCE):
         raise CourseError(f"the weights of the assignment types in use add up to {total}, not 1")
     grading = {"GRADER": grader, "GRADE_CUTOFFS": {"Pass": outline["pass_mark"]}}
     add(f"policies/{run.url_name}/grading_policy.json", json.dumps(grading, ensure_ascii=False, indent=2) + "\n")
+    # the course about page (overview) and card (short_description): about/<slug>.html, one
+    # "about" block each (XMLModuleStore.load_extra_content)
+    for path in sorted((source / "about" / lang).glob("*.html")):
+        add(f"about/{path.name}", path.read_bytes())
     image = source / "static" / outline["image"]
     if not image.is_file():
         raise CourseError(f"the course image {image} is missing")
