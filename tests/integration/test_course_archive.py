@@ -257,7 +257,7 @@ def test_every_block_of_ours_reimports_with_parse_xml_as_its_source_wrote_it(pla
 
 
 @pytest.mark.parametrize("lang", RUNS)
-def test_a_learner_sees_every_unit_and_the_graded_blocks_count(platform, archives, lang):  # noqa: F811
+def test_a_learner_sees_every_activity_and_the_scored_ones_count(platform, archives, lang):  # noqa: F811
     blocks, keys = import_run(platform, archives[lang])
     learner = platform.user("amina")
     for tag, name, element, _parent in blocks:
