@@ -104,7 +104,10 @@ def read_block(path, allowed):
     if not path.is_file():
         raise CourseError(f"block file not found: {path}")
     parser = etree.XMLParser(strip_cdata=False, resolve_entities=False, no_network=True)
-    element = etree.parse(str(path), parser).getroot()
+    try:
+        element = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as err:
+        raise CourseError(f"{path}: not well-formed XML: {err}") from err
     if element.tag not in allowed:
         raise CourseError(f"{path}: <{element.tag}> is not a block of this package ({', '.join(allowed)})")
     if "url_name" in element.attrib:

@@ -308,3 +308,30 @@ def test_the_build_is_reproducible_and_refuses_a_wrong_outline(tmp_path):
     outline["sections"][1]["units"][0]["url_name"] = outline["sections"][0]["units"][0]["url_name"]
     with pytest.raises(build_course.CourseError, match="used by"):
         build_course.build_run(outline, "fr")
+
+
+def test_a_section_with_two_subsections_grades_each_with_its_own_type():
+    """The outline's long form (``[[sections.subsections]]``): how a knowledge check (issue 9) joins
+    a section that has a case study. One assignment type per subsection, or the build refuses."""
+    outline = build_course.load_outline()
+    sections = outline["sections"]
+    policy, law, trafficking = sections[1], sections[2], sections[5]
+    policy["subsections"] = [
+        {"url_name": "policy_case", "title": {"fr": "Cas", "en": "Case"}, "units": policy.pop("units")},
+        {"url_name": "policy_screening", "title": {"fr": "Jeu", "en": "Play"}, "units": trafficking["units"]},
+    ]
+    sections.remove(trafficking)
+    run = build_course.build_run(outline, "en")
+    chapter = etree.fromstring(run.files["chapter/migration_policy.xml"])
+    assert [c.get("url_name") for c in chapter] == ["policy_case", "policy_screening"]
+    assert [etree.fromstring(run.files[f"sequential/{n}.xml"]).get("format")
+            for n in ("policy_case", "policy_screening")] == ["Case study", "Role-play"]
+    grading = json.loads(run.files["policies/en/grading_policy.json"])
+    assert {g["type"]: g["min_count"] for g in grading["GRADER"]} == {"Case study": 4, "Role-play": 1}
+
+    policy["subsections"] = [{"url_name": "policy_both", "title": {"fr": "Les deux", "en": "Both"},
+                              "units": policy["subsections"][0]["units"] + law["units"]
+                              + policy["subsections"][1]["units"]}]
+    sections.remove(law)
+    with pytest.raises(build_course.CourseError, match="two assignment types"):
+        build_course.build_run(outline, "en")
