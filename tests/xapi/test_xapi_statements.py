@@ -122,7 +122,12 @@ def act(scenario, handlers, events):
     users = {name: handlers.user(name).id for name in ("student_1", "student_2")}
     emitted = [as_the_lms_emits(record, uid, name, users[record["user"]])
                for uid, name, records in blocks for record in records if record["name"].startswith("emm.")]
-    return users, emitted
+    # not from a block: an evaluation event that does not say it is named (an older or altered
+    # event) must be treated as anonymous
+    [named] = [e for e in emitted if e["data"].get("anonymous") is False]
+    unsure = json.loads(json.dumps(named))
+    del unsure["data"]["anonymous"]
+    return users, [*emitted, unsure]
 
 
 _RUN = {}
@@ -207,7 +212,7 @@ def test_verbs_and_activity_types_are_the_documented_ones(xapi, name):
 
 
 def test_a_named_evaluation_sends_each_answer(xapi):
-    named = [(e, s) for e, s in statements_of(xapi, "emm.likert.submitted") if not e["data"]["anonymous"]]
+    named = [(e, s) for e, s in statements_of(xapi, "emm.likert.submitted") if e["data"].get("anonymous") is False]
     [(event, [completed, *answers])] = named
     assert completed["result"] == {"completion": True}
     assert completed["object"]["definition"]["extensions"] == {ACROSSX + "extensions/total-items": 3}
@@ -222,13 +227,20 @@ def test_a_named_evaluation_sends_each_answer(xapi):
 
 
 def test_an_anonymous_evaluation_says_only_that_it_was_completed(xapi):
-    anonymous = [(e, s) for e, s in statements_of(xapi, "emm.likert.submitted") if e["data"]["anonymous"]]
+    anonymous = [(e, s) for e, s in statements_of(xapi, "emm.likert.submitted") if e["data"].get("anonymous") is True]
     [(event, [statement])] = anonymous  # one statement: no answer, no count of answers
     assert statement["verb"]["id"] == ADL + "verbs/completed" and statement["result"] == {"completion": True}
     text = json.dumps(statement)
     for answer_id in ("relevance", "pace", "/statement/"):
         assert answer_id not in text
     assert set(event["data"]) == {"statements", "first_submission", "anonymous"}  # what the block sent
+
+
+def test_an_evaluation_event_that_does_not_say_it_is_named_sends_no_answer(xapi):
+    [(event, statements)] = [(e, s) for e, s in statements_of(xapi, "emm.likert.submitted")
+                             if "anonymous" not in e["data"]]
+    assert event["data"]["answers"]  # the answers were there
+    assert len(statements) == 1 and "/statement/" not in json.dumps(statements)
 
 
 def test_a_case_study_submission_gives_the_grade_then_each_question(xapi):
