@@ -111,6 +111,7 @@ class LikertAnswerTransformer(OneToManyChildXApiTransformerMixin, BlockTransform
     """One answer of a named evaluation: ``answered`` a Likert interaction, response "1".."N" or "na"."""
 
     _verb = ANSWERED
+    additional_fields = ("result",)
 
     def get_object(self):
         return Activity(id=self.block_iri("statement", self.child_id),
@@ -119,8 +120,6 @@ class LikertAnswerTransformer(OneToManyChildXApiTransformerMixin, BlockTransform
 
     def get_result(self):
         return Result(response=str(self.get_data("data.answers")[self.child_id]))
-
-    additional_fields = ("result",)
 
 
 @XApiTransformersRegistry.register("emm.likert.submitted")
