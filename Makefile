@@ -46,7 +46,7 @@ run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at h
 MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py
 
 test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks, SQLite and MariaDB
-	$(PY312) -m ruff check emm_xblocks tests scripts bench
+	$(PY312) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
 	$(PY312) scripts/check_translations.py
 	$(PY312) -m pytest
 	EMM_DB=mysql EMM_DB_ISOLATION="repeatable read" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
@@ -81,7 +81,7 @@ bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/speed.py
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check emm_xblocks tests scripts bench
+	$(PY) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
 
 messages: $(VENV)/.installed  ## extract the source strings into translations/*/LC_MESSAGES/text.po
 	$(PY) scripts/i18n.py extract
