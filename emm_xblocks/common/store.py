@@ -51,7 +51,7 @@ def _ensure_claim_row(block_key, user_key, slot):
     write(create)
 
 
-def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None):
+def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag=""):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
@@ -59,7 +59,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
       deleted in the same transaction, under a per-user lock row, so even two first submissions
       sent at the same moment leave one submission, not two;
     * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored;
-      it is taken in the same transaction, so it is never kept without the rows.
+      it is taken in the same transaction, so it is never kept without the rows;
+    * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
+      stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``).
     Returns the submission id. Raises ``Busy`` or ``TextNotStorable`` (see ``StoreError``).
     """
     from ..models import Answer, Claim, Comment
@@ -81,6 +83,8 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                 Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
+            if tag:
+                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=tag)
         if named:
             # the lock row: one request of this user at a time past this line
             list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key, slot=RESPONDENT)
@@ -147,6 +151,13 @@ def claim(block_key, user_key, slot, stale_after=None):
     if held is not None:
         held.append(result)
     return result
+
+
+def claimed(block_key, user_key, slot):
+    """True if ``user_key`` holds the claim ``slot`` in the block."""
+    from ..models import Claim
+
+    return Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists()
 
 
 def release(taken):
