@@ -15,7 +15,11 @@ state is saved (the anonymous evaluation), the id also goes into the store, as a
 the retry finds it and is told it was done.
 """
 
+import hashlib
+import hmac
 import re
+
+from . import platform
 
 FIELD = "action_id"
 KEPT = 8  # ids remembered per learner and block: one action is sent at a time per block and page
@@ -56,3 +60,14 @@ def remember(block, action, value):
 def slot(value):
     """The store's claim slot that records the action ``value`` beside the rows it wrote."""
     return f"action-{value}"
+
+
+def draft_key(block, refusal=None):
+    """The page's key for the answers in progress it keeps on the device (``EMM.deviceDraft``): a
+    keyed hash of the learner and the block, so two learners of one phone never see each other's
+    drafts and the key names neither. "" where nothing may be kept: staff viewing as a learner, or
+    past the due date (``refusal``, from ``pipeline.write_refusal``)."""
+    if refusal is not None:
+        return ""
+    return hmac.new(platform.secret(block, "drafts"), platform.learner_key(block).encode(),
+                    hashlib.sha256).hexdigest()[:24]
