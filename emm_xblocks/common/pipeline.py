@@ -107,9 +107,9 @@ def learner_handler(action, *, writes=True, respond=None, replay=None):
 def carry_out(block, outcome, action_id=""):
     """Keep and publish what ``outcome`` decided, in the order that loses nothing.
 
-    A store write this very action already made (``action_id`` found beside a one-time claim:
-    the rows were kept, the learner's state was not) is not made again; the state, score and
-    completion are kept, the tracking events not published twice."""
+    A store write this very action already made (``action_id`` found beside an attempt or
+    one-time claim: the store kept it, the learner's state was not saved) is not made again; the
+    state, score and completion are kept, the tracking events not published twice."""
     stored_before = False
     for write in outcome.writes:
         stored_before = _store(block, write, action_id) or stored_before
@@ -129,9 +129,12 @@ def _store(block, write, action_id=""):
     """Make one store write; True if this action (``action_id``) had already made it."""
     key, learner = str(block.scope_ids.usage_id), platform.learner_key(block)
     if isinstance(write, Claim):
+        tag = recovery.slot(action_id) if action_id else ""
         try:
-            store.claim(key, learner, f"attempt-{write.number}", stale_after=ATTEMPT_STALE_SECONDS)
+            store.claim(key, learner, f"attempt-{write.number}", stale_after=ATTEMPT_STALE_SECONDS, tag=tag)
         except store.AlreadyClaimed:
+            if tag and store.claimed(key, learner, tag):
+                return True
             raise write.refused from None
     elif isinstance(write, Record):
         tag = recovery.slot(action_id) if (write.once and action_id) else ""

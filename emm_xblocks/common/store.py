@@ -29,7 +29,8 @@ class AlreadyClaimed(Exception):
     """The (block, user, slot) claim exists: the action was already done once."""
 
 
-Taken = namedtuple("Taken", "block_key user_key slot taken")  # what ``claim`` took, to give back
+# what ``claim`` took, to give back (``tag``: the action's slot taken with it, "" if none)
+Taken = namedtuple("Taken", "block_key user_key slot taken tag", defaults=("",))
 
 _held = contextvars.ContextVar("emm_claims_of_this_request", default=None)
 
@@ -117,12 +118,14 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     return submission
 
 
-def claim(block_key, user_key, slot, stale_after=None):
+def claim(block_key, user_key, slot, stale_after=None, tag=""):
     """Take a one-time slot (an attempt number, say); ``AlreadyClaimed`` if it is taken.
 
     With ``stale_after`` (seconds), a claim older than that is taken over instead: the caller's
     state says the slot is free, so the old claim belongs to a state that was since reset. The
     take-over is one conditional UPDATE, so of two requests racing for it only one wins.
+    ``tag``: a second slot of the same user taken in the same transaction (the action that took
+    the claim, ``common.recovery.slot``), so a retry of that action can tell (``claimed``).
     Returns what ``release`` needs to give the slot back.
     """
     from ..models import Claim
@@ -134,10 +137,13 @@ def claim(block_key, user_key, slot, stale_after=None):
         try:
             with transaction.atomic():
                 Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot, taken=taken)
+                if tag:
+                    Claim.objects.create(block_key=block_key, user_key=user_key, slot=tag)
             return True
         except IntegrityError:
             return False
 
+    result = Taken(block_key, user_key, slot, taken, tag)
     if not write(create):
         if stale_after is None:
             raise AlreadyClaimed((user_key, slot))
@@ -146,7 +152,7 @@ def claim(block_key, user_key, slot, stale_after=None):
                                                   taken__lt=cutoff).update(taken=now))
         if not won:
             raise AlreadyClaimed((user_key, slot))
-    result = Taken(block_key, user_key, slot, taken)
+        result = Taken(block_key, user_key, slot, taken)  # taken over: no action slot was taken with it
     held = _held.get()
     if held is not None:
         held.append(result)
@@ -161,11 +167,17 @@ def claimed(block_key, user_key, slot):
 
 
 def release(taken):
-    """Give back a slot ``claim`` took (only that claim: not one taken over since)."""
+    """Give back a slot ``claim`` took (only that claim: not one taken over since), and the
+    action's slot taken with it."""
     from ..models import Claim
 
-    write(lambda: Claim.objects.filter(block_key=taken.block_key, user_key=taken.user_key, slot=taken.slot,
-                                        taken=taken.taken).delete())
+    def give_back():
+        mine = {"block_key": taken.block_key, "user_key": taken.user_key}
+        Claim.objects.filter(**mine, slot=taken.slot, taken=taken.taken).delete()
+        if taken.tag:
+            Claim.objects.filter(**mine, slot=taken.tag).delete()
+
+    write(give_back)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ learner's state after the handler as the LMS's does (XBlock ``Runtime.handle``).
 
 import pytest
 
+from emm_xblocks.case_study.block import CaseStudyBlock
 from emm_xblocks.likert.block import LikertBlock
 from emm_xblocks.models import Answer, Claim
 from tests.integration.platform_blocks import past
@@ -50,24 +51,31 @@ def test_a_repeated_anonymous_submission_is_not_already_submitted(scenario, hand
     assert Answer.objects.filter(block_key=uid).count() == 2
 
 
-def test_an_anonymous_submission_whose_state_was_lost_is_recognised_by_the_store(scenario, handlers, events,
-                                                                                monkeypatch):
-    """The rows and the one-time claim are committed by the store before the learner's state is
-    saved; if the request then fails (here: keeping the state raises, so the runtime answers 500
-    and saves nothing), the retry of the same action is told it was done, and nothing is counted
-    twice -- a different action is still refused."""
-    uid = scenario(SURVEY.format(extra='anonymous="true"'))
-    keep_state = LikertBlock.keep_state
+def save_fails_once(monkeypatch, cls):
+    """The learner's state is not saved after the handler returned (the LMS's write of the
+    ``StudentModule`` row failed: ``runtime.handle`` calls ``block.save()`` after the handler,
+    XBlock's ``Runtime.handle``): the store had committed, the events were published, the
+    runtime answers 500."""
+    save = cls.save
 
-    def broken(block, state):
+    def broken(block):
+        monkeypatch.setattr(cls, "save", save)
         raise RuntimeError("the learner's state could not be saved")
 
-    monkeypatch.setattr(LikertBlock, "keep_state", broken)
+    monkeypatch.setattr(cls, "save", broken)
+
+
+def test_an_anonymous_submission_whose_state_was_lost_is_recognised_by_the_store(scenario, handlers, events,
+                                                                                monkeypatch):
+    """The rows and the one-time claim were committed by the store, the learner's state was not
+    saved: the retry of the same action is told it was done, the state is repaired and nothing is
+    counted or published twice -- a different action is still refused."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"'))
+    save_fails_once(monkeypatch, LikertBlock)
     lost = handlers.post(uid, "submit", sent(ANSWERS, "anon-lost-0001"))
     assert lost.status_code == 500
     assert not handlers.block(uid).submitted
     assert Answer.objects.filter(block_key=uid).count() == 2  # the store kept the submission
-    monkeypatch.setattr(LikertBlock, "keep_state", keep_state)
 
     other = handlers.post(uid, "submit", sent(ANSWERS, "anon-other-0002"))
     assert other.status_code == 409 and other.json_body["error"] == "already_submitted"
@@ -76,8 +84,47 @@ def test_an_anonymous_submission_whose_state_was_lost_is_recognised_by_the_store
     assert again.json_body["submitted"] is True
     assert handlers.block(uid).submitted  # the state is repaired
     assert Answer.objects.filter(block_key=uid).count() == 2
-    assert len(events.named("emm.likert.submitted")) <= 1  # never twice
+    assert len(events.named("emm.likert.submitted")) == 1  # published by the first request only
     assert handlers.post(uid, "state", {}).json_body["locked"] is True
+
+
+def test_a_case_study_submit_whose_state_was_lost_is_recognised_by_its_attempt_claim(scenario, handlers, events,
+                                                                                     monkeypatch):
+    """The attempt's claim was committed, the learner's state was not saved: the retry of the same
+    submit gets its results at once (not "submitted from another window" for two minutes), the
+    attempt is spent once and its events published once; another submit is still refused."""
+    uid = scenario(CASE.format(attempts=2, policy="best", show="submitted", extra='show_distribution="true"'))
+    save_fails_once(monkeypatch, CaseStudyBlock)
+    assert handlers.post(uid, "submit", sent({"answers": GOOD}, "case-lost-0001")).status_code == 500
+    assert handlers.block(uid).attempts == 0
+    other = handlers.post(uid, "submit", sent({"answers": WRONG}, "case-other-002"))
+    assert other.status_code == 409 and other.json_body["error"] == "submit_conflict"
+
+    again = handlers.post(uid, "submit", sent({"answers": GOOD}, "case-lost-0001"))
+    assert again.status_code == 200, again.content
+    assert again.json_body["attempts_left"] == 1 and again.json_body["score"] == 4  # q3 waits for its self-assessment
+    block = handlers.block(uid)
+    assert block.attempts == 1 and len(block.history) == 1 and block.raw_earned == 4
+    assert len(events.named("emm.case_study.submitted")) == 1
+    assert Answer.objects.filter(block_key=uid).count() == 3  # one row per picked option, once
+    assert Claim.objects.filter(block_key=uid, slot__startswith="attempt-").count() == 1
+
+
+def test_a_claim_given_back_gives_back_its_action_too(scenario, handlers, monkeypatch):
+    """A submit that fails inside the handler gives its attempt claim back (decision 3) and the
+    action's claim with it: the same action sent again is done afresh, once."""
+    uid = scenario(CASE.format(attempts=2, policy="best", show="submitted", extra=""))
+    keep = CaseStudyBlock.keep_score
+
+    def broken(block, score):
+        raise RuntimeError("the grade could not be published")
+
+    monkeypatch.setattr(CaseStudyBlock, "keep_score", broken)
+    assert handlers.post(uid, "submit", sent({"answers": GOOD}, "case-fail-0001")).status_code == 500
+    assert Claim.objects.filter(block_key=uid).count() == 0
+    monkeypatch.setattr(CaseStudyBlock, "keep_score", keep)
+    again = handlers.post(uid, "submit", sent({"answers": GOOD}, "case-fail-0001"))
+    assert again.status_code == 200 and handlers.block(uid).attempts == 1
 
 
 def test_the_likert_state_handler_gives_what_the_page_shows(scenario, handlers):
