@@ -111,7 +111,13 @@ function EmmCaseStudy(runtime, element, args) {
         setLocked(true);
         showResults(body);
       } else {
-        if (shownSubmitted) { shownSubmitted = false; resultsBox.replaceChildren(); setLocked(false); }
+        if (shownSubmitted) {  /* a "Try again" whose reply was lost: the form is open again */
+          shownSubmitted = false;
+          resultsBox.replaceChildren();
+          setLocked(false);
+          EMM.clear(alertBox, true);
+          EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
+        }
         showAttempts(body.attempts_left);
       }
     }, function () { /* no link: the link's return re-reads it */ });

@@ -140,6 +140,29 @@ def test_a_retried_case_study_submit_after_a_lost_reply_is_done_once(workbench, 
     assert page.js_errors == []
 
 
+def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    retry = page.locator(f"{CASE_BLOCK} [data-results] [data-retry]")
+    retry.wait_for()
+    lose_replies(page, "try_again")
+    retry.click()
+
+    page.locator(f"{CASE_BLOCK} [data-status]").filter(has_text="Your previous answers are in the form").wait_for()
+    assert page.locator(f"{CASE_BLOCK} [data-form-actions]").is_visible()
+    assert page.locator(f"{CASE_BLOCK} textarea").is_enabled()
+    assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
+    assert page.locator(f"{CASE_BLOCK} [data-results]").text_content().strip() == ""
+    assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()
+    assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    assert not block_of(workbench, scenario, learner).submitted
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ case study: an offline spell
 def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_when_the_link_is_back(
         workbench, new_page):
