@@ -141,12 +141,44 @@ def _shown(case, state, shown):
 
 
 # ------------------------------------------------------------------ the actions
+def _draft_saved(_):
+    return {"saved": True, "message": _("Draft saved. You can come back and finish later.")}
+
+
 def save_draft(case, state, data, _):
     """Keep unfinished answers (checked, not required to be complete)."""
     _refuse_if_submitted(state, _)
     answers = check_answers(case, data.get("answers"), _, final=False)
-    return Outcome(state=replace(state, draft=answers),
-                   result={"saved": True, "message": _("Draft saved. You can come back and finish later.")})
+    return Outcome(state=replace(state, draft=answers), result=_draft_saved(_))
+
+
+def draft_saved(case, state, data, _):
+    """Read-only replay of ``save_draft`` (the page sent the same action again): its answer."""
+    return Outcome(result=_draft_saved(_))
+
+
+def current(case, state, data, _):
+    """Read-only: what the page shows of the learner's state (after a lost reply or an error):
+    the submitted attempt's results as ``submit`` answers them, or, before a submit,
+    ``{"submitted": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
+    ``self_assess``: the page sent the same action again, it gets the same results."""
+    if not state.submitted:
+        return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),
+                               "attempts_left": attempts_left(case.attempts_allowed, state.attempts)})
+    question_marks = marks(case, state.answers, state.ticks if state.assessed else None)
+    return Outcome(result=results(case, state, question_marks, counted_score(case, state.history), _))
+
+
+def _reset(case, state):
+    """The answer of ``try_again``: back on the form with the last answers as the draft."""
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    return {"reset": True, "draft": dict(state.draft), "attempts_left": left}
+
+
+def tried_again(case, state, data, _):
+    """Read-only replay of ``try_again``: its answer, while the learner is still on the form (else
+    the results they have since submitted, as ``current``)."""
+    return Outcome(result=_reset(case, state)) if not state.submitted else current(case, state, data, _)
 
 
 def submit(case, state, data, _):
@@ -198,7 +230,7 @@ def try_again(case, state, data, _):
     _refuse_if_no_attempts(case, state, _)
     left = attempts_left(case.attempts_allowed, state.attempts)
     new = replace(state, draft=dict(state.answers), answers={}, ticks={}, submitted=False, assessed=False)
-    return Outcome(state=new, result={"reset": True, "draft": new.draft, "attempts_left": left},
+    return Outcome(state=new, result=_reset(case, new),
                    events=(events.tried_again(state.attempts, left),))
 
 

@@ -12,7 +12,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import platform, summary
+from ..common import platform, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -131,6 +131,7 @@ def student_view(block):
     return block.build_fragment("templates/case_study/student.html", context, init_args={
         "submitted": state.submitted,
         "attempts_left": left,
+        "draft_key": recovery.draft_key(block, refusal),
     })
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
+from xblock.fields import List, Scope
 
 from . import platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
@@ -35,6 +36,9 @@ class EmmBlockBase(XBlock):
     block_js = ""  # e.g. "js/emm-likert.js", relative to static/
     block_css = ""
     js_class = ""  # the initialize_js function
+
+    # the ids of the learner's last actions, "<action>:<id>" (common.recovery): a retried action is done once
+    action_ids = List(scope=Scope.user_state, default=[])
 
     # ---------------------------------------------------------------- resources
     @classmethod

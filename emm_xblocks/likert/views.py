@@ -5,6 +5,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common import recovery
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
@@ -78,6 +79,7 @@ def student_view(block):
         "anonymous": survey.anonymous,
         "total": len(survey.statements),
         "results_allowed": results_allowed,
+        "draft_key": recovery.draft_key(block, refusal),
     })
 
 

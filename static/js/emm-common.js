@@ -131,13 +131,49 @@
   /* the page's fetch, looked up at call time (a test can stand in for it) */
   EMM.fetch = function (url, options) { return global.fetch(url, options); };
 
+  /* Every learner action carries an id (`action_id`), made once per action and sent again,
+     unchanged, when the same action is retried: the server remembers the ids of the learner's
+     last actions and answers a repeated one as it answered the first (common/recovery.py), so a
+     retry after a lost reply never submits twice nor says "already submitted". */
+  EMM.newActionId = function () {
+    var bytes = new Uint8Array(12), crypto = global.crypto;
+    if (crypto && crypto.getRandomValues) { crypto.getRandomValues(bytes); }
+    else { for (var i = 0; i < bytes.length; i += 1) { bytes[i] = Math.floor(Math.random() * 256); } }
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  };
+  /* A failure after which nobody knows whether the server did the action: no answer at all, an
+     answer that is not the server's JSON (a proxy's page), or a gateway's 5xx without a body. */
+  EMM.isLost = function (err) {
+    return !!err && (err.error === EMM.LOCAL_CODES.NETWORK || err.error === EMM.LOCAL_CODES.BAD_RESPONSE
+      || err.error === EMM.LOCAL_CODES.HTTP_ERROR);
+  };
+  /* the id of the action `handler` would send now: the one still in doubt if the same data is
+     sent again (a retry), else a new one */
+  var pending = new WeakMap();
+  function actionId(block, handler, data, given) {
+    var mine = pending.get(block);
+    if (!mine) { mine = {}; pending.set(block, mine); }
+    var body = JSON.stringify(data || {}), last = mine[handler];
+    var id = given || (last && last.body === body ? last.id : EMM.newActionId());
+    mine[handler] = {id: id, body: body};
+    return id;
+  }
+  function settled(block, handler) {
+    var mine = pending.get(block);
+    if (mine) { delete mine[handler]; }
+  }
+
   /* One learner action: send `data` to `handler` once at a time per block, show that it is busy,
      and on failure show and announce the server's (translated) message.
      opts: {button: the control that started it (disabled, aria-busy, and a visible "Sending…"
             beside it once the request is slow), busyText, alert: the region for the error
-            (default: the block's [data-alert]), onSuccess(body), onError(err)}.
-     Resolves with true (done), false (failed) or null (the block was already sending). The
-     button is enabled again before onSuccess / onError, which may then hide or disable it. */
+            (default: the block's [data-alert]), actionId: the id to send (an action kept on the
+            device across a reload; default: a new one, or the one of the same action still in
+            doubt), onSuccess(body, meta), onError(err, meta), refresh(err, meta): re-read the
+            server's state and show it, called after any failure}.
+     meta: {actionId, lost: EMM.isLost(err)}. Resolves with true (done), false (failed) or null
+     (the block was already sending). The button is enabled again before onSuccess / onError,
+     which may then hide or disable it. */
   var sending = new WeakSet();
   EMM.SLOW_MS = 500;
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
@@ -146,6 +182,7 @@
     var block = EMM.root(element);
     if (sending.has(block)) { return Promise.resolve(null); }
     sending.add(block);
+    var id = actionId(block, handler, data, opts.actionId);
     var button = opts.button || null;
     var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
     var sign = null, timer = null;
@@ -166,20 +203,92 @@
       if (sign) { sign.remove(); }
       if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
     }
-    return EMM.post(runtime, element, handler, data).then(function (body) {
+    var sent = Object.assign({}, data || {}, {action_id: id});
+    return EMM.post(runtime, element, handler, sent).then(function (body) {
+      settled(block, handler);
       finish(false);
-      if (opts.onSuccess) { opts.onSuccess(body); }
+      if (opts.onSuccess) { opts.onSuccess(body, {actionId: id, lost: false}); }
       return true;
     }, function (err) {
       err = err && typeof err.message === "string" ? err
         : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
+      var lost = EMM.isLost(err);
+      /* the server answered: the action was refused, a new one gets a new id */
+      if (!lost) { settled(block, handler); }
       /* writing is closed (masquerade, due date): the button stays disabled beside the reason */
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       EMM.say(alertBox, err.message);
-      if (opts.onError) { opts.onError(err); }
+      if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
+      if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
     });
   };
+
+  /* Answers in progress kept on this device (localStorage, never the server's store), per learner
+     and block: `key` comes from the server (common/recovery.py draft_key: a keyed hash of the
+     learner and the block, "" where nothing may be kept, such as staff viewing as a learner).
+     The record is {data, queued: {handler, actionId} or null}: `queued` is an action that could
+     not be sent (no connection), sent again with the same id when the link is back. `region` (a
+     polite live region) says which state the answers are in; it changes only when the state does,
+     so a screen reader hears it once, not at every key. Storage that is full, off or private
+     (Safari) keeps nothing and says nothing: the page works as before. */
+  EMM.deviceDraft = function (key, region) {
+    var storage = null, name = "emm-draft-" + key, shown = "";
+    try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
+    function read() {
+      if (!storage) { return null; }
+      try {
+        var record = JSON.parse(storage.getItem(name) || "null");
+        return record && typeof record === "object" && !Array.isArray(record) ? record : null;
+      } catch (e) { return null; }
+    }
+    function write(record) {
+      if (!storage) { return false; }
+      try { storage.setItem(name, JSON.stringify(record)); return true; } catch (e) { return false; }
+    }
+    function tell(text) {
+      if (region && text !== shown) { shown = text; region.textContent = text; }
+    }
+    /* literal strings, for the catalogue's extraction */
+    function local(record) {
+      return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
+        : EMM.gettext("Saved on this device");
+    }
+    return {
+      load: read,
+      /* the answers changed on the page */
+      keep: function (data) {
+        var record = read() || {queued: null};
+        record.data = data;
+        if (write(record)) { tell(local(record)); }
+      },
+      /* an action that could not be sent: kept with its id, to send when the link is back */
+      queue: function (handler, actionId, data) {
+        var record = {data: data, queued: {handler: handler, actionId: actionId}};
+        if (write(record)) { tell(local(record)); }
+      },
+      /* the server has the answers: nothing more to keep */
+      sent: function () {
+        if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
+        tell(EMM.gettext("Sent"));
+      },
+      /* the device copy is out of date (the server has a submitted attempt): forget it quietly */
+      drop: function () {
+        if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
+        tell("");
+      },
+      /* a kept record was put back into the form: say so */
+      restored: function (record) { tell(local(record)); }
+    };
+  };
+  /* The polite live region of a block's draft state, made once, after `anchor`. */
+  EMM.draftStatus = function (anchor) {
+    var region = EMM.el("p", {class: "emm-draft-status", role: "status", "data-draft-status": true});
+    anchor.insertAdjacentElement("afterend", region);
+    return region;
+  };
+  /* `fn` runs when the browser says the link is back */
+  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 
   /* Server HTML (rendered from escaped templates, author HTML sanitised on the server) into the
      page, inert: parsed by DOMParser in a document of its own (no script runs there), scripts and

@@ -1,4 +1,6 @@
-/* emm_likert learner view: progress counter, submit, results panel. */
+/* emm_likert learner view: progress counter, submit, results panel. Answers in progress are
+   kept on the device (EMM.deviceDraft) until the server has them; after any failure the page
+   re-reads the server's state ("state"). */
 function EmmLikert(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -9,6 +11,7 @@ function EmmLikert(runtime, element, args) {
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
   var state = {submitted: args.submitted, locked: args.locked};
+  var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", submit ? EMM.draftStatus(submit) : null);
 
   function statements() { return Array.prototype.slice.call(root.querySelectorAll("[data-statement]")); }
 
@@ -19,6 +22,84 @@ function EmmLikert(runtime, element, args) {
       if (picked) { answers[fs.getAttribute("data-statement")] = picked.value === "na" ? "na" : parseInt(picked.value, 10); }
     });
     return answers;
+  }
+
+  function commentBox() { return root.querySelector("textarea[name=comment]"); }
+
+  function current() {
+    var comment = commentBox();
+    return {answers: collect(), comment: comment ? comment.value : ""};
+  }
+
+  /* put answers kept on the device back into the form */
+  function fill(data) {
+    var answers = data.answers || {};
+    statements().forEach(function (fs) {
+      var id = fs.getAttribute("data-statement");
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
+      fs.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = input.value === String(answers[id]); });
+    });
+    var comment = commentBox();
+    if (comment && typeof data.comment === "string") { comment.value = data.comment; }
+  }
+
+  function same(a, b) {
+    var keys = Object.keys(a || {});
+    return keys.length === Object.keys(b || {}).length && keys.every(function (k) { return String(a[k]) === String((b || {})[k]); });
+  }
+
+  function saved(body) {
+    state.submitted = true;
+    EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
+    if (!body.can_change) { state.locked = true; lock(); }
+    else if (submit) { submit.textContent = _("Update my answers"); }
+    if (body.results_available) {
+      var section = root.querySelector("[data-results-section]");
+      if (section) { section.hidden = false; }
+    }
+  }
+
+  /* After any failure, the server's state: a submission whose reply was lost is shown as saved
+     (and the anonymous form locked); the answers in the form stay as they are. */
+  function refresh() {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      if (!body.submitted) { return; }
+      var record = drafts.load(), mine = record && record.data;
+      /* this page's submission reached the server: the anonymous one always (there is one), a
+         named one if the server holds these very answers */
+      var arrived = body.locked || (mine && same(mine.answers, body.answers) && (mine.comment || "").trim() === body.comment);
+      if (!arrived) { return; }
+      drafts.sent();
+      EMM.clear(alertBox, true);
+      saved({can_change: body.can_change, results_available: body.results_available,
+        message: _("Thank you: your answers were saved.")});
+    }, function () { /* no link: the link's return re-reads it */ });
+  }
+
+  function send(payload, actionId) {
+    return EMM.action(runtime, element, "submit", payload, {
+      button: submit,
+      alert: alertBox,
+      actionId: actionId,
+      onSuccess: function (body) {
+        drafts.sent();
+        saved(body);
+      },
+      onError: function (err, meta) {
+        if (err.statements) { markErrors(err.statements); }
+        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
+        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
+        if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
+      },
+      refresh: refresh
+    });
+  }
+
+  /* the link is back: send what is waiting (with its id: done once even if it had arrived) */
+  function resend() {
+    var record = drafts.load();
+    if (state.locked || EMM.isSending(element) || !record || !record.queued || !record.data) { return; }
+    send(record.data, record.queued.actionId);
   }
 
   function updateProgress() {
@@ -65,31 +146,25 @@ function EmmLikert(runtime, element, args) {
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
-    var comment = root.querySelector("textarea[name=comment]");
-    EMM.action(runtime, element, "submit", {answers: answers, comment: comment ? comment.value : ""}, {
-      button: submit,
-      alert: alertBox,
-      onSuccess: function (body) {
-        state.submitted = true;
-        EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
-        if (!body.can_change) { state.locked = true; lock(); }
-        else { submit.textContent = _("Update my answers"); }
-        if (body.results_available) {
-          var section = root.querySelector("[data-results-section]");
-          if (section) { section.hidden = false; }
-        }
-      },
-      onError: function (err) {
-        if (err.statements) { markErrors(err.statements); }
-        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); }
-      }
-    });
+    send(current());
   }
 
   if (form) {
     form.addEventListener("submit", onSubmit);
-    form.addEventListener("change", function () { updateProgress(); });
+    form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); });
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
+    });
+    /* answers kept on this device: back into the form (a sent anonymous evaluation keeps none) */
+    var kept = drafts.load();
+    if (kept && state.locked) { drafts.drop(); }
+    else if (kept && kept.data) {
+      fill(kept.data);
+      drafts.restored(kept);
+      if (kept.queued && window.navigator.onLine !== false) { resend(); }
+    }
     updateProgress();
+    EMM.whenOnline(resend);
   }
   var showResults = root.querySelector("[data-show-results]");
   if (showResults) {
