@@ -26,6 +26,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     KeyPoint,
     Option,
     Question,
+    plain_data,
     question_from_data,
 )
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
@@ -146,17 +147,9 @@ def from_fields(values):
     return _build(Case, data, _NESTED)
 
 
-def _plain(obj):
-    if isinstance(obj, tuple):
-        return [_plain(x) for x in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
-    return obj
-
-
 def to_data(case):
     """The whole case as JSON-able data (the editor's payload has this shape too)."""
-    return _plain(case)
+    return plain_data(case)
 
 
 def to_fields(case):

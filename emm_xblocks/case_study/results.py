@@ -11,13 +11,13 @@ problems then show no answer either (``xmodule/capa_block.py``, ``answer_availab
 from ..common.attempts import attempts_left
 from ..common.export import number
 from ..common.i18n import N_
+from ..common.questions import VERDICTS as CHOICE_VERDICTS
 from ..common.questions import question_result
 from ..common.sanitize import clean_html
-from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION
+from .content import PENDING, REFLECTION
 from .scoring import answers_revealed, total
 
-VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect"),
-            PENDING: N_("Waiting for your self-assessment")}
+VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 SUBMITTED = "submitted"  # the status shown where correctness is withheld
 
 

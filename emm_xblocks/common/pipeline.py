@@ -24,8 +24,8 @@ import functools
 
 from xblock.core import XBlock
 
-from . import codes, platform, store, transactions
-from .actions import ActionError, Claim, Record
+from . import codes, pairs, platform, store, transactions
+from .actions import ActionError, Claim, Paired, Record
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
 
@@ -112,6 +112,14 @@ def _store(block, write):
                          user_key=learner if write.named else "", replace=write.named,
                          claim=(learner, write.once) if write.once else None)
         except store.AlreadyClaimed:
+            raise write.refused from None
+    elif isinstance(write, Paired):
+        token = platform.pair_token(block, write.pair)
+        if token is None:
+            raise write.refused
+        try:
+            pairs.file_result(platform.course_key(block), key, token, write)
+        except pairs.AlreadyFiled:
             raise write.refused from None
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")

@@ -35,6 +35,7 @@ from .validation import Problem, parse_float, parse_int
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
 CORRECT, PARTIAL, INCORRECT = "correct", "partial", "incorrect"
+VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect")}
 
 MAX_OPTIONS = 20
 MAX_WORDS = 3000
@@ -77,6 +78,15 @@ class Question:
     @property
     def correct_ids(self):
         return [o.id for o in self.options if o.correct]
+
+
+def plain_data(obj):
+    """A frozen content dataclass (and the tuples of dataclasses inside it) as plain JSON-able data."""
+    if isinstance(obj, tuple):
+        return [plain_data(x) for x in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: plain_data(getattr(obj, f.name)) for f in fields(obj)}
+    return obj
 
 
 def question_from_data(data):

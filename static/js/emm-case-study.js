@@ -14,40 +14,11 @@ function EmmCaseStudy(runtime, element, args) {
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";
 
-  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
-
   function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
 
-  function collect() {
-    var answers = {};
-    questions().forEach(function (fs) {
-      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
-      if (kind === "reflection") {
-        var text = fs.querySelector("textarea").value;
-        if (text.trim()) { answers[id] = text; }
-      } else if (kind === "multiple") {
-        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-        if (picked.length) { answers[id] = picked; }
-      } else {
-        var one = fs.querySelector("input:checked");
-        if (one) { answers[id] = one.value; }
-      }
-    });
-    return answers;
-  }
+  function collect() { return EMM.questionAnswers(root); }
 
-  function markErrors(ids, message) {
-    questions().forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = message || _("Please answer this question.");
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
-  }
+  function markErrors(ids, message) { EMM.markQuestions(root, ids, message); }
 
   function setLocked(locked) {
     root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function (i) { i.disabled = locked; });
@@ -82,8 +53,7 @@ function EmmCaseStudy(runtime, element, args) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
       var answers = collect();
-      var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
-        .filter(function (id) { return !(id in answers); });
+      var missing = EMM.unanswered(root, answers);
       markErrors(missing);
       if (missing.length) {
         EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
