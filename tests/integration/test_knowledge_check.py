@@ -246,3 +246,21 @@ def test_mobile_data_is_content_only(platform):
     assert "Smuggling" in data and collected["student_view_data"]["phase"] == "post"
     for secret in (*SECRETS, "'correct'", "feedback", "explanation"):
         assert secret not in data
+
+
+def test_every_tracking_event_and_olx_element_is_documented():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    docs = (root / "docs" / "knowledge_check.md").read_text(encoding="utf-8")
+    package = root / "emm_xblocks"
+    sources = [*(package / "knowledge_check").glob("*.py"), package / "common" / "questions.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in sources)
+    published = set(re.findall(r'"(emm\.knowledge_check\.[a-z_]+)"', code))
+    assert published == {"emm.knowledge_check.submitted"}
+    assert "`emm.knowledge_check.submitted`" in docs
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_olx_html)\(\w+, "([a-z_]+)"', code))
+    written -= {"model_answer", "key_point"}  # the case study's written reflections, not offered here
+    assert written >= {"intro", "question", "option", "feedback", "prompt", "explanation"}
+    for element in written:
+        assert f"`{element}`" in docs, element
