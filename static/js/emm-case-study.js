@@ -18,8 +18,6 @@ function EmmCaseStudy(runtime, element, args) {
 
   function collect() { return EMM.questionAnswers(root); }
 
-  function markErrors(ids, message) { EMM.markQuestions(root, ids, message); }
-
   function setLocked(locked) {
     root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function (i) { i.disabled = locked; });
     if (actions) { actions.hidden = locked; }
@@ -41,10 +39,7 @@ function EmmCaseStudy(runtime, element, args) {
       button: button,
       alert: alertBox,
       onSuccess: done,
-      onError: function (err) {
-        if (err.questions) { markErrors(err.questions); }
-        else if (err.question) { markErrors([err.question], err.message); }
-      }
+      onError: function (err) { EMM.markRefusedAnswers(root, err); }
     });
   }
 
@@ -52,15 +47,8 @@ function EmmCaseStudy(runtime, element, args) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
-      var answers = collect();
-      var missing = EMM.unanswered(root, answers);
-      markErrors(missing);
-      if (missing.length) {
-        EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
-        var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
-        if (first) { first.focus(); }
-        return;
-      }
+      var answers = EMM.completeAnswers(root, alertBox);
+      if (!answers) { return; }
       run("submit", {answers: answers}, root.querySelector("[data-submit]"), function (body) {
         setLocked(true);
         showResults(body);

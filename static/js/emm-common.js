@@ -256,6 +256,22 @@
       return fs.getAttribute("data-question");
     }).filter(function (id) { return !(id in answers); });
   };
+  /* A refused submit's error body ({questions: [ids]} or {question: id, message}) on the form */
+  EMM.markRefusedAnswers = function (root, err) {
+    if (err.questions) { EMM.markQuestions(root, err.questions); }
+    else if (err.question) { EMM.markQuestions(root, [err.question], err.message); }
+  };
+  /* The learner's answers if every question has one; else null, after marking the unanswered
+     questions, saying how many are left in alertBox and moving the focus to the first of them */
+  EMM.completeAnswers = function (root, alertBox) {
+    var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
+    EMM.markQuestions(root, missing);
+    if (!missing.length) { return answers; }
+    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: missing.length}));
+    var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
+    if (first) { first.focus(); }
+    return null;
+  };
 
   global.EMM = EMM;
 }(window));

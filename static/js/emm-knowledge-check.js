@@ -3,7 +3,7 @@
    pre-test only that the answers are kept; after a post-test both scores and the feedback. */
 function EmmKnowledgeCheck(runtime, element) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext;
+  var EMM = window.EMM;
   var root = EMM.root(element).querySelector(".emm-kc") || EMM.root(element);
   var form = root.querySelector(".emm-kc-form");
   var alertBox = root.querySelector("[data-alert]");
@@ -15,15 +15,8 @@ function EmmKnowledgeCheck(runtime, element) {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (EMM.isSending(element)) { return; }
-    var answers = EMM.questionAnswers(root);
-    var missing = EMM.unanswered(root, answers);
-    EMM.markQuestions(root, missing);
-    if (missing.length) {
-      EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
-      var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input");
-      if (first) { first.focus(); }
-      return;
-    }
+    var answers = EMM.completeAnswers(root, alertBox);
+    if (!answers) { return; }
     EMM.action(runtime, element, "submit", {answers: answers}, {
       button: root.querySelector("[data-submit]"),
       alert: alertBox,
@@ -34,10 +27,7 @@ function EmmKnowledgeCheck(runtime, element) {
         EMM.say(status, body.announcement || body.message || "");
         resultsBox.focus();
       },
-      onError: function (err) {
-        if (err.questions) { EMM.markQuestions(root, err.questions); }
-        else if (err.question) { EMM.markQuestions(root, [err.question], err.message); }
-      }
+      onError: function (err) { EMM.markRefusedAnswers(root, err); }
     });
   });
 }

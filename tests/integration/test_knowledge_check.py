@@ -264,3 +264,15 @@ def test_every_tracking_event_and_olx_element_is_documented():
     assert written >= {"intro", "question", "option", "feedback", "prompt", "explanation"}
     for element in written:
         assert f"`{element}`" in docs, element
+
+
+def test_a_graded_check_is_closed_after_its_due_date(platform):
+    from tests.integration.platform_blocks import past
+
+    _pre, post = pair_of(platform, subsection=platform.subsection(graded=True, due=past()))
+    ana = platform.user("ana")
+    page = visible(platform.lms(ana).html(post))
+    assert "The due date has passed" in page
+    result = platform.lms(ana).handle(post, "submit", RIGHT)
+    assert result.status == 403 and result.json["error"] == "past_due"
+    assert not PairedResult.objects.exists()
