@@ -70,6 +70,14 @@ class Paired:
 
 
 @dataclass(frozen=True)
+class Described:
+    """What the block asked (``fields``: its content as JSON, nothing of a learner), kept for the
+    course's reports (``common.descriptions.describe``); written only when it changed."""
+
+    fields: dict
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What an action decided.
 
@@ -78,7 +86,7 @@ class Outcome:
     * ``score``: ``(earned, possible)`` raw points to keep and publish as the grade, or None;
     * ``completion``: a completion value in [0, 1] to publish, or None;
     * ``events``: ``((name, data), ...)`` tracking events, in order;
-    * ``writes``: ``Claim``/``Record``/``Paired`` for the aggregate store, done first, in order.
+    * ``writes``: ``Claim``/``Record``/``Paired``/``Described`` for the aggregate store, done first, in order.
     """
 
     state: object = None

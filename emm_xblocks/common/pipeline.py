@@ -24,8 +24,8 @@ import functools
 
 from xblock.core import XBlock
 
-from . import codes, pairs, platform, store, transactions
-from .actions import ActionError, Claim, Paired, Record
+from . import codes, descriptions, pairs, platform, store, transactions
+from .actions import ActionError, Claim, Described, Paired, Record
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
 
@@ -121,5 +121,7 @@ def _store(block, write):
             pairs.file_result(platform.course_key(block), key, token, write)
         except pairs.AlreadyFiled:
             raise write.refused from None
+    elif isinstance(write, Described):
+        descriptions.describe(key, platform.course_key(block), write.fields)
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")

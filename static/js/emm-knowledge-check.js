@@ -32,5 +32,6 @@ function EmmKnowledgeCheck(runtime, element) {
   });
 }
 
-/* Studio's preview: nothing to do (the editor is emm-case-study-studio.js) */
-function EmmKnowledgeCheckAuthor() { "use strict"; }
+/* Studio's preview: nothing to do (the editor is emm-case-study-studio.js); runtimes call it with
+   (runtime, element) and the workbench's decides by its arity */
+function EmmKnowledgeCheckAuthor(runtime, element) { "use strict"; return {runtime: runtime, element: element}; }

@@ -1,0 +1,85 @@
+"""The course's reaction figures (Kirkpatrick level 1), pure: ``reaction(evaluations, min_group, _)``.
+
+``evaluations``: ``[(block key, survey, tallies, respondents)]`` -- each Likert evaluation of the
+course as it asked (``likert.content.Survey``), its answers' counts (``tallies[statement][value]``)
+and its respondents, in the order they were first answered. Per evaluation, per statement: n, the
+distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
+figures as the evaluation's own panel); an evaluation or statement below ``min_group`` (or the
+evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
+evaluations (the same question on day 1 and day 3) are set side by side; the headline pools one
+statement's answers over every evaluation that asked it, in the IOM style:
+"X% strongly agreed that …" -- the share who chose the scale's top point for the statement as
+worded (for a reverse-coded statement too: the sentence quotes it).
+"""
+
+from dataclasses import replace
+
+from ..likert.statistics import headline, statement_stats
+
+AGREE = "agree"
+
+
+def _evaluation(block_key, survey, tallies, respondents, min_group, _):
+    survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
+    rows = statement_stats(survey, tallies, respondents)
+    return {
+        "block_key": block_key, "name": survey.display_name, "respondents": respondents,
+        "min_group": survey.min_group_size,
+        "suppressed": respondents < survey.min_group_size, "labels": list(survey.labels(_)),
+        "favourable": headline(survey, rows), "survey": survey,
+        "statements": [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
+                        "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
+                        "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean} for r in rows],
+    }
+
+
+def _shared(evaluations):
+    """Statement ids asked by two evaluations or more: ``[{id, text, cells: [row or None per evaluation]}]``."""
+    seen = {}
+    for e in evaluations:
+        for row in e["statements"]:
+            seen.setdefault(row["id"], row["text"])
+    shared = []
+    for sid, text in seen.items():
+        cells = [next((r for r in e["statements"] if r["id"] == sid), None) for e in evaluations]
+        if sum(1 for c in cells if c is not None) >= 2:
+            shared.append({"id": sid, "text": text, "cells": cells})
+    return shared
+
+
+def _headline(evaluations, chosen, min_group, _):
+    """The pooled top box of statement ``chosen`` (or, if empty, of the statement with the most
+    answers) over the evaluations that asked it and show it; None below ``min_group`` answers."""
+    pooled = {}
+    for e in evaluations:
+        for row in e["statements"]:
+            if row["suppressed"] or not row["n"]:
+                continue
+            entry = pooled.setdefault(row["id"], {"text": row["text"], "n": 0, "top": 0.0, "evaluation": e})
+            entry["n"] += row["n"]
+            entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
+    if not pooled:
+        return None
+    sid = chosen if chosen in pooled else max(pooled, key=lambda k: pooled[k]["n"]) if not chosen else None
+    if sid is None or pooled[sid]["n"] < min_group:
+        return None
+    entry = pooled[sid]
+    percent = round(100.0 * entry["top"] / entry["n"])
+    survey = entry["evaluation"]["survey"]
+    if survey.scale.startswith(AGREE):
+        text = _("{percent}% strongly agreed that “{statement}”.").format(percent=percent, statement=entry["text"])
+    else:
+        text = _("{percent}% answered “{label}” to “{statement}”.").format(
+            percent=percent, label=survey.labels(_)[-1], statement=entry["text"])
+    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text}
+
+
+def reaction(evaluations, min_group, _, headline_statement=""):
+    """Every evaluation's figures, the statements they share, and the headline (see the module)."""
+    shown = [_evaluation(*e, min_group, _) for e in evaluations]
+    return {
+        "evaluations": shown,
+        "shared": _shared(shown),
+        "headline": _headline(shown, headline_statement, min_group, _),
+        "min_group": min_group,
+    }

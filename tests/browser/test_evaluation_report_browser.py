@@ -1,0 +1,44 @@
+"""The evaluation report (``emm_evaluation_report``, issue 11 §2 reaction) in headless Chromium:
+after learners answer the English demo evaluation, course staff read its figures and the IOM-style
+headline in the report; axe finds nothing; a learner sees nothing of it. Needs the
+``emm_evaluation_report`` entry point (a venv installed from this tree)."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import DEMO_EN, DESKTOP, assert_axe_clean, student_id
+from tests.browser.test_likert_browser import SEED
+
+pytestmark = pytest.mark.browser
+
+REPORT = "emm_evaluation_report.0"  # scenarios/emm_evaluation_report-1-en.xml
+BLOCK = ".emm-er"
+
+
+def test_staff_read_the_courses_evaluations_and_learners_see_nothing(workbench, new_page):
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))  # sets the csrftoken cookie
+    for answers in SEED:
+        assert workbench.submit(page, DEMO_EN, student_id("seed"), answers).status == 200
+
+    page.goto(workbench.scenario_url(REPORT, "staff_1"))
+    page.locator(f"{BLOCK} [data-headline]").wait_for()
+    # relevance in SEED: 5, 4, 5, 3, ... -> the headline is its pooled top box
+    relevance = [a["relevance"] for a in SEED if a["relevance"] != "na"]
+    top = round(100 * sum(1 for v in relevance if v == 5) / len(relevance))
+    headline = page.locator(f"{BLOCK} [data-headline]").inner_text()
+    assert headline.startswith(f"{top}% strongly agreed that “The knowledge and skills acquired in this training are")
+    evaluation = page.locator(f"{BLOCK} [data-evaluation]")
+    assert evaluation.count() == 1 and f"{len(SEED)} respondents" in evaluation.inner_text()
+    rows = evaluation.locator("tbody tr")
+    assert rows.count() == 8
+    cells = rows.first.locator("td").all_inner_texts()
+    assert cells[0] == str(len(relevance)) and re.fullmatch(r"\d+(\.\d)?%", cells[-3])
+    assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []
+
+    learner = new_page(DESKTOP)
+    learner.goto(workbench.scenario_url(REPORT, student_id()))
+    learner.wait_for_load_state("load")
+    assert learner.locator(BLOCK).count() == 0
