@@ -15,10 +15,10 @@
   ``HMAC(secret, course + pair + anonymous id)`` (``common.platform.pair_token``): a learner's pre-
   and post-test rows share it, so the two can be linked without any user id in the table; no
   time is kept. One row per (course, pair, phase, token): a learner answers each test of a pair once.
-* ``EvaluationDescription``: what a Likert evaluation asked (its statements, scale and name, as
-  its fields hold them), kept at each submission when it changed, so the course's evaluation
-  report (``emm_evaluation_report``) can label the figures of every evaluation of the course found
-  in the store. Content only: nothing of a learner.
+* ``EvaluationDescription``: what a block asked (a Likert evaluation's statements, scale and name;
+  a knowledge check's phase, pair and questions), kept at each submission when it changed, so the
+  course's evaluation report (``emm_evaluation_report``) can label the figures of every evaluation
+  and knowledge check of the course found in the store. Content only: nothing of a learner.
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
@@ -164,15 +164,16 @@ class PairedResult(models.Model):
 
 
 class EvaluationDescription(models.Model):
-    """The statements, scale and name of one Likert evaluation, as learners last answered them."""
+    """What one block asked, as learners last answered it (content only)."""
 
     block_key = ExactCharField(max_length=255)
     course_key = ExactCharField(max_length=255)
-    content = models.TextField()  # JSON: the evaluation's fields (likert.content.to_fields), no learner data
+    block_type = ExactCharField(max_length=100)  # emm_likert, emm_knowledge_check
+    content = models.TextField()  # JSON: what the block's ``described`` keeps (no learner data)
 
     class Meta:
         app_label = "emm_xblocks"
         constraints = [
             models.UniqueConstraint(fields=["block_key"], name="emm_description_key"),
         ]
-        indexes = [models.Index(fields=["course_key"], name="emm_description_course")]
+        indexes = [models.Index(fields=["course_key", "block_type"], name="emm_description_course")]

@@ -122,6 +122,6 @@ def _store(block, write):
         except pairs.AlreadyFiled:
             raise write.refused from None
     elif isinstance(write, Described):
-        descriptions.describe(key, platform.course_key(block), write.fields)
+        descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.fields)
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")

@@ -10,10 +10,15 @@ evaluations (the same question on day 1 and day 3) are set side by side; the hea
 statement's answers over every evaluation that asked it, in the IOM style:
 "X% strongly agreed that …" -- the share who chose the scale's top point for the statement as
 worded (for a reverse-coded statement too: the sentence quotes it).
+
+``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
+``knowledge_check.report.pair_figures``.
 """
 
 from dataclasses import replace
 
+from ..common.questions import Question
+from ..knowledge_check.report import pair_figures
 from ..likert.statistics import headline, statement_stats
 
 AGREE = "agree"
@@ -83,3 +88,23 @@ def reaction(evaluations, min_group, _, headline_statement=""):
         "headline": _headline(shown, headline_statement, min_group, _),
         "min_group": min_group,
     }
+
+
+def learning(pairs, min_group):
+    """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
+
+    ``pairs``: ``[{"pair", "names", "description", "rows"}]`` -- the pair key, its blocks' names,
+    what its post-test (else its pre-test) asked (``knowledge_check.learner.described``) and its
+    stored results (``common.pairs.pair_rows``). Each pair's figures are
+    ``knowledge_check.report.pair_figures`` at the report's minimum group size or the check's, if
+    higher; each question keeps its prompt for the table."""
+    out = []
+    for p in pairs:
+        asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
+        questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
+        group = max(min_group, int(p["description"].get("min_group_size") or 0))
+        figures = pair_figures(p["rows"], questions, group)
+        figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
+                                for q, rates in zip(questions, figures["questions"], strict=True)]
+        out.append({"pair": p["pair"], "names": p["names"], "figures": figures})
+    return out

@@ -7,7 +7,7 @@ The figures are read from the store (``common.descriptions``: what each evaluati
 
 from web_fragments.fragment import Fragment
 
-from ..common import descriptions, platform, summary
+from ..common import descriptions, pairs, platform, summary
 from ..likert import content as likert
 from . import editor, report, validation
 
@@ -15,17 +15,37 @@ from . import editor, report, validation
 def evaluations(block):
     """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
     out = []
-    for key, fields in descriptions.course_descriptions(platform.course_key(block)):
+    for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
         respondents = summary.respondents(key)
         if respondents:
             out.append((key, likert.from_fields(fields), summary.tallies(key), respondents))
     return out
 
 
+def knowledge_pairs(block):
+    """``[{"pair", "names", "description", "rows"}]`` of the course's knowledge-check pairs that
+    learners answered, by pair key in the order first answered; the post-test's description wins."""
+    course = platform.course_key(block)
+    found = {}
+    for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
+        pair = fields.get("pair")
+        if not isinstance(pair, str) or not pair:
+            continue
+        entry = found.setdefault(pair, {"pair": pair, "names": [], "description": fields})
+        entry["names"].append(str(fields.get("display_name", "")))
+        if fields.get("phase") == "post":
+            entry["description"] = fields
+    for entry in found.values():
+        entry["rows"] = pairs.pair_rows(course, entry["pair"])
+    return list(found.values())
+
+
 def figures(block):
     settings = block.load_content()
-    return report.reaction(evaluations(block), settings.min_group_size, block.ugettext,
+    data = report.reaction(evaluations(block), settings.min_group_size, block.ugettext,
                            settings.headline_statement)
+    data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
+    return data
 
 
 def student_view(block):

@@ -15,8 +15,9 @@ read from the store by ``views.respond``). No XBlock, no Django.
 import math
 from dataclasses import dataclass, field, replace
 
-from ..common.actions import ActionError, Outcome, Paired
+from ..common.actions import ActionError, Described, Outcome, Paired
 from ..common.questions import choice_fraction, clean_choice, question_result, questions_fingerprint, status_of
+from ..common.sanitize import plain_text
 from . import events
 from .content import PARTICIPATION, POST, SCORE
 from .validation import playable
@@ -90,6 +91,14 @@ def results(check, state):
     }
 
 
+def described(check):
+    """What the course's evaluation report needs to label this check's pair: its name, phase, pair,
+    minimum group size and questions (ids and prompts as text; never which option is correct)."""
+    return {"display_name": check.display_name, "phase": check.phase, "pair": check.pair,
+            "min_group_size": check.min_group_size,
+            "questions": [{"id": q.id, "prompt": plain_text(q.prompt)} for q in check.questions]}
+
+
 def submit(check, state, data, _):
     """Check, score and file the learner's one answer to this test."""
     if not playable(check):
@@ -106,6 +115,6 @@ def submit(check, state, data, _):
                    marks={q.id: (e / q.points if q.points else 0.0)
                           for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
                    questions_key=questions_fingerprint(check.questions), refused=refused)
+    event = events.submitted(check, answers, question_marks, earned, check.max_points)
     return Outcome(state=new, result=results(check, new), score=grade(check, new), completion=1.0,
-                   writes=(filed,), events=(events.submitted(check, answers, question_marks, earned,
-                                                             check.max_points),))
+                   writes=(filed, Described(described(check))), events=(event,))

@@ -98,11 +98,10 @@ def staff_panel(block, check):
     """The pair's figures for course staff (aggregates only, suppressed below the minimum group size)."""
     rows = pairs.pair_rows(platform.course_key(block), check.pair) if check.pair else []
     figures = report.pair_figures(rows, check.questions, check.min_group_size)
+    figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
+                            for q, rates in zip(check.questions, figures["questions"], strict=True)]
     return block.render_template("templates/knowledge_check/staff.html",
-                                 {"f": figures, "check": check, "dom": block.dom_id(),
-                                  "questions": [{"prompt": plain_text(q.prompt), "id": q.id, **rates}
-                                                for q, rates in zip(check.questions, figures["questions"],
-                                                                    strict=True)]})
+                                 {"f": figures, "check": check, "dom": block.dom_id()})
 
 
 # ------------------------------------------------------------------ authors

@@ -1,5 +1,5 @@
-"""What each Likert evaluation asked (``EvaluationDescription``), for the course's evaluation
-report: a new table, filled by the evaluations' next submissions."""
+"""What each evaluation and knowledge check asked (``EvaluationDescription``), for the course's
+evaluation report: a new table, filled by the blocks' next submissions."""
 
 from django.db import migrations, models
 
@@ -23,11 +23,12 @@ class Migration(migrations.Migration):
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("block_key", exact(255)),
                 ("course_key", exact(255)),
+                ("block_type", exact(100)),
                 ("content", models.TextField()),
             ],
             options={
                 "constraints": [models.UniqueConstraint(fields=("block_key",), name="emm_description_key")],
-                "indexes": [models.Index(fields=["course_key"], name="emm_description_course")],
+                "indexes": [models.Index(fields=["course_key", "block_type"], name="emm_description_course")],
             },
         ),
     ]

@@ -12,7 +12,8 @@ import pytest
 from django.utils import translation
 
 from emm_xblocks.models import EvaluationDescription
-from emm_xblocks.xblocks import EvaluationReportBlock
+from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
+from tests.integration.test_knowledge_check import CHECK, HALF, RIGHT, WRONG
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 
@@ -27,7 +28,8 @@ REPORT = '<emm_evaluation_report display_name="Evaluation report" {extra}/>'
 
 
 def course(run="2026"):
-    platform = Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock})
+    platform = Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock,
+                                       "emm_knowledge_check": KnowledgeCheckBlock})
     if run != "2026":
         platform.ids = CourseIdManager(CourseKey(run=run))
         platform.course_key = platform.ids.course_key
@@ -125,3 +127,28 @@ def test_olx_round_trips(platform):
     exported = platform.export(report)
     assert platform.export(platform.add(exported, platform.subsection())) == exported
     assert 'headline_statement="relevance"' in exported and 'min_group_size="8"' in exported
+
+
+def test_learning_each_knowledge_check_pair_above_the_minimum_group_size(platform):
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="2"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="2"'), section)
+    report = platform.add(REPORT.format(extra='min_group_size="2"'), platform.subsection())
+    ana, bob, cy = (platform.user(name) for name in ("ana", "bob", "cy"))
+    for user, before, after in ((ana, WRONG, RIGHT), (bob, HALF, HALF)):
+        assert platform.lms(user).handle(pre, "submit", before).status == 200
+        page = visible(staff_page(platform, report)) if user is ana else None
+        assert platform.lms(user).handle(post, "submit", after).status == 200
+        if user is ana:  # one pre-test and nothing linked yet: counts only
+            assert "0 learners took both tests." in page and "1 pre-test only" in page
+            assert "Mean pre-test score" not in page
+    platform.lms(cy).handle(pre, "submit", HALF)
+    page = visible(staff_page(platform, report))
+    assert "Pair “day1”" in page and "2 learners took both tests." in page
+    assert "1 pre-test only, 0 post-test only" in page
+    # the same figures as the check's own staff panel: pre 0 % and 50 %, post 100 % and 50 %
+    assert "Mean pre-test score 25%" in page and "Mean post-test score 75%" in page
+    assert "Normalised gain 0.67" in page
+    # per question, with its prompt: q1 right for bob before, both after
+    assert re.search(r"A driver takes adults across a border for a fee; it ends on arrival\. 50% 100%", page), page
+    assert "FEEDBACK" not in page and "EXPLANATION" not in page  # the report shows no answer key

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 from lxml import etree
 
-from emm_xblocks.common.actions import ActionError, Paired
+from emm_xblocks.common.actions import ActionError, Described, Paired
 from emm_xblocks.common.questions import Option, Question, questions_fingerprint
 from emm_xblocks.knowledge_check import learner, olx, report, validation
 from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
@@ -46,10 +46,14 @@ def test_a_pre_test_answer_carries_no_score_no_verdict_and_no_feedback():
     outcome = learner.submit(PRE, learner.State(), {"answers": {"q1": "t", "q2": ["c"]}}, str)
     assert outcome.result == {"submitted": True, "phase": "pre"}
     assert outcome.score is None and outcome.completion == 1.0
-    [filed] = outcome.writes
+    filed, described = outcome.writes
     assert isinstance(filed, Paired)
     assert (filed.phase, filed.pair, filed.earned, filed.possible) == ("pre", "day1", 0, 3)
     assert filed.marks == {"q1": 0.0, "q2": 0.0}
+    # what the course report may show of the check: prompts, never the key
+    assert isinstance(described, Described) and "correct" not in str(described.fields)
+    assert described.fields["questions"] == [{"id": "q1", "prompt": "Smuggling or trafficking?"},
+                                             {"id": "q2", "prompt": "Trafficking is…"}]
 
 
 def test_a_post_test_answer_has_the_score_and_every_questions_feedback():
