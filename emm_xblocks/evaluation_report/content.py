@@ -13,7 +13,9 @@ from ..common.settings import TEXT, WHOLE, Setting, with_settings
 SETTINGS = (
     Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
     Setting("headline_statement", TEXT, "", N_("Statement of the headline (its id; empty: the one most answered)"),
-            group="report", help=N_("For example relevance: “X% strongly agreed that …”.")),
+            group="report",
+            # xgettext:no-python-format  ("% s" here is text, not a %-format)
+            help=N_("For example relevance: “X% strongly agreed that …”.")),
     Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before a figure shows"), low=1, high=1000),
 )
 

@@ -72,6 +72,7 @@ def _headline(evaluations, chosen, min_group, _):
     percent = round(100.0 * entry["top"] / entry["n"])
     survey = entry["evaluation"]["survey"]
     if survey.scale.startswith(AGREE):
+        # xgettext:no-python-format  ("% s" is a brace-format text, not a %-format)
         text = _("{percent}% strongly agreed that “{statement}”.").format(percent=percent, statement=entry["text"])
     else:
         text = _("{percent}% answered “{label}” to “{statement}”.").format(
