@@ -44,6 +44,8 @@ def questions_html(_, questions, current, dom, locked):
     """The form's questions (``fieldset[data-question][data-kind]``), ``current`` (``{question id:
     answer}``) filled in, every control disabled when ``locked``."""
     disabled = " disabled" if locked else ""
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    your_answer, choose_all = escape(_("Your answer")), escape(_("Choose all that apply."))
     out = []
     for i, q in enumerate(questions):
         name = escape(f"{dom}-q{i}")
@@ -56,14 +58,14 @@ def questions_html(_, questions, current, dom, locked):
         if q.kind == REFLECTION:
             text = value if isinstance(value, str) else ""
             out.append(
-                f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
+                f'\n        <label for="{name}-text" class="emm-sr">{your_answer}</label>\n'
                 f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
         else:
             chosen = set([value] if isinstance(value, str) else value or [])
-            hint = (f'<p class="emm-hint">{escape(_("Choose all that apply."))}</p>'
+            hint = (f'<p class="emm-hint">{choose_all}</p>'
                     if q.kind == MULTIPLE else "")
             out.append(
                 f'\n        {hint}\n        <div class="emm-options">\n        '
@@ -82,6 +84,8 @@ def results_html(_, dom, data, verdicts):
     dom = escape(dom)
     disabled = " disabled" if data.get("assessed") else ""
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
     said = {}  # status -> its translation, asked once per status
     out = []
     for q in data["questions"]:
@@ -120,11 +124,11 @@ def results_html(_, dom, data, verdicts):
             out.append("\n      ")
             if q.get("correct_options"):
                 texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
-                out.append(f'<p class="emm-correct-answer">{escape(_("Correct answer:"))} {texts}</p>')
+                out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:
-                out.append(f'<div class="emm-model-answer"><h5>{escape(_("Model answer"))}</h5>{model}</div>')
+                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5>{model}</div>')
             out.append("\n    ")
         out.append("\n  </li>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised
