@@ -6,6 +6,7 @@ no grade, and counts for no one's completion (``XBlockCompletionMode.EXCLUDED``)
 """
 
 from xblock.completable import XBlockCompletionMode
+from xblock.core import XBlock
 
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
@@ -35,3 +36,8 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
     def index_dictionary(self):
         """Nothing of the report in the course search (learners could find it there)."""
         return {}
+
+    @XBlock.handler
+    def export_csv(self, request, suffix=""):
+        """GET: every figure of the report as a CSV (course staff only)."""
+        return views.csv_response(self)

@@ -12,7 +12,7 @@ statement's answers over every evaluation that asked it, in the IOM style:
 worded (for a reverse-coded statement too: the sentence quotes it).
 
 ``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
-``knowledge_check.report.pair_figures``.
+``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
 """
 
 from dataclasses import replace
@@ -109,3 +109,55 @@ def learning(pairs, min_group):
                                 for q, rates in zip(questions, figures["questions"], strict=True)]
         out.append({"pair": p["pair"], "names": p["names"], "figures": figures})
     return out
+
+
+def _round(value, digits=1):
+    return "" if value is None else round(value, digits)
+
+
+def csv_rows(figures, _):
+    """Every figure of ``reaction`` + ``learning`` (``figures["learning"]``) as rows ``[section,
+    evaluation or pair, statement or question, figure, value]``, the header first; what the page
+    withholds below the minimum group size the CSV withholds too (a ``suppressed`` row says so).
+    Cells are not yet formula-safe: the writer makes them so (``common.export.safe_cell``)."""
+    reaction_, learning_ = _("Reaction"), _("Learning")
+    rows = [[_("Section"), _("Evaluation or pair"), _("Statement or question"), _("Figure"), _("Value")]]
+    if figures.get("headline"):
+        h = figures["headline"]
+        rows.append([reaction_, "", h["statement"], _("Headline"), h["text"]])
+    for e in figures["evaluations"]:
+        rows.append([reaction_, e["name"], "", _("Respondents"), e["respondents"]])
+        if e["suppressed"]:
+            rows.append([reaction_, e["name"], "", _("Suppressed below the minimum group size"), e["min_group"]])
+            continue
+        rows.append([reaction_, e["name"], "", _("Favourable answers over all statements (%)"), e["favourable"]])
+        for st in e["statements"]:
+            rows.append([reaction_, e["name"], st["text"], "n", st["n"]])
+            rows.append([reaction_, e["name"], st["text"], _("Not applicable"), st["na"]])
+            if st["suppressed"]:
+                rows.append([reaction_, e["name"], st["text"], _("Suppressed below the minimum group size"),
+                             e["min_group"]])
+                continue
+            for label, percent in zip(e["labels"], st["percents"], strict=True):
+                rows.append([reaction_, e["name"], st["text"], f"{label} (%)", percent])
+            rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), st["top_box"]],
+                     [reaction_, e["name"], st["text"], _("Top two box (%)"), st["top_two_box"]],
+                     [reaction_, e["name"], st["text"], _("Mean"), st["mean"]]]
+    for p in figures.get("learning", []):
+        g, name = p["figures"], p["pair"]
+        rows += [[learning_, name, "", _("Learners who took both tests"), g["linked"]],
+                 [learning_, name, "", _("Pre-test only"), g["pre_only"]],
+                 [learning_, name, "", _("Post-test only"), g["post_only"]],
+                 [learning_, name, "", _("Different questions"), g["mismatched"]]]
+        if g["suppressed"]:
+            rows.append([learning_, name, "", _("Suppressed below the minimum group size"), g["min_group"]])
+            continue
+        rows += [[learning_, name, "", _("Mean pre-test score (%)"), _round(g["mean_pre"])],
+                 [learning_, name, "", _("Mean post-test score (%)"), _round(g["mean_post"])],
+                 [learning_, name, "", _("Mean gain (percentage points)"), _round(g["mean_gain"])],
+                 [learning_, name, "", _("Learners who improved (%)"), _round(g["improved"])],
+                 [learning_, name, "", _("Normalised gain"), _round(g["normalised_gain"], 3)]]
+        for q in g["questions"]:
+            rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _round(q["pre_correct"])],
+                     [learning_, name, q["prompt"], _("Correct after (%)"), _round(q["post_correct"])]]
+    return rows

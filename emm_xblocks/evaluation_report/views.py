@@ -5,9 +5,15 @@ The figures are read from the store (``common.descriptions``: what each evaluati
 ``common.summary``: its counts), computed by ``report.reaction``.
 """
 
+import csv
+import io
+
 from web_fragments.fragment import Fragment
+from webob import Response
 
 from ..common import descriptions, pairs, platform, summary
+from ..common.errors import HandlerError
+from ..common.export import content_disposition, safe_cell
 from ..likert import content as likert
 from . import editor, report, validation
 
@@ -48,12 +54,29 @@ def figures(block):
     return data
 
 
+def csv_response(block):
+    """Every figure of the report as a CSV (UTF-8 with a BOM, formula-safe cells, the report's name
+    as the file's, RFC 6266), for course staff only."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    for row in report.csv_rows(figures(block), _):
+        writer.writerow([safe_cell(cell) for cell in row])
+    return Response(body=out.getvalue().encode("utf-8"), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(block.load_content().display_name, "csv",
+                                                            fallback="evaluation-report"))
+
+
 def student_view(block):
     """Course staff read the report; learners see nothing of it (an empty fragment)."""
     if not block.is_staff():
         return Fragment("")
     return block.build_fragment("templates/evaluation_report/report.html",
-                                {"f": figures(block), "report": block.load_content(), "dom": block.dom_id()})
+                                {"f": figures(block), "report": block.load_content(), "dom": block.dom_id(),
+                                 "csv_url": block.runtime.handler_url(block, "export_csv")})
 
 
 def author_view(block):

@@ -152,3 +152,35 @@ def test_learning_each_knowledge_check_pair_above_the_minimum_group_size(platfor
     # per question, with its prompt: q1 right for bob before, both after
     assert re.search(r"A driver takes adults across a border for a fee; it ends on arrival\. 50% 100%", page), page
     assert "FEEDBACK" not in page and "EXPLANATION" not in page  # the report shows no answer key
+    body = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    lines = body.decode("utf-8").splitlines()
+    assert "Learning,day1,,Learners who took both tests,2" in lines and "Learning,day1,,Normalised gain,0.667" in lines
+    assert "Learning,day1,Which describe trafficking?,Correct after (%),50.0" in lines
+
+
+def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
+    import csv
+    import io
+
+    day1 = platform.add(DAY.format(name="Jour 1 : évaluation", extra="",
+                                   more='<item id="formula">=HYPERLINK("http://evil.example")</item>'),
+                        platform.subsection())
+    report = platform.add('<emm_evaluation_report display_name="Rapport d’évaluation"/>', platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 1, "formula": 4})
+    learner = platform.lms(platform.user("ana")).handle(report, "export_csv", method="GET")
+    assert learner.status == 403 and learner.json["error"] == "forbidden"
+    result = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET")
+    assert result.status == 200 and result.content_type == "text/csv"
+    assert result.headers["Content-Disposition"] == (
+        "attachment; filename=\"Rapport-devaluation.csv\"; filename*=UTF-8''Rapport%20d%E2%80%99%C3%A9valuation.csv")
+    text = result.body.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0] == ["Section", "Evaluation or pair", "Statement or question", "Figure", "Value"]
+    assert ["Reaction", "Jour 1 : évaluation", "", "Respondents", "5"] in rows
+    relevance = "The knowledge and skills acquired are relevant to my work."
+    assert ["Reaction", "Jour 1 : évaluation", relevance, "Top box (%)", "100.0"] in rows
+    assert ["Reaction", "Jour 1 : évaluation", relevance, "Strongly agree (%)", "100.0"] in rows
+    formula_rows = [r for r in rows if "HYPERLINK" in r[2]]
+    assert formula_rows and all(r[2].startswith("'=") for r in formula_rows)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
