@@ -42,3 +42,23 @@ def test_staff_read_the_courses_evaluations_and_learners_see_nothing(workbench, 
     learner.goto(workbench.scenario_url(REPORT, student_id()))
     learner.wait_for_load_state("load")
     assert learner.locator(BLOCK).count() == 0
+
+
+def test_the_settings_editor_saves_and_checks_the_headline_statement(workbench, new_page):
+    from workbench.runtime import WorkbenchRuntime
+
+    usage_id = workbench.usage_id(REPORT)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{REPORT}/studio_view/?student=staff_1")
+    editor = ".emm-er-editor"
+    field = page.locator(f"{editor} [data-field=headline_statement]")
+    page.wait_for_function("(el) => el.value !== ''", arg=field.element_handle())
+    assert field.input_value() == "relevance"
+    assert_axe_clean(page, editor)
+    field.fill("job_needs")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
+    assert WorkbenchRuntime("staff_1").get_block(usage_id).load_content().headline_statement == "job_needs"
+    field.fill("job needs")
+    page.locator(f"{editor} [data-error=headline_statement]").filter(has_text="Give a statement id").wait_for()
+    assert page.js_errors == []
