@@ -62,3 +62,13 @@ def test_the_settings_editor_saves_and_checks_the_headline_statement(workbench, 
     field.fill("job needs")
     page.locator(f"{editor} [data-error=headline_statement]").filter(has_text="Give a statement id").wait_for()
     assert page.js_errors == []
+
+
+def test_in_arabic_the_report_reads_right_to_left(workbench, new_page):
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(REPORT, "staff_1", lang="ar"))
+    root = page.locator(BLOCK)
+    root.wait_for()
+    assert root.get_attribute("dir") == "rtl" and root.get_attribute("lang") == "ar"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('{BLOCK}')).direction") == "rtl"
+    assert_axe_clean(page, BLOCK)
