@@ -69,6 +69,7 @@ test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only,
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
 	$(PY) bench/store.py
+	$(PY) bench/report.py
 	@$(MAKE) --no-print-directory bench-speed
 
 # A bench-only environment with the anchors (bench/requirements.txt), from the main venv's Python;
