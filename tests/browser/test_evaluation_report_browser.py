@@ -36,6 +36,19 @@ def test_staff_read_the_courses_evaluations_and_learners_see_nothing(workbench, 
     cells = rows.first.locator("td").all_inner_texts()
     assert cells[0] == str(len(relevance)) and re.fullmatch(r"\d+(\.\d)?%", cells[-3])
     assert_axe_clean(page, BLOCK)
+
+    # the one-page summary: "Print" opens the browser's print dialog; printed, only the title, the
+    # headline and the summary tables remain
+    page.evaluate("window.print = () => { window.emmPrinted = true; }")
+    page.get_by_role("button", name="Print the one-page summary").click()
+    assert page.evaluate("window.emmPrinted === true")
+    page.emulate_media(media="print")
+    assert page.locator(f"{BLOCK} [data-summary]").is_visible()
+    assert page.locator(f"{BLOCK} [data-headline]").is_visible()
+    assert page.locator(f"{BLOCK} [data-summary-evaluations] tbody tr").count() == 1
+    assert not evaluation.is_visible() and not page.locator(f"{BLOCK} [data-csv]").is_visible()
+    page.emulate_media(media="screen")
+    assert evaluation.is_visible()
     assert page.js_errors == []
 
     learner = new_page(DESKTOP)
