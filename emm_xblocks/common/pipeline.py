@@ -115,8 +115,9 @@ def _store(block, write):
             raise write.refused from None
     elif isinstance(write, Paired):
         token = platform.pair_token(block, write.pair)
-        if token is None:
-            raise write.refused
+        if token is None:  # Studio's preview, or no user: nobody to keep a result for
+            raise HandlerError(403, "forbidden", block.ugettext(
+                "Your answers cannot be kept here: open the course in the LMS to take this test."))
         try:
             pairs.file_result(platform.course_key(block), key, token, write)
         except pairs.AlreadyFiled:

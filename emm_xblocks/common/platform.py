@@ -83,6 +83,9 @@ def course_key(block):
 
 
 PAIR_PURPOSE = "emm-knowledge-check-pair"
+# Studio's preview gives every author this anonymous id (cms/djangoapps/contentstore/views/preview.py):
+# not a learner, so no pseudonym
+STUDIO_PREVIEW_ANONYMOUS_ID = "student"
 
 
 def pair_token(block, pair):
@@ -91,11 +94,12 @@ def pair_token(block, pair):
     server's ``SECRET_KEY``. The anonymous id is the course-specific ``anonymous_user_id`` of the
     user service, as the LMS gives it to every block (``learner_key``); the same learner gets the
     same token in the pre- and the post-test of a pair, and a reader of the package's tables
-    without the secret cannot tell whose it is (decision 20k). None where there is no learner."""
+    without the secret cannot tell whose it is (decision 20k). None where there is no learner (no
+    anonymous id, or Studio preview's shared ``"student"``)."""
     from django.conf import settings
 
     anonymous = learner_key(block)
-    if not anonymous or anonymous == "None":
+    if not anonymous or anonymous in ("None", STUDIO_PREVIEW_ANONYMOUS_ID):
         return None
     key = hashlib.sha256(f"{settings.SECRET_KEY}\x00{PAIR_PURPOSE}".encode()).digest()
     message = f"{course_key(block)}\x00{pair}\x00{anonymous}".encode()

@@ -276,3 +276,11 @@ def test_a_graded_check_is_closed_after_its_due_date(platform):
     result = platform.lms(ana).handle(post, "submit", RIGHT)
     assert result.status == 403 and result.json["error"] == "past_due"
     assert not PairedResult.objects.exists()
+
+
+def test_answers_in_studios_preview_are_not_filed(platform):
+    pre, _post = pair_of(platform)
+    author = platform.user("author", role="staff")
+    result = platform.studio_preview(author).handle(pre, "submit", RIGHT)
+    assert result.status == 403 and result.json["error"] == "forbidden"
+    assert not PairedResult.objects.exists()
