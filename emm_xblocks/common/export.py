@@ -37,3 +37,8 @@ def content_disposition(title, extension, fallback="download"):
     plain = plain or fallback
     encoded = quote(f"{name}.{extension}", safe="")
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
+
+
+def number(value):
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
