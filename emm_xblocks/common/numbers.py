@@ -45,6 +45,13 @@ def _rounded(value, digits):
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+def rounded(value, digits=0):
+    """``value`` rounded half away from zero to ``digits`` decimals, as the figure is shown (an
+    ``int`` for 0 digits): what a band or a threshold compares, so that it agrees with the page."""
+    exact = _rounded(value, digits)
+    return int(exact) if digits == 0 else float(exact)
+
+
 def number(value, language, digits=2):
     """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
     ``12345.5`` is "12 345,5" (CLDR's grouping)."""

@@ -104,7 +104,7 @@ def sanitize(scenario):
         choices=tuple(replace(c, label=_plain(c.label), consequence=clean_html(c.consequence)) for c in n.choices),
     ) for n in scenario.nodes)
     roles = tuple(replace(r, label=_plain(r.label), brief=clean_html(r.brief)) for r in scenario.roles)
-    bands = tuple(replace(b, message=_plain(b.message)) for b in scenario.bands)
+    bands = tuple(replace(b, message=_plain(b.message), final=_plain(b.final)) for b in scenario.bands)
     return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro))
 
 

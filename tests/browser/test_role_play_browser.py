@@ -77,7 +77,8 @@ def status_says(page, text):
 # ------------------------------------------------------------------ learner: keyboard alone, phone
 def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench, new_page):
     page = new_page(PHONE)
-    page.on("dialog", lambda dialog: dialog.accept())  # "Start the scenario again?"
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))  # "Start a new attempt?"
     open_block(page, workbench.scenario_url(DEMO_EN, student_id()))
     assert_fits(page, PHONE["width"])
 
@@ -99,7 +100,8 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     ending = page.locator(f"{BLOCK} .emm-rp-ending")
     assert "Good practice" in ending.locator(".emm-rp-category").text_content()
     assert "Palermo Protocol" in ending.locator(".emm-rp-debrief").text_content()
-    assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 of 7 points)"
+    assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 points out of 7)"
+    assert ending.locator("[data-grade]").text_content().strip() == "Your best attempt counts for your grade."
     mine, best = ending.locator(".emm-rp-paths ol").all()
     assert [t.strip() for t in mine.locator("li").all_text_contents()] == OFFICER
     best_steps = [t.strip() for t in best.locator("li").all_text_contents()]
@@ -112,6 +114,9 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     now = tab_to(page, lambda f: f["text"] == "Start again")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.textContent.trim() === 'Choose your role'")
+    # the server's words: what the new attempt can and cannot change
+    assert questions == ["Your best score so far, 86%, still counts whatever the new attempt scores. "
+                         "Start a new attempt? You will have 1 attempt left after it."]
     status_says(page, "Choose your role.")
     assert page.locator(f"{BLOCK} .emm-rp-attempts").text_content().strip() == "1 attempt left"
     assert page.locator(f"{BLOCK} [data-role]").count() == 2
