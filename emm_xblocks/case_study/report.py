@@ -13,6 +13,7 @@ from collections import OrderedDict
 from ..common.attempts import counted_attempt
 from ..common.export import safe_cell
 from ..common.i18n import N_
+from ..common.numbers import plain
 from ..common.sanitize import clean_html
 from .content import CORRECT, PARTIAL, PENDING, REFLECTION
 from .scoring import attempt_parts, marks, total
@@ -33,8 +34,9 @@ def plain_text(html):
 
 
 def number(value):
-    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    """A number in a report cell: ``2`` rather than ``2.0``; at most two decimals (``0.999`` is
+    ``1``, never ``1.``), a decimal point whatever the language (``common.numbers.plain``)."""
+    return plain(value)
 
 
 def answer_text(question, answer):

@@ -52,6 +52,12 @@ def rounded(value, digits=0):
     return int(exact) if digits == 0 else float(exact)
 
 
+def plain(value, digits=2):
+    """``value`` for a file a program reads (the LMS's reports, CSV): no grouping, a decimal point,
+    at most ``digits`` decimals, no trailing zeros ("2", "2.5", "0.33"); never localised."""
+    return format(_rounded(value, digits).normalize(), "f")
+
+
 def number(value, language, digits=2):
     """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
     ``12345.5`` is "12 345,5" (CLDR's grouping)."""
