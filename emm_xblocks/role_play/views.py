@@ -131,7 +131,9 @@ def _announce(block, ctx):
         return _("Choose your role.")
     if phase == "node":
         step = _("Step {n}.").format(n=ctx["step"])
-        return f'{step} {_("No choice is open to you at this step.")}' if ctx.get("stranded") else step
+        if ctx.get("stranded"):
+            return " ".join((step, _("No choice is open to you at this step.")))
+        return step
     if phase == "ending":
         if not ctx["show_score"]:
             return _("The scenario has ended.")
