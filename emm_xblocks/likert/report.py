@@ -164,9 +164,10 @@ def csv_lines(survey, submissions, words):
 def report_data(survey, user_state_iterator, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
-    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), then
-    ``Comment``; answers as stored (``1``..``points``, ``na``),
-    formula-safe. An anonymous survey yields nothing: its learners' state holds no answers."""
+    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
+    reverse-coded statement followed by ``<id> (rescored)`` (its favourable value, the results'
+    basis), then ``Comment``; answers as stored (``1``..``points``, ``na``), formula-safe. An
+    anonymous survey yields nothing: its learners' state holds no answers."""
     if survey.anonymous:
         return
     count = 0
@@ -178,7 +179,14 @@ def report_data(survey, user_state_iterator, limit_responses=None):
         if not state.get("submitted") or not answers:
             continue
         count += 1
-        row = OrderedDict((st.id, safe_cell(answers.get(st.id, ""))) for st in survey.statements)
+        row = OrderedDict()
+        for st in survey.statements:
+            value = answers.get(st.id, "")
+            row[st.id] = safe_cell(value)
+            if st.reverse:
+                digits = str(value).isdigit()  # stored as a number (or, from older state, its text)
+                point = int(value) if digits and 1 <= int(value) <= survey.points else None
+                row[f"{st.id} (rescored)"] = str(reverse_coded(survey, st, point)) if point else ""
         if survey.comment_box:
             row["Comment"] = safe_cell(state.get("learner_comment", ""))
         yield user_state.username, row
