@@ -126,7 +126,8 @@
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
     LOOP_WITHOUT_ENDING: "loop_without_ending",
-    UNKNOWN_TARGET: "unknown_target"
+    UNKNOWN_TARGET: "unknown_target",
+    STRANDED: "stranded"
   });
   /* Codes the browser gives a failure that never reached a handler: the server never sends them. */
   EMM.LOCAL_CODES = Object.freeze({

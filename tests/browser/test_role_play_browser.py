@@ -321,3 +321,36 @@ def test_arabic_page_is_right_to_left_and_fits_a_phone(workbench, new_page):
     assert abs((choice["x"] + choice["width"]) - (panel["x"] + panel["width"])) < 2  # starts on the right
     assert_fits(page, PHONE["width"])
     assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ author: a node that can strand a learner
+STRANDS = """
+<emm_role_play display_name="Strands">
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative><![CDATA[<p>AT-A</p>]]></narrative>
+    <choice goto="b" points="-2">Rush</choice><choice goto="c" points="3">Listen</choice></node>
+  <node id="c"><narrative><![CDATA[<p>AT-C</p>]]></narrative><choice goto="b">Go on</choice></node>
+  <node id="b"><narrative><![CDATA[<p>AT-B</p>]]></narrative>
+    <choice goto="end" if_visited="c">Refer</choice><choice goto="end" min_points="1">Report</choice></node>
+  <node id="end" ending="true"><narrative><![CDATA[<p>AT-END</p>]]></narrative>
+    <debrief><![CDATA[<p>DEBRIEF</p>]]></debrief></node>
+</emm_role_play>
+"""
+
+
+def test_the_map_marks_a_node_whose_choices_can_all_be_closed_until_one_stays_open(workbench, new_page):
+    scenario = workbench.add_scenario(STRANDS)
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, scenario)
+    stuck = box(page, "b")
+    stuck.and_(page.locator(".emm-rp-bad")).wait_for()
+    assert "May leave no choice" in stuck.text_content()
+    message = page.locator(f"{EDITOR} [data-problem-list] li").all_text_contents()
+    assert any("“b”" in m and "a → b" in m for m in message), message
+    # the author lowers the threshold of "Report" below what "Rush" leaves: one choice always open
+    row = page.locator(f"{EDITOR} [data-list=nodes] > li").nth(2)
+    row.locator("summary").first.click()
+    row.locator("[data-list=choices] > li").nth(1).locator("[data-f=min_points]").fill("-2")
+    page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="No problems found.").wait_for()
+    assert "May leave no choice" not in box(page, "b").text_content()
+    assert page.js_errors == []
