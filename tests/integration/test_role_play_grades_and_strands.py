@@ -79,6 +79,10 @@ def test_under_last_attempt_counts_the_page_warns_before_a_retry_that_can_lower_
     warning = "A new attempt replaces your grade, even if it scores less than your 43% now."
     assert f'data-retry-warning>{warning}</p>' in html
     assert f'data-confirm="{warning} Start a new attempt? You will have 1 attempt left after it."' in html
+    # mid-attempt the notice is not repeated at every step; "Start again" still asks the same
+    mid = handlers.post(uid, "restart").json_body["html"]
+    assert "data-retry-warning" not in mid
+    assert f'data-confirm="{warning} Start a new attempt? You will have 0 attempts left after it."' in mid
 
 
 def test_under_best_attempt_counts_a_poor_last_attempt_shows_the_score_that_still_counts(small, handlers):
