@@ -47,7 +47,9 @@ def _question(q, answer, ticks, mark, revealed):
 def results(case, state, question_marks, grade, _):
     """The submitted attempt's results as JSON-able data (``{"submitted": False, ...}`` before any
     submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the ``(earned,
-    possible)`` that counts, or None."""
+    possible)`` that counts, or None. Figures only: ``described`` adds the words (``message``,
+    ``announcement``) in the learner's language, where the numbers' locale is known (``_`` is kept
+    for the actions' one shape)."""
     if not state.submitted:
         return {"submitted": False, "revealed": False}
     earned, possible = total(case, question_marks)
