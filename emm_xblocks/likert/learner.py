@@ -7,6 +7,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 from dataclasses import dataclass, field
 
 from ..common.actions import ActionError, Outcome, Record
+from .changes import group_of
 from .content import MAX_COMMENT, NA
 from .events import submitted_event
 from .validation import playable
@@ -82,6 +83,8 @@ def submit(survey, state, data, _):
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
-        writes=(Record(stored, named=not survey.anonymous, comment=comment,
+        # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
+        writes=(Record({group_of(survey, sid): value for sid, value in stored.items()},
+                       named=not survey.anonymous, comment=comment,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),),
     )

@@ -10,6 +10,7 @@ from webob import Response
 from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
+from .changes import labels_of, scale_name, split_group, split_tallies
 from .content import NA
 from .statistics import diverging_segments, headline, statement_stats
 
@@ -36,7 +37,9 @@ def results_json(block):
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    rows = statement_stats(survey, summary.tallies(key), respondents)
+    current, apart = split_tallies(survey, summary.tallies(key))
+    data["apart"] = apart_sections(survey, apart, _)
+    rows = statement_stats(survey, current, respondents)
     data["headline"] = headline(survey, rows)
     if data["headline"] is not None:
         data["headline_text"] = headline_text(survey, data["headline"], labels, _)
@@ -50,6 +53,39 @@ def results_json(block):
     if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
+
+
+def apart_sections(survey, apart, _):
+    """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
+    earlier scale (with that scale's labels) and answers to statements no longer in the survey.
+    ``[{"title", "labels", "statements": [{"id", "text", "n", "na", "counts", "suppressed"}]}]``;
+    a row answered by fewer than the minimum group size shows no counts."""
+    texts = {st.id: st.text for st in survey.statements}
+    sections = []
+    for (epoch, removed), tallies in apart:
+        labels = labels_of(survey, epoch, _) or _points_seen(tallies)  # labels unknown: the points as numbers
+        past = survey.past_scale(epoch)
+        scale = scale_name(past, _) if past is not None else ""
+        if removed:
+            title = (_("Answers to removed statements, on an earlier scale ({scale})").format(scale=scale)
+                     if epoch != survey.scale_epoch else _("Answers to removed statements"))
+        else:
+            title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
+        rows = []
+        for sid, tally in sorted(tallies.items()):
+            counts = [int(tally.get(str(v), 0)) for v in range(1, len(labels) + 1)]
+            other = sum(n for value, n in tally.items() if value != NA) - sum(counts)  # a point beyond the labels
+            n, na = sum(counts) + other, int(tally.get(NA, 0))
+            suppressed = n + na < survey.min_group_size
+            rows.append({"id": sid, "text": texts.get(sid) or sid, "n": n, "na": na, "suppressed": suppressed,
+                         "counts": [] if suppressed else counts})
+        sections.append({"title": title, "labels": list(labels), "statements": rows})
+    return sections
+
+
+def _points_seen(tallies):
+    top = max((int(v) for tally in tallies.values() for v in tally if v.isdigit() and len(v) < 4), default=0)
+    return tuple(str(v) for v in range(1, top + 1))
 
 
 def headline_text(survey, percent, labels, _):
@@ -75,15 +111,35 @@ def csv_response(block):
     if summary.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
-    words = {"na": _("N/A"), "labels": survey.labels(_), "header": csv_header(survey, _)}
+    words = csv_words(survey, summary.tallies(key), _)
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
                                                                              fallback="evaluation"))
 
 
-def csv_header(survey, _):
+def csv_words(survey, tallies, _):
+    """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
+    the statements no longer in the survey that have answers (a column each, after the current
+    ones), and the header."""
+    epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
+    ids = {st.id for st in survey.statements}
+    removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids)
+    return {
+        "na": _("N/A"),
+        "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
+        "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
+                   if survey.past_scales else None),
+        "removed": removed,
+        "header": csv_header(survey, _, removed),
+    }
+
+
+def csv_header(survey, _, removed=()):
     header = [] if survey.anonymous else [_("Learner"), _("Date")]
+    if survey.past_scales:
+        header.append(_("Scale"))
     header += [s.id for s in survey.statements]
+    header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
     if survey.comment_box:
         header.append(_("Comment"))
     return header
@@ -91,7 +147,9 @@ def csv_header(survey, _):
 
 def csv_lines(survey, submissions, words):
     """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
-    the header, one line per submission; every cell formula-safe."""
+    the header, one line per submission; every cell formula-safe. Each answer is labelled with
+    the scale it was given on (its epoch, ``changes.split_group``); answers to removed statements
+    stay, in their own columns."""
     out = io.StringIO()
     writer = csv.writer(out)
 
@@ -104,11 +162,19 @@ def csv_lines(survey, submissions, words):
 
     yield "\ufeff".encode()
     yield line(words["header"])
-    labels = words["labels"]
+    columns = [st.id for st in survey.statements] + list(words["removed"])
     for _submission, user_key, day, answers, comment in submissions:
         cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
-        for st in survey.statements:
-            value = answers.get(st.id, "")
+        given, epochs = {}, set()
+        for group, value in answers.items():
+            sid, epoch = split_group(group)
+            given[sid] = (epoch, value)
+            epochs.add(epoch)
+        if words["scales"] is not None:
+            cells.append(" / ".join(words["scales"].get(e, "?") for e in sorted(epochs)))
+        for sid in columns:
+            epoch, value = given.get(sid, (None, ""))
+            labels = words["labels"].get(epoch, ())
             if value == NA:
                 cells.append(words["na"])
             elif value.isdigit() and 1 <= int(value) <= len(labels):

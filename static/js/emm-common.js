@@ -83,6 +83,8 @@
     /* no write is taken now: staff view the course as a learner, or the due date has passed */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
     PAST_DUE: "past_due",
+    /* the editor: the change touches stored answers; "Save anyway" sends it with confirm */
+    ANSWERS_TOUCHED: "answers_touched",
     /* authors' checks (role-play map marks) */
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
