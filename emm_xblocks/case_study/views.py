@@ -18,7 +18,7 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, results, validation
 from .content import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, size_bytes
-from .report import number
+from .report import number, plain_text
 from .scoring import marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
@@ -73,7 +73,7 @@ def _questions_html(block, case, state, dom, locked):
             text = value if isinstance(value, str) else ""
             out.append(
                 f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
-                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" data-max-chars="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
@@ -136,7 +136,12 @@ def student_view(block):
 
 # ------------------------------------------------------------------ the results panel
 def distribution(block, case):
-    """How other participants answered each choice question, above the minimum group size only."""
+    """How other participants answered each choice question, above the minimum group size only.
+
+    Each question is named (its number and prompt as text) with how many participants answered it
+    (``n``): a single-choice question's answers summed (a question added after some submissions
+    was answered by fewer), a multiple-choice question's every submission (each may tick several
+    options). Percentages are of ``n``."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -145,13 +150,15 @@ def distribution(block, case):
         return {"respondents": respondents, "suppressed": True, "questions": []}
     tallies = summary.tallies(key)
     out = []
-    for q in case.questions:
+    for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
         counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == SINGLE
                   else tallies.get(f"{q.id}.{o.id}", {}).get("1", 0) for o in q.options]
-        out.append({"id": q.id, "options": [{"text": o.text, "count": c, "percent": round(100.0 * c / respondents)}
-                                            for o, c in zip(q.options, counts, strict=True)]})
+        n = sum(counts) if q.kind == SINGLE else respondents
+        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
+                    "options": [{"text": o.text, "count": c, "percent": round(100.0 * c / n) if n else 0}
+                                for o, c in zip(q.options, counts, strict=True)]})
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 

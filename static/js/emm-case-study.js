@@ -60,9 +60,9 @@ function EmmCaseStudy(runtime, element, args) {
     if (attemptsLine && body.attempts_left !== null && body.attempts_left !== undefined) {
       attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", body.attempts_left), {n: body.attempts_left});
     }
-    /* the score and each question's verdict, read out; focus goes to the results to read on */
+    /* the score and each question's verdict, read out; focus goes to the results' heading to read on */
     EMM.say(status, body.announcement || body.message || "");
-    resultsBox.focus();
+    (resultsBox.querySelector("[data-focus]") || resultsBox).focus();
   }
 
   function run(handler, data, button, done) {
@@ -85,6 +85,7 @@ function EmmCaseStudy(runtime, element, args) {
       var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
         .filter(function (id) { return !(id in answers); });
       markErrors(missing);
+      if (EMM.refuseOverLimit(form, alertBox)) { return; }
       if (missing.length) {
         EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
         var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
@@ -98,16 +99,27 @@ function EmmCaseStudy(runtime, element, args) {
     });
     var save = root.querySelector("[data-save]");
     save.addEventListener("click", function () {
+      if (EMM.refuseOverLimit(form, alertBox)) { return; }
       run("save_draft", {answers: collect()}, save, function (body) { EMM.say(status, body.message); });
     });
-    form.addEventListener("input", function (event) {
-      var area = event.target;
-      if (area.tagName !== "TEXTAREA") { return; }
+    /* the word counter keeps the rule in sight: "12 words (minimum 50)" */
+    var wordCount = function (area) {
       var counter = area.parentNode.querySelector("[data-word-count]");
+      var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
       var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-      counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
-        : EMM.format(_("{n} words"), {n: countWords(area.value)});
+      var n = countWords(area.value), values = {n: n, min: min, max: max};
+      var text = EMM.ngettext("{n} word", "{n} words", n);
+      if (min && max) { text = EMM.ngettext("{n} word (between {min} and {max})", "{n} words (between {min} and {max})", n); }
+      else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
+      else if (max) { text = EMM.ngettext("{n} word (at most {max})", "{n} words (at most {max})", n); }
+      counter.textContent = EMM.format(text, values);
+      counter.classList.toggle("emm-over", Boolean(max && n > max));
+    };
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { wordCount(event.target); }
     });
+    form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { wordCount(area); } });
+    EMM.watchLimits(form, status);
   }
 
   resultsBox.addEventListener("click", function (event) {
@@ -124,7 +136,8 @@ function EmmCaseStudy(runtime, element, args) {
         resultsBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
-        var first = root.querySelector(".emm-case-form input, .emm-case-form textarea");
+        /* the first question: its first answer control (its legend is read with it) */
+        var first = root.querySelector("[data-question] input, [data-question] textarea");
         if (first) { first.focus(); }
       });
     }

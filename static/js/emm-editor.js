@@ -137,6 +137,7 @@
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
+      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox)) { return Promise.resolve(false); }
       var data = spec.collect();
       global.clearTimeout(timer);
       seq += 1;  /* a check still on its way must not overwrite what the save says */
@@ -212,6 +213,7 @@
     form.addEventListener("input", edited);
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); ed.save(); });
+    EMM.watchLimits(form, ed.status);
     var confirmSave = root.querySelector("[data-confirm-save]");
     if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");

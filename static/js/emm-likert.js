@@ -65,19 +65,23 @@ function EmmLikert(runtime, element, args) {
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
+    if (EMM.refuseOverLimit(form, alertBox)) { return; }
     var comment = root.querySelector("textarea[name=comment]");
     EMM.action(runtime, element, "submit", {answers: answers, comment: comment ? comment.value : ""}, {
       button: submit,
       alert: alertBox,
       onSuccess: function (body) {
         state.submitted = true;
-        EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
+        /* the status line says it and takes the focus: a hidden Submit button would drop the
+           focus to the page's body */
+        status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
         if (!body.can_change) { state.locked = true; lock(); }
         else { submit.textContent = _("Update my answers"); }
         if (body.results_available) {
           var section = root.querySelector("[data-results-section]");
           if (section) { section.hidden = false; }
         }
+        status.focus();
       },
       onError: function (err) {
         if (err.statements) { markErrors(err.statements); }
@@ -89,6 +93,7 @@ function EmmLikert(runtime, element, args) {
   if (form) {
     form.addEventListener("submit", onSubmit);
     form.addEventListener("change", function () { updateProgress(); });
+    EMM.watchLimits(form, status);
     updateProgress();
   }
   var showResults = root.querySelector("[data-show-results]");

@@ -14,11 +14,13 @@ function EmmRolePlay(runtime, element) {
   var STALE = [C.UNKNOWN_CHOICE, C.NOT_STARTED, C.ALREADY_ENDED];
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
-     text is ever parsed as HTML. */
-  function show(body) {
+     text is ever parsed as HTML. The focus goes to what changed: after a choice, the consequence
+     of that choice (it comes before the next step's heading); after any other action, the heading. */
+  function show(body, chose) {
     EMM.setServerHtml(panel, body.html);
-    var heading = panel.querySelector("[data-focus]");
-    if (heading) { heading.focus(); }
+    var target = (chose && panel.querySelector(".emm-rp-consequence[data-focus]")) ||
+      panel.querySelector("[data-focus]:not(.emm-rp-consequence)");
+    if (target) { target.focus(); }
     if (body.announce) { EMM.say(status, body.announce); }
   }
 
@@ -26,11 +28,11 @@ function EmmRolePlay(runtime, element) {
     EMM.action(runtime, element, handler, data, {
       button: button,
       alert: alertBox,
-      onSuccess: show,
+      onSuccess: function (body) { show(body, handler === "choose"); },
       onError: function (err) {
         if (STALE.indexOf(err.error) !== -1) {
           /* the message stays in the alert; a failed reload leaves the page as it is */
-          EMM.post(runtime, element, "state", {}).then(show, function () {});
+          EMM.post(runtime, element, "state", {}).then(function (body) { show(body, false); }, function () {});
         }
       }
     });
