@@ -54,6 +54,7 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     answers = Dict(scope=Scope.user_state, default={})
     learner_comment = String(scope=Scope.user_state, default="")
     submitted = Boolean(scope=Scope.user_state, default=False)
+    answers_epoch = Integer(scope=Scope.user_state, default=0)
 
     # ---------------------------------------------------------------- grading (LMS contract)
     @property

@@ -17,11 +17,14 @@ ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission take
 
 @dataclass(frozen=True)
 class State:
-    """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted."""
+    """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted,
+    and the epoch of the scale the answers were given on (``changes.py``: a scale changed since
+    leaves them out of the form rather than relabelled)."""
 
     answers: dict = field(default_factory=dict)
     learner_comment: str = ""
     submitted: bool = False
+    answers_epoch: int = 0
 
 
 def check_submission(survey, answers, comment, _):
@@ -75,7 +78,8 @@ def submit(survey, state, data, _):
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
     stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
     new = State(answers={} if survey.anonymous else stored,
-                learner_comment="" if survey.anonymous else comment, submitted=True)
+                learner_comment="" if survey.anonymous else comment, submitted=True,
+                answers_epoch=survey.scale_epoch)
     return Outcome(
         state=new,
         result={"submitted": True, "can_change": not survey.anonymous,

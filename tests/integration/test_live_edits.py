@@ -165,3 +165,20 @@ def test_role_play_node_renamed_after_a_learner_started_needs_confirmation(platf
     assert [p["field"] for p in refused.json["problems"]] == [f"nodes.{mid}.id"]
     assert save(platform, key, data, confirm=True).status == 200
     assert "n-middle" in platform.export(key)
+
+
+def test_a_learner_s_own_answers_on_an_old_scale_are_not_shown_relabelled(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""))
+    lea = platform.user("lea")
+    answers = {"relevance": 3, "pace": 3, "applicability": 3}
+    assert platform.lms(lea).handle(key, "submit", {"answers": answers}).status == 200
+    assert platform.lms(lea).html(key).count(" checked") == 3
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree4"), confirm=True).status == 200
+
+    html = platform.lms(lea).html(key)
+    assert " checked" not in html  # a 3 of agree5 ("Neither") would read "Agree" on agree4
+    assert "The answer scale changed since you answered" in html
+    assert platform.lms(lea).handle(key, "student_view_user_state", method="GET").json["answers"] == {}
+    assert platform.lms(lea).handle(key, "submit", {"answers": {**answers, "relevance": 4}}).status == 200
+    html = platform.lms(lea).html(key)
+    assert html.count(" checked") == 3 and "The answer scale changed" not in html
