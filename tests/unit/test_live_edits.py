@@ -63,3 +63,17 @@ def test_the_epochs_survive_the_fields_and_the_olx():
     xml = olx.to_xml(survey)
     assert xml.get("scale_epoch") == "1" and [label.text for label in xml.find("past_scale")] == ["Non", "Oui"]
     assert olx.to_xml(SURVEY).find("past_scale") is None and olx.to_xml(SURVEY).get("scale_epoch") is None
+
+
+def test_the_likert_editor_refuses_a_text_too_long_rather_than_cutting_it():
+    from emm_xblocks.likert import editor
+
+    data = dict(editor.to_editor(SURVEY), intro="<p>" + "x" * 20000 + "</p>", scale="custom",
+                custom_labels=["Low", "H" * 101], display_name="D" * 201)
+    survey, problems = editor.from_editor(data, str)
+    long = {p.field: p.message for p in problems if "nothing was cut" in p.message}
+    assert set(long) == {"intro", "custom_labels", "display_name"} and all(p.error for p in problems
+                                                                            if p.field in long)
+    assert "20000 characters" in long["intro"] and "100 characters" in long["custom_labels"]
+    fine = dict(data, intro="<p>ok</p>", custom_labels=["Low", "High"], display_name="Fine")
+    assert not [p for p in editor.from_editor(fine, str)[1] if p.error]
