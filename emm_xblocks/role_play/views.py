@@ -125,6 +125,15 @@ def panel_context(block, scenario, state, notice=""):
 
 
 def _announce(block, ctx):
+    """What the status region says after an action: the choice's consequence first (what the
+    learner just did led to), then where they are now."""
+    said = _where(block, ctx)
+    if ctx.get("last_label") and ctx["phase"] in ("node", "ending"):
+        said = " ".join(x for x in (block.ugettext("You chose: {label}.").format(label=ctx["last_label"]), said) if x)
+    return said
+
+
+def _where(block, ctx):
     _ = block.ugettext
     phase = ctx["phase"]
     if phase == "roles":

@@ -69,7 +69,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
       node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
         type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
         step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : null,
-        maxlength: spec.type === "id" ? "50" : null});
+        "data-max-chars": spec.type === "id" ? "50" : null});
     }
     node.value = value === undefined || value === null ? "" : String(value);
     var wrap = el("p", {class: "emm-field" + (spec.type === "id" || spec.type === "number" ? " emm-ed-short" : "")},
