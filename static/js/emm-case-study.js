@@ -44,8 +44,8 @@ function EmmCaseStudy(runtime, element, args) {
     var counter = area.parentNode.querySelector("[data-word-count]");
     if (!counter) { return; }
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-    counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
-      : EMM.format(_("{n} words"), {n: countWords(area.value)});
+    counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: EMM.count(countWords(area.value), root), max: EMM.count(max, root)})
+      : EMM.format(_("{n} words"), {n: EMM.count(countWords(area.value), root)});
   }
 
   function setLocked(locked) {
@@ -55,7 +55,7 @@ function EmmCaseStudy(runtime, element, args) {
 
   function showAttempts(left) {
     if (attemptsLine && left !== null && left !== undefined) {
-      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: left});
+      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: EMM.count(left, root)});
     }
   }
 

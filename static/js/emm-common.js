@@ -58,6 +58,10 @@
     return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
       .format(value);
   };
+  /* a count (a whole number) in the language of element's block: 12345 -> "12 345" in French */
+  EMM.count = function (n, element) {
+    return EMM.number(n, EMM.locale(element), 0);
+  };
   /* a value given in percent: 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
   EMM.percent = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
@@ -416,7 +420,7 @@
     var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
     EMM.markQuestions(root, missing);
     if (!missing.length) { return answers; }
-    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: missing.length}));
+    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: EMM.count(missing.length, root)}));
     var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
     if (first) { first.focus(); }
     return null;
