@@ -48,7 +48,10 @@
     try { return Intl.getCanonicalLocales(tag)[0] || "en"; } catch (e) { return "en"; }
   };
   var formats = {};
+  /* Latin digits, as Babel writes them on the server (it has no other digits): "ar-EG" would
+     otherwise read "١٢" in the browser and "12" in the server's HTML on the same page */
   function formatter(locale, options) {
+    options = Object.assign({numberingSystem: "latn"}, options);
     var key = locale + JSON.stringify(options);
     if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
     return formats[key];

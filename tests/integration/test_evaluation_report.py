@@ -185,3 +185,27 @@ def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
     formula_rows = [r for r in rows if "HYPERLINK" in r[2]]
     assert formula_rows and all(r[2].startswith("'=") for r in formula_rows)
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def words(html):
+    """``visible`` keeping no-break spaces (``\\s`` would make them plain spaces)."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_staff_read_the_figures_in_french_and_the_csv_stays_plain(platform):
+    nbsp = "\xa0"
+    day1 = platform.add(DAY.format(name="Jour 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="relevance"'), platform.subsection())
+    # relevance 5,5,4,4,3,4: top box 2/6 = 33.3 %, top two 5/6 = 83.3 %, mean 25/6 = 4.17
+    answer(platform, day1, 6, lambda i: {"relevance": [5, 5, 4, 4, 3, 4][i], "pace": 2})
+    staff = platform.lms(platform.user("staff_1", role="staff"))
+    with translation.override("fr"):
+        page = words(staff.html(report))
+        csv_text = staff.handle(report, "export_csv", method="GET").body.decode("utf-8")
+    assert "6 répondants" in page and "(6 réponses)" in page
+    # the headline's whole percent, then the table's figures, in French: "33,3 %", "4,17"
+    assert f"33{nbsp}%" in page.split("(6 réponses)")[0]
+    assert re.search(rf"relevant to my work\. 6 (.*?) 33,3{nbsp}% 83,3{nbsp}% 4,17 ", page), page
+    assert "33.3" not in page and "4.17" not in page and "33,3%" not in page
+    # a program reads the CSV: a decimal point, whatever the reader's language
+    assert ",33.3\r\n" in csv_text and ",4.17\r\n" in csv_text and "33,3" not in csv_text
