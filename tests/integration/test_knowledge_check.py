@@ -318,6 +318,9 @@ def test_a_french_learner_reads_points_and_percentages_in_french(platform):
     # the announcement: CLDR's French plural ("0,5 point", "4,5 points"), not gettext's "0,5 points"
     assert "4,5 points sur 5" in body["announcement"] and "0,5 point sur 5" in body["announcement"]
     assert f"0,5 / 5 10{NBSP}%" in page  # the page reloaded says the same
+    with translation.override("fr"):  # the author's preview: "5" points, not Django's "5,0"
+        preview = words(platform.studio_preview(platform.user("staff_1", role="staff")).html(pre))
+    assert "Points 5 " in preview and "· 4 —" in preview and "5,0" not in preview and "4,0" not in preview
 
 
 def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
