@@ -136,7 +136,8 @@ def grade_words(block, case, shown):
     nums = block.numbers()
     scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext)
+                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext,
+                   count=lambda n: nums.number(n, 0))
 
 
 def respond(block, case, outcome):

@@ -35,8 +35,9 @@ def results_json(block):
         "literal_text": None,
     }
     if data["suppressed"]:
+        nums = block.numbers()
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=survey.min_group_size, count=respondents)
+            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
@@ -143,7 +144,8 @@ def csv_response(block):
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
+            "Results are shown once at least {n} people have answered.").format(
+            n=block.numbers().number(survey.min_group_size, 0))).response()
     words = csv_words(survey, summary.tallies(key), _)
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",

@@ -56,7 +56,7 @@ def grade_words(block, scenario, state, shown):
     scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
     nums = block.numbers()
     return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(100 * percent(s), 0),
-                   block.ugettext, block.ungettext)
+                   block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0))
 
 
 def _ending(block, scenario, state, node):
@@ -139,7 +139,7 @@ def _where(block, ctx):
     if phase == "roles":
         return _("Choose your role.")
     if phase == "node":
-        step = _("Step {n}.").format(n=ctx["step"])
+        step = _("Step {n}.").format(n=block.numbers().number(ctx["step"], 0))
         if ctx.get("stranded"):
             return " ".join((step, _("No choice is open to you at this step.")))
         return step

@@ -153,7 +153,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   function renumber() {
     form.querySelectorAll("[data-list]").forEach(function (list) {
       items(list).forEach(function (li, i) {
-        var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: i + 1});
+        var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: EMM.count(i + 1, form)});
         li.querySelector("[data-legend]").textContent = name;
         li.querySelectorAll(":scope > fieldset > .emm-row-actions [data-row-name]").forEach(function (span) {
           span.textContent = " " + name;

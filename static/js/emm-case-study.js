@@ -46,7 +46,7 @@ function EmmCaseStudy(runtime, element, args) {
     if (!counter) { return; }
     var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-    var n = countWords(area.value), values = {n: n, min: min, max: max};
+    var n = countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
     var text = EMM.ngettext("{n} word", "{n} words", n);
     if (min && max) { text = EMM.ngettext("{n} word (between {min} and {max})", "{n} words (between {min} and {max})", n); }
     else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
@@ -63,7 +63,7 @@ function EmmCaseStudy(runtime, element, args) {
 
   function showAttempts(left) {
     if (attemptsLine && left !== null && left !== undefined) {
-      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: left});
+      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: EMM.count(left, root)});
     }
   }
 

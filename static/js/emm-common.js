@@ -48,7 +48,10 @@
     try { return Intl.getCanonicalLocales(tag)[0] || "en"; } catch (e) { return "en"; }
   };
   var formats = {};
+  /* Latin digits, as Babel writes them on the server (it has no other digits): "ar-EG" would
+     otherwise read "١٢" in the browser and "12" in the server's HTML on the same page */
   function formatter(locale, options) {
+    options = Object.assign({numberingSystem: "latn"}, options);
     var key = locale + JSON.stringify(options);
     if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
     return formats[key];
@@ -57,6 +60,10 @@
   EMM.number = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
       .format(value);
+  };
+  /* a count (a whole number) in the language of element's block: 12345 -> "12 345" in French */
+  EMM.count = function (n, element) {
+    return EMM.number(n, EMM.locale(element), 0);
   };
   /* a value given in percent: 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
   EMM.percent = function (value, locale, digits) {
@@ -418,7 +425,7 @@
     var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
     EMM.markQuestions(root, missing);
     if (!missing.length) { return answers; }
-    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: missing.length}));
+    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: EMM.count(missing.length, root)}));
     var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
     if (first) { first.focus(); }
     return null;

@@ -108,7 +108,7 @@ function EmmLikert(runtime, element, args) {
   function updateProgress() {
     if (!progress || state.locked) { return; }
     var done = Object.keys(collect()).length;
-    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: done, total: args.total});
+    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: EMM.count(done, root), total: EMM.count(args.total, root)});
   }
 
   function markErrors(ids) {
@@ -145,7 +145,7 @@ function EmmLikert(runtime, element, args) {
     var missing = missingRequired(answers);
     markErrors(missing);
     if (missing.length) {
-      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: missing.length}));
+      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)}));
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }

@@ -149,7 +149,7 @@
       var errors = mine.filter(function (m) { return m.error !== false; }).length;
       var cls = "emm-rp-box" + (n.ending ? " emm-rp-end" : "") + (errors ? " emm-rp-bad" : (mine.length ? " emm-rp-warn" : "")) +
         (mine.some(function (m) { return m.code === global.EMM.CODES.UNREACHABLE; }) ? " emm-rp-unreached" : "");
-      var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: mine.length}) :
+      var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: global.EMM.count(mine.length, box)}) :
         (L.starts[i] === 0 ? _("Start") : (n.ending ? _("Ending") : "")));
       var name = [global.EMM.format(_("Node {id}"), {id: n.id || "?"})];
       if (L.starts[i] === 0) { name.push(_("Start")); }
@@ -190,7 +190,7 @@
     while (box.firstChild) { box.removeChild(box.firstChild); }
     box.classList.remove("emm-rp-scrolls");
     if (L.shown < L.total) {
-      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: global.EMM.format(_("The map shows {shown} of {total} nodes."), {shown: L.shown, total: L.total})}));
+      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: global.EMM.format(_("The map shows {shown} of {total} nodes."), {shown: global.EMM.count(L.shown, box), total: global.EMM.count(L.total, box)})}));
     }
     if (!boxes.length) {
       box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: _("No nodes yet.")}));
