@@ -16,6 +16,11 @@
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
   anonymous responses. Attempt claims keep ``taken`` so a claim left behind by a learner state
   that staff reset in the LMS can be taken over (see ``store.claim``).
+* ``LiveSession`` and ``LiveAnswer``: the live room (``common.live``, ``common.live_store``). A
+  facilitator's session of a block (when it started and ended), and while it is open one row per
+  participant and item holding their latest answer there. A row's participant key is an HMAC of
+  the learner key keyed by the session (a random key for an anonymous evaluation), and carries no
+  time: the session's start and end are the only times kept.
 
 Two column types are fixed so that every database compares and stores them alike:
 
@@ -132,4 +137,35 @@ class Submissions(models.Model):
         app_label = "emm_xblocks"
         constraints = [
             models.UniqueConstraint(fields=["block_key"], name="emm_submissions_key"),
+        ]
+
+
+class LiveSession(models.Model):
+    """A facilitator's live session of a block: answers given while it is open are counted."""
+
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    block_key = ExactCharField(max_length=255)
+    started = models.DateTimeField()
+    ended = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        app_label = "emm_xblocks"
+        indexes = [
+            models.Index(fields=["block_key", "started"], name="emm_live_session_block"),
+        ]
+
+
+class LiveAnswer(models.Model):
+    """One participant's latest answer at one item during one session."""
+
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = HexUUIDField()
+    group = ExactCharField(max_length=100)  # statement, question or node id
+    respondent = ExactCharField(max_length=64)
+    value = ExactCharField(max_length=255)  # a multiple-choice question: its option ids, space-separated
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["session", "group", "respondent"], name="emm_live_once"),
         ]
