@@ -88,11 +88,8 @@ class LiveRoomMixin:
         return frag
 
     # ---------------------------------------------------------------- pieces
-    def live_items(self):
-        return self.live_module.items(self.load_content(), self.ugettext)
-
-    def _live_item(self, item_id):
-        return next((item for item in self.live_items() if item.id == item_id), None)
+    def live_items(self, content=None):
+        return self.live_module.items(content or self.load_content(), self.ugettext)
 
     def _require_staff(self):
         if not self.is_staff():
@@ -134,15 +131,18 @@ class LiveRoomMixin:
     def live_poll(self, request, suffix=""):
         """GET ``?item=<id>[&reveal=1]``: the item's figures in the latest session; 304 when the
         browser already holds them (``If-None-Match``)."""
+        content = None
         try:
             self._require_staff()
-            item_id = request.GET.get("item", "")
-            item = self._live_item(item_id) if item_id else None
-            if item_id and item is None:
-                raise HandlerError(400, "invalid_request", self.ugettext("There is no such item to present."))
+            item_id, item = request.GET.get("item", ""), None
+            if item_id:
+                content = self.load_content()
+                item = next((i for i in self.live_items(content) if i.id == item_id), None)
+                if item is None:
+                    raise HandlerError(400, "invalid_request", self.ugettext("There is no such item to present."))
         except HandlerError as err:
             return err.response()
-        result = poll_figures(self, item, reveal=request.GET.get("reveal") == "1")
+        result = poll_figures(self, item, content, reveal=request.GET.get("reveal") == "1")
         body, etag = live.body_and_etag(result)
         headers = [("ETag", etag), ("Cache-Control", "private, no-cache")]
         if etag.strip('"') in request.if_none_match:
@@ -170,7 +170,7 @@ def session_state(block):
     return session.state(timezone.now()) if session is not None else "none"
 
 
-def poll_figures(block, item, reveal=False):
+def poll_figures(block, item, content=None, reveal=False):
     """The poll's answer: the session's state and, for an item, its figures (``live.figures``)."""
     from django.utils import timezone
 
@@ -179,7 +179,8 @@ def poll_figures(block, item, reveal=False):
     if item is None:
         return {"s": state}
     values = live_store.values(session, item.id) if session is not None else []
-    result = live.figures(item, values, block.load_content().min_group_size, session_state=state, reveal=reveal)
+    min_group_size = (content or block.load_content()).min_group_size
+    result = live.figures(item, values, min_group_size, session_state=state, reveal=reveal)
     result["t"] = _total_text(block, result)
     return result
 

@@ -31,6 +31,7 @@
     this.bind();
     document.body.appendChild(this.dialog);
     this.dialog.showModal();
+    this.root.querySelector(".emm-present-title").focus();
     this.showState(this.root.getAttribute("data-state"));
     this.show(0);
   }
@@ -41,7 +42,9 @@
       var control = event.target.closest("[data-act]");
       if (control) { self.act(control.getAttribute("data-act")); }
     });
-    this.dialog.addEventListener("keydown", function (event) {
+    /* on the document: the modal dialog makes the rest of the page inert, and a click on its
+       text leaves the focus on the body */
+    this.onKey = function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) { return; }
       var forward = self.rtl ? "ArrowLeft" : "ArrowRight";
       var backward = self.rtl ? "ArrowRight" : "ArrowLeft";
@@ -55,7 +58,8 @@
         return;
       }
       event.preventDefault();
-    });
+    };
+    document.addEventListener("keydown", this.onKey);
     /* Esc (the dialog's own cancel) and "Close" end the projection the same way */
     this.dialog.addEventListener("close", function () { self.close(); });
   };
@@ -182,6 +186,7 @@
     if (this.closed) { return; }
     this.closed = true;
     global.clearTimeout(this.timer);
+    document.removeEventListener("keydown", this.onKey);
     this.dialog.remove();
     this.button.disabled = false;
     this.button.focus();
