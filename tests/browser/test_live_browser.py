@@ -91,6 +91,9 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     # the first screen: the QR code of the page the participants open (the workbench has no
     # course: in the LMS it is /courses/<course>/jump_to/<block>, tests/integration/test_live_room.py)
     assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
+    # nothing to reveal here, no session to end yet
+    assert page.get_by_role("button", name="Reveal").is_hidden()
+    assert page.get_by_role("button", name="End session").is_hidden()
     assert decode_qr(page, f"{DIALOG} [data-qr] svg") == [page.url]
     assert page.locator(f"{DIALOG} [data-url]").text_content() == page.url
     assert_axe_clean(page, DIALOG)
@@ -108,6 +111,7 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     page.get_by_role("button", name="Start session").click()
     page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
     assert page.get_by_role("button", name="End session").is_visible()
+    assert page.get_by_role("button", name="Start session").is_hidden()
 
     learners = [Learner(page, workbench) for _ in range(6)]
     for learner, label in zip(learners[:4], [GOOD, GOOD, UNCLE, GOOD], strict=True):
