@@ -108,19 +108,20 @@ def count(item, values):
     return respondents, counts
 
 
-def percentages(counts, total):
-    """Whole percentages of ``total`` for ``counts`` (a list). For single answers they add up to
-    exactly 100 (largest remainder: a projected row of 33, 33, 33 would puzzle a room)."""
+def percentages(counts, total, *, single=True):
+    """Whole percentages of ``total`` for ``counts`` (a list). Single answers (one per respondent)
+    add up to exactly 100 (largest remainder: a projected row of 33, 33, 33 would puzzle a room);
+    with several answers each (``single=False``) each percentage is rounded on its own."""
     if total <= 0:
         return [0 for _ in counts]
     exact = [100 * n / total for n in counts]
+    if not single:
+        return [int(x + 0.5) for x in exact]
     whole = [int(x) for x in exact]
-    if sum(counts) == total:  # one answer each: share out what rounding down lost
+    if sum(counts) == total:  # every respondent at an option: share out what rounding down lost
         order = sorted(range(len(counts)), key=lambda i: (whole[i] - exact[i], i))
         for i in order[:100 - sum(whole)]:
             whole[i] += 1
-    else:  # several answers each: each percentage on its own
-        whole = [int(x + 0.5) for x in exact]
     return whole
 
 
@@ -138,8 +139,7 @@ def figures(item, values, min_group_size, *, session_state="none", reveal=False)
     if result["shown"]:
         ordered = [counts[value] for value in item.values()]
         result["c"] = ordered
-        result["p"] = percentages(ordered, respondents) if not item.multiple else [
-            int(100 * n / respondents + 0.5) for n in ordered]
+        result["p"] = percentages(ordered, respondents, single=not item.multiple)
     if reveal and item.revealable:
         result["r"] = [i for i, option in enumerate(item.options) if option.correct]
     return result

@@ -52,7 +52,7 @@ def unit_url(block, request):
     key = block.scope_ids.usage_id
     course = getattr(key, "context_key", None)
     root = (getattr(settings, "LMS_ROOT_URL", "") or request.host_url).rstrip("/")
-    if course is not None and str(course).startswith("course-v1:"):
+    if course is not None and not str(course).startswith(("lib:", "lib-collection:")):  # a course, not a library
         return f"{root}/courses/{course}/jump_to/{key}"
     page = request.GET.get("page", "")
     if page.startswith(request.host_url + "/"):

@@ -54,6 +54,9 @@ def test_single_answer_percentages_add_up_to_exactly_100():
     assert live.percentages([1, 1, 1], 3) == [34, 33, 33]
     assert live.percentages([2, 1], 3) == [67, 33]
     assert live.percentages([0, 0], 0) == [0, 0]
+    # a respondent's answer the author has since removed counts at no option: nothing is shared out
+    assert live.percentages([1, 1], 3) == [33, 33]
+    assert live.percentages([2, 1, 1], 3, single=False) == [67, 33, 33]
 
 
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=8))
