@@ -157,7 +157,35 @@ def test_the_poll_answers_304_in_the_browser_while_nothing_changes(workbench, ne
     page.get_by_role("button", name="Present").click()
     page.locator(f"{DIALOG}[open]").wait_for()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => true")
     with page.expect_response(lambda r: "/live_poll/" in r.url and r.status == 304, timeout=15_000):
         pass
     assert statuses[0] == 200 and 304 in statuses
+
+
+@pytest.mark.parametrize(("scenario", "heading", "revealable"), [
+    ("emm_likert.0", "Statement 1 of", False),  # scenarios/emm_likert-1-en.xml: no right answer
+    ("emm_case_study.0", "Question 1 of", True),  # scenarios/emm_case_study-1-en.xml: correct options
+])
+def test_the_evaluation_and_the_case_study_present_one_item_at_a_time(workbench, new_page, scenario, heading,
+                                                                      revealable):
+    page = new_page(PROJECTOR)
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    page.keyboard.press("ArrowRight")
+    assert visible_slide(page).locator(".emm-present-count").text_content().startswith(heading)
+    assert page.get_by_role("button", name="Reveal").is_visible() is revealable
+    total = visible_slide(page).locator("[data-total]")
+    page.wait_for_function("(el) => el.textContent.startsWith('0 answers so far')", arg=total.element_handle())
+    page.keyboard.press("r")
+    if revealable:  # the options the author marked correct, even before anyone answered
+        visible_slide(page).locator("[data-correct]:not([hidden])").first.wait_for()
+        assert visible_slide(page).locator("[data-correct]:not([hidden])").first.text_content() == "Correct"
+    else:  # nothing to reveal: the key asks for nothing, and the next poll marks nothing
+        with page.expect_response(lambda r: "/live_poll/" in r.url, timeout=15_000) as polled:
+            pass
+        assert "reveal" not in polled.value.url
+        assert page.locator(f"{DIALOG} [data-correct]:not([hidden])").count() == 0
+    assert_axe_clean(page, DIALOG)
+    assert page.js_errors == []
