@@ -123,6 +123,9 @@ def carry_out(block, outcome, action_id=""):
         return
     for name, event in outcome.events:
         block.runtime.publish(block, name, event)
+    record_live = getattr(block, "record_live", None)
+    if record_live is not None:  # the live room's open session counts the answers too (common.present)
+        record_live(outcome)
 
 
 def _store(block, write, action_id=""):

@@ -22,8 +22,9 @@ from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.pipeline import learner_handler
+from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, report, validation, views
+from . import changes, content, editor, learner, live, olx, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -45,7 +46,7 @@ def _with_choice_secret(action, **kwargs):
     return handler
 
 
-class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                     settings_fields(content.SETTINGS),
                     EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
@@ -54,6 +55,7 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
+    live_module = live  # the live room (common.present)
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")
