@@ -12,7 +12,7 @@ from ..common import platform, summary
 from ..common.attempts import attempts_left
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
-from . import content, editor, learner, paths, validation
+from . import content, editor, learner, paths, perspectives, validation
 
 PANEL = "templates/role_play/panel.html"
 STUDIO = "templates/role_play/studio.html"
@@ -39,6 +39,67 @@ def _shares(block, scenario, path, taken):
     return shares
 
 
+def percent_text(block, value):
+    """A whole percentage as the learner's language writes it ("60%", "60 %"): the one place the
+    role-play's debrief formats a share (to move to the shared number formatting in one step)."""
+    return block.ugettext("{percent}%").format(percent=value)
+
+
+def _group_note(block, group, min_size):
+    """What a role's heading says of its group: its size, or why its choices are not shown."""
+    if group.shown:
+        return block.ungettext("{n} participant", "{n} participants", group.total).format(n=group.total)
+    if group.small:
+        return block.ugettext("fewer than {n} participants: not shown").format(n=min_size)
+    return block.ugettext("not shown, so that a smaller group's choices cannot be worked out")
+
+
+def _cell(block, group, value):
+    if not group.shown:
+        return {"shown": False, "text": block.ugettext("not shown")}
+    percent = group.percent(value)
+    return {"shown": True, "percent": percent, "text": percent_text(block, percent)}
+
+
+def _decision_table(block, scenario, decision, step, mine, role):
+    """A decision's split as a table: a row per choice (the learner's marked), a column per role."""
+    _ = block.ugettext
+    columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
+                "mine": c.key == role} for c in decision.columns]
+    rows = [{"label": label, "note": "", "mine": value == mine,
+             "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
+    return {"caption": _("Step {n}: how the participants of each role chose").format(n=step),
+            "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
+            "role_note": _("your role")}
+
+
+def _endings_table(block, scenario, endings, role):
+    """The endings' split as a table: a row per role, a column per kind of ending."""
+    _ = block.ugettext
+    columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False}
+               for c in endings.categories]
+    rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
+             "cells": [_cell(block, c.group, category) for category in endings.categories]}
+            for c in endings.columns]
+    return {"caption": _("How the scenario ended for the participants of each role"), "corner": _("Role"),
+            "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
+
+
+def _perspectives(block, scenario, path, taken, role):
+    """``(tables per decision of the path, endings table)`` when the author shows others' choices
+    and the scenario has several roles; ``([None, ...], None)`` otherwise."""
+    nothing = [None] * len(taken)
+    if not scenario.show_others or len(scenario.roles) < 2:
+        return nothing, None
+    by_role = summary.role_tallies(block.block_key())
+    tables = []
+    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
+        found = perspectives.decision(scenario, nid, by_role, scenario.min_group_size)
+        tables.append(found and _decision_table(block, scenario, found, step, str(index), role))
+    found = perspectives.endings(scenario, by_role, scenario.min_group_size)
+    return tables, found and _endings_table(block, scenario, found, role)
+
+
 def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
@@ -53,6 +114,7 @@ def _ending(block, scenario, state, node):
     shares = _shares(block, scenario, path, taken)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
+    splits, endings = _perspectives(block, scenario, path, taken, role.id)
     shown = platform.correctness_available(block)
     return {
         "phase": "ending", "debrief": sanitized(node.debrief), "category": _category(block, node.category),
@@ -60,6 +122,7 @@ def _ending(block, scenario, state, node):
         "earned": max(0, paths.earned(scenario, path, taken)), "best": paths.best_score(scenario, role.start),
         "band": paths.band_message(scenario, percent) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
+        "splits": [t for t in splits if t], "endings_split": endings,
     }
 
 
@@ -128,6 +191,8 @@ def student_view(block):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
     ctx["panel"] = block.render_template(PANEL, ctx)
+    if scenario.show_others and block.is_staff():
+        ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 
 
