@@ -68,7 +68,7 @@ class Answer(models.Model):
     user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
     # the role the learner played (role-play; "" elsewhere): the perspectives' split (migration 0007)
-    role = ExactCharField(max_length=100, blank=True, default="")
+    role = ExactCharField(max_length=100, blank=True, default="", db_default="")
 
     class Meta:
         app_label = "emm_xblocks"
@@ -116,7 +116,7 @@ class Tally(models.Model):
     block_key = ExactCharField(max_length=255)
     group = ExactCharField(max_length=100)
     value = ExactCharField(max_length=100)
-    split = ExactCharField(max_length=100, blank=True, default="")
+    split = ExactCharField(max_length=100, blank=True, default="", db_default="")
     n = models.IntegerField(default=0)
 
     class Meta:

@@ -5,7 +5,9 @@
 counts among the rows of one role). The summary's unique key gains ``split``
 (``emm_tally_key`` becomes ``emm_tally_split_key``). Nothing is backfilled: rows written before
 carry no role, so the split starts with the first participants after the upgrade (the existing
-counts, ``split = ""``, are untouched). Going back drops the role rows of the summary first (the
+counts, ``split = ""``, are untouched). Both columns have a default in the database itself
+(``db_default``), so code older than this migration still inserts its rows during a rolling
+deploy (MySQL in strict mode refuses an insert that leaves out a column without one). Going back drops the role rows of the summary first (the
 old key would not hold them), then the columns.
 
 Numbered 0007 because 0005 and 0006 were being written in parallel; its dependency names the
@@ -32,12 +34,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="answer",
             name="role",
-            field=emm_xblocks.models.ExactCharField(blank=True, default="", max_length=100),
+            field=emm_xblocks.models.ExactCharField(blank=True, default="", db_default="", max_length=100),
         ),
         migrations.AddField(
             model_name="tally",
             name="split",
-            field=emm_xblocks.models.ExactCharField(blank=True, default="", max_length=100),
+            field=emm_xblocks.models.ExactCharField(blank=True, default="", db_default="", max_length=100),
         ),
         migrations.RemoveConstraint(model_name="tally", name="emm_tally_key"),
         # backwards, between dropping the new key and putting the old one back

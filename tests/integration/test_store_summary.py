@@ -253,10 +253,24 @@ def test_migration_0007_back_drops_the_split_and_keeps_the_counts():
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {quote('group')}, value, n FROM emm_xblocks_tally WHERE block_key = 'blk'")
-            assert cursor.fetchall() == [("n1", "0", 1)]  # the overall count; the officer's row is gone
+            assert list(cursor.fetchall()) == [("n1", "0", 1)]  # the overall count; the officer's row is gone
     finally:
         _migrate()
     store.record("blk", {"n1": "1"}, user_key="a", replace=True, role="social")
     assert panel("blk") == (1, {"n1": {"1": 1}})
     assert summary.role_tallies("blk") == {"social": {"n1": {"1": 1}}}
     assert_summary_is_the_rows("blk")
+
+
+def test_rows_written_by_code_older_than_0007_still_insert():
+    """A rolling deploy: a process still running the code before migration 0007 inserts rows and
+    summary rows without the new columns; the database fills them in (``db_default``)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO emm_xblocks_answer (id, block_key, submission, {quote('group')}, value,"
+                       " user_key, day) VALUES (%s, 'blk', %s, 'n1', '0', '', '2026-01-01')",
+                       [uuid.uuid4().hex, uuid.uuid4().hex])
+        cursor.execute(f"INSERT INTO emm_xblocks_tally (block_key, {quote('group')}, value, n)"
+                       " VALUES ('blk', 'n1', '0', 1)")
+    assert Answer.objects.get(block_key="blk").role == ""
+    assert summary.tallies("blk") == {"n1": {"0": 1}} and summary.role_tallies("blk") == {}
