@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
+from ..common.questions import clean_choice
 from ..common.sanitize import clean_html
 from . import events
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
@@ -52,24 +53,10 @@ def check_answers(case, raw, _, final=True):
         q = case.question(qid)
         if q is None:
             raise ActionError("unknown_question", _("This question is not part of the case."), question=qid)
-        if q.kind == SINGLE:
-            if isinstance(value, list):
-                if len(value) > 1:
-                    raise ActionError("too_many_answers", _("Choose only one answer to this question."),
-                                      question=qid)
-                value = value[0] if value else None
-            if value is None or value == "":
-                continue
-            if not isinstance(value, str) or q.option(value) is None:
-                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            cleaned[qid] = value
-        elif q.kind == MULTIPLE:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
-            if any(q.option(v) is None for v in value):
-                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            if value:
-                cleaned[qid] = sorted(set(value), key=[o.id for o in q.options].index)
+        if q.kind in (SINGLE, MULTIPLE):
+            value = clean_choice(q, value, _)
+            if value is not None:
+                cleaned[qid] = value
         else:
             if not isinstance(value, str):
                 raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)

@@ -9,39 +9,16 @@ problems then show no answer either (``xmodule/capa_block.py``, ``answer_availab
 """
 
 from ..common.attempts import attempts_left
+from ..common.export import number
 from ..common.i18n import N_
+from ..common.questions import VERDICTS as CHOICE_VERDICTS
+from ..common.questions import question_result
 from ..common.sanitize import clean_html
-from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION
-from .report import number, plain_text
+from .content import PENDING, REFLECTION
 from .scoring import answers_revealed, total
 
-VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect"),
-            PENDING: N_("Waiting for your self-assessment")}
+VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 SUBMITTED = "submitted"  # the status shown where correctness is withheld
-
-
-def _question(q, answer, ticks, mark, revealed):
-    earned, status = mark
-    chosen = [answer] if isinstance(answer, str) and q.kind != REFLECTION else (
-        answer if isinstance(answer, list) else [])
-    item = {
-        "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
-        "prompt": plain_text(q.prompt),
-        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
-        # the explanation gives the answer away: it follows the author's "show answers" policy
-        "explanation": clean_html(q.explanation) if revealed else "",
-        "answer_text": answer if q.kind == REFLECTION else "",
-    }
-    if q.kind == REFLECTION:
-        # Key points are shown after every submit: the learner's self-assessment is the score.
-        item["key_points"] = [{"id": kp.id, "text": kp.text, "ticked": kp.id in (ticks or [])}
-                              for kp in q.key_points]
-    if revealed:
-        item["correct_options"] = [{"id": o.id, "text": o.text} for o in q.options if o.correct]
-        item["all_feedback"] = [{"id": o.id, "text": o.text, "feedback": o.feedback, "correct": o.correct}
-                                for o in q.options if o.feedback]
-        item["model_answer"] = clean_html(q.model_answer)
-    return item
 
 
 def results(case, state, question_marks, grade, _):
@@ -52,7 +29,7 @@ def results(case, state, question_marks, grade, _):
         return {"submitted": False, "revealed": False}
     earned, possible = total(case, question_marks)
     revealed = answers_revealed(case, state.submitted, state.attempts, possible > 0 and earned >= possible)
-    questions = [_question(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
+    questions = [question_result(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
                  for q, mark in zip(case.questions, question_marks, strict=True)]
     left = attempts_left(case.attempts_allowed, state.attempts)
     message = _("Submitted: {earned} of {possible} points.").format(earned=number(earned), possible=number(possible))

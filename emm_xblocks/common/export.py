@@ -52,3 +52,8 @@ def csv_lines(rows):
         yield out.getvalue().encode("utf-8")
         out.seek(0)
         out.truncate()
+
+
+def number(value):
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")

@@ -29,8 +29,8 @@ import functools
 
 from xblock.core import XBlock
 
-from . import codes, platform, recovery, store, transactions
-from .actions import ActionError, Claim, Record
+from . import codes, descriptions, pairs, platform, recovery, store, transactions
+from .actions import ActionError, Claim, Described, Paired, Record
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
 
@@ -146,6 +146,17 @@ def _store(block, write, action_id=""):
             if tag and store.claimed(key, learner, tag):
                 return True
             raise write.refused from None
+    elif isinstance(write, Paired):
+        token = platform.pair_token(block, write.pair)
+        if token is None:  # Studio's preview, or no user: nobody to keep a result for
+            raise HandlerError(403, "forbidden", block.ugettext(
+                "Your answers cannot be kept here: open the course in the LMS to take this test."))
+        try:
+            pairs.file_result(platform.course_key(block), key, token, write)
+        except pairs.AlreadyFiled:
+            raise write.refused from None
+    elif isinstance(write, Described):
+        descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.fields)
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")
     return False

@@ -6,8 +6,8 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 
 from dataclasses import dataclass, field
 
-from ..common.actions import ActionError, Outcome, Record
-from .content import MAX_COMMENT, NA
+from ..common.actions import ActionError, Described, Outcome, Record
+from .content import MAX_COMMENT, NA, to_fields
 from .events import submitted_event
 from .validation import playable
 
@@ -87,6 +87,13 @@ def current(survey, state, data, _):
 def submitted(survey, state, data, _):
     """Read-only replay of ``submit`` (the page sent the same action again): its answer."""
     return Outcome(result=_saved(survey, _))
+def described(survey):
+    """What the course's evaluation report needs to label this evaluation's figures: its fields
+    without the introduction and the comment prompt (``content.to_fields``)."""
+    fields = to_fields(survey)
+    fields.pop("intro", None)
+    fields.pop("comment_prompt", None)
+    return fields
 
 
 def submit(survey, state, data, _):
@@ -108,5 +115,6 @@ def submit(survey, state, data, _):
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
         writes=(Record(stored, named=not survey.anonymous, comment=comment,
-                       once=ONCE_SLOT if survey.anonymous else "", refused=already),),
+                       once=ONCE_SLOT if survey.anonymous else "", refused=already),
+                Described(described(survey))),
     )

@@ -17,27 +17,11 @@ function EmmCaseStudy(runtime, element, args) {
   var shownSubmitted = !!args.submitted;
   var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", actions ? EMM.draftStatus(actions) : null);
 
-  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
-
   function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
 
-  function collect() {
-    var answers = {};
-    questions().forEach(function (fs) {
-      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
-      if (kind === "reflection") {
-        var text = fs.querySelector("textarea").value;
-        if (text.trim()) { answers[id] = text; }
-      } else if (kind === "multiple") {
-        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-        if (picked.length) { answers[id] = picked; }
-      } else {
-        var one = fs.querySelector("input:checked");
-        if (one) { answers[id] = one.value; }
-      }
-    });
-    return answers;
-  }
+  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
+
+  function collect() { return EMM.questionAnswers(root); }
 
   /* put answers kept on the device back into the form */
   function fill(answers) {
@@ -62,19 +46,6 @@ function EmmCaseStudy(runtime, element, args) {
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
     counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
       : EMM.format(_("{n} words"), {n: countWords(area.value)});
-  }
-
-  function markErrors(ids, message) {
-    questions().forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = message || _("Please answer this question.");
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
   }
 
   function setLocked(locked) {
@@ -107,7 +78,7 @@ function EmmCaseStudy(runtime, element, args) {
         var record = drafts.load();
         if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
         EMM.clear(alertBox, true);
-        markErrors([]);
+        EMM.markQuestions(root, []);
         setLocked(true);
         showResults(body);
       } else {
@@ -130,8 +101,7 @@ function EmmCaseStudy(runtime, element, args) {
       actionId: actionId,
       onSuccess: done,
       onError: function (err, meta) {
-        if (err.questions) { markErrors(err.questions); }
-        else if (err.question) { markErrors([err.question], err.message); }
+        EMM.markRefusedAnswers(root, err);
         /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
         if (meta.lost && (handler === "submit" || handler === "save_draft")) { drafts.queue(handler, meta.actionId, data); }
       },
@@ -171,16 +141,8 @@ function EmmCaseStudy(runtime, element, args) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
-      var answers = collect();
-      var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
-        .filter(function (id) { return !(id in answers); });
-      markErrors(missing);
-      if (missing.length) {
-        EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
-        var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
-        if (first) { first.focus(); }
-        return;
-      }
+      var answers = EMM.completeAnswers(root, alertBox);
+      if (!answers) { return; }
       submitAnswers(answers);
     });
     root.querySelector("[data-save]").addEventListener("click", function () { saveDraft(collect()); });

@@ -186,12 +186,14 @@ def test_every_tracking_event_and_olx_element_is_documented():
 
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "case_study.md").read_text(encoding="utf-8")
-    code = "".join(p.read_text(encoding="utf-8") for p in (root / "emm_xblocks" / "case_study").glob("*.py"))
+    # the questions' OLX is shared with the knowledge check (common/questions.py)
+    sources = [*(root / "emm_xblocks" / "case_study").glob("*.py"), root / "emm_xblocks" / "common" / "questions.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in sources)
     published = set(re.findall(r'"(emm\.case_study\.[a-z_]+)"', code))
     assert len(published) == 5
     for name in published:
         assert f"`{name}`" in docs, name
-    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html)\(\w+, "([a-z_]+)"', code))
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html|add_olx_html)\(\w+, "([a-z_]+)"', code))
     assert written >= {"narrative", "section", "key_facts", "fact", "document", "excerpt", "image", "question",
                        "option", "feedback", "key_point", "model_answer", "explanation", "expert_analysis", "prompt"}
     for element in written:
