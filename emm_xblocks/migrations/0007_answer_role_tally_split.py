@@ -9,9 +9,6 @@ counts, ``split = ""``, are untouched). Both columns have a default in the datab
 (``db_default``), so code older than this migration still inserts its rows during a rolling
 deploy (MySQL in strict mode refuses an insert that leaves out a column without one). Going back drops the role rows of the summary first (the
 old key would not hold them), then the columns.
-
-Numbered 0007 because 0005 and 0006 were being written in parallel; its dependency names the
-last migration of the branch it was written on.
 """
 
 from django.db import migrations, models
@@ -27,7 +24,7 @@ def drop_split_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("emm_xblocks", "0004_tally_submissions"),
+        ("emm_xblocks", "0006_evaluation_descriptions"),
     ]
 
     operations = [

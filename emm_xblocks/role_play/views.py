@@ -51,7 +51,7 @@ def _group_note(block, group, min_size):
         return block.ungettext("{n} participant", "{n} participants", group.total).format(n=group.total)
     if group.small:
         return block.ugettext("fewer than {n} participants: not shown").format(n=min_size)
-    return block.ugettext("not shown, so that a smaller group's choices cannot be worked out")
+    return block.ugettext("not shown, to protect a smaller group")
 
 
 def _cell(block, group, value):
@@ -85,19 +85,35 @@ def _endings_table(block, scenario, endings, role):
             "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
 
 
+def _any_shown(columns):
+    return any(c.group.shown for c in columns)
+
+
 def _perspectives(block, scenario, path, taken, role):
-    """``(tables per decision of the path, endings table)`` when the author shows others' choices
-    and the scenario has several roles; ``([None, ...], None)`` otherwise."""
-    nothing = [None] * len(taken)
+    """``{tables, withheld}`` when the author shows others' choices and the scenario has several
+    roles (else None): a table per decision of the path where two roles or more met, then the
+    endings' table, each only if some role's group there is shown; ``withheld``: the note that
+    says a split exists but no group of it is big enough yet ("" if none)."""
     if not scenario.show_others or len(scenario.roles) < 2:
-        return nothing, None
+        return None
     by_role = summary.role_tallies(block.block_key())
-    tables = []
+    size = scenario.min_group_size
+    tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, by_role, scenario.min_group_size)
-        tables.append(found and _decision_table(block, scenario, found, step, str(index), role))
-    found = perspectives.endings(scenario, by_role, scenario.min_group_size)
-    return tables, found and _endings_table(block, scenario, found, role)
+        found = perspectives.decision(scenario, nid, by_role, size)
+        if found is not None and _any_shown(found.columns):
+            tables.append(_decision_table(block, scenario, found, step, str(index), role))
+        withheld = withheld or (found is not None and not _any_shown(found.columns))
+    found = perspectives.endings(scenario, by_role, size)
+    if found is not None and _any_shown(found.columns):
+        tables.append(_endings_table(block, scenario, found, role))
+    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    note = block.ungettext("How each role chose is shown once each role has at least {n} participant.",
+                           "How each role chose is shown once each role has at least {n} participants.",
+                           size).format(n=size) if withheld else ""
+    for i, table in enumerate(tables):
+        table["id"] = f"{block.dom_id()}-split-{i}"  # the caption's id: the scrollable region's name
+    return {"tables": tables, "withheld": note} if tables or note else None
 
 
 def _steps(scenario, path, taken):
@@ -114,7 +130,7 @@ def _ending(block, scenario, state, node):
     shares = _shares(block, scenario, path, taken)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
-    splits, endings = _perspectives(block, scenario, path, taken, role.id)
+    split = _perspectives(block, scenario, path, taken, role.id)
     shown = platform.correctness_available(block)
     return {
         "phase": "ending", "debrief": sanitized(node.debrief), "category": _category(block, node.category),
@@ -122,7 +138,7 @@ def _ending(block, scenario, state, node):
         "earned": max(0, paths.earned(scenario, path, taken)), "best": paths.best_score(scenario, role.start),
         "band": paths.band_message(scenario, percent) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
-        "splits": [t for t in splits if t], "endings_split": endings,
+        "perspectives": split,
     }
 
 

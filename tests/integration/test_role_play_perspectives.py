@@ -16,6 +16,7 @@ MEETING = """
 <emm_role_play display_name="Réunion de cas" show_others="true" min_group_size="3" attempts_allowed="3">
   <role id="officer" start="po">Police officer</role>
   <role id="social" start="sw">Social &lt;i&gt;worker&lt;/i&gt;</role>
+  <role id="judge" start="meet">Judge</role>
   <node id="po"><narrative><![CDATA[<p>PO</p>]]></narrative>
     <choice goto="meet">Interview her</choice>
     <choice goto="bad">Register her</choice>
@@ -77,13 +78,10 @@ def test_the_debrief_splits_a_shared_decision_and_the_endings_by_role(meeting, h
     play(handlers, meeting, "social0", "social", ["Talk with her", "Refer her"])
     html = play(handlers, meeting, "social1", "social", ["Talk with her", "Wait"])
     # 2 social workers (below 3): their column is withheld, and so is the officers' (4), which the
-    # overall share ("of 6 participants") would otherwise give away
-    split = tables(html)[STEP2]
-    assert split[0] == ["Choice", "Police officer not shown, so that a smaller group's choices cannot be worked out",
-                        "Social <i>worker</i> (your role) fewer than 3 participants: not shown"]
-    assert split[1] == ["Refer her", "not shown", "not shown"]
-    assert split[2] == ["Wait (your choice)", "not shown", "not shown"]
-    assert "<i>worker</i>" not in html and "Social &lt;i&gt;worker&lt;/i&gt;" in html  # the role's name is text
+    # overall share ("of 6 participants") would otherwise give away: no table, a note says why
+    assert tables(html) == {}
+    assert "How each role chose is shown once each role has at least 3 participants." in html
+    assert "75%" not in html and "4 participants" not in html
 
     html = play(handlers, meeting, "social2", "social", ["Talk with her", "Refer her"])
     split = tables(html)[STEP2]
@@ -92,12 +90,32 @@ def test_the_debrief_splits_a_shared_decision_and_the_endings_by_role(meeting, h
                      ["Wait", "0%", "33%"],
                      [LEAVE, "25%", "0%"]]
     assert "Step 1: how" not in html  # only social workers meet their first step: no split
+    assert "is shown once" not in html
+    assert "<i>worker</i>" not in html and "Social &lt;i&gt;worker&lt;/i&gt;" in html  # the role's name is text
     assert tables(html)[ENDED] == [["Role", "Good practice", "Acceptable practice", "Harmful practice"],
                                    ["Police officer 4 participants", "75%", "0%", "25%"],
                                    ["Social <i>worker</i> (your role) 3 participants", "67%", "33%", "0%"]]
     doc = lxml_html.fromstring(html)
     assert [th.get("scope") for th in doc.find(".//table").iter("th")] == ["col"] * 3 + ["row"] * 3
     assert all(bar.get("aria-hidden") == "true" for bar in doc.find_class("emm-rp-bar"))
+
+
+def test_with_three_roles_the_small_one_is_withheld_cell_by_cell_and_says_so(meeting, handlers):
+    for n in range(3):
+        play(handlers, meeting, f"officer{n}", "officer", ["Interview her", "Refer her"])
+    play(handlers, meeting, "judge0", "judge", ["Wait"])
+    for n, choice in enumerate(["Refer her", "Refer her", "Wait"]):
+        play(handlers, meeting, f"social{n}", "social", ["Talk with her", choice])
+    html = play(handlers, meeting, "social3", "social", ["Talk with her", "Refer her"])
+    # 1 judge is below 3; with the 3 officers shown, the overall share would give the judge away:
+    # the officers are withheld too (the smallest shown group), the 4 social workers shown
+    assert tables(html)[STEP2] == [
+        ["Choice", "Police officer not shown, to protect a smaller group",
+         "Social <i>worker</i> (your role) 4 participants", "Judge fewer than 3 participants: not shown"],
+        ["Refer her (your choice)", "not shown", "75%", "not shown"],
+        ["Wait", "not shown", "25%", "not shown"],
+        [LEAVE, "not shown", "0%", "not shown"]]
+    assert lxml_html.fromstring(html).find_class("emm-rp-suppressed")[0].text_content() == "not shown"
 
 
 def test_roles_are_recorded_with_the_rows_and_a_replay_moves_the_learner(meeting, handlers):
@@ -115,7 +133,8 @@ def test_nothing_is_split_or_recorded_when_others_are_not_shown(scenario, handle
     uid = scenario(MEETING.replace('show_others="true"', 'show_others="false"'))
     for n in range(4):
         html = play(handlers, uid, f"o{n}", "officer", ["Interview her", "Refer her"])
-    assert "<table" not in html and not Answer.objects.filter(block_key=uid).exists()
+    assert "<table" not in html and "How the other roles" not in html
+    assert not Answer.objects.filter(block_key=uid).exists()
     assert "export_perspectives" not in handlers.view(uid, student="staff_1").content
 
 
