@@ -5,6 +5,7 @@ staff download the same split as a CSV."""
 import csv
 import io
 import re
+from importlib.resources import files
 
 import pytest
 from lxml import html as lxml_html
@@ -163,3 +164,32 @@ def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):
 
     r = handlers.get(meeting, "export_perspectives", student="officer0")
     assert r.status_code == 403 and r.json()["error"] == "forbidden"
+
+
+def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):
+    """The Assamaka demo (its roles walk separate paths) with ``show_others`` on: no decision is
+    split, the endings are (5 officers, 4 of them protect the girl; 5 social workers, all do)."""
+    xml = files("emm_xblocks").joinpath("workbench", "scenarios", "emm_role_play-1-en.xml").read_text("utf-8")
+    uid = scenario(xml.replace('attempts_allowed="3"', 'attempts_allowed="3" show_others="true"', 1))
+    officer = ["Speak with her apart from the group, with a female colleague and an interpreter",
+               "Treat her as a possible victim of trafficking: she is under 18, so no means (threat, deception, "
+               "debt) needs to be proven"]
+    refer = ("Refer her to child protection at the IOM transit centre and to the social worker, so that her best "
+             "interests guide every decision")
+    for n in range(4):
+        play(handlers, uid, f"officer{n}", "officer", [*officer, refer])
+    smuggling = ["Conclude that this is smuggling only: she agreed to travel",
+                 "Close the file: smuggling is a crime against the State, not your concern here"]
+    play(handlers, uid, "officer4", "officer", [officer[0], *smuggling])
+    social = ["Introduce yourself and your organisation, and ask if she would like to talk somewhere quieter",
+              "Explain that as a child she has a right to protection and, with her agreement, alert the police child "
+              "protection focal point and IOM",
+              "Ask that her best interests guide every decision, and that she stays in safe care in the meantime"]
+    for n in range(5):
+        html = play(handlers, uid, f"social{n}", "social-worker", social)
+    found = tables(html)
+    assert list(found) == [ENDED]
+    assert found[ENDED] == [  # the kinds of ending someone reached: no one's was "acceptable"
+        ["Role", "Good practice", "Harmful practice"],
+        ["Border police officer 5 participants", "80%", "20%"],
+        ["Social worker of a civil society organisation (your role) 5 participants", "100%", "0%"]]
