@@ -15,6 +15,8 @@ import io
 import unicodedata
 from urllib.parse import quote
 
+from .numbers import plain
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
 
@@ -55,5 +57,6 @@ def csv_lines(rows):
 
 
 def number(value):
-    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``), a
+    decimal point whatever the language, for files a program reads (``common.numbers.plain``)."""
+    return plain(value)

@@ -75,7 +75,7 @@ def answer(block, check, data):
     if pre is not None:
         message += " " + _("Pre-test: {earned} of {possible} points.").format(earned=number(pre[0]),
                                                                              possible=number(pre[1]))
-    items = results_html(_, block.dom_id(), data, VERDICTS)
+    items = results_html(_, block.dom_id(), data, VERDICTS, number=block.numbers().number)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id()})
     return dict(data, scores=scores, message=message, announcement=message, html=html)

@@ -174,6 +174,9 @@ function EmmCaseStudy(runtime, element, args) {
       });
       run("self_assess", {ticks: ticks}, target, showResults);
     } else if (target.hasAttribute("data-retry")) {
+      /* the server words the question: which attempt counts, what a new one can cost */
+      var question = target.getAttribute("data-confirm");
+      if (question && !window.confirm(question)) { return; }
       run("try_again", {}, target, function () {
         shownSubmitted = false;
         resultsBox.replaceChildren();

@@ -30,11 +30,50 @@
     var other = fallback("gettext");
     return other ? other(text) : text;
   };
+  /* The form CLDR gives n in the page's language, negative and decimal n too (see EMM.pluralN). */
   EMM.ngettext = function (one, many, n) {
+    n = EMM.pluralN(n);
     var found = lookup(one);
     if (found && Array.isArray(found.value)) { return found.value[found.plural(n)] || found.value[0]; }
     var other = fallback("ngettext");
     return other ? other(one, many, n) : (n === 1 ? one : many);
+  };
+
+  /* Numbers per locale, from CLDR through Intl (the server's twin: common/numbers.py). The locale
+     is the block's lang attribute (the language the server rendered it in), else the page's. */
+  EMM.locale = function (element) {
+    var node = EMM.root(element) || document.querySelector(".emm[lang]");
+    var host = node && node.closest ? node.closest("[lang]") : null;
+    var tag = (host && host.getAttribute("lang")) || document.documentElement.lang || "en";
+    try { return Intl.getCanonicalLocales(tag)[0] || "en"; } catch (e) { return "en"; }
+  };
+  var formats = {};
+  function formatter(locale, options) {
+    var key = locale + JSON.stringify(options);
+    if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
+    return formats[key];
+  }
+  /* 3.8333 -> "3,83" in French (at most `digits` decimals, default 2; no trailing zeros) */
+  EMM.number = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
+      .format(value);
+  };
+  /* a value given in percent: 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
+  EMM.percent = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
+      .format(value / 100);
+  };
+  /* The whole number to give a gettext plural formula so that it picks CLDR's form for n: |n|
+     when whole (CLDR reads -2 as 2), else the smallest whole number of n's category (1.5 is
+     "one" in French: 0, "other" in English: 0). */
+  EMM.pluralN = function (n, locale) {
+    var abs = Math.abs(Number(n));
+    if (!isFinite(abs)) { return 0; }
+    if (Number.isInteger(abs)) { return abs; }
+    var rules = new Intl.PluralRules(locale || EMM.locale());
+    var category = rules.select(abs);
+    for (var i = 0; i < 1000; i += 1) { if (rules.select(i) === category) { return i; } }
+    return Math.round(abs);
   };
   /* "Answered {done} of {total}" with {"done": 3, "total": 8} */
   EMM.format = function (text, values) {
@@ -87,7 +126,8 @@
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
     LOOP_WITHOUT_ENDING: "loop_without_ending",
-    UNKNOWN_TARGET: "unknown_target"
+    UNKNOWN_TARGET: "unknown_target",
+    STRANDED: "stranded"
   });
   /* Codes the browser gives a failure that never reached a handler: the server never sends them. */
   EMM.LOCAL_CODES = Object.freeze({

@@ -5,7 +5,7 @@
    a retried choice carries its first id, so the server answers with the node it moved to. */
 function EmmRolePlay(runtime, element) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext;
+  var EMM = window.EMM;
   var root = EMM.root(element).querySelector(".emm-role-play") || EMM.root(element);
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
@@ -47,7 +47,10 @@ function EmmRolePlay(runtime, element) {
     else if (target.hasAttribute("data-role")) { send("start", {role: target.getAttribute("data-role")}, target); }
     else if (target.hasAttribute("data-back")) { send("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
-      if (window.confirm(_("Start the scenario again? This uses one attempt."))) { send("restart", {}, target); }
+      /* the server words the question (which attempt counts, what a new one can cost); no question
+         where starting again spends nothing (a step with no open choice) */
+      var question = target.getAttribute("data-confirm");
+      if (!question || window.confirm(question)) { send("restart", {}, target); }
     }
   });
 }
