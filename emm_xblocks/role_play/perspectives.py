@@ -12,7 +12,7 @@ it is by role: a later participant-profile dimension hands its own ``{profile an
 {value: n}}}`` to the same functions (its column labels from the profile question instead of
 the roles).
 
-Nothing here reads a database or formats a number: the views do (``views.percent_text``).
+Nothing here reads a database or formats a number: the views do (``common.numbers``).
 """
 
 from dataclasses import dataclass

@@ -44,26 +44,24 @@ def _shares(block, scenario, path, taken):
     return shares
 
 
-def percent_text(block, value):
-    """A whole percentage as the learner's language writes it ("60%", "60 %"): the one place the
-    role-play's debrief formats a share (to move to the shared number formatting in one step)."""
-    return block.ugettext("{percent}%").format(percent=value)
-
-
 def _group_note(block, group, min_size):
     """What a role's heading says of its group: its size, or why its choices are not shown."""
+    nums = block.numbers()
     if group.shown:
-        return block.ungettext("{n} participant", "{n} participants", group.total).format(n=group.total)
+        return block.ungettext("{n} participant", "{n} participants", group.total).format(
+            n=nums.number(group.total, 0))
     if group.small:
-        return block.ugettext("fewer than {n} participants: not shown").format(n=min_size)
+        return block.ugettext("fewer than {n} participants: not shown").format(n=nums.number(min_size, 0))
     return block.ugettext("not shown, to protect a smaller group")
 
 
 def _cell(block, group, value):
+    """A role's share of one answer: the whole percentage (rounded half up; the bar's width) and
+    its text in the learner's locale (``common.numbers``: "60%", "60 %")."""
     if not group.shown:
         return {"shown": False, "text": block.ugettext("not shown")}
     percent = group.percent(value)
-    return {"shown": True, "percent": percent, "text": percent_text(block, percent)}
+    return {"shown": True, "percent": percent, "text": block.numbers().percent(percent, 0)}
 
 
 def _decision_table(block, scenario, decision, step, mine, role):
@@ -115,7 +113,7 @@ def _perspectives(block, scenario, path, taken, role):
     withheld = withheld or (found is not None and not _any_shown(found.columns))
     note = block.ungettext("How each role chose is shown once each role has at least {n} participant.",
                            "How each role chose is shown once each role has at least {n} participants.",
-                           size).format(n=size) if withheld else ""
+                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
     for i, table in enumerate(tables):
         table["id"] = f"{block.dom_id()}-split-{i}"  # the caption's id: the scrollable region's name
     return {"tables": tables, "withheld": note} if tables or note else None
