@@ -96,6 +96,11 @@ def test_the_debrief_splits_a_shared_decision_and_the_endings_by_role(meeting, h
     assert tables(html)[ENDED] == [["Role", "Good practice", "Acceptable practice", "Harmful practice"],
                                    ["Police officer 4 participants", "75%", "0%", "25%"],
                                    ["Social <i>worker</i> (your role) 3 participants", "67%", "33%", "0%"]]
+    # in French the figures follow CLDR's French (a no-break space before the sign)
+    french = handlers.post(meeting, "state", {}, student="social2", lang="fr").json_body["html"]
+    assert '<span class="emm-rp-figure">75\u00a0%</span>' in french
+    assert [row[1:] for row in list(tables(french).values())[0][1:]] == [  # (tables() reads a no-break space as one)
+        ["75 %", "67 %"], ["0 %", "33 %"], ["25 %", "0 %"]]
     doc = lxml_html.fromstring(html)
     assert [th.get("scope") for th in doc.find(".//table").iter("th")] == ["col"] * 3 + ["row"] * 3
     assert all(bar.get("aria-hidden") == "true" for bar in doc.find_class("emm-rp-bar"))
