@@ -117,14 +117,17 @@ def tallies(block_key):
     return dict(result)
 
 
-def role_tallies(block_key):
-    """``{role: {group: {value: count}}}`` for a block: its summary split by the role on the rows
-    (rows without a role are in ``tallies`` only). Read by the same index, ``emm_tally_split_key``."""
+def role_tallies(block_key, groups=None):
+    """``{role: {group: {value: count}}}`` for a block (only ``groups``, if given: a debrief reads
+    its path's nodes, not the whole scenario's): its summary split by the role on the rows (rows
+    without a role are in ``tallies`` only). Read by the same index, ``emm_tally_split_key``."""
     from ..models import Tally
 
+    rows = Tally.objects.filter(block_key=block_key, split__startswith=ROLE, n__gt=0)
+    if groups is not None:
+        rows = rows.filter(group__in=sorted(set(groups)))
     result = defaultdict(lambda: defaultdict(dict))
-    for group, value, split, n in (Tally.objects.filter(block_key=block_key, split__startswith=ROLE, n__gt=0)
-                                   .values_list("group", "value", "split", "n")):
+    for group, value, split, n in rows.values_list("group", "value", "split", "n"):
         result[split.removeprefix(ROLE)][group][value] = n
     return {role: dict(groups) for role, groups in result.items()}
 

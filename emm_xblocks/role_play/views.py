@@ -99,7 +99,7 @@ def _perspectives(block, scenario, path, taken, role):
     says a split exists but no group of it is big enough yet ("" if none)."""
     if not scenario.show_others or len(scenario.roles) < 2:
         return None
-    by_role = summary.role_tallies(block.block_key())
+    by_role = summary.role_tallies(block.block_key(), groups=[*path, perspectives.ENDING])
     size = scenario.min_group_size
     tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):

@@ -221,6 +221,7 @@ def test_rows_with_a_role_are_counted_in_all_and_in_their_role():
     assert_summary_is_the_rows("blk")
     assert_split_is_the_rows("blk")
     assert Tally.objects.filter(block_key="blk", split="role:officer", group="n1", value="0").get().n == 0
+    assert summary.role_tallies("blk", groups=["@ending", "n9"]) == {"social": {"@ending": {"end-bad": 2}}}
 
 
 def test_roles_that_differ_by_case_are_split_apart():
