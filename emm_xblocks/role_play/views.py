@@ -71,7 +71,7 @@ def _decision_table(block, scenario, decision, step, mine, role):
                 "mine": c.key == role} for c in decision.columns]
     rows = [{"label": label, "note": "", "mine": value == mine,
              "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
-    return {"caption": _("Step {n}: how the participants of each role chose").format(n=step),
+    return {"caption": _("Step {n}: how the participants of each role chose").format(n=block.numbers().number(step, 0)),
             "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
             "role_note": _("your role")}
 
