@@ -128,3 +128,19 @@ def test_endings_by_role_in_category_order():
     assert perspectives.endings(scenario(), {"officer": {"po": {"0": 9}}}, 5) is None
     small = perspectives.endings(scenario(), {"officer": {"@ending": {"good": 4}}, "social": by_role["social"]}, 5)
     assert [c.group.shown for c in small.columns] == [False, False]  # 4 officers: both withheld
+
+
+def test_the_csv_rows_list_every_decision_reached_and_the_endings_with_the_same_withholding():
+    from emm_xblocks.role_play.report import perspective_rows
+
+    by_role = {"officer": {"po": {"0": 5, "1": 1}, "meet": {"0": 5}, "@ending": {"good": 5, "gone": 1}},
+               "social": {"sw": {"0": 2}, "meet": {"1": 2}, "@ending": {"ok": 2}}}
+    rows = list(perspective_rows(scenario(), by_role, lambda text: text))
+    assert rows[0] == ["Question", "Answer", "Role", "Participants", "Count", "Percent"]
+    assert rows[1:3] == [["po", "Interview", "Police officer", 6, 5, 83],
+                         ["po", "Register", "Police officer", 6, 1, 17]]
+    assert ["sw", "Talk", "Social worker", "fewer than 5", "", ""] in rows  # 2 social workers
+    assert ["meet", "Refer", "Police officer", "not shown", "", ""] in rows  # (they would give the 2 away)
+    endings = [row for row in rows if row[0] == "Ending"]
+    assert [row[1] for row in endings[:4]] == ["Good practice", "Acceptable practice", "Other ending", "Good practice"]
+    assert all(row[3] in ("not shown", "fewer than 5") for row in endings)
