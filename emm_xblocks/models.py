@@ -80,6 +80,8 @@ class Answer(models.Model):
     value = ExactCharField(max_length=100)  # scale point, "na", option or choice id
     user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
+    # the role the learner played (role-play; "" elsewhere): the perspectives' split (migration 0008)
+    role = ExactCharField(max_length=100, blank=True, default="", db_default="")
 
     class Meta:
         app_label = "emm_xblocks"
@@ -121,17 +123,19 @@ class Claim(models.Model):
 
 
 class Tally(models.Model):
-    """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced)."""
+    """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced),
+    among the rows ``split`` names (``""``: all; ``"role:<id>"``: the rows of that role)."""
 
     block_key = ExactCharField(max_length=255)
     group = ExactCharField(max_length=100)
     value = ExactCharField(max_length=100)
+    split = ExactCharField(max_length=100, blank=True, default="", db_default="")
     n = models.IntegerField(default=0)
 
     class Meta:
         app_label = "emm_xblocks"
         constraints = [
-            models.UniqueConstraint(fields=["block_key", "group", "value"], name="emm_tally_key"),
+            models.UniqueConstraint(fields=["block_key", "group", "value", "split"], name="emm_tally_split_key"),
         ]
 
 

@@ -144,7 +144,7 @@ def _store(block, write, action_id=""):
         try:
             store.record(key, write.answers, comment=write.comment,
                          user_key=learner if write.named else "", replace=write.named,
-                         claim=(learner, write.once) if write.once else None, tag=tag)
+                         claim=(learner, write.once) if write.once else None, tag=tag, role=write.role)
         except store.AlreadyClaimed:
             if tag and store.claimed(key, learner, tag):
                 return True

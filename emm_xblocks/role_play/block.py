@@ -121,6 +121,12 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return {"scenario": editor.to_editor(scenario) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
 
+    # ---------------------------------------------------------------- staff reports
+    @XBlock.handler
+    def export_perspectives(self, request, suffix=""):
+        """GET, staff only: how each role chose and how each role's scenario ended, as a CSV."""
+        return report.perspectives_csv(self)
+
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Each learner's role, path (node ids) and score, for the instructor's report."""
