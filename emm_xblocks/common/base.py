@@ -14,6 +14,7 @@ from xblock.fields import List, Scope
 
 from . import platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
+from .numbers import Numbers, plural_n
 
 
 @XBlock.needs("i18n")
@@ -74,7 +75,13 @@ class EmmBlockBase(XBlock):
         return self._translator()[2](text)
 
     def ungettext(self, singular, plural, n):
-        return self._translator()[1].ngettext(singular, plural, n)
+        """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``)."""
+        language, service, _gettext = self._translator()
+        return service.ngettext(singular, plural, plural_n(n, language))
+
+    def numbers(self):
+        """Numbers and percentages in the request's language (``common.numbers``)."""
+        return Numbers(self._translator()[0])
 
     # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):

@@ -13,6 +13,8 @@ which spreadsheets show as text. Used by the staff CSV exports and by ``generate
 import unicodedata
 from urllib.parse import quote
 
+from .numbers import plain
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
 
@@ -40,5 +42,6 @@ def content_disposition(title, extension, fallback="download"):
 
 
 def number(value):
-    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``), a
+    decimal point whatever the language, for files a program reads (``common.numbers.plain``)."""
+    return plain(value)

@@ -59,7 +59,7 @@ def questions_html(_, questions, current, dom, locked):
             text = value if isinstance(value, str) else ""
             out.append(
                 f'\n        <label for="{name}-text" class="emm-sr">{your_answer}</label>\n'
-                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" data-max-chars="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
@@ -76,11 +76,12 @@ def questions_html(_, questions, current, dom, locked):
 
 
 # ------------------------------------------------------------------ the results
-def results_html(_, dom, data, verdicts):
+def results_html(_, dom, data, verdicts, number=number):
     """The results list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
     items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
     answers may show; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
-    untranslated label}``."""
+    untranslated label}``; ``number``: how a number is written (the learner's locale:
+    ``common.numbers.Numbers.number``; default ``export.number``, a plain decimal point)."""
     dom = escape(dom)
     disabled = " disabled" if data.get("assessed") else ""
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))

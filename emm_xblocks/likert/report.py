@@ -10,8 +10,9 @@ from webob import Response
 from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
+from .changes import labels_of, scale_name, split_group, split_tallies
 from .content import NA
-from .statistics import diverging_segments, headline, statement_stats
+from .statistics import diverging_segments, headline, literal_headline, reverse_coded, statement_stats
 
 
 def results_json(block):
@@ -29,22 +30,31 @@ def results_json(block):
         "csv_url": None,
         "statements": [],
         "headline": None,
+        "headline_text": None,
+        "literal_headline": None,
+        "literal_text": None,
     }
     if data["suppressed"]:
+        nums = block.numbers()
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=survey.min_group_size, count=respondents)
+            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    rows = statement_stats(survey, summary.tallies(key), respondents)
+    current, apart = split_tallies(survey, summary.tallies(key))
+    data["apart"] = apart_sections(survey, apart, _)
+    rows = statement_stats(survey, current, respondents)
     data["headline"] = headline(survey, rows)
-    if data["headline"] is not None:
-        data["headline_text"] = headline_text(survey, data["headline"], labels, _)
+    data["literal_headline"] = literal_headline(survey, rows)
+    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
+    data.update(headline_texts(survey, data, labels, block.numbers(), _))
     for row in rows:
         data["statements"].append({
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
             "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
-            "top_box": row.top_box, "top_two_box": row.top_two_box, "mean": row.mean,
+            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
+            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
+            "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
     if survey.comment_box and block.is_staff():
@@ -52,13 +62,73 @@ def results_json(block):
     return data
 
 
-def headline_text(survey, percent, labels, _):
-    if len(labels) < 2:
-        return None
-    if survey.scale.startswith("agree"):
-        return _("{percent}% agree or strongly agree, over all statements.").format(percent=percent)
-    return _("{percent}% answered “{a}” or “{b}”, over all statements.").format(
-        percent=percent, a=labels[-2], b=labels[-1])
+def headline_texts(survey, data, labels, numbers, _):
+    """The headline's words, saying what they count: ``{"headline_text", "literal_text"}``.
+
+    Without a reverse-coded statement among those shown, favourable and literal are one figure and
+    one sentence. With one, the favourable share (reverse-coded statements rescored) and the
+    literal agreement (as worded) are two sentences, each naming its basis."""
+    out = {"headline_text": None, "literal_text": None}
+    if data["headline"] is None or len(labels) < 2:
+        return out
+    favourable, literal = numbers.percent(data["headline"]), numbers.percent(data["literal_headline"])
+    agreement = survey.scale.startswith("agree")
+    if not data["reverse_shown"]:
+        if agreement:
+            out["headline_text"] = _("{percent} of answers agree or strongly agree, over all statements.").format(
+                percent=favourable)
+        else:
+            out["headline_text"] = _("{percent} of answers are “{a}” or “{b}”, over all statements.").format(
+                percent=favourable, a=labels[-2], b=labels[-1])
+        return out
+    if agreement:
+        out["headline_text"] = _(
+            "Favourable answers: {percent}, over all statements (agreeing with a statement, or disagreeing "
+            "with a reverse-coded one).").format(percent=favourable)
+        out["literal_text"] = _(
+            "Literal agreement: {percent} of answers agree or strongly agree with the statement as worded, "
+            "reverse-coded ones included.").format(percent=literal)
+    else:
+        out["headline_text"] = _(
+            "Favourable answers: {percent}, over all statements (“{a}” or “{b}”, or the two opposite answers "
+            "to a reverse-coded statement).").format(percent=favourable, a=labels[-2], b=labels[-1])
+        out["literal_text"] = _(
+            "As worded: {percent} of answers are “{a}” or “{b}”, reverse-coded statements included.").format(
+            percent=literal, a=labels[-2], b=labels[-1])
+    return out
+
+
+def apart_sections(survey, apart, _):
+    """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
+    earlier scale (with that scale's labels) and answers to statements no longer in the survey.
+    ``[{"title", "labels", "statements": [{"id", "text", "n", "na", "counts", "suppressed"}]}]``;
+    a row answered by fewer than the minimum group size shows no counts."""
+    texts = {st.id: st.text for st in survey.statements}
+    sections = []
+    for (epoch, removed), tallies in apart:
+        labels = labels_of(survey, epoch, _) or _points_seen(tallies)  # labels unknown: the points as numbers
+        past = survey.past_scale(epoch)
+        scale = scale_name(past, _) if past is not None else ""
+        if removed:
+            title = (_("Answers to removed statements, on an earlier scale ({scale})").format(scale=scale)
+                     if epoch != survey.scale_epoch else _("Answers to removed statements"))
+        else:
+            title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
+        rows = []
+        for sid, tally in sorted(tallies.items()):
+            counts = [int(tally.get(str(v), 0)) for v in range(1, len(labels) + 1)]
+            other = sum(n for value, n in tally.items() if value != NA) - sum(counts)  # a point beyond the labels
+            n, na = sum(counts) + other, int(tally.get(NA, 0))
+            suppressed = n + na < survey.min_group_size
+            rows.append({"id": sid, "text": texts.get(sid) or sid, "n": n, "na": na, "suppressed": suppressed,
+                         "counts": [] if suppressed else counts})
+        sections.append({"title": title, "labels": list(labels), "statements": rows})
+    return sections
+
+
+def _points_seen(tallies):
+    top = max((int(v) for tally in tallies.values() for v in tally if v.isdigit() and len(v) < 4), default=0)
+    return tuple(str(v) for v in range(1, top + 1))
 
 
 def csv_response(block):
@@ -74,16 +144,40 @@ def csv_response(block):
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
-    words = {"na": _("N/A"), "labels": survey.labels(_), "header": csv_header(survey, _)}
+            "Results are shown once at least {n} people have answered.").format(
+            n=block.numbers().number(survey.min_group_size, 0))).response()
+    words = csv_words(survey, summary.tallies(key), _)
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
                                                                              fallback="evaluation"))
 
 
-def csv_header(survey, _):
+def csv_words(survey, tallies, _):
+    """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
+    the statements no longer in the survey that have answers (a column each, after the current
+    ones), and the header."""
+    epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
+    ids = {st.id for st in survey.statements}
+    removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids)
+    return {
+        "na": _("N/A"),
+        "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
+        "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
+                   if survey.past_scales else None),
+        "removed": removed,
+        "header": csv_header(survey, _, removed),
+    }
+
+
+def csv_header(survey, _, removed=()):
     header = [] if survey.anonymous else [_("Learner"), _("Date")]
-    header += [s.id for s in survey.statements]
+    if survey.past_scales:
+        header.append(_("Scale"))
+    for st in survey.statements:
+        header.append(st.id)
+        if st.reverse:  # the answer as given, then its favourable value (the results' basis)
+            header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
+    header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
     if survey.comment_box:
         header.append(_("Comment"))
     return header
@@ -91,7 +185,11 @@ def csv_header(survey, _):
 
 def csv_lines(survey, submissions, words):
     """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
-    the header, one line per submission; every cell formula-safe."""
+    the header, one line per submission; every cell formula-safe. Each answer is labelled with
+    the scale it was given on (its epoch, ``changes.split_group``); answers to removed statements
+    stay, in their own columns. A reverse-coded statement has two columns: the answer as given
+    ("2 Disagree") and its favourable value, rescored ("4"), the basis of the results' top box,
+    mean and bars (empty for an answer on an earlier scale: no figure counts it)."""
     out = io.StringIO()
     writer = csv.writer(out)
 
@@ -104,17 +202,30 @@ def csv_lines(survey, submissions, words):
 
     yield "\ufeff".encode()
     yield line(words["header"])
-    labels = words["labels"]
+    columns = [st.id for st in survey.statements] + list(words["removed"])
+    current = {st.id: st for st in survey.statements}
     for _submission, user_key, day, answers, comment in submissions:
         cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
-        for st in survey.statements:
-            value = answers.get(st.id, "")
+        given, epochs = {}, set()
+        for group, value in answers.items():
+            sid, epoch = split_group(group)
+            given[sid] = (epoch, value)
+            epochs.add(epoch)
+        if words["scales"] is not None:
+            cells.append(" / ".join(words["scales"].get(e, "?") for e in sorted(epochs)))
+        for sid in columns:
+            epoch, value = given.get(sid, (None, ""))
+            labels = words["labels"].get(epoch, ())
+            point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
             if value == NA:
                 cells.append(words["na"])
-            elif value.isdigit() and 1 <= int(value) <= len(labels):
-                cells.append(f"{value} {labels[int(value) - 1]}")
+            elif point:
+                cells.append(f"{value} {labels[point - 1]}")
             else:
                 cells.append(value)
+            st = current.get(sid)
+            if st is not None and st.reverse:
+                cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
         if survey.comment_box:
             cells.append(comment)
         yield line(cells)
@@ -123,9 +234,10 @@ def csv_lines(survey, submissions, words):
 def report_data(survey, user_state_iterator, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
-    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), then
-    ``Comment``; answers as stored (``1``..``points``, ``na``),
-    formula-safe. An anonymous survey yields nothing: its learners' state holds no answers."""
+    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
+    reverse-coded statement followed by ``<id> (rescored)`` (its favourable value, the results'
+    basis), then ``Comment``; answers as stored (``1``..``points``, ``na``), formula-safe. An
+    anonymous survey yields nothing: its learners' state holds no answers."""
     if survey.anonymous:
         return
     count = 0
@@ -137,7 +249,14 @@ def report_data(survey, user_state_iterator, limit_responses=None):
         if not state.get("submitted") or not answers:
             continue
         count += 1
-        row = OrderedDict((st.id, safe_cell(answers.get(st.id, ""))) for st in survey.statements)
+        row = OrderedDict()
+        for st in survey.statements:
+            value = answers.get(st.id, "")
+            row[st.id] = safe_cell(value)
+            if st.reverse:
+                digits = str(value).isdigit()  # stored as a number (or, from older state, its text)
+                point = int(value) if digits and 1 <= int(value) <= survey.points else None
+                row[f"{st.id} (rescored)"] = str(reverse_coded(survey, st, point)) if point else ""
         if survey.comment_box:
             row["Comment"] = safe_cell(state.get("learner_comment", ""))
         yield user_state.username, row

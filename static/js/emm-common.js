@@ -30,11 +30,57 @@
     var other = fallback("gettext");
     return other ? other(text) : text;
   };
+  /* The form CLDR gives n in the page's language, negative and decimal n too (see EMM.pluralN). */
   EMM.ngettext = function (one, many, n) {
+    n = EMM.pluralN(n);
     var found = lookup(one);
     if (found && Array.isArray(found.value)) { return found.value[found.plural(n)] || found.value[0]; }
     var other = fallback("ngettext");
     return other ? other(one, many, n) : (n === 1 ? one : many);
+  };
+
+  /* Numbers per locale, from CLDR through Intl (the server's twin: common/numbers.py). The locale
+     is the block's lang attribute (the language the server rendered it in), else the page's. */
+  EMM.locale = function (element) {
+    var node = EMM.root(element) || document.querySelector(".emm[lang]");
+    var host = node && node.closest ? node.closest("[lang]") : null;
+    var tag = (host && host.getAttribute("lang")) || document.documentElement.lang || "en";
+    try { return Intl.getCanonicalLocales(tag)[0] || "en"; } catch (e) { return "en"; }
+  };
+  var formats = {};
+  /* Latin digits, as Babel writes them on the server (it has no other digits): "ar-EG" would
+     otherwise read "١٢" in the browser and "12" in the server's HTML on the same page */
+  function formatter(locale, options) {
+    options = Object.assign({numberingSystem: "latn"}, options);
+    var key = locale + JSON.stringify(options);
+    if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
+    return formats[key];
+  }
+  /* 3.8333 -> "3,83" in French (at most `digits` decimals, default 2; no trailing zeros) */
+  EMM.number = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
+      .format(value);
+  };
+  /* a count (a whole number) in the language of element's block: 12345 -> "12 345" in French */
+  EMM.count = function (n, element) {
+    return EMM.number(n, EMM.locale(element), 0);
+  };
+  /* a value given in percent: 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
+  EMM.percent = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
+      .format(value / 100);
+  };
+  /* The whole number to give a gettext plural formula so that it picks CLDR's form for n: |n|
+     when whole (CLDR reads -2 as 2), else the smallest whole number of n's category (1.5 is
+     "one" in French: 0, "other" in English: 0). */
+  EMM.pluralN = function (n, locale) {
+    var abs = Math.abs(Number(n));
+    if (!isFinite(abs)) { return 0; }
+    if (Number.isInteger(abs)) { return abs; }
+    var rules = new Intl.PluralRules(locale || EMM.locale());
+    var category = rules.select(abs);
+    for (var i = 0; i < 1000; i += 1) { if (rules.select(i) === category) { return i; } }
+    return Math.round(abs);
   };
   /* "Answered {done} of {total}" with {"done": 3, "total": 8} */
   EMM.format = function (text, values) {
@@ -83,11 +129,14 @@
     /* no write is taken now: staff view the course as a learner, or the due date has passed */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
     PAST_DUE: "past_due",
+    /* the editor: the change touches stored answers; "Save anyway" sends it with confirm */
+    ANSWERS_TOUCHED: "answers_touched",
     /* authors' checks (role-play map marks) */
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
     LOOP_WITHOUT_ENDING: "loop_without_ending",
-    UNKNOWN_TARGET: "unknown_target"
+    UNKNOWN_TARGET: "unknown_target",
+    STRANDED: "stranded"
   });
   /* Codes the browser gives a failure that never reached a handler: the server never sends them. */
   EMM.LOCAL_CODES = Object.freeze({
@@ -376,10 +425,75 @@
     var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
     EMM.markQuestions(root, missing);
     if (!missing.length) { return answers; }
-    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: missing.length}));
+    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: EMM.count(missing.length, root)}));
     var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
     if (first) { first.focus(); }
     return null;
+  };
+  /* Length limits that never cut. A control carries its limit as data-max-chars (never maxlength:
+     a browser cuts a paste at maxlength without a word). Beside it a counter says how many
+     characters are left (a textarea always; a one-line field once it is 80% full), or how many
+     are too many; going over marks the control aria-invalid and says so once in `region`; the text
+     stays as typed and the block refuses to send it (EMM.overLimit), with a message. */
+  EMM.NEAR_LIMIT = 0.8;
+  var counted = 0;
+  EMM.countChars = function (control) {
+    var max = parseInt(control.getAttribute("data-max-chars"), 10);
+    if (!max) { return; }
+    var length = control.value.length, left = max - length;
+    var counter = control.emmCounter;
+    if (!counter) {
+      counted += 1;
+      counter = EMM.el("span", {class: "emm-counter", id: "emm-counter-" + counted});
+      control.insertAdjacentElement("afterend", counter);
+      control.setAttribute("aria-describedby",
+        ((control.getAttribute("aria-describedby") || "") + " " + counter.id).trim());
+      control.emmCounter = counter;
+    }
+    var over = left < 0;
+    counter.hidden = !over && control.tagName !== "TEXTAREA" && length < max * EMM.NEAR_LIMIT;
+    counter.textContent = over
+      ? EMM.format(EMM.ngettext("{n} character too many (limit {max}): nothing was cut, shorten the text.",
+        "{n} characters too many (limit {max}): nothing was cut, shorten the text.", -left), {n: -left, max: max})
+      : EMM.format(EMM.ngettext("{n} character left", "{n} characters left", left), {n: left});
+    counter.classList.toggle("emm-over", over);
+    if (over) { control.setAttribute("aria-invalid", "true"); }
+    else if (control.emmOver) { control.removeAttribute("aria-invalid"); }
+    var crossed = over && !control.emmOver;
+    control.emmOver = over;
+    return crossed;
+  };
+  /* watch every [data-max-chars] control inside `scope` (now and added later); `region`: where
+     going over is said (a live region) */
+  EMM.watchLimits = function (scope, region) {
+    Array.prototype.forEach.call(scope.querySelectorAll("[data-max-chars]"), EMM.countChars);
+    scope.addEventListener("input", function (event) {
+      var control = event.target;
+      if (!control.hasAttribute || !control.hasAttribute("data-max-chars")) { return; }
+      if (EMM.countChars(control) && region) { EMM.say(region, control.emmCounter.textContent); }
+    });
+    /* a control drawn after the first pass (an editor's row) is counted once it takes the focus */
+    scope.addEventListener("focusin", function (event) {
+      var control = event.target;
+      if (control.hasAttribute && control.hasAttribute("data-max-chars") && !control.emmCounter) { EMM.countChars(control); }
+    });
+  };
+  /* the first control of `scope` over its limit (null: none) */
+  EMM.overLimit = function (scope) {
+    return Array.prototype.filter.call(scope.querySelectorAll("[data-max-chars]"), function (control) {
+      var max = parseInt(control.getAttribute("data-max-chars"), 10);
+      return max && control.value.length > max && !control.disabled;
+    })[0] || null;
+  };
+  /* refuse to send while a control is over its limit: say why in `region`, focus the control */
+  EMM.refuseOverLimit = function (scope, region) {
+    var control = EMM.overLimit(scope);
+    if (!control) { return false; }
+    EMM.countChars(control);
+    EMM.say(region, EMM.format(EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
+      {max: control.getAttribute("data-max-chars")}));
+    control.focus();
+    return true;
   };
 
   global.EMM = EMM;

@@ -50,13 +50,16 @@ function EmmLikert(runtime, element, args) {
 
   function saved(body) {
     state.submitted = true;
-    EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
+    /* the status line says it and takes the focus: a hidden Submit button would drop the focus
+       to the page's body */
+    status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
     if (!body.can_change) { state.locked = true; lock(); }
     else if (submit) { submit.textContent = _("Update my answers"); }
     if (body.results_available) {
       var section = root.querySelector("[data-results-section]");
       if (section) { section.hidden = false; }
     }
+    status.focus();
   }
 
   /* After any failure, the server's state: a submission whose reply was lost is shown as saved
@@ -105,7 +108,7 @@ function EmmLikert(runtime, element, args) {
   function updateProgress() {
     if (!progress || state.locked) { return; }
     var done = Object.keys(collect()).length;
-    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: done, total: args.total});
+    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: EMM.count(done, root), total: EMM.count(args.total, root)});
   }
 
   function markErrors(ids) {
@@ -142,10 +145,11 @@ function EmmLikert(runtime, element, args) {
     var missing = missingRequired(answers);
     markErrors(missing);
     if (missing.length) {
-      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: missing.length}));
+      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)}));
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
+    if (EMM.refuseOverLimit(form, alertBox)) { return; }
     send(current());
   }
 
@@ -163,6 +167,7 @@ function EmmLikert(runtime, element, args) {
       drafts.restored(kept);
       if (kept.queued && window.navigator.onLine !== false) { resend(); }
     }
+    EMM.watchLimits(form, status);
     updateProgress();
     EMM.whenOnline(resend);
   }
@@ -184,59 +189,86 @@ function EmmLikert(runtime, element, args) {
   }
 }
 
-/* The results panel, built with DOM calls only. */
+/* The results panel, built with DOM calls only. Every figure says its basis: the answer columns
+   are the answers as given; the bars, the top-box columns and the mean are favourable (reverse-coded
+   statements rescored), as the server computed them (likert/statistics.py). Numbers per locale. */
 var EmmLikertResults = {
   render: function (target, data) {
     "use strict";
     var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+    var loc = EMM.locale(target);
+    function num(value, digits) { return EMM.number(value, loc, digits); }
+    function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
+    function rowLabel(st) {
+      return st.text + (st.reverse ? " (" + _("reverse-coded: counted rescored, favourable answers on the same side as the others") + ")" : "");
+    }
+    function empty(st) {
+      if (st.suppressed) {
+        return EMM.format(_("Too few answers to show (fewer than {min} on the scale)."), {min: num(data.min_group_size, 0)});
+      }
+      if (!st.na) { return _("No answers yet."); }
+      return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
+        "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
+    }
     target.replaceChildren();
     target.appendChild(el("h4", {text: _("Results")}));
     target.appendChild(el("p", {class: "emm-respondents", text: EMM.format(
-      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: data.respondents})}));
+      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: num(data.respondents, 0)})}));
     if (data.suppressed) {
       target.appendChild(el("p", {class: "emm-notice", text: data.message}));
       return;
     }
     if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
+    if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
     var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
       return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), label]);
     }));
     target.appendChild(legend);
+    if (data.reverse_shown) {
+      target.appendChild(el("p", {class: "emm-basis", text: _("Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always on the same side of the centre.")}));
+    }
     data.statements.forEach(function (st) {
-      var label = st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "");
-      var row = el("div", {class: "emm-chart-row"}, [el("p", {class: "emm-chart-label", text: label})]);
-      var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
-      st.segments.forEach(function (seg) {
-        var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
-        s.style.insetInlineStart = seg.start + "%";
-        s.style.inlineSize = seg.width + "%";
-        track.appendChild(s);
-      });
-      if (st.suppressed) { row.appendChild(el("p", {class: "emm-notice", text: _("Too few answers to show.")})); }
-      else { row.appendChild(track); }
+      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", text: rowLabel(st)})]);
+      if (st.suppressed || !st.n) {
+        row.appendChild(el("p", {class: "emm-notice", text: empty(st)}));
+      } else {
+        var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
+        st.segments.forEach(function (seg) {
+          var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
+          s.style.insetInlineStart = seg.start + "%";
+          s.style.inlineSize = seg.width + "%";
+          track.appendChild(s);
+        });
+        row.appendChild(track);
+      }
       target.appendChild(row);
     });
-    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box"), _("Top two"), _("Mean")]);
+    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box (favourable)"),
+      _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
     var table = el("table", {class: "emm-table"}, [
-      el("caption", {text: _("Answers per statement (count and percentage; N/A left out of percentages)")}),
+      el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
       el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
       el("tbody", {}, data.statements.map(function (st) {
         var cells = [el("th", {scope: "row", text: st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "")})];
         if (st.suppressed) {
-          cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
-        } else {
-          cells.push(el("td", {text: String(st.n)}));
-          st.counts.forEach(function (c, i) { cells.push(el("td", {text: c + " (" + st.percents[i] + "%)"})); });
-          cells.push(el("td", {text: String(st.na)}));
-          cells.push(el("td", {text: st.top_box + "%"}));
-          cells.push(el("td", {text: st.top_two_box + "%"}));
-          cells.push(el("td", {text: st.mean === null ? "" : String(st.mean)}));
+          cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
+          return el("tr", {"data-row": st.id}, cells);
         }
-        return el("tr", {}, cells);
+        cells.push(el("td", {text: num(st.n, 0)}));
+        st.counts.forEach(function (c, i) {
+          cells.push(el("td", {text: st.n ? num(c, 0) + " (" + pct(st.percents[i]) + ")" : num(c, 0)}));
+        });
+        cells.push(el("td", {text: num(st.na, 0)}));
+        cells.push(el("td", {text: pct(st.top_box)}));
+        cells.push(el("td", {text: pct(st.top_two_box)}));
+        if (data.reverse_shown) { cells.push(el("td", {text: pct(st.agree_two_box)})); }
+        cells.push(el("td", {text: st.mean === null ? "–" : num(st.mean, 2)}));
+        return el("tr", {"data-row": st.id}, cells);
       }))
     ]);
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
       "aria-label": _("Results table")}, [table]));
+    (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
@@ -245,6 +277,33 @@ var EmmLikertResults = {
       target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
     }
   }
+};
+
+/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
+   with that scale's labels, and answers to statements no longer in the survey. */
+EmmLikertResults.apart = function (target, section) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
+  var table = el("table", {class: "emm-table"}, [
+    el("caption", {text: section.title}),
+    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+    el("tbody", {}, section.statements.map(function (st) {
+      var cells = [el("th", {scope: "row", text: st.text})];
+      if (st.suppressed) {
+        cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
+      } else {
+        cells.push(el("td", {text: String(st.n)}));
+        st.counts.forEach(function (c) { cells.push(el("td", {text: String(c)})); });
+        cells.push(el("td", {text: String(st.na)}));
+      }
+      return el("tr", {}, cells);
+    }))
+  ]);
+  target.appendChild(el("section", {class: "emm-apart", "data-apart": ""}, [
+    el("h5", {text: section.title}),
+    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": section.title}, [table])
+  ]));
 };
 
 function EmmLikertAuthor() { "use strict"; }

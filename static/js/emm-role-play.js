@@ -5,18 +5,20 @@
    a retried choice carries its first id, so the server answers with the node it moved to. */
 function EmmRolePlay(runtime, element) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext;
+  var EMM = window.EMM;
   var root = EMM.root(element).querySelector(".emm-role-play") || EMM.root(element);
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
-     text is ever parsed as HTML. */
-  function show(body) {
+     text is ever parsed as HTML. The focus goes to what changed: after a choice, the consequence
+     of that choice (it comes before the next step's heading); after any other action, the heading. */
+  function show(body, chose) {
     EMM.setServerHtml(panel, body.html);
-    var heading = panel.querySelector("[data-focus]");
-    if (heading) { heading.focus(); }
+    var target = (chose && panel.querySelector(".emm-rp-consequence[data-focus]")) ||
+      panel.querySelector("[data-focus]:not(.emm-rp-consequence)");
+    if (target) { target.focus(); }
     if (body.announce) { EMM.say(status, body.announce); }
   }
 
@@ -34,7 +36,7 @@ function EmmRolePlay(runtime, element) {
     EMM.action(runtime, element, handler, data, {
       button: button,
       alert: alertBox,
-      onSuccess: show,
+      onSuccess: function (body) { show(body, handler === "choose"); },
       refresh: refresh
     });
   }
@@ -47,7 +49,10 @@ function EmmRolePlay(runtime, element) {
     else if (target.hasAttribute("data-role")) { send("start", {role: target.getAttribute("data-role")}, target); }
     else if (target.hasAttribute("data-back")) { send("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
-      if (window.confirm(_("Start the scenario again? This uses one attempt."))) { send("restart", {}, target); }
+      /* the server words the question (which attempt counts, what a new one can cost); no question
+         where starting again spends nothing (a step with no open choice) */
+      var question = target.getAttribute("data-confirm");
+      if (!question || window.confirm(question)) { send("restart", {}, target); }
     }
   });
 }
