@@ -22,8 +22,9 @@ from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.pipeline import learner_handler
+from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, report, validation, views
+from . import changes, content, editor, learner, live, olx, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -45,7 +46,7 @@ def _with_choice_secret(action, **kwargs):
     return handler
 
 
-class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                     settings_fields(content.SETTINGS),
                     EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
@@ -54,6 +55,7 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
+    live_module = live  # the live room (common.present)
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")
@@ -118,6 +120,12 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
         scenario, problems = editor.from_editor(data, self.ugettext)
         return {"scenario": editor.to_editor(scenario) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
+
+    # ---------------------------------------------------------------- staff reports
+    @XBlock.handler
+    def export_perspectives(self, request, suffix=""):
+        """GET, staff only: how each role chose and how each role's scenario ended, as a CSV."""
+        return report.perspectives_csv(self)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
