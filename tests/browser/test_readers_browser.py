@@ -101,6 +101,7 @@ def test_the_word_counter_keeps_the_minimum_and_others_answers_name_their_questi
     assert dist.locator("h5").all_text_contents() == ["Question 1: Does the consent of a child matter?"]
     assert dist.locator(".emm-dist-n").text_content() == "1 participant answered"
 
+    page.once("dialog", lambda dialog: dialog.accept())  # the server's question before a new attempt
     page.locator(".emm-case [data-retry]").click()
     page.wait_for_function("() => { const q = document.activeElement.closest('[data-question]');"
                            " return q && q.getAttribute('data-question') === 'consent'; }")

@@ -150,9 +150,12 @@ def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
     retry = page.locator(f"{CASE_BLOCK} [data-results] [data-retry]")
     retry.wait_for()
     lose_replies(page, "try_again")
+    questions = []  # the server's question before a new attempt (the last attempt counts here)
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     retry.click()
 
     page.locator(f"{CASE_BLOCK} [data-status]").filter(has_text="Your previous answers are in the form").wait_for()
+    assert len(questions) == 1  # asked once, before the request whose reply was lost
     assert page.locator(f"{CASE_BLOCK} [data-form-actions]").is_visible()
     assert page.locator(f"{CASE_BLOCK} textarea").is_enabled()
     assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
@@ -312,7 +315,9 @@ def test_a_retried_role_play_choice_after_a_lost_reply_answers_with_the_node_it_
     assert block_of(workbench, ROLE_PLAY_DEMO, learner).path[-1] == "po-interview"  # the server moved on
 
     choice.click()
-    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 2: what happens'")
+    # the focus lands on the first choice's consequence, with step 2 after it
+    page.wait_for_function("() => document.activeElement.matches('.emm-role-play .emm-rp-consequence')")
+    assert "Step 2: what happens" in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
     assert "Away from the man, she starts to talk." in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
     assert alert.is_hidden()
     assert block_of(workbench, ROLE_PLAY_DEMO, learner).path == ["po-arrival", "po-interview"]
