@@ -75,9 +75,15 @@ class EmmBlockBase(XBlock):
         return self._translator()[2](text)
 
     def ungettext(self, singular, plural, n):
-        """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``)."""
+        """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``).
+        The service's ``ngettext`` is looked up once per block instance and language (on a service
+        built anew at each attribute read, as the workbench's LMS-like one is, a lookup per string
+        would build one per string)."""
         language, service, _gettext = self._translator()
-        return service.ngettext(singular, plural, plural_n(n, language))
+        cached = self.__dict__.get("_emm_ngettext")
+        if cached is None or cached[0] is not service:
+            cached = self.__dict__["_emm_ngettext"] = (service, service.ngettext)
+        return cached[1](singular, plural, plural_n(n, language))
 
     def numbers(self):
         """Numbers and percentages in the request's language (``common.numbers``)."""
