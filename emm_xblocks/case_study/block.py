@@ -18,9 +18,10 @@ from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, report, validation, views
+from . import content, editor, learner, olx, pack, report, validation, views
 
 
 def _tracked(block, case, outcome):
@@ -33,7 +34,7 @@ def _tracked(block, case, outcome):
 
 
 class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                     settings_fields(content.SETTINGS),
+                     FacilitatorPackMixin, settings_fields(content.SETTINGS),
                      EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
@@ -46,6 +47,7 @@ class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin
     block_js = "static/js/emm-case-study.js"
     block_css = "static/css/emm-case-study.css"
     js_class = "EmmCaseStudy"
+    pack_module, pack_template = pack, "templates/case_study/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},
                    help=N_("The case: narrative, sections, key facts, documents, images, questions, analysis"))

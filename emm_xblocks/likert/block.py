@@ -17,9 +17,10 @@ from ..common.errors import HandlerError, json_response
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, report, validation, views
+from . import content, editor, learner, olx, pack, report, validation, views
 
 
 def _with_results_link(block, survey, outcome):
@@ -27,7 +28,7 @@ def _with_results_link(block, survey, outcome):
 
 
 class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                  settings_fields(content.SETTINGS),
+                  FacilitatorPackMixin, settings_fields(content.SETTINGS),
                   EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
@@ -40,6 +41,7 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     block_js = "js/emm-likert.js"
     block_css = "css/emm-likert.css"
     js_class = "EmmLikert"
+    pack_module, pack_template = pack, "templates/likert/pack.html"  # the facilitator pack (common.pack)
 
     statements = List(scope=Scope.content, default=[], help=N_("Statements: id, text, reverse, required"))
     custom_labels = List(scope=Scope.settings, default=[])

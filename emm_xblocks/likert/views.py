@@ -71,6 +71,7 @@ def student_view(block):
         "results_allowed": results_allowed,
         "ready": validation.playable(survey),  # content with errors (imported OLX) is never served
         "read_only": refusal.message if refusal else "",
+        "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,

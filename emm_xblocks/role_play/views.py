@@ -128,6 +128,7 @@ def student_view(block):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
     ctx["panel"] = block.render_template(PANEL, ctx)
+    ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 
 
