@@ -1,9 +1,11 @@
 """What the Likert evaluation's printable pack holds (pure: no XBlock, no Django): the evaluation
 as a paper questionnaire -- one row of boxes per statement, the scale's labels as column heads,
-"Not applicable" where the author offers it, ruled lines for the comment.
+"Not applicable" where the author offers it, ruled lines for the comment -- and, on a sheet of its
+own, the facilitator's tally sheet to count the paper answers once they are collected.
 
 ``build(survey, _, html)`` returns a ``Pack``. The statements are printed as learners read them:
-nothing says which are worded negatively (``reverse``), which is for the analysis only.
+which are worded negatively (``reverse``: their scale is read the other way in the analysis) is
+said on the tally sheet only.
 """
 
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ class Pack:
     comment: str  # the comment's prompt, "" when there is no comment box
     comment_lines: int
     anonymous: bool
+    reverse: tuple  # numbers of the reverse-coded statements (the tally sheet only)
 
 
 def build(survey, _, html):
@@ -37,4 +40,5 @@ def build(survey, _, html):
         comment=comment,
         comment_lines=COMMENT_LINES if survey.comment_box else 0,
         anonymous=survey.anonymous,
+        reverse=tuple(n for n, s in enumerate(survey.statements, start=1) if s.reverse),
     )

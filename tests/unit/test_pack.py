@@ -196,7 +196,8 @@ def test_the_questionnaire_has_every_statement_once_and_the_scale_as_columns(nam
     assert pack.labels == survey.labels(_)
     assert bool(pack.na) == survey.allow_na
     assert bool(pack.comment) == survey.comment_box == (pack.comment_lines > 0)
-    assert "reverse" not in str(asdict(pack))  # which statements are reverse-coded is for the analysis
+    # which statements are reverse-coded is for the analysis: said on the tally sheet only
+    assert pack.reverse == tuple(n for n, s in enumerate(survey.statements, 1) if s.reverse)
 
 
 def test_labels_and_texts_are_translated_with_the_translator_given():
