@@ -25,7 +25,8 @@ CHROME = """() => [...document.querySelectorAll('button, input, select, textarea
                       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; })
     .map((el) => el.tagName.toLowerCase())"""
 BREAKS = """() => [...document.querySelectorAll('.emm-pack-part')].map((el) => getComputedStyle(el).breakBefore)"""
-CARDS = """() => [...document.querySelectorAll('.emm-pack-card, .emm-pack-question, .emm-pack-block, .emm-pack-table tr')]
+CARDS = """() => [...document.querySelectorAll(
+    '.emm-pack-card, .emm-pack-question, .emm-pack-block, .emm-pack-table tr')]
     .map((el) => getComputedStyle(el).breakInside)"""
 
 
