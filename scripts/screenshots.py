@@ -1,6 +1,6 @@
 """Screenshots of the three blocks for the docs (not a test).
 
-    .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py [likert case_study role_play facilitator_pack]
 
 Serves the workbench from a throw-away database, drives Debian's Chromium (the same launch as
 the browser tests, never ``playwright install``) and writes, in docs/screenshots/:
@@ -15,6 +15,10 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
                            its consequence, the next node and its choices;
 * role-play-ending.png     an ending: outcome, debrief, score, the learner's path and the best path;
 * role-play-editor.png     the Studio editor's map of the same scenario.
+* facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
+                           width): role cards and the first decision cards;
+* facilitator-pack-card.png       one decision card of it;
+* facilitator-pack-likert-fr.png  the French evaluation as a paper questionnaire.
 
 Every picture is an element (or a clip of one), at most MAX_HEIGHT pixels tall.
 """
@@ -165,6 +169,26 @@ def role_play(browser, bench, student_id):
     return shots
 
 
+def facilitator_pack(browser, bench, student_id):
+    """The printable packs, as course staff open them from the block's link, in print media."""
+    from urllib.parse import urljoin
+
+    page = new_page(browser, {"width": 794, "height": 1123})  # A4 at 96 dpi
+
+    def open_pack(scenario, lang="en"):
+        page.goto(bench.scenario_url(scenario, "staff_1", lang=lang))
+        page.goto(urljoin(page.url, page.locator("[data-pack-link]").get_attribute("href")))
+        page.emulate_media(media="print")
+
+    open_pack(ROLE_PLAY_EN)
+    shots = [shoot(page, page.locator("main"), "facilitator-pack-role-play.png", max_height=1123),
+             shoot(page, page.locator(".emm-pack-decision").first, "facilitator-pack-card.png")]
+    open_pack(LIKERT_FR, lang="fr")
+    shots.append(shoot(page, page.locator(".emm-pack-part").first, "facilitator-pack-likert-fr.png"))
+    assert page.js_errors == [], page.js_errors
+    return shots
+
+
 def main():
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
@@ -195,8 +219,9 @@ def main():
         bench = Workbench(server.url)
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
-            for take in (likert, case_study, role_play):
-                shots += take(browser, bench, student_id)
+            for take in (likert, case_study, role_play, facilitator_pack):
+                if not sys.argv[1:] or take.__name__ in sys.argv[1:]:  # all, or the ones named
+                    shots += take(browser, bench, student_id)
             browser.close()
     finally:
         server.stop()

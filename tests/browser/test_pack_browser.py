@@ -3,7 +3,6 @@ and it prints on A4 without the learner chrome, a new sheet for each part, in Ar
 left; axe-core finds nothing wrong on the page; a learner who finds the address is refused."""
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -17,7 +16,6 @@ DEMOS = {  # workbench scenario -> the block's selector
     "emm_case_study.2": ".emm-case",  # scenarios/emm_case_study-3-en.xml (documents with excerpts)
     "emm_likert.0": ".emm-likert",  # scenarios/emm_likert-1-en.xml
 }
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PDF_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object of the PDF Chromium writes
 
 CHROME = """() => [...document.querySelectorAll('button, input, select, textarea, form, nav, header, [data-pack-link]')]
@@ -102,13 +100,3 @@ def test_a_learner_gets_neither_the_link_nor_the_pack(workbench, new_page):
     response = page.request.get(workbench.handler_url("emm_case_study.2", "facilitator_pack", learner))
     assert response.status == 403 and response.json()["error"] == "forbidden"
 
-
-def test_screenshot_of_the_role_play_pack_for_the_docs(workbench, new_page):
-    """docs/facilitator-pack.md shows the pack as printed (print media, A4 width)."""
-    page = new_page({"width": 794, "height": 1123})  # A4 at 96 dpi
-    page.goto(pack_url(page, workbench, "emm_role_play.0", DEMOS["emm_role_play.0"]))
-    page.emulate_media(media="print")
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "facilitator-pack-role-play.png"))
-    page.locator("#pack-cards").scroll_into_view_if_needed()
-    page.locator(".emm-pack-decision").first.screenshot(path=str(SCREENSHOTS / "facilitator-pack-card.png"))

@@ -122,3 +122,20 @@ def test_the_learners_page_never_links_the_pack_nor_carries_its_answers(platform
     staff = platform.lms(sam).html(key)
     assert "data-pack-link" in staff and "/handler/facilitator_pack" in staff
     assert "Facilitator pack (printable)" in visible_text(staff)
+
+
+@pytest.mark.parametrize("olx", ['<emm_role_play display_name="Empty"/>', '<emm_case_study display_name="Empty"/>',
+                                 '<emm_likert display_name="Empty"/>'])
+def test_a_block_with_nothing_in_it_yet_still_gives_a_page(platform, people, olx):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(olx, platform.subsection())
+    response = get_pack(platform.lms(sam), key)
+    assert response.status_code == 200 and "<h1" in response.text and "Empty" in response.text
+
+
+def test_points_are_written_the_way_the_language_writes_numbers(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(CASE.format(extra="", more="").replace('points="2"', 'points="1.5"'), platform.subsection())
+    assert "1.5" in visible_text(get_pack(platform.lms(sam), key).text)
+    french = visible_text(get_pack(platform.lms(sam), key, query="lang=fr").text)
+    assert "1,5" in french and "1.5" not in french
