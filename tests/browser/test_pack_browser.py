@@ -85,6 +85,16 @@ def test_an_arabic_pack_reads_right_to_left(workbench, new_page):
     assert page.pdf(format="A4").startswith(b"%PDF")
 
 
+def test_an_arabic_case_pack_stays_within_the_sheet(workbench, new_page):
+    """A list of the author's English text inside an Arabic page keeps its bullets on the page's
+    side: a list item with its own direction would push its bullet off the sheet's left edge."""
+    page = new_page({"width": 794, "height": 1123}, locale="ar")  # A4 at 96 dpi
+    page.goto(pack_url(page, workbench, "emm_case_study.2", DEMOS["emm_case_study.2"]) + "&lang=ar")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    assert page.locator(".emm-pack-facilitator li").count() > 0
+
+
 @pytest.mark.parametrize("scenario", sorted(DEMOS))
 def test_axe_finds_no_violation_in_the_pack(workbench, new_page, scenario):
     page = new_page(DESKTOP)
