@@ -20,6 +20,7 @@ class Pack:
     labels: tuple  # the scale's labels, lowest first, translated when a preset's
     na: str  # the "Not applicable" column's head, "" when not offered
     statements: tuple  # (number, text, required)
+    any_required: bool  # say what the * means
     comment: str  # the comment's prompt, "" when there is no comment box
     comment_lines: int
     anonymous: bool
@@ -37,6 +38,7 @@ def build(survey, _, html):
         labels=survey.labels(_),
         na=_("Not applicable") if survey.allow_na else "",
         statements=tuple((n, s.text, s.required) for n, s in enumerate(survey.statements, start=1)),
+        any_required=any(s.required for s in survey.statements),
         comment=comment,
         comment_lines=COMMENT_LINES if survey.comment_box else 0,
         anonymous=survey.anonymous,

@@ -12,8 +12,8 @@ says which endings are good practice and which path earns the most points.
   author's order. Each choice of a card appears on it exactly once, with its consequence and the
   number of the card it leads to (``None`` when its target is not a node of the scenario);
 * the debrief sheet, for the facilitator only: ``endings`` (category, debrief), ``routes``
-  (the best path of each role, as card and choice numbers), ``points`` (every choice worth
-  points) and ``bands`` (the score bands' messages).
+  (the best path of each role, as card and choice numbers), ``points`` (per card, the choices
+  worth points) and ``bands`` (the score bands' messages).
 
 Points, categories, debriefs and best paths appear on the debrief sheet only, never on a role
 or decision card (the cards go to the participants). ``html`` turns author HTML into what the
@@ -81,9 +81,10 @@ class Route:
 
 @dataclass(frozen=True)
 class Points:
+    """The choices of one card that are worth points: ``choices`` are ``(choice number, points)``."""
+
     card: int
-    choice: int
-    points: int
+    choices: tuple
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,12 @@ def build(scenario, _, html):
         steps = tuple((numbers[nid], idx + 1) for nid, idx in route if idx is not None)
         end = route[-1][0] if route and route[-1][1] is None else None
         routes.append(Route(role.label, steps, numbers.get(end), max(0, paths.best_score(scenario, role.start))))
-    points = tuple(Points(numbers[nid], j, c.points) for nid in order
-                   for j, c in enumerate(scenario.node(nid).choices, start=1)
-                   if c.points and not scenario.node(nid).ending)
+    points = []
+    for nid in order:
+        node = scenario.node(nid)
+        worth = tuple((j, c.points) for j, c in enumerate(node.choices, start=1) if c.points)
+        if worth and not node.ending:
+            points.append(Points(numbers[nid], worth))
     bands = tuple((b.min, b.message) for b in sorted(scenario.bands, key=lambda b: -b.min))
     return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
-                points, bands)
+                tuple(points), bands)

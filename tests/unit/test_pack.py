@@ -105,7 +105,8 @@ def test_points_categories_debriefs_and_best_paths_are_on_the_debrief_sheet_only
         assert route.best == paths.best_score(scenario, role.start) > 0
     # every choice worth points is listed once; no card says how many points a choice is worth
     worth = [(number[n.id], j, c.points) for n in scenario.nodes for j, c in enumerate(n.choices, 1) if c.points]
-    assert sorted((p.card, p.choice, p.points) for p in pack.points) == sorted(worth)
+    assert sorted((p.card, j, points) for p in pack.points for j, points in p.choices) == sorted(worth)
+    assert len({p.card for p in pack.points}) == len(pack.points)  # one row per card
     assert not any(hasattr(s, "points") for c in pack.cards for s in c.choices)
 
 
@@ -207,3 +208,5 @@ def test_labels_and_texts_are_translated_with_the_translator_given():
     pack = likert_pack.build(survey, lambda t: f"«{t}»", clean_html)
     assert pack.labels[0] == "«Strongly disagree»" and pack.na == "«Not applicable»"
     assert pack.comment == "«Any other comment (optional)»"
+    assert pack.any_required and not likert_pack.build(
+        Survey(statements=(Statement("a", "A", required=False),)), _, clean_html).any_required
