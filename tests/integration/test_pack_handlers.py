@@ -139,3 +139,14 @@ def test_points_are_written_the_way_the_language_writes_numbers(platform, people
     assert "1.5" in visible_text(get_pack(platform.lms(sam), key).text)
     french = visible_text(get_pack(platform.lms(sam), key, query="lang=fr").text)
     assert "1,5" in french and "1.5" not in french
+
+
+def test_the_best_path_points_the_way_the_language_reads(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["role_play"], platform.subsection())
+    english = visible_text(get_pack(platform.lms(sam), key).text)
+    assert "Officer : card 1, choice 2 → card 3 (3 points at most)" in english  # (visible_text spaces tags)
+    arabic = get_pack(platform.lms(sam), key, query="lang=ar").text
+    route = arabic[arabic.index('class="emm-pack-routes"'):]
+    route = route[:route.index("</ul>")]
+    assert "←" in route and "→" not in route
