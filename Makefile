@@ -43,10 +43,11 @@ run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at h
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
 
 # the store and concurrency tests again on a private MariaDB (tests/mariadb.py), at both isolation levels
-MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py
+MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py \
+	tests/integration/test_knowledge_check.py tests/integration/test_evaluation_report.py
 
 test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks, SQLite and MariaDB
-	$(PY312) -m ruff check emm_xblocks tests scripts bench
+	$(PY312) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
 	$(PY312) scripts/check_translations.py
 	$(PY312) -m pytest
 	EMM_DB=mysql EMM_DB_ISOLATION="repeatable read" $(PY312) -m pytest $(MARIADB_TESTS) -p no:cacheprovider -q
@@ -68,6 +69,7 @@ test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only,
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
 	$(PY) bench/store.py
+	$(PY) bench/report.py
 	@$(MAKE) --no-print-directory bench-speed
 
 # A bench-only environment with the anchors (bench/requirements.txt), from the main venv's Python;
@@ -81,7 +83,7 @@ bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/speed.py
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check emm_xblocks tests scripts bench
+	$(PY) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
 
 messages: $(VENV)/.installed  ## extract the source strings into translations/*/LC_MESSAGES/text.po
 	$(PY) scripts/i18n.py extract

@@ -2,9 +2,12 @@
 
 Open edX installs it through the ``lms.djangoapp`` / ``cms.djangoapp`` entry points, so
 ``tutor local do init`` runs its migrations; ``plugin_app`` is the platform's plugin contract.
+When event-routing-backends is an installed app too (every Open edX since Nutmeg), ``ready``
+registers the xAPI transformers of the blocks' events (``emm_xblocks.xapi.transformers``):
+event-routing-backends offers no entry point for them, only its registry, filled on import.
 """
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class EmmXBlocksConfig(AppConfig):
@@ -14,3 +17,7 @@ class EmmXBlocksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {}  # no URLs, settings or signals: only models and migrations
+
+    def ready(self):
+        if apps.is_installed("event_routing_backends"):
+            from .xapi import transformers  # noqa: F401 (registers them)

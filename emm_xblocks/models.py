@@ -11,6 +11,14 @@
   block have each (group, value), and how many submissions the block has. The results panel reads
   these few rows instead of grouping a million answers (decision 19). Migration 0004 built them
   from the rows an install already had.
+* ``PairedResult``: a knowledge check's score (pre- or post-test) filed under a pseudonymous token,
+  ``HMAC(secret, course + pair + anonymous id)`` (``common.platform.pair_token``): a learner's pre-
+  and post-test rows share it, so the two can be linked without any user id in the table; no
+  time is kept. One row per (course, pair, phase, token): a learner answers each test of a pair once.
+* ``EvaluationDescription``: what a block asked (a Likert evaluation's statements, scale and name;
+  a knowledge check's phase, pair and questions), kept at each submission when it changed, so the
+  course's evaluation report (``emm_evaluation_report``) can label the figures of every evaluation
+  and knowledge check of the course found in the store. Content only: nothing of a learner.
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
@@ -133,3 +141,39 @@ class Submissions(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["block_key"], name="emm_submissions_key"),
         ]
+
+
+class PairedResult(models.Model):
+    """One learner's result at one knowledge check of a pre/post pair, under a pseudonymous token."""
+
+    course_key = ExactCharField(max_length=255)
+    pair = ExactCharField(max_length=100)  # the authors' pair key (the same in the pre- and the post-test)
+    phase = ExactCharField(max_length=10)  # "pre" or "post"
+    block_key = ExactCharField(max_length=255)
+    token = ExactCharField(max_length=64)  # HMAC-SHA256 hex of the course, the pair and the anonymous id
+    earned = models.FloatField()
+    possible = models.FloatField()
+    marks = models.TextField()  # JSON {question id: share of its points earned}, for per-question rates
+    questions_key = ExactCharField(max_length=32)  # common.questions.questions_fingerprint of the block
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["course_key", "pair", "phase", "token"], name="emm_pair_once"),
+        ]
+
+
+class EvaluationDescription(models.Model):
+    """What one block asked, as learners last answered it (content only)."""
+
+    block_key = ExactCharField(max_length=255)
+    course_key = ExactCharField(max_length=255)
+    block_type = ExactCharField(max_length=100)  # emm_likert, emm_knowledge_check
+    content = models.TextField()  # JSON: what the block's ``described`` keeps (no learner data)
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["block_key"], name="emm_description_key"),
+        ]
+        indexes = [models.Index(fields=["course_key", "block_type"], name="emm_description_course")]

@@ -9,6 +9,8 @@ older rule would look in ``emm_xblocks/likert/``, where nothing is.
 """
 
 from .case_study.block import CaseStudyBlock as _CaseStudyShell
+from .evaluation_report.block import EvaluationReportBlock as _EvaluationReportShell
+from .knowledge_check.block import KnowledgeCheckBlock as _KnowledgeCheckShell
 from .likert.block import LikertBlock as _LikertShell
 from .role_play.block import RolePlayBlock as _RolePlayShell
 
@@ -23,3 +25,11 @@ class CaseStudyBlock(_CaseStudyShell):
 
 class RolePlayBlock(_RolePlayShell):
     __doc__ = _RolePlayShell.__doc__
+
+
+class KnowledgeCheckBlock(_KnowledgeCheckShell):
+    __doc__ = _KnowledgeCheckShell.__doc__
+
+
+class EvaluationReportBlock(_EvaluationReportShell):
+    __doc__ = _EvaluationReportShell.__doc__

@@ -85,10 +85,11 @@ class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin
                          *(report.plain_text(q.prompt) for q in case.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    save_draft = learner_handler(learner.save_draft)
-    submit = learner_handler(learner.submit, respond=views.respond)
-    self_assess = learner_handler(learner.self_assess, respond=views.respond)
-    try_again = learner_handler(learner.try_again)
+    save_draft = learner_handler(learner.save_draft, replay=learner.draft_saved)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current)
+    self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current)
+    try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.tried_again)
+    state = learner_handler(learner.current, writes=False, respond=views.respond)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=_tracked)
 
     @XBlock.handler

@@ -12,23 +12,36 @@ from dataclasses import dataclass, fields
 
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
+from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
+    CHOICE_KINDS,
+    CORRECT,
+    INCORRECT,
+    MAX_ANSWER_CHARS,
+    MAX_OPTIONS,
+    MAX_WORDS,
+    MULTIPLE,
+    PARTIAL,
+    REFLECTION,
+    SINGLE,
+    KeyPoint,
+    Option,
+    Question,
+    plain_data,
+    question_from_data,
+)
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
-SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
-KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice"), REFLECTION: N_("Written reflection")}
+KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
 SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
 SHOW_ANSWERS = {
     SHOW_SUBMITTED: N_("After each submission"),
     SHOW_FINISHED: N_("After the last attempt (or full marks)"),
     SHOW_NEVER: N_("Never"),
 }
-CORRECT, PARTIAL, INCORRECT, PENDING = "correct", "partial", "incorrect", "pending"
+PENDING = "pending"  # a written reflection not yet self-assessed
 
 MAX_QUESTIONS = 50
-MAX_OPTIONS = 20
 MAX_ATTEMPTS = 100
-MAX_ANSWER_CHARS = 20000
-MAX_WORDS = 3000
 SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
 SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), not a document
@@ -73,42 +86,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Option:
-    id: str
-    text: str
-    correct: bool = False
-    feedback: str = ""
-
-
-@dataclass(frozen=True)
-class KeyPoint:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    kind: str = SINGLE
-    prompt: str = ""  # HTML
-    options: tuple = ()
-    partial_credit: bool = False
-    points: float = 1.0
-    explanation: str = ""  # HTML
-    min_words: int = 0
-    max_words: int = 0  # 0: no limit
-    model_answer: str = ""  # HTML
-    key_points: tuple = ()
-
-    def option(self, oid):
-        return next((o for o in self.options if o.id == oid), None)
-
-    @property
-    def correct_ids(self):
-        return [o.id for o in self.options if o.correct]
-
-
-@dataclass(frozen=True)
 class _CaseContent:
     narrative: str = ""  # HTML
     sections: tuple = ()
@@ -141,8 +118,7 @@ Case.__doc__ = "A case study: its narrative, documents, questions and settings (
 
 CONTENT_FIELDS = ("content",)  # one Dict field holds the case's body (see ``to_fields``)
 BODY = tuple(f.name for f in fields(_CaseContent))
-_NESTED = {"sections": Section, "documents": Document, "images": Image, "questions": Question}
-_QUESTION_NESTED = {"options": Option, "key_points": KeyPoint}
+_NESTED = {"sections": Section, "documents": Document, "images": Image}
 
 
 def _build(cls, data, nested=None):
@@ -151,9 +127,10 @@ def _build(cls, data, nested=None):
     for key, value in data.items():
         if key not in names or value is None:
             continue
-        if nested and key in nested:
-            sub = _QUESTION_NESTED if nested[key] is Question else None
-            value = tuple(_build(nested[key], v, sub) for v in value if isinstance(v, dict))
+        if nested and key == "questions":
+            value = tuple(question_from_data(v) for v in value if isinstance(v, dict))
+        elif nested and key in nested:
+            value = tuple(_build(nested[key], v) for v in value if isinstance(v, dict))
         elif isinstance(value, list):
             value = tuple(value)
         kwargs[key] = value
@@ -170,17 +147,9 @@ def from_fields(values):
     return _build(Case, data, _NESTED)
 
 
-def _plain(obj):
-    if isinstance(obj, tuple):
-        return [_plain(x) for x in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
-    return obj
-
-
 def to_data(case):
     """The whole case as JSON-able data (the editor's payload has this shape too)."""
-    return _plain(case)
+    return plain_data(case)
 
 
 def to_fields(case):

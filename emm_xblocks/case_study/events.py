@@ -2,7 +2,7 @@
 ``docs/case_study.md``.
 
 * ``emm.case_study.submitted``: ``attempt``, ``max_attempts`` (the ``attempts_allowed`` setting;
-  0: no limit), ``questions`` (``{question id: {answer, correctness, points, max_points}}``,
+  0: no limit), ``questions`` (``{question id: {kind, answer, correctness, points, max_points}}``,
   written reflections ``pending`` until self-assessed), ``score`` and ``max_score`` (the grade:
   the attempt that counts);
 * ``emm.case_study.self_assessed``: ``attempt``, ``ticks`` (``{question id: [key point ids]}``),
@@ -15,7 +15,7 @@
 
 
 def submitted(case, attempt, answers, question_marks, grade):
-    questions = {q.id: {"answer": answers.get(q.id), "correctness": status, "points": earned,
+    questions = {q.id: {"kind": q.kind, "answer": answers.get(q.id), "correctness": status, "points": earned,
                         "max_points": q.points}
                  for q, (earned, status) in zip(case.questions, question_marks, strict=True)}
     return "emm.case_study.submitted", {"attempt": attempt, "max_attempts": case.attempts_allowed,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
+from ..common.questions import clean_choice
 from ..common.sanitize import clean_html
 from . import events
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
@@ -52,24 +53,10 @@ def check_answers(case, raw, _, final=True):
         q = case.question(qid)
         if q is None:
             raise ActionError("unknown_question", _("This question is not part of the case."), question=qid)
-        if q.kind == SINGLE:
-            if isinstance(value, list):
-                if len(value) > 1:
-                    raise ActionError("too_many_answers", _("Choose only one answer to this question."),
-                                      question=qid)
-                value = value[0] if value else None
-            if value is None or value == "":
-                continue
-            if not isinstance(value, str) or q.option(value) is None:
-                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            cleaned[qid] = value
-        elif q.kind == MULTIPLE:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
-            if any(q.option(v) is None for v in value):
-                raise ActionError("unknown_option", _("This answer is not one of the options."), question=qid)
-            if value:
-                cleaned[qid] = sorted(set(value), key=[o.id for o in q.options].index)
+        if q.kind in (SINGLE, MULTIPLE):
+            value = clean_choice(q, value, _)
+            if value is not None:
+                cleaned[qid] = value
         else:
             if not isinstance(value, str):
                 raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
@@ -141,12 +128,44 @@ def _shown(case, state, shown):
 
 
 # ------------------------------------------------------------------ the actions
+def _draft_saved(_):
+    return {"saved": True, "message": _("Draft saved. You can come back and finish later.")}
+
+
 def save_draft(case, state, data, _):
     """Keep unfinished answers (checked, not required to be complete)."""
     _refuse_if_submitted(state, _)
     answers = check_answers(case, data.get("answers"), _, final=False)
-    return Outcome(state=replace(state, draft=answers),
-                   result={"saved": True, "message": _("Draft saved. You can come back and finish later.")})
+    return Outcome(state=replace(state, draft=answers), result=_draft_saved(_))
+
+
+def draft_saved(case, state, data, _):
+    """Read-only replay of ``save_draft`` (the page sent the same action again): its answer."""
+    return Outcome(result=_draft_saved(_))
+
+
+def current(case, state, data, _):
+    """Read-only: what the page shows of the learner's state (after a lost reply or an error):
+    the submitted attempt's results as ``submit`` answers them, or, before a submit,
+    ``{"submitted": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
+    ``self_assess``: the page sent the same action again, it gets the same results."""
+    if not state.submitted:
+        return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),
+                               "attempts_left": attempts_left(case.attempts_allowed, state.attempts)})
+    question_marks = marks(case, state.answers, state.ticks if state.assessed else None)
+    return Outcome(result=results(case, state, question_marks, counted_score(case, state.history), _))
+
+
+def _reset(case, state):
+    """The answer of ``try_again``: back on the form with the last answers as the draft."""
+    left = attempts_left(case.attempts_allowed, state.attempts)
+    return {"reset": True, "draft": dict(state.draft), "attempts_left": left}
+
+
+def tried_again(case, state, data, _):
+    """Read-only replay of ``try_again``: its answer, while the learner is still on the form (else
+    the results they have since submitted, as ``current``)."""
+    return Outcome(result=_reset(case, state)) if not state.submitted else current(case, state, data, _)
 
 
 def submit(case, state, data, _):
@@ -198,7 +217,7 @@ def try_again(case, state, data, _):
     _refuse_if_no_attempts(case, state, _)
     left = attempts_left(case.attempts_allowed, state.attempts)
     new = replace(state, draft=dict(state.answers), answers={}, ticks={}, submitted=False, assessed=False)
-    return Outcome(state=new, result={"reset": True, "draft": new.draft, "attempts_left": left},
+    return Outcome(state=new, result=_reset(case, new),
                    events=(events.tried_again(state.attempts, left),))
 
 

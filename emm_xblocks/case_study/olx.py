@@ -26,45 +26,20 @@ from dataclasses import replace
 from lxml import etree
 
 from ..common import olx
+from ..common.questions import add_olx_html as _add_html
+from ..common.questions import add_question_xml, question_from_xml
+from ..common.questions import olx_html as _html
 from ..common.settings import read_olx, write_olx
-from .content import MULTIPLE, REFLECTION, SETTINGS, SINGLE, Case, Document, Image, KeyPoint, Option, Question, Section
+from .content import SETTINGS, Case, Document, Image, Section
 
 
 def _norm(text):
     return " ".join((text or "").split())
 
 
-def _html(el, tag):
-    child = el.find(tag)
-    return olx.inner_html(child) if child is not None else ""
-
-
-def _add_html(parent, tag, html, **attrs):
-    child = olx.add_html(parent, tag, (html or "").strip().replace("]]>", "]]&gt;"))
-    if child is not None:
-        for key, value in attrs.items():
-            child.set(key, olx.xml_safe(value))
-    return child
-
-
 def from_xml(el):
     """Read ``<emm_case_study>`` into a ``Case`` (unknown attributes and tags are ignored)."""
-    questions = []
-    for q in el.iterchildren("question"):
-        questions.append(Question(
-            id=q.get("id", ""),
-            kind=q.get("type", SINGLE),
-            prompt=_html(q, "prompt"),
-            options=tuple(Option(o.get("id", ""), olx.text_of(o), olx.get_bool(o, "correct"),
-                                 olx.text_of(o.find("feedback"))) for o in q.iterchildren("option")),
-            partial_credit=olx.get_bool(q, "partial_credit"),
-            points=olx.get_float(q, "points", 1.0),
-            explanation=_html(q, "explanation"),
-            min_words=olx.get_int(q, "min_words", 0),
-            max_words=olx.get_int(q, "max_words", 0),
-            model_answer=_html(q, "model_answer"),
-            key_points=tuple(KeyPoint(k.get("id", ""), olx.text_of(k)) for k in q.iterchildren("key_point")),
-        ))
+    questions = [question_from_xml(q) for q in el.iterchildren("question")]
     facts = el.find("key_facts")
     settings = read_olx(el, SETTINGS)
     for name in ("display_name", "topic"):
@@ -106,24 +81,6 @@ def to_xml(case, el=None):
     for img in case.images:
         olx.add_text(el, "image", _norm(img.caption) or None, src=img.src.strip(), alt=_norm(img.alt))
     for q in case.questions:
-        qel = olx.add_element(el, "question", id=q.id, type=q.kind)
-        olx.set_attr(qel, "points", float(q.points), 1.0)
-        if q.kind == MULTIPLE:
-            olx.set_attr(qel, "partial_credit", q.partial_credit, False)
-        if q.kind == REFLECTION:
-            olx.set_attr(qel, "min_words", q.min_words, 0)
-            olx.set_attr(qel, "max_words", q.max_words, 0)
-        _add_html(qel, "prompt", q.prompt)
-        if q.kind != REFLECTION:
-            for opt in q.options:
-                oel = olx.add_text(qel, "option", _norm(opt.text), id=opt.id,
-                                   correct="true" if opt.correct else None)
-                if _norm(opt.feedback):
-                    olx.add_text(oel, "feedback", _norm(opt.feedback))
-        else:
-            _add_html(qel, "model_answer", q.model_answer)
-            for kp in q.key_points:
-                olx.add_text(qel, "key_point", _norm(kp.text), id=kp.id)
-        _add_html(qel, "explanation", q.explanation)
+        add_question_xml(el, q)
     _add_html(el, "expert_analysis", case.expert_analysis)
     return el

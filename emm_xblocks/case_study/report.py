@@ -6,35 +6,17 @@ stored ``Scope.user_state`` fields, decoded from JSON). Every row describes one 
 learner's attempt that counts for the grade (best or last); a learner who only saved a draft has no row.
 """
 
-import html as html_lib
-import re
 from collections import OrderedDict
 
 from ..common.attempts import counted_attempt
-from ..common.export import safe_cell
+from ..common.export import number, safe_cell
 from ..common.i18n import N_
-from ..common.sanitize import clean_html
+from ..common.sanitize import plain_text
 from .content import CORRECT, PARTIAL, PENDING, REFLECTION
 from .scoring import attempt_parts, marks, total
 
-TAG_RE = re.compile(r"<[^>]+>")
-BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",
-                      re.IGNORECASE)
-
 VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly"), PENDING: N_("Not yet self-assessed")}
 NOT_CORRECT = N_("No")
-
-
-def plain_text(html):
-    """Author HTML as one line of text: sanitised, tags removed (a space where a block ends),
-    entities decoded -- for reports, search and escaped templates."""
-    text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
-    return " ".join(html_lib.unescape(text).split())
-
-
-def number(value):
-    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def answer_text(question, answer):

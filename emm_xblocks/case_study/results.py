@@ -10,52 +10,29 @@ problems then show no answer either (``xmodule/capa_block.py``, ``answer_availab
 
 from ..common.attempts import attempts_left
 from ..common.i18n import N_
+from ..common.questions import VERDICTS as CHOICE_VERDICTS
+from ..common.questions import question_result
 from ..common.sanitize import clean_html
-from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION
-from .report import number, plain_text
+from .content import PENDING, REFLECTION
 from .scoring import answers_revealed, total
 
-VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect"),
-            PENDING: N_("Waiting for your self-assessment")}
+VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 SUBMITTED = "submitted"  # the status shown where correctness is withheld
-
-
-def _question(q, answer, ticks, mark, revealed):
-    earned, status = mark
-    chosen = [answer] if isinstance(answer, str) and q.kind != REFLECTION else (
-        answer if isinstance(answer, list) else [])
-    item = {
-        "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
-        "prompt": plain_text(q.prompt),
-        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
-        # the explanation gives the answer away: it follows the author's "show answers" policy
-        "explanation": clean_html(q.explanation) if revealed else "",
-        "answer_text": answer if q.kind == REFLECTION else "",
-    }
-    if q.kind == REFLECTION:
-        # Key points are shown after every submit: the learner's self-assessment is the score.
-        item["key_points"] = [{"id": kp.id, "text": kp.text, "ticked": kp.id in (ticks or [])}
-                              for kp in q.key_points]
-    if revealed:
-        item["correct_options"] = [{"id": o.id, "text": o.text} for o in q.options if o.correct]
-        item["all_feedback"] = [{"id": o.id, "text": o.text, "feedback": o.feedback, "correct": o.correct}
-                                for o in q.options if o.feedback]
-        item["model_answer"] = clean_html(q.model_answer)
-    return item
 
 
 def results(case, state, question_marks, grade, _):
     """The submitted attempt's results as JSON-able data (``{"submitted": False, ...}`` before any
     submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the ``(earned,
-    possible)`` that counts, or None."""
+    possible)`` that counts, or None. Figures only: ``described`` adds the words (``message``,
+    ``announcement``) in the learner's language, where the numbers' locale is known (``_`` is kept
+    for the actions' one shape)."""
     if not state.submitted:
         return {"submitted": False, "revealed": False}
     earned, possible = total(case, question_marks)
     revealed = answers_revealed(case, state.submitted, state.attempts, possible > 0 and earned >= possible)
-    questions = [_question(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
+    questions = [question_result(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
                  for q, mark in zip(case.questions, question_marks, strict=True)]
     left = attempts_left(case.attempts_allowed, state.attempts)
-    message = _("Submitted: {earned} of {possible} points.").format(earned=number(earned), possible=number(possible))
     return {
         "submitted": True,
         "attempt": state.attempts,
@@ -72,12 +49,27 @@ def results(case, state, question_marks, grade, _):
         "correctness": True,
         "questions": questions,
         "expert_analysis": clean_html(case.expert_analysis) if revealed else "",
-        "message": message,
-        # what the live region says: the score, then each question's verdict
-        "announcement": " ".join([message, *(
-            _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
-            for i, q in enumerate(questions, start=1))]),
     }
+
+
+def described(data, numbers, _, ngettext):
+    """``data`` with its words in the learner's language: ``message`` (the score) and
+    ``announcement`` (what the live region says: the score, then each question's verdict).
+    ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form."""
+    if not data.get("submitted") or not data.get("correctness", True):
+        return data
+    message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
+    return {**data, "message": message, "announcement": " ".join([message, *(
+        _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
+        for i, q in enumerate(data["questions"], start=1))])}
+
+
+def score_words(earned, possible, numbers, ngettext, frame="{score}"):
+    """"4 points out of 6" in the learner's language, the plural CLDR gives ``earned`` ("1,5 point
+    sur 6" in French), inside ``frame``."""
+    score = ngettext("{earned} point out of {possible}", "{earned} points out of {possible}", earned).format(
+        earned=numbers.number(earned), possible=numbers.number(possible))
+    return frame.format(score=score)
 
 
 REVEALED_KEYS = ("correct_options", "all_feedback", "model_answer")

@@ -2,9 +2,7 @@
 
 Points per question, summed; the LMS applies ``weight``:
 
-* single choice: full points for the correct option, else 0;
-* multiple choice, all-or-nothing: full points when the chosen set is exactly the correct set;
-* multiple choice, partial credit: ``points * max(0, right picks - wrong picks) / correct options``;
+* single and multiple choice: as ``common.questions.choice_fraction`` scores them;
 * written reflection: ``points * ticked key points / key points`` -- the learner's own
   self-assessment against the expert's checklist, made after the submit (0 until then).
   A reflection without key points earns its points for a submitted answer.
@@ -16,7 +14,8 @@ Scores are exact floats (``math.fsum``: three thirds make 1); only the page roun
 
 import math
 
-from .content import CORRECT, INCORRECT, PARTIAL, PENDING, REFLECTION, SHOW_NEVER, SHOW_SUBMITTED, SINGLE
+from ..common.questions import choice_fraction, status_of
+from .content import CORRECT, INCORRECT, PENDING, REFLECTION, SHOW_NEVER, SHOW_SUBMITTED
 
 
 def score_question(q, answer, ticks=None):
@@ -31,14 +30,8 @@ def score_question(q, answer, ticks=None):
         ticked = set(ticks) if isinstance(ticks, (list, tuple, set)) else set()
         fraction = len(ticked & {kp.id for kp in q.key_points}) / len(q.key_points)
     else:
-        chosen = set([answer] if isinstance(answer, str) else answer if isinstance(answer, (list, tuple)) else [])
-        correct = set(q.correct_ids)
-        if q.kind == SINGLE or not q.partial_credit or not correct:
-            fraction = 1.0 if chosen and chosen == correct else 0.0
-        else:
-            fraction = max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
-    status = CORRECT if fraction >= 1 else PARTIAL if fraction > 0 else INCORRECT
-    return q.points * fraction, status
+        fraction = choice_fraction(q, answer)
+    return q.points * fraction, status_of(fraction)
 
 
 def marks(case, answers, ticks=None):

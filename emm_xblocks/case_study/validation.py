@@ -7,30 +7,18 @@ whether learners may submit (no error), computed once per content.
 from functools import lru_cache
 
 from ..common.attempts import COUNTED_ATTEMPT
-from ..common.ids import id_key, is_valid_id
+from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
 from ..common.validation import Problem, errors, image_alt_problems
 from .content import (
     KINDS,
     MAX_ATTEMPTS,
-    MAX_OPTIONS,
     MAX_QUESTIONS,
     MAX_WORDS,
-    MULTIPLE,
     REFLECTION,
     SHOW_ANSWERS,
-    SINGLE,
     size_unreadable,
 )
-
-
-def _check_id(add, where, value, seen, label, _):
-    if not is_valid_id(value):
-        add(Problem(f"{where}.id", label + " " + _("the id must be 1 to 50 letters, digits, hyphens or "
-                                                   "underscores.")))
-    elif id_key(value) in seen:
-        add(Problem(f"{where}.id", label + " " + _("the id “{id}” is used twice.").format(id=value)))
-    seen.add(id_key(value))
 
 
 def validate(case, _):
@@ -87,52 +75,26 @@ def validate(case, _):
 
 
 def _validate_question(add, where, n, q, seen, _):
-    label = _("Question {n}:").format(n=n)
-    _check_id(add, where, q.id, seen, label, _)
-    if q.kind not in KINDS:
-        add(Problem(f"{where}.kind", _("Question {n}: choose a question type.").format(n=n)))
+    if not validate_question(add, where, n, q, seen, KINDS, _) or q.kind != REFLECTION:
         return
-    if not q.prompt.strip():
-        add(Problem(f"{where}.prompt", _("Question {n} has no text.").format(n=n)))
-    if not 0 < q.points <= 100:
-        add(Problem(f"{where}.points", _("Question {n}: points must be more than 0 and at most 100.").format(n=n)))
-    if q.kind == REFLECTION:
-        if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS:
-            add(Problem(f"{where}.max_words", _("Question {n}: word limits must be between 0 and {max}.")
-                        .format(n=n, max=MAX_WORDS)))
-        elif q.max_words and q.min_words > q.max_words:
-            add(Problem(f"{where}.min_words", _("Question {n}: the minimum number of words is above the "
-                                                "maximum.").format(n=n)))
-        if not q.key_points:
-            add(Problem(f"{where}.key_points", _("Question {n}: add key points, so learners can assess their "
-                                                 "answer against the model answer.").format(n=n), False))
-        if not q.model_answer.strip():
-            add(Problem(f"{where}.model_answer", _("Question {n} has no model answer.").format(n=n), False))
-        kp_seen = set()
-        for j, kp in enumerate(q.key_points):
-            _check_id(add, f"{where}.key_points.{j}", kp.id, kp_seen,
-                      _("Question {n}, key point {m}:").format(n=n, m=j + 1), _)
-            if not kp.text.strip():
-                add(Problem(f"{where}.key_points.{j}.text",
-                            _("Question {n}, key point {m} has no text.").format(n=n, m=j + 1)))
-        return
-    if not 2 <= len(q.options) <= MAX_OPTIONS:
-        add(Problem(f"{where}.options", _("Question {n} needs between 2 and {max} options.")
-                    .format(n=n, max=MAX_OPTIONS)))
-    opt_seen = set()
-    for j, opt in enumerate(q.options):
-        _check_id(add, f"{where}.options.{j}", opt.id, opt_seen,
-                  _("Question {n}, option {m}:").format(n=n, m=j + 1), _)
-        if not opt.text.strip():
-            add(Problem(f"{where}.options.{j}.text", _("Question {n}, option {m} has no text.").format(n=n, m=j + 1)))
-    correct = len(q.correct_ids)
-    if q.kind == SINGLE and correct != 1:
-        add(Problem(f"{where}.options", _("Question {n} is single choice: mark exactly one option as correct "
-                                          "({count} marked).").format(n=n, count=correct)))
-    if q.kind == MULTIPLE and correct == 0:
-        add(Problem(f"{where}.options", _("Question {n}: mark at least one option as correct.").format(n=n)))
-    if not q.explanation.strip():
-        add(Problem(f"{where}.explanation", _("Question {n} has no explanation.").format(n=n), False))
+    if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS:
+        add(Problem(f"{where}.max_words", _("Question {n}: word limits must be between 0 and {max}.")
+                    .format(n=n, max=MAX_WORDS)))
+    elif q.max_words and q.min_words > q.max_words:
+        add(Problem(f"{where}.min_words", _("Question {n}: the minimum number of words is above the "
+                                            "maximum.").format(n=n)))
+    if not q.key_points:
+        add(Problem(f"{where}.key_points", _("Question {n}: add key points, so learners can assess their "
+                                             "answer against the model answer.").format(n=n), False))
+    if not q.model_answer.strip():
+        add(Problem(f"{where}.model_answer", _("Question {n} has no model answer.").format(n=n), False))
+    kp_seen = set()
+    for j, kp in enumerate(q.key_points):
+        check_id(add, f"{where}.key_points.{j}", kp.id, kp_seen,
+                 _("Question {n}, key point {m}:").format(n=n, m=j + 1), _)
+        if not kp.text.strip():
+            add(Problem(f"{where}.key_points.{j}.text",
+                        _("Question {n}, key point {m} has no text.").format(n=n, m=j + 1)))
 
 
 @lru_cache(maxsize=256)

@@ -8,17 +8,16 @@ the results (``results.results``) -- after a submit, as the author's policy and 
 aggregate store here (a read, never a write).
 """
 
-from html import escape
 
-from django.utils.safestring import mark_safe
 
-from ..common import platform, summary
-from ..common.attempts import COUNTED_ATTEMPT, attempts_left
+from ..common import numbers, platform, recovery, summary
+from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
+from ..common.question_views import questions_html, results_html
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, results, validation
-from .content import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, size_bytes
-from .report import number
+from .content import REFLECTION, SINGLE, size_bytes
+from .learner import attempt_scores
 from .scoring import marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
@@ -30,65 +29,6 @@ def safe_images(case):
 
 
 # ------------------------------------------------------------------ the learner's page
-def _options_html(q, name, chosen, locked):
-    """A choice question's options, one radio button or checkbox each."""
-    kind = "checkbox" if q.kind == MULTIPLE else "radio"
-    disabled = " disabled" if locked else ""
-    return "".join(
-        f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
-        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
-        f' <span dir="auto">{escape(o.text)}</span></label>\n        '
-        for j, o in enumerate(q.options))
-
-
-def _word_count(q, _):
-    """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
-    translation as is, the numbers escaped)."""
-    if q.max_words:
-        return escape(_("Between %(min)s and %(max)s words.")) % {"min": q.min_words, "max": q.max_words}
-    if q.min_words:
-        return escape(_("At least %(min)s words.")) % {"min": q.min_words}
-    return ""
-
-
-def _questions_html(block, case, state, dom, locked):
-    """The form's questions. Built here rather than by a template loop (ten questions of four
-    options are some 400 template variables, most of a render); the markup is the one the
-    template wrote, every value escaped as Django's autoescape escapes it
-    (``django.utils.html.escape`` is ``html.escape``); every translation is escaped too (a
-    catalogue is text, not markup)."""
-    _ = block.ugettext
-    current = state.answers if state.submitted else state.draft
-    disabled = " disabled" if locked else ""
-    out = []
-    for i, q in enumerate(case.questions):
-        name = escape(f"{dom}-q{i}")
-        value = current.get(q.id)
-        out.append(
-            f'\n    <fieldset class="emm-question" data-question="{escape(q.id)}" data-kind="{escape(q.kind)}"'
-            f' aria-labelledby="{name}-prompt">\n'
-            f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
-            f' <div dir="auto">{sanitized(q.prompt)}</div></div>\n      ')
-        if q.kind == REFLECTION:
-            text = value if isinstance(value, str) else ""
-            out.append(
-                f'\n        <label for="{name}-text" class="emm-sr">{escape(_("Your answer"))}</label>\n'
-                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
-                f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
-                f'{disabled}>{escape(text)}</textarea>\n'
-                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
-        else:
-            chosen = set([value] if isinstance(value, str) else value or [])
-            hint = (f'<p class="emm-hint">{escape(_("Choose all that apply."))}</p>'
-                    if q.kind == MULTIPLE else "")
-            out.append(
-                f'\n        {hint}\n        <div class="emm-options">\n        '
-                f'{_options_html(q, name, chosen, locked)}\n        </div>\n      ')
-        out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escape(q.id)}" hidden></p>'
-                   '\n    </fieldset>\n    ')
-    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
-
-
 def _documents(case):
     """Documents as the learner view lists them; an excerpt is sent only when its viewer opens."""
     rows = []
@@ -112,6 +52,7 @@ def student_view(block):
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
         shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade,
                                                     block.ugettext), read_only=read_only)
+    current = state.answers if state.submitted else state.draft
     context = {
         "dom": dom,
         "case": case,
@@ -121,7 +62,8 @@ def student_view(block):
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
-        "questions_html": _questions_html(block, case, state, dom, locked=state.submitted or bool(read_only)),
+        "questions_html": questions_html(block.ugettext, case.questions, current, dom,
+                                         locked=state.submitted or bool(read_only)),
         "submitted": state.submitted,
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
@@ -132,6 +74,7 @@ def student_view(block):
     return block.build_fragment("templates/case_study/student.html", context, init_args={
         "submitted": state.submitted,
         "attempts_left": left,
+        "draft_key": recovery.draft_key(block, refusal),
     })
 
 
@@ -151,66 +94,11 @@ def distribution(block, case):
             continue
         counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == SINGLE
                   else tallies.get(f"{q.id}.{o.id}", {}).get("1", 0) for o in q.options]
-        out.append({"id": q.id, "options": [{"text": o.text, "count": c, "percent": round(100.0 * c / respondents)}
-                                            for o, c in zip(q.options, counts, strict=True)]})
+        out.append({"id": q.id, "options": [
+            {"text": o.text, "count": c, "percent": numbers.rounded(100 * c / respondents),
+             "percent_text": block.numbers().percent(100 * c / respondents, 0)}
+            for o, c in zip(q.options, counts, strict=True)]})
     return {"respondents": respondents, "suppressed": False, "questions": out}
-
-
-def _results_html(block, data):
-    """The results panel's questions. Built here rather than by a template loop (a ten-question
-    case's verdicts, answers and key points were a third of a submit); the markup is the one the
-    template wrote: every value and every translation escaped (``django.utils.html.escape``), author
-    HTML sanitised."""
-    _ = block.ugettext
-    dom = escape(block.dom_id())
-    disabled = " disabled" if data["assessed"] else ""
-    points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
-    verdicts = {}  # status -> its translation, asked once per status
-    out = []
-    for q in data["questions"]:
-        qid = escape(q["id"])
-        out.append(f'\n  <li class="emm-result emm-{escape(q["status"])}" data-result="{qid}">\n'
-                   f'    <p class="emm-result-head"><strong>{escape(q["prompt"])}</strong></p>\n    ')
-        if data["correctness"]:
-            points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
-            verdict = verdicts.get(q["status"]) or verdicts.setdefault(
-                q["status"], escape(_(results.VERDICTS.get(q["status"], results.VERDICTS[INCORRECT]))))
-            out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
-        out.append("\n    ")
-        for c in q["chosen"]:
-            mine = answer_text % {"t": escape(c["text"])}
-            feedback = f' — {escape(c["feedback"])}' if c["feedback"] else ""
-            out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
-        out.append("\n    ")
-        if q["kind"] == REFLECTION:
-            out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
-            if q.get("key_points"):
-                legend = escape(_("Key points of the expert's answer"))
-                out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
-                           '</legend>\n        ')
-                for kp in q["key_points"]:
-                    kid = escape(kp["id"])
-                    out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
-                               f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}">'
-                               f'{escape(kp["text"])}</label></p>')
-                out.append("\n      </fieldset>\n      ")
-            out.append("\n    ")
-        out.append("\n    ")
-        if q["explanation"]:
-            out.append(f'<div class="emm-explanation">{sanitized(q["explanation"])}</div>')
-        out.append("\n    ")
-        if data["revealed"]:
-            out.append("\n      ")
-            if q.get("correct_options"):
-                texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
-                out.append(f'<p class="emm-correct-answer">{escape(_("Correct answer:"))} {texts}</p>')
-            out.append("\n      ")
-            model = sanitized(q.get("model_answer", ""))
-            if model:
-                out.append(f'<div class="emm-model-answer"><h5>{escape(_("Model answer"))}</h5>{model}</div>')
-            out.append("\n    ")
-        out.append("\n  </li>\n")
-    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised
 
 
 def answer(block, case, data, read_only=""):
@@ -221,15 +109,29 @@ def answer(block, case, data, read_only=""):
     ``answer_available``) hides the answers. ``read_only``: why no button may act (the page)."""
     if not data.get("submitted"):
         return dict(data, html="")
-    if not platform.correctness_available(block):
+    shown = platform.correctness_available(block)
+    if not shown:
         data = results.withheld(data, block.ugettext)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = results.answers_hidden(data)
-    data = dict(data, distribution=distribution(block, case))
+    data = results.described(data, block.numbers(), block.ugettext, block.ungettext)
+    data = dict(data, distribution=distribution(block, case), grade_words=grade_words(block, case, shown))
+    items = results_html(block.ugettext, block.dom_id(), data, results.VERDICTS, number=block.numbers().number)
     context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]), questions_html=_results_html(block, data))
+                   expert_html=sanitized(data["expert_analysis"]), questions_html=items)
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
+
+
+def grade_words(block, case, shown):
+    """Which attempt counts, the counted score beside this one, the warning before a new attempt
+    that can lower the grade (``common.attempts.explain``), from the learner's stored attempts;
+    no score where correctness is not shown."""
+    state = block.learner_state()
+    nums = block.numbers()
+    scores = attempt_scores(case, state.history) if shown else []
+    return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
+                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext)
 
 
 def respond(block, case, outcome):

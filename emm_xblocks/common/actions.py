@@ -54,6 +54,30 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Paired:
+    """A knowledge check's result, filed under the learner's pseudonymous token in ``pair``
+    (``common.pairs.file_result``): ``earned``/``possible`` points, ``marks`` ``{question id: share
+    of its points}``, ``questions_key`` (the questions' fingerprint). A learner files each phase of
+    a pair once; ``refused`` is raised if they already did."""
+
+    pair: str
+    phase: str
+    earned: float
+    possible: float
+    marks: dict
+    questions_key: str
+    refused: ActionError
+
+
+@dataclass(frozen=True)
+class Described:
+    """What the block asked (``fields``: its content as JSON, nothing of a learner), kept for the
+    course's reports (``common.descriptions.describe``); written only when it changed."""
+
+    fields: dict
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What an action decided.
 
@@ -62,7 +86,7 @@ class Outcome:
     * ``score``: ``(earned, possible)`` raw points to keep and publish as the grade, or None;
     * ``completion``: a completion value in [0, 1] to publish, or None;
     * ``events``: ``((name, data), ...)`` tracking events, in order;
-    * ``writes``: ``Claim``/``Record`` for the aggregate store, done first, in order.
+    * ``writes``: ``Claim``/``Record``/``Paired``/``Described`` for the aggregate store, done first, in order.
     """
 
     state: object = None

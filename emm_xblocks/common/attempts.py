@@ -33,3 +33,64 @@ def attempts_left(allowed, used):
     if not allowed:
         return None
     return max(0, allowed - used)
+
+
+def counted_index(policy, scores):
+    """The index in ``scores`` (oldest first) of the attempt ``counted_attempt`` picks, or None."""
+    if not scores:
+        return None
+    if policy == COUNT_LAST:
+        return len(scores) - 1
+    best = max(percent(s) for s in scores)
+    return next(i for i, s in enumerate(scores) if percent(s) == best)
+
+
+def retry_can_lower(policy, scores, left):
+    """A new attempt may lower the grade: the last attempt counts, the one counted now earned
+    something, and an attempt may still start."""
+    return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
+
+
+def explain(policy, scores, left, score_text, _, ngettext):
+    """What the page says about the grade (the server decides, the page shows):
+
+    ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
+    may still start (None: no limit); ``score_text((earned, possible))``: a score in words, in the
+    learner's language ("67 %", "4 points out of 6"). Returns ``{"policy", "counted", "retry_warning",
+    "retry_confirm", "final"}``, each a sentence or "":
+
+    * ``policy``: which attempt counts and why it matters;
+    * ``counted``: the score that counts, when it is not the last attempt's (shown beside it);
+    * ``retry_warning``: shown before the retry button when a new attempt can lower the grade;
+    * ``retry_confirm``: the question asked when the learner starts a new attempt;
+    * ``final``: once no attempt is left, that the grade will not change.
+    """
+    words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": ""}
+    if policy == COUNT_LAST:
+        words["policy"] = _("Your last attempt counts for your grade.")
+    else:
+        words["policy"] = _("Your best attempt counts for your grade.")
+    index = counted_index(policy, scores)
+    counted = score_text(scores[index]) if index is not None else ""
+    if counted and index != len(scores) - 1:
+        words["counted"] = _("Your grade keeps your best attempt: {counted}.").format(counted=counted)
+    if left == 0:
+        if counted:
+            words["final"] = _("You have no attempts left: your grade stays {counted}.").format(counted=counted)
+        return words
+    if counted and retry_can_lower(policy, scores, left):
+        words["retry_warning"] = _("A new attempt replaces your grade, even if it scores less than your {counted} "
+                                   "now.").format(counted=counted)
+    if left is None:
+        question = _("Start a new attempt?")
+    else:
+        question = ngettext("Start a new attempt? You will have {n} attempt left after it.",
+                            "Start a new attempt? You will have {n} attempts left after it.", left - 1).format(
+            n=left - 1)
+    if words["retry_warning"]:
+        question = f"{words['retry_warning']} {question}"
+    elif counted and policy != COUNT_LAST:
+        question = _("Your best score so far, {counted}, still counts whatever the new attempt scores.").format(
+            counted=counted) + " " + question
+    words["retry_confirm"] = question
+    return words

@@ -10,9 +10,11 @@ from importlib import resources
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
+from xblock.fields import List, Scope
 
 from . import platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
+from .numbers import Numbers, plural_n
 
 
 @XBlock.needs("i18n")
@@ -35,6 +37,9 @@ class EmmBlockBase(XBlock):
     block_js = ""  # e.g. "js/emm-likert.js", relative to static/
     block_css = ""
     js_class = ""  # the initialize_js function
+
+    # the ids of the learner's last actions, "<action>:<id>" (common.recovery): a retried action is done once
+    action_ids = List(scope=Scope.user_state, default=[])
 
     # ---------------------------------------------------------------- resources
     @classmethod
@@ -70,7 +75,13 @@ class EmmBlockBase(XBlock):
         return self._translator()[2](text)
 
     def ungettext(self, singular, plural, n):
-        return self._translator()[1].ngettext(singular, plural, n)
+        """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``)."""
+        language, service, _gettext = self._translator()
+        return service.ngettext(singular, plural, plural_n(n, language))
+
+    def numbers(self):
+        """Numbers and percentages in the request's language (``common.numbers``)."""
+        return Numbers(self._translator()[0])
 
     # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):

@@ -13,6 +13,8 @@ which spreadsheets show as text. Used by the staff CSV exports and by ``generate
 import unicodedata
 from urllib.parse import quote
 
+from .numbers import plain
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
 
@@ -37,3 +39,9 @@ def content_disposition(title, extension, fallback="download"):
     plain = plain or fallback
     encoded = quote(f"{name}.{extension}", safe="")
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
+
+
+def number(value):
+    """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``), a
+    decimal point whatever the language, for files a program reads (``common.numbers.plain``)."""
+    return plain(value)

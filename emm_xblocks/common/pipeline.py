@@ -16,16 +16,21 @@ live here, once:
   retries (``transactions.StoreError``) answers 400 ``text_not_storable`` or 503 ``busy`` with the
   learner's state unchanged and any attempt claim of the request given back.
 
+* an action the page sends again (the same ``action_id``: a retry after a lost reply) is not done
+  twice: it answers as the first did, from the learner's state (``replay``), and keeps nothing
+  (decision 20a, ``common.recovery``).
+
 A block provides ``load_content()`` (parsed once per content), ``learner_state()`` /
-``keep_state(state)`` and, for graded blocks, ``keep_score((earned, possible))``.
+``keep_state(state)``, the ``action_ids`` field (``common.recovery``) and, for graded blocks,
+``keep_score((earned, possible))``.
 """
 
 import functools
 
 from xblock.core import XBlock
 
-from . import codes, platform, store, transactions
-from .actions import ActionError, Claim, Record
+from . import codes, descriptions, pairs, platform, recovery, store, transactions
+from .actions import ActionError, Claim, Described, Paired, Record
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
 
@@ -56,23 +61,37 @@ def check_may_write(block):
         raise refusal
 
 
-def learner_handler(action, *, writes=True, respond=None):
+def learner_handler(action, *, writes=True, respond=None, replay=None):
     """An XBlock JSON handler running ``action``; ``respond(block, content, outcome)`` may build
-    the answer (rendered HTML, figures read from the store), else ``outcome.result`` is sent."""
+    the answer (rendered HTML, figures read from the store), else ``outcome.result`` is sent.
+
+    ``replay(content, state, data, _) -> Outcome`` answers an action the learner already did (its
+    ``action_id`` is one the block remembers): read-only, in the shape of the action's answer.
+    Every action that writes has one; without it a repeated id runs the action again."""
+
+    name = getattr(action, "__name__", "") or action.func.__name__  # a functools.partial has no name
 
     @XBlock.handler
     @functools.wraps(action)
     def handler(block, request, suffix=""):
         try:
             data = parse_json(block, request)
+            action_id = recovery.action_id(data, block.ugettext)
+            data.pop(recovery.FIELD, None)
+            content = block.load_content()
+            if replay is not None and writes and recovery.seen(block, name, action_id):
+                # the same request again (its reply was lost): answer as the first did, keep nothing;
+                # also past the due date, which may have come since (nothing is written)
+                outcome = replay(content, block.learner_state(), data, block.ugettext)
+                return json_response(respond(block, content, outcome) if respond else outcome.result)
             if writes:
                 check_may_write(block)
-            content = block.load_content()
             outcome = action(content, block.learner_state(), data, block.ugettext)
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
                 if writes:
-                    carry_out(block, outcome)
+                    carry_out(block, outcome, action_id)
+                    recovery.remember(block, name, action_id)
                 result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
             return as_handler_error(err).response()
@@ -85,33 +104,59 @@ def learner_handler(action, *, writes=True, respond=None):
     return handler
 
 
-def carry_out(block, outcome):
-    """Keep and publish what ``outcome`` decided, in the order that loses nothing."""
+def carry_out(block, outcome, action_id=""):
+    """Keep and publish what ``outcome`` decided, in the order that loses nothing.
+
+    A store write this very action already made (``action_id`` found beside an attempt or
+    one-time claim: the store kept it, the learner's state was not saved) is not made again; the
+    state, score and completion are kept, the tracking events not published twice."""
+    stored_before = False
     for write in outcome.writes:
-        _store(block, write)
+        stored_before = _store(block, write, action_id) or stored_before
     if outcome.state is not None:
         block.keep_state(outcome.state)
     if outcome.score is not None:
         block.keep_score(outcome.score)
     if outcome.completion is not None:
         block.emit_completion(outcome.completion)
+    if stored_before:
+        return
     for name, event in outcome.events:
         block.runtime.publish(block, name, event)
 
 
-def _store(block, write):
+def _store(block, write, action_id=""):
+    """Make one store write; True if this action (``action_id``) had already made it."""
     key, learner = str(block.scope_ids.usage_id), platform.learner_key(block)
     if isinstance(write, Claim):
+        tag = recovery.slot(action_id) if action_id else ""
         try:
-            store.claim(key, learner, f"attempt-{write.number}", stale_after=ATTEMPT_STALE_SECONDS)
+            store.claim(key, learner, f"attempt-{write.number}", stale_after=ATTEMPT_STALE_SECONDS, tag=tag)
         except store.AlreadyClaimed:
+            if tag and store.claimed(key, learner, tag):
+                return True
             raise write.refused from None
     elif isinstance(write, Record):
+        tag = recovery.slot(action_id) if (write.once and action_id) else ""
         try:
             store.record(key, write.answers, comment=write.comment,
                          user_key=learner if write.named else "", replace=write.named,
-                         claim=(learner, write.once) if write.once else None)
+                         claim=(learner, write.once) if write.once else None, tag=tag)
         except store.AlreadyClaimed:
+            if tag and store.claimed(key, learner, tag):
+                return True
             raise write.refused from None
+    elif isinstance(write, Paired):
+        token = platform.pair_token(block, write.pair)
+        if token is None:  # Studio's preview, or no user: nobody to keep a result for
+            raise HandlerError(403, "forbidden", block.ugettext(
+                "Your answers cannot be kept here: open the course in the LMS to take this test."))
+        try:
+            pairs.file_result(platform.course_key(block), key, token, write)
+        except pairs.AlreadyFiled:
+            raise write.refused from None
+    elif isinstance(write, Described):
+        descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.fields)
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")
+    return False

@@ -9,6 +9,7 @@ Nothing else in the package reads these, so a platform change is one edit here.
 
 import datetime
 import hashlib
+import hmac
 
 STAFF_ROLES = {"staff", "instructor", "administrator"}
 
@@ -72,6 +73,37 @@ def secret(block, purpose):
     from django.conf import settings
 
     return hashlib.sha256(f"{settings.SECRET_KEY}\x00{purpose}\x00{block.scope_ids.usage_id}".encode()).digest()
+
+
+def course_key(block):
+    """The course (``usage_id.context_key``) of the block, as text ("" where the runtime has none)."""
+    usage_id = block.scope_ids.usage_id
+    key = getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
+    return str(key) if key is not None else ""
+
+
+PAIR_PURPOSE = "emm-knowledge-check-pair"
+# Studio's preview gives every author this anonymous id (cms/djangoapps/contentstore/views/preview.py):
+# not a learner, so no pseudonym
+STUDIO_PREVIEW_ANONYMOUS_ID = "student"
+
+
+def pair_token(block, pair):
+    """The current learner's pseudonym in knowledge-check pair ``pair`` of this course:
+    ``HMAC-SHA256(key, course + pair + anonymous id)`` as 64 hex digits, the key derived from the
+    server's ``SECRET_KEY``. The anonymous id is the course-specific ``anonymous_user_id`` of the
+    user service, as the LMS gives it to every block (``learner_key``); the same learner gets the
+    same token in the pre- and the post-test of a pair, and a reader of the package's tables
+    without the secret cannot tell whose it is (decision 20k). None where there is no learner (no
+    anonymous id, or Studio preview's shared ``"student"``)."""
+    from django.conf import settings
+
+    anonymous = learner_key(block)
+    if not anonymous or anonymous in ("None", STUDIO_PREVIEW_ANONYMOUS_ID):
+        return None
+    key = hashlib.sha256(f"{settings.SECRET_KEY}\x00{PAIR_PURPOSE}".encode()).digest()
+    message = f"{course_key(block)}\x00{pair}\x00{anonymous}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 # ------------------------------------------------------------------ dates

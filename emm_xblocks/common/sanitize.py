@@ -1,6 +1,7 @@
 """Author HTML is cleaned on the server with nh3 (an allow-list), once, when it is saved
 and again when it is rendered (content imported from OLX never went through the editor)."""
 
+import html as html_lib
 import re
 from functools import lru_cache
 from html import escape
@@ -78,3 +79,14 @@ def safe_url(url):
     """``url`` if it is a web or course-asset address, else "": a ``javascript:`` or ``data:``
     address from imported OLX (which no editor validator saw) must never reach a page."""
     return url if SAFE_URL_RE.match(url or "") else ""
+
+
+BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",
+                      re.IGNORECASE)
+
+
+def plain_text(html):
+    """Author HTML as one line of text: sanitised, tags removed (a space where a block ends),
+    entities decoded -- for reports, search and escaped templates."""
+    text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
+    return " ".join(html_lib.unescape(text).split())

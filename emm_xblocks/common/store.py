@@ -29,7 +29,8 @@ class AlreadyClaimed(Exception):
     """The (block, user, slot) claim exists: the action was already done once."""
 
 
-Taken = namedtuple("Taken", "block_key user_key slot taken")  # what ``claim`` took, to give back
+# what ``claim`` took, to give back (``tag``: the action's slot taken with it, "" if none)
+Taken = namedtuple("Taken", "block_key user_key slot taken tag", defaults=("",))
 
 _held = contextvars.ContextVar("emm_claims_of_this_request", default=None)
 
@@ -51,7 +52,7 @@ def _ensure_claim_row(block_key, user_key, slot):
     write(create)
 
 
-def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None):
+def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag=""):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
@@ -59,7 +60,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
       deleted in the same transaction, under a per-user lock row, so even two first submissions
       sent at the same moment leave one submission, not two;
     * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored;
-      it is taken in the same transaction, so it is never kept without the rows.
+      it is taken in the same transaction, so it is never kept without the rows;
+    * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
+      stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``).
     Returns the submission id. Raises ``Busy`` or ``TextNotStorable`` (see ``StoreError``).
     """
     from ..models import Answer, Claim, Comment
@@ -81,6 +84,8 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                 Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
+            if tag:
+                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=tag)
         if named:
             # the lock row: one request of this user at a time past this line
             list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key, slot=RESPONDENT)
@@ -113,12 +118,14 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     return submission
 
 
-def claim(block_key, user_key, slot, stale_after=None):
+def claim(block_key, user_key, slot, stale_after=None, tag=""):
     """Take a one-time slot (an attempt number, say); ``AlreadyClaimed`` if it is taken.
 
     With ``stale_after`` (seconds), a claim older than that is taken over instead: the caller's
     state says the slot is free, so the old claim belongs to a state that was since reset. The
     take-over is one conditional UPDATE, so of two requests racing for it only one wins.
+    ``tag``: a second slot of the same user taken in the same transaction (the action that took
+    the claim, ``common.recovery.slot``), so a retry of that action can tell (``claimed``).
     Returns what ``release`` needs to give the slot back.
     """
     from ..models import Claim
@@ -130,10 +137,13 @@ def claim(block_key, user_key, slot, stale_after=None):
         try:
             with transaction.atomic():
                 Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot, taken=taken)
+                if tag:
+                    Claim.objects.create(block_key=block_key, user_key=user_key, slot=tag)
             return True
         except IntegrityError:
             return False
 
+    result = Taken(block_key, user_key, slot, taken, tag)
     if not write(create):
         if stale_after is None:
             raise AlreadyClaimed((user_key, slot))
@@ -142,19 +152,32 @@ def claim(block_key, user_key, slot, stale_after=None):
                                                   taken__lt=cutoff).update(taken=now))
         if not won:
             raise AlreadyClaimed((user_key, slot))
-    result = Taken(block_key, user_key, slot, taken)
+        result = Taken(block_key, user_key, slot, taken)  # taken over: no action slot was taken with it
     held = _held.get()
     if held is not None:
         held.append(result)
     return result
 
 
-def release(taken):
-    """Give back a slot ``claim`` took (only that claim: not one taken over since)."""
+def claimed(block_key, user_key, slot):
+    """True if ``user_key`` holds the claim ``slot`` in the block."""
     from ..models import Claim
 
-    write(lambda: Claim.objects.filter(block_key=taken.block_key, user_key=taken.user_key, slot=taken.slot,
-                                        taken=taken.taken).delete())
+    return Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists()
+
+
+def release(taken):
+    """Give back a slot ``claim`` took (only that claim: not one taken over since), and the
+    action's slot taken with it."""
+    from ..models import Claim
+
+    def give_back():
+        mine = {"block_key": taken.block_key, "user_key": taken.user_key}
+        Claim.objects.filter(**mine, slot=taken.slot, taken=taken.taken).delete()
+        if taken.tag:
+            Claim.objects.filter(**mine, slot=taken.tag).delete()
+
+    write(give_back)
 
 
 @contextmanager

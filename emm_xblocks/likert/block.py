@@ -79,7 +79,8 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
         return self.is_staff() or (self.results == content.RESULTS_LEARNERS and self.submitted)
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=_with_results_link)
+    submit = learner_handler(learner.submit, respond=_with_results_link, replay=learner.submitted)
+    state = learner_handler(learner.current, writes=False, respond=_with_results_link)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -6,8 +6,8 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 
 from dataclasses import dataclass, field
 
-from ..common.actions import ActionError, Outcome, Record
-from .content import MAX_COMMENT, NA
+from ..common.actions import ActionError, Described, Outcome, Record
+from .content import MAX_COMMENT, NA, to_fields
 from .events import submitted_event
 from .validation import playable
 
@@ -63,6 +63,39 @@ def check_submission(survey, answers, comment, _):
     return cleaned, comment
 
 
+def _saved(survey, _):
+    """The answer of a submission that was kept."""
+    return {"submitted": True, "can_change": not survey.anonymous,
+            "message": _("Thank you: your answers were saved.")}
+
+
+def current(survey, state, data, _):
+    """Read-only: what the page shows of the learner's state (after a lost reply or an error).
+
+    ``{"submitted", "can_change", "locked", "answers", "comment"}``: a named learner's answers and
+    comment as kept; none for an anonymous evaluation (its state keeps only that it was sent)."""
+    named = not survey.anonymous
+    return Outcome(result={
+        "submitted": state.submitted,
+        "can_change": named,
+        "locked": state.submitted and not named,
+        "answers": dict(state.answers) if named and state.submitted else {},
+        "comment": state.learner_comment if named and state.submitted else "",
+    })
+
+
+def submitted(survey, state, data, _):
+    """Read-only replay of ``submit`` (the page sent the same action again): its answer."""
+    return Outcome(result=_saved(survey, _))
+def described(survey):
+    """What the course's evaluation report needs to label this evaluation's figures: its fields
+    without the introduction and the comment prompt (``content.to_fields``)."""
+    fields = to_fields(survey)
+    fields.pop("intro", None)
+    fields.pop("comment_prompt", None)
+    return fields
+
+
 def submit(survey, state, data, _):
     """Check and keep one submission; participation credit and completion come with it."""
     if not playable(survey):
@@ -77,11 +110,11 @@ def submit(survey, state, data, _):
                 learner_comment="" if survey.anonymous else comment, submitted=True)
     return Outcome(
         state=new,
-        result={"submitted": True, "can_change": not survey.anonymous,
-                "message": _("Thank you: your answers were saved.")},
+        result=_saved(survey, _),
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
         writes=(Record(stored, named=not survey.anonymous, comment=comment,
-                       once=ONCE_SLOT if survey.anonymous else "", refused=already),),
+                       once=ONCE_SLOT if survey.anonymous else "", refused=already),
+                Described(described(survey))),
     )

@@ -11,7 +11,7 @@ from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
 from .content import NA
-from .statistics import diverging_segments, headline, statement_stats
+from .statistics import diverging_segments, headline, literal_headline, reverse_coded, statement_stats
 
 
 def results_json(block):
@@ -29,6 +29,9 @@ def results_json(block):
         "csv_url": None,
         "statements": [],
         "headline": None,
+        "headline_text": None,
+        "literal_headline": None,
+        "literal_text": None,
     }
     if data["suppressed"]:
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
@@ -38,13 +41,16 @@ def results_json(block):
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
     rows = statement_stats(survey, summary.tallies(key), respondents)
     data["headline"] = headline(survey, rows)
-    if data["headline"] is not None:
-        data["headline_text"] = headline_text(survey, data["headline"], labels, _)
+    data["literal_headline"] = literal_headline(survey, rows)
+    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
+    data.update(headline_texts(survey, data, labels, block.numbers(), _))
     for row in rows:
         data["statements"].append({
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
             "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
-            "top_box": row.top_box, "top_two_box": row.top_two_box, "mean": row.mean,
+            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
+            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
+            "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
     if survey.comment_box and block.is_staff():
@@ -52,13 +58,40 @@ def results_json(block):
     return data
 
 
-def headline_text(survey, percent, labels, _):
-    if len(labels) < 2:
-        return None
-    if survey.scale.startswith("agree"):
-        return _("{percent}% agree or strongly agree, over all statements.").format(percent=percent)
-    return _("{percent}% answered “{a}” or “{b}”, over all statements.").format(
-        percent=percent, a=labels[-2], b=labels[-1])
+def headline_texts(survey, data, labels, numbers, _):
+    """The headline's words, saying what they count: ``{"headline_text", "literal_text"}``.
+
+    Without a reverse-coded statement among those shown, favourable and literal are one figure and
+    one sentence. With one, the favourable share (reverse-coded statements rescored) and the
+    literal agreement (as worded) are two sentences, each naming its basis."""
+    out = {"headline_text": None, "literal_text": None}
+    if data["headline"] is None or len(labels) < 2:
+        return out
+    favourable, literal = numbers.percent(data["headline"]), numbers.percent(data["literal_headline"])
+    agreement = survey.scale.startswith("agree")
+    if not data["reverse_shown"]:
+        if agreement:
+            out["headline_text"] = _("{percent} of answers agree or strongly agree, over all statements.").format(
+                percent=favourable)
+        else:
+            out["headline_text"] = _("{percent} of answers are “{a}” or “{b}”, over all statements.").format(
+                percent=favourable, a=labels[-2], b=labels[-1])
+        return out
+    if agreement:
+        out["headline_text"] = _(
+            "Favourable answers: {percent}, over all statements (agreeing with a statement, or disagreeing "
+            "with a reverse-coded one).").format(percent=favourable)
+        out["literal_text"] = _(
+            "Literal agreement: {percent} of answers agree or strongly agree with the statement as worded, "
+            "reverse-coded ones included.").format(percent=literal)
+    else:
+        out["headline_text"] = _(
+            "Favourable answers: {percent}, over all statements (“{a}” or “{b}”, or the two opposite answers "
+            "to a reverse-coded statement).").format(percent=favourable, a=labels[-2], b=labels[-1])
+        out["literal_text"] = _(
+            "As worded: {percent} of answers are “{a}” or “{b}”, reverse-coded statements included.").format(
+            percent=literal, a=labels[-2], b=labels[-1])
+    return out
 
 
 def csv_response(block):
@@ -83,7 +116,10 @@ def csv_response(block):
 
 def csv_header(survey, _):
     header = [] if survey.anonymous else [_("Learner"), _("Date")]
-    header += [s.id for s in survey.statements]
+    for st in survey.statements:
+        header.append(st.id)
+        if st.reverse:  # the answer as given, then its favourable value (the results' basis)
+            header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
     if survey.comment_box:
         header.append(_("Comment"))
     return header
@@ -91,7 +127,9 @@ def csv_header(survey, _):
 
 def csv_lines(survey, submissions, words):
     """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
-    the header, one line per submission; every cell formula-safe."""
+    the header, one line per submission; every cell formula-safe. A reverse-coded statement has
+    two columns: the answer as given ("2 Disagree") and its favourable value, rescored ("4"),
+    the basis of the results' top box, mean and bars."""
     out = io.StringIO()
     writer = csv.writer(out)
 
@@ -109,12 +147,15 @@ def csv_lines(survey, submissions, words):
         cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
         for st in survey.statements:
             value = answers.get(st.id, "")
+            point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
             if value == NA:
                 cells.append(words["na"])
-            elif value.isdigit() and 1 <= int(value) <= len(labels):
-                cells.append(f"{value} {labels[int(value) - 1]}")
+            elif point:
+                cells.append(f"{value} {labels[point - 1]}")
             else:
                 cells.append(value)
+            if st.reverse:
+                cells.append(str(reverse_coded(survey, st, point)) if point else "")
         if survey.comment_box:
             cells.append(comment)
         yield line(cells)
@@ -123,9 +164,10 @@ def csv_lines(survey, submissions, words):
 def report_data(survey, user_state_iterator, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
-    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), then
-    ``Comment``; answers as stored (``1``..``points``, ``na``),
-    formula-safe. An anonymous survey yields nothing: its learners' state holds no answers."""
+    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
+    reverse-coded statement followed by ``<id> (rescored)`` (its favourable value, the results'
+    basis), then ``Comment``; answers as stored (``1``..``points``, ``na``), formula-safe. An
+    anonymous survey yields nothing: its learners' state holds no answers."""
     if survey.anonymous:
         return
     count = 0
@@ -137,7 +179,14 @@ def report_data(survey, user_state_iterator, limit_responses=None):
         if not state.get("submitted") or not answers:
             continue
         count += 1
-        row = OrderedDict((st.id, safe_cell(answers.get(st.id, ""))) for st in survey.statements)
+        row = OrderedDict()
+        for st in survey.statements:
+            value = answers.get(st.id, "")
+            row[st.id] = safe_cell(value)
+            if st.reverse:
+                digits = str(value).isdigit()  # stored as a number (or, from older state, its text)
+                point = int(value) if digits and 1 <= int(value) <= survey.points else None
+                row[f"{st.id} (rescored)"] = str(reverse_coded(survey, st, point)) if point else ""
         if survey.comment_box:
             row["Comment"] = safe_cell(state.get("learner_comment", ""))
         yield user_state.username, row

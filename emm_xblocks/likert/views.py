@@ -5,6 +5,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common import recovery
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
@@ -25,8 +26,8 @@ def _statements_html(block, survey, labels, locked):
     if survey.allow_na:
         points.append((content.NA, escape(block.ugettext("Not applicable")), " emm-option-na"))
     required_attr = ' data-required="true"'
-    required_mark = ('<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> '
-                     f'{escape(block.ugettext("(required)"))}</span>')
+    required = escape(block.ugettext("(required)"))  # outside the f-string: xgettext cannot read it there
+    required_mark = f'<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> {required}</span>'
     out = []
     for i, st in enumerate(survey.statements):
         name, sid = f"{dom}-{i}", escape(st.id)
@@ -79,6 +80,7 @@ def student_view(block):
         "anonymous": survey.anonymous,
         "total": len(survey.statements),
         "results_allowed": results_allowed,
+        "draft_key": recovery.draft_key(block, refusal),
     })
 
 

@@ -98,10 +98,11 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
 
     # ---------------------------------------------------------------- learner handlers
     state = learner_handler(learner.resume, writes=False, respond=_panel)
-    start = learner_handler(learner.start, respond=_panel)
-    choose = _with_choice_secret(learner.choose, respond=_panel)
-    back = learner_handler(learner.back, respond=_panel)
-    restart = learner_handler(learner.restart, respond=_panel)
+    # a repeated action (its reply was lost) answers with the panel of where the learner is now
+    start = learner_handler(learner.start, respond=_panel, replay=learner.resume)
+    choose = _with_choice_secret(learner.choose, respond=_panel, replay=learner.resume)
+    back = learner_handler(learner.back, respond=_panel, replay=learner.resume)
+    restart = learner_handler(learner.restart, respond=_panel, replay=learner.resume)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -76,10 +76,13 @@ class Role:
 
 @dataclass(frozen=True)
 class Band:
-    """Shown at the ending when the score (in %) is at least ``min``."""
+    """Shown at the ending when the score (in %) is at least ``min``; ``final``, if written,
+    instead of ``message`` once the learner has no attempt left (a message that says "start
+    again" would then be wrong)."""
 
     min: int
     message: str
+    final: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def scenario_parts(scenario):
             "choices": [{"label": c.label, "goto": c.goto, "points": c.points, "consequence": c.consequence,
                          "if_visited": c.if_visited, "min_points": c.min_points} for c in n.choices],
         } for n in scenario.nodes],
-        "bands": [{"min": b.min, "message": b.message} for b in scenario.bands],
+        "bands": [{"min": b.min, "message": b.message, "final": b.final} for b in scenario.bands],
     }
 
 
@@ -162,7 +165,7 @@ def from_parts(data, **settings):
                          tuple(choice(c) for c in n.get("choices", []) if isinstance(c, dict))
                          if isinstance(n.get("choices", []), list) else ())
                     for n in items("nodes")),
-        bands=tuple(Band(whole(b.get("min"), 0), s(b, "message")) for b in items("bands")),
+        bands=tuple(Band(whole(b.get("min"), 0), s(b, "message"), s(b, "final")) for b in items("bands")),
         **settings,
     )
 

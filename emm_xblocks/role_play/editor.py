@@ -8,6 +8,7 @@ from dataclasses import replace
 from lxml import etree
 
 from ..common import olx as common_olx
+from ..common.numbers import plain
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.validation import parse_int
@@ -92,7 +93,9 @@ def _too_long(scenario, _):
     for i, n in enumerate(scenario.nodes):
         fields += [(f"nodes.{i}.narrative", n.narrative), (f"nodes.{i}.debrief", n.debrief)]
         fields += [(f"nodes.{i}.choices.{j}.consequence", c.consequence) for j, c in enumerate(n.choices)]
-    return [Problem(where, _("This text is too long: {n} characters at most.").format(n=f"{MAX_HTML:,}"))
+    # no grouping: the editor's check does not know the author's language, and "50,000" reads as
+    # fifty in French; "50000" reads right in every language
+    return [Problem(where, _("This text is too long: {n} characters at most.").format(n=plain(MAX_HTML)))
             for where, html in fields if len(html.strip()) > MAX_HTML]
 
 
@@ -104,7 +107,7 @@ def sanitize(scenario):
         choices=tuple(replace(c, label=_plain(c.label), consequence=clean_html(c.consequence)) for c in n.choices),
     ) for n in scenario.nodes)
     roles = tuple(replace(r, label=_plain(r.label), brief=clean_html(r.brief)) for r in scenario.roles)
-    bands = tuple(replace(b, message=_plain(b.message)) for b in scenario.bands)
+    bands = tuple(replace(b, message=_plain(b.message), final=_plain(b.final)) for b in scenario.bands)
     return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro))
 
 

@@ -199,12 +199,14 @@ def choose(scenario, state, data, _, *, secret):
 
 
 def back(scenario, state, data, _):
-    """Go back one step (when the author allows it)."""
+    """Go back one step: when the author allows it, and always from a node where no choice is
+    open to the learner (``paths.stranded``: the only ways on are back and starting again)."""
     state, notice = _ready(scenario, state, _)
-    if not scenario.allow_back:
-        raise ActionError("back_not_allowed", _("Going back is not allowed in this role-play."))
     if notice:
         return Outcome(state=state, result={"notice": notice})
+    if not scenario.allow_back and not (state.role and not state.ended
+                                        and paths.stranded(scenario, state.path, state.taken)):
+        raise ActionError("back_not_allowed", _("Going back is not allowed in this role-play."))
     _in_progress(state, _)
     if len(state.path) < 2:
         raise ActionError("cannot_go_back", _("You are at the start: there is no step to go back to."))
@@ -214,8 +216,12 @@ def back(scenario, state, data, _):
 
 
 def restart(scenario, state, data, _):
-    """A new attempt (its number claimed); with one role it starts at once."""
+    """A new attempt (its number claimed); with one role it starts at once. From a node where no
+    choice is open (``paths.stranded``, an author's mistake), the same attempt starts again at the
+    role's start instead: no attempt is spent, so a learner with none left is never stuck."""
     state, notice = _ready(scenario, state, _)
+    if state.role and not state.ended and not notice and paths.stranded(scenario, state.path, state.taken):
+        return _begin(scenario, state, scenario.role(state.role))
     # a role but no attempt counted: staff "Reset attempts" (the platform sets ``attempts`` to 0)
     if state.attempts == 0 and not state.role:
         raise ActionError("not_started", _("Choose a role first."))

@@ -94,7 +94,8 @@ def from_xml(el, invalid=None):
         roles=roles,
         nodes=tuple(nodes),
         intro=_html(el, "intro"),
-        bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b))
+        bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b),
+                         " ".join(b.get("final", "").split()))
                     for i, b in enumerate(el.iterchildren("band"))),
         **_settings(el, invalid),
     )
@@ -107,7 +108,7 @@ def to_xml(scenario, el=None):
     write_olx(el, scenario, SETTINGS)
     olx.add_html(el, "intro", scenario.intro)
     for band in scenario.bands:
-        olx.add_text(el, "band", band.message, min=str(band.min))
+        olx.add_text(el, "band", band.message, min=str(band.min), final=band.final or None)
     for role in scenario.roles:
         r = olx.add_element(el, "role", id=role.id, start=role.start)
         r.text = olx.xml_safe(role.label)

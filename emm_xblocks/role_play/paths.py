@@ -162,6 +162,86 @@ def score(scenario, role, path, taken):
     return min(1.0, max(0, earned(scenario, path, taken)) / best)
 
 
-def band_message(scenario, percent):
+def band_message(scenario, percent, final=False):
+    """The message of the highest band ``percent`` reaches ("" for none); with ``final`` (no
+    attempt left) its ``final`` message, if the author wrote one."""
     fitting = [b for b in scenario.bands if percent >= b.min]
-    return max(fitting, key=lambda b: b.min).message if fitting else ""
+    if not fitting:
+        return ""
+    band = max(fitting, key=lambda b: b.min)
+    return (band.final or band.message) if final else band.message
+
+
+STRAND_BUDGET = 20_000
+
+
+def stranded(scenario, path, taken):
+    """The learner's last node is not an ending, has choices, and none is open to them: every
+    choice has a condition (``if_visited``, ``min_points``) that this path does not meet."""
+    node = scenario.node(path[-1]) if path else None
+    return node is not None and not node.ending and bool(node.choices) and not available(scenario, path, taken)
+
+
+def strandings(scenario, budget=None):
+    """Where a playable path leaves a learner with no open choice: ``(found, complete)``.
+
+    ``found``: ``{node id: a shortest path (node ids, a role's start first) that arrives there with
+    every choice closed}``; ``complete``: False when the search stopped at ``budget`` states (then
+    ``found`` holds what was seen so far; ``budget`` None: ``STRAND_BUDGET``). The search is
+    exact: the choices open at a node depend only on the points earned on the path and on which
+    nodes named by an ``if_visited`` it went through, so it explores those states once each
+    (going back returns to a state already seen). It assumes loops carry no points (``validate``
+    refuses them). Breadth first, so each path named is a shortest one."""
+    starts = tuple(sorted({r.start for r in scenario.roles}))
+    found, complete = _strandings(structure(scenario), starts, STRAND_BUDGET if budget is None else budget)
+    return dict(found), complete
+
+
+@lru_cache(maxsize=64)
+def _strandings(struct, starts, budget):
+    nodes = {nid: (ending, choices) for nid, ending, choices in struct}
+    named = {c[2] for _nid, _ending, choices in struct for c in choices if c[2]}
+    # a node whose choices include one without condition never strands: nothing to check there
+    risky = {nid for nid, (ending, choices) in nodes.items()
+             if not ending and choices and all(c[2] or c[3] is not None for c in choices)}
+    if not risky:
+        return (), True
+    parent = {}
+    queue = []
+    for start in starts:
+        if start in nodes:
+            state = (start, 0, frozenset({start} & named))
+            if state not in parent:
+                parent[state] = None
+                queue.append(state)
+    found = {}
+    head = 0
+    while head < len(queue):
+        if len(parent) > budget:
+            return tuple(found.items()), False
+        state = queue[head]
+        head += 1
+        nid, points, seen = state
+        ending, choices = nodes[nid]
+        if ending:
+            continue
+        open_choices = [c for c in choices
+                        if (not c[2] or c[2] in seen) and (c[3] is None or points >= c[3])]
+        if nid in risky and not open_choices and nid not in found:
+            found[nid] = _witness(parent, state)
+        for goto, gain, _if_visited, _min_points in open_choices:
+            if goto not in nodes:
+                continue
+            nxt = (goto, points + gain, seen | ({goto} & named))
+            if nxt not in parent:
+                parent[nxt] = state
+                queue.append(nxt)
+    return tuple(found.items()), True
+
+
+def _witness(parent, state):
+    path = []
+    while state is not None:
+        path.append(state[0])
+        state = parent[state]
+    return tuple(reversed(path))

@@ -20,6 +20,7 @@ from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
+STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,28 @@ def _check_full_marks(scenario, _, add):
                 .format(role=role.id, best=best, reachable=reachable), "full_marks_unreachable", error=False)
 
 
+def _check_strandings(scenario, _, add):
+    """An error for each node where a playable path leaves the learner with every choice closed
+    (``paths.strandings``, exact), naming one such path; if the search was too long to finish, a
+    warning for each node whose choices all have conditions and where none was found closed."""
+    index = {n.id: i for i, n in enumerate(scenario.nodes)}
+    found, complete = paths.strandings(scenario)
+    for nid, path in found.items():
+        add(f"nodes.{index[nid]}.choices",
+            _("Node “{id}”: every choice has a condition, and a learner can arrive with none of them met "
+              "(for example by {path}): they would be stuck. Add a choice without a condition, or change "
+              "the conditions.").format(id=nid, path=" → ".join(path)), STRANDED)
+    if complete:
+        return
+    for node in scenario.nodes:
+        if (node.id not in found and not node.ending and node.choices
+                and all(c.if_visited or c.min_points is not None for c in node.choices)):
+            add(f"nodes.{index[node.id]}.choices",
+                _("Node “{id}”: every choice has a condition, and the scenario is too large to check every "
+                  "path: make sure one choice is always open, or add one without a condition.").format(id=node.id),
+                STRANDED, error=False)
+
+
 def validate(scenario, _):
     """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
     problems = []
@@ -173,6 +196,8 @@ def validate(scenario, _):
     _check_structure(scenario, _, add)
     _check_settings(scenario, _, add)
     if not errors(problems):
+        _check_strandings(scenario, _, add)
+    if not errors(problems):
         _check_full_marks(scenario, _, add)
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")
                  for p in image_alt_problems(scenario.author_html(), _)]
@@ -181,5 +206,8 @@ def validate(scenario, _):
 
 @lru_cache(maxsize=256)
 def playable(scenario):
-    """Learners may play: no error in the scenario (checked once per content)."""
-    return not errors(validate(scenario, str))
+    """Learners may play: no error in the scenario but a ``STRANDED`` node (checked once per
+    content). A stranding refuses the author's save, yet a scenario saved before this check, or
+    imported, stays open to learners: at such a node they are offered a way on (``views``,
+    ``learner.back`` and ``learner.restart``), and taking a live course offline would strand more."""
+    return not [p for p in errors(validate(scenario, str)) if p.code != STRANDED]

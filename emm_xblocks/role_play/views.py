@@ -8,8 +8,8 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import platform, summary
-from ..common.attempts import attempts_left
+from ..common import numbers, platform, summary
+from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, learner, paths, validation
@@ -24,10 +24,12 @@ def _category(block, category):
 
 
 def _shares(block, scenario, path, taken):
-    """Per decision of the path: the share of participants who chose the same, if the group is big enough."""
+    """Per decision of the path: the share of participants who chose the same, in words, if the
+    group is big enough (else None)."""
     if not scenario.show_others:
         return [None] * len(taken)
     tallies = summary.tallies(block.block_key())
+    nums = block.numbers()
     shares = []
     for nid, idx in zip(path, taken, strict=False):
         counts = tallies.get(nid, {})
@@ -35,7 +37,10 @@ def _shares(block, scenario, path, taken):
         if total < scenario.min_group_size:
             shares.append(None)
         else:
-            shares.append({"percent": round(100 * counts.get(str(idx), 0) / total), "total": total})
+            share = nums.percent(100 * counts.get(str(idx), 0) / total, 0)
+            shares.append(block.ungettext("({percent} of {n} participant chose this)",
+                                          "({percent} of {n} participants chose this)", total).format(
+                percent=share, n=nums.number(total, 0)))
     return shares
 
 
@@ -43,22 +48,39 @@ def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
 
+def grade_words(block, scenario, state, shown):
+    """Which attempt counts, the counted score beside this one, the warning before a new attempt
+    that can lower the grade (``common.attempts.explain``); no score at all where correctness is
+    not shown."""
+    left = attempts_left(scenario.attempts_allowed, state.attempts)
+    scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
+    nums = block.numbers()
+    return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(100 * percent(s), 0),
+                   block.ugettext, block.ungettext)
+
+
 def _ending(block, scenario, state, node):
     role = scenario.role(state.role)
     path, taken = state.path, state.taken
     value = paths.score(scenario, role, path, taken)
-    percent = round(100 * value)
+    score = numbers.rounded(100 * value)  # as shown: the band a learner reads matches the figure
     route = paths.playable_best_route(scenario, role.start)
     best_steps = [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
     shares = _shares(block, scenario, path, taken)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
     shown = platform.correctness_available(block)
+    earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
+    nums = block.numbers()
+    final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
+    score_text = block.ungettext("Your score: {percent} ({earned} point out of {best})",
+                                 "Your score: {percent} ({earned} points out of {best})", earned).format(
+        percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
     return {
         "phase": "ending", "debrief": sanitized(node.debrief), "category": _category(block, node.category),
-        "category_key": node.category, "show_score": shown, "percent": percent if shown else None,
-        "earned": max(0, paths.earned(scenario, path, taken)), "best": paths.best_score(scenario, role.start),
-        "band": paths.band_message(scenario, percent) if shown else "", "mine": mine, "best_steps": best_steps,
+        "category_key": node.category, "show_score": shown, "percent": score if shown else None,
+        "score_text": score_text if shown else "", "earned": earned, "best": best,
+        "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
     }
 
@@ -88,12 +110,18 @@ def panel_context(block, scenario, state, notice=""):
         last_label=last.label if last else "",
         can_restart=left != 0,
     )
+    ctx["grade"] = grade_words(block, scenario, state, platform.correctness_available(block))
     if state.ended:
         return dict(ctx, **_ending(block, scenario, state, node))
     secret = block.choice_secret()
     choices = [{"token": learner.choice_token(secret, state.attempts, len(path), node.id, i), "label": c.label}
                for i, c in paths.available(scenario, path, taken)]
-    return dict(ctx, phase="node", choices=choices, can_back=scenario.allow_back and len(path) > 1)
+    # no choice open here (an author's mistake validation could not rule out): back and starting
+    # again are always offered, and starting again from here spends no attempt (learner.restart)
+    stranded = paths.stranded(scenario, path, taken)
+    return dict(ctx, phase="node", choices=choices, stranded=stranded,
+                can_back=(scenario.allow_back or stranded) and len(path) > 1,
+                can_restart=ctx["can_restart"] or stranded)
 
 
 def _announce(block, ctx):
@@ -102,11 +130,15 @@ def _announce(block, ctx):
     if phase == "roles":
         return _("Choose your role.")
     if phase == "node":
-        return _("Step {n}.").format(n=ctx["step"])
+        step = _("Step {n}.").format(n=ctx["step"])
+        if ctx.get("stranded"):
+            return " ".join((step, _("No choice is open to you at this step.")))
+        return step
     if phase == "ending":
         if not ctx["show_score"]:
             return _("The scenario has ended.")
-        return _("The scenario has ended. Your score: {percent}%.").format(percent=ctx["percent"])
+        return _("The scenario has ended. Your score: {percent}.").format(
+            percent=block.numbers().percent(ctx["percent"], 0))
     return ""
 
 
@@ -135,10 +167,26 @@ def student_view(block):
 def author_view(block):
     scenario = block.load_content()
     problems = validation.validate(scenario, block.ugettext)
-    roles = [{"role": r, "best": paths.best_score(scenario, r.start)} for r in scenario.roles]
+    nums, ngettext = block.numbers(), block.ungettext
+
+    def points(n):  # "-2 points", "1 point" (CLDR's plural of n, also when negative)
+        return ngettext("{n} point", "{n} points", n).format(n=nums.number(n, 0))
+
+    def role_line(r):
+        best = paths.best_score(scenario, r.start)
+        return ngettext("{label} — starts at “{start}”, best score {n} point",
+                        "{label} — starts at “{start}”, best score {n} points", best).format(
+            label=r.label, start=r.start, n=nums.number(best, 0))
+
+    def choice_line(c):
+        least = "" if c.min_points is None else ngettext(
+            "with at least {n} point", "with at least {n} points", c.min_points).format(n=nums.number(c.min_points, 0))
+        return {"choice": c, "points": points(c.points), "min_points": least}
+
+    roles = [{"role": r, "text": role_line(r)} for r in scenario.roles]
     context = {"scenario": scenario, "problems": problems, "roles": roles,
-               "nodes": [{"node": n, "narrative": sanitized(n.narrative),
-                          "category": _category(block, n.category)} for n in scenario.nodes]}
+               "nodes": [{"node": n, "narrative": sanitized(n.narrative), "category": _category(block, n.category),
+                          "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
                                 js="js/emm-role-play.js", js_class="EmmRolePlayAuthor")
 

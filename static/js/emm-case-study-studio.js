@@ -225,7 +225,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   function legend(li) { return li.querySelector("[data-legend]").textContent; }
 
   var ed = EmmEditor.create(runtime, element, {
-    root: ".emm-case-editor",
+    root: args.root || ".emm-case-editor",  /* the knowledge check uses this editor on its own form */
     settings: args.settings,
     row: "[data-item]",
     collect: collect,

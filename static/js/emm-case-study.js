@@ -1,7 +1,8 @@
 /* emm_case_study learner view: draft, submit, self-assessment, try again, low-data images.
    The results panel is rendered on the server (escaped, author HTML sanitised) and sent only
    after the submit that earns it, and put in with EMM.setServerHtml (inert); learner text
-   only ever goes in as text. */
+   only ever goes in as text. Answers in progress are kept on the device (EMM.deviceDraft) until
+   the server has them; after any failure the page re-reads the server's state ("state"). */
 function EmmCaseStudy(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -13,40 +14,38 @@ function EmmCaseStudy(runtime, element, args) {
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";
-
-  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
+  var shownSubmitted = !!args.submitted;
+  var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", actions ? EMM.draftStatus(actions) : null);
 
   function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
 
-  function collect() {
-    var answers = {};
+  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
+
+  function collect() { return EMM.questionAnswers(root); }
+
+  /* put answers kept on the device back into the form */
+  function fill(answers) {
     questions().forEach(function (fs) {
       var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
+      var value = answers[id];
       if (kind === "reflection") {
-        var text = fs.querySelector("textarea").value;
-        if (text.trim()) { answers[id] = text; }
-      } else if (kind === "multiple") {
-        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-        if (picked.length) { answers[id] = picked; }
+        var area = fs.querySelector("textarea");
+        area.value = typeof value === "string" ? value : "";
+        countInto(area);
       } else {
-        var one = fs.querySelector("input:checked");
-        if (one) { answers[id] = one.value; }
+        var picked = Array.isArray(value) ? value : [value];
+        fs.querySelectorAll("input").forEach(function (input) { input.checked = picked.indexOf(input.value) !== -1; });
       }
     });
-    return answers;
   }
 
-  function markErrors(ids, message) {
-    questions().forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = message || _("Please answer this question.");
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
+  function countInto(area) {
+    var counter = area.parentNode.querySelector("[data-word-count]");
+    if (!counter) { return; }
+    var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
+    counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
+      : EMM.format(_("{n} words"), {n: countWords(area.value)});
   }
 
   function setLocked(locked) {
@@ -54,60 +53,115 @@ function EmmCaseStudy(runtime, element, args) {
     if (actions) { actions.hidden = locked; }
   }
 
+  function showAttempts(left) {
+    if (attemptsLine && left !== null && left !== undefined) {
+      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: left});
+    }
+  }
+
   function showResults(body) {
     /* server-rendered, escaped template: see case_study/views.py::results */
+    shownSubmitted = true;
     EMM.setServerHtml(resultsBox, body.html);
-    if (attemptsLine && body.attempts_left !== null && body.attempts_left !== undefined) {
-      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", body.attempts_left), {n: body.attempts_left});
-    }
+    showAttempts(body.attempts_left);
     /* the score and each question's verdict, read out; focus goes to the results to read on */
     EMM.say(status, body.announcement || body.message || "");
     resultsBox.focus();
   }
 
-  function run(handler, data, button, done) {
-    EMM.action(runtime, element, handler, data, {
+  /* After any failure, the server's state: a submit whose reply was lost shows its results (and
+     the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
+     form stay as they are. Offline, the page stays as it is until the link is back. */
+  function refresh() {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      if (body.submitted) {
+        var record = drafts.load();
+        if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
+        EMM.clear(alertBox, true);
+        EMM.markQuestions(root, []);
+        setLocked(true);
+        showResults(body);
+      } else {
+        if (shownSubmitted) {  /* a "Try again" whose reply was lost: the form is open again */
+          shownSubmitted = false;
+          resultsBox.replaceChildren();
+          setLocked(false);
+          EMM.clear(alertBox, true);
+          EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
+        }
+        showAttempts(body.attempts_left);
+      }
+    }, function () { /* no link: the link's return re-reads it */ });
+  }
+
+  function run(handler, data, button, done, actionId) {
+    return EMM.action(runtime, element, handler, data, {
       button: button,
       alert: alertBox,
+      actionId: actionId,
       onSuccess: done,
-      onError: function (err) {
-        if (err.questions) { markErrors(err.questions); }
-        else if (err.question) { markErrors([err.question], err.message); }
-      }
+      onError: function (err, meta) {
+        EMM.markRefusedAnswers(root, err);
+        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
+        if (meta.lost && (handler === "submit" || handler === "save_draft")) { drafts.queue(handler, meta.actionId, data); }
+      },
+      refresh: refresh
     });
+  }
+
+  function submitAnswers(answers, actionId) {
+    return run("submit", {answers: answers}, root.querySelector("[data-submit]"), function (body) {
+      drafts.sent();
+      setLocked(true);
+      showResults(body);
+    }, actionId);
+  }
+
+  function saveDraft(answers, actionId) {
+    var save = root.querySelector("[data-save]");
+    return run("save_draft", {answers: answers}, save, function (body) {
+      drafts.sent();
+      EMM.say(status, body.message);
+    }, actionId);
+  }
+
+  /* the link is back: send what is waiting (with its id: done once even if it had arrived),
+     else re-read the state */
+  function resend() {
+    var record = drafts.load();
+    if (EMM.isSending(element)) { return; }
+    if (record && record.queued && record.data && record.data.answers) {
+      if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId); return; }
+      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId); return; }
+    }
+    refresh();
   }
 
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
-      var answers = collect();
-      var missing = questions().map(function (fs) { return fs.getAttribute("data-question"); })
-        .filter(function (id) { return !(id in answers); });
-      markErrors(missing);
-      if (missing.length) {
-        EMM.say(alertBox, EMM.format(_("Please answer every question ({n} left)."), {n: missing.length}));
-        var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
-        if (first) { first.focus(); }
-        return;
-      }
-      run("submit", {answers: answers}, root.querySelector("[data-submit]"), function (body) {
-        setLocked(true);
-        showResults(body);
-      });
+      var answers = EMM.completeAnswers(root, alertBox);
+      if (!answers) { return; }
+      submitAnswers(answers);
     });
-    var save = root.querySelector("[data-save]");
-    save.addEventListener("click", function () {
-      run("save_draft", {answers: collect()}, save, function (body) { EMM.say(status, body.message); });
-    });
+    root.querySelector("[data-save]").addEventListener("click", function () { saveDraft(collect()); });
     form.addEventListener("input", function (event) {
-      var area = event.target;
-      if (area.tagName !== "TEXTAREA") { return; }
-      var counter = area.parentNode.querySelector("[data-word-count]");
-      var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-      counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
-        : EMM.format(_("{n} words"), {n: countWords(area.value)});
+      if (event.target.tagName === "TEXTAREA") { countInto(event.target); }
+      drafts.keep({answers: collect()});
     });
+    form.addEventListener("change", function () { drafts.keep({answers: collect()}); });
+
+    /* answers kept on this device: back into the form, unless the server has a submitted attempt */
+    var kept = drafts.load();
+    if (kept && shownSubmitted) {
+      if (kept.queued) { drafts.sent(); } else { drafts.drop(); }
+    } else if (kept && kept.data && kept.data.answers) {
+      fill(kept.data.answers);
+      drafts.restored(kept);
+      if (kept.queued && window.navigator.onLine !== false) { resend(); }
+    }
+    EMM.whenOnline(resend);
   }
 
   resultsBox.addEventListener("click", function (event) {
@@ -120,7 +174,11 @@ function EmmCaseStudy(runtime, element, args) {
       });
       run("self_assess", {ticks: ticks}, target, showResults);
     } else if (target.hasAttribute("data-retry")) {
+      /* the server words the question: which attempt counts, what a new one can cost */
+      var question = target.getAttribute("data-confirm");
+      if (question && !window.confirm(question)) { return; }
       run("try_again", {}, target, function () {
+        shownSubmitted = false;
         resultsBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));

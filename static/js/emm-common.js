@@ -30,11 +30,50 @@
     var other = fallback("gettext");
     return other ? other(text) : text;
   };
+  /* The form CLDR gives n in the page's language, negative and decimal n too (see EMM.pluralN). */
   EMM.ngettext = function (one, many, n) {
+    n = EMM.pluralN(n);
     var found = lookup(one);
     if (found && Array.isArray(found.value)) { return found.value[found.plural(n)] || found.value[0]; }
     var other = fallback("ngettext");
     return other ? other(one, many, n) : (n === 1 ? one : many);
+  };
+
+  /* Numbers per locale, from CLDR through Intl (the server's twin: common/numbers.py). The locale
+     is the block's lang attribute (the language the server rendered it in), else the page's. */
+  EMM.locale = function (element) {
+    var node = EMM.root(element) || document.querySelector(".emm[lang]");
+    var host = node && node.closest ? node.closest("[lang]") : null;
+    var tag = (host && host.getAttribute("lang")) || document.documentElement.lang || "en";
+    try { return Intl.getCanonicalLocales(tag)[0] || "en"; } catch (e) { return "en"; }
+  };
+  var formats = {};
+  function formatter(locale, options) {
+    var key = locale + JSON.stringify(options);
+    if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
+    return formats[key];
+  }
+  /* 3.8333 -> "3,83" in French (at most `digits` decimals, default 2; no trailing zeros) */
+  EMM.number = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
+      .format(value);
+  };
+  /* a value given in percent: 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
+  EMM.percent = function (value, locale, digits) {
+    return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
+      .format(value / 100);
+  };
+  /* The whole number to give a gettext plural formula so that it picks CLDR's form for n: |n|
+     when whole (CLDR reads -2 as 2), else the smallest whole number of n's category (1.5 is
+     "one" in French: 0, "other" in English: 0). */
+  EMM.pluralN = function (n, locale) {
+    var abs = Math.abs(Number(n));
+    if (!isFinite(abs)) { return 0; }
+    if (Number.isInteger(abs)) { return abs; }
+    var rules = new Intl.PluralRules(locale || EMM.locale());
+    var category = rules.select(abs);
+    for (var i = 0; i < 1000; i += 1) { if (rules.select(i) === category) { return i; } }
+    return Math.round(abs);
   };
   /* "Answered {done} of {total}" with {"done": 3, "total": 8} */
   EMM.format = function (text, values) {
@@ -87,7 +126,8 @@
     UNREACHABLE: "unreachable",
     DEAD_END: "dead_end",
     LOOP_WITHOUT_ENDING: "loop_without_ending",
-    UNKNOWN_TARGET: "unknown_target"
+    UNKNOWN_TARGET: "unknown_target",
+    STRANDED: "stranded"
   });
   /* Codes the browser gives a failure that never reached a handler: the server never sends them. */
   EMM.LOCAL_CODES = Object.freeze({
@@ -131,13 +171,49 @@
   /* the page's fetch, looked up at call time (a test can stand in for it) */
   EMM.fetch = function (url, options) { return global.fetch(url, options); };
 
+  /* Every learner action carries an id (`action_id`), made once per action and sent again,
+     unchanged, when the same action is retried: the server remembers the ids of the learner's
+     last actions and answers a repeated one as it answered the first (common/recovery.py), so a
+     retry after a lost reply never submits twice nor says "already submitted". */
+  EMM.newActionId = function () {
+    var bytes = new Uint8Array(12), crypto = global.crypto;
+    if (crypto && crypto.getRandomValues) { crypto.getRandomValues(bytes); }
+    else { for (var i = 0; i < bytes.length; i += 1) { bytes[i] = Math.floor(Math.random() * 256); } }
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  };
+  /* A failure after which nobody knows whether the server did the action: no answer at all, an
+     answer that is not the server's JSON (a proxy's page), or a gateway's 5xx without a body. */
+  EMM.isLost = function (err) {
+    return !!err && (err.error === EMM.LOCAL_CODES.NETWORK || err.error === EMM.LOCAL_CODES.BAD_RESPONSE
+      || err.error === EMM.LOCAL_CODES.HTTP_ERROR);
+  };
+  /* the id of the action `handler` would send now: the one still in doubt if the same data is
+     sent again (a retry), else a new one */
+  var pending = new WeakMap();
+  function actionId(block, handler, data, given) {
+    var mine = pending.get(block);
+    if (!mine) { mine = {}; pending.set(block, mine); }
+    var body = JSON.stringify(data || {}), last = mine[handler];
+    var id = given || (last && last.body === body ? last.id : EMM.newActionId());
+    mine[handler] = {id: id, body: body};
+    return id;
+  }
+  function settled(block, handler) {
+    var mine = pending.get(block);
+    if (mine) { delete mine[handler]; }
+  }
+
   /* One learner action: send `data` to `handler` once at a time per block, show that it is busy,
      and on failure show and announce the server's (translated) message.
      opts: {button: the control that started it (disabled, aria-busy, and a visible "Sending…"
             beside it once the request is slow), busyText, alert: the region for the error
-            (default: the block's [data-alert]), onSuccess(body), onError(err)}.
-     Resolves with true (done), false (failed) or null (the block was already sending). The
-     button is enabled again before onSuccess / onError, which may then hide or disable it. */
+            (default: the block's [data-alert]), actionId: the id to send (an action kept on the
+            device across a reload; default: a new one, or the one of the same action still in
+            doubt), onSuccess(body, meta), onError(err, meta), refresh(err, meta): re-read the
+            server's state and show it, called after any failure}.
+     meta: {actionId, lost: EMM.isLost(err)}. Resolves with true (done), false (failed) or null
+     (the block was already sending). The button is enabled again before onSuccess / onError,
+     which may then hide or disable it. */
   var sending = new WeakSet();
   EMM.SLOW_MS = 500;
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
@@ -146,6 +222,7 @@
     var block = EMM.root(element);
     if (sending.has(block)) { return Promise.resolve(null); }
     sending.add(block);
+    var id = actionId(block, handler, data, opts.actionId);
     var button = opts.button || null;
     var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
     var sign = null, timer = null;
@@ -166,20 +243,92 @@
       if (sign) { sign.remove(); }
       if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
     }
-    return EMM.post(runtime, element, handler, data).then(function (body) {
+    var sent = Object.assign({}, data || {}, {action_id: id});
+    return EMM.post(runtime, element, handler, sent).then(function (body) {
+      settled(block, handler);
       finish(false);
-      if (opts.onSuccess) { opts.onSuccess(body); }
+      if (opts.onSuccess) { opts.onSuccess(body, {actionId: id, lost: false}); }
       return true;
     }, function (err) {
       err = err && typeof err.message === "string" ? err
         : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
+      var lost = EMM.isLost(err);
+      /* the server answered: the action was refused, a new one gets a new id */
+      if (!lost) { settled(block, handler); }
       /* writing is closed (masquerade, due date): the button stays disabled beside the reason */
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       EMM.say(alertBox, err.message);
-      if (opts.onError) { opts.onError(err); }
+      if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
+      if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
     });
   };
+
+  /* Answers in progress kept on this device (localStorage, never the server's store), per learner
+     and block: `key` comes from the server (common/recovery.py draft_key: a keyed hash of the
+     learner and the block, "" where nothing may be kept, such as staff viewing as a learner).
+     The record is {data, queued: {handler, actionId} or null}: `queued` is an action that could
+     not be sent (no connection), sent again with the same id when the link is back. `region` (a
+     polite live region) says which state the answers are in; it changes only when the state does,
+     so a screen reader hears it once, not at every key. Storage that is full, off or private
+     (Safari) keeps nothing and says nothing: the page works as before. */
+  EMM.deviceDraft = function (key, region) {
+    var storage = null, name = "emm-draft-" + key, shown = "";
+    try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
+    function read() {
+      if (!storage) { return null; }
+      try {
+        var record = JSON.parse(storage.getItem(name) || "null");
+        return record && typeof record === "object" && !Array.isArray(record) ? record : null;
+      } catch (e) { return null; }
+    }
+    function write(record) {
+      if (!storage) { return false; }
+      try { storage.setItem(name, JSON.stringify(record)); return true; } catch (e) { return false; }
+    }
+    function tell(text) {
+      if (region && text !== shown) { shown = text; region.textContent = text; }
+    }
+    /* literal strings, for the catalogue's extraction */
+    function local(record) {
+      return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
+        : EMM.gettext("Saved on this device");
+    }
+    return {
+      load: read,
+      /* the answers changed on the page */
+      keep: function (data) {
+        var record = read() || {queued: null};
+        record.data = data;
+        if (write(record)) { tell(local(record)); }
+      },
+      /* an action that could not be sent: kept with its id, to send when the link is back */
+      queue: function (handler, actionId, data) {
+        var record = {data: data, queued: {handler: handler, actionId: actionId}};
+        if (write(record)) { tell(local(record)); }
+      },
+      /* the server has the answers: nothing more to keep */
+      sent: function () {
+        if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
+        tell(EMM.gettext("Sent"));
+      },
+      /* the device copy is out of date (the server has a submitted attempt): forget it quietly */
+      drop: function () {
+        if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
+        tell("");
+      },
+      /* a kept record was put back into the form: say so */
+      restored: function (record) { tell(local(record)); }
+    };
+  };
+  /* The polite live region of a block's draft state, made once, after `anchor`. */
+  EMM.draftStatus = function (anchor) {
+    var region = EMM.el("p", {class: "emm-draft-status", role: "status", "data-draft-status": true});
+    anchor.insertAdjacentElement("afterend", region);
+    return region;
+  };
+  /* `fn` runs when the browser says the link is back */
+  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 
   /* Server HTML (rendered from escaped templates, author HTML sanitised on the server) into the
      page, inert: parsed by DOMParser in a document of its own (no script runs there), scripts and
@@ -215,6 +364,62 @@
     if (!region) { return; }
     region.textContent = "";
     if (hide) { region.setAttribute("hidden", ""); }
+  };
+
+  /* Question forms (common/question_views.py: one fieldset[data-question][data-kind] each): the
+     learner's answers, {question id: option id | [option ids] | text}, unanswered ones left out */
+  EMM.questionAnswers = function (root) {
+    var answers = {};
+    root.querySelectorAll("[data-question]").forEach(function (fs) {
+      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
+      if (kind === "reflection") {
+        var text = fs.querySelector("textarea").value;
+        if (text.trim()) { answers[id] = text; }
+      } else if (kind === "multiple") {
+        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
+        if (picked.length) { answers[id] = picked; }
+      } else {
+        var one = fs.querySelector("input:checked");
+        if (one) { answers[id] = one.value; }
+      }
+    });
+    return answers;
+  };
+  /* Mark the questions whose ids are given as needing an answer (message, or "Please answer this
+     question."), and clear the others' marks */
+  EMM.markQuestions = function (root, ids, message) {
+    root.querySelectorAll("[data-question]").forEach(function (fs) {
+      var slot = fs.querySelector("[data-error-for]");
+      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
+      fs.classList.toggle("emm-invalid", bad);
+      if (bad) {
+        slot.textContent = message || EMM.gettext("Please answer this question.");
+        slot.removeAttribute("hidden");
+        fs.setAttribute("aria-describedby", slot.id);
+      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
+    });
+  };
+  /* The ids of the form's questions that answers leaves out, in the form's order */
+  EMM.unanswered = function (root, answers) {
+    return Array.prototype.map.call(root.querySelectorAll("[data-question]"), function (fs) {
+      return fs.getAttribute("data-question");
+    }).filter(function (id) { return !(id in answers); });
+  };
+  /* A refused submit's error body ({questions: [ids]} or {question: id, message}) on the form */
+  EMM.markRefusedAnswers = function (root, err) {
+    if (err.questions) { EMM.markQuestions(root, err.questions); }
+    else if (err.question) { EMM.markQuestions(root, [err.question], err.message); }
+  };
+  /* The learner's answers if every question has one; else null, after marking the unanswered
+     questions, saying how many are left in alertBox and moving the focus to the first of them */
+  EMM.completeAnswers = function (root, alertBox) {
+    var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
+    EMM.markQuestions(root, missing);
+    if (!missing.length) { return answers; }
+    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: missing.length}));
+    var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
+    if (first) { first.focus(); }
+    return null;
   };
 
   global.EMM = EMM;

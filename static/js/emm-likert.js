@@ -1,4 +1,6 @@
-/* emm_likert learner view: progress counter, submit, results panel. */
+/* emm_likert learner view: progress counter, submit, results panel. Answers in progress are
+   kept on the device (EMM.deviceDraft) until the server has them; after any failure the page
+   re-reads the server's state ("state"). */
 function EmmLikert(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -9,6 +11,7 @@ function EmmLikert(runtime, element, args) {
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
   var state = {submitted: args.submitted, locked: args.locked};
+  var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", submit ? EMM.draftStatus(submit) : null);
 
   function statements() { return Array.prototype.slice.call(root.querySelectorAll("[data-statement]")); }
 
@@ -19,6 +22,84 @@ function EmmLikert(runtime, element, args) {
       if (picked) { answers[fs.getAttribute("data-statement")] = picked.value === "na" ? "na" : parseInt(picked.value, 10); }
     });
     return answers;
+  }
+
+  function commentBox() { return root.querySelector("textarea[name=comment]"); }
+
+  function current() {
+    var comment = commentBox();
+    return {answers: collect(), comment: comment ? comment.value : ""};
+  }
+
+  /* put answers kept on the device back into the form */
+  function fill(data) {
+    var answers = data.answers || {};
+    statements().forEach(function (fs) {
+      var id = fs.getAttribute("data-statement");
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
+      fs.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = input.value === String(answers[id]); });
+    });
+    var comment = commentBox();
+    if (comment && typeof data.comment === "string") { comment.value = data.comment; }
+  }
+
+  function same(a, b) {
+    var keys = Object.keys(a || {});
+    return keys.length === Object.keys(b || {}).length && keys.every(function (k) { return String(a[k]) === String((b || {})[k]); });
+  }
+
+  function saved(body) {
+    state.submitted = true;
+    EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
+    if (!body.can_change) { state.locked = true; lock(); }
+    else if (submit) { submit.textContent = _("Update my answers"); }
+    if (body.results_available) {
+      var section = root.querySelector("[data-results-section]");
+      if (section) { section.hidden = false; }
+    }
+  }
+
+  /* After any failure, the server's state: a submission whose reply was lost is shown as saved
+     (and the anonymous form locked); the answers in the form stay as they are. */
+  function refresh() {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      if (!body.submitted) { return; }
+      var record = drafts.load(), mine = record && record.data;
+      /* this page's submission reached the server: the anonymous one always (there is one), a
+         named one if the server holds these very answers */
+      var arrived = body.locked || (mine && same(mine.answers, body.answers) && (mine.comment || "").trim() === body.comment);
+      if (!arrived) { return; }
+      drafts.sent();
+      EMM.clear(alertBox, true);
+      saved({can_change: body.can_change, results_available: body.results_available,
+        message: _("Thank you: your answers were saved.")});
+    }, function () { /* no link: the link's return re-reads it */ });
+  }
+
+  function send(payload, actionId) {
+    return EMM.action(runtime, element, "submit", payload, {
+      button: submit,
+      alert: alertBox,
+      actionId: actionId,
+      onSuccess: function (body) {
+        drafts.sent();
+        saved(body);
+      },
+      onError: function (err, meta) {
+        if (err.statements) { markErrors(err.statements); }
+        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
+        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
+        if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
+      },
+      refresh: refresh
+    });
+  }
+
+  /* the link is back: send what is waiting (with its id: done once even if it had arrived) */
+  function resend() {
+    var record = drafts.load();
+    if (state.locked || EMM.isSending(element) || !record || !record.queued || !record.data) { return; }
+    send(record.data, record.queued.actionId);
   }
 
   function updateProgress() {
@@ -65,31 +146,25 @@ function EmmLikert(runtime, element, args) {
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
-    var comment = root.querySelector("textarea[name=comment]");
-    EMM.action(runtime, element, "submit", {answers: answers, comment: comment ? comment.value : ""}, {
-      button: submit,
-      alert: alertBox,
-      onSuccess: function (body) {
-        state.submitted = true;
-        EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
-        if (!body.can_change) { state.locked = true; lock(); }
-        else { submit.textContent = _("Update my answers"); }
-        if (body.results_available) {
-          var section = root.querySelector("[data-results-section]");
-          if (section) { section.hidden = false; }
-        }
-      },
-      onError: function (err) {
-        if (err.statements) { markErrors(err.statements); }
-        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); }
-      }
-    });
+    send(current());
   }
 
   if (form) {
     form.addEventListener("submit", onSubmit);
-    form.addEventListener("change", function () { updateProgress(); });
+    form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); });
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
+    });
+    /* answers kept on this device: back into the form (a sent anonymous evaluation keeps none) */
+    var kept = drafts.load();
+    if (kept && state.locked) { drafts.drop(); }
+    else if (kept && kept.data) {
+      fill(kept.data);
+      drafts.restored(kept);
+      if (kept.queued && window.navigator.onLine !== false) { resend(); }
+    }
     updateProgress();
+    EMM.whenOnline(resend);
   }
   var showResults = root.querySelector("[data-show-results]");
   if (showResults) {
@@ -109,55 +184,81 @@ function EmmLikert(runtime, element, args) {
   }
 }
 
-/* The results panel, built with DOM calls only. */
+/* The results panel, built with DOM calls only. Every figure says its basis: the answer columns
+   are the answers as given; the bars, the top-box columns and the mean are favourable (reverse-coded
+   statements rescored), as the server computed them (likert/statistics.py). Numbers per locale. */
 var EmmLikertResults = {
   render: function (target, data) {
     "use strict";
     var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+    var loc = EMM.locale(target);
+    function num(value, digits) { return EMM.number(value, loc, digits); }
+    function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
+    function rowLabel(st) {
+      return st.text + (st.reverse ? " (" + _("reverse-coded: counted rescored, favourable answers on the same side as the others") + ")" : "");
+    }
+    function empty(st) {
+      if (st.suppressed) {
+        return EMM.format(_("Too few answers to show (fewer than {min} on the scale)."), {min: num(data.min_group_size, 0)});
+      }
+      if (!st.na) { return _("No answers yet."); }
+      return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
+        "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
+    }
     target.replaceChildren();
     target.appendChild(el("h4", {text: _("Results")}));
     target.appendChild(el("p", {class: "emm-respondents", text: EMM.format(
-      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: data.respondents})}));
+      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: num(data.respondents, 0)})}));
     if (data.suppressed) {
       target.appendChild(el("p", {class: "emm-notice", text: data.message}));
       return;
     }
     if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
+    if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
     var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
       return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), label]);
     }));
     target.appendChild(legend);
+    if (data.reverse_shown) {
+      target.appendChild(el("p", {class: "emm-basis", text: _("Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always on the same side of the centre.")}));
+    }
     data.statements.forEach(function (st) {
-      var label = st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "");
-      var row = el("div", {class: "emm-chart-row"}, [el("p", {class: "emm-chart-label", text: label})]);
-      var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
-      st.segments.forEach(function (seg) {
-        var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
-        s.style.insetInlineStart = seg.start + "%";
-        s.style.inlineSize = seg.width + "%";
-        track.appendChild(s);
-      });
-      if (st.suppressed) { row.appendChild(el("p", {class: "emm-notice", text: _("Too few answers to show.")})); }
-      else { row.appendChild(track); }
+      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", text: rowLabel(st)})]);
+      if (st.suppressed || !st.n) {
+        row.appendChild(el("p", {class: "emm-notice", text: empty(st)}));
+      } else {
+        var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
+        st.segments.forEach(function (seg) {
+          var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
+          s.style.insetInlineStart = seg.start + "%";
+          s.style.inlineSize = seg.width + "%";
+          track.appendChild(s);
+        });
+        row.appendChild(track);
+      }
       target.appendChild(row);
     });
-    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box"), _("Top two"), _("Mean")]);
+    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box (favourable)"),
+      _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
     var table = el("table", {class: "emm-table"}, [
-      el("caption", {text: _("Answers per statement (count and percentage; N/A left out of percentages)")}),
+      el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
       el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
       el("tbody", {}, data.statements.map(function (st) {
         var cells = [el("th", {scope: "row", text: st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "")})];
         if (st.suppressed) {
-          cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
-        } else {
-          cells.push(el("td", {text: String(st.n)}));
-          st.counts.forEach(function (c, i) { cells.push(el("td", {text: c + " (" + st.percents[i] + "%)"})); });
-          cells.push(el("td", {text: String(st.na)}));
-          cells.push(el("td", {text: st.top_box + "%"}));
-          cells.push(el("td", {text: st.top_two_box + "%"}));
-          cells.push(el("td", {text: st.mean === null ? "" : String(st.mean)}));
+          cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
+          return el("tr", {"data-row": st.id}, cells);
         }
-        return el("tr", {}, cells);
+        cells.push(el("td", {text: num(st.n, 0)}));
+        st.counts.forEach(function (c, i) {
+          cells.push(el("td", {text: st.n ? num(c, 0) + " (" + pct(st.percents[i]) + ")" : num(c, 0)}));
+        });
+        cells.push(el("td", {text: num(st.na, 0)}));
+        cells.push(el("td", {text: pct(st.top_box)}));
+        cells.push(el("td", {text: pct(st.top_two_box)}));
+        if (data.reverse_shown) { cells.push(el("td", {text: pct(st.agree_two_box)})); }
+        cells.push(el("td", {text: st.mean === null ? "–" : num(st.mean, 2)}));
+        return el("tr", {"data-row": st.id}, cells);
       }))
     ]);
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",

@@ -2,7 +2,7 @@
    problems that is its text alternative. Boxes are nodes in layers, by breadth-first depth from the
    roles' starts (nodes no start leads to sit in a last row apart); arrows are choices. The marks are
    the server's: each problem's field ("nodes.3", "nodes.3.choices.1.goto") names its node and its
-   code (EMM.CODES: UNREACHABLE, DEAD_END, LOOP_WITHOUT_ENDING, UNKNOWN_TARGET) the kind of mark. */
+   code (EMM.CODES: UNREACHABLE, DEAD_END, LOOP_WITHOUT_ENDING, UNKNOWN_TARGET, STRANDED) the kind of mark. */
 (function (global) {
   "use strict";
   if (global.EmmRolePlayMap) { return; }
@@ -17,6 +17,7 @@
     labels[C.DEAD_END] = _("Dead end");
     labels[C.LOOP_WITHOUT_ENDING] = _("Loop without ending");
     labels[C.UNKNOWN_TARGET] = _("Unknown target");
+    labels[C.STRANDED] = _("May leave no choice");
     return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : "";
   }
 

@@ -136,7 +136,7 @@ function EmmRolePlayEditor(runtime, element, args) {
 
   function collect() {
     var data = ed.read(CONTENT.concat(ed.settings));
-    data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message")}; });
+    data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message"), final: val(li, "final")}; });
     data.roles = rows(lists.roles).map(function (li) {
       return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};
     });

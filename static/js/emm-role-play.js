@@ -1,17 +1,15 @@
 /* emm_role_play learner view. The server renders every panel (current node and the labels of
    its available choices under opaque ids); this file only sends the learner's action, swaps the
-   panel, moves focus to the new heading and announces it. */
+   panel, moves focus to the new heading and announces it. After any failure (a choice whose reply
+   was lost, a page out of date) and when the link comes back, it re-reads where the learner is;
+   a retried choice carries its first id, so the server answers with the node it moved to. */
 function EmmRolePlay(runtime, element) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext;
+  var EMM = window.EMM;
   var root = EMM.root(element).querySelector(".emm-role-play") || EMM.root(element);
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-
-  var C = EMM.CODES;
-  /* the page is out of date (another tab, or the author changed the scenario): reload the state */
-  var STALE = [C.UNKNOWN_CHOICE, C.NOT_STARTED, C.ALREADY_ENDED];
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
      text is ever parsed as HTML. */
@@ -22,19 +20,25 @@ function EmmRolePlay(runtime, element) {
     if (body.announce) { EMM.say(status, body.announce); }
   }
 
+  /* where the learner is now. A refusal's message stays in the alert; after a lost reply the
+     state shows what happened, and the link is back: the "no connection" message goes. A failed
+     re-read (still no link) leaves the page as it is. */
+  function refresh(err, meta) {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      if (meta && meta.lost) { EMM.clear(alertBox, true); }
+      show(body);
+    }, function () {});
+  }
+
   function send(handler, data, button) {
     EMM.action(runtime, element, handler, data, {
       button: button,
       alert: alertBox,
       onSuccess: show,
-      onError: function (err) {
-        if (STALE.indexOf(err.error) !== -1) {
-          /* the message stays in the alert; a failed reload leaves the page as it is */
-          EMM.post(runtime, element, "state", {}).then(show, function () {});
-        }
-      }
+      refresh: refresh
     });
   }
+  EMM.whenOnline(function () { if (!EMM.isSending(element)) { refresh(); } });
 
   root.addEventListener("click", function (event) {
     var target = event.target.closest("button");
@@ -43,7 +47,10 @@ function EmmRolePlay(runtime, element) {
     else if (target.hasAttribute("data-role")) { send("start", {role: target.getAttribute("data-role")}, target); }
     else if (target.hasAttribute("data-back")) { send("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
-      if (window.confirm(_("Start the scenario again? This uses one attempt."))) { send("restart", {}, target); }
+      /* the server words the question (which attempt counts, what a new one can cost); no question
+         where starting again spends nothing (a step with no open choice) */
+      var question = target.getAttribute("data-confirm");
+      if (!question || window.confirm(question)) { send("restart", {}, target); }
     }
   });
 }

@@ -158,7 +158,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     # Submit with Enter: the score and every question's verdict are read out, focus on the results.
     tab_until(page, lambda a: a["submit"])
     page.keyboard.press("Enter")
-    status.filter(has_text="Submitted: 3 of 5 points.").wait_for()
+    status.filter(has_text="Submitted: 3 points out of 5.").wait_for()
     said = status.text_content()
     assert "Question 1: Correct." in said and "Question 2: Correct." in said
     assert "Question 3: Waiting for your self-assessment." in said
@@ -173,7 +173,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     page.keyboard.press("Space")
     tab_until(page, lambda a: a["text"] == "Save my self-assessment")
     page.keyboard.press("Enter")
-    status.filter(has_text="Submitted: 4 of 5 points.").wait_for()
+    status.filter(has_text="Submitted: 4 points out of 5.").wait_for()
     assert active(page)["results"]
     assert "Question 3: Partly correct." in status.text_content()
 
@@ -182,10 +182,16 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     assert expert.is_visible() and "EXPERT-ANALYSIS" in expert.text_content()
     assert "MODEL-ANSWER" in results.text_content()
 
+    # Which attempt counts is said; "Try again" asks first, in the server's words.
+    assert results.locator("[data-grade]").text_content().strip() == "Your best attempt counts for your grade."
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     # Try again: back in the form with the last answers, focus on the first answer.
     tab_until(page, lambda a: a["text"] == "Try again")
     page.keyboard.press("Enter")
     status.filter(has_text="Your previous answers are in the form").wait_for()
+    assert questions == ["Your best score so far, 4 points out of 5, still counts whatever the new attempt scores. "
+                         "Start a new attempt? You will have 0 attempts left after it."]
     now = active(page)
     assert now["question"] == "consent" and now["type"] == "radio"
     assert results.is_hidden()
@@ -194,9 +200,13 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     assert page.locator(f"{BLOCK} input[value=yes]").is_checked()
     tab_until(page, lambda a: a["submit"])
     page.keyboard.press("Enter")
-    status.filter(has_text="Submitted: 2 of 5 points.").wait_for()
+    status.filter(has_text="Submitted: 2 points out of 5.").wait_for()
     assert "FEEDBACK-YES" in results.text_content()
     assert page.locator(f"{BLOCK} [data-retry]").count() == 0  # no attempt left
+    # the poorer last attempt is shown with the score that still counts, and the grade is final
+    grade = results.locator("[data-grade]").text_content()
+    assert "Your grade keeps your best attempt: 4 points out of 5." in grade
+    assert "You have no attempts left: your grade stays 4 points out of 5." in grade
     block = block_state(workbench, scenario, learner)
     assert block.attempts == 2 and block.raw_earned == 4.0  # the best attempt counts
     assert page.js_errors == []

@@ -8,11 +8,13 @@ axe-core finds nothing wrong inside the block.
 import csv
 import io
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urljoin
 
 import pytest
 from django.utils import translation
 
+from emm_xblocks.common import numbers
 from emm_xblocks.models import Answer
 from emm_xblocks.workbench.services import LmsI18nService, user_opt_attrs
 from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, axe_violations, student_id
@@ -50,17 +52,27 @@ def server_gettext(lang, text):
         return LmsI18nService().gettext(text)
 
 
-def expected_headline(seed):
-    """% of non-N/A answers in the two most favourable points (reverse-coded flipped)."""
+def _share(part, whole):
+    """One decimal, half up (as the server's figures and the browser's Intl round)."""
+    return float((Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def expected_headline(seed, literal=False):
+    """% of non-N/A answers in the two most favourable points (reverse-coded flipped), or with
+    ``literal`` in the two highest points as worded."""
     favourable = total = 0
     for answers in seed:
         for sid, value in answers.items():
             if value == "na":
                 continue
-            score = 6 - value if sid in REVERSE else value
+            score = 6 - value if sid in REVERSE and not literal else value
             total += 1
             favourable += score >= 4
-    return round(100.0 * favourable / total, 1)
+    return _share(favourable, total)
+
+
+def percent_en(value):
+    return f"{value:g}%"
 
 
 def fieldset(page, sid):
@@ -233,9 +245,13 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     assert page.evaluate("document.activeElement.hasAttribute('data-results')")  # focus moves to it
     assert button.is_hidden()
     assert panel.locator(".emm-respondents").text_content() == "6 respondents"
+    # pace is reverse-coded: the favourable share and the literal agreement are two figures, each named
     headline = panel.locator(".emm-headline").text_content()
-    assert headline == f"{expected_headline(SEED)}% agree or strongly agree, over all statements."
-    assert re.fullmatch(r"\d+(\.\d)?% agree or strongly agree, over all statements\.", headline)
+    assert headline == (f"Favourable answers: {percent_en(expected_headline(SEED))}, over all statements "
+                        "(agreeing with a statement, or disagreeing with a reverse-coded one).")
+    literal = panel.locator(".emm-headline-literal").text_content()
+    assert literal == (f"Literal agreement: {percent_en(expected_headline(SEED, literal=True))} of answers agree or "
+                       "strongly agree with the statement as worded, reverse-coded ones included.")
 
     rows = panel.locator("table.emm-table tbody tr")
     assert rows.count() == len(STATEMENTS)
@@ -244,10 +260,24 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     for sid, cells in zip(STATEMENTS, texts, strict=True):
         answered = sum(1 for a in SEED if a[sid] != "na")
         assert cells[1] == str(answered), (sid, cells)
-        assert len(cells) == 2 + len(SCALE) + 4  # statement, n, 5 points, N/A, top, top two, mean
+        assert len(cells) == 2 + len(SCALE) + 5  # statement, n, 5 points, N/A, top, top two, as worded, mean
     assert texts[3][0].endswith("(reverse-coded)")
     header = panel.locator("table.emm-table thead th").all_text_contents()
     assert header[:2] == ["Statement", "n"] and header[2:7] == SCALE
+    assert header[7:] == ["N/A", "Top box (favourable)", "Top two (favourable)", "Top two as worded",
+                          "Mean (favourable)"]
+    # the reverse-coded row: its bar and its top-box columns on one basis (favourable to the right)
+    pace = [a["pace"] for a in SEED]
+    favourable_two = _share(sum(1 for v in pace if 6 - v >= 4), len(pace))
+    assert texts[3][8:10] == [percent_en(_share(sum(1 for v in pace if v == 1), len(pace))), percent_en(favourable_two)]
+    right = page.evaluate("""() => {
+        const track = document.querySelectorAll('.emm-likert [data-results] .emm-chart-row')[3]
+            .querySelector('.emm-track');
+        const box = track.getBoundingClientRect(), centre = box.left + box.width / 2;
+        return [...track.querySelectorAll('.emm-seg')].filter((s) => s.getBoundingClientRect().left >= centre - 0.5)
+            .reduce((sum, s) => sum + s.getBoundingClientRect().width, 0) / (box.width / 2) * 100;
+    }""")
+    assert abs(right - favourable_two) < 1.0, (right, favourable_two)  # the right half shows the top two
 
     # The learner's formula comment is shown as text, never as a link or markup.
     assert FORMULA in panel.locator(".emm-comments").all_text_contents()[0]
@@ -263,7 +293,8 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     body = download.body().decode("utf-8")
     assert body.startswith("\ufeff")
     table = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
-    assert table[0] == STATEMENTS + ["Comment"]  # anonymous: no learner, no date
+    header = [c for sid in STATEMENTS for c in ([sid, f"{sid} (reverse-coded, rescored)"] if sid in REVERSE else [sid])]
+    assert table[0] == header + ["Comment"]  # anonymous: no learner, no date
     assert len(table) == 1 + len(SEED)
     cells = [cell for row in table for cell in row]
     assert not [c for c in cells if c.startswith(FORMULA_START)]
@@ -360,4 +391,29 @@ def test_french_page_shows_french_scale_labels(workbench, new_page):
     # the counter comes from the JavaScript catalogue, built from the same .po file
     assert page.locator(f"{BLOCK} [data-progress]").text_content() == server_gettext(
         "fr", "Answered {done} of {total}").format(done=0, total=8)
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 6. figures per locale
+def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
+    """CLDR in the browser (Intl) and on the server (Babel) write the same French figures:
+    a decimal comma, a no-break space before "%", never "3.83" or "16.7%"."""
+    page = new_page(DESKTOP, locale="fr-FR")
+    page.goto(workbench.scenario_url(DEMO_FR, "staff_1", lang="fr"))
+    seed(workbench, page, DEMO_FR, SEED)
+    open_block(page, workbench.scenario_url(DEMO_FR, "staff_1", lang="fr"))
+    page.locator(f"{BLOCK} [data-show-results]").click()
+    panel = page.locator(f"{BLOCK} [data-results]")
+    panel.locator("table.emm-table").wait_for()
+    texts = page.evaluate("""() => [...document.querySelectorAll('.emm-likert [data-results] tbody tr')]
+        .map((tr) => [...tr.children].map((c) => c.textContent))""")
+    relevance = [a["relevance"] for a in SEED]  # 5, 4, 5, 3, 4, 5: mean 4.333..., top box 50 %
+    assert texts[0][-1] == numbers.number(sum(relevance) / len(relevance), "fr") == "4,33"
+    assert texts[0][8] == "50\u00a0%"
+    # "Agree" (4): 2 of 6 = 33.3 %, as "2 (33,3 %)"
+    assert texts[0][5] == "2 (33,3\u00a0%)"
+    headline = panel.locator(".emm-headline").text_content()
+    assert numbers.percent(expected_headline(SEED), "fr") in headline  # the server's Babel, same CLDR
+    cells = " ".join(c for row in texts for c in row[1:])
+    assert not re.search(r"\d\.\d|\d%", cells), cells  # no English decimal point, no sign glued to a number
     assert page.js_errors == []

@@ -77,7 +77,8 @@ def status_says(page, text):
 # ------------------------------------------------------------------ learner: keyboard alone, phone
 def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench, new_page):
     page = new_page(PHONE)
-    page.on("dialog", lambda dialog: dialog.accept())  # "Start the scenario again?"
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))  # "Start a new attempt?"
     open_block(page, workbench.scenario_url(DEMO_EN, student_id()))
     assert_fits(page, PHONE["width"])
 
@@ -99,7 +100,8 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     ending = page.locator(f"{BLOCK} .emm-rp-ending")
     assert "Good practice" in ending.locator(".emm-rp-category").text_content()
     assert "Palermo Protocol" in ending.locator(".emm-rp-debrief").text_content()
-    assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 of 7 points)"
+    assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 points out of 7)"
+    assert ending.locator("[data-grade]").text_content().strip() == "Your best attempt counts for your grade."
     mine, best = ending.locator(".emm-rp-paths ol").all()
     assert [t.strip() for t in mine.locator("li").all_text_contents()] == OFFICER
     best_steps = [t.strip() for t in best.locator("li").all_text_contents()]
@@ -112,6 +114,9 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     now = tab_to(page, lambda f: f["text"] == "Start again")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.textContent.trim() === 'Choose your role'")
+    # the server's words: what the new attempt can and cannot change
+    assert questions == ["Your best score so far, 86%, still counts whatever the new attempt scores. "
+                         "Start a new attempt? You will have 1 attempt left after it."]
     status_says(page, "Choose your role.")
     assert page.locator(f"{BLOCK} .emm-rp-attempts").text_content().strip() == "1 attempt left"
     assert page.locator(f"{BLOCK} [data-role]").count() == 2
@@ -315,4 +320,37 @@ def test_arabic_page_is_right_to_left_and_fits_a_phone(workbench, new_page):
     panel = page.locator(f"{BLOCK} [data-panel]").bounding_box()
     assert abs((choice["x"] + choice["width"]) - (panel["x"] + panel["width"])) < 2  # starts on the right
     assert_fits(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ author: a node that can strand a learner
+STRANDS = """
+<emm_role_play display_name="Strands">
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative><![CDATA[<p>AT-A</p>]]></narrative>
+    <choice goto="b" points="-2">Rush</choice><choice goto="c" points="3">Listen</choice></node>
+  <node id="c"><narrative><![CDATA[<p>AT-C</p>]]></narrative><choice goto="b">Go on</choice></node>
+  <node id="b"><narrative><![CDATA[<p>AT-B</p>]]></narrative>
+    <choice goto="end" if_visited="c">Refer</choice><choice goto="end" min_points="1">Report</choice></node>
+  <node id="end" ending="true"><narrative><![CDATA[<p>AT-END</p>]]></narrative>
+    <debrief><![CDATA[<p>DEBRIEF</p>]]></debrief></node>
+</emm_role_play>
+"""
+
+
+def test_the_map_marks_a_node_whose_choices_can_all_be_closed_until_one_stays_open(workbench, new_page):
+    scenario = workbench.add_scenario(STRANDS)
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, scenario)
+    stuck = box(page, "b")
+    stuck.and_(page.locator(".emm-rp-bad")).wait_for()
+    assert "May leave no choice" in stuck.text_content()
+    message = page.locator(f"{EDITOR} [data-problem-list] li").all_text_contents()
+    assert any("“b”" in m and "a → b" in m for m in message), message
+    # the author lowers the threshold of "Report" below what "Rush" leaves: one choice always open
+    row = page.locator(f"{EDITOR} [data-list=nodes] > li").nth(2)
+    row.locator("summary").first.click()
+    row.locator("[data-list=choices] > li").nth(1).locator("[data-f=min_points]").fill("-2")
+    page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="No problems found.").wait_for()
+    assert "May leave no choice" not in box(page, "b").text_content()
     assert page.js_errors == []

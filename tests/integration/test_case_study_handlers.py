@@ -66,8 +66,8 @@ def test_submit_scores_on_the_server_publishes_grade_completion_and_tracking(cas
                               "only_if_higher": None}]
     assert events.completions == [{"user": "student_1", "completion": 1.0}]
     [event] = events.named("emm.case_study.submitted")
-    assert event["data"]["questions"]["q1"] == {"answer": "a", "correctness": "correct", "points": 2.0,
-                                                "max_points": 2.0}
+    assert event["data"]["questions"]["q1"] == {"kind": "single", "answer": "a", "correctness": "correct",
+                                                "points": 2.0, "max_points": 2.0}
     assert Claim.objects.filter(block_key=uid, slot="attempt-1").count() == 1
     assert events.named("emm.case_study.answers_shown")
 

@@ -139,13 +139,15 @@ def test_the_author_preview_never_links_an_unsafe_address(scenario, handlers):
 # ------------------------------------------------------------------ results announcement
 def test_submit_announces_the_score_and_each_verdict(uid, handlers):
     r = handlers.post(uid, "submit", {"answers": {"q1": "a", "q2": ["x"], "q3": "Text"}})
-    assert r.json_body["announcement"] == ("Submitted: 3 of 6 points. Question 1: Correct. Question 2: Partly "
+    assert r.json_body["announcement"] == ("Submitted: 3 points out of 6. Question 1: Correct. Question 2: Partly "
                                            "correct. Question 3: Waiting for your self-assessment.")
     french = handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1", "k2"]}}, lang="fr").json_body["announcement"]
     with translation.override("fr"):
-        fr = LmsI18nService().gettext
-        assert french.startswith(fr("Submitted: {earned} of {possible} points.").format(earned=5, possible=6))
-        assert fr("Partly correct") in french and french.endswith(fr("Correct") + ".")
+        service = LmsI18nService()
+        score = service.ngettext("{earned} point out of {possible}", "{earned} points out of {possible}", 5).format(
+            earned=5, possible=6)
+        assert french.startswith(service.gettext("Submitted: {score}.").format(score=score))
+        assert service.gettext("Partly correct") in french and french.endswith(service.gettext("Correct") + ".")
 
 
 # ------------------------------------------------------------------ the editor's payload
@@ -186,12 +188,14 @@ def test_every_tracking_event_and_olx_element_is_documented():
 
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "case_study.md").read_text(encoding="utf-8")
-    code = "".join(p.read_text(encoding="utf-8") for p in (root / "emm_xblocks" / "case_study").glob("*.py"))
+    # the questions' OLX is shared with the knowledge check (common/questions.py)
+    sources = [*(root / "emm_xblocks" / "case_study").glob("*.py"), root / "emm_xblocks" / "common" / "questions.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in sources)
     published = set(re.findall(r'"(emm\.case_study\.[a-z_]+)"', code))
     assert len(published) == 5
     for name in published:
         assert f"`{name}`" in docs, name
-    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html)\(\w+, "([a-z_]+)"', code))
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html|add_olx_html)\(\w+, "([a-z_]+)"', code))
     assert written >= {"narrative", "section", "key_facts", "fact", "document", "excerpt", "image", "question",
                        "option", "feedback", "key_point", "model_answer", "explanation", "expert_analysis", "prompt"}
     for element in written:

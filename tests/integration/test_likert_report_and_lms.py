@@ -46,9 +46,48 @@ def test_staff_results_figures(survey, handlers):
     rel, pace = body["statements"]
     assert rel["n"] == 4 and rel["counts"] == [0, 1, 0, 0, 3] and rel["top_box"] == 75.0
     assert pace["top_two_box"] == 75.0  # reverse-coded: 1 ("strongly disagree it was too fast") is favourable
-    assert body["headline"] == 75.0
-    assert body["headline_text"] == "75.0% agree or strongly agree, over all statements."
+    # the bar of a reverse-coded row is drawn on the top-box columns' basis: favourable to the right
+    assert pace["counts"] == [3, 0, 0, 1, 0] and pace["favourable_counts"] == [0, 1, 0, 0, 3]
+    assert [(s["value"], s["width"]) for s in pace["segments"]] == [(2, 12.5), (5, 37.5)]
+    assert pace["agree_two_box"] == 25.0  # as worded: one of four agreed "the pace was too fast"
+    assert body["headline"] == 75.0 and body["literal_headline"] == 50.0
+    assert body["headline_text"] == ("Favourable answers: 75%, over all statements (agreeing with a statement, "
+                                     "or disagreeing with a reverse-coded one).")
+    assert body["literal_text"] == ("Literal agreement: 50% of answers agree or strongly agree with the "
+                                    "statement as worded, reverse-coded ones included.")
     assert body["csv_url"]
+
+
+def test_headline_figures_are_written_per_locale(survey, handlers):
+    uid = survey()
+    answer(handlers, uid, 2, relevance=5, pace=1)
+    answer(handlers, uid, 4, relevance=2, pace=5, who="other")
+    fr = handlers.post(uid, "get_results", {}, student="staff_1", lang="fr").json_body
+    assert fr["headline"] == 33.3  # 4 favourable answers of 12
+    assert "33,3\xa0%" in fr["headline_text"] and "50\xa0%" in fr["literal_text"]  # CLDR: comma, no-break space
+    en = handlers.post(uid, "get_results", {}, student="staff_1").json_body
+    assert "33.3%" in en["headline_text"] and "50%" in en["literal_text"]
+
+
+def test_without_reverse_coding_one_headline_says_what_it_counts(scenario, handlers):
+    uid = scenario('<emm_likert min_group_size="2" scale="frequency5"><item id="a">A</item></emm_likert>')
+    for i, value in enumerate((5, 4, 1)):
+        handlers.post(uid, "submit", {"answers": {"a": value}}, student=f"l{i}")
+    body = handlers.post(uid, "get_results", {}, student="staff_1").json_body
+    assert body["headline_text"] == "66.7% of answers are “Often” or “Always”, over all statements."
+    assert body["literal_text"] is None and body["reverse_shown"] is False
+
+
+def test_a_statement_answered_only_na_shows_n_0_and_its_na_count(survey, handlers):
+    uid = survey('allow_na="true"')
+    for i in range(3):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": "na"}}, student=f"l{i}")
+        assert r.status_code == 200, r.content
+    body = handlers.post(uid, "get_results", {}, student="staff_1").json_body
+    pace = body["statements"][1]
+    assert not pace["suppressed"] and pace["n"] == 0 and pace["na"] == 3
+    assert pace["top_box"] is None and pace["mean"] is None and pace["segments"] == []
+    assert body["headline"] == 100.0 and body["reverse_shown"] is False  # only "relevance" was rated
 
 
 def test_learners_see_results_only_after_answering_when_allowed(survey, handlers):
@@ -66,17 +105,18 @@ def test_csv_neutralises_formulas_and_names_learners_only_when_not_anonymous(sur
     r = handlers.get(uid, "export_csv", student="staff_1")
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Learner", "Date", "relevance", "pace", "Comment"]
+    assert rows[0] == ["Learner", "Date", "relevance", "pace", "pace (reverse-coded, rescored)", "Comment"]
     assert len(rows) == 1 + 3 and len({row[0] for row in rows[1:]}) == 3  # one line per respondent
     assert rows[1][2] == "5 Strongly agree"
+    assert rows[1][3:5] == ["1 Strongly disagree", "5"]  # as given, then favourable (the results' basis)
     assert r["Content-Disposition"] == 'attachment; filename="Eval.csv"; filename*=UTF-8\'\'Eval.csv'
-    assert rows[1][4].startswith("'=")
+    assert rows[1][5].startswith("'=")
 
     anon = survey('anonymous="true"')
     answer(handlers, anon, 3, comment="@SUM(1)")
     rows = list(csv.reader(io.StringIO(handlers.get(anon, "export_csv", student="staff_1")
                                        .content.decode("utf-8-sig"))))
-    assert rows[0] == ["relevance", "pace", "Comment"]  # no learner, no date
+    assert rows[0] == ["relevance", "pace", "pace (reverse-coded, rescored)", "Comment"]  # no learner, no date
     assert rows[1][-1] == "'@SUM(1)"
     assert all("learner_" not in cell for row in rows for cell in row)
 

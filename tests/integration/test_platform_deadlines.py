@@ -85,7 +85,7 @@ def _results_page(platform, key, user):  # noqa: F811
     return visible_text(platform.lms(user).html(key))
 
 
-SCORE_SHOWN = ("2 of 4", "2 / 2", "Question 1: Correct")  # "Submitted: 2 of 4 points.", "Points: 2 / 2"
+SCORE_SHOWN = ("2 points out of 4", "2 / 2", "Question 1: Correct")  # "Submitted: 2 points out of 4.", "Points: 2 / 2"
 
 
 def shows_score(text):
@@ -116,14 +116,14 @@ def test_past_due_correctness_waits_for_the_grace_period_too(platform):  # noqa:
     key = platform.add(CASE.format(extra='show_answers="submitted" attempts_allowed="2"', more=""), sub)
     ana = platform.user("ana")
     lms = platform.lms(ana)
-    body = lms.handle(key, "submit", {"answers": {"q1": "b"}}).json  # wrong: 0 of 2
-    assert body["score"] is None and "SECRET-FEEDBACK" not in str(body) and "0 of 2" not in str(body)
+    body = lms.handle(key, "submit", {"answers": {"q1": "b"}}).json  # wrong: 0 points out of 2
+    assert body["score"] is None and "SECRET-FEEDBACK" not in str(body) and "0 points out of 2" not in str(body)
     page = _results_page(platform, key, ana)
-    assert "0 of 2" not in page and "SECRET-FEEDBACK" not in page
+    assert "0 points out of 2" not in page and "SECRET-FEEDBACK" not in page
     assert lms.handle(key, "student_view_user_state", method="GET").json["score"] is None
     platform.set_settings(sub, graceperiod=None)  # now closed: correctness may show
     page = _results_page(platform, key, ana)
-    assert "0 of 2" in page and "SECRET-FEEDBACK-B" in page
+    assert "0 points out of 2" in page and "SECRET-FEEDBACK-B" in page
 
 
 def test_course_staff_see_correctness_unless_it_is_never(platform):  # noqa: F811
@@ -141,7 +141,7 @@ def test_role_play_hides_the_score_when_show_correctness_is_never(platform):  # 
     ended = play(platform.lms(ana), key, ["Listen first", "Finish"])
     assert ended.status == 200
     for text in (visible_text(ended.json["html"]), visible_text(platform.lms(ana).html(key))):
-        assert "67%" not in text and "2 of 3" not in text
+        assert "67%" not in text and "2 points out of 3" not in text
         assert "DEBRIEF-TEXT" in text  # the debrief is content, not correctness
 
 

@@ -30,12 +30,14 @@ def test_likert_reports_one_row_per_named_respondent_in_statement_order(platform
     rows, columns = problem_responses(platform, key)
     assert sorted(r["username"] for r in rows) == ["ana", "bea"]
     statement_columns = [c for c in columns if any(s in c for s in ("relevance", "relevant", "pace", "applic"))]
-    assert len(statement_columns) == 3
+    assert len(statement_columns) == 4  # pace is reverse-coded: as given, then rescored
     order = [next(i for i, c in enumerate(columns) if word in c) for word in ("relevan", "pace", "appl")]
     assert order == sorted(order)  # as authored, not alphabetical
     ana = next(r for r in rows if r["username"] == "ana")
     relevance = ana[statement_columns[0]]
     assert "5" in str(relevance) or "strongly agree" in str(relevance).lower()
+    pace, rescored = (ana[c] for c in statement_columns[1:3])
+    assert (str(pace), str(rescored)) == ("2", "4") and "rescored" in statement_columns[2]
 
 
 def test_anonymous_likert_reports_nothing_identifying(platform):  # noqa: F811

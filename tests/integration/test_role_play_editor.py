@@ -71,19 +71,21 @@ def test_the_form_saves_every_part_of_the_scenario(small, handlers):  # noqa: F8
     uid = small()
     data = editor_data(handlers, uid)
     data.update(display_name="Edited", weight="2.5", attempts_allowed="2", grade_policy="last", show_others=True,
-                min_group_size="3", bands=[{"min": "50", "message": "Half way"}])
+                min_group_size="3", bands=[{"min": "50", "message": "Half way", "final": "No attempt left"}])
     data["roles"].append({"id": "r2", "label": "Social worker", "start": "n-mid", "brief": "<p>Brief</p>"})
     data["nodes"][0]["choices"].reverse()  # reorder
     data["nodes"][0]["speaker"] = "Desk"
-    data["nodes"][2]["choices"][0].update(points="0", min_points="-1")
+    # "Bad move" (-3 points) leads to n-bad: its only choice must stay open at -3
+    data["nodes"][2]["choices"][0].update(points="0", min_points="-3")
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 200, r.json_body
     saved = handlers.block(uid).load_content()
     assert (saved.display_name, saved.weight, saved.attempts_allowed, saved.grade_policy) == ("Edited", 2.5, 2, "last")
-    assert saved.show_others and saved.min_group_size == 3 and saved.bands == (content.Band(50, "Half way"),)
+    assert saved.show_others and saved.min_group_size == 3
+    assert saved.bands == (content.Band(50, "Half way", "No attempt left"),)
     assert [r.id for r in saved.roles] == ["r1", "r2"] and saved.role("r2").start == "n-mid"
     assert [c.label for c in saved.node("n-start").choices] == ["Bad move", "Good move"]
-    assert saved.node("n-start").speaker == "Desk" and saved.node("n-bad").choices[0].min_points == -1
+    assert saved.node("n-start").speaker == "Desk" and saved.node("n-bad").choices[0].min_points == -3
     again = editor.to_editor(saved)
     del again["xml"]
     assert editor_data(handlers, uid) == again  # what the editor reopens with is what was saved

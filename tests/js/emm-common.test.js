@@ -265,3 +265,27 @@ test("setServerHtml parses apart from the page, drops scripts and on* handlers, 
   w.EMM.setServerHtml(container, "");
   assert.equal(container.childNodes.length, 0, "nothing left of the previous panel");
 });
+
+// ---------------------------------------------------------------- numbers per locale (CLDR through Intl)
+test("numbers and percentages follow the locale as the server's Babel writes them", () => {
+  const w = setup();
+  assert.equal(w.EMM.number(3.8333, "fr"), "3,83");
+  assert.equal(w.EMM.number(3.8333, "en"), "3.83");
+  assert.equal(w.EMM.percent(16.7, "fr"), "16,7\u00a0%", "a no-break space before the sign in French");
+  assert.equal(w.EMM.percent(16.7, "en"), "16.7%");
+  assert.equal(w.EMM.percent(70, "fr"), "70\u00a0%", "no trailing zero");
+  assert.equal(w.EMM.number(2, "fr", 0), "2");
+});
+
+test("plurals: negative and decimal numbers take CLDR's form, not gettext's formula on the raw value", () => {
+  const w = setup();
+  const FR_PLURAL = (n) => Number(n > 1);
+  w.EmmXBlocksCatalogs = [{plural: FR_PLURAL, strings: {"{n} point": ["{n} point", "{n} points"]}}];
+  assert.equal(w.EMM.pluralN(-2, "fr"), 2);
+  assert.equal(w.EMM.pluralN(1.5, "fr"), 0, "1,5 is 'one' in French");
+  assert.equal(w.EMM.pluralN(1.5, "en"), 0, "1.5 is 'other' in English, as 0 is");
+  assert.equal(w.EMM.pluralN(1.5, "ar"), 100, "1.5 is 'other' in Arabic: 100 is its first whole number");
+  assert.equal(w.EMM.ngettext("{n} point", "{n} points", -2), "{n} points");
+  assert.equal(w.EMM.ngettext("{n} point", "{n} points", 3), "{n} points");
+  assert.equal(w.EMM.ngettext("{n} point", "{n} points", 1), "{n} point");
+});

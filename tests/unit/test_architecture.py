@@ -10,9 +10,9 @@ import pytest
 from xblock.core import XBlock
 
 PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
-BLOCKS = ("likert", "case_study", "role_play")
+BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events")
-PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n")
+PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 
 BLOCKER = """
@@ -49,10 +49,12 @@ def test_every_block_has_the_same_layout(block):
 
 def block_classes():
     from emm_xblocks.case_study.block import CaseStudyBlock
+    from emm_xblocks.evaluation_report.block import EvaluationReportBlock
+    from emm_xblocks.knowledge_check.block import KnowledgeCheckBlock
     from emm_xblocks.likert.block import LikertBlock
     from emm_xblocks.role_play.block import RolePlayBlock
 
-    return [LikertBlock, CaseStudyBlock, RolePlayBlock]
+    return [LikertBlock, CaseStudyBlock, RolePlayBlock, KnowledgeCheckBlock, EvaluationReportBlock]
 
 
 def test_no_field_of_ours_takes_an_inheritable_platform_name():

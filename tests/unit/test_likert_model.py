@@ -51,7 +51,37 @@ def test_figures_per_statement():
     # reverse: "strongly disagree that it was too fast" is the favourable top box
     assert pace.top_box == 50.0 and pace.top_two_box == 80.0
     assert pace.mean == pytest.approx((5 * 5 + 3 * 4 + 2 * 1) / 10)
-    assert opt.suppressed and opt.n == 0
+    # skipped by everyone: nothing to protect, nothing to divide; shown as n = 0, never as 0 %
+    assert not opt.suppressed and opt.n == 0 and opt.top_box is None and opt.mean is None
+
+
+def test_reverse_coded_rows_have_both_bases_and_bars_on_the_favourable_one():
+    data = tallies(relevance={5: 5}, pace={1: 5, 2: 3, 5: 2})
+    rows = statistics.statement_stats(SURVEY, data, respondents=10)
+    pace = rows[1]
+    assert pace.counts == [5, 3, 0, 0, 2] and pace.percents == [50.0, 30.0, 0.0, 0.0, 20.0]  # as answered
+    assert pace.favourable_counts == [2, 0, 0, 3, 5]  # rescored: 6 - x
+    assert pace.agree_two_box == 20.0 and pace.top_two_box == 80.0
+    # the bar agrees with the top-box columns: 80 % right of the centre, all favourable points
+    segments = statistics.diverging_segments(SURVEY, pace)
+    right = sum(w for v, start, w in segments if start >= 50.0)
+    assert right == 40.0 and {v for v, _s, _w in segments} == {1, 4, 5}
+    # pooled: favourable 5 + 8 of 15; as worded 5 + 2 of 15
+    assert statistics.headline(SURVEY, rows) == 86.7 and statistics.literal_headline(SURVEY, rows) == 46.7
+
+
+def test_statement_answered_only_na_is_shown_with_its_na_count():
+    rows = statistics.statement_stats(SURVEY, tallies(relevance={5: 5}, pace={"na": 5}), respondents=5)
+    pace = rows[1]
+    assert not pace.suppressed and (pace.n, pace.na) == (0, 5) and pace.top_two_box is None
+    assert statistics.diverging_segments(SURVEY, pace) == []
+    assert statistics.headline(SURVEY, rows) == 100.0  # n = 0 rows stay out of the pooled figure
+
+
+def test_percentages_round_half_up_as_the_browser_does():
+    assert statistics.pct(1, 8) == 12.5 and statistics.pct(1, 6) == 16.7 and statistics.pct(5, 6) == 83.3
+    assert statistics.pct(1, 16) == 6.3  # 6.25: half up (Python's round() gives 6.2)
+    assert statistics.pct(3, 0) is None
 
 
 def test_headline_pools_the_two_most_favourable_points_over_statements():
@@ -60,7 +90,7 @@ def test_headline_pools_the_two_most_favourable_points_over_statements():
     assert statistics.headline(SURVEY, rows) == 80.0
 
 
-@pytest.mark.parametrize("respondents,n,shown", [(4, 4, False), (5, 5, True), (20, 4, False)])
+@pytest.mark.parametrize("respondents,n,shown", [(4, 4, False), (5, 5, True), (20, 4, False), (20, 1, False)])
 def test_nothing_is_shown_below_the_minimum_group_size(respondents, n, shown):
     data = tallies(relevance={5: n})
     row = statistics.statement_stats(SURVEY, data, respondents)[0]

@@ -170,6 +170,14 @@ def test_bands():
     assert [paths.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
 
 
+def test_a_band_says_its_final_message_once_no_attempt_is_left():
+    s = Scenario(bands=(Band(0, "Start again and look for a better path.", final="Read the best path below."),
+                        Band(80, "Well done")))
+    assert paths.band_message(s, 10) == "Start again and look for a better path."
+    assert paths.band_message(s, 10, final=True) == "Read the best path below."
+    assert paths.band_message(s, 90, final=True) == "Well done"  # no final message: the band's own
+
+
 def test_problems_carry_the_codes_the_editor_map_draws():
     s = sc([N("a", C("b"), C("zzz")), N("b", C("c")), N("c", C("b")), N("stuck"), N("island", C("end")),
             N("end", ending=True)])
@@ -319,7 +327,7 @@ def test_html_fields_are_capped(where):
     assert editor.from_editor(data, _)[1] == []
     target[parts[-1]] = long.replace("x", "xy", 1)
     problems = editor.from_editor(data, _)[1]
-    assert [(p.field, p.error) for p in problems] == [(where, True)] and "50,000" in problems[0].message
+    assert [(p.field, p.error) for p in problems] == [(where, True)] and "50000" in problems[0].message
     xml = editor.to_editor(editor.from_editor(data, _)[0])["xml"]
     assert where in {p.field for p in editor.from_editor({"xml": xml}, _)[1]}
 
@@ -354,7 +362,8 @@ def scenarios(draw):
         attempts_allowed=draw(st.integers(0, 5)), grade_policy=draw(st.sampled_from(["best", "last"])),
         allow_back=draw(st.booleans()), show_others=draw(st.booleans()),
         min_group_size=draw(st.integers(1, 20)), weight=float(draw(st.integers(0, 10))),
-        bands=tuple(draw(st.lists(st.builds(Band, min=st.integers(0, 100), message=words), max_size=2))))
+        bands=tuple(draw(st.lists(st.builds(Band, min=st.integers(0, 100), message=words,
+                                            final=st.one_of(st.just(""), words)), max_size=2))))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -409,3 +418,76 @@ def test_kept_attempts_keep_the_best_one_among_the_recent():
     assert learner.kept_attempts(attempts, limit=3) == [{"score": 0.9}, {"score": 0.1}, {"score": 0.1}]
     assert learner.kept_attempts(attempts[1:] + [{"score": 1.0}], limit=3) == [{"score": 0.1}, {"score": 1.0}]
     assert learner.kept_attempts(attempts[:2], limit=3) == attempts[:2]
+
+
+# ------------------------------------------------------------------ no learner is ever stranded
+STRANDING = sc([N("a", C("b", -2), C("c", 3)),
+                N("c", C("b")),
+                N("b", C("end", if_visited="c"), C("end", min_points=1)),  # closed when arriving from a at -2
+                N("end", ending=True)])
+
+
+def test_a_node_whose_choices_all_close_on_a_playable_path_is_an_error_naming_that_path():
+    found, complete = paths.strandings(STRANDING)
+    assert complete and found == {"b": ("a", "b")}
+    problem = next(p for p in validation.validate(STRANDING, _) if p.code == validation.STRANDED)
+    assert problem.error and problem.field == "nodes.2.choices" and "a → b" in problem.message
+    # learners are not locked out of a live scenario for it: the page offers a way on
+    assert validation.playable(STRANDING)
+
+
+def test_conditions_met_on_every_path_strand_no_one():
+    always = sc([N("a", C("b", 2), C("c", 1)), N("c", C("b")),
+                 N("b", C("end", if_visited="a"), C("end", min_points=1)), N("end", ending=True)])
+    assert paths.strandings(always) == ({}, True) and validation.validate(always, _) == []
+    # the demo scenarios' conditional choices always sit beside an open one
+    for name in ("emm_role_play-1-en.xml", "emm_role_play-2-fr.xml"):
+        raw = files("emm_xblocks").joinpath("workbench", "scenarios", name).read_bytes()
+        demo = olx.from_xml(etree.fromstring(raw))
+        assert paths.strandings(demo) == ({}, True)
+
+
+def test_a_search_too_long_to_finish_warns_on_every_all_conditional_node():
+    found, complete = paths.strandings(STRANDING, budget=1)
+    assert not complete and found == {}
+    # the same warning through validate() when the budget is the module's
+    import emm_xblocks.role_play.paths as module
+    old, module.STRAND_BUDGET = module.STRAND_BUDGET, 1
+    try:
+        problems = [p for p in validation.validate(STRANDING, _) if p.code == validation.STRANDED]
+    finally:
+        module.STRAND_BUDGET = old
+    assert [(p.field, p.error) for p in problems] == [("nodes.2.choices", False)]
+
+
+def _brute_force_strandings(s, depth=7):
+    """Every node where some path of at most ``depth`` choices (conditions followed) ends with
+    every choice closed: the definition, searched the slow way."""
+    out = set()
+    stack = [([r.start], []) for r in s.roles if s.node(r.start)]
+    while stack:
+        path, taken = stack.pop()
+        if paths.stranded(s, path, taken):
+            out.add(path[-1])
+        if len(taken) >= depth:
+            continue
+        for i, c in paths.available(s, path, taken):
+            if s.node(c.goto) is not None:
+                stack.append(([*path, c.goto], [*taken, i]))
+    return out
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_the_stranding_search_finds_what_every_path_shows_and_only_that(s):
+    if any(p.code == "points_in_loop" for p in validation.validate(s, _)):
+        return  # refused anyway: points in a loop make the points on arrival unbounded
+    found, complete = paths.strandings(s)
+    assert complete
+    assert _brute_force_strandings(s) <= set(found)
+    for nid, witness in found.items():  # each witness is a real path that strands at its end
+        taken = []
+        for there in witness[1:]:
+            taken.append(next(i for i, c in paths.available(s, list(witness[:len(taken) + 1]), taken)
+                              if c.goto == there))
+        assert witness[-1] == nid and paths.stranded(s, list(witness), taken)

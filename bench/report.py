@@ -1,0 +1,173 @@
+"""The course evaluation report's speed at the size issue 11 names: 20 Likert evaluations of 500
+respondents each (10 statements, the same ids in every evaluation) and 5 knowledge-check pairs of
+500 learners each (10 questions), on SQLite and on MariaDB in the same run. Target: the report
+renders for course staff in <= 0.5 s.
+
+The rows are inserted directly (what the report reads: each evaluation's description and summary,
+``EvaluationDescription``, ``Tally``, ``Submissions``; each pair's ``PairedResult`` rows and its
+checks' descriptions), then the report block is rendered for a staff member through the
+platform-faithful runtime (``tests.openedx``): the store reads, the figures and the template.
+MariaDB is the private server of ``tests/mariadb.py``, in its own database ``emm_bench_report``.
+"""
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVALUATIONS, RESPONDENTS, STATEMENTS = 20, 500, 10
+PAIRS, LEARNERS, QUESTIONS = 5, 500, 10
+
+
+def timed(fn, repeat=5):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def fill(course, usage):
+    """The rows of 20 evaluations and 5 pairs in ``course``; ``usage(type, id)`` makes a usage id."""
+    from emm_xblocks.common.questions import Question
+    from emm_xblocks.knowledge_check import learner as check_learner
+    from emm_xblocks.knowledge_check.content import KnowledgeCheck
+    from emm_xblocks.likert import learner as likert_learner
+    from emm_xblocks.likert.content import Statement, Survey
+    from emm_xblocks.models import EvaluationDescription, PairedResult, Submissions, Tally
+
+    rng = random.Random(11)
+    statements = tuple(Statement(f"s{n}", f"Statement {n} of the evaluation", reverse=n == 3)
+                       for n in range(STATEMENTS))
+    descriptions, tallies, submissions = [], [], []
+    for e in range(EVALUATIONS):
+        key = usage("emm_likert", f"day{e}")
+        survey = Survey(display_name=f"Evaluation {e + 1}", statements=statements)
+        descriptions.append(EvaluationDescription(block_key=key, course_key=course, block_type="emm_likert",
+                                                  content=json.dumps(likert_learner.described(survey))))
+        submissions.append(Submissions(block_key=key, n=RESPONDENTS))
+        for s in statements:
+            counts = [0] * 5
+            for _ in range(RESPONDENTS):
+                counts[min(4, max(0, int(rng.gauss(3.6, 1))))] += 1
+            tallies += [Tally(block_key=key, group=s.id, value=str(v + 1), n=c) for v, c in enumerate(counts)]
+    results = []
+    questions = tuple(Question(f"q{n}", prompt=f"<p>Question {n}</p>") for n in range(QUESTIONS))
+    for p in range(PAIRS):
+        for phase in ("pre", "post"):
+            check = KnowledgeCheck(display_name=f"Pair {p} {phase}", phase=phase, pair=f"pair{p}",
+                                   questions=questions)
+            descriptions.append(EvaluationDescription(
+                block_key=usage("emm_knowledge_check", f"p{p}{phase}"), course_key=course,
+                block_type="emm_knowledge_check", content=json.dumps(check_learner.described(check))))
+            for learner in range(LEARNERS):
+                right = {q.id: float(rng.random() < (0.45 if phase == "pre" else 0.7)) for q in questions}
+                results.append(PairedResult(
+                    course_key=course, pair=f"pair{p}", phase=phase, block_key=usage("emm_knowledge_check", f"p{p}"),
+                    token=f"{p:02d}{learner:062d}", earned=sum(right.values()), possible=float(QUESTIONS),
+                    marks=json.dumps(right), questions_key="bench"))
+    EvaluationDescription.objects.bulk_create(descriptions)
+    Submissions.objects.bulk_create(submissions)
+    Tally.objects.bulk_create(tallies, batch_size=1000)
+    PairedResult.objects.bulk_create(results, batch_size=1000)
+    return len(tallies), len(results)
+
+
+def measure():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import translation
+
+    from emm_xblocks.xblocks import EvaluationReportBlock
+    from tests.openedx.keys import UsageKey
+    from tests.openedx.runtime import Platform
+
+    call_command("migrate", verbosity=0, run_syncdb=True)
+    with translation.override("en"):
+        platform = Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock})
+        report = platform.add('<emm_evaluation_report display_name="Bench" headline_statement="s0"/>',
+                              platform.subsection())
+        tally_rows, pair_rows = fill(str(platform.course_key),
+                                     lambda kind, bid: str(UsageKey(platform.course_key, kind, bid)))
+        staff = platform.user("staff_1", role="staff")
+        html = platform.lms(staff).html(report)
+        checks = {"evaluations": html.count("data-evaluation="), "pairs": html.count("data-pair="),
+                  "headline": "strongly agreed that" in html}
+        render_ms = timed(lambda: platform.lms(staff).html(report))
+        csv_ms = timed(lambda: platform.lms(staff).handle(report, "export_csv", method="GET"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
+        version = cursor.fetchone()[0].split("-")[0]
+    print(json.dumps({"server": ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version,
+                      "render_ms": render_ms, "csv_ms": csv_ms, "tally_rows": tally_rows,
+                      "pair_rows": pair_rows, "html_kb": len(html.encode()) / 1024, **checks}))
+
+
+def child(env):
+    out = subprocess.run([sys.executable, __file__, "measure"], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    base = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings", PYTHONPATH=str(ROOT))
+    (ROOT / "var").mkdir(exist_ok=True)
+    sqlite_file = ROOT / "var" / "bench-report.db"
+    sqlite_file.unlink(missing_ok=True)
+    databases = {"SQLite": dict(base, EMM_DB="sqlite", EMM_WORKBENCH_DB=str(sqlite_file))}
+
+    from tests import mariadb
+
+    why_not = mariadb.missing()
+    pid = None
+    if why_not is None:
+        import MySQLdb
+
+        sock = ROOT / "var" / "mysql" / "mysqld.sock"
+        pid = mariadb.start(sock)
+        with MySQLdb.connect(unix_socket=str(sock), user="root") as db:
+            db.cursor().execute("DROP DATABASE IF EXISTS emm_bench_report")
+            db.cursor().execute("CREATE DATABASE emm_bench_report CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        databases["MariaDB"] = dict(base, EMM_DB="mysql", EMM_DB_SOCKET=str(sock), EMM_DB_NAME="emm_bench_report",
+                                    EMM_DB_ISOLATION="read committed")
+    try:
+        results = {name: child(env) for name, env in databases.items()}
+    finally:
+        if pid is not None:
+            mariadb.stop(pid)
+        sqlite_file.unlink(missing_ok=True)
+
+    print(f"\nCourse evaluation report: {EVALUATIONS} evaluations x {RESPONDENTS} respondents x {STATEMENTS}"
+          f" statements, {PAIRS} knowledge-check pairs x {LEARNERS} learners x {QUESTIONS} questions")
+    if why_not:
+        print(f"  (MariaDB left out: {why_not})")
+    rows = [
+        ("server", lambda r: r["server"]),
+        ("summary rows / paired results read", lambda r: f"{r['tally_rows']:,} / {r['pair_rows']:,}"),
+        ("shown: evaluations, pairs, headline", lambda r: f"{r['evaluations']}, {r['pairs']}, {r['headline']}"),
+        ("the report rendered for staff (median of 5)  target <= 500 ms", lambda r: f"{r['render_ms']:.0f} ms"),
+        ("  its HTML", lambda r: f"{r['html_kb']:.0f} KB"),
+        ("the CSV of every figure (median of 5)", lambda r: f"{r['csv_ms']:.0f} ms"),
+    ]
+    names = list(results)
+    width = max(len(label) for label, _ in rows) + 2
+    print(" " * width + "".join(f"{n:<24}" for n in names))
+    for label, cell in rows:
+        print(f"{label:<{width}}" + "".join(f"{cell(results[n]):<24}" for n in names))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "measure":
+        measure()
+    else:
+        main()

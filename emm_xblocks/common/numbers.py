@@ -1,0 +1,118 @@
+"""Numbers, percentages and plurals in the learner's language, from CLDR (Babel); pure.
+
+Every figure a page or a report shows goes through here on the server (``static/js/emm-common.js``
+has the browser's twin, ``EMM.number`` / ``EMM.percent`` / ``EMM.pluralN``, on ``Intl``): never
+``f"{x:.1f}"`` or ``str(x) + "%"``. French writes "3,83" and "16,7 %" (a no-break space before
+the sign), Arabic follows its CLDR locale, English "3.83" and "16.7%".
+
+Values are rounded half away from zero to the digits shown (as ``Intl.NumberFormat`` does by
+default, so that server and browser print the same figure), then formatted with the locale's
+pattern; trailing zeros are never shown ("20 %", not "20,0 %").
+
+``plural_n`` gives ``ngettext`` the whole number whose plural form is the one CLDR gives ``value``:
+gettext's plural formulas only know non-negative integers, so "-2" and "1.5" were sent to the
+wrong form ("-2 point", "1,5 points" in French, where CLDR says "-2 points", "1,5 point").
+"""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
+
+DEFAULT = "en"
+
+
+@lru_cache(maxsize=64)
+def locale_of(language):
+    """The Babel ``Locale`` of a Django language code (``fr``, ``en-us``, ``ar``, ``zh-hans``);
+    the base language if the region is unknown, English if the language is."""
+    for tag in (language or DEFAULT, (language or DEFAULT).replace("_", "-").split("-")[0], DEFAULT):
+        try:
+            return Locale.parse(tag.replace("_", "-"), sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return Locale.parse(DEFAULT)
+
+
+def _rounded(value, digits):
+    try:
+        exact = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        exact = Decimal(0)
+    if not exact.is_finite():
+        exact = Decimal(0)
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def rounded(value, digits=0):
+    """``value`` rounded half away from zero to ``digits`` decimals, as the figure is shown (an
+    ``int`` for 0 digits): what a band or a threshold compares, so that it agrees with the page."""
+    exact = _rounded(value, digits)
+    return int(exact) if digits == 0 else float(exact)
+
+
+def plain(value, digits=2):
+    """``value`` for a file a program reads (the LMS's reports, CSV): no grouping, a decimal point,
+    at most ``digits`` decimals, no trailing zeros ("2", "2.5", "0.33"); never localised."""
+    return format(_rounded(value, digits).normalize(), "f")
+
+
+def number(value, language, digits=2):
+    """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
+    ``12345.5`` is "12 345,5" (CLDR's grouping)."""
+    return format_decimal(_rounded(value, digits), locale=locale_of(language), decimal_quantization=False)
+
+
+def percent(value, language, digits=1):
+    """``value`` given in percent (``16.666`` for 16.7 %), with at most ``digits`` decimals and the
+    locale's sign and spacing: "16,7 %" in French, "16.7%" in English."""
+    share = _rounded(value, digits) / 100
+    return format_percent(share, locale=locale_of(language), decimal_quantization=False)
+
+
+def plural_category(value, language):
+    """CLDR's plural category of ``value`` in ``language`` (``one``, ``few``, ``other``...)."""
+    rounded = abs(_rounded(value, 3))
+    whole = rounded == rounded.to_integral_value()
+    return locale_of(language).plural_form(int(rounded) if whole else rounded.normalize())
+
+
+@lru_cache(maxsize=64)
+def _representatives(language):
+    """``{category: the smallest whole number of that category}`` for ``language``."""
+    found = {}
+    for n in range(0, 1_000):
+        found.setdefault(locale_of(language).plural_form(n), n)
+    found.setdefault("many", 1_000_000)  # French's "many" is a million
+    return found
+
+
+def plural_n(value, language):
+    """The whole number to give ``ngettext`` so that it picks CLDR's form for ``value``: the value
+    absolute value when that is a whole number (``-2`` → 2), else the smallest whole number of
+    the same category (``1.5``: French "one" → 0, English "other" → 0, Arabic "other" → 100)."""
+    rounded = abs(_rounded(value, 3))
+    if rounded == rounded.to_integral_value():  # CLDR reads a negative number's absolute value
+        return int(rounded)
+    category = plural_category(value, language)
+    return _representatives(language).get(category, int(rounded))
+
+
+class Numbers:
+    """The functions above for one language: ``Numbers("fr").percent(16.67)`` is "16,7 %"."""
+
+    def __init__(self, language=DEFAULT):
+        self.language = language or DEFAULT
+
+    def number(self, value, digits=2):
+        return number(value, self.language, digits)
+
+    def percent(self, value, digits=1):
+        return percent(value, self.language, digits)
+
+    def plural_n(self, value):
+        return plural_n(value, self.language)
+
+
+ENGLISH = Numbers(DEFAULT)

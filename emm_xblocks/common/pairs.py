@@ -1,0 +1,65 @@
+"""The knowledge checks' pseudonymous results (``models.PairedResult``): file one, read one's own,
+read a pair's rows for its report.
+
+A row carries the learner's pair token (``common.platform.pair_token``), never a user id or a
+time. Filing is one INSERT under the unique (course, pair, phase, token) constraint, so two
+submits sent at the same moment file one result, and the second is told so (``AlreadyFiled``).
+"""
+
+import json
+
+from django.db import IntegrityError
+
+from .transactions import write
+
+
+class AlreadyFiled(Exception):
+    """The learner already has a result for this phase of this pair."""
+
+
+def file_result(course_key, block_key, token, paired):
+    """Insert the result ``paired`` (``common.actions.Paired``) of ``token``; ``AlreadyFiled`` if
+    the learner has one for this phase of this pair. Retried whole on MySQL deadlocks (``write``)."""
+    from ..models import PairedResult
+
+    def work():
+        PairedResult.objects.create(
+            course_key=course_key, pair=paired.pair, phase=paired.phase, block_key=block_key, token=token,
+            earned=float(paired.earned), possible=float(paired.possible),
+            marks=json.dumps(paired.marks, sort_keys=True), questions_key=paired.questions_key)
+
+    try:
+        write(work)
+    except IntegrityError as err:
+        raise AlreadyFiled(paired.phase) from err
+
+
+def own_result(course_key, pair, phase, token):
+    """``(earned, possible)`` of ``token``'s result at ``phase`` of ``pair``, or None."""
+    from ..models import PairedResult
+
+    if not token:
+        return None
+    row = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
+           .values_list("earned", "possible").first())
+    return tuple(row) if row else None
+
+
+def pair_rows(course_key, pair):
+    """Every result of ``pair`` in the course, as dicts ``{phase, token, earned, possible, marks,
+    questions_key}`` for ``knowledge_check.report.pair_figures`` (tokens link, and never leave it)."""
+    from ..models import PairedResult
+
+    rows = (PairedResult.objects.filter(course_key=course_key, pair=pair)
+            .values_list("phase", "token", "earned", "possible", "marks", "questions_key"))
+    return [{"phase": phase, "token": token, "earned": earned, "possible": possible,
+             "marks": _marks(marks), "questions_key": key}
+            for phase, token, earned, possible, marks, key in rows]
+
+
+def _marks(text):
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

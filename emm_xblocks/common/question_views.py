@@ -1,0 +1,135 @@
+"""How a question is shown to a learner, in every block that asks one (case study, knowledge
+check): the form's fieldsets and, after a submit, each question's result.
+
+``questions_html`` and ``results_html`` render the form and the results list (a question's result
+is ``common.questions.question_result``). Both are built in Python rather than by a
+template loop (ten questions of four options are some 400 template variables, most of a render;
+decision 18); the markup is the one the templates wrote, every value escaped as Django's
+autoescape escapes it (``django.utils.html.escape`` is ``html.escape``), every translation escaped
+too (a catalogue is text, not markup), author HTML sanitised.
+"""
+
+from html import escape
+
+from django.utils.safestring import mark_safe
+
+from .export import number
+from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION
+from .sanitize import sanitized
+
+
+# ------------------------------------------------------------------ the form
+def _options_html(q, name, chosen, locked):
+    """A choice question's options, one radio button or checkbox each."""
+    kind = "checkbox" if q.kind == MULTIPLE else "radio"
+    disabled = " disabled" if locked else ""
+    return "".join(
+        f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
+        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
+        f' <span dir="auto">{escape(o.text)}</span></label>\n        '
+        for j, o in enumerate(q.options))
+
+
+def _word_count(q, _):
+    """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
+    translation as is, the numbers escaped)."""
+    if q.max_words:
+        return escape(_("Between %(min)s and %(max)s words.")) % {"min": q.min_words, "max": q.max_words}
+    if q.min_words:
+        return escape(_("At least %(min)s words.")) % {"min": q.min_words}
+    return ""
+
+
+def questions_html(_, questions, current, dom, locked):
+    """The form's questions (``fieldset[data-question][data-kind]``), ``current`` (``{question id:
+    answer}``) filled in, every control disabled when ``locked``."""
+    disabled = " disabled" if locked else ""
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    your_answer, choose_all = escape(_("Your answer")), escape(_("Choose all that apply."))
+    out = []
+    for i, q in enumerate(questions):
+        name = escape(f"{dom}-q{i}")
+        value = current.get(q.id)
+        out.append(
+            f'\n    <fieldset class="emm-question" data-question="{escape(q.id)}" data-kind="{escape(q.kind)}"'
+            f' aria-labelledby="{name}-prompt">\n'
+            f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
+            f' <div dir="auto">{sanitized(q.prompt)}</div></div>\n      ')
+        if q.kind == REFLECTION:
+            text = value if isinstance(value, str) else ""
+            out.append(
+                f'\n        <label for="{name}-text" class="emm-sr">{your_answer}</label>\n'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
+                f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
+                f'{disabled}>{escape(text)}</textarea>\n'
+                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
+        else:
+            chosen = set([value] if isinstance(value, str) else value or [])
+            hint = (f'<p class="emm-hint">{choose_all}</p>'
+                    if q.kind == MULTIPLE else "")
+            out.append(
+                f'\n        {hint}\n        <div class="emm-options">\n        '
+                f'{_options_html(q, name, chosen, locked)}\n        </div>\n      ')
+        out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escape(q.id)}" hidden></p>'
+                   '\n    </fieldset>\n    ')
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
+
+
+# ------------------------------------------------------------------ the results
+def results_html(_, dom, data, verdicts, number=number):
+    """The results list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
+    items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
+    answers may show; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
+    untranslated label}``; ``number``: how a number is written (the learner's locale:
+    ``common.numbers.Numbers.number``; default ``export.number``, a plain decimal point)."""
+    dom = escape(dom)
+    disabled = " disabled" if data.get("assessed") else ""
+    points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
+    said = {}  # status -> its translation, asked once per status
+    out = []
+    for q in data["questions"]:
+        qid = escape(q["id"])
+        out.append(f'\n  <li class="emm-result emm-{escape(q["status"])}" data-result="{qid}">\n'
+                   f'    <p class="emm-result-head"><strong>{escape(q["prompt"])}</strong></p>\n    ')
+        if data["correctness"]:
+            points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
+            verdict = said.get(q["status"]) or said.setdefault(
+                q["status"], escape(_(verdicts.get(q["status"], verdicts[INCORRECT]))))
+            out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
+        out.append("\n    ")
+        for c in q["chosen"]:
+            mine = answer_text % {"t": escape(c["text"])}
+            feedback = f' — {escape(c["feedback"])}' if c["feedback"] else ""
+            out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
+        out.append("\n    ")
+        if q["kind"] == REFLECTION:
+            out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
+            if q.get("key_points"):
+                legend = escape(_("Key points of the expert's answer"))
+                out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
+                           '</legend>\n        ')
+                for kp in q["key_points"]:
+                    kid = escape(kp["id"])
+                    out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
+                               f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}">'
+                               f'{escape(kp["text"])}</label></p>')
+                out.append("\n      </fieldset>\n      ")
+            out.append("\n    ")
+        out.append("\n    ")
+        if q["explanation"]:
+            out.append(f'<div class="emm-explanation">{sanitized(q["explanation"])}</div>')
+        out.append("\n    ")
+        if data["revealed"]:
+            out.append("\n      ")
+            if q.get("correct_options"):
+                texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
+                out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
+            out.append("\n      ")
+            model = sanitized(q.get("model_answer", ""))
+            if model:
+                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5>{model}</div>')
+            out.append("\n    ")
+        out.append("\n  </li>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised

@@ -1,0 +1,340 @@
+"""Questions with options, shared by the blocks that ask them (case study, knowledge check): the
+model, its scoring, the learner's answer check, the author checks, the editor's JSON and the OLX
+(pure: no XBlock, no Django).
+
+A question is single choice (one option is correct), multiple choice (a set of options is
+correct; all-or-nothing or partial credit) or a written reflection (the case study's, scored by
+the learner's self-assessment against key points; ``case_study.scoring``). Each block says which
+kinds it offers (``validate_question``'s ``kinds``).
+
+Choice scoring, as a fraction of the question's points:
+
+* single choice: 1 for the correct option, else 0;
+* multiple choice, all-or-nothing: 1 when the chosen set is exactly the correct set;
+* multiple choice, partial credit: ``max(0, right picks - wrong picks) / correct options``.
+
+OLX of one question (inside the block's element)::
+
+  <question id="q1" type="multiple" points="2" partial_credit="true">
+    <prompt><![CDATA[<p>...</p>]]></prompt>
+    <option id="a" correct="true">Text<feedback>Shown when chosen</feedback></option>
+    <explanation><![CDATA[...]]></explanation>
+  </question>
+"""
+
+import hashlib
+from dataclasses import dataclass, fields
+
+from . import olx
+from .actions import ActionError
+from .i18n import N_
+from .ids import id_key, is_valid_id
+from .sanitize import clean_html, plain_text
+from .validation import Problem, parse_float, parse_int
+
+SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
+CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
+CORRECT, PARTIAL, INCORRECT = "correct", "partial", "incorrect"
+VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect")}
+
+MAX_OPTIONS = 20
+MAX_WORDS = 3000
+MAX_ANSWER_CHARS = 20000  # characters of a written answer
+HTML_LIMIT = 50000  # characters of author HTML the editor keeps
+TEXT_LIMIT = 5000  # characters of a plain-text field the editor keeps
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str = SINGLE
+    prompt: str = ""  # HTML
+    options: tuple = ()
+    partial_credit: bool = False
+    points: float = 1.0
+    explanation: str = ""  # HTML
+    min_words: int = 0
+    max_words: int = 0  # 0: no limit
+    model_answer: str = ""  # HTML
+    key_points: tuple = ()
+
+    def option(self, oid):
+        return next((o for o in self.options if o.id == oid), None)
+
+    @property
+    def correct_ids(self):
+        return [o.id for o in self.options if o.correct]
+
+
+def plain_data(obj):
+    """A frozen content dataclass (and the tuples of dataclasses inside it) as plain JSON-able data."""
+    if isinstance(obj, tuple):
+        return [plain_data(x) for x in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: plain_data(getattr(obj, f.name)) for f in fields(obj)}
+    return obj
+
+
+def question_from_data(data):
+    """A ``Question`` from its plain data (``to_data``'s shape; unknown keys are ignored)."""
+    names = {f.name for f in fields(Question)}
+    kwargs = {}
+    for key, value in data.items():
+        if key not in names or value is None:
+            continue
+        if key == "options":
+            value = tuple(Option(**{k: v for k, v in o.items() if k in Option.__dataclass_fields__})
+                          for o in value if isinstance(o, dict))
+        elif key == "key_points":
+            value = tuple(KeyPoint(**{k: v for k, v in k_.items() if k in KeyPoint.__dataclass_fields__})
+                          for k_ in value if isinstance(k_, dict))
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[key] = value
+    return Question(**kwargs)
+
+
+def questions_fingerprint(questions):
+    """What scoring depends on (ids, kinds, points, partial credit, each option's id and key), as a
+    short hex digest: two blocks whose questions have the same fingerprint score alike (a typo
+    fixed in a prompt or an option's text does not change it)."""
+    parts = []
+    for q in questions:
+        parts.append(f"{q.id}\x1f{q.kind}\x1f{float(q.points)!r}\x1f{bool(q.partial_credit)}")
+        parts.extend(f"\x1e{o.id}\x1f{bool(o.correct)}" for o in q.options)
+    return hashlib.sha256("\x1d".join(parts).encode()).hexdigest()[:16]
+
+
+# ------------------------------------------------------------------ scoring
+def choice_fraction(q, answer):
+    """The share of ``q``'s points a choice answer earns (an option id, or a list of them)."""
+    chosen = set([answer] if isinstance(answer, str) else answer if isinstance(answer, (list, tuple)) else [])
+    correct = set(q.correct_ids)
+    if q.kind == SINGLE or not q.partial_credit or not correct:
+        return 1.0 if chosen and chosen == correct else 0.0
+    return max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
+
+
+def status_of(fraction):
+    return CORRECT if fraction >= 1 else PARTIAL if fraction > 0 else INCORRECT
+
+
+# ------------------------------------------------------------------ a question's result
+def question_result(q, answer, ticks, mark, revealed):
+    """One question of a submitted attempt: ``mark`` is its ``(earned, status)``; ``revealed``:
+    may the learner see the correct options, every option's feedback, the explanation and the
+    model answer? (The explanation gives the answer away: it follows the same policy.)"""
+    earned, status = mark
+    chosen = [answer] if isinstance(answer, str) and q.kind != REFLECTION else (
+        answer if isinstance(answer, list) else [])
+    item = {
+        "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
+        "prompt": plain_text(q.prompt),
+        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
+        "explanation": clean_html(q.explanation) if revealed else "",
+        "answer_text": answer if q.kind == REFLECTION else "",
+    }
+    if q.kind == REFLECTION:
+        # Key points are shown after every submit: the learner's self-assessment is the score.
+        item["key_points"] = [{"id": kp.id, "text": kp.text, "ticked": kp.id in (ticks or [])}
+                              for kp in q.key_points]
+    if revealed:
+        item["correct_options"] = [{"id": o.id, "text": o.text} for o in q.options if o.correct]
+        item["all_feedback"] = [{"id": o.id, "text": o.text, "feedback": o.feedback, "correct": o.correct}
+                                for o in q.options if o.feedback]
+        item["model_answer"] = clean_html(q.model_answer)
+    return item
+
+
+# ------------------------------------------------------------------ what the browser sent
+def clean_choice(q, value, _):
+    """A learner's answer to a choice question, cleaned: an option id (single), a list of option
+    ids in the author's order (multiple), or None for no answer; ``ActionError`` if unreadable."""
+    if q.kind == SINGLE:
+        if isinstance(value, list):
+            if len(value) > 1:
+                raise ActionError("too_many_answers", _("Choose only one answer to this question."), question=q.id)
+            value = value[0] if value else None
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or q.option(value) is None:
+            raise ActionError("unknown_option", _("This answer is not one of the options."), question=q.id)
+        return value
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ActionError("invalid_answer", _("This answer could not be read."), question=q.id)
+    if any(q.option(v) is None for v in value):
+        raise ActionError("unknown_option", _("This answer is not one of the options."), question=q.id)
+    return sorted(set(value), key=[o.id for o in q.options].index) or None
+
+
+# ------------------------------------------------------------------ author checks
+def check_id(add, where, value, seen, label, _):
+    """One id of a list (questions, options, key points): well formed and not used twice."""
+    if not is_valid_id(value):
+        add(Problem(f"{where}.id", label + " " + _("the id must be 1 to 50 letters, digits, hyphens or "
+                                                   "underscores.")))
+    elif id_key(value) in seen:
+        add(Problem(f"{where}.id", label + " " + _("the id “{id}” is used twice.").format(id=value)))
+    seen.add(id_key(value))
+
+
+def validate_question(add, where, n, q, seen, kinds, _):
+    """The problems of question ``n`` (at field path ``where``) common to every kind, and a choice
+    question's options; returns False when its kind is not one of ``kinds`` (nothing more to check)."""
+    check_id(add, where, q.id, seen, _("Question {n}:").format(n=n), _)
+    if q.kind not in kinds:
+        add(Problem(f"{where}.kind", _("Question {n}: choose a question type.").format(n=n)))
+        return False
+    if not q.prompt.strip():
+        add(Problem(f"{where}.prompt", _("Question {n} has no text.").format(n=n)))
+    if not 0 < q.points <= 100:
+        add(Problem(f"{where}.points", _("Question {n}: points must be more than 0 and at most 100.").format(n=n)))
+    if q.kind in CHOICE_KINDS:
+        _validate_choices(add, where, n, q, _)
+    return True
+
+
+def _validate_choices(add, where, n, q, _):
+    if not 2 <= len(q.options) <= MAX_OPTIONS:
+        add(Problem(f"{where}.options", _("Question {n} needs between 2 and {max} options.")
+                    .format(n=n, max=MAX_OPTIONS)))
+    opt_seen = set()
+    for j, opt in enumerate(q.options):
+        check_id(add, f"{where}.options.{j}", opt.id, opt_seen, _("Question {n}, option {m}:").format(n=n, m=j + 1), _)
+        if not opt.text.strip():
+            add(Problem(f"{where}.options.{j}.text", _("Question {n}, option {m} has no text.").format(n=n, m=j + 1)))
+    correct = len(q.correct_ids)
+    if q.kind == SINGLE and correct != 1:
+        add(Problem(f"{where}.options", _("Question {n} is single choice: mark exactly one option as correct "
+                                          "({count} marked).").format(n=n, count=correct)))
+    if q.kind == MULTIPLE and correct == 0:
+        add(Problem(f"{where}.options", _("Question {n}: mark at least one option as correct.").format(n=n)))
+    if not q.explanation.strip():
+        add(Problem(f"{where}.explanation", _("Question {n} has no explanation.").format(n=n), False))
+
+
+# ------------------------------------------------------------------ the editor's JSON
+def editor_text(data, key, limit=TEXT_LIMIT):
+    """A plain-text field of the editor's JSON: one line, at most ``limit`` characters."""
+    value = data.get(key, "")
+    return " ".join(value.split())[:limit] if isinstance(value, str) else ""
+
+
+def editor_html(data, key):
+    """An author-HTML field of the editor's JSON, sanitised."""
+    value = data.get(key, "")
+    return clean_html(value.strip()[:HTML_LIMIT]) if isinstance(value, str) else ""
+
+
+def editor_number(data, key, default, problems, where, _, cast=int):
+    value = (parse_int if cast is int else parse_float)(data.get(key, default))
+    if value is None:  # also crafted input: "--5", 1e400, NaN, 400-digit integers
+        problems.append(Problem(where, _("Enter a number.")))
+        return default
+    return cast(value)
+
+
+def editor_items(data, key, limit, problems, _):
+    """``[(index, item)]`` of a list of the editor's JSON (items that are not objects are skipped)."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or len(value) > limit:
+        problems.append(Problem(key, _("This list could not be read.")))
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+
+
+def question_from_editor(raw, i, problems, _):
+    """Question ``i`` of the editor's JSON (types checked here, the content by the validators)."""
+    where = f"questions.{i}"
+    options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _)
+    key_points = editor_items(raw, "key_points", 50, problems, _)
+    return Question(
+        id=editor_text(raw, "id", 100),
+        kind=editor_text(raw, "kind", 20),
+        prompt=editor_html(raw, "prompt"),
+        options=tuple(Option(editor_text(o, "id", 100), editor_text(o, "text"), o.get("correct") is True,
+                             editor_text(o, "feedback")) for _j, o in options),
+        partial_credit=raw.get("partial_credit") is True,
+        points=editor_number(raw, "points", 1.0, problems, f"{where}.points", _, float),
+        explanation=editor_html(raw, "explanation"),
+        min_words=editor_number(raw, "min_words", 0, problems, f"{where}.min_words", _),
+        max_words=editor_number(raw, "max_words", 0, problems, f"{where}.max_words", _),
+        model_answer=editor_html(raw, "model_answer"),
+        key_points=tuple(KeyPoint(editor_text(k, "id", 100), editor_text(k, "text")) for _j, k in key_points),
+    )
+
+
+# ------------------------------------------------------------------ OLX
+def _norm(text):
+    return " ".join((text or "").split())
+
+
+def olx_html(el, tag):
+    """The HTML inside ``el``'s child ``tag`` ("" if absent)."""
+    child = el.find(tag)
+    return olx.inner_html(child) if child is not None else ""
+
+
+def add_olx_html(parent, tag, html, **attrs):
+    """A child ``tag`` holding ``html`` as CDATA (none for empty HTML)."""
+    child = olx.add_html(parent, tag, (html or "").strip().replace("]]>", "]]&gt;"))
+    if child is not None:
+        for key, value in attrs.items():
+            child.set(key, olx.xml_safe(value))
+    return child
+
+
+def question_from_xml(q):
+    """Read one ``<question>`` element."""
+    return Question(
+        id=q.get("id", ""),
+        kind=q.get("type", SINGLE),
+        prompt=olx_html(q, "prompt"),
+        options=tuple(Option(o.get("id", ""), olx.text_of(o), olx.get_bool(o, "correct"),
+                             olx.text_of(o.find("feedback"))) for o in q.iterchildren("option")),
+        partial_credit=olx.get_bool(q, "partial_credit"),
+        points=olx.get_float(q, "points", 1.0),
+        explanation=olx_html(q, "explanation"),
+        min_words=olx.get_int(q, "min_words", 0),
+        max_words=olx.get_int(q, "max_words", 0),
+        model_answer=olx_html(q, "model_answer"),
+        key_points=tuple(KeyPoint(k.get("id", ""), olx.text_of(k)) for k in q.iterchildren("key_point")),
+    )
+
+
+def add_question_xml(el, q):
+    """Write ``q`` as a ``<question>`` child of ``el`` (defaults left out)."""
+    qel = olx.add_element(el, "question", id=q.id, type=q.kind)
+    olx.set_attr(qel, "points", float(q.points), 1.0)
+    if q.kind == MULTIPLE:
+        olx.set_attr(qel, "partial_credit", q.partial_credit, False)
+    if q.kind == REFLECTION:
+        olx.set_attr(qel, "min_words", q.min_words, 0)
+        olx.set_attr(qel, "max_words", q.max_words, 0)
+    add_olx_html(qel, "prompt", q.prompt)
+    if q.kind != REFLECTION:
+        for opt in q.options:
+            oel = olx.add_text(qel, "option", _norm(opt.text), id=opt.id, correct="true" if opt.correct else None)
+            if _norm(opt.feedback):
+                olx.add_text(oel, "feedback", _norm(opt.feedback))
+    else:
+        add_olx_html(qel, "model_answer", q.model_answer)
+        for kp in q.key_points:
+            olx.add_text(qel, "key_point", _norm(kp.text), id=kp.id)
+    add_olx_html(qel, "explanation", q.explanation)
+    return qel
+

@@ -1,0 +1,73 @@
+"""Actions done once, whatever the network does: the client's action ids (decision 20a).
+
+The page sends ``action_id`` with every learner POST: a random id made for one action and sent
+again, unchanged, when that action is retried (``EMM.action`` in ``static/js/emm-common.js``).
+The block remembers the ids of the last ``KEPT`` actions that wrote something in the learner's
+state (``action_ids``, ``Scope.user_state``: saved with the rest of the state, in the same
+``StudentModule`` row, by the runtime's ``save()`` after the handler), each as
+``"<action>:<id>"``. A request whose id is remembered for the same action is answered from the
+learner's state as the first one was (``common.pipeline``: the action's ``replay``), and changes
+nothing: no second attempt, no second row, no "already submitted".
+
+Where the action's rows and its one-time claim are committed by the store before the learner's
+state is saved (the anonymous evaluation), the id also goes into the store, as a claim
+``action-<id>`` taken in the same transaction as the rows (``slot``): if the state was then lost,
+the retry finds it and is told it was done.
+"""
+
+import hashlib
+import hmac
+import re
+
+from . import platform
+
+FIELD = "action_id"
+KEPT = 8  # ids remembered per learner and block: one action is sent at a time per block and page
+_VALID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def action_id(data, _):
+    """The request's action id ("" when it sends none: the mobile apps, a page older than ids);
+    raises ``HandlerError`` 400 ``invalid_request`` for one that is not 8-64 of ``[A-Za-z0-9_-]``."""
+    from .errors import HandlerError
+
+    value = data.get(FIELD)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not _VALID.fullmatch(value):
+        raise HandlerError(400, "invalid_request", _("The request could not be read."))
+    return value
+
+
+def _entry(action, value):
+    return f"{action}:{value}"
+
+
+def seen(block, action, value):
+    """True if ``action`` already ran with the id ``value`` for this learner."""
+    return bool(value) and _entry(action, value) in (block.action_ids or [])
+
+
+def remember(block, action, value):
+    """Keep the id of an action that was done (the oldest ids give way)."""
+    if not value:
+        return
+    entry = _entry(action, value)
+    kept = [e for e in (block.action_ids or []) if e != entry]
+    block.action_ids = [*kept[-(KEPT - 1):], entry]
+
+
+def slot(value):
+    """The store's claim slot that records the action ``value`` beside the rows it wrote."""
+    return f"action-{value}"
+
+
+def draft_key(block, refusal=None):
+    """The page's key for the answers in progress it keeps on the device (``EMM.deviceDraft``): a
+    keyed hash of the learner and the block, so two learners of one phone never see each other's
+    drafts and the key names neither. "" where nothing may be kept: staff viewing as a learner, or
+    past the due date (``refusal``, from ``pipeline.write_refusal``)."""
+    if refusal is not None:
+        return ""
+    return hmac.new(platform.secret(block, "drafts"), platform.learner_key(block).encode(),
+                    hashlib.sha256).hexdigest()[:24]

@@ -1,0 +1,43 @@
+"""``emm_evaluation_report``: the course's evaluation report (issue 11 §2), for course staff.
+
+An author places it once in the course (a unit visible to staff only). Staff read every Likert
+evaluation's figures of the course there; learners see nothing of it. It has no learner action,
+no grade, and counts for no one's completion (``XBlockCompletionMode.EXCLUDED``).
+"""
+
+from xblock.completable import XBlockCompletionMode
+from xblock.core import XBlock
+
+from ..common.base import EmmBlockBase
+from ..common.editing import EditableContentMixin
+from ..common.i18n import N_
+from ..common.settings import settings_fields
+from . import content, editor, learner, olx, validation, views
+
+
+class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTINGS), EmmBlockBase):
+    """The reaction to the training, over every evaluation of the course (staff only)."""
+
+    block_type = "emm_evaluation_report"
+    content_module, validation_module, olx_module, editor_module, views_module = (
+        content, validation, olx, editor, views)
+    state_class = learner.State
+    search_type = "EMM evaluation report"
+    not_saved_message = N_("The report was not saved: please fix the errors.")
+    block_js = "js/emm-evaluation-report.js"
+    block_css = "css/emm-evaluation-report.css"
+    js_class = "EmmEvaluationReport"
+    completion_mode = XBlockCompletionMode.EXCLUDED
+    has_score = False
+
+    def search_text(self):
+        return ""  # staff only: nothing for the course search
+
+    def index_dictionary(self):
+        """Nothing of the report in the course search (learners could find it there)."""
+        return {}
+
+    @XBlock.handler
+    def export_csv(self, request, suffix=""):
+        """GET: every figure of the report as a CSV (course staff only)."""
+        return views.csv_response(self)

@@ -1,0 +1,41 @@
+"""What an author sets in the course's evaluation report (pure data: no XBlock, no Django).
+
+The report is placed once in a course (in a unit visible to staff only): it has settings and no
+content of its own. Its figures come from the store: every Likert evaluation of the course that
+learners have answered (``common.descriptions``, ``common.summary``).
+"""
+
+from dataclasses import dataclass
+
+from ..common.i18n import N_
+from ..common.settings import TEXT, WHOLE, Setting, with_settings
+
+SETTINGS = (
+    Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
+    Setting("headline_statement", TEXT, "", N_("Statement of the headline (its id; empty: the one most answered)"),
+            group="report",
+            # xgettext:no-python-format  ("% s" here is text, not a %-format)
+            help=N_("For example relevance: “X% strongly agreed that …”.")),
+    Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before a figure shows"), low=1, high=1000),
+)
+
+
+@dataclass(frozen=True)
+class _ReportContent:
+    pass
+
+
+Report = with_settings(_ReportContent, SETTINGS, "Report")
+Report.__doc__ = "The evaluation report's settings (frozen, hashable)."
+
+CONTENT_FIELDS = ()
+
+
+def from_fields(values):
+    """The ``Report`` held by the block's fields; a ``None`` setting keeps its default."""
+    known = {s.name for s in SETTINGS}
+    return Report(**{name: value for name, value in values.items() if name in known and value is not None})
+
+
+def to_fields(report):
+    return {s.name: getattr(report, s.name) for s in SETTINGS}

@@ -1,0 +1,28 @@
+"""The evaluation report as OLX, and back (pure): settings only.
+
+```xml
+<emm_evaluation_report display_name="EMM2.0 Niger: evaluation" headline_statement="relevance"/>
+```
+"""
+
+from dataclasses import replace
+
+from lxml import etree
+
+from ..common.settings import read_olx, write_olx
+from .content import SETTINGS, Report
+
+
+def from_xml(el):
+    settings = read_olx(el, SETTINGS)
+    for name in ("display_name", "headline_statement"):
+        if name in settings:
+            settings[name] = " ".join(settings[name].split())
+    return Report(**settings)
+
+
+def to_xml(report, el=None):
+    if el is None:
+        el = etree.Element("emm_evaluation_report")
+    write_olx(el, replace(report, display_name=" ".join(report.display_name.split())), SETTINGS)
+    return el

@@ -1,0 +1,163 @@
+"""The course's reaction figures (Kirkpatrick level 1), pure: ``reaction(evaluations, min_group, _)``.
+
+``evaluations``: ``[(block key, survey, tallies, respondents)]`` -- each Likert evaluation of the
+course as it asked (``likert.content.Survey``), its answers' counts (``tallies[statement][value]``)
+and its respondents, in the order they were first answered. Per evaluation, per statement: n, the
+distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
+figures as the evaluation's own panel); an evaluation or statement below ``min_group`` (or the
+evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
+evaluations (the same question on day 1 and day 3) are set side by side; the headline pools one
+statement's answers over every evaluation that asked it, in the IOM style:
+"X% strongly agreed that …" -- the share who chose the scale's top point for the statement as
+worded (for a reverse-coded statement too: the sentence quotes it).
+
+``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
+``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
+"""
+
+from dataclasses import replace
+
+from ..common.questions import Question
+from ..knowledge_check.report import pair_figures
+from ..likert.statistics import headline, statement_stats
+
+AGREE = "agree"
+
+
+def _evaluation(block_key, survey, tallies, respondents, min_group, _):
+    survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
+    rows = statement_stats(survey, tallies, respondents)
+    return {
+        "block_key": block_key, "name": survey.display_name, "respondents": respondents,
+        "min_group": survey.min_group_size,
+        "suppressed": respondents < survey.min_group_size, "labels": list(survey.labels(_)),
+        "favourable": headline(survey, rows), "survey": survey,
+        "statements": [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
+                        "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
+                        "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean} for r in rows],
+    }
+
+
+def _shared(evaluations):
+    """Statement ids asked by two evaluations or more: ``[{id, text, cells: [row or None per evaluation]}]``."""
+    seen = {}
+    for e in evaluations:
+        for row in e["statements"]:
+            seen.setdefault(row["id"], row["text"])
+    shared = []
+    for sid, text in seen.items():
+        cells = [next((r for r in e["statements"] if r["id"] == sid), None) for e in evaluations]
+        if sum(1 for c in cells if c is not None) >= 2:
+            shared.append({"id": sid, "text": text, "cells": cells})
+    return shared
+
+
+def _headline(evaluations, chosen, min_group, _):
+    """The pooled top box of statement ``chosen`` (or, if empty, of the statement with the most
+    answers) over the evaluations that asked it and show it; None below ``min_group`` answers."""
+    pooled = {}
+    for e in evaluations:
+        for row in e["statements"]:
+            if row["suppressed"] or not row["n"]:
+                continue
+            entry = pooled.setdefault(row["id"], {"text": row["text"], "n": 0, "top": 0.0, "evaluation": e})
+            entry["n"] += row["n"]
+            entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
+    if not pooled:
+        return None
+    sid = chosen if chosen in pooled else max(pooled, key=lambda k: pooled[k]["n"]) if not chosen else None
+    if sid is None or pooled[sid]["n"] < min_group:
+        return None
+    entry = pooled[sid]
+    percent = round(100.0 * entry["top"] / entry["n"])
+    survey = entry["evaluation"]["survey"]
+    if survey.scale.startswith(AGREE):
+        # xgettext:no-python-format  ("% s" is a brace-format text, not a %-format)
+        text = _("{percent}% strongly agreed that “{statement}”.").format(percent=percent, statement=entry["text"])
+    else:
+        text = _("{percent}% answered “{label}” to “{statement}”.").format(
+            percent=percent, label=survey.labels(_)[-1], statement=entry["text"])
+    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text}
+
+
+def reaction(evaluations, min_group, _, headline_statement=""):
+    """Every evaluation's figures, the statements they share, and the headline (see the module)."""
+    shown = [_evaluation(*e, min_group, _) for e in evaluations]
+    return {
+        "evaluations": shown,
+        "shared": _shared(shown),
+        "headline": _headline(shown, headline_statement, min_group, _),
+        "min_group": min_group,
+    }
+
+
+def learning(pairs, min_group):
+    """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
+
+    ``pairs``: ``[{"pair", "names", "description", "rows"}]`` -- the pair key, its blocks' names,
+    what its post-test (else its pre-test) asked (``knowledge_check.learner.described``) and its
+    stored results (``common.pairs.pair_rows``). Each pair's figures are
+    ``knowledge_check.report.pair_figures`` at the report's minimum group size or the check's, if
+    higher; each question keeps its prompt for the table."""
+    out = []
+    for p in pairs:
+        asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
+        questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
+        group = max(min_group, int(p["description"].get("min_group_size") or 0))
+        figures = pair_figures(p["rows"], questions, group)
+        figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
+                                for q, rates in zip(questions, figures["questions"], strict=True)]
+        out.append({"pair": p["pair"], "names": p["names"], "figures": figures})
+    return out
+
+
+def _round(value, digits=1):
+    return "" if value is None else round(value, digits)
+
+
+def csv_rows(figures, _):
+    """Every figure of ``reaction`` + ``learning`` (``figures["learning"]``) as rows ``[section,
+    evaluation or pair, statement or question, figure, value]``, the header first; what the page
+    withholds below the minimum group size the CSV withholds too (a ``suppressed`` row says so).
+    Cells are not yet formula-safe: the writer makes them so (``common.export.safe_cell``)."""
+    reaction_, learning_ = _("Reaction"), _("Learning")
+    rows = [[_("Section"), _("Evaluation or pair"), _("Statement or question"), _("Figure"), _("Value")]]
+    if figures.get("headline"):
+        h = figures["headline"]
+        rows.append([reaction_, "", h["statement"], _("Headline"), h["text"]])
+    for e in figures["evaluations"]:
+        rows.append([reaction_, e["name"], "", _("Respondents"), e["respondents"]])
+        if e["suppressed"]:
+            rows.append([reaction_, e["name"], "", _("Suppressed below the minimum group size"), e["min_group"]])
+            continue
+        rows.append([reaction_, e["name"], "", _("Favourable answers over all statements (%)"), e["favourable"]])
+        for st in e["statements"]:
+            rows.append([reaction_, e["name"], st["text"], "n", st["n"]])
+            rows.append([reaction_, e["name"], st["text"], _("Not applicable"), st["na"]])
+            if st["suppressed"]:
+                rows.append([reaction_, e["name"], st["text"], _("Suppressed below the minimum group size"),
+                             e["min_group"]])
+                continue
+            for label, percent in zip(e["labels"], st["percents"], strict=True):
+                rows.append([reaction_, e["name"], st["text"], f"{label} (%)", percent])
+            rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), st["top_box"]],
+                     [reaction_, e["name"], st["text"], _("Top two box (%)"), st["top_two_box"]],
+                     [reaction_, e["name"], st["text"], _("Mean"), st["mean"]]]
+    for p in figures.get("learning", []):
+        g, name = p["figures"], p["pair"]
+        rows += [[learning_, name, "", _("Learners who took both tests"), g["linked"]],
+                 [learning_, name, "", _("Pre-test only"), g["pre_only"]],
+                 [learning_, name, "", _("Post-test only"), g["post_only"]],
+                 [learning_, name, "", _("Different questions"), g["mismatched"]]]
+        if g["suppressed"]:
+            rows.append([learning_, name, "", _("Suppressed below the minimum group size"), g["min_group"]])
+            continue
+        rows += [[learning_, name, "", _("Mean pre-test score (%)"), _round(g["mean_pre"])],
+                 [learning_, name, "", _("Mean post-test score (%)"), _round(g["mean_post"])],
+                 [learning_, name, "", _("Mean gain (percentage points)"), _round(g["mean_gain"])],
+                 [learning_, name, "", _("Learners who improved (%)"), _round(g["improved"])],
+                 [learning_, name, "", _("Normalised gain"), _round(g["normalised_gain"], 3)]]
+        for q in g["questions"]:
+            rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _round(q["pre_correct"])],
+                     [learning_, name, q["prompt"], _("Correct after (%)"), _round(q["post_correct"])]]
+    return rows

@@ -1,0 +1,97 @@
+"""What the evaluation report shows (rendering only, never writing): the report to course staff,
+nothing to anyone else; the author's preview; the Studio editor (settings only).
+
+The figures are read from the store (``common.descriptions``: what each evaluation asked;
+``common.summary``: its counts), computed by ``report.reaction``.
+"""
+
+import csv
+import io
+
+from web_fragments.fragment import Fragment
+from webob import Response
+
+from ..common import descriptions, pairs, platform, summary
+from ..common.errors import HandlerError
+from ..common.export import content_disposition, safe_cell
+from ..likert import content as likert
+from . import editor, report, validation
+
+
+def evaluations(block):
+    """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
+    out = []
+    for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
+        respondents = summary.respondents(key)
+        if respondents:
+            out.append((key, likert.from_fields(fields), summary.tallies(key), respondents))
+    return out
+
+
+def knowledge_pairs(block):
+    """``[{"pair", "names", "description", "rows"}]`` of the course's knowledge-check pairs that
+    learners answered, by pair key in the order first answered; the post-test's description wins."""
+    course = platform.course_key(block)
+    found = {}
+    for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
+        pair = fields.get("pair")
+        if not isinstance(pair, str) or not pair:
+            continue
+        entry = found.setdefault(pair, {"pair": pair, "names": [], "description": fields})
+        entry["names"].append(str(fields.get("display_name", "")))
+        if fields.get("phase") == "post":
+            entry["description"] = fields
+    for entry in found.values():
+        entry["rows"] = pairs.pair_rows(course, entry["pair"])
+    return list(found.values())
+
+
+def figures(block):
+    settings = block.load_content()
+    data = report.reaction(evaluations(block), settings.min_group_size, block.ugettext,
+                           settings.headline_statement)
+    data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
+    return data
+
+
+def csv_response(block):
+    """Every figure of the report as a CSV (UTF-8 with a BOM, formula-safe cells, the report's name
+    as the file's, RFC 6266), for course staff only."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    for row in report.csv_rows(figures(block), _):
+        writer.writerow([safe_cell(cell) for cell in row])
+    return Response(body=out.getvalue().encode("utf-8"), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(block.load_content().display_name, "csv",
+                                                            fallback="evaluation-report"))
+
+
+def student_view(block):
+    """Course staff read the report; learners see nothing of it (an empty fragment)."""
+    if not block.is_staff():
+        return Fragment("")
+    return block.build_fragment("templates/evaluation_report/report.html",
+                                {"f": figures(block), "report": block.load_content(), "dom": block.dom_id(),
+                                 "csv_url": block.runtime.handler_url(block, "export_csv")})
+
+
+def author_view(block):
+    settings = block.load_content()
+    return block.build_fragment("templates/evaluation_report/author.html", {
+        "report": settings, "problems": validation.validate(settings, block.ugettext)},
+        js="js/emm-evaluation-report.js", js_class="EmmEvaluationReport")
+
+
+def studio_view(block):
+    """The settings form, read and saved by the case study's form editor (``emm-case-study-studio.js``)."""
+    _ = block.ugettext
+    form = editor.settings_form(_)
+    return block.build_fragment("templates/evaluation_report/studio.html",
+                                {"dom": block.dom_id() + "-ed", "settings": form["groups"]}, init_args={
+                                    "case": editor.to_editor(block.load_content()), "kinds": {},
+                                    "settings": form["keys"], "root": ".emm-er-editor"},
+                                js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")

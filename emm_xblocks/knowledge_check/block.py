@@ -1,0 +1,81 @@
+"""``emm_knowledge_check``: the pre/post knowledge-check XBlock, a thin shell around the pure modules.
+
+Fields come from ``content.SETTINGS`` (settings) and ``content.CONTENT_FIELDS``; the learner's
+fields are ``learner.State``'s. ``submit`` runs through ``common.pipeline`` (refused while staff
+view as a learner, or past the due date of a graded block): the result is filed under the
+learner's pair token first (a second answer to the same phase of a pair is refused there), then
+the state, the grade (if any), completion and the tracking event.
+"""
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Scope
+from xblock.scorable import ScorableXBlockMixin, Score
+
+from ..common import platform
+from ..common.base import EmmBlockBase
+from ..common.editing import EditableContentMixin
+from ..common.errors import json_response
+from ..common.grading import StoredScoreMixin
+from ..common.i18n import N_
+from ..common.pipeline import learner_handler
+from ..common.sanitize import plain_text
+from ..common.settings import settings_fields
+from . import content, editor, learner, olx, validation, views
+
+
+class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+                          settings_fields(content.SETTINGS),
+                          EmmBlockBase):
+    """The same questions before and after the training; learners see both scores after the post-test."""
+
+    block_type = "emm_knowledge_check"
+    content_module, validation_module, olx_module, editor_module, views_module = (
+        content, validation, olx, editor, views)
+    state_class = learner.State
+    search_type = "EMM knowledge check"
+    not_saved_message = N_("The knowledge check was not saved: please fix the errors.")
+    block_js = "js/emm-knowledge-check.js"
+    block_css = "css/emm-knowledge-check.css"
+    js_class = "EmmKnowledgeCheck"
+
+    content = Dict(scope=Scope.content, default={}, help=N_("The knowledge check: introduction and questions"))
+
+    answers = Dict(scope=Scope.user_state, default={})
+    submitted = Boolean(scope=Scope.user_state, default=False)
+
+    # ---------------------------------------------------------------- grading (LMS contract)
+    @property
+    def has_score(self):
+        return self.grading in (content.PARTICIPATION, content.SCORE)
+
+    def max_score(self):
+        check = self.load_content()
+        return check.max_points if check.grading == content.SCORE else 1.0
+
+    def has_submitted_answer(self):
+        return self.submitted
+
+    def calculate_score(self):
+        """From the stored answers, with the current key: participation or the points (post-test)."""
+        check = self.load_content()
+        grade = learner.grade(check, self.learner_state())
+        return Score(*(grade or (0.0, self.max_score())))
+
+    # ---------------------------------------------------------------- views
+    def student_view_data(self, context=None):
+        """For the mobile apps (called once per course, with no learner): the content only."""
+        return views.student_view_data(self.load_content())
+
+    def search_text(self):
+        check = self.load_content()
+        return " ".join([check.display_name, plain_text(check.intro), *(plain_text(q.prompt) for q in check.questions)])
+
+    # ---------------------------------------------------------------- learner handlers
+    submit = learner_handler(learner.submit, respond=views.respond)
+
+    @XBlock.handler
+    def student_view_user_state(self, request, suffix=""):
+        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
+        return json_response(views.user_state(self.load_content(), self.learner_state(),
+                                              correctness=platform.correctness_available(self)))

@@ -1,0 +1,35 @@
+"""The Studio editor's JSON and a ``KnowledgeCheck``, both ways (pure): types are checked here (the
+questions by ``common.questions.question_from_editor``, the case study's reader), the content by
+``validation.validate``. Both return ``Problem`` objects the editor shows next to the field they
+name. The payload has the shape of ``content.to_data``.
+"""
+
+from ..common.questions import editor_html, editor_items, editor_text, question_from_editor
+from ..common.settings import editor_form, read_editor
+from ..common.validation import Problem
+from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_data
+from .validation import validate
+
+
+def from_editor(data, _):
+    """Return ``(check, problems)``; ``check`` is None when the payload cannot be read."""
+    if not isinstance(data, dict):
+        return None, [Problem("", _("The editor sent something that is not a form."))]
+    problems = []
+    questions = [question_from_editor(q, i, problems, _)
+                 for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
+    settings, setting_problems = read_editor(data, SETTINGS, _)
+    settings.update(display_name=editor_text(data, "display_name", 200), pair=editor_text(data, "pair", 100),
+                    phase=editor_text(data, "phase", 10), grading=editor_text(data, "grading", 20))
+    check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
+    return check, problems + setting_problems + validate(check, _)
+
+
+def to_editor(check):
+    """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
+    return to_data(check)
+
+
+def settings_form(_):
+    """The settings as the editor draws them (``common.settings.editor_form``)."""
+    return editor_form(SETTINGS, _)

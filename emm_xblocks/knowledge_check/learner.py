@@ -1,0 +1,120 @@
+"""What a learner does in a knowledge check (pure): ``submit(check, state, data, _) -> Outcome``.
+
+A learner answers each test once (a pre-test retaken after its answers were shown would measure
+nothing). ``submit`` checks every answer, scores it, files the result under the learner's pair
+token (``common.actions.Paired``: refused if they already answered this phase of the pair) and
+grades it as the author chose (none, participation, or the score -- post-test only).
+
+What the answer says depends on the phase: after a **pre-test**, only that the answers are kept
+-- no score, no verdict, no feedback, nothing that tells which answer was right (the server
+decides: the browser never receives it); after a **post-test**, the score, each question's
+verdict and feedback, the correct answers and explanations (``results``; the pre-test score is
+read from the store by ``views.respond``). No XBlock, no Django.
+"""
+
+import math
+from dataclasses import dataclass, field, replace
+
+from ..common.actions import ActionError, Described, Outcome, Paired
+from ..common.questions import choice_fraction, clean_choice, question_result, questions_fingerprint, status_of
+from ..common.sanitize import plain_text
+from . import events
+from .content import PARTICIPATION, POST, SCORE
+from .validation import playable
+
+
+@dataclass(frozen=True)
+class State:
+    """The learner's fields: their answers once submitted (``{question id: option id or [ids]}``)."""
+
+    answers: dict = field(default_factory=dict)
+    submitted: bool = False
+
+
+def check_answers(check, raw, _):
+    """Clean ``{question id: answer}``; every question must be answered (``ActionError`` otherwise)."""
+    if not isinstance(raw, dict):
+        raise ActionError("invalid_answers", _("The answers could not be read."))
+    cleaned = {}
+    for qid, value in raw.items():
+        q = check.question(qid)
+        if q is None:
+            raise ActionError("unknown_question", _("This question is not part of the knowledge check."),
+                              question=qid)
+        value = clean_choice(q, value, _)
+        if value is not None:
+            cleaned[qid] = value
+    missing = [q.id for q in check.questions if q.id not in cleaned]
+    if missing:
+        raise ActionError("missing_answers", _("Please answer every question ({n} left).").format(n=len(missing)),
+                          questions=missing)
+    return cleaned
+
+
+def marks(check, answers):
+    """``(earned, status)`` of each question, in order."""
+    out = []
+    for q in check.questions:
+        fraction = choice_fraction(q, answers.get(q.id))
+        out.append((q.points * fraction, status_of(fraction)))
+    return tuple(out)
+
+
+def score(check, answers):
+    """``(earned, possible)`` raw points of ``answers``."""
+    return math.fsum(earned for earned, _status in marks(check, answers)), check.max_points
+
+
+def grade(check, state):
+    """The ``(earned, possible)`` the LMS gets, or None when the check is not graded."""
+    if check.grading == PARTICIPATION:
+        return (1.0 if state.submitted else 0.0), 1.0
+    if check.grading == SCORE:
+        return score(check, state.answers) if state.submitted else (0.0, check.max_points)
+    return None
+
+
+def results(check, state):
+    """What a learner may see of their submitted answers, as JSON-able data: after a pre-test only
+    that they were kept; after a post-test the score and every question's result, answers shown."""
+    if not state.submitted:
+        return {"submitted": False, "phase": check.phase}
+    if check.phase != POST:
+        return {"submitted": True, "phase": check.phase}
+    question_marks = marks(check, state.answers)
+    earned = math.fsum(e for e, _s in question_marks)
+    return {
+        "submitted": True, "phase": check.phase, "score": earned, "max_score": check.max_points,
+        "revealed": True, "correctness": True,
+        "questions": [question_result(q, state.answers.get(q.id), None, mark, True)
+                      for q, mark in zip(check.questions, question_marks, strict=True)],
+    }
+
+
+def described(check):
+    """What the course's evaluation report needs to label this check's pair: its name, phase, pair,
+    minimum group size and questions (ids and prompts as text; never which option is correct)."""
+    return {"display_name": check.display_name, "phase": check.phase, "pair": check.pair,
+            "min_group_size": check.min_group_size,
+            "questions": [{"id": q.id, "prompt": plain_text(q.prompt)} for q in check.questions]}
+
+
+def submit(check, state, data, _):
+    """Check, score and file the learner's one answer to this test."""
+    if not playable(check):
+        raise ActionError("not_ready", _("This knowledge check is not ready yet: please come back later."))
+    if state.submitted:
+        raise ActionError("already_submitted", _("You have already answered this test."))
+    answers = check_answers(check, data.get("answers"), _)
+    question_marks = marks(check, answers)
+    earned = math.fsum(e for e, _s in question_marks)
+    new = replace(state, answers=answers, submitted=True)
+    refused = ActionError("already_submitted", _("You have already answered this test (in another window, or "
+                                                 "before your answers here were reset)."))
+    filed = Paired(pair=check.pair, phase=check.phase, earned=earned, possible=check.max_points,
+                   marks={q.id: (e / q.points if q.points else 0.0)
+                          for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
+                   questions_key=questions_fingerprint(check.questions), refused=refused)
+    event = events.submitted(check, answers, question_marks, earned, check.max_points)
+    return Outcome(state=new, result=results(check, new), score=grade(check, new), completion=1.0,
+                   writes=(filed, Described(described(check))), events=(event,))

@@ -1,0 +1,50 @@
+"""A knowledge check as OLX, and back (pure: XML only). The XML is readable and round-trips.
+
+```xml
+<emm_knowledge_check display_name="Day 1: what do you know?" phase="pre" pair="emm-niger" grading="participation">
+  <intro><![CDATA[<p>...</p>]]></intro>
+  <question id="q1" type="single">
+    <prompt><![CDATA[<p>...</p>]]></prompt>
+    <option id="a" correct="true">...<feedback>...</feedback></option>
+    <option id="b">...</option>
+    <explanation><![CDATA[...]]></explanation>
+  </question>
+</emm_knowledge_check>
+```
+Settings are attributes (``content.SETTINGS``); a question is ``common.questions``'s OLX. The
+post-test is the same element with ``phase="post"``.
+"""
+
+from dataclasses import replace
+
+from lxml import etree
+
+from ..common.questions import add_olx_html, add_question_xml, olx_html, question_from_xml
+from ..common.settings import read_olx, write_olx
+from .content import SETTINGS, KnowledgeCheck
+
+
+def _norm(text):
+    return " ".join((text or "").split())
+
+
+def from_xml(el):
+    """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
+    settings = read_olx(el, SETTINGS)
+    for name in ("display_name", "pair"):
+        if name in settings:
+            settings[name] = _norm(settings[name])
+    return KnowledgeCheck(intro=olx_html(el, "intro"),
+                          questions=tuple(question_from_xml(q) for q in el.iterchildren("question")), **settings)
+
+
+def to_xml(check, el=None):
+    """Write ``check`` into ``el`` (a new ``<emm_knowledge_check>`` if None); defaults are left out."""
+    if el is None:
+        el = etree.Element("emm_knowledge_check")
+    normed = {s.name: _norm(getattr(check, s.name)) for s in SETTINGS if isinstance(getattr(check, s.name), str)}
+    write_olx(el, replace(check, **normed), SETTINGS)
+    add_olx_html(el, "intro", check.intro)
+    for q in check.questions:
+        add_question_xml(el, q)
+    return el

@@ -1,0 +1,49 @@
+"""Author checks of a knowledge check (pure): ``validate(check, _) -> [Problem]``, each tied to a
+field path (``questions.2.options.1.text``); it never raises. The same function runs in Studio's
+editor (live and on save), in ``validate()`` (Studio's warnings) and in tests. ``playable`` says
+whether learners may submit (no error), computed once per content.
+"""
+
+from functools import lru_cache
+
+from ..common.ids import is_valid_id
+from ..common.questions import validate_question
+from ..common.validation import Problem, errors, image_alt_problems
+from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE
+
+
+def validate(check, _):
+    """Every problem with the check's content, as ``Problem`` objects (never raises)."""
+    problems = []
+    add = problems.append
+    if not check.display_name.strip():
+        add(Problem("display_name", _("Give the knowledge check a name.")))
+    if check.phase not in PHASES:
+        add(Problem("phase", _("Choose when learners take it: before or after the training.")))
+    if not is_valid_id(check.pair):
+        add(Problem("pair", _("Give a pair key of 1 to 50 letters, digits, hyphens or underscores: the same "
+                              "in the pre-test and its post-test.")))
+    if check.grading not in GRADING:
+        add(Problem("grading", _("Choose how it is graded.")))
+    elif check.grading == SCORE and check.phase == PRE:
+        add(Problem("grading", _("A pre-test cannot be graded by its score: the grade would tell learners which "
+                                 "answers were right. Grade it by participation, or not at all.")))
+    if not check.questions:
+        add(Problem("questions", _("Add at least one question."), False))
+    if len(check.questions) > MAX_QUESTIONS:
+        add(Problem("questions", _("A knowledge check can have at most {n} questions.").format(n=MAX_QUESTIONS)))
+    seen = set()
+    for i, q in enumerate(check.questions):
+        validate_question(add, f"questions.{i}", i + 1, q, seen, KINDS, _)
+    if not 0 <= check.weight <= 1000:
+        add(Problem("weight", _("The weight must be between 0 and 1000.")))
+    if not 1 <= check.min_group_size <= 1000:
+        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
+    problems += image_alt_problems(check.author_html(), _)
+    return problems
+
+
+@lru_cache(maxsize=256)
+def playable(check):
+    """Learners may submit: at least one question and no error (checked once per content)."""
+    return bool(check.questions) and not errors(validate(check, str))

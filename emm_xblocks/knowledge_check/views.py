@@ -1,0 +1,161 @@
+"""What the knowledge-check block shows (rendering only, never writing): the learner's page, the
+post-test's results, the staff's pair figures, the author's preview, the Studio editor, the
+mobile apps' data.
+
+Before a submit the page holds the prompts and option texts only. After a pre-test it says the
+answers are kept, nothing more. After a post-test: the learner's pre- and post-test scores side by
+side (the pre-test's read from the store under their pair token), then each question's verdict,
+feedback, correct answer and explanation -- as the platform's ``show_correctness`` allows.
+Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
+"""
+
+from ..common import pairs, platform
+from ..common.export import number
+from ..common.pipeline import write_refusal
+from ..common.question_views import questions_html, results_html
+from ..common.questions import VERDICTS
+from ..common.sanitize import clean_html, plain_text, sanitized
+from . import content, editor, learner, report, validation
+from .content import POST, PRE
+
+
+def percent(earned, possible):
+    return 100.0 * earned / possible if possible else 0.0
+
+
+# ------------------------------------------------------------------ the learner's page
+def student_view(block):
+    check, state = block.load_content(), block.learner_state()
+    dom = block.dom_id()
+    refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
+    read_only = refusal.message if refusal else ""
+    locked = state.submitted or bool(read_only)
+    context = {
+        "dom": dom,
+        "check": check,
+        "pre": check.phase == PRE,
+        "intro": sanitized(check.intro),
+        "questions": check.questions,
+        "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked),
+        "submitted": state.submitted,
+        "locked": locked,
+        "read_only": read_only,
+        "results_html": answer(block, check, learner.results(check, state))["html"] if state.submitted else "",
+        "staff_html": staff_panel(block, check) if block.is_staff() else "",
+    }
+    return block.build_fragment("templates/knowledge_check/student.html", context,
+                                init_args={"submitted": state.submitted, "phase": check.phase})
+
+
+# ------------------------------------------------------------------ after a submit
+def answer(block, check, data):
+    """``data`` (``learner.results``) as the learner may see it, with its HTML. After a post-test,
+    the pre-test score is read from the store; the platform's ``show_correctness``
+    (``xmodule/graders.py``) may withhold scores and verdicts, as for every graded problem."""
+    _ = block.ugettext
+    if not data.get("submitted"):
+        return dict(data, html="")
+    if data["phase"] != POST:
+        message = _("Thank you: your answers are kept. You will see your results after the post-test, at the end "
+                    "of the training.")
+        return dict(data, message=message, announcement=message, html=block.render_template(
+            "templates/knowledge_check/kept.html", {"message": message}))
+    if not platform.correctness_available(block):
+        message = _("Your answers were submitted.")
+        return {"submitted": True, "phase": POST, "correctness": False, "message": message,
+                "announcement": message, "html": block.render_template(
+                    "templates/knowledge_check/kept.html", {"message": message})}
+    pre = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
+    post = (data["score"], data["max_score"])
+    scores = {"pre": _score(pre), "post": _score(post), "change": None, "points": 0}
+    if pre is not None:
+        gain = round(percent(*post) - percent(*pre))
+        scores.update(change="up" if gain > 0 else "down" if gain < 0 else "same", points=abs(gain))
+    message = _("Post-test: {earned} of {possible} points.").format(earned=number(post[0]), possible=number(post[1]))
+    if pre is not None:
+        message += " " + _("Pre-test: {earned} of {possible} points.").format(earned=number(pre[0]),
+                                                                             possible=number(pre[1]))
+    items = results_html(_, block.dom_id(), data, VERDICTS, number=block.numbers().number)
+    html = block.render_template("templates/knowledge_check/results.html",
+                                 {"scores": scores, "questions_html": items, "dom": block.dom_id()})
+    return dict(data, scores=scores, message=message, announcement=message, html=html)
+
+
+def _score(pair):
+    if pair is None:
+        return None
+    earned, possible = pair
+    return {"earned": number(earned), "possible": number(possible), "percent": round(percent(earned, possible))}
+
+
+def respond(block, check, outcome):
+    """The answer of ``submit``: its results, rendered."""
+    return answer(block, check, outcome.result)
+
+
+# ------------------------------------------------------------------ staff
+def staff_panel(block, check):
+    """The pair's figures for course staff (aggregates only, suppressed below the minimum group size)."""
+    rows = pairs.pair_rows(platform.course_key(block), check.pair) if check.pair else []
+    figures = report.pair_figures(rows, check.questions, check.min_group_size)
+    figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
+                            for q, rates in zip(check.questions, figures["questions"], strict=True)]
+    return block.render_template("templates/knowledge_check/staff.html",
+                                 {"f": figures, "check": check, "dom": block.dom_id()})
+
+
+# ------------------------------------------------------------------ authors
+def author_view(block):
+    check = block.load_content()
+    _ = block.ugettext
+    context = {
+        "check": check,
+        "intro": sanitized(check.intro),
+        "phase": _(content.PHASES.get(check.phase, check.phase)),
+        "grading": _(content.GRADING.get(check.grading, check.grading)),
+        "questions": [{"q": q, "prompt": sanitized(q.prompt), "explanation": sanitized(q.explanation),
+                       "kind": _(content.KINDS.get(q.kind, q.kind))} for q in check.questions],
+        "problems": validation.validate(check, _),
+    }
+    return block.build_fragment("templates/knowledge_check/author.html", context, init_args={},
+                                js="js/emm-knowledge-check.js", js_class="EmmKnowledgeCheckAuthor")
+
+
+def studio_view(block):
+    """The editor: the case study's question editor (``emm-case-study-studio.js``) on this form."""
+    _ = block.ugettext
+    form = editor.settings_form(_)
+    context = {"dom": block.dom_id() + "-ed", "settings": form["groups"],
+               "lists": [{"name": "questions", "legend": _("Questions"), "add": _("Add a question")}]}
+    return block.build_fragment("templates/knowledge_check/studio.html", context, init_args={
+        "case": editor.to_editor(block.load_content()),
+        "kinds": {k: _(v) for k, v in content.KINDS.items()},
+        "settings": form["keys"],
+        "root": ".emm-kc-editor",
+    }, js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
+
+
+# ------------------------------------------------------------------ the mobile apps
+def student_view_data(check):
+    """The check for the mobile apps: content only (called once per course with no learner bound,
+    ``course_api/blocks/transformers/student_view.py``): never which option is correct, feedback
+    or explanations. The learner's own state comes from ``student_view_user_state``."""
+    return {
+        "display_name": check.display_name,
+        "phase": check.phase,
+        "pair": check.pair,
+        "intro": clean_html(check.intro),
+        "questions": [{"id": q.id, "kind": q.kind, "prompt": clean_html(q.prompt), "points": q.points,
+                       "options": [{"id": o.id, "text": o.text} for o in q.options]} for q in check.questions],
+        "max_score": check.max_points,
+    }
+
+
+def user_state(check, state, correctness=True):
+    """The learner's state for the apps: their answers and -- after a post-test, where
+    ``show_correctness`` allows -- their score (never after a pre-test)."""
+    score = None
+    if state.submitted and check.phase == POST and correctness:
+        score = learner.score(check, state.answers)[0]
+    return {"submitted": state.submitted, "answers": dict(state.answers), "score": score,
+            "max_score": check.max_points if check.phase == POST else None}

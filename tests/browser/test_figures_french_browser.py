@@ -1,0 +1,138 @@
+"""What a French-speaking learner reads (issue 10, in headless Chromium): figures written the French
+way (CLDR: "1,5 point sur 3", "43 %"), which attempt counts and what a new one can cost, a
+role-play step with every choice closed, and a Likert statement answered only "N/A".
+
+The words come from the package's French catalogue; these tests need the translations of issue 10's
+figures (``Submitted: {score}.``...) to be in it, and say so rather than fail on English text.
+"""
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.workbench.services import LmsI18nService
+from tests.browser.conftest import DESKTOP, PHONE, student_id
+
+pytestmark = pytest.mark.browser
+
+NBSP = "\xa0"
+
+
+def fr(text):
+    with translation.override("fr"):
+        return LmsI18nService().gettext(text)
+
+
+if fr("Submitted: {score}.") == "Submitted: {score}.":
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(
+        reason="the French catalogue lacks issue 10's figures (merge /work/notes/tr-figures-fr.po, then compile)")]
+
+CASE = """
+<emm_case_study display_name="Deux questions" attempts_allowed="2" grade_policy="last">
+  <question id="q1" type="multiple" partial_credit="true" points="3">
+    <prompt><![CDATA[<p>Quels indices de traite ?</p>]]></prompt>
+    <option id="x" correct="true">Une dette envers le recruteur</option>
+    <option id="y" correct="true">Des papiers confisqués</option>
+    <option id="z">Un téléphone</option>
+  </question>
+</emm_case_study>
+"""
+
+ROLE_PLAY = """
+<emm_role_play display_name="Au poste frontière" attempts_allowed="1">
+  <role id="r1" start="a">Agente de police</role>
+  <node id="a"><narrative><![CDATA[<p>AU-DEBUT</p>]]></narrative>
+    <choice goto="b" points="-2">Enregistrer et passer</choice><choice goto="c" points="1">Écouter</choice></node>
+  <node id="c"><narrative><![CDATA[<p>EN-ECOUTE</p>]]></narrative><choice goto="b">Continuer</choice></node>
+  <node id="b"><narrative><![CDATA[<p>AU-GUICHET</p>]]></narrative>
+    <choice goto="end" if_visited="c">Orienter vers la protection de l’enfance</choice></node>
+  <node id="end" ending="true"><narrative><![CDATA[<p>FIN</p>]]></narrative>
+    <debrief><![CDATA[<p>DEBRIEF</p>]]></debrief></node>
+</emm_role_play>
+"""
+
+LIKERT = """
+<emm_likert display_name="Évaluation" allow_na="true" min_group_size="2">
+  <item id="utile">La formation est utile.</item>
+  <item id="rythme" reverse="true" required="false">Le rythme était trop rapide.</item>
+</emm_likert>
+"""
+
+
+def wait_ready(page, selector):
+    page.wait_for_selector(selector, state="attached")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    wait_ready(page, ".emm-case [data-status]")
+    page.locator(".emm-case input[value=x]").check()
+    page.locator(".emm-case [data-submit]").click()
+    results = page.locator(".emm-case [data-results]")
+    results.locator("[data-grade]").wait_for()
+    score = results.locator(".emm-score").text_content()
+    # CLDR: 1.5 is singular in French ("1,5 point"), with a decimal comma
+    assert score.startswith("Envoyé : 1,5 point sur 3."), score
+    assert results.locator("[data-grade]").text_content().strip() == fr("Your last attempt counts for your grade.")
+    warning = results.locator("[data-retry-warning]").text_content()
+    assert warning == ("Une nouvelle tentative remplace votre note, même si elle obtient moins que vos 1,5 point "
+                       "sur 3 actuels.")
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.locator(".emm-case [data-retry]").click()
+    page.locator(".emm-case [data-submit]:visible").wait_for()
+    assert questions == [f"{warning} Commencer une nouvelle tentative ? Il vous en restera 0 ensuite."]
+    assert page.js_errors == []
+
+
+def test_role_play_in_french_a_closed_step_offers_a_way_on_and_the_score_reads_french(workbench, new_page):
+    scenario = workbench.add_scenario(ROLE_PLAY)
+    page = new_page(DESKTOP, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    wait_ready(page, ".emm-role-play [data-panel]")
+    page.locator(".emm-role-play [data-role=r1]").click()
+    page.locator(".emm-role-play [data-choice]", has_text="Enregistrer et passer").click()
+    notice = page.locator(".emm-role-play [data-stranded]")
+    notice.wait_for()
+    assert notice.text_content() == fr("No choice is open to you at this step. Go back one step, or start again "
+                                       "from the beginning of your role: starting again from here does not use an "
+                                       "attempt.")
+    assert page.locator(".emm-role-play [data-choice]").count() == 0
+    status = page.locator(".emm-role-play [data-status]")
+    status.filter(has_text=fr("No choice is open to you at this step.")).wait_for()
+    # no question: starting again from here spends nothing (one attempt only, none used up)
+    page.locator(".emm-role-play [data-restart]").click()
+    page.locator(".emm-role-play .emm-rp-narrative", has_text="AU-DEBUT").wait_for()
+    page.locator(".emm-role-play [data-choice]", has_text="Écouter").click()
+    page.locator(".emm-role-play [data-choice]", has_text="Continuer").click()
+    page.locator(".emm-role-play [data-choice]", has_text="Orienter").click()
+    score = page.locator(".emm-role-play .emm-rp-score")
+    score.wait_for()
+    assert score.text_content() == f"Votre score : 100{NBSP}% (1 point sur 1)"
+    grade = page.locator(".emm-role-play [data-grade]").text_content()
+    assert f"Il ne vous reste aucune tentative : votre note reste 100{NBSP}%." in grade
+    assert page.js_errors == []
+
+
+def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_page):
+    scenario = workbench.add_scenario(LIKERT)
+    page = new_page(DESKTOP, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
+    for value in (4, 5, 2):
+        r = workbench.submit(page, scenario, student_id("seed"), {"utile": value, "rythme": "na"})
+        assert r.status == 200, r.text()
+    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
+    wait_ready(page, ".emm-likert [data-show-results]")
+    page.locator(".emm-likert [data-show-results]").click()
+    row = page.locator(".emm-likert [data-chart=rythme]")
+    row.wait_for()
+    assert row.locator(".emm-notice").text_content() == \
+        "Aucune réponse sur l’échelle : 3 personnes ont choisi « Sans objet »."
+    headline = page.locator(".emm-likert .emm-headline").text_content()
+    assert f"66,7{NBSP}%" in headline  # 2 of 3 agree; no reverse-coded statement was rated: one figure
+    assert page.locator(".emm-likert .emm-headline-literal").count() == 0
+    cells = page.locator(".emm-likert [data-row=rythme] td").all_text_contents()
+    assert cells[0] == "0" and cells[6] == "3" and cells[7] == "–"  # n, N/A, top box
+    assert page.js_errors == []

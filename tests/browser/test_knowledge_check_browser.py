@@ -1,0 +1,100 @@
+"""The knowledge check (``emm_knowledge_check``) in headless Chromium: a learner takes the
+English demo's pre-test, then its post-test (workbench/scenarios/emm_knowledge_check-1-en-pre.xml,
+-2-en-post.xml, one pair); the pre-test tells nothing of the answers, the post-test shows both
+scores side by side and the feedback; axe finds nothing in either. The editor (the case study's,
+on this block's form) loads and saves the demo unchanged.
+
+Needs the ``emm_knowledge_check`` entry point (the workbench loads blocks by entry point): run
+with a venv installed from this tree (``make .venv312/.installed``)."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, student_id
+
+pytestmark = pytest.mark.browser
+
+BLOCK = ".emm-kc"
+PRE, POST = "emm_knowledge_check.0", "emm_knowledge_check.1"  # the English pre- and post-test
+WRONG = {"smuggling": "trafficking", "child_means": "yes", "nonrefoulement": "before",
+         "trafficking_traits": ["exploitation", "consent"]}  # 1 of 4 points
+RIGHT = {"smuggling": "smuggling", "child_means": "no", "nonrefoulement": "before",
+         "trafficking_traits": ["exploitation", "no_border", "person"]}
+
+
+def open_block(page, url):
+    page.goto(url)
+    page.wait_for_selector(f"{BLOCK} [data-status]", state="attached")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def answer(page, answers):
+    for qid, value in answers.items():
+        fieldset = page.locator(f'{BLOCK} [data-question="{qid}"]')
+        for option in value if isinstance(value, list) else [value]:
+            fieldset.locator(f'input[value="{option}"]').check()
+
+
+def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(PRE, learner))
+    assert_axe_clean(page, BLOCK)
+
+    # submitting with a question left out: the form says which, nothing is sent
+    answer(page, {k: v for k, v in WRONG.items() if k != "child_means"})
+    page.get_by_role("button", name="Submit").click()
+    page.locator(f'{BLOCK} [data-question="child_means"] [data-error-for]').filter(
+        has_text="Please answer this question.").wait_for()
+    answer(page, {"child_means": "yes"})
+    page.get_by_role("button", name="Submit").click()
+    kept = page.locator(f"{BLOCK} [data-results]")
+    kept.filter(has_text="your answers are kept").wait_for()
+    block_text = page.locator(BLOCK).inner_text()
+    for revealing in ("Correct", "Incorrect", "Points", "Not on these facts", "1 / 4", "25%"):
+        assert revealing not in block_text, revealing
+    assert page.locator(f"{BLOCK} input:enabled").count() == 0  # answered once
+    assert page.evaluate("document.activeElement.hasAttribute('data-results')")
+    assert_axe_clean(page, BLOCK)
+
+    open_block(page, workbench.scenario_url(POST, learner))
+    answer(page, RIGHT)
+    page.get_by_role("button", name="Submit").click()
+    scores = page.locator(f"{BLOCK} .emm-kc-scores")
+    scores.wait_for()
+    assert page.locator(f'{BLOCK} tr[data-score="pre"]').inner_text().split("\t")[1:] == ["1 / 4", "25%"]
+    assert page.locator(f'{BLOCK} tr[data-score="post"]').inner_text().split("\t")[1:] == ["4 / 4", "100%"]
+    assert "Up 75 percentage points since the pre-test." in page.locator(f"{BLOCK} [data-gain]").inner_text()
+    results = page.locator(f"{BLOCK} [data-results]").inner_text()
+    assert "Correct answer:" in results and "Non-refoulement: 1951 Refugee Convention" in results
+    status = page.locator(f"{BLOCK} [data-status]")
+    status.filter(has_text="Pre-test: 1 of 4 points.").wait_for()
+    assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []
+
+    # on a phone the scores table fits the screen
+    phone = new_page(PHONE)
+    open_block(phone, workbench.scenario_url(POST, learner))
+    width = phone.evaluate(f"document.querySelector('{BLOCK} .emm-kc-scores').getBoundingClientRect().right")
+    assert width <= PHONE["width"]
+
+
+def test_the_editor_loads_and_saves_the_demo_unchanged(workbench, new_page):
+    from workbench.runtime import WorkbenchRuntime
+
+    usage_id = workbench.usage_id(PRE)
+    before = WorkbenchRuntime("staff_1").get_block(usage_id).load_content()
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{PRE}/studio_view/?student=staff_1")
+    editor = ".emm-kc-editor"
+    field = page.locator(f"{editor} [data-field=pair]")
+    page.wait_for_function("(el) => el.value !== ''", arg=field.element_handle())
+    assert field.input_value() == "emm-niger-en"
+    assert page.locator(f"{editor} [data-list=questions] > li").count() == 4
+    assert_axe_clean(page, editor)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
+    assert WorkbenchRuntime("staff_1").get_block(usage_id).load_content() == before
+    # the pair key is checked by the server's validators, in its own slot
+    field.fill("day one")
+    page.locator(f"{editor} [data-error=pair]").filter(has_text="Give a pair key").wait_for()
+    assert page.js_errors == []

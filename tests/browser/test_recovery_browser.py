@@ -1,0 +1,319 @@
+"""Issue 10: nothing lost on a flaky link, in headless Chromium (decision 20a).
+
+Two ways the network fails a learner, simulated in the browser itself:
+
+* **a lost reply**: the request reaches the server, which does the action, but its answer never
+  reaches the page (``page.route``: ``route.fetch()`` sends it to the server, then
+  ``route.abort()`` drops the answer);
+* **an offline spell**: Chromium's network emulation (``context.set_offline``, and CDP
+  ``Network.emulateNetworkConditions``, which Playwright's ``set_offline`` drives) cuts the link,
+  and the browser fires ``offline``/``online`` as it does on a phone.
+
+Each test asserts what the learner sees (results, attempts left, the node they moved to, their
+answers back in the form after a reload, "Saved on this device" then "Sent") and what the server
+kept (one attempt, one submission).
+"""
+
+import re
+
+import pytest
+
+from emm_xblocks.models import Answer
+from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.test_case_study_browser import CASE
+
+pytestmark = pytest.mark.browser
+
+CASE_BLOCK, LIKERT_BLOCK, ROLE_PLAY_BLOCK = ".emm-case", ".emm-likert", ".emm-role-play"
+ROLE_PLAY_DEMO = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml
+FIRST_CHOICE = "Speak with her apart from the group, with a female colleague and an interpreter"
+LIKERT = """
+<emm_likert display_name="End of training" anonymous="{anonymous}" comment="true">
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace">The pace was right.</item>
+</emm_likert>
+"""
+LOCAL, QUEUED, SENT = ("Saved on this device", "Saved on this device: it will be sent when the connection is back.",
+                       "Sent")
+
+
+def handler(name):
+    """The URL of a block's handler as the workbench's runtime builds it (``/handler/<usage>/<name>/``)."""
+    return re.compile(rf"/handler/[^?]+/{name}/")
+
+
+def lose_replies(page, name, times=1):
+    """The next ``times`` requests to handler ``name`` reach the server; their answers are lost.
+    Returns the list of the server's statuses (what the page never saw)."""
+    statuses = []
+
+    def lose(route):
+        if len(statuses) >= times:
+            route.continue_()
+            return
+        statuses.append(route.fetch().status)  # the server does the action...
+        route.abort()  # ...and its answer never reaches the page
+
+    page.route(handler(name), lose)
+    return statuses
+
+
+def open_block(page, url, block):
+    page.goto(url)
+    page.wait_for_selector(f"{block} [data-status]", state="attached")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def block_of(workbench, scenario, student):
+    from workbench.runtime import WorkbenchRuntime
+
+    return WorkbenchRuntime(student).get_block(workbench.usage_id(scenario))
+
+
+def draft_status(page, block):
+    return page.locator(f"{block} [data-draft-status]")
+
+
+def answer_case(page):
+    page.locator(f"{CASE_BLOCK} input[value=no]").check()
+    page.locator(f"{CASE_BLOCK} input[value=papers]").check()
+    page.locator(f"{CASE_BLOCK} input[value=debt]").check()
+    page.locator(f"{CASE_BLOCK} textarea").fill("Interview each teenager apart.")
+
+
+def set_network(page, offline):
+    """Chromium's own network emulation, through the DevTools protocol (what a phone losing its link does)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": offline, "latency": 0, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+    return cdp
+
+
+# ------------------------------------------------------------------ case study: a lost reply
+def test_a_case_study_submit_whose_reply_is_lost_shows_its_results_and_the_attempts_left(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    statuses = lose_replies(page, "submit")
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+
+    # the page re-reads the state: the results of the submit that reached the server
+    results = page.locator(f"{CASE_BLOCK} [data-results]")
+    results.locator("[data-retry]").wait_for()
+    assert statuses == [200]
+    assert "FEEDBACK-NO" in results.text_content()
+    assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()  # no "already submitted", no stale error
+    assert page.locator(f"{CASE_BLOCK} [data-form-actions]").is_hidden()
+    assert draft_status(page, CASE_BLOCK).text_content() == SENT
+    state = block_of(workbench, scenario, learner)
+    assert state.attempts == 1 and len(state.history) == 1
+    assert page.js_errors == []
+
+
+def test_a_retried_case_study_submit_after_a_lost_reply_is_done_once(workbench, new_page):
+    """The reply is lost and the state cannot be re-read (the "state" handler stays out of reach);
+    the learner presses Submit again: the same action (same id) gets the first submit's results
+    from the server, not "already submitted", and one attempt is spent."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    lose_replies(page, "submit")
+    page.route(handler("state"), lambda route: route.abort())
+    submit = page.locator(f"{CASE_BLOCK} [data-submit]")
+    submit.click()
+    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
+
+    submit.click()
+    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    assert alert.is_hidden()
+    assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    assert draft_status(page, CASE_BLOCK).text_content() == SENT
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.js_errors == []
+
+
+def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    retry = page.locator(f"{CASE_BLOCK} [data-results] [data-retry]")
+    retry.wait_for()
+    lose_replies(page, "try_again")
+    retry.click()
+
+    page.locator(f"{CASE_BLOCK} [data-status]").filter(has_text="Your previous answers are in the form").wait_for()
+    assert page.locator(f"{CASE_BLOCK} [data-form-actions]").is_visible()
+    assert page.locator(f"{CASE_BLOCK} textarea").is_enabled()
+    assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
+    assert page.locator(f"{CASE_BLOCK} [data-results]").text_content().strip() == ""
+    assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()
+    assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    assert not block_of(workbench, scenario, learner).submitted
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ case study: an offline spell
+def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_when_the_link_is_back(
+        workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, CASE_BLOCK)
+    answer_case(page)
+    status = draft_status(page, CASE_BLOCK)
+    assert status.text_content() == LOCAL
+    assert status.get_attribute("role") == "status"  # a polite live region
+    assert block_of(workbench, scenario, learner).draft == {}  # on the device, not on the server
+
+    # a reload (or a crash): the answers come back into the form
+    open_block(page, url, CASE_BLOCK)
+    assert page.locator(f"{CASE_BLOCK} input[value=no]").is_checked()
+    assert page.locator(f"{CASE_BLOCK} input[value=debt]").is_checked()
+    assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
+    assert "4 words" in page.locator(f"{CASE_BLOCK} [data-word-count]").text_content()
+    assert status.text_content() == LOCAL
+
+    # the link goes: the submit cannot leave, the page says where the answers are
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    page.locator(f"{CASE_BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    assert status.text_content() == QUEUED
+    assert block_of(workbench, scenario, learner).attempts == 0
+
+    # the link comes back: the page sends the submit by itself
+    page.context.set_offline(False)
+    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    assert status.text_content() == SENT
+    assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))") == []
+    assert page.js_errors == []
+
+
+def test_a_submit_queued_offline_is_sent_after_a_reload_once_the_link_is_back(workbench, new_page):
+    """The phone lost its link, the learner pressed Submit, then closed the page: the next visit
+    with a link sends the kept submit, with its id."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, CASE_BLOCK)
+    answer_case(page)
+    cdp = set_network(page, offline=True)
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    page.locator(f"{CASE_BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()  # the "online" event sent it
+    open_block(page, url, CASE_BLOCK)  # and the next visit shows the results, sends nothing more
+    assert page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").is_visible()
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ Likert
+def test_an_anonymous_evaluation_whose_reply_is_lost_is_shown_as_saved_not_already_submitted(workbench, new_page):
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="true"))
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, learner), LIKERT_BLOCK)
+    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
+    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    assert draft_status(page, LIKERT_BLOCK).text_content() == LOCAL
+    lose_replies(page, "submit")
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
+
+    page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="Thank you: your answers were saved.").wait_for()
+    assert page.locator(f"{LIKERT_BLOCK} [data-alert]").is_hidden()
+    assert page.locator(f"{LIKERT_BLOCK} [data-submit]").is_hidden()
+    assert page.locator(f"{LIKERT_BLOCK} input:not([disabled])").count() == 0  # locked: answered once
+    assert draft_status(page, LIKERT_BLOCK).text_content() == SENT
+    assert Answer.objects.filter(block_key=str(workbench.usage_id(scenario))).count() == 2
+    assert page.js_errors == []
+
+
+def test_likert_answers_come_back_after_a_reload_and_go_when_the_link_is_back(workbench, new_page):
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="false"))
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, LIKERT_BLOCK)
+    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='5']").check()
+    page.locator(f"{LIKERT_BLOCK} textarea[name=comment]").fill("Très utile")
+    open_block(page, url, LIKERT_BLOCK)
+    assert page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='5']").is_checked()
+    assert page.locator(f"{LIKERT_BLOCK} textarea[name=comment]").input_value() == "Très utile"
+    assert draft_status(page, LIKERT_BLOCK).text_content() == LOCAL
+    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='3']").check()
+
+    page.context.set_offline(True)
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
+    page.locator(f"{LIKERT_BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    assert draft_status(page, LIKERT_BLOCK).text_content() == QUEUED
+    page.context.set_offline(False)
+    page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="Thank you: your answers were saved.").wait_for()
+    assert draft_status(page, LIKERT_BLOCK).text_content() == SENT
+    block = block_of(workbench, scenario, learner)
+    assert block.answers == {"relevance": 5, "pace": 3} and block.learner_comment == "Très utile"
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ role-play: a lost reply
+def test_a_role_play_choice_whose_reply_is_lost_shows_the_node_it_moved_to(workbench, new_page):
+    learner = student_id()
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url(ROLE_PLAY_DEMO, learner))
+    page.wait_for_selector(f"{ROLE_PLAY_BLOCK} [data-panel]")
+    page.locator(f"{ROLE_PLAY_BLOCK} [data-role=officer]").click()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+    lose_replies(page, "choose")
+    page.locator(f"{ROLE_PLAY_BLOCK} [data-choice]", has_text=FIRST_CHOICE).click()
+
+    # the page re-reads where the learner is: step 2, the consequence of the choice first
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 2: what happens'")
+    panel = page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]")
+    assert "Away from the man, she starts to talk." in panel.text_content()
+    alert = page.locator(f"{ROLE_PLAY_BLOCK} [data-alert]")
+    assert alert.is_hidden() and "not offered" not in (alert.text_content() or "")
+    assert block_of(workbench, ROLE_PLAY_DEMO, learner).path[-1] == "po-interview"
+    assert page.js_errors == []
+
+
+def test_a_retried_role_play_choice_after_a_lost_reply_answers_with_the_node_it_moved_to(workbench, new_page):
+    """The choice's reply is lost and the state cannot be re-read: the page still shows step 1,
+    and the learner taps the same choice again. The server answers with step 2 (the node the first
+    tap moved to), not a red "not offered"."""
+    learner = student_id()
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url(ROLE_PLAY_DEMO, learner))
+    page.wait_for_selector(f"{ROLE_PLAY_BLOCK} [data-panel]")
+    page.locator(f"{ROLE_PLAY_BLOCK} [data-role=officer]").click()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+    lose_replies(page, "choose")
+    page.route(handler("state"), lambda route: route.abort())
+    choice = page.locator(f"{ROLE_PLAY_BLOCK} [data-choice]", has_text=FIRST_CHOICE)
+    choice.click()
+    alert = page.locator(f"{ROLE_PLAY_BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    assert block_of(workbench, ROLE_PLAY_DEMO, learner).path[-1] == "po-interview"  # the server moved on
+
+    choice.click()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 2: what happens'")
+    assert "Away from the man, she starts to talk." in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
+    assert alert.is_hidden()
+    assert block_of(workbench, ROLE_PLAY_DEMO, learner).path == ["po-arrival", "po-interview"]
+    assert page.js_errors == []

@@ -1,0 +1,286 @@
+"""Issue 11 §1: ``emm_knowledge_check`` through the platform-faithful runtime (tests/openedx):
+a pre-test and its post-test, linked by a pseudonym; the pre-test reveals nothing; the post-test
+shows both scores and the feedback; grades, masquerade, staff figures, OLX, mobile data.
+
+The block is given to the runtime by class (``Platform(block_classes=...)``), so these tests run
+on both test venvs whether or not the ``emm_knowledge_check`` entry point is installed there.
+"""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.models import PairedResult
+from emm_xblocks.xblocks import KnowledgeCheckBlock
+from tests.openedx import delete_state, mobile_collect
+from tests.openedx.keys import CourseIdManager, CourseKey
+from tests.openedx.runtime import Platform
+from tests.openedx.services import anonymous_id_for_user
+
+CHECK = """
+<emm_knowledge_check display_name="Trafficking or smuggling?" phase="{phase}" pair="{pair}" {extra}>
+  <intro><![CDATA[<p>INTRO-TEXT</p>]]></intro>
+  <question id="q1" type="single">
+    <prompt><![CDATA[<p>A driver takes adults across a border for a fee; it ends on arrival.</p>]]></prompt>
+    <option id="smuggling" correct="true">Smuggling<feedback>FEEDBACK-RIGHT</feedback></option>
+    <option id="trafficking">Trafficking<feedback>FEEDBACK-WRONG</feedback></option>
+    <explanation><![CDATA[<p>EXPLANATION-Q1</p>]]></explanation>
+  </question>
+  <question id="q2" type="multiple">
+    <prompt><![CDATA[<p>Which describe trafficking?</p>]]></prompt>
+    <option id="exploit" correct="true">Ongoing exploitation</option>
+    <option id="person" correct="true">A crime against the person</option>
+    <option id="consent">Consent makes it lawful<feedback>FEEDBACK-CONSENT</feedback></option>
+    <explanation><![CDATA[<p>EXPLANATION-Q2</p>]]></explanation>
+  </question>
+</emm_knowledge_check>
+"""
+RIGHT = {"answers": {"q1": "smuggling", "q2": ["exploit", "person"]}}  # 2 of 2 points
+HALF = {"answers": {"q1": "smuggling", "q2": ["consent"]}}  # 1 of 2
+WRONG = {"answers": {"q1": "trafficking", "q2": ["consent"]}}  # 0 of 2
+SECRETS = ("FEEDBACK-RIGHT", "FEEDBACK-WRONG", "FEEDBACK-CONSENT", "EXPLANATION-Q1", "EXPLANATION-Q2")
+
+
+@pytest.fixture
+def platform(db):
+    with translation.override("en"):
+        yield Platform(block_classes={"emm_knowledge_check": KnowledgeCheckBlock})
+
+
+def pair_of(platform, pair="day1", pre_extra="", post_extra='grading="score"', subsection=None):
+    section = subsection or platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair=pair, extra=pre_extra), section)
+    post = platform.add(CHECK.format(phase="post", pair=pair, extra=post_extra), section)
+    return pre, post
+
+
+def visible(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+# ------------------------------------------------------------------ pairing
+def test_the_post_test_shows_both_scores_side_by_side_and_the_feedback(platform):
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    result = platform.lms(ana).handle(post, "submit", RIGHT)
+    assert result.status == 200, result.json
+    body = result.json
+    assert body["scores"]["pre"] == {"earned": "1", "possible": "2", "percent": 50}
+    assert body["scores"]["post"] == {"earned": "2", "possible": "2", "percent": 100}
+    assert body["scores"]["change"] == "up" and body["scores"]["points"] == 50
+    text = visible(body["html"])
+    assert "Before the training (pre-test)" in text and "1 / 2" in text and "50%" in text
+    assert "After the training (post-test)" in text and "2 / 2" in text and "100%" in text
+    assert "Up 50 percentage points since the pre-test." in text
+    assert "EXPLANATION-Q1" in body["html"] and "Correct answer:" in text and "FEEDBACK-RIGHT" in text
+    # the page shows the same once reloaded
+    page = visible(platform.lms(ana).html(post))
+    assert "1 / 2" in page and "2 / 2" in page and "EXPLANATION-Q2" in page
+
+
+def test_a_post_test_without_a_pre_test_says_so(platform):
+    _pre, post = pair_of(platform)
+    sam = platform.user("sam")
+    body = platform.lms(sam).handle(post, "submit", WRONG).json
+    assert body["scores"]["pre"] is None and body["scores"]["change"] is None
+    assert "You did not take the pre-test." in visible(body["html"])
+
+
+def test_pairing_is_by_an_hmac_never_a_user_id(platform):
+    pre, post = pair_of(platform)
+    ana, bob = platform.user("ana"), platform.user("bob")
+    for user, answers in ((ana, HALF), (bob, WRONG)):
+        assert platform.lms(user).handle(pre, "submit", answers).status == 200
+        assert platform.lms(user).handle(post, "submit", RIGHT).status == 200
+    rows = list(PairedResult.objects.values())
+    assert len(rows) == 4
+    tokens = {r["token"] for r in rows}
+    assert len(tokens) == 2 and all(re.fullmatch(r"[0-9a-f]{64}", t) for t in tokens)  # one per learner
+    assert {r["phase"] for r in rows if r["token"] == rows[0]["token"]} == {"pre", "post"}
+    identities = set()
+    for user in (ana, bob):
+        identities |= {user.username, user.email, anonymous_id_for_user(user, platform.course_key),
+                       anonymous_id_for_user(user, None)}
+    stored = " ".join(v for r in rows for v in r.values() if isinstance(v, str))
+    for identity in identities:
+        assert identity not in stored, identity
+    # no column for a user id, a name or a time: only the pseudonym links the two results
+    assert {f.name for f in PairedResult._meta.get_fields()} == {
+        "id", "course_key", "pair", "phase", "block_key", "token", "earned", "possible", "marks", "questions_key"}
+
+
+def test_the_same_pair_key_in_another_course_is_another_pair(platform, db):
+    pre, _post = pair_of(platform)
+    ana = platform.user("ana")
+    platform.lms(ana).handle(pre, "submit", HALF)
+    other = Platform(block_classes={"emm_knowledge_check": KnowledgeCheckBlock})
+    other.ids = CourseIdManager(CourseKey(run="2027"))  # a rerun of the course
+    other.course_key = other.ids.course_key
+    other.course = other._container("course")
+    other_ana = other.user("ana")
+    _other_pre, other_post = pair_of(other)
+    body = other.lms(other_ana).handle(other_post, "submit", RIGHT).json
+    assert body["scores"]["pre"] is None
+
+
+# ------------------------------------------------------------------ the pre-test reveals nothing
+def test_the_pre_test_reveals_nothing_before_or_after_the_submit(platform):
+    pre, _post = pair_of(platform, pre_extra='grading="participation"')
+    ana = platform.user("ana")
+    before = platform.lms(ana).html(pre)
+    assert "INTRO-TEXT" in before and "Smuggling" in before
+    for secret in SECRETS:
+        assert secret not in before
+    assert 'correct' not in before.lower().replace("emm-", "")
+    result = platform.lms(ana).handle(pre, "submit", WRONG)
+    assert result.status == 200
+    body = result.json
+    assert set(body) == {"submitted", "phase", "message", "announcement", "html"}
+    assert "score" not in str(body).lower() and "incorrect" not in str(body).lower()
+    after = platform.lms(ana).html(pre)
+    for secret in SECRETS:
+        assert secret not in body["html"] and secret not in after
+    assert "Incorrect" not in visible(after) and "Correct answer" not in visible(after)
+    assert "after the post-test" in visible(after)
+    state = platform.lms(ana).handle(pre, "student_view_user_state", method="GET").json
+    assert state["score"] is None and state["max_score"] is None
+
+
+def test_each_test_is_answered_once(platform):
+    pre, _post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    again = platform.lms(ana).handle(pre, "submit", RIGHT)
+    assert again.status == 409 and again.json["error"] == "already_submitted"
+    # staff delete the learner's state: the pseudonymous result stays, and still counts once
+    delete_state(platform, pre, ana, platform.user("staff_1", role="staff"))
+    again = platform.lms(ana).handle(pre, "submit", RIGHT)
+    assert again.status == 409 and again.json["error"] == "already_submitted"
+    assert PairedResult.objects.filter(phase="pre").count() == 1
+    assert PairedResult.objects.get(phase="pre").earned == 0
+
+
+def test_unanswered_questions_are_refused(platform):
+    pre, _post = pair_of(platform)
+    result = platform.lms(platform.user("ana")).handle(pre, "submit", {"answers": {"q1": "smuggling"}})
+    assert result.status == 400 and result.json["error"] == "missing_answers" and result.json["questions"] == ["q2"]
+    assert not PairedResult.objects.exists()
+
+
+# ------------------------------------------------------------------ grades and completion
+def test_grading_by_score_participation_or_not_at_all(platform):
+    pre, post = pair_of(platform, pre_extra='grading="participation"', subsection=platform.subsection(graded=True))
+    ungraded = platform.add(CHECK.format(phase="post", pair="other", extra=""), platform.subsection())
+    ana = platform.user("ana")
+    platform.lms(ana).handle(pre, "submit", WRONG)
+    assert platform.gradebook(ana, pre)["raw_earned"] == 1.0 and platform.gradebook(ana, pre)["raw_possible"] == 1.0
+    platform.lms(ana).handle(post, "submit", HALF)
+    assert (platform.gradebook(ana, post)["raw_earned"], platform.gradebook(ana, post)["raw_possible"]) == (1.0, 2.0)
+    before = len(platform.events.grades)
+    platform.lms(ana).handle(ungraded, "submit", RIGHT)
+    assert len(platform.events.grades) == before
+    assert [c["completion"] for c in platform.events.completions] == [1.0, 1.0, 1.0]
+
+
+def test_a_pre_test_graded_by_score_is_refused_to_authors_and_learners(platform):
+    pre, _post = pair_of(platform, pre_extra='grading="score"')
+    author = platform.studio_preview(platform.user("staff_1", role="staff")).html(pre)
+    assert "A pre-test cannot be graded by its score" in author
+    result = platform.lms(platform.user("ana")).handle(pre, "submit", RIGHT)
+    assert result.status == 409 and result.json["error"] == "not_ready"
+
+
+# ------------------------------------------------------------------ masquerade
+def test_staff_viewing_as_a_learner_see_their_page_and_file_nothing(platform):
+    pre, post = pair_of(platform)
+    ana, sam = platform.user("ana"), platform.user("sam", role="staff")
+    platform.lms(ana).handle(pre, "submit", HALF)
+    seen = visible(platform.lms(sam, masquerade_as=ana).html(pre))
+    assert "after the post-test" in seen and "nothing you do here is saved" in seen
+    before = list(PairedResult.objects.values_list("phase", "token", "earned"))
+    result = platform.lms(sam, masquerade_as=ana).handle(post, "submit", RIGHT)
+    assert result.status == 403 and result.json["error"] == "read_only_masquerade"
+    assert list(PairedResult.objects.values_list("phase", "token", "earned")) == before
+    assert platform.state(ana, post) == {}
+
+
+# ------------------------------------------------------------------ staff figures
+def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform):
+    pre, post = pair_of(platform, post_extra='grading="score" min_group_size="2"')
+    staff = platform.user("staff_1", role="staff")
+    learners = [platform.user(name) for name in ("ana", "bob", "cy")]
+    platform.lms(learners[0]).handle(pre, "submit", WRONG)
+    platform.lms(learners[0]).handle(post, "submit", RIGHT)
+    page = visible(platform.lms(staff).html(post))
+    assert "1 learner took both tests." in page and "The figures show once at least 2 learners" in page
+    assert "Mean pre-test score" not in page
+    platform.lms(learners[1]).handle(pre, "submit", HALF)
+    platform.lms(learners[1]).handle(post, "submit", HALF)
+    platform.lms(learners[2]).handle(pre, "submit", HALF)  # pre-test only: counted apart
+    page = visible(platform.lms(staff).html(post))
+    assert "2 learners took both tests." in page and "1 pre-test only, 0 post-test only" in page
+    # pre 0 % and 50 %: mean 25; post 100 % and 50 %: mean 75; gain 50; 1 of 2 improved; g = 50/75
+    assert "Mean pre-test score 25%" in page and "Mean post-test score 75%" in page
+    assert "Mean gain (percentage points) 50" in page and "Learners who improved 50%" in page
+    assert "Normalised gain 0.67" in page
+    assert "Staff:" not in visible(platform.lms(learners[0]).html(post))
+
+
+# ------------------------------------------------------------------ OLX, mobile
+def test_olx_round_trips(platform):
+    pre, post = pair_of(platform, pre_extra='grading="participation" weight="2"')
+    exported = platform.export(pre)
+    again = platform.add(exported, platform.subsection())
+    assert platform.export(again) == exported
+    assert 'pair="day1"' in exported and 'grading="participation"' in exported and 'weight="2"' in exported
+    assert 'phase="post"' in platform.export(post)
+
+
+def test_mobile_data_is_content_only(platform):
+    _pre, post = pair_of(platform)
+    collected = mobile_collect(platform, post)
+    assert collected["student_view_multi_device"] is True
+    data = str(collected["student_view_data"])
+    assert "Smuggling" in data and collected["student_view_data"]["phase"] == "post"
+    for secret in (*SECRETS, "'correct'", "feedback", "explanation"):
+        assert secret not in data
+
+
+def test_every_tracking_event_and_olx_element_is_documented():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    docs = (root / "docs" / "knowledge_check.md").read_text(encoding="utf-8")
+    package = root / "emm_xblocks"
+    sources = [*(package / "knowledge_check").glob("*.py"), package / "common" / "questions.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in sources)
+    published = set(re.findall(r'"(emm\.knowledge_check\.[a-z_]+)"', code))
+    assert published == {"emm.knowledge_check.submitted"}
+    assert "`emm.knowledge_check.submitted`" in docs
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_olx_html)\(\w+, "([a-z_]+)"', code))
+    written -= {"model_answer", "key_point"}  # the case study's written reflections, not offered here
+    assert written >= {"intro", "question", "option", "feedback", "prompt", "explanation"}
+    for element in written:
+        assert f"`{element}`" in docs, element
+
+
+def test_a_graded_check_is_closed_after_its_due_date(platform):
+    from tests.integration.platform_blocks import past
+
+    _pre, post = pair_of(platform, subsection=platform.subsection(graded=True, due=past()))
+    ana = platform.user("ana")
+    page = visible(platform.lms(ana).html(post))
+    assert "The due date has passed" in page
+    result = platform.lms(ana).handle(post, "submit", RIGHT)
+    assert result.status == 403 and result.json["error"] == "past_due"
+    assert not PairedResult.objects.exists()
+
+
+def test_answers_in_studios_preview_are_not_filed(platform):
+    pre, _post = pair_of(platform)
+    author = platform.user("author", role="staff")
+    result = platform.studio_preview(author).handle(pre, "submit", RIGHT)
+    assert result.status == 403 and result.json["error"] == "forbidden"
+    assert not PairedResult.objects.exists()

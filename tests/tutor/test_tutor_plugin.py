@@ -1,0 +1,162 @@
+"""The Tutor plugin (``tutor-contrib-emm/``) in a real Tutor 22 from PyPI, without Docker.
+
+Tutor and the plugin live in a throw-away venv under ``var/`` (``tests/throwaway_venv.py``), built
+once and reused; every test gets its own ``TUTOR_ROOT``. What an admin runs is what the tests run:
+``tutor plugins enable emm``, ``tutor config save [--set ...]``, then the rendered files in
+``$(tutor config printroot)/env`` are read as Docker and the LMS would read them.
+"""
+
+import json
+import subprocess
+
+import pytest
+
+from emm_xblocks.xapi import EVENT_NAMES
+from tests.throwaway_venv import ROOT, clean_env, venv_with
+
+PLUGIN = ROOT / "tutor-contrib-emm"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def tutor_venv():
+    return venv_with("tutor22", ["-e", str(PLUGIN)], key_files=[PLUGIN / "pyproject.toml"])
+
+
+@pytest.fixture
+def tutor(tutor_venv, tmp_path):
+    """``tutor(*args)`` -> its stdout, run with a fresh TUTOR_ROOT (and an empty plugins root,
+    so no plugin of the machine's user joins in)."""
+    env = clean_env() | {"TUTOR_ROOT": str(tmp_path / "root"), "TUTOR_PLUGINS_ROOT": str(tmp_path / "plugins")}
+
+    def run(*args):
+        result = subprocess.run([str(tutor_venv / "bin" / "tutor"), *args], capture_output=True, text=True,
+                                env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    run.root = tmp_path / "root"
+    run.python = tutor_venv / "bin" / "python"
+    run.env = env
+    return run
+
+
+def read(root, relative):
+    return (root / "env" / relative).read_text(encoding="utf-8")
+
+
+def test_tutor_is_22_and_lists_the_plugin(tutor):
+    assert tutor("--version").split()[-1].startswith("22.")
+    listed = tutor("plugins", "list")
+    assert any(line.split()[:1] == ["emm"] for line in listed.splitlines()), listed
+
+
+def test_enabled_plugin_installs_the_package_in_the_openedx_image(tutor):
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == "emm-xblocks==0.1.0"
+    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
+    line = "$PIP_COMMAND install 'emm-xblocks==0.1.0'"
+    assert line in dockerfile
+    # after the platform's requirements (so a pin of ours cannot downgrade the platform's)
+    assert dockerfile.index("requirements/edx/base.txt") < dockerfile.index(line)
+
+
+def test_the_requirement_is_a_config_value_an_admin_sets(tutor):
+    tutor("plugins", "enable", "emm")
+    wheel = "emm-xblocks @ https://example.org/emm_xblocks-0.2.0-py3-none-any.whl"
+    tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={wheel}")
+    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
+    assert f"install '{wheel}'" in dockerfile and "emm-xblocks==0.1.0" not in dockerfile
+
+
+def lms_settings_namespace(settings_text):
+    """Run the plugin's part of a rendered LMS settings file in a namespace shaped like the
+    platform's at that point (event-routing-backends' allow list already there)."""
+    start = settings_text.index("# emm-xblocks:")
+    snippet = settings_text[start:settings_text.index("_emm_allow_xapi_events(globals())", start)]
+    namespace = {"EVENT_TRACKING_BACKENDS_ALLOWED_XAPI_EVENTS": ["problem_check"]}
+    exec(compile(snippet + "_emm_allow_xapi_events(globals())\n", "lms-settings", "exec"), namespace)
+    return namespace
+
+
+@pytest.mark.parametrize("settings_file", ["production", "development"])
+def test_lms_settings_allow_the_blocks_events_for_xapi(tutor, settings_file):
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    text = read(tutor.root, f"apps/openedx/settings/lms/{settings_file}.py")
+    compile(text, settings_file, "exec")  # still Python after the patch
+    # after the platform's settings (and so after event-routing-backends' plugin_settings)
+    platform = {"production": "from lms.envs.production import *", "development": "from lms.envs.devstack import *"}
+    assert text.index(platform[settings_file]) < text.index("allow_xapi_events")
+    allowed = lms_settings_namespace(text)["EVENT_TRACKING_BACKENDS_ALLOWED_XAPI_EVENTS"]
+    assert allowed == ["problem_check", *EVENT_NAMES]
+
+
+def test_xapi_events_can_be_turned_off(tutor):
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save", "--set", "EMM_XAPI_EVENTS=false")
+    assert "allow_xapi_events" not in read(tutor.root, "apps/openedx/settings/lms/production.py")
+    assert "emm-xblocks==0.1.0" in read(tutor.root, "build/openedx/Dockerfile")
+
+
+def test_cms_settings_are_untouched(tutor):
+    """The events come from learners' handlers in the LMS; Studio sends none of them."""
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    assert "emm" not in read(tutor.root, "apps/openedx/settings/cms/production.py")
+
+
+INIT_TASKS = """
+import json, sys
+from tutor import config, env, hooks
+import tutor.commands.cli  # noqa: F401 (as the tutor command: its modules add the core init tasks)
+hooks.Actions.CORE_READY.do()
+hooks.Actions.PROJECT_ROOT_READY.do(sys.argv[1])
+values = config.load(sys.argv[1])
+tasks = hooks.Filters.CLI_DO_INIT_TASKS.iterate_from_context(hooks.Contexts.app(sys.argv[2]).name)
+print(json.dumps([[service, env.render_str(values, task)] for service, task in tasks]))
+"""
+
+
+def init_tasks(tutor, limit):
+    """What ``tutor local do init --limit=<limit>`` would run (tutor/commands/jobs.py,
+    ``initialise``: the CLI_DO_INIT_TASKS of that app's context, rendered), as [service, script]."""
+    result = subprocess.run([str(tutor.python), "-c", INIT_TASKS, str(tutor.root), limit], capture_output=True,
+                            text=True, env=tutor.env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_do_init_runs_the_package_migrations(tutor):
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    assert init_tasks(tutor, "emm") == [["lms", "./manage.py lms migrate emm_xblocks"]]
+    # Tutor's own LMS init migrates every installed app, ours included
+    assert any("./manage.py lms migrate\n" in script for _, script in init_tasks(tutor, "lms"))
+
+
+def test_the_database_is_what_the_store_expects(tutor):
+    """Decision 15: the store needs ATOMIC_REQUESTS-safe handlers and a utf8mb4 connection
+    (Tutor's MySQL); the plugin changes nothing there, so this checks Tutor still gives both."""
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    lms_env = read(tutor.root, "apps/openedx/config/lms.env.yml")
+    assert "ATOMIC_REQUESTS: true" in lms_env and 'charset: "utf8mb4"' in lms_env
+    assert "ENGINE: \"django.db.backends.mysql\"" in lms_env
+
+
+def test_disabling_the_plugin_removes_everything(tutor):
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    tutor("plugins", "disable", "emm")
+    tutor("config", "save")
+    assert "emm-xblocks" not in read(tutor.root, "build/openedx/Dockerfile")
+    assert "emm_xblocks" not in read(tutor.root, "apps/openedx/settings/lms/production.py")
+
+
+def test_the_plugin_readme_names_the_advanced_module_list():
+    text = (PLUGIN / "README.md").read_text(encoding="utf-8")
+    assert "Advanced Module List" in text
+    for block in ("emm_likert", "emm_case_study", "emm_role_play"):
+        assert f'"{block}"' in text

@@ -1,0 +1,61 @@
+"""Which attempt counts and what the page says about it (common/attempts.py), without a runtime."""
+
+from emm_xblocks.common import attempts
+
+
+def _(text):
+    return text
+
+
+def ngettext(one, many, n):
+    return one if n == 1 else many
+
+
+def pct(score):
+    return f"{round(100 * score[0] / score[1])}%"
+
+
+def explain(policy, scores, left):
+    return attempts.explain(policy, scores, left, pct, _, ngettext)
+
+
+def test_the_counted_attempt_is_the_last_or_the_earliest_best():
+    scores = [(1, 2), (2, 2), (0, 2), (2, 2)]
+    assert attempts.counted_index("last", scores) == 3 and attempts.counted_index("best", scores) == 1
+    assert scores[attempts.counted_index("best", scores)] == attempts.counted_attempt("best", scores)
+    assert attempts.counted_index("best", []) is None
+
+
+def test_last_attempt_counts_at_full_marks_warns_before_a_retry():
+    words = explain("last", [(5, 5)], left=2)
+    assert words["policy"] == "Your last attempt counts for your grade."
+    assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 100% now."
+    assert words["retry_confirm"] == (words["retry_warning"] + " Start a new attempt? You will have 1 attempt left "
+                                      "after it.")
+    assert words["counted"] == "" and words["final"] == ""
+
+
+def test_last_attempt_counts_at_zero_has_nothing_to_lose():
+    words = explain("last", [(0, 5)], left=None)
+    assert words["retry_warning"] == "" and words["retry_confirm"] == "Start a new attempt?"
+
+
+def test_best_attempt_counts_shows_the_counted_score_beside_a_poorer_last_one():
+    words = explain("best", [(5, 5), (0, 5)], left=1)
+    assert words["policy"] == "Your best attempt counts for your grade."
+    assert words["counted"] == "Your grade keeps your best attempt: 100%."
+    assert words["retry_warning"] == ""  # a new attempt cannot lower it
+    assert words["retry_confirm"].startswith("Your best score so far, 100%, still counts")
+    assert words["retry_confirm"].endswith("You will have 0 attempts left after it.")
+
+
+def test_no_attempt_left_says_the_grade_is_final_and_asks_nothing():
+    words = explain("last", [(2, 5), (4, 5)], left=0)
+    assert words["final"] == "You have no attempts left: your grade stays 80%."
+    assert words["retry_warning"] == "" and words["retry_confirm"] == ""
+
+
+def test_without_scores_shown_only_the_policy_and_the_question():
+    words = explain("last", [], left=3)
+    assert words["counted"] == words["retry_warning"] == words["final"] == ""
+    assert words["retry_confirm"] == "Start a new attempt? You will have 2 attempts left after it."

@@ -1,0 +1,52 @@
+"""Issue 11 §2 (reaction), pure: ``evaluation_report.report.reaction`` -- per evaluation figures,
+shared statements, and the headline (which statement, pooled how, suppressed when)."""
+
+from emm_xblocks.evaluation_report import olx, report, validation
+from emm_xblocks.evaluation_report.content import Report
+from emm_xblocks.likert.content import Statement, Survey
+
+DAY1 = Survey(display_name="Day 1",
+              statements=(Statement("relevance", "Relevant"), Statement("pace", "Too fast", True)))
+DAY3 = Survey(display_name="Day 3", statements=(Statement("relevance", "Relevant"), Statement("new", "New")))
+SATISFACTION = Survey(display_name="Food", scale="satisfaction5", statements=(Statement("food", "The food"),))
+
+
+def tallies(**by_statement):
+    return {sid: {str(v): n for v, n in counts.items()} for sid, counts in by_statement.items()}
+
+
+def test_each_evaluation_shared_statements_and_a_pooled_headline():
+    f = report.reaction([("k1", DAY1, tallies(relevance={5: 3, 4: 3}, pace={1: 6}), 6),
+                         ("k3", DAY3, tallies(relevance={5: 6}, new={3: 6}), 6)], 5, str)
+    assert [e["name"] for e in f["evaluations"]] == ["Day 1", "Day 3"]
+    day1 = {s["id"]: s for s in f["evaluations"][0]["statements"]}
+    assert day1["relevance"]["top_box"] == 50.0 and day1["pace"]["top_box"] == 100.0  # reverse-coded 1 -> 5
+    assert [s["id"] for s in f["shared"]] == ["relevance"]
+    assert [c["top_two_box"] for c in f["shared"][0]["cells"]] == [100.0, 100.0]
+    # no statement chosen: the most answered (relevance, 12 answers; pace and new have 6): (3 + 6) / 12
+    assert f["headline"] == {"statement": "relevance", "percent": 75, "n": 12,
+                             "text": "75% strongly agreed that “Relevant”."}
+
+
+def test_a_chosen_headline_statement_and_one_that_is_not_shown():
+    data = [("k1", DAY1, tallies(relevance={5: 3, 4: 3}, pace={5: 2, 1: 4}), 6)]
+    # "strongly agreed that “Too fast”": the answers as worded, not reverse-coded (2 of 6)
+    assert report.reaction(data, 5, str, "pace")["headline"]["text"] == "33% strongly agreed that “Too fast”."
+    assert report.reaction(data, 5, str, "unknown")["headline"] is None
+
+
+def test_small_groups_are_suppressed_and_other_scales_say_their_top_label():
+    f = report.reaction([("k1", DAY1, tallies(relevance={5: 4}), 4)], 5, str)
+    assert f["evaluations"][0]["suppressed"] and f["headline"] is None
+    f = report.reaction([("k1", DAY1, tallies(relevance={5: 4}), 4)], 3, str)
+    assert f["evaluations"][0]["min_group"] == 5  # the evaluation's own minimum is higher: it holds
+    f = report.reaction([("f", SATISFACTION, tallies(food={5: 5, 4: 1}), 6)], 5, str)
+    assert f["headline"]["text"] == "83% answered “Very satisfied” to “The food”."
+
+
+def test_settings_validation_and_olx():
+    assert validation.validate(Report(), str) == []
+    assert [p.field for p in validation.validate(Report(headline_statement="a b", min_group_size=0), str)] == [
+        "headline_statement", "min_group_size"]
+    report_ = Report(display_name="EMM", headline_statement="relevance", min_group_size=8)
+    assert olx.from_xml(olx.to_xml(report_)) == report_

@@ -1,0 +1,141 @@
+"""Issue 11 §1, the pure half of ``emm_knowledge_check``: validation, the learner's one submit
+(what a pre-test answer may carry), the pair's figures, the questions' fingerprint, OLX."""
+
+from dataclasses import replace
+
+import pytest
+from lxml import etree
+
+from emm_xblocks.common.actions import ActionError, Described, Paired
+from emm_xblocks.common.questions import Option, Question, questions_fingerprint
+from emm_xblocks.knowledge_check import learner, olx, report, validation
+from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
+from emm_xblocks.knowledge_check.editor import from_editor, to_editor
+
+Q1 = Question("q1", "single", "<p>Smuggling or trafficking?</p>",
+              (Option("s", "Smuggling", True, "RIGHT"), Option("t", "Trafficking", False, "WRONG")),
+              explanation="<p>EXPLAINED</p>")
+Q2 = Question("q2", "multiple", "<p>Trafficking is…</p>",
+              (Option("x", "exploitation", True), Option("p", "against the person", True), Option("c", "consented")),
+              points=2, partial_credit=True, explanation="<p>WHY</p>")
+PRE = KnowledgeCheck(display_name="Pre", phase="pre", pair="day1", questions=(Q1, Q2))
+POST = replace(PRE, phase="post", grading="score")
+
+
+def messages(check):
+    return [(p.field, p.error) for p in validation.validate(check, str)]
+
+
+def test_a_pair_key_and_a_phase_are_required_and_a_pre_test_is_never_graded_by_score():
+    assert [m for m in messages(PRE) if m[1]] == []
+    assert ("pair", True) in messages(replace(PRE, pair=""))
+    assert ("pair", True) in messages(replace(PRE, pair="day 1"))
+    assert ("phase", True) in messages(replace(PRE, phase="during"))
+    assert ("grading", True) in messages(replace(PRE, grading="score"))
+    assert ("grading", True) not in messages(replace(PRE, grading="participation"))
+    assert ("grading", True) not in messages(POST)
+
+
+def test_only_choice_questions_are_offered():
+    reflection = Question("r", "reflection", "<p>Write</p>", model_answer="<p>m</p>")
+    assert ("questions.0.kind", True) in messages(replace(PRE, questions=(reflection,)))
+    assert not validation.playable(replace(PRE, questions=(reflection,)))
+
+
+def test_a_pre_test_answer_carries_no_score_no_verdict_and_no_feedback():
+    outcome = learner.submit(PRE, learner.State(), {"answers": {"q1": "t", "q2": ["c"]}}, str)
+    assert outcome.result == {"submitted": True, "phase": "pre"}
+    assert outcome.score is None and outcome.completion == 1.0
+    filed, described = outcome.writes
+    assert isinstance(filed, Paired)
+    assert (filed.phase, filed.pair, filed.earned, filed.possible) == ("pre", "day1", 0, 3)
+    assert filed.marks == {"q1": 0.0, "q2": 0.0}
+    # what the course report may show of the check: prompts, never the key
+    assert isinstance(described, Described) and "correct" not in str(described.fields)
+    assert described.fields["questions"] == [{"id": "q1", "prompt": "Smuggling or trafficking?"},
+                                             {"id": "q2", "prompt": "Trafficking is…"}]
+
+
+def test_a_post_test_answer_has_the_score_and_every_questions_feedback():
+    outcome = learner.submit(POST, learner.State(), {"answers": {"q1": "s", "q2": ["x", "c"]}}, str)
+    result = outcome.result
+    assert (result["score"], result["max_score"]) == (1.0, 3.0)  # q1 1 point; q2 (1 right - 1 wrong) / 2 = 0
+    assert outcome.score == (1.0, 3.0)
+    assert [q["status"] for q in result["questions"]] == ["correct", "incorrect"]
+    assert result["questions"][0]["explanation"] == "<p>EXPLAINED</p>"
+    assert result["questions"][1]["correct_options"] == [{"id": "x", "text": "exploitation"},
+                                                         {"id": "p", "text": "against the person"}]
+    assert outcome.writes[0].marks == {"q1": 1.0, "q2": 0.0}
+
+
+def test_participation_grading_and_one_answer_per_test():
+    graded = replace(PRE, grading="participation")
+    outcome = learner.submit(graded, learner.State(), {"answers": {"q1": "t", "q2": ["c"]}}, str)
+    assert outcome.score == (1.0, 1.0)
+    with pytest.raises(ActionError) as err:
+        learner.submit(graded, outcome.state, {"answers": {"q1": "s", "q2": ["x"]}}, str)
+    assert err.value.code == "already_submitted"
+
+
+def test_every_question_must_be_answered_with_its_own_options():
+    for answers, code in (({"q1": "s"}, "missing_answers"), ({"q1": "zz", "q2": ["x"]}, "unknown_option"),
+                          ({"q1": ["s", "t"], "q2": ["x"]}, "too_many_answers"), ({"q9": "s"}, "unknown_question"),
+                          ("nope", "invalid_answers")):
+        with pytest.raises(ActionError) as err:
+            learner.submit(PRE, learner.State(), {"answers": answers}, str)
+        assert err.value.code == code
+
+
+def test_the_fingerprint_follows_what_scoring_depends_on_only():
+    base = questions_fingerprint(PRE.questions)
+    assert questions_fingerprint((replace(Q1, prompt="<p>Reworded</p>", explanation=""), Q2)) == base
+    assert questions_fingerprint((replace(Q1, options=(Option("s", "Smuggling"), Option("t", "T", True))), Q2)) != base
+    assert questions_fingerprint((Q1, replace(Q2, points=3))) != base
+    assert questions_fingerprint((Q1,)) != base
+
+
+# ------------------------------------------------------------------ the pair's figures
+def row(phase, token, earned, possible=4, marks=None, key="k"):
+    return {"phase": phase, "token": token, "earned": earned, "possible": possible, "marks": marks or {},
+            "questions_key": key}
+
+
+QUESTIONS = (Question("a"), Question("b"))
+
+
+def test_the_pairs_figures():
+    rows = [row("pre", "t1", 1, marks={"a": 1}), row("post", "t1", 3, marks={"a": 1, "b": 1}),
+            row("pre", "t2", 2, marks={"b": 1}), row("post", "t2", 2, marks={"a": 1}),
+            row("pre", "t3", 4, marks={"a": 1, "b": 1}), row("post", "t3", 4, marks={"a": 1, "b": 1}),
+            row("pre", "lonely", 0), row("post", "late1", 4), row("post", "late2", 4),
+            row("pre", "t4", 0), row("post", "t4", 4, key="other")]
+    f = report.pair_figures(rows, QUESTIONS, 3)
+    assert (f["linked"], f["pre_only"], f["post_only"], f["mismatched"]) == (3, 1, 2, 1)
+    assert not f["suppressed"]
+    # pre 25, 50, 100 -> 58.33; post 75, 50, 100 -> 75; gain 16.67; 1 of 3 improved; g = 16.67 / 41.67 = 0.4
+    assert f["mean_pre"] == pytest.approx(175 / 3) and f["mean_post"] == pytest.approx(75)
+    assert f["mean_gain"] == pytest.approx(50 / 3) and f["improved"] == pytest.approx(100 / 3)
+    assert f["normalised_gain"] == pytest.approx(0.4)
+    assert f["questions"] == [{"pre_correct": pytest.approx(200 / 3), "post_correct": pytest.approx(100.0)},
+                              {"pre_correct": pytest.approx(200 / 3), "post_correct": pytest.approx(200 / 3)}]
+    assert "t1" not in str(f)  # the pseudonyms only link rows
+
+
+def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_test_has_no_normalised_gain():
+    rows = [row("pre", "t1", 4), row("post", "t1", 4), row("pre", "t2", 4), row("post", "t2", 4)]
+    f = report.pair_figures(rows, QUESTIONS, 3)
+    assert f["suppressed"] and f["linked"] == 2 and f["mean_pre"] is None
+    assert f["questions"] == [{"pre_correct": None, "post_correct": None}] * 2
+    f = report.pair_figures(rows, QUESTIONS, 2)
+    assert f["mean_gain"] == 0 and f["normalised_gain"] is None and f["improved"] == 0
+
+
+# ------------------------------------------------------------------ OLX, fields, editor
+def test_olx_fields_and_editor_round_trip():
+    el = olx.to_xml(POST)
+    xml = etree.tostring(el, encoding="unicode")
+    assert 'phase="post"' in xml and 'pair="day1"' in xml and 'grading="score"' in xml
+    assert olx.from_xml(etree.fromstring(xml)) == POST
+    assert from_fields(to_fields(POST)) == POST
+    check, problems = from_editor(to_editor(POST), str)
+    assert check == POST and [p for p in problems if p.error] == []

@@ -1,0 +1,1 @@
+"""Tutor plugin for emm-xblocks (``tutor plugins enable emm``): see ``plugin.py`` and the README."""

@@ -1,0 +1,65 @@
+"""The emm plugin for Tutor 22 (Verawood), through Tutor's plugin API v1 (``tutor.hooks``).
+
+What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
+
+* configuration (``CONFIG_DEFAULTS``, overridable with ``tutor config save --set NAME=value``):
+
+  - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release installs (``0.1.0``);
+  - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image (default
+    ``emm-xblocks=={{ EMM_XBLOCKS_VERSION }}``; a wheel URL or ``git+https://...`` works too);
+  - ``EMM_XAPI_EVENTS``: let event-routing-backends turn the blocks' tracking events into xAPI
+    statements for Aspects (default true);
+
+* patches (``ENV_PATCHES``):
+
+  - ``openedx-dockerfile-post-python-requirements``: installs ``EMM_PIP_REQUIREMENT`` into the
+    openedx image (``tutor images build openedx``), after the platform's own requirements;
+  - ``openedx-lms-common-settings`` (LMS, production and development): adds the blocks' events to
+    event-routing-backends' allow lists (``emm_xblocks.xapi.settings.allow_xapi_events``). This
+    patch comes after ``from lms.envs.production import *``, so after event-routing-backends' own
+    ``plugin_settings`` has built ``EVENT_TRACKING_BACKENDS`` from its list;
+
+* an init task (``CLI_DO_INIT_TASKS``): ``./manage.py lms migrate emm_xblocks``. Tutor's own LMS
+  init task already migrates every installed app (the package is an LMS/CMS Django plugin app);
+  ours makes ``tutor local do init --limit=emm`` migrate the package's tables alone, e.g. after
+  an upgrade of the package.
+
+Nothing is changed in ``DATABASES``: the package's store is correct at READ COMMITTED and
+REPEATABLE READ and inside Tutor's ``ATOMIC_REQUESTS`` (decision 15 of emm-xblocks); Tutor's own
+MySQL connection is utf8mb4, and with an external MySQL (``RUN_MYSQL: false``) a database still
+in utf8mb3 refuses emoji with the clear error ``text_not_storable`` (see the README).
+"""
+
+from tutor import hooks
+
+EMM_XBLOCKS_VERSION = "0.1.0"
+
+hooks.Filters.CONFIG_DEFAULTS.add_items([
+    ("EMM_XBLOCKS_VERSION", EMM_XBLOCKS_VERSION),
+    ("EMM_PIP_REQUIREMENT", "emm-xblocks=={{ EMM_XBLOCKS_VERSION }}"),
+    ("EMM_XAPI_EVENTS", True),
+])
+
+hooks.Filters.ENV_PATCHES.add_items([
+    (
+        "openedx-dockerfile-post-python-requirements",
+        """# emm-xblocks: the EMM2.0 XBlocks (tutor-contrib-emm)
+RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared \\
+    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'""",
+    ),
+    (
+        "openedx-lms-common-settings",
+        """{% if EMM_XAPI_EVENTS %}# emm-xblocks: the blocks' events reach event-routing-backends (xAPI, Aspects)
+try:
+    from emm_xblocks.xapi.settings import allow_xapi_events as _emm_allow_xapi_events
+except ImportError:  # the openedx image was not rebuilt since the plugin was enabled
+    pass
+else:
+    _emm_allow_xapi_events(globals())
+{% endif %}""",
+    ),
+])
+
+# Tutor loads this module inside the plugin's context (``hooks.Contexts.app("emm")``), which is what
+# ``do init --limit=emm`` selects.
+hooks.Filters.CLI_DO_INIT_TASKS.add_item(("lms", "./manage.py lms migrate emm_xblocks"))
