@@ -1,6 +1,6 @@
 """What the case study's printable facilitator pack holds (pure: no XBlock, no Django).
 
-``build(case, _, html)`` returns a ``Pack`` in two parts:
+``build(case, _, html, numbers)`` returns a ``Pack`` in two parts:
 
 * the participants' pages: the case (narrative, key facts, sections, images, documents with their
   excerpts printed in full -- a room without network cannot open a link), and the questions as a
@@ -11,11 +11,13 @@
   expert analysis.
 
 ``html`` turns author HTML into what the page may show (``common.sanitize.clean_html``, or its
-``sanitized`` for a template); ``_`` translates the few texts built here.
+``sanitized`` for a template); ``_`` translates the few texts built here, ``numbers``
+(``common.numbers.Numbers``) writes the points in the reader's locale ("1,5" in French).
 """
 
 from dataclasses import dataclass
 
+from ..common.numbers import ENGLISH
 from ..common.sanitize import safe_url
 from .content import MULTIPLE, REFLECTION
 
@@ -40,7 +42,7 @@ class Key:
 
     number: int
     id: str
-    points: float
+    points: str  # as the locale writes it
     correct: tuple  # texts of the correct options
     feedback: tuple  # (option text, correct, feedback) of each option with feedback
     explanation: str  # HTML
@@ -61,13 +63,7 @@ class Pack:
     questions: tuple  # PaperQuestion
     keys: tuple  # Key: the facilitator's page
     expert_analysis: str  # HTML: the facilitator's page
-    max_points: float
-
-
-def points(value):
-    """``2`` rather than ``2.0``, at most two decimals: the template writes it in the locale's way."""
-    value = float(value)
-    return int(value) if value.is_integer() else round(value, 2)
+    max_points: str  # as the locale writes it
 
 
 def lines_for(question):
@@ -88,7 +84,7 @@ def _hint(q, _):
     return _("Tick all that apply.") if q.kind == MULTIPLE else _("Tick one box.")
 
 
-def build(case, _, html):
+def build(case, _, html, numbers=ENGLISH):
     """The ``Pack`` of ``case`` (see the module's docstring)."""
     questions, keys = [], []
     for n, q in enumerate(case.questions, start=1):
@@ -96,7 +92,7 @@ def build(case, _, html):
         questions.append(PaperQuestion(n, q.id, q.kind, html(q.prompt), tuple(o.text for o in q.options) if choice
                                        else (), _hint(q, _), 0 if choice else lines_for(q)))
         keys.append(Key(
-            n, q.id, points(q.points),
+            n, q.id, numbers.number(q.points),
             tuple(o.text for o in q.options if o.correct) if choice else (),
             tuple((o.text, o.correct, o.feedback) for o in q.options if o.feedback) if choice else (),
             html(q.explanation), html(q.model_answer), tuple(k.text for k in q.key_points)))
@@ -106,4 +102,4 @@ def build(case, _, html):
         images=tuple((i.src, i.alt, i.caption) for i in case.images if safe_url(i.src)),
         documents=tuple((d.title, safe_url(d.url), d.size, html(d.excerpt)) for d in case.documents),
         questions=tuple(questions), keys=tuple(keys), expert_analysis=html(case.expert_analysis),
-        max_points=points(case.max_points))
+        max_points=numbers.number(case.max_points))

@@ -7,7 +7,7 @@ PDF, with the browser (``static/css/emm-pack.css``: A4 pages, a page break befor
 screen chrome on paper). ``?lang=fr`` (any language the package ships) prints it in another
 language than the facilitator's own; the author's text stays as written.
 
-What a block provides: ``pack_module`` (a pure ``build(content, _, html) -> Pack``) and
+What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers) -> Pack``) and
 ``pack_template`` (the page's body, extending ``templates/common/pack_page.html``).
 
 Who may open it: course staff as themselves (``common.platform.is_staff``: the LMS's
@@ -72,7 +72,7 @@ class FacilitatorPackMixin:
 
     def render_pack(self):
         """The pack of the block's content as a whole page, in the active language."""
-        pack = self.pack_module.build(self.load_content(), self.ugettext, sanitized)
+        pack = self.pack_module.build(self.load_content(), self.ugettext, sanitized, self.numbers())
         links = [{"code": code, "name": name, "url": self.pack_url(code)} for code, name in shipped_languages()]
         return self.render_template(self.pack_template, {
             "pack": pack, "css_url": self.resource_url(PAGE_CSS), "languages": links,

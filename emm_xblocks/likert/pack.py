@@ -3,9 +3,10 @@ as a paper questionnaire -- one row of boxes per statement, the scale's labels a
 "Not applicable" where the author offers it, ruled lines for the comment -- and, on a sheet of its
 own, the facilitator's tally sheet to count the paper answers once they are collected.
 
-``build(survey, _, html)`` returns a ``Pack``. The statements are printed as learners read them:
-which are worded negatively (``reverse``: their scale is read the other way in the analysis) is
-said on the tally sheet only.
+``build(survey, _, html, numbers)`` returns a ``Pack`` (it writes no number but the statements'
+own, small whole numbers: ``numbers`` is taken for the builders' common shape). The statements
+are printed as learners read them: which are worded negatively (``reverse``: their scale is read
+the other way in the analysis) is said on the tally sheet only.
 """
 
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ class Pack:
     reverse: tuple  # numbers of the reverse-coded statements (the tally sheet only)
 
 
-def build(survey, _, html):
+def build(survey, _, html, numbers=None):
     """The ``Pack`` of ``survey`` (see the module's docstring)."""
     comment = ""
     if survey.comment_box:

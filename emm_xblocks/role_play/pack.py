@@ -4,7 +4,7 @@ A facilitator whose room has no network plays the scenario on paper: each partic
 team) gets a role card, the facilitator deals numbered decision cards, and a debrief sheet
 says which endings are good practice and which path earns the most points.
 
-``build(scenario, _, html)`` returns a ``Pack``:
+``build(scenario, _, html, numbers)`` returns a ``Pack``:
 
 * ``roles``: one ``RoleCard`` per role (label, brief, the number of the card it starts at);
 * ``cards``: every node exactly once, as a ``Card`` numbered from 1 -- the nodes each role
@@ -18,12 +18,15 @@ says which endings are good practice and which path earns the most points.
 Points, categories, debriefs and best paths appear on the debrief sheet only, never on a role
 or decision card (the cards go to the participants). ``html`` turns author HTML into what the
 page may show (``common.sanitize.clean_html``, or its ``sanitized`` for a template); ``_``
-translates the few texts built here.
+translates the few texts built here, ``numbers`` (``common.numbers.Numbers``) writes the points
+and percentages in the reader's locale (card and choice numbers are small whole numbers, the same
+in every language we ship).
 """
 
 from collections import deque
 from dataclasses import dataclass
 
+from ..common.numbers import ENGLISH
 from ..common.sanitize import safe_url
 from . import content, paths
 
@@ -81,7 +84,8 @@ class Route:
 
 @dataclass(frozen=True)
 class Points:
-    """The choices of one card that are worth points: ``choices`` are ``(choice number, points)``."""
+    """The choices of one card that are worth points: ``choices`` are ``(choice number, points as
+    the locale writes them)``."""
 
     card: int
     choices: tuple
@@ -96,7 +100,7 @@ class Pack:
     endings: tuple
     routes: tuple
     points: tuple
-    bands: tuple  # (min %, message), highest first
+    bands: tuple  # (min as a percentage the locale writes, message), highest first
 
 
 def card_order(scenario):
@@ -120,14 +124,15 @@ def card_order(scenario):
     return order
 
 
-def _condition(choice, numbers, _):
+def _condition(choice, number_of, _, numbers):
     parts = []
     if choice.if_visited:
-        card = numbers.get(choice.if_visited)
+        card = number_of.get(choice.if_visited)
         parts.append(_("Only if card {card} was visited.").format(card=card) if card is not None
                      else _("Only if “{node}” was visited.").format(node=choice.if_visited))
     if choice.min_points is not None:
-        parts.append(_("Only with at least {points} points.").format(points=choice.min_points))
+        parts.append(_("Only with a score of at least {points}.").format(
+            points=numbers.number(choice.min_points)))
     return " ".join(parts)
 
 
@@ -136,21 +141,21 @@ def _category(key, _):
     return _(label) if label else key
 
 
-def build(scenario, _, html):
+def build(scenario, _, html, numbers=ENGLISH):
     """The ``Pack`` of ``scenario`` (see the module's docstring)."""
     order = card_order(scenario)
-    numbers = {nid: i for i, nid in enumerate(order, start=1)}
+    number_of = {nid: i for i, nid in enumerate(order, start=1)}
     cards = []
     for nid in order:
         node = scenario.node(nid)
         steps = tuple(
-            Step(j, c.label, html(c.consequence), numbers.get(c.goto),
-                 bool(scenario.node(c.goto) and scenario.node(c.goto).ending), _condition(c, numbers, _))
+            Step(j, c.label, html(c.consequence), number_of.get(c.goto),
+                 bool(scenario.node(c.goto) and scenario.node(c.goto).ending), _condition(c, number_of, _, numbers))
             for j, c in enumerate(node.choices, start=1))
-        cards.append(Card(numbers[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
+        cards.append(Card(number_of[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
                           node.ending, () if node.ending else steps))
-    roles = tuple(RoleCard(r.id, r.label, html(r.brief), numbers.get(r.start)) for r in scenario.roles)
-    endings = tuple(Ending(numbers[n.id], n.id, _category(n.category, _), n.category, html(n.debrief))
+    roles = tuple(RoleCard(r.id, r.label, html(r.brief), number_of.get(r.start)) for r in scenario.roles)
+    endings = tuple(Ending(number_of[n.id], n.id, _category(n.category, _), n.category, html(n.debrief))
                     for n in (scenario.node(nid) for nid in order) if n.ending)
     routes = []
     for role in scenario.roles:
@@ -158,15 +163,16 @@ def build(scenario, _, html):
             routes.append(Route(role.label, (), None, 0))
             continue
         route = paths.playable_best_route(scenario, role.start)
-        steps = tuple((numbers[nid], idx + 1) for nid, idx in route if idx is not None)
+        steps = tuple((number_of[nid], idx + 1) for nid, idx in route if idx is not None)
         end = route[-1][0] if route and route[-1][1] is None else None
-        routes.append(Route(role.label, steps, numbers.get(end), max(0, paths.best_score(scenario, role.start))))
+        routes.append(Route(role.label, steps, number_of.get(end), max(0, paths.best_score(scenario, role.start))))
     points = []
     for nid in order:
         node = scenario.node(nid)
-        worth = tuple((j, c.points) for j, c in enumerate(node.choices, start=1) if c.points)
+        worth = tuple((j, numbers.number(c.points)) for j, c in enumerate(node.choices, start=1) if c.points)
         if worth and not node.ending:
-            points.append(Points(numbers[nid], worth))
-    bands = tuple((b.min, b.message) for b in sorted(scenario.bands, key=lambda b: -b.min))
+            points.append(Points(number_of[nid], worth))
+    bands = tuple((numbers.percent(b.min, digits=0), b.message)
+                  for b in sorted(scenario.bands, key=lambda b: -b.min))
     return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
                 tuple(points), bands)

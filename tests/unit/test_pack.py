@@ -104,7 +104,7 @@ def test_points_categories_debriefs_and_best_paths_are_on_the_debrief_sheet_only
         assert route.ending == number[best[-1][0]]
         assert route.best == paths.best_score(scenario, role.start) > 0
     # every choice worth points is listed once; no card says how many points a choice is worth
-    worth = [(number[n.id], j, c.points) for n in scenario.nodes for j, c in enumerate(n.choices, 1) if c.points]
+    worth = [(number[n.id], j, str(c.points)) for n in scenario.nodes for j, c in enumerate(n.choices, 1) if c.points]
     assert sorted((p.card, j, points) for p in pack.points for j, points in p.choices) == sorted(worth)
     assert len({p.card for p in pack.points}) == len(pack.points)  # one row per card
     assert not any(hasattr(s, "points") for c in pack.cards for s in c.choices)
@@ -121,7 +121,7 @@ def test_conditions_name_the_card_and_a_missing_target_has_no_card():
     pack = role_pack.build(scenario, _, clean_html)
     assert [c.node_id for c in pack.cards] == ["a", "b", "c", "orphan"]  # breadth first, then the rest
     to_b, to_c, lost = pack.cards[0].choices
-    assert to_c.condition == "Only if card 2 was visited. Only with at least 2 points."
+    assert to_c.condition == "Only if card 2 was visited. Only with a score of at least 2."
     assert (to_b.condition, to_b.target, to_c.target, to_c.ending) == ("", 2, 3, True)
     assert lost.target is None
 
@@ -183,8 +183,25 @@ def test_reflection_lines_follow_the_word_limits():
     assert case_pack.lines_for(Question("q", REFLECTION, min_words=6)) == case_pack.MIN_LINES
     assert case_pack.lines_for(Question("q", REFLECTION, max_words=3000)) == case_pack.MAX_LINES
     assert case_pack.lines_for(Question("q", REFLECTION)) == case_pack.DEFAULT_LINES
-    assert case_pack.points(2.0) == 2 and isinstance(case_pack.points(2.0), int)
-    assert case_pack.points(1.5) == 1.5
+
+
+def test_points_and_percentages_are_written_in_the_readers_locale():
+    from emm_xblocks.case_study.content import Case, Question
+    from emm_xblocks.common.numbers import Numbers
+    from emm_xblocks.role_play.content import Band
+
+    case = Case(questions=(Question("q", REFLECTION, points=1.5), Question("r", REFLECTION, points=2.0)))
+    french = case_pack.build(case, _, clean_html, Numbers("fr"))
+    assert [k.points for k in french.keys] == ["1,5", "2"] and french.max_points == "3,5"
+    assert case_pack.build(case, _, clean_html).max_points == "3.5"  # English by default
+    scenario = Scenario(roles=(Role("r", "Role", "a"),), bands=(Band(80, "Well done"), Band(0, "Try again")),
+                        nodes=(Node("a", "<p>A</p>", choices=(Choice("go", "z", points=-1500),)),
+                               Node("z", "<p>Z</p>", ending=True)))
+    pack = role_pack.build(scenario, _, clean_html, Numbers("fr"))
+    fr = Numbers("fr")  # CLDR's French: a space before "%" and between thousands
+    assert pack.bands == ((fr.percent(80, digits=0), "Well done"), (fr.percent(0, digits=0), "Try again"))
+    assert pack.bands[0][0] not in ("80%", "80") and pack.bands[0][0].startswith("80")
+    assert pack.points[0].choices == ((1, fr.number(-1500)),) and fr.number(-1500) != "-1500"
 
 
 # ------------------------------------------------------------------ Likert
