@@ -84,22 +84,29 @@ def _hint(q, _):
     return _("Tick all that apply.") if q.kind == MULTIPLE else _("Tick one box.")
 
 
-def build(case, _, html, numbers=ENGLISH):
-    """The ``Pack`` of ``case`` (see the module's docstring)."""
-    questions, keys = [], []
-    for n, q in enumerate(case.questions, start=1):
+def paper_questions(questions, _, html, numbers=ENGLISH):
+    """``(PaperQuestion, ...), (Key, ...)`` of ``questions`` (``common.questions.Question``): the
+    form and its answer key, numbered from 1 (the knowledge check's pack prints its questions so)."""
+    paper, keys = [], []
+    for n, q in enumerate(questions, start=1):
         choice = q.kind != REFLECTION
-        questions.append(PaperQuestion(n, q.id, q.kind, html(q.prompt), tuple(o.text for o in q.options) if choice
-                                       else (), _hint(q, _), 0 if choice else lines_for(q)))
+        paper.append(PaperQuestion(n, q.id, q.kind, html(q.prompt), tuple(o.text for o in q.options) if choice
+                                   else (), _hint(q, _), 0 if choice else lines_for(q)))
         keys.append(Key(
             n, q.id, numbers.number(q.points),
             tuple(o.text for o in q.options if o.correct) if choice else (),
             tuple((o.text, o.correct, o.feedback) for o in q.options if o.feedback) if choice else (),
             html(q.explanation), html(q.model_answer), tuple(k.text for k in q.key_points)))
+    return tuple(paper), tuple(keys)
+
+
+def build(case, _, html, numbers=ENGLISH):
+    """The ``Pack`` of ``case`` (see the module's docstring)."""
+    questions, keys = paper_questions(case.questions, _, html, numbers)
     return Pack(
         title=case.display_name, topic=case.topic, minutes=case.estimated_minutes, narrative=html(case.narrative),
         key_facts=tuple(case.key_facts), sections=tuple((s.title, html(s.html)) for s in case.sections),
         images=tuple((i.src, i.alt, i.caption) for i in case.images if safe_url(i.src)),
         documents=tuple((d.title, safe_url(d.url), d.size, html(d.excerpt)) for d in case.documents),
-        questions=tuple(questions), keys=tuple(keys), expert_analysis=html(case.expert_analysis),
+        questions=questions, keys=keys, expert_analysis=html(case.expert_analysis),
         max_points=numbers.number(case.max_points))

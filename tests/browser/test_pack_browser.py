@@ -15,6 +15,7 @@ DEMOS = {  # workbench scenario -> the block's selector
     "emm_role_play.0": ".emm-role-play",  # scenarios/emm_role_play-1-en.xml
     "emm_case_study.2": ".emm-case",  # scenarios/emm_case_study-3-en.xml (documents with excerpts)
     "emm_likert.0": ".emm-likert",  # scenarios/emm_likert-1-en.xml
+    "emm_knowledge_check.0": ".emm-kc",  # scenarios/emm_knowledge_check-1-en-pre.xml
 }
 PDF_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object of the PDF Chromium writes
 

@@ -11,7 +11,19 @@ from webob import Request
 from tests.integration.platform_blocks import CASE, LIKERT, REFLECTION, ROLE_PLAY, visible_text
 from tests.openedx.fixtures import platform  # noqa: F401
 
+KNOWLEDGE_CHECK = """
+<emm_knowledge_check display_name="Pre-test" phase="pre" pair="p1">
+  <intro><![CDATA[<p>Public intro.</p>]]></intro>
+  <question id="q1" type="single">
+    <prompt><![CDATA[<p>Pick one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha<feedback>SECRET-FEEDBACK-A</feedback></option>
+    <option id="b">Beta</option>
+    <explanation><![CDATA[<p>SECRET-EXPLANATION-1</p>]]></explanation>
+  </question>
+</emm_knowledge_check>
+"""
 BLOCKS = {
+    "knowledge_check": KNOWLEDGE_CHECK,
     "likert": LIKERT.format(extra=""),
     "case": CASE.format(extra="", more=REFLECTION),
     "role_play": ROLE_PLAY.format(extra=""),
@@ -21,6 +33,7 @@ SECRETS = {  # what only the pack's facilitator part may hold
              "SECRET-EXPERT-ANALYSIS"],
     "role_play": ["DEBRIEF-TEXT", "GOOD-CONSEQUENCE"],
     "likert": [],
+    "knowledge_check": ["SECRET-FEEDBACK-A", "SECRET-EXPLANATION-1"],
 }
 
 
@@ -125,7 +138,7 @@ def test_the_learners_page_never_links_the_pack_nor_carries_its_answers(platform
 
 
 @pytest.mark.parametrize("olx", ['<emm_role_play display_name="Empty"/>', '<emm_case_study display_name="Empty"/>',
-                                 '<emm_likert display_name="Empty"/>'])
+                                 '<emm_likert display_name="Empty"/>', '<emm_knowledge_check display_name="Empty"/>'])
 def test_a_block_with_nothing_in_it_yet_still_gives_a_page(platform, people, olx):  # noqa: F811
     _ana, sam = people
     key = platform.add(olx, platform.subsection())
@@ -150,3 +163,14 @@ def test_the_best_path_points_the_way_the_language_reads(platform, people):  # n
     route = arabic[arabic.index('class="emm-pack-routes"'):]
     route = route[:route.index("</ul>")]
     assert "←" in route and "→" not in route
+
+
+def test_the_knowledge_check_pack_puts_its_answers_on_the_facilitators_sheet(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["knowledge_check"], platform.subsection())
+    page = get_pack(platform.lms(sam), key).text
+    facilitator = page.index('class="emm-pack-part emm-pack-facilitator"')
+    assert page.index("Public intro.") < page.index("Pick one.") < facilitator
+    for secret in SECRETS["knowledge_check"]:
+        assert page.index(secret) > facilitator, secret
+    assert "Before the training (pre-test)" in visible_text(page[:facilitator])

@@ -46,7 +46,7 @@ def texts(value):
 
 
 def test_the_pack_builders_are_pure():
-    names = [f"emm_xblocks.{b}.pack" for b in ("likert", "case_study", "role_play")]
+    names = [f"emm_xblocks.{b}.pack" for b in ("likert", "case_study", "role_play", "knowledge_check")]
     result = subprocess.run([sys.executable, "-c", BLOCKER, *names], capture_output=True, text=True,
                             cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -227,3 +227,22 @@ def test_labels_and_texts_are_translated_with_the_translator_given():
     assert pack.comment == "«Any other comment (optional)»"
     assert pack.any_required and not likert_pack.build(
         Survey(statements=(Statement("a", "A", required=False),)), _, clean_html).any_required
+
+
+# ------------------------------------------------------------------ knowledge check
+@pytest.mark.parametrize("name", ["emm_knowledge_check-1-en-pre.xml", "emm_knowledge_check-4-fr-post.xml"])
+def test_the_knowledge_checks_form_carries_no_answer_and_its_key_carries_them_all(name):
+    from emm_xblocks.knowledge_check import olx as check_olx
+    from emm_xblocks.knowledge_check import pack as check_pack
+
+    check = demo(name, check_olx)
+    pack = check_pack.build(check, _, clean_html)
+    assert pack.pre == (check.phase == "pre")
+    assert [q.options for q in pack.questions] == [tuple(o.text for o in q.options) for q in check.questions]
+    form = list(texts([asdict(q) for q in pack.questions])) + [pack.intro]
+    key = list(texts([asdict(k) for k in pack.keys]))
+    secrets = [s for q in check.questions for s in (clean_html(q.explanation), *(o.feedback for o in q.options)) if s]
+    assert secrets
+    for secret in secrets:
+        assert secret not in form and secret in key
+    assert [k.correct for k in pack.keys] == [tuple(o.text for o in q.options if o.correct) for q in check.questions]
