@@ -21,7 +21,7 @@ from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, olx, pack, report, validation, views
 
 
 def _tracked(block, case, outcome):
@@ -41,6 +41,7 @@ class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin
     block_type = "emm_case_study"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    changes_module = changes
     state_class = learner.State
     search_type = "EMM case study"
     not_saved_message = N_("The case was not saved: please fix the errors.")

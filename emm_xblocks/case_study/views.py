@@ -14,7 +14,7 @@ from ..common import numbers, platform, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
 from ..common.question_views import questions_html, results_html
-from ..common.sanitize import clean_html, safe_url, sanitized
+from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import content, editor, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
@@ -80,7 +80,12 @@ def student_view(block):
 
 # ------------------------------------------------------------------ the results panel
 def distribution(block, case):
-    """How other participants answered each choice question, above the minimum group size only."""
+    """How other participants answered each choice question, above the minimum group size only.
+
+    Each question is named (its number and prompt as text) with how many participants answered it
+    (``n``): a single-choice question's answers summed (a question added after some submissions
+    was answered by fewer), a multiple-choice question's every submission (each may tick several
+    options). Percentages are of ``n``."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -89,15 +94,16 @@ def distribution(block, case):
         return {"respondents": respondents, "suppressed": True, "questions": []}
     tallies = summary.tallies(key)
     out = []
-    for q in case.questions:
+    for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
         counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == SINGLE
                   else tallies.get(f"{q.id}.{o.id}", {}).get("1", 0) for o in q.options]
-        out.append({"id": q.id, "options": [
-            {"text": o.text, "count": c, "percent": numbers.rounded(100 * c / respondents),
-             "percent_text": block.numbers().percent(100 * c / respondents, 0)}
-            for o, c in zip(q.options, counts, strict=True)]})
+        n = sum(counts) if q.kind == SINGLE else respondents
+        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
+                    "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
+                                 "percent_text": block.numbers().percent(100 * c / n if n else 0, 0)}
+                                for o, c in zip(q.options, counts, strict=True)]})
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
@@ -131,7 +137,8 @@ def grade_words(block, case, shown):
     nums = block.numbers()
     scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext)
+                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext,
+                   count=lambda n: nums.number(n, 0))
 
 
 def respond(block, case, outcome):

@@ -51,12 +51,13 @@ def retry_can_lower(policy, scores, left):
     return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
 
 
-def explain(policy, scores, left, score_text, _, ngettext):
+def explain(policy, scores, left, score_text, _, ngettext, count=str):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
     may still start (None: no limit); ``score_text((earned, possible))``: a score in words, in the
-    learner's language ("67 %", "4 points out of 6"). Returns ``{"policy", "counted", "retry_warning",
+    learner's language ("67 %", "4 points out of 6"); ``count(n)``: a whole number in that
+    language (``common.numbers``; ``str`` by default). Returns ``{"policy", "counted", "retry_warning",
     "retry_confirm", "final"}``, each a sentence or "":
 
     * ``policy``: which attempt counts and why it matters;
@@ -86,7 +87,7 @@ def explain(policy, scores, left, score_text, _, ngettext):
     else:
         question = ngettext("Start a new attempt? You will have {n} attempt left after it.",
                             "Start a new attempt? You will have {n} attempts left after it.", left - 1).format(
-            n=left - 1)
+            n=count(left - 1))
     if words["retry_warning"]:
         question = f"{words['retry_warning']} {question}"
     elif counted and policy != COUNT_LAST:

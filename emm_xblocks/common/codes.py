@@ -28,6 +28,7 @@ STATUS = {
     "not_ready": CONFLICT,
     # the editor
     "invalid_content": BAD_REQUEST,
+    "answers_touched": CONFLICT,  # the change touches stored answers: send again with confirm
     # Likert
     "invalid_answers": BAD_REQUEST,
     "unknown_statement": BAD_REQUEST,

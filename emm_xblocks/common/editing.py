@@ -9,6 +9,8 @@ A block names its pure modules (the same layout in every block):
 * ``editor_module``: ``from_editor(data, _) -> (content or None, problems)``, ``to_editor(content)``;
 * ``views_module``: ``student_view``, ``author_view``, ``studio_view`` (block -> Fragment);
 * ``state_class``: the learner's state dataclass (its fields are the block's user-state fields);
+* ``changes_module`` (optional): ``answer_changes(old, new, _) -> [Problem]`` (what an edit does to
+  stored answers, ``common.live_edits``) and ``carry_over(old, new, answered) -> content``;
 
 and ``search_text()``, ``search_type``, ``not_saved_message``.
 """
@@ -20,7 +22,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
-from . import content_cache, olx
+from . import content_cache, olx, store
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
@@ -34,6 +36,7 @@ class EditableContentMixin:
     editor_module = None
     views_module = None
     state_class = None
+    changes_module = None
     search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
 
@@ -114,24 +117,60 @@ class EditableContentMixin:
             raise HandlerError(403, "forbidden", self.ugettext(
                 "Only the course team can edit this, in Studio."))
 
+    def has_stored_answers(self):
+        """Learners have answered (rows or claims in the store under this block's key). Studio's
+        editor asks with the key the LMS stores under: Open edX's ``MixedModuleStore`` hands blocks
+        out with branch and version stripped (``xmodule/modulestore/mixed.py``, ``strip_key``); a
+        key that still carries them is stripped here the same way."""
+        key = self.scope_ids.usage_id
+        if hasattr(key, "version_agnostic"):
+            key = key.version_agnostic()
+        if hasattr(key, "for_branch"):
+            key = key.for_branch(None)
+        return store.has_answers(str(key))
+
+    def answer_changes(self, content):
+        """``([Problem], answered)``: what saving ``content`` would do to stored answers (warnings),
+        and whether answers are stored; ``([], False)`` when the change touches none."""
+        if self.changes_module is None or content is None:
+            return [], False
+        changes = self.changes_module.answer_changes(self.load_content(), content, self.ugettext)
+        if not changes or not self.has_stored_answers():
+            return [], False
+        return changes, True
+
     @json_handler
     def studio_submit(self, data, suffix=""):
-        """Save the editor's form, or refuse it whole with each problem tied to its field."""
+        """Save the editor's form, or refuse it whole with each problem tied to its field.
+
+        A change that touches stored answers (``answer_changes``) is refused with 409
+        ``answers_touched`` and the changes as ``problems`` (warnings), unless the form is sent
+        again with ``confirm: true`` (the editor's "Save anyway")."""
         self._require_editor()
-        content, problems = self.editor_module.from_editor(data, self.ugettext)
+        _ = self.ugettext
+        content, problems = self.editor_module.from_editor(data, _)
         refused = errors(problems)
         if refused or content is None:
-            raise HandlerError(400, "invalid_content", self.ugettext(self.not_saved_message),
+            raise HandlerError(400, "invalid_content", _(self.not_saved_message),
                                problems=[p.as_json() for p in refused])
+        changes, answered = self.answer_changes(content)
+        if changes and data.get("confirm") is not True:
+            raise HandlerError(409, "answers_touched", _(
+                "Learners have already answered: this change touches their answers (see the warnings). "
+                "Choose “Save anyway” to save it."), problems=[p.as_json() for p in changes])
+        if self.changes_module is not None:
+            content = self.changes_module.carry_over(self.load_content(), content, answered)
         self.store_content(content)
-        return {"saved": True, "warnings": [p.as_json() for p in problems]}
+        return {"saved": True, "warnings": [p.as_json() for p in problems + changes]}
 
     @json_handler
     def studio_validate(self, data, suffix=""):
-        """The editor's live check: the save validators, without saving."""
+        """The editor's live check: the save validators, without saving, and what the change
+        would do to stored answers (``touches_answers``)."""
         self._require_editor()
-        _content, problems = self.editor_module.from_editor(data, self.ugettext)
-        return {"problems": [p.as_json() for p in problems]}
+        content, problems = self.editor_module.from_editor(data, self.ugettext)
+        changes, _answered = self.answer_changes(content)
+        return {"problems": [p.as_json() for p in problems + changes], "touches_answers": bool(changes)}
 
     # ---------------------------------------------------------------- OLX
     @classmethod

@@ -59,7 +59,7 @@ def questions_html(_, questions, current, dom, locked):
             text = value if isinstance(value, str) else ""
             out.append(
                 f'\n        <label for="{name}-text" class="emm-sr">{your_answer}</label>\n'
-                f'        <textarea id="{name}-text" name="{name}" rows="6" maxlength="{MAX_ANSWER_CHARS}"'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" data-max-chars="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')

@@ -206,3 +206,13 @@ def forget_claims(block_key, user_key):
     from ..models import Claim
 
     write(lambda: Claim.objects.filter(block_key=block_key, user_key=user_key).delete())
+
+
+def has_answers(block_key):
+    """Learners have left something in the store under ``block_key``: an answer row, or a claim
+    (an attempt, an anonymous submission, a named respondent). Two indexed existence checks
+    (``emm_resp_tally``, ``emm_claim_once``, both led by ``block_key``)."""
+    from ..models import Answer, Claim
+
+    return (Answer.objects.filter(block_key=block_key).exists()
+            or Claim.objects.filter(block_key=block_key).exists())

@@ -13,10 +13,15 @@ worded (for a reverse-coded statement too: the sentence quotes it).
 
 ``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
 ``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
+
+The headline's sentence is written in the reader's language (``numbers``, a
+``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
+(``common.numbers.plain``: a decimal point, no grouping), for the programs that read it.
 """
 
 from dataclasses import replace
 
+from ..common.numbers import ENGLISH, plain, rounded
 from ..common.questions import Question
 from ..knowledge_check.report import pair_figures
 from ..likert.statistics import headline, statement_stats
@@ -52,9 +57,10 @@ def _shared(evaluations):
     return shared
 
 
-def _headline(evaluations, chosen, min_group, _):
+def _headline(evaluations, chosen, min_group, _, numbers):
     """The pooled top box of statement ``chosen`` (or, if empty, of the statement with the most
-    answers) over the evaluations that asked it and show it; None below ``min_group`` answers."""
+    answers) over the evaluations that asked it and show it; None below ``min_group`` answers.
+    ``percent`` is the whole percent shown in ``text`` (rounded half up, as written)."""
     pooled = {}
     for e in evaluations:
         for row in e["statements"]:
@@ -69,24 +75,25 @@ def _headline(evaluations, chosen, min_group, _):
     if sid is None or pooled[sid]["n"] < min_group:
         return None
     entry = pooled[sid]
-    percent = round(100.0 * entry["top"] / entry["n"])
+    percent = rounded(100.0 * entry["top"] / entry["n"])
+    shown = numbers.percent(percent, 0)  # "60 %" in French, "60%" in English
     survey = entry["evaluation"]["survey"]
     if survey.scale.startswith(AGREE):
-        # xgettext:no-python-format  ("% s" is a brace-format text, not a %-format)
-        text = _("{percent}% strongly agreed that “{statement}”.").format(percent=percent, statement=entry["text"])
+        text = _("{percent} strongly agreed that “{statement}”.").format(percent=shown, statement=entry["text"])
     else:
-        text = _("{percent}% answered “{label}” to “{statement}”.").format(
-            percent=percent, label=survey.labels(_)[-1], statement=entry["text"])
+        text = _("{percent} answered “{label}” to “{statement}”.").format(
+            percent=shown, label=survey.labels(_)[-1], statement=entry["text"])
     return {"statement": sid, "percent": percent, "n": entry["n"], "text": text}
 
 
-def reaction(evaluations, min_group, _, headline_statement=""):
-    """Every evaluation's figures, the statements they share, and the headline (see the module)."""
+def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):
+    """Every evaluation's figures, the statements they share, and the headline (see the module);
+    ``numbers``: the reader's ``common.numbers.Numbers``, for the headline's sentence."""
     shown = [_evaluation(*e, min_group, _) for e in evaluations]
     return {
         "evaluations": shown,
         "shared": _shared(shown),
-        "headline": _headline(shown, headline_statement, min_group, _),
+        "headline": _headline(shown, headline_statement, min_group, _, numbers),
         "min_group": min_group,
     }
 
@@ -111,8 +118,9 @@ def learning(pairs, min_group):
     return out
 
 
-def _round(value, digits=1):
-    return "" if value is None else round(value, digits)
+def _plain(value, digits=1):
+    """A CSV cell: ``value`` with a decimal point and at most ``digits`` decimals, "" for None."""
+    return "" if value is None else plain(value, digits)
 
 
 def csv_rows(figures, _):
@@ -130,7 +138,8 @@ def csv_rows(figures, _):
         if e["suppressed"]:
             rows.append([reaction_, e["name"], "", _("Suppressed below the minimum group size"), e["min_group"]])
             continue
-        rows.append([reaction_, e["name"], "", _("Favourable answers over all statements (%)"), e["favourable"]])
+        rows.append([reaction_, e["name"], "", _("Favourable answers over all statements (%)"),
+                     _plain(e["favourable"])])
         for st in e["statements"]:
             rows.append([reaction_, e["name"], st["text"], "n", st["n"]])
             rows.append([reaction_, e["name"], st["text"], _("Not applicable"), st["na"]])
@@ -139,10 +148,11 @@ def csv_rows(figures, _):
                              e["min_group"]])
                 continue
             for label, percent in zip(e["labels"], st["percents"], strict=True):
-                rows.append([reaction_, e["name"], st["text"], f"{label} (%)", percent])
-            rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), st["top_box"]],
-                     [reaction_, e["name"], st["text"], _("Top two box (%)"), st["top_two_box"]],
-                     [reaction_, e["name"], st["text"], _("Mean"), st["mean"]]]
+                # xgettext:no-python-format  ("(%)" is a column's unit, not a %-format)
+                rows.append([reaction_, e["name"], st["text"], _("{label} (%)").format(label=label), _plain(percent)])
+            rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), _plain(st["top_box"])],
+                     [reaction_, e["name"], st["text"], _("Top two box (%)"), _plain(st["top_two_box"])],
+                     [reaction_, e["name"], st["text"], _("Mean"), _plain(st["mean"], 2)]]
     for p in figures.get("learning", []):
         g, name = p["figures"], p["pair"]
         rows += [[learning_, name, "", _("Learners who took both tests"), g["linked"]],
@@ -152,12 +162,12 @@ def csv_rows(figures, _):
         if g["suppressed"]:
             rows.append([learning_, name, "", _("Suppressed below the minimum group size"), g["min_group"]])
             continue
-        rows += [[learning_, name, "", _("Mean pre-test score (%)"), _round(g["mean_pre"])],
-                 [learning_, name, "", _("Mean post-test score (%)"), _round(g["mean_post"])],
-                 [learning_, name, "", _("Mean gain (percentage points)"), _round(g["mean_gain"])],
-                 [learning_, name, "", _("Learners who improved (%)"), _round(g["improved"])],
-                 [learning_, name, "", _("Normalised gain"), _round(g["normalised_gain"], 3)]]
+        rows += [[learning_, name, "", _("Mean pre-test score (%)"), _plain(g["mean_pre"])],
+                 [learning_, name, "", _("Mean post-test score (%)"), _plain(g["mean_post"])],
+                 [learning_, name, "", _("Mean gain (percentage points)"), _plain(g["mean_gain"])],
+                 [learning_, name, "", _("Learners who improved (%)"), _plain(g["improved"])],
+                 [learning_, name, "", _("Normalised gain"), _plain(g["normalised_gain"], 3)]]
         for q in g["questions"]:
-            rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _round(q["pre_correct"])],
-                     [learning_, name, q["prompt"], _("Correct after (%)"), _round(q["post_correct"])]]
+            rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _plain(q["pre_correct"])],
+                     [learning_, name, q["prompt"], _("Correct after (%)"), _plain(q["post_correct"])]]
     return rows

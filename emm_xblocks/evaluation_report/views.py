@@ -49,7 +49,7 @@ def knowledge_pairs(block):
 def figures(block):
     settings = block.load_content()
     data = report.reaction(evaluations(block), settings.min_group_size, block.ugettext,
-                           settings.headline_statement)
+                           settings.headline_statement, block.numbers())
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
     return data
 

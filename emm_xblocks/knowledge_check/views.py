@@ -10,7 +10,7 @@ Course staff also see the pair's figures (``report.pair_figures``), above the mi
 """
 
 from ..common import pairs, platform
-from ..common.export import number
+from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_views import questions_html, results_html
 from ..common.questions import VERDICTS
@@ -66,27 +66,36 @@ def answer(block, check, data):
         return {"submitted": True, "phase": POST, "correctness": False, "message": message,
                 "announcement": message, "html": block.render_template(
                     "templates/knowledge_check/kept.html", {"message": message})}
+    nums = block.numbers()
     pre = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
     post = (data["score"], data["max_score"])
-    scores = {"pre": _score(pre), "post": _score(post), "change": None, "points": 0}
-    if pre is not None:
-        gain = round(percent(*post) - percent(*pre))
+    scores = {"pre": _score(pre, nums), "post": _score(post, nums), "change": None, "points": 0}
+    if pre is not None:  # the difference of the two percentages shown (rounded as shown, half up)
+        gain = scores["post"]["percent"] - scores["pre"]["percent"]
         scores.update(change="up" if gain > 0 else "down" if gain < 0 else "same", points=abs(gain))
-    message = _("Post-test: {earned} of {possible} points.").format(earned=number(post[0]), possible=number(post[1]))
+    message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
     if pre is not None:
-        message += " " + _("Pre-test: {earned} of {possible} points.").format(earned=number(pre[0]),
-                                                                             possible=number(pre[1]))
-    items = results_html(_, block.dom_id(), data, VERDICTS, number=block.numbers().number)
+        message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
+    items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id()})
     return dict(data, scores=scores, message=message, announcement=message, html=html)
 
 
-def _score(pair):
+def _points(block, nums, earned, possible):
+    """"1,5 point sur 2" in French: the plural CLDR gives ``earned`` (the case study's words)."""
+    return block.ungettext("{earned} point out of {possible}", "{earned} points out of {possible}", earned).format(
+        earned=nums.number(earned), possible=nums.number(possible))
+
+
+def _score(pair, nums):
+    """``{earned, possible}`` written in the learner's language ("1,5") and ``percent``, a whole
+    number rounded half up as the page shows it (``common.numbers.rounded``)."""
     if pair is None:
         return None
     earned, possible = pair
-    return {"earned": number(earned), "possible": number(possible), "percent": round(percent(earned, possible))}
+    return {"earned": nums.number(earned), "possible": nums.number(possible),
+            "percent": rounded(percent(earned, possible))}
 
 
 def respond(block, check, outcome):

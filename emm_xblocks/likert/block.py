@@ -7,7 +7,7 @@ fields are ``learner.State``'s. Handlers load the content once, call a pure acti
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, List, Scope, String
+from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import store
@@ -20,7 +20,7 @@ from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, olx, pack, report, validation, views
 
 
 def _with_results_link(block, survey, outcome):
@@ -36,6 +36,7 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     state_class = learner.State
+    changes_module = changes
     search_type = "EMM Likert evaluation"
     not_saved_message = N_("The evaluation was not saved: please fix the errors.")
     block_js = "js/emm-likert.js"
@@ -47,10 +48,15 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     custom_labels = List(scope=Scope.settings, default=[])
     intro = String(scope=Scope.content, default="", help=N_("Text above the statements (HTML)"))
     comment_prompt = String(scope=Scope.settings, default="")
+    scale_epoch = Integer(scope=Scope.settings, default=0,
+                          help=N_("How many times the scale changed after learners answered (kept by the editor)"))
+    past_scales = List(scope=Scope.settings, default=[],
+                       help=N_("Scales learners answered on before the current one: epoch, scale, custom labels"))
 
     answers = Dict(scope=Scope.user_state, default={})
     learner_comment = String(scope=Scope.user_state, default="")
     submitted = Boolean(scope=Scope.user_state, default=False)
+    answers_epoch = Integer(scope=Scope.user_state, default=0)
 
     # ---------------------------------------------------------------- grading (LMS contract)
     @property

@@ -69,11 +69,30 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class PastScale:
+    """A scale learners answered on before the author changed it: answers given on it are stored
+    under ``<statement id>@<epoch>`` (epoch 0: the bare statement id) and reported with its labels."""
+
+    epoch: int
+    scale: str
+    custom_labels: tuple = ()
+
+    def labels(self, _=lambda s: s):
+        if self.scale == CUSTOM:
+            return tuple(self.custom_labels)
+        return tuple(_(label) for label in SCALES.get(self.scale, SCALES["agree5"]))
+
+
+@dataclass(frozen=True)
 class _SurveyContent:
     statements: tuple = ()
     custom_labels: tuple = ()
     intro: str = ""  # HTML
     comment_prompt: str = ""
+    # the scale's epoch: bumped when an author changes the scale of an evaluation with answers
+    # (``changes.carry_over``); the earlier scales, with their epochs, in ``past_scales``
+    scale_epoch: int = 0
+    past_scales: tuple = ()
 
     def labels(self, _=lambda s: s):
         """The scale's labels, lowest first, translated when they are a preset's."""
@@ -85,6 +104,14 @@ class _SurveyContent:
     def points(self):
         return len(self.labels()) or 5
 
+    @property
+    def scale_identity(self):
+        """What gives the scale's points their meaning: the preset's name, or the custom labels."""
+        return (self.scale, tuple(self.custom_labels) if self.scale == CUSTOM else ())
+
+    def past_scale(self, epoch):
+        return next((p for p in self.past_scales if p.epoch == epoch), None)
+
     def statement(self, sid):
         return next((s for s in self.statements if s.id == sid), None)
 
@@ -92,7 +119,7 @@ class _SurveyContent:
 Survey = with_settings(_SurveyContent, SETTINGS, "Survey")
 Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (frozen, hashable)."
 
-CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt")
+CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales")
 
 
 def from_fields(values):
@@ -107,6 +134,11 @@ def from_fields(values):
         custom_labels=tuple(str(x) for x in values.get("custom_labels") or ()),
         intro=values.get("intro") or "",
         comment_prompt=values.get("comment_prompt") or "",
+        scale_epoch=_whole(values.get("scale_epoch")),
+        past_scales=tuple(
+            PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
+                      tuple(str(x) for x in p.get("custom_labels") or ()))
+            for p in values.get("past_scales") or () if isinstance(p, dict)),
         **{name: value for name, value in values.items() if name in known and value is not None},
     )
 
@@ -120,5 +152,12 @@ def to_fields(survey):
         custom_labels=list(survey.custom_labels),
         intro=survey.intro,
         comment_prompt=survey.comment_prompt,
+        scale_epoch=survey.scale_epoch,
+        past_scales=[{"epoch": p.epoch, "scale": p.scale, "custom_labels": list(p.custom_labels)}
+                     for p in survey.past_scales],
     )
     return values
+
+
+def _whole(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0

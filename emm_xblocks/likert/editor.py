@@ -36,6 +36,7 @@ def from_editor(data, _):
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
         labels = []
+    problems += _too_long(data, labels, _)
     settings, setting_problems = read_editor(data, SETTINGS, _)
     display_name = _text(data, "display_name", limit=200)
     if not display_name:
@@ -44,12 +45,28 @@ def from_editor(data, _):
                     scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
     survey = Survey(
         statements=tuple(statements),
-        custom_labels=tuple(" ".join(x.split())[:100] for x in labels),
+        custom_labels=tuple(" ".join(x.split())[:LABEL_LIMIT] for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt", limit=2000) or "",
         intro=clean_html(_text(data, "intro", limit=20000) or ""),
         **settings,
     )
     return survey, problems + setting_problems + validate(survey, _)
+
+
+LIMITS = {"display_name": 200, "intro": 20000, "comment_prompt": 2000}  # characters; LABEL_LIMIT each label
+LABEL_LIMIT = 100
+
+
+def _too_long(data, labels, _):
+    """A text longer than the editor keeps is refused with a problem at its field, never cut
+    without a word (issue 10); the save is refused whole."""
+    problems = [Problem(key, _("This text is longer than {max} characters: shorten it (nothing was cut).")
+                        .format(max=limit))
+                for key, limit in LIMITS.items() if isinstance(data.get(key), str) and len(data[key].strip()) > limit]
+    if any(len(" ".join(label.split())) > LABEL_LIMIT for label in labels):
+        problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
+                                                   "shorten it (nothing was cut).").format(max=LABEL_LIMIT)))
+    return problems
 
 
 def to_editor(survey):

@@ -7,6 +7,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 from dataclasses import dataclass, field
 
 from ..common.actions import ActionError, Described, Outcome, Record
+from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
 from .events import submitted_event
 from .validation import playable
@@ -16,11 +17,14 @@ ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission take
 
 @dataclass(frozen=True)
 class State:
-    """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted."""
+    """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted,
+    and the epoch of the scale the answers were given on (``changes.py``: a scale changed since
+    leaves them out of the form rather than relabelled)."""
 
     answers: dict = field(default_factory=dict)
     learner_comment: str = ""
     submitted: bool = False
+    answers_epoch: int = 0
 
 
 def check_submission(survey, answers, comment, _):
@@ -107,14 +111,17 @@ def submit(survey, state, data, _):
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
     stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
     new = State(answers={} if survey.anonymous else stored,
-                learner_comment="" if survey.anonymous else comment, submitted=True)
+                learner_comment="" if survey.anonymous else comment, submitted=True,
+                answers_epoch=survey.scale_epoch)
     return Outcome(
         state=new,
         result=_saved(survey, _),
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
-        writes=(Record(stored, named=not survey.anonymous, comment=comment,
+        # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
+        writes=(Record({group_of(survey, sid): value for sid, value in stored.items()},
+                       named=not survey.anonymous, comment=comment,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),
                 Described(described(survey))),
     )

@@ -9,14 +9,17 @@
 </emm_likert>
 ```
 Custom scales list their labels as ``<label>`` elements, lowest first. Settings are attributes
-(``content.SETTINGS``; ``graded`` and ``comment`` from older exports are still read).
+(``content.SETTINGS``; ``graded`` and ``comment`` from older exports are still read). A survey
+whose scale changed after learners answered carries ``scale_epoch="2"`` and one
+``<past_scale epoch="0" scale="agree5"/>`` (custom labels as ``<label>`` children) per earlier
+scale, so that a re-import keeps the labels of the answers given on them.
 """
 
 from lxml import etree
 
 from ..common import olx
 from ..common.settings import read_olx, write_olx
-from .content import CUSTOM, SETTINGS, Statement, Survey
+from .content import CUSTOM, SETTINGS, PastScale, Statement, Survey
 
 
 def from_xml(el):
@@ -29,6 +32,11 @@ def from_xml(el):
     return Survey(
         statements=statements,
         custom_labels=tuple(olx.text_of(label) for label in el.iterchildren("label")),
+        scale_epoch=_whole(el.get("scale_epoch")),
+        past_scales=tuple(
+            PastScale(_whole(p.get("epoch")), p.get("scale", ""),
+                      tuple(olx.text_of(label) for label in p.iterchildren("label")))
+            for p in el.iterchildren("past_scale")),
         intro=olx.inner_html(intro) if intro is not None else "",
         comment_prompt=olx.text_of(el.find("comment_prompt")),
         **read_olx(el, SETTINGS),
@@ -49,4 +57,14 @@ def to_xml(survey, el=None):
                      required=None if st.required else "false")
     if survey.comment_prompt:
         olx.add_text(el, "comment_prompt", survey.comment_prompt)
+    if survey.scale_epoch:
+        el.set("scale_epoch", str(survey.scale_epoch))
+    for past in survey.past_scales:
+        node = etree.SubElement(el, "past_scale", epoch=str(past.epoch), scale=past.scale)
+        for label in past.custom_labels:
+            olx.add_text(node, "label", label)
     return el
+
+
+def _whole(text):
+    return int(text) if text and text.isdigit() and len(text) < 10 else 0

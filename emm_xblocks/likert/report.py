@@ -10,6 +10,7 @@ from webob import Response
 from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
+from .changes import labels_of, scale_name, split_group, split_tallies
 from .content import NA
 from .statistics import diverging_segments, headline, literal_headline, reverse_coded, statement_stats
 
@@ -34,12 +35,15 @@ def results_json(block):
         "literal_text": None,
     }
     if data["suppressed"]:
+        nums = block.numbers()
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=survey.min_group_size, count=respondents)
+            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
         return data
     if block.is_staff():
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    rows = statement_stats(survey, summary.tallies(key), respondents)
+    current, apart = split_tallies(survey, summary.tallies(key))
+    data["apart"] = apart_sections(survey, apart, _)
+    rows = statement_stats(survey, current, respondents)
     data["headline"] = headline(survey, rows)
     data["literal_headline"] = literal_headline(survey, rows)
     data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
@@ -94,6 +98,39 @@ def headline_texts(survey, data, labels, numbers, _):
     return out
 
 
+def apart_sections(survey, apart, _):
+    """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
+    earlier scale (with that scale's labels) and answers to statements no longer in the survey.
+    ``[{"title", "labels", "statements": [{"id", "text", "n", "na", "counts", "suppressed"}]}]``;
+    a row answered by fewer than the minimum group size shows no counts."""
+    texts = {st.id: st.text for st in survey.statements}
+    sections = []
+    for (epoch, removed), tallies in apart:
+        labels = labels_of(survey, epoch, _) or _points_seen(tallies)  # labels unknown: the points as numbers
+        past = survey.past_scale(epoch)
+        scale = scale_name(past, _) if past is not None else ""
+        if removed:
+            title = (_("Answers to removed statements, on an earlier scale ({scale})").format(scale=scale)
+                     if epoch != survey.scale_epoch else _("Answers to removed statements"))
+        else:
+            title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
+        rows = []
+        for sid, tally in sorted(tallies.items()):
+            counts = [int(tally.get(str(v), 0)) for v in range(1, len(labels) + 1)]
+            other = sum(n for value, n in tally.items() if value != NA) - sum(counts)  # a point beyond the labels
+            n, na = sum(counts) + other, int(tally.get(NA, 0))
+            suppressed = n + na < survey.min_group_size
+            rows.append({"id": sid, "text": texts.get(sid) or sid, "n": n, "na": na, "suppressed": suppressed,
+                         "counts": [] if suppressed else counts})
+        sections.append({"title": title, "labels": list(labels), "statements": rows})
+    return sections
+
+
+def _points_seen(tallies):
+    top = max((int(v) for tally in tallies.values() for v in tally if v.isdigit() and len(v) < 4), default=0)
+    return tuple(str(v) for v in range(1, top + 1))
+
+
 def csv_response(block):
     """Every response, one row per submission, for staff only; no identity when anonymous.
 
@@ -107,19 +144,40 @@ def csv_response(block):
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(n=survey.min_group_size)).response()
-    words = {"na": _("N/A"), "labels": survey.labels(_), "header": csv_header(survey, _)}
+            "Results are shown once at least {n} people have answered.").format(
+            n=block.numbers().number(survey.min_group_size, 0))).response()
+    words = csv_words(survey, summary.tallies(key), _)
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
                                                                              fallback="evaluation"))
 
 
-def csv_header(survey, _):
+def csv_words(survey, tallies, _):
+    """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
+    the statements no longer in the survey that have answers (a column each, after the current
+    ones), and the header."""
+    epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
+    ids = {st.id for st in survey.statements}
+    removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids)
+    return {
+        "na": _("N/A"),
+        "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
+        "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
+                   if survey.past_scales else None),
+        "removed": removed,
+        "header": csv_header(survey, _, removed),
+    }
+
+
+def csv_header(survey, _, removed=()):
     header = [] if survey.anonymous else [_("Learner"), _("Date")]
+    if survey.past_scales:
+        header.append(_("Scale"))
     for st in survey.statements:
         header.append(st.id)
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
             header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
+    header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
     if survey.comment_box:
         header.append(_("Comment"))
     return header
@@ -127,9 +185,11 @@ def csv_header(survey, _):
 
 def csv_lines(survey, submissions, words):
     """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
-    the header, one line per submission; every cell formula-safe. A reverse-coded statement has
-    two columns: the answer as given ("2 Disagree") and its favourable value, rescored ("4"),
-    the basis of the results' top box, mean and bars."""
+    the header, one line per submission; every cell formula-safe. Each answer is labelled with
+    the scale it was given on (its epoch, ``changes.split_group``); answers to removed statements
+    stay, in their own columns. A reverse-coded statement has two columns: the answer as given
+    ("2 Disagree") and its favourable value, rescored ("4"), the basis of the results' top box,
+    mean and bars (empty for an answer on an earlier scale: no figure counts it)."""
     out = io.StringIO()
     writer = csv.writer(out)
 
@@ -142,11 +202,20 @@ def csv_lines(survey, submissions, words):
 
     yield "\ufeff".encode()
     yield line(words["header"])
-    labels = words["labels"]
+    columns = [st.id for st in survey.statements] + list(words["removed"])
+    current = {st.id: st for st in survey.statements}
     for _submission, user_key, day, answers, comment in submissions:
         cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
-        for st in survey.statements:
-            value = answers.get(st.id, "")
+        given, epochs = {}, set()
+        for group, value in answers.items():
+            sid, epoch = split_group(group)
+            given[sid] = (epoch, value)
+            epochs.add(epoch)
+        if words["scales"] is not None:
+            cells.append(" / ".join(words["scales"].get(e, "?") for e in sorted(epochs)))
+        for sid in columns:
+            epoch, value = given.get(sid, (None, ""))
+            labels = words["labels"].get(epoch, ())
             point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
             if value == NA:
                 cells.append(words["na"])
@@ -154,8 +223,9 @@ def csv_lines(survey, submissions, words):
                 cells.append(f"{value} {labels[point - 1]}")
             else:
                 cells.append(value)
-            if st.reverse:
-                cells.append(str(reverse_coded(survey, st, point)) if point else "")
+            st = current.get(sid)
+            if st is not None and st.reverse:
+                cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
         if survey.comment_box:
             cells.append(comment)
         yield line(cells)

@@ -20,7 +20,7 @@ def _statements_html(block, survey, labels, locked):
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
     literal is safe for Django; here every translation is escaped too (a catalogue is text)."""
     dom = escape(block.dom_id())
-    answers = block.answers if (block.submitted and not survey.anonymous) else {}
+    answers = block.answers if _answers_on_this_scale(block, survey) else {}
     disabled = " disabled" if locked else ""
     points = [(str(v), escape(label), "") for v, label in enumerate(labels, start=1)]
     if survey.allow_na:
@@ -50,6 +50,12 @@ def _statements_html(block, survey, labels, locked):
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
 
 
+def _answers_on_this_scale(block, survey):
+    """The learner's named answers were given on the survey's current scale (else the form shows
+    none of them: a point of an earlier scale would be read with another label)."""
+    return block.submitted and not survey.anonymous and block.answers_epoch == survey.scale_epoch
+
+
 def student_view(block):
     survey = block.load_content()
     labels = survey.labels(block.ugettext)
@@ -72,6 +78,7 @@ def student_view(block):
         "results_allowed": results_allowed,
         "ready": validation.playable(survey),  # content with errors (imported OLX) is never served
         "read_only": refusal.message if refusal else "",
+        "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.build_fragment("templates/likert/student.html", context, init_args={
@@ -135,7 +142,7 @@ def user_state(survey, state):
     named = not survey.anonymous
     return {
         "submitted": state.submitted,
-        "answers": dict(state.answers) if named else {},
+        "answers": dict(state.answers) if named and state.answers_epoch == survey.scale_epoch else {},
         "comment": state.learner_comment if named else "",
         "can_submit": not (state.submitted and survey.anonymous),
     }

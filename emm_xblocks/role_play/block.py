@@ -24,7 +24,7 @@ from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, olx, pack, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -54,6 +54,7 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
     block_type = "emm_role_play"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    changes_module = changes
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")

@@ -56,7 +56,7 @@ def grade_words(block, scenario, state, shown):
     scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
     nums = block.numbers()
     return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(100 * percent(s), 0),
-                   block.ugettext, block.ungettext)
+                   block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0))
 
 
 def _ending(block, scenario, state, node):
@@ -125,12 +125,21 @@ def panel_context(block, scenario, state, notice=""):
 
 
 def _announce(block, ctx):
+    """What the status region says after an action: the choice's consequence first (what the
+    learner just did led to), then where they are now."""
+    said = _where(block, ctx)
+    if ctx.get("last_label") and ctx["phase"] in ("node", "ending"):
+        said = " ".join(x for x in (block.ugettext("You chose: {label}.").format(label=ctx["last_label"]), said) if x)
+    return said
+
+
+def _where(block, ctx):
     _ = block.ugettext
     phase = ctx["phase"]
     if phase == "roles":
         return _("Choose your role.")
     if phase == "node":
-        step = _("Step {n}.").format(n=ctx["step"])
+        step = _("Step {n}.").format(n=block.numbers().number(ctx["step"], 0))
         if ctx.get("stranded"):
             return " ".join((step, _("No choice is open to you at this step.")))
         return step

@@ -69,7 +69,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
       node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
         type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
         step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : null,
-        maxlength: spec.type === "id" ? "50" : null});
+        "data-max-chars": spec.type === "id" ? "50" : null});
     }
     node.value = value === undefined || value === null ? "" : String(value);
     var wrap = el("p", {class: "emm-field" + (spec.type === "id" || spec.type === "number" ? " emm-ed-short" : "")},
@@ -153,7 +153,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   function renumber() {
     form.querySelectorAll("[data-list]").forEach(function (list) {
       items(list).forEach(function (li, i) {
-        var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: i + 1});
+        var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: EMM.count(i + 1, form)});
         li.querySelector("[data-legend]").textContent = name;
         li.querySelectorAll(":scope > fieldset > .emm-row-actions [data-row-name]").forEach(function (span) {
           span.textContent = " " + name;

@@ -40,13 +40,21 @@ function EmmCaseStudy(runtime, element, args) {
     });
   }
 
+  /* the word counter keeps the rule in sight: "12 words (minimum 50)" */
   function countInto(area) {
     var counter = area.parentNode.querySelector("[data-word-count]");
     if (!counter) { return; }
+    var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-    counter.textContent = max ? EMM.format(_("{n} words (at most {max})"), {n: countWords(area.value), max: max})
-      : EMM.format(_("{n} words"), {n: countWords(area.value)});
+    var n = countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
+    var text = EMM.ngettext("{n} word", "{n} words", n);
+    if (min && max) { text = EMM.ngettext("{n} word (between {min} and {max})", "{n} words (between {min} and {max})", n); }
+    else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
+    else if (max) { text = EMM.ngettext("{n} word (at most {max})", "{n} words (at most {max})", n); }
+    counter.textContent = EMM.format(text, values);
+    counter.classList.toggle("emm-over", Boolean(max && n > max));
   }
+
 
   function setLocked(locked) {
     root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function (i) { i.disabled = locked; });
@@ -55,7 +63,7 @@ function EmmCaseStudy(runtime, element, args) {
 
   function showAttempts(left) {
     if (attemptsLine && left !== null && left !== undefined) {
-      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: left});
+      attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: EMM.count(left, root)});
     }
   }
 
@@ -64,9 +72,9 @@ function EmmCaseStudy(runtime, element, args) {
     shownSubmitted = true;
     EMM.setServerHtml(resultsBox, body.html);
     showAttempts(body.attempts_left);
-    /* the score and each question's verdict, read out; focus goes to the results to read on */
+    /* the score and each question's verdict, read out; focus goes to the results' heading to read on */
     EMM.say(status, body.announcement || body.message || "");
-    resultsBox.focus();
+    (resultsBox.querySelector("[data-focus]") || resultsBox).focus();
   }
 
   /* After any failure, the server's state: a submit whose reply was lost shows its results (and
@@ -141,16 +149,22 @@ function EmmCaseStudy(runtime, element, args) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
+      if (EMM.refuseOverLimit(form, alertBox)) { return; }
       var answers = EMM.completeAnswers(root, alertBox);
       if (!answers) { return; }
       submitAnswers(answers);
     });
-    root.querySelector("[data-save]").addEventListener("click", function () { saveDraft(collect()); });
+    root.querySelector("[data-save]").addEventListener("click", function () {
+      if (EMM.refuseOverLimit(form, alertBox)) { return; }
+      saveDraft(collect());
+    });
     form.addEventListener("input", function (event) {
-      if (event.target.tagName === "TEXTAREA") { countInto(event.target); }
+      if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { countInto(event.target); }
       drafts.keep({answers: collect()});
     });
     form.addEventListener("change", function () { drafts.keep({answers: collect()}); });
+    form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
+    EMM.watchLimits(form, status);
 
     /* answers kept on this device: back into the form, unless the server has a submitted attempt */
     var kept = drafts.load();
@@ -182,7 +196,8 @@ function EmmCaseStudy(runtime, element, args) {
         resultsBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
-        var first = root.querySelector(".emm-case-form input, .emm-case-form textarea");
+        /* the first question: its first answer control (its legend is read with it) */
+        var first = root.querySelector("[data-question] input, [data-question] textarea");
         if (first) { first.focus(); }
       });
     }

@@ -5,6 +5,9 @@
    (studio_validate, debounced; an answer older than the last check or a save is dropped), save
    (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
    (add, move up or down, remove: focus kept, the change announced, the form checked again).
+   A refused save says why next to the Save button (data-save-alert) and moves the focus to the
+   first field in error; a save that touches stored answers (EMM.CODES.ANSWERS_TOUCHED) shows
+   "Save anyway" (data-confirm-save), which sends the same form again with confirm: true.
    Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
   "use strict";
@@ -92,6 +95,8 @@
       root: root,
       form: form,
       alertBox: root.querySelector("[data-alert]"),
+      saveAlert: root.querySelector("[data-save-alert]"),
+      confirmBox: root.querySelector("[data-confirm]"),
       status: root.querySelector("[data-status]"),
       settings: (spec.settings || []).slice(),
       DELAY: 400
@@ -120,11 +125,26 @@
       }, now ? 0 : ed.DELAY);
     };
 
-    ed.save = function () {
+    /* the first field in error (document order) takes the focus; an error with no field of its
+       own focuses its message; none at all: the message next to the Save button */
+    ed.focusFirstError = function () {
+      var slot = form.querySelector("[data-blocking]");
+      var target = slot && (slot.parentNode.querySelector("[aria-invalid=true]") ||
+        slot.parentNode.querySelector("input, select, textarea"));
+      if (!target && slot) { slot.setAttribute("tabindex", "-1"); target = slot; }
+      (target || ed.saveAlert || form).focus();
+    };
+    ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
+
+    ed.save = function (confirm) {
+      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox)) { return Promise.resolve(false); }
       var data = spec.collect();
       global.clearTimeout(timer);
       seq += 1;  /* a check still on its way must not overwrite what the save says */
       EMM.clear(ed.alertBox, true);
+      EMM.clear(ed.saveAlert, true);
+      ed.hideConfirm();
+      if (confirm === true) { data.confirm = true; }
       ed.notify("save", {state: "start"});
       return EMM.post(runtime, element, "studio_submit", data).then(function (body) {
         spec.show(body.warnings || [], data, "saved");
@@ -133,9 +153,13 @@
         return true;
       }, function (err) {
         var problems = err.problems || [];
-        EMM.say(ed.alertBox, err.message);
+        var touched = err.error === EMM.CODES.ANSWERS_TOUCHED;
+        EMM.say(ed.saveAlert || ed.alertBox, err.message);
         spec.show(problems, data, "refused");
-        if (spec.refused) { spec.refused(problems, data); }
+        if (touched && ed.confirmBox) {
+          ed.confirmBox.hidden = false;
+          ed.saveAlert.focus();
+        } else if (spec.refused) { spec.refused(problems, data); } else { ed.focusFirstError(); }
         ed.notify("error", {title: _("Not saved"), message: err.message});
         return false;
       });
@@ -181,10 +205,17 @@
       } else { return; }
       ed.check();
     });
-    function edited(event) { if (!spec.edited || spec.edited(event) !== false) { ed.check(); } }
+    /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
+    function edited(event) {
+      ed.hideConfirm();
+      if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
+    }
     form.addEventListener("input", edited);
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); ed.save(); });
+    EMM.watchLimits(form, ed.status);
+    var confirmSave = root.querySelector("[data-confirm-save]");
+    if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");
     if (cancel) { cancel.addEventListener("click", function () { ed.notify("cancel", {}); }); }
     return ed;

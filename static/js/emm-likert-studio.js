@@ -12,12 +12,12 @@ function EmmLikertEditor(runtime, element, args) {
     var row = el("li", {class: "emm-ed-statement", "data-row": ""}, [
       el("p", {class: "emm-field"}, [
         el("label", {for: base + "-text", text: _("Statement")}),
-        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", maxlength: "1000"}),
+        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", "data-max-chars": "1000"}),
         el("span", {class: "emm-field-error", "data-st-error": "text"})
       ]),
       el("p", {class: "emm-field emm-inline"}, [
         el("label", {for: base + "-id", text: _("Id (letters, digits, - and _; used in reports)")}),
-        el("input", {id: base + "-id", type: "text", "data-st": "id", maxlength: "50"}),
+        el("input", {id: base + "-id", type: "text", "data-st": "id", "data-max-chars": "50"}),
         el("span", {class: "emm-field-error", "data-st-error": "id"})
       ]),
       el("p", {class: "emm-check"}, [el("input", {id: base + "-rev", type: "checkbox", "data-st": "reverse"}),

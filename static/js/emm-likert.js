@@ -50,13 +50,16 @@ function EmmLikert(runtime, element, args) {
 
   function saved(body) {
     state.submitted = true;
-    EMM.say(status, body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message);
+    /* the status line says it and takes the focus: a hidden Submit button would drop the focus
+       to the page's body */
+    status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
     if (!body.can_change) { state.locked = true; lock(); }
     else if (submit) { submit.textContent = _("Update my answers"); }
     if (body.results_available) {
       var section = root.querySelector("[data-results-section]");
       if (section) { section.hidden = false; }
     }
+    status.focus();
   }
 
   /* After any failure, the server's state: a submission whose reply was lost is shown as saved
@@ -105,7 +108,7 @@ function EmmLikert(runtime, element, args) {
   function updateProgress() {
     if (!progress || state.locked) { return; }
     var done = Object.keys(collect()).length;
-    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: done, total: args.total});
+    progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: EMM.count(done, root), total: EMM.count(args.total, root)});
   }
 
   function markErrors(ids) {
@@ -142,10 +145,11 @@ function EmmLikert(runtime, element, args) {
     var missing = missingRequired(answers);
     markErrors(missing);
     if (missing.length) {
-      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: missing.length}));
+      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)}));
       root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
+    if (EMM.refuseOverLimit(form, alertBox)) { return; }
     send(current());
   }
 
@@ -163,6 +167,7 @@ function EmmLikert(runtime, element, args) {
       drafts.restored(kept);
       if (kept.queued && window.navigator.onLine !== false) { resend(); }
     }
+    EMM.watchLimits(form, status);
     updateProgress();
     EMM.whenOnline(resend);
   }
@@ -263,6 +268,7 @@ var EmmLikertResults = {
     ]);
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
       "aria-label": _("Results table")}, [table]));
+    (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
@@ -271,6 +277,33 @@ var EmmLikertResults = {
       target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
     }
   }
+};
+
+/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
+   with that scale's labels, and answers to statements no longer in the survey. */
+EmmLikertResults.apart = function (target, section) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
+  var table = el("table", {class: "emm-table"}, [
+    el("caption", {text: section.title}),
+    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+    el("tbody", {}, section.statements.map(function (st) {
+      var cells = [el("th", {scope: "row", text: st.text})];
+      if (st.suppressed) {
+        cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
+      } else {
+        cells.push(el("td", {text: String(st.n)}));
+        st.counts.forEach(function (c) { cells.push(el("td", {text: String(c)})); });
+        cells.push(el("td", {text: String(st.na)}));
+      }
+      return el("tr", {}, cells);
+    }))
+  ]);
+  target.appendChild(el("section", {class: "emm-apart", "data-apart": ""}, [
+    el("h5", {text: section.title}),
+    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": section.title}, [table])
+  ]));
 };
 
 function EmmLikertAuthor() { "use strict"; }

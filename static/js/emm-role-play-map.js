@@ -68,14 +68,39 @@
       width: 2 * PAD + cols * (W + GX) + BACK * 2, height: y + PAD};
   }
 
-  function edgePath(a, b) {
+  /* Right to left (Arabic): the layout mirrored, the first box of a row at the right; boxes keep
+     their text as is. */
+  function mirror(L) {
+    Object.keys(L.pos).forEach(function (key) { L.pos[key].x = L.width - L.pos[key].x - W; });
+    L.rtl = true;
+    return L;
+  }
+
+  function edgePath(a, b, rtl) {
     if (b.layer > a.layer) {  /* forward: bottom of the source to the top of the target */
       var x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
       return {d: "M" + x1 + " " + y1 + " C" + x1 + " " + (y1 + GY / 2) + " " + x2 + " " + (y2 - GY / 2) + " " + x2 + " " + y2, back: false};
     }
-    var bulge = W + BACK + Math.abs(a.layer - b.layer) * 4;  /* back or sideways: around the right side */
-    var sx = a.x + W, sy = a.y + H / 2, tx = b.x + W, ty = b.y + H / 2 + (a === b ? 12 : 0);
-    return {d: "M" + sx + " " + sy + " C" + (a.x + bulge) + " " + sy + " " + (b.x + bulge) + " " + ty + " " + tx + " " + ty, back: true};
+    /* back or sideways: around the row's end side (the right; the left from right to left) */
+    var bulge = BACK + Math.abs(a.layer - b.layer) * 4, side = rtl ? -1 : 1;
+    var sx = rtl ? a.x : a.x + W, sy = a.y + H / 2, tx = rtl ? b.x : b.x + W, ty = b.y + H / 2 + (a === b ? 12 : 0);
+    return {d: "M" + sx + " " + sy + " C" + (sx + side * bulge) + " " + sy + " " + (tx + side * bulge) + " " + ty + " " + tx + " " + ty, back: true};
+  }
+
+  /* The map fits its panel (drawn smaller, down to FIT of its size) or scrolls with a cue that
+     says so, kept in view (sticky) at the panel's start. */
+  var FIT = 0.75;
+  function fit(box, root, L) {
+    var room = box.clientWidth;
+    if (!room || L.width <= room) { return; }
+    if (room >= L.width * FIT) {
+      root.setAttribute("width", String(room));
+      root.setAttribute("height", String(Math.round(L.height * room / L.width)));
+      return;
+    }
+    box.classList.add("emm-rp-scrolls");
+    box.insertBefore(global.EMM.el("p", {class: "emm-rp-scroll-cue", "data-scroll-cue": "",
+      text: _("The map is wider than this panel: scroll sideways to see all of it.")}), root);
   }
 
   function short(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
@@ -84,6 +109,8 @@
      opts: {prefix, labelledby, onPick(nodeIndex)}. Keyboard: one box is in the tab order; arrows move. */
   function draw(box, data, problems, opts) {
     var L = layout(data), nodes = data.nodes || [], marks = {};
+    var host = box.closest ? box.closest("[dir]") : null;
+    if (host && host.getAttribute("dir") === "rtl") { mirror(L); }
     var focused = box.querySelector(".emm-rp-box:focus");
     var refocus = focused ? Number(focused.getAttribute("data-node")) : -1;
     (problems || []).forEach(function (p) {
@@ -103,13 +130,14 @@
       (nodes[i].choices || []).forEach(function (c) {
         var t = L.index[c.goto];
         if (t === undefined) {  /* unknown (or no) target: a red stub with the name it gives */
-          var sx = a.x + 12 + stubs * 14, sy = a.y + H;
+          var sx = L.rtl ? a.x + W - 12 - stubs * 14 : a.x + 12 + stubs * 14, sy = a.y + H;
           stubs += 1;
           edges.appendChild(svg("path", {d: "M" + sx + " " + sy + " l0 " + (GY / 2 - 8), class: "emm-rp-edge emm-rp-broken", "marker-end": "url(#" + bad + ")"}));
-          edges.appendChild(svg("text", {x: sx + 4, y: sy + GY / 2 - 2, class: "emm-rp-stub"}, ["? " + short(c.goto || "", 12)]));
+          edges.appendChild(svg("text", {x: L.rtl ? sx - 4 : sx + 4, y: sy + GY / 2 - 2, class: "emm-rp-stub",
+            "text-anchor": "start"}, ["? " + short(c.goto || "", 12)]));  /* start: the right end from right to left */
         } else if (L.pos[t] && !seen[t]) {
           seen[t] = true;
-          var e = edgePath(a, L.pos[t]);
+          var e = edgePath(a, L.pos[t], L.rtl);
           edges.appendChild(svg("path", {d: e.d, class: "emm-rp-edge" + (e.back ? " emm-rp-back" : ""), "marker-end": "url(#" + arrow + ")"}));
         }
       });
@@ -121,7 +149,7 @@
       var errors = mine.filter(function (m) { return m.error !== false; }).length;
       var cls = "emm-rp-box" + (n.ending ? " emm-rp-end" : "") + (errors ? " emm-rp-bad" : (mine.length ? " emm-rp-warn" : "")) +
         (mine.some(function (m) { return m.code === global.EMM.CODES.UNREACHABLE; }) ? " emm-rp-unreached" : "");
-      var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: mine.length}) :
+      var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: global.EMM.count(mine.length, box)}) :
         (L.starts[i] === 0 ? _("Start") : (n.ending ? _("Ending") : "")));
       var name = [global.EMM.format(_("Node {id}"), {id: n.id || "?"})];
       if (L.starts[i] === 0) { name.push(_("Start")); }
@@ -147,7 +175,7 @@
     root.addEventListener("keydown", function (event) {
       var at = boxes.indexOf(event.target.closest ? event.target.closest(".emm-rp-box") : null);
       if (at < 0) { return; }
-      var step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[event.key];
+      var step = {ArrowRight: L.rtl ? -1 : 1, ArrowDown: 1, ArrowLeft: L.rtl ? 1 : -1, ArrowUp: -1}[event.key];
       if (step) { move(boxes[at], boxes[Math.max(0, Math.min(boxes.length - 1, at + step))]); }
       else if (event.key === "Home") { move(boxes[at], boxes[0]); }
       else if (event.key === "End") { move(boxes[at], boxes[boxes.length - 1]); }
@@ -160,14 +188,16 @@
       if (g) { opts.onPick(Number(g.getAttribute("data-node"))); }
     });
     while (box.firstChild) { box.removeChild(box.firstChild); }
+    box.classList.remove("emm-rp-scrolls");
     if (L.shown < L.total) {
-      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: global.EMM.format(_("The map shows {shown} of {total} nodes."), {shown: L.shown, total: L.total})}));
+      box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: global.EMM.format(_("The map shows {shown} of {total} nodes."), {shown: global.EMM.count(L.shown, box), total: global.EMM.count(L.total, box)})}));
     }
     if (!boxes.length) {
       box.appendChild(global.EMM.el("p", {class: "emm-rp-hint", text: _("No nodes yet.")}));
       return;
     }
     box.appendChild(root);
+    fit(box, root, L);
     var again = root.querySelector(".emm-rp-box[data-node=\"" + refocus + "\"]");
     if (again) { move(boxes[0], again); }
   }
@@ -184,5 +214,5 @@
     });
   }
 
-  global.EmmRolePlayMap = {layout: layout, draw: draw, list: list, nodeIndex: nodeIndex, kindLabel: kindLabel};
+  global.EmmRolePlayMap = {layout: layout, mirror: mirror, draw: draw, list: list, nodeIndex: nodeIndex, kindLabel: kindLabel};
 }(window));

@@ -101,8 +101,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   function renumber() {
     rows(lists.nodes).forEach(function (li, i) {
       var id = val(li, "id").trim(), ending = own(li, "[data-f=ending]").checked;
-      own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: i + 1, id: id || "?"});
-      rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: j + 1}); });
+      own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: EMM.count(i + 1, root), id: id || "?"});
+      rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)}); });
     });
   }
 
@@ -195,12 +195,12 @@ function EmmRolePlayEditor(runtime, element, args) {
       if (at.node) { perNode[MAP.nodeIndex(p.field)] = (perNode[MAP.nodeIndex(p.field)] || 0) + 1; }
     });
     rows(lists.nodes).forEach(function (li, i) {
-      if (perNode[i]) { own(li, "[data-badge]").textContent = EMM.format(EMM.ngettext("({n} problem)", "({n} problems)", perNode[i]), {n: perNode[i]}); }
+      if (perNode[i]) { own(li, "[data-badge]").textContent = EMM.format(EMM.ngettext("({n} problem)", "({n} problems)", perNode[i]), {n: EMM.count(perNode[i], root)}); }
     });
     MAP.draw(mapBox, data, problems, {prefix: prefix, labelledby: prefix + "-map-title", onPick: pick});
     MAP.list(root.querySelector("[data-problem-list]"), problems, goTo);
     var count = problems.length;
-    var text = count ? EMM.format(EMM.ngettext("{n} problem found.", "{n} problems found.", count), {n: count}) : _("No problems found.");
+    var text = count ? EMM.format(EMM.ngettext("{n} problem found.", "{n} problems found.", count), {n: EMM.count(count, root)}) : _("No problems found.");
     root.querySelector("[data-problem-count]").textContent = text;
     if (count !== lastCount && lastCount >= 0) { ed.say(text); }
     lastCount = count;

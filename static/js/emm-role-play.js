@@ -12,11 +12,13 @@ function EmmRolePlay(runtime, element) {
   var status = root.querySelector("[data-status]");
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
-     text is ever parsed as HTML. */
-  function show(body) {
+     text is ever parsed as HTML. The focus goes to what changed: after a choice, the consequence
+     of that choice (it comes before the next step's heading); after any other action, the heading. */
+  function show(body, chose) {
     EMM.setServerHtml(panel, body.html);
-    var heading = panel.querySelector("[data-focus]");
-    if (heading) { heading.focus(); }
+    var target = (chose && panel.querySelector(".emm-rp-consequence[data-focus]")) ||
+      panel.querySelector("[data-focus]:not(.emm-rp-consequence)");
+    if (target) { target.focus(); }
     if (body.announce) { EMM.say(status, body.announce); }
   }
 
@@ -34,7 +36,7 @@ function EmmRolePlay(runtime, element) {
     EMM.action(runtime, element, handler, data, {
       button: button,
       alert: alertBox,
-      onSuccess: show,
+      onSuccess: function (body) { show(body, handler === "choose"); },
       refresh: refresh
     });
   }

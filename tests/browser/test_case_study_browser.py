@@ -83,7 +83,8 @@ def active(page):
         const el = document.activeElement, q = el && el.closest('[data-question]');
         return {tag: el.tagName.toLowerCase(), type: el.type || null, value: el.value === undefined ? null : el.value,
                 question: q ? q.getAttribute('data-question') : null, text: el.textContent.trim(),
-                results: el.hasAttribute('data-results'), submit: el.hasAttribute('data-submit'),
+                results: !!el.closest('[data-results]'), heading: /^H[1-6]$/.test(el.tagName),
+                submit: el.hasAttribute('data-submit'),
                 keyPoint: !!el.closest('[data-key-points]')};
     }""")
 
@@ -143,7 +144,8 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     page.keyboard.press("Tab")
     assert active(page)["tag"] == "textarea"
     page.keyboard.type("Interview each teenager apart.")
-    assert "4 words" in page.locator(f"{BLOCK} [data-word-count]").text_content()
+    # the counter keeps the rule in sight (issue 10)
+    assert page.locator(f"{BLOCK} [data-word-count]").text_content() == "4 words (between 3 and 60)"
 
     # Save a draft, then come back to it (a reload): the answers are on the server.
     now = tab_until(page, lambda a: a["text"] == "Save draft")
@@ -162,7 +164,8 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     said = status.text_content()
     assert "Question 1: Correct." in said and "Question 2: Correct." in said
     assert "Question 3: Waiting for your self-assessment." in said
-    assert active(page)["results"]
+    now = active(page)  # issue 10: the results' heading, to read on from there
+    assert now["results"] and now["heading"] and now["text"] == "Your results"
     verdicts = results.locator(".emm-verdict").all_text_contents()
     assert [v.split(" — ")[0] for v in verdicts] == ["Correct", "Correct", "Waiting for your self-assessment"]
     assert "FEEDBACK-NO" in results.text_content() and "EXPLANATION-CONSENT" in results.text_content()
@@ -353,7 +356,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
 
     # Saving now is refused: nothing stored, the focus goes to the options.
     page.get_by_role("button", name="Save").click()
-    page.locator(f"{EDITOR} [data-alert]").filter(has_text="The case was not saved").wait_for()
+    page.locator(f"{EDITOR} [data-save-alert]").filter(has_text="The case was not saved").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "text"
     assert len(block_state(workbench, scenario, "staff_1").load_content().questions) == 3
 

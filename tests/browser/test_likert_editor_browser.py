@@ -54,14 +54,25 @@ def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
 
 
 def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
+    """Issue 10: the refusal is said next to the Save button (not at the top of a long form) and
+    the focus goes to the first field in error."""
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     page.wait_for_selector(f"{EDITOR} [data-row]")
     rows(page).nth(0).locator("[data-st=text]").fill("")
-    page.get_by_role("button", name="Save").click()
-    page.locator(f"{EDITOR} [data-alert]").filter(has_text="was not saved").wait_for()
+    save = page.get_by_role("button", name="Save")
+    save.click()
+    alert = page.locator(f"{EDITOR} [data-save-alert]")
+    alert.filter(has_text="was not saved").wait_for()
     assert "has no text" in rows(page).nth(0).locator("[data-st-error=text]").text_content()
+    box, button = alert.bounding_box(), save.bounding_box()
+    assert 0 <= button["y"] - (box["y"] + box["height"]) < 100  # right above the button
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches("
+                           "'.emm-likert-editor [data-row] [data-st=text]')")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
+    assert page.evaluate("() => document.activeElement.closest('[data-row]') === "
+                         "document.querySelector('.emm-likert-editor [data-row]')")
     from workbench.runtime import WorkbenchRuntime
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))

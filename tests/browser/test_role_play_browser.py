@@ -70,6 +70,16 @@ def assert_fits(page, width):
     assert box["scroll"] <= box["client"] and box["right"] <= width and box["outside"] == [], box
 
 
+def consequence_first(page, label):
+    """The focus is on what the choice ``label`` led to, which comes before the next step's heading."""
+    page.wait_for_function("() => document.activeElement.matches('.emm-role-play .emm-rp-consequence')")
+    assert page.evaluate("""() => { const c = document.activeElement, h = document.querySelector(
+        '.emm-role-play .emm-rp-node [data-focus]');
+        return c.getAttribute('role') === 'region' && c.getAttribute('aria-label') === 'What your choice led to'
+            && !!(c.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert focused(page)["text"].startswith(f"You chose: {label}")
+
+
 def status_says(page, text):
     page.locator(f"{BLOCK} [data-status]").filter(has_text=text).wait_for()
 
@@ -86,17 +96,20 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     assert now["text"] == "Border police officer"
     page.keyboard.press("Enter")
     for step, label in enumerate(OFFICER, start=1):
-        page.wait_for_function("(n) => document.activeElement.textContent.trim() === `Step ${n}: what happens`",
-                               arg=step)
-        assert focused(page)["focus"]  # the new node's heading has the focus
-        status_says(page, f"Step {step}.")
+        if step == 1:
+            page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+            status_says(page, "Step 1.")
+        else:  # issue 10: the consequence of the choice first, then the next step
+            consequence_first(page, OFFICER[step - 2])
+            status_says(page, f"You chose: {OFFICER[step - 2]}. Step {step}.")
+        assert focused(page)["focus"]
         assert page.locator(f"{BLOCK} [data-step]").text_content() == f"Step {step}"
         assert_fits(page, PHONE["width"])
         now = tab_to(page, lambda f, label=label: f["choice"] and f["text"] == label)
         page.keyboard.press("Enter")
 
-    page.wait_for_function("() => document.activeElement.textContent.trim() === 'The outcome'")
-    status_says(page, "The scenario has ended. Your score: 86%.")
+    consequence_first(page, OFFICER[-1])
+    status_says(page, f"You chose: {OFFICER[-1]}. The scenario has ended. Your score: 86%.")
     ending = page.locator(f"{BLOCK} .emm-rp-ending")
     assert "Good practice" in ending.locator(".emm-rp-category").text_content()
     assert "Palermo Protocol" in ending.locator(".emm-rp-debrief").text_content()
@@ -203,7 +216,7 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     # a refused save keeps the form and marks the field
     second.locator("[data-list=choices] > li [data-f=label]").fill("")
     page.get_by_role("button", name="Save").click()
-    page.locator(f"{EDITOR} [data-alert]").filter(has_text="was not saved").wait_for()
+    page.locator(f"{EDITOR} [data-save-alert]").filter(has_text="was not saved").wait_for()
     label = second.locator("[data-list=choices] > li [data-f=label]")
     assert label.get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.getAttribute('data-f')") == "label"

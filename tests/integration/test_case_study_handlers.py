@@ -357,6 +357,12 @@ def test_distribution_is_shown_above_the_group_size_only(case, handlers):
     assert dist["suppressed"] is False and dist["respondents"] == 2
     assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
     assert Answer.objects.filter(block_key=uid).count() == 5
+    # issue 10: each question named, with how many answered it
+    named = [(q["number"], q["prompt"], q["n"]) for q in dist["questions"]]
+    assert named == [(1, "Pick one.", 2), (2, "Pick some.", 2)]
+    html = r.json_body["html"]
+    assert "Question 1: Pick one." in html and "Question 2: Pick some." in html
+    assert html.count("2 participants answered") == 2
 
 
 def test_views_render(case, handlers):

@@ -284,3 +284,60 @@ def test_answers_in_studios_preview_are_not_filed(platform):
     result = platform.studio_preview(author).handle(pre, "submit", RIGHT)
     assert result.status == 403 and result.json["error"] == "forbidden"
     assert not PairedResult.objects.exists()
+
+
+# ------------------------------------------------------------------ figures in the reader's language
+NBSP = "\xa0"
+
+
+def words(html):
+    """``visible`` keeping no-break spaces (``\\s`` would make them plain spaces)."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+# q1 is worth 4 points, q2 gives half its point for one of its two right options: 5 points in all
+PARTIAL = CHECK.replace('<question id="q1" type="single">', '<question id="q1" type="single" points="4">').replace(
+    '<question id="q2" type="multiple">', '<question id="q2" type="multiple" partial_credit="true">')
+
+
+def test_a_french_learner_reads_points_and_percentages_in_french(platform):
+    section = platform.subsection()
+    pre = platform.add(PARTIAL.format(phase="pre", pair="day1", extra=""), section)
+    post = platform.add(PARTIAL.format(phase="post", pair="day1", extra='grading="score"'), section)
+    ana = platform.user("ana")
+    with translation.override("fr"):
+        before = platform.lms(ana).handle(pre, "submit", {"answers": {"q1": "trafficking", "q2": ["exploit"]}})
+        assert before.status == 200
+        body = platform.lms(ana).handle(post, "submit", {"answers": {"q1": "smuggling", "q2": ["exploit"]}}).json
+        page = words(platform.lms(ana).html(post))
+    text = words(body["html"])
+    # 0.5 and 4.5 of 5 points: 10 % and 90 %, a decimal comma and a no-break space before the sign
+    assert f"0,5 / 5 10{NBSP}%" in text and f"4,5 / 5 90{NBSP}%" in text
+    assert "0.5" not in text and "4.5" not in text and "90%" not in text
+    assert "En hausse de 80 points de pourcentage depuis le test initial." in text
+    # the announcement: CLDR's French plural ("0,5 point", "4,5 points"), not gettext's "0,5 points"
+    assert "4,5 points sur 5" in body["announcement"] and "0,5 point sur 5" in body["announcement"]
+    assert f"0,5 / 5 10{NBSP}%" in page  # the page reloaded says the same
+    with translation.override("fr"):  # the author's preview: "5" points, not Django's "5,0"
+        preview = words(platform.studio_preview(platform.user("staff_1", role="staff")).html(pre))
+    assert "Points 5 " in preview and "· 4 —" in preview and "5,0" not in preview and "4,0" not in preview
+
+
+def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
+    pre, post = pair_of(platform, post_extra='grading="score" min_group_size="2"')
+    staff = platform.user("staff_1", role="staff")
+    for name, before, after in (("ana", WRONG, RIGHT), ("bob", HALF, HALF)):
+        learner = platform.user(name)
+        platform.lms(learner).handle(pre, "submit", before)
+        platform.lms(learner).handle(post, "submit", after)
+    with translation.override("fr"):
+        french = words(platform.lms(staff).html(post))
+    with translation.override("ar"):
+        arabic = words(platform.lms(staff).html(post))
+    # pre 0 % and 50 %, post 100 % and 50 %: means 25 % and 75 %, g = 50/75
+    assert " 2 apprenants ont passé les deux tests." in french and "Les chiffres s’affichent" not in french
+    assert f"Score moyen au test initial 25{NBSP}%" in french and "Gain normalisé 0,67" in french
+    assert "25%" not in french and "0.67" not in french
+    # Arabic: the dual form for two learners (the integer picks the form; the figure is written by CLDR's "ar")
+    assert "اجتاز متعلمان الاختباريْن (2)." in arabic
+    assert "متوسط نتيجة الاختبار القبلي 25%" in arabic and "0.67" in arabic

@@ -43,7 +43,8 @@ def test_a_learner_with_every_choice_closed_is_offered_back_and_a_free_restart(s
     assert labelled(r) == {}  # nothing offered...
     assert "data-back" in html and "data-restart" in html  # ...but two ways on
     assert "data-confirm" not in html  # starting again from here costs nothing: no question
-    assert r.json_body["announce"] == "Step 2. No choice is open to you at this step."
+    # the consequence first, then where the learner is
+    assert r.json_body["announce"] == "You chose: Rush. Step 2. No choice is open to you at this step."
 
     back = handlers.post(uid, "back")
     assert back.status_code == 200 and "AT-A" in back.json_body["html"]

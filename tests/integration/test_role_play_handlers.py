@@ -241,7 +241,8 @@ def test_state_resumes(small, handlers):
 
 
 def remove_mid_node(handlers, uid):
-    """The author deletes n-mid (choices to it now lead to n-good) and saves; returns the answer."""
+    """The author deletes n-mid (choices to it now lead to n-good) and saves, confirming past the
+    warning that learners passed through it (issue 10); returns the answer."""
     block = handlers.block(uid, "staff_1")
     data = content.scenario_parts(block.load_content())
     data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
@@ -251,7 +252,10 @@ def remove_mid_node(handlers, uid):
                 c["goto"] = "n-good"
         n["choices"] = [c for c in n["choices"] if not c.get("if_visited") or c["if_visited"] != "n-mid"]
     data.update(display_name="Small")
-    return handlers.post(uid, "studio_submit", data, student="staff_1")
+    held = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert held.status_code == 409 and held.json_body["error"] == "answers_touched"
+    assert [p["field"] for p in held.json_body["problems"]] == ["nodes"]
+    return handlers.post(uid, "studio_submit", {**data, "confirm": True}, student="staff_1")
 
 
 def test_author_edit_does_not_strand_learners(small, handlers):

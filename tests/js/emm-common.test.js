@@ -277,6 +277,14 @@ test("numbers and percentages follow the locale as the server's Babel writes the
   assert.equal(w.EMM.number(2, "fr", 0), "2");
 });
 
+test("counts are written in the block's language, with the Latin digits the server's Babel writes", () => {
+  const w = setup();
+  const block = el("div", {class: "emm", lang: "fr"}, [el("p")]);
+  assert.equal(w.EMM.count(12345, block.firstChild), "12\u202f345", "the lang of the block, a narrow no-break space");
+  assert.equal(w.EMM.count(3, el("div", {class: "emm", lang: "ar-EG"})), "3", "not \u0663: Babel has Latin digits only");
+  assert.equal(w.EMM.number(1234.5, "ar-EG"), "1,234.5");
+});
+
 test("plurals: negative and decimal numbers take CLDR's form, not gettext's formula on the raw value", () => {
   const w = setup();
   const FR_PLURAL = (n) => Number(n > 1);

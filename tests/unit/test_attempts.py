@@ -59,3 +59,11 @@ def test_without_scores_shown_only_the_policy_and_the_question():
     words = explain("last", [], left=3)
     assert words["counted"] == words["retry_warning"] == words["final"] == ""
     assert words["retry_confirm"] == "Start a new attempt? You will have 2 attempts left after it."
+
+
+def test_the_attempts_left_are_written_by_the_count_it_is_given():
+    from emm_xblocks.common.numbers import Numbers
+
+    french = Numbers("fr")
+    words = attempts.explain("last", [], 1001, pct, _, ngettext, count=lambda n: french.number(n, 0))
+    assert words["retry_confirm"] == "Start a new attempt? You will have 1\u202f000 attempts left after it."

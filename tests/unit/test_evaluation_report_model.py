@@ -50,3 +50,18 @@ def test_settings_validation_and_olx():
         "headline_statement", "min_group_size"]
     report_ = Report(display_name="EMM", headline_statement="relevance", min_group_size=8)
     assert olx.from_xml(olx.to_xml(report_)) == report_
+
+
+def test_the_headline_is_written_for_its_reader_and_the_csv_for_a_program():
+    from emm_xblocks.common.numbers import Numbers
+
+    data = [("k1", DAY1, tallies(relevance={5: 1, 4: 7}, pace={1: 8}), 8)]
+    french = report.reaction(data, 5, str, "relevance", Numbers("fr"))
+    # 1 of 8 is 12.5 %: rounded half up as written (round() gave 12), a no-break space in French
+    assert french["headline"]["percent"] == 13
+    assert french["headline"]["text"] == "13\xa0% strongly agreed that “Relevant”."
+    assert report.reaction(data, 5, str, "relevance")["headline"]["text"] == "13% strongly agreed that “Relevant”."
+    rows = report.csv_rows(french, str)
+    assert ["Reaction", "Day 1", "Relevant", "Top box (%)", "12.5"] in rows  # a decimal point, for a program
+    assert ["Reaction", "Day 1", "Relevant", "Strongly agree (%)", "12.5"] in rows
+    assert ["Reaction", "Day 1", "Relevant", "Top two box (%)", "100"] in rows  # no "100.0"

@@ -1,0 +1,56 @@
+"""What an edit of live content does to the answers learners already gave (pure: no XBlock, no Django).
+
+Each block's ``changes.answer_changes(old, new, _) -> [Problem]`` compares the content a save would
+replace with the one it would store, and names every change that touches stored answers (a scale
+relabelled, a statement, question, option or node removed or renamed, correct answers changed),
+each as a warning (``Problem(..., error=False)``) tied to the field the editor shows it at.
+``EditableContentMixin.studio_submit`` refuses such a save (409 ``answers_touched``) while answers
+are stored, unless the author confirms it (``confirm: true``).
+
+``id_changes`` is the comparison the three blocks share: items (statements, questions, options,
+nodes) are matched by id; an item whose id vanished is *renamed* when a new item with a new id has
+the same text (the author edited the id), else *removed*.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IdChange:
+    """``old_id`` vanished; ``new_index``/``new_id``: the item it was renamed to (None: removed)."""
+
+    old_id: str
+    new_index: int | None = None
+    new_id: str | None = None
+
+    @property
+    def renamed(self):
+        return self.new_index is not None
+
+
+def id_changes(old_items, new_items, text=lambda item: ""):
+    """``[IdChange]`` for each item of ``old_items`` whose ``id`` is not in ``new_items``, in old order.
+
+    ``text(item)`` is what identifies an item besides its id (a statement's text, a node's
+    narrative): a new item with a new id and the same non-empty text is the old one renamed."""
+    new_ids = {item.id for item in new_items}
+    old_ids = {item.id for item in old_items}
+    fresh = [(i, item) for i, item in enumerate(new_items) if item.id not in old_ids]
+    changes = []
+    for item in old_items:
+        if item.id in new_ids:
+            continue
+        key = " ".join(text(item).split())
+        match = next(((i, new) for i, new in fresh if key and " ".join(text(new).split()) == key), None)
+        if match is None:
+            changes.append(IdChange(item.id))
+        else:
+            fresh.remove(match)
+            changes.append(IdChange(item.id, match[0], match[1].id))
+    return changes
+
+
+def kept_pairs(old_items, new_items):
+    """``[(new index, old item, new item)]`` of the items present in both, matched by id."""
+    old = {item.id: item for item in old_items}
+    return [(i, old[item.id], item) for i, item in enumerate(new_items) if item.id in old]

@@ -1,0 +1,106 @@
+"""What editing a Likert evaluation does to stored answers (pure; see ``common.live_edits``).
+
+* ``answer_changes(old, new, _)``: the warnings a save must be confirmed past while answers are
+  stored: the scale changed (preset or custom labels), "Not applicable" taken away, a statement
+  removed or its id renamed.
+* ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
+  the earlier scales); when the scale changed while answers are stored, the old scale becomes a
+  ``PastScale`` and the epoch moves on, so answers given on it keep their labels.
+* ``group_of`` / ``split_group``: the store's group of an answer, ``<statement id>`` on epoch 0 and
+  ``<statement id>@<epoch>`` after (ids never hold ``@``: ``common.ids``), and back.
+"""
+
+from dataclasses import replace
+
+from ..common.live_edits import id_changes
+from ..common.validation import Problem
+from .content import SCALE_NAMES, PastScale
+
+EPOCH_MARK = "@"
+
+
+def group_of(survey, sid):
+    """The store's group for an answer to statement ``sid`` given on the survey's current scale."""
+    return f"{sid}{EPOCH_MARK}{survey.scale_epoch}" if survey.scale_epoch else sid
+
+
+def split_group(group):
+    """``(statement id, epoch)`` of a stored group (``"pace@2"`` -> ``("pace", 2)``)."""
+    sid, mark, epoch = group.rpartition(EPOCH_MARK)
+    if mark and epoch.isdigit():
+        return sid, int(epoch)
+    return group, 0
+
+
+def scale_name(survey_or_past, _):
+    """``Agreement, 5 points`` or the custom labels joined (``Low / High``)."""
+    if survey_or_past.scale in SCALE_NAMES and survey_or_past.scale != "custom":
+        return _(SCALE_NAMES[survey_or_past.scale])
+    return " / ".join(survey_or_past.custom_labels)
+
+
+def answer_changes(old, new, _):
+    """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
+    problems = []
+    if old.scale_identity != new.scale_identity:
+        problems.append(Problem("scale", _(
+            "Learners answered on the scale “{old}”. Their answers stay with that scale: reports show them "
+            "apart from answers on the new scale, never relabelled.").format(old=scale_name(old, _)), False))
+    if old.allow_na and not new.allow_na:
+        problems.append(Problem("allow_na", _(
+            "Learners may have answered “Not applicable”: those answers stay in the reports, but nobody can "
+            "choose it any more."), False))
+    for change in id_changes(old.statements, new.statements, lambda st: st.text):
+        if change.renamed:
+            problems.append(Problem(f"statements.{change.new_index}.id", _(
+                "This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
+                "answers to a removed statement. Keep the old id to keep them together.").format(old=change.old_id),
+                False))
+        else:
+            problems.append(Problem("statements", _(
+                "Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
+                "statement.").format(id=change.old_id), False))
+    return problems
+
+
+def carry_over(old, new, answered):
+    """``new`` with what the editor does not send kept from ``old``; when ``answered`` (answers are
+    stored) and the scale changed, ``old``'s scale joins ``past_scales`` and a new epoch starts (a
+    scale the survey had before takes back its own epoch)."""
+    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales)
+    if not answered or old.scale_identity == new.scale_identity:
+        return new
+    past = [p for p in old.past_scales]
+    past.append(PastScale(old.scale_epoch, old.scale, tuple(old.custom_labels) if old.scale == "custom" else ()))
+    again = next((p for p in past if (p.scale, p.custom_labels) == new.scale_identity), None)
+    if again is not None:
+        past.remove(again)
+        epoch = again.epoch
+    else:
+        epoch = max(p.epoch for p in past) + 1
+    return replace(new, scale_epoch=epoch, past_scales=tuple(sorted(past, key=lambda p: p.epoch)))
+
+
+def split_tallies(survey, tallies):
+    """The store's ``{group: {value: n}}`` split by scale and statement:
+    ``(current, apart)``: ``current`` is ``{statement id: tally}`` of answers on the current scale to
+    the current statements (what every figure counts); ``apart`` is ``[((epoch, removed), {statement
+    id: tally})]`` of everything else, sorted (earlier scales first, then removed statements),
+    never dropped."""
+    ids = {st.id for st in survey.statements}
+    current, apart = {}, {}
+    for group, tally in tallies.items():
+        sid, epoch = split_group(group)
+        if epoch == survey.scale_epoch and sid in ids:
+            current[sid] = tally
+        else:
+            apart.setdefault((epoch, sid not in ids), {})[sid] = tally
+    return current, sorted(apart.items())
+
+
+def labels_of(survey, epoch, _):
+    """The labels of the scale answers of ``epoch`` were given on (``()`` if unknown)."""
+    if epoch == survey.scale_epoch:
+        return survey.labels(_)
+    past = survey.past_scale(epoch)
+    return past.labels(_) if past is not None else ()

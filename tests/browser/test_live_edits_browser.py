@@ -1,0 +1,94 @@
+"""Issue 10, "live content is safe to edit", in Chromium: once learners have answered, a save that
+changes the scale is held back with the reason next to the Save button, and "Save anyway" saves it."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, student_id
+
+pytestmark = pytest.mark.browser
+
+EDITOR = ".emm-likert-editor"
+XML = ('<emm_likert display_name="Live evaluation" min_group_size="1">'
+       '<item id="a">First statement.</item><item id="b">Second statement.</item></emm_likert>')
+
+
+def test_a_scale_change_after_answers_waits_for_save_anyway(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
+
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.get_by_label("Scale").select_option("agree4")
+    warning = page.locator(f"{EDITOR} [data-error=scale]")
+    warning.filter(has_text="Learners answered on the scale").wait_for()  # the live check warns at the field
+    save = page.get_by_role("button", name="Save", exact=True)
+    save.click()
+
+    alert = page.locator(f"{EDITOR} [data-save-alert]")
+    alert.filter(has_text="Save anyway").wait_for()
+    anyway = page.get_by_role("button", name="Save anyway")
+    assert anyway.is_visible()
+    box, button = alert.bounding_box(), save.bounding_box()
+    assert 0 <= button["y"] - (box["y"] + box["height"]) < 120  # beside the button the author pressed
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-save-alert]')")
+
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.scale == "agree5"  # held back
+    anyway.click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.scale == "agree4" and block.scale_epoch == 1
+    assert block.past_scales == [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
+    assert not anyway.is_visible()
+    assert page.js_errors == []
+
+
+def test_an_edit_after_the_warning_takes_save_anyway_back(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.locator(f"{EDITOR} [data-row] [data-st=id]").nth(1).fill("b2")
+    page.get_by_role("button", name="Save", exact=True).click()
+    anyway = page.get_by_role("button", name="Save anyway")
+    anyway.wait_for()
+    page.locator(f"{EDITOR} [data-row] [data-st=id]").nth(1).fill("b")  # the author changes their mind
+    assert not anyway.is_visible()
+
+
+def test_staff_see_answers_on_the_old_scale_apart_and_labelled(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    first = student_id()
+    page.goto(workbench.scenario_url(scenario, first))
+    assert workbench.submit(page, scenario, first, {"a": 3, "b": 5}).ok
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.get_by_label("Scale").select_option("agree4")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Save anyway").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    second = student_id()
+    page.goto(workbench.scenario_url(scenario, second))
+    assert workbench.submit(page, scenario, second, {"a": 3, "b": 4}).ok
+
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    page.get_by_role("button", name="Show results").click()
+    apart = page.locator(".emm-likert [data-results] [data-apart]")
+    apart.wait_for()
+    assert apart.locator("h5").text_content() == "Answers given on an earlier scale (Agreement, 5 points)"
+    headers = apart.locator("thead th").all_text_contents()
+    assert "Neither agree nor disagree" in headers
+    cells = apart.locator("tbody tr").first.locator("th, td").all_text_contents()
+    assert cells[0] == "First statement." and cells[1] == "1" and cells[2 + 2] == "1"  # 3 = Neither
+    main = page.locator(".emm-likert [data-results] > .emm-table-wrap thead th").all_text_contents()
+    assert "Neither agree nor disagree" not in main and "Agree" in main
+    assert page.js_errors == []

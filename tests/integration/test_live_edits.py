@@ -1,0 +1,184 @@
+"""Issue 10, "live content is safe to edit": through Studio's editor handlers (tests/openedx), a
+change that touches stored answers is refused until confirmed, and the Likert reports keep every
+stored answer with the scale it was given on, and the answers to a removed statement apart."""
+
+import csv
+import io
+
+import pytest
+
+from emm_xblocks.case_study import editor as case_editor
+from emm_xblocks.likert import editor as likert_editor
+from emm_xblocks.role_play import editor as role_play_editor
+from tests.integration.platform_blocks import CASE, LIKERT, ROLE_PLAY
+from tests.openedx.fixtures import platform  # noqa: F401
+
+
+def form(platform, key, module):  # noqa: F811
+    """What the editor starts from (``to_editor`` of the stored content), to change and send back."""
+    author = platform.user("author", role="staff")
+    return module.to_editor(platform.studio_editor(author).block(key).load_content())
+
+
+def save(platform, key, data, **extra):  # noqa: F811
+    return platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_submit", {**data, **extra})
+
+
+def answer_likert(platform, key, n, answers, start=0):  # noqa: F811
+    for i in range(start, start + n):
+        r = platform.lms(platform.user(f"learner{i}")).handle(key, "submit", {"answers": answers})
+        assert r.status == 200, r.json
+
+
+def staff_results(platform, key):  # noqa: F811
+    return platform.lms(platform.user("sam", role="staff")).handle(key, "get_results", {}).json
+
+
+def staff_csv(platform, key):  # noqa: F811
+    r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_csv", method="GET")
+    assert r.status == 200, r.body[:300]
+    return list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"))))
+
+
+def test_a_scale_change_with_answers_needs_confirmation_and_the_old_answers_keep_their_labels(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'))
+    answer_likert(platform, key, 5, {"relevance": 3, "pace": 5, "applicability": 5})
+    before = platform.export(key)
+    data = dict(form(platform, key, likert_editor), scale="agree4")
+
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    assert "Save anyway" in refused.json["message"]
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "scale" and warning["error"] is False
+    assert "Agreement, 5 points" in warning["message"]
+    assert platform.export(key) == before  # nothing saved
+
+    assert save(platform, key, data, confirm=True).status == 200
+    assert 'scale="agree4"' in platform.export(key) and '<past_scale epoch="0" scale="agree5"/>' in platform.export(key)
+    answer_likert(platform, key, 2, {"relevance": 3, "pace": 1, "applicability": 4}, start=5)
+
+    results = staff_results(platform, key)
+    assert results["labels"] == ["Strongly disagree", "Disagree", "Agree", "Strongly agree"]
+    relevance = next(s for s in results["statements"] if s["id"] == "relevance")
+    assert relevance["n"] == 2 and relevance["counts"] == [0, 0, 2, 0]  # only the answers on agree4
+    [earlier] = results["apart"]
+    assert earlier["title"] == "Answers given on an earlier scale (Agreement, 5 points)"
+    assert earlier["labels"][2] == "Neither agree nor disagree"
+    old = {s["id"]: s for s in earlier["statements"]}
+    assert old["relevance"]["counts"] == [0, 0, 5, 0, 0] and old["pace"]["counts"] == [0, 0, 0, 0, 5]
+
+    rows = staff_csv(platform, key)
+    assert sorted(r["relevance"] for r in rows) == ["3 Agree"] * 2 + ["3 Neither agree nor disagree"] * 5
+    assert sorted(r["pace"] for r in rows).count("5 Strongly agree") == 5
+    assert {r["Scale"] for r in rows} == {"Agreement, 5 points", "Agreement, 4 points (no neutral)"}
+
+
+def test_a_renamed_statement_s_answers_are_shown_apart_not_dropped(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'))
+    answer_likert(platform, key, 3, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = form(platform, key, likert_editor)
+    data["statements"][1]["id"] = "tempo"  # same text: the author renamed the id
+
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    assert [p["field"] for p in refused.json["problems"]] == ["statements.1.id"]
+    assert "“pace”" in refused.json["problems"][0]["message"]
+    assert save(platform, key, data, confirm=True).status == 200
+
+    results = staff_results(platform, key)
+    assert [s["id"] for s in results["statements"]] == ["relevance", "tempo", "applicability"]
+    assert next(s for s in results["statements"] if s["id"] == "tempo")["n"] == 0
+    [removed] = results["apart"]
+    assert removed["title"] == "Answers to removed statements"
+    assert removed["statements"] == [{"id": "pace", "text": "pace", "n": 3, "na": 0, "suppressed": False,
+                                      "counts": [0, 3, 0, 0, 0]}]
+    rows = staff_csv(platform, key)
+    assert [r["pace (removed statement)"] for r in rows] == ["2 Disagree"] * 3
+    assert [r["tempo"] for r in rows] == [""] * 3
+
+
+def test_without_stored_answers_a_change_saves_at_once(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""))
+    data = dict(form(platform, key, likert_editor), scale="agree4", allow_na=False)
+    data["statements"] = data["statements"][:1]
+    assert save(platform, key, data).status == 200
+    assert "past_scale" not in platform.export(key)
+
+
+def test_a_change_that_touches_no_answer_saves_at_once_even_with_answers(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""))
+    answer_likert(platform, key, 1, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = dict(form(platform, key, likert_editor), display_name="Renamed")
+    data["statements"][0]["text"] = "Reworded."
+    assert save(platform, key, data).status == 200
+
+
+def test_the_live_check_warns_at_the_field_before_the_save(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""))
+    answer_likert(platform, key, 1, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = dict(form(platform, key, likert_editor), allow_na=False)
+    editor = platform.studio_editor(platform.user("author", role="staff"))
+    body = editor.handle(key, "studio_validate", data).json
+    assert body["touches_answers"] is True
+    assert [(p["field"], p["error"]) for p in body["problems"]] == [("allow_na", False)]
+
+
+THREE_OPTIONS = """
+  <question id="q2" type="single">
+    <prompt><![CDATA[<p>Pick.</p>]]></prompt>
+    <option id="x" correct="true">Ex</option><option id="y">Why</option><option id="z">Zed</option>
+  </question>
+"""
+
+
+@pytest.mark.parametrize("change,field", [
+    (lambda d: d["questions"][1]["options"].pop(2), "questions.1.options"),
+    (lambda d: [o.update(correct=not o["correct"]) for o in d["questions"][0]["options"]], "questions.0.options"),
+    (lambda d: d["questions"][0].update(id="q9"), "questions.0.id"),
+])
+def test_case_study_changes_that_touch_answers_need_confirmation(platform, change, field):  # noqa: F811
+    key = platform.add(CASE.format(extra='attempts_allowed="3"', more=THREE_OPTIONS))
+    r = platform.lms(platform.user("lea")).handle(key, "submit", {"answers": {"q1": "a", "q2": "x"}})
+    assert r.status == 200, r.json
+    data = form(platform, key, case_editor)
+    change(data)
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    assert field in [p["field"] for p in refused.json["problems"]]
+    assert save(platform, key, data, confirm=True).status == 200
+
+
+def test_role_play_node_renamed_after_a_learner_started_needs_confirmation(platform):  # noqa: F811
+    key = platform.add(ROLE_PLAY.format(extra=""))
+    assert platform.lms(platform.user("lea")).handle(key, "start", {"role": "r1"}).status == 200
+    data = form(platform, key, role_play_editor)
+    del data["xml"]  # the form's structure, not its "Edit as XML" tab
+    mid = next(i for i, n in enumerate(data["nodes"]) if n["id"] == "n-mid")
+    data["nodes"][mid]["id"] = "n-middle"
+    for node in data["nodes"]:
+        for choice in node.get("choices", []):
+            if choice.get("goto") == "n-mid":
+                choice["goto"] = "n-middle"
+    refused = save(platform, key, data)
+    assert refused.status == 409, refused.json
+    assert [p["field"] for p in refused.json["problems"]] == [f"nodes.{mid}.id"]
+    assert save(platform, key, data, confirm=True).status == 200
+    assert "n-middle" in platform.export(key)
+
+
+def test_a_learner_s_own_answers_on_an_old_scale_are_not_shown_relabelled(platform):  # noqa: F811
+    key = platform.add(LIKERT.format(extra=""))
+    lea = platform.user("lea")
+    answers = {"relevance": 3, "pace": 3, "applicability": 3}
+    assert platform.lms(lea).handle(key, "submit", {"answers": answers}).status == 200
+    assert platform.lms(lea).html(key).count(" checked") == 3
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree4"), confirm=True).status == 200
+
+    html = platform.lms(lea).html(key)
+    assert " checked" not in html  # a 3 of agree5 ("Neither") would read "Agree" on agree4
+    assert "The answer scale changed since you answered" in html
+    assert platform.lms(lea).handle(key, "student_view_user_state", method="GET").json["answers"] == {}
+    assert platform.lms(lea).handle(key, "submit", {"answers": {**answers, "relevance": 4}}).status == 200
+    html = platform.lms(lea).html(key)
+    assert html.count(" checked") == 3 and "The answer scale changed" not in html

@@ -1,0 +1,79 @@
+"""The pure side of "live content is safe to edit" (issue 10): what an edit does to stored
+answers (``common.live_edits``, each block's ``changes``), and the Likert scale's epochs."""
+
+from dataclasses import replace
+
+from emm_xblocks.common.live_edits import IdChange, id_changes
+from emm_xblocks.likert import olx
+from emm_xblocks.likert.changes import answer_changes, carry_over, group_of, split_group, split_tallies
+from emm_xblocks.likert.content import PastScale, Statement, Survey, from_fields, to_fields
+
+SURVEY = Survey(statements=(Statement("relevance", "Relevant."), Statement("pace", "Too fast.", reverse=True)),
+                allow_na=True)
+
+
+def test_an_id_gone_with_its_text_kept_is_a_rename_else_a_removal():
+    old = SURVEY.statements
+    new = (Statement("relevance", "Relevant, reworded."), Statement("tempo", "Too  fast."))
+    assert id_changes(old, new, lambda s: s.text) == [IdChange("pace", 1, "tempo")]
+    assert id_changes(old, new[:1], lambda s: s.text) == [IdChange("pace")]
+    assert id_changes(old, old, lambda s: s.text) == []
+
+
+def test_likert_changes_name_the_field_they_touch():
+    new = replace(SURVEY, scale="custom", custom_labels=("No", "Yes"), allow_na=False,
+                  statements=(Statement("tempo", "Too fast."),))
+    got = [(p.field, p.error) for p in answer_changes(SURVEY, new, str)]
+    assert got == [("scale", False), ("allow_na", False), ("statements", False), ("statements.0.id", False)]
+    relabelled = replace(SURVEY, scale="custom", custom_labels=("No", "Yes"))
+    assert answer_changes(relabelled, replace(relabelled, custom_labels=("Non", "Oui")), str)[0].field == "scale"
+    assert answer_changes(SURVEY, replace(SURVEY, display_name="Other", min_group_size=3), str) == []
+
+
+def test_a_scale_change_with_answers_starts_an_epoch_and_going_back_reuses_the_old_one():
+    agree4 = carry_over(SURVEY, replace(SURVEY, scale="agree4"), answered=True)
+    assert agree4.scale_epoch == 1 and agree4.past_scales == (PastScale(0, "agree5"),)
+    assert group_of(agree4, "pace") == "pace@1" and group_of(SURVEY, "pace") == "pace"
+    custom = carry_over(agree4, replace(agree4, scale="custom", custom_labels=("No", "Yes")), answered=True)
+    assert custom.scale_epoch == 2 and [p.epoch for p in custom.past_scales] == [0, 1]
+    back = carry_over(custom, replace(custom, scale="agree5", custom_labels=()), answered=True)
+    assert back.scale_epoch == 0
+    assert back.past_scales == (PastScale(1, "agree4"), PastScale(2, "custom", ("No", "Yes")))
+    # the editor never sends the epochs: an unrelated save keeps them
+    assert carry_over(custom, replace(SURVEY, display_name="x"), answered=False).past_scales == custom.past_scales
+    # no answers: nothing to keep
+    assert carry_over(SURVEY, replace(SURVEY, scale="agree4"), answered=False).scale_epoch == 0
+
+
+def test_tallies_split_by_scale_and_statement_nothing_dropped():
+    survey = carry_over(SURVEY, replace(SURVEY, scale="agree4"), answered=True)
+    tallies = {"pace": {"3": 2}, "pace@1": {"4": 1}, "gone": {"1": 1}, "gone@1": {"na": 2}, "relevance@1": {"2": 1}}
+    current, apart = split_tallies(survey, tallies)
+    assert current == {"pace": {"4": 1}, "relevance": {"2": 1}}
+    assert apart == [((0, False), {"pace": {"3": 2}}), ((0, True), {"gone": {"1": 1}}),
+                     ((1, True), {"gone": {"na": 2}})]
+    assert split_group("a-b@12") == ("a-b", 12) and split_group("plain") == ("plain", 0)
+
+
+def test_the_epochs_survive_the_fields_and_the_olx():
+    survey = carry_over(replace(SURVEY, scale="custom", custom_labels=("Non", "Oui")),
+                        replace(SURVEY, scale="agree4"), answered=True)
+    assert from_fields(to_fields(survey)) == survey
+    assert olx.from_xml(olx.to_xml(survey)) == survey
+    xml = olx.to_xml(survey)
+    assert xml.get("scale_epoch") == "1" and [label.text for label in xml.find("past_scale")] == ["Non", "Oui"]
+    assert olx.to_xml(SURVEY).find("past_scale") is None and olx.to_xml(SURVEY).get("scale_epoch") is None
+
+
+def test_the_likert_editor_refuses_a_text_too_long_rather_than_cutting_it():
+    from emm_xblocks.likert import editor
+
+    data = dict(editor.to_editor(SURVEY), intro="<p>" + "x" * 20000 + "</p>", scale="custom",
+                custom_labels=["Low", "H" * 101], display_name="D" * 201)
+    survey, problems = editor.from_editor(data, str)
+    long = {p.field: p.message for p in problems if "nothing was cut" in p.message}
+    assert set(long) == {"intro", "custom_labels", "display_name"} and all(p.error for p in problems
+                                                                            if p.field in long)
+    assert "20000 characters" in long["intro"] and "100 characters" in long["custom_labels"]
+    fine = dict(data, intro="<p>ok</p>", custom_labels=["Low", "High"], display_name="Fine")
+    assert not [p for p in editor.from_editor(fine, str)[1] if p.error]
