@@ -68,6 +68,7 @@ test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only,
 
 bench: $(VENV)/.installed var  ## print the speed and size figures
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/run.py
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) bench/live.py
 	$(PY) bench/store.py
 	$(PY) bench/report.py
 	@$(MAKE) --no-print-directory bench-speed

@@ -19,6 +19,11 @@
   a knowledge check's phase, pair and questions), kept at each submission when it changed, so the
   course's evaluation report (``emm_evaluation_report``) can label the figures of every evaluation
   and knowledge check of the course found in the store. Content only: nothing of a learner.
+* ``LiveSession`` and ``LiveAnswer``: the live room (``common.live``, ``common.live_store``). A
+  facilitator's session of a block (when it started and ended), and while it is open one row per
+  participant and item holding their latest answer there. A row's participant key is an HMAC of
+  the learner key keyed by the session (a random key for an anonymous evaluation), and carries no
+  time: the session's start and end are the only times kept.
 * ``Claim``: a unique (block, user, slot) row that makes "at most once" checks atomic across
   concurrent requests (a second anonymous submit, the attempt counter of a graded block).
   Its key is random; an anonymous survey's claim has no time, so it cannot be lined up with
@@ -75,6 +80,8 @@ class Answer(models.Model):
     value = ExactCharField(max_length=100)  # scale point, "na", option or choice id
     user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
+    # the role the learner played (role-play; "" elsewhere): the perspectives' split (migration 0008)
+    role = ExactCharField(max_length=100, blank=True, default="", db_default="")
 
     class Meta:
         app_label = "emm_xblocks"
@@ -116,17 +123,19 @@ class Claim(models.Model):
 
 
 class Tally(models.Model):
-    """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced)."""
+    """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced),
+    among the rows ``split`` names (``""``: all; ``"role:<id>"``: the rows of that role)."""
 
     block_key = ExactCharField(max_length=255)
     group = ExactCharField(max_length=100)
     value = ExactCharField(max_length=100)
+    split = ExactCharField(max_length=100, blank=True, default="", db_default="")
     n = models.IntegerField(default=0)
 
     class Meta:
         app_label = "emm_xblocks"
         constraints = [
-            models.UniqueConstraint(fields=["block_key", "group", "value"], name="emm_tally_key"),
+            models.UniqueConstraint(fields=["block_key", "group", "value", "split"], name="emm_tally_split_key"),
         ]
 
 
@@ -177,3 +186,34 @@ class EvaluationDescription(models.Model):
             models.UniqueConstraint(fields=["block_key"], name="emm_description_key"),
         ]
         indexes = [models.Index(fields=["course_key", "block_type"], name="emm_description_course")]
+
+
+class LiveSession(models.Model):
+    """A facilitator's live session of a block: answers given while it is open are counted."""
+
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    block_key = ExactCharField(max_length=255)
+    started = models.DateTimeField()
+    ended = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        app_label = "emm_xblocks"
+        indexes = [
+            models.Index(fields=["block_key", "started"], name="emm_live_session_block"),
+        ]
+
+
+class LiveAnswer(models.Model):
+    """One participant's latest answer at one item during one session."""
+
+    id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = HexUUIDField()
+    group = ExactCharField(max_length=100)  # statement, question or node id
+    respondent = ExactCharField(max_length=64)
+    value = ExactCharField(max_length=255)  # a multiple-choice question: its option ids, space-separated
+
+    class Meta:
+        app_label = "emm_xblocks"
+        constraints = [
+            models.UniqueConstraint(fields=["session", "group", "respondent"], name="emm_live_once"),
+        ]

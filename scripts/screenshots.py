@@ -1,6 +1,6 @@
 """Screenshots of the three blocks for the docs (not a test).
 
-    .venv/bin/python scripts/screenshots.py [likert case_study role_play facilitator_pack]
+    .venv/bin/python scripts/screenshots.py [likert case_study role_play perspectives facilitator_pack]
 
 Serves the workbench from a throw-away database, drives Debian's Chromium (the same launch as
 the browser tests, never ``playwright install``) and writes, in docs/screenshots/:
@@ -15,6 +15,9 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
                            its consequence, the next node and its choices;
 * role-play-ending.png     an ending: outcome, debrief, score, the learner's path and the best path;
 * role-play-editor.png     the Studio editor's map of the same scenario.
+* role-play-perspectives.png     a debrief's "How the other roles saw it": how each role chose at
+                           the decision two roles share, and how each role's scenario ended;
+* role-play-perspectives-ar.png  the same in Arabic on a phone, with a small group withheld.
 * facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
                            width): role cards and the first decision cards;
 * facilitator-pack-card.png       one decision card of it;
@@ -189,7 +192,33 @@ def facilitator_pack(browser, bench, student_id):
     return shots
 
 
-def main():
+def perspectives(browser, bench, student_id):
+    """The browser test's three-role meeting, seeded as the role-play's pipeline stores choices."""
+    from emm_xblocks.common import store
+    from tests.browser.test_role_play_perspectives_browser import MEETING, play_as_social_worker, seed
+
+    shots = []
+    scenario = bench.add_scenario(MEETING)
+    seed(bench, scenario)
+    page = new_page(browser)
+    play_as_social_worker(page, bench, scenario, "en")
+    shots.append(shoot(page, page.locator(".emm-role-play .emm-rp-perspectives"), "role-play-perspectives.png"))
+    assert page.js_errors == [], page.js_errors
+
+    scenario = bench.add_scenario(MEETING)
+    key = str(bench.usage_id(scenario))
+    rows = [("officer", {"po": "0", "meet": "0", "@ending": "good"})] * 3 + [
+        ("social", {"sw": "0", "meet": "0", "@ending": "good"})] * 3 + [("judge", {"meet": "1", "@ending": "ok"})]
+    for n, (role, answers) in enumerate(rows):
+        store.record(key, answers, user_key=f"seed{n}", replace=True, role=role)
+    phone = new_page(browser, PHONE, locale="ar")
+    play_as_social_worker(phone, bench, scenario, "ar", choice=1)
+    shots.append(shoot(phone, phone.locator(".emm-role-play .emm-rp-perspectives"), "role-play-perspectives-ar.png"))
+    assert phone.js_errors == [], phone.js_errors
+    return shots
+
+
+def main(takes=None):
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     workdir = tempfile.mkdtemp(prefix="emm-screenshots-")
@@ -219,8 +248,8 @@ def main():
         bench = Workbench(server.url)
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
-            for take in (likert, case_study, role_play, facilitator_pack):
-                if not sys.argv[1:] or take.__name__ in sys.argv[1:]:  # all, or the ones named
+            for take in takes or (likert, case_study, role_play, perspectives, facilitator_pack):
+                if takes or not sys.argv[1:] or take.__name__ in sys.argv[1:]:  # all, or the ones named
                     shots += take(browser, bench, student_id)
             browser.close()
     finally:

@@ -11,7 +11,8 @@ from importlib.metadata import entry_points
 import django
 from django.conf import settings
 
-settings.configure(USE_I18N=True, LANGUAGE_CODE="en", INSTALLED_APPS=["emm_xblocks"],
+# a SECRET_KEY as every LMS has one (the learner pages key their drafts and pairs with it)
+settings.configure(USE_I18N=True, LANGUAGE_CODE="en", INSTALLED_APPS=["emm_xblocks"], SECRET_KEY="wheel-check",
                    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
 django.setup()
 

@@ -20,8 +20,9 @@ from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
+from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _tracked(block, case, outcome):
@@ -33,7 +34,7 @@ def _tracked(block, case, outcome):
     return outcome.result
 
 
-class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                      FacilitatorPackMixin, settings_fields(content.SETTINGS),
                      EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
@@ -42,6 +43,7 @@ class CaseStudyBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
+    live_module = live  # the live room (common.present)
     state_class = learner.State
     search_type = "EMM case study"
     not_saved_message = N_("The case was not saved: please fix the errors.")

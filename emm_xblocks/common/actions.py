@@ -34,7 +34,8 @@ class Record:
     ``answers`` maps a group (statement, question, node id) to a value. ``named``: the rows carry
     the learner's key and replace their earlier rows in the block (a learner counts once);
     anonymous rows carry none. ``once``: a one-time slot the submission takes in the same
-    transaction; if it is already taken nothing is stored and ``refused`` is raised.
+    transaction; if it is already taken nothing is stored and ``refused`` is raised. ``role``: the
+    role the learner played (role-play), kept on the rows and split out in the summary.
     """
 
     answers: dict
@@ -42,6 +43,7 @@ class Record:
     comment: str = ""
     once: str = ""
     refused: ActionError | None = None
+    role: str = ""
 
 
 @dataclass(frozen=True)

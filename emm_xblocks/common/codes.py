@@ -23,6 +23,7 @@ STATUS = {
     "busy": 503,  # the database kept the rows locked after every retry: send again
     # who and when (common/pipeline.py)
     "forbidden": FORBIDDEN,
+    "staff_only": FORBIDDEN,  # the live room (common/present.py)
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
     "not_ready": CONFLICT,

@@ -10,6 +10,8 @@ which spreadsheets show as text. Used by the staff CSV exports and by ``generate
 (the platform writes those rows to a CSV as they are).
 """
 
+import csv
+import io
 import unicodedata
 from urllib.parse import quote
 
@@ -39,6 +41,19 @@ def content_disposition(title, extension, fallback="download"):
     plain = plain or fallback
     encoded = quote(f"{name}.{extension}", safe="")
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
+
+
+def csv_lines(rows):
+    """A CSV as UTF-8 byte lines, written as ``rows`` (lists of cells) come: a BOM first (spreadsheets
+    then open French and Arabic correctly), every cell formula-safe (``safe_cell``)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    yield "\ufeff".encode()
+    for cells in rows:
+        writer.writerow([safe_cell(c) for c in cells])
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
 
 
 def number(value):

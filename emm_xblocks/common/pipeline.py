@@ -123,6 +123,9 @@ def carry_out(block, outcome, action_id=""):
         return
     for name, event in outcome.events:
         block.runtime.publish(block, name, event)
+    record_live = getattr(block, "record_live", None)
+    if record_live is not None:  # the live room's open session counts the answers too (common.present)
+        record_live(outcome)
 
 
 def _store(block, write, action_id=""):
@@ -141,7 +144,7 @@ def _store(block, write, action_id=""):
         try:
             store.record(key, write.answers, comment=write.comment,
                          user_key=learner if write.named else "", replace=write.named,
-                         claim=(learner, write.once) if write.once else None, tag=tag)
+                         claim=(learner, write.once) if write.once else None, tag=tag, role=write.role)
         except store.AlreadyClaimed:
             if tag and store.claimed(key, learner, tag):
                 return True

@@ -52,7 +52,7 @@ def _ensure_claim_row(block_key, user_key, slot):
     write(create)
 
 
-def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag=""):
+def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag="", role=""):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
@@ -62,7 +62,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored;
       it is taken in the same transaction, so it is never kept without the rows;
     * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
-      stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``).
+      stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``);
+    * ``role``: the role the learner played (role-play), kept on every row and counted in the
+      summary both among all rows and among that role's (``summary.role_tallies``).
     Returns the submission id. Raises ``Busy`` or ``TextNotStorable`` (see ``StoreError``).
     """
     from ..models import Answer, Claim, Comment
@@ -73,7 +75,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     answers = {str(group): str(value) for group, value in answers.items()}
     if named:
         _ensure_claim_row(block_key, user_key, RESPONDENT)
-    summary.ensure_rows(block_key, answers.items())
+    summary.ensure_rows(block_key, [k for group, value in answers.items() for k in summary.keys_of(group, value, role)])
 
     def work():
         # the summary's changes, counted afresh on every try (a retried transaction starts over)
@@ -93,25 +95,27 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             # a plain read (the snapshot starts here, after the lock: it sees the rows of the request
             # that held it), then deletes by primary key: no index range is locked
             mine = {"block_key": block_key, "user_key": user_key}
-            old = list(Answer.objects.filter(**mine).values_list("id", "submission", "group", "value"))
+            old = list(Answer.objects.filter(**mine).values_list("id", "submission", "group", "value", "role"))
             if old:
                 Answer.objects.filter(id__in=[row[0] for row in old]).delete()
-                for _id, _submission, group, value in old:
-                    tally[group, value] -= 1
+                for _id, _submission, group, value, old_role in old:
+                    for key in summary.keys_of(group, value, old_role):
+                        tally[key] -= 1
                 submissions -= len({row[1] for row in old})
             old = list(Comment.objects.filter(**mine).values_list("id", flat=True))
             if old:
                 Comment.objects.filter(id__in=old).delete()
         Answer.objects.bulk_create([
             Answer(block_key=block_key, submission=submission, group=group, value=value,
-                   user_key=user_key, day=today)
+                   user_key=user_key, day=today, role=role)
             for group, value in answers.items()
         ])
         if comment:
             Comment.objects.create(block_key=block_key, submission=submission, text=comment,
                                    user_key=user_key, day=today)
         for group, value in answers.items():
-            tally[group, value] += 1
+            for key in summary.keys_of(group, value, role):
+                tally[key] += 1
         summary.apply(block_key, tally, submissions)  # last: the counts' locks are held the shortest time
 
     write(work)

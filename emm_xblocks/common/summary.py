@@ -15,26 +15,43 @@ from django.db.models import Count, F
 
 from .transactions import write
 
+ROLE = "role:"  # ``Tally.split`` of the rows of one role: "role:<role id>"
+
+
+def split_of(role):
+    """The ``Tally.split`` that counts the rows of ``role`` (``""``: no role, counted in all only)."""
+    return f"{ROLE}{role}" if role else ""
+
+
+def keys_of(group, value, role=""):
+    """The summary keys ``(group, value, split)`` one answer row counts in: all, and its role's."""
+    return [(group, value, "")] + ([(group, value, split_of(role))] if role else [])
+
+
+def _key(key):
+    return key if len(key) == 3 else (*key, "")
+
 
 def ensure_rows(block_key, keys):
-    """Create the summary rows ``keys`` ((group, value) pairs) need, with ``n = 0``, in a short
-    transaction of their own (committed at once), so that the submission's transaction only ever
-    updates rows that exist: an insert there could wait on another's gap lock (REPEATABLE READ)."""
+    """Create the summary rows ``keys`` need, with ``n = 0``, in a short transaction of their own
+    (committed at once), so that the submission's transaction only ever updates rows that exist:
+    an insert there could wait on another's gap lock (REPEATABLE READ). A key is
+    ``(group, value, split)``, or ``(group, value)`` for ``split = ""``."""
     from ..models import Submissions, Tally
 
-    keys = set(keys)
+    keys = {_key(k) for k in keys}
     if not keys:
         return
-    have = set(Tally.objects.filter(block_key=block_key, group__in={group for group, _ in keys})
-               .values_list("group", "value"))
+    have = set(Tally.objects.filter(block_key=block_key, group__in={k[0] for k in keys})
+               .values_list("group", "value", "split"))
     missing = sorted(keys - have)
     if not missing:
         return
     first = not have  # a block's first submission (or first of these groups): its count row too
 
     def create():
-        for group, value in missing:
-            _create_once(Tally, block_key=block_key, group=group, value=value)
+        for group, value, split in missing:
+            _create_once(Tally, block_key=block_key, group=group, value=value, split=split)
         if first:
             _create_once(Submissions, block_key=block_key)
 
@@ -77,25 +94,42 @@ def _update_sql(model, connection, fields):
 
 
 def apply(block_key, tally, submissions):
-    """Apply a submission's changes to the summary: ``tally[(group, value)]`` rows and ``submissions``
-    submissions, each one atomic UPDATE, in the one order every transaction follows."""
+    """Apply a submission's changes to the summary: ``tally[(group, value, split)]`` rows (or
+    ``tally[(group, value)]`` for ``split = ""``) and ``submissions`` submissions, each one atomic
+    UPDATE, in the one order every transaction follows."""
     from ..models import Submissions, Tally
 
-    for (group, value), d in sorted(tally.items()):
+    for (group, value, split), d in sorted((_key(k), d) for k, d in tally.items()):
         if d:
-            _add(Tally, d, block_key=block_key, group=group, value=value)
+            _add(Tally, d, block_key=block_key, group=group, value=value, split=split)
     if submissions:
         _add(Submissions, submissions, block_key=block_key)
 
 
 def tallies(block_key):
-    """``{group: {value: count}}`` for a block, read from its summary (index ``emm_tally_key``)."""
+    """``{group: {value: count}}`` for a block (all its rows), read from its summary (index ``emm_tally_split_key``)."""
     from ..models import Tally
 
     result = defaultdict(dict)
-    for group, value, n in Tally.objects.filter(block_key=block_key, n__gt=0).values_list("group", "value", "n"):
+    for group, value, n in (Tally.objects.filter(block_key=block_key, split="", n__gt=0)
+                            .values_list("group", "value", "n")):
         result[group][value] = n
     return dict(result)
+
+
+def role_tallies(block_key, groups=None):
+    """``{role: {group: {value: count}}}`` for a block (only ``groups``, if given: a debrief reads
+    its path's nodes, not the whole scenario's): its summary split by the role on the rows (rows
+    without a role are in ``tallies`` only). Read by the same index, ``emm_tally_split_key``."""
+    from ..models import Tally
+
+    rows = Tally.objects.filter(block_key=block_key, split__startswith=ROLE, n__gt=0)
+    if groups is not None:
+        rows = rows.filter(group__in=sorted(set(groups)))
+    result = defaultdict(lambda: defaultdict(dict))
+    for group, value, split, n in rows.values_list("group", "value", "split", "n"):
+        result[split.removeprefix(ROLE)][group][value] = n
+    return {role: dict(groups) for role, groups in result.items()}
 
 
 def respondents(block_key):
@@ -116,3 +150,14 @@ def counted_from_rows(block_key):
     for group, value, n in rows.values_list("group", "value").annotate(n=Count("id")).order_by():
         result[group][value] = n
     return rows.values("submission").distinct().count(), dict(result)
+
+
+def role_tallies_from_rows(block_key):
+    """``role_tallies`` counted from the answer rows (``GROUP BY``): what the split summary must equal."""
+    from ..models import Answer
+
+    result = defaultdict(lambda: defaultdict(dict))
+    rows = Answer.objects.filter(block_key=block_key).exclude(role="")
+    for role, group, value, n in rows.values_list("role", "group", "value").annotate(n=Count("id")).order_by():
+        result[role][group][value] = n
+    return {role: dict(groups) for role, groups in result.items()}

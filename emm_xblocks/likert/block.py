@@ -19,15 +19,16 @@ from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
+from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _with_results_link(block, survey, outcome):
     return {**outcome.result, "results_available": block.results_allowed()}
 
 
-class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                   FacilitatorPackMixin, settings_fields(content.SETTINGS),
                   EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
@@ -35,6 +36,7 @@ class LikertBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, C
     block_type = "emm_likert"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    live_module = live  # the live room (common.present)
     state_class = learner.State
     changes_module = changes
     search_type = "EMM Likert evaluation"

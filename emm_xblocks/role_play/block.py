@@ -23,8 +23,9 @@ from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
+from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -46,7 +47,7 @@ def _with_choice_secret(action, **kwargs):
     return handler
 
 
-class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                     FacilitatorPackMixin, settings_fields(content.SETTINGS),
                     EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
@@ -55,6 +56,7 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
+    live_module = live  # the live room (common.present)
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")
@@ -120,6 +122,12 @@ class RolePlayBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin,
         scenario, problems = editor.from_editor(data, self.ugettext)
         return {"scenario": editor.to_editor(scenario) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
+
+    # ---------------------------------------------------------------- staff reports
+    @XBlock.handler
+    def export_perspectives(self, request, suffix=""):
+        """GET, staff only: how each role chose and how each role's scenario ended, as a CSV."""
+        return report.perspectives_csv(self)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

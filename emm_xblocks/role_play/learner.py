@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
-from . import events, paths
+from . import events, paths, perspectives
 from .validation import playable
 
 MAX_SCORE = 1.0
@@ -117,9 +117,10 @@ def _finish(scenario, state, done, notice="", writes=()):
                                                 "taken": list(state.taken), "score": value}])
     scores = [(attempt_score(scenario, a), MAX_SCORE) for a in finished[:-1]] + [(value, MAX_SCORE)]
     if scenario.show_others:
-        # one row per decision of this learner's latest finished path: going back, choosing
-        # again or replaying never counts a learner twice at a node
-        writes = (*writes, Record(dict(zip(state.path, state.taken, strict=False))))
+        # one row per decision of this learner's latest finished path, and one for its ending,
+        # with the role played (perspectives): going back, choosing again or replaying never
+        # counts a learner twice at a node
+        writes = (*writes, Record(perspectives.recorded(state.path, state.taken), role=state.role))
     end = scenario.node(state.path[-1])
     ended = events.ended(state.role, end, state.attempts, paths.earned(scenario, state.path, state.taken),
                          paths.best_score(scenario, role.start), value)

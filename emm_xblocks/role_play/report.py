@@ -1,4 +1,5 @@
-"""The role-play's rows of the LMS's problem-responses report (pure).
+"""The role-play's reports: the rows of the LMS's problem-responses report, and the staff CSV of
+the perspectives (how each role chose, how each role's scenario ended).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):
@@ -7,7 +8,12 @@
 
 from collections import OrderedDict
 
-from ..common.export import safe_cell
+from webob import Response
+
+from ..common import summary
+from ..common.errors import HandlerError
+from ..common.export import content_disposition, csv_lines, safe_cell
+from . import content, perspectives
 
 
 def report_data(user_state_iterator, limit_responses=None):
@@ -26,3 +32,45 @@ def report_data(user_state_iterator, limit_responses=None):
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),
         ])
+
+
+# ------------------------------------------------------------------ perspectives (staff CSV)
+def perspective_rows(scenario, by_role, _):
+    """The header, then one row per (decision, choice, role) and per (role, kind of ending), as
+    the debrief splits them (``perspectives``): ``Question`` (the node id, or "Ending"),
+    ``Answer`` (the choice's label or the ending's category), ``Role``, ``Participants`` (the
+    role's group there), ``Count`` and ``Percent`` (a whole number); a withheld group's row says
+    why in ``Participants`` and leaves ``Count`` and ``Percent`` empty. Every decision some role
+    reached is listed, even one only one role meets (the debrief shows those as the overall share)."""
+    min_size = scenario.min_group_size
+    yield [_("Question"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
+
+    def cells(group, value):
+        if group.shown:
+            return [group.total, group.count(value), group.percent(value)]
+        if group.small:
+            return [_("fewer than {n}").format(n=min_size), "", ""]
+        return [_("not shown"), "", ""]
+
+    for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1):
+        for value, label in decision.choices:
+            for column in decision.columns:
+                yield [decision.node, label, column.label, *cells(column.group, value)]
+    endings = perspectives.endings(scenario, by_role, min_size, min_roles=1)
+    if endings is not None:
+        for column in endings.columns:
+            for category in endings.categories:
+                name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                yield [_("Ending"), name or _("Other ending"), column.label, *cells(column.group, category)]
+
+
+def perspectives_csv(block):
+    """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+    scenario = block.load_content()
+    rows = list(perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
+    title = _("{title} - choices by role").format(title=scenario.display_name)
+    return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(title, "csv", fallback="role-play"))

@@ -12,7 +12,7 @@ from ..common import numbers, platform, summary
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
-from . import content, editor, learner, paths, validation
+from . import content, editor, learner, paths, perspectives, validation
 
 PANEL = "templates/role_play/panel.html"
 STUDIO = "templates/role_play/studio.html"
@@ -44,6 +44,81 @@ def _shares(block, scenario, path, taken):
     return shares
 
 
+def _group_note(block, group, min_size):
+    """What a role's heading says of its group: its size, or why its choices are not shown."""
+    nums = block.numbers()
+    if group.shown:
+        return block.ungettext("{n} participant", "{n} participants", group.total).format(
+            n=nums.number(group.total, 0))
+    if group.small:
+        return block.ugettext("fewer than {n} participants: not shown").format(n=nums.number(min_size, 0))
+    return block.ugettext("not shown, to protect a smaller group")
+
+
+def _cell(block, group, value):
+    """A role's share of one answer: the whole percentage (rounded half up; the bar's width) and
+    its text in the learner's locale (``common.numbers``: "60%", "60 %")."""
+    if not group.shown:
+        return {"shown": False, "text": block.ugettext("not shown")}
+    percent = group.percent(value)
+    return {"shown": True, "percent": percent, "text": block.numbers().percent(percent, 0)}
+
+
+def _decision_table(block, scenario, decision, step, mine, role):
+    """A decision's split as a table: a row per choice (the learner's marked), a column per role."""
+    _ = block.ugettext
+    columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
+                "mine": c.key == role} for c in decision.columns]
+    rows = [{"label": label, "note": "", "mine": value == mine,
+             "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
+    return {"caption": _("Step {n}: how the participants of each role chose").format(n=block.numbers().number(step, 0)),
+            "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
+            "role_note": _("your role")}
+
+
+def _endings_table(block, scenario, endings, role):
+    """The endings' split as a table: a row per role, a column per kind of ending."""
+    _ = block.ugettext
+    columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False}
+               for c in endings.categories]
+    rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
+             "cells": [_cell(block, c.group, category) for category in endings.categories]}
+            for c in endings.columns]
+    return {"caption": _("How the scenario ended for the participants of each role"), "corner": _("Role"),
+            "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
+
+
+def _any_shown(columns):
+    return any(c.group.shown for c in columns)
+
+
+def _perspectives(block, scenario, path, taken, role):
+    """``{tables, withheld}`` when the author shows others' choices and the scenario has several
+    roles (else None): a table per decision of the path where two roles or more met, then the
+    endings' table, each only if some role's group there is shown; ``withheld``: the note that
+    says a split exists but no group of it is big enough yet ("" if none)."""
+    if not scenario.show_others or len(scenario.roles) < 2:
+        return None
+    by_role = summary.role_tallies(block.block_key(), groups=[*path, perspectives.ENDING])
+    size = scenario.min_group_size
+    tables, withheld = [], False
+    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
+        found = perspectives.decision(scenario, nid, by_role, size)
+        if found is not None and _any_shown(found.columns):
+            tables.append(_decision_table(block, scenario, found, step, str(index), role))
+        withheld = withheld or (found is not None and not _any_shown(found.columns))
+    found = perspectives.endings(scenario, by_role, size)
+    if found is not None and _any_shown(found.columns):
+        tables.append(_endings_table(block, scenario, found, role))
+    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    note = block.ungettext("How each role chose is shown once each role has at least {n} participant.",
+                           "How each role chose is shown once each role has at least {n} participants.",
+                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
+    for i, table in enumerate(tables):
+        table["id"] = f"{block.dom_id()}-split-{i}"  # the caption's id: the scrollable region's name
+    return {"tables": tables, "withheld": note} if tables or note else None
+
+
 def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
@@ -69,6 +144,7 @@ def _ending(block, scenario, state, node):
     shares = _shares(block, scenario, path, taken)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
+    split = _perspectives(block, scenario, path, taken, role.id)
     shown = platform.correctness_available(block)
     earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
     nums = block.numbers()
@@ -82,6 +158,7 @@ def _ending(block, scenario, state, node):
         "score_text": score_text if shown else "", "earned": earned, "best": best,
         "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
+        "perspectives": split,
     }
 
 
@@ -169,6 +246,8 @@ def student_view(block):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
     ctx["panel"] = block.render_template(PANEL, ctx)
+    if scenario.show_others and block.is_staff():
+        ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 

@@ -277,7 +277,9 @@ def test_show_others_only_at_ending_and_above_group_size(small, handlers):
     assert "participants" not in r.json_body["html"]
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Finish well"]}, student="student_2")
     assert "100% of 2 participants" in r.json_body["html"]
-    assert Answer.objects.filter(block_key=uid).count() == 4  # 2 learners x 2 decisions
+    # 2 learners x (2 decisions + the ending reached), each row with the role played
+    assert Answer.objects.filter(block_key=uid).count() == 6
+    assert set(Answer.objects.filter(block_key=uid).values_list("role", flat=True)) == {"r1"}
 
 
 def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
@@ -289,7 +291,7 @@ def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
     for label in ("Good move", "Finish well"):
         r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student="again")
     assert r.json_body["phase"] == "ending"
-    assert Answer.objects.filter(block_key=uid).count() == 2  # the latest path's two decisions
+    assert Answer.objects.filter(block_key=uid).count() == 3  # the latest path's two decisions and its ending
 
 
 def test_invalid_scenario_shows_a_notice_not_a_broken_page(scenario, handlers):

@@ -105,7 +105,8 @@ def _columns(table):
 def test_mysql_columns_are_binary_ids_and_hex_uuids():
     answer = _columns("emm_xblocks_answer")
     assert answer["id"][0] == "char" and answer["submission"][0] == "char"
-    assert {answer[c][1] for c in ("block_key", "group", "value", "user_key")} == {"utf8mb4_bin"}
+    assert {answer[c][1] for c in ("block_key", "group", "value", "user_key", "role")} == {"utf8mb4_bin"}
+    assert _columns("emm_xblocks_tally")["split"][1] == "utf8mb4_bin"
     assert _columns("emm_xblocks_claim")["slot"][1] == "utf8mb4_bin"
 
 

@@ -143,10 +143,11 @@ def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
 
 # -- migration 0004 builds the summary of an existing install ------------------------------------
 
-def _migrate(target):
+def _migrate(target=None):
+    """To ``target``, or (None) to the latest migration, where every other test runs."""
     from django.core.management import call_command
 
-    call_command("migrate", "emm_xblocks", target, verbosity=0)
+    call_command("migrate", "emm_xblocks", *([target] if target else []), verbosity=0)
 
 
 def _tables():
@@ -171,7 +172,7 @@ def test_the_migration_counts_the_rows_an_install_already_has():
             cursor.executemany(f"INSERT INTO emm_xblocks_answer (id, block_key, submission, {quote('group')}, value,"
                                " user_key, day) VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
     finally:
-        _migrate("0004_tally_submissions")
+        _migrate()
     assert panel("blk0")[0] == 8 and panel("blk2")[0] == 21
     assert panel("blk0")[1]["a"]["na"] == 1
     for b in range(3):
@@ -183,7 +184,7 @@ def test_the_migration_counts_the_rows_an_install_already_has():
         assert {"emm_xblocks_tally", "emm_xblocks_submissions"}.isdisjoint(_tables())
         assert Answer.objects.count() == len(rows)
     finally:
-        _migrate("0004_tally_submissions")
+        _migrate()
     assert_summary_is_the_rows("blk1")
 
 
@@ -198,3 +199,79 @@ def test_the_migration_s_backfill_reads_one_block_at_a_time():
         migration.build_summary(apps, editor, block_keys=["blk", "empty"])
     assert panel("blk") == (1, {"a": {"1": 1}})
     assert panel("empty") == (0, {})
+
+
+# -- the split by role (perspectives, migration 0008) ----------------------------------------------
+
+def assert_split_is_the_rows(block_key):
+    assert summary.role_tallies(block_key) == summary.role_tallies_from_rows(block_key)
+
+
+def test_rows_with_a_role_are_counted_in_all_and_in_their_role():
+    store.record("blk", {"n1": "0", "@ending": "end-good"}, user_key="alice", replace=True, role="officer")
+    store.record("blk", {"n1": "1", "@ending": "end-bad"}, user_key="bob", replace=True, role="social")
+    store.record("blk", {"n1": "1"}, user_key="carol", replace=True)  # no role: in the overall counts only
+    assert panel("blk") == (3, {"n1": {"0": 1, "1": 2}, "@ending": {"end-good": 1, "end-bad": 1}})
+    assert summary.role_tallies("blk") == {"officer": {"n1": {"0": 1}, "@ending": {"end-good": 1}},
+                                           "social": {"n1": {"1": 1}, "@ending": {"end-bad": 1}}}
+    # alice plays again in the other role: her old rows leave the officer's counts
+    store.record("blk", {"n1": "1", "@ending": "end-bad"}, user_key="alice", replace=True, role="social")
+    assert summary.role_tallies("blk") == {"social": {"n1": {"1": 2}, "@ending": {"end-bad": 2}}}
+    assert panel("blk") == (3, {"n1": {"1": 3}, "@ending": {"end-bad": 2}})
+    assert_summary_is_the_rows("blk")
+    assert_split_is_the_rows("blk")
+    assert Tally.objects.filter(block_key="blk", split="role:officer", group="n1", value="0").get().n == 0
+    assert summary.role_tallies("blk", groups=["@ending", "n9"]) == {"social": {"@ending": {"end-bad": 2}}}
+
+
+def test_roles_that_differ_by_case_are_split_apart():
+    store.record("blk", {"n1": "0"}, user_key="a", replace=True, role="Officer")
+    store.record("blk", {"n1": "0"}, user_key="b", replace=True, role="officer")
+    assert summary.role_tallies("blk") == {"Officer": {"n1": {"0": 1}}, "officer": {"n1": {"0": 1}}}
+    assert_split_is_the_rows("blk")
+
+
+def test_concurrent_learners_of_two_roles_keep_the_split_equal_to_the_rows():
+    """8 threads at once, each a few learners playing one role then the other (named resubmissions)."""
+    def work(t):
+        for i in range(5):
+            role = ("officer", "social")[(t + i) % 2]
+            store.record("blk", {"n1": str((t + i) % 3), "@ending": f"end{i % 2}"},
+                         user_key=f"learner{t % 5}", replace=True, role=role)
+
+    assert [(i, repr(r)) for i, r in race(8, work) if isinstance(r, Exception)] == []
+    assert_summary_is_the_rows("blk")
+    assert_split_is_the_rows("blk")
+    respondents, tallies = panel("blk")
+    assert respondents == 5
+    assert sum(sum(groups["n1"].values()) for groups in summary.role_tallies("blk").values()) == 5
+
+
+def test_migration_0008_back_drops_the_split_and_keeps_the_counts():
+    store.record("blk", {"n1": "0"}, user_key="a", replace=True, role="officer")
+    _migrate("0007_live")  # the models are ahead of the tables now: read them raw
+    try:
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {quote('group')}, value, n FROM emm_xblocks_tally WHERE block_key = 'blk'")
+            assert list(cursor.fetchall()) == [("n1", "0", 1)]  # the overall count; the officer's row is gone
+    finally:
+        _migrate()
+    store.record("blk", {"n1": "1"}, user_key="a", replace=True, role="social")
+    assert panel("blk") == (1, {"n1": {"1": 1}})
+    assert summary.role_tallies("blk") == {"social": {"n1": {"1": 1}}}
+    assert_summary_is_the_rows("blk")
+
+
+def test_rows_written_by_code_older_than_0008_still_insert():
+    """A rolling deploy: a process still running the code before migration 0008 inserts rows and
+    summary rows without the new columns; the database fills them in (``db_default``)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO emm_xblocks_answer (id, block_key, submission, {quote('group')}, value,"
+                       " user_key, day) VALUES (%s, 'blk', %s, 'n1', '0', '', '2026-01-01')",
+                       [uuid.uuid4().hex, uuid.uuid4().hex])
+        cursor.execute(f"INSERT INTO emm_xblocks_tally (block_key, {quote('group')}, value, n)"
+                       " VALUES ('blk', 'n1', '0', 1)")
+    assert Answer.objects.get(block_key="blk").role == ""
+    assert summary.tallies("blk") == {"n1": {"0": 1}} and summary.role_tallies("blk") == {}

@@ -12,7 +12,9 @@ from xblock.core import XBlock
 PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
 BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events")
-PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions")
+PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
+               "perspectives")
+PURE_ALSO = ("emm_xblocks.role_play.perspectives",)
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 
 BLOCKER = """
@@ -29,7 +31,7 @@ for name in sys.argv[1:]:
 
 
 def pure_modules():
-    names = [f"emm_xblocks.common.{m}" for m in PURE_COMMON]
+    names = [f"emm_xblocks.common.{m}" for m in PURE_COMMON] + list(PURE_ALSO)
     for block in BLOCKS:
         names += [f"emm_xblocks.{block}.{m}" for m in PURE_IN_BLOCK if (PACKAGE / block / f"{m}.py").exists()]
     return names

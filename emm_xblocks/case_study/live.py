@@ -1,0 +1,32 @@
+"""The case study in the live room (pure): one choice question per screen (a written reflection
+has nothing to count), its options; the options the author marked correct are revealed on demand."""
+
+from ..common import live
+from .content import MULTIPLE, SINGLE
+
+SUBMITTED = "emm.case_study.submitted"
+
+
+def items(case, _):
+    """``live.Item`` per single- or multiple-choice question, in the author's order."""
+    return [live.Item(q.id, live.QUESTION, q.prompt,
+                      tuple(live.Option(o.id, o.text, o.correct) for o in q.options),
+                      prompt_html=True, multiple=q.kind == MULTIPLE)
+            for q in case.questions if q.kind in (SINGLE, MULTIPLE)]
+
+
+def answers(case, outcome):
+    """``({question id: value}, named)`` of a submitted attempt (its tracking event carries the
+    answers): a single choice's option id, a multiple choice's option ids joined by spaces."""
+    for name, data in outcome.events:
+        if name != SUBMITTED:
+            continue
+        result = {}
+        for q in case.questions:
+            answer = data["questions"].get(q.id, {}).get("answer")
+            if q.kind == SINGLE and isinstance(answer, str) and answer:
+                result[q.id] = answer
+            elif q.kind == MULTIPLE and isinstance(answer, list) and answer:
+                result[q.id] = " ".join(sorted(str(a) for a in answer))
+        return result, True
+    return {}, False

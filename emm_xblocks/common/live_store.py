@@ -1,0 +1,102 @@
+"""The live room's storage (``LiveSession``, ``LiveAnswer``; the rules are ``common.live``'s).
+
+* ``start`` ends the block's open session, if any, and opens a new one; ``end`` ends it;
+* ``current`` is the session the room sees (the latest, open or ended);
+* ``record`` keeps a participant's answers while a session is open: one row per participant and
+  item, its value replaced by a later answer (an UPDATE by unique key, an INSERT the first time;
+  two requests racing on the INSERT end in one row, the loser updating it);
+* ``values`` reads one item's values for ``live.figures`` (index ``emm_live_once``: a few dozen
+  rows in a room).
+
+Every write goes through ``transactions.write`` (retried whole on MySQL's deadlocks).
+"""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import live
+from .transactions import write
+
+
+def _session(row):
+    return live.Session(id=row.id.hex, started=row.started, ended=row.ended)
+
+
+def current(block_key):
+    """The block's latest session (``live.Session``), or None."""
+    from ..models import LiveSession
+
+    row = LiveSession.objects.filter(block_key=block_key).order_by("-started").first()
+    return _session(row) if row is not None else None
+
+
+def start(block_key):
+    """Open a new session now (ending the open one); returns it."""
+    from ..models import LiveSession
+
+    now = timezone.now()
+
+    def work():
+        with transaction.atomic():
+            LiveSession.objects.filter(block_key=block_key, ended__isnull=True).update(ended=now)
+            return LiveSession.objects.create(block_key=block_key, started=now)
+
+    return _session(write(work))
+
+
+def end(block_key):
+    """End the block's open session(s) now; returns the session the room sees afterwards."""
+    from ..models import LiveSession
+
+    now = timezone.now()
+    write(lambda: LiveSession.objects.filter(block_key=block_key, ended__isnull=True).update(ended=now))
+    return current(block_key)
+
+
+def open_session(block_key, now=None):
+    """The session that takes answers now, or None (one indexed read per learner write)."""
+    session = current(block_key)
+    now = now or timezone.now()
+    return session if session is not None and session.open_at(now) else None
+
+
+def record(block_key, answers, respondent_of):
+    """Keep ``answers`` (``{item id: value}``) in the open session, if there is one.
+
+    ``respondent_of(session_id)`` gives the participant's key in that session
+    (``live.respondent_key``, or a random key for an anonymous evaluation). Returns the session
+    the answers went to, or None (no session open: nothing is kept)."""
+    from ..models import LiveAnswer
+
+    answers = {str(group): str(value) for group, value in answers.items() if value not in (None, "")}
+    if not answers:
+        return None
+    session = open_session(block_key)
+    if session is None:
+        return None
+    session_id = uuid.UUID(session.id)
+    respondent = respondent_of(session.id)
+
+    def keep(group, value):
+        key = {"session": session_id, "group": group[:100], "respondent": respondent}
+        if LiveAnswer.objects.filter(**key).update(value=value[:255]):
+            return
+        try:
+            with transaction.atomic():
+                LiveAnswer.objects.create(value=value[:255], **key)
+        except IntegrityError:  # another request of the same participant inserted it first
+            LiveAnswer.objects.filter(**key).update(value=value[:255])
+
+    for group, value in sorted(answers.items()):
+        write(lambda group=group, value=value: keep(group, value))
+    return session
+
+
+def values(session, group):
+    """The values given at item ``group`` in ``session`` (one per participant)."""
+    from ..models import LiveAnswer
+
+    return list(LiveAnswer.objects.filter(session=uuid.UUID(session.id), group=group)
+                .values_list("value", flat=True))

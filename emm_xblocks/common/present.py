@@ -1,0 +1,231 @@
+"""``LiveRoomMixin``: the live room's shell, the same for every block (staff only).
+
+A block names its pure ``live_module`` (``items(content, _) -> [live.Item]``,
+``answers(content, outcome) -> ({item id: value}, named)``) and gets:
+
+* a "Present" button under its ``student_view`` for course staff, which opens the projection
+  (``static/js/emm-present.js``);
+* ``live_screen`` (GET): the projection's HTML: a first screen with the QR code of the unit's
+  address, then one screen per item (``templates/common/present.html``);
+* ``live_poll`` (GET ``?item=<id>[&reveal=1]``): the figures of one item in the latest session
+  (``live.figures``), a few hundred bytes with a strong ``ETag``; ``304 Not Modified`` with no
+  body when the browser's ``If-None-Match`` names it. The LMS passes the handler's status and
+  headers through (``webob_to_django_response`` in the platform's ``openedx/core/lib/webob_utils.py``
+  copies ``status_code`` and every header), and the request's headers reach the handler (the
+  webob request is built from Django's ``META``);
+* ``live_session`` (POST ``{"action": "start"|"end"}``): opens or ends the facilitator's session;
+* ``record_live(outcome)``, which ``common.pipeline.carry_out`` calls after a learner action:
+  the outcome's answers go to the open session, if any.
+
+Every handler answers 403 ``staff_only`` to anyone but course staff (also to staff viewing the
+course as a learner: the LMS then reports the learner's role, not staff).
+"""
+
+import logging
+import uuid
+from html import escape
+
+from django.db import DatabaseError
+from django.utils.safestring import mark_safe
+from webob import Response
+from xblock.core import XBlock
+
+from . import live, live_store, platform, transactions
+from .errors import HandlerError
+from .handlers import json_handler
+from .sanitize import sanitized
+
+log = logging.getLogger(__name__)
+
+QR_ERROR = "m"  # QR error correction level M (15%): a projected code read across a room
+
+
+def unit_url(block, request):
+    """The address participants open: the LMS's ``/courses/<course>/jump_to/<usage>`` (the
+    platform's ``jump_to`` view, ``lms/djangoapps/courseware/views/index.py``, takes a learner to
+    the unit that holds the block; course search links to it the same way,
+    ``lms/lib/courseware_search/lms_result_processor.py``), under ``settings.LMS_ROOT_URL`` or the
+    request's host. Outside a course (the workbench) the page the facilitator has open, if the
+    browser sent it (``?page=``) and it is on the same host; else None."""
+    from django.conf import settings
+
+    key = block.scope_ids.usage_id
+    course = getattr(key, "context_key", None)
+    root = (getattr(settings, "LMS_ROOT_URL", "") or request.host_url).rstrip("/")
+    if course is not None and not str(course).startswith(("lib:", "lib-collection:")):  # a course, not a library
+        return f"{root}/courses/{course}/jump_to/{key}"
+    page = request.GET.get("page", "")
+    if page.startswith(request.host_url + "/"):
+        return page
+    return None
+
+
+def qr_svg(url):
+    """The QR code of ``url`` as inline SVG (``segno``; dark modules on a light ground, a quiet zone
+    of 4 modules as the QR standard asks), sized by CSS (``viewBox``, no width or height)."""
+    import segno
+
+    code = segno.make(url, error=QR_ERROR, micro=False)
+    return code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
+                           svgclass="emm-present-qr-code")
+
+
+def _prompt(item):
+    """The author's HTML sanitised (and marked safe), or plain text for the template to escape."""
+    return sanitized(item.prompt) if item.prompt_html else item.prompt
+
+
+class LiveRoomMixin:
+    """The live room for a block with a ``live_module``; goes before ``EmmBlockBase`` in the bases."""
+
+    live_module = None
+
+    @XBlock.supports("multi_device")  # on the view itself: the Blocks API asks the class's student_view
+    def student_view(self, context=None):
+        frag = super().student_view(context)
+        if self.is_staff():
+            _add_present_button(self, frag)
+        return frag
+
+    # ---------------------------------------------------------------- pieces
+    def live_items(self, content=None):
+        return self.live_module.items(content or self.load_content(), self.ugettext)
+
+    def _require_staff(self):
+        if not self.is_staff():
+            raise HandlerError(403, "staff_only", self.ugettext("Only course staff can present this activity."))
+
+    def record_live(self, outcome):
+        """Keep the outcome's answers in the block's open session (nothing if none is open). The
+        live room's counts are not worth a learner's action: a database failure here is logged,
+        and the learner's answer, already kept, stands."""
+        answers, named = self.live_module.answers(self.load_content(), outcome)
+        if not answers:
+            return
+        if named:
+            secret, learner = platform.secret(self, "live"), platform.learner_key(self)
+
+            def respondent_of(session_id):
+                return live.respondent_key(secret, session_id, learner)
+        else:  # an anonymous evaluation: a random key, nothing that ties rows to anyone
+
+            def respondent_of(session_id):
+                return uuid.uuid4().hex
+        try:
+            live_store.record(self.block_key(), answers, respondent_of)
+        except (DatabaseError, transactions.StoreError):
+            log.warning("live room: answers of %s not counted", self.block_key(), exc_info=True)
+
+    # ---------------------------------------------------------------- handlers
+    @XBlock.handler
+    def live_screen(self, request, suffix=""):
+        """GET: ``{"html": ...}``, the projection (staff only)."""
+        try:
+            self._require_staff()
+        except HandlerError as err:
+            return err.response()
+        return Response(json_body={"html": render_screen(self, request)}, charset="utf-8",
+                        headerlist=[("Cache-Control", "private, no-store")])
+
+    @XBlock.handler
+    def live_poll(self, request, suffix=""):
+        """GET ``?item=<id>[&reveal=1]``: the item's figures in the latest session; 304 when the
+        browser already holds them (``If-None-Match``)."""
+        content = None
+        try:
+            self._require_staff()
+            item_id, item = request.GET.get("item", ""), None
+            if item_id:
+                content = self.load_content()
+                item = next((i for i in self.live_items(content) if i.id == item_id), None)
+                if item is None:
+                    raise HandlerError(400, "invalid_request", self.ugettext("There is no such item to present."))
+        except HandlerError as err:
+            return err.response()
+        result = poll_figures(self, item, content, reveal=request.GET.get("reveal") == "1")
+        body, etag = live.body_and_etag(result)
+        headers = [("ETag", etag), ("Cache-Control", "private, no-cache")]
+        if etag.strip('"') in request.if_none_match:
+            return Response(status=304, headerlist=headers)
+        return Response(body=body, content_type="application/json", charset="utf-8", headerlist=headers)
+
+    @json_handler
+    def live_session(self, data, suffix=""):
+        """POST ``{"action": "start"}`` or ``{"action": "end"}``: ``{"s": state}`` afterwards."""
+        self._require_staff()
+        action = data.get("action")
+        if action == "start":
+            live_store.start(self.block_key())
+        elif action == "end":
+            live_store.end(self.block_key())
+        else:
+            raise HandlerError(400, "invalid_request", self.ugettext("Start or end a session."))
+        return {"s": session_state(self)}
+
+
+def session_state(block):
+    from django.utils import timezone
+
+    session = live_store.current(block.block_key())
+    return session.state(timezone.now()) if session is not None else "none"
+
+
+def poll_figures(block, item, content=None, reveal=False):
+    """The poll's answer: the session's state and, for an item, its figures (``live.figures``)."""
+    from django.utils import timezone
+
+    session = live_store.current(block.block_key())
+    state = session.state(timezone.now()) if session is not None else "none"
+    if item is None:
+        return {"s": state}
+    values = live_store.values(session, item.id) if session is not None else []
+    min_group_size = (content or block.load_content()).min_group_size
+    result = live.figures(item, values, min_group_size, session_state=state, reveal=reveal)
+    result["t"] = _total_text(block, result)
+    return result
+
+
+def _total_text(block, result):
+    """What the room reads under the bars (translated on the server: plural forms differ by language)."""
+    n, minimum = result["n"], result["min"]
+    if result["shown"]:
+        return block.ungettext("{n} answer", "{n} answers", n).format(n=n)
+    return block.ungettext("{n} answer so far: the results show from {min}.",
+                           "{n} answers so far: the results show from {min}.", n).format(n=n, min=minimum)
+
+
+def _add_present_button(block, frag):
+    _ = block.ugettext
+    urls = {name: block.runtime.handler_url(block, name) for name in ("live_screen", "live_poll", "live_session")}
+    frag.content += (
+        '<div class="emm-present-launch">'
+        f'<button type="button" class="emm-button emm-present-open" data-screen-url="{escape(urls["live_screen"])}"'
+        f' data-poll-url="{escape(urls["live_poll"])}" data-session-url="{escape(urls["live_session"])}">'
+        f'{escape(_("Present"))}</button>'
+        f' <span class="emm-present-hint">{escape(_("Project this activity for a room and count its answers live."))}'
+        '</span></div>')
+    frag.add_css_url(block.resource_url("css/emm-present.css"))
+    frag.add_javascript_url(block.resource_url("js/emm-present.js"))
+
+
+def render_screen(block, request):
+    """The projection's HTML: the join screen (QR code), then one screen per item."""
+    _ = block.ugettext
+    items = block.live_items()
+    url = unit_url(block, request)
+    kind_names = {live.DECISION: _("Decision {i} of {n}"), live.QUESTION: _("Question {i} of {n}"),
+                  live.STATEMENT: _("Statement {i} of {n}")}
+    screens = [{
+        "item": item,
+        "prompt": _prompt(item),
+        "heading": kind_names[item.kind].format(i=i, n=len(items)),
+        "options": [{"label": option.label, "index": index} for index, option in enumerate(item.options)],
+    } for i, item in enumerate(items, start=1)]
+    return block.render_template("templates/common/present.html", {
+        "dom": block.dom_id() + "-live",
+        "title": block.display_name,
+        "url": url or "",
+        "qr": mark_safe(qr_svg(url)) if url else "",  # noqa: S308 - segno's SVG, no text of ours in it
+        "screens": screens,
+        "state": session_state(block),
+    })

@@ -1,0 +1,115 @@
+"""The role-play's perspectives (pure): how the participants of each role chose at a decision, and
+what kind of ending each role reached ("60% of police officers and 85% of social workers reached
+a good-practice ending").
+
+What a finished attempt stores (``recorded``, with ``show_others``): one row per decision of the
+path, ``{node id: choice index}``, and one for its ending, ``{ENDING: ending node id}``, all
+carrying the role the learner played (``Record.role``); a learner's rows are those of their
+latest finished attempt. The counts come split by role from the summary
+(``common.summary.role_tallies``: ``{role: {group: {value: n}}}``), and each question is split
+by ``common.perspectives.split`` under the block's minimum group size. The split does not know
+it is by role: a later participant-profile dimension hands its own ``{profile answer: {group:
+{value: n}}}`` to the same functions (its column labels from the profile question instead of
+the roles).
+
+Nothing here reads a database or formats a number: the views do (``common.numbers``).
+"""
+
+from dataclasses import dataclass
+
+from ..common.perspectives import split
+from . import content
+
+# the group of the ending a participant reached: not a node id (ids never hold "@")
+ENDING = "@ending"
+OTHER = ""  # the category of an ending the author gave none, or removed since
+
+
+def recorded(path, taken):
+    """The answers a finished attempt stores: ``{node id: choice index as text}`` per decision
+    (a node passed twice keeps its last choice) and ``{ENDING: the ending's node id}``."""
+    answers = {nid: str(index) for nid, index in zip(path, taken, strict=False)}
+    answers[ENDING] = path[-1]
+    return answers
+
+
+@dataclass(frozen=True)
+class Column:
+    """One group of participants: ``key`` (role id), ``label`` (role name), ``group`` (its split)."""
+
+    key: str
+    label: str
+    group: object  # common.perspectives.Group
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How each role chose at one decision: ``choices`` ``((value, label), ...)`` (value: the
+    choice index as stored), ``columns`` the roles with participants there, in the scenario's order."""
+
+    node: str
+    choices: tuple
+    columns: tuple
+
+
+@dataclass(frozen=True)
+class Endings:
+    """What kind of ending each role reached: ``categories`` ``(key, ...)`` in the order of
+    ``content.CATEGORIES`` then the author's own words (``OTHER`` last), ``columns`` one per role."""
+
+    categories: tuple
+    columns: tuple
+
+
+def _columns(scenario, counts, min_size):
+    groups = split(counts, min_size)  # every recorded role counts, even one the author removed since
+    return tuple(Column(r.id, r.label, groups[r.id]) for r in scenario.roles if r.id in groups)
+
+
+def decision(scenario, node_id, by_role, min_size, min_roles=2):
+    """The split at decision ``node_id``; None unless participants of ``min_roles`` roles or more
+    reached it (the debrief asks two: with one, the overall share beside the learner's path says
+    it all, and roles that walk separate paths meet at their endings, ``endings``).
+    ``by_role``: ``{role: {group: {value: n}}}``."""
+    node = scenario.node(node_id)
+    if len(scenario.roles) < min_roles or node is None or node.ending:
+        return None
+    counts = {role: dict(groups.get(node_id, {})) for role, groups in by_role.items()}
+    columns = _columns(scenario, counts, min_size)
+    if len(columns) < max(1, min_roles):
+        return None
+    return Decision(node_id, tuple((str(i), c.label) for i, c in enumerate(node.choices)), columns)
+
+
+def category_of(scenario, ending_id):
+    """The category of an ending as the scenario says now (``OTHER`` if it has none or is gone)."""
+    node = scenario.node(ending_id)
+    return node.category if node is not None and node.ending and node.category else OTHER
+
+
+def endings(scenario, by_role, min_size, min_roles=2):
+    """The endings' categories per role; None when the scenario has fewer than ``min_roles`` roles
+    or no ending was recorded."""
+    if len(scenario.roles) < min_roles:
+        return None
+    counts = {}
+    for role, groups in by_role.items():
+        per = counts[role] = {}
+        for ending_id, n in groups.get(ENDING, {}).items():
+            category = category_of(scenario, ending_id)
+            per[category] = per.get(category, 0) + n
+    columns = _columns(scenario, counts, min_size)
+    if not columns:
+        return None
+    seen = {c for per in counts.values() for c, n in per.items() if n}
+    order = [c for c in content.CATEGORIES if c in seen]
+    order += sorted(seen - set(content.CATEGORIES) - {OTHER})
+    order += [OTHER] if OTHER in seen else []
+    return Endings(tuple(order), columns)
+
+
+def decisions(scenario, by_role, min_size, min_roles=2):
+    """``decision`` at every node with choices, in the scenario's order, those with data only."""
+    found = (decision(scenario, n.id, by_role, min_size, min_roles)
+             for n in scenario.nodes if n.choices and not n.ending)
+    return [d for d in found if d is not None]

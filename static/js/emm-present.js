@@ -1,0 +1,219 @@
+/* The live room (staff only): the "Present" button under a block opens a full-screen projection
+   (a modal <dialog>) with the server's HTML (common/present.py, templates/common/present.html):
+   a join screen with the QR code, then one decision, question or statement per screen.
+
+   The open screen's figures are polled every POLL_MS with If-None-Match: the server answers
+   304 with no body while nothing changed. Keys: → / PageDown next, ← / PageUp previous (a
+   presentation remote sends these), R reveal (only where the item has right answers), Esc close.
+   Every text comes from the server; numbers are formatted for the page's language. */
+(function (global) {
+  "use strict";
+  var EMM = global.EMM;
+  var POLL_MS = 4000;
+  if (EMM.Presenter) { return; } /* a second block on the page loads this file again */
+
+  function Presenter(button, html) {
+    this.button = button;
+    this.pollUrl = button.getAttribute("data-poll-url");
+    this.sessionUrl = button.getAttribute("data-session-url");
+    this.dialog = EMM.el("dialog", {class: "emm-present-dialog"});
+    this.dialog.appendChild(EMM.parseServerHtml(html));
+    this.root = this.dialog.querySelector(".emm-present");
+    this.dialog.setAttribute("aria-labelledby", this.root.querySelector(".emm-present-title").id);
+    this.slides = Array.prototype.slice.call(this.root.querySelectorAll("[data-slide]"));
+    this.lang = this.root.getAttribute("lang") || document.documentElement.lang || undefined;
+    this.rtl = this.root.getAttribute("dir") === "rtl";
+    this.tags = {};
+    this.index = 0;
+    this.revealed = false;
+    this.timer = null;
+    this.closed = false;
+    this.bind();
+    document.body.appendChild(this.dialog);
+    this.dialog.showModal();
+    this.root.querySelector(".emm-present-title").focus();
+    this.showState(this.root.getAttribute("data-state"));
+    this.show(0);
+  }
+
+  Presenter.prototype.bind = function () {
+    var self = this;
+    this.root.addEventListener("click", function (event) {
+      var control = event.target.closest("[data-act]");
+      if (control) { self.act(control.getAttribute("data-act")); }
+    });
+    /* on the document: the modal dialog makes the rest of the page inert, and a click on its
+       text leaves the focus on the body */
+    this.onKey = function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      var forward = self.rtl ? "ArrowLeft" : "ArrowRight";
+      var backward = self.rtl ? "ArrowRight" : "ArrowLeft";
+      if (event.key === forward || event.key === "PageDown") {
+        self.act("next");
+      } else if (event.key === backward || event.key === "PageUp") {
+        self.act("prev");
+      } else if (event.key === "r" || event.key === "R") {
+        self.act("reveal");
+      } else {
+        return;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", this.onKey);
+    /* Esc (the dialog's own cancel) and "Close" end the projection the same way */
+    this.dialog.addEventListener("close", function () { self.close(); });
+  };
+
+  Presenter.prototype.act = function (what) {
+    if (what === "next") { this.show(Math.min(this.index + 1, this.slides.length - 1)); }
+    if (what === "prev") { this.show(Math.max(this.index - 1, 0)); }
+    if (what === "reveal" && this.slides[this.index].hasAttribute("data-revealable")) {
+      this.revealed = true;
+      this.poll();
+    }
+    if (what === "start" || what === "end") { this.session(what); }
+    if (what === "close") { this.dialog.close(); }
+  };
+
+  Presenter.prototype.show = function (index) {
+    this.index = index;
+    this.revealed = false;
+    this.slides.forEach(function (slide, i) { slide.hidden = i !== index; });
+    var slide = this.slides[index];
+    Array.prototype.forEach.call(slide.querySelectorAll("[data-correct]"), function (mark) {
+      mark.hidden = true;
+      mark.parentNode.classList.remove("emm-present-is-correct");
+    });
+    this.root.querySelector("[data-act=reveal]").hidden = !slide.hasAttribute("data-revealable");
+    this.root.querySelector("[data-act=prev]").disabled = index === 0;
+    this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
+    this.poll();
+  };
+
+  Presenter.prototype.url = function () {
+    var item = this.slides[this.index].getAttribute("data-item");
+    var query = item ? "item=" + encodeURIComponent(item) + (this.revealed ? "&reveal=1" : "") : "";
+    return this.pollUrl + (this.pollUrl.indexOf("?") < 0 ? "?" : "&") + query;
+  };
+
+  /* one poll of the open screen now, then the next one POLL_MS later */
+  Presenter.prototype.poll = function () {
+    var self = this;
+    global.clearTimeout(this.timer);
+    if (this.closed) { return; }
+    var url = this.url(), slide = this.slides[this.index];
+    var headers = {};
+    if (this.tags[url]) { headers["If-None-Match"] = this.tags[url]; }
+    var next = function () {
+      if (!self.closed) { self.timer = global.setTimeout(function () { self.poll(); }, POLL_MS); }
+    };
+    if (document.hidden) { next(); return; }
+    EMM.fetch(url, {method: "GET", credentials: "same-origin", cache: "no-store", headers: headers})
+      .then(function (response) {
+        if (response.status === 304) { return null; }
+        if (!response.ok) { throw new Error(String(response.status)); }
+        var tag = response.headers.get("ETag");
+        return response.json().then(function (body) {
+          if (tag) { self.tags[url] = tag; }
+          return body;
+        });
+      })
+      .then(function (body) {
+        if (body && slide === self.slides[self.index]) { self.update(slide, body); }
+        if (body) { self.showState(body.s); }
+      }, function () {
+        self.status(self.root.getAttribute("data-text-error"));
+      })
+      .then(next);
+  };
+
+  Presenter.prototype.update = function (slide, body) {
+    var number = new Intl.NumberFormat(this.lang);
+    var percent = new Intl.NumberFormat(this.lang, {style: "percent"});
+    var correct = body.r || [];
+    Array.prototype.forEach.call(slide.querySelectorAll(".emm-present-option"), function (row) {
+      var i = Number(row.getAttribute("data-index"));
+      var fill = row.querySelector("[data-fill]"), figure = row.querySelector("[data-figure]");
+      if (body.shown) {
+        fill.style.inlineSize = body.p[i] + "%";
+        figure.textContent = number.format(body.c[i]) + " · " + percent.format(body.p[i] / 100);
+      } else {
+        fill.style.inlineSize = "0";
+        figure.textContent = "";
+      }
+      var isCorrect = correct.indexOf(i) >= 0;
+      row.querySelector("[data-correct]").hidden = !isCorrect;
+      row.classList.toggle("emm-present-is-correct", isCorrect);
+    });
+    var total = slide.querySelector("[data-total]");
+    if (total && total.textContent !== body.t) { total.textContent = body.t || ""; }
+  };
+
+  Presenter.prototype.showState = function (state) {
+    state = state === "open" || state === "ended" ? state : "none";
+    this.root.setAttribute("data-state", state);
+    this.status(this.root.getAttribute("data-text-" + state));
+    this.root.querySelector("[data-act=start]").hidden = state === "open";
+    this.root.querySelector("[data-act=end]").hidden = state !== "open";
+  };
+
+  Presenter.prototype.status = function (text) {
+    var box = this.root.querySelector("[data-status]");
+    if (box.textContent !== text) { box.textContent = text; }
+  };
+
+  Presenter.prototype.session = function (action) {
+    var self = this;
+    EMM.fetch(this.sessionUrl, {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": EMM.csrf()},
+      body: JSON.stringify({action: action})
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.json();
+    }).then(function (body) {
+      self.tags = {};
+      self.showState(body.s);
+      var focus = self.root.querySelector(body.s === "open" ? "[data-act=end]" : "[data-act=start]");
+      if (focus) { focus.focus(); }
+      self.poll();
+    }, function () {
+      self.status(self.root.getAttribute("data-text-error"));
+    });
+  };
+
+  Presenter.prototype.close = function () {
+    if (this.closed) { return; }
+    this.closed = true;
+    global.clearTimeout(this.timer);
+    document.removeEventListener("keydown", this.onKey);
+    this.dialog.remove();
+    this.button.disabled = false;
+    this.button.focus();
+  };
+
+  function open(button) {
+    button.disabled = true;
+    var url = button.getAttribute("data-screen-url");
+    url += (url.indexOf("?") < 0 ? "?" : "&") + "page=" + encodeURIComponent(global.location.href);
+    EMM.fetch(url, {method: "GET", credentials: "same-origin", cache: "no-store"})
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.json();
+      })
+      .then(function (body) {
+        return new Presenter(button, body.html);
+      }, function () {
+        button.disabled = false;
+        var note = button.parentNode.querySelector(".emm-present-hint");
+        if (note) { note.textContent = EMM.gettext("Something went wrong. Please try again."); }
+      });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".emm-present-open");
+    if (button && !button.disabled) { open(button); }
+  });
+
+  EMM.Presenter = Presenter;
+}(window));

@@ -1,0 +1,191 @@
+"""The live room in headless Chromium, on a 1280x720 projector: a facilitator presents the demo
+role-play's first decision while six simulated learners answer (posts to the block's handlers, as
+their phones would send them) and the projected counts follow; the QR code on the first screen
+decodes (zxing-cpp, a real decoder) to the unit's address; axe-core finds nothing; the keyboard
+alone drives it."""
+
+import json
+import re
+
+import pytest
+
+from tests.browser.conftest import assert_axe_clean, on_ci, student_id
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1280, "height": 720}
+DEMO_EN = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml (minimum group size 5)
+DIALOG = ".emm-present-dialog"
+GOOD = "Speak with her apart from the group, with a female colleague and an interpreter"
+UNCLE = "Question her in front of the man who says he is her uncle"
+
+# the SVG the server sent, drawn on a canvas by the browser, as 8-bit grey pixels
+QR_PIXELS = """async (svg) => {
+  const size = 600;
+  const url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+  const image = new Image(size, size);
+  await new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; image.src = url; });
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext("2d");
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, size, size);
+  context.drawImage(image, 0, 0, size, size);
+  const rgba = context.getImageData(0, 0, size, size).data;
+  const grey = [];
+  for (let i = 0; i < rgba.length; i += 4) { grey.push(rgba[i]); }
+  return {size, grey};
+}"""
+
+
+def decode_qr(page, selector):
+    try:
+        import zxingcpp
+    except ImportError:  # a dev dependency (pyproject.toml): `make .venv312/.installed` installs it
+        if on_ci():
+            pytest.fail("zxing-cpp is not installed", pytrace=False)
+        pytest.skip("zxing-cpp is not installed: the QR code cannot be decoded")
+    drawn = page.locator(selector).evaluate(QR_PIXELS)
+    pixels = memoryview(bytes(drawn["grey"])).cast("B", (drawn["size"], drawn["size"]))
+    return [result.text for result in zxingcpp.read_barcodes(pixels)]
+
+
+class Learner:
+    """A participant's phone: the role-play's handlers, over HTTP with the page's CSRF cookie."""
+
+    def __init__(self, page, workbench):
+        self.page, self.workbench, self.id = page, workbench, student_id("phone")
+        self.token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+
+    def post(self, handler, data):
+        response = self.page.request.post(
+            self.workbench.handler_url(DEMO_EN, handler, self.id), data=json.dumps(data),
+            headers={"Content-Type": "application/json", "X-CSRFToken": self.token})
+        assert response.ok, response.text()
+        return response.json()
+
+    def choose_first(self, label):
+        html = self.post("start", {"role": "officer"})["html"]
+        offered = {m.group(2).strip(): m.group(1)
+                   for m in re.finditer(r'data-choice="([0-9a-f]+)">([^<]*)</button>', html)}
+        self.post("choose", {"choice": offered[label]})
+
+
+def row(page, label):
+    return page.locator(f"{DIALOG} .emm-present-option", has_text=label)
+
+
+def visible_slide(page):
+    return page.locator(f"{DIALOG} [data-slide]:not([hidden])")
+
+
+def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, new_page):
+    page = new_page(PROJECTOR)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM && !!window.EMM.Presenter")
+    present = page.get_by_role("button", name="Present")
+    present.focus()
+    page.keyboard.press("Enter")
+    page.locator(f"{DIALOG}[open]").wait_for()
+
+    # the first screen: the QR code of the page the participants open (the workbench has no
+    # course: in the LMS it is /courses/<course>/jump_to/<block>, tests/integration/test_live_room.py)
+    assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
+    # nothing to reveal here, no session to end yet
+    assert page.get_by_role("button", name="Reveal").is_hidden()
+    assert page.get_by_role("button", name="End session").is_hidden()
+    assert decode_qr(page, f"{DIALOG} [data-qr] svg") == [page.url]
+    assert page.locator(f"{DIALOG} [data-url]").text_content() == page.url
+    assert_axe_clean(page, DIALOG)
+
+    # the keyboard: → next, ← previous
+    page.keyboard.press("ArrowRight")
+    assert visible_slide(page).locator(".emm-present-count").text_content().startswith("Decision 1 of")
+    page.keyboard.press("ArrowLeft")
+    assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
+    page.keyboard.press("PageDown")  # a presentation remote's "next"
+    assert "Speak with her apart" in visible_slide(page).text_content()
+
+    # no session yet: a learner's answer now is not the room's
+    Learner(page, workbench).choose_first(UNCLE)
+    page.get_by_role("button", name="Start session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    assert page.get_by_role("button", name="End session").is_visible()
+    assert page.get_by_role("button", name="Start session").is_hidden()
+
+    learners = [Learner(page, workbench) for _ in range(6)]
+    for learner, label in zip(learners[:4], [GOOD, GOOD, UNCLE, GOOD], strict=True):
+        learner.choose_first(label)
+    total = visible_slide(page).locator("[data-total]")
+    page.wait_for_function("(el) => el.textContent === '4 answers so far: the results show from 5.'",
+                           arg=total.element_handle())
+    assert row(page, GOOD).locator("[data-figure]").text_content() == ""  # below the minimum group size
+    for learner, label in zip(learners[4:], [GOOD, UNCLE], strict=True):
+        learner.choose_first(label)
+    page.wait_for_function("(el) => el.textContent === '6 answers'", arg=total.element_handle())
+    assert row(page, GOOD).locator("[data-figure]").text_content() == "4 · 67%"
+    assert row(page, UNCLE).locator("[data-figure]").text_content() == "2 · 33%"
+    assert row(page, "Register her").locator("[data-figure]").text_content() == "0 · 0%"
+    assert row(page, GOOD).locator("[data-fill]").evaluate("el => el.style.inlineSize") == "67%"
+
+    # reveal, only when pressed: the choice that earns the most points at this decision
+    assert row(page, GOOD).locator("[data-correct]").is_hidden()
+    page.keyboard.press("r")
+    row(page, GOOD).locator("[data-correct]").wait_for()
+    assert row(page, GOOD).locator("[data-correct]").text_content() == "Most points"
+    assert row(page, UNCLE).locator("[data-correct]").is_hidden()
+
+    # projector-sized: nothing of the screen is cut off or needs scrolling
+    fits = page.locator(f"{DIALOG} .emm-present").evaluate(
+        "el => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth")
+    assert fits
+    assert_axe_clean(page, DIALOG)
+
+    page.keyboard.press("Escape")
+    page.locator(DIALOG).wait_for(state="detached")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Present"
+    assert page.js_errors == []
+
+
+def test_the_poll_answers_304_in_the_browser_while_nothing_changes(workbench, new_page):
+    """The projector's requests carry the tag of the figures they hold; the server answers 304."""
+    page = new_page(PROJECTOR)
+    statuses = []
+    page.on("response", lambda r: statuses.append(r.status) if "/live_poll/" in r.url else None)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
+    page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    page.keyboard.press("ArrowRight")
+    with page.expect_response(lambda r: "/live_poll/" in r.url and r.status == 304, timeout=15_000):
+        pass
+    assert statuses[0] == 200 and 304 in statuses
+
+
+@pytest.mark.parametrize(("scenario", "heading", "revealable"), [
+    ("emm_likert.0", "Statement 1 of", False),  # scenarios/emm_likert-1-en.xml: no right answer
+    ("emm_case_study.0", "Question 1 of", True),  # scenarios/emm_case_study-1-en.xml: correct options
+])
+def test_the_evaluation_and_the_case_study_present_one_item_at_a_time(workbench, new_page, scenario, heading,
+                                                                      revealable):
+    page = new_page(PROJECTOR)
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    page.keyboard.press("ArrowRight")
+    assert visible_slide(page).locator(".emm-present-count").text_content().startswith(heading)
+    assert page.get_by_role("button", name="Reveal").is_visible() is revealable
+    total = visible_slide(page).locator("[data-total]")
+    page.wait_for_function("(el) => el.textContent.startsWith('0 answers so far')", arg=total.element_handle())
+    page.keyboard.press("r")
+    if revealable:  # the options the author marked correct, even before anyone answered
+        visible_slide(page).locator("[data-correct]:not([hidden])").first.wait_for()
+        assert visible_slide(page).locator("[data-correct]:not([hidden])").first.text_content() == "Correct"
+    else:  # nothing to reveal: the key asks for nothing, and the next poll marks nothing
+        with page.expect_response(lambda r: "/live_poll/" in r.url, timeout=15_000) as polled:
+            pass
+        assert "reveal" not in polled.value.url
+        assert page.locator(f"{DIALOG} [data-correct]:not([hidden])").count() == 0
+    assert_axe_clean(page, DIALOG)
+    assert page.js_errors == []

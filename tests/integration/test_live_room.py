@@ -1,0 +1,194 @@
+"""The live room (common/present.py) through the platform-faithful runtime (tests/openedx): staff
+only, sessions, the minimum group size, reveal, ETag / 304 and the poll's size.
+
+The handlers are called with a webob request carrying a query string and headers, as the LMS
+builds it from Django's ``META`` (``django_to_webob_request``), and their webob response is what
+the LMS turns into Django's (``webob_to_django_response`` keeps the status and every header).
+"""
+
+import json
+import re
+
+import pytest
+from webob import Request
+
+from emm_xblocks.models import LiveAnswer
+
+from .test_case_study_handlers import CASE
+from .test_role_play_handlers import SMALL, labelled
+
+STAFF = "staff_1"
+LIKERT = """
+<emm_likert display_name="Eval" allow_na="true" min_group_size="3" {extra}>
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace">The pace was right.</item>
+</emm_likert>
+"""
+
+
+def get(handlers, uid, handler, student=STAFF, query="", headers=None):
+    """A GET to ``handler`` as the LMS passes it (query string and headers kept)."""
+    ctx = handlers._context(student, handler)
+    block = ctx.block(handlers.key(uid))
+    request = Request.blank("/" + (f"?{query}" if query else ""), method="GET", headers=headers or {})
+    return block.runtime.handle(block, handler, request)
+
+
+def poll(handlers, uid, item="", reveal=False, etag=None):
+    query = f"item={item}" + ("&reveal=1" if reveal else "") if item else ""
+    return get(handlers, uid, "live_poll", query=query, headers={"If-None-Match": etag} if etag else None)
+
+
+def session(handlers, uid, action):
+    r = handlers.post(uid, "live_session", {"action": action}, student=STAFF)
+    assert r.status_code == 200, r.content
+    return r.json_body["s"]
+
+
+def first_choice(handlers, uid, student, label):
+    r = handlers.post(uid, "start", {"role": "r1"}, student=student)
+    assert r.status_code == 200, r.content
+    r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
+    assert r.status_code == 200, r.content
+    return r
+
+
+@pytest.fixture
+def role_play(scenario):
+    return scenario(SMALL.format(extra='min_group_size="5"'))
+
+
+def test_only_staff_see_the_present_button_and_reach_the_handlers(handlers, role_play):
+    assert "emm-present-open" in handlers.view(role_play, student=STAFF).body_html()
+    assert "emm-present-open" not in handlers.view(role_play, student="student_1").body_html()
+    for handler in ("live_screen", "live_poll"):
+        response = get(handlers, role_play, handler, student="student_1")
+        assert response.status_code == 403, handler
+        assert json.loads(response.body)["error"] == "staff_only"
+    r = handlers.post(role_play, "live_session", {"action": "start"}, student="student_1")
+    assert r.status_code == 403 and r.json_body["error"] == "staff_only"
+    assert session(handlers, role_play, "end") == "none"  # nothing was started by the learner
+
+
+def test_only_answers_given_during_the_session_are_counted(handlers, role_play):
+    first_choice(handlers, role_play, "student_0", "Good move")  # before any session
+    assert poll(handlers, role_play).json == {"s": "none"}
+    assert session(handlers, role_play, "start") == "open"
+    for i in range(1, 5):
+        first_choice(handlers, role_play, f"student_{i}", "Good move" if i % 2 else "Bad move")
+    figures = poll(handlers, role_play, "n-start").json
+    # 4 answers, minimum group size 5: how many answered, and nothing else
+    assert figures["n"] == 4 and figures["shown"] is False
+    assert "c" not in figures and "p" not in figures
+    assert figures["t"] == "4 answers so far: the results show from 5."
+    for i in range(5, 7):
+        first_choice(handlers, role_play, f"student_{i}", "Good move")
+    figures = poll(handlers, role_play, "n-start").json
+    assert figures["shown"] is True and figures["n"] == 6
+    assert figures["c"] == [4, 2] and figures["p"] == [67, 33]
+    assert figures["t"] == "6 answers"
+    assert session(handlers, role_play, "end") == "ended"
+    first_choice(handlers, role_play, "student_7", "Bad move")  # after the end
+    assert poll(handlers, role_play, "n-start").json["c"] == [4, 2]
+    # a new session starts from nothing
+    assert session(handlers, role_play, "start") == "open"
+    assert poll(handlers, role_play, "n-start").json["n"] == 0
+
+
+def test_a_learner_who_goes_back_and_chooses_again_counts_once(handlers, scenario):
+    uid = scenario(SMALL.format(extra='allow_back="true" min_group_size="1"'))
+    session(handlers, uid, "start")
+    first_choice(handlers, uid, "student_1", "Bad move")
+    r = handlers.post(uid, "back", {}, student="student_1")
+    assert r.status_code == 200, r.content
+    handlers.post(uid, "choose", {"choice": labelled(r)["Good move"]}, student="student_1")
+    figures = poll(handlers, uid, "n-start").json
+    assert figures["n"] == 1 and figures["c"] == [1, 0]
+    assert LiveAnswer.objects.count() == 1
+    # the row carries neither the learner's id nor a time
+    row = LiveAnswer.objects.get()
+    assert "student" not in row.respondent and not hasattr(row, "day")
+
+
+def test_unchanged_figures_answer_304_and_a_new_answer_changes_the_etag(handlers, role_play):
+    session(handlers, role_play, "start")
+    for i in range(5):
+        first_choice(handlers, role_play, f"student_{i}", "Good move")
+    first = poll(handlers, role_play, "n-start")
+    assert first.status_code == 200 and first.headers["ETag"].startswith('"')
+    assert "no-cache" in first.headers["Cache-Control"]
+    again = poll(handlers, role_play, "n-start", etag=first.headers["ETag"])
+    assert again.status_code == 304 and again.body == b""
+    assert again.headers["ETag"] == first.headers["ETag"]
+    first_choice(handlers, role_play, "student_9", "Bad move")
+    changed = poll(handlers, role_play, "n-start", etag=first.headers["ETag"])
+    assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
+    assert changed.json["c"] == [5, 1]
+
+
+def test_the_poll_body_stays_a_few_hundred_bytes_with_a_full_room(handlers, scenario):
+    """30 participants at a statement with 7 options (a 6-point scale and "Not applicable")."""
+    uid = scenario(LIKERT.format(extra='scale="custom"').replace(
+        "<item", "<label>1</label><label>2</label><label>3</label><label>4</label><label>5</label>"
+                  "<label>6</label><item", 1))
+    session(handlers, uid, "start")
+    for i in range(30):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 1 + i % 6, "pace": "na"}}, student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    response = poll(handlers, uid, "relevance")
+    assert response.json["n"] == 30 and sum(response.json["c"]) == 30
+    assert len(response.body) <= 300, response.body
+
+
+def test_reveal_shows_right_answers_only_when_asked_and_only_where_there_are_some(handlers, scenario):
+    case = scenario(CASE.format(attempts=3, policy="best", show="submitted", extra='min_group_size="1"'))
+    session(handlers, case, "start")
+    r = handlers.post(case, "submit", {"answers": {"q1": "b", "q2": ["x", "z"], "q3": "Text"}})
+    assert r.status_code == 200, r.content
+    assert "r" not in poll(handlers, case, "q1").json
+    assert poll(handlers, case, "q1", reveal=True).json["r"] == [0]
+    multiple = poll(handlers, case, "q2", reveal=True).json
+    assert multiple["c"] == [1, 0, 1] and multiple["p"] == [100, 0, 100] and multiple["r"] == [0, 1]
+    # the written reflection is not an item of the live room
+    assert get(handlers, case, "live_poll", query="item=q3").status_code == 400
+    likert = scenario(LIKERT.format(extra=""))
+    assert "r" not in poll(handlers, likert, "relevance", reveal=True).json
+
+
+def test_an_anonymous_evaluation_is_counted_without_any_key_of_the_learner(handlers, scenario):
+    uid = scenario(LIKERT.format(extra='anonymous="true"'))
+    session(handlers, uid, "start")
+    for i in range(3):
+        handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 4}}, student=f"student_{i}")
+    figures = poll(handlers, uid, "relevance").json
+    assert figures["n"] == 3 and figures["c"] == [0, 0, 0, 0, 3, 0]
+    # a random key per submission (as the answer rows' submission id): not the learner's, and a
+    # learner who could answer again would not be recognised
+    keys = set(LiveAnswer.objects.values_list("respondent", flat=True))
+    assert len(keys) == 3 and LiveAnswer.objects.count() == 6
+
+
+def test_the_screen_has_a_qr_code_of_the_units_lms_address_and_one_screen_per_item(handlers, role_play, settings):
+    settings.LMS_ROOT_URL = "https://learn.example.org"
+    response = get(handlers, role_play, "live_screen")
+    assert response.status_code == 200
+    html = json.loads(response.body)["html"]
+    key = handlers.key(role_play)
+    url = f"https://learn.example.org/courses/{key.context_key}/jump_to/{key}"
+    assert f'data-url>{url}</p>' in html
+    assert "<svg" in html and 'class="emm-present-qr-code"' in html
+    # the decisions with a choice to make, not the endings nor a one-way step
+    assert re.findall(r'data-item="([^"]+)"', html) == ["n-start", "n-mid"]
+    assert "Decision 1 of 2" in html and "GOOD-END" not in html
+
+
+def test_the_live_room_is_refused_to_staff_viewing_as_a_learner(handlers, role_play):
+    """Masquerading staff get the learner's role (lms/djangoapps/courseware/masquerade.py): no
+    button, no handler."""
+    platform = handlers.platform
+    staff = handlers.user(STAFF)
+    learner = handlers.user("student_1")
+    ctx = platform.lms(staff, masquerade_as=learner)
+    block = ctx.block(handlers.key(role_play))
+    response = block.runtime.handle(block, "live_poll", Request.blank("/", method="GET"))
+    assert response.status_code == 403
