@@ -16,7 +16,7 @@ PIP_FLAGS := --disable-pip-version-check -q
 BENCH_VENV := var/bench-venv
 BENCH_PY  := $(BENCH_VENV)/bin/python
 
-.PHONY: help run test test-js test-fast test-312 bench bench-speed lint messages translations wheel course clean
+.PHONY: help run demo-data test test-js test-fast test-312 bench bench-speed lint messages translations wheel course clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,11 @@ run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at h
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django migrate --run-syncdb -v 0
 	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff to a page to see it as course staff, ?lang=fr for French)"
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
+
+# the three-day demo course of `make run` (scenario emm_evaluation_report.2) with 40 simulated
+# participants, so that its report shows figures; DEMO_LANG=fr for the French course
+demo-data: $(VENV)/.installed var  ## fill the workbench's three-day demo course with 40 simulated participants
+	$(PY) scripts/fill_demo.py --lang $(or $(DEMO_LANG),en)
 
 # the store and concurrency tests again on a private MariaDB (tests/mariadb.py), at both isolation levels
 MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py \

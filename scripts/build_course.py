@@ -22,6 +22,9 @@ course and as its import reads one (openedx-platform):
 * ``xmodule/course_block.py``: the grading policy is ``policies/<url_name>/grading_policy.json``;
   ``XMLModuleStore.load_extra_content``: ``about/<slug>.html`` is the about block ``<slug>``
   (``overview``: the about page; ``short_description``: the course card);
+* a unit marked ``staff_only`` in the outline gets ``visible_to_staff_only="true"`` on its vertical,
+  an inherited setting (``xmodule/modulestore/inheritance.py``) the LMS checks before showing a
+  block to anyone but course staff (``lms/djangoapps/courseware/access.py``);
 * ``xmodule/xml_block.py`` (``is_pointer_tag``, ``load_file``): ``<chapter url_name="x"/>`` is a
   pointer to ``chapter/x.xml``; ``xmodule/html_block.py``: ``html/x.xml`` holds
   ``<html filename="x" .../>`` and the markup is ``html/x.html``.
@@ -159,6 +162,11 @@ def build_run(outline, lang, root=ROOT, source=SOURCE):
         unit_name = claim(unit["url_name"], f"a unit of {where}")
         uwhere = f"unit {unit_name}"
         vertical = etree.Element("vertical", display_name=_text(unit["title"], lang, uwhere))
+        if unit.get("staff_only"):
+            # the inherited setting the LMS checks before it shows a block to anyone who is not
+            # course staff (xmodule/modulestore/inheritance.py; courseware/access.py,
+            # _visible_to_nonstaff_users); Studio exports it as this attribute
+            vertical.set("visible_to_staff_only", "true")
         intro = source / "html" / lang / f"{unit_name}.html"
         if not intro.is_file():
             raise CourseError(f"{uwhere}: its introduction {intro} is missing")

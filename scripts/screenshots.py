@@ -1,6 +1,8 @@
-"""Screenshots of the three blocks for the docs (not a test).
+"""Screenshots of the blocks for the README (not a test).
 
-    .venv/bin/python scripts/screenshots.py [likert case_study role_play perspectives facilitator_pack]
+    .venv/bin/python scripts/screenshots.py [TAKE ...]
+
+(TAKE: a function below, e.g. ``likert_fr``, to redo only its pictures; all of them by default.)
 
 Serves the workbench from a throw-away database, drives Debian's Chromium (the same launch as
 the browser tests, never ``playwright install``) and writes, in docs/screenshots/:
@@ -18,12 +20,31 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * role-play-perspectives.png     a debrief's "How the other roles saw it": how each role chose at
                            the decision two roles share, and how each role's scenario ended;
 * role-play-perspectives-ar.png  the same in Arabic on a phone, with a small group withheld.
+* case-study-grade-fr-phone.png  a French case ("last attempt counts") on a phone after a first
+                           submit: the score, which attempt counts, the warning before a retry;
+* case-study-best-fr-phone.png   the same case under "best attempt counts" after a lower second
+                           attempt: the counted score beside the last one;
+* case-study-offline-fr-phone.png  the French Assamaka case on a phone, Submit pressed offline:
+                           "No connection" and the answers kept on the device until the link is back;
+* likert-results-fr.png    the French evaluation's results panel for staff after six learners, down
+                           to the table's first row: favourable share and literal agreement,
+                           figures written the French way;
+* likert-earlier-scale-fr.png  answers given on an earlier scale, shown apart with their own labels;
+* likert-editor-scale-warning.png  the Studio editor's warning at the scale field of a live evaluation;
+* likert-editor-save-anyway.png  the save of that change held back until "Save anyway";
+* knowledge-check-fr.png   the French post-test's results: pre- and post-test scores side by side;
+* evaluation-report-fr.png  the French demo course's evaluation report (staff) after ``make demo-data``'s
+                           40 simulated participants, down to its one-page summary;
+* role-play-stranded-fr.png  a French role-play step with every choice closed: the way on.
 * facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
                            width): role cards and the first decision cards;
 * facilitator-pack-card.png       one decision card of it;
 * facilitator-pack-likert-fr.png  the French evaluation as a paper questionnaire.
 
-Every picture is an element (or a clip of one), at most MAX_HEIGHT pixels tall.
+Every picture is an element (or a clip of one), at most MAX_HEIGHT pixels tall; the new ones
+stay under 150 KB (a narrower page or a clip where a panel is long). The pictures of issue 10's
+states use small scenarios of their own where a demo cannot reach the state in one step. The
+workbench is one course, so ``evaluation_report`` runs first, before other takes add answers.
 """
 
 import os
@@ -74,6 +95,23 @@ def shoot(page, locator, name, max_height=MAX_HEIGHT):
     if box["height"] > max_height:
         print(f"{name}: cut from {box['height']:.0f} to {max_height} px")
         box["height"] = max_height
+    page.screenshot(path=str(OUT / name), clip=box, full_page=True)
+    return OUT / name
+
+
+def shoot_span(page, container, first, last, name):
+    """Screenshot ``container``'s width from the top of ``first`` to the bottom of ``last`` (parts of
+    one long element, the space between included), at most MAX_HEIGHT pixels tall."""
+    page.mouse.move(0, 0)
+    hide_workbench_banner(page)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    rect = """(el) => { const r = el.getBoundingClientRect();
+        return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; }"""
+    outer, top, bottom = (loc.evaluate(rect) for loc in (container, first, last))
+    pad = 8
+    y = max(outer["y"], top["y"] - pad)
+    box = {"x": outer["x"], "y": y, "width": outer["width"],
+           "height": min(MAX_HEIGHT, bottom["y"] + bottom["height"] + pad - y)}
     page.screenshot(path=str(OUT / name), clip=box, full_page=True)
     return OUT / name
 
@@ -218,6 +256,189 @@ def perspectives(browser, bench, student_id):
     return shots
 
 
+# ------------------------------------------------------------------ issue 10: the new states
+CASE_FR = """
+<emm_case_study display_name="Indices de traite" attempts_allowed="3" grade_policy="{policy}">
+  <question id="q1" type="multiple" partial_credit="true" points="3">
+    <prompt><![CDATA[<p>Quels indices de traite ?</p>]]></prompt>
+    <option id="x" correct="true">Une dette envers le recruteur</option>
+    <option id="y" correct="true">Des papiers confisqués</option>
+    <option id="z">Un téléphone</option>
+  </question>
+</emm_case_study>
+"""  # tests/browser/test_figures_french_browser.py's case, three attempts
+CASE_ASSAMAKA_FR = "emm_case_study.3"  # scenarios/emm_case_study-4-fr.xml ("Deux adolescents à Assamaka")
+REFLECTION_FR = ("Parler avec chaque adolescent hors de la présence de l’adulte, dans une langue qu’il comprend "
+                 "et dans un lieu sûr. Ce sont des enfants : leur intérêt supérieur passe avant tout dans chaque "
+                 "décision. Les orienter vers la protection de l’enfance et la lutte contre la traite, et ne pas "
+                 "les renvoyer vers un préjudice grave.")
+LIVE_FR = ('<emm_likert display_name="Évaluation du jour 1" min_group_size="1">'
+           '<item id="a">La formation est utile pour mon travail.</item>'
+           '<item id="b">Les exemples venaient du Niger.</item></emm_likert>')
+KC_PRE_FR, KC_POST_FR = "emm_knowledge_check.2", "emm_knowledge_check.3"  # emm_knowledge_check-3-fr-pre.xml, -4-
+ROLE_PLAY_STRANDED = """
+<emm_role_play display_name="Au poste frontière" attempts_allowed="2">
+  <role id="police" start="arrive">Agente de police</role>
+  <node id="arrive"><narrative><![CDATA[<p>Une adolescente arrive seule au poste, sans papiers.</p>]]></narrative>
+    <choice goto="desk" points="-2">Enregistrer son passage et la laisser continuer</choice>
+    <choice goto="listen" points="1">L’écouter à part, avec une interprète</choice></node>
+  <node id="listen"><narrative><![CDATA[<p>Elle dit avoir 15 ans et devoir de l’argent à un recruteur.</p>]]>
+    </narrative><choice goto="desk">Continuer</choice></node>
+  <node id="desk"><narrative><![CDATA[<p>Au guichet, le dossier attend une décision.</p>]]></narrative>
+    <choice goto="end" if_visited="listen">Orienter vers la protection de l’enfance</choice></node>
+  <node id="end" ending="true"><narrative><![CDATA[<p>Elle est prise en charge.</p>]]></narrative></node>
+</emm_role_play>
+"""  # tests/browser/test_figures_french_browser.py's scenario in words: "desk" is closed unless "listen" was seen
+
+
+def case_study_grade(browser, bench, student_id):
+    """Which attempt counts, the warning before a retry, the counted score beside the last one."""
+    shots = []
+    scenario = bench.add_scenario(CASE_FR.format(policy="last"))
+    phone = new_page(browser, PHONE, locale="fr-FR")
+    phone.goto(bench.scenario_url(scenario, student_id(), lang="fr"))
+    wait_ready(phone, ".emm-case [data-status]")
+    phone.locator(".emm-case input[value=x]").check()
+    phone.locator(".emm-case [data-submit]").click()
+    phone.locator(".emm-case [data-results] [data-retry-warning]").wait_for()
+    shots.append(shoot(phone, phone.locator(".emm-case [data-results]"), "case-study-grade-fr-phone.png"))
+
+    scenario = bench.add_scenario(CASE_FR.format(policy="best"))
+    phone.goto(bench.scenario_url(scenario, student_id(), lang="fr"))
+    wait_ready(phone, ".emm-case [data-status]")
+    phone.locator(".emm-case input[value=x]").check()
+    phone.locator(".emm-case input[value=y]").check()
+    phone.locator(".emm-case [data-submit]").click()
+    phone.locator(".emm-case [data-results] [data-retry]").click()  # new_page accepts the question
+    phone.locator(".emm-case [data-submit]:visible").wait_for()
+    phone.locator(".emm-case input[value=x]").check()
+    phone.locator(".emm-case input[value=y]").uncheck()
+    phone.locator(".emm-case [data-submit]").click()
+    phone.locator(".emm-case [data-results] [data-counted]").wait_for()
+    shots.append(shoot(phone, phone.locator(".emm-case [data-results]"), "case-study-best-fr-phone.png"))
+    assert phone.js_errors == [], phone.js_errors
+
+    phone = new_page(browser, PHONE, locale="fr-FR")
+    phone.goto(bench.scenario_url(CASE_ASSAMAKA_FR, student_id(), lang="fr"))
+    wait_ready(phone, ".emm-case [data-status]")
+    block = phone.locator(".emm-case")
+    for value in ("papers", "debt", "no"):
+        block.locator(f"input[value={value}]").check()
+    block.locator("textarea").fill(REFLECTION_FR)
+    block.locator("textarea").evaluate("(el) => { el.scrollTop = 0; }")  # the start of the answer in view
+    phone.context.set_offline(True)
+    phone.wait_for_function("() => navigator.onLine === false")
+    block.locator("[data-submit]").click()
+    block.locator("[data-alert]:visible").wait_for()
+    block.locator("[data-draft-status]").filter(has_text="connexion").wait_for()
+    shots.append(shoot_span(phone, block, block.locator("textarea"), block.locator("[data-alert]"),
+                            "case-study-offline-fr-phone.png"))
+    phone.context.set_offline(False)
+    assert phone.js_errors == [], phone.js_errors
+    return shots
+
+
+def likert_fr(browser, bench, student_id):
+    """The French results panel, the editor's "Save anyway", answers on an earlier scale."""
+    from tests.browser.test_likert_browser import SEED
+
+    shots = []
+    page = new_page(browser, {"width": 800, "height": 900}, locale="fr-FR")
+    page.goto(bench.scenario_url(LIKERT_FR, "staff_1", lang="fr"))
+    wait_ready(page, ".emm-likert [data-progress]")
+    for answers in SEED:
+        response = bench.submit(page, LIKERT_FR, student_id("seed"), answers)
+        assert response.status == 200, response.text()
+    page.goto(bench.scenario_url(LIKERT_FR, "staff_1", lang="fr"))
+    wait_ready(page, ".emm-likert [data-show-results]")
+    page.locator(".emm-likert [data-show-results]").click()
+    page.locator(".emm-likert [data-results] table").wait_for()
+    section = page.locator(".emm-likert [data-results-section]")
+    # the headline, the chart and the table's first row ("1 (16,7 %)"); the rest is more of the same
+    shots.append(shoot_span(page, section, section, section.locator("[data-row=relevance]"), "likert-results-fr.png"))
+
+    scenario = bench.add_scenario(LIVE_FR)
+    page.goto(bench.scenario_url(scenario, "staff_1", lang="fr"))
+    assert bench.submit(page, scenario, student_id("seed"), {"a": 3, "b": 5}).ok
+    editor = ".emm-likert-editor"
+    page.goto(f"{bench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=en")
+    page.wait_for_selector(f"{editor} [data-row]")
+    page.get_by_label("Scale").select_option("agree4")
+    warning = page.locator(f"{editor} [data-error=scale]")
+    warning.filter(has_text="Learners answered on the scale").wait_for()
+    shots.append(shoot_span(page, page.locator(editor), page.get_by_label("Scale"), warning,
+                            "likert-editor-scale-warning.png"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    alert = page.locator(f"{editor} [data-save-alert]")
+    alert.filter(has_text="Save anyway").wait_for()
+    shots.append(shoot_span(page, page.locator(editor), alert, page.locator(f"{editor} [data-save]"),
+                            "likert-editor-save-anyway.png"))
+    page.get_by_role("button", name="Save anyway").click()
+    page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
+    for answers in ({"a": 3, "b": 4}, {"a": 4, "b": 4}):
+        assert bench.submit(page, scenario, student_id("seed"), answers).ok
+    page.goto(bench.scenario_url(scenario, "staff_1", lang="fr"))
+    wait_ready(page, ".emm-likert [data-show-results]")
+    page.locator(".emm-likert [data-show-results]").click()
+    apart = page.locator(".emm-likert [data-results] [data-apart]")
+    apart.wait_for()
+    shots.append(shoot(page, apart, "likert-earlier-scale-fr.png"))
+    assert page.js_errors == [], page.js_errors
+    return shots
+
+
+def knowledge_check(browser, bench, student_id):
+    """The French post-test's results beside the pre-test's."""
+    from tests.browser.test_knowledge_check_browser import RIGHT, WRONG, answer
+
+    learner = student_id()
+    phone = new_page(browser, PHONE, locale="fr-FR")
+    for scenario, answers in ((KC_PRE_FR, WRONG), (KC_POST_FR, RIGHT)):
+        phone.goto(bench.scenario_url(scenario, learner, lang="fr"))
+        wait_ready(phone, ".emm-kc [data-status]")
+        answer(phone, answers)
+        phone.locator(".emm-kc [data-submit]").click()
+        phone.wait_for_function("() => document.querySelector('.emm-kc [data-results]').textContent.trim() !== ''")
+    results = phone.locator(".emm-kc [data-results]")
+    results.locator("[data-gain]").wait_for()
+    shots = [shoot_span(phone, results, results.locator("h4").first, results.locator("[data-gain]"),
+                        "knowledge-check-fr.png")]
+    assert phone.js_errors == [], phone.js_errors
+    return shots
+
+
+def evaluation_report(browser, bench, student_id):
+    """The French demo course's report after ``make demo-data``'s 40 simulated participants. The
+    workbench is one course and the report counts every answer in it: this take runs first."""
+    from scripts.fill_demo import fill
+
+    counts = fill(lang="fr", out=lambda line: None)
+    assert counts["failed"] == 0, counts
+    page = new_page(browser, {"width": 900, "height": 900}, locale="fr-FR")
+    page.goto(bench.scenario_url(counts["scenario"], "staff_1", lang="fr"))
+    page.locator(".emm-er [data-headline]").wait_for()
+    report = page.locator(".emm-er")
+    # the top of the report down to the end of its one-page summary (the per-statement tables follow)
+    shots = [shoot_span(page, report, report, report.locator("[data-summary]"), "evaluation-report-fr.png")]
+    assert page.js_errors == [], page.js_errors
+    return shots
+
+
+def role_play_stranded(browser, bench, student_id):
+    """A step whose only choice is closed: the learner is offered a way on."""
+    scenario = bench.add_scenario(ROLE_PLAY_STRANDED)
+    phone = new_page(browser, PHONE, locale="fr-FR")
+    phone.goto(bench.scenario_url(scenario, student_id(), lang="fr"))
+    wait_ready(phone, ".emm-role-play [data-panel]")
+    block = phone.locator(".emm-role-play")
+    block.locator("[data-role=police]").click()
+    block.locator("[data-choice]", has_text="Enregistrer son passage").click()
+    block.locator("[data-stranded]").wait_for()
+    shots = [shoot(phone, block, "role-play-stranded-fr.png", max_height=PHONE["height"])]
+    assert phone.js_errors == [], phone.js_errors
+    return shots
+
+
 def main(takes=None):
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
@@ -248,9 +469,9 @@ def main(takes=None):
         bench = Workbench(server.url)
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
-            for take in takes or (likert, case_study, role_play, perspectives, facilitator_pack):
-                if takes or not sys.argv[1:] or take.__name__ in sys.argv[1:]:  # all, or the ones named
-                    shots += take(browser, bench, student_id)
+            for take in takes or (evaluation_report, likert, case_study, role_play, perspectives, case_study_grade,
+                                 likert_fr, knowledge_check, role_play_stranded, facilitator_pack):
+                shots += take(browser, bench, student_id)
             browser.close()
     finally:
         server.stop()
@@ -260,4 +481,5 @@ def main(takes=None):
 
 
 if __name__ == "__main__":
-    main()
+    # ``python scripts/screenshots.py likert likert_fr``: only those takes
+    main([globals()[name] for name in sys.argv[1:]] or None)

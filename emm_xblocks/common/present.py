@@ -197,13 +197,13 @@ def _total_text(block, result):
 def _add_present_button(block, frag):
     _ = block.ugettext
     urls = {name: block.runtime.handler_url(block, name) for name in ("live_screen", "live_poll", "live_session")}
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    label, hint = escape(_("Present")), escape(_("Project this activity for a room and count its answers live."))
     frag.content += (
         '<div class="emm-present-launch">'
         f'<button type="button" class="emm-button emm-present-open" data-screen-url="{escape(urls["live_screen"])}"'
         f' data-poll-url="{escape(urls["live_poll"])}" data-session-url="{escape(urls["live_session"])}">'
-        f'{escape(_("Present"))}</button>'
-        f' <span class="emm-present-hint">{escape(_("Project this activity for a room and count its answers live."))}'
-        '</span></div>')
+        f'{label}</button> <span class="emm-present-hint">{hint}</span></div>')
     frag.add_css_url(block.resource_url("css/emm-present.css"))
     frag.add_javascript_url(block.resource_url("js/emm-present.js"))
 

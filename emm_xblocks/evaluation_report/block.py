@@ -30,6 +30,14 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
     completion_mode = XBlockCompletionMode.EXCLUDED
     has_score = False
 
+    @classmethod
+    def workbench_scenarios(cls):
+        """The report's demos, then the demo courses that end with it (``workbench/scenarios/course/``:
+        the three-day Niger training, English and French; ``make demo-data`` fills them)."""
+        from ..workbench.scenarios import courses
+
+        return [*super().workbench_scenarios(), *courses()]
+
     def search_text(self):
         return ""  # staff only: nothing for the course search
 

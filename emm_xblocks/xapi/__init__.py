@@ -23,4 +23,5 @@ EVENT_NAMES = (
     "emm.role_play.chose",
     "emm.role_play.went_back",
     "emm.role_play.ended",
+    "emm.knowledge_check.submitted",
 )

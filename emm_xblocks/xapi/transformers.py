@@ -15,7 +15,11 @@ id, timestamp and context (the course as parent activity, transformer version, s
 and activity types come from the ADL, TinCan registry and ACROSSX vocabularies that
 event-routing-backends itself uses. The block is the activity ``<LMS root>/xblock/<usage key>``;
 its parts are IRIs below it (``/statement/<id>``, ``/question/<id>``, ``/answer``,
-``/document/<index>``, ``/role/<id>``, ``/node/<id>``). The shapes are in ``docs/xapi.md``.
+``/document/<index>``, ``/role/<id>``, ``/node/<id>``); a knowledge-check pair is
+``<LMS root>/course/<course id>/knowledge-check-pair/<pair key>``. The shapes are in ``docs/xapi.md``.
+
+A knowledge check's statements carry its pair key and phase, never the learner's pseudonym in the
+pair (``common.platform.pair_token``; the event has none).
 
 An anonymous Likert evaluation gives one statement: the learner completed it. No answer, no count
 of answers leaves the block (its event carries none, ``likert/events.py``; decision 20x).
@@ -335,3 +339,59 @@ class RolePlayEndedTransformer(RolePlayTransformer):
         if category:
             extensions.update({EXTENSION_TAGS: [category]})
         return extensions
+
+
+# --- Knowledge check (knowledge_check/events.py) -----------------------------------------------
+
+PHASE_TAGS = {"pre": "pre-test", "post": "post-test"}
+
+
+class KnowledgeCheckTransformer(BlockTransformer):
+    """A pre- or post-test of a pair: the phase is a TinCan "tags" context extension
+    (``["pre-test"]`` or ``["post-test"]``), so each statement says which test it is from."""
+
+    activity_type = ACTIVITY_ASSESSMENT
+
+    def get_context_extensions(self):
+        extensions = super().get_context_extensions()
+        phase = self.get_data("data.phase")
+        if phase in PHASE_TAGS:
+            extensions.update({EXTENSION_TAGS: [PHASE_TAGS[phase]]})
+        return extensions
+
+
+class KnowledgeCheckQuestionTransformer(CaseStudyQuestionTransformer, KnowledgeCheckTransformer):
+    """One question of the test, as a case study's (single or multiple choice): ``answered``,
+    the chosen option(s), points, correctness; with the phase tag. Every question of a knowledge
+    check is a choice (``knowledge_check.content.KINDS``): its event names no kind."""
+
+    def get_object(self):
+        return Activity(id=self.block_iri("question", self.child_id), definition=ActivityDefinition(
+            type=constants.XAPI_ACTIVITY_INTERACTION, interaction_type="choice"))
+
+
+@XApiTransformersRegistry.register("emm.knowledge_check.submitted")
+class KnowledgeCheckSubmittedTransformer(OneToManyXApiTransformerMixin, KnowledgeCheckTransformer):
+    """``completed`` the test (answered once), its points as the score; the pair is an activity in
+    ``grouping`` (``<LMS>/course/<course id>/knowledge-check-pair/<pair key>``, the same for the
+    pre- and the post-test, so a pair's statements can be put side by side); then one
+    ``answered`` per question."""
+
+    _verb = COMPLETED
+    additional_fields = ("result",)
+    child_transformer_class = KnowledgeCheckQuestionTransformer
+
+    def get_result(self):
+        return Result(score=score(self.get_data("data.score"), self.get_data("data.max_score")), completion=True)
+
+    def pair_activity(self):
+        pair = self.get_data("data.pair", True)
+        course = self.get_object_iri("course", self.get_data("context.course_id", True))
+        return Activity(id=f"{course}/knowledge-check-pair/{pair}", definition=ActivityDefinition(
+            type=ACTIVITY_ASSESSMENT, name=LanguageMap({"und": pair})))
+
+    def get_context_activities(self):
+        return self.grouped(super().get_context_activities(), self.pair_activity())
+
+    def get_child_ids(self):
+        return list(self.get_data("data.questions") or {})

@@ -286,16 +286,17 @@ EmmLikertResults.apart = function (target, section) {
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
   var table = el("table", {class: "emm-table"}, [
-    el("caption", {text: section.title}),
+    /* the section's heading shows the title; the caption names the table for screen readers only */
+    el("caption", {class: "emm-sr", text: section.title}),
     el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
     el("tbody", {}, section.statements.map(function (st) {
       var cells = [el("th", {scope: "row", text: st.text})];
       if (st.suppressed) {
         cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
       } else {
-        cells.push(el("td", {text: String(st.n)}));
-        st.counts.forEach(function (c) { cells.push(el("td", {text: String(c)})); });
-        cells.push(el("td", {text: String(st.na)}));
+        cells.push(el("td", {text: EMM.count(st.n, target)}));
+        st.counts.forEach(function (c) { cells.push(el("td", {text: EMM.count(c, target)})); });
+        cells.push(el("td", {text: EMM.count(st.na, target)}));
       }
       return el("tr", {}, cells);
     }))

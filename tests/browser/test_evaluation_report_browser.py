@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import DEMO_EN, DESKTOP, assert_axe_clean, student_id
+from tests.browser.conftest import DEMO_EN, DESKTOP, PHONE, assert_axe_clean, student_id
 from tests.browser.test_likert_browser import SEED
 
 pytestmark = pytest.mark.browser
@@ -85,3 +85,95 @@ def test_in_arabic_the_report_reads_right_to_left(workbench, new_page):
     assert root.get_attribute("dir") == "rtl" and root.get_attribute("lang") == "ar"
     assert page.evaluate(f"getComputedStyle(document.querySelector('{BLOCK}')).direction") == "rtl"
     assert_axe_clean(page, BLOCK)
+
+
+# the order a keyboard meets the report's parts (a region is a table's scrollable wrapper)
+TAB_STOPS = """(root) => Array.from(root.querySelectorAll('a[href], button, [tabindex="0"]'))
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => el.matches('[data-csv]') ? 'csv' : el.matches('[data-print]') ? 'print'
+         : el.getAttribute('role') === 'region' && el.querySelector('table') ? 'table' : el.outerHTML.slice(0, 80))"""
+FOCUSED = """(root) => {
+  const el = document.activeElement;
+  if (!root.contains(el)) return null;
+  const style = getComputedStyle(el);
+  const labels = (el.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+    .map((id) => document.getElementById(id).textContent.trim()).join(' ');
+  return {kind: el.matches('[data-csv]') ? 'csv' : el.matches('[data-print]') ? 'print'
+                : el.getAttribute('role') === 'region' && el.querySelector('table') ? 'table' : el.tagName,
+          visible: el.matches(':focus-visible'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          caption: el.querySelector('caption') ? el.querySelector('caption').textContent.trim() : null,
+          name: labels, scrolls: el.scrollWidth > el.clientWidth};
+}"""
+
+
+def fill_the_demo_course(participants):
+    """``scripts/fill_demo.py``'s participants, through the workbench's handler URLs (Django's
+    test client, in this process: the live server shares the test database)."""
+    import importlib.util
+
+    from tests.throwaway_venv import ROOT
+
+    spec = importlib.util.spec_from_file_location("fill_demo", ROOT / "scripts" / "fill_demo.py")
+    fill_demo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fill_demo)
+    counts = fill_demo.fill("en", participants, out=lambda *_: None)
+    assert counts["failed"] == 0 and counts["sent"] == participants * 5
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang):
+    """Tab from the top of the page: the CSV link, the Print button, then every table (each in a
+    region named by its caption) in reading order, each with a visible focus ring; Enter downloads
+    the CSV and opens the print dialog; on a phone the arrow keys scroll a wide table, also right to
+    left in Arabic."""
+    fill_the_demo_course(6)  # three evaluations and one pair, above the minimum group size (5)
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(REPORT, "staff_1", lang=lang))
+    root = page.locator(BLOCK)
+    root.wait_for()
+    assert root.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    expected = root.evaluate(TAB_STOPS)
+    # 2 summary tables, 3 evaluations, the shared statements, the pair's 2 tables
+    assert expected == ["csv", "print"] + ["table"] * 8
+
+    met = []
+    for _ in range(60):  # the workbench's own links come first
+        page.keyboard.press("Tab")
+        focused = root.evaluate(FOCUSED)
+        if focused is None and met:
+            break  # out of the report again
+        if focused is not None:
+            met.append(focused)
+    assert [f["kind"] for f in met] == expected
+    for focused in met:
+        assert focused["visible"] and focused["outline"] == "solid" and focused["width"] >= 2, focused
+        if focused["kind"] == "table":
+            assert focused["caption"] and focused["caption"] in focused["name"], focused  # named by its caption
+    # the pair's two tables are told apart by the pair's heading in their names
+    pair_tables = [f["name"] for f in met if f["kind"] == "table"][-2:]
+    assert all("niger-course-en" in name for name in pair_tables)
+    assert_axe_clean(page, BLOCK)
+
+    # Enter on the link downloads the CSV; Enter on the button opens the print dialog
+    page.evaluate("window.print = () => { window.emmPrinted = true; }")
+    root.locator("[data-csv]").focus()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".csv")
+    root.locator("[data-print]").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.emmPrinted === true")
+    assert page.js_errors == []
+
+    # on a phone the evaluation tables are wider than the screen: a focused region scrolls with the
+    # arrow keys, towards the end of the line (right in English, left in Arabic)
+    phone = new_page(PHONE)
+    phone.goto(workbench.scenario_url(REPORT, "staff_1", lang=lang))
+    region = phone.locator(f"{BLOCK} [data-evaluation] [role=region]").first
+    region.wait_for()
+    assert region.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    region.focus()
+    for _ in range(5):
+        phone.keyboard.press("ArrowLeft" if lang == "ar" else "ArrowRight")
+    scrolled = region.evaluate("(el) => el.scrollLeft")
+    assert (scrolled < 0) if lang == "ar" else (scrolled > 0), scrolled  # RTL scrolls to negative offsets

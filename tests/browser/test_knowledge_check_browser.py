@@ -67,7 +67,7 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
     results = page.locator(f"{BLOCK} [data-results]").inner_text()
     assert "Correct answer:" in results and "Non-refoulement: 1951 Refugee Convention" in results
     status = page.locator(f"{BLOCK} [data-status]")
-    status.filter(has_text="Pre-test: 1 of 4 points.").wait_for()
+    status.filter(has_text="Pre-test: 1 point out of 4.").wait_for()
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []
 

@@ -58,7 +58,9 @@ build_course = _builder()
 OUTLINE = build_course.load_outline()
 RUNS = list(OUTLINE["runs"])
 UNITS = {u["url_name"]: u for s in OUTLINE["sections"] for sub in build_course.subsections(s) for u in sub["units"]}
-ACTIVITIES = [u for u in UNITS.values() if "block" in u]  # 5 case studies and role-play, the evaluation
+ACTIVITIES = [u for u in UNITS.values() if "block" in u]  # 4 case studies, the role-play, 2 knowledge checks,
+#                                                          the evaluation, the report
+STAFF_ONLY = {name for name, u in UNITS.items() if u.get("staff_only")}
 GRADED_TYPES = {a["block_type"] for a in OUTLINE["assignment_types"]}
 
 
@@ -140,8 +142,7 @@ def test_olxcleaner_finds_no_problem_at_any_stage(archives, lang):
         assert [(e.level, e.name, e.filename, e.description) for e in errorstore.errors] == []
     # what it checked: the seven topics and the evaluation, their subsections, units and introductions
     assert sum(1 for obj in url_names.values() if obj.type == "chapter") == len(OUTLINE["sections"]) == 8
-    assert sum(1 for obj in url_names.values() if obj.type == "html") == sum(
-        len(s["units"]) for s in OUTLINE["sections"])
+    assert sum(1 for obj in url_names.values() if obj.type == "html") == len(UNITS) == 11
 
 
 def test_olxcleaner_looks_at_our_blocks_only_through_the_allowed_list(archives):
@@ -151,7 +152,7 @@ def test_olxcleaner_looks_at_our_blocks_only_through_the_allowed_list(archives):
     refused = sorted(e.description.split("<")[1].split(">")[0] for e in errorstore.errors
                      if e.name == "UnexpectedTag")
     used = sorted(tag for tag, *_ in course_tree(archives["fr"])[1] if tag in OURS)
-    assert refused == used and len(used) == len(ACTIVITIES) == 6
+    assert refused == used and len(used) == len(ACTIVITIES) == 9
 
 
 # ---------------------------------------------------------------- url_names
@@ -208,7 +209,7 @@ def test_policy_lists_the_package_blocks_and_the_grading_policy_holds_the_graded
     for fmt, entry in types.items():
         assert entry["min_count"] == sum(1 for _n, f in graded if f == fmt)
     assert abs(sum(g["weight"] for g in grading["GRADER"]) - 1) < 1e-9
-    assert len(graded) == sum(1 for tag, *_ in blocks if tag in GRADED_TYPES) == 5
+    assert len(graded) == sum(1 for tag, *_ in blocks if tag in GRADED_TYPES) == 7
 
 
 # ---------------------------------------------------------------- our blocks, re-imported
@@ -225,8 +226,8 @@ def import_run(platform, folder):  # noqa: F811
             keys[name] = platform.add(node, parent_key, url_name=name)
         elif tag == "html":
             keys[name] = None  # the platform's own block, not ours to parse
-        else:
-            settings = {"graded": True} if element.get("graded") == "true" else {}
+        else:  # the settings the outline's containers carry, as the import reads XML attributes
+            settings = {name: True for name in ("graded", "visible_to_staff_only") if element.get(name) == "true"}
             keys[name] = platform.container(tag, parent_key, url_name=name, **settings)
     return blocks, keys
 
@@ -259,12 +260,16 @@ def test_every_block_of_ours_reimports_with_parse_xml_as_its_source_wrote_it(pla
 @pytest.mark.parametrize("lang", RUNS)
 def test_a_learner_sees_every_activity_and_the_scored_ones_count(platform, archives, lang):  # noqa: F811
     blocks, keys = import_run(platform, archives[lang])
-    learner = platform.user("amina")
-    for tag, name, element, _parent in blocks:
+    learner, staff = platform.user("amina"), platform.user("staff_moussa", role="staff")
+    for tag, name, element, unit in blocks:
         if tag not in OURS:
             continue
         block = platform.unbound(keys[name])
-        page = html.unescape(platform.lms(learner).html(keys[name]))
+        # a staff-only unit's block inherits visible_to_staff_only, which the LMS checks before it
+        # shows it to anyone else (courseware/access.py, _visible_to_nonstaff_users): staff read it
+        assert block.visible_to_staff_only is (unit in STAFF_ONLY), name
+        reader = staff if unit in STAFF_ONLY else learner
+        page = html.unescape(platform.lms(reader).html(keys[name]))
         assert element.get("display_name") in page  # the learner sees the activity, in the run's language
         # a scored block counts: its subsection is graded (inherited), with an assignment type
         assert block.graded is bool(block.has_score), name
@@ -305,13 +310,13 @@ def test_the_build_is_reproducible_and_refuses_a_wrong_outline(tmp_path):
     second = [p.read_bytes() for p in build_course.build(tmp_path / "b")]
     assert first == second
     outline = build_course.load_outline()
-    outline["sections"][1]["units"][0]["url_name"] = outline["sections"][0]["units"][0]["url_name"]
+    outline["sections"][2]["units"][0]["url_name"] = outline["sections"][1]["units"][0]["url_name"]
     with pytest.raises(build_course.CourseError, match="used by"):
         build_course.build_run(outline, "fr")
 
 
 def test_a_section_with_two_subsections_grades_each_with_its_own_type():
-    """The outline's long form (``[[sections.subsections]]``): how a knowledge check (issue 9) joins
+    """The outline's long form (``[[sections.subsections]]``): how a knowledge check (issue 11) joins
     a section that has a case study. One assignment type per subsection, or the build refuses."""
     outline = build_course.load_outline()
     sections = outline["sections"]
@@ -327,7 +332,8 @@ def test_a_section_with_two_subsections_grades_each_with_its_own_type():
     assert [etree.fromstring(run.files[f"sequential/{n}.xml"]).get("format")
             for n in ("policy_case", "policy_screening")] == ["Case study", "Role-play"]
     grading = json.loads(run.files["policies/en/grading_policy.json"])
-    assert {g["type"]: g["min_count"] for g in grading["GRADER"]} == {"Case study": 4, "Role-play": 1}
+    assert {g["type"]: g["min_count"] for g in grading["GRADER"]} == {"Case study": 4, "Role-play": 1,
+                                                                        "Knowledge check": 2}
 
     policy["subsections"] = [{"url_name": "policy_both", "title": {"fr": "Les deux", "en": "Both"},
                               "units": policy["subsections"][0]["units"] + law["units"]
@@ -335,3 +341,53 @@ def test_a_section_with_two_subsections_grades_each_with_its_own_type():
     sections.remove(law)
     with pytest.raises(build_course.CourseError, match="two assignment types"):
         build_course.build_run(outline, "en")
+
+
+# ---------------------------------------------------------------- issue 11: knowledge checks, the report
+def units_in_order(folder):
+    """``[(section url_name, unit url_name, vertical element)]`` in the order a learner meets them."""
+    _run, blocks, _ = course_tree(folder)
+    section_of = {}
+    units = []
+    for tag, name, element, parent in blocks:
+        if tag == "chapter":
+            section_of[name] = name
+        elif tag in ("sequential", "vertical"):
+            section_of[name] = section_of[parent]
+            if tag == "vertical":
+                units.append((section_of[name], name, element))
+    return units
+
+
+@pytest.mark.parametrize("lang", RUNS)
+def test_the_pre_test_opens_day_1_and_its_post_test_closes_day_3(archives, lang):
+    folder = archives[lang]
+    checks = [(section, unit, element.find("emm_knowledge_check")) for section, unit, element in units_in_order(folder)
+              if element.find("emm_knowledge_check") is not None]
+    (pre_section, _, pre), (post_section, _, post) = checks
+    sections = [s["url_name"] for s in OUTLINE["sections"]]
+    assert (pre_section, post_section) == (sections[0], sections[-1]) == ("global_context", "evaluation")
+    assert (pre.get("phase"), post.get("phase")) == ("pre", "post")
+    assert pre.get("pair") == post.get("pair") == f"emm-niger-{lang}"  # one pair
+    # the same questions (the post-test is the pre-test duplicated)
+    assert [q.get("id") for q in pre.iter("question")] == [q.get("id") for q in post.iter("question")]
+    assert (pre.get("grading"), post.get("grading")) == ("participation", "score")  # a pre-test never by score
+    # each in a subsection of its own, graded as a knowledge check
+    _run, blocks, _ = course_tree(folder)
+    fmt = {"fr": "Test de connaissances", "en": "Knowledge check"}[lang]
+    graded_as = {name: el.get("format") for tag, name, el, _p in blocks if tag == "sequential"}
+    assert graded_as["pre_test"] == graded_as["post_test"] == fmt
+    assert graded_as["evaluation_subsection"] is None  # the anonymous evaluation and the report: not graded
+
+
+@pytest.mark.parametrize("lang", RUNS)
+def test_the_report_is_a_staff_only_unit_of_the_evaluation_section(archives, lang):
+    units = units_in_order(archives[lang])
+    staff_only = [(section, unit, element) for section, unit, element in units
+                  if element.get("visible_to_staff_only") == "true"]
+    [(section, unit, vertical)] = staff_only  # the one unit learners do not see
+    assert (section, unit) == ("evaluation", "evaluation_report") and unit in STAFF_ONLY
+    assert [child.tag for child in vertical] == ["html", "emm_evaluation_report"]
+    assert units[-1][1] == "evaluation_report"  # after the evaluation it reports on
+    # nothing else is hidden, and no other unit holds the report
+    assert all(el.find("emm_evaluation_report") is None for _s, u, el in units if u != unit)

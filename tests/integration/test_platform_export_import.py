@@ -11,7 +11,10 @@ from xblock.fields import Scope
 
 from tests.openedx.fixtures import platform  # noqa: F401 (fixture)
 
-SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios").glob("*.xml"))
+FOLDER = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
+# the demos, and the blocks only the demo courses use (course/*.xml; course-*.xml are the courses' outlines)
+SCENARIOS = [*sorted(FOLDER.glob("*.xml")),
+             *sorted(p for p in FOLDER.glob("course/*.xml") if not p.name.startswith("course-"))]
 
 
 def authored(platform, key):  # noqa: F811

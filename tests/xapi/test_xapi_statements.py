@@ -2,7 +2,7 @@
 
 The chain, each link real or standing in for the named platform file:
 
-1. learners act on the three blocks through the platform-faithful runtime (``tests/openedx``):
+1. learners act on the four blocks through the platform-faithful runtime (``tests/openedx``):
    what the blocks publish is what they publish in the LMS;
 2. each event is emitted through eventtracking's real ``Tracker`` inside the contexts the LMS
    enters around a handler (``as_the_lms_emits``): the request's (``track/middleware.py``), the
@@ -24,8 +24,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from emm_xblocks.models import PairedResult
 from emm_xblocks.xapi import EVENT_NAMES
 from tests.integration.test_case_study_handlers import CASE, GOOD
+from tests.integration.test_knowledge_check import CHECK, HALF, RIGHT
 from tests.integration.test_likert_handlers import SURVEY
 from tests.integration.test_role_play_handlers import SMALL, labelled
 from tests.throwaway_venv import ROOT, unavailable
@@ -114,10 +116,17 @@ def act(scenario, handlers, events):
         r = handlers.post(uid, "choose", {"choice": labelled(r)["Carry on"]})
         assert r.status_code == 200, r.content
 
+    def knowledge_check(uid, answers):
+        r = handlers.post(uid, "submit", answers)
+        assert r.status_code == 200, r.content
+
     block(SURVEY.format(extra=""), "Eval", likert)
     block(SURVEY.format(extra='anonymous="true"'), "Eval", anonymous)
     block(CASE.format(attempts=2, policy="best", show="submitted", extra=""), "Test case", case_study)
     block(SMALL.format(extra='allow_back="true"'), "Small", role_play)
+    for phase, answers in (("pre", HALF), ("post", RIGHT)):
+        block(CHECK.format(phase=phase, pair="day1", extra=""), f"Check {phase}",
+              lambda uid, answers=answers: knowledge_check(uid, answers))
 
     users = {name: handlers.user(name).id for name in ("student_1", "student_2")}
     emitted = [as_the_lms_emits(record, uid, name, users[record["user"]])
@@ -145,7 +154,8 @@ def xapi(scenario, handlers, events, tmp_path):
         result = subprocess.run([sys.executable, "-m", "tests.xapi.transform", str(path)], cwd=ROOT,
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-3000:]
-        _RUN.update(json.loads(result.stdout), events=emitted)
+        _RUN.update(json.loads(result.stdout), events=emitted,
+                    pseudonyms=list(PairedResult.objects.values_list("token", flat=True)))
     return _RUN
 
 
@@ -201,6 +211,7 @@ VERBS = {
     "emm.role_play.chose": (ADL + "verbs/answered", ADL + "activities/cmi.interaction"),
     "emm.role_play.went_back": (DOD + "verbs/navigated", ADL + "activities/simulation"),
     "emm.role_play.ended": (ADL + "verbs/completed", ADL + "activities/simulation"),
+    "emm.knowledge_check.submitted": (ADL + "verbs/completed", ADL + "activities/assessment"),
 }
 
 
@@ -292,6 +303,41 @@ def test_a_role_play_path(xapi):
     assert ended["result"]["completion"] is True and ended["result"]["response"] == "n-harm"
     assert ended["result"]["score"]["raw"] == -3.0 and 0 <= ended["result"]["score"]["scaled"] <= 1
     assert ended["context"]["extensions"][TINCAN + "extension/tags"] == ["harmful"]
+
+
+def test_a_knowledge_check_gives_the_score_the_phase_and_the_pair_then_each_question(xapi):
+    tests = {e["data"]["phase"]: s for e, s in statements_of(xapi, "emm.knowledge_check.submitted")}
+    assert set(tests) == {"pre", "post"}
+    for phase, points in (("pre", 1.0), ("post", 2.0)):
+        completed, *questions = tests[phase]
+        assert completed["result"] == {"completion": True,
+                                       "score": {"min": 0, "max": 2.0, "raw": points, "scaled": points / 2}}
+        assert completed["context"]["extensions"][TINCAN + "extension/tags"] == [f"{phase}-test"]
+        [pair] = completed["context"]["contextActivities"]["grouping"]
+        assert pair["id"] == f"{LMS}/course/{COURSE_ID}/knowledge-check-pair/day1"
+        assert pair["definition"]["name"] == {"und": "day1"}
+        block = completed["object"]["id"]
+        by_id = {q["object"]["id"].removeprefix(block + "/question/"): q for q in questions}
+        assert set(by_id) == {"q1", "q2"}
+        for question in questions:
+            assert question["verb"]["id"] == ADL + "verbs/answered"
+            assert question["object"]["definition"]["interactionType"] == "choice"
+            assert question["context"]["statement"]["id"] == completed["id"]
+            assert question["context"]["extensions"][TINCAN + "extension/tags"] == [f"{phase}-test"]
+    pre, post = tests["pre"], tests["post"]
+    assert pre[0]["actor"] == post[0]["actor"]  # the same learner, told by ERB's external id
+    assert pre[0]["object"]["id"] != post[0]["object"]["id"]  # two blocks, one pair
+    q2 = {p: next(q for q in tests[p][1:] if q["object"]["id"].endswith("/q2")) for p in tests}
+    assert json.loads(q2["pre"]["result"]["response"]) == ["consent"] and q2["pre"]["result"]["success"] is False
+    assert json.loads(q2["post"]["result"]["response"]) == ["exploit", "person"]
+    assert q2["post"]["result"] == {**q2["post"]["result"], "success": True,
+                                    "score": {"min": 0, "max": 1.0, "raw": 1.0, "scaled": 1.0}}
+
+
+def test_no_statement_carries_a_learner_s_pseudonym_in_a_pair(xapi):
+    assert len(xapi["pseudonyms"]) == 2  # the pre- and the post-test were filed
+    text = json.dumps(xapi["statements"])
+    assert not any(token in text for token in xapi["pseudonyms"])
 
 
 def test_learners_are_told_apart_by_their_external_id(xapi):
