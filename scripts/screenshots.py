@@ -36,6 +36,10 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * evaluation-report-fr.png  the French demo course's evaluation report (staff) after ``make demo-data``'s
                            40 simulated participants, down to its one-page summary;
 * role-play-stranded-fr.png  a French role-play step with every choice closed: the way on.
+* facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
+                           width): role cards and the first decision cards;
+* facilitator-pack-card.png       one decision card of it;
+* facilitator-pack-likert-fr.png  the French evaluation as a paper questionnaire.
 
 Every picture is an element (or a clip of one), at most MAX_HEIGHT pixels tall; the new ones
 stay under 150 KB (a narrower page or a clip where a panel is long). The pictures of issue 10's
@@ -203,6 +207,26 @@ def role_play(browser, bench, student_id):
     editor.add_style_tag(content=".vertical { border: 0 !important; }")
     shots.append(shoot(editor, editor.locator(".emm-rp-studio .emm-rp-mapbox"), "role-play-editor.png"))
     assert editor.js_errors == [], editor.js_errors
+    return shots
+
+
+def facilitator_pack(browser, bench, student_id):
+    """The printable packs, as course staff open them from the block's link, in print media."""
+    from urllib.parse import urljoin
+
+    page = new_page(browser, {"width": 794, "height": 1123})  # A4 at 96 dpi
+
+    def open_pack(scenario, lang="en"):
+        page.goto(bench.scenario_url(scenario, "staff_1", lang=lang))
+        page.goto(urljoin(page.url, page.locator("[data-pack-link]").get_attribute("href")))
+        page.emulate_media(media="print")
+
+    open_pack(ROLE_PLAY_EN)
+    shots = [shoot(page, page.locator("main"), "facilitator-pack-role-play.png", max_height=1123),
+             shoot(page, page.locator(".emm-pack-decision").first, "facilitator-pack-card.png")]
+    open_pack(LIKERT_FR, lang="fr")
+    shots.append(shoot(page, page.locator(".emm-pack-part").first, "facilitator-pack-likert-fr.png"))
+    assert page.js_errors == [], page.js_errors
     return shots
 
 
@@ -446,7 +470,7 @@ def main(takes=None):
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
             for take in takes or (evaluation_report, likert, case_study, role_play, perspectives, case_study_grade,
-                                 likert_fr, knowledge_check, role_play_stranded):
+                                 likert_fr, knowledge_check, role_play_stranded, facilitator_pack):
                 shots += take(browser, bench, student_id)
             browser.close()
     finally:

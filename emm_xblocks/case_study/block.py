@@ -18,10 +18,11 @@ from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _tracked(block, case, outcome):
@@ -34,7 +35,7 @@ def _tracked(block, case, outcome):
 
 
 class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                     settings_fields(content.SETTINGS),
+                     FacilitatorPackMixin, settings_fields(content.SETTINGS),
                      EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
@@ -49,6 +50,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     block_js = "static/js/emm-case-study.js"
     block_css = "static/css/emm-case-study.css"
     js_class = "EmmCaseStudy"
+    pack_module, pack_template = pack, "templates/case_study/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},
                    help=N_("The case: narrative, sections, key facts, documents, images, questions, analysis"))

@@ -69,6 +69,7 @@ def student_view(block):
         "read_only": read_only,
         "attempts_left": left,
         "results_html": shown["html"] if state.submitted else "",
+        "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.build_fragment("templates/case_study/student.html", context, init_args={
         "submitted": state.submitted,

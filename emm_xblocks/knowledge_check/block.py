@@ -18,14 +18,15 @@ from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, validation, views
+from . import content, editor, learner, olx, pack, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                          settings_fields(content.SETTINGS),
+                          FacilitatorPackMixin, settings_fields(content.SETTINGS),
                           EmmBlockBase):
     """The same questions before and after the training; learners see both scores after the post-test."""
 
@@ -38,6 +39,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     block_js = "js/emm-knowledge-check.js"
     block_css = "css/emm-knowledge-check.css"
     js_class = "EmmKnowledgeCheck"
+    pack_module, pack_template = pack, "templates/knowledge_check/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={}, help=N_("The knowledge check: introduction and questions"))
 

@@ -42,6 +42,7 @@ def student_view(block):
         "read_only": read_only,
         "results_html": answer(block, check, learner.results(check, state))["html"] if state.submitted else "",
         "staff_html": staff_panel(block, check) if block.is_staff() else "",
+        "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.build_fragment("templates/knowledge_check/student.html", context,
                                 init_args={"submitted": state.submitted, "phase": check.phase})

@@ -17,10 +17,11 @@ from ..common.errors import HandlerError, json_response
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _with_results_link(block, survey, outcome):
@@ -28,7 +29,7 @@ def _with_results_link(block, survey, outcome):
 
 
 class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                  settings_fields(content.SETTINGS),
+                  FacilitatorPackMixin, settings_fields(content.SETTINGS),
                   EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
@@ -43,6 +44,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     block_js = "js/emm-likert.js"
     block_css = "css/emm-likert.css"
     js_class = "EmmLikert"
+    pack_module, pack_template = pack, "templates/likert/pack.html"  # the facilitator pack (common.pack)
 
     statements = List(scope=Scope.content, default=[], help=N_("Statements: id, text, reverse, required"))
     custom_labels = List(scope=Scope.settings, default=[])

@@ -79,6 +79,7 @@ def student_view(block):
         "ready": validation.playable(survey),  # content with errors (imported OLX) is never served
         "read_only": refusal.message if refusal else "",
         "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
+        "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,

@@ -21,10 +21,11 @@ from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, report, validation, views
+from . import changes, content, editor, learner, live, olx, pack, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -47,7 +48,7 @@ def _with_choice_secret(action, **kwargs):
 
 
 class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                    settings_fields(content.SETTINGS),
+                    FacilitatorPackMixin, settings_fields(content.SETTINGS),
                     EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
 
@@ -62,6 +63,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     block_js = "js/emm-role-play.js"
     block_css = "css/emm-role-play.css"
     js_class = "EmmRolePlay"
+    pack_module, pack_template = pack, "templates/role_play/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},
                    help=N_("The scenario: intro, roles, nodes and choices, grade bands"))

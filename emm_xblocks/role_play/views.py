@@ -248,6 +248,7 @@ def student_view(block):
     ctx["panel"] = block.render_template(PANEL, ctx)
     if scenario.show_others and block.is_staff():
         ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
+    ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 
 

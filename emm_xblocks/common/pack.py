@@ -1,0 +1,80 @@
+"""``FacilitatorPackMixin``: the printable facilitator pack of a block, for course staff only
+(issue 12, part 3: the session goes on when the network fails).
+
+The pack is a whole HTML page answered by the GET handler ``facilitator_pack``: course staff
+open it in a new tab from the block's staff view (``pack_url``) and print it, or save it as a
+PDF, with the browser (``static/css/emm-pack.css``: A4 pages, a page break before each part, no
+screen chrome on paper). ``?lang=fr`` (any language the package ships) prints it in another
+language than the facilitator's own; the author's text stays as written.
+
+What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers) -> Pack``) and
+``pack_template`` (the page's body, extending ``templates/common/pack_page.html``).
+
+Who may open it: course staff as themselves (``common.platform.is_staff``: the LMS's
+``user_is_staff``, a staff role in Studio's preview). A learner, and staff viewing the course as
+a learner (the LMS then gives the block the learner's rights), get 403 ``forbidden``, as with the
+other staff handlers. The pack carries the answers: it is never cached by a shared cache.
+"""
+
+from django.utils import translation
+from webob import Response
+from xblock.core import XBlock
+
+from . import platform
+from .errors import HandlerError
+from .i18n import ROOT_PACKAGE
+from .sanitize import sanitized
+
+HANDLER = "facilitator_pack"
+PAGE_CSS = "css/emm-pack.css"
+
+
+def shipped_languages():
+    """``[(code, name)]`` the pack can be printed in: English and each bundled catalogue."""
+    from importlib import resources
+
+    base = resources.files(ROOT_PACKAGE).joinpath("translations")
+    found = sorted(p.name for p in base.iterdir() if p.joinpath("LC_MESSAGES", "text.mo").is_file())
+    names = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+    return [(code, names.get(code, code)) for code in ["en", *found]]
+
+
+class FacilitatorPackMixin:
+    pack_module = None
+    pack_template = ""
+
+    def pack_url(self, lang=""):
+        """The pack's address for course staff, "" for anyone else (the learner's page never links it)."""
+        if not platform.is_staff(self):
+            return ""
+        return self.runtime.handler_url(self, HANDLER, query=f"lang={lang}" if lang else "")
+
+    @XBlock.handler
+    def facilitator_pack(self, request, suffix=""):
+        """GET: the printable pack as a whole HTML page (``text/html``), for course staff only.
+        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 403 ``forbidden`` for
+        anyone but course staff (JSON, as every handler error)."""
+        _ = self.ugettext
+        if request.method not in ("GET", "HEAD"):
+            return HandlerError(405, "method_not_allowed", _("This page must be opened with GET.")).response()
+        if not platform.is_staff(self):
+            return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        asked = request.GET.get("lang", "")
+        languages = dict(shipped_languages())
+        if asked in languages:
+            with translation.override(asked):
+                body = self.render_pack()
+        else:
+            body = self.render_pack()
+        response = Response(body, content_type="text/html", charset="utf-8")
+        response.cache_control = "private, no-store"  # the answers are in it
+        return response
+
+    def render_pack(self):
+        """The pack of the block's content as a whole page, in the active language."""
+        pack = self.pack_module.build(self.load_content(), self.ugettext, sanitized, self.numbers())
+        links = [{"code": code, "name": name, "url": self.pack_url(code)} for code, name in shipped_languages()]
+        return self.render_template(self.pack_template, {
+            "pack": pack, "css_url": self.resource_url(PAGE_CSS), "languages": links,
+            "current": (translation.get_language() or "en").split("-")[0],
+        })

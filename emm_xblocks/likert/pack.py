@@ -1,0 +1,47 @@
+"""What the Likert evaluation's printable pack holds (pure: no XBlock, no Django): the evaluation
+as a paper questionnaire -- one row of boxes per statement, the scale's labels as column heads,
+"Not applicable" where the author offers it, ruled lines for the comment -- and, on a sheet of its
+own, the facilitator's tally sheet to count the paper answers once they are collected.
+
+``build(survey, _, html, numbers)`` returns a ``Pack`` (it writes no number but the statements'
+own, small whole numbers: ``numbers`` is taken for the builders' common shape). The statements
+are printed as learners read them: which are worded negatively (``reverse``: their scale is read
+the other way in the analysis) is said on the tally sheet only.
+"""
+
+from dataclasses import dataclass
+
+COMMENT_LINES = 6
+
+
+@dataclass(frozen=True)
+class Pack:
+    title: str
+    intro: str  # HTML
+    labels: tuple  # the scale's labels, lowest first, translated when a preset's
+    na: str  # the "Not applicable" column's head, "" when not offered
+    statements: tuple  # (number, text, required)
+    any_required: bool  # say what the * means
+    comment: str  # the comment's prompt, "" when there is no comment box
+    comment_lines: int
+    anonymous: bool
+    reverse: tuple  # numbers of the reverse-coded statements (the tally sheet only)
+
+
+def build(survey, _, html, numbers=None):
+    """The ``Pack`` of ``survey`` (see the module's docstring)."""
+    comment = ""
+    if survey.comment_box:
+        comment = survey.comment_prompt or _("Any other comment (optional)")
+    return Pack(
+        title=survey.display_name,
+        intro=html(survey.intro),
+        labels=survey.labels(_),
+        na=_("Not applicable") if survey.allow_na else "",
+        statements=tuple((n, s.text, s.required) for n, s in enumerate(survey.statements, start=1)),
+        any_required=any(s.required for s in survey.statements),
+        comment=comment,
+        comment_lines=COMMENT_LINES if survey.comment_box else 0,
+        anonymous=survey.anonymous,
+        reverse=tuple(n for n, s in enumerate(survey.statements, start=1) if s.reverse),
+    )

@@ -1,0 +1,178 @@
+"""What the role-play's printable facilitator pack holds (pure: no XBlock, no Django).
+
+A facilitator whose room has no network plays the scenario on paper: each participant (or
+team) gets a role card, the facilitator deals numbered decision cards, and a debrief sheet
+says which endings are good practice and which path earns the most points.
+
+``build(scenario, _, html, numbers)`` returns a ``Pack``:
+
+* ``roles``: one ``RoleCard`` per role (label, brief, the number of the card it starts at);
+* ``cards``: every node exactly once, as a ``Card`` numbered from 1 -- the nodes each role
+  meets, breadth first from its start in the roles' order, then any node no role reaches, in the
+  author's order. Each choice of a card appears on it exactly once, with its consequence and the
+  number of the card it leads to (``None`` when its target is not a node of the scenario);
+* the debrief sheet, for the facilitator only: ``endings`` (category, debrief), ``routes``
+  (the best path of each role, as card and choice numbers), ``points`` (per card, the choices
+  worth points) and ``bands`` (the score bands' messages).
+
+Points, categories, debriefs and best paths appear on the debrief sheet only, never on a role
+or decision card (the cards go to the participants). ``html`` turns author HTML into what the
+page may show (``common.sanitize.clean_html``, or its ``sanitized`` for a template); ``_``
+translates the few texts built here, ``numbers`` (``common.numbers.Numbers``) writes the points
+and percentages in the reader's locale (card and choice numbers are small whole numbers, the same
+in every language we ship).
+"""
+
+from collections import deque
+from dataclasses import dataclass
+
+from ..common.numbers import ENGLISH
+from ..common.sanitize import safe_url
+from . import content, paths
+
+
+@dataclass(frozen=True)
+class Step:
+    """A choice on a decision card: ``number`` (1, 2...), ``target`` the card it leads to."""
+
+    number: int
+    label: str
+    consequence: str  # HTML, as ``html`` made it
+    target: int | None
+    ending: bool  # the target is an ending card
+    condition: str  # "" or a translated sentence ("Only if card 4 was visited.")
+
+
+@dataclass(frozen=True)
+class Card:
+    number: int
+    node_id: str
+    speaker: str
+    narrative: str  # HTML
+    image: str  # a safe URL or ""
+    alt: str
+    ending: bool
+    choices: tuple = ()  # Steps
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    id: str
+    label: str
+    brief: str  # HTML
+    start: int | None  # the card the role starts at
+
+
+@dataclass(frozen=True)
+class Ending:
+    card: int
+    node_id: str
+    category: str  # translated ("Good practice") or the author's own word
+    category_key: str
+    debrief: str  # HTML
+
+
+@dataclass(frozen=True)
+class Route:
+    """A role's best path: ``steps`` are ``(card, choice number)``, then the ``ending`` card."""
+
+    role: str
+    steps: tuple
+    ending: int | None
+    best: int  # the most points the role can earn
+
+
+@dataclass(frozen=True)
+class Points:
+    """The choices of one card that are worth points: ``choices`` are ``(choice number, points as
+    the locale writes them)``."""
+
+    card: int
+    choices: tuple
+
+
+@dataclass(frozen=True)
+class Pack:
+    title: str
+    intro: str  # HTML
+    roles: tuple
+    cards: tuple
+    endings: tuple
+    routes: tuple
+    points: tuple
+    bands: tuple  # (min as a percentage the locale writes, message), highest first
+
+
+def card_order(scenario):
+    """Node ids in card order: breadth first from each role's start (roles in order), choices in
+    order, then the nodes no role reaches, in the author's order. Each node once."""
+    order, seen = [], set()
+    for role in scenario.roles:
+        queue = deque([role.start] if scenario.node(role.start) is not None else [])
+        while queue:
+            nid = queue.popleft()
+            if nid in seen:
+                continue
+            seen.add(nid)
+            order.append(nid)
+            queue.extend(c.goto for c in scenario.node(nid).choices
+                         if scenario.node(c.goto) is not None and c.goto not in seen)
+    for node in scenario.nodes:
+        if node.id not in seen:
+            seen.add(node.id)
+            order.append(node.id)
+    return order
+
+
+def _condition(choice, number_of, _, numbers):
+    parts = []
+    if choice.if_visited:
+        card = number_of.get(choice.if_visited)
+        parts.append(_("Only if card {card} was visited.").format(card=card) if card is not None
+                     else _("Only if “{node}” was visited.").format(node=choice.if_visited))
+    if choice.min_points is not None:
+        parts.append(_("Only with a score of at least {points}.").format(
+            points=numbers.number(choice.min_points)))
+    return " ".join(parts)
+
+
+def _category(key, _):
+    label = content.CATEGORIES.get(key)
+    return _(label) if label else key
+
+
+def build(scenario, _, html, numbers=ENGLISH):
+    """The ``Pack`` of ``scenario`` (see the module's docstring)."""
+    order = card_order(scenario)
+    number_of = {nid: i for i, nid in enumerate(order, start=1)}
+    cards = []
+    for nid in order:
+        node = scenario.node(nid)
+        steps = tuple(
+            Step(j, c.label, html(c.consequence), number_of.get(c.goto),
+                 bool(scenario.node(c.goto) and scenario.node(c.goto).ending), _condition(c, number_of, _, numbers))
+            for j, c in enumerate(node.choices, start=1))
+        cards.append(Card(number_of[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
+                          node.ending, () if node.ending else steps))
+    roles = tuple(RoleCard(r.id, r.label, html(r.brief), number_of.get(r.start)) for r in scenario.roles)
+    endings = tuple(Ending(number_of[n.id], n.id, _category(n.category, _), n.category, html(n.debrief))
+                    for n in (scenario.node(nid) for nid in order) if n.ending)
+    routes = []
+    for role in scenario.roles:
+        if scenario.node(role.start) is None:
+            routes.append(Route(role.label, (), None, 0))
+            continue
+        route = paths.playable_best_route(scenario, role.start)
+        steps = tuple((number_of[nid], idx + 1) for nid, idx in route if idx is not None)
+        end = route[-1][0] if route and route[-1][1] is None else None
+        routes.append(Route(role.label, steps, number_of.get(end), max(0, paths.best_score(scenario, role.start))))
+    points = []
+    for nid in order:
+        node = scenario.node(nid)
+        worth = tuple((j, numbers.number(c.points)) for j, c in enumerate(node.choices, start=1) if c.points)
+        if worth and not node.ending:
+            points.append(Points(number_of[nid], worth))
+    bands = tuple((numbers.percent(b.min, digits=0), b.message)
+                  for b in sorted(scenario.bands, key=lambda b: -b.min))
+    return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
+                tuple(points), bands)

@@ -1,0 +1,113 @@
+"""The facilitator pack (issue 12 §3) in headless Chromium: staff open it from the block's link,
+and it prints on A4 without the learner chrome, a new sheet for each part, in Arabic right to
+left; axe-core finds nothing wrong on the page; a learner who finds the address is refused."""
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, assert_axe_clean, student_id
+
+pytestmark = pytest.mark.browser
+
+DEMOS = {  # workbench scenario -> the block's selector
+    "emm_role_play.0": ".emm-role-play",  # scenarios/emm_role_play-1-en.xml
+    "emm_case_study.2": ".emm-case",  # scenarios/emm_case_study-3-en.xml (documents with excerpts)
+    "emm_likert.0": ".emm-likert",  # scenarios/emm_likert-1-en.xml
+    "emm_knowledge_check.0": ".emm-kc",  # scenarios/emm_knowledge_check-1-en-pre.xml
+}
+PDF_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object of the PDF Chromium writes
+
+CHROME = """() => [...document.querySelectorAll('button, input, select, textarea, form, nav, header, [data-pack-link]')]
+    .filter((el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+                      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; })
+    .map((el) => el.tagName.toLowerCase())"""
+BREAKS = """() => [...document.querySelectorAll('.emm-pack-part')].map((el) => getComputedStyle(el).breakBefore)"""
+CARDS = """() => [...document.querySelectorAll(
+    '.emm-pack-card, .emm-pack-question, .emm-pack-block, .emm-pack-table tr')]
+    .map((el) => getComputedStyle(el).breakInside)"""
+
+
+def pack_url(page, workbench, scenario, selector, lang="en"):
+    """The address staff follow from the block's "Facilitator pack" link."""
+    page.goto(workbench.scenario_url(scenario, "staff_1", lang=lang))
+    link = page.locator(f"{selector} [data-pack-link]")
+    assert link.get_attribute("target") == "_blank"
+    return urljoin(page.url, link.get_attribute("href"))
+
+
+@pytest.mark.parametrize("scenario", sorted(DEMOS))
+def test_the_pack_prints_without_learner_chrome_each_part_on_a_new_sheet(workbench, new_page, scenario):
+    page = new_page(DESKTOP)
+    url = pack_url(page, workbench, scenario, DEMOS[scenario])
+    page.goto(url)
+    assert page.title().endswith("facilitator pack")
+    assert page.locator(".emm-pack-screen").is_visible()  # on screen: how to print, the languages
+    page.emulate_media(media="print")
+    assert page.evaluate(CHROME) == []
+    assert not page.locator(".emm-pack-screen").is_visible()
+    breaks = page.evaluate(BREAKS)
+    assert breaks[0] == "auto" and breaks[1:] and set(breaks[1:]) == {"page"}
+    assert set(page.evaluate(CARDS)) == {"avoid"}
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+    assert len(PDF_PAGE.findall(pdf)) >= len(breaks)  # at least one sheet per part
+    assert page.js_errors == []
+
+
+def test_the_facilitators_page_starts_a_new_sheet_after_the_case_and_its_questions(workbench, new_page):
+    page = new_page(DESKTOP)
+    page.goto(pack_url(page, workbench, "emm_case_study.2", DEMOS["emm_case_study.2"]))
+    page.emulate_media(media="print")
+    facilitator = page.locator(".emm-pack-facilitator")
+    assert facilitator.evaluate("(el) => getComputedStyle(el).breakBefore") == "page"
+    assert "Expert analysis" in facilitator.inner_text()
+    participants = " ".join(page.locator(".emm-pack-part:not(.emm-pack-facilitator)").all_inner_texts())
+    assert "Correct answer" not in participants and "Expert analysis" not in participants
+    # ticking boxes on paper: one per option, none filled in
+    assert page.locator(".emm-pack-question .emm-pack-box").count() > 0
+
+
+def test_an_arabic_pack_reads_right_to_left(workbench, new_page):
+    page = new_page(DESKTOP, locale="ar")
+    page.goto(pack_url(page, workbench, "emm_role_play.0", DEMOS["emm_role_play.0"]) + "&lang=ar")
+    assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    card = page.locator(".emm-pack-decision").first
+    assert card.evaluate("(el) => getComputedStyle(el).direction") == "rtl"
+    # the choices' numbers stand on the start side: the right, in Arabic (the author's English
+    # text inside keeps its own direction, dir="auto")
+    indent = page.locator(".emm-pack-choices").first.evaluate(
+        "(el) => [getComputedStyle(el).paddingRight, getComputedStyle(el).paddingLeft]")
+    assert indent[0] != "0px" and indent[1] == "0px"
+    assert page.locator(".emm-pack-consequence").first.evaluate("(el) => getComputedStyle(el).direction") == "ltr"
+    page.emulate_media(media="print")
+    assert page.evaluate(CHROME) == []
+    assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+def test_an_arabic_case_pack_stays_within_the_sheet(workbench, new_page):
+    """A list of the author's English text inside an Arabic page keeps its bullets on the page's
+    side: a list item with its own direction would push its bullet off the sheet's left edge."""
+    page = new_page({"width": 794, "height": 1123}, locale="ar")  # A4 at 96 dpi
+    page.goto(pack_url(page, workbench, "emm_case_study.2", DEMOS["emm_case_study.2"]) + "&lang=ar")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    assert page.locator(".emm-pack-facilitator li").count() > 0
+
+
+@pytest.mark.parametrize("scenario", sorted(DEMOS))
+def test_axe_finds_no_violation_in_the_pack(workbench, new_page, scenario):
+    page = new_page(DESKTOP)
+    page.goto(pack_url(page, workbench, scenario, DEMOS[scenario]))
+    assert_axe_clean(page, "html")
+
+
+def test_a_learner_gets_neither_the_link_nor_the_pack(workbench, new_page):
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url("emm_case_study.2", learner))
+    assert page.locator("[data-pack-link]").count() == 0
+    response = page.request.get(workbench.handler_url("emm_case_study.2", "facilitator_pack", learner))
+    assert response.status == 403 and response.json()["error"] == "forbidden"
+

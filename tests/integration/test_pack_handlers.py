@@ -1,0 +1,176 @@
+"""The facilitator pack (issue 12 §3) through the platform-faithful runtime (tests/openedx): the
+``facilitator_pack`` GET handler answers course staff a whole printable page, and refuses
+learners -- and staff viewing the course as a learner, who then have the learner's rights in the
+LMS (``lms/djangoapps/courseware/masquerade.py``, ``access.py``) -- as the other staff handlers
+do. The learner's page never links the pack nor carries what it holds."""
+
+import pytest
+from django.utils import translation
+from webob import Request
+
+from tests.integration.platform_blocks import CASE, LIKERT, REFLECTION, ROLE_PLAY, visible_text
+from tests.openedx.fixtures import platform  # noqa: F401
+
+KNOWLEDGE_CHECK = """
+<emm_knowledge_check display_name="Pre-test" phase="pre" pair="p1">
+  <intro><![CDATA[<p>Public intro.</p>]]></intro>
+  <question id="q1" type="single">
+    <prompt><![CDATA[<p>Pick one.</p>]]></prompt>
+    <option id="a" correct="true">Alpha<feedback>SECRET-FEEDBACK-A</feedback></option>
+    <option id="b">Beta</option>
+    <explanation><![CDATA[<p>SECRET-EXPLANATION-1</p>]]></explanation>
+  </question>
+</emm_knowledge_check>
+"""
+BLOCKS = {
+    "knowledge_check": KNOWLEDGE_CHECK,
+    "likert": LIKERT.format(extra=""),
+    "case": CASE.format(extra="", more=REFLECTION),
+    "role_play": ROLE_PLAY.format(extra=""),
+}
+SECRETS = {  # what only the pack's facilitator part may hold
+    "case": ["SECRET-FEEDBACK-A", "SECRET-EXPLANATION-1", "SECRET-MODEL-ANSWER", "SECRET-KEY-POINT-1",
+             "SECRET-EXPERT-ANALYSIS"],
+    "role_play": ["DEBRIEF-TEXT", "GOOD-CONSEQUENCE"],
+    "likert": [],
+    "knowledge_check": ["SECRET-FEEDBACK-A", "SECRET-EXPLANATION-1"],
+}
+
+
+@pytest.fixture
+def people(platform):  # noqa: F811
+    return platform.user("ana"), platform.user("sam", role="staff")
+
+
+def get_pack(ctx, key, query="", method="GET", lang="en"):
+    """The handler as the LMS calls it: a webob request with the page's query string."""
+    with translation.override(lang):
+        block = ctx.block(key)
+        request = Request.blank("/" + (f"?{query}" if query else ""), method=method)
+        return block.runtime.handle(block, "facilitator_pack", request)
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_staff_get_a_whole_printable_page(platform, people, kind):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS[kind], platform.subsection())
+    response = get_pack(platform.lms(sam), key)
+    assert response.status_code == 200
+    assert response.content_type == "text/html" and response.charset.lower() == "utf-8"
+    assert "no-store" in response.headers["Cache-Control"]
+    assert "Content-Disposition" not in response.headers  # opened in a tab, to print
+    page = response.text
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert '<html lang="en" dir="ltr">' in page
+    assert "/static/xblock/resources/emm_xblocks/css/emm-pack.css" in page
+    for secret in SECRETS[kind]:
+        assert secret in page
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_learners_and_staff_viewing_as_a_learner_are_refused(platform, people, kind):  # noqa: F811
+    ana, sam = people
+    key = platform.add(BLOCKS[kind], platform.subsection())
+    for ctx in (platform.lms(ana), platform.lms(sam, masquerade_as=ana)):
+        response = get_pack(ctx, key)
+        assert response.status_code == 403
+        assert response.json["error"] == "forbidden" and response.json["message"]
+        assert "SECRET" not in response.text and "DEBRIEF" not in response.text
+
+
+def test_only_get_opens_the_pack(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["case"], platform.subsection())
+    response = get_pack(platform.lms(sam), key, method="POST")
+    assert response.status_code == 405 and response.json["error"] == "method_not_allowed"
+
+
+def test_the_role_play_pack_numbers_its_cards_and_says_where_each_choice_leads(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["role_play"], platform.subsection())
+    text = visible_text(get_pack(platform.lms(sam), key).text)
+    assert "Start at card 1." in text
+    assert "Listen first GOOD-CONSEQUENCE → Go to card 2." in text
+    assert "Refer at once → Go to card 3 (an ending)." in text
+    assert "Card 3 — ending" in text and "Card 3 — Good practice DEBRIEF-TEXT" in text
+    assert text.index("Decision cards") < text.index("Debrief sheet") < text.index("DEBRIEF-TEXT")
+
+
+def test_the_case_pack_puts_every_answer_after_the_participants_pages(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["case"], platform.subsection())
+    page = get_pack(platform.lms(sam), key).text
+    facilitator = page.index('class="emm-pack-part emm-pack-facilitator"')
+    assert page.index("Public narrative.") < page.index("Pick one.") < facilitator
+    for secret in SECRETS["case"]:
+        assert page.index(secret) > facilitator, secret
+    assert "Correct answer:" in visible_text(page[facilitator:])
+
+
+@pytest.mark.parametrize("lang,direction", [("fr", "ltr"), ("ar", "rtl"), ("es", "ltr")])
+def test_the_pack_prints_in_a_language_the_package_ships(platform, people, lang, direction):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["case"], platform.subsection())
+    page = get_pack(platform.lms(sam), key, query=f"lang={lang}").text
+    assert f'<html lang="{lang}" dir="{direction}">' in page
+    assert f'lang="{lang}" aria-current="page"' in page
+    with translation.override(lang):
+        from tests.openedx.services import i18n_service
+
+        expected = i18n_service(platform.lms(sam).block(key)).gettext("Key points of the expert's answer")
+    assert expected != "Key points of the expert's answer" and expected in page
+    # an unknown language is ignored: the facilitator's own language is used
+    assert '<html lang="en" dir="ltr">' in get_pack(platform.lms(sam), key, query="lang=xx").text
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_the_learners_page_never_links_the_pack_nor_carries_its_answers(platform, people, kind):  # noqa: F811
+    ana, sam = people
+    key = platform.add(BLOCKS[kind], platform.subsection())
+    learner = platform.lms(ana).html(key)
+    assert "facilitator_pack" not in learner and "data-pack-link" not in learner
+    for secret in SECRETS[kind]:
+        assert secret not in learner
+    assert "facilitator_pack" not in platform.lms(sam, masquerade_as=ana).html(key)
+    staff = platform.lms(sam).html(key)
+    assert "data-pack-link" in staff and "/handler/facilitator_pack" in staff
+    assert "Facilitator pack (printable)" in visible_text(staff)
+
+
+@pytest.mark.parametrize("olx", ['<emm_role_play display_name="Empty"/>', '<emm_case_study display_name="Empty"/>',
+                                 '<emm_likert display_name="Empty"/>', '<emm_knowledge_check display_name="Empty"/>'])
+def test_a_block_with_nothing_in_it_yet_still_gives_a_page(platform, people, olx):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(olx, platform.subsection())
+    response = get_pack(platform.lms(sam), key)
+    assert response.status_code == 200 and "<h1" in response.text and "Empty" in response.text
+
+
+def test_points_are_written_the_way_the_language_writes_numbers(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(CASE.format(extra="", more="").replace('points="2"', 'points="1.5"'), platform.subsection())
+    assert "1.5" in visible_text(get_pack(platform.lms(sam), key).text)
+    french = visible_text(get_pack(platform.lms(sam), key, query="lang=fr").text)
+    assert "1,5" in french and "1.5" not in french
+
+
+def test_the_best_path_points_the_way_the_language_reads(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["role_play"], platform.subsection())
+    english = visible_text(get_pack(platform.lms(sam), key).text)
+    assert "Officer : card 1, choice 2 → card 3 (3 points at most)" in english  # (visible_text spaces tags)
+    arabic = get_pack(platform.lms(sam), key, query="lang=ar").text
+    route = arabic[arabic.index('class="emm-pack-routes"'):]
+    route = route[:route.index("</ul>")]
+    assert "←" in route and "→" not in route
+
+
+def test_the_knowledge_check_pack_puts_its_answers_on_the_facilitators_sheet(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add(BLOCKS["knowledge_check"], platform.subsection())
+    page = get_pack(platform.lms(sam), key).text
+    facilitator = page.index('class="emm-pack-part emm-pack-facilitator"')
+    assert page.index("Public intro.") < page.index("Pick one.") < facilitator
+    for secret in SECRETS["knowledge_check"]:
+        assert page.index(secret) > facilitator, secret
+    assert "Before the training (pre-test)" in visible_text(page[:facilitator])
