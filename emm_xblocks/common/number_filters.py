@@ -3,7 +3,7 @@
 ``{% load emm_numbers %}`` (``common.templates`` registers this library under that name), then
 ``{{ value|number }}`` (at most 2 decimals: "3,83" in French), ``{{ value|number:0 }}`` (a count:
 "12 345"), ``{{ value|percent }}`` (a value given in percent, at most 1 decimal: "16,7 %") or
-``{{ value|percent:0 }}``. ``None`` is written "—" (nothing to divide is not zero, decision 21f).
+``{{ value|percent:0 }}``. ``None`` is written "—" (nothing to divide is not zero, decision 26).
 
 The language is Django's active one: ``common.templates.render`` activates the block's language
 for the render, so it is the language of the block's ``{% trans %}`` strings. Plural counters keep

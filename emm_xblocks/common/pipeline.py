@@ -18,7 +18,7 @@ live here, once:
 
 * an action the page sends again (the same ``action_id``: a retry after a lost reply) is not done
   twice: it answers as the first did, from the learner's state (``replay``), and keeps nothing
-  (decision 20a, ``common.recovery``).
+  (decision 22, ``common.recovery``).
 
 A block provides ``load_content()`` (parsed once per content), ``learner_state()`` /
 ``keep_state(state)``, the ``action_ids`` field (``common.recovery``) and, for graded blocks,

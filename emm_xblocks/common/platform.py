@@ -94,7 +94,7 @@ def pair_token(block, pair):
     server's ``SECRET_KEY``. The anonymous id is the course-specific ``anonymous_user_id`` of the
     user service, as the LMS gives it to every block (``learner_key``); the same learner gets the
     same token in the pre- and the post-test of a pair, and a reader of the package's tables
-    without the secret cannot tell whose it is (decision 20k). None where there is no learner (no
+    without the secret cannot tell whose it is (decision 23). None where there is no learner (no
     anonymous id, or Studio preview's shared ``"student"``)."""
     from django.conf import settings
 

@@ -1,4 +1,4 @@
-"""Actions done once, whatever the network does: the client's action ids (decision 20a).
+"""Actions done once, whatever the network does: the client's action ids (decision 22).
 
 The page sends ``action_id`` with every learner POST: a random id made for one action and sent
 again, unchanged, when that action is retried (``EMM.action`` in ``static/js/emm-common.js``).

@@ -8,7 +8,7 @@ Both blocks carry the same question set: the author writes the pre-test, then du
 (Studio's "Duplicate", or the OLX element copied) and sets the copy's phase to ``post`` -- nothing
 is typed twice. The results remember the questions' fingerprint (``common.questions.
 questions_fingerprint``), so a pair whose two question sets later differ in what scoring depends on
-is reported as such rather than compared (decision 20k).
+is reported as such rather than compared (decision 23).
 
 ``SETTINGS`` is the one description of the settings (fields, OLX attributes, the editor's form,
 ``common.settings``); the questions and the introduction are kept in the block's one ``content``

@@ -22,7 +22,7 @@ A knowledge check's statements carry its pair key and phase, never the learner's
 pair (``common.platform.pair_token``; the event has none).
 
 An anonymous Likert evaluation gives one statement: the learner completed it. No answer, no count
-of answers leaves the block (its event carries none, ``likert/events.py``; decision 20x).
+of answers leaves the block (its event carries none, ``likert/events.py``; decision 21).
 """
 
 import json

@@ -1,4 +1,4 @@
-"""Issue 10: nothing lost on a flaky link, in headless Chromium (decision 20a).
+"""Issue 10: nothing lost on a flaky link, in headless Chromium (decision 22).
 
 Two ways the network fails a learner, simulated in the browser itself:
 

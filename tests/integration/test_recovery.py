@@ -1,4 +1,4 @@
-"""Issue 10: every learner action is done once, whatever the network does (decision 20a).
+"""Issue 10: every learner action is done once, whatever the network does (decision 22).
 
 The page sends an ``action_id`` with every learner POST and sends the same one again when it
 retries after a lost reply. These tests send a request, "lose" its reply (the test simply sends
