@@ -73,6 +73,7 @@ def student_view(block):
         "locked": locked,
         "recorded": block.submitted and survey.anonymous,
         "comment_text": block.learner_comment if not survey.anonymous else "",
+        "profile": block.learner_profile if not survey.anonymous and block.submitted else "",
         "comment_max": content.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": results_allowed,
