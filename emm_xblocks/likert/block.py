@@ -106,6 +106,10 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def export_csv(self, request, suffix=""):
         return report.csv_response(self)
 
+    @XBlock.handler
+    def export_profile_csv(self, request, suffix=""):
+        return report.profile_csv_response(self)
+
     # ---------------------------------------------------------------- staff tools
     @property
     def clear_student_state(self):
