@@ -131,3 +131,13 @@ def test_the_csvs_name_a_profile_only_when_its_group_is_big_enough(survey, handl
     assert ["relevance", "Government", "7", "100", "100"] in figures
     assert ["relevance", "Civil society", "withheld: too few answers", "", ""] in figures
     assert handlers.get(uid, "export_profile_csv", student="gov_0").status_code == 403
+
+
+def test_a_save_from_the_studio_editor_keeps_the_profile_question(survey, handlers):
+    uid = survey()  # the editor does not show the question (OLX only): a save keeps it as it was
+    form = {"display_name": "New name", "scale": "agree5", "results": "staff", "min_group_size": 5,
+            "weight": 1, "statements": [{"id": "relevance", "text": "Relevant."}]}
+    assert handlers.post(uid, "studio_submit", form, student="staff_1").status_code == 200
+    block = handlers.block(uid)
+    assert block.display_name == "New name" and block.profile_prompt == "You work for"
+    assert [o["id"] for o in block.profile_options] == ["gov", "cso", "io"]
