@@ -134,6 +134,11 @@ def student_view_data(survey):
         "comment_box": survey.comment_box,
         "comment_prompt": survey.comment_prompt,
         "anonymous": survey.anonymous,
+        # the optional participant profile question (None without one); the submit handler takes
+        # the chosen option's id as ``profile``
+        "profile": {"prompt": survey.profile_prompt,
+                    "options": [{"id": o.id, "text": o.text} for o in survey.profile_options]}
+        if survey.has_profile else None,
     }
 
 
@@ -144,5 +149,6 @@ def user_state(survey, state):
         "submitted": state.submitted,
         "answers": dict(state.answers) if named and state.answers_epoch == survey.scale_epoch else {},
         "comment": state.learner_comment if named else "",
+        "profile": state.learner_profile if named else "",
         "can_submit": not (state.submitted and survey.anonymous),
     }

@@ -141,3 +141,12 @@ def test_a_save_from_the_studio_editor_keeps_the_profile_question(survey, handle
     block = handlers.block(uid)
     assert block.display_name == "New name" and block.profile_prompt == "You work for"
     assert [o["id"] for o in block.profile_options] == ["gov", "cso", "io"]
+
+
+def test_the_mobile_apps_get_the_question_and_a_named_learners_answer(survey, handlers):
+    uid = survey()
+    data = handlers.block(uid).student_view_data()
+    assert data["profile"]["prompt"] == "You work for"
+    assert [o["id"] for o in data["profile"]["options"]] == ["gov", "cso", "io"]
+    handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}, "profile": "io"})
+    assert handlers.get(uid, "student_view_user_state").json()["profile"] == "io"
