@@ -33,6 +33,7 @@ STATUS = {
     # Likert
     "invalid_answers": BAD_REQUEST,
     "unknown_statement": BAD_REQUEST,
+    "unknown_profile": BAD_REQUEST,
     "na_not_allowed": BAD_REQUEST,
     "invalid_value": BAD_REQUEST,
     "missing_required": BAD_REQUEST,

@@ -64,7 +64,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
       stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``);
     * ``role``: the role the learner played (role-play), kept on every row and counted in the
-      summary both among all rows and among that role's (``summary.role_tallies``).
+      summary both among all rows and among that role's (``summary.role_tallies``);
+    * a participant profile travels as one more answer, ``answers[summary.PROFILE_GROUP]`` (Likert):
+      every row of the submission is also counted among that profile's (``summary.profile_tallies``).
     Returns the submission id. Raises ``Busy`` or ``TextNotStorable`` (see ``StoreError``).
     """
     from ..models import Answer, Claim, Comment
@@ -75,7 +77,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     answers = {str(group): str(value) for group, value in answers.items()}
     if named:
         _ensure_claim_row(block_key, user_key, RESPONDENT)
-    summary.ensure_rows(block_key, [k for group, value in answers.items() for k in summary.keys_of(group, value, role)])
+    profile = summary.profile_of(answers)  # the submission's participant profile, if it gave one
+    summary.ensure_rows(block_key, [k for group, value in answers.items()
+                                    for k in summary.keys_of(group, value, role, profile)])
 
     def work():
         # the summary's changes, counted afresh on every try (a retried transaction starts over)
@@ -98,8 +102,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             old = list(Answer.objects.filter(**mine).values_list("id", "submission", "group", "value", "role"))
             if old:
                 Answer.objects.filter(id__in=[row[0] for row in old]).delete()
-                for _id, _submission, group, value, old_role in old:
-                    for key in summary.keys_of(group, value, old_role):
+                old_profiles = {row[1]: row[3] for row in old if row[2] == summary.PROFILE_GROUP}
+                for _id, old_submission, group, value, old_role in old:
+                    for key in summary.keys_of(group, value, old_role, old_profiles.get(old_submission, "")):
                         tally[key] -= 1
                 submissions -= len({row[1] for row in old})
             old = list(Comment.objects.filter(**mine).values_list("id", flat=True))
@@ -114,7 +119,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             Comment.objects.create(block_key=block_key, submission=submission, text=comment,
                                    user_key=user_key, day=today)
         for group, value in answers.items():
-            for key in summary.keys_of(group, value, role):
+            for key in summary.keys_of(group, value, role, profile):
                 tally[key] += 1
         summary.apply(block_key, tally, submissions)  # last: the counts' locks are held the shortest time
 

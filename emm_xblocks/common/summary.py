@@ -13,9 +13,11 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
+from .perspectives import PROFILE_GROUP
 from .transactions import write
 
 ROLE = "role:"  # ``Tally.split`` of the rows of one role: "role:<role id>"
+PROFILE = "profile:"  # ``Tally.split`` of the rows of a participant profile: "profile:<option id>"
 
 
 def split_of(role):
@@ -23,9 +25,20 @@ def split_of(role):
     return f"{ROLE}{role}" if role else ""
 
 
-def keys_of(group, value, role=""):
-    """The summary keys ``(group, value, split)`` one answer row counts in: all, and its role's."""
-    return [(group, value, "")] + ([(group, value, split_of(role))] if role else [])
+def keys_of(group, value, role="", profile=""):
+    """The summary keys ``(group, value, split)`` one answer row counts in: all, its role's, and its
+    submission's participant profile's."""
+    keys = [(group, value, "")]
+    if role:
+        keys.append((group, value, split_of(role)))
+    if profile:
+        keys.append((group, value, f"{PROFILE}{profile}"))
+    return keys
+
+
+def profile_of(answers):
+    """The participant profile among one submission's ``{group: value}`` ("" if none given)."""
+    return answers.get(PROFILE_GROUP, "")
 
 
 def _key(key):
@@ -121,15 +134,25 @@ def role_tallies(block_key, groups=None):
     """``{role: {group: {value: count}}}`` for a block (only ``groups``, if given: a debrief reads
     its path's nodes, not the whole scenario's): its summary split by the role on the rows (rows
     without a role are in ``tallies`` only). Read by the same index, ``emm_tally_split_key``."""
+    return _split_tallies(block_key, ROLE, groups)
+
+
+def profile_tallies(block_key, groups=None):
+    """``{profile option id: {group: {value: count}}}`` for a block: its summary split by the
+    participant profile each submission gave (submissions without one are in ``tallies`` only)."""
+    return _split_tallies(block_key, PROFILE, groups)
+
+
+def _split_tallies(block_key, prefix, groups):
     from ..models import Tally
 
-    rows = Tally.objects.filter(block_key=block_key, split__startswith=ROLE, n__gt=0)
+    rows = Tally.objects.filter(block_key=block_key, split__startswith=prefix, n__gt=0)
     if groups is not None:
         rows = rows.filter(group__in=sorted(set(groups)))
     result = defaultdict(lambda: defaultdict(dict))
     for group, value, split, n in rows.values_list("group", "value", "split", "n"):
-        result[split.removeprefix(ROLE)][group][value] = n
-    return {role: dict(groups) for role, groups in result.items()}
+        result[split.removeprefix(prefix)][group][value] = n
+    return {key: dict(groups) for key, groups in result.items()}
 
 
 def respondents(block_key):

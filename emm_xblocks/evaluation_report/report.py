@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..common.numbers import ENGLISH, plain, rounded
 from ..common.questions import Question
 from ..knowledge_check.report import pair_figures
+from ..likert import profiles
 from ..likert.statistics import headline, statement_stats
 
 AGREE = "agree"
@@ -98,6 +99,17 @@ def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):
     }
 
 
+def by_profile(figures, evaluations, profile_tallies, _):
+    """Give each shown evaluation of ``reaction``'s ``figures`` its figures by participant profile,
+    ``e["profiles"]`` (``likert.profiles.breakdown`` at the report's minimum group size or the
+    evaluation's, if higher; None without a profile question). ``evaluations``: what ``reaction``
+    was given; ``profile_tallies``: ``{block key: summary.profile_tallies}``."""
+    for e, (key, _survey, tallies, respondents) in zip(figures["evaluations"], evaluations, strict=True):
+        e["profiles"] = None if e["suppressed"] else profiles.breakdown(
+            e["survey"], tallies, profile_tallies.get(key, {}), respondents, _)
+    return figures
+
+
 def learning(pairs, min_group):
     """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
 
@@ -153,6 +165,7 @@ def csv_rows(figures, _):
             rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), _plain(st["top_box"])],
                      [reaction_, e["name"], st["text"], _("Top two box (%)"), _plain(st["top_two_box"])],
                      [reaction_, e["name"], st["text"], _("Mean"), _plain(st["mean"], 2)]]
+        rows += _profile_rows(e, reaction_, _)
     for p in figures.get("learning", []):
         g, name = p["figures"], p["pair"]
         rows += [[learning_, name, "", _("Learners who took both tests"), g["linked"]],
@@ -170,4 +183,27 @@ def csv_rows(figures, _):
         for q in g["questions"]:
             rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _plain(q["pre_correct"])],
                      [learning_, name, q["prompt"], _("Correct after (%)"), _plain(q["post_correct"])]]
+    return rows
+
+
+def _profile_rows(e, section, _):
+    """An evaluation's figures by profile as CSV rows; a withheld cell says so."""
+    table = e.get("profiles")
+    if not table:
+        return []
+    rows = []
+    texts = {c["key"]: c["text"] for c in table["columns"]}
+    withheld = _("withheld: too few answers")
+    for st in table["statements"]:
+        for cell in st["cells"]:
+            profile = texts[cell["key"]]
+            if not cell["shown"]:
+                rows.append([section, e["name"], st["text"], _("{profile}: favourable (%)").format(profile=profile),
+                             withheld])
+                continue
+            rows += [[section, e["name"], st["text"], _("{profile}: n").format(profile=profile), cell["n"]],
+                     [section, e["name"], st["text"], _("{profile}: favourable (%)").format(profile=profile),
+                      _plain(cell["favourable"])],
+                     [section, e["name"], st["text"], _("{profile}: top box (%)").format(profile=profile),
+                      _plain(cell["top_box"])]]
     return rows

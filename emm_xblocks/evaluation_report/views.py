@@ -48,8 +48,11 @@ def knowledge_pairs(block):
 
 def figures(block):
     settings = block.load_content()
-    data = report.reaction(evaluations(block), settings.min_group_size, block.ugettext,
+    asked = evaluations(block)
+    data = report.reaction(asked, settings.min_group_size, block.ugettext,
                            settings.headline_statement, block.numbers())
+    report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
+                                    if survey.has_profile}, block.ugettext)
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
     return data
 

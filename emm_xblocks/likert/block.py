@@ -54,11 +54,14 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
                           help=N_("How many times the scale changed after learners answered (kept by the editor)"))
     past_scales = List(scope=Scope.settings, default=[],
                        help=N_("Scales learners answered on before the current one: epoch, scale, custom labels"))
+    profile_prompt = String(scope=Scope.settings, default="", help=N_("The participant profile question (optional)"))
+    profile_options = List(scope=Scope.settings, default=[], help=N_("The profile question's answers: id, text"))
 
     answers = Dict(scope=Scope.user_state, default={})
     learner_comment = String(scope=Scope.user_state, default="")
     submitted = Boolean(scope=Scope.user_state, default=False)
     answers_epoch = Integer(scope=Scope.user_state, default=0)
+    learner_profile = String(scope=Scope.user_state, default="")  # named evaluations only
 
     # ---------------------------------------------------------------- grading (LMS contract)
     @property
@@ -104,6 +107,10 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     @XBlock.handler
     def export_csv(self, request, suffix=""):
         return report.csv_response(self)
+
+    @XBlock.handler
+    def export_profile_csv(self, request, suffix=""):
+        return report.profile_csv_response(self)
 
     # ---------------------------------------------------------------- staff tools
     @property

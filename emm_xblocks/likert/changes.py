@@ -13,6 +13,7 @@
 from dataclasses import replace
 
 from ..common.live_edits import id_changes
+from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
 from .content import SCALE_NAMES, PastScale
 
@@ -67,7 +68,9 @@ def carry_over(old, new, answered):
     """``new`` with what the editor does not send kept from ``old``; when ``answered`` (answers are
     stored) and the scale changed, ``old``'s scale joins ``past_scales`` and a new epoch starts (a
     scale the survey had before takes back its own epoch)."""
-    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales)
+    # the profile question is written in OLX only (the editor does not show it yet): kept as it was
+    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales,
+                  profile_prompt=old.profile_prompt, profile_options=old.profile_options)
     if not answered or old.scale_identity == new.scale_identity:
         return new
     past = [p for p in old.past_scales]
@@ -90,6 +93,8 @@ def split_tallies(survey, tallies):
     ids = {st.id for st in survey.statements}
     current, apart = {}, {}
     for group, tally in tallies.items():
+        if group == PROFILE_GROUP:
+            continue  # who answered, not a statement (``profile_counts``)
         sid, epoch = split_group(group)
         if epoch == survey.scale_epoch and sid in ids:
             current[sid] = tally

@@ -69,6 +69,14 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ProfileOption:
+    """One answer to the participant profile question (``id``: its key in the reports' split)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class PastScale:
     """A scale learners answered on before the author changed it: answers given on it are stored
     under ``<statement id>@<epoch>`` (epoch 0: the bare statement id) and reported with its labels."""
@@ -93,6 +101,10 @@ class _SurveyContent:
     # (``changes.carry_over``); the earlier scales, with their epochs, in ``past_scales``
     scale_epoch: int = 0
     past_scales: tuple = ()
+    # the optional participant profile question (issue 11): its prompt and ``ProfileOption``s;
+    # answered (or not: "prefer not to say") with the rest, the reports break figures down by it
+    profile_prompt: str = ""
+    profile_options: tuple = ()
 
     def labels(self, _=lambda s: s):
         """The scale's labels, lowest first, translated when they are a preset's."""
@@ -112,6 +124,13 @@ class _SurveyContent:
     def past_scale(self, epoch):
         return next((p for p in self.past_scales if p.epoch == epoch), None)
 
+    @property
+    def has_profile(self):
+        return bool(self.profile_options)
+
+    def profile_option(self, oid):
+        return next((o for o in self.profile_options if o.id == oid), None)
+
     def statement(self, sid):
         return next((s for s in self.statements if s.id == sid), None)
 
@@ -119,7 +138,9 @@ class _SurveyContent:
 Survey = with_settings(_SurveyContent, SETTINGS, "Survey")
 Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (frozen, hashable)."
 
-CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales")
+CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
+                  "profile_prompt", "profile_options")
+MAX_PROFILE_OPTIONS = 20
 
 
 def from_fields(values):
@@ -139,6 +160,9 @@ def from_fields(values):
             PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in values.get("past_scales") or () if isinstance(p, dict)),
+        profile_prompt=str(values.get("profile_prompt") or ""),
+        profile_options=tuple(ProfileOption(str(o.get("id", "")), str(o.get("text", "")))
+                              for o in values.get("profile_options") or () if isinstance(o, dict)),
         **{name: value for name, value in values.items() if name in known and value is not None},
     )
 
@@ -155,6 +179,8 @@ def to_fields(survey):
         scale_epoch=survey.scale_epoch,
         past_scales=[{"epoch": p.epoch, "scale": p.scale, "custom_labels": list(p.custom_labels)}
                      for p in survey.past_scales],
+        profile_prompt=survey.profile_prompt,
+        profile_options=[{"id": o.id, "text": o.text} for o in survey.profile_options],
     )
     return values
 

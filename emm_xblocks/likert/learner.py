@@ -7,6 +7,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 from dataclasses import dataclass, field
 
 from ..common.actions import ActionError, Described, Outcome, Record
+from ..common.perspectives import PROFILE_GROUP
 from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
 from .events import submitted_event
@@ -18,13 +19,14 @@ ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission take
 @dataclass(frozen=True)
 class State:
     """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted,
-    and the epoch of the scale the answers were given on (``changes.py``: a scale changed since
+    the epoch of the scale the answers were given on (``changes.py``: a scale changed since
     leaves them out of the form rather than relabelled)."""
 
     answers: dict = field(default_factory=dict)
     learner_comment: str = ""
     submitted: bool = False
     answers_epoch: int = 0
+    learner_profile: str = ""  # the profile option a named learner chose ("" when none or anonymous)
 
 
 def check_submission(survey, answers, comment, _):
@@ -67,6 +69,15 @@ def check_submission(survey, answers, comment, _):
     return cleaned, comment
 
 
+def check_profile(survey, profile, _):
+    """The profile option id a submission gave ("" for none: the question is optional), or raise."""
+    if profile is None or profile == "":
+        return ""
+    if not isinstance(profile, str) or survey.profile_option(profile) is None:
+        raise ActionError("unknown_profile", _("This is not one of the profile question's answers."))
+    return profile
+
+
 def _saved(survey, _):
     """The answer of a submission that was kept."""
     return {"submitted": True, "can_change": not survey.anonymous,
@@ -85,6 +96,7 @@ def current(survey, state, data, _):
         "locked": state.submitted and not named,
         "answers": dict(state.answers) if named and state.submitted else {},
         "comment": state.learner_comment if named and state.submitted else "",
+        "profile": state.learner_profile if named and state.submitted else "",
     })
 
 
@@ -109,10 +121,14 @@ def submit(survey, state, data, _):
     if state.submitted and survey.anonymous:
         raise already
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
+    profile = check_profile(survey, data.get("profile"), _)
     stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
     new = State(answers={} if survey.anonymous else stored,
                 learner_comment="" if survey.anonymous else comment, submitted=True,
-                answers_epoch=survey.scale_epoch)
+                answers_epoch=survey.scale_epoch, learner_profile="" if survey.anonymous else profile)
+    rows = {group_of(survey, sid): value for sid, value in stored.items()}
+    if profile:
+        rows[PROFILE_GROUP] = profile  # one more row: the store counts the others under it too
     return Outcome(
         state=new,
         result=_saved(survey, _),
@@ -120,8 +136,7 @@ def submit(survey, state, data, _):
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
-        writes=(Record({group_of(survey, sid): value for sid, value in stored.items()},
-                       named=not survey.anonymous, comment=comment,
+        writes=(Record(rows, named=not survey.anonymous, comment=comment,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),
                 Described(described(survey))),
     )

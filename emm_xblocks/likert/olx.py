@@ -6,20 +6,25 @@
   <item id="relevance">The knowledge and skills acquired are relevant to my work.</item>
   <item id="pace" reverse="true" required="false">The pace was too fast.</item>
   <comment_prompt>What would you change?</comment_prompt>
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="cso">Civil society</option>
+  </profile>
 </emm_likert>
 ```
 Custom scales list their labels as ``<label>`` elements, lowest first. Settings are attributes
 (``content.SETTINGS``; ``graded`` and ``comment`` from older exports are still read). A survey
 whose scale changed after learners answered carries ``scale_epoch="2"`` and one
 ``<past_scale epoch="0" scale="agree5"/>`` (custom labels as ``<label>`` children) per earlier
-scale, so that a re-import keeps the labels of the answers given on them.
+scale, so that a re-import keeps the labels of the answers given on them. The optional
+participant profile question (``<profile>``) lists its answers as ``<option id="...">`` elements.
 """
 
 from lxml import etree
 
 from ..common import olx
 from ..common.settings import read_olx, write_olx
-from .content import CUSTOM, SETTINGS, PastScale, Statement, Survey
+from .content import CUSTOM, SETTINGS, PastScale, ProfileOption, Statement, Survey
 
 
 def from_xml(el):
@@ -29,6 +34,7 @@ def from_xml(el):
                   required=olx.get_bool(item, "required", True))
         for item in el.iterchildren("item"))
     intro = el.find("intro")
+    profile = el.find("profile")
     return Survey(
         statements=statements,
         custom_labels=tuple(olx.text_of(label) for label in el.iterchildren("label")),
@@ -39,6 +45,9 @@ def from_xml(el):
             for p in el.iterchildren("past_scale")),
         intro=olx.inner_html(intro) if intro is not None else "",
         comment_prompt=olx.text_of(el.find("comment_prompt")),
+        profile_prompt=" ".join(profile.get("prompt", "").split()) if profile is not None else "",
+        profile_options=tuple(ProfileOption(option.get("id", ""), olx.text_of(option))
+                              for option in profile.iterchildren("option")) if profile is not None else (),
         **read_olx(el, SETTINGS),
     )
 
@@ -57,6 +66,10 @@ def to_xml(survey, el=None):
                      required=None if st.required else "false")
     if survey.comment_prompt:
         olx.add_text(el, "comment_prompt", survey.comment_prompt)
+    if survey.profile_options or survey.profile_prompt:
+        node = etree.SubElement(el, "profile", prompt=olx.xml_safe(survey.profile_prompt))
+        for option in survey.profile_options:
+            olx.add_text(node, "option", option.text, id=option.id)
     if survey.scale_epoch:
         el.set("scale_epoch", str(survey.scale_epoch))
     for past in survey.past_scales:

@@ -10,6 +10,8 @@ from webob import Response
 from ..common import answer_rows, summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
+from ..common.perspectives import PROFILE_GROUP
+from . import profiles
 from .changes import labels_of, scale_name, split_group, split_tallies
 from .content import NA
 from .statistics import diverging_segments, headline, literal_headline, reverse_coded, statement_stats
@@ -57,6 +59,9 @@ def results_json(block):
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
+    if block.is_staff() and survey.has_profile:  # who answered: the figures by profile (staff only)
+        data["profiles"] = profile_table(block, survey, key, respondents)
+        data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
     if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
@@ -131,6 +136,33 @@ def _points_seen(tallies):
     return tuple(str(v) for v in range(1, top + 1))
 
 
+def profile_table(block, survey, key, respondents):
+    """``profiles.breakdown`` of the block, from its summary (two reads by index)."""
+    return profiles.breakdown(survey, summary.tallies(key), summary.profile_tallies(key), respondents,
+                              block.ugettext)
+
+
+def profile_csv_response(block):
+    """The figures by participant profile as CSV, for staff only; withheld cells say so."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+    survey = block.load_content()
+    key = block.block_key()
+    respondents = summary.respondents(key)
+    if not survey.has_profile or respondents < survey.min_group_size:
+        return HandlerError(409, "too_few_respondents", _(
+            "Results are shown once at least {n} people have answered.").format(
+            n=block.numbers().number(survey.min_group_size, 0))).response()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in profiles.csv_rows(profile_table(block, survey, key, respondents), _):
+        writer.writerow([safe_cell(c) for c in row])
+    return Response(body=("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
+                                                            fallback="evaluation-profiles"))
+
+
 def csv_response(block):
     """Every response, one row per submission, for staff only; no identity when anonymous.
 
@@ -146,7 +178,12 @@ def csv_response(block):
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(
             n=block.numbers().number(survey.min_group_size, 0))).response()
-    words = csv_words(survey, summary.tallies(key), _)
+    tallies = summary.tallies(key)
+    words = csv_words(survey, tallies, _)
+    if survey.has_profile:  # a profile is named beside a submission only when its group is big enough
+        table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
+        words["profiles"] = {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"]}
+        words["profile_withheld"] = _("withheld: too few answers")
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
                                                                              fallback="evaluation"))
@@ -158,7 +195,7 @@ def csv_words(survey, tallies, _):
     ones), and the header."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
     ids = {st.id for st in survey.statements}
-    removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids)
+    removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
     return {
         "na": _("N/A"),
         "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
@@ -178,6 +215,8 @@ def csv_header(survey, _, removed=()):
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
             header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
     header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
+    if survey.has_profile:
+        header.append(_("Profile"))
     if survey.comment_box:
         header.append(_("Comment"))
     return header
@@ -207,6 +246,8 @@ def csv_lines(survey, submissions, words):
     for _submission, user_key, day, answers, comment in submissions:
         cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
         given, epochs = {}, set()
+        answers = dict(answers)
+        profile = answers.pop(PROFILE_GROUP, "")
         for group, value in answers.items():
             sid, epoch = split_group(group)
             given[sid] = (epoch, value)
@@ -226,6 +267,8 @@ def csv_lines(survey, submissions, words):
             st = current.get(sid)
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
+        if "profiles" in words:
+            cells.append(words["profiles"].get(profile, words["profile_withheld"]) if profile else "")
         if survey.comment_box:
             cells.append(comment)
         yield line(cells)

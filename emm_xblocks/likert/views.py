@@ -73,6 +73,7 @@ def student_view(block):
         "locked": locked,
         "recorded": block.submitted and survey.anonymous,
         "comment_text": block.learner_comment if not survey.anonymous else "",
+        "profile": block.learner_profile if not survey.anonymous and block.submitted else "",
         "comment_max": content.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": results_allowed,
@@ -134,6 +135,11 @@ def student_view_data(survey):
         "comment_box": survey.comment_box,
         "comment_prompt": survey.comment_prompt,
         "anonymous": survey.anonymous,
+        # the optional participant profile question (None without one); the submit handler takes
+        # the chosen option's id as ``profile``
+        "profile": {"prompt": survey.profile_prompt,
+                    "options": [{"id": o.id, "text": o.text} for o in survey.profile_options]}
+        if survey.has_profile else None,
     }
 
 
@@ -144,5 +150,6 @@ def user_state(survey, state):
         "submitted": state.submitted,
         "answers": dict(state.answers) if named and state.answers_epoch == survey.scale_epoch else {},
         "comment": state.learner_comment if named else "",
+        "profile": state.learner_profile if named else "",
         "can_submit": not (state.submitted and survey.anonymous),
     }

@@ -26,9 +26,15 @@ function EmmLikert(runtime, element, args) {
 
   function commentBox() { return root.querySelector("textarea[name=comment]"); }
 
+  /* the optional participant profile: the option picked, or "" (prefer not to say) */
+  function profile() {
+    var picked = root.querySelector("[data-profile] input[type=radio]:checked");
+    return picked ? picked.value : "";
+  }
+
   function current() {
     var comment = commentBox();
-    return {answers: collect(), comment: comment ? comment.value : ""};
+    return {answers: collect(), comment: comment ? comment.value : "", profile: profile()};
   }
 
   /* put answers kept on the device back into the form */
@@ -41,6 +47,9 @@ function EmmLikert(runtime, element, args) {
     });
     var comment = commentBox();
     if (comment && typeof data.comment === "string") { comment.value = data.comment; }
+    if (typeof data.profile === "string") {
+      root.querySelectorAll("[data-profile] input[type=radio]").forEach(function (input) { input.checked = input.value === data.profile; });
+    }
   }
 
   function same(a, b) {
@@ -269,6 +278,7 @@ var EmmLikertResults = {
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
       "aria-label": _("Results table")}, [table]));
     (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
+    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url); }
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
@@ -305,6 +315,41 @@ EmmLikertResults.apart = function (target, section) {
     el("h5", {text: section.title}),
     el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": section.title}, [table])
   ]));
+};
+
+/* Who answered (issue 11): a column per participant profile (and one for who did not say), each
+   statement's favourable share and top box; a cell the server withheld (too few answers, or one that
+   would give a small group away: common/perspectives.py) says so. */
+EmmLikertResults.profiles = function (target, table, csvUrl) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var loc = EMM.locale(target);
+  var title = EMM.format(_("By profile: {question}"), {question: table.prompt});
+  var withheld = _("withheld: too few answers");
+  var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
+    var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
+    return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
+  }));
+  var rows = table.statements.map(function (st) {
+    return el("tr", {"data-profile-row": st.id}, [el("th", {scope: "row", dir: "auto", text: st.text})].concat(
+      st.cells.map(function (cell) {
+        if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
+        var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
+        var top = cell.top_box === null ? "–" : EMM.percent(cell.top_box, loc);
+        return el("td", {text: EMM.format(_("{favourable} favourable ({top} top box)"), {favourable: favourable, top: top})});
+      })));
+  });
+  var section = el("section", {class: "emm-profiles", "data-profiles": ""}, [
+    el("h4", {text: title}),
+    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": title}, [
+      el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
+        el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
+  ]);
+  if (csvUrl) {
+    section.appendChild(el("p", {}, [el("a", {href: csvUrl, class: "emm-button", download: "",
+      text: _("Download the figures by profile (CSV)")})]));
+  }
+  target.appendChild(section);
 };
 
 function EmmLikertAuthor() { "use strict"; }

@@ -209,3 +209,30 @@ def test_staff_read_the_figures_in_french_and_the_csv_stays_plain(platform):
     assert "33.3" not in page and "4.17" not in page and "33,3%" not in page
     # a program reads the CSV: a decimal point, whatever the reader's language
     assert ",33.3\r\n" in csv_text and ",4.17\r\n" in csv_text and "33,3" not in csv_text
+
+
+PROFILE = """<profile prompt="You work for"><option id="gov">Government</option>
+  <option id="cso">Civil society</option></profile>"""
+
+
+def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_groups(platform):
+    day1 = platform.add(DAY.format(name="Day 1", extra='anonymous="true"', more=PROFILE), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="5"'), platform.subsection())
+    for i in range(12):  # 7 in government (all agree), 5 in civil society (all disagree)
+        profile = "gov" if i < 7 else "cso"
+        result = platform.lms(platform.user(f"prof{i}")).handle(
+            day1, "submit", {"answers": {"relevance": 5 if profile == "gov" else 2, "pace": 1}, "profile": profile})
+        assert result.status == 200, result.json
+    page = visible(staff_page(platform, report))
+    assert "By profile: You work for" in page
+    assert "Government (n=7) Civil society (n=5) Did not say" in page
+    assert "The knowledge and skills acquired are relevant to my work. 100% (100%) 0% (0%) too few" in page
+    # a thirteenth person who does not say: alone below 5, withheld, and civil society with it
+    platform.lms(platform.user("prof12")).handle(day1, "submit", {"answers": {"relevance": 3, "pace": 3}})
+    page = visible(staff_page(platform, report))
+    assert "Government (n=7) Civil society Did not say" in page
+    assert "relevant to my work. 100% (100%) too few too few" in page
+    rows = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    text = rows.decode("utf-8-sig")
+    assert "Government: favourable (%),100" in text
+    assert "Civil society: favourable (%),withheld: too few answers" in text

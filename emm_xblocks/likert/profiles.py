@@ -1,0 +1,95 @@
+"""The Likert figures broken down by participant profile (issue 11 "Who answered"; pure).
+
+A survey with a profile question asks who answered (an option per kind of organisation, say);
+the store counts each submission's answers also under its profile (``Tally.split``
+"profile:<option id>", ``common.summary.profile_tallies``). ``breakdown`` turns those counts into
+one column per profile option, plus one for the participants who did not say, and one cell per
+statement: its favourable share (the two most favourable points, reverse-coded statements
+rescored) and top box. Each statement's columns go through ``common.perspectives.split``, so a
+column answered by fewer than the minimum group size is withheld, and so is the smallest other
+one when the withheld column could be worked out from the overall figures (the "did not say"
+column counts as a group there: the overall figures include it).
+"""
+
+from ..common.perspectives import PROFILE_GROUP, split
+from .changes import split_tallies
+from .statistics import statement_stats
+
+NOT_SAID = ""  # the column of the participants who left the profile question unanswered
+
+
+def breakdown(survey, tallies, by_profile, respondents, _):
+    """``None`` without a profile question; else ``{"prompt", "columns", "statements"}``.
+
+    ``tallies``: the block's ``{group: {value: n}}`` (``summary.tallies``); ``by_profile``:
+    ``{option id: {group: {value: n}}}`` (``summary.profile_tallies``); ``respondents``: the
+    block's submissions. ``columns``: ``[{"key", "text", "n" (None when withheld), "shown"}]``,
+    the options in the author's order (an option removed since, with answers, after them by id),
+    then "did not say"; ``statements``: ``[{"id", "text", "cells": [{"key", "shown", "n",
+    "favourable", "top_box"}]}]`` in the columns' order, percentages of the cell's answers on the
+    scale (N/A apart), None when withheld or nothing to divide."""
+    if not survey.has_profile:
+        return None
+    said = tallies.get(PROFILE_GROUP, {})
+    keys = [o.id for o in survey.profile_options]
+    keys += sorted(k for k in by_profile if k not in keys and k)
+    texts = {o.id: o.text for o in survey.profile_options}
+    texts[NOT_SAID] = _("Did not say")
+    people = {key: {"n": int(said.get(key, 0))} for key in keys}
+    people[NOT_SAID] = {"n": max(respondents - sum(int(n) for n in said.values()), 0)}
+    keys.append(NOT_SAID)
+    who = split(people, survey.min_group_size)
+    columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
+                "n": who[key].total if key in who and who[key].shown else None} for key in keys]
+    overall, _apart = split_tallies(survey, tallies)
+    per = {key: split_tallies(survey, by_profile.get(key, {}))[0] for key in keys if key}
+    per[NOT_SAID] = _rest(overall, per.values())
+    stats = {key: {row.id: row for row in statement_stats(survey, current, survey.min_group_size)}
+             for key, current in per.items()}
+    on_scale = {str(v) for v in range(1, survey.points + 1)}
+    statements = []
+    for st in survey.statements:
+        counts = {key: {v: n for v, n in per[key].get(st.id, {}).items() if v in on_scale} for key in keys}
+        groups = split(counts, survey.min_group_size)
+        cells = []
+        for key in keys:
+            group, row = groups.get(key), stats[key].get(st.id)
+            shown = group is not None and group.shown and row is not None and not row.suppressed
+            cells.append({"key": key, "shown": shown, "n": group.total if shown else None,
+                          "favourable": row.top_two_box if shown else None,
+                          "top_box": row.top_box if shown else None})
+        statements.append({"id": st.id, "text": st.text, "cells": cells})
+    return {"prompt": survey.profile_prompt, "columns": columns, "statements": statements}
+
+
+def _rest(overall, parts):
+    """``overall`` less every part, per statement and value: the answers of who did not say."""
+    rest = {}
+    for sid, tally in overall.items():
+        rest[sid] = {v: n - sum(int(p.get(sid, {}).get(v, 0)) for p in parts) for v, n in tally.items()}
+        rest[sid] = {v: n for v, n in rest[sid].items() if n > 0}
+    return rest
+
+
+def shown_profiles(table):
+    """The profile keys whose group is big enough to be named beside a submission (CSV)."""
+    return {c["key"] for c in table["columns"] if c["shown"]} if table else set()
+
+
+def csv_rows(table, _):
+    """The breakdown as CSV rows (header first): a row per statement and column."""
+    rows = [[_("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"), _("Top box (%)")]]
+    texts = {c["key"]: c["text"] for c in table["columns"]}
+    withheld = _("withheld: too few answers")
+    for st in table["statements"]:
+        for cell in st["cells"]:
+            if cell["shown"]:
+                rows.append([st["id"], texts[cell["key"]], str(cell["n"]), _number(cell["favourable"]),
+                             _number(cell["top_box"])])
+            else:
+                rows.append([st["id"], texts[cell["key"]], withheld, "", ""])
+    return rows
+
+
+def _number(value):
+    return "" if value is None else f"{value:g}"
