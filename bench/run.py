@@ -6,7 +6,6 @@ Targets (2-core machine): Likert results for 100,000 responses < 1 s; learner do
 """
 
 import gzip
-import os
 import statistics
 import sys
 import time
@@ -14,21 +13,12 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-BENCH_DIR = ROOT / "var" / "bench"
-BENCH_DIR.mkdir(parents=True, exist_ok=True)
-db_file = BENCH_DIR / "bench.db"
-if db_file.exists():
-    db_file.unlink()
-os.environ["EMM_WORKBENCH_DB"] = str(db_file)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
 
-import django  # noqa: E402
+from benchkit import line, workbench_db  # noqa: E402
 
-django.setup()
+workbench_db("bench")
 
-from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 from workbench.runtime import WorkbenchRuntime  # noqa: E402
@@ -36,8 +26,6 @@ from workbench.scenarios import get_scenarios  # noqa: E402
 
 from emm_xblocks.likert import report  # noqa: E402
 from emm_xblocks.models import Answer  # noqa: E402
-
-call_command("migrate", run_syncdb=True, verbosity=0)
 
 
 def timed(func, repeat):
@@ -47,10 +35,6 @@ def timed(func, repeat):
         func()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples), max(samples)
-
-
-def line(label, value):
-    print(f"  {label:<58} {value}")
 
 
 def block_for(block_type, student):
