@@ -29,7 +29,18 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     plain_data,
     question_from_data,
 )
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import (
+    CHECKBOX,
+    NUMBER,
+    SELECT,
+    TEXT,
+    WHOLE,
+    Setting,
+    stored_body,
+    stored_settings,
+    to_stored,
+    with_settings,
+)
 
 KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
 SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
@@ -140,10 +151,9 @@ def _build(cls, data, nested=None):
 def from_fields(values):
     """The ``Case`` held by the block's fields (``{field name: value}``, as stored); a ``None``
     setting (inherited or explicit) keeps its default."""
-    body = values.get("content") if isinstance(values.get("content"), dict) else {}
-    known = {s.name for s in SETTINGS}
+    body = stored_body(values)
     data = {name: body[name] for name in BODY if name in body}
-    data.update({name: value for name, value in values.items() if name in known and value is not None})
+    data.update(stored_settings(values, SETTINGS))
     return _build(Case, data, _NESTED)
 
 
@@ -154,10 +164,7 @@ def to_data(case):
 
 def to_fields(case):
     """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
-    data = to_data(case)
-    values = {s.name: data[s.name] for s in SETTINGS}
-    values["content"] = {name: data[name] for name in BODY}
-    return values
+    return to_stored(to_data(case), SETTINGS, BODY)
 
 
 def words(text):

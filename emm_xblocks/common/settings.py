@@ -84,6 +84,28 @@ def values(content, settings):
     return {s.name: getattr(content, s.name) for s in settings}
 
 
+def stored_settings(stored, settings):
+    """``{name: value}`` of the settings that ``stored`` (the block's fields, ``{field name: value}``
+    as stored) sets; a ``None`` (inherited or explicit) is left out, so the content's default holds."""
+    known = {s.name for s in settings}
+    return {name: value for name, value in stored.items() if name in known and value is not None}
+
+
+def stored_body(stored):
+    """The block's ``content`` field (the body: everything that is not a setting) out of ``stored``;
+    ``{}`` when it is missing or not a dict."""
+    body = stored.get("content")
+    return body if isinstance(body, dict) else {}
+
+
+def to_stored(data, settings, body):
+    """``{field name: value}`` storing ``data`` (the content as plain data, ``plain_data``'s shape):
+    each setting in its own field, the ``body`` keys together in the ``content`` field."""
+    stored = {s.name: data[s.name] for s in settings}
+    stored["content"] = {name: data[name] for name in body}
+    return stored
+
+
 def settings_fields(settings, extra_defaults=None):
     """A mixin class holding one XBlock settings field per setting (built when a block imports it)."""
     from xblock.fields import Boolean, Float, Integer, Scope, String

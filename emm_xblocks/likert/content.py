@@ -8,7 +8,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, stored_settings, with_settings
 
 NA = "na"
 MAX_STATEMENTS = 100
@@ -128,7 +128,6 @@ def from_fields(values):
         Statement(str(s.get("id", "")), str(s.get("text", "")), bool(s.get("reverse")),
                   s.get("required", True) is not False)
         for s in values.get("statements") or () if isinstance(s, dict))
-    known = {s.name for s in SETTINGS}
     return Survey(
         statements=statements,
         custom_labels=tuple(str(x) for x in values.get("custom_labels") or ()),
@@ -139,7 +138,7 @@ def from_fields(values):
             PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in values.get("past_scales") or () if isinstance(p, dict)),
-        **{name: value for name, value in values.items() if name in known and value is not None},
+        **stored_settings(values, SETTINGS),
     )
 
 

@@ -11,7 +11,17 @@ from functools import cached_property
 
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import (
+    CHECKBOX,
+    NUMBER,
+    SELECT,
+    TEXT,
+    WHOLE,
+    Setting,
+    stored_body,
+    stored_settings,
+    with_settings,
+)
 from ..common.validation import parse_int
 
 MAX_NODES = 5000
@@ -173,12 +183,9 @@ def from_parts(data, **settings):
 def from_fields(values):
     """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
     setting (inherited or explicit) keeps its default."""
-    parts = values.get("content")
-    parts = parts if isinstance(parts, dict) else {}
-    known = {s.name for s in SETTINGS}
+    parts = stored_body(values)
     intro = parts.get("intro")
-    return from_parts(parts, intro=intro if isinstance(intro, str) else "",
-                      **{name: value for name, value in values.items() if name in known and value is not None})
+    return from_parts(parts, intro=intro if isinstance(intro, str) else "", **stored_settings(values, SETTINGS))
 
 
 def to_fields(scenario):
