@@ -10,6 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
+from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
 from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
@@ -29,18 +30,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     plain_data,
     question_from_data,
 )
-from ..common.settings import (
-    CHECKBOX,
-    NUMBER,
-    SELECT,
-    TEXT,
-    WHOLE,
-    Setting,
-    stored_body,
-    stored_settings,
-    to_stored,
-    with_settings,
-)
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
 KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
 SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
@@ -151,9 +141,9 @@ def _build(cls, data, nested=None):
 def from_fields(values):
     """The ``Case`` held by the block's fields (``{field name: value}``, as stored); a ``None``
     setting (inherited or explicit) keeps its default."""
-    body = stored_body(values)
+    body = stored_fields.stored_body(values)
     data = {name: body[name] for name in BODY if name in body}
-    data.update(stored_settings(values, SETTINGS))
+    data.update(stored_fields.stored_settings(values, SETTINGS))
     return _build(Case, data, _NESTED)
 
 
@@ -164,7 +154,7 @@ def to_data(case):
 
 def to_fields(case):
     """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
-    return to_stored(to_data(case), SETTINGS, BODY)
+    return stored_fields.to_stored(to_data(case), SETTINGS, BODY)
 
 
 def words(text):

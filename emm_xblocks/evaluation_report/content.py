@@ -7,8 +7,9 @@ learners have answered (``common.descriptions``, ``common.summary``).
 
 from dataclasses import dataclass
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
-from ..common.settings import TEXT, WHOLE, Setting, stored_settings, with_settings
+from ..common.settings import TEXT, WHOLE, Setting, with_settings
 
 SETTINGS = (
     Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
@@ -33,7 +34,7 @@ CONTENT_FIELDS = ()
 
 def from_fields(values):
     """The ``Report`` held by the block's fields; a ``None`` setting keeps its default."""
-    return Report(**stored_settings(values, SETTINGS))
+    return Report(**stored_fields.stored_settings(values, SETTINGS))
 
 
 def to_fields(report):

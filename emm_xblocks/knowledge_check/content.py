@@ -17,19 +17,10 @@ field, as the plain data of ``to_fields``.
 
 from dataclasses import dataclass, fields
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, plain_data, question_from_data  # noqa: F401
-from ..common.settings import (
-    NUMBER,
-    SELECT,
-    TEXT,
-    WHOLE,
-    Setting,
-    stored_body,
-    stored_settings,
-    to_stored,
-    with_settings,
-)
+from ..common.settings import NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
 PRE, POST = "pre", "post"
 PHASES = {PRE: N_("Before the training (pre-test)"), POST: N_("After the training (post-test)")}
@@ -87,8 +78,8 @@ BODY = tuple(f.name for f in fields(_CheckContent))
 def from_fields(values):
     """The ``KnowledgeCheck`` held by the block's fields (``{field name: value}``, as stored); a
     ``None`` setting (inherited or explicit) keeps its default."""
-    body = stored_body(values)
-    data = stored_settings(values, SETTINGS)
+    body = stored_fields.stored_body(values)
+    data = stored_fields.stored_settings(values, SETTINGS)
     if isinstance(body.get("intro"), str):
         data["intro"] = body["intro"]
     questions = body.get("questions") if isinstance(body.get("questions"), list) else []
@@ -103,4 +94,4 @@ def to_data(check):
 
 def to_fields(check):
     """``{field name: value}`` to store ``check`` in the block's fields (JSON types)."""
-    return to_stored(to_data(check), SETTINGS, BODY)
+    return stored_fields.to_stored(to_data(check), SETTINGS, BODY)

@@ -7,8 +7,9 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 
 from dataclasses import dataclass
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, stored_settings, with_settings
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
 NA = "na"
 MAX_STATEMENTS = 100
@@ -138,7 +139,7 @@ def from_fields(values):
             PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in values.get("past_scales") or () if isinstance(p, dict)),
-        **stored_settings(values, SETTINGS),
+        **stored_fields.stored_settings(values, SETTINGS),
     )
 
 

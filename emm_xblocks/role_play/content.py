@@ -9,19 +9,10 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
-from ..common.settings import (
-    CHECKBOX,
-    NUMBER,
-    SELECT,
-    TEXT,
-    WHOLE,
-    Setting,
-    stored_body,
-    stored_settings,
-    with_settings,
-)
+from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 from ..common.validation import parse_int
 
 MAX_NODES = 5000
@@ -183,9 +174,10 @@ def from_parts(data, **settings):
 def from_fields(values):
     """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
     setting (inherited or explicit) keeps its default."""
-    parts = stored_body(values)
+    parts = stored_fields.stored_body(values)
     intro = parts.get("intro")
-    return from_parts(parts, intro=intro if isinstance(intro, str) else "", **stored_settings(values, SETTINGS))
+    return from_parts(parts, intro=intro if isinstance(intro, str) else "",
+                      **stored_fields.stored_settings(values, SETTINGS))
 
 
 def to_fields(scenario):
