@@ -11,13 +11,18 @@
   the reason MariaDB is left out, or None (``report.py``, ``store.py``).
 * ``child(script, mode, env)``: run ``script mode`` in a fresh Python with ``env`` and return the
   JSON its last printed line holds.
-* ``table(rows, results, column)``: print ``rows`` (label, cell function) as one column per server.
+* ``timed(fn, repeat=5)``: the median time of ``repeat`` calls of ``fn``, in milliseconds.
+* ``server_name(connection)``: ``"SQLite 3.40.1"`` / ``"MariaDB 10.11.6"``, what a child reports.
+* ``table(title, why_not, rows, results, column)``: print the title, why MariaDB is left out (if
+  it is), then the server's name and ``rows`` (label, cell function) as one column per server.
 """
 
 import json
 import os
+import statistics
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,7 +85,27 @@ def child(script, mode, env):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def table(rows, results, column):
+def timed(fn, repeat=5):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def server_name(connection):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
+        version = cursor.fetchone()[0].split("-")[0]
+    return ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version
+
+
+def table(title, why_not, rows, results, column):
+    print(f"\n{title}")
+    if why_not:
+        print(f"  (MariaDB left out: {why_not})")
+    rows = [("server", lambda r: r["server"]), *rows]
     names = list(results)
     width = max(len(label) for label, _ in rows) + 2
     print(" " * width + "".join(f"{n:<{column}}" for n in names))

@@ -17,29 +17,19 @@ smaller size for a quick look.
 import json
 import os
 import resource
-import statistics
 import sys
 import time
 import uuid
 from functools import partial
 from pathlib import Path
 
-from benchkit import child, servers, table
+from benchkit import child, server_name, servers, table, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = int(os.environ.get("EMM_BENCH_SUBMISSIONS", "100000"))
 STATEMENTS = [f"s{n}" for n in range(10)]
 OTHER_BLOCKS, OTHER_SUBMISSIONS = 500, 20
 BLOCK = "block-v1:EMM+2026+bench+type@emm_likert+block@evaluation"
-
-
-def timed(fn, repeat=5):
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
 
 
 def fill(connection):
@@ -184,10 +174,7 @@ def measure():
     result["comments_ms"] = timed(lambda: answer_rows.comments(BLOCK), repeat=3)
     result["plans"] = plans()
     result.update(submit_times(store))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
-        version = cursor.fetchone()[0].split("-")[0]
-    result["server"] = ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version
+    result["server"] = server_name(connection)
     print(json.dumps(result))
 
 
@@ -214,12 +201,9 @@ def main():
             results[name].update(child(__file__, "export", env))
 
     names = list(results)
-    print(f"\nAggregate store at scale: {SUBMISSIONS:,} submissions x {len(STATEMENTS)} statements in one block,"
-          f" among {OTHER_BLOCKS} other blocks")
-    if why_not:
-        print(f"  (MariaDB left out: {why_not})")
+    title = (f"Aggregate store at scale: {SUBMISSIONS:,} submissions x {len(STATEMENTS)} statements in one block,"
+             f" among {OTHER_BLOCKS} other blocks")
     rows = [
-        ("server", lambda r: r["server"]),
         ("answer rows stored (all blocks)", lambda r: f"{r['rows']:,}"),
         ("respondents counted", lambda r: f"{r['respondents']:,}"),
         ("results panel: respondents + tallies (median of 5)  target <= 300 ms", lambda r: f"{r['panel_ms']:.1f} ms"),
@@ -239,7 +223,7 @@ def main():
         ("(filling the tables took)", lambda r: f"{r['fill_s']:.0f} s"),
         ("(migration 0004's backfill of the summary took)", lambda r: f"{r['backfill_s']:.1f} s"),
     ]
-    table(rows, results, 32)
+    table(title, why_not, rows, results, 32)
     for n in names:
         print(f"\nQuery plans on {n}:")
         if n == "MariaDB":
