@@ -57,6 +57,17 @@ def download_size(frag, language):
     return total_raw, total_gz, len(files) - 1
 
 
+def learner_download(render, languages=("en", "fr"), what="", target_kb=15):
+    """Print, per language, what a learner downloads for a block (``download_size``): ``render()``
+    gives its student_view fragment and is called under each language; ``what`` names the case
+    (``"10 questions, "``); the target is ``target_kb`` KB gzip."""
+    for language in languages:
+        with translation.override(language):
+            raw, gz, count = download_size(render(), language)
+        line(f"learner download, {what}{language} (HTML + {count} CSS/JS files)",
+             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < {target_kb} KB gzip")
+
+
 def bench_likert():
     print("emm_likert")
     block = block_for("emm_likert", "bench_learner")
@@ -92,19 +103,14 @@ def bench_likert():
     line(f"results for {total:,} stored responses (median / max of 5)",
          f"{median:.1f} ms / {worst:.1f} ms   target < 1000 ms")
 
-    for language in ("en", "fr"):
-        with translation.override(language):
-            frag = block_for("emm_likert", "bench_size").render("student_view", {})
-            raw, gz, count = download_size(frag, language)
-        line(f"learner download, {language} (HTML + {count} CSS/JS files)",
-             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 15 KB gzip")
+    learner_download(lambda: block_for("emm_likert", "bench_size").render("student_view", {}))
 
 
 if __name__ == "__main__":
     import importlib
 
     bench_likert()
-    # each other block adds bench/<block>.py with run(block_for, timed, line, download_size)
+    # each other block adds bench/<block>.py with run(block_for, timed, line, learner_download)
     for name in ("case_study", "role_play"):
         if (ROOT / "bench" / f"{name}.py").exists():
-            importlib.import_module(name).run(block_for, timed, line, download_size)
+            importlib.import_module(name).run(block_for, timed, line, learner_download)
