@@ -16,7 +16,7 @@ or the course's value (``xmodule/modulestore/inheritance.py``). ``PLATFORM_NAMES
 a test keeps every block clear of them.
 """
 
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import dataclass, field, make_dataclass, replace
 
 from . import olx
 from .validation import Problem, parse_float, parse_int
@@ -144,6 +144,26 @@ def write_olx(el, content, settings):
             el.set("display_name", olx.xml_safe(value))
         else:
             olx.set_attr(el, s.name, value, s.default)
+
+
+def read_olx_one_line(el, settings, names):
+    """``read_olx``, with the settings ``names`` (titles, keys) put on one line (``olx.one_line``)."""
+    found = read_olx(el, settings)
+    for name in names:
+        if name in found:
+            found[name] = olx.one_line(found[name])
+    return found
+
+
+def write_olx_one_line(content, settings, tag, el=None):
+    """``el`` (a new ``<tag>`` if None) with ``content``'s settings written by ``write_olx``, every
+    text setting put on one line (``olx.one_line``); returns ``el``."""
+    if el is None:
+        el = olx.etree.Element(tag)
+    one_line = {s.name: olx.one_line(getattr(content, s.name)) for s in settings
+                if isinstance(getattr(content, s.name), str)}
+    write_olx(el, replace(content, **one_line), settings)
+    return el
 
 
 # ------------------------------------------------------------------ the editor
