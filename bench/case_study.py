@@ -9,7 +9,6 @@ included, images not counted (they are not part of the fragment: the page loads 
 import itertools
 
 from django.test import Client
-from django.utils import translation
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS, add_xml_scenario
 
@@ -69,7 +68,7 @@ def _timed_submit(timed, usage, answers, prefix):
     return timed(submit, 50)
 
 
-def run(block_for, timed, line, download_size):
+def run(block_for, timed, line, learner_download):
     print(BLOCK_TYPE)
     demo = block_for(BLOCK_TYPE, "bench_case_learner")
     median, worst = timed(lambda: demo.render("student_view", {}), 50)
@@ -93,9 +92,5 @@ def run(block_for, timed, line, download_size):
     median, worst = _timed_submit(timed, big.scope_ids.usage_id, answers_for(big), "bench_case_big")
     line("submit handler over HTTP, 10 questions (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
 
-    for language in ("en", "fr", "ar"):
-        with translation.override(language):
-            frag = block("bench_case_size").render("student_view", {})
-            raw, gz, count = download_size(frag, language)
-        line(f"learner download, 10 questions, {language} (HTML + {count} CSS/JS files)",
-             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 20 KB gzip")
+    learner_download(lambda: block("bench_case_size").render("student_view", {}), ("en", "fr", "ar"),
+                     "10 questions, ", target_kb=20)

@@ -10,42 +10,21 @@ each, the role-play's own handlers) are sent in the same 5 s rounds. CPU time is
 The issue's target: at most 5% of one core.
 """
 
-import os
-import sys
+import json
+import re
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-BENCH_DIR.mkdir(parents=True, exist_ok=True)
-db_file = BENCH_DIR / "live.db"
-if db_file.exists():
-    db_file.unlink()
-os.environ["EMM_WORKBENCH_DB"] = str(db_file)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
+from benchkit import line, workbench_db
 
-import django  # noqa: E402
+workbench_db("live")
 
-django.setup()
-
-import json  # noqa: E402
-import re  # noqa: E402
-
-from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from workbench.runtime import WorkbenchRuntime  # noqa: E402
 from workbench.scenarios import get_scenarios  # noqa: E402
 
-call_command("migrate", run_syncdb=True, verbosity=0)
-
 PARTICIPANTS, ROUNDS, PERIOD_S = 30, 24, 5  # 2 minutes of a session
 ITEM = "po-arrival"  # the demo role-play's first decision
 LABELS = ["Speak with her apart", "Question her in front", "Register her with the adults"]
-
-
-def line(label, value):
-    print(f"  {label:<58} {value}")
 
 
 def main():

@@ -11,26 +11,15 @@ MariaDB is the private server of ``tests/mariadb.py``, in its own database ``emm
 """
 
 import json
-import os
 import random
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchkit import child, server_name, servers, table, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALUATIONS, RESPONDENTS, STATEMENTS = 20, 500, 10
 PAIRS, LEARNERS, QUESTIONS = 5, 500, 10
-
-
-def timed(fn, repeat=5):
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
 
 
 def fill(course, usage):
@@ -104,66 +93,25 @@ def measure():
                   "headline": "strongly agreed that" in html}
         render_ms = timed(lambda: platform.lms(staff).html(report))
         csv_ms = timed(lambda: platform.lms(staff).handle(report, "export_csv", method="GET"))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
-        version = cursor.fetchone()[0].split("-")[0]
-    print(json.dumps({"server": ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version,
+    print(json.dumps({"server": server_name(connection),
                       "render_ms": render_ms, "csv_ms": csv_ms, "tally_rows": tally_rows,
                       "pair_rows": pair_rows, "html_kb": len(html.encode()) / 1024, **checks}))
 
 
-def child(env):
-    out = subprocess.run([sys.executable, __file__, "measure"], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main():
-    sys.path.insert(0, str(ROOT))
-    base = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings", PYTHONPATH=str(ROOT))
-    (ROOT / "var").mkdir(exist_ok=True)
-    sqlite_file = ROOT / "var" / "bench-report.db"
-    sqlite_file.unlink(missing_ok=True)
-    databases = {"SQLite": dict(base, EMM_DB="sqlite", EMM_WORKBENCH_DB=str(sqlite_file))}
+    with servers("emm_bench_report", "bench-report.db") as (envs, why_not):
+        results = {name: child(__file__, "measure", env) for name, env in envs.items()}
 
-    from tests import mariadb
-
-    why_not = mariadb.missing()
-    pid = None
-    if why_not is None:
-        import MySQLdb
-
-        sock = ROOT / "var" / "mysql" / "mysqld.sock"
-        pid = mariadb.start(sock)
-        with MySQLdb.connect(unix_socket=str(sock), user="root") as db:
-            db.cursor().execute("DROP DATABASE IF EXISTS emm_bench_report")
-            db.cursor().execute("CREATE DATABASE emm_bench_report CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-        databases["MariaDB"] = dict(base, EMM_DB="mysql", EMM_DB_SOCKET=str(sock), EMM_DB_NAME="emm_bench_report",
-                                    EMM_DB_ISOLATION="read committed")
-    try:
-        results = {name: child(env) for name, env in databases.items()}
-    finally:
-        if pid is not None:
-            mariadb.stop(pid)
-        sqlite_file.unlink(missing_ok=True)
-
-    print(f"\nCourse evaluation report: {EVALUATIONS} evaluations x {RESPONDENTS} respondents x {STATEMENTS}"
-          f" statements, {PAIRS} knowledge-check pairs x {LEARNERS} learners x {QUESTIONS} questions")
-    if why_not:
-        print(f"  (MariaDB left out: {why_not})")
+    title = (f"Course evaluation report: {EVALUATIONS} evaluations x {RESPONDENTS} respondents x {STATEMENTS}"
+             f" statements, {PAIRS} knowledge-check pairs x {LEARNERS} learners x {QUESTIONS} questions")
     rows = [
-        ("server", lambda r: r["server"]),
         ("summary rows / paired results read", lambda r: f"{r['tally_rows']:,} / {r['pair_rows']:,}"),
         ("shown: evaluations, pairs, headline", lambda r: f"{r['evaluations']}, {r['pairs']}, {r['headline']}"),
         ("the report rendered for staff (median of 5)  target <= 500 ms", lambda r: f"{r['render_ms']:.0f} ms"),
         ("  its HTML", lambda r: f"{r['html_kb']:.0f} KB"),
         ("the CSV of every figure (median of 5)", lambda r: f"{r['csv_ms']:.0f} ms"),
     ]
-    names = list(results)
-    width = max(len(label) for label, _ in rows) + 2
-    print(" " * width + "".join(f"{n:<24}" for n in names))
-    for label, cell in rows:
-        print(f"{label:<{width}}" + "".join(f"{cell(results[n]):<24}" for n in names))
+    table(title, why_not, rows, results, 24)
 
 
 if __name__ == "__main__":

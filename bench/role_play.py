@@ -10,7 +10,6 @@ import re
 from itertools import count
 
 from django.test import Client
-from django.utils import translation
 
 from emm_xblocks.role_play import paths, validation
 from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
@@ -37,7 +36,7 @@ def _post(client, usage, handler, student, data):
     return r
 
 
-def run(block_for, timed, line, download_size):
+def run(block_for, timed, line, learner_download):
     print("emm_role_play")
     block = block_for("emm_role_play", "bench_rp_learner")
     median, worst = timed(lambda: block.render("student_view", {}), 50)
@@ -102,9 +101,4 @@ def run(block_for, timed, line, download_size):
         line(f"debrief's best route, {len(scen.nodes):,} nodes, {name} (1st / cached)",
              f"{first:.1f} ms / {cached:.1f} ms")
 
-    for language in ("en", "fr"):
-        with translation.override(language):
-            frag = block_for("emm_role_play", "bench_rp_size").render("student_view", {})
-            raw, gz, files = download_size(frag, language)
-        line(f"learner download, {language} (HTML + {files} CSS/JS files)",
-             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 15 KB gzip")
+    learner_download(lambda: block_for("emm_role_play", "bench_rp_size").render("student_view", {}))

@@ -6,7 +6,6 @@ Targets (2-core machine): Likert results for 100,000 responses < 1 s; learner do
 """
 
 import gzip
-import os
 import statistics
 import sys
 import time
@@ -14,21 +13,12 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-BENCH_DIR = ROOT / "var" / "bench"
-BENCH_DIR.mkdir(parents=True, exist_ok=True)
-db_file = BENCH_DIR / "bench.db"
-if db_file.exists():
-    db_file.unlink()
-os.environ["EMM_WORKBENCH_DB"] = str(db_file)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
 
-import django  # noqa: E402
+from benchkit import line, workbench_db  # noqa: E402
 
-django.setup()
+workbench_db("bench")
 
-from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 from workbench.runtime import WorkbenchRuntime  # noqa: E402
@@ -36,8 +26,6 @@ from workbench.scenarios import get_scenarios  # noqa: E402
 
 from emm_xblocks.likert import report  # noqa: E402
 from emm_xblocks.models import Answer  # noqa: E402
-
-call_command("migrate", run_syncdb=True, verbosity=0)
 
 
 def timed(func, repeat):
@@ -47,10 +35,6 @@ def timed(func, repeat):
         func()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples), max(samples)
-
-
-def line(label, value):
-    print(f"  {label:<58} {value}")
 
 
 def block_for(block_type, student):
@@ -71,6 +55,17 @@ def download_size(frag, language):
     total_raw = sum(len(f) for f in files)
     total_gz = sum(len(gzip.compress(f, 9)) for f in files)
     return total_raw, total_gz, len(files) - 1
+
+
+def learner_download(render, languages=("en", "fr"), what="", target_kb=15):
+    """Print, per language, what a learner downloads for a block (``download_size``): ``render()``
+    gives its student_view fragment and is called under each language; ``what`` names the case
+    (``"10 questions, "``); the target is ``target_kb`` KB gzip."""
+    for language in languages:
+        with translation.override(language):
+            raw, gz, count = download_size(render(), language)
+        line(f"learner download, {what}{language} (HTML + {count} CSS/JS files)",
+             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < {target_kb} KB gzip")
 
 
 def bench_likert():
@@ -108,19 +103,14 @@ def bench_likert():
     line(f"results for {total:,} stored responses (median / max of 5)",
          f"{median:.1f} ms / {worst:.1f} ms   target < 1000 ms")
 
-    for language in ("en", "fr"):
-        with translation.override(language):
-            frag = block_for("emm_likert", "bench_size").render("student_view", {})
-            raw, gz, count = download_size(frag, language)
-        line(f"learner download, {language} (HTML + {count} CSS/JS files)",
-             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < 15 KB gzip")
+    learner_download(lambda: block_for("emm_likert", "bench_size").render("student_view", {}))
 
 
 if __name__ == "__main__":
     import importlib
 
     bench_likert()
-    # each other block adds bench/<block>.py with run(block_for, timed, line, download_size)
+    # each other block adds bench/<block>.py with run(block_for, timed, line, learner_download)
     for name in ("case_study", "role_play"):
         if (ROOT / "bench" / f"{name}.py").exists():
-            importlib.import_module(name).run(block_for, timed, line, download_size)
+            importlib.import_module(name).run(block_for, timed, line, learner_download)

@@ -17,28 +17,19 @@ smaller size for a quick look.
 import json
 import os
 import resource
-import statistics
-import subprocess
 import sys
 import time
 import uuid
 from functools import partial
 from pathlib import Path
 
+from benchkit import child, server_name, servers, table, timed
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = int(os.environ.get("EMM_BENCH_SUBMISSIONS", "100000"))
 STATEMENTS = [f"s{n}" for n in range(10)]
 OTHER_BLOCKS, OTHER_SUBMISSIONS = 500, 20
 BLOCK = "block-v1:EMM+2026+bench+type@emm_likert+block@evaluation"
-
-
-def timed(fn, repeat=5):
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
 
 
 def fill(connection):
@@ -183,10 +174,7 @@ def measure():
     result["comments_ms"] = timed(lambda: answer_rows.comments(BLOCK), repeat=3)
     result["plans"] = plans()
     result.update(submit_times(store))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT VERSION()" if connection.vendor == "mysql" else "SELECT sqlite_version()")
-        version = cursor.fetchone()[0].split("-")[0]
-    result["server"] = ("MariaDB " if connection.vendor == "mysql" else "SQLite ") + version
+    result["server"] = server_name(connection)
     print(json.dumps(result))
 
 
@@ -205,51 +193,17 @@ def export():
                       "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def child(mode, env):
-    out = subprocess.run([sys.executable, __file__, mode], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main():
-    sys.path.insert(0, str(ROOT))
-    base = dict(os.environ, DJANGO_SETTINGS_MODULE="emm_xblocks.workbench.settings", PYTHONPATH=str(ROOT))
-    (ROOT / "var").mkdir(exist_ok=True)
-    sqlite_file = ROOT / "var" / "bench-store.db"
-    sqlite_file.unlink(missing_ok=True)
-    databases = {"SQLite": dict(base, EMM_DB="sqlite", EMM_WORKBENCH_DB=str(sqlite_file))}
-
-    from tests import mariadb
-
-    why_not = mariadb.missing()
-    pid = None
-    if why_not is None:
-        import MySQLdb
-
-        sock = ROOT / "var" / "mysql" / "mysqld.sock"
-        pid = mariadb.start(sock)
-        with MySQLdb.connect(unix_socket=str(sock), user="root") as db:
-            db.cursor().execute("DROP DATABASE IF EXISTS emm_bench")
-            db.cursor().execute("CREATE DATABASE emm_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-        databases["MariaDB"] = dict(base, EMM_DB="mysql", EMM_DB_SOCKET=str(sock), EMM_DB_NAME="emm_bench",
-                                    EMM_DB_ISOLATION="read committed")
-    try:
+    with servers("emm_bench", "bench-store.db") as (envs, why_not):
         results = {}
-        for name, env in databases.items():
-            results[name] = child("measure", env)
-            results[name].update(child("export", env))
-    finally:
-        if pid is not None:
-            mariadb.stop(pid)
-        sqlite_file.unlink(missing_ok=True)
+        for name, env in envs.items():
+            results[name] = child(__file__, "measure", env)
+            results[name].update(child(__file__, "export", env))
 
     names = list(results)
-    print(f"\nAggregate store at scale: {SUBMISSIONS:,} submissions x {len(STATEMENTS)} statements in one block,"
-          f" among {OTHER_BLOCKS} other blocks")
-    if why_not:
-        print(f"  (MariaDB left out: {why_not})")
+    title = (f"Aggregate store at scale: {SUBMISSIONS:,} submissions x {len(STATEMENTS)} statements in one block,"
+             f" among {OTHER_BLOCKS} other blocks")
     rows = [
-        ("server", lambda r: r["server"]),
         ("answer rows stored (all blocks)", lambda r: f"{r['rows']:,}"),
         ("respondents counted", lambda r: f"{r['respondents']:,}"),
         ("results panel: respondents + tallies (median of 5)  target <= 300 ms", lambda r: f"{r['panel_ms']:.1f} ms"),
@@ -269,10 +223,7 @@ def main():
         ("(filling the tables took)", lambda r: f"{r['fill_s']:.0f} s"),
         ("(migration 0004's backfill of the summary took)", lambda r: f"{r['backfill_s']:.1f} s"),
     ]
-    width = max(len(label) for label, _ in rows) + 2
-    print(" " * width + "".join(f"{n:<32}" for n in names))
-    for label, cell in rows:
-        print(f"{label:<{width}}" + "".join(f"{cell(results[n]):<32}" for n in names))
+    table(title, why_not, rows, results, 32)
     for n in names:
         print(f"\nQuery plans on {n}:")
         if n == "MariaDB":

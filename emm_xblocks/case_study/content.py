@@ -10,6 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
+from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
 from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
@@ -140,10 +141,9 @@ def _build(cls, data, nested=None):
 def from_fields(values):
     """The ``Case`` held by the block's fields (``{field name: value}``, as stored); a ``None``
     setting (inherited or explicit) keeps its default."""
-    body = values.get("content") if isinstance(values.get("content"), dict) else {}
-    known = {s.name for s in SETTINGS}
+    body = stored_fields.stored_body(values)
     data = {name: body[name] for name in BODY if name in body}
-    data.update({name: value for name, value in values.items() if name in known and value is not None})
+    data.update(stored_fields.stored_settings(values, SETTINGS))
     return _build(Case, data, _NESTED)
 
 
@@ -154,10 +154,7 @@ def to_data(case):
 
 def to_fields(case):
     """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
-    data = to_data(case)
-    values = {s.name: data[s.name] for s in SETTINGS}
-    values["content"] = {name: data[name] for name in BODY}
-    return values
+    return stored_fields.to_stored(to_data(case), SETTINGS, BODY)
 
 
 def words(text):

@@ -11,15 +11,14 @@ from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
 from ..common.questions import editor_text as _text
 from ..common.settings import editor_form, read_editor
-from ..common.validation import Problem
+from ..common.validation import Problem, form_payload
 from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_data
 from .validation import validate
 
 
+@form_payload
 def from_editor(data, _):
     """Return ``(case, problems)``; ``case`` is None when the payload cannot be read."""
-    if not isinstance(data, dict):
-        return None, [Problem("", _("The editor sent something that is not a form."))]
     problems = []
     facts = data.get("key_facts", [])
     if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):

@@ -21,7 +21,6 @@
 Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
 """
 
-from dataclasses import replace
 
 from lxml import etree
 
@@ -29,22 +28,17 @@ from ..common import olx
 from ..common.questions import add_olx_html as _add_html
 from ..common.questions import add_question_xml, question_from_xml
 from ..common.questions import olx_html as _html
-from ..common.settings import read_olx, write_olx
+from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, Case, Document, Image, Section
 
-
-def _norm(text):
-    return " ".join((text or "").split())
+_norm = olx.one_line
 
 
 def from_xml(el):
     """Read ``<emm_case_study>`` into a ``Case`` (unknown attributes and tags are ignored)."""
     questions = [question_from_xml(q) for q in el.iterchildren("question")]
     facts = el.find("key_facts")
-    settings = read_olx(el, SETTINGS)
-    for name in ("display_name", "topic"):
-        if name in settings:
-            settings[name] = _norm(settings[name])
+    settings = read_olx_one_line(el, SETTINGS, ("display_name", "topic"))
     return Case(
         narrative=_html(el, "narrative"),
         sections=tuple(Section(_norm(s.get("title", "")), olx.inner_html(s)) for s in el.iterchildren("section")),
@@ -62,10 +56,7 @@ def from_xml(el):
 
 def to_xml(case, el=None):
     """Write ``case`` into ``el`` (a new ``<emm_case_study>`` if None); defaults are left out."""
-    if el is None:
-        el = etree.Element("emm_case_study")
-    normed = {s.name: _norm(getattr(case, s.name)) for s in SETTINGS if isinstance(getattr(case, s.name), str)}
-    write_olx(el, replace(case, **normed), SETTINGS)
+    el = write_olx_one_line(case, SETTINGS, "emm_case_study", el)
     _add_html(el, "narrative", case.narrative)
     for sec in case.sections:
         child = olx.add_element(el, "section", title=_norm(sec.title))

@@ -13,7 +13,7 @@ aggregate store here (a read, never a write).
 from ..common import numbers, platform, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
-from ..common.question_views import questions_html, results_html
+from ..common.question_views import author_questions, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import content, editor, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
@@ -154,10 +154,7 @@ def author_view(block):
         "case": case,
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
-        "questions": [{"q": q, "prompt": sanitized(q.prompt), "explanation": sanitized(q.explanation),
-                       "model_answer": sanitized(q.model_answer),
-                       "kind": _(content.KINDS.get(q.kind, q.kind))}
-                      for q in case.questions],
+        "questions": author_questions(_, case.questions, content.KINDS),
         "expert": sanitized(case.expert_analysis),
         # an unsafe address (javascript:, data:... from imported OLX) is shown as text, never as a link
         "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,

@@ -14,6 +14,8 @@ the same text (the author edited the id), else *removed*.
 
 from dataclasses import dataclass
 
+from .validation import Problem
+
 
 @dataclass(frozen=True)
 class IdChange:
@@ -48,6 +50,15 @@ def id_changes(old_items, new_items, text=lambda item: ""):
             fresh.remove(match)
             changes.append(IdChange(item.id, match[0], match[1].id))
     return changes
+
+
+def id_change_problems(old_items, new_items, text, where, renamed, removed):
+    """``[Problem(..., error=False)]``, one per ``id_changes(old_items, new_items, text)``: an item
+    renamed is named at ``{where}.{new index}.id`` with ``renamed(old id)``, an item removed at
+    ``where`` with ``removed(old id)`` (both give the translated message)."""
+    return [Problem(f"{where}.{change.new_index}.id", renamed(change.old_id), False) if change.renamed
+            else Problem(where, removed(change.old_id), False)
+            for change in id_changes(old_items, new_items, text)]
 
 
 def kept_pairs(old_items, new_items):

@@ -9,6 +9,12 @@ TRUE = {"true", "1", "yes"}
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def one_line(text):
+    """``text`` with every run of white space made one space, trimmed (``""`` for None): how
+    titles, names and keys are kept, whatever line breaks the OLX file has."""
+    return " ".join((text or "").split())
+
+
 def xml_safe(text):
     """``text`` without the characters XML cannot hold, so export never fails on pasted text."""
     return XML_ILLEGAL.sub("", text) if text else text

@@ -40,6 +40,14 @@ def _word_count(q, _):
     return ""
 
 
+def author_questions(_, questions, kinds):
+    """The questions as an author's preview shows them: ``[{q, prompt, explanation, model_answer
+    (author HTML, sanitised), kind (its name from ``kinds``, translated)}]``."""
+    return [{"q": q, "prompt": sanitized(q.prompt), "explanation": sanitized(q.explanation),
+             "model_answer": sanitized(q.model_answer), "kind": _(kinds.get(q.kind, q.kind))}
+            for q in questions]
+
+
 def questions_html(_, questions, current, dom, locked):
     """The form's questions (``fieldset[data-question][data-kind]``), ``current`` (``{question id:
     answer}``) filled in, every control disabled when ``locked``."""

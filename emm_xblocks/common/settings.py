@@ -16,7 +16,7 @@ or the course's value (``xmodule/modulestore/inheritance.py``). ``PLATFORM_NAMES
 a test keeps every block clear of them.
 """
 
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import dataclass, field, make_dataclass, replace
 
 from . import olx
 from .validation import Problem, parse_float, parse_int
@@ -84,6 +84,28 @@ def values(content, settings):
     return {s.name: getattr(content, s.name) for s in settings}
 
 
+def stored_settings(stored, settings):
+    """``{name: value}`` of the settings that ``stored`` (the block's fields, ``{field name: value}``
+    as stored) sets; a ``None`` (inherited or explicit) is left out, so the content's default holds."""
+    known = {s.name for s in settings}
+    return {name: value for name, value in stored.items() if name in known and value is not None}
+
+
+def stored_body(stored):
+    """The block's ``content`` field (the body: everything that is not a setting) out of ``stored``;
+    ``{}`` when it is missing or not a dict."""
+    body = stored.get("content")
+    return body if isinstance(body, dict) else {}
+
+
+def to_stored(data, settings, body):
+    """``{field name: value}`` storing ``data`` (the content as plain data, ``plain_data``'s shape):
+    each setting in its own field, the ``body`` keys together in the ``content`` field."""
+    stored = {s.name: data[s.name] for s in settings}
+    stored["content"] = {name: data[name] for name in body}
+    return stored
+
+
 def settings_fields(settings, extra_defaults=None):
     """A mixin class holding one XBlock settings field per setting (built when a block imports it)."""
     from xblock.fields import Boolean, Float, Integer, Scope, String
@@ -122,6 +144,26 @@ def write_olx(el, content, settings):
             el.set("display_name", olx.xml_safe(value))
         else:
             olx.set_attr(el, s.name, value, s.default)
+
+
+def read_olx_one_line(el, settings, names):
+    """``read_olx``, with the settings ``names`` (titles, keys) put on one line (``olx.one_line``)."""
+    found = read_olx(el, settings)
+    for name in names:
+        if name in found:
+            found[name] = olx.one_line(found[name])
+    return found
+
+
+def write_olx_one_line(content, settings, tag, el=None):
+    """``el`` (a new ``<tag>`` if None) with ``content``'s settings written by ``write_olx``, every
+    text setting put on one line (``olx.one_line``); returns ``el``."""
+    if el is None:
+        el = olx.etree.Element(tag)
+    one_line = {s.name: olx.one_line(getattr(content, s.name)) for s in settings
+                if isinstance(getattr(content, s.name), str)}
+    write_olx(el, replace(content, **one_line), settings)
+    return el
 
 
 # ------------------------------------------------------------------ the editor

@@ -7,6 +7,7 @@ Learner actions that break a rule raise ``common.actions.ActionError`` with a st
 
 import re
 from dataclasses import dataclass
+from functools import wraps
 
 INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
@@ -21,6 +22,19 @@ class Problem:
 
     def as_json(self):
         return {"field": self.field, "message": self.message, "error": self.error}
+
+
+def form_payload(from_editor):
+    """Wrap an editor module's ``from_editor(data, _) -> (content or None, problems)`` so that a
+    payload that is not a JSON object is refused before it is read: ``(None, [Problem("", ...)])``."""
+
+    @wraps(from_editor)
+    def read(data, _):
+        if not isinstance(data, dict):
+            return None, [Problem("", _("The editor sent something that is not a form."))]
+        return from_editor(data, _)
+
+    return read
 
 
 def errors(problems):

@@ -7,6 +7,7 @@ learners have answered (``common.descriptions``, ``common.summary``).
 
 from dataclasses import dataclass
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import TEXT, WHOLE, Setting, with_settings
 
@@ -33,8 +34,7 @@ CONTENT_FIELDS = ()
 
 def from_fields(values):
     """The ``Report`` held by the block's fields; a ``None`` setting keeps its default."""
-    known = {s.name for s in SETTINGS}
-    return Report(**{name: value for name, value in values.items() if name in known and value is not None})
+    return Report(**stored_fields.stored_settings(values, SETTINGS))
 
 
 def to_fields(report):

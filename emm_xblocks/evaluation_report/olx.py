@@ -9,16 +9,12 @@ from dataclasses import replace
 
 from lxml import etree
 
-from ..common.settings import read_olx, write_olx
+from ..common.settings import read_olx_one_line, write_olx
 from .content import SETTINGS, Report
 
 
 def from_xml(el):
-    settings = read_olx(el, SETTINGS)
-    for name in ("display_name", "headline_statement"):
-        if name in settings:
-            settings[name] = " ".join(settings[name].split())
-    return Report(**settings)
+    return Report(**read_olx_one_line(el, SETTINGS, ("display_name", "headline_statement")))
 
 
 def to_xml(report, el=None):

@@ -17,6 +17,7 @@ field, as the plain data of ``to_fields``.
 
 from dataclasses import dataclass, fields
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, plain_data, question_from_data  # noqa: F401
 from ..common.settings import NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
@@ -77,9 +78,8 @@ BODY = tuple(f.name for f in fields(_CheckContent))
 def from_fields(values):
     """The ``KnowledgeCheck`` held by the block's fields (``{field name: value}``, as stored); a
     ``None`` setting (inherited or explicit) keeps its default."""
-    body = values.get("content") if isinstance(values.get("content"), dict) else {}
-    known = {s.name for s in SETTINGS}
-    data = {name: value for name, value in values.items() if name in known and value is not None}
+    body = stored_fields.stored_body(values)
+    data = stored_fields.stored_settings(values, SETTINGS)
     if isinstance(body.get("intro"), str):
         data["intro"] = body["intro"]
     questions = body.get("questions") if isinstance(body.get("questions"), list) else []
@@ -94,7 +94,4 @@ def to_data(check):
 
 def to_fields(check):
     """``{field name: value}`` to store ``check`` in the block's fields (JSON types)."""
-    data = to_data(check)
-    values = {s.name: data[s.name] for s in SETTINGS}
-    values["content"] = {name: data[name] for name in BODY}
-    return values
+    return stored_fields.to_stored(to_data(check), SETTINGS, BODY)

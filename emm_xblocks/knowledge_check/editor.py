@@ -6,15 +6,14 @@ name. The payload has the shape of ``content.to_data``.
 
 from ..common.questions import editor_html, editor_items, editor_text, question_from_editor
 from ..common.settings import editor_form, read_editor
-from ..common.validation import Problem
+from ..common.validation import form_payload
 from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_data
 from .validation import validate
 
 
+@form_payload
 def from_editor(data, _):
     """Return ``(check, problems)``; ``check`` is None when the payload cannot be read."""
-    if not isinstance(data, dict):
-        return None, [Problem("", _("The editor sent something that is not a form."))]
     problems = []
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]

@@ -15,35 +15,23 @@ Settings are attributes (``content.SETTINGS``); a question is ``common.questions
 post-test is the same element with ``phase="post"``.
 """
 
-from dataclasses import replace
 
-from lxml import etree
 
 from ..common.questions import add_olx_html, add_question_xml, olx_html, question_from_xml
-from ..common.settings import read_olx, write_olx
+from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, KnowledgeCheck
-
-
-def _norm(text):
-    return " ".join((text or "").split())
 
 
 def from_xml(el):
     """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
-    settings = read_olx(el, SETTINGS)
-    for name in ("display_name", "pair"):
-        if name in settings:
-            settings[name] = _norm(settings[name])
+    settings = read_olx_one_line(el, SETTINGS, ("display_name", "pair"))
     return KnowledgeCheck(intro=olx_html(el, "intro"),
                           questions=tuple(question_from_xml(q) for q in el.iterchildren("question")), **settings)
 
 
 def to_xml(check, el=None):
     """Write ``check`` into ``el`` (a new ``<emm_knowledge_check>`` if None); defaults are left out."""
-    if el is None:
-        el = etree.Element("emm_knowledge_check")
-    normed = {s.name: _norm(getattr(check, s.name)) for s in SETTINGS if isinstance(getattr(check, s.name), str)}
-    write_olx(el, replace(check, **normed), SETTINGS)
+    el = write_olx_one_line(check, SETTINGS, "emm_knowledge_check", el)
     add_olx_html(el, "intro", check.intro)
     for q in check.questions:
         add_question_xml(el, q)

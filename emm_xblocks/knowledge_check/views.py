@@ -12,7 +12,7 @@ Course staff also see the pair's figures (``report.pair_figures``), above the mi
 from ..common import pairs, platform
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
-from ..common.question_views import questions_html, results_html
+from ..common.question_views import author_questions, questions_html, results_html
 from ..common.questions import VERDICTS
 from ..common.sanitize import clean_html, plain_text, sanitized
 from . import content, editor, learner, report, validation
@@ -123,8 +123,7 @@ def author_view(block):
         "intro": sanitized(check.intro),
         "phase": _(content.PHASES.get(check.phase, check.phase)),
         "grading": _(content.GRADING.get(check.grading, check.grading)),
-        "questions": [{"q": q, "prompt": sanitized(q.prompt), "explanation": sanitized(q.explanation),
-                       "kind": _(content.KINDS.get(q.kind, q.kind))} for q in check.questions],
+        "questions": author_questions(_, check.questions, content.KINDS),
         "problems": validation.validate(check, _),
     }
     return block.build_fragment("templates/knowledge_check/author.html", context, init_args={},

@@ -12,7 +12,7 @@
 
 from dataclasses import replace
 
-from ..common.live_edits import id_changes
+from ..common.live_edits import id_change_problems
 from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
 from .content import SCALE_NAMES, PastScale
@@ -51,17 +51,12 @@ def answer_changes(old, new, _):
         problems.append(Problem("allow_na", _(
             "Learners may have answered “Not applicable”: those answers stay in the reports, but nobody can "
             "choose it any more."), False))
-    for change in id_changes(old.statements, new.statements, lambda st: st.text):
-        if change.renamed:
-            problems.append(Problem(f"statements.{change.new_index}.id", _(
-                "This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
-                "answers to a removed statement. Keep the old id to keep them together.").format(old=change.old_id),
-                False))
-        else:
-            problems.append(Problem("statements", _(
-                "Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
-                "statement.").format(id=change.old_id), False))
-    return problems
+    return problems + id_change_problems(
+        old.statements, new.statements, lambda st: st.text, "statements",
+        lambda old_id: _("This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
+                         "answers to a removed statement. Keep the old id to keep them together.").format(old=old_id),
+        lambda old_id: _("Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
+                         "statement.").format(id=old_id))
 
 
 def carry_over(old, new, answered):

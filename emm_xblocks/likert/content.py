@@ -7,6 +7,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 
 from dataclasses import dataclass
 
+from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
@@ -149,7 +150,6 @@ def from_fields(values):
         Statement(str(s.get("id", "")), str(s.get("text", "")), bool(s.get("reverse")),
                   s.get("required", True) is not False)
         for s in values.get("statements") or () if isinstance(s, dict))
-    known = {s.name for s in SETTINGS}
     return Survey(
         statements=statements,
         custom_labels=tuple(str(x) for x in values.get("custom_labels") or ()),
@@ -163,7 +163,7 @@ def from_fields(values):
         profile_prompt=str(values.get("profile_prompt") or ""),
         profile_options=tuple(ProfileOption(str(o.get("id", "")), str(o.get("text", "")))
                               for o in values.get("profile_options") or () if isinstance(o, dict)),
-        **{name: value for name, value in values.items() if name in known and value is not None},
+        **stored_fields.stored_settings(values, SETTINGS),
     )
 
 

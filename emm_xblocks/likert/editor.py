@@ -4,7 +4,7 @@ to the field they name (``statements.2.id``)."""
 
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
-from ..common.validation import Problem
+from ..common.validation import Problem, form_payload
 from .content import MAX_STATEMENTS, SETTINGS, Statement, Survey
 from .validation import validate
 
@@ -14,10 +14,9 @@ def _text(data, key, default="", limit=10000):
     return value.strip()[:limit] if isinstance(value, str) else None
 
 
+@form_payload
 def from_editor(data, _):
     """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read."""
-    if not isinstance(data, dict):
-        return None, [Problem("", _("The editor sent something that is not a form."))]
     raw_statements = data.get("statements", [])
     if not isinstance(raw_statements, list) or len(raw_statements) > MAX_STATEMENTS * 2:
         return None, [Problem("statements", _("The statements could not be read."))]

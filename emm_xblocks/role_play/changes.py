@@ -5,25 +5,19 @@
 ``carry_over``: nothing to carry.
 """
 
-from ..common.live_edits import id_changes
-from ..common.validation import Problem
+from ..common.live_edits import id_change_problems
 
 
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
-    problems = []
-    for change in id_changes(old.nodes, new.nodes, lambda node: node.narrative):
-        if change.renamed:
-            problems.append(Problem(f"nodes.{change.new_index}.id", _(
-                "This node's id was “{old}”: learners part-way through a path that passes it start again at "
-                "the beginning of their role, and “how others chose” counts stay under the old id. Keep the old "
-                "id to keep them.").format(old=change.old_id), False))
-        else:
-            problems.append(Problem("nodes", _(
-                "Node “{id}” was removed: learners part-way through a path that passes it start again at the "
-                "beginning of their role, and its “how others chose” counts no longer show.")
-                .format(id=change.old_id), False))
-    return problems
+    return id_change_problems(
+        old.nodes, new.nodes, lambda node: node.narrative, "nodes",
+        lambda old_id: _("This node's id was “{old}”: learners part-way through a path that passes it start again at "
+                         "the beginning of their role, and “how others chose” counts stay under the old id. Keep the "
+                         "old id to keep them.").format(old=old_id),
+        lambda old_id: _("Node “{id}” was removed: learners part-way through a path that passes it start again at "
+                         "the beginning of their role, and its “how others chose” counts no longer show.")
+        .format(id=old_id))
 
 
 def carry_over(old, new, answered):

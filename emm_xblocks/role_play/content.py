@@ -9,6 +9,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
@@ -173,12 +174,10 @@ def from_parts(data, **settings):
 def from_fields(values):
     """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
     setting (inherited or explicit) keeps its default."""
-    parts = values.get("content")
-    parts = parts if isinstance(parts, dict) else {}
-    known = {s.name for s in SETTINGS}
+    parts = stored_fields.stored_body(values)
     intro = parts.get("intro")
     return from_parts(parts, intro=intro if isinstance(intro, str) else "",
-                      **{name: value for name, value in values.items() if name in known and value is not None})
+                      **stored_fields.stored_settings(values, SETTINGS))
 
 
 def to_fields(scenario):

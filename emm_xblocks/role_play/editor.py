@@ -11,7 +11,7 @@ from ..common import olx as common_olx
 from ..common.numbers import plain
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
-from ..common.validation import parse_int
+from ..common.validation import form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
 from .validation import Problem, validate
@@ -111,10 +111,9 @@ def sanitize(scenario):
     return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro))
 
 
+@form_payload
 def from_editor(data, _):
     """Return ``(scenario, problems)``; ``scenario`` is None when the payload cannot be read."""
-    if not isinstance(data, dict):
-        return None, [Problem("", _("The editor sent something that is not a form."))]
     if "xml" in data:
         scenario, problems = _from_xml(data["xml"], _)
     else:
