@@ -121,8 +121,11 @@ class EmmBlockBase(XBlock):
         for url in self._js_catalog_urls(editor=js.endswith("-studio.js")):
             frag.add_javascript_url(url)
         frag.add_javascript_url(self.resource_url("js/emm-common.js"))
+        frag.add_javascript_url(self.resource_url("js/emm-forms.js"))  # questions, length limits
         if js.endswith("-studio.js"):  # the editors' shared engine
             frag.add_javascript_url(self.resource_url("js/emm-editor.js"))
+        else:  # answers in progress kept on the device
+            frag.add_javascript_url(self.resource_url("js/emm-drafts.js"))
         frag.add_javascript_url(self.resource_url(js))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag

@@ -11,7 +11,7 @@ const runtime = (notes) => ({
 });
 
 function setup(fetch) {
-  return load(fakeWindow({fetch}), "emm-common.js", "emm-editor.js");
+  return load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js", "emm-editor.js");
 }
 
 /* an editor: a settings field, a list of two rows, save and cancel, the alert and status */

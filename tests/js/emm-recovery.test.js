@@ -1,4 +1,4 @@
-/* Unit tests of the recovery half of static/js/emm-common.js (node --test): the action ids sent
+/* Unit tests of the recovery in static/js/emm-common.js and emm-drafts.js (node --test): action ids sent
    with every learner action (kept for a retry of the same action, new otherwise), the re-read of
    the state after a failure, and the answers kept on the device (EMM.deviceDraft). The DOM and
    localStorage are small stand-ins; tests/browser/test_recovery_browser.py drives Chromium. */
@@ -24,7 +24,7 @@ function fakeStorage({full = false} = {}) {
 function setup(opts = {}) {
   const calls = [];
   const w = load(fakeWindow({fetch: (url, options) => new Promise((resolve, reject) => calls.push({url, options, resolve, reject}))}),
-    "emm-common.js");
+    "emm-common.js", "emm-drafts.js");
   w.localStorage = opts.storage || fakeStorage();
   return {w, calls};
 }
@@ -152,7 +152,7 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   ok.w.localStorage.setItem("emm-draft-k3", "[1, 2]");
   assert.equal(ok.w.EMM.deviceDraft("k3", null).load(), null);
 
-  const off = load(fakeWindow(), "emm-common.js");
+  const off = load(fakeWindow(), "emm-common.js", "emm-drafts.js");
   Object.defineProperty(off, "localStorage", {get() { throw new Error("SecurityError"); }});
   assert.equal(off.EMM.deviceDraft("k1", null).load(), null, "storage switched off: the page works as before");
 });
