@@ -6,6 +6,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import recovery
+from ..common.charts import CHART_CSS
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
@@ -82,7 +83,7 @@ def student_view(block):
         "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    return block.build_fragment("templates/likert/student.html", context, init_args={
+    frag = block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,
         "locked": locked,
         "anonymous": survey.anonymous,
@@ -90,6 +91,8 @@ def student_view(block):
         "results_allowed": results_allowed,
         "draft_key": recovery.draft_key(block, refusal),
     })
+    frag.add_css_url(block.resource_url(CHART_CSS))  # the results panel's bars
+    return frag
 
 
 def author_view(block):
