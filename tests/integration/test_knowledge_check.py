@@ -226,6 +226,17 @@ def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform)
     assert "Mean gain (percentage points) 50" in page and "Learners who improved 50%" in page
     assert "Normalised gain 0.67" in page
     assert "Staff:" not in visible(platform.lms(learners[0]).html(post))
+    # the means drawn as bars above their table, for the eye only (common/chart.html), in the
+    # charts' stylesheet, which only staff download
+    staff_view = platform.lms(staff).render(post)
+    html = staff_view.body_html()
+    assert ('<span class="emm-seg emm-bar-pre" style="inset-inline-start: 0%; inline-size: 25%"></span></div>'
+            '<span class="emm-chart-value">25%</span>') in html
+    assert 'inline-size: 75%"></span></div><span class="emm-chart-value">75%</span>' in html
+    assert html.index('class="emm-chart" aria-hidden="true"') < html.index("data-figures")
+    charts_css = [r.data for r in staff_view.resources if r.data.endswith("emm-chart.css")]
+    assert len(charts_css) == 1
+    assert not [r for r in platform.lms(learners[0]).render(post).resources if r.data.endswith("emm-chart.css")]
 
 
 # ------------------------------------------------------------------ OLX, mobile
