@@ -187,6 +187,7 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     assert expected == ["csv", "print"] + ["table"] * 8
     assert root.locator(".emm-chart").count() == 2 + 3 + 1  # the summary's two, an evaluation's each, the pair's
     assert_bars_match_their_tables(page, "rtl" if lang == "ar" else "ltr")
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1  # the summary, charts too, on one page
 
     met = []
     for _ in range(60):  # the workbench's own links come first

@@ -269,9 +269,9 @@ class Charts(HTMLParser):
                                                                                  "empty": ""})
             cls = a.get("class", "").split()
             if "emm-seg" in cls:
-                style = dict(part.split(":") for part in a["style"].split(";"))
-                self.row["segments"].append((cls[1], float(style["inset-inline-start"].strip().rstrip("%")),
-                                             float(style[" inline-size"].strip().rstrip("%"))))
+                style = {k.strip(): float(v.strip().rstrip("%"))
+                         for k, v in (part.split(":") for part in a["style"].split(";") if part.strip())}
+                self.row["segments"].append((cls[1], style["inset-inline-start"], style["inline-size"]))
             self.text_into = "value" if "emm-chart-value" in cls else "empty" if "emm-chart-empty" in cls else None
         elif tag == "tr" and "data-statement" in a:
             self.statement = self.cells.setdefault(a["data-statement"], [])
@@ -380,7 +380,7 @@ def test_in_arabic_the_bars_mirror(platform):
     charts = Charts(html).charts
     # laid out from the line's start (the right in Arabic), never from a physical side
     styles = re.findall(r'class="emm-seg [^"]+" style="([^"]*)"', html)
-    assert styles and all(s.startswith("inset-inline-start: ") and "left" not in s and "right" not in s
+    assert styles and all(s.startswith("inset-inline-start:") and "left" not in s and "right" not in s
                           for s in styles)
     assert charts[1]["rows"]["relevance"]["segments"][-1] == ("emm-p5of5", 65.0, 20.0)  # 2 of 5 "strongly agree"
     from importlib import resources

@@ -230,9 +230,9 @@ def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform)
     # charts' stylesheet, which only staff download
     staff_view = platform.lms(staff).render(post)
     html = staff_view.body_html()
-    assert ('<span class="emm-seg emm-bar-pre" style="inset-inline-start: 0%; inline-size: 25%"></span></div>'
+    assert ('<span class="emm-seg emm-bar-pre" style="inset-inline-start:0%;inline-size:25%"></span></div>'
             '<span class="emm-chart-value">25%</span>') in html
-    assert 'inline-size: 75%"></span></div><span class="emm-chart-value">75%</span>' in html
+    assert 'inline-size:75%"></span></div><span class="emm-chart-value">75%</span>' in html
     assert html.index('class="emm-chart" aria-hidden="true"') < html.index("data-figures")
     charts_css = [r.data for r in staff_view.resources if r.data.endswith("emm-chart.css")]
     assert len(charts_css) == 1
