@@ -13,6 +13,8 @@ worded (for a reverse-coded statement too: the sentence quotes it).
 
 ``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
 ``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
+Each evaluation carries its chart (``chart``: ``common.charts.diverging``, on the favourable basis
+of its top-box columns); ``summary_charts`` adds the one-page summary's two.
 
 The headline's sentence is written in the reader's language (``numbers``, a
 ``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
