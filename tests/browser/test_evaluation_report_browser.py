@@ -183,8 +183,9 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     root.wait_for()
     assert root.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
     expected = root.evaluate(TAB_STOPS)
-    # 2 summary tables, 3 evaluations, the shared statements, the pair's 2 tables: the charts add no stop
-    assert expected == ["csv", "print"] + ["table"] * 8
+    # 2 summary tables, 3 evaluations, the 2 day evaluations' figures by profile, the shared
+    # statements, the pair's 2 tables: the charts add no stop
+    assert expected == ["csv", "print"] + ["table"] * 10
     assert root.locator(".emm-chart").count() == 2 + 3 + 1  # the summary's two, an evaluation's each, the pair's
     assert_bars_match_their_tables(page, "rtl" if lang == "ar" else "ltr")
     assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1  # the summary, charts too, on one page
