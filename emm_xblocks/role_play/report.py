@@ -3,7 +3,8 @@ the perspectives (how each role chose, how each role's scenario ended).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):
-``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored grade).
+``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored
+grade), the role's name and the choices' labels.
 """
 
 from collections import OrderedDict
@@ -16,7 +17,26 @@ from ..common.export import content_disposition, csv_lines, safe_cell
 from . import content, perspectives
 
 
-def report_data(user_state_iterator, limit_responses=None):
+def choice_words(scenario, path, taken):
+    """The choices a learner made, readable: their labels in order, `` > ``-joined. A step whose
+    node or choice the author has since removed stays, as stored (``<node id> #<choice number>``):
+    a report never hides an answer."""
+    nodes = {node.id: node for node in scenario.nodes}
+    words = []
+    for node_id, index in zip(path, taken, strict=False):
+        node = nodes.get(node_id)
+        ok = node is not None and isinstance(index, int) and 0 <= index < len(node.choices)
+        words.append(" ".join(node.choices[index].label.split()) if ok else f"{node_id} #{index}")
+    return " > ".join(words)
+
+
+def report_data(scenario, user_state_iterator, _, limit_responses=None):
+    """``(username, row)`` per learner who chose a role: ``role`` (its id), ``path`` (node ids),
+    ``ended``, ``attempts``, ``score`` (the stored grade), then the same answers readable, as the
+    Likert's and the case study's rows give theirs: ``Role name`` (the role's name; its id if the
+    role was removed) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
+    plain dict's keys); cells formula-safe."""
+    roles = {role.id: role.label for role in scenario.roles}
     count = 0
     for user_state in user_state_iterator:
         if limit_responses is not None and count >= limit_responses:
@@ -25,12 +45,15 @@ def report_data(user_state_iterator, limit_responses=None):
         if not state.get("role") and not state.get("finished"):
             continue
         count += 1
-        yield user_state.username, OrderedDict([  # the platform sorts a plain dict's keys
-            ("role", safe_cell(state.get("role", ""))),
-            ("path", safe_cell(" > ".join(state.get("path", [])))),
+        role, path = state.get("role", ""), state.get("path", [])
+        yield user_state.username, OrderedDict([
+            ("role", safe_cell(role)),
+            ("path", safe_cell(" > ".join(path))),
             ("ended", bool(state.get("ended"))),
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),
+            (_("Role name"), safe_cell(roles.get(role, role))),
+            (_("Choices"), safe_cell(choice_words(scenario, path, state.get("taken", [])))),
         ])
 
 
