@@ -8,6 +8,7 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import answer_rows, summary
+from ..common.apart import row as apart_row
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, safe_cell
 from ..common.perspectives import PROFILE_GROUP
@@ -119,14 +120,9 @@ def apart_sections(survey, apart, _):
                      if epoch != survey.scale_epoch else _("Answers to removed statements"))
         else:
             title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
-        rows = []
-        for sid, tally in sorted(tallies.items()):
-            counts = [int(tally.get(str(v), 0)) for v in range(1, len(labels) + 1)]
-            other = sum(n for value, n in tally.items() if value != NA) - sum(counts)  # a point beyond the labels
-            n, na = sum(counts) + other, int(tally.get(NA, 0))
-            suppressed = n + na < survey.min_group_size
-            rows.append({"id": sid, "text": texts.get(sid) or sid, "n": n, "na": na, "suppressed": suppressed,
-                         "counts": [] if suppressed else counts})
+        points = [str(v) for v in range(1, len(labels) + 1)]  # a point beyond the labels still counts in n
+        rows = [apart_row(sid, texts.get(sid) or sid, tally, points, survey.min_group_size, na=NA)
+                for sid, tally in sorted(tallies.items())]
         sections.append({"title": title, "labels": list(labels), "statements": rows})
     return sections
 

@@ -14,6 +14,7 @@ from webob import Response
 from ..common import summary
 from ..common.errors import HandlerError
 from ..common.export import content_disposition, csv_lines, safe_cell
+from ..common.perspectives import split
 from . import content, perspectives
 
 
@@ -69,11 +70,7 @@ def perspective_rows(scenario, by_role, _):
     yield [_("Question"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
 
     def cells(group, value):
-        if group.shown:
-            return [group.total, group.count(value), group.percent(value)]
-        if group.small:
-            return [_("fewer than {n}").format(n=min_size), "", ""]
-        return [_("not shown"), "", ""]
+        return _cells(group, value, min_size, _)
 
     for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1):
         for value, label in decision.choices:
@@ -85,6 +82,45 @@ def perspective_rows(scenario, by_role, _):
             for category in endings.categories:
                 name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
                 yield [_("Ending"), name or _("Other ending"), column.label, *cells(column.group, category)]
+    yield from apart_rows(scenario, by_role, _)
+
+
+def _cells(group, value, min_size, _):
+    """``[Participants, Count, Percent]`` of one group's answer ``value`` (a withheld group says why)."""
+    if group.shown:
+        return [group.total, group.count(value), group.percent(value)]
+    if group.small:
+        return [_("fewer than {n}").format(n=min_size), "", ""]
+    return [_("not shown"), "", ""]
+
+
+def apart_rows(scenario, by_role, _):
+    """Rows (as ``perspective_rows``'s) of the stored choices no figure counts, shown apart, never
+    dropped (issue 10, as ``common.apart`` does for the Likert and the case study): choices made
+    at a node the author removed (or renamed) since, ``<node id> (removed node)`` / ``Choice
+    <n>``, and choices a node no longer offers (``Choice <n> (no longer offered)``). Each node's
+    answers are split by role as the others (the minimum group size kept,
+    ``common.perspectives.split``); a role removed since is named by its id."""
+    min_size = scenario.min_group_size
+    roles = {role.id: role.label for role in scenario.roles}
+
+    nodes = sorted({group for per in by_role.values() for group in per if group != perspectives.ENDING})
+    for node_id in nodes:
+        node = scenario.node(node_id)
+        offered = {str(i) for i in range(len(node.choices))} if node is not None and not node.ending else set()
+        counts = {role: dict(per.get(node_id, {})) for role, per in by_role.items()}
+        gone = sorted({v for per in counts.values() for v, n in per.items() if n and v not in offered},
+                      key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0, v))
+        if not gone:
+            continue
+        question = node_id if node is not None else _("{id} (removed node)").format(id=node_id)
+        groups = split(counts, min_size)
+        for value in gone:
+            number = int(value) + 1 if value.isdigit() else value
+            answer = (_("Choice {n} (no longer offered)") if node is not None else _("Choice {n}")).format(n=number)
+            for role_id in sorted(groups, key=lambda r: (r not in roles, list(roles).index(r) if r in roles else 0, r)):
+                label = roles.get(role_id) or _("{id} (removed role)").format(id=role_id)
+                yield [question, answer, label, *_cells(groups[role_id], value, min_size, _)]
 
 
 def perspectives_csv(block):
