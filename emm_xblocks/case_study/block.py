@@ -106,12 +106,5 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
         """Rows of the LMS "problem responses" report: for each learner, one row per question of
         the attempt that counts for their grade -- ``(username, {"Question", "Answer", "Correct", ...})``.
         ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self._report_gettext(),
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
                                       limit_responses)
-
-    def _report_gettext(self):
-        try:
-            service = self.i18n_service
-        except Exception:  # a report must not fail for want of translations
-            service = None
-        return service.gettext if service is not None else (lambda text: text)

@@ -15,7 +15,7 @@ from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import content, editor, results, validation
+from . import changes, content, editor, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -85,7 +85,8 @@ def distribution(block, case):
     Each question is named (its number and prompt as text) with how many participants answered it
     (``n``): a single-choice question's answers summed (a question added after some submissions
     was answered by fewer), a multiple-choice question's every submission (each may tick several
-    options). Percentages are of ``n``."""
+    options). Percentages are of ``n``. Staff also get ``apart`` (``changes.apart_answers``): the
+    stored answers to questions and options the author removed since, which no figure counts."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -104,7 +105,9 @@ def distribution(block, case):
                     "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
                                  "percent_text": block.numbers().percent(100 * c / n if n else 0, 0)}
                                 for o, c in zip(q.options, counts, strict=True)]})
-    return {"respondents": respondents, "suppressed": False, "questions": out}
+    # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
+    apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
+    return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart}
 
 
 def answer(block, case, data, read_only=""):
@@ -182,6 +185,7 @@ def studio_view(block):
         "case": editor.to_editor(block.load_content()),
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
+        "limits": editor.LIMITS,  # characters of each text: counted, refused, never cut (common.limits)
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 

@@ -85,6 +85,16 @@ class EmmBlockBase(XBlock):
             cached = self.__dict__["_emm_ngettext"] = (service, service.ngettext)
         return cached[1](singular, plural, plural_n(n, language))
 
+    def report_gettext(self):
+        """``gettext`` for a report the LMS builds on the unbound block (``generate_report_data``,
+        in an instructor task): the i18n service's, or no translation at all when the runtime has
+        none (a report must not fail for want of translations)."""
+        try:
+            service = self.i18n_service
+        except Exception:  # noqa: BLE001 -- any runtime's refusal: the report goes on in English
+            service = None
+        return service.gettext if service is not None else (lambda text: text)
+
     def numbers(self):
         """Numbers and percentages in the request's language (``common.numbers``)."""
         return Numbers(self._translator()[0])

@@ -29,6 +29,7 @@ STATUS = {
     "not_ready": CONFLICT,
     # the editor
     "invalid_content": BAD_REQUEST,
+    "text_too_long": BAD_REQUEST,  # a text over its limit (common/limits.py): refused whole, never cut
     "answers_touched": CONFLICT,  # the change touches stored answers: send again with confirm
     # Likert
     "invalid_answers": BAD_REQUEST,

@@ -13,6 +13,7 @@
 
 from dataclasses import replace
 
+from ..common import apart
 from ..common.live_edits import id_change_problems
 from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
@@ -91,16 +92,16 @@ def split_tallies(survey, tallies):
     id: tally})]`` of everything else, sorted (earlier scales first, then removed statements),
     never dropped."""
     ids = {st.id for st in survey.statements}
-    current, apart = {}, {}
-    for group, tally in tallies.items():
+
+    def place(group):
         if group == PROFILE_GROUP:
-            continue  # who answered, not a statement (``profile_counts``)
+            return apart.SKIP, group  # who answered, not a statement (``profile_counts``)
         sid, epoch = split_group(group)
         if epoch == survey.scale_epoch and sid in ids:
-            current[sid] = tally
-        else:
-            apart.setdefault((epoch, sid not in ids), {})[sid] = tally
-    return current, sorted(apart.items())
+            return apart.CURRENT, sid
+        return (epoch, sid not in ids), sid
+
+    return apart.split(tallies, place)
 
 
 def labels_of(survey, epoch, _):

@@ -131,5 +131,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Each learner's role, path (node ids) and score, for the instructor's report."""
-        yield from report.report_data(user_state_iterator, limit_responses)
+        """Each learner's role, path (node ids) and score, with the role's name and the choices'
+        labels, for the instructor's report (``report.report_data``)."""
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
+                                      limit_responses)

@@ -7,13 +7,11 @@ unreachable node from a dead end, a loop without ending or an unknown target wit
 messages. ``playable`` says whether learners may play (no error), computed once per content.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
-from ..common.validation import Problem as BaseProblem
-from ..common.validation import errors, image_alt_problems
+from ..common.validation import Problem, errors, image_alt_problems  # Problem: with its stable ``code``
 from . import graph as g
 from . import paths
 from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
@@ -21,19 +19,6 @@ from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
-
-
-@dataclass(frozen=True)
-class Problem(BaseProblem):
-    """A ``common.validation.Problem`` with a stable ``code`` (sent to the editor as ``code``)."""
-
-    code: str = ""
-
-    def as_json(self):
-        data = super().as_json()
-        if self.code:
-            data["code"] = self.code
-        return data
 
 
 def _check_ids(scenario, _, add):

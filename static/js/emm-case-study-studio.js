@@ -150,7 +150,18 @@ function EmmCaseStudyEditor(runtime, element, args) {
     return pathOf(node).concat(key ? [key] : []).join(".");
   }
 
+  /* every text's limit, from the server's table ({"questions.*.options.*.text": 5000}; the same
+     numbers refuse on the server): a counter beside it, a refusal before sending, never a cut */
+  function limit() {
+    var limits = args.limits || {};
+    form.querySelectorAll("[data-key]").forEach(function (node) {
+      var max = limits[fieldPath(node, "data-key").replace(/\.\d+(?=\.|$)/g, ".*")];
+      if (max && node.tagName !== "SELECT" && node.type !== "checkbox" && !node.hasAttribute("data-lines")) { node.setAttribute("data-max-chars", String(max)); }
+    });
+  }
+
   function renumber() {
+    limit();
     form.querySelectorAll("[data-list]").forEach(function (list) {
       items(list).forEach(function (li, i) {
         var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: EMM.count(i + 1, form)});
