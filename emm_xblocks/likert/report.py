@@ -8,7 +8,7 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import answer_rows, summary
-from ..common.errors import HandlerError
+from ..common.errors import HandlerError, staff_only
 from ..common.export import content_disposition, safe_cell
 from ..common.perspectives import PROFILE_GROUP
 from . import profiles
@@ -146,7 +146,7 @@ def profile_csv_response(block):
     """The figures by participant profile as CSV, for staff only; withheld cells say so."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     respondents = summary.respondents(key)
@@ -171,7 +171,7 @@ def csv_response(block):
     fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import summary
-from ..common.errors import HandlerError
+from ..common.errors import staff_only
 from ..common.export import content_disposition, csv_lines, safe_cell
 from . import content, perspectives
 
@@ -68,7 +68,7 @@ def perspectives_csv(block):
     """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     scenario = block.load_content()
     rows = list(perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
     title = _("{title} - choices by role").format(title=scenario.display_name)
