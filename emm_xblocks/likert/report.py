@@ -59,9 +59,11 @@ def results_json(block):
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
-    if block.is_staff() and survey.has_profile:  # who answered: the figures by profile (staff only)
+    if survey.has_profile:  # who answered: the figures by profile, for whoever may read the results
+        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
         data["profiles"] = profile_table(block, survey, key, respondents)
-        data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
+        if block.is_staff():
+            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
     if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
