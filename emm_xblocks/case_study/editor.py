@@ -6,6 +6,7 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
+from ..common import profile
 from ..common.questions import TEXT_LIMIT, question_from_editor
 from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
@@ -41,6 +42,8 @@ def from_editor(data, _):
                      for _i, x in _items(data, "images", 50, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
+        profile_prompt=profile.prompt_from(_text(data, "profile_prompt", 2000)),
+        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _)]),
         **settings,
     )
     return case, problems + setting_problems + validate(case, _)
