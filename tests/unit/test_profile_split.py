@@ -106,3 +106,23 @@ def test_the_csv_rows_name_why_a_group_is_withheld():
     assert ["q1", "=A", "Civil society", "not shown", "", ""] in rows
     assert ["q1", "=A", "Did not say", "fewer than 5", "", ""] in rows
     assert not any(row[2] == "Government" for row in perspectives.csv_rows(CASE, tallies, None, 14, str))
+
+
+def test_the_role_play_debrief_splits_by_profile_with_who_did_not_say_as_a_group():
+    from emm_xblocks.role_play import perspectives as rp
+    from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
+
+    scenario = Scenario(show_others=True, min_group_size=3, profile_prompt="You work for", profile_options=OPTIONS,
+                        roles=(Role("officer", "Officer", "meet"),),
+                        nodes=(Node("meet", choices=(Choice("Refer", "end"), Choice("Leave", "end"))),
+                               Node("end", ending=True, category="good")))
+    assert scenario.asks_profile
+    by = rp.by_profile({"gov": {"meet": {"0": 3}}, "cso": {"meet": {"1": 1}}}, {"meet": {"0": 5, "1": 2}})
+    assert by[rp.NOT_SAID] == {"meet": {"0": 2, "1": 1}}  # all rows less every profile's
+    columns = rp.profile_columns(scenario, "Did not say")
+    assert columns[-1] == ("", "Did not say") and columns[0] == ("gov", "Government")
+    found = rp.decision(scenario, "meet", by, 3, columns=columns)
+    # cso (1) is small; of the two smallest shown (gov 3, did not say 3) the tie goes by key: ""
+    assert [(c.key, c.group.shown) for c in found.columns] == [("gov", True), ("cso", False), ("", False)]
+    assert found.columns[0].group.percent("0") == 100
+    assert rp.decision(scenario, "meet", by, 3) is None  # one role: no split by role
