@@ -127,7 +127,8 @@ def profile_groups(block, case, q, tallies, by_profile, respondents):
     for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
         name = _("Did not say") if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
         groups.append({"key": g["key"], "name": name, "shown": g["shown"], "n": g["n"],
-                       "n_text": nums.number(g["n"], 0) if g["shown"] else "",
+                       "n_text": block.ungettext("{n} participant", "{n} participants", g["n"]).format(
+                           n=nums.number(g["n"], 0)) if g["shown"] else "",
                        "percents": [nums.percent(g["percents"].get(o.id, 0), 0) for o in q.options]
                        if g["shown"] else []})
     return groups
