@@ -242,6 +242,11 @@ def student_view_data(case):
         } for q in case.questions],
         "attempts_allowed": case.attempts_allowed,
         "max_score": case.max_points,
+        # the optional participant profile question (None when not asked); ``submit`` takes the
+        # chosen option's id as ``profile``
+        "profile": {"prompt": case.profile_prompt,
+                    "options": [{"id": o.id, "text": o.text} for o in case.profile_options]}
+        if case.asks_profile else None,
     }
 
 
@@ -263,4 +268,5 @@ def user_state(case, state, correctness=True):
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
         "max_score": case.max_points,
+        "profile": state.learner_profile,
     }

@@ -108,6 +108,17 @@ def test_below_the_minimum_in_every_group_only_the_overall_figures_show(case, ha
     assert "%" not in table and "participant" not in table  # no group's share, no group's size
 
 
+def test_the_mobile_apps_get_the_question_and_the_learners_answer(case, handlers):
+    uid = case()
+    data = handlers.block(uid).student_view_data()  # no learner: the question only
+    assert data["profile"] == {"prompt": "You work for", "options": [
+        {"id": "gov", "text": "Government"}, {"id": "cso", "text": "Civil society"},
+        {"id": "io", "text": "International organisation"}]}
+    assert handlers.block(case(show="false")).student_view_data()["profile"] is None
+    submit(handlers, uid, "ana", REFER, profile="io")
+    assert handlers.get(uid, "student_view_user_state", student="ana").json()["profile"] == "io"
+
+
 def test_an_unknown_profile_is_refused_and_stores_nothing(case, handlers):
     uid = case()
     r = handlers.post(uid, "submit", {"answers": REFER, "profile": "police"}, student="ana")
