@@ -1,13 +1,14 @@
 """How others answered, by participant profile (issue 12 §1), in headless Chromium: a learner answers
 the case study's optional profile question with the keyboard only, submits, and reads the split in
 "How other participants answered" -- a table per question whose small groups say they are withheld
--- reachable with the keyboard (a scrollable region takes the focus), and axe finds nothing wrong."""
+-- reachable with the keyboard (a scrollable region takes the focus), and axe finds nothing wrong;
+an author edits the question in the Studio editor's "Participant profile" group."""
 
 import json
 
 import pytest
 
-from tests.browser.conftest import PHONE, assert_axe_clean, student_id
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, axe_violations, student_id
 from tests.browser.test_case_study_browser import BLOCK, open_block
 
 pytestmark = pytest.mark.browser
@@ -75,4 +76,28 @@ def test_a_learner_answers_the_profile_and_reads_how_others_answered_by_profile(
     region.focus()
     assert page.evaluate("document.activeElement.getAttribute('data-dist-profiles')") == "step"
     assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []
+
+
+def test_an_author_adds_a_profile_answer_in_the_editor_and_saves_it(workbench, new_page):
+    from tests.browser.test_case_study_browser import EDITOR, block_state
+
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-item]")
+    answers.first.wait_for()
+    assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
+    assert [answers.nth(i).get_by_label("Answer").input_value() for i in range(answers.count())] == [
+        "Government", "Civil society", "International organisation"]
+    page.get_by_role("button", name="Add a profile answer").click()
+    assert answers.count() == 4 and answers.nth(3).locator("legend").first.text_content() == "Profile answer 4"
+    answers.nth(3).get_by_label("Answer").fill("Other")
+    results = axe_violations(page, EDITOR)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    case = block_state(workbench, scenario, "staff_1").load_content()
+    assert [(o.id, o.text) for o in case.profile_options][-1] == ("p1", "Other")
+    assert case.profile_prompt == "You work for" and len(case.profile_options) == 4
     assert page.js_errors == []
