@@ -6,7 +6,7 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
-from ..common import limits
+from ..common import limits, profile
 from ..common.questions import HTML_LIMIT, QUESTION_HTML_LIMITS, QUESTION_TEXT_LIMITS, TEXT_LIMIT, question_from_editor
 from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
@@ -57,6 +57,8 @@ def from_editor(data, _):
                      for _i, x in _items(data, "images", 50, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
+        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),
+        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _)]),
         **settings,
     )
     return case, problems + setting_problems + validate(case, _)

@@ -22,8 +22,10 @@ STATUS = {
     "text_not_storable": BAD_REQUEST,
     "busy": 503,  # the database kept the rows locked after every retry: send again
     # who and when (common/pipeline.py)
-    "forbidden": FORBIDDEN,
-    "staff_only": FORBIDDEN,  # the live room (common/present.py)
+    "forbidden": FORBIDDEN,  # not here: editing outside Studio, a test answered in Studio's preview
+    # a staff-only thing (a CSV, the facilitator pack, the live room) asked for by anyone but
+    # course staff, staff viewing the course as a learner included (``errors.staff_only``)
+    "staff_only": FORBIDDEN,
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
     "not_ready": CONFLICT,

@@ -12,7 +12,7 @@ from web_fragments.fragment import Fragment
 from webob import Response
 
 from ..common import charts, descriptions, pairs, platform, summary
-from ..common.errors import HandlerError
+from ..common.errors import staff_only
 from ..common.export import content_disposition, safe_cell
 from ..likert import content as likert
 from . import editor, report, validation
@@ -64,7 +64,7 @@ def csv_response(block):
     as the file's, RFC 6266), for course staff only."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)

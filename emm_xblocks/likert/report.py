@@ -9,7 +9,7 @@ from webob import Response
 
 from ..common import answer_rows, summary
 from ..common.apart import row as apart_row
-from ..common.errors import HandlerError
+from ..common.errors import HandlerError, staff_only
 from ..common.export import content_disposition, safe_cell
 from ..common.perspectives import PROFILE_GROUP
 from . import profiles
@@ -60,9 +60,11 @@ def results_json(block):
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
-    if block.is_staff() and survey.has_profile:  # who answered: the figures by profile (staff only)
+    if survey.has_profile:  # who answered: the figures by profile, for whoever may read the results
+        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
         data["profiles"] = profile_table(block, survey, key, respondents)
-        data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
+        if block.is_staff():
+            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
     if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
@@ -142,7 +144,7 @@ def profile_csv_response(block):
     """The figures by participant profile as CSV, for staff only; withheld cells say so."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     respondents = summary.respondents(key)
@@ -167,7 +169,7 @@ def csv_response(block):
     fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:

@@ -74,6 +74,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     attempts = Integer(scope=Scope.user_state, default=0)
     ended = Boolean(scope=Scope.user_state, default=False)
     finished = List(scope=Scope.user_state, default=[])  # [{role, path, taken, score}] of ended attempts
+    learner_profile = String(scope=Scope.user_state, default="")  # given with the choice of a role
 
     def choice_secret(self):
         """The key of the choices' opaque ids (never sent to a browser)."""

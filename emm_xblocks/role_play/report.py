@@ -12,7 +12,7 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import summary
-from ..common.errors import HandlerError
+from ..common.errors import staff_only
 from ..common.export import content_disposition, csv_lines, safe_cell
 from ..common.perspectives import split
 from . import content, perspectives
@@ -127,9 +127,42 @@ def perspectives_csv(block):
     """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     scenario = block.load_content()
     rows = list(perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
+    if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
+        key = block.block_key()
+        rows += profile_rows(scenario, perspectives.by_profile(summary.profile_tallies(key), summary.tallies(key)), _)
     title = _("{title} - choices by role").format(title=scenario.display_name)
     return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(title, "csv", fallback="role-play"))
+
+
+def profile_rows(scenario, by, _):
+    """``perspective_rows``' rows (no header) split by participant profile instead of role: the
+    ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"); ``by``:
+    ``perspectives.by_profile``. Every decision two groups met, every ending reached."""
+    min_size = scenario.min_group_size
+    columns = perspectives.profile_columns(scenario, _("Did not say"))
+
+    def cells(group, value):
+        if group.shown:
+            return [group.total, group.count(value), group.percent(value)]
+        if group.small:
+            return [_("fewer than {n}").format(n=min_size), "", ""]
+        return [_("not shown"), "", ""]
+
+    def name(column):
+        return _("{question}: {answer}").format(question=scenario.profile_prompt, answer=column.label)
+
+    rows = []
+    for decision in perspectives.decisions(scenario, by, min_size, min_roles=1, columns=columns):
+        for value, label in decision.choices:
+            rows += [[decision.node, label, name(c), *cells(c.group, value)] for c in decision.columns]
+    endings = perspectives.endings(scenario, by, min_size, min_roles=1, columns=columns)
+    if endings is not None:
+        for column in endings.columns:
+            for category in endings.categories:
+                label = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                rows.append([_("Ending"), label or _("Other ending"), name(column), *cells(column.group, category)])
+    return rows

@@ -9,6 +9,7 @@ messages. ``playable`` says whether learners may play (no error), computed once 
 
 from functools import lru_cache
 
+from ..common import profile
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
 from ..common.validation import Problem, errors, image_alt_problems  # Problem: with its stable ``code``
@@ -186,6 +187,11 @@ def validate(scenario, _):
         _check_full_marks(scenario, _, add)
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")
                  for p in image_alt_problems(scenario.author_html(), _)]
+    problems += [Problem(p.field, p.message, p.error) for p in profile.problems(
+        scenario.profile_prompt, scenario.profile_options, _)]
+    if scenario.profile_options and not scenario.show_others:
+        add("profile_prompt", _("The profile question is asked only when learners are shown how other "
+                                "participants chose: turn that setting on, or remove it."), "", False)
     return problems
 
 

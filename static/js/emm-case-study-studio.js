@@ -45,9 +45,13 @@ function EmmCaseStudyEditor(runtime, element, args) {
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]},
     key_points: {name: _("Key point {n}"), fields: [
       {key: "text", label: _("Key point"), type: "text"},
+      {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]},
+    /* the optional participant profile question's answers (common/profile.py) */
+    profile_options: {name: _("Profile answer {n}"), fields: [
+      {key: "text", label: _("Answer"), type: "text"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]}
   };
-  var PREFIX = {questions: "q", options: "o", key_points: "k"};
+  var PREFIX = {questions: "q", options: "o", key_points: "k", profile_options: "p"};
 
   function errorSlot(key, id) {
     return el("span", {class: "emm-field-error", id: id, "data-error-key": key});

@@ -129,6 +129,8 @@
     /* no write is taken now: staff view the course as a learner, or the due date has passed */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
     PAST_DUE: "past_due",
+    /* a staff-only thing (CSV, facilitator pack, live room) asked for by anyone but course staff */
+    STAFF_ONLY: "staff_only",
     /* the editor: the change touches stored answers; "Save anyway" sends it with confirm */
     ANSWERS_TOUCHED: "answers_touched",
     /* authors' checks (role-play map marks) */

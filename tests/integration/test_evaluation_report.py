@@ -170,7 +170,7 @@ def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
     report = platform.add('<emm_evaluation_report display_name="Rapport d’évaluation"/>', platform.subsection())
     answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 1, "formula": 4})
     learner = platform.lms(platform.user("ana")).handle(report, "export_csv", method="GET")
-    assert learner.status == 403 and learner.json["error"] == "forbidden"
+    assert learner.status == 403 and learner.json["error"] == "staff_only"
     result = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET")
     assert result.status == 200 and result.content_type == "text/csv"
     assert result.headers["Content-Disposition"] == (

@@ -56,7 +56,7 @@ def test_the_page_offers_the_profile_question_before_the_statements(survey, hand
 
 
 def test_twelve_learners_in_two_profiles_give_figures_per_profile(survey, handlers):
-    uid = survey('anonymous="true"')
+    uid = survey('anonymous="true" results="learners"')
     answer(handlers, uid, 7, "gov", relevance=5, pace=1, who="gov")
     answer(handlers, uid, 5, "cso", relevance=2, pace=4, who="cso")
     body = handlers.post(uid, "get_results", {}, student="staff_1").json_body
@@ -71,8 +71,12 @@ def test_twelve_learners_in_two_profiles_give_figures_per_profile(survey, handle
     assert handlers.block(uid, student="gov_0").learner_profile == ""
     # the summary's split equals what the rows say
     assert summary.profile_tallies(uid)["cso"]["relevance"] == {"2": 5}
-    # a learner cannot see the breakdown
-    assert "profiles" not in handlers.post(uid, "get_results", {}, student="gov_0").json_body
+    # a learner who may read the results (once answered) reads the same breakdown (issue 12), without
+    # the staff's CSV; one who may not reads nothing
+    mine = handlers.post(uid, "get_results", {}, student="gov_0").json_body
+    assert by_profile(mine) == (cells, people) and "profile_csv_url" not in mine
+    assert body["profile_csv_url"]
+    assert handlers.post(uid, "get_results", {}, student="newcomer").status_code == 403
 
 
 def test_a_small_profile_is_withheld_and_so_is_the_next_smallest_when_it_could_be_worked_out(survey, handlers):
