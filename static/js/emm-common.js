@@ -309,5 +309,8 @@
     if (hide) { region.setAttribute("hidden", ""); }
   };
 
+  /* `fn` runs when the browser says the link is back */
+  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
+
   global.EMM = EMM;
 }(window));

@@ -68,6 +68,4 @@
     anchor.insertAdjacentElement("afterend", region);
     return region;
   };
-  /* `fn` runs when the browser says the link is back */
-  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 }(window));
