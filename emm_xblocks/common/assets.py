@@ -38,6 +38,9 @@ ADDED = {
 
 STUDIO = "studio"
 
+# the stylesheet of what only authors see, added to the previews and editors (common/editing.py)
+AUTHOR_STYLES = ("css/emm-editor.css",)
+
 
 def is_editor(script):
     return script.endswith("-studio.js")

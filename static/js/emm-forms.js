@@ -1,15 +1,12 @@
-/* emm-xblocks: length limits that never cut, on learner forms and in the editors. Loaded after
-   emm-common.js (common/base.py, common/assets.py). */
+/* emm-xblocks: length limits that never cut (data-max-chars, never maxlength: docs/javascript.md),
+   on learner forms and in the editors. Loaded after emm-common.js (common/assets.py). */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.countChars) { return; }
 
-  /* Length limits that never cut. A control carries its limit as data-max-chars (never maxlength:
-     a browser cuts a paste at maxlength without a word). Beside it a counter says how many
-     characters are left (a textarea always; a one-line field once it is 80% full), or how many
-     are too many; going over marks the control aria-invalid and says so once in `region`; the text
-     stays as typed and the block refuses to send it (EMM.overLimit), with a message. */
+  /* the counter beside a control (chars left, or too many: aria-invalid, nothing cut); true when
+     the control has just gone over */
   EMM.NEAR_LIMIT = 0.8;
   var counted = 0;
   EMM.countChars = function (control) {
@@ -38,8 +35,7 @@
     control.emmOver = over;
     return crossed;
   };
-  /* watch every [data-max-chars] control inside `scope` (now and added later); `region`: where
-     going over is said (a live region) */
+  /* watch the [data-max-chars] controls in `scope`; going over is said in `region` */
   EMM.watchLimits = function (scope, region) {
     Array.prototype.forEach.call(scope.querySelectorAll("[data-max-chars]"), EMM.countChars);
     scope.addEventListener("input", function (event) {
@@ -47,7 +43,7 @@
       if (!control.hasAttribute || !control.hasAttribute("data-max-chars")) { return; }
       if (EMM.countChars(control) && region) { EMM.say(region, control.emmCounter.textContent); }
     });
-    /* a control drawn after the first pass (an editor's row) is counted once it takes the focus */
+    /* a control drawn later (an editor's row): counted at focus */
     scope.addEventListener("focusin", function (event) {
       var control = event.target;
       if (control.hasAttribute && control.hasAttribute("data-max-chars") && !control.emmCounter) { EMM.countChars(control); }
@@ -60,7 +56,7 @@
       return max && control.value.length > max && !control.disabled;
     })[0] || null;
   };
-  /* refuse to send while a control is over its limit: say why in `region`, focus the control */
+  /* refuse to send while a control is over its limit: say why, focus it */
   EMM.refuseOverLimit = function (scope, region) {
     var control = EMM.overLimit(scope);
     if (!control) { return false; }

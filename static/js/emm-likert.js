@@ -1,7 +1,5 @@
-/* emm_likert learner view: progress counter, submit, the results on demand (their panel,
-   emm-likert-results.js, loads when asked for). Answers in progress are kept on the device
-   (EMM.deviceDraft) until the server has them; after any failure the page re-reads the server's
-   state ("state"). */
+/* emm_likert learner view: progress, submit, the results on demand (emm-likert-results.js).
+   Answers kept on the device until sent (EMM.deviceDraft); after a failure, the server's state. */
 function EmmLikert(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -60,8 +58,7 @@ function EmmLikert(runtime, element, args) {
 
   function saved(body) {
     state.submitted = true;
-    /* the status line says it and takes the focus: a hidden Submit button would drop the focus
-       to the page's body */
+    /* the status line takes the focus (a hidden Submit button would drop it) */
     status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
     if (!body.can_change) { state.locked = true; lock(); }
     else if (submit) { submit.textContent = _("Update my answers"); }
@@ -72,14 +69,12 @@ function EmmLikert(runtime, element, args) {
     status.focus();
   }
 
-  /* After any failure, the server's state: a submission whose reply was lost is shown as saved
-     (and the anonymous form locked); the answers in the form stay as they are. */
+  /* after a failure: a submission whose reply was lost is shown as saved; the form stays */
   function refresh() {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       if (!body.submitted) { return; }
       var record = drafts.load(), mine = record && record.data;
-      /* this page's submission reached the server: the anonymous one always (there is one), a
-         named one if the server holds these very answers */
+      /* it arrived: the anonymous one always (there is one), a named one if these answers */
       var arrived = body.locked || (mine && same(mine.answers, body.answers) && (mine.comment || "").trim() === body.comment);
       if (!arrived) { return; }
       drafts.sent();
@@ -101,14 +96,14 @@ function EmmLikert(runtime, element, args) {
       onError: function (err, meta) {
         if (err.statements) { markErrors(err.statements); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
-        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
+        /* not sent, or reply lost: kept with its id, sent when the link is back */
         if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
       },
       refresh: refresh
     });
   }
 
-  /* the link is back: send what is waiting (with its id: done once even if it had arrived) */
+  /* the link is back: send what waits (with its id: done once) */
   function resend() {
     var record = drafts.load();
     if (state.locked || EMM.isSending(element) || !record || !record.queued || !record.data) { return; }
@@ -169,7 +164,7 @@ function EmmLikert(runtime, element, args) {
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
     });
-    /* answers kept on this device: back into the form (a sent anonymous evaluation keeps none) */
+    /* answers kept on the device back into the form (a sent anonymous one keeps none) */
     var kept = drafts.load();
     if (kept && state.locked) { drafts.drop(); }
     else if (kept && kept.data) {
@@ -181,9 +176,8 @@ function EmmLikert(runtime, element, args) {
     updateProgress();
     EMM.whenOnline(resend);
   }
-  /* Load `files` ({styles, scripts}: URLs of the results panel's stylesheet, strings and code,
-     common/assets.py ADDED) once per page, in parallel; rejects as EMM.post does if one cannot be
-     loaded (a later call tries it again). */
+  /* load {styles, scripts} (URLs: common/assets.py ADDED) once per page; rejects as EMM.post
+     does, and a later call tries again */
   function load(files) {
     var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
     function one(url, css) {
@@ -207,8 +201,7 @@ function EmmLikert(runtime, element, args) {
   if (showResults) {
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
-      /* the panel's code (emm-likert-results.js) loads now, beside the figures: a learner who
-         never asks for the results never downloads it */
+      /* the panel loads now, beside the figures: only for who asks */
       var panel = load(args.results_files || {});
       panel.catch(function () { /* said once the figures are here */ });
       EMM.action(runtime, element, "get_results", {}, {

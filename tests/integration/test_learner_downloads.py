@@ -18,7 +18,7 @@ from emm_xblocks.xblocks import KnowledgeCheckBlock
 from tests.openedx.runtime import Platform
 
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
-STAFF_OR_EDITOR = ("emm-editor.js", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
+STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
                    "emm-pack.", "emm-likert-results.")
 
 LEARNER_FILES = {
@@ -71,3 +71,16 @@ def test_the_likert_results_panel_is_named_for_later_not_loaded(platform):
     assert [u.rsplit("/", 1)[-1] for u in later["styles"]] == ["emm-likert-results.css"]
     assert [u.rsplit("/", 1)[-1] for u in later["scripts"]] == ["fr-likert-results.js", "emm-likert-results.js"]
     assert not {u.rsplit("/", 1)[-1] for u in later["styles"] + later["scripts"]} & set(names)
+
+
+@pytest.mark.parametrize("demo", sorted(LEARNER_FILES))
+def test_only_the_authors_views_bring_the_authors_stylesheet(platform, demo):
+    """Problem lists and the editors' groups and buttons are styled by emm-editor.css, which
+    Studio's preview and editor load and a learner's page does not."""
+    key = platform.add((DEMOS / demo).read_text(encoding="utf-8"), platform.subsection())
+    author = platform.user("staff_awa", role="staff")
+    views = ((platform.studio_preview(author), "author_view"), (platform.studio_editor(author), "studio_view"))
+    for context, view in views:
+        names = [r.data.rsplit("/", 1)[-1] for r in context.render(key, view).resources if r.kind == "url"]
+        assert "emm-editor.css" in names, view
+    assert "emm-editor.css" not in files(platform, key, platform.user("aminata"))[0]
