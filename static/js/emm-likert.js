@@ -176,6 +176,7 @@ function EmmLikert(runtime, element, args) {
     updateProgress();
     EMM.whenOnline(resend);
   }
+
   /* load {styles, scripts} (URLs: common/assets.py ADDED) once per page; rejects as EMM.post
      does, and a later call tries again */
   function load(files) {
@@ -201,7 +202,7 @@ function EmmLikert(runtime, element, args) {
   if (showResults) {
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
-      /* the panel loads now, beside the figures: only for who asks */
+      /* the panel's files load now, beside the figures: only whoever asks downloads them */
       var panel = load(args.results_files || {});
       panel.catch(function () { /* said once the figures are here */ });
       EMM.action(runtime, element, "get_results", {}, {

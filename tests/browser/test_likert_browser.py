@@ -399,6 +399,28 @@ def test_french_page_shows_french_scale_labels(workbench, new_page):
     assert page.js_errors == []
 
 
+def test_a_results_panel_that_cannot_load_says_so_and_loads_on_the_next_click(workbench, new_page):
+    """The panel's files load on "Show results" (common/assets.py ADDED): when the connection drops
+    then, the person reads why in the block's alert and the button works again; the next click
+    loads them and shows the results."""
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
+    seed(workbench, page, DEMO_EN, SEED)
+    page.route("**/emm-likert-results.js", lambda route: route.abort())
+    open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
+    button = page.get_by_role("button", name="Show results")
+    button.click()
+    alert = page.locator(f"{BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    assert button.is_enabled() and button.is_visible()
+    assert page.locator(f"{BLOCK} [data-results] table").count() == 0
+    page.unroute("**/emm-likert-results.js")
+    button.click()
+    page.locator(f"{BLOCK} [data-results] table.emm-table").wait_for()
+    assert button.is_hidden() and alert.is_hidden()
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ 6. figures per locale
 def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
     """CLDR in the browser (Intl) and on the server (Babel) write the same French figures:
