@@ -34,7 +34,8 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * likert-editor-save-anyway.png  the save of that change held back until "Save anyway";
 * knowledge-check-fr.png   the French post-test's results: pre- and post-test scores side by side;
 * evaluation-report-fr.png  the French demo course's evaluation report (staff) after ``make demo-data``'s
-                           40 simulated participants, down to its one-page summary;
+                           40 simulated participants, down to its one-page summary and its charts;
+* evaluation-report-chart-fr.png  its first evaluation: each statement's bars above the table;
 * role-play-stranded-fr.png  a French role-play step with every choice closed: the way on.
 * facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
                            width): role cards and the first decision cards;
@@ -420,6 +421,10 @@ def evaluation_report(browser, bench, student_id):
     report = page.locator(".emm-er")
     # the top of the report down to the end of its one-page summary (the per-statement tables follow)
     shots = [shoot_span(page, report, report, report.locator("[data-summary]"), "evaluation-report-fr.png")]
+    # the first evaluation: its heading, the bars of its statements, the table they duplicate
+    evaluation = report.locator("[data-evaluation]").first
+    shots.append(shoot_span(page, evaluation, evaluation.locator("h5"), evaluation.locator("table"),
+                            "evaluation-report-chart-fr.png"))
     assert page.js_errors == [], page.js_errors
     return shots
 

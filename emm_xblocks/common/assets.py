@@ -32,7 +32,7 @@ EDITORS = ("js/emm-likert-studio.js", "js/emm-case-study-studio.js", "js/emm-rol
            "js/emm-role-play-map.js")
 
 ADDED = {
-    "likert-results": ("likert", ("js/emm-likert-results.js",), ("css/emm-likert-results.css",)),
+    "likert-results": ("likert", ("js/emm-likert-results.js",), ("css/emm-chart.css", "css/emm-likert-results.css")),
     "present": ("", ("js/emm-present.js",), ("css/emm-present.css",)),
 }
 

@@ -5,7 +5,7 @@ to the field they name (``statements.2.id``)."""
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, form_payload
-from .content import MAX_STATEMENTS, SETTINGS, Statement, Survey
+from .content import MAX_PROFILE_OPTIONS, MAX_STATEMENTS, SETTINGS, ProfileOption, Statement, Survey
 from .validation import validate
 
 
@@ -35,6 +35,8 @@ def from_editor(data, _):
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
         labels = []
+    profile_options, profile_problems = _profile_options(data, _)
+    problems += profile_problems
     problems += _too_long(data, labels, _)
     settings, setting_problems = read_editor(data, SETTINGS, _)
     display_name = _text(data, "display_name", limit=200)
@@ -47,9 +49,28 @@ def from_editor(data, _):
         custom_labels=tuple(" ".join(x.split())[:LABEL_LIMIT] for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt", limit=2000) or "",
         intro=clean_html(_text(data, "intro", limit=20000) or ""),
+        profile_prompt=" ".join((_text(data, "profile_prompt", limit=5000) or "").split()),  # as OLX reads it
+        profile_options=profile_options,
         **settings,
     )
     return survey, problems + setting_problems + validate(survey, _)
+
+
+def _profile_options(data, _):
+    """``(options, problems)``: the participant profile question's options (``[{id, text}]``), read
+    as OLX reads them back (the text's spaces collapsed); their content is ``validate``'s."""
+    raw = data.get("profile_options", [])
+    if not isinstance(raw, list) or len(raw) > MAX_PROFILE_OPTIONS * 2:
+        return (), [Problem("profile_options", _("The profile question's options could not be read."))]
+    options, problems = [], []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            problems.append(Problem(f"profile_options.{i}", _("Profile option {n} could not be read.")
+                                    .format(n=i + 1)))
+            continue
+        options.append(ProfileOption(_text(item, "id", limit=100) or "",
+                                     " ".join((_text(item, "text", limit=5000) or "").split())))
+    return tuple(options), problems
 
 
 LIMITS = {"display_name": 200, "intro": 20000, "comment_prompt": 2000}  # characters; LABEL_LIMIT each label
@@ -77,6 +98,8 @@ def to_editor(survey):
         intro=survey.intro,
         statements=[{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                     for s in survey.statements],
+        profile_prompt=survey.profile_prompt,
+        profile_options=[{"id": o.id, "text": o.text} for o in survey.profile_options],
     )
     return data
 

@@ -90,7 +90,7 @@ def student_view(block):
         "total": len(survey.statements),
         "results_allowed": results_allowed,
         "draft_key": recovery.draft_key(block, refusal),
-        "results_files": block.added_files("likert-results"),  # loaded when asked for
+        "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
 
 

@@ -19,7 +19,7 @@ from tests.openedx.runtime import Platform
 
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
-                   "emm-pack.", "emm-likert-results.")
+                   "emm-pack.", "emm-likert-results.", "emm-chart.")
 
 LEARNER_FILES = {
     "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-drafts.js",
@@ -53,9 +53,10 @@ def test_a_learner_downloads_only_what_the_block_uses(platform, demo):
     names, frag = files(platform, key, platform.user("aminata"))
     assert names == LEARNER_FILES[demo]
     assert not [n for n in names if any(part in n for part in STAFF_OR_EDITOR)]
-    # course staff get the live room under the same page (blocks that have one), never the editors
+    # course staff get the live room under the same page (blocks that have one), and the charts of
+    # a staff panel drawn in it (the knowledge check's), never the editors
     staff, _frag = files(platform, key, platform.user("staff_ibrahim", role="staff"))
-    assert names == [n for n in staff if "emm-present" not in n]
+    assert names == [n for n in staff if "emm-present" not in n and n != "emm-chart.css"]
     assert ("emm-present.css" in staff and "emm-present.js" in staff) == (demo in LIVE_ROOM)
     assert not [n for n in staff if any(part in n for part in STAFF_OR_EDITOR[:4])]
 
@@ -68,7 +69,7 @@ def test_the_likert_results_panel_is_named_for_later_not_loaded(platform):
     # the runtime writes the init args into the page (xblock/runtime.py, wrap_xblock)
     args = re.search(r'<script type="json/xblock-args"[^>]*>(.*?)</script>', frag.content, re.S)
     later = json.loads(args.group(1))["results_files"]
-    assert [u.rsplit("/", 1)[-1] for u in later["styles"]] == ["emm-likert-results.css"]
+    assert [u.rsplit("/", 1)[-1] for u in later["styles"]] == ["emm-chart.css", "emm-likert-results.css"]
     assert [u.rsplit("/", 1)[-1] for u in later["scripts"]] == ["fr-likert-results.js", "emm-likert-results.js"]
     assert not {u.rsplit("/", 1)[-1] for u in later["styles"] + later["scripts"]} & set(names)
 

@@ -133,14 +133,16 @@ def test_the_csvs_name_a_profile_only_when_its_group_is_big_enough(survey, handl
     assert handlers.get(uid, "export_profile_csv", student="gov_0").status_code == 403
 
 
-def test_a_save_from_the_studio_editor_keeps_the_profile_question(survey, handlers):
-    uid = survey()  # the editor does not show the question (OLX only): a save keeps it as it was
+def test_a_save_from_the_studio_editor_saves_the_profile_question_it_shows(survey, handlers):
+    uid = survey()
     form = {"display_name": "New name", "scale": "agree5", "results": "staff", "min_group_size": 5,
-            "weight": 1, "statements": [{"id": "relevance", "text": "Relevant."}]}
+            "weight": 1, "statements": [{"id": "relevance", "text": "Relevant."}],
+            "profile_prompt": "Your employer",
+            "profile_options": [{"id": "gov", "text": "Government"}, {"id": "other", "text": "Other"}]}
     assert handlers.post(uid, "studio_submit", form, student="staff_1").status_code == 200
     block = handlers.block(uid)
-    assert block.display_name == "New name" and block.profile_prompt == "You work for"
-    assert [o["id"] for o in block.profile_options] == ["gov", "cso", "io"]
+    assert block.display_name == "New name" and block.profile_prompt == "Your employer"
+    assert [o["id"] for o in block.profile_options] == ["gov", "other"]
 
 
 def test_the_mobile_apps_get_the_question_and_a_named_learners_answer(survey, handlers):
