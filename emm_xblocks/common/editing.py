@@ -22,7 +22,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
-from . import content_cache, olx, store
+from . import assets, content_cache, olx, store
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
@@ -89,10 +89,17 @@ class EditableContentMixin:
     def author_view(self, context=None):
         """The author's preview shows the answers: only for those who may edit (an LMS with the
         XBlock view endpoint on would render it for any learner who asks)."""
-        return self.views_module.author_view(self) if self.can_edit() else Fragment("")
+        return self._for_authors(self.views_module.author_view(self)) if self.can_edit() else Fragment("")
 
     def studio_view(self, context=None):
-        return self.views_module.studio_view(self) if self.can_edit() else Fragment("")
+        return self._for_authors(self.views_module.studio_view(self)) if self.can_edit() else Fragment("")
+
+    def _for_authors(self, frag):
+        """An authors' view also gets the stylesheet of what only authors see (``assets.AUTHOR_STYLES``:
+        problem lists, the editors' groups and buttons), which learners never download."""
+        for style in assets.AUTHOR_STYLES:
+            frag.add_css_url(self.resource_url(style))
+        return frag
 
     def problems(self):
         return self.validation_module.validate(self.load_content(), self.ugettext)

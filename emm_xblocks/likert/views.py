@@ -6,7 +6,6 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import recovery
-from ..common.charts import CHART_CSS
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
@@ -17,7 +16,8 @@ def _statements_html(block, survey, labels, locked):
 
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
     variables, most of a render's time in Django's template engine (``make bench-speed``). The
-    markup is the one the template wrote, every value escaped as Django's autoescape escapes it
+    markup is the one the template wrote, one line per element (the learner downloads no blank
+    lines), every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
     literal is safe for Django; here every translation is escaped too (a catalogue is text)."""
     dom = escape(block.dom_id())
@@ -34,20 +34,20 @@ def _statements_html(block, survey, labels, locked):
         name, sid = f"{dom}-{i}", escape(st.id)
         chosen = str(answers.get(st.id, ""))
         out.append(
-            f'\n    <fieldset class="emm-statement" data-statement="{sid}"'
+            f'\n<fieldset class="emm-statement" data-statement="{sid}"'
             f'{required_attr if st.required else ""}>\n'
-            f'      <legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
+            f'<legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
             f' <span dir="auto">{escape(st.text)}</span>'
             f'{required_mark if st.required else ""}</legend>\n'
-            f'      <div class="emm-scale" style="--emm-points: {len(labels)}">\n        ')
+            f'<div class="emm-scale" style="--emm-points: {len(labels)}">\n')
         for value, label, na in points:
             out.append(
-                f'\n        <label class="emm-option{na}" for="{name}-{value}">\n'
-                f'          <input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
-                f'{" checked" if chosen == value else ""}{disabled}>\n'
-                f'          <span>{label}</span>\n        </label>\n        ')
-        out.append(f'\n      </div>\n      <p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
-                   ' hidden></p>\n    </fieldset>\n    ')
+                f'<label class="emm-option{na}" for="{name}-{value}">'
+                f'<input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
+                f'{" checked" if chosen == value else ""}{disabled}>'
+                f' <span>{label}</span></label>\n')
+        out.append(f'</div>\n<p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
+                   ' hidden></p>\n</fieldset>')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
 
 
@@ -83,16 +83,15 @@ def student_view(block):
         "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    frag = block.build_fragment("templates/likert/student.html", context, init_args={
+    return block.build_fragment("templates/likert/student.html", context, init_args={
         "submitted": block.submitted,
         "locked": locked,
         "anonymous": survey.anonymous,
         "total": len(survey.statements),
         "results_allowed": results_allowed,
         "draft_key": recovery.draft_key(block, refusal),
+        "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
-    frag.add_css_url(block.resource_url(CHART_CSS))  # the results panel's bars
-    return frag
 
 
 def author_view(block):
