@@ -64,3 +64,44 @@ def test_role_play_staff_csv_keeps_the_choices_made_at_a_removed_node(platform):
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
     assert ["n-mid (removed node)", "Choice 1", "Officer", "2", "2", "100"] in rows
     assert ["n-start", "Listen first", "Officer", "2", "2", "100"] in rows  # the figures as before
+
+
+MULTIPLE_FORMULA = """
+  <question id="-sum" type="multiple" points="1">
+    <prompt><![CDATA[<p>Tick some.</p>]]></prompt>
+    <option id="m1" correct="true">One</option>
+    <option id="m2">Two</option>
+  </question>
+"""
+
+
+def test_case_study_staff_csv_keeps_the_answers_to_removed_questions_and_options_formula_safe(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='show_distribution="true" min_group_size="2"',
+                                   more=SECOND_SINGLE + MULTIPLE_FORMULA))
+    for name, pick in (("ana", "b"), ("bea", "b"), ("cat", "a")):
+        r = platform.lms(platform.user(name)).handle(
+            key, "submit", {"answers": {"q1": pick, "q2": "y", "-sum": ["m1", "m2"]}})
+        assert r.status == 200, r.json
+
+    def change(data):
+        data["questions"] = data["questions"][:1]  # q2 and -sum removed
+        data["questions"][0]["options"][1]["id"] = "beta"  # option b renamed
+
+    edit(platform, key, case_editor, change)
+    r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_distribution", method="GET")
+    assert r.status == 200, r.body[:300]
+    rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+    assert rows[0] == ["Question", "Answer", "Profile", "Participants", "Count", "Percent"]
+    # the figures as the case asks now: q1's answers on its current options only
+    assert rows[1:3] == [["q1", "Alpha", "All participants", "1", "1", "100"],
+                         ["q1", "Beta", "All participants", "1", "0", "0"]]
+    # then every answer no figure counts, named as it was stored, a spreadsheet formula never run
+    assert rows[3:] == [
+        ["'-sum (removed question)", "m1", "All participants", "", "3", ""],
+        ["'-sum (removed question)", "m2", "All participants", "", "3", ""],
+        ["q2 (removed question)", "y", "All participants", "", "3", ""],
+        ["q1", "b (removed option)", "All participants", "", "2", ""],
+    ]
+
+    learner = platform.lms(platform.user("ana")).handle(key, "export_distribution", method="GET")
+    assert learner.status == 403 and learner.json["error"] == "staff_only"
