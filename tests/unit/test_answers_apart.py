@@ -105,6 +105,34 @@ def test_the_role_play_csv_lists_apart_the_choices_at_removed_nodes_and_choices_
     assert every[-len(rows):] == rows  # at the end of the staff CSV, after the figures
 
 
+def test_the_role_play_csv_lists_a_removed_roles_choices_and_endings_under_its_id():
+    by_role = {"r1": {"a": {"0": 3}, ENDING: {"end": 3}},
+               "gone": {"a": {"1": 2}, ENDING: {"end": 2}}}  # a role removed (or renamed) since
+    rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
+    assert ["a", "Go", "Officer", 3, 3, 100] in rows  # the figures: the current roles, as before
+    assert not any("Nurse" in row for row in rows)  # r2 has no participants
+    assert [row for row in rows if "removed role" in str(row[2])] == [
+        ["a", "Go", "gone (removed role)", 2, 0, 0],
+        ["a", "Stay", "gone (removed role)", 2, 2, 100],
+        ["Ending", "Good practice", "gone (removed role)", 2, 2, 100],
+    ]
+    assert list(rp_report.removed_role_rows(SCENARIO, {"r1": by_role["r1"]}, _)) == []
+
+    # a removed role below the minimum group size is withheld, and the next smallest with it, as
+    # in the figures (common.perspectives' secondary rule): its members still count in every split
+    by_role["tiny"] = {"a": {"0": 1}, ENDING: {"end": 1}}
+    rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
+    assert ["a", "Go", "Officer", 3, 3, 100] in rows
+    assert [row for row in rows if "removed role" in str(row[2])] == [
+        ["a", "Go", "gone (removed role)", "not shown", "", ""],
+        ["a", "Go", "tiny (removed role)", "fewer than 2", "", ""],
+        ["a", "Stay", "gone (removed role)", "not shown", "", ""],
+        ["a", "Stay", "tiny (removed role)", "fewer than 2", "", ""],
+        ["Ending", "Good practice", "gone (removed role)", "not shown", "", ""],
+        ["Ending", "Good practice", "tiny (removed role)", "fewer than 2", "", ""],
+    ]
+
+
 def test_the_role_play_editor_warns_when_a_choice_is_removed_or_moved_not_when_reworded_or_added():
     from dataclasses import replace
 
