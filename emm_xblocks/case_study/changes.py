@@ -51,9 +51,10 @@ def apart_answers(case, tallies, _):
     group is its id, the value the option id; a multiple-choice question has a group
     ``<question id>.<option id>`` per option, value ``"1"``) that no figure of "how others
     answered" counts, because the author removed (or renamed) their question or option since:
-    ``[{"title", "rows": [{"id", "text", "n", "answers": [{"value", "count"}]}]}]``, answers to
-    removed questions first (named by their old ids), then answers to removed options of the
-    current questions (named by question number and prompt); ``[]`` when there are none. Shown
+    ``[{"kind", "title", "rows": [{"id", "text", "n", "answers": [{"value", "count"}]}]}]``
+    (``kind``: ``REMOVED_QUESTIONS`` or ``REMOVED_OPTIONS``), answers to removed questions first
+    (named by their old ids), then answers to removed options of the current questions (named by
+    question number and prompt); ``[]`` when there are none. Shown
     under the same minimum group size as the figures (the caller's)."""
     questions = {q.id: (n, q) for n, q in enumerate(case.questions, start=1) if q.kind != REFLECTION}
 
@@ -87,5 +88,5 @@ def apart_answers(case, tallies, _):
             rows.append({"id": qid, "text": text, "n": counted["n"],
                          "answers": [{"value": v, "count": c} for v, c in zip(values, counted["counts"], strict=True)]})
         if rows:
-            out.append({"title": titles[key], "rows": rows})
+            out.append({"kind": key, "title": titles[key], "rows": rows})
     return out

@@ -10,6 +10,7 @@ one could be worked out from the overall figures.
 
 from ..common import profile
 from ..common.perspectives import share
+from . import changes
 from .content import MULTIPLE, SINGLE
 
 
@@ -47,7 +48,10 @@ def csv_rows(case, tallies, by_profile, respondents, _):
     perspectives CSV. The group "All participants" first, then each profile group in
     ``question_split``'s order; a withheld group's row says why in ``Participants`` ("fewer than
     N", or "not shown" for one withheld to protect a small one) and gives no figure. ``by_profile``
-    None: no profile rows. The caller checks the whole block's minimum group size first."""
+    None: no profile rows. The caller checks the whole block's minimum group size first.
+
+    Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
+    them apart: never dropped from the download."""
     everyone, not_said = _("All participants"), _("Did not say")
     small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
     texts = {o.id: o.text for o in case.profile_options}
@@ -71,4 +75,24 @@ def csv_rows(case, tallies, by_profile, respondents, _):
                                  str(g["percents"].get(o.id, 0))])
                 else:
                     rows.append([q.id, o.text, name, small if g["small"] else hidden, "", ""])
+    return rows + apart_rows(case, tallies, everyone, _)
+
+
+def apart_rows(case, tallies, everyone, _):
+    """``csv_rows``' rows (no header) of the stored answers the figures no longer count
+    (``changes.apart_answers``: the author removed or renamed their question or option since),
+    among all participants (``everyone``, the group's name), one per answer: ``Question`` "<id>
+    (removed question)" and ``Answer`` the option id it was given as, or ``Question`` the id of a
+    current question and ``Answer`` "<option id> (removed option)"; ``Count`` the answers, and
+    ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
+    removed is no longer anyone's denominator). Ids as stored; ``common.export.csv_lines`` makes
+    every cell formula-safe."""
+    rows = []
+    for section in changes.apart_answers(case, tallies, _):
+        removed_question = section["kind"] == changes.REMOVED_QUESTIONS
+        for row in section["rows"]:
+            question = _("{id} (removed question)").format(id=row["id"]) if removed_question else row["id"]
+            for answer in row["answers"]:
+                value = answer["value"] if removed_question else _("{id} (removed option)").format(id=answer["value"])
+                rows.append([question, value, everyone, "", str(answer["count"]), ""])
     return rows

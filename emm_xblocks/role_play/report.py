@@ -34,8 +34,8 @@ def choice_words(scenario, path, taken):
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per learner who chose a role: ``role`` (its id), ``path`` (node ids),
     ``ended``, ``attempts``, ``score`` (the stored grade), then the same answers readable, as the
-    Likert's and the case study's rows give theirs: ``Role name`` (the role's name; its id if the
-    role was removed) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
+    Likert's and the case study's rows give theirs: ``Role name`` (the role's name; "<id> (removed role)"
+    if the role was removed since) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
     plain dict's keys); cells formula-safe."""
     roles = {role.id: role.label for role in scenario.roles}
     count = 0
@@ -53,7 +53,7 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
             ("ended", bool(state.get("ended"))),
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),
-            (_("Role name"), safe_cell(roles.get(role, role))),
+            (_("Role name"), safe_cell(roles.get(role) or (_("{id} (removed role)").format(id=role) if role else ""))),
             (_("Choices"), safe_cell(choice_words(scenario, path, state.get("taken", [])))),
         ])
 
@@ -100,9 +100,13 @@ def apart_rows(scenario, by_role, _):
     at a node the author removed (or renamed) since, ``<node id> (removed node)`` / ``Choice
     <n>``, and choices a node no longer offers (``Choice <n> (no longer offered)``). Each node's
     answers are split by role as the others (the minimum group size kept,
-    ``common.perspectives.split``); a role removed since is named by its id."""
+    ``common.perspectives.split``); a role removed since is named "<id> (removed role)".
+
+    First the choices and endings of participants whose role the author removed (or renamed) since,
+    at the scenario's current decisions and endings (``removed_role_rows``), then the rest."""
     min_size = scenario.min_group_size
     roles = {role.id: role.label for role in scenario.roles}
+    yield from removed_role_rows(scenario, by_role, _)
 
     nodes = sorted({group for per in by_role.values() for group in per if group != perspectives.ENDING})
     for node_id in nodes:
@@ -121,6 +125,30 @@ def apart_rows(scenario, by_role, _):
             for role_id in sorted(groups, key=lambda r: (r not in roles, list(roles).index(r) if r in roles else 0, r)):
                 label = roles.get(role_id) or _("{id} (removed role)").format(id=role_id)
                 yield [question, answer, label, *_cells(groups[role_id], value, min_size, _)]
+
+
+def removed_role_rows(scenario, by_role, _):
+    """Rows (as ``perspective_rows``'s) of the participants of each role the author removed (or
+    renamed) since, ``<id> (removed role)`` in the ``Role`` cell: how they chose at each current
+    decision (the choices' labels) and how their scenario ended. Their answers count in each split
+    as before (a group withheld, or withholding another, by the same rules as the figures'
+    columns, ``perspectives.decision``); here they are listed under the role's old id, never dropped."""
+    names = {role.id for role in scenario.roles}
+    removed = tuple((rid, _("{id} (removed role)").format(id=rid)) for rid in sorted(by_role) if rid not in names)
+    if not removed:
+        return
+    min_size = scenario.min_group_size
+    for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1, columns=removed):
+        for value, label in decision.choices:
+            for column in decision.columns:
+                yield [decision.node, label, column.label, *_cells(column.group, value, min_size, _)]
+    endings = perspectives.endings(scenario, by_role, min_size, min_roles=1, columns=removed)
+    if endings is not None:
+        for column in endings.columns:
+            for category in endings.categories:
+                name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                cells = _cells(column.group, category, min_size, _)
+                yield [_("Ending"), name or _("Other ending"), column.label, *cells]
 
 
 def perspectives_csv(block):

@@ -160,7 +160,8 @@ function EmmCaseStudyEditor(runtime, element, args) {
     var limits = args.limits || {};
     form.querySelectorAll("[data-key]").forEach(function (node) {
       var max = limits[fieldPath(node, "data-key").replace(/\.\d+(?=\.|$)/g, ".*")];
-      if (max && node.tagName !== "SELECT" && node.type !== "checkbox" && !node.hasAttribute("data-lines")) { node.setAttribute("data-max-chars", String(max)); }
+      /* a [data-lines] box (key facts) is limited line by line (EMM.charsOf), as the server checks it */
+      if (max && node.tagName !== "SELECT" && node.type !== "checkbox") { node.setAttribute("data-max-chars", String(max)); }
     });
   }
 

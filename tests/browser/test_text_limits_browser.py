@@ -2,7 +2,8 @@
 a 5,000-character paste into a case-study field limited to 1,000 characters is kept whole, the
 counter says how many characters are too many, and the save is refused before sending, with the
 focus on the field; a save that reaches the server anyway (its script's check removed) is refused
-there (``text_too_long``) next to the field, the text still in it. Nothing is saved or cut."""
+there (``text_too_long``) next to the field, the text still in it. Nothing is saved or cut. The
+case study's key facts, one box limited line by line, are counted and refused the same way."""
 
 import pytest
 
@@ -57,4 +58,61 @@ def test_a_5000_character_paste_into_a_case_study_editor_field_is_counted_refuse
     saved = block_state(workbench, scenario, "staff_1").load_content()
     assert (saved.images[-1].src, saved.images[-1].alt) == ("/static/border-post.png",
                                                             "The border post, seen from the north.")
+    assert page.js_errors == []
+
+
+def test_a_key_fact_over_its_limit_is_counted_line_by_line_refused_before_sending_and_kept(workbench, new_page):
+    """The key facts share one box, one fact a line, each fact limited to 5,000 characters on its
+    own (the server checks item by item): the box's counter speaks of its longest line, a line
+    over the limit is refused before sending with the caret put at its start, and the box may
+    hold more than 5,000 characters in all when no line is over."""
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    saves = []
+    page.on("request", lambda req: saves.append(req.url) if "/studio_submit/" in req.url else None)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.locator(f"{EDITOR} [data-list=questions] > [data-item]").first.wait_for()
+    before = block_state(workbench, scenario, "staff_1").load_content()
+
+    facts = page.get_by_label("Key facts, one per line")
+    assert facts.get_attribute("data-max-chars") == "5000" and facts.get_attribute("maxlength") is None
+    counter = facts.locator("xpath=following-sibling::*[contains(@class, 'emm-counter')]")
+    first, long_fact = "A child is anyone under 18.", "Les documents de voyage sont gardés par l'adulte. " * 120
+    assert len(long_fact.strip()) == 5999
+    typed = f"{first}\n{long_fact}\nThe adult says he is their uncle."
+    facts.fill(typed)
+    assert facts.input_value() == typed  # kept whole
+    assert counter.text_content() == ("A line is 999 characters too long (limit 5000 a line): nothing was cut, "
+                                      "shorten it.")
+    assert facts.get_attribute("aria-invalid") == "true"
+    assert counter.get_attribute("id") in facts.get_attribute("aria-describedby")
+
+    page.get_by_role("button", name="Save").click()
+    refusal = page.locator(f"{EDITOR} [data-save-alert]")
+    refusal.filter(has_text="Not sent: a text is longer than its limit of 5000 characters. Nothing was cut").wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "key_facts"
+    assert facts.evaluate("(el) => el.selectionStart") == len(first) + 1  # the caret at the long line
+    assert saves == [] and facts.input_value() == typed
+
+    # A script that did not stop it: the server refuses the fact at the box, the text still in it.
+    facts.evaluate("(el) => el.removeAttribute('data-max-chars')")
+    page.get_by_role("button", name="Save").click()
+    refusal.filter(has_text="Not saved: a text is longer than its limit. Nothing was cut").wait_for()
+    assert len(saves) == 1
+    page.locator(f"{EDITOR} [data-error-key=key_facts]").filter(
+        has_text="This text is longer than 5000 characters: shorten it (nothing was cut).").wait_for()
+    assert facts.input_value() == typed
+    assert block_state(workbench, scenario, "staff_1").load_content() == before  # nothing saved
+
+    # Two facts of 4,500 characters each: 9,000 in the box, no line over its limit, saved whole.
+    facts.evaluate("(el) => el.setAttribute('data-max-chars', '5000')")
+    near = ("Le poste frontière est à 80 km d'Agadez. " * 110)[:4499] + "."
+    assert len(near) == 4500
+    facts.fill(f"{near}\n{near}")
+    assert counter.text_content() == "500 characters left on the longest line" and counter.is_visible()
+    assert facts.get_attribute("aria-invalid") is None
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    saved = block_state(workbench, scenario, "staff_1").load_content()
+    assert saved.key_facts == (near, near)
     assert page.js_errors == []

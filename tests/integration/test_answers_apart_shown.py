@@ -1,7 +1,8 @@
 """Issue 10, "reports never relabel or hide stored answers", through the platform-faithful runtime
 (tests/openedx): after an author removes a question, an option or a node learners had answered,
 staff still see those answers, apart from the figures and named as what they were -- in the
-case study's "how others answered" (staff only) and in the role-play's staff CSV."""
+case study's "how others answered" (staff only) and its staff CSV, and in the role-play's staff CSV
+and the LMS's problem-responses report (a role removed since named by its id)."""
 
 import csv
 import io
@@ -9,6 +10,7 @@ import io
 from emm_xblocks.case_study import editor as case_editor
 from emm_xblocks.role_play import editor as role_play_editor
 from tests.integration.platform_blocks import CASE, ROLE_PLAY, SECOND_SINGLE, play
+from tests.openedx import problem_responses
 from tests.openedx.fixtures import platform  # noqa: F401
 
 
@@ -64,3 +66,72 @@ def test_role_play_staff_csv_keeps_the_choices_made_at_a_removed_node(platform):
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
     assert ["n-mid (removed node)", "Choice 1", "Officer", "2", "2", "100"] in rows
     assert ["n-start", "Listen first", "Officer", "2", "2", "100"] in rows  # the figures as before
+
+
+MULTIPLE_FORMULA = """
+  <question id="-sum" type="multiple" points="1">
+    <prompt><![CDATA[<p>Tick some.</p>]]></prompt>
+    <option id="m1" correct="true">One</option>
+    <option id="m2">Two</option>
+  </question>
+"""
+
+
+def test_case_study_staff_csv_keeps_the_answers_to_removed_questions_and_options_formula_safe(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='show_distribution="true" min_group_size="2"',
+                                   more=SECOND_SINGLE + MULTIPLE_FORMULA))
+    for name, pick in (("ana", "b"), ("bea", "b"), ("cat", "a")):
+        r = platform.lms(platform.user(name)).handle(
+            key, "submit", {"answers": {"q1": pick, "q2": "y", "-sum": ["m1", "m2"]}})
+        assert r.status == 200, r.json
+
+    def change(data):
+        data["questions"] = data["questions"][:1]  # q2 and -sum removed
+        data["questions"][0]["options"][1]["id"] = "beta"  # option b renamed
+
+    edit(platform, key, case_editor, change)
+    r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_distribution", method="GET")
+    assert r.status == 200, r.body[:300]
+    rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+    assert rows[0] == ["Question", "Answer", "Profile", "Participants", "Count", "Percent"]
+    # the figures as the case asks now: q1's answers on its current options only
+    assert rows[1:3] == [["q1", "Alpha", "All participants", "1", "1", "100"],
+                         ["q1", "Beta", "All participants", "1", "0", "0"]]
+    # then every answer no figure counts, named as it was stored, a spreadsheet formula never run
+    assert rows[3:] == [
+        ["'-sum (removed question)", "m1", "All participants", "", "3", ""],
+        ["'-sum (removed question)", "m2", "All participants", "", "3", ""],
+        ["q2 (removed question)", "y", "All participants", "", "3", ""],
+        ["q1", "b (removed option)", "All participants", "", "2", ""],
+    ]
+
+    learner = platform.lms(platform.user("ana")).handle(key, "export_distribution", method="GET")
+    assert learner.status == 403 and learner.json["error"] == "staff_only"
+
+
+def test_role_play_staff_csv_and_lms_report_list_a_removed_roles_answers_under_its_id(platform):  # noqa: F811
+    officer = '<role id="r1" start="n-start">Officer</role>'
+    two_roles = ROLE_PLAY.replace(officer, officer + '<role id="r2" start="n-start">Nurse</role>')
+    key = platform.add(two_roles.format(extra='min_group_size="1" show_others="true"'), platform.subsection())
+    for name in ("ana", "bea"):
+        play(platform.lms(platform.user(name)), key, ["Listen first", "Finish"], role="r2")
+    play(platform.lms(platform.user("cat")), key, ["Refer at once"])
+
+    def change(data):
+        data["roles"].pop(1)  # the nurse's role removed
+
+    edit(platform, key, role_play_editor, change)
+    r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_perspectives", method="GET")
+    assert r.status == 200, r.body[:300]
+    rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+    assert ["n-start", "Refer at once", "Officer", "1", "1", "100"] in rows  # the figures as before
+    assert [row for row in rows if row[2] == "r2 (removed role)"] == [
+        ["n-start", "Listen first", "r2 (removed role)", "2", "2", "100"],
+        ["n-start", "Refer at once", "r2 (removed role)", "2", "0", "0"],
+        ["n-mid", "Finish", "r2 (removed role)", "2", "2", "100"],
+        ["Ending", "Good practice", "r2 (removed role)", "2", "2", "100"],
+    ]
+
+    rows, _columns = problem_responses(platform, key)
+    names = {row["username"]: (row["role"], row["Role name"]) for row in rows}
+    assert names == {"ana": ("r2", "r2 (removed role)"), "bea": ("r2", "r2 (removed role)"), "cat": ("r1", "Officer")}

@@ -3,6 +3,7 @@ question, option, statement, node or choice removed or renamed since) are listed
 what they were -- the Likert's way (``common.apart``), shared by the case study and the role-play."""
 
 from emm_xblocks.case_study import changes as cs_changes
+from emm_xblocks.case_study import perspectives as cs_perspectives
 from emm_xblocks.case_study.content import Case, Option, Question
 from emm_xblocks.common import apart
 from emm_xblocks.role_play import report as rp_report
@@ -66,6 +67,20 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
     assert cs_changes.apart_answers(CASE, {"q1": {"a": 4}, "q2.y": {"1": 1}}, _) == []
 
 
+def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
+    tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2}, "@p": {"o": 4}}
+    rows = cs_perspectives.csv_rows(CASE, tallies, None, 6, _)
+    assert rows[1:5] == [["q1", "A", "All participants", "4", "4", "100"],
+                         ["q1", "B", "All participants", "4", "0", "0"],
+                         ["q2", "X", "All participants", "6", "3", "50"],
+                         ["q2", "Y", "All participants", "6", "0", "0"]]
+    assert rows[5:] == [["old (removed question)", "yes", "All participants", "", "2", ""],
+                        ["q1", "c (removed option)", "All participants", "", "2", ""],
+                        ["q2", "z (removed option)", "All participants", "", "1", ""]]
+    assert cs_perspectives.csv_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
+        ["q2", "X", "All participants", "4", "0", "0"], ["q2", "Y", "All participants", "4", "0", "0"]]
+
+
 SCENARIO = Scenario(min_group_size=2, roles=(Role("r1", "Officer", "a"), Role("r2", "Nurse", "a")), nodes=(
     Node("a", "<p>A</p>", choices=(Choice("Go", "end"), Choice("Stay", "end"))),
     Node("end", "<p>E</p>", ending=True, category="good"),
@@ -88,6 +103,34 @@ def test_the_role_play_csv_lists_apart_the_choices_at_removed_nodes_and_choices_
     ]
     header, *every = list(rp_report.perspective_rows(SCENARIO, by_role, _))
     assert every[-len(rows):] == rows  # at the end of the staff CSV, after the figures
+
+
+def test_the_role_play_csv_lists_a_removed_roles_choices_and_endings_under_its_id():
+    by_role = {"r1": {"a": {"0": 3}, ENDING: {"end": 3}},
+               "gone": {"a": {"1": 2}, ENDING: {"end": 2}}}  # a role removed (or renamed) since
+    rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
+    assert ["a", "Go", "Officer", 3, 3, 100] in rows  # the figures: the current roles, as before
+    assert not any("Nurse" in row for row in rows)  # r2 has no participants
+    assert [row for row in rows if "removed role" in str(row[2])] == [
+        ["a", "Go", "gone (removed role)", 2, 0, 0],
+        ["a", "Stay", "gone (removed role)", 2, 2, 100],
+        ["Ending", "Good practice", "gone (removed role)", 2, 2, 100],
+    ]
+    assert list(rp_report.removed_role_rows(SCENARIO, {"r1": by_role["r1"]}, _)) == []
+
+    # a removed role below the minimum group size is withheld, and the next smallest with it, as
+    # in the figures (common.perspectives' secondary rule): its members still count in every split
+    by_role["tiny"] = {"a": {"0": 1}, ENDING: {"end": 1}}
+    rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
+    assert ["a", "Go", "Officer", 3, 3, 100] in rows
+    assert [row for row in rows if "removed role" in str(row[2])] == [
+        ["a", "Go", "gone (removed role)", "not shown", "", ""],
+        ["a", "Go", "tiny (removed role)", "fewer than 2", "", ""],
+        ["a", "Stay", "gone (removed role)", "not shown", "", ""],
+        ["a", "Stay", "tiny (removed role)", "fewer than 2", "", ""],
+        ["Ending", "Good practice", "gone (removed role)", "not shown", "", ""],
+        ["Ending", "Good practice", "tiny (removed role)", "fewer than 2", "", ""],
+    ]
 
 
 def test_the_role_play_editor_warns_when_a_choice_is_removed_or_moved_not_when_reworded_or_added():
