@@ -78,7 +78,7 @@ def learner_download(render, languages=("en", "fr"), what="", target_kb=15):
         with translation.override(language):
             raw, gz, count = download_size(render(), language)
         line(f"learner download, {what}{language} (HTML + {count} CSS/JS files)",
-             f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip   target < {target_kb} KB gzip")
+             f"{raw / 1024:.1f} KB raw, {gz / 1024:.2f} KB gzip   target < {target_kb} KB gzip")
 
 
 def bench_likert():

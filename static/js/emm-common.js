@@ -118,9 +118,7 @@
     UNKNOWN_CHOICE: "unknown_choice",
     /* no write now: staff viewing as a learner, or past the due date */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
-    PAST_DUE: "past_due",
-    /* a staff-only thing (CSV, pack, live room) asked for by anyone but course staff */
-    STAFF_ONLY: "staff_only"
+    PAST_DUE: "past_due"
   });
   /* a failure that never reached a handler */
   EMM.LOCAL_CODES = Object.freeze({

@@ -28,6 +28,31 @@
     STRANDED: "stranded"
   });
 
+  /* A [data-lines] box holds a list, one item a line (the case study's key facts), each item
+     limited on its own as common/limits.py checks it: its length is its longest line as the save
+     keeps it (trimmed, white space runs joined); its counter speaks of lines; a refused send puts
+     the caret at the start of the first line over the limit (emm-forms.js, EMM.measures). */
+  function lineLength(line) { return line.trim().replace(/\s+/g, " ").length; }
+  EMM.measures.push({
+    applies: function (control) { return control.hasAttribute("data-lines"); },
+    length: function (control) {
+      return control.value.split("\n").reduce(function (most, line) { return Math.max(most, lineLength(line)); }, 0);
+    },
+    words: function (left, max) {
+      return left < 0
+        ? EMM.format(EMM.ngettext("A line is {n} character too long (limit {max} a line): nothing was cut, shorten it.",
+          "A line is {n} characters too long (limit {max} a line): nothing was cut, shorten it.", -left), {n: -left, max: max})
+        : EMM.format(EMM.ngettext("{n} character left on the longest line", "{n} characters left on the longest line", left), {n: left});
+    },
+    focus: function (control, max) {
+      var start = 0, lines = control.value.split("\n");
+      for (var i = 0; i < lines.length; i += 1) {
+        if (lineLength(lines[i]) > max) { control.setSelectionRange(start, start); return; }
+        start += lines[i].length + 1;
+      }
+    }
+  });
+
   /* ---------------------------------------------------------------- pure helpers */
 
   /* "nodes.2.choices.0.goto" -> ["nodes", 2, "choices", 0, "goto"] */
@@ -227,6 +252,11 @@
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); ed.save(); });
     EMM.watchLimits(form, ed.status);
+    /* a control drawn later (a row added): counted once it takes the focus */
+    form.addEventListener("focusin", function (event) {
+      var control = event.target;
+      if (control.hasAttribute && control.hasAttribute("data-max-chars") && !control.emmCounter) { EMM.countChars(control); }
+    });
     var confirmSave = root.querySelector("[data-confirm-save]");
     if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");

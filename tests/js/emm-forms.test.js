@@ -1,4 +1,4 @@
-/* Unit tests of static/js/emm-forms.js's length limits (node --test) for a box that holds a list,
+/* Unit tests of static/js/emm-forms.js's length limits (node --test), with emm-editor.js's measure for a box that holds a list,
    one item a line (the case study's key facts): each line is limited on its own, as the server's
    common/limits.py checks each item. The counters as the author meets them are tested in Chromium
    (tests/browser/test_text_limits_browser.py). */
@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const {el, fakeWindow, load} = require("./fake-dom");
 
 function box(value, max) {
-  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor.js");
   const facts = el("textarea", {"data-lines": "", "data-max-chars": String(max)});
   facts.value = value;
   const form = el("form", {}, [facts]);
