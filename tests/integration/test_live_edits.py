@@ -343,3 +343,23 @@ def test_role_play_removing_or_renaming_a_profile_option_learners_chose_needs_co
     assert [p["field"] for p in refused.json["problems"]] == ["profile_options.1.id"]
     assert save(platform, key, renamed, confirm=True).status == 200
     assert '<option id="intl">International organisation</option>' in platform.export(key)
+
+
+def test_role_play_form_saves_the_profile_group_as_the_same_olx(platform):  # noqa: F811
+    """The role-play's structured editor has the profile group (prompt, answers added, removed,
+    moved): its form saved unchanged re-exports the same OLX, and its edits land in ``<profile>``."""
+    key = platform.add(ROLE_PLAY_PROFILED)
+    before = platform.export(key)
+    assert save(platform, key, role_play_form(platform, key)).status == 200
+    assert platform.export(key) == before
+    data = role_play_form(platform, key)
+    assert data["profile_prompt"] == "You work for"
+    gov, io, cso = data["profile_options"]
+    data.update(profile_prompt="Vous travaillez pour", profile_options=[cso, gov, io, {"id": "p1", "text": "Autre"}])
+    assert save(platform, key, data).status == 200  # no learner yet: nothing to confirm
+    exported = platform.export(key)
+    assert ('<profile prompt="Vous travaillez pour"><option id="cso">Civil society</option>'
+            '<option id="gov">Government</option><option id="io">International organisation</option>'
+            '<option id="p1">Autre</option></profile>') in "".join(line.strip() for line in exported.splitlines())
+    refused = save(platform, key, dict(data, profile_options=[cso]))
+    assert refused.status == 400 and [p["field"] for p in refused.json["problems"]] == ["profile_options"]
