@@ -21,7 +21,15 @@ The answers are drawn from a seeded generator, so the same command gives the sam
   a few from international organisations or elsewhere, a few who do not say), given to every
   evaluation that asks the participant profile question (the day evaluations), so the report's
   figures by profile show the big groups and withhold the small ones. A generator of its own
-  (seeded from ``--seed``) draws them: the other answers are those drawn without profiles.
+  (seeded from ``--seed``) draws them: the other answers are those drawn without profiles;
+* how others answered, by profile (issue 12): the same participants, with the same profile, then
+  answer the language's case study on Agadez (``emm_case_study-1-en.xml`` / ``-2-fr.xml``: a
+  single-choice question right with probability 0.6, each option of a multiple-choice one ticked
+  with probability 0.8 when right and 0.3 when wrong, the reflection a fixed text) and play the
+  role-play (``emm_role_play-1-en.xml`` / ``-2-fr.xml``: a role and, at each step, a choice
+  among those offered, at random, to an ending), both asking the profile question, so their
+  splits by profile show real figures. Their own generator (seeded from ``--seed``) leaves the
+  course's figures as they were.
 These are simulated people, not the Niger training's results.
 
 The workbench is **one course**: every scenario's blocks share it, so the report on either
@@ -39,6 +47,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -56,6 +65,20 @@ DISTRIBUTIONS = {
 }
 # profile option id -> weight; "" = the participant does not say (the question is optional)
 PROFILES = {"gov": 0.45, "cso": 0.28, "io": 0.14, "other": 0.07, "": 0.06}
+# the demos whose "how others answered / chose" is split by profile, per language (workbench/scenarios/)
+PERSPECTIVES = {"en": ("emm_case_study-1-en.xml", "emm_role_play-1-en.xml"),
+                "fr": ("emm_case_study-2-fr.xml", "emm_role_play-2-fr.xml")}
+REFLECTION = {  # a participant's answer to the case study's reflection question (40 words at least)
+    "en": "The region needs a policy built with the people who work there every day: government officials, "
+          "civil society organisations and international partners. It should protect people in vulnerable "
+          "situations first, refer children and possible victims to the services that can help them, and be "
+          "reviewed with evidence every year.",
+    "fr": "La région a besoin d'une politique construite avec celles et ceux qui y travaillent chaque jour : "
+          "agents de l'État, organisations de la société civile et partenaires internationaux. Elle doit "
+          "d'abord protéger les personnes en situation de vulnérabilité, orienter les enfants et les victimes "
+          "possibles vers les services qui peuvent les aider, et être revue chaque année à partir de données.",
+}
+MAX_STEPS = 40  # a role-play path longer than this stops (the demos' paths are far shorter)
 NA_RATE = 0.03  # "not applicable", where the evaluation allows it
 SKIP_RATE = 0.05  # an optional statement left out
 
@@ -138,10 +161,17 @@ def evaluation_answers(survey, rng):
     return answers
 
 
+def profiles(participants, seed):
+    """``{student id: profile option id or ""}``: who each participant is, for the whole training."""
+    who = random.Random(f"{seed}-profiles")
+    return {f"participant_{number:02d}": who.choices(list(PROFILES), weights=list(PROFILES.values()))[0]
+            for number in range(1, participants + 1)}
+
+
 def plan(blocks, participants, seed):
     """``[(student id, usage id, data)]``: every submission, in the order of the training."""
     rng = random.Random(seed)
-    who = random.Random(f"{seed}-profiles")
+    who = profiles(participants, seed)
     order = []
     pre = [b for b in blocks if b[0] == "pre"]
     post = [b for b in blocks if b[0] == "post"]
@@ -151,7 +181,7 @@ def plan(blocks, participants, seed):
     for number in range(1, participants + 1):
         student = f"participant_{number:02d}"
         ability = rng.random()
-        profile = who.choices(list(PROFILES), weights=list(PROFILES.values()))[0]
+        profile = who[student]
         for role, usage_id, content in days:
             if role in ("pre", "post"):
                 data = {"answers": check_answers(content, rng, ability)}
@@ -161,6 +191,71 @@ def plan(blocks, participants, seed):
                     data["profile"] = profile
             order.append((student, usage_id, data))
     return order
+
+
+def perspective_blocks(lang):
+    """``[(block type, usage id, content)]`` of the language's case study and role-play demos
+    (``PERSPECTIVES``), found among the workbench's scenarios by their display name."""
+    from lxml import etree
+    from workbench.runtime import WorkbenchRuntime
+    from workbench.scenarios import get_scenarios
+
+    folder = ROOT / "emm_xblocks" / "workbench" / "scenarios"
+    titles = [etree.parse(str(folder / name)).getroot().get("display_name") for name in PERSPECTIVES[lang]]
+    scenarios = get_scenarios()
+    runtime = WorkbenchRuntime("setup")
+    found = []
+    for title in titles:
+        scenario = next((sc for sc in scenarios.values() if sc.description == title), None)
+        if scenario is None:
+            raise SystemExit(f"fill_demo: no workbench scenario {title!r}")
+        [usage_id] = runtime.get_block(scenario.usage_id).children
+        block = runtime.get_block(usage_id)
+        found.append((block.scope_ids.block_type, usage_id, block.load_content()))
+    return found
+
+
+def case_answers(case, rng, lang):
+    """``{question id: option id, [option ids] or text}`` of one participant in the case study."""
+    answers = {}
+    for q in case.questions:
+        right = [o.id for o in q.options if o.correct]
+        wrong = [o.id for o in q.options if not o.correct]
+        if q.kind == "single":
+            answers[q.id] = right[0] if right and (rng.random() < 0.6 or not wrong) else rng.choice(wrong)
+        elif q.kind == "multiple":
+            ticked = [o.id for o in q.options if rng.random() < (0.8 if o.correct else 0.3)]
+            answers[q.id] = ticked or [rng.choice(right or wrong)]
+        else:
+            answers[q.id] = REFLECTION[lang]
+    return answers
+
+
+CHOICE = re.compile(r'data-choice="([^"]+)"')
+
+
+def play(client, usage_id, scenario, student, profile, rng, lang):
+    """Play the role-play once through its handlers (``start``, then ``choose`` at each step, a
+    choice drawn among those the page offers, to an ending); ``[(handler, data, status)]``, or
+    what was refused. A participant who already played is answered ``409 already_started``."""
+    def post(handler, data):
+        response = client.post(f"/handler/{usage_id}/{handler}/?student={student}&lang={lang}",
+                               data=json.dumps(data), content_type="application/json")
+        body = response.json() if response.get("Content-Type", "").startswith("application/json") else {}
+        steps.append((handler, data, response.status_code, body.get("error", "")))
+        return response.status_code, body
+
+    steps = []
+    data = {"role": rng.choice(scenario.roles).id}
+    if profile and any(o.id == profile for o in scenario.profile_options):
+        data["profile"] = profile
+    status, body = post("start", data)
+    for _step in range(MAX_STEPS):
+        tokens = CHOICE.findall(body.get("html", "")) if status == 200 else []
+        if body.get("phase") == "ending" or not tokens:
+            break
+        status, body = post("choose", {"choice": rng.choice(tokens)})
+    return steps
 
 
 def fill(lang="en", participants=40, seed=2026, record=None, out=print):
@@ -183,13 +278,53 @@ def fill(lang="en", participants=40, seed=2026, record=None, out=print):
             counts["failed"] += 1
             out(f"fill_demo: {student} {usage_id}: {response.status_code} {response.content[:300]!r}")
         sent.append({"student": student, "usage_id": usage_id, "data": data, "status": response.status_code})
-    if record:
-        roles = {usage_id: role for role, usage_id, _c in blocks}
-        Path(record).write_text(json.dumps({"scenario": scenario, "roles": roles, "submissions": sent},
-                                           ensure_ascii=False), encoding="utf-8")
     out(f"{participants} participants in {scenario}: {counts['sent']} answers filed, "
         f"{counts['already']} already there, {counts['failed']} refused")
+    others = fill_perspectives(client, lang, participants, seed, counts, out)
+    if record:
+        roles = {usage_id: role for role, usage_id, _c in blocks}
+        Path(record).write_text(json.dumps({"scenario": scenario, "roles": roles, "submissions": sent,
+                                            "perspectives": others}, ensure_ascii=False), encoding="utf-8")
     return counts
+
+
+def fill_perspectives(client, lang, participants, seed, counts, out=print):
+    """The same participants, with their profile, answer the case study and play the role-play
+    (``PERSPECTIVES``); their refusals count in ``counts["failed"]``. Returns what was sent:
+    ``[{"student", "usage_id", "block_type", "profile", "steps": [[handler, data, status, error]]}]``."""
+    rng = random.Random(f"{seed}-perspectives")
+    who = profiles(participants, seed)
+    blocks = perspective_blocks(lang)
+    sent, mine = [], {"sent": 0, "already": 0, "failed": 0}
+    for student, profile in who.items():
+        for kind, usage_id, content in blocks:
+            if kind == "emm_case_study":
+                data = {"answers": case_answers(content, rng, lang)}
+                if profile and any(o.id == profile for o in content.profile_options):
+                    data["profile"] = profile
+                response = client.post(f"/handler/{usage_id}/submit/?student={student}&lang={lang}",
+                                       data=json.dumps(data), content_type="application/json")
+                body = response.json() if response.get("Content-Type", "").startswith("application/json") else {}
+                steps = [("submit", data, response.status_code, body.get("error", ""))]
+                done = {"already_submitted", "no_attempts_left"}
+            else:
+                steps = play(client, usage_id, content, student, profile, rng, lang)
+                done = {"already_started"}
+            last = steps[-1]
+            if all(step[2] == 200 for step in steps):
+                mine["sent"] += 1
+            elif len(steps) == 1 and last[2] == 409 and last[3] in done:
+                mine["already"] += 1
+            else:
+                mine["failed"] += 1
+                out(f"fill_demo: {student} {usage_id}: {last[0]} {last[2]} {last[3]}")
+            sent.append({"student": student, "usage_id": usage_id, "block_type": kind, "profile": profile,
+                         "steps": [list(step) for step in steps]})
+    counts["failed"] += mine["failed"]
+    names = " and ".join(kind for kind, _u, _c in blocks)
+    out(f"{participants} participants in {names}: {mine['sent']} answered, {mine['already']} already there, "
+        f"{mine['failed']} refused")
+    return sent
 
 
 def main(argv=None):

@@ -34,6 +34,8 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * likert-earlier-scale-fr.png  answers given on an earlier scale, shown apart with their own labels;
 * likert-editor-scale-warning.png  the Studio editor's warning at the scale field of a live evaluation;
 * likert-editor-save-anyway.png  the save of that change held back until "Save anyway";
+* likert-editor-profile.png  the Studio editor's "Participant profile (optional)" group of the demo
+                           course's day evaluation (its question and four answers);
 * knowledge-check-fr.png   the French post-test's results: pre- and post-test scores side by side;
 * evaluation-report-fr.png  the French demo course's evaluation report (staff) after ``make demo-data``'s
                            40 simulated participants, down to its one-page summary and its charts;
@@ -415,6 +417,20 @@ def likert_fr(browser, bench, student_id):
     return shots
 
 
+def likert_profile_editor(browser, bench, student_id):
+    """The Likert editor's participant profile group, on the demo course's day evaluation."""
+    xml = (ROOT / "emm_xblocks" / "workbench" / "scenarios" / "course" / "daily-evaluation-en.xml").read_text("utf-8")
+    scenario = bench.add_scenario(xml)
+    page = new_page(browser, {"width": 800, "height": 900})
+    editor = ".emm-likert-editor"
+    page.goto(f"{bench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=en")
+    group = page.locator(f"{editor} [data-profile]")
+    group.locator("[data-row]").nth(3).wait_for()
+    shots = [shoot(page, group, "likert-editor-profile.png")]
+    assert page.js_errors == [], page.js_errors
+    return shots
+
+
 def knowledge_check(browser, bench, student_id):
     """The French post-test's results beside the pre-test's."""
     from tests.browser.test_knowledge_check_browser import RIGHT, WRONG, answer
@@ -503,7 +519,7 @@ def main(takes=None):
             browser = launch_chromium(pw)
             for take in takes or (evaluation_report, likert, case_study, role_play, perspectives, case_study_grade,
                                  likert_fr, knowledge_check, role_play_stranded, facilitator_pack,
-                                 case_study_profiles):
+                                 case_study_profiles, likert_profile_editor):
                 shots += take(browser, bench, student_id)
             browser.close()
     finally:

@@ -1,14 +1,16 @@
 """What editing a case study does to stored answers (pure; see ``common.live_edits``).
 
 ``answer_changes(old, new, _)``: a question or an option removed or its id renamed (learners'
-attempts and "how others answered" name them by id), or a question's correct answers changed
-(attempts already scored keep the grade they were given until staff rescore).
+attempts and "how others answered" name them by id), a question's correct answers changed
+(attempts already scored keep the grade they were given until staff rescore), or an option of the
+participant profile question removed or its id renamed (``common.profile.option_changes``: its
+participants stay under the old id, a row of their own in the split by profile).
 ``carry_over``: nothing to carry (the editor sends the whole case).
 ``apart_answers(case, tallies, _)``: the stored answers "how others answered" no longer counts
 (to removed questions and options), shown apart for staff, never dropped (``common.apart``).
 """
 
-from ..common import apart
+from ..common import apart, profile
 from ..common.live_edits import id_change_problems, kept_pairs
 from ..common.sanitize import plain_text
 from ..common.validation import Problem
@@ -34,7 +36,14 @@ def answer_changes(old, new, _):
             problems.append(Problem(f"questions.{i}.options", _(
                 "Question {n}: the correct answers changed. Learners who already answered keep the score they "
                 "were given until staff rescore.").format(n=i + 1), False))
-    return problems
+    return problems + profile.option_changes(
+        old.profile_options, new.profile_options,
+        lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
+                         "and are shown in a row of their own in “how others answered” by profile. Keep the old id "
+                         "to keep them together.").format(old=old_id),
+        lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
+                         "under that id, in a row of their own in “how others answered” by profile.")
+        .format(id=old_id))
 
 
 def carry_over(old, new, answered):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import olx
 from .actions import ActionError
 from .ids import id_key, is_valid_id
+from .live_edits import id_change_problems
 from .perspectives import PROFILE_GROUP, share, split
 from .validation import Problem
 
@@ -94,6 +95,18 @@ def check(options, raw, _):
 def with_profile(rows, profile):
     """A submission's store rows with its profile as one more row (none when not given)."""
     return {**rows, PROFILE_GROUP: profile} if profile else rows
+
+
+# ------------------------------------------------------------------ live edits (common.live_edits)
+def option_changes(old_options, new_options, renamed, removed):
+    """``[Problem(..., error=False)]``: an option of the profile question removed (at
+    ``profile_options``) or its id renamed (at ``profile_options.<new index>.id``; an option with a
+    new id and the old one's text is the old one renamed, ``live_edits.id_changes``), for a block's
+    ``changes.answer_changes``. The answers given under an old id stay under it in the store
+    (``Tally.split`` "profile:<old id>"); ``renamed(old id)`` / ``removed(old id)`` give the
+    translated message, saying what the block's figures then do with them."""
+    return id_change_problems(old_options, new_options, lambda option: option.text, "profile_options",
+                              renamed, removed)
 
 
 # ------------------------------------------------------------------ OLX: <profile prompt=""><option id="">

@@ -13,7 +13,7 @@
 
 from dataclasses import replace
 
-from ..common import apart
+from ..common import apart, profile
 from ..common.live_edits import id_change_problems
 from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
@@ -58,8 +58,8 @@ def answer_changes(old, new, _):
         lambda old_id: _("This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
                          "answers to a removed statement. Keep the old id to keep them together.").format(old=old_id),
         lambda old_id: _("Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
-                         "statement.").format(id=old_id)) + id_change_problems(
-        old.profile_options, new.profile_options, lambda option: option.text, "profile_options",
+                         "statement.").format(id=old_id)) + profile.option_changes(
+        old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
                          "and are shown in a column of their own. Keep the old id to keep them together.")
         .format(old=old_id),

@@ -7,6 +7,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 
 from dataclasses import dataclass
 
+from ..common import profile
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
@@ -141,7 +142,7 @@ Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (froze
 
 CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
                   "profile_prompt", "profile_options")
-MAX_PROFILE_OPTIONS = 20
+MAX_PROFILE_OPTIONS = profile.MAX_OPTIONS  # the checks are common.profile.problems
 
 
 def from_fields(values):

@@ -7,9 +7,10 @@ learners may answer (no error), computed once per content.
 
 from functools import lru_cache
 
+from ..common import profile
 from ..common.ids import id_key, is_valid_id
 from ..common.validation import Problem, errors, image_alt_problems
-from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
+from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
 
 def validate(survey, _):
@@ -57,7 +58,7 @@ def validate(survey, _):
     if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
-    problems += _profile_problems(survey, _)
+    problems += profile.problems(survey.profile_prompt, survey.profile_options, _)
     problems += image_alt_problems([("intro", survey.intro)], _)
     return problems
 
@@ -67,34 +68,3 @@ def playable(survey):
     """Learners may answer: at least one statement and no error (checked once per content)."""
     return bool(survey.statements) and not errors(validate(survey, str))
 
-
-def _profile_problems(survey, _):
-    """The participant profile question: none, or a prompt and 2 to 20 options with distinct ids."""
-    options = survey.profile_options
-    if not options and not survey.profile_prompt.strip():
-        return []
-    problems = []
-    add = problems.append
-    if not survey.profile_prompt.strip():
-        add(Problem("profile_prompt", _("The profile question has no prompt.")))
-    elif len(survey.profile_prompt) > MAX_TEXT:
-        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.").format(max=MAX_TEXT)))
-    if not 2 <= len(options) <= MAX_PROFILE_OPTIONS:
-        add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
-                    .format(max=MAX_PROFILE_OPTIONS)))
-    seen = set()
-    for i, option in enumerate(options):
-        where = f"profile_options.{i}"
-        if not is_valid_id(option.id):
-            add(Problem(f"{where}.id", _("Profile option {n}: the id must be 1 to 50 letters, digits, "
-                                         "hyphens or underscores.").format(n=i + 1)))
-        elif id_key(option.id) in seen:
-            add(Problem(f"{where}.id", _("Profile option {n}: the id “{id}” is used twice.")
-                        .format(n=i + 1, id=option.id)))
-        seen.add(id_key(option.id))
-        if not option.text.strip():
-            add(Problem(f"{where}.text", _("Profile option {n} has no text.").format(n=i + 1)))
-        elif len(option.text) > MAX_TEXT:
-            add(Problem(f"{where}.text", _("Profile option {n} is longer than {max} characters.")
-                        .format(n=i + 1, max=MAX_TEXT)))
-    return problems

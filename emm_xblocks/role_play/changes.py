@@ -2,19 +2,23 @@
 
 ``answer_changes(old, new, _)``: a node removed or its id renamed (learners' paths in progress and
 "how others chose" name nodes by id; ``learner.repaired`` restarts a path the edit broke), a
-node's choices removed or moved (stored by their place).
+node's choices removed or moved (stored by their place), an option of the participant profile
+question removed or its id renamed (``common.profile.option_changes``: its participants stay under
+the old id, which "how others chose" by profile no longer shows).
 ``carry_over``: nothing to carry.
 """
 
+from ..common import profile
 from ..common.live_edits import id_change_problems, kept_pairs
 from ..common.validation import Problem
 
 
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers:
-    a node removed or renamed, or a node's choices removed or moved (a choice has no id: learners'
+    a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
-    would take its answers; choices added at the end touch none)."""
+    would take its answers; choices added at the end touch none), a profile option removed or
+    renamed."""
     moved = [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
@@ -27,7 +31,13 @@ def answer_changes(old, new, _):
                          "old id to keep them.").format(old=old_id),
         lambda old_id: _("Node “{id}” was removed: learners part-way through a path that passes it start again at "
                          "the beginning of their role, and its “how others chose” counts no longer show.")
-        .format(id=old_id))
+        .format(id=old_id)) + profile.option_changes(
+        old.profile_options, new.profile_options,
+        lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
+                         "and no longer show in “how others chose” by profile. Keep the old id to keep them.")
+        .format(old=old_id),
+        lambda old_id: _("Profile option “{id}” was removed: the participants who chose it no longer show in “how "
+                         "others chose” by profile.").format(id=old_id))
 
 
 def _choices_moved(was, now):

@@ -1,5 +1,5 @@
-/* emm_role_play Studio editor, part 1: forms for the settings, grade bands, roles, nodes and choices
-   (add, remove, reorder), the "Edit as XML" tab. Checking, saving, cancel and the rows' buttons are
+/* emm_role_play Studio editor, part 1: forms for the settings, grade bands, roles, the participant
+   profile question's answers, nodes and choices (add, remove, reorder), the "Edit as XML" tab. Checking, saving, cancel and the rows' buttons are
    the editor engine's (emm-editor.js); every check is the server's, and each problem is shown next
    to its field, on the map and in the list of problems (the map add-on, emm-role-play-map.js). */
 function EmmRolePlayEditor(runtime, element, args) {
@@ -33,9 +33,9 @@ function EmmRolePlayEditor(runtime, element, args) {
   var xmlBox = root.querySelector("[data-xml]");
   var mapBox = root.querySelector("[data-map]");
   var lists = {};
-  ["bands", "roles", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
+  ["bands", "roles", "profile_options", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
   /* the scenario's own fields beside its settings (args.settings, drawn from the block's SETTINGS) */
-  var CONTENT = ["intro"];
+  var CONTENT = ["intro", "profile_prompt"];
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
   var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
@@ -104,6 +104,9 @@ function EmmRolePlayEditor(runtime, element, args) {
       own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: EMM.count(i + 1, root), id: id || "?"});
       rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)}); });
     });
+    rows(lists.profile_options).forEach(function (li, i) {
+      own(li, "[data-title]").textContent = EMM.format(_("Profile answer {n}"), {n: EMM.count(i + 1, root)});
+    });
   }
 
   /* Node ids changed: rebuild every target list, following a renamed node (`renamed`: {old, now}). */
@@ -120,12 +123,8 @@ function EmmRolePlayEditor(runtime, element, args) {
     });
   }
 
-  /* the participant profile question, edited in the XML tab (<profile>): kept as loaded */
-  var profile = {prompt: "", options: []};
-
   function load(sc) {
     ed.load(CONTENT.concat(ed.settings), sc);
-    profile = {prompt: sc.profile_prompt || "", options: sc.profile_options || []};
     ids = [];
     (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
     version += 1;
@@ -140,8 +139,7 @@ function EmmRolePlayEditor(runtime, element, args) {
 
   function collect() {
     var data = ed.read(CONTENT.concat(ed.settings));
-    data.profile_prompt = profile.prompt;
-    data.profile_options = profile.options;
+    data.profile_options = rows(lists.profile_options).map(function (li) { return {id: val(li, "id").trim(), text: val(li, "text")}; });
     data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message"), final: val(li, "final")}; });
     data.roles = rows(lists.roles).map(function (li) {
       return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};
@@ -224,7 +222,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function nextId(kind) {
-    var used = {}, n = 1, stem = kind === "roles" ? "role-" : "node-";
+    var used = {}, n = 1, stem = {roles: "role-", nodes: "node-", profile_options: "p"}[kind];
     rows(lists[kind]).forEach(function (li) { used[val(li, "id").trim()] = true; });
     while (used[stem + n]) { n += 1; }
     return stem + n;
@@ -233,7 +231,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   function add(kind, button) {
     var list = kind === "choices" ? choicesOf(button.closest("[data-row]")) : lists[kind];
     var fresh = {bands: {min: 0}, roles: {id: nextId("roles"), start: ids[0] || ""}, nodes: {id: nextId("nodes"), choices: []},
-      choices: {points: 0}}[kind];
+      choices: {points: 0}, profile_options: {id: nextId("profile_options")}}[kind];
     var li = row(kind, fresh);
     list.appendChild(li);
     if (kind === "nodes") { own(li, "[data-details]").open = true; refreshIds(); }

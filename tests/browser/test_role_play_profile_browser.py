@@ -63,3 +63,47 @@ def test_a_learner_gives_a_profile_with_the_keyboard_and_reads_the_split_by_prof
         "75%", "not shown", "not shown"]
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []
+
+
+def test_an_author_edits_the_profile_group_of_the_role_play_editor_with_the_keyboard(workbench, new_page):
+    """The structured editor has the profile question (it was the XML tab's only): its prompt and
+    answers load, an answer is added, named and moved up with the keyboard alone, axe finds
+    nothing, and the save stores the answers in their new order."""
+    from tests.browser.conftest import DESKTOP
+    from tests.browser.test_case_study_browser import block_state
+    from tests.browser.test_role_play_browser import EDITOR, open_editor
+
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, scenario)
+    answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-row]")
+    assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
+    assert [answers.nth(i).get_by_label("Answer").input_value() for i in range(answers.count())] == [
+        "Government", "Civil society"]
+    assert answers.nth(1).locator("legend").text_content() == "Profile answer 2"
+
+    page.get_by_role("button", name="Add a profile answer").focus()
+    page.keyboard.press("Enter")
+    assert answers.count() == 3
+    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "text"  # the new answer's text
+    page.keyboard.type("International organisation")
+    assert answers.nth(2).get_by_label("Id (letters, digits, - and _; used in reports)").input_value() == "p1"
+    answers.nth(2).get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")
+    assert answers.nth(1).get_by_label("Answer").input_value() == "International organisation"
+    assert answers.nth(1).locator("legend").text_content() == "Profile answer 2"
+    assert page.evaluate("document.activeElement.getAttribute('data-move')") == "-1"  # the focus stays
+    assert_axe_clean(page, EDITOR)
+
+    # a duplicate id: the server's problem shows at that answer's id, as the author types
+    answers.nth(1).get_by_label("Id (letters, digits, - and _; used in reports)").fill("gov")
+    answers.nth(1).locator("[data-e=id]").filter(has_text="used twice").wait_for()
+    answers.nth(1).get_by_label("Id (letters, digits, - and _; used in reports)").fill("io")
+    page.get_by_role("button", name="Save").focus()
+    page.keyboard.press("Enter")
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    saved = block_state(workbench, scenario, "staff_1").load_content()
+    assert [(o.id, o.text) for o in saved.profile_options] == [
+        ("gov", "Government"), ("io", "International organisation"), ("cso", "Civil society")]
+    assert saved.profile_prompt == "You work for"
+    assert page.js_errors == []

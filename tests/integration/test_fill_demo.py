@@ -184,6 +184,38 @@ def test_filling_again_changes_nothing(filled):
     result = run([str(ROOT / "scripts" / "fill_demo.py"), "--participants", "3"], folder)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "3 participants in emm_evaluation_report.2: 0 answers filed, 15 already there, 0 refused" in result.stdout
+    assert "3 participants in emm_case_study and emm_role_play: 0 answered, 6 already there, 0 refused" in result.stdout
     staff = page(folder, record["scenario"], "staff_1")
     assert [n for _name, n, _f in rows(staff, "data-summary-evaluations")] == ["40", "40", "40"]
     assert rows(staff, "data-summary-pairs")[0][1] == "40"
+
+
+def test_the_same_participants_answer_the_case_study_and_the_role_play_with_their_profile(filled):
+    """Issue 12 §1: the Agadez case study and the role-play ask the profile question too; each
+    participant gives the profile they gave in the day evaluations, so "how others answered" and
+    "how others chose" by profile show real figures, the small groups withheld."""
+    folder, output, record = filled
+    assert "40 participants in emm_case_study and emm_role_play: 80 answered, 0 already there, 0 refused" in output
+    given = {s["student"]: s["data"].get("profile", "") for s in record["submissions"] if "profile" in s["data"]}
+    others = record["perspectives"]
+    assert len(others) == 80 and {o["block_type"] for o in others} == {"emm_case_study", "emm_role_play"}
+    for other in others:
+        assert other["profile"] == given.get(other["student"], ""), other["student"]
+        sent = other["steps"][0][1].get("profile", "")
+        assert sent == other["profile"] and all(step[2] == 200 for step in other["steps"])
+    counts = {key: sum(1 for o in others if o["block_type"] == "emm_case_study" and o["profile"] == key)
+              for key in ("gov", "cso")}
+
+    case = page(folder, "emm_case_study.0", "participant_01")
+    [q1] = case.xpath("//table[contains(@class, 'emm-dist-profiles')]")[:1]
+    groups = {row.get("data-profile-group"): text(row) for row in q1.xpath("./tbody/tr")}
+    assert groups["gov"].startswith(f"Government {counts['gov']} participants")
+    assert groups["cso"].startswith(f"Civil society {counts['cso']} participants")
+    assert groups["io"].endswith("withheld: too few answers")
+
+    roleplay = page(folder, "emm_role_play.0", "participant_01")
+    [ended] = [t for t in roleplay.xpath("//table")
+               if text(t.xpath("./caption")[0]) == "How the scenario ended for the participants of each profile"]
+    heads = [text(row.xpath("./th")[0]) for row in ended.xpath("./tbody/tr")]
+    assert heads[:2] == [f"Government (your profile){counts['gov']} participants",
+                         f"Civil society{counts['cso']} participants"]

@@ -257,3 +257,109 @@ def test_an_invalid_profile_from_the_editor_is_refused_with_the_field_and_a_stab
     assert refused.status == 400 and refused.json["error"] == "invalid_content"
     assert [p["field"] for p in refused.json["problems"]] == ["profile_options"]
     assert platform.export(key) == before
+
+
+# ------------------------------------------------------------------ the case study's and role-play's profile (issue 12)
+CASE_PROFILED = CASE.format(extra='show_distribution="true" min_group_size="2"', more="""
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="io">International organisation</option>
+    <option id="cso">Civil society</option>
+  </profile>""")
+ROLE_PLAY_PROFILED = ROLE_PLAY.format(extra='show_others="true"').replace("</emm_role_play>", """
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="io">International organisation</option>
+    <option id="cso">Civil society</option>
+  </profile>
+</emm_role_play>""")
+
+
+def role_play_form(platform, key):  # noqa: F811
+    data = form(platform, key, role_play_editor)
+    del data["xml"]  # the form's structure, not its "Edit as XML" tab
+    return data
+
+
+def test_case_study_removing_a_profile_option_learners_chose_needs_confirmation_and_keeps_their_row(platform):  # noqa: F811
+    key = platform.add(CASE_PROFILED)
+    for i, who in enumerate(["gov", "gov", "io", "io"]):
+        r = platform.lms(platform.user(f"p{i}")).handle(key, "submit", {"answers": {"q1": "a"}, "profile": who})
+        assert r.status == 200, r.json
+    before = platform.export(key)
+    data = form(platform, key, case_editor)
+    data["profile_options"] = [o for o in data["profile_options"] if o["id"] != "io"]
+    checked = platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_validate", data).json
+    assert checked["touches_answers"] is True
+    assert [(p["field"], p["error"]) for p in checked["problems"]] == [("profile_options", False)]
+
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    [warning] = refused.json["problems"]
+    assert "“io”" in warning["message"] and "row of their own" in warning["message"]
+    assert platform.export(key) == before  # nothing saved
+
+    assert save(platform, key, data, confirm=True).status == 200
+    assert 'id="io"' not in platform.export(key)
+    # what the warning said: the removed option's participants are still a group of their own
+    body = platform.lms(platform.user("p4")).handle(key, "submit", {"answers": {"q1": "b"}, "profile": "gov"}).json
+    [q1] = [q for q in body["distribution"]["questions"] if q["id"] == "q1"]
+    assert {g["key"]: g["n"] for g in q1["profiles"] if g["shown"]} == {"gov": 3, "io": 2}
+    assert next(g["name"] for g in q1["profiles"] if g["key"] == "io") == "io"
+
+
+def test_case_study_renaming_a_profile_option_s_id_warns_at_that_id_and_a_new_text_touches_nobody(platform):  # noqa: F811
+    key = platform.add(CASE_PROFILED)
+    r = platform.lms(platform.user("lea")).handle(key, "submit", {"answers": {"q1": "a"}, "profile": "gov"})
+    assert r.status == 200, r.json
+    data = form(platform, key, case_editor)
+    data["profile_options"][0]["id"] = "government"
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    assert [p["field"] for p in refused.json["problems"]] == ["profile_options.0.id"]
+    data["profile_options"][0].update(id="gov", text="Public service")
+    assert save(platform, key, data).status == 200
+    assert '<option id="gov">Public service</option>' in platform.export(key)
+
+
+def test_role_play_removing_or_renaming_a_profile_option_learners_chose_needs_confirmation(platform):  # noqa: F811
+    key = platform.add(ROLE_PLAY_PROFILED)
+    r = platform.lms(platform.user("lea")).handle(key, "start", {"role": "r1", "profile": "io"})
+    assert r.status == 200, r.json
+    before = platform.export(key)
+    data = role_play_form(platform, key)
+    assert [o["id"] for o in data["profile_options"]] == ["gov", "io", "cso"]
+    data["profile_options"] = [o for o in data["profile_options"] if o["id"] != "io"]
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "profile_options" and "“io”" in warning["message"]
+    assert platform.export(key) == before
+
+    renamed = role_play_form(platform, key)
+    renamed["profile_options"][1]["id"] = "intl"
+    refused = save(platform, key, renamed)
+    assert refused.status == 409
+    assert [p["field"] for p in refused.json["problems"]] == ["profile_options.1.id"]
+    assert save(platform, key, renamed, confirm=True).status == 200
+    assert '<option id="intl">International organisation</option>' in platform.export(key)
+
+
+def test_role_play_form_saves_the_profile_group_as_the_same_olx(platform):  # noqa: F811
+    """The role-play's structured editor has the profile group (prompt, answers added, removed,
+    moved): its form saved unchanged re-exports the same OLX, and its edits land in ``<profile>``."""
+    key = platform.add(ROLE_PLAY_PROFILED)
+    before = platform.export(key)
+    assert save(platform, key, role_play_form(platform, key)).status == 200
+    assert platform.export(key) == before
+    data = role_play_form(platform, key)
+    assert data["profile_prompt"] == "You work for"
+    gov, io, cso = data["profile_options"]
+    data.update(profile_prompt="Vous travaillez pour", profile_options=[cso, gov, io, {"id": "p1", "text": "Autre"}])
+    assert save(platform, key, data).status == 200  # no learner yet: nothing to confirm
+    exported = platform.export(key)
+    assert ('<profile prompt="Vous travaillez pour"><option id="cso">Civil society</option>'
+            '<option id="gov">Government</option><option id="io">International organisation</option>'
+            '<option id="p1">Autre</option></profile>') in "".join(line.strip() for line in exported.splitlines())
+    refused = save(platform, key, dict(data, profile_options=[cso]))
+    assert refused.status == 400 and [p["field"] for p in refused.json["problems"]] == ["profile_options"]

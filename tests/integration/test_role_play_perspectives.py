@@ -172,10 +172,11 @@ def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):
 
 
 def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):
-    """The Assamaka demo (its roles walk separate paths) with ``show_others`` on: no decision is
-    split, the endings are (5 officers, 4 of them protect the girl; 5 social workers, all do)."""
+    """The Assamaka demo (its roles walk separate paths; ``show_others`` on): no decision is split
+    by role, the endings are (5 officers, 4 of them protect the girl; 5 social workers, all do)."""
     xml = files("emm_xblocks").joinpath("workbench", "scenarios", "emm_role_play-1-en.xml").read_text("utf-8")
-    uid = scenario(xml.replace('attempts_allowed="3"', 'attempts_allowed="3" show_others="true"', 1))
+    assert 'show_others="true"' in xml.split(">", 1)[0]
+    uid = scenario(xml)
     officer = ["Speak with her apart from the group, with a female colleague and an interpreter",
                "Treat her as a possible victim of trafficking: she is under 18, so no means (threat, deception, "
                "debt) needs to be proven"]
@@ -193,7 +194,8 @@ def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):
     for n in range(5):
         html = play(handlers, uid, f"social{n}", "social-worker", social)
     found = tables(html)
-    assert list(found) == [ENDED]
+    # no decision split by role; the demo asks the profile question too (nobody here gave one)
+    assert list(found) == [ENDED, "How the scenario ended for the participants of each profile"]
     assert found[ENDED] == [  # the kinds of ending someone reached: no one's was "acceptable"
         ["Role", "Good practice", "Harmful practice"],
         ["Border police officer 5 participants", "80%", "20%"],

@@ -77,3 +77,30 @@ def test_the_likert_editor_refuses_a_text_too_long_rather_than_cutting_it():
     assert "20000 characters" in long["intro"] and "100 characters" in long["custom_labels"]
     fine = dict(data, intro="<p>ok</p>", custom_labels=["Low", "High"], display_name="Fine")
     assert not [p for p in editor.from_editor(fine, str)[1] if p.error]
+
+
+def test_a_profile_option_removed_or_renamed_warns_in_every_block_and_a_new_text_or_order_does_not():
+    from emm_xblocks.case_study import changes as case_changes
+    from emm_xblocks.case_study.content import Case
+    from emm_xblocks.common.profile import Option, option_changes
+    from emm_xblocks.role_play import changes as role_play_changes
+    from emm_xblocks.role_play.content import Scenario
+
+    gov, io = Option("gov", "Government"), Option("io", "International organisation")
+    cso = Option("cso", "Civil society")
+    old = (gov, io, cso)
+    said = (lambda old_id: f"renamed {old_id}", lambda old_id: f"removed {old_id}")
+    assert [(p.field, p.message, p.error) for p in option_changes(old, (gov, Option("intl", io.text), cso), *said)] == [
+        ("profile_options.1.id", "renamed io", False)]
+    assert [(p.field, p.message) for p in option_changes(old, (cso, gov), *said)] == [("profile_options", "removed io")]
+    assert option_changes(old, (cso, Option("gov", "Public service"), io, Option("other", "Other")), *said) == []
+    for block, content in ((case_changes, Case), (role_play_changes, Scenario)):
+        before = replace(content(), profile_prompt="You work for", profile_options=old)
+        removed = block.answer_changes(before, replace(before, profile_options=(gov, cso)), str)
+        assert [(p.field, p.error) for p in removed] == [("profile_options", False)], block
+        assert "“io”" in removed[0].message
+        state = Option("state", gov.text)
+        renamed = block.answer_changes(before, replace(before, profile_options=(state, io, cso)), str)
+        assert [p.field for p in renamed] == ["profile_options.0.id"] and "“gov”" in renamed[0].message
+        assert block.answer_changes(before, replace(before, profile_prompt="Employer", profile_options=(io, gov, cso)),
+                                    str) == []

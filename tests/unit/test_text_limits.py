@@ -146,7 +146,8 @@ def test_the_role_play_template_counts_by_the_servers_limits():
     html = (files("emm_xblocks") / "templates" / "role_play" / "studio.html").read_text(encoding="utf-8")
     found = {}
     parts = re.split(r'<template data-tpl="(\w+)">', html)
-    paths = {"bands": "bands.*", "roles": "roles.*", "nodes": "nodes.*", "choices": "nodes.*.choices.*"}
+    paths = {"bands": "bands.*", "roles": "roles.*", "nodes": "nodes.*", "choices": "nodes.*.choices.*",
+             "profile_options": "profile_options.*"}
     for name, body in zip(parts[1::2], parts[2::2], strict=True):
         for key, limit in re.findall(r'data-f="(\w+)"[^>]*?data-max-chars="(\d+)"', body):
             found[f"{paths[name]}.{key}"] = int(limit)
