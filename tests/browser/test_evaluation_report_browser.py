@@ -229,5 +229,8 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     region.focus()
     for _ in range(5):
         phone.keyboard.press("ArrowLeft" if lang == "ar" else "ArrowRight")
+    # the browser may scroll smoothly: wait until it has moved at all (RTL scrolls to negative offsets)
+    moved = "(el) => el.scrollLeft < 0" if lang == "ar" else "(el) => el.scrollLeft > 0"
+    phone.wait_for_function(moved, arg=region.element_handle(), timeout=5000)
     scrolled = region.evaluate("(el) => el.scrollLeft")
-    assert (scrolled < 0) if lang == "ar" else (scrolled > 0), scrolled  # RTL scrolls to negative offsets
+    assert (scrolled < 0) if lang == "ar" else (scrolled > 0), scrolled
