@@ -10,10 +10,6 @@ aggregate store here (a read, never a write).
 
 
 
-from html import escape
-
-from django.utils.safestring import mark_safe
-
 from ..common import numbers, platform, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
@@ -111,36 +107,6 @@ def distribution(block, case):
     return {"respondents": respondents, "suppressed": False, "questions": out}
 
 
-def distribution_html(block, dist):
-    """The panel's "How other participants answered" section of ``distribution``'s ``dist``
-    (``""`` for None), built in Python as decision 18 builds the results list: the markup the
-    template wrote, every value and every translation escaped, each string translated once per
-    panel (not once per question)."""
-    if not dist:
-        return ""
-    _ = block.ugettext
-    heading = escape(_("How other participants answered"))  # outside the f-string: xgettext reads it there
-    head = f'\n<section class="emm-distribution"><h4>{heading}</h4>\n  '
-    if dist["suppressed"]:
-        notice = escape(_("Shown once enough participants have answered."))
-        return mark_safe(f'{head}<p class="emm-notice">{notice}</p>\n</section>\n')  # noqa: S308 - escaped
-    title = escape(_("Question %(n)s: %(prompt)s"))
-    number = block.numbers().number
-    counted = {}  # n -> its "n participants answered", asked once per count
-    out = [head, "\n  "]
-    for dq in dist["questions"]:
-        n = dq["n"]
-        if n not in counted:
-            counted[n] = escape(block.ungettext("%(n)s participant answered", "%(n)s participants answered", n)) % {
-                "n": escape(number(n, 0))}
-        items = "".join(f'<li>{escape(o["text"])}: {escape(o["percent_text"])}</li>' for o in dq["options"])
-        out.append(f'<h5 class="emm-dist-question" dir="auto">'
-                   f'{title % {"n": dq["number"], "prompt": escape(dq["prompt"])}}</h5>\n'
-                   f'  <p class="emm-dist-n">{counted[n]}</p>\n  <ul class="emm-dist">{items}</ul>')
-    out.append("\n  \n</section>\n")
-    return mark_safe("".join(out))  # noqa: S308 - every value and translation above is escaped
-
-
 def answer(block, case, data, read_only=""):
     """The results ``data`` as the learner may see them, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
@@ -158,8 +124,7 @@ def answer(block, case, data, read_only=""):
     data = dict(data, distribution=distribution(block, case), grade_words=grade_words(block, case, shown))
     items = results_html(block.ugettext, block.dom_id(), data, results.VERDICTS, number=block.numbers().number)
     context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]), questions_html=items,
-                   distribution_html=distribution_html(block, data["distribution"]))
+                   expert_html=sanitized(data["expert_analysis"]), questions_html=items)
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
 
