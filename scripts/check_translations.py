@@ -1,5 +1,5 @@
 """Check the translations: every string of translations/text.pot translated in every language,
-placeholders kept, and the compiled catalogues (text.mo, static/js/i18n/<lang>.js) up to date.
+placeholders kept, and the compiled catalogues (text.mo, static/js/i18n/<lang>-<page>.js) up to date.
 
 Exit status 1 with the list of problems if anything is wrong; one summary line per language
 otherwise. Run ``make translations`` (scripts/i18n.py compile) after editing a .po file.
@@ -112,17 +112,20 @@ def check_compiled(lang, tmp):
             problems.append(f"{mo_path.relative_to(i18n.ROOT)} is missing (run scripts/i18n.py compile)")
         elif mo_catalog(mo_path) != mo_catalog(fresh_mo):
             problems.append(f"{mo_path.relative_to(i18n.ROOT)} is out of date (run scripts/i18n.py compile)")
-    for suffix in i18n.CATALOGS:
-        js_path = i18n.JS_DIR / "i18n" / f"{lang}{suffix}.js"
-        try:
-            fresh_js = i18n.js_catalog(lang, suffix)
-        except Exception as exc:  # noqa: BLE001 - report any failure of the generator
-            problems.append(f"could not build the JavaScript catalogue {js_path.name}: {exc!r}")
-            continue
-        if not js_path.is_file():
-            problems.append(f"{js_path.relative_to(i18n.ROOT)} is missing (run scripts/i18n.py compile)")
+    try:
+        wanted, stale = i18n.js_catalog_files(lang)
+    except Exception as exc:  # noqa: BLE001 - report any failure of the generator
+        return [*problems, f"could not build the JavaScript catalogues: {exc!r}"]
+    for js_path, fresh_js in wanted.items():
+        rel = js_path.relative_to(i18n.ROOT)
+        if fresh_js is None:
+            if js_path.exists():
+                problems.append(f"{rel} holds no string of its page any more (run scripts/i18n.py compile)")
+        elif not js_path.is_file():
+            problems.append(f"{rel} is missing (run scripts/i18n.py compile)")
         elif js_path.read_text(encoding="utf-8") != fresh_js:
-            problems.append(f"{js_path.relative_to(i18n.ROOT)} is out of date (run scripts/i18n.py compile)")
+            problems.append(f"{rel} is out of date (run scripts/i18n.py compile)")
+    problems += [f"{p.relative_to(i18n.ROOT)} is no page's catalogue (run scripts/i18n.py compile)" for p in stale]
     return problems
 
 
@@ -145,10 +148,9 @@ def main():
                 for problem in problems:
                     print(f"  - {problem}")
             else:
-                js_count = len({e.msgid for e in po.parse(i18n.JS_POT)[1]})
                 total = len(pot_entries)
                 print(f"{lang}: OK, {total}/{total} strings translated, placeholders kept, "
-                      f"text.mo, static/js/i18n/{lang}.js ({js_count} strings) and {lang}-studio.js up to date")
+                      f"text.mo and the JavaScript catalogues static/js/i18n/{lang}-*.js up to date")
     return 1 if failed else 0
 
 

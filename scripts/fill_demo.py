@@ -15,7 +15,13 @@ The answers are drawn from a seeded generator, so the same command gives the sam
   option added (multiple choice);
 * evaluations: each statement's answers follow ``DISTRIBUTIONS`` (``pace`` is worded negatively,
   most disagree); ``na`` where the evaluation allows it, now and then; an optional statement
-  is sometimes left out.
+  is sometimes left out;
+* who answered: each participant has one profile for the whole training, drawn from
+  ``PROFILES`` (government officials and civil society organisations, as at the Niger training,
+  a few from international organisations or elsewhere, a few who do not say), given to every
+  evaluation that asks the participant profile question (the day evaluations), so the report's
+  figures by profile show the big groups and withhold the small ones. A generator of its own
+  (seeded from ``--seed``) draws them: the other answers are those drawn without profiles.
 These are simulated people, not the Niger training's results.
 
 The workbench is **one course**: every scenario's blocks share it, so the report on either
@@ -48,6 +54,8 @@ DISTRIBUTIONS = {
     "pace": (0.30, 0.35, 0.15, 0.15, 0.05),  # "too fast": worded negatively
     "child_trafficking": (0.0, 0.05, 0.15, 0.45, 0.35),
 }
+# profile option id -> weight; "" = the participant does not say (the question is optional)
+PROFILES = {"gov": 0.45, "cso": 0.28, "io": 0.14, "other": 0.07, "": 0.06}
 NA_RATE = 0.03  # "not applicable", where the evaluation allows it
 SKIP_RATE = 0.05  # an optional statement left out
 
@@ -133,6 +141,7 @@ def evaluation_answers(survey, rng):
 def plan(blocks, participants, seed):
     """``[(student id, usage id, data)]``: every submission, in the order of the training."""
     rng = random.Random(seed)
+    who = random.Random(f"{seed}-profiles")
     order = []
     pre = [b for b in blocks if b[0] == "pre"]
     post = [b for b in blocks if b[0] == "post"]
@@ -142,11 +151,14 @@ def plan(blocks, participants, seed):
     for number in range(1, participants + 1):
         student = f"participant_{number:02d}"
         ability = rng.random()
+        profile = who.choices(list(PROFILES), weights=list(PROFILES.values()))[0]
         for role, usage_id, content in days:
             if role in ("pre", "post"):
                 data = {"answers": check_answers(content, rng, ability)}
             else:
                 data = {"answers": evaluation_answers(content, rng), "comment": ""}
+                if profile and content.profile_option(profile) is not None:
+                    data["profile"] = profile
             order.append((student, usage_id, data))
     return order
 

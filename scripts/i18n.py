@@ -1,20 +1,26 @@
 """Translations: ``extract`` source strings into translations/<lang>/LC_MESSAGES/text.po,
-``compile`` them into text.mo and the JavaScript catalogues static/js/i18n/<lang>.js.
+``compile`` them into text.mo and the JavaScript catalogues static/js/i18n/<lang>-<name>.js.
 
 One catalogue (gettext domain ``text``) holds the strings of Python, templates and JavaScript:
-the LMS reads ``text.mo``; the browser gets the strings that JavaScript uses, for the active
-language only (see ``emm_xblocks.common.i18n.js_catalog_path``).
+the LMS reads ``text.mo``; the browser gets, for the active language only, the strings of exactly
+the scripts its page loads: one JavaScript catalogue per page (``emm_xblocks.common.assets``:
+``likert``, ``case-study``... ``studio`` for the editors), so that a learner never downloads the
+editors' strings nor another block's (see ``emm_xblocks.common.i18n.js_catalog_path``).
 """
 
 import json
 import subprocess
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(1, str(ROOT))
 import po  # noqa: E402
+
+from emm_xblocks.common import assets  # noqa: E402 - pure data: which scripts each page loads
 
 LANGUAGES = ["fr", "es", "ar"]
 PACKAGE = ROOT / "emm_xblocks"
@@ -23,9 +29,8 @@ JS_DIR = ROOT / "static" / "js"
 POT = TRANSLATIONS / "text.pot"
 JS_POT = TRANSLATIONS / "js.pot"  # strings of the learner's JavaScript
 JS_STUDIO_POT = TRANSLATIONS / "js-studio.pot"  # strings only the Studio editors use
-# The learner's page loads <lang>.js; the editors load <lang>-studio.js after it (it adds to it),
-# so a learner on a costly connection never downloads the editors' strings.
-CATALOGS = {"": JS_POT, "-studio": JS_STUDIO_POT}
+# name -> (scripts whose strings it holds, scripts whose strings it leaves out), relative to static/
+CATALOGS = assets.catalogues()
 XGETTEXT = ["xgettext", "--from-code=UTF-8", "--sort-by-file", "--no-wrap", "--add-comments=Translators"]
 
 
@@ -94,13 +99,24 @@ def extract():
     print(f"extracted {len(po.parse(POT)[1])} strings into {POT.relative_to(ROOT)}")
 
 
-def js_catalog(lang, suffix=""):
-    """The text of ``static/js/i18n/<lang><suffix>.js``; the studio one leaves out what the
-    learner's catalogue (always loaded before it) already holds."""
+@cache
+def js_msgids(scripts):
+    """The msgids that the JavaScript ``scripts`` (paths relative to static/) use, as xgettext
+    reads them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = Path(tmp) / "page.pot"  # xgettext writes no file for scripts without strings
+        run([*XGETTEXT, "-L", "JavaScript", "--keyword=_", "--keyword=gettext", "--keyword=ngettext:1,2",
+             "-o", str(pot), *[str(Path("static") / script) for script in scripts]])
+        return frozenset(e.msgid for e in po.parse(pot)[1]) if pot.exists() else frozenset()
+
+
+def js_catalog(lang, name):
+    """The text of ``static/js/i18n/<lang>-<name>.js``: the translated strings of the catalogue's
+    scripts (``CATALOGS``) but those it leaves out (a page has them already), or None when that
+    leaves none (no file: the page loads no catalogue)."""
     header, entries = po.parse(TRANSLATIONS / lang / "LC_MESSAGES" / "text.po")
-    js_ids = {e.msgid for e in po.parse(CATALOGS[suffix])[1]}
-    if suffix:
-        js_ids -= {e.msgid for e in po.parse(JS_POT)[1]}
+    scripts, left_out = CATALOGS[name]
+    js_ids = js_msgids(scripts) - (js_msgids(left_out) if left_out else frozenset())
     catalog = {}
     for entry in entries:
         if entry.msgid in js_ids and entry.translated:
@@ -108,6 +124,8 @@ def js_catalog(lang, suffix=""):
                 catalog[entry.msgid] = entry.msgstr[0]
             else:
                 catalog[entry.msgid] = [entry.msgstr[i] for i in sorted(entry.msgstr)]
+    if not catalog:
+        return None
     plural = po.plural_expression(header)
     data = json.dumps(catalog, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # data only: the lookup (and the fallbacks) live once, in static/js/emm-common.js
@@ -120,13 +138,28 @@ def js_catalog(lang, suffix=""):
     )
 
 
+def js_catalog_files(lang):
+    """``{path: text}`` of every JavaScript catalogue of ``lang``, None for one that must not exist;
+    and the files of static/js/i18n/ for ``lang`` that no catalogue names any more."""
+    wanted = {JS_DIR / "i18n" / f"{lang}-{name}.js": js_catalog(lang, name) for name in CATALOGS}
+    stale = [p for p in sorted((JS_DIR / "i18n").glob(f"{lang}*.js"))
+             if p not in wanted and p.name.split("-")[0].removesuffix(".js") == lang]
+    return wanted, stale
+
+
 def compile_all():
     (JS_DIR / "i18n").mkdir(exist_ok=True)
     for lang in LANGUAGES:
         folder = TRANSLATIONS / lang / "LC_MESSAGES"
         run(["msgfmt", "--check-format", "-o", str(folder / "text.mo"), str(folder / "text.po")])
-        for suffix in CATALOGS:
-            (JS_DIR / "i18n" / f"{lang}{suffix}.js").write_text(js_catalog(lang, suffix), encoding="utf-8")
+        wanted, stale = js_catalog_files(lang)
+        for path, text in wanted.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
+        for path in stale:
+            path.unlink()
     print("compiled " + ", ".join(LANGUAGES))
 
 

@@ -20,6 +20,8 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * role-play-perspectives.png     a debrief's "How the other roles saw it": how each role chose at
                            the decision two roles share, and how each role's scenario ended;
 * role-play-perspectives-ar.png  the same in Arabic on a phone, with a small group withheld.
+* case-study-profiles.png  a case study's "How other participants answered" split by the participants'
+                           profile (issue 12): a shown group's shares, the small groups withheld.
 * case-study-grade-fr-phone.png  a French case ("last attempt counts") on a phone after a first
                            submit: the score, which attempt counts, the warning before a retry;
 * case-study-best-fr-phone.png   the same case under "best attempt counts" after a lower second
@@ -34,7 +36,8 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * likert-editor-save-anyway.png  the save of that change held back until "Save anyway";
 * knowledge-check-fr.png   the French post-test's results: pre- and post-test scores side by side;
 * evaluation-report-fr.png  the French demo course's evaluation report (staff) after ``make demo-data``'s
-                           40 simulated participants, down to its one-page summary;
+                           40 simulated participants, down to its one-page summary and its charts;
+* evaluation-report-chart-fr.png  its first evaluation: each statement's bars above the table;
 * role-play-stranded-fr.png  a French role-play step with every choice closed: the way on.
 * facilitator-pack-role-play.png  the role-play's printable pack as printed (print media, A4
                            width): role cards and the first decision cards;
@@ -256,6 +259,31 @@ def perspectives(browser, bench, student_id):
     return shots
 
 
+def case_study_profiles(browser, bench, student_id):
+    """The browser test's case with a profile question, seeded as the case's pipeline stores answers."""
+    from emm_xblocks.common import store
+    from emm_xblocks.common.perspectives import PROFILE_GROUP
+    from tests.browser.test_case_study_profile_browser import XML
+
+    scenario = bench.add_scenario(XML)
+    key = str(bench.usage_id(scenario))
+    rows = [("refer", "gov")] * 5 + [("return", "gov")] + [("refer", "cso")] * 2 + [("return", "io")] + [
+        ("refer", "")] * 4
+    for n, (step, who) in enumerate(rows):
+        answers = {"step": step, PROFILE_GROUP: who} if who else {"step": step}
+        store.record(key, answers, user_key=f"seed{n}", replace=True)
+    page = new_page(browser, {"width": 600, "height": 900})
+    page.goto(bench.scenario_url(scenario, student_id()))
+    wait_ready(page, ".emm-case [data-status]")
+    page.locator(".emm-case input[value=refer]").check()
+    page.get_by_role("radio", name="Government").check()
+    page.locator(".emm-case [data-submit]").click()
+    page.locator(".emm-case [data-dist-profiles]").wait_for()
+    shot = shoot(page, page.locator(".emm-case .emm-distribution"), "case-study-profiles.png")
+    assert page.js_errors == [], page.js_errors
+    return [shot]
+
+
 # ------------------------------------------------------------------ issue 10: the new states
 CASE_FR = """
 <emm_case_study display_name="Indices de traite" attempts_allowed="3" grade_policy="{policy}">
@@ -420,6 +448,10 @@ def evaluation_report(browser, bench, student_id):
     report = page.locator(".emm-er")
     # the top of the report down to the end of its one-page summary (the per-statement tables follow)
     shots = [shoot_span(page, report, report, report.locator("[data-summary]"), "evaluation-report-fr.png")]
+    # the first evaluation: its heading, the bars of its statements, the table they duplicate
+    evaluation = report.locator("[data-evaluation]").first
+    shots.append(shoot_span(page, evaluation, evaluation.locator("h5"), evaluation.locator("table"),
+                            "evaluation-report-chart-fr.png"))
     assert page.js_errors == [], page.js_errors
     return shots
 
@@ -470,7 +502,8 @@ def main(takes=None):
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
             for take in takes or (evaluation_report, likert, case_study, role_play, perspectives, case_study_grade,
-                                 likert_fr, knowledge_check, role_play_stranded, facilitator_pack):
+                                 likert_fr, knowledge_check, role_play_stranded, facilitator_pack,
+                                 case_study_profiles):
                 shots += take(browser, bench, student_id)
             browser.close()
     finally:

@@ -9,7 +9,7 @@ moment cannot take a learner past ``attempts_allowed``.
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope
+from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import platform
@@ -22,7 +22,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
 def _tracked(block, case, outcome):
@@ -63,6 +63,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     attempts = Integer(scope=Scope.user_state, default=0)
     history = List(scope=Scope.user_state, default=[])  # [{"answers": {...}, "ticks": {...}|None}]
     answers_shown = Boolean(scope=Scope.user_state, default=False)
+    learner_profile = String(scope=Scope.user_state, default="")  # the profile given with the last submit
 
     # ---------------------------------------------------------------- grading (LMS contract)
     has_score = True
@@ -101,17 +102,15 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
         return json_response(views.user_state(self.load_content(), self.learner_state(),
                                               correctness=platform.correctness_available(self)))
 
+    @XBlock.handler
+    def export_distribution(self, request, suffix=""):
+        """GET, staff only: how participants answered, by profile where asked (``export.distribution_csv``)."""
+        return export.distribution_csv(self)
+
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report: for each learner, one row per question of
         the attempt that counts for their grade -- ``(username, {"Question", "Answer", "Correct", ...})``.
         ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self._report_gettext(),
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
                                       limit_responses)
-
-    def _report_gettext(self):
-        try:
-            service = self.i18n_service
-        except Exception:  # a report must not fail for want of translations
-            service = None
-        return service.gettext if service is not None else (lambda text: text)

@@ -10,6 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
+from ..common import profile
 from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
@@ -95,6 +96,15 @@ class _CaseContent:
     images: tuple = ()
     questions: tuple = ()
     expert_analysis: str = ""  # HTML
+    # the optional participant profile question (``common.profile``): asked with the answers when
+    # the distribution is shown, which it then splits by profile (issue 12)
+    profile_prompt: str = ""
+    profile_options: tuple = ()  # common.profile.Option
+
+    @property
+    def asks_profile(self):
+        """The learner's form asks the profile question: it has options and the distribution is kept."""
+        return bool(self.profile_options) and self.show_distribution
 
     def question(self, qid):
         return next((q for q in self.questions if q.id == qid), None)
@@ -119,7 +129,7 @@ Case.__doc__ = "A case study: its narrative, documents, questions and settings (
 
 CONTENT_FIELDS = ("content",)  # one Dict field holds the case's body (see ``to_fields``)
 BODY = tuple(f.name for f in fields(_CaseContent))
-_NESTED = {"sections": Section, "documents": Document, "images": Image}
+_NESTED = {"sections": Section, "documents": Document, "images": Image, "profile_options": profile.Option}
 
 
 def _build(cls, data, nested=None):

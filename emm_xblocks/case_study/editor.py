@@ -6,7 +6,8 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
-from ..common.questions import TEXT_LIMIT, question_from_editor
+from ..common import limits, profile
+from ..common.questions import HTML_LIMIT, QUESTION_HTML_LIMITS, QUESTION_TEXT_LIMITS, TEXT_LIMIT, question_from_editor
 from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
 from ..common.questions import editor_text as _text
@@ -15,11 +16,27 @@ from ..common.validation import Problem, form_payload
 from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_data
 from .validation import validate
 
+# characters of each text of the editor's JSON (``common.limits``): a longer text is refused with
+# a problem at its field and the save refused whole, never cut; the editor's script counts and
+# refuses by the same table (``views.studio_view``). The settings' texts (display name, topic)
+# are ``common.settings.read_editor``'s; ids are the validators' (1 to 50 characters).
+TEXT_LIMITS = {
+    "key_facts": TEXT_LIMIT,  # each fact (one a line)
+    "sections.*.title": 200,
+    "documents.*.title": 300, "documents.*.url": 2000, "documents.*.size": 30,
+    "images.*.src": 2000, "images.*.alt": 1000, "images.*.caption": 1000,
+    **QUESTION_TEXT_LIMITS,
+}
+LIMITS = {
+    "narrative": HTML_LIMIT, "expert_analysis": HTML_LIMIT, "sections.*.html": HTML_LIMIT,
+    "documents.*.excerpt": HTML_LIMIT, **QUESTION_HTML_LIMITS, **TEXT_LIMITS,
+}
+
 
 @form_payload
 def from_editor(data, _):
     """Return ``(case, problems)``; ``case`` is None when the payload cannot be read."""
-    problems = []
+    problems = limits.check(data, LIMITS, _, one_line=TEXT_LIMITS)
     facts = data.get("key_facts", [])
     if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
         problems.append(Problem("key_facts", _("The key facts could not be read.")))
@@ -27,20 +44,21 @@ def from_editor(data, _):
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    settings.update(display_name=_text(data, "display_name", 200), topic=_text(data, "topic", 200),
-                    grade_policy=_text(data, "grade_policy", 20), show_answers=_text(data, "show_answers", 20))
+    settings.update(display_name=_text(data, "display_name"), topic=_text(data, "topic"),
+                    grade_policy=_text(data, "grade_policy"), show_answers=_text(data, "show_answers"))
     case = Case(
         narrative=_html(data, "narrative"),
-        sections=tuple(Section(_text(s, "title", 200), _html(s, "html"))
+        sections=tuple(Section(_text(s, "title"), _html(s, "html"))
                        for _i, s in _items(data, "sections", 50, problems, _)),
-        key_facts=tuple(" ".join(f.split())[:TEXT_LIMIT] for f in facts if f.strip()),
-        documents=tuple(Document(_text(x, "title", 300), _text(x, "url", 2000), _text(x, "size", 30),
-                                 _html(x, "excerpt"))
+        key_facts=tuple(" ".join(f.split()) for f in facts if f.strip()),
+        documents=tuple(Document(_text(x, "title"), _text(x, "url"), _text(x, "size"), _html(x, "excerpt"))
                         for _i, x in _items(data, "documents", 50, problems, _)),
-        images=tuple(Image(_text(x, "src", 2000), _text(x, "alt", 1000), _text(x, "caption", 1000))
+        images=tuple(Image(_text(x, "src"), _text(x, "alt"), _text(x, "caption"))
                      for _i, x in _items(data, "images", 50, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
+        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),
+        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _)]),
         **settings,
     )
     return case, problems + setting_problems + validate(case, _)

@@ -13,6 +13,7 @@ The learner's state keeps every attempt's answers and ticks (``history``), from 
 
 from dataclasses import dataclass, field, replace
 
+from ..common import profile
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
@@ -37,6 +38,7 @@ class State:
     attempts: int = 0
     history: list = field(default_factory=list)
     answers_shown: bool = False
+    learner_profile: str = ""  # the participant profile given with the last submit ("": none)
 
 
 # ------------------------------------------------------------------ what the browser sent
@@ -175,18 +177,20 @@ def submit(case, state, data, _):
     _refuse_if_submitted(state, _)
     _refuse_if_no_attempts(case, state, _)
     answers = check_answers(case, data.get("answers"), _)
+    who = profile.check(case.profile_options, data.get("profile"), _) if case.asks_profile else ""
     number = state.attempts + 1
     question_marks = marks(case, answers)
     counted = counted_attempt(case.grade_policy, [*attempt_scores(case, state.history), total(case, question_marks)])
     new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
-                  history=[*state.history, {"answers": answers, "ticks": None}])
+                  history=[*state.history, {"answers": answers, "ticks": None}], learner_profile=who)
     result = results(case, new, question_marks, counted, _)
     new, shown = _shown(case, new, result["revealed"])
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
     writes = (Claim(number, refused=conflict),)
     if case.show_distribution:
-        writes += (Record(distribution_rows(case, answers)),)
+        # with the profile as one more row: the store counts the others under it too (decision 30)
+        writes += (Record(profile.with_profile(distribution_rows(case, answers), who)),)
     return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,
                    events=(events.submitted(case, number, answers, question_marks, counted), *shown))
 

@@ -15,6 +15,7 @@
   <question id="q2" type="reflection" max_words="300">
     <prompt>...</prompt><model_answer>...</model_answer><key_point id="k1">...</key_point>
   </question>
+  <profile prompt="You work for"><option id="gov">Government</option>...</profile>
   <expert_analysis><![CDATA[...]]></expert_analysis>
 </emm_case_study>
 ```
@@ -24,7 +25,7 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 
 from lxml import etree
 
-from ..common import olx
+from ..common import olx, profile
 from ..common.questions import add_olx_html as _add_html
 from ..common.questions import add_question_xml, question_from_xml
 from ..common.questions import olx_html as _html
@@ -39,6 +40,7 @@ def from_xml(el):
     questions = [question_from_xml(q) for q in el.iterchildren("question")]
     facts = el.find("key_facts")
     settings = read_olx_one_line(el, SETTINGS, ("display_name", "topic"))
+    profile_prompt, profile_options = profile.from_xml(el)
     return Case(
         narrative=_html(el, "narrative"),
         sections=tuple(Section(_norm(s.get("title", "")), olx.inner_html(s)) for s in el.iterchildren("section")),
@@ -50,6 +52,8 @@ def from_xml(el):
                      for x in el.iterchildren("image")),
         questions=tuple(questions),
         expert_analysis=_html(el, "expert_analysis"),
+        profile_prompt=profile_prompt,
+        profile_options=profile_options,
         **settings,
     )
 
@@ -73,5 +77,6 @@ def to_xml(case, el=None):
         olx.add_text(el, "image", _norm(img.caption) or None, src=img.src.strip(), alt=_norm(img.alt))
     for q in case.questions:
         add_question_xml(el, q)
+    profile.add_xml(el, case.profile_prompt, case.profile_options)
     _add_html(el, "expert_analysis", case.expert_analysis)
     return el

@@ -4,6 +4,9 @@ The LMS calls ``generate_report_data(user_state_iterator, limit_responses)`` on 
 without any learner: each item of the iterator has ``.username`` and ``.state`` (the learner's
 stored ``Scope.user_state`` fields, decoded from JSON). Every row describes one question of the
 learner's attempt that counts for the grade (best or last); a learner who only saved a draft has no row.
+Answers to questions or options the author has since removed or renamed are never dropped: a
+removed question's answer has its own row (after the current questions, its answer as stored, no
+score), a removed option is named by its id.
 """
 
 from collections import OrderedDict
@@ -19,12 +22,24 @@ VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly"), PENDING: N_("Not yet self
 NOT_CORRECT = N_("No")
 
 
-def answer_text(question, answer):
-    """What the learner answered, in words: option texts (``; ``-separated) or their own text."""
+def answer_text(question, answer, _=lambda text: text):
+    """What the learner answered, in words: option texts (``; ``-separated) or their own text. An
+    option the author has since removed (or renamed) stays, as ``<id> (removed option)``: a report
+    never hides an answer."""
     if question.kind == REFLECTION:
         return answer if isinstance(answer, str) else ""
     chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
-    return "; ".join(o.text for o in question.options if o.id in chosen)
+    known = {o.id for o in question.options}
+    words = [o.text for o in question.options if o.id in chosen]
+    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
+    return "; ".join(words)
+
+
+def removed_answer_text(answer):
+    """An answer to a question no longer in the case, as stored (its option ids or its text)."""
+    if isinstance(answer, list):
+        return "; ".join(str(a) for a in answer)
+    return answer if isinstance(answer, str) else ""
 
 
 def learner_rows(case, state, _):
@@ -48,9 +63,19 @@ def learner_rows(case, state, _):
         rows.append(OrderedDict([
             (_("Question ID"), safe_cell(q.id)),
             (_("Question"), safe_cell(plain_text(q.prompt))),
-            (_("Answer"), safe_cell(answer_text(q, answer))),
+            (_("Answer"), safe_cell(answer_text(q, answer, _))),
             (_("Correct"), _(VERDICTS.get(status, NOT_CORRECT))),
             (_("Points"), f"{number(earned)}/{number(q.points)}"),
+            (_("Attempt"), number_counted),
+        ]))
+    ids = {q.id for q in case.questions}
+    for qid in sorted(str(k) for k in answers if str(k) not in ids):  # answers to a removed question: apart
+        rows.append(OrderedDict([
+            (_("Question ID"), safe_cell(qid)),
+            (_("Question"), _("Removed question")),
+            (_("Answer"), safe_cell(removed_answer_text(answers[qid]))),
+            (_("Correct"), ""),
+            (_("Points"), ""),
             (_("Attempt"), number_counted),
         ]))
     return rows

@@ -6,6 +6,7 @@ whether learners may submit (no error), computed once per content.
 
 from functools import lru_cache
 
+from ..common import profile
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
@@ -57,6 +58,10 @@ def validate(case, _):
     seen = set()
     for i, q in enumerate(case.questions):
         _validate_question(add, f"questions.{i}", i + 1, q, seen, _)
+    problems += profile.problems(case.profile_prompt, case.profile_options, _)
+    if case.profile_options and not case.show_distribution:
+        add(Problem("profile_prompt", _("The profile question is asked only when learners are shown how "
+                                        "other participants answered: turn that setting on, or remove it."), False))
     if not 0 <= case.attempts_allowed <= MAX_ATTEMPTS:
         add(Problem("attempts_allowed", _("The number of attempts must be between 0 (unlimited) and {n}.")
                     .format(n=MAX_ATTEMPTS)))

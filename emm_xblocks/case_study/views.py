@@ -10,12 +10,12 @@ aggregate store here (a read, never a write).
 
 
 
-from ..common import numbers, platform, recovery, summary
+from ..common import numbers, platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import content, editor, results, validation
+from . import changes, content, editor, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -70,6 +70,10 @@ def student_view(block):
         "attempts_left": left,
         "results_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
+        "profile": state.learner_profile,
+        # staff only: the distribution, split by profile where asked, as CSV (``report.distribution_csv``)
+        "distribution_csv": block.runtime.handler_url(block, "export_distribution")
+        if case.show_distribution and block.is_staff() else "",
     }
     return block.build_fragment("templates/case_study/student.html", context, init_args={
         "submitted": state.submitted,
@@ -85,7 +89,10 @@ def distribution(block, case):
     Each question is named (its number and prompt as text) with how many participants answered it
     (``n``): a single-choice question's answers summed (a question added after some submissions
     was answered by fewer), a multiple-choice question's every submission (each may tick several
-    options). Percentages are of ``n``."""
+    options). Percentages are of ``n``. With a profile question, each question's ``profiles``
+    splits the same answers by participant profile (``profile_groups``); else it is None. Staff also
+    get ``apart`` (``changes.apart_answers``): the stored answers to questions and options the author
+    removed since, which no figure counts."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -93,18 +100,42 @@ def distribution(block, case):
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
     tallies = summary.tallies(key)
+    by_profile = summary.profile_tallies(key) if case.profile_options else None
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
-        counts = [tallies.get(q.id, {}).get(o.id, 0) if q.kind == SINGLE
-                  else tallies.get(f"{q.id}.{o.id}", {}).get("1", 0) for o in q.options]
+        counts = [perspectives.count(tallies, q, o) for o in q.options]
         n = sum(counts) if q.kind == SINGLE else respondents
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
                     "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
                                  "percent_text": block.numbers().percent(100 * c / n if n else 0, 0)}
-                                for o, c in zip(q.options, counts, strict=True)]})
-    return {"respondents": respondents, "suppressed": False, "questions": out}
+                                for o, c in zip(q.options, counts, strict=True)],
+                    "profiles": None if by_profile is None else profile_groups(
+                        block, case, q, tallies, by_profile, respondents)})
+    # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
+    apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
+    return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
+            "profile_prompt": case.profile_prompt if by_profile is not None else ""}
+
+
+def profile_groups(block, case, q, tallies, by_profile, respondents):
+    """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
+    shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
+    per profile option that has participants, then those who did not say; a group below the minimum
+    group size is withheld, and so is the next smallest when it could be worked out
+    (``perspectives.question_split``)."""
+    texts = {o.id: o.text for o in case.profile_options}
+    nums, _ = block.numbers(), block.ugettext
+    groups = []
+    for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
+        name = _("Did not say") if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
+        groups.append({"key": g["key"], "name": name, "shown": g["shown"], "n": g["n"],
+                       "n_text": block.ungettext("{n} participant", "{n} participants", g["n"]).format(
+                           n=nums.number(g["n"], 0)) if g["shown"] else "",
+                       "percents": [nums.percent(g["percents"].get(o.id, 0), 0) for o in q.options]
+                       if g["shown"] else []})
+    return groups
 
 
 def answer(block, case, data, read_only=""):
@@ -182,6 +213,7 @@ def studio_view(block):
         "case": editor.to_editor(block.load_content()),
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
+        "limits": editor.LIMITS,  # characters of each text: counted, refused, never cut (common.limits)
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 
@@ -215,6 +247,11 @@ def student_view_data(case):
         } for q in case.questions],
         "attempts_allowed": case.attempts_allowed,
         "max_score": case.max_points,
+        # the optional participant profile question (None when not asked); ``submit`` takes the
+        # chosen option's id as ``profile``
+        "profile": {"prompt": case.profile_prompt,
+                    "options": [{"id": o.id, "text": o.text} for o in case.profile_options]}
+        if case.asks_profile else None,
     }
 
 
@@ -236,4 +273,5 @@ def user_state(case, state, correctness=True):
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
         "max_score": case.max_points,
+        "profile": state.learner_profile,
     }

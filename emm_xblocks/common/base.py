@@ -12,7 +12,7 @@ from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.fields import List, Scope
 
-from . import platform, templates
+from . import assets, platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
 from .numbers import Numbers, plural_n
 
@@ -85,6 +85,16 @@ class EmmBlockBase(XBlock):
             cached = self.__dict__["_emm_ngettext"] = (service, service.ngettext)
         return cached[1](singular, plural, plural_n(n, language))
 
+    def report_gettext(self):
+        """``gettext`` for a report the LMS builds on the unbound block (``generate_report_data``,
+        in an instructor task): the i18n service's, or no translation at all when the runtime has
+        none (a report must not fail for want of translations)."""
+        try:
+            service = self.i18n_service
+        except Exception:  # noqa: BLE001 -- any runtime's refusal: the report goes on in English
+            service = None
+        return service.gettext if service is not None else (lambda text: text)
+
     def numbers(self):
         """Numbers and percentages in the request's language (``common.numbers``)."""
         return Numbers(self._translator()[0])
@@ -112,36 +122,42 @@ class EmmBlockBase(XBlock):
         return templates.render(path, dict(context, rtl=is_rtl(), lang=language), service, language)
 
     def build_fragment(self, template, context, init_args=None, js=None, js_class=None):
-        """Template + shared CSS/JS + the block's JS + the JS catalogue + ``initialize_js``."""
+        """Template + shared CSS + the JS catalogue + the page's scripts (``common.assets``: a
+        learner page loads only what its block uses) + ``initialize_js``."""
         frag = Fragment(self.render_template(template, context))
         frag.add_css_url(self.resource_url("css/emm-common.css"))
         if self.block_css:
             frag.add_css_url(self.resource_url(self.block_css))
-        js = js or self.block_js
-        for url in self._js_catalog_urls(editor=js.endswith("-studio.js")):
+        js = (js or self.block_js).removeprefix("static/")
+        for url in self._js_catalog_urls(assets.catalogue_name(js)):
             frag.add_javascript_url(url)
-        frag.add_javascript_url(self.resource_url("js/emm-common.js"))
-        frag.add_javascript_url(self.resource_url("js/emm-forms.js"))  # questions, length limits
-        if js.endswith("-studio.js"):  # the editors' shared engine
-            frag.add_javascript_url(self.resource_url("js/emm-editor.js"))
-        else:  # answers in progress kept on the device
-            frag.add_javascript_url(self.resource_url("js/emm-drafts.js"))
-        frag.add_javascript_url(self.resource_url(js))
+        for script in assets.page_scripts(js):
+            frag.add_javascript_url(self.resource_url(script))
         frag.initialize_js(js_class or self.js_class, json.loads(json.dumps(init_args or {})))
         return frag
 
-    def _js_catalog_urls(self, editor):
-        """The JavaScript strings for the active language. An operator who pulled translations with
-        atlas gets a catalogue URL from the platform (``XBlockI18nService.get_javascript_i18n_catalog_url``,
-        ``xmodule/modulestore/django.py``): it holds every string of the package, so it replaces
-        ours. Otherwise the bundled learner catalogue, and the editors' own strings for an editor
-        (learners never download those)."""
+    def added_files(self, name):
+        """``{"styles": [URL], "scripts": [URL]}``: the stylesheets of ``assets.ADDED[name]``, and
+        its strings' catalogue and scripts, for a page to load later (the Likert results panel,
+        ``emm-likert.js``) or to add to its fragment (the live room's, ``common/present.py``)."""
+        _page, scripts, styles = assets.ADDED[name]
+        return {"styles": [self.resource_url(style) for style in styles],
+                "scripts": [*self._js_catalog_urls(name, added=True),
+                            *(self.resource_url(script) for script in scripts)]}
+
+    def _js_catalog_urls(self, name, added=False):
+        """The JavaScript strings of catalogue ``name`` (``common.assets``) for the active language.
+        An operator who pulled translations with atlas gets a catalogue URL from the platform
+        (``XBlockI18nService.get_javascript_i18n_catalog_url``, ``xmodule/modulestore/django.py``):
+        it holds every string of the package, so it replaces ours (and the page has it already
+        when ``added``). Otherwise the bundled catalogue of the page: the strings of exactly the
+        scripts it loads, so a learner never downloads the editors' or another block's strings."""
         platform_url = getattr(self._translator()[1], "get_javascript_i18n_catalog_url", None)
         url = platform_url(self) if callable(platform_url) else None
         if url:
-            return [url]
-        paths = [js_catalog_path(suffix=suffix) for suffix in (("", "-studio") if editor else ("",))]
-        return [self.resource_url(path) for path in paths if path]
+            return [] if added else [url]
+        path = js_catalog_path(name)
+        return [self.resource_url(path)] if path else []
 
     # ---------------------------------------------------------------- the local workbench
     @classmethod

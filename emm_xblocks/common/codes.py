@@ -22,13 +22,16 @@ STATUS = {
     "text_not_storable": BAD_REQUEST,
     "busy": 503,  # the database kept the rows locked after every retry: send again
     # who and when (common/pipeline.py)
-    "forbidden": FORBIDDEN,
-    "staff_only": FORBIDDEN,  # the live room (common/present.py)
+    "forbidden": FORBIDDEN,  # not here: editing outside Studio, a test answered in Studio's preview
+    # a staff-only thing (a CSV, the facilitator pack, the live room) asked for by anyone but
+    # course staff, staff viewing the course as a learner included (``errors.staff_only``)
+    "staff_only": FORBIDDEN,
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
     "not_ready": CONFLICT,
     # the editor
     "invalid_content": BAD_REQUEST,
+    "text_too_long": BAD_REQUEST,  # a text over its limit (common/limits.py): refused whole, never cut
     "answers_touched": CONFLICT,  # the change touches stored answers: send again with confirm
     # Likert
     "invalid_answers": BAD_REQUEST,

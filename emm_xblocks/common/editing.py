@@ -22,10 +22,11 @@ from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
-from . import content_cache, olx, store
+from . import assets, content_cache, olx, store
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
+from .limits import only_too_long
 from .validation import errors
 
 
@@ -95,10 +96,17 @@ class EditableContentMixin:
     def author_view(self, context=None):
         """The author's preview shows the answers: only for those who may edit (an LMS with the
         XBlock view endpoint on would render it for any learner who asks)."""
-        return self.views_module.author_view(self) if self.can_edit() else Fragment("")
+        return self._for_authors(self.views_module.author_view(self)) if self.can_edit() else Fragment("")
 
     def studio_view(self, context=None):
-        return self.views_module.studio_view(self) if self.can_edit() else Fragment("")
+        return self._for_authors(self.views_module.studio_view(self)) if self.can_edit() else Fragment("")
+
+    def _for_authors(self, frag):
+        """An authors' view also gets the stylesheet of what only authors see (``assets.AUTHOR_STYLES``:
+        problem lists, the editors' groups and buttons), which learners never download."""
+        for style in assets.AUTHOR_STYLES:
+            frag.add_css_url(self.resource_url(style))
+        return frag
 
     def problems(self):
         return self.validation_module.validate(self.load_content(), self.ugettext)
@@ -150,13 +158,19 @@ class EditableContentMixin:
     def studio_submit(self, data, suffix=""):
         """Save the editor's form, or refuse it whole with each problem tied to its field.
 
-        A change that touches stored answers (``answer_changes``) is refused with 409
-        ``answers_touched`` and the changes as ``problems`` (warnings), unless the form is sent
-        again with ``confirm: true`` (the editor's "Save anyway")."""
+        A save refused only because texts are longer than their limits answers 400
+        ``text_too_long`` (``common.limits``: nothing is cut). A change that touches stored
+        answers (``answer_changes``) is refused with 409 ``answers_touched`` and the changes as
+        ``problems`` (warnings), unless the form is sent again with ``confirm: true`` (the
+        editor's "Save anyway")."""
         self._require_editor()
         _ = self.ugettext
         content, problems = self.editor_module.from_editor(data, _)
         refused = errors(problems)
+        if refused and only_too_long(refused):  # nothing cut, nothing saved: the author shortens
+            raise HandlerError(400, "text_too_long", _(
+                "Not saved: a text is longer than its limit. Nothing was cut: shorten it, then save again."),
+                problems=[p.as_json() for p in refused])
         if refused or content is None:
             raise HandlerError(400, "invalid_content", _(self.not_saved_message),
                                problems=[p.as_json() for p in refused])

@@ -24,6 +24,13 @@ class HandlerError(Exception):
         return json_response(body, status=self.status)
 
 
+def staff_only(_):
+    """The refusal of every staff-only thing (a CSV, the facilitator pack, the live room) asked
+    for by anyone but course staff, staff viewing the course as a learner included: 403
+    ``staff_only`` (``common.codes``), one code wherever it happens. ``_``: the block's gettext."""
+    return HandlerError(403, "staff_only", _("Only course staff can do this."))
+
+
 def json_response(data, status=200):
     return Response(
         json.dumps(data), status=status, content_type="application/json", charset="utf-8"

@@ -29,20 +29,21 @@ def is_rtl():
     return translation.get_language_bidi()
 
 
-def js_catalog_path(language=None, suffix=""):
-    """``js/i18n/<lang><suffix>.js`` (under ``static/``) for the active language if the package ships it, else
-    None. ``suffix="-studio"`` names the editors' strings, loaded after the learner's catalogue."""
-    return _shipped_catalog(language or current_language(), suffix)
+def js_catalog_path(name, language=None):
+    """``js/i18n/<lang>-<name>.js`` (under ``static/``), the catalogue ``name`` (``common.assets``:
+    ``likert``, ``studio``...) for the active language if the package ships it, else None (English,
+    or a catalogue with no strings of its own)."""
+    return _shipped_catalog(language or current_language(), name)
 
 
-@lru_cache(maxsize=64)
-def _shipped_catalog(language, suffix):
+@lru_cache(maxsize=256)
+def _shipped_catalog(language, name):
     """The package's files do not change while it runs: each language is looked up on disk once."""
     from django.utils import translation
 
     candidates = [translation.to_locale(language), language.split("-")[0]]
     base = resources.files(ROOT_PACKAGE).joinpath("static", "js", "i18n")
-    for name in candidates:
-        if base.joinpath(f"{name}{suffix}.js").is_file():
-            return f"js/i18n/{name}{suffix}.js"
+    for lang in candidates:
+        if base.joinpath(f"{lang}-{name}.js").is_file():
+            return f"js/i18n/{lang}-{name}.js"
     return None

@@ -12,7 +12,7 @@ What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers
 
 Who may open it: course staff as themselves (``common.platform.is_staff``: the LMS's
 ``user_is_staff``, a staff role in Studio's preview). A learner, and staff viewing the course as
-a learner (the LMS then gives the block the learner's rights), get 403 ``forbidden``, as with the
+a learner (the LMS then gives the block the learner's rights), get 403 ``staff_only``, as with the
 other staff handlers. The pack carries the answers: it is never cached by a shared cache.
 """
 
@@ -21,7 +21,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from . import platform
-from .errors import HandlerError
+from .errors import HandlerError, staff_only
 from .i18n import ROOT_PACKAGE
 from .sanitize import sanitized
 
@@ -52,13 +52,13 @@ class FacilitatorPackMixin:
     @XBlock.handler
     def facilitator_pack(self, request, suffix=""):
         """GET: the printable pack as a whole HTML page (``text/html``), for course staff only.
-        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 403 ``forbidden`` for
+        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 403 ``staff_only`` for
         anyone but course staff (JSON, as every handler error)."""
         _ = self.ugettext
         if request.method not in ("GET", "HEAD"):
             return HandlerError(405, "method_not_allowed", _("This page must be opened with GET.")).response()
         if not platform.is_staff(self):
-            return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+            return staff_only(_).response()
         asked = request.GET.get("lang", "")
         languages = dict(shipped_languages())
         if asked in languages:

@@ -1,5 +1,6 @@
 """The knowledge checks' pseudonymous results (``models.PairedResult``): file one, read one's own,
-read a pair's rows for its report.
+read a pair's rows for its report, forget one learner's results of a block ("Delete learner
+state").
 
 A row carries the learner's pair token (``common.platform.pair_token``), never a user id or a
 time. Filing is one INSERT under the unique (course, pair, phase, token) constraint, so two
@@ -43,6 +44,22 @@ def own_result(course_key, pair, phase, token):
     row = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
            .values_list("earned", "possible").first())
     return tuple(row) if row else None
+
+
+def forget_results(course_key, block_key, token_of):
+    """Delete the results block ``block_key`` filed for one learner; return how many were deleted.
+
+    ``token_of(pair)``: the learner's token in ``pair`` (None: no learner). The learner is known
+    by a token per pair, and the block may have filed under a pair key its author has changed
+    since: every pair key among the block's rows is tried. Retried whole on MySQL deadlocks."""
+    from ..models import PairedResult
+
+    def work():
+        rows = PairedResult.objects.filter(course_key=course_key, block_key=block_key)
+        tokens = {token_of(pair) for pair in rows.values_list("pair", flat=True).distinct()} - {None}
+        return rows.filter(token__in=tokens).delete()[0] if tokens else 0
+
+    return write(work)
 
 
 def pair_rows(course_key, pair):

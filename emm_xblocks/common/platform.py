@@ -96,13 +96,21 @@ def pair_token(block, pair):
     same token in the pre- and the post-test of a pair, and a reader of the package's tables
     without the secret cannot tell whose it is (decision 23). None where there is no learner (no
     anonymous id, or Studio preview's shared ``"student"``)."""
+    return pair_token_of(course_key(block), pair, learner_key(block))
+
+
+def pair_token_of(course, pair, anonymous):
+    """``pair_token`` of the learner whose course-specific anonymous id is ``anonymous`` (text), in
+    ``pair`` of ``course`` (the course key as text); None for no learner (empty, ``"None"``, Studio
+    preview's ``"student"``). "Delete learner state" hands the block that anonymous id
+    (``lms/djangoapps/instructor/enrollment.py``, ``reset_student_attempts``)."""
     from django.conf import settings
 
-    anonymous = learner_key(block)
+    anonymous = str(anonymous or "")
     if not anonymous or anonymous in ("None", STUDIO_PREVIEW_ANONYMOUS_ID):
         return None
     key = hashlib.sha256(f"{settings.SECRET_KEY}\x00{PAIR_PURPOSE}".encode()).digest()
-    message = f"{course_key(block)}\x00{pair}\x00{anonymous}".encode()
+    message = f"{course}\x00{pair}\x00{anonymous}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 

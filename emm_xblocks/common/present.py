@@ -205,8 +205,11 @@ def _add_present_button(block, frag):
         f'<button type="button" class="emm-button emm-present-open" data-screen-url="{escape(urls["live_screen"])}"'
         f' data-poll-url="{escape(urls["live_poll"])}" data-session-url="{escape(urls["live_session"])}">'
         f'{label}</button> <span class="emm-present-hint">{hint}</span></div>')
-    frag.add_css_url(block.resource_url("css/emm-present.css"))
-    frag.add_javascript_url(block.resource_url("js/emm-present.js"))
+    files = block.added_files("present")  # emm-present.css; its strings (if any), emm-present.js
+    for url in files["styles"]:
+        frag.add_css_url(url)
+    for url in files["scripts"]:
+        frag.add_javascript_url(url)
 
 
 def render_screen(block, request):

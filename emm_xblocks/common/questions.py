@@ -40,8 +40,8 @@ VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_
 MAX_OPTIONS = 20
 MAX_WORDS = 3000
 MAX_ANSWER_CHARS = 20000  # characters of a written answer
-HTML_LIMIT = 50000  # characters of author HTML the editor keeps
-TEXT_LIMIT = 5000  # characters of a plain-text field the editor keeps
+HTML_LIMIT = 50000  # characters of an author HTML field (a longer one is refused, never cut)
+TEXT_LIMIT = 5000  # characters of a plain-text field (a longer one is refused, never cut)
 
 
 @dataclass(frozen=True)
@@ -228,16 +228,24 @@ def _validate_choices(add, where, n, q, _):
 
 
 # ------------------------------------------------------------------ the editor's JSON
-def editor_text(data, key, limit=TEXT_LIMIT):
-    """A plain-text field of the editor's JSON: one line, at most ``limit`` characters."""
+def editor_text(data, key):
+    """A plain-text field of the editor's JSON, on one line; never cut (its length is checked by
+    ``common.limits.check`` against the block's limits: a longer text is refused, whole)."""
     value = data.get(key, "")
-    return " ".join(value.split())[:limit] if isinstance(value, str) else ""
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def editor_html(data, key):
-    """An author-HTML field of the editor's JSON, sanitised."""
+    """An author-HTML field of the editor's JSON, sanitised; never cut (see ``editor_text``)."""
     value = data.get(key, "")
-    return clean_html(value.strip()[:HTML_LIMIT]) if isinstance(value, str) else ""
+    return clean_html(value.strip()) if isinstance(value, str) else ""
+
+
+# the limits of a question's texts in the editor's JSON (``common.limits``; the editor's script
+# counts and refuses by the same table): author HTML, and one-line texts
+QUESTION_HTML_LIMITS = {f"questions.*.{key}": HTML_LIMIT for key in ("prompt", "explanation", "model_answer")}
+QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": TEXT_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
+                        "questions.*.key_points.*.text": TEXT_LIMIT}
 
 
 def editor_number(data, key, default, problems, where, _, cast=int):
@@ -263,10 +271,10 @@ def question_from_editor(raw, i, problems, _):
     options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _)
     key_points = editor_items(raw, "key_points", 50, problems, _)
     return Question(
-        id=editor_text(raw, "id", 100),
-        kind=editor_text(raw, "kind", 20),
+        id=editor_text(raw, "id"),
+        kind=editor_text(raw, "kind"),
         prompt=editor_html(raw, "prompt"),
-        options=tuple(Option(editor_text(o, "id", 100), editor_text(o, "text"), o.get("correct") is True,
+        options=tuple(Option(editor_text(o, "id"), editor_text(o, "text"), o.get("correct") is True,
                              editor_text(o, "feedback")) for _j, o in options),
         partial_credit=raw.get("partial_credit") is True,
         points=editor_number(raw, "points", 1.0, problems, f"{where}.points", _, float),
@@ -274,7 +282,7 @@ def question_from_editor(raw, i, problems, _):
         min_words=editor_number(raw, "min_words", 0, problems, f"{where}.min_words", _),
         max_words=editor_number(raw, "max_words", 0, problems, f"{where}.max_words", _),
         model_answer=editor_html(raw, "model_answer"),
-        key_points=tuple(KeyPoint(editor_text(k, "id", 100), editor_text(k, "text")) for _j, k in key_points),
+        key_points=tuple(KeyPoint(editor_text(k, "id"), editor_text(k, "text")) for _j, k in key_points),
     )
 
 

@@ -18,7 +18,7 @@ a test keeps every block clear of them.
 
 from dataclasses import dataclass, field, make_dataclass, replace
 
-from . import olx
+from . import limits, olx
 from .validation import Problem, parse_float, parse_int
 
 # xmodule/modulestore/inheritance.py (InheritanceMixin) and LmsBlockMixin: fields every block gets
@@ -196,7 +196,8 @@ def editor_form(settings, _):
 
 def read_editor(data, settings, _):
     """``({name: value}, problems)`` from the editor's JSON; a missing key keeps the default,
-    a value of the wrong type is a problem tied to its field (never an exception)."""
+    a value of the wrong type is a problem tied to its field (never an exception), and so is a
+    text longer than ``TEXT_MAX`` characters (``common.limits``: refused, never cut)."""
     found, problems = {}, []
     for s in settings:
         raw = data.get(s.name, s.default)
@@ -210,6 +211,10 @@ def read_editor(data, settings, _):
                                         else _("Enter a number.")))
                 value = s.default
             found[s.name] = value
+        elif isinstance(raw, str):
+            found[s.name] = " ".join(raw.split())  # one line, never cut: longer than the editor allows is refused
+            if len(found[s.name]) > TEXT_MAX:
+                problems.append(limits.too_long(s.name, TEXT_MAX, _))
         else:
-            found[s.name] = " ".join(raw.split())[:1000] if isinstance(raw, str) else s.default
+            found[s.name] = s.default
     return found, problems

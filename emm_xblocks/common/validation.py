@@ -14,14 +14,20 @@ INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
 @dataclass(frozen=True)
 class Problem:
-    """One author mistake: ``field`` names where (``statements.2.id``); ``error`` blocks saving."""
+    """One author mistake: ``field`` names where (``statements.2.id``); ``error`` blocks saving;
+    ``code``: a stable name for a kind of problem scripts may compare (``common.limits.TOO_LONG``),
+    in the JSON only when set."""
 
     field: str
     message: str
     error: bool = True
+    code: str = ""
 
     def as_json(self):
-        return {"field": self.field, "message": self.message, "error": self.error}
+        data = {"field": self.field, "message": self.message, "error": self.error}
+        if self.code:
+            data["code"] = self.code
+        return data
 
 
 def form_payload(from_editor):

@@ -13,6 +13,8 @@ worded (for a reverse-coded statement too: the sentence quotes it).
 
 ``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
 ``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
+Each evaluation carries its chart (``chart``: ``common.charts.diverging``, on the favourable basis
+of its top-box columns); ``summary_charts`` adds the one-page summary's two.
 
 The headline's sentence is written in the reader's language (``numbers``, a
 ``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
@@ -21,11 +23,12 @@ The headline's sentence is written in the reader's language (``numbers``, a
 
 from dataclasses import replace
 
+from ..common import charts
 from ..common.numbers import ENGLISH, plain, rounded
 from ..common.questions import Question
 from ..knowledge_check.report import pair_figures
 from ..likert import profiles
-from ..likert.statistics import headline, statement_stats
+from ..likert.statistics import diverging_segments, headline, statement_stats
 
 AGREE = "agree"
 
@@ -33,14 +36,19 @@ AGREE = "agree"
 def _evaluation(block_key, survey, tallies, respondents, min_group, _):
     survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
     rows = statement_stats(survey, tallies, respondents)
+    statements = [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
+                   "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
+                   "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean,
+                   "segments": diverging_segments(survey, r)} for r in rows]
+    labels = list(survey.labels(_))
     return {
         "block_key": block_key, "name": survey.display_name, "respondents": respondents,
         "min_group": survey.min_group_size,
-        "suppressed": respondents < survey.min_group_size, "labels": list(survey.labels(_)),
-        "favourable": headline(survey, rows), "survey": survey,
-        "statements": [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
-                        "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
-                        "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean} for r in rows],
+        "suppressed": respondents < survey.min_group_size, "labels": labels,
+        "favourable": headline(survey, rows), "survey": survey, "statements": statements,
+        # the distribution's bars (favourable basis, as the top-box columns), and whether to say so
+        "chart": charts.diverging(labels, statements, _),
+        "reverse_shown": any(r.reverse and r.n and not r.suppressed for r in rows),
     }
 
 
@@ -107,6 +115,27 @@ def by_profile(figures, evaluations, profile_tallies, _):
     for e, (key, _survey, tallies, respondents) in zip(figures["evaluations"], evaluations, strict=True):
         e["profiles"] = None if e["suppressed"] else profiles.breakdown(
             e["survey"], tallies, profile_tallies.get(key, {}), respondents, _)
+    return figures
+
+
+def summary_charts(figures, _, numbers):
+    """The one-page summary's two charts, beside its tables: ``figures["summary_chart"]`` (each
+    evaluation's favourable share, no bar while it is suppressed) and ``figures["learning_chart"]``
+    (each shown pair's mean pre- and post-test scores; None without one). ``figures``: ``reaction``'s
+    with ``figures["learning"]``; ``numbers``: the reader's ``common.numbers.Numbers``."""
+    figures["summary_chart"] = charts.bars([
+        (e["block_key"], e["name"], None if e["suppressed"] else e["favourable"],
+         "—" if e["suppressed"] or e["favourable"] is None else numbers.percent(e["favourable"]), "emm-bar-favourable")
+        for e in figures["evaluations"]])
+    rows = []
+    for p in figures.get("learning", []):
+        g = p["figures"]
+        if g["suppressed"]:
+            continue
+        for phase, mean, cls in (("pre", g["mean_pre"], "emm-bar-pre"), ("post", g["mean_post"], "emm-bar-post")):
+            label = _("Pre-test") if phase == "pre" else _("Post-test")
+            rows.append((f'{p["pair"]}-{phase}', f'{p["pair"]} · {label}', mean, numbers.percent(mean, 0), cls))
+    figures["learning_chart"] = charts.bars(rows) if rows else None
     return figures
 
 

@@ -11,8 +11,8 @@ import io
 from web_fragments.fragment import Fragment
 from webob import Response
 
-from ..common import descriptions, pairs, platform, summary
-from ..common.errors import HandlerError
+from ..common import charts, descriptions, pairs, platform, summary
+from ..common.errors import staff_only
 from ..common.export import content_disposition, safe_cell
 from ..likert import content as likert
 from . import editor, report, validation
@@ -54,7 +54,9 @@ def figures(block):
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.has_profile}, block.ugettext)
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
-    return data
+    for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
+        p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
+    return report.summary_charts(data, block.ugettext, block.numbers())
 
 
 def csv_response(block):
@@ -62,7 +64,7 @@ def csv_response(block):
     as the file's, RFC 6266), for course staff only."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
@@ -77,9 +79,11 @@ def student_view(block):
     """Course staff read the report; learners see nothing of it (an empty fragment)."""
     if not block.is_staff():
         return Fragment("")
-    return block.build_fragment("templates/evaluation_report/report.html",
+    frag = block.build_fragment("templates/evaluation_report/report.html",
                                 {"f": figures(block), "report": block.load_content(), "dom": block.dom_id(),
                                  "csv_url": block.runtime.handler_url(block, "export_csv")})
+    frag.add_css_url(block.resource_url(charts.CHART_CSS))
+    return frag
 
 
 def author_view(block):

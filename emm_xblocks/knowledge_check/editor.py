@@ -4,7 +4,16 @@ questions by ``common.questions.question_from_editor``, the case study's reader)
 name. The payload has the shape of ``content.to_data``.
 """
 
-from ..common.questions import editor_html, editor_items, editor_text, question_from_editor
+from ..common import limits
+from ..common.questions import (
+    HTML_LIMIT,
+    QUESTION_HTML_LIMITS,
+    QUESTION_TEXT_LIMITS,
+    editor_html,
+    editor_items,
+    editor_text,
+    question_from_editor,
+)
 from ..common.settings import editor_form, read_editor
 from ..common.validation import form_payload
 from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_data
@@ -18,10 +27,16 @@ def from_editor(data, _):
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    settings.update(display_name=editor_text(data, "display_name", 200), pair=editor_text(data, "pair", 100),
-                    phase=editor_text(data, "phase", 10), grading=editor_text(data, "grading", 20))
+    settings.update(display_name=editor_text(data, "display_name"), pair=editor_text(data, "pair"),
+                    phase=editor_text(data, "phase"), grading=editor_text(data, "grading"))
     check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
+    problems += limits.check(data, LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
     return check, problems + setting_problems + validate(check, _)
+
+
+# characters of each text of the editor's JSON (``common.limits``: refused, never cut); the
+# settings' texts are ``common.settings.read_editor``'s
+LIMITS = {"intro": HTML_LIMIT, **QUESTION_HTML_LIMITS, **QUESTION_TEXT_LIMITS}
 
 
 def to_editor(check):

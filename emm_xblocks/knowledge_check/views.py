@@ -9,7 +9,8 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
 """
 
-from ..common import pairs, platform
+from ..common import charts, pairs, platform
+from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
@@ -44,8 +45,11 @@ def student_view(block):
         "staff_html": staff_panel(block, check) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    return block.build_fragment("templates/knowledge_check/student.html", context,
+    frag = block.build_fragment("templates/knowledge_check/student.html", context,
                                 init_args={"submitted": state.submitted, "phase": check.phase})
+    if context["staff_html"]:
+        frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
+    return frag
 
 
 # ------------------------------------------------------------------ after a submit
@@ -110,6 +114,7 @@ def staff_panel(block, check):
     figures = report.pair_figures(rows, check.questions, check.min_group_size)
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
+    figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())
     return block.render_template("templates/knowledge_check/staff.html",
                                  {"f": figures, "check": check, "dom": block.dom_id()})
 
@@ -141,6 +146,7 @@ def studio_view(block):
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
         "root": ".emm-kc-editor",
+        "limits": editor.LIMITS,  # characters of each text: counted, refused, never cut (common.limits)
     }, js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 

@@ -136,5 +136,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report: one per named respondent,
-        ``(username, {statement id: answer, ..., "Comment": text})``; nothing for an anonymous one."""
-        yield from report.report_data(self.load_content(), user_state_iterator, limit_responses)
+        ``(username, {statement id: "4 Agree", ..., "Comment": text})`` (``report.report_data``);
+        nothing for an anonymous one."""
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
+                                      limit_responses)

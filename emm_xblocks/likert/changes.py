@@ -2,7 +2,8 @@
 
 * ``answer_changes(old, new, _)``: the warnings a save must be confirmed past while answers are
   stored: the scale changed (preset or custom labels), "Not applicable" taken away, a statement
-  removed or its id renamed.
+  removed or its id renamed, an option of the participant profile question removed or its id
+  renamed (the answers given under it stay under the old id, ``profiles.breakdown``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
   the earlier scales); when the scale changed while answers are stored, the old scale becomes a
   ``PastScale`` and the epoch moves on, so answers given on it keep their labels.
@@ -12,6 +13,7 @@
 
 from dataclasses import replace
 
+from ..common import apart
 from ..common.live_edits import id_change_problems
 from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
@@ -56,16 +58,20 @@ def answer_changes(old, new, _):
         lambda old_id: _("This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
                          "answers to a removed statement. Keep the old id to keep them together.").format(old=old_id),
         lambda old_id: _("Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
-                         "statement.").format(id=old_id))
+                         "statement.").format(id=old_id)) + id_change_problems(
+        old.profile_options, new.profile_options, lambda option: option.text, "profile_options",
+        lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
+                         "and are shown in a column of their own. Keep the old id to keep them together.")
+        .format(old=old_id),
+        lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
+                         "under that id, in a column of their own.").format(id=old_id))
 
 
 def carry_over(old, new, answered):
     """``new`` with what the editor does not send kept from ``old``; when ``answered`` (answers are
     stored) and the scale changed, ``old``'s scale joins ``past_scales`` and a new epoch starts (a
     scale the survey had before takes back its own epoch)."""
-    # the profile question is written in OLX only (the editor does not show it yet): kept as it was
-    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales,
-                  profile_prompt=old.profile_prompt, profile_options=old.profile_options)
+    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales)
     if not answered or old.scale_identity == new.scale_identity:
         return new
     past = [p for p in old.past_scales]
@@ -86,16 +92,16 @@ def split_tallies(survey, tallies):
     id: tally})]`` of everything else, sorted (earlier scales first, then removed statements),
     never dropped."""
     ids = {st.id for st in survey.statements}
-    current, apart = {}, {}
-    for group, tally in tallies.items():
+
+    def place(group):
         if group == PROFILE_GROUP:
-            continue  # who answered, not a statement (``profile_counts``)
+            return apart.SKIP, group  # who answered, not a statement (``profile_counts``)
         sid, epoch = split_group(group)
         if epoch == survey.scale_epoch and sid in ids:
-            current[sid] = tally
-        else:
-            apart.setdefault((epoch, sid not in ids), {})[sid] = tally
-    return current, sorted(apart.items())
+            return apart.CURRENT, sid
+        return (epoch, sid not in ids), sid
+
+    return apart.split(tallies, place)
 
 
 def labels_of(survey, epoch, _):

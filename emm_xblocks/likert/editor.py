@@ -2,14 +2,17 @@
 content by ``validation.validate``; both return ``Problem`` objects that the editor shows next
 to the field they name (``statements.2.id``)."""
 
+from ..common import limits
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, form_payload
-from .content import MAX_STATEMENTS, SETTINGS, Statement, Survey
+from .content import MAX_PROFILE_OPTIONS, MAX_STATEMENTS, SETTINGS, ProfileOption, Statement, Survey
 from .validation import validate
 
 
-def _text(data, key, default="", limit=10000):
+def _text(data, key, default="", limit=None):
+    """A text of the editor's JSON, stripped; never cut unless ``limit`` (only choices and ids: a
+    text an author writes is checked by ``_too_long`` and refused whole, never cut)."""
     value = data.get(key, default)
     return value.strip()[:limit] if isinstance(value, str) else None
 
@@ -27,7 +30,7 @@ def from_editor(data, _):
             continue
         statements.append(Statement(
             id=_text(raw, "id", limit=100) or "",
-            text=" ".join((_text(raw, "text", limit=5000) or "").split()),  # as OLX reads it back
+            text=" ".join((_text(raw, "text") or "").split()),  # as OLX reads it back; never cut
             reverse=raw.get("reverse") is True,
             required=raw.get("required", True) is not False,
         ))
@@ -35,36 +38,58 @@ def from_editor(data, _):
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
         labels = []
+    profile_options, profile_problems = _profile_options(data, _)
+    problems += profile_problems
     problems += _too_long(data, labels, _)
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    display_name = _text(data, "display_name", limit=200)
+    display_name = _text(data, "display_name")
     if not display_name:
         problems.append(Problem("display_name", _("Give the survey a name.")))
     settings.update(display_name=display_name or Survey.display_name,
                     scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
     survey = Survey(
         statements=tuple(statements),
-        custom_labels=tuple(" ".join(x.split())[:LABEL_LIMIT] for x in labels),  # longer ones are refused
-        comment_prompt=_text(data, "comment_prompt", limit=2000) or "",
-        intro=clean_html(_text(data, "intro", limit=20000) or ""),
+        custom_labels=tuple(" ".join(x.split()) for x in labels),  # longer ones are refused
+        comment_prompt=_text(data, "comment_prompt") or "",
+        intro=clean_html(_text(data, "intro") or ""),
+        profile_prompt=" ".join((_text(data, "profile_prompt") or "").split()),  # as OLX reads it; never cut
+        profile_options=profile_options,
         **settings,
     )
     return survey, problems + setting_problems + validate(survey, _)
 
 
-LIMITS = {"display_name": 200, "intro": 20000, "comment_prompt": 2000}  # characters; LABEL_LIMIT each label
+def _profile_options(data, _):
+    """``(options, problems)``: the participant profile question's options (``[{id, text}]``), read
+    as OLX reads them back (the text's spaces collapsed, never cut); their content is ``validate``'s."""
+    raw = data.get("profile_options", [])
+    if not isinstance(raw, list) or len(raw) > MAX_PROFILE_OPTIONS * 2:
+        return (), [Problem("profile_options", _("The profile question's options could not be read."))]
+    options, problems = [], []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            problems.append(Problem(f"profile_options.{i}", _("Profile option {n} could not be read.")
+                                    .format(n=i + 1)))
+            continue
+        options.append(ProfileOption(_text(item, "id", limit=100) or "",
+                                     " ".join((_text(item, "text") or "").split())))
+    return tuple(options), problems
+
+
+# characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s);
+# LABEL_LIMIT each label of a custom scale
+LIMITS = {"intro": 20000, "comment_prompt": 2000}  # a statement's text: the validators' (MAX_TEXT)
 LABEL_LIMIT = 100
 
 
 def _too_long(data, labels, _):
     """A text longer than the editor keeps is refused with a problem at its field, never cut
     without a word (issue 10); the save is refused whole."""
-    problems = [Problem(key, _("This text is longer than {max} characters: shorten it (nothing was cut).")
-                        .format(max=limit))
-                for key, limit in LIMITS.items() if isinstance(data.get(key), str) and len(data[key].strip()) > limit]
+    problems = limits.check(data, LIMITS, _)
     if any(len(" ".join(label.split())) > LABEL_LIMIT for label in labels):
         problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
-                                                   "shorten it (nothing was cut).").format(max=LABEL_LIMIT)))
+                                                   "shorten it (nothing was cut).").format(max=LABEL_LIMIT),
+                                code=limits.TOO_LONG))
     return problems
 
 
@@ -77,6 +102,8 @@ def to_editor(survey):
         intro=survey.intro,
         statements=[{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                     for s in survey.statements],
+        profile_prompt=survey.profile_prompt,
+        profile_options=[{"id": o.id, "text": o.text} for o in survey.profile_options],
     )
     return data
 

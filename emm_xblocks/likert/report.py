@@ -8,7 +8,8 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import answer_rows, summary
-from ..common.errors import HandlerError
+from ..common.apart import row as apart_row
+from ..common.errors import HandlerError, staff_only
 from ..common.export import content_disposition, safe_cell
 from ..common.perspectives import PROFILE_GROUP
 from . import profiles
@@ -59,9 +60,11 @@ def results_json(block):
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
-    if block.is_staff() and survey.has_profile:  # who answered: the figures by profile (staff only)
+    if survey.has_profile:  # who answered: the figures by profile, for whoever may read the results
+        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
         data["profiles"] = profile_table(block, survey, key, respondents)
-        data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
+        if block.is_staff():
+            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
     if survey.comment_box and block.is_staff():
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
@@ -119,14 +122,9 @@ def apart_sections(survey, apart, _):
                      if epoch != survey.scale_epoch else _("Answers to removed statements"))
         else:
             title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
-        rows = []
-        for sid, tally in sorted(tallies.items()):
-            counts = [int(tally.get(str(v), 0)) for v in range(1, len(labels) + 1)]
-            other = sum(n for value, n in tally.items() if value != NA) - sum(counts)  # a point beyond the labels
-            n, na = sum(counts) + other, int(tally.get(NA, 0))
-            suppressed = n + na < survey.min_group_size
-            rows.append({"id": sid, "text": texts.get(sid) or sid, "n": n, "na": na, "suppressed": suppressed,
-                         "counts": [] if suppressed else counts})
+        points = [str(v) for v in range(1, len(labels) + 1)]  # a point beyond the labels still counts in n
+        rows = [apart_row(sid, texts.get(sid) or sid, tally, points, survey.min_group_size, na=NA)
+                for sid, tally in sorted(tallies.items())]
         sections.append({"title": title, "labels": list(labels), "statements": rows})
     return sections
 
@@ -146,7 +144,7 @@ def profile_csv_response(block):
     """The figures by participant profile as CSV, for staff only; withheld cells say so."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     respondents = summary.respondents(key)
@@ -171,7 +169,7 @@ def csv_response(block):
     fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
     if summary.respondents(key) < survey.min_group_size:
@@ -258,12 +256,7 @@ def csv_lines(survey, submissions, words):
             epoch, value = given.get(sid, (None, ""))
             labels = words["labels"].get(epoch, ())
             point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
-            if value == NA:
-                cells.append(words["na"])
-            elif point:
-                cells.append(f"{value} {labels[point - 1]}")
-            else:
-                cells.append(value)
+            cells.append(answer_words(value, labels, words["na"]))
             st = current.get(sid)
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
@@ -274,15 +267,32 @@ def csv_lines(survey, submissions, words):
         yield line(cells)
 
 
-def report_data(survey, user_state_iterator, limit_responses=None):
+def answer_words(value, labels, na):
+    """An answer as the learner gave it, readable: ``"4 Agree"`` (the points, then their label on
+    the scale it was given on), ``na`` for "not applicable", the stored value itself when its
+    scale's labels are unknown (``labels`` empty) or it is beyond them."""
+    value = "" if value is None else str(value)
+    if value == NA:
+        return na
+    point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
+    return f"{value} {labels[point - 1]}" if point else value
+
+
+def report_data(survey, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
     ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
-    reverse-coded statement followed by ``<id> (rescored)`` (its favourable value, the results'
-    basis), then ``Comment``; answers as stored (``1``..``points``, ``na``), formula-safe. An
-    anonymous survey yields nothing: its learners' state holds no answers."""
+    reverse-coded statement followed by ``<id> (reverse-coded, rescored)`` (its favourable value,
+    the results' basis), then the answers to statements no longer in the survey, under ``<id>
+    (removed statement)`` (never dropped), then ``Comment``. Each answer reads as the staff CSV's
+    (``answer_words``): ``"4 Agree"``, the points and their label on the scale the learner
+    answered on (the state's ``answers_epoch``), never relabelled by a later scale; once the scale
+    has changed, a ``Scale`` column first names that scale, and a rescored value is given only for
+    answers on the current scale. Cells formula-safe. An anonymous survey yields nothing: its
+    learners' state holds no answers."""
     if survey.anonymous:
         return
+    na, ids = _("N/A"), {st.id for st in survey.statements}
     count = 0
     for user_state in user_state_iterator:
         if limit_responses is not None and count >= limit_responses:
@@ -292,14 +302,23 @@ def report_data(survey, user_state_iterator, limit_responses=None):
         if not state.get("submitted") or not answers:
             continue
         count += 1
+        epoch = state.get("answers_epoch") or 0
+        labels = labels_of(survey, epoch, _)
         row = OrderedDict()
+        if survey.past_scales:
+            scale = survey if epoch == survey.scale_epoch else survey.past_scale(epoch)
+            row[_("Scale")] = scale_name(scale, _) if scale is not None else _("unknown")
         for st in survey.statements:
             value = answers.get(st.id, "")
-            row[st.id] = safe_cell(value)
+            row[st.id] = safe_cell(answer_words(value, labels, na))
             if st.reverse:
                 digits = str(value).isdigit()  # stored as a number (or, from older state, its text)
                 point = int(value) if digits and 1 <= int(value) <= survey.points else None
-                row[f"{st.id} (rescored)"] = str(reverse_coded(survey, st, point)) if point else ""
+                row[_("{id} (reverse-coded, rescored)").format(id=st.id)] = (
+                    str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
+        for sid in sorted(set(answers) - ids):
+            row[safe_cell(_("{id} (removed statement)").format(id=sid))] = safe_cell(
+                answer_words(answers[sid], labels, na))
         if survey.comment_box:
-            row["Comment"] = safe_cell(state.get("learner_comment", ""))
+            row[_("Comment")] = safe_cell(state.get("learner_comment", ""))
         yield user_state.username, row

@@ -16,7 +16,8 @@ def _statements_html(block, survey, labels, locked):
 
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
     variables, most of a render's time in Django's template engine (``make bench-speed``). The
-    markup is the one the template wrote, every value escaped as Django's autoescape escapes it
+    markup is the one the template wrote, one line per element (the learner downloads no blank
+    lines), every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
     literal is safe for Django; here every translation is escaped too (a catalogue is text)."""
     dom = escape(block.dom_id())
@@ -33,20 +34,20 @@ def _statements_html(block, survey, labels, locked):
         name, sid = f"{dom}-{i}", escape(st.id)
         chosen = str(answers.get(st.id, ""))
         out.append(
-            f'\n    <fieldset class="emm-statement" data-statement="{sid}"'
+            f'\n<fieldset class="emm-statement" data-statement="{sid}"'
             f'{required_attr if st.required else ""}>\n'
-            f'      <legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
+            f'<legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
             f' <span dir="auto">{escape(st.text)}</span>'
             f'{required_mark if st.required else ""}</legend>\n'
-            f'      <div class="emm-scale" style="--emm-points: {len(labels)}">\n        ')
+            f'<div class="emm-scale" style="--emm-points: {len(labels)}">\n')
         for value, label, na in points:
             out.append(
-                f'\n        <label class="emm-option{na}" for="{name}-{value}">\n'
-                f'          <input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
-                f'{" checked" if chosen == value else ""}{disabled}>\n'
-                f'          <span>{label}</span>\n        </label>\n        ')
-        out.append(f'\n      </div>\n      <p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
-                   ' hidden></p>\n    </fieldset>\n    ')
+                f'<label class="emm-option{na}" for="{name}-{value}">'
+                f'<input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
+                f'{" checked" if chosen == value else ""}{disabled}>'
+                f' <span>{label}</span></label>\n')
+        out.append(f'</div>\n<p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
+                   ' hidden></p>\n</fieldset>')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
 
 
@@ -89,6 +90,7 @@ def student_view(block):
         "total": len(survey.statements),
         "results_allowed": results_allowed,
         "draft_key": recovery.draft_key(block, refusal),
+        "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
 
 

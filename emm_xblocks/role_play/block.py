@@ -74,6 +74,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     attempts = Integer(scope=Scope.user_state, default=0)
     ended = Boolean(scope=Scope.user_state, default=False)
     finished = List(scope=Scope.user_state, default=[])  # [{role, path, taken, score}] of ended attempts
+    learner_profile = String(scope=Scope.user_state, default="")  # given with the choice of a role
 
     def choice_secret(self):
         """The key of the choices' opaque ids (never sent to a browser)."""
@@ -131,5 +132,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Each learner's role, path (node ids) and score, for the instructor's report."""
-        yield from report.report_data(user_state_iterator, limit_responses)
+        """Each learner's role, path (node ids) and score, with the role's name and the choices'
+        labels, for the instructor's report (``report.report_data``)."""
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
+                                      limit_responses)

@@ -1,16 +1,26 @@
 """What editing a role-play does to stored answers (pure; see ``common.live_edits``).
 
 ``answer_changes(old, new, _)``: a node removed or its id renamed (learners' paths in progress and
-"how others chose" name nodes by id; ``learner.repaired`` restarts a path the edit broke).
+"how others chose" name nodes by id; ``learner.repaired`` restarts a path the edit broke), a
+node's choices removed or moved (stored by their place).
 ``carry_over``: nothing to carry.
 """
 
-from ..common.live_edits import id_change_problems
+from ..common.live_edits import id_change_problems, kept_pairs
+from ..common.validation import Problem
 
 
 def answer_changes(old, new, _):
-    """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
-    return id_change_problems(
+    """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers:
+    a node removed or renamed, or a node's choices removed or moved (a choice has no id: learners'
+    choices are stored by their place in the node's list, so a choice moved into another's place
+    would take its answers; choices added at the end touch none)."""
+    moved = [Problem(f"nodes.{i}.choices", _(
+        "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
+        "“how others chose” would count them under the choice now in that place. Add new choices at the end "
+        "to keep them.").format(id=now.id), False)
+        for i, was, now in kept_pairs(old.nodes, new.nodes) if _choices_moved(was.choices, now.choices)]
+    return moved + id_change_problems(
         old.nodes, new.nodes, lambda node: node.narrative, "nodes",
         lambda old_id: _("This node's id was “{old}”: learners part-way through a path that passes it start again at "
                          "the beginning of their role, and “how others chose” counts stay under the old id. Keep the "
@@ -18,6 +28,16 @@ def answer_changes(old, new, _):
         lambda old_id: _("Node “{id}” was removed: learners part-way through a path that passes it start again at "
                          "the beginning of their role, and its “how others chose” counts no longer show.")
         .format(id=old_id))
+
+
+def _choices_moved(was, now):
+    """Fewer choices than before, or a choice (by its label) now at another place; a choice only
+    reworded in its place, or added at the end, is neither."""
+    def label(choice):
+        return " ".join(choice.label.split())
+
+    places = {label(c): i for i, c in enumerate(now)}
+    return len(now) < len(was) or any(places.get(label(c), i) != i for i, c in enumerate(was))
 
 
 def carry_over(old, new, answered):

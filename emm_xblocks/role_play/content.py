@@ -9,6 +9,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..common import profile
 from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
@@ -92,6 +93,15 @@ class _ScenarioContent:
     nodes: tuple = ()
     intro: str = ""  # HTML
     bands: tuple = ()
+    # the optional participant profile question (``common.profile``): asked with the choice of a
+    # role when others' choices are shown, which the debrief then also splits by profile (issue 12)
+    profile_prompt: str = ""
+    profile_options: tuple = ()  # common.profile.Option
+
+    @property
+    def asks_profile(self):
+        """The choice of a role asks the profile question: it has options and others' choices are shown."""
+        return bool(self.profile_options) and self.show_others
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
@@ -141,6 +151,8 @@ def scenario_parts(scenario):
                          "if_visited": c.if_visited, "min_points": c.min_points} for c in n.choices],
         } for n in scenario.nodes],
         "bands": [{"min": b.min, "message": b.message, "final": b.final} for b in scenario.bands],
+        "profile_prompt": scenario.profile_prompt,
+        "profile_options": [{"id": o.id, "text": o.text} for o in scenario.profile_options],
     }
 
 
@@ -167,6 +179,8 @@ def from_parts(data, **settings):
                          if isinstance(n.get("choices", []), list) else ())
                     for n in items("nodes")),
         bands=tuple(Band(whole(b.get("min"), 0), s(b, "message"), s(b, "final")) for b in items("bands")),
+        profile_prompt=profile.prompt_from(data.get("profile_prompt")),
+        profile_options=profile.options_from(items("profile_options")),
         **settings,
     )
 

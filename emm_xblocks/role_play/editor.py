@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from lxml import etree
 
+from ..common import limits
 from ..common import olx as common_olx
-from ..common.numbers import plain
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.validation import form_payload, parse_int
@@ -19,10 +19,6 @@ from .validation import Problem, validate
 MAX_XML = 2 * 1024 * 1024
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-
-
-def _clip(value, limit):
-    return value.strip()[:limit] if isinstance(value, str) else ""
 
 
 def _shape_problems(data, _):
@@ -56,12 +52,12 @@ def _from_structure(data, _):
     if fatal:
         return None, fatal
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    problems += [Problem(p.field, p.message, p.error) for p in setting_problems]
-    display_name = _clip(data.get("display_name"), 200)
+    problems += setting_problems
+    display_name = _plain(data.get("display_name"))  # never cut: read_editor refuses a longer one
     if not display_name:
         problems.append(Problem("display_name", _("Give the role-play a name.")))
     settings.update(display_name=display_name or Scenario.display_name,
-                    grade_policy=_clip(data.get("grade_policy", Scenario.grade_policy), 10))
+                    grade_policy=_plain(data.get("grade_policy", Scenario.grade_policy)))
     intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
     return from_parts(data, intro=intro, **settings), problems
 
@@ -82,21 +78,22 @@ def _from_xml(text, _):
 
 def _plain(text):
     """One line of plain text, as the OLX reader keeps it (``olx.text_of``): what is saved is what
-    comes back after an export and an import."""
-    return " ".join(text.split())
+    comes back after an export and an import ("" for what is not text)."""
+    return " ".join(text.split()) if isinstance(text, str) else ""
+
+
+# characters of each text (``common.limits``): a longer one is refused at its field, the save
+# refused whole, never cut; the editor's template counts and refuses by the same numbers
+# (``data-max-chars``, kept equal by a test). The display name is ``common.settings.read_editor``'s.
+TEXT_LIMITS = {"roles.*.label": 200, "nodes.*.speaker": 200, "nodes.*.image": 500, "nodes.*.alt": 500,
+               "nodes.*.choices.*.label": 500, "bands.*.message": 1000, "bands.*.final": 1000}
+LIMITS = {"intro": MAX_HTML, "roles.*.brief": MAX_HTML, "nodes.*.narrative": MAX_HTML, "nodes.*.debrief": MAX_HTML,
+          "nodes.*.choices.*.consequence": MAX_HTML, **TEXT_LIMITS}
 
 
 def _too_long(scenario, _):
-    """A problem on each HTML field longer than ``MAX_HTML`` characters."""
-    fields = [("intro", scenario.intro)]
-    fields += [(f"roles.{i}.brief", r.brief) for i, r in enumerate(scenario.roles)]
-    for i, n in enumerate(scenario.nodes):
-        fields += [(f"nodes.{i}.narrative", n.narrative), (f"nodes.{i}.debrief", n.debrief)]
-        fields += [(f"nodes.{i}.choices.{j}.consequence", c.consequence) for j, c in enumerate(n.choices)]
-    # no grouping: the editor's check does not know the author's language, and "50,000" reads as
-    # fifty in French; "50000" reads right in every language
-    return [Problem(where, _("This text is too long: {n} characters at most.").format(n=plain(MAX_HTML)))
-            for where, html in fields if len(html.strip()) > MAX_HTML]
+    """A problem on each text longer than its limit (``LIMITS``), from the form or the XML alike."""
+    return limits.check(dict(scenario_parts(scenario), intro=scenario.intro), LIMITS, _, one_line=TEXT_LIMITS)
 
 
 def sanitize(scenario):

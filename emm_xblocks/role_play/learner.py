@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
+from ..common.profile import check as check_profile
+from ..common.profile import with_profile
 from . import events, paths, perspectives
 from .validation import playable
 
@@ -35,6 +37,7 @@ class State:
     attempts: int = 0
     ended: bool = False
     finished: list = field(default_factory=list)
+    learner_profile: str = ""  # the participant profile given with the choice of a role ("": none)
 
 
 def choice_token(secret, attempt, step, node_id, index):
@@ -120,7 +123,10 @@ def _finish(scenario, state, done, notice="", writes=()):
         # one row per decision of this learner's latest finished path, and one for its ending,
         # with the role played (perspectives): going back, choosing again or replaying never
         # counts a learner twice at a node
-        writes = (*writes, Record(perspectives.recorded(state.path, state.taken), role=state.role))
+        # and the participant profile given with the role, as one more row (decision 30)
+        writes = (*writes, Record(with_profile(perspectives.recorded(state.path, state.taken),
+                                               state.learner_profile if scenario.asks_profile else ""),
+                                  role=state.role))
     end = scenario.node(state.path[-1])
     ended = events.ended(state.role, end, state.attempts, paths.earned(scenario, state.path, state.taken),
                          paths.best_score(scenario, role.start), value)
@@ -147,11 +153,14 @@ def resume(scenario, state, data, _):
 
 
 def start(scenario, state, data, _):
-    """Take a role; the first attempt's number is claimed."""
+    """Take a role, and with it the optional participant profile (``profile``: an option id or
+    ""); the first attempt's number is claimed."""
     state, notice = _ready(scenario, state, _)
     role = scenario.role(data.get("role")) if isinstance(data.get("role"), str) else None
     if role is None:
         raise ActionError("unknown_role", _("There is no such role in this scenario."))
+    if scenario.asks_profile:
+        state = replace(state, learner_profile=check_profile(scenario.profile_options, data.get("profile"), _))
     already = ActionError("already_started", _("You have already chosen a role for this attempt."))
     if state.role:
         raise already

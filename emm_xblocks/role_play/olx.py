@@ -9,6 +9,7 @@
     <choice goto="listen" points="2" if_visited="..." min_points="1">Listen<consequence>...</consequence></choice>
   </node>
   <node id="end" ending="true" category="good"><narrative>...</narrative><debrief>...</debrief></node>
+  <profile prompt="You work for"><option id="gov">Government</option>...</profile>
 </emm_role_play>
 ```
 Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
@@ -16,7 +17,7 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 
 from lxml import etree
 
-from ..common import olx
+from ..common import olx, profile
 from ..common.i18n import N_
 from ..common.settings import NUMBER, WHOLE, read_olx, write_olx
 from ..common.validation import parse_float, parse_int
@@ -90,6 +91,7 @@ def from_xml(el, invalid=None):
             category=n.get("category", ""),
             choices=tuple(choices),
         ))
+    profile_prompt, profile_options = profile.from_xml(el)
     return Scenario(
         roles=roles,
         nodes=tuple(nodes),
@@ -97,6 +99,8 @@ def from_xml(el, invalid=None):
         bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b),
                          " ".join(b.get("final", "").split()))
                     for i, b in enumerate(el.iterchildren("band"))),
+        profile_prompt=profile_prompt,
+        profile_options=profile_options,
         **_settings(el, invalid),
     )
 
@@ -125,4 +129,5 @@ def to_xml(scenario, el=None):
             c.text = olx.xml_safe(choice.label)
             olx.add_html(c, "consequence", choice.consequence)
         olx.add_html(n, "debrief", node.debrief)
+    profile.add_xml(el, scenario.profile_prompt, scenario.profile_options)
     return el

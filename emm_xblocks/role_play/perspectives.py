@@ -8,9 +8,9 @@ carrying the role the learner played (``Record.role``); a learner's rows are tho
 latest finished attempt. The counts come split by role from the summary
 (``common.summary.role_tallies``: ``{role: {group: {value: n}}}``), and each question is split
 by ``common.perspectives.split`` under the block's minimum group size. The split does not know
-it is by role: a later participant-profile dimension hands its own ``{profile answer: {group:
-{value: n}}}`` to the same functions (its column labels from the profile question instead of
-the roles).
+it is by role: the participant profile (issue 12, ``common.profile``) hands its own ``{profile
+option id: {group: {value: n}}}`` (``by_profile``: who did not say as one more group) to the same
+functions with its own ``columns``, the profile question's options instead of the roles.
 
 Nothing here reads a database or formats a number: the views do (``common.numbers``).
 """
@@ -23,6 +23,7 @@ from . import content
 # the group of the ending a participant reached: not a node id (ids never hold "@")
 ENDING = "@ending"
 OTHER = ""  # the category of an ending the author gave none, or removed since
+NOT_SAID = ""  # the profile group of who did not answer the profile question (common.profile)
 
 
 def recorded(path, taken):
@@ -61,21 +62,40 @@ class Endings:
     columns: tuple
 
 
-def _columns(scenario, counts, min_size):
-    groups = split(counts, min_size)  # every recorded role counts, even one the author removed since
-    return tuple(Column(r.id, r.label, groups[r.id]) for r in scenario.roles if r.id in groups)
+def _columns(scenario, counts, min_size, columns=None):
+    """The columns shown, in ``columns``' order (``((key, label), ...)``; the roles if None)."""
+    groups = split(counts, min_size)  # every recorded group counts, even one the author removed since
+    order = columns if columns is not None else tuple((r.id, r.label) for r in scenario.roles)
+    return tuple(Column(key, label, groups[key]) for key, label in order if key in groups)
 
 
-def decision(scenario, node_id, by_role, min_size, min_roles=2):
+def profile_columns(scenario, not_said):
+    """The columns of the profile split: ``((option id, text), ...)``, then ``("", not_said)``."""
+    return (*((o.id, o.text) for o in scenario.profile_options), (NOT_SAID, not_said))
+
+
+def by_profile(profile_tallies, tallies):
+    """``{option id: {group: {value: n}}}`` with who did not say as the group ``NOT_SAID``: all rows
+    (``tallies``, ``{group: {value: n}}``) less those of every profile (``profile_tallies``)."""
+    rest = {}
+    for group, values in tallies.items():
+        left = {v: int(n) - sum(int(p.get(group, {}).get(v, 0)) for p in profile_tallies.values())
+                for v, n in values.items()}
+        rest[group] = {v: n for v, n in left.items() if n > 0}
+    return {**profile_tallies, NOT_SAID: rest}
+
+
+def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):
     """The split at decision ``node_id``; None unless participants of ``min_roles`` roles or more
     reached it (the debrief asks two: with one, the overall share beside the learner's path says
     it all, and roles that walk separate paths meet at their endings, ``endings``).
-    ``by_role``: ``{role: {group: {value: n}}}``."""
+    ``by_role``: ``{role: {group: {value: n}}}``; with ``columns`` (``profile_columns``) the
+    groups are those instead of the roles (``by_role`` then ``by_profile``'s)."""
     node = scenario.node(node_id)
-    if len(scenario.roles) < min_roles or node is None or node.ending:
+    if len(scenario.roles if columns is None else columns) < min_roles or node is None or node.ending:
         return None
     counts = {role: dict(groups.get(node_id, {})) for role, groups in by_role.items()}
-    columns = _columns(scenario, counts, min_size)
+    columns = _columns(scenario, counts, min_size, columns)
     if len(columns) < max(1, min_roles):
         return None
     return Decision(node_id, tuple((str(i), c.label) for i, c in enumerate(node.choices)), columns)
@@ -87,10 +107,10 @@ def category_of(scenario, ending_id):
     return node.category if node is not None and node.ending and node.category else OTHER
 
 
-def endings(scenario, by_role, min_size, min_roles=2):
-    """The endings' categories per role; None when the scenario has fewer than ``min_roles`` roles
-    or no ending was recorded."""
-    if len(scenario.roles) < min_roles:
+def endings(scenario, by_role, min_size, min_roles=2, columns=None):
+    """The endings' categories per role (or per ``columns``, as ``decision``); None when the
+    scenario has fewer than ``min_roles`` roles or no ending was recorded."""
+    if len(scenario.roles if columns is None else columns) < min_roles:
         return None
     counts = {}
     for role, groups in by_role.items():
@@ -98,7 +118,7 @@ def endings(scenario, by_role, min_size, min_roles=2):
         for ending_id, n in groups.get(ENDING, {}).items():
             category = category_of(scenario, ending_id)
             per[category] = per.get(category, 0) + n
-    columns = _columns(scenario, counts, min_size)
+    columns = _columns(scenario, counts, min_size, columns)
     if not columns:
         return None
     seen = {c for per in counts.values() for c, n in per.items() if n}
@@ -108,8 +128,8 @@ def endings(scenario, by_role, min_size, min_roles=2):
     return Endings(tuple(order), columns)
 
 
-def decisions(scenario, by_role, min_size, min_roles=2):
+def decisions(scenario, by_role, min_size, min_roles=2, columns=None):
     """``decision`` at every node with choices, in the scenario's order, those with data only."""
-    found = (decision(scenario, n.id, by_role, min_size, min_roles)
+    found = (decision(scenario, n.id, by_role, min_size, min_roles, columns)
              for n in scenario.nodes if n.choices and not n.ending)
     return [d for d in found if d is not None]

@@ -3,7 +3,8 @@ the perspectives (how each role chose, how each role's scenario ended).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):
-``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored grade).
+``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored
+grade), the role's name and the choices' labels.
 """
 
 from collections import OrderedDict
@@ -11,12 +12,32 @@ from collections import OrderedDict
 from webob import Response
 
 from ..common import summary
-from ..common.errors import HandlerError
+from ..common.errors import staff_only
 from ..common.export import content_disposition, csv_lines, safe_cell
+from ..common.perspectives import split
 from . import content, perspectives
 
 
-def report_data(user_state_iterator, limit_responses=None):
+def choice_words(scenario, path, taken):
+    """The choices a learner made, readable: their labels in order, `` > ``-joined. A step whose
+    node or choice the author has since removed stays, as stored (``<node id> #<choice number>``):
+    a report never hides an answer."""
+    nodes = {node.id: node for node in scenario.nodes}
+    words = []
+    for node_id, index in zip(path, taken, strict=False):
+        node = nodes.get(node_id)
+        ok = node is not None and isinstance(index, int) and 0 <= index < len(node.choices)
+        words.append(" ".join(node.choices[index].label.split()) if ok else f"{node_id} #{index}")
+    return " > ".join(words)
+
+
+def report_data(scenario, user_state_iterator, _, limit_responses=None):
+    """``(username, row)`` per learner who chose a role: ``role`` (its id), ``path`` (node ids),
+    ``ended``, ``attempts``, ``score`` (the stored grade), then the same answers readable, as the
+    Likert's and the case study's rows give theirs: ``Role name`` (the role's name; its id if the
+    role was removed) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
+    plain dict's keys); cells formula-safe."""
+    roles = {role.id: role.label for role in scenario.roles}
     count = 0
     for user_state in user_state_iterator:
         if limit_responses is not None and count >= limit_responses:
@@ -25,12 +46,15 @@ def report_data(user_state_iterator, limit_responses=None):
         if not state.get("role") and not state.get("finished"):
             continue
         count += 1
-        yield user_state.username, OrderedDict([  # the platform sorts a plain dict's keys
-            ("role", safe_cell(state.get("role", ""))),
-            ("path", safe_cell(" > ".join(state.get("path", [])))),
+        role, path = state.get("role", ""), state.get("path", [])
+        yield user_state.username, OrderedDict([
+            ("role", safe_cell(role)),
+            ("path", safe_cell(" > ".join(path))),
             ("ended", bool(state.get("ended"))),
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),
+            (_("Role name"), safe_cell(roles.get(role, role))),
+            (_("Choices"), safe_cell(choice_words(scenario, path, state.get("taken", [])))),
         ])
 
 
@@ -46,11 +70,7 @@ def perspective_rows(scenario, by_role, _):
     yield [_("Question"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
 
     def cells(group, value):
-        if group.shown:
-            return [group.total, group.count(value), group.percent(value)]
-        if group.small:
-            return [_("fewer than {n}").format(n=min_size), "", ""]
-        return [_("not shown"), "", ""]
+        return _cells(group, value, min_size, _)
 
     for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1):
         for value, label in decision.choices:
@@ -62,15 +82,87 @@ def perspective_rows(scenario, by_role, _):
             for category in endings.categories:
                 name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
                 yield [_("Ending"), name or _("Other ending"), column.label, *cells(column.group, category)]
+    yield from apart_rows(scenario, by_role, _)
+
+
+def _cells(group, value, min_size, _):
+    """``[Participants, Count, Percent]`` of one group's answer ``value`` (a withheld group says why)."""
+    if group.shown:
+        return [group.total, group.count(value), group.percent(value)]
+    if group.small:
+        return [_("fewer than {n}").format(n=min_size), "", ""]
+    return [_("not shown"), "", ""]
+
+
+def apart_rows(scenario, by_role, _):
+    """Rows (as ``perspective_rows``'s) of the stored choices no figure counts, shown apart, never
+    dropped (issue 10, as ``common.apart`` does for the Likert and the case study): choices made
+    at a node the author removed (or renamed) since, ``<node id> (removed node)`` / ``Choice
+    <n>``, and choices a node no longer offers (``Choice <n> (no longer offered)``). Each node's
+    answers are split by role as the others (the minimum group size kept,
+    ``common.perspectives.split``); a role removed since is named by its id."""
+    min_size = scenario.min_group_size
+    roles = {role.id: role.label for role in scenario.roles}
+
+    nodes = sorted({group for per in by_role.values() for group in per if group != perspectives.ENDING})
+    for node_id in nodes:
+        node = scenario.node(node_id)
+        offered = {str(i) for i in range(len(node.choices))} if node is not None and not node.ending else set()
+        counts = {role: dict(per.get(node_id, {})) for role, per in by_role.items()}
+        gone = sorted({v for per in counts.values() for v, n in per.items() if n and v not in offered},
+                      key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0, v))
+        if not gone:
+            continue
+        question = node_id if node is not None else _("{id} (removed node)").format(id=node_id)
+        groups = split(counts, min_size)
+        for value in gone:
+            number = int(value) + 1 if value.isdigit() else value
+            answer = (_("Choice {n} (no longer offered)") if node is not None else _("Choice {n}")).format(n=number)
+            for role_id in sorted(groups, key=lambda r: (r not in roles, list(roles).index(r) if r in roles else 0, r)):
+                label = roles.get(role_id) or _("{id} (removed role)").format(id=role_id)
+                yield [question, answer, label, *_cells(groups[role_id], value, min_size, _)]
 
 
 def perspectives_csv(block):
     """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
     _ = block.ugettext
     if not block.is_staff():
-        return HandlerError(403, "forbidden", _("Only course staff can do this.")).response()
+        return staff_only(_).response()
     scenario = block.load_content()
     rows = list(perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
+    if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
+        key = block.block_key()
+        rows += profile_rows(scenario, perspectives.by_profile(summary.profile_tallies(key), summary.tallies(key)), _)
     title = _("{title} - choices by role").format(title=scenario.display_name)
     return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(title, "csv", fallback="role-play"))
+
+
+def profile_rows(scenario, by, _):
+    """``perspective_rows``' rows (no header) split by participant profile instead of role: the
+    ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"); ``by``:
+    ``perspectives.by_profile``. Every decision two groups met, every ending reached."""
+    min_size = scenario.min_group_size
+    columns = perspectives.profile_columns(scenario, _("Did not say"))
+
+    def cells(group, value):
+        if group.shown:
+            return [group.total, group.count(value), group.percent(value)]
+        if group.small:
+            return [_("fewer than {n}").format(n=min_size), "", ""]
+        return [_("not shown"), "", ""]
+
+    def name(column):
+        return _("{question}: {answer}").format(question=scenario.profile_prompt, answer=column.label)
+
+    rows = []
+    for decision in perspectives.decisions(scenario, by, min_size, min_roles=1, columns=columns):
+        for value, label in decision.choices:
+            rows += [[decision.node, label, name(c), *cells(c.group, value)] for c in decision.columns]
+    endings = perspectives.endings(scenario, by, min_size, min_roles=1, columns=columns)
+    if endings is not None:
+        for column in endings.columns:
+            for category in endings.categories:
+                label = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                rows.append([_("Ending"), label or _("Other ending"), name(column), *cells(column.group, category)])
+    return rows

@@ -7,13 +7,12 @@ unreachable node from a dead end, a loop without ending or an unknown target wit
 messages. ``playable`` says whether learners may play (no error), computed once per content.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..common import profile
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
-from ..common.validation import Problem as BaseProblem
-from ..common.validation import errors, image_alt_problems
+from ..common.validation import Problem, errors, image_alt_problems  # Problem: with its stable ``code``
 from . import graph as g
 from . import paths
 from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
@@ -21,19 +20,6 @@ from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
-
-
-@dataclass(frozen=True)
-class Problem(BaseProblem):
-    """A ``common.validation.Problem`` with a stable ``code`` (sent to the editor as ``code``)."""
-
-    code: str = ""
-
-    def as_json(self):
-        data = super().as_json()
-        if self.code:
-            data["code"] = self.code
-        return data
 
 
 def _check_ids(scenario, _, add):
@@ -201,6 +187,11 @@ def validate(scenario, _):
         _check_full_marks(scenario, _, add)
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")
                  for p in image_alt_problems(scenario.author_html(), _)]
+    problems += [Problem(p.field, p.message, p.error) for p in profile.problems(
+        scenario.profile_prompt, scenario.profile_options, _)]
+    if scenario.profile_options and not scenario.show_others:
+        add("profile_prompt", _("The profile question is asked only when learners are shown how other "
+                                "participants chose: turn that setting on, or remove it."), "", False)
     return problems
 
 

@@ -64,28 +64,71 @@ def _cell(block, group, value):
     return {"shown": True, "percent": percent, "text": block.numbers().percent(percent, 0)}
 
 
-def _decision_table(block, scenario, decision, step, mine, role):
-    """A decision's split as a table: a row per choice (the learner's marked), a column per role."""
+def _decision_table(block, scenario, decision, step, mine, role, by_profile=False):
+    """A decision's split as a table: a row per choice (the learner's marked), a column per role
+    (``by_profile``: per participant profile, ``role`` then the learner's profile)."""
     _ = block.ugettext
     columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
                 "mine": c.key == role} for c in decision.columns]
     rows = [{"label": label, "note": "", "mine": value == mine,
              "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
-    return {"caption": _("Step {n}: how the participants of each role chose").format(n=block.numbers().number(step, 0)),
+    n = block.numbers().number(step, 0)
+    if by_profile:
+        return {"caption": _("Step {n}: how the participants of each profile chose").format(n=n),
+                "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
+                "role_note": _("your profile")}
+    return {"caption": _("Step {n}: how the participants of each role chose").format(n=n),
             "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
             "role_note": _("your role")}
 
 
-def _endings_table(block, scenario, endings, role):
-    """The endings' split as a table: a row per role, a column per kind of ending."""
+def _endings_table(block, scenario, endings, role, by_profile=False):
+    """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
+    then the learner's profile), a column per kind of ending."""
     _ = block.ugettext
     columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False}
                for c in endings.categories]
     rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
              "cells": [_cell(block, c.group, category) for category in endings.categories]}
             for c in endings.columns]
+    if by_profile:
+        return {"caption": _("How the scenario ended for the participants of each profile"),
+                "corner": scenario.profile_prompt, "columns": columns, "rows": rows,
+                "mine_note": _("your profile"), "role_note": ""}
     return {"caption": _("How the scenario ended for the participants of each role"), "corner": _("Role"),
             "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
+
+
+def _profile_perspectives(block, scenario, path, taken, mine):
+    """``{tables, withheld, heading}``: the debrief's split by participant profile (issue 12), as
+    ``_perspectives`` by role, when the scenario asks the profile question (else None): a table per
+    decision of the path where two profile groups or more met (who did not say is one), then the
+    endings' table. ``mine``: the learner's profile ("" for none)."""
+    if not scenario.asks_profile:
+        return None
+    key, wanted = block.block_key(), [*path, perspectives.ENDING]
+    overall = summary.tallies(key)
+    by = perspectives.by_profile(summary.profile_tallies(key, groups=wanted),
+                                 {g: overall[g] for g in wanted if g in overall})
+    columns = perspectives.profile_columns(scenario, block.ugettext("Did not say"))
+    size = scenario.min_group_size
+    tables, withheld = [], False
+    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
+        found = perspectives.decision(scenario, nid, by, size, columns=columns)
+        if found is not None and _any_shown(found.columns):
+            tables.append(_decision_table(block, scenario, found, step, str(index), mine, by_profile=True))
+        withheld = withheld or (found is not None and not _any_shown(found.columns))
+    found = perspectives.endings(scenario, by, size, min_roles=1, columns=columns)
+    if found is not None and _any_shown(found.columns):
+        tables.append(_endings_table(block, scenario, found, mine, by_profile=True))
+    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    note = block.ungettext("How each profile chose is shown once each has at least {n} participant.",
+                           "How each profile chose is shown once each has at least {n} participants.",
+                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
+    for i, table in enumerate(tables):
+        table["id"] = f"{block.dom_id()}-profile-split-{i}"
+    heading = block.ugettext("By participant profile: {question}").format(question=scenario.profile_prompt)
+    return {"tables": tables, "withheld": note, "heading": heading} if tables or note else None
 
 
 def _any_shown(columns):
@@ -145,6 +188,7 @@ def _ending(block, scenario, state, node):
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
     split = _perspectives(block, scenario, path, taken, role.id)
+    by_profile = _profile_perspectives(block, scenario, path, taken, state.learner_profile)
     shown = platform.correctness_available(block)
     earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
     nums = block.numbers()
@@ -159,6 +203,7 @@ def _ending(block, scenario, state, node):
         "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
         "perspectives": split,
+        "profile_perspectives": by_profile,
     }
 
 
@@ -173,7 +218,8 @@ def panel_context(block, scenario, state, notice=""):
         return dict(ctx, phase="invalid")
     if not state.role:
         roles = [{"id": r.id, "label": r.label, "brief": sanitized(r.brief)} for r in scenario.roles]
-        return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro))
+        return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
+                    learner_profile=state.learner_profile)
     path, taken = state.path, state.taken
     node = scenario.node(path[-1])
     last = scenario.node(path[-2]).choices[taken[-1]] if taken else None

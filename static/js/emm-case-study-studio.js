@@ -45,9 +45,13 @@ function EmmCaseStudyEditor(runtime, element, args) {
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]},
     key_points: {name: _("Key point {n}"), fields: [
       {key: "text", label: _("Key point"), type: "text"},
+      {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]},
+    /* the optional participant profile question's answers (common/profile.py) */
+    profile_options: {name: _("Profile answer {n}"), fields: [
+      {key: "text", label: _("Answer"), type: "text"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]}
   };
-  var PREFIX = {questions: "q", options: "o", key_points: "k"};
+  var PREFIX = {questions: "q", options: "o", key_points: "k", profile_options: "p"};
 
   function errorSlot(key, id) {
     return el("span", {class: "emm-field-error", id: id, "data-error-key": key});
@@ -150,7 +154,18 @@ function EmmCaseStudyEditor(runtime, element, args) {
     return pathOf(node).concat(key ? [key] : []).join(".");
   }
 
+  /* every text's limit, from the server's table ({"questions.*.options.*.text": 5000}; the same
+     numbers refuse on the server): a counter beside it, a refusal before sending, never a cut */
+  function limit() {
+    var limits = args.limits || {};
+    form.querySelectorAll("[data-key]").forEach(function (node) {
+      var max = limits[fieldPath(node, "data-key").replace(/\.\d+(?=\.|$)/g, ".*")];
+      if (max && node.tagName !== "SELECT" && node.type !== "checkbox" && !node.hasAttribute("data-lines")) { node.setAttribute("data-max-chars", String(max)); }
+    });
+  }
+
   function renumber() {
+    limit();
     form.querySelectorAll("[data-list]").forEach(function (list) {
       items(list).forEach(function (li, i) {
         var name = EMM.format(ROWS[list.getAttribute("data-list")].name, {n: EMM.count(i + 1, form)});

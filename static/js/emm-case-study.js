@@ -23,6 +23,17 @@ function EmmCaseStudy(runtime, element, args) {
 
   function collect() { return EMM.questionAnswers(root); }
 
+  /* the optional participant profile (issue 12): the option picked, or "" (prefer not to say) */
+  function profile() {
+    var picked = root.querySelector("[data-profile] input[type=radio]:checked");
+    return picked ? picked.value : "";
+  }
+  function fillProfile(value) {
+    root.querySelectorAll("[data-profile] input[type=radio]").forEach(function (input) { input.checked = input.value === value; });
+  }
+  /* what the device keeps of the form: the answers, and the profile when the form asks it */
+  function onDevice() { return {answers: collect(), profile: profile()}; }
+
   /* put answers kept on the device back into the form */
   function fill(answers) {
     questions().forEach(function (fs) {
@@ -117,8 +128,9 @@ function EmmCaseStudy(runtime, element, args) {
     });
   }
 
-  function submitAnswers(answers, actionId) {
-    return run("submit", {answers: answers}, root.querySelector("[data-submit]"), function (body) {
+  function submitAnswers(answers, actionId, who) {
+    var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
+    return run("submit", data, root.querySelector("[data-submit]"), function (body) {
       drafts.sent();
       setLocked(true);
       showResults(body);
@@ -139,7 +151,7 @@ function EmmCaseStudy(runtime, element, args) {
     var record = drafts.load();
     if (EMM.isSending(element)) { return; }
     if (record && record.queued && record.data && record.data.answers) {
-      if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId); return; }
+      if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId, record.data.profile); return; }
       if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId); return; }
     }
     refresh();
@@ -160,9 +172,9 @@ function EmmCaseStudy(runtime, element, args) {
     });
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { countInto(event.target); }
-      drafts.keep({answers: collect()});
+      drafts.keep(onDevice());
     });
-    form.addEventListener("change", function () { drafts.keep({answers: collect()}); });
+    form.addEventListener("change", function () { drafts.keep(onDevice()); });
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
     EMM.watchLimits(form, status);
 
@@ -172,6 +184,7 @@ function EmmCaseStudy(runtime, element, args) {
       if (kept.queued) { drafts.sent(); } else { drafts.drop(); }
     } else if (kept && kept.data && kept.data.answers) {
       fill(kept.data.answers);
+      if (typeof kept.data.profile === "string") { fillProfile(kept.data.profile); }
       drafts.restored(kept);
       if (kept.queued && window.navigator.onLine !== false) { resend(); }
     }

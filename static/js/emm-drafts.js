@@ -1,18 +1,12 @@
-/* emm-xblocks: answers in progress kept on the device until the server has them (issue 10,
-   decision 22). Loaded after emm-common.js on learner pages (common/base.py). */
+/* emm-xblocks: answers in progress kept on the device until the server has them (decision 22;
+   docs/javascript.md). Loaded after emm-common.js on learner pages (common/assets.py). */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.deviceDraft) { return; }
 
-  /* Answers in progress kept on this device (localStorage, never the server's store), per learner
-     and block: `key` comes from the server (common/recovery.py draft_key: a keyed hash of the
-     learner and the block, "" where nothing may be kept, such as staff viewing as a learner).
-     The record is {data, queued: {handler, actionId} or null}: `queued` is an action that could
-     not be sent (no connection), sent again with the same id when the link is back. `region` (a
-     polite live region) says which state the answers are in; it changes only when the state does,
-     so a screen reader hears it once, not at every key. Storage that is full, off or private
-     (Safari) keeps nothing and says nothing: the page works as before. */
+  /* {load, keep, queue, sent, drop, restored}: the record {data, queued} under the server's `key`
+     ("" keeps nothing); `region` says the state once per change; no storage: nothing kept, no error */
   EMM.deviceDraft = function (key, region) {
     var storage = null, name = "emm-draft-" + key, shown = "";
     try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
@@ -30,7 +24,7 @@
     function tell(text) {
       if (region && text !== shown) { shown = text; region.textContent = text; }
     }
-    /* literal strings, for the catalogue's extraction */
+    /* literal strings, for extraction */
     function local(record) {
       return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
         : EMM.gettext("Saved on this device");
@@ -43,7 +37,7 @@
         record.data = data;
         if (write(record)) { tell(local(record)); }
       },
-      /* an action that could not be sent: kept with its id, to send when the link is back */
+      /* not sent: kept with its id, sent when the link is back */
       queue: function (handler, actionId, data) {
         var record = {data: data, queued: {handler: handler, actionId: actionId}};
         if (write(record)) { tell(local(record)); }
@@ -53,7 +47,7 @@
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
         tell(EMM.gettext("Sent"));
       },
-      /* the device copy is out of date (the server has a submitted attempt): forget it quietly */
+      /* out of date (the server has a submitted attempt): forget it quietly */
       drop: function () {
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
         tell("");
@@ -62,12 +56,10 @@
       restored: function (record) { tell(local(record)); }
     };
   };
-  /* The polite live region of a block's draft state, made once, after `anchor`. */
+  /* the polite live region of the draft state, after `anchor` */
   EMM.draftStatus = function (anchor) {
     var region = EMM.el("p", {class: "emm-draft-status", role: "status", "data-draft-status": true});
     anchor.insertAdjacentElement("afterend", region);
     return region;
   };
-  /* `fn` runs when the browser says the link is back */
-  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 }(window));

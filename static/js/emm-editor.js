@@ -6,7 +6,7 @@
    (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
    (add, move up or down, remove: focus kept, the change announced, the form checked again).
    A refused save says why next to the Save button (data-save-alert) and moves the focus to the
-   first field in error; a save that touches stored answers (EMM.CODES.ANSWERS_TOUCHED) shows
+   first field in error; a save that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows
    "Save anyway" (data-confirm-save), which sends the same form again with confirm: true.
    Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
@@ -14,6 +14,19 @@
   if (global.EmmEditor) { return; }
   var EMM = global.EMM;
   function _(text) { return EMM.gettext(text); }
+
+  /* The codes the editors branch on, as the server sends them (EMM.CODES holds the learner pages'
+     own; tests/unit/test_js_error_codes.py checks both registries against the server's code). */
+  EMM.EDITOR_CODES = Object.freeze({
+    /* the change touches stored answers; "Save anyway" sends it with confirm */
+    ANSWERS_TOUCHED: "answers_touched",
+    /* authors' checks (role-play map marks) */
+    UNREACHABLE: "unreachable",
+    DEAD_END: "dead_end",
+    LOOP_WITHOUT_ENDING: "loop_without_ending",
+    UNKNOWN_TARGET: "unknown_target",
+    STRANDED: "stranded"
+  });
 
   /* ---------------------------------------------------------------- pure helpers */
 
@@ -153,7 +166,7 @@
         return true;
       }, function (err) {
         var problems = err.problems || [];
-        var touched = err.error === EMM.CODES.ANSWERS_TOUCHED;
+        var touched = err.error === EMM.EDITOR_CODES.ANSWERS_TOUCHED;
         EMM.say(ed.saveAlert || ed.alertBox, err.message);
         spec.show(problems, data, "refused");
         if (touched && ed.confirmBox) {

@@ -1,70 +1,12 @@
-/* emm-xblocks: learner forms: question answers and their marks (common/question_views.py), and
-   length limits that never cut. Loaded after emm-common.js (common/base.py). */
+/* emm-xblocks: length limits that never cut (data-max-chars, never maxlength: docs/javascript.md),
+   on learner forms and in the editors. Loaded after emm-common.js (common/assets.py). */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
-  if (!EMM || EMM.questionAnswers) { return; }
+  if (!EMM || EMM.countChars) { return; }
 
-  /* Question forms (common/question_views.py: one fieldset[data-question][data-kind] each): the
-     learner's answers, {question id: option id | [option ids] | text}, unanswered ones left out */
-  EMM.questionAnswers = function (root) {
-    var answers = {};
-    root.querySelectorAll("[data-question]").forEach(function (fs) {
-      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
-      if (kind === "reflection") {
-        var text = fs.querySelector("textarea").value;
-        if (text.trim()) { answers[id] = text; }
-      } else if (kind === "multiple") {
-        var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-        if (picked.length) { answers[id] = picked; }
-      } else {
-        var one = fs.querySelector("input:checked");
-        if (one) { answers[id] = one.value; }
-      }
-    });
-    return answers;
-  };
-  /* Mark the questions whose ids are given as needing an answer (message, or "Please answer this
-     question."), and clear the others' marks */
-  EMM.markQuestions = function (root, ids, message) {
-    root.querySelectorAll("[data-question]").forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = message || EMM.gettext("Please answer this question.");
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
-  };
-  /* The ids of the form's questions that answers leaves out, in the form's order */
-  EMM.unanswered = function (root, answers) {
-    return Array.prototype.map.call(root.querySelectorAll("[data-question]"), function (fs) {
-      return fs.getAttribute("data-question");
-    }).filter(function (id) { return !(id in answers); });
-  };
-  /* A refused submit's error body ({questions: [ids]} or {question: id, message}) on the form */
-  EMM.markRefusedAnswers = function (root, err) {
-    if (err.questions) { EMM.markQuestions(root, err.questions); }
-    else if (err.question) { EMM.markQuestions(root, [err.question], err.message); }
-  };
-  /* The learner's answers if every question has one; else null, after marking the unanswered
-     questions, saying how many are left in alertBox and moving the focus to the first of them */
-  EMM.completeAnswers = function (root, alertBox) {
-    var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
-    EMM.markQuestions(root, missing);
-    if (!missing.length) { return answers; }
-    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: EMM.count(missing.length, root)}));
-    var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
-    if (first) { first.focus(); }
-    return null;
-  };
-  /* Length limits that never cut. A control carries its limit as data-max-chars (never maxlength:
-     a browser cuts a paste at maxlength without a word). Beside it a counter says how many
-     characters are left (a textarea always; a one-line field once it is 80% full), or how many
-     are too many; going over marks the control aria-invalid and says so once in `region`; the text
-     stays as typed and the block refuses to send it (EMM.overLimit), with a message. */
+  /* the counter beside a control (chars left, or too many: aria-invalid, nothing cut); true when
+     the control has just gone over */
   EMM.NEAR_LIMIT = 0.8;
   var counted = 0;
   EMM.countChars = function (control) {
@@ -93,8 +35,7 @@
     control.emmOver = over;
     return crossed;
   };
-  /* watch every [data-max-chars] control inside `scope` (now and added later); `region`: where
-     going over is said (a live region) */
+  /* watch the [data-max-chars] controls in `scope`; going over is said in `region` */
   EMM.watchLimits = function (scope, region) {
     Array.prototype.forEach.call(scope.querySelectorAll("[data-max-chars]"), EMM.countChars);
     scope.addEventListener("input", function (event) {
@@ -102,7 +43,7 @@
       if (!control.hasAttribute || !control.hasAttribute("data-max-chars")) { return; }
       if (EMM.countChars(control) && region) { EMM.say(region, control.emmCounter.textContent); }
     });
-    /* a control drawn after the first pass (an editor's row) is counted once it takes the focus */
+    /* a control drawn later (an editor's row): counted at focus */
     scope.addEventListener("focusin", function (event) {
       var control = event.target;
       if (control.hasAttribute && control.hasAttribute("data-max-chars") && !control.emmCounter) { EMM.countChars(control); }
@@ -115,7 +56,7 @@
       return max && control.value.length > max && !control.disabled;
     })[0] || null;
   };
-  /* refuse to send while a control is over its limit: say why in `region`, focus the control */
+  /* refuse to send while a control is over its limit: say why, focus it */
   EMM.refuseOverLimit = function (scope, region) {
     var control = EMM.overLimit(scope);
     if (!control) { return false; }

@@ -1,5 +1,6 @@
 /* emm_likert Studio editor: the survey's form on the editor engine (emm-editor.js): its settings,
-   its statements (a list of rows), and where each of the server's problems goes. */
+   its statements and the options of its participant profile question (two lists of rows), and
+   where each of the server's problems goes. */
 function EmmLikertEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
@@ -37,8 +38,36 @@ function EmmLikertEditor(runtime, element, args) {
     return row;
   }
 
+  /* one option of the profile question: its text and its id (the key of its column in reports) */
+  function optionRow(option) {
+    counter += 1;
+    var base = "emm-ed-po-" + counter;
+    var row = el("li", {class: "emm-ed-statement", "data-row": "", "data-option": ""}, [
+      el("p", {class: "emm-field"}, [
+        el("label", {for: base + "-text", text: _("Option text")}),
+        el("input", {id: base + "-text", type: "text", "data-po": "text", "data-max-chars": "1000",
+          "aria-describedby": base + "-text-err"}),
+        el("span", {class: "emm-field-error", id: base + "-text-err", "data-po-error": "text"})
+      ]),
+      el("p", {class: "emm-field emm-inline"}, [
+        el("label", {for: base + "-id", text: _("Id (letters, digits, - and _; used in reports)")}),
+        el("input", {id: base + "-id", type: "text", dir: "ltr", "data-po": "id", "data-max-chars": "50",
+          "aria-describedby": base + "-id-err"}),
+        el("span", {class: "emm-field-error", id: base + "-id-err", "data-po-error": "id"})
+      ]),
+      el("p", {class: "emm-row-actions"}, [
+        el("button", {type: "button", class: "emm-button", "data-move": "-1", text: _("Move up")}),
+        el("button", {type: "button", class: "emm-button", "data-move": "1", text: _("Move down")}),
+        el("button", {type: "button", class: "emm-button emm-danger", "data-remove": "", text: _("Remove")})
+      ])
+    ]);
+    row.querySelector("[data-po=text]").value = option.text || "";
+    row.querySelector("[data-po=id]").value = option.id || "";
+    return row;
+  }
+
   /* the survey's own fields beside its settings (args.settings, drawn from the block's SETTINGS) */
-  var CONTENT = ["intro", "comment_prompt", "custom_labels"];
+  var CONTENT = ["intro", "comment_prompt", "custom_labels", "profile_prompt"];
 
   function collect() {
     var data = ed.read(CONTENT.concat(ed.settings));
@@ -46,7 +75,15 @@ function EmmLikertEditor(runtime, element, args) {
       return {id: row.querySelector("[data-st=id]").value.trim(), text: row.querySelector("[data-st=text]").value,
         reverse: row.querySelector("[data-st=reverse]").checked, required: row.querySelector("[data-st=required]").checked};
     });
+    data.profile_options = Array.prototype.map.call(options.querySelectorAll("[data-row]"), function (row) {
+      return {id: row.querySelector("[data-po=id]").value.trim(), text: row.querySelector("[data-po=text]").value};
+    });
     return data;
+  }
+
+  /* "Option 2": a profile option's name by its place in the list */
+  function optionName(row) {
+    return EMM.format(_("Option {n}"), {n: Array.prototype.indexOf.call(options.children, row) + 1});
   }
 
   function toggleCustom() {
@@ -56,14 +93,17 @@ function EmmLikertEditor(runtime, element, args) {
     preview.textContent = custom ? "" : (args.presets[ed.field("scale").value] || []).join(" / ");
   }
 
-  /* problems: [{field: "statements.2.id", message}] from the server's validators */
+  /* problems: [{field: "statements.2.id" or "profile_options.0.text", message}] from the server's
+     validators; a row's field has its own slot ([data-st-error] / [data-po-error]) */
   function show(problems) {
     EmmEditor.unmarkAll(root, ".emm-field-error");
-    var rows = list.querySelectorAll("[data-row]");
+    var lists = {statements: [list, "st"], profile_options: [options, "po"]};
     problems.forEach(function (p) {
-      var path = EmmEditor.splitPath(p.field), row = path[0] === "statements" && path.length === 3 ? rows[path[1]] : null;
-      var slot = row ? row.querySelector("[data-st-error=\"" + path[2] + "\"]") : root.querySelector("[data-error=\"" + path[0] + "\"]");
-      var input = row ? row.querySelector("[data-st=\"" + path[2] + "\"]") : ed.field(path[0]);
+      var path = EmmEditor.splitPath(p.field), owner = lists[path[0]];
+      var row = owner && path.length === 3 ? owner[0].querySelectorAll("[data-row]")[path[1]] : null;
+      var slot = row ? row.querySelector("[data-" + owner[1] + "-error=\"" + path[2] + "\"]")
+        : root.querySelector("[data-error=\"" + path[0] + "\"]");
+      var input = row ? row.querySelector("[data-" + owner[1] + "=\"" + path[2] + "\"]") : ed.field(path[0]);
       EmmEditor.mark(p, slot || root.querySelector("[data-error=statements]"), input);
     });
   }
@@ -73,22 +113,30 @@ function EmmLikertEditor(runtime, element, args) {
     settings: args.settings,
     collect: collect,
     show: show,
-    rowFocus: "[data-st=text]",
-    add: function () {
-      var ids = Array.prototype.map.call(list.querySelectorAll("[data-st=id]"), function (i) { return i.value; });
-      var row = statementRow({id: EmmEditor.nextId(ids, "s"), text: "", required: true});
-      list.appendChild(row);
-      row.querySelector("[data-st=text]").focus();
+    rowFocus: "[data-st=text], [data-po=text]",
+    add: function (kind) {
+      var profile = kind === "profile_options", key = profile ? "po" : "st", target = profile ? options : list;
+      var ids = Array.prototype.map.call(target.querySelectorAll("[data-" + key + "=id]"), function (i) { return i.value; });
+      var row = profile ? optionRow({id: EmmEditor.nextId(ids, "p"), text: ""})
+        : statementRow({id: EmmEditor.nextId(ids, "s"), text: "", required: true});
+      target.appendChild(row);
+      row.querySelector("[data-" + key + "=text]").focus();
       return row;
     },
-    say: function (what) {
+    say: function (what, row) {
+      if (row.hasAttribute("data-option")) {
+        var item = {item: optionName(row)};
+        return {added: EMM.format(_("{item} added."), item), removed: EMM.format(_("{item} removed."), item),
+          up: EMM.format(_("Moved up: now {item}."), item), down: EMM.format(_("Moved down: now {item}."), item)}[what];
+      }
       return {removed: _("Statement removed."), up: _("Statement moved up."), down: _("Statement moved down.")}[what];
     },
     edited: function (event) { if (event.type === "change" && event.target === ed.field("scale")) { toggleCustom(); } }
   });
-  var root = ed.root, list = root.querySelector("[data-statements]");
+  var root = ed.root, list = root.querySelector("[data-statements]"), options = root.querySelector("[data-profile-options]");
 
   ed.load(CONTENT.concat(ed.settings), survey);
   survey.statements.forEach(function (st) { list.appendChild(statementRow(st)); });
+  (survey.profile_options || []).forEach(function (option) { options.appendChild(optionRow(option)); });
   toggleCustom();
 }

@@ -1,6 +1,5 @@
-/* emm_likert learner view: progress counter, submit, results panel. Answers in progress are
-   kept on the device (EMM.deviceDraft) until the server has them; after any failure the page
-   re-reads the server's state ("state"). */
+/* emm_likert learner view: progress, submit, the results on demand (emm-likert-results.js).
+   Answers kept on the device until sent (EMM.deviceDraft); after a failure, the server's state. */
 function EmmLikert(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -59,8 +58,7 @@ function EmmLikert(runtime, element, args) {
 
   function saved(body) {
     state.submitted = true;
-    /* the status line says it and takes the focus: a hidden Submit button would drop the focus
-       to the page's body */
+    /* the status line takes the focus (a hidden Submit button would drop it) */
     status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
     if (!body.can_change) { state.locked = true; lock(); }
     else if (submit) { submit.textContent = _("Update my answers"); }
@@ -71,14 +69,12 @@ function EmmLikert(runtime, element, args) {
     status.focus();
   }
 
-  /* After any failure, the server's state: a submission whose reply was lost is shown as saved
-     (and the anonymous form locked); the answers in the form stay as they are. */
+  /* after a failure: a submission whose reply was lost is shown as saved; the form stays */
   function refresh() {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       if (!body.submitted) { return; }
       var record = drafts.load(), mine = record && record.data;
-      /* this page's submission reached the server: the anonymous one always (there is one), a
-         named one if the server holds these very answers */
+      /* it arrived: the anonymous one always (there is one), a named one if these answers */
       var arrived = body.locked || (mine && same(mine.answers, body.answers) && (mine.comment || "").trim() === body.comment);
       if (!arrived) { return; }
       drafts.sent();
@@ -100,14 +96,14 @@ function EmmLikert(runtime, element, args) {
       onError: function (err, meta) {
         if (err.statements) { markErrors(err.statements); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
-        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
+        /* not sent, or reply lost: kept with its id, sent when the link is back */
         if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
       },
       refresh: refresh
     });
   }
 
-  /* the link is back: send what is waiting (with its id: done once even if it had arrived) */
+  /* the link is back: send what waits (with its id: done once) */
   function resend() {
     var record = drafts.load();
     if (state.locked || EMM.isSending(element) || !record || !record.queued || !record.data) { return; }
@@ -168,7 +164,7 @@ function EmmLikert(runtime, element, args) {
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
     });
-    /* answers kept on this device: back into the form (a sent anonymous evaluation keeps none) */
+    /* answers kept on the device back into the form (a sent anonymous one keeps none) */
     var kept = drafts.load();
     if (kept && state.locked) { drafts.drop(); }
     else if (kept && kept.data) {
@@ -180,176 +176,49 @@ function EmmLikert(runtime, element, args) {
     updateProgress();
     EMM.whenOnline(resend);
   }
+
+  /* load {styles, scripts} (URLs: common/assets.py ADDED) once per page; rejects as EMM.post
+     does, and a later call tries again */
+  function load(files) {
+    var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
+    function one(url, css) {
+      loaded[url] = loaded[url] || new Promise(function (resolve, reject) {
+        var node = css ? EMM.el("link", {rel: "stylesheet", href: url}) : EMM.el("script", {src: url});
+        node.onload = resolve;
+        node.onerror = function () {
+          delete loaded[url];
+          node.remove();
+          reject({error: EMM.LOCAL_CODES.NETWORK, message: _("No connection: your answers are still on this page. Check your connection and try again.")});
+        };
+        document.head.appendChild(node);
+      });
+      return loaded[url];
+    }
+    return Promise.all((files.styles || []).map(function (url) { return one(url, true); })
+      .concat((files.scripts || []).map(function (url) { return one(url, false); })));
+  }
+
   var showResults = root.querySelector("[data-show-results]");
   if (showResults) {
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
+      /* the panel's files load now, beside the figures: only whoever asks downloads them */
+      var panel = load(args.results_files || {});
+      panel.catch(function () { /* said once the figures are here */ });
       EMM.action(runtime, element, "get_results", {}, {
         button: showResults,
         alert: alertBox,
         onSuccess: function (data) {
-          EmmLikertResults.render(target, data);
-          showResults.setAttribute("aria-expanded", "true");
-          showResults.hidden = true;
-          target.focus();
+          panel.then(function () {
+            window.EmmLikertResults.render(target, data);
+            showResults.setAttribute("aria-expanded", "true");
+            showResults.hidden = true;
+            target.focus();
+          }, function (err) { EMM.say(alertBox, err.message); });
         }
       });
     });
   }
 }
-
-/* The results panel, built with DOM calls only. Every figure says its basis: the answer columns
-   are the answers as given; the bars, the top-box columns and the mean are favourable (reverse-coded
-   statements rescored), as the server computed them (likert/statistics.py). Numbers per locale. */
-var EmmLikertResults = {
-  render: function (target, data) {
-    "use strict";
-    var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-    var loc = EMM.locale(target);
-    function num(value, digits) { return EMM.number(value, loc, digits); }
-    function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
-    function rowLabel(st) {
-      return st.text + (st.reverse ? " (" + _("reverse-coded: counted rescored, favourable answers on the same side as the others") + ")" : "");
-    }
-    function empty(st) {
-      if (st.suppressed) {
-        return EMM.format(_("Too few answers to show (fewer than {min} on the scale)."), {min: num(data.min_group_size, 0)});
-      }
-      if (!st.na) { return _("No answers yet."); }
-      return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
-        "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
-    }
-    target.replaceChildren();
-    target.appendChild(el("h4", {text: _("Results")}));
-    target.appendChild(el("p", {class: "emm-respondents", text: EMM.format(
-      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: num(data.respondents, 0)})}));
-    if (data.suppressed) {
-      target.appendChild(el("p", {class: "emm-notice", text: data.message}));
-      return;
-    }
-    if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
-    if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
-    var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
-      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), label]);
-    }));
-    target.appendChild(legend);
-    if (data.reverse_shown) {
-      target.appendChild(el("p", {class: "emm-basis", text: _("Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always on the same side of the centre.")}));
-    }
-    data.statements.forEach(function (st) {
-      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", text: rowLabel(st)})]);
-      if (st.suppressed || !st.n) {
-        row.appendChild(el("p", {class: "emm-notice", text: empty(st)}));
-      } else {
-        var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
-        st.segments.forEach(function (seg) {
-          var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
-          s.style.insetInlineStart = seg.start + "%";
-          s.style.inlineSize = seg.width + "%";
-          track.appendChild(s);
-        });
-        row.appendChild(track);
-      }
-      target.appendChild(row);
-    });
-    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box (favourable)"),
-      _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
-    var table = el("table", {class: "emm-table"}, [
-      el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
-      el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
-      el("tbody", {}, data.statements.map(function (st) {
-        var cells = [el("th", {scope: "row", text: st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "")})];
-        if (st.suppressed) {
-          cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
-          return el("tr", {"data-row": st.id}, cells);
-        }
-        cells.push(el("td", {text: num(st.n, 0)}));
-        st.counts.forEach(function (c, i) {
-          cells.push(el("td", {text: st.n ? num(c, 0) + " (" + pct(st.percents[i]) + ")" : num(c, 0)}));
-        });
-        cells.push(el("td", {text: num(st.na, 0)}));
-        cells.push(el("td", {text: pct(st.top_box)}));
-        cells.push(el("td", {text: pct(st.top_two_box)}));
-        if (data.reverse_shown) { cells.push(el("td", {text: pct(st.agree_two_box)})); }
-        cells.push(el("td", {text: st.mean === null ? "–" : num(st.mean, 2)}));
-        return el("tr", {"data-row": st.id}, cells);
-      }))
-    ]);
-    target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
-      "aria-label": _("Results table")}, [table]));
-    (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
-    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url); }
-    if (data.comments && data.comments.length) {
-      target.appendChild(el("h4", {text: _("Comments")}));
-      target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
-    }
-    if (data.csv_url) {
-      target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
-    }
-  }
-};
-
-/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
-   with that scale's labels, and answers to statements no longer in the survey. */
-EmmLikertResults.apart = function (target, section) {
-  "use strict";
-  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-  var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
-  var table = el("table", {class: "emm-table"}, [
-    /* the section's heading shows the title; the caption names the table for screen readers only */
-    el("caption", {class: "emm-sr", text: section.title}),
-    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
-    el("tbody", {}, section.statements.map(function (st) {
-      var cells = [el("th", {scope: "row", text: st.text})];
-      if (st.suppressed) {
-        cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
-      } else {
-        cells.push(el("td", {text: EMM.count(st.n, target)}));
-        st.counts.forEach(function (c) { cells.push(el("td", {text: EMM.count(c, target)})); });
-        cells.push(el("td", {text: EMM.count(st.na, target)}));
-      }
-      return el("tr", {}, cells);
-    }))
-  ]);
-  target.appendChild(el("section", {class: "emm-apart", "data-apart": ""}, [
-    el("h5", {text: section.title}),
-    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": section.title}, [table])
-  ]));
-};
-
-/* Who answered (issue 11): a column per participant profile (and one for who did not say), each
-   statement's favourable share and top box; a cell the server withheld (too few answers, or one that
-   would give a small group away: common/perspectives.py) says so. */
-EmmLikertResults.profiles = function (target, table, csvUrl) {
-  "use strict";
-  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-  var loc = EMM.locale(target);
-  var title = EMM.format(_("By profile: {question}"), {question: table.prompt});
-  var withheld = _("withheld: too few answers");
-  var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
-    var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
-    return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
-  }));
-  var rows = table.statements.map(function (st) {
-    return el("tr", {"data-profile-row": st.id}, [el("th", {scope: "row", dir: "auto", text: st.text})].concat(
-      st.cells.map(function (cell) {
-        if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
-        var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
-        var top = cell.top_box === null ? "–" : EMM.percent(cell.top_box, loc);
-        return el("td", {text: EMM.format(_("{favourable} favourable ({top} top box)"), {favourable: favourable, top: top})});
-      })));
-  });
-  var section = el("section", {class: "emm-profiles", "data-profiles": ""}, [
-    el("h4", {text: title}),
-    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": title}, [
-      el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
-        el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
-  ]);
-  if (csvUrl) {
-    section.appendChild(el("p", {}, [el("a", {href: csvUrl, class: "emm-button", download: "",
-      text: _("Download the figures by profile (CSV)")})]));
-  }
-  target.appendChild(section);
-};
 
 function EmmLikertAuthor() { "use strict"; }

@@ -2,7 +2,7 @@
    problems that is its text alternative. Boxes are nodes in layers, by breadth-first depth from the
    roles' starts (nodes no start leads to sit in a last row apart); arrows are choices. The marks are
    the server's: each problem's field ("nodes.3", "nodes.3.choices.1.goto") names its node and its
-   code (EMM.CODES: UNREACHABLE, DEAD_END, LOOP_WITHOUT_ENDING, UNKNOWN_TARGET, STRANDED) the kind of mark. */
+   code (EMM.EDITOR_CODES: UNREACHABLE, DEAD_END, LOOP_WITHOUT_ENDING, UNKNOWN_TARGET, STRANDED) the kind of mark. */
 (function (global) {
   "use strict";
   if (global.EmmRolePlayMap) { return; }
@@ -12,7 +12,7 @@
   function _(text) { return global.EMM.gettext(text); }
 
   function kindLabel(code) {
-    var C = global.EMM.CODES, labels = {};
+    var C = global.EMM.EDITOR_CODES, labels = {};
     labels[C.UNREACHABLE] = _("Cannot be reached");
     labels[C.DEAD_END] = _("Dead end");
     labels[C.LOOP_WITHOUT_ENDING] = _("Loop without ending");
@@ -148,7 +148,7 @@
       mine.forEach(function (m) { var k = kindLabel(m.code); if (k && kinds.indexOf(k) < 0) { kinds.push(k); } });
       var errors = mine.filter(function (m) { return m.error !== false; }).length;
       var cls = "emm-rp-box" + (n.ending ? " emm-rp-end" : "") + (errors ? " emm-rp-bad" : (mine.length ? " emm-rp-warn" : "")) +
-        (mine.some(function (m) { return m.code === global.EMM.CODES.UNREACHABLE; }) ? " emm-rp-unreached" : "");
+        (mine.some(function (m) { return m.code === global.EMM.EDITOR_CODES.UNREACHABLE; }) ? " emm-rp-unreached" : "");
       var second = kinds.length ? kinds.join(", ") : (mine.length ? global.EMM.format(global.EMM.ngettext("{n} problem", "{n} problems", mine.length), {n: global.EMM.count(mine.length, box)}) :
         (L.starts[i] === 0 ? _("Start") : (n.ending ? _("Ending") : "")));
       var name = [global.EMM.format(_("Node {id}"), {id: n.id || "?"})];

@@ -120,8 +120,12 @@ function EmmRolePlayEditor(runtime, element, args) {
     });
   }
 
+  /* the participant profile question, edited in the XML tab (<profile>): kept as loaded */
+  var profile = {prompt: "", options: []};
+
   function load(sc) {
     ed.load(CONTENT.concat(ed.settings), sc);
+    profile = {prompt: sc.profile_prompt || "", options: sc.profile_options || []};
     ids = [];
     (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
     version += 1;
@@ -136,6 +140,8 @@ function EmmRolePlayEditor(runtime, element, args) {
 
   function collect() {
     var data = ed.read(CONTENT.concat(ed.settings));
+    data.profile_prompt = profile.prompt;
+    data.profile_options = profile.options;
     data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message"), final: val(li, "final")}; });
     data.roles = rows(lists.roles).map(function (li) {
       return {id: val(li, "id").trim(), label: val(li, "label"), start: val(li, "start"), brief: val(li, "brief")};

@@ -46,7 +46,11 @@ function EmmRolePlay(runtime, element) {
     var target = event.target.closest("button");
     if (!target || !panel.contains(target) || EMM.isSending(element)) { return; }
     if (target.hasAttribute("data-choice")) { send("choose", {choice: target.getAttribute("data-choice")}, target); }
-    else if (target.hasAttribute("data-role")) { send("start", {role: target.getAttribute("data-role")}, target); }
+    else if (target.hasAttribute("data-role")) {
+      /* with the optional participant profile, when the scenario asks it ("": prefer not to say) */
+      var picked = root.querySelector("[data-profile] input[type=radio]:checked");
+      send("start", {role: target.getAttribute("data-role"), profile: picked ? picked.value : ""}, target);
+    }
     else if (target.hasAttribute("data-back")) { send("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
       /* the server words the question (which attempt counts, what a new one can cost); no question

@@ -35,6 +35,7 @@ def test_staff_read_the_courses_evaluations_and_learners_see_nothing(workbench, 
     assert rows.count() == 8
     cells = rows.first.locator("td").all_inner_texts()
     assert cells[0] == str(len(relevance)) and re.fullmatch(r"\d+(\.\d)?%", cells[-3])
+    assert_bars_match_their_tables(page, "ltr")
     assert_axe_clean(page, BLOCK)
 
     # the one-page summary: "Print" opens the browser's print dialog; printed, only the title, the
@@ -47,6 +48,14 @@ def test_staff_read_the_courses_evaluations_and_learners_see_nothing(workbench, 
     assert page.locator(f"{BLOCK} [data-headline]").is_visible()
     assert page.locator(f"{BLOCK} [data-summary-evaluations] tbody tr").count() == 1
     assert not evaluation.is_visible() and not page.locator(f"{BLOCK} [data-csv]").is_visible()
+    # the summary's chart prints, in its colours (browsers drop backgrounds unless told), beside its table
+    summary_bar = page.locator(f"{BLOCK} [data-summary] .emm-chart .emm-seg")
+    assert summary_bar.count() == 1 and summary_bar.is_visible()
+    assert summary_bar.evaluate("(el) => getComputedStyle(el).printColorAdjust") == "exact"
+    favourable = page.locator(f"{BLOCK} [data-summary-evaluations] tbody td").last.inner_text()
+    assert page.locator(f"{BLOCK} [data-summary] .emm-chart-value").inner_text() == favourable
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1  # one page
     page.emulate_media(media="screen")
     assert evaluation.is_visible()
     assert page.js_errors == []
@@ -106,6 +115,47 @@ FOCUSED = """(root) => {
 }"""
 
 
+# Per statement of each evaluation: the share of the chart's favourable half that its bar fills
+# (measured on the screen: the half towards the end of the line, the right in English, the left in
+# Arabic), the side its most favourable colour lies on, and its table row's cells.
+BARS = """(root) => [...root.querySelectorAll('[data-evaluation]')].flatMap((section) =>
+  [...section.querySelectorAll('.emm-chart-row')].map((row) => {
+    const cells = [...section.querySelectorAll('tr[data-statement]')]
+      .find((tr) => tr.dataset.statement === row.dataset.chart).querySelectorAll('td');
+    const track = row.querySelector('.emm-track');
+    const out = {id: row.dataset.chart, cells: [...cells].map((c) => c.textContent.trim()),
+                 hidden: row.closest('[aria-hidden="true"]') !== null, share: null, top: null};
+    if (!track) return Object.assign(out, {empty: row.querySelector('.emm-chart-empty').textContent});
+    const box = track.getBoundingClientRect(), centre = box.left + box.width / 2;
+    const rtl = getComputedStyle(track).direction === 'rtl';
+    const segs = [...track.querySelectorAll('.emm-seg')];
+    const favourable = segs.filter((s) => rtl ? s.getBoundingClientRect().right <= centre + 0.5
+                                              : s.getBoundingClientRect().left >= centre - 0.5);
+    out.share = favourable.reduce((sum, s) => sum + s.getBoundingClientRect().width, 0) / (box.width / 2) * 100;
+    const top = segs.find((s) => /emm-p(\\d)of\\1/.test(s.className));
+    if (top) out.top = top.getBoundingClientRect().left >= centre - 0.5 ? 'right' : 'left';
+    return out;
+  }))"""
+
+
+def assert_bars_match_their_tables(page, direction):
+    """Every statement's bar fills its favourable half as far as its "Top two box" cell says (a
+    reverse-coded statement's too: both count it rescored), mirrored in Arabic; a withheld
+    statement has no bar and its row says why; every chart is hidden from screen readers."""
+    bars = page.locator(BLOCK).evaluate(BARS)
+    assert bars and all(bar["hidden"] for bar in bars)
+    drawn = [bar for bar in bars if bar["share"] is not None]
+    assert drawn
+    for bar in bars:
+        if bar["share"] is None:
+            assert bar["empty"] in bar["cells"][-1] or bar["cells"][0] == "0", bar
+            continue
+        top_two = float(re.search(r"[\d.]+", bar["cells"][-2]).group())  # n, the points, top, top two, mean
+        assert abs(bar["share"] - top_two) < 1.0, bar
+        if bar["top"]:
+            assert bar["top"] == ("left" if direction == "rtl" else "right"), bar
+
+
 def fill_the_demo_course(participants):
     """``scripts/fill_demo.py``'s participants, through the workbench's handler URLs (Django's
     test client, in this process: the live server shares the test database)."""
@@ -133,8 +183,12 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     root.wait_for()
     assert root.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
     expected = root.evaluate(TAB_STOPS)
-    # 2 summary tables, 3 evaluations, the shared statements, the pair's 2 tables
-    assert expected == ["csv", "print"] + ["table"] * 8
+    # 2 summary tables, 3 evaluations, the 2 day evaluations' figures by profile, the shared
+    # statements, the pair's 2 tables: the charts add no stop
+    assert expected == ["csv", "print"] + ["table"] * 10
+    assert root.locator(".emm-chart").count() == 2 + 3 + 1  # the summary's two, an evaluation's each, the pair's
+    assert_bars_match_their_tables(page, "rtl" if lang == "ar" else "ltr")
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1  # the summary, charts too, on one page
 
     met = []
     for _ in range(60):  # the workbench's own links come first

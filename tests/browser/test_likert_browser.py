@@ -238,6 +238,10 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     learners = seed(workbench, page, DEMO_EN, SEED, comments=[FORMULA, "Très utile, merci."])
 
     open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
+    # the panel's stylesheet and script load only when asked for (common/assets.py ADDED)
+    panel_files = """() => [...document.querySelectorAll('script[src], link[href]')]
+        .map((n) => n.src || n.href).filter((url) => url.includes('emm-likert-results'))"""
+    assert page.evaluate(panel_files) == []
     button = page.get_by_role("button", name="Show results")
     button.click()
     panel = page.locator(f"{BLOCK} [data-results]")
@@ -262,6 +266,7 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
         assert cells[1] == str(answered), (sid, cells)
         assert len(cells) == 2 + len(SCALE) + 5  # statement, n, 5 points, N/A, top, top two, as worded, mean
     assert texts[3][0].endswith("(reverse-coded)")
+    assert len(page.evaluate(panel_files)) == 2
     header = panel.locator("table.emm-table thead th").all_text_contents()
     assert header[:2] == ["Statement", "n"] and header[2:7] == SCALE
     assert header[7:] == ["N/A", "Top box (favourable)", "Top two (favourable)", "Top two as worded",
@@ -394,6 +399,28 @@ def test_french_page_shows_french_scale_labels(workbench, new_page):
     assert page.js_errors == []
 
 
+def test_a_results_panel_that_cannot_load_says_so_and_loads_on_the_next_click(workbench, new_page):
+    """The panel's files load on "Show results" (common/assets.py ADDED): when the connection drops
+    then, the person reads why in the block's alert and the button works again; the next click
+    loads them and shows the results."""
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
+    seed(workbench, page, DEMO_EN, SEED)
+    page.route("**/emm-likert-results.js", lambda route: route.abort())
+    open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
+    button = page.get_by_role("button", name="Show results")
+    button.click()
+    alert = page.locator(f"{BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    assert button.is_enabled() and button.is_visible()
+    assert page.locator(f"{BLOCK} [data-results] table").count() == 0
+    page.unroute("**/emm-likert-results.js")
+    button.click()
+    page.locator(f"{BLOCK} [data-results] table.emm-table").wait_for()
+    assert button.is_hidden() and alert.is_hidden()
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ 6. figures per locale
 def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
     """CLDR in the browser (Intl) and on the server (Babel) write the same French figures:
@@ -414,6 +441,9 @@ def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
     assert texts[0][5] == "2 (33,3\u00a0%)"
     headline = panel.locator(".emm-headline").text_content()
     assert numbers.percent(expected_headline(SEED), "fr") in headline  # the server's Babel, same CLDR
+    # the panel's strings came with it (static/js/i18n/fr-likert-results.js)
+    header = panel.locator("table.emm-table thead th").all_text_contents()
+    assert header[-1] == server_gettext("fr", "Mean (favourable)") != "Mean (favourable)"
     cells = " ".join(c for row in texts for c in row[1:])
     assert not re.search(r"\d\.\d|\d%", cells), cells  # no English decimal point, no sign glued to a number
     assert page.js_errors == []

@@ -80,7 +80,8 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
 
 
 def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
-    """The editor's JavaScript strings come from fr-studio.js, the shared ones from fr.js."""
+    """The editor's JavaScript strings, its own and those of the shared scripts it loads
+    (emm-common.js, emm-forms.js), come from one catalogue, fr-studio.js (common/assets.py)."""
     from django.utils import translation
 
     from emm_xblocks.workbench.services import LmsI18nService
@@ -97,6 +98,9 @@ def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
     assert page.evaluate("() => EMM.gettext('Something went wrong. Please try again.')") != \
         "Something went wrong. Please try again."
     with translation.override("fr"):  # plural forms from the catalogue's own rule (fr: n > 1)
-        expected = [LmsI18nService().ngettext("{n} respondent", "{n} respondents", n) for n in (1, 2)]
-    assert page.evaluate("() => [1, 2].map((n) => EMM.ngettext('{n} respondent', '{n} respondents', n))") == expected
-    assert expected[0] != expected[1] and expected[1] != "{n} respondents"
+        expected = [LmsI18nService().ngettext("{n} character left", "{n} characters left", n) for n in (1, 2)]
+    assert page.evaluate("() => [1, 2].map((n) => EMM.ngettext('{n} character left', '{n} characters left', n))") \
+        == expected
+    assert expected[0] != expected[1] and expected[1] != "{n} characters left"
+    catalogues = page.evaluate("() => [...document.scripts].map((s) => s.src).filter((u) => u.includes('/i18n/'))")
+    assert [url.rsplit("/", 1)[-1] for url in catalogues] == ["fr-studio.js"]

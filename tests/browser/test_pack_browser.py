@@ -109,5 +109,5 @@ def test_a_learner_gets_neither_the_link_nor_the_pack(workbench, new_page):
     page.goto(workbench.scenario_url("emm_case_study.2", learner))
     assert page.locator("[data-pack-link]").count() == 0
     response = page.request.get(workbench.handler_url("emm_case_study.2", "facilitator_pack", learner))
-    assert response.status == 403 and response.json()["error"] == "forbidden"
+    assert response.status == 403 and response.json()["error"] == "staff_only"
 

@@ -7,6 +7,7 @@ tests run whether or not its entry point is installed in the venv."""
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
@@ -169,7 +170,7 @@ def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
     report = platform.add('<emm_evaluation_report display_name="Rapport d’évaluation"/>', platform.subsection())
     answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 1, "formula": 4})
     learner = platform.lms(platform.user("ana")).handle(report, "export_csv", method="GET")
-    assert learner.status == 403 and learner.json["error"] == "forbidden"
+    assert learner.status == 403 and learner.json["error"] == "staff_only"
     result = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET")
     assert result.status == 200 and result.content_type == "text/csv"
     assert result.headers["Content-Disposition"] == (
@@ -236,3 +237,152 @@ def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_group
     text = rows.decode("utf-8-sig")
     assert "Government: favourable (%),100" in text
     assert "Civil society: favourable (%),withheld: too few answers" in text
+
+
+# ------------------------------------------------------------------ the charts beside the tables
+class Charts(HTMLParser):
+    """What a reader sees of the report's charts (``templates/common/chart.html``) and tables:
+    ``charts``: per chart, its ``aria-hidden`` and rows ``{id: {"segments": [(colour class, start,
+    width)], "value", "empty"}}``; ``cells``: per table row's ``data-statement``, its cells' text;
+    ``focusable``: links, buttons or tab stops found inside a chart."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.charts, self.cells, self.focusable = [], {}, []
+        self.depth = 0  # open <div>s inside the current chart
+        self.row = self.text_into = self.statement = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "div" and "emm-chart" in a.get("class", "").split():
+            self.charts.append({"hidden": a.get("aria-hidden"), "rows": {}})
+            self.depth = 1
+            return
+        if self.depth:
+            if tag == "div":
+                self.depth += 1
+            if tag in ("a", "button", "input") or "tabindex" in a:
+                self.focusable.append(tag)
+            if "data-chart" in a:
+                self.row = self.charts[-1]["rows"].setdefault(a["data-chart"], {"segments": [], "value": "",
+                                                                                 "empty": ""})
+            cls = a.get("class", "").split()
+            if "emm-seg" in cls:
+                style = {k.strip(): float(v.strip().rstrip("%"))
+                         for k, v in (part.split(":") for part in a["style"].split(";") if part.strip())}
+                self.row["segments"].append((cls[1], style["inset-inline-start"], style["inline-size"]))
+            self.text_into = "value" if "emm-chart-value" in cls else "empty" if "emm-chart-empty" in cls else None
+        elif tag == "tr" and "data-statement" in a:
+            self.statement = self.cells.setdefault(a["data-statement"], [])
+        elif tag in ("td", "th") and self.statement is not None:
+            self.statement.append("")
+            self.text_into = "cell"
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == "div":
+            self.depth -= 1
+        if tag == "tr":
+            self.statement = None
+        self.text_into = None if tag in ("span", "p", "td", "th") else self.text_into
+
+    def handle_data(self, data):
+        if self.text_into == "cell":
+            self.statement[-1] += data
+        elif self.text_into and self.row is not None:
+            self.row[self.text_into] += data
+
+
+def percent_of(cell):
+    return float(cell.strip().rstrip("%"))
+
+
+def test_each_statements_bars_are_its_table_figures_a_reverse_coded_one_on_the_favourable_side(platform):
+    day1 = platform.add(DAY.format(name="Day 1", extra='min_group_size="4"',
+                                   more='<item id="apply">I can apply what I learned.</item>'), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="4"'), platform.subsection())
+    # relevance 5,5,4,2: 3 of 4 favourable; pace (reverse-coded) 2,2,1,4 -> rescored 4,4,5,2: 3 of 4
+    # favourable too; apply: 2 answers on the scale, below the minimum group size of 4
+    answer(platform, day1, 4, lambda i: {"relevance": [5, 5, 4, 2][i], "pace": [2, 2, 1, 4][i],
+                                         "apply": [5, 5, "na", "na"][i]})
+    page = Charts(staff_page(platform, report))
+    summary, detail = page.charts
+    assert all(chart["hidden"] == "true" for chart in page.charts) and page.focusable == []  # the tables say it
+    # the summary: one bar per evaluation, its favourable share (6 of 8 answers) as in its table
+    (bar,) = summary["rows"].values()
+    assert bar["segments"] == [("emm-bar-favourable", 0.0, 75.0)] and bar["value"] == "75%"
+
+    rows, cells = detail["rows"], page.cells
+    # columns: statement, n, the 5 points (as given), top box, top two box, mean
+    relevance = [percent_of(c) for c in cells["relevance"][2:9]]
+    assert relevance == [0, 25, 0, 25, 50, 50, 75]
+    # each point's segment is half its column (each side of the centre is half the track), and the
+    # favourable half holds the top two box: 3 of 4 favourable fill 75 % of it
+    assert rows["relevance"]["segments"] == [("emm-p2of5", 37.5, 12.5), ("emm-p4of5", 50.0, 12.5),
+                                             ("emm-p5of5", 62.5, 25.0)]
+    for cls, _start, width in rows["relevance"]["segments"]:
+        assert 2 * width == relevance[int(cls[5]) - 1]
+    assert 2 * sum(w for _c, start, w in rows["relevance"]["segments"] if start >= 50) == relevance[-1] == 75
+
+    # the reverse-coded row: its answer columns as given, its bar rescored like its top-box columns
+    pace = [percent_of(c) for c in cells["pace"][2:9]]
+    assert pace == [25, 50, 0, 25, 0, 25, 75]
+    assert 2 * sum(w for _c, start, w in rows["pace"]["segments"] if start >= 50) == pace[-1] == 75
+    assert [(c, 2 * w) for c, _s, w in rows["pace"]["segments"] if c == "emm-p5of5"] == [("emm-p5of5", pace[5])]
+    for cls, _start, width in rows["pace"]["segments"]:  # favourable point p is the answer 6 - p as given
+        assert 2 * width == pace[5 - int(cls[5])]
+    assert "(reverse-coded: counted rescored, favourable answers on the same side as the others)" in visible(
+        staff_page(platform, report))
+
+    # below the minimum group size: no bar, and the same words as its table row
+    assert rows["apply"] == {"segments": [], "value": "", "empty": "Too few answers to show."}
+    assert cells["apply"][2] == "Too few answers to show."
+
+
+def test_a_suppressed_evaluation_draws_no_bar(platform):
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 3, lambda i: {"relevance": 5, "pace": 1})
+    page = Charts(staff_page(platform, report))
+    (summary,) = page.charts  # the evaluation's own chart is not drawn at all
+    assert [row["segments"] for row in summary["rows"].values()] == [[]]
+    assert [row["empty"] for row in summary["rows"].values()] == ["—"]
+
+
+def test_the_pairs_bars_are_its_mean_scores(platform):
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="2"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="2"'), section)
+    report = platform.add(REPORT.format(extra='min_group_size="2"'), platform.subsection())
+    for name, before, after in (("ana", WRONG, RIGHT), ("bob", HALF, HALF)):
+        user = platform.user(name)
+        platform.lms(user).handle(pre, "submit", before)
+        platform.lms(user).handle(post, "submit", after)
+    html = staff_page(platform, report)
+    page = Charts(html)
+    summary, pair = page.charts  # no evaluation answered: no reaction chart
+    # pre 0 % and 50 %, post 100 % and 50 %: means 25 % and 75 %, as the table beside it says
+    assert pair["rows"] == {"pre": {"segments": [("emm-bar-pre", 0.0, 25.0)], "value": "25%", "empty": ""},
+                            "post": {"segments": [("emm-bar-post", 0.0, 75.0)], "value": "75%", "empty": ""}}
+    assert "Mean pre-test score 25%" in visible(html.split("data-figures")[1])
+    assert [(r["segments"][0][2], r["value"]) for r in summary["rows"].values()] == [(25.0, "25%"), (75.0, "75%")]
+    assert list(summary["rows"]) == ["day1-pre", "day1-post"]
+    assert page.focusable == [] and all(chart["hidden"] == "true" for chart in page.charts)
+
+
+def test_in_arabic_the_bars_mirror(platform):
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": [5, 5, 4, 2, 3][i], "pace": 2})
+    with translation.override("ar"):
+        html = staff_page(platform, report)
+    assert re.search(r'<div class="emm emm-er" id="[^"]+" lang="ar" dir="rtl">', html)
+    charts = Charts(html).charts
+    # laid out from the line's start (the right in Arabic), never from a physical side
+    styles = re.findall(r'class="emm-seg [^"]+" style="([^"]*)"', html)
+    assert styles and all(s.startswith("inset-inline-start:") and "left" not in s and "right" not in s
+                          for s in styles)
+    assert charts[1]["rows"]["relevance"]["segments"][-1] == ("emm-p5of5", 65.0, 20.0)  # 2 of 5 "strongly agree"
+    from importlib import resources
+    css = resources.files("emm_xblocks").joinpath("static/css/emm-chart.css").read_text()
+    assert not re.search(r"(?<![-\w])(left|right|margin-left|margin-right)\s*:", css)

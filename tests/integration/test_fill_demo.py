@@ -145,6 +145,40 @@ def test_forty_participants_fill_the_report_with_real_figures(filled):
     assert learner.xpath("//*[contains(@class, 'emm-kc')]") and not learner.xpath("//*[@data-headline]")
 
 
+def test_the_day_evaluations_figures_by_profile_show_the_big_groups_and_withhold_the_small(filled):
+    """Issue 11 "Who answered": each participant keeps one profile through the training; the
+    report breaks each day evaluation down by it, the groups under the minimum size (5) withheld."""
+    folder, _output, record = filled
+    submissions = record["submissions"]
+    days = list(dict.fromkeys(s["usage_id"] for s in submissions if "profile" in s["data"]))
+    assert len(days) == 2  # the day 1 and day 2 evaluations ask it; the end-of-training one does not
+    profile_of = {}
+    for s in submissions:
+        if s["usage_id"] in days:
+            assert profile_of.setdefault(s["student"], s["data"].get("profile")) == s["data"].get("profile")
+    counts = {key: sum(1 for p in profile_of.values() if p == key) for key in ("gov", "cso", "io", "other", None)}
+    assert counts["gov"] >= 5 and counts["cso"] >= 5 and sum(counts.values()) == 40
+
+    staff = page(folder, record["scenario"], "staff_1")
+    tables = staff.xpath("//table[@data-profiles]")
+    assert len(tables) == 2
+    for usage_id, table in zip(days, tables, strict=True):
+        heads = [text(th) for th in table.xpath("./thead/tr/th")][1:]
+        assert [h.split(" (")[0] for h in heads] == [
+            "Government", "Civil society", "An international organisation", "Other", "Did not say"]
+        assert f"n={counts['gov']}" in heads[0] and f"n={counts['cso']}" in heads[1]
+        assert not any("n=" in h for h in heads[2:])  # fewer than 5 each (together 5 or more)
+        [objectives] = [row for row in table.xpath("./tbody/tr") if row.get("data-profile-statement") == "objectives"]
+        cells = [text(td) for td in objectives.xpath("./td")]
+        for key, cell in zip(("gov", "cso"), cells, strict=False):
+            answers = [s["data"]["answers"].get("objectives") for s in submissions
+                       if s["usage_id"] == usage_id and s["data"].get("profile") == key]
+            on_scale = [v for v in answers if v not in (None, "na")]
+            favourable = percent(100 * sum(1 for v in on_scale if v >= 4) / len(on_scale), "en", 1)
+            assert cell.startswith(favourable + " ("), (key, cell, favourable)
+        assert cells[2:] == ["too few"] * 3
+
+
 def test_filling_again_changes_nothing(filled):
     folder, _output, record = filled
     result = run([str(ROOT / "scripts" / "fill_demo.py"), "--participants", "3"], folder)

@@ -154,12 +154,52 @@ def test_each_test_is_answered_once(platform):
     assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
     again = platform.lms(ana).handle(pre, "submit", RIGHT)
     assert again.status == 409 and again.json["error"] == "already_submitted"
-    # staff delete the learner's state: the pseudonymous result stays, and still counts once
-    delete_state(platform, pre, ana, platform.user("staff_1", role="staff"))
-    again = platform.lms(ana).handle(pre, "submit", RIGHT)
-    assert again.status == 409 and again.json["error"] == "already_submitted"
     assert PairedResult.objects.filter(phase="pre").count() == 1
     assert PairedResult.objects.get(phase="pre").earned == 0
+
+
+def test_delete_learner_state_deletes_their_result_and_lets_them_take_the_test_again(platform):
+    """The instructor's "Delete learner state" (tests/openedx/instructor.py ``delete_state``, as
+    ``lms/djangoapps/instructor/enrollment.py`` ``reset_student_attempts(delete_module=True)``
+    runs it: ``clear_student_state`` on the unbound block with the learner's anonymous id, then
+    the state deleted)."""
+    pre, post = pair_of(platform, pre_extra='grading="participation"', subsection=platform.subsection(graded=True))
+    ana, bob, staff = platform.user("ana"), platform.user("bob"), platform.user("staff_1", role="staff")
+    for user in (ana, bob):
+        assert platform.lms(user).handle(pre, "submit", WRONG).status == 200
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    graded = len(platform.events.grades)
+    delete_state(platform, pre, ana, staff)
+    # ana's pre-test result is gone; bob's and ana's post-test stay
+    assert sorted(PairedResult.objects.values_list("phase", flat=True)) == ["post", "pre"]
+    assert len(platform.events.grades) == graded  # the platform skips its score reset for this block
+    assert platform.lms(ana).handle(post, "student_view_user_state", method="GET").json["submitted"] is True
+    assert "INTRO-TEXT" in platform.lms(ana).html(pre)  # the form again
+    again = platform.lms(ana).handle(pre, "submit", HALF)
+    assert again.status == 200
+    tokens = dict(PairedResult.objects.filter(phase="post").values_list("phase", "token"))
+    assert PairedResult.objects.filter(phase="pre", token=tokens["post"]).get().earned == 1  # linked again
+    assert PairedResult.objects.filter(phase="pre").count() == 2
+
+
+def test_delete_learner_state_reaches_a_result_filed_under_an_earlier_pair_key(platform):
+    pre, _post = pair_of(platform)
+    ana, bob, staff = platform.user("ana"), platform.user("bob"), platform.user("staff_1", role="staff")
+    for user in (ana, bob):
+        assert platform.lms(user).handle(pre, "submit", WRONG).status == 200
+    platform.set_settings(pre, pair="day1-renamed")  # the author changed the pair key since
+    delete_state(platform, pre, ana, staff)
+    assert PairedResult.objects.count() == 1  # bob's result stays
+    assert platform.lms(ana).handle(pre, "submit", RIGHT).status == 200  # under the new key
+
+
+def test_delete_learner_state_without_a_result_changes_nothing(platform):
+    pre, _post = pair_of(platform)
+    ana, bob, staff = platform.user("ana"), platform.user("bob"), platform.user("staff_1", role="staff")
+    assert platform.lms(bob).handle(pre, "submit", WRONG).status == 200
+    platform.student_modules.get_or_create(ana, pre)  # ana opened the test and answered nothing
+    delete_state(platform, pre, ana, staff)
+    assert PairedResult.objects.count() == 1
 
 
 def test_unanswered_questions_are_refused(platform):
@@ -226,6 +266,17 @@ def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform)
     assert "Mean gain (percentage points) 50" in page and "Learners who improved 50%" in page
     assert "Normalised gain 0.67" in page
     assert "Staff:" not in visible(platform.lms(learners[0]).html(post))
+    # the means drawn as bars above their table, for the eye only (common/chart.html), in the
+    # charts' stylesheet, which only staff download
+    staff_view = platform.lms(staff).render(post)
+    html = staff_view.body_html()
+    assert ('<span class="emm-seg emm-bar-pre" style="inset-inline-start:0%;inline-size:25%"></span></div>'
+            '<span class="emm-chart-value">25%</span>') in html
+    assert 'inline-size:75%"></span></div><span class="emm-chart-value">75%</span>' in html
+    assert html.index('class="emm-chart" aria-hidden="true"') < html.index("data-figures")
+    charts_css = [r.data for r in staff_view.resources if r.data.endswith("emm-chart.css")]
+    assert len(charts_css) == 1
+    assert not [r for r in platform.lms(learners[0]).render(post).resources if r.data.endswith("emm-chart.css")]
 
 
 # ------------------------------------------------------------------ OLX, mobile

@@ -97,8 +97,9 @@ def test_learners_cannot_use_staff_handlers(survey, handlers):
     uid = survey()
     r = handlers.post(uid, "get_results", {})
     assert r.status_code == 403 and r.json_body["error"] == "forbidden"
-    r = handlers.get(uid, "export_csv")
-    assert r.status_code == 403
+    for handler in ("export_csv", "export_profile_csv"):  # staff-only files: the one code of issue 12
+        r = handlers.get(uid, handler)
+        assert r.status_code == 403 and r.json_body["error"] == "staff_only" and r.json_body["message"]
     r = handlers.post(uid, "studio_submit", {"display_name": "hacked", "statements": []})
     assert r.status_code == 403
     assert handlers.block(uid).display_name == "Eval"

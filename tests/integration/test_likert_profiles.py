@@ -56,7 +56,7 @@ def test_the_page_offers_the_profile_question_before_the_statements(survey, hand
 
 
 def test_twelve_learners_in_two_profiles_give_figures_per_profile(survey, handlers):
-    uid = survey('anonymous="true"')
+    uid = survey('anonymous="true" results="learners"')
     answer(handlers, uid, 7, "gov", relevance=5, pace=1, who="gov")
     answer(handlers, uid, 5, "cso", relevance=2, pace=4, who="cso")
     body = handlers.post(uid, "get_results", {}, student="staff_1").json_body
@@ -71,8 +71,12 @@ def test_twelve_learners_in_two_profiles_give_figures_per_profile(survey, handle
     assert handlers.block(uid, student="gov_0").learner_profile == ""
     # the summary's split equals what the rows say
     assert summary.profile_tallies(uid)["cso"]["relevance"] == {"2": 5}
-    # a learner cannot see the breakdown
-    assert "profiles" not in handlers.post(uid, "get_results", {}, student="gov_0").json_body
+    # a learner who may read the results (once answered) reads the same breakdown (issue 12), without
+    # the staff's CSV; one who may not reads nothing
+    mine = handlers.post(uid, "get_results", {}, student="gov_0").json_body
+    assert by_profile(mine) == (cells, people) and "profile_csv_url" not in mine
+    assert body["profile_csv_url"]
+    assert handlers.post(uid, "get_results", {}, student="newcomer").status_code == 403
 
 
 def test_a_small_profile_is_withheld_and_so_is_the_next_smallest_when_it_could_be_worked_out(survey, handlers):
@@ -133,14 +137,16 @@ def test_the_csvs_name_a_profile_only_when_its_group_is_big_enough(survey, handl
     assert handlers.get(uid, "export_profile_csv", student="gov_0").status_code == 403
 
 
-def test_a_save_from_the_studio_editor_keeps_the_profile_question(survey, handlers):
-    uid = survey()  # the editor does not show the question (OLX only): a save keeps it as it was
+def test_a_save_from_the_studio_editor_saves_the_profile_question_it_shows(survey, handlers):
+    uid = survey()
     form = {"display_name": "New name", "scale": "agree5", "results": "staff", "min_group_size": 5,
-            "weight": 1, "statements": [{"id": "relevance", "text": "Relevant."}]}
+            "weight": 1, "statements": [{"id": "relevance", "text": "Relevant."}],
+            "profile_prompt": "Your employer",
+            "profile_options": [{"id": "gov", "text": "Government"}, {"id": "other", "text": "Other"}]}
     assert handlers.post(uid, "studio_submit", form, student="staff_1").status_code == 200
     block = handlers.block(uid)
-    assert block.display_name == "New name" and block.profile_prompt == "You work for"
-    assert [o["id"] for o in block.profile_options] == ["gov", "cso", "io"]
+    assert block.display_name == "New name" and block.profile_prompt == "Your employer"
+    assert [o["id"] for o in block.profile_options] == ["gov", "other"]
 
 
 def test_the_mobile_apps_get_the_question_and_a_named_learners_answer(survey, handlers):

@@ -182,3 +182,78 @@ def test_a_learner_s_own_answers_on_an_old_scale_are_not_shown_relabelled(platfo
     assert platform.lms(lea).handle(key, "submit", {"answers": {**answers, "relevance": 4}}).status == 200
     html = platform.lms(lea).html(key)
     assert html.count(" checked") == 3 and "The answer scale changed" not in html
+
+
+# ------------------------------------------------------------------ the Likert's profile question (issue 11)
+PROFILED = """
+<emm_likert display_name="Day 1 evaluation" min_group_size="2">
+  <item id="relevance">The training is relevant to my work.</item>
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="cso">Civil society</option>
+    <option id="io">International organisation</option>
+  </profile>
+</emm_likert>
+"""
+
+
+def answer_with_profiles(platform, key, profiles):  # noqa: F811
+    for i, profile in enumerate(profiles):
+        data = {"answers": {"relevance": 4}, "profile": profile}
+        r = platform.lms(platform.user(f"p{i}")).handle(key, "submit", data)
+        assert r.status == 200, r.json
+
+
+def test_the_editor_s_form_saved_unchanged_re_exports_the_same_profile_olx(platform):  # noqa: F811
+    key = platform.add(PROFILED)
+    before = platform.export(key)
+    assert '<option id="io">International organisation</option>' in before
+    assert save(platform, key, form(platform, key, likert_editor)).status == 200
+    assert platform.export(key) == before
+
+
+def test_removing_a_profile_option_learners_chose_needs_confirmation_and_keeps_their_column(platform):  # noqa: F811
+    key = platform.add(PROFILED)
+    answer_with_profiles(platform, key, ["gov", "gov", "io", "io", "cso", "cso"])
+    before = platform.export(key)
+    data = form(platform, key, likert_editor)
+    data["profile_options"] = [o for o in data["profile_options"] if o["id"] != "io"]
+    checked = platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_validate", data).json
+    assert checked["touches_answers"] is True
+    assert [(p["field"], p["error"]) for p in checked["problems"]] == [("profile_options", False)]
+
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "profile_options" and "“io”" in warning["message"]
+    assert platform.export(key) == before  # nothing saved
+
+    assert save(platform, key, data, confirm=True).status == 200
+    assert 'id="io"' not in platform.export(key)
+    columns = {c["key"]: c["n"] for c in staff_results(platform, key)["profiles"]["columns"]}
+    assert columns["io"] == 2 and columns["gov"] == 2  # the removed option's participants still counted
+
+
+def test_renaming_a_profile_option_s_id_warns_at_that_id(platform):  # noqa: F811
+    key = platform.add(PROFILED)
+    answer_with_profiles(platform, key, ["gov"])
+    data = form(platform, key, likert_editor)
+    data["profile_options"][0]["id"] = "government"
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    assert [p["field"] for p in refused.json["problems"]] == ["profile_options.0.id"]
+    data["profile_options"][0]["id"] = "gov"
+    data["profile_options"][0]["text"] = "Public service"  # a new text touches nobody's answer
+    assert save(platform, key, data).status == 200
+    assert '<option id="gov">Public service</option>' in platform.export(key)
+
+
+def test_an_invalid_profile_from_the_editor_is_refused_with_the_field_and_a_stable_code(platform):  # noqa: F811
+    key = platform.add(PROFILED)
+    before = platform.export(key)
+    data = form(platform, key, likert_editor)
+    data["profile_options"] = data["profile_options"][:1]
+    refused = save(platform, key, data)
+    assert refused.status == 400 and refused.json["error"] == "invalid_content"
+    assert [p["field"] for p in refused.json["problems"]] == ["profile_options"]
+    assert platform.export(key) == before

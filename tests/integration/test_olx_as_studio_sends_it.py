@@ -91,8 +91,8 @@ def test_an_atlas_catalogue_from_the_platform_replaces_the_bundled_one(likert, m
     service = likert.runtime.service(likert, "i18n")
     with translation.override("fr"):
         bundled = [r.data for r in likert.render("student_view", {}).resources if r.kind == "url"]
-        assert any("/i18n/fr.js" in url for url in bundled)
+        assert any("/i18n/fr-likert.js" in url for url in bundled)
         monkeypatch.setattr(type(service), "get_javascript_i18n_catalog_url",
                             lambda self, block: "/static/atlas/emm_xblocks/fr.js")
         atlas = [r.data for r in likert.render("student_view", {}).resources if r.kind == "url"]
-    assert "/static/atlas/emm_xblocks/fr.js" in atlas and not any("/i18n/fr.js" in url for url in atlas)
+    assert "/static/atlas/emm_xblocks/fr.js" in atlas and not any("/i18n/fr-likert.js" in url for url in atlas)

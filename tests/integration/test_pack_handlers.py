@@ -74,7 +74,7 @@ def test_learners_and_staff_viewing_as_a_learner_are_refused(platform, people, k
     for ctx in (platform.lms(ana), platform.lms(sam, masquerade_as=ana)):
         response = get_pack(ctx, key)
         assert response.status_code == 403
-        assert response.json["error"] == "forbidden" and response.json["message"]
+        assert response.json["error"] == "staff_only" and response.json["message"]
         assert "SECRET" not in response.text and "DEBRIEF" not in response.text
 
 

@@ -37,7 +37,7 @@ def test_likert_reports_one_row_per_named_respondent_in_statement_order(platform
     relevance = ana[statement_columns[0]]
     assert "5" in str(relevance) or "strongly agree" in str(relevance).lower()
     pace, rescored = (ana[c] for c in statement_columns[1:3])
-    assert (str(pace), str(rescored)) == ("2", "4") and "rescored" in statement_columns[2]
+    assert (str(pace), str(rescored)) == ("2 Disagree", "4") and "rescored" in statement_columns[2]
 
 
 def test_anonymous_likert_reports_nothing_identifying(platform):  # noqa: F811

@@ -168,7 +168,7 @@ def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):
     assert all("officer0" not in cell and "student" not in cell for row in rows for cell in row)
 
     r = handlers.get(meeting, "export_perspectives", student="officer0")
-    assert r.status_code == 403 and r.json()["error"] == "forbidden"
+    assert r.status_code == 403 and r.json()["error"] == "staff_only"
 
 
 def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):

@@ -16,7 +16,9 @@
   **unbound** block's ``clear_student_state(user_id=<anonymous id>, course_id, item_id,
   requesting_user_id)`` is called if it has one, then the StudentModule row is deleted; if the
   block had no ``clear_student_state``, the grades app is told the score is now 0 of
-  ``max_score()`` (``_fire_score_changed_for_block``, ``score_deleted=True``).
+  ``max_score()`` (``_fire_score_changed_for_block``, ``score_deleted=True``); with one
+  (``submission_cleared``), neither that nor ``sub_api.reset_score`` runs (the submissions API is
+  not modelled: the package's blocks keep no submissions there).
 * ``mobile_collect``: ``lms/djangoapps/course_api/blocks/transformers/student_view.py``
   (``StudentViewTransformer.collect``): on the unbound block,
   ``block.has_support(getattr(block.__class__, "student_view", None), "multi_device")`` and, if

@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
 BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events")
 PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
-               "perspectives")
-PURE_ALSO = ("emm_xblocks.role_play.perspectives",)
+               "perspectives", "profile")
+PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 
 BLOCKER = """

@@ -54,9 +54,12 @@ def test_rows_describe_the_latest_submitted_attempt_per_question():
 def test_learners_without_a_submission_or_with_odd_state_have_no_row():
     for odd in ({}, {"draft": {"s": "a"}}, {"history": "x"}, {"history": [None]}, None, []):
         assert report.learner_rows(CASE, odd, _) == []
-    # an attempt whose answers no longer match the case (the author removed an option)
-    rows = report.learner_rows(CASE, state(({"s": "gone", "m": 5}, None)), _)
-    assert [r["Answer"] for r in rows] == ["", "", ""]
+    # an attempt whose answers no longer match the case (the author removed an option, a
+    # question): the removed option named by its id, the removed question's answer in a row of
+    # its own, after the current questions; an answer of no known shape is an empty cell
+    rows = report.learner_rows(CASE, state(({"s": "gone", "m": 5, "old": ["a", "b"]}, None)), _)
+    assert [r["Answer"] for r in rows] == ["gone (removed option)", "", "", "a; b"]
+    assert (rows[-1]["Question ID"], rows[-1]["Question"], rows[-1]["Points"]) == ("old", "Removed question", "")
 
 
 def test_plain_text():

@@ -1,5 +1,6 @@
-"""The error codes the JavaScript branches on (``EMM.CODES`` in static/js/emm-common.js) are codes
-the server really sends, and the codes the browser makes up itself (``EMM.LOCAL_CODES``) are never
+"""The error codes the JavaScript branches on (``EMM.CODES`` in static/js/emm-common.js for learner
+pages, ``EMM.EDITOR_CODES`` in emm-editor.js for the editors) are codes the server really sends,
+and the codes the browser makes up itself (``EMM.LOCAL_CODES``) are never
 one of them: the two sides cannot drift apart unnoticed. (ESLint refuses a code compared with a
 string literal in the JavaScript, so every code the JavaScript uses is in the registry.)
 """
@@ -7,16 +8,20 @@ string literal in the JavaScript, so every code the JavaScript uses is in the re
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 COMMON_JS = ROOT / "static" / "js" / "emm-common.js"
+EDITOR_JS = ROOT / "static" / "js" / "emm-editor.js"
+FILES = {"CODES": COMMON_JS, "LOCAL_CODES": COMMON_JS, "EDITOR_CODES": EDITOR_JS}
 PACKAGE = ROOT / "emm_xblocks"
 
 
 def registry(name):
-    """``{NAME: "code"}`` of ``EMM.<name> = Object.freeze({...});`` in emm-common.js."""
-    source = COMMON_JS.read_text(encoding="utf-8")
+    """``{NAME: "code"}`` of ``EMM.<name> = Object.freeze({...});`` in its file (``FILES``)."""
+    source = FILES[name].read_text(encoding="utf-8")
     block = re.search(r"EMM\." + name + r"\s*=\s*Object\.freeze\(\{(.*?)\}\);", source, re.S)
-    assert block, f"EMM.{name} = Object.freeze({{...}}) not found in {COMMON_JS.name}"
+    assert block, f"EMM.{name} = Object.freeze({{...}}) not found in {FILES[name].name}"
     body = re.sub(r"/\*.*?\*/", "", block.group(1), flags=re.S)
     pairs = dict(re.findall(r"([A-Z_]+)\s*:\s*\"([a-z_]+)\"", body))
     entries = [e for e in body.split(",") if e.strip()]
@@ -34,12 +39,13 @@ def python_string_literals():
     return found
 
 
-def test_every_code_the_javascript_compares_is_sent_by_the_server():
-    codes = registry("CODES")
+@pytest.mark.parametrize("name", ["CODES", "EDITOR_CODES"])
+def test_every_code_the_javascript_compares_is_sent_by_the_server(name):
+    codes = registry(name)
     assert len(codes) >= 4
     literals = python_string_literals()
     missing = sorted(code for code in codes.values() if code not in literals)
-    assert not missing, f"EMM.CODES lists codes no Python code under emm_xblocks/ sends: {missing}"
+    assert not missing, f"EMM.{name} lists codes no Python code under emm_xblocks/ sends: {missing}"
 
 
 def test_the_browsers_own_codes_are_not_server_codes():
@@ -48,9 +54,11 @@ def test_the_browsers_own_codes_are_not_server_codes():
     clash = sorted(set(local.values()) & python_string_literals())
     assert not clash, f"EMM.LOCAL_CODES would be mistaken for the server's codes: {clash}"
     assert not set(local.values()) & set(registry("CODES").values())
+    assert not set(local.values()) & set(registry("EDITOR_CODES").values())
+    assert not set(registry("CODES").values()) & set(registry("EDITOR_CODES").values())
 
 
 def test_each_name_says_its_code():
-    for name in ("CODES", "LOCAL_CODES"):
+    for name in FILES:
         for key, code in registry(name).items():
             assert key == code.upper(), f"EMM.{name}.{key} is {code!r}"

@@ -1,6 +1,8 @@
 """The Likert's participant profile question (issue 11 §2): OLX both ways, the author's checks,
 the learner's answer, and the figures by profile (pure)."""
 
+import json
+
 import pytest
 from lxml import etree
 
@@ -93,3 +95,67 @@ def test_breakdown_withholds_a_small_group_and_the_one_that_would_give_it_away()
 def test_no_question_no_breakdown():
     s = survey(XML.split("<profile")[0] + "</emm_likert>")
     assert profiles.breakdown(s, {}, {}, 0, str) is None
+
+
+# ------------------------------------------------------------------ the Studio editor (issue 11 "Who answered")
+def test_what_the_editor_saves_re_exports_to_the_same_olx():
+    from emm_xblocks.likert import editor
+
+    s = survey(XML.replace("You work for", "  You   work for "))
+    sent = json.loads(json.dumps(editor.to_editor(s)))  # what the browser gets, edits nothing, sends back
+    assert sent["profile_prompt"] == "You work for"
+    assert sent["profile_options"] == [{"id": "gov", "text": "Government"}, {"id": "cso", "text": "Civil & society"}]
+    saved, problems = editor.from_editor(sent, str)
+    assert problems == []
+    assert etree.tostring(olx.to_xml(saved)) == etree.tostring(olx.to_xml(s))
+    # as typed in the form: spaces around and inside are read the way OLX reads them back
+    typed = dict(sent, profile_prompt=" You  work\nfor ", profile_options=[{"id": " gov ", "text": " Government  "},
+                                                                         {"id": "cso", "text": "Civil &\n society"}])
+    assert etree.tostring(olx.to_xml(editor.from_editor(typed, str)[0])) == etree.tostring(olx.to_xml(s))
+
+
+@pytest.mark.parametrize("options,field", [
+    ([{"id": "gov", "text": "Government"}], "profile_options"),
+    ([{"id": "gov", "text": "Government"}, {"id": "GOV", "text": "Other"}], "profile_options.1.id"),
+    ([{"id": "g v", "text": "Government"}, {"id": "b", "text": "B"}], "profile_options.0.id"),
+    ([{"id": "a", "text": "A"}, {"id": "b", "text": ""}], "profile_options.1.text"),
+    ([{"id": "a", "text": "A"}, {"id": "b", "text": "x" * 1001}], "profile_options.1.text"),
+    ([{"id": "a", "text": "A"}, "b"], "profile_options.1"),
+    ("gov, cso", "profile_options"),
+])
+def test_the_editor_refuses_what_olx_refuses_at_the_same_field(options, field):
+    from emm_xblocks.likert import editor
+
+    data = dict(editor.to_editor(survey()), profile_options=options)
+    _saved, problems = editor.from_editor(data, str)
+    assert field in [p.field for p in problems if p.error]  # an error: the save is refused whole
+
+
+def test_the_editor_s_prompt_is_checked_like_olx_s():
+    from emm_xblocks.likert import editor
+
+    data = dict(editor.to_editor(survey()), profile_prompt="  ")
+    assert [p.field for p in editor.from_editor(data, str)[1] if p.error] == ["profile_prompt"]
+    none = dict(editor.to_editor(survey()), profile_prompt="", profile_options=[])  # no question at all
+    saved, problems = editor.from_editor(none, str)
+    assert problems == [] and not saved.has_profile and olx.to_xml(saved).find("profile") is None
+
+
+def test_an_edit_that_removes_or_renames_a_profile_option_warns_at_its_field():
+    from dataclasses import replace
+
+    from emm_xblocks.likert.changes import answer_changes, carry_over
+
+    s = survey(XML.replace('<option id="cso">', '<option id="io">International</option><option id="cso">'))
+    gov, io, cso = s.profile_options
+    renamed = replace(s, profile_options=(gov, content.ProfileOption("intl", io.text), cso))
+    assert [(p.field, p.error) for p in answer_changes(s, renamed, str)] == [("profile_options.1.id", False)]
+    assert "“io”" in answer_changes(s, renamed, str)[0].message
+    removed = replace(s, profile_options=(gov, cso))
+    assert [(p.field, p.error) for p in answer_changes(s, removed, str)] == [("profile_options", False)]
+    # a new text, a new prompt, a new order or a new option touch nobody's answer
+    reworded = replace(s, profile_prompt="Your employer", profile_options=(
+        cso, content.ProfileOption("gov", "Public service"), io, content.ProfileOption("other", "Other")))
+    assert answer_changes(s, reworded, str) == []
+    # what the editor sent is what is stored (the profile is no longer kept from before the save)
+    assert carry_over(s, removed, answered=True).profile_options == (gov, cso)

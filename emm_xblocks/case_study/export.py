@@ -1,0 +1,34 @@
+"""The case study's staff download: how participants answered, split by profile (issue 12 §1).
+
+``distribution_csv`` answers the ``export_distribution`` handler: course staff only (403
+``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``too_few_respondents`` below
+the minimum group size or when the case shows no distribution; else a UTF-8 CSV (BOM, every cell
+formula-safe: ``common.export.csv_lines``) named for the case (RFC 6266,
+``common.export.content_disposition``), its rows ``perspectives.csv_rows``. Reads the summary by
+index (three reads), never the answer rows.
+"""
+
+from webob import Response
+
+from ..common import summary
+from ..common.errors import HandlerError, staff_only
+from ..common.export import content_disposition, csv_lines
+from . import perspectives
+
+
+def distribution_csv(block):
+    _ = block.ugettext
+    if not block.is_staff():
+        return staff_only(_).response()
+    case = block.load_content()
+    key = block.block_key()
+    respondents = summary.respondents(key) if case.show_distribution else 0
+    if respondents < case.min_group_size:
+        return HandlerError(409, "too_few_respondents", _(
+            "Results are shown once at least {n} people have answered.").format(
+            n=block.numbers().number(case.min_group_size, 0))).response()
+    by_profile = summary.profile_tallies(key) if case.profile_options else None
+    rows = perspectives.csv_rows(case, summary.tallies(key), by_profile, respondents, _)
+    title = _("{title} - answers by profile").format(title=case.display_name)
+    return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(title, "csv", fallback="case-study"))

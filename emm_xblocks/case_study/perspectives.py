@@ -1,0 +1,74 @@
+"""How the participants of each profile answered a case study's choice questions (issue 12 §1; pure).
+
+The case's distribution rows are counted in the summary among all rows and, when the learner
+answered the case's participant profile question, among that profile's too (``Tally.split``
+"profile:<option id>", decision 30). ``question_split`` takes one question's counts from both
+(``summary.tallies``, ``summary.profile_tallies``) and hands them to ``common.profile.choice_split``,
+so a group below the minimum group size is withheld, and so is the next smallest when the withheld
+one could be worked out from the overall figures.
+"""
+
+from ..common import profile
+from ..common.perspectives import share
+from .content import MULTIPLE, SINGLE
+
+
+def count(tallies, q, option):
+    """How many answers chose ``option`` of ``q`` among ``tallies`` (``{group: {value: n}}``): a
+    single-choice question's row is ``q.id`` -> option id, a multiple-choice one's ``q.id.option`` -> "1"."""
+    if q.kind == SINGLE:
+        return int(tallies.get(q.id, {}).get(option.id, 0))
+    return int(tallies.get(f"{q.id}.{option.id}", {}).get("1", 0))
+
+
+def question_split(case, q, tallies, by_profile, respondents):
+    """Choice question ``q``'s answers by profile: ``common.profile.choice_split``'s groups
+    (``[{"key", "shown", "n", "counts", "percents"}]``, a group per profile option with
+    participants, then ``profile.NOT_SAID``), counts keyed by ``q``'s option ids.
+
+    ``tallies``: the block's ``{group: {value: n}}``; ``by_profile``: ``{option id: {group:
+    {value: n}}}``; ``respondents``: the block's submissions. A group's size is who answered ``q``
+    in it: a single-choice question's answers (a question added later was answered by fewer), a
+    multiple-choice one's every submission of the group (each may tick several options, or none)."""
+    people = profile.people(tallies, respondents)
+    counted = {pid: {o.id: count(by_profile.get(pid, {}), q, o) for o in q.options} for pid in people if pid}
+    counted[profile.NOT_SAID] = profile.rest({o.id: count(tallies, q, o) for o in q.options}, counted.values())
+    if q.kind == SINGLE:
+        sizes = {pid: sum(c.values()) for pid, c in counted.items()}
+    else:
+        sizes = dict(people)
+    return profile.choice_split(case.profile_options, counted, sizes, case.min_group_size)
+
+
+def csv_rows(case, tallies, by_profile, respondents, _):
+    """The distribution, and its split by profile where the case asks it, as CSV rows (header
+    first): ``Question`` (its id), ``Answer`` (the option's text), the profile question's prompt
+    (the group), ``Participants``, ``Count``, ``Percent`` (a whole number), as the role-play's
+    perspectives CSV. The group "All participants" first, then each profile group in
+    ``question_split``'s order; a withheld group's row says why in ``Participants`` ("fewer than
+    N", or "not shown" for one withheld to protect a small one) and gives no figure. ``by_profile``
+    None: no profile rows. The caller checks the whole block's minimum group size first."""
+    everyone, not_said = _("All participants"), _("Did not say")
+    small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
+    texts = {o.id: o.text for o in case.profile_options}
+    rows = [[_("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"), _("Count"),
+             _("Percent")]]
+    for q in case.questions:
+        if q.kind not in (SINGLE, MULTIPLE):
+            continue
+        counts = {o.id: count(tallies, q, o) for o in q.options}
+        n = sum(counts.values()) if q.kind == SINGLE else respondents
+        groups = [{"key": None, "shown": True, "n": n, "counts": counts,
+                   "percents": {oid: share(c, n) for oid, c in counts.items()}}]
+        if by_profile is not None:
+            groups += question_split(case, q, tallies, by_profile, respondents)
+        for g in groups:
+            name = everyone if g["key"] is None else not_said if g["key"] == profile.NOT_SAID else texts.get(
+                g["key"], g["key"])
+            for o in q.options:
+                if g["shown"]:
+                    rows.append([q.id, o.text, name, str(g["n"]), str(g["counts"].get(o.id, 0)),
+                                 str(g["percents"].get(o.id, 0))])
+                else:
+                    rows.append([q.id, o.text, name, small if g["small"] else hidden, "", ""])
+    return rows

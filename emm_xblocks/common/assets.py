@@ -1,0 +1,70 @@
+"""Which JavaScript each page of the package loads, and so which strings its catalogue holds.
+
+A learner in the Sahel pays for every byte on a phone's costly connection: a page loads only the
+scripts it uses (never an editor's, the live room's or another block's) and one strings catalogue
+made of exactly their strings. ``common/base.py`` builds the fragments from these lists;
+``scripts/i18n.py`` builds the catalogues ``static/js/i18n/<lang>-<catalogue>.js`` from them.
+Paths are relative to ``static/``. Pure data: no XBlock, no Django.
+
+* ``HELPERS``: a page's own script -> the shared scripts it needs, loaded after ``COMMON`` and
+  before it. The catalogue of a learner page is named by its own script (``js/emm-likert.js`` ->
+  ``likert``).
+* ``EDITOR_HELPERS``, ``EDITORS``: every editor (``*-studio.js``) loads the helpers before its own
+  script; one ``studio`` catalogue holds the strings of all of them.
+* ``ADDED``: scripts (and stylesheets) added to a page, with a catalogue of their own that leaves
+  out the strings the page already has: name -> (the page's catalogue, or "" for any page,
+  scripts, stylesheets). ``likert-results`` loads when a person asks for the results
+  (``emm-likert.js``); ``present`` is the staff's live room, under any block.
+"""
+
+COMMON = "js/emm-common.js"
+
+HELPERS = {
+    "js/emm-likert.js": ("js/emm-drafts.js", "js/emm-forms.js"),
+    "js/emm-case-study.js": ("js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js"),
+    "js/emm-knowledge-check.js": ("js/emm-questions.js",),
+    "js/emm-role-play.js": (),
+    "js/emm-evaluation-report.js": (),
+}
+
+EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
+EDITORS = ("js/emm-likert-studio.js", "js/emm-case-study-studio.js", "js/emm-role-play-studio.js",
+           "js/emm-role-play-map.js")
+
+ADDED = {
+    "likert-results": ("likert", ("js/emm-likert-results.js",), ("css/emm-chart.css", "css/emm-likert-results.css")),
+    "present": ("", ("js/emm-present.js",), ("css/emm-present.css",)),
+}
+
+STUDIO = "studio"
+
+# the stylesheet of what only authors see, added to the previews and editors (common/editing.py)
+AUTHOR_STYLES = ("css/emm-editor.css",)
+
+
+def is_editor(script):
+    return script.endswith("-studio.js")
+
+
+def page_scripts(script):
+    """Every script a page whose own script is ``script`` loads, in order: ``COMMON``, its helpers,
+    ``script``. ``KeyError`` for a script no page lists (a new block must be added above)."""
+    helpers = EDITOR_HELPERS if is_editor(script) else HELPERS[script]
+    return (COMMON, *helpers, script)
+
+
+def catalogue_name(script):
+    """The catalogue of the page whose own script is ``script``: ``likert``, ``studio``..."""
+    if is_editor(script):
+        return STUDIO
+    return script.removeprefix("js/emm-").removesuffix(".js")
+
+
+def catalogues():
+    """``{name: (scripts whose strings it holds, scripts whose strings it leaves out)}``, every
+    catalogue the package ships (``scripts/i18n.py``)."""
+    out = {catalogue_name(script): (page_scripts(script), ()) for script in HELPERS}
+    out[STUDIO] = ((COMMON, *EDITOR_HELPERS, *EDITORS), ())
+    for name, (page, scripts, _styles) in ADDED.items():
+        out[name] = (scripts, out[page][0] if page else (COMMON,))
+    return out

@@ -1,0 +1,64 @@
+"""Length limits that never cut (issue 10, "Readers"): an editor's text longer than its limit is
+refused with a problem at its field, the save refused whole, so nothing the author wrote is lost
+(pure: no XBlock, no Django).
+
+A block's editor names its limits as ``{path pattern: characters}``, the pattern a field path of
+the editor's JSON with ``*`` for any list index (``"questions.*.options.*.text": 5000``). The
+same table goes to the editor's script (``data-max-chars`` on each control: a counter, and a
+refusal before sending), and ``check`` refuses on the server what a script did not stop: each
+over-long value is a ``Problem`` at its path with ``code`` ``TOO_LONG``; a save refused only for
+lengths answers 400 ``text_too_long`` (``common.editing``).
+
+A length is counted in characters (code points, as Python's ``len``) of the value stripped of
+surrounding white space; a one-line field is counted as it will be saved (white space runs
+joined), so the author is never refused for spaces the save would drop.
+"""
+
+from .validation import Problem
+
+TOO_LONG = "text_too_long"
+
+
+def too_long(where, limit, _):
+    """The refusal of a text longer than ``limit`` characters at field path ``where``."""
+    return Problem(where, _("This text is longer than {max} characters: shorten it (nothing was cut).")
+                   .format(max=limit), code=TOO_LONG)
+
+
+def length(value, one_line=False):
+    """Characters of ``value`` as the save keeps it (0 for what is not text)."""
+    if not isinstance(value, str):
+        return 0
+    return len(" ".join(value.split())) if one_line else len(value.strip())
+
+
+def _values(data, parts, prefix=()):
+    """``[(path, value)]`` of ``data`` at the pattern ``parts`` (``*``: every index of a list)."""
+    if not parts:
+        return [(".".join(prefix), data)]
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        if not isinstance(data, list):
+            return []
+        return [found for i, item in enumerate(data) for found in _values(item, rest, (*prefix, str(i)))]
+    if not isinstance(data, dict) or head not in data:
+        return []
+    return _values(data[head], rest, (*prefix, head))
+
+
+def check(data, limits, _, one_line=()):
+    """``[Problem]``: one per value of ``data`` (the editor's JSON) longer than its limit in
+    ``limits`` (``{pattern: characters}``); ``one_line``: the patterns of one-line fields. A value
+    that is a list of strings (key facts, one a line) is checked item by item, at the list's path."""
+    problems = []
+    for pattern, limit in limits.items():
+        for path, value in _values(data, pattern.split(".")):
+            items = value if isinstance(value, list) else [value]
+            if any(length(item, pattern in one_line) > limit for item in items):
+                problems.append(too_long(path, limit, _))
+    return problems
+
+
+def only_too_long(problems):
+    """Every problem is a text too long (a save refused for that alone answers ``text_too_long``)."""
+    return bool(problems) and all(p.code == TOO_LONG for p in problems)

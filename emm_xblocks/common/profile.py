@@ -1,0 +1,160 @@
+"""The optional participant profile question of a case study or a role-play (issue 12 §1; pure).
+
+An author may ask who the learner is (government / civil society / international organisation /
+other...) beside the block's own questions, as the Likert does (issue 11, ``likert.profiles``):
+the answer is optional ("prefer not to say"), sent with the submission, and stored as one more
+answer row (group ``perspectives.PROFILE_GROUP``), so the store counts every row of the
+submission under ``Tally.split`` "profile:<option id>" too (decision 30). It is asked in the block
+itself, not read from another block: an anonymous evaluation cannot be tied to a learner, and a
+block only knows what its own submissions carry.
+
+Here: the question's content (``Option``, reading it from stored data, the editor and OLX, the
+author's checks), the learner's answer (``check``), and ``choice_split``, how one choice
+question's counts split by profile under the minimum group size (``perspectives.split``: a group
+below it is withheld, and so is the next smallest when the withheld one could be worked out).
+"""
+
+from dataclasses import dataclass
+
+from . import olx
+from .actions import ActionError
+from .ids import id_key, is_valid_id
+from .perspectives import PROFILE_GROUP, share, split
+from .validation import Problem
+
+MAX_OPTIONS = 20
+MAX_TEXT = 1000  # characters of the prompt and of each option
+NOT_SAID = ""  # the group of the participants who left the question unanswered
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to the profile question (``id``: its key in the summary's split)."""
+
+    id: str
+    text: str
+
+
+def options_from(raw):
+    """``Option``s from stored or posted data (``[{"id", "text"}]``); anything else is skipped."""
+    if not isinstance(raw, list | tuple):
+        return ()
+    return tuple(o if isinstance(o, Option) else Option(" ".join(str(o.get("id", "")).split())[:100],
+                                                          " ".join(str(o.get("text", "")).split())[:MAX_TEXT * 2])
+                 for o in raw if isinstance(o, Option | dict))
+
+
+def prompt_from(raw):
+    """The prompt on one line ("" for anything but text)."""
+    return " ".join(raw.split()) if isinstance(raw, str) else ""
+
+
+def problems(prompt, options, _):
+    """The author's checks: no question, or a prompt and 2 to 20 options with distinct ids
+    (``Problem`` fields ``profile_prompt``, ``profile_options.<i>.id`` / ``.text``)."""
+    if not options and not prompt.strip():
+        return []
+    found = []
+    add = found.append
+    if not prompt.strip():
+        add(Problem("profile_prompt", _("The profile question has no prompt.")))
+    elif len(prompt) > MAX_TEXT:
+        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.").format(max=MAX_TEXT)))
+    if not 2 <= len(options) <= MAX_OPTIONS:
+        add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
+                    .format(max=MAX_OPTIONS)))
+    seen = set()
+    for i, option in enumerate(options):
+        where = f"profile_options.{i}"
+        if not is_valid_id(option.id):
+            add(Problem(f"{where}.id", _("Profile option {n}: the id must be 1 to 50 letters, digits, "
+                                         "hyphens or underscores.").format(n=i + 1)))
+        elif id_key(option.id) in seen:
+            add(Problem(f"{where}.id", _("Profile option {n}: the id “{id}” is used twice.")
+                        .format(n=i + 1, id=option.id)))
+        seen.add(id_key(option.id))
+        if not option.text.strip():
+            add(Problem(f"{where}.text", _("Profile option {n} has no text.").format(n=i + 1)))
+        elif len(option.text) > MAX_TEXT:
+            add(Problem(f"{where}.text", _("Profile option {n} is longer than {max} characters.")
+                        .format(n=i + 1, max=MAX_TEXT)))
+    return found
+
+
+def check(options, raw, _):
+    """The option id a submission gave ("" for none: the question is optional), or raise
+    ``ActionError`` ``unknown_profile`` (400) for anything that is not one of ``options``."""
+    if raw is None or raw == "":
+        return ""
+    if not isinstance(raw, str) or not any(o.id == raw for o in options):
+        raise ActionError("unknown_profile", _("This is not one of the profile question's answers."))
+    return raw
+
+
+def with_profile(rows, profile):
+    """A submission's store rows with its profile as one more row (none when not given)."""
+    return {**rows, PROFILE_GROUP: profile} if profile else rows
+
+
+# ------------------------------------------------------------------ OLX: <profile prompt=""><option id="">
+def from_xml(el):
+    """``(prompt, options)`` of ``el``'s ``<profile>`` child (``("", ())`` without one)."""
+    node = el.find("profile")
+    if node is None:
+        return "", ()
+    return (prompt_from(node.get("prompt", "")),
+            tuple(Option(option.get("id", ""), olx.text_of(option)) for option in node.iterchildren("option")))
+
+
+def add_xml(el, prompt, options):
+    """Write the question as ``<profile>`` into ``el`` (nothing when there is none)."""
+    if not options and not prompt:
+        return
+    node = olx.add_element(el, "profile", prompt=prompt)
+    for option in options:
+        olx.add_text(node, "option", option.text, id=option.id)
+
+
+# ------------------------------------------------------------------ the split of one choice question
+def people(tallies, respondents):
+    """``{option id: participants}`` who gave each profile, and ``NOT_SAID``: the others.
+
+    ``tallies``: the block's ``{group: {value: n}}`` (``summary.tallies``: the profile rows are
+    counted among all rows); ``respondents``: the block's submissions (``summary.respondents``)."""
+    said = {key: int(n) for key, n in tallies.get(PROFILE_GROUP, {}).items() if n > 0}
+    return {**said, NOT_SAID: max(respondents - sum(said.values()), 0)}
+
+
+def choice_split(options, counted, sizes, min_size):
+    """How one choice question was answered in each profile group, small groups withheld.
+
+    ``options``: the profile ``Option``s (their order is the columns' order; an option removed
+    since, with answers, comes after them by id, then ``NOT_SAID``); ``counted``: ``{group key:
+    {answer option id: n}}`` for this question; ``sizes``: ``{group key: participants who
+    answered it}`` (a single-choice question: the sum of its counts; a multiple-choice one: the
+    group's submissions, each may tick several). Returns ``[{"key", "shown", "small", "n",
+    "counts": {answer: n}, "percents": {answer: whole %}}]`` of the groups with anyone in them; a
+    withheld group (``shown`` False: ``small``, below ``min_size``, or withheld to protect a small
+    one) carries no ``n``, counts or percents (``perspectives.split``)."""
+    keys = [o.id for o in options]
+    keys += sorted(k for k in sizes if k not in keys and k != NOT_SAID)
+    keys.append(NOT_SAID)
+    groups = split({key: {"n": sizes.get(key, 0)} for key in keys}, min_size)
+    out = []
+    for key in keys:
+        group = groups.get(key)
+        if group is None:
+            continue
+        if not group.shown:
+            out.append({"key": key, "shown": False, "small": group.small, "n": None, "counts": {}, "percents": {}})
+            continue
+        counts = {value: int(n) for value, n in counted.get(key, {}).items()}
+        out.append({"key": key, "shown": True, "small": False, "n": group.total, "counts": counts,
+                    "percents": {value: share(n, group.total) for value, n in counts.items()}})
+    return out
+
+
+def rest(overall, parts):
+    """``overall`` (``{answer: n}``) less every part's: the answers of who did not say."""
+    left = {value: int(n) - sum(int(p.get(value, 0)) for p in parts) for value, n in overall.items()}
+    return {value: n for value, n in left.items() if n > 0}

@@ -1,0 +1,154 @@
+/* emm_likert: the results panel, built with DOM calls only, loaded when a person asks for the
+   results (emm-likert.js; common/assets.py). Every figure says its basis: the answer columns
+   are the answers as given; the bars, the top-box columns and the mean are favourable (reverse-coded
+   statements rescored), as the server computed them (likert/statistics.py). Numbers per locale. */
+var EmmLikertResults = {
+  render: function (target, data) {
+    "use strict";
+    var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+    var loc = EMM.locale(target);
+    function num(value, digits) { return EMM.number(value, loc, digits); }
+    function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
+    function rowLabel(st) {
+      return st.text + (st.reverse ? " (" + _("reverse-coded: counted rescored, favourable answers on the same side as the others") + ")" : "");
+    }
+    function empty(st) {
+      if (st.suppressed) {
+        return EMM.format(_("Too few answers to show (fewer than {min} on the scale)."), {min: num(data.min_group_size, 0)});
+      }
+      if (!st.na) { return _("No answers yet."); }
+      return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
+        "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
+    }
+    target.replaceChildren();
+    target.appendChild(el("h4", {text: _("Results")}));
+    target.appendChild(el("p", {class: "emm-respondents", text: EMM.format(
+      EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: num(data.respondents, 0)})}));
+    if (data.suppressed) {
+      target.appendChild(el("p", {class: "emm-notice", text: data.message}));
+      return;
+    }
+    if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
+    if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
+    var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
+      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), label]);
+    }));
+    target.appendChild(legend);
+    if (data.reverse_shown) {
+      target.appendChild(el("p", {class: "emm-basis", text: _("Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always on the same side of the centre.")}));
+    }
+    data.statements.forEach(function (st) {
+      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", text: rowLabel(st)})]);
+      if (st.suppressed || !st.n) {
+        row.appendChild(el("p", {class: "emm-notice", text: empty(st)}));
+      } else {
+        var track = el("div", {class: "emm-track", "aria-hidden": "true"}, [el("span", {class: "emm-centre"})]);
+        st.segments.forEach(function (seg) {
+          var s = el("span", {class: "emm-seg emm-p" + seg.value + "of" + data.labels.length});
+          s.style.insetInlineStart = seg.start + "%";
+          s.style.inlineSize = seg.width + "%";
+          track.appendChild(s);
+        });
+        row.appendChild(track);
+      }
+      target.appendChild(row);
+    });
+    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box (favourable)"),
+      _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
+    var table = el("table", {class: "emm-table"}, [
+      el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
+      el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+      el("tbody", {}, data.statements.map(function (st) {
+        var cells = [el("th", {scope: "row", text: st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "")})];
+        if (st.suppressed) {
+          cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
+          return el("tr", {"data-row": st.id}, cells);
+        }
+        cells.push(el("td", {text: num(st.n, 0)}));
+        st.counts.forEach(function (c, i) {
+          cells.push(el("td", {text: st.n ? num(c, 0) + " (" + pct(st.percents[i]) + ")" : num(c, 0)}));
+        });
+        cells.push(el("td", {text: num(st.na, 0)}));
+        cells.push(el("td", {text: pct(st.top_box)}));
+        cells.push(el("td", {text: pct(st.top_two_box)}));
+        if (data.reverse_shown) { cells.push(el("td", {text: pct(st.agree_two_box)})); }
+        cells.push(el("td", {text: st.mean === null ? "–" : num(st.mean, 2)}));
+        return el("tr", {"data-row": st.id}, cells);
+      }))
+    ]);
+    target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
+      "aria-label": _("Results table")}, [table]));
+    (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
+    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url); }
+    if (data.comments && data.comments.length) {
+      target.appendChild(el("h4", {text: _("Comments")}));
+      target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
+    }
+    if (data.csv_url) {
+      target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
+    }
+  }
+};
+
+/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
+   with that scale's labels, and answers to statements no longer in the survey. */
+EmmLikertResults.apart = function (target, section) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
+  var table = el("table", {class: "emm-table"}, [
+    /* the section's heading shows the title; the caption names the table for screen readers only */
+    el("caption", {class: "emm-sr", text: section.title}),
+    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+    el("tbody", {}, section.statements.map(function (st) {
+      var cells = [el("th", {scope: "row", text: st.text})];
+      if (st.suppressed) {
+        cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
+      } else {
+        cells.push(el("td", {text: EMM.count(st.n, target)}));
+        st.counts.forEach(function (c) { cells.push(el("td", {text: EMM.count(c, target)})); });
+        cells.push(el("td", {text: EMM.count(st.na, target)}));
+      }
+      return el("tr", {}, cells);
+    }))
+  ]);
+  target.appendChild(el("section", {class: "emm-apart", "data-apart": ""}, [
+    el("h5", {text: section.title}),
+    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": section.title}, [table])
+  ]));
+};
+
+/* Who answered (issue 11): a column per participant profile (and one for who did not say), each
+   statement's favourable share and top box; a cell the server withheld (too few answers, or one that
+   would give a small group away: common/perspectives.py) says so. */
+EmmLikertResults.profiles = function (target, table, csvUrl) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var loc = EMM.locale(target);
+  var title = EMM.format(_("By profile: {question}"), {question: table.prompt});
+  var withheld = _("withheld: too few answers");
+  var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
+    var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
+    return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
+  }));
+  var rows = table.statements.map(function (st) {
+    return el("tr", {"data-profile-row": st.id}, [el("th", {scope: "row", dir: "auto", text: st.text})].concat(
+      st.cells.map(function (cell) {
+        if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
+        var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
+        var top = cell.top_box === null ? "–" : EMM.percent(cell.top_box, loc);
+        return el("td", {text: EMM.format(_("{favourable} favourable ({top} top box)"), {favourable: favourable, top: top})});
+      })));
+  });
+  var section = el("section", {class: "emm-profiles", "data-profiles": ""}, [
+    el("h4", {text: title}),
+    el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": title}, [
+      el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
+        el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
+  ]);
+  if (csvUrl) {
+    section.appendChild(el("p", {}, [el("a", {href: csvUrl, class: "emm-button", download: "",
+      text: _("Download the figures by profile (CSV)")})]));
+  }
+  target.appendChild(section);
+};

@@ -1,0 +1,103 @@
+"""How others answered, by participant profile (issue 12 §1), in headless Chromium: a learner answers
+the case study's optional profile question with the keyboard only, submits, and reads the split in
+"How other participants answered" -- a table per question whose small groups say they are withheld
+-- reachable with the keyboard (a scrollable region takes the focus), and axe finds nothing wrong;
+an author edits the question in the Studio editor's "Participant profile" group."""
+
+import json
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, axe_violations, student_id
+from tests.browser.test_case_study_browser import BLOCK, open_block
+
+pytestmark = pytest.mark.browser
+
+XML = """
+<emm_case_study display_name="Case meeting" max_attempts="2" show_distribution="true" min_group_size="3">
+  <narrative><![CDATA[<p>A 16-year-old arrives at Assamaka alone.</p>]]></narrative>
+  <question id="step" type="single" points="1">
+    <prompt><![CDATA[<p>What is the first step?</p>]]></prompt>
+    <option id="refer" correct="true">Refer her to child protection</option>
+    <option id="return">Return her to the border</option>
+  </question>
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="cso">Civil society</option>
+    <option id="io">International organisation</option>
+  </profile>
+</emm_case_study>
+"""
+
+
+def post(workbench, page, scenario, step, profile):
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    r = page.request.post(workbench.handler_url(scenario, "submit", student_id("seed")),
+                          data=json.dumps({"answers": {"step": step}, "profile": profile}),
+                          headers={"Content-Type": "application/json", "X-CSRFToken": token})
+    assert r.status == 200, r.text()
+
+
+def test_a_learner_answers_the_profile_and_reads_how_others_answered_by_profile(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    for _ in range(3):
+        post(workbench, page, scenario, "refer", "gov")
+    for _ in range(2):
+        post(workbench, page, scenario, "return", "cso")
+    post(workbench, page, scenario, "return", "io")  # cso (2) and io (1) are below 3
+
+    # the keyboard only: Tab to the question's first option, Space picks it; Tab to the profile
+    # group, arrows move within it; Enter on Submit
+    page.locator(f"{BLOCK} [data-question=step] input").first.focus()
+    page.keyboard.press("Space")
+    group = page.get_by_role("group", name="You work for")
+    group.get_by_role("radio", name="Government").focus()
+    page.keyboard.press("ArrowDown")  # radios: the arrow moves and checks
+    assert group.get_by_role("radio", name="Civil society").is_checked()
+    page.keyboard.press("ArrowUp")
+    assert group.get_by_role("radio", name="Government").is_checked()
+    page.locator(f"{BLOCK} [data-submit]").focus()
+    page.keyboard.press("Enter")
+
+    region = page.get_by_role("region", name="Question 1 by profile: You work for")
+    region.wait_for()
+    table = region.get_by_role("table")
+    heads = [" ".join(t.split()) for t in table.locator("thead th").all_inner_texts()]
+    assert heads == ["You work for", "Refer her to child protection", "Return her to the border"]
+    rows = {" ".join(r.split("\t")[0].split()): " ".join(r.split())
+            for r in table.locator("tbody tr").all_inner_texts()}
+    assert rows["Government 4 participants"].endswith("100% 0%")  # 3 seeded and this learner
+    # cso (2) and io (1) together are 3: below-the-minimum groups withheld, nobody else needs to go
+    assert rows["Civil society"].endswith("withheld: too few answers")
+    assert rows["International organisation"].endswith("withheld: too few answers")
+    # the scrollable table is reached with the keyboard (a phone's width may not hold it)
+    region.focus()
+    assert page.evaluate("document.activeElement.getAttribute('data-dist-profiles')") == "step"
+    assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []
+
+
+def test_an_author_adds_a_profile_answer_in_the_editor_and_saves_it(workbench, new_page):
+    from tests.browser.test_case_study_browser import EDITOR, block_state
+
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-item]")
+    answers.first.wait_for()
+    assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
+    assert [answers.nth(i).get_by_label("Answer").input_value() for i in range(answers.count())] == [
+        "Government", "Civil society", "International organisation"]
+    page.get_by_role("button", name="Add a profile answer").click()
+    assert answers.count() == 4 and answers.nth(3).locator("legend").first.text_content() == "Profile answer 4"
+    answers.nth(3).get_by_label("Answer").fill("Other")
+    results = axe_violations(page, EDITOR)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    case = block_state(workbench, scenario, "staff_1").load_content()
+    assert [(o.id, o.text) for o in case.profile_options][-1] == ("p1", "Other")
+    assert case.profile_prompt == "You work for" and len(case.profile_options) == 4
+    assert page.js_errors == []

@@ -1,0 +1,65 @@
+"""The role-play's split by participant profile (issue 12 §1) in headless Chromium: a learner
+answers the optional profile question beside the choice of a role with the keyboard only, plays to
+the ending and reads, in the debrief, how each profile chose and ended -- small groups withheld
+-- and axe finds nothing wrong on the choice of a role nor in the debrief."""
+
+import pytest
+
+from emm_xblocks.common import store
+from emm_xblocks.common.perspectives import PROFILE_GROUP
+from tests.browser.conftest import PHONE, assert_axe_clean, student_id
+from tests.browser.test_role_play_browser import BLOCK, open_block
+
+pytestmark = pytest.mark.browser
+
+XML = """
+<emm_role_play display_name="At the border post" show_others="true" min_group_size="3">
+  <role id="officer" start="meet">Police officer</role>
+  <role id="social" start="meet">Social worker</role>
+  <node id="meet"><narrative><![CDATA[<p>A girl of 16 arrives alone.</p>]]></narrative>
+    <choice goto="good">Refer her to child protection</choice>
+    <choice goto="bad">Let her go on</choice>
+  </node>
+  <node id="good" ending="true" category="good"><narrative><![CDATA[<p>She is safe.</p>]]></narrative></node>
+  <node id="bad" ending="true" category="harmful"><narrative><![CDATA[<p>She leaves.</p>]]></narrative></node>
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="cso">Civil society</option>
+  </profile>
+</emm_role_play>
+"""
+
+
+def test_a_learner_gives_a_profile_with_the_keyboard_and_reads_the_split_by_profile(workbench, new_page):
+    scenario = workbench.add_scenario(XML)
+    key = str(workbench.usage_id(scenario))
+    # as the pipeline stores finished paths: 3 government officers (2 refer), 1 from civil society,
+    # 3 who did not say; the one from civil society is withheld, and with them the smallest other
+    # group (who did not say, 3), so that one could not be worked out from the overall figures
+    rows = [("0", "good", "gov")] * 2 + [("1", "bad", "gov"), ("0", "good", "cso")] + [("1", "bad", "")] * 3
+    for n, (choice, ending, who) in enumerate(rows):
+        answers = {"meet": choice, "@ending": ending, **({PROFILE_GROUP: who} if who else {})}
+        store.record(key, answers, user_key=f"seed{n}", replace=True, role="officer")
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    group = page.get_by_role("group", name="You work for")
+    assert_axe_clean(page, BLOCK)
+    group.get_by_role("radio", name="Government").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # out of the radio group, to the first role's button
+    page.keyboard.press("Enter")
+    page.locator(f"{BLOCK} [data-choice]").first.focus()
+    page.keyboard.press("Enter")
+    section = page.locator(f"{BLOCK} [data-profile-perspectives]")
+    section.wait_for()
+    assert section.get_by_role("heading").inner_text() == "By participant profile: You work for"
+    table = section.get_by_role("table").first
+    assert table.locator("caption").inner_text() == "Step 1: how the participants of each profile chose"
+    heads = [" ".join(t.split()) for t in table.locator("thead th").all_inner_texts()]
+    assert heads == ["Choice", "Government (your profile) 4 participants",
+                     "Civil society fewer than 3 participants: not shown",
+                     "Did not say not shown, to protect a smaller group"]
+    assert [" ".join(t.split()) for t in table.locator("tbody tr").first.locator("td").all_inner_texts()] == [
+        "75%", "not shown", "not shown"]
+    assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []

@@ -1,0 +1,121 @@
+"""The role-play debrief's split by participant profile (issue 12 §1) beside the split by role,
+through the platform-faithful runtime (tests/openedx): the optional profile question with the
+choice of a role, "how others chose" and how the scenario ended per profile, small groups withheld
+twice over, the staff CSV's profile rows, and the question kept through OLX and an editor save."""
+
+import csv
+import io
+
+import pytest
+
+from emm_xblocks.common import summary
+from emm_xblocks.common.perspectives import PROFILE_GROUP
+from emm_xblocks.models import Answer
+from emm_xblocks.role_play import olx
+from tests.integration.test_role_play_perspectives import labelled, tables
+
+SCENARIO = """
+<emm_role_play display_name="Profils" show_others="{show}" min_group_size="3" attempts_allowed="3">
+  <role id="officer" start="meet">Police officer</role>
+  <node id="meet"><narrative><![CDATA[<p>MEET</p>]]></narrative>
+    <choice goto="good">Refer her</choice>
+    <choice goto="bad">Leave her</choice>
+  </node>
+  <node id="good" ending="true" category="good"><narrative><![CDATA[<p>G</p>]]></narrative></node>
+  <node id="bad" ending="true" category="harmful"><narrative><![CDATA[<p>B</p>]]></narrative></node>
+  <profile prompt="You work for">
+    <option id="gov">Government</option>
+    <option id="cso">Civil society</option>
+    <option id="io">International organisation</option>
+  </profile>
+</emm_role_play>
+"""
+STEP1 = "Step 1: how the participants of each profile chose"
+ENDED = "How the scenario ended for the participants of each profile"
+
+
+@pytest.fixture
+def roleplay(scenario):
+    return lambda show="true": scenario(SCENARIO.format(show=show))
+
+
+def play(handlers, uid, student, label, profile=None):
+    data = {"role": "officer"}
+    if profile is not None:
+        data["profile"] = profile
+    r = handlers.post(uid, "start", data, student=student)
+    assert r.status_code == 200, r.content
+    r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
+    assert r.status_code == 200 and r.json_body["phase"] == "ending", r.content
+    return r.json_body["html"]
+
+
+def test_the_choice_of_a_role_asks_the_profile_only_where_others_choices_are_shown(roleplay, handlers):
+    html = handlers.view(roleplay()).content
+    assert "You work for" in html and 'value="io"' in html
+    assert html.index("You work for") < html.index('data-role="officer"')
+    hidden = roleplay(show="false")
+    assert "You work for" not in handlers.view(hidden).content
+    play(handlers, hidden, "ana", "Refer her", profile="gov")  # not kept, nothing stored
+    assert not Answer.objects.filter(block_key=hidden).exists()
+
+
+def test_the_debrief_splits_each_decision_and_the_endings_by_profile(roleplay, handlers):
+    uid = roleplay()
+    for i in range(4):
+        play(handlers, uid, f"gov{i}", "Refer her" if i < 3 else "Leave her", profile="gov")
+    for i in range(3):
+        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    play(handlers, uid, "quiet0", "Leave her")  # did not say: 1, below 3
+    html = play(handlers, uid, "io0", "Refer her", profile="io")  # 1, below 3
+    found = tables(html)
+    # io (1) and "did not say" (1) together hold 2 < 3: cso (3), the smallest shown, goes too
+    assert found[STEP1][0] == ["Choice", "Government 4 participants",
+                               "Civil society not shown, to protect a smaller group",
+                               "International organisation (your profile) fewer than 3 participants: not shown",
+                               "Did not say fewer than 3 participants: not shown"]
+    assert found[STEP1][1] == ["Refer her (your choice)", "75%", "not shown", "not shown", "not shown"]
+    assert found[ENDED][1][:2] == ["Government 4 participants", "75%"]
+    assert "By participant profile: You work for" in html
+    # the role split stays as it was: one role, no table by role
+    assert "How the other roles saw it" not in html
+    # the rows: each submission's profile as one more row, and the summary split by it
+    assert Answer.objects.filter(block_key=uid, group=PROFILE_GROUP).count() == 8
+    assert summary.profile_tallies(uid)["gov"]["meet"] == {"0": 3, "1": 1}
+
+
+def test_an_unknown_profile_is_refused_and_nothing_starts(roleplay, handlers):
+    uid = roleplay()
+    r = handlers.post(uid, "start", {"role": "officer", "profile": "police"}, student="ana")
+    assert r.status_code == 400 and r.json_body["error"] == "unknown_profile"
+    assert handlers.block(uid, "ana").role == "" and handlers.block(uid, "ana").attempts == 0
+
+
+def test_staff_csv_has_the_profile_rows_after_the_roles(roleplay, handlers):
+    uid = roleplay()
+    for i in range(3):
+        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
+    for i in range(3):
+        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    r = handlers.get(uid, "export_perspectives", student="staff_1")
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert ["meet", "Refer her", "You work for: Government", "3", "3", "100"] in rows
+    assert ["meet", "Leave her", "You work for: Civil society", "3", "3", "100"] in rows
+    assert ["Ending", "Good practice", "You work for: Government", "3", "3", "100"] in rows
+    r = handlers.get(uid, "export_perspectives", student="gov0")
+    assert r.status_code == 403 and r.json()["error"] == "staff_only"
+
+
+def test_the_question_survives_olx_and_a_save_from_the_editor(roleplay, handlers):
+    uid = roleplay()
+    block = handlers.block(uid)
+    read = olx.from_xml(olx.to_xml(block.load_content()))
+    assert read.profile_prompt == "You work for" and [o.id for o in read.profile_options] == ["gov", "cso", "io"]
+    form = dict(block.editor_module.to_editor(block.load_content()))
+    form.pop("xml")
+    form["display_name"] = "Renamed"
+    r = handlers.post(uid, "studio_submit", form, student="staff_1")
+    assert r.status_code == 200, r.content
+    saved = handlers.block(uid).load_content()
+    assert saved.display_name == "Renamed" and [o.text for o in saved.profile_options][0] == "Government"

@@ -1,0 +1,128 @@
+"""The participant profile question shared by the case study and the role-play (common/profile.py)
+and the case study's split by it (case_study/perspectives.py): pure, no store."""
+
+import pytest
+
+from emm_xblocks.case_study import perspectives
+from emm_xblocks.case_study.content import Case
+from emm_xblocks.common import profile
+from emm_xblocks.common.actions import ActionError
+from emm_xblocks.common.perspectives import PROFILE_GROUP
+from emm_xblocks.common.questions import Option as Answer
+from emm_xblocks.common.questions import Question
+
+OPTIONS = (profile.Option("gov", "Government"), profile.Option("cso", "Civil society"), profile.Option("io", "IO"))
+
+
+def shown(groups):
+    return {g["key"]: g["n"] for g in groups if g["shown"]}
+
+
+def test_a_group_below_the_minimum_is_withheld_whole():
+    groups = profile.choice_split(OPTIONS, {"gov": {"a": 6}, "cso": {"a": 2, "b": 3}, "io": {"b": 2}},
+                                  {"gov": 6, "cso": 5, "io": 2}, 5)
+    io = next(g for g in groups if g["key"] == "io")
+    assert io == {"key": "io", "shown": False, "small": True, "n": None, "counts": {}, "percents": {}}
+
+
+def test_the_smallest_shown_group_goes_too_when_the_withheld_ones_could_be_worked_out():
+    # io (2) withheld; 2 < 5, so cso (5, the smallest shown) is withheld with it, gov stays
+    groups = profile.choice_split(OPTIONS, {"gov": {"a": 6}, "cso": {"a": 2, "b": 3}, "io": {"b": 2}},
+                                  {"gov": 6, "cso": 5, "io": 2}, 5)
+    assert shown(groups) == {"gov": 6}
+    cso = next(g for g in groups if g["key"] == "cso")
+    assert cso["shown"] is False and cso["small"] is False  # withheld to protect io, not small itself
+    gov = next(g for g in groups if g["key"] == "gov")
+    assert gov["percents"] == {"a": 100}
+
+
+def test_enough_withheld_together_protect_themselves_and_nobody_else_goes():
+    # two small groups of 3: together 6 >= 5, nothing can be worked out, gov and cso stay
+    groups = profile.choice_split(OPTIONS, {"gov": {"a": 5}, "cso": {"a": 5}, "io": {"a": 3}, "": {"a": 3}},
+                                  {"gov": 5, "cso": 5, "io": 3, "": 3}, 5)
+    assert shown(groups) == {"gov": 5, "cso": 5}
+    assert [g["key"] for g in groups] == ["gov", "cso", "io", ""]  # the author's order, "did not say" last
+
+
+def test_an_option_removed_since_keeps_its_answers_after_the_current_ones():
+    groups = profile.choice_split(OPTIONS[:1], {"gov": {"a": 5}, "old": {"a": 5}}, {"gov": 5, "old": 5}, 5)
+    assert [g["key"] for g in groups] == ["gov", "old"]
+
+
+def test_people_and_the_rest_are_who_did_not_say():
+    tallies = {PROFILE_GROUP: {"gov": 4, "cso": 0}, "q1": {"a": 9}}
+    assert profile.people(tallies, 10) == {"gov": 4, "": 6}
+    assert profile.rest({"a": 9, "b": 1}, [{"a": 4}, {"b": 1}]) == {"a": 5}
+
+
+def test_the_learners_answer_is_one_of_the_options_or_none():
+    assert profile.check(OPTIONS, "cso", str) == "cso"
+    assert profile.check(OPTIONS, "", str) == profile.check(OPTIONS, None, str) == ""
+    for bad in ("police", ["gov"], 3):
+        with pytest.raises(ActionError) as err:
+            profile.check(OPTIONS, bad, str)
+        assert err.value.code == "unknown_profile"
+    assert profile.with_profile({"q1": "a"}, "gov") == {"q1": "a", PROFILE_GROUP: "gov"}
+    assert profile.with_profile({"q1": "a"}, "") == {"q1": "a"}
+
+
+def test_the_authors_question_needs_a_prompt_and_two_distinct_options():
+    assert profile.problems("", (), str) == []
+    fields = [p.field for p in profile.problems("", OPTIONS[:1], str)]
+    assert fields == ["profile_prompt", "profile_options"]
+    twice = (profile.Option("gov", "A"), profile.Option("GOV", "B"), profile.Option("bad id", ""))
+    fields = [p.field for p in profile.problems("You work for", twice, str)]
+    assert fields == ["profile_options.1.id", "profile_options.2.id", "profile_options.2.text"]
+
+
+CASE = Case(display_name="Case", show_distribution=True, min_group_size=5, profile_prompt="You work for",
+            profile_options=OPTIONS, questions=(
+                Question(id="q1", kind="single", prompt="<p>One?</p>", options=(Answer("a", "=A"), Answer("b", "B"))),
+                Question(id="q2", kind="multiple", prompt="<p>Some?</p>",
+                         options=(Answer("x", "X"), Answer("y", "Y")))))
+
+
+def test_a_case_splits_each_choice_question_by_who_answered_it():
+    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5},
+               "q2.x": {"1": 6}, "q2.y": {"1": 11}}
+    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}},
+                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}}}
+    q1 = perspectives.question_split(CASE, CASE.questions[0], tallies, by_profile, 14)
+    # did not say: 14 - 11 = 3 people, 3 answers to q1 (all "b"): below 5, so cso (5) goes with it
+    assert {g["key"]: (g["shown"], g["n"]) for g in q1} == {"gov": (True, 6), "cso": (False, None),
+                                                             "": (False, None)}
+    q2 = perspectives.question_split(CASE, CASE.questions[1], tallies, by_profile, 14)
+    gov = q2[0]
+    assert gov["counts"] == {"x": 6, "y": 3} and gov["percents"] == {"x": 100, "y": 50}
+
+
+def test_the_csv_rows_name_why_a_group_is_withheld():
+    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}}
+    by_profile = {"gov": {"q1": {"a": 6}}, "cso": {"q1": {"a": 3, "b": 2}}}
+    rows = perspectives.csv_rows(CASE, tallies, by_profile, 14, str)
+    assert rows[0] == ["Question", "Answer", "You work for", "Participants", "Count", "Percent"]
+    assert ["q1", "=A", "All participants", "14", "9", "64"] in rows  # common.export.csv_lines escapes it
+    assert ["q1", "=A", "Government", "6", "6", "100"] in rows
+    assert ["q1", "=A", "Civil society", "not shown", "", ""] in rows
+    assert ["q1", "=A", "Did not say", "fewer than 5", "", ""] in rows
+    assert not any(row[2] == "Government" for row in perspectives.csv_rows(CASE, tallies, None, 14, str))
+
+
+def test_the_role_play_debrief_splits_by_profile_with_who_did_not_say_as_a_group():
+    from emm_xblocks.role_play import perspectives as rp
+    from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
+
+    scenario = Scenario(show_others=True, min_group_size=3, profile_prompt="You work for", profile_options=OPTIONS,
+                        roles=(Role("officer", "Officer", "meet"),),
+                        nodes=(Node("meet", choices=(Choice("Refer", "end"), Choice("Leave", "end"))),
+                               Node("end", ending=True, category="good")))
+    assert scenario.asks_profile
+    by = rp.by_profile({"gov": {"meet": {"0": 3}}, "cso": {"meet": {"1": 1}}}, {"meet": {"0": 5, "1": 2}})
+    assert by[rp.NOT_SAID] == {"meet": {"0": 2, "1": 1}}  # all rows less every profile's
+    columns = rp.profile_columns(scenario, "Did not say")
+    assert columns[-1] == ("", "Did not say") and columns[0] == ("gov", "Government")
+    found = rp.decision(scenario, "meet", by, 3, columns=columns)
+    # cso (1) is small; of the two smallest shown (gov 3, did not say 3) the tie goes by key: ""
+    assert [(c.key, c.group.shown) for c in found.columns] == [("gov", True), ("cso", False), ("", False)]
+    assert found.columns[0].group.percent("0") == 100
+    assert rp.decision(scenario, "meet", by, 3) is None  # one role: no split by role

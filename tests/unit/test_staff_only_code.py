@@ -1,0 +1,30 @@
+"""One code for one situation (issue 12): a staff-only thing (a CSV, the facilitator pack, the live
+room) asked for by anyone but course staff is refused with 403 ``staff_only`` everywhere, never
+``forbidden`` in one handler and ``staff_only`` in the next. Read from the package's source: a
+staff check that refuses must refuse with ``staff_only``."""
+
+import re
+from pathlib import Path
+
+from emm_xblocks.common import codes
+from emm_xblocks.common.errors import staff_only
+
+PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
+STAFF_CHECK = re.compile(r"if not (?:platform\.is_staff\(\w+\)|(?:self|block)\.is_staff\(\)):\n(.*)\n")
+
+
+def test_the_refusal_carries_the_registered_code_and_a_message():
+    error = staff_only(lambda s: s)
+    assert (error.status, error.code) == (403, "staff_only") and codes.STATUS["staff_only"] == 403
+    assert error.message == "Only course staff can do this."
+
+
+def test_every_staff_check_that_refuses_answers_staff_only():
+    refusals = []
+    for path in PACKAGE.rglob("*.py"):
+        for line in STAFF_CHECK.findall(path.read_text(encoding="utf-8")):
+            if "HandlerError" in line or "staff_only" in line:
+                refusals.append((path.name, line.strip()))
+    assert len(refusals) >= 6  # the CSVs (Likert 2, role-play, report), the pack, the live room
+    wrong = [r for r in refusals if "staff_only" not in r[1]]
+    assert not wrong, f"a staff-only refusal with another code: {wrong}"

@@ -1,0 +1,180 @@
+"""Length limits never cut (issue 10, "Readers"): every text of the case-study, knowledge-check,
+role-play and Likert editors longer than its limit is refused at its field (code
+``text_too_long``), the save refused whole; a text at its limit is kept to the last character.
+The editors' scripts count by the same numbers (the role-play's template is checked here; the
+case study's script reads the server's table)."""
+
+import re
+from dataclasses import replace
+from importlib.resources import files
+
+import pytest
+
+from emm_xblocks.case_study import content as cs_content
+from emm_xblocks.case_study import editor as cs_editor
+from emm_xblocks.case_study.content import Case, Document, Image, KeyPoint, Option, Question, Section
+from emm_xblocks.common import limits
+from emm_xblocks.common.settings import TEXT_MAX
+from emm_xblocks.knowledge_check import editor as kc_editor
+from emm_xblocks.likert import editor as likert_editor
+from emm_xblocks.likert.content import Statement, Survey
+from emm_xblocks.role_play import editor as rp_editor
+from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
+
+
+def _(text):
+    return text
+
+
+CASE = Case(
+    display_name="Case", narrative="<p>N</p>", key_facts=("A fact",), expert_analysis="<p>E</p>",
+    sections=(Section("Part", "<p>S</p>"),),
+    documents=(Document("Doc", "https://example.org/d.pdf", "1 MB", "<p>X</p>"),),
+    images=(Image("/static/map.png", "A map", "Caption"),),
+    questions=(
+        Question("q1", cs_content.SINGLE, "<p>?</p>", (Option("a", "A", True, "Yes"), Option("b", "B", False, "No")),
+                 explanation="<p>Why</p>"),
+        Question("q2", cs_content.REFLECTION, "<p>Say</p>", points=2, max_words=0, model_answer="<p>M</p>",
+                 key_points=(KeyPoint("k1", "One"), KeyPoint("k2", "Two")), explanation="<p>W</p>"),
+    ),
+)
+
+
+def _at(data, path, value):
+    """``(data, where)``: ``data`` (nested JSON) with the value at ``path`` replaced (``*``: the
+    first item that has the rest of the path), and that value's field path."""
+    def find(node, parts, where):
+        if not parts:
+            return where
+        head, rest = parts[0], parts[1:]
+        if head == "*":
+            for i, item in enumerate(node):
+                found = find(item, rest, (*where, str(i)))
+                if found:
+                    return found
+            return None
+        return find(node[head], rest, (*where, head)) if isinstance(node, dict) and head in node else None
+
+    where = find(data, path.split("."), ())
+    node = data
+    for part in where[:-1]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    node[where[-1]] = [value] if isinstance(node[where[-1]], list) else value  # key facts: one fact
+    return data, ".".join(where)
+
+
+def _long_text(limit, html):
+    return "<p>" + "é" * (limit - 7) + "</p>" if html else "é" * limit
+
+
+def _errors(problems):
+    return [p for p in problems if p.error]
+
+
+@pytest.mark.parametrize("path", sorted(cs_editor.LIMITS))
+def test_every_case_study_text_over_its_limit_is_refused_at_its_field_and_at_its_limit_kept_whole(path):
+    limit = cs_editor.LIMITS[path]
+    html = path not in cs_editor.TEXT_LIMITS
+    assert not _errors(cs_editor.from_editor(cs_editor.to_editor(CASE), _)[1])
+    at_limit = _long_text(limit, html)
+    case, problems = cs_editor.from_editor(_at(cs_editor.to_editor(CASE), path, at_limit)[0], _)
+    assert not [p for p in problems if p.code == limits.TOO_LONG]
+    assert at_limit in repr(cs_editor.to_editor(case))  # every character kept (é survives the sanitiser)
+    over = at_limit.replace("é", "éé", 1)
+    data, where = _at(cs_editor.to_editor(CASE), path, over)
+    _case, problems = cs_editor.from_editor(data, _)
+    too_long = [p for p in problems if p.code == limits.TOO_LONG]
+    assert [(p.field, p.error) for p in too_long] == [(where, True)]
+    assert too_long[0].message == f"This text is longer than {limit} characters: shorten it (nothing was cut)."
+    assert too_long[0].as_json()["code"] == "text_too_long"
+
+
+def test_a_case_study_display_name_or_topic_over_the_settings_limit_is_refused_not_cut():
+    data = dict(cs_editor.to_editor(CASE), display_name="D" * (TEXT_MAX + 1), topic="T" * TEXT_MAX)
+    case, problems = cs_editor.from_editor(data, _)
+    assert [(p.field, p.code) for p in _errors(problems)] == [("display_name", limits.TOO_LONG)]
+    assert case.topic == "T" * TEXT_MAX
+
+
+def test_the_knowledge_check_shares_the_question_limits():
+    data = {"display_name": "KC", "intro": "<p>" + "x" * 50_000 + "</p>",
+            "questions": [dict(cs_editor.to_editor(CASE)["questions"][0], explanation="e" * 50_001)]}
+    _check, problems = kc_editor.from_editor(data, _)
+    assert {p.field for p in problems if p.code == limits.TOO_LONG} == {"intro", "questions.0.explanation"}
+
+
+SCENARIO = Scenario(
+    display_name="RP", intro="<p>I</p>",
+    roles=(Role("r", "Role", "a", "<p>B</p>"),),
+    nodes=(Node("a", "<p>A</p>", speaker="Chief", image="/static/a.png", alt="A place",
+                choices=(Choice("Go", "b", 1, "<p>C</p>"), Choice("Stay", "b", 0))),
+           Node("b", "<p>B</p>", ending=True, debrief="<p>D</p>", category="good")),
+    bands=(Band(0, "Try again", "That was all"),),
+)
+
+
+def rp_form():
+    """The role-play editor's form JSON (its XML tab left out)."""
+    data = rp_editor.to_editor(SCENARIO)
+    data.pop("xml")
+    return data
+
+
+@pytest.mark.parametrize("path", sorted(rp_editor.LIMITS))
+def test_every_role_play_text_over_its_limit_is_refused_from_the_form_and_at_its_limit_kept(path):
+    limit = rp_editor.LIMITS[path]
+    html = path not in rp_editor.TEXT_LIMITS
+    assert not _errors(rp_editor.from_editor(rp_form(), _)[1])
+    at_limit = _long_text(limit, html)
+    scenario, problems = rp_editor.from_editor(_at(rp_form(), path, at_limit)[0], _)
+    assert not [p for p in problems if p.code == limits.TOO_LONG]
+    assert at_limit in repr(rp_editor.to_editor(scenario))
+    data, where = _at(rp_form(), path, at_limit.replace("é", "éé", 1))
+    _sc, problems = rp_editor.from_editor(data, _)
+    assert [(p.field, p.error) for p in problems if p.code == limits.TOO_LONG] == [(where, True)]
+
+
+def test_a_role_play_display_name_is_refused_not_cut():
+    scenario, problems = rp_editor.from_editor(dict(rp_form(), display_name="N" * (TEXT_MAX + 1)), _)
+    assert [(p.field, p.code) for p in _errors(problems)] == [("display_name", limits.TOO_LONG)]
+    assert scenario.display_name == "N" * (TEXT_MAX + 1)  # what the form sent, refused whole (never stored)
+
+
+def test_the_role_play_template_counts_by_the_servers_limits():
+    """Each ``data-max-chars`` of the role-play editor's template is the server's limit of that
+    field (``editor.LIMITS``), and every limited field has one."""
+    html = (files("emm_xblocks") / "templates" / "role_play" / "studio.html").read_text(encoding="utf-8")
+    found = {}
+    parts = re.split(r'<template data-tpl="(\w+)">', html)
+    paths = {"bands": "bands.*", "roles": "roles.*", "nodes": "nodes.*", "choices": "nodes.*.choices.*"}
+    for name, body in zip(parts[1::2], parts[2::2], strict=True):
+        for key, limit in re.findall(r'data-f="(\w+)"[^>]*?data-max-chars="(\d+)"', body):
+            found[f"{paths[name]}.{key}"] = int(limit)
+    for key, limit in re.findall(r'data-field="(\w+)"[^>]*?data-max-chars="(\d+)"', parts[0]):
+        found[key] = int(limit)
+    expected = dict(rp_editor.LIMITS)
+    assert {k: v for k, v in found.items() if not k.endswith(".id")} == expected
+
+
+def test_the_likert_editor_refuses_a_statement_longer_than_its_editor_allows_and_cuts_nothing():
+    survey = Survey(statements=(Statement("s1", "Short"),))
+    data = likert_editor.to_editor(survey)
+    data["statements"][0]["text"] = "w " * 600  # 1,199 characters once on one line
+    result, problems = likert_editor.from_editor(data, _)
+    assert [p.field for p in _errors(problems)] == ["statements.0.text"]
+    data["statements"][0]["text"] = "w " * 3000  # once cut at 5,000 characters
+    result, problems = likert_editor.from_editor(data, _)
+    assert [p.field for p in _errors(problems)] == ["statements.0.text"]
+    assert result.statements[0].text == ("w " * 3000).strip()  # nothing cut
+
+
+def test_a_save_refused_only_for_length_says_so_with_its_own_code():
+    too_long = limits.too_long("narrative", 10, _)
+    assert limits.only_too_long([too_long]) and not limits.only_too_long([])
+    assert not limits.only_too_long([too_long, replace(too_long, code="")])
+
+
+def test_check_counts_as_the_save_keeps():
+    data = {"a": "  x  ", "b": "one   two", "items": [{"t": "abc"}, {"t": "abcd"}], "lines": ["ab", "abcd"]}
+    problems = limits.check(data, {"a": 1, "b": 7, "items.*.t": 3, "lines": 3, "missing.*.x": 1}, _, one_line={"b"})
+    assert [p.field for p in problems] == ["items.1.t", "lines"]
