@@ -59,6 +59,13 @@ class EditableContentMixin:
         (``common.content_cache.raw_values``); ``keep_state`` compares the new state with them."""
         fields = self.fields
         names = [f.name for f in dataclasses.fields(self.state_class)]
+        read = self.__dict__.get("_emm_state_read")
+        if read is not None:
+            # read once per request (each read is a query on a key-value store such as the
+            # workbench's): what was set since, the block holds; the rest is as it was read
+            held = getattr(self, "_field_data_cache", None) or {}
+            return self.state_class(**{name: fields[name].from_json(held[name]) if name in held else read[name]
+                                       for name in names})
         values = {name: fields[name].from_json(value)
                   for name, value in content_cache.raw_values(self, names).items()}
         self.__dict__["_emm_state_read"] = values
