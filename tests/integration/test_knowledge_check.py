@@ -13,7 +13,7 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, mobile_collect
+from tests.openedx import delete_state, mobile_collect, rescore
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 from tests.openedx.services import anonymous_id_for_user
@@ -394,33 +394,15 @@ def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
     assert "متوسط نتيجة الاختبار القبلي 25%" in arabic and "0.67" in arabic
 
 
-def bind_for_student(block, user):
-    """Rebind one block instance to another learner, as ``xmodule/x_module.py``
-    (``XModuleMixin.bind_for_student``) does when the instructor's rescore task
-    (``lms/djangoapps/instructor_task/tasks_helper/module_state.py``, ``perform_module_state_update``)
-    hands the same block to ``get_block_for_descriptor`` for each learner in turn: the old
-    learner's data saved, ``scope_ids.user_id`` replaced, every user-scoped cached value dropped
-    (their field data is then read for the new learner: tests/openedx's key-value store reads by
-    ``scope_ids.user_id``)."""
-    from xblock.fields import Scope, UserScope
-
-    block.save()
-    block.scope_ids = block.scope_ids._replace(user_id=user.id)
-    for f in block.fields.values():
-        if f.scope not in (Scope.parent, Scope.children) and f.scope.user == UserScope.ONE:
-            f._del_cached_value(block)
-            block._dirty_fields.pop(f, None)
-
 
 def test_a_rescore_of_every_learner_scores_each_from_their_own_answers(platform):
-    """The rescore task binds one block instance to each learner in turn: the second learner's
-    score must come from their answers, not from the first learner's state read before."""
+    """The rescore task binds one block instance to each learner in turn (tests/openedx
+    ``rescore``): each learner's grade must come from their own answers, not from the state of
+    the learner the instance was bound to before."""
     _pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
     ana, bea = platform.user("ana"), platform.user("bea")
     platform.lms(ana).handle(post, "submit", RIGHT)
     platform.lms(bea).handle(post, "submit", WRONG)
-    block = platform.lms(ana).block(post)
-    assert block.has_submitted_answer() and block.calculate_score().raw_earned == 2.0
-    bind_for_student(block, bea)
-    assert block.has_submitted_answer()
-    assert block.calculate_score().raw_earned == 0.0  # bea's own answers: 0 of 2
+    assert rescore(platform, post) == {"ana": "succeeded", "bea": "succeeded"}
+    assert platform.gradebook(ana, post)["raw_earned"] == 2.0
+    assert platform.gradebook(bea, post)["raw_earned"] == 0.0  # bea's own answers: 0 of 2
