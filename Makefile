@@ -49,7 +49,9 @@ demo-data: $(VENV)/.installed var  ## fill the workbench's three-day demo course
 
 # the store and concurrency tests again on a private MariaDB (tests/mariadb.py), at both isolation levels
 MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py \
-	tests/integration/test_knowledge_check.py tests/integration/test_evaluation_report.py
+	tests/integration/test_knowledge_check.py tests/integration/test_evaluation_report.py \
+	tests/integration/test_likert_profiles.py tests/integration/test_case_study_profiles.py \
+	tests/integration/test_role_play_profiles.py tests/integration/test_role_play_perspectives.py
 
 test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks, SQLite and MariaDB
 	$(PY312) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
