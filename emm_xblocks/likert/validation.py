@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..common import profile
 from ..common.ids import id_key, is_valid_id
+from ..common.limits import TOO_LONG
 from ..common.validation import Problem, errors, image_alt_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
@@ -35,7 +36,7 @@ def validate(survey, _):
             add(Problem(f"{where}.text", _("Statement {n} has no text.").format(n=i + 1)))
         elif len(st.text) > MAX_TEXT:
             add(Problem(f"{where}.text", _("Statement {n} is longer than {max} characters.")
-                        .format(n=i + 1, max=MAX_TEXT)))
+                        .format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))
     if survey.scale not in SCALES and survey.scale != CUSTOM:
         add(Problem("scale", _("Choose one of the scales offered.")))
     if survey.scale == CUSTOM:
@@ -54,7 +55,7 @@ def validate(survey, _):
         add(Problem("weight", _("The weight must be between 0 and 1000.")))
     if len(survey.comment_prompt) > MAX_TEXT:
         add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
-                    .format(max=MAX_TEXT)))
+                    .format(max=MAX_TEXT), code=TOO_LONG))
     if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
