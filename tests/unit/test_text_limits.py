@@ -277,3 +277,18 @@ def test_a_custom_label_is_counted_as_the_save_keeps_it():
     data["custom_labels"] = ["Low", "b" + " a" * 50]  # 101
     _survey, problems = likert_editor.from_editor(data, _)
     assert [(p.field, p.code) for p in _errors(problems)] == [("custom_labels", limits.TOO_LONG)]
+
+
+def test_the_lines_the_editors_script_counts_are_counted_so_by_the_server():
+    """tests/js/one-line-lengths.json: lines of a one-item-a-line box (custom labels, key facts)
+    with their length; emm-editor.js's measure counts them so (tests/js/emm-forms.test.js), and so
+    does the server (white space as Python's ``str.split`` sees it, code points)."""
+    import json
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).parents[1] / "js" / "one-line-lengths.json").read_text("utf-8"))["lines"]
+    assert len(cases) >= 10
+    for case in cases:
+        assert limits.length(case["line"], one_line=True) == case["length"], case["why"]
+        survey, problems = likert_editor.from_editor(dict(_likert_form(), custom_labels=["Low", case["line"]]), _)
+        assert len(survey.custom_labels[1]) == case["length"], case["why"]  # as saved
