@@ -7,7 +7,7 @@ from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, form_payload
-from .content import MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, ProfileOption, Statement, Survey
+from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, ProfileOption, Statement, Survey
 from .validation import validate
 
 
@@ -41,7 +41,7 @@ def from_editor(data, _):
         labels = []
     profile_options, profile_problems = _profile_options(data, _)
     problems += profile_problems
-    problems += _too_long(data, labels, _)
+    problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
     settings, setting_problems = read_editor(data, SETTINGS, _)
     display_name = _text(data, "display_name")
     if not display_name:

@@ -91,6 +91,8 @@ function EmmLikertEditor(runtime, element, args) {
   function toggleCustom() {
     var custom = ed.field("scale").value === "custom";
     root.querySelector("[data-custom-labels]").hidden = !custom;
+    /* labels a preset hides are kept, neither counted nor checked (as likert/editor.py _too_long) */
+    ed.field("custom_labels").disabled = !custom;
     var preview = root.querySelector("[data-scale-preview]");
     preview.textContent = custom ? "" : (args.presets[ed.field("scale").value] || []).join(" / ");
   }

@@ -3,7 +3,8 @@ a 5,000-character paste into a case-study field limited to 1,000 characters is k
 counter says how many characters are too many, and the save is refused before sending, with the
 focus on the field; a save that reaches the server anyway (its script's check removed) is refused
 there (``text_too_long``) next to the field, the text still in it. Nothing is saved or cut. The
-case study's key facts, one box limited line by line, are counted and refused the same way."""
+case study's key facts and the Likert's custom scale labels, boxes limited line by line, are counted and
+refused the same way."""
 
 import pytest
 
@@ -173,4 +174,14 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
     page.locator(f"{LIKERT} [data-status]").filter(has_text="Saved.").wait_for()
     saved = block_state(workbench, scenario, "staff_1").load_content()
     assert saved.custom_labels == ("Pas du tout d'accord", kept)
+
+    # A preset scale hides the labels: they are kept as typed, neither counted nor refused.
+    labels.fill(typed)
+    page.locator(f"{LIKERT} [data-field=scale]").select_option("agree5")
+    assert labels.is_hidden() and labels.is_disabled()
+    page.locator(f"{LIKERT} [data-status]").evaluate("(el) => { el.textContent = ''; }")
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{LIKERT} [data-status]").filter(has_text="Saved.").wait_for()
+    saved = block_state(workbench, scenario, "staff_1").load_content()
+    assert (saved.scale, saved.custom_labels[-1]) == ("agree5", " ".join(long_label.split()))
     assert page.js_errors == []

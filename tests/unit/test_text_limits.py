@@ -292,3 +292,13 @@ def test_the_lines_the_editors_script_counts_are_counted_so_by_the_server():
         assert limits.length(case["line"], one_line=True) == case["length"], case["why"]
         survey, problems = likert_editor.from_editor(dict(_likert_form(), custom_labels=["Low", case["line"]]), _)
         assert len(survey.custom_labels[1]) == case["length"], case["why"]  # as saved
+
+
+def test_labels_a_preset_scale_hides_are_kept_unchecked():
+    """The labels box is hidden (and its counter off) while a preset scale is chosen: its labels are
+    kept as typed, not refused, and checked again once the custom scale is chosen."""
+    data = dict(_likert_form(), scale="agree5", custom_labels=["Low", "x" * 150])
+    survey, problems = likert_editor.from_editor(data, _)
+    assert not _errors(problems) and survey.custom_labels[1] == "x" * 150
+    _survey, problems = likert_editor.from_editor(dict(data, scale="custom"), _)
+    assert [p.field for p in _errors(problems)] == ["custom_labels"]
