@@ -1,8 +1,9 @@
 """The case study's staff download: how participants answered, split by profile (issue 12 §1).
 
 ``distribution_csv`` answers the ``export_distribution`` handler: course staff only (403
-``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``too_few_respondents`` below
-the minimum group size or when the case shows no distribution; else a UTF-8 CSV (BOM, every cell
+``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``distribution_not_shown`` when
+the case does not show it, 409 ``too_few_respondents`` below
+the minimum group size; else a UTF-8 CSV (BOM, every cell
 formula-safe: ``common.export.csv_lines``) named for the case (RFC 6266,
 ``common.export.content_disposition``), its rows ``perspectives.csv_rows``. Reads the summary by
 index (three reads), never the answer rows.
@@ -22,7 +23,11 @@ def distribution_csv(block):
         return staff_only(_).response()
     case = block.load_content()
     key = block.block_key()
-    respondents = summary.respondents(key) if case.show_distribution else 0
+    if not case.show_distribution:
+        return HandlerError(409, "distribution_not_shown", _(
+            "This case study does not show how other participants answered: turn on “{setting}” "
+            "in its settings to download it.").format(setting=_("Show how other participants answered"))).response()
+    respondents = summary.respondents(key)
     if respondents < case.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(

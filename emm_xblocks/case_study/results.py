@@ -59,8 +59,9 @@ def described(data, numbers, _, ngettext):
     if not data.get("submitted") or not data.get("correctness", True):
         return data
     message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
+    frame, said = _("Question {n}: {verdict}."), {}  # each string translated once, not once per question
     return {**data, "message": message, "announcement": " ".join([message, *(
-        _("Question {n}: {verdict}.").format(n=i, verdict=_(VERDICTS[q["status"]]))
+        frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(VERDICTS[q["status"]])))
         for i, q in enumerate(data["questions"], start=1))])}
 
 

@@ -36,11 +36,14 @@ class Record:
     anonymous rows carry none. ``once``: a one-time slot the submission takes in the same
     transaction; if it is already taken nothing is stored and ``refused`` is raised. ``role``: the
     role the learner played (role-play), kept on the rows and split out in the summary.
+    ``comments``: the block keeps a comment with its rows (Likert), so a named resubmission also
+    replaces the learner's earlier comment (False: there is none to look for).
     """
 
     answers: dict
     named: bool = True
     comment: str = ""
+    comments: bool = False
     once: str = ""
     refused: ActionError | None = None
     role: str = ""

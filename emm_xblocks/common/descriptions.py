@@ -22,7 +22,9 @@ def describe(block_key, course_key, block_type, fields):
     from ..models import EvaluationDescription
 
     text = _text(fields)
-    current = EvaluationDescription.objects.filter(block_key=block_key).values_list("content", flat=True).first()
+    # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY to compile
+    current = next(iter(EvaluationDescription.objects.filter(block_key=block_key)
+                        .values_list("content", flat=True)[:1]), None)
     if current == text:
         return
 

@@ -59,16 +59,31 @@ class EditableContentMixin:
         (``common.content_cache.raw_values``); ``keep_state`` compares the new state with them."""
         fields = self.fields
         names = [f.name for f in dataclasses.fields(self.state_class)]
+        read = self._state_read()
+        if read is not None:
+            # read once per request (each read is a query on a key-value store such as the
+            # workbench's): what was set since, the block holds; the rest is as it was read
+            held = getattr(self, "_field_data_cache", None) or {}
+            return self.state_class(**{name: fields[name].from_json(held[name]) if name in held else read[name]
+                                       for name in names})
         values = {name: fields[name].from_json(value)
                   for name, value in content_cache.raw_values(self, names).items()}
-        self.__dict__["_emm_state_read"] = values
+        # for the learner the block is bound to now: the platform rebinds one instance to each
+        # learner in turn (the rescore task; ``XModuleMixin.bind_for_student`` replaces
+        # ``scope_ids.user_id`` and drops XBlock's cached values, not ours)
+        self.__dict__["_emm_state_read"] = (self.scope_ids.user_id, values)
         return self.state_class(**values)
+
+    def _state_read(self):
+        """What ``learner_state`` read for the learner the block is bound to (None: nothing yet)."""
+        user, values = self.__dict__.get("_emm_state_read", (None, None))
+        return values if values is not None and user == self.scope_ids.user_id else None
 
     def keep_state(self, state):
         """Write back the fields of ``state`` that differ from what the block holds: its value
         set or read in this request, else the one ``learner_state`` read (the learner actions
         are pure: they build new values, never change the ones they were given)."""
-        read = self.__dict__.get("_emm_state_read", {})
+        read = self._state_read() or {}
         held = getattr(self, "_field_data_cache", None) or {}
         for f in dataclasses.fields(state):
             value = getattr(state, f.name)

@@ -61,14 +61,23 @@ def plain(value, digits=2):
 def number(value, language, digits=2):
     """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
     ``12345.5`` is "12 345,5" (CLDR's grouping)."""
-    return format_decimal(_rounded(value, digits), locale=locale_of(language), decimal_quantization=False)
+    return _formatted(str(_rounded(value, digits)), language, False)
 
 
 def percent(value, language, digits=1):
     """``value`` given in percent (``16.666`` for 16.7 %), with at most ``digits`` decimals and the
     locale's sign and spacing: "16,7 %" in French, "16.7%" in English."""
-    share = _rounded(value, digits) / 100
-    return format_percent(share, locale=locale_of(language), decimal_quantization=False)
+    return _formatted(str(_rounded(value, digits)), language, True)
+
+
+@lru_cache(maxsize=4096)
+def _formatted(rounded, language, as_percent):
+    """Babel's text of the rounded value ``rounded`` (its ``Decimal`` as a string, so "20" and
+    "20.0" stay two entries): a page shows the same few figures (whole percents, counts, scores)
+    many times, and each format reads the locale's pattern anew (some 20 µs)."""
+    if as_percent:
+        return format_percent(Decimal(rounded) / 100, locale=locale_of(language), decimal_quantization=False)
+    return format_decimal(Decimal(rounded), locale=locale_of(language), decimal_quantization=False)
 
 
 def plural_category(value, language):

@@ -49,7 +49,9 @@ def write_refusal(block):
     if platform.is_masquerading(block):
         return HandlerError(403, "read_only_masquerade", _(
             "You are viewing this as a learner: nothing you do here is saved for them."))
-    if block.has_score and platform.is_past_due(block):
+    # the deadline first: most blocks have none, and ``has_score`` may read a field (the Likert
+    # evaluation's, a query on a key-value store such as the workbench's)
+    if platform.is_past_due(block) and block.has_score:
         return HandlerError(403, "past_due", _("The due date has passed: answers are no longer accepted."))
     return None
 
@@ -90,7 +92,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None):
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
                 if writes:
-                    carry_out(block, outcome, action_id)
+                    carry_out(block, outcome, action_id, content)
                     recovery.remember(block, name, action_id)
                 result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
@@ -104,12 +106,13 @@ def learner_handler(action, *, writes=True, respond=None, replay=None):
     return handler
 
 
-def carry_out(block, outcome, action_id=""):
+def carry_out(block, outcome, action_id="", content=None):
     """Keep and publish what ``outcome`` decided, in the order that loses nothing.
 
     A store write this very action already made (``action_id`` found beside an attempt or
     one-time claim: the store kept it, the learner's state was not saved) is not made again; the
-    state, score and completion are kept, the tracking events not published twice."""
+    state, score and completion are kept, the tracking events not published twice. ``content``:
+    the block's content the action was given (else the live room loads it again)."""
     stored_before = False
     for write in outcome.writes:
         stored_before = _store(block, write, action_id) or stored_before
@@ -125,7 +128,7 @@ def carry_out(block, outcome, action_id=""):
         block.runtime.publish(block, name, event)
     record_live = getattr(block, "record_live", None)
     if record_live is not None:  # the live room's open session counts the answers too (common.present)
-        record_live(outcome)
+        record_live(outcome, content)
 
 
 def _store(block, write, action_id=""):
@@ -142,7 +145,7 @@ def _store(block, write, action_id=""):
     elif isinstance(write, Record):
         tag = recovery.slot(action_id) if (write.once and action_id) else ""
         try:
-            store.record(key, write.answers, comment=write.comment,
+            store.record(key, write.answers, comment=write.comment, comments=write.comments,
                          user_key=learner if write.named else "", replace=write.named,
                          claim=(learner, write.once) if write.once else None, tag=tag, role=write.role)
         except store.AlreadyClaimed:

@@ -22,12 +22,16 @@ def user_attrs(block):
     """The ``opt_attrs`` of the current user (``{}`` where the runtime has no user service), asked
     once per block instance: the LMS's ``DjangoXBlockUserService.get_current_user`` builds the
     user anew at every call, reading the user's preferences, and a render asks several times."""
+    # kept for the user the block is bound to now: the platform rebinds one instance to each
+    # learner in turn (the rescore task; ``XModuleMixin.bind_for_student`` replaces
+    # ``scope_ids.user_id`` and the runtime's services)
+    user_id = block.scope_ids.user_id
     cached = block.__dict__.get("_emm_user_attrs")
-    if cached is None:
+    if cached is None or cached[0] != user_id:
         service = block.runtime.service(block, "user")
         user = service.get_current_user() if service is not None else None
-        cached = block.__dict__["_emm_user_attrs"] = getattr(user, "opt_attrs", {}) or {}
-    return cached
+        cached = block.__dict__["_emm_user_attrs"] = (user_id, getattr(user, "opt_attrs", {}) or {})
+    return cached[1]
 
 
 def is_staff(block):

@@ -95,11 +95,12 @@ class LiveRoomMixin:
         if not self.is_staff():
             raise HandlerError(403, "staff_only", self.ugettext("Only course staff can present this activity."))
 
-    def record_live(self, outcome):
-        """Keep the outcome's answers in the block's open session (nothing if none is open). The
+    def record_live(self, outcome, content=None):
+        """Keep the outcome's answers in the block's open session (nothing if none is open);
+        ``content``: the block's content, if the caller holds it. The
         live room's counts are not worth a learner's action: a database failure here is logged,
         and the learner's answer, already kept, stands."""
-        answers, named = self.live_module.answers(self.load_content(), outcome)
+        answers, named = self.live_module.answers(self.load_content() if content is None else content, outcome)
         if not answers:
             return
         if named:

@@ -95,7 +95,7 @@ def results_html(_, dom, data, verdicts, number=number):
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
-    said = {}  # status -> its translation, asked once per status
+    said = {}  # status (and "key points") -> its escaped translation, asked once per panel
     out = []
     for q in data["questions"]:
         qid = escape(q["id"])
@@ -115,7 +115,8 @@ def results_html(_, dom, data, verdicts, number=number):
         if q["kind"] == REFLECTION:
             out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
             if q.get("key_points"):
-                legend = escape(_("Key points of the expert's answer"))
+                legend = said.get("key points") or said.setdefault("key points", escape(
+                    _("Key points of the expert's answer")))  # once per panel, not per question
                 out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
                            '</legend>\n        ')
                 for kp in q["key_points"]:

@@ -16,7 +16,7 @@ import uuid
 from collections import defaultdict, namedtuple
 from contextlib import contextmanager, suppress
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
 from . import summary
@@ -35,24 +35,33 @@ Taken = namedtuple("Taken", "block_key user_key slot taken tag", defaults=("",))
 _held = contextvars.ContextVar("emm_claims_of_this_request", default=None)
 
 
+def _claims(block_key, user_key, slots, taken=None):
+    """Insert the claims ``slots`` of ``user_key`` in one statement (the first ``taken`` at
+    ``taken``); ``IntegrityError`` if one is taken. Called inside a ``write``: the error rolls
+    back the transaction, which a caller keeps for its claims (no savepoint inside it)."""
+    from ..models import Claim
+
+    if len(slots) == 1:
+        Claim.objects.create(block_key=block_key, user_key=user_key, slot=slots[0], taken=taken)
+        return
+    Claim.objects.bulk_create([Claim(block_key=block_key, user_key=user_key, slot=slot,
+                                     taken=taken if i == 0 else None) for i, slot in enumerate(slots)])
+
+
 def _ensure_claim_row(block_key, user_key, slot):
     """Create the claim row if it is missing, in its own short transaction (committed at once)."""
     from ..models import Claim
 
     if Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists():
         return
-
-    def create():
-        try:
-            with transaction.atomic():
-                Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot)
-        except IntegrityError:
-            pass  # another request created it: as good
-
-    write(create)
+    try:
+        write(lambda: _claims(block_key, user_key, [slot]))
+    except IntegrityError:
+        pass  # another request created it: as good
 
 
-def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag="", role=""):
+def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag="", role="",
+           comments=True):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
@@ -63,6 +72,8 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
       it is taken in the same transaction, so it is never kept without the rows;
     * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
       stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``);
+    * ``comments``: False for a block that never keeps a comment (a named resubmission then does
+      not look for the learner's earlier one);
     * ``role``: the role the learner played (role-play), kept on every row and counted in the
       summary both among all rows and among that role's (``summary.role_tallies``);
     * a participant profile travels as one more answer, ``answers[summary.PROFILE_GROUP]`` (Likert):
@@ -86,12 +97,10 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
         tally = defaultdict(int)
         submissions = 1 if answers else 0
         if claim is not None:
-            try:
-                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=claim[1])
+            try:  # the one-time slot and the action's, in one INSERT
+                _claims(block_key, claim[0], [claim[1], tag] if tag else [claim[1]])
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
-            if tag:
-                Claim.objects.create(block_key=block_key, user_key=claim[0], slot=tag)
         if named:
             # the lock row: one request of this user at a time past this line
             list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key, slot=RESPONDENT)
@@ -107,7 +116,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                     for key in summary.keys_of(group, value, old_role, old_profiles.get(old_submission, "")):
                         tally[key] -= 1
                 submissions -= len({row[1] for row in old})
-            old = list(Comment.objects.filter(**mine).values_list("id", flat=True))
+            old = list(Comment.objects.filter(**mine).values_list("id", flat=True)) if comments else []
             if old:
                 Comment.objects.filter(id__in=old).delete()
         Answer.objects.bulk_create([
@@ -141,19 +150,14 @@ def claim(block_key, user_key, slot, stale_after=None, tag=""):
 
     now = timezone.now()
     taken = now if stale_after is not None else None
-
-    def create():
-        try:
-            with transaction.atomic():
-                Claim.objects.create(block_key=block_key, user_key=user_key, slot=slot, taken=taken)
-                if tag:
-                    Claim.objects.create(block_key=block_key, user_key=user_key, slot=tag)
-            return True
-        except IntegrityError:
-            return False
+    try:  # the slot and the action's, in one INSERT; a taken one rolls the short transaction back
+        write(lambda: _claims(block_key, user_key, [slot, tag] if tag else [slot], taken))
+        created = True
+    except IntegrityError:
+        created = False
 
     result = Taken(block_key, user_key, slot, taken, tag)
-    if not write(create):
+    if not created:
         if stale_after is None:
             raise AlreadyClaimed((user_key, slot))
         cutoff = now - timezone.timedelta(seconds=stale_after)

@@ -45,22 +45,53 @@ def _key(key):
     return key if len(key) == 3 else (*key, "")
 
 
+# Summary rows are never deleted by the store: the keys of a block once seen committed are
+# remembered per process, and their lookup skipped (``ensure_rows``). A row deleted after all (by
+# hand, a ``flush``) is found missing by ``apply``'s UPDATE, which then inserts it (``_add``).
+_KNOWN = {}  # block_key -> {(group, value, split)} seen committed in this process
+KNOWN_BLOCKS = 20_000  # at most this many blocks remembered (then the memory starts afresh)
+
+
+def _remember(block_key, keys):
+    if len(_KNOWN) >= KNOWN_BLOCKS:
+        _KNOWN.clear()
+    _KNOWN.setdefault(block_key, set()).update(keys)
+
+
+def forget(block_key=None):
+    """Forget the remembered summary keys of ``block_key`` (None: of every block)."""
+    if block_key is None:
+        _KNOWN.clear()
+    else:
+        _KNOWN.pop(block_key, None)
+
+
 def ensure_rows(block_key, keys):
     """Create the summary rows ``keys`` need, with ``n = 0``, in a short transaction of their own
     (committed at once), so that the submission's transaction only ever updates rows that exist:
     an insert there could wait on another's gap lock (REPEATABLE READ). A key is
-    ``(group, value, split)``, or ``(group, value)`` for ``split = ""``."""
+    ``(group, value, split)``, or ``(group, value)`` for ``split = ""``.
+
+    Keys this process has seen committed are not looked up again (no query at all when every key
+    is known, the usual case after a block's first submissions); the block's submission count row
+    is created with its first tally rows, so known keys imply it exists."""
     from ..models import Submissions, Tally
 
     keys = {_key(k) for k in keys}
+    known = _KNOWN.get(block_key)
+    if known is not None:
+        keys -= known
     if not keys:
         return
     have = set(Tally.objects.filter(block_key=block_key, group__in={k[0] for k in keys})
                .values_list("group", "value", "split"))
     missing = sorted(keys - have)
+    # remembered once committed (at once outside a transaction; never if the caller's rolls back)
+    if have:
+        transaction.on_commit(lambda: _remember(block_key, have))
     if not missing:
         return
-    first = not have  # a block's first submission (or first of these groups): its count row too
+    first = not have and known is None  # a block's first submission (or first of these groups): its count row too
 
     def create():
         for group, value, split in missing:
@@ -69,6 +100,7 @@ def ensure_rows(block_key, keys):
             _create_once(Submissions, block_key=block_key)
 
     write(create)
+    transaction.on_commit(lambda: _remember(block_key, missing))
 
 
 def _create_once(model, **key):

@@ -25,7 +25,9 @@ from . import changes, content, editor, learner, live, olx, pack, report, valida
 
 
 def _with_results_link(block, survey, outcome):
-    return {**outcome.result, "results_available": block.results_allowed()}
+    # from the content and new state the request holds (each field read is a query on a key-value store)
+    submitted = outcome.state.submitted if outcome.state is not None else None
+    return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
 
 
 class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -86,8 +88,13 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def search_text(self):
         return " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
 
-    def results_allowed(self):
-        return self.is_staff() or (self.results == content.RESULTS_LEARNERS and self.submitted)
+    def results_allowed(self, survey=None, submitted=None):
+        """Staff, or a learner who submitted when the author shows them the results; ``survey``
+        and ``submitted``: the content and the learner's state, if the caller holds them."""
+        if self.is_staff():
+            return True
+        results = self.results if survey is None else survey.results
+        return results == content.RESULTS_LEARNERS and (self.submitted if submitted is None else submitted)
 
     # ---------------------------------------------------------------- learner handlers
     submit = learner_handler(learner.submit, respond=_with_results_link, replay=learner.submitted)

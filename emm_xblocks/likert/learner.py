@@ -136,7 +136,7 @@ def submit(survey, state, data, _):
         completion=1.0,
         events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
-        writes=(Record(rows, named=not survey.anonymous, comment=comment,
+        writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),
                 Described(described(survey))),
     )

@@ -22,21 +22,12 @@ def validate(survey, _):
         add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
     if len(survey.statements) > MAX_STATEMENTS:
         add(Problem("statements", _("A survey can have at most {n} statements.").format(n=MAX_STATEMENTS)))
-    seen = set()
-    for i, st in enumerate(survey.statements):
-        where = f"statements.{i}"
-        if not is_valid_id(st.id):
-            add(Problem(f"{where}.id", _("Statement {n}: the id must be 1 to 50 letters, digits, "
-                                         "hyphens or underscores.").format(n=i + 1)))
-        elif id_key(st.id) in seen:
-            add(Problem(f"{where}.id", _("Statement {n}: the id “{id}” is used twice.")
-                        .format(n=i + 1, id=st.id)))
-        seen.add(id_key(st.id))
-        if not st.text.strip():
-            add(Problem(f"{where}.text", _("Statement {n} has no text.").format(n=i + 1)))
-        elif len(st.text) > MAX_TEXT:
-            add(Problem(f"{where}.text", _("Statement {n} is longer than {max} characters.")
-                        .format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))
+    _item_problems(add, "statements", survey.statements, lambda problem: {
+        "bad_id": _("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+        "twice": _("Statement {n}: the id “{id}” is used twice."),
+        "no_text": _("Statement {n} has no text."),
+        "long": _("Statement {n} is longer than {max} characters."),
+    }[problem])
     if survey.scale not in SCALES and survey.scale != CUSTOM:
         add(Problem("scale", _("Choose one of the scales offered.")))
     if survey.scale == CUSTOM:
@@ -69,3 +60,23 @@ def playable(survey):
     """Learners may answer: at least one statement and no error (checked once per content)."""
     return bool(survey.statements) and not errors(validate(survey, str))
 
+
+def _item_problems(add, field, items, say):
+    """The checks of each item of a list (the statements): an id valid and used once (compared as
+    ``id_key``), a text given and at most ``MAX_TEXT`` characters (longer: ``limits.TOO_LONG``,
+    refused whole; the profile's options have
+    theirs in ``common.profile.problems``). ``field``: the list's name in
+    the editor ("statements"); ``say(problem)``: the item kind's translated message of ``problem``
+    (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``, ``{max}``)."""
+    seen = set()
+    for i, item in enumerate(items):
+        where = f"{field}.{i}"
+        if not is_valid_id(item.id):
+            add(Problem(f"{where}.id", say("bad_id").format(n=i + 1)))
+        elif id_key(item.id) in seen:
+            add(Problem(f"{where}.id", say("twice").format(n=i + 1, id=item.id)))
+        seen.add(id_key(item.id))
+        if not item.text.strip():
+            add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
+        elif len(item.text) > MAX_TEXT:
+            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))

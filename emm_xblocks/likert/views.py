@@ -62,7 +62,7 @@ def student_view(block):
     labels = survey.labels(block.ugettext)
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     locked = (block.submitted and survey.anonymous) or refusal is not None
-    results_allowed = block.results_allowed()
+    results_allowed = block.results_allowed(survey)
     context = {
         "dom": block.dom_id(),
         "survey": survey,

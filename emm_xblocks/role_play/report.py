@@ -14,7 +14,7 @@ from webob import Response
 from ..common import summary
 from ..common.errors import staff_only
 from ..common.export import content_disposition, csv_lines, safe_cell
-from ..common.perspectives import split
+from ..common.perspectives import PROFILE_GROUP, split
 from . import content, perspectives
 
 
@@ -108,7 +108,10 @@ def apart_rows(scenario, by_role, _):
     roles = {role.id: role.label for role in scenario.roles}
     yield from removed_role_rows(scenario, by_role, _)
 
-    nodes = sorted({group for per in by_role.values() for group in per if group != perspectives.ENDING})
+    # every group but the endings' and the participant profile's (one more row of each submission,
+    # counted by ``profile_rows``): no node's choices
+    nodes = sorted({group for per in by_role.values() for group in per
+                    if group not in (perspectives.ENDING, PROFILE_GROUP)})
     for node_id in nodes:
         node = scenario.node(node_id)
         offered = {str(i) for i in range(len(node.choices))} if node is not None and not node.ending else set()

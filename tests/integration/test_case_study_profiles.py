@@ -168,6 +168,15 @@ def test_staff_download_the_split_as_a_formula_safe_csv_and_nobody_else(case, ha
     assert r.status_code == 403 and r.json()["error"] == "staff_only"
 
 
+def test_no_download_of_a_distribution_the_case_does_not_show(case, handlers):
+    uid = case(show="false")
+    for i in range(6):
+        submit(handlers, uid, f"gov{i}", REFER, profile="gov")
+    r = handlers.get(uid, "export_distribution", student="staff_1")
+    assert r.status_code == 409 and r.json()["error"] == "distribution_not_shown"
+    assert "Show how other participants answered" in r.json()["message"]  # the setting to turn on
+
+
 def test_the_question_survives_olx_and_a_save_from_the_studio_editor(case, handlers):
     uid = case()
     block = handlers.block(uid)

@@ -13,7 +13,8 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, mobile_collect
+from tests.openedx import delete_state, mobile_collect, rescore
+from tests.openedx.instructor import bind_for_student
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 from tests.openedx.services import anonymous_id_for_user
@@ -392,3 +393,31 @@ def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
     # Arabic: the dual form for two learners (the integer picks the form; the figure is written by CLDR's "ar")
     assert "اجتاز متعلمان الاختباريْن (2)." in arabic
     assert "متوسط نتيجة الاختبار القبلي 25%" in arabic and "0.67" in arabic
+
+
+
+def test_a_rescore_of_every_learner_scores_each_from_their_own_answers(platform):
+    """The rescore task binds one block instance to each learner in turn (tests/openedx
+    ``rescore``): each learner's grade must come from their own answers, not from the state of
+    the learner the instance was bound to before."""
+    _pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
+    ana, bea = platform.user("ana"), platform.user("bea")
+    platform.lms(ana).handle(post, "submit", RIGHT)
+    platform.lms(bea).handle(post, "submit", WRONG)
+    assert rescore(platform, post) == {"ana": "succeeded", "bea": "succeeded"}
+    assert platform.gradebook(ana, post)["raw_earned"] == 2.0
+    assert platform.gradebook(bea, post)["raw_earned"] == 0.0  # bea's own answers: 0 of 2
+
+
+def test_a_block_rebound_to_another_user_asks_who_they_are_again(platform):
+    """``common.platform.user_attrs`` keeps the user's attributes per block instance: after the
+    rescore task rebinds that instance (tests/openedx ``bind_for_student``, as
+    ``XModuleMixin.bind_for_student`` does), it must answer for the new user, not the first one
+    (staff first here: the learner after them must not be taken for staff)."""
+    _pre, post = pair_of(platform)
+    staff, ana = platform.user("sam", role="staff"), platform.user("ana")
+    instance = platform.lms(staff).block(post)
+    assert instance.is_staff()
+    bind_for_student(platform, instance, ana)
+    assert not instance.is_staff()
+    assert bind_for_student(platform, instance, staff).is_staff()

@@ -141,6 +141,43 @@ def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
     assert panel("blk") == (1, {"a": {"1": 1}})  # the submission before is no longer counted
 
 
+def _tally_lookups(queries):
+    return [q["sql"] for q in queries.captured_queries
+            if q["sql"].startswith("SELECT") and "emm_xblocks_tally" in q["sql"]]
+
+
+def test_summary_rows_seen_committed_are_not_looked_up_again_until_migrate():
+    """``ensure_rows`` remembers the keys it saw committed: a submission of known values looks
+    nothing up, a new value is looked up, and ``migrate`` (as ``flush``, ``post_migrate``) forgets."""
+    from django.core.management import call_command
+    from django.test.utils import CaptureQueriesContext
+
+    store.record("blk", {"a": "1"})
+    with CaptureQueriesContext(connection) as known:
+        store.record("blk", {"a": "1"})
+    with CaptureQueriesContext(connection) as new_value:
+        store.record("blk", {"a": "2"})
+    assert _tally_lookups(known) == []
+    assert len(_tally_lookups(new_value)) == 1
+    call_command("migrate", verbosity=0)
+    with CaptureQueriesContext(connection) as after_migrate:
+        store.record("blk", {"a": "1"})
+    assert len(_tally_lookups(after_migrate)) == 1
+    assert panel("blk") == (4, {"a": {"1": 3, "2": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_summary_rows_deleted_after_they_were_remembered_are_inserted_by_the_submission():
+    """A remembered row deleted after all (by hand) is not looked up again: the submission's own
+    UPDATE finds it missing and inserts it, in its transaction."""
+    store.record("blk", {"a": "1"})
+    store.record("blk", {"a": "1"})
+    Tally.objects.filter(block_key="blk").delete()
+    Submissions.objects.filter(block_key="blk").delete()
+    store.record("blk", {"a": "1"})
+    assert panel("blk") == (1, {"a": {"1": 1}})  # the submissions before are no longer counted
+
+
 # -- migration 0004 builds the summary of an existing install ------------------------------------
 
 def _migrate(target=None):

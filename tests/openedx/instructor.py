@@ -1,9 +1,12 @@
 """The instructor's tools, the Blocks API and the responses report, as the platform runs them.
 
 * ``rescore``: ``lms/djangoapps/instructor_task/tasks_helper/module_state.py``
-  (``rescore_problem_module_state``): for each StudentModule of the block, the block is loaded
-  bound to that learner (``_get_module_instance_for_task`` -> ``get_block_for_descriptor``); a
-  learner with ``has_submitted_answer() == False`` is skipped; then
+  (``perform_module_state_update``, ``rescore_problem_module_state``): the block is fetched once,
+  and the **same instance** is bound to each StudentModule's learner in turn
+  (``_get_module_instance_for_task`` -> ``get_block_for_descriptor``: the runtime's services
+  become that learner's, then ``xmodule/x_module.py`` ``XModuleMixin.bind_for_student`` saves,
+  replaces ``scope_ids.user_id`` and drops every user-scoped cached value, ``bind_for_student``
+  below); a learner with ``has_submitted_answer() == False`` is skipped; then
   ``rescore(only_if_higher=...)`` and ``save()``.
 * ``override_score``: same file (``override_score_module_state``): the weighted score must be
   within ``0..max_score()``; ``set_score(Score(score / weight, max_score() / weight))`` (weight
@@ -36,7 +39,7 @@
 import json
 from collections import OrderedDict, namedtuple
 
-from xblock.fields import Scope
+from xblock.fields import Scope, UserScope
 from xblock.scorable import Score
 
 from .grades import score_published  # noqa: F401  (re-exported for tests)
@@ -53,13 +56,35 @@ def _bound(platform, user, usage_key):
     return platform.lms(user).block(usage_key)
 
 
+def bind_for_student(platform, instance, user):
+    """``instance`` (bound to a learner) bound to ``user`` as ``get_block_for_descriptor`` binds
+    the rescore task's one block: the runtime's services are ``user``'s (a new runtime of theirs
+    here), then ``XModuleMixin.bind_for_student``: nothing for the same user; else the old
+    learner's data saved, ``scope_ids.user_id`` replaced, every user-scoped field's cached value
+    (``Field._del_cached_value``) and dirty mark dropped."""
+    if instance.scope_ids.user_id == user.id:
+        return instance
+    instance.save()
+    instance.runtime = platform.lms(user).runtime()
+    instance.scope_ids = instance.scope_ids._replace(user_id=user.id)
+    for f in instance.fields.values():
+        if f.scope in (Scope.parent, Scope.children):
+            continue
+        if f.scope.user == UserScope.ONE:
+            f._del_cached_value(instance)  # noqa: SLF001 - as the platform does
+            instance._dirty_fields.pop(f, None)  # noqa: SLF001
+    return instance
+
+
 def rescore(platform, usage_key, only_if_higher=False, user=None):
     """Returns {username: "succeeded" | "skipped"}."""
     results = {}
+    instance = None
     for row in platform.student_modules.for_block(usage_key):
         if user is not None and row.student.id != user.id:
             continue
-        instance = _bound(platform, row.student, usage_key)
+        instance = (_bound(platform, row.student, usage_key) if instance is None
+                    else bind_for_student(platform, instance, row.student))
         if not hasattr(instance, "rescore"):
             raise UpdateProblemModuleStateError(f"{usage_key} does not support rescoring")
         if not instance.has_submitted_answer():
