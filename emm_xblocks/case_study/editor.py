@@ -31,6 +31,9 @@ LIMITS = {
     "narrative": HTML_LIMIT, "expert_analysis": HTML_LIMIT, "sections.*.html": HTML_LIMIT,
     "documents.*.excerpt": HTML_LIMIT, **QUESTION_HTML_LIMITS, **TEXT_LIMITS,
 }
+# what the editor's script counts (``data-max-chars``): the table above and the participant profile
+# question's texts, which its validators refuse (``common.profile.problems``, the same code)
+COUNTED = {**LIMITS, **profile.LIMITS}
 
 
 @form_payload

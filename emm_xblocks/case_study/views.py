@@ -213,7 +213,7 @@ def studio_view(block):
         "case": editor.to_editor(block.load_content()),
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
-        "limits": editor.LIMITS,  # characters of each text: counted, refused, never cut (common.limits)
+        "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
     }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 

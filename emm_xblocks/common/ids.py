@@ -6,7 +6,8 @@ Ids are compared without regard to case: MySQL's default collations are case-ins
 
 import re
 
-ID_PATTERN = r"[A-Za-z0-9_-]{1,50}"
+MAX_ID = 50  # characters (the editors count ids by it: ``data-max-chars``)
+ID_PATTERN = rf"[A-Za-z0-9_-]{{1,{MAX_ID}}}"
 ID_RE = re.compile(rf"^{ID_PATTERN}$")
 
 

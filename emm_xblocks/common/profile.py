@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from . import olx
 from .actions import ActionError
 from .ids import id_key, is_valid_id
+from .limits import TOO_LONG
 from .live_edits import id_change_problems
 from .perspectives import PROFILE_GROUP, share, split
 from .validation import Problem
 
 MAX_OPTIONS = 20
-MAX_TEXT = 1000  # characters of the prompt and of each option
+MAX_TEXT = 1000  # characters of the prompt and of each option (on one line); longer: refused, never cut
+# what the editors count (``data-max-chars``) by the numbers ``problems`` refuses; an option's id is
+# 1 to 50 characters (``ids.is_valid_id``)
+LIMITS = {"profile_prompt": MAX_TEXT, "profile_options.*.text": MAX_TEXT}
 NOT_SAID = ""  # the group of the participants who left the question unanswered
 
 
@@ -37,11 +41,12 @@ class Option:
 
 
 def options_from(raw):
-    """``Option``s from stored or posted data (``[{"id", "text"}]``); anything else is skipped."""
+    """``Option``s from stored or posted data (``[{"id", "text"}]``), each on one line and never cut
+    (``problems`` refuses an id or a text too long, at its field); anything else is skipped."""
     if not isinstance(raw, list | tuple):
         return ()
-    return tuple(o if isinstance(o, Option) else Option(" ".join(str(o.get("id", "")).split())[:100],
-                                                          " ".join(str(o.get("text", "")).split())[:MAX_TEXT * 2])
+    return tuple(o if isinstance(o, Option) else Option(" ".join(str(o.get("id", "")).split()),
+                                                          " ".join(str(o.get("text", "")).split()))
                  for o in raw if isinstance(o, Option | dict))
 
 
@@ -52,7 +57,8 @@ def prompt_from(raw):
 
 def problems(prompt, options, _):
     """The author's checks: no question, or a prompt and 2 to 20 options with distinct ids
-    (``Problem`` fields ``profile_prompt``, ``profile_options.<i>.id`` / ``.text``)."""
+    (``Problem`` fields ``profile_prompt``, ``profile_options.<i>.id`` / ``.text``); a prompt or an
+    option's text over ``MAX_TEXT`` characters has ``code`` ``limits.TOO_LONG`` (refused whole)."""
     if not options and not prompt.strip():
         return []
     found = []
@@ -60,7 +66,8 @@ def problems(prompt, options, _):
     if not prompt.strip():
         add(Problem("profile_prompt", _("The profile question has no prompt.")))
     elif len(prompt) > MAX_TEXT:
-        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.").format(max=MAX_TEXT)))
+        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.").format(max=MAX_TEXT),
+                    code=TOO_LONG))
     if not 2 <= len(options) <= MAX_OPTIONS:
         add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
                     .format(max=MAX_OPTIONS)))
@@ -78,7 +85,7 @@ def problems(prompt, options, _):
             add(Problem(f"{where}.text", _("Profile option {n} has no text.").format(n=i + 1)))
         elif len(option.text) > MAX_TEXT:
             add(Problem(f"{where}.text", _("Profile option {n} is longer than {max} characters.")
-                        .format(n=i + 1, max=MAX_TEXT)))
+                        .format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))
     return found
 
 

@@ -2,11 +2,12 @@
 content by ``validation.validate``; both return ``Problem`` objects that the editor shows next
 to the field they name (``statements.2.id``)."""
 
-from ..common import limits
+from ..common import limits, profile
+from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, form_payload
-from .content import MAX_PROFILE_OPTIONS, MAX_STATEMENTS, SETTINGS, ProfileOption, Statement, Survey
+from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, ProfileOption, Statement, Survey
 from .validation import validate
 
 
@@ -29,7 +30,7 @@ def from_editor(data, _):
             problems.append(Problem(f"statements.{i}", _("Statement {n} could not be read.").format(n=i + 1)))
             continue
         statements.append(Statement(
-            id=_text(raw, "id", limit=100) or "",
+            id=_text(raw, "id") or "",  # never cut: the validators refuse an id over 50 characters
             text=" ".join((_text(raw, "text") or "").split()),  # as OLX reads it back; never cut
             reverse=raw.get("reverse") is True,
             required=raw.get("required", True) is not False,
@@ -40,7 +41,7 @@ def from_editor(data, _):
         labels = []
     profile_options, profile_problems = _profile_options(data, _)
     problems += profile_problems
-    problems += _too_long(data, labels, _)
+    problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
     settings, setting_problems = read_editor(data, SETTINGS, _)
     display_name = _text(data, "display_name")
     if not display_name:
@@ -71,22 +72,29 @@ def _profile_options(data, _):
             problems.append(Problem(f"profile_options.{i}", _("Profile option {n} could not be read.")
                                     .format(n=i + 1)))
             continue
-        options.append(ProfileOption(_text(item, "id", limit=100) or "",
+        options.append(ProfileOption(_text(item, "id") or "",
                                      " ".join((_text(item, "text") or "").split())))
     return tuple(options), problems
 
 
-# characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s);
-# LABEL_LIMIT each label of a custom scale
-LIMITS = {"intro": 20000, "comment_prompt": 2000}  # a statement's text: the validators' (MAX_TEXT)
+# characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s); the
+# comment prompt, a statement's text and the profile question's are the validators' (MAX_TEXT,
+# ``common.profile.MAX_TEXT``), refused with the same code; LABEL_LIMIT each label of a custom scale,
+# counted as the save keeps it (on one line)
+LIMITS = {"intro": 20000}
 LABEL_LIMIT = 100
+# every text the author types, by the numbers the server refuses: the editor's counters
+# (``data-max-chars``, ``views.studio_view``: the template and the script's rows)
+COUNTED = {**LIMITS, "comment_prompt": MAX_TEXT, "custom_labels": LABEL_LIMIT,
+           "statements.*.text": MAX_TEXT, "statements.*.id": MAX_ID,
+           **profile.LIMITS, "profile_options.*.id": MAX_ID}
 
 
 def _too_long(data, labels, _):
     """A text longer than the editor keeps is refused with a problem at its field, never cut
     without a word (issue 10); the save is refused whole."""
     problems = limits.check(data, LIMITS, _)
-    if any(len(" ".join(label.split())) > LABEL_LIMIT for label in labels):
+    if any(limits.length(label, one_line=True) > LABEL_LIMIT for label in labels):
         problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
                                                    "shorten it (nothing was cut).").format(max=LABEL_LIMIT),
                                 code=limits.TOO_LONG))

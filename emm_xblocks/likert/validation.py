@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..common import profile
 from ..common.ids import id_key, is_valid_id
+from ..common.limits import TOO_LONG
 from ..common.validation import Problem, errors, image_alt_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
@@ -45,7 +46,7 @@ def validate(survey, _):
         add(Problem("weight", _("The weight must be between 0 and 1000.")))
     if len(survey.comment_prompt) > MAX_TEXT:
         add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
-                    .format(max=MAX_TEXT)))
+                    .format(max=MAX_TEXT), code=TOO_LONG))
     if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
@@ -62,7 +63,8 @@ def playable(survey):
 
 def _item_problems(add, field, items, say):
     """The checks of each item of a list (the statements): an id valid and used once (compared as
-    ``id_key``), a text given and at most ``MAX_TEXT`` characters (the profile's options have
+    ``id_key``), a text given and at most ``MAX_TEXT`` characters (longer: ``limits.TOO_LONG``,
+    refused whole; the profile's options have
     theirs in ``common.profile.problems``). ``field``: the list's name in
     the editor ("statements"); ``say(problem)``: the item kind's translated message of ``problem``
     (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``, ``{max}``)."""
@@ -77,4 +79,4 @@ def _item_problems(add, field, items, say):
         if not item.text.strip():
             add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
         elif len(item.text) > MAX_TEXT:
-            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=MAX_TEXT)))
+            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))

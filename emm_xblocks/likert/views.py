@@ -114,9 +114,9 @@ def studio_view(block):
     form = editor.settings_form(_)
     presets = {key: [_(label) for label in labels] for key, labels in content.SCALES.items()}
     return block.build_fragment("templates/likert/studio.html",
-                                {"dom": block.dom_id() + "-ed", "settings": form["groups"]},
+                                {"dom": block.dom_id() + "-ed", "settings": form["groups"], "limits": editor.COUNTED},
                                 init_args={"survey": editor.to_editor(survey), "presets": presets,
-                                           "settings": form["keys"]},
+                                           "settings": form["keys"], "limits": editor.COUNTED},
                                 js="js/emm-likert-studio.js", js_class="EmmLikertEditor")
 
 

@@ -187,8 +187,7 @@ def validate(scenario, _):
         _check_full_marks(scenario, _, add)
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")
                  for p in image_alt_problems(scenario.author_html(), _)]
-    problems += [Problem(p.field, p.message, p.error) for p in profile.problems(
-        scenario.profile_prompt, scenario.profile_options, _)]
+    problems += profile.problems(scenario.profile_prompt, scenario.profile_options, _)  # with their codes
     if scenario.profile_options and not scenario.show_others:
         add("profile_prompt", _("The profile question is asked only when learners are shown how other "
                                 "participants chose: turn that setting on, or remove it."), "", False)

@@ -5,6 +5,8 @@ function EmmLikertEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var survey = args.survey;
+  /* each text's limit, by the server's numbers (likert/editor.py COUNTED): counted, never cut */
+  function max(path) { return String(args.limits[path]); }
   var counter = 0;
 
   function statementRow(st) {
@@ -13,12 +15,12 @@ function EmmLikertEditor(runtime, element, args) {
     var row = el("li", {class: "emm-ed-statement", "data-row": ""}, [
       el("p", {class: "emm-field"}, [
         el("label", {for: base + "-text", text: _("Statement")}),
-        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", "data-max-chars": "1000"}),
+        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", "data-max-chars": max("statements.*.text")}),
         el("span", {class: "emm-field-error", "data-st-error": "text"})
       ]),
       el("p", {class: "emm-field emm-inline"}, [
         el("label", {for: base + "-id", text: _("Id (letters, digits, - and _; used in reports)")}),
-        el("input", {id: base + "-id", type: "text", "data-st": "id", "data-max-chars": "50"}),
+        el("input", {id: base + "-id", type: "text", "data-st": "id", "data-max-chars": max("statements.*.id")}),
         el("span", {class: "emm-field-error", "data-st-error": "id"})
       ]),
       el("p", {class: "emm-check"}, [el("input", {id: base + "-rev", type: "checkbox", "data-st": "reverse"}),
@@ -45,13 +47,13 @@ function EmmLikertEditor(runtime, element, args) {
     var row = el("li", {class: "emm-ed-statement", "data-row": "", "data-option": ""}, [
       el("p", {class: "emm-field"}, [
         el("label", {for: base + "-text", text: _("Option text")}),
-        el("input", {id: base + "-text", type: "text", "data-po": "text", "data-max-chars": "1000",
+        el("input", {id: base + "-text", type: "text", "data-po": "text", "data-max-chars": max("profile_options.*.text"),
           "aria-describedby": base + "-text-err"}),
         el("span", {class: "emm-field-error", id: base + "-text-err", "data-po-error": "text"})
       ]),
       el("p", {class: "emm-field emm-inline"}, [
         el("label", {for: base + "-id", text: _("Id (letters, digits, - and _; used in reports)")}),
-        el("input", {id: base + "-id", type: "text", dir: "ltr", "data-po": "id", "data-max-chars": "50",
+        el("input", {id: base + "-id", type: "text", dir: "ltr", "data-po": "id", "data-max-chars": max("profile_options.*.id"),
           "aria-describedby": base + "-id-err"}),
         el("span", {class: "emm-field-error", id: base + "-id-err", "data-po-error": "id"})
       ]),
@@ -89,6 +91,8 @@ function EmmLikertEditor(runtime, element, args) {
   function toggleCustom() {
     var custom = ed.field("scale").value === "custom";
     root.querySelector("[data-custom-labels]").hidden = !custom;
+    /* labels a preset hides are kept, neither counted nor checked (as likert/editor.py _too_long) */
+    ed.field("custom_labels").disabled = !custom;
     var preview = root.querySelector("[data-scale-preview]");
     preview.textContent = custom ? "" : (args.presets[ed.field("scale").value] || []).join(" / ");
   }

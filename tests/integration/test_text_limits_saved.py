@@ -33,3 +33,32 @@ def test_a_text_over_its_limit_is_refused_whole_and_at_its_limit_saved_whole(pla
     at_limit = over.replace("x", "", 1)
     assert studio(platform).handle(key, "studio_submit", dict(data, **{field: at_limit})).status == 200
     assert getattr(studio(platform).block(key).load_content(), field) == at_limit
+
+
+PROFILE = '<profile prompt="You work for"><option id="gov">Government</option><option id="ngo">NGO</option></profile>'
+
+
+@pytest.mark.parametrize("block, module, setting", [
+    (CASE, case_editor, 'show_distribution="true"'),
+    (ROLE_PLAY, role_play_editor, 'show_others="true"'),
+])
+def test_a_profile_answer_over_its_limit_is_refused_whole_never_cut(platform, block, module, setting):  # noqa: F811
+    """The participant profile's answers were once cut (an option's text at 2,000 characters, its
+    id at 100) before being checked: a 5,000-character paste is now refused at its field with
+    ``text_too_long``, nothing saved; at 1,000 characters it is saved whole."""
+    xml = block.format(extra=setting, more="").replace("</emm_", PROFILE + "</emm_")
+    key = platform.add(xml)
+    data = module.to_editor(studio(platform).block(key).load_content())
+    data.pop("xml", None)
+    assert [o["id"] for o in data["profile_options"]] == ["gov", "ngo"]
+    before = platform.export(key)
+    pasted = ("Organisation de la société civile " * 150)[:5000]
+    data["profile_options"][1]["text"] = pasted
+    refused = studio(platform).handle(key, "studio_submit", data)
+    assert refused.status == 400 and refused.json["error"] == "text_too_long"
+    assert [(p["field"], p["code"]) for p in refused.json["problems"]] == [("profile_options.1.text", "text_too_long")]
+    assert platform.export(key) == before  # nothing saved
+    at_limit = "é" + pasted[1:1000]
+    data["profile_options"][1]["text"] = at_limit
+    assert studio(platform).handle(key, "studio_submit", data).status == 200
+    assert studio(platform).block(key).load_content().profile_options[1].text == at_limit.strip()

@@ -46,3 +46,14 @@ test("its counter shows once a line is near the limit, and a line over it is ref
   assert.equal(EMM.overLimit(form), null);
   assert.equal(facts.hasAttribute("aria-invalid"), false);
 });
+
+test("a line is counted as the server counts it: white space as Python sees it, characters as code points", () => {
+  const {lines} = require("./one-line-lengths.json");
+  lines.forEach(({line, length, why}) => {
+    const {EMM, facts} = box("short\n" + line, 100);
+    assert.equal(EMM.charsOf(facts), Math.max(length, 5), why);
+    const sent = facts.value.split("\n").map((s) => s.trim()).filter(Boolean);  // as emm-editor.js sends it
+    const {facts: alone} = box(sent[1], 100);
+    assert.equal(EMM.charsOf(alone), length, why + " (once sent)");
+  });
+});

@@ -4,6 +4,7 @@ role-play and Likert editors longer than its limit is refused at its field (code
 The editors' scripts count by the same numbers (the role-play's template is checked here; the
 case study's script reads the server's table)."""
 
+import copy
 import re
 from dataclasses import replace
 from importlib.resources import files
@@ -153,7 +154,7 @@ def test_the_role_play_template_counts_by_the_servers_limits():
             found[f"{paths[name]}.{key}"] = int(limit)
     for key, limit in re.findall(r'data-field="(\w+)"[^>]*?data-max-chars="(\d+)"', parts[0]):
         found[key] = int(limit)
-    expected = dict(rp_editor.LIMITS)
+    expected = dict(rp_editor.COUNTED)
     assert {k: v for k, v in found.items() if not k.endswith(".id")} == expected
 
 
@@ -179,3 +180,125 @@ def test_check_counts_as_the_save_keeps():
     data = {"a": "  x  ", "b": "one   two", "items": [{"t": "abc"}, {"t": "abcd"}], "lines": ["ab", "abcd"]}
     problems = limits.check(data, {"a": 1, "b": 7, "items.*.t": 3, "lines": 3, "missing.*.x": 1}, _, one_line={"b"})
     assert [p.field for p in problems] == ["items.1.t", "lines"]
+
+
+# ------------------------------------------------------------------ every counted field is the server's limit
+PROFILE = {"profile_prompt": "You work for",
+           "profile_options": [{"id": "gov", "text": "Government"}, {"id": "ngo", "text": "Civil society"}]}
+
+
+def _likert_form():
+    data = likert_editor.to_editor(Survey(statements=(Statement("s1", "Short"),), scale="custom",
+                                          custom_labels=("Low", "High")))
+    return dict(data, **copy.deepcopy(PROFILE))
+
+
+def _case_form():
+    return dict(cs_editor.to_editor(CASE), show_distribution=True, **copy.deepcopy(PROFILE))
+
+
+def _role_play_form():
+    return dict(rp_form(), show_others=True, **copy.deepcopy(PROFILE))
+
+
+EDITORS = {"likert": (likert_editor, _likert_form), "case_study": (cs_editor, _case_form),
+           "role_play": (rp_editor, _role_play_form)}
+
+
+def _counted():
+    return [(name, path) for name, (module, _form) in EDITORS.items() for path in sorted(module.COUNTED)]
+
+
+def _html_paths(module):
+    """The patterns of ``module``'s author-HTML fields (the Likert's: its introduction)."""
+    return set(module.LIMITS) - set(getattr(module, "TEXT_LIMITS", module.LIMITS))
+
+
+def _value(path, limit, html):
+    """A text of ``limit`` characters as the save keeps it: an id of letters, HTML in a paragraph."""
+    return "i" * limit if path.endswith(".id") else _long_text(limit, html)
+
+
+@pytest.mark.parametrize("name, path", _counted())
+def test_every_counted_field_is_refused_over_the_number_its_counter_shows_and_kept_at_it(name, path):
+    """``COUNTED`` is what each editor's counters show (``data-max-chars``; the guard test
+    tests/browser/test_counters_guard_browser.py checks every control against it): a value at that
+    number is saved with no problem at its field, one character more is refused at its field,
+    with ``text_too_long`` (an id: refused by the id check), nothing cut."""
+    module, form = EDITORS[name]
+    limit = module.COUNTED[path]
+    html = path in _html_paths(module)
+    assert not _errors(module.from_editor(form(), _)[1])
+    at_limit = _value(path, limit, html)
+    data, where = _at(form(), path, at_limit)
+    saved, problems = module.from_editor(data, _)
+
+    def refusals(problems):  # a length refused at the field (an id: any refusal there)
+        return [p for p in _errors(problems)
+                if p.field == where and (p.code == limits.TOO_LONG or path.endswith(".id"))]
+
+    assert not refusals(problems)
+    assert at_limit.strip() in repr(saved)  # kept whole
+    over = at_limit.replace("i", "ii", 1) if path.endswith(".id") else at_limit.replace("é", "éé", 1)
+    data, where = _at(form(), path, over)
+    _saved, problems = module.from_editor(data, _)
+    assert len(refusals(problems)) == 1
+
+
+@pytest.mark.parametrize("name", sorted(EDITORS))
+def test_a_profile_text_too_long_is_refused_whole_with_its_code_never_cut(name):
+    """``common.profile.options_from`` once cut an option's text at 2,000 characters and its id at
+    100: now the whole text reaches the checks, refused at its field; a save refused for that
+    alone says ``text_too_long``."""
+    module, form = EDITORS[name]
+    data = form()
+    long_text = "Organisation " * 400  # 5,200 characters, 5,199 once saved
+    data["profile_options"][1]["text"] = long_text
+    data["profile_options"][0]["id"] = "g" * 120
+    data["profile_prompt"] = "p" * 1001
+    saved, problems = module.from_editor(data, _)
+    assert saved.profile_options[1].text == long_text.strip()  # nothing cut
+    assert saved.profile_options[0].id == "g" * 120
+    errors = {p.field: p.code for p in _errors(problems)}
+    assert errors == {"profile_prompt": limits.TOO_LONG, "profile_options.1.text": limits.TOO_LONG,
+                      "profile_options.0.id": ""}
+    del data["profile_options"][0]["id"]
+    data["profile_options"][0]["id"] = "gov"
+    assert limits.only_too_long(_errors(module.from_editor(data, _)[1]))
+
+
+def test_a_custom_label_is_counted_as_the_save_keeps_it():
+    """The Likert's custom labels share one box, one a line: each label is counted on one line,
+    trimmed, white space runs joined (as the box's counter counts its longest line)."""
+    data = _likert_form()
+    data["custom_labels"] = ["Low", "  " + "a\t\t" * 49 + "bc  "]  # 100 characters once saved
+    survey, problems = likert_editor.from_editor(data, _)
+    assert not _errors(problems) and len(survey.custom_labels[1]) == likert_editor.LABEL_LIMIT
+    data["custom_labels"] = ["Low", "b" + " a" * 50]  # 101
+    _survey, problems = likert_editor.from_editor(data, _)
+    assert [(p.field, p.code) for p in _errors(problems)] == [("custom_labels", limits.TOO_LONG)]
+
+
+def test_the_lines_the_editors_script_counts_are_counted_so_by_the_server():
+    """tests/js/one-line-lengths.json: lines of a one-item-a-line box (custom labels, key facts)
+    with their length; emm-editor.js's measure counts them so (tests/js/emm-forms.test.js), and so
+    does the server (white space as Python's ``str.split`` sees it, code points)."""
+    import json
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).parents[1] / "js" / "one-line-lengths.json").read_text("utf-8"))["lines"]
+    assert len(cases) >= 10
+    for case in cases:
+        assert limits.length(case["line"], one_line=True) == case["length"], case["why"]
+        survey, problems = likert_editor.from_editor(dict(_likert_form(), custom_labels=["Low", case["line"]]), _)
+        assert len(survey.custom_labels[1]) == case["length"], case["why"]  # as saved
+
+
+def test_labels_a_preset_scale_hides_are_kept_unchecked():
+    """The labels box is hidden (and its counter off) while a preset scale is chosen: its labels are
+    kept as typed, not refused, and checked again once the custom scale is chosen."""
+    data = dict(_likert_form(), scale="agree5", custom_labels=["Low", "x" * 150])
+    survey, problems = likert_editor.from_editor(data, _)
+    assert not _errors(problems) and survey.custom_labels[1] == "x" * 150
+    _survey, problems = likert_editor.from_editor(dict(data, scale="custom"), _)
+    assert [p.field for p in _errors(problems)] == ["custom_labels"]
