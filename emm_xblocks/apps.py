@@ -7,10 +7,20 @@ registers the xAPI transformers of the blocks' events (``emm_xblocks.xapi.transf
 event-routing-backends offers no entry point for them, only its registry, filled on import.
 ``migrate`` and ``flush`` (both send ``post_migrate``) make the store forget the summary rows it
 remembers (``common.summary.forget``): those commands may have removed them.
+Where the LMS's courseware app is installed, a deleted StudentModule row of a knowledge check
+deletes the learner's filed result (``common.deleted_state``, decision 33p): the platform's
+``StudentModule`` and ``anonymous_id_for_user`` are looked up here, and nothing is connected
+where either is missing (the workbench, the tests' settings).
 """
+
+import logging
 
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+
+log = logging.getLogger(__name__)
+
+COURSEWARE = "lms.djangoapps.courseware"  # its INSTALLED_APPS entry (lms/envs/common.py)
 
 
 def _forget_summary_rows(**kwargs):
@@ -25,9 +35,26 @@ class EmmXBlocksConfig(AppConfig):
     verbose_name = "EMM2.0 XBlocks"
     default_auto_field = "django.db.models.BigAutoField"
 
-    plugin_app = {}  # no URLs, settings or signals: only models and migrations
+    plugin_app = {}  # no URLs or settings: models, migrations and the receivers connected in ready()
 
     def ready(self):
         post_migrate.connect(_forget_summary_rows, dispatch_uid="emm_xblocks.summary.forget")
         if apps.is_installed("event_routing_backends"):
             from .xapi import transformers  # noqa: F401 (registers them)
+        connect_deleted_state()
+
+
+def connect_deleted_state():
+    """Connect ``common.deleted_state`` to the LMS's ``courseware.StudentModule``; True if connected."""
+    if not apps.is_installed(COURSEWARE):
+        return False
+    try:
+        student_module = apps.get_model("courseware", "StudentModule")
+        from common.djangoapps.student.models import anonymous_id_for_user
+    except (LookupError, ImportError) as err:
+        log.warning("Knowledge-check results will not follow deleted learner state: %s", err)
+        return False
+    from .common import deleted_state
+
+    deleted_state.connect(student_module, anonymous_id_for_user)
+    return True

@@ -4,7 +4,9 @@ Fields come from ``content.SETTINGS`` (settings) and ``content.CONTENT_FIELDS``;
 fields are ``learner.State``'s. ``submit`` runs through ``common.pipeline`` (refused while staff
 view as a learner, or past the due date of a graded block): the result is filed under the
 learner's pair token first (a second answer to the same phase of a pair is refused there), then
-the state, the grade (if any), completion and the tracking event.
+the state, the grade (if any), completion and the tracking event. The instructor's "Delete learner
+state" reaches that result through the deleted state row (``common.deleted_state``): the block has no
+``clear_student_state``, so the platform resets the learner's score itself.
 """
 
 from xblock.completable import CompletableXBlockMixin
@@ -12,7 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import pairs, platform
+from ..common import platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
@@ -81,17 +83,3 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self.load_content(), self.learner_state(),
                                               correctness=platform.correctness_available(self)))
-
-    # ---------------------------------------------------------------- staff tools
-    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
-        """The LMS's "Delete learner state" (``lms/djangoapps/instructor/enrollment.py``,
-        ``reset_student_attempts(delete_module=True)``) calls this on the block as loaded with no
-        learner, with ``user_id`` the learner's course-specific anonymous id, before it deletes
-        their state. The learner's filed result of this block (``models.PairedResult``, under their
-        pair token, ``common.platform.pair_token``) is deleted here too, so they may take the test
-        again and the pair's figures no longer count the deleted result. The platform skips its own
-        reset of the score to 0 for a block that has this method: the gradebook keeps the score
-        until the learner answers again (docs/lms-behaviour.md)."""
-        course = platform.course_key(self)
-        pairs.forget_results(course, self.block_key(),
-                             lambda pair: platform.pair_token_of(course, pair, user_id))

@@ -9,15 +9,17 @@ on both test venvs whether or not the ``emm_knowledge_check`` entry point is ins
 import re
 
 import pytest
+from django.db.models.signals import post_delete
 from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, mobile_collect, rescore
+from tests.openedx import delete_state, delete_state_all, mobile_collect, rescore
 from tests.openedx.instructor import bind_for_student
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 from tests.openedx.services import anonymous_id_for_user
+from tests.openedx.student_module import StudentModule
 
 CHECK = """
 <emm_knowledge_check display_name="Trafficking or smuggling?" phase="{phase}" pair="{pair}" {extra}>
@@ -159,28 +161,75 @@ def test_each_test_is_answered_once(platform):
     assert PairedResult.objects.get(phase="pre").earned == 0
 
 
-def test_delete_learner_state_deletes_their_result_and_lets_them_take_the_test_again(platform):
+def test_delete_learner_state_deletes_their_result_resets_their_score_and_lets_them_take_the_test_again(platform):
     """The instructor's "Delete learner state" (tests/openedx/instructor.py ``delete_state``, as
     ``lms/djangoapps/instructor/enrollment.py`` ``reset_student_attempts(delete_module=True)``
-    runs it: ``clear_student_state`` on the unbound block with the learner's anonymous id, then
-    the state deleted)."""
-    pre, post = pair_of(platform, pre_extra='grading="participation"', subsection=platform.subsection(graded=True))
+    runs it): the StudentModule row deleted, its ``post_delete`` received by the package
+    (``common/deleted_state.py``); the block has no ``clear_student_state``, so the platform resets
+    the score to 0 itself."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
     ana, bob, staff = platform.user("ana"), platform.user("bob"), platform.user("staff_1", role="staff")
     for user in (ana, bob):
         assert platform.lms(user).handle(pre, "submit", WRONG).status == 200
+        assert platform.lms(user).handle(post, "submit", RIGHT).status == 200
+    assert platform.gradebook(ana, post)["raw_earned"] == 2.0
+    delete_state(platform, post, ana, staff)
+    # the platform's own reset: 0 of the block's maximum, as for any block without clear_student_state
+    assert platform.events.grades[-1] == {"user": "ana", "block": str(post), "raw_earned": 0, "raw_possible": 2.0,
+                                          "score_deleted": True}
+    assert platform.gradebook(ana, post) is None  # no state row, no stored score
+    # ana's post-test result is gone; her pre-test and bob's results stay
+    tokens = dict(PairedResult.objects.filter(phase="pre").values_list("token", "earned"))
+    assert sorted(PairedResult.objects.values_list("phase", flat=True)) == ["post", "pre", "pre"]
+    assert platform.gradebook(bob, post)["raw_earned"] == 2.0
+    assert "INTRO-TEXT" in platform.lms(ana).html(post)  # the form again
+    assert platform.lms(ana).handle(post, "submit", HALF).status == 200
+    assert platform.gradebook(ana, post)["raw_earned"] == 1.0
+    again = PairedResult.objects.filter(phase="post", earned=1).get()
+    assert again.token in tokens  # linked to her pre-test again
+    assert PairedResult.objects.filter(phase="post").count() == 2
+
+
+def test_delete_learner_state_of_a_pre_test_lets_the_learner_take_it_again(platform):
+    pre, post = pair_of(platform, pre_extra='grading="participation"', subsection=platform.subsection(graded=True))
+    ana, staff = platform.user("ana"), platform.user("staff_1", role="staff")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
     assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
-    graded = len(platform.events.grades)
     delete_state(platform, pre, ana, staff)
-    # ana's pre-test result is gone; bob's and ana's post-test stay
-    assert sorted(PairedResult.objects.values_list("phase", flat=True)) == ["post", "pre"]
-    assert len(platform.events.grades) == graded  # the platform skips its score reset for this block
-    assert platform.lms(ana).handle(post, "student_view_user_state", method="GET").json["submitted"] is True
-    assert "INTRO-TEXT" in platform.lms(ana).html(pre)  # the form again
-    again = platform.lms(ana).handle(pre, "submit", HALF)
-    assert again.status == 200
-    tokens = dict(PairedResult.objects.filter(phase="post").values_list("phase", "token"))
-    assert PairedResult.objects.filter(phase="pre", token=tokens["post"]).get().earned == 1  # linked again
-    assert PairedResult.objects.filter(phase="pre").count() == 2
+    assert platform.events.grades[-1]["raw_earned"] == 0 and platform.events.grades[-1]["score_deleted"]
+    assert list(PairedResult.objects.values_list("phase", flat=True)) == ["post"]
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    assert PairedResult.objects.values("token").distinct().count() == 1  # pre and post linked again
+
+
+def test_bulk_delete_state_of_every_learner_deletes_their_results_of_that_block_only(platform):
+    """The instructor task's "delete state" of every learner (tests/openedx/instructor.py
+    ``delete_state_all``, as ``instructor_task/tasks_helper/module_state.py``
+    ``delete_problem_module_state`` runs it: each row deleted, no block method called)."""
+    pre, post = pair_of(platform)
+    ana, bob, cy = platform.user("ana"), platform.user("bob"), platform.user("cy")
+    for user in (ana, bob, cy):
+        assert platform.lms(user).handle(pre, "submit", WRONG).status == 200
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    other = platform.add(CHECK.format(phase="pre", pair="day2", extra=""), platform.subsection())
+    assert platform.lms(bob).handle(other, "submit", RIGHT).status == 200
+    assert delete_state_all(platform, pre) == ["ana", "bob", "cy"]
+    assert sorted(PairedResult.objects.values_list("pair", "phase")) == [("day1", "post"), ("day2", "pre")]
+    for user in (ana, bob, cy):
+        assert platform.lms(user).handle(pre, "submit", HALF).status == 200
+    assert PairedResult.objects.filter(pair="day1", phase="pre").count() == 3
+
+
+def test_state_rows_deleted_with_their_user_are_not_followed(platform):
+    """Rows deleted by a cascade from their user (Django's ``Collector`` sends ``post_delete``
+    with ``origin`` the deleted user): the platform's anonymous id may be gone with the user, so
+    the results are left alone."""
+    pre, _post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    row = platform.student_modules.rows.pop((ana.id, pre))
+    post_delete.send(sender=StudentModule, instance=row, using="default", origin=ana)
+    assert PairedResult.objects.count() == 1
 
 
 def test_delete_learner_state_reaches_a_result_filed_under_an_earlier_pair_key(platform):

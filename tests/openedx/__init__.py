@@ -11,6 +11,7 @@ Every module names the platform file it follows.
 
 from .instructor import (
     delete_state,
+    delete_state_all,
     mobile_collect,
     override_score,
     problem_responses,
@@ -22,4 +23,4 @@ from .masquerade import REFUSAL
 from .runtime import HandlerResult, Platform
 
 __all__ = ["Platform", "HandlerResult", "REFUSAL", "rescore", "override_score", "reset_attempts",
-           "reset_attempts_all", "delete_state", "mobile_collect", "problem_responses"]
+           "reset_attempts_all", "delete_state", "delete_state_all", "mobile_collect", "problem_responses"]

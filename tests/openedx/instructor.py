@@ -21,7 +21,13 @@
   block had no ``clear_student_state``, the grades app is told the score is now 0 of
   ``max_score()`` (``_fire_score_changed_for_block``, ``score_deleted=True``); with one
   (``submission_cleared``), neither that nor ``sub_api.reset_score`` runs (the submissions API is
-  not modelled: the package's blocks keep no submissions there).
+  not modelled: the package's blocks keep no submissions there). The row is deleted with
+  ``studentmodule.delete()``: ``post_delete`` is sent (``student_module.py``).
+* ``delete_state_all``: the instructor task "delete state" of every learner
+  (``instructor_task/tasks_helper/module_state.py``: ``perform_module_state_update`` over
+  ``StudentModule.get_state_by_params(course_id, [usage_key])``, then ``delete_problem_module_state``
+  for each row): ``student_module.delete()`` and a ``problem_delete_state`` tracking event; no
+  method of the block is called and no score is reset.
 * ``mobile_collect``: ``lms/djangoapps/course_api/blocks/transformers/student_view.py``
   (``StudentViewTransformer.collect``): on the unbound block,
   ``block.has_support(getattr(block.__class__, "student_view", None), "multi_device")`` and, if
@@ -141,6 +147,16 @@ def delete_state(platform, usage_key, user, requesting_user):
     if not cleared and getattr(block, "has_score", False) and block.max_score() is not None:
         platform.events.grades.append({"user": user.username, "block": str(usage_key), "raw_earned": 0,
                                        "raw_possible": block.max_score(), "score_deleted": True})
+
+
+def delete_state_all(platform, usage_key):
+    """Returns the usernames whose state was deleted."""
+    deleted = []
+    for row in platform.student_modules.for_block(usage_key):
+        platform.student_modules.delete(row.student, usage_key)
+        platform.events.tracking.append({"name": "problem_delete_state", "user": row.student.username, "data": {}})
+        deleted.append(row.student.username)
+    return deleted
 
 
 def mobile_collect(platform, usage_key, current_user=None):

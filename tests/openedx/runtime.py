@@ -29,6 +29,8 @@ from xblock.core import XBlock
 from xblock.fields import Scope, ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 
+from emm_xblocks.common import deleted_state
+
 from . import grades, masquerade
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
@@ -42,7 +44,7 @@ from .services import (
     anonymous_id_for_user,
     i18n_service,
 )
-from .student_module import DjangoKeyValueStore, StudentModuleTable
+from .student_module import DjangoKeyValueStore, StudentModule, StudentModuleTable
 
 MIXINS = (InheritanceMixin,)
 
@@ -329,6 +331,10 @@ class Platform:
         self.course_key = self.ids.course_key
         self.authored = DictKeyValueStore()  # the modulestore: content, settings, parent, children
         self.student_modules = StudentModuleTable()
+        # what emm_xblocks' ready() connects in the LMS (apps.connect_deleted_state): the receiver
+        # of a deleted StudentModule, with the platform's anonymous_id_for_user (one receiver
+        # however many platforms: the same dispatch_uid)
+        deleted_state.connect(StudentModule, anonymous_id_for_user)
         self.users = {}
         self.events = grades.Recorder()
         self.preview_session = {}

@@ -5,10 +5,18 @@
 ``lms/djangoapps/courseware/model_data.py`` ``get_score``/``set_score``). ``DjangoKeyValueStore``
 (``model_data.py``) maps ``Scope.user_state`` keys onto the row's state and creates the row on the
 first write; the other user scopes live in other tables (here, one dict).
+
+A row is deleted as ``StudentModule.delete()`` deletes it (``lms/djangoapps/instructor/enrollment.py``
+``reset_student_attempts``, ``lms/djangoapps/instructor_task/tasks_helper/module_state.py``
+``delete_problem_module_state``: both call it on the instance): Django's ``Collector``
+(``django/db/models/deletion.py``) sends ``post_delete`` for the row, ``sender`` the model,
+``origin`` the instance, ``using`` the database, to every receiver connected to the model (with
+one connected, ``can_fast_delete`` is False, so the signal is always sent).
 """
 
 from dataclasses import dataclass, field
 
+from django.db.models.signals import post_delete
 from xblock.fields import Scope
 from xblock.runtime import KeyValueStore
 
@@ -20,6 +28,11 @@ class StudentModule:
     state: dict = field(default_factory=dict)
     grade: float | None = None
     max_grade: float | None = None
+
+    @property
+    def course_id(self):
+        """The row's ``course_id`` field: the block's course (``model_data.py`` files it so)."""
+        return self.module_state_key.context_key
 
 
 class StudentModuleTable:
@@ -42,7 +55,9 @@ class StudentModuleTable:
         return sorted(rows, key=lambda r: r.student.username)
 
     def delete(self, user, usage_key):
-        del self.rows[(user.id, usage_key)]
+        """``StudentModule.delete()`` of the learner's row: gone, then ``post_delete`` sent."""
+        row = self.rows.pop((user.id, usage_key))
+        post_delete.send(sender=StudentModule, instance=row, using="default", origin=row)
 
 
 class DjangoKeyValueStore(KeyValueStore):

@@ -8,12 +8,23 @@ from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db.models.signals import post_delete
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Boolean, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from tests.openedx import REFUSAL, Platform, delete_state, mobile_collect, override_score, problem_responses, rescore
+from tests.openedx import (
+    REFUSAL,
+    Platform,
+    delete_state,
+    delete_state_all,
+    mobile_collect,
+    override_score,
+    problem_responses,
+    rescore,
+)
+from tests.openedx.student_module import StudentModule
 
 
 @XBlock.wants("user", "studio_user_permissions", "completion", "settings")
@@ -245,6 +256,48 @@ def test_delete_state_calls_clear_student_state_unbound_with_the_anonymous_id(pl
     delete_state(plat, key, ana, sam)
     assert ReportProbe.cleared == [(anon, str(key), ReportProbe.cleared[0][2], None)]
     assert plat.student_modules.get(ana, key) is None
+
+
+@pytest.fixture
+def deletions():
+    """Every ``post_delete`` of a StudentModule row: (student, course, usage key, origin)."""
+    seen = []
+
+    def receiver(sender, instance, origin=None, using=None, **kwargs):
+        seen.append((instance.student.username, instance.course_id, instance.module_state_key, origin is instance))
+
+    post_delete.connect(receiver, sender=StudentModule, dispatch_uid="test_runtime.deletions")
+    yield seen
+    post_delete.disconnect(sender=StudentModule, dispatch_uid="test_runtime.deletions")
+
+
+def test_delete_state_deletes_the_row_as_an_instance_delete_that_sends_post_delete(plat, deletions):
+    """``enrollment.py``: ``studentmodule.delete()``; Django's ``Collector`` sends ``post_delete``
+    with ``origin`` the instance (``django/db/models/deletion.py``)."""
+    key = plat.create("probe")
+    ana, sam = plat.user("ana"), plat.user("sam", role="staff")
+    plat.lms(ana).handle(key, "incr")
+    delete_state(plat, key, ana, sam)
+    assert deletions == [("ana", plat.course_key, key, True)]
+    assert plat.events.grades[-1] == {"user": "ana", "block": str(key), "raw_earned": 0,
+                                      "raw_possible": plat.unbound(key).max_score(), "score_deleted": True}
+
+
+def test_bulk_delete_state_deletes_every_row_of_the_block_and_resets_no_score(plat, deletions):
+    """``module_state.py``: ``delete_problem_module_state`` per row of the block: ``delete()`` and
+    a ``problem_delete_state`` tracking event; no block method, no score event."""
+    key, other = plat.create("report_probe"), plat.create("probe")
+    ana, bob = plat.user("ana"), plat.user("bob")
+    for user in (ana, bob):
+        plat.lms(user).handle(key, "incr")
+    plat.lms(ana).handle(other, "incr")
+    graded = len(plat.events.grades)
+    ReportProbe.cleared.clear()
+    assert delete_state_all(plat, key) == ["ana", "bob"]
+    assert deletions == [("ana", plat.course_key, key, True), ("bob", plat.course_key, key, True)]
+    assert len(plat.events.grades) == graded and ReportProbe.cleared == []
+    assert [e["user"] for e in plat.events.named("problem_delete_state")] == ["ana", "bob"]
+    assert plat.student_modules.get(ana, other) is not None
 
 
 # ---------------------------------------------------------------- Blocks API and reports
