@@ -7,8 +7,9 @@ registers the xAPI transformers of the blocks' events (``emm_xblocks.xapi.transf
 event-routing-backends offers no entry point for them, only its registry, filled on import.
 ``migrate`` and ``flush`` (both send ``post_migrate``) make the store forget the summary rows it
 remembers (``common.summary.forget``): those commands may have removed them.
-Where the LMS's courseware app is installed, a deleted StudentModule row of a knowledge check
-deletes the learner's filed result (``common.deleted_state``, decision 33p): the platform's
+Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
+filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
+``common.deleted_state``, decision 33p): the platform's
 ``StudentModule`` and ``anonymous_id_for_user`` are looked up here, and nothing is connected
 where either is missing (the workbench, the tests' settings).
 """
@@ -52,7 +53,7 @@ def connect_deleted_state():
         student_module = apps.get_model("courseware", "StudentModule")
         from common.djangoapps.student.models import anonymous_id_for_user
     except (LookupError, ImportError) as err:
-        log.warning("Knowledge-check results will not follow deleted learner state: %s", err)
+        log.warning("The package's rows will not follow deleted learner state: %s", err)
         return False
     from .common import deleted_state
 

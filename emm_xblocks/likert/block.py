@@ -2,7 +2,10 @@
 
 Fields come from ``content.SETTINGS`` (settings) and ``content.CONTENT_FIELDS``; the learner's
 fields are ``learner.State``'s. Handlers load the content once, call a pure action and let
-``common.pipeline`` keep and publish what it decided.
+``common.pipeline`` keep and publish what it decided. The instructor's "Delete learner state"
+frees an anonymous learner's one-time claim through the deleted state row
+(``common.deleted_state``): the block has no ``clear_student_state``, so the platform resets the
+learner's score itself.
 """
 
 from xblock.completable import CompletableXBlockMixin
@@ -10,7 +13,6 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import store
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError, json_response
@@ -118,20 +120,6 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     @XBlock.handler
     def export_profile_csv(self, request, suffix=""):
         return report.profile_csv_response(self)
-
-    # ---------------------------------------------------------------- staff tools
-    @property
-    def clear_student_state(self):
-        """The LMS's "Delete learner state" (``lms/djangoapps/instructor/enrollment.py``,
-        ``reset_student_attempts``) calls ``clear_student_state(user_id=<anonymous id>, ...)`` on the
-        block when it has one, then deletes the learner's state. An anonymous evaluation frees the
-        learner's one-time claim there, so they may answer again (their earlier answers carry no
-        identity and stay counted). Other evaluations offer no such method: the platform then also
-        resets the learner's score to 0 itself, which it skips for blocks that clear their state."""
-        return self._free_anonymous_claim if self.anonymous else None
-
-    def _free_anonymous_claim(self, user_id, course_id, item_id, requesting_user_id):
-        store.forget_claims(self.block_key(), str(user_id))
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

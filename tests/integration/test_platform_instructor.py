@@ -4,16 +4,22 @@ enrollment.py``: ``_reset_module_attempts`` sets the state's ``attempts`` to 0 a
 
 The attempt numbers a learner has spent are also claimed in the package's table; a claim older
 than ``pipeline.ATTEMPT_STALE_SECONDS`` that the learner's state says is free is taken over.
-Staff reset a learner long after they played: ``played_long_ago`` ages the claims so.
+Staff reset a learner long after they played: ``played_long_ago`` ages the claims so. "Delete
+learner state" needs no wait: the deleted StudentModule row frees the learner's claims in that block
+(``post_delete``, ``common/deleted_state.py``), for the one learner (``delete_state``) and the bulk
+task alike (``delete_state_all``). A named learner's answer rows are keyed by the same anonymous id:
+answering again replaces them, so nobody is counted twice in the figures (``common.summary``).
 """
 
 from django.utils import timezone
 
+from emm_xblocks.common import summary
 from emm_xblocks.common.pipeline import ATTEMPT_STALE_SECONDS
-from emm_xblocks.models import Claim
-from tests.integration.platform_blocks import CASE, ROLE_PLAY, choices, play, try_again
-from tests.openedx import delete_state, reset_attempts
+from emm_xblocks.models import Answer, Claim, Comment
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, choices, play, try_again
+from tests.openedx import delete_state, delete_state_all, reset_attempts
 from tests.openedx.fixtures import platform  # noqa: F401
+from tests.openedx.services import anonymous_id_for_user
 
 
 def played_long_ago():
@@ -51,23 +57,53 @@ def test_reset_attempts_lets_a_role_play_learner_play_again(platform):  # noqa: 
     assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"
 
 
-def test_delete_learner_state_starts_a_case_study_afresh(platform):  # noqa: F811
-    ana, sam = platform.user("ana"), platform.user("sam", role="staff")
-    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection())
+def counted(key):
+    """What the results show of a block: ``(respondents, tallies)`` from its summary, which must
+    equal what its answer rows count."""
+    shown = (summary.respondents(str(key)), summary.tallies(str(key)))
+    assert shown == summary.counted_from_rows(str(key))
+    return shown
+
+
+def test_delete_learner_state_starts_a_case_study_afresh_at_once(platform):  # noqa: F811
+    ana, bob, sam = platform.user("ana"), platform.user("bob"), platform.user("sam", role="staff")
+    key = platform.add(CASE.format(extra='attempts_allowed="1" show_distribution="true"', more=""),
+                       platform.subsection())
     lms = platform.lms(ana)
-    assert lms.handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
-    played_long_ago()
-    delete_state(platform, key, ana, sam)
+    for user in (ana, bob):
+        assert platform.lms(user).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    delete_state(platform, key, ana, sam)  # right after she answered: her attempt-1 claim is freed
     assert platform.events.grades[-1]["raw_earned"] == 0 and platform.events.grades[-1]["score_deleted"]
+    assert counted(key) == (2, {"q1": {"b": 2}})  # her answer stays counted until she answers again
     assert "Pick one." in platform.lms(ana).html(key)
     assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == 2.0
+    assert counted(key) == (2, {"q1": {"a": 1, "b": 1}})  # replaced, not counted twice
+    assert try_again(lms, key).json["error"] == "no_attempts_left"  # one attempt again, not more
+    bobs = anonymous_id_for_user(bob, platform.course_key)
+    assert Claim.objects.filter(user_key=bobs).exists()  # bob's claims untouched
+
+
+def test_delete_learner_state_lets_a_role_play_learner_play_again_at_once_counted_once(platform):  # noqa: F811
+    ana, bob, sam = platform.user("ana"), platform.user("bob"), platform.user("sam", role="staff")
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="1" show_others="true"'), platform.subsection())
+    for user in (ana, bob):
+        assert play(platform.lms(user), key, ["Listen first", "Finish"]).json["phase"] == "ending"
+    before = counted(key)
+    assert before[0] == 2
+    delete_state(platform, key, ana, sam)
+    assert platform.events.grades[-1]["raw_earned"] == 0 and platform.events.grades[-1]["score_deleted"]
+    assert counted(key) == before  # her path stays counted until she plays again
+    lms = platform.lms(ana)
+    assert play(lms, key, ["Refer at once"]).json["phase"] == "ending"
+    respondents, tallies = counted(key)
+    assert respondents == 2  # her new path replaced her earlier one
+    assert sum(tallies["n-start"].values()) == 2 and sum(tallies["n-mid"].values()) == 1
+    assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"
 
 
 
 def test_delete_learner_state_of_a_named_likert_keeps_their_answers_until_they_answer_again(platform):  # noqa: F811
-    from emm_xblocks.models import Answer
-    from tests.integration.platform_blocks import LIKERT, LIKERT_ANSWERS
-
     ana, sam = platform.user("ana"), platform.user("sam", role="staff")
     key = platform.add(LIKERT.format(extra='graded="true"'), platform.subsection())
     lms = platform.lms(ana)
@@ -79,3 +115,42 @@ def test_delete_learner_state_of_a_named_likert_keeps_their_answers_until_they_a
     again = {**LIKERT_ANSWERS, "answers": {"relevance": 1, "pace": 1, "applicability": 1}}
     assert lms.handle(key, "submit", again).status == 200
     assert sorted(Answer.objects.filter(block_key=str(key)).values_list("value", flat=True)) == ["1", "1", "1"]
+    assert counted(key)[0] == 1 and Comment.objects.filter(block_key=str(key)).count() == 1  # counted once
+
+
+def test_delete_learner_state_of_an_anonymous_likert_lets_them_answer_once_more(platform):  # noqa: F811
+    """The block has no ``clear_student_state``: the platform resets the score to 0 itself; the
+    deleted row frees the learner's one-time claim (``post_delete``); their earlier answers carry
+    no identity and stay counted."""
+    ana, bob, sam = platform.user("ana"), platform.user("bob"), platform.user("sam", role="staff")
+    key = platform.add(LIKERT.format(extra='anonymous="true" graded="true"'), platform.subsection(graded=True))
+    for user in (ana, bob):
+        assert platform.lms(user).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == 1.0
+    delete_state(platform, key, ana, sam)
+    assert platform.events.grades[-1] == {"user": "ana", "block": str(key), "raw_earned": 0, "raw_possible": 1.0,
+                                          "score_deleted": True}
+    assert counted(key)[0] == 2  # both submissions still counted
+    assert platform.lms(bob).handle(key, "submit", LIKERT_ANSWERS).status == 409  # bob's claim kept
+    lms = platform.lms(ana)
+    assert lms.handle(key, "student_view_user_state", method="GET").json["submitted"] is False
+    assert lms.handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == 1.0
+    assert counted(key)[0] == 3 and Answer.objects.filter(block_key=str(key)).count() == 9
+    assert lms.handle(key, "submit", LIKERT_ANSWERS).status == 409  # once more, not more
+
+
+def test_bulk_delete_state_frees_every_learners_anonymous_claim_in_that_block_only(platform):  # noqa: F811
+    """The instructor task's "delete state" of every learner (``delete_state_all``, as
+    ``instructor_task/tasks_helper/module_state.py`` runs it: no block method is called)."""
+    ana, bob = platform.user("ana"), platform.user("bob")
+    key = platform.add(LIKERT.format(extra='anonymous="true"'), platform.subsection())
+    other = platform.add(LIKERT.format(extra='anonymous="true"'), platform.subsection())
+    for user in (ana, bob):
+        for block in (key, other):
+            assert platform.lms(user).handle(block, "submit", LIKERT_ANSWERS).status == 200
+    assert delete_state_all(platform, key) == ["ana", "bob"]
+    for user in (ana, bob):
+        assert platform.lms(user).handle(key, "submit", LIKERT_ANSWERS).status == 200
+        assert platform.lms(user).handle(other, "submit", LIKERT_ANSWERS).status == 409  # the other block's kept
+    assert counted(key)[0] == 4 and counted(other)[0] == 2
