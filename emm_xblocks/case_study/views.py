@@ -101,6 +101,7 @@ def distribution(block, case):
         return {"respondents": respondents, "suppressed": True, "questions": []}
     tallies = summary.tallies(key)
     by_profile = summary.profile_tallies(key) if case.profile_options else None
+    percent = block.numbers().percent
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
@@ -109,7 +110,7 @@ def distribution(block, case):
         n = sum(counts) if q.kind == SINGLE else respondents
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
                     "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
-                                 "percent_text": block.numbers().percent(100 * c / n if n else 0, 0)}
+                                 "percent_text": percent(100 * c / n if n else 0, 0)}
                                 for o, c in zip(q.options, counts, strict=True)],
                     "profiles": None if by_profile is None else profile_groups(
                         block, case, q, tallies, by_profile, respondents)})
