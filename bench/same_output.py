@@ -10,10 +10,12 @@ to change no byte of it (decisions 18 and 33a)::
 The run, on the in-memory store of ``bench/speed.py``: 8 learners answer each block (the case
 study's demo with its profile question and a minimum group size of 3, so that some profile groups
 are shown and some withheld, an option and the profile question given markup and quotes to
-escape; the 10-question case; the Likert demo; the role-play demo along its first choices), each
-learner's page is rendered after their action; course staff submit too, then the case study's
-author removes an option and a question, and staff's and a learner's pages are rendered again
-(the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes the workbench's user ids.
+escape; the 10-question case; the Likert demo; the role-play demo played to its endings by both
+roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
+submit too, then the case study's author removes an option and a question, and staff's and a
+learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
+the workbench's user ids. Not reached: a read-only page (staff masquerading, past the due date)
+and a role-play step with no choice open.
 """
 
 import argparse
@@ -132,20 +134,36 @@ class Run:
         self.render("staff_likert", usage)
 
     def role_play(self):
+        """Learners of both roles play to an ending (one goes back a step on the way, one starts
+        again at the end), with a profile; going back allowed, a node's image and a choice's
+        label to escape, a minimum group size of 2 so that the tables by role and profile show."""
         from lxml import etree
 
-        olx = self.speed._demo("emm_role_play-1-en.xml")
-        role = etree.fromstring(olx.encode("utf-8")).find("role").get("id")
+        root = etree.fromstring(self.speed._demo("emm_role_play-1-en.xml").encode("utf-8"))
+        root.set("allow_back", "true")
+        root.set("min_group_size", "2")
+        root.set("grade_policy", "last")  # a new attempt can lower the grade: the ending warns
+        first = root.find("node")
+        etree.SubElement(first, "image", src="https://example.org/desk.png", alt='The "desk" & <line>')
+        first.insert(0, first[-1])
+        root.find("node/choice").text = 'Speak with her <apart> & "alone"'
+        olx = etree.tostring(root, encoding="unicode")
+        roles = [r.get("id") for r in root.findall("role")]
         usage = self.runtime_class(None).parse_xml_string(olx)
         for i in range(LEARNERS):
             user = f"role_learner_{i}"
-            answer = self.call(user, usage, "start", {"role": role})
-            for _step in range(3):
+            answer = self.call(user, usage, "start", {"role": roles[i % len(roles)], "profile": PROFILES[i]})
+            for step in range(12):
                 tokens = [m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s)]
                 if not tokens:
                     break
-                answer = self.call(user, usage, "choose", {"choice": tokens[i % len(tokens)]})
+                answer = self.call(user, usage, "choose", {"choice": tokens[(i + step) % len(tokens)]})
+                if i == 3 and step == 1:
+                    answer = self.call(user, usage, "back", {})
             self.render(user, usage)
+            if i == 5:
+                self.call(user, usage, "restart", {})
+                self.render(user, usage)
         self.render("staff_role_play", usage)
 
 
