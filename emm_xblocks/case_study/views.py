@@ -99,8 +99,10 @@ def distribution(block, case):
     respondents = summary.respondents(key)
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
-    tallies = summary.tallies(key)
-    by_profile = summary.profile_tallies(key) if case.profile_options else None
+    if case.profile_options:
+        tallies, by_profile = summary.tallies_and_profiles(key)
+    else:
+        tallies, by_profile = summary.tallies(key), None
     percent = block.numbers().percent
     out = []
     for number_, q in enumerate(case.questions, start=1):
