@@ -15,7 +15,7 @@ from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import changes, content, editor, perspectives, results, validation
+from . import changes, content, distribution_html, editor, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -99,8 +99,11 @@ def distribution(block, case):
     respondents = summary.respondents(key)
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
-    tallies = summary.tallies(key)
-    by_profile = summary.profile_tallies(key) if case.profile_options else None
+    if case.profile_options:
+        tallies, by_profile = summary.tallies_and_profiles(key)
+    else:
+        tallies, by_profile = summary.tallies(key), None
+    percent = block.numbers().percent
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
@@ -109,7 +112,7 @@ def distribution(block, case):
         n = sum(counts) if q.kind == SINGLE else respondents
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
                     "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
-                                 "percent_text": block.numbers().percent(100 * c / n if n else 0, 0)}
+                                 "percent_text": percent(100 * c / n if n else 0, 0)}
                                 for o, c in zip(q.options, counts, strict=True)],
                     "profiles": None if by_profile is None else profile_groups(
                         block, case, q, tallies, by_profile, respondents)})
@@ -155,9 +158,21 @@ def answer(block, case, data, read_only=""):
     data = dict(data, distribution=distribution(block, case), grade_words=grade_words(block, case, shown))
     items = results_html(block.ugettext, block.dom_id(), data, results.VERDICTS, number=block.numbers().number)
     context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]), questions_html=items)
+                   expert_html=sanitized(data["expert_analysis"]), questions_html=items,
+                   **distribution_parts(block, data["distribution"]))
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
+
+
+def distribution_parts(block, shown):
+    """The distribution section's questions and answers kept apart as HTML (``distribution_html``)
+    for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers)."""
+    if not shown or shown["suppressed"]:
+        return {}
+    number = block.numbers().number
+    return {"distribution_questions_html": distribution_html.questions_html(
+                shown, block.ugettext, block.ungettext, number),
+            "distribution_apart_html": distribution_html.apart_html(shown["apart"], block.ugettext, number)}
 
 
 def grade_words(block, case, shown):

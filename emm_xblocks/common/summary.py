@@ -175,6 +175,24 @@ def profile_tallies(block_key, groups=None):
     return _split_tallies(block_key, PROFILE, groups)
 
 
+def tallies_and_profiles(block_key):
+    """``(tallies(block_key), profile_tallies(block_key))`` read in one statement instead of two
+    (the case study's results panel reads both at every submit): the rows counted in all
+    (``split = ''``) and those of each profile (``split`` starting ``profile:``), by the same index."""
+    from django.db.models import Q
+
+    from ..models import Tally
+
+    everyone, by_profile = defaultdict(dict), defaultdict(lambda: defaultdict(dict))
+    rows = Tally.objects.filter(Q(split="") | Q(split__startswith=PROFILE), block_key=block_key, n__gt=0)
+    for group, value, split, n in rows.values_list("group", "value", "split", "n"):
+        if split:
+            by_profile[split.removeprefix(PROFILE)][group][value] = n
+        else:
+            everyone[group][value] = n
+    return dict(everyone), {key: dict(groups) for key, groups in by_profile.items()}
+
+
 def _split_tallies(block_key, prefix, groups):
     from ..models import Tally
 

@@ -1,0 +1,191 @@
+"""Every page and answer of a fixed run of the three blocks, in en, fr, es and ar, printed as text:
+run it on two trees and compare the files, so that a change meant to make a page faster is seen
+to change no byte of it (decisions 18 and 33a)::
+
+    PYTHONHASHSEED=0 python bench/same_output.py --tree /work/main > /tmp/main.txt
+    PYTHONHASHSEED=0 python bench/same_output.py --tree . > /tmp/this.txt
+    cmp /tmp/main.txt /tmp/this.txt
+
+``--tree``: the checkout whose ``emm_xblocks`` is imported (this script's own tree by default).
+The run, on the in-memory store of ``bench/speed.py``: 8 learners answer each block (the case
+study's demo with its profile question and a minimum group size of 3, so that some profile groups
+are shown and some withheld, an option and the profile question given markup and quotes to
+escape; the 10-question case; the Likert demo; the role-play demo played to its endings by both
+roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
+submit too, then the case study's author removes an option and a question, and staff's and a
+learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
+the workbench's user ids. Not reached: a read-only page (staff masquerading, past the due date)
+and a role-play step with no choice open.
+"""
+
+import argparse
+import copy
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = ("en", "fr", "es", "ar")
+LEARNERS = 8
+PROFILES = ("gov", "gov", "gov", "cso", "cso", "io", "other", "gov")
+
+
+def _import_tree(tree):
+    """Import ``emm_xblocks`` from ``tree`` before ``bench/speed.py`` puts this tree on the path."""
+    sys.path.insert(0, str(Path(tree).resolve()))
+    import emm_xblocks
+
+    sys.path.insert(1, str(HERE))
+    import speed
+
+    return emm_xblocks, speed
+
+
+def _choices(questions, turn):
+    """Answers to a case's ``questions`` (its ``content`` field's), varied by learner ``turn``: the
+    ``turn``-th option (single), the options up to it (multiple), a text long enough (reflection)."""
+    answers = {}
+    for q in questions:
+        ids = [o["id"] for o in q["options"]]
+        if q["kind"] == "single":
+            answers[q["id"]] = ids[turn % len(ids)]
+        elif q["kind"] == "multiple":
+            answers[q["id"]] = ids[: 1 + turn % len(ids)]
+        else:
+            answers[q["id"]] = " ".join(["Protection & evidence <first> in \"transit\"."] * 10)
+    return answers
+
+
+def _text(response):
+    body = response.body.decode("utf-8")
+    try:
+        return json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, indent=1)
+    except ValueError:
+        return body
+
+
+class Run:
+    def __init__(self, speed, language):
+        self.speed, self.language = speed, language
+        self.runtime_class = speed.memory_runtime_class()
+
+    def show(self, label, text):
+        print(f"===== {self.language} {label}\n{text}")
+
+    def block(self, user, usage):
+        runtime = self.runtime_class(user)
+        return runtime.get_block(usage)
+
+    def call(self, user, usage, handler, data):
+        block = self.block(user, usage)
+        response = block.runtime.handle(block, handler, self.speed.post(data))
+        self.show(f"{user} {handler} {response.status_code}", _text(response))
+        return json.loads(response.body)
+
+    def render(self, user, usage):
+        self.show(f"{user} student_view", self.block(user, usage).render("student_view", {}).content)
+
+    def case(self, name, olx, profiles=True):
+        from lxml import etree
+
+        root = etree.fromstring(olx.encode("utf-8"))
+        root.set("min_group_size", "3")
+        for element in (root.find("question/option"), root.find("profile/option")):
+            if element is not None:  # texts to escape
+                element.text = 'Smuggling <b>& "trafficking"</b> \'not\' ' + (element.text or "")
+        if root.find("profile") is not None:
+            root.find("profile").set("prompt", 'You <i>work</i> for & "with"')
+        olx = etree.tostring(root, encoding="unicode")
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        questions = self.block(None, usage).content["questions"]
+        for i in range(LEARNERS):
+            user = f"{name}_learner_{i}"
+            self.submit_case(user, usage, questions, i, profiles)
+            self.render(user, usage)
+        self.submit_case(f"staff_{name}", usage, questions, 0, profiles)
+        staff = self.block(f"staff_{name}", usage)
+        content = copy.deepcopy(staff.content)
+        questions = content["questions"]
+        questions[0]["options"] = questions[0]["options"][:-1]  # an option removed
+        del questions[1]  # a question removed
+        staff.content = content
+        staff.save()
+        self.render(f"staff_{name}", usage)
+        self.render(f"{name}_learner_0", usage)
+        self.submit_case(f"staff_{name}_2", usage, questions, 1, profiles)
+
+    def submit_case(self, user, usage, questions, turn, profiles):
+        data = {"answers": _choices(questions, turn)}
+        if profiles:
+            data["profile"] = PROFILES[turn]
+        self.call(user, usage, "submit", data)
+
+    def likert(self):
+        olx = self.speed._demo("emm_likert-1-en.xml")
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        for i in range(LEARNERS):
+            user = f"likert_learner_{i}"
+            data = self.speed.likert_answers(olx)
+            data["answers"] = {k: 1 + (i + j) % 5 for j, k in enumerate(data["answers"])}
+            self.call(user, usage, "submit", data)
+            self.render(user, usage)
+        self.render("staff_likert", usage)
+
+    def role_play(self):
+        """Learners of both roles play to an ending (one goes back a step on the way, one starts
+        again at the end), with a profile; going back allowed, a node's image and a choice's
+        label to escape, a minimum group size of 2 so that the tables by role and profile show."""
+        from lxml import etree
+
+        root = etree.fromstring(self.speed._demo("emm_role_play-1-en.xml").encode("utf-8"))
+        root.set("allow_back", "true")
+        root.set("min_group_size", "2")
+        root.set("grade_policy", "last")  # a new attempt can lower the grade: the ending warns
+        first = root.find("node")
+        etree.SubElement(first, "image", src="https://example.org/desk.png", alt='The "desk" & <line>')
+        first.insert(0, first[-1])
+        root.find("node/choice").text = 'Speak with her <apart> & "alone"'
+        olx = etree.tostring(root, encoding="unicode")
+        roles = [r.get("id") for r in root.findall("role")]
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        for i in range(LEARNERS):
+            user = f"role_learner_{i}"
+            answer = self.call(user, usage, "start", {"role": roles[i % len(roles)], "profile": PROFILES[i]})
+            for step in range(12):
+                tokens = [m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s)]
+                if not tokens:
+                    break
+                answer = self.call(user, usage, "choose", {"choice": tokens[(i + step) % len(tokens)]})
+                if i == 3 and step == 1:
+                    answer = self.call(user, usage, "back", {})
+            self.render(user, usage)
+            if i == 5:
+                self.call(user, usage, "restart", {})
+                self.render(user, usage)
+        self.render("staff_role_play", usage)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", default=str(HERE.parent))
+    args = parser.parse_args()
+    emm_xblocks, speed = _import_tree(args.tree)
+    print(f"# emm_xblocks from {Path(emm_xblocks.__file__).parent.parent}", file=sys.stderr)
+    speed.setup_django(":memory:")
+    from django.utils import translation
+
+    for language in LANGUAGES:
+        translation.activate(language)
+        run = Run(speed, language)
+        run.case(f"case_{language}", speed._demo("emm_case_study-1-en.xml"))
+        run.case(f"ten_{language}", speed.ten_question_case(), profiles=False)
+        run.likert()
+        run.role_play()
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        print("# PYTHONHASHSEED is not 0: the user ids, and so the pages, differ from run to run", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
