@@ -15,7 +15,11 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
                            feedback, model answer and expert analysis;
 * role-play-node.png       the Assamaka role-play as the border police officer, after one choice:
                            its consequence, the next node and its choices;
-* role-play-ending.png     an ending: outcome, debrief, score, the learner's path and the best path;
+* role-play-ending.png     an ending: outcome, debrief, score, the learner's path and the best path,
+                           then how the 40 simulated participants of ``make demo-data`` chose (by
+                           role, by profile), down to how each role's scenario ended;
+* role-play-profiles.png   the same ending's "By participant profile": how each profile chose at the
+                           first step, the small groups withheld;
 * role-play-editor.png     the Studio editor's map of the same scenario.
 * role-play-perspectives.png     a debrief's "How the other roles saw it": how each role chose at
                            the decision two roles share, and how each role's scenario ended;
@@ -189,6 +193,16 @@ def case_study(browser, bench, student_id):
 
 
 def role_play(browser, bench, student_id):
+    """The officer's path to the good ending, after ``make demo-data``'s 40 simulated participants
+    played the English role-play (so that its ending shows how the others chose, by role and by
+    profile), and the editor's map."""
+    from django.test import Client
+
+    from scripts.fill_demo import fill_perspectives
+
+    counts = {"failed": 0}
+    fill_perspectives(Client(), "en", 40, 2026, counts, out=lambda line: None)
+    assert counts["failed"] == 0, counts
     page = new_page(browser)
     page.goto(bench.scenario_url(ROLE_PLAY_EN, student_id()))
     wait_ready(page, ".emm-role-play [data-panel]")
@@ -200,7 +214,11 @@ def role_play(browser, bench, student_id):
     for label in OFFICER[1:]:
         block.locator("[data-choice]", has_text=label).click()
     block.locator(".emm-rp-ending").wait_for()
-    shots.append(shoot(page, block, "role-play-ending.png"))
+    # the ending down to how each role's scenario ended; then, apart, the first step split by profile
+    shots.append(shoot_span(page, block, block, block.locator(".emm-rp-perspectives").first, "role-play-ending.png"))
+    profiles = block.locator("[data-profile-perspectives]")
+    shots.append(shoot_span(page, profiles, profiles.locator("h5"), profiles.locator("table").first,
+                            "role-play-profiles.png"))
     assert page.js_errors == [], page.js_errors
 
     editor = new_page(browser, {"width": 1000, "height": 1000})
@@ -464,9 +482,10 @@ def evaluation_report(browser, bench, student_id):
     report = page.locator(".emm-er")
     # the top of the report down to the end of its one-page summary (the per-statement tables follow)
     shots = [shoot_span(page, report, report, report.locator("[data-summary]"), "evaluation-report-fr.png")]
-    # the first evaluation: its heading, the bars of its statements, the table they duplicate
+    # the first evaluation: its heading, the bars of its statements, the table they duplicate (its
+    # split by profile, a second table, follows)
     evaluation = report.locator("[data-evaluation]").first
-    shots.append(shoot_span(page, evaluation, evaluation.locator("h5"), evaluation.locator("table"),
+    shots.append(shoot_span(page, evaluation, evaluation.locator("h5"), evaluation.locator("table").first,
                             "evaluation-report-chart-fr.png"))
     assert page.js_errors == [], page.js_errors
     return shots
