@@ -1,6 +1,6 @@
 """Every page and answer of a fixed run of the three blocks, in en, fr, es and ar, printed as text:
 run it on two trees and compare the files, so that a change meant to make a page faster is seen
-to change no byte of it (decisions 18 and 33a)::
+to change no byte of it (decisions 18 and 33)::
 
     PYTHONHASHSEED=0 python bench/same_output.py --tree /work/main > /tmp/main.txt
     PYTHONHASHSEED=0 python bench/same_output.py --tree . > /tmp/this.txt

@@ -9,7 +9,7 @@ event-routing-backends offers no entry point for them, only its registry, filled
 remembers (``common.summary.forget``): those commands may have removed them.
 Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
 filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
-``common.deleted_state``, decision 33p): the platform's
+``common.deleted_state``, decision 37): the platform's
 ``StudentModule`` and ``anonymous_id_for_user`` are looked up here, and nothing is connected
 where either is missing (the workbench, the tests' settings).
 """
