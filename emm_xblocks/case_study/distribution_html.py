@@ -5,11 +5,11 @@ percentages and, with a profile question, its table by profile); ``apart_html`` 
 apart for staff (``changes.apart_answers``). ``templates/case_study/results.html`` keeps the
 section's frame (its heading, the notice while too few have answered) and puts these two in it.
 
-The markup is the one that template's loops wrote, byte for byte: every value escaped with
-``html.escape`` (what Django's autoescape calls); a ``{% trans %}`` text's translation as is, and a
-``{% blocktrans %}`` text's translation as is with its values escaped (as Django renders them; the
-msgids are the template's). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``;
-``number``: ``Numbers.number`` of the learner's language.
+The markup is the one that template's loops wrote (the msgids are the template's): every value
+escaped with ``html.escape`` (what Django's autoescape calls), and every translation escaped too,
+as the rest of the panel's (decision 18: a catalogue is text; the label also goes into an
+attribute). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``; ``number``:
+``Numbers.number`` of the learner's language.
 """
 
 from html import escape
@@ -21,14 +21,14 @@ def questions_html(distribution, _, ungettext, number):
     """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order."""
     prompt = escape(distribution["profile_prompt"])
     out = "".join(_question_html(dq, prompt, _, ungettext, number) for dq in distribution["questions"])
-    return mark_safe(out)  # noqa: S308 - every value escaped, every translation as the template wrote it
+    return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
 def _question_html(dq, profile_prompt, _, ungettext, number):
     """One question: its number and prompt, how many answered, its options' percentages, then its
     table by profile where there is one. ``profile_prompt``: escaped."""
-    title = _("Question %(n)s: %(prompt)s") % {"n": dq["number"], "prompt": escape(dq["prompt"])}
-    answered = ungettext("%(n)s participant answered", "%(n)s participants answered", dq["n"]) % {
+    title = escape(_("Question %(n)s: %(prompt)s")) % {"n": dq["number"], "prompt": escape(dq["prompt"])}
+    answered = escape(ungettext("%(n)s participant answered", "%(n)s participants answered", dq["n"])) % {
         "n": escape(number(dq["n"], 0))}
     options = "".join(f'<li>{escape(o["text"])}: {escape(o["percent_text"])}</li>' for o in dq["options"])
     profiles = _profiles_html(dq, profile_prompt, _) if dq["profiles"] else ""
@@ -41,10 +41,10 @@ def _question_html(dq, profile_prompt, _, ungettext, number):
 def _profiles_html(dq, profile_prompt, _):
     """Question ``dq``'s answers by profile: a table, a row per group (``views.profile_groups``),
     a withheld group's row saying so. ``profile_prompt``: escaped."""
-    label = _("Question %(n)s by profile: %(prompt)s") % {"n": dq["number"], "prompt": profile_prompt}
+    label = escape(_("Question %(n)s by profile: %(prompt)s")) % {"n": dq["number"], "prompt": profile_prompt}
     heads = "".join(f'<th scope="col" dir="auto">{escape(o["text"])}</th>' for o in dq["options"])
     # translated outside the f-string: xgettext does not read calls inside an f-string's braces
-    too_few = _("withheld: too few answers")
+    too_few = escape(_("withheld: too few answers"))
     withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{too_few}</td>'
     rows = "".join(_profile_row_html(g, withheld) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
@@ -66,14 +66,14 @@ def _profile_row_html(g, withheld):
 
 def apart_html(sections, _, number):
     """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind."""
-    hint = _("Shown to course staff only: answers kept under ids the case no longer has. "
-             "No figure above counts them.")
+    hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
+                    "No figure above counts them."))
     out = "".join(
         f'<section class="emm-apart" data-apart><h5>{escape(section["title"])}</h5>\n'
         f'  <p class="emm-hint">{hint}</p>\n'
         f'  <ul class="emm-dist">{"".join(_apart_row_html(r, number) for r in section["rows"])}</ul></section>'
         for section in sections)
-    return mark_safe(out)  # noqa: S308 - every value escaped, every translation as the template wrote it
+    return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
 def _apart_row_html(row, number):
