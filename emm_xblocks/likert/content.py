@@ -70,12 +70,8 @@ class Statement:
     required: bool = True
 
 
-@dataclass(frozen=True)
-class ProfileOption:
-    """One answer to the participant profile question (``id``: its key in the reports' split)."""
-
-    id: str
-    text: str
+# one answer to the participant profile question: the one the case study and the role-play ask
+ProfileOption = profile.Option
 
 
 @dataclass(frozen=True)
@@ -162,8 +158,7 @@ def from_fields(values):
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in values.get("past_scales") or () if isinstance(p, dict)),
         profile_prompt=str(values.get("profile_prompt") or ""),
-        profile_options=tuple(ProfileOption(str(o.get("id", "")), str(o.get("text", "")))
-                              for o in values.get("profile_options") or () if isinstance(o, dict)),
+        profile_options=profile.options_from(list(values.get("profile_options") or ())),
         **stored_fields.stored_settings(values, SETTINGS),
     )
 

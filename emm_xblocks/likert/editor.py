@@ -7,7 +7,7 @@ from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor
 from ..common.validation import Problem, form_payload
-from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, ProfileOption, Statement, Survey
+from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey
 from .validation import validate
 
 
@@ -66,15 +66,9 @@ def _profile_options(data, _):
     raw = data.get("profile_options", [])
     if not isinstance(raw, list) or len(raw) > MAX_PROFILE_OPTIONS * 2:
         return (), [Problem("profile_options", _("The profile question's options could not be read."))]
-    options, problems = [], []
-    for i, item in enumerate(raw):
-        if not isinstance(item, dict):
-            problems.append(Problem(f"profile_options.{i}", _("Profile option {n} could not be read.")
-                                    .format(n=i + 1)))
-            continue
-        options.append(ProfileOption(_text(item, "id") or "",
-                                     " ".join((_text(item, "text") or "").split())))
-    return tuple(options), problems
+    problems = [Problem(f"profile_options.{i}", _("Profile option {n} could not be read.").format(n=i + 1))
+                for i, item in enumerate(raw) if not isinstance(item, dict)]
+    return profile.options_from(raw), problems  # (``options_from`` skips what is not an object)
 
 
 # characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s); the
