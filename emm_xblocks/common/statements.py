@@ -153,13 +153,28 @@ def select(name, build, *values):
 
 
 # ------------------------------------------------------------------ inserts
+_TEXT_METHODS = ("get_db_prep_save", "get_db_prep_value", "get_prep_value", "to_python")
+
+
+def _keeps_text(field):
+    """True if ``field`` prepares a ``str`` as the str itself: a ``CharField`` or ``TextField``
+    whose preparing methods are Django's own (``ExactCharField`` changes only its column type).
+    Saves ``get_db_prep_save``'s four calls per value (most of a row's insert); the first compile
+    of each insert still checks the result against the ORM's parameters."""
+    from django.db.models import CharField, TextField
+
+    base = CharField if isinstance(field, CharField) else TextField if isinstance(field, TextField) else None
+    return base is not None and all(getattr(type(field), name) is getattr(base, name) for name in _TEXT_METHODS)
+
+
 class _Insert:
     def __init__(self, sql, fields):
         self.sql, self.fields = sql, fields
+        self.plain = [(field, field.attname, _keeps_text(field)) for field in fields]
 
     def params(self, connection, rows):
-        return [field.get_db_prep_save(row[field.attname], connection=connection)
-                for row in rows for field in self.fields]
+        return [value if text and type(value) is str else field.get_db_prep_save(value, connection=connection)
+                for row in rows for field, name, text in self.plain for value in (row[name],)]
 
 
 def _complete(model, rows):
