@@ -6,7 +6,8 @@ When event-routing-backends is an installed app too (every Open edX since Nutmeg
 registers the xAPI transformers of the blocks' events (``emm_xblocks.xapi.transformers``):
 event-routing-backends offers no entry point for them, only its registry, filled on import.
 ``migrate`` and ``flush`` (both send ``post_migrate``) make the store forget the summary rows it
-remembers (``common.summary.forget``): those commands may have removed them.
+remembers (``common.summary.forget``): those commands may have removed them; the statements
+compiled once (``common.statements``) are compiled again too.
 Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
 filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
 ``common.deleted_state``, decision 37): the platform's
@@ -25,9 +26,10 @@ COURSEWARE = "lms.djangoapps.courseware"  # its INSTALLED_APPS entry (lms/envs/c
 
 
 def _forget_summary_rows(**kwargs):
-    from .common import summary
+    from .common import statements, summary
 
     summary.forget()
+    statements.forget()
 
 
 class EmmXBlocksConfig(AppConfig):

@@ -10,6 +10,7 @@ import json
 
 from django.db import IntegrityError
 
+from . import statements
 from .transactions import write
 
 
@@ -22,9 +23,10 @@ def describe(block_key, course_key, block_type, fields):
     from ..models import EvaluationDescription
 
     text = _text(fields)
-    # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY to compile
-    current = next(iter(EvaluationDescription.objects.filter(block_key=block_key)
-                        .values_list("content", flat=True)[:1]), None)
+    # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY
+    rows = statements.select("description", lambda b: EvaluationDescription.objects.filter(block_key=b)
+                             .values_list("content")[:1], block_key)
+    current = rows[0][0] if rows else None
     if current == text:
         return
 

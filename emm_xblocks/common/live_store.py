@@ -16,7 +16,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import live
+from . import live, statements
 from .transactions import write
 
 
@@ -25,11 +25,13 @@ def _session(row):
 
 
 def current(block_key):
-    """The block's latest session (``live.Session``), or None."""
+    """The block's latest session (``live.Session``), or None (one indexed read, its statement
+    compiled once: every learner action asks)."""
     from ..models import LiveSession
 
-    row = LiveSession.objects.filter(block_key=block_key).order_by("-started").first()
-    return _session(row) if row is not None else None
+    rows = statements.select("live session", lambda b: LiveSession.objects.filter(block_key=b)
+                             .order_by("-started").values_list("id", "started", "ended")[:1], block_key)
+    return live.Session(id=rows[0][0].hex, started=rows[0][1], ended=rows[0][2]) if rows else None
 
 
 def start(block_key):

@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
-from . import summary
+from . import statements, summary
 from .transactions import write
 
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
@@ -41,18 +41,22 @@ def _claims(block_key, user_key, slots, taken=None):
     back the transaction, which a caller keeps for its claims (no savepoint inside it)."""
     from ..models import Claim
 
-    if len(slots) == 1:
-        Claim.objects.create(block_key=block_key, user_key=user_key, slot=slots[0], taken=taken)
-        return
-    Claim.objects.bulk_create([Claim(block_key=block_key, user_key=user_key, slot=slot,
-                                     taken=taken if i == 0 else None) for i, slot in enumerate(slots)])
+    statements.insert(Claim, [{"block_key": block_key, "user_key": user_key, "slot": slot,
+                               "taken": taken if i == 0 else None} for i, slot in enumerate(slots)])
+
+
+def _claim_ids(block_key, user_key, slot):
+    """The id of the claim row (block, user, slot), if it exists (at most one: ``emm_claim_once``)."""
+    from ..models import Claim
+
+    return statements.select(
+        "claim", lambda b, u, s: Claim.objects.filter(block_key=b, user_key=u, slot=s).values_list("id")[:1],
+        block_key, user_key, slot)
 
 
 def _ensure_claim_row(block_key, user_key, slot):
     """Create the claim row if it is missing, in its own short transaction (committed at once)."""
-    from ..models import Claim
-
-    if Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists():
+    if _claim_ids(block_key, user_key, slot):
         return
     try:
         write(lambda: _claims(block_key, user_key, [slot]))
@@ -103,12 +107,13 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                 raise AlreadyClaimed(claim) from err
         if named:
             # the lock row: one request of this user at a time past this line
-            list(Claim.objects.select_for_update().filter(block_key=block_key, user_key=user_key, slot=RESPONDENT)
-                 .values_list("id", flat=True))
+            statements.select("respondent lock", lambda b, u: Claim.objects.select_for_update().filter(
+                block_key=b, user_key=u, slot=RESPONDENT).values_list("id"), block_key, user_key)
             # a plain read (the snapshot starts here, after the lock: it sees the rows of the request
             # that held it), then deletes by primary key: no index range is locked
-            mine = {"block_key": block_key, "user_key": user_key}
-            old = list(Answer.objects.filter(**mine).values_list("id", "submission", "group", "value", "role"))
+            old = statements.select("respondent answers", lambda b, u: Answer.objects.filter(
+                block_key=b, user_key=u).values_list("id", "submission", "group", "value", "role"),
+                block_key, user_key)
             if old:
                 Answer.objects.filter(id__in=[row[0] for row in old]).delete()
                 old_profiles = {row[1]: row[3] for row in old if row[2] == summary.PROFILE_GROUP}
@@ -116,17 +121,20 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                     for key in summary.keys_of(group, value, old_role, old_profiles.get(old_submission, "")):
                         tally[key] -= 1
                 submissions -= len({row[1] for row in old})
-            old = list(Comment.objects.filter(**mine).values_list("id", flat=True)) if comments else []
+            old = [row[0] for row in statements.select(
+                "respondent comments", lambda b, u: Comment.objects.filter(block_key=b, user_key=u).values_list("id"),
+                block_key, user_key)] if comments else []
             if old:
                 Comment.objects.filter(id__in=old).delete()
-        Answer.objects.bulk_create([
-            Answer(block_key=block_key, submission=submission, group=group, value=value,
-                   user_key=user_key, day=today, role=role)
-            for group, value in answers.items()
-        ])
+        if answers:
+            statements.insert(Answer, [
+                {"block_key": block_key, "submission": submission, "group": group, "value": value,
+                 "user_key": user_key, "day": today, "role": role}
+                for group, value in answers.items()
+            ])
         if comment:
-            Comment.objects.create(block_key=block_key, submission=submission, text=comment,
-                                   user_key=user_key, day=today)
+            statements.insert(Comment, [{"block_key": block_key, "submission": submission, "text": comment,
+                                         "user_key": user_key, "day": today}])
         for group, value in answers.items():
             for key in summary.keys_of(group, value, role, profile):
                 tally[key] += 1
@@ -174,9 +182,7 @@ def claim(block_key, user_key, slot, stale_after=None, tag=""):
 
 def claimed(block_key, user_key, slot):
     """True if ``user_key`` holds the claim ``slot`` in the block."""
-    from ..models import Claim
-
-    return Claim.objects.filter(block_key=block_key, user_key=user_key, slot=slot).exists()
+    return bool(_claim_ids(block_key, user_key, slot))
 
 
 def release(taken):

@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
+from . import statements
 from .perspectives import PROFILE_GROUP
 from .transactions import write
 
@@ -113,16 +114,22 @@ def _create_once(model, **key):
         return False  # another request created it: as good
 
 
-def _add(model, d, **key):
-    """``n = n + d`` on a summary row: one atomic UPDATE by its unique key (its SQL written once,
-    not built again by the ORM for each count of each submission)."""
+def _add(model, changes, fields):
+    """``n = n + d`` on summary rows: ``changes`` is ``[(d, *key)]`` with ``key`` the values of
+    ``fields`` (a row's unique key), each one atomic UPDATE, run in that order in one driver call
+    (``executemany``; its SQL written once, not built again by the ORM for each count)."""
     connection = transaction.get_connection()
     with connection.cursor() as cursor:
-        cursor.execute(_update_sql(model, connection, tuple(key)), [d, *key.values()])
-        if cursor.rowcount or d < 0:
-            return  # (d < 0 on a row never counted: rows written outside the store; nothing to take back)
-    _create_once(model, **key)  # missing after all (no earlier step made it): insert it here
-    model.objects.filter(**key).update(n=F("n") + d)
+        cursor.executemany(_update_sql(model, connection, fields), changes)
+        if cursor.rowcount == len(changes):
+            return  # each key matched its one row (unique key; Django's MySQL connection counts rows found)
+    # a row missing after all (no earlier step made it): insert the missing ones here
+    for d, *values in changes:
+        key = dict(zip(fields, values, strict=True))
+        if d < 0 or model.objects.filter(**key).exists():
+            continue  # counted above (or d < 0 on a row never counted: rows written outside the store)
+        _create_once(model, **key)
+        model.objects.filter(**key).update(n=F("n") + d)
 
 
 _UPDATES = {}  # (model, vendor, key columns) -> "UPDATE ... SET n = n + %s WHERE ..."
@@ -138,17 +145,21 @@ def _update_sql(model, connection, fields):
     return sql
 
 
+_TALLY_KEY = ("block_key", "group", "value", "split")
+
+
 def apply(block_key, tally, submissions):
     """Apply a submission's changes to the summary: ``tally[(group, value, split)]`` rows (or
     ``tally[(group, value)]`` for ``split = ""``) and ``submissions`` submissions, each one atomic
     UPDATE, in the one order every transaction follows."""
     from ..models import Submissions, Tally
 
-    for (group, value, split), d in sorted((_key(k), d) for k, d in tally.items()):
-        if d:
-            _add(Tally, d, block_key=block_key, group=group, value=value, split=split)
+    changes = [(d, block_key, group, value, split)
+               for (group, value, split), d in sorted((_key(k), d) for k, d in tally.items()) if d]
+    if changes:
+        _add(Tally, changes, _TALLY_KEY)
     if submissions:
-        _add(Submissions, submissions, block_key=block_key)
+        _add(Submissions, [(submissions, block_key)], ("block_key",))
 
 
 def tallies(block_key):
@@ -156,8 +167,8 @@ def tallies(block_key):
     from ..models import Tally
 
     result = defaultdict(dict)
-    for group, value, n in (Tally.objects.filter(block_key=block_key, split="", n__gt=0)
-                            .values_list("group", "value", "n")):
+    for group, value, n in statements.select("tallies", lambda b: Tally.objects.filter(
+            block_key=b, split="", n__gt=0).values_list("group", "value", "n"), block_key):
         result[group][value] = n
     return dict(result)
 
@@ -184,8 +195,10 @@ def tallies_and_profiles(block_key):
     from ..models import Tally
 
     everyone, by_profile = defaultdict(dict), defaultdict(lambda: defaultdict(dict))
-    rows = Tally.objects.filter(Q(split="") | Q(split__startswith=PROFILE), block_key=block_key, n__gt=0)
-    for group, value, split, n in rows.values_list("group", "value", "split", "n"):
+    rows = statements.select("tallies and profiles", lambda b: Tally.objects.filter(
+        Q(split="") | Q(split__startswith=PROFILE), block_key=b, n__gt=0).values_list("group", "value", "split", "n"),
+        block_key)
+    for group, value, split, n in rows:
         if split:
             by_profile[split.removeprefix(PROFILE)][group][value] = n
         else:
@@ -196,11 +209,17 @@ def tallies_and_profiles(block_key):
 def _split_tallies(block_key, prefix, groups):
     from ..models import Tally
 
-    rows = Tally.objects.filter(block_key=block_key, split__startswith=prefix, n__gt=0)
-    if groups is not None:
-        rows = rows.filter(group__in=sorted(set(groups)))
+    def build(b, *chosen):
+        rows = Tally.objects.filter(block_key=b, split__startswith=prefix, n__gt=0)
+        if chosen:
+            rows = rows.filter(group__in=chosen[0])
+        return rows.values_list("group", "value", "split", "n")
+
+    chosen = () if groups is None else (sorted(set(groups)),)
+    if chosen and not chosen[0]:
+        return {}
     result = defaultdict(lambda: defaultdict(dict))
-    for group, value, split, n in rows.values_list("group", "value", "split", "n"):
+    for group, value, split, n in statements.select(f"tallies split {prefix}", build, block_key, *chosen):
         result[split.removeprefix(prefix)][group][value] = n
     return {key: dict(groups) for key, groups in result.items()}
 
@@ -209,7 +228,9 @@ def respondents(block_key):
     """How many submissions a block has: its one ``Submissions`` row (index ``emm_submissions_key``)."""
     from ..models import Submissions
 
-    return next(iter(Submissions.objects.filter(block_key=block_key).values_list("n", flat=True)), 0)
+    rows = statements.select("respondents", lambda b: Submissions.objects.filter(block_key=b).values_list("n"),
+                             block_key)
+    return rows[0][0] if rows else 0
 
 
 def counted_from_rows(block_key):

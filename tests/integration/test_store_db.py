@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from emm_xblocks.common import answer_rows, store, summary, transactions
 from emm_xblocks.models import Answer, Claim, Comment
-from tests.integration.store_races import deadlock, race
+from tests.integration.store_races import deadlocked_inserts, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -199,21 +199,10 @@ def test_an_emoji_comment_on_utf8mb3_is_a_translated_400_not_a_500(scenario, han
 
 def test_a_deadlocked_write_is_retried_whole(monkeypatch):
     """InnoDB rolls the whole transaction back on a deadlock: the store runs it again from the start."""
-    from django.db.models import QuerySet
-
-    calls = []
-    real_bulk_create = QuerySet.bulk_create
-
-    def bulk_create(self, objs, *args, **kwargs):
-        calls.append(len(objs))
-        if len(calls) <= 2:
-            raise deadlock()
-        return real_bulk_create(self, objs, *args, **kwargs)
-
-    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
-    store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
-    assert calls == [2, 2, 2]
+    with deadlocked_inserts(Answer, times=2) as inserts:
+        store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
+    assert inserts == [2, 2, 2]
     # the claim and the comment of the failed tries were rolled back with them: one of each
     assert Claim.objects.filter(block_key="blk").count() == 1
     assert Comment.objects.filter(block_key="blk").count() == 1
@@ -221,14 +210,8 @@ def test_a_deadlocked_write_is_retried_whole(monkeypatch):
 
 
 def test_a_write_still_deadlocked_after_every_retry_is_busy_and_leaves_nothing(monkeypatch):
-    from django.db.models import QuerySet
-
-    def bulk_create(self, objs, *args, **kwargs):
-        raise deadlock()
-
-    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
-    with pytest.raises(transactions.Busy):
+    with pytest.raises(transactions.Busy), deadlocked_inserts(Answer, times=transactions.ATTEMPTS):
         store.record("blk", {"a": "1"}, claim=("learner", "likert-anonymous"))
     assert not claimed("likert-anonymous")
 

@@ -11,7 +11,7 @@ from django.db import connection
 
 from emm_xblocks.common import store, summary, transactions
 from emm_xblocks.models import Answer, Submissions, Tally
-from tests.integration.store_races import deadlock, race
+from tests.integration.store_races import deadlock, deadlocked_inserts, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,21 +97,10 @@ def test_a_transaction_retried_after_its_counts_were_written_counts_once(monkeyp
 
 
 def test_a_deadlocked_insert_of_the_rows_is_retried_without_counting_twice(monkeypatch):
-    from django.db.models import QuerySet
-
-    real_bulk_create = QuerySet.bulk_create
-    calls = []
-
-    def bulk_create(self, objs, *args, **kwargs):
-        calls.append(len(objs))
-        if len(calls) in (1, 2):
-            raise deadlock()
-        return real_bulk_create(self, objs, *args, **kwargs)
-
-    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
     monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
-    store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
-    assert calls == [2, 2, 2]
+    with deadlocked_inserts(Answer, times=2) as inserts:
+        store.record("blk", {"a": "1", "b": "2"}, comment="hello", claim=("learner", "likert-anonymous"))
+    assert inserts == [2, 2, 2]
     assert panel("blk") == (1, {"a": {"1": 1}, "b": {"2": 1}})
 
 
