@@ -292,6 +292,9 @@ def student_view(block):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
     ctx["panel"] = block.render_template(PANEL, ctx)
+    # always set: a variable missing from a template is an exception Django logs (with its
+    # traceback, at the debug level) on every render
+    ctx["perspectives_csv"] = ""
     if scenario.show_others and block.is_staff():
         ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
