@@ -20,11 +20,13 @@ and a role-play step with no choice open.
 
 import argparse
 import copy
+import datetime
 import json
 import os
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("en", "fr", "es", "ar")
@@ -74,18 +76,19 @@ class Run:
     def show(self, label, text):
         print(f"===== {self.language} {label}\n{text}")
 
-    def block(self, user, usage):
-        runtime = self.runtime_class(user)
+    def block(self, user, usage, runtime_class=None):
+        runtime = (runtime_class or self.runtime_class)(user)
         return runtime.get_block(usage)
 
-    def call(self, user, usage, handler, data):
-        block = self.block(user, usage)
+    def call(self, user, usage, handler, data, runtime_class=None):
+        block = self.block(user, usage, runtime_class)
         response = block.runtime.handle(block, handler, self.speed.post(data))
-        self.show(f"{user} {handler} {response.status_code}", _text(response))
+        self.show(f"{user} {handler} {response.status_code}{_seen_as(runtime_class)}", _text(response))
         return json.loads(response.body)
 
-    def render(self, user, usage):
-        self.show(f"{user} student_view", self.block(user, usage).render("student_view", {}).content)
+    def render(self, user, usage, runtime_class=None):
+        block = self.block(user, usage, runtime_class)
+        self.show(f"{user} student_view{_seen_as(runtime_class)}", block.render("student_view", {}).content)
 
     def case(self, name, olx, profiles=True):
         from lxml import etree
@@ -165,6 +168,89 @@ class Run:
                 self.call(user, usage, "restart", {})
                 self.render(user, usage)
         self.render("staff_role_play", usage)
+        answer = self.call("role_learner_mid", usage, "start", {"role": roles[1], "profile": "cso"})
+        token = next(m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
+        self.call("role_learner_mid", usage, "choose", {"choice": token})
+        self.read_only(usage, ["role_learner_0", "role_learner_mid", "role_learner_new"], roles[0])
+
+    def read_only(self, usage, users, role):
+        """``users``' pages (a learner at an ending, one at a step with its retry offered, one yet
+        to choose a role) as course staff see them while masquerading as each, and as each sees
+        them after the due date: the buttons disabled, the notice that says why; the read-only
+        ``state`` handler's panel, and ``start`` refused."""
+        for seen_as in (masquerading_runtime_class(self.runtime_class), past_due_runtime_class(self.runtime_class)):
+            for user in users:
+                self.render(user, usage, seen_as)
+                self.call(user, usage, "state", {}, seen_as)
+            self.call(users[-1], usage, "start", {"role": role}, seen_as)
+
+    def stranded(self):
+        """A learner at a step whose every choice is closed (imported as is: the editor would
+        refuse it): after a first step (going back and a free restart offered), and at the role's
+        start (nothing offered: the notice asks to tell the course team)."""
+        olx = """<emm_role_play display_name="Strands &amp; \u201cknots\u201d" attempts_allowed="2">
+  <role id="r1" start="a">Officer &amp; <b>co</b></role><role id="r2" start="b">Stuck "one"</role>
+  <node id="a" speaker="Desk &lt;1&gt;"><narrative><![CDATA[<p>AT-A</p>]]></narrative>
+    <choice goto="b" points="-2">Rush &lt;now&gt; &amp; "fast"
+      <consequence><![CDATA[<p>Too fast & "loud"</p>]]></consequence></choice>
+    <choice goto="c" points="3">Listen</choice></node>
+  <node id="c"><narrative>AT-C</narrative><choice goto="b">Go on</choice></node>
+  <node id="b"><narrative>AT-B</narrative>
+    <choice goto="end" if_visited="c">Refer</choice><choice goto="end" min_points="1">Report</choice></node>
+  <node id="end" ending="true" category="good"><narrative>AT-END</narrative><debrief>DEBRIEF</debrief></node>
+</emm_role_play>"""
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        answer = self.call("strand_learner_0", usage, "start", {"role": "r1"})
+        token = next(m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
+        self.call("strand_learner_0", usage, "choose", {"choice": token})  # "Rush": -2 points, c not visited
+        self.render("strand_learner_0", usage)
+        self.call("strand_learner_0", usage, "restart", {})
+        self.call("strand_learner_1", usage, "start", {"role": "r2"})
+        self.render("strand_learner_1", usage)
+
+
+def _seen_as(runtime_class):
+    return f" ({runtime_class.seen_as})" if runtime_class is not None else ""
+
+
+def masquerading_runtime_class(runtime_class):
+    """``runtime_class`` as the LMS runs a block while course staff "View this course as a
+    specific learner": the block is the learner's, and the user service's Django user carries the
+    staff member as ``real_user`` (``lms/djangoapps/courseware/masquerade.py``,
+    ``setup_masquerade``; what ``common.platform.is_masquerading`` reads, as
+    ``tests/openedx/services.py`` models it)."""
+
+    class Masquerading(runtime_class):
+        seen_as = "staff masquerading"
+
+        def __init__(self, user_id):
+            super().__init__(user_id)
+            learner = SimpleNamespace(id=f"learner:{user_id}", real_user=SimpleNamespace(id="staff:masquerading"))
+            self._services["user"]._django_user = learner
+
+    return Masquerading
+
+
+def past_due_runtime_class(runtime_class):
+    """``runtime_class`` with the platform's inherited ``due`` and ``graceperiod`` mixed into
+    every block (``xmodule/modulestore/inheritance.py``'s ``InheritanceMixin``, as
+    ``tests/openedx/inheritance.py`` models it), the due date a day past."""
+    from xblock.core import XBlockMixin
+    from xblock.fields import Date, Scope, Timedelta
+    from xblock.runtime import Mixologist
+
+    class Deadline(XBlockMixin):
+        due = Date(scope=Scope.settings, default=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+        graceperiod = Timedelta(scope=Scope.settings)
+
+    class PastDue(runtime_class):
+        seen_as = "past the due date"
+
+        def __init__(self, user_id):
+            super().__init__(user_id)
+            self.mixologist = Mixologist([Deadline])
+
+    return PastDue
 
 
 def main():
@@ -183,6 +269,7 @@ def main():
         run.case(f"ten_{language}", speed.ten_question_case(), profiles=False)
         run.likert()
         run.role_play()
+        run.stranded()
     if os.environ.get("PYTHONHASHSEED") != "0":
         print("# PYTHONHASHSEED is not 0: the user ids, and so the pages, differ from run to run", file=sys.stderr)
 

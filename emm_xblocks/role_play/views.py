@@ -12,9 +12,8 @@ from ..common import numbers, platform, summary
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
-from . import content, editor, learner, paths, perspectives, validation
+from . import content, editor, learner, panel_html, paths, perspectives, validation
 
-PANEL = "templates/role_play/panel.html"
 STUDIO = "templates/role_play/studio.html"
 
 
@@ -274,13 +273,18 @@ def _where(block, ctx):
     return ""
 
 
+def panel(block, ctx):
+    """The panel's HTML for ``panel_context``'s ``ctx`` (``panel_html``)."""
+    return panel_html.panel_html(ctx, block.ugettext, block.ungettext, block.numbers().number)
+
+
 def payload(block, scenario, state, notice=""):
     """The JSON every learner handler answers: the rendered panel, and what to announce."""
     ctx = panel_context(block, scenario, state, notice)
     return {
         "phase": ctx["phase"],
         "step": ctx.get("step", 0),
-        "html": block.render_template(PANEL, ctx),
+        "html": panel(block, ctx),
         "announce": " ".join(x for x in (notice, _announce(block, ctx)) if x),
     }
 
@@ -291,7 +295,10 @@ def student_view(block):
     if validation.playable(scenario):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
-    ctx["panel"] = block.render_template(PANEL, ctx)
+    ctx["panel"] = panel(block, ctx)
+    # always set: a variable missing from a template is an exception Django logs (with its
+    # traceback, at the debug level) on every render
+    ctx["perspectives_csv"] = ""
     if scenario.show_others and block.is_staff():
         ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack

@@ -1,0 +1,305 @@
+"""The role-play's learner panel, rendered in Python (decisions 18 and 39).
+
+``panel_html(ctx, ...)`` writes what ``templates/role_play/panel.html`` (with ``split.html`` for
+each table) wrote for ``views.panel_context``'s ``ctx``, byte for byte in every language we ship
+(``bench/same_output.py``): each phase (``invalid``, ``roles``, ``node``, ``ending``) is one
+function, each table of the debrief one more. The page around the panel stays in
+``templates/role_play/student.html``; ``views.panel_context`` still decides everything shown.
+
+Every value is escaped with ``html.escape`` (what Django's autoescape calls) and so is every
+translation (decision 18: a catalogue is text; several go into attributes); author HTML comes
+sanitised (``common.sanitize.sanitized``) and is written as is. The msgids are the template's
+(``%(name)s`` placeholders, filled with escaped values). ``_`` / ``ungettext``: the block's
+``ugettext`` / ``ungettext``; ``number``: ``Numbers.number`` of the learner's language.
+"""
+
+from html import escape
+
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+
+def panel_html(ctx, _, ungettext, number):
+    """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template."""
+    phase = ctx["phase"]
+    dom = escape(ctx["dom"])
+    disabled = " disabled" if ctx["read_only"] else ""
+    head = ""
+    if ctx["read_only"]:
+        head += f'<p class="emm-notice" data-read-only>{escape(ctx["read_only"])}</p>'
+    if ctx["notice"]:
+        head += f'<p class="emm-notice" data-notice>{escape(ctx["notice"])}</p>'
+    if phase == "invalid":
+        not_ready = escape(_("This role-play is not ready yet: the author must fix it first."))
+        body = f'\n  <p class="emm-notice">{not_ready}</p>\n'
+    elif phase == "roles":
+        body = _roles_html(ctx, dom, disabled, _, ungettext, number)
+    else:
+        body = _step_html(ctx, phase, dom, disabled, _, number)
+    tail = _actions_html(ctx, phase, disabled, _, ungettext, number) if phase in ("node", "ending") else ""
+    return mark_safe(f"{head}\n{body}\n{tail}\n")  # noqa: S308 - every value and every translation escaped
+
+
+def _attempts_left(ctx, ungettext, number):
+    """How many attempts are left ("2 attempts left"), the count in the learner's language."""
+    left = ctx["attempts_left"]
+    return escape(ungettext("%(left)s attempt left", "%(left)s attempts left", left)) % {
+        "left": escape(number(left, 0))}
+
+
+def _roles_html(ctx, dom, disabled, _, ungettext, number):
+    """Before a role is taken: the intro, the profile question (if asked), a button per role."""
+    scenario = ctx["scenario"]
+    intro = f'<div class="emm-intro" dir="auto">{ctx["intro"]}</div>' if ctx["intro"] else ""
+    profile = ""
+    if scenario.asks_profile:
+        mine = ctx["learner_profile"]
+        options = "".join(
+            f'\n      <label class="emm-option" for="{dom}-profile-{i}"><input type="radio" id="{dom}-profile-{i}"'
+            f' name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == mine else ""}{disabled}>'
+            f' <span dir="auto">{escape(o.text)}</span></label>'
+            for i, o in enumerate(scenario.profile_options, start=1))
+        optional = escape(_("(optional: leave it blank if you prefer not to say)"))
+        profile = (f'\n  <fieldset class="emm-rp-profile" data-profile>\n'
+                   f'    <legend><span dir="auto">{escape(scenario.profile_prompt)}</span>'
+                   f' <span class="emm-hint">{optional}</span></legend>\n'
+                   f'    <div class="emm-options">{options}\n'
+                   f'    </div>\n'
+                   f'  </fieldset>\n  ')
+    roles = "".join(_role_html(role, i, dom, disabled) for i, role in enumerate(ctx["roles"], start=1))
+    attempts = ""
+    if ctx["attempts_allowed"] and ctx["attempts"]:
+        attempts = f'<p class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</p>'
+    choose = escape(_("Choose your role"))
+    return (f'\n  {intro}\n'
+            f'  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{choose}</h4>\n'
+            f'  {profile}\n'
+            f'  <ul class="emm-rp-roles">\n'
+            f'    {roles}\n'
+            f'  </ul>\n'
+            f'  {attempts}\n')
+
+
+def _role_html(role, i, dom, disabled):
+    """A role's button and its brief (author HTML, sanitised), the button described by it."""
+    described = brief = ""
+    if role["brief"]:
+        described = f' aria-describedby="{dom}-brief-{i}"'
+        brief = f'<div class="emm-rp-brief" dir="auto" id="{dom}-brief-{i}">{role["brief"]}</div>'
+    return (f'\n    <li class="emm-rp-role">\n'
+            f'      <button type="button" class="emm-button emm-primary" data-role="{escape(role["id"])}"'
+            f'{disabled}{described}>{escape(role["label"])}</button>\n'
+            f'      {brief}\n'
+            f'    </li>\n    ')
+
+
+def _step_html(ctx, phase, dom, disabled, _, number):
+    """A node or an ending: the role and step, what the last choice led to, the node's text,
+    then the choices (``node``) or the debrief (``ending``)."""
+    node = ctx["node"]
+    ending = phase == "ending"
+    role = escape(_("Your role: %(role)s")) % {"role": escape(ctx["role"].label)}
+    step = ""
+    if not ending:
+        step = escape(_("Step %(n)s")) % {"n": escape(number(ctx["step"], 0))}
+        step = f'<span class="emm-progress" data-step>{step}</span>'
+    consequence = ""
+    if ctx["consequence"] or ctx["last_label"]:
+        led_to = escape(_("What your choice led to"))
+        chose = escape(_("You chose: %(label)s")) % {"label": escape(ctx["last_label"])}
+        told = f'<div dir="auto">{ctx["consequence"]}</div>' if ctx["consequence"] else ""
+        consequence = (f'\n  <div class="emm-rp-consequence" id="{dom}-consequence" tabindex="-1" data-focus'
+                       f' role="region" aria-label="{led_to}">\n'
+                       f'    <p class="emm-rp-you-chose">{chose}</p>\n'
+                       f'    {told}\n'
+                       f'  </div>\n  ')
+    if ending:
+        heading = escape(_("The outcome"))
+    else:
+        heading = escape(_("Step %(n)s: what happens")) % {"n": escape(number(ctx["step"], 0))}
+    image = ""
+    if ctx["image"]:
+        image = f'<img class="emm-rp-image" src="{escape(ctx["image"])}" alt="{escape(node.alt)}" loading="lazy">'
+    speaker = f'<p class="emm-rp-speaker">{escape(node.speaker)}</p>' if node.speaker else ""
+    after = _ending_html(ctx, dom, _) if ending else _choices_html(ctx, disabled, _)
+    return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span>\n'
+            f'    {step}</p>\n'
+            f'  {consequence}\n'
+            f'  <section class="emm-rp-node" aria-labelledby="{dom}-node-heading">\n'
+            f'    <h4 class="emm-rp-heading" id="{dom}-node-heading" tabindex="-1" data-focus>{heading}</h4>\n'
+            f'    {image}\n'
+            f'    {speaker}\n'
+            f'    <div class="emm-rp-narrative" dir="auto">{ctx["narrative"]}</div>\n'
+            f'  </section>\n'
+            f'  {after}\n')
+
+
+def _choices_html(ctx, disabled, _):
+    """The choices open at the node, or why none is; going back."""
+    if ctx["stranded"]:
+        if ctx["can_back"]:
+            why = _("No choice is open to you at this step. Go back one step, or start again from the beginning "
+                    "of your role: starting again from here does not use an attempt.")
+        else:
+            why = _("No choice is open to you at this step, so the scenario cannot go on from here. "
+                    "Please tell the course team.")
+        choices = f'<p class="emm-notice" data-stranded>{escape(why)}</p>\n  '
+    else:
+        buttons = "".join(f'<li><button type="button" class="emm-button emm-rp-choice" dir="auto"'
+                          f' data-choice="{escape(c["token"])}"{disabled}>{escape(c["label"])}</button></li>'
+                          for c in ctx["choices"])
+        what = escape(_("What do you do?"))
+        choices = (f'\n  <fieldset class="emm-rp-choices">\n'
+                   f'    <legend>{what}</legend>\n'
+                   f'    <ul>\n'
+                   f'      {buttons}\n'
+                   f'    </ul>\n'
+                   f'  </fieldset>\n  ')
+    back = ""
+    if ctx["can_back"]:
+        label = escape(_("Go back one step"))
+        back = f'<button type="button" class="emm-button" data-back{disabled}>{label}</button>'
+    return (f'\n  {choices}\n'
+            f'  <div class="emm-actions">\n'
+            f'    {back}\n'
+            f'  </div>\n  ')
+
+
+def _ending_html(ctx, dom, _):
+    """The debrief: the ending's kind, the score and grade, the learner's path beside the best
+    one, and how the other roles and profiles chose."""
+    category = ""
+    if ctx["category"]:
+        outcome = escape(_("Outcome: %(category)s")) % {"category": escape(ctx["category"])}
+        category = f'<p class="emm-rp-category emm-rp-cat-{escape(slugify(ctx["category_key"]))}">{outcome}</p>'
+    if ctx["show_score"]:
+        score = f'<p class="emm-rp-score">{escape(ctx["score_text"])}</p>\n    '
+    else:
+        hidden = escape(_("Your score is not shown here for now."))
+        score = f'<p class="emm-rp-score">{hidden}</p>'
+    band = f'<p class="emm-rp-band" dir="auto">{escape(ctx["band"])}</p>' if ctx["band"] else ""
+    grade = ctx["grade"]
+    counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
+    final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
+    mine = "".join(f'<li>{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
+    best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
+    split = ""
+    if ctx["perspectives"]:
+        heading = escape(_("How the other roles saw it"))
+        split = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-perspectives-heading">\n'
+                 f'      <h5 id="{dom}-perspectives-heading">{heading}</h5>\n'
+                 f'      {_tables_html(ctx["perspectives"])}\n'
+                 f'    </section>')
+    by_profile = ""
+    if ctx["profile_perspectives"]:
+        heading = escape(ctx["profile_perspectives"]["heading"])
+        by_profile = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-profiles-heading"'
+                      f' data-profile-perspectives>\n'
+                      f'      <h5 id="{dom}-profiles-heading" dir="auto">{heading}</h5>\n'
+                      f'      {_tables_html(ctx["profile_perspectives"])}\n'
+                      f'    </section>')
+    debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
+    return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
+            f'    {category}\n'
+            f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
+            f'    <div class="emm-rp-debrief" dir="auto">{ctx["debrief"]}</div>\n'
+            f'    {score}\n'
+            f'    {band}\n'
+            f'    <p class="emm-rp-grade" data-grade>{escape(grade["policy"])}{counted}{final}</p>\n'
+            f'    <div class="emm-rp-paths">\n'
+            f'      <div>\n'
+            f'        <h5>{your_path}</h5>\n'
+            f'        <ol>{mine}</ol>\n'
+            f'      </div>\n'
+            f'      <div>\n'
+            f'        <h5>{best_path}</h5>\n'
+            f'        <ol>{best}</ol>\n'
+            f'      </div>\n'
+            f'    </div>\n'
+            f'    {split}\n'
+            f'    {by_profile}\n'
+            f'  </section>\n  ')
+
+
+def _tables_html(split):
+    """A split's tables (``views._perspectives`` / ``_profile_perspectives``), then its note."""
+    withheld = f'<p class="emm-rp-withheld">{escape(split["withheld"])}</p>' if split["withheld"] else ""
+    return "".join(_table_html(t) for t in split["tables"]) + f"\n      {withheld}"
+
+
+def _table_html(table):
+    """One decision's (or the endings') split: a row per choice (or role, profile), a column per
+    role (or profile, kind of ending); the learner's own row and column marked."""
+    caption_id = escape(table["id"])
+    role_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["role_note"])})</span>'
+    mine_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["mine_note"])})</span>'
+    columns = "".join(
+        f'<th scope="col"><span dir="auto">{escape(c["label"])}</span>{role_mark if c["mine"] else ""}'
+        f'{_note_html(c["note"])}</th>' for c in table["columns"])
+    rows = "".join(_row_html(r, mine_mark) for r in table["rows"])
+    return (f'<div class="emm-rp-split-wrap" role="region" tabindex="0" aria-labelledby="{caption_id}">\n'
+            f'<table class="emm-rp-split">\n'
+            f'  <caption id="{caption_id}">{escape(table["caption"])}</caption>\n'
+            f'  <thead><tr>\n'
+            f'    <th scope="col">{escape(table["corner"])}</th>\n'
+            f'    {columns}\n'
+            f'  </tr></thead>\n'
+            f'  <tbody>\n'
+            f'    {rows}\n'
+            f'  </tbody>\n'
+            f'</table>\n'
+            f'</div>\n')
+
+
+def _row_html(row, mine_mark):
+    """A row of a split: its label (``mine_mark`` if it is the learner's), its note, its cells."""
+    cells = "".join(_cell_html(cell) for cell in row["cells"])
+    return (f'<tr{MINE_ROW if row["mine"] else ""}>\n'
+            f'      <th scope="row"><span dir="auto">{escape(row["label"])}</span>{mine_mark if row["mine"] else ""}'
+            f'{_note_html(row["note"])}</th>\n'
+            f'      {cells}\n'
+            f'    </tr>')
+
+
+MINE_ROW = ' class="emm-rp-split-mine"'
+
+
+def _share_html(share):
+    return f' <span class="emm-rp-share">{escape(share)}</span>' if share else ""
+
+
+def _note_html(note):
+    return f'<br><span class="emm-rp-note" dir="auto">{escape(note)}</span>' if note else ""
+
+
+def _cell_html(cell):
+    """A group's share of one answer: its bar (a whole percentage) and figure, or why it is not shown."""
+    if not cell["shown"]:
+        return f'<td class="emm-rp-suppressed">{escape(cell["text"])}</td>'
+    bar = (f'<span class="emm-rp-bar" aria-hidden="true" style="--emm-share: {cell["percent"]}%"></span>'
+           if cell["percent"] else "")
+    return f'<td>{bar}<span class="emm-rp-figure">{escape(cell["text"])}</span></td>'
+
+
+def _actions_html(ctx, phase, disabled, _, ungettext, number):
+    """Below a node or an ending: the warning before a retry that can lower the grade, starting
+    again (its confirmation question) and the attempts left."""
+    grade = ctx["grade"]
+    warning = ""
+    if phase == "ending" and ctx["can_restart"] and grade["retry_warning"] and not ctx["read_only"]:
+        warning = (f'<p class="emm-notice emm-rp-retry-warning" data-retry-warning>'
+                   f'{escape(grade["retry_warning"])}</p>')
+    restart = ""
+    if ctx["can_restart"]:
+        primary = " emm-primary" if phase == "ending" else ""
+        confirm = "" if ctx.get("stranded") else f' data-confirm="{escape(grade["retry_confirm"])}"'
+        again = escape(_("Start again"))
+        restart = f'<button type="button" class="emm-button{primary}" data-restart{confirm}{disabled}>{again}</button>'
+    attempts = ""
+    if ctx["attempts_allowed"]:
+        attempts = f'<span class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</span>'
+    return (f'\n{warning}\n'
+            f'<div class="emm-actions">\n'
+            f'  {restart}\n'
+            f'  {attempts}\n'
+            f'</div>\n')

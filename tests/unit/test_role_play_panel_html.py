@@ -1,0 +1,98 @@
+"""The role-play's panel written in Python (role_play/panel_html.py): a catalogue is text, so a
+translation holding markup or a quote is escaped, in the page and in the attributes it goes into,
+as every value is; the author's HTML (sanitised before) is kept; a read-only page disables every
+control. Byte-for-byte equality with the template it replaced: bench/same_output.py."""
+
+from types import SimpleNamespace
+
+from django.utils.safestring import SafeString
+
+from emm_xblocks.common.profile import Option
+from emm_xblocks.role_play.content import Node, Role
+from emm_xblocks.role_play.panel_html import panel_html
+
+
+def shouting(text):
+    return '<b>"' + text + '"</b>'
+
+
+def plural(one, many, n):
+    return shouting(one if n == 1 else many)
+
+
+def number(value, digits):
+    return f"#{value}"
+
+
+GRADE = {"policy": "Best <counts>", "counted": "", "retry_warning": "", "final": "",
+         "retry_confirm": 'Start "again" & <lose>?'}
+
+
+def html(ctx):
+    return str(panel_html(ctx, shouting, plural, number))
+
+
+def base(**kwargs):
+    return {"dom": "emm-x", "notice": "", "read_only": "", "attempts": 1, "attempts_left": 2,
+            "attempts_allowed": 3, **kwargs}
+
+
+def test_choosing_a_role_escapes_translations_and_values_and_keeps_the_author_s_html():
+    scenario = SimpleNamespace(asks_profile=True, profile_prompt='You "work" <for>',
+                               profile_options=(Option("gov", "Gov & co"), Option("cso", "<i>CSO</i>")))
+    page = html(base(phase="roles", scenario=scenario, learner_profile="cso", intro=SafeString("<p>Intro</p>"),
+                     roles=[{"id": "r1", "label": "Officer <1>", "brief": SafeString("<p>Brief <em>one</em></p>")}],
+                     read_only="Viewing as <learner>"))
+    assert "<p>Intro</p>" in page and "<p>Brief <em>one</em></p>" in page  # sanitised author HTML, as is
+    assert "<b>" not in page and "<i>" not in page and "<for>" not in page and "<1>" not in page
+    assert "&lt;b&gt;&quot;Choose your role&quot;&lt;/b&gt;" in page
+    assert "You &quot;work&quot; &lt;for&gt;" in page and "Gov &amp; co" in page
+    assert "&lt;b&gt;&quot;#2 attempts left&quot;&lt;/b&gt;" in page  # the msgid's %(left)s, in its language
+    assert 'value="cso" checked disabled>' in page and 'data-role="r1" disabled' in page
+    assert page.count(" disabled") == 3
+    assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in page
+
+
+def node_ctx(**kwargs):
+    ctx = base(phase="node", role=Role("r1", "Officer"), step=2, node=Node("b", speaker='Desk "2"'),
+               narrative=SafeString("<p>AT-B</p>"), image="", consequence=SafeString(""),
+               last_label='Rush <now> & "fast"', can_restart=True, grade=GRADE, stranded=False, can_back=True,
+               choices=[{"token": "t1", "label": "Listen <first>"}])
+    return dict(ctx, **kwargs)
+
+
+def test_a_step_keeps_its_attributes_closed_whatever_a_translation_holds():
+    page = html(node_ctx())
+    assert 'aria-label="&lt;b&gt;&quot;What your choice led to&quot;&lt;/b&gt;"' in page
+    assert "&lt;b&gt;&quot;You chose: Rush &lt;now&gt; &amp; &quot;fast&quot;&quot;&lt;/b&gt;" in page
+    assert 'data-confirm="Start &quot;again&quot; &amp; &lt;lose&gt;?"' in page
+    assert 'dir="auto" data-choice="t1">Listen &lt;first&gt;</button>' in page
+    assert "Desk &quot;2&quot;" in page and "<p>AT-B</p>" in page and "<b>" not in page
+
+
+def test_a_step_with_no_choice_open_offers_no_choice_and_asks_no_confirmation():
+    page = html(node_ctx(stranded=True, choices=[]))
+    assert "data-stranded" in page and "data-choice" not in page
+    assert "data-restart>" in page and "data-confirm" not in page  # starting again from here costs nothing
+    first = html(node_ctx(stranded=True, choices=[], can_back=False))
+    assert "Please tell the course team" in first and "data-back" not in first
+
+
+def test_an_ending_s_tables_escape_captions_notes_and_figures():
+    table = {"id": "emm-x-split-0", "caption": 'Step 1: "roles" <split>', "corner": "Choice & co",
+             "role_note": "your <role>", "mine_note": "your choice", "columns": [
+                 {"label": "Officer", "note": "4 <participants>", "mine": True},
+                 {"label": "Worker", "note": "", "mine": False}],
+             "rows": [{"label": "Listen", "note": "", "mine": True, "cells": [
+                 {"shown": True, "percent": 75, "text": "75 %"}, {"shown": False, "text": "not <shown>"}]}]}
+    page = html(base(phase="ending", role=Role("r1", "Officer"), step=3, node=Node("end", ending=True),
+                     narrative=SafeString(""), image="", consequence=SafeString(""), last_label="", can_restart=True,
+                     grade=dict(GRADE, retry_warning="A new <attempt>"), debrief=SafeString("<p>Debrief</p>"),
+                     category="Good & right", category_key="good", show_score=True, score_text="Your score: 75 %",
+                     band="", mine=[{"label": "Listen", "share": "(3 of 4 <chose>)"}], best_steps=["Listen"],
+                     perspectives={"tables": [table], "withheld": ""}, profile_perspectives=None))
+    assert 'aria-labelledby="emm-x-split-0"' in page and "Step 1: &quot;roles&quot; &lt;split&gt;" in page
+    assert "(your &lt;role&gt;)" in page and "4 &lt;participants&gt;" in page and "not &lt;shown&gt;" in page
+    assert 'style="--emm-share: 75%"' in page and 'emm-rp-cat-good">' in page
+    assert "(3 of 4 &lt;chose&gt;)" in page and "A new &lt;attempt&gt;" in page  # the retry warning
+    assert "<p>Debrief</p>" in page and "<b>" not in page
