@@ -24,36 +24,49 @@ to that SQL. Nothing here writes SQL.
   as ``bulk_create`` does (Django's cursor wraps the driver's errors).
 
 Compiled statements are kept per thread (Django keeps a connection object per thread and alias;
-each statement runs on the connection its query was built for), at most ``KEPT`` of them, then the
-memory starts afresh. Values may be ``str``, ``int``
+each statement runs on the connection its query was built for), in the thread's own memory, which
+ends with the thread (a compiled select holds its connection: kept anywhere else, the connection
+of every thread that ended, a runserver request's say, would stay open), at most ``KEPT`` of them,
+then the memory starts afresh. Values may be ``str``, ``int``
 (not ``bool``) or non-empty lists of them; anything else is built by the ORM every time.
 """
 
+import threading
 from itertools import count
 
 from django.db import DEFAULT_DB_ALIAS, connections, router
 
-KEPT = 2_000  # compiled statements kept (per process), then the memory starts afresh
+KEPT = 2_000  # compiled statements kept (per thread), then the memory starts afresh
 _PROBE_INT = 1_900_000_000  # probe integers: distinct, within every backend's 32-bit integer range
 _NOT_REUSED = object()
 
-_compiled = {}  # (name, connection id, shape) -> _Select | _Insert | _NOT_REUSED
+_local = threading.local()  # .compiled: {(name, connection id, shape) -> _Select | _Insert | _NOT_REUSED}
+_generation = [0]  # bumped by ``forget``: every thread's memory starts afresh at its next statement
+
+
+def _compiled():
+    """This thread's compiled statements."""
+    if getattr(_local, "generation", None) != _generation[0]:
+        _local.compiled, _local.generation = {}, _generation[0]
+    return _local.compiled
 
 
 def forget():
-    """Forget every compiled statement (tests; a schema change: ``apps.py``'s ``post_migrate``)."""
-    _compiled.clear()
+    """Forget every compiled statement, in every thread (tests; a schema change: ``apps.py``'s
+    ``post_migrate``)."""
+    _generation[0] += 1
 
 
 def reused():
-    """The names of the statements compiled once and reused (a test checks the hot ones are)."""
-    return {key[0] for key, entry in _compiled.items() if entry is not _NOT_REUSED}
+    """The names of this thread's statements compiled once and reused (a test checks the hot ones are)."""
+    return {key[0] for key, entry in _compiled().items() if entry is not _NOT_REUSED}
 
 
 def _keep(key, entry):
-    if len(_compiled) >= KEPT:
-        _compiled.clear()
-    _compiled[key] = entry
+    compiled = _compiled()
+    if len(compiled) >= KEPT:
+        compiled.clear()
+    compiled[key] = entry
     return entry
 
 
@@ -143,7 +156,7 @@ def select(name, build, *values):
     # per thread (Django's connections are): the default alias's connection names the thread; the
     # entry runs on the connection of the alias the query itself was built for
     key = (name, id(connections[DEFAULT_DB_ALIAS]), shape)
-    entry = _compiled.get(key)
+    entry = _compiled().get(key)
     if entry is None:
         probes, where = _probes(values)
         entry = _keep(key, _compile_select(build(*probes), where) or _NOT_REUSED)
@@ -207,7 +220,7 @@ def insert(model, rows):
     fields, rows = _complete(model, rows)
     connection = connections[router.db_for_write(model)]
     key = (f"insert {model._meta.label}", id(connection), len(rows))
-    entry = _compiled.get(key)
+    entry = _compiled().get(key)
     if entry is None:
         entry = _keep(key, _compile_insert(model, fields, rows, connection) or _NOT_REUSED)
     if entry is _NOT_REUSED:

@@ -126,3 +126,36 @@ def test_the_hot_statements_of_a_submission_are_compiled_once():
             "tallies and profiles"} <= statements.reused()
     assert summary.respondents("case") == 1 and summary.tallies("case") == {"q1": {"a": 1}, "q2": {"b": 1}}
     assert summary.respondents("likert") == 2
+
+
+def test_a_thread_s_connection_is_let_go_when_the_thread_ends():
+    """A thread that ends without closing its connection (runserver's thread per request, a pool's
+    thread with persistent connections): its statements must not keep that connection, nor the
+    server's session behind it, open (MariaDB's ``max_connections`` is 151 by default)."""
+    import gc
+    import threading
+    import weakref
+
+    from django.db import connection, connections
+
+    def server_sessions():
+        if connection.vendor != "mysql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW STATUS LIKE 'Threads_connected'")
+            return int(cursor.fetchone()[1])
+
+    before, kept = server_sessions(), []
+
+    def request():
+        store.claimed("blk", "u", "attempt-1")
+        summary.respondents("blk")
+        kept.append(weakref.ref(connections["default"]))
+
+    for _ in range(10):
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join()
+    gc.collect()
+    assert [ref() for ref in kept] == [None] * 10
+    assert server_sessions() == before
