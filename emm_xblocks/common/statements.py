@@ -34,6 +34,7 @@ then the memory starts afresh. Values may be ``str``, ``int``
 import threading
 from itertools import count
 
+from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, router
 
 KEPT = 2_000  # compiled statements kept (per thread), then the memory starts afresh
@@ -91,7 +92,8 @@ def _probes(values):
 
     def probe(value):
         i = next(numbers)
-        made = f"\x1eemm-probe-{i}\x1e" if isinstance(value, str) else _PROBE_INT + i
+        # LIKE's specials: a lookup that escapes them (iexact) changes the probe, so it is seen
+        made = f"\x1eemm-probe-{i}%_\\\x1e" if isinstance(value, str) else _PROBE_INT + i
         where[made] = i
         return made
 
@@ -159,7 +161,11 @@ def select(name, build, *values):
     entry = _compiled().get(key)
     if entry is None:
         probes, where = _probes(values)
-        entry = _keep(key, _compile_select(build(*probes), where) or _NOT_REUSED)
+        try:
+            compiled = _compile_select(build(*probes), where)
+        except (ValueError, TypeError, ValidationError, EmptyResultSet, FullResultSet):
+            compiled = None  # a probe the field refuses or finds out of its range, where a value may fit
+        entry = _keep(key, compiled or _NOT_REUSED)
     if entry is _NOT_REUSED:
         return [tuple(row) for row in build(*values)]
     return entry.rows(values)

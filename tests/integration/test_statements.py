@@ -159,3 +159,38 @@ def test_a_thread_s_connection_is_let_go_when_the_thread_ends():
     gc.collect()
     assert [ref() for ref in kept] == [None] * 10
     assert server_sessions() == before
+
+
+def test_a_value_escaped_by_its_lookup_is_not_reused_and_still_right():
+    """``iexact`` escapes LIKE's ``%``, ``_`` and ``\\`` in its value: a probe that has none of them
+    comes out unchanged, yet a value with them must not be bound as it is (``a_c`` would match
+    ``abc``)."""
+    Tally.objects.create(block_key="b", group="a_c", value="x", n=1)
+    Tally.objects.create(block_key="b", group="abc", value="x", n=2)
+
+    def groups(g):
+        return Tally.objects.filter(group__iexact=g).values_list("group", "n")
+
+    for asked in ("A_C", "a%", "abc"):
+        assert statements.select("test iexact", groups, asked) == list(groups(asked)), asked
+
+
+def test_values_the_probes_cannot_stand_for_are_built_by_the_orm():
+    """The ORM takes ``"5"`` for an integer column and ``1`` for a small integer one; a probe of the
+    same type may not fit there (a string that is no number, an integer beyond a small integer's
+    range: MariaDB's range check makes the query empty): built by the ORM, with its result."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.auth.models import User
+
+    Tally.objects.create(block_key="b", group="g", value="x", n=5)
+    user = User.objects.create(username="staff")
+    LogEntry.objects.create(user=user, action_flag=1, object_repr="x", change_message="")
+
+    def counted(n):
+        return Tally.objects.filter(n=n).values_list("group")
+
+    def flagged(flag):
+        return LogEntry.objects.filter(action_flag=flag).values_list("object_repr")
+
+    assert statements.select("test counted", counted, "5") == [("g",)]
+    assert statements.select("test flagged", flagged, 1) == [("x",)]
