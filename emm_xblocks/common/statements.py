@@ -125,6 +125,8 @@ class _Select:
         with self.compiler.connection.cursor() as cursor:  # the connection (alias) the query was built for
             cursor.execute(self.sql, params)
             raw = cursor.fetchall()
+        if self.compiler.has_extra_select:  # ORDER BY columns added for DISTINCT (execute_sql trims them too)
+            raw = [row[:self.compiler.col_count] for row in raw]
         return list(self.compiler.results_iter(results=[raw], tuple_expected=True))
 
 

@@ -194,3 +194,15 @@ def test_values_the_probes_cannot_stand_for_are_built_by_the_orm():
 
     assert statements.select("test counted", counted, "5") == [("g",)]
     assert statements.select("test flagged", flagged, 1) == [("x",)]
+
+
+def test_a_distinct_query_ordered_by_another_column_gives_only_its_own_columns():
+    """For DISTINCT, the ORM selects the ORDER BY columns too, and drops them from the rows."""
+    Tally.objects.create(block_key="b", group="g", value="x", n=3)
+    Tally.objects.create(block_key="b", group="g", value="y", n=4)
+
+    def groups(b):
+        return Tally.objects.filter(block_key=b).values_list("group").distinct().order_by("n")
+
+    assert statements.select("test distinct", groups, "b") == list(groups("b"))
+    assert "test distinct" in statements.reused()
