@@ -24,36 +24,50 @@ to that SQL. Nothing here writes SQL.
   as ``bulk_create`` does (Django's cursor wraps the driver's errors).
 
 Compiled statements are kept per thread (Django keeps a connection object per thread and alias;
-each statement runs on the connection its query was built for), at most ``KEPT`` of them, then the
-memory starts afresh. Values may be ``str``, ``int``
+each statement runs on the connection its query was built for), in the thread's own memory, which
+ends with the thread (a compiled select holds its connection: kept anywhere else, the connection
+of every thread that ended, a runserver request's say, would stay open), at most ``KEPT`` of them,
+then the memory starts afresh. Values may be ``str``, ``int``
 (not ``bool``) or non-empty lists of them; anything else is built by the ORM every time.
 """
 
+import threading
 from itertools import count
 
+from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, router
 
-KEPT = 2_000  # compiled statements kept (per process), then the memory starts afresh
+KEPT = 2_000  # compiled statements kept (per thread), then the memory starts afresh
 _PROBE_INT = 1_900_000_000  # probe integers: distinct, within every backend's 32-bit integer range
 _NOT_REUSED = object()
 
-_compiled = {}  # (name, connection id, shape) -> _Select | _Insert | _NOT_REUSED
+_local = threading.local()  # .compiled: {(name, connection id, shape) -> _Select | _Insert | _NOT_REUSED}
+_generation = [0]  # bumped by ``forget``: every thread's memory starts afresh at its next statement
+
+
+def _compiled():
+    """This thread's compiled statements."""
+    if getattr(_local, "generation", None) != _generation[0]:
+        _local.compiled, _local.generation = {}, _generation[0]
+    return _local.compiled
 
 
 def forget():
-    """Forget every compiled statement (tests; a schema change: ``apps.py``'s ``post_migrate``)."""
-    _compiled.clear()
+    """Forget every compiled statement, in every thread (tests; a schema change: ``apps.py``'s
+    ``post_migrate``)."""
+    _generation[0] += 1
 
 
 def reused():
-    """The names of the statements compiled once and reused (a test checks the hot ones are)."""
-    return {key[0] for key, entry in _compiled.items() if entry is not _NOT_REUSED}
+    """The names of this thread's statements compiled once and reused (a test checks the hot ones are)."""
+    return {key[0] for key, entry in _compiled().items() if entry is not _NOT_REUSED}
 
 
 def _keep(key, entry):
-    if len(_compiled) >= KEPT:
-        _compiled.clear()
-    _compiled[key] = entry
+    compiled = _compiled()
+    if len(compiled) >= KEPT:
+        compiled.clear()
+    compiled[key] = entry
     return entry
 
 
@@ -78,7 +92,8 @@ def _probes(values):
 
     def probe(value):
         i = next(numbers)
-        made = f"\x1eemm-probe-{i}\x1e" if isinstance(value, str) else _PROBE_INT + i
+        # LIKE's specials: a lookup that escapes them (iexact) changes the probe, so it is seen
+        made = f"\x1eemm-probe-{i}%_\\\x1e" if isinstance(value, str) else _PROBE_INT + i
         where[made] = i
         return made
 
@@ -110,6 +125,8 @@ class _Select:
         with self.compiler.connection.cursor() as cursor:  # the connection (alias) the query was built for
             cursor.execute(self.sql, params)
             raw = cursor.fetchall()
+        if self.compiler.has_extra_select:  # ORDER BY columns added for DISTINCT (execute_sql trims them too)
+            raw = [row[:self.compiler.col_count] for row in raw]
         return list(self.compiler.results_iter(results=[raw], tuple_expected=True))
 
 
@@ -143,10 +160,14 @@ def select(name, build, *values):
     # per thread (Django's connections are): the default alias's connection names the thread; the
     # entry runs on the connection of the alias the query itself was built for
     key = (name, id(connections[DEFAULT_DB_ALIAS]), shape)
-    entry = _compiled.get(key)
+    entry = _compiled().get(key)
     if entry is None:
         probes, where = _probes(values)
-        entry = _keep(key, _compile_select(build(*probes), where) or _NOT_REUSED)
+        try:
+            compiled = _compile_select(build(*probes), where)
+        except (ValueError, TypeError, ValidationError, EmptyResultSet, FullResultSet):
+            compiled = None  # a probe the field refuses or finds out of its range, where a value may fit
+        entry = _keep(key, compiled or _NOT_REUSED)
     if entry is _NOT_REUSED:
         return [tuple(row) for row in build(*values)]
     return entry.rows(values)
@@ -207,7 +228,7 @@ def insert(model, rows):
     fields, rows = _complete(model, rows)
     connection = connections[router.db_for_write(model)]
     key = (f"insert {model._meta.label}", id(connection), len(rows))
-    entry = _compiled.get(key)
+    entry = _compiled().get(key)
     if entry is None:
         entry = _keep(key, _compile_insert(model, fields, rows, connection) or _NOT_REUSED)
     if entry is _NOT_REUSED:

@@ -116,18 +116,24 @@ def _create_once(model, **key):
 
 def _add(model, changes, fields):
     """``n = n + d`` on summary rows: ``changes`` is ``[(d, *key)]`` with ``key`` the values of
-    ``fields`` (a row's unique key), each one atomic UPDATE, run in that order in one driver call
-    (``executemany``; its SQL written once, not built again by the ORM for each count)."""
+    ``fields`` (a row's unique key), each one atomic UPDATE, run in that order (its SQL written
+    once, not built again by the ORM for each count).
+
+    One ``execute`` per row, not one ``executemany``: only each UPDATE's own row count tells which
+    row was missing. A row found missing by its UPDATE is inserted here; that it exists *later*
+    says nothing (at READ COMMITTED another submission may have inserted and committed it since,
+    without this submission's count)."""
     connection = transaction.get_connection()
+    sql = _update_sql(model, connection, fields)
+    missing = []
     with connection.cursor() as cursor:
-        cursor.executemany(_update_sql(model, connection, fields), changes)
-        if cursor.rowcount == len(changes):
-            return  # each key matched its one row (unique key; Django's MySQL connection counts rows found)
-    # a row missing after all (no earlier step made it): insert the missing ones here
-    for d, *values in changes:
+        for change in changes:
+            cursor.execute(sql, change)
+            if not cursor.rowcount and change[0] > 0:  # (d < 0 on a row never counted: rows written outside the store)
+                missing.append(change)
+    # a row missing after all (no earlier step made it): insert it here
+    for d, *values in missing:
         key = dict(zip(fields, values, strict=True))
-        if d < 0 or model.objects.filter(**key).exists():
-            continue  # counted above (or d < 0 on a row never counted: rows written outside the store)
         _create_once(model, **key)
         model.objects.filter(**key).update(n=F("n") + d)
 

@@ -126,3 +126,83 @@ def test_the_hot_statements_of_a_submission_are_compiled_once():
             "tallies and profiles"} <= statements.reused()
     assert summary.respondents("case") == 1 and summary.tallies("case") == {"q1": {"a": 1}, "q2": {"b": 1}}
     assert summary.respondents("likert") == 2
+
+
+def test_a_thread_s_connection_is_let_go_when_the_thread_ends():
+    """A thread that ends without closing its connection (runserver's thread per request, a pool's
+    thread with persistent connections): its statements must not keep that connection, nor the
+    server's session behind it, open (MariaDB's ``max_connections`` is 151 by default)."""
+    import gc
+    import threading
+    import weakref
+
+    from django.db import connection, connections
+
+    def server_sessions():
+        if connection.vendor != "mysql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW STATUS LIKE 'Threads_connected'")
+            return int(cursor.fetchone()[1])
+
+    before, kept = server_sessions(), []
+
+    def request():
+        store.claimed("blk", "u", "attempt-1")
+        summary.respondents("blk")
+        kept.append(weakref.ref(connections["default"]))
+
+    for _ in range(10):
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join()
+    gc.collect()
+    assert [ref() for ref in kept] == [None] * 10
+    assert server_sessions() == before
+
+
+def test_a_value_escaped_by_its_lookup_is_not_reused_and_still_right():
+    """``iexact`` escapes LIKE's ``%``, ``_`` and ``\\`` in its value: a probe that has none of them
+    comes out unchanged, yet a value with them must not be bound as it is (``a_c`` would match
+    ``abc``)."""
+    Tally.objects.create(block_key="b", group="a_c", value="x", n=1)
+    Tally.objects.create(block_key="b", group="abc", value="x", n=2)
+
+    def groups(g):
+        return Tally.objects.filter(group__iexact=g).values_list("group", "n")
+
+    for asked in ("A_C", "a%", "abc"):
+        assert statements.select("test iexact", groups, asked) == list(groups(asked)), asked
+
+
+def test_values_the_probes_cannot_stand_for_are_built_by_the_orm():
+    """The ORM takes ``"5"`` for an integer column and ``1`` for a small integer one; a probe of the
+    same type may not fit there (a string that is no number, an integer beyond a small integer's
+    range: MariaDB's range check makes the query empty): built by the ORM, with its result."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.auth.models import User
+
+    Tally.objects.create(block_key="b", group="g", value="x", n=5)
+    user = User.objects.create(username="staff")
+    LogEntry.objects.create(user=user, action_flag=1, object_repr="x", change_message="")
+
+    def counted(n):
+        return Tally.objects.filter(n=n).values_list("group")
+
+    def flagged(flag):
+        return LogEntry.objects.filter(action_flag=flag).values_list("object_repr")
+
+    assert statements.select("test counted", counted, "5") == [("g",)]
+    assert statements.select("test flagged", flagged, 1) == [("x",)]
+
+
+def test_a_distinct_query_ordered_by_another_column_gives_only_its_own_columns():
+    """For DISTINCT, the ORM selects the ORDER BY columns too, and drops them from the rows."""
+    Tally.objects.create(block_key="b", group="g", value="x", n=3)
+    Tally.objects.create(block_key="b", group="g", value="y", n=4)
+
+    def groups(b):
+        return Tally.objects.filter(block_key=b).values_list("group").distinct().order_by("n")
+
+    assert statements.select("test distinct", groups, "b") == list(groups("b"))
+    assert "test distinct" in statements.reused()

@@ -316,3 +316,43 @@ def test_rows_written_by_code_older_than_0008_still_insert():
                        " VALUES ('blk', 'n1', '0', 1)")
     assert Answer.objects.get(block_key="blk").role == ""
     assert summary.tallies("blk") == {"n1": {"0": 1}} and summary.role_tallies("blk") == {}
+
+
+@pytest.mark.skipif(connection.vendor != "mysql"
+                    or connection.settings_dict["OPTIONS"].get("isolation_level", "read committed") != "read committed",
+                    reason="needs another transaction to insert and commit the row between this one's UPDATE "
+                           "and its check: at REPEATABLE READ the UPDATE's gap lock holds that insert back, "
+                           "and SQLite has one writer at a time")
+def test_a_missing_row_another_submission_commits_meanwhile_still_gets_this_submission_s_count():
+    """Two submissions meet a summary row deleted after it was remembered (by hand). The first's
+    UPDATE finds it missing; the second creates it, counts itself and commits before the first
+    looks again: the first must still count itself in it (READ COMMITTED sees the new row)."""
+    import threading
+
+    from django.db import connections
+
+    store.record("blk", {"a": "1"})
+    Tally.objects.filter(block_key="blk").delete()
+    Submissions.objects.filter(block_key="blk").delete()
+    table = connection.ops.quote_name(Tally._meta.db_table)
+    met = []
+
+    def other():
+        try:
+            store.record("blk", {"a": "1"})
+        finally:
+            connections.close_all()
+
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.startswith(f"UPDATE {table} ") and not met:
+            met.append(sql)
+            thread = threading.Thread(target=other)  # another learner's submission, whole, meanwhile
+            thread.start()
+            thread.join()
+        return result
+
+    with connection.execute_wrapper(wrapper):
+        store.record("blk", {"a": "1"})
+    assert met
+    assert panel("blk") == (2, {"a": {"1": 2}})  # the submission before the deletion is no longer counted
