@@ -18,34 +18,58 @@ from django.utils.safestring import mark_safe
 
 
 def questions_html(distribution, _, ungettext, number):
-    """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order."""
-    prompt = escape(distribution["profile_prompt"])
-    out = "".join(_question_html(dq, prompt, _, ungettext, number) for dq in distribution["questions"])
+    """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order.
+    Each text of the section is asked of the catalogue once (not once per question): the frames,
+    and each answer count's sentence."""
+    questions = distribution["questions"]
+    words = _Words(_, ungettext, number, escape(distribution["profile_prompt"]),
+                   any(dq["profiles"] for dq in questions))
+    out = "".join(_question_html(dq, words) for dq in questions)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
-def _question_html(dq, profile_prompt, _, ungettext, number):
+class _Words:
+    """The section's translations, escaped, asked once per panel: ``title`` and ``label`` (the
+    question's and its table's frames: ``% {"n", "prompt"}``), ``too_few`` (a withheld group's
+    cell), ``answered(n)``; ``profile_prompt``: escaped. The table's words only when a question
+    has a table (``tables``)."""
+
+    def __init__(self, _, ungettext, number, profile_prompt, tables):
+        self.ungettext, self.number, self.profile_prompt, self.counts = ungettext, number, profile_prompt, {}
+        self.title = escape(_("Question %(n)s: %(prompt)s"))
+        if tables:
+            self.label = escape(_("Question %(n)s by profile: %(prompt)s"))
+            # translated outside the f-string: xgettext does not read calls inside an f-string's braces
+            self.too_few = escape(_("withheld: too few answers"))
+
+    def answered(self, n):
+        """"12 participants answered", the plural CLDR gives ``n``."""
+        text = self.counts.get(n)
+        if text is None:
+            text = self.counts[n] = escape(self.ungettext(
+                "%(n)s participant answered", "%(n)s participants answered", n)) % {"n": escape(self.number(n, 0))}
+        return text
+
+
+def _question_html(dq, words):
     """One question: its number and prompt, how many answered, its options' percentages, then its
-    table by profile where there is one. ``profile_prompt``: escaped."""
-    title = escape(_("Question %(n)s: %(prompt)s")) % {"n": dq["number"], "prompt": escape(dq["prompt"])}
-    answered = escape(ungettext("%(n)s participant answered", "%(n)s participants answered", dq["n"])) % {
-        "n": escape(number(dq["n"], 0))}
+    table by profile where there is one."""
+    title = words.title % {"n": dq["number"], "prompt": escape(dq["prompt"])}
     options = "".join(f'<li>{escape(o["text"])}: {escape(o["percent_text"])}</li>' for o in dq["options"])
-    profiles = _profiles_html(dq, profile_prompt, _) if dq["profiles"] else ""
+    profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
-            f'  <p class="emm-dist-n">{answered}</p>\n'
+            f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
             f'  <ul class="emm-dist">{options}</ul>\n'
             f'  {profiles}')
 
 
-def _profiles_html(dq, profile_prompt, _):
+def _profiles_html(dq, words):
     """Question ``dq``'s answers by profile: a table, a row per group (``views.profile_groups``),
-    a withheld group's row saying so. ``profile_prompt``: escaped."""
-    label = escape(_("Question %(n)s by profile: %(prompt)s")) % {"n": dq["number"], "prompt": profile_prompt}
+    a withheld group's row saying so."""
+    profile_prompt = words.profile_prompt
+    label = words.label % {"n": dq["number"], "prompt": profile_prompt}
     heads = "".join(f'<th scope="col" dir="auto">{escape(o["text"])}</th>' for o in dq["options"])
-    # translated outside the f-string: xgettext does not read calls inside an f-string's braces
-    too_few = escape(_("withheld: too few answers"))
-    withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{too_few}</td>'
+    withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{words.too_few}</td>'
     rows = "".join(_profile_row_html(g, withheld) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
             f' data-dist-profiles="{escape(dq["id"])}">\n'
@@ -66,6 +90,8 @@ def _profile_row_html(g, withheld):
 
 def apart_html(sections, _, number):
     """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind."""
+    if not sections:  # a learner's panel, or nothing removed: no hint to translate
+        return mark_safe("")
     hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
                     "No figure above counts them."))
     out = "".join(

@@ -10,8 +10,9 @@ aggregate store here (a read, never a write).
 
 
 
-from ..common import numbers, platform, profile, recovery, summary
+from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
+from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
@@ -104,40 +105,65 @@ def distribution(block, case):
     else:
         tallies, by_profile = summary.tallies(key), None
     percent = block.numbers().percent
+    group_words = _GroupWords(block) if by_profile is not None else None
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
         counts = [perspectives.count(tallies, q, o) for o in q.options]
         n = sum(counts) if q.kind == SINGLE else respondents
-        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
-                    "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
-                                 "percent_text": percent(100 * c / n if n else 0, 0)}
-                                for o, c in zip(q.options, counts, strict=True)],
+        options = []
+        for o, c in zip(q.options, counts, strict=True):
+            whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
+            options.append({"text": o.text, "count": c, "percent": whole, "percent_text": percent(whole, 0)})
+        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
                     "profiles": None if by_profile is None else profile_groups(
-                        block, case, q, tallies, by_profile, respondents)})
+                        case, q, tallies, by_profile, respondents, group_words)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
     apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
             "profile_prompt": case.profile_prompt if by_profile is not None else ""}
 
 
-def profile_groups(block, case, q, tallies, by_profile, respondents):
+class _GroupWords:
+    """The words of the profile groups, asked of the catalogue once per panel (not once per
+    group of every question): "Did not say", each size's "{n} participants" and each share's
+    text, in the learner's language."""
+
+    def __init__(self, block):
+        self.block, self.nums, self.sizes, self.shares = block, block.numbers(), {}, {}
+        self.not_said = block.ugettext("Did not say")
+
+    def size(self, n):
+        """"12 participants" (the plural CLDR gives ``n``)."""
+        text = self.sizes.get(n)
+        if text is None:
+            text = self.sizes[n] = self.block.ungettext("{n} participant", "{n} participants", n).format(
+                n=self.nums.number(n, 0))
+        return text
+
+    def share(self, whole):
+        """A whole percentage's text ("33 %")."""
+        text = self.shares.get(whole)
+        if text is None:
+            text = self.shares[whole] = self.nums.percent(whole, 0)
+        return text
+
+
+def profile_groups(case, q, tallies, by_profile, respondents, words):
     """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
     shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
     per profile option that has participants, then those who did not say; a group below the minimum
     group size is withheld, and so is the next smallest when it could be worked out
-    (``perspectives.question_split``)."""
+    (``perspectives.question_split``). ``words``: the panel's ``_GroupWords``."""
     texts = {o.id: o.text for o in case.profile_options}
-    nums, _ = block.numbers(), block.ugettext
     groups = []
     for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
-        name = _("Did not say") if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
-        groups.append({"key": g["key"], "name": name, "shown": g["shown"], "n": g["n"],
-                       "n_text": block.ungettext("{n} participant", "{n} participants", g["n"]).format(
-                           n=nums.number(g["n"], 0)) if g["shown"] else "",
-                       "percents": [nums.percent(g["percents"].get(o.id, 0), 0) for o in q.options]
-                       if g["shown"] else []})
+        name = words.not_said if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
+        shown = g["shown"]
+        groups.append({"key": g["key"], "name": name, "shown": shown, "n": g["n"],
+                       "n_text": words.size(g["n"]) if shown else "",
+                       "percents": [words.share(g["percents"].get(o.id, 0)) for o in q.options] if shown else []})
     return groups
 
 

@@ -85,8 +85,10 @@ BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|cap
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)
 def plain_text(html):
     """Author HTML as one line of text: sanitised, tags removed (a space where a block ends),
-    entities decoded -- for reports, search and escaped templates."""
+    entities decoded -- for reports, search and escaped templates. Once per distinct text and
+    process, as ``clean_html`` (a results panel writes every question's prompt as text)."""
     text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
     return " ".join(html_lib.unescape(text).split())
