@@ -14,7 +14,7 @@ from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
-from ..common.question_views import author_questions, questions_html, results_html
+from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import changes, content, distribution_html, editor, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
@@ -71,7 +71,10 @@ def student_view(block):
         "attempts_left": left,
         "results_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
-        "profile": state.learner_profile,
+        # the profile question's options (``case.asks_profile``), the learner's last answer checked
+        "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
+                                             state.submitted or bool(read_only), "\n        ")
+        if case.asks_profile else "",
         # staff only: the distribution, split by profile where asked, as CSV (``report.distribution_csv``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
         if case.show_distribution and block.is_staff() else "",

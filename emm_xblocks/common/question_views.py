@@ -83,6 +83,19 @@ def questions_html(_, questions, current, dom, locked):
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
 
 
+def profile_options_html(options, chosen, dom, locked, indent):
+    """The participant profile question's radio buttons (``common.profile.Option``s), the one
+    ``chosen`` (its id, or "") checked, all disabled when ``locked``; each on a line of its own,
+    after ``indent`` (the template's line break and spaces)."""
+    dom = escape(dom)
+    disabled = " disabled" if locked else ""
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'{indent}<label class="emm-option" for="{dom}-profile-{i}"><input type="radio" id="{dom}-profile-{i}"'
+        f' name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}{disabled}>'
+        f' <span dir="auto">{escape(o.text)}</span></label>'
+        for i, o in enumerate(options, start=1)))
+
+
 # ------------------------------------------------------------------ the results
 def results_html(_, dom, data, verdicts, number=number):
     """The results list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
