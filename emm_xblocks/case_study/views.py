@@ -16,7 +16,7 @@ from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import changes, content, distribution_html, editor, perspectives, results, validation
+from . import changes, content, distribution_html, documents_html, editor, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -60,6 +60,7 @@ def student_view(block):
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
+        "documents_html": documents_html.items_html(documents, dom, block.ugettext),
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
