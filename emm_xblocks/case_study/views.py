@@ -109,7 +109,7 @@ def distribution(block, case):
     else:
         tallies, by_profile = summary.tallies(key), None
     percent = block.numbers().percent
-    group_words = _GroupWords(block) if by_profile is not None else None
+    panel = _PanelGroups(block, case, profile.people(tallies, respondents)) if by_profile is not None else None
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
@@ -122,20 +122,22 @@ def distribution(block, case):
             options.append({"text": o.text, "count": c, "percent": whole, "percent_text": percent(whole, 0)})
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
                     "profiles": None if by_profile is None else profile_groups(
-                        case, q, tallies, by_profile, respondents, group_words)})
+                        case, q, tallies, by_profile, respondents, panel)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
     apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
             "profile_prompt": case.profile_prompt if by_profile is not None else ""}
 
 
-class _GroupWords:
-    """The words of the profile groups, asked of the catalogue once per panel (not once per
-    group of every question): "Did not say", each size's "{n} participants" and each share's
-    text, in the learner's language."""
+class _PanelGroups:
+    """What every profile group of a panel shares, worked out once per panel (not once per group
+    of every question): who gave each profile (``people``, ``profile.people``), each profile's
+    name (``names``: the option's text by id) and the words asked of the catalogue: "Did not say",
+    each size's "{n} participants" and each share's text, in the learner's language."""
 
-    def __init__(self, block):
-        self.block, self.nums, self.sizes, self.shares = block, block.numbers(), {}, {}
+    def __init__(self, block, case, people):
+        self.block, self.nums, self.people, self.sizes, self.shares = block, block.numbers(), people, {}, {}
+        self.names = {o.id: o.text for o in case.profile_options}
         self.not_said = block.ugettext("Did not say")
 
     def size(self, n):
@@ -154,20 +156,19 @@ class _GroupWords:
         return text
 
 
-def profile_groups(case, q, tallies, by_profile, respondents, words):
+def profile_groups(case, q, tallies, by_profile, respondents, panel):
     """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
     shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
     per profile option that has participants, then those who did not say; a group below the minimum
     group size is withheld, and so is the next smallest when it could be worked out
-    (``perspectives.question_split``). ``words``: the panel's ``_GroupWords``."""
-    texts = {o.id: o.text for o in case.profile_options}
+    (``perspectives.question_split``). ``panel``: the panel's ``_PanelGroups``."""
     groups = []
-    for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
-        name = words.not_said if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
+    for g in perspectives.question_split(case, q, tallies, by_profile, respondents, panel.people):
+        name = panel.not_said if g["key"] == profile.NOT_SAID else panel.names.get(g["key"], g["key"])
         shown = g["shown"]
         groups.append({"key": g["key"], "name": name, "shown": shown, "n": g["n"],
-                       "n_text": words.size(g["n"]) if shown else "",
-                       "percents": [words.share(g["percents"].get(o.id, 0)) for o in q.options] if shown else []})
+                       "n_text": panel.size(g["n"]) if shown else "",
+                       "percents": [panel.share(g["percents"].get(o.id, 0)) for o in q.options] if shown else []})
     return groups
 
 

@@ -118,6 +118,8 @@ def plural_n(value, language):
     """The whole number to give ``ngettext`` so that it picks CLDR's form for ``value``: the value
     absolute value when that is a whole number (``-2`` → 2), else the smallest whole number of
     the same category (``1.5``: French "one" → 0, English "other" → 0, Arabic "other" → 100)."""
+    if type(value) is int:  # a count (not a bool): its own absolute value, without Decimal's work
+        return abs(value)
     rounded = abs(_rounded(value, 3))
     if rounded == rounded.to_integral_value():  # CLDR reads a negative number's absolute value
         return int(rounded)
