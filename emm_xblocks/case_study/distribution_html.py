@@ -6,7 +6,8 @@ apart for staff (``changes.apart_answers``). ``templates/case_study/results.html
 section's frame (its heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value
-escaped with ``html.escape`` (what Django's autoescape calls), and every translation escaped too,
+escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through
+``sanitize.escaped``, once per text), and every translation escaped too,
 as the rest of the panel's (decision 18: a catalogue is text; the label also goes into an
 attribute). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``; ``number``:
 ``Numbers.number`` of the learner's language.
@@ -15,6 +16,8 @@ attribute). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``; ``n
 from html import escape
 
 from django.utils.safestring import mark_safe
+
+from ..common.sanitize import escaped
 
 
 def questions_html(distribution, _, ungettext, number):
@@ -54,8 +57,8 @@ class _Words:
 def _question_html(dq, words):
     """One question: its number and prompt, how many answered, its options' percentages, then its
     table by profile where there is one."""
-    title = words.title % {"n": dq["number"], "prompt": escape(dq["prompt"])}
-    options = "".join(f'<li>{escape(o["text"])}: {escape(o["percent_text"])}</li>' for o in dq["options"])
+    title = words.title % {"n": dq["number"], "prompt": escaped(dq["prompt"])}
+    options = "".join(f'<li>{escaped(o["text"])}: {escaped(o["percent_text"])}</li>' for o in dq["options"])
     profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
             f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
@@ -68,11 +71,11 @@ def _profiles_html(dq, words):
     a withheld group's row saying so."""
     profile_prompt = words.profile_prompt
     label = words.label % {"n": dq["number"], "prompt": profile_prompt}
-    heads = "".join(f'<th scope="col" dir="auto">{escape(o["text"])}</th>' for o in dq["options"])
+    heads = "".join(f'<th scope="col" dir="auto">{escaped(o["text"])}</th>' for o in dq["options"])
     withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{words.too_few}</td>'
     rows = "".join(_profile_row_html(g, withheld) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
-            f' data-dist-profiles="{escape(dq["id"])}">\n'
+            f' data-dist-profiles="{escaped(dq["id"])}">\n'
             f'    <table class="emm-table emm-dist-profiles"><caption dir="auto">{label}</caption>\n'
             f'      <thead><tr><th scope="col" dir="auto">{profile_prompt}</th>{heads}</tr></thead>\n'
             f'      <tbody>{rows}</tbody>\n'
@@ -82,9 +85,9 @@ def _profiles_html(dq, words):
 
 def _profile_row_html(g, withheld):
     """One profile group's row: its name and size, then its percentages, or ``withheld``."""
-    size = f' <small>{escape(g["n_text"])}</small>' if g["shown"] else ""
-    cells = "".join(f"<td>{escape(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
-    return (f'<tr data-profile-group="{escape(g["key"])}"><th scope="row"><span dir="auto">{escape(g["name"])}</span>'
+    size = f' <small>{escaped(g["n_text"])}</small>' if g["shown"] else ""
+    cells = "".join(f"<td>{escaped(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
+    return (f'<tr data-profile-group="{escaped(g["key"])}"><th scope="row"><span dir="auto">{escaped(g["name"])}</span>'
             f'{size}</th>\n        {cells}</tr>')
 
 

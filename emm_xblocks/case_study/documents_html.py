@@ -2,14 +2,17 @@
 
 ``templates/case_study/student.html`` keeps the section's frame (its heading, the ``ul``) and puts
 ``items_html`` in it. The markup is the one that template's loop wrote (the msgids are the
-template's): every value escaped with ``html.escape`` (what Django's autoescape calls), every
-translation escaped too (decision 18: a catalogue is text), a ``{% blocktrans %}`` text as its
-translation with its value escaped.
+template's): every value escaped with ``html.escape`` (what Django's autoescape calls; the
+content's texts through ``sanitize.escaped``, once per text), every translation escaped too
+(decision 18: a catalogue is text), a ``{% blocktrans %}`` text as its translation with its
+value escaped.
 """
 
 from html import escape
 
 from django.utils.safestring import mark_safe
+
+from ..common.sanitize import escaped
 
 
 def items_html(documents, dom, _):
@@ -30,7 +33,7 @@ def items_html(documents, dom, _):
 def _item_html(d, dom, words):
     """One document: its title (in a viewer's summary when it has an excerpt), then its link."""
     label = f'{dom}-doc{d["index"]}'
-    title, size = escape(d["title"]), escape(d["size"])
+    title, size = escaped(d["title"]), escaped(d["size"])
     sized = f' <span class="emm-size">({size})</span>' if d["size"] else ""
     if d["viewer"]:
         head = (f'<details data-viewer><summary><span id="{label}">{title}</span>{sized}</summary>\n'
@@ -43,7 +46,7 @@ def _item_html(d, dom, words):
                   f'{words["show_link"] % {"size": size}}</button>' if d["large"] else "")
         opens = words["full"] if d["viewer"] else words["open"]
         link = (f'<p class="emm-doc-link">{button}\n'
-                f'          <a href="{escape(d["url"])}" target="_blank" rel="noopener noreferrer" data-document-link'
+                f'          <a href="{escaped(d["url"])}" target="_blank" rel="noopener noreferrer" data-document-link'
                 f'{" data-large" if d["large"] else ""} aria-describedby="{label}">{opens}{sized}'
                 f'<span class="emm-sr"> {words["new_tab"]}</span></a></p>')
     return (f'\n        <li class="emm-doc" data-document="{d["index"]}">\n        {head}\n        {link}'

@@ -49,6 +49,15 @@ def clean_html(html):
     )
 
 
+@lru_cache(maxsize=8192)
+def escaped(text):
+    """``html.escape(text)`` (what Django's autoescape calls) of a text of the content: an id, an
+    option's or a document's text, a prompt as text. Once per text and process: every page and
+    panel escapes the same few dozen again. Never for a learner's text (one-off texts would push
+    the content's out)."""
+    return escape(text)
+
+
 def sanitized(html):
     """Clean ``html`` and mark the result safe for templates: the only way author HTML reaches a page."""
     from django.utils.safestring import SafeString
