@@ -88,7 +88,7 @@ def student_view(block):
 
 
 # ------------------------------------------------------------------ the results panel
-def distribution(block, case):
+def distribution(block, case, words):
     """How other participants answered each choice question, above the minimum group size only.
 
     Each question is named (its number and prompt as text) with how many participants answered it
@@ -97,7 +97,7 @@ def distribution(block, case):
     options). Percentages are of ``n``. With a profile question, each question's ``profiles``
     splits the same answers by participant profile (``profile_groups``); else it is None. Staff also
     get ``apart`` (``changes.apart_answers``): the stored answers to questions and options the author
-    removed since, which no figure counts."""
+    removed since, which no figure counts. ``words``: the panel's ``block.translators()``."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -108,8 +108,9 @@ def distribution(block, case):
         tallies, by_profile = summary.tallies_and_profiles(key)
     else:
         tallies, by_profile = summary.tallies(key), None
-    percent = block.numbers().percent
-    panel = _PanelGroups(block, case, profile.people(tallies, respondents)) if by_profile is not None else None
+    _, ngettext, nums = words
+    percent = nums.percent
+    panel = _PanelGroups(words, case, profile.people(tallies, respondents)) if by_profile is not None else None
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
@@ -124,7 +125,7 @@ def distribution(block, case):
                     "profiles": None if by_profile is None else profile_groups(
                         case, q, tallies, by_profile, respondents, panel)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
-    apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
+    apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
             "profile_prompt": case.profile_prompt if by_profile is not None else ""}
 
@@ -135,16 +136,17 @@ class _PanelGroups:
     name (``names``: the option's text by id) and the words asked of the catalogue: "Did not say",
     each size's "{n} participants" and each share's text, in the learner's language."""
 
-    def __init__(self, block, case, people):
-        self.block, self.nums, self.people, self.sizes, self.shares = block, block.numbers(), people, {}, {}
+    def __init__(self, words, case, people):
+        _, self.ngettext, self.nums = words
+        self.people, self.sizes, self.shares = people, {}, {}
         self.names = {o.id: o.text for o in case.profile_options}
-        self.not_said = block.ugettext("Did not say")
+        self.not_said = _("Did not say")
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
         text = self.sizes.get(n)
         if text is None:
-            text = self.sizes[n] = self.block.ungettext("{n} participant", "{n} participants", n).format(
+            text = self.sizes[n] = self.ngettext("{n} participant", "{n} participants", n).format(
                 n=self.nums.number(n, 0))
         return text
 
@@ -180,41 +182,43 @@ def answer(block, case, data, read_only=""):
     ``answer_available``) hides the answers. ``read_only``: why no button may act (the page)."""
     if not data.get("submitted"):
         return dict(data, html="")
+    words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
     shown = platform.correctness_available(block)
     if not shown:
-        data = results.withheld(data, block.ugettext)
+        data = results.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = results.answers_hidden(data)
-    data = results.described(data, block.numbers(), block.ugettext, block.ungettext)
-    data = dict(data, distribution=distribution(block, case), grade_words=grade_words(block, case, shown))
-    items = results_html(block.ugettext, block.dom_id(), data, results.VERDICTS, number=block.numbers().number)
-    context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
+    data = results.described(data, nums, _, ngettext)
+    data = dict(data, distribution=distribution(block, case, words), grade_words=grade_words(block, case, shown, words))
+    dom = block.dom_id()
+    items = results_html(_, dom, data, results.VERDICTS, number=nums.number)
+    context = dict(data, dom=dom, score_text=data["message"], read_only=read_only,
                    expert_html=sanitized(data["expert_analysis"]), questions_html=items,
-                   **distribution_parts(block, data["distribution"]))
+                   **distribution_parts(words, data["distribution"]))
     data["html"] = block.render_template("templates/case_study/results.html", context)
     return data
 
 
-def distribution_parts(block, shown):
+def distribution_parts(words, shown):
     """The distribution section's questions and answers kept apart as HTML (``distribution_html``)
-    for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers)."""
+    for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers).
+    ``words``: the panel's ``block.translators()``."""
     if not shown or shown["suppressed"]:
         return {}
-    number = block.numbers().number
-    return {"distribution_questions_html": distribution_html.questions_html(
-                shown, block.ugettext, block.ungettext, number),
-            "distribution_apart_html": distribution_html.apart_html(shown["apart"], block.ugettext, number)}
+    _, ngettext, nums = words
+    return {"distribution_questions_html": distribution_html.questions_html(shown, _, ngettext, nums.number),
+            "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number)}
 
 
-def grade_words(block, case, shown):
+def grade_words(block, case, shown, words):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts;
-    no score where correctness is not shown."""
+    no score where correctness is not shown. ``words``: the panel's ``block.translators()``."""
     state = block.learner_state()
-    nums = block.numbers()
+    _, ngettext, nums = words
     scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext,
+                   lambda s: results.score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0))
 
 

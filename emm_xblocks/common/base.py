@@ -92,6 +92,17 @@ class EmmBlockBase(XBlock):
             cached = self.__dict__["_emm_ngettext"] = (translations, translations.ngettext)
         return cached[1](singular, plural, plural_n(n, language))
 
+    def translators(self):
+        """``(gettext, ngettext, numbers)`` in the active language, the language looked up once:
+        for a view that writes many texts in one go (``ugettext``, ``ungettext`` and ``numbers()``
+        look it up at every call, Django's thread-local: some 2 µs each, 30 times in a case-study
+        results panel). ``ngettext`` gives the form CLDR gives ``n``, as ``ungettext`` does. Held
+        for one render, never longer (the language may change between two)."""
+        language, _service, gettext, translations = self._translator()
+        ngettext = translations.ngettext
+        return (gettext, lambda singular, plural, n: ngettext(singular, plural, plural_n(n, language)),
+                Numbers(language))
+
     def report_gettext(self):
         """``gettext`` for a report the LMS builds on the unbound block (``generate_report_data``,
         in an instructor task): the i18n service's, or no translation at all when the runtime has
