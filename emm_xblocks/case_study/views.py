@@ -137,7 +137,7 @@ class _PanelGroups:
     each size's "{n} participants" and each share's text, in the learner's language."""
 
     def __init__(self, words, case, people):
-        _, self.ngettext, self.nums = words
+        _, self.ungettext, self.nums = words
         self.people, self.sizes, self.shares = people, {}, {}
         self.names = {o.id: o.text for o in case.profile_options}
         self.not_said = _("Did not say")
@@ -146,7 +146,7 @@ class _PanelGroups:
         """"12 participants" (the plural CLDR gives ``n``)."""
         text = self.sizes.get(n)
         if text is None:
-            text = self.sizes[n] = self.ngettext("{n} participant", "{n} participants", n).format(
+            text = self.sizes[n] = self.ungettext("{n} participant", "{n} participants", n).format(
                 n=self.nums.number(n, 0))
         return text
 
