@@ -2,8 +2,8 @@
 
 ``questions_html`` writes each choice question's figures (its answer count, its options'
 percentages and, with a profile question, its table by profile); ``apart_html`` the answers kept
-apart for staff (``changes.apart_answers``). ``templates/case_study/results.html`` keeps the
-section's frame (its heading, the notice while too few have answered) and puts these two in it.
+apart for staff (``changes.apart_answers``). ``panel_html`` writes the section's frame (its
+heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value
 escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through

@@ -16,7 +16,7 @@ from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import changes, content, distribution_html, documents_html, editor, perspectives, results, validation
+from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -190,12 +190,9 @@ def answer(block, case, data, read_only=""):
         data = results.answers_hidden(data)
     data = results.described(data, nums, _, ngettext)
     data = dict(data, distribution=distribution(block, case, words), grade_words=grade_words(block, case, shown, words))
-    dom = block.dom_id()
-    items = results_html(_, dom, data, results.VERDICTS, number=nums.number)
-    context = dict(data, dom=dom, score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]), questions_html=items,
-                   **distribution_parts(words, data["distribution"]))
-    data["html"] = block.render_template("templates/case_study/results.html", context)
+    parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number),
+             "expert_html": sanitized(data["expert_analysis"]), **distribution_parts(words, data["distribution"])}
+    data["html"] = panel_html.panel_html(data, parts, read_only, words)
     return data
 
 
