@@ -10,8 +10,9 @@ to change no byte of it (decisions 18 and 33)::
 The run, on the in-memory store of ``bench/speed.py``: 8 learners answer each block (the case
 study's demo with its profile question and a minimum group size of 3, so that some profile groups
 are shown and some withheld, an option and the profile question given markup and quotes to
-escape; the 10-question case; the Likert demo; the role-play demo played to its endings by both
-roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
+escape, and documents of each kind the page lists (read in the page, a large file, a link only,
+texts to escape); the 10-question case; the Likert demo; the role-play demo played
+to its endings by both roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
 submit too, then the case study's author removes an option and a question, and staff's and a
 learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
 the workbench's user ids. Not reached: a read-only page (staff masquerading, past the due date)
@@ -32,6 +33,14 @@ HERE = Path(__file__).resolve().parent
 LANGUAGES = ("en", "fr", "es", "ar")
 LEARNERS = 8
 PROFILES = ("gov", "gov", "gov", "cso", "cso", "io", "other", "gov")
+# documents added after a case's first, one of each kind the page lists: read in the page and a
+# large file's link, read in the page only, a link only, and texts to escape: (title, address,
+# size, excerpt). Each one the author's checks accept: a case with an error is not served to
+# learners ("not_ready"), and no panel would be compared.
+DOCUMENTS = (('The "law" <2015-36> & its decree', "https://example.org/law.pdf?a=1&b=2", "2,5 Mo",
+              "<p>Article 1 & 2</p>"),
+             ("Field notes", "", "12 ko", "<p>Notes <b>kept</b></p>"),
+             ("A web page <i>&</i>", "https://example.org/page", "", ""))
 
 
 def _import_tree(tree):
@@ -100,6 +109,14 @@ class Run:
                 element.text = 'Smuggling <b>& "trafficking"</b> \'not\' ' + (element.text or "")
         if root.find("profile") is not None:
             root.find("profile").set("prompt", 'You <i>work</i> for & "with"')
+        anchor = root.find("document")
+        for title, href, size, excerpt in DOCUMENTS if anchor is not None else ():
+            document = etree.Element("document", size=size, **({"href": href} if href else {}))
+            document.text = title
+            if excerpt:
+                etree.SubElement(document, "excerpt").text = etree.CDATA(excerpt)
+            anchor.addnext(document)
+            anchor = document
         olx = etree.tostring(root, encoding="unicode")
         usage = self.runtime_class(None).parse_xml_string(olx)
         questions = self.block(None, usage).content["questions"]

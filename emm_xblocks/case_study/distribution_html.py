@@ -2,11 +2,12 @@
 
 ``questions_html`` writes each choice question's figures (its answer count, its options'
 percentages and, with a profile question, its table by profile); ``apart_html`` the answers kept
-apart for staff (``changes.apart_answers``). ``templates/case_study/results.html`` keeps the
-section's frame (its heading, the notice while too few have answered) and puts these two in it.
+apart for staff (``changes.apart_answers``). ``panel_html`` writes the section's frame (its
+heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value
-escaped with ``html.escape`` (what Django's autoescape calls), and every translation escaped too,
+escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through
+``sanitize.escaped``, once per text), and every translation escaped too,
 as the rest of the panel's (decision 18: a catalogue is text; the label also goes into an
 attribute). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``; ``number``:
 ``Numbers.number`` of the learner's language.
@@ -16,39 +17,65 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.sanitize import escaped
+
 
 def questions_html(distribution, _, ungettext, number):
-    """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order."""
-    prompt = escape(distribution["profile_prompt"])
-    out = "".join(_question_html(dq, prompt, _, ungettext, number) for dq in distribution["questions"])
+    """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order.
+    Each text of the section is asked of the catalogue once (not once per question): the frames,
+    and each answer count's sentence."""
+    questions = distribution["questions"]
+    words = _Words(_, ungettext, number, escape(distribution["profile_prompt"]),
+                   any(dq["profiles"] for dq in questions))
+    out = "".join(_question_html(dq, words) for dq in questions)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
-def _question_html(dq, profile_prompt, _, ungettext, number):
+class _Words:
+    """The section's translations, escaped, asked once per panel: ``title`` and ``label`` (the
+    question's and its table's frames: ``% {"n", "prompt"}``), ``too_few`` (a withheld group's
+    cell), ``answered(n)``; ``profile_prompt``: escaped. The table's words only when a question
+    has a table (``tables``)."""
+
+    def __init__(self, _, ungettext, number, profile_prompt, tables):
+        self.ungettext, self.number, self.profile_prompt, self.counts = ungettext, number, profile_prompt, {}
+        self.title = escape(_("Question %(n)s: %(prompt)s"))
+        if tables:
+            self.label = escape(_("Question %(n)s by profile: %(prompt)s"))
+            # translated outside the f-string: xgettext does not read calls inside an f-string's braces
+            self.too_few = escape(_("withheld: too few answers"))
+
+    def answered(self, n):
+        """"12 participants answered", the plural CLDR gives ``n``."""
+        text = self.counts.get(n)
+        if text is None:
+            text = self.counts[n] = escape(self.ungettext(
+                "%(n)s participant answered", "%(n)s participants answered", n)) % {"n": escape(self.number(n, 0))}
+        return text
+
+
+def _question_html(dq, words):
     """One question: its number and prompt, how many answered, its options' percentages, then its
-    table by profile where there is one. ``profile_prompt``: escaped."""
-    title = escape(_("Question %(n)s: %(prompt)s")) % {"n": dq["number"], "prompt": escape(dq["prompt"])}
-    answered = escape(ungettext("%(n)s participant answered", "%(n)s participants answered", dq["n"])) % {
-        "n": escape(number(dq["n"], 0))}
-    options = "".join(f'<li>{escape(o["text"])}: {escape(o["percent_text"])}</li>' for o in dq["options"])
-    profiles = _profiles_html(dq, profile_prompt, _) if dq["profiles"] else ""
+    table by profile where there is one."""
+    title = words.title % {"n": dq["number"], "prompt": escaped(dq["prompt"])}
+    options = "".join(f'<li>{escaped(o["text"])}: {escaped(o["percent_text"])}</li>' for o in dq["options"])
+    profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
-            f'  <p class="emm-dist-n">{answered}</p>\n'
+            f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
             f'  <ul class="emm-dist">{options}</ul>\n'
             f'  {profiles}')
 
 
-def _profiles_html(dq, profile_prompt, _):
+def _profiles_html(dq, words):
     """Question ``dq``'s answers by profile: a table, a row per group (``views.profile_groups``),
-    a withheld group's row saying so. ``profile_prompt``: escaped."""
-    label = escape(_("Question %(n)s by profile: %(prompt)s")) % {"n": dq["number"], "prompt": profile_prompt}
-    heads = "".join(f'<th scope="col" dir="auto">{escape(o["text"])}</th>' for o in dq["options"])
-    # translated outside the f-string: xgettext does not read calls inside an f-string's braces
-    too_few = escape(_("withheld: too few answers"))
-    withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{too_few}</td>'
+    a withheld group's row saying so."""
+    profile_prompt = words.profile_prompt
+    label = words.label % {"n": dq["number"], "prompt": profile_prompt}
+    heads = "".join(f'<th scope="col" dir="auto">{escaped(o["text"])}</th>' for o in dq["options"])
+    withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{words.too_few}</td>'
     rows = "".join(_profile_row_html(g, withheld) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
-            f' data-dist-profiles="{escape(dq["id"])}">\n'
+            f' data-dist-profiles="{escaped(dq["id"])}">\n'
             f'    <table class="emm-table emm-dist-profiles"><caption dir="auto">{label}</caption>\n'
             f'      <thead><tr><th scope="col" dir="auto">{profile_prompt}</th>{heads}</tr></thead>\n'
             f'      <tbody>{rows}</tbody>\n'
@@ -58,14 +85,16 @@ def _profiles_html(dq, profile_prompt, _):
 
 def _profile_row_html(g, withheld):
     """One profile group's row: its name and size, then its percentages, or ``withheld``."""
-    size = f' <small>{escape(g["n_text"])}</small>' if g["shown"] else ""
-    cells = "".join(f"<td>{escape(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
-    return (f'<tr data-profile-group="{escape(g["key"])}"><th scope="row"><span dir="auto">{escape(g["name"])}</span>'
+    size = f' <small>{escaped(g["n_text"])}</small>' if g["shown"] else ""
+    cells = "".join(f"<td>{escaped(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
+    return (f'<tr data-profile-group="{escaped(g["key"])}"><th scope="row"><span dir="auto">{escaped(g["name"])}</span>'
             f'{size}</th>\n        {cells}</tr>')
 
 
 def apart_html(sections, _, number):
     """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind."""
+    if not sections:  # a learner's panel, or nothing removed: no hint to translate
+        return mark_safe("")
     hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
                     "No figure above counts them."))
     out = "".join(

@@ -22,7 +22,7 @@ def count(tallies, q, option):
     return int(tallies.get(f"{q.id}.{option.id}", {}).get("1", 0))
 
 
-def question_split(case, q, tallies, by_profile, respondents):
+def question_split(case, q, tallies, by_profile, respondents, people=None):
     """Choice question ``q``'s answers by profile: ``common.profile.choice_split``'s groups
     (``[{"key", "shown", "n", "counts", "percents"}]``, a group per profile option with
     participants, then ``profile.NOT_SAID``), counts keyed by ``q``'s option ids.
@@ -30,8 +30,11 @@ def question_split(case, q, tallies, by_profile, respondents):
     ``tallies``: the block's ``{group: {value: n}}``; ``by_profile``: ``{option id: {group:
     {value: n}}}``; ``respondents``: the block's submissions. A group's size is who answered ``q``
     in it: a single-choice question's answers (a question added later was answered by fewer), a
-    multiple-choice one's every submission of the group (each may tick several options, or none)."""
-    people = profile.people(tallies, respondents)
+    multiple-choice one's every submission of the group (each may tick several options, or none).
+    ``people``: ``profile.people(tallies, respondents)``, the same for every question of a panel
+    (worked out here when not given)."""
+    if people is None:
+        people = profile.people(tallies, respondents)
     counted = {pid: {o.id: count(by_profile.get(pid, {}), q, o) for o in q.options} for pid in people if pid}
     counted[profile.NOT_SAID] = profile.rest({o.id: count(tallies, q, o) for o in q.options}, counted.values())
     if q.kind == SINGLE:

@@ -10,12 +10,13 @@ aggregate store here (a read, never a write).
 
 
 
-from ..common import numbers, platform, profile, recovery, summary
+from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
+from ..common.perspectives import share
 from ..common.pipeline import write_refusal
-from ..common.question_views import author_questions, questions_html, results_html
+from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import changes, content, distribution_html, editor, perspectives, results, validation
+from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .scoring import marks, total
@@ -59,6 +60,7 @@ def student_view(block):
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
+        "documents_html": documents_html.items_html(documents, dom, block.ugettext),
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
@@ -70,7 +72,10 @@ def student_view(block):
         "attempts_left": left,
         "results_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
-        "profile": state.learner_profile,
+        # the profile question's options (``case.asks_profile``), the learner's last answer checked
+        "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
+                                             state.submitted or bool(read_only), "\n        ")
+        if case.asks_profile else "",
         # staff only: the distribution, split by profile where asked, as CSV (``report.distribution_csv``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
         if case.show_distribution and block.is_staff() else "",
@@ -83,7 +88,7 @@ def student_view(block):
 
 
 # ------------------------------------------------------------------ the results panel
-def distribution(block, case):
+def distribution(block, case, words):
     """How other participants answered each choice question, above the minimum group size only.
 
     Each question is named (its number and prompt as text) with how many participants answered it
@@ -92,7 +97,7 @@ def distribution(block, case):
     options). Percentages are of ``n``. With a profile question, each question's ``profiles``
     splits the same answers by participant profile (``profile_groups``); else it is None. Staff also
     get ``apart`` (``changes.apart_answers``): the stored answers to questions and options the author
-    removed since, which no figure counts."""
+    removed since, which no figure counts. ``words``: the panel's ``block.translators()``."""
     if not case.show_distribution:
         return None
     key = block.block_key()
@@ -103,41 +108,69 @@ def distribution(block, case):
         tallies, by_profile = summary.tallies_and_profiles(key)
     else:
         tallies, by_profile = summary.tallies(key), None
-    percent = block.numbers().percent
+    _, ngettext, nums = words
+    percent = nums.percent
+    panel = _PanelGroups(words, case, profile.people(tallies, respondents)) if by_profile is not None else None
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
         counts = [perspectives.count(tallies, q, o) for o in q.options]
         n = sum(counts) if q.kind == SINGLE else respondents
-        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n,
-                    "options": [{"text": o.text, "count": c, "percent": numbers.rounded(100 * c / n) if n else 0,
-                                 "percent_text": percent(100 * c / n if n else 0, 0)}
-                                for o, c in zip(q.options, counts, strict=True)],
+        options = []
+        for o, c in zip(q.options, counts, strict=True):
+            whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
+            options.append({"text": o.text, "count": c, "percent": whole, "percent_text": percent(whole, 0)})
+        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
                     "profiles": None if by_profile is None else profile_groups(
-                        block, case, q, tallies, by_profile, respondents)})
+                        case, q, tallies, by_profile, respondents, panel)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
-    apart = changes.apart_answers(case, tallies, block.ugettext) if block.is_staff() else []
+    apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
             "profile_prompt": case.profile_prompt if by_profile is not None else ""}
 
 
-def profile_groups(block, case, q, tallies, by_profile, respondents):
+class _PanelGroups:
+    """What every profile group of a panel shares, worked out once per panel (not once per group
+    of every question): who gave each profile (``people``, ``profile.people``), each profile's
+    name (``names``: the option's text by id) and the words asked of the catalogue: "Did not say",
+    each size's "{n} participants" and each share's text, in the learner's language."""
+
+    def __init__(self, words, case, people):
+        _, self.ungettext, self.nums = words
+        self.people, self.sizes, self.shares = people, {}, {}
+        self.names = {o.id: o.text for o in case.profile_options}
+        self.not_said = _("Did not say")
+
+    def size(self, n):
+        """"12 participants" (the plural CLDR gives ``n``)."""
+        text = self.sizes.get(n)
+        if text is None:
+            text = self.sizes[n] = self.ungettext("{n} participant", "{n} participants", n).format(
+                n=self.nums.number(n, 0))
+        return text
+
+    def share(self, whole):
+        """A whole percentage's text ("33 %")."""
+        text = self.shares.get(whole)
+        if text is None:
+            text = self.shares[whole] = self.nums.percent(whole, 0)
+        return text
+
+
+def profile_groups(case, q, tallies, by_profile, respondents, panel):
     """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
     shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
     per profile option that has participants, then those who did not say; a group below the minimum
     group size is withheld, and so is the next smallest when it could be worked out
-    (``perspectives.question_split``)."""
-    texts = {o.id: o.text for o in case.profile_options}
-    nums, _ = block.numbers(), block.ugettext
+    (``perspectives.question_split``). ``panel``: the panel's ``_PanelGroups``."""
     groups = []
-    for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
-        name = _("Did not say") if g["key"] == profile.NOT_SAID else texts.get(g["key"], g["key"])
-        groups.append({"key": g["key"], "name": name, "shown": g["shown"], "n": g["n"],
-                       "n_text": block.ungettext("{n} participant", "{n} participants", g["n"]).format(
-                           n=nums.number(g["n"], 0)) if g["shown"] else "",
-                       "percents": [nums.percent(g["percents"].get(o.id, 0), 0) for o in q.options]
-                       if g["shown"] else []})
+    for g in perspectives.question_split(case, q, tallies, by_profile, respondents, panel.people):
+        name = panel.not_said if g["key"] == profile.NOT_SAID else panel.names.get(g["key"], g["key"])
+        shown = g["shown"]
+        groups.append({"key": g["key"], "name": name, "shown": shown, "n": g["n"],
+                       "n_text": panel.size(g["n"]) if shown else "",
+                       "percents": [panel.share(g["percents"].get(o.id, 0)) for o in q.options] if shown else []})
     return groups
 
 
@@ -149,41 +182,40 @@ def answer(block, case, data, read_only=""):
     ``answer_available``) hides the answers. ``read_only``: why no button may act (the page)."""
     if not data.get("submitted"):
         return dict(data, html="")
+    words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
     shown = platform.correctness_available(block)
     if not shown:
-        data = results.withheld(data, block.ugettext)
+        data = results.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = results.answers_hidden(data)
-    data = results.described(data, block.numbers(), block.ugettext, block.ungettext)
-    data = dict(data, distribution=distribution(block, case), grade_words=grade_words(block, case, shown))
-    items = results_html(block.ugettext, block.dom_id(), data, results.VERDICTS, number=block.numbers().number)
-    context = dict(data, dom=block.dom_id(), score_text=data["message"], read_only=read_only,
-                   expert_html=sanitized(data["expert_analysis"]), questions_html=items,
-                   **distribution_parts(block, data["distribution"]))
-    data["html"] = block.render_template("templates/case_study/results.html", context)
+    data = results.described(data, nums, _, ngettext)
+    data = dict(data, distribution=distribution(block, case, words), grade_words=grade_words(block, case, shown, words))
+    parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number),
+             "expert_html": sanitized(data["expert_analysis"]), **distribution_parts(words, data["distribution"])}
+    data["html"] = panel_html.panel_html(data, parts, read_only, words)
     return data
 
 
-def distribution_parts(block, shown):
+def distribution_parts(words, shown):
     """The distribution section's questions and answers kept apart as HTML (``distribution_html``)
-    for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers)."""
+    for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers).
+    ``words``: the panel's ``block.translators()``."""
     if not shown or shown["suppressed"]:
         return {}
-    number = block.numbers().number
-    return {"distribution_questions_html": distribution_html.questions_html(
-                shown, block.ugettext, block.ungettext, number),
-            "distribution_apart_html": distribution_html.apart_html(shown["apart"], block.ugettext, number)}
+    _, ngettext, nums = words
+    return {"distribution_questions_html": distribution_html.questions_html(shown, _, ngettext, nums.number),
+            "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number)}
 
 
-def grade_words(block, case, shown):
+def grade_words(block, case, shown, words):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts;
-    no score where correctness is not shown."""
+    no score where correctness is not shown. ``words``: the panel's ``block.translators()``."""
     state = block.learner_state()
-    nums = block.numbers()
+    _, ngettext, nums = words
     scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: results.score_words(s[0], s[1], nums, block.ungettext), block.ugettext, block.ungettext,
+                   lambda s: results.score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0))
 
 

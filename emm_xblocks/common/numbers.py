@@ -45,6 +45,23 @@ def _rounded(value, digits):
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+_EXACT = 10**15  # a whole number below this in size is its own rounding at any number of digits
+
+
+def _rounded_text(value, digits):
+    """``str(_rounded(value, digits))`` (the key of ``_formatted``). A whole number (an ``int``,
+    not a bool, or a float such as ``2.0``; not ``-0.0``, which ``Decimal`` writes "-0") is
+    written straight, with ``digits`` zeros as ``Decimal.quantize`` writes them ("5.00"): most
+    figures are counts, points and whole percents, and ``Decimal``'s work is most of a cached
+    format."""
+    kind = type(value)
+    if kind is float and value.is_integer() and value and -_EXACT < value < _EXACT:
+        value, kind = int(value), int
+    if kind is int and -_EXACT < value < _EXACT and digits >= 0:
+        return f"{value}.{'0' * digits}" if digits else str(value)
+    return str(_rounded(value, digits))
+
+
 def rounded(value, digits=0):
     """``value`` rounded half away from zero to ``digits`` decimals, as the figure is shown (an
     ``int`` for 0 digits): what a band or a threshold compares, so that it agrees with the page."""
@@ -61,13 +78,13 @@ def plain(value, digits=2):
 def number(value, language, digits=2):
     """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
     ``12345.5`` is "12 345,5" (CLDR's grouping)."""
-    return _formatted(str(_rounded(value, digits)), language, False)
+    return _formatted(_rounded_text(value, digits), language, False)
 
 
 def percent(value, language, digits=1):
     """``value`` given in percent (``16.666`` for 16.7 %), with at most ``digits`` decimals and the
     locale's sign and spacing: "16,7 %" in French, "16.7%" in English."""
-    return _formatted(str(_rounded(value, digits)), language, True)
+    return _formatted(_rounded_text(value, digits), language, True)
 
 
 @lru_cache(maxsize=4096)
@@ -101,6 +118,8 @@ def plural_n(value, language):
     """The whole number to give ``ngettext`` so that it picks CLDR's form for ``value``: the value
     absolute value when that is a whole number (``-2`` → 2), else the smallest whole number of
     the same category (``1.5``: French "one" → 0, English "other" → 0, Arabic "other" → 100)."""
+    if type(value) is int:  # a count (not a bool): its own absolute value, without Decimal's work
+        return abs(value)
     rounded = abs(_rounded(value, 3))
     if rounded == rounded.to_integral_value():  # CLDR reads a negative number's absolute value
         return int(rounded)

@@ -5,7 +5,8 @@ check): the form's fieldsets and, after a submit, each question's result.
 is ``common.questions.question_result``). Both are built in Python rather than by a
 template loop (ten questions of four options are some 400 template variables, most of a render;
 decision 18); the markup is the one the templates wrote, every value escaped as Django's
-autoescape escapes it (``django.utils.html.escape`` is ``html.escape``), every translation escaped
+autoescape escapes it (``django.utils.html.escape`` is ``html.escape``; the content's texts
+through ``sanitize.escaped``, once per text and process), every translation escaped
 too (a catalogue is text, not markup), author HTML sanitised.
 """
 
@@ -15,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from .export import number
 from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION
-from .sanitize import sanitized
+from .sanitize import escaped, sanitized
 
 
 # ------------------------------------------------------------------ the form
@@ -25,18 +26,21 @@ def _options_html(q, name, chosen, locked):
     disabled = " disabled" if locked else ""
     return "".join(
         f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
-        f' value="{escape(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
-        f' <span dir="auto">{escape(o.text)}</span></label>\n        '
+        f' value="{escaped(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
+        f' <span dir="auto">{escaped(o.text)}</span></label>\n        '
         for j, o in enumerate(q.options))
 
 
-def _word_count(q, _):
+def _word_count(q, _, said):
     """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
-    translation as is, the numbers escaped)."""
+    translation escaped, the numbers escaped); ``said``: the form's escaped translations, each
+    asked of the catalogue once per form."""
     if q.max_words:
-        return escape(_("Between %(min)s and %(max)s words.")) % {"min": q.min_words, "max": q.max_words}
+        frame = said.get("between") or said.setdefault("between", escape(_("Between %(min)s and %(max)s words.")))
+        return frame % {"min": q.min_words, "max": q.max_words}
     if q.min_words:
-        return escape(_("At least %(min)s words.")) % {"min": q.min_words}
+        frame = said.get("at least") or said.setdefault("at least", escape(_("At least %(min)s words.")))
+        return frame % {"min": q.min_words}
     return ""
 
 
@@ -54,12 +58,14 @@ def questions_html(_, questions, current, dom, locked):
     disabled = " disabled" if locked else ""
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     your_answer, choose_all = escape(_("Your answer")), escape(_("Choose all that apply."))
+    dom = escaped(dom)
+    said = {}  # the reflections' length hints, translated once per form (_word_count)
     out = []
     for i, q in enumerate(questions):
-        name = escape(f"{dom}-q{i}")
+        name = f"{dom}-q{i}"
         value = current.get(q.id)
         out.append(
-            f'\n    <fieldset class="emm-question" data-question="{escape(q.id)}" data-kind="{escape(q.kind)}"'
+            f'\n    <fieldset class="emm-question" data-question="{escaped(q.id)}" data-kind="{escaped(q.kind)}"'
             f' aria-labelledby="{name}-prompt">\n'
             f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
             f' <div dir="auto">{sanitized(q.prompt)}</div></div>\n      ')
@@ -70,7 +76,8 @@ def questions_html(_, questions, current, dom, locked):
                 f'        <textarea id="{name}-text" name="{name}" rows="6" data-max-chars="{MAX_ANSWER_CHARS}"'
                 f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
-                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _)}</p>\n      ')
+                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _, said)}'
+                '</p>\n      ')
         else:
             chosen = set([value] if isinstance(value, str) else value or [])
             hint = (f'<p class="emm-hint">{choose_all}</p>'
@@ -78,9 +85,22 @@ def questions_html(_, questions, current, dom, locked):
             out.append(
                 f'\n        {hint}\n        <div class="emm-options">\n        '
                 f'{_options_html(q, name, chosen, locked)}\n        </div>\n      ')
-        out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escape(q.id)}" hidden></p>'
+        out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escaped(q.id)}" hidden></p>'
                    '\n    </fieldset>\n    ')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
+
+
+def profile_options_html(options, chosen, dom, locked, indent):
+    """The participant profile question's radio buttons (``common.profile.Option``s), the one
+    ``chosen`` (its id, or "") checked, all disabled when ``locked``; each on a line of its own,
+    after ``indent`` (the template's line break and spaces)."""
+    dom = escape(dom)
+    disabled = " disabled" if locked else ""
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'{indent}<label class="emm-option" for="{dom}-profile-{i}"><input type="radio" id="{dom}-profile-{i}"'
+        f' name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}{disabled}>'
+        f' <span dir="auto">{escape(o.text)}</span></label>'
+        for i, o in enumerate(options, start=1)))
 
 
 # ------------------------------------------------------------------ the results
@@ -98,9 +118,9 @@ def results_html(_, dom, data, verdicts, number=number):
     said = {}  # status (and "key points") -> its escaped translation, asked once per panel
     out = []
     for q in data["questions"]:
-        qid = escape(q["id"])
-        out.append(f'\n  <li class="emm-result emm-{escape(q["status"])}" data-result="{qid}">\n'
-                   f'    <p class="emm-result-head"><strong>{escape(q["prompt"])}</strong></p>\n    ')
+        qid = escaped(q["id"])
+        out.append(f'\n  <li class="emm-result emm-{escaped(q["status"])}" data-result="{qid}">\n'
+                   f'    <p class="emm-result-head"><strong>{escaped(q["prompt"])}</strong></p>\n    ')
         if data["correctness"]:
             points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
             verdict = said.get(q["status"]) or said.setdefault(
@@ -108,8 +128,8 @@ def results_html(_, dom, data, verdicts, number=number):
             out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
         out.append("\n    ")
         for c in q["chosen"]:
-            mine = answer_text % {"t": escape(c["text"])}
-            feedback = f' — {escape(c["feedback"])}' if c["feedback"] else ""
+            mine = answer_text % {"t": escaped(c["text"])}
+            feedback = f' — {escaped(c["feedback"])}' if c["feedback"] else ""
             out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
         out.append("\n    ")
         if q["kind"] == REFLECTION:
@@ -120,10 +140,10 @@ def results_html(_, dom, data, verdicts, number=number):
                 out.append(f'\n      <fieldset class="emm-key-points" data-key-points="{qid}"><legend>{legend}'
                            '</legend>\n        ')
                 for kp in q["key_points"]:
-                    kid = escape(kp["id"])
+                    kid = escaped(kp["id"])
                     out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
                                f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}">'
-                               f'{escape(kp["text"])}</label></p>')
+                               f'{escaped(kp["text"])}</label></p>')
                 out.append("\n      </fieldset>\n      ")
             out.append("\n    ")
         out.append("\n    ")
@@ -133,7 +153,7 @@ def results_html(_, dom, data, verdicts, number=number):
         if data["revealed"]:
             out.append("\n      ")
             if q.get("correct_options"):
-                texts = "; ".join(escape(o["text"]) for o in q["correct_options"])
+                texts = "; ".join(escaped(o["text"]) for o in q["correct_options"])
                 out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))

@@ -49,6 +49,15 @@ def clean_html(html):
     )
 
 
+@lru_cache(maxsize=8192)
+def escaped(text):
+    """``html.escape(text)`` (what Django's autoescape calls) of a text of the content: an id, an
+    option's or a document's text, a prompt as text. Once per text and process: every page and
+    panel escapes the same few dozen again. Never for a learner's text (one-off texts would push
+    the content's out)."""
+    return escape(text)
+
+
 def sanitized(html):
     """Clean ``html`` and mark the result safe for templates: the only way author HTML reaches a page."""
     from django.utils.safestring import SafeString
@@ -85,8 +94,10 @@ BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|cap
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)
 def plain_text(html):
     """Author HTML as one line of text: sanitised, tags removed (a space where a block ends),
-    entities decoded -- for reports, search and escaped templates."""
+    entities decoded -- for reports, search and escaped templates. Once per distinct text and
+    process, as ``clean_html`` (a results panel writes every question's prompt as text)."""
     text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
     return " ".join(html_lib.unescape(text).split())

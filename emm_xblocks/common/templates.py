@@ -36,22 +36,24 @@ def _template(path):
     return _engine().get_template(path)
 
 
-def _translation(language, i18n_service):
-    """Django's catalogue for ``language`` with the block's (the i18n service's) merged on top."""
-    key = (language, id(getattr(i18n_service, "_catalog", None)))
+def _translation(language, translations):
+    """Django's catalogue for ``language`` with the block's (the i18n service's ``translations``,
+    ``EmmBlockBase._translator``) merged on top."""
+    key = (language, id(getattr(translations, "_catalog", None)))
     merged = _merged.get(key)
     if merged is None:
         merged = trans_real.DjangoTranslation(language)  # a new object: Django's cached one is untouched
-        merged.merge(i18n_service)
+        merged.merge(translations)
         _merged[key] = merged
     return merged
 
 
-def render(path, context, i18n_service, language):
-    """``path`` (under the package root) rendered with ``context``, translated in ``language``."""
+def render(path, context, translations, language):
+    """``path`` (under the package root) rendered with ``context``, translated in ``language`` with
+    the block's ``translations`` (its i18n service's, ``EmmBlockBase._translator``)."""
     active = trans_real._active  # the thread's active catalogue, what Django's gettext reads
     previous = getattr(active, "value", None)
-    active.value = _translation(language, i18n_service)
+    active.value = _translation(language, translations)
     try:
         return _template(path).render(Context(context))
     finally:

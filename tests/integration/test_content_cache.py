@@ -99,3 +99,16 @@ def test_a_submit_reads_each_learner_field_once_and_writes_what_changed(survey, 
     assert written == []  # the same answers again: nothing changed, nothing written
     block = handlers.block(survey)
     assert block.submitted and block.answers == {"relevance": 4, "pace": 2}
+
+
+def test_values_marshal_cannot_write_still_key_the_content(survey, handlers):
+    """A stored value that is not plain JSON data (here a ``str`` subclass, as Django's
+    ``SafeString``) keys the content by its JSON, as every key once did: read, and changed later."""
+    from django.utils.safestring import SafeString
+
+    block = studio_block(handlers, survey)
+    block.display_name = SafeString("Safe <name>")
+    assert block.load_content().display_name == "Safe <name>"
+    block.display_name = SafeString("Renamed")
+    assert block.load_content().display_name == "Renamed"
+

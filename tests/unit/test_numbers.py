@@ -26,6 +26,17 @@ def test_whole_values_lose_their_decimals_and_halves_round_up():
     assert numbers.number(0.999, "en") == "1"
 
 
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+def test_whole_numbers_read_as_their_rounding_writes_them(language):
+    """A count, a whole percent or points such as 2.0 skip Decimal's rounding: the text must be
+    the one it gave (-0.0 included, which Decimal writes "-0")."""
+    for value in (0, 1, 7, -7, 100, 1234, -98765, 10**14, 2.0, -3.0, 0.0, -0.0, 12.5, 1e15):
+        for digits in (0, 1, 2):
+            rounded = str(numbers._rounded(value, digits))  # noqa: SLF001 - the path ints skip
+            assert numbers.number(value, language, digits) == numbers._formatted(rounded, language, False)  # noqa: SLF001
+            assert numbers.percent(value, language, digits) == numbers._formatted(rounded, language, True)  # noqa: SLF001
+
+
 def test_unknown_or_empty_languages_fall_back():
     assert numbers.number(1.5, "fr-xx") == "1,5"  # the base language
     assert numbers.number(1.5, "qq") == "1.5" and numbers.number(1.5, None) == "1.5"
