@@ -9,6 +9,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 
 import re
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from ..common import profile
 from ..common import settings as stored_fields
@@ -107,7 +108,17 @@ class _CaseContent:
         return bool(self.profile_options) and self.show_distribution
 
     def question(self, qid):
-        return next((q for q in self.questions if q.id == qid), None)
+        """The first question of id ``qid``, or None."""
+        return self._questions_by_id.get(qid)
+
+    @cached_property
+    def _questions_by_id(self):
+        """``{id: the first question of that id}``, built once per content (a submit looks up
+        each of its answers' questions)."""
+        by_id = {}
+        for q in self.questions:
+            by_id.setdefault(q.id, q)
+        return by_id
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""

@@ -50,7 +50,7 @@ def check_answers(case, raw, _, final=True):
     """
     if not isinstance(raw, dict):
         raise ActionError("invalid_answers", _("The answers could not be read."))
-    cleaned = {}
+    cleaned, counted = {}, {}  # counted: a written answer's words, counted once
     for qid, value in raw.items():
         q = case.question(qid)
         if q is None:
@@ -63,7 +63,9 @@ def check_answers(case, raw, _, final=True):
             if not isinstance(value, str):
                 raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
             value = value.strip()
-            if len(value) > MAX_ANSWER_CHARS or (final and q.max_words and words(value) > q.max_words):
+            if final and len(value) <= MAX_ANSWER_CHARS:
+                counted[qid] = words(value)
+            if len(value) > MAX_ANSWER_CHARS or (final and q.max_words and counted[qid] > q.max_words):
                 raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
                                   .format(max=q.max_words or MAX_WORDS), question=qid)
             if value:
@@ -74,7 +76,7 @@ def check_answers(case, raw, _, final=True):
             raise ActionError("missing_answers", _("Please answer every question ({n} left).")
                               .format(n=len(missing)), questions=missing)
         for q in case.questions:
-            if q.kind == REFLECTION and words(cleaned[q.id]) < q.min_words:
+            if q.kind == REFLECTION and counted[q.id] < q.min_words:
                 raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
                                   .format(min=q.min_words), question=q.id)
     return cleaned

@@ -22,7 +22,7 @@ def count(tallies, q, option):
     return int(tallies.get(f"{q.id}.{option.id}", {}).get("1", 0))
 
 
-def question_split(case, q, tallies, by_profile, respondents, people=None):
+def question_split(case, q, tallies, by_profile, respondents, people=None, overall=None, memo=None):
     """Choice question ``q``'s answers by profile: ``common.profile.choice_split``'s groups
     (``[{"key", "shown", "n", "counts", "percents"}]``, a group per profile option with
     participants, then ``profile.NOT_SAID``), counts keyed by ``q``'s option ids.
@@ -31,17 +31,21 @@ def question_split(case, q, tallies, by_profile, respondents, people=None):
     {value: n}}}``; ``respondents``: the block's submissions. A group's size is who answered ``q``
     in it: a single-choice question's answers (a question added later was answered by fewer), a
     multiple-choice one's every submission of the group (each may tick several options, or none).
-    ``people``: ``profile.people(tallies, respondents)``, the same for every question of a panel
-    (worked out here when not given)."""
+    What a panel or a download works out once for all its questions may be given (else it is
+    worked out here): ``people``, ``profile.people(tallies, respondents)``; ``overall``, ``q``'s
+    counts among all participants (``{option id: count(tallies, q, option)}``); ``memo``,
+    ``choice_split``'s, one per case."""
     if people is None:
         people = profile.people(tallies, respondents)
+    if overall is None:
+        overall = {o.id: count(tallies, q, o) for o in q.options}
     counted = {pid: {o.id: count(by_profile.get(pid, {}), q, o) for o in q.options} for pid in people if pid}
-    counted[profile.NOT_SAID] = profile.rest({o.id: count(tallies, q, o) for o in q.options}, counted.values())
+    counted[profile.NOT_SAID] = profile.rest(overall, counted.values())
     if q.kind == SINGLE:
         sizes = {pid: sum(c.values()) for pid, c in counted.items()}
     else:
         sizes = dict(people)
-    return profile.choice_split(case.profile_options, counted, sizes, case.min_group_size)
+    return profile.choice_split(case.profile_options, counted, sizes, case.min_group_size, memo)
 
 
 def csv_rows(case, tallies, by_profile, respondents, _):

@@ -109,8 +109,8 @@ def distribution(block, case, words):
     else:
         tallies, by_profile = summary.tallies(key), None
     _, ngettext, nums = words
-    percent = nums.percent
-    panel = _PanelGroups(words, case, profile.people(tallies, respondents)) if by_profile is not None else None
+    panel = _PanelGroups(words, case, profile.people(tallies, respondents) if by_profile is not None else None)
+    share_text = panel.share
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
@@ -120,10 +120,11 @@ def distribution(block, case, words):
         options = []
         for o, c in zip(q.options, counts, strict=True):
             whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
-            options.append({"text": o.text, "count": c, "percent": whole, "percent_text": percent(whole, 0)})
+            options.append({"text": o.text, "count": c, "percent": whole, "percent_text": share_text(whole)})
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
                     "profiles": None if by_profile is None else profile_groups(
-                        case, q, tallies, by_profile, respondents, panel)})
+                        case, q, tallies, by_profile, respondents, panel,
+                        {o.id: c for o, c in zip(q.options, counts, strict=True)})})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
     apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
@@ -131,16 +132,18 @@ def distribution(block, case, words):
 
 
 class _PanelGroups:
-    """What every profile group of a panel shares, worked out once per panel (not once per group
-    of every question): who gave each profile (``people``, ``profile.people``), each profile's
-    name (``names``: the option's text by id) and the words asked of the catalogue: "Did not say",
-    each size's "{n} participants" and each share's text, in the learner's language."""
+    """What the questions of a panel share, worked out once per panel (not once per question or
+    group): each share's text ("33 %", ``share``) and, with a profile question, who gave each
+    profile (``people``, ``profile.people``; None without one), each profile's name (``names``: the
+    option's text by id), the words asked of the catalogue ("Did not say", each size's "{n}
+    participants") in the learner's language, and ``memo``, ``profile.choice_split``'s."""
 
     def __init__(self, words, case, people):
         _, self.ungettext, self.nums = words
-        self.people, self.sizes, self.shares = people, {}, {}
-        self.names = {o.id: o.text for o in case.profile_options}
-        self.not_said = _("Did not say")
+        self.people, self.sizes, self.shares, self.memo = people, {}, {}, {}
+        if people is not None:
+            self.names = {o.id: o.text for o in case.profile_options}
+            self.not_said = _("Did not say")
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
@@ -158,19 +161,25 @@ class _PanelGroups:
         return text
 
 
-def profile_groups(case, q, tallies, by_profile, respondents, panel):
+def profile_groups(case, q, tallies, by_profile, respondents, panel, overall=None):
     """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
     shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
     per profile option that has participants, then those who did not say; a group below the minimum
     group size is withheld, and so is the next smallest when it could be worked out
-    (``perspectives.question_split``). ``panel``: the panel's ``_PanelGroups``."""
+    (``perspectives.question_split``). ``panel``: the panel's ``_PanelGroups``; ``overall``: ``q``'s
+    counts among all participants (``{option id: n}``), if the caller has them."""
     groups = []
-    for g in perspectives.question_split(case, q, tallies, by_profile, respondents, panel.people):
-        name = panel.not_said if g["key"] == profile.NOT_SAID else panel.names.get(g["key"], g["key"])
-        shown = g["shown"]
-        groups.append({"key": g["key"], "name": name, "shown": shown, "n": g["n"],
-                       "n_text": panel.size(g["n"]) if shown else "",
-                       "percents": [panel.share(g["percents"].get(o.id, 0)) for o in q.options] if shown else []})
+    share = panel.share
+    for g in perspectives.question_split(case, q, tallies, by_profile, respondents, panel.people, overall,
+                                         panel.memo):
+        key = g["key"]
+        name = panel.not_said if key == profile.NOT_SAID else panel.names.get(key, key)
+        if g["shown"]:
+            percents = g["percents"]
+            groups.append({"key": key, "name": name, "shown": True, "n": g["n"], "n_text": panel.size(g["n"]),
+                           "percents": [share(percents.get(o.id, 0)) for o in q.options]})
+        else:
+            groups.append({"key": key, "name": name, "shown": False, "n": g["n"], "n_text": "", "percents": []})
     return groups
 
 

@@ -8,6 +8,7 @@ still locked after every retry).
 
 import functools
 import json
+import re
 
 from webob import Response
 from xblock.core import XBlock
@@ -17,6 +18,17 @@ from .errors import HandlerError, json_response
 from .olx import xml_safe
 
 MAX_BODY_BYTES = 256 * 1024
+# what in a request's JSON text can still give a string ``_clean`` would change or refuse once
+# ``json.loads`` has read it (it refuses a control character as it is inside a string): U+FFFE or
+# U+FFFF as they are (``olx.XML_ILLEGAL``'s characters from U+0020 up), or an escape that can write
+# a character XML cannot hold (``\b``, ``\f``, ``\uXXXX``: a control character, U+FFFE/FFFF, a
+# lone surrogate). An escaped backslash before b, f or u is found too (the request is then walked:
+# nothing lost but the shortcut)
+_RAW_TO_CLEAN = ("\ufffe", "\uffff")
+_ESCAPE_TO_CLEAN = re.compile(r"\\[bfu]")
+# a request with more arrays and objects than this is walked by ``_clean`` whatever it holds, so
+# one nested too deep for it is refused as before (``RecursionError``), not taken as it is
+_FEW_CONTAINERS = 64
 
 
 def _clean(value):
@@ -32,8 +44,16 @@ def _clean(value):
     return value
 
 
+def _may_need_cleaning(text):
+    """Whether the JSON ``text`` (read by ``json.loads``) may hold a string ``_clean`` changes or
+    refuses, or is nested deeper than ``_clean`` can walk (many arrays and objects)."""
+    return (any(c in text for c in _RAW_TO_CLEAN) or _ESCAPE_TO_CLEAN.search(text) is not None
+            or text.count("[") + text.count("{") > _FEW_CONTAINERS)
+
+
 def parse_json(block, request):
-    """The request's JSON object, cleaned; ``HandlerError`` for a wrong method, size or body."""
+    """The request's JSON object, cleaned (``_clean``: walked only when its text holds something
+    to clean, or many arrays and objects); ``HandlerError`` for a wrong method, size or body."""
     _ = block.ugettext
     if request.method != "POST":
         raise HandlerError(405, "method_not_allowed", _("This action must be sent with POST."))
@@ -41,7 +61,11 @@ def parse_json(block, request):
     if len(body) > MAX_BODY_BYTES:
         raise HandlerError(413, "request_too_large", _("The request is too large."))
     try:
-        data = _clean(json.loads(body.decode("utf-8")))
+        text = body.decode("utf-8")
+        data = json.loads(text)
+        # most requests hold nothing to clean: they are then taken as they are, not walked
+        if _may_need_cleaning(text):
+            data = _clean(data)
     except (ValueError, UnicodeError, RecursionError):
         # malformed, nested past the recursion limit, or a lone surrogate ("\ud800") that no
         # database, sanitiser or XML export could store

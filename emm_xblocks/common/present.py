@@ -103,11 +103,10 @@ class LiveRoomMixin:
         answers, named = self.live_module.answers(self.load_content() if content is None else content, outcome)
         if not answers:
             return
-        if named:
-            secret, learner = platform.secret(self, "live"), platform.learner_key(self)
+        if named:  # the key worked out only when a session is open (most answers find none)
 
             def respondent_of(session_id):
-                return live.respondent_key(secret, session_id, learner)
+                return live.respondent_key(platform.secret(self, "live"), session_id, platform.learner_key(self))
         else:  # an anonymous evaluation: a random key, nothing that ties rows to anyone
 
             def respondent_of(session_id):

@@ -145,7 +145,7 @@ def people(tallies, respondents):
     return {**said, NOT_SAID: max(respondents - sum(said.values()), 0)}
 
 
-def choice_split(options, counted, sizes, min_size):
+def choice_split(options, counted, sizes, min_size, memo=None):
     """How one choice question was answered in each profile group, small groups withheld.
 
     ``options``: the profile ``Option``s (their order is the columns' order; an option removed
@@ -155,23 +155,38 @@ def choice_split(options, counted, sizes, min_size):
     group's submissions, each may tick several). Returns ``[{"key", "shown", "small", "n",
     "counts": {answer: n}, "percents": {answer: whole %}}]`` of the groups with anyone in them; a
     withheld group (``shown`` False: ``small``, below ``min_size``, or withheld to protect a small
-    one) carries no ``n``, counts or percents (``perspectives.split``)."""
+    one) carries no ``n``, counts or percents (``perspectives.split``).
+
+    ``memo``: a dict kept across the questions of one panel or download, for one ``options`` and
+    ``min_size``: the groups' order and which of them are shown depend on nothing else than
+    ``sizes``, the same for most questions (a multiple-choice question's are always who gave each
+    profile), so they are worked out once per distinct ``sizes``."""
+    shape = tuple(sizes.items())
+    plan = memo.get(shape) if memo is not None else None
+    if plan is None:
+        plan = _groups_plan(options, sizes, min_size)
+        if memo is not None:
+            memo[shape] = plan
+    out = []
+    for key, group in plan:
+        if not group.shown:
+            out.append({"key": key, "shown": False, "small": group.small, "n": None, "counts": {}, "percents": {}})
+            continue
+        total = group.total
+        counts = {value: int(n) for value, n in counted.get(key, {}).items()}
+        out.append({"key": key, "shown": True, "small": False, "n": total, "counts": counts,
+                    "percents": {value: share(n, total) for value, n in counts.items()}})
+    return out
+
+
+def _groups_plan(options, sizes, min_size):
+    """``[(group key, perspectives.Group)]`` of ``choice_split``'s groups with anyone in them, in
+    its order (the options', then an option removed since by id, then ``NOT_SAID``)."""
     keys = [o.id for o in options]
     keys += sorted(k for k in sizes if k not in keys and k != NOT_SAID)
     keys.append(NOT_SAID)
     groups = split({key: {"n": sizes.get(key, 0)} for key in keys}, min_size)
-    out = []
-    for key in keys:
-        group = groups.get(key)
-        if group is None:
-            continue
-        if not group.shown:
-            out.append({"key": key, "shown": False, "small": group.small, "n": None, "counts": {}, "percents": {}})
-            continue
-        counts = {value: int(n) for value, n in counted.get(key, {}).items()}
-        out.append({"key": key, "shown": True, "small": False, "n": group.total, "counts": counts,
-                    "percents": {value: share(n, group.total) for value, n in counts.items()}})
-    return out
+    return [(key, groups[key]) for key in keys if key in groups]
 
 
 def rest(overall, parts):

@@ -116,13 +116,21 @@ def results_html(_, dom, data, verdicts, number=number):
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
     said = {}  # status (and "key points") -> its escaped translation, asked once per panel
+    written = {}  # a number's repr -> its escaped text, written once per panel (one repr, one value)
+
+    def points_of(value):
+        text = written.get(key := repr(value))
+        if text is None:
+            text = written[key] = escape(number(value))
+        return text
+
     out = []
     for q in data["questions"]:
         qid = escaped(q["id"])
         out.append(f'\n  <li class="emm-result emm-{escaped(q["status"])}" data-result="{qid}">\n'
                    f'    <p class="emm-result-head"><strong>{escaped(q["prompt"])}</strong></p>\n    ')
         if data["correctness"]:
-            points = points_text % {"e": escape(number(q["earned"] or 0)), "p": escape(number(q["points"]))}
+            points = points_text % {"e": points_of(q["earned"] or 0), "p": points_of(q["points"])}
             verdict = said.get(q["status"]) or said.setdefault(
                 q["status"], escape(_(verdicts.get(q["status"], verdicts[INCORRECT]))))
             out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')

@@ -24,6 +24,7 @@ OLX of one question (inside the block's element)::
 
 import hashlib
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from . import olx
 from .actions import ActionError
@@ -73,7 +74,17 @@ class Question:
     key_points: tuple = ()
 
     def option(self, oid):
-        return next((o for o in self.options if o.id == oid), None)
+        """The first option of id ``oid``, or None."""
+        return self._options_by_id.get(oid)
+
+    @cached_property
+    def _options_by_id(self):
+        """``{id: the first option of that id}``, built once per question (each answer is checked
+        against it)."""
+        by_id = {}
+        for o in self.options:
+            by_id.setdefault(o.id, o)
+        return by_id
 
     @property
     def correct_ids(self):

@@ -49,6 +49,23 @@ def test_an_option_removed_since_keeps_its_answers_after_the_current_ones():
     assert [g["key"] for g in groups] == ["gov", "old"]
 
 
+def test_a_memo_kept_across_questions_gives_each_its_own_groups():
+    # a panel keeps one memo for all its questions: questions of other sizes get their own split,
+    # questions of the same sizes their own counts and percents
+    memo = {}
+    asked = [({"gov": {"a": 6}, "cso": {"a": 2, "b": 3}, "io": {"b": 2}}, {"gov": 6, "cso": 5, "io": 2}),
+             ({"gov": {"a": 5}, "cso": {"a": 5}, "io": {"a": 3}, "": {"a": 3}}, {"gov": 5, "cso": 5, "io": 3, "": 3}),
+             ({"gov": {"b": 6}, "cso": {"b": 5}, "io": {"a": 1, "b": 1}}, {"gov": 6, "cso": 5, "io": 2}),
+             ({"gov": {"a": 1, "b": 4}, "cso": {"b": 5}, "io": {"a": 3}, "": {"b": 3}},
+              {"gov": 5, "cso": 5, "io": 3, "": 3})]
+    for counted, sizes in asked:
+        alone = profile.choice_split(OPTIONS, counted, sizes, 5)
+        assert profile.choice_split(OPTIONS, counted, sizes, 5, memo) == alone
+    assert len(memo) == 2
+    third = profile.choice_split(OPTIONS, *asked[2], 5, memo)
+    assert shown(third) == {"gov": 6} and third[0]["percents"] == {"b": 100}
+
+
 def test_people_and_the_rest_are_who_did_not_say():
     tallies = {PROFILE_GROUP: {"gov": 4, "cso": 0}, "q1": {"a": 9}}
     assert profile.people(tallies, 10) == {"gov": 4, "": 6}
@@ -94,6 +111,17 @@ def test_a_case_splits_each_choice_question_by_who_answered_it():
     q2 = perspectives.question_split(CASE, CASE.questions[1], tallies, by_profile, 14)
     gov = q2[0]
     assert gov["counts"] == {"x": 6, "y": 3} and gov["percents"] == {"x": 100, "y": 50}
+
+
+def test_what_a_panel_works_out_once_gives_each_question_the_same_split():
+    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}, "q2.x": {"1": 6}, "q2.y": {"1": 11}}
+    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}},
+                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}}}
+    people, memo = profile.people(tallies, 14), {}
+    for q in CASE.questions:
+        overall = {o.id: perspectives.count(tallies, q, o) for o in q.options}
+        assert (perspectives.question_split(CASE, q, tallies, by_profile, 14, people, overall, memo)
+                == perspectives.question_split(CASE, q, tallies, by_profile, 14))
 
 
 def test_the_csv_rows_name_why_a_group_is_withheld():
