@@ -13,7 +13,9 @@ order (store writes, state, score, completion, events). It refuses by raising ``
 with a code of ``common.codes``. No XBlock and no Django here.
 """
 
+import json
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 
 class ActionError(ValueError):
@@ -77,9 +79,22 @@ class Paired:
 @dataclass(frozen=True)
 class Described:
     """What the block asked (``fields``: its content as JSON, nothing of a learner), kept for the
-    course's reports (``common.descriptions.describe``); written only when it changed."""
+    course's reports (``common.descriptions.describe``); written only when it changed. A block
+    makes one per content (``described_once``), so ``text`` is worked out once per content."""
 
     fields: dict
+
+    @cached_property
+    def text(self):
+        """``fields`` as the store keeps them: JSON, keys sorted, not ASCII-escaped."""
+        return json.dumps(self.fields, sort_keys=True, ensure_ascii=False)
+
+
+def described_once(fields_of):
+    """``content -> Described(fields_of(content))``, made once per content (a block's content is
+    parsed once and kept, ``common.content_cache``; it is hashable): its fields and their JSON
+    text are not built again at every submission."""
+    return lru_cache(maxsize=256)(lambda content: Described(fields_of(content)))
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,11 @@ from . import statements
 from .transactions import write
 
 
-def _text(fields):
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False)
-
-
-def describe(block_key, course_key, block_type, fields):
-    """Keep ``fields`` (JSON-able) as what ``block_key`` (a ``block_type``) asks, in course ``course_key``."""
+def describe(block_key, course_key, block_type, text):
+    """Keep ``text`` (JSON of the fields, ``actions.Described.text``) as what ``block_key`` (a
+    ``block_type``) asks, in course ``course_key``."""
     from ..models import EvaluationDescription
 
-    text = _text(fields)
     # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY
     rows = statements.select("description", lambda b: EvaluationDescription.objects.filter(block_key=b)
                              .values_list("content")[:1], block_key)

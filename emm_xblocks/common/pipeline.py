@@ -162,7 +162,7 @@ def _store(block, write, action_id=""):
         except pairs.AlreadyFiled:
             raise write.refused from None
     elif isinstance(write, Described):
-        descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.fields)
+        descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.text)
     else:  # pragma: no cover - a programming error, not a request's
         raise TypeError(f"unknown store write {write!r}")
     return False

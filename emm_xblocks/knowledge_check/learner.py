@@ -15,7 +15,7 @@ read from the store by ``views.respond``). No XBlock, no Django.
 import math
 from dataclasses import dataclass, field, replace
 
-from ..common.actions import ActionError, Described, Outcome, Paired
+from ..common.actions import ActionError, Outcome, Paired, described_once
 from ..common.questions import choice_fraction, clean_choice, question_result, questions_fingerprint, status_of
 from ..common.sanitize import plain_text
 from . import events
@@ -99,6 +99,9 @@ def described(check):
             "questions": [{"id": q.id, "prompt": plain_text(q.prompt)} for q in check.questions]}
 
 
+description = described_once(described)  # the store write of ``described``, made once per content
+
+
 def submit(check, state, data, _):
     """Check, score and file the learner's one answer to this test."""
     if not playable(check):
@@ -117,4 +120,4 @@ def submit(check, state, data, _):
                    questions_key=questions_fingerprint(check.questions), refused=refused)
     event = events.submitted(check, answers, question_marks, earned, check.max_points)
     return Outcome(state=new, result=results(check, new), score=grade(check, new), completion=1.0,
-                   writes=(filed, Described(described(check))), events=(event,))
+                   writes=(filed, description(check)), events=(event,))

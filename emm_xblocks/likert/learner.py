@@ -6,7 +6,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 
 from dataclasses import dataclass, field
 
-from ..common.actions import ActionError, Described, Outcome, Record
+from ..common.actions import ActionError, Outcome, Record, described_once
 from ..common.perspectives import PROFILE_GROUP
 from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
@@ -112,6 +112,9 @@ def described(survey):
     return fields
 
 
+description = described_once(described)  # the store write of ``described``, made once per content
+
+
 def submit(survey, state, data, _):
     """Check and keep one submission; participation credit and completion come with it."""
     if not playable(survey):
@@ -138,5 +141,5 @@ def submit(survey, state, data, _):
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
         writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),
-                Described(described(survey))),
+                description(survey)),
     )
