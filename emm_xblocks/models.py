@@ -94,7 +94,7 @@ class Answer(models.Model):
 
 class Comment(models.Model):
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    block_key = ExactCharField(max_length=255, db_index=True)
+    block_key = ExactCharField(max_length=255)  # (its own index until migration 0009: both below lead with it)
     submission = HexUUIDField()
     text = models.TextField()
     user_key = ExactCharField(max_length=255, blank=True, default="")

@@ -41,8 +41,8 @@ def _claims(block_key, user_key, slots, taken=None):
     back the transaction, which a caller keeps for its claims (no savepoint inside it)."""
     from ..models import Claim
 
-    statements.insert(Claim, [{"block_key": block_key, "user_key": user_key, "slot": slot,
-                               "taken": taken if i == 0 else None} for i, slot in enumerate(slots)])
+    statements.insert(Claim, [{"slot": slot, "taken": taken if i == 0 else None} for i, slot in enumerate(slots)],
+                      {"block_key": block_key, "user_key": user_key})
 
 
 def _claim_ids(block_key, user_key, slot):
@@ -127,14 +127,12 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             if old:
                 Comment.objects.filter(id__in=old).delete()
         if answers:
-            statements.insert(Answer, [
-                {"block_key": block_key, "submission": submission, "group": group, "value": value,
-                 "user_key": user_key, "day": today, "role": role}
-                for group, value in answers.items()
-            ])
+            statements.insert(Answer, [{"group": group, "value": value} for group, value in answers.items()],
+                              {"block_key": block_key, "submission": submission, "user_key": user_key,
+                               "day": today, "role": role})
         if comment:
-            statements.insert(Comment, [{"block_key": block_key, "submission": submission, "text": comment,
-                                         "user_key": user_key, "day": today}])
+            statements.insert(Comment, [{"text": comment}], {"block_key": block_key, "submission": submission,
+                                                             "user_key": user_key, "day": today})
         for group, value in answers.items():
             for key in summary.keys_of(group, value, role, profile):
                 tally[key] += 1

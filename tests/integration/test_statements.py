@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from emm_xblocks.common import live_store, statements, store, summary
-from emm_xblocks.models import Answer, Claim, LiveSession, Tally
+from emm_xblocks.models import Answer, Claim, Comment, LiveSession, Tally
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -206,3 +206,136 @@ def test_a_distinct_query_ordered_by_another_column_gives_only_its_own_columns()
 
     assert statements.select("test distinct", groups, "b") == list(groups("b"))
     assert "test distinct" in statements.reused()
+
+
+def _sent_inserts(call):
+    """``[(sql, params)]`` of the INSERTs ``call()`` sends to the database (at Django's cursor)."""
+    from django.db import connection
+
+    sent = []
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith("INSERT"):
+            sent.append((sql, list(params)))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        call()
+    return sent
+
+
+def _orm_insert(model, rows):
+    """``(sql, params)`` of ``bulk_create`` for ``rows`` (every concrete field given, by name): one
+    ``InsertQuery`` compiled by the connection's insert compiler, as ``QuerySet._insert`` does
+    (django/db/models/query.py)."""
+    from django.db import connection
+    from django.db.models.sql import InsertQuery
+
+    fields = list(model._meta.concrete_fields)
+    query = InsertQuery(model)
+    query.insert_values(fields, [model(**{f.attname: row[f.name] for f in fields}) for row in rows], raw=False)
+    [(sql, params)] = query.get_compiler(connection=connection).as_sql()
+    return sql, list(params)
+
+
+def _typed(params):
+    return [(type(p), p) for p in params]
+
+
+def test_every_insert_sends_the_parameters_the_orm_would():
+    """The parameters of every insert, not only the first one checked at its compile, are the
+    ORM's own for the same rows, value for value and type for type: the fields' shortcuts (a
+    ``str``, a ``UUID``, a ``date``, ``None``), the general way (a UUID given as text, a datetime),
+    the values given once for every row (``same``), a row's own value before ``same``'s, and the
+    defaults (a new id per row, ``""``)."""
+    def inserts(i, times):
+        day = datetime.date(2024, 2, 29) - datetime.timedelta(days=397 * i)  # another day in each call
+        i = f"{times}.{i}"
+        return [
+            (Answer, [{"group": f"g{i}", "value": "é ✓"}, {"group": "h", "value": "", "role": "lead", "user_key": "x"}],
+             {"block_key": f"b{i}", "submission": uuid.uuid4(), "day": day, "role": "r"}),
+            (Answer, [{"group": "g", "value": "1", "id": uuid.uuid4().hex, "submission": uuid.uuid4().hex,
+                       "block_key": "b", "day": day + datetime.timedelta(days=1), "user_key": ""}], {}),
+            (Comment, [{"text": "Merci ! \u0645\u0631\u062d\u0628\u0627", "submission": uuid.uuid4()}],
+             {"block_key": "b", "user_key": f"u{i}", "day": day}),
+            (Claim, [{"slot": f"s{i}-{k}", "taken": timezone.now()} for k in range(times)]
+             + [{"slot": f"t{i}-{k}", "taken": None} for k in range(times)] + [{"slot": f"v{i}"}],
+             {"block_key": "b", "user_key": "u"}),
+        ]
+
+    for times in (1, 3):
+        for i in range(3):  # the first call of each shape compiles, the others reuse
+            for model, rows, same in inserts(i, times):
+                if model is not Claim:  # (an id given is new in each copy)
+                    rows = [dict(row, id=uuid.uuid4().hex) if "id" in row else row
+                            for _ in range(times) for row in rows]
+                [(sql, sent)] = _sent_inserts(lambda m=model, r=rows, s=same: statements.insert(m, r, s))
+                fields = list(model._meta.concrete_fields)
+                ids = sent[::len(fields)]  # the id each row was given (the first column)
+                complete = [{f.name: row[f.name] if f.name in row else same[f.name] if f.name in same
+                             else uuid.UUID(ids[k]) if f.name == "id" else f.get_default() for f in fields}
+                            for k, row in enumerate(rows)]
+                orm_sql, orm_params = _orm_insert(model, complete)
+                assert (sql, _typed(sent)) == (orm_sql, _typed(orm_params)), model
+                assert len(set(ids)) == len(rows)
+    assert {"insert emm_xblocks.Answer", "insert emm_xblocks.Comment",
+            "insert emm_xblocks.Claim"} <= statements.reused()
+
+
+def test_the_shortcuts_are_found_for_the_store_s_fields():
+    """The fields the store inserts keep their shortcuts (else the test above would prove little)."""
+    from django.db import connection
+
+    def kinds(model, name):
+        return set(statements._shortcuts(model._meta.get_field(name), connection))
+
+    none = type(None)
+    assert kinds(Answer, "id") == kinds(Answer, "submission") == {uuid.UUID, none}
+    assert kinds(Answer, "block_key") == kinds(Answer, "group") == kinds(Answer, "role") == {str, none}
+    assert kinds(Answer, "day") == {datetime.date, none}
+    assert kinds(Claim, "taken") == {none}
+
+
+def test_a_field_that_prepares_its_values_otherwise_takes_the_general_way():
+    """A field class whose preparing methods are not Django's own (or ``HexUUIDField``'s) gets no
+    shortcut: its values go through its ``get_db_prep_save``."""
+    from django.db import connection, models
+
+    from emm_xblocks.models import HexUUIDField
+
+    class Upper(models.CharField):
+        def get_prep_value(self, value):
+            return super().get_prep_value(value).upper()
+
+    class Dashed(HexUUIDField):
+        def get_db_prep_value(self, value, connection, prepared=False):
+            return str(value)
+
+    class Saved(models.TextField):
+        def get_db_prep_save(self, value, connection):
+            return value.strip()
+
+    for field in (Upper(max_length=5), Dashed(), Saved(), models.DateField(auto_now=True),
+                  models.DateField(auto_now_add=True)):
+        assert statements._shortcuts(field, connection) == {}, field
+    assert statements._shortcuts(models.DateField(), connection) != {}
+
+
+def test_a_shortcut_that_gives_other_parameters_than_the_orm_is_not_used(monkeypatch):
+    """If a shortcut gave what the ORM does not (here a UUID with its dashes), the first compile
+    of the insert finds it and the insert goes through ``bulk_create``, with the ORM's result."""
+    real = statements._shortcuts
+
+    def wrong(field, connection):
+        kept = real(field, connection)
+        if uuid.UUID in kept:
+            kept[uuid.UUID] = str
+        return kept
+
+    monkeypatch.setattr(statements, "_shortcuts", wrong)
+    submission, today = uuid.uuid4(), timezone.now().date()
+    for i in range(2):
+        statements.insert(Answer, [{"group": f"g{i}", "value": "v"}],
+                          {"block_key": "b", "submission": submission, "day": today})
+    assert "insert emm_xblocks.Answer" not in statements.reused()
+    assert sorted(Answer.objects.values_list("submission", "group")) == [(submission, "g0"), (submission, "g1")]

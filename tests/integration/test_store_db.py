@@ -110,6 +110,35 @@ def test_mysql_columns_are_binary_ids_and_hex_uuids():
     assert _columns("emm_xblocks_claim")["slot"][1] == "utf8mb4_bin"
 
 
+def _comment_indexes():
+    """The columns of each plain (not unique) index of the comments' table."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Comment._meta.db_table)
+    return sorted(tuple(c["columns"]) for c in constraints.values()
+                  if c["index"] and not c["primary_key"] and not c["unique"])
+
+
+def test_migration_0009_drops_the_comments_own_block_key_index_and_back():
+    """Both other indexes of the comments lead with ``block_key``: its own index goes, comments stay
+    (and on MySQL/MariaDB the column keeps its exact collation), and going back makes it again."""
+    from django.core.management import call_command
+
+    store.record("blk", {"a": "1"}, comment="Merci")
+    kept = [("block_key", "submission"), ("block_key", "user_key")]
+    assert _comment_indexes() == kept
+    call_command("migrate", "emm_xblocks", "0008_answer_role_tally_split", verbosity=0)
+    try:
+        assert _comment_indexes() == sorted([("block_key",), *kept])
+    finally:
+        call_command("migrate", "emm_xblocks", verbosity=0)
+    assert _comment_indexes() == kept
+    assert [text for _submission, text in answer_rows.comments("blk")] == ["Merci"]
+    store.record("blk", {"a": "2"}, comment="Encore")
+    assert sorted(text for _submission, text in answer_rows.comments("blk")) == ["Encore", "Merci"]
+    if connection.vendor == "mysql":
+        assert _columns("emm_xblocks_comment")["block_key"][1] == "utf8mb4_bin"
+
+
 def _summary_migration():
     import importlib
 
