@@ -114,8 +114,13 @@ def carry_out(block, outcome, action_id="", content=None):
     state, score and completion are kept, the tracking events not published twice. ``content``:
     the block's content the action was given (else the live room loads it again)."""
     stored_before = False
-    for write in outcome.writes:
-        stored_before = _store(block, write, action_id) or stored_before
+    writes = list(outcome.writes)
+    while writes:
+        write = writes.pop(0)
+        if isinstance(write, Claim) and writes and isinstance(writes[0], Record) and not writes[0].once:
+            stored_before = _claim_and_record(block, write, writes.pop(0), action_id) or stored_before
+        else:
+            stored_before = _store(block, write, action_id) or stored_before
     if outcome.state is not None:
         block.keep_state(outcome.state)
     if outcome.score is not None:
@@ -129,6 +134,28 @@ def carry_out(block, outcome, action_id="", content=None):
     record_live = getattr(block, "record_live", None)
     if record_live is not None:  # the live room's open session counts the answers too (common.present)
         record_live(outcome, content)
+
+
+def _claim_and_record(block, claim, record, action_id=""):
+    """An attempt ``claim`` and the submission's ``record`` that follows it, kept in one
+    transaction (one commit instead of two; the claim is still taken before any row is kept and
+    given back if a later step fails, ``store.claims_released_on_failure``). A number already
+    taken (a stale claim to take over, this very action sent again, another request's) goes the
+    two-step way, which tells those apart. True if this action had already made them."""
+    key, learner = str(block.scope_ids.usage_id), platform.learner_key(block)
+    tag = recovery.slot(action_id) if action_id else ""
+    try:
+        _record(key, learner, record, claim=(learner, f"attempt-{claim.number}"), tag=tag, attempt=True)
+    except store.AlreadyClaimed:
+        claimed_before = _store(block, claim, action_id)
+        return _store(block, record, action_id) or claimed_before
+    return False
+
+
+def _record(key, learner, write, claim=None, tag="", attempt=False):
+    store.record(key, write.answers, comment=write.comment, comments=write.comments,
+                 user_key=learner if write.named else "", replace=write.named,
+                 claim=claim, tag=tag, role=write.role, attempt=attempt)
 
 
 def _store(block, write, action_id=""):
@@ -145,9 +172,7 @@ def _store(block, write, action_id=""):
     elif isinstance(write, Record):
         tag = recovery.slot(action_id) if (write.once and action_id) else ""
         try:
-            store.record(key, write.answers, comment=write.comment, comments=write.comments,
-                         user_key=learner if write.named else "", replace=write.named,
-                         claim=(learner, write.once) if write.once else None, tag=tag, role=write.role)
+            _record(key, learner, write, claim=(learner, write.once) if write.once else None, tag=tag)
         except store.AlreadyClaimed:
             if tag and store.claimed(key, learner, tag):
                 return True

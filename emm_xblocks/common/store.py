@@ -65,7 +65,7 @@ def _ensure_claim_row(block_key, user_key, slot):
 
 
 def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag="", role="",
-           comments=True):
+           comments=True, attempt=False):
     """Store one submission: ``answers`` maps group (statement, question, node) to value.
 
     * ``user_key`` is stored on the rows (empty in anonymous mode);
@@ -74,6 +74,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
       sent at the same moment leave one submission, not two;
     * ``claim=(user, slot)`` must not exist yet, else ``AlreadyClaimed`` and nothing is stored;
       it is taken in the same transaction, so it is never kept without the rows;
+    * ``attempt``: ``claim`` is an attempt number, as ``claim(..., stale_after=...)`` takes one: taken
+      with the time it was taken (a stale one can be taken over later) and, once the rows are kept,
+      given back if a later step of the request fails (``claims_released_on_failure``);
     * ``tag``: with ``claim``, a second slot of the same user taken with it (the action that
       stored the rows, ``common.recovery.slot``), so a retry of that action can tell (``claimed``);
     * ``comments``: False for a block that never keeps a comment (a named resubmission then does
@@ -87,7 +90,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     from ..models import Answer, Claim, Comment
 
     submission = uuid.uuid4()
-    today = timezone.now().date()
+    now = timezone.now()
+    today = now.date()
+    taken = now if attempt else None
     named = replace and user_key
     answers = {str(group): str(value) for group, value in answers.items()}
     if named:
@@ -102,7 +107,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
         submissions = 1 if answers else 0
         if claim is not None:
             try:  # the one-time slot and the action's, in one INSERT
-                _claims(block_key, claim[0], [claim[1], tag] if tag else [claim[1]])
+                _claims(block_key, claim[0], [claim[1], tag] if tag else [claim[1]], taken)
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
         if named:
@@ -139,6 +144,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
         summary.apply(block_key, tally, submissions)  # last: the counts' locks are held the shortest time
 
     write(work)
+    held = _held.get()
+    if attempt and claim is not None and held is not None:
+        held.append(Taken(block_key, claim[0], claim[1], taken, tag))
     return submission
 
 

@@ -133,3 +133,74 @@ def test_anonymous_double_tap_has_one_winner(tmp_path, mariadb_server):
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, len(statements), 1)
         kept, counted = summary_of(database, usage)
         assert kept == counted and kept[0] == 1
+
+
+CASE = ('<vertical_demo><emm_case_study display_name="Concurrent case" show_distribution="true" min_group_size="1"'
+        ' attempts_allowed="2"><narrative><![CDATA[<p>A case.</p>]]></narrative>'
+        '<question id="q1" type="single"><prompt><![CDATA[<p>Which?</p>]]></prompt>'
+        '<option id="a" correct="true">A</option><option id="b">B</option>'
+        '<explanation><![CDATA[<p>A.</p>]]></explanation></question>'
+        '<question id="q2" type="multiple"><prompt><![CDATA[<p>Which ones?</p>]]></prompt>'
+        '<option id="x" correct="true">X</option><option id="y">Y</option><option id="z" correct="true">Z</option>'
+        '<explanation><![CDATA[<p>X and Z.</p>]]></explanation></question>'
+        '</emm_case_study></vertical_demo>')
+
+
+def case_usage_of(base):
+    html = session_for(base, "/scenario/case/").get(f"{base}/scenario/case/").text
+    return re.search(r"data-usage='([^']+\.emm_case_study\.[^']+)'", html).group(1)
+
+
+def claims_of(database, usage):
+    return sorted(database.query("select user_key, slot from emm_xblocks_claim where block_key = %s"
+                                 " and slot like %s", [usage, "attempt-%"]))
+
+
+@pytest.mark.slow
+def test_case_study_learners_submitting_together_each_counted_once(tmp_path, mariadb_server):
+    """The attempt claim and the submission's rows are kept in one transaction (decision 42):
+    many learners submitting at once each take their attempt and are counted once."""
+    threads, learners = 8, 25
+    with running_workbench(tmp_path, {"case": CASE}) as (base, database):
+        usage = case_usage_of(base)
+        failures = []
+
+        def learner_batch(t):
+            session = session_for(base, "/scenario/case/")
+            for i in range(learners):
+                r = session.post(f"{base}/handler/{usage}/submit/?student=case_{t}_{i}", timeout=120,
+                                 json={"answers": {"q1": "ab"[(t + i) % 2], "q2": ["x", "z"]}})
+                if r.status_code != 200:
+                    failures.append(outcome(r))
+
+        in_threads(threads, learner_batch)
+        assert failures == []
+        total = threads * learners
+        # a row per single-choice answer and per multiple-choice option ticked: 3 per learner
+        assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (total, total * 3, total)
+        assert len(claims_of(database, usage)) == total
+        kept, counted = summary_of(database, usage)
+        assert kept == counted and kept[0] == total
+
+
+@pytest.mark.slow
+def test_case_study_one_learner_submitting_from_eight_threads_takes_one_attempt(tmp_path, mariadb_server):
+    """The same learner's first attempt sent from eight tabs at once: one is kept (its claim, its
+    rows, counted once), the others are refused (``submit_conflict`` while it is being kept,
+    ``already_submitted`` once it is); none answers 500."""
+    with running_workbench(tmp_path, {"case": CASE}) as (base, database):
+        usage = case_usage_of(base)
+        seen = []
+
+        def tap(t):
+            session = session_for(base, "/scenario/case/")
+            r = session.post(f"{base}/handler/{usage}/submit/?student=case_tapper", timeout=120,
+                             json={"answers": {"q1": "ab"[t % 2], "q2": ["x"]}})
+            seen.append(outcome(r))
+
+        in_threads(8, tap)
+        assert seen.count("ok") == 1 and set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, seen
+        assert [slot for _user, slot in claims_of(database, usage)] == ["attempt-1"]
+        assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, 2, 1)
+        kept, counted = summary_of(database, usage)
+        assert kept == counted and kept[0] == 1 and sum(kept[1].values()) == 2

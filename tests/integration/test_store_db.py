@@ -264,3 +264,24 @@ def test_an_attempt_claimed_by_a_submit_whose_store_write_fails_is_released(scen
     assert r.status_code == 503 and r.json_body["error"] == "busy"
     assert "moment" in r.json_body["message"]
     assert not Claim.objects.filter(block_key=uid, slot="attempt-1").exists()
+
+
+def test_an_attempt_kept_with_its_rows_is_released_when_a_later_step_fails(scenario, handlers, monkeypatch):
+    """The case-study submit keeps its attempt claim and its rows in one transaction (decision 42);
+    a step after it fails (the learner's state cannot be saved): the attempt is free again, so the
+    learner is not told it "was already submitted" when they send it again."""
+    from emm_xblocks.case_study.block import CaseStudyBlock
+
+    uid = scenario(CASE)
+
+    def broken(self, state):
+        raise RuntimeError("the learner's state could not be saved")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(CaseStudyBlock, "keep_state", broken)
+        failed = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
+    assert failed.status_code == 500  # the platform's answer to a handler's unexpected error
+    assert not Claim.objects.filter(block_key=uid, slot="attempt-1").exists()
+    r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
+    assert r.status_code == 200 and r.json_body["attempt"] == 1
+    assert Claim.objects.filter(block_key=uid, slot="attempt-1").count() == 1
