@@ -130,6 +130,66 @@ def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
     assert panel("blk") == (1, {"a": {"1": 1}})  # the submission before is no longer counted
 
 
+def _forget_one_row_after_ensure_rows(monkeypatch, group, value):
+    """``ensure_rows`` as the store runs it, then the row ``(group, value)`` it left deleted (by hand,
+    a ``flush``) before the submission's transaction updates the counts."""
+    ensure_rows = summary.ensure_rows
+
+    def then_delete(block_key, keys):
+        ensure_rows(block_key, keys)
+        assert Tally.objects.filter(block_key=block_key, group=group, value=value, split="").delete()[0] == 1
+
+    monkeypatch.setattr(summary, "ensure_rows", then_delete)
+
+
+@pytest.mark.parametrize("outer", [False, True], ids=["own transaction", "inside a caller's transaction"])
+def test_a_summary_row_deleted_between_ensure_rows_and_the_counts_gets_its_count_once(monkeypatch, outer):
+    """The tallies' one UPDATE finds fewer rows than it counts: the submission is run again, its counts
+    one by one, and the missing row inserted: every count lands once, none twice (also when the store
+    joins a caller's transaction: then the work's savepoint is rolled back)."""
+    from contextlib import nullcontext
+
+    from django.db import transaction
+
+    store.record("blk", {"a": "1", "b": "2"})
+    _forget_one_row_after_ensure_rows(monkeypatch, "b", "5")  # a new value: its row has n = 0, nothing lost
+    with transaction.atomic() if outer else nullcontext():
+        store.record("blk", {"a": "1", "b": "5", "c": "3"})
+    assert panel("blk") == (2, {"a": {"1": 2}, "b": {"2": 1, "5": 1}, "c": {"3": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_summary_row_deleted_before_a_named_resubmission_s_counts_gets_its_count_once(monkeypatch):
+    """The same for a resubmission, whose one UPDATE takes -1 from the old answers' rows and adds 1 to the new."""
+    store.record("blk", {"a": "1", "b": "2"}, user_key="alice", replace=True)
+    store.record("blk", {"a": "1", "b": "2"}, user_key="bob", replace=True)
+    _forget_one_row_after_ensure_rows(monkeypatch, "a", "3")
+    store.record("blk", {"a": "3", "b": "2"}, user_key="alice", replace=True)
+    assert panel("blk") == (2, {"a": {"1": 1, "3": 1}, "b": {"2": 2}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_submission_s_tallies_are_updated_by_one_statement():
+    """However many counts a submission changes (a resubmission's -1 and +1 too), one UPDATE of the
+    tallies, then one of the block's submission count (none for a resubmission: it stays 1)."""
+    from django.test.utils import CaptureQueriesContext
+
+    tally, count = (f"UPDATE {connection.ops.quote_name(model._meta.db_table)}" for model in (Tally, Submissions))
+    first = {f"s{n}": "1" for n in range(10)}
+    store.record("blk", first, user_key="alice", replace=True)
+    for user, answers, updates in (("bob", first, [tally, count]),
+                                   ("alice", {**first, "s0": "2", "s5": "3", "@profile": "gov"}, [tally])):
+        with CaptureQueriesContext(connection) as queries:
+            store.record("blk", answers, user_key=user, replace=True)
+        sent = [q["sql"] for q in queries.captured_queries]
+        assert [sql.split(" SET ")[0] for sql in sent if sql.startswith("UPDATE")] == updates
+    assert panel("blk") == (2, {**{f"s{n}": {"1": 2} for n in range(10)}, "s0": {"1": 1, "2": 1},
+                                "s5": {"1": 1, "3": 1}, "@profile": {"gov": 1}})
+    assert summary.profile_tallies("blk") == {"gov": {**{f"s{n}": {"1": 1} for n in range(10)}, "s0": {"2": 1},
+                                                      "s5": {"3": 1}, "@profile": {"gov": 1}}}
+    assert_summary_is_the_rows("blk")
+
+
 def _tally_lookups(queries):
     return [q["sql"] for q in queries.captured_queries
             if q["sql"].startswith("SELECT") and "emm_xblocks_tally" in q["sql"]]
