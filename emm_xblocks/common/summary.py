@@ -161,9 +161,10 @@ BATCH = 100  # tallies at most in one UPDATE (7 parameters a row: under SQLite's
 
 def _add_at_once(model, block_key, changes):
     """``n = n + d`` on a block's tally rows, ``changes`` ``[(d, group, value, split)]`` sorted by
-    key: one UPDATE (per ``BATCH`` rows) that selects exactly these rows by their unique key
-    (``emm_tally_split_key``: record locks, taken in the index's order, which is the keys' sorted
-    order), ``n = n + %s`` when every ``d`` is the same, else ``n = n + CASE ... END``.
+    key: one UPDATE (per ``BATCH`` rows) whose WHERE names each row by its whole unique key
+    (``emm_tally_split_key``: on MariaDB a ``range`` of record locks, taken in the index's order,
+    which is the keys' sorted order; on SQLite a ``MULTI-INDEX OR`` of searches), ``n = n + %s``
+    when every ``d`` is the same, else ``n = n + CASE ... END``.
 
     Its row count tells only that *some* row is missing, not which one, and an UPDATE cannot be
     taken back row by row (a row another submission inserts meanwhile would be taken back too):
@@ -174,29 +175,38 @@ def _add_at_once(model, block_key, changes):
     with connection.cursor() as cursor:
         for start in range(0, len(changes), BATCH):
             part = changes[start:start + BATCH]
-            keys = list(chain.from_iterable(change[1:] for change in part))
+            keys = list(chain.from_iterable((block_key, *change[1:]) for change in part))
             if all(change[0] == part[0][0] for change in part):
-                cursor.execute(_batch_sql(model, connection, len(part), False), [part[0][0], block_key, *keys])
+                cursor.execute(_batch_sql(model, connection, len(part), False), [part[0][0], *keys])
             else:  # (a named resubmission: -1 on the old rows, +1 on the new)
                 cursor.execute(_batch_sql(model, connection, len(part), True),
-                               [*chain.from_iterable((*change[1:], change[0]) for change in part), block_key, *keys])
+                               [*chain.from_iterable((*change[1:], change[0]) for change in part), *keys])
             if cursor.rowcount != len(part):
                 raise RunAgain(f"{len(part) - cursor.rowcount} of {len(part)} summary rows missing")
 
 
-_BATCHES = {}  # (model, vendor, rows, deltas differ) -> "UPDATE ... WHERE block_key = %s AND (... OR ...)"
+_BATCHES = {}  # (model, vendor, rows, deltas differ) -> "UPDATE ... WHERE (block_key = %s AND ...) OR ..."
 
 
 def _batch_sql(model, connection, rows, differ):
+    """The block key inside each row's term, not once before them all: SQLite (no ``ANALYZE``) then
+    searched the block's rows by ``block_key`` alone and tested each one; with it, one search by
+    the whole key per row. On MySQL/MariaDB the unique key is forced (``FORCE INDEX``): in a table
+    of a few rows, or whose statistics are not yet counted, MariaDB 10.11 chose to read the whole
+    table by its primary key instead, which at REPEATABLE READ locks every row of every block."""
     sql = _BATCHES.get((model, connection.vendor, rows, differ))
     if sql is None:
         quote = connection.ops.quote_name
-        block, *key = (quote(model._meta.get_field(name).column) for name in _TALLY_KEY)
-        one = "(" + " AND ".join(f"{column} = %s" for column in key) + ")"
+        table = quote(model._meta.db_table)
+        if connection.vendor == "mysql":
+            index = next(c.name for c in model._meta.constraints if tuple(getattr(c, "fields", ())) == _TALLY_KEY)
+            table = f"{table} FORCE INDEX ({quote(index)})"
+        block, *rest = (quote(model._meta.get_field(name).column) for name in _TALLY_KEY)
+        key = "(" + " AND ".join(f"{column} = %s" for column in rest) + ")"
+        row = "(" + " AND ".join(f"{column} = %s" for column in (block, *rest)) + ")"
         n = quote("n")
-        add = f"CASE {' '.join([f'WHEN {one} THEN %s'] * rows)} ELSE 0 END" if differ else "%s"
-        sql = (f"UPDATE {quote(model._meta.db_table)} SET {n} = {n} + {add}"
-               f" WHERE {block} = %s AND ({' OR '.join([one] * rows)})")
+        add = f"CASE {' '.join([f'WHEN {key} THEN %s'] * rows)} ELSE 0 END" if differ else "%s"
+        sql = f"UPDATE {table} SET {n} = {n} + {add} WHERE {' OR '.join([row] * rows)}"
         _BATCHES[model, connection.vendor, rows, differ] = sql
     return sql
 
