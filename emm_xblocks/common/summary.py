@@ -156,15 +156,16 @@ def _update_sql(model, connection, fields):
 
 
 _TALLY_KEY = ("block_key", "group", "value", "split")
-BATCH = 100  # tallies at most in one UPDATE (7 parameters a row: under SQLite's old limit of 999)
+BATCH = 100  # tallies at most in one UPDATE (at most 8 parameters a row: under SQLite's old limit of 999)
 
 
 def _add_at_once(model, block_key, changes):
     """``n = n + d`` on a block's tally rows, ``changes`` ``[(d, group, value, split)]`` sorted by
     key: one UPDATE (per ``BATCH`` rows) whose WHERE names each row by its whole unique key
-    (``emm_tally_split_key``: on MariaDB a ``range`` of record locks, taken in the index's order,
-    which is the keys' sorted order; on SQLite a ``MULTI-INDEX OR`` of searches), ``n = n + %s``
-    when every ``d`` is the same, else ``n = n + CASE ... END``.
+    (``emm_tally_split_key``: on MariaDB a ``range`` of the key that locks these rows as their
+    one-row UPDATEs did, in the index's order, which is the keys' sorted order; on SQLite a
+    ``MULTI-INDEX OR`` of searches), ``n = n + %s`` when every ``d`` is the same, else
+    ``n = n + CASE ... END``.
 
     Its row count tells only that *some* row is missing, not which one, and an UPDATE cannot be
     taken back row by row (a row another submission inserts meanwhile would be taken back too):
