@@ -190,6 +190,34 @@ def test_a_submission_s_tallies_are_updated_by_one_statement():
     assert_summary_is_the_rows("blk")
 
 
+@pytest.mark.parametrize("outer", [False, True], ids=["own transaction", "inside a caller's transaction"])
+def test_a_write_asked_to_run_again_keeps_only_its_second_run(outer):
+    """``RunAgain`` from a write's work: what the first run wrote is rolled back, the work runs once
+    more with ``again()`` true (false again afterwards); asked a second time, ``write`` lets it through."""
+    from contextlib import nullcontext
+
+    from django.db import transaction
+
+    runs = []
+
+    def work():
+        runs.append(transactions.again())
+        Tally.objects.create(block_key="blk", group="run", value=str(len(runs)))
+        if len(runs) == 1:
+            raise transactions.RunAgain("first run")
+
+    def stubborn():
+        raise transactions.RunAgain("every run")
+
+    with transaction.atomic() if outer else nullcontext():
+        transactions.write(work)
+        with pytest.raises(transactions.RunAgain):
+            transactions.write(stubborn)
+        assert list(Tally.objects.filter(block_key="blk").values_list("value", flat=True)) == ["2"]
+    assert runs == [False, True]
+    assert transactions.again() is False
+
+
 def _tallies_update(record):
     """``(sql, params)`` of the tallies' UPDATE the store sends while ``record()`` runs."""
     table = connection.ops.quote_name(Tally._meta.db_table)
