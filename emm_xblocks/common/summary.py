@@ -5,17 +5,19 @@ The summary rows a submission needs are created beforehand in a short transactio
 (``ensure_rows``); inside the submission's transaction they are only updated (``apply``), by
 unique key (a record lock, no gap), in one order every transaction follows (tallies sorted by
 key, the block's submission count last), so two submissions never wait on each other's counts in
-opposite orders.
+opposite orders. A submission's tallies are updated by one statement (decision 42), or, if one
+of their rows is missing, one by one in the submission's transaction run again.
 """
 
 from collections import defaultdict
+from itertools import chain
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
 from . import statements
 from .perspectives import PROFILE_GROUP
-from .transactions import write
+from .transactions import RunAgain, again, write
 
 ROLE = "role:"  # ``Tally.split`` of the rows of one role: "role:<role id>"
 PROFILE = "profile:"  # ``Tally.split`` of the rows of a participant profile: "profile:<option id>"
@@ -48,7 +50,8 @@ def _key(key):
 
 # Summary rows are never deleted by the store: the keys of a block once seen committed are
 # remembered per process, and their lookup skipped (``ensure_rows``). A row deleted after all (by
-# hand, a ``flush``) is found missing by ``apply``'s UPDATE, which then inserts it (``_add``).
+# hand, a ``flush``) is found missing by ``apply``'s UPDATE: the submission's work is run again,
+# its counts one by one, and the one found missing is inserted there (``_add``).
 _KNOWN = {}  # block_key -> {(group, value, split)} seen committed in this process
 KNOWN_BLOCKS = 20_000  # at most this many blocks remembered (then the memory starts afresh)
 
@@ -117,7 +120,8 @@ def _create_once(model, **key):
 def _add(model, changes, fields):
     """``n = n + d`` on summary rows: ``changes`` is ``[(d, *key)]`` with ``key`` the values of
     ``fields`` (a row's unique key), each one atomic UPDATE, run in that order (its SQL written
-    once, not built again by the ORM for each count).
+    once, not built again by the ORM for each count). ``apply``'s way when its one UPDATE for all
+    the tallies found a row missing (the work run again), and for the block's submission count.
 
     One ``execute`` per row, not one ``executemany``: only each UPDATE's own row count tells which
     row was missing. A row found missing by its UPDATE is inserted here; that it exists *later*
@@ -152,18 +156,76 @@ def _update_sql(model, connection, fields):
 
 
 _TALLY_KEY = ("block_key", "group", "value", "split")
+BATCH = 100  # tallies at most in one UPDATE (at most 8 parameters a row: under SQLite's old limit of 999)
+
+
+def _add_at_once(model, block_key, changes):
+    """``n = n + d`` on a block's tally rows, ``changes`` ``[(d, group, value, split)]`` sorted by
+    key: one UPDATE (per ``BATCH`` rows) whose WHERE names each row by its whole unique key
+    (``emm_tally_split_key``: on MariaDB a ``range`` of the key that locks these rows as their
+    one-row UPDATEs did, in the index's order, which is the keys' sorted order; on SQLite a
+    ``MULTI-INDEX OR`` of searches), ``n = n + %s`` when every ``d`` is the same, else
+    ``n = n + CASE ... END``.
+
+    Its row count tells only that *some* row is missing, not which one, and an UPDATE cannot be
+    taken back row by row (a row another submission inserts meanwhile would be taken back too):
+    then ``RunAgain``, which ``transactions.write`` answers by rolling the whole work back and
+    running it again, where ``apply`` updates the rows one by one (``_add``). So ``apply`` must run
+    inside ``transactions.write`` (``store.record`` does)."""
+    connection = transaction.get_connection()
+    with connection.cursor() as cursor:
+        for start in range(0, len(changes), BATCH):
+            part = changes[start:start + BATCH]
+            keys = list(chain.from_iterable((block_key, *change[1:]) for change in part))
+            if all(change[0] == part[0][0] for change in part):
+                cursor.execute(_batch_sql(model, connection, len(part), False), [part[0][0], *keys])
+            else:  # (a named resubmission: -1 on the old rows, +1 on the new)
+                cursor.execute(_batch_sql(model, connection, len(part), True),
+                               [*chain.from_iterable((*change[1:], change[0]) for change in part), *keys])
+            if cursor.rowcount != len(part):
+                raise RunAgain(f"{len(part) - cursor.rowcount} of {len(part)} summary rows missing")
+
+
+_BATCHES = {}  # (model, vendor, rows, deltas differ) -> "UPDATE ... WHERE (block_key = %s AND ...) OR ..."
+
+
+def _batch_sql(model, connection, rows, differ):
+    """The block key inside each row's term, not once before them all: SQLite (no ``ANALYZE``) then
+    searched the block's rows by ``block_key`` alone and tested each one; with it, one search by
+    the whole key per row. On MySQL/MariaDB the unique key is forced (``FORCE INDEX``): in a table
+    of a few rows, or whose statistics are not yet counted, MariaDB 10.11 chose to read the whole
+    table by its primary key instead, which at REPEATABLE READ locks every row of every block."""
+    sql = _BATCHES.get((model, connection.vendor, rows, differ))
+    if sql is None:
+        quote = connection.ops.quote_name
+        table = quote(model._meta.db_table)
+        if connection.vendor == "mysql":
+            index = next(c.name for c in model._meta.constraints if tuple(getattr(c, "fields", ())) == _TALLY_KEY)
+            table = f"{table} FORCE INDEX ({quote(index)})"
+        block, *rest = (quote(model._meta.get_field(name).column) for name in _TALLY_KEY)
+        key = "(" + " AND ".join(f"{column} = %s" for column in rest) + ")"
+        row = "(" + " AND ".join(f"{column} = %s" for column in (block, *rest)) + ")"
+        n = quote("n")
+        add = f"CASE {' '.join([f'WHEN {key} THEN %s'] * rows)} ELSE 0 END" if differ else "%s"
+        sql = f"UPDATE {table} SET {n} = {n} + {add} WHERE {' OR '.join([row] * rows)}"
+        _BATCHES[model, connection.vendor, rows, differ] = sql
+    return sql
 
 
 def apply(block_key, tally, submissions):
     """Apply a submission's changes to the summary: ``tally[(group, value, split)]`` rows (or
-    ``tally[(group, value)]`` for ``split = ""``) and ``submissions`` submissions, each one atomic
-    UPDATE, in the one order every transaction follows."""
+    ``tally[(group, value)]`` for ``split = ""``) and ``submissions`` submissions, in the one order
+    every transaction follows: the tallies by one UPDATE (``_add_at_once``; one by one when the
+    work runs again because a row was missing), then the block's submission count.
+    Runs inside ``transactions.write`` (it may raise ``RunAgain`` to it)."""
     from ..models import Submissions, Tally
 
-    changes = [(d, block_key, group, value, split)
-               for (group, value, split), d in sorted((_key(k), d) for k, d in tally.items()) if d]
+    changes = [(d, *key) for key, d in sorted((_key(k), d) for k, d in tally.items()) if d]
     if changes:
-        _add(Tally, changes, _TALLY_KEY)
+        if again():
+            _add(Tally, [(d, block_key, *key) for d, *key in changes], _TALLY_KEY)
+        else:
+            _add_at_once(Tally, block_key, changes)
     if submissions:
         _add(Submissions, [(submissions, block_key)], ("block_key",))
 

@@ -4,11 +4,13 @@ character the column's charset cannot hold (1366) is ``TextNotStorable``.
 
 Handlers in the LMS run outside any transaction (``non_atomic_requests``); when a caller already
 holds one (a test, a management command), a write joins it and is not retried: only the
-outermost transaction can be.
+outermost transaction can be. A work may also raise ``RunAgain`` to be rolled back and run once
+more, with ``again()`` true; that works inside a caller's transaction too (its savepoint is rolled back).
 """
 
 import random
 import time
+from contextvars import ContextVar
 
 from django.db import DatabaseError, IntegrityError, transaction
 
@@ -29,14 +31,41 @@ class TextNotStorable(StoreError):
     """The database's character set cannot hold a character of the text (an emoji on utf8mb3)."""
 
 
+class RunAgain(Exception):  # noqa: N818 - a request to ``write``, not an error
+    """Raised by a write's work that found it cannot finish its quick way: ``write`` rolls the work
+    back (the transaction, or its savepoint inside a caller's) and runs it once more from the start,
+    with ``again()`` true while it runs (``summary.apply``: one of its counts' rows is missing)."""
+
+
+_AGAIN = ContextVar("emm_write_again", default=False)
+
+
+def again():
+    """True inside a work that ``write`` runs again after it raised ``RunAgain``."""
+    return _AGAIN.get()
+
+
 def _mysql_code(err):
     code = err.args[0] if err.args else None
     return code if isinstance(code, int) else None
 
 
 def write(work):
-    """``work()`` in one transaction, retried whole on a deadlock or lock wait timeout."""
+    """``work()`` in one transaction, retried whole on a deadlock or lock wait timeout; run once
+    more, with ``again()`` true, if it raises ``RunAgain`` (only once: a second one is raised)."""
     tries = 1 if transaction.get_connection().in_atomic_block else ATTEMPTS
+    token = None
+    try:
+        return _tries(work, tries)
+    except RunAgain:
+        token = _AGAIN.set(True)
+        return _tries(work, tries)
+    finally:
+        if token is not None:
+            _AGAIN.reset(token)
+
+
+def _tries(work, tries):
     for attempt in range(1, tries + 1):
         try:
             with transaction.atomic():

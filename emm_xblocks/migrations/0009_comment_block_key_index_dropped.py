@@ -4,7 +4,7 @@ Every query of the package on comments filters on ``block_key`` first and is ser
 ``emm_comment_user`` (``block_key, user_key``: a named resubmission's earlier comment) or
 ``emm_comment_submission`` (``block_key, submission``: the export's texts; the staff list of a
 block's comments), whose leftmost column is ``block_key``; EXPLAIN on SQLite and MariaDB chose
-neither this index nor a plan that needed it (decision 42b). Each comment inserted kept it up to
+neither this index nor a plan that needed it (decision 43). Each comment inserted kept it up to
 date for nothing. Going back creates it again. On SQLite Django drops an index of a field by
 copying the table (its rows and the two other indexes are kept); on MySQL/MariaDB it is one
 ``DROP INDEX``.

@@ -130,6 +130,167 @@ def test_a_missing_summary_row_is_created_inside_the_submission(monkeypatch):
     assert panel("blk") == (1, {"a": {"1": 1}})  # the submission before is no longer counted
 
 
+def _forget_one_row_after_ensure_rows(monkeypatch, group, value):
+    """``ensure_rows`` as the store runs it, then the row ``(group, value)`` it left deleted (by hand,
+    a ``flush``) before the submission's transaction updates the counts."""
+    ensure_rows = summary.ensure_rows
+
+    def then_delete(block_key, keys):
+        ensure_rows(block_key, keys)
+        assert Tally.objects.filter(block_key=block_key, group=group, value=value, split="").delete()[0] == 1
+
+    monkeypatch.setattr(summary, "ensure_rows", then_delete)
+
+
+@pytest.mark.parametrize("outer", [False, True], ids=["own transaction", "inside a caller's transaction"])
+def test_a_summary_row_deleted_between_ensure_rows_and_the_counts_gets_its_count_once(monkeypatch, outer):
+    """The tallies' one UPDATE finds fewer rows than it counts: the submission is run again, its counts
+    one by one, and the missing row inserted: every count lands once, none twice (also when the store
+    joins a caller's transaction: then the work's savepoint is rolled back)."""
+    from contextlib import nullcontext
+
+    from django.db import transaction
+
+    store.record("blk", {"a": "1", "b": "2"})
+    _forget_one_row_after_ensure_rows(monkeypatch, "b", "5")  # a new value: its row has n = 0, nothing lost
+    with transaction.atomic() if outer else nullcontext():
+        store.record("blk", {"a": "1", "b": "5", "c": "3"})
+    assert panel("blk") == (2, {"a": {"1": 2}, "b": {"2": 1, "5": 1}, "c": {"3": 1}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_summary_row_deleted_before_a_named_resubmission_s_counts_gets_its_count_once(monkeypatch):
+    """The same for a resubmission, whose one UPDATE takes -1 from the old answers' rows and adds 1 to the new."""
+    store.record("blk", {"a": "1", "b": "2"}, user_key="alice", replace=True)
+    store.record("blk", {"a": "1", "b": "2"}, user_key="bob", replace=True)
+    _forget_one_row_after_ensure_rows(monkeypatch, "a", "3")
+    store.record("blk", {"a": "3", "b": "2"}, user_key="alice", replace=True)
+    assert panel("blk") == (2, {"a": {"1": 1, "3": 1}, "b": {"2": 2}})
+    assert_summary_is_the_rows("blk")
+
+
+def test_a_submission_s_tallies_are_updated_by_one_statement():
+    """However many counts a submission changes (a resubmission's -1 and +1 too), one UPDATE of the
+    tallies, then one of the block's submission count (none for a resubmission: it stays 1)."""
+    from django.test.utils import CaptureQueriesContext
+
+    tally, count = (connection.ops.quote_name(model._meta.db_table) for model in (Tally, Submissions))
+    first = {f"s{n}": "1" for n in range(10)}
+    store.record("blk", first, user_key="alice", replace=True)
+    for user, answers, updates in (("bob", first, [tally, count]),
+                                   ("alice", {**first, "s0": "2", "s5": "3", "@profile": "gov"}, [tally])):
+        with CaptureQueriesContext(connection) as queries:
+            store.record("blk", answers, user_key=user, replace=True)
+        sent = [q["sql"] for q in queries.captured_queries]
+        assert [sql.split()[1] for sql in sent if sql.startswith("UPDATE")] == updates  # the tables updated
+    assert panel("blk") == (2, {**{f"s{n}": {"1": 2} for n in range(10)}, "s0": {"1": 1, "2": 1},
+                                "s5": {"1": 1, "3": 1}, "@profile": {"gov": 1}})
+    assert summary.profile_tallies("blk") == {"gov": {**{f"s{n}": {"1": 1} for n in range(10)}, "s0": {"2": 1},
+                                                      "s5": {"3": 1}, "@profile": {"gov": 1}}}
+    assert_summary_is_the_rows("blk")
+
+
+@pytest.mark.parametrize("outer", [False, True], ids=["own transaction", "inside a caller's transaction"])
+def test_a_write_asked_to_run_again_keeps_only_its_second_run(outer):
+    """``RunAgain`` from a write's work: what the first run wrote is rolled back, the work runs once
+    more with ``again()`` true (false again afterwards); asked a second time, ``write`` lets it through."""
+    from contextlib import nullcontext
+
+    from django.db import transaction
+
+    runs = []
+
+    def work():
+        runs.append(transactions.again())
+        Tally.objects.create(block_key="blk", group="run", value=str(len(runs)))
+        if len(runs) == 1:
+            raise transactions.RunAgain("first run")
+
+    def stubborn():
+        raise transactions.RunAgain("every run")
+
+    with transaction.atomic() if outer else nullcontext():
+        transactions.write(work)
+        with pytest.raises(transactions.RunAgain):
+            transactions.write(stubborn)
+        assert list(Tally.objects.filter(block_key="blk").values_list("value", flat=True)) == ["2"]
+    assert runs == [False, True]
+    assert transactions.again() is False
+
+
+def _tallies_update(record):
+    """``(sql, params)`` of the tallies' UPDATE the store sends while ``record()`` runs."""
+    table = connection.ops.quote_name(Tally._meta.db_table)
+    sent = []
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith(f"UPDATE {table} "):
+            sent.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        record()
+    assert len(sent) == 1
+    return sent[0]
+
+
+def test_the_tallies_one_update_searches_each_row_by_its_unique_key():
+    """The one UPDATE is no scan: each of its rows is a search of ``emm_tally_split_key`` by all its
+    columns (SQLite: a ``MULTI-INDEX OR``; MariaDB: a ``range`` access on the key), for a first
+    submission (``n = n + %s``) as for a resubmission (``n = n + CASE ...``)."""
+    for n in range(3):  # other blocks and values around this one's
+        store.record(f"blk{n}", {"a": str(n), "b": "2", "c": "3"})
+    store.record("blk", {"a": "1", "b": "2", "@profile": "gov"}, user_key="alice", replace=True)
+    first = _tallies_update(lambda: store.record("blk", {"a": "1", "b": "2", "@profile": "gov"},
+                                                 user_key="bob", replace=True))
+    again = _tallies_update(lambda: store.record("blk", {"a": "2", "b": "2", "@profile": "gov"},
+                                                 user_key="alice", replace=True))
+    assert " CASE WHEN " not in first[0] and " CASE WHEN " in again[0]
+    for sql, params in (first, again):
+        with connection.cursor() as cursor:
+            if connection.vendor == "mysql":
+                cursor.execute(f"EXPLAIN {sql}", params)
+                plan = [dict(zip([c[0] for c in cursor.description], row, strict=True)) for row in cursor.fetchall()]
+                assert [(step["type"], step["key"]) for step in plan] == [("range", "emm_tally_split_key")]
+            else:
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+                steps = [row[-1] for row in cursor.fetchall() if row[-1].startswith(("SEARCH", "SCAN"))]
+                rows = sql.count(" OR ") + 1
+                assert len(steps) == rows > 1
+                assert all(step.endswith("(block_key=? AND group=? AND value=? AND split=?)") for step in steps)
+
+
+@pytest.mark.skipif(connection.vendor != "mysql", reason="InnoDB's row locks (SQLite locks the database to write)")
+def test_a_submission_s_one_update_locks_its_own_tally_rows_only():
+    """While a submission's transaction holds its tallies (one UPDATE of several rows), another
+    transaction's count of a row between them in the key does not wait; one of its rows does (1205).
+    (In a table this small MariaDB read every row by the primary key, locking them all at
+    REPEATABLE READ, until the UPDATE named its index.)"""
+    import MySQLdb
+    from django.db import transaction
+
+    store.record("blk", {f"q{n}": "1" for n in range(7)})
+    settings = connection.settings_dict
+    table, group = connection.ops.quote_name(Tally._meta.db_table), connection.ops.quote_name("group")
+    update = f"UPDATE {table} SET n = n + 1 WHERE block_key = 'blk' AND {group} = %s AND value = '1' AND split = ''"
+    with transaction.atomic():
+        summary.apply("blk", {(f"q{n}", "1"): 1 for n in range(7) if n != 3}, 0)
+        other = MySQLdb.connect(unix_socket=settings["HOST"], user=settings["USER"], password=settings["PASSWORD"],
+                                database=settings["NAME"])
+        try:
+            cursor = other.cursor()
+            cursor.execute(f"SET SESSION TRANSACTION ISOLATION LEVEL {settings['OPTIONS']['isolation_level']}")
+            cursor.execute("SET SESSION innodb_lock_wait_timeout = 1")
+            assert cursor.execute(update, ["q3"]) == 1  # among them, not theirs: not locked
+            with pytest.raises(MySQLdb.OperationalError) as held:
+                cursor.execute(update, ["q4"])
+            assert held.value.args[0] == 1205  # ER_LOCK_WAIT_TIMEOUT
+            other.commit()
+        finally:
+            other.close()
+    assert panel("blk") == (1, {f"q{n}": {"1": 2} for n in range(7)})
+
+
 def _tally_lookups(queries):
     return [q["sql"] for q in queries.captured_queries
             if q["sql"].startswith("SELECT") and "emm_xblocks_tally" in q["sql"]]
