@@ -20,7 +20,7 @@ from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
 from . import statements, summary
-from .transactions import write
+from .transactions import write, write_one
 
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
 
@@ -55,11 +55,11 @@ def _claim_ids(block_key, user_key, slot):
 
 
 def _ensure_claim_row(block_key, user_key, slot):
-    """Create the claim row if it is missing, in its own short transaction (committed at once)."""
+    """Create the claim row if it is missing: one INSERT in autocommit, committed at once (``write_one``)."""
     if _claim_ids(block_key, user_key, slot):
         return
     try:
-        write(lambda: _claims(block_key, user_key, [slot]))
+        write_one(lambda: _claims(block_key, user_key, [slot]))
     except IntegrityError:
         pass  # another request created it: as good
 
@@ -164,8 +164,8 @@ def claim(block_key, user_key, slot, stale_after=None, tag=""):
 
     now = timezone.now()
     taken = now if stale_after is not None else None
-    try:  # the slot and the action's, in one INSERT; a taken one rolls the short transaction back
-        write(lambda: _claims(block_key, user_key, [slot, tag] if tag else [slot], taken))
+    try:  # the slot and the action's, in one INSERT; one statement in autocommit; a taken one inserts nothing
+        write_one(lambda: _claims(block_key, user_key, [slot, tag] if tag else [slot], taken))
         created = True
     except IntegrityError:
         created = False

@@ -10,6 +10,7 @@ more, with ``again()`` true; that works inside a caller's transaction too (its s
 
 import random
 import time
+from contextlib import nullcontext
 from contextvars import ContextVar
 
 from django.db import DatabaseError, IntegrityError, transaction
@@ -65,10 +66,21 @@ def write(work):
             _AGAIN.reset(token)
 
 
-def _tries(work, tries):
+def write_one(statement):
+    """``statement()``, which sends ONE SQL statement (atomic by itself: an ``INSERT`` of some rows
+    is kept whole or not at all), run in autocommit: no transaction of its own around it, so a
+    ``BEGIN`` and a ``COMMIT`` fewer than ``write``; retried as ``write`` retries it on a deadlock or
+    a lock wait timeout (the database rolled the statement back). Inside a caller's transaction it
+    is ``write(statement)`` (a savepoint, no retry)."""
+    if transaction.get_connection().in_atomic_block:
+        return write(statement)
+    return _tries(statement, ATTEMPTS, atomic=False)
+
+
+def _tries(work, tries, atomic=True):
     for attempt in range(1, tries + 1):
         try:
-            with transaction.atomic():
+            with transaction.atomic() if atomic else nullcontext():
                 return work()
         except IntegrityError:
             raise

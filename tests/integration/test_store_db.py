@@ -285,3 +285,42 @@ def test_an_attempt_kept_with_its_rows_is_released_when_a_later_step_fails(scena
     r = handlers.post(uid, "submit", {"answers": {"q1": "a"}})
     assert r.status_code == 200 and r.json_body["attempt"] == 1
     assert Claim.objects.filter(block_key=uid, slot="attempt-1").count() == 1
+
+
+def _statements_of(work):
+    """The SQL ``work()`` sends, as the database cursor sees it (``BEGIN``/``SAVEPOINT`` included)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return [q["sql"].split()[0].upper() for q in captured.captured_queries]
+
+
+def test_a_claim_is_one_statement_in_autocommit_kept_whole_and_retried_on_a_deadlock(monkeypatch):
+    """``store.claim`` is one INSERT (the slot and the action's) sent in autocommit, without a
+    transaction of its own (``transactions.write_one``): committed at once, both rows or none,
+    and sent again when InnoDB picks it as a deadlock's victim."""
+    sent = _statements_of(lambda: store.claim("blk", "learner", "attempt-1", stale_after=120, tag="act-1"))
+    assert sent == ["INSERT"]
+    assert sorted(Claim.objects.filter(block_key="blk").values_list("slot", flat=True)) == ["act-1", "attempt-1"]
+    with pytest.raises(store.AlreadyClaimed):  # the slot taken: neither row of this INSERT is kept
+        store.claim("blk", "learner", "attempt-1", tag="act-2")
+    assert not Claim.objects.filter(block_key="blk", slot="act-2").exists()
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
+    with deadlocked_inserts(Claim, times=2) as inserts:
+        store.claim("blk", "learner", "attempt-2", tag="act-3")
+    assert inserts == [2, 2, 2]
+    assert Claim.objects.filter(block_key="blk", slot__in=["attempt-2", "act-3"]).count() == 2
+
+
+def test_a_claim_inside_a_callers_transaction_gets_a_savepoint():
+    """Inside a caller's transaction (a test, a management command) ``write_one`` is ``write``: a
+    taken slot rolls back its savepoint only, and the caller's transaction goes on."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        store.claim("blk", "learner", "attempt-1")
+        with pytest.raises(store.AlreadyClaimed):
+            store.claim("blk", "learner", "attempt-1")
+        store.claim("blk", "learner", "attempt-2")
+    assert Claim.objects.filter(block_key="blk").count() == 2
