@@ -86,7 +86,6 @@ class Answer(models.Model):
     class Meta:
         app_label = "emm_xblocks"
         indexes = [
-            models.Index(fields=["block_key", "group", "value"], name="emm_resp_tally"),
             models.Index(fields=["block_key", "user_key"], name="emm_resp_user"),
             models.Index(fields=["block_key", "submission", "group"], name="emm_resp_submission"),
         ]

@@ -302,9 +302,10 @@ def respondents(block_key):
 
 
 def counted_from_rows(block_key):
-    """``(respondents, tallies)`` of a block counted from its answer rows (``GROUP BY`` on index
-    ``emm_resp_tally``, a distinct count on ``emm_resp_submission``): what the summary must equal.
-    Slow on a large block (a scan of its rows); for checks and ``make bench``, not for requests."""
+    """``(respondents, tallies)`` of a block counted from its answer rows (a ``GROUP BY`` of the
+    block's rows, a distinct count on ``emm_resp_submission``): what the summary must equal.
+    Slow on a large block (a scan of its rows); for checks and ``make bench``, not for requests
+    (no index serves it since migration 0010: answers are written at every submission)."""
     from ..models import Answer
 
     rows = Answer.objects.filter(block_key=block_key)

@@ -139,6 +139,32 @@ def test_migration_0009_drops_the_comments_own_block_key_index_and_back():
         assert _columns("emm_xblocks_comment")["block_key"][1] == "utf8mb4_bin"
 
 
+def _answer_indexes():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Answer._meta.db_table)
+    return sorted(tuple(c["columns"]) for c in constraints.values()
+                  if c["index"] and not c["primary_key"] and not c["unique"])
+
+
+def test_migration_0010_drops_the_answers_tally_index_and_back():
+    """No request reads answers by (block, group, value) since the summary keeps the counts: the
+    index goes, the rows and the check that the summary equals them stay, going back makes it again."""
+    from django.core.management import call_command
+
+    store.record("blk", {"a": "1", "b": "2"}, user_key="u1", replace=True)
+    kept = [("block_key", "submission", "group"), ("block_key", "user_key")]
+    assert _answer_indexes() == kept
+    call_command("migrate", "emm_xblocks", "0009_comment_block_key_index_dropped", verbosity=0)
+    try:
+        assert _answer_indexes() == sorted([("block_key", "group", "value"), *kept])
+    finally:
+        call_command("migrate", "emm_xblocks", verbosity=0)
+    assert _answer_indexes() == kept
+    store.record("blk", {"a": "3"}, user_key="u2", replace=True)
+    assert (summary.respondents("blk"), summary.tallies("blk")) == summary.counted_from_rows("blk") == (
+        2, {"a": {"1": 1, "3": 1}, "b": {"2": 1}})
+
+
 def _summary_migration():
     import importlib
 
