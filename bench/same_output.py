@@ -15,8 +15,8 @@ texts to escape); the 10-question case; the Likert demo; the role-play demo play
 to its endings by both roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
 submit too, then the case study's author removes an option and a question, and staff's and a
 learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
-the workbench's user ids. Not reached: a read-only page (staff masquerading, past the due date)
-and a role-play step with no choice open.
+the workbench's user ids. Then the Likert pages the demo does not reach (``Run.likert_named``), the
+role-play's read-only pages and its steps with no choice open.
 """
 
 import argparse
@@ -153,6 +153,40 @@ class Run:
             self.render(user, usage)
         self.render("staff_likert", usage)
 
+    def likert_named(self):
+        """The Likert pages the demo (anonymous, results to learners) does not reach: a named,
+        graded evaluation with a profile question and the comment box's default prompt, results
+        to staff only (texts to escape in the title, the prompt, the options, the comment), a
+        learner's page before and after submitting, the staff's, the learner's again after the
+        author changed the scale, and read-only (staff masquerading, past the due date); an
+        evaluation with no statement, and one with an error (not served)."""
+        olx = ('<emm_likert display_name="Named &amp; &lt;graded&gt; &quot;one&quot;" comment_box="true"'
+               ' participation_graded="true" results="staff" allow_na="true">'
+               '<item id="a">First &lt;b&gt; &amp; "one"</item><item id="b" required="false">Second</item>'
+               '<profile prompt="You &lt;i&gt;work&lt;/i&gt; for &amp; &quot;with&quot;">'
+               '<option id="gov">Gov &lt;1&gt;</option><option id="cso">Civil "society"</option></profile>'
+               '</emm_likert>')
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        self.render("named_learner_0", usage)
+        self.call("named_learner_0", usage, "submit", {"answers": {"a": 2, "b": "na"}, "profile": "cso",
+                                                       "comment": 'More <b>cases</b> & "role plays"'})
+        self.render("named_learner_0", usage)
+        self.render("named_learner_1", usage)
+        self.render("staff_named", usage)
+        for seen_as in (masquerading_runtime_class(self.runtime_class), past_due_runtime_class(self.runtime_class)):
+            self.render("named_learner_0", usage, seen_as)
+            self.render("named_learner_1", usage, seen_as)
+        staff = self.block("staff_named", usage)
+        staff.scale, staff.scale_epoch = "frequency5", 1  # as the editor records a changed scale
+        staff.past_scales = [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
+        staff.save()
+        self.render("named_learner_0", usage)
+        for olx in ('<emm_likert display_name="Empty"/>',
+                    '<emm_likert display_name="Broken"><item id="a">One</item><item id="a">Two</item></emm_likert>'):
+            usage = self.runtime_class(None).parse_xml_string(olx)
+            self.render("named_learner_2", usage)
+            self.render("staff_named", usage)
+
     def role_play(self):
         """Learners of both roles play to an ending (one goes back a step on the way, one starts
         again at the end), with a profile; going back allowed, a node's image and a choice's
@@ -285,6 +319,7 @@ def main():
         run.case(f"case_{language}", speed._demo("emm_case_study-1-en.xml"))
         run.case(f"ten_{language}", speed.ten_question_case(), profiles=False)
         run.likert()
+        run.likert_named()
         run.role_play()
         run.stranded()
     if os.environ.get("PYTHONHASHSEED") != "0":
