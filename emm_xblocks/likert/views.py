@@ -6,9 +6,11 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import recovery
+from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
+from .page_html import page_html
 
 
 def _statements_html(block, survey, labels, locked):
@@ -63,13 +65,13 @@ def student_view(block):
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     locked = (block.submitted and survey.anonymous) or refusal is not None
     results_allowed = block.results_allowed(survey)
-    context = {
+    page = {
         "dom": block.dom_id(),
+        "lang": current_language(),
+        "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements": survey.statements,
         "statements_html": _statements_html(block, survey, labels, locked),
-        "points": len(labels),
         "submitted": block.submitted,
         "locked": locked,
         "recorded": block.submitted and survey.anonymous,
@@ -83,7 +85,7 @@ def student_view(block):
         "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    return block.build_fragment("templates/likert/student.html", context, init_args={
+    return block.page_fragment(page_html(page, block.translators()), init_args={
         "submitted": block.submitted,
         "locked": locked,
         "anonymous": survey.anonymous,
