@@ -15,8 +15,9 @@ texts to escape); the 10-question case; the Likert demo; the role-play demo play
 to its endings by both roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
 submit too, then the case study's author removes an option and a question, and staff's and a
 learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
-the workbench's user ids. Then the Likert pages the demo does not reach (``Run.likert_named``), the
-role-play's read-only pages and its steps with no choice open.
+the workbench's user ids. Then the case-study and Likert pages the demos do not reach
+(``Run.case_more``, ``Run.likert_named``), the role-play's read-only pages and its steps with no
+choice open.
 """
 
 import argparse
@@ -135,6 +136,35 @@ class Run:
         self.render(f"staff_{name}", usage)
         self.render(f"{name}_learner_0", usage)
         self.submit_case(f"staff_{name}_2", usage, questions, 1, profiles)
+
+    def case_more(self):
+        """The case-study pages the runs above do not reach: a case with images (an alt and a
+        caption to escape, one without a caption) and no limit of attempts, a learner's page
+        before any answer and after a saved draft, read-only (staff masquerading, past the due
+        date), and a case with no question."""
+        from lxml import etree
+
+        root = etree.fromstring(self.speed._demo("emm_case_study-1-en.xml").encode("utf-8"))
+        root.set("attempts_allowed", "0")
+        anchor = root.find("narrative")
+        for src, alt, caption in (("https://example.org/map.png?a=1&b=2", 'The "map" <north> & south', "Agadez <2023>"),
+                                  ("/static/road.jpg", "The road", "")):
+            image = etree.Element("image", src=src, alt=alt)
+            image.text = caption or None
+            anchor.addnext(image)
+        usage = self.runtime_class(None).parse_xml_string(etree.tostring(root, encoding="unicode"))
+        self.render("more_learner_0", usage)
+        questions = self.block(None, usage).content["questions"]
+        self.call("more_learner_0", usage, "save_draft", {"answers": _choices(questions, 1)})
+        self.render("more_learner_0", usage)
+        self.submit_case("more_learner_1", usage, questions, 1, True)
+        for seen_as in (masquerading_runtime_class(self.runtime_class), past_due_runtime_class(self.runtime_class)):
+            self.render("more_learner_0", usage, seen_as)
+            self.render("more_learner_1", usage, seen_as)
+        usage = self.runtime_class(None).parse_xml_string(
+            '<emm_case_study display_name="No &lt;questions&gt;"><narrative>Text</narrative></emm_case_study>')
+        self.render("more_learner_2", usage)
+        self.render("staff_more", usage)
 
     def submit_case(self, user, usage, questions, turn, profiles):
         data = {"answers": _choices(questions, turn)}
@@ -318,6 +348,7 @@ def main():
         run = Run(speed, language)
         run.case(f"case_{language}", speed._demo("emm_case_study-1-en.xml"))
         run.case(f"ten_{language}", speed.ten_question_case(), profiles=False)
+        run.case_more()
         run.likert()
         run.likert_named()
         run.role_play()
