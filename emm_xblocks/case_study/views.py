@@ -45,6 +45,8 @@ def _documents(case):
 
 def student_view(block):
     case, state = block.load_content(), block.learner_state()
+    words = block.translators()  # the language looked up once for the page
+    _ = words[0]
     dom = block.dom_id()
     documents = _documents(case)
     left = attempts_left(case.attempts_allowed, state.attempts)
@@ -53,8 +55,8 @@ def student_view(block):
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
-        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade,
-                                                    block.ugettext), read_only=read_only)
+        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade, _),
+                       read_only=read_only)
     current = state.answers if state.submitted else state.draft
     page = {
         "dom": dom,
@@ -64,11 +66,11 @@ def student_view(block):
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
-        "documents_html": documents_html.items_html(documents, dom, block.ugettext),
+        "documents_html": documents_html.items_html(documents, dom, _),
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
-        "questions_html": questions_html(block.ugettext, case.questions, current, dom,
+        "questions_html": questions_html(_, case.questions, current, dom,
                                          locked=state.submitted or bool(read_only)),
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
@@ -83,7 +85,7 @@ def student_view(block):
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
         if case.show_distribution and block.is_staff() else "",
     }
-    return block.page_fragment(page_html(page, block.translators()), init_args={
+    return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
         "attempts_left": left,
         "draft_key": recovery.draft_key(block, refusal),
