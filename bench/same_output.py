@@ -15,8 +15,9 @@ texts to escape); the 10-question case; the Likert demo; the role-play demo play
 to its endings by both roles, see ``Run.role_play``), each learner's page is rendered after their action; course staff
 submit too, then the case study's author removes an option and a question, and staff's and a
 learner's pages are rendered again (the answers shown apart to staff). ``PYTHONHASHSEED=0`` fixes
-the workbench's user ids. Not reached: a read-only page (staff masquerading, past the due date)
-and a role-play step with no choice open.
+the workbench's user ids. Then the case-study and Likert pages the demos do not reach
+(``Run.case_more``, ``Run.likert_named``), the role-play's read-only pages and its steps with no
+choice open.
 """
 
 import argparse
@@ -136,6 +137,35 @@ class Run:
         self.render(f"{name}_learner_0", usage)
         self.submit_case(f"staff_{name}_2", usage, questions, 1, profiles)
 
+    def case_more(self):
+        """The case-study pages the runs above do not reach: a case with images (an alt and a
+        caption to escape, one without a caption) and no limit of attempts, a learner's page
+        before any answer and after a saved draft, read-only (staff masquerading, past the due
+        date), and a case with no question."""
+        from lxml import etree
+
+        root = etree.fromstring(self.speed._demo("emm_case_study-1-en.xml").encode("utf-8"))
+        root.set("attempts_allowed", "0")
+        anchor = root.find("narrative")
+        for src, alt, caption in (("https://example.org/map.png?a=1&b=2", 'The "map" <north> & south', "Agadez <2023>"),
+                                  ("/static/road.jpg", "The road", "")):
+            image = etree.Element("image", src=src, alt=alt)
+            image.text = caption or None
+            anchor.addnext(image)
+        usage = self.runtime_class(None).parse_xml_string(etree.tostring(root, encoding="unicode"))
+        self.render("more_learner_0", usage)
+        questions = self.block(None, usage).content["questions"]
+        self.call("more_learner_0", usage, "save_draft", {"answers": _choices(questions, 1)})
+        self.render("more_learner_0", usage)
+        self.submit_case("more_learner_1", usage, questions, 1, True)
+        for seen_as in (masquerading_runtime_class(self.runtime_class), past_due_runtime_class(self.runtime_class)):
+            self.render("more_learner_0", usage, seen_as)
+            self.render("more_learner_1", usage, seen_as)
+        usage = self.runtime_class(None).parse_xml_string(
+            '<emm_case_study display_name="No &lt;questions&gt;"><narrative>Text</narrative></emm_case_study>')
+        self.render("more_learner_2", usage)
+        self.render("staff_more", usage)
+
     def submit_case(self, user, usage, questions, turn, profiles):
         data = {"answers": _choices(questions, turn)}
         if profiles:
@@ -152,6 +182,40 @@ class Run:
             self.call(user, usage, "submit", data)
             self.render(user, usage)
         self.render("staff_likert", usage)
+
+    def likert_named(self):
+        """The Likert pages the demo (anonymous, results to learners) does not reach: a named,
+        graded evaluation with a profile question and the comment box's default prompt, results
+        to staff only (texts to escape in the title, the prompt, the options, the comment), a
+        learner's page before and after submitting, the staff's, the learner's again after the
+        author changed the scale, and read-only (staff masquerading, past the due date); an
+        evaluation with no statement, and one with an error (not served)."""
+        olx = ('<emm_likert display_name="Named &amp; &lt;graded&gt; &quot;one&quot;" comment_box="true"'
+               ' participation_graded="true" results="staff" allow_na="true">'
+               '<item id="a">First &lt;b&gt; &amp; "one"</item><item id="b" required="false">Second</item>'
+               '<profile prompt="You &lt;i&gt;work&lt;/i&gt; for &amp; &quot;with&quot;">'
+               '<option id="gov">Gov &lt;1&gt;</option><option id="cso">Civil "society"</option></profile>'
+               '</emm_likert>')
+        usage = self.runtime_class(None).parse_xml_string(olx)
+        self.render("named_learner_0", usage)
+        self.call("named_learner_0", usage, "submit", {"answers": {"a": 2, "b": "na"}, "profile": "cso",
+                                                       "comment": 'More <b>cases</b> & "role plays"'})
+        self.render("named_learner_0", usage)
+        self.render("named_learner_1", usage)
+        self.render("staff_named", usage)
+        for seen_as in (masquerading_runtime_class(self.runtime_class), past_due_runtime_class(self.runtime_class)):
+            self.render("named_learner_0", usage, seen_as)
+            self.render("named_learner_1", usage, seen_as)
+        staff = self.block("staff_named", usage)
+        staff.scale, staff.scale_epoch = "frequency5", 1  # as the editor records a changed scale
+        staff.past_scales = [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
+        staff.save()
+        self.render("named_learner_0", usage)
+        for olx in ('<emm_likert display_name="Empty"/>',
+                    '<emm_likert display_name="Broken"><item id="a">One</item><item id="a">Two</item></emm_likert>'):
+            usage = self.runtime_class(None).parse_xml_string(olx)
+            self.render("named_learner_2", usage)
+            self.render("staff_named", usage)
 
     def role_play(self):
         """Learners of both roles play to an ending (one goes back a step on the way, one starts
@@ -284,7 +348,9 @@ def main():
         run = Run(speed, language)
         run.case(f"case_{language}", speed._demo("emm_case_study-1-en.xml"))
         run.case(f"ten_{language}", speed.ten_question_case(), profiles=False)
+        run.case_more()
         run.likert()
+        run.likert_named()
         run.role_play()
         run.stranded()
     if os.environ.get("PYTHONHASHSEED") != "0":

@@ -1,11 +1,10 @@
 """The learner page's list of the case's documents, rendered in Python (decision 18).
 
-``templates/case_study/student.html`` keeps the section's frame (its heading, the ``ul``) and puts
-``items_html`` in it. The markup is the one that template's loop wrote (the msgids are the
-template's): every value escaped with ``html.escape`` (what Django's autoescape calls; the
-content's texts through ``sanitize.escaped``, once per text), every translation escaped too
-(decision 18: a catalogue is text), a ``{% blocktrans %}`` text as its translation with its
-value escaped.
+``page_html`` writes the section's frame (its heading, the ``ul``) and puts ``items_html`` in it.
+The markup is the one the page template's loop wrote (the msgids are that template's): every value
+escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through
+``sanitize.escaped``, once per text), every translation escaped too (decision 18: a catalogue is
+text), a ``{% blocktrans %}`` text as its translation with its value escaped.
 """
 
 from html import escape

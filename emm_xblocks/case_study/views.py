@@ -12,6 +12,7 @@ aggregate store here (a read, never a write).
 
 from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
+from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
@@ -19,6 +20,7 @@ from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
+from .page_html import page_html
 from .scoring import marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
@@ -43,6 +45,8 @@ def _documents(case):
 
 def student_view(block):
     case, state = block.load_content(), block.learner_state()
+    words = block.translators()  # the language looked up once for the page
+    _ = words[0]
     dom = block.dom_id()
     documents = _documents(case)
     left = attempts_left(case.attempts_allowed, state.attempts)
@@ -51,22 +55,23 @@ def student_view(block):
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
-        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade,
-                                                    block.ugettext), read_only=read_only)
+        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade, _),
+                       read_only=read_only)
     current = state.answers if state.submitted else state.draft
-    context = {
+    page = {
         "dom": dom,
+        "lang": current_language(),
+        "rtl": is_rtl(),
         "case": case,
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
-        "documents_html": documents_html.items_html(documents, dom, block.ugettext),
+        "documents_html": documents_html.items_html(documents, dom, _),
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
-        "questions_html": questions_html(block.ugettext, case.questions, current, dom,
+        "questions_html": questions_html(_, case.questions, current, dom,
                                          locked=state.submitted or bool(read_only)),
-        "submitted": state.submitted,
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
         "attempts_left": left,
@@ -80,7 +85,7 @@ def student_view(block):
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
         if case.show_distribution and block.is_staff() else "",
     }
-    return block.build_fragment("templates/case_study/student.html", context, init_args={
+    return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
         "attempts_left": left,
         "draft_key": recovery.draft_key(block, refusal),

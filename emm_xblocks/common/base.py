@@ -142,7 +142,12 @@ class EmmBlockBase(XBlock):
     def build_fragment(self, template, context, init_args=None, js=None, js_class=None):
         """Template + shared CSS + the JS catalogue + the page's scripts (``common.assets``: a
         learner page loads only what its block uses) + ``initialize_js``."""
-        frag = Fragment(self.render_template(template, context))
+        return self.page_fragment(self.render_template(template, context), init_args, js, js_class)
+
+    def page_fragment(self, html, init_args=None, js=None, js_class=None):
+        """``build_fragment`` for a page written in Python (``likert.page_html``): ``html`` (safe,
+        every value escaped) with the same CSS, scripts and ``initialize_js``."""
+        frag = Fragment(html)
         frag.add_css_url(self.resource_url("css/emm-common.css"))
         if self.block_css:
             frag.add_css_url(self.resource_url(self.block_css))

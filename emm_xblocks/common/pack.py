@@ -16,6 +16,8 @@ a learner (the LMS then gives the block the learner's rights), get 403 ``staff_o
 other staff handlers. The pack carries the answers: it is never cached by a shared cache.
 """
 
+from html import escape
+
 from django.utils import translation
 from webob import Response
 from xblock.core import XBlock
@@ -37,6 +39,17 @@ def shipped_languages():
     found = sorted(p.name for p in base.iterdir() if p.joinpath("LC_MESSAGES", "text.mo").is_file())
     names = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
     return [(code, names.get(code, code)) for code in ["en", *found]]
+
+
+def pack_link_html(pack_url, _):
+    """The staff's link to the printable facilitator pack (``common.pack``), "" for anyone else:
+    what ``templates/common/pack_link.html`` writes, without its final line break."""
+    if not pack_url:
+        return ""
+    pack = escape(_("Facilitator pack (printable)"))
+    new_tab = escape(_("(opens in a new tab)"))
+    return (f'<p class="emm-pack-link"><a href="{escape(pack_url)}" target="_blank" rel="noopener" data-pack-link>'
+            f'{pack}<span class="emm-sr"> {new_tab}</span></a></p>')
 
 
 class FacilitatorPackMixin:

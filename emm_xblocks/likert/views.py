@@ -6,12 +6,14 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import recovery
+from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, validation
+from .page_html import page_html
 
 
-def _statements_html(block, survey, labels, locked):
+def _statements_html(block, survey, labels, locked, _):
     """The statements' fieldsets, one radio button per point of the scale.
 
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
@@ -19,15 +21,16 @@ def _statements_html(block, survey, labels, locked):
     markup is the one the template wrote, one line per element (the learner downloads no blank
     lines), every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
-    literal is safe for Django; here every translation is escaped too (a catalogue is text)."""
+    literal is safe for Django; here every translation is escaped too (a catalogue is text).
+    ``_``: the block's ``gettext`` (``translators()``)."""
     dom = escape(block.dom_id())
     answers = block.answers if _answers_on_this_scale(block, survey) else {}
     disabled = " disabled" if locked else ""
     points = [(str(v), escape(label), "") for v, label in enumerate(labels, start=1)]
     if survey.allow_na:
-        points.append((content.NA, escape(block.ugettext("Not applicable")), " emm-option-na"))
+        points.append((content.NA, escape(_("Not applicable")), " emm-option-na"))
     required_attr = ' data-required="true"'
-    required = escape(block.ugettext("(required)"))  # outside the f-string: xgettext cannot read it there
+    required = escape(_("(required)"))  # outside the f-string: xgettext cannot read it there
     required_mark = f'<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> {required}</span>'
     out = []
     for i, st in enumerate(survey.statements):
@@ -59,17 +62,18 @@ def _answers_on_this_scale(block, survey):
 
 def student_view(block):
     survey = block.load_content()
-    labels = survey.labels(block.ugettext)
+    words = block.translators()  # the language looked up once for the page
+    labels = survey.labels(words[0])
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     locked = (block.submitted and survey.anonymous) or refusal is not None
     results_allowed = block.results_allowed(survey)
-    context = {
+    page = {
         "dom": block.dom_id(),
+        "lang": current_language(),
+        "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements": survey.statements,
-        "statements_html": _statements_html(block, survey, labels, locked),
-        "points": len(labels),
+        "statements_html": _statements_html(block, survey, labels, locked, words[0]),
         "submitted": block.submitted,
         "locked": locked,
         "recorded": block.submitted and survey.anonymous,
@@ -83,7 +87,7 @@ def student_view(block):
         "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    return block.build_fragment("templates/likert/student.html", context, init_args={
+    return block.page_fragment(page_html(page, words), init_args={
         "submitted": block.submitted,
         "locked": locked,
         "anonymous": survey.anonymous,

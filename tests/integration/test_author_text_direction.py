@@ -42,14 +42,19 @@ def test_role_play_intro_briefs_narrative_and_choices_follow_their_own_direction
 
 
 def test_translations_reach_the_hand_built_markup_escaped(scenario, handlers):
-    """The Likert rows and the case-study questions are built in Python: a catalogue's text (a
-    contributed .po) is escaped there like every other value, never taken as markup."""
+    """The Likert's and the case study's pages are written in Python (decision 42d): a catalogue's
+    text (a contributed .po) is escaped there like every other value, never taken as markup. The
+    views translate through ``translators()`` (the language looked up once) and ``ugettext``:
+    both stand in for a catalogue whose every text holds markup."""
     likert = handlers.block(scenario('<emm_likert display_name="E"><item id="a">A</item></emm_likert>'))
     case = handlers.block(scenario('<emm_case_study display_name="C"><narrative>N</narrative>'
                                    '<question id="q" type="multiple"><prompt>P</prompt>'
                                    '<option id="a" correct="true">A</option><option id="b">B</option>'
                                    '</question></emm_case_study>'))
     for block in (likert, case):
+        numbers = block.translators()[2]
         block.ugettext = lambda text: f"<i>{text}</i>"
+        block.translators = lambda block=block, numbers=numbers: (
+            block.ugettext, lambda one, many, n: f"<i>{one if n == 1 else many}</i>", numbers)
         html = block.render("student_view", {}).content
         assert "&lt;i&gt;" in html and "<i>" not in html

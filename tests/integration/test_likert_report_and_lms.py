@@ -209,8 +209,8 @@ def test_package_resources_are_served(client):
     r = client.get("/resource/emm_likert/js/emm-common.js")  # URIs are relative to static/
     assert r.status_code == 200 and b"EMM.post" in b"".join(r)
     assert client.get("/resource/emm_likert/../pyproject.toml").status_code == 404
-    assert client.get("/resource/emm_likert/js/../../templates/likert/student.html").status_code == 404
-    assert client.get("/resource/emm_likert/templates/likert/student.html").status_code == 404
+    assert client.get("/resource/emm_likert/js/../../templates/likert/studio.html").status_code == 404
+    assert client.get("/resource/emm_likert/templates/likert/studio.html").status_code == 404
 
 
 def test_csv_is_refused_below_the_minimum_group_size(survey, handlers):

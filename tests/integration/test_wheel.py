@@ -21,7 +21,7 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("emm_xblocks/static/js/emm-likert.js", "emm_xblocks/translations/fr/LC_MESSAGES/text.mo",
-                     "emm_xblocks/templates/likert/student.html", "emm_xblocks/migrations/0001_initial.py"):
+                     "emm_xblocks/templates/likert/studio.html", "emm_xblocks/migrations/0001_initial.py"):
         assert expected in names
     assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)
     # install and check the wheel itself, never a checkout a PYTHONPATH points to

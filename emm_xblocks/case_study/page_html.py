@@ -1,0 +1,154 @@
+"""The case study's learner page, written in Python (decisions 18, 40 and 0042d).
+
+``page_html(page, words)`` writes what ``templates/case_study/student.html`` (with
+``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language
+we ship (``bench/same_output.py``): the title, topic and time, the low-data switch, the case
+(narrative, key facts, sections, images, documents), the empty notice or the form (the read-only
+notice, the questions, the profile question, the buttons, the attempts left), the status line,
+the results (``panel_html``'s, ready), the staff's CSV and pack links. ``views.student_view``
+still decides everything shown; this module only writes it.
+
+Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
+every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,
+none holds ``&<>"'``); author HTML comes sanitised (``common.sanitize.sanitized``) and the parts
+written elsewhere (``questions_html``, ``profile_html``, ``documents_html``, ``results_html``) come
+ready, all written as they are. The msgids are the template's (a ``{% blocktrans %}``'s
+``{{ n }}`` is ``%(n)s``, filled with the escaped number): no new string to translate. The line
+breaks and indents are the template's, so that the page is the same to the byte.
+"""
+
+from html import escape
+
+from django.utils.safestring import mark_safe
+
+from ..common.pack import pack_link_html
+
+
+def page_html(page, words):
+    """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
+    ``lang``, ``rtl``, ``case``, ``narrative`` (sanitised), ``sections`` (``title``, sanitised
+    ``html``), ``documents`` and ``documents_html``, ``images``, ``large_files``, ``questions``,
+    ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved), ``attempts_left``
+    (None: no limit), ``results_html``, ``profile_html``, ``distribution_csv`` and ``pack_url``
+    ("" but for staff)); ``words``: the block's ``translators()``."""
+    _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
+    case = page["case"]
+    dom = escape(page["dom"])
+    meta = ""
+    if case.topic or case.estimated_minutes:
+        topic = f"<span>{escape(case.topic)}</span>" if case.topic else ""
+        minutes = ""
+        if case.estimated_minutes:
+            about = escape(ungettext("About %(n)s minute", "About %(n)s minutes", case.estimated_minutes)) % {
+                "n": escape(nums.number(case.estimated_minutes, 0))}
+            minutes = f" <span>{about}</span>"
+        meta = f'<p class="emm-case-meta">{topic}{minutes}</p>'
+    low_data = ""
+    if page["images"] or page["large_files"]:
+        ask = escape(_("Low data mode: images and large files only when you ask"))
+        low_data = (f'<p class="emm-check emm-low-data"><input type="checkbox" id="{dom}-lowdata" data-low-data>'
+                    f'<label for="{dom}-lowdata">{ask}</label></p>')
+    if not page["questions"]:
+        no_questions = escape(_("This case has no questions yet."))
+        form = f'\n    <p class="emm-empty">{no_questions}</p>\n  '
+    else:
+        form = _form_html(page, case, ungettext, _, nums)
+    your_results = escape(_("Your results"))
+    csv = ""
+    if page["distribution_csv"]:
+        download = escape(_("Download how participants answered, by profile (CSV)"))
+        csv = (f'<p class="emm-staff-link"><a href="{escape(page["distribution_csv"])}" download'
+               f' data-distribution-csv>{download}</a></p>')
+    return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
+        f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
+        f'  <h3 class="emm-title">{escape(case.display_name)}</h3>\n'
+        f'  {meta}\n'
+        f'  {low_data}\n'
+        f'  <article class="emm-case-body">\n'
+        f'{_case_html(page, case, dom, _)}'
+        f'  </article>\n'
+        f'  {form}\n'
+        f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
+        f'  <div class="emm-status" role="status" aria-live="polite" data-status></div>\n'
+        f'  <section class="emm-results" data-results tabindex="-1" aria-label="{your_results}">'
+        f'{page["results_html"]}</section>\n'
+        f'  {csv}\n'
+        f'  {pack_link_html(page["pack_url"], _)}\n'
+        f'\n</div>\n')
+
+
+def _case_html(page, case, dom, _):
+    """The case inside ``<article>``: the narrative, the key facts, the sections, the images (each
+    behind its button) and the documents, each of the template's lines with its line break."""
+    narrative = f'<div class="emm-narrative" dir="auto">{page["narrative"]}</div>' if page["narrative"] else ""
+    facts = ""
+    if case.key_facts:
+        key_facts = escape(_("Key facts"))
+        items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
+        facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
+                 f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
+                 f'      <ul>{items}</ul></aside>\n    ')
+    sections = "".join(f'<section class="emm-case-section"><h4>{escape(s["title"])}</h4>{s["html"]}</section>'
+                       for s in page["sections"])
+    images = "".join(_image_html(img, _) for img in page["images"])
+    documents = ""
+    if page["documents"]:
+        heading = escape(_("Documents"))
+        documents = (f'\n    <section class="emm-documents" aria-labelledby="{dom}-docs">'
+                     f'<h4 id="{dom}-docs">{heading}</h4>\n'
+                     f'      <ul class="emm-doc-list">{page["documents_html"]}\n'
+                     f'      </ul>\n'
+                     f'    </section>\n    ')
+    return (f'    {narrative}\n'
+            f'    {facts}\n'
+            f'    {sections}\n'
+            f'    {images}\n'
+            f'    {documents}\n')
+
+
+def _image_html(img, _):
+    """An image of the case, loaded when the learner asks (its button says which)."""
+    alt = escape(img.alt)
+    show = escape(_("Show image: %(alt)s")) % {"alt": alt}
+    caption = f"<figcaption>{escape(img.caption)}</figcaption>" if img.caption else ""
+    return (f'\n    <figure class="emm-case-image">\n'
+            f'      <img data-src="{escape(img.src)}" alt="{alt}" loading="lazy" decoding="async" hidden>\n'
+            f'      <button type="button" class="emm-button" data-show-image>{show}</button>\n'
+            f'      {caption}\n'
+            f'    </figure>\n    ')
+
+
+def _form_html(page, case, ungettext, _, nums):
+    """The form: the read-only notice, the questions, the profile question, the buttons and the
+    attempts left (what the template wrote between ``{% else %}`` and ``{% endif %}``)."""
+    questions = escape(_("Questions"))
+    read_only = ""
+    if page["read_only"]:
+        read_only = f'<p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
+    profile = ""
+    if case.asks_profile:
+        optional = escape(_("(optional: leave it blank if you prefer not to say)"))
+        profile = (f'\n    <fieldset class="emm-question emm-profile" data-profile>\n'
+                   f'      <legend><span dir="auto">{escape(case.profile_prompt)}</span>'
+                   f' <span class="emm-hint">{optional}</span></legend>\n'
+                   f'      <div class="emm-options">{page["profile_html"]}\n'
+                   f'      </div>\n'
+                   f'    </fieldset>\n    ')
+    save = escape(_("Save draft"))
+    submit = escape(_("Submit"))
+    left = page["attempts_left"]
+    attempts = ""
+    if left is not None:
+        attempts = escape(ungettext("%(n)s attempt left", "%(n)s attempts left", left)) % {
+            "n": escape(nums.number(left, 0))}
+    return (f'\n  <form class="emm-case-form" novalidate>\n'
+            f'    <h4>{questions}</h4>\n'
+            f'    {read_only}\n'
+            f'    {page["questions_html"]}\n'
+            f'    {profile}\n'
+            f'    <div class="emm-actions" data-form-actions{" hidden" if page["locked"] else ""}>\n'
+            f'      <button type="button" class="emm-button" data-save>{save}</button>\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit>{submit}</button>\n'
+            f'    </div>\n'
+            f'    <p class="emm-attempts" data-attempts>{attempts}</p>\n'
+            f'  </form>\n  ')

@@ -1,0 +1,148 @@
+"""The Likert evaluation's learner page, written in Python (decisions 18, 39 and 0042d).
+
+``page_html(page, words)`` writes what ``templates/likert/student.html`` (with
+``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language
+we ship (``bench/same_output.py``): the title and intro, the empty or not-ready notice or the
+form (the read-only and scale-changed notices, the anonymity notice, the count of statements, the
+profile question, the statements, the comment box, the submit button), the status line, the
+results' section and the staff's link to the facilitator pack. ``views.student_view`` still
+decides everything shown; this module only writes it.
+
+Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
+every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,
+none holds ``&<>"'``); author HTML comes sanitised (``common.sanitize.sanitized``) and the
+statements' HTML ready (``views._statements_html``), both written as they are. The msgids are the
+template's (a ``{% blocktrans %}``'s ``{{ total }}`` is ``%(total)s``, filled with the escaped
+number): no new string to translate. The line breaks and indents are the template's, so that the
+page is the same to the byte.
+"""
+
+from html import escape
+
+from django.utils.safestring import mark_safe
+
+from ..common.pack import pack_link_html
+from .content import RESULTS_LEARNERS
+
+
+def page_html(page, words):
+    """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
+    ``lang``, ``rtl``, ``survey``, ``intro`` (sanitised), ``statements_html``, ``ready``,
+    ``submitted``, ``locked``, ``recorded``, ``comment_text``, ``profile``, ``comment_max``,
+    ``is_staff``, ``results_allowed``, ``read_only`` ("" or why nothing is saved),
+    ``scale_changed``, ``pack_url`` ("" but for staff)); ``words``: the block's ``translators()``."""
+    _ = words[0]  # named as xgettext's keyword is (scripts/i18n.py)
+    survey = page["survey"]
+    dom = escape(page["dom"])
+    intro = f'<div class="emm-intro" dir="auto">{page["intro"]}</div>' if page["intro"] else ""
+    if not survey.statements:
+        empty = escape(_("This evaluation has no statements yet."))
+        body = f'\n    <p class="emm-empty">{empty}</p>\n  '
+    elif not page["ready"]:
+        not_ready = escape(_("This evaluation is not ready yet: please come back later."))
+        body = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
+    else:
+        body = _form_html(page, survey, dom, words)
+    status = ""
+    if page["submitted"]:
+        if page["locked"]:
+            status = escape(_("Thank you: your answers were saved."))
+        else:
+            status = escape(_("Thank you: your answers were saved. You can change them and submit again."))
+    results = ""
+    if page["results_allowed"] or page["is_staff"] or survey.results == RESULTS_LEARNERS:
+        show = escape(_("Show results"))
+        results = (f'\n  <section class="emm-results" data-results-section'
+                   f'{"" if page["results_allowed"] else " hidden"}>\n'
+                   f'    <button type="button" class="emm-button" data-show-results aria-expanded="false">'
+                   f'{show}</button>\n'
+                   f'    <div data-results tabindex="-1"></div>\n'
+                   f'  </section>\n  ')
+    return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
+        f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'
+        f' dir="{"rtl" if page["rtl"] else "ltr"}">\n'
+        f'  <h3 class="emm-title">{escape(survey.display_name)}</h3>\n'
+        f'  {intro}\n'
+        f'  {body}\n'
+        f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
+        f'  <div class="emm-status" role="status" aria-live="polite" tabindex="-1" data-status>{status}</div>\n'
+        f'  {results}\n'
+        f'  {pack_link_html(page["pack_url"], _)}\n'
+        f'\n</div>\n')
+
+
+def _form_html(page, survey, dom, words):
+    """The form: its notices, the count of statements, the profile question, the statements, the
+    comment box and the submit button (what the template wrote between ``{% else %}`` and
+    ``{% endif %}``, its line breaks included)."""
+    _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
+    locked = page["locked"]
+    hidden = " hidden" if locked else ""
+    disabled = " disabled" if locked else ""
+    read_only = ""
+    if page["read_only"]:
+        read_only = f'<p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
+    scale_changed = ""
+    if page["scale_changed"]:
+        changed = escape(_("The answer scale changed since you answered: your earlier answers are kept, "
+                           "please answer again on this scale."))
+        scale_changed = f'<p class="emm-notice" data-scale-changed>{changed}</p>'
+    anonymous = ""
+    if survey.anonymous:
+        if page["recorded"]:
+            anon = escape(_("Your answers were recorded anonymously."))
+        else:
+            anon = escape(_("This evaluation is anonymous: your answers are not linked to your name. "
+                            "Once you submit, you cannot change them."))
+        anonymous = f'\n      <p class="emm-notice" id="{dom}-anon">{anon}</p>\n    '
+    total = len(survey.statements)
+    count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {
+        "total": escape(nums.number(total, 0))}
+    profile = _profile_html(page, survey, dom, disabled, _) if survey.has_profile else ""
+    comment = ""
+    if survey.comment_box:
+        if survey.comment_prompt:
+            prompt = escape(survey.comment_prompt)
+        else:
+            prompt = escape(_("Any other comment (optional)"))
+        comment = (f'\n    <div class="emm-comment">\n'
+                   f'      <label for="{dom}-comment">{prompt}</label>\n'
+                   f'      <textarea id="{dom}-comment" name="comment" rows="4"'
+                   f' data-max-chars="{page["comment_max"]}"{disabled}>{escape(page["comment_text"])}</textarea>\n'
+                   f'    </div>\n    ')
+    required = escape(_("Statements marked * are required."))
+    submit = escape(_("Update my answers")) if page["submitted"] else escape(_("Submit"))
+    return (f'\n  <form class="emm-likert-form" novalidate>\n'
+            f'    {read_only}\n'
+            f'    {scale_changed}\n'
+            f'    {anonymous}\n'
+            f'    <p class="emm-progress" data-progress{hidden}>{count}</p>\n'
+            f'    {profile}\n'
+            f'    {page["statements_html"]}\n'
+            f'    {comment}\n'
+            f'    <p class="emm-required-note">{required}</p>\n'
+            f'    <div class="emm-actions">\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit{hidden}>{submit}</button>\n'
+            f'    </div>\n'
+            f'  </form>\n  ')
+
+
+def _profile_html(page, survey, dom, disabled, _):
+    """The optional profile question: one radio button per option, the learner's last answer checked."""
+    mine = page["profile"]
+    options = "".join(
+        f'\n        <label class="emm-option" for="{dom}-profile-{i}">\n'
+        f'          <input type="radio" id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(o.id)}"'
+        f'{" checked" if o.id == mine else ""}{disabled}>\n'
+        f'          <span dir="auto">{escape(o.text)}</span>\n'
+        f'        </label>\n        '
+        for i, o in enumerate(survey.profile_options, start=1))
+    optional = escape(_("(optional: leave it blank if you prefer not to say)"))
+    return (f'\n    <fieldset class="emm-statement emm-profile" data-profile>\n'
+            f'      <legend id="{dom}-profile-legend"><span dir="auto">{escape(survey.profile_prompt)}</span>'
+            f' <span class="emm-hint">{optional}</span></legend>\n'
+            f'      <div class="emm-scale emm-profile-options">\n'
+            f'        {options}\n'
+            f'      </div>\n'
+            f'    </fieldset>\n    ')
+

@@ -1,0 +1,70 @@
+"""The case study's learner page written in Python (case_study/page_html.py): a catalogue is text,
+so a translation holding markup or a quote is escaped, as every value is, in the text and in the
+attributes (an image's alt goes into both); the author's HTML (sanitised before) and the parts
+written elsewhere are kept; a locked page hides its buttons; counts are the msgids' ``%(n)s`` in
+the learner's language. Byte-for-byte equality with the template it replaced:
+bench/same_output.py."""
+
+from django.utils.safestring import SafeString
+
+from emm_xblocks.case_study.content import Case, Image
+from emm_xblocks.case_study.page_html import page_html
+from emm_xblocks.common.numbers import Numbers
+from emm_xblocks.common.profile import Option
+
+
+def shouting(text):
+    return '<b>"' + text + '"</b>'
+
+
+def plural(one, many, n):
+    return shouting(one if n == 1 else many)
+
+
+WORDS = (shouting, plural, Numbers("fr"))
+
+
+def page(case=None, **kwargs):
+    case = case or Case(display_name='Case "1" <a>', topic="Borders & <b>", estimated_minutes=1,
+                        key_facts=("Fact <1>",), show_distribution=True, profile_prompt="You <work>",
+                        profile_options=(Option("gov", "Gov"), Option("cso", "CSO")))
+    values = {"dom": "emm-x", "lang": "fr", "rtl": False, "case": case, "narrative": SafeString("<p>Told</p>"),
+              "sections": [{"title": "Part <2>", "html": SafeString("<p>Part</p>")}], "documents": [],
+              "documents_html": SafeString(""), "images": [], "large_files": False, "questions": ("q",),
+              "questions_html": SafeString("<fieldset>QUESTIONS</fieldset>"), "locked": False, "read_only": "",
+              "attempts_left": None, "results_html": "", "pack_url": "", "profile_html": SafeString("<i>P</i>"),
+              "distribution_csv": "", **kwargs}
+    return str(page_html(values, WORDS))
+
+
+def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
+    html = page(read_only="Viewing as <learner>", attempts_left=2)
+    for kept in ("<p>Told</p>", "<p>Part</p>", "<fieldset>QUESTIONS</fieldset>", "<i>P</i>"):
+        assert kept in html
+    assert "<b>" not in html and "<a>" not in html
+    assert '<h3 class="emm-title">Case &quot;1&quot; &lt;a&gt;</h3>' in html
+    assert "<span>Borders &amp; &lt;b&gt;</span> <span>&lt;b&gt;&quot;About 1 minute&quot;&lt;/b&gt;</span>" in html
+    assert "<li>Fact &lt;1&gt;</li>" in html and "<h4>Part &lt;2&gt;</h4>" in html
+    assert '<span dir="auto">You &lt;work&gt;</span>' in html
+    assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in html
+    assert "data-attempts>&lt;b&gt;&quot;2 attempts left&quot;&lt;/b&gt;</p>" in html
+    assert 'aria-label="&lt;b&gt;&quot;Your results&quot;&lt;/b&gt;"' in html
+
+
+def test_an_image_s_alt_is_escaped_in_its_attribute_and_its_button():
+    html = page(images=[Image("https://x.org/a.png?a=1&b=2", 'The "map" <n>', "Cap & <c>")])
+    assert 'data-src="https://x.org/a.png?a=1&amp;b=2" alt="The &quot;map&quot; &lt;n&gt;"' in html
+    assert "&lt;b&gt;&quot;Show image: The &quot;map&quot; &lt;n&gt;&quot;&lt;/b&gt;</button>" in html
+    assert "<figcaption>Cap &amp; &lt;c&gt;</figcaption>" in html and "data-low-data" in html
+
+
+def test_a_locked_page_hides_its_buttons_and_a_case_with_no_question_has_no_form():
+    assert "data-form-actions hidden>" in page(locked=True) and "data-form-actions>" in page()
+    empty = page(questions=())
+    assert "emm-empty" in empty and "<form" not in empty
+
+
+def test_the_staff_links_show_only_with_their_addresses():
+    html = page(distribution_csv="/h/csv?a=1&b=2", pack_url="/h/pack?lang=fr")
+    assert 'href="/h/csv?a=1&amp;b=2" download' in html and "emm-pack-link" in html
+    assert "emm-staff-link" not in page() and "emm-pack-link" not in page()
