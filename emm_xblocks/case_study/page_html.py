@@ -1,4 +1,4 @@
-"""The case study's learner page, written in Python (decisions 18, 40 and 0042d).
+"""The case study's learner page, written in Python (decisions 18, 40 and 45).
 
 ``page_html(page, words)`` writes what ``templates/case_study/student.html`` (with
 ``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language

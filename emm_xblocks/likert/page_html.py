@@ -1,4 +1,4 @@
-"""The Likert evaluation's learner page, written in Python (decisions 18, 39 and 0042d).
+"""The Likert evaluation's learner page, written in Python (decisions 18, 39 and 45).
 
 ``page_html(page, words)`` writes what ``templates/likert/student.html`` (with
 ``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language

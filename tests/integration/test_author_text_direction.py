@@ -42,7 +42,7 @@ def test_role_play_intro_briefs_narrative_and_choices_follow_their_own_direction
 
 
 def test_translations_reach_the_hand_built_markup_escaped(scenario, handlers):
-    """The Likert's and the case study's pages are written in Python (decision 42d): a catalogue's
+    """The Likert's and the case study's pages are written in Python (decision 45): a catalogue's
     text (a contributed .po) is escaped there like every other value, never taken as markup. The
     views translate through ``translators()`` (the language looked up once) and ``ugettext``:
     both stand in for a catalogue whose every text holds markup."""
