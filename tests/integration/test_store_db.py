@@ -110,12 +110,16 @@ def test_mysql_columns_are_binary_ids_and_hex_uuids():
     assert _columns("emm_xblocks_claim")["slot"][1] == "utf8mb4_bin"
 
 
-def _comment_indexes():
-    """The columns of each plain (not unique) index of the comments' table."""
+def _plain_indexes(model):
+    """The columns of each plain (not unique) index of ``model``'s table."""
     with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, Comment._meta.db_table)
+        constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
     return sorted(tuple(c["columns"]) for c in constraints.values()
                   if c["index"] and not c["primary_key"] and not c["unique"])
+
+
+def _comment_indexes():
+    return _plain_indexes(Comment)
 
 
 def test_migration_0009_drops_the_comments_own_block_key_index_and_back():
@@ -140,10 +144,7 @@ def test_migration_0009_drops_the_comments_own_block_key_index_and_back():
 
 
 def _answer_indexes():
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, Answer._meta.db_table)
-    return sorted(tuple(c["columns"]) for c in constraints.values()
-                  if c["index"] and not c["primary_key"] and not c["unique"])
+    return _plain_indexes(Answer)
 
 
 def test_migration_0010_drops_the_answers_tally_index_and_back():

@@ -9,19 +9,8 @@ from django.utils.safestring import SafeString
 
 from emm_xblocks.case_study.content import Case, Image
 from emm_xblocks.case_study.page_html import page_html
-from emm_xblocks.common.numbers import Numbers
 from emm_xblocks.common.profile import Option
-
-
-def shouting(text):
-    return '<b>"' + text + '"</b>'
-
-
-def plural(one, many, n):
-    return shouting(one if n == 1 else many)
-
-
-WORDS = (shouting, plural, Numbers("fr"))
+from tests.unit.marked_up_words import WORDS
 
 
 def page(case=None, **kwargs):

@@ -7,20 +7,9 @@ bench/same_output.py."""
 
 from django.utils.safestring import SafeString
 
-from emm_xblocks.common.numbers import Numbers
 from emm_xblocks.likert.content import ProfileOption, Statement, Survey
 from emm_xblocks.likert.page_html import page_html
-
-
-def shouting(text):
-    return '<b>"' + text + '"</b>'
-
-
-def plural(one, many, n):
-    return shouting(one if n == 1 else many)
-
-
-WORDS = (shouting, plural, Numbers("fr"))
+from tests.unit.marked_up_words import WORDS
 
 
 def page(survey=None, **kwargs):
