@@ -55,13 +55,14 @@ def _claim_ids(block_key, user_key, slot):
 
 
 def _ensure_claim_row(block_key, user_key, slot):
-    """Create the claim row if it is missing: one INSERT in autocommit, committed at once (``write_one``)."""
-    if _claim_ids(block_key, user_key, slot):
-        return
+    """Create the claim row if it is missing: one INSERT in autocommit, committed at once
+    (``write_one``), refused by the unique key when the row exists. No read first: most calls are
+    a learner's first submission, where the row is missing (one statement instead of two), and a
+    refused INSERT costs a learner's later submissions what the read did."""
     try:
         write_one(lambda: _claims(block_key, user_key, [slot]))
     except IntegrityError:
-        pass  # another request created it: as good
+        pass  # made by an earlier submission, or by another request a moment ago: as good
 
 
 def record(block_key, answers, *, user_key="", replace=False, comment="", claim=None, tag="", role="",
