@@ -14,9 +14,20 @@ and the tests that need a real server (test_concurrency.py, test_wheel.py).
 
 import json
 
+import pytest
+
 from tests.openedx.compat import events, handlers, platform_env, scenario  # noqa: F401 (fixtures)
 
 pytest_plugins = ["tests.mariadb"]  # EMM_DB=mysql: a private MariaDB server for the session
+
+
+@pytest.fixture(autouse=True)
+def _no_description_trusted():
+    """Each test starts trusting no block's stored description (``common.descriptions``): the rows
+    the test before saw were rolled back or flushed with its database."""
+    from emm_xblocks.common import descriptions
+
+    descriptions.forget_known()
 
 
 def call_json(block, handler, data, method="POST"):

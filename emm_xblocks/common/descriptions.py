@@ -3,15 +3,37 @@ course's evaluation report. Content only (statements, scale, questions, names): 
 
 ``describe`` reads the block's row first and writes only when the content changed, so a
 submission costs one indexed read; two first submissions at the same moment create one row (the
-second's INSERT meets the unique key and gives way).
+second's INSERT meets the unique key and gives way). A process that has seen its text in the row
+outside any transaction (read there, or written and committed) trusts it for ``TRUSTED_FOR``
+seconds and sends no read at all: only ``describe`` writes these rows, so the one way the row can
+hold another text is another process serving the block's previous content while an edit is
+published, which the first submission after the trust runs out sets right (decision 46).
 """
 
 import json
+import time
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from . import statements
 from .transactions import write
+
+TRUSTED_FOR = 60.0  # seconds a process trusts that a block's row holds the text it last saw there
+KNOWN_MAX = 4096  # blocks remembered per process (then forgotten all at once: a few reads again)
+_known = {}  # block_key -> (text, time.monotonic() when seen in the row)
+
+
+def forget_known():
+    """Forget every row this process has seen (a test that rolls the database back calls it)."""
+    _known.clear()
+
+
+def _remember(block_key, text, now):
+    if transaction.get_connection().in_atomic_block:
+        return  # what a caller's transaction reads or writes may yet be rolled back
+    if len(_known) >= KNOWN_MAX:
+        _known.clear()
+    _known[block_key] = (text, now)
 
 
 def describe(block_key, course_key, block_type, text):
@@ -19,11 +41,16 @@ def describe(block_key, course_key, block_type, text):
     ``block_type``) asks, in course ``course_key``."""
     from ..models import EvaluationDescription
 
+    now = time.monotonic()
+    seen = _known.get(block_key)
+    if seen is not None and seen[0] == text and now - seen[1] < TRUSTED_FOR:
+        return
     # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY
     rows = statements.select("description", lambda b: EvaluationDescription.objects.filter(block_key=b)
                              .values_list("content")[:1], block_key)
     current = rows[0][0] if rows else None
     if current == text:
+        _remember(block_key, text, now)
         return
 
     def work():
@@ -36,7 +63,8 @@ def describe(block_key, course_key, block_type, text):
     try:
         write(work)
     except IntegrityError:
-        pass  # another request created it at the same moment: with this submission's content too
+        return  # another request created it at the same moment: with this submission's content too
+    _remember(block_key, text, now)
 
 
 def course_descriptions(course_key, block_type):
