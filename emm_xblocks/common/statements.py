@@ -125,6 +125,12 @@ class _Select:
 
     def __init__(self, sql, sources, compiler):
         self.sql, self.sources, self.compiler = sql, sources, compiler
+        # The ORM's rows are the database's as they come when none of the columns has a converter
+        # (``SQLCompiler.results_iter``: no ``apply_converters``, no composite field): then this
+        # statement's rows skip ``results_iter``, which looks the converters up again at every call.
+        fields = [s[0] for s in compiler.select[:compiler.col_count]]
+        composite = getattr(compiler, "has_composite_fields", lambda fields: False)(fields)
+        self.as_they_come = not compiler.get_converters(fields) and not composite
 
     def rows(self, values):
         flat = _flat(values)
@@ -134,6 +140,8 @@ class _Select:
             raw = cursor.fetchall()
         if self.compiler.has_extra_select:  # ORDER BY columns added for DISTINCT (execute_sql trims them too)
             raw = [row[:self.compiler.col_count] for row in raw]
+        if self.as_they_come:
+            return list(map(tuple, raw))
         return list(self.compiler.results_iter(results=[raw], tuple_expected=True))
 
 

@@ -62,6 +62,25 @@ def test_a_value_its_lookup_rewrites_is_not_reused_and_still_right():
     assert "test prefix" not in statements.reused()
 
 
+def test_rows_of_columns_without_converters_come_as_the_database_gives_them(monkeypatch):
+    """Counts and texts (no converter on SQLite or MySQL) skip the ORM's ``results_iter``, which
+    would give them back unchanged; a UUID and datetimes still go through their converters."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    Tally.objects.create(block_key="b", group="g1", value="a", n=3)
+    opened = live_store.start("blk")
+    assert statements.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]  # compiled
+    assert live_store.current("blk") == opened
+    converted = []
+    results_iter = SQLCompiler.results_iter
+    monkeypatch.setattr(SQLCompiler, "results_iter",
+                        lambda self, *a, **k: converted.append(self) or results_iter(self, *a, **k))
+    assert statements.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]
+    assert converted == []
+    seen = live_store.current("blk")
+    assert len(converted) == 1 and seen == opened and isinstance(seen.started, datetime.datetime)
+
+
 def test_values_of_other_types_go_through_the_orm():
     """A datetime (say) is prepared by its field in ways a probe cannot stand for: built by the ORM."""
     opened = live_store.start("blk")
