@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS_DIR = ROOT / "emm_xblocks" / "workbench" / "scenarios"
 REPEAT, WARMUP = 200, 20
+ALONE_IDS = 100_000  # the learners of the runs of one block alone: numbered after those of the shared run
 ANCHOR_PACKAGES = {"poll": "xblock-poll", "drag-and-drop-v2": "xblock-drag-and-drop-v2",
                    "branching_xblock": "branching-xblock"}
 # issue 7: in-memory, student_view <= 1 ms; main action <= 1 ms (Likert, role-play), <= 2 ms (10-question case)
@@ -297,13 +298,20 @@ def memory_phase(repeat):
 
     render, render_errors = interleaved(renders, repeat)
     action, action_errors = interleaved(actions, repeat)
+    alone = {}
+    for key in render.keys() & action.keys():  # then each block by itself: its figures with warm caches
+        fresh_ids = {kind: (lambda i, prepare=task[0]: prepare(ALONE_IDS + i), task[1])
+                     for kind, task in (("render", renders[key]), ("action", actions[key]))}
+        alone[key] = {f"{kind}_alone": interleaved({key: task}, repeat)[0].get(key)
+                      for kind, task in fresh_ids.items()}
     for s in subjects():
         if s.key in results:
             continue
         bad = [r for r in answers[s.key] if r.status_code != 200 or not s.ok(answer_of(r))]
         error = render_errors.get(s.key) or action_errors.get(s.key) or (
             f"{len(bad)} failed answers, e.g. {bad[0].status_code} {answer_of(bad[0])}"[:160] if bad else None)
-        results[s.key] = {"error": error} if error else {"render": render[s.key], "action": action[s.key]}
+        results[s.key] = {"error": error} if error else {"render": render[s.key], "action": action[s.key],
+                                                         **alone.get(s.key, {})}
     return results
 
 
@@ -399,17 +407,22 @@ def print_memory_table(results, repeat):
           "per call)")
     print("  'in-memory': XBlock fields in XBlock's ToyRuntime dict store (no database); our aggregate store")
     print("  (emm_xblocks.models: the Likert rows, attempt claims, case-study distribution) on SQLite ':memory:'.")
-    print("  No asides; Django DEBUG off (as in production) in both tables.")
-    print(f"  {'block':<34} {'version':<8} {'render':>7} {'action':>7}  {'(handler)':<14} target / verdict")
+    print("  No asides; Django DEBUG off (as in production) in both tables. 'render' and 'action': the blocks")
+    print("  taking turns call by call (the verdict's figures); 'alone': then each block by itself, its code and")
+    print("  data still in the CPU's caches from its call before (docs/decisions/0047).")
+    print(f"  {'block':<34} {'version':<8} {'render':>7} {'action':>7} {'alone:':>7} {'render':>6} {'action':>6}"
+          f"  {'(handler)':<14} target / verdict")
     for s in subs:
         figures = results.get(s.key, {})
         head = (f"  {s.label:<34} {_package(s.key):<8} {_ms(figures.get('render'))} "
-                f"{_ms(figures.get('action'))}   {s.action:<14}")
+                f"{_ms(figures.get('action'))} {'':>7}{_ms(figures.get('render_alone'))}"
+                f"{_ms(figures.get('action_alone'))}   {s.action:<14}")
         if s.anchor:
             print(head + (" anchor" if "error" not in figures else " " + figures["error"]))
         else:
             target, verdict = verdicts(s, figures, fastest)
-            print(head + f" {verdict}\n  {'':<34} {'':<8} {'':>7} {'':>7}   {'':<14} target: {target}")
+            print(head + f" {verdict}\n  {'':<34} {'':<8} {'':>7} {'':>7} {'':>7} {'':>6} {'':>6}   {'':<14} "
+                  f"target: {target}")
 
 
 def print_workbench_table(results, repeat):
