@@ -37,6 +37,7 @@ then the memory starts afresh. Values may be ``str``, ``int``
 
 import datetime
 import operator
+import os
 import threading
 import uuid
 from itertools import count
@@ -261,6 +262,27 @@ def _pre_saves_value(field):
             and not (field.auto_now or field.auto_now_add))
 
 
+_UUID4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64)) & ((1 << 128) - 1)
+_UUID4_SET = (0x8000 << 48) | (4 << 76)
+
+
+def uuid4_hex():
+    """``uuid.uuid4().hex`` without the ``UUID`` object (half its time): 16 bytes of
+    ``os.urandom`` with the version (4) and RFC 4122 variant bits set as ``uuid.UUID(bytes=...,
+    version=4)`` sets them."""
+    return "%032x" % ((int.from_bytes(os.urandom(16), "big") & _UUID4_CLEAR) | _UUID4_SET)
+
+
+def _made_prepared(field, fast, connection):
+    """A function giving a new default's parameter as it is, or None: for ``default=uuid.uuid4``
+    where the field stores a UUID as its 32 hex digits (SQLite, MySQL: ``UUIDField`` without a
+    native type), ``uuid4_hex``, which skips the ``UUID`` and its preparation."""
+    if field.default is not uuid.uuid4 or uuid.UUID not in fast:
+        return None
+    expected = field.get_db_prep_save(_PROBE_UUID, connection=connection)
+    return uuid4_hex if type(expected) is str and expected == _PROBE_UUID.hex else None
+
+
 class _Insert:
     """A compiled ``INSERT`` of a number of rows: its SQL and, for each of its columns (every
     concrete field, in the ORM's order), how a row's value or the field's default becomes the
@@ -268,13 +290,18 @@ class _Insert:
 
     def __init__(self, sql, fields, connection):
         self.sql, self.connection = sql, connection
-        self.columns = []  # (field name, default, default_made, {type: how}, field.get_db_prep_save)
+        # (field name, default, default_made, {type: how}, field.get_db_prep_save, {type: how} of a made default)
+        self.columns = []
         for field in fields:
+            fast = made_fast = _shortcuts(field, connection)
             if field.has_default() and callable(field.default):
                 default, made = None, field.get_default  # one call per row (a new id...)
+                prepared = _made_prepared(field, fast, connection)
+                if prepared is not None:  # made as the parameter it becomes: taken as it comes
+                    made, made_fast = prepared, {str: None}
             else:
                 default, made = field.get_default(), None  # a fixed value (checked by _compile_insert)
-            self.columns.append((field.name, default, made, _shortcuts(field, connection), field.get_db_prep_save))
+            self.columns.append((field.name, default, made, fast, field.get_db_prep_save, made_fast))
 
     def _prepare(self, fast, save, value):
         how = fast.get(type(value), _GENERAL)
@@ -288,7 +315,7 @@ class _Insert:
         ``(index, field name or None for a default made per row, default_made, {type: how},
         get_db_prep_save)`` of the others."""
         template, filled = [], []
-        for i, (name, default, made, fast, save) in enumerate(self.columns):
+        for i, (name, default, made, fast, save, made_fast) in enumerate(self.columns):
             if name in keys:
                 template.append(None)
                 filled.append((i, name, None, fast, save))
@@ -296,7 +323,7 @@ class _Insert:
                 template.append(self._prepare(fast, save, same[name]))
             elif made is not None:
                 template.append(None)
-                filled.append((i, None, made, fast, save))
+                filled.append((i, None, made, made_fast, save))
             else:
                 template.append(self._prepare(fast, save, default))
         return template, filled

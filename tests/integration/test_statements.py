@@ -364,3 +364,16 @@ def test_a_shortcut_that_gives_other_parameters_than_the_orm_is_not_used(monkeyp
                           {"block_key": "b", "submission": submission, "day": today})
     assert "insert emm_xblocks.Answer" not in statements.reused()
     assert sorted(Answer.objects.values_list("submission", "group")) == [(submission, "g0"), (submission, "g1")]
+
+
+def test_a_new_id_is_a_version_4_uuid_as_uuid4_makes_it(monkeypatch):
+    """The ids an insert makes for its rows (``statements.uuid4_hex``) are what ``uuid.uuid4().hex``
+    gives for the same random bytes: version 4, RFC 4122 variant."""
+    for raw in (bytes(16), b"\xff" * 16, bytes(range(16)), bytes(range(200, 216))):
+        monkeypatch.setattr(statements.os, "urandom", lambda n, raw=raw: raw)
+        assert statements.uuid4_hex() == uuid.UUID(bytes=raw, version=4).hex
+    monkeypatch.undo()
+    made = {statements.uuid4_hex() for _ in range(1000)}
+    assert len(made) == 1000
+    assert all(len(h) == 32 and uuid.UUID(hex=h).version == 4 and uuid.UUID(hex=h).variant == uuid.RFC_4122
+               for h in made)
