@@ -3,11 +3,13 @@ course's evaluation report. Content only (statements, scale, questions, names): 
 
 ``describe`` reads the block's row first and writes only when the content changed, so a
 submission costs one indexed read; two first submissions at the same moment create one row (the
-second's INSERT meets the unique key and gives way). A process that has seen its text in the row
-outside any transaction (read there, or written and committed) trusts it for ``TRUSTED_FOR``
-seconds and sends no read at all: only ``describe`` writes these rows, so the one way the row can
-hold another text is another process serving the block's previous content while an edit is
-published, which the first submission after the trust runs out sets right (decision 46).
+second's INSERT meets the unique key and gives way). A process that has read its text in the row,
+in autocommit outside any transaction (never right after writing it: a later submission reads it
+back first), trusts it for ``TRUSTED_FOR`` seconds and sends no read at all. Only ``describe``
+writes these rows, so the row holds another text than a trusted one only if another process,
+still serving the block's previous content in a request that began before an edit was published,
+writes it after that read; the trusting process sets it right at its first submission once the
+minute is over, any other process at its next (decision 46).
 """
 
 import json
@@ -29,8 +31,9 @@ def forget_known():
 
 
 def _remember(block_key, text, now):
-    if transaction.get_connection().in_atomic_block:
-        return  # what a caller's transaction reads or writes may yet be rolled back
+    connection = transaction.get_connection()
+    if connection.in_atomic_block or not connection.get_autocommit():
+        return  # what a caller's transaction reads may be its own write, which may yet be rolled back
     if len(_known) >= KNOWN_MAX:
         _known.clear()
     _known[block_key] = (text, now)
@@ -63,8 +66,7 @@ def describe(block_key, course_key, block_type, text):
     try:
         write(work)
     except IntegrityError:
-        return  # another request created it at the same moment: with this submission's content too
-    _remember(block_key, text, now)
+        pass  # another request created it at the same moment: with this submission's content too
 
 
 def course_descriptions(course_key, block_type):

@@ -1,6 +1,7 @@
-"""What each block asked (``common.descriptions``, decision 46): a process that has seen a block's
+"""What each block asked (``common.descriptions``, decision 46): a process that has read a block's
 text in its row sends no read for it again for ``TRUSTED_FOR`` seconds, on SQLite and on MariaDB
-(``EMM_DB=mysql``), and never trusts what a caller's transaction may roll back."""
+(``EMM_DB=mysql``); it never trusts its own write before reading it back, nor what a caller's
+transaction may roll back."""
 
 import pytest
 from django.db import connection, transaction
@@ -22,8 +23,9 @@ def _stored(block_key="blk"):
     return list(EvaluationDescription.objects.filter(block_key=block_key).values_list("content", flat=True))
 
 
-def test_the_second_submission_of_the_same_content_sends_nothing():
-    assert _describe('{"a": 1}')  # a read, then the row is created
+def test_once_read_back_the_same_content_sends_nothing():
+    assert len(_describe('{"a": 1}')) > 1  # a read, then the row is created
+    assert len(_describe('{"a": 1}')) == 1  # read back: the row says so
     assert _describe('{"a": 1}') == []
     assert _stored() == ['{"a": 1}']
 
@@ -35,15 +37,17 @@ def test_a_row_seen_by_a_read_is_trusted_too():
 
 
 def test_new_content_is_written_at_once_while_the_old_is_trusted():
-    _describe('{"a": 1}')
+    _describe('{"a": 1}'), _describe('{"a": 1}')
+    assert _describe('{"a": 1}') == []
     assert _describe('{"a": 2}')
     assert _stored() == ['{"a": 2}']
+    assert len(_describe('{"a": 2}')) == 1
     assert _describe('{"a": 2}') == []
 
 
 def test_a_row_another_process_changed_is_set_right_once_the_trust_runs_out(monkeypatch):
-    _describe('{"new": 1}')
-    # another process, still serving the content before an edit, writes its text after ours
+    _describe('{"new": 1}'), _describe('{"new": 1}')  # written, then read back: trusted
+    # another process, still serving the content before an edit, writes its text after our read
     EvaluationDescription.objects.filter(block_key="blk").update(content='{"old": 1}')
     assert _describe('{"new": 1}') == []  # trusted: not seen yet
     clock = descriptions.time.monotonic() + descriptions.TRUSTED_FOR + 1
@@ -57,7 +61,7 @@ def test_nothing_is_trusted_from_inside_a_caller_s_transaction():
         pass
 
     with pytest.raises(RolledBack), transaction.atomic():
-        _describe('{"a": 1}')
+        _describe('{"a": 1}'), _describe('{"a": 1}')
         assert _describe('{"a": 1}')  # read again: what this transaction wrote may be rolled back
         raise RolledBack
     assert _stored() == []
@@ -65,8 +69,22 @@ def test_nothing_is_trusted_from_inside_a_caller_s_transaction():
     assert _stored() == ['{"a": 1}']
 
 
+def test_nothing_is_trusted_with_autocommit_off_either():
+    """A caller that turned autocommit off (no atomic block) may roll back what it read back."""
+    transaction.set_autocommit(False)
+    try:
+        _describe('{"a": 1}')
+        assert _describe('{"a": 1}')  # read back, not trusted
+        assert descriptions._known == {}
+        transaction.rollback()  # (on SQLite the write was already committed: a savepoint's release commits)
+    finally:
+        transaction.set_autocommit(True)
+    _describe('{"a": 1}')
+    assert _stored() == ['{"a": 1}']
+
+
 def test_each_block_is_trusted_on_its_own():
-    _describe('{"a": 1}', "one")
+    _describe('{"a": 1}', "one"), _describe('{"a": 1}', "one")
     assert _describe('{"a": 1}', "two")
     assert _stored("two") == ['{"a": 1}']
 
@@ -74,6 +92,6 @@ def test_each_block_is_trusted_on_its_own():
 def test_a_full_memory_is_emptied_not_grown(monkeypatch):
     monkeypatch.setattr(descriptions, "KNOWN_MAX", 2)
     for key in ("one", "two", "three"):
-        _describe("{}", key)
+        _describe("{}", key), _describe("{}", key)
     assert len(descriptions._known) <= 2
     assert _describe("{}", "three") == []

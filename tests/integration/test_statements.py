@@ -377,3 +377,17 @@ def test_a_new_id_is_a_version_4_uuid_as_uuid4_makes_it(monkeypatch):
     assert len(made) == 1000
     assert all(len(h) == 32 and uuid.UUID(hex=h).version == 4 and uuid.UUID(hex=h).variant == uuid.RFC_4122
                for h in made)
+
+
+def test_the_ids_an_insert_makes_are_new_version_4_uuids(monkeypatch):
+    """Rows given without an id get one from ``uuid4_hex`` (the reused insert too), which the ORM
+    reads back as a version 4 ``UUID``."""
+    made = []
+    monkeypatch.setattr(statements, "uuid4_hex", lambda real=statements.uuid4_hex: made.append(real()) or made[-1])
+    statements.forget()  # compiled afresh, with the function in place
+    for i in range(2):  # compiled, then reused
+        statements.insert(Answer, [{"group": f"g{k}", "value": "a"} for k in range(3)],
+                          {"block_key": f"ids{i}", "submission": uuid.uuid4(), "day": datetime.date(2026, 1, 1)})
+    ids = list(Answer.objects.filter(block_key__startswith="ids").values_list("id", flat=True))
+    assert len(made) == 6 and sorted(i.hex for i in ids) == sorted(made)
+    assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
