@@ -40,10 +40,12 @@ import operator
 import os
 import threading
 import uuid
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from itertools import count
 
 from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
-from django.db import DEFAULT_DB_ALIAS, connections, router
+from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 
 KEPT = 2_000  # compiled statements kept (per thread), then the memory starts afresh
 _PROBE_INT = 1_900_000_000  # probe integers: distinct, within every backend's 32-bit integer range
@@ -51,6 +53,38 @@ _NOT_REUSED = object()
 
 _local = threading.local()  # .compiled: {(name, connection id, shape) -> _Select | _Insert | _NOT_REUSED}
 _generation = [0]  # bumped by ``forget``: every thread's memory starts afresh at its next statement
+
+
+_shared = ContextVar("emm_statements_cursor", default=None)  # (connection, cursor) of ``one_cursor``
+
+
+@contextmanager
+def one_cursor():
+    """Inside, the store's statements on the default connection (``select``, ``insert``,
+    ``summary``'s counts) share one cursor: Django builds one for each ``connection.cursor()``
+    (its wrapper, its thread, async and debug checks: some 6 µs) and a submission's write sends
+    five or six statements. The cursor is made here, under the debug setting of the moment (a
+    test's ``CaptureQueriesContext`` sees every statement), and closed on the way out; nested,
+    the outer one's."""
+    if _shared.get() is not None:
+        yield
+        return
+    connection = transaction.get_connection()
+    with connection.cursor() as shared:
+        token = _shared.set((connection, shared))
+        try:
+            yield
+        finally:
+            _shared.reset(token)
+
+
+def cursor(connection):
+    """A context giving a cursor of ``connection``: ``one_cursor``'s, if one is open on it (left
+    open on the way out), else a new one (``connection.cursor()``)."""
+    shared = _shared.get()
+    if shared is not None and shared[0] is connection:
+        return nullcontext(shared[1])
+    return connection.cursor()
 
 
 def _compiled():
@@ -136,12 +170,12 @@ class _Select:
     def rows(self, values):
         flat = _flat(values)
         params = [flat[i] if kind else const for kind, i, const in self.sources]
-        with self.compiler.connection.cursor() as cursor:  # the connection (alias) the query was built for
-            cursor.execute(self.sql, params)
-            raw = cursor.fetchall()
+        with cursor(self.compiler.connection) as cur:  # the connection (alias) the query was built for
+            cur.execute(self.sql, params)
+            raw = cur.fetchall()
         if self.compiler.has_extra_select:  # ORDER BY columns added for DISTINCT (execute_sql trims them too)
             raw = [row[:self.compiler.col_count] for row in raw]
-        if self.as_they_come:
+        if self.as_they_come or not raw:  # (no row: nothing to convert)
             return list(map(tuple, raw))
         return list(self.compiler.results_iter(results=[raw], tuple_expected=True))
 
@@ -399,5 +433,5 @@ def insert(model, rows, same=None):
     if entry is _NOT_REUSED:
         model.objects.bulk_create([model(**{**same, **row}) for row in rows])
         return
-    with connection.cursor() as cursor:
-        cursor.execute(entry.sql, entry.params(rows, same))
+    with cursor(connection) as cur:
+        cur.execute(entry.sql, entry.params(rows, same))

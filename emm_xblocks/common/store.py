@@ -103,6 +103,10 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                                     for k in summary.keys_of(group, value, role, profile)])
 
     def work():
+        with statements.one_cursor():  # the transaction's statements on one cursor
+            keep()
+
+    def keep():
         # the summary's changes, counted afresh on every try (a retried transaction starts over)
         tally = defaultdict(int)
         submissions = 1 if answers else 0

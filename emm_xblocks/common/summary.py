@@ -130,7 +130,7 @@ def _add(model, changes, fields):
     connection = transaction.get_connection()
     sql = _update_sql(model, connection, fields)
     missing = []
-    with connection.cursor() as cursor:
+    with statements.cursor(connection) as cursor:
         for change in changes:
             cursor.execute(sql, change)
             if not cursor.rowcount and change[0] > 0:  # (d < 0 on a row never counted: rows written outside the store)
@@ -173,7 +173,7 @@ def _add_at_once(model, block_key, changes):
     running it again, where ``apply`` updates the rows one by one (``_add``). So ``apply`` must run
     inside ``transactions.write`` (``store.record`` does)."""
     connection = transaction.get_connection()
-    with connection.cursor() as cursor:
+    with statements.cursor(connection) as cursor:
         for start in range(0, len(changes), BATCH):
             part = changes[start:start + BATCH]
             keys = list(chain.from_iterable((block_key, *change[1:]) for change in part))

@@ -63,8 +63,9 @@ def test_a_value_its_lookup_rewrites_is_not_reused_and_still_right():
 
 
 def test_rows_of_columns_without_converters_come_as_the_database_gives_them(monkeypatch):
-    """Counts and texts (no converter on SQLite or MySQL) skip the ORM's ``results_iter``, which
-    would give them back unchanged; a UUID and datetimes still go through their converters."""
+    """Counts and texts (no converter on SQLite or MySQL), and no rows at all, skip the ORM's
+    ``results_iter``, which would give them back unchanged; a UUID and datetimes still go through
+    their converters."""
     from django.db.models.sql.compiler import SQLCompiler
 
     Tally.objects.create(block_key="b", group="g1", value="a", n=3)
@@ -76,6 +77,8 @@ def test_rows_of_columns_without_converters_come_as_the_database_gives_them(monk
     monkeypatch.setattr(SQLCompiler, "results_iter",
                         lambda self, *a, **k: converted.append(self) or results_iter(self, *a, **k))
     assert statements.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]
+    assert converted == []
+    assert live_store.current("none") is None  # no row: nothing to convert either
     assert converted == []
     seen = live_store.current("blk")
     assert len(converted) == 1 and seen == opened and isinstance(seen.started, datetime.datetime)
@@ -391,3 +394,32 @@ def test_the_ids_an_insert_makes_are_new_version_4_uuids(monkeypatch):
     ids = list(Answer.objects.filter(block_key__startswith="ids").values_list("id", flat=True))
     assert len(made) == 6 and sorted(i.hex for i in ids) == sorted(made)
     assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
+
+
+def test_a_write_s_statements_share_one_cursor_and_each_is_still_seen(monkeypatch):
+    """``store.record``'s transaction runs its statements on one cursor (``statements.one_cursor``)
+    instead of one each; a test's (or a debug toolbar's) capture still sees every one of them."""
+    from contextlib import nullcontext
+
+    from django.db import connection
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.test.utils import CaptureQueriesContext
+
+    store.record("blk", {"q1": "a", "q2": "b"}, user_key="first", replace=True, comment="hi")  # the rows exist
+    store.record("blk", {"q1": "b", "q2": "a"}, user_key="second", replace=True, comment="hi")
+
+    def record(user, share):
+        made, real = [], BaseDatabaseWrapper.cursor
+        with monkeypatch.context() as patch:
+            patch.setattr(BaseDatabaseWrapper, "cursor", lambda self: made.append(1) or real(self))
+            if not share:
+                patch.setattr(statements, "one_cursor", nullcontext)
+            with CaptureQueriesContext(connection) as seen:
+                store.record("blk", {"q1": "b", "q2": "a"}, user_key=user, replace=True, comment="ok")
+        return len(made), [q["sql"].split(" ")[0] for q in seen.captured_queries]
+
+    shared, shared_sql = record("one", True)
+    apart, apart_sql = record("two", False)
+    assert shared_sql == apart_sql and len(shared_sql) >= 7
+    assert shared <= apart - 4, (shared, apart)  # claim, answers, comment, tallies, count: one cursor, not five
+    assert summary.tallies("blk") == {"q1": {"a": 1, "b": 3}, "q2": {"b": 1, "a": 3}}
