@@ -197,6 +197,24 @@ def interleaved(tasks, repeat=REPEAT, warmup=WARMUP):
     return {key: statistics.median(s) for key, s in samples.items() if key not in errors}, errors
 
 
+def python_calls(task, i):
+    """The Python function calls of one ``timed(prepare(i))`` (``cProfile``'s count, ``prepare`` not
+    counted): the same on any machine and at any load, a count of the interpreter's work (not of
+    C's, the database's or the caches')."""
+    import cProfile
+    import pstats
+
+    prepare, timed = task
+    args = prepare(i)
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        timed(args)
+    finally:
+        profile.disable()
+    return pstats.Stats(profile).total_calls
+
+
 def setup_django(db_name):
     os.environ["EMM_WORKBENCH_DB"] = db_name
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emm_xblocks.workbench.settings")
@@ -304,6 +322,8 @@ def memory_phase(repeat):
                      for kind, task in (("render", renders[key]), ("action", actions[key]))}
         alone[key] = {f"{kind}_alone": interleaved({key: task}, repeat)[0].get(key)
                       for kind, task in fresh_ids.items()}
+        alone[key].update({f"{kind}_calls": python_calls(task, 2 * ALONE_IDS)
+                           for kind, task in (("render", renders[key]), ("action", actions[key]))})
     for s in subjects():
         if s.key in results:
             continue
@@ -423,6 +443,12 @@ def print_memory_table(results, repeat):
             target, verdict = verdicts(s, figures, fastest)
             print(head + f" {verdict}\n  {'':<34} {'':<8} {'':>7} {'':>7} {'':>7} {'':>6} {'':>6}   {'':<14} "
                   f"target: {target}")
+    print("  Python function calls of one render and one action (cProfile's count, after the runs above: the")
+    print("  same on any machine and load; the interpreter's work, not C's, the database's or the caches'):")
+    for s in subs:
+        figures = results.get(s.key, {})
+        if "action_calls" in figures:
+            print(f"  {s.label:<34} {figures['render_calls']:>7,} {figures['action_calls']:>7,}")
 
 
 def print_workbench_table(results, repeat):
