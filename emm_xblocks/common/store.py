@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
-from . import statements, summary
+from . import inserts, statements, summary
 from .transactions import write, write_one
 
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
@@ -41,7 +41,7 @@ def _claims(block_key, user_key, slots, taken=None):
     back the transaction, which a caller keeps for its claims (no savepoint inside it)."""
     from ..models import Claim
 
-    statements.insert(Claim, [{"slot": slot, "taken": taken if i == 0 else None} for i, slot in enumerate(slots)],
+    inserts.insert(Claim, [{"slot": slot, "taken": taken if i == 0 else None} for i, slot in enumerate(slots)],
                       {"block_key": block_key, "user_key": user_key})
 
 
@@ -137,11 +137,11 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             if old:
                 Comment.objects.filter(id__in=old).delete()
         if answers:
-            statements.insert(Answer, [{"group": group, "value": value} for group, value in answers.items()],
+            inserts.insert(Answer, [{"group": group, "value": value} for group, value in answers.items()],
                               {"block_key": block_key, "submission": submission, "user_key": user_key,
                                "day": today, "role": role})
         if comment:
-            statements.insert(Comment, [{"text": comment}], {"block_key": block_key, "submission": submission,
+            inserts.insert(Comment, [{"text": comment}], {"block_key": block_key, "submission": submission,
                                                              "user_key": user_key, "day": today})
         for group, value in answers.items():
             for key in summary.keys_of(group, value, role, profile):

@@ -10,7 +10,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from emm_xblocks.common import live_store, statements, store, summary
+from emm_xblocks.common import inserts, live_store, statements, store, summary
 from emm_xblocks.models import Answer, Claim, Comment, LiveSession, Tally
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -115,7 +115,7 @@ def test_rows_are_converted_as_the_orm_converts_them():
 def test_an_insert_stores_what_bulk_create_stores():
     submission, today = uuid.uuid4(), timezone.now().date()
     for i in range(3):  # the first compiles, the others reuse
-        statements.insert(Answer, [{"block_key": "b", "submission": submission, "group": f"g{i}", "value": "é ✓",
+        inserts.insert(Answer, [{"block_key": "b", "submission": submission, "group": f"g{i}", "value": "é ✓",
                                     "user_key": "", "day": today, "role": "r"},
                                    {"block_key": "b", "submission": submission, "group": f"h{i}", "value": "2",
                                     "day": today}])
@@ -128,9 +128,9 @@ def test_an_insert_stores_what_bulk_create_stores():
 
 
 def test_an_insert_that_meets_a_unique_key_raises_and_inserts_nothing():
-    statements.insert(Claim, [{"block_key": "b", "user_key": "u", "slot": "1"}])
+    inserts.insert(Claim, [{"block_key": "b", "user_key": "u", "slot": "1"}])
     with pytest.raises(IntegrityError), transaction.atomic():
-        statements.insert(Claim, [{"block_key": "b", "user_key": "u", "slot": "2"},
+        inserts.insert(Claim, [{"block_key": "b", "user_key": "u", "slot": "2"},
                                   {"block_key": "b", "user_key": "u", "slot": "1"}])
     assert sorted(Claim.objects.values_list("slot", flat=True)) == ["1"]
 
@@ -276,7 +276,7 @@ def test_every_insert_sends_the_parameters_the_orm_would():
     ``str``, a ``UUID``, a ``date``, ``None``), the general way (a UUID given as text, a datetime),
     the values given once for every row (``same``), a row's own value before ``same``'s, and the
     defaults (a new id per row, ``""``)."""
-    def inserts(i, times):
+    def cases(i, times):
         day = datetime.date(2024, 2, 29) - datetime.timedelta(days=397 * i)  # another day in each call
         i = f"{times}.{i}"
         return [
@@ -293,11 +293,11 @@ def test_every_insert_sends_the_parameters_the_orm_would():
 
     for times in (1, 3):
         for i in range(3):  # the first call of each shape compiles, the others reuse
-            for model, rows, same in inserts(i, times):
+            for model, rows, same in cases(i, times):
                 if model is not Claim:  # (an id given is new in each copy)
                     rows = [dict(row, id=uuid.uuid4().hex) if "id" in row else row
                             for _ in range(times) for row in rows]
-                [(sql, sent)] = _sent_inserts(lambda m=model, r=rows, s=same: statements.insert(m, r, s))
+                [(sql, sent)] = _sent_inserts(lambda m=model, r=rows, s=same: inserts.insert(m, r, s))
                 fields = list(model._meta.concrete_fields)
                 ids = sent[::len(fields)]  # the id each row was given (the first column)
                 complete = [{f.name: row[f.name] if f.name in row else same[f.name] if f.name in same
@@ -315,7 +315,7 @@ def test_the_shortcuts_are_found_for_the_store_s_fields():
     from django.db import connection
 
     def kinds(model, name):
-        return set(statements._shortcuts(model._meta.get_field(name), connection))
+        return set(inserts._shortcuts(model._meta.get_field(name), connection))
 
     none = type(None)
     assert kinds(Answer, "id") == kinds(Answer, "submission") == {uuid.UUID, none}
@@ -345,14 +345,14 @@ def test_a_field_that_prepares_its_values_otherwise_takes_the_general_way():
 
     for field in (Upper(max_length=5), Dashed(), Saved(), models.DateField(auto_now=True),
                   models.DateField(auto_now_add=True)):
-        assert statements._shortcuts(field, connection) == {}, field
-    assert statements._shortcuts(models.DateField(), connection) != {}
+        assert inserts._shortcuts(field, connection) == {}, field
+    assert inserts._shortcuts(models.DateField(), connection) != {}
 
 
 def test_a_shortcut_that_gives_other_parameters_than_the_orm_is_not_used(monkeypatch):
     """If a shortcut gave what the ORM does not (here a UUID with its dashes), the first compile
     of the insert finds it and the insert goes through ``bulk_create``, with the ORM's result."""
-    real = statements._shortcuts
+    real = inserts._shortcuts
 
     def wrong(field, connection):
         kept = real(field, connection)
@@ -360,23 +360,23 @@ def test_a_shortcut_that_gives_other_parameters_than_the_orm_is_not_used(monkeyp
             kept[uuid.UUID] = str
         return kept
 
-    monkeypatch.setattr(statements, "_shortcuts", wrong)
+    monkeypatch.setattr(inserts, "_shortcuts", wrong)
     submission, today = uuid.uuid4(), timezone.now().date()
     for i in range(2):
-        statements.insert(Answer, [{"group": f"g{i}", "value": "v"}],
+        inserts.insert(Answer, [{"group": f"g{i}", "value": "v"}],
                           {"block_key": "b", "submission": submission, "day": today})
     assert "insert emm_xblocks.Answer" not in statements.reused()
     assert sorted(Answer.objects.values_list("submission", "group")) == [(submission, "g0"), (submission, "g1")]
 
 
 def test_a_new_id_is_a_version_4_uuid_as_uuid4_makes_it(monkeypatch):
-    """The ids an insert makes for its rows (``statements.uuid4_hex``) are what ``uuid.uuid4().hex``
+    """The ids an insert makes for its rows (``inserts.uuid4_hex``) are what ``uuid.uuid4().hex``
     gives for the same random bytes: version 4, RFC 4122 variant."""
     for raw in (bytes(16), b"\xff" * 16, bytes(range(16)), bytes(range(200, 216))):
-        monkeypatch.setattr(statements.os, "urandom", lambda n, raw=raw: raw)
-        assert statements.uuid4_hex() == uuid.UUID(bytes=raw, version=4).hex
+        monkeypatch.setattr(inserts.os, "urandom", lambda n, raw=raw: raw)
+        assert inserts.uuid4_hex() == uuid.UUID(bytes=raw, version=4).hex
     monkeypatch.undo()
-    made = {statements.uuid4_hex() for _ in range(1000)}
+    made = {inserts.uuid4_hex() for _ in range(1000)}
     assert len(made) == 1000
     assert all(len(h) == 32 and uuid.UUID(hex=h).version == 4 and uuid.UUID(hex=h).variant == uuid.RFC_4122
                for h in made)
@@ -386,10 +386,10 @@ def test_the_ids_an_insert_makes_are_new_version_4_uuids(monkeypatch):
     """Rows given without an id get one from ``uuid4_hex`` (the reused insert too), which the ORM
     reads back as a version 4 ``UUID``."""
     made = []
-    monkeypatch.setattr(statements, "uuid4_hex", lambda real=statements.uuid4_hex: made.append(real()) or made[-1])
+    monkeypatch.setattr(inserts, "uuid4_hex", lambda real=inserts.uuid4_hex: made.append(real()) or made[-1])
     statements.forget()  # compiled afresh, with the function in place
     for i in range(2):  # compiled, then reused
-        statements.insert(Answer, [{"group": f"g{k}", "value": "a"} for k in range(3)],
+        inserts.insert(Answer, [{"group": f"g{k}", "value": "a"} for k in range(3)],
                           {"block_key": f"ids{i}", "submission": uuid.uuid4(), "day": datetime.date(2026, 1, 1)})
     ids = list(Answer.objects.filter(block_key__startswith="ids").values_list("id", flat=True))
     assert len(made) == 6 and sorted(i.hex for i in ids) == sorted(made)
