@@ -54,7 +54,7 @@ runtime = Runtime()
 def_id = runtime.id_generator.create_definition("emm_likert")
 usage_id = runtime.id_generator.create_usage(def_id)
 block = runtime.construct_xblock_from_class(Likert, ScopeIds("learner", "emm_likert", def_id, usage_id))
-block.statements = [{"id": "a", "text": "Texte", "reverse": False, "required": True}]
+block.content = {"statements": [{"id": "a", "text": "Texte", "reverse": False, "required": True}]}
 with translation.override("fr"):
     html = block.render("student_view", {}).body_html()
 assert "Tout à fait d’accord" in html or "Tout à fait d'accord" in html, html

@@ -70,9 +70,13 @@ def _parsed(from_fields, key):
     return from_fields(json.loads(text))
 
 
-def load(block, from_fields, names):
+def load(block, from_fields, names, legacy=()):
     """The block's content: ``from_fields({name: value})`` of the fields ``names`` (each read as
-    its field's ``from_json`` gives it), parsed once per distinct content."""
+    its field's ``from_json`` gives it), parsed once per distinct content. ``legacy``: fields of an
+    older layout, read too only when the ``content`` field is empty (each read may be a query)."""
     fields = block.fields
-    values = {name: fields[name].from_json(value) for name, value in raw_values(block, names).items()}
+    raw = raw_values(block, names)
+    if legacy and not raw.get("content"):
+        raw.update(raw_values(block, legacy))
+    values = {name: fields[name].from_json(value) for name, value in raw.items()}
     return _parsed(from_fields, key_of(values))

@@ -3,7 +3,9 @@ OLX glue, the same for every block.
 
 A block names its pure modules (the same layout in every block):
 
-* ``content_module``: ``SETTINGS``, ``CONTENT_FIELDS``, ``from_fields(values)``, ``to_fields(content)``;
+* ``content_module``: ``SETTINGS``, ``CONTENT_FIELDS``, ``from_fields(values)``, ``to_fields(content)``
+  and, if an older release kept the content in other fields, ``LEGACY_FIELDS`` (read while the
+  ``content`` field is empty, cleared by the next save: decision 49);
 * ``validation_module``: ``validate(content, _) -> [Problem]``;
 * ``olx_module``: ``from_xml(element)``, ``to_xml(content, element)``;
 * ``editor_module``: ``from_editor(data, _) -> (content or None, problems)``, ``to_editor(content)``;
@@ -48,11 +50,15 @@ class EditableContentMixin:
 
     def load_content(self):
         """The block's content as its frozen dataclass, parsed once per content (``common.content_cache``)."""
-        return content_cache.load(self, self.content_module.from_fields, self.content_field_names())
+        return content_cache.load(self, self.content_module.from_fields, self.content_field_names(),
+                                  getattr(self.content_module, "LEGACY_FIELDS", ()))
 
     def store_content(self, content):
         for name, value in self.content_module.to_fields(content).items():
             setattr(self, name, value)
+        for name in getattr(self.content_module, "LEGACY_FIELDS", ()):  # now in ``content``
+            if self.fields[name].is_set_on(self):
+                delattr(self, name)
 
     def learner_state(self):
         """The learner's fields as ``state_class``, read once each without XBlock's copies

@@ -50,16 +50,19 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     js_class = "EmmLikert"
     pack_module, pack_template = pack, "templates/likert/pack.html"  # the facilitator pack (common.pack)
 
-    statements = List(scope=Scope.content, default=[], help=N_("Statements: id, text, reverse, required"))
+    content = Dict(scope=Scope.content, default={},
+                   help=N_("The evaluation: statements, introduction, custom labels, comment prompt, "
+                           "profile question"))
+    # where 0.1 kept the content (``content.LEGACY_FIELDS``): read while ``content`` is empty,
+    # cleared by the next save (decision 49)
+    statements = List(scope=Scope.content, default=[])
     custom_labels = List(scope=Scope.settings, default=[])
-    intro = String(scope=Scope.content, default="", help=N_("Text above the statements (HTML)"))
+    intro = String(scope=Scope.content, default="")
     comment_prompt = String(scope=Scope.settings, default="")
-    scale_epoch = Integer(scope=Scope.settings, default=0,
-                          help=N_("How many times the scale changed after learners answered (kept by the editor)"))
-    past_scales = List(scope=Scope.settings, default=[],
-                       help=N_("Scales learners answered on before the current one: epoch, scale, custom labels"))
-    profile_prompt = String(scope=Scope.settings, default="", help=N_("The participant profile question (optional)"))
-    profile_options = List(scope=Scope.settings, default=[], help=N_("The profile question's answers: id, text"))
+    scale_epoch = Integer(scope=Scope.settings, default=0)
+    past_scales = List(scope=Scope.settings, default=[])
+    profile_prompt = String(scope=Scope.settings, default="")
+    profile_options = List(scope=Scope.settings, default=[])
 
     answers = Dict(scope=Scope.user_state, default={})
     learner_comment = String(scope=Scope.user_state, default="")
@@ -88,7 +91,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return views.student_view_data(self.load_content())
 
     def search_text(self):
-        return " ".join([self.display_name] + [s.get("text", "") for s in self.statements])
+        return " ".join([self.display_name] + [s.text for s in self.load_content().statements])
 
     def results_allowed(self, survey=None, submitted=None):
         """Staff, or a learner who submitted when the author shows them the results; ``survey``

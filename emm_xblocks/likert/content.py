@@ -2,7 +2,10 @@
 
 No XBlock and no Django here. ``SETTINGS`` is the one description of the evaluation's settings:
 the XBlock fields, the OLX attributes and the editor's form are derived from it
-(``common.settings``).
+(``common.settings``). The rest of the evaluation (statements, introduction, custom labels,
+comment prompt, the scale's history, the profile question) is kept in the block's one ``content``
+field, as in the other blocks (``to_fields``); a block saved by 0.1 kept each in a field of its
+own (``LEGACY_FIELDS``), still read while ``content`` is empty (decision 49).
 """
 
 from dataclasses import dataclass
@@ -136,48 +139,56 @@ class _SurveyContent:
 Survey = with_settings(_SurveyContent, SETTINGS, "Survey")
 Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (frozen, hashable)."
 
-CONTENT_FIELDS = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
-                  "profile_prompt", "profile_options")
+CONTENT_FIELDS = ("content",)  # one Dict field holds the evaluation's body (see ``to_fields``)
+BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
+        "profile_prompt", "profile_options")
+# 0.1 kept each part of the body in a field of its own, named as in ``BODY``: a block saved then
+# (and an evaluation's description stored then, ``learner.described``) is read from them while its
+# ``content`` is empty; the next save writes ``content`` and clears them (decision 49)
+LEGACY_FIELDS = BODY
 MAX_PROFILE_OPTIONS = profile.MAX_OPTIONS  # the checks are common.profile.problems
 
 
 def from_fields(values):
-    """The ``Survey`` held by the block's fields (``{field name: value}``, as stored)."""
+    """The ``Survey`` held by the block's fields (``{field name: value}``, as stored): the body in
+    ``content``, else (a block saved by 0.1) in the ``LEGACY_FIELDS`` of ``values``."""
+    body = stored_fields.stored_body(values) or values
     statements = tuple(
         Statement(str(s.get("id", "")), str(s.get("text", "")), bool(s.get("reverse")),
                   s.get("required", True) is not False)
-        for s in values.get("statements") or () if isinstance(s, dict))
+        for s in body.get("statements") or () if isinstance(s, dict))
     return Survey(
         statements=statements,
-        custom_labels=tuple(str(x) for x in values.get("custom_labels") or ()),
-        intro=values.get("intro") or "",
-        comment_prompt=values.get("comment_prompt") or "",
-        scale_epoch=_whole(values.get("scale_epoch")),
+        custom_labels=tuple(str(x) for x in body.get("custom_labels") or ()),
+        intro=body.get("intro") or "",
+        comment_prompt=body.get("comment_prompt") or "",
+        scale_epoch=_whole(body.get("scale_epoch")),
         past_scales=tuple(
             PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
-            for p in values.get("past_scales") or () if isinstance(p, dict)),
-        profile_prompt=str(values.get("profile_prompt") or ""),
-        profile_options=profile.options_from(list(values.get("profile_options") or ())),
+            for p in body.get("past_scales") or () if isinstance(p, dict)),
+        profile_prompt=str(body.get("profile_prompt") or ""),
+        profile_options=profile.options_from(list(body.get("profile_options") or ())),
         **stored_fields.stored_settings(values, SETTINGS),
     )
 
 
 def to_fields(survey):
-    """``{field name: value}`` to store ``survey`` in the block's fields (JSON types)."""
+    """``{field name: value}`` to store ``survey`` in the block's fields (JSON types): each setting
+    in its own field, the body in ``content``."""
     values = {s.name: getattr(survey, s.name) for s in SETTINGS}
-    values.update(
-        statements=[{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
-                    for s in survey.statements],
-        custom_labels=list(survey.custom_labels),
-        intro=survey.intro,
-        comment_prompt=survey.comment_prompt,
-        scale_epoch=survey.scale_epoch,
-        past_scales=[{"epoch": p.epoch, "scale": p.scale, "custom_labels": list(p.custom_labels)}
-                     for p in survey.past_scales],
-        profile_prompt=survey.profile_prompt,
-        profile_options=[{"id": o.id, "text": o.text} for o in survey.profile_options],
-    )
+    values["content"] = {
+        "statements": [{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
+                       for s in survey.statements],
+        "custom_labels": list(survey.custom_labels),
+        "intro": survey.intro,
+        "comment_prompt": survey.comment_prompt,
+        "scale_epoch": survey.scale_epoch,
+        "past_scales": [{"epoch": p.epoch, "scale": p.scale, "custom_labels": list(p.custom_labels)}
+                        for p in survey.past_scales],
+        "profile_prompt": survey.profile_prompt,
+        "profile_options": [{"id": o.id, "text": o.text} for o in survey.profile_options],
+    }
     return values
 
 

@@ -107,8 +107,8 @@ def described(survey):
     """What the course's evaluation report needs to label this evaluation's figures: its fields
     without the introduction and the comment prompt (``content.to_fields``)."""
     fields = to_fields(survey)
-    fields.pop("intro", None)
-    fields.pop("comment_prompt", None)
+    fields["content"] = {name: value for name, value in fields["content"].items()
+                         if name not in ("intro", "comment_prompt")}
     return fields
 
 

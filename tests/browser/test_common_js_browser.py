@@ -126,5 +126,5 @@ def test_likert_editor_removes_rows_says_so_keeps_the_focus_and_saves(workbench,
     page.get_by_role("button", name="Save").click()
     page.locator(f"{editor} [data-status]").filter(has_text="Saved.").wait_for()
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
-    assert [(s["id"], s["text"]) for s in block.statements] == [("s1", "Only statement.")]
+    assert [(s["id"], s["text"]) for s in block.content["statements"]] == [("s1", "Only statement.")]
     assert page.js_errors == []

@@ -48,8 +48,8 @@ def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
     from workbench.runtime import WorkbenchRuntime
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
-    assert [s["id"] for s in block.statements] == ["a", "cases", "b"]
-    assert block.statements[1]["text"] == "The case studies were close to my daily work."
+    assert [s["id"] for s in block.content["statements"]] == ["a", "cases", "b"]
+    assert block.content["statements"][1]["text"] == "The case studies were close to my daily work."
     assert page.js_errors == []
 
 
@@ -76,7 +76,7 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
     from workbench.runtime import WorkbenchRuntime
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
-    assert block.statements[0]["text"] == "First statement."
+    assert block.content["statements"][0]["text"] == "First statement."
 
 
 def test_editor_speaks_french_from_both_catalogues(workbench, new_page):

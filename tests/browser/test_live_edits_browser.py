@@ -42,8 +42,8 @@ def test_a_scale_change_after_answers_waits_for_save_anyway(workbench, new_page)
     anyway.click()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
-    assert block.scale == "agree4" and block.scale_epoch == 1
-    assert block.past_scales == [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
+    assert block.scale == "agree4" and block.content["scale_epoch"] == 1
+    assert block.content["past_scales"] == [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
     assert not anyway.is_visible()
     assert page.js_errors == []
 

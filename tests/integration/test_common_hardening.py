@@ -25,7 +25,7 @@ def test_pasted_control_characters_are_dropped_and_export_still_works(likert, ha
     r = handlers.post(likert, "studio_submit", data, student="staff_1")
     assert r.status_code == 200, r.content
     block = handlers.block(likert)
-    assert block.statements[0]["text"] == "Line oneline two"
+    assert block.content["statements"][0]["text"] == "Line oneline two"
     node = etree.Element("x")
     block.add_xml_to_node(node)
     assert b"Line oneline two" in etree.tostring(node)

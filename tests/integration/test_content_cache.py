@@ -41,7 +41,7 @@ def test_studios_field_api_change_is_seen_by_the_next_request(survey, handlers):
     assert handlers.block(survey).load_content().display_name == "Eval"
     block = studio_block(handlers, survey)
     block.fields["display_name"].write_to(block, "Renamed in Studio")
-    block.fields["statements"].write_to(block, [{"id": "only", "text": "Only one now"}])
+    block.fields["content"].write_to(block, {"statements": [{"id": "only", "text": "Only one now"}]})
     block.save()
     survey_now = handlers.block(survey).load_content()
     assert survey_now.display_name == "Renamed in Studio"
@@ -53,7 +53,7 @@ def test_studios_field_api_change_is_seen_by_the_next_request(survey, handlers):
 def test_a_change_in_place_or_unsaved_is_seen_by_the_same_instance(survey, handlers):
     block = studio_block(handlers, survey)
     assert len(block.load_content().statements) == 2
-    block.statements.append({"id": "new", "text": "Added in place"})  # a list field changed in place
+    block.content["statements"].append({"id": "new", "text": "Added in place"})  # a field changed in place
     assert [s.id for s in block.load_content().statements] == ["relevance", "pace", "new"]
     block.allow_na = False  # set, not saved yet
     assert block.load_content().allow_na is False

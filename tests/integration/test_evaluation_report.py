@@ -113,7 +113,9 @@ def test_only_the_courses_own_evaluations_and_no_learner_data_in_the_description
     assert EvaluationDescription.objects.count() == 2
     for row in EvaluationDescription.objects.values("content"):
         fields = json.loads(row["content"])
-        assert set(fields) >= {"statements", "scale", "display_name"} and "answers" not in fields
+        body = fields["content"]  # the evaluation's body, as in its block's ``content`` field
+        assert set(fields) >= {"scale", "display_name"} and "statements" in body
+        assert "answers" not in fields and "answers" not in body
         assert not re.search(r"p\w+[0-9]|q\w+[0-9]|@example", row["content"])  # no learner's name or email
 
 

@@ -145,8 +145,8 @@ def test_a_save_from_the_studio_editor_saves_the_profile_question_it_shows(surve
             "profile_options": [{"id": "gov", "text": "Government"}, {"id": "other", "text": "Other"}]}
     assert handlers.post(uid, "studio_submit", form, student="staff_1").status_code == 200
     block = handlers.block(uid)
-    assert block.display_name == "New name" and block.profile_prompt == "Your employer"
-    assert [o["id"] for o in block.profile_options] == ["gov", "other"]
+    assert block.display_name == "New name" and block.content["profile_prompt"] == "Your employer"
+    assert [o["id"] for o in block.content["profile_options"]] == ["gov", "other"]
 
 
 def test_the_mobile_apps_get_the_question_and_a_named_learners_answer(survey, handlers):

@@ -162,12 +162,12 @@ def test_studio_submit_saves_for_staff_and_reports_field_problems(survey, handle
     assert r.status_code == 200, r.content
     block = handlers.block(uid)
     assert block.display_name == "New name" and block.scale == "agree4"
-    assert block.statements == [{"id": "x", "text": "X statement", "reverse": False, "required": True}]
+    assert block.content["statements"] == [{"id": "x", "text": "X statement", "reverse": False, "required": True}]
     bad = dict(good, statements=[{"id": "x", "text": "A"}, {"id": "x", "text": "B"}])
     r = handlers.post(uid, "studio_submit", bad, student="staff_1")
     assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
     assert r.json_body["problems"][0]["field"] == "statements.1.id"
-    assert handlers.block(uid).statements[0]["text"] == "X statement"
+    assert handlers.block(uid).content["statements"][0]["text"] == "X statement"
     checked = handlers.post(uid, "studio_validate", bad, student="staff_1").json_body
     assert checked["problems"][0]["field"] == "statements.1.id"
 

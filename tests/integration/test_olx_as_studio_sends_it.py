@@ -37,7 +37,7 @@ def test_a_pointer_tag_imports_the_file_it_points_to(likert, tmp_path):
     block = LikertBlock.parse_xml(etree.fromstring('<emm_likert url_name="eval_day1"/>'), likert.runtime,
                                   likert.scope_ids)
     assert block.display_name == "From a file" and block.scale == "agree4"
-    assert block.statements == [{"id": "a", "text": "Statement A", "reverse": False, "required": True}]
+    assert block.content["statements"] == [{"id": "a", "text": "Statement A", "reverse": False, "required": True}]
     assert block.visible_to_staff_only is True
 
 
@@ -45,7 +45,7 @@ def test_a_pointer_to_a_missing_file_imports_as_before(likert, tmp_path):
     likert.runtime.resources_fs = CourseFiles(tmp_path)
     block = LikertBlock.parse_xml(etree.fromstring('<emm_likert url_name="gone"/>'), likert.runtime,
                                   likert.scope_ids)
-    assert block.statements == []
+    assert block.load_content().statements == ()
 
 
 def test_clipboard_paste_on_the_unmixed_class_keeps_platform_settings(likert):
@@ -60,11 +60,9 @@ def test_clipboard_paste_on_the_unmixed_class_keeps_platform_settings(likert):
 def test_text_xml_cannot_hold_never_stops_an_export(likert):
     """Stored content can hold characters XML 1.0 refuses (imported, or older data): export drops them."""
     likert.display_name = "Day\x0b one"
-    likert.statements = [{"id": "a", "text": "Line\x0b one", "reverse": False, "required": True}]
-    likert.custom_labels = ["No\x01", "Yes"]
+    likert.content = {"statements": [{"id": "a", "text": "Line\x0b one", "reverse": False, "required": True}],
+                      "custom_labels": ["No\x01", "Yes"], "comment_prompt": "Why\x0c?", "intro": "<p>Intro\x0b</p>"}
     likert.scale = "custom"
-    likert.comment_prompt = "Why\x0c?"
-    likert.intro = "<p>Intro\x0b</p>"
     node = etree.Element("emm_likert")
     likert.add_xml_to_node(node)
     text = etree.tostring(node, encoding="unicode")
