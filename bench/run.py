@@ -89,7 +89,7 @@ def bench_likert():
 
     client = Client()
     usage = block.scope_ids.usage_id
-    answers = {s["id"]: 4 for s in block.statements}
+    answers = {s.id: 4 for s in block.load_content().statements}
     counter = iter(range(10**6))
 
     def submit():
@@ -101,7 +101,7 @@ def bench_likert():
     line("submit handler over HTTP (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
 
     key = str(usage)
-    statements = [s["id"] for s in block.statements]
+    statements = [s.id for s in block.load_content().statements]
     today = timezone.now().date()
     rows, n = [], 100_000
     for i in range(n // len(statements)):

@@ -207,8 +207,9 @@ class Run:
             self.render("named_learner_0", usage, seen_as)
             self.render("named_learner_1", usage, seen_as)
         staff = self.block("staff_named", usage)
-        staff.scale, staff.scale_epoch = "frequency5", 1  # as the editor records a changed scale
-        staff.past_scales = [{"epoch": 0, "scale": "agree5", "custom_labels": []}]
+        staff.scale = "frequency5"  # as the editor records a changed scale (decision 27)
+        staff.content = {**staff.content, "scale_epoch": 1,
+                         "past_scales": [{"epoch": 0, "scale": "agree5", "custom_labels": []}]}
         staff.save()
         self.render("named_learner_0", usage)
         for olx in ('<emm_likert display_name="Empty"/>',

@@ -91,7 +91,7 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     page.get_by_role("button", name=save, exact=True).focus()
     page.keyboard.press("Enter")
     status.filter(has_text=saved).wait_for()
-    assert stored(workbench, scenario).profile_options == [
+    assert stored(workbench, scenario).content["profile_options"] == [
         {"id": "gov", "text": "Gouvernement"}, {"id": "io", "text": "Organisation internationale"},
         {"id": "cso", "text": "Société civile"}]
     assert page.js_errors == []
@@ -119,9 +119,10 @@ def test_removing_an_option_learners_chose_waits_for_save_anyway(workbench, new_
     button = page.get_by_role("button", name=anyway)
     button.wait_for()
     focused(page, "[data-save-alert]")
-    assert [o["id"] for o in stored(workbench, scenario).profile_options] == ["gov", "cso", "io"]  # held back
+    # held back
+    assert [o["id"] for o in stored(workbench, scenario).content["profile_options"]] == ["gov", "cso", "io"]
     button.focus()
     page.keyboard.press("Enter")
     page.locator(f"{EDITOR} [data-status]").filter(has_text=saved).wait_for()
-    assert [o["id"] for o in stored(workbench, scenario).profile_options] == ["gov", "io"]
+    assert [o["id"] for o in stored(workbench, scenario).content["profile_options"]] == ["gov", "io"]
     assert page.js_errors == []
