@@ -5,7 +5,7 @@ A block names its pure modules (the same layout in every block):
 
 * ``content_module``: ``SETTINGS``, ``CONTENT_FIELDS``, ``from_fields(values)``, ``to_fields(content)``
   and, if an older release kept the content in other fields, ``LEGACY_FIELDS`` (read while the
-  ``content`` field is empty, cleared by the next save: decision 49);
+  ``content`` field is empty, set back to their defaults by the next save: decision 49);
 * ``validation_module``: ``validate(content, _) -> [Problem]``;
 * ``olx_module``: ``from_xml(element)``, ``to_xml(content, element)``;
 * ``editor_module``: ``from_editor(data, _) -> (content or None, problems)``, ``to_editor(content)``;
@@ -56,9 +56,12 @@ class EditableContentMixin:
     def store_content(self, content):
         for name, value in self.content_module.to_fields(content).items():
             setattr(self, name, value)
-        for name in getattr(self.content_module, "LEGACY_FIELDS", ()):  # now in ``content``
-            if self.fields[name].is_set_on(self):
-                delattr(self, name)
+        # an older layout's fields, now in ``content``: set back to their defaults, written with the
+        # rest at the next save (a ``del`` would reach the store at once, before ``content`` does)
+        for name in getattr(self.content_module, "LEGACY_FIELDS", ()):
+            field = self.fields[name]
+            if field.is_set_on(self):
+                setattr(self, name, field.default)
 
     def learner_state(self):
         """The learner's fields as ``state_class``, read once each without XBlock's copies

@@ -54,7 +54,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
                    help=N_("The evaluation: statements, introduction, custom labels, comment prompt, "
                            "profile question"))
     # where 0.1 kept the content (``content.LEGACY_FIELDS``): read while ``content`` is empty,
-    # cleared by the next save (decision 49)
+    # set back to their defaults by the next save (decision 49)
     statements = List(scope=Scope.content, default=[])
     custom_labels = List(scope=Scope.settings, default=[])
     intro = String(scope=Scope.content, default="")

@@ -144,7 +144,8 @@ BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch",
         "profile_prompt", "profile_options")
 # 0.1 kept each part of the body in a field of its own, named as in ``BODY``: a block saved then
 # (and an evaluation's description stored then, ``learner.described``) is read from them while its
-# ``content`` is empty; the next save writes ``content`` and clears them (decision 49)
+# ``content`` is empty; the next save writes ``content`` and sets them back to their defaults
+# (decision 49)
 LEGACY_FIELDS = BODY
 MAX_PROFILE_OPTIONS = profile.MAX_OPTIONS  # the checks are common.profile.problems
 

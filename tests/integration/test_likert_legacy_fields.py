@@ -2,7 +2,7 @@
 prompt, the scale's history, the profile question) each in a field of its own; 0.2 keeps it in one
 ``content`` field like the other blocks (decision 49). A course saved by 0.1 still shows, takes
 answers and reports the same evaluation; its next save in the editor moves the body into
-``content`` and clears the old fields."""
+``content`` and sets the old fields back to their defaults."""
 
 import dataclasses
 
@@ -96,7 +96,8 @@ def test_the_editors_save_moves_the_body_into_content(saved_by_01, handlers):
     assert block.content["intro"] == survey.intro and block.content["comment_prompt"] == "Anything else?"
     # the scale's history is not in the form: the save carries it over from what was stored
     assert block.content["scale_epoch"] == 1 and block.content["past_scales"][0]["scale"] == "agree5"
-    assert not any(block.fields[name].is_set_on(block) for name in likert.LEGACY_FIELDS)
+    # the old fields hold their defaults: no second copy of the body is kept
+    assert all(getattr(block, name) == block.fields[name].default for name in likert.LEGACY_FIELDS)
     assert block.load_content() == dataclasses.replace(survey, display_name="Day 1, renamed")
 
 
