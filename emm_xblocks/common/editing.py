@@ -65,7 +65,11 @@ class EditableContentMixin:
 
     def learner_state(self):
         """The learner's fields as ``state_class``, read once each without XBlock's copies
-        (``common.content_cache.raw_values``); ``keep_state`` compares the new state with them."""
+        (``common.content_cache.raw_values``); ``keep_state`` compares the new state with them.
+
+        A ``state_class`` may name, as ``DEFAULTS_UNLESS``, a field that its block's actions set
+        whenever they store anything else (the Likert's ``submitted``): while it is unset or
+        false, the other fields hold their defaults and are not read (decision 50)."""
         fields = self.fields
         names = [f.name for f in dataclasses.fields(self.state_class)]
         read = self._state_read()
@@ -75,8 +79,17 @@ class EditableContentMixin:
             held = getattr(self, "_field_data_cache", None) or {}
             return self.state_class(**{name: fields[name].from_json(held[name]) if name in held else read[name]
                                        for name in names})
-        values = {name: fields[name].from_json(value)
-                  for name, value in content_cache.raw_values(self, names).items()}
+        gate = getattr(self.state_class, "DEFAULTS_UNLESS", "")
+        raw = content_cache.raw_values(self, [gate]) if gate else {}
+        if gate and not raw[gate]:
+            # nothing stored yet (a new learner): each other read would be a query on a key-value
+            # store such as the workbench's, for a default; a value set in this request still counts
+            held = getattr(self, "_field_data_cache", None) or {}
+            raw.update({name: held[name] if name in held else fields[name].to_json(fields[name].default)
+                        for name in names if name != gate})
+        else:
+            raw.update(content_cache.raw_values(self, [name for name in names if name != gate]))
+        values = {name: fields[name].from_json(raw[name]) for name in names}
         # for the learner the block is bound to now: the platform rebinds one instance to each
         # learner in turn (the rescore task; ``XModuleMixin.bind_for_student`` replaces
         # ``scope_ids.user_id`` and drops XBlock's cached values, not ours)

@@ -5,6 +5,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 """
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ..common.actions import ActionError, Outcome, Record, described_once
 from ..common.perspectives import PROFILE_GROUP
@@ -21,6 +22,11 @@ class State:
     """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted,
     the epoch of the scale the answers were given on (``changes.py``: a scale changed since
     leaves them out of the form rather than relabelled)."""
+
+    # only ``submit`` makes a new state, always submitted: a learner who has not submitted has
+    # nothing else stored, so the block reads the other fields only once ``submitted`` is set
+    # (``EditableContentMixin.learner_state``, decision 50)
+    DEFAULTS_UNLESS: ClassVar[str] = "submitted"
 
     answers: dict = field(default_factory=dict)
     learner_comment: str = ""

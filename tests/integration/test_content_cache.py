@@ -83,19 +83,23 @@ def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monk
 
 
 def test_a_submit_reads_each_learner_field_once_and_writes_what_changed(survey, handlers, monkeypatch):
-    """The learner's fields are read like the content (no ``has``, no copy); ``keep_state``
-    compares the new state with what was read and writes only the fields that changed."""
+    """The learner's fields are read like the content (no ``has``, no copy), each at most once: a
+    new learner's only ``submitted``, since nothing else is stored before it is set (decision 50);
+    ``keep_state`` compares the new state with what was read and writes only the fields that
+    changed."""
     asked = spy(monkeypatch, DjangoKeyValueStore, ("get", "has"))
     written = []
     real_set_many = DjangoKeyValueStore.set_many
     monkeypatch.setattr(DjangoKeyValueStore, "set_many", lambda self, update: written.extend(
         sorted(key.field_name for key in update)) or real_set_many(self, update))
     assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
-    state_fields = ("answers", "learner_comment", "submitted")
-    assert sorted(a for a in asked if a[1] in state_fields) == [("get", name) for name in sorted(state_fields)]
+    state_fields = ("answers", "answers_epoch", "learner_comment", "learner_profile", "submitted")
+    assert [a for a in asked if a[1] in state_fields] == [("get", "submitted")]  # a new learner
     assert written == ["answers", "submitted"]  # the comment stayed empty
     written.clear()
+    asked.clear()
     assert handlers.post(survey, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200
+    assert sorted(a for a in asked if a[1] in state_fields) == [("get", name) for name in sorted(state_fields)]
     assert written == []  # the same answers again: nothing changed, nothing written
     block = handlers.block(survey)
     assert block.submitted and block.answers == {"relevance": 4, "pace": 2}

@@ -42,6 +42,20 @@ def test_changing_answers_replaces_the_learners_rows(survey, handlers):
     assert handlers.block(uid).answers == {"relevance": 1, "pace": 1}
 
 
+def test_a_second_submit_reads_what_the_first_kept_and_clears_an_emptied_comment(survey, handlers):
+    """A new learner's submit reads only ``submitted`` of their fields (decision 50); once it is set,
+    a submit reads the rest, so a comment the learner empties is cleared, not left as it was."""
+    uid = survey()
+    handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2}, "comment": "Merci"})
+    assert handlers.block(uid).learner_comment == "Merci"
+    r = handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 2}, "comment": ""})
+    assert r.status_code == 200
+    block = handlers.block(uid)
+    assert block.learner_comment == "" and block.answers == {"relevance": 5, "pace": 2}
+    assert handlers.post(uid, "state", {}).json_body["comment"] == ""
+    assert not Comment.objects.filter(block_key=uid).exclude(text="").exists()
+
+
 def test_anonymous_rows_carry_no_identity_and_second_submit_is_refused(survey, handlers, events):
     uid = survey('anonymous="true"')
     assert handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}}).status_code == 200

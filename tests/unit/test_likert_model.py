@@ -238,3 +238,24 @@ def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name
     assert unquote(encoded) == f"{title}.csv" and '"' not in encoded and " " not in encoded
     if utf8_name:
         assert encoded == utf8_name
+
+
+@given(anonymous=st.booleans(), comment=st.sampled_from(["", "Merci"]), na=st.booleans(),
+       earlier=st.sampled_from([learner.State(), learner.State(answers={"relevance": 2}, learner_comment="Old",
+                                                              submitted=True)]))
+@settings(max_examples=40, deadline=None)
+def test_every_state_an_action_keeps_is_submitted(anonymous, comment, na, earlier):
+    """The block reads a learner's other fields only once ``submitted`` is set (decision 50): so no
+    action may store anything in a state that is not submitted. ``submit`` is the only action that
+    returns a state; the read-only ones (``current``, the replay ``submitted``) return none."""
+    survey = dataclasses.replace(SURVEY, anonymous=anonymous)
+    assert learner.State.DEFAULTS_UNLESS == "submitted"
+    data = {"answers": {"relevance": 4, "pace": "na" if na else 2}, "comment": comment}
+    try:
+        outcome = learner.submit(survey, earlier, data, _)
+    except ActionError as err:  # an anonymous evaluation already sent: nothing kept
+        assert err.code == "already_submitted" and anonymous and earlier.submitted
+        return
+    assert outcome.state.submitted is True
+    for read_only in (learner.current, learner.submitted):
+        assert read_only(survey, earlier, data, _).state is None
