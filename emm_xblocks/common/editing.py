@@ -104,7 +104,13 @@ class EditableContentMixin:
     def keep_state(self, state):
         """Write back the fields of ``state`` that differ from what the block holds: its value
         set or read in this request, else the one ``learner_state`` read (the learner actions
-        are pure: they build new values, never change the ones they were given)."""
+        are pure: they build new values, never change the ones they were given).
+
+        A state whose ``DEFAULTS_UNLESS`` field is unset yet holds another value is refused
+        (``ValueError``, a programming error): ``learner_state`` would not read that value back."""
+        gate = getattr(self.state_class, "DEFAULTS_UNLESS", "")
+        if gate and not getattr(state, gate) and state != self.state_class():
+            raise ValueError(f"{type(state).__name__} keeps values while {gate} is unset: they would not be read back")
         read = self._state_read() or {}
         held = getattr(self, "_field_data_cache", None) or {}
         for f in dataclasses.fields(state):

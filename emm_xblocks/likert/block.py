@@ -28,7 +28,7 @@ from . import changes, content, editor, learner, live, olx, pack, report, valida
 
 def _with_results_link(block, survey, outcome):
     # from the content and new state the request holds (each field read is a query on a key-value store)
-    submitted = outcome.state.submitted if outcome.state is not None else None
+    submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
     return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
 
 

@@ -105,6 +105,33 @@ def test_a_submit_reads_each_learner_field_once_and_writes_what_changed(survey, 
     assert block.submitted and block.answers == {"relevance": 4, "pace": 2}
 
 
+def test_the_state_answer_reads_a_new_learners_one_field_once(scenario, handlers, monkeypatch):
+    """The page's ``state`` request (after a lost reply) answers from the one read it made, also
+    where learners see the results once they have answered."""
+    uid = scenario(SURVEY.replace('allow_na="true"', 'allow_na="true" results="learners"'))
+    asked = spy(monkeypatch, DjangoKeyValueStore, ("get", "has"))
+    answer = handlers.post(uid, "state", {}).json_body
+    assert answer["submitted"] is False and answer["results_available"] is False
+    state_fields = ("answers", "answers_epoch", "learner_comment", "learner_profile", "submitted")
+    assert [a for a in asked if a[1] in state_fields] == [("get", "submitted")]
+
+
+def test_a_state_kept_with_values_but_not_submitted_is_refused(survey, handlers):
+    """The rule a new learner's single read rests on (decision 50), kept where every action's state
+    is written: a Likert state holding a value while ``submitted`` is unset is a programming
+    error, refused before anything is written (it would never be read back)."""
+    from emm_xblocks.likert.learner import State
+
+    block = handlers.block(survey)
+    block.learner_state()
+    with pytest.raises(ValueError, match="submitted is unset"):
+        block.keep_state(State(learner_comment="Brouillon"))
+    assert block.learner_comment == "" and not block.fields["learner_comment"].is_set_on(block)
+    block.keep_state(State())  # nothing stored: allowed, nothing written
+    block.keep_state(State(learner_comment="Merci", submitted=True))
+    assert block.learner_comment == "Merci"
+
+
 def test_values_marshal_cannot_write_still_key_the_content(survey, handlers):
     """A stored value that is not plain JSON data (here a ``str`` subclass, as Django's
     ``SafeString``) keys the content by its JSON, as every key once did: read, and changed later."""
