@@ -12,6 +12,10 @@ value):
 2. else the stored value, ``field_data.get`` (a ``FieldData`` raises ``KeyError`` when the field
    is not set, ``xblock/field_data.py``);
 3. else the runtime's default (``field_data.default``, an inherited value), else the field's own.
+   A learner's field (user scope) goes straight to its own: no runtime gives it another (the
+   LMS's ``DjangoKeyValueStore``, ``lms/djangoapps/courseware/model_data.py``, the workbench's
+   and XBlock's ``DictKeyValueStore`` have no ``default``; ``InheritingFieldData`` inherits only
+   settings), and asking raised two exceptions for each unset field of a new learner.
 
 The values themselves are the cache key (``key_of``: their bytes): the content is parsed
 (``from_fields``, after each field's ``from_json`` as ``Field.__get__`` applies it) once per
@@ -22,6 +26,8 @@ library sync) changes the values, hence the key, so stale content is never serve
 import json
 import marshal
 from functools import lru_cache
+
+from xblock.fields import UserScope
 
 _UNSET = object()
 
@@ -37,10 +43,15 @@ def raw_values(block, names):
             try:
                 value = data.get(block, name)
             except KeyError:
-                try:
-                    value = data.default(block, name)
-                except KeyError:
-                    value = block.fields[name].to_json(block.fields[name].default)
+                field = block.fields[name]
+                value = _UNSET
+                if field.scope.user is UserScope.NONE:  # a learner's field is never inherited
+                    try:
+                        value = data.default(block, name)
+                    except KeyError:
+                        pass
+                if value is _UNSET:
+                    value = field.to_json(field.default)
         values[name] = value
     return values
 

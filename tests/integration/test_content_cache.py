@@ -1,6 +1,8 @@
 """The content and learner state every request loads (``common.content_cache``): read without
 XBlock's copies, parsed once per content, and never stale however the fields were changed."""
 
+import dataclasses
+
 import pytest
 from xblock.runtime import DictKeyValueStore
 
@@ -65,6 +67,21 @@ def test_an_unset_field_reads_its_default(scenario, handlers):
     uid = scenario('<emm_likert><item id="a">A</item></emm_likert>')
     survey = handlers.block(uid).load_content()
     assert (survey.scale, survey.min_group_size, survey.custom_labels) == ("agree5", 5, ())
+
+
+def test_a_learners_unset_field_is_its_own_default_without_asking_the_runtime(scenario, handlers, monkeypatch):
+    """A runtime's default is an inherited value, and only settings inherit (the LMS's
+    ``DjangoKeyValueStore`` has no ``default``): a new learner's unset fields take their own
+    defaults without the runtime being asked, which raised two exceptions each (decision 51)."""
+    uid = scenario('<emm_case_study display_name="Case"><narrative>N</narrative></emm_case_study>')
+    block = handlers.block(uid)
+    asked = []
+    real = block._field_data.default  # noqa: SLF001 - the runtime's FieldData, as the loader asks it
+    monkeypatch.setattr(block._field_data, "default", lambda b, name: asked.append(name) or real(b, name))  # noqa: SLF001
+    state = block.learner_state()
+    assert state == block.state_class() and state.history == [] and state.draft == {}
+    learner_fields = {f.name for f in dataclasses.fields(block.state_class)}
+    assert not learner_fields & set(asked)
 
 
 def test_loading_reads_each_field_once_and_copies_nothing(survey, handlers, monkeypatch):
