@@ -32,8 +32,10 @@ from xblock.fields import UserScope
 _UNSET = object()
 
 
-def raw_values(block, names):
-    """``{name: value}`` of the fields ``names`` as stored (JSON types), without copying them."""
+def raw_values(block, names, stored=True):
+    """``{name: value}`` of the fields ``names`` as stored (JSON types), without copying them.
+    ``stored=False``: fields known to hold nothing stored (``EditableContentMixin.learner_state``'s
+    ``DEFAULTS_UNLESS``), not asked of the store: the value set in this request, else the default."""
     cached = getattr(block, "_field_data_cache", None) or {}
     data = block._field_data  # noqa: SLF001 - the runtime's FieldData, as Field.__get__ reads it
     values = {}
@@ -41,6 +43,8 @@ def raw_values(block, names):
         value = cached.get(name, _UNSET)
         if value is _UNSET:
             try:
+                if not stored:
+                    raise KeyError(name)
                 value = data.get(block, name)
             except KeyError:
                 field = block.fields[name]

@@ -81,14 +81,10 @@ class EditableContentMixin:
                                        for name in names})
         gate = getattr(self.state_class, "DEFAULTS_UNLESS", "")
         raw = content_cache.raw_values(self, [gate]) if gate else {}
-        if gate and not raw[gate]:
-            # nothing stored yet (a new learner): each other read would be a query on a key-value
-            # store such as the workbench's, for a default; a value set in this request still counts
-            held = getattr(self, "_field_data_cache", None) or {}
-            raw.update({name: held[name] if name in held else fields[name].to_json(fields[name].default)
-                        for name in names if name != gate})
-        else:
-            raw.update(content_cache.raw_values(self, [name for name in names if name != gate]))
+        # nothing stored yet (a new learner): each other read would be a query on a key-value store
+        # such as the workbench's, for a default
+        stored = not gate or bool(raw[gate])
+        raw.update(content_cache.raw_values(self, [name for name in names if name != gate], stored=stored))
         values = {name: fields[name].from_json(raw[name]) for name in names}
         # for the learner the block is bound to now: the platform rebinds one instance to each
         # learner in turn (the rescore task; ``XModuleMixin.bind_for_student`` replaces
