@@ -47,8 +47,8 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     state_class = learner.State
     search_type = "EMM case study"
     not_saved_message = N_("The case was not saved: please fix the errors.")
-    block_js = "static/js/emm-case-study.js"
-    block_css = "static/css/emm-case-study.css"
+    block_js = "js/emm-case-study.js"
+    block_css = "css/emm-case-study.css"
     js_class = "EmmCaseStudy"
     pack_module, pack_template = pack, "templates/case_study/pack.html"  # the facilitator pack (common.pack)
 

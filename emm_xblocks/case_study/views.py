@@ -256,7 +256,7 @@ def author_view(block):
         "show": _(content.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),
     }
     return block.build_fragment("templates/case_study/author.html", context, init_args={},
-                                js="static/js/emm-case-study.js", js_class="EmmCaseStudyAuthor")
+                                js="js/emm-case-study.js", js_class="EmmCaseStudyAuthor")
 
 
 def studio_view(block):
@@ -275,7 +275,7 @@ def studio_view(block):
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
         "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
-    }, js="static/js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
+    }, js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 
 # ------------------------------------------------------------------ the mobile apps

@@ -53,7 +53,7 @@ class EmmBlockBase(XBlock):
 
     def resource_url(self, path):
         """The URL of ``static/<path>`` as the runtime serves it (a CDN in production)."""
-        return self.runtime.local_resource_url(self, path.removeprefix("static/"))
+        return self.runtime.local_resource_url(self, path)
 
     # ---------------------------------------------------------------- i18n
     @property
@@ -151,7 +151,7 @@ class EmmBlockBase(XBlock):
         frag.add_css_url(self.resource_url("css/emm-common.css"))
         if self.block_css:
             frag.add_css_url(self.resource_url(self.block_css))
-        js = (js or self.block_js).removeprefix("static/")
+        js = js or self.block_js
         for url in self._js_catalog_urls(assets.catalogue_name(js)):
             frag.add_javascript_url(url)
         for script in assets.page_scripts(js):
