@@ -9,7 +9,6 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 
 import re
 from dataclasses import dataclass, fields
-from functools import cached_property
 
 from ..common import profile
 from ..common import settings as stored_fields
@@ -29,6 +28,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     KeyPoint,
     Option,
     Question,
+    ScoredQuestions,
     plain_data,
     question_from_data,
 )
@@ -89,7 +89,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class _CaseContent:
+class _CaseContent(ScoredQuestions):
     narrative: str = ""  # HTML
     sections: tuple = ()
     key_facts: tuple = ()
@@ -107,19 +107,6 @@ class _CaseContent:
         """The learner's form asks the profile question: it has options and the distribution is kept."""
         return bool(self.profile_options) and self.show_distribution
 
-    def question(self, qid):
-        """The first question of id ``qid``, or None."""
-        return self._questions_by_id.get(qid)
-
-    @cached_property
-    def _questions_by_id(self):
-        """``{id: the first question of that id}``, built once per content (a submit looks up
-        each of its answers' questions)."""
-        by_id = {}
-        for q in self.questions:
-            by_id.setdefault(q.id, q)
-        return by_id
-
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
         fields = [("narrative", self.narrative), ("expert_analysis", self.expert_analysis)]
@@ -129,10 +116,6 @@ class _CaseContent:
             fields += [(f"questions.{i}.{name}", getattr(q, name))
                        for name in ("prompt", "explanation", "model_answer")]
         return fields
-
-    @property
-    def max_points(self):
-        return float(sum(q.points for q in self.questions))
 
 
 Case = with_settings(_CaseContent, SETTINGS, "Case")

@@ -91,6 +91,29 @@ class Question:
         return [o.id for o in self.options if o.correct]
 
 
+class ScoredQuestions:
+    """What a content made of scored ``questions`` (a tuple of ``Question``: the case study, the
+    knowledge check) works out from them, the same way in both blocks."""
+
+    @property
+    def max_points(self):
+        """The points of every question together (float): the score of a learner with all right."""
+        return float(sum(q.points for q in self.questions))
+
+    def question(self, qid):
+        """The first question of id ``qid``, or None."""
+        return self._questions_by_id.get(qid)
+
+    @cached_property
+    def _questions_by_id(self):
+        """``{id: the first question of that id}``, built once per content (a submit looks up
+        each of its answers' questions)."""
+        by_id = {}
+        for q in self.questions:
+            by_id.setdefault(q.id, q)
+        return by_id
+
+
 def plain_data(obj):
     """A frozen content dataclass (and the tuples of dataclasses inside it) as plain JSON-able data."""
     if isinstance(obj, tuple):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 
 from ..common import settings as stored_fields
 from ..common.i18n import N_
-from ..common.questions import CHOICE_KINDS, Question, plain_data, question_from_data  # noqa: F401
+from ..common.questions import CHOICE_KINDS, Question, ScoredQuestions, plain_data, question_from_data  # noqa: F401
 from ..common.settings import NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
 
 PRE, POST = "pre", "post"
@@ -49,12 +49,9 @@ SETTINGS = (
 
 
 @dataclass(frozen=True)
-class _CheckContent:
+class _CheckContent(ScoredQuestions):
     intro: str = ""  # HTML
     questions: tuple = ()
-
-    def question(self, qid):
-        return next((q for q in self.questions if q.id == qid), None)
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
@@ -62,10 +59,6 @@ class _CheckContent:
         for i, q in enumerate(self.questions):
             html += [(f"questions.{i}.prompt", q.prompt), (f"questions.{i}.explanation", q.explanation)]
         return html
-
-    @property
-    def max_points(self):
-        return float(sum(q.points for q in self.questions))
 
 
 KnowledgeCheck = with_settings(_CheckContent, SETTINGS, "KnowledgeCheck")
