@@ -15,8 +15,10 @@ Each figure is the median of 200 timings (``time.perf_counter``) after 20 warm-u
 call is made for a new learner on a new block instance (as each request is in the LMS), the
 learner's earlier steps (role-play ``start``) untimed, and every answer is checked to be the
 success it would be in a browser. Django's DEBUG is off, as in production (the workbench's settings
-turn it on, and it logs every SQL query). ``python bench/speed.py profile [--block emm_case_study]``
-profiles one of ours.
+turn it on, and it logs every SQL query). The in-memory table ends with the case study's submit
+for the same ten questions without its profile question, then without its distribution either
+(``case_variants``): what the results panel's "how others answered" costs it.
+``python bench/speed.py profile [--block emm_case_study]`` profiles one of ours.
 """
 
 import argparse
@@ -41,6 +43,7 @@ ANCHOR_PACKAGES = {"poll": "xblock-poll", "drag-and-drop-v2": "xblock-drag-and-d
 # issue 7: in-memory, student_view <= 1 ms; main action <= 1 ms (Likert, role-play), <= 2 ms (10-question case)
 RENDER_LIMIT_MS = 1.0
 ACTION_LIMIT_MS = {"emm_likert": 1.0, "emm_role_play": 1.0, "emm_case_study": 2.0}
+CASE_VARIANTS = "case_study_variants"  # the memory phase's figures of case_variants()
 
 
 # ------------------------------------------------------------------ the blocks measured
@@ -80,6 +83,19 @@ def case_answers(olx):
         answers[q.get("id")] = (right[0] if kind == "single" else right if kind == "multiple"
                                 else _words(int(q.get("min_words") or 0) + 10))
     return answers
+
+
+def case_variants():
+    """``[(label, OLX)]``: the 10-question case as the bench measures it (its demo's profile question
+    and distribution), and the same case without the profile question, then without the
+    distribution either: what each part of the results panel costs its submit."""
+    demo = ten_question_case()
+    no_profile = re.sub(r"<profile\b.*?</profile>", "", demo, flags=re.S)
+    no_distribution = no_profile.replace('show_distribution="true"', 'show_distribution="false"')
+    if not demo != no_profile != no_distribution:
+        raise SystemExit("bench/speed.py: the demo case no longer has a profile question and a distribution")
+    return [("no distribution", no_distribution), ("distribution of all participants", no_profile),
+            ("distribution split by profile (the case above)", demo)]
 
 
 def likert_answers(olx):
@@ -332,7 +348,34 @@ def memory_phase(repeat):
             f"{len(bad)} failed answers, e.g. {bad[0].status_code} {answer_of(bad[0])}"[:160] if bad else None)
         results[s.key] = {"error": error} if error else {"render": render[s.key], "action": action[s.key],
                                                          **alone.get(s.key, {})}
+    results[CASE_VARIANTS] = case_variant_figures(runtime_class, repeat)
     return results
+
+
+def case_variant_figures(runtime_class, repeat):
+    """``{label: {"action", "calls"} or {"error"}}``: the case study's submit for each of
+    ``case_variants``, the variants taking turns call by call, a new learner per call."""
+    tasks, kept = {}, {}
+    for n, (label, olx) in enumerate(case_variants()):
+        usage, answers, out = runtime_class(None).parse_xml_string(olx), case_answers(olx), []
+        kept[label] = out
+
+        def prepare(i, usage=usage, n=n, answers=answers):
+            return runtime_class(f"variant{n}_{i}").get_block(usage), post({"answers": answers})
+
+        def act(args, out=out):
+            block, request = args
+            out.append(block.runtime.handle(block, "submit", request))
+
+        tasks[label] = (prepare, act)
+    figures, errors = interleaved(tasks, repeat)
+    out = {}
+    for label, task in tasks.items():
+        bad = [r for r in kept[label] if r.status_code != 200 or answer_of(r).get("submitted") is not True]
+        error = errors.get(label) or (f"{len(bad)} failed answers" if bad else None)
+        out[label] = {"error": error} if error else {"action": figures[label],
+                                                     "calls": python_calls(task, ALONE_IDS)}
+    return out
 
 
 # ------------------------------------------------------------------ the workbench's SQLite store
@@ -449,6 +492,15 @@ def print_memory_table(results, repeat):
         figures = results.get(s.key, {})
         if "action_calls" in figures:
             print(f"  {s.label:<34} {figures['render_calls']:>7,} {figures['action_calls']:>7,}")
+    variants = results.get(CASE_VARIANTS)
+    if variants:
+        print("  emm_case_study's submit by what the case keeps and shows after it: the same 10 questions, the")
+        print("  three cases taking turns call by call (ms, median; Python function calls):")
+        for label, figures in variants.items():
+            if "error" in figures:
+                print(f"    {label:<48} {figures['error']}")
+            else:
+                print(f"    {label:<48} {_ms(figures['action'])} {figures['calls']:>7,}")
 
 
 def print_workbench_table(results, repeat):
