@@ -425,8 +425,37 @@ def workbench_phase(repeat):
         bad = [r for r in answers[s.key] if r.status_code != 200 or not s.ok(json.loads(r.content))]
         error = errors.get(s.key) or (
             f"{len(bad)} failed answers, e.g. {bad[0].status_code} {bad[0].content[:120]}" if bad else None)
-        results[s.key] = {"error": error} if error else {"action": action[s.key]}
+        results[s.key] = {"error": error} if error else {"action": action[s.key],
+                                                         **store_calls(actions[s.key], ALONE_IDS)}
     return results
+
+
+def store_calls(task, i):
+    """``{"reads", "writes"}``: the workbench key-value store's calls in one ``timed(prepare(i))``,
+    counted after the timed runs (``prepare`` not counted). Each read (``get``, ``has``) loads the
+    block's JSON row of that scope again; each write (``set``, ``delete``) loads it, rewrites it
+    whole and commits (``workbench/runtime.py``, ``WorkbenchDjangoKeyValueStore``)."""
+    from workbench.runtime import WorkbenchDjangoKeyValueStore as Store
+
+    counts = {"reads": 0, "writes": 0}
+    originals = {op: getattr(Store, op) for op in ("get", "has", "set", "delete")}
+
+    def counting(kind, original):
+        def call(self, key, *args):
+            counts[kind] += 1
+            return original(self, key, *args)
+        return call
+
+    prepare, timed = task
+    args = prepare(i)
+    for op, original in originals.items():
+        setattr(Store, op, counting("writes" if op in ("set", "delete") else "reads", original))
+    try:
+        timed(args)
+    finally:
+        for op, original in originals.items():
+            setattr(Store, op, original)
+    return counts
 
 
 # ------------------------------------------------------------------ the tables
@@ -505,12 +534,14 @@ def print_memory_table(results, repeat):
 
 def print_workbench_table(results, repeat):
     dnd = results.get("drag-and-drop-v2", {}).get("action")
-    print(f"Workbench SQLite store, main learner action over HTTP (Django test client), ms, median of {repeat}:")
-    print(f"  {'block':<34} {'action':>7}  {'(handler)':<14} target / verdict")
+    print(f"Workbench SQLite store, main learner action over HTTP (Django test client), ms, median of {repeat};")
+    print("  the key-value store's reads and writes of one such action (a new learner), counted after the runs:")
+    print(f"  {'block':<34} {'action':>7} {'reads':>6} {'writes':>6}  {'(handler)':<14} target / verdict")
     for s in subjects():
         figures = results.get(s.key, {})
         action = figures.get("action")
-        head = f"  {s.label:<34} {_ms(action)}   {s.action:<14}"
+        head = (f"  {s.label:<34} {_ms(action)} {figures.get('reads', ''):>6} {figures.get('writes', ''):>6}"
+                f"   {s.action:<14}")
         if "error" in figures:
             print(head + " " + ("" if s.anchor else "misses: ") + figures["error"])
         elif s.anchor:
