@@ -168,6 +168,26 @@ def test_an_anonymous_evaluation_is_counted_without_any_key_of_the_learner(handl
     assert len(keys) == 3 and LiveAnswer.objects.count() == 6
 
 
+def test_an_evaluation_whose_scale_changed_is_still_counted_per_statement_and_profile_is_no_item(
+        handlers, scenario):
+    # after a scale change the store keeps a statement's answers as "<id>@<epoch>" (likert/changes.py):
+    # the live room's items are still the statements, and the participant's profile is no statement
+    uid = scenario(LIKERT.format(extra='scale_epoch="2"').replace(
+        "</emm_likert>", '<past_scale epoch="0" scale="agree5"/>'
+                         '<profile prompt="You work for"><option id="gov">Government</option>'
+                         '<option id="ngo">Civil society</option></profile>'
+                         "</emm_likert>"))
+    session(handlers, uid, "start")
+    for i, value in enumerate((5, 4, 4)):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": value, "pace": "na"}, "profile": "gov"},
+                          student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    relevance = poll(handlers, uid, "relevance").json
+    assert relevance["n"] == 3 and relevance["c"] == [0, 0, 0, 2, 1, 0]
+    assert poll(handlers, uid, "pace").json["c"] == [0, 0, 0, 0, 0, 3]  # "Not applicable", the last option
+    assert set(LiveAnswer.objects.values_list("group", flat=True)) == {"relevance", "pace"}
+
+
 def test_the_screen_has_a_qr_code_of_the_units_lms_address_and_one_screen_per_item(handlers, role_play, settings):
     settings.LMS_ROOT_URL = "https://learn.example.org"
     response = get(handlers, role_play, "live_screen")
