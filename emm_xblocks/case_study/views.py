@@ -81,7 +81,7 @@ def student_view(block):
         "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
                                              state.submitted or bool(read_only), "\n        ")
         if case.asks_profile else "",
-        # staff only: the distribution, split by profile where asked, as CSV (``report.distribution_csv``)
+        # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_csv``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
         if case.show_distribution and block.is_staff() else "",
     }

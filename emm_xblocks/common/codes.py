@@ -28,7 +28,7 @@ STATUS = {
     "staff_only": FORBIDDEN,
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
-    "not_ready": CONFLICT,
+    "not_ready": CONFLICT,  # the content has errors an author must fix: no learner action runs
     # the editor
     "invalid_content": BAD_REQUEST,
     "text_too_long": BAD_REQUEST,  # a text over its limit (common/limits.py): refused whole, never cut
@@ -67,7 +67,6 @@ STATUS = {
     "unknown_choice": BAD_REQUEST,
     "condition_not_met": FORBIDDEN,
     "back_not_allowed": FORBIDDEN,
-    "scenario_invalid": CONFLICT,
     "not_started": CONFLICT,
     "already_started": CONFLICT,
     "already_ended": CONFLICT,

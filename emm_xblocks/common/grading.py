@@ -57,8 +57,3 @@ class StoredScoreMixin:
             return
         self.set_score(new)
         self._publish_grade(new, only_if_higher)
-
-    def regrade(self):
-        """Compute the score from the stored state, keep it and publish it."""
-        self.set_score(self.calculate_score())
-        self.publish_grade()

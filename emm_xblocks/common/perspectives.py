@@ -1,11 +1,10 @@
 """Perspectives: one question's counts split by who answered, each group shown only when big enough (pure).
 
-A *dimension* sorts participants into groups: the role they played in a role-play (the only one
-today, ``summary.role_tallies``), later the answer they gave to a participant-profile question
-(issue 11). ``split`` does not know which: it takes one question's counts per group,
-``{group key: {value: n}}``, and decides which groups may be shown under the minimum group size
-(decision 5). A profile dimension plugs in by handing its counts, read the same way, to the same
-function; nothing here changes.
+A *dimension* sorts participants into groups: the role they played in a role-play
+(``summary.role_tallies``) or the answer they gave to the participant-profile question
+(``common.profile.choice_split``, issue 11). ``split`` does not know which: it takes one
+question's counts per group, ``{group key: {value: n}}``, and decides which groups may be shown
+under the minimum group size (decision 5).
 
 Two rules keep a small group's answers from being read:
 

@@ -101,12 +101,12 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return " ".join([scenario.display_name] + [r.label for r in scenario.roles])
 
     # ---------------------------------------------------------------- learner handlers
-    state = learner_handler(learner.resume, writes=False, respond=_panel)
+    state = learner_handler(learner.current, writes=False, respond=_panel)
     # a repeated action (its reply was lost) answers with the panel of where the learner is now
-    start = learner_handler(learner.start, respond=_panel, replay=learner.resume)
-    choose = _with_choice_secret(learner.choose, respond=_panel, replay=learner.resume)
-    back = learner_handler(learner.back, respond=_panel, replay=learner.resume)
-    restart = learner_handler(learner.restart, respond=_panel, replay=learner.resume)
+    start = learner_handler(learner.start, respond=_panel, replay=learner.current)
+    choose = _with_choice_secret(learner.choose, respond=_panel, replay=learner.current)
+    back = learner_handler(learner.back, respond=_panel, replay=learner.current)
+    restart = learner_handler(learner.restart, respond=_panel, replay=learner.current)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -1,9 +1,9 @@
 """What a learner does in a role-play (pure): ``action(scenario, state, data, _) -> Outcome``.
 
 ``start`` (take a role), ``choose`` (one choice, named by its opaque token), ``back`` (one step),
-``restart`` (a new attempt) and ``resume`` (read-only: where the learner is). Every action first
+``restart`` (a new attempt) and ``current`` (read-only: where the learner is). Every action first
 checks the scenario is ``playable`` and ``repaired``: a path the author's edits broke restarts
-at the role's start (or at the choice of a role); ``resume`` and the views show that repair
+at the role's start (or at the choice of a role); ``current`` and the views show that repair
 without keeping it, the next action that writes keeps it.
 
 Attempt numbers are claimed through ``Claim`` (``common.pipeline``); the attempt that counts for
@@ -101,7 +101,7 @@ def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
 # ------------------------------------------------------------------ the steps of an attempt
 def _ready(scenario, state, _):
     if not playable(scenario):
-        raise ActionError("scenario_invalid", _("This role-play is not ready yet: the author must fix it first."))
+        raise ActionError("not_ready", _("This role-play is not ready yet: the author must fix it first."))
     return repaired(scenario, state, _)
 
 
@@ -144,7 +144,7 @@ def _begin(scenario, state, role, notice="", writes=()):
 
 
 # ------------------------------------------------------------------ the actions
-def resume(scenario, state, data, _):
+def current(scenario, state, data, _):
     """Where the learner is (read-only: the repair is shown, not kept)."""
     if not playable(scenario):
         return Outcome(state=state)

@@ -285,7 +285,7 @@ def payload(block, scenario, state, notice=""):
         "phase": ctx["phase"],
         "step": ctx.get("step", 0),
         "html": panel(block, ctx),
-        "announce": " ".join(x for x in (notice, _announce(block, ctx)) if x),
+        "announcement": " ".join(x for x in (notice, _announce(block, ctx)) if x),
     }
 
 

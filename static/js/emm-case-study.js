@@ -79,7 +79,7 @@ function EmmCaseStudy(runtime, element, args) {
   }
 
   function showResults(body) {
-    /* server-rendered, escaped template: see case_study/views.py::results */
+    /* the results panel, written and escaped on the server: case_study/views.py answer, panel_html.py */
     shownSubmitted = true;
     EMM.setServerHtml(resultsBox, body.html);
     showAttempts(body.attempts_left);

@@ -19,7 +19,7 @@ function EmmRolePlay(runtime, element) {
     var target = (chose && panel.querySelector(".emm-rp-consequence[data-focus]")) ||
       panel.querySelector("[data-focus]:not(.emm-rp-consequence)");
     if (target) { target.focus(); }
-    if (body.announce) { EMM.say(status, body.announce); }
+    if (body.announcement) { EMM.say(status, body.announcement); }
   }
 
   /* where the learner is now. A refusal's message stays in the alert; after a lost reply the

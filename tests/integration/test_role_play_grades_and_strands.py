@@ -44,7 +44,7 @@ def test_a_learner_with_every_choice_closed_is_offered_back_and_a_free_restart(s
     assert "data-back" in html and "data-restart" in html  # ...but two ways on
     assert "data-confirm" not in html  # starting again from here costs nothing: no question
     # the consequence first, then where the learner is
-    assert r.json_body["announce"] == "You chose: Rush. Step 2. No choice is open to you at this step."
+    assert r.json_body["announcement"] == "You chose: Rush. Step 2. No choice is open to you at this step."
 
     back = handlers.post(uid, "back")
     assert back.status_code == 200 and "AT-A" in back.json_body["html"]
@@ -124,7 +124,7 @@ def test_scores_are_written_per_locale(small, handlers):
     r = handlers.post(uid, "start", {"role": "r1"}, lang="fr")
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Good move"]}, lang="fr")
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Finish well"]}, lang="fr")
-    assert f"43{NBSP}%" in r.json_body["html"] and f"43{NBSP}%" in r.json_body["announce"]
+    assert f"43{NBSP}%" in r.json_body["html"] and f"43{NBSP}%" in r.json_body["announcement"]
     assert "43%" not in r.json_body["html"]
 
 

@@ -265,7 +265,7 @@ def test_author_edit_does_not_strand_learners(small, handlers):
     assert saved.status_code == 200, saved.content
     r = handlers.post(uid, "state")
     assert r.json_body["phase"] == "node" and "START-TEXT" in r.json_body["html"]
-    assert "changed" in r.json_body["announce"]
+    assert "changed" in r.json_body["announcement"]
     assert handlers.post(uid, "choose", {"choice": tokens(r)[0]}).status_code == 200
 
 
@@ -298,7 +298,7 @@ def test_invalid_scenario_shows_a_notice_not_a_broken_page(scenario, handlers):
     uid = scenario('<emm_role_play display_name="Broken"><role id="r" start="x">R</role></emm_role_play>')
     assert "not ready" in handlers.view(uid).content
     r = handlers.post(uid, "start", {"role": "r"})
-    assert r.status_code == 409 and r.json_body["error"] == "scenario_invalid"
+    assert r.status_code == 409 and r.json_body["error"] == "not_ready"
 
 
 def test_errors_are_translated(small, handlers):

@@ -18,7 +18,7 @@ def test_views_and_the_state_handler_show_a_repair_without_writing_it(small, han
     page = handlers.view(uid).content
     assert "changed" in page and "START-TEXT" in page
     r = handlers.post(uid, "state")
-    assert r.status_code == 200 and "changed" in r.json_body["announce"] and r.json_body["step"] == 1
+    assert r.status_code == 200 and "changed" in r.json_body["announcement"] and r.json_body["step"] == 1
     stored = handlers.block(uid)
     assert stored.path == ["n-start", "n-mid"] and stored.taken == [0]  # shown, never written
     # the learner's next action keeps the repair, and the choice they saw on the repaired page counts
@@ -33,7 +33,7 @@ def test_a_choice_from_a_page_older_than_the_edit_gets_the_repaired_attempt(smal
     stale = labelled(r)["Finish well"]  # offered at n-mid, step 2
     assert remove_mid_node(handlers, uid).status_code == 200
     r = handlers.post(uid, "choose", {"choice": stale})
-    assert r.status_code == 200 and "changed" in r.json_body["announce"] and "START-TEXT" in r.json_body["html"]
+    assert r.status_code == 200 and "changed" in r.json_body["announcement"] and "START-TEXT" in r.json_body["html"]
     assert handlers.block(uid).path == ["n-start"]  # the repair is kept, the stale choice is not taken
 
 
@@ -86,7 +86,7 @@ def test_show_correctness_hides_the_score_at_the_ending(small, handlers, setting
     handlers.subsection_settings(uid, show_correctness=setting)
     r = play(handlers, uid, ["Good move", "Finish well"], student=student).json_body
     assert r["phase"] == "ending" and "GOOD-DEBRIEF" in r["html"]
-    assert ("43%" in r["html"]) is shown and ("43%" in r["announce"]) is shown
+    assert ("43%" in r["html"]) is shown and ("43%" in r["announcement"]) is shown
     assert ("43%" in handlers.view(uid, student=student).content) is shown
     state = handlers.get(uid, "student_view_user_state", student=student).json()
     assert (state["score"] is not None) is shown
