@@ -26,9 +26,7 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 from lxml import etree
 
 from ..common import olx, profile
-from ..common.questions import add_olx_html as _add_html
 from ..common.questions import add_question_xml, question_from_xml
-from ..common.questions import olx_html as _html
 from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, Case, Document, Image, Section
 
@@ -42,16 +40,16 @@ def from_xml(el):
     settings = read_olx_one_line(el, SETTINGS, ("display_name", "topic"))
     profile_prompt, profile_options = profile.from_xml(el)
     return Case(
-        narrative=_html(el, "narrative"),
+        narrative=olx.child_html(el, "narrative"),
         sections=tuple(Section(_norm(s.get("title", "")), olx.inner_html(s)) for s in el.iterchildren("section")),
         key_facts=tuple(olx.text_of(f) for f in facts.iterchildren("fact")) if facts is not None else (),
         documents=tuple(Document(olx.text_of(x), (x.get("href") or "").strip(), _norm(x.get("size", "")),
-                                 _html(x, "excerpt"))
+                                 olx.child_html(x, "excerpt"))
                         for x in el.iterchildren("document")),
         images=tuple(Image((x.get("src") or "").strip(), _norm(x.get("alt", "")), olx.text_of(x))
                      for x in el.iterchildren("image")),
         questions=tuple(questions),
-        expert_analysis=_html(el, "expert_analysis"),
+        expert_analysis=olx.child_html(el, "expert_analysis"),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
         **settings,
@@ -61,7 +59,7 @@ def from_xml(el):
 def to_xml(case, el=None):
     """Write ``case`` into ``el`` (a new ``<emm_case_study>`` if None); defaults are left out."""
     el = write_olx_one_line(case, SETTINGS, "emm_case_study", el)
-    _add_html(el, "narrative", case.narrative)
+    olx.add_html_child(el, "narrative", case.narrative)
     for sec in case.sections:
         child = olx.add_element(el, "section", title=_norm(sec.title))
         child.text = etree.CDATA(olx.xml_safe((sec.html or "").strip().replace("]]>", "]]&gt;")))
@@ -72,11 +70,11 @@ def to_xml(case, el=None):
     for doc in case.documents:
         node = olx.add_text(el, "document", _norm(doc.title), href=doc.url.strip() or None,
                              size=_norm(doc.size) or None)
-        _add_html(node, "excerpt", doc.excerpt)
+        olx.add_html_child(node, "excerpt", doc.excerpt)
     for img in case.images:
         olx.add_text(el, "image", _norm(img.caption) or None, src=img.src.strip(), alt=_norm(img.alt))
     for q in case.questions:
         add_question_xml(el, q)
     profile.add_xml(el, case.profile_prompt, case.profile_options)
-    _add_html(el, "expert_analysis", case.expert_analysis)
+    olx.add_html_child(el, "expert_analysis", case.expert_analysis)
     return el

@@ -69,6 +69,22 @@ def add_html(parent, tag, html):
     return child
 
 
+def child_html(el, tag):
+    """The HTML inside ``el``'s child ``tag`` ("" if absent)."""
+    child = el.find(tag)
+    return inner_html(child) if child is not None else ""
+
+
+def add_html_child(parent, tag, html, **attrs):
+    """``add_html`` of ``html`` stripped, any ``]]>`` in it written ``]]&gt;`` (the same HTML),
+    with the attributes ``attrs``; none for empty HTML."""
+    child = add_html(parent, tag, (html or "").strip().replace("]]>", "]]&gt;"))
+    if child is not None:
+        for key, value in attrs.items():
+            child.set(key, xml_safe(value))
+    return child
+
+
 def add_element(parent, tag, **attrs):
     """Append ``<tag>`` with ``attrs`` (None left out), every value through ``xml_safe``."""
     child = etree.SubElement(parent, tag)

@@ -325,35 +325,20 @@ def _norm(text):
     return " ".join((text or "").split())
 
 
-def olx_html(el, tag):
-    """The HTML inside ``el``'s child ``tag`` ("" if absent)."""
-    child = el.find(tag)
-    return olx.inner_html(child) if child is not None else ""
-
-
-def add_olx_html(parent, tag, html, **attrs):
-    """A child ``tag`` holding ``html`` as CDATA (none for empty HTML)."""
-    child = olx.add_html(parent, tag, (html or "").strip().replace("]]>", "]]&gt;"))
-    if child is not None:
-        for key, value in attrs.items():
-            child.set(key, olx.xml_safe(value))
-    return child
-
-
 def question_from_xml(q):
     """Read one ``<question>`` element."""
     return Question(
         id=q.get("id", ""),
         kind=q.get("type", SINGLE),
-        prompt=olx_html(q, "prompt"),
+        prompt=olx.child_html(q, "prompt"),
         options=tuple(Option(o.get("id", ""), olx.text_of(o), olx.get_bool(o, "correct"),
                              olx.text_of(o.find("feedback"))) for o in q.iterchildren("option")),
         partial_credit=olx.get_bool(q, "partial_credit"),
         points=olx.get_float(q, "points", 1.0),
-        explanation=olx_html(q, "explanation"),
+        explanation=olx.child_html(q, "explanation"),
         min_words=olx.get_int(q, "min_words", 0),
         max_words=olx.get_int(q, "max_words", 0),
-        model_answer=olx_html(q, "model_answer"),
+        model_answer=olx.child_html(q, "model_answer"),
         key_points=tuple(KeyPoint(k.get("id", ""), olx.text_of(k)) for k in q.iterchildren("key_point")),
     )
 
@@ -367,16 +352,16 @@ def add_question_xml(el, q):
     if q.kind == REFLECTION:
         olx.set_attr(qel, "min_words", q.min_words, 0)
         olx.set_attr(qel, "max_words", q.max_words, 0)
-    add_olx_html(qel, "prompt", q.prompt)
+    olx.add_html_child(qel, "prompt", q.prompt)
     if q.kind != REFLECTION:
         for opt in q.options:
             oel = olx.add_text(qel, "option", _norm(opt.text), id=opt.id, correct="true" if opt.correct else None)
             if _norm(opt.feedback):
                 olx.add_text(oel, "feedback", _norm(opt.feedback))
     else:
-        add_olx_html(qel, "model_answer", q.model_answer)
+        olx.add_html_child(qel, "model_answer", q.model_answer)
         for kp in q.key_points:
             olx.add_text(qel, "key_point", _norm(kp.text), id=kp.id)
-    add_olx_html(qel, "explanation", q.explanation)
+    olx.add_html_child(qel, "explanation", q.explanation)
     return qel
 

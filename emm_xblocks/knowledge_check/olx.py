@@ -17,7 +17,8 @@ post-test is the same element with ``phase="post"``.
 
 
 
-from ..common.questions import add_olx_html, add_question_xml, olx_html, question_from_xml
+from ..common import olx
+from ..common.questions import add_question_xml, question_from_xml
 from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, KnowledgeCheck
 
@@ -25,14 +26,14 @@ from .content import SETTINGS, KnowledgeCheck
 def from_xml(el):
     """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
     settings = read_olx_one_line(el, SETTINGS, ("display_name", "pair"))
-    return KnowledgeCheck(intro=olx_html(el, "intro"),
+    return KnowledgeCheck(intro=olx.child_html(el, "intro"),
                           questions=tuple(question_from_xml(q) for q in el.iterchildren("question")), **settings)
 
 
 def to_xml(check, el=None):
     """Write ``check`` into ``el`` (a new ``<emm_knowledge_check>`` if None); defaults are left out."""
     el = write_olx_one_line(check, SETTINGS, "emm_knowledge_check", el)
-    add_olx_html(el, "intro", check.intro)
+    olx.add_html_child(el, "intro", check.intro)
     for q in check.questions:
         add_question_xml(el, q)
     return el

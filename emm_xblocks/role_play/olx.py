@@ -53,18 +53,14 @@ def _settings(el, invalid):
     return found
 
 
-def _html(el, tag):
-    child = el.find(tag)
-    return olx.inner_html(child) if child is not None else ""
-
-
 def from_xml(el, invalid=None):
     """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored).
 
     A number that does not parse (``points="2.5"``, ``weight="1,5"``) takes its default and, when
     ``invalid`` is a list, is added to it as ``(field, untranslated message)``."""
     invalid = [] if invalid is None else invalid
-    roles = tuple(Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""), brief=_html(r, "brief"))
+    roles = tuple(Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""),
+                       brief=olx.child_html(r, "brief"))
                   for r in el.iterchildren("role"))
     nodes = []
     for i, n in enumerate(el.iterchildren("node")):
@@ -75,19 +71,19 @@ def from_xml(el, invalid=None):
                 label=olx.text_of(c),
                 goto=c.get("goto", ""),
                 points=_number(c, "points", 0, f"{at}.points", invalid),
-                consequence=_html(c, "consequence"),
+                consequence=olx.child_html(c, "consequence"),
                 if_visited=c.get("if_visited", ""),
                 min_points=_number(c, "min_points", None, f"{at}.min_points", invalid),
             ))
         image = n.find("image")
         nodes.append(Node(
             id=n.get("id", ""),
-            narrative=_html(n, "narrative"),
+            narrative=olx.child_html(n, "narrative"),
             speaker=n.get("speaker", ""),
             image=image.get("src", "") if image is not None else "",
             alt=image.get("alt", "") if image is not None else "",
             ending=olx.get_bool(n, "ending"),
-            debrief=_html(n, "debrief"),
+            debrief=olx.child_html(n, "debrief"),
             category=n.get("category", ""),
             choices=tuple(choices),
         ))
@@ -95,7 +91,7 @@ def from_xml(el, invalid=None):
     return Scenario(
         roles=roles,
         nodes=tuple(nodes),
-        intro=_html(el, "intro"),
+        intro=olx.child_html(el, "intro"),
         bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b),
                          " ".join(b.get("final", "").split()))
                     for i, b in enumerate(el.iterchildren("band"))),

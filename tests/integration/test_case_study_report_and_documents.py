@@ -195,7 +195,7 @@ def test_every_tracking_event_and_olx_element_is_documented():
     assert len(published) == 5
     for name in published:
         assert f"`{name}`" in docs, name
-    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html|add_olx_html)\(\w+, "([a-z_]+)"', code))
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html|add_html_child)\(\w+, "([a-z_]+)"', code))
     assert written >= {"narrative", "section", "key_facts", "fact", "document", "excerpt", "image", "question",
                        "option", "feedback", "key_point", "model_answer", "explanation", "expert_analysis", "prompt"}
     for element in written:

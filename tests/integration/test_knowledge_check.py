@@ -360,7 +360,7 @@ def test_every_tracking_event_and_olx_element_is_documented():
     published = set(re.findall(r'"(emm\.knowledge_check\.[a-z_]+)"', code))
     assert published == {"emm.knowledge_check.submitted"}
     assert "`emm.knowledge_check.submitted`" in docs
-    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_olx_html)\(\w+, "([a-z_]+)"', code))
+    written = set(re.findall(r'(?:SubElement|add_element|add_text|add_html_child)\(\w+, "([a-z_]+)"', code))
     written -= {"model_answer", "key_point"}  # the case study's written reflections, not offered here
     assert written >= {"intro", "question", "option", "feedback", "prompt", "explanation"}
     for element in written:
