@@ -13,27 +13,30 @@
 * ``emm.case_study.document_opened``: ``index``, ``title``, ``url``, ``via`` (``viewer`` or ``link``).
 """
 
+SUBMITTED, SELF_ASSESSED, RESET, ANSWERS_SHOWN, DOCUMENT_OPENED = (
+    "emm.case_study.submitted", "emm.case_study.self_assessed", "emm.case_study.reset", "emm.case_study.answers_shown",
+    "emm.case_study.document_opened")
+
 
 def submitted(case, attempt, answers, question_marks, grade):
     questions = {q.id: {"kind": q.kind, "answer": answers.get(q.id), "correctness": status, "points": earned,
                         "max_points": q.points}
                  for q, (earned, status) in zip(case.questions, question_marks, strict=True)}
-    return "emm.case_study.submitted", {"attempt": attempt, "max_attempts": case.attempts_allowed,
-                                        "questions": questions, "score": grade[0], "max_score": grade[1]}
+    return SUBMITTED, {"attempt": attempt, "max_attempts": case.attempts_allowed, "questions": questions,
+                       "score": grade[0], "max_score": grade[1]}
 
 
 def self_assessed(attempt, ticks, grade):
-    return "emm.case_study.self_assessed", {"attempt": attempt, "ticks": ticks, "score": grade[0],
-                                            "max_score": grade[1]}
+    return SELF_ASSESSED, {"attempt": attempt, "ticks": ticks, "score": grade[0], "max_score": grade[1]}
 
 
 def tried_again(attempt, left):
-    return "emm.case_study.reset", {"attempt": attempt, "attempts_left": left}
+    return RESET, {"attempt": attempt, "attempts_left": left}
 
 
 def answers_shown(attempt):
-    return "emm.case_study.answers_shown", {"attempt": attempt}
+    return ANSWERS_SHOWN, {"attempt": attempt}
 
 
 def document_opened(index, doc, via):
-    return "emm.case_study.document_opened", {"index": index, "title": doc.title, "url": doc.url, "via": via}
+    return DOCUMENT_OPENED, {"index": index, "title": doc.title, "url": doc.url, "via": via}

@@ -3,8 +3,7 @@ has nothing to count), its options; the options the author marked correct are re
 
 from ..common import live
 from .content import MULTIPLE, SINGLE
-
-SUBMITTED = "emm.case_study.submitted"
+from .events import SUBMITTED
 
 
 def items(case, _):
