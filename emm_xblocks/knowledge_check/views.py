@@ -103,7 +103,8 @@ def _score(pair, nums):
 
 
 def respond(block, check, outcome):
-    """The answer of ``submit``: its results, rendered."""
+    """The answer of ``submit``, of its replay and of ``state`` (``learner.current``): the
+    results, rendered."""
     return answer(block, check, outcome.result)
 
 
