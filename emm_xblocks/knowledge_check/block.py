@@ -27,7 +27,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, validation, views
+from . import content, editor, learner, olx, pack, report, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -87,3 +87,11 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self.load_content(), self.learner_state(),
                                               correctness=platform.correctness_available(self)))
+
+    # ---------------------------------------------------------------- LMS reports
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows of the LMS "problem responses" report: for each learner who submitted, one row per
+        question -- ``(username, {"Question ID", "Question", "Answer", "Correct", "Points"})``.
+        ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
+                                      limit_responses)

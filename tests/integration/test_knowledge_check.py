@@ -14,8 +14,8 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, delete_state_all, mobile_collect, rescore
-from tests.openedx.instructor import bind_for_student
+from tests.openedx import delete_state, delete_state_all, mobile_collect, problem_responses, rescore
+from tests.openedx.instructor import bind_for_student, user_states
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 from tests.openedx.services import anonymous_id_for_user
@@ -316,6 +316,37 @@ def test_unanswered_questions_are_refused(platform):
     result = platform.lms(platform.user("ana")).handle(pre, "submit", {"answers": {"q1": "smuggling"}})
     assert result.status == 400 and result.json["error"] == "missing_answers" and result.json["questions"] == ["q2"]
     assert not PairedResult.objects.exists()
+
+
+# ------------------------------------------------------------------ the LMS's problem-responses report
+def test_the_problem_responses_report_lists_each_learners_answers_per_question(platform):
+    """The instructor's "problem responses" report (tests/openedx ``problem_responses``, as
+    ``lms/djangoapps/instructor_task/tasks_helper/grades.py`` ``ProblemResponses._build_student_data``
+    builds it): ``generate_report_data`` on the unbound block, one row per question of each learner
+    who submitted, columns in the block's order; a learner who only opened the test keeps the
+    platform's own row."""
+    pre, _post = pair_of(platform)
+    ana, bob, cy = platform.user("ana"), platform.user("bob"), platform.user("cy")
+    assert platform.lms(ana).handle(pre, "submit", RIGHT).status == 200
+    assert platform.lms(bob).handle(pre, "submit", HALF).status == 200
+    platform.student_modules.get_or_create(cy, pre)  # cy opened the test and answered nothing
+    rows, columns = problem_responses(platform, pre, title="Pre-test")
+    assert columns == ["username", "title", "location", "Question ID", "Question", "Answer", "Correct", "Points",
+                       "block_key", "state"]
+    table = [(r["username"], r["Question ID"], r["Answer"], r["Correct"], r["Points"]) for r in rows]
+    assert table == [
+        ("ana", "q1", "Smuggling", "Yes", "1/1"), ("ana", "q2", "Ongoing exploitation; A crime against the person",
+                                                   "Yes", "1/1"),
+        ("bob", "q1", "Smuggling", "Yes", "1/1"), ("bob", "q2", "Consent makes it lawful", "No", "0/1"),
+        ("cy", "", "", "", ""),
+    ]
+    assert rows[0]["Question"] == "A driver takes adults across a border for a fee; it ends on arrival."
+    unbound = platform.unbound(pre)
+    assert len(list(unbound.generate_report_data(user_states(platform, pre), 3))) == 3  # the platform's limit
+    assert list(unbound.generate_report_data(user_states(platform, pre), 0)) == []
+    with translation.override("fr"):
+        french = problem_responses(platform, pre)[1]
+    assert "Réponse" in french and "Answer" not in french
 
 
 # ------------------------------------------------------------------ grades and completion
