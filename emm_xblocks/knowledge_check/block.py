@@ -4,9 +4,12 @@ Fields come from ``content.SETTINGS`` (settings) and ``content.CONTENT_FIELDS``;
 fields are ``learner.State``'s. ``submit`` runs through ``common.pipeline`` (refused while staff
 view as a learner, or past the due date of a graded block): the result is filed under the
 learner's pair token first (a second answer to the same phase of a pair is refused there), then
-the state, the grade (if any), completion and the tracking event. The instructor's "Delete learner
-state" reaches that result through the deleted state row (``common.deleted_state``): the block has no
-``clear_student_state``, so the platform resets the learner's score itself.
+the state, the grade (if any), completion and the tracking event. The same submit sent again
+(its reply lost: the same action id) is answered with its results from the learner's state and
+changes nothing (``learner.current``, decision 22); ``state`` gives the page those results after
+any failure. The instructor's "Delete learner state" reaches the filed result through the
+deleted state row (``common.deleted_state``): the block has no ``clear_student_state``, so the
+platform resets the learner's score itself.
 """
 
 from xblock.completable import CompletableXBlockMixin
@@ -24,7 +27,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, validation, views
+from . import content, editor, learner, olx, pack, report, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -76,10 +79,19 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         return " ".join([check.display_name, plain_text(check.intro), *(plain_text(q.prompt) for q in check.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=views.respond)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current)
+    state = learner_handler(learner.current, writes=False, respond=views.respond)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self.load_content(), self.learner_state(),
                                               correctness=platform.correctness_available(self)))
+
+    # ---------------------------------------------------------------- LMS reports
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows of the LMS "problem responses" report: for each learner who submitted, one row per
+        question -- ``(username, {"Question ID", "Question", "Answer", "Correct", "Points"})``.
+        ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
+        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
+                                      limit_responses)

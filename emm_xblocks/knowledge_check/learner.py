@@ -1,4 +1,5 @@
-"""What a learner does in a knowledge check (pure): ``submit(check, state, data, _) -> Outcome``.
+"""What a learner does in a knowledge check (pure): ``submit(check, state, data, _) -> Outcome``,
+and ``current``, what the page shows of the learner's state (also ``submit``'s replay).
 
 A learner answers each test once (a pre-test retaken after its answers were shown would measure
 nothing). ``submit`` checks every answer, scores it, files the result under the learner's pair
@@ -100,6 +101,14 @@ def described(check):
 
 
 description = described_once(described)  # the store write of ``described``, made once per content
+
+
+def current(check, state, data, _):
+    """Read-only: the learner's results as ``submit`` answers them (``results``), or
+    ``{"submitted": False, "phase"}`` before a submit -- what the page shows after a lost reply or
+    an error. Also the replay of ``submit`` (decision 22): the page sent the same action again, it
+    gets the same results, nothing is filed, graded or published twice."""
+    return Outcome(result=results(check, state))
 
 
 def submit(check, state, data, _):

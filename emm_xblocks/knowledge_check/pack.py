@@ -1,7 +1,7 @@
 """What the knowledge check's printable facilitator pack holds (pure: no XBlock, no Django).
 
 ``build(check, _, html, numbers)`` returns a ``Pack`` in two parts, as the case study's questions
-are printed (``case_study.pack.paper_questions``):
+are printed (``common.paper.paper_questions``):
 
 * the participants' pages: the introduction and the questions as a paper form (a box per option),
   with a line for a name -- or, for a pre-test and its post-test marked on paper, a code the
@@ -12,8 +12,8 @@ are printed (``case_study.pack.paper_questions``):
 
 from dataclasses import dataclass
 
-from ..case_study.pack import paper_questions
 from ..common.numbers import ENGLISH
+from ..common.paper import paper_questions
 from .content import PRE
 
 
@@ -23,8 +23,8 @@ class Pack:
     phase: str  # "pre" or "post"
     pre: bool
     intro: str  # HTML
-    questions: tuple  # case_study.pack.PaperQuestion
-    keys: tuple  # case_study.pack.Key: the facilitator's page
+    questions: tuple  # common.paper.PaperQuestion
+    keys: tuple  # common.paper.Key: the facilitator's page
     max_points: str  # as the locale writes it
 
 

@@ -18,15 +18,36 @@ the figures. Figures are in percent of the points (0-100):
 
 Below ``min_group`` linked learners every figure is None and ``suppressed`` is True (decision 5);
 the counts stay. Issue 11's course report reads the same function for every pair.
+
+``report_data(check, user_state_iterator, _, limit)``: the rows of the LMS "problem responses"
+report (``generate_report_data``), one per question of a learner's submitted test.
 """
 
 import math
+from collections import OrderedDict
+
+from ..common.export import number, safe_cell
+from ..common.i18n import N_
+from ..common.questions import CORRECT, PARTIAL
+from ..common.sanitize import plain_text
+from . import learner
 
 PRE, POST = "pre", "post"
+VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly")}
+NOT_CORRECT = N_("No")
+
+
+def percent(earned, possible):
+    """``earned`` of ``possible`` in percent (0-100), 0 when nothing was possible: the score the
+    learner's page and the figures show. Not ``100 * common.attempts.percent``: multiplied after
+    the division, 5.75 of 10 is 57.49999999999999 and is shown rounded half up as 57% instead
+    of 58% (``common.numbers.rounded`` reads the float's shortest repr); divided last, a
+    percentage that is exact in binary stays exact."""
+    return 100.0 * earned / possible if possible else 0.0
 
 
 def _percent(row):
-    return 100.0 * row["earned"] / row["possible"] if row["possible"] else 0.0
+    return percent(row["earned"], row["possible"])
 
 
 def _rate(rows, qid):
@@ -62,3 +83,68 @@ def pair_figures(rows, questions, min_group):
                     "post_correct": _rate([b for _a, b in linked], q.id)} for q in questions],
     )
     return figures
+
+
+# ------------------------------------------------------------------ the LMS's "problem responses" report
+def answer_text(question, answer, _):
+    """The options a learner chose, in words (their texts, ``; ``-separated, in the question's
+    order). An option the author has since removed or renamed stays, as ``<id> (removed option)``:
+    a report never hides an answer."""
+    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
+    known = {o.id for o in question.options}
+    words = [o.text for o in question.options if o.id in chosen]
+    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
+    return "; ".join(words)
+
+
+def removed_answer_text(answer):
+    """An answer to a question no longer in the check, as stored (its option ids)."""
+    if isinstance(answer, list):
+        return "; ".join(str(a) for a in answer)
+    return answer if isinstance(answer, str) else ""
+
+
+def learner_rows(check, state, _):
+    """The report rows of one learner's stored state (``{"answers", "submitted"}``): one
+    ``OrderedDict`` per question (``Question ID``, ``Question``, ``Answer``, ``Correct``, ``Points``,
+    headings translated), scored with the current key as the grade is; then an answer to a question
+    the author has since removed, as stored. None before a submit."""
+    answers = state.get("answers") if isinstance(state, dict) else None
+    if not (isinstance(state, dict) and state.get("submitted") and isinstance(answers, dict)):
+        return []
+    rows = []
+    # an OrderedDict keeps these columns in this order in the LMS's report (a plain dict's keys
+    # are sorted: lms/djangoapps/instructor_task/tasks_helper/grades.py)
+    for q, (earned, status) in zip(check.questions, learner.marks(check, answers), strict=True):
+        rows.append(OrderedDict([
+            (_("Question ID"), safe_cell(q.id)),
+            (_("Question"), safe_cell(plain_text(q.prompt))),
+            (_("Answer"), safe_cell(answer_text(q, answers.get(q.id), _))),
+            (_("Correct"), _(VERDICTS.get(status, NOT_CORRECT))),
+            (_("Points"), f"{number(earned)}/{number(q.points)}"),
+        ]))
+    ids = {q.id for q in check.questions}
+    for qid in sorted(str(k) for k in answers if str(k) not in ids):  # answers to a removed question: apart
+        rows.append(OrderedDict([
+            (_("Question ID"), safe_cell(qid)),
+            (_("Question"), _("Removed question")),
+            (_("Answer"), safe_cell(removed_answer_text(answers[qid]))),
+            (_("Correct"), ""),
+            (_("Points"), ""),
+        ]))
+    return rows
+
+
+def report_data(check, user_state_iterator, _, limit_responses=None):
+    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit).
+    ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (the learner's stored
+    ``Scope.user_state`` fields, decoded from JSON)."""
+    if limit_responses is not None and limit_responses <= 0:
+        return
+    count = 0
+    for user_state in user_state_iterator:
+        for row in learner_rows(check, getattr(user_state, "state", None) or {}, _):
+            if limit_responses is not None and count >= limit_responses:
+                return
+            count += 1
+            yield user_state.username, row

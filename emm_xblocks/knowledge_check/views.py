@@ -20,10 +20,6 @@ from . import content, editor, learner, report, validation
 from .content import POST, PRE
 
 
-def percent(earned, possible):
-    return 100.0 * earned / possible if possible else 0.0
-
-
 # ------------------------------------------------------------------ the learner's page
 def student_view(block):
     check, state = block.load_content(), block.learner_state()
@@ -99,11 +95,12 @@ def _score(pair, nums):
         return None
     earned, possible = pair
     return {"earned": nums.number(earned), "possible": nums.number(possible),
-            "percent": rounded(percent(earned, possible))}
+            "percent": rounded(report.percent(earned, possible))}
 
 
 def respond(block, check, outcome):
-    """The answer of ``submit``: its results, rendered."""
+    """The answer of ``submit``, of its replay and of ``state`` (``learner.current``): the
+    results, rendered."""
     return answer(block, check, outcome.result)
 
 

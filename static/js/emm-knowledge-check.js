@@ -1,6 +1,8 @@
 /* emm_knowledge_check learner view: answer once, submit. What comes back is rendered on the
    server (escaped, author HTML sanitised) and put in with EMM.setServerHtml (inert): after a
-   pre-test only that the answers are kept; after a post-test both scores and the feedback. */
+   pre-test only that the answers are kept; after a post-test both scores and the feedback. After
+   any failure the page re-reads the server's state (decision 22): a submit whose reply was lost
+   shows its results, not "already submitted". */
 function EmmKnowledgeCheck(runtime, element) {
   "use strict";
   var EMM = window.EMM;
@@ -12,6 +14,27 @@ function EmmKnowledgeCheck(runtime, element) {
   var actions = root.querySelector("[data-form-actions]");
 
   if (!form) { return; }
+
+  function showResults(body) {
+    form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
+    if (actions) { actions.hidden = true; }
+    EMM.setServerHtml(resultsBox, body.html);
+    EMM.say(status, body.announcement || body.message || "");
+    resultsBox.focus();
+  }
+
+  /* After any failure, the server's state: a submit that reached the server (its reply lost, or
+     sent from another window) shows its results; otherwise the page stays as it is. Offline, the
+     next Submit sends the same action again (its id kept), which answers with the results too. */
+  function refresh() {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      if (!body.submitted) { return; }
+      EMM.clear(alertBox, true);
+      EMM.markQuestions(root, []);
+      showResults(body);
+    }, function () { /* no link: nothing to show yet */ });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (EMM.isSending(element)) { return; }
@@ -20,14 +43,9 @@ function EmmKnowledgeCheck(runtime, element) {
     EMM.action(runtime, element, "submit", {answers: answers}, {
       button: root.querySelector("[data-submit]"),
       alert: alertBox,
-      onSuccess: function (body) {
-        form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
-        if (actions) { actions.hidden = true; }
-        EMM.setServerHtml(resultsBox, body.html);
-        EMM.say(status, body.announcement || body.message || "");
-        resultsBox.focus();
-      },
-      onError: function (err) { EMM.markRefusedAnswers(root, err); }
+      onSuccess: showResults,
+      onError: function (err) { EMM.markRefusedAnswers(root, err); },
+      refresh: refresh
     });
   });
 }

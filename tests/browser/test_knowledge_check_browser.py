@@ -9,7 +9,9 @@ with a venv installed from this tree (``make .venv312/.installed``)."""
 
 import pytest
 
+from emm_xblocks.models import PairedResult
 from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, student_id
+from tests.browser.test_recovery_browser import handler, lose_replies
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +78,54 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
     open_block(phone, workbench.scenario_url(POST, learner))
     width = phone.evaluate(f"document.querySelector('{BLOCK} .emm-kc-scores').getBoundingClientRect().right")
     assert width <= PHONE["width"]
+
+
+# ------------------------------------------------------------------ a lost reply (decision 22)
+def assert_post_test_results_shown(page):
+    """The post-test's results are on the page, the form locked, no error left."""
+    assert page.locator(f'{BLOCK} tr[data-score="post"]').inner_text().split("\t")[1:] == ["4 / 4", "100%"]
+    assert "Correct answer:" in page.locator(f"{BLOCK} [data-results]").inner_text()
+    assert page.locator(f"{BLOCK} [data-alert]").is_hidden()  # no "already answered", no "No connection"
+    assert page.locator(f"{BLOCK} [data-form-actions]").is_hidden()
+    assert page.locator(f"{BLOCK} input:enabled").count() == 0
+
+
+def test_a_submit_whose_reply_is_lost_shows_its_results(workbench, new_page):
+    """The submit reaches the server, its answer never reaches the page (``page.route``:
+    ``route.fetch()`` then ``route.abort()``): the page re-reads the state and shows the results."""
+    learner = student_id()
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(POST, learner))
+    answer(page, RIGHT)
+    statuses = lose_replies(page, "submit")
+    page.get_by_role("button", name="Submit").click()
+
+    page.locator(f"{BLOCK} .emm-kc-scores").wait_for()
+    assert statuses == [200]
+    assert_post_test_results_shown(page)
+    assert PairedResult.objects.filter(phase="post").count() == 1
+    assert page.js_errors == []
+
+
+def test_a_submit_sent_again_after_a_lost_reply_gets_its_results_not_already_answered(workbench, new_page):
+    """The reply is lost and the state cannot be re-read either: the learner presses Submit again,
+    the same action (same id) answers with the first submit's results; one result is filed."""
+    learner = student_id()
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(POST, learner))
+    answer(page, RIGHT)
+    lose_replies(page, "submit")
+    page.route(handler("state"), lambda route: route.abort())
+    submit = page.get_by_role("button", name="Submit")
+    submit.click()
+    page.locator(f"{BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    assert page.locator(f"{BLOCK} .emm-kc-scores").count() == 0
+
+    submit.click()
+    page.locator(f"{BLOCK} .emm-kc-scores").wait_for()
+    assert_post_test_results_shown(page)
+    assert PairedResult.objects.filter(phase="post").count() == 1
+    assert page.js_errors == []
 
 
 def test_the_editor_loads_and_saves_the_demo_unchanged(workbench, new_page):

@@ -14,8 +14,8 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, delete_state_all, mobile_collect, rescore
-from tests.openedx.instructor import bind_for_student
+from tests.openedx import delete_state, delete_state_all, mobile_collect, problem_responses, rescore
+from tests.openedx.instructor import bind_for_student, user_states
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 from tests.openedx.services import anonymous_id_for_user
@@ -161,6 +161,65 @@ def test_each_test_is_answered_once(platform):
     assert PairedResult.objects.get(phase="pre").earned == 0
 
 
+def sent(data, action_id):
+    """``data`` as the page sends it (``EMM.action``): with its action id, the same one for a retry."""
+    return {**data, "action_id": action_id}
+
+
+def test_a_retried_post_test_submit_gets_its_results_and_is_filed_graded_and_published_once(platform):
+    """The reply of a submit was lost and the page sends it again with the same action id
+    (decision 22): the same results (scores, verdicts, feedback), not 409 "already submitted";
+    one filed result, one grade, one completion, one tracking event. Another action is still refused."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", sent(HALF, "kc-pre-00001")).status == 200
+    grades, completions = len(platform.events.grades), len(platform.events.completions)
+    first = platform.lms(ana).handle(post, "submit", sent(RIGHT, "kc-post-0001"))
+    again = platform.lms(ana).handle(post, "submit", sent(RIGHT, "kc-post-0001"))
+    assert first.status == again.status == 200, again.json
+    assert again.json == first.json
+    assert again.json["scores"]["pre"]["percent"] == 50 and again.json["scores"]["post"]["percent"] == 100
+    assert "EXPLANATION-Q1" in again.json["html"] and "Up 50 percentage points since the pre-test." in visible(
+        again.json["html"])
+    assert PairedResult.objects.filter(phase="post").count() == 1
+    assert len(platform.events.grades) == grades + 1 and platform.gradebook(ana, post)["raw_earned"] == 2.0
+    assert len(platform.events.completions) == completions + 1
+    assert len(platform.events.named("emm.knowledge_check.submitted")) == 2  # the pre-test's and the post-test's
+    other = platform.lms(ana).handle(post, "submit", sent(WRONG, "kc-post-0002"))
+    assert other.status == 409 and other.json["error"] == "already_submitted"
+    assert platform.gradebook(ana, post)["raw_earned"] == 2.0
+
+
+def test_a_retried_pre_test_submit_says_the_answers_are_kept_and_still_reveals_nothing(platform):
+    pre, _post = pair_of(platform)
+    ana = platform.user("ana")
+    first = platform.lms(ana).handle(pre, "submit", sent(WRONG, "kc-pre-00001"))
+    again = platform.lms(ana).handle(pre, "submit", sent(WRONG, "kc-pre-00001"))
+    assert again.status == 200 and again.json == first.json
+    assert "your answers are kept" in again.json["message"] and "score" not in again.json
+    for secret in SECRETS:
+        assert secret not in again.json["html"]
+    assert PairedResult.objects.count() == 1
+    assert len(platform.events.named("emm.knowledge_check.submitted")) == 1
+
+
+def test_the_state_handler_gives_what_the_page_shows(platform):
+    """After any failure the page reads ``state``: before a submit only that there is none; after
+    it the submit's own answer (the post-test's scores and feedback)."""
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    before = platform.lms(ana).handle(post, "state", {})
+    assert before.status == 200 and before.json == {"submitted": False, "phase": "post", "html": ""}
+    platform.lms(ana).handle(pre, "submit", HALF)
+    submitted = platform.lms(ana).handle(post, "submit", RIGHT).json
+    assert platform.lms(ana).handle(post, "state", {}).json == submitted
+    pre_state = platform.lms(ana).handle(pre, "state", {}).json
+    assert pre_state["submitted"] is True and "score" not in pre_state and "questions" not in pre_state
+    # staff viewing as the learner may read it (nothing is written)
+    sam = platform.user("sam", role="staff")
+    assert platform.lms(sam, masquerade_as=ana).handle(post, "state", {}).json["scores"] == submitted["scores"]
+
+
 def test_delete_learner_state_deletes_their_result_resets_their_score_and_lets_them_take_the_test_again(platform):
     """The instructor's "Delete learner state" (tests/openedx/instructor.py ``delete_state``, as
     ``lms/djangoapps/instructor/enrollment.py`` ``reset_student_attempts(delete_module=True)``
@@ -257,6 +316,37 @@ def test_unanswered_questions_are_refused(platform):
     result = platform.lms(platform.user("ana")).handle(pre, "submit", {"answers": {"q1": "smuggling"}})
     assert result.status == 400 and result.json["error"] == "missing_answers" and result.json["questions"] == ["q2"]
     assert not PairedResult.objects.exists()
+
+
+# ------------------------------------------------------------------ the LMS's problem-responses report
+def test_the_problem_responses_report_lists_each_learners_answers_per_question(platform):
+    """The instructor's "problem responses" report (tests/openedx ``problem_responses``, as
+    ``lms/djangoapps/instructor_task/tasks_helper/grades.py`` ``ProblemResponses._build_student_data``
+    builds it): ``generate_report_data`` on the unbound block, one row per question of each learner
+    who submitted, columns in the block's order; a learner who only opened the test keeps the
+    platform's own row."""
+    pre, _post = pair_of(platform)
+    ana, bob, cy = platform.user("ana"), platform.user("bob"), platform.user("cy")
+    assert platform.lms(ana).handle(pre, "submit", RIGHT).status == 200
+    assert platform.lms(bob).handle(pre, "submit", HALF).status == 200
+    platform.student_modules.get_or_create(cy, pre)  # cy opened the test and answered nothing
+    rows, columns = problem_responses(platform, pre, title="Pre-test")
+    assert columns == ["username", "title", "location", "Question ID", "Question", "Answer", "Correct", "Points",
+                       "block_key", "state"]
+    table = [(r["username"], r["Question ID"], r["Answer"], r["Correct"], r["Points"]) for r in rows]
+    assert table == [
+        ("ana", "q1", "Smuggling", "Yes", "1/1"), ("ana", "q2", "Ongoing exploitation; A crime against the person",
+                                                   "Yes", "1/1"),
+        ("bob", "q1", "Smuggling", "Yes", "1/1"), ("bob", "q2", "Consent makes it lawful", "No", "0/1"),
+        ("cy", "", "", "", ""),
+    ]
+    assert rows[0]["Question"] == "A driver takes adults across a border for a fee; it ends on arrival."
+    unbound = platform.unbound(pre)
+    assert len(list(unbound.generate_report_data(user_states(platform, pre), 3))) == 3  # the platform's limit
+    assert list(unbound.generate_report_data(user_states(platform, pre), 0)) == []
+    with translation.override("fr"):
+        french = problem_responses(platform, pre)[1]
+    assert "Réponse" in french and "Answer" not in french
 
 
 # ------------------------------------------------------------------ grades and completion

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
 BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events")
 PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
-               "perspectives", "profile")
+               "perspectives", "profile", "paper")
 PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 
@@ -47,6 +47,40 @@ def test_pure_modules_import_neither_xblock_nor_django():
 def test_every_block_has_the_same_layout(block):
     missing = [m for m in SAME_LAYOUT if not (PACKAGE / block / f"{m}.py").exists()]
     assert missing == []
+
+
+def imported_modules(node):
+    """The ``emm_xblocks...`` modules an import statement of a block's module names."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    if isinstance(node, ast.ImportFrom) and node.level == 0:
+        return [node.module or ""]
+    if isinstance(node, ast.ImportFrom) and node.level == 2:  # from ..x import y, from .. import x
+        return [f"emm_xblocks.{node.module}"] if node.module else [f"emm_xblocks.{a.name}" for a in node.names]
+    return []
+
+
+def imported_blocks(block):
+    """``{(file, other block)}``: the other blocks' packages that the modules of ``block`` import."""
+    found = set()
+    for path in (PACKAGE / block).glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for module in imported_modules(node):
+                parts = module.split(".")
+                if parts[0] == "emm_xblocks" and len(parts) > 1 and parts[1] in BLOCKS and parts[1] != block:
+                    found.add((path.name, parts[1]))
+    return found
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if b != "evaluation_report"])
+def test_no_block_imports_another_blocks_code(block):
+    """What two blocks share lives in ``common/`` (the course's evaluation report alone reads the
+    blocks it reports on)."""
+    assert imported_blocks(block) == set()
+
+
+def test_the_evaluation_report_is_seen_reading_the_blocks_it_reports_on():
+    assert {name for _path, name in imported_blocks("evaluation_report")} == {"likert", "knowledge_check"}
 
 
 def block_classes():

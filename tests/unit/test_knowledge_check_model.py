@@ -130,6 +130,45 @@ def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_tes
     assert f["mean_gain"] == 0 and f["normalised_gain"] is None and f["improved"] == 0
 
 
+def test_a_percentage_exact_in_binary_is_shown_as_it_is():
+    """5.75 of 10 points (a partly right multiple choice) is 57.5%, shown 58% (half up): divided
+    last, not ``100 * common.attempts.percent`` (57.49999999999999, shown 57%)."""
+    from emm_xblocks.common.attempts import percent as share
+    from emm_xblocks.common.numbers import rounded
+
+    assert rounded(report.percent(5.75, 10)) == 58 != rounded(100 * share((5.75, 10)))
+    assert report.percent(3, 4) == 75.0 and report.percent(0, 0) == 0.0
+
+
+# ------------------------------------------------------------------ the LMS's "problem responses" report
+def test_report_rows_give_each_questions_answer_verdict_and_points_in_order():
+    state = {"submitted": True, "answers": {"q1": "s", "q2": ["x"]}}
+    rows = report.learner_rows(POST, state, str)
+    assert [list(r) for r in rows] == [["Question ID", "Question", "Answer", "Correct", "Points"]] * 2
+    assert [list(r.values()) for r in rows] == [["q1", "Smuggling or trafficking?", "Smuggling", "Yes", "1/1"],
+                                                ["q2", "Trafficking is…", "exploitation", "Partly", "1/2"]]
+    wrong = report.learner_rows(PRE, {"submitted": True, "answers": {"q1": "t", "q2": ["x", "c"]}}, str)
+    assert [(r["Answer"], r["Correct"], r["Points"]) for r in wrong] == [
+        ("Trafficking", "No", "0/1"), ("exploitation; consented", "No", "0/2")]
+
+
+def test_report_rows_keep_answers_the_author_has_since_removed_and_skip_a_learner_who_did_not_submit():
+    state = {"submitted": True, "answers": {"q1": "gone", "q2": ["p", "old"], "q0": ["a", "b"]}}
+    rows = report.learner_rows(POST, state, str)
+    assert rows[0]["Answer"] == "gone (removed option)" and rows[0]["Correct"] == "No"
+    assert rows[1]["Answer"] == "against the person; old (removed option)"
+    assert list(rows[2].values()) == ["q0", "Removed question", "a; b", "", ""]
+    assert report.learner_rows(POST, {"answers": {"q1": "s"}}, str) == []  # never submitted
+    assert report.learner_rows(POST, {}, str) == [] and report.learner_rows(POST, None, str) == []
+
+
+def test_report_cells_never_start_a_formula():
+    evil = replace(POST, questions=(Question("q1", "single", "<p>=1+1</p>", (Option("s", "-Smuggling", True),
+                                                                             Option("t", "@t")), explanation=""),))
+    row = report.learner_rows(evil, {"submitted": True, "answers": {"q1": "s", "=q": "x"}}, str)
+    assert row[0]["Question"] == "'=1+1" and row[0]["Answer"] == "'-Smuggling" and row[1]["Question ID"] == "'=q"
+
+
 # ------------------------------------------------------------------ OLX, fields, editor
 def test_olx_fields_and_editor_round_trip():
     el = olx.to_xml(POST)

@@ -13,6 +13,7 @@ from lxml import etree
 from emm_xblocks.case_study import olx as case_olx
 from emm_xblocks.case_study import pack as case_pack
 from emm_xblocks.case_study.content import REFLECTION
+from emm_xblocks.common import paper as paper_pack
 from emm_xblocks.common.sanitize import clean_html
 from emm_xblocks.likert import olx as likert_olx
 from emm_xblocks.likert import pack as likert_pack
@@ -47,6 +48,7 @@ def texts(value):
 
 def test_the_pack_builders_are_pure():
     names = [f"emm_xblocks.{b}.pack" for b in ("likert", "case_study", "role_play", "knowledge_check")]
+    names.append("emm_xblocks.common.paper")
     result = subprocess.run([sys.executable, "-c", BLOCKER, *names], capture_output=True, text=True,
                             cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -158,7 +160,7 @@ def test_the_case_pages_carry_no_answer_and_the_facilitators_page_carries_them_a
     assert [q.id for q in pack.questions] == [q.id for q in case.questions] == [k.id for k in pack.keys]
     for q, paper, key in zip(case.questions, pack.questions, pack.keys, strict=True):
         if q.kind == REFLECTION:
-            assert paper.options == () and paper.lines >= case_pack.MIN_LINES
+            assert paper.options == () and paper.lines >= paper_pack.MIN_LINES
         else:
             assert paper.options == tuple(o.text for o in q.options) and paper.lines == 0
             assert key.correct == tuple(o.text for o in q.options if o.correct) != ()
@@ -179,10 +181,10 @@ def test_documents_are_printed_with_their_excerpts_and_only_safe_addresses():
 def test_reflection_lines_follow_the_word_limits():
     from emm_xblocks.case_study.content import Question
 
-    assert case_pack.lines_for(Question("q", REFLECTION, max_words=120)) == 10
-    assert case_pack.lines_for(Question("q", REFLECTION, min_words=6)) == case_pack.MIN_LINES
-    assert case_pack.lines_for(Question("q", REFLECTION, max_words=3000)) == case_pack.MAX_LINES
-    assert case_pack.lines_for(Question("q", REFLECTION)) == case_pack.DEFAULT_LINES
+    assert paper_pack.lines_for(Question("q", REFLECTION, max_words=120)) == 10
+    assert paper_pack.lines_for(Question("q", REFLECTION, min_words=6)) == paper_pack.MIN_LINES
+    assert paper_pack.lines_for(Question("q", REFLECTION, max_words=3000)) == paper_pack.MAX_LINES
+    assert paper_pack.lines_for(Question("q", REFLECTION)) == paper_pack.DEFAULT_LINES
 
 
 def test_points_and_percentages_are_written_in_the_readers_locale():
