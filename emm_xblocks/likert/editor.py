@@ -53,7 +53,7 @@ def from_editor(data, _):
         custom_labels=tuple(" ".join(x.split()) for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt") or "",
         intro=clean_html(_text(data, "intro") or ""),
-        profile_prompt=" ".join((_text(data, "profile_prompt") or "").split()),  # as OLX reads it; never cut
+        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),  # as OLX reads it; never cut
         profile_options=profile_options,
         **settings,
     )
