@@ -62,7 +62,8 @@ def validate(survey, _):
 def playable(survey):
     """Learners may answer: at least one statement and no error but a missing name (checked once
     per content). A missing name refuses the author's save and shows in Studio; an evaluation
-    imported without one is answered, as before ``validate`` checked the name (only the editor did)."""
+    imported without one is answered, as before ``validate`` checked the name (only the editor did;
+    decision 54)."""
     return bool(survey.statements) and not [p for p in errors(validate(survey, str)) if p.field != "display_name"]
 
 

@@ -203,5 +203,5 @@ def playable(scenario):
     this check, or imported, stays open to learners: at such a node they are offered a way on
     (``views``, ``learner.back`` and ``learner.restart``), and taking a live course offline would
     strand more. A missing name refuses the save and shows in Studio; a scenario imported without
-    one is played, as before ``validate`` checked the name (only the editor did)."""
+    one is played, as before ``validate`` checked the name (only the editor did; decision 54)."""
     return not [p for p in errors(validate(scenario, str)) if p.code != STRANDED and p.field != "display_name"]
