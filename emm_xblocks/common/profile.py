@@ -1,7 +1,8 @@
-"""The optional participant profile question of a case study or a role-play (issue 12 §1; pure).
+"""The optional participant profile question of a Likert evaluation, a case study or a role-play
+(issues 11 and 12 §1; pure).
 
 An author may ask who the learner is (government / civil society / international organisation /
-other...) beside the block's own questions, as the Likert does (issue 11, ``likert.profiles``):
+other...) beside the block's own questions (the Likert's figures by profile: ``likert.profiles``):
 the answer is optional ("prefer not to say"), sent with the submission, and stored as one more
 answer row (group ``perspectives.PROFILE_GROUP``), so the store counts every row of the
 submission under ``Tally.split`` "profile:<option id>" too (decision 30). It is asked in the block

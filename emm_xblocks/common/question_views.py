@@ -7,7 +7,9 @@ template loop (ten questions of four options are some 400 template variables, mo
 decision 18); the markup is the one the templates wrote, every value escaped as Django's
 autoescape escapes it (``django.utils.html.escape`` is ``html.escape``; the content's texts
 through ``sanitize.escaped``, once per text and process), every translation escaped
-too (a catalogue is text, not markup), author HTML sanitised.
+too (a catalogue is text, not markup), author HTML sanitised. ``profile_options_html`` writes the
+participant profile question's radio buttons for every block that asks it (case study, role-play,
+Likert evaluation).
 """
 
 from html import escape
@@ -90,16 +92,23 @@ def questions_html(_, questions, current, dom, locked):
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
 
 
-def profile_options_html(options, chosen, dom, locked, indent):
+def profile_options_html(options, chosen, dom, locked, indent, spread=False):
     """The participant profile question's radio buttons (``common.profile.Option``s), the one
     ``chosen`` (its id, or "") checked, all disabled when ``locked``; each on a line of its own,
-    after ``indent`` (the template's line break and spaces)."""
+    after ``indent`` (the template's line break and spaces). Every block's page asks it with these
+    (case study, role-play, Likert evaluation); ``dom``: the block's DOM id, not yet escaped.
+
+    ``spread``: each tag on a line of its own, as the Likert's page writes it (its template's
+    layout, kept to the byte): the radio button and the text at ``indent`` and two spaces more,
+    ``</label>`` at ``indent``, and ``indent`` again after it."""
     dom = escape(dom)
     disabled = " disabled" if locked else ""
+    inner = indent + "  "
+    opened, between, closed = (inner, inner, f"{indent}</label>{indent}") if spread else ("", " ", "</label>")
     return mark_safe("".join(  # noqa: S308 - every value escaped
-        f'{indent}<label class="emm-option" for="{dom}-profile-{i}"><input type="radio" id="{dom}-profile-{i}"'
-        f' name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}{disabled}>'
-        f' <span dir="auto">{escape(o.text)}</span></label>'
+        f'{indent}<label class="emm-option" for="{dom}-profile-{i}">{opened}<input type="radio"'
+        f' id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}'
+        f'{disabled}>{between}<span dir="auto">{escape(o.text)}</span>{closed}'
         for i, o in enumerate(options, start=1)))
 
 

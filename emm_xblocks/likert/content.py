@@ -73,10 +73,6 @@ class Statement:
     required: bool = True
 
 
-# one answer to the participant profile question: the one the case study and the role-play ask
-ProfileOption = profile.Option
-
-
 @dataclass(frozen=True)
 class PastScale:
     """A scale learners answered on before the author changed it: answers given on it are stored
@@ -102,8 +98,9 @@ class _SurveyContent:
     # (``changes.carry_over``); the earlier scales, with their epochs, in ``past_scales``
     scale_epoch: int = 0
     past_scales: tuple = ()
-    # the optional participant profile question (issue 11): its prompt and ``ProfileOption``s;
-    # answered (or not: "prefer not to say") with the rest, the reports break figures down by it
+    # the optional participant profile question (issue 11, ``common.profile``): its prompt and
+    # ``profile.Option``s; answered (or not: "prefer not to say") with the rest, the reports break
+    # figures down by it
     profile_prompt: str = ""
     profile_options: tuple = ()
 
@@ -126,8 +123,15 @@ class _SurveyContent:
         return next((p for p in self.past_scales if p.epoch == epoch), None)
 
     @property
-    def has_profile(self):
+    def asks_profile(self):
+        """The learner's form asks the profile question, as the case study's and the role-play's
+        ``asks_profile`` say: here whenever it has options (an evaluation's reports always break
+        their figures down by it), there only with "show how others answered" on as well (the
+        only figures their answer is used for)."""
         return bool(self.profile_options)
+
+    # the course evaluation report's name for it (``evaluation_report/views.py``)
+    has_profile = asks_profile
 
     def profile_option(self, oid):
         return next((o for o in self.profile_options if o.id == oid), None)

@@ -43,17 +43,15 @@ def from_editor(data, _):
     problems += profile_problems
     problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    display_name = _text(data, "display_name")
-    if not display_name:
-        problems.append(Problem("display_name", _("Give the survey a name.")))
-    settings.update(display_name=display_name or Survey.display_name,
+    # an empty name is ``validate``'s problem, as for an imported evaluation
+    settings.update(display_name=_text(data, "display_name") or "",
                     scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
     survey = Survey(
         statements=tuple(statements),
         custom_labels=tuple(" ".join(x.split()) for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt") or "",
         intro=clean_html(_text(data, "intro") or ""),
-        profile_prompt=" ".join((_text(data, "profile_prompt") or "").split()),  # as OLX reads it; never cut
+        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),  # as OLX reads it; never cut
         profile_options=profile_options,
         **settings,
     )

@@ -7,8 +7,8 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from ..common import profile
 from ..common.actions import ActionError, Outcome, Record, described_once
-from ..common.perspectives import PROFILE_GROUP
 from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
 from .events import submitted_event
@@ -75,15 +75,6 @@ def check_submission(survey, answers, comment, _):
     return cleaned, comment
 
 
-def check_profile(survey, profile, _):
-    """The profile option id a submission gave ("" for none: the question is optional), or raise."""
-    if profile is None or profile == "":
-        return ""
-    if not isinstance(profile, str) or survey.profile_option(profile) is None:
-        raise ActionError("unknown_profile", _("This is not one of the profile question's answers."))
-    return profile
-
-
 def _saved(survey, _):
     """The answer of a submission that was kept."""
     return {"submitted": True, "can_change": not survey.anonymous,
@@ -109,6 +100,8 @@ def current(survey, state, data, _):
 def submitted(survey, state, data, _):
     """Read-only replay of ``submit`` (the page sent the same action again): its answer."""
     return Outcome(result=_saved(survey, _))
+
+
 def described(survey):
     """What the course's evaluation report needs to label this evaluation's figures: its fields
     without the introduction and the comment prompt (``content.to_fields``)."""
@@ -130,14 +123,14 @@ def submit(survey, state, data, _):
     if state.submitted and survey.anonymous:
         raise already
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
-    profile = check_profile(survey, data.get("profile"), _)
+    # checked even when no question is asked: a profile sent then is refused (``unknown_profile``)
+    who = profile.check(survey.profile_options, data.get("profile"), _)
     stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
     new = State(answers={} if survey.anonymous else stored,
                 learner_comment="" if survey.anonymous else comment, submitted=True,
-                answers_epoch=survey.scale_epoch, learner_profile="" if survey.anonymous else profile)
-    rows = {group_of(survey, sid): value for sid, value in stored.items()}
-    if profile:
-        rows[PROFILE_GROUP] = profile  # one more row: the store counts the others under it too
+                answers_epoch=survey.scale_epoch, learner_profile="" if survey.anonymous else who)
+    # the profile as one more row: the store counts the others under it too
+    rows = profile.with_profile({group_of(survey, sid): value for sid, value in stored.items()}, who)
     return Outcome(
         state=new,
         result=_saved(survey, _),

@@ -22,9 +22,9 @@ participant profile question (``<profile>``) lists its answers as ``<option id="
 
 from lxml import etree
 
-from ..common import olx
+from ..common import olx, profile
 from ..common.settings import read_olx, write_olx
-from .content import CUSTOM, SETTINGS, PastScale, ProfileOption, Statement, Survey
+from .content import CUSTOM, SETTINGS, PastScale, Statement, Survey
 
 
 def from_xml(el):
@@ -34,7 +34,7 @@ def from_xml(el):
                   required=olx.get_bool(item, "required", True))
         for item in el.iterchildren("item"))
     intro = el.find("intro")
-    profile = el.find("profile")
+    profile_prompt, profile_options = profile.from_xml(el)
     return Survey(
         statements=statements,
         custom_labels=tuple(olx.text_of(label) for label in el.iterchildren("label")),
@@ -45,9 +45,8 @@ def from_xml(el):
             for p in el.iterchildren("past_scale")),
         intro=olx.inner_html(intro) if intro is not None else "",
         comment_prompt=olx.text_of(el.find("comment_prompt")),
-        profile_prompt=" ".join(profile.get("prompt", "").split()) if profile is not None else "",
-        profile_options=tuple(ProfileOption(option.get("id", ""), olx.text_of(option))
-                              for option in profile.iterchildren("option")) if profile is not None else (),
+        profile_prompt=profile_prompt,
+        profile_options=profile_options,
         **read_olx(el, SETTINGS),
     )
 
@@ -66,10 +65,7 @@ def to_xml(survey, el=None):
                      required=None if st.required else "false")
     if survey.comment_prompt:
         olx.add_text(el, "comment_prompt", survey.comment_prompt)
-    if survey.profile_options or survey.profile_prompt:
-        node = etree.SubElement(el, "profile", prompt=olx.xml_safe(survey.profile_prompt))
-        for option in survey.profile_options:
-            olx.add_text(node, "option", option.text, id=option.id)
+    profile.add_xml(el, survey.profile_prompt, survey.profile_options)
     if survey.scale_epoch:
         el.set("scale_epoch", str(survey.scale_epoch))
     for past in survey.past_scales:

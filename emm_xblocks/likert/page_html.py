@@ -22,6 +22,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
+from ..common.question_views import profile_options_html
 from .content import RESULTS_LEARNERS
 
 
@@ -98,7 +99,7 @@ def _form_html(page, survey, dom, words):
     total = len(survey.statements)
     count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {
         "total": escape(nums.number(total, 0))}
-    profile = _profile_html(page, survey, dom, disabled, _) if survey.has_profile else ""
+    profile = _profile_html(page, survey, dom, _) if survey.asks_profile else ""
     comment = ""
     if survey.comment_box:
         if survey.comment_prompt:
@@ -127,16 +128,11 @@ def _form_html(page, survey, dom, words):
             f'  </form>\n  ')
 
 
-def _profile_html(page, survey, dom, disabled, _):
-    """The optional profile question: one radio button per option, the learner's last answer checked."""
-    mine = page["profile"]
-    options = "".join(
-        f'\n        <label class="emm-option" for="{dom}-profile-{i}">\n'
-        f'          <input type="radio" id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(o.id)}"'
-        f'{" checked" if o.id == mine else ""}{disabled}>\n'
-        f'          <span dir="auto">{escape(o.text)}</span>\n'
-        f'        </label>\n        '
-        for i, o in enumerate(survey.profile_options, start=1))
+def _profile_html(page, survey, dom, _):
+    """The optional profile question: one radio button per option (``common.question_views``,
+    spread over lines as the template wrote them), the learner's last answer checked."""
+    options = profile_options_html(survey.profile_options, page["profile"], page["dom"], page["locked"],
+                                   "\n        ", spread=True)
     optional = escape(_("(optional: leave it blank if you prefer not to say)"))
     return (f'\n    <fieldset class="emm-statement emm-profile" data-profile>\n'
             f'      <legend id="{dom}-profile-legend"><span dir="auto">{escape(survey.profile_prompt)}</span>'
@@ -145,4 +141,3 @@ def _profile_html(page, survey, dom, disabled, _):
             f'        {options}\n'
             f'      </div>\n'
             f'    </fieldset>\n    ')
-

@@ -11,11 +11,10 @@ one when the withheld column could be worked out from the overall figures (the "
 column counts as a group there: the overall figures include it).
 """
 
-from ..common.perspectives import PROFILE_GROUP, split
+from ..common.perspectives import split
+from ..common.profile import NOT_SAID, people, rest
 from .changes import split_tallies
 from .statistics import statement_stats
-
-NOT_SAID = ""  # the column of the participants who left the profile question unanswered
 
 
 def breakdown(survey, tallies, by_profile, respondents, _):
@@ -28,22 +27,21 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     then "did not say"; ``statements``: ``[{"id", "text", "cells": [{"key", "shown", "n",
     "favourable", "top_box"}]}]`` in the columns' order, percentages of the cell's answers on the
     scale (N/A apart), None when withheld or nothing to divide."""
-    if not survey.has_profile:
+    if not survey.asks_profile:
         return None
-    said = tallies.get(PROFILE_GROUP, {})
     keys = [o.id for o in survey.profile_options]
     keys += sorted(k for k in by_profile if k not in keys and k)
     texts = {o.id: o.text for o in survey.profile_options}
     texts[NOT_SAID] = _("Did not say")
-    people = {key: {"n": int(said.get(key, 0))} for key in keys}
-    people[NOT_SAID] = {"n": max(respondents - sum(int(n) for n in said.values()), 0)}
     keys.append(NOT_SAID)
-    who = split(people, survey.min_group_size)
+    counted = people(tallies, respondents)
+    who = split({key: {"n": counted.get(key, 0)} for key in keys}, survey.min_group_size)
     columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
                 "n": who[key].total if key in who and who[key].shown else None} for key in keys]
     overall, _apart = split_tallies(survey, tallies)
     per = {key: split_tallies(survey, by_profile.get(key, {}))[0] for key in keys if key}
-    per[NOT_SAID] = _rest(overall, per.values())
+    # who did not say: the overall answers less every profile's, statement by statement
+    per[NOT_SAID] = {sid: rest(tally, [part.get(sid, {}) for part in per.values()]) for sid, tally in overall.items()}
     stats = {key: {row.id: row for row in statement_stats(survey, current, survey.min_group_size)}
              for key, current in per.items()}
     on_scale = {str(v) for v in range(1, survey.points + 1)}
@@ -62,18 +60,10 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     return {"prompt": survey.profile_prompt, "columns": columns, "statements": statements}
 
 
-def _rest(overall, parts):
-    """``overall`` less every part, per statement and value: the answers of who did not say."""
-    rest = {}
-    for sid, tally in overall.items():
-        rest[sid] = {v: n - sum(int(p.get(sid, {}).get(v, 0)) for p in parts) for v, n in tally.items()}
-        rest[sid] = {v: n for v, n in rest[sid].items() if n > 0}
-    return rest
-
-
 def shown_profiles(table):
-    """The profile keys whose group is big enough to be named beside a submission (CSV)."""
-    return {c["key"] for c in table["columns"] if c["shown"]} if table else set()
+    """``{option id: its text}`` of the profiles whose group is big enough to be named beside a
+    submission (``report.csv_response``); who did not say is no profile to name."""
+    return {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"] != NOT_SAID} if table else {}
 
 
 def csv_rows(table, _):

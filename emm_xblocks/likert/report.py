@@ -60,7 +60,7 @@ def results_json(block):
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
         })
-    if survey.has_profile:  # who answered: the figures by profile, for whoever may read the results
+    if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
         # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
         data["profiles"] = profile_table(block, survey, key, respondents)
         if block.is_staff():
@@ -148,7 +148,7 @@ def profile_csv_response(block):
     survey = block.load_content()
     key = block.block_key()
     respondents = summary.respondents(key)
-    if not survey.has_profile or respondents < survey.min_group_size:
+    if not survey.asks_profile or respondents < survey.min_group_size:
         return HandlerError(409, "too_few_respondents", _(
             "Results are shown once at least {n} people have answered.").format(
             n=block.numbers().number(survey.min_group_size, 0))).response()
@@ -178,9 +178,9 @@ def csv_response(block):
             n=block.numbers().number(survey.min_group_size, 0))).response()
     tallies = summary.tallies(key)
     words = csv_words(survey, tallies, _)
-    if survey.has_profile:  # a profile is named beside a submission only when its group is big enough
+    if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
         table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
-        words["profiles"] = {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"]}
+        words["profiles"] = profiles.shown_profiles(table)
         words["profile_withheld"] = _("withheld: too few answers")
     return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
@@ -213,7 +213,7 @@ def csv_header(survey, _, removed=()):
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
             header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
     header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
-    if survey.has_profile:
+    if survey.asks_profile:
         header.append(_("Profile"))
     if survey.comment_box:
         header.append(_("Comment"))

@@ -1,8 +1,9 @@
 """Author checks of a Likert evaluation (pure): ``validate(survey, _) -> [Problem]``.
 
 The same function runs in Studio's editor (live and on save), in ``validate()`` (Studio's
-warnings) and in tests; it never raises on an author's mistake. ``playable`` says whether
-learners may answer (no error), computed once per content.
+warnings, an imported evaluation's too) and in tests; it never raises on an author's mistake.
+``playable`` says whether learners may answer (no error but a missing name), computed once per
+content.
 """
 
 from functools import lru_cache
@@ -18,6 +19,8 @@ def validate(survey, _):
     """Every problem with the survey's content, as ``Problem`` objects (never raises)."""
     problems = []
     add = problems.append
+    if not survey.display_name.strip():
+        add(Problem("display_name", _("Give the survey a name.")))
     if not survey.statements:
         add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
     if len(survey.statements) > MAX_STATEMENTS:
@@ -57,8 +60,11 @@ def validate(survey, _):
 
 @lru_cache(maxsize=256)
 def playable(survey):
-    """Learners may answer: at least one statement and no error (checked once per content)."""
-    return bool(survey.statements) and not errors(validate(survey, str))
+    """Learners may answer: at least one statement and no error but a missing name (checked once
+    per content). A missing name refuses the author's save and shows in Studio; an evaluation
+    imported without one is answered, as before ``validate`` checked the name (only the editor did;
+    decision 54)."""
+    return bool(survey.statements) and not [p for p in errors(validate(survey, str)) if p.field != "display_name"]
 
 
 def _item_problems(add, field, items, say):

@@ -13,7 +13,7 @@ from . import content, editor, validation
 from .page_html import page_html
 
 
-def _statements_html(block, survey, labels, locked, _):
+def _statements_html(block, survey, state, labels, locked, _):
     """The statements' fieldsets, one radio button per point of the scale.
 
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
@@ -22,9 +22,9 @@ def _statements_html(block, survey, labels, locked, _):
     lines), every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
     literal is safe for Django; here every translation is escaped too (a catalogue is text).
-    ``_``: the block's ``gettext`` (``translators()``)."""
+    ``state``: the learner's (``learner.State``); ``_``: the block's ``gettext`` (``translators()``)."""
     dom = escape(block.dom_id())
-    answers = block.answers if _answers_on_this_scale(block, survey) else {}
+    answers = state.answers if _answers_on_this_scale(survey, state) else {}
     disabled = " disabled" if locked else ""
     points = [(str(v), escape(label), "") for v, label in enumerate(labels, start=1)]
     if survey.allow_na:
@@ -54,41 +54,44 @@ def _statements_html(block, survey, labels, locked, _):
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
 
 
-def _answers_on_this_scale(block, survey):
+def _answers_on_this_scale(survey, state):
     """The learner's named answers were given on the survey's current scale (else the form shows
     none of them: a point of an earlier scale would be read with another label)."""
-    return block.submitted and not survey.anonymous and block.answers_epoch == survey.scale_epoch
+    return state.submitted and not survey.anonymous and state.answers_epoch == survey.scale_epoch
 
 
 def student_view(block):
     survey = block.load_content()
+    # the learner's fields, read once (``learner_state``): a new learner's one, ``submitted``
+    # (decision 50: ``State.DEFAULTS_UNLESS``)
+    state = block.learner_state()
     words = block.translators()  # the language looked up once for the page
     labels = survey.labels(words[0])
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
-    locked = (block.submitted and survey.anonymous) or refusal is not None
-    results_allowed = block.results_allowed(survey)
+    locked = (state.submitted and survey.anonymous) or refusal is not None
+    results_allowed = block.results_allowed(survey, state.submitted)
     page = {
         "dom": block.dom_id(),
         "lang": current_language(),
         "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements_html": _statements_html(block, survey, labels, locked, words[0]),
-        "submitted": block.submitted,
+        "statements_html": _statements_html(block, survey, state, labels, locked, words[0]),
+        "submitted": state.submitted,
         "locked": locked,
-        "recorded": block.submitted and survey.anonymous,
-        "comment_text": block.learner_comment if not survey.anonymous else "",
-        "profile": block.learner_profile if not survey.anonymous and block.submitted else "",
+        "recorded": state.submitted and survey.anonymous,
+        "comment_text": state.learner_comment if not survey.anonymous else "",
+        "profile": state.learner_profile if not survey.anonymous and state.submitted else "",
         "comment_max": content.MAX_COMMENT,
         "is_staff": block.is_staff(),
         "results_allowed": results_allowed,
         "ready": validation.playable(survey),  # content with errors (imported OLX) is never served
         "read_only": refusal.message if refusal else "",
-        "scale_changed": block.submitted and not survey.anonymous and not _answers_on_this_scale(block, survey),
+        "scale_changed": state.submitted and not survey.anonymous and not _answers_on_this_scale(survey, state),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.page_fragment(page_html(page, words), init_args={
-        "submitted": block.submitted,
+        "submitted": state.submitted,
         "locked": locked,
         "anonymous": survey.anonymous,
         "total": len(survey.statements),
@@ -145,7 +148,7 @@ def student_view_data(survey):
         # the chosen option's id as ``profile``
         "profile": {"prompt": survey.profile_prompt,
                     "options": [{"id": o.id, "text": o.text} for o in survey.profile_options]}
-        if survey.has_profile else None,
+        if survey.asks_profile else None,
     }
 
 

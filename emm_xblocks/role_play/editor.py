@@ -53,10 +53,8 @@ def _from_structure(data, _):
         return None, fatal
     settings, setting_problems = read_editor(data, SETTINGS, _)
     problems += setting_problems
-    display_name = _plain(data.get("display_name"))  # never cut: read_editor refuses a longer one
-    if not display_name:
-        problems.append(Problem("display_name", _("Give the role-play a name.")))
-    settings.update(display_name=display_name or Scenario.display_name,
+    # never cut: read_editor refuses a longer one; an empty one is ``validate``'s problem, as on import
+    settings.update(display_name=_plain(data.get("display_name")),
                     grade_policy=_plain(data.get("grade_policy", Scenario.grade_policy)))
     intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
     return from_parts(data, intro=intro, **settings), problems

@@ -18,6 +18,8 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from ..common.question_views import profile_options_html
+
 
 def panel_html(ctx, _, ungettext, number):
     """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template."""
@@ -53,12 +55,8 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
     intro = f'<div class="emm-intro" dir="auto">{ctx["intro"]}</div>' if ctx["intro"] else ""
     profile = ""
     if scenario.asks_profile:
-        mine = ctx["learner_profile"]
-        options = "".join(
-            f'\n      <label class="emm-option" for="{dom}-profile-{i}"><input type="radio" id="{dom}-profile-{i}"'
-            f' name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == mine else ""}{disabled}>'
-            f' <span dir="auto">{escape(o.text)}</span></label>'
-            for i, o in enumerate(scenario.profile_options, start=1))
+        options = profile_options_html(scenario.profile_options, ctx["learner_profile"], ctx["dom"],
+                                       bool(ctx["read_only"]), "\n      ")
         optional = escape(_("(optional: leave it blank if you prefer not to say)"))
         profile = (f'\n  <fieldset class="emm-rp-profile" data-profile>\n'
                    f'    <legend><span dir="auto">{escape(scenario.profile_prompt)}</span>'

@@ -185,6 +185,8 @@ def validate(scenario, _):
         _check_strandings(scenario, _, add)
     if not errors(problems):
         _check_full_marks(scenario, _, add)
+    if not scenario.display_name.strip():  # after the checks above: a missing name hides none of theirs
+        add("display_name", _("Give the role-play a name."), "")
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")
                  for p in image_alt_problems(scenario.author_html(), _)]
     problems += profile.problems(scenario.profile_prompt, scenario.profile_options, _)  # with their codes
@@ -196,8 +198,10 @@ def validate(scenario, _):
 
 @lru_cache(maxsize=256)
 def playable(scenario):
-    """Learners may play: no error in the scenario but a ``STRANDED`` node (checked once per
-    content). A stranding refuses the author's save, yet a scenario saved before this check, or
-    imported, stays open to learners: at such a node they are offered a way on (``views``,
-    ``learner.back`` and ``learner.restart``), and taking a live course offline would strand more."""
-    return not [p for p in errors(validate(scenario, str)) if p.code != STRANDED]
+    """Learners may play: no error in the scenario but a ``STRANDED`` node or a missing name
+    (checked once per content). A stranding refuses the author's save, yet a scenario saved before
+    this check, or imported, stays open to learners: at such a node they are offered a way on
+    (``views``, ``learner.back`` and ``learner.restart``), and taking a live course offline would
+    strand more. A missing name refuses the save and shows in Studio; a scenario imported without
+    one is played, as before ``validate`` checked the name (only the editor did; decision 54)."""
+    return not [p for p in errors(validate(scenario, str)) if p.code != STRANDED and p.field != "display_name"]

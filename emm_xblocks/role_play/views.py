@@ -359,12 +359,18 @@ def student_view_data(scenario):
         "roles": [{"id": r.id, "label": r.label, "brief": clean_html(r.brief)} for r in scenario.roles],
         "attempts_allowed": scenario.attempts_allowed,
         "allow_back": scenario.allow_back,
+        # the optional participant profile question (None when not asked); ``start`` takes the
+        # chosen option's id as ``profile``
+        "profile": {"prompt": scenario.profile_prompt,
+                    "options": [{"id": o.id, "text": o.text} for o in scenario.profile_options]}
+        if scenario.asks_profile else None,
     }
 
 
 def user_state(scenario, state, show_score=True):
-    """The learner's state for the apps: the attempt in play, attempts used and left, and the
-    score that counts once an attempt has ended (None where correctness is not shown)."""
+    """The learner's state for the apps: the attempt in play, attempts used and left, the score
+    that counts once an attempt has ended (None where correctness is not shown), and the profile
+    the learner gave with their role ("" for none, or when the question is not asked)."""
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
     score = learner.counted_score(scenario, state.finished)[0] if state.finished and show_score else None
@@ -375,4 +381,5 @@ def user_state(scenario, state, show_score=True):
         "attempts": state.attempts,
         "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
         "score": score,
+        "profile": state.learner_profile if scenario.asks_profile else "",
     }

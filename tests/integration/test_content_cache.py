@@ -133,6 +133,25 @@ def test_the_state_answer_reads_a_new_learners_one_field_once(scenario, handlers
     assert [a for a in asked if a[1] in state_fields] == [("get", "submitted")]
 
 
+def test_the_page_reads_a_new_learners_one_field_then_each_once(scenario, handlers, monkeypatch):
+    """The learner's page reads the learner's fields as the actions do (``learner_state``): a new
+    learner's only ``submitted`` (decision 50; it read the comment too through the field where
+    comments are asked), a learner who submitted each field once; and shows what was read."""
+    uid = scenario(SURVEY.replace('allow_na="true"', 'allow_na="true" comment_box="true" results="learners"'))
+    state_fields = ("answers", "answers_epoch", "learner_comment", "learner_profile", "submitted")
+    asked = spy(monkeypatch, DjangoKeyValueStore, ("get", "has"))
+    page = handlers.view(uid).content
+    assert [a for a in asked if a[1] in state_fields] == [("get", "submitted")]
+    assert "data-results-section hidden>" in page and " checked" not in page
+    assert handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": "na"},
+                                         "comment": "Mine"}).status_code == 200
+    asked.clear()
+    page = handlers.view(uid).content
+    assert sorted(a for a in asked if a[1] in state_fields) == [("get", name) for name in sorted(state_fields)]
+    assert "data-results-section>" in page and ">Mine</textarea>" in page
+    assert 'value="4" checked>' in page and 'value="na" checked>' in page
+
+
 def test_a_state_kept_with_values_but_not_submitted_is_refused(survey, handlers):
     """The rule a new learner's single read rests on (decision 50), kept where every action's state
     is written: a Likert state holding a value while ``submitted`` is unset is a programming

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.models import Answer, Claim
-from emm_xblocks.role_play import content, learner, olx, paths
+from emm_xblocks.role_play import content, editor, learner, olx, paths
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -305,6 +305,20 @@ def test_errors_are_translated(small, handlers):
     uid = small()
     r = handlers.post(uid, "start", {"role": "nope"}, lang="fr")
     assert r.status_code == 400 and r.json_body["error"] == "unknown_role" and r.json_body["message"]
+
+
+def test_an_imported_role_play_without_a_name_is_an_error_in_studio_yet_played(scenario, handlers):
+    """The editor refused an empty name, but only the editor: a role-play imported without one had
+    no Studio message. Its learners still play it (as before the check moved to validate)."""
+    uid = scenario(SMALL.format(extra="").replace('display_name="Small"', 'display_name=""'))
+    messages = [(m.type, m.text) for m in handlers.block(uid).validate().messages]
+    assert ("error", "Give the role-play a name.") in messages
+    play(handlers, uid, ["Good move", "Finish well"])
+    form = {key: value for key, value in editor.to_editor(handlers.block(uid).load_content()).items() if key != "xml"}
+    for sent in (form, {"xml": SMALL.format(extra="").replace('display_name="Small"', 'display_name=" "')}):
+        r = handlers.post(uid, "studio_submit", sent, student="staff_1")
+        assert r.status_code == 400 and {"field": "display_name", "message": "Give the role-play a name.",
+                                         "error": True} in r.json_body["problems"]
 
 
 def test_views_and_lms_contract(small, handlers):

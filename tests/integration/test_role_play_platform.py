@@ -41,7 +41,7 @@ def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_hand
     uid = small('attempts_allowed="3" allow_back="true"')
     data = handlers.block(uid).student_view_data()
     assert data == {"display_name": "Small", "intro": "", "roles": [{"id": "r1", "label": "Officer", "brief": ""}],
-                    "attempts_allowed": 3, "allow_back": True}
+                    "attempts_allowed": 3, "allow_back": True, "profile": None}
 
     def user_state(student="student_1"):
         r = handlers.get(uid, "student_view_user_state", student=student)
@@ -49,7 +49,7 @@ def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_hand
         return r.json()
 
     assert user_state() == {"role": "", "step": 0, "ended": False, "attempts": 0, "attempts_left": 3,
-                            "score": None}
+                            "score": None, "profile": ""}
     play(handlers, uid, ["Good move", "Finish well"])
     state = user_state()
     assert state["role"] == "r1" and state["ended"] and state["step"] == 3 and state["attempts_left"] == 2

@@ -60,6 +60,23 @@ def test_the_choice_of_a_role_asks_the_profile_only_where_others_choices_are_sho
     assert not Answer.objects.filter(block_key=hidden).exists()
 
 
+def test_the_mobile_apps_get_the_question_and_the_learners_answer(roleplay, handlers):
+    """As the case study's and the Likert's: the question in the content (asked only where others'
+    choices are shown), the learner's answer in their state."""
+    uid = roleplay()
+    data = handlers.block(uid).student_view_data()  # no learner: the question only
+    assert data["profile"] == {"prompt": "You work for", "options": [
+        {"id": "gov", "text": "Government"}, {"id": "cso", "text": "Civil society"},
+        {"id": "io", "text": "International organisation"}]}
+    assert handlers.get(uid, "student_view_user_state", student="ana").json()["profile"] == ""
+    play(handlers, uid, "ana", "Refer her", profile="io")
+    assert handlers.get(uid, "student_view_user_state", student="ana").json()["profile"] == "io"
+    hidden = roleplay(show="false")
+    assert handlers.block(hidden).student_view_data()["profile"] is None
+    play(handlers, hidden, "ana", "Refer her", profile="gov")
+    assert handlers.get(hidden, "student_view_user_state", student="ana").json()["profile"] == ""
+
+
 def test_the_debrief_splits_each_decision_and_the_endings_by_profile(roleplay, handlers):
     uid = roleplay()
     for i in range(4):

@@ -7,7 +7,8 @@ bench/same_output.py."""
 
 from django.utils.safestring import SafeString
 
-from emm_xblocks.likert.content import ProfileOption, Statement, Survey
+from emm_xblocks.common.profile import Option
+from emm_xblocks.likert.content import Statement, Survey
 from emm_xblocks.likert.page_html import page_html
 from tests.unit.marked_up_words import WORDS
 
@@ -42,8 +43,8 @@ def test_the_count_is_written_in_the_learner_s_language():
 
 def test_a_locked_page_hides_the_submit_and_disables_the_profile_and_comment():
     survey = Survey(statements=(Statement("a", "A"),), comment_box=True, comment_prompt="Say <more>",
-                    profile_prompt='You "work"', profile_options=(ProfileOption("gov", "Gov & co"),
-                                                                  ProfileOption("cso", "CSO")))
+                    profile_prompt='You "work"', profile_options=(Option("gov", "Gov & co"),
+                                                                  Option("cso", "CSO")))
     html = page(survey, submitted=True, locked=True, profile="cso")
     assert 'data-progress hidden>' in html and 'data-submit hidden>' in html
     assert 'value="cso" checked disabled>' in html and 'value="gov" disabled>' in html

@@ -8,6 +8,7 @@ from lxml import etree
 
 from emm_xblocks.common.actions import ActionError
 from emm_xblocks.common.perspectives import PROFILE_GROUP
+from emm_xblocks.common.profile import Option
 from emm_xblocks.likert import content, learner, olx, profiles, validation
 
 XML = """<emm_likert display_name="Eval" min_group_size="2">
@@ -26,8 +27,8 @@ def survey(xml=XML):
 def test_olx_round_trip_keeps_the_question_and_its_options():
     s = survey()
     assert s.profile_prompt == "You work for"
-    assert s.profile_options == (content.ProfileOption("gov", "Government"),
-                                 content.ProfileOption("cso", "Civil & society"))
+    assert s.profile_options == (Option("gov", "Government"),
+                                 Option("cso", "Civil & society"))
     again = olx.from_xml(etree.fromstring(etree.tostring(olx.to_xml(s))))
     assert again == s
     assert content.from_fields(content.to_fields(s)) == s
@@ -35,7 +36,7 @@ def test_olx_round_trip_keeps_the_question_and_its_options():
 
 def test_a_survey_without_the_question_writes_no_profile_element():
     s = survey(XML.split("<profile")[0] + "</emm_likert>")
-    assert not s.has_profile and olx.to_xml(s).find("profile") is None
+    assert not s.asks_profile and olx.to_xml(s).find("profile") is None
     assert validation.validate(s, str) == []
 
 
@@ -89,7 +90,9 @@ def test_breakdown_withholds_a_small_group_and_the_one_that_would_give_it_away()
     assert [(c["key"], c["shown"], c["favourable"]) for c in table["statements"][0]["cells"]] == [
         ("gov", True, 100.0), ("cso", False, None), ("", False, None)]
     assert [c["n"] for c in table["columns"]] == [3, None, None]
-    assert profiles.shown_profiles(table) == {"gov"}
+    # what the staff's CSV names beside a submission (report.csv_response): the shown profiles' texts
+    shown = profiles.shown_profiles(table)
+    assert shown.keys() == {"gov"} and shown["gov"] == "Government"
 
 
 def test_no_question_no_breakdown():
@@ -138,7 +141,7 @@ def test_the_editor_s_prompt_is_checked_like_olx_s():
     assert [p.field for p in editor.from_editor(data, str)[1] if p.error] == ["profile_prompt"]
     none = dict(editor.to_editor(survey()), profile_prompt="", profile_options=[])  # no question at all
     saved, problems = editor.from_editor(none, str)
-    assert problems == [] and not saved.has_profile and olx.to_xml(saved).find("profile") is None
+    assert problems == [] and not saved.asks_profile and olx.to_xml(saved).find("profile") is None
 
 
 def test_an_edit_that_removes_or_renames_a_profile_option_warns_at_its_field():
@@ -148,14 +151,14 @@ def test_an_edit_that_removes_or_renames_a_profile_option_warns_at_its_field():
 
     s = survey(XML.replace('<option id="cso">', '<option id="io">International</option><option id="cso">'))
     gov, io, cso = s.profile_options
-    renamed = replace(s, profile_options=(gov, content.ProfileOption("intl", io.text), cso))
+    renamed = replace(s, profile_options=(gov, Option("intl", io.text), cso))
     assert [(p.field, p.error) for p in answer_changes(s, renamed, str)] == [("profile_options.1.id", False)]
     assert "“io”" in answer_changes(s, renamed, str)[0].message
     removed = replace(s, profile_options=(gov, cso))
     assert [(p.field, p.error) for p in answer_changes(s, removed, str)] == [("profile_options", False)]
     # a new text, a new prompt, a new order or a new option touch nobody's answer
     reworded = replace(s, profile_prompt="Your employer", profile_options=(
-        cso, content.ProfileOption("gov", "Public service"), io, content.ProfileOption("other", "Other")))
+        cso, Option("gov", "Public service"), io, Option("other", "Other")))
     assert answer_changes(s, reworded, str) == []
     # what the editor sent is what is stored (the profile is no longer kept from before the save)
     assert carry_over(s, removed, answered=True).profile_options == (gov, cso)
