@@ -10,7 +10,7 @@ from ..common import profile
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
-from ..common.validation import Problem, errors, image_alt_problems
+from ..common.validation import Problem, blocking, image_alt_problems
 from .content import (
     KINDS,
     MAX_ATTEMPTS,
@@ -104,5 +104,6 @@ def _validate_question(add, where, n, q, seen, _):
 
 @lru_cache(maxsize=256)
 def playable(case):
-    """Learners may submit: at least one question and no error (checked once per content)."""
-    return bool(case.questions) and not errors(validate(case, str))
+    """Learners may submit: at least one question and no error but a missing name (``blocking``;
+    checked once per content)."""
+    return bool(case.questions) and not blocking(validate(case, str))

@@ -47,6 +47,13 @@ def errors(problems):
     return [p for p in problems if p.error]
 
 
+def blocking(problems):
+    """The errors among ``problems`` that keep learners out of a block: every error but a missing
+    name (``display_name``), which refuses the author's save and shows in Studio, yet costs a
+    learner nothing (decision 54)."""
+    return [p for p in errors(problems) if p.field != "display_name"]
+
+
 def parse_int(value, low=-10**9, high=10**9):
     """A whole number from a form (int or digits in a string) within bounds, else None."""
     if isinstance(value, bool):

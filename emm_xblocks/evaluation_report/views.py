@@ -52,7 +52,7 @@ def figures(block):
     data = report.reaction(asked, settings.min_group_size, block.ugettext,
                            settings.headline_statement, block.numbers())
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
-                                    if survey.has_profile}, block.ugettext)
+                                    if survey.asks_profile}, block.ugettext)
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
     for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
         p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..common.ids import is_valid_id
 from ..common.questions import validate_question
-from ..common.validation import Problem, errors, image_alt_problems
+from ..common.validation import Problem, blocking, image_alt_problems
 from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE
 
 
@@ -45,5 +45,6 @@ def validate(check, _):
 
 @lru_cache(maxsize=256)
 def playable(check):
-    """Learners may submit: at least one question and no error (checked once per content)."""
-    return bool(check.questions) and not errors(validate(check, str))
+    """Learners may submit: at least one question and no error but a missing name (``blocking``;
+    checked once per content)."""
+    return bool(check.questions) and not blocking(validate(check, str))

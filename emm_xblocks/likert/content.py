@@ -130,9 +130,6 @@ class _SurveyContent:
         only figures their answer is used for)."""
         return bool(self.profile_options)
 
-    # the course evaluation report's name for it (``evaluation_report/views.py``)
-    has_profile = asks_profile
-
     def profile_option(self, oid):
         return next((o for o in self.profile_options if o.id == oid), None)
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..common import profile
 from ..common.ids import id_key, is_valid_id
 from ..common.limits import TOO_LONG
-from ..common.validation import Problem, errors, image_alt_problems
+from ..common.validation import Problem, blocking, image_alt_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
 
@@ -60,11 +60,9 @@ def validate(survey, _):
 
 @lru_cache(maxsize=256)
 def playable(survey):
-    """Learners may answer: at least one statement and no error but a missing name (checked once
-    per content). A missing name refuses the author's save and shows in Studio; an evaluation
-    imported without one is answered, as before ``validate`` checked the name (only the editor did;
-    decision 54)."""
-    return bool(survey.statements) and not [p for p in errors(validate(survey, str)) if p.field != "display_name"]
+    """Learners may answer: at least one statement and no error but a missing name (``blocking``;
+    checked once per content)."""
+    return bool(survey.statements) and not blocking(validate(survey, str))
 
 
 def _item_problems(add, field, items, say):

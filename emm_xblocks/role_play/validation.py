@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..common import profile
 from ..common.attempts import COUNTED_ATTEMPT
 from ..common.ids import id_key, is_valid_id
-from ..common.validation import Problem, errors, image_alt_problems  # Problem: with its stable ``code``
+from ..common.validation import Problem, blocking, errors, image_alt_problems  # Problem: with its stable ``code``
 from . import graph as g
 from . import paths
 from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
@@ -202,6 +202,5 @@ def playable(scenario):
     (checked once per content). A stranding refuses the author's save, yet a scenario saved before
     this check, or imported, stays open to learners: at such a node they are offered a way on
     (``views``, ``learner.back`` and ``learner.restart``), and taking a live course offline would
-    strand more. A missing name refuses the save and shows in Studio; a scenario imported without
-    one is played, as before ``validate`` checked the name (only the editor did; decision 54)."""
-    return not [p for p in errors(validate(scenario, str)) if p.code != STRANDED and p.field != "display_name"]
+    strand more. A missing name keeps no learner out either (``blocking``)."""
+    return not [p for p in blocking(validate(scenario, str)) if p.code != STRANDED]

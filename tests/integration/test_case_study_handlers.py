@@ -72,6 +72,17 @@ def test_submit_scores_on_the_server_publishes_grade_completion_and_tracking(cas
     assert events.named("emm.case_study.answers_shown")
 
 
+def test_a_case_imported_without_a_name_is_an_error_in_studio_yet_answered(scenario, handlers):
+    """As every block (decision 54): a missing name refuses the author's save and shows in Studio,
+    and keeps no learner out (before, the case study alone said "not ready yet" to its learners)."""
+    uid = scenario(CASE.format(attempts=2, policy="best", show="submitted", extra="")
+                   .replace('display_name="Test case"', 'display_name=" "'))
+    messages = handlers.block(uid).validate().to_json()["messages"]
+    assert [(m["type"], m["text"]) for m in messages if m["type"] == "error"] == [("error", "Give the case a name.")]
+    assert "not ready" not in handlers.view(uid).content
+    assert handlers.post(uid, "submit", {"answers": GOOD}).status_code == 200
+
+
 def test_self_assessment_scores_the_reflection_and_republishes(case, handlers, events):
     uid = case()
     handlers.post(uid, "submit", {"answers": GOOD})

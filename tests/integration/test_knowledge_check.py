@@ -129,6 +129,19 @@ def test_the_same_pair_key_in_another_course_is_another_pair(platform, db):
 
 
 # ------------------------------------------------------------------ the pre-test reveals nothing
+def test_a_check_imported_without_a_name_is_an_error_in_studio_yet_answered(platform):
+    """As every block (decision 54): a missing name shows in Studio and keeps no learner out."""
+    section = platform.subsection()
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='grading="score"')
+                        .replace('display_name="Trafficking or smuggling?"', 'display_name=""'), section)
+    staff = platform.user("prof", role="staff")
+    messages = platform.studio_editor(staff).block(post).validate().to_json()["messages"]
+    assert [(m["type"], m["text"]) for m in messages] == [("error", "Give the knowledge check a name.")]
+    ana = platform.user("ana")
+    assert "not ready" not in visible(platform.lms(ana).html(post))
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+
+
 def test_the_pre_test_reveals_nothing_before_or_after_the_submit(platform):
     pre, _post = pair_of(platform, pre_extra='grading="participation"')
     ana = platform.user("ana")
