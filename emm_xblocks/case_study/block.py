@@ -21,6 +21,7 @@ from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
+from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
@@ -85,8 +86,8 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
 
     def search_text(self):
         case = self.load_content()
-        return " ".join([case.display_name, report.plain_text(case.narrative), *case.key_facts,
-                         *(report.plain_text(q.prompt) for q in case.questions)])
+        return " ".join([case.display_name, plain_text(case.narrative), *case.key_facts,
+                         *(plain_text(q.prompt) for q in case.questions)])
 
     # ---------------------------------------------------------------- learner handlers
     save_draft = learner_handler(learner.save_draft, replay=learner.draft_saved)

@@ -9,9 +9,9 @@ from typing import ClassVar
 
 from ..common import profile
 from ..common.actions import ActionError, Outcome, Record, described_once
+from . import events
 from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
-from .events import submitted_event
 from .validation import playable
 
 ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
@@ -136,7 +136,7 @@ def submit(survey, state, data, _):
         result=_saved(survey, _),
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
-        events=(("emm.likert.submitted", submitted_event(survey, stored, first=not state.submitted)),),
+        events=(events.submitted(survey, stored, first=not state.submitted),),
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
         writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
                        once=ONCE_SLOT if survey.anonymous else "", refused=already),

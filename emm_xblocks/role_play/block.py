@@ -81,6 +81,8 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return platform.secret(self, "choices")
 
     # ---------------------------------------------------------------- grading (LMS contract)
+    has_score = True
+
     def max_score(self):
         return learner.MAX_SCORE
 

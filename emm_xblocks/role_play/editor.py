@@ -11,10 +11,10 @@ from ..common import limits, profile
 from ..common import olx as common_olx
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
-from ..common.validation import form_payload, parse_int
+from ..common.validation import Problem, form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
-from .validation import Problem, validate
+from .validation import validate
 
 MAX_XML = 2 * 1024 * 1024
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)

@@ -14,8 +14,6 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from . import content, editor, learner, panel_html, paths, perspectives, validation
 
-STUDIO = "templates/role_play/studio.html"
-
 
 def _category(block, category):
     label = content.CATEGORIES.get(category)
@@ -340,7 +338,8 @@ def studio_view(block):
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
     form = editor.settings_form(_)
     context = {"xml": xml, "dom": block.dom_id() + "-ed", "categories": categories, "settings": form["groups"]}
-    frag = block.build_fragment(STUDIO, context, init_args={"scenario": data, "settings": form["keys"]},
+    frag = block.build_fragment("templates/role_play/studio.html", context,
+                                init_args={"scenario": data, "settings": form["keys"]},
                                 js="js/emm-role-play-studio.js", js_class="EmmRolePlayEditor")
     frag.add_javascript_url(block.resource_url("js/emm-role-play-map.js"))
     frag.add_css_url(block.resource_url("css/emm-role-play-studio.css"))
