@@ -69,6 +69,13 @@ def rounded(value, digits=0):
     return int(exact) if digits == 0 else float(exact)
 
 
+def per_cent(ratio):
+    """``ratio`` (0-1) in per cent, rid of the float's noise: ``100 * (23 / 40)`` is
+    57.49999999999999, which ``rounded`` shows as 57 % where 57.5 % is meant and rounds half up to
+    58 %. Nine decimals keep every digit a page shows and none of the noise."""
+    return round(100 * ratio, 9)
+
+
 def plain(value, digits=2):
     """``value`` for a file a program reads (the LMS's reports, CSV): no grouping, a decimal point,
     at most ``digits`` decimals, no trailing zeros ("2", "2.5", "0.33"); never localised."""

@@ -170,7 +170,7 @@ def grade_words(block, scenario, state, shown):
     left = attempts_left(scenario.attempts_allowed, state.attempts)
     scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
     nums = block.numbers()
-    return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(100 * percent(s), 0),
+    return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(numbers.per_cent(percent(s)), 0),
                    block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0))
 
 
@@ -178,7 +178,7 @@ def _ending(block, scenario, state, node):
     role = scenario.role(state.role)
     path, taken = state.path, state.taken
     value = paths.score(scenario, role, path, taken)
-    score = numbers.rounded(100 * value)  # as shown: the band a learner reads matches the figure
+    score = numbers.rounded(numbers.per_cent(value))  # as shown: the band a learner reads matches the figure
     route = paths.playable_best_route(scenario, role.start)
     best_steps = [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
     shares = _shares(block, scenario, path, taken)

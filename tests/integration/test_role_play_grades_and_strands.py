@@ -86,6 +86,24 @@ def test_under_last_attempt_counts_the_page_warns_before_a_retry_that_can_lower_
     assert f'data-confirm="{warning} Start a new attempt? You will have 0 attempts left after it."' in mid
 
 
+HALF_POINT = """
+<emm_role_play display_name="Half" grade_policy="last" attempts_allowed="2">
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative>AT-A</narrative>
+    <choice goto="end" points="23">Fair</choice><choice goto="end" points="40">Best</choice></node>
+  <node id="end" ending="true"><narrative>AT-END</narrative><debrief>DEBRIEF</debrief></node>
+</emm_role_play>
+"""
+
+
+def test_a_score_of_half_a_per_cent_is_rounded_up_as_everywhere(scenario, handlers):
+    # 23 of 40 is 57.5 %: shown 58 % like every figure of the package (half up), not 57 % as
+    # 100 * (23 / 40) = 57.49999999999999 would be
+    html = play(handlers, scenario(HALF_POINT), ["Fair"]).json_body["html"]
+    assert "Your score: 58% (23 points out of 40)" in html
+    assert "even if it scores less than your 58% now" in html
+
+
 def test_under_best_attempt_counts_a_poor_last_attempt_shows_the_score_that_still_counts(small, handlers):
     uid = small('attempts_allowed="3"')
     play(handlers, uid, ["Good move", "Finish well"])  # 43 %
