@@ -12,7 +12,7 @@ index (three reads), never the answer rows.
 from webob import Response
 
 from ..common import summary
-from ..common.errors import HandlerError, staff_only
+from ..common.errors import HandlerError, staff_only, too_few_respondents
 from ..common.export import content_disposition, csv_lines
 from . import perspectives
 
@@ -29,9 +29,7 @@ def distribution_csv(block):
             "in its settings to download it.").format(setting=_("Show how other participants answered"))).response()
     respondents = summary.respondents(key)
     if respondents < case.min_group_size:
-        return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(
-            n=block.numbers().number(case.min_group_size, 0))).response()
+        return too_few_respondents(_, block.numbers().number(case.min_group_size, 0)).response()
     by_profile = summary.profile_tallies(key) if case.profile_options else None
     rows = perspectives.csv_rows(case, summary.tallies(key), by_profile, respondents, _)
     title = _("{title} - answers by profile").format(title=case.display_name)

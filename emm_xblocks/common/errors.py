@@ -31,6 +31,13 @@ def staff_only(_):
     return HandlerError(403, "staff_only", _("Only course staff can do this."))
 
 
+def too_few_respondents(_, n):
+    """The refusal of figures (a CSV, a report) while fewer than the minimum group size answered:
+    409 ``too_few_respondents``. ``n``: that size as the learner's locale writes it."""
+    return HandlerError(409, "too_few_respondents", _("Results are shown once at least {n} people have answered.")
+                        .format(n=n))
+
+
 # ``json.dumps``' own encoder but for the check of circular references (an answer is built anew
 # from JSON values: it has none), which keeps every list and object's id while it writes: the same
 # text, some 4% sooner on a case-study submit's 34 KB

@@ -23,7 +23,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
 def _with_results_link(block, survey, outcome):
@@ -114,15 +114,15 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def get_results(self, data, suffix=""):
         if not self.results_allowed():
             raise HandlerError(403, "forbidden", self.ugettext("The results are not available to you."))
-        return report.results_json(self)
+        return views.results_json(self)
 
     @XBlock.handler
     def export_csv(self, request, suffix=""):
-        return report.csv_response(self)
+        return export.csv_response(self)
 
     @XBlock.handler
     def export_profile_csv(self, request, suffix=""):
-        return report.profile_csv_response(self)
+        return export.profile_csv_response(self)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

@@ -62,7 +62,7 @@ def breakdown(survey, tallies, by_profile, respondents, _):
 
 def shown_profiles(table):
     """``{option id: its text}`` of the profiles whose group is big enough to be named beside a
-    submission (``report.csv_response``); who did not say is no profile to name."""
+    submission (``export.csv_response``); who did not say is no profile to name."""
     return {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"] != NOT_SAID} if table else {}
 
 

@@ -1,73 +1,17 @@
-"""The Likert evaluation's reports: the results panel's figures, the staff CSV, and the rows of the
-LMS's problem-responses report. Figures come from the aggregate store (``common.store``)."""
+"""The Likert evaluation's reports (pure): the words of the results panel's figures, the rows of the
+staff's CSV and of the LMS's problem-responses report. The store's figures are read by ``views``
+(the results panel) and ``export`` (the downloads), which hand them here."""
 
 import csv
 import io
 from collections import OrderedDict
 
-from webob import Response
-
-from ..common import answer_rows, summary
 from ..common.apart import row as apart_row
-from ..common.errors import HandlerError, staff_only
-from ..common.export import content_disposition, safe_cell
+from ..common.export import safe_cell
 from ..common.perspectives import PROFILE_GROUP
-from . import profiles
-from .changes import labels_of, scale_name, split_group, split_tallies
+from .changes import labels_of, scale_name, split_group
 from .content import NA
-from .statistics import diverging_segments, headline, literal_headline, reverse_coded, statement_stats
-
-
-def results_json(block):
-    """What the results panel shows; nothing at all below the minimum group size."""
-    _ = block.ugettext
-    survey = block.load_content()
-    key = block.block_key()
-    respondents = summary.respondents(key)
-    labels = survey.labels(_)
-    data = {
-        "respondents": respondents,
-        "min_group_size": survey.min_group_size,
-        "labels": list(labels),
-        "suppressed": respondents < survey.min_group_size,
-        "csv_url": None,
-        "statements": [],
-        "headline": None,
-        "headline_text": None,
-        "literal_headline": None,
-        "literal_text": None,
-    }
-    if data["suppressed"]:
-        nums = block.numbers()
-        data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
-        return data
-    if block.is_staff():
-        data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-    current, apart = split_tallies(survey, summary.tallies(key))
-    data["apart"] = apart_sections(survey, apart, _)
-    rows = statement_stats(survey, current, respondents)
-    data["headline"] = headline(survey, rows)
-    data["literal_headline"] = literal_headline(survey, rows)
-    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
-    data.update(headline_texts(survey, data, labels, block.numbers(), _))
-    for row in rows:
-        data["statements"].append({
-            "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
-            "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
-            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
-            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
-            "mean": row.mean,
-            "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
-        })
-    if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
-        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
-        data["profiles"] = profile_table(block, survey, key, respondents)
-        if block.is_staff():
-            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
-    if survey.comment_box and block.is_staff():
-        data["comments"] = [text for _submission, text in answer_rows.comments(key)]
-    return data
+from .statistics import reverse_coded
 
 
 def headline_texts(survey, data, labels, numbers, _):
@@ -132,59 +76,6 @@ def apart_sections(survey, apart, _):
 def _points_seen(tallies):
     top = max((int(v) for tally in tallies.values() for v in tally if v.isdigit() and len(v) < 4), default=0)
     return tuple(str(v) for v in range(1, top + 1))
-
-
-def profile_table(block, survey, key, respondents):
-    """``profiles.breakdown`` of the block, from its summary (two reads by index)."""
-    return profiles.breakdown(survey, summary.tallies(key), summary.profile_tallies(key), respondents,
-                              block.ugettext)
-
-
-def profile_csv_response(block):
-    """The figures by participant profile as CSV, for staff only; withheld cells say so."""
-    _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    survey = block.load_content()
-    key = block.block_key()
-    respondents = summary.respondents(key)
-    if not survey.asks_profile or respondents < survey.min_group_size:
-        return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(
-            n=block.numbers().number(survey.min_group_size, 0))).response()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in profiles.csv_rows(profile_table(block, survey, key, respondents), _):
-        writer.writerow([safe_cell(c) for c in row])
-    return Response(body=("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
-                                                            fallback="evaluation-profiles"))
-
-
-def csv_response(block):
-    """Every response, one row per submission, for staff only; no identity when anonymous.
-
-    Written as it is read (``answer_rows.export_submissions`` pages through the rows on an index), so a
-    web worker's memory holds one page of rows, not the whole evaluation; the translated words are
-    fixed before the first row (the body may be written after the handler returned)."""
-    _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    survey = block.load_content()
-    key = block.block_key()
-    if summary.respondents(key) < survey.min_group_size:
-        return HandlerError(409, "too_few_respondents", _(
-            "Results are shown once at least {n} people have answered.").format(
-            n=block.numbers().number(survey.min_group_size, 0))).response()
-    tallies = summary.tallies(key)
-    words = csv_words(survey, tallies, _)
-    if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
-        table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
-        words["profiles"] = profiles.shown_profiles(table)
-        words["profile_withheld"] = _("withheld: too few answers")
-    return Response(app_iter=csv_lines(survey, answer_rows.export_submissions(key), words), content_type="text/csv",
-                    charset="utf-8", content_disposition=content_disposition(survey.display_name, "csv",
-                                                                             fallback="evaluation"))
 
 
 def csv_words(survey, tallies, _):

@@ -1,16 +1,19 @@
 """What the Likert block shows (rendering only, never writing): the learner's page, the author's
-preview, the Studio editor, and the mobile apps' data."""
+preview, the Studio editor, the mobile apps' data, and the results panel's figures
+(``results_json``, from the aggregate store's summary)."""
 
 from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import recovery
+from ..common import answer_rows, recovery, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
-from . import content, editor, validation
+from . import content, editor, profiles, report, validation
+from .changes import split_tallies
 from .page_html import page_html
+from .statistics import diverging_segments, headline, literal_headline, statement_stats
 
 
 def _statements_html(block, survey, state, labels, locked, _):
@@ -162,3 +165,62 @@ def user_state(survey, state):
         "profile": state.learner_profile if named else "",
         "can_submit": not (state.submitted and survey.anonymous),
     }
+
+
+# ------------------------------------------------------------------ the results panel's figures
+def results_json(block):
+    """What the results panel shows; nothing at all below the minimum group size."""
+    _ = block.ugettext
+    survey = block.load_content()
+    key = block.block_key()
+    respondents = summary.respondents(key)
+    labels = survey.labels(_)
+    data = {
+        "respondents": respondents,
+        "min_group_size": survey.min_group_size,
+        "labels": list(labels),
+        "suppressed": respondents < survey.min_group_size,
+        "csv_url": None,
+        "statements": [],
+        "headline": None,
+        "headline_text": None,
+        "literal_headline": None,
+        "literal_text": None,
+    }
+    if data["suppressed"]:
+        nums = block.numbers()
+        data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
+            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
+        return data
+    if block.is_staff():
+        data["csv_url"] = block.runtime.handler_url(block, "export_csv")
+    current, apart = split_tallies(survey, summary.tallies(key))
+    data["apart"] = report.apart_sections(survey, apart, _)
+    rows = statement_stats(survey, current, respondents)
+    data["headline"] = headline(survey, rows)
+    data["literal_headline"] = literal_headline(survey, rows)
+    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
+    data.update(report.headline_texts(survey, data, labels, block.numbers(), _))
+    for row in rows:
+        data["statements"].append({
+            "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
+            "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
+            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
+            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
+            "mean": row.mean,
+            "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
+        })
+    if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
+        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
+        data["profiles"] = profile_table(block, survey, key, respondents)
+        if block.is_staff():
+            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
+    if survey.comment_box and block.is_staff():
+        data["comments"] = [text for _submission, text in answer_rows.comments(key)]
+    return data
+
+
+def profile_table(block, survey, key, respondents):
+    """``profiles.breakdown`` of the block, from its summary (two reads by index)."""
+    return profiles.breakdown(survey, summary.tallies(key), summary.profile_tallies(key), respondents,
+                              block.ugettext)

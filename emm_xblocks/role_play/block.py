@@ -25,7 +25,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
 def _panel(block, scenario, outcome):
@@ -130,7 +130,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     @XBlock.handler
     def export_perspectives(self, request, suffix=""):
         """GET, staff only: how each role chose and how each role's scenario ended, as a CSV."""
-        return report.perspectives_csv(self)
+        return export.perspectives_csv(self)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

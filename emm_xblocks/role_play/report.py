@@ -1,5 +1,6 @@
-"""The role-play's reports: the rows of the LMS's problem-responses report, and the staff CSV of
-the perspectives (how each role chose, how each role's scenario ended).
+"""The role-play's reports (pure): the rows of the LMS's problem-responses report, and the rows of
+the staff's CSV of the perspectives (how each role chose, how each role's scenario ended; the
+download itself: ``export.perspectives_csv``).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):
@@ -9,11 +10,7 @@ grade), the role's name and the choices' labels.
 
 from collections import OrderedDict
 
-from webob import Response
-
-from ..common import summary
-from ..common.errors import staff_only
-from ..common.export import content_disposition, csv_lines, safe_cell
+from ..common.export import safe_cell
 from ..common.perspectives import PROFILE_GROUP, split
 from . import content, perspectives
 
@@ -152,21 +149,6 @@ def removed_role_rows(scenario, by_role, _):
                 name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
                 cells = _cells(column.group, category, min_size, _)
                 yield [_("Ending"), name or _("Other ending"), column.label, *cells]
-
-
-def perspectives_csv(block):
-    """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
-    _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    scenario = block.load_content()
-    rows = list(perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
-    if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
-        key = block.block_key()
-        rows += profile_rows(scenario, perspectives.by_profile(summary.profile_tallies(key), summary.tallies(key)), _)
-    title = _("{title} - choices by role").format(title=scenario.display_name)
-    return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(title, "csv", fallback="role-play"))
 
 
 def profile_rows(scenario, by, _):

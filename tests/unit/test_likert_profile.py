@@ -90,7 +90,7 @@ def test_breakdown_withholds_a_small_group_and_the_one_that_would_give_it_away()
     assert [(c["key"], c["shown"], c["favourable"]) for c in table["statements"][0]["cells"]] == [
         ("gov", True, 100.0), ("cso", False, None), ("", False, None)]
     assert [c["n"] for c in table["columns"]] == [3, None, None]
-    # what the staff's CSV names beside a submission (report.csv_response): the shown profiles' texts
+    # what the staff's CSV names beside a submission (export.csv_response): the shown profiles' texts
     shown = profiles.shown_profiles(table)
     assert shown.keys() == {"gov"} and shown["gov"] == "Government"
 

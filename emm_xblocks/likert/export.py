@@ -1,0 +1,57 @@
+"""The Likert evaluation's downloads, for course staff only (403 ``staff_only`` for anyone else, staff
+viewing as a learner included; 409 ``too_few_respondents`` below the minimum group size):
+
+* ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_lines``);
+* ``profile_csv_response`` answers ``export_profile_csv``: the figures by participant profile
+  (``profiles.csv_rows``), withheld cells saying so.
+
+Every cell is formula-safe and the file starts with a BOM (``common.export``).
+"""
+
+from webob import Response
+
+from ..common import answer_rows, summary
+from ..common.errors import staff_only, too_few_respondents
+from ..common.export import content_disposition
+from ..common.export import csv_lines as common_csv_lines
+from . import profiles, report, views
+
+
+def profile_csv_response(block):
+    """The figures by participant profile as CSV, for staff only; withheld cells say so."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return staff_only(_).response()
+    survey = block.load_content()
+    key = block.block_key()
+    respondents = summary.respondents(key)
+    if not survey.asks_profile or respondents < survey.min_group_size:
+        return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
+    rows = profiles.csv_rows(views.profile_table(block, survey, key, respondents), _)
+    return Response(app_iter=common_csv_lines(rows), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
+                                                            fallback="evaluation-profiles"))
+
+
+def csv_response(block):
+    """Every response, one row per submission, for staff only; no identity when anonymous.
+
+    Written as it is read (``answer_rows.export_submissions`` pages through the rows on an index), so a
+    web worker's memory holds one page of rows, not the whole evaluation; the translated words are
+    fixed before the first row (the body may be written after the handler returned)."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return staff_only(_).response()
+    survey = block.load_content()
+    key = block.block_key()
+    if summary.respondents(key) < survey.min_group_size:
+        return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
+    tallies = summary.tallies(key)
+    words = report.csv_words(survey, tallies, _)
+    if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
+        table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
+        words["profiles"] = profiles.shown_profiles(table)
+        words["profile_withheld"] = _("withheld: too few answers")
+    return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words),
+                    content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation"))
