@@ -11,6 +11,9 @@ Paths are relative to ``static/``. Pure data: no XBlock, no Django.
   ``likert``).
 * ``EDITOR_HELPERS``, ``EDITORS``: every editor (``*-studio.js``) loads the helpers before its own
   script; one ``studio`` catalogue holds the strings of all of them.
+* ``STYLES``: a shared script -> the stylesheets of the markup it works on, loaded by every page
+  that loads the script, after ``COMMON_STYLE`` and before the block's own (``block_css``):
+  ``emm-questions.js`` -> the questions' and their results' look (``common/question_views.py``).
 * ``ADDED``: scripts (and stylesheets) added to a page, with a catalogue of their own that leaves
   out the strings the page already has: name -> (the page's catalogue, or "" for any page,
   scripts, stylesheets). ``likert-results`` loads when a person asks for the results
@@ -18,6 +21,7 @@ Paths are relative to ``static/``. Pure data: no XBlock, no Django.
 """
 
 COMMON = "js/emm-common.js"
+COMMON_STYLE = "css/emm-common.css"
 
 HELPERS = {
     "js/emm-likert.js": ("js/emm-drafts.js", "js/emm-forms.js"),
@@ -25,6 +29,10 @@ HELPERS = {
     "js/emm-knowledge-check.js": ("js/emm-questions.js",),
     "js/emm-role-play.js": (),
     "js/emm-evaluation-report.js": (),
+}
+
+STYLES = {
+    "js/emm-questions.js": ("css/emm-questions.css",),
 }
 
 EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
@@ -51,6 +59,13 @@ def page_scripts(script):
     ``script``. ``KeyError`` for a script no page lists (a new block must be added above)."""
     helpers = EDITOR_HELPERS if is_editor(script) else HELPERS[script]
     return (COMMON, *helpers, script)
+
+
+def page_styles(script):
+    """The shared stylesheets of the page whose own script is ``script``, in order:
+    ``COMMON_STYLE``, then those of its scripts (``STYLES``); the block's own (``block_css``) comes
+    after them (``common/base.py``)."""
+    return (COMMON_STYLE, *(style for s in page_scripts(script) for style in STYLES.get(s, ())))
 
 
 def catalogue_name(script):

@@ -148,10 +148,11 @@ class EmmBlockBase(XBlock):
         """``build_fragment`` for a page written in Python (``likert.page_html``): ``html`` (safe,
         every value escaped) with the same CSS, scripts and ``initialize_js``."""
         frag = Fragment(html)
-        frag.add_css_url(self.resource_url("css/emm-common.css"))
+        js = js or self.block_js
+        for style in assets.page_styles(js):
+            frag.add_css_url(self.resource_url(style))
         if self.block_css:
             frag.add_css_url(self.resource_url(self.block_css))
-        js = js or self.block_js
         for url in self._js_catalog_urls(assets.catalogue_name(js)):
             frag.add_javascript_url(url)
         for script in assets.page_scripts(js):

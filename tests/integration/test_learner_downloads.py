@@ -24,12 +24,14 @@ STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-ma
 LEARNER_FILES = {
     "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-drafts.js",
                             "emm-forms.js", "emm-likert.js"],
-    "emm_case_study-2-fr.xml": ["emm-common.css", "emm-case-study.css", "fr-case-study.js", "emm-common.js",
-                                "emm-drafts.js", "emm-forms.js", "emm-questions.js", "emm-case-study.js"],
+    "emm_case_study-2-fr.xml": ["emm-common.css", "emm-questions.css", "emm-case-study.css", "fr-case-study.js",
+                                "emm-common.js", "emm-drafts.js", "emm-forms.js", "emm-questions.js",
+                                "emm-case-study.js"],
     "emm_role_play-2-fr.xml": ["emm-common.css", "emm-role-play.css", "fr-role-play.js", "emm-common.js",
                                "emm-role-play.js"],
-    "emm_knowledge_check-3-fr-pre.xml": ["emm-common.css", "emm-knowledge-check.css", "fr-knowledge-check.js",
-                                         "emm-common.js", "emm-questions.js", "emm-knowledge-check.js"],
+    "emm_knowledge_check-3-fr-pre.xml": ["emm-common.css", "emm-questions.css", "emm-knowledge-check.css",
+                                         "fr-knowledge-check.js", "emm-common.js", "emm-questions.js",
+                                         "emm-knowledge-check.js"],
 }
 
 

@@ -44,6 +44,7 @@ def pages():
 def test_every_listed_file_exists_and_every_script_is_on_a_page():
     listed = {assets.COMMON, *assets.EDITOR_HELPERS, *assets.EDITORS, *assets.HELPERS, *assets.AUTHOR_STYLES,
               *(s for helpers in assets.HELPERS.values() for s in helpers)}
+    listed |= {assets.COMMON_STYLE, *(s for styles in assets.STYLES.values() for s in styles)}
     for _page, scripts, styles in assets.ADDED.values():
         listed |= {*scripts, *styles}
     assert all((STATIC / path).is_file() for path in listed), sorted(p for p in listed if not (STATIC / p).is_file())

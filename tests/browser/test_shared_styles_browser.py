@@ -1,0 +1,121 @@
+"""The markup several blocks share looks the same in each of them, and two blocks on one unit page
+never restyle each other (decision 53), in headless Chromium:
+
+* the knowledge check's questions (common/question_views.py) have the case study's look: options
+  44 px tall to touch on a phone, each result's colour (green, red) on its edge;
+* a Likert and a case study on one page keep each one's option layout, whichever block's
+  stylesheet the page loads last (the Likert's options stand in a column from 40rem, the case
+  study's stay a row; the sheets used to restyle the other block's ``.emm-option``);
+* the knowledge check's editor (the case study's, on its form) draws its rows with their border,
+  and the evaluation report's its JSON box in a monospace font (templates/common/editor_*.html,
+  styled by emm-editor.css, which every editor loads).
+"""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, student_id
+
+pytestmark = pytest.mark.browser
+
+PRE, POST = "emm_knowledge_check.0", "emm_knowledge_check.1"  # the English pre- and post-test
+# every answer right but child_means
+POST_ANSWERS = {"smuggling": "smuggling", "child_means": "yes", "nonrefoulement": "before",
+                "trafficking_traits": ["exploitation", "no_border", "person"]}
+GREEN, RED, LINE = "rgb(26, 127, 55)", "rgb(180, 35, 24)", "rgb(201, 209, 217)"  # emm-common.css
+LIKERT = ('<emm_likert display_name="Evaluation" allow_na="true"><item id="useful">The session was useful.</item>'
+          "</emm_likert>")
+CASE = ('<emm_case_study display_name="Case"><narrative><![CDATA[<p>A case.</p>]]></narrative>'
+        '<question id="q1" type="single" points="1"><prompt><![CDATA[<p>Which one?</p>]]></prompt>'
+        '<option id="a" correct="true">A rather long first option that wraps on a narrow screen</option>'
+        '<option id="b">B</option></question></emm_case_study>')
+# what makes an option's layout: the label, then its radio button
+LAYOUT = """(root) => {
+  const option = document.querySelector(root + ' .emm-option'), input = option.querySelector('input');
+  const css = getComputedStyle(option), box = option.getBoundingClientRect();
+  return {display: css.display, direction: css.flexDirection, align: css.alignItems, textAlign: css.textAlign,
+          padding: css.padding, minHeight: css.minHeight, height: box.height >= 44,
+          inputMargin: getComputedStyle(input).margin};
+}"""
+
+
+def open_page(page, url, root):
+    page.goto(url)
+    page.wait_for_selector(f"{root} [data-status]", state="attached")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+
+
+def answer(page, answers):
+    for qid, value in answers.items():
+        for option in value if isinstance(value, list) else [value]:
+            page.locator(f'.emm-kc [data-question="{qid}"] input[value="{option}"]').check()
+
+
+def test_the_knowledge_checks_options_are_44px_on_a_phone_and_its_results_show_their_colours(workbench, new_page):
+    learner = student_id()
+    page = new_page(PHONE)
+    open_page(page, workbench.scenario_url(PRE, learner), ".emm-kc")
+    heights = page.eval_on_selector_all(".emm-kc .emm-option", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) >= 8 and min(heights) >= 44, heights
+    assert page.evaluate("document.querySelector('.emm-kc').getBoundingClientRect().right") <= PHONE["width"]
+    answer(page, {"smuggling": "trafficking", "child_means": "yes", "nonrefoulement": "before",
+                  "trafficking_traits": ["exploitation"]})
+    page.get_by_role("button", name="Submit").click()
+    page.locator(".emm-kc [data-results]").filter(has_text="your answers are kept").wait_for()
+
+    open_page(page, workbench.scenario_url(POST, learner), ".emm-kc")
+    answer(page, POST_ANSWERS)
+    page.get_by_role("button", name="Submit").click()
+    page.locator(".emm-kc .emm-result").first.wait_for()
+    edges = page.eval_on_selector_all(".emm-kc .emm-result", """els => Object.fromEntries(els.map(e => [
+        e.getAttribute('data-result'), [e.className.replace('emm-result ', ''),
+        getComputedStyle(e).borderInlineStartColor, getComputedStyle(e).borderInlineStartWidth]]))""")
+    assert edges == {"smuggling": ["emm-correct", GREEN, "4px"], "child_means": ["emm-incorrect", RED, "4px"],
+                     "nonrefoulement": ["emm-correct", GREEN, "4px"],
+                     "trafficking_traits": ["emm-correct", GREEN, "4px"]}
+    verdict = page.locator(".emm-kc .emm-verdict").first.evaluate("e => getComputedStyle(e).fontWeight")
+    assert verdict == "600"
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_likert_and_a_case_study_on_one_page_keep_their_own_option_layout(workbench, new_page, viewport):
+    alone = {}
+    for root, xml in ((".emm-likert", LIKERT), (".emm-case", CASE)):
+        page = new_page(viewport)
+        open_page(page, workbench.scenario_url(workbench.add_scenario(xml), student_id()), root)
+        alone[root] = page.evaluate(LAYOUT, root)
+    # the two blocks' own layouts differ (else this test would prove nothing)
+    assert alone[".emm-likert"]["align"] == "center" and alone[".emm-case"]["align"] == "flex-start"
+    assert alone[".emm-likert"]["inputMargin"] != alone[".emm-case"]["inputMargin"]
+    if viewport is DESKTOP:
+        assert alone[".emm-likert"]["direction"] == "column" and alone[".emm-case"]["direction"] == "row"
+    assert alone[".emm-likert"]["height"] and alone[".emm-case"]["height"]
+
+    last = []
+    for first, second in ((LIKERT, CASE), (CASE, LIKERT)):
+        page = new_page(viewport)
+        open_page(page, workbench.scenario_url(workbench.add_scenario(first + second), student_id()), ".emm-case")
+        sheets = page.eval_on_selector_all('link[rel="stylesheet"]', "ls => ls.map(l => l.href.split('/').pop())")
+        last.append(max(("emm-likert.css", "emm-case-study.css"), key=sheets.index))
+        for root in (".emm-likert", ".emm-case"):
+            assert page.evaluate(LAYOUT, root) == alone[root], (root, "after", first[:15])
+        assert page.js_errors == []
+    assert last == ["emm-case-study.css", "emm-likert.css"]  # each block's sheet came last once
+
+
+@pytest.mark.parametrize(("scenario", "editor"),
+                         [(PRE, ".emm-kc-editor"), ("emm_evaluation_report.0", ".emm-er-editor")])
+def test_the_editors_that_reuse_the_case_study_editor_get_its_look(workbench, new_page, scenario, editor):
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.locator(f"{editor} [data-json]").wait_for(state="attached")
+    json_font = page.locator(f"{editor} [data-json]").evaluate("e => getComputedStyle(e).fontFamily")
+    assert "monospace" in json_font
+    if editor == ".emm-kc-editor":
+        row = page.locator(f"{editor} .emm-ed-row").first
+        row.wait_for()
+        border = row.evaluate("""e => { const s = getComputedStyle(e);
+            return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderTopLeftRadius]; }""")
+        assert border == ["1px", "solid", LINE, "6px"]
+        assert page.locator(f"{editor} .emm-ed-list").first.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+    assert page.js_errors == []
