@@ -50,7 +50,7 @@ def errors(problems):
 def blocking(problems):
     """The errors among ``problems`` that keep learners out of a block: every error but a missing
     name (``display_name``), which refuses the author's save and shows in Studio, yet costs a
-    learner nothing (decision 54)."""
+    learner nothing (decision 53)."""
     return [p for p in errors(problems) if p.field != "display_name"]
 
 

@@ -1,5 +1,5 @@
 """The markup several blocks share looks the same in each of them, and two blocks on one unit page
-never restyle each other (decision 53), in headless Chromium:
+never restyle each other (decision 52), in headless Chromium:
 
 * the knowledge check's questions (common/question_views.py) have the case study's look: options
   44 px tall to touch on a phone, each result's colour (green, red) on its edge;

@@ -73,7 +73,7 @@ def test_submit_scores_on_the_server_publishes_grade_completion_and_tracking(cas
 
 
 def test_a_case_imported_without_a_name_is_an_error_in_studio_yet_answered(scenario, handlers):
-    """As every block (decision 54): a missing name refuses the author's save and shows in Studio,
+    """As every block (decision 53): a missing name refuses the author's save and shows in Studio,
     and keeps no learner out (before, the case study alone said "not ready yet" to its learners)."""
     uid = scenario(CASE.format(attempts=2, policy="best", show="submitted", extra="")
                    .replace('display_name="Test case"', 'display_name=" "'))

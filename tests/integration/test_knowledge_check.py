@@ -130,7 +130,7 @@ def test_the_same_pair_key_in_another_course_is_another_pair(platform, db):
 
 # ------------------------------------------------------------------ the pre-test reveals nothing
 def test_a_check_imported_without_a_name_is_an_error_in_studio_yet_answered(platform):
-    """As every block (decision 54): a missing name shows in Studio and keeps no learner out."""
+    """As every block (decision 53): a missing name shows in Studio and keeps no learner out."""
     section = platform.subsection()
     post = platform.add(CHECK.format(phase="post", pair="day1", extra='grading="score"')
                         .replace('display_name="Trafficking or smuggling?"', 'display_name=""'), section)

@@ -1,5 +1,5 @@
 """Two blocks on one unit page never restyle each other, and markup several blocks share is styled
-by one stylesheet (decision 53).
+by one stylesheet (decision 52).
 
 A unit page holds the stylesheets of all its blocks, so a block's own stylesheet (``block_css``
 and what it adds later) must only reach that block's markup: each of its rules starts at the
