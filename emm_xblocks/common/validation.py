@@ -70,6 +70,13 @@ def parse_int(value, low=-10**9, high=10**9):
     return value
 
 
+def whole(value, default=0, low=-10**9, high=10**9):
+    """``parse_int``'s whole number, else ``default``: for stored or imported data, where anything
+    else is read as the default, never refused (and never a 4,000-digit int)."""
+    value = parse_int(value, low, high)
+    return default if value is None else value
+
+
 def parse_float(value, low=-1e9, high=1e9):
     """A finite number from a form within bounds, else None (never raises on crafted input)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):

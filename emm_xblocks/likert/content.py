@@ -14,6 +14,7 @@ from ..common import profile
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.validation import whole
 
 NA = "na"
 MAX_STATEMENTS = 100
@@ -164,9 +165,9 @@ def from_fields(values):
         custom_labels=tuple(str(x) for x in body.get("custom_labels") or ()),
         intro=body.get("intro") or "",
         comment_prompt=body.get("comment_prompt") or "",
-        scale_epoch=_whole(body.get("scale_epoch")),
+        scale_epoch=whole(body.get("scale_epoch"), low=0),
         past_scales=tuple(
-            PastScale(_whole(p.get("epoch")), str(p.get("scale", "")),
+            PastScale(whole(p.get("epoch"), low=0), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in body.get("past_scales") or () if isinstance(p, dict)),
         profile_prompt=str(body.get("profile_prompt") or ""),
@@ -192,7 +193,3 @@ def to_fields(survey):
         "profile_options": [{"id": o.id, "text": o.text} for o in survey.profile_options],
     }
     return values
-
-
-def _whole(value):
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0

@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..common import olx, profile
 from ..common.settings import read_olx, write_olx
+from ..common.validation import whole
 from .content import CUSTOM, SETTINGS, PastScale, Statement, Survey
 
 
@@ -38,9 +39,9 @@ def from_xml(el):
     return Survey(
         statements=statements,
         custom_labels=tuple(olx.text_of(label) for label in el.iterchildren("label")),
-        scale_epoch=_whole(el.get("scale_epoch")),
+        scale_epoch=whole(el.get("scale_epoch"), low=0),
         past_scales=tuple(
-            PastScale(_whole(p.get("epoch")), p.get("scale", ""),
+            PastScale(whole(p.get("epoch"), low=0), p.get("scale", ""),
                       tuple(olx.text_of(label) for label in p.iterchildren("label")))
             for p in el.iterchildren("past_scale")),
         intro=olx.inner_html(intro) if intro is not None else "",
@@ -73,7 +74,3 @@ def to_xml(survey, el=None):
         for label in past.custom_labels:
             olx.add_text(node, "label", label)
     return el
-
-
-def _whole(text):
-    return int(text) if text and text.isdigit() and len(text) < 10 else 0

@@ -14,7 +14,7 @@ from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
-from ..common.validation import parse_int
+from ..common.validation import whole
 
 MAX_NODES = 5000
 MAX_CHOICES = 20
@@ -132,12 +132,6 @@ Scenario = with_settings(_ScenarioContent, SETTINGS, "Scenario")
 Scenario.__doc__ = "A role-play: its roles, nodes, grade bands and settings (frozen, hashable)."
 
 CONTENT_FIELDS = ("content",)
-
-
-def whole(value, default):
-    """A whole number within ``parse_int``'s bounds, else ``default`` (never a 4,000-digit int)."""
-    value = parse_int(value)
-    return default if value is None else value
 
 
 def scenario_parts(scenario):
