@@ -19,11 +19,10 @@ from dataclasses import dataclass
 
 from . import olx
 from .actions import ActionError
-from .ids import id_key, is_valid_id
 from .limits import TOO_LONG
 from .live_edits import id_change_problems
 from .perspectives import PROFILE_GROUP, share, split
-from .validation import Problem
+from .validation import Problem, item_problems
 
 MAX_OPTIONS = 20
 MAX_TEXT = 1000  # characters of the prompt and of each option (on one line); longer: refused, never cut
@@ -72,21 +71,12 @@ def problems(prompt, options, _):
     if not 2 <= len(options) <= MAX_OPTIONS:
         add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
                     .format(max=MAX_OPTIONS)))
-    seen = set()
-    for i, option in enumerate(options):
-        where = f"profile_options.{i}"
-        if not is_valid_id(option.id):
-            add(Problem(f"{where}.id", _("Profile option {n}: the id must be 1 to 50 letters, digits, "
-                                         "hyphens or underscores.").format(n=i + 1)))
-        elif id_key(option.id) in seen:
-            add(Problem(f"{where}.id", _("Profile option {n}: the id “{id}” is used twice.")
-                        .format(n=i + 1, id=option.id)))
-        seen.add(id_key(option.id))
-        if not option.text.strip():
-            add(Problem(f"{where}.text", _("Profile option {n} has no text.").format(n=i + 1)))
-        elif len(option.text) > MAX_TEXT:
-            add(Problem(f"{where}.text", _("Profile option {n} is longer than {max} characters.")
-                        .format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))
+    item_problems(add, "profile_options", options, MAX_TEXT, lambda problem: {
+        "bad_id": _("Profile option {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+        "twice": _("Profile option {n}: the id “{id}” is used twice."),
+        "no_text": _("Profile option {n} has no text."),
+        "long": _("Profile option {n} is longer than {max} characters."),
+    }[problem])
     return found
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
+from .ids import id_key, is_valid_id
+
 INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
 
@@ -101,3 +103,26 @@ def image_alt_problems(fields, _):
     return [Problem(field, _("An image here has no alternative text (alt): describe what it shows, "
                              "for learners who cannot see it."), False)
             for field, html in fields if images_without_alt(html)]
+
+
+def item_problems(add, field, items, max_text, say):
+    """The checks of each item of a list of ``(id, text)`` items (a Likert's statements, a profile
+    question's options): an id valid and used once (compared as ``id_key``), a text given and at
+    most ``max_text`` characters (longer: ``limits.TOO_LONG``, refused whole). ``field``: the list's
+    name in the editor ("statements"); ``say(problem)``: the item kind's translated message of
+    ``problem`` (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``,
+    ``{max}``), each a whole sentence for the translators."""
+    from .limits import TOO_LONG  # limits builds on Problem, defined here
+
+    seen = set()
+    for i, item in enumerate(items):
+        where = f"{field}.{i}"
+        if not is_valid_id(item.id):
+            add(Problem(f"{where}.id", say("bad_id").format(n=i + 1)))
+        elif id_key(item.id) in seen:
+            add(Problem(f"{where}.id", say("twice").format(n=i + 1, id=item.id)))
+        seen.add(id_key(item.id))
+        if not item.text.strip():
+            add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
+        elif len(item.text) > max_text:
+            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=max_text), code=TOO_LONG))

@@ -9,9 +9,8 @@ content.
 from functools import lru_cache
 
 from ..common import profile
-from ..common.ids import id_key, is_valid_id
 from ..common.limits import TOO_LONG
-from ..common.validation import Problem, blocking, image_alt_problems
+from ..common.validation import Problem, blocking, image_alt_problems, item_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
 
 
@@ -25,7 +24,7 @@ def validate(survey, _):
         add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
     if len(survey.statements) > MAX_STATEMENTS:
         add(Problem("statements", _("A survey can have at most {n} statements.").format(n=MAX_STATEMENTS)))
-    _item_problems(add, "statements", survey.statements, lambda problem: {
+    item_problems(add, "statements", survey.statements, MAX_TEXT, lambda problem: {
         "bad_id": _("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
         "twice": _("Statement {n}: the id “{id}” is used twice."),
         "no_text": _("Statement {n} has no text."),
@@ -63,24 +62,3 @@ def playable(survey):
     """Learners may answer: at least one statement and no error but a missing name (``blocking``;
     checked once per content)."""
     return bool(survey.statements) and not blocking(validate(survey, str))
-
-
-def _item_problems(add, field, items, say):
-    """The checks of each item of a list (the statements): an id valid and used once (compared as
-    ``id_key``), a text given and at most ``MAX_TEXT`` characters (longer: ``limits.TOO_LONG``,
-    refused whole; the profile's options have
-    theirs in ``common.profile.problems``). ``field``: the list's name in
-    the editor ("statements"); ``say(problem)``: the item kind's translated message of ``problem``
-    (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``, ``{max}``)."""
-    seen = set()
-    for i, item in enumerate(items):
-        where = f"{field}.{i}"
-        if not is_valid_id(item.id):
-            add(Problem(f"{where}.id", say("bad_id").format(n=i + 1)))
-        elif id_key(item.id) in seen:
-            add(Problem(f"{where}.id", say("twice").format(n=i + 1, id=item.id)))
-        seen.add(id_key(item.id))
-        if not item.text.strip():
-            add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
-        elif len(item.text) > MAX_TEXT:
-            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=MAX_TEXT), code=TOO_LONG))
