@@ -26,15 +26,6 @@ from ..common.settings import settings_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
-def _tracked(block, case, outcome):
-    """``document_opened`` answers even after the due date or while staff view as a learner (it
-    changes nothing); its tracking event is published, unless staff are viewing as the learner."""
-    if not platform.is_masquerading(block):
-        for name, event in outcome.events:
-            block.runtime.publish(block, name, event)
-    return outcome.result
-
-
 class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                      FacilitatorPackMixin, settings_fields(content.SETTINGS),
                      EmmBlockBase):
@@ -95,7 +86,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current)
     try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.tried_again)
     state = learner_handler(learner.current, writes=False, respond=views.respond)
-    document_opened = learner_handler(learner.document_opened, writes=False, respond=_tracked)
+    document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

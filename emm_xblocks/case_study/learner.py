@@ -17,7 +17,6 @@ from ..common import profile
 from ..common.actions import ActionError, Claim, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
-from ..common.sanitize import clean_html
 from . import events
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .results import results
@@ -228,14 +227,15 @@ def try_again(case, state, data, _):
 
 
 def document_opened(case, state, data, _):
-    """A learner opened a document: in the page's viewer (answer: its excerpt) or by its link."""
+    """A learner opened a document: in the page's viewer or by its link (``{"index", "via"}``; the
+    answer, the excerpt for the viewer: ``views.document``)."""
     index, via = data.get("index"), data.get("via", "link")
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(case.documents):
         raise ActionError("unknown_document", _("This document is not part of the case."))
     if via not in ("viewer", "link"):
         raise ActionError("invalid_request", _("The request could not be read."))
     doc = case.documents[index]
-    return Outcome(result={"recorded": True, "html": clean_html(doc.excerpt) if via == "viewer" else ""},
+    return Outcome(result={"recorded": True, "index": index, "via": via},
                    events=(events.document_opened(index, doc, via),))
 
 

@@ -233,6 +233,14 @@ def grade_words(block, case, shown, words):
                    count=lambda n: nums.number(n, 0))
 
 
+def document(block, case, outcome):
+    """The answer of ``document_opened``: the document's excerpt (author HTML, sanitised) for the
+    page's viewer, nothing for a link."""
+    opened = outcome.result
+    html = clean_html(case.documents[opened["index"]].excerpt) if opened["via"] == "viewer" else ""
+    return {"recorded": True, "html": html}
+
+
 def respond(block, case, outcome):
     """The answer of ``submit`` and ``self_assess``: their results, rendered."""
     return answer(block, case, outcome.result)

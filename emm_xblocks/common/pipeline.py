@@ -69,7 +69,11 @@ def learner_handler(action, *, writes=True, respond=None, replay=None):
 
     ``replay(content, state, data, _) -> Outcome`` answers an action the learner already did (its
     ``action_id`` is one the block remembers): read-only, in the shape of the action's answer.
-    Every action that writes has one; without it a repeated id runs the action again."""
+    Every action that writes has one; without it a repeated id runs the action again.
+
+    ``writes=False``: the action changes nothing, so it answers past the due date and while staff
+    view the course as a learner; its tracking events (a document opened) are still published,
+    except while staff view as the learner (they are not the learner's doing)."""
 
     name = getattr(action, "__name__", "") or action.func.__name__  # a functools.partial has no name
 
@@ -89,6 +93,9 @@ def learner_handler(action, *, writes=True, respond=None, replay=None):
             if writes:
                 check_may_write(block)
             outcome = action(content, block.learner_state(), data, block.ugettext)
+            if not writes and outcome.events and not platform.is_masquerading(block):
+                for event_name, event in outcome.events:
+                    block.runtime.publish(block, event_name, event)
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
                 if writes:
