@@ -26,12 +26,6 @@ from ..common.settings import settings_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
-def _with_results_link(block, survey, outcome):
-    # from the content and new state the request holds (each field read is a query on a key-value store)
-    submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
-    return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
-
-
 class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                   FacilitatorPackMixin, settings_fields(content.SETTINGS),
                   EmmBlockBase):
@@ -102,8 +96,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return results == content.RESULTS_LEARNERS and (self.submitted if submitted is None else submitted)
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=_with_results_link, replay=learner.submitted)
-    state = learner_handler(learner.current, writes=False, respond=_with_results_link)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submitted)
+    state = learner_handler(learner.current, writes=False, respond=views.respond)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

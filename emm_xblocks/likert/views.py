@@ -167,6 +167,15 @@ def user_state(survey, state):
     }
 
 
+
+def respond(block, survey, outcome):
+    """The answer of ``submit`` and ``state``: the action's result and whether the learner may open
+    the results panel, from the content and the new state the request holds (on a key-value store
+    each field read is a query)."""
+    submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
+    return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
+
+
 # ------------------------------------------------------------------ the results panel's figures
 def results_json(block):
     """What the results panel shows; nothing at all below the minimum group size."""

@@ -28,12 +28,6 @@ from ..common.settings import settings_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
-def _panel(block, scenario, outcome):
-    """Every learner handler answers with the panel of the learner's (new) state."""
-    state = outcome.state if outcome.state is not None else block.learner_state()
-    return views.payload(block, scenario, state, outcome.result.get("notice", ""))
-
-
 def _with_choice_secret(action, **kwargs):
     """``learner_handler(action)`` with the block's choice secret bound on each request
     (``action(..., secret=...)``): the secret depends on the block, the action stays pure."""
@@ -103,12 +97,12 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return " ".join([scenario.display_name] + [r.label for r in scenario.roles])
 
     # ---------------------------------------------------------------- learner handlers
-    state = learner_handler(learner.current, writes=False, respond=_panel)
+    state = learner_handler(learner.current, writes=False, respond=views.respond)
     # a repeated action (its reply was lost) answers with the panel of where the learner is now
-    start = learner_handler(learner.start, respond=_panel, replay=learner.current)
-    choose = _with_choice_secret(learner.choose, respond=_panel, replay=learner.current)
-    back = learner_handler(learner.back, respond=_panel, replay=learner.current)
-    restart = learner_handler(learner.restart, respond=_panel, replay=learner.current)
+    start = learner_handler(learner.start, respond=views.respond, replay=learner.current)
+    choose = _with_choice_secret(learner.choose, respond=views.respond, replay=learner.current)
+    back = learner_handler(learner.back, respond=views.respond, replay=learner.current)
+    restart = learner_handler(learner.restart, respond=views.respond, replay=learner.current)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

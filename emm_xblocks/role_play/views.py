@@ -276,6 +276,12 @@ def panel(block, ctx):
     return panel_html.panel_html(ctx, block.ugettext, block.ungettext, block.numbers().number)
 
 
+def respond(block, scenario, outcome):
+    """Every learner handler's answer: the panel of the learner's (new) state (``payload``)."""
+    state = outcome.state if outcome.state is not None else block.learner_state()
+    return payload(block, scenario, state, outcome.result.get("notice", ""))
+
+
 def payload(block, scenario, state, notice=""):
     """The JSON every learner handler answers: the rendered panel, and what to announce."""
     ctx = panel_context(block, scenario, state, notice)
