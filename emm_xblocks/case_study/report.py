@@ -14,32 +14,13 @@ from collections import OrderedDict
 from ..common.attempts import counted_attempt
 from ..common.export import number, safe_cell
 from ..common.i18n import N_
+from ..common.questions import answer_text, removed_answer_text
 from ..common.sanitize import plain_text
-from .content import CORRECT, PARTIAL, PENDING, REFLECTION
+from .content import CORRECT, PARTIAL, PENDING
 from .scoring import attempt_parts, marks, total
 
 VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly"), PENDING: N_("Not yet self-assessed")}
 NOT_CORRECT = N_("No")
-
-
-def answer_text(question, answer, _=lambda text: text):
-    """What the learner answered, in words: option texts (``; ``-separated) or their own text. An
-    option the author has since removed (or renamed) stays, as ``<id> (removed option)``: a report
-    never hides an answer."""
-    if question.kind == REFLECTION:
-        return answer if isinstance(answer, str) else ""
-    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
-    known = {o.id for o in question.options}
-    words = [o.text for o in question.options if o.id in chosen]
-    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
-    return "; ".join(words)
-
-
-def removed_answer_text(answer):
-    """An answer to a question no longer in the case, as stored (its option ids or its text)."""
-    if isinstance(answer, list):
-        return "; ".join(str(a) for a in answer)
-    return answer if isinstance(answer, str) else ""
 
 
 def learner_rows(case, state, _):

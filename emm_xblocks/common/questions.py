@@ -365,3 +365,24 @@ def add_question_xml(el, q):
     olx.add_html_child(qel, "explanation", q.explanation)
     return qel
 
+
+# ------------------------------------------------------------------ reports (the LMS's, the downloads)
+def answer_text(question, answer, _=lambda text: text):
+    """What the learner answered, in words: option texts (``; ``-separated) or their own text. An
+    option the author has since removed (or renamed) stays, as ``<id> (removed option)``: a report
+    never hides an answer."""
+    if question.kind == REFLECTION:
+        return answer if isinstance(answer, str) else ""
+    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
+    known = {o.id for o in question.options}
+    words = [o.text for o in question.options if o.id in chosen]
+    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
+    return "; ".join(words)
+
+
+def removed_answer_text(answer):
+    """An answer to a question no longer in the case or check, as stored (its option ids or its
+    text)."""
+    if isinstance(answer, list):
+        return "; ".join(str(a) for a in answer)
+    return answer if isinstance(answer, str) else ""

@@ -28,7 +28,7 @@ from collections import OrderedDict
 
 from ..common.export import number, safe_cell
 from ..common.i18n import N_
-from ..common.questions import CORRECT, PARTIAL
+from ..common.questions import CORRECT, PARTIAL, answer_text, removed_answer_text
 from ..common.sanitize import plain_text
 from . import learner
 
@@ -86,24 +86,6 @@ def pair_figures(rows, questions, min_group):
 
 
 # ------------------------------------------------------------------ the LMS's "problem responses" report
-def answer_text(question, answer, _):
-    """The options a learner chose, in words (their texts, ``; ``-separated, in the question's
-    order). An option the author has since removed or renamed stays, as ``<id> (removed option)``:
-    a report never hides an answer."""
-    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
-    known = {o.id for o in question.options}
-    words = [o.text for o in question.options if o.id in chosen]
-    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
-    return "; ".join(words)
-
-
-def removed_answer_text(answer):
-    """An answer to a question no longer in the check, as stored (its option ids)."""
-    if isinstance(answer, list):
-        return "; ".join(str(a) for a in answer)
-    return answer if isinstance(answer, str) else ""
-
-
 def learner_rows(check, state, _):
     """The report rows of one learner's stored state (``{"answers", "submitted"}``): one
     ``OrderedDict`` per question (``Question ID``, ``Question``, ``Answer``, ``Correct``, ``Points``,
