@@ -12,7 +12,7 @@ score), a removed option is named by its id.
 from collections import OrderedDict
 
 from ..common.attempts import counted_attempt
-from ..common.export import number, safe_cell
+from ..common.export import number, report_rows, safe_cell
 from ..common.i18n import N_
 from ..common.questions import answer_text, removed_answer_text
 from ..common.sanitize import plain_text
@@ -64,12 +64,4 @@ def learner_rows(case, state, _):
 
 def report_data(case, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit)."""
-    if limit_responses is not None and limit_responses <= 0:
-        return
-    count = 0
-    for user_state in user_state_iterator:
-        for row in learner_rows(case, getattr(user_state, "state", None) or {}, _):
-            if limit_responses is not None and count >= limit_responses:
-                return
-            count += 1
-            yield user_state.username, row
+    yield from report_rows(user_state_iterator, lambda state: learner_rows(case, state, _), limit_responses)

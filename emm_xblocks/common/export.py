@@ -60,3 +60,20 @@ def number(value):
     """``2`` rather than ``2.0``; at most two decimals (``0.999`` is ``1``, never ``1.``), a
     decimal point whatever the language, for files a program reads (``common.numbers.plain``)."""
     return plain(value)
+
+
+def report_rows(user_state_iterator, rows_of, limit_responses=None):
+    """``generate_report_data``'s ``(username, row)`` pairs: the rows ``rows_of(state)`` (a list,
+    empty for a learner with nothing to report) of each learner's stored state (``.state``: the
+    ``Scope.user_state`` fields decoded from JSON), at most ``limit_responses`` rows in all (None:
+    no limit), the learners read no further than needed
+    (``lms/djangoapps/instructor_task/tasks_helper/grades.py``, ``ProblemResponses``)."""
+    if limit_responses is not None and limit_responses <= 0:
+        return
+    count = 0
+    for user_state in user_state_iterator:
+        for row in rows_of(getattr(user_state, "state", None) or {}):
+            yield user_state.username, row
+            count += 1
+            if limit_responses is not None and count >= limit_responses:
+                return

@@ -26,7 +26,7 @@ report (``generate_report_data``), one per question of a learner's submitted tes
 import math
 from collections import OrderedDict
 
-from ..common.export import number, safe_cell
+from ..common.export import number, report_rows, safe_cell
 from ..common.i18n import N_
 from ..common.questions import CORRECT, PARTIAL, answer_text, removed_answer_text
 from ..common.sanitize import plain_text
@@ -121,12 +121,4 @@ def report_data(check, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit).
     ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (the learner's stored
     ``Scope.user_state`` fields, decoded from JSON)."""
-    if limit_responses is not None and limit_responses <= 0:
-        return
-    count = 0
-    for user_state in user_state_iterator:
-        for row in learner_rows(check, getattr(user_state, "state", None) or {}, _):
-            if limit_responses is not None and count >= limit_responses:
-                return
-            count += 1
-            yield user_state.username, row
+    yield from report_rows(user_state_iterator, lambda state: learner_rows(check, state, _), limit_responses)

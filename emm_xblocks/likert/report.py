@@ -7,7 +7,7 @@ import io
 from collections import OrderedDict
 
 from ..common.apart import row as apart_row
-from ..common.export import safe_cell
+from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP
 from .changes import labels_of, scale_name, split_group
 from .content import NA
@@ -184,15 +184,11 @@ def report_data(survey, user_state_iterator, _, limit_responses=None):
     if survey.anonymous:
         return
     na, ids = _("N/A"), {st.id for st in survey.statements}
-    count = 0
-    for user_state in user_state_iterator:
-        if limit_responses is not None and count >= limit_responses:
-            return
-        state = user_state.state or {}
+
+    def rows_of(state):
         answers = state.get("answers") or {}
         if not state.get("submitted") or not answers:
-            continue
-        count += 1
+            return []
         epoch = state.get("answers_epoch") or 0
         labels = labels_of(survey, epoch, _)
         row = OrderedDict()
@@ -212,4 +208,6 @@ def report_data(survey, user_state_iterator, _, limit_responses=None):
                 answer_words(answers[sid], labels, na))
         if survey.comment_box:
             row[_("Comment")] = safe_cell(state.get("learner_comment", ""))
-        yield user_state.username, row
+        return [row]
+
+    yield from report_rows(user_state_iterator, rows_of, limit_responses)

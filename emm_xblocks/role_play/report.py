@@ -10,7 +10,7 @@ grade), the role's name and the choices' labels.
 
 from collections import OrderedDict
 
-from ..common.export import safe_cell
+from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP, split
 from . import content, perspectives
 
@@ -35,16 +35,12 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
     if the role was removed since) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
     plain dict's keys); cells formula-safe."""
     roles = {role.id: role.label for role in scenario.roles}
-    count = 0
-    for user_state in user_state_iterator:
-        if limit_responses is not None and count >= limit_responses:
-            return
-        state = user_state.state or {}
+
+    def rows_of(state):
         if not state.get("role") and not state.get("finished"):
-            continue
-        count += 1
+            return []
         role, path = state.get("role", ""), state.get("path", [])
-        yield user_state.username, OrderedDict([
+        return [OrderedDict([
             ("role", safe_cell(role)),
             ("path", safe_cell(" > ".join(path))),
             ("ended", bool(state.get("ended"))),
@@ -52,7 +48,9 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
             ("score", state.get("raw_earned")),
             (_("Role name"), safe_cell(roles.get(role) or (_("{id} (removed role)").format(id=role) if role else ""))),
             (_("Choices"), safe_cell(choice_words(scenario, path, state.get("taken", [])))),
-        ])
+        ])]
+
+    yield from report_rows(user_state_iterator, rows_of, limit_responses)
 
 
 # ------------------------------------------------------------------ perspectives (staff CSV)
