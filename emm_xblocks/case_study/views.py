@@ -316,11 +316,7 @@ def student_view_data(case):
         } for q in case.questions],
         "attempts_allowed": case.attempts_allowed,
         "max_score": case.max_points,
-        # the optional participant profile question (None when not asked); ``submit`` takes the
-        # chosen option's id as ``profile``
-        "profile": {"prompt": case.profile_prompt,
-                    "options": [{"id": o.id, "text": o.text} for o in case.profile_options]}
-        if case.asks_profile else None,
+        "profile": profile.app_data(case),
     }
 
 

@@ -80,6 +80,16 @@ def problems(prompt, options, _):
     return found
 
 
+def app_data(content):
+    """The profile question in a block's ``student_view_data`` (the mobile apps): ``{"prompt",
+    "options": [{"id", "text"}]}`` when the learner's form asks it (``content.asks_profile``), else
+    None. The action that takes the answer reads the chosen option's id as ``profile``."""
+    if not content.asks_profile:
+        return None
+    return {"prompt": content.profile_prompt,
+            "options": [{"id": o.id, "text": o.text} for o in content.profile_options]}
+
+
 def check(options, raw, _):
     """The option id a submission gave ("" for none: the question is optional), or raise
     ``ActionError`` ``unknown_profile`` (400) for anything that is not one of ``options``."""

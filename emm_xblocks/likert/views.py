@@ -6,7 +6,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import answer_rows, recovery, summary
+from ..common import answer_rows, profile, recovery, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
@@ -147,11 +147,7 @@ def student_view_data(survey):
         "comment_box": survey.comment_box,
         "comment_prompt": survey.comment_prompt,
         "anonymous": survey.anonymous,
-        # the optional participant profile question (None without one); the submit handler takes
-        # the chosen option's id as ``profile``
-        "profile": {"prompt": survey.profile_prompt,
-                    "options": [{"id": o.id, "text": o.text} for o in survey.profile_options]}
-        if survey.asks_profile else None,
+        "profile": profile.app_data(survey),
     }
 
 

@@ -108,7 +108,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self.load_content(), self.learner_state(),
-                                              show_score=platform.correctness_available(self)))
+                                              correctness=platform.correctness_available(self)))
 
     # ---------------------------------------------------------------- the editor
     @json_handler

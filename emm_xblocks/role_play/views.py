@@ -8,7 +8,7 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import numbers, platform, summary
+from ..common import numbers, platform, profile, summary
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -364,21 +364,17 @@ def student_view_data(scenario):
         "roles": [{"id": r.id, "label": r.label, "brief": clean_html(r.brief)} for r in scenario.roles],
         "attempts_allowed": scenario.attempts_allowed,
         "allow_back": scenario.allow_back,
-        # the optional participant profile question (None when not asked); ``start`` takes the
-        # chosen option's id as ``profile``
-        "profile": {"prompt": scenario.profile_prompt,
-                    "options": [{"id": o.id, "text": o.text} for o in scenario.profile_options]}
-        if scenario.asks_profile else None,
+        "profile": profile.app_data(scenario),
     }
 
 
-def user_state(scenario, state, show_score=True):
+def user_state(scenario, state, correctness=True):
     """The learner's state for the apps: the attempt in play, attempts used and left, the score
     that counts once an attempt has ended (None where correctness is not shown), and the profile
     the learner gave with their role ("" for none, or when the question is not asked)."""
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
-    score = learner.counted_score(scenario, state.finished)[0] if state.finished and show_score else None
+    score = learner.counted_score(scenario, state.finished)[0] if state.finished and correctness else None
     return {
         "role": state.role,
         "step": len(state.path),
