@@ -34,7 +34,6 @@ def from_xml(el):
         Statement(id=item.get("id", ""), text=olx.text_of(item), reverse=olx.get_bool(item, "reverse"),
                   required=olx.get_bool(item, "required", True))
         for item in el.iterchildren("item"))
-    intro = el.find("intro")
     profile_prompt, profile_options = profile.from_xml(el)
     return Survey(
         statements=statements,
@@ -44,7 +43,7 @@ def from_xml(el):
             PastScale(whole(p.get("epoch"), low=0), p.get("scale", ""),
                       tuple(olx.text_of(label) for label in p.iterchildren("label")))
             for p in el.iterchildren("past_scale")),
-        intro=olx.inner_html(intro) if intro is not None else "",
+        intro=olx.child_html(el, "intro"),
         comment_prompt=olx.text_of(el.find("comment_prompt")),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
