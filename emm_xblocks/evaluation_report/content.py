@@ -38,4 +38,4 @@ def from_fields(values):
 
 
 def to_fields(report):
-    return {s.name: getattr(report, s.name) for s in SETTINGS}
+    return stored_fields.values(report, SETTINGS)

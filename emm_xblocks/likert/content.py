@@ -179,7 +179,7 @@ def from_fields(values):
 def to_fields(survey):
     """``{field name: value}`` to store ``survey`` in the block's fields (JSON types): each setting
     in its own field, the body in ``content``."""
-    values = {s.name: getattr(survey, s.name) for s in SETTINGS}
+    values = stored_fields.values(survey, SETTINGS)
     values["content"] = {
         "statements": [{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                        for s in survey.statements],

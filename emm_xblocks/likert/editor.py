@@ -5,7 +5,7 @@ to the field they name (``statements.2.id``)."""
 from ..common import limits, profile
 from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
-from ..common.settings import editor_form, read_editor
+from ..common.settings import editor_form, read_editor, values
 from ..common.validation import Problem, form_payload
 from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey
 from .validation import validate
@@ -95,7 +95,7 @@ def _too_long(data, labels, _):
 
 def to_editor(survey):
     """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    data = {s.name: getattr(survey, s.name) for s in SETTINGS}
+    data = values(survey, SETTINGS)
     data.update(
         custom_labels=list(survey.custom_labels),
         comment_prompt=survey.comment_prompt,

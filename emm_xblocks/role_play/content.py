@@ -190,6 +190,6 @@ def from_fields(values):
 
 def to_fields(scenario):
     """``{field name: value}`` to store ``scenario`` in the block's fields (JSON types)."""
-    values = {s.name: getattr(scenario, s.name) for s in SETTINGS}
+    values = stored_fields.values(scenario, SETTINGS)
     values["content"] = dict(scenario_parts(scenario), intro=scenario.intro)
     return values
