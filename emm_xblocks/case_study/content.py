@@ -32,7 +32,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     plain_data,
     question_from_data,
 )
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, SELECT, TEXT, WHOLE, Setting, with_settings
 
 KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
 SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
@@ -53,17 +53,21 @@ MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), no
 # the others are its "Settings"
 SETTINGS = (
     Setting("display_name", TEXT, N_("Case study"), N_("Display name"), group="case"),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
+    stored_fields.weight(),
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" sets; ``max_attempts`` in OLX written before 0.2 is still read
     Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: unlimited)"), high=MAX_ATTEMPTS,
-            olx_aliases=("max_attempts",)),
-    Setting("grade_policy", SELECT, COUNT_BEST, N_("Attempt that counts"), choices=COUNTED_ATTEMPT),
-    Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS),
+            olx_aliases=("max_attempts",),
+            problem=N_("The number of attempts must be between 0 (unlimited) and {n}.")),
+    Setting("grade_policy", SELECT, COUNT_BEST, N_("Attempt that counts"), choices=COUNTED_ATTEMPT,
+            problem=N_("Choose which attempt counts.")),
+    Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS,
+            problem=N_("Choose when the answers are shown.")),
     Setting("topic", TEXT, "", N_("EMM topic")),
-    Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600),
+    Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600,
+            problem=N_("The estimated time must be between 0 and 600 minutes.")),
     Setting("show_distribution", CHECKBOX, False, N_("Show how other participants answered")),
-    Setting("min_group_size", WHOLE, 5, N_("Minimum group size for the distribution"), low=1, high=1000),
+    stored_fields.min_group_size(N_("Minimum group size for the distribution")),
 )
 
 

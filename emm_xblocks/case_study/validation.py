@@ -6,18 +6,16 @@ whether learners may submit (no error), computed once per content.
 
 from functools import lru_cache
 
-from ..common import profile
-from ..common.attempts import COUNTED_ATTEMPT
+from ..common import profile, settings
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
 from ..common.validation import Problem, blocking, image_alt_problems
 from .content import (
     KINDS,
-    MAX_ATTEMPTS,
     MAX_QUESTIONS,
     MAX_WORDS,
     REFLECTION,
-    SHOW_ANSWERS,
+    SETTINGS,
     size_unreadable,
 )
 
@@ -62,19 +60,7 @@ def validate(case, _):
     if case.profile_options and not case.show_distribution:
         add(Problem("profile_prompt", _("The profile question is asked only when learners are shown how "
                                         "other participants answered: turn that setting on, or remove it."), False))
-    if not 0 <= case.attempts_allowed <= MAX_ATTEMPTS:
-        add(Problem("attempts_allowed", _("The number of attempts must be between 0 (unlimited) and {n}.")
-                    .format(n=MAX_ATTEMPTS)))
-    if case.grade_policy not in COUNTED_ATTEMPT:
-        add(Problem("grade_policy", _("Choose which attempt counts.")))
-    if case.show_answers not in SHOW_ANSWERS:
-        add(Problem("show_answers", _("Choose when the answers are shown.")))
-    if not 0 <= case.weight <= 1000:
-        add(Problem("weight", _("The weight must be between 0 and 1000.")))
-    if not 0 <= case.estimated_minutes <= 600:
-        add(Problem("estimated_minutes", _("The estimated time must be between 0 and 600 minutes.")))
-    if not 1 <= case.min_group_size <= 1000:
-        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
+    problems += settings.problems(case, SETTINGS, _)
     problems += image_alt_problems(case.author_html(), _)
     return problems
 

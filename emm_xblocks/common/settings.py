@@ -19,6 +19,7 @@ a test keeps every block clear of them.
 from dataclasses import dataclass, field, make_dataclass, replace
 
 from . import limits, olx
+from .i18n import N_
 from .validation import Problem, parse_float, parse_int
 
 # xmodule/modulestore/inheritance.py (InheritanceMixin) and LmsBlockMixin: fields every block gets
@@ -51,7 +52,10 @@ class Setting:
     * ``olx_aliases``: older OLX attribute names still read on import (never written);
     * ``help``: a line under the editor's field (and the XBlock field's help);
     * ``group``: where the editor's form draws it (its template includes each group by name,
-      ``templates/common/settings_form.html``); in ``SETTINGS`` order within a group.
+      ``templates/common/settings_form.html``); in ``SETTINGS`` order within a group;
+    * ``problem``: what ``problems`` says of a value outside ``low``/``high`` (a number) or
+      ``choices`` (a ``select``), marked with ``N_`` (``{low}``, ``{high}`` and ``{n}``, the high
+      bound, filled in); "" leaves the value to the block's own checks.
     """
 
     name: str
@@ -64,10 +68,43 @@ class Setting:
     olx_aliases: tuple = ()
     help: str = ""
     group: str = "settings"
+    problem: str = ""
 
     @property
     def python_type(self):
         return _TYPES[self.kind]
+
+
+def problems(content, settings, _, coded=False):
+    """``[Problem]`` of the settings of ``content`` whose value is out of their bounds or choices,
+    in ``settings`` order, each saying its ``Setting.problem`` (those without one are the block's to
+    check). ``coded``: each problem's ``code`` is its setting's name (the role-play's editor shows
+    problems by code)."""
+    found = []
+    for s in settings:
+        if not s.problem:
+            continue
+        value = getattr(content, s.name)
+        if s.kind in (NUMBER, WHOLE):
+            wrong = not s.low <= value <= s.high
+        else:
+            wrong = value not in s.choices
+        if wrong:
+            found.append(Problem(s.name, _(s.problem).format(low=s.low, high=s.high, n=s.high),
+                                 code=s.name if coded else ""))
+    return found
+
+
+def weight(group="settings"):
+    """The platform's problem weight of a graded block (``weight``, 0 to 1000)."""
+    return Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group=group,
+                   problem=N_("The weight must be between 0 and 1000."))
+
+
+def min_group_size(label, group="settings", **kwargs):
+    """The minimum group size below which no figure of the block shows (1 to 1000)."""
+    return Setting("min_group_size", WHOLE, 5, label, low=1, high=1000, group=group,
+                   problem=N_("The minimum group size must be between 1 and 1000."), **kwargs)
 
 
 def with_settings(base, settings, name):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..common import settings as stored_fields
 from ..common.i18n import N_
-from ..common.settings import TEXT, WHOLE, Setting, with_settings
+from ..common.settings import TEXT, Setting, with_settings
 
 SETTINGS = (
     Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
@@ -17,7 +17,7 @@ SETTINGS = (
             group="report",
             # xgettext:no-python-format  ("% s" here is text, not a %-format)
             help=N_("For example relevance: “X% strongly agreed that …”.")),
-    Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before a figure shows"), low=1, high=1000),
+    stored_fields.min_group_size(N_("Minimum number of respondents before a figure shows")),
 )
 
 

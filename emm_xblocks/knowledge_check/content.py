@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, ScoredQuestions, plain_data, question_from_data  # noqa: F401
-from ..common.settings import NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import SELECT, TEXT, Setting, with_settings
 
 PRE, POST = "pre", "post"
 PHASES = {PRE: N_("Before the training (pre-test)"), POST: N_("After the training (post-test)")}
@@ -42,9 +42,8 @@ SETTINGS = (
             help=N_("Letters, digits, hyphens or underscores, e.g. day1-trafficking.")),
     # not ``graded``: Open edX's InheritanceMixin gives every block one (common.settings.PLATFORM_NAMES)
     Setting("grading", SELECT, UNGRADED, N_("Grading"), choices=GRADING),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000),
-    Setting("min_group_size", WHOLE, 5, N_("Minimum number of linked learners before the pair's figures show"),
-            low=1, high=1000),
+    stored_fields.weight(),
+    stored_fields.min_group_size(N_("Minimum number of linked learners before the pair's figures show")),
 )
 
 

@@ -6,10 +6,11 @@ whether learners may submit (no error), computed once per content.
 
 from functools import lru_cache
 
+from ..common import settings
 from ..common.ids import is_valid_id
 from ..common.questions import validate_question
 from ..common.validation import Problem, blocking, image_alt_problems
-from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE
+from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE, SETTINGS
 
 
 def validate(check, _):
@@ -35,10 +36,7 @@ def validate(check, _):
     seen = set()
     for i, q in enumerate(check.questions):
         validate_question(add, f"questions.{i}", i + 1, q, seen, KINDS, _)
-    if not 0 <= check.weight <= 1000:
-        add(Problem("weight", _("The weight must be between 0 and 1000.")))
-    if not 1 <= check.min_group_size <= 1000:
-        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
+    problems += settings.problems(check, SETTINGS, _)
     problems += image_alt_problems(check.author_html(), _)
     return problems
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..common import profile
 from ..common import settings as stored_fields
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, SELECT, TEXT, Setting, with_settings
 from ..common.validation import whole
 
 NA = "na"
@@ -53,14 +53,14 @@ SETTINGS = (
     Setting("comment_box", CHECKBOX, False, N_("Add a comment box"), olx_aliases=("comment",), group="answers"),
     Setting("anonymous", CHECKBOX, False, N_("Anonymous (answers are stored without the learner's identity and "
                                                 "cannot be changed)"), group="privacy"),
-    Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS, group="privacy"),
-    Setting("min_group_size", WHOLE, 5, N_("Minimum number of respondents before results show"),
-            low=1, high=1000, group="privacy"),
+    Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS, group="privacy",
+            problem=N_("Choose who sees the results.")),
+    stored_fields.min_group_size(N_("Minimum number of respondents before results show"), group="privacy"),
     # not ``graded``: Open edX's InheritanceMixin gives every block a ``graded`` that a graded
     # subsection sets; ``graded`` in OLX written before 0.2 is still read
     Setting("participation_graded", CHECKBOX, False, N_("Give participation credit (graded)"),
             olx_aliases=("graded",), group="privacy"),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group="privacy"),
+    stored_fields.weight(group="privacy"),
 )
 
 

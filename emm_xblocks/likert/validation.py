@@ -8,10 +8,10 @@ content.
 
 from functools import lru_cache
 
-from ..common import profile
+from ..common import profile, settings
 from ..common.limits import TOO_LONG
 from ..common.validation import Problem, blocking, image_alt_problems, item_problems
-from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS, RESULTS_LEARNERS, SCALES
+from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS_LEARNERS, SCALES, SETTINGS
 
 
 def validate(survey, _):
@@ -40,12 +40,7 @@ def validate(survey, _):
             add(Problem("custom_labels", _("Every label of the custom scale needs a text.")))
         if len({label.strip().lower() for label in labels}) != len(labels):
             add(Problem("custom_labels", _("Two labels of the custom scale are the same.")))
-    if not 1 <= survey.min_group_size <= 1000:
-        add(Problem("min_group_size", _("The minimum group size must be between 1 and 1000.")))
-    if survey.results not in RESULTS:
-        add(Problem("results", _("Choose who sees the results.")))
-    if not 0 <= survey.weight <= 1000:
-        add(Problem("weight", _("The weight must be between 0 and 1000.")))
+    problems += settings.problems(survey, SETTINGS, _)
     if len(survey.comment_prompt) > MAX_TEXT:
         add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
                     .format(max=MAX_TEXT), code=TOO_LONG))

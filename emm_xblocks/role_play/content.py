@@ -13,7 +13,7 @@ from ..common import profile
 from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, NUMBER, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, SELECT, TEXT, WHOLE, Setting, with_settings
 from ..common.validation import whole
 
 MAX_NODES = 5000
@@ -34,14 +34,15 @@ SETTINGS = (
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" would set; ``max_attempts`` in OLX written before 0.2 is still read
     Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: no limit)"), high=MAX_ATTEMPTS,
-            olx_aliases=("max_attempts",), group="grading"),
-    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT, group="grading"),
+            olx_aliases=("max_attempts",), group="grading",
+            problem=N_("The number of attempts must be between 0 (no limit) and 100.")),
+    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT, group="grading",
+            problem=N_("Choose how attempts are graded: best or last.")),
     Setting("allow_back", CHECKBOX, False, N_("Learners may go back one step"), group="play"),
     Setting("show_others", CHECKBOX, False, N_("At the ending, show how other participants chose (anonymous)"),
             group="play"),
-    Setting("min_group_size", WHOLE, 5, N_("Minimum number of participants before their choices are shown"),
-            low=1, high=1000, group="play"),
-    Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group="grading"),
+    stored_fields.min_group_size(N_("Minimum number of participants before their choices are shown"), group="play"),
+    stored_fields.weight(group="grading"),
 )
 
 

@@ -9,13 +9,12 @@ messages. ``playable`` says whether learners may play (no error), computed once 
 
 from functools import lru_cache
 
-from ..common import profile
-from ..common.attempts import COUNTED_ATTEMPT
+from ..common import profile, settings
 from ..common.ids import id_key, is_valid_id
 from ..common.validation import Problem, blocking, errors, image_alt_problems  # Problem: with its stable ``code``
 from . import graph as g
 from . import paths
-from .content import MAX_ATTEMPTS, MAX_CHOICES, MAX_NODES, MAX_POINTS
+from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
@@ -79,16 +78,7 @@ def _check_choices(node, where, ids, loops, _, add):
                 .format(id=node.id, n=j + 1, target=choice.if_visited), "unknown_condition")
 
 
-def _check_settings(scenario, _, add):
-    if scenario.grade_policy not in COUNTED_ATTEMPT:
-        add("grade_policy", _("Choose how attempts are graded: best or last."), "grade_policy")
-    if not 0 <= scenario.attempts_allowed <= MAX_ATTEMPTS:
-        add("attempts_allowed", _("The number of attempts must be between 0 (no limit) and 100."),
-            "attempts_allowed")
-    if not 1 <= scenario.min_group_size <= 1000:
-        add("min_group_size", _("The minimum group size must be between 1 and 1000."), "min_group_size")
-    if not 0 <= scenario.weight <= 1000:
-        add("weight", _("The weight must be between 0 and 1000."), "weight")
+def _check_bands(scenario, _, add):
     for i, band in enumerate(scenario.bands):
         if not 0 <= band.min <= 100:
             add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
@@ -180,7 +170,8 @@ def validate(scenario, _):
         problems.append(Problem(field, message, error, code))
 
     _check_structure(scenario, _, add)
-    _check_settings(scenario, _, add)
+    problems += settings.problems(scenario, SETTINGS, _, coded=True)
+    _check_bands(scenario, _, add)
     if not errors(problems):
         _check_strandings(scenario, _, add)
     if not errors(problems):
