@@ -90,6 +90,21 @@ def test_case_study_shows_the_learners_answers_and_every_action_is_refused(platf
     assert tables() == before and platform.state(ana, key) == state and platform.events.grades == grades
 
 
+def test_a_document_opened_is_tracked_for_the_learner_not_for_staff_viewing_as_them(platform, people):  # noqa: F811
+    # a read-only action: it answers both (the excerpt), its tracking event is the learner's alone
+    # (common.pipeline publishes a read-only action's events unless staff view as the learner)
+    ana, sam = people
+    document = '<document href="/static/law.pdf" size="1 MB">Law<excerpt><![CDATA[<p>ART-1</p>]]></excerpt></document>'
+    key = platform.add(CASE.format(extra="", more=document), platform.subsection())
+    opened = {"index": 0, "via": "viewer"}
+    mine = platform.lms(ana).handle(key, "document_opened", opened)
+    assert mine.status == 200 and "ART-1" in mine.json["html"]
+    assert len(platform.events.named("emm.case_study.document_opened")) == 1
+    theirs = platform.lms(sam, masquerade_as=ana).handle(key, "document_opened", opened)
+    assert theirs.status == 200 and "ART-1" in theirs.json["html"]
+    assert len(platform.events.named("emm.case_study.document_opened")) == 1
+
+
 def test_role_play_shows_the_learners_path_and_every_action_is_refused(platform, people):  # noqa: F811
     ana, sam = people
     key = platform.add(ROLE_PLAY.format(extra='allow_back="true" show_others="true" max_attempts="5"'),
