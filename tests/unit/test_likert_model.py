@@ -171,7 +171,10 @@ def test_demo_like_olx_round_trips_exactly():
     assert to_string(olx.to_xml(survey)) == xml
 
 
-texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40) \
+# U+FFFE and U+FFFF are characters XML cannot hold: an export drops them (common.olx.XML_ILLEGAL;
+# tests/integration/test_platform_export_import.py), so no round trip can keep them
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
+                                       exclude_characters="\ufffe\uffff"), min_size=1, max_size=40) \
     .map(lambda s: " ".join(s.split())).filter(bool)
 ids = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
 statements = st.builds(Statement, id=ids, text=texts, reverse=st.booleans(), required=st.booleans())

@@ -334,7 +334,10 @@ def test_html_fields_are_capped(where):
 
 
 # ---------------------------------------------------------------- OLX round-trip
-text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+# U+FFFE and U+FFFF are characters XML cannot hold: an export drops them (common.olx.XML_ILLEGAL;
+# tests/integration/test_platform_export_import.py), so no round trip can keep them
+text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"),
+                                      exclude_characters="\ufffe\uffff"),
                min_size=1, max_size=12).map(str.strip).filter(bool)
 words = st.lists(text, min_size=1, max_size=3).map(" ".join)
 ident = st.from_regex(r"[A-Za-z0-9_-]{1,10}", fullmatch=True)
