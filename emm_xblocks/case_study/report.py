@@ -9,18 +9,14 @@ removed question's answer has its own row (after the current questions, its answ
 score), a removed option is named by its id.
 """
 
-from collections import OrderedDict
-
 from ..common.attempts import counted_attempt
-from ..common.export import number, report_rows, safe_cell
+from ..common.export import report_rows
 from ..common.i18n import N_
-from ..common.questions import answer_text, removed_answer_text
-from ..common.sanitize import plain_text
-from .content import CORRECT, PARTIAL, PENDING
+from ..common.questions import REPORT_VERDICTS, report_answer_rows
+from .content import PENDING
 from .scoring import attempt_parts, marks, total
 
-VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly"), PENDING: N_("Not yet self-assessed")}
-NOT_CORRECT = N_("No")
+VERDICTS = {**REPORT_VERDICTS, PENDING: N_("Not yet self-assessed")}  # the "Correct" column
 
 
 def learner_rows(case, state, _):
@@ -36,30 +32,8 @@ def learner_rows(case, state, _):
     counted = counted_attempt(case.grade_policy, scores)
     number_counted = max(i for i, sc in enumerate(scores) if sc == counted) + 1
     answers, _ticks = attempt_parts(attempts[number_counted - 1])
-    rows = []
-    for q, (earned, status) in zip(case.questions, each[number_counted - 1], strict=True):
-        answer = answers.get(q.id)
-        # an OrderedDict keeps these columns in this order in the LMS's report (a plain dict's
-        # keys are sorted: lms/djangoapps/instructor_task/tasks_helper/grades.py)
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(q.id)),
-            (_("Question"), safe_cell(plain_text(q.prompt))),
-            (_("Answer"), safe_cell(answer_text(q, answer, _))),
-            (_("Correct"), _(VERDICTS.get(status, NOT_CORRECT))),
-            (_("Points"), f"{number(earned)}/{number(q.points)}"),
-            (_("Attempt"), number_counted),
-        ]))
-    ids = {q.id for q in case.questions}
-    for qid in sorted(str(k) for k in answers if str(k) not in ids):  # answers to a removed question: apart
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(qid)),
-            (_("Question"), _("Removed question")),
-            (_("Answer"), safe_cell(removed_answer_text(answers[qid]))),
-            (_("Correct"), ""),
-            (_("Points"), ""),
-            (_("Attempt"), number_counted),
-        ]))
-    return rows
+    return report_answer_rows(case.questions, answers, each[number_counted - 1], _, VERDICTS,
+                              extra=[(_("Attempt"), number_counted)])
 
 
 def report_data(case, user_state_iterator, _, limit_responses=None):

@@ -24,17 +24,12 @@ report (``generate_report_data``), one per question of a learner's submitted tes
 """
 
 import math
-from collections import OrderedDict
 
-from ..common.export import number, report_rows, safe_cell
-from ..common.i18n import N_
-from ..common.questions import CORRECT, PARTIAL, answer_text, removed_answer_text
-from ..common.sanitize import plain_text
+from ..common.export import report_rows
+from ..common.questions import report_answer_rows
 from . import learner
 
 PRE, POST = "pre", "post"
-VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly")}
-NOT_CORRECT = N_("No")
 
 
 def percent(earned, possible):
@@ -94,27 +89,7 @@ def learner_rows(check, state, _):
     answers = state.get("answers") if isinstance(state, dict) else None
     if not (isinstance(state, dict) and state.get("submitted") and isinstance(answers, dict)):
         return []
-    rows = []
-    # an OrderedDict keeps these columns in this order in the LMS's report (a plain dict's keys
-    # are sorted: lms/djangoapps/instructor_task/tasks_helper/grades.py)
-    for q, (earned, status) in zip(check.questions, learner.marks(check, answers), strict=True):
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(q.id)),
-            (_("Question"), safe_cell(plain_text(q.prompt))),
-            (_("Answer"), safe_cell(answer_text(q, answers.get(q.id), _))),
-            (_("Correct"), _(VERDICTS.get(status, NOT_CORRECT))),
-            (_("Points"), f"{number(earned)}/{number(q.points)}"),
-        ]))
-    ids = {q.id for q in check.questions}
-    for qid in sorted(str(k) for k in answers if str(k) not in ids):  # answers to a removed question: apart
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(qid)),
-            (_("Question"), _("Removed question")),
-            (_("Answer"), safe_cell(removed_answer_text(answers[qid]))),
-            (_("Correct"), ""),
-            (_("Points"), ""),
-        ]))
-    return rows
+    return report_answer_rows(check.questions, answers, learner.marks(check, answers), _)
 
 
 def report_data(check, user_state_iterator, _, limit_responses=None):

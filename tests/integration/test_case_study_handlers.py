@@ -308,7 +308,7 @@ def _secrets(case):
 
 
 def _plain(html):
-    from emm_xblocks.case_study.report import plain_text
+    from emm_xblocks.common.sanitize import plain_text
     return plain_text(html)
 
 

@@ -8,6 +8,8 @@ from lxml import etree
 from emm_xblocks.case_study import content, editor, olx, report, validation
 from emm_xblocks.case_study.content import Case, Document, KeyPoint, Option, Question
 from emm_xblocks.common.attempts import COUNT_LAST
+from emm_xblocks.common.export import number
+from emm_xblocks.common.sanitize import plain_text
 
 
 def _(s):
@@ -63,7 +65,7 @@ def test_learners_without_a_submission_or_with_odd_state_have_no_row():
 
 
 def test_plain_text():
-    assert report.plain_text("<p>One &amp; <em>two</em></p><p>Three<br>four</p><script>x()</script>") == \
+    assert plain_text("<p>One &amp; <em>two</em></p><p>Three<br>four</p><script>x()</script>") == \
         "One & two Three four"
 
 
@@ -105,5 +107,5 @@ def test_document_excerpt_in_olx_and_from_the_editor():
 
 
 def test_numbers_are_written_without_a_trailing_point():
-    assert [report.number(v) for v in (2.0, 2.5, 1 / 3, 0.999, 1.996, 0.005, 12.10)] == [
+    assert [number(v) for v in (2.0, 2.5, 1 / 3, 0.999, 1.996, 0.005, 12.10)] == [
         "2", "2.5", "0.33", "1", "2", "0.01", "12.1"]
