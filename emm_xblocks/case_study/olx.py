@@ -26,7 +26,7 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 from lxml import etree
 
 from ..common import olx, profile
-from ..common.questions import add_question_xml, question_from_xml
+from ..common.question_olx import add_question_xml, question_from_xml
 from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, Case, Document, Image, Section
 

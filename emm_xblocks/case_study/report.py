@@ -12,7 +12,7 @@ score), a removed option is named by its id.
 from ..common.attempts import counted_attempt
 from ..common.export import report_rows
 from ..common.i18n import N_
-from ..common.questions import REPORT_VERDICTS, report_answer_rows
+from ..common.question_report import REPORT_VERDICTS, report_answer_rows
 from .content import PENDING
 from .scoring import attempt_parts, marks, total
 

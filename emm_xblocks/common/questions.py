@@ -1,6 +1,6 @@
 """Questions with options, shared by the blocks that ask them (case study, knowledge check): the
-model, its scoring, the learner's answer check, the author checks, the editor's JSON and the OLX
-(pure: no XBlock, no Django).
+model, its scoring, the learner's answer check, the author checks and the editor's JSON (pure: no
+XBlock, no Django). Their OLX: ``question_olx``; their rows in reports: ``question_report``.
 
 A question is single choice (one option is correct), multiple choice (a set of options is
 correct; all-or-nothing or partial credit) or a written reflection (the case study's, scored by
@@ -12,24 +12,13 @@ Choice scoring, as a fraction of the question's points:
 * single choice: 1 for the correct option, else 0;
 * multiple choice, all-or-nothing: 1 when the chosen set is exactly the correct set;
 * multiple choice, partial credit: ``max(0, right picks - wrong picks) / correct options``.
-
-OLX of one question (inside the block's element)::
-
-  <question id="q1" type="multiple" points="2" partial_credit="true">
-    <prompt><![CDATA[<p>...</p>]]></prompt>
-    <option id="a" correct="true">Text<feedback>Shown when chosen</feedback></option>
-    <explanation><![CDATA[...]]></explanation>
-  </question>
 """
 
 import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass, fields
 from functools import cached_property
 
-from . import olx
 from .actions import ActionError
-from .export import number, safe_cell
 from .i18n import N_
 from .ids import id_key, is_valid_id
 from .sanitize import clean_html, plain_text
@@ -320,106 +309,3 @@ def question_from_editor(raw, i, problems, _):
         model_answer=editor_html(raw, "model_answer"),
         key_points=tuple(KeyPoint(editor_text(k, "id"), editor_text(k, "text")) for _j, k in key_points),
     )
-
-
-# ------------------------------------------------------------------ OLX
-def _norm(text):
-    return " ".join((text or "").split())
-
-
-def question_from_xml(q):
-    """Read one ``<question>`` element."""
-    return Question(
-        id=q.get("id", ""),
-        kind=q.get("type", SINGLE),
-        prompt=olx.child_html(q, "prompt"),
-        options=tuple(Option(o.get("id", ""), olx.text_of(o), olx.get_bool(o, "correct"),
-                             olx.text_of(o.find("feedback"))) for o in q.iterchildren("option")),
-        partial_credit=olx.get_bool(q, "partial_credit"),
-        points=olx.get_float(q, "points", 1.0),
-        explanation=olx.child_html(q, "explanation"),
-        min_words=olx.get_int(q, "min_words", 0),
-        max_words=olx.get_int(q, "max_words", 0),
-        model_answer=olx.child_html(q, "model_answer"),
-        key_points=tuple(KeyPoint(k.get("id", ""), olx.text_of(k)) for k in q.iterchildren("key_point")),
-    )
-
-
-def add_question_xml(el, q):
-    """Write ``q`` as a ``<question>`` child of ``el`` (defaults left out)."""
-    qel = olx.add_element(el, "question", id=q.id, type=q.kind)
-    olx.set_attr(qel, "points", float(q.points), 1.0)
-    if q.kind == MULTIPLE:
-        olx.set_attr(qel, "partial_credit", q.partial_credit, False)
-    if q.kind == REFLECTION:
-        olx.set_attr(qel, "min_words", q.min_words, 0)
-        olx.set_attr(qel, "max_words", q.max_words, 0)
-    olx.add_html_child(qel, "prompt", q.prompt)
-    if q.kind != REFLECTION:
-        for opt in q.options:
-            oel = olx.add_text(qel, "option", _norm(opt.text), id=opt.id, correct="true" if opt.correct else None)
-            if _norm(opt.feedback):
-                olx.add_text(oel, "feedback", _norm(opt.feedback))
-    else:
-        olx.add_html_child(qel, "model_answer", q.model_answer)
-        for kp in q.key_points:
-            olx.add_text(qel, "key_point", _norm(kp.text), id=kp.id)
-    olx.add_html_child(qel, "explanation", q.explanation)
-    return qel
-
-
-# ------------------------------------------------------------------ reports (the LMS's, the downloads)
-def answer_text(question, answer, _=lambda text: text):
-    """What the learner answered, in words: option texts (``; ``-separated) or their own text. An
-    option the author has since removed (or renamed) stays, as ``<id> (removed option)``: a report
-    never hides an answer."""
-    if question.kind == REFLECTION:
-        return answer if isinstance(answer, str) else ""
-    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
-    known = {o.id for o in question.options}
-    words = [o.text for o in question.options if o.id in chosen]
-    words += [_("{id} (removed option)").format(id=c) for c in chosen if isinstance(c, str) and c not in known]
-    return "; ".join(words)
-
-
-def removed_answer_text(answer):
-    """An answer to a question no longer in the case or check, as stored (its option ids or its
-    text)."""
-    if isinstance(answer, list):
-        return "; ".join(str(a) for a in answer)
-    return answer if isinstance(answer, str) else ""
-
-
-REPORT_VERDICTS = {CORRECT: N_("Yes"), PARTIAL: N_("Partly")}  # the report's "Correct": any other status is "No"
-
-
-def report_answer_rows(questions, answers, question_marks, _, verdicts=REPORT_VERDICTS, extra=()):
-    """One learner's answers as rows of the LMS's problem-responses report: per question an
-    ``OrderedDict`` of ``Question ID``, ``Question`` (its prompt as text), ``Answer``
-    (``answer_text``), ``Correct`` (``verdicts`` of its status, marked ``N_``, else "No") and
-    ``Points`` ("earned/points"), then ``extra`` (``[(heading, value)]``, on every row); then a row
-    for each answer to a question the author has since removed, as stored (never dropped).
-    ``question_marks``: ``(earned, status)`` per question. Cells formula-safe. An ``OrderedDict``
-    keeps the columns in this order in the report (the platform sorts a plain dict's keys:
-    ``lms/djangoapps/instructor_task/tasks_helper/grades.py``)."""
-    rows = []
-    for q, (earned, status) in zip(questions, question_marks, strict=True):
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(q.id)),
-            (_("Question"), safe_cell(plain_text(q.prompt))),
-            (_("Answer"), safe_cell(answer_text(q, answers.get(q.id), _))),
-            (_("Correct"), _(verdicts.get(status, N_("No")))),
-            (_("Points"), f"{number(earned)}/{number(q.points)}"),
-            *extra,
-        ]))
-    ids = {q.id for q in questions}
-    for qid in sorted(str(k) for k in answers if str(k) not in ids):  # answers to a removed question: apart
-        rows.append(OrderedDict([
-            (_("Question ID"), safe_cell(qid)),
-            (_("Question"), _("Removed question")),
-            (_("Answer"), safe_cell(removed_answer_text(answers[qid]))),
-            (_("Correct"), ""),
-            (_("Points"), ""),
-            *extra,
-        ]))
-    return rows

@@ -18,7 +18,7 @@ post-test is the same element with ``phase="post"``.
 
 
 from ..common import olx
-from ..common.questions import add_question_xml, question_from_xml
+from ..common.question_olx import add_question_xml, question_from_xml
 from ..common.settings import read_olx_one_line, write_olx_one_line
 from .content import SETTINGS, KnowledgeCheck
 

@@ -26,7 +26,7 @@ report (``generate_report_data``), one per question of a learner's submitted tes
 import math
 
 from ..common.export import report_rows
-from ..common.questions import report_answer_rows
+from ..common.question_report import report_answer_rows
 from . import learner
 
 PRE, POST = "pre", "post"

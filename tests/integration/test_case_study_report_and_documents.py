@@ -188,8 +188,8 @@ def test_every_tracking_event_and_olx_element_is_documented():
 
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "case_study.md").read_text(encoding="utf-8")
-    # the questions' OLX is shared with the knowledge check (common/questions.py)
-    sources = [*(root / "emm_xblocks" / "case_study").glob("*.py"), root / "emm_xblocks" / "common" / "questions.py"]
+    # the questions' OLX is shared with the knowledge check (common/question_olx.py)
+    sources = [*(root / "emm_xblocks" / "case_study").glob("*.py"), root / "emm_xblocks" / "common" / "question_olx.py"]
     code = "".join(p.read_text(encoding="utf-8") for p in sources)
     published = set(re.findall(r'"(emm\.case_study\.[a-z_]+)"', code))
     assert len(published) == 5

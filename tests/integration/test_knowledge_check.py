@@ -458,7 +458,7 @@ def test_every_tracking_event_and_olx_element_is_documented():
     root = Path(__file__).resolve().parents[2]
     docs = (root / "docs" / "knowledge_check.md").read_text(encoding="utf-8")
     package = root / "emm_xblocks"
-    sources = [*(package / "knowledge_check").glob("*.py"), package / "common" / "questions.py"]
+    sources = [*(package / "knowledge_check").glob("*.py"), package / "common" / "question_olx.py"]
     code = "".join(p.read_text(encoding="utf-8") for p in sources)
     published = set(re.findall(r'"(emm\.knowledge_check\.[a-z_]+)"', code))
     assert published == {"emm.knowledge_check.submitted"}
