@@ -37,6 +37,7 @@ def from_editor(data, _):
 # characters of each text of the editor's JSON (``common.limits``: refused, never cut); the
 # settings' texts are ``common.settings.read_editor``'s
 LIMITS = {"intro": HTML_LIMIT, **QUESTION_HTML_LIMITS, **QUESTION_TEXT_LIMITS}
+COUNTED = LIMITS  # what the editor counts (its ``data-max-chars``): the same table, as it has no profile question
 
 
 def to_editor(check):

@@ -143,7 +143,7 @@ def studio_view(block):
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
         "root": ".emm-kc-editor",
-        "limits": editor.LIMITS,  # characters of each text: counted, refused, never cut (common.limits)
+        "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
     }, js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
 
 

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ..common import limits, profile
 from ..common import olx as common_olx
+from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.validation import Problem, form_payload, parse_int
@@ -81,14 +82,16 @@ def _plain(text):
 
 
 # characters of each text (``common.limits``): a longer one is refused at its field, the save
-# refused whole, never cut; the editor's template counts and refuses by the same numbers
-# (``data-max-chars``, kept equal by a test). The display name is ``common.settings.read_editor``'s;
-# the profile question's texts are its validators' (``common.profile.LIMITS``, the same code).
+# refused whole, never cut; the editor counts and refuses by the same numbers, sent to it as
+# ``COUNTED`` (its ``data-max-chars``, set by emm-role-play-studio.js). The display name is
+# ``common.settings.read_editor``'s; the profile question's texts are its validators'
+# (``common.profile.LIMITS``, the same code).
 TEXT_LIMITS = {"roles.*.label": 200, "nodes.*.speaker": 200, "nodes.*.image": 500, "nodes.*.alt": 500,
                "nodes.*.choices.*.label": 500, "bands.*.message": 1000, "bands.*.final": 1000}
 LIMITS = {"intro": MAX_HTML, "roles.*.brief": MAX_HTML, "nodes.*.narrative": MAX_HTML, "nodes.*.debrief": MAX_HTML,
           "nodes.*.choices.*.consequence": MAX_HTML, **TEXT_LIMITS}
-COUNTED = {**LIMITS, **profile.LIMITS}  # what the template counts (``data-max-chars``)
+# what the editor counts: the texts, the profile question's, and the ids (the id check refuses a longer one)
+COUNTED = {**LIMITS, **profile.LIMITS, **{f"{rows}.id": MAX_ID for rows in ("roles.*", "nodes.*", "profile_options.*")}}
 
 
 def _too_long(scenario, _):

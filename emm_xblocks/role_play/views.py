@@ -345,7 +345,9 @@ def studio_view(block):
     form = editor.settings_form(_)
     context = {"xml": xml, "dom": block.dom_id() + "-ed", "categories": categories, "settings": form["groups"]}
     frag = block.build_fragment("templates/role_play/studio.html", context,
-                                init_args={"scenario": data, "settings": form["keys"]},
+                                init_args={"scenario": data, "settings": form["keys"],
+                                           # characters of each text: counted, refused, never cut (common.limits)
+                                           "limits": editor.COUNTED},
                                 js="js/emm-role-play-studio.js", js_class="EmmRolePlayEditor")
     frag.add_javascript_url(block.resource_url("js/emm-role-play-map.js"))
     frag.add_css_url(block.resource_url("css/emm-role-play-studio.css"))

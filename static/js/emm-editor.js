@@ -89,6 +89,18 @@
     return input.value;
   }
 
+  /* Each control of `scope` named by `attr` ("data-f") that the server's table limits: its
+     data-max-chars (its counter and its refusal before sending, emm-forms.js; never a cut).
+     limits: the editor's COUNTED, by field path with "*" for a list's index
+     ({"nodes.*.choices.*.label": 500}); rows: the path of the row the controls belong to
+     ("nodes.*.choices.*"; "" for the form's own fields). */
+  function limit(scope, attr, rows, limits) {
+    Array.prototype.forEach.call(scope.querySelectorAll("[" + attr + "]"), function (control) {
+      var max = (limits || {})[(rows ? rows + "." : "") + control.getAttribute(attr)];
+      if (max && control.tagName !== "SELECT" && control.type !== "checkbox") { control.setAttribute("data-max-chars", String(max)); }
+    });
+  }
+
   /* ---------------------------------------------------------------- problems */
 
   /* One problem ({field, message, error}) in its slot: messages add up; an error marks the
@@ -269,5 +281,5 @@
   }
 
   global.EmmEditor = {create: create, splitPath: splitPath, nextId: nextId, setValue: setValue,
-    getValue: getValue, mark: mark, unmarkAll: unmarkAll};
+    getValue: getValue, mark: mark, unmarkAll: unmarkAll, limit: limit};
 }(window));

@@ -5,6 +5,10 @@
 function EmmRolePlayEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, MAP = window.EmmRolePlayMap, _ = EMM.gettext;
+  /* each text's limit, by the server's numbers (role_play/editor.py COUNTED): counted, never cut */
+  var ROWS = {bands: "bands.*", roles: "roles.*", profile_options: "profile_options.*", nodes: "nodes.*",
+    choices: "nodes.*.choices.*"};
+  EmmEditor.limit(EMM.root(element), "data-field", "", args.limits);
   var ed = EmmEditor.create(runtime, element, {
     root: ".emm-rp-studio",
     settings: args.settings,
@@ -74,6 +78,7 @@ function EmmRolePlayEditor(runtime, element, args) {
     var li = root.querySelector("template[data-tpl=" + kind + "]").content.firstElementChild.cloneNode(true);
     counter += 1;
     var base = prefix + "-" + kind + "-" + counter;
+    EmmEditor.limit(li, "data-f", ROWS[kind], args.limits);
     li.querySelectorAll("[data-f]").forEach(function (input) {
       var name = input.getAttribute("data-f"), value = item[name], slot = own(li, "[data-e=\"" + name + "\"]");
       input.id = base + "-" + name;

@@ -4,7 +4,7 @@ node's choices, the profile question's answers...: every "Add" button, nested on
 every text box and text area an author types into must carry ``data-max-chars`` (its counter and
 its refusal before sending, emm-forms.js) equal to the number the server refuses that field over:
 
-* the editor's table (``COUNTED``, else ``LIMITS``: a text one character over is refused with
+* the editor's table (``COUNTED``, sent to the editor by the server: a text one character over is refused with
   ``text_too_long``, tests/unit/test_text_limits.py), found by the field's path with ``*`` for a
   list's index (``nodes.*.choices.*.label``);
 * an id: ``common.ids.MAX_ID`` (the id check refuses a longer one);
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.browser
 EDITORS = {
     "emm_likert": ("emm_likert-1-en.xml", ".emm-likert-editor", likert_editor.COUNTED, likert_content.SETTINGS),
     "emm_case_study": ("emm_case_study-1-en.xml", ".emm-case-editor", case_editor.COUNTED, case_content.SETTINGS),
-    "emm_knowledge_check": ("emm_knowledge_check-1-en-pre.xml", ".emm-kc-editor", check_editor.LIMITS,
+    "emm_knowledge_check": ("emm_knowledge_check-1-en-pre.xml", ".emm-kc-editor", check_editor.COUNTED,
                             check_content.SETTINGS),
     "emm_role_play": ("emm_role_play-1-en.xml", ".emm-rp-studio", role_play_editor.COUNTED,
                       role_play_content.SETTINGS),

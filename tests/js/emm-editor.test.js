@@ -213,3 +213,22 @@ test("cancel tells the runtime", () => {
   page.form.querySelector("[data-cancel]").fire("click");
   assert.deepEqual(notes, [["cancel", {}]]);
 });
+
+test("limit: each text control of a row gets the server's number for its path, nothing else", () => {
+  const w = setup();
+  const row = el("li", {"data-row": ""}, [
+    el("input", {"data-f": "label", type: "text"}),
+    el("textarea", {"data-f": "consequence"}),
+    el("input", {"data-f": "points", type: "number"}),
+    el("input", {"data-f": "ending", type: "checkbox"}),
+    el("select", {"data-f": "label"}),
+  ]);
+  w.EmmEditor.limit(row, "data-f", "nodes.*.choices.*",
+    {"nodes.*.choices.*.label": 500, "nodes.*.choices.*.consequence": 50000, "nodes.*.choices.*.ending": 9, label: 1});
+  const max = (i) => row.children[i].getAttribute("data-max-chars");
+  assert.deepEqual([0, 1, 2, 3, 4].map(max), ["500", "50000", null, null, null]);
+  const top = el("form", {}, [el("textarea", {"data-field": "intro"}), el("input", {"data-field": "display_name", type: "text"})]);
+  w.EmmEditor.limit(top, "data-field", "", {intro: 50000});
+  assert.deepEqual(top.children.map((c) => c.getAttribute("data-max-chars")), ["50000", null]);
+  w.EmmEditor.limit(top, "data-field", "", undefined);  /* no table: nothing set, nothing thrown */
+});

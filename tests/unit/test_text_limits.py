@@ -141,21 +141,26 @@ def test_a_role_play_display_name_is_refused_not_cut():
     assert scenario.display_name == "N" * (TEXT_MAX + 1)  # what the form sent, refused whole (never stored)
 
 
-def test_the_role_play_template_counts_by_the_servers_limits():
-    """Each ``data-max-chars`` of the role-play editor's template is the server's limit of that
-    field (``editor.LIMITS``), and every limited field has one."""
+def test_the_role_play_editor_counts_every_text_by_the_servers_table_alone():
+    """The role-play editor's template types no limit: every text box and text area it draws has
+    its number in ``editor.COUNTED``, which the server sends with the editor (emm-role-play-studio.js
+    sets each ``data-max-chars`` from it; tests/browser/test_counters_guard_browser.py checks each
+    control in Chromium). A text field added without a limit fails here."""
     html = (files("emm_xblocks") / "templates" / "role_play" / "studio.html").read_text(encoding="utf-8")
-    found = {}
+    assert "data-max-chars" not in html
+
+    def texts(body, attr):  # the keys of the text boxes and text areas named by ``attr``
+        return {re.search(f'{attr}="(\\w+)"', tag).group(1)
+                for kind, tag in re.findall(r"<(textarea|input)\b([^>]*)>", body)
+                if f"{attr}=" in tag and (kind == "textarea" or 'type="text"' in tag)}
+
     parts = re.split(r'<template data-tpl="(\w+)">', html)
     paths = {"bands": "bands.*", "roles": "roles.*", "nodes": "nodes.*", "choices": "nodes.*.choices.*",
              "profile_options": "profile_options.*"}
-    for name, body in zip(parts[1::2], parts[2::2], strict=True):
-        for key, limit in re.findall(r'data-f="(\w+)"[^>]*?data-max-chars="(\d+)"', body):
-            found[f"{paths[name]}.{key}"] = int(limit)
-    for key, limit in re.findall(r'data-field="(\w+)"[^>]*?data-max-chars="(\d+)"', parts[0]):
-        found[key] = int(limit)
-    expected = dict(rp_editor.COUNTED)
-    assert {k: v for k, v in found.items() if not k.endswith(".id")} == expected
+    found = {f"{paths[name]}.{key}" for name, body in zip(parts[1::2], parts[2::2], strict=True)
+             for key in texts(body, "data-f")}
+    found |= texts(parts[0], "data-field")
+    assert found == set(rp_editor.COUNTED)
 
 
 def test_the_likert_editor_refuses_a_statement_longer_than_its_editor_allows_and_cuts_nothing():
