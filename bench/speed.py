@@ -295,6 +295,27 @@ def answer_of(response):
         return {"body": response.body[:200].decode("utf-8", "replace")}
 
 
+def sql_statements(task, i):
+    """The SQL statements one ``timed(prepare(i))`` sends through Django's cursors (``prepare`` not
+    counted; a transaction's ``BEGIN`` and ``COMMIT`` are not among them): on the in-memory store, ours are those of
+    the aggregate store; an anchor that keeps everything in XBlock fields sends none (in the LMS
+    its fields are rows too: ``lms/djangoapps/courseware/model_data.py``)."""
+    from django.db import connection
+
+    count = 0
+
+    def counting(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    prepare, timed = task
+    args = prepare(i)
+    with connection.execute_wrapper(counting):
+        timed(args)
+    return count
+
+
 def memory_phase(repeat):
     setup_django(":memory:")
     runtime_class = memory_runtime_class()
@@ -340,6 +361,7 @@ def memory_phase(repeat):
                       for kind, task in fresh_ids.items()}
         alone[key].update({f"{kind}_calls": python_calls(task, 2 * ALONE_IDS)
                            for kind, task in (("render", renders[key]), ("action", actions[key]))})
+        alone[key]["action_statements"] = sql_statements(actions[key], 2 * ALONE_IDS + 1)
     for s in subjects():
         if s.key in results:
             continue
@@ -516,11 +538,15 @@ def print_memory_table(results, repeat):
             print(head + f" {verdict}\n  {'':<34} {'':<8} {'':>7} {'':>7} {'':>7} {'':>6} {'':>6}   {'':<14} "
                   f"target: {target}")
     print("  Python function calls of one render and one action (cProfile's count, after the runs above: the")
-    print("  same on any machine and load; the interpreter's work, not C's, the database's or the caches'):")
+    print("  same on any machine and load; the interpreter's work, not C's, the database's or the caches'),")
+    print("  and the SQL statements of one action (BEGIN and COMMIT not counted; the anchors keep all in")
+    print("  XBlock fields, here a dict: in the LMS those are database rows too):")
+    print(f"  {'':<34} {'render':>7} {'action':>7} {'SQL':>5}")
     for s in subs:
         figures = results.get(s.key, {})
         if "action_calls" in figures:
-            print(f"  {s.label:<34} {figures['render_calls']:>7,} {figures['action_calls']:>7,}")
+            print(f"  {s.label:<34} {figures['render_calls']:>7,} {figures['action_calls']:>7,}"
+                  f" {figures.get('action_statements', 0):>5}")
     variants = results.get(CASE_VARIANTS)
     if variants:
         print("  emm_case_study's submit by what the case keeps and shows after it: the same 10 questions, the")
