@@ -119,3 +119,31 @@ def test_the_editors_that_reuse_the_case_study_editor_get_its_look(workbench, ne
         assert border == ["1px", "solid", LINE, "6px"]
         assert page.locator(f"{editor} .emm-ed-list").first.evaluate("e => getComputedStyle(e).listStyleType") == "none"
     assert page.js_errors == []
+
+
+# each checkbox of a `.emm-check` row and its label: the box's edges, the label's and its first line's height
+CHECK_ROWS = """(root) => Array.from(document.querySelectorAll(root + ' .emm-check')).filter(
+  (row) => row.offsetParent !== null).map((row) => {
+  const box = row.querySelector('input[type=checkbox]').getBoundingClientRect();
+  const label = row.querySelector('label'), text = label.getBoundingClientRect();
+  return {label: label.textContent.trim().slice(0, 40), boxEnd: box.right, boxTop: box.top, boxBottom: box.bottom,
+          textStart: text.left, textTop: text.top, line: parseFloat(getComputedStyle(label).lineHeight),
+          lines: Math.round(text.height / parseFloat(getComputedStyle(label).lineHeight))};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_checkbox_stands_beside_its_label_however_long_the_label(workbench, new_page, viewport):
+    """A `.emm-check` row (an editor's yes/no setting, a self-assessed key point) keeps the box on
+    the first line of its label, the label wrapping beside it: a long label once dropped whole to
+    the line below, leaving the box alone above it (found on the French Likert editor's
+    "Anonymous" and on a phone's key points)."""
+    page = new_page(viewport)
+    page.goto(f"{workbench.base_url}/scenario/emm_likert.1/studio_view/?student=staff_1&lang=fr")
+    page.locator(".emm-likert-editor .emm-check").first.wait_for()
+    rows = page.evaluate(CHECK_ROWS, ".emm-likert-editor")
+    assert len(rows) >= 3 and any(r["lines"] > 1 for r in rows), rows  # some labels wrap at this width
+    for r in rows:
+        assert r["boxEnd"] <= r["textStart"], r  # beside, before the text (left to right here)
+        assert r["textTop"] - 2 <= r["boxTop"] and r["boxBottom"] <= r["textTop"] + r["line"] + 2, r  # its first line
+    assert page.js_errors == []
