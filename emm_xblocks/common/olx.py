@@ -4,6 +4,8 @@ import re
 
 from lxml import etree
 
+from .i18n import N_
+
 TRUE = {"true", "1", "yes"}
 # characters XML 1.0 cannot hold (a Word line break \x0b, other controls, U+FFFE/FFFF)
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -133,3 +135,32 @@ def resolve_pointer(node, runtime):
             return etree.fromstring(file.read(), etree.XMLParser(resolve_entities=False, no_network=True))
     except Exception:  # noqa: BLE001 - pyfilesystem's errors are not OSError; a missing file imports as before
         return None
+
+
+# what libxml2 says an author got wrong, for the mistakes typed most (its own message is English
+# only: "Opening and ending tag mismatch: oops line 110 and emm_role_play, line 110, column 23")
+_SYNTAX_REASONS = {
+    etree.ErrorTypes.ERR_TAG_NAME_MISMATCH: N_("a tag is closed under another name than the one it was opened with"),
+    etree.ErrorTypes.ERR_TAG_NOT_FINISHED: N_("a tag is never closed"),
+    etree.ErrorTypes.ERR_ATTRIBUTE_REDEFINED: N_("an attribute is given twice in one tag"),
+    etree.ErrorTypes.ERR_ATTRIBUTE_NOT_STARTED: N_("an attribute's value is not in quotes"),
+    etree.ErrorTypes.ERR_ATTRIBUTE_WITHOUT_VALUE: N_("an attribute has no value"),
+    etree.ErrorTypes.ERR_LT_IN_ATTRIBUTE: N_("an attribute's value holds a “<”: write &lt;"),
+    etree.ErrorTypes.ERR_NAME_REQUIRED: N_("a “&” stands alone: write &amp;"),
+    etree.ErrorTypes.ERR_UNDECLARED_ENTITY: N_("an entity such as &nbsp; is not XML's: write the character itself"),
+    etree.ErrorTypes.ERR_DOCUMENT_END: N_("there is more after the last closing tag"),
+    etree.ErrorTypes.ERR_DOCUMENT_EMPTY: N_("there is no XML"),
+}
+
+
+def syntax_problem(err, _):
+    """The words for ``err`` (an ``etree.XMLSyntaxError`` of an author's XML) in the author's
+    language: where it is (line, column, as the parser counts them from 1) and, for the common
+    mistakes, what is wrong (``_SYNTAX_REASONS``, by libxml2's error code)."""
+    line, column = err.position if err.position else (err.lineno or 1, 1)
+    reason = _SYNTAX_REASONS.get(err.code)
+    if reason is None:
+        return _("The XML could not be read: it is not well-formed at line {line}, column {column}.").format(
+            line=line, column=column)
+    return _("The XML could not be read at line {line}, column {column}: {reason}.").format(
+        line=line, column=column, reason=_(reason))

@@ -67,7 +67,7 @@ def _from_xml(text, _):
     try:
         root = etree.fromstring(text.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError as err:
-        return None, [Problem("xml", _("The XML could not be read: {error}").format(error=str(err)[:200]))]
+        return None, [Problem("xml", common_olx.syntax_problem(err, _))]
     if root.tag != "emm_role_play":
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     invalid = []

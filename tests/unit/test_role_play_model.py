@@ -1,5 +1,6 @@
 """The role-play's pure model: validation, best score, scoring, OLX — no XBlock, no runtime."""
 
+import gettext
 from importlib.resources import files
 
 import pytest
@@ -232,6 +233,35 @@ def test_forms_read_structure_and_xml():
     s, problems = editor.from_editor({"xml": "<emm_role_play><node id='a'><narrative><![CDATA[<p>x</p>"
                                             "<script>alert(1)</script>]]></narrative></node></emm_role_play>"}, _)
     assert "<script>" not in s.nodes[0].narrative
+
+
+@pytest.mark.parametrize("xml, where, reason", [
+    ("<emm_role_play>\n<node id='a'>\n</emm_role_play>", "line 3, column 17",
+     "a tag is closed under another name than the one it was opened with"),
+    ("<emm_role_play display_name='A' display_name='B'/>", "line 1, column 49",
+     "an attribute is given twice in one tag"),
+    ("<emm_role_play><intro>Law & order</intro></emm_role_play>", "line 1, column 28",
+     "a “&” stands alone: write &amp;"),
+    ("<emm_role_play><intro>&nbsp;</intro></emm_role_play>", "line 1, column 29",
+     "an entity such as &nbsp; is not XML's: write the character itself"),
+    ("<emm_role_play/>\n<emm_role_play/>", "line 2, column 1", "there is more after the last closing tag"),
+])
+def test_unreadable_xml_says_where_and_what_in_the_authors_words(xml, where, reason):
+    """libxml2's own message is English only ("Opening and ending tag mismatch: ..."): the author is
+    told the line and column and, for the common mistakes, what is wrong, in their language."""
+    scenario, problems = editor.from_editor({"xml": xml}, _)
+    assert scenario is None
+    assert [(p.field, p.message) for p in problems] == [("xml", f"The XML could not be read at {where}: {reason}.")]
+    french = gettext.translation("text", str(files("emm_xblocks") / "translations"), ["fr"]).gettext
+    message = editor.from_editor({"xml": xml}, french)[1][0].message
+    assert message.startswith("Impossible de lire le XML à la ligne ") and french(reason) in message
+    assert french(reason) != reason  # translated, not the English fallback
+
+
+def test_unreadable_xml_of_a_rarer_kind_still_says_where():
+    problems = editor.from_editor({"xml": "<emm_role_play><!-- a -- b --></emm_role_play>"}, _)[1]
+    assert [p.message for p in problems] == [
+        "The XML could not be read: it is not well-formed at line 1, column 23."]
 
 
 XML_NUMBERS = """<emm_role_play display_name="X" max_attempts="{max_attempts}" min_group_size="{group}"
