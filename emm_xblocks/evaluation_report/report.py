@@ -87,11 +87,16 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     percent = rounded(100.0 * entry["top"] / entry["n"])
     shown = numbers.percent(percent, 0)  # "60 %" in French, "60%" in English
     survey = entry["evaluation"]["survey"]
+    # the sentence ends with its own full stop, after the quotation marks: the statement's is left
+    # out ("… at work”." not "… at work.”.")
+    statement = entry["text"].rstrip()
+    if statement.endswith(".") and not statement.endswith(".."):
+        statement = statement[:-1]
     if survey.scale.startswith(AGREE):
-        text = _("{percent} strongly agreed that “{statement}”.").format(percent=shown, statement=entry["text"])
+        text = _("{percent} strongly agreed that “{statement}”.").format(percent=shown, statement=statement)
     else:
         text = _("{percent} answered “{label}” to “{statement}”.").format(
-            percent=shown, label=survey.labels(_)[-1], statement=entry["text"])
+            percent=shown, label=survey.labels(_)[-1], statement=statement)
     return {"statement": sid, "percent": percent, "n": entry["n"], "text": text}
 
 

@@ -79,7 +79,7 @@ def test_the_report_shows_every_evaluation_shared_statements_and_the_headline(pl
     assert "The pace was too fast. 100% (n=6) 100% (n=5)" in shared
     assert "I can apply" not in shared  # asked once: not a shared statement
     # the headline pools relevance over both days: top box (2 + 4) / 10 = 60 %
-    assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work.”. (10 answers)" in page
+    assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (10 answers)" in page
 
 
 def test_learners_see_nothing_and_it_counts_for_no_completion(platform):

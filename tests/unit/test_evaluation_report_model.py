@@ -28,6 +28,20 @@ def test_each_evaluation_shared_statements_and_a_pooled_headline():
                              "text": "75% strongly agreed that “Relevant”."}
 
 
+def test_the_headline_ends_with_one_full_stop_when_the_statement_has_its_own():
+    """A statement written as a sentence keeps its full stop out of the quotation: the headline once
+    read "… au travail. ». (14 réponses)" in French, the sentence's stop after the statement's."""
+    day = Survey(display_name="Day", statements=(Statement("relevance", "It is relevant to my work. "),
+                                                  Statement("why", "Why so short..."),
+                                                  Statement("ask", "Would you recommend it?")))
+    data = [("k1", day, tallies(relevance={5: 3, 4: 3}, why={5: 6}, ask={5: 6}), 6)]
+    assert report.reaction(data, 5, str, "relevance")["headline"]["text"] == \
+        "50% strongly agreed that “It is relevant to my work”."
+    assert report.reaction(data, 5, str, "why")["headline"]["text"] == "100% strongly agreed that “Why so short...”."
+    assert report.reaction(data, 5, str, "ask")["headline"]["text"] == \
+        "100% strongly agreed that “Would you recommend it?”."
+
+
 def test_a_chosen_headline_statement_and_one_that_is_not_shown():
     data = [("k1", DAY1, tallies(relevance={5: 3, 4: 3}, pace={5: 2, 1: 4}), 6)]
     # "strongly agreed that “Too fast”": the answers as worded, not reverse-coded (2 of 6)
