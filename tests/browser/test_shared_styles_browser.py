@@ -147,3 +147,20 @@ def test_a_checkbox_stands_beside_its_label_however_long_the_label(workbench, ne
         assert r["boxEnd"] <= r["textStart"], r  # beside, before the text (left to right here)
         assert r["textTop"] - 2 <= r["boxTop"] and r["boxBottom"] <= r["textTop"] + r["line"] + 2, r  # its first line
     assert page.js_errors == []
+
+
+CARD = """(root) => { const s = getComputedStyle(document.querySelector(root + ' [data-profile]'));
+  return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderTopLeftRadius]; }"""
+
+
+def test_the_profile_question_is_the_same_card_in_the_role_play_as_in_the_case_study(workbench, new_page):
+    """The participant profile question ("You work for") is a light card with rounded corners in
+    the case study; the role-play drew the browser's default grey fieldset border around it."""
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url("emm_case_study.0", student_id()))
+    page.locator(".emm-case [data-profile]").wait_for()
+    case = page.evaluate(CARD, ".emm-case")
+    page.goto(workbench.scenario_url("emm_role_play.0", student_id()))
+    page.locator(".emm-role-play [data-profile]").wait_for()
+    assert page.evaluate(CARD, ".emm-role-play") == case == ["1px", "solid", LINE, "6px"]
+    assert page.js_errors == []
