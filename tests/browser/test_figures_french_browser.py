@@ -136,3 +136,28 @@ def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_
     cells = page.locator(".emm-likert [data-row=rythme] td").all_text_contents()
     assert cells[0] == "0" and cells[6] == "3" and cells[7] == "–"  # n, N/A, top box
     assert page.js_errors == []
+
+
+def test_likert_results_on_a_phone_keep_each_statement_beside_its_figures_as_the_table_scrolls(workbench, new_page):
+    """The results table is wider than a phone (a column per answer of the scale): scrolled to its
+    last column, each row still shows its statement, which used to scroll away with the rest."""
+    scenario = workbench.add_scenario(LIKERT)
+    page = new_page(PHONE, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
+    for value in (4, 5, 2):
+        r = workbench.submit(page, scenario, student_id("seed"), {"utile": value, "rythme": 3})
+        assert r.status == 200, r.text()
+    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
+    wait_ready(page, ".emm-likert [data-show-results]")
+    page.locator(".emm-likert [data-show-results]").click()
+    row = page.locator(".emm-likert [data-row=utile]")
+    row.wait_for()
+    wrap = row.locator("xpath=ancestor::div[contains(@class, 'emm-table-wrap')]")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth + 100")  # wider than the phone
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    box, statement = wrap.bounding_box(), row.locator("th").bounding_box()
+    assert box["x"] - 1 <= statement["x"] <= box["x"] + 1  # at the start of the visible box, not scrolled away
+    last = row.locator("td").last.bounding_box()
+    assert last["x"] + last["width"] <= box["x"] + box["width"] + 1  # the last column in view beside it
+    assert statement["x"] + statement["width"] <= last["x"]
+    assert page.js_errors == []
