@@ -1,5 +1,12 @@
-"""Pick the language for the workbench the way a learner's LMS preference would: ``?lang=fr``
-(remembered in a cookie), else the browser's Accept-Language, else English."""
+"""The workbench's pages as a learner's browser gets the LMS's.
+
+* ``LanguageFromQuery``: the language a learner's LMS preference would give: ``?lang=fr``
+  (remembered in a cookie), else the browser's Accept-Language, else English.
+* ``PhoneViewport``: the page laid out at a phone's width, as the LMS's pages are (they declare a
+  viewport; xblock-sdk's ``workbench/block.html`` does not, so a phone drew the demos 980 px wide
+  and scaled them down, and a participant who scans the live room's QR code in the workbench got
+  tiny text and taps on the wrong element), the scenario's XML shown below the blocks wrapped
+  rather than 2,000 px wide, and the banner no wider than the screen."""
 
 from django.conf import settings
 from django.utils import translation
@@ -24,4 +31,27 @@ class LanguageFromQuery:
             response.set_cookie(COOKIE, asked, samesite="Lax")
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
+        return response
+
+
+VIEWPORT = (b'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            b"<style>pre { white-space: pre-wrap; overflow-wrap: anywhere; }"
+            b" .workbench .banner { box-sizing: border-box; } .workbench .banner .title, .workbench .debug"
+            b" { overflow-wrap: anywhere; }"
+            b"</style>")
+
+
+class PhoneViewport:
+    """Adds ``VIEWPORT`` at the start of an HTML page's ``<head>`` that declares no viewport."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (response.get("Content-Type", "").startswith("text/html") and not response.streaming
+                and b"<head>" in response.content and b'name="viewport"' not in response.content):
+            response.content = response.content.replace(b"<head>", b"<head>" + VIEWPORT, 1)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         return response

@@ -10,7 +10,8 @@ from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 os.makedirs("var", exist_ok=True)
 
 INSTALLED_APPS = [*INSTALLED_APPS, "emm_xblocks.apps.EmmXBlocksConfig"]
-MIDDLEWARE = [*MIDDLEWARE, "emm_xblocks.workbench.middleware.LanguageFromQuery"]
+MIDDLEWARE = [*MIDDLEWARE, "emm_xblocks.workbench.middleware.LanguageFromQuery",
+              "emm_xblocks.workbench.middleware.PhoneViewport"]
 
 # Only this package's blocks in the scenario list.
 EXCLUDED_XBLOCKS = {
