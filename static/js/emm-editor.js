@@ -42,11 +42,14 @@
     length: function (control) {
       return control.value.split("\n").reduce(function (most, line) { return Math.max(most, lineLength(line)); }, 0);
     },
-    words: function (left, max) {
+    /* the numbers as the language of the control's block writes them ("1 000"); the plural by the number itself */
+    words: function (left, max, control) {
+      var n = EMM.count(Math.abs(left), control);
       return left < 0
         ? EMM.format(EMM.ngettext("A line is {n} character too long (limit {max} a line): nothing was cut, shorten it.",
-          "A line is {n} characters too long (limit {max} a line): nothing was cut, shorten it.", -left), {n: -left, max: max})
-        : EMM.format(EMM.ngettext("{n} character left on the longest line", "{n} characters left on the longest line", left), {n: left});
+          "A line is {n} characters too long (limit {max} a line): nothing was cut, shorten it.", -left),
+        {n: n, max: EMM.count(max, control)})
+        : EMM.format(EMM.ngettext("{n} character left on the longest line", "{n} characters left on the longest line", left), {n: n});
     },
     focus: function (control, max) {
       var start = 0, lines = control.value.split("\n");
