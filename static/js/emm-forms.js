@@ -1,5 +1,5 @@
 /* emm-xblocks: length limits that never cut (data-max-chars, not maxlength), on learner forms and
-   in the editors; after emm-common.js. docs/javascript.md */
+   in the editors, their numbers in the block's language; after emm-common.js. docs/javascript.md */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
@@ -27,7 +27,6 @@
     }
     var over = left < 0;
     counter.hidden = !over && (m || control.tagName !== "TEXTAREA") && length < max * EMM.NEAR_LIMIT;
-    /* numbers in the block's language: "20 000" */
     if (m) {
       counter.textContent = m.words(left, max, control);
     } else {
