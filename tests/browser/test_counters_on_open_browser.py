@@ -27,7 +27,8 @@ from tests.browser.conftest import DEMO_FR, DESKTOP, PHONE, student_id
 pytestmark = pytest.mark.browser
 
 LIKERT, CASE, ROLE_PLAY = ".emm-likert-editor", ".emm-case-editor", ".emm-rp-studio"
-CASE_DEMO, ROLE_PLAY_DEMO = "emm_case_study.0", "emm_role_play.0"  # scenarios/emm_case_study-1-en.xml, emm_role_play-1-en.xml
+CASE_DEMO = "emm_case_study.0"  # scenarios/emm_case_study-1-en.xml
+ROLE_PLAY_DEMO = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml
 NNBSP = "\u202f"  # French thousands separator in CLDR (Intl and Babel)
 LEFT = ("{n} character left", "{n} characters left")
 TOO_MANY = ("{n} character too many (limit {max}): nothing was cut, shorten the text.",
@@ -124,8 +125,8 @@ def test_the_case_study_editor_counts_the_text_it_opens_with_and_the_text_a_json
     page.locator(f"{CASE} [data-json-tab] > summary").click()
     longer = "<p>" + "The border post at Assamaka. " * 40 + "</p>"
     page.locator(f"{CASE} [data-json]").evaluate(
-        "(box, text) => { const data = JSON.parse(box.value); data.narrative = text; box.value = JSON.stringify(data); }",
-        longer)
+        "(box, text) => { const data = JSON.parse(box.value); data.narrative = text;"
+        " box.value = JSON.stringify(data); }", longer)
     page.locator(f"{CASE} [data-json-apply]").click()
     assert narrative.input_value() == longer
     assert counter(narrative).text_content() == says(LEFT, limit - len(longer), "en")
