@@ -211,6 +211,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
       list.replaceChildren.apply(list, (data[name] || []).map(function (item) { return row(name, item); }));
     });
     renumber();
+    ed.recount();
   }
 
   function nextId(list) {

@@ -42,11 +42,14 @@
     length: function (control) {
       return control.value.split("\n").reduce(function (most, line) { return Math.max(most, lineLength(line)); }, 0);
     },
-    words: function (left, max) {
+    /* the numbers as the language of the control's block writes them ("1 000"); the plural by the number itself */
+    words: function (left, max, control) {
+      var n = EMM.count(Math.abs(left), control);
       return left < 0
         ? EMM.format(EMM.ngettext("A line is {n} character too long (limit {max} a line): nothing was cut, shorten it.",
-          "A line is {n} characters too long (limit {max} a line): nothing was cut, shorten it.", -left), {n: -left, max: max})
-        : EMM.format(EMM.ngettext("{n} character left on the longest line", "{n} characters left on the longest line", left), {n: left});
+          "A line is {n} characters too long (limit {max} a line): nothing was cut, shorten it.", -left),
+        {n: n, max: EMM.count(max, control)})
+        : EMM.format(EMM.ngettext("{n} character left on the longest line", "{n} characters left on the longest line", left), {n: n});
     },
     focus: function (control, max) {
       var start = 0, lines = control.value.split("\n");
@@ -166,6 +169,15 @@
     ed.loadSettings = function (data) { ed.load(ed.settings, data); };
     ed.readSettings = function () { return ed.read(ed.settings); };
     ed.say = function (message) { if (message) { EMM.say(ed.status, message); } };
+    /* the counters of `scope`'s limited controls (default: the whole form) on what they hold now
+       (emm-forms.js): create counts the form before the editor fills it, so each editor calls
+       ed.recount() once its load has put the content in (fields, rows drawn, limits set); the
+       engine counts a row it adds */
+    ed.recount = function (scope) {
+      Array.prototype.forEach.call((scope || form).querySelectorAll("[data-max-chars]"), function (control) {
+        EMM.countChars(control);
+      });
+    };
     ed.notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
 
     /* the live check: what the server's validators say, next to the fields */
@@ -244,6 +256,7 @@
       if (button.hasAttribute("data-add")) {
         row = spec.add(button.getAttribute("data-add"), button);
         if (!row) { return; }
+        ed.recount(row);
         if (spec.changed) { spec.changed("added", row, row.parentNode); }
         ed.say(spec.say && spec.say("added", row));
       } else if (row && button.hasAttribute("data-remove")) {
@@ -268,11 +281,6 @@
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); ed.save(); });
     EMM.watchLimits(form, ed.status);
-    /* a control drawn later (a row added): counted once it takes the focus */
-    form.addEventListener("focusin", function (event) {
-      var control = event.target;
-      if (control.hasAttribute && control.hasAttribute("data-max-chars") && !control.emmCounter) { EMM.countChars(control); }
-    });
     var confirmSave = root.querySelector("[data-confirm-save]");
     if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");

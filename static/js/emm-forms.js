@@ -1,15 +1,14 @@
-/* emm-xblocks: length limits that never cut (data-max-chars, never maxlength: docs/javascript.md),
-   on learner forms and in the editors. Loaded after emm-common.js (common/assets.py). */
+/* emm-xblocks: length limits that never cut (data-max-chars, not maxlength), on learner forms and
+   in the editors, their numbers in the block's language; after emm-common.js. docs/javascript.md */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.countChars) { return; }
 
-  /* the counter beside a control (chars left, or too many: aria-invalid, nothing cut); true when
-     the control has just gone over */
+  /* a control's counter (chars left, or too many: aria-invalid, nothing cut); true: just gone over */
   EMM.NEAR_LIMIT = 0.8;
   var counted = 0;
-  /* controls an editor measures its own way (emm-editor.js; docs/javascript.md) */
+  /* controls an editor measures its own way (emm-editor.js) */
   EMM.measures = [];
   function measureOf(c) { return EMM.measures.filter(function (m) { return m.applies(c); })[0]; }
   EMM.charsOf = function (c) { var m = measureOf(c); return m ? m.length(c) : c.value.length; };
@@ -29,12 +28,12 @@
     var over = left < 0;
     counter.hidden = !over && (m || control.tagName !== "TEXTAREA") && length < max * EMM.NEAR_LIMIT;
     if (m) {
-      counter.textContent = m.words(left, max);
+      counter.textContent = m.words(left, max, control);
     } else {
       counter.textContent = over
         ? EMM.format(EMM.ngettext("{n} character too many (limit {max}): nothing was cut, shorten the text.",
-          "{n} characters too many (limit {max}): nothing was cut, shorten the text.", -left), {n: -left, max: max})
-        : EMM.format(EMM.ngettext("{n} character left", "{n} characters left", left), {n: left});
+          "{n} characters too many (limit {max}): nothing was cut, shorten the text.", -left), {n: EMM.count(-left, control), max: EMM.count(max, control)})
+        : EMM.format(EMM.ngettext("{n} character left", "{n} characters left", left), {n: EMM.count(left, control)});
     }
     counter.classList.toggle("emm-over", over);
     if (over) { control.setAttribute("aria-invalid", "true"); }
@@ -45,7 +44,7 @@
   };
   /* watch the [data-max-chars] controls in `scope`; going over is said in `region` */
   EMM.watchLimits = function (scope, region) {
-    Array.prototype.forEach.call(scope.querySelectorAll("[data-max-chars]"), EMM.countChars);
+    scope.querySelectorAll("[data-max-chars]").forEach(EMM.countChars);
     scope.addEventListener("input", function (event) {
       var control = event.target;
       if (!control.hasAttribute || !control.hasAttribute("data-max-chars")) { return; }
@@ -63,12 +62,12 @@
   EMM.refuseOverLimit = function (scope, region) {
     var control = EMM.overLimit(scope);
     if (!control) { return false; }
+    var max = parseInt(control.getAttribute("data-max-chars"), 10), m = measureOf(control);
     EMM.countChars(control);
     EMM.say(region, EMM.format(EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
-      {max: control.getAttribute("data-max-chars")}));
+      {max: EMM.count(max, control)}));
     control.focus();
-    var m = measureOf(control);
-    if (m) { m.focus(control, parseInt(control.getAttribute("data-max-chars"), 10)); }
+    if (m) { m.focus(control, max); }
     return true;
   };
 }(window));

@@ -143,4 +143,5 @@ function EmmLikertEditor(runtime, element, args) {
   survey.statements.forEach(function (st) { list.appendChild(statementRow(st)); });
   (survey.profile_options || []).forEach(function (option) { options.appendChild(optionRow(option)); });
   toggleCustom();
+  ed.recount();
 }

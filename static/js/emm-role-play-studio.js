@@ -140,6 +140,7 @@ function EmmRolePlayEditor(runtime, element, args) {
     });
     if (rows(lists.nodes).length <= 3) { rows(lists.nodes).forEach(function (li) { own(li, "[data-details]").open = true; }); }
     renumber();
+    ed.recount();
   }
 
   function collect() {

@@ -42,24 +42,24 @@ def test_a_long_paste_is_kept_counted_and_refused_never_cut(workbench, new_page)
         page.locator(f".emm-likert [data-statement={sid}] .emm-option").nth(3).click()
     comment = page.locator(".emm-likert textarea[name=comment]")
     counter = page.locator(".emm-likert .emm-counter")
-    assert counter.text_content() == "2000 characters left"
+    assert counter.text_content() == "2,000 characters left"
     assert comment.get_attribute("maxlength") is None  # a browser would cut the paste silently
     assert counter.get_attribute("id") in comment.get_attribute("aria-describedby")
 
     comment.fill("x" * 5000)  # a paste of 5,000 characters into a 2,000-character box
     assert len(comment.input_value()) == 5000  # kept whole
-    assert counter.text_content() == "3000 characters too many (limit 2000): nothing was cut, shorten the text."
+    assert counter.text_content() == "3,000 characters too many (limit 2,000): nothing was cut, shorten the text."
     assert comment.get_attribute("aria-invalid") == "true"
-    page.locator(".emm-likert [data-status]").filter(has_text="3000 characters too many").wait_for()  # said once
+    page.locator(".emm-likert [data-status]").filter(has_text="3,000 characters too many").wait_for()  # said once
 
     page.locator(".emm-likert [data-submit]").click()
     alert = page.locator(".emm-likert [data-alert]")
-    alert.filter(has_text="Not sent: a text is longer than its limit of 2000 characters. Nothing was cut").wait_for()
+    alert.filter(has_text="Not sent: a text is longer than its limit of 2,000 characters. Nothing was cut").wait_for()
     assert page.evaluate("() => document.activeElement.name") == "comment"
     assert submits == [] and not Answer.objects.filter(block_key=workbench.usage_id(scenario)).exists()
 
     comment.fill("Shorter, as asked.")
-    assert counter.text_content() == f"{2000 - len('Shorter, as asked.')} characters left"
+    assert counter.text_content() == f"{2000 - len('Shorter, as asked.'):,} characters left"
     assert comment.get_attribute("aria-invalid") is None
     page.locator(".emm-likert [data-submit]").click()
     page.locator(".emm-likert [data-status]").filter(has_text="Thank you").wait_for()
@@ -91,7 +91,7 @@ def test_the_word_counter_keeps_the_minimum_and_others_answers_name_their_questi
     assert page.locator(".emm-case [data-word-count]").text_content() == "12 words (minimum 50)"
     area.fill("one")
     assert page.locator(".emm-case [data-word-count]").text_content() == "1 word (minimum 50)"
-    assert page.locator(".emm-case .emm-counter").text_content() == "19997 characters left"  # "one": 3 of 20,000
+    assert page.locator(".emm-case .emm-counter").text_content() == "19,997 characters left"  # "one": 3 of 20,000
 
     page.locator(".emm-case input[value=no]").check()
     area.fill(" ".join(["word"] * 50))

@@ -35,13 +35,13 @@ def test_a_5000_character_paste_into_a_case_study_editor_field_is_counted_refuse
     alt.fill(pasted)
     assert alt.input_value() == pasted  # kept whole
     counter = alt.locator("xpath=following-sibling::*[contains(@class, 'emm-counter')]")
-    assert counter.text_content() == "4000 characters too many (limit 1000): nothing was cut, shorten the text."
+    assert counter.text_content() == "4,000 characters too many (limit 1,000): nothing was cut, shorten the text."
     assert alt.get_attribute("aria-invalid") == "true"
     assert counter.get_attribute("id") in alt.get_attribute("aria-describedby")
 
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{EDITOR} [data-save-alert]")
-    refusal.filter(has_text="Not sent: a text is longer than its limit of 1000 characters. Nothing was cut").wait_for()
+    refusal.filter(has_text="Not sent: a text is longer than its limit of 1,000 characters. Nothing was cut").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "alt"
     assert saves == [] and alt.input_value() == pasted
 
@@ -85,14 +85,14 @@ def test_a_key_fact_over_its_limit_is_counted_line_by_line_refused_before_sendin
     typed = f"{first}\n{long_fact}\nThe adult says he is their uncle."
     facts.fill(typed)
     assert facts.input_value() == typed  # kept whole
-    assert counter.text_content() == ("A line is 999 characters too long (limit 5000 a line): nothing was cut, "
+    assert counter.text_content() == ("A line is 999 characters too long (limit 5,000 a line): nothing was cut, "
                                       "shorten it.")
     assert facts.get_attribute("aria-invalid") == "true"
     assert counter.get_attribute("id") in facts.get_attribute("aria-describedby")
 
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{EDITOR} [data-save-alert]")
-    refusal.filter(has_text="Not sent: a text is longer than its limit of 5000 characters. Nothing was cut").wait_for()
+    refusal.filter(has_text="Not sent: a text is longer than its limit of 5,000 characters. Nothing was cut").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "key_facts"
     assert facts.evaluate("(el) => el.selectionStart") == len(first) + 1  # the caret at the long line
     assert saves == [] and facts.input_value() == typed

@@ -232,3 +232,32 @@ test("limit: each text control of a row gets the server's number for its path, n
   assert.deepEqual(top.children.map((c) => c.getAttribute("data-max-chars")), ["50000", null]);
   w.EmmEditor.limit(top, "data-field", "", undefined);  /* no table: nothing set, nothing thrown */
 });
+
+test("counters: the form's fields count what the editor loaded once it recounts, a row added is counted at once", () => {
+  const w = setup();
+  const page = editorPage();
+  page.labels.removeAttribute("data-lines");
+  page.labels.setAttribute("data-max-chars", "20000");  /* a long text, as the Likert's introduction */
+  page.labels.value = "";
+  const newRow = page.row;
+  page.row = () => {
+    const r = newRow();
+    const text = r.appendChild(el("textarea", {"data-st": "text", "data-max-chars": "1000"}));
+    text.value = "";
+    return r;
+  };
+  el("div", {class: "emm", lang: "en"}, [page.root]);
+  const {ed} = editor(w, page, []);
+  const counter = () => page.labels.emmCounter.textContent;
+  assert.equal(counter(), "20,000 characters left", "made by create, on the empty form");
+  ed.load(["labels"], {labels: "x".repeat(229)});
+  assert.equal(counter(), "20,000 characters left", "filling the form types nothing: no input event");
+  ed.recount();
+  assert.equal(counter(), "19,771 characters left");
+
+  page.form.querySelector("[data-add]").fire("click");
+  const text = page.list.children[2].querySelector("textarea");
+  assert.ok(text.emmCounter, "counted when drawn, before it takes the focus");
+  assert.equal(text.emmCounter.textContent, "1,000 characters left");
+  assert.equal(text.emmCounter.hidden, false);
+});

@@ -57,3 +57,73 @@ test("a line is counted as the server counts it: white space as Python sees it, 
     assert.equal(EMM.charsOf(alone), length, why + " (once sent)");
   });
 });
+
+/* The French forms of the counters' msgids (translations/fr/LC_MESSAGES/text.po) with French's
+   plural rule (n > 1), as the catalogue the page loads gives them to EMM.ngettext. */
+const FRENCH = {plural: (n) => Number(n > 1), strings: {
+  "{n} character left": ["{n} caractère restant", "{n} caractères restants"],
+  "{n} character too many (limit {max}): nothing was cut, shorten the text.": [
+    "{n} caractère de trop (limite {max}) : rien n’a été coupé, raccourcissez le texte.",
+    "{n} caractères de trop (limite {max}) : rien n’a été coupé, raccourcissez le texte."],
+  "Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again.":
+    "Non envoyé : un texte dépasse sa limite de {max} caractères. Rien n’a été coupé : raccourcissez-le, puis envoyez de nouveau.",
+  "{n} character left on the longest line": ["{n} caractère restant sur la ligne la plus longue",
+    "{n} caractères restants sur la ligne la plus longue"],
+  "A line is {n} character too long (limit {max} a line): nothing was cut, shorten it.": [
+    "Une ligne a {n} caractère de trop (limite {max} par ligne) : rien n’a été coupé, raccourcissez-la.",
+    "Une ligne a {n} caractères de trop (limite {max} par ligne) : rien n’a été coupé, raccourcissez-la."],
+}};
+const NNBSP = "\u202f";  /* the thousands separator Intl (CLDR) gives French: a narrow no-break space */
+
+/* a control of `max` characters holding `value`, in a block whose lang is `lang` */
+function inBlock(lang, tag, attrs, value) {
+  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor.js");
+  if (lang === "fr") { w.EmmXBlocksCatalogs = [FRENCH]; }
+  const control = el(tag, attrs);
+  control.value = value;
+  const form = el("form", {}, [control]);
+  const region = el("p", {role: "status"});
+  el("div", {class: "emm", lang}, [form, region]);
+  return {w, EMM: w.EMM, control, form, region};
+}
+
+test("a counter writes its numbers as the block's language does, and picks the plural by the number", () => {
+  const fr = inBlock("fr", "textarea", {"data-max-chars": "20000"}, "x".repeat(229));
+  fr.EMM.watchLimits(fr.form, fr.region);
+  assert.equal(fr.control.emmCounter.textContent, `19${NNBSP}771 caractères restants`);
+  fr.control.value = "x".repeat(21000);
+  fr.control.fire("input");
+  assert.equal(fr.control.emmCounter.textContent,
+    `1${NNBSP}000 caractères de trop (limite 20${NNBSP}000) : rien n’a été coupé, raccourcissez le texte.`);
+  fr.control.value = "x".repeat(20001);  /* "1 caractère": the singular, chosen by 1, not by its text */
+  fr.control.fire("input");
+  assert.match(fr.control.emmCounter.textContent, /^1 caractère de trop \(limite 20\u202f000\)/);
+
+  const en = inBlock("en", "textarea", {"data-max-chars": "20000"}, "x".repeat(229));
+  en.EMM.watchLimits(en.form, en.region);
+  assert.equal(en.control.emmCounter.textContent, "19,771 characters left");
+  en.control.value = "x".repeat(19999);
+  en.control.fire("input");
+  assert.equal(en.control.emmCounter.textContent, "1 character left");
+});
+
+test("a refused send names the limit as the block's language writes it", () => {
+  const {w, EMM, control, form, region} = inBlock("fr", "input", {type: "text", "data-max-chars": "1000"}, "x".repeat(1200));
+  assert.equal(EMM.refuseOverLimit(form, region), true);
+  w.timers.runAll();
+  assert.equal(region.textContent, `Non envoyé : un texte dépasse sa limite de 1${NNBSP}000 caractères. Rien n’a été coupé : ` +
+    "raccourcissez-le, puis envoyez de nouveau.");
+  assert.equal(control.emmCounter.textContent,
+    `200 caractères de trop (limite 1${NNBSP}000) : rien n’a été coupé, raccourcissez le texte.`);
+});
+
+test("a box of one item a line writes its numbers in the block's language too", () => {
+  const line = "y".repeat(4000);
+  const {EMM, control} = inBlock("fr", "textarea", {"data-lines": "", "data-max-chars": "5000"}, `court\n${line}`);
+  EMM.countChars(control);
+  assert.equal(control.emmCounter.textContent, `1${NNBSP}000 caractères restants sur la ligne la plus longue`);
+  control.value = `court\n${line}${line}`;
+  EMM.countChars(control);
+  assert.equal(control.emmCounter.textContent,
+    `Une ligne a 3${NNBSP}000 caractères de trop (limite 5${NNBSP}000 par ligne) : rien n’a été coupé, raccourcissez-la.`);
+});

@@ -169,6 +169,7 @@ function fakeWindow(opts = {}) {
     createTextNode: (text) => new FakeText(text),
     createDocumentFragment: () => new FakeFragment(),
     adoptNode: (node) => { if (node.parentNode) { node.parentNode.removeChild(node); } return node; },
+    documentElement: el("html", opts.lang ? {lang: opts.lang} : {}),  /* <html lang>: the page's language */
   };
   const window = {
     document,
