@@ -17,8 +17,6 @@ function EmmCaseStudy(runtime, element, args) {
   var shownSubmitted = !!args.submitted;
   var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", actions ? EMM.draftStatus(actions) : null);
 
-  function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
-
   function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
 
   function collect() { return EMM.questionAnswers(root); }
@@ -57,7 +55,7 @@ function EmmCaseStudy(runtime, element, args) {
     if (!counter) { return; }
     var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-    var n = countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
+    var n = EMM.countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
     var text = EMM.ngettext("{n} word", "{n} words", n);
     if (min && max) { text = EMM.ngettext("{n} word (between {min} and {max})", "{n} words (between {min} and {max})", n); }
     else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
