@@ -135,9 +135,11 @@ function EmmCaseStudy(runtime, element, args) {
     }, actionId);
   }
 
-  function saveDraft(answers, actionId) {
+  /* the draft on the server: the answers so far, and the profile when the form asks it */
+  function saveDraft(answers, actionId, who) {
     var save = root.querySelector("[data-save]");
-    return run("save_draft", {answers: answers}, save, function (body) {
+    var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
+    return run("save_draft", data, save, function (body) {
       drafts.sent();
       EMM.say(status, body.message);
     }, actionId);
@@ -150,7 +152,7 @@ function EmmCaseStudy(runtime, element, args) {
     if (EMM.isSending(element)) { return; }
     if (record && record.queued && record.data && record.data.answers) {
       if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId, record.data.profile); return; }
-      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId); return; }
+      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId, record.data.profile); return; }
     }
     refresh();
   }
