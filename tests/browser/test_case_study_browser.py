@@ -306,8 +306,7 @@ def test_the_servers_refusal_of_a_short_answer_is_shown_at_its_question(workbenc
     scenario = workbench.add_scenario(CASE)  # the minimum is 3 words
     page = new_page(PHONE)
     serve_image(page)
-    sent, answered = submits(page), []
-    page.on("response", lambda r: answered.append((r.status, r.json())) if "/submit/" in r.url else None)
+    sent = submits(page)
     open_block(page, workbench.scenario_url(scenario, student_id()))
 
     block = block_state(workbench, scenario, "staff_1")  # the author raises it to 40
@@ -318,11 +317,13 @@ def test_the_servers_refusal_of_a_short_answer_is_shown_at_its_question(workbenc
     page.locator(f"{BLOCK} input[value=no]").check()
     page.locator(f"{BLOCK} input[value=papers]").check()
     area_of(page, "next").fill(SHORT)
-    page.locator(f"{BLOCK} [data-submit]").click()
+    with page.expect_response(lambda r: "/submit/" in r.url) as answered:
+        page.locator(f"{BLOCK} [data-submit]").click()
     error = page.locator(f'{BLOCK} [data-question="next"] [data-error-for]')
     error.filter(has_text="This answer is too short (40 words at least).").wait_for()
-    assert len(sent) == 1 and answered[0][0] == 400
-    assert {k: answered[0][1][k] for k in ("error", "question")} == {"error": "answer_too_short", "question": "next"}
+    assert len(sent) == 1 and answered.value.status == 400
+    refusal = {k: answered.value.json()[k] for k in ("error", "question")}
+    assert refusal == {"error": "answer_too_short", "question": "next"}
     now = active(page)
     assert now["tag"] == "textarea" and now["question"] == "next"
     page.locator(f"{BLOCK} [data-alert]").filter(has_text="This answer is too short (40 words at least).").wait_for()

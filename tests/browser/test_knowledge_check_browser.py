@@ -91,8 +91,6 @@ def test_the_servers_refusal_of_one_answer_is_shown_at_its_question_with_the_foc
 
     learner = student_id()
     page = new_page(PHONE)
-    answered = []
-    page.on("response", lambda r: answered.append((r.status, r.json())) if "/submit/" in r.url else None)
     open_block(page, workbench.scenario_url(PRE, learner))
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(PRE))
     check = block.load_content()
@@ -102,11 +100,12 @@ def test_the_servers_refusal_of_one_answer_is_shown_at_its_question_with_the_foc
     block.save()
 
     answer(page, WRONG)  # "yes", the old id, to child_means
-    page.get_by_role("button", name="Submit").click()
+    with page.expect_response(lambda r: "/submit/" in r.url) as answered:
+        page.get_by_role("button", name="Submit").click()
     error = page.locator(f'{BLOCK} [data-question="child_means"] [data-error-for]')
     error.filter(has_text="This answer is not one of the options.").wait_for()
-    assert answered[0][0] == 400
-    refusal = {k: answered[0][1][k] for k in ("error", "question")}
+    assert answered.value.status == 400
+    refusal = {k: answered.value.json()[k] for k in ("error", "question")}
     assert refusal == {"error": "unknown_option", "question": "child_means"}
     assert page.locator(f"{BLOCK} [data-error-for]:not([hidden])").count() == 1
     focused = page.evaluate("(() => { const el = document.activeElement; const q = el.closest('[data-question]');"
