@@ -55,7 +55,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     attempts = Integer(scope=Scope.user_state, default=0)
     history = List(scope=Scope.user_state, default=[])  # [{"answers": {...}, "ticks": {...}|None}]
     answers_shown = Boolean(scope=Scope.user_state, default=False)
-    learner_profile = String(scope=Scope.user_state, default="")  # the profile given with the last submit
+    learner_profile = String(scope=Scope.user_state, default="")  # the profile given with the last submit or draft
 
     # ---------------------------------------------------------------- grading (LMS contract)
     has_score = True

@@ -1,6 +1,6 @@
 """What a learner does in a case study (pure): each action is ``action(case, state, data, _) -> Outcome``.
 
-* ``save_draft``: keep unfinished answers on the server;
+* ``save_draft``: keep unfinished answers (and the profile given with them) on the server;
 * ``submit``: check every answer, take the next attempt number (``Claim``), score the attempt
   once, and grade by the attempt that counts (``common.attempts.counted_attempt``);
 * ``self_assess``: tick the key points a written answer covered, once per attempt;
@@ -37,7 +37,7 @@ class State:
     attempts: int = 0
     history: list = field(default_factory=list)
     answers_shown: bool = False
-    learner_profile: str = ""  # the participant profile given with the last submit ("": none)
+    learner_profile: str = ""  # the participant profile given with the last submit or draft ("": none)
 
 
 # ------------------------------------------------------------------ what the browser sent
@@ -136,10 +136,16 @@ def _draft_saved(_):
 
 
 def save_draft(case, state, data, _):
-    """Keep unfinished answers (checked, not required to be complete)."""
+    """Keep unfinished answers (checked, not required to be complete) and, when the case asks it,
+    the participant profile given with them (``"profile"``: an option id, or "" for none; checked
+    as ``submit`` checks it: ``unknown_profile`` for anything else; left as it was when the request
+    has no ``"profile"``): the page's form shows both when the learner comes back."""
     _refuse_if_submitted(state, _)
     answers = check_answers(case, data.get("answers"), _, final=False)
-    return Outcome(state=replace(state, draft=answers), result=_draft_saved(_))
+    new = replace(state, draft=answers)
+    if case.asks_profile and "profile" in data:
+        new = replace(new, learner_profile=profile.check(case.profile_options, data["profile"], _))
+    return Outcome(state=new, result=_draft_saved(_))
 
 
 def draft_saved(case, state, data, _):

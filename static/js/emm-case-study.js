@@ -17,8 +17,6 @@ function EmmCaseStudy(runtime, element, args) {
   var shownSubmitted = !!args.submitted;
   var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", actions ? EMM.draftStatus(actions) : null);
 
-  function countWords(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
-
   function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
 
   function collect() { return EMM.questionAnswers(root); }
@@ -57,7 +55,7 @@ function EmmCaseStudy(runtime, element, args) {
     if (!counter) { return; }
     var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
     var max = parseInt(area.getAttribute("data-max-words"), 10) || 0;
-    var n = countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
+    var n = EMM.countWords(area.value), values = {n: EMM.count(n, root), min: EMM.count(min, root), max: EMM.count(max, root)};
     var text = EMM.ngettext("{n} word", "{n} words", n);
     if (min && max) { text = EMM.ngettext("{n} word (between {min} and {max})", "{n} words (between {min} and {max})", n); }
     else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
@@ -137,9 +135,11 @@ function EmmCaseStudy(runtime, element, args) {
     }, actionId);
   }
 
-  function saveDraft(answers, actionId) {
+  /* the draft on the server: the answers so far, and the profile when the form asks it */
+  function saveDraft(answers, actionId, who) {
     var save = root.querySelector("[data-save]");
-    return run("save_draft", {answers: answers}, save, function (body) {
+    var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
+    return run("save_draft", data, save, function (body) {
       drafts.sent();
       EMM.say(status, body.message);
     }, actionId);
@@ -152,7 +152,7 @@ function EmmCaseStudy(runtime, element, args) {
     if (EMM.isSending(element)) { return; }
     if (record && record.queued && record.data && record.data.answers) {
       if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId, record.data.profile); return; }
-      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId); return; }
+      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId, record.data.profile); return; }
     }
     refresh();
   }

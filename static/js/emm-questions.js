@@ -4,16 +4,23 @@
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.questionAnswers) { return; }
+  var _ = EMM.gettext;
+
+  /* a text's words as the server counts them: white space as Python's str.isspace sees it
+     (tests/js/word-counts.json) */
+  var SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  var WORDS = new RegExp(SPACE);
+  EMM.countWords = function (text) { return text.split(WORDS).filter(Boolean).length; };
 
   /* Question forms (common/question_views.py: one fieldset[data-question][data-kind] each): the
      learner's answers, {question id: option id | [option ids] | text}, unanswered ones left out */
   EMM.questionAnswers = function (root) {
-    var answers = {};
+    var answers = Object.create(null);
     root.querySelectorAll("[data-question]").forEach(function (fs) {
       var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
       if (kind === "reflection") {
         var text = fs.querySelector("textarea").value;
-        if (text.trim()) { answers[id] = text; }
+        if (EMM.countWords(text)) { answers[id] = text; }
       } else if (kind === "multiple") {
         var picked = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (i) { return i.value; });
         if (picked.length) { answers[id] = picked; }
@@ -24,40 +31,55 @@
     });
     return answers;
   };
-  /* Mark the questions whose ids are given as needing an answer (message, or "Please answer this
-     question."), and clear the others' marks */
-  EMM.markQuestions = function (root, ids, message) {
+  /* mark the questions of said ({id: message}), clear the others; focus: into the first marked */
+  function mark(root, said, focus) {
+    var n = 0;
     root.querySelectorAll("[data-question]").forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(fs.getAttribute("data-question")) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = message || EMM.gettext("Please answer this question.");
+      var slot = fs.querySelector("[data-error-for]"), text = said[fs.getAttribute("data-question")];
+      fs.classList.toggle("emm-invalid", !!text);
+      if (text) {
+        slot.textContent = text;
         slot.removeAttribute("hidden");
         fs.setAttribute("aria-describedby", slot.id);
+        n += 1;
+        if (focus && n === 1) { fs.querySelector("input, textarea").focus(); }
       } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
     });
-  };
-  /* The ids of the form's questions that answers leaves out, in the form's order */
-  EMM.unanswered = function (root, answers) {
-    return Array.prototype.map.call(root.querySelectorAll("[data-question]"), function (fs) {
-      return fs.getAttribute("data-question");
-    }).filter(function (id) { return !(id in answers); });
+    return n;
+  }
+  /* Mark the questions whose ids are given as needing an answer (message, or "Please answer this
+     question."), and clear the others' marks */
+  EMM.markQuestions = function (root, ids, message, focus) {
+    var said = Object.create(null);
+    ids.forEach(function (id) { said[id] = message || _("Please answer this question."); });
+    return mark(root, said, focus);
   };
   /* A refused submit's error body ({questions: [ids]} or {question: id, message}) on the form */
   EMM.markRefusedAnswers = function (root, err) {
-    if (err.questions) { EMM.markQuestions(root, err.questions); }
-    else if (err.question) { EMM.markQuestions(root, [err.question], err.message); }
+    if (err.questions) { EMM.markQuestions(root, err.questions, "", true); }
+    else if (err.question) { EMM.markQuestions(root, [err.question], err.message, true); }
   };
-  /* The learner's answers if every question has one; else null, after marking the unanswered
-     questions, saying how many are left in alertBox and moving the focus to the first of them */
+  /* The learner's answers if each question has one within its word limits; else null, after
+     marking those that need attention, saying how many in alertBox, the focus in the first */
   EMM.completeAnswers = function (root, alertBox) {
-    var answers = EMM.questionAnswers(root), missing = EMM.unanswered(root, answers);
-    EMM.markQuestions(root, missing);
-    if (!missing.length) { return answers; }
-    EMM.say(alertBox, EMM.format(EMM.gettext("Please answer every question ({n} left)."), {n: EMM.count(missing.length, root)}));
-    var first = root.querySelector("[data-question=\"" + missing[0] + "\"] input, [data-question=\"" + missing[0] + "\"] textarea");
-    if (first) { first.focus(); }
+    var answers = EMM.questionAnswers(root), said = Object.create(null), limits = 0;
+    root.querySelectorAll("[data-question]").forEach(function (fs) {
+      var id = fs.getAttribute("data-question"), area = fs.querySelector("textarea[data-min-words]");
+      if (!(id in answers)) { said[id] = _("Please answer this question."); return; }
+      if (!area) { return; }
+      var n = EMM.countWords(answers[id]), min = +area.getAttribute("data-min-words") || 0;
+      var max = +area.getAttribute("data-max-words") || 0;
+      if (n < min || (max && n > max)) {
+        limits += 1;
+        said[id] = n < min ? EMM.format(_("This answer is too short ({min} words at least)."), {min: EMM.count(min, root)})
+          : EMM.format(_("This answer is too long ({max} words at most)."), {max: EMM.count(max, root)});
+      }
+    });
+    var n = mark(root, said, true);
+    if (!n) { return answers; }
+    EMM.say(alertBox, EMM.format(limits ? EMM.ngettext("Not sent: {n} question needs attention (see the message under it).",
+      "Not sent: {n} questions need attention (see the messages under them).", n)
+      : _("Please answer every question ({n} left)."), {n: EMM.count(n, root)}));
     return null;
   };
 }(window));

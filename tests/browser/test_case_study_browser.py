@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, axe_violations, student_id
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, axe_violations, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -212,6 +212,121 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     assert "You have no attempts left: your grade stays 4 points out of 5." in grade
     block = block_state(workbench, scenario, learner)
     assert block.attempts == 2 and block.raw_earned == 4.0  # the best attempt counts
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ 1b. word limits (trial s10, finding 3)
+SHORT = "The girl says the adult keeps her papers; she owes him money."  # 12 words
+
+
+def submits(page):
+    """The submit requests the page sends (a list, filled as they go)."""
+    sent = []
+    page.on("request", lambda r: sent.append(json.loads(r.post_data)) if "/submit/" in r.url else None)
+    return sent
+
+
+def area_of(page, qid):
+    return page.locator(f'{BLOCK} [data-question="{qid}"] textarea')
+
+
+def test_an_answer_under_its_word_minimum_is_not_sent_and_is_marked_at_its_question(workbench, new_page):
+    """As a missing answer is: the message under the question, the alert saying how many need
+    attention, the focus in its text box, and nothing sent (a round trip on paid data)."""
+    scenario = workbench.add_scenario(CASE.replace('min_words="3" max_words="60"', 'min_words="40" max_words="300"'))
+    page = new_page(PHONE)
+    serve_image(page)
+    sent = submits(page)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    page.locator(f"{BLOCK} input[value=no]").check()
+    page.locator(f"{BLOCK} input[value=papers]").check()
+    area_of(page, "next").fill(SHORT)
+    assert page.locator(f"{BLOCK} [data-word-count]").text_content() == "12 words (between 40 and 300)"
+    page.locator(f"{BLOCK} [data-submit]").click()
+
+    alert = page.locator(f"{BLOCK} [data-alert]")
+    alert.filter(has_text="Not sent: 1 question needs attention (see the message under it).").wait_for()
+    error = page.locator(f'{BLOCK} [data-question="next"] [data-error-for]')
+    assert error.is_visible() and error.text_content() == "This answer is too short (40 words at least)."
+    # the question is described by its message; the others carry none
+    described = page.locator(f'{BLOCK} [data-question="next"]').get_attribute("aria-describedby")
+    assert described == error.get_attribute("id")
+    assert page.locator(f"{BLOCK} [data-error-for]:not([hidden])").count() == 1
+    now = active(page)
+    assert now["tag"] == "textarea" and now["question"] == "next"
+    page.wait_for_timeout(300)
+    assert sent == []  # nothing went to the server
+    assert_axe_clean(page, BLOCK)
+
+    # over the maximum: the same, with the maximum said
+    area_of(page, "next").fill(" ".join(["mot"] * 301))
+    page.locator(f"{BLOCK} [data-submit]").click()
+    error.filter(has_text="This answer is too long (300 words at most).").wait_for()
+    assert active(page)["question"] == "next" and sent == []
+
+    # 40 words: sent once, the marks gone
+    area_of(page, "next").fill(" ".join([SHORT] * 3) + " Refer them today to child protection.")
+    assert page.locator(f"{BLOCK} [data-word-count]").text_content() == "42 words (between 40 and 300)"
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-status]").filter(has_text="Submitted:").wait_for()
+    assert len(sent) == 1 and error.is_hidden()
+    assert page.js_errors == []
+
+
+def test_the_french_demo_counts_words_as_the_server_and_marks_a_short_answer_in_french(workbench, new_page):
+    """The trial's steps (scenarios/emm_case_study-2-fr.xml, a 40-word minimum): apostrophes and
+    hyphens join words, a no-break space parts them, as the server counts; 13 words are not sent."""
+    page = new_page(PHONE, locale="fr-FR")
+    sent = submits(page)
+    open_block(page, workbench.scenario_url("emm_case_study.1", student_id(), lang="fr"))
+    page.locator(f"{BLOCK} input[value=smuggling]").check()
+    page.locator(f"{BLOCK} input[value=nonrefoulement]").check()
+    text = "L’enfant de quinze ans a-t-il un porte-monnaie ? Oui, c’est noté aujourd’hui !"
+    area_of(page, "policy").fill(text)
+    assert page.locator(f"{BLOCK} [data-word-count]").text_content() == "13 mots (entre 40 et 300)"
+    from emm_xblocks.case_study.content import words
+
+    assert words(text) == 13  # the server's count
+    page.get_by_role("button", name="Envoyer").click()
+    error = page.locator(f'{BLOCK} [data-question="policy"] [data-error-for]')
+    error.filter(has_text="Cette réponse est trop courte (40 mots au minimum).").wait_for()
+    assert page.locator(f"{BLOCK} [data-alert]").is_visible()
+    now = active(page)
+    assert now["tag"] == "textarea" and now["question"] == "policy"
+    page.wait_for_timeout(300)
+    assert sent == [] and page.js_errors == []
+
+
+def test_the_servers_refusal_of_a_short_answer_is_shown_at_its_question(workbench, new_page):
+    """A page opened before the author raised the minimum (a stale page) counts against the old
+    one: the server refuses (400 ``answer_too_short``, naming the question) and the page puts the
+    message under that question, with the focus in its text box."""
+    from dataclasses import replace
+
+    scenario = workbench.add_scenario(CASE)  # the minimum is 3 words
+    page = new_page(PHONE)
+    serve_image(page)
+    sent = submits(page)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+
+    block = block_state(workbench, scenario, "staff_1")  # the author raises it to 40
+    case = block.load_content()
+    block.store_content(replace(case, questions=(*case.questions[:2], replace(case.questions[2], min_words=40))))
+    block.save()
+
+    page.locator(f"{BLOCK} input[value=no]").check()
+    page.locator(f"{BLOCK} input[value=papers]").check()
+    area_of(page, "next").fill(SHORT)
+    with page.expect_response(lambda r: "/submit/" in r.url) as answered:
+        page.locator(f"{BLOCK} [data-submit]").click()
+    error = page.locator(f'{BLOCK} [data-question="next"] [data-error-for]')
+    error.filter(has_text="This answer is too short (40 words at least).").wait_for()
+    assert len(sent) == 1 and answered.value.status == 400
+    refusal = {k: answered.value.json()[k] for k in ("error", "question")}
+    assert refusal == {"error": "answer_too_short", "question": "next"}
+    now = active(page)
+    assert now["tag"] == "textarea" and now["question"] == "next"
+    page.locator(f"{BLOCK} [data-alert]").filter(has_text="This answer is too short (40 words at least).").wait_for()
     assert page.js_errors == []
 
 

@@ -101,3 +101,44 @@ def test_an_author_adds_a_profile_answer_in_the_editor_and_saves_it(workbench, n
     assert [(o.id, o.text) for o in case.profile_options][-1] == ("p1", "Other")
     assert case.profile_prompt == "You work for" and len(case.profile_options) == 4
     assert page.js_errors == []
+
+
+def test_a_draft_saved_on_the_server_comes_back_with_its_profile_in_another_browser(workbench, new_page):
+    """Trial s10 finding 9: "Save draft" on one phone, the draft opened in another browser: the
+    answers and the profile are checked again (nothing of it is on the second browser's device).
+    On the phone itself the device keeps the profile too, and a draft saved while offline takes
+    it along when the link is back."""
+    from tests.browser.test_case_study_browser import block_state
+
+    scenario = workbench.add_scenario(XML)
+    learner = student_id()
+    phone = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(phone, url)
+    phone.get_by_role("radio", name="Refer her to child protection").check()
+    phone.get_by_role("group", name="You work for").get_by_role("radio", name="Civil society").check()
+    open_block(phone, url)  # a reload: both come back from the device
+    assert phone.get_by_role("radio", name="Civil society").is_checked()
+    assert phone.get_by_role("radio", name="Refer her to child protection").is_checked()
+
+    phone.context.set_offline(True)
+    phone.wait_for_function("() => navigator.onLine === false")
+    phone.get_by_role("button", name="Save draft").click()
+    phone.locator(f"{BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    kept = phone.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage).find("
+                          "(k) => k.startsWith('emm-draft-'))))")
+    assert kept["queued"]["handler"] == "save_draft" and kept["data"]["profile"] == "cso"
+    phone.context.set_offline(False)  # the page sends the kept draft by itself
+    phone.locator(f"{BLOCK} [data-status]").filter(has_text="Draft saved.").wait_for()
+    state = block_state(workbench, scenario, learner)
+    assert state.draft == {"step": "refer"} and state.learner_profile == "cso"
+
+    other = new_page(DESKTOP)  # another browser: its own storage
+    open_block(other, workbench.scenario_url(scenario, learner))
+    assert other.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))") == []
+    group = other.get_by_role("group", name="You work for")
+    assert group.get_by_role("radio", name="Civil society").is_checked()
+    assert [group.get_by_role("radio", name=n).is_checked() for n in ("Government", "International organisation")] == [
+        False, False]
+    assert other.get_by_role("radio", name="Refer her to child protection").is_checked()
+    assert phone.js_errors == [] and other.js_errors == []

@@ -80,6 +80,41 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
     assert width <= PHONE["width"]
 
 
+# ------------------------------------------------------------------ a refused answer (trial s10, finding 3)
+def test_the_servers_refusal_of_one_answer_is_shown_at_its_question_with_the_focus_in_it(workbench, new_page):
+    """A page opened before the author renamed an option (a stale page) sends the old id: the
+    server refuses it (400 ``unknown_option``, naming the question), and the page puts the message
+    under that question and moves the focus into it, as it does for a missing answer."""
+    from dataclasses import replace
+
+    from workbench.runtime import WorkbenchRuntime
+
+    learner = student_id()
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(PRE, learner))
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(PRE))
+    check = block.load_content()
+    renamed = tuple(replace(q, options=tuple(replace(o, id="oui") if o.id == "yes" else o for o in q.options))
+                    if q.id == "child_means" else q for q in check.questions)
+    block.store_content(replace(check, questions=renamed))
+    block.save()
+
+    answer(page, WRONG)  # "yes", the old id, to child_means
+    with page.expect_response(lambda r: "/submit/" in r.url) as answered:
+        page.get_by_role("button", name="Submit").click()
+    error = page.locator(f'{BLOCK} [data-question="child_means"] [data-error-for]')
+    error.filter(has_text="This answer is not one of the options.").wait_for()
+    assert answered.value.status == 400
+    refusal = {k: answered.value.json()[k] for k in ("error", "question")}
+    assert refusal == {"error": "unknown_option", "question": "child_means"}
+    assert page.locator(f"{BLOCK} [data-error-for]:not([hidden])").count() == 1
+    focused = page.evaluate("(() => { const el = document.activeElement; const q = el.closest('[data-question]');"
+                            " return [el.tagName, q && q.getAttribute('data-question')]; })()")
+    assert focused == ["INPUT", "child_means"]
+    assert PairedResult.objects.count() == 0
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ a lost reply (decision 22)
 def assert_post_test_results_shown(page):
     """The post-test's results are on the page, the form locked, no error left."""

@@ -194,3 +194,42 @@ def test_the_question_survives_olx_and_a_save_from_the_studio_editor(case, handl
     r = handlers.post(uid, "studio_submit", form, student="staff_1")
     assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
     assert "profile_options.1.id" in [p["field"] for p in r.json_body["problems"]]
+
+
+def test_a_draft_saved_on_the_server_keeps_the_profile_and_the_form_shows_it_again(case, handlers):
+    """Trial s10 finding 9: "Save draft" kept the answers but not the profile, so the draft opened
+    in another browser came back without it."""
+    uid = case()
+    r = handlers.post(uid, "save_draft", {"answers": {"q1": "refer"}, "profile": "cso"}, student="ana")
+    assert r.status_code == 200, r.content
+    html = handlers.view(uid, student="ana").content  # another browser: nothing on its device
+    assert 'value="refer" checked' in html and 'value="cso" checked' in html
+    assert 'value="gov" checked' not in html
+    assert not Answer.objects.filter(block_key=uid).exists()  # a draft counts nowhere
+    # "prefer not to say" is a choice too: saved again with none, none is checked
+    none = handlers.post(uid, "save_draft", {"answers": {"q1": "refer"}, "profile": ""}, student="ana")
+    assert none.status_code == 200
+    assert "checked" not in handlers.view(uid, student="ana").content.split("You work for")[1].split("</fieldset>")[0]
+    # a request without the profile (an app, or a page from before) leaves the one saved
+    handlers.post(uid, "save_draft", {"answers": {"q1": "refer"}, "profile": "io"}, student="ana")
+    assert handlers.post(uid, "save_draft", {"answers": {"q1": "leave"}}, student="ana").status_code == 200
+    html = handlers.view(uid, student="ana").content
+    assert 'value="leave" checked' in html and 'value="io" checked' in html
+    # the submit takes the profile it is sent, as before
+    submit(handlers, uid, "ana", LEAVE, profile="gov")
+    assert summary.tallies(uid)[PROFILE_GROUP] == {"gov": 1}
+
+
+def test_a_draft_with_an_unknown_profile_is_refused_as_a_submit_is(case, handlers):
+    uid = case()
+    handlers.post(uid, "save_draft", {"answers": {"q1": "refer"}, "profile": "gov"}, student="ana")
+    for bad in ("police", 3, ["gov"]):
+        r = handlers.post(uid, "save_draft", {"answers": {"q1": "leave"}, "profile": bad}, student="ana")
+        assert r.status_code == 400 and r.json_body["error"] == "unknown_profile" and r.json_body["message"], bad
+    block = handlers.block(uid, "ana")
+    assert block.draft == {"q1": "refer"} and block.learner_profile == "gov"  # nothing of it kept
+    # where the profile is not asked, one sent anyway is not kept
+    hidden = case(show="false")
+    assert handlers.post(hidden, "save_draft", {"answers": {"q1": "refer"}, "profile": "gov"},
+                         student="ana").status_code == 200
+    assert handlers.block(hidden, "ana").learner_profile == ""

@@ -117,6 +117,38 @@ def test_check_answers():
     assert learner.check_answers(CASE, {"r": "one"}, _, final=False) == {"r": "one"}
 
 
+def test_words_are_counted_as_the_pages_counter_counts_them():
+    """tests/js/word-counts.json: written answers with their number of words; the page's counter
+    and its check before sending count them so (emm-questions.js EMM.countWords,
+    tests/js/emm-questions.test.js), and so does the server, which refuses by that count: an
+    answer of n words passes a minimum of n and is refused at n + 1, at its question; an answer
+    without a word is no answer."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parents[1] / "js" / "word-counts.json").read_text("utf-8"))
+    assert data["white_space"] == [f"U+{c:04X}" for c in range(0x110000) if chr(c).isspace()]
+    assert len(data["answers"]) >= 15
+    for case in data["answers"]:
+        text, n = case["text"], case["words"]
+        assert content.words(text) == n, case["why"]
+        alone = Case(questions=(replace(REFL, min_words=n, max_words=0),))
+        if n == 0:
+            with pytest.raises(ActionError) as err:
+                learner.check_answers(alone, {"r": text}, _)
+            assert (err.value.code, err.value.extra) == ("missing_answers", {"questions": ["r"]}), case["why"]
+            continue
+        assert learner.check_answers(alone, {"r": text}, _) == {"r": text.strip()}, case["why"]
+        with pytest.raises(ActionError) as err:
+            learner.check_answers(Case(questions=(replace(REFL, min_words=n + 1, max_words=0),)), {"r": text}, _)
+        assert (err.value.code, err.value.extra) == ("answer_too_short", {"question": "r"}), case["why"]
+        assert err.value.message == f"This answer is too short ({n + 1} words at least)."
+        if n > 1:  # a maximum of 0 is none
+            with pytest.raises(ActionError) as err:
+                learner.check_answers(Case(questions=(replace(REFL, min_words=0, max_words=n - 1),)), {"r": text}, _)
+            assert (err.value.code, err.value.extra) == ("answer_too_long", {"question": "r"}), case["why"]
+
+
 def test_check_ticks():
     assert learner.check_ticks(CASE, {"r": ["k2", "k1"]}, _) == {"r": ["k1", "k2"]}
     for raw, code in [({"r": ["k9"]}, "unknown_key_point"), ({"s": []}, "unknown_question"),
