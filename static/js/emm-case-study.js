@@ -176,7 +176,6 @@ function EmmCaseStudy(runtime, element, args) {
     });
     form.addEventListener("change", function () { drafts.keep(onDevice()); });
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
-    EMM.watchLimits(form, status);
 
     /* answers kept on this device: back into the form, unless the server has a submitted attempt */
     var kept = drafts.load();
@@ -188,6 +187,7 @@ function EmmCaseStudy(runtime, element, args) {
       drafts.restored(kept);
       if (kept.queued && window.navigator.onLine !== false) { resend(); }
     }
+    EMM.watchLimits(form, status);  /* after the answers kept on the device are back: their counts */
     EMM.whenOnline(resend);
   }
 

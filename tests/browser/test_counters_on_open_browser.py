@@ -156,3 +156,33 @@ def test_a_likert_comment_put_back_from_the_device_shows_its_count_in_french(wor
     shown = counter(comment_box).text_content()
     assert shown == says(LEFT, 2000 - len(comment), "fr") == f"1{NNBSP}947 caractères restants"
     assert page.js_errors == []
+
+
+CASE_REFLECTION = """
+<emm_case_study display_name="Au poste frontière">
+  <narrative><![CDATA[<p>Deux adolescents au poste frontière.</p>]]></narrative>
+  <question id="write" type="reflection" min_words="5">
+    <prompt><![CDATA[<p>Que faites-vous ?</p>]]></prompt>
+  </question>
+</emm_case_study>
+"""
+
+
+def test_a_case_study_answer_put_back_from_the_device_shows_its_count_in_french(workbench, new_page):
+    from emm_xblocks.common.questions import MAX_ANSWER_CHARS
+
+    scenario = workbench.add_scenario(CASE_REFLECTION)
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, student_id(), lang="fr")
+    area = page.locator(".emm-case textarea")
+    page.goto(url)
+    answer = "J'écoute chaque adolescent à part, avec une interprète et une collègue."
+    area.fill(answer)
+    page.locator(".emm-case [data-draft-status]").filter(has_text="appareil").wait_for()  # kept on the device
+
+    page.goto(url)  # a reload: the answer comes back from the device
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    assert area.input_value() == answer
+    assert counter(area).text_content() == says(LEFT, MAX_ANSWER_CHARS - len(answer), "fr")
+    assert f"19{NNBSP}9" in counter(area).text_content()
+    assert page.js_errors == []
