@@ -296,7 +296,8 @@ def test_a_french_evaluation_sent_offline_says_it_will_go_by_itself_not_try_agai
     assert alert.is_hidden()
     assert "réessayez" not in page.locator(LIKERT_BLOCK).inner_text()
     page.context.set_offline(False)
-    page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="Merci : vos réponses ont été enregistrées.").wait_for()
+    thanks = "Merci : vos réponses ont été enregistrées."
+    page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text=thanks).wait_for()
     assert alert.is_hidden()
     assert block_of(workbench, scenario, learner).answers == {"relevance": 4, "pace": 2}
     assert page.js_errors == []
