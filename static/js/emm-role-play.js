@@ -3,13 +3,9 @@
    panel, moves focus to the new heading and announces it. After any failure (a choice whose reply
    was lost, a page out of date) and when the link comes back, it re-reads where the learner is;
    a retried choice carries its first id, so the server answers with the node it moved to.
-
-   A tap that could not reach the server (offline) or whose reply was lost waits on this page
-   with its action id, and goes by itself when the browser says the link is back (done once:
-   common/recovery.py). One waits at a time: a new tap is sent at once and, if it cannot leave
-   either, takes the place of the one waiting (the learner's latest decision is the one they
-   mean). It is kept in the page only, not on the device: a page opened again shows where the
-   server has the learner, and a choice is one tap to make again there (decision 22). */
+   An action lost (offline, or its reply) waits with its id and goes when the link is back
+   (done once: common/recovery.py); a new tap takes its place. In the page only: a page opened
+   again shows where the server has the learner, one tap from the choice. */
 function EmmRolePlay(runtime, element) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -17,9 +13,7 @@ function EmmRolePlay(runtime, element) {
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var ACTS = ["data-choice", "data-role", "data-back", "data-restart"];
-  /* {handler, data, attr, value, label, id, at, tried}: the action waiting for the link, or null */
-  var waiting = null;
+  var waiting = null;  /* {handler, data, attr, value, label, id, at, tried} */
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
      text is ever parsed as HTML. The focus goes to what changed: after a choice, the consequence
@@ -32,19 +26,11 @@ function EmmRolePlay(runtime, element) {
     if (body.announcement) { EMM.say(status, body.announcement); }
   }
 
-  /* where the panel has the learner: a choice's id names the attempt, the step and the node;
-     the step, and whether roles are offered, tell the rest apart */
+  /* where the panel has the learner (a choice's id names the attempt, step and node) */
   function where() {
     var choice = panel.querySelector("[data-choice]"), step = panel.querySelector("[data-step]");
-    return [choice ? choice.getAttribute("data-choice") : "", step ? step.textContent : "",
-      panel.querySelector("[data-role]") ? "roles" : ""].join("|");
-  }
-
-  /* the button of the waiting action on the panel shown now (its busy sign goes beside it) */
-  function buttonOf(act) {
-    return Array.prototype.find.call(panel.querySelectorAll("button[" + act.attr + "]"), function (b) {
-      return b.getAttribute(act.attr) === act.value;
-    }) || null;
+    return [choice && choice.getAttribute("data-choice"), step && step.textContent,
+      !!panel.querySelector("[data-role]")].join("|");
   }
 
   function tellWaiting() {
@@ -52,11 +38,8 @@ function EmmRolePlay(runtime, element) {
       {choice: waiting.label}));
   }
 
-  /* Where the learner is now. A refusal's message stays in the alert. After a lost action: if
-     the server has it (its reply was lost), the state shows it and the "no connection" message
-     goes; if not, the link works now, so it is sent again at once (once: a server that keeps
-     failing gets the learner's next tap, not a loop). A failed re-read (still no link) leaves the
-     page as it is: the waiting action goes when the link is back, as the alert says. */
+  /* Where the learner is now. A refusal's message stays. After a lost action: the server has
+     it (a lost reply), the alert goes; it has not and the link works, it goes again, once. */
   function refresh(err, meta) {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       show(body);
@@ -76,8 +59,6 @@ function EmmRolePlay(runtime, element) {
     });
   }
 
-  /* act: {handler, data, attr, value, label} of a tap, or the waiting action sent again (with
-     its id and the place it was tapped at); a lost one becomes the one waiting */
   function send(act, button) {
     var at = where();
     EMM.action(runtime, element, act.handler, act.data, {
@@ -89,26 +70,25 @@ function EmmRolePlay(runtime, element) {
         show(body, act.handler === "choose");
       },
       onError: function (err, meta) {
-        waiting = null;
-        if (!meta.lost) { return; }
-        waiting = act;
+        waiting = meta.lost ? act : null;
+        if (!waiting) { return; }
         if (act.id !== meta.actionId) { act.id = meta.actionId; act.at = at; act.tried = false; }
-        /* no link: say at once what happens to the choice (a re-read may take as long to fail) */
         if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
       },
       refresh: refresh
     });
   }
 
-  /* the waiting action again, with its id */
-  function resend() { send(waiting, buttonOf(waiting)); }
+  function resend() {
+    var button = Array.prototype.find.call(panel.querySelectorAll("button"), function (b) {
+      return b.getAttribute(waiting.attr) === waiting.value;
+    });
+    send(waiting, button);
+  }
 
   function tap(handler, data, button) {
-    var act = {handler: handler, data: data, label: button.textContent.trim()};
-    ACTS.forEach(function (attr) {
-      if (button.hasAttribute(attr)) { act.attr = attr; act.value = button.getAttribute(attr); }
-    });
-    send(act, button);
+    var attr = ["data-choice", "data-role", "data-back", "data-restart"].find(function (a) { return button.hasAttribute(a); });
+    send({handler: handler, data: data, attr: attr, value: button.getAttribute(attr), label: button.textContent.trim()}, button);
   }
 
   EMM.whenOnline(function () {

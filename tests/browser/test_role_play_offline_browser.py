@@ -174,3 +174,21 @@ def test_a_waiting_choice_refused_when_it_goes_ends_on_the_server_s_state(workbe
     assert "Step 2: what happens" in panel and "The man answers every question." in panel
     assert block_of(workbench, DEMO, learner).path == ["po-arrival", "po-uncle"]
     assert page.js_errors == []
+
+
+def test_a_role_taken_offline_waits_and_starts_the_attempt_once_when_the_link_is_back(workbench, new_page):
+    learner = student_id()
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url(DEMO, learner))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    go_offline(page)
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    alert(page).filter(has_text=WAITING.format("Border police officer")).wait_for()
+    assert block_of(workbench, DEMO, learner).role == ""
+
+    page.context.set_offline(False)
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+    assert alert(page).is_hidden()
+    state = block_of(workbench, DEMO, learner)
+    assert state.role == "officer" and state.path == ["po-arrival"] and state.attempts == 1
+    assert page.js_errors == []
