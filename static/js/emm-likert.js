@@ -96,8 +96,9 @@ function EmmLikert(runtime, element, args) {
       onError: function (err, meta) {
         if (err.statements) { markErrors(err.statements); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
-        /* not sent, or reply lost: kept with its id, sent when the link is back */
+        /* not sent, or reply lost: kept with its id, sent when the link is back (offline: the draft line says so) */
         if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
+        if (meta.lost && window.navigator.onLine === false && (drafts.load() || {}).queued) { EMM.clear(alertBox, true); }
       },
       refresh: refresh
     });

@@ -2,14 +2,18 @@
    its available choices under opaque ids); this file only sends the learner's action, swaps the
    panel, moves focus to the new heading and announces it. After any failure (a choice whose reply
    was lost, a page out of date) and when the link comes back, it re-reads where the learner is;
-   a retried choice carries its first id, so the server answers with the node it moved to. */
+   a retried choice carries its first id, so the server answers with the node it moved to.
+   An action lost (offline, or its reply) waits with its id and goes when the link is back
+   (done once: common/recovery.py); a new tap takes its place. In the page only: a page opened
+   again shows where the server has the learner, one tap from the choice. */
 function EmmRolePlay(runtime, element) {
   "use strict";
-  var EMM = window.EMM;
+  var EMM = window.EMM, _ = EMM.gettext;
   var root = EMM.root(element).querySelector(".emm-role-play") || EMM.root(element);
   var panel = root.querySelector("[data-panel]");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
+  var waiting = null;  /* {handler, data, attr, value, label, id, at, tried} */
 
   /* The panel is server-rendered, sanitised HTML, put in inert (EMM.setServerHtml); no learner
      text is ever parsed as HTML. The focus goes to what changed: after a choice, the consequence
@@ -22,41 +26,91 @@ function EmmRolePlay(runtime, element) {
     if (body.announcement) { EMM.say(status, body.announcement); }
   }
 
-  /* where the learner is now. A refusal's message stays in the alert; after a lost reply the
-     state shows what happened, and the link is back: the "no connection" message goes. A failed
-     re-read (still no link) leaves the page as it is. */
-  function refresh(err, meta) {
-    EMM.post(runtime, element, "state", {}).then(function (body) {
-      if (meta && meta.lost) { EMM.clear(alertBox, true); }
-      show(body);
-    }, function () {});
+  /* where the panel has the learner (a choice's id names the attempt, step and node) */
+  function where() {
+    var choice = panel.querySelector("[data-choice]"), step = panel.querySelector("[data-step]");
+    return [choice && choice.getAttribute("data-choice"), step && step.textContent,
+      !!panel.querySelector("[data-role]")].join("|");
   }
 
-  function send(handler, data, button) {
-    EMM.action(runtime, element, handler, data, {
+  function tellWaiting() {
+    EMM.say(alertBox, EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
+      {choice: waiting.label}));
+  }
+
+  /* Where the learner is now. A refusal's message stays. After a lost action: the server has
+     it (a lost reply), the alert goes; it has not and the link works, it goes again, once. */
+  function refresh(err, meta) {
+    EMM.post(runtime, element, "state", {}).then(function (body) {
+      show(body);
+      if (!waiting) {
+        if (meta && meta.lost) { EMM.clear(alertBox, true); }
+      } else if (where() !== waiting.at) {
+        waiting = null;
+        EMM.clear(alertBox, true);
+      } else if (EMM.isSending(element)) {
+        /* on its way again already */
+      } else if (!waiting.tried) {
+        waiting.tried = true;
+        resend();
+      } else { waiting = null; }
+    }, function () {
+      if (waiting && err && err.error !== EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
+    });
+  }
+
+  function send(act, button) {
+    var at = where();
+    EMM.action(runtime, element, act.handler, act.data, {
       button: button,
       alert: alertBox,
-      onSuccess: function (body) { show(body, handler === "choose"); },
+      actionId: act.id,
+      onSuccess: function (body) {
+        waiting = null;
+        show(body, act.handler === "choose");
+      },
+      onError: function (err, meta) {
+        waiting = meta.lost ? act : null;
+        if (!waiting) { return; }
+        if (act.id !== meta.actionId) { act.id = meta.actionId; act.at = at; act.tried = false; }
+        if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
+      },
       refresh: refresh
     });
   }
-  EMM.whenOnline(function () { if (!EMM.isSending(element)) { refresh(); } });
+
+  function resend() {
+    var button = Array.prototype.find.call(panel.querySelectorAll("button"), function (b) {
+      return b.getAttribute(waiting.attr) === waiting.value;
+    });
+    send(waiting, button);
+  }
+
+  function tap(handler, data, button) {
+    var attr = ["data-choice", "data-role", "data-back", "data-restart"].find(function (a) { return button.hasAttribute(a); });
+    send({handler: handler, data: data, attr: attr, value: button.getAttribute(attr), label: button.textContent.trim()}, button);
+  }
+
+  EMM.whenOnline(function () {
+    if (EMM.isSending(element)) { return; }
+    if (waiting) { resend(); } else { refresh(); }
+  });
 
   root.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target || !panel.contains(target) || EMM.isSending(element)) { return; }
-    if (target.hasAttribute("data-choice")) { send("choose", {choice: target.getAttribute("data-choice")}, target); }
+    if (target.hasAttribute("data-choice")) { tap("choose", {choice: target.getAttribute("data-choice")}, target); }
     else if (target.hasAttribute("data-role")) {
       /* with the optional participant profile, when the scenario asks it ("": prefer not to say) */
       var picked = root.querySelector("[data-profile] input[type=radio]:checked");
-      send("start", {role: target.getAttribute("data-role"), profile: picked ? picked.value : ""}, target);
+      tap("start", {role: target.getAttribute("data-role"), profile: picked ? picked.value : ""}, target);
     }
-    else if (target.hasAttribute("data-back")) { send("back", {}, target); }
+    else if (target.hasAttribute("data-back")) { tap("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
       /* the server words the question (which attempt counts, what a new one can cost); no question
          where starting again spends nothing (a step with no open choice) */
       var question = target.getAttribute("data-confirm");
-      if (!question || window.confirm(question)) { send("restart", {}, target); }
+      if (!question || window.confirm(question)) { tap("restart", {}, target); }
     }
   });
 }

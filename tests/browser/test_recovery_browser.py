@@ -264,14 +264,42 @@ def test_likert_answers_come_back_after_a_reload_and_go_when_the_link_is_back(wo
     page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='3']").check()
 
     page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
-    page.locator(f"{LIKERT_BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
-    assert draft_status(page, LIKERT_BLOCK).text_content() == QUEUED
+    # they will go by themselves: the line under Submit says so, and no alert says "try again"
+    draft_status(page, LIKERT_BLOCK).filter(has_text=QUEUED).wait_for()
+    assert page.locator(f"{LIKERT_BLOCK} [data-alert]").is_hidden()
     page.context.set_offline(False)
     page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="Thank you: your answers were saved.").wait_for()
     assert draft_status(page, LIKERT_BLOCK).text_content() == SENT
     block = block_of(workbench, scenario, learner)
     assert block.answers == {"relevance": 5, "pace": 3} and block.learner_comment == "Très utile"
+    assert page.js_errors == []
+
+
+def test_a_french_evaluation_sent_offline_says_it_will_go_by_itself_not_try_again(workbench, new_page):
+    """Trial s10, finding 6: offline, the French page said "Vérifiez votre connexion et réessayez."
+    though the answers go by themselves when the link is back."""
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="false"))
+    learner = student_id()
+    page = new_page(PHONE, locale="fr-FR")
+    open_block(page, workbench.scenario_url(scenario, learner, lang="fr"), LIKERT_BLOCK)
+    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
+    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
+
+    status = draft_status(page, LIKERT_BLOCK)
+    status.filter(has_text="Enregistré sur cet appareil : ce sera envoyé dès le retour de la connexion.").wait_for()
+    alert = page.locator(f"{LIKERT_BLOCK} [data-alert]")
+    assert alert.is_hidden()
+    assert "réessayez" not in page.locator(LIKERT_BLOCK).inner_text()
+    page.context.set_offline(False)
+    thanks = "Merci : vos réponses ont été enregistrées."
+    page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text=thanks).wait_for()
+    assert alert.is_hidden()
+    assert block_of(workbench, scenario, learner).answers == {"relevance": 4, "pace": 2}
     assert page.js_errors == []
 
 

@@ -1,0 +1,194 @@
+"""The role-play on a link that comes and goes (trial s10, finding 6), in headless Chromium.
+
+A choice tapped while the phone is offline, or whose reply was lost, waits on the page with its
+action id; the page says, in a role-play's words, that the choice will be sent when the connection
+is back; it goes by itself when the browser fires ``online`` (Playwright's ``context.set_offline``
+drives Chromium's network emulation, which fires ``offline``/``online`` as a phone does); the page
+then shows the next step and no alert, and the server did the choice once (common/recovery.py).
+One choice waits at a time: a new tap takes the place of the one waiting. A waiting choice the
+server refuses when it goes (the learner moved on elsewhere) ends on the server's state.
+
+The lost reply is made as in test_recovery_browser.py: ``route.fetch()`` sends the request to the
+server, then ``route.abort()`` drops its answer.
+"""
+
+import pytest
+
+from tests.browser.conftest import PHONE, student_id
+from tests.browser.test_recovery_browser import block_of, handler, lose_replies
+
+pytestmark = pytest.mark.browser
+
+BLOCK = ".emm-role-play"
+DEMO = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml: the officer starts at po-arrival
+APART = "Speak with her apart from the group, with a female colleague and an interpreter"  # -> po-interview
+IN_FRONT = "Question her in front of the man who says he is her uncle"  # -> po-uncle
+WAITING = "No connection: your choice “{}” will be sent when the connection is back (keep this page open)."
+
+
+def start_as_officer(page, url):
+    page.goto(url)
+    page.wait_for_selector(f"{BLOCK} [data-panel]")
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+
+
+def go_offline(page):
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+
+
+def choice(page, label):
+    return page.locator(f"{BLOCK} [data-choice]", has_text=label)
+
+
+def alert(page):
+    return page.locator(f"{BLOCK} [data-alert]")
+
+
+def wait_for_step_2_after(page, consequence):
+    """The step the choice led to, its consequence first (where the focus goes after a choice)."""
+    page.wait_for_function("() => document.activeElement.matches('.emm-role-play .emm-rp-consequence')")
+    panel = page.locator(f"{BLOCK} [data-panel]").text_content()
+    assert "Step 2: what happens" in panel and consequence in panel
+
+
+def test_a_choice_tapped_offline_waits_and_goes_by_itself_when_the_link_is_back(workbench, new_page):
+    learner = student_id()
+    page = new_page(PHONE)
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    go_offline(page)
+    choice(page, APART).click()
+
+    # shown as waiting, in a role-play's words (no "answers", no "try again")
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    assert "try again" not in alert(page).text_content()
+    assert "Step 1: what happens" in page.locator(f"{BLOCK} [data-panel]").text_content()
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival"]
+
+    page.context.set_offline(False)  # the browser fires "online": the page sends the choice by itself
+    wait_for_step_2_after(page, "Away from the man, she starts to talk.")
+    assert alert(page).is_hidden()
+    state = block_of(workbench, DEMO, learner)
+    assert state.path == ["po-arrival", "po-interview"] and state.taken == [0]
+    assert len([a for a in state.action_ids if a.startswith("choose:")]) == 1
+    assert page.js_errors == []
+
+
+def test_a_choice_whose_reply_was_lost_goes_again_with_its_id_and_is_done_once(workbench, new_page):
+    """The choice reached the server, its reply was lost and the link went before the page could
+    re-read the state: the choice waits; when the link is back it is sent again with the same id,
+    and the server answers with the step it moved to, without taking the choice a second time
+    (nor refusing it as "not offered" at the new step)."""
+    learner = student_id()
+    page = new_page(PHONE)
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    statuses = lose_replies(page, "choose")
+    page.route(handler("state"), lambda route: route.abort())  # the link is gone for the re-read
+    choice(page, APART).click()
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    assert statuses == [200]
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival", "po-interview"]  # the server moved on
+
+    page.unroute(handler("state"))
+    go_offline(page)
+    page.context.set_offline(False)
+    wait_for_step_2_after(page, "Away from the man, she starts to talk.")
+    assert alert(page).is_hidden()
+    state = block_of(workbench, DEMO, learner)
+    assert state.path == ["po-arrival", "po-interview"] and state.taken == [0]  # once
+    assert page.js_errors == []
+
+
+def test_a_choice_that_never_reached_the_server_while_the_link_works_goes_again_at_once(workbench, new_page):
+    """The request is dropped on its way (it never reaches the server) but the page can re-read the
+    state: the learner is still at step 1, the link works, so the waiting choice goes at once."""
+    learner = student_id()
+    page = new_page(PHONE)
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    dropped = []
+
+    def drop_first(route):
+        if dropped:
+            route.continue_()
+            return
+        dropped.append(route.request.post_data_json["action_id"])
+        route.abort()
+
+    page.route(handler("choose"), drop_first)
+    sent = []
+    page.on("request", lambda request: sent.append(request.post_data_json["action_id"])
+            if "/choose/" in request.url else None)
+    choice(page, APART).click()
+    wait_for_step_2_after(page, "Away from the man, she starts to talk.")
+    assert alert(page).is_hidden()
+    assert len(sent) == 2 and sent[0] == sent[1] == dropped[0]  # sent again with its id
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival", "po-interview"]
+    assert page.js_errors == []
+
+
+def test_a_new_tap_while_a_choice_waits_takes_its_place(workbench, new_page):
+    """Never two choices waiting: the last one tapped is the one sent when the link is back."""
+    learner = student_id()
+    page = new_page(PHONE)
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    go_offline(page)
+    choice(page, APART).click()
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    choice(page, IN_FRONT).click()
+    alert(page).filter(has_text=WAITING.format(IN_FRONT)).wait_for()
+    assert APART not in alert(page).text_content()
+
+    page.context.set_offline(False)
+    wait_for_step_2_after(page, "The man answers every question.")
+    assert alert(page).is_hidden()
+    state = block_of(workbench, DEMO, learner)
+    assert state.path == ["po-arrival", "po-uncle"] and state.taken == [1]
+    assert page.js_errors == []
+
+
+def test_a_waiting_choice_refused_when_it_goes_ends_on_the_server_s_state(workbench, new_page):
+    """While the phone is offline, the same learner moves on in another browser; when the link is
+    back the waiting choice is no longer offered: the server refuses it, the page says so and shows
+    where the learner is now (never a page stuck at the old step)."""
+    learner = student_id()
+    url = workbench.scenario_url(DEMO, learner)
+    page = new_page(PHONE)
+    start_as_officer(page, url)
+    go_offline(page)
+    choice(page, APART).click()
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+
+    other = new_page(PHONE)
+    other.goto(url)
+    other.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    choice(other, IN_FRONT).click()
+    other.wait_for_function("() => document.activeElement.matches('.emm-role-play .emm-rp-consequence')")
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival", "po-uncle"]
+
+    page.context.set_offline(False)
+    alert(page).filter(has_text="This choice is not offered at this step.").wait_for()
+    page.locator(f"{BLOCK} [data-choice]", has_text="Separate them after all and speak with her alone").wait_for()
+    panel = page.locator(f"{BLOCK} [data-panel]").text_content()
+    assert "Step 2: what happens" in panel and "The man answers every question." in panel
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival", "po-uncle"]
+    assert page.js_errors == []
+
+
+def test_a_role_taken_offline_waits_and_starts_the_attempt_once_when_the_link_is_back(workbench, new_page):
+    learner = student_id()
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url(DEMO, learner))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    go_offline(page)
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    alert(page).filter(has_text=WAITING.format("Border police officer")).wait_for()
+    assert block_of(workbench, DEMO, learner).role == ""
+
+    page.context.set_offline(False)
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+    assert alert(page).is_hidden()
+    state = block_of(workbench, DEMO, learner)
+    assert state.role == "officer" and state.path == ["po-arrival"] and state.attempts == 1
+    assert page.js_errors == []
