@@ -96,7 +96,7 @@ function EmmLikert(runtime, element, args) {
       onError: function (err, meta) {
         if (err.statements) { markErrors(err.statements); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
-        /* not sent, or reply lost: kept with its id, sent when the link is back (offline: the draft line says so) */
+        /* not sent, or reply lost: kept with its id, sent when the link is back (offline: said under Submit) */
         if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
         if (meta.lost && window.navigator.onLine === false && (drafts.load() || {}).queued) { EMM.clear(alertBox, true); }
       },
@@ -178,8 +178,8 @@ function EmmLikert(runtime, element, args) {
     EMM.whenOnline(resend);
   }
 
-  /* load {styles, scripts} (URLs: common/assets.py ADDED) once per page; rejects as EMM.post
-     does, and a later call tries again */
+  /* load {styles, scripts} (common/assets.py ADDED) once per page; rejects as EMM.post does,
+     a later call tries again */
   function load(files) {
     var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
     function one(url, css) {
@@ -203,7 +203,7 @@ function EmmLikert(runtime, element, args) {
   if (showResults) {
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
-      /* the panel's files load now, beside the figures: only whoever asks downloads them */
+      /* its files load now, beside the figures: only who asks downloads them */
       var panel = load(args.results_files || {});
       panel.catch(function () { /* said once the figures are here */ });
       EMM.action(runtime, element, "get_results", {}, {
