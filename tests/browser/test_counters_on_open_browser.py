@@ -140,24 +140,6 @@ LIKERT_COMMENT = """
 """
 
 
-def test_a_likert_comment_put_back_from_the_device_shows_its_count_in_french(workbench, new_page):
-    scenario = workbench.add_scenario(LIKERT_COMMENT)
-    page = new_page(PHONE)
-    url = workbench.scenario_url(scenario, student_id(), lang="fr")
-    comment_box = page.locator(".emm-likert textarea[name=comment]")
-    page.goto(url)
-    comment = "Très utile, surtout les études de cas sur le terrain."
-    comment_box.fill(comment)
-    page.locator(".emm-likert [data-draft-status]").filter(has_text="appareil").wait_for()  # kept on the device
-
-    page.goto(url)  # a reload: the comment comes back from the device
-    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
-    assert comment_box.input_value() == comment
-    shown = counter(comment_box).text_content()
-    assert shown == says(LEFT, 2000 - len(comment), "fr") == f"1{NNBSP}947 caractères restants"
-    assert page.js_errors == []
-
-
 CASE_REFLECTION = """
 <emm_case_study display_name="Au poste frontière">
   <narrative><![CDATA[<p>Deux adolescents au poste frontière.</p>]]></narrative>
@@ -168,21 +150,29 @@ CASE_REFLECTION = """
 """
 
 
-def test_a_case_study_answer_put_back_from_the_device_shows_its_count_in_french(workbench, new_page):
+@pytest.mark.parametrize(("xml", "box", "text", "limit", "shown"), [
+    (LIKERT_COMMENT, ".emm-likert textarea[name=comment]", "Très utile, surtout les études de cas sur le terrain.",
+     2000, f"1{NNBSP}947 caractères restants"),
+    (CASE_REFLECTION, ".emm-case textarea", "J'écoute chaque adolescent à part, avec une interprète et une collègue.",
+     None, f"19{NNBSP}9"),
+], ids=["likert comment", "case-study answer"])
+def test_a_text_put_back_from_the_device_shows_its_count_in_french(workbench, new_page, xml, box, text, limit, shown):
+    """A learner's text kept on the phone and put back at the next visit is counted as it stands
+    (the case study counted it before putting it back: "20 000 caractères restants")."""
     from emm_xblocks.common.questions import MAX_ANSWER_CHARS
 
-    scenario = workbench.add_scenario(CASE_REFLECTION)
+    limit = limit or MAX_ANSWER_CHARS
+    scenario = workbench.add_scenario(xml)
     page = new_page(PHONE)
     url = workbench.scenario_url(scenario, student_id(), lang="fr")
-    area = page.locator(".emm-case textarea")
+    area = page.locator(box)
     page.goto(url)
-    answer = "J'écoute chaque adolescent à part, avec une interprète et une collègue."
-    area.fill(answer)
-    page.locator(".emm-case [data-draft-status]").filter(has_text="appareil").wait_for()  # kept on the device
+    area.fill(text)
+    page.locator("[data-draft-status]").filter(has_text="appareil").wait_for()  # kept on the device
 
-    page.goto(url)  # a reload: the answer comes back from the device
+    page.goto(url)  # a reload: the text comes back from the device
     page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
-    assert area.input_value() == answer
-    assert counter(area).text_content() == says(LEFT, MAX_ANSWER_CHARS - len(answer), "fr")
-    assert f"19{NNBSP}9" in counter(area).text_content()
+    assert area.input_value() == text
+    assert counter(area).text_content() == says(LEFT, limit - len(text), "fr")
+    assert shown in counter(area).text_content()
     assert page.js_errors == []

@@ -116,16 +116,22 @@ def test_role_play_in_french_a_closed_step_offers_a_way_on_and_the_score_reads_f
     assert page.js_errors == []
 
 
-def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_page):
+def likert_results(workbench, new_page, viewport, pace):
+    """Staff's French Likert results after three learners answered "utile" 4, 5, 2 and "rythme" ``pace``."""
     scenario = workbench.add_scenario(LIKERT)
-    page = new_page(DESKTOP, locale="fr-FR")
+    page = new_page(viewport, locale="fr-FR")
     page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
     for value in (4, 5, 2):
-        r = workbench.submit(page, scenario, student_id("seed"), {"utile": value, "rythme": "na"})
+        r = workbench.submit(page, scenario, student_id("seed"), {"utile": value, "rythme": pace})
         assert r.status == 200, r.text()
     page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
     wait_ready(page, ".emm-likert [data-show-results]")
     page.locator(".emm-likert [data-show-results]").click()
+    return page
+
+
+def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_page):
+    page = likert_results(workbench, new_page, DESKTOP, "na")
     row = page.locator(".emm-likert [data-chart=rythme]")
     row.wait_for()
     assert row.locator(".emm-notice").text_content() == \
@@ -141,15 +147,7 @@ def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_
 def test_likert_results_on_a_phone_keep_each_statement_beside_its_figures_as_the_table_scrolls(workbench, new_page):
     """The results table is wider than a phone (a column per answer of the scale): scrolled to its
     last column, each row still shows its statement, which used to scroll away with the rest."""
-    scenario = workbench.add_scenario(LIKERT)
-    page = new_page(PHONE, locale="fr-FR")
-    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
-    for value in (4, 5, 2):
-        r = workbench.submit(page, scenario, student_id("seed"), {"utile": value, "rythme": 3})
-        assert r.status == 200, r.text()
-    page.goto(workbench.scenario_url(scenario, "staff_1", lang="fr"))
-    wait_ready(page, ".emm-likert [data-show-results]")
-    page.locator(".emm-likert [data-show-results]").click()
+    page = likert_results(workbench, new_page, PHONE, 3)
     row = page.locator(".emm-likert [data-row=utile]")
     row.wait_for()
     wrap = row.locator("xpath=ancestor::div[contains(@class, 'emm-table-wrap')]")

@@ -39,6 +39,14 @@ def go_offline(page):
     page.wait_for_function("() => navigator.onLine === false")
 
 
+def tap_offline(page, url, label):
+    """As the police officer, the link gone, ``label`` tapped: shown as waiting."""
+    start_as_officer(page, url)
+    go_offline(page)
+    choice(page, label).click()
+    alert(page).filter(has_text=WAITING.format(label)).wait_for()
+
+
 def choice(page, label):
     return page.locator(f"{BLOCK} [data-choice]", has_text=label)
 
@@ -132,10 +140,7 @@ def test_a_new_tap_while_a_choice_waits_takes_its_place(workbench, new_page):
     """Never two choices waiting: the last one tapped is the one sent when the link is back."""
     learner = student_id()
     page = new_page(PHONE)
-    start_as_officer(page, workbench.scenario_url(DEMO, learner))
-    go_offline(page)
-    choice(page, APART).click()
-    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    tap_offline(page, workbench.scenario_url(DEMO, learner), APART)
     choice(page, IN_FRONT).click()
     alert(page).filter(has_text=WAITING.format(IN_FRONT)).wait_for()
     assert APART not in alert(page).text_content()
