@@ -121,9 +121,8 @@ function EmmCaseStudy(runtime, element, args) {
         EMM.markRefusedAnswers(root, err);
         /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
         if (meta.lost && (handler === "submit" || handler === "save_draft")) {
-          drafts.queue(handler, meta.actionId, data);
-          /* offline: the line under Submit says it will be sent, not "try again" */
-          if (window.navigator.onLine === false) { EMM.clear(alertBox, true); }
+          /* kept, and offline: the line under Submit says it will be sent, not "try again" */
+          if (drafts.queue(handler, meta.actionId, data) && window.navigator.onLine === false) { EMM.clear(alertBox, true); }
         }
       },
       refresh: refresh

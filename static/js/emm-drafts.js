@@ -37,10 +37,12 @@
         record.data = data;
         if (write(record)) { tell(local(record)); }
       },
-      /* not sent: kept with its id, sent when the link is back */
+      /* not sent: kept with its id, sent when the link is back (true: kept) */
       queue: function (handler, actionId, data) {
         var record = {data: data, queued: {handler: handler, actionId: actionId}};
-        if (write(record)) { tell(local(record)); }
+        if (!write(record)) { return false; }
+        tell(local(record));
+        return true;
       },
       /* the server has the answers: nothing more to keep */
       sent: function () {

@@ -97,8 +97,9 @@ function EmmLikert(runtime, element, args) {
         if (err.statements) { markErrors(err.statements); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
         /* not sent, or reply lost: kept with its id, sent when the link is back (offline: said under Submit) */
-        if (meta.lost) { drafts.queue("submit", meta.actionId, payload); }
-        if (meta.lost && window.navigator.onLine === false && (drafts.load() || {}).queued) { EMM.clear(alertBox, true); }
+        if (meta.lost && drafts.queue("submit", meta.actionId, payload) && window.navigator.onLine === false) {
+          EMM.clear(alertBox, true);
+        }
       },
       refresh: refresh
     });

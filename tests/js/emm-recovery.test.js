@@ -106,7 +106,7 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   assert.deepEqual(draft.load(), {queued: null, data: {answers: {q1: "a"}}});
   assert.equal(w.EMM.deviceDraft("k2", null).load(), null, "another learner or block sees nothing");
 
-  draft.queue("submit", "id-0000000001", {answers: {q1: "b"}});
+  assert.equal(draft.queue("submit", "id-0000000001", {answers: {q1: "b"}}), true, "kept: the page may say it will go");
   assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
   draft.keep({answers: {q1: "c"}});
   assert.deepEqual(draft.load().queued, {handler: "submit", actionId: "id-0000000001"}, "still waiting to be sent");
@@ -141,6 +141,8 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   const full = w.EMM.deviceDraft("k1", region);
   full.keep({answers: {q1: "a"}});
   assert.equal(region.textContent, "", "nothing was kept, so nothing is claimed");
+  assert.equal(full.queue("submit", "id-0000000001", {answers: {q1: "a"}}), false, "not kept: the page keeps its alert");
+  assert.equal(region.textContent, "");
   assert.equal(full.load(), null);
 
   const ok = setup();
