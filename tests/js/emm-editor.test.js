@@ -261,3 +261,20 @@ test("counters: the form's fields count what the editor loaded once it recounts,
   assert.equal(text.emmCounter.textContent, "1,000 characters left");
   assert.equal(text.emmCounter.hidden, false);
 });
+
+test("a [data-lines] line joins white space exactly as Python's str.split sees it (the word counts' list)", () => {
+  /* emm-editor.js and emm-questions.js each hold Python's white space (the Likert page cannot pay
+     for a shared copy in emm-common.js): both are held to the same list, tests/js/word-counts.json */
+  const {white_space: whiteSpace} = require("./word-counts.json");
+  const w = setup();
+  const measure = w.EMM.measures.find((m) => m.applies(el("textarea", {"data-lines": ""})));
+  const spaces = new Set(whiteSpace.map((u) => parseInt(u.slice(2), 16)));
+  const wrong = [];
+  for (let c = 0; c <= 0x10ffff; c += 1) {
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x0a) { continue; }  // surrogates; \n ends a line
+    const char = String.fromCodePoint(c);
+    const joined = measure.length({value: "a" + char + char + "b"}) === 3;  // "a b" once joined, else 4
+    if (joined !== spaces.has(c)) { wrong.push(c.toString(16)); }
+  }
+  assert.deepEqual(wrong, []);
+});
