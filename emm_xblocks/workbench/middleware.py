@@ -2,11 +2,12 @@
 
 * ``LanguageFromQuery``: the language a learner's LMS preference would give: ``?lang=fr``
   (remembered in a cookie), else the browser's Accept-Language, else English.
-* ``PhoneViewport``: the page laid out at a phone's width, as the LMS's pages are (they declare a
-  viewport; xblock-sdk's ``workbench/block.html`` does not, so a phone drew the demos 980 px wide
-  and scaled them down, and a participant who scans the live room's QR code in the workbench got
-  tiny text and taps on the wrong element), the scenario's XML shown below the blocks wrapped
-  rather than 2,000 px wide, and the banner no wider than the screen."""
+* ``PhoneViewport``: the page laid out at a phone's width, as the LMS's pages are (they declare
+  ``width=device-width, initial-scale=1``, ``lms/templates/main.html``; xblock-sdk's
+  ``workbench/block.html`` declares none, so a phone drew the demos 980 px wide and scaled them
+  down, and a participant who scans the live room's QR code in the workbench got tiny text and
+  taps on the wrong element), the scenario's XML shown below the blocks wrapped rather than
+  2,000 px wide, and the banner no wider than the screen."""
 
 from django.conf import settings
 from django.utils import translation

@@ -1,6 +1,7 @@
 """``make run``'s workbench on a phone, as a participant who scans the live room's QR code in a
 demo sees it (headless Chromium emulating a phone: a mobile browser lays out a page that declares
-no viewport 980 px wide and scales it down). The LMS's pages declare one; xblock-sdk's
+no viewport 980 px wide and scales it down). The LMS's pages declare one (``lms/templates/main.html``:
+``width=device-width, initial-scale=1``, the one added here); xblock-sdk's
 ``workbench/block.html`` does not, and ``emm_xblocks.workbench.middleware.PhoneViewport`` adds it."""
 
 import pytest
