@@ -10,6 +10,7 @@ one could be worked out from the overall figures.
 
 from ..common import profile
 from ..common.perspectives import share
+from ..common.sanitize import plain_text
 from . import changes
 from .content import MULTIPLE, SINGLE
 
@@ -50,23 +51,26 @@ def question_split(case, q, tallies, by_profile, respondents, people=None, overa
 
 def csv_rows(case, tallies, by_profile, respondents, _):
     """The distribution, and its split by profile where the case asks it, as CSV rows (header
-    first): ``Question`` (its id), ``Answer`` (the option's text), the profile question's prompt
-    (the group), ``Participants``, ``Count``, ``Percent`` (a whole number), as the role-play's
-    perspectives CSV. The group "All participants" first, then each profile group in
-    ``question_split``'s order; a withheld group's row says why in ``Participants`` ("fewer than
-    N", or "not shown" for one withheld to protect a small one) and gives no figure. ``by_profile``
-    None: no profile rows. The caller checks the whole block's minimum group size first.
+    first): ``Question ID`` (its id, the key of a spreadsheet built on the download), ``Question``
+    (its prompt as plain text: ``common.sanitize.plain_text``, what a facilitator reads),
+    ``Answer`` (the option's text), the profile question's prompt (the group), ``Participants``,
+    ``Count``, ``Percent`` (a whole number), as the role-play's perspectives CSV. The group "All
+    participants" first, then each profile group in ``question_split``'s order; a withheld group's
+    row says why in ``Participants`` ("fewer than N", or "not shown" for one withheld to protect a
+    small one) and gives no figure. ``by_profile`` None: no profile rows. The caller checks the
+    whole block's minimum group size first.
 
     Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
     them apart: never dropped from the download."""
     everyone, not_said = _("All participants"), _("Did not say")
     small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
     texts = {o.id: o.text for o in case.profile_options}
-    rows = [[_("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"), _("Count"),
-             _("Percent")]]
+    rows = [[_("Question ID"), _("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"),
+             _("Count"), _("Percent")]]
     for q in case.questions:
         if q.kind not in (SINGLE, MULTIPLE):
             continue
+        prompt = plain_text(q.prompt)
         counts = {o.id: count(tallies, q, o) for o in q.options}
         n = sum(counts.values()) if q.kind == SINGLE else respondents
         groups = [{"key": None, "shown": True, "n": n, "counts": counts,
@@ -78,28 +82,30 @@ def csv_rows(case, tallies, by_profile, respondents, _):
                 g["key"], g["key"])
             for o in q.options:
                 if g["shown"]:
-                    rows.append([q.id, o.text, name, str(g["n"]), str(g["counts"].get(o.id, 0)),
+                    rows.append([q.id, prompt, o.text, name, str(g["n"]), str(g["counts"].get(o.id, 0)),
                                  str(g["percents"].get(o.id, 0))])
                 else:
-                    rows.append([q.id, o.text, name, small if g["small"] else hidden, "", ""])
+                    rows.append([q.id, prompt, o.text, name, small if g["small"] else hidden, "", ""])
     return rows + apart_rows(case, tallies, everyone, _)
 
 
 def apart_rows(case, tallies, everyone, _):
     """``csv_rows``' rows (no header) of the stored answers the figures no longer count
     (``changes.apart_answers``: the author removed or renamed their question or option since),
-    among all participants (``everyone``, the group's name), one per answer: ``Question`` "<id>
-    (removed question)" and ``Answer`` the option id it was given as, or ``Question`` the id of a
-    current question and ``Answer`` "<option id> (removed option)"; ``Count`` the answers, and
-    ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
+    among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
+    id it was given under, ``Question`` "Removed question" (as the LMS's report says it,
+    ``common.question_report``) and ``Answer`` the option id it was given as, or a current
+    question's id and prompt and ``Answer`` "<option id> (removed option)"; ``Count`` the answers,
+    and ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
     removed is no longer anyone's denominator). Ids as stored; ``common.export.csv_lines`` makes
     every cell formula-safe."""
+    prompts = {q.id: q.prompt for q in case.questions}
     rows = []
     for section in changes.apart_answers(case, tallies, _):
         removed_question = section["kind"] == changes.REMOVED_QUESTIONS
         for row in section["rows"]:
-            question = _("{id} (removed question)").format(id=row["id"]) if removed_question else row["id"]
+            question = _("Removed question") if removed_question else plain_text(prompts.get(row["id"], ""))
             for answer in row["answers"]:
                 value = answer["value"] if removed_question else _("{id} (removed option)").format(id=answer["value"])
-                rows.append([question, value, everyone, "", str(answer["count"]), ""])
+                rows.append([row["id"], question, value, everyone, "", str(answer["count"]), ""])
     return rows

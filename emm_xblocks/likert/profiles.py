@@ -67,17 +67,22 @@ def shown_profiles(table):
 
 
 def csv_rows(table, _):
-    """The breakdown as CSV rows (header first): a row per statement and column."""
-    rows = [[_("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"), _("Top box (%)")]]
+    """The breakdown as CSV rows (header first): a row per statement and column. ``Statement ID``
+    (the key of a spreadsheet built on the download), ``Statement`` (its text, white space
+    collapsed: what a facilitator reads), the profile question's prompt (the column), ``Answers``,
+    ``Favourable (%)``, ``Top box (%)``."""
+    rows = [[_("Statement ID"), _("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"),
+             _("Top box (%)")]]
     texts = {c["key"]: c["text"] for c in table["columns"]}
     withheld = _("withheld: too few answers")
     for st in table["statements"]:
+        text = " ".join(st["text"].split())
         for cell in st["cells"]:
             if cell["shown"]:
-                rows.append([st["id"], texts[cell["key"]], str(cell["n"]), _number(cell["favourable"]),
+                rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _number(cell["favourable"]),
                              _number(cell["top_box"])])
             else:
-                rows.append([st["id"], texts[cell["key"]], withheld, "", ""])
+                rows.append([st["id"], text, texts[cell["key"]], withheld, "", ""])
     return rows
 
 

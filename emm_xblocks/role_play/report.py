@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP, split
+from ..common.sanitize import plain_text
 from . import content, perspectives
 
 
@@ -54,29 +55,40 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
 
 
 # ------------------------------------------------------------------ perspectives (staff CSV)
+def narrative(scenario, node_id):
+    """What a facilitator reads of node ``node_id`` in the CSV: its narrative as plain text
+    (``common.sanitize.plain_text``: author HTML to one line), "" if the node is gone."""
+    node = scenario.node(node_id)
+    return plain_text(node.narrative) if node is not None else ""
+
+
 def perspective_rows(scenario, by_role, _):
     """The header, then one row per (decision, choice, role) and per (role, kind of ending), as
-    the debrief splits them (``perspectives``): ``Question`` (the node id, or "Ending"),
-    ``Answer`` (the choice's label or the ending's category), ``Role``, ``Participants`` (the
-    role's group there), ``Count`` and ``Percent`` (a whole number); a withheld group's row says
-    why in ``Participants`` and leaves ``Count`` and ``Percent`` empty. Every decision some role
-    reached is listed, even one only one role meets (the debrief shows those as the overall share)."""
+    the debrief splits them (``perspectives``): ``Node ID`` (the node's id, or "Ending"; the key
+    of a spreadsheet built on the download), ``Narrative`` (the node's narrative as plain text,
+    ``narrative``: what a facilitator reads; empty on an ending's row, which counts every ending
+    of its kind), ``Answer`` (the choice's label or the ending's category), ``Role``,
+    ``Participants`` (the role's group there), ``Count`` and ``Percent`` (a whole number); a
+    withheld group's row says why in ``Participants`` and leaves ``Count`` and ``Percent`` empty.
+    Every decision some role reached is listed, even one only one role meets (the debrief shows
+    those as the overall share)."""
     min_size = scenario.min_group_size
-    yield [_("Question"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
+    yield [_("Node ID"), _("Narrative"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
 
     def cells(group, value):
         return _cells(group, value, min_size, _)
 
     for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1):
+        text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             for column in decision.columns:
-                yield [decision.node, label, column.label, *cells(column.group, value)]
+                yield [decision.node, text, label, column.label, *cells(column.group, value)]
     endings = perspectives.endings(scenario, by_role, min_size, min_roles=1)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
                 name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
-                yield [_("Ending"), name or _("Other ending"), column.label, *cells(column.group, category)]
+                yield [_("Ending"), "", name or _("Other ending"), column.label, *cells(column.group, category)]
     yield from apart_rows(scenario, by_role, _)
 
 
@@ -92,9 +104,9 @@ def _cells(group, value, min_size, _):
 def apart_rows(scenario, by_role, _):
     """Rows (as ``perspective_rows``'s) of the stored choices no figure counts, shown apart, never
     dropped (issue 10, as ``common.apart`` does for the Likert and the case study): choices made
-    at a node the author removed (or renamed) since, ``<node id> (removed node)`` / ``Choice
-    <n>``, and choices a node no longer offers (``Choice <n> (no longer offered)``). Each node's
-    answers are split by role as the others (the minimum group size kept,
+    at a node the author removed (or renamed) since (its id, "Removed node", ``Choice <n>``) and
+    choices a node no longer offers (its id, its narrative, ``Choice <n> (no longer offered)``).
+    Each node's answers are split by role as the others (the minimum group size kept,
     ``common.perspectives.split``); a role removed since is named "<id> (removed role)".
 
     First the choices and endings of participants whose role the author removed (or renamed) since,
@@ -115,14 +127,14 @@ def apart_rows(scenario, by_role, _):
                       key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0, v))
         if not gone:
             continue
-        question = node_id if node is not None else _("{id} (removed node)").format(id=node_id)
+        text = narrative(scenario, node_id) if node is not None else _("Removed node")
         groups = split(counts, min_size)
         for value in gone:
             number = int(value) + 1 if value.isdigit() else value
             answer = (_("Choice {n} (no longer offered)") if node is not None else _("Choice {n}")).format(n=number)
             for role_id in sorted(groups, key=lambda r: (r not in roles, list(roles).index(r) if r in roles else 0, r)):
                 label = roles.get(role_id) or _("{id} (removed role)").format(id=role_id)
-                yield [question, answer, label, *_cells(groups[role_id], value, min_size, _)]
+                yield [node_id, text, answer, label, *_cells(groups[role_id], value, min_size, _)]
 
 
 def removed_role_rows(scenario, by_role, _):
@@ -137,16 +149,17 @@ def removed_role_rows(scenario, by_role, _):
         return
     min_size = scenario.min_group_size
     for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1, columns=removed):
+        text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             for column in decision.columns:
-                yield [decision.node, label, column.label, *_cells(column.group, value, min_size, _)]
+                yield [decision.node, text, label, column.label, *_cells(column.group, value, min_size, _)]
     endings = perspectives.endings(scenario, by_role, min_size, min_roles=1, columns=removed)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
                 name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
                 cells = _cells(column.group, category, min_size, _)
-                yield [_("Ending"), name or _("Other ending"), column.label, *cells]
+                yield [_("Ending"), "", name or _("Other ending"), column.label, *cells]
 
 
 def profile_rows(scenario, by, _):
@@ -168,12 +181,13 @@ def profile_rows(scenario, by, _):
 
     rows = []
     for decision in perspectives.decisions(scenario, by, min_size, min_roles=1, columns=columns):
+        text = narrative(scenario, decision.node)
         for value, label in decision.choices:
-            rows += [[decision.node, label, name(c), *cells(c.group, value)] for c in decision.columns]
+            rows += [[decision.node, text, label, name(c), *cells(c.group, value)] for c in decision.columns]
     endings = perspectives.endings(scenario, by, min_size, min_roles=1, columns=columns)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
                 label = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
-                rows.append([_("Ending"), label or _("Other ending"), name(column), *cells(column.group, category)])
+                rows.append([_("Ending"), "", label or _("Other ending"), name(column), *cells(column.group, category)])
     return rows

@@ -64,8 +64,9 @@ def test_role_play_staff_csv_keeps_the_choices_made_at_a_removed_node(platform):
     r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_perspectives", method="GET")
     assert r.status == 200, r.body[:300]
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-    assert ["n-mid (removed node)", "Choice 1", "Officer", "2", "2", "100"] in rows
-    assert ["n-start", "Listen first", "Officer", "2", "2", "100"] in rows  # the figures as before
+    # the node's id as stored, and what a facilitator reads: it is gone, so no narrative
+    assert ["n-mid", "Removed node", "Choice 1", "Officer", "2", "2", "100"] in rows
+    assert ["n-start", "START-TEXT", "Listen first", "Officer", "2", "2", "100"] in rows  # the figures as before
 
 
 MULTIPLE_FORMULA = """
@@ -93,16 +94,17 @@ def test_case_study_staff_csv_keeps_the_answers_to_removed_questions_and_options
     r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_distribution", method="GET")
     assert r.status == 200, r.body[:300]
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-    assert rows[0] == ["Question", "Answer", "Profile", "Participants", "Count", "Percent"]
-    # the figures as the case asks now: q1's answers on its current options only
-    assert rows[1:3] == [["q1", "Alpha", "All participants", "1", "1", "100"],
-                         ["q1", "Beta", "All participants", "1", "0", "0"]]
-    # then every answer no figure counts, named as it was stored, a spreadsheet formula never run
+    assert rows[0] == ["Question ID", "Question", "Answer", "Profile", "Participants", "Count", "Percent"]
+    # the figures as the case asks now: q1's answers on its current options only, its prompt as text
+    assert rows[1:3] == [["q1", "Pick one.", "Alpha", "All participants", "1", "1", "100"],
+                         ["q1", "Pick one.", "Beta", "All participants", "1", "0", "0"]]
+    # then every answer no figure counts, its question's id as it was stored (a spreadsheet formula
+    # never run), and "Removed question" where there is no prompt left to read
     assert rows[3:] == [
-        ["'-sum (removed question)", "m1", "All participants", "", "3", ""],
-        ["'-sum (removed question)", "m2", "All participants", "", "3", ""],
-        ["q2 (removed question)", "y", "All participants", "", "3", ""],
-        ["q1", "b (removed option)", "All participants", "", "2", ""],
+        ["'-sum", "Removed question", "m1", "All participants", "", "3", ""],
+        ["'-sum", "Removed question", "m2", "All participants", "", "3", ""],
+        ["q2", "Removed question", "y", "All participants", "", "3", ""],
+        ["q1", "Pick one.", "b (removed option)", "All participants", "", "2", ""],
     ]
 
     learner = platform.lms(platform.user("ana")).handle(key, "export_distribution", method="GET")
@@ -124,12 +126,12 @@ def test_role_play_staff_csv_and_lms_report_list_a_removed_roles_answers_under_i
     r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_perspectives", method="GET")
     assert r.status == 200, r.body[:300]
     rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
-    assert ["n-start", "Refer at once", "Officer", "1", "1", "100"] in rows  # the figures as before
-    assert [row for row in rows if row[2] == "r2 (removed role)"] == [
-        ["n-start", "Listen first", "r2 (removed role)", "2", "2", "100"],
-        ["n-start", "Refer at once", "r2 (removed role)", "2", "0", "0"],
-        ["n-mid", "Finish", "r2 (removed role)", "2", "2", "100"],
-        ["Ending", "Good practice", "r2 (removed role)", "2", "2", "100"],
+    assert ["n-start", "START-TEXT", "Refer at once", "Officer", "1", "1", "100"] in rows  # the figures as before
+    assert [row for row in rows if row[3] == "r2 (removed role)"] == [
+        ["n-start", "START-TEXT", "Listen first", "r2 (removed role)", "2", "2", "100"],
+        ["n-start", "START-TEXT", "Refer at once", "r2 (removed role)", "2", "0", "0"],
+        ["n-mid", "MID-TEXT", "Finish", "r2 (removed role)", "2", "2", "100"],
+        ["Ending", "", "Good practice", "r2 (removed role)", "2", "2", "100"],
     ]
 
     rows, _columns = problem_responses(platform, key)

@@ -17,7 +17,8 @@ CASE = """
 <emm_case_study display_name="Réunion de cas" attempts_allowed="3" show_distribution="{show}" min_group_size="5">
   <narrative><![CDATA[<p>A 16-year-old at Assamaka.</p>]]></narrative>
   <question id="q1" type="single" points="1">
-    <prompt><![CDATA[<p>First step?</p>]]></prompt>
+    <prompt><![CDATA[<p>First <strong>step</strong>  &amp;
+      why?</p>]]></prompt>
     <option id="refer" correct="true">Refer her to child protection</option>
     <option id="leave">=Leave her at the border</option>
   </question>
@@ -154,18 +155,29 @@ def test_staff_download_the_split_as_a_formula_safe_csv_and_nobody_else(case, ha
         "attachment; filename=\"Reunion-de-cas-answers-by-profile.csv\"; "
         "filename*=UTF-8''R%C3%A9union%20de%20cas%20-%20answers%20by%20profile.csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Question", "Answer", "You work for", "Participants", "Count", "Percent"]
-    assert rows[1:3] == [["q1", "Refer her to child protection", "All participants", "11", "5", "45"],
-                         ["q1", "'=Leave her at the border", "All participants", "11", "6", "55"]]  # formula-safe
-    assert ["q1", "Refer her to child protection", "Government", "5", "5", "100"] in rows
+    assert rows[0] == ["Question ID", "Question", "Answer", "You work for", "Participants", "Count", "Percent"]
+    # each question by its id, then its prompt as a facilitator reads it (the author's HTML as one
+    # line of text, entities decoded)
+    first = "First step & why?"
+    assert rows[1:3] == [["q1", first, "Refer her to child protection", "All participants", "11", "5", "45"],
+                         # formula-safe
+                         ["q1", first, "'=Leave her at the border", "All participants", "11", "6", "55"]]
+    assert ["q1", first, "Refer her to child protection", "Government", "5", "5", "100"] in rows
     # io is below 5 (its size withheld too); cso, the smallest other, is withheld with it
-    assert ["q1", "Refer her to child protection", "International organisation", "fewer than 5", "", ""] in rows
-    assert ["q1", "Refer her to child protection", "Civil society", "not shown", "", ""] in rows
-    assert ["q2", "IOM", "Government", "5", "5", "100"] in rows
+    assert ["q1", first, "Refer her to child protection", "International organisation", "fewer than 5", "", ""] in rows
+    assert ["q1", first, "Refer her to child protection", "Civil society", "not shown", "", ""] in rows
+    assert ["q2", "Who to call?", "IOM", "Government", "5", "5", "100"] in rows
     assert all("gov0" not in cell and "student" not in cell for row in rows for cell in row)
 
     r = handlers.get(uid, "export_distribution", student="gov0")
     assert r.status_code == 403 and r.json()["error"] == "staff_only"
+
+    # a French facilitator reads the headings in French
+    r = handlers.get(uid, "export_distribution", student="staff_1", lang="fr")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Identifiant de la question", "Question", "Réponse", "You work for", "Participants",
+                       "Nombre", "Pourcentage"]
+    assert rows[1] == ["q1", first, "Refer her to child protection", "Tous les participants", "11", "5", "45"]
 
 
 def test_no_download_of_a_distribution_the_case_does_not_show(case, handlers):

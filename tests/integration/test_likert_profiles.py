@@ -131,9 +131,16 @@ def test_the_csvs_name_a_profile_only_when_its_group_is_big_enough(survey, handl
     r = handlers.get(uid, "export_profile_csv", student="staff_1")
     assert r.status_code == 200
     figures = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert figures[0] == ["Statement", "You work for", "Answers", "Favourable (%)", "Top box (%)"]
-    assert ["relevance", "Government", "7", "100", "100"] in figures
-    assert ["relevance", "Civil society", "withheld: too few answers", "", ""] in figures
+    assert figures[0] == ["Statement ID", "Statement", "You work for", "Answers", "Favourable (%)", "Top box (%)"]
+    relevance = ["relevance", "The training is relevant to my work."]  # its id, then what a facilitator reads
+    assert relevance + ["Government", "7", "100", "100"] in figures
+    assert relevance + ["Civil society", "withheld: too few answers", "", ""] in figures
+    assert ["pace", "The pace was too fast.", "Government", "7", "100", "100"] in figures
+    # a French facilitator reads the headings in French
+    r = handlers.get(uid, "export_profile_csv", student="staff_1", lang="fr")
+    figures = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert figures[0][:2] == ["Identifiant de l’affirmation", "Affirmation"]
+    assert relevance + ["Government", "7", "100", "100"] in figures
     assert handlers.get(uid, "export_profile_csv", student="gov_0").status_code == 403
 
 

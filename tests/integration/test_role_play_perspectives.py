@@ -18,14 +18,15 @@ MEETING = """
   <role id="officer" start="po">Police officer</role>
   <role id="social" start="sw">Social &lt;i&gt;worker&lt;/i&gt;</role>
   <role id="judge" start="meet">Judge</role>
-  <node id="po"><narrative><![CDATA[<p>PO</p>]]></narrative>
+  <node id="po"><narrative><![CDATA[<p>A girl of  <strong>16</strong>
+    arrives alone.</p><p>Her &laquo;uncle&raquo; answers.</p>]]></narrative>
     <choice goto="meet">Interview her</choice>
     <choice goto="bad">Register her</choice>
   </node>
   <node id="sw"><narrative><![CDATA[<p>SW</p>]]></narrative>
     <choice goto="meet">Talk with her</choice>
   </node>
-  <node id="meet"><narrative><![CDATA[<p>MEET</p>]]></narrative>
+  <node id="meet"><narrative><![CDATA[<p>=1+1 services meet.</p>]]></narrative>
     <choice goto="good">Refer her</choice>
     <choice goto="ok">Wait</choice>
     <choice goto="bad">=HYPERLINK("http://x")</choice>
@@ -156,19 +157,28 @@ def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):
     assert r["Content-Disposition"] == ("attachment; filename=\"Reunion-de-cas-choices-by-role.csv\"; "
                                         "filename*=UTF-8''R%C3%A9union%20de%20cas%20-%20choices%20by%20role.csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Question", "Answer", "Role", "Participants", "Count", "Percent"]
-    assert rows[1:5] == [["po", "Interview her", "Police officer", "3", "3", "100"],
-                         ["po", "Register her", "Police officer", "3", "0", "0"],
-                         ["sw", "Talk with her", "Social <i>worker</i>", "fewer than 3", "", ""],
-                         ["meet", "Refer her", "Police officer", "not shown", "", ""]]
+    assert rows[0] == ["Node ID", "Narrative", "Answer", "Role", "Participants", "Count", "Percent"]
+    # each node by its id, then its narrative as a facilitator reads it: the author's HTML as one
+    # line of text, entities decoded
+    po = "A girl of 16 arrives alone. Her «uncle» answers."
+    assert rows[1:5] == [["po", po, "Interview her", "Police officer", "3", "3", "100"],
+                         ["po", po, "Register her", "Police officer", "3", "0", "0"],
+                         ["sw", "SW", "Talk with her", "Social <i>worker</i>", "fewer than 3", "", ""],
+                         ["meet", "'=1+1 services meet.", "Refer her", "Police officer", "not shown", "", ""]]
     # at "meet" the one social worker is withheld, and the officers with them (secondary rule)
-    assert ["meet", "Refer her", "Social <i>worker</i>", "fewer than 3", "", ""] in rows
-    assert ["meet", "'" + LEAVE, "Police officer", "not shown", "", ""] in rows  # formula-safe
-    assert ["Ending", "Good practice", "Police officer", "not shown", "", ""] in rows
+    assert ["meet", "'=1+1 services meet.", "Refer her", "Social <i>worker</i>", "fewer than 3", "", ""] in rows
+    assert ["meet", "'=1+1 services meet.", "'" + LEAVE, "Police officer", "not shown", "", ""] in rows  # formula-safe
+    assert ["Ending", "", "Good practice", "Police officer", "not shown", "", ""] in rows
     assert all("officer0" not in cell and "student" not in cell for row in rows for cell in row)
 
     r = handlers.get(meeting, "export_perspectives", student="officer0")
     assert r.status_code == 403 and r.json()["error"] == "staff_only"
+
+    # a French facilitator reads the headings in French
+    r = handlers.get(meeting, "export_perspectives", student="staff_1", lang="fr")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Identifiant de l’étape", "Récit", "Réponse", "Rôle", "Participants", "Nombre", "Pourcentage"]
+    assert ["po", po, "Interview her", "Police officer", "3", "3", "100"] in rows
 
 
 def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):

@@ -72,8 +72,8 @@ class Handlers:
             ctx = self._context(student, handler)
             return Response(ctx.handle(self.key(usage_id), handler, data or {}, raw=body))
 
-    def get(self, usage_id, handler, student="student_1"):
-        with translation.override("en"):
+    def get(self, usage_id, handler, student="student_1", lang=None):
+        with translation.override(lang or "en"):
             return Response(self._context(student, handler).handle(self.key(usage_id), handler, method="GET"))
 
     def view(self, usage_id, view="student_view", student="student_1", lang=None):

@@ -70,15 +70,17 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
     tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2}, "@p": {"o": 4}}
     rows = cs_perspectives.csv_rows(CASE, tallies, None, 6, _)
-    assert rows[1:5] == [["q1", "A", "All participants", "4", "4", "100"],
-                         ["q1", "B", "All participants", "4", "0", "0"],
-                         ["q2", "X", "All participants", "6", "3", "50"],
-                         ["q2", "Y", "All participants", "6", "0", "0"]]
-    assert rows[5:] == [["old (removed question)", "yes", "All participants", "", "2", ""],
-                        ["q1", "c (removed option)", "All participants", "", "2", ""],
-                        ["q2", "z (removed option)", "All participants", "", "1", ""]]
+    assert rows[1:5] == [["q1", "Pick one.", "A", "All participants", "4", "4", "100"],
+                         ["q1", "Pick one.", "B", "All participants", "4", "0", "0"],
+                         ["q2", "Pick some.", "X", "All participants", "6", "3", "50"],
+                         ["q2", "Pick some.", "Y", "All participants", "6", "0", "0"]]
+    # a removed question keeps its id (no prompt left to read); a current one's row names its prompt
+    assert rows[5:] == [["old", "Removed question", "yes", "All participants", "", "2", ""],
+                        ["q1", "Pick one.", "c (removed option)", "All participants", "", "2", ""],
+                        ["q2", "Pick some.", "z (removed option)", "All participants", "", "1", ""]]
     assert cs_perspectives.csv_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
-        ["q2", "X", "All participants", "4", "0", "0"], ["q2", "Y", "All participants", "4", "0", "0"]]
+        ["q2", "Pick some.", "X", "All participants", "4", "0", "0"],
+        ["q2", "Pick some.", "Y", "All participants", "4", "0", "0"]]
 
 
 SCENARIO = Scenario(min_group_size=2, roles=(Role("r1", "Officer", "a"), Role("r2", "Nurse", "a")), nodes=(
@@ -94,12 +96,12 @@ def test_the_role_play_csv_lists_apart_the_choices_at_removed_nodes_and_choices_
     }
     rows = list(rp_report.apart_rows(SCENARIO, by_role, _))
     assert rows == [
-        ["a", "Choice 3 (no longer offered)", "Officer", 5, 2, 40],
-        ["a", "Choice 3 (no longer offered)", "Nurse", 2, 0, 0],
+        ["a", "A", "Choice 3 (no longer offered)", "Officer", 5, 2, 40],
+        ["a", "A", "Choice 3 (no longer offered)", "Nurse", 2, 0, 0],
         # the nurse alone is fewer than the minimum group size, so the officers are withheld too
         # (the secondary rule of common.perspectives: else the total would give the nurse away)
-        ["old (removed node)", "Choice 2", "Officer", "not shown", "", ""],
-        ["old (removed node)", "Choice 2", "Nurse", "fewer than 2", "", ""],
+        ["old", "Removed node", "Choice 2", "Officer", "not shown", "", ""],
+        ["old", "Removed node", "Choice 2", "Nurse", "fewer than 2", "", ""],
     ]
     header, *every = list(rp_report.perspective_rows(SCENARIO, by_role, _))
     assert every[-len(rows):] == rows  # at the end of the staff CSV, after the figures
@@ -109,12 +111,12 @@ def test_the_role_play_csv_lists_a_removed_roles_choices_and_endings_under_its_i
     by_role = {"r1": {"a": {"0": 3}, ENDING: {"end": 3}},
                "gone": {"a": {"1": 2}, ENDING: {"end": 2}}}  # a role removed (or renamed) since
     rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
-    assert ["a", "Go", "Officer", 3, 3, 100] in rows  # the figures: the current roles, as before
+    assert ["a", "A", "Go", "Officer", 3, 3, 100] in rows  # the figures: the current roles, as before
     assert not any("Nurse" in row for row in rows)  # r2 has no participants
-    assert [row for row in rows if "removed role" in str(row[2])] == [
-        ["a", "Go", "gone (removed role)", 2, 0, 0],
-        ["a", "Stay", "gone (removed role)", 2, 2, 100],
-        ["Ending", "Good practice", "gone (removed role)", 2, 2, 100],
+    assert [row for row in rows if "removed role" in str(row[3])] == [
+        ["a", "A", "Go", "gone (removed role)", 2, 0, 0],
+        ["a", "A", "Stay", "gone (removed role)", 2, 2, 100],
+        ["Ending", "", "Good practice", "gone (removed role)", 2, 2, 100],
     ]
     assert list(rp_report.removed_role_rows(SCENARIO, {"r1": by_role["r1"]}, _)) == []
 
@@ -122,14 +124,14 @@ def test_the_role_play_csv_lists_a_removed_roles_choices_and_endings_under_its_i
     # in the figures (common.perspectives' secondary rule): its members still count in every split
     by_role["tiny"] = {"a": {"0": 1}, ENDING: {"end": 1}}
     rows = list(rp_report.perspective_rows(SCENARIO, by_role, _))
-    assert ["a", "Go", "Officer", 3, 3, 100] in rows
-    assert [row for row in rows if "removed role" in str(row[2])] == [
-        ["a", "Go", "gone (removed role)", "not shown", "", ""],
-        ["a", "Go", "tiny (removed role)", "fewer than 2", "", ""],
-        ["a", "Stay", "gone (removed role)", "not shown", "", ""],
-        ["a", "Stay", "tiny (removed role)", "fewer than 2", "", ""],
-        ["Ending", "Good practice", "gone (removed role)", "not shown", "", ""],
-        ["Ending", "Good practice", "tiny (removed role)", "fewer than 2", "", ""],
+    assert ["a", "A", "Go", "Officer", 3, 3, 100] in rows
+    assert [row for row in rows if "removed role" in str(row[3])] == [
+        ["a", "A", "Go", "gone (removed role)", "not shown", "", ""],
+        ["a", "A", "Go", "tiny (removed role)", "fewer than 2", "", ""],
+        ["a", "A", "Stay", "gone (removed role)", "not shown", "", ""],
+        ["a", "A", "Stay", "tiny (removed role)", "fewer than 2", "", ""],
+        ["Ending", "", "Good practice", "gone (removed role)", "not shown", "", ""],
+        ["Ending", "", "Good practice", "tiny (removed role)", "fewer than 2", "", ""],
     ]
 
 

@@ -136,11 +136,12 @@ def test_the_csv_rows_list_every_decision_reached_and_the_endings_with_the_same_
     by_role = {"officer": {"po": {"0": 5, "1": 1}, "meet": {"0": 5}, "@ending": {"good": 5, "gone": 1}},
                "social": {"sw": {"0": 2}, "meet": {"1": 2}, "@ending": {"ok": 2}}}
     rows = list(perspective_rows(scenario(), by_role, lambda text: text))
-    assert rows[0] == ["Question", "Answer", "Role", "Participants", "Count", "Percent"]
-    assert rows[1:3] == [["po", "Interview", "Police officer", 6, 5, 83],
-                         ["po", "Register", "Police officer", 6, 1, 17]]
-    assert ["sw", "Talk", "Social worker", "fewer than 5", "", ""] in rows  # 2 social workers
-    assert ["meet", "Refer", "Police officer", "not shown", "", ""] in rows  # (they would give the 2 away)
+    assert rows[0] == ["Node ID", "Narrative", "Answer", "Role", "Participants", "Count", "Percent"]
+    assert rows[1:3] == [["po", "po", "Interview", "Police officer", 6, 5, 83],
+                         ["po", "po", "Register", "Police officer", 6, 1, 17]]
+    assert ["sw", "sw", "Talk", "Social worker", "fewer than 5", "", ""] in rows  # 2 social workers
+    assert ["meet", "meet", "Refer", "Police officer", "not shown", "", ""] in rows  # (they would give the 2 away)
     endings = [row for row in rows if row[0] == "Ending"]
-    assert [row[1] for row in endings[:4]] == ["Good practice", "Acceptable practice", "Other ending", "Good practice"]
-    assert all(row[3] in ("not shown", "fewer than 5") for row in endings)
+    assert [row[2] for row in endings[:4]] == ["Good practice", "Acceptable practice", "Other ending", "Good practice"]
+    assert all(row[1] == "" for row in endings)  # a kind of ending counts several nodes: no one narrative
+    assert all(row[4] in ("not shown", "fewer than 5") for row in endings)
