@@ -164,3 +164,37 @@ def test_the_profile_question_is_the_same_card_in_the_role_play_as_in_the_case_s
     page.locator(".emm-role-play [data-profile]").wait_for()
     assert page.evaluate(CARD, ".emm-role-play") == case == ["1px", "solid", LINE, "6px"]
     assert page.js_errors == []
+
+
+# the keyboard focus ring's colour against the white page it is drawn on (outline-offset: a gap of page)
+FOCUS_RING = """() => {
+  const lum = (rgb) => rgb.match(/\\d+/g).slice(0, 3).map(Number).map((c) => c / 255)
+    .map((c) => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const el = document.activeElement, s = getComputedStyle(el), page = getComputedStyle(document.body).backgroundColor;
+  const [a, b] = [lum(s.outlineColor), lum(page === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : page)];
+  return {tag: el.tagName, visible: el.matches(':focus-visible'), style: s.outlineStyle,
+          width: parseFloat(s.outlineWidth), contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+}"""
+
+
+def test_the_keyboard_focus_ring_stands_out_from_the_page(workbench, new_page):
+    """A keyboard user sees where the focus is: the ring around an option or a button has 3:1
+    against the page (WCAG 1.4.11, non-text contrast). The light amber ring was 1.6:1 on white: a
+    low-vision learner lost it on an unselected radio button (fresh-user trial, session 11)."""
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url("emm_likert.1", student_id()) + "&lang=fr")
+    page.locator(".emm-likert input[type=radio]").first.wait_for()
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    page.locator(".emm-likert input[type=radio]").first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # focus by keyboard: :focus-visible
+    ring = page.evaluate(FOCUS_RING)
+    assert ring["tag"] == "INPUT" and ring["visible"] and ring["style"] == "solid" and ring["width"] >= 2, ring
+    assert ring["contrast"] >= 3, ring
+    page.locator(".emm-likert [data-submit]").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    ring = page.evaluate(FOCUS_RING)
+    assert ring["tag"] == "BUTTON" and ring["visible"] and ring["contrast"] >= 3, ring
+    assert page.js_errors == []
