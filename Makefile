@@ -104,8 +104,8 @@ wheel: $(VENV)/.installed  ## build the wheel into dist/
 	$(PY) -m build --wheel --outdir dist .
 
 # the builder needs only Python 3.11+ and lxml; `make test` checks the archives (tests/integration/test_course_archive.py)
-course: $(VENV312)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
-	$(PY312) scripts/build_course.py --out dist
+course: $(VENV)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
+	$(PY) scripts/build_course.py --out dist
 
 clean:
 	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache node_modules

@@ -4,4 +4,4 @@ The package is also a Django app (``emm_xblocks.apps``): it stores the anonymous
 (Likert responses, "how others chose" counts) as inserted rows, never as a shared tally.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -54,9 +54,9 @@ def test_tutor_is_22_and_lists_the_plugin(tutor):
 def test_enabled_plugin_installs_the_package_in_the_openedx_image(tutor):
     tutor("plugins", "enable", "emm")
     tutor("config", "save")
-    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == "emm-xblocks==0.1.0"
+    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == "emm-xblocks==0.2.0"
     dockerfile = read(tutor.root, "build/openedx/Dockerfile")
-    line = "$PIP_COMMAND install 'emm-xblocks==0.1.0'"
+    line = "$PIP_COMMAND install 'emm-xblocks==0.2.0'"
     assert line in dockerfile
     # after the platform's requirements (so a pin of ours cannot downgrade the platform's)
     assert dockerfile.index("requirements/edx/base.txt") < dockerfile.index(line)
@@ -67,7 +67,7 @@ def test_the_requirement_is_a_config_value_an_admin_sets(tutor):
     wheel = "emm-xblocks @ https://example.org/emm_xblocks-0.2.0-py3-none-any.whl"
     tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={wheel}")
     dockerfile = read(tutor.root, "build/openedx/Dockerfile")
-    assert f"install '{wheel}'" in dockerfile and "emm-xblocks==0.1.0" not in dockerfile
+    assert f"install '{wheel}'" in dockerfile and "emm-xblocks==0.2.0" not in dockerfile
 
 
 def lms_settings_namespace(settings_text):
@@ -97,7 +97,7 @@ def test_xapi_events_can_be_turned_off(tutor):
     tutor("plugins", "enable", "emm")
     tutor("config", "save", "--set", "EMM_XAPI_EVENTS=false")
     assert "allow_xapi_events" not in read(tutor.root, "apps/openedx/settings/lms/production.py")
-    assert "emm-xblocks==0.1.0" in read(tutor.root, "build/openedx/Dockerfile")
+    assert "emm-xblocks==0.2.0" in read(tutor.root, "build/openedx/Dockerfile")
 
 
 def test_cms_settings_are_untouched(tutor):

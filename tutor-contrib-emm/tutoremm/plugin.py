@@ -4,7 +4,7 @@ What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
 
 * configuration (``CONFIG_DEFAULTS``, overridable with ``tutor config save --set NAME=value``):
 
-  - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release installs (``0.1.0``);
+  - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release installs (``0.2.0``);
   - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image (default
     ``emm-xblocks=={{ EMM_XBLOCKS_VERSION }}``; a wheel URL or ``git+https://...`` works too);
   - ``EMM_XAPI_EVENTS``: let event-routing-backends turn the blocks' tracking events into xAPI
@@ -32,7 +32,7 @@ in utf8mb3 refuses emoji with the clear error ``text_not_storable`` (see the REA
 
 from tutor import hooks
 
-EMM_XBLOCKS_VERSION = "0.1.0"
+EMM_XBLOCKS_VERSION = "0.2.0"
 
 hooks.Filters.CONFIG_DEFAULTS.add_items([
     ("EMM_XBLOCKS_VERSION", EMM_XBLOCKS_VERSION),
