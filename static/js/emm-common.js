@@ -1,11 +1,11 @@
-/* emm-xblocks shared helpers: translation, numbers, DOM, handler calls, learner actions, server
-   HTML. Learner text only through textContent. Contracts and reasons: docs/javascript.md. */
+/* emm-xblocks shared helpers (every page): translation, numbers, DOM, handler calls, learner actions,
+   server HTML, marks. Contracts and reasons: docs/javascript.md */
 (function (global) {
   "use strict";
   if (global.EMM) { return; }
   var EMM = {};
 
-  /* our catalogues (EmmXBlocksCatalogs), then atlas's (EmmXBlocksI18N), the platform's, English */
+  /* ours, then atlas's, the platform's, English */
   function lookup(text) {
     var catalogs = global.EmmXBlocksCatalogs || [];
     for (var i = catalogs.length - 1; i >= 0; i -= 1) {
@@ -35,7 +35,7 @@
     return other ? other(one, many, n) : (n === 1 ? one : many);
   };
 
-  /* numbers per locale (CLDR through Intl; common/numbers.py): the block's lang, else the page's */
+  /* the block's lang, else the page's */
   EMM.locale = function (element) {
     var node = EMM.root(element) || document.querySelector(".emm[lang]");
     var host = node && node.closest ? node.closest("[lang]") : null;
@@ -50,21 +50,21 @@
     if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
     return formats[key];
   }
-  /* 3.8333 -> "3,83" in French (at most `digits` decimals, default 2) */
+  /* 3.8333 -> "3,83" in French */
   EMM.number = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
       .format(value);
   };
-  /* a whole number in the language of element's block: "12 345" */
+  /* 12345 -> "12 345" in French */
   EMM.count = function (n, element) {
     return EMM.number(n, EMM.locale(element), 0);
   };
-  /* 16.67 -> "16,7 %" in French, "16.7%" in English (default 1 decimal) */
+  /* 16.67 -> "16,7 %" in French */
   EMM.percent = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
       .format(value / 100);
   };
-  /* the whole number that makes a gettext plural formula pick CLDR's form for n */
+  /* the whole number of n's CLDR plural form */
   EMM.pluralN = function (n, locale) {
     var abs = Math.abs(Number(n));
     if (!isFinite(abs)) { return 0; }
@@ -74,7 +74,7 @@
     for (var i = 0; i < 1000; i += 1) { if (rules.select(i) === category) { return i; } }
     return Math.round(abs);
   };
-  /* "Answered {done} of {total}" with {"done": 3, "total": 8} */
+  /* "{done} of {total}", {done: 3, total: 8} */
   EMM.format = function (text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : m;
@@ -108,10 +108,8 @@
     return match ? decodeURIComponent(match[1]) : "";
   };
 
-  /* the codes of {error, message} learner pages branch on (the editors': EMM.EDITOR_CODES, emm-editor.js;
-     tests/unit/test_js_error_codes.py) */
+  /* the codes learner pages branch on (the editors': EMM.EDITOR_CODES) */
   EMM.CODES = Object.freeze({
-    /* learner handlers */
     ALREADY_SUBMITTED: "already_submitted",
     NOT_STARTED: "not_started",
     ALREADY_ENDED: "already_ended",
@@ -120,14 +118,13 @@
     READ_ONLY_MASQUERADE: "read_only_masquerade",
     PAST_DUE: "past_due"
   });
-  /* a failure that never reached a handler */
+  /* no handler answered: nobody knows if it did the action */
   EMM.LOCAL_CODES = Object.freeze({
     NETWORK: "network",
     BAD_RESPONSE: "bad_response",
     HTTP_ERROR: "http_error"
   });
 
-  /* the handler's URL and fetch's options */
   EMM.request = function (runtime, element, handler, data) {
     return {
       url: runtime.handlerUrl(EMM.root(element), handler),
@@ -140,7 +137,7 @@
     };
   };
 
-  /* resolves with the body; rejects with {error, message} a person can read, whatever failed */
+  /* the body, or a rejection {error, message} */
   EMM.post = function (runtime, element, handler, data) {
     var req = EMM.request(runtime, element, handler, data);
     return EMM.fetch(req.url, req.options).then(function (response) {
@@ -158,22 +155,20 @@
       return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
     });
   };
-  /* looked up at call time (tests stand in for it) */
+  /* looked up at call time (tests) */
   EMM.fetch = function (url, options) { return global.fetch(url, options); };
 
-  /* an action's id (`action_id`), sent again unchanged on a retry: done once (common/recovery.py) */
+  /* an action's id, sent again on a retry (common/recovery.py) */
   EMM.newActionId = function () {
     var bytes = new Uint8Array(12), crypto = global.crypto;
     if (crypto && crypto.getRandomValues) { crypto.getRandomValues(bytes); }
     else { for (var i = 0; i < bytes.length; i += 1) { bytes[i] = Math.floor(Math.random() * 256); } }
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
   };
-  /* nobody knows whether the server did the action */
   EMM.isLost = function (err) {
-    return !!err && (err.error === EMM.LOCAL_CODES.NETWORK || err.error === EMM.LOCAL_CODES.BAD_RESPONSE
-      || err.error === EMM.LOCAL_CODES.HTTP_ERROR);
+    return !!err && Object.values(EMM.LOCAL_CODES).indexOf(err.error) !== -1;
   };
-  /* the id still in doubt if the same data is sent again (a retry), else a new one */
+  /* the id in doubt if the same data is sent again, else a new one */
   var pending = new WeakMap();
   function actionId(block, handler, data, given) {
     var mine = pending.get(block);
@@ -188,9 +183,7 @@
     if (mine) { delete mine[handler]; }
   }
 
-  /* One learner action at a time per block, busy shown, failure said.
-     opts: {button, busyText, alert, actionId, onSuccess(body, meta), onError(err, meta),
-     refresh(err, meta)}; meta: {actionId, lost}. Resolves with true, false or null (busy). */
+  /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
   var sending = new WeakSet();
   EMM.SLOW_MS = 500;
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
@@ -241,12 +234,12 @@
     });
   };
 
-  /* server HTML into the page, inert: parsed apart, scripts and on* attributes dropped */
+  /* server HTML, inert: scripts and on* dropped */
   EMM.parseServerHtml = function (html) {
     var doc = new global.DOMParser().parseFromString("<!DOCTYPE html><body>" + (html || ""), "text/html");
     var body = doc.body;
-    Array.prototype.slice.call(body.querySelectorAll("script")).forEach(function (s) { s.remove(); });
-    Array.prototype.forEach.call(body.querySelectorAll("*"), function (node) {
+    body.querySelectorAll("script").forEach(function (s) { s.remove(); });
+    body.querySelectorAll("*").forEach(function (node) {
       Array.prototype.slice.call(node.attributes).forEach(function (attr) {
         if (/^on/i.test(attr.name)) { node.removeAttribute(attr.name); }
       });
@@ -260,21 +253,37 @@
     return container;
   };
 
-  /* a message in a live region (an alert is unhidden) */
+  /* a message in a live region, unhidden */
   EMM.say = function (region, message) {
     if (!region) { return; }
     region.textContent = "";
-    if (region.hasAttribute("hidden")) { region.removeAttribute("hidden"); }
+    region.hidden = false;
     /* a fresh text node: a repeated message is announced again */
     window.setTimeout(function () { region.textContent = message; }, 30);
   };
   EMM.clear = function (region, hide) {
     if (!region) { return; }
     region.textContent = "";
-    if (hide) { region.setAttribute("hidden", ""); }
+    if (hide) { region.hidden = true; }
   };
 
-  /* `fn` runs when the browser says the link is back */
+  /* root's [attr] fieldsets marked as said ({id: message}), the focus into the first; how many */
+  EMM.mark = function (root, attr, said, focus) {
+    var n = 0;
+    root.querySelectorAll("[" + attr + "]").forEach(function (fs) {
+      var slot = fs.querySelector("[data-error-for]"), text = said[fs.getAttribute(attr)] || "";
+      fs.classList.toggle("emm-invalid", !!text);
+      slot.textContent = text;
+      slot.hidden = !text;
+      if (!text) { fs.removeAttribute("aria-describedby"); return; }
+      fs.setAttribute("aria-describedby", slot.id);
+      n += 1;
+      if (focus && n === 1) { fs.querySelector("input, textarea").focus(); }
+    });
+    return n;
+  };
+
+  /* `fn` runs when the link is back */
   EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 
   global.EMM = EMM;

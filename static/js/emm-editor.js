@@ -6,7 +6,8 @@
    (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
    (add, move up or down, remove: focus kept, the change announced, the form checked again).
    A refused save says why next to the Save button (data-save-alert) and moves the focus to the
-   first field in error; a save that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows
+   first problem in the form's order, whatever its kind (also when it is refused before sending, a
+   text being over its limit); a save that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows
    "Save anyway" (data-confirm-save), which sends the same form again with confirm: true.
    Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
@@ -148,7 +149,7 @@
     var root = EMM.root(element).querySelector(spec.root) || EMM.root(element);
     var form = root.querySelector("form");
     var rowSelector = spec.row || "[data-row]";
-    var timer = null, seq = 0;
+    var timer = null, seq = 0, edits = 0;
     var ed = {
       root: root,
       form: form,
@@ -181,30 +182,53 @@
     };
     ed.notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
 
-    /* the live check: what the server's validators say, next to the fields */
-    ed.check = function (now) {
+    /* the live check: what the server's validators say, next to the fields; then(): after they
+       are shown, if this is still the latest check */
+    ed.check = function (now, then) {
       global.clearTimeout(timer);
       timer = global.setTimeout(function () {
         var data = spec.collect(), mine = (seq += 1);
         EMM.post(runtime, element, "studio_validate", data).then(function (body) {
-          if (mine === seq) { spec.show(body.problems || [], data, "check"); }
+          if (mine !== seq) { return; }
+          spec.show(body.problems || [], data, "check");
+          if (then) { then(); }
         }, function () { /* checking is a help; saving reports errors */ });
       }, now ? 0 : ed.DELAY);
     };
 
-    /* the first field in error (document order) takes the focus; an error with no field of its
-       own focuses its message; none at all: the message next to the Save button */
-    ed.focusFirstError = function () {
-      var slot = form.querySelector("[data-blocking]");
-      var target = slot && (slot.parentNode.querySelector("[aria-invalid=true]") ||
-        slot.parentNode.querySelector("input, select, textarea"));
-      if (!target && slot) { slot.setAttribute("tabindex", "-1"); target = slot; }
-      (target || ed.saveAlert || form).focus();
+    /* The first problem in the form's order takes the focus, whatever its kind: a field in error
+       (aria-invalid: marked by the server's validators, or a text over its limit, emm-forms.js),
+       or an error's message ([data-blocking]): its field, else the first control beside it, else
+       the message itself. None: the message next to the Save button. A closed <details> holding
+       it is opened. `focused`: an element that already has the focus there (a text over its
+       limit, its caret put at the long line) and keeps it. Returns the element focused. */
+    ed.focusFirstError = function (focused) {
+      var first = form.querySelector("[data-blocking], [aria-invalid=true]:not(:disabled)");
+      var over = EMM.overLimit(form);
+      if (over && (!first || over.compareDocumentPosition(first) & global.Node.DOCUMENT_POSITION_FOLLOWING)) { first = over; }
+      var target = first;
+      if (first && first.hasAttribute("data-blocking")) {
+        target = first.parentNode.querySelector("[aria-invalid=true]") || first.parentNode.querySelector("input, select, textarea");
+        if (!target) { first.setAttribute("tabindex", "-1"); target = first; }
+      }
+      target = target || ed.saveAlert || form;
+      for (var d = target.closest("details"); d; d = d.parentNode.closest("details")) { d.open = true; }
+      if (target !== focused) { target.focus(); }
+      return target;
     };
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
-      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox)) { return Promise.resolve(false); }
+      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox)) {
+        /* refused here, the focus at the text over its limit; a problem above it comes first, as
+           in the server's refusal: one the last check marked at once, one the check run now finds
+           once it answers (unless the author has edited or moved on meanwhile) */
+        var at = ed.focusFirstError(global.document.activeElement), before = edits;
+        ed.check(true, function () {
+          if (edits === before && global.document.activeElement === at) { ed.focusFirstError(at); }
+        });
+        return Promise.resolve(false);
+      }
       var data = spec.collect();
       global.clearTimeout(timer);
       seq += 1;  /* a check still on its way must not overwrite what the save says */
@@ -275,6 +299,7 @@
     });
     /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
     function edited(event) {
+      edits += 1;
       ed.hideConfirm();
       if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
     }

@@ -118,18 +118,11 @@ function EmmLikert(runtime, element, args) {
     progress.textContent = EMM.format(_("Answered {done} of {total}"), {done: EMM.count(done, root), total: EMM.count(args.total, root)});
   }
 
-  function markErrors(ids) {
-    statements().forEach(function (fs) {
-      var id = fs.getAttribute("data-statement");
-      var slot = fs.querySelector("[data-error-for]");
-      var bad = ids.indexOf(id) !== -1;
-      fs.classList.toggle("emm-invalid", bad);
-      if (bad) {
-        slot.textContent = _("Please choose an answer.");
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
+  /* the statements of ids marked, the others cleared (EMM.mark); focus: into the first */
+  function markErrors(ids, focus) {
+    var said = Object.create(null);
+    ids.forEach(function (id) { said[id] = _("Please choose an answer."); });
+    return EMM.mark(root, "data-statement", said, focus);
   }
 
   function missingRequired(answers) {
@@ -150,10 +143,8 @@ function EmmLikert(runtime, element, args) {
     EMM.clear(alertBox, true);
     var answers = collect();
     var missing = missingRequired(answers);
-    markErrors(missing);
-    if (missing.length) {
+    if (markErrors(missing, true)) {
       EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)}));
-      root.querySelector("[data-statement=\"" + missing[0] + "\"] input").focus();
       return;
     }
     if (EMM.refuseOverLimit(form, alertBox)) { return; }

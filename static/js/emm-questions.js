@@ -31,28 +31,12 @@
     });
     return answers;
   };
-  /* mark the questions of said ({id: message}), clear the others; focus: into the first marked */
-  function mark(root, said, focus) {
-    var n = 0;
-    root.querySelectorAll("[data-question]").forEach(function (fs) {
-      var slot = fs.querySelector("[data-error-for]"), text = said[fs.getAttribute("data-question")];
-      fs.classList.toggle("emm-invalid", !!text);
-      if (text) {
-        slot.textContent = text;
-        slot.removeAttribute("hidden");
-        fs.setAttribute("aria-describedby", slot.id);
-        n += 1;
-        if (focus && n === 1) { fs.querySelector("input, textarea").focus(); }
-      } else { slot.textContent = ""; slot.setAttribute("hidden", ""); fs.removeAttribute("aria-describedby"); }
-    });
-    return n;
-  }
   /* Mark the questions whose ids are given as needing an answer (message, or "Please answer this
      question."), and clear the others' marks */
   EMM.markQuestions = function (root, ids, message, focus) {
     var said = Object.create(null);
     ids.forEach(function (id) { said[id] = message || _("Please answer this question."); });
-    return mark(root, said, focus);
+    return EMM.mark(root, "data-question", said, focus);
   };
   /* A refused submit's error body ({questions: [ids]} or {question: id, message}) on the form */
   EMM.markRefusedAnswers = function (root, err) {
@@ -75,7 +59,7 @@
           : EMM.format(_("This answer is too long ({max} words at most)."), {max: EMM.count(max, root)});
       }
     });
-    var n = mark(root, said, true);
+    var n = EMM.mark(root, "data-question", said, true);
     if (!n) { return answers; }
     EMM.say(alertBox, EMM.format(limits ? EMM.ngettext("Not sent: {n} question needs attention (see the message under it).",
       "Not sent: {n} questions need attention (see the messages under them).", n)

@@ -266,6 +266,45 @@ test("setServerHtml parses apart from the page, drops scripts and on* handlers, 
   assert.equal(container.childNodes.length, 0, "nothing left of the previous panel");
 });
 
+// ---------------------------------------------------------------- marks of the items needing attention
+/* an item as the pages write it: a fieldset named by `attr`, its radios, its hidden message slot */
+function item(attr, id) {
+  return el("fieldset", {[attr]: id}, [el("input", {type: "radio", id: id + "-1"}), el("input", {type: "radio", id: id + "-2"}),
+    el("p", {id: id + "-error", "data-error-for": id, hidden: ""})]);
+}
+
+test("mark: the items said under the attribute given are marked, the focus in the first; the others cleared", () => {
+  const w = setup();
+  const {FakeElement} = require("./fake-dom");
+  const question = item("data-question", "b");
+  const root = el("div", {}, [item("data-statement", "a"), item("data-statement", "b"), item("data-statement", "c"), question]);
+  const fieldset = (id) => root.querySelector(`[data-statement=${id}]`);
+  const said = Object.create(null);
+  said.b = "Please choose an answer.";
+  said.c = "Please choose an answer.";
+  FakeElement.focused = null;
+  assert.equal(w.EMM.mark(root, "data-statement", said, true), 2);
+  assert.equal(FakeElement.focused, fieldset("b").querySelector("input"), "the first marked, in the form's order");
+  assert.deepEqual(["a", "b", "c"].map((id) => [fieldset(id).classList.contains("emm-invalid"),
+    fieldset(id).querySelector("[data-error-for]").textContent, fieldset(id).querySelector("[data-error-for]").hidden,
+    fieldset(id).getAttribute("aria-describedby")]),
+  [[false, "", true, null], [true, "Please choose an answer.", false, "b-error"], [true, "Please choose an answer.", false, "c-error"]]);
+  assert.equal(question.classList.contains("emm-invalid"), false, "another attribute's items are not touched");
+  assert.equal(question.querySelector("[data-error-for]").hidden, true);
+
+  // a server's refusal, no focus asked: c alone, b cleared, the focus left where it was
+  const kept = FakeElement.focused;
+  assert.equal(w.EMM.mark(root, "data-statement", {c: "Refused."}, false), 1);
+  assert.equal(FakeElement.focused, kept);
+  assert.equal(fieldset("b").classList.contains("emm-invalid"), false);
+  assert.equal(fieldset("b").querySelector("[data-error-for]").hidden, true);
+  assert.equal(fieldset("b").getAttribute("aria-describedby"), null);
+  assert.equal(fieldset("c").querySelector("[data-error-for]").textContent, "Refused.");
+  assert.equal(w.EMM.mark(root, "data-statement", {}, true), 0);
+  assert.equal(root.querySelectorAll(".emm-invalid").length, 0);
+  assert.equal(FakeElement.focused, kept, "nothing marked: the focus stays");
+});
+
 // ---------------------------------------------------------------- numbers per locale (CLDR through Intl)
 test("numbers and percentages follow the locale as the server's Babel writes them", () => {
   const w = setup();

@@ -55,6 +55,8 @@ class FakeElement {
   getAttribute(name) { const v = this._attrs.get(String(name).toLowerCase()); return v === undefined ? null : v; }
   hasAttribute(name) { return this._attrs.has(String(name).toLowerCase()); }
   removeAttribute(name) { this._attrs.delete(String(name).toLowerCase()); }
+  get id() { return this.getAttribute("id") || ""; }
+  set id(value) { this.setAttribute("id", value); }
   get className() { return this.getAttribute("class") || ""; }
   set className(value) { this.setAttribute("class", value); }
   get hidden() { return this.hasAttribute("hidden"); }
