@@ -195,6 +195,9 @@
         }, function () { /* checking is a help; saving reports errors */ });
       }, now ? 0 : ed.DELAY);
     };
+    /* a check waiting or on its way is dropped: what comes next (a save, another view of the
+       content) says what it says, and a late answer about the content as it was must not undo it */
+    ed.dropChecks = function () { global.clearTimeout(timer); seq += 1; };
 
     /* The first problem in the form's order takes the focus, whatever its kind: a field in error
        (aria-invalid: marked by the server's validators, or a text over its limit, emm-forms.js),
@@ -230,8 +233,7 @@
         return Promise.resolve(false);
       }
       var data = spec.collect();
-      global.clearTimeout(timer);
-      seq += 1;  /* a check still on its way must not overwrite what the save says */
+      ed.dropChecks();
       EMM.clear(ed.alertBox, true);
       EMM.clear(ed.saveAlert, true);
       ed.hideConfirm();
