@@ -45,7 +45,7 @@ def from_editor(data, _):
     problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
     settings, setting_problems = read_editor(data, SETTINGS, _)
     # an empty name is ``validate``'s problem, as for an imported evaluation
-    settings.update(display_name=_text(data, "display_name") or "",
+    settings.update(display_name=one_line(_text(data, "display_name") or ""),
                     scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
     survey = Survey(
         statements=tuple(statements),

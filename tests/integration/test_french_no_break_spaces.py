@@ -102,9 +102,11 @@ def test_an_authors_space_beside_a_no_break_space_is_dropped_not_the_no_break_on
     data.pop("xml", None)
     data["statements"][0]["text"] = f"La formation\n   est-elle utile {NB}\t?"
     data["profile_options"][1]["text"] = f"« {NNB}Société civile \n{NNB}»"
+    data["display_name"] = f"Jour 1\n – que savez-vous {NB}? "  # the title too: one line, as in every block
     assert studio(platform).handle(key, "studio_submit", data).status == 200
     survey = studio(platform).block(key).load_content()
     assert (survey.statements[0].text, survey.profile_options[1].text) == (STATEMENT, OPTION)
+    assert survey.display_name == f"Jour 1 – que savez-vous{NB}?"
 
 
 def test_the_learner_reads_the_no_break_spaces(platform):  # noqa: F811
