@@ -245,7 +245,8 @@ def test_a_statement_made_required_after_the_page_loaded_is_marked_and_focused_o
     page = new_page(DESKTOP)
     open_block(page, workbench.scenario_url(scenario, student_id()))
     staff = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
-    staff.content = dict(staff.content, statements=[dict(s, required=s["id"] != "a") for s in staff.content["statements"]])
+    statements = [dict(s, required=s["id"] != "a") for s in staff.content["statements"]]
+    staff.content = dict(staff.content, statements=statements)
     staff.save()  # b and c are now required; the page still says none is
 
     fieldset(page, "a").locator(".emm-option").nth(3).click()
