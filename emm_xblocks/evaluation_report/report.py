@@ -348,7 +348,10 @@ def csv_rows(figures, _):
 
 def _statement(st, _):
     """A statement as the CSV names it: its text, marked as the page marks it when reverse-coded."""
-    return f'{st["text"]} ({_("reverse-coded")})' if st.get("reverse") else st["text"]
+    if not st.get("reverse"):
+        return st["text"]
+    marker = _("reverse-coded")  # not inside the f-string: xgettext would not read it there
+    return f'{st["text"]} ({marker})'
 
 
 def _profile_rows(e, section, _):
