@@ -22,6 +22,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
+from ..common.waiting import disabled_until_ready, note_html
 
 
 def page_html(page, words):
@@ -141,14 +142,16 @@ def _form_html(page, case, ungettext, _, nums):
     if left is not None:
         attempts = escape(ungettext("%(n)s attempt left", "%(n)s attempts left", left)) % {
             "n": escape(nums.number(left, 0))}
-    return (f'\n  <form class="emm-case-form" novalidate>\n'
+    waiting = disabled_until_ready(bool(page["read_only"]))  # read-only: disabled for good
+    wait = "" if page["locked"] else note_html(_)  # nothing to send on a locked form
+    return (f'\n  <form class="emm-case-form" method="post" novalidate>\n'
             f'    <h4>{questions}</h4>\n'
             f'    {read_only}\n'
             f'    {page["questions_html"]}\n'
             f'    {profile}\n'
             f'    <div class="emm-actions" data-form-actions{" hidden" if page["locked"] else ""}>\n'
-            f'      <button type="button" class="emm-button" data-save>{save}</button>\n'
-            f'      <button type="submit" class="emm-button emm-primary" data-submit>{submit}</button>\n'
-            f'    </div>\n'
+            f'      <button type="button" class="emm-button" data-save{waiting}>{save}</button>\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit{waiting}>{submit}</button>\n'
+            f'    </div>{wait}\n'
             f'    <p class="emm-attempts" data-attempts>{attempts}</p>\n'
             f'  </form>\n  ')

@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
 from ..common.question_views import profile_options_html
+from ..common.waiting import disabled_until_ready, note_html
 from .content import RESULTS_LEARNERS
 
 
@@ -113,7 +114,8 @@ def _form_html(page, survey, dom, words):
                    f'    </div>\n    ')
     required = escape(_("Statements marked * are required."))
     submit = escape(_("Update my answers")) if page["submitted"] else escape(_("Submit"))
-    return (f'\n  <form class="emm-likert-form" novalidate>\n'
+    wait = "" if locked else note_html(_)  # nothing to send on a locked form
+    return (f'\n  <form class="emm-likert-form" method="post" novalidate>\n'
             f'    {read_only}\n'
             f'    {scale_changed}\n'
             f'    {anonymous}\n'
@@ -123,8 +125,9 @@ def _form_html(page, survey, dom, words):
             f'    {comment}\n'
             f'    <p class="emm-required-note">{required}</p>\n'
             f'    <div class="emm-actions">\n'
-            f'      <button type="submit" class="emm-button emm-primary" data-submit{hidden}>{submit}</button>\n'
-            f'    </div>\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit{hidden}'
+            f'{disabled_until_ready(locked)}>{submit}</button>\n'
+            f'    </div>{wait}\n'
             f'  </form>\n  ')
 
 

@@ -19,13 +19,16 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from ..common.question_views import profile_options_html
+from ..common.waiting import WAITING
 
 
 def panel_html(ctx, _, ungettext, number):
-    """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template."""
+    """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template. On the page
+    (``ctx["waiting"]``) the buttons wait for the script (``common.waiting``); read-only, they stay
+    disabled."""
     phase = ctx["phase"]
     dom = escape(ctx["dom"])
-    disabled = " disabled" if ctx["read_only"] else ""
+    disabled = " disabled" if ctx["read_only"] else WAITING if ctx.get("waiting") else ""
     head = ""
     if ctx["read_only"]:
         head += f'<p class="emm-notice" data-read-only>{escape(ctx["read_only"])}</p>'

@@ -295,6 +295,7 @@ function EmmCaseStudy(runtime, element, args) {
       }).then(function () { text.removeAttribute("aria-busy"); });
     });
   });
+  EMM.ready(root);
 }
 
 function EmmCaseStudyAuthor() { "use strict"; }

@@ -48,6 +48,7 @@ function EmmKnowledgeCheck(runtime, element) {
       refresh: refresh
     });
   });
+  EMM.ready(root);
 }
 
 /* Studio's preview: nothing to do (the editor is emm-case-study-studio.js); runtimes call it with

@@ -212,6 +212,7 @@ function EmmLikert(runtime, element, args) {
       });
     });
   }
+  EMM.ready(root);
 }
 
 function EmmLikertAuthor() { "use strict"; }
