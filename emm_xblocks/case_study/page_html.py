@@ -37,7 +37,7 @@ def page_html(page, words):
     dom = escape(page["dom"])
     meta = ""
     if case.topic or case.estimated_minutes:
-        topic = f"<span>{escape(case.topic)}</span>" if case.topic else ""
+        topic = f'<span dir="auto">{escape(case.topic)}</span>' if case.topic else ""
         minutes = ""
         if case.estimated_minutes:
             about = escape(ungettext("About %(n)s minute", "About %(n)s minutes", case.estimated_minutes)) % {
@@ -62,7 +62,7 @@ def page_html(page, words):
                f' data-distribution-csv>{download}</a></p>')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title">{escape(case.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto">{escape(case.display_name)}</h3>\n'
         f'  {meta}\n'
         f'  {low_data}\n'
         f'  <article class="emm-case-body">\n'
@@ -85,12 +85,12 @@ def _case_html(page, case, dom, _):
     facts = ""
     if case.key_facts:
         key_facts = escape(_("Key facts"))
-        items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
+        items = "".join(f'<li dir="auto">{escape(fact)}</li>' for fact in case.key_facts)
         facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
                  f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
                  f'      <ul>{items}</ul></aside>\n    ')
-    sections = "".join(f'<section class="emm-case-section"><h4>{escape(s["title"])}</h4>{s["html"]}</section>'
-                       for s in page["sections"])
+    sections = "".join(f'<section class="emm-case-section" dir="auto"><h4>{escape(s["title"])}</h4>{s["html"]}'
+                       '</section>' for s in page["sections"])
     images = "".join(_image_html(img, _) for img in page["images"])
     documents = ""
     if page["documents"]:
@@ -110,8 +110,8 @@ def _case_html(page, case, dom, _):
 def _image_html(img, _):
     """An image of the case, loaded when the learner asks (its button says which)."""
     alt = escape(img.alt)
-    show = escape(_("Show image: %(alt)s")) % {"alt": alt}
-    caption = f"<figcaption>{escape(img.caption)}</figcaption>" if img.caption else ""
+    show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi>{alt}</bdi>"}
+    caption = f'<figcaption dir="auto">{escape(img.caption)}</figcaption>' if img.caption else ""
     return (f'\n    <figure class="emm-case-image">\n'
             f'      <img data-src="{escape(img.src)}" alt="{alt}" loading="lazy" decoding="async" hidden>\n'
             f'      <button type="button" class="emm-button" data-show-image>{show}</button>\n'

@@ -63,7 +63,7 @@ def page_html(page, words):
     return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
         f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'
         f' dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title">{escape(survey.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto">{escape(survey.display_name)}</h3>\n'
         f'  {intro}\n'
         f'  {body}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
@@ -103,13 +103,13 @@ def _form_html(page, survey, dom, words):
     profile = _profile_html(page, survey, dom, _) if survey.asks_profile else ""
     comment = ""
     if survey.comment_box:
-        if survey.comment_prompt:
-            prompt = escape(survey.comment_prompt)
+        if survey.comment_prompt:  # the author's words, in their own direction
+            prompt = f'<span dir="auto">{escape(survey.comment_prompt)}</span>'
         else:
             prompt = escape(_("Any other comment (optional)"))
         comment = (f'\n    <div class="emm-comment">\n'
                    f'      <label for="{dom}-comment">{prompt}</label>\n'
-                   f'      <textarea id="{dom}-comment" name="comment" rows="4"'
+                   f'      <textarea id="{dom}-comment" name="comment" rows="4" dir="auto"'
                    f' data-max-chars="{page["comment_max"]}"{disabled}>{escape(page["comment_text"])}</textarea>\n'
                    f'    </div>\n    ')
     required = escape(_("Statements marked * are required."))

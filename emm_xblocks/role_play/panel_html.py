@@ -88,7 +88,7 @@ def _role_html(role, i, dom, disabled):
         described = f' aria-describedby="{dom}-brief-{i}"'
         brief = f'<div class="emm-rp-brief" dir="auto" id="{dom}-brief-{i}">{role["brief"]}</div>'
     return (f'\n    <li class="emm-rp-role">\n'
-            f'      <button type="button" class="emm-button emm-primary" data-role="{escape(role["id"])}"'
+            f'      <button type="button" class="emm-button emm-primary" dir="auto" data-role="{escape(role["id"])}"'
             f'{disabled}{described}>{escape(role["label"])}</button>\n'
             f'      {brief}\n'
             f'    </li>\n    ')
@@ -99,7 +99,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     then the choices (``node``) or the debrief (``ending``)."""
     node = ctx["node"]
     ending = phase == "ending"
-    role = escape(_("Your role: %(role)s")) % {"role": escape(ctx["role"].label)}
+    role = escape(_("Your role: %(role)s")) % {"role": f'<bdi>{escape(ctx["role"].label)}</bdi>'}
     step = ""
     if not ending:
         step = escape(_("Step %(n)s")) % {"n": escape(number(ctx["step"], 0))}
@@ -107,7 +107,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     consequence = ""
     if ctx["consequence"] or ctx["last_label"]:
         led_to = escape(_("What your choice led to"))
-        chose = escape(_("You chose: %(label)s")) % {"label": escape(ctx["last_label"])}
+        chose = escape(_("You chose: %(label)s")) % {"label": f'<bdi>{escape(ctx["last_label"])}</bdi>'}
         told = f'<div dir="auto">{ctx["consequence"]}</div>' if ctx["consequence"] else ""
         consequence = (f'\n  <div class="emm-rp-consequence" id="{dom}-consequence" tabindex="-1" data-focus'
                        f' role="region" aria-label="{led_to}">\n'
@@ -121,7 +121,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     image = ""
     if ctx["image"]:
         image = f'<img class="emm-rp-image" src="{escape(ctx["image"])}" alt="{escape(node.alt)}" loading="lazy">'
-    speaker = f'<p class="emm-rp-speaker">{escape(node.speaker)}</p>' if node.speaker else ""
+    speaker = f'<p class="emm-rp-speaker" dir="auto">{escape(node.speaker)}</p>' if node.speaker else ""
     after = _ending_html(ctx, dom, _) if ending else _choices_html(ctx, disabled, _)
     return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span>\n'
             f'    {step}</p>\n'
@@ -171,7 +171,7 @@ def _ending_html(ctx, dom, _):
     one, and how the other roles and profiles chose."""
     category = ""
     if ctx["category"]:
-        outcome = escape(_("Outcome: %(category)s")) % {"category": escape(ctx["category"])}
+        outcome = escape(_("Outcome: %(category)s")) % {"category": f'<bdi>{escape(ctx["category"])}</bdi>'}
         category = f'<p class="emm-rp-category emm-rp-cat-{escape(slugify(ctx["category_key"]))}">{outcome}</p>'
     if ctx["show_score"]:
         score = f'<p class="emm-rp-score">{escape(ctx["score_text"])}</p>\n    '
@@ -182,8 +182,8 @@ def _ending_html(ctx, dom, _):
     grade = ctx["grade"]
     counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
     final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
-    mine = "".join(f'<li>{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
-    best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
+    mine = "".join(f'<li dir="auto">{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
+    best = "".join(f'<li dir="auto">{escape(label)}</li>' for label in ctx["best_steps"])
     split = ""
     if ctx["perspectives"]:
         heading = escape(_("How the other roles saw it"))
@@ -266,7 +266,8 @@ MINE_ROW = ' class="emm-rp-split-mine"'
 
 
 def _share_html(share):
-    return f' <span class="emm-rp-share">{escape(share)}</span>' if share else ""
+    """How many chose the same (the learner's language), isolated in the step's line (the author's)."""
+    return f' <bdi class="emm-rp-share">{escape(share)}</bdi>' if share else ""
 
 
 def _note_html(note):
