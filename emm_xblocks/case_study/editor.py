@@ -12,6 +12,7 @@ from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
 from ..common.questions import editor_text as _text
 from ..common.settings import editor_form, read_editor
+from ..common.text import one_line
 from ..common.validation import Problem, form_payload
 from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_data
 from .validation import validate
@@ -53,7 +54,7 @@ def from_editor(data, _):
         narrative=_html(data, "narrative"),
         sections=tuple(Section(_text(s, "title"), _html(s, "html"))
                        for _i, s in _items(data, "sections", 50, problems, _)),
-        key_facts=tuple(" ".join(f.split()) for f in facts if f.strip()),
+        key_facts=tuple(one_line(f) for f in facts if f.strip()),
         documents=tuple(Document(_text(x, "title"), _text(x, "url"), _text(x, "size"), _html(x, "excerpt"))
                         for _i, x in _items(data, "documents", 50, problems, _)),
         images=tuple(Image(_text(x, "src"), _text(x, "alt"), _text(x, "caption"))

@@ -16,6 +16,7 @@ import unicodedata
 from urllib.parse import quote
 
 from .numbers import plain
+from .text import one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
@@ -33,7 +34,7 @@ def content_disposition(title, extension, fallback="download"):
     The ASCII name drops accents (``Évaluation`` -> ``Evaluation``) and keeps letters, digits, ``-``
     and ``_``; a title with none (Arabic) falls back to ``fallback``. Browsers that read
     ``filename*`` (all current ones) show the title itself."""
-    name = " ".join(str(title or "").split())[:MAX_NAME] or fallback
+    name = one_line(str(title or ""))[:MAX_NAME] or fallback
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     plain = "".join(c if c.isalnum() or c in "-_" else "-" for c in plain).strip("-")
     while "--" in plain:

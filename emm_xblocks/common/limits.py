@@ -10,10 +10,11 @@ over-long value is a ``Problem`` at its path with ``code`` ``TOO_LONG``; a save 
 lengths answers 400 ``text_too_long`` (``common.editing``).
 
 A length is counted in characters (code points, as Python's ``len``) of the value stripped of
-surrounding white space; a one-line field is counted as it will be saved (white space runs
-joined), so the author is never refused for spaces the save would drop.
+surrounding white space; a one-line field is counted as it will be saved (``text.one_line``: white
+space runs joined, no-break spaces kept), so the author is never refused for spaces the save would drop.
 """
 
+from . import text
 from .validation import Problem
 
 TOO_LONG = "text_too_long"
@@ -29,7 +30,7 @@ def length(value, one_line=False):
     """Characters of ``value`` as the save keeps it (0 for what is not text)."""
     if not isinstance(value, str):
         return 0
-    return len(" ".join(value.split())) if one_line else len(value.strip())
+    return len(text.one_line(value)) if one_line else len(value.strip())
 
 
 def _values(data, parts, prefix=()):

@@ -6,7 +6,9 @@ point of the scale). While a facilitator's *session* is open (``Session``), ever
 participant gives at an item is kept as one value per participant and item (a later answer at
 the same item replaces the earlier one), and the room sees ``figures``: how many answered, and
 per option a count and a percentage, but nothing at all while fewer than the block's minimum
-group size answered (docs/decisions/0005-minimum-group-size.md).
+group size answered (docs/decisions/0005-minimum-group-size.md). Each percentage is rounded half up
+on its own, as everywhere in the package (``perspectives.share``): equal counts show equal
+percentages, and a column may add up to 99 or 101.
 
 Values are the ones the blocks already store: a Likert point (``"1"`` .. ``"7"``, ``"na"``), a
 case-study option id, a role-play choice index (``"0"``, ``"1"`` ...). A multiple-choice
@@ -22,6 +24,8 @@ import hmac
 import json
 from dataclasses import dataclass
 
+from .perspectives import share
+
 # A session nobody ended stops taking answers after this long: a facilitator who forgot to press
 # "End" must not keep collecting a room's answers for days.
 MAX_SESSION = datetime.timedelta(hours=8)
@@ -32,18 +36,24 @@ DECISION, QUESTION, STATEMENT = "decision", "question", "statement"
 @dataclass(frozen=True)
 class Option:
     """One answer the room can give: ``value`` as stored, ``label`` as shown (plain text),
-    ``correct``: the block marks it as a right answer (shown only on "reveal")."""
+    ``correct``: the block marks it as a right answer (shown only on "reveal"); ``apart``: counted
+    apart, its count shown but outside the percentages (a Likert "Not applicable", as the results
+    panel and the report count it)."""
 
     value: str
     label: str
     correct: bool = False
+    apart: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
     """One projectable screen: ``id`` is the group the answers are kept under (statement,
     question or node id), ``prompt`` the author's text (HTML where ``prompt_html``; the view
-    sanitises it), ``multiple`` for a question with several answers per respondent."""
+    sanitises it), ``multiple`` for a question with several answers per respondent; ``group``:
+    whose item it is, named on its screen (a role-play decision's role, when the scenario has
+    several roles); ``place``: ``(i, n)``, its number among its group's items when the items are
+    numbered by group (else they are numbered in one run)."""
 
     id: str
     kind: str
@@ -52,6 +62,8 @@ class Item:
     prompt_html: bool = False
     multiple: bool = False
     title: str = ""  # a short heading (a speaker, a question number), plain text
+    group: str = ""
+    place: tuple = ()
 
     @property
     def revealable(self):
@@ -108,21 +120,12 @@ def count(item, values):
     return respondents, counts
 
 
-def percentages(counts, total, *, single=True):
-    """Whole percentages of ``total`` for ``counts`` (a list). Single answers (one per respondent)
-    add up to exactly 100 (largest remainder: a projected row of 33, 33, 33 would puzzle a room);
-    with several answers each (``single=False``) each percentage is rounded on its own."""
-    if total <= 0:
-        return [0 for _ in counts]
-    exact = [100 * n / total for n in counts]
-    if not single:
-        return [int(x + 0.5) for x in exact]
-    whole = [int(x) for x in exact]
-    if sum(counts) == total:  # every respondent at an option: share out what rounding down lost
-        order = sorted(range(len(counts)), key=lambda i: (whole[i] - exact[i], i))
-        for i in order[:100 - sum(whole)]:
-            whole[i] += 1
-    return whole
+def percentages(counts, total):
+    """Whole percentages of ``total`` for ``counts`` (a list), each rounded half up on its own
+    (``perspectives.share``, as the results panels round): equal counts show equal percentages,
+    and single answers may add up to 99 or 101. A multiple-choice question's are of respondents
+    and may add up to more."""
+    return [share(n, total) for n in counts]
 
 
 def figures(item, values, min_group_size, *, session_state="none", reveal=False):
@@ -139,7 +142,7 @@ def figures(item, values, min_group_size, *, session_state="none", reveal=False)
     if result["shown"]:
         ordered = [counts[value] for value in item.values()]
         result["c"] = ordered
-        result["p"] = percentages(ordered, respondents, single=not item.multiple)
+        result["p"] = percentages(ordered, respondents)
     if reveal and item.revealable:
         result["r"] = [i for i, option in enumerate(item.options) if option.correct]
     return result

@@ -14,6 +14,7 @@ the same text (the author edited the id), else *removed*.
 
 from dataclasses import dataclass
 
+from .text import one_line
 from .validation import Problem
 
 
@@ -42,8 +43,8 @@ def id_changes(old_items, new_items, text=lambda item: ""):
     for item in old_items:
         if item.id in new_ids:
             continue
-        key = " ".join(text(item).split())
-        match = next(((i, new) for i, new in fresh if key and " ".join(text(new).split()) == key), None)
+        key = one_line(text(item))
+        match = next(((i, new) for i, new in fresh if key and one_line(text(new)) == key), None)
         if match is None:
             changes.append(IdChange(item.id))
         else:

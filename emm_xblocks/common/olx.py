@@ -5,16 +5,11 @@ import re
 from lxml import etree
 
 from .i18n import N_
+from .text import one_line  # olx.one_line: titles, names and keys, whatever line breaks the file has
 
 TRUE = {"true", "1", "yes"}
 # characters XML 1.0 cannot hold (a Word line break \x0b, other controls, U+FFFE/FFFF)
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def one_line(text):
-    """``text`` with every run of white space made one space, trimmed (``""`` for None): how
-    titles, names and keys are kept, whatever line breaks the OLX file has."""
-    return " ".join((text or "").split())
 
 
 def xml_safe(text):
@@ -106,7 +101,7 @@ def add_text(parent, tag, text, **attrs):
 
 
 def text_of(el):
-    return " ".join((el.text or "").split()) if el is not None else ""
+    return one_line(el.text) if el is not None else ""
 
 
 def to_string(el):

@@ -1,7 +1,9 @@
 """``LiveRoomMixin``: the live room's shell, the same for every block (staff only).
 
 A block names its pure ``live_module`` (``items(content, _) -> [live.Item]``,
-``answers(content, outcome) -> ({item id: value}, named)``) and gets:
+``answers(content, outcome) -> ({item id: value}, named)``, and, where its figures are not
+``live.figures``'s, ``figures(content, item, values, session_state=, reveal=)``: the Likert's
+count "Not applicable" apart, as its results panel does) and gets:
 
 * a "Present" button under its ``student_view`` for course staff, which opens the projection
   (``static/js/emm-present.js``);
@@ -179,17 +181,31 @@ def poll_figures(block, item, content=None, reveal=False):
     if item is None:
         return {"s": state}
     values = live_store.values(session, item.id) if session is not None else []
-    min_group_size = (content or block.load_content()).min_group_size
-    result = live.figures(item, values, min_group_size, session_state=state, reveal=reveal)
-    result["t"] = _total_text(block, result)
+    content = content or block.load_content()
+    own = getattr(block.live_module, "figures", None)
+    if own is not None:
+        result = own(content, item, values, session_state=state, reveal=reveal)
+    else:
+        result = live.figures(item, values, content.min_group_size, session_state=state, reveal=reveal)
+    result["t"] = _total_text(block, item, result)
     return result
 
 
-def _total_text(block, result):
-    """What the room reads under the bars (translated on the server: plural forms differ by language)."""
+def _total_text(block, item, result):
+    """What the room reads under the bars (translated on the server: plural forms differ by
+    language). Where an option is counted apart ("Not applicable"), the line says what the
+    percentages and the minimum group size count."""
     n, minimum = result["n"], result["min"]
+    apart = any(option.apart for option in item.options)
     if result["shown"]:
+        if apart and result.get("na"):
+            return block.ungettext("{n} answer; “Not applicable” left out of the percentages.",
+                                   "{n} answers; “Not applicable” left out of the percentages.", n).format(n=n)
         return block.ungettext("{n} answer", "{n} answers", n).format(n=n)
+    if apart:
+        return block.ungettext("{n} answer so far: the results show from {min} answers on the scale.",
+                               "{n} answers so far: the results show from {min} answers on the scale.",
+                               n).format(n=n, min=minimum)
     return block.ungettext("{n} answer so far: the results show from {min}.",
                            "{n} answers so far: the results show from {min}.", n).format(n=n, min=minimum)
 
@@ -218,12 +234,17 @@ def render_screen(block, request):
     url = unit_url(block, request)
     kind_names = {live.DECISION: _("Decision {i} of {n}"), live.QUESTION: _("Question {i} of {n}"),
                   live.STATEMENT: _("Statement {i} of {n}")}
-    screens = [{
-        "item": item,
-        "prompt": _prompt(item),
-        "heading": kind_names[item.kind].format(i=i, n=len(items)),
-        "options": [{"label": option.label, "index": index} for index, option in enumerate(item.options)],
-    } for i, item in enumerate(items, start=1)]
+    screens = []
+    for number, item in enumerate(items, start=1):
+        # numbered among its group's items (a role's decisions) where the block numbers them so
+        i, n = item.place or (number, len(items))
+        screens.append({
+            "item": item,
+            "prompt": _prompt(item),
+            "heading": kind_names[item.kind].format(i=i, n=n),
+            "options": [{"label": option.label, "index": index, "apart": option.apart}
+                        for index, option in enumerate(item.options)],
+        })
     return block.render_template("templates/common/present.html", {
         "dom": block.dom_id() + "-live",
         "title": block.display_name,

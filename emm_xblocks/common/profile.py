@@ -45,14 +45,14 @@ def options_from(raw):
     (``problems`` refuses an id or a text too long, at its field); anything else is skipped."""
     if not isinstance(raw, list | tuple):
         return ()
-    return tuple(o if isinstance(o, Option) else Option(" ".join(str(o.get("id", "")).split()),
-                                                          " ".join(str(o.get("text", "")).split()))
+    return tuple(o if isinstance(o, Option) else Option(olx.one_line(str(o.get("id", ""))),
+                                                          olx.one_line(str(o.get("text", ""))))
                  for o in raw if isinstance(o, Option | dict))
 
 
 def prompt_from(raw):
     """The prompt on one line ("" for anything but text)."""
-    return " ".join(raw.split()) if isinstance(raw, str) else ""
+    return olx.one_line(raw) if isinstance(raw, str) else ""
 
 
 def problems(prompt, options, _):

@@ -22,6 +22,7 @@ from .actions import ActionError
 from .i18n import N_
 from .ids import id_key, is_valid_id
 from .sanitize import clean_html, plain_text
+from .text import one_line
 from .validation import Problem, parse_float, parse_int
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
@@ -257,7 +258,7 @@ def editor_text(data, key):
     """A plain-text field of the editor's JSON, on one line; never cut (its length is checked by
     ``common.limits.check`` against the block's limits: a longer text is refused, whole)."""
     value = data.get(key, "")
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return one_line(value) if isinstance(value, str) else ""
 
 
 def editor_html(data, key):

@@ -8,6 +8,8 @@ from html import escape
 
 import nh3
 
+from .text import one_line
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "h3", "h4", "h5",
     "a", "abbr", "span", "small", "sub", "sup", "table", "thead", "tbody", "tr", "th", "td",
@@ -100,4 +102,4 @@ def plain_text(html):
     entities decoded -- for reports, search and escaped templates. Once per distinct text and
     process, as ``clean_html`` (a results panel writes every question's prompt as text)."""
     text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
-    return " ".join(html_lib.unescape(text).split())
+    return one_line(html_lib.unescape(text))

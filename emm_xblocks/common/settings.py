@@ -268,7 +268,7 @@ def read_editor(data, settings, _):
                 value = s.default
             found[s.name] = value
         elif isinstance(raw, str):
-            found[s.name] = " ".join(raw.split())  # one line, never cut: longer than the editor allows is refused
+            found[s.name] = olx.one_line(raw)  # one line, never cut: longer than the editor allows is refused
             if len(found[s.name]) > TEXT_MAX:
                 problems.append(limits.too_long(s.name, TEXT_MAX, _))
         else:

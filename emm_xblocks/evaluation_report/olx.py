@@ -10,6 +10,7 @@ from dataclasses import replace
 from lxml import etree
 
 from ..common.settings import read_olx_one_line, write_olx
+from ..common.text import one_line
 from .content import SETTINGS, Report
 
 
@@ -20,5 +21,5 @@ def from_xml(el):
 def to_xml(report, el=None):
     if el is None:
         el = etree.Element("emm_evaluation_report")
-    write_olx(el, replace(report, display_name=" ".join(report.display_name.split())), SETTINGS)
+    write_olx(el, replace(report, display_name=one_line(report.display_name)), SETTINGS)
     return el

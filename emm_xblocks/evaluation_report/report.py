@@ -6,10 +6,12 @@ and its respondents, in the order they were first answered. Per evaluation, per 
 distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
 figures as the evaluation's own panel); an evaluation or statement below ``min_group`` (or the
 evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
-evaluations (the same question on day 1 and day 3) are set side by side; the headline pools one
-statement's answers over every evaluation that asked it, in the IOM style:
-"X% strongly agreed that …" -- the share who chose the scale's top point for the statement as
-worded (for a reverse-coded statement too: the sentence quotes it).
+evaluations (the same question on day 1 and day 3) are set side by side, favourable (rescored),
+under a caption that says which answers that counts, a reverse-coded one's too (``_shared``:
+the same words coded both ways are not pooled); the headline pools one statement's answers over
+every evaluation that asked it in the same words, in the IOM style: "X% strongly agreed that …"
+-- the share who chose the scale's top point for the statement as worded (for a reverse-coded
+statement too: the sentence quotes it).
 
 ``learning(pairs, min_group)``: the knowledge-check pairs' figures (level 2), by
 ``knowledge_check.report.pair_figures``. ``csv_rows(figures, _)``: every figure shown, one per row.
@@ -53,38 +55,114 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _):
     }
 
 
+def _words(text):
+    """A statement's text as compared across evaluations: its white space collapsed."""
+    return " ".join(text.split())
+
+
 def _shared(evaluations):
-    """Statement ids asked by two evaluations or more: ``[{id, text, cells: [row or None per evaluation]}]``."""
-    seen = {}
+    """Statement ids asked by two evaluations or more, side by side: ``[{id, text, reverse,
+    split, cells}]``, ``cells`` one per evaluation (None where it did not ask the row's statement).
+
+    A row is an id: the author's word that day 1's and day 3's statement measure the same thing,
+    so each cell is that evaluation's favourable share, even where it worded the statement
+    differently (a cell whose text or coding differs from the row's, ``differs``, shows its own
+    words). The same words coded the other way in another evaluation are a contradiction: the
+    favourable share would be agreeing in one cell and disagreeing in the next. Such an id gets one
+    row per coding (``split``), never pooled in one."""
+    ids = {}
     for e in evaluations:
         for row in e["statements"]:
-            seen.setdefault(row["id"], row["text"])
+            ids.setdefault(row["id"], None)
     shared = []
-    for sid, text in seen.items():
+    for sid in ids:
         cells = [next((r for r in e["statements"] if r["id"] == sid), None) for e in evaluations]
-        if sum(1 for c in cells if c is not None) >= 2:
-            shared.append({"id": sid, "text": text, "cells": cells})
+        asked = [c for c in cells if c is not None]
+        if len(asked) < 2:
+            continue
+        codings = {}
+        for c in asked:
+            codings.setdefault(_words(c["text"]), set()).add(c["reverse"])
+        split = any(len(coded) > 1 for coded in codings.values())
+        order = list(dict.fromkeys(c["reverse"] for c in asked)) if split else [None]
+        for reverse in order:
+            row_cells = [c if c is not None and reverse in (None, c["reverse"]) else None for c in cells]
+            first = next(c for c in row_cells if c is not None)
+            shared.append({"id": sid, "text": first["text"], "reverse": first["reverse"], "split": split,
+                           "cells": [None if c is None else dict(c, differs=(
+                               _words(c["text"]) != _words(first["text"]) or c["reverse"] != first["reverse"]))
+                               for c in row_cells]})
     return shared
+
+
+def _either(labels, reverse, _):
+    """The two most favourable answers of a scale (``labels``, lowest first) in words:
+    "“Agree” or “Strongly agree”"; for a reverse-coded statement its two lowest, the favourable
+    ones once rescored: "“Disagree” or “Strongly disagree”"."""
+    first, second = (labels[1], labels[0]) if reverse else (labels[-2], labels[-1])
+    return _("“{first}” or “{second}”").format(first=first, second=second)
+
+
+def _one_scale(evaluations):
+    """The labels the ``evaluations`` all answered on, or None when they differ (or say too little)."""
+    scales = {tuple(e["labels"]) for e in evaluations}
+    labels = scales.pop() if len(scales) == 1 else ()
+    return labels if len(labels) >= 2 else None
+
+
+def _shared_caption(evaluations, shared, _):
+    """The caption of the shared statements' table: what its figure counts, in the scale's words
+    when every evaluation in it answered on one scale; and what it counts for a reverse-coded row."""
+    asking = [e for i, e in enumerate(evaluations) if any(s["cells"][i] is not None for s in shared)]
+    labels = _one_scale(asking)
+    if labels is None:
+        return _("Percent of the two most favourable answers, per evaluation: the scale's two highest; "
+                 "for a statement marked reverse-coded, its two lowest")
+    answers = _either(labels, False, _)
+    if not any(c is not None and c["reverse"] for s in shared for c in s["cells"]):
+        return _("Percent answering {answers} (the two most favourable answers), per evaluation").format(
+            answers=answers)
+    return _("Percent answering {answers} (the two most favourable answers), per evaluation; for a statement "
+             "marked reverse-coded, answering {reverse}").format(answers=answers, reverse=_either(labels, True, _))
+
+
+def _favourable_note(evaluations, _):
+    """The one-page summary's sentence on what its favourable share counts, once a reverse-coded
+    statement is among the figures it pools (None before)."""
+    shown = [e for e in evaluations if not e["suppressed"]]
+    if not any(e["reverse_shown"] for e in shown):
+        return None
+    labels = _one_scale(shown)
+    if labels is None:
+        return _("Favourable answers: each statement's two most favourable answers; for a statement worded "
+                 "negatively (reverse-coded), its two lowest.")
+    return _("Favourable answers: {answers}; for a statement worded negatively (reverse-coded), {reverse}.").format(
+        answers=_either(labels, False, _), reverse=_either(labels, True, _))
 
 
 def _headline(evaluations, chosen, min_group, _, numbers):
     """The pooled top box of statement ``chosen`` (or, if empty, of the statement with the most
-    answers) over the evaluations that asked it and show it; None below ``min_group`` answers.
-    ``percent`` is the whole percent shown in ``text`` (rounded half up, as written)."""
-    pooled = {}
+    answers) over the evaluations that asked it in the same words on the same scale and show it
+    (the sentence quotes those words: another evaluation's rewording of the id is not pooled in;
+    of an id asked in several wordings, the most answered is quoted); None below ``min_group``
+    answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written)."""
+    pooled = {}  # (id, words, scale): only the answers to the same words on the same scale are pooled
     for e in evaluations:
         for row in e["statements"]:
             if row["suppressed"] or not row["n"]:
                 continue
-            entry = pooled.setdefault(row["id"], {"text": row["text"], "n": 0, "top": 0.0, "evaluation": e})
+            version = (row["id"], _words(row["text"]), e["survey"].scale_identity)
+            entry = pooled.setdefault(version, {"id": row["id"], "text": row["text"], "n": 0, "top": 0.0,
+                                                "evaluation": e})
             entry["n"] += row["n"]
             entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
-    if not pooled:
+    candidates = [v for v in pooled.values() if v["id"] == chosen] if chosen else list(pooled.values())
+    if not candidates:
         return None
-    sid = chosen if chosen in pooled else max(pooled, key=lambda k: pooled[k]["n"]) if not chosen else None
-    if sid is None or pooled[sid]["n"] < min_group:
+    entry = max(candidates, key=lambda v: v["n"])  # the first of the most answered
+    sid = entry["id"]
+    if entry["n"] < min_group:
         return None
-    entry = pooled[sid]
     percent = rounded(100.0 * entry["top"] / entry["n"])
     shown = numbers.percent(percent, 0)  # "60 %" in French, "60%" in English
     survey = entry["evaluation"]["survey"]
@@ -109,9 +187,12 @@ def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):
     """Every evaluation's figures, the statements they share, and the headline (see the module);
     ``numbers``: the reader's ``common.numbers.Numbers``, for the headline's sentence."""
     shown = [_evaluation(*e, min_group, _) for e in evaluations]
+    shared = _shared(shown)
     return {
         "evaluations": shown,
-        "shared": _shared(shown),
+        "shared": shared,
+        "shared_caption": _shared_caption(shown, shared, _) if shared else "",
+        "favourable_note": _favourable_note(shown, _),
         "headline": _headline(shown, headline_statement, min_group, _, numbers),
         "min_group": min_group,
     }
@@ -125,14 +206,19 @@ def by_profile(figures, evaluations, profile_tallies, _):
     for e, (key, _survey, tallies, respondents) in zip(figures["evaluations"], evaluations, strict=True):
         e["profiles"] = None if e["suppressed"] else profiles.breakdown(
             e["survey"], tallies, profile_tallies.get(key, {}), respondents, _)
+        if e["profiles"]:  # a reverse-coded row is marked there too: its favourable share is rescored
+            reverse = {st.id for st in e["survey"].statements if st.reverse}
+            for st in e["profiles"]["statements"]:
+                st["reverse"] = st["id"] in reverse
     return figures
 
 
 def summary_charts(figures, _, numbers):
     """The one-page summary's two charts, beside its tables: ``figures["summary_chart"]`` (each
     evaluation's favourable share, no bar while it is suppressed) and ``figures["learning_chart"]``
-    (each shown pair's mean pre- and post-test scores; None without one). ``figures``: ``reaction``'s
-    with ``figures["learning"]``; ``numbers``: the reader's ``common.numbers.Numbers``."""
+    (each shown pair's mean pre- and post-test scores, each bar named by its test; None without
+    one). ``figures``: ``reaction``'s with ``figures["learning"]``; ``numbers``: the reader's
+    ``common.numbers.Numbers``."""
     figures["summary_chart"] = charts.bars([
         (e["block_key"], e["name"], None if e["suppressed"] else e["favourable"],
          "—" if e["suppressed"] or e["favourable"] is None else numbers.percent(e["favourable"]), "emm-bar-favourable")
@@ -144,19 +230,39 @@ def summary_charts(figures, _, numbers):
             continue
         for phase, mean, cls in (("pre", g["mean_pre"], "emm-bar-pre"), ("post", g["mean_post"], "emm-bar-post")):
             label = _("Pre-test") if phase == "pre" else _("Post-test")
-            rows.append((f'{p["pair"]}-{phase}', f'{p["pair"]} · {label}', mean, numbers.percent(mean, 0), cls))
+            name = p["tests"].get(phase) or p["name"]
+            # the test by its name, and which test it is unless its name says so already
+            shown = name if label.casefold() in name.casefold() else f"{name} · {label}"
+            rows.append((f'{p["pair"]}-{phase}', shown, mean, numbers.percent(mean, 0), cls))
     figures["learning_chart"] = charts.bars(rows) if rows else None
     return figures
+
+
+def _pair_names(p):
+    """A pair as its readers know it (a ministry reads the one-page summary, not the course's
+    keys): ``(name, tests)``. ``name``: its tests' names, the pre-test's first, each once ("Day 1 –
+    what do you know? (pre-test) · Day 3 – what have you learned? (post-test)"); its key when its
+    tests have none. ``tests``: ``{phase: name}``, the first named test of each phase."""
+    tests = [(phase, name.strip()) for phase, name in p.get("tests") or [("", n) for n in p["names"]]]
+    ordered = sorted(tests, key=lambda t: {"pre": 0, "post": 1}.get(t[0], 2))
+    names = list(dict.fromkeys(name for _phase, name in ordered if name))
+    by_phase = {}
+    for phase, name in tests:
+        if name:
+            by_phase.setdefault(phase, name)
+    return " · ".join(names) or p["pair"], by_phase
 
 
 def learning(pairs, min_group):
     """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
 
-    ``pairs``: ``[{"pair", "names", "description", "rows"}]`` -- the pair key, its blocks' names,
-    what its post-test (else its pre-test) asked (``knowledge_check.learner.described``) and its
-    stored results (``common.pairs.pair_rows``). Each pair's figures are
-    ``knowledge_check.report.pair_figures`` at the report's minimum group size or the check's, if
-    higher; each question keeps its prompt for the table."""
+    ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
+    names (``tests``: with their phases, ``[(phase, name)]``), what its post-test (else its
+    pre-test) asked (``knowledge_check.learner.described``) and its stored results
+    (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
+    pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
+    staff. Each pair's figures are ``knowledge_check.report.pair_figures`` at the report's minimum
+    group size or the check's, if higher; each question keeps its prompt for the table."""
     out = []
     for p in pairs:
         asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
@@ -165,7 +271,13 @@ def learning(pairs, min_group):
         figures = pair_figures(p["rows"], questions, group)
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]
-        out.append({"pair": p["pair"], "names": p["names"], "figures": figures})
+        name, tests = _pair_names(p)
+        out.append({"pair": p["pair"], "name": name, "names": p["names"], "tests": tests, "figures": figures})
+    twice = {p["name"] for p in out if sum(1 for q in out if q["name"] == p["name"]) > 1}
+    for p in out:
+        if p["name"] in twice:
+            p["name"] = f'{p["name"]} · {p["pair"]}'
+            p["tests"] = {phase: f'{name} · {p["pair"]}' for phase, name in p["tests"].items()}
     return out
 
 
@@ -176,57 +288,80 @@ def _plain(value, digits=1):
 
 def csv_rows(figures, _):
     """Every figure of ``reaction`` + ``learning`` (``figures["learning"]``) as rows ``[section,
-    evaluation or pair, statement or question, figure, value]``, the header first; what the page
-    withholds below the minimum group size the CSV withholds too (a ``suppressed`` row says so).
-    Cells are not yet formula-safe: the writer makes them so (``common.export.safe_cell``)."""
+    evaluation or pair, pair key, statement or question, figure, value]``, the header first; what
+    the page withholds below the minimum group size the CSV withholds too (a ``suppressed`` row says
+    so). A pair is named as on the page (by its tests), its key beside the name for staff's
+    spreadsheets. A reverse-coded statement is marked as on the page ("… (reverse-coded)") on each
+    of its rows, and its rescored figures say so ("Top two box, rescored (%)"); its answers per
+    scale point stay as given. Cells are not yet formula-safe: the writer makes them so
+    (``common.export.safe_cell``)."""
     reaction_, learning_ = _("Reaction"), _("Learning")
-    rows = [[_("Section"), _("Evaluation or pair"), _("Statement or question"), _("Figure"), _("Value")]]
+    rows = [[_("Section"), _("Evaluation or pair"), _("Pair key"), _("Statement or question"), _("Figure"),
+             _("Value")]]
     if figures.get("headline"):
         h = figures["headline"]
-        rows.append([reaction_, "", h["statement"], _("Headline"), h["text"]])
+        rows.append([reaction_, "", "", h["statement"], _("Headline"), h["text"]])
     for e in figures["evaluations"]:
-        rows.append([reaction_, e["name"], "", _("Respondents"), e["respondents"]])
+        def row(statement, figure, value, name=e["name"]):
+            return [reaction_, name, "", statement, figure, value]
+
+        rows.append(row("", _("Respondents"), e["respondents"]))
         if e["suppressed"]:
-            rows.append([reaction_, e["name"], "", _("Suppressed below the minimum group size"), e["min_group"]])
+            rows.append(row("", _("Suppressed below the minimum group size"), e["min_group"]))
             continue
-        rows.append([reaction_, e["name"], "", _("Favourable answers over all statements (%)"),
-                     _plain(e["favourable"])])
+        rows.append(row("", _("Favourable answers over all statements (%)"), _plain(e["favourable"])))
         for st in e["statements"]:
-            rows.append([reaction_, e["name"], st["text"], "n", st["n"]])
-            rows.append([reaction_, e["name"], st["text"], _("Not applicable"), st["na"]])
+            text = _statement(st, _)
+            rows += [row(text, "n", st["n"]), row(text, _("Not applicable"), st["na"])]
             if st["suppressed"]:
-                rows.append([reaction_, e["name"], st["text"], _("Suppressed below the minimum group size"),
-                             e["min_group"]])
+                rows.append(row(text, _("Suppressed below the minimum group size"), e["min_group"]))
                 continue
             for label, percent in zip(e["labels"], st["percents"], strict=True):
                 # xgettext:no-python-format  ("(%)" is a column's unit, not a %-format)
-                rows.append([reaction_, e["name"], st["text"], _("{label} (%)").format(label=label), _plain(percent)])
-            rows += [[reaction_, e["name"], st["text"], _("Top box (%)"), _plain(st["top_box"])],
-                     [reaction_, e["name"], st["text"], _("Top two box (%)"), _plain(st["top_two_box"])],
-                     [reaction_, e["name"], st["text"], _("Mean"), _plain(st["mean"], 2)]]
+                rows.append(row(text, _("{label} (%)").format(label=label), _plain(percent)))
+            if st["reverse"]:
+                # xgettext:no-python-format
+                top, top_two, mean = _("Top box, rescored (%)"), _("Top two box, rescored (%)"), _("Mean, rescored")
+            else:
+                top, top_two, mean = _("Top box (%)"), _("Top two box (%)"), _("Mean")
+            rows += [row(text, top, _plain(st["top_box"])), row(text, top_two, _plain(st["top_two_box"])),
+                     row(text, mean, _plain(st["mean"], 2))]
         rows += _profile_rows(e, reaction_, _)
     for p in figures.get("learning", []):
-        g, name = p["figures"], p["pair"]
-        rows += [[learning_, name, "", _("Learners who took both tests"), g["linked"]],
-                 [learning_, name, "", _("Pre-test only"), g["pre_only"]],
-                 [learning_, name, "", _("Post-test only"), g["post_only"]],
-                 [learning_, name, "", _("Different questions"), g["mismatched"]]]
+        g = p["figures"]
+
+        def row(question, figure, value, name=p["name"], key=p["pair"]):
+            return [learning_, name, key, question, figure, value]
+
+        rows += [row("", _("Learners who took both tests"), g["linked"]),
+                 row("", _("Pre-test only"), g["pre_only"]),
+                 row("", _("Post-test only"), g["post_only"]),
+                 row("", _("Different questions"), g["mismatched"])]
         if g["suppressed"]:
-            rows.append([learning_, name, "", _("Suppressed below the minimum group size"), g["min_group"]])
+            rows.append(row("", _("Suppressed below the minimum group size"), g["min_group"]))
             continue
-        rows += [[learning_, name, "", _("Mean pre-test score (%)"), _plain(g["mean_pre"])],
-                 [learning_, name, "", _("Mean post-test score (%)"), _plain(g["mean_post"])],
-                 [learning_, name, "", _("Mean gain (percentage points)"), _plain(g["mean_gain"])],
-                 [learning_, name, "", _("Learners who improved (%)"), _plain(g["improved"])],
-                 [learning_, name, "", _("Normalised gain"), _plain(g["normalised_gain"], 3)]]
+        rows += [row("", _("Mean pre-test score (%)"), _plain(g["mean_pre"])),
+                 row("", _("Mean post-test score (%)"), _plain(g["mean_post"])),
+                 row("", _("Mean gain (percentage points)"), _plain(g["mean_gain"])),
+                 row("", _("Learners who improved (%)"), _plain(g["improved"])),
+                 row("", _("Normalised gain"), _plain(g["normalised_gain"], 3))]
         for q in g["questions"]:
-            rows += [[learning_, name, q["prompt"], _("Correct before (%)"), _plain(q["pre_correct"])],
-                     [learning_, name, q["prompt"], _("Correct after (%)"), _plain(q["post_correct"])]]
+            rows += [row(q["prompt"], _("Correct before (%)"), _plain(q["pre_correct"])),
+                     row(q["prompt"], _("Correct after (%)"), _plain(q["post_correct"]))]
     return rows
 
 
+def _statement(st, _):
+    """A statement as the CSV names it: its text, marked as the page marks it when reverse-coded."""
+    if not st.get("reverse"):
+        return st["text"]
+    marker = _("reverse-coded")  # not inside the f-string: xgettext would not read it there
+    return f'{st["text"]} ({marker})'
+
+
 def _profile_rows(e, section, _):
-    """An evaluation's figures by profile as CSV rows; a withheld cell says so."""
+    """An evaluation's figures by profile as CSV rows; a withheld cell says so. A reverse-coded
+    statement is marked, its top box said to be rescored, as in ``csv_rows``."""
     table = e.get("profiles")
     if not table:
         return []
@@ -234,15 +369,17 @@ def _profile_rows(e, section, _):
     texts = {c["key"]: c["text"] for c in table["columns"]}
     withheld = _("withheld: too few answers")
     for st in table["statements"]:
+        text = _statement(st, _)
+        # xgettext:no-python-format
+        top = _("{profile}: top box, rescored (%)") if st.get("reverse") else _("{profile}: top box (%)")
         for cell in st["cells"]:
             profile = texts[cell["key"]]
             if not cell["shown"]:
-                rows.append([section, e["name"], st["text"], _("{profile}: favourable (%)").format(profile=profile),
+                rows.append([section, e["name"], "", text, _("{profile}: favourable (%)").format(profile=profile),
                              withheld])
                 continue
-            rows += [[section, e["name"], st["text"], _("{profile}: n").format(profile=profile), cell["n"]],
-                     [section, e["name"], st["text"], _("{profile}: favourable (%)").format(profile=profile),
+            rows += [[section, e["name"], "", text, _("{profile}: n").format(profile=profile), cell["n"]],
+                     [section, e["name"], "", text, _("{profile}: favourable (%)").format(profile=profile),
                       _plain(cell["favourable"])],
-                     [section, e["name"], st["text"], _("{profile}: top box (%)").format(profile=profile),
-                      _plain(cell["top_box"])]]
+                     [section, e["name"], "", text, top.format(profile=profile), _plain(cell["top_box"])]]
     return rows

@@ -30,16 +30,18 @@ def evaluations(block):
 
 
 def knowledge_pairs(block):
-    """``[{"pair", "names", "description", "rows"}]`` of the course's knowledge-check pairs that
-    learners answered, by pair key in the order first answered; the post-test's description wins."""
+    """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
+    that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
+    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins."""
     course = platform.course_key(block)
     found = {}
     for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
         pair = fields.get("pair")
         if not isinstance(pair, str) or not pair:
             continue
-        entry = found.setdefault(pair, {"pair": pair, "names": [], "description": fields})
+        entry = found.setdefault(pair, {"pair": pair, "names": [], "tests": [], "description": fields})
         entry["names"].append(str(fields.get("display_name", "")))
+        entry["tests"].append((str(fields.get("phase", "")), str(fields.get("display_name", ""))))
         if fields.get("phase") == "post":
             entry["description"] = fields
     for entry in found.values():

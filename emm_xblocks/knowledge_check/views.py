@@ -9,7 +9,7 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
 """
 
-from ..common import charts, pairs, platform
+from ..common import charts, pairs, platform, recovery
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
@@ -45,8 +45,11 @@ def student_view(block):
         "staff_html": staff_panel(block, check) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
+    # the answers in progress are kept on the device under this key until the server has them,
+    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner, past the due date)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
-                                init_args={"submitted": state.submitted, "phase": check.phase})
+                                init_args={"submitted": state.submitted, "phase": check.phase,
+                                           "draft_key": recovery.draft_key(block, refusal)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
     return frag

@@ -6,6 +6,7 @@ from ..common import limits, profile
 from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
+from ..common.text import one_line
 from ..common.validation import Problem, form_payload
 from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey
 from .validation import validate
@@ -31,7 +32,7 @@ def from_editor(data, _):
             continue
         statements.append(Statement(
             id=_text(raw, "id") or "",  # never cut: the validators refuse an id over 50 characters
-            text=" ".join((_text(raw, "text") or "").split()),  # as OLX reads it back; never cut
+            text=one_line(_text(raw, "text")),  # as OLX reads it back; never cut
             reverse=raw.get("reverse") is True,
             required=raw.get("required", True) is not False,
         ))
@@ -44,11 +45,11 @@ def from_editor(data, _):
     problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
     settings, setting_problems = read_editor(data, SETTINGS, _)
     # an empty name is ``validate``'s problem, as for an imported evaluation
-    settings.update(display_name=_text(data, "display_name") or "",
+    settings.update(display_name=one_line(_text(data, "display_name") or ""),
                     scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
     survey = Survey(
         statements=tuple(statements),
-        custom_labels=tuple(" ".join(x.split()) for x in labels),  # longer ones are refused
+        custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt") or "",
         intro=clean_html(_text(data, "intro") or ""),
         profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),  # as OLX reads it; never cut

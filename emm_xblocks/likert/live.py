@@ -1,10 +1,12 @@
 """The Likert evaluation in the live room (pure): one statement per screen, the points of its
-scale (and "Not applicable") as the options; no right answer to reveal."""
+scale (and "Not applicable") as the options; no right answer to reveal. The room's figures are
+the results panel's (``statistics.statement_stats``): "Not applicable" counted apart, outside the
+percentages, and a statement shown once enough people answered on the scale."""
 
 from ..common import live
 from ..common.actions import Record
-from ..common.perspectives import PROFILE_GROUP
-from . import content
+from ..common.perspectives import PROFILE_GROUP, share
+from . import content, statistics
 from .changes import split_group
 
 
@@ -13,7 +15,7 @@ def items(survey, _):
     labels = survey.labels(_)
     options = [live.Option(str(value), label) for value, label in enumerate(labels, start=1)]
     if survey.allow_na:
-        options.append(live.Option(content.NA, _("Not applicable")))
+        options.append(live.Option(content.NA, _("Not applicable"), apart=True))
     return [live.Item(s.id, live.STATEMENT, s.text, tuple(options)) for s in survey.statements]
 
 
@@ -27,3 +29,21 @@ def answers(survey, outcome):
             return {split_group(group)[0]: str(value) for group, value in write.answers.items()
                     if group != PROFILE_GROUP}, write.named
     return {}, False
+
+
+def figures(survey, item, values, *, session_state="none", reveal=False):
+    """``live.figures`` of a statement on the results panel's basis (``statistics.statement_stats``):
+    ``n`` everyone who answered, ``na`` those who answered "Not applicable" (counted at its option
+    but ``None`` in ``p``), percentages of the answers on the scale, each rounded half up; nothing
+    shown (``shown`` False) where the panel shows nothing: fewer respondents than the minimum
+    group size, or fewer answers on the scale. No right answer: ``reveal`` asks for nothing."""
+    respondents, counts = live.count(item, values)
+    row = next(r for r in statistics.statement_stats(survey, {item.id: counts}, respondents) if r.id == item.id)
+    result = {"s": session_state, "n": respondents, "min": survey.min_group_size, "na": row.na,
+              "shown": respondents > 0 and not row.suppressed}
+    if result["shown"]:
+        apart = [option.apart for option in item.options]
+        result["c"] = [row.na if is_apart else counts[option.value]
+                       for option, is_apart in zip(item.options, apart, strict=True)]
+        result["p"] = [None if is_apart else share(c, row.n) for c, is_apart in zip(result["c"], apart, strict=True)]
+    return result

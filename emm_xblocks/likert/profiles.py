@@ -13,6 +13,7 @@ column counts as a group there: the overall figures include it).
 
 from ..common.perspectives import split
 from ..common.profile import NOT_SAID, people, rest
+from ..common.text import one_line
 from .changes import split_tallies
 from .statistics import statement_stats
 
@@ -76,7 +77,7 @@ def csv_rows(table, _):
     texts = {c["key"]: c["text"] for c in table["columns"]}
     withheld = _("withheld: too few answers")
     for st in table["statements"]:
-        text = " ".join(st["text"].split())
+        text = one_line(st["text"])
         for cell in st["cells"]:
             if cell["shown"]:
                 rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _number(cell["favourable"]),

@@ -10,6 +10,7 @@ the old id, which "how others chose" by profile no longer shows).
 
 from ..common import profile
 from ..common.live_edits import id_change_problems, kept_pairs
+from ..common.text import one_line
 from ..common.validation import Problem
 
 
@@ -44,7 +45,7 @@ def _choices_moved(was, now):
     """Fewer choices than before, or a choice (by its label) now at another place; a choice only
     reworded in its place, or added at the end, is neither."""
     def label(choice):
-        return " ".join(choice.label.split())
+        return one_line(choice.label)
 
     places = {label(c): i for i, c in enumerate(now)}
     return len(now) < len(was) or any(places.get(label(c), i) != i for i, c in enumerate(was))

@@ -12,6 +12,7 @@ from ..common import olx as common_olx
 from ..common.ids import MAX_ID
 from ..common.sanitize import clean_html
 from ..common.settings import editor_form, read_editor, values
+from ..common.text import one_line
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
@@ -78,7 +79,7 @@ def _from_xml(text, _):
 def _plain(text):
     """One line of plain text, as the OLX reader keeps it (``olx.text_of``): what is saved is what
     comes back after an export and an import ("" for what is not text)."""
-    return " ".join(text.split()) if isinstance(text, str) else ""
+    return one_line(text) if isinstance(text, str) else ""
 
 
 # characters of each text (``common.limits``): a longer one is refused at its field, the save

@@ -1,24 +1,45 @@
 """The role-play in the live room (pure): one decision (a node with choices) per screen, its
 choices as the options. A decision counts when it is taken (not only once the learner reaches an
 ending); going back and choosing again replaces the learner's answer there. "Reveal" marks the
-choices that earn the most points at that decision, where the choices' points differ."""
+choices that earn the most points at that decision, where the choices' points differ.
+
+With several roles, each screen names whose decision it is (the roles whose path reaches it), so
+the facilitator can tell which group answers now; where every decision belongs to one role only,
+the decisions are numbered within their role ("Border police officer · Decision 1 of 6")."""
+
+from collections import Counter
 
 from ..common import live
+from . import graph
 from .events import CHOSE
+
+
+def _roles_of(scenario):
+    """``{node id: (role labels)}``: the roles from whose start each node can be reached."""
+    edges = scenario.graph()
+    reached = [(role.label, graph.reachable(edges, [role.start])) for role in scenario.roles]
+    return {node.id: tuple(label for label, nodes in reached if node.id in nodes) for node in scenario.nodes}
 
 
 def items(scenario, _):
     """``live.Item`` per decision with at least two choices, in the author's order."""
-    result = []
-    for node in scenario.nodes:
-        if node.ending or len(node.choices) < 2:
-            continue
+    decisions = [node for node in scenario.nodes if not node.ending and len(node.choices) >= 2]
+    roles = _roles_of(scenario) if len(scenario.roles) > 1 else {}
+    one_role_each = bool(roles) and all(len(roles[node.id]) == 1 for node in decisions)
+    per_role = Counter(roles.get(node.id, ()) for node in decisions)
+    result, seen = [], Counter()
+    for node in decisions:
         best = max(c.points for c in node.choices)
         differ = any(c.points != best for c in node.choices)
+        mine = roles.get(node.id, ())
+        seen[mine] += 1
         result.append(live.Item(node.id, live.DECISION, node.narrative,
                                 tuple(live.Option(str(i), c.label, differ and c.points == best)
                                       for i, c in enumerate(node.choices)),
-                                prompt_html=True, title=node.speaker))
+                                prompt_html=True, title=node.speaker,
+                                # a step every role reaches names none: it is everyone's
+                                group=", ".join(mine) if len(mine) < len(scenario.roles) else "",
+                                place=(seen[mine], per_role[mine]) if one_role_each else ()))
     return result
 
 

@@ -93,7 +93,7 @@ def from_xml(el, invalid=None):
         nodes=tuple(nodes),
         intro=olx.child_html(el, "intro"),
         bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b),
-                         " ".join(b.get("final", "").split()))
+                         olx.one_line(b.get("final", "")))
                     for i, b in enumerate(el.iterchildren("band"))),
         profile_prompt=profile_prompt,
         profile_options=profile_options,

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP, split
 from ..common.sanitize import plain_text
+from ..common.text import one_line
 from . import content, perspectives
 
 
@@ -25,7 +26,7 @@ def choice_words(scenario, path, taken):
     for node_id, index in zip(path, taken, strict=False):
         node = nodes.get(node_id)
         ok = node is not None and isinstance(index, int) and 0 <= index < len(node.choices)
-        words.append(" ".join(node.choices[index].label.split()) if ok else f"{node_id} #{index}")
+        words.append(one_line(node.choices[index].label) if ok else f"{node_id} #{index}")
     return " > ".join(words)
 
 

@@ -15,9 +15,14 @@ function EmmCaseStudy(runtime, element, args) {
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";
   var shownSubmitted = !!args.submitted;
-  var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", actions ? EMM.draftStatus(actions) : null);
-
-  function questions() { return Array.prototype.slice.call(root.querySelectorAll("[data-question]")); }
+  /* the answers kept on this device until the server has them (emm-questions.js) */
+  var drafts = EMM.questionDrafts(element, form, {
+    key: args.draft_key, line: actions, keep: onDevice, fill: fillRest, refresh: refresh,
+    send: {
+      submit: function (data, actionId) { submitAnswers(data.answers, actionId, data.profile); },
+      save_draft: function (data, actionId) { saveDraft(data.answers, actionId, data.profile); }
+    }
+  });
 
   function collect() { return EMM.questionAnswers(root); }
 
@@ -32,21 +37,10 @@ function EmmCaseStudy(runtime, element, args) {
   /* what the device keeps of the form: the answers, and the profile when the form asks it */
   function onDevice() { return {answers: collect(), profile: profile()}; }
 
-  /* put answers kept on the device back into the form */
-  function fill(answers) {
-    questions().forEach(function (fs) {
-      var id = fs.getAttribute("data-question"), kind = fs.getAttribute("data-kind");
-      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
-      var value = answers[id];
-      if (kind === "reflection") {
-        var area = fs.querySelector("textarea");
-        area.value = typeof value === "string" ? value : "";
-        countInto(area);
-      } else {
-        var picked = Array.isArray(value) ? value : [value];
-        fs.querySelectorAll("input").forEach(function (input) { input.checked = picked.indexOf(input.value) !== -1; });
-      }
-    });
+  /* after the answers kept on the device are back in the form: the profile, the word counts */
+  function fillRest(data) {
+    if (typeof data.profile === "string") { fillProfile(data.profile); }
+    form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { countInto(area); });
   }
 
   /* the word counter keeps the rule in sight: "12 words (minimum 50)" */
@@ -92,8 +86,7 @@ function EmmCaseStudy(runtime, element, args) {
   function refresh() {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       if (body.submitted) {
-        var record = drafts.load();
-        if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
+        drafts.settle();
         EMM.clear(alertBox, true);
         EMM.markQuestions(root, []);
         setLocked(true);
@@ -120,10 +113,7 @@ function EmmCaseStudy(runtime, element, args) {
       onError: function (err, meta) {
         EMM.markRefusedAnswers(root, err);
         /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
-        if (meta.lost && (handler === "submit" || handler === "save_draft")) {
-          /* kept, and offline: the line under Submit says it will be sent, not "try again" */
-          if (drafts.queue(handler, meta.actionId, data) && window.navigator.onLine === false) { EMM.clear(alertBox, true); }
-        }
+        if (handler === "submit" || handler === "save_draft") { drafts.lost(handler, data, meta, alertBox); }
       },
       refresh: refresh
     });
@@ -148,18 +138,6 @@ function EmmCaseStudy(runtime, element, args) {
     }, actionId);
   }
 
-  /* the link is back: send what is waiting (with its id: done once even if it had arrived),
-     else re-read the state */
-  function resend() {
-    var record = drafts.load();
-    if (EMM.isSending(element)) { return; }
-    if (record && record.queued && record.data && record.data.answers) {
-      if (record.queued.handler === "submit") { submitAnswers(record.data.answers, record.queued.actionId, record.data.profile); return; }
-      if (record.queued.handler === "save_draft") { saveDraft(record.data.answers, record.queued.actionId, record.data.profile); return; }
-    }
-    refresh();
-  }
-
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -175,23 +153,12 @@ function EmmCaseStudy(runtime, element, args) {
     });
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { countInto(event.target); }
-      drafts.keep(onDevice());
     });
-    form.addEventListener("change", function () { drafts.keep(onDevice()); });
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
 
     /* answers kept on this device: back into the form, unless the server has a submitted attempt */
-    var kept = drafts.load();
-    if (kept && shownSubmitted) {
-      if (kept.queued) { drafts.sent(); } else { drafts.drop(); }
-    } else if (kept && kept.data && kept.data.answers) {
-      fill(kept.data.answers);
-      if (typeof kept.data.profile === "string") { fillProfile(kept.data.profile); }
-      drafts.restored(kept);
-      if (kept.queued && window.navigator.onLine !== false) { resend(); }
-    }
+    drafts.start(shownSubmitted);
     EMM.watchLimits(form, status);  /* after the answers kept on the device are back: their counts */
-    EMM.whenOnline(resend);
   }
 
   resultsBox.addEventListener("click", function (event) {

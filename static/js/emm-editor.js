@@ -31,14 +31,16 @@
 
   /* A [data-lines] box holds a list, one item a line (the case study's key facts, the Likert's
      custom labels), each item limited on its own as common/limits.py checks it: its length is its
-     longest line as the save keeps it (trimmed as getValue sends it, then white space runs joined
-     as Python's str.split sees white space, counted in code points as Python's len); its counter
-     speaks of lines; a refused send puts the caret at the start of the first line over the limit
+     longest line as the save keeps it (common/text.py one_line: trimmed as getValue sends it, then
+     each run of white space, as Python's str.isspace sees it, made one space, or its no-break
+     spaces alone if it holds some; counted in code points as Python's len); its counter speaks of
+     lines; a refused send puts the caret at the start of the first line over the limit
      (emm-forms.js, EMM.measures; tests/js/one-line-lengths.json holds the cases both sides agree on;
      white space: the word count's list too, tests/js/word-counts.json, as emm-questions.js holds it). */
   var SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
   var RUNS = new RegExp(SPACE, "g"), ENDS = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
-  function lineLength(line) { return Array.from(line.trim().replace(ENDS, "").replace(RUNS, " ")).length; }
+  function gap(run) { return run.replace(/[^\xa0\u2007\u202f]/g, "") || " "; }  // French typography's no-break spaces kept
+  function lineLength(line) { return Array.from(line.trim().replace(ENDS, "").replace(RUNS, gap)).length; }
   EMM.measures.push({
     applies: function (control) { return control.hasAttribute("data-lines"); },
     length: function (control) {
@@ -195,6 +197,9 @@
         }, function () { /* checking is a help; saving reports errors */ });
       }, now ? 0 : ed.DELAY);
     };
+    /* a check waiting or on its way is dropped: what comes next (a save, another view of the
+       content) says what it says, and a late answer about the content as it was must not undo it */
+    ed.dropChecks = function () { global.clearTimeout(timer); seq += 1; };
 
     /* The first problem in the form's order takes the focus, whatever its kind: a field in error
        (aria-invalid: marked by the server's validators, or a text over its limit, emm-forms.js),
@@ -230,8 +235,7 @@
         return Promise.resolve(false);
       }
       var data = spec.collect();
-      global.clearTimeout(timer);
-      seq += 1;  /* a check still on its way must not overwrite what the save says */
+      ed.dropChecks();
       EMM.clear(ed.alertBox, true);
       EMM.clear(ed.saveAlert, true);
       ed.hideConfirm();

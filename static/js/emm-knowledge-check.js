@@ -2,8 +2,10 @@
    server (escaped, author HTML sanitised) and put in with EMM.setServerHtml (inert): after a
    pre-test only that the answers are kept; after a post-test both scores and the feedback. After
    any failure the page re-reads the server's state (decision 22): a submit whose reply was lost
-   shows its results, not "already submitted". */
-function EmmKnowledgeCheck(runtime, element) {
+   shows its results, not "already submitted". Answers in progress are kept on the device
+   (EMM.questionDrafts) until the server has them; a submit that could not leave goes by itself
+   when the link is back. */
+function EmmKnowledgeCheck(runtime, element, args) {
   "use strict";
   var EMM = window.EMM;
   var root = EMM.root(element).querySelector(".emm-kc") || EMM.root(element);
@@ -14,6 +16,12 @@ function EmmKnowledgeCheck(runtime, element) {
   var actions = root.querySelector("[data-form-actions]");
 
   if (!form) { return; }
+  /* the answers kept on this device until the server has them (emm-questions.js) */
+  var drafts = EMM.questionDrafts(element, form, {
+    key: args.draft_key, line: actions, refresh: refresh,
+    keep: function () { return {answers: EMM.questionAnswers(form)}; },
+    send: {submit: function (data, actionId) { submitAnswers(data.answers, actionId); }}
+  });
 
   function showResults(body) {
     form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
@@ -24,15 +32,37 @@ function EmmKnowledgeCheck(runtime, element) {
   }
 
   /* After any failure, the server's state: a submit that reached the server (its reply lost, or
-     sent from another window) shows its results; otherwise the page stays as it is. Offline, the
-     next Submit sends the same action again (its id kept), which answers with the results too. */
+     sent from another window) shows its results; otherwise the page stays as it is. A submit not
+     sent waits on the device with its id and goes when the link is back (or at the next Submit),
+     answered with the results even if it had arrived. */
   function refresh() {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       if (!body.submitted) { return; }
+      drafts.settle();
       EMM.clear(alertBox, true);
       EMM.markQuestions(root, []);
       showResults(body);
     }, function () { /* no link: nothing to show yet */ });
+  }
+
+  function submitAnswers(answers, actionId) {
+    var data = {answers: answers};
+    EMM.action(runtime, element, "submit", data, {
+      button: root.querySelector("[data-submit]"),
+      alert: alertBox,
+      actionId: actionId,
+      onSuccess: function (body) {
+        drafts.sent();
+        showResults(body);
+      },
+      onError: function (err, meta) {
+        EMM.markRefusedAnswers(root, err);
+        /* a result is filed: these answers can never go, the phone keeps none */
+        if (err.error === EMM.CODES.ALREADY_SUBMITTED) { drafts.drop(); }
+        drafts.lost("submit", data, meta, alertBox);
+      },
+      refresh: refresh
+    });
   }
 
   form.addEventListener("submit", function (event) {
@@ -40,15 +70,11 @@ function EmmKnowledgeCheck(runtime, element) {
     if (EMM.isSending(element)) { return; }
     var answers = EMM.completeAnswers(root, alertBox);
     if (!answers) { return; }
-    EMM.action(runtime, element, "submit", {answers: answers}, {
-      button: root.querySelector("[data-submit]"),
-      alert: alertBox,
-      onSuccess: showResults,
-      onError: function (err) { EMM.markRefusedAnswers(root, err); },
-      refresh: refresh
-    });
+    submitAnswers(answers);
   });
-  EMM.ready(root);
+  EMM.ready(root);  /* before a resend: its busy button stays disabled */
+  /* answers kept on this device: back into the form, unless the server has the submit */
+  drafts.start(!!args.submitted);
 }
 
 /* Studio's preview: nothing to do (the editor is emm-case-study-studio.js); runtimes call it with

@@ -94,7 +94,7 @@ function EmmLikert(runtime, element, args) {
         saved(body);
       },
       onError: function (err, meta) {
-        if (err.statements) { markErrors(err.statements); }
+        if (err.statements) { markErrors(err.statements, true); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
         /* not sent, or reply lost: kept with its id, sent when the link is back (offline: said under Submit) */
         if (meta.lost && drafts.queue("submit", meta.actionId, payload) && window.navigator.onLine === false) {

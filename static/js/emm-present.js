@@ -4,7 +4,12 @@
 
    The open screen's figures are polled every POLL_MS with If-None-Match: the server answers
    304 with no body while nothing changed. Keys: → / PageDown next, ← / PageUp previous (a
-   presentation remote sends these), R reveal (only where the item has right answers), Esc close.
+   presentation remote sends these), R reveal (only where the item has right answers), Esc close
+   (or, while "End session" asks for its confirmation, keeps the session open).
+
+   Opening a session puts the focus on "Next", never on "End session": a facilitator who advances
+   slides with Space must not end the session by habit. Ending asks first, in the page, with the
+   focus on "Cancel"; "Start a new session" then says that the next one counts from zero.
    Every text comes from the server; numbers are formatted for the page's language. */
 (function (global) {
   "use strict";
@@ -46,6 +51,12 @@
        text leaves the focus on the body */
     this.onKey = function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.key === "Escape" && !self.confirmBox().hidden) {
+        /* the confirmation's own "Cancel", not the projection's close */
+        self.act("end-no");
+        event.preventDefault();
+        return;
+      }
       var forward = self.rtl ? "ArrowLeft" : "ArrowRight";
       var backward = self.rtl ? "ArrowRight" : "ArrowLeft";
       if (event.key === forward || event.key === "PageDown") {
@@ -64,7 +75,15 @@
     this.dialog.addEventListener("close", function () { self.close(); });
   };
 
+  Presenter.prototype.confirmBox = function () {
+    return this.root.querySelector("[data-confirm]");
+  };
+
   Presenter.prototype.act = function (what) {
+    if (what === "end") { this.confirmEnd(); return; }
+    if (what === "end-no") { this.cancelEnd(); return; }
+    if (!this.confirmBox().hidden) { this.hideConfirm(); } /* another step: the question is dropped */
+    if (what === "end-yes") { what = "end"; }
     if (what === "next") { this.show(Math.min(this.index + 1, this.slides.length - 1)); }
     if (what === "prev") { this.show(Math.max(this.index - 1, 0)); }
     if (what === "reveal" && this.slides[this.index].hasAttribute("data-revealable")) {
@@ -85,6 +104,9 @@
       mark.parentNode.classList.remove("emm-present-is-correct");
     });
     this.root.querySelector("[data-act=reveal]").hidden = !slide.hasAttribute("data-revealable");
+    /* each key's hint only where the key does something: R on a screen with something to reveal */
+    this.root.querySelector("[data-keys=reveal]").hidden = !slide.hasAttribute("data-revealable");
+    this.root.querySelector("[data-keys=plain]").hidden = slide.hasAttribute("data-revealable");
     this.root.querySelector("[data-act=prev]").disabled = index === 0;
     this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
     this.poll();
@@ -134,12 +156,15 @@
     Array.prototype.forEach.call(slide.querySelectorAll(".emm-present-option"), function (row) {
       var i = Number(row.getAttribute("data-index"));
       var fill = row.querySelector("[data-fill]"), figure = row.querySelector("[data-figure]");
-      if (body.shown) {
-        fill.style.inlineSize = body.p[i] + "%";
-        figure.textContent = number.format(body.c[i]) + " · " + percent.format(body.p[i] / 100);
-      } else {
-        fill.style.inlineSize = "0";
+      /* an option counted apart ("Not applicable": p null) shows its count, outside the percentages */
+      var share = body.shown ? body.p[i] : null;
+      if (fill) { fill.style.inlineSize = share === null ? "0" : share + "%"; }
+      if (!body.shown) {
         figure.textContent = "";
+      } else if (share === null) {
+        figure.textContent = number.format(body.c[i]);
+      } else {
+        figure.textContent = number.format(body.c[i]) + " · " + percent.format(share / 100);
       }
       var isCorrect = correct.indexOf(i) >= 0;
       row.querySelector("[data-correct]").hidden = !isCorrect;
@@ -153,8 +178,36 @@
     state = state === "open" || state === "ended" ? state : "none";
     this.root.setAttribute("data-state", state);
     this.status(this.root.getAttribute("data-text-" + state));
-    this.root.querySelector("[data-act=start]").hidden = state === "open";
-    this.root.querySelector("[data-act=end]").hidden = state !== "open";
+    /* "Start session", or after an ended one "Start a new session" */
+    Array.prototype.forEach.call(this.root.querySelectorAll("[data-act=start]"), function (button) {
+      button.hidden = button.getAttribute("data-when") !== state;
+    });
+    this.root.querySelector("[data-act=end]").hidden = state !== "open" || !this.confirmBox().hidden;
+    if (state !== "open") { this.confirmBox().hidden = true; }
+  };
+
+  /* "End session" asks first; the focus goes to "Cancel", so a second Space keeps the session */
+  Presenter.prototype.confirmEnd = function () {
+    this.confirmBox().hidden = false;
+    this.root.querySelector("[data-act=end]").hidden = true;
+    this.root.querySelector("[data-act=end-no]").focus();
+  };
+
+  Presenter.prototype.hideConfirm = function () {
+    this.confirmBox().hidden = true;
+    this.root.querySelector("[data-act=end]").hidden = this.root.getAttribute("data-state") !== "open";
+  };
+
+  Presenter.prototype.cancelEnd = function () {
+    this.hideConfirm();
+    var end = this.root.querySelector("[data-act=end]");
+    (end.hidden ? this.root.querySelector(".emm-present-title") : end).focus();
+  };
+
+  /* after a session opens or ends: the natural next step, "Next" (the title on the last screen) */
+  Presenter.prototype.focusNext = function () {
+    var next = this.root.querySelector("[data-act=next]");
+    (next.disabled ? this.root.querySelector(".emm-present-title") : next).focus();
   };
 
   Presenter.prototype.status = function (text) {
@@ -174,8 +227,7 @@
     }).then(function (body) {
       self.tags = {};
       self.showState(body.s);
-      var focus = self.root.querySelector(body.s === "open" ? "[data-act=end]" : "[data-act=start]");
-      if (focus) { focus.focus(); }
+      self.focusNext();
       self.poll();
     }, function () {
       self.status(self.root.getAttribute("data-text-error"));

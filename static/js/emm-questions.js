@@ -66,4 +66,57 @@
       : _("Please answer every question ({n} left)."), {n: EMM.count(n, root)}));
     return null;
   };
+
+  /* answers as EMM.questionAnswers gives them, back into root's questions (the others untouched) */
+  EMM.fillQuestions = function (root, answers) {
+    root.querySelectorAll("[data-question]").forEach(function (fs) {
+      var id = fs.getAttribute("data-question"), value = answers[id];
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
+      if (fs.getAttribute("data-kind") === "reflection") {
+        fs.querySelector("textarea").value = typeof value === "string" ? value : "";
+        return;
+      }
+      var picked = Array.isArray(value) ? value : [value];
+      fs.querySelectorAll("input").forEach(function (input) { input.checked = picked.indexOf(input.value) !== -1; });
+    });
+  };
+
+  /* A question form's answers kept on the device until the server has them (EMM.deviceDraft);
+     opts: key, line, keep, fill, send, refresh (docs/javascript.md) */
+  EMM.questionDrafts = function (element, form, opts) {
+    var drafts = EMM.deviceDraft(form ? opts.key || "" : "", form && opts.line ? EMM.draftStatus(opts.line) : null);
+    /* the server has a submitted attempt: the action waiting here went, or is out of date */
+    drafts.settle = function () {
+      var record = drafts.load();
+      if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
+    };
+    /* not sent, or its reply lost: it waits with its id; offline, the line says so, not the alert */
+    drafts.lost = function (handler, data, meta, alertBox) {
+      if (meta.lost && drafts.queue(handler, meta.actionId, data) && global.navigator.onLine === false) { EMM.clear(alertBox, true); }
+    };
+    /* the link is back: what waits goes with its id (done once), else the state is re-read */
+    function resend() {
+      var record = drafts.load(), queued = record && record.queued, data = record && record.data;
+      if (EMM.isSending(element)) { return; }
+      if (queued && data && data.answers && Object.prototype.hasOwnProperty.call(opts.send, queued.handler)) {
+        opts.send[queued.handler](data, queued.actionId);
+      } else { opts.refresh(); }
+    }
+    /* every change kept; what was kept back in the form unless the server has it submitted */
+    drafts.start = function (submitted) {
+      function keep() { drafts.keep(opts.keep()); }
+      form.addEventListener("input", keep);
+      form.addEventListener("change", keep);
+      var kept = drafts.load();
+      if (kept && submitted) { drafts.settle(); }
+      else if (kept && kept.data && kept.data.answers) {
+        EMM.fillQuestions(form, kept.data.answers);
+        if (opts.fill) { opts.fill(kept.data); }
+        drafts.restored(kept);
+        if (kept.queued && global.navigator.onLine !== false) { resend(); }
+      }
+      EMM.whenOnline(resend);
+    };
+    return drafts;
+  };
 }(window));

@@ -280,6 +280,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   function switchTo(name) {
     if (name === tab) { return; }
     var data = name === "xml" ? collect() : {xml: xmlBox.value};
+    ed.dropChecks();  /* a late check of the tab left must not clear what this tab is told */
     EMM.post(runtime, element, "studio_convert", data).then(function (body) {
       if (!body.scenario) {
         if (tab === "xml") { showXml(body.problems); } else { show(body.problems || [], collect()); }

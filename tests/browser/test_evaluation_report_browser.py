@@ -156,7 +156,7 @@ def assert_bars_match_their_tables(page, direction):
             assert bar["top"] == ("left" if direction == "rtl" else "right"), bar
 
 
-def fill_the_demo_course(participants):
+def fill_the_demo_course(participants, lang="en"):
     """``scripts/fill_demo.py``'s participants, through the workbench's handler URLs (Django's
     test client, in this process: the live server shares the test database)."""
     import importlib.util
@@ -166,7 +166,7 @@ def fill_the_demo_course(participants):
     spec = importlib.util.spec_from_file_location("fill_demo", ROOT / "scripts" / "fill_demo.py")
     fill_demo = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fill_demo)
-    counts = fill_demo.fill("en", participants, out=lambda *_: None)
+    counts = fill_demo.fill(lang, participants, out=lambda *_: None)
     assert counts["failed"] == 0 and counts["sent"] == participants * 5
 
 
@@ -234,3 +234,49 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     phone.wait_for_function(moved, arg=region.element_handle(), timeout=5000)
     scrolled = region.evaluate("(el) => el.scrollLeft")
     assert (scrolled < 0) if lang == "ar" else (scrolled > 0), scrolled
+
+
+REPORT_FR = "emm_evaluation_report.3"  # the French three-day demo course (workbench/scenarios/course/)
+
+
+def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_the_pair_by_its_tests(
+        workbench, new_page):
+    """Fresh-user trial 11, findings 1 and 12, as the trial read them: the French demo course's
+    report. The shared statements' caption says which answers it counts, for a reverse-coded
+    statement too, and the row is marked as in the evaluation's own table; the printed summary
+    names the knowledge-check pair by its tests, never by its key."""
+    fill_the_demo_course(6, "fr")
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(REPORT_FR, "staff_1", lang="fr"))
+    root = page.locator(BLOCK)
+    root.wait_for()
+    shared = root.locator("[data-shared]")
+    assert shared.locator("caption").inner_text() == (
+        "Pourcentage ayant répondu « D’accord » ou « Tout à fait d’accord » (les deux réponses les plus "
+        "favorables), par évaluation ; pour une affirmation marquée « codée à l’inverse », ayant répondu "
+        "« Pas d’accord » ou « Pas du tout d’accord »")
+    pace = shared.locator("tr[data-shared-statement=pace] th").inner_text()
+    assert pace == "Le rythme des sessions du jour était trop rapide. (codée à l’inverse)"
+    # the end-of-training evaluation asked it in other words: its cell says how
+    worded = shared.locator("tr[data-shared-statement=pace] [data-worded]")
+    assert worded.all_inner_texts() == [
+        "formulée ainsi : « Le rythme de la formation était trop rapide. » (codée à l’inverse)"]
+    own = root.locator("[data-evaluation] tr[data-statement=pace] th").first.inner_text()
+    assert own.endswith("(codée à l’inverse)")  # the mark the evaluation's own table gives it
+
+    # the one-page summary, printed: the pair by its tests' names, what "favourable" counts
+    page.emulate_media(media="print")
+    summary = root.locator("[data-summary]")
+    text = summary.inner_text()
+    assert "niger-course-fr" not in text and "Clé de paire" not in text
+    pre, post = "Jour 1 – que savez-vous ? (test initial)", "Jour 3 – qu’avez-vous appris ? (test final)"
+    assert summary.locator("[data-summary-pairs] tbody th").all_inner_texts() == [f"{pre} · {post}"]
+    assert summary.locator(".emm-chart-label").all_inner_texts()[-2:] == [pre, post]
+    assert summary.locator("[data-favourable-note]").inner_text() == (
+        "Réponses favorables : « D’accord » ou « Tout à fait d’accord » ; pour une affirmation formulée "
+        "négativement (codée à l’inverse), « Pas d’accord » ou « Pas du tout d’accord ».")
+    assert summary.locator("[data-favourable-note]").is_visible()  # printed (the page is the whole course:
+    # the keyboard test prints the report's own page, the note too, on one A4 page)
+    page.emulate_media(media="screen")
+    assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []

@@ -163,6 +163,135 @@ def test_a_submit_sent_again_after_a_lost_reply_gets_its_results_not_already_ans
     assert page.js_errors == []
 
 
+# ------------------------------------------------------------------ answers kept on the device (trial s11, finding 5)
+FR_POST = "emm_knowledge_check.3"  # the French post-test (scenarios/emm_knowledge_check-4-fr-post.xml)
+LOCAL, QUEUED, SENT = ("Saved on this device", "Saved on this device: it will be sent when the connection is back.",
+                       "Sent")
+KEPT = "() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))"
+
+
+def draft_line(page):
+    return page.locator(f"{BLOCK} [data-draft-status]")
+
+
+def test_answers_in_progress_come_back_after_a_reload_and_only_for_their_learner(workbench, new_page):
+    """A learner answers part of the pre-test, the page reloads (or the phone's browser drops it):
+    the answers are back in the form, the line under Submit says where they are; nothing of it is
+    on the server yet. Another learner of the same phone meets an empty form."""
+    from workbench.runtime import WorkbenchRuntime
+
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(PRE, learner)
+    open_block(page, url)
+    answer(page, {"smuggling": "trafficking", "trafficking_traits": ["exploitation", "consent"]})
+    assert draft_line(page).text_content() == LOCAL
+    assert draft_line(page).get_attribute("role") == "status"  # a polite live region
+    block = WorkbenchRuntime(learner).get_block(workbench.usage_id(PRE))
+    assert (block.submitted, block.answers) == (False, {})  # on the device, not on the server
+
+    open_block(page, url)
+    checked = page.locator(f"{BLOCK} input:checked")
+    assert page.locator(f'{BLOCK} [data-question="smuggling"] input[value="trafficking"]').is_checked()
+    assert page.locator(f'{BLOCK} [data-question="trafficking_traits"] input[value="consent"]').is_checked()
+    assert page.locator(f'{BLOCK} [data-question="trafficking_traits"] input[value="exploitation"]').is_checked()
+    assert checked.count() == 3
+    assert draft_line(page).text_content() == LOCAL
+
+    open_block(page, workbench.scenario_url(PRE, student_id()))  # the same phone, another learner
+    assert page.locator(f"{BLOCK} input:checked").count() == 0
+    assert draft_line(page).text_content() == ""
+    assert page.js_errors == []
+
+
+def test_a_submit_tapped_offline_goes_by_itself_when_the_link_is_back_and_counts_once(workbench, new_page):
+    """Trial s11, finding 5: offline, the French post-test said "Pas de connexion : ... réessayez."
+    and sent nothing when the link came back. Now the line under Submit says the answers will go,
+    and they go by themselves: the results, one result filed, nothing left on the device."""
+    from workbench.runtime import WorkbenchRuntime
+
+    learner = student_id()
+    page = new_page(PHONE, locale="fr-FR")
+    open_block(page, workbench.scenario_url(FR_POST, learner, lang="fr"))
+    answer(page, RIGHT)
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+    page.locator(f"{BLOCK} [data-submit]").click()
+
+    line = draft_line(page)
+    line.filter(has_text="Enregistré sur cet appareil : ce sera envoyé dès le retour de la connexion.").wait_for()
+    page.wait_for_timeout(100)  # past the alert's own 30 ms delay (EMM.say)
+    alert = page.locator(f"{BLOCK} [data-alert]")
+    assert alert.is_hidden()  # the line says it will go: no "try again"
+    assert "réessayez" not in page.locator(BLOCK).inner_text()
+    assert PairedResult.objects.count() == 0
+
+    page.context.set_offline(False)  # the page sends the submit by itself
+    page.locator(f"{BLOCK} .emm-kc-scores").wait_for()
+    assert page.locator(f'{BLOCK} tr[data-score="post"]').inner_text().split("\t")[1] == "4 / 4"
+    assert line.text_content() == "Envoyé"
+    assert alert.is_hidden()
+    assert page.locator(f"{BLOCK} input:enabled").count() == 0
+    assert PairedResult.objects.filter(phase="post").count() == 1
+    assert WorkbenchRuntime(learner).get_block(workbench.usage_id(FR_POST)).submitted
+    assert page.evaluate(KEPT) == []  # the server has the answers: the phone keeps none
+    assert page.js_errors == []
+
+
+def test_a_submit_whose_reply_was_lost_goes_again_with_its_id_when_the_link_is_back(workbench, new_page):
+    """The submit reached the server, its reply was lost, and the state could not be re-read: the
+    submit waits on the device with its id. When the link is back the page sends it again, the
+    same action: the server answers with the first submit's results (not "already answered"),
+    one result is filed; the next visit shows the results and sends nothing."""
+    learner = student_id()
+    page = new_page(DESKTOP)
+    url = workbench.scenario_url(POST, learner)
+    open_block(page, url)
+    answer(page, RIGHT)
+    sent = []
+    page.on("request", lambda r: sent.append(r.post_data_json["action_id"]) if "/submit/" in r.url else None)
+    statuses = lose_replies(page, "submit")
+    page.route(handler("state"), lambda route: route.abort())
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    assert draft_line(page).text_content() == QUEUED
+    assert statuses == [200] and PairedResult.objects.filter(phase="post").count() == 1  # it arrived
+
+    page.unroute(handler("state"))
+    page.context.set_offline(True)  # the phone's link drops and comes back: "online"
+    page.wait_for_function("() => navigator.onLine === false")
+    with page.expect_response(lambda r: "/submit/" in r.url) as again:
+        page.context.set_offline(False)
+    assert again.value.status == 200
+    page.locator(f"{BLOCK} .emm-kc-scores").wait_for()
+    assert_post_test_results_shown(page)
+    assert draft_line(page).text_content() == SENT
+    assert len(sent) == 2 and sent[0] == sent[1]  # one action, sent twice
+    assert PairedResult.objects.filter(phase="post").count() == 1
+
+    open_block(page, url)
+    page.locator(f"{BLOCK} .emm-kc-scores").wait_for()
+    assert len(sent) == 2 and page.evaluate(KEPT) == []
+    assert page.js_errors == []
+
+
+def test_a_test_already_answered_leaves_no_answers_on_the_phone(workbench, new_page):
+    """The server has a result of this learner that their state does not show (filed, then the
+    LMS failed to save the state: decision 22, "Not done"): Submit is refused "already answered"
+    and the form stays open. The answers can never be sent: the phone forgets them."""
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(POST, student_id()))
+    answer(page, RIGHT)
+    assert page.evaluate(KEPT) != []
+    refusal = {"error": "already_submitted", "message": "You have already answered this test."}
+    page.route(handler("submit"), lambda route: route.fulfill(status=409, json=refusal))
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-alert]").filter(has_text="You have already answered this test.").wait_for()
+    assert page.evaluate(KEPT) == []
+    assert draft_line(page).text_content() == ""
+    assert page.js_errors == []
+
+
 def test_the_editor_loads_and_saves_the_demo_unchanged(workbench, new_page):
     from workbench.runtime import WorkbenchRuntime
 

@@ -231,6 +231,34 @@ def test_missing_required_statement_is_announced_focused_and_nothing_is_stored(w
     assert page.js_errors == []
 
 
+
+def test_a_statement_made_required_after_the_page_loaded_is_marked_and_focused_on_refusal(workbench, new_page):
+    """A page loaded before the author made a statement required cannot know it: the server
+    refuses the submit (``missing_required`` with the statements' ids), and the page marks them
+    and puts the focus into the first, as the case study and the knowledge check do with a
+    refusal from a stale page."""
+    from workbench.runtime import WorkbenchRuntime
+
+    scenario = workbench.add_scenario(
+        '<emm_likert display_name="Evaluation"><item id="a" required="false">First.</item>'
+        '<item id="b" required="false">Second.</item><item id="c" required="false">Third.</item></emm_likert>')
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    staff = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    statements = [dict(s, required=s["id"] != "a") for s in staff.content["statements"]]
+    staff.content = dict(staff.content, statements=statements)
+    staff.save()  # b and c are now required; the page still says none is
+
+    fieldset(page, "a").locator(".emm-option").nth(3).click()
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-alert]").filter(has_text="Please answer every required statement").wait_for()
+    page.wait_for_function("() => document.activeElement.closest('[data-statement]')")
+    now = active(page)
+    assert now["statement"] == "b" and now["type"] == "radio", now  # into the first one refused
+    assert [sid for sid in "abc" if "emm-invalid" in (fieldset(page, sid).get_attribute("class") or "")] == ["b", "c"]
+    assert Answer.objects.filter(block_key=workbench.usage_id(scenario)).count() == 0
+    assert page.js_errors == []
+
 # ------------------------------------------------------------------ 3. staff report + CSV
 def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_page):
     page = new_page(DESKTOP)

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
 DEMO_EN = "emm_role_play.0"  # scenarios/emm_role_play-1-en.xml (minimum group size 5)
+DEMO_EN_LIKERT = "emm_likert.0"  # scenarios/emm_likert-1-en.xml (anonymous, "Not applicable" offered)
 DIALOG = ".emm-present-dialog"
 GOOD = "Speak with her apart from the group, with a female colleague and an interpreter"
 UNCLE = "Question her in front of the man who says he is her uncle"
@@ -100,7 +101,8 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
 
     # the keyboard: → next, ← previous
     page.keyboard.press("ArrowRight")
-    assert visible_slide(page).locator(".emm-present-count").text_content().startswith("Decision 1 of")
+    assert visible_slide(page).locator(".emm-present-count").text_content() == (
+        "Border police officer · Decision 1 of 6 · Screening desk, border post")  # the role: the demo has two
     page.keyboard.press("ArrowLeft")
     assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
     page.keyboard.press("PageDown")  # a presentation remote's "next"
@@ -188,4 +190,129 @@ def test_the_evaluation_and_the_case_study_present_one_item_at_a_time(workbench,
         assert "reveal" not in polled.value.url
         assert page.locator(f"{DIALOG} [data-correct]:not([hidden])").count() == 0
     assert_axe_clean(page, DIALOG)
+    assert page.js_errors == []
+
+
+def open_projection(page, workbench, scenario):
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+
+
+def focused(page):
+    return page.evaluate("() => document.activeElement.textContent.trim()")
+
+
+def state(page):
+    return page.locator(f"{DIALOG} .emm-present").get_attribute("data-state")
+
+
+def test_space_after_opening_a_session_goes_on_and_ending_it_asks_first(workbench, new_page):
+    """A facilitator used to advancing slides with Space: after "Start session" the focus is on
+    "Next", not on "End session"; ending asks in the page, its focus on "Cancel", and once ended
+    the button says the next session is a new one."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, DEMO_EN)
+    page.get_by_role("button", name="Start session").focus()
+    page.keyboard.press("Enter")
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Next'")
+    page.keyboard.press("Space")  # the next screen, the session still open
+    assert visible_slide(page).locator(".emm-present-count").text_content().startswith("Border police officer")
+    page.keyboard.press("Space")
+    assert "Decision 2 of 6" in visible_slide(page).locator(".emm-present-count").text_content()
+    assert state(page) == "open"
+
+    # "End session" asks first; a habitual Space answers "Cancel"
+    end = page.get_by_role("button", name="End session")
+    end.click()
+    confirm = page.get_by_role("group", name=re.compile("^End the session?"))
+    assert confirm.is_visible() and end.is_hidden()
+    assert focused(page) == "Cancel"
+    assert_axe_clean(page, DIALOG)
+    page.keyboard.press("Space")
+    assert confirm.is_hidden() and end.is_visible() and focused(page) == "End session"
+    assert state(page) == "open"
+    # Esc drops the question, not the projection
+    page.keyboard.press("Enter")
+    assert confirm.is_visible()
+    page.keyboard.press("Escape")
+    assert confirm.is_hidden() and page.locator(f"{DIALOG}[open]").is_visible()
+    assert state(page) == "open"
+
+    # a deliberate end
+    end.click()
+    page.get_by_role("button", name="Yes, end the session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
+    assert page.locator(f"{DIALOG} [data-status]").text_content() == (
+        "Session ended: here are the answers given during the session.")
+    assert page.get_by_role("button", name="Start a new session").is_visible()
+    assert page.get_by_role("button", name="Start session").is_hidden()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Next'")
+    page.keyboard.press("Space")  # a further Space still goes on: no new session by accident
+    assert state(page) == "ended"
+    assert page.js_errors == []
+
+
+def test_an_evaluation_statement_counts_not_applicable_apart_and_the_room_reads_its_lines(workbench, new_page):
+    """The results panel's basis (N/A apart, shown with its count alone), equal counts at equal
+    percentages, only the keys that do something, and the session and count lines no smaller
+    than the options' text."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, DEMO_EN_LIKERT)
+    page.get_by_role("button", name="Start session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    others = {"relevance": 4, "job_needs": 4, "objectives": 4, "facilitators": 4, "exchange": 4,
+              "child_trafficking": 4}
+    for pace in (1, 4, "na", 5, 5, 5):  # the trial's statement 4: 1, 1, 1 and 3
+        r = workbench.submit(page, DEMO_EN_LIKERT, student_id("seed"), {**others, "pace": pace})
+        assert r.status == 200, r.text()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    slide = visible_slide(page)
+    assert slide.locator(".emm-present-count").text_content().startswith("Statement 4 of")
+    page.wait_for_function("(el) => el.textContent === '6 answers; “Not applicable” left out of the percentages.'",
+                           arg=slide.locator("[data-total]").element_handle())
+    figures = {row.locator(".emm-present-label").text_content(): row.locator("[data-figure]").text_content()
+               for row in slide.locator(".emm-present-option").all()}
+    assert figures == {"Strongly disagree": "1 · 20%", "Disagree": "0 · 0%", "Neither agree nor disagree": "0 · 0%",
+                       "Agree": "1 · 20%", "Strongly agree": "3 · 60%", "Not applicable": "1"}
+    assert slide.locator(".emm-present-apart .emm-present-track").count() == 0  # no bar outside the percentages
+
+    # no Reveal here, and no "R" among the keys
+    assert page.get_by_role("button", name="Reveal").is_hidden()
+    keys = page.locator(f"{DIALOG} .emm-present-keys:visible")
+    assert keys.count() == 1 and keys.text_content() == "Keys: → next, ← previous, Esc close."
+
+    # the lines the room needs are at least the size of the options' text
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    body = slide.locator(".emm-present-label").first.evaluate(size)
+    assert page.locator(f"{DIALOG} [data-status]").evaluate(size) >= body
+    assert slide.locator("[data-total]").evaluate(size) >= body
+    fits = page.locator(f"{DIALOG} .emm-present").evaluate(
+        "el => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth")
+    assert fits
+    assert_axe_clean(page, DIALOG)
+    assert page.js_errors == []
+
+
+def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page):
+    """The demo has two roles: decisions 1-6 are the officer's, 7-11 the social worker's."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, DEMO_EN)
+    headings, cut = [], []
+    for _ in range(11):
+        page.keyboard.press("ArrowRight")
+        headings.append(visible_slide(page).locator(".emm-present-count").text_content())
+        # the role's name takes room: nothing of a decision is cut off on a 1280x720 projector
+        cut.append(visible_slide(page).evaluate("el => el.scrollHeight - el.clientHeight"))
+    assert cut == [0] * 11
+    assert headings[0] == "Border police officer · Decision 1 of 6 · Screening desk, border post"
+    assert headings[5] == "Border police officer · Decision 6 of 6"
+    assert headings[6] == "Social worker of a civil society organisation · Decision 1 of 5 · Transit centre"
+    assert headings[10].startswith("Social worker of a civil society organisation · Decision 5 of 5")
+    # a role-play decision has something to reveal: the R key is listed
+    assert page.locator(f"{DIALOG} .emm-present-keys:visible").text_content() == (
+        "Keys: → next, ← previous, R reveal, Esc close.")
     assert page.js_errors == []

@@ -286,6 +286,40 @@ def test_editor_renames_a_node_everywhere_and_round_trips_through_the_xml_tab(wo
     assert page.js_errors == []
 
 
+
+def test_a_late_check_of_the_tab_left_does_not_clear_the_xml_tabs_problems(workbench, new_page):
+    """The live check (studio_validate) answers about the content as it was sent: one still on its
+    way when the author switches tabs must not wipe what the switch said. Unreadable XML kept its
+    tab with its problem listed, then a late check of the XML typed before it emptied the list (a
+    busy machine's order of answers; seen in a CI run)."""
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    page.get_by_role("tab", name="Edit as XML").click()
+    page.locator(f"{EDITOR} [data-panel=xml]:not([hidden])").wait_for()
+    held, holding = [], [True]
+    page.route("**/studio_validate/**",  # the checks sent while holding wait until released
+               lambda route: held.append(route) if holding[0] else route.continue_())
+    xml = page.locator(f"{EDITOR} [data-xml]")
+    xml.fill(xml.input_value().replace("Screening at the Assamaka transit centre", "Edited in XML"))
+    page.wait_for_timeout(1500)  # past the engine's delay: the check of the readable XML is on its way
+    assert held, "the live check of the typed XML was not sent"
+    holding[0] = False
+    # the unreadable XML, and Form at once: its own check waits out the engine's delay (400 ms),
+    # so the held one is still the latest sent when it answers below
+    xml.fill("<emm_role_play><node")
+    page.get_by_role("tab", name="Form and map").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="could not be converted").wait_for()
+    for route in held:  # the check of the readable XML answers last: no problems, it says
+        route.continue_()
+    problems = page.locator(f"{EDITOR} [data-xml-problems]")
+    page.wait_for_timeout(300)
+    assert "could not be read" in problems.text_content()
+    page.wait_for_timeout(700)
+    assert "could not be read" in problems.text_content()
+    assert page.locator(f"{EDITOR} [data-panel=form]").is_hidden()
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ accessibility and languages
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_axe_finds_no_violation_mid_play_at_the_ending_and_in_the_editor(workbench, new_page, lang):

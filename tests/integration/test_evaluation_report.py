@@ -77,7 +77,7 @@ def test_the_report_shows_every_evaluation_shared_statements_and_the_headline(pl
     # shared statements side by side (top two box): relevance 80 % then 100 %; pace 100 % both
     shared = page[page.index("The same statements across evaluations"):]
     assert re.search(r"relevant to my work\. 80% \(n=5\) 100% \(n=5\)", shared), shared
-    assert "The pace was too fast. 100% (n=6) 100% (n=5)" in shared
+    assert "The pace was too fast. (reverse-coded) 100% (n=6) 100% (n=5)" in shared
     assert "I can apply" not in shared  # asked once: not a shared statement
     # the headline pools relevance over both days: top box (2 + 4) / 10 = 60 %
     assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (10 answers)" in page
@@ -145,7 +145,7 @@ def test_learning_each_knowledge_check_pair_above_the_minimum_group_size(platfor
         assert platform.lms(user).handle(post, "submit", after).status == 200
         if user is ana:  # one pre-test and nothing linked yet: counts only
             assert "0 learners took both tests." in page and "1 pre-test only" in page
-            assert not re.search(r"Mean pre-test score \d", page) and "day1 0 too few" in page
+            assert not re.search(r"Mean pre-test score \d", page) and "Trafficking or smuggling? 0 too few" in page
     platform.lms(cy).handle(pre, "submit", HALF)
     page = visible(staff_page(platform, report))
     assert "Pair “day1”" in page and "2 learners took both tests." in page
@@ -153,14 +153,15 @@ def test_learning_each_knowledge_check_pair_above_the_minimum_group_size(platfor
     # the same figures as the check's own staff panel: pre 0 % and 50 %, post 100 % and 50 %
     assert "Mean pre-test score 25%" in page and "Mean post-test score 75%" in page
     assert "Normalised gain 0.67" in page
-    assert "day1 2 25% 75% 0.67" in page  # the one-page summary's row of the pair
+    assert "Trafficking or smuggling? 2 25% 75% 0.67" in page  # the one-page summary's row of the pair, by its name
     # per question, with its prompt: q1 right for bob before, both after
     assert re.search(r"A driver takes adults across a border for a fee; it ends on arrival\. 50% 100%", page), page
     assert "FEEDBACK" not in page and "EXPLANATION" not in page  # the report shows no answer key
     body = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
     lines = body.decode("utf-8").splitlines()
-    assert "Learning,day1,,Learners who took both tests,2" in lines and "Learning,day1,,Normalised gain,0.667" in lines
-    assert "Learning,day1,Which describe trafficking?,Correct after (%),50" in lines
+    assert "Learning,Trafficking or smuggling?,day1,,Learners who took both tests,2" in lines
+    assert "Learning,Trafficking or smuggling?,day1,,Normalised gain,0.667" in lines
+    assert "Learning,Trafficking or smuggling?,day1,Which describe trafficking?,Correct after (%),50" in lines
 
 
 def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
@@ -181,13 +182,13 @@ def test_the_csv_holds_every_figure_formula_safe_for_staff_only(platform):
     text = result.body.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
-    assert rows[0] == ["Section", "Evaluation or pair", "Statement or question", "Figure", "Value"]
-    assert ["Reaction", "Jour 1 : évaluation", "", "Respondents", "5"] in rows
+    assert rows[0] == ["Section", "Evaluation or pair", "Pair key", "Statement or question", "Figure", "Value"]
+    assert ["Reaction", "Jour 1 : évaluation", "", "", "Respondents", "5"] in rows
     relevance = "The knowledge and skills acquired are relevant to my work."
-    assert ["Reaction", "Jour 1 : évaluation", relevance, "Top box (%)", "100"] in rows
-    assert ["Reaction", "Jour 1 : évaluation", relevance, "Strongly agree (%)", "100"] in rows
-    formula_rows = [r for r in rows if "HYPERLINK" in r[2]]
-    assert formula_rows and all(r[2].startswith("'=") for r in formula_rows)
+    assert ["Reaction", "Jour 1 : évaluation", "", relevance, "Top box (%)", "100"] in rows
+    assert ["Reaction", "Jour 1 : évaluation", "", relevance, "Strongly agree (%)", "100"] in rows
+    formula_rows = [r for r in rows if "HYPERLINK" in r[3]]
+    assert formula_rows and all(r[3].startswith("'=") for r in formula_rows)
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
@@ -389,3 +390,149 @@ def test_in_arabic_the_bars_mirror(platform):
     from importlib import resources
     css = resources.files("emm_xblocks").joinpath("static/css/emm-chart.css").read_text()
     assert not re.search(r"(?<![-\w])(left|right|margin-left|margin-right)\s*:", css)
+
+
+# ------------------------------- what a reader is told a figure counts (fresh-user trial 11, 1 and 12)
+PACE_TOO_FAST = "The pace was too fast."
+
+
+def shared_rows(html):
+    """The shared statements' table as a reader reads it: its caption, and per row its header and
+    cells (visible text)."""
+    table = html[html.index("data-shared"):]
+    table = table[:table.index("</table>")]
+    caption = visible(re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S).group(1)).strip()
+    rows = [[visible(cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr data-shared-statement[^>]*>(.*?)</tr>", table, re.S)]
+    return caption, rows
+
+
+def test_a_reverse_coded_statement_across_evaluations_is_marked_and_the_caption_says_what_is_counted(platform):
+    """On day 3 every participant agreed that the pace was too fast: the favourable share is 0 %, and
+    the row and the caption say that it counts disagreeing, not agreeing (the trial read "0 %"
+    under "Percent agreeing" with no mark on the row)."""
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    day3 = platform.add(DAY.format(name="Day 3", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="pace"'), platform.subsection())
+    answer(platform, day1, 6, lambda i: {"relevance": 4, "pace": [2, 2, 2, 3, 3, 3][i]})  # half disagreed
+    answer(platform, day3, 5, lambda i: {"relevance": 5, "pace": [4, 5, 5, 5, 5][i]})  # everyone agreed
+    html = staff_page(platform, report)
+    caption, rows = shared_rows(html)
+    assert caption == ("Percent answering “Agree” or “Strongly agree” (the two most favourable answers), per "
+                       "evaluation; for a statement marked reverse-coded, answering “Disagree” or “Strongly disagree”")
+    assert [PACE_TOO_FAST + " (reverse-coded)", "50% (n=6)", "0% (n=5)"] in rows
+    assert ["The knowledge and skills acquired are relevant to my work.", "100% (n=6)", "100% (n=5)"] in rows
+    # the one-page summary pools the rescored share too, and says so once a reverse-coded statement is in it
+    summary = visible(html[html.index("data-summary"):html.index("emm-er-detail")])
+    assert ("Favourable answers: “Agree” or “Strongly agree”; for a statement worded negatively (reverse-coded), "
+            "“Disagree” or “Strongly disagree”.") in summary
+    # the headline quotes the statement as worded, and counts it so: 4 of 5 strongly agreed on day 3
+    assert "36% strongly agreed that “The pace was too fast”. (11 answers)" in visible(html)
+
+    # the same, as a French facilitator reads it
+    with translation.override("fr"):
+        french = staff_page(platform, report)
+    caption, rows = shared_rows(french)
+    assert caption == ("Pourcentage ayant répondu « D’accord » ou « Tout à fait d’accord » (les deux réponses les "
+                       "plus favorables), par évaluation ; pour une affirmation marquée « codée à l’inverse », ayant "
+                       "répondu « Pas d’accord » ou « Pas du tout d’accord »")
+    assert [PACE_TOO_FAST + " (codée à l’inverse)", "50\xa0% (n=6)", "0\xa0% (n=5)"] in [
+        [cell.replace(" %", "\xa0%") for cell in row] for row in rows]
+
+
+def test_without_a_reverse_coded_statement_the_caption_names_the_favourable_answers_only(platform):
+    plain = DAY.replace('<item id="pace" reverse="true">The pace was too fast.</item>', "")
+    day1 = platform.add(plain.format(name="Day 1", extra="", more=""), platform.subsection())
+    day3 = platform.add(plain.format(name="Day 3", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    for key in (day1, day3):
+        answer(platform, key, 5, lambda i: {"relevance": 4})
+    html = staff_page(platform, report)
+    caption, rows = shared_rows(html)
+    assert caption == "Percent answering “Agree” or “Strongly agree” (the two most favourable answers), per evaluation"
+    assert "data-favourable-note" not in html and "reverse-coded" not in visible(html)
+
+
+def test_the_same_id_worded_or_coded_differently_is_said_in_the_row_or_not_pooled(platform):
+    """Rows are matched by statement id. A rewording (the daily "pace of the day's sessions" and the
+    end-of-training "pace of the training") stays on its id's row, the cell saying how its
+    evaluation asked it; the same words coded the other way get a row each: agreeing in one cell
+    and disagreeing in the next are not one figure. The headline pools only the same words."""
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    day2 = platform.add(DAY.replace('id="pace" reverse="true"', 'id="pace"').format(name="Day 2", extra="", more=""),
+                        platform.subsection())
+    day3 = platform.add(DAY.replace("The knowledge and skills acquired are relevant to my work.",
+                                    "What I learned will help me in my job.").format(name="Day 3", extra="", more=""),
+                        platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="relevance"'), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 1})  # pace: all disagreed -> 100 % favourable
+    answer(platform, day2, 5, lambda i: {"relevance": 5, "pace": 1})  # the same answers, coded as agreement: 0 %
+    answer(platform, day3, 6, lambda i: {"relevance": 4, "pace": 2})
+    html = staff_page(platform, report)
+    _caption, rows = shared_rows(html)
+    relevance = "The knowledge and skills acquired are relevant to my work."
+    assert [relevance, "100% (n=5)", "100% (n=5)",
+            "100% (n=6) asked as “What I learned will help me in my job.”"] in rows
+    split = "(coded the other way in another evaluation: the figures are not compared)"
+    assert [f"{PACE_TOO_FAST} (reverse-coded) {split}", "100% (n=5)", "—", "100% (n=6)"] in rows
+    assert [f"{PACE_TOO_FAST} {split}", "—", "0% (n=5)", "—"] in rows
+    # the headline quotes the words 10 people answered (days 1 and 2), not day 3's
+    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (10 answers)" \
+        in visible(html)
+
+
+def test_a_pair_is_named_by_its_tests_in_the_summary_and_the_csv_keeps_its_key_beside(platform):
+    """The one-page summary goes to a ministry: the pair is named by its tests, not by its key
+    (the trial read "niger-course-fr · Test initial" and a "Pair key" column)."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="niger-course-fr", extra='min_group_size="2"').replace(
+        "Trafficking or smuggling?", "Day 1 – what do you know? (pre-test)"), section)
+    post = platform.add(CHECK.format(phase="post", pair="niger-course-fr", extra='min_group_size="2"').replace(
+        "Trafficking or smuggling?", "Day 3 – what have you learned?"), section)
+    report = platform.add(REPORT.format(extra='min_group_size="2"'), platform.subsection())
+    for name, before, after in (("ana", WRONG, RIGHT), ("bob", HALF, HALF)):
+        user = platform.user(name)
+        assert platform.lms(user).handle(pre, "submit", before).status == 200
+        assert platform.lms(user).handle(post, "submit", after).status == 200
+    html = staff_page(platform, report)
+    summary = html[html.index("data-summary"):html.index("emm-er-detail")]
+    assert "niger-course-fr" not in visible(summary) and "Pair key" not in summary
+    assert "Knowledge checks Learners who took both tests" in visible(summary)
+    assert "Day 1 – what do you know? (pre-test) · Day 3 – what have you learned? 2 25% 75% 0.67" in visible(summary)
+    # the chart's bars: each test by its name, which test it is said once
+    labels = re.findall(r'class="emm-chart-label" dir="auto">([^<]*)<', summary)
+    assert labels[-2:] == ["Day 1 – what do you know? (pre-test)", "Day 3 – what have you learned? · Post-test"]
+    # staff keep the key: in the detail's heading, and in the CSV beside the name
+    assert "Pair “niger-course-fr”" in visible(html)
+    lines = platform.lms(platform.user("staff_1", role="staff")).handle(
+        report, "export_csv", method="GET").body.decode("utf-8-sig").splitlines()
+    name = "Day 1 – what do you know? (pre-test) · Day 3 – what have you learned?"
+    assert f"Learning,{name},niger-course-fr,,Learners who took both tests,2" in lines
+
+
+def test_the_csv_marks_a_reverse_coded_statement_and_its_rescored_figures(platform):
+    import csv
+    import io
+
+    day1 = platform.add(DAY.format(name="Day 1", extra='anonymous="true"', more=PROFILE), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    for i in range(5):  # everyone strongly agreed the pace was too fast, and works for government
+        result = platform.lms(platform.user(f"csv{i}")).handle(
+            day1, "submit", {"answers": {"relevance": 4, "pace": 5}, "profile": "gov"})
+        assert result.status == 200, result.json
+    text = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    pace = f"{PACE_TOO_FAST} (reverse-coded)"
+    # the answers as given, then the figures rescored, each saying so
+    assert ["Reaction", "Day 1", "", pace, "Strongly agree (%)", "100"] in rows
+    assert ["Reaction", "Day 1", "", pace, "Top box, rescored (%)", "0"] in rows
+    assert ["Reaction", "Day 1", "", pace, "Top two box, rescored (%)", "0"] in rows
+    assert ["Reaction", "Day 1", "", pace, "Mean, rescored", "1"] in rows
+    assert ["Reaction", "Day 1", "", pace, "Government: top box, rescored (%)", "0"] in rows
+    assert not [r for r in rows if r[3] == PACE_TOO_FAST]  # never unmarked
+    relevance = "The knowledge and skills acquired are relevant to my work."
+    assert ["Reaction", "Day 1", "", relevance, "Top two box (%)", "100"] in rows
+    # the page's table by profile marks it too
+    html = staff_page(platform, report)
+    assert re.search(r'data-profile-statement="pace"><th scope="row" dir="auto">The pace was too fast\. '
+                     r'<small>\(reverse-coded\)</small>', html)

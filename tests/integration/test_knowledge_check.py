@@ -6,6 +6,7 @@ The block is given to the runtime by class (``Platform(block_classes=...)``), so
 on both test venvs whether or not the ``emm_knowledge_check`` entry point is installed there.
 """
 
+import json
 import re
 
 import pytest
@@ -397,6 +398,26 @@ def test_staff_viewing_as_a_learner_see_their_page_and_file_nothing(platform):
     assert result.status == 403 and result.json["error"] == "read_only_masquerade"
     assert list(PairedResult.objects.values_list("phase", "token", "earned")) == before
     assert platform.state(ana, post) == {}
+
+
+# ------------------------------------------------------------------ answers kept on the device (decision 22)
+def page_args(platform, user, key, **kwargs):
+    """The init args the runtime writes into the page (xblock/runtime.py, wrap_xblock)."""
+    html = platform.lms(user, **kwargs).render(key, "student_view").content
+    return json.loads(re.search(r'<script type="json/xblock-args"[^>]*>(.*?)</script>', html, re.S).group(1))
+
+
+def test_answers_in_progress_are_kept_on_the_device_per_learner_and_test_never_while_staff_view_as_one(platform):
+    """The page keeps a learner's answers in progress on the phone under ``draft_key`` (trial s11,
+    finding 5): one key per learner and block, naming neither, so two learners of a shared phone,
+    or the pre- and the post-test, never meet each other's answers; none while staff view as a
+    learner (nothing they do is saved, nothing is kept)."""
+    pre, post = pair_of(platform)
+    ana, bob, sam = platform.user("ana"), platform.user("bob"), platform.user("sam", role="staff")
+    keys = [page_args(platform, user, key)["draft_key"] for user in (ana, bob) for key in (pre, post)]
+    assert all(re.fullmatch(r"[0-9a-f]{24}", k) for k in keys) and len(set(keys)) == 4
+    assert page_args(platform, ana, pre)["draft_key"] == keys[0]  # the same on the next visit
+    assert page_args(platform, sam, pre, masquerade_as=ana)["draft_key"] == ""
 
 
 # ------------------------------------------------------------------ staff figures

@@ -212,3 +212,49 @@ def test_the_live_room_is_refused_to_staff_viewing_as_a_learner(handlers, role_p
     block = ctx.block(handlers.key(role_play))
     response = block.runtime.handle(block, "live_poll", Request.blank("/", method="GET"))
     assert response.status_code == 403
+
+
+def test_an_evaluation_statement_has_the_results_panels_basis_not_applicable_apart(handlers, scenario):
+    """Six answers, one "Not applicable": the room's percentages are the results panel's, of the
+    five answers on the scale, each rounded half up; "N/A" shows its count and no percentage."""
+    uid = scenario(LIKERT.format(extra=""))
+    session(handlers, uid, "start")
+    for i, value in enumerate([1, 4, 5, 5, 5, "na"]):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": value, "pace": 3}}, student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    room = poll(handlers, uid, "relevance").json
+    assert room["c"] == [1, 0, 0, 1, 3, 1] and room["p"] == [20, 0, 0, 20, 60, None]
+    assert room["t"] == "6 answers; “Not applicable” left out of the percentages."
+    panel = handlers.post(uid, "get_results", {}, student=STAFF).json_body
+    relevance = next(s for s in panel["statements"] if s["id"] == "relevance")
+    assert relevance["percents"] == [20.0, 0.0, 0.0, 20.0, 60.0] and relevance["na"] == 1
+    assert poll(handlers, uid, "pace").json["t"] == "6 answers"  # no "N/A" there: nothing to say
+
+
+def test_an_evaluation_statement_shows_nothing_until_enough_answered_on_the_scale(handlers, scenario):
+    uid = scenario(LIKERT.format(extra=""))  # minimum group size 3
+    session(handlers, uid, "start")
+    for i, value in enumerate([4, 5, "na"]):
+        handlers.post(uid, "submit", {"answers": {"relevance": value, "pace": 3}}, student=f"student_{i}")
+    room = poll(handlers, uid, "relevance").json
+    assert room["n"] == 3 and room["shown"] is False and "c" not in room
+    assert room["t"] == "3 answers so far: the results show from 3 answers on the scale."
+
+
+def test_a_role_play_with_two_roles_names_the_role_on_each_decision(handlers, scenario):
+    uid = scenario("""
+<emm_role_play display_name="Screening">
+  <role id="officer" start="p1">Border police officer</role>
+  <role id="worker" start="w1">Social worker</role>
+  <node id="p1" speaker="Screening desk"><narrative>Arrival.</narrative>
+    <choice goto="p2" points="2">Talk apart</choice><choice goto="p2">Register</choice></node>
+  <node id="p2"><narrative>Next.</narrative>
+    <choice goto="end" points="2">Refer</choice><choice goto="end">Release</choice></node>
+  <node id="w1"><narrative>Transit centre.</narrative>
+    <choice goto="end" points="2">Listen</choice><choice goto="end">Promise</choice></node>
+  <node id="end" ending="true"><narrative>End.</narrative></node>
+</emm_role_play>""")
+    html = json.loads(get(handlers, uid, "live_screen").body)["html"]
+    headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'class="emm-present-count"[^>]*>(.*?)</p>', html)]
+    assert headings == ["Border police officer · Decision 1 of 2 · Screening desk",
+                        "Border police officer · Decision 2 of 2", "Social worker · Decision 1 of 1"]

@@ -262,13 +262,20 @@ test("counters: the form's fields count what the editor loaded once it recounts,
   assert.equal(text.emmCounter.hidden, false);
 });
 
-test("a [data-lines] line joins white space exactly as Python's str.split sees it (the word counts' list)", () => {
+test("a [data-lines] line joins white space exactly as Python's str.isspace sees it (the word counts' list), but for no-break spaces", () => {
   /* emm-editor.js and emm-questions.js each hold Python's white space (the Likert page cannot pay
-     for a shared copy in emm-common.js): both are held to the same list, tests/js/word-counts.json */
+     for a shared copy in emm-common.js): both are held to the same list, tests/js/word-counts.json;
+     a save keeps French typography's no-break spaces as typed (common/text.py one_line), and so
+     does the measure: tests/js/one-line-lengths.json "no_break" */
   const {white_space: whiteSpace} = require("./word-counts.json");
+  const {no_break: noBreak} = require("./one-line-lengths.json");
   const w = setup();
   const measure = w.EMM.measures.find((m) => m.applies(el("textarea", {"data-lines": ""})));
-  const spaces = new Set(whiteSpace.map((u) => parseInt(u.slice(2), 16)));
+  const code = (u) => parseInt(u.slice(2), 16);
+  const kept = new Set(noBreak.map(code));
+  const spaces = new Set(whiteSpace.map(code).filter((c) => !kept.has(c)));
+  assert.equal(kept.size, 3);
+  kept.forEach((c) => assert.ok(whiteSpace.map(code).includes(c), "a no-break space parts words all the same"));
   const wrong = [];
   for (let c = 0; c <= 0x10ffff; c += 1) {
     if ((c >= 0xd800 && c <= 0xdfff) || c === 0x0a) { continue; }  // surrogates; \n ends a line

@@ -1,8 +1,9 @@
 /* Unit tests of static/js/emm-questions.js (node --test): a written answer's words are counted as
    the server counts them (tests/js/word-counts.json, read by tests/unit/test_case_study_model.py
-   too), and an answer out of its word limits is caught before sending, at its question. The form
-   as the learner meets it (focus, no request sent) is tested in Chromium
-   (tests/browser/test_case_study_browser.py). */
+   too), an answer out of its word limits is caught before sending, at its question, and answers
+   kept on the device go back into their questions. The form as the learner meets it (focus, no
+   request sent, answers kept across a reload) is tested in Chromium
+   (tests/browser/test_case_study_browser.py, test_knowledge_check_browser.py). */
 "use strict";
 const {test} = require("node:test");
 const assert = require("node:assert/strict");
@@ -92,4 +93,30 @@ test("the server's refusal of one answer is shown at its question, the focus in 
   assert.equal(root.querySelector("[data-error-for=a]").textContent, "Please answer this question.");
   assert.equal(root.querySelector("[data-error-for=b]").textContent, "");
   assert.equal(FakeElement.focused, area(root, "a"));
+});
+
+/* a choice question as common/question_views.py writes it: one input per option */
+function choice(id, kind, values) {
+  const inputs = values.map((v) => {
+    const input = el("input", {type: kind === "multiple" ? "checkbox" : "radio"});
+    input.value = v;
+    return input;
+  });
+  return el("fieldset", {"data-question": id, "data-kind": kind}, inputs);
+}
+
+test("answers kept on the device go back into their questions; a question they do not name is untouched", () => {
+  const w = setup();
+  const root = el("div", {class: "emm", lang: "en"}, [
+    choice("one", "single", ["a", "b"]), choice("many", "multiple", ["x", "y", "z"]),
+    choice("other", "single", ["p", "q"]), reflection("text", "", 0, 0),
+  ]);
+  const inputs = (id) => root.querySelector(`[data-question=${id}]`).querySelectorAll("input");
+  inputs("other")[1].checked = true;
+  inputs("many")[0].checked = true;
+  w.EMM.fillQuestions(root, {one: "b", many: ["y", "z"], text: "as typed", constructor: "a"});
+  assert.deepEqual(inputs("one").map((i) => !!i.checked), [false, true]);
+  assert.deepEqual(inputs("many").map((i) => !!i.checked), [false, true, true]);
+  assert.deepEqual(inputs("other").map((i) => !!i.checked), [false, true]);
+  assert.equal(area(root, "text").value, "as typed");
 });

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
 BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events", "report")
 PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
-               "perspectives", "profile", "paper", "question_olx", "question_report")
+               "perspectives", "profile", "paper", "question_olx", "question_report", "text")
 PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 

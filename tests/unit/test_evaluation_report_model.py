@@ -77,6 +77,47 @@ def test_the_headline_is_written_for_its_reader_and_the_csv_for_a_program():
     assert french["headline"]["text"] == "13\xa0% strongly agreed that “Relevant”."
     assert report.reaction(data, 5, str, "relevance")["headline"]["text"] == "13% strongly agreed that “Relevant”."
     rows = report.csv_rows(french, str)
-    assert ["Reaction", "Day 1", "Relevant", "Top box (%)", "12.5"] in rows  # a decimal point, for a program
-    assert ["Reaction", "Day 1", "Relevant", "Strongly agree (%)", "12.5"] in rows
-    assert ["Reaction", "Day 1", "Relevant", "Top two box (%)", "100"] in rows  # no "100.0"
+    assert ["Reaction", "Day 1", "", "Relevant", "Top box (%)", "12.5"] in rows  # a decimal point, for a program
+    assert ["Reaction", "Day 1", "", "Relevant", "Strongly agree (%)", "12.5"] in rows
+    assert ["Reaction", "Day 1", "", "Relevant", "Top two box (%)", "100"] in rows  # no "100.0"
+
+
+def test_a_pair_is_named_by_its_tests_pre_test_first_and_by_its_key_only_when_it_must_be():
+    def pair(key, *tests):
+        return {"pair": key, "names": [name for _phase, name in tests], "tests": list(tests), "description": {},
+                "rows": []}
+
+    out = report.learning([pair("niger", ("post", "Day 3 quiz"), ("pre", "Day 1 quiz")),
+                           pair("same", ("pre", "Quiz"), ("post", "Quiz")),
+                           pair("again", ("pre", "Quiz"), ("post", "Quiz")),
+                           pair("unnamed", ("pre", " "), ("post", ""))], 5)
+    assert [p["name"] for p in out] == ["Day 1 quiz · Day 3 quiz", "Quiz · same", "Quiz · again", "unnamed"]
+    assert out[0]["tests"] == {"post": "Day 3 quiz", "pre": "Day 1 quiz"} and out[0]["pair"] == "niger"
+
+
+def test_the_same_words_coded_both_ways_are_two_rows_a_rewording_one_row_that_says_so():
+    worded = Survey(display_name="Day 2", statements=(Statement("relevance", "Useful at work"),
+                                                      Statement("pace", "Too fast")))
+    f = report.reaction([("k1", DAY1, tallies(relevance={5: 6}, pace={1: 6}), 6),
+                         ("k2", worded, tallies(relevance={5: 6}, pace={1: 6}), 6)], 5, str)
+    rows = [(s["id"], s["text"], s["reverse"], s["split"], [c and (c["top_two_box"], c["differs"]) for c in s["cells"]])
+            for s in f["shared"]]
+    assert rows == [("relevance", "Relevant", False, False, [(100.0, False), (100.0, True)]),
+                    ("pace", "Too fast", True, True, [(100.0, False), None]),
+                    ("pace", "Too fast", False, True, [None, (0.0, False)])]
+    assert f["shared_caption"] == ("Percent answering “Agree” or “Strongly agree” (the two most favourable answers), "
+                                   "per evaluation; for a statement marked reverse-coded, answering “Disagree” or "
+                                   "“Strongly disagree”")
+    # the headline quotes one wording, the most answered ("Useful at work", 7 answers): the 6 who
+    # strongly agreed that "Relevant" are not counted in (pooled, it read 46 % for "Relevant")
+    assert report.reaction([("k1", DAY1, tallies(relevance={5: 6}, pace={1: 6}), 6),
+                            ("k2", worded, tallies(relevance={4: 7}, pace={1: 6}), 7)], 5, str,
+                           "relevance")["headline"]["text"] == "0% strongly agreed that “Useful at work”."
+
+
+def test_the_caption_names_no_answer_when_the_evaluations_answered_on_different_scales():
+    food = Survey(display_name="Day 2", scale="satisfaction5", statements=(Statement("relevance", "Relevant"),))
+    f = report.reaction([("k1", DAY1, tallies(relevance={5: 6}), 6), ("k2", food, tallies(relevance={5: 6}), 6)],
+                        5, str)
+    assert f["shared_caption"] == ("Percent of the two most favourable answers, per evaluation: the scale's two "
+                                   "highest; for a statement marked reverse-coded, its two lowest")

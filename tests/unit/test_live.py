@@ -1,5 +1,6 @@
 """The live room's pure rules (emm_xblocks/common/live.py): counting, sessions, suppression."""
 
+import dataclasses
 import datetime
 
 from hypothesis import given
@@ -50,22 +51,28 @@ def test_reveal_only_when_asked_and_only_where_the_item_has_right_answers():
     assert hidden["r"] == [0] and "c" not in hidden
 
 
-def test_single_answer_percentages_add_up_to_exactly_100():
-    assert live.percentages([1, 1, 1], 3) == [34, 33, 33]
+def test_each_percentage_is_rounded_half_up_on_its_own_so_equal_counts_show_equal_percentages():
+    # six in the room, three at one option and one at each of three others: 17 % each, a column
+    # of 101 (largest remainder gave one of them 16 %: "1 · 17 %" beside "1 · 16 %")
+    assert live.percentages([1, 1, 1, 3], 6) == [17, 17, 17, 50]
+    assert live.percentages([1, 1, 1], 3) == [33, 33, 33]  # 99: no point shared out
+    assert live.percentages([1, 7], 8) == [13, 88]  # 12.5 and 87.5 both up, as the panels round
     assert live.percentages([2, 1], 3) == [67, 33]
     assert live.percentages([0, 0], 0) == [0, 0]
-    # a respondent's answer the author has since removed counts at no option: nothing is shared out
+    # a respondent's answer the author has since removed counts at no option
     assert live.percentages([1, 1], 3) == [33, 33]
-    assert live.percentages([2, 1, 1], 3, single=False) == [67, 33, 33]
+    assert live.figures(DECISION, ["0", "1", "2", "0", "1", "2", "0"], 5)["p"] == [43, 29, 29]
 
 
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=8))
-def test_percentages_of_single_answers_always_total_100_and_stay_within_one_point(counts):
+def test_percentages_are_the_shares_rounded_half_up_and_equal_counts_always_equal(counts):
     total = sum(counts)
     result = live.percentages(counts, total)
     if total:
-        assert sum(result) == 100
-        assert all(abs(p - 100 * n / total) < 1 for p, n in zip(result, counts, strict=True))
+        for p, n in zip(result, counts, strict=True):
+            assert 100 * n / total - 0.5 < p <= 100 * n / total + 0.5  # half up
+        assert all(p == q for p, n in zip(result, counts, strict=True)
+                   for q, m in zip(result, counts, strict=True) if n == m)
 
 
 def test_a_session_takes_answers_from_its_start_until_its_end():
@@ -110,3 +117,61 @@ def test_the_qr_code_carries_no_text_of_the_url():
 
     svg = qr_svg('https://lms.example/courses/x/jump_to/y?"><script>alert(1)</script>')
     assert svg.startswith("<svg") and "<script" not in svg and "alert" not in svg and "lms.example" not in svg
+
+
+def test_an_evaluation_statement_counts_not_applicable_apart_as_the_results_panel_does():
+    """Six answers, one "Not applicable": the room's percentages are of the five on the scale,
+    the results panel's (``statistics.statement_stats``), and "N/A" shows its count alone."""
+    from emm_xblocks.likert import live as likert_live
+    from emm_xblocks.likert import statistics
+    from emm_xblocks.likert.content import Statement, Survey
+
+    survey = Survey(statements=(Statement("pace", "The pace was right."),), allow_na=True, min_group_size=5)
+    [item] = likert_live.items(survey, str)
+    assert item.options[-1].apart and not any(o.apart for o in item.options[:-1])
+    values = ["1", "4", "5", "5", "5", "na"]
+    room = likert_live.figures(survey, item, values, session_state="open")
+    assert room["n"] == 6 and room["na"] == 1 and room["shown"]
+    assert room["c"] == [1, 0, 0, 1, 3, 1]
+    assert room["p"] == [20, 0, 0, 20, 60, None]  # not 17, 0, 0, 17, 50 of six
+    [panel] = statistics.statement_stats(survey, {"pace": {"1": 1, "4": 1, "5": 3, "na": 1}}, 6)
+    assert panel.percents == [20.0, 0.0, 0.0, 20.0, 60.0]
+    # the panel shows a statement once enough answered on the scale: five answers, one "N/A", is not enough
+    hidden = likert_live.figures(survey, item, values[1:], session_state="open")
+    assert hidden["n"] == 5 and not hidden["shown"] and "c" not in hidden and "p" not in hidden
+    # only "N/A": nothing to protect, its count shows
+    only_na = likert_live.figures(survey, item, ["na"] * 5)
+    assert only_na["shown"] and only_na["c"] == [0, 0, 0, 0, 0, 5] and only_na["p"] == [0, 0, 0, 0, 0, None]
+
+
+def _two_roles(shared=False):
+    from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
+
+    roles = (Role("officer", "Border police officer", "a1"), Role("worker", "Social worker", "b1"))
+    nodes = (Node("a1", choices=(Choice("Ask", "a2"), Choice("Wait", "a2", 1))),
+             Node("a2", choices=(Choice("Refer", "shared" if shared else "end"), Choice("Register", "end"))),
+             Node("b1", choices=(Choice("Talk", "shared" if shared else "end"), Choice("Leave", "end"))),
+             Node("shared", choices=(Choice("Yes", "end"), Choice("No", "end"))),
+             Node("end", ending=True))
+    return Scenario(roles=roles, nodes=nodes)
+
+
+def test_a_role_play_decision_names_its_role_and_is_numbered_within_it():
+    from emm_xblocks.role_play import live as role_play_live
+
+    items = role_play_live.items(_two_roles(), str)
+    # "shared" is reached by no role here (nothing leads to it): it names none, and so the
+    # decisions are numbered in one run
+    assert [(i.id, i.group) for i in items] == [
+        ("a1", "Border police officer"), ("a2", "Border police officer"), ("b1", "Social worker"), ("shared", "")]
+    assert all(i.place == () for i in items)
+    scenario = _two_roles()
+    scenario = dataclasses.replace(scenario, nodes=tuple(n for n in scenario.nodes if n.id != "shared"))
+    assert [(i.group, i.place) for i in role_play_live.items(scenario, str)] == [
+        ("Border police officer", (1, 2)), ("Border police officer", (2, 2)), ("Social worker", (1, 1))]
+    # a decision both roles reach is everyone's: no role named, one run of numbers
+    both = role_play_live.items(_two_roles(shared=True), str)
+    assert [(i.id, i.group, i.place) for i in both][-1] == ("shared", "", ())
+    # one role: nothing to tell apart
+    one = dataclasses.replace(scenario, roles=scenario.roles[:1])
+    assert {(i.group, i.place) for i in role_play_live.items(one, str)} == {("", ())}

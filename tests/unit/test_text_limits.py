@@ -287,16 +287,22 @@ def test_a_custom_label_is_counted_as_the_save_keeps_it():
 def test_the_lines_the_editors_script_counts_are_counted_so_by_the_server():
     """tests/js/one-line-lengths.json: lines of a one-item-a-line box (custom labels, key facts)
     with their length; emm-editor.js's measure counts them so (tests/js/emm-forms.test.js), and so
-    does the server (white space as Python's ``str.split`` sees it, code points)."""
+    does the server (white space as Python's ``str.isspace`` sees it, no-break spaces kept: common/text.py;
+    code points), and saves them so (``saved``)."""
     import json
     from pathlib import Path
 
-    cases = json.loads((Path(__file__).parents[1] / "js" / "one-line-lengths.json").read_text("utf-8"))["lines"]
-    assert len(cases) >= 10
+    from emm_xblocks.common.text import NO_BREAK
+
+    shared = json.loads((Path(__file__).parents[1] / "js" / "one-line-lengths.json").read_text("utf-8"))
+    cases = shared["lines"]
+    assert len(cases) >= 17 and sum("saved" in case for case in cases) >= 8
+    assert sorted(chr(int(u[2:], 16)) for u in shared["no_break"]) == sorted(NO_BREAK)
     for case in cases:
         assert limits.length(case["line"], one_line=True) == case["length"], case["why"]
         survey, problems = likert_editor.from_editor(dict(_likert_form(), custom_labels=["Low", case["line"]]), _)
         assert len(survey.custom_labels[1]) == case["length"], case["why"]  # as saved
+        assert survey.custom_labels[1] == case.get("saved", survey.custom_labels[1]), case["why"]
 
 
 def test_labels_a_preset_scale_hides_are_kept_unchecked():
