@@ -122,3 +122,25 @@ def test_without_its_script_a_role_play_choice_does_nothing_and_the_note_says_wh
     assert note.text_content() == NOTE_FR
     page.unroute(BLOCK_SCRIPTS)
     assert_ready(page, url, ".emm-role-play")
+
+
+@pytest.mark.parametrize("scenario, block, question", FORMS, ids=["likert", "case study", "knowledge check"])
+def test_a_submit_sent_at_load_from_the_device_keeps_its_button_busy(workbench, new_page, scenario, block, question):
+    """``EMM.ready`` runs before the page sends what waited on the device (a submit tapped
+    offline): that submit's button stays disabled and busy while it goes, not enabled under it."""
+    page = new_page(PHONE, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    answer_everything(page, block, question)
+    page.context.set_offline(True)
+    page.locator(f"{block} [data-submit]").click()
+    page.wait_for_function("""() => Object.keys(localStorage).some((k) => k.startsWith("emm-draft-")
+        && (JSON.parse(localStorage.getItem(k)) || {}).queued)""")  # kept, to go when the link is back
+    held = []
+    page.route("**/submit/**", lambda route: held.append(route))  # it leaves, and no answer comes yet
+    page.context.set_offline(False)
+    page.reload()
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    submit = page.locator(f"{block} [data-submit]")
+    page.wait_for_function("(b) => document.querySelector(b + ' [data-submit]').getAttribute('aria-busy')", arg=block)
+    assert held and submit.is_disabled()
