@@ -58,11 +58,11 @@ def _question_html(dq, words):
     """One question: its number and prompt, how many answered, its options' percentages, then its
     table by profile where there is one."""
     title = words.title % {"n": dq["number"], "prompt": escaped(dq["prompt"])}
-    options = "".join(f'<li dir="auto">{escaped(o["text"])}: {escaped(o["percent_text"])}</li>' for o in dq["options"])
+    options = "".join(f'<li>{escaped(o["text"])}: {escaped(o["percent_text"])}</li>' for o in dq["options"])
     profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
             f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
-            f'  <ul class="emm-dist">{options}</ul>\n'
+            f'  <ul class="emm-dist" dir="auto">{options}</ul>\n'
             f'  {profiles}')
 
 

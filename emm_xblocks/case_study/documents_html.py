@@ -32,7 +32,8 @@ def items_html(documents, dom, _):
 def _item_html(d, dom, words):
     """One document: its title (in a viewer's summary when it has an excerpt), then its link."""
     label = f'{dom}-doc{d["index"]}'
-    # the author's words in their own direction: the title a block, the size inside a sentence
+    # the author's words in their own direction: the title a block, the size inside a sentence (in
+    # a button, inside one span: a flex container would lay out, and name, the <bdi> apart)
     title, size = escaped(d["title"]), f'<bdi>{escaped(d["size"])}</bdi>'
     sized = f' <span class="emm-size">({size})</span>' if d["size"] else ""
     if d["viewer"]:
@@ -43,7 +44,7 @@ def _item_html(d, dom, words):
     link = ""
     if d["url"]:
         button = (f'<button type="button" class="emm-button" data-show-link hidden>'
-                  f'{words["show_link"] % {"size": size}}</button>' if d["large"] else "")
+                  f'<span>{words["show_link"] % {"size": size}}</span></button>' if d["large"] else "")
         opens = words["full"] if d["viewer"] else words["open"]
         link = (f'<p class="emm-doc-link">{button}\n'
                 f'          <a href="{escaped(d["url"])}" target="_blank" rel="noopener noreferrer" data-document-link'

@@ -85,10 +85,10 @@ def _case_html(page, case, dom, _):
     facts = ""
     if case.key_facts:
         key_facts = escape(_("Key facts"))
-        items = "".join(f'<li dir="auto">{escape(fact)}</li>' for fact in case.key_facts)
+        items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
         facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
                  f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
-                 f'      <ul>{items}</ul></aside>\n    ')
+                 f'      <ul dir="auto">{items}</ul></aside>\n    ')  # the author's list: its markers on its side
     sections = "".join(f'<section class="emm-case-section" dir="auto"><h4>{escape(s["title"])}</h4>{s["html"]}'
                        '</section>' for s in page["sections"])
     images = "".join(_image_html(img, _) for img in page["images"])
@@ -110,11 +110,12 @@ def _case_html(page, case, dom, _):
 def _image_html(img, _):
     """An image of the case, loaded when the learner asks (its button says which)."""
     alt = escape(img.alt)
+    # the alt in its own direction inside the sentence; the label one span (the button is a flex box)
     show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi>{alt}</bdi>"}
     caption = f'<figcaption dir="auto">{escape(img.caption)}</figcaption>' if img.caption else ""
     return (f'\n    <figure class="emm-case-image">\n'
             f'      <img data-src="{escape(img.src)}" alt="{alt}" loading="lazy" decoding="async" hidden>\n'
-            f'      <button type="button" class="emm-button" data-show-image>{show}</button>\n'
+            f'      <button type="button" class="emm-button" data-show-image><span>{show}</span></button>\n'
             f'      {caption}\n'
             f'    </figure>\n    ')
 

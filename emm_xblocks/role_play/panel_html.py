@@ -182,8 +182,8 @@ def _ending_html(ctx, dom, _):
     grade = ctx["grade"]
     counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
     final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
-    mine = "".join(f'<li dir="auto">{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
-    best = "".join(f'<li dir="auto">{escape(label)}</li>' for label in ctx["best_steps"])
+    mine = "".join(f'<li>{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
+    best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
     split = ""
     if ctx["perspectives"]:
         heading = escape(_("How the other roles saw it"))
@@ -200,6 +200,7 @@ def _ending_html(ctx, dom, _):
                       f'      {_tables_html(ctx["profile_perspectives"])}\n'
                       f'    </section>')
     debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
+    # each path a list of the author's steps: in their direction, the numbers on their side
     return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
             f'    {category}\n'
             f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
@@ -210,11 +211,11 @@ def _ending_html(ctx, dom, _):
             f'    <div class="emm-rp-paths">\n'
             f'      <div>\n'
             f'        <h5>{your_path}</h5>\n'
-            f'        <ol>{mine}</ol>\n'
+            f'        <ol dir="auto">{mine}</ol>\n'
             f'      </div>\n'
             f'      <div>\n'
             f'        <h5>{best_path}</h5>\n'
-            f'        <ol>{best}</ol>\n'
+            f'        <ol dir="auto">{best}</ol>\n'
             f'      </div>\n'
             f'    </div>\n'
             f'    {split}\n'

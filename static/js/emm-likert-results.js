@@ -62,7 +62,7 @@ var EmmLikertResults = {
       el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
       el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col"}, [h]); }))]),
       el("tbody", {}, data.statements.map(function (st) {
-        var cells = [el("th", {scope: "row", dir: "auto"}, rowLabel(st, _("reverse-coded")))];
+        var cells = [EmmLikertResults.rowHead(rowLabel(st, _("reverse-coded")))];
         if (st.suppressed) {
           cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
           return el("tr", {"data-row": st.id}, cells);
@@ -95,6 +95,13 @@ var EmmLikertResults = {
 
 /* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
    with that scale's labels, and answers to statements no longer in the survey. */
+/* a row's head: the statement in its own direction, in a block of its own; the cell keeps the
+   page's, so that it sticks on the page's start side as the table scrolls (emm-likert-results.css) */
+EmmLikertResults.rowHead = function (label) {
+  "use strict";
+  return window.EMM.el("th", {scope: "row"}, [window.EMM.el("div", {dir: "auto"}, label)]);
+};
+
 /* an author's text inside the reader's words, in its own direction */
 EmmLikertResults.isolated = function (text) {
   "use strict";
@@ -110,7 +117,7 @@ EmmLikertResults.apart = function (target, section) {
     el("caption", {class: "emm-sr", text: section.title}),
     el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col"}, [h]); }))]),
     el("tbody", {}, section.statements.map(function (st) {
-      var cells = [el("th", {scope: "row", dir: "auto", text: st.text})];
+      var cells = [EmmLikertResults.rowHead([st.text])];
       if (st.suppressed) {
         cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
       } else {
@@ -143,7 +150,7 @@ EmmLikertResults.profiles = function (target, table, csvUrl) {
     return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
   }));
   var rows = table.statements.map(function (st) {
-    return el("tr", {"data-profile-row": st.id}, [el("th", {scope: "row", dir: "auto", text: st.text})].concat(
+    return el("tr", {"data-profile-row": st.id}, [EmmLikertResults.rowHead([st.text])].concat(
       st.cells.map(function (cell) {
         if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
         var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);

@@ -429,7 +429,13 @@ def test_in_arabic_the_results_show_french_statements_and_comments_in_their_own_
     assert pace.text_content().startswith("Le rythme de la formation était trop rapide.")
     assert direction(pace) == "ltr" and direction(pace.locator("bdi")) == "rtl"
     row = panel.locator('tr[data-row="pace"] th[scope=row]')
-    assert direction(row) == "ltr" and direction(row.locator("bdi")) == "rtl"
+    assert direction(row.locator("div")) == "ltr" and direction(row.locator("bdi")) == "rtl"
+    # the statements' column stays the first of the Arabic table: on its right, sticking there as
+    # the table scrolls
+    table = panel.locator("table.emm-table").first.bounding_box()
+    box = row.bounding_box()
+    assert abs(box["x"] + box["width"] - (table["x"] + table["width"])) < 2
+    assert row.evaluate("(th) => getComputedStyle(th).right") == "0px"
     assert all(direction(label) == "ltr" for label in panel.locator(".emm-chart-label").all())
     comment = panel.locator(".emm-comments li", has_text="Très utile, merci.")
     assert direction(comment) == "ltr"

@@ -173,7 +173,7 @@ def test_the_role_play_role_speaker_choices_path_and_outcome_follow_their_own_di
     ended = handlers.post(uid, "choose", {"choice": token}, lang="ar").json_body["html"]
     # "You chose: …", the path's steps ("Your path", "The best path"), the author's own category
     assert {"Écouter !", "Bonne fin."} <= isolated(ended)
-    assert len(re.findall(r'<li dir="auto">Écouter !', ended)) == 2
+    assert len(re.findall(r'<ol dir="auto"><li>Écouter !', ended)) == 2
 
 
 def test_the_reports_headline_names_and_captions_follow_their_own_direction(db):
