@@ -62,7 +62,7 @@ def _question_html(dq, words):
     profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
             f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
-            f'  <ul class="emm-dist">{options}</ul>\n'
+            f'  <ul class="emm-dist" dir="auto">{options}</ul>\n'
             f'  {profiles}')
 
 

@@ -32,17 +32,19 @@ def items_html(documents, dom, _):
 def _item_html(d, dom, words):
     """One document: its title (in a viewer's summary when it has an excerpt), then its link."""
     label = f'{dom}-doc{d["index"]}'
-    title, size = escaped(d["title"]), escaped(d["size"])
+    # the author's words in their own direction: the title a block, the size inside a sentence (in
+    # a button, inside one span: a flex container would lay out, and name, the <bdi> apart)
+    title, size = escaped(d["title"]), f'<bdi>{escaped(d["size"])}</bdi>'
     sized = f' <span class="emm-size">({size})</span>' if d["size"] else ""
     if d["viewer"]:
-        head = (f'<details data-viewer><summary><span id="{label}">{title}</span>{sized}</summary>\n'
-                '          <div class="emm-doc-text" data-doc-text></div>\n        ')
+        head = (f'<details data-viewer><summary><span id="{label}" dir="auto">{title}</span>{sized}</summary>\n'
+                '          <div class="emm-doc-text" dir="auto" data-doc-text></div>\n        ')
     else:
-        head = f'<span id="{label}" class="emm-doc-title">{title}</span>'
+        head = f'<span id="{label}" class="emm-doc-title" dir="auto">{title}</span>'
     link = ""
     if d["url"]:
         button = (f'<button type="button" class="emm-button" data-show-link hidden>'
-                  f'{words["show_link"] % {"size": size}}</button>' if d["large"] else "")
+                  f'<span>{words["show_link"] % {"size": size}}</span></button>' if d["large"] else "")
         opens = words["full"] if d["viewer"] else words["open"]
         link = (f'<p class="emm-doc-link">{button}\n'
                 f'          <a href="{escaped(d["url"])}" target="_blank" rel="noopener noreferrer" data-document-link'

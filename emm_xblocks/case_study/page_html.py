@@ -22,6 +22,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
+from ..common.waiting import disabled_until_ready, note_html
 
 
 def page_html(page, words):
@@ -36,7 +37,7 @@ def page_html(page, words):
     dom = escape(page["dom"])
     meta = ""
     if case.topic or case.estimated_minutes:
-        topic = f"<span>{escape(case.topic)}</span>" if case.topic else ""
+        topic = f'<span dir="auto">{escape(case.topic)}</span>' if case.topic else ""
         minutes = ""
         if case.estimated_minutes:
             about = escape(ungettext("About %(n)s minute", "About %(n)s minutes", case.estimated_minutes)) % {
@@ -61,7 +62,7 @@ def page_html(page, words):
                f' data-distribution-csv>{download}</a></p>')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title">{escape(case.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto">{escape(case.display_name)}</h3>\n'
         f'  {meta}\n'
         f'  {low_data}\n'
         f'  <article class="emm-case-body">\n'
@@ -87,9 +88,9 @@ def _case_html(page, case, dom, _):
         items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
         facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
                  f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
-                 f'      <ul>{items}</ul></aside>\n    ')
-    sections = "".join(f'<section class="emm-case-section"><h4>{escape(s["title"])}</h4>{s["html"]}</section>'
-                       for s in page["sections"])
+                 f'      <ul dir="auto">{items}</ul></aside>\n    ')  # the author's list: its markers on its side
+    sections = "".join(f'<section class="emm-case-section" dir="auto"><h4>{escape(s["title"])}</h4>{s["html"]}'
+                       '</section>' for s in page["sections"])
     images = "".join(_image_html(img, _) for img in page["images"])
     documents = ""
     if page["documents"]:
@@ -109,11 +110,12 @@ def _case_html(page, case, dom, _):
 def _image_html(img, _):
     """An image of the case, loaded when the learner asks (its button says which)."""
     alt = escape(img.alt)
-    show = escape(_("Show image: %(alt)s")) % {"alt": alt}
-    caption = f"<figcaption>{escape(img.caption)}</figcaption>" if img.caption else ""
+    # the alt in its own direction inside the sentence; the label one span (the button is a flex box)
+    show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi>{alt}</bdi>"}
+    caption = f'<figcaption dir="auto">{escape(img.caption)}</figcaption>' if img.caption else ""
     return (f'\n    <figure class="emm-case-image">\n'
             f'      <img data-src="{escape(img.src)}" alt="{alt}" loading="lazy" decoding="async" hidden>\n'
-            f'      <button type="button" class="emm-button" data-show-image>{show}</button>\n'
+            f'      <button type="button" class="emm-button" data-show-image><span>{show}</span></button>\n'
             f'      {caption}\n'
             f'    </figure>\n    ')
 
@@ -141,14 +143,16 @@ def _form_html(page, case, ungettext, _, nums):
     if left is not None:
         attempts = escape(ungettext("%(n)s attempt left", "%(n)s attempts left", left)) % {
             "n": escape(nums.number(left, 0))}
-    return (f'\n  <form class="emm-case-form" novalidate>\n'
+    waiting = disabled_until_ready(bool(page["read_only"]))  # read-only: disabled for good
+    wait = "" if page["locked"] else note_html(_)  # nothing to send on a locked form
+    return (f'\n  <form class="emm-case-form" method="post" novalidate>\n'
             f'    <h4>{questions}</h4>\n'
             f'    {read_only}\n'
             f'    {page["questions_html"]}\n'
             f'    {profile}\n'
             f'    <div class="emm-actions" data-form-actions{" hidden" if page["locked"] else ""}>\n'
-            f'      <button type="button" class="emm-button" data-save>{save}</button>\n'
-            f'      <button type="submit" class="emm-button emm-primary" data-submit>{submit}</button>\n'
-            f'    </div>\n'
+            f'      <button type="button" class="emm-button" data-save{waiting}>{save}</button>\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit{waiting}>{submit}</button>\n'
+            f'    </div>{wait}\n'
             f'    <p class="emm-attempts" data-attempts>{attempts}</p>\n'
             f'  </form>\n  ')

@@ -75,8 +75,9 @@ def questions_html(_, questions, current, dom, locked):
             text = value if isinstance(value, str) else ""
             out.append(
                 f'\n        <label for="{name}-text" class="emm-sr">{your_answer}</label>\n'
-                f'        <textarea id="{name}-text" name="{name}" rows="6" data-max-chars="{MAX_ANSWER_CHARS}"'
-                f' data-min-words="{q.min_words}" data-max-words="{q.max_words}" aria-describedby="{name}-count"'
+                f'        <textarea id="{name}-text" name="{name}" rows="6" dir="auto"'
+                f' data-max-chars="{MAX_ANSWER_CHARS}" data-min-words="{q.min_words}" data-max-words="{q.max_words}"'
+                f' aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
                 f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _, said)}'
                 '</p>\n      ')
@@ -137,7 +138,7 @@ def results_html(_, dom, data, verdicts, number=number):
     for q in data["questions"]:
         qid = escaped(q["id"])
         out.append(f'\n  <li class="emm-result emm-{escaped(q["status"])}" data-result="{qid}">\n'
-                   f'    <p class="emm-result-head"><strong>{escaped(q["prompt"])}</strong></p>\n    ')
+                   f'    <p class="emm-result-head" dir="auto"><strong>{escaped(q["prompt"])}</strong></p>\n    ')
         if data["correctness"]:
             points = points_text % {"e": points_of(q["earned"] or 0), "p": points_of(q["points"])}
             verdict = said.get(q["status"]) or said.setdefault(
@@ -145,12 +146,13 @@ def results_html(_, dom, data, verdicts, number=number):
             out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
         out.append("\n    ")
         for c in q["chosen"]:
-            mine = answer_text % {"t": escaped(c["text"])}
-            feedback = f' — {escaped(c["feedback"])}' if c["feedback"] else ""
+            mine = answer_text % {"t": f'<bdi>{escaped(c["text"])}</bdi>'}
+            feedback = f' — <span dir="auto">{escaped(c["feedback"])}</span>' if c["feedback"] else ""
             out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
         out.append("\n    ")
         if q["kind"] == REFLECTION:
-            out.append(f'\n      <blockquote class="emm-your-text">{escape(q["answer_text"])}</blockquote>\n      ')
+            out.append(f'\n      <blockquote class="emm-your-text" dir="auto">{escape(q["answer_text"])}'
+                       '</blockquote>\n      ')
             if q.get("key_points"):
                 legend = said.get("key points") or said.setdefault("key points", escape(
                     _("Key points of the expert's answer")))  # once per panel, not per question
@@ -159,23 +161,23 @@ def results_html(_, dom, data, verdicts, number=number):
                 for kp in q["key_points"]:
                     kid = escaped(kp["id"])
                     out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
-                               f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}">'
-                               f'{escaped(kp["text"])}</label></p>')
+                               f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}"'
+                               f' dir="auto">{escaped(kp["text"])}</label></p>')
                 out.append("\n      </fieldset>\n      ")
             out.append("\n    ")
         out.append("\n    ")
         if q["explanation"]:
-            out.append(f'<div class="emm-explanation">{sanitized(q["explanation"])}</div>')
+            out.append(f'<div class="emm-explanation" dir="auto">{sanitized(q["explanation"])}</div>')
         out.append("\n    ")
         if data["revealed"]:
             out.append("\n      ")
             if q.get("correct_options"):
-                texts = "; ".join(escaped(o["text"]) for o in q["correct_options"])
+                texts = "; ".join(f'<bdi>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
                 out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:
-                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5>{model}</div>')
+                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5><div dir="auto">{model}</div></div>')
             out.append("\n    ")
         out.append("\n  </li>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised

@@ -26,8 +26,10 @@ _merged = {}  # (language, id of the block's catalogue) -> DjangoTranslation
 def _engine():
     # paths are relative to the package root ("templates/likert/studio.html"), for
     # ``{% include %}`` as for ``render``; Django's cached loader keeps each one compiled
-    # ``{% load emm_numbers %}``: numbers in the render's language (``common.number_filters``)
-    libraries = dict(get_installed_libraries(), emm_numbers=f"{ROOT_PACKAGE}.common.number_filters")
+    # ``{% load emm_numbers %}``: numbers in the render's language (``common.number_filters``);
+    # ``{% load emm_text %}``: author text isolated in a sentence (``common.text_filters``)
+    libraries = dict(get_installed_libraries(), emm_numbers=f"{ROOT_PACKAGE}.common.number_filters",
+                     emm_text=f"{ROOT_PACKAGE}.common.text_filters")
     return Engine(dirs=[str(resources.files(ROOT_PACKAGE))], libraries=libraries)
 
 

@@ -24,6 +24,7 @@ The headline's sentence is written in the reader's language (``numbers``, a
 """
 
 from dataclasses import replace
+from html import escape
 
 from ..common import charts
 from ..common.numbers import ENGLISH, plain, rounded
@@ -171,11 +172,15 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     if statement.endswith(".") and not statement.endswith(".."):
         statement = statement[:-1]
     if survey.scale.startswith(AGREE):
-        text = _("{percent} strongly agreed that “{statement}”.").format(percent=shown, statement=statement)
+        frame, words = _("{percent} strongly agreed that “{statement}”."), {}
     else:
-        text = _("{percent} answered “{label}” to “{statement}”.").format(
-            percent=shown, label=survey.labels(_)[-1], statement=statement)
-    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text}
+        frame, words = _("{percent} answered “{label}” to “{statement}”."), {"label": survey.labels(_)[-1]}
+    text = frame.format(percent=shown, statement=statement, **words)
+    # the page's: the statement (and a label) in their own direction inside the reader's sentence, a
+    # French statement in an Arabic report; every text escaped (the view marks it safe)
+    html = escape(frame).format(percent=escape(shown), statement=f"<bdi>{escape(statement)}</bdi>",
+                                **{k: f"<bdi>{escape(v)}</bdi>" for k, v in words.items()})
+    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html}
 
 
 def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):

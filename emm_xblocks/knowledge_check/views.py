@@ -16,6 +16,7 @@ from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
 from ..common.questions import VERDICTS
 from ..common.sanitize import clean_html, plain_text, sanitized
+from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, report, validation
 from .content import POST, PRE
 
@@ -37,6 +38,9 @@ def student_view(block):
         "submitted": state.submitted,
         "locked": locked,
         "read_only": read_only,
+        # until the script is ready (common/waiting.py); read-only: disabled for good
+        "waiting": disabled_until_ready(bool(read_only)),
+        "wait_html": "" if locked else note_html(block.ugettext),
         "results_html": answer(block, check, learner.results(check, state))["html"] if state.submitted else "",
         "staff_html": staff_panel(block, check) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack

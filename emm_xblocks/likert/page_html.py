@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
 from ..common.question_views import profile_options_html
+from ..common.waiting import disabled_until_ready, note_html
 from .content import RESULTS_LEARNERS
 
 
@@ -62,7 +63,7 @@ def page_html(page, words):
     return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
         f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'
         f' dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title">{escape(survey.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto">{escape(survey.display_name)}</h3>\n'
         f'  {intro}\n'
         f'  {body}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
@@ -102,18 +103,19 @@ def _form_html(page, survey, dom, words):
     profile = _profile_html(page, survey, dom, _) if survey.asks_profile else ""
     comment = ""
     if survey.comment_box:
-        if survey.comment_prompt:
-            prompt = escape(survey.comment_prompt)
+        if survey.comment_prompt:  # the author's words, in their own direction
+            prompt = f'<span dir="auto">{escape(survey.comment_prompt)}</span>'
         else:
             prompt = escape(_("Any other comment (optional)"))
         comment = (f'\n    <div class="emm-comment">\n'
                    f'      <label for="{dom}-comment">{prompt}</label>\n'
-                   f'      <textarea id="{dom}-comment" name="comment" rows="4"'
+                   f'      <textarea id="{dom}-comment" name="comment" rows="4" dir="auto"'
                    f' data-max-chars="{page["comment_max"]}"{disabled}>{escape(page["comment_text"])}</textarea>\n'
                    f'    </div>\n    ')
     required = escape(_("Statements marked * are required."))
     submit = escape(_("Update my answers")) if page["submitted"] else escape(_("Submit"))
-    return (f'\n  <form class="emm-likert-form" novalidate>\n'
+    wait = "" if locked else note_html(_)  # nothing to send on a locked form
+    return (f'\n  <form class="emm-likert-form" method="post" novalidate>\n'
             f'    {read_only}\n'
             f'    {scale_changed}\n'
             f'    {anonymous}\n'
@@ -123,8 +125,9 @@ def _form_html(page, survey, dom, words):
             f'    {comment}\n'
             f'    <p class="emm-required-note">{required}</p>\n'
             f'    <div class="emm-actions">\n'
-            f'      <button type="submit" class="emm-button emm-primary" data-submit{hidden}>{submit}</button>\n'
-            f'    </div>\n'
+            f'      <button type="submit" class="emm-button emm-primary" data-submit{hidden}'
+            f'{disabled_until_ready(locked)}>{submit}</button>\n'
+            f'    </div>{wait}\n'
             f'  </form>\n  ')
 
 

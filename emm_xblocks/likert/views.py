@@ -29,9 +29,11 @@ def _statements_html(block, survey, state, labels, locked, _):
     dom = escape(block.dom_id())
     answers = state.answers if _answers_on_this_scale(survey, state) else {}
     disabled = " disabled" if locked else ""
-    points = [(str(v), escape(label), "") for v, label in enumerate(labels, start=1)]
+    # a custom scale's labels are the author's words, in their own direction; a preset's translated
+    own = ' dir="auto"' if survey.scale == content.CUSTOM else ""
+    points = [(str(v), escape(label), "", own) for v, label in enumerate(labels, start=1)]
     if survey.allow_na:
-        points.append((content.NA, escape(_("Not applicable")), " emm-option-na"))
+        points.append((content.NA, escape(_("Not applicable")), " emm-option-na", ""))
     required_attr = ' data-required="true"'
     required = escape(_("(required)"))  # outside the f-string: xgettext cannot read it there
     required_mark = f'<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> {required}</span>'
@@ -46,12 +48,12 @@ def _statements_html(block, survey, state, labels, locked, _):
             f' <span dir="auto">{escape(st.text)}</span>'
             f'{required_mark if st.required else ""}</legend>\n'
             f'<div class="emm-scale" style="--emm-points: {len(labels)}">\n')
-        for value, label, na in points:
+        for value, label, na, direction in points:
             out.append(
                 f'<label class="emm-option{na}" for="{name}-{value}">'
                 f'<input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
                 f'{" checked" if chosen == value else ""}{disabled}>'
-                f' <span>{label}</span></label>\n')
+                f' <span{direction}>{label}</span></label>\n')
         out.append(f'</div>\n<p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
                    ' hidden></p>\n</fieldset>')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped

@@ -19,13 +19,16 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from ..common.question_views import profile_options_html
+from ..common.waiting import WAITING
 
 
 def panel_html(ctx, _, ungettext, number):
-    """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template."""
+    """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template. On the page
+    (``ctx["waiting"]``) the buttons wait for the script (``common.waiting``); read-only, they stay
+    disabled."""
     phase = ctx["phase"]
     dom = escape(ctx["dom"])
-    disabled = " disabled" if ctx["read_only"] else ""
+    disabled = " disabled" if ctx["read_only"] else WAITING if ctx.get("waiting") else ""
     head = ""
     if ctx["read_only"]:
         head += f'<p class="emm-notice" data-read-only>{escape(ctx["read_only"])}</p>'
@@ -85,7 +88,7 @@ def _role_html(role, i, dom, disabled):
         described = f' aria-describedby="{dom}-brief-{i}"'
         brief = f'<div class="emm-rp-brief" dir="auto" id="{dom}-brief-{i}">{role["brief"]}</div>'
     return (f'\n    <li class="emm-rp-role">\n'
-            f'      <button type="button" class="emm-button emm-primary" data-role="{escape(role["id"])}"'
+            f'      <button type="button" class="emm-button emm-primary" dir="auto" data-role="{escape(role["id"])}"'
             f'{disabled}{described}>{escape(role["label"])}</button>\n'
             f'      {brief}\n'
             f'    </li>\n    ')
@@ -96,7 +99,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     then the choices (``node``) or the debrief (``ending``)."""
     node = ctx["node"]
     ending = phase == "ending"
-    role = escape(_("Your role: %(role)s")) % {"role": escape(ctx["role"].label)}
+    role = escape(_("Your role: %(role)s")) % {"role": f'<bdi>{escape(ctx["role"].label)}</bdi>'}
     step = ""
     if not ending:
         step = escape(_("Step %(n)s")) % {"n": escape(number(ctx["step"], 0))}
@@ -104,7 +107,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     consequence = ""
     if ctx["consequence"] or ctx["last_label"]:
         led_to = escape(_("What your choice led to"))
-        chose = escape(_("You chose: %(label)s")) % {"label": escape(ctx["last_label"])}
+        chose = escape(_("You chose: %(label)s")) % {"label": f'<bdi>{escape(ctx["last_label"])}</bdi>'}
         told = f'<div dir="auto">{ctx["consequence"]}</div>' if ctx["consequence"] else ""
         consequence = (f'\n  <div class="emm-rp-consequence" id="{dom}-consequence" tabindex="-1" data-focus'
                        f' role="region" aria-label="{led_to}">\n'
@@ -118,7 +121,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     image = ""
     if ctx["image"]:
         image = f'<img class="emm-rp-image" src="{escape(ctx["image"])}" alt="{escape(node.alt)}" loading="lazy">'
-    speaker = f'<p class="emm-rp-speaker">{escape(node.speaker)}</p>' if node.speaker else ""
+    speaker = f'<p class="emm-rp-speaker" dir="auto">{escape(node.speaker)}</p>' if node.speaker else ""
     after = _ending_html(ctx, dom, _) if ending else _choices_html(ctx, disabled, _)
     return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span>\n'
             f'    {step}</p>\n'
@@ -168,7 +171,7 @@ def _ending_html(ctx, dom, _):
     one, and how the other roles and profiles chose."""
     category = ""
     if ctx["category"]:
-        outcome = escape(_("Outcome: %(category)s")) % {"category": escape(ctx["category"])}
+        outcome = escape(_("Outcome: %(category)s")) % {"category": f'<bdi>{escape(ctx["category"])}</bdi>'}
         category = f'<p class="emm-rp-category emm-rp-cat-{escape(slugify(ctx["category_key"]))}">{outcome}</p>'
     if ctx["show_score"]:
         score = f'<p class="emm-rp-score">{escape(ctx["score_text"])}</p>\n    '
@@ -197,6 +200,7 @@ def _ending_html(ctx, dom, _):
                       f'      {_tables_html(ctx["profile_perspectives"])}\n'
                       f'    </section>')
     debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
+    # each path a list of the author's steps: in their direction, the numbers on their side
     return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
             f'    {category}\n'
             f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
@@ -207,11 +211,11 @@ def _ending_html(ctx, dom, _):
             f'    <div class="emm-rp-paths">\n'
             f'      <div>\n'
             f'        <h5>{your_path}</h5>\n'
-            f'        <ol>{mine}</ol>\n'
+            f'        <ol dir="auto">{mine}</ol>\n'
             f'      </div>\n'
             f'      <div>\n'
             f'        <h5>{best_path}</h5>\n'
-            f'        <ol>{best}</ol>\n'
+            f'        <ol dir="auto">{best}</ol>\n'
             f'      </div>\n'
             f'    </div>\n'
             f'    {split}\n'
@@ -263,7 +267,8 @@ MINE_ROW = ' class="emm-rp-split-mine"'
 
 
 def _share_html(share):
-    return f' <span class="emm-rp-share">{escape(share)}</span>' if share else ""
+    """How many chose the same (the learner's language), isolated in the step's line (the author's)."""
+    return f' <bdi class="emm-rp-share">{escape(share)}</bdi>' if share else ""
 
 
 def _note_html(note):

@@ -12,6 +12,7 @@ from ..common import numbers, platform, profile, summary
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
+from ..common.waiting import note_html
 from . import content, editor, learner, panel_html, paths, perspectives, validation
 
 
@@ -299,7 +300,9 @@ def student_view(block):
     if validation.playable(scenario):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
     ctx = panel_context(block, scenario, state, notice)
+    ctx["waiting"] = True  # its buttons wait for the script (common/waiting.py); a handler's panel has it
     ctx["panel"] = panel(block, ctx)
+    ctx["wait_html"] = "" if ctx["read_only"] or ctx["phase"] == "invalid" else note_html(block.ugettext)
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
     ctx["perspectives_csv"] = ""

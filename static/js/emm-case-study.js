@@ -156,6 +156,7 @@ function EmmCaseStudy(runtime, element, args) {
     });
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
 
+    EMM.ready(root);  /* before a resend: its busy button stays disabled */
     /* answers kept on this device: back into the form, unless the server has a submitted attempt */
     drafts.start(shownSubmitted);
     EMM.watchLimits(form, status);  /* after the answers kept on the device are back: their counts */

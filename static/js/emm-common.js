@@ -283,6 +283,11 @@
     return n;
   };
 
+  /* the block's script is ready (common/waiting.py) */
+  EMM.ready = function (root) {
+    root.querySelectorAll("[data-wait]").forEach(function (n) { n.removeAttribute("data-wait"); n.disabled = false; });
+  };
+
   /* `fn` runs when the link is back */
   EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
 

@@ -72,6 +72,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
     if (!answers) { return; }
     submitAnswers(answers);
   });
+  EMM.ready(root);  /* before a resend: its busy button stays disabled */
   /* answers kept on this device: back into the form, unless the server has the submit */
   drafts.start(!!args.submitted);
 }

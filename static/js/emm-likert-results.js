@@ -9,8 +9,9 @@ var EmmLikertResults = {
     var loc = EMM.locale(target);
     function num(value, digits) { return EMM.number(value, loc, digits); }
     function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
-    function rowLabel(st) {
-      return st.text + (st.reverse ? " (" + _("reverse-coded: counted rescored, favourable answers on the same side as the others") + ")" : "");
+    /* a statement (the author's words, in their own direction), then its note (the reader's) */
+    function rowLabel(st, note) {
+      return st.reverse ? [st.text, " ", el("bdi", {text: "(" + note + ")"})] : [st.text];
     }
     function empty(st) {
       if (st.suppressed) {
@@ -31,14 +32,15 @@ var EmmLikertResults = {
     if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
     if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
     var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
-      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), label]);
+      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), el("bdi", {text: label})]);
     }));
     target.appendChild(legend);
     if (data.reverse_shown) {
       target.appendChild(el("p", {class: "emm-basis", text: _("Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always on the same side of the centre.")}));
     }
     data.statements.forEach(function (st) {
-      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", text: rowLabel(st)})]);
+      var row = el("div", {class: "emm-chart-row", "data-chart": st.id}, [el("p", {class: "emm-chart-label", dir: "auto"},
+        rowLabel(st, _("reverse-coded: counted rescored, favourable answers on the same side as the others")))]);
       if (st.suppressed || !st.n) {
         row.appendChild(el("p", {class: "emm-notice", text: empty(st)}));
       } else {
@@ -53,13 +55,14 @@ var EmmLikertResults = {
       }
       target.appendChild(row);
     });
-    var head = [_("Statement"), "n"].concat(data.labels, [_("N/A"), _("Top box (favourable)"),
+    /* a custom scale's labels are the author's words: each in its own direction */
+    var head = [_("Statement"), "n"].concat(data.labels.map(EmmLikertResults.isolated), [_("N/A"), _("Top box (favourable)"),
       _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
     var table = el("table", {class: "emm-table"}, [
       el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
-      el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+      el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col"}, [h]); }))]),
       el("tbody", {}, data.statements.map(function (st) {
-        var cells = [el("th", {scope: "row", text: st.text + (st.reverse ? " (" + _("reverse-coded") + ")" : "")})];
+        var cells = [EmmLikertResults.rowHead(rowLabel(st, _("reverse-coded")))];
         if (st.suppressed) {
           cells.push(el("td", {colspan: String(head.length - 1), text: empty(st)}));
           return el("tr", {"data-row": st.id}, cells);
@@ -82,7 +85,7 @@ var EmmLikertResults = {
     if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url); }
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
-      target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {text: c}); })));
+      target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {dir: "auto", text: c}); })));
     }
     if (data.csv_url) {
       target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
@@ -92,16 +95,29 @@ var EmmLikertResults = {
 
 /* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
    with that scale's labels, and answers to statements no longer in the survey. */
+/* a row's head: the statement in its own direction, in a block of its own; the cell keeps the
+   page's, so that it sticks on the page's start side as the table scrolls (emm-likert-results.css) */
+EmmLikertResults.rowHead = function (label) {
+  "use strict";
+  return window.EMM.el("th", {scope: "row"}, [window.EMM.el("div", {dir: "auto"}, label)]);
+};
+
+/* an author's text inside the reader's words, in its own direction */
+EmmLikertResults.isolated = function (text) {
+  "use strict";
+  return window.EMM.el("bdi", {text: text});
+};
+
 EmmLikertResults.apart = function (target, section) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-  var head = [_("Statement"), "n"].concat(section.labels, [_("N/A")]);
+  var head = [_("Statement"), "n"].concat(section.labels.map(EmmLikertResults.isolated), [_("N/A")]);
   var table = el("table", {class: "emm-table"}, [
     /* the section's heading shows the title; the caption names the table for screen readers only */
     el("caption", {class: "emm-sr", text: section.title}),
-    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col", text: h}); }))]),
+    el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", {scope: "col"}, [h]); }))]),
     el("tbody", {}, section.statements.map(function (st) {
-      var cells = [el("th", {scope: "row", text: st.text})];
+      var cells = [EmmLikertResults.rowHead([st.text])];
       if (st.suppressed) {
         cells.push(el("td", {colspan: String(head.length - 1), text: _("Too few answers to show.")}));
       } else {
@@ -125,14 +141,16 @@ EmmLikertResults.profiles = function (target, table, csvUrl) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var loc = EMM.locale(target);
-  var title = EMM.format(_("By profile: {question}"), {question: table.prompt});
+  var frame = _("By profile: {question}"), title = EMM.format(frame, {question: table.prompt});
+  /* the heading shows the author's question in its own direction inside the reader's sentence */
+  var around = frame.split("{question}");
   var withheld = _("withheld: too few answers");
   var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
     var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
     return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
   }));
   var rows = table.statements.map(function (st) {
-    return el("tr", {"data-profile-row": st.id}, [el("th", {scope: "row", dir: "auto", text: st.text})].concat(
+    return el("tr", {"data-profile-row": st.id}, [EmmLikertResults.rowHead([st.text])].concat(
       st.cells.map(function (cell) {
         if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
         var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
@@ -141,7 +159,7 @@ EmmLikertResults.profiles = function (target, table, csvUrl) {
       })));
   });
   var section = el("section", {class: "emm-profiles", "data-profiles": ""}, [
-    el("h4", {text: title}),
+    el("h4", {}, [around[0], el("bdi", {text: table.prompt}), around.slice(1).join("{question}")]),
     el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": title}, [
       el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
         el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])

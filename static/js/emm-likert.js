@@ -157,6 +157,7 @@ function EmmLikert(runtime, element, args) {
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
     });
+    EMM.ready(root);
     /* answers kept on the device back into the form (a sent anonymous one keeps none) */
     var kept = drafts.load();
     if (kept && state.locked) { drafts.drop(); }

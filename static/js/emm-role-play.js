@@ -113,6 +113,7 @@ function EmmRolePlay(runtime, element) {
       if (!question || window.confirm(question)) { tap("restart", {}, target); }
     }
   });
+  EMM.ready(root);
 }
 
 /* Studio preview: nothing to wire (the structure and the problems are server-rendered). */

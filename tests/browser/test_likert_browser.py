@@ -409,6 +409,48 @@ def test_arabic_page_is_right_to_left(workbench, new_page):
     assert page.js_errors == []
 
 
+def test_in_arabic_the_results_show_french_statements_and_comments_in_their_own_direction(workbench, new_page):
+    """An Arabic reader of a French evaluation's results (fresh-user trial, session 11, finding 4):
+    each statement and comment reads left to right, its full stop at its end, and the Arabic note
+    after a reverse-coded statement keeps its own direction (emm-likert-results.js)."""
+    page = new_page(PHONE, locale="ar")
+    page.goto(workbench.scenario_url(DEMO_FR, "staff_1", lang="ar"))
+    seed(workbench, page, DEMO_FR, SEED, comments=["Très utile, merci."])
+    open_block(page, workbench.scenario_url(DEMO_FR, "staff_1", lang="ar"))
+    page.locator(f"{BLOCK} [data-show-results]").click()
+    panel = page.locator(f"{BLOCK} [data-results]")
+    panel.locator("table.emm-table").wait_for()
+
+    def direction(locator):
+        return locator.evaluate("(el) => getComputedStyle(el).direction")
+
+    assert direction(panel) == "rtl"
+    pace = panel.locator('[data-chart="pace"] .emm-chart-label')
+    assert pace.text_content().startswith("Le rythme de la formation était trop rapide.")
+    assert direction(pace) == "ltr" and direction(pace.locator("bdi")) == "rtl"
+    row = panel.locator('tr[data-row="pace"] th[scope=row]')
+    assert direction(row.locator("div")) == "ltr" and direction(row.locator("bdi")) == "rtl"
+    # the statements' column stays the first of the Arabic table: on its right, sticking there as
+    # the table scrolls
+    table = panel.locator("table.emm-table").first.bounding_box()
+    box = row.bounding_box()
+    assert abs(box["x"] + box["width"] - (table["x"] + table["width"])) < 2
+    assert row.evaluate("(th) => getComputedStyle(th).right") == "0px"
+    assert all(direction(label) == "ltr" for label in panel.locator(".emm-chart-label").all())
+    comment = panel.locator(".emm-comments li", has_text="Très utile, merci.")
+    assert direction(comment) == "ltr"
+    # what the reader sees: the comment's full stop at its right end, after its last word
+    dot, word = comment.evaluate("""(li) => {
+        const text = li.firstChild, range = document.createRange(), at = text.data.length - 1;
+        range.setStart(text, at); range.setEnd(text, at + 1);
+        const dot = range.getBoundingClientRect().left;
+        range.setStart(text, at - 5); range.setEnd(text, at);
+        return [dot, range.getBoundingClientRect().left];
+    }""")
+    assert dot > word
+    assert page.js_errors == []
+
+
 def test_french_page_shows_french_scale_labels(workbench, new_page):
     page = new_page(DESKTOP, locale="fr-FR")
     open_block(page, workbench.scenario_url(DEMO_FR, student_id(), lang="fr"))

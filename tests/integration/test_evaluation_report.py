@@ -52,7 +52,8 @@ def answer(platform, key, learners, answers, prefix="p"):
 
 
 def visible(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    """The page's text; an inline ``<bdi>`` (author text isolated in a sentence) adds no space."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi>", "", html)))
 
 
 def staff_page(platform, report):

@@ -336,3 +336,19 @@ test("plurals: negative and decimal numbers take CLDR's form, not gettext's form
   assert.equal(w.EMM.ngettext("{n} point", "{n} points", 3), "{n} points");
   assert.equal(w.EMM.ngettext("{n} point", "{n} points", 1), "{n} point");
 });
+
+// ---------------------------------------------------------------- the page before its script
+test("EMM.ready: what waited for the script works, a button disabled for another reason stays so", () => {
+  const w = setup();
+  const submit = el("button", {type: "submit", "data-wait": "", disabled: ""});
+  submit.disabled = true;
+  const readOnly = el("button", {type: "button", disabled: ""});
+  readOnly.disabled = true;  /* past the due date, or staff viewing as a learner: no data-wait */
+  const note = el("p", {class: "emm-wait", "data-wait": "", hidden: ""});
+  const root = el("div", {}, [el("form", {}, [submit, readOnly]), note]);
+  w.EMM.ready(root);
+  assert.equal(submit.disabled, false);
+  assert.equal(readOnly.disabled, true);
+  assert.equal(root.querySelectorAll("[data-wait]").length, 0, "the stylesheet shows the note by this mark");
+  assert.equal(note.hidden, true);
+});

@@ -31,9 +31,10 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     for kept in ("<p>Told</p>", "<p>Part</p>", "<fieldset>QUESTIONS</fieldset>", "<i>P</i>"):
         assert kept in html
     assert "<b>" not in html and "<a>" not in html
-    assert '<h3 class="emm-title">Case &quot;1&quot; &lt;a&gt;</h3>' in html
-    assert "<span>Borders &amp; &lt;b&gt;</span> <span>&lt;b&gt;&quot;About 1 minute&quot;&lt;/b&gt;</span>" in html
-    assert "<li>Fact &lt;1&gt;</li>" in html and "<h4>Part &lt;2&gt;</h4>" in html
+    assert '<h3 class="emm-title" dir="auto">Case &quot;1&quot; &lt;a&gt;</h3>' in html
+    assert ('<span dir="auto">Borders &amp; &lt;b&gt;</span> <span>&lt;b&gt;&quot;About 1 minute&quot;&lt;/b&gt;</span>'
+            in html)
+    assert '<ul dir="auto"><li>Fact &lt;1&gt;</li></ul>' in html and '<h4>Part &lt;2&gt;</h4>' in html
     assert '<span dir="auto">You &lt;work&gt;</span>' in html
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in html
     assert "data-attempts>&lt;b&gt;&quot;2 attempts left&quot;&lt;/b&gt;</p>" in html
@@ -43,8 +44,8 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
 def test_an_image_s_alt_is_escaped_in_its_attribute_and_its_button():
     html = page(images=[Image("https://x.org/a.png?a=1&b=2", 'The "map" <n>', "Cap & <c>")])
     assert 'data-src="https://x.org/a.png?a=1&amp;b=2" alt="The &quot;map&quot; &lt;n&gt;"' in html
-    assert "&lt;b&gt;&quot;Show image: The &quot;map&quot; &lt;n&gt;&quot;&lt;/b&gt;</button>" in html
-    assert "<figcaption>Cap &amp; &lt;c&gt;</figcaption>" in html and "data-low-data" in html
+    assert "&lt;b&gt;&quot;Show image: <bdi>The &quot;map&quot; &lt;n&gt;</bdi>&quot;&lt;/b&gt;</span></button>" in html
+    assert '<figcaption dir="auto">Cap &amp; &lt;c&gt;</figcaption>' in html and "data-low-data" in html
 
 
 def test_a_locked_page_hides_its_buttons_and_a_case_with_no_question_has_no_form():

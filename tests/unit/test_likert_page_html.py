@@ -28,7 +28,7 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     html = page(read_only="Viewing as <learner>", comment_text='Mine & "yours" <b>', scale_changed=True)
     assert "<p>Intro</p>" in html and "<fieldset>STATEMENTS</fieldset>" in html
     assert "<b>" not in html.replace("<fieldset>", "")
-    assert '<h3 class="emm-title">Day &quot;3&quot; &lt;eval&gt;</h3>' in html
+    assert '<h3 class="emm-title" dir="auto">Day &quot;3&quot; &lt;eval&gt;</h3>' in html
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in html
     assert ">Mine &amp; &quot;yours&quot; &lt;b&gt;</textarea>" in html
     assert "&lt;b&gt;&quot;Any other comment (optional)&quot;&lt;/b&gt;</label>" in html
@@ -46,13 +46,17 @@ def test_a_locked_page_hides_the_submit_and_disables_the_profile_and_comment():
                     profile_prompt='You "work"', profile_options=(Option("gov", "Gov & co"),
                                                                   Option("cso", "CSO")))
     html = page(survey, submitted=True, locked=True, profile="cso")
-    assert 'data-progress hidden>' in html and 'data-submit hidden>' in html
+    # locked for good: the submit hidden and disabled, not waiting for the script (common/waiting.py)
+    assert 'data-progress hidden>' in html and 'data-submit hidden disabled>' in html and "data-wait" not in html
     assert 'value="cso" checked disabled>' in html and 'value="gov" disabled>' in html
-    assert 'data-max-chars="2000" disabled>' in html and ">Say &lt;more&gt;</label>" in html
+    assert 'data-max-chars="2000" disabled>' in html and '>Say &lt;more&gt;</span></label>' in html
     assert "You &quot;work&quot;" in html and "Gov &amp; co" in html
     assert "&quot;Update my answers&quot;" in html and "&quot;Thank you: your answers were saved.&quot;" in html
     opened = page(survey, submitted=True, profile="gov")
-    assert " disabled" not in opened and " hidden>" not in opened.replace("data-alert hidden>", "")
+    # open: only the submit is disabled, until the script is ready, and the note saying so is hidden
+    assert 'data-submit disabled data-wait>' in opened and 'class="emm-notice emm-wait" data-wait hidden>' in opened
+    rest = opened.replace(" disabled data-wait", "").replace("data-wait hidden>", "").replace("data-alert hidden>", "")
+    assert " disabled" not in rest and " hidden>" not in rest
 
 
 def test_the_empty_and_not_ready_pages_have_no_form():

@@ -64,7 +64,7 @@ def node_ctx(**kwargs):
 def test_a_step_keeps_its_attributes_closed_whatever_a_translation_holds():
     page = html(node_ctx())
     assert 'aria-label="&lt;b&gt;&quot;What your choice led to&quot;&lt;/b&gt;"' in page
-    assert "&lt;b&gt;&quot;You chose: Rush &lt;now&gt; &amp; &quot;fast&quot;&quot;&lt;/b&gt;" in page
+    assert "&lt;b&gt;&quot;You chose: <bdi>Rush &lt;now&gt; &amp; &quot;fast&quot;</bdi>&quot;&lt;/b&gt;" in page
     assert 'data-confirm="Start &quot;again&quot; &amp; &lt;lose&gt;?"' in page
     assert 'dir="auto" data-choice="t1">Listen &lt;first&gt;</button>' in page
     assert "Desk &quot;2&quot;" in page and "<p>AT-B</p>" in page and "<b>" not in page

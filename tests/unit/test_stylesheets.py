@@ -35,8 +35,10 @@ SHARED = (assets.COMMON_STYLE, *(s for styles in assets.STYLES.values() for s in
 
 def selectors(path):
     """Every selector of the stylesheet ``path`` (relative to static/), those inside ``@media``
-    included; ``@page`` and other at-rules without selectors left out."""
+    included; ``@page`` and other at-rules without selectors left out, and an ``@keyframes``'s steps
+    (``from``, ``50%``: no element's)."""
     text = re.sub(r"/\*.*?\*/", "", (CSS.parent / path).read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*\s*\}", "", text)
     text = re.sub(r"@media[^{]*\{", "", text)  # a media block's rules are read as rules
     out = []
     for head in re.findall(r"([^{}]+)\{", text):
