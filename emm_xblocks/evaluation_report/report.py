@@ -56,8 +56,9 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _):
 
 
 def _words(text):
-    """A statement's text as compared across evaluations: its white space collapsed."""
-    return " ".join(text.split())
+    """A statement's text as compared across evaluations: its words (a key, never shown), so
+    that two texts differing only in their white space, a no-break space included, are one."""
+    return tuple(text.split())
 
 
 def _shared(evaluations):
