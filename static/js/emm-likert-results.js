@@ -93,8 +93,6 @@ var EmmLikertResults = {
   }
 };
 
-/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
-   with that scale's labels, and answers to statements no longer in the survey. */
 /* a row's head: the statement in its own direction, in a block of its own; the cell keeps the
    page's, so that it sticks on the page's start side as the table scrolls (emm-likert-results.css) */
 EmmLikertResults.rowHead = function (label) {
@@ -108,6 +106,8 @@ EmmLikertResults.isolated = function (text) {
   return window.EMM.el("bdi", {text: text});
 };
 
+/* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
+   with that scale's labels, and answers to statements no longer in the survey. */
 EmmLikertResults.apart = function (target, section) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
