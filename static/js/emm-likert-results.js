@@ -21,7 +21,7 @@ var EmmLikertResults = {
       return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
         "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
     }
-    /* staff only: the responses and, at any count, the codebook saying what each of their columns holds */
+    /* staff only; the codebook even below the minimum group size */
     function downloads() {
       [[data.csv_url, _("Download the responses (CSV)")],
         [data.codebook_url, _("Download the codebook: what each column holds (CSV)")]].forEach(function (file) {
