@@ -118,6 +118,10 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def export_profile_csv(self, request, suffix=""):
         return export.profile_csv_response(self)
 
+    @XBlock.handler
+    def export_codebook(self, request, suffix=""):
+        return export.codebook_response(self)
+
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report: one per named respondent,

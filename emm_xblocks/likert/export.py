@@ -1,9 +1,11 @@
 """The Likert evaluation's downloads, for course staff only (403 ``staff_only`` for anyone else, staff
-viewing as a learner included; 409 ``too_few_respondents`` below the minimum group size):
+viewing as a learner included; the first two: 409 ``too_few_respondents`` below the minimum group size):
 
 * ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_lines``);
 * ``profile_csv_response`` answers ``export_profile_csv``: the figures by participant profile
-  (``profiles.csv_rows``), withheld cells saying so.
+  (``profiles.csv_rows``), withheld cells saying so;
+* ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds
+  (``codebook.rows``); at any number of respondents, even none: it holds no answer (see ``codebook``).
 
 Every cell is formula-safe and the file starts with a BOM (``common.export``).
 """
@@ -14,7 +16,7 @@ from ..common import answer_rows, summary
 from ..common.errors import staff_only, too_few_respondents
 from ..common.export import content_disposition
 from ..common.export import csv_lines as common_csv_lines
-from . import profiles, report, views
+from . import codebook, profiles, report, views
 
 
 def profile_csv_response(block):
@@ -51,7 +53,18 @@ def csv_response(block):
     if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
         table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
         words["profiles"] = profiles.shown_profiles(table)
-        words["profile_withheld"] = _("withheld: too few answers")
     return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words),
                     content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation"))
+
+
+def codebook_response(block):
+    """What each column of the responses CSV holds, for staff only, whoever has answered or not."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return staff_only(_).response()
+    survey = block.load_content()
+    words = report.csv_words(survey, summary.tallies(block.block_key()), _)  # the responses CSV's columns
+    return Response(app_iter=common_csv_lines(codebook.rows(survey, words, _)), content_type="text/csv",
+                    charset="utf-8", content_disposition=content_disposition(
+                        survey.display_name + " codebook", "csv", fallback="evaluation-codebook"))

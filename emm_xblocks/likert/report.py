@@ -81,12 +81,14 @@ def _points_seen(tallies):
 def csv_words(survey, tallies, _):
     """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
     the statements no longer in the survey that have answers (a column each, after the current
-    ones), and the header."""
+    ones), what a profile too small to name reads, and the header. The codebook
+    (``codebook.rows``) describes the columns with the same words."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
     ids = {st.id for st in survey.statements}
     removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
     return {
         "na": _("N/A"),
+        "profile_withheld": _("withheld: too few answers"),
         "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),
@@ -95,20 +97,41 @@ def csv_words(survey, tallies, _):
     }
 
 
-def csv_header(survey, _, removed=()):
-    header = [] if survey.anonymous else [_("Learner"), _("Date")]
+def csv_columns(survey, removed=()):
+    """The responses CSV's columns in order, each ``(kind, subject)``: ``("learner", None)`` and
+    ``("date", None)`` (a named evaluation), ``("scale", None)`` (once the scale has changed), per
+    statement ``("statement", st)`` then, reverse-coded, ``("rescored", st)``, ``("removed", id)``
+    per statement no longer in the survey with answers, ``("profile", None)``, ``("comment", None)``.
+    The header (``csv_header``) and the codebook (``codebook.rows``) are both written from it."""
+    columns = [] if survey.anonymous else [("learner", None), ("date", None)]
     if survey.past_scales:
-        header.append(_("Scale"))
+        columns.append(("scale", None))
     for st in survey.statements:
-        header.append(st.id)
+        columns.append(("statement", st))
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
-            header.append(_("{id} (reverse-coded, rescored)").format(id=st.id))
-    header += [_("{id} (removed statement)").format(id=sid) for sid in removed]
+            columns.append(("rescored", st))
+    columns += [("removed", sid) for sid in removed]
     if survey.asks_profile:
-        header.append(_("Profile"))
+        columns.append(("profile", None))
     if survey.comment_box:
-        header.append(_("Comment"))
-    return header
+        columns.append(("comment", None))
+    return columns
+
+
+def column_heading(kind, subject, _):
+    """The heading of a column of ``csv_columns`` (a statement's: its id, untranslated)."""
+    if kind == "statement":
+        return subject.id
+    if kind == "rescored":
+        return _("{id} (reverse-coded, rescored)").format(id=subject.id)
+    if kind == "removed":
+        return _("{id} (removed statement)").format(id=subject)
+    return {"learner": _("Learner"), "date": _("Date"), "scale": _("Scale"), "profile": _("Profile"),
+            "comment": _("Comment")}[kind]
+
+
+def csv_header(survey, _, removed=()):
+    return [column_heading(kind, subject, _) for kind, subject in csv_columns(survey, removed)]
 
 
 def csv_lines(survey, submissions, words):

@@ -188,18 +188,22 @@ def results_json(block):
         "labels": list(labels),
         "suppressed": respondents < survey.min_group_size,
         "csv_url": None,
+        "codebook_url": None,
         "statements": [],
         "headline": None,
         "headline_text": None,
         "literal_headline": None,
         "literal_text": None,
     }
+    staff = block.is_staff()
+    if staff:  # what each column of the responses CSV holds: no answer in it, offered before any
+        data["codebook_url"] = block.runtime.handler_url(block, "export_codebook")
     if data["suppressed"]:
         nums = block.numbers()
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
             n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
         return data
-    if block.is_staff():
+    if staff:
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
     current, apart = split_tallies(survey, summary.tallies(key))
     data["apart"] = report.apart_sections(survey, apart, _)
@@ -220,9 +224,9 @@ def results_json(block):
     if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
         # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
         data["profiles"] = profile_table(block, survey, key, respondents)
-        if block.is_staff():
+        if staff:
             data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
-    if survey.comment_box and block.is_staff():
+    if survey.comment_box and staff:
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
 

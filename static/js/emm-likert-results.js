@@ -21,12 +21,20 @@ var EmmLikertResults = {
       return EMM.format(EMM.ngettext("No answers on the scale: {n} person chose “N/A”.",
         "No answers on the scale: {n} people chose “N/A”.", st.na), {n: num(st.na, 0)});
     }
+    /* staff only; the codebook even below the minimum group size */
+    function downloads() {
+      [[data.csv_url, _("Download the responses (CSV)")],
+        [data.codebook_url, _("Download the codebook: what each column holds (CSV)")]].forEach(function (file) {
+        if (file[0]) { target.appendChild(el("p", {}, [el("a", {href: file[0], class: "emm-button", download: "", text: file[1]})])); }
+      });
+    }
     target.replaceChildren();
     target.appendChild(el("h4", {text: _("Results")}));
     target.appendChild(el("p", {class: "emm-respondents", text: EMM.format(
       EMM.ngettext("{n} respondent", "{n} respondents", data.respondents), {n: num(data.respondents, 0)})}));
     if (data.suppressed) {
       target.appendChild(el("p", {class: "emm-notice", text: data.message}));
+      downloads();
       return;
     }
     if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
@@ -87,9 +95,7 @@ var EmmLikertResults = {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {dir: "auto", text: c}); })));
     }
-    if (data.csv_url) {
-      target.appendChild(el("p", {}, [el("a", {href: data.csv_url, class: "emm-button", download: "", text: _("Download the responses (CSV)")})]));
-    }
+    downloads();
   }
 };
 

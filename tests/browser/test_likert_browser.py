@@ -44,6 +44,7 @@ SEED = [
      "child_trafficking": 5, "recommend": 5},
 ]
 REVERSE = {"pace"}
+CODEBOOK_LINK = "Download the codebook: what each column holds (CSV)"
 
 
 def server_gettext(lang, text):
@@ -315,9 +316,8 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     # The learner's formula comment is shown as text, never as a link or markup.
     assert FORMULA in panel.locator(".emm-comments").all_text_contents()[0]
     links = panel.locator("a")
-    assert links.count() == 1
+    assert links.all_text_contents() == ["Download the responses (CSV)", CODEBOOK_LINK]
     link = links.first
-    assert link.text_content() == "Download the responses (CSV)"
     href = link.get_attribute("href")
     assert "/export_csv/" in href
 
@@ -335,6 +335,37 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
         ids = {learner, user_opt_attrs(learner)["edx-platform.anonymous_user_id"]}
         assert not [c for c in cells if any(i in c for i in ids)]
     assert "'" + FORMULA in cells  # the comment is there, neutralised
+    # the codebook beside it: a row per column of the responses, headed as they are, saying what each holds
+    book = codebook(page, links.nth(1))
+    assert [row[0] for row in book[1:]] == table[0]
+    assert {row[0]: row[1] for row in book}["pace"] == "The pace of the training was too fast."
+    assert page.js_errors == []
+
+
+def codebook(page, link):
+    """The codebook ``link`` downloads, as rows, after checking it is one (a CSV with a BOM)."""
+    href = link.get_attribute("href")
+    assert "/export_codebook/" in href
+    download = page.request.get(urljoin(page.url, href))
+    assert download.status == 200 and download.headers["content-type"].startswith("text/csv")
+    body = download.body().decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+
+
+def test_staff_download_the_codebook_before_anyone_answers(workbench, new_page):
+    """No answer yet: the panel says why it shows no figure and offers staff the codebook alone (it
+    holds no answer), to prepare the analysis of the responses to come."""
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
+    page.get_by_role("button", name="Show results").click()
+    panel = page.locator(f"{BLOCK} [data-results]")
+    panel.locator(".emm-notice").wait_for()
+    links = panel.locator("a")
+    assert links.all_text_contents() == [CODEBOOK_LINK]
+    book = codebook(page, links.first)
+    header = [c for sid in STATEMENTS for c in ([sid, f"{sid} (reverse-coded, rescored)"] if sid in REVERSE else [sid])]
+    assert [row[0] for row in book] == ["Column", *header, "Comment"]  # the responses CSV's, anonymous
     assert page.js_errors == []
 
 

@@ -1,0 +1,84 @@
+"""The Likert evaluation's codebook (pure): what each column of the responses CSV holds, for whoever
+analyses it (an M&E officer's data dictionary). That CSV heads a statement's column by its id only,
+and spreadsheets built on it look columns up by those headings, so they stay as they are; the
+codebook says what they mean.
+
+One row per column of the responses CSV, in its order, written from the same ``report.csv_columns``
+and ``report.column_heading`` as that CSV's header and with the same ``report.csv_words`` (the
+labels, the N/A word, the removed statements, the scales), so the two cannot disagree: the heading
+exactly as the responses CSV writes it, what the column holds (a statement: its text as learners
+read it, on one line), its values and their meanings (the scale's points, N/A, an unanswered
+statement), and whether the statement is reverse-coded. The responses CSV holds a reverse-coded
+statement's answer as given, not rescored, and beside it a column of its rescored value (the
+results' basis); the codebook says which is which.
+
+No minimum group size: the codebook holds the evaluation's content (what staff read in Studio) and
+no answer, count or figure, so staff may download it before anyone has answered, to prepare their
+analysis. The one thing it takes from the stored answers is which removed statements have some
+(each keeps a column in the responses CSV); that says nothing of what anyone answered. Numbers are
+written as the responses CSV writes them (``1``, ``2``...), not per locale: they describe its cells.
+"""
+
+from ..common.text import one_line
+from .report import column_heading, csv_columns
+
+
+def rows(survey, words, _):
+    """The codebook as CSV rows, header first (``Column``, ``What it holds``, ``Values``,
+    ``Reverse-coded``), then one row per column of the responses CSV. ``words``: that CSV's
+    (``report.csv_words``), in the same language."""
+    unanswered = [_("{na} = not applicable").format(na=words["na"]), _("empty = not answered")]
+    points = [f"{point} = {label}" for point, label in enumerate(words["labels"][survey.scale_epoch], 1)]
+    answer = _("The answer as given, its number then its label: {codes}.").format(codes="; ".join(points + unanswered))
+    if survey.past_scales:
+        answer += " " + _("An answer given on an earlier scale has that scale's number and label "
+                          "(see “{column}”).").format(column=column_heading("scale", None, _))
+    out = [[_("Column"), _("What it holds"), _("Values"), _("Reverse-coded")]]
+    for kind, subject in csv_columns(survey, words["removed"]):
+        heading = column_heading(kind, subject, _)
+        if kind == "statement":
+            reverse = _("Yes: worded negatively. This column holds the answer as given, not rescored; “{column}” "
+                        "holds it rescored.").format(column=column_heading("rescored", subject, _))
+            out.append([heading, one_line(subject.text), answer, reverse if subject.reverse else _("No")])
+        elif kind == "rescored":
+            values = _("{sum} minus the number of the answer as given, so that {points} is the most favourable "
+                       "answer, as for the other statements (the basis of the results' top box, mean and bars). "
+                       "Empty if not answered, not applicable, or answered on an earlier scale.").format(
+                           sum=survey.points + 1, points=survey.points)
+            out.append([heading, _("Rescored answer to: {statement}").format(statement=one_line(subject.text)),
+                        values, _("Yes: already rescored, not to be reversed again.")])
+        elif kind == "removed":
+            values = _("The answer as given, its number then its label on the scale it was given on. "
+                       "{codes}.").format(codes="; ".join(unanswered))
+            out.append([heading, _("Answers to a statement no longer in the evaluation"), values,
+                        _("Not known: the statement is no longer in the evaluation.")])
+        else:
+            out.append([heading, *_other(kind, survey, words, _), ""])
+    return out
+
+
+def _other(kind, survey, words, _):
+    """What a column that is no statement holds, and its values."""
+    if kind == "learner":
+        return [_("The learner, by their anonymised id for this course (no name, no email address)"),
+                _("One row per learner: answering again replaces the earlier answers.")]
+    if kind == "date":
+        return [_("The day of the learner's answers (their latest)"), _("A date, year-month-day (UTC).")]
+    if kind == "scale":
+        scales = words["scales"]
+        earlier = "; ".join(scales[e] for e in sorted(scales) if e != survey.scale_epoch)
+        return [_("The scale the answers were given on (the scale was changed after learners had answered)"),
+                _("Current: {current}. Earlier: {earlier}.").format(current=scales[survey.scale_epoch],
+                                                                    earlier=earlier)]
+    if kind == "profile":
+        prompt = one_line(survey.profile_prompt)
+        options = [one_line(o.text) for o in survey.profile_options] + [
+            _("“{withheld}” = an option chosen by too few learners to be named").format(
+                withheld=words["profile_withheld"]), _("empty = not said")]
+        return [_("Participant profile: {question}").format(question=prompt) if prompt else _("Participant profile"),
+                _("The option the learner chose: {codes}.").format(codes="; ".join(options))]
+    prompt = one_line(survey.comment_prompt)
+    return [_("The learner's comment, answering: {prompt}").format(prompt=prompt) if prompt
+            else _("The learner's comment"),
+            _("The learner's own text, as written, or empty. A text starting with =, +, - or @ is written after "
+              "an apostrophe (') so that spreadsheets do not run it.")]

@@ -1,0 +1,101 @@
+"""The Likert evaluation's codebook without any runtime (``likert.codebook.rows``): one row per
+column of the responses CSV, in its order, headed exactly as that CSV heads it, saying what each
+holds and how its values are written."""
+
+import csv
+import gettext
+import io
+from importlib.resources import files
+
+import pytest
+
+from emm_xblocks.common import profile
+from emm_xblocks.likert import codebook, report
+from emm_xblocks.likert.content import PastScale, Statement, Survey
+
+
+def _(text):
+    return text
+
+
+FRENCH = gettext.translation("text", str(files("emm_xblocks") / "translations"), ["fr"]).gettext
+STATEMENTS = (Statement("relevance", "The training is\n  relevant to my work\u00a0!"),
+              Statement("pace", "The pace was too fast.", reverse=True),
+              Statement("extra", "Anything else?", required=False))
+PROFILE = {"profile_prompt": "You work for", "profile_options": profile.options_from(
+    [{"id": "gov", "text": "Government"}, {"id": "cso", "text": "Civil society"}])}
+NAMED = Survey(statements=STATEMENTS, allow_na=True, comment_box=True, comment_prompt="What would you change?",
+               **PROFILE)
+ANONYMOUS = Survey(statements=STATEMENTS, anonymous=True)
+# the scale changed after answers (epoch 1 now, agree5 before) and a statement removed with answers
+CHANGED = Survey(statements=STATEMENTS, scale="agree4", scale_epoch=1, past_scales=(PastScale(0, "agree5"),),
+                 comment_box=True)
+CHANGED_TALLIES = {"relevance": {"3": 2}, "old": {"1": 1}, "relevance@1": {"4": 1}}
+
+
+def responses_header(survey, tallies, translate):
+    """The header row the responses CSV writes (``report.csv_lines``), read back as a spreadsheet does."""
+    words = report.csv_words(survey, tallies, translate)
+    body = b"".join(report.csv_lines(survey, [], words)).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(body)))[0]
+
+
+def book(survey, tallies, translate=_):
+    return codebook.rows(survey, report.csv_words(survey, tallies, translate), translate)
+
+
+@pytest.mark.parametrize("translate", [_, FRENCH], ids=["en", "fr"])
+@pytest.mark.parametrize(("survey", "tallies"), [(NAMED, {}), (ANONYMOUS, {}), (CHANGED, CHANGED_TALLIES)],
+                         ids=["named-profile-comment", "anonymous", "changed-scale-removed-statement"])
+def test_one_row_per_column_of_the_responses_csv_in_its_order(survey, tallies, translate):
+    rows = book(survey, tallies, translate)
+    assert [row[0] for row in rows[1:]] == responses_header(survey, tallies, translate)
+    assert all(len(row) == 4 and all(row[1:3]) for row in rows[1:])  # each says what it holds and its values
+
+
+def test_each_statement_is_its_text_on_one_line_with_its_codes_and_how_na_and_no_answer_read():
+    rows = {row[0]: row for row in book(NAMED, {})}
+    assert rows["relevance"][1] == "The training is relevant to my work\u00a0!"  # one line, no-break space kept
+    assert rows["relevance"][2] == (
+        "The answer as given, its number then its label: 1 = Strongly disagree; 2 = Disagree; "
+        "3 = Neither agree nor disagree; 4 = Agree; 5 = Strongly agree; N/A = not applicable; empty = not answered.")
+    assert rows["relevance"][3] == "No"
+    # the reverse-coded statement: its column holds the answer as given; the next one, rescored
+    assert rows["pace"][3].startswith("Yes: worded negatively. This column holds the answer as given, not rescored")
+    assert "“pace (reverse-coded, rescored)”" in rows["pace"][3]
+    rescored = rows["pace (reverse-coded, rescored)"]
+    assert rescored[1] == "Rescored answer to: The pace was too fast."
+    assert rescored[2].startswith("6 minus the number of the answer as given, so that 5 is the most favourable")
+    assert rows["Profile"][1:3] == ["Participant profile: You work for", (
+        "The option the learner chose: Government; Civil society; “withheld: too few answers” = an option chosen "
+        "by too few learners to be named; empty = not said.")]  # as the responses CSV writes a withheld one
+    assert rows["Comment"][1] == "The learner's comment, answering: What would you change?"
+    assert rows["Learner"][1].startswith("The learner, by their anonymised id") and rows["Date"][2].startswith("A date")
+
+
+def test_a_changed_scale_and_a_removed_statement_are_described():
+    rows = {row[0]: row for row in book(CHANGED, CHANGED_TALLIES)}
+    assert rows["Scale"][2] == "Current: Agreement, 4 points (no neutral). Earlier: Agreement, 5 points."
+    assert rows["relevance"][2].startswith("The answer as given, its number then its label: 1 = Strongly disagree; "
+                                           "2 = Disagree; 3 = Agree; 4 = Strongly agree;")
+    assert rows["relevance"][2].endswith("An answer given on an earlier scale has that scale's number and label "
+                                         "(see “Scale”).")
+    assert rows["pace (reverse-coded, rescored)"][2].startswith("5 minus the number of the answer as given, so that 4")
+    assert rows["old (removed statement)"][1:3] == [
+        "Answers to a statement no longer in the evaluation",
+        "The answer as given, its number then its label on the scale it was given on. N/A = not applicable; "
+        "empty = not answered."]
+
+
+def test_in_french_the_codebook_uses_the_evaluation_s_words():
+    rows = book(NAMED, {}, FRENCH)
+    assert rows[0] == ["Colonne", "Contenu", "Valeurs", "Codée à l’inverse"]
+    rows = {row[0]: row for row in rows}
+    assert rows["relevance"][2] == (  # how the responses CSV writes N/A ("S.O."), and what it means
+        "La réponse telle que donnée, son numéro puis son libellé : 1 = Pas du tout d’accord; 2 = Pas d’accord; "
+        "3 = Ni en désaccord ni d’accord; 4 = D’accord; 5 = Tout à fait d’accord; S.O. = sans objet; "
+        "vide = sans réponse.")
+    assert rows["pace"][3].startswith("Oui : formulée négativement.")
+    assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui : déjà recodée, à ne pas inverser une seconde fois."
+    assert rows["Profil"][2].endswith("« masqué : trop peu de réponses » = une option choisie par trop peu "
+                                      "d’apprenants pour être nommée; vide = non précisé.")
