@@ -67,7 +67,9 @@ def apart_sections(survey, apart, _):
         else:
             title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
         points = [str(v) for v in range(1, len(labels) + 1)]  # a point beyond the labels still counts in n
-        rows = [apart_row(sid, texts.get(sid) or sid, tally, points, survey.min_group_size, na=NA)
+        # a removed statement by its words when they were kept (``changes.carry_over``), else its id
+        rows = [apart_row(sid, texts.get(sid) or survey.removed_text(sid) or sid, tally, points,
+                          survey.min_group_size, na=NA)
                 for sid, tally in sorted(tallies.items())]
         sections.append({"title": title, "labels": list(labels), "statements": rows})
     return sections
