@@ -50,6 +50,16 @@ def headline_texts(survey, data, labels, numbers, _):
     return out
 
 
+def withheld_note(count, ungettext, numbers):
+    """What the headline leaves out: ``count`` statements answered by too few to be shown, whose
+    answers no pooled figure counts ("" when none; trial s12 K5)."""
+    if not count:
+        return ""
+    return ungettext("(Excluding %(n)s statement withheld: too few answers.)",
+                     "(Excluding %(n)s statements withheld: too few answers.)", count) % {
+        "n": numbers.number(count, 0)}
+
+
 def apart_sections(survey, apart, _):
     """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
     earlier scale (with that scale's labels) and answers to statements no longer in the survey.

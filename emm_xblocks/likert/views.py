@@ -221,6 +221,9 @@ def results_json(block):
     data["literal_headline"] = literal_headline(survey, rows)
     data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
     data.update(report.headline_texts(survey, data, labels, block.numbers(), _))
+    withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so
+    if withheld and data["headline_text"]:
+        data["headline_text"] += " " + report.withheld_note(withheld, block.ungettext, block.numbers())
     for row in rows:
         data["statements"].append({
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,

@@ -571,3 +571,20 @@ def test_an_imported_edit_reaches_the_report_once_staff_ask_for_the_evaluation_s
     assert platform.lms(platform.user("staff_2", role="staff")).handle(day1, "get_results", {}).status == 200
     page = visible(staff_page(platform, report))
     assert "The pace was too fast. (reverse-coded)" not in page and "The pace was too fast." in page
+
+
+def test_the_favourable_share_says_which_statements_it_leaves_out_for_too_few_answers(platform):
+    """Trial s12 K5, in the course report: on the page, in its summary and in its CSV."""
+    import csv
+    import io
+
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more='<item id="apply" required="false">Apply.</item>'),
+                        platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 6, lambda i: {"relevance": 5, "pace": 1, **({"apply": 1} if i < 4 else {})})
+    page = visible(staff_page(platform, report))
+    assert "100% favourable answers over all statements (excluding 1 statement withheld: too few answers)" in page
+    assert page.count("(excluding 1 statement withheld: too few answers)") == 2  # the summary's table too
+    text = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    assert ["Reaction", "Day 1", "", "", "Statements left out of the favourable answers (too few answers)", "1"] in rows
