@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
 
 from emm_xblocks.case_study import editor as case_editor
 from emm_xblocks.likert import editor as likert_editor
@@ -228,7 +229,8 @@ def test_a_learner_who_answered_anonymously_stays_sent_after_the_switch_to_named
     assert SENT_ANONYMOUSLY in page
     assert "You can change them" not in page and "data-scale-changed" not in page
     assert 'data-submit hidden' in page and 'value="4" disabled' in page  # the form locked
-    again = platform.lms(anon).handle(key, "submit", {"answers": {"relevance": 1, "pace": 1, "applicability": 1}})
+    other = {"answers": {"relevance": 1, "pace": 1, "applicability": 1}}
+    again = platform.lms(anon).handle(key, "submit", other)
     assert again.status == 409 and again.json["error"] == "already_submitted"
     assert SENT_ANONYMOUSLY in again.json["message"]
     state = platform.lms(anon).handle(key, "state", {}).json
@@ -238,6 +240,11 @@ def test_a_learner_who_answered_anonymously_stays_sent_after_the_switch_to_named
     assert {s["id"]: s["counts"] for s in results["statements"]}["relevance"] == [0, 0, 0, 1, 0]
     apps = platform.lms(anon).handle(key, "student_view_user_state", method="GET").json
     assert apps["can_submit"] is False
+    with translation.override("fr"):  # as the learners read it
+        assert "Vous avez répondu quand cette évaluation était anonyme" in platform.lms(anon).html(key)
+        refused = platform.lms(anon).handle(key, "submit", other).json
+        assert refused["error"] == "already_submitted" and "ne peuvent donc pas être modifiées" in refused["message"]
+    assert staff_results(platform, key)["respondents"] == 1
 
 
 OPTIONAL = """
