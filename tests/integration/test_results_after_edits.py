@@ -1,0 +1,48 @@
+"""Session 12 trial (B2, B3, C2, C3): what a learner sees after the author edits a block they
+already answered ("Save anyway"), through the platform-faithful runtime (tests/openedx): the page
+shows the grade that counts, their own answers, their finished path; the editor warns first."""
+
+from emm_xblocks.case_study import editor as case_editor
+from tests.integration.platform_blocks import CASE
+from tests.openedx import rescore
+from tests.openedx.fixtures import platform  # noqa: F401
+
+
+def form(platform, key, module):  # noqa: F811
+    author = platform.user("author", role="staff")
+    return module.to_editor(platform.studio_editor(author).block(key).load_content())
+
+
+def save(platform, key, data, **extra):  # noqa: F811
+    return platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_submit", {**data, **extra})
+
+
+# ------------------------------------------------------------------ B3: the case study's grade after a key change
+def test_after_the_key_changed_the_case_study_page_shows_the_grade_kept_until_staff_rescore(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='attempts_allowed="3" grade_policy="last"', more=""),
+                       platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200  # wrong: 0 of 2
+    data = form(platform, key, case_editor)
+    for option in data["questions"][0]["options"]:
+        option["correct"] = option["id"] == "b"
+    data["questions"][0]["points"] = 5
+    assert save(platform, key, data).status == 409
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(nadia).html(key)
+    assert platform.gradebook(nadia, key)["raw_earned"] == 0.0  # the grade kept, as the warning said
+    assert "Your grade: 0 points out of 2." in html
+    assert "Submitted: 5 points out of 5" not in html
+    assert ("The answer key has changed since you submitted; your grade (0 points out of 2) will be updated if "
+            "the course team rescores.") in html
+    # which attempt counts, and what a new one can cost, name the same grade
+    assert "Your last attempt counts for your grade." in html
+    assert "5 points out of 5" not in html
+    # what a page asks again after a lost reply says the same
+    state = platform.lms(nadia).handle(key, "state", {}).json
+    assert state["message"] == "Your grade: 0 points out of 2." and "data-key-changed" in state["html"]
+
+    assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
+    html = platform.lms(nadia).html(key)
+    assert "Submitted: 5 points out of 5." in html and "The answer key has changed" not in html
