@@ -164,17 +164,22 @@ class EditableContentMixin:
             raise HandlerError(403, "forbidden", self.ugettext(
                 "Only the course team can edit this, in Studio."))
 
-    def has_stored_answers(self):
-        """Learners have answered (rows or claims in the store under this block's key). Studio's
-        editor asks with the key the LMS stores under: Open edX's ``MixedModuleStore`` hands blocks
-        out with branch and version stripped (``xmodule/modulestore/mixed.py``, ``strip_key``); a
-        key that still carries them is stripped here the same way."""
+    def stored_usage_key(self):
+        """The block's key as the LMS stores under it. Studio's editor holds the block under a key
+        with branch and version: Open edX's ``MixedModuleStore`` hands blocks out with them stripped
+        (``xmodule/modulestore/mixed.py``, ``strip_key``); a key that still carries them is stripped
+        here the same way."""
         key = self.scope_ids.usage_id
         if hasattr(key, "version_agnostic"):
             key = key.version_agnostic()
         if hasattr(key, "for_branch"):
             key = key.for_branch(None)
-        return store.has_answers(str(key))
+        return key
+
+    def has_stored_answers(self):
+        """Learners have answered (rows or claims in the store under this block's key, as the LMS
+        stores under it: ``stored_usage_key``)."""
+        return store.has_answers(str(self.stored_usage_key()))
 
     def answer_changes(self, content):
         """``([Problem], answered)``: what saving ``content`` would do to stored answers (warnings),
