@@ -18,6 +18,7 @@ from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
+from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
@@ -206,6 +207,7 @@ def answer(block, case, data, read_only=""):
         data = results.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = results.answers_hidden(data)
+    data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     if kept is not None:  # the grade that counts is the one the LMS holds, not the current key's
         data = dict(data, grade=kept[0])
     data = results.described(data, nums, _, ngettext, kept=kept)

@@ -14,7 +14,7 @@ from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
-from ..common.questions import VERDICTS, questions_fingerprint
+from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, report, validation
@@ -88,6 +88,7 @@ def answer(block, check, data):
     message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
     if pre is not None:
         message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
+    data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id()})

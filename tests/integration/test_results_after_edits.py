@@ -46,3 +46,37 @@ def test_after_the_key_changed_the_case_study_page_shows_the_grade_kept_until_st
     assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
     html = platform.lms(nadia).html(key)
     assert "Submitted: 5 points out of 5." in html and "The answer key has changed" not in html
+
+
+# ------------------------------------------------------------------ C3: a chosen option removed or renamed
+MULTIPLE = """
+  <question id="q2" type="multiple" points="3">
+    <prompt><![CDATA[<p>Pick the right ones.</p>]]></prompt>
+    <option id="x" correct="true">Ex</option>
+    <option id="y" correct="true">Why</option>
+    <option id="z">Zed</option>
+  </question>
+"""
+
+
+def test_a_learner_s_answer_to_an_option_removed_or_renamed_since_is_still_shown(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='attempts_allowed="2"', more=MULTIPLE))
+    lea = platform.user("lea")
+    assert platform.lms(lea).handle(key, "submit", {"answers": {"q1": "b", "q2": ["x", "y"]}}).status == 200
+    data = form(platform, key, case_editor)
+    data["questions"][0]["options"].append({"id": "c", "text": "Gamma", "correct": False, "feedback": ""})
+    del data["questions"][0]["options"][1]  # "b", the learner's answer
+    data["questions"][1]["options"][1]["id"] = "why"  # "y" renamed
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    said = {p["field"]: p["message"] for p in refused.json["problems"]}
+    assert "their own results show that answer as an option removed since" in said["questions.0.options"]
+    assert "their own results show that answer as an option removed since" in said["questions.1.options.1.id"]
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(lea).html(key)
+    removed = "Your answer: <bdi>an option removed since you answered</bdi>"
+    q1 = html[html.index('data-result="q1"'):html.index('data-result="q2"')]
+    q2 = html[html.index('data-result="q2"'):]
+    assert removed in q1
+    assert "Your answer: <bdi>Ex</bdi>" in q2 and removed in q2  # the renamed one has no text the learner chose
