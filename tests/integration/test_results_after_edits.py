@@ -80,3 +80,40 @@ def test_a_learner_s_answer_to_an_option_removed_or_renamed_since_is_still_shown
     q2 = html[html.index('data-result="q2"'):]
     assert removed in q1
     assert "Your answer: <bdi>Ex</bdi>" in q2 and removed in q2  # the renamed one has no text the learner chose
+
+
+# ------------------------------------------------------------------ C2: a finished role-play after a step is removed
+def test_a_learner_who_finished_keeps_their_result_when_a_step_of_their_path_is_removed(platform):  # noqa: F811
+    from emm_xblocks.role_play import editor as role_play_editor
+    from tests.integration.platform_blocks import ROLE_PLAY, play
+
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="3"'), platform.subsection(graded=True))
+    rita = platform.user("rita")
+    play(platform.lms(rita), key, ["Listen first", "Finish"])  # 2 of the 3 points the best path earns
+    assert platform.gradebook(rita, key)["raw_earned"] == 2 / 3
+    data = form(platform, key, role_play_editor)
+    del data["xml"]  # the form's structure, not its "Edit as XML" tab
+    data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
+    for node in data["nodes"]:
+        for choice in node.get("choices", []):
+            if choice.get("goto") == "n-mid":
+                choice["goto"] = "n-end"
+    refused = save(platform, key, data)
+    assert refused.status == 409, refused.json
+    [warning] = [p["message"] for p in refused.json["problems"] if p["field"] == "nodes"]
+    assert "learners who finished keep their result (their path shown as far as it still exists)" in warning
+    assert save(platform, key, data, confirm=True).status == 200
+
+    for _visit in range(2):  # a view writes nothing: the second visit reads the same
+        html = platform.lms(rita).html(key)
+        assert "you start again at the beginning of your role" not in html
+        assert ("The scenario was changed since you finished it: your result is kept, and your path is shown as far "
+                "as it still exists.") in html
+        assert "The scenario has ended. Your score: 67%." in html  # what it earned, as the grade holds it
+        assert "DEBRIEF-TEXT" in html and "START-TEXT" not in html  # the ending reached, not step 1
+        path = html[html.index("Your path"):html.index("The best path")]
+        assert "Listen first" in path
+        assert "Start again" in html and "2 attempts left" in html
+    assert platform.state(rita, key)["ended"] is True and platform.gradebook(rita, key)["raw_earned"] == 2 / 3
+    state = platform.lms(rita).handle(key, "state", {}).json  # what the page asks after a lost reply
+    assert "your result is kept" in state["html"] and "Your score: 67%" in state["announcement"]
