@@ -169,7 +169,7 @@
   };
   /* refusals that may pass later (common/codes.py AGAIN) */
   EMM.AGAIN = ["busy", "submit_conflict"];
-  EMM.isFinal = function (err) { return !EMM.isLost(err) && !EMM.AGAIN.includes(err.error); };
+  EMM.isFinal = function (err) { return !!err.error && !EMM.isLost(err) && !EMM.AGAIN.includes(err.error); };
   /* the id in doubt if the same data is sent again, else a new one */
   var pending = new WeakMap();
   function actionId(block, handler, data, given) {

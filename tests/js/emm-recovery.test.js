@@ -172,6 +172,7 @@ test("a failure nobody can vouch for, or a refusal the server says to send again
   ["network", "bad_response", "http_error", "busy", "submit_conflict"].forEach((code) => {
     assert.equal(EMM.isFinal({error: code, message: "…"}), false, code);
   });
+  assert.equal(EMM.isFinal({message: "Too many requests."}), false, "a message without our code: not a handler's refusal");
   ["unknown_option", "unknown_statement", "invalid_answers", "missing_answers", "already_submitted", "no_attempts_left",
     "past_due", "read_only_masquerade", "not_ready", "invalid_request", "request_too_large", "unknown_choice"].forEach((code) => {
     assert.equal(EMM.isFinal({error: code, message: "…"}), true, code);
