@@ -13,6 +13,8 @@ A block names its pure modules (the same layout in every block):
 * ``state_class``: the learner's state dataclass (its fields are the block's user-state fields);
 * ``changes_module`` (optional): ``answer_changes(old, new, _) -> [Problem]`` (what an edit does to
   stored answers, ``common.live_edits``) and ``carry_over(old, new, answered) -> content``;
+* ``describes`` (optional): ``content -> actions.Described``, what the course's evaluation report
+  keeps of the block (decision 24), kept up to date by the editor's save (``refresh_description``);
 
 and ``search_text()``, ``search_type``, ``not_saved_message``.
 """
@@ -24,7 +26,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
-from . import assets, content_cache, olx, store
+from . import assets, content_cache, descriptions, olx, store
 from .errors import HandlerError
 from .handlers import json_handler
 from .i18n import N_
@@ -40,6 +42,7 @@ class EditableContentMixin:
     views_module = None
     state_class = None
     changes_module = None
+    describes = None
     search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
 
@@ -164,6 +167,15 @@ class EditableContentMixin:
             raise HandlerError(403, "forbidden", self.ugettext(
                 "Only the course team can edit this, in Studio."))
 
+    def has_stored_answers(self):
+        """Learners have answered (rows or claims in the store under this block's key, as the LMS
+        stores under it: ``store_key``)."""
+        return store.has_answers(self.store_key())
+
+    def store_key(self):
+        """The block's key as the LMS stores its rows under (``has_stored_answers``), as text."""
+        return str(self.stored_usage_key())
+
     def stored_usage_key(self):
         """The block's key as the LMS stores under it. Studio's editor holds the block under a key
         with branch and version: Open edX's ``MixedModuleStore`` hands blocks out with them stripped
@@ -176,10 +188,12 @@ class EditableContentMixin:
             key = key.for_branch(None)
         return key
 
-    def has_stored_answers(self):
-        """Learners have answered (rows or claims in the store under this block's key, as the LMS
-        stores under it: ``stored_usage_key``)."""
-        return store.has_answers(str(self.stored_usage_key()))
+    def refresh_description(self):
+        """The store's description of the block (``describes``, decision 24) made the content's, if
+        the block is described already: an edit made after the last submission reaches the course
+        report at once, not at the next submission."""
+        if self.describes is not None:
+            descriptions.refresh(self.store_key(), self.describes(self.load_content()).text)
 
     def answer_changes(self, content):
         """``([Problem], answered)``: what saving ``content`` would do to stored answers (warnings),
@@ -219,6 +233,7 @@ class EditableContentMixin:
         if self.changes_module is not None:
             content = self.changes_module.carry_over(self.load_content(), content, answered)
         self.store_content(content)
+        self.refresh_description()
         return {"saved": True, "warnings": [p.as_json() for p in problems + changes]}
 
     @json_handler

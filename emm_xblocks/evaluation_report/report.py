@@ -49,6 +49,8 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _):
         "min_group": survey.min_group_size,
         "suppressed": respondents < survey.min_group_size, "labels": labels,
         "favourable": headline(survey, rows), "survey": survey, "statements": statements,
+        # statements answered by too few to be shown: left out of the favourable share, which says so
+        "withheld": sum(1 for r in rows if r.suppressed),
         # the distribution's bars (favourable basis, as the top-box columns), and whether to say so
         "chart": charts.diverging(labels, statements, _),
         "reverse_shown": any(r.reverse and r.n and not r.suppressed for r in rows),
@@ -311,6 +313,8 @@ def csv_rows(figures, _):
             rows.append(row("", _("Suppressed below the minimum group size"), e["min_group"]))
             continue
         rows.append(row("", _("Favourable answers over all statements (%)"), _plain(e["favourable"])))
+        if e["withheld"]:
+            rows.append(row("", _("Statements left out of the favourable answers (too few answers)"), e["withheld"]))
         for st in e["statements"]:
             text = _statement(st, _)
             rows += [row(text, "n", st["n"]), row(text, _("Not applicable"), st["na"])]

@@ -37,6 +37,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     live_module = live  # the live room (common.present)
     state_class = learner.State
     changes_module = changes
+    describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     search_type = "EMM Likert evaluation"
     not_saved_message = N_("The evaluation was not saved: please fix the errors.")
     block_js = "js/emm-likert.js"
@@ -108,6 +109,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def get_results(self, data, suffix=""):
         if not self.results_allowed():
             raise HandlerError(403, "forbidden", self.ugettext("The results are not available to you."))
+        if self.is_staff():  # content imported (no editor's save) reaches the course report (decision 24)
+            self.refresh_description()
         return views.results_json(self)
 
     @XBlock.handler

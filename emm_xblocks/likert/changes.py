@@ -1,12 +1,16 @@
 """What editing a Likert evaluation does to stored answers (pure; see ``common.live_edits``).
 
 * ``answer_changes(old, new, _)``: the warnings a save must be confirmed past while answers are
-  stored: the scale changed (preset or custom labels), "Not applicable" taken away, a statement
-  removed or its id renamed, an option of the participant profile question removed or its id
-  renamed (the answers given under it stay under the old id, ``profiles.breakdown``).
+  stored: the scale changed (preset or custom labels), "Not applicable" taken away, "anonymous"
+  switched on or off (the answers already stored stay as they were stored), a statement removed or
+  its id renamed, a kept statement's reverse coding changed (its answers already given are read
+  the other way round), an option of the participant profile question removed or its id renamed
+  (the answers given under it stay under the old id, ``profiles.breakdown``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
-  the earlier scales); when the scale changed while answers are stored, the old scale becomes a
-  ``PastScale`` and the epoch moves on, so answers given on it keep their labels.
+  the earlier scales, the removed statements' words); when the scale changed while answers are
+  stored, the old scale becomes a ``PastScale`` and the epoch moves on, so answers given on it keep
+  their labels; a statement removed or renamed while answers are stored keeps its words in
+  ``removed_statements``, so its answers shown apart are labelled with them, not its id.
 * ``group_of`` / ``split_group``: the store's group of an answer, ``<statement id>`` on epoch 0 and
   ``<statement id>@<epoch>`` after (ids never hold ``@``: ``common.ids``), and back.
 """
@@ -14,10 +18,10 @@
 from dataclasses import replace
 
 from ..common import apart, profile
-from ..common.live_edits import id_change_problems
+from ..common.live_edits import id_change_problems, kept_pairs
 from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
-from .content import SCALE_NAMES, PastScale
+from .content import SCALE_NAMES, PastScale, Statement
 
 EPOCH_MARK = "@"
 
@@ -53,6 +57,19 @@ def answer_changes(old, new, _):
         problems.append(Problem("allow_na", _(
             "Learners may have answered “Not applicable”: those answers stay in the reports, but nobody can "
             "choose it any more."), False))
+    if old.anonymous != new.anonymous:
+        problems.append(Problem("anonymous", _(
+            "The answers already sent stay as they were stored: those sent under the learner's name keep their "
+            "identity in the database (the results and downloads will no longer show it), and those learners can "
+            "no longer change them.") if new.anonymous else _(
+            "The answers already sent stay as they were stored: those sent anonymously keep no identity and cannot "
+            "be linked to anyone. Answers sent from now on are kept with the learner's name, shown in the staff "
+            "CSV."), False))
+    problems += [Problem(f"statements.{i}.reverse", _(
+        "Learners have answered this statement: changing “Reverse-coded” reads the answers already given the "
+        "other way round, in the results and in the CSV of the answers (agreeing becomes unfavourable, or "
+        "favourable again)."), False)
+        for i, was, now in kept_pairs(old.statements, new.statements) if was.reverse != now.reverse]
     return problems + id_change_problems(
         old.statements, new.statements, lambda st: st.text, "statements",
         lambda old_id: _("This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
@@ -71,7 +88,8 @@ def carry_over(old, new, answered):
     """``new`` with what the editor does not send kept from ``old``; when ``answered`` (answers are
     stored) and the scale changed, ``old``'s scale joins ``past_scales`` and a new epoch starts (a
     scale the survey had before takes back its own epoch)."""
-    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales)
+    new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales,
+                  removed_statements=removed_statements(old, new, answered))
     if not answered or old.scale_identity == new.scale_identity:
         return new
     past = [p for p in old.past_scales]
@@ -83,6 +101,19 @@ def carry_over(old, new, answered):
     else:
         epoch = max(p.epoch for p in past) + 1
     return replace(new, scale_epoch=epoch, past_scales=tuple(sorted(past, key=lambda p: p.epoch)))
+
+
+MAX_REMOVED = 200  # removed statements whose words are kept (the latest)
+
+
+def removed_statements(old, new, answered):
+    """``old``'s removed statements without those ``new`` asks again, and, when ``answered``, the
+    statements of ``old`` that ``new`` no longer has (id and words: their answers stay under the id)."""
+    ids = {st.id for st in new.statements}
+    gone = [Statement(st.id, st.text) for st in old.statements if st.id not in ids] if answered else []
+    gone_ids = {st.id for st in gone}
+    kept = [st for st in old.removed_statements if st.id not in ids and st.id not in gone_ids]
+    return tuple((kept + gone)[-MAX_REMOVED:])
 
 
 def split_tallies(survey, tallies):

@@ -50,7 +50,9 @@ def rows(survey, words, _):
         elif kind == "removed":
             values = _("The answer as given, its number then its label on the scale it was given on. "
                        "{codes}.").format(codes="; ".join(unanswered))
-            out.append([heading, _("Answers to a statement no longer in the evaluation"), values,
+            text = one_line(survey.removed_text(subject))  # its words, when kept at its removal
+            out.append([heading, _("Answers to a statement no longer in the evaluation: {statement}").format(
+                statement=text) if text else _("Answers to a statement no longer in the evaluation"), values,
                         _("Not known: the statement is no longer in the evaluation.")])
         else:
             out.append([heading, *_other(kind, survey, words, _), ""])

@@ -99,6 +99,9 @@ class _SurveyContent:
     # (``changes.carry_over``); the earlier scales, with their epochs, in ``past_scales``
     scale_epoch: int = 0
     past_scales: tuple = ()
+    # the statements removed (or whose id was renamed) while answers were stored, as ``Statement``s
+    # (id and text only): their answers are shown apart, labelled with their words (``changes.carry_over``)
+    removed_statements: tuple = ()
     # the optional participant profile question (issue 11, ``common.profile``): its prompt and
     # ``profile.Option``s; answered (or not: "prefer not to say") with the rest, the reports break
     # figures down by it
@@ -137,13 +140,17 @@ class _SurveyContent:
     def statement(self, sid):
         return next((s for s in self.statements if s.id == sid), None)
 
+    def removed_text(self, sid):
+        """The words of statement ``sid``, removed while answered ("" if not kept)."""
+        return next((s.text for s in self.removed_statements if s.id == sid), "")
+
 
 Survey = with_settings(_SurveyContent, SETTINGS, "Survey")
 Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (frozen, hashable)."
 
 CONTENT_FIELDS = ("content",)  # one Dict field holds the evaluation's body (see ``to_fields``)
 BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
-        "profile_prompt", "profile_options")
+        "profile_prompt", "profile_options")  # (``removed_statements``: only ever in ``content``)
 # 0.1 kept each part of the body in a field of its own, named as in ``BODY``: a block saved then
 # (and an evaluation's description stored then, ``learner.described``) is read from them while its
 # ``content`` is empty; the next save writes ``content`` and sets them back to their defaults
@@ -170,6 +177,8 @@ def from_fields(values):
             PastScale(whole(p.get("epoch"), low=0), str(p.get("scale", "")),
                       tuple(str(x) for x in p.get("custom_labels") or ()))
             for p in body.get("past_scales") or () if isinstance(p, dict)),
+        removed_statements=tuple(Statement(str(s.get("id", "")), str(s.get("text", "")))
+                                 for s in body.get("removed_statements") or () if isinstance(s, dict)),
         profile_prompt=str(body.get("profile_prompt") or ""),
         profile_options=profile.options_from(list(body.get("profile_options") or ())),
         **stored_fields.stored_settings(values, SETTINGS),
@@ -192,4 +201,6 @@ def to_fields(survey):
         "profile_prompt": survey.profile_prompt,
         "profile_options": [{"id": o.id, "text": o.text} for o in survey.profile_options],
     }
+    if survey.removed_statements:
+        values["content"]["removed_statements"] = [{"id": s.id, "text": s.text} for s in survey.removed_statements]
     return values

@@ -18,6 +18,8 @@ whose scale changed after learners answered carries ``scale_epoch="2"`` and one
 ``<past_scale epoch="0" scale="agree5"/>`` (custom labels as ``<label>`` children) per earlier
 scale, so that a re-import keeps the labels of the answers given on them. The optional
 participant profile question (``<profile>``) lists its answers as ``<option id="...">`` elements.
+A statement removed (or whose id was renamed) after learners answered it is kept as
+``<removed_item id="...">its words</removed_item>``, to label its answers shown apart.
 """
 
 from lxml import etree
@@ -43,6 +45,8 @@ def from_xml(el):
             PastScale(whole(p.get("epoch"), low=0), p.get("scale", ""),
                       tuple(olx.text_of(label) for label in p.iterchildren("label")))
             for p in el.iterchildren("past_scale")),
+        removed_statements=tuple(Statement(id=item.get("id", ""), text=olx.text_of(item))
+                                 for item in el.iterchildren("removed_item")),
         intro=olx.child_html(el, "intro"),
         comment_prompt=olx.text_of(el.find("comment_prompt")),
         profile_prompt=profile_prompt,
@@ -72,4 +76,6 @@ def to_xml(survey, el=None):
         node = etree.SubElement(el, "past_scale", epoch=str(past.epoch), scale=past.scale)
         for label in past.custom_labels:
             olx.add_text(node, "label", label)
+    for st in survey.removed_statements:
+        olx.add_text(el, "removed_item", st.text, id=st.id)
     return el

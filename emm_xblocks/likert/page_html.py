@@ -91,7 +91,10 @@ def _form_html(page, survey, dom, words):
         scale_changed = f'<p class="emm-notice" data-scale-changed>{changed}</p>'
     anonymous = ""
     if survey.anonymous:
-        if page["recorded"]:
+        if page.get("recorded_named"):
+            anon = escape(_("You answered before this evaluation became anonymous: your answers stay stored with "
+                            "your identity, as you sent them, and can no longer be changed."))
+        elif page["recorded"]:
             anon = escape(_("Your answers were recorded anonymously."))
         else:
             anon = escape(_("This evaluation is anonymous: your answers are not linked to your name. "

@@ -50,6 +50,16 @@ def headline_texts(survey, data, labels, numbers, _):
     return out
 
 
+def withheld_note(count, ungettext, numbers):
+    """What the headline leaves out: ``count`` statements answered by too few to be shown, whose
+    answers no pooled figure counts ("" when none; trial s12 K5)."""
+    if not count:
+        return ""
+    return ungettext("(Excluding %(n)s statement withheld: too few answers.)",
+                     "(Excluding %(n)s statements withheld: too few answers.)", count) % {
+        "n": numbers.number(count, 0)}
+
+
 def apart_sections(survey, apart, _):
     """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
     earlier scale (with that scale's labels) and answers to statements no longer in the survey.
@@ -67,7 +77,9 @@ def apart_sections(survey, apart, _):
         else:
             title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
         points = [str(v) for v in range(1, len(labels) + 1)]  # a point beyond the labels still counts in n
-        rows = [apart_row(sid, texts.get(sid) or sid, tally, points, survey.min_group_size, na=NA)
+        # a removed statement by its words when they were kept (``changes.carry_over``), else its id
+        rows = [apart_row(sid, texts.get(sid) or survey.removed_text(sid) or sid, tally, points,
+                          survey.min_group_size, na=NA)
                 for sid, tally in sorted(tallies.items())]
         sections.append({"title": title, "labels": list(labels), "statements": rows})
     return sections

@@ -65,6 +65,13 @@ def _answers_on_this_scale(survey, state):
     return state.submitted and not survey.anonymous and state.answers_epoch == survey.scale_epoch
 
 
+def _sent_named(state):
+    """The learner's answers were stored with their identity: their state keeps answers, a comment
+    or a profile, which an anonymous submission never keeps (``learner.submit``). A named
+    submission that kept none of them stored no answer either."""
+    return bool(state.answers or state.learner_comment or state.learner_profile)
+
+
 def student_view(block):
     survey = block.load_content()
     # the learner's fields, read once (``learner_state``): a new learner's one, ``submitted``
@@ -85,6 +92,8 @@ def student_view(block):
         "submitted": state.submitted,
         "locked": locked,
         "recorded": state.submitted and survey.anonymous,
+        # sent while the evaluation was named (its state keeps what an anonymous one never does)
+        "recorded_named": state.submitted and survey.anonymous and _sent_named(state),
         "comment_text": state.learner_comment if not survey.anonymous else "",
         "profile": state.learner_profile if not survey.anonymous and state.submitted else "",
         "comment_max": content.MAX_COMMENT,
@@ -212,6 +221,9 @@ def results_json(block):
     data["literal_headline"] = literal_headline(survey, rows)
     data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
     data.update(report.headline_texts(survey, data, labels, block.numbers(), _))
+    withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so
+    if withheld and data["headline_text"]:
+        data["headline_text"] += " " + report.withheld_note(withheld, block.ungettext, block.numbers())
     for row in rows:
         data["statements"].append({
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,

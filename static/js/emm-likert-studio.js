@@ -23,8 +23,11 @@ function EmmLikertEditor(runtime, element, args) {
         el("input", {id: base + "-id", type: "text", "data-st": "id", "data-max-chars": max("statements.*.id")}),
         el("span", {class: "emm-field-error", "data-st-error": "id"})
       ]),
-      el("p", {class: "emm-check"}, [el("input", {id: base + "-rev", type: "checkbox", "data-st": "reverse"}),
-        el("label", {for: base + "-rev", text: _("Reverse-coded (agreeing is unfavourable)")})]),
+      /* its slot: the warning that answers already given would be read the other way round */
+      el("p", {class: "emm-check"}, [el("input", {id: base + "-rev", type: "checkbox", "data-st": "reverse",
+        "aria-describedby": base + "-rev-err"}),
+      el("label", {for: base + "-rev", text: _("Reverse-coded (agreeing is unfavourable)")}),
+      el("span", {class: "emm-field-error", id: base + "-rev-err", "data-st-error": "reverse"})]),
       el("p", {class: "emm-check"}, [el("input", {id: base + "-req", type: "checkbox", "data-st": "required"}),
         el("label", {for: base + "-req", text: _("Required")})]),
       el("p", {class: "emm-row-actions"}, [

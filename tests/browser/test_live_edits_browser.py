@@ -92,3 +92,62 @@ def test_staff_see_answers_on_the_old_scale_apart_and_labelled(workbench, new_pa
     main = page.locator(".emm-likert [data-results] > .emm-table-wrap thead th").all_text_contents()
     assert "Neither agree nor disagree" not in main and "Agree" in main
     assert page.js_errors == []
+
+
+def test_ticking_reverse_coded_after_answers_warns_at_that_checkbox_and_waits(workbench, new_page):
+    """Trial s12 B4: the warning is at the statement's checkbox, and the save waits for Save anyway."""
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    second = page.locator(f"{EDITOR} [data-row]").nth(1)
+    second.locator("[data-st=reverse]").check()
+    warning = second.locator("[data-st-error=reverse]")
+    warning.filter(has_text="other way round").wait_for()  # the live check, at that statement
+    assert page.locator(f"{EDITOR} [data-row]").nth(0).locator("[data-st-error=reverse]").text_content() == ""
+    checkbox = second.locator("[data-st=reverse]")
+    assert warning.get_attribute("id") in checkbox.get_attribute("aria-describedby")
+    page.get_by_role("button", name="Save", exact=True).click()
+    anyway = page.get_by_role("button", name="Save anyway")
+    anyway.wait_for()
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.content["statements"][1]["reverse"] is False  # held back
+    anyway.click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.content["statements"][1]["reverse"] is True
+    assert page.js_errors == []
+
+
+def test_a_removed_statement_shows_by_its_words_under_one_heading(workbench, new_page):
+    """Trial s12 C9: its id only, under a heading printed twice (the caption meant for screen readers)."""
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.locator(f"{EDITOR} [data-row]").nth(1).get_by_role("button", name="Remove").click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Save anyway").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+
+    page.goto(workbench.scenario_url(scenario, "staff_1"))
+    page.get_by_role("button", name="Show results").click()
+    apart = page.locator(".emm-likert [data-results] [data-apart]")
+    apart.wait_for()
+    assert apart.locator("h5").text_content() == "Answers to removed statements"
+    assert apart.locator("tbody th").first.text_content() == "Second statement."
+    caption = apart.locator("caption")
+    assert caption.text_content() == "Answers to removed statements"  # still there for screen readers
+    # out of the layout (.emm-sr): no second line, not even a blank one, between heading and table
+    heading, header = apart.locator("h5").bounding_box(), apart.locator("thead").bounding_box()
+    gap = header["y"] - (heading["y"] + heading["height"])
+    assert gap < 30  # 39 px while the caption kept its line (23 px: the heading's margin)
+    assert page.js_errors == []

@@ -95,3 +95,14 @@ def test_a_full_memory_is_emptied_not_grown(monkeypatch):
         _describe("{}", key), _describe("{}", key)
     assert len(descriptions._known) <= 2
     assert _describe("{}", "three") == []
+
+
+def test_a_save_refreshes_a_described_block_and_never_describes_an_unanswered_one():
+    """Trial s12 B1: the author's save (``refresh``) sets the text of a block already described,
+    and this process no longer trusts the text it saw there before."""
+    _describe('{"a": 1}'), _describe('{"a": 1}')  # trusted
+    descriptions.refresh("blk", '{"a": 2}')
+    assert _stored() == ['{"a": 2}']
+    assert len(_describe('{"a": 1}')) > 1  # not trusted any more: read, found changed, written back
+    descriptions.refresh("never-answered", '{"a": 1}')
+    assert _stored("never-answered") == []

@@ -536,3 +536,55 @@ def test_the_csv_marks_a_reverse_coded_statement_and_its_rescored_figures(platfo
     html = staff_page(platform, report)
     assert re.search(r'data-profile-statement="pace"><th scope="row" dir="auto">The pace was too fast\. '
                      r'<small>\(reverse-coded\)</small>', html)
+
+
+def test_an_edit_saved_after_the_last_submission_reaches_the_report_at_once(platform):
+    """Trial s12 B1: the report kept an evaluation's old coding until some learner submitted again."""
+    from emm_xblocks.likert import editor as likert_editor
+
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 2, "pace": 2})
+    assert "relevant to my work. (reverse-coded)" not in visible(staff_page(platform, report))
+
+    author = platform.studio_editor(platform.user("author", role="staff"))
+    data = likert_editor.to_editor(author.block(day1).load_content())
+    data["statements"][0]["reverse"] = True
+    assert author.handle(day1, "studio_submit", {**data, "confirm": True}).status == 200
+    page = visible(staff_page(platform, report))
+    assert "The knowledge and skills acquired are relevant to my work. (reverse-coded)" in page
+    # an evaluation nobody answered is not described by a save (decision 24)
+    day2 = platform.add(DAY.format(name="Day 2", extra="", more=""), platform.subsection())
+    data = likert_editor.to_editor(author.block(day2).load_content())
+    assert author.handle(day2, "studio_submit", data).status == 200
+    assert "Day 2" not in visible(staff_page(platform, report))
+
+
+def test_an_imported_edit_reaches_the_report_once_staff_ask_for_the_evaluation_s_results(platform):
+    """An import does not go through the editor's save: staff asking for the results refresh it."""
+    day1 = platform.add(DAY.format(name="Day 1", extra='min_group_size="1"', more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 2, "pace": 2})
+    platform.reimport(day1, DAY.format(name="Day 1", extra='min_group_size="1"', more="").replace(
+        '<item id="pace" reverse="true">', '<item id="pace">'))
+    assert "The pace was too fast. (reverse-coded)" in visible(staff_page(platform, report))  # not yet
+    assert platform.lms(platform.user("staff_2", role="staff")).handle(day1, "get_results", {}).status == 200
+    page = visible(staff_page(platform, report))
+    assert "The pace was too fast. (reverse-coded)" not in page and "The pace was too fast." in page
+
+
+def test_the_favourable_share_says_which_statements_it_leaves_out_for_too_few_answers(platform):
+    """Trial s12 K5, in the course report: on the page, in its summary and in its CSV."""
+    import csv
+    import io
+
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more='<item id="apply" required="false">Apply.</item>'),
+                        platform.subsection())
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    answer(platform, day1, 6, lambda i: {"relevance": 5, "pace": 1, **({"apply": 1} if i < 4 else {})})
+    page = visible(staff_page(platform, report))
+    assert "100% favourable answers over all statements (excluding 1 statement withheld: too few answers)" in page
+    assert page.count("(excluding 1 statement withheld: too few answers)") == 2  # the summary's table too
+    text = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    assert ["Reaction", "Day 1", "", "", "Statements left out of the favourable answers (too few answers)", "1"] in rows

@@ -69,6 +69,24 @@ def test_headline_figures_are_written_per_locale(survey, handlers):
     assert "33.3%" in en["headline_text"] and "50%" in en["literal_text"]
 
 
+def test_the_headline_says_which_statements_it_leaves_out_for_too_few_answers(scenario, handlers):
+    """Trial s12 K5: "over all statements" silently left out a statement withheld below the minimum."""
+    uid = scenario('<emm_likert min_group_size="3"><item id="a">A</item>'
+                   '<item id="b" required="false">B</item><item id="c" required="false">C</item></emm_likert>')
+    for i in range(3):
+        handlers.post(uid, "submit", {"answers": {"a": 5, **({"b": 1, "c": 1} if i == 0 else {})}}, student=f"l{i}")
+    en = handlers.post(uid, "get_results", {}, student="staff_1").json_body
+    assert en["headline"] == 100.0  # a's 3 answers only
+    assert en["headline_text"] == ("100% of answers agree or strongly agree, over all statements. "
+                                   "(Excluding 2 statements withheld: too few answers.)")
+    fr = handlers.post(uid, "get_results", {}, student="staff_1", lang="fr").json_body
+    assert fr["headline_text"].endswith("(Hors 2 affirmations masquées : trop peu de réponses.)")
+    handlers.post(uid, "submit", {"answers": {"a": 5, "b": 5}}, student="l3")
+    handlers.post(uid, "submit", {"answers": {"a": 5, "b": 5}}, student="l4")
+    fr = handlers.post(uid, "get_results", {}, student="staff_1", lang="fr").json_body
+    assert fr["headline_text"].endswith("(Hors 1 affirmation masquée : trop peu de réponses.)")
+
+
 def test_without_reverse_coding_one_headline_says_what_it_counts(scenario, handlers):
     uid = scenario('<emm_likert min_group_size="2" scale="frequency5"><item id="a">A</item></emm_likert>')
     for i, value in enumerate((5, 4, 1)):

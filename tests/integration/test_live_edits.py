@@ -91,11 +91,35 @@ def test_a_renamed_statement_s_answers_are_shown_apart_not_dropped(platform):  #
     assert next(s for s in results["statements"] if s["id"] == "tempo")["n"] == 0
     [removed] = results["apart"]
     assert removed["title"] == "Answers to removed statements"
-    assert removed["statements"] == [{"id": "pace", "text": "pace", "n": 3, "na": 0, "suppressed": False,
-                                      "counts": [0, 3, 0, 0, 0]}]
+    # by its words (trial s12 C9), kept when it was renamed away
+    assert removed["statements"] == [{"id": "pace", "text": "The pace was too fast.", "n": 3, "na": 0,
+                                      "suppressed": False, "counts": [0, 3, 0, 0, 0]}]
     rows = staff_csv(platform, key)
     assert [r["pace (removed statement)"] for r in rows] == ["2 Disagree"] * 3
     assert [r["tempo"] for r in rows] == [""] * 3
+
+
+def test_a_removed_statement_s_answers_are_labelled_with_its_words_and_its_csv_column_keeps_its_name(platform):  # noqa: F811
+    """Trial s12 C9: a removed statement showed only by its id."""
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'))
+    answer_likert(platform, key, 2, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = form(platform, key, likert_editor)
+    data["statements"] = [st for st in data["statements"] if st["id"] != "applicability"]
+    assert save(platform, key, data, confirm=True).status == 200
+
+    [removed] = staff_results(platform, key)["apart"]
+    assert [(s["id"], s["text"]) for s in removed["statements"]] == [
+        ("applicability", "I can apply what I learned.")]
+    assert [r["applicability (removed statement)"] for r in staff_csv(platform, key)] == ["5 Strongly agree"] * 2
+    r = platform.lms(platform.user("sam", role="staff")).handle(key, "export_codebook", method="GET")
+    [row] = [row for row in csv.reader(io.StringIO(r.body.decode("utf-8-sig")))
+             if row[0] == "applicability (removed statement)"]
+    assert row[1] == "Answers to a statement no longer in the evaluation: I can apply what I learned."
+    # its words travel with the evaluation (export, import) and go once it is asked again
+    assert '<removed_item id="applicability">I can apply what I learned.</removed_item>' in platform.export(key)
+    data["statements"].append({"id": "applicability", "text": "I can apply it.", "reverse": False, "required": True})
+    assert save(platform, key, data, confirm=True).status == 200
+    assert "removed_item" not in platform.export(key)
 
 
 def test_without_stored_answers_a_change_saves_at_once(platform):  # noqa: F811
@@ -122,6 +146,65 @@ def test_the_live_check_warns_at_the_field_before_the_save(platform):  # noqa: F
     body = editor.handle(key, "studio_validate", data).json
     assert body["touches_answers"] is True
     assert [(p["field"], p["error"]) for p in body["problems"]] == [("allow_na", False)]
+
+
+def test_ticking_reverse_coded_on_an_answered_statement_is_held_with_a_warning_at_its_checkbox(platform):  # noqa: F811
+    """Trial s12 B4: a mis-click on "Reverse-coded" silently turned round every past answer."""
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'))
+    answer_likert(platform, key, 3, {"relevance": 2, "pace": 2, "applicability": 5})
+    before = platform.export(key)
+    data = form(platform, key, likert_editor)
+    data["statements"][0]["reverse"] = True  # relevance: agreeing now unfavourable
+    data["statements"][1]["reverse"] = False  # pace: no longer reverse-coded
+
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    assert [(p["field"], p["error"]) for p in refused.json["problems"]] == [
+        ("statements.0.reverse", False), ("statements.1.reverse", False)]
+    assert "other way round" in refused.json["problems"][0]["message"]
+    assert "CSV" in refused.json["problems"][0]["message"]
+    assert platform.export(key) == before  # nothing saved: the results still read them as before
+    assert [r["relevance"] for r in staff_csv(platform, key)] == ["2 Disagree"] * 3
+    assert "relevance (reverse-coded, rescored)" not in staff_csv(platform, key)[0]
+
+    assert save(platform, key, data, confirm=True).status == 200
+    assert "relevance (reverse-coded, rescored)" in staff_csv(platform, key)[0]
+
+
+def test_switching_anonymous_on_or_off_after_answers_is_held_and_says_what_stays(platform):  # noqa: F811
+    """Trial s12 C1: a privacy setting changed under stored answers, without a word."""
+    key = platform.add(LIKERT.format(extra=""))
+    answer_likert(platform, key, 1, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = dict(form(platform, key, likert_editor), anonymous=True)
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "anonymous" and warning["error"] is False
+    assert "keep their identity" in warning["message"]
+    assert 'anonymous="true"' not in platform.export(key)
+    assert save(platform, key, data, confirm=True).status == 200
+    assert 'anonymous="true"' in platform.export(key)
+
+    back = dict(form(platform, key, likert_editor), anonymous=False)
+    [warning] = save(platform, key, back).json["problems"]
+    assert warning["field"] == "anonymous" and "sent anonymously keep no identity" in warning["message"]
+
+
+def test_a_learner_who_answered_under_their_name_is_not_told_it_was_anonymous(platform):  # noqa: F811
+    """Trial s12 C1: after the switch to anonymous, a named learner read "recorded anonymously"."""
+    key = platform.add(LIKERT.format(extra=""))
+    named, later = platform.user("named"), platform.user("later")
+    answers = {"answers": {"relevance": 4, "pace": 2, "applicability": 5}}
+    assert platform.lms(named).handle(key, "submit", answers).status == 200
+    assert save(platform, key, dict(form(platform, key, likert_editor), anonymous=True), confirm=True).status == 200
+    assert platform.lms(later).handle(key, "submit", answers).status == 200  # anonymously
+
+    def page(user):
+        return platform.lms(user).render(key, "student_view").content
+
+    assert "recorded anonymously" not in page(named)
+    assert "You answered before this evaluation became anonymous" in page(named)
+    assert "Your answers were recorded anonymously." in page(later)
 
 
 THREE_OPTIONS = """
