@@ -28,10 +28,12 @@ def answer_changes(old, new, _):
     for i, was, now in kept_pairs(old.questions, new.questions):
         problems += id_change_problems(
             was.options, now.options, lambda o: o.text, f"questions.{i}.options",
-            lambda old_id: _("This option's id was “{old}”: learners who chose it are no longer counted for it. "
-                             "Keep the old id to keep them.").format(old=old_id),
+            lambda old_id: _("This option's id was “{old}”: learners who chose it are no longer counted for it, "
+                             "and their own results show that answer as an option removed since. Keep the old id to "
+                             "keep them.").format(old=old_id),
             lambda old_id, n=i + 1: _("Question {n}: option “{id}” was removed: learners who chose it are no "
-                                      "longer counted for it.").format(n=n, id=old_id))
+                                      "longer counted for it, and their own results show that answer as an option "
+                                      "removed since.").format(n=n, id=old_id))
         if was.options and set(was.correct_ids) != set(now.correct_ids):
             problems.append(Problem(f"questions.{i}.options", _(
                 "Question {n}: the correct answers changed. Learners who already answered keep the score they "

@@ -52,13 +52,18 @@ def results(case, state, question_marks, grade, _):
     }
 
 
-def described(data, numbers, _, ngettext):
+def described(data, numbers, _, ngettext, kept=None):
     """``data`` with its words in the learner's language: ``message`` (the score) and
     ``announcement`` (what the live region says: the score, then each question's verdict).
-    ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form."""
+    ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form;
+    ``kept``: the grade the LMS holds when the current key would count another (``views.kept_grade``):
+    the message names it, not the attempt as the current key scores it."""
     if not data.get("submitted") or not data.get("correctness", True):
         return data
-    message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
+    if kept is not None:
+        message = score_words(kept[0], kept[1], numbers, ngettext, _("Your grade: {score}."))
+    else:
+        message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
     frame, said = _("Question {n}: {verdict}."), {}  # each string translated once, not once per question
     return {**data, "message": message, "announcement": " ".join([message, *(
         frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(VERDICTS[q["status"]])))

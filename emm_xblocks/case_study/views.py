@@ -10,16 +10,19 @@ aggregate store here (a read, never a write).
 
 
 
+import math
+
 from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
+from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
-from .learner import attempt_scores
+from .learner import attempt_scores, counted_score
 from .page_html import page_html
 from .scoring import marks, total
 
@@ -198,12 +201,18 @@ def answer(block, case, data, read_only=""):
         return dict(data, html="")
     words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
     shown = platform.correctness_available(block)
+    state = block.learner_state()
+    kept = kept_grade(block, case, state) if shown else None
     if not shown:
         data = results.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = results.answers_hidden(data)
-    data = results.described(data, nums, _, ngettext)
-    data = dict(data, distribution=distribution(block, case, words), grade_words=grade_words(block, case, shown, words))
+    data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
+    if kept is not None:  # the grade that counts is the one the LMS holds, not the current key's
+        data = dict(data, grade=kept[0])
+    data = results.described(data, nums, _, ngettext, kept=kept)
+    data = dict(data, distribution=distribution(block, case, words),
+                grade_words=grade_words(block, case, shown, words, state, kept))
     parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number),
              "expert_html": sanitized(data["expert_analysis"]), **distribution_parts(words, data["distribution"])}
     data["html"] = panel_html.panel_html(data, parts, read_only, words)
@@ -221,16 +230,32 @@ def distribution_parts(words, shown):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number)}
 
 
-def grade_words(block, case, shown, words):
+def grade_words(block, case, shown, words, state=None, kept=None):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts;
-    no score where correctness is not shown. ``words``: the panel's ``block.translators()``."""
-    state = block.learner_state()
+    no score where correctness is not shown. ``words``: the panel's ``block.translators()``;
+    ``kept``: ``kept_grade``'s (the grade the LMS holds, when the current key counts another)."""
+    state = state or block.learner_state()
     _, ngettext, nums = words
     scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: results.score_words(s[0], s[1], nums, ngettext), _, ngettext,
-                   count=lambda n: nums.number(n, 0))
+                   count=lambda n: nums.number(n, 0), kept=kept)
+
+
+def kept_grade(block, case, state):
+    """The ``(earned, possible)`` the LMS holds for the learner (``StoredScoreMixin``: what was
+    published, decision 10) when the current key would count another from their stored attempts
+    -- the author changed a correct answer or the points since ("Save anyway"), and staff have not
+    rescored --, else None. A staff override the key does not give also differs: it is kept and
+    named as the grade too."""
+    if block.raw_earned is None or not state.history:
+        return None
+    kept = (block.raw_earned, block.raw_possible if block.raw_possible is not None else case.max_points)
+    now = counted_score(case, state.history)
+    if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(kept, now, strict=True)):
+        return None
+    return kept
 
 
 def document(block, case, outcome):

@@ -51,35 +51,49 @@ def retry_can_lower(policy, scores, left):
     return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
 
 
-def explain(policy, scores, left, score_text, _, ngettext, count=str):
+def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
     may still start (None: no limit); ``score_text((earned, possible))``: a score in words, in the
     learner's language ("67 %", "4 points out of 6"); ``count(n)``: a whole number in that
-    language (``common.numbers``; ``str`` by default). Returns ``{"policy", "counted", "retry_warning",
-    "retry_confirm", "final"}``, each a sentence or "":
+    language (``common.numbers``; ``str`` by default); ``kept``: the ``(earned, possible)`` the LMS
+    holds when the current key counts another from ``scores`` (an author changed the answer key
+    since, staff have not rescored: decision 10), else None. Returns ``{"policy", "counted",
+    "retry_warning", "retry_confirm", "final", "changed"}``, each a sentence or "":
 
     * ``policy``: which attempt counts and why it matters;
     * ``counted``: the score that counts, when it is not the last attempt's (shown beside it);
     * ``retry_warning``: shown before the retry button when a new attempt can lower the grade;
     * ``retry_confirm``: the question asked when the learner starts a new attempt;
-    * ``final``: once no attempt is left, that the grade will not change.
+    * ``final``: once no attempt is left, that the grade will not change;
+    * ``changed``: with ``kept``, that the key changed and the grade kept until staff rescore
+      (then ``kept`` is the grade every other sentence names, and neither ``counted`` nor
+      ``final`` is said: the page shows the grade kept, which a rescore may change).
     """
-    words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": ""}
+    words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
     if policy == COUNT_LAST:
         words["policy"] = _("Your last attempt counts for your grade.")
     else:
         words["policy"] = _("Your best attempt counts for your grade.")
     index = counted_index(policy, scores)
-    counted = score_text(scores[index]) if index is not None else ""
-    if counted and index != len(scores) - 1:
-        words["counted"] = _("Your grade keeps your best attempt: {counted}.").format(counted=counted)
+    if kept is not None and scores:
+        counted = score_text(kept)
+        words["changed"] = _("The answer key has changed since you submitted; your grade ({grade}) will be updated "
+                             "if the course team rescores.").format(grade=counted)
+        if left == 0:
+            return words
+        can_lower = retry_can_lower(policy, [kept], left)
+    else:
+        counted = score_text(scores[index]) if index is not None else ""
+        can_lower = retry_can_lower(policy, scores, left)
+        if counted and index != len(scores) - 1:
+            words["counted"] = _("Your grade keeps your best attempt: {counted}.").format(counted=counted)
     if left == 0:
         if counted:
             words["final"] = _("You have no attempts left: your grade stays {counted}.").format(counted=counted)
         return words
-    if counted and retry_can_lower(policy, scores, left):
+    if counted and can_lower:
         words["retry_warning"] = _("A new attempt replaces your grade, even if it scores less than your {counted} "
                                    "now.").format(counted=counted)
     if left is None:

@@ -73,6 +73,13 @@ STATUS = {
     "cannot_go_back": CONFLICT,
 }
 
+# A refusal that may pass if the same request is sent again later: the database stayed busy, or
+# another window's submit holds the attempt for now (its claim goes stale, decision 3). A page
+# keeps such an action waiting on the device, as one whose answer never came; every other code is
+# final for that request: the page keeps the learner's answers but stops sending it (decision 22;
+# ``EMM.AGAIN`` in static/js/emm-common.js, kept equal by tests/unit/test_js_error_codes.py).
+AGAIN = frozenset({"busy", "submit_conflict"})
+
 
 def status_of(code):
     """The HTTP status of ``code``; an unregistered code is a programming error (KeyError)."""

@@ -168,20 +168,25 @@ class EditableContentMixin:
                 "Only the course team can edit this, in Studio."))
 
     def has_stored_answers(self):
-        """Learners have answered (rows or claims in the store under this block's key). Studio's
-        editor asks with the key the LMS stores under: Open edX's ``MixedModuleStore`` hands blocks
-        out with branch and version stripped (``xmodule/modulestore/mixed.py``, ``strip_key``); a
-        key that still carries them is stripped here the same way."""
+        """Learners have answered (rows or claims in the store under this block's key, as the LMS
+        stores under it: ``store_key``)."""
         return store.has_answers(self.store_key())
 
     def store_key(self):
-        """The block's key as the LMS stores its rows under (``has_stored_answers``)."""
+        """The block's key as the LMS stores its rows under (``has_stored_answers``), as text."""
+        return str(self.stored_usage_key())
+
+    def stored_usage_key(self):
+        """The block's key as the LMS stores under it. Studio's editor holds the block under a key
+        with branch and version: Open edX's ``MixedModuleStore`` hands blocks out with them stripped
+        (``xmodule/modulestore/mixed.py``, ``strip_key``); a key that still carries them is stripped
+        here the same way."""
         key = self.scope_ids.usage_id
         if hasattr(key, "version_agnostic"):
             key = key.version_agnostic()
         if hasattr(key, "for_branch"):
             key = key.for_branch(None)
-        return str(key)
+        return key
 
     def refresh_description(self):
         """The store's description of the block (``describes``, decision 24) made the content's, if

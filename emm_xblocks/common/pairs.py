@@ -1,6 +1,6 @@
 """The knowledge checks' pseudonymous results (``models.PairedResult``): file one, read one's own,
-read a pair's rows for its report, forget one learner's results of a block ("Delete learner
-state").
+say whether a pair has any, read a pair's rows for its report, forget one learner's results of a
+block ("Delete learner state").
 
 A row carries the learner's pair token (``common.platform.pair_token``), never a user id or a
 time. Filing is one INSERT under the unique (course, pair, phase, token) constraint, so two
@@ -36,14 +36,24 @@ def file_result(course_key, block_key, token, paired):
 
 
 def own_result(course_key, pair, phase, token):
-    """``(earned, possible)`` of ``token``'s result at ``phase`` of ``pair``, or None."""
+    """``(earned, possible, questions_key)`` of ``token``'s result at ``phase`` of ``pair`` (the
+    fingerprint of the questions it was scored on), or None."""
     from ..models import PairedResult
 
     if not token:
         return None
     row = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
-           .values_list("earned", "possible").first())
+           .values_list("earned", "possible", "questions_key").first())
     return tuple(row) if row else None
+
+
+def has_results(course_key, pair, block_key):
+    """A result is filed in ``pair`` of the course (either test: the other test's results are
+    compared with this one's), or by block ``block_key`` (under a pair key changed since)."""
+    from ..models import PairedResult
+
+    rows = PairedResult.objects.filter(course_key=course_key)
+    return (bool(pair) and rows.filter(pair=pair).exists()) or rows.filter(block_key=block_key).exists()
 
 
 def forget_results(course_key, block_key, token_of):

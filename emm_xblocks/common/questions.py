@@ -170,7 +170,10 @@ def question_result(q, answer, ticks, mark, revealed):
     item = {
         "id": q.id, "kind": q.kind, "status": status, "earned": earned, "points": q.points,
         "prompt": plain_text(q.prompt),
-        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen],
+        "chosen": [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in q.options if o.id in chosen]
+        # an option the author removed (or renamed) since: still the learner's answer (``removed_named``)
+        + [{"id": oid, "text": "", "feedback": "", "removed": True} for oid in chosen
+           if isinstance(oid, str) and q.option(oid) is None],
         "explanation": clean_html(q.explanation) if revealed else "",
         "answer_text": answer if q.kind == REFLECTION else "",
     }
@@ -184,6 +187,16 @@ def question_result(q, answer, ticks, mark, revealed):
                                 for o in q.options if o.feedback]
         item["model_answer"] = clean_html(q.model_answer)
     return item
+
+
+def removed_named(questions, text):
+    """``question_result`` items with each chosen option removed since named ``text`` (the
+    learner's language: "an option removed since you answered"), so the learner still reads that
+    they answered, and why their answer may now score nothing."""
+    if not any(c.get("removed") for q in questions for c in q["chosen"]):
+        return questions
+    return [{**q, "chosen": [dict(c, text=text) if c.get("removed") else c for c in q["chosen"]]}
+            for q in questions]
 
 
 # ------------------------------------------------------------------ what the browser sent

@@ -17,7 +17,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import platform
+from ..common import pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
@@ -27,7 +27,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, olx, pack, report, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -38,6 +38,8 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     block_type = "emm_knowledge_check"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    changes_module = changes  # an edit of a paired test's questions, once results are filed, is confirmed
+    describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     state_class = learner.State
     search_type = "EMM knowledge check"
     not_saved_message = N_("The knowledge check was not saved: please fix the errors.")
@@ -68,6 +70,14 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         check = self.load_content()
         grade = learner.grade(check, self.learner_state())
         return Score(*(grade or (0.0, self.max_score())))
+
+    def has_stored_answers(self):
+        """Results are filed in this check's pair (the other test's too: they are compared with
+        this one's) or by this block, besides what every block counts (``EditableContentMixin``)."""
+        key = self.stored_usage_key()
+        course = getattr(key, "context_key", None) or getattr(key, "course_key", None)
+        return (pairs.has_results(str(course) if course is not None else "", self.load_content().pair, str(key))
+                or super().has_stored_answers())
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

@@ -14,7 +14,7 @@ from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, questions_html, results_html
-from ..common.questions import VERDICTS
+from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, report, validation
@@ -74,15 +74,21 @@ def answer(block, check, data):
                 "announcement": message, "html": block.render_template(
                     "templates/knowledge_check/kept.html", {"message": message})}
     nums = block.numbers()
-    pre = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
+    filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
+    pre = filed[:2] if filed is not None else None
     post = (data["score"], data["max_score"])
     scores = {"pre": _score(pre, nums), "post": _score(post, nums), "change": None, "points": 0}
-    if pre is not None:  # the difference of the two percentages shown (rounded as shown, half up)
+    if pre is not None and filed[2] != questions_fingerprint(check.questions):
+        # the pre-test was scored on other questions (an edit since, decision 23): no gain is claimed,
+        # as the pair's figures count such a learner apart
+        scores["change"] = "changed"
+    elif pre is not None:  # the difference of the two percentages shown (rounded as shown, half up)
         gain = scores["post"]["percent"] - scores["pre"]["percent"]
         scores.update(change="up" if gain > 0 else "down" if gain < 0 else "same", points=abs(gain))
     message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
     if pre is not None:
         message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
+    data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id()})

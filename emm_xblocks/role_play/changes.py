@@ -1,7 +1,8 @@
 """What editing a role-play does to stored answers (pure; see ``common.live_edits``).
 
 ``answer_changes(old, new, _)``: a node removed or its id renamed (learners' paths in progress and
-"how others chose" name nodes by id; ``learner.repaired`` restarts a path the edit broke), a
+"how others chose" name nodes by id; ``learner.repaired`` restarts a path in progress the edit
+broke and keeps a finished one finished), a
 node's choices removed or moved (stored by their place), an option of the participant profile
 question removed or its id renamed (``common.profile.option_changes``: its participants stay under
 the old id, which "how others chose" by profile no longer shows).
@@ -28,10 +29,12 @@ def answer_changes(old, new, _):
     return moved + id_change_problems(
         old.nodes, new.nodes, lambda node: node.narrative, "nodes",
         lambda old_id: _("This node's id was “{old}”: learners part-way through a path that passes it start again at "
-                         "the beginning of their role, and “how others chose” counts stay under the old id. Keep the "
-                         "old id to keep them.").format(old=old_id),
+                         "the beginning of their role, learners who finished keep their result (their path shown as "
+                         "far as it still exists), and “how others chose” counts stay under the old id. Keep the old "
+                         "id to keep them.").format(old=old_id),
         lambda old_id: _("Node “{id}” was removed: learners part-way through a path that passes it start again at "
-                         "the beginning of their role, and its “how others chose” counts no longer show.")
+                         "the beginning of their role, learners who finished keep their result (their path shown as "
+                         "far as it still exists), and its “how others chose” counts no longer show.")
         .format(id=old_id)) + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "

@@ -2,9 +2,9 @@
 
 ``start`` (take a role), ``choose`` (one choice, named by its opaque token), ``back`` (one step),
 ``restart`` (a new attempt) and ``current`` (read-only: where the learner is). Every action first
-checks the scenario is ``playable`` and ``repaired``: a path the author's edits broke restarts
-at the role's start (or at the choice of a role); ``current`` and the views show that repair
-without keeping it, the next action that writes keeps it.
+checks the scenario is ``playable`` and ``repaired``: a path in progress the author's edits broke
+restarts at the role's start (or at the choice of a role), a finished one stays finished;
+``current`` and the views show that repair without keeping it, the next action that writes keeps it.
 
 Attempt numbers are claimed through ``Claim`` (``common.pipeline``); the attempt that counts for
 the grade is ``common.attempts.counted_attempt`` of the ended attempts' scores (exact fractions).
@@ -49,9 +49,16 @@ def choice_token(secret, attempt, step, node_id, index):
 
 def repaired(scenario, state, _):
     """``(state, notice)``: a path the author's edits broke starts again at the role's start (or
-    at the choice of a role, if the role is gone); ``notice`` tells the learner ("" if nothing changed)."""
+    at the choice of a role, if the role is gone); ``notice`` tells the learner ("" if nothing changed).
+    A finished attempt stays finished, its score kept (``attempt_score``: the one it earned): the
+    page shows its outcome and its path as far as it still exists (``views.panel_context``)."""
     if not state.role:
         return state, ""
+    if state.ended:
+        if scenario.role(state.role) is not None and paths.path_is_valid(scenario, state.path, state.taken):
+            return state, ""
+        return state, _("The scenario was changed since you finished it: your result is kept, and your path is "
+                        "shown as far as it still exists.")
     role = scenario.role(state.role)
     if role is None or scenario.node(role.start) is None:
         return (replace(state, role="", path=[], taken=[], ended=False),

@@ -39,9 +39,13 @@ def panel_html(ctx, _, ungettext, number):
         body = f'\n  <p class="emm-notice">{not_ready}</p>\n'
     elif phase == "roles":
         body = _roles_html(ctx, dom, disabled, _, ungettext, number)
+    elif phase == "kept":  # a finished attempt whose path was changed since: its outcome, no step
+        heading = escape(_("The outcome"))
+        body = (f'\n  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{heading}</h4>\n'
+                f'  {_ending_html(ctx, dom, _)}\n')
     else:
         body = _step_html(ctx, phase, dom, disabled, _, number)
-    tail = _actions_html(ctx, phase, disabled, _, ungettext, number) if phase in ("node", "ending") else ""
+    tail = _actions_html(ctx, phase, disabled, _, ungettext, number) if phase in ("node", "ending", "kept") else ""
     return mark_safe(f"{head}\n{body}\n{tail}\n")  # noqa: S308 - every value and every translation escaped
 
 
@@ -289,12 +293,13 @@ def _actions_html(ctx, phase, disabled, _, ungettext, number):
     again (its confirmation question) and the attempts left."""
     grade = ctx["grade"]
     warning = ""
-    if phase == "ending" and ctx["can_restart"] and grade["retry_warning"] and not ctx["read_only"]:
+    ended = phase in ("ending", "kept")
+    if ended and ctx["can_restart"] and grade["retry_warning"] and not ctx["read_only"]:
         warning = (f'<p class="emm-notice emm-rp-retry-warning" data-retry-warning>'
                    f'{escape(grade["retry_warning"])}</p>')
     restart = ""
     if ctx["can_restart"]:
-        primary = " emm-primary" if phase == "ending" else ""
+        primary = " emm-primary" if ended else ""
         confirm = "" if ctx.get("stranded") else f' data-confirm="{escape(grade["retry_confirm"])}"'
         again = escape(_("Start again"))
         restart = f'<button type="button" class="emm-button{primary}" data-restart{confirm}{disabled}>{again}</button>'

@@ -124,6 +124,20 @@ def path_is_valid(scenario, path, taken):
     return True
 
 
+def kept_steps(scenario, path, taken):
+    """The labels of a stored path's choices as far as the (maybe edited) scenario still has them:
+    up to the first node removed, choice gone, or choice that now leads elsewhere (included)."""
+    labels = []
+    for i, (nid, idx) in enumerate(zip(path, taken, strict=False)):
+        node = scenario.node(nid)
+        if node is None or not isinstance(idx, int) or not 0 <= idx < len(node.choices):
+            break
+        labels.append(node.choices[idx].label)
+        if i + 1 >= len(path) or node.choices[idx].goto != path[i + 1]:
+            break
+    return labels
+
+
 def earned(scenario, path, taken):
     """Points earned along the path (may be negative)."""
     total = 0

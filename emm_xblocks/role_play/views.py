@@ -205,6 +205,34 @@ def _ending(block, scenario, state, node):
     }
 
 
+def _kept(block, scenario, state):
+    """A finished attempt whose path the author's edits broke since (``learner.repaired`` keeps it
+    finished): the outcome it reached, if that node is still an ending; the score it earned then
+    (``learner.attempt_score``: the one stored, which the grade counts); the path as far as it still
+    exists (``paths.kept_steps``); the best path now. No split: no figure knows this path."""
+    node = scenario.node(state.path[-1]) if state.path else None
+    node = node if node is not None and node.ending else None
+    role = scenario.role(state.role)
+    value = learner.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
+    score = numbers.rounded(numbers.per_cent(value))
+    shown = platform.correctness_available(block)
+    route = paths.playable_best_route(scenario, role.start) if role is not None else []
+    final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
+    return {
+        "phase": "kept", "role": role, "debrief": sanitized(node.debrief) if node else "",
+        "category": _category(block, node.category) if node else "", "category_key": node.category if node else "",
+        "show_score": shown, "percent": score if shown else None,
+        "score_text": block.ugettext("The scenario has ended. Your score: {percent}.").format(
+            percent=block.numbers().percent(score, 0)) if shown else "",
+        "band": paths.band_message(scenario, score, final) if shown else "",
+        "mine": [{"label": label, "share": ""} for label in paths.kept_steps(scenario, state.path, state.taken)],
+        "best_steps": [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None],
+        "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
+        "can_restart": attempts_left(scenario.attempts_allowed, state.attempts) != 0,
+        "grade": grade_words(block, scenario, state, shown),
+    }
+
+
 def panel_context(block, scenario, state, notice=""):
     """What the learner's panel shows for ``state``; ``phase`` is invalid, roles, node or ending."""
     left = attempts_left(scenario.attempts_allowed, state.attempts)
@@ -218,6 +246,9 @@ def panel_context(block, scenario, state, notice=""):
         roles = [{"id": r.id, "label": r.label, "brief": sanitized(r.brief)} for r in scenario.roles]
         return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
                     learner_profile=state.learner_profile)
+    if state.ended and (scenario.role(state.role) is None or not paths.path_is_valid(scenario, state.path,
+                                                                                     state.taken)):
+        return dict(ctx, **_kept(block, scenario, state))
     path, taken = state.path, state.taken
     node = scenario.node(path[-1])
     last = scenario.node(path[-2]).choices[taken[-1]] if taken else None
@@ -264,7 +295,7 @@ def _where(block, ctx):
         if ctx.get("stranded"):
             return " ".join((step, _("No choice is open to you at this step.")))
         return step
-    if phase == "ending":
+    if phase in ("ending", "kept"):
         if not ctx["show_score"]:
             return _("The scenario has ended.")
         return _("The scenario has ended. Your score: {percent}.").format(

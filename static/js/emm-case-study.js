@@ -112,8 +112,8 @@ function EmmCaseStudy(runtime, element, args) {
       onSuccess: done,
       onError: function (err, meta) {
         EMM.markRefusedAnswers(root, err);
-        /* not sent, or its reply lost: kept on the device with its id, sent when the link is back */
-        if (handler === "submit" || handler === "save_draft") { drafts.lost(handler, data, meta, alertBox); }
+        /* not sent, its reply lost or "send again": kept on the device with its id, sent later */
+        if (handler === "submit" || handler === "save_draft") { drafts.failed(handler, data, err, meta, alertBox); }
       },
       refresh: refresh
     });

@@ -1,5 +1,4 @@
-/* emm-xblocks shared helpers (every page): translation, numbers, DOM, handler calls, learner actions,
-   server HTML, marks. Contracts and reasons: docs/javascript.md */
+/* emm-xblocks shared helpers, every page (docs/javascript.md) */
 (function (global) {
   "use strict";
   if (global.EMM) { return; }
@@ -166,8 +165,11 @@
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
   };
   EMM.isLost = function (err) {
-    return !!err && Object.values(EMM.LOCAL_CODES).indexOf(err.error) !== -1;
+    return !!err && Object.values(EMM.LOCAL_CODES).includes(err.error);
   };
+  /* refusals that may pass later (common/codes.py AGAIN) */
+  EMM.AGAIN = ["busy", "submit_conflict"];
+  EMM.isFinal = function (err) { return !!err.error && !EMM.isLost(err) && !EMM.AGAIN.includes(err.error); };
   /* the id in doubt if the same data is sent again, else a new one */
   var pending = new WeakMap();
   function actionId(block, handler, data, given) {
@@ -184,7 +186,7 @@
   }
 
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
-  var sending = new WeakSet();
+  var sending = new WeakSet(), retries = new WeakMap();
   EMM.SLOW_MS = 500;
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
   EMM.action = function (runtime, element, handler, data, opts) {
@@ -200,7 +202,6 @@
     if (button) {
       button.disabled = true;
       button.setAttribute("aria-busy", "true");
-      /* an empty live region first, its text later: screen readers hear it */
       sign = EMM.el("span", {class: "emm-sending", role: "status"});
       button.insertAdjacentElement("afterend", sign);
       timer = global.setTimeout(function () {
@@ -225,12 +226,15 @@
       var lost = EMM.isLost(err);
       /* refused: a new action gets a new id */
       if (!lost) { settled(block, handler); }
-      /* writing is closed: the button stays disabled beside the reason */
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       EMM.say(alertBox, err.message);
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
       if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
+    }).then(function (done) {
+      var retry = retries.get(block);
+      if (retry) { retry(); }
+      return done;
     });
   };
 
@@ -258,7 +262,6 @@
     if (!region) { return; }
     region.textContent = "";
     region.hidden = false;
-    /* a fresh text node: a repeated message is announced again */
     window.setTimeout(function () { region.textContent = message; }, 30);
   };
   EMM.clear = function (region, hide) {
@@ -288,8 +291,18 @@
     root.querySelectorAll("[data-wait]").forEach(function (n) { n.removeAttribute("data-wait"); n.disabled = false; });
   };
 
-  /* `fn` runs when the link is back */
-  EMM.whenOnline = function (fn) { global.addEventListener("online", fn); };
+  /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure */
+  EMM.whenOnline = function (element, fn, waits) {
+    var delay = 0, timer = 0;
+    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { fn(); } }
+    global.addEventListener("online", fn);
+    document.addEventListener("visibilitychange", go);
+    retries.set(EMM.root(element), function () {
+      global.clearTimeout(timer);
+      delay = waits() ? Math.min(2 * delay || 15e3, 24e4) : 0;
+      if (delay) { timer = global.setTimeout(go, delay); }
+    });
+  };
 
   global.EMM = EMM;
 }(window));

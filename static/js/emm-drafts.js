@@ -1,12 +1,10 @@
-/* emm-xblocks: answers in progress kept on the device until the server has them (decision 22;
-   docs/javascript.md). Loaded after emm-common.js on learner pages (common/assets.py). */
+/* emm-xblocks: answers in progress kept on the device (docs/javascript.md) */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.deviceDraft) { return; }
 
-  /* {load, keep, queue, sent, drop, restored}: the record {data, queued} under the server's `key`
-     ("" keeps nothing); `region` says the state once per change; no storage: nothing kept, no error */
+  /* the record {data, queued} under `key` ("" keeps nothing); `region` says its state */
   EMM.deviceDraft = function (key, region) {
     var storage = null, name = "emm-draft-" + key, shown = "";
     try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
@@ -29,20 +27,24 @@
       return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
         : EMM.gettext("Saved on this device");
     }
+    function put(data, queued) {
+      var record = {data: data, queued: queued}, kept = write(record);
+      if (kept) { tell(local(record)); }
+      return kept;
+    }
     return {
       load: read,
       /* the answers changed on the page */
-      keep: function (data) {
-        var record = read() || {queued: null};
-        record.data = data;
-        if (write(record)) { tell(local(record)); }
-      },
+      keep: function (data) { put(data, (read() || {}).queued || null); },
       /* not sent: kept with its id, sent when the link is back (true: kept) */
-      queue: function (handler, actionId, data) {
-        var record = {data: data, queued: {handler: handler, actionId: actionId}};
-        if (!write(record)) { return false; }
-        tell(local(record));
-        return true;
+      queue: function (handler, actionId, data) { return put(data, {handler: handler, actionId: actionId}); },
+      waits: function () { return !!(read() || {}).queued; },
+      /* onError: what may pass waits; after a final refusal, nothing */
+      failed: function (handler, data, err, meta, alertBox) {
+        var record = read();
+        if (!EMM.isFinal(err)) {
+          if (put(data, {handler: handler, actionId: meta.actionId}) && global.navigator.onLine === false) { EMM.clear(alertBox, true); }
+        } else if (record) { put(record.data, null); }
       },
       /* the server has the answers: nothing more to keep */
       sent: function () {

@@ -1,5 +1,4 @@
-/* emm-xblocks: length limits that never cut (data-max-chars, not maxlength), on learner forms and
-   in the editors, their numbers in the block's language; after emm-common.js. docs/javascript.md */
+/* emm-xblocks: length limits that never cut (docs/javascript.md) */
 (function (global) {
   "use strict";
   var EMM = global.EMM;

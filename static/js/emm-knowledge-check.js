@@ -59,7 +59,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
         EMM.markRefusedAnswers(root, err);
         /* a result is filed: these answers can never go, the phone keeps none */
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { drafts.drop(); }
-        drafts.lost("submit", data, meta, alertBox);
+        drafts.failed("submit", data, err, meta, alertBox);
       },
       refresh: refresh
     });

@@ -1,5 +1,4 @@
-/* emm_likert learner view: progress, submit, the results on demand (emm-likert-results.js).
-   Answers kept on the device until sent (EMM.deviceDraft); after a failure, the server's state. */
+/* emm_likert learner view: progress, submit, results on demand; answers kept on the device */
 function EmmLikert(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext;
@@ -96,10 +95,7 @@ function EmmLikert(runtime, element, args) {
       onError: function (err, meta) {
         if (err.statements) { markErrors(err.statements, true); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
-        /* not sent, or reply lost: kept with its id, sent when the link is back (offline: said under Submit) */
-        if (meta.lost && drafts.queue("submit", meta.actionId, payload) && window.navigator.onLine === false) {
-          EMM.clear(alertBox, true);
-        }
+        drafts.failed("submit", payload, err, meta, alertBox);
       },
       refresh: refresh
     });
@@ -168,11 +164,10 @@ function EmmLikert(runtime, element, args) {
     }
     EMM.watchLimits(form, status);
     updateProgress();
-    EMM.whenOnline(resend);
+    EMM.whenOnline(element, resend, drafts.waits);
   }
 
-  /* load {styles, scripts} (common/assets.py ADDED) once per page; rejects as EMM.post does,
-     a later call tries again */
+  /* load {styles, scripts} once (common/assets.py ADDED); rejects as EMM.post */
   function load(files) {
     var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
     function one(url, css) {

@@ -90,10 +90,6 @@
       var record = drafts.load();
       if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
     };
-    /* not sent, or its reply lost: it waits with its id; offline, the line says so, not the alert */
-    drafts.lost = function (handler, data, meta, alertBox) {
-      if (meta.lost && drafts.queue(handler, meta.actionId, data) && global.navigator.onLine === false) { EMM.clear(alertBox, true); }
-    };
     /* the link is back: what waits goes with its id (done once), else the state is re-read */
     function resend() {
       var record = drafts.load(), queued = record && record.queued, data = record && record.data;
@@ -115,7 +111,7 @@
         drafts.restored(kept);
         if (kept.queued && global.navigator.onLine !== false) { resend(); }
       }
-      EMM.whenOnline(resend);
+      EMM.whenOnline(element, resend, drafts.waits);
     };
     return drafts;
   };

@@ -70,7 +70,7 @@ function EmmRolePlay(runtime, element) {
         show(body, act.handler === "choose");
       },
       onError: function (err, meta) {
-        waiting = meta.lost ? act : null;
+        waiting = EMM.isFinal(err) ? null : act;
         if (!waiting) { return; }
         if (act.id !== meta.actionId) { act.id = meta.actionId; act.at = at; act.tried = false; }
         if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
@@ -91,10 +91,10 @@ function EmmRolePlay(runtime, element) {
     send({handler: handler, data: data, attr: attr, value: button.getAttribute(attr), label: button.textContent.trim()}, button);
   }
 
-  EMM.whenOnline(function () {
+  EMM.whenOnline(element, function () {
     if (EMM.isSending(element)) { return; }
     if (waiting) { resend(); } else { refresh(); }
-  });
+  }, function () { return !!waiting; });
 
   root.addEventListener("click", function (event) {
     var target = event.target.closest("button");

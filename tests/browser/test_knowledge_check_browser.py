@@ -312,3 +312,42 @@ def test_the_editor_loads_and_saves_the_demo_unchanged(workbench, new_page):
     field.fill("day one")
     page.locator(f"{editor} [data-error=pair]").filter(has_text="Give a pair key").wait_for()
     assert page.js_errors == []
+
+
+def test_removing_a_question_of_a_test_learners_took_waits_for_save_anyway(workbench, new_page):
+    """Trial s12 B2: the pair's tests already taken had the question; the editor says so at the
+    questions and saves only with "Save anyway"."""
+    import uuid
+
+    xml = (f'<emm_knowledge_check display_name="Pre" phase="pre" pair="b2-{uuid.uuid4().hex[:8]}">'
+           + "".join(f'<question id="q{i}" type="single"><prompt><![CDATA[<p>Question {i}?</p>]]></prompt>'
+                     f'<option id="a" correct="true">Alpha</option><option id="b">Beta</option></question>'
+                     for i in (1, 2, 3)) + "</emm_knowledge_check>")
+    scenario = workbench.add_scenario(xml)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"q1": "a", "q2": "b", "q3": "a"}).ok
+
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    editor = page.locator(".emm-kc-editor")
+    editor.locator("[data-item=questions]").nth(2).wait_for()
+    page.get_by_role("button", name="Remove Question 2").click()
+    save = page.get_by_role("button", name="Save", exact=True)
+    save.click()
+    editor.locator("[data-save-alert]").filter(has_text="Save anyway").wait_for()
+    warning = editor.locator('[data-error-key="questions"]')
+    warning.filter(has_text="Question “q2” was removed: the tests already taken had it.").wait_for()
+    assert "counted apart in the pair's figures" in warning.inner_text()
+
+    from workbench.runtime import WorkbenchRuntime
+
+    def questions():
+        return [q.id for q in WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+                .load_content().questions]
+
+    assert questions() == ["q1", "q2", "q3"]  # held back
+    page.get_by_role("button", name="Save anyway").click()
+    editor.locator("[data-status]").filter(has_text="Saved.").wait_for()
+    assert questions() == ["q1", "q3"]
+    assert page.js_errors == []

@@ -14,6 +14,7 @@ answers back in the form after a reload, "Saved on this device" then "Sent") and
 kept (one attempt, one submission).
 """
 
+import copy
 import re
 
 import pytest
@@ -349,4 +350,149 @@ def test_a_retried_role_play_choice_after_a_lost_reply_answers_with_the_node_it_
     assert "Away from the man, she starts to talk." in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
     assert alert.is_hidden()
     assert block_of(workbench, ROLE_PLAY_DEMO, learner).path == ["po-arrival", "po-interview"]
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ a refusal for good; the retry timer
+def requests_to(page, name):
+    """The requests the page sends to handler ``name`` from now on (a list that grows)."""
+    seen = []
+    page.on("request", lambda request: seen.append(request) if handler(name).search(request.url) else None)
+    return seen
+
+
+def drop_requests(page, name, times=1):
+    """The next ``times`` requests to handler ``name`` never reach the server (a phone that says it
+    is online while no data flows). Returns the action ids they carried."""
+    dropped = []
+
+    def drop(route):
+        if len(dropped) >= times:
+            route.continue_()
+            return
+        dropped.append(route.request.post_data_json["action_id"])
+        route.abort()
+
+    page.route(handler(name), drop)
+    return dropped
+
+
+def wait_until(page, condition, seconds=10):
+    """Wait (the browser's events running) until ``condition()`` holds."""
+    for _ in range(seconds * 20):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("still waiting")
+
+
+def rename_option(workbench, scenario, question, option, new_id):
+    """The author renames an option's id (what an edit in Studio does to the stored content)."""
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    content = copy.deepcopy(block.content)
+    for q in content["questions"]:
+        for o in q["options"] if q["id"] == question else []:
+            o["id"] = new_id if o["id"] == option else o["id"]
+    block.content = content
+    block.save()
+
+
+def test_a_kept_submit_refused_for_good_is_not_sent_again_and_the_answers_stay(workbench, new_page):
+    """The learner pressed Submit offline; before the link came back the author renamed the option
+    they had picked. The kept submit goes when the link is back and is refused (400
+    ``unknown_option``: it would be every time). The refusal is said once, at its question; the
+    submit waits no more: not sent again at the next ``online`` nor at the next visit, and the
+    answers are still on the page, where the learner corrects them and sends again. Before,
+    it stayed queued and was refused again at every ``online`` and every load."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, CASE_BLOCK)
+    answer_case(page)
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    status = draft_status(page, CASE_BLOCK)
+    status.filter(has_text=QUEUED).wait_for()
+    submits = requests_to(page, "submit")  # sent from now on
+
+    rename_option(workbench, scenario, "consent", "no", "no-child")
+    page.context.set_offline(False)  # "online": the kept submit goes, and is refused
+    said = page.locator(f"{CASE_BLOCK} [data-error-for=consent]")
+    said.filter(has_text="This answer is not one of the options.").wait_for()
+    page.locator(f"{CASE_BLOCK} [data-alert]").filter(has_text="not one of the options").wait_for()  # said once
+    wait_until(page, lambda: status.text_content() == LOCAL)  # kept on the device, waiting for nothing
+    assert len(submits) == 1
+
+    # the link drops and comes back: nothing is sent again (the page re-reads its state instead)
+    page.context.set_offline(True)
+    page.wait_for_function("() => navigator.onLine === false")
+    with page.expect_request(handler("state")):
+        page.context.set_offline(False)
+    # the next visit: the answers are back in the form, nothing is sent
+    open_block(page, url, CASE_BLOCK)
+    page.wait_for_load_state("networkidle")
+    assert len(submits) == 1
+    assert page.locator(f"{CASE_BLOCK} input[value=papers]").is_checked()
+    assert page.locator(f"{CASE_BLOCK} input[value=debt]").is_checked()
+    assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
+    assert status.text_content() == LOCAL
+    assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()  # said once, not at every load
+    assert block_of(workbench, scenario, learner).attempts == 0
+
+    # the learner picks the renamed option and sends: it goes
+    page.locator(f"{CASE_BLOCK} input[value=no-child]").check()
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    assert len(submits) == 2
+    assert status.text_content() == SENT
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.js_errors == []
+
+
+def test_a_kept_evaluation_goes_by_the_retry_timer_without_an_online_event_or_a_tap(workbench, new_page):
+    """The phone says it is online while no data flows: no ``online`` event ever comes. The tap's
+    request and the first try after it are lost; the page tries again on a backoff while it shows
+    (15 s, then 30 s), and the third try goes, with the tap's id. Before, the evaluation waited for
+    the learner's next tap or the next load."""
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="false"))
+    learner = student_id()
+    page = new_page(PHONE)
+    page.clock.install()  # the page's timers, driven by the test (time still flows as well)
+    open_block(page, workbench.scenario_url(scenario, learner), LIKERT_BLOCK)
+    page.evaluate("() => { window.onlineEvents = 0; addEventListener('online', () => { window.onlineEvents += 1; }); }")
+    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
+    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    dropped = drop_requests(page, "submit", times=2)
+    submits = requests_to(page, "submit")
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
+    page.locator(f"{LIKERT_BLOCK} [data-alert]").filter(has_text="No connection").wait_for()
+    status = draft_status(page, LIKERT_BLOCK)
+    assert status.text_content() == QUEUED
+    assert len(dropped) == 1
+
+    page.clock.fast_forward(14_000)
+    page.wait_for_timeout(300)
+    assert len(submits) == 1  # not before 15 s
+    page.clock.fast_forward(1_000)
+    wait_until(page, lambda: len(dropped) == 2)  # the first try: lost too
+    page.clock.fast_forward(29_000)
+    page.wait_for_timeout(300)
+    assert len(submits) == 2  # then 30 s
+    page.clock.fast_forward(1_000)
+
+    thanks = page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="Thank you: your answers were saved.")
+    thanks.wait_for()
+    assert len(submits) == 3 and len(set(dropped)) == 1
+    assert submits[-1].post_data_json["action_id"] == dropped[0]  # the same action: done once
+    assert status.text_content() == SENT
+    assert page.locator(f"{LIKERT_BLOCK} [data-alert]").is_hidden()
+    assert block_of(workbench, scenario, learner).answers == {"relevance": 4, "pace": 2}
+    assert page.evaluate("() => window.onlineEvents") == 0
+    page.clock.fast_forward(600_000)  # sent: no more tries
+    page.wait_for_timeout(300)
+    assert len(submits) == 3
     assert page.js_errors == []

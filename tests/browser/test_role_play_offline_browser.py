@@ -15,7 +15,7 @@ server, then ``route.abort()`` drops its answer.
 import pytest
 
 from tests.browser.conftest import PHONE, student_id
-from tests.browser.test_recovery_browser import block_of, handler, lose_replies
+from tests.browser.test_recovery_browser import block_of, drop_requests, handler, lose_replies
 
 pytestmark = pytest.mark.browser
 
@@ -196,4 +196,37 @@ def test_a_role_taken_offline_waits_and_starts_the_attempt_once_when_the_link_is
     assert alert(page).is_hidden()
     state = block_of(workbench, DEMO, learner)
     assert state.role == "officer" and state.path == ["po-arrival"] and state.attempts == 1
+    assert page.js_errors == []
+
+
+def test_a_choice_waiting_while_no_data_flows_goes_by_the_retry_timer(workbench, new_page):
+    """The phone says it is online while no data flows: the choice's request and the re-read of the
+    state are lost, and no ``online`` event will ever come. The choice waits, and the page tries it
+    again by itself 15 s later while it shows (decision 22), with its id: the next step, no tap.
+    Before, it waited for the learner's next tap."""
+    learner = student_id()
+    page = new_page(PHONE)
+    page.clock.install()  # the page's timers, driven by the test (time still flows as well)
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    page.evaluate("() => { window.onlineEvents = 0; addEventListener('online', () => { window.onlineEvents += 1; }); }")
+    dropped = drop_requests(page, "choose")
+    page.route(handler("state"), lambda route: route.abort())
+    sent = []
+    page.on("request", lambda request: sent.append(request.post_data_json["action_id"])
+            if "/choose/" in request.url else None)
+    choice(page, APART).click()
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    assert len(dropped) == 1
+    page.unroute(handler("state"))
+
+    page.clock.fast_forward(15_000)
+    wait_for_step_2_after(page, "Away from the man, she starts to talk.")
+    assert alert(page).is_hidden()
+    assert sent == [dropped[0], dropped[0]]  # tried again with its id
+    assert page.evaluate("() => window.onlineEvents") == 0
+    state = block_of(workbench, DEMO, learner)
+    assert state.path == ["po-arrival", "po-interview"] and state.taken == [0]
+    page.clock.fast_forward(600_000)  # sent: no more tries
+    page.wait_for_timeout(300)
+    assert len(sent) == 2
     assert page.js_errors == []

@@ -560,6 +560,25 @@ def test_an_edit_saved_after_the_last_submission_reaches_the_report_at_once(plat
     assert "Day 2" not in visible(staff_page(platform, report))
 
 
+def test_a_knowledge_check_renamed_after_its_last_submission_is_named_so_in_the_report_at_once(platform):
+    """The pair's tests are named by the report as the author last saved them, as evaluations are."""
+    from emm_xblocks.knowledge_check import editor as check_editor
+
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="2"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="2"'), section)
+    report = platform.add(REPORT.format(extra='min_group_size="2"'), platform.subsection())
+    for name, before, after in (("kc_ana", WRONG, RIGHT), ("kc_bob", HALF, HALF)):
+        assert platform.lms(platform.user(name)).handle(pre, "submit", before).status == 200
+        assert platform.lms(platform.user(name)).handle(post, "submit", after).status == 200
+    author = platform.studio_editor(platform.user("author", role="staff"))
+    data = check_editor.to_editor(author.block(pre).load_content())
+    data["display_name"] = "Day 1 – before"
+    assert author.handle(pre, "studio_submit", {**data, "confirm": True}).status == 200
+    page = visible(staff_page(platform, report))
+    assert "Day 1 – before" in page
+
+
 def test_an_imported_edit_reaches_the_report_once_staff_ask_for_the_evaluation_s_results(platform):
     """An import does not go through the editor's save: staff asking for the results refresh it."""
     day1 = platform.add(DAY.format(name="Day 1", extra='min_group_size="1"', more=""), platform.subsection())

@@ -594,3 +594,64 @@ def test_a_block_rebound_to_another_user_asks_who_they_are_again(platform):
     bind_for_student(platform, instance, ana)
     assert not instance.is_staff()
     assert bind_for_student(platform, instance, staff).is_staff()
+
+
+# ------------------------------------------------------------------ an edit after tests were taken (trial s12, B2)
+def edit(platform, key, change, **extra):
+    """The Studio editor's form of ``key``, changed by ``change(form)``, saved."""
+    from emm_xblocks.knowledge_check import editor
+
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    data = editor.to_editor(studio.block(key).load_content())
+    change(data)
+    return studio.handle(key, "studio_submit", {**data, **extra})
+
+
+def test_editing_a_paired_test_s_questions_after_pre_tests_were_taken_is_held_until_confirmed(platform):
+    pre, post = pair_of(platform)
+
+    def drop_q2(data):
+        del data["questions"][1]
+
+    def reword(data):
+        data["questions"][0]["prompt"] = "<p>A driver takes adults across a border, for a fee.</p>"
+
+    assert edit(platform, post, reword).status == 200  # nobody answered: saved at once
+    assert platform.lms(platform.user("ana")).handle(pre, "submit", HALF).status == 200
+    # the post-test nobody took yet: the pre-tests taken are compared with it
+    refused = edit(platform, post, drop_q2)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched", refused.json
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "questions" and warning["error"] is False
+    assert warning["message"] == (
+        "Question “q2” was removed: the tests already taken had it. Learners who took the pre-test and the "
+        "post-test with different questions are counted apart in the pair's figures, and their results compare "
+        "no scores.")
+    assert 'id="q2"' in platform.export(post)  # nothing saved
+
+    def flip_key(data):
+        for option in data["questions"][0]["options"]:
+            option["correct"] = not option["correct"]
+
+    assert [p["field"] for p in edit(platform, pre, flip_key).json["problems"]] == ["questions.0.options"]
+    assert edit(platform, post, reword).status == 200  # a reworded prompt scores alike: no warning
+    assert edit(platform, post, drop_q2, confirm=True).status == 200
+    assert 'id="q2"' not in platform.export(post)
+
+
+def test_a_post_test_with_other_questions_than_the_learner_s_pre_test_claims_no_gain(platform):
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200  # 0 of 2
+
+    def drop_q2(data):
+        del data["questions"][1]
+
+    assert edit(platform, post, drop_q2, confirm=True).status == 200
+    body = platform.lms(ana).handle(post, "submit", {"answers": {"q1": "smuggling"}}).json  # 1 of 1
+    assert body["scores"]["change"] == "changed"
+    text = visible(body["html"])
+    assert "0 / 2" in text and "1 / 1" in text  # each score as it was given
+    assert "percentage point" not in text
+    assert "The questions changed between your pre-test and your post-test: your two scores are not compared." in text
+    assert "The questions changed" in visible(platform.lms(ana).html(post))

@@ -158,3 +158,179 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   Object.defineProperty(off, "localStorage", {get() { throw new Error("SecurityError"); }});
   assert.equal(off.EMM.deviceDraft("k1", null).load(), null, "storage switched off: the page works as before");
 });
+
+/* ------------------------------------------------------------------ what waits, and the retry timer
+   A kept action refused for a reason that will not go away waits no more (the answers stay on the
+   device); one that may pass (no answer, "send again") waits with its id and goes again on a
+   backoff while the page shows (EMM.whenOnline), not only at `online` (decision 22). */
+
+const LOST = {error: "network", message: "No connection."};
+const REFUSED = {error: "unknown_option", message: "This option no longer exists.", question: "q1"};
+
+test("a failure nobody can vouch for, or a refusal the server says to send again, may pass; any other refusal is final", () => {
+  const {EMM} = setup().w;
+  ["network", "bad_response", "http_error", "busy", "submit_conflict"].forEach((code) => {
+    assert.equal(EMM.isFinal({error: code, message: "…"}), false, code);
+  });
+  assert.equal(EMM.isFinal({message: "Too many requests."}), false, "a message without our code: not a handler's refusal");
+  ["unknown_option", "unknown_statement", "invalid_answers", "missing_answers", "already_submitted", "no_attempts_left",
+    "past_due", "read_only_masquerade", "not_ready", "invalid_request", "request_too_large", "unknown_choice"].forEach((code) => {
+    assert.equal(EMM.isFinal({error: code, message: "…"}), true, code);
+  });
+});
+
+test("deviceDraft.failed: what may pass waits with its id; a final refusal takes it off the queue and keeps the answers", () => {
+  const {w} = setup();
+  const region = el("p", {role: "status"});
+  const alertBox = el("div", {role: "alert", "data-alert": ""});
+  const draft = w.EMM.deviceDraft("k1", region);
+  const data = {answers: {q1: "gone", q2: "Interview each apart."}};
+  draft.keep(data);
+  assert.equal(draft.waits(), false);
+
+  draft.failed("submit", data, LOST, {actionId: "id-0000000001", lost: true}, alertBox);
+  assert.deepEqual(draft.load(), {data, queued: {handler: "submit", actionId: "id-0000000001"}});
+  assert.equal(draft.waits(), true);
+  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(alertBox.hidden, false, "online: the alert stays");
+
+  draft.failed("submit", data, {error: "busy", message: "Send again in a moment."}, {actionId: "id-0000000001", lost: false}, alertBox);
+  assert.deepEqual(draft.load().queued, {handler: "submit", actionId: "id-0000000001"}, "\"send again\": it still waits");
+
+  draft.failed("submit", data, REFUSED, {actionId: "id-0000000001", lost: false}, alertBox);
+  assert.deepEqual(draft.load(), {data, queued: null}, "refused for good: nothing waits, the answers stay");
+  assert.equal(draft.waits(), false);
+  assert.equal(region.textContent, "Saved on this device");
+
+  w.navigator.onLine = false;
+  draft.failed("save_draft", data, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
+  assert.equal(alertBox.hidden, true, "offline: the line under Submit says it will go, no alert");
+  assert.equal(draft.load().queued.handler, "save_draft");
+});
+
+/* the promises of a send settled (its fetch answered at once) */
+async function settled() { for (let j = 0; j < 10; j += 1) { await Promise.resolve(); } }
+
+/* A block as the pages wire it: its kept action, sent with its id by `resend` (at load, at
+   `online`, by the timer); `outcomes` answer the submits in turn ("lost", "ok", "hang", or an
+   error body refused with 400). Time is node:test's mock timers. */
+function retryingBlock(t, outcomes) {
+  t.mock.timers.enable({apis: ["setTimeout"]});
+  let now = 0;
+  const sends = [], hanging = [];
+  const {w} = setup();
+  w.fetch = (url) => {
+    if (!url.endsWith("/submit")) { return Promise.reject(new TypeError("Failed to fetch")); }
+    sends.push(now / 1000);
+    const outcome = outcomes.length ? outcomes.shift() : "lost";
+    if (outcome === "hang") { return new Promise((resolve, reject) => hanging.push(reject)); }
+    if (outcome === "lost") { return Promise.reject(new TypeError("Failed to fetch")); }
+    return Promise.resolve(outcome === "ok" ? response(200, {ok: true}) : response(400, outcome));
+  };
+  w.setTimeout = (fn, ms) => setTimeout(fn, ms);
+  w.clearTimeout = (id) => clearTimeout(id);
+  const {root} = block();
+  const draft = w.EMM.deviceDraft("k1", null);
+  draft.keep({answers: {q1: "a"}});
+  const send = (data, actionId) => w.EMM.action(runtime, root, "submit", data, {
+    actionId,
+    onSuccess: () => draft.sent(),
+    onError: (err, meta) => draft.failed("submit", data, err, meta, null),
+  });
+  const resend = () => {
+    const record = draft.load();
+    if (record && record.queued) { send(record.data, record.queued.actionId); }
+  };
+  w.EMM.whenOnline(root, resend, draft.waits);
+  /* let `seconds` pass, a second at a time, the promises settled between */
+  async function pass(seconds) {
+    for (let i = 0; i < seconds; i += 1) {
+      now += 1000;
+      t.mock.timers.tick(1000);
+      await settled();
+    }
+  }
+  return {w, root, draft, send, resend, sends, hanging, pass};
+}
+
+test("a waiting action goes again after 15 s, 30 s, 60 s, 2 min, then every 4 min, and stops once sent", async (t) => {
+  const page = retryingBlock(t, ["lost", "lost", "lost", "lost", "lost", "lost", "lost", "ok"]);
+  page.send({answers: {q1: "a"}});  /* the learner's tap: its reply lost */
+  await settled();
+  assert.equal(page.draft.waits(), true);
+  await page.pass(2000);
+  const gaps = page.sends.slice(1).map((at, i) => at - page.sends[i]);
+  assert.deepEqual(gaps, [15, 30, 60, 120, 240, 240, 240], "no `online` event, no tap: the timer sends it");
+  assert.equal(page.draft.load(), null, "sent: nothing left on the device");
+  assert.equal(page.sends.length, 8);
+  await page.pass(3600);
+  assert.equal(page.sends.length, 8, "sent: no more tries");
+});
+
+test("every try of the waiting action carries its id: done once even if a lost reply had arrived", async (t) => {
+  const page = retryingBlock(t, ["lost", "lost", "ok"]);
+  const bodies = [];
+  const fetch = page.w.fetch;
+  page.w.fetch = (url, options) => { bodies.push(JSON.parse(options.body)); return fetch(url, options); };
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(60);
+  assert.equal(bodies.length, 3);
+  assert.equal(new Set(bodies.map((b) => b.action_id)).size, 1);
+});
+
+test("a final refusal ends the wait: not sent again by the timer, at `online` or at the next load", async (t) => {
+  const page = retryingBlock(t, ["lost", REFUSED]);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(20);
+  assert.deepEqual(page.sends, [0, 15]);
+  assert.deepEqual(page.draft.load(), {data: {answers: {q1: "a"}}, queued: null}, "the answers stay on the device");
+  page.w.dispatch("online");
+  page.resend();  /* as a page opened again does */
+  await page.pass(3600);
+  assert.deepEqual(page.sends, [0, 15]);
+});
+
+test("no try while the page is hidden or offline; one when it shows again or the link is back", async (t) => {
+  const page = retryingBlock(t, ["lost", "lost", "lost", "ok"]);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  page.w.document.hidden = true;  /* the learner switched to another app */
+  page.w.document.dispatch("visibilitychange");
+  await page.pass(600);
+  assert.deepEqual(page.sends, [0], "hidden: no try");
+  page.w.document.hidden = false;
+  page.w.document.dispatch("visibilitychange");
+  await settled();
+  assert.deepEqual(page.sends, [0, 600], "shown again: one try at once");
+
+  page.w.navigator.onLine = false;
+  await page.pass(600);
+  assert.deepEqual(page.sends, [0, 600], "offline: the `online` event will send it");
+  page.w.navigator.onLine = true;
+  page.w.dispatch("online");
+  await settled();
+  assert.deepEqual(page.sends, [0, 600, 1200]);
+  await page.pass(60);  /* the backoff goes on from there: 60 s after the third failure */
+  assert.deepEqual(page.sends, [0, 600, 1200, 1260]);
+  assert.equal(page.draft.load(), null);
+});
+
+test("never two sends at once: a try that falls while the block is sending waits for it", async (t) => {
+  const page = retryingBlock(t, ["lost", "hang", "ok"]);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(10);
+  page.send({answers: {q1: "a"}});  /* the learner taps Submit again: its answer is slow */
+  await settled();
+  await page.pass(10);  /* the timer falls at 15 s, while that tap is on its way */
+  assert.deepEqual(page.sends, [0, 10]);
+  page.hanging[0](new TypeError("Failed to fetch"));
+  await settled();
+  await page.pass(29);
+  assert.deepEqual(page.sends, [0, 10], "the backoff starts again from that failure: 30 s");
+  await page.pass(1);
+  assert.deepEqual(page.sends, [0, 10, 50]);
+  assert.equal(page.draft.load(), null);
+});

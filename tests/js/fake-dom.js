@@ -162,24 +162,36 @@ function fakeTimers() {
   };
 }
 
-/* A browser-like global for one test: window, document, timers; `fetch` answers with `respond`. */
+/* addEventListener and, for the test, dispatch(type): what window and document need here */
+function eventTarget(target) {
+  const listeners = {};
+  target.addEventListener = (type, fn) => { (listeners[type] = listeners[type] || []).push(fn); };
+  target.dispatch = (type) => { (listeners[type] || []).forEach((fn) => fn({type, target})); };
+  return target;
+}
+
+/* A browser-like global for one test: window, document, timers, navigator.onLine, the events
+   window and document fire (`online`, `visibilitychange`: set document.hidden, then dispatch);
+   `fetch` answers with `respond`. */
 function fakeWindow(opts = {}) {
   const timers = fakeTimers();
-  const document = {
+  const document = eventTarget({
+    hidden: false,
     cookie: opts.cookie || "",
     createElement: (tag) => new FakeElement(tag),
     createTextNode: (text) => new FakeText(text),
     createDocumentFragment: () => new FakeFragment(),
     adoptNode: (node) => { if (node.parentNode) { node.parentNode.removeChild(node); } return node; },
     documentElement: el("html", opts.lang ? {lang: opts.lang} : {}),  /* <html lang>: the page's language */
-  };
-  const window = {
+  });
+  const window = eventTarget({
     document,
+    navigator: {onLine: true},
     setTimeout: timers.setTimeout,
     clearTimeout: timers.clearTimeout,
     timers,
     fetch: opts.fetch || (() => Promise.reject(new TypeError("Failed to fetch"))),
-  };
+  });
   return window;
 }
 

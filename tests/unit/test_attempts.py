@@ -67,3 +67,16 @@ def test_the_attempts_left_are_written_by_the_count_it_is_given():
     french = Numbers("fr")
     words = attempts.explain("last", [], 1001, pct, _, ngettext, count=lambda n: french.number(n, 0))
     assert words["retry_confirm"] == "Start a new attempt? You will have 1\u202f000 attempts left after it."
+
+
+def test_a_grade_kept_since_the_key_changed_is_the_one_every_sentence_names():
+    # the key now scores the attempt 5 of 5; the LMS still holds 0 of 4 until staff rescore
+    words = attempts.explain("last", [(5, 5)], 0, pct, _, ngettext, kept=(0, 4))
+    assert words["changed"] == ("The answer key has changed since you submitted; your grade (0%) will be updated if "
+                                "the course team rescores.")
+    assert words["final"] == "" and words["counted"] == ""  # no "stays 100%"
+    words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, kept=(3, 4))
+    assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 75% now."
+    words = attempts.explain("best", [(5, 5), (0, 5)], 1, pct, _, ngettext, kept=(2, 4))
+    assert words["counted"] == "" and words["retry_confirm"].startswith("Your best score so far, 50%, still counts")
+    assert explain("last", [(5, 5)], left=0)["changed"] == ""

@@ -62,3 +62,15 @@ def test_each_name_says_its_code():
     for name in FILES:
         for key, code in registry(name).items():
             assert key == code.upper(), f"EMM.{name}.{key} is {code!r}"
+
+
+def test_the_refusals_a_page_sends_again_are_the_registrys():
+    """A kept action refused with one of ``codes.AGAIN`` waits and goes again; any other refusal
+    is final (decision 22): the browser's list (``EMM.AGAIN``) is the registry's."""
+    from emm_xblocks.common import codes
+
+    block = re.search(r"EMM\.AGAIN\s*=\s*\[(.*?)\];", COMMON_JS.read_text(encoding="utf-8"), re.S)
+    assert block, "EMM.AGAIN = [...] not found in emm-common.js"
+    assert set(re.findall(r"\"([a-z_]+)\"", block.group(1))) == codes.AGAIN
+    assert codes.AGAIN <= set(codes.STATUS)
+    assert not codes.AGAIN & set(registry("LOCAL_CODES").values())

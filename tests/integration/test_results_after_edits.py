@@ -1,0 +1,119 @@
+"""Session 12 trial (B2, B3, C2, C3): what a learner sees after the author edits a block they
+already answered ("Save anyway"), through the platform-faithful runtime (tests/openedx): the page
+shows the grade that counts, their own answers, their finished path; the editor warns first."""
+
+from emm_xblocks.case_study import editor as case_editor
+from tests.integration.platform_blocks import CASE
+from tests.openedx import rescore
+from tests.openedx.fixtures import platform  # noqa: F401
+
+
+def form(platform, key, module):  # noqa: F811
+    author = platform.user("author", role="staff")
+    return module.to_editor(platform.studio_editor(author).block(key).load_content())
+
+
+def save(platform, key, data, **extra):  # noqa: F811
+    return platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_submit", {**data, **extra})
+
+
+# ------------------------------------------------------------------ B3: the case study's grade after a key change
+def test_after_the_key_changed_the_case_study_page_shows_the_grade_kept_until_staff_rescore(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='attempts_allowed="3" grade_policy="last"', more=""),
+                       platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200  # wrong: 0 of 2
+    data = form(platform, key, case_editor)
+    for option in data["questions"][0]["options"]:
+        option["correct"] = option["id"] == "b"
+    data["questions"][0]["points"] = 5
+    assert save(platform, key, data).status == 409
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(nadia).html(key)
+    assert platform.gradebook(nadia, key)["raw_earned"] == 0.0  # the grade kept, as the warning said
+    assert "Your grade: 0 points out of 2." in html
+    assert "Submitted: 5 points out of 5" not in html
+    assert ("The answer key has changed since you submitted; your grade (0 points out of 2) will be updated if "
+            "the course team rescores.") in html
+    # which attempt counts, and what a new one can cost, name the same grade
+    assert "Your last attempt counts for your grade." in html
+    assert "5 points out of 5" not in html
+    # what a page asks again after a lost reply says the same
+    state = platform.lms(nadia).handle(key, "state", {}).json
+    assert state["message"] == "Your grade: 0 points out of 2." and "data-key-changed" in state["html"]
+
+    assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
+    html = platform.lms(nadia).html(key)
+    assert "Submitted: 5 points out of 5." in html and "The answer key has changed" not in html
+
+
+# ------------------------------------------------------------------ C3: a chosen option removed or renamed
+MULTIPLE = """
+  <question id="q2" type="multiple" points="3">
+    <prompt><![CDATA[<p>Pick the right ones.</p>]]></prompt>
+    <option id="x" correct="true">Ex</option>
+    <option id="y" correct="true">Why</option>
+    <option id="z">Zed</option>
+  </question>
+"""
+
+
+def test_a_learner_s_answer_to_an_option_removed_or_renamed_since_is_still_shown(platform):  # noqa: F811
+    key = platform.add(CASE.format(extra='attempts_allowed="2"', more=MULTIPLE))
+    lea = platform.user("lea")
+    assert platform.lms(lea).handle(key, "submit", {"answers": {"q1": "b", "q2": ["x", "y"]}}).status == 200
+    data = form(platform, key, case_editor)
+    data["questions"][0]["options"].append({"id": "c", "text": "Gamma", "correct": False, "feedback": ""})
+    del data["questions"][0]["options"][1]  # "b", the learner's answer
+    data["questions"][1]["options"][1]["id"] = "why"  # "y" renamed
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    said = {p["field"]: p["message"] for p in refused.json["problems"]}
+    assert "their own results show that answer as an option removed since" in said["questions.0.options"]
+    assert "their own results show that answer as an option removed since" in said["questions.1.options.1.id"]
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(lea).html(key)
+    removed = "Your answer: <bdi>an option removed since you answered</bdi>"
+    q1 = html[html.index('data-result="q1"'):html.index('data-result="q2"')]
+    q2 = html[html.index('data-result="q2"'):]
+    assert removed in q1
+    assert "Your answer: <bdi>Ex</bdi>" in q2 and removed in q2  # the renamed one has no text the learner chose
+
+
+# ------------------------------------------------------------------ C2: a finished role-play after a step is removed
+def test_a_learner_who_finished_keeps_their_result_when_a_step_of_their_path_is_removed(platform):  # noqa: F811
+    from emm_xblocks.role_play import editor as role_play_editor
+    from tests.integration.platform_blocks import ROLE_PLAY, play
+
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="3"'), platform.subsection(graded=True))
+    rita = platform.user("rita")
+    play(platform.lms(rita), key, ["Listen first", "Finish"])  # 2 of the 3 points the best path earns
+    assert platform.gradebook(rita, key)["raw_earned"] == 2 / 3
+    data = form(platform, key, role_play_editor)
+    del data["xml"]  # the form's structure, not its "Edit as XML" tab
+    data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
+    for node in data["nodes"]:
+        for choice in node.get("choices", []):
+            if choice.get("goto") == "n-mid":
+                choice["goto"] = "n-end"
+    refused = save(platform, key, data)
+    assert refused.status == 409, refused.json
+    [warning] = [p["message"] for p in refused.json["problems"] if p["field"] == "nodes"]
+    assert "learners who finished keep their result (their path shown as far as it still exists)" in warning
+    assert save(platform, key, data, confirm=True).status == 200
+
+    for _visit in range(2):  # a view writes nothing: the second visit reads the same
+        html = platform.lms(rita).html(key)
+        assert "you start again at the beginning of your role" not in html
+        assert ("The scenario was changed since you finished it: your result is kept, and your path is shown as far "
+                "as it still exists.") in html
+        assert "The scenario has ended. Your score: 67%." in html  # what it earned, as the grade holds it
+        assert "DEBRIEF-TEXT" in html and "START-TEXT" not in html  # the ending reached, not step 1
+        path = html[html.index("Your path"):html.index("The best path")]
+        assert "Listen first" in path
+        assert "Start again" in html and "2 attempts left" in html
+    assert platform.state(rita, key)["ended"] is True and platform.gradebook(rita, key)["raw_earned"] == 2 / 3
+    state = platform.lms(rita).handle(key, "state", {}).json  # what the page asks after a lost reply
+    assert "your result is kept" in state["html"] and "Your score: 67%" in state["announcement"]
