@@ -36,7 +36,11 @@ class Record:
     ``answers`` maps a group (statement, question, node id) to a value. ``named``: the rows carry
     the learner's key and replace their earlier rows in the block (a learner counts once);
     anonymous rows carry none. ``once``: a one-time slot the submission takes in the same
-    transaction; if it is already taken nothing is stored and ``refused`` is raised. ``role``: the
+    transaction; if it is already taken nothing is stored and ``refused`` is raised. ``unless``: a
+    one-time slot the learner may hold from an earlier submission (a Likert evaluation answered
+    while it was anonymous, since switched to named): if they hold it, nothing is stored and
+    ``refused`` is raised; an action sets it only when its state calls for the look (a read of
+    the store). ``role``: the
     role the learner played (role-play), kept on the rows and split out in the summary.
     ``comments``: the block keeps a comment with its rows (Likert), so a named resubmission also
     replaces the learner's earlier comment (False: there is none to look for).
@@ -49,6 +53,7 @@ class Record:
     once: str = ""
     refused: ActionError | None = None
     role: str = ""
+    unless: str = ""
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,12 @@ def _claim_and_record(block, claim, record, action_id=""):
 
 
 def _record(key, learner, write, claim=None, tag="", attempt=False):
+    if write.unless and store.claimed(key, learner, write.unless):
+        # sent once under that slot (an anonymous submission): its rows cannot be replaced, and
+        # more rows would count the learner twice. A plain read before the transaction is enough:
+        # the claim was committed before the learner's state said "submitted" (the store writes
+        # come first), and only that state makes the action ask for the look (decision 4)
+        raise write.refused
     store.record(key, write.answers, comment=write.comment, comments=write.comments,
                  user_key=learner if write.named else "", replace=write.named,
                  claim=claim, tag=tag, role=write.role, attempt=attempt)

@@ -98,12 +98,12 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
 
     # ---------------------------------------------------------------- learner handlers
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submitted)
-    state = learner_handler(learner.current, writes=False, respond=views.respond)
+    state = learner_handler(learner.current, writes=False, respond=views.respond_state)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self.load_content(), self.learner_state()))
+        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     @json_handler
     def get_results(self, data, suffix=""):

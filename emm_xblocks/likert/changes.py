@@ -63,8 +63,8 @@ def answer_changes(old, new, _):
             "identity in the database (the results and downloads will no longer show it), and those learners can "
             "no longer change them.") if new.anonymous else _(
             "The answers already sent stay as they were stored: those sent anonymously keep no identity and cannot "
-            "be linked to anyone. Answers sent from now on are kept with the learner's name, shown in the staff "
-            "CSV."), False))
+            "be linked to anyone, so those learners cannot change them afterwards. Answers sent from now on are "
+            "kept with the learner's name, shown in the staff CSV."), False))
     problems += [Problem(f"statements.{i}.reverse", _(
         "Learners have answered this statement: changing “Reverse-coded” reads the answers already given the "
         "other way round, in the results and in the CSV of the answers (agreeing becomes unfavourable, or "

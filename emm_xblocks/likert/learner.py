@@ -75,6 +75,27 @@ def check_submission(survey, answers, comment, _):
     return cleaned, comment
 
 
+def sent_named(state):
+    """The learner's answers were stored with their identity: their state keeps answers, a comment
+    or a profile, which an anonymous submission never keeps (``submit``). A named submission that
+    kept none of them stored no answer either."""
+    return bool(state.answers or state.learner_comment or state.learner_profile)
+
+
+def maybe_sent_anonymously(survey, state):
+    """The learner may have sent this evaluation while it was anonymous: it is named now, their
+    state says they submitted but keeps nothing. A named learner who sent every statement blank
+    looks the same; the store tells them apart (the anonymous submission's claim, ``ONCE_SLOT``),
+    asked only in this rare case."""
+    return state.submitted and not survey.anonymous and not sent_named(state)
+
+
+def sent_anonymously_message(_):
+    """Why a learner who answered while the evaluation was anonymous cannot change their answers."""
+    return _("You answered while this evaluation was anonymous: your answers are not linked to you, "
+             "so they cannot be changed.")
+
+
 def _saved(survey, _):
     """The answer of a submission that was kept."""
     return {"submitted": True, "can_change": not survey.anonymous,
@@ -122,6 +143,10 @@ def submit(survey, state, data, _):
                           _("This anonymous evaluation was already submitted; it cannot be changed."))
     if state.submitted and survey.anonymous:
         raise already
+    # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
+    unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
+    if unless:
+        already = ActionError("already_submitted", sent_anonymously_message(_))
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
     # checked even when no question is asked: a profile sent then is refused (``unknown_profile``)
     who = profile.check(survey.profile_options, data.get("profile"), _)
@@ -139,6 +164,6 @@ def submit(survey, state, data, _):
         events=(events.submitted(survey, stored, first=not state.submitted),),
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
         writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
-                       once=ONCE_SLOT if survey.anonymous else "", refused=already),
+                       once=ONCE_SLOT if survey.anonymous else "", refused=already, unless=unless),
                 description(survey)),
     )

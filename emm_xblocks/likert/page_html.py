@@ -25,13 +25,15 @@ from ..common.pack import pack_link_html
 from ..common.question_views import profile_options_html
 from ..common.waiting import disabled_until_ready, note_html
 from .content import RESULTS_LEARNERS
+from .learner import sent_anonymously_message
 
 
 def page_html(page, words):
     """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
     ``lang``, ``rtl``, ``survey``, ``intro`` (sanitised), ``statements_html``, ``ready``,
     ``submitted``, ``locked``, ``recorded``, ``comment_text``, ``profile``, ``comment_max``,
-    ``is_staff``, ``results_allowed``, ``read_only`` ("" or why nothing is saved),
+    ``is_staff``, ``results_allowed``, ``sent_anonymously`` (answered while it was anonymous),
+    ``read_only`` ("" or why nothing is saved),
     ``scale_changed``, ``pack_url`` ("" but for staff)); ``words``: the block's ``translators()``."""
     _ = words[0]  # named as xgettext's keyword is (scripts/i18n.py)
     survey = page["survey"]
@@ -99,6 +101,9 @@ def _form_html(page, survey, dom, words):
         else:
             anon = escape(_("This evaluation is anonymous: your answers are not linked to your name. "
                             "Once you submit, you cannot change them."))
+        anonymous = f'\n      <p class="emm-notice" id="{dom}-anon">{anon}</p>\n    '
+    elif page.get("sent_anonymously"):  # sent while it was anonymous, named since: nothing to change
+        anon = escape(sent_anonymously_message(_))
         anonymous = f'\n      <p class="emm-notice" id="{dom}-anon">{anon}</p>\n    '
     total = len(survey.statements)
     count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {

@@ -6,11 +6,11 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import answer_rows, profile, recovery, summary
+from ..common import answer_rows, profile, recovery, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
-from . import content, editor, profiles, report, validation
+from . import content, editor, learner, profiles, report, validation
 from .changes import split_tallies
 from .page_html import page_html
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
@@ -65,11 +65,13 @@ def _answers_on_this_scale(survey, state):
     return state.submitted and not survey.anonymous and state.answers_epoch == survey.scale_epoch
 
 
-def _sent_named(state):
-    """The learner's answers were stored with their identity: their state keeps answers, a comment
-    or a profile, which an anonymous submission never keeps (``learner.submit``). A named
-    submission that kept none of them stored no answer either."""
-    return bool(state.answers or state.learner_comment or state.learner_profile)
+def sent_anonymously(block, survey, state):
+    """The learner sent this evaluation while it was anonymous (it is named now): their page stays
+    locked and a new submission is refused. A read of the store (the anonymous submission's claim)
+    only when the state cannot tell it from a named learner who answered nothing
+    (``learner.maybe_sent_anonymously``): never on a new learner's or a named one's page."""
+    return learner.maybe_sent_anonymously(survey, state) and store.claimed(
+        block.block_key(), block.user_key(), learner.ONCE_SLOT)
 
 
 def student_view(block):
@@ -80,7 +82,8 @@ def student_view(block):
     words = block.translators()  # the language looked up once for the page
     labels = survey.labels(words[0])
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
-    locked = (state.submitted and survey.anonymous) or refusal is not None
+    sent_anonymously_then = sent_anonymously(block, survey, state)  # answered before it became named
+    locked = (state.submitted and survey.anonymous) or sent_anonymously_then or refusal is not None
     results_allowed = block.results_allowed(survey, state.submitted)
     page = {
         "dom": block.dom_id(),
@@ -93,7 +96,8 @@ def student_view(block):
         "locked": locked,
         "recorded": state.submitted and survey.anonymous,
         # sent while the evaluation was named (its state keeps what an anonymous one never does)
-        "recorded_named": state.submitted and survey.anonymous and _sent_named(state),
+        "recorded_named": state.submitted and survey.anonymous and learner.sent_named(state),
+        "sent_anonymously": sent_anonymously_then,
         "comment_text": state.learner_comment if not survey.anonymous else "",
         "profile": state.learner_profile if not survey.anonymous and state.submitted else "",
         "comment_max": content.MAX_COMMENT,
@@ -101,7 +105,8 @@ def student_view(block):
         "results_allowed": results_allowed,
         "ready": validation.playable(survey),  # content with errors (imported OLX) is never served
         "read_only": refusal.message if refusal else "",
-        "scale_changed": state.submitted and not survey.anonymous and not _answers_on_this_scale(survey, state),
+        "scale_changed": (state.submitted and not survey.anonymous and not sent_anonymously_then
+                          and not _answers_on_this_scale(survey, state)),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     return block.page_fragment(page_html(page, words), init_args={
@@ -162,9 +167,11 @@ def student_view_data(survey):
     }
 
 
-def user_state(survey, state):
+def user_state(block, survey, state):
     """The learner's state for the apps: what they answered (named surveys only) and what they may do."""
     named = not survey.anonymous
+    if sent_anonymously(block, survey, state):  # sent while it was anonymous: nothing of theirs to change
+        return {"submitted": True, "answers": {}, "comment": "", "profile": "", "can_submit": False}
     return {
         "submitted": state.submitted,
         "answers": dict(state.answers) if named and state.answers_epoch == survey.scale_epoch else {},
@@ -181,6 +188,15 @@ def respond(block, survey, outcome):
     each field read is a query)."""
     submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
     return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
+
+
+def respond_state(block, survey, outcome):
+    """The answer of ``state`` (``learner.current``, read-only): ``respond``'s, locked for a learner
+    who sent the evaluation while it was anonymous (``sent_anonymously``)."""
+    result = respond(block, survey, outcome)
+    if sent_anonymously(block, survey, block.learner_state()):
+        result.update(can_change=False, locked=True)
+    return result
 
 
 # ------------------------------------------------------------------ the results panel's figures

@@ -6,12 +6,15 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
 
 from emm_xblocks.case_study import editor as case_editor
 from emm_xblocks.likert import editor as likert_editor
 from emm_xblocks.role_play import editor as role_play_editor
-from tests.integration.platform_blocks import CASE, LIKERT, ROLE_PLAY
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY
 from tests.openedx.fixtures import platform  # noqa: F401
+
+NEW_LEARNER_SUBMIT_STATEMENTS = 15  # a new learner's Likert submit (as on main before the anonymous sender's look)
 
 
 def form(platform, key, module):  # noqa: F811
@@ -205,6 +208,90 @@ def test_a_learner_who_answered_under_their_name_is_not_told_it_was_anonymous(pl
     assert "recorded anonymously" not in page(named)
     assert "You answered before this evaluation became anonymous" in page(named)
     assert "Your answers were recorded anonymously." in page(later)
+
+
+SENT_ANONYMOUSLY = "You answered while this evaluation was anonymous: your answers are not linked to you"
+
+
+def test_a_learner_who_answered_anonymously_stays_sent_after_the_switch_to_named_and_counts_once(platform):  # noqa: F811
+    """Trial s12: after the switch to named, a learner who had answered anonymously was shown
+    "Update my answers" and their new submission was stored beside the anonymous one (counted twice)."""
+    key = platform.add(LIKERT.format(extra='anonymous="true" min_group_size="1"'))
+    anon = platform.user("anon")
+    answers = {"answers": {"relevance": 4, "pace": 2, "applicability": 5}, "comment": "Bien"}
+    assert platform.lms(anon).handle(key, "submit", answers).status == 200
+    back = dict(form(platform, key, likert_editor), anonymous=False)
+    [warning] = save(platform, key, back).json["problems"]
+    assert "cannot change them afterwards" in warning["message"]
+    assert save(platform, key, back, confirm=True).status == 200
+
+    page = platform.lms(anon).html(key)
+    assert SENT_ANONYMOUSLY in page
+    assert "You can change them" not in page and "data-scale-changed" not in page
+    assert 'data-submit hidden' in page and 'value="4" disabled' in page  # the form locked
+    other = {"answers": {"relevance": 1, "pace": 1, "applicability": 1}}
+    again = platform.lms(anon).handle(key, "submit", other)
+    assert again.status == 409 and again.json["error"] == "already_submitted"
+    assert SENT_ANONYMOUSLY in again.json["message"]
+    state = platform.lms(anon).handle(key, "state", {}).json
+    assert state["locked"] is True and state["can_change"] is False
+    results = staff_results(platform, key)
+    assert results["respondents"] == 1
+    assert {s["id"]: s["counts"] for s in results["statements"]}["relevance"] == [0, 0, 0, 1, 0]
+    apps = platform.lms(anon).handle(key, "student_view_user_state", method="GET").json
+    assert apps["can_submit"] is False
+    with translation.override("fr"):  # as the learners read it
+        assert "Vous avez répondu quand cette évaluation était anonyme" in platform.lms(anon).html(key)
+        refused = platform.lms(anon).handle(key, "submit", other).json
+        assert refused["error"] == "already_submitted" and "ne peuvent donc pas être modifiées" in refused["message"]
+    assert staff_results(platform, key)["respondents"] == 1
+
+
+OPTIONAL = """
+<emm_likert display_name="Evaluation" {extra}>
+  <item id="relevance" required="false">The training is relevant to my work.</item>
+  <item id="pace" required="false">The pace was too fast.</item>
+</emm_likert>
+"""
+
+
+@pytest.mark.parametrize("switched", [True, False])
+def test_a_named_learner_who_sent_nothing_answered_can_still_answer(platform, switched):  # noqa: F811
+    """Their state keeps nothing either (no answer, no comment, no profile): it is not taken for
+    an anonymous sender's, after a switch from anonymous or in a plain named evaluation."""
+    key = platform.add(OPTIONAL.format(extra=f'anonymous="{str(switched).lower()}" min_group_size="1"'))
+    if switched:
+        assert platform.lms(platform.user("anon")).handle(key, "submit", {"answers": {"pace": 3}}).status == 200
+        back = dict(form(platform, key, likert_editor), anonymous=False)
+        assert save(platform, key, back, confirm=True).status == 200
+    blank = platform.user("blank")
+    assert platform.lms(blank).handle(key, "submit", {"answers": {}}).status == 200
+    page = platform.lms(blank).html(key)
+    assert SENT_ANONYMOUSLY not in page and "data-submit hidden" not in page and "Update my answers" in page
+    assert platform.lms(blank).handle(key, "submit", {"answers": {"relevance": 5}}).status == 200
+    assert platform.lms(blank).handle(key, "state", {}).json["answers"] == {"relevance": 5}
+    assert staff_results(platform, key)["respondents"] == (2 if switched else 1)
+
+
+def test_the_anonymous_senders_look_costs_no_statement_on_a_new_or_named_learner_s_submit(platform):  # noqa: F811
+    """The store is asked about the anonymous claim only for a state that keeps nothing in a named
+    evaluation: a new learner's submit, a named resubmission and their pages send what they sent."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    key = platform.add(LIKERT.format(extra=""))
+    platform.lms(platform.user("first")).handle(key, "submit", LIKERT_ANSWERS)  # the rows and summary exist
+
+    def statements(user, call):
+        with CaptureQueriesContext(connection) as seen:
+            call(platform.lms(platform.user(user)))
+        return [q["sql"] for q in seen.captured_queries]
+
+    new = statements("new", lambda lms: lms.handle(key, "submit", LIKERT_ANSWERS))
+    again = statements("new", lambda lms: lms.handle(key, "submit", LIKERT_ANSWERS))
+    pages = statements("new", lambda lms: lms.html(key)) + statements("other", lambda lms: lms.html(key))
+    assert not [sql for sql in new + again + pages if "likert-anonymous" in sql]
+    assert len(new) == NEW_LEARNER_SUBMIT_STATEMENTS, new
 
 
 THREE_OPTIONS = """
