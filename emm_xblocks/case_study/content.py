@@ -10,7 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
-from ..common import profile
+from ..common import content_language, profile
 from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
@@ -53,6 +53,7 @@ MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), no
 # the others are its "Settings"
 SETTINGS = (
     Setting("display_name", TEXT, N_("Case study"), N_("Display name"), group="case"),
+    content_language.setting(group="case"),
     stored_fields.weight(),
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" sets; ``max_attempts`` in OLX written before 0.2 is still read

@@ -17,16 +17,20 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.content_language import wrapped
+from ..common.profile import NOT_SAID
 from ..common.sanitize import escaped
 
 
-def questions_html(distribution, _, ungettext, number):
+def questions_html(distribution, _, ungettext, number, lang=""):
     """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order.
     Each text of the section is asked of the catalogue once (not once per question): the frames,
-    and each answer count's sentence."""
+    and each answer count's sentence. ``lang``: the author's language attribute, or ""
+    (``common.content_language``): on the author's texts (a prompt or an option inside the
+    reader's sentence in a ``<span>`` of its own), never on the reader's words."""
     questions = distribution["questions"]
     words = _Words(_, ungettext, number, escape(distribution["profile_prompt"]),
-                   any(dq["profiles"] for dq in questions))
+                   any(dq["profiles"] for dq in questions), lang)
     out = "".join(_question_html(dq, words) for dq in questions)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
@@ -34,11 +38,12 @@ def questions_html(distribution, _, ungettext, number):
 class _Words:
     """The section's translations, escaped, asked once per panel: ``title`` and ``label`` (the
     question's and its table's frames: ``% {"n", "prompt"}``), ``too_few`` (a withheld group's
-    cell), ``answered(n)``; ``profile_prompt``: escaped. The table's words only when a question
-    has a table (``tables``)."""
+    cell), ``answered(n)``; ``profile_prompt``: escaped; ``lang``: the author's language attribute,
+    or "". The table's words only when a question has a table (``tables``)."""
 
-    def __init__(self, _, ungettext, number, profile_prompt, tables):
+    def __init__(self, _, ungettext, number, profile_prompt, tables, lang):
         self.ungettext, self.number, self.profile_prompt, self.counts = ungettext, number, profile_prompt, {}
+        self.lang = lang
         self.title = escape(_("Question %(n)s: %(prompt)s"))
         if tables:
             self.label = escape(_("Question %(n)s by profile: %(prompt)s"))
@@ -57,8 +62,10 @@ class _Words:
 def _question_html(dq, words):
     """One question: its number and prompt, how many answered, its options' percentages, then its
     table by profile where there is one."""
-    title = words.title % {"n": dq["number"], "prompt": escaped(dq["prompt"])}
-    options = "".join(f'<li>{escaped(o["text"])}: {escaped(o["percent_text"])}</li>' for o in dq["options"])
+    lang = words.lang
+    title = words.title % {"n": dq["number"], "prompt": wrapped(escaped(dq["prompt"]), lang)}
+    options = "".join(f'<li>{wrapped(escaped(o["text"]), lang)}: {escaped(o["percent_text"])}</li>'
+                      for o in dq["options"])
     profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'
             f'  <p class="emm-dist-n">{words.answered(dq["n"])}</p>\n'
@@ -69,30 +76,34 @@ def _question_html(dq, words):
 def _profiles_html(dq, words):
     """Question ``dq``'s answers by profile: a table, a row per group (``views.profile_groups``),
     a withheld group's row saying so."""
-    profile_prompt = words.profile_prompt
+    profile_prompt, lang = words.profile_prompt, words.lang
     label = words.label % {"n": dq["number"], "prompt": profile_prompt}
-    heads = "".join(f'<th scope="col" dir="auto">{escaped(o["text"])}</th>' for o in dq["options"])
+    caption = words.label % {"n": dq["number"], "prompt": wrapped(profile_prompt, lang)} if lang else label
+    heads = "".join(f'<th scope="col" dir="auto"{lang}>{escaped(o["text"])}</th>' for o in dq["options"])
     withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{words.too_few}</td>'
-    rows = "".join(_profile_row_html(g, withheld) for g in dq["profiles"])
+    rows = "".join(_profile_row_html(g, withheld, lang) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
             f' data-dist-profiles="{escaped(dq["id"])}">\n'
-            f'    <table class="emm-table emm-dist-profiles"><caption dir="auto">{label}</caption>\n'
-            f'      <thead><tr><th scope="col" dir="auto">{profile_prompt}</th>{heads}</tr></thead>\n'
+            f'    <table class="emm-table emm-dist-profiles"><caption dir="auto">{caption}</caption>\n'
+            f'      <thead><tr><th scope="col" dir="auto"{lang}>{profile_prompt}</th>{heads}</tr></thead>\n'
             f'      <tbody>{rows}</tbody>\n'
             f'    </table>\n'
             f'  </div>')
 
 
-def _profile_row_html(g, withheld):
-    """One profile group's row: its name and size, then its percentages, or ``withheld``."""
+def _profile_row_html(g, withheld, lang):
+    """One profile group's row: its name (an option's: the author's; "Did not say": the reader's)
+    and size, then its percentages, or ``withheld``."""
     size = f' <small>{escaped(g["n_text"])}</small>' if g["shown"] else ""
     cells = "".join(f"<td>{escaped(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
-    return (f'<tr data-profile-group="{escaped(g["key"])}"><th scope="row"><span dir="auto">{escaped(g["name"])}</span>'
-            f'{size}</th>\n        {cells}</tr>')
+    own = lang if g["key"] != NOT_SAID else ""
+    return (f'<tr data-profile-group="{escaped(g["key"])}"><th scope="row"><span dir="auto"{own}>'
+            f'{escaped(g["name"])}</span>{size}</th>\n        {cells}</tr>')
 
 
-def apart_html(sections, _, number):
-    """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind."""
+def apart_html(sections, _, number, lang=""):
+    """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind;
+    ``lang``: the author's language attribute, or "", on each removed question's or option's text."""
     if not sections:  # a learner's panel, or nothing removed: no hint to translate
         return mark_safe("")
     hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
@@ -100,13 +111,13 @@ def apart_html(sections, _, number):
     out = "".join(
         f'<section class="emm-apart" data-apart><h5>{escape(section["title"])}</h5>\n'
         f'  <p class="emm-hint">{hint}</p>\n'
-        f'  <ul class="emm-dist">{"".join(_apart_row_html(r, number) for r in section["rows"])}</ul></section>'
+        f'  <ul class="emm-dist">{"".join(_apart_row_html(r, number, lang) for r in section["rows"])}</ul></section>'
         for section in sections)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
-def _apart_row_html(row, number):
+def _apart_row_html(row, number, lang):
     """A removed question or option's row: its text, then each stored answer and its count."""
     answers = ", ".join(f'<span dir="auto">{escape(a["value"])}</span> ({escape(number(a["count"], 0))})'
                         for a in row["answers"])
-    return f'<li><span dir="auto">{escape(row["text"])}</span>: {answers}</li>'
+    return f'<li><span dir="auto"{lang}>{escape(row["text"])}</span>: {answers}</li>'

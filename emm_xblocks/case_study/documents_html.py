@@ -14,11 +14,12 @@ from django.utils.safestring import mark_safe
 from ..common.sanitize import escaped
 
 
-def items_html(documents, dom, _):
+def items_html(documents, dom, _, lang=""):
     """The ``li`` of each document (``views._documents``' rows: ``index``, ``title``, ``url``
     (safe, or ""), ``size`` (the author's text), ``viewer`` (an excerpt is read in the page),
     ``large`` (its link waits for a tap in low-data mode)); ``dom``: the block's DOM id; ``_``:
-    the block's ``ugettext``."""
+    the block's ``ugettext``; ``lang``: the author's language attribute, or ""
+    (``common.content_language``), on the title, the size and the excerpt's viewer."""
     if not documents:
         return mark_safe("")
     dom = escape(dom)
@@ -26,21 +27,21 @@ def items_html(documents, dom, _):
     words = {"full": escape(_("Open the full document")), "open": escape(_("Open")),
              "new_tab": escape(_("(opens in a new tab)")),
              "show_link": escape(_("Show the link to this file (%(size)s)"))}
-    return mark_safe("".join(_item_html(d, dom, words) for d in documents))  # noqa: S308 - all escaped
+    return mark_safe("".join(_item_html(d, dom, words, lang) for d in documents))  # noqa: S308 - all escaped
 
 
-def _item_html(d, dom, words):
+def _item_html(d, dom, words, lang):
     """One document: its title (in a viewer's summary when it has an excerpt), then its link."""
     label = f'{dom}-doc{d["index"]}'
     # the author's words in their own direction: the title a block, the size inside a sentence (in
     # a button, inside one span: a flex container would lay out, and name, the <bdi> apart)
-    title, size = escaped(d["title"]), f'<bdi>{escaped(d["size"])}</bdi>'
+    title, size = escaped(d["title"]), f'<bdi{lang}>{escaped(d["size"])}</bdi>'
     sized = f' <span class="emm-size">({size})</span>' if d["size"] else ""
     if d["viewer"]:
-        head = (f'<details data-viewer><summary><span id="{label}" dir="auto">{title}</span>{sized}</summary>\n'
-                '          <div class="emm-doc-text" dir="auto" data-doc-text></div>\n        ')
+        head = (f'<details data-viewer><summary><span id="{label}" dir="auto"{lang}>{title}</span>{sized}</summary>\n'
+                f'          <div class="emm-doc-text" dir="auto"{lang} data-doc-text></div>\n        ')
     else:
-        head = f'<span id="{label}" class="emm-doc-title" dir="auto">{title}</span>'
+        head = f'<span id="{label}" class="emm-doc-title" dir="auto"{lang}>{title}</span>'
     link = ""
     if d["url"]:
         button = (f'<button type="button" class="emm-button" data-show-link hidden>'

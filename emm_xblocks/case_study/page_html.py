@@ -30,14 +30,16 @@ def page_html(page, words):
     ``lang``, ``rtl``, ``case``, ``narrative`` (sanitised), ``sections`` (``title``, sanitised
     ``html``), ``documents`` and ``documents_html``, ``images``, ``large_files``, ``questions``,
     ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved), ``attempts_left``
-    (None: no limit), ``results_html``, ``profile_html``, ``distribution_csv`` and ``pack_url``
-    ("" but for staff)); ``words``: the block's ``translators()``."""
+    (None: no limit), ``results_html``, ``profile_html``, ``distribution_csv``, ``pack_url``
+    ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the elements of the author's text,
+    or "": ``common.content_language``)); ``words``: the block's ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     case = page["case"]
     dom = escape(page["dom"])
+    own = page.get("author_lang", "")  # the author's words: in their own direction, and their language
     meta = ""
     if case.topic or case.estimated_minutes:
-        topic = f'<span dir="auto">{escape(case.topic)}</span>' if case.topic else ""
+        topic = f'<span dir="auto"{own}>{escape(case.topic)}</span>' if case.topic else ""
         minutes = ""
         if case.estimated_minutes:
             about = escape(ungettext("About %(n)s minute", "About %(n)s minutes", case.estimated_minutes)) % {
@@ -53,7 +55,7 @@ def page_html(page, words):
         no_questions = escape(_("This case has no questions yet."))
         form = f'\n    <p class="emm-empty">{no_questions}</p>\n  '
     else:
-        form = _form_html(page, case, ungettext, _, nums)
+        form = _form_html(page, case, ungettext, _, nums, own)
     your_results = escape(_("Your results"))
     csv = ""
     if page["distribution_csv"]:
@@ -62,11 +64,11 @@ def page_html(page, words):
                f' data-distribution-csv>{download}</a></p>')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title" dir="auto">{escape(case.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto"{own}>{escape(case.display_name)}</h3>\n'
         f'  {meta}\n'
         f'  {low_data}\n'
         f'  <article class="emm-case-body">\n'
-        f'{_case_html(page, case, dom, _)}'
+        f'{_case_html(page, case, dom, _, own)}'
         f'  </article>\n'
         f'  {form}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
@@ -78,20 +80,21 @@ def page_html(page, words):
         f'\n</div>\n')
 
 
-def _case_html(page, case, dom, _):
+def _case_html(page, case, dom, _, own):
     """The case inside ``<article>``: the narrative, the key facts, the sections, the images (each
-    behind its button) and the documents, each of the template's lines with its line break."""
-    narrative = f'<div class="emm-narrative" dir="auto">{page["narrative"]}</div>' if page["narrative"] else ""
+    behind its button) and the documents, each of the template's lines with its line break;
+    ``own``: the author's language attribute, or ""."""
+    narrative = f'<div class="emm-narrative" dir="auto"{own}>{page["narrative"]}</div>' if page["narrative"] else ""
     facts = ""
     if case.key_facts:
         key_facts = escape(_("Key facts"))
         items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
         facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
                  f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
-                 f'      <ul dir="auto">{items}</ul></aside>\n    ')  # the author's list: its markers on its side
-    sections = "".join(f'<section class="emm-case-section" dir="auto"><h4>{escape(s["title"])}</h4>{s["html"]}'
+                 f'      <ul dir="auto"{own}>{items}</ul></aside>\n    ')  # the author's list: its markers on its side
+    sections = "".join(f'<section class="emm-case-section" dir="auto"{own}><h4>{escape(s["title"])}</h4>{s["html"]}'
                        '</section>' for s in page["sections"])
-    images = "".join(_image_html(img, _) for img in page["images"])
+    images = "".join(_image_html(img, _, own) for img in page["images"])
     documents = ""
     if page["documents"]:
         heading = escape(_("Documents"))
@@ -107,12 +110,12 @@ def _case_html(page, case, dom, _):
             f'    {documents}\n')
 
 
-def _image_html(img, _):
+def _image_html(img, _, own):
     """An image of the case, loaded when the learner asks (its button says which)."""
     alt = escape(img.alt)
     # the alt in its own direction inside the sentence; the label one span (the button is a flex box)
-    show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi>{alt}</bdi>"}
-    caption = f'<figcaption dir="auto">{escape(img.caption)}</figcaption>' if img.caption else ""
+    show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi{own}>{alt}</bdi>"}
+    caption = f'<figcaption dir="auto"{own}>{escape(img.caption)}</figcaption>' if img.caption else ""
     return (f'\n    <figure class="emm-case-image">\n'
             f'      <img data-src="{escape(img.src)}" alt="{alt}" loading="lazy" decoding="async" hidden>\n'
             f'      <button type="button" class="emm-button" data-show-image><span>{show}</span></button>\n'
@@ -120,9 +123,10 @@ def _image_html(img, _):
             f'    </figure>\n    ')
 
 
-def _form_html(page, case, ungettext, _, nums):
+def _form_html(page, case, ungettext, _, nums, own):
     """The form: the read-only notice, the questions, the profile question, the buttons and the
-    attempts left (what the template wrote between ``{% else %}`` and ``{% endif %}``)."""
+    attempts left (what the template wrote between ``{% else %}`` and ``{% endif %}``); ``own``:
+    the author's language attribute, or ""."""
     questions = escape(_("Questions"))
     read_only = ""
     if page["read_only"]:
@@ -131,7 +135,7 @@ def _form_html(page, case, ungettext, _, nums):
     if case.asks_profile:
         optional = escape(_("(optional: leave it blank if you prefer not to say)"))
         profile = (f'\n    <fieldset class="emm-question emm-profile" data-profile>\n'
-                   f'      <legend><span dir="auto">{escape(case.profile_prompt)}</span>'
+                   f'      <legend><span dir="auto"{own}>{escape(case.profile_prompt)}</span>'
                    f' <span class="emm-hint">{optional}</span></legend>\n'
                    f'      <div class="emm-options">{page["profile_html"]}\n'
                    f'      </div>\n'

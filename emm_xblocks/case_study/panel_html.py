@@ -14,13 +14,13 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 
-def panel_html(data, parts, read_only, words):
+def panel_html(data, parts, read_only, words, lang=""):
     """The panel of ``data`` (``views.answer``'s results: ``message``, ``attempts_left``,
     ``grade_words``, ``needs_assessment``, ``distribution``, ``revealed``, ``expert_analysis``,
     ``can_retry``); ``parts``: its HTML (``questions_html``, ``expert_html`` and, when the
     distribution shows figures, ``distribution_questions_html`` and ``distribution_apart_html``);
     ``read_only``: why no button may act ("" when they may); ``words``: the panel's
-    ``block.translators()``."""
+    ``block.translators()``; ``lang``: the author's language attribute, or "" (``common.content_language``)."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     grade = data["grade_words"]
     left = data.get("attempts_left")
@@ -63,7 +63,7 @@ def panel_html(data, parts, read_only, words):
     out.append("\n")
     if data["revealed"] and data["expert_analysis"]:
         heading = escape(_("Expert analysis"))
-        out.append(f'<section class="emm-expert"><h4>{heading}</h4><div dir="auto">{parts["expert_html"]}</div>'
+        out.append(f'<section class="emm-expert"><h4>{heading}</h4><div dir="auto"{lang}>{parts["expert_html"]}</div>'
                    '</section>')
     out.append("\n")
     if data["can_retry"] and acts:

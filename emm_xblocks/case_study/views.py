@@ -55,13 +55,15 @@ def student_view(block):
     left = attempts_left(case.attempts_allowed, state.attempts)
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     read_only = refusal.message if refusal else ""
+    own = block.author_lang(case)  # the author's language on their words: once per render, "" mostly
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
         shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade, _),
-                       read_only=read_only)
+                       read_only=read_only, lang=own)
     current = state.answers if state.submitted else state.draft
     page = {
+        "author_lang": own,
         "dom": dom,
         "lang": current_language(),
         "rtl": is_rtl(),
@@ -69,12 +71,12 @@ def student_view(block):
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
-        "documents_html": documents_html.items_html(documents, dom, _),
+        "documents_html": documents_html.items_html(documents, dom, _, own),
         "images": safe_images(case),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
         "questions_html": questions_html(_, case.questions, current, dom,
-                                         locked=state.submitted or bool(read_only)),
+                                         locked=state.submitted or bool(read_only), lang=own),
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
         "attempts_left": left,
@@ -82,7 +84,7 @@ def student_view(block):
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
         # the profile question's options (``case.asks_profile``), the learner's last answer checked
         "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
-                                             state.submitted or bool(read_only), "\n        ")
+                                             state.submitted or bool(read_only), "\n        ", lang=own)
         if case.asks_profile else "",
         # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_csv``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution")
@@ -191,12 +193,13 @@ def profile_groups(case, q, tallies, by_profile, respondents, panel, overall=Non
     return groups
 
 
-def answer(block, case, data, read_only=""):
+def answer(block, case, data, read_only="", lang=None):
     """The results ``data`` as the learner may see them, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
     author's ``show_answers`` does: its ``show_correctness`` (``xmodule/graders.py``) hides
     correctness, and with it the answers; its ``showanswer="never"`` (``xmodule/capa_block.py``,
-    ``answer_available``) hides the answers. ``read_only``: why no button may act (the page)."""
+    ``answer_available``) hides the answers. ``read_only``: why no button may act (the page);
+    ``lang``: the author's language attribute, if the page worked it out (``block.author_lang``)."""
     if not data.get("submitted"):
         return dict(data, html="")
     words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
@@ -213,21 +216,23 @@ def answer(block, case, data, read_only=""):
     data = results.described(data, nums, _, ngettext, kept=kept)
     data = dict(data, distribution=distribution(block, case, words),
                 grade_words=grade_words(block, case, shown, words, state, kept))
-    parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number),
-             "expert_html": sanitized(data["expert_analysis"]), **distribution_parts(words, data["distribution"])}
-    data["html"] = panel_html.panel_html(data, parts, read_only, words)
+    lang = block.author_lang(case) if lang is None else lang
+    parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number, lang=lang),
+             "expert_html": sanitized(data["expert_analysis"]),
+             **distribution_parts(words, data["distribution"], lang)}
+    data["html"] = panel_html.panel_html(data, parts, read_only, words, lang)
     return data
 
 
-def distribution_parts(words, shown):
+def distribution_parts(words, shown, lang=""):
     """The distribution section's questions and answers kept apart as HTML (``distribution_html``)
     for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers).
-    ``words``: the panel's ``block.translators()``."""
+    ``words``: the panel's ``block.translators()``; ``lang``: the author's language attribute."""
     if not shown or shown["suppressed"]:
         return {}
     _, ngettext, nums = words
-    return {"distribution_questions_html": distribution_html.questions_html(shown, _, ngettext, nums.number),
-            "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number)}
+    return {"distribution_questions_html": distribution_html.questions_html(shown, _, ngettext, nums.number, lang),
+            "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number, lang)}
 
 
 def grade_words(block, case, shown, words, state=None, kept=None):

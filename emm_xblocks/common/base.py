@@ -7,12 +7,13 @@ the wheel installs them, whatever sub-package defines the block class.
 import json
 from importlib import resources
 
+from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.fields import List, Scope
 
-from . import assets, platform, templates
+from . import assets, content_language, platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
 from .numbers import Numbers, plural_n
 
@@ -116,6 +117,14 @@ class EmmBlockBase(XBlock):
     def numbers(self):
         """Numbers and percentages in the request's language (``common.numbers``)."""
         return Numbers(self._translator()[0])
+
+    def author_lang(self, content):
+        """``' lang="fr"'`` for the elements that carry ``content``'s author text, where its
+        ``content_language`` is set and is not the request's language; "" otherwise
+        (``common.content_language.attr``, decision 56), safe for a template. A view asks it once
+        per render."""
+        attr = content_language.attr(getattr(content, "content_language", ""), self._translator()[0])
+        return mark_safe(attr)  # noqa: S308 - one of content_language.TAGS, or nothing
 
     # ---------------------------------------------------------------- users (common.platform)
     def is_staff(self):

@@ -38,12 +38,15 @@ class Option:
     """One answer the room can give: ``value`` as stored, ``label`` as shown (plain text),
     ``correct``: the block marks it as a right answer (shown only on "reveal"); ``apart``: counted
     apart, its count shown but outside the percentages (a Likert "Not applicable", as the results
-    panel and the report count it)."""
+    panel and the report count it); ``own``: the label is the author's words (an option, a choice,
+    a custom scale's point), not the reader's (a preset scale's translated point, "Not
+    applicable"): it carries the author's language (``common.content_language``)."""
 
     value: str
     label: str
     correct: bool = False
     apart: bool = False
+    own: bool = True
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ The pack is a whole HTML page answered by the GET handler ``facilitator_pack``: 
 open it in a new tab from the block's staff view (``pack_url``) and print it, or save it as a
 PDF, with the browser (``static/css/emm-pack.css``: A4 pages, a page break before each part, no
 screen chrome on paper). ``?lang=fr`` (any language the package ships) prints it in another
-language than the facilitator's own; the author's text stays as written.
+language than the facilitator's own; the author's text stays as written, in its own direction,
+and marked with its language where the block declares one other than the pack's (``author_lang``,
+``common.content_language``).
 
 What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers) -> Pack``) and
 ``pack_template`` (the page's body, extending ``templates/common/pack_page.html``).
@@ -85,9 +87,11 @@ class FacilitatorPackMixin:
 
     def render_pack(self):
         """The pack of the block's content as a whole page, in the active language."""
-        pack = self.pack_module.build(self.load_content(), self.ugettext, sanitized, self.numbers())
+        content = self.load_content()
+        pack = self.pack_module.build(content, self.ugettext, sanitized, self.numbers())
         links = [{"code": code, "name": name, "url": self.pack_url(code)} for code, name in shipped_languages()]
         return self.render_template(self.pack_template, {
             "pack": pack, "css_url": self.resource_url(PAGE_CSS), "languages": links,
+            "author_lang": self.author_lang(content),
             "current": (translation.get_language() or "en").split("-")[0],
         })

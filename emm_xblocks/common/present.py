@@ -35,6 +35,7 @@ from xblock.core import XBlock
 from . import live, live_store, platform, transactions
 from .errors import HandlerError
 from .handlers import json_handler
+from .i18n import is_rtl
 from .sanitize import sanitized
 
 log = logging.getLogger(__name__)
@@ -228,9 +229,13 @@ def _add_present_button(block, frag):
 
 
 def render_screen(block, request):
-    """The projection's HTML: the join screen (QR code), then one screen per item."""
+    """The projection's HTML: the join screen (QR code), then one screen per item. The author's
+    words (the title, a role, a speaker, the prompt, an option that is the author's) carry their
+    language where the page is in another (``author_lang``, ``common.content_language``); the
+    keys' arrows follow the page's direction (→ is "next" left to right, "previous" right to left)."""
     _ = block.ugettext
-    items = block.live_items()
+    content = block.load_content()
+    items = block.live_items(content)
     url = unit_url(block, request)
     kind_names = {live.DECISION: _("Decision {i} of {n}"), live.QUESTION: _("Question {i} of {n}"),
                   live.STATEMENT: _("Statement {i} of {n}")}
@@ -242,14 +247,17 @@ def render_screen(block, request):
             "item": item,
             "prompt": _prompt(item),
             "heading": kind_names[item.kind].format(i=i, n=n),
-            "options": [{"label": option.label, "index": index, "apart": option.apart}
+            "options": [{"label": option.label, "index": index, "apart": option.apart, "own": option.own}
                         for index, option in enumerate(item.options)],
         })
     return block.render_template("templates/common/present.html", {
         "dom": block.dom_id() + "-live",
         "title": block.display_name,
+        "author_lang": block.author_lang(content),
         "url": url or "",
         "qr": mark_safe(qr_svg(url)) if url else "",  # noqa: S308 - segno's SVG, no text of ours in it
         "screens": screens,
         "state": session_state(block),
+        # the arrows as the keys work (emm-present.js): right to left, ← goes to the next screen
+        "keys": {"next": "←", "previous": "→"} if is_rtl() else {"next": "→", "previous": "←"},
     })

@@ -22,14 +22,14 @@ from .sanitize import escaped, sanitized
 
 
 # ------------------------------------------------------------------ the form
-def _options_html(q, name, chosen, locked):
+def _options_html(q, name, chosen, locked, lang):
     """A choice question's options, one radio button or checkbox each."""
     kind = "checkbox" if q.kind == MULTIPLE else "radio"
     disabled = " disabled" if locked else ""
     return "".join(
         f'\n          <label class="emm-option" for="{name}-{j}"><input type="{kind}" id="{name}-{j}" name="{name}"'
         f' value="{escaped(o.id)}"{" checked" if o.id in chosen else ""}{disabled}>'
-        f' <span dir="auto">{escaped(o.text)}</span></label>\n        '
+        f' <span dir="auto"{lang}>{escaped(o.text)}</span></label>\n        '
         for j, o in enumerate(q.options))
 
 
@@ -54,9 +54,11 @@ def author_questions(_, questions, kinds):
             for q in questions]
 
 
-def questions_html(_, questions, current, dom, locked):
+def questions_html(_, questions, current, dom, locked, lang=""):
     """The form's questions (``fieldset[data-question][data-kind]``), ``current`` (``{question id:
-    answer}``) filled in, every control disabled when ``locked``."""
+    answer}``) filled in, every control disabled when ``locked``; ``lang``: the author's language
+    attribute (``common.content_language.attr``: ``' lang="fr"'`` or ""), on the prompts and the
+    options, never on the learner's own text."""
     disabled = " disabled" if locked else ""
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     your_answer, choose_all = escape(_("Your answer")), escape(_("Choose all that apply."))
@@ -70,7 +72,7 @@ def questions_html(_, questions, current, dom, locked):
             f'\n    <fieldset class="emm-question" data-question="{escaped(q.id)}" data-kind="{escaped(q.kind)}"'
             f' aria-labelledby="{name}-prompt">\n'
             f'      <div class="emm-prompt" id="{name}-prompt"><span class="emm-num">{i + 1}.</span>'
-            f' <div dir="auto">{sanitized(q.prompt)}</div></div>\n      ')
+            f' <div dir="auto"{lang}>{sanitized(q.prompt)}</div></div>\n      ')
         if q.kind == REFLECTION:
             text = value if isinstance(value, str) else ""
             out.append(
@@ -87,13 +89,13 @@ def questions_html(_, questions, current, dom, locked):
                     if q.kind == MULTIPLE else "")
             out.append(
                 f'\n        {hint}\n        <div class="emm-options">\n        '
-                f'{_options_html(q, name, chosen, locked)}\n        </div>\n      ')
+                f'{_options_html(q, name, chosen, locked, lang)}\n        </div>\n      ')
         out.append(f'\n      <p class="emm-field-error" id="{name}-error" data-error-for="{escaped(q.id)}" hidden></p>'
                    '\n    </fieldset>\n    ')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
 
 
-def profile_options_html(options, chosen, dom, locked, indent, spread=False):
+def profile_options_html(options, chosen, dom, locked, indent, spread=False, lang=""):
     """The participant profile question's radio buttons (``common.profile.Option``s), the one
     ``chosen`` (its id, or "") checked, all disabled when ``locked``; each on a line of its own,
     after ``indent`` (the template's line break and spaces). Every block's page asks it with these
@@ -101,7 +103,8 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False):
 
     ``spread``: each tag on a line of its own, as the Likert's page writes it (its template's
     layout, kept to the byte): the radio button and the text at ``indent`` and two spaces more,
-    ``</label>`` at ``indent``, and ``indent`` again after it."""
+    ``</label>`` at ``indent``, and ``indent`` again after it. ``lang``: the options' language
+    (``common.content_language.attr``: ``' lang="fr"'`` or "")."""
     dom = escape(dom)
     disabled = " disabled" if locked else ""
     inner = indent + "  "
@@ -109,17 +112,19 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False):
     return mark_safe("".join(  # noqa: S308 - every value escaped
         f'{indent}<label class="emm-option" for="{dom}-profile-{i}">{opened}<input type="radio"'
         f' id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}'
-        f'{disabled}>{between}<span dir="auto">{escape(o.text)}</span>{closed}'
+        f'{disabled}>{between}<span dir="auto"{lang}>{escape(o.text)}</span>{closed}'
         for i, o in enumerate(options, start=1)))
 
 
 # ------------------------------------------------------------------ the results
-def results_html(_, dom, data, verdicts, number=number):
+def results_html(_, dom, data, verdicts, number=number, lang=""):
     """The results list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
     items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
     answers may show; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
     untranslated label}``; ``number``: how a number is written (the learner's locale:
-    ``common.numbers.Numbers.number``; default ``export.number``, a plain decimal point)."""
+    ``common.numbers.Numbers.number``; default ``export.number``, a plain decimal point);
+    ``lang``: the author's language attribute, or "" (on the author's texts, never on the
+    learner's written answer)."""
     dom = escape(dom)
     disabled = " disabled" if data.get("assessed") else ""
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
@@ -138,7 +143,7 @@ def results_html(_, dom, data, verdicts, number=number):
     for q in data["questions"]:
         qid = escaped(q["id"])
         out.append(f'\n  <li class="emm-result emm-{escaped(q["status"])}" data-result="{qid}">\n'
-                   f'    <p class="emm-result-head" dir="auto"><strong>{escaped(q["prompt"])}</strong></p>\n    ')
+                   f'    <p class="emm-result-head" dir="auto"{lang}><strong>{escaped(q["prompt"])}</strong></p>\n    ')
         if data["correctness"]:
             points = points_text % {"e": points_of(q["earned"] or 0), "p": points_of(q["points"])}
             verdict = said.get(q["status"]) or said.setdefault(
@@ -146,8 +151,8 @@ def results_html(_, dom, data, verdicts, number=number):
             out.append(f'<p class="emm-verdict">{verdict} — {points}</p>')
         out.append("\n    ")
         for c in q["chosen"]:
-            mine = answer_text % {"t": f'<bdi>{escaped(c["text"])}</bdi>'}
-            feedback = f' — <span dir="auto">{escaped(c["feedback"])}</span>' if c["feedback"] else ""
+            mine = answer_text % {"t": f'<bdi{lang}>{escaped(c["text"])}</bdi>'}
+            feedback = f' — <span dir="auto"{lang}>{escaped(c["feedback"])}</span>' if c["feedback"] else ""
             out.append(f'<p class="emm-feedback"><span class="emm-chosen">{mine}</span>{feedback}</p>')
         out.append("\n    ")
         if q["kind"] == REFLECTION:
@@ -162,22 +167,23 @@ def results_html(_, dom, data, verdicts, number=number):
                     kid = escaped(kp["id"])
                     out.append(f'<p class="emm-check"><input type="checkbox" id="{dom}-{qid}-{kid}" value="{kid}"'
                                f'{" checked" if kp["ticked"] else ""}{disabled}><label for="{dom}-{qid}-{kid}"'
-                               f' dir="auto">{escaped(kp["text"])}</label></p>')
+                               f' dir="auto"{lang}>{escaped(kp["text"])}</label></p>')
                 out.append("\n      </fieldset>\n      ")
             out.append("\n    ")
         out.append("\n    ")
         if q["explanation"]:
-            out.append(f'<div class="emm-explanation" dir="auto">{sanitized(q["explanation"])}</div>')
+            out.append(f'<div class="emm-explanation" dir="auto"{lang}>{sanitized(q["explanation"])}</div>')
         out.append("\n    ")
         if data["revealed"]:
             out.append("\n      ")
             if q.get("correct_options"):
-                texts = "; ".join(f'<bdi>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
+                texts = "; ".join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
                 out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:
-                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5><div dir="auto">{model}</div></div>')
+                out.append(f'<div class="emm-model-answer"><h5>{model_label}</h5><div dir="auto"{lang}>{model}</div>'
+                           '</div>')
             out.append("\n    ")
         out.append("\n  </li>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, author HTML sanitised

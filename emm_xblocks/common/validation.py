@@ -49,11 +49,15 @@ def errors(problems):
     return [p for p in problems if p.error]
 
 
+NOT_BLOCKING = frozenset({"display_name", "content_language"})
+
+
 def blocking(problems):
     """The errors among ``problems`` that keep learners out of a block: every error but a missing
-    name (``display_name``), which refuses the author's save and shows in Studio, yet costs a
-    learner nothing (decision 53)."""
-    return [p for p in errors(problems) if p.field != "display_name"]
+    name (``display_name``, decision 53) or a language of the content not on the list
+    (``content_language``, from imported OLX: the page then declares none, decision 56), which
+    refuse the author's save and show in Studio, yet cost a learner nothing."""
+    return [p for p in errors(problems) if p.field not in NOT_BLOCKING]
 
 
 def parse_int(value, low=-10**9, high=10**9):

@@ -7,12 +7,14 @@ learners have answered (``common.descriptions``, ``common.summary``).
 
 from dataclasses import dataclass
 
+from ..common import content_language
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import TEXT, Setting, with_settings
 
 SETTINGS = (
     Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
+    content_language.setting(group="report"),
     Setting("headline_statement", TEXT, "", N_("Statement of the headline (its id; empty: the one most answered)"),
             group="report",
             # xgettext:no-python-format  ("% s" here is text, not a %-format)

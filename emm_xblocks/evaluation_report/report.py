@@ -21,30 +21,39 @@ of its top-box columns); ``summary_charts`` adds the one-page summary's two.
 The headline's sentence is written in the reader's language (``numbers``, a
 ``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
 (``common.numbers.plain``: a decimal point, no grouping), for the programs that read it.
+
+Each evaluation's texts are its author's, in the language its block declares
+(``content_language``, kept with its description): on a page in another language (the reader's,
+``page_language``), each evaluation, each of its statements and each pair carries ``lang``, the
+attribute its texts are marked with (``common.content_language.attr``: ``' lang="fr"'`` or "");
+``labels_lang`` is an evaluation's for its scale's labels (a custom scale's are the author's).
 """
 
 from dataclasses import replace
 from html import escape
 
-from ..common import charts
+from ..common import charts, content_language
 from ..common.numbers import ENGLISH, plain, rounded
 from ..common.questions import Question
 from ..knowledge_check.report import pair_figures
 from ..likert import profiles
+from ..likert.content import CUSTOM
 from ..likert.statistics import diverging_segments, headline, statement_stats
 
 AGREE = "agree"
 
 
-def _evaluation(block_key, survey, tallies, respondents, min_group, _):
+def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_language=""):
     survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
     rows = statement_stats(survey, tallies, respondents)
+    lang = content_language.attr(survey.content_language, page_language)
     statements = [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
                    "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
                    "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean,
-                   "segments": diverging_segments(survey, r)} for r in rows]
+                   "segments": diverging_segments(survey, r), "lang": lang} for r in rows]
     labels = list(survey.labels(_))
     return {
+        "lang": lang, "labels_lang": lang if survey.scale == CUSTOM else "",
         "block_key": block_key, "name": survey.display_name, "respondents": respondents,
         "min_group": survey.min_group_size,
         "suppressed": respondents < survey.min_group_size, "labels": labels,
@@ -91,7 +100,8 @@ def _shared(evaluations):
         for reverse in order:
             row_cells = [c if c is not None and reverse in (None, c["reverse"]) else None for c in cells]
             first = next(c for c in row_cells if c is not None)
-            shared.append({"id": sid, "text": first["text"], "reverse": first["reverse"], "split": split,
+            shared.append({"id": sid, "text": first["text"], "lang": first["lang"], "reverse": first["reverse"],
+                           "split": split,
                            "cells": [None if c is None else dict(c, differs=(
                                _words(c["text"]) != _words(first["text"]) or c["reverse"] != first["reverse"]))
                                for c in row_cells]})
@@ -168,7 +178,7 @@ def _headline(evaluations, chosen, min_group, _, numbers):
         return None
     percent = rounded(100.0 * entry["top"] / entry["n"])
     shown = numbers.percent(percent, 0)  # "60 %" in French, "60%" in English
-    survey = entry["evaluation"]["survey"]
+    survey, lang = entry["evaluation"]["survey"], entry["evaluation"]["lang"]
     # the sentence ends with its own full stop, after the quotation marks: the statement's is left
     # out ("… at work”." not "… at work.”.")
     statement = entry["text"].rstrip()
@@ -180,16 +190,19 @@ def _headline(evaluations, chosen, min_group, _, numbers):
         frame, words = _("{percent} answered “{label}” to “{statement}”."), {"label": survey.labels(_)[-1]}
     text = frame.format(percent=shown, statement=statement, **words)
     # the page's: the statement (and a label) in their own direction inside the reader's sentence, a
-    # French statement in an Arabic report; every text escaped (the view marks it safe)
-    html = escape(frame).format(percent=escape(shown), statement=f"<bdi>{escape(statement)}</bdi>",
-                                **{k: f"<bdi>{escape(v)}</bdi>" for k, v in words.items()})
+    # French statement in an Arabic report, and their language; every text escaped (the view marks
+    # it safe)
+    label_lang = entry["evaluation"]["labels_lang"]
+    html = escape(frame).format(percent=escape(shown), statement=f"<bdi{lang}>{escape(statement)}</bdi>",
+                                **{k: f"<bdi{label_lang}>{escape(v)}</bdi>" for k, v in words.items()})
     return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html}
 
 
-def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):
+def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH, page_language=""):
     """Every evaluation's figures, the statements they share, and the headline (see the module);
-    ``numbers``: the reader's ``common.numbers.Numbers``, for the headline's sentence."""
-    shown = [_evaluation(*e, min_group, _) for e in evaluations]
+    ``numbers``: the reader's ``common.numbers.Numbers``, for the headline's sentence;
+    ``page_language``: the reader's language (each evaluation's ``lang``)."""
+    shown = [_evaluation(*e, min_group, _, page_language) for e in evaluations]
     shared = _shared(shown)
     return {
         "evaluations": shown,
@@ -256,7 +269,7 @@ def _pair_names(p):
     return " · ".join(names) or p["pair"], by_phase
 
 
-def learning(pairs, min_group):
+def learning(pairs, min_group, page_language=""):
     """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
 
     ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
@@ -265,7 +278,9 @@ def learning(pairs, min_group):
     (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
     pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
     staff. Each pair's figures are ``knowledge_check.report.pair_figures`` at the report's minimum
-    group size or the check's, if higher; each question keeps its prompt for the table."""
+    group size or the check's, if higher; each question keeps its prompt for the table. ``lang``
+    (a pair's, and its figures'): the attribute of its texts on a page in ``page_language``, the
+    language its description declares (``common.content_language``)."""
     out = []
     for p in pairs:
         asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
@@ -275,7 +290,9 @@ def learning(pairs, min_group):
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]
         name, tests = _pair_names(p)
-        out.append({"pair": p["pair"], "name": name, "names": p["names"], "tests": tests, "figures": figures})
+        figures["lang"] = content_language.attr(p["description"].get("content_language"), page_language)
+        out.append({"pair": p["pair"], "name": name, "names": p["names"], "tests": tests, "figures": figures,
+                    "lang": figures["lang"]})
     twice = {p["name"] for p in out if sum(1 for q in out if q["name"] == p["name"]) > 1}
     for p in out:
         if p["name"] in twice:

@@ -15,6 +15,7 @@ from webob import Response
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
 from ..common.export import content_disposition, safe_cell
+from ..common.i18n import current_language
 from ..likert import content as likert
 from . import editor, report, validation
 
@@ -52,16 +53,34 @@ def knowledge_pairs(block):
 def figures(block):
     settings = block.load_content()
     asked = evaluations(block)
+    language = current_language()  # each evaluation's and pair's texts marked with their own language
     data = report.reaction(asked, settings.min_group_size, block.ugettext,
-                           settings.headline_statement, block.numbers())
+                           settings.headline_statement, block.numbers(), language)
     if data["headline"]:  # its HTML: every text escaped, the statement in a <bdi> (report._headline)
         data["headline"]["html"] = mark_safe(data["headline"]["html"])  # noqa: S308 - escaped
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.asks_profile}, block.ugettext)
-    data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
+    data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size, language)
     for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
         p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
+    _safe_langs(data)
     return report.summary_charts(data, block.ugettext, block.numbers())
+
+
+def _safe_langs(data):
+    """The ``lang`` attributes of ``report.reaction``/``learning`` (``' lang="fr"'`` or "", one of
+    ``common.content_language.TAGS``) marked safe for the template, which writes them as they are."""
+    for e in data["evaluations"]:
+        e["lang"], e["labels_lang"] = mark_safe(e["lang"]), mark_safe(e["labels_lang"])  # noqa: S308 - ours
+        for s in e["statements"]:
+            s["lang"] = e["lang"]
+    for s in data["shared"]:
+        s["lang"] = mark_safe(s["lang"])  # noqa: S308 - ours
+        for c in s["cells"]:
+            if c is not None:
+                c["lang"] = mark_safe(c["lang"])  # noqa: S308 - ours
+    for p in data["learning"]:
+        p["lang"] = p["figures"]["lang"] = mark_safe(p["lang"])  # noqa: S308 - ours
 
 
 def csv_response(block):
@@ -84,8 +103,10 @@ def student_view(block):
     """Course staff read the report; learners see nothing of it (an empty fragment)."""
     if not block.is_staff():
         return Fragment("")
+    report_ = block.load_content()
     frag = block.build_fragment("templates/evaluation_report/report.html",
-                                {"f": figures(block), "report": block.load_content(), "dom": block.dom_id(),
+                                {"f": figures(block), "report": report_, "dom": block.dom_id(),
+                                 "author_lang": block.author_lang(report_),  # the report's own name
                                  "csv_url": block.runtime.handler_url(block, "export_csv")})
     frag.add_css_url(block.resource_url(charts.CHART_CSS))
     return frag

@@ -17,6 +17,7 @@ field, as the plain data of ``to_fields``.
 
 from dataclasses import dataclass, fields
 
+from ..common import content_language
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, ScoredQuestions, plain_data, question_from_data  # noqa: F401
@@ -37,6 +38,7 @@ MAX_QUESTIONS = 50
 # pair head the form, the others are its "Settings"
 SETTINGS = (
     Setting("display_name", TEXT, "Knowledge check", N_("Display name"), group="check"),
+    content_language.setting(group="check"),
     Setting("phase", SELECT, PRE, N_("When learners take it"), choices=PHASES, group="check"),
     Setting("pair", TEXT, "", N_("Pair key (the same in the pre-test and its post-test)"), group="check",
             help=N_("Letters, digits, hyphens or underscores, e.g. day1-trafficking.")),

@@ -94,9 +94,12 @@ def results(check, state):
 
 def described(check):
     """What the course's evaluation report needs to label this check's pair: its name, phase, pair,
-    minimum group size and questions (ids and prompts as text; never which option is correct)."""
+    minimum group size, the language of its texts (``content_language``, only when specified: a
+    description written before it stays the same) and questions (ids and prompts as text; never
+    which option is correct)."""
+    language = {"content_language": check.content_language} if check.content_language else {}
     return {"display_name": check.display_name, "phase": check.phase, "pair": check.pair,
-            "min_group_size": check.min_group_size,
+            "min_group_size": check.min_group_size, **language,
             "questions": [{"id": q.id, "prompt": plain_text(q.prompt)} for q in check.questions]}
 
 

@@ -28,21 +28,24 @@ def student_view(block):
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     read_only = refusal.message if refusal else ""
     locked = state.submitted or bool(read_only)
+    own = block.author_lang(check)  # the author's language on their words: once per render, "" mostly
     context = {
         "dom": dom,
+        "author_lang": own,
         "check": check,
         "pre": check.phase == PRE,
         "intro": sanitized(check.intro),
         "questions": check.questions,
-        "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked),
+        "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked,
+                                         lang=own),
         "submitted": state.submitted,
         "locked": locked,
         "read_only": read_only,
         # until the script is ready (common/waiting.py); read-only: disabled for good
         "waiting": disabled_until_ready(bool(read_only)),
         "wait_html": "" if locked else note_html(block.ugettext),
-        "results_html": answer(block, check, learner.results(check, state))["html"] if state.submitted else "",
-        "staff_html": staff_panel(block, check) if block.is_staff() else "",
+        "results_html": answer(block, check, learner.results(check, state), own)["html"] if state.submitted else "",
+        "staff_html": staff_panel(block, check, own) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     # the answers in progress are kept on the device under this key until the server has them,
@@ -56,10 +59,11 @@ def student_view(block):
 
 
 # ------------------------------------------------------------------ after a submit
-def answer(block, check, data):
+def answer(block, check, data, lang=None):
     """``data`` (``learner.results``) as the learner may see it, with its HTML. After a post-test,
     the pre-test score is read from the store; the platform's ``show_correctness``
-    (``xmodule/graders.py``) may withhold scores and verdicts, as for every graded problem."""
+    (``xmodule/graders.py``) may withhold scores and verdicts, as for every graded problem.
+    ``lang``: the author's language attribute, if the page worked it out (``block.author_lang``)."""
     _ = block.ugettext
     if not data.get("submitted"):
         return dict(data, html="")
@@ -89,7 +93,8 @@ def answer(block, check, data):
     if pre is not None:
         message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
-    items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number)
+    items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
+                         lang=block.author_lang(check) if lang is None else lang)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id()})
     return dict(data, scores=scores, message=message, announcement=message, html=html)
@@ -118,13 +123,15 @@ def respond(block, check, outcome):
 
 
 # ------------------------------------------------------------------ staff
-def staff_panel(block, check):
-    """The pair's figures for course staff (aggregates only, suppressed below the minimum group size)."""
+def staff_panel(block, check, lang=""):
+    """The pair's figures for course staff (aggregates only, suppressed below the minimum group
+    size); ``lang``: the author's language attribute, on the questions' prompts."""
     rows = pairs.pair_rows(platform.course_key(block), check.pair) if check.pair else []
     figures = report.pair_figures(rows, check.questions, check.min_group_size)
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
     figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())
+    figures["lang"] = lang
     return block.render_template("templates/knowledge_check/staff.html",
                                  {"f": figures, "check": check, "dom": block.dom_id()})
 

@@ -10,7 +10,7 @@ own (``LEGACY_FIELDS``), still read while ``content`` is empty (decision 49).
 
 from dataclasses import dataclass
 
-from ..common import profile
+from ..common import content_language, profile
 from ..common import settings as stored_fields
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, SELECT, TEXT, Setting, with_settings
@@ -47,6 +47,7 @@ RESULTS = {RESULTS_STAFF: N_("Staff only"), RESULTS_LEARNERS: N_("Staff, and lea
 # custom labels follow); what learners may add; privacy, results and grading
 SETTINGS = (
     Setting("display_name", TEXT, "End-of-training evaluation", N_("Display name"), group="name"),
+    content_language.setting(group="name"),
     Setting("scale", SELECT, "agree5", N_("Scale"), choices=SCALE_NAMES, group="scale"),
     Setting("allow_na", CHECKBOX, False, N_("Offer “Not applicable”"), group="answers"),
     # ``comment`` in OLX written before 0.2

@@ -125,8 +125,11 @@ def submitted(survey, state, data, _):
 
 def described(survey):
     """What the course's evaluation report needs to label this evaluation's figures: its fields
-    without the introduction and the comment prompt (``content.to_fields``)."""
+    without the introduction and the comment prompt (``content.to_fields``), and without
+    ``content_language`` when it is not specified (a description written before it stays the same)."""
     fields = to_fields(survey)
+    if not fields.get("content_language"):
+        del fields["content_language"]
     fields["content"] = {name: value for name, value in fields["content"].items()
                          if name not in ("intro", "comment_prompt")}
     return fields

@@ -13,9 +13,10 @@ from .changes import split_group
 def items(survey, _):
     """``live.Item`` per statement, in the author's order."""
     labels = survey.labels(_)
-    options = [live.Option(str(value), label) for value, label in enumerate(labels, start=1)]
+    own = survey.scale == content.CUSTOM  # a preset's points are the reader's words, a custom scale's the author's
+    options = [live.Option(str(value), label, own=own) for value, label in enumerate(labels, start=1)]
     if survey.allow_na:
-        options.append(live.Option(content.NA, _("Not applicable"), apart=True))
+        options.append(live.Option(content.NA, _("Not applicable"), apart=True, own=False))
     return [live.Item(s.id, live.STATEMENT, s.text, tuple(options)) for s in survey.statements]
 
 

@@ -11,6 +11,8 @@ the other way in the analysis) is said on the tally sheet only.
 
 from dataclasses import dataclass
 
+from .content import CUSTOM
+
 COMMENT_LINES = 6
 
 
@@ -26,6 +28,10 @@ class Pack:
     comment_lines: int
     anonymous: bool
     reverse: tuple  # numbers of the reverse-coded statements (the tally sheet only)
+    # whose words the labels and the comment's prompt are: the author's (a custom scale, a prompt
+    # written) in their own direction and language, or the reader's (a preset, the default prompt)
+    own_labels: bool = False
+    own_comment: bool = False
 
 
 def build(survey, _, html, numbers=None):
@@ -44,4 +50,6 @@ def build(survey, _, html, numbers=None):
         comment_lines=COMMENT_LINES if survey.comment_box else 0,
         anonymous=survey.anonymous,
         reverse=tuple(n for n, s in enumerate(survey.statements, start=1) if s.reverse),
+        own_labels=survey.scale == CUSTOM,
+        own_comment=bool(survey.comment_box and survey.comment_prompt),
     )

@@ -34,11 +34,14 @@ def page_html(page, words):
     ``submitted``, ``locked``, ``recorded``, ``comment_text``, ``profile``, ``comment_max``,
     ``is_staff``, ``results_allowed``, ``sent_anonymously`` (answered while it was anonymous),
     ``read_only`` ("" or why nothing is saved),
-    ``scale_changed``, ``pack_url`` ("" but for staff)); ``words``: the block's ``translators()``."""
+    ``scale_changed``, ``pack_url`` ("" but for staff), ``author_lang`` (``' lang="fr"'`` on the
+    elements of the author's text, or "": ``common.content_language``)); ``words``: the block's
+    ``translators()``."""
     _ = words[0]  # named as xgettext's keyword is (scripts/i18n.py)
     survey = page["survey"]
     dom = escape(page["dom"])
-    intro = f'<div class="emm-intro" dir="auto">{page["intro"]}</div>' if page["intro"] else ""
+    own = page.get("author_lang", "")  # the author's words: in their own direction, and their language
+    intro = f'<div class="emm-intro" dir="auto"{own}>{page["intro"]}</div>' if page["intro"] else ""
     if not survey.statements:
         empty = escape(_("This evaluation has no statements yet."))
         body = f'\n    <p class="emm-empty">{empty}</p>\n  '
@@ -46,7 +49,7 @@ def page_html(page, words):
         not_ready = escape(_("This evaluation is not ready yet: please come back later."))
         body = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
     else:
-        body = _form_html(page, survey, dom, words)
+        body = _form_html(page, survey, dom, words, own)
     status = ""
     if page["submitted"]:
         if page["locked"]:
@@ -65,7 +68,7 @@ def page_html(page, words):
     return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
         f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'
         f' dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title" dir="auto">{escape(survey.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" dir="auto"{own}>{escape(survey.display_name)}</h3>\n'
         f'  {intro}\n'
         f'  {body}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
@@ -75,10 +78,10 @@ def page_html(page, words):
         f'\n</div>\n')
 
 
-def _form_html(page, survey, dom, words):
+def _form_html(page, survey, dom, words, own):
     """The form: its notices, the count of statements, the profile question, the statements, the
     comment box and the submit button (what the template wrote between ``{% else %}`` and
-    ``{% endif %}``, its line breaks included)."""
+    ``{% endif %}``, its line breaks included); ``own``: the author's language attribute, or ""."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     locked = page["locked"]
     hidden = " hidden" if locked else ""
@@ -108,11 +111,11 @@ def _form_html(page, survey, dom, words):
     total = len(survey.statements)
     count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {
         "total": escape(nums.number(total, 0))}
-    profile = _profile_html(page, survey, dom, _) if survey.asks_profile else ""
+    profile = _profile_html(page, survey, dom, _, own) if survey.asks_profile else ""
     comment = ""
     if survey.comment_box:
         if survey.comment_prompt:  # the author's words, in their own direction
-            prompt = f'<span dir="auto">{escape(survey.comment_prompt)}</span>'
+            prompt = f'<span dir="auto"{own}>{escape(survey.comment_prompt)}</span>'
         else:
             prompt = escape(_("Any other comment (optional)"))
         comment = (f'\n    <div class="emm-comment">\n'
@@ -139,14 +142,14 @@ def _form_html(page, survey, dom, words):
             f'  </form>\n  ')
 
 
-def _profile_html(page, survey, dom, _):
+def _profile_html(page, survey, dom, _, own):
     """The optional profile question: one radio button per option (``common.question_views``,
     spread over lines as the template wrote them), the learner's last answer checked."""
     options = profile_options_html(survey.profile_options, page["profile"], page["dom"], page["locked"],
-                                   "\n        ", spread=True)
+                                   "\n        ", spread=True, lang=own)
     optional = escape(_("(optional: leave it blank if you prefer not to say)"))
     return (f'\n    <fieldset class="emm-statement emm-profile" data-profile>\n'
-            f'      <legend id="{dom}-profile-legend"><span dir="auto">{escape(survey.profile_prompt)}</span>'
+            f'      <legend id="{dom}-profile-legend"><span dir="auto"{own}>{escape(survey.profile_prompt)}</span>'
             f' <span class="emm-hint">{optional}</span></legend>\n'
             f'      <div class="emm-scale emm-profile-options">\n'
             f'        {options}\n'

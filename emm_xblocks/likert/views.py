@@ -6,7 +6,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common import answer_rows, profile, recovery, store, summary
+from ..common import answer_rows, content_language, profile, recovery, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
@@ -16,7 +16,7 @@ from .page_html import page_html
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
 
 
-def _statements_html(block, survey, state, labels, locked, _):
+def _statements_html(block, survey, state, labels, locked, _, lang=""):
     """The statements' fieldsets, one radio button per point of the scale.
 
     Built here rather than by a template loop: 8 statements of 6 options are some 300 template
@@ -25,12 +25,13 @@ def _statements_html(block, survey, state, labels, locked, _):
     lines), every value escaped as Django's autoescape escapes it
     (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
     literal is safe for Django; here every translation is escaped too (a catalogue is text).
-    ``state``: the learner's (``learner.State``); ``_``: the block's ``gettext`` (``translators()``)."""
+    ``state``: the learner's (``learner.State``); ``_``: the block's ``gettext`` (``translators()``);
+    ``lang``: the author's language where the page declares it (``block.author_lang``)."""
     dom = escape(block.dom_id())
     answers = state.answers if _answers_on_this_scale(survey, state) else {}
     disabled = " disabled" if locked else ""
     # a custom scale's labels are the author's words, in their own direction; a preset's translated
-    own = ' dir="auto"' if survey.scale == content.CUSTOM else ""
+    own = f' dir="auto"{lang}' if survey.scale == content.CUSTOM else ""
     points = [(str(v), escape(label), "", own) for v, label in enumerate(labels, start=1)]
     if survey.allow_na:
         points.append((content.NA, escape(_("Not applicable")), " emm-option-na", ""))
@@ -45,7 +46,7 @@ def _statements_html(block, survey, state, labels, locked, _):
             f'\n<fieldset class="emm-statement" data-statement="{sid}"'
             f'{required_attr if st.required else ""}>\n'
             f'<legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
-            f' <span dir="auto">{escape(st.text)}</span>'
+            f' <span dir="auto"{lang}>{escape(st.text)}</span>'
             f'{required_mark if st.required else ""}</legend>\n'
             f'<div class="emm-scale" style="--emm-points: {len(labels)}">\n')
         for value, label, na, direction in points:
@@ -85,13 +86,15 @@ def student_view(block):
     sent_anonymously_then = sent_anonymously(block, survey, state)  # answered before it became named
     locked = (state.submitted and survey.anonymous) or sent_anonymously_then or refusal is not None
     results_allowed = block.results_allowed(survey, state.submitted)
+    author_lang = block.author_lang(survey)  # once per render: "" unless set and not the page's
     page = {
         "dom": block.dom_id(),
         "lang": current_language(),
         "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements_html": _statements_html(block, survey, state, labels, locked, words[0]),
+        "statements_html": _statements_html(block, survey, state, labels, locked, words[0], author_lang),
+        "author_lang": author_lang,
         "submitted": state.submitted,
         "locked": locked,
         "recorded": state.submitted and survey.anonymous,
@@ -223,6 +226,10 @@ def results_json(block):
     staff = block.is_staff()
     if staff:  # what each column of the responses CSV holds: no answer in it, offered before any
         data["codebook_url"] = block.runtime.handler_url(block, "export_codebook")
+    lang = content_language.tag_for_page(survey.content_language, current_language())
+    if lang:  # the author's language, where the page is in another: the script marks the author's
+        # words with it (a custom scale's labels too), never the reader's (common.content_language)
+        data.update(lang=lang, custom=survey.scale == content.CUSTOM)
     if data["suppressed"]:
         nums = block.numbers()
         data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(

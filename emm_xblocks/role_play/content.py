@@ -9,7 +9,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..common import profile
+from ..common import content_language, profile
 from ..common import settings as stored_fields
 from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
@@ -31,6 +31,7 @@ CATEGORIES = {
 # grading (one row); the play itself
 SETTINGS = (
     Setting("display_name", TEXT, "Role-play", N_("Display name"), group="name"),
+    content_language.setting(group="name"),
     # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
     # "Maximum attempts" would set; ``max_attempts`` in OLX written before 0.2 is still read
     Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: no limit)"), high=MAX_ATTEMPTS,

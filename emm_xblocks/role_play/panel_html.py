@@ -10,7 +10,10 @@ Every value is escaped with ``html.escape`` (what Django's autoescape calls) and
 translation (decision 18: a catalogue is text; several go into attributes); author HTML comes
 sanitised (``common.sanitize.sanitized``) and is written as is. The msgids are the template's
 (``%(name)s`` placeholders, filled with escaped values). ``_`` / ``ungettext``: the block's
-``ugettext`` / ``ungettext``; ``number``: ``Numbers.number`` of the learner's language.
+``ugettext`` / ``ungettext``; ``number``: ``Numbers.number`` of the learner's language. The
+author's words carry ``ctx["author_lang"]`` (``' lang="fr"'`` or "", ``common.content_language``):
+an element of their own, or a ``<span>`` where they sit beside the reader's words; a label that
+is the reader's (a translated kind of ending, "Did not say") does not.
 """
 
 from html import escape
@@ -18,6 +21,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from ..common.content_language import wrapped
 from ..common.question_views import profile_options_html
 from ..common.waiting import WAITING
 
@@ -42,7 +46,7 @@ def panel_html(ctx, _, ungettext, number):
     elif phase == "kept":  # a finished attempt whose path was changed since: its outcome, no step
         heading = escape(_("The outcome"))
         body = (f'\n  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{heading}</h4>\n'
-                f'  {_ending_html(ctx, dom, _)}\n')
+                f'  {_ending_html(ctx, dom, _, ctx.get("author_lang", ""))}\n')
     else:
         body = _step_html(ctx, phase, dom, disabled, _, number)
     tail = _actions_html(ctx, phase, disabled, _, ungettext, number) if phase in ("node", "ending", "kept") else ""
@@ -59,19 +63,20 @@ def _attempts_left(ctx, ungettext, number):
 def _roles_html(ctx, dom, disabled, _, ungettext, number):
     """Before a role is taken: the intro, the profile question (if asked), a button per role."""
     scenario = ctx["scenario"]
-    intro = f'<div class="emm-intro" dir="auto">{ctx["intro"]}</div>' if ctx["intro"] else ""
+    own = ctx.get("author_lang", "")
+    intro = f'<div class="emm-intro" dir="auto"{own}>{ctx["intro"]}</div>' if ctx["intro"] else ""
     profile = ""
     if scenario.asks_profile:
         options = profile_options_html(scenario.profile_options, ctx["learner_profile"], ctx["dom"],
-                                       bool(ctx["read_only"]), "\n      ")
+                                       bool(ctx["read_only"]), "\n      ", lang=own)
         optional = escape(_("(optional: leave it blank if you prefer not to say)"))
         profile = (f'\n  <fieldset class="emm-rp-profile" data-profile>\n'
-                   f'    <legend><span dir="auto">{escape(scenario.profile_prompt)}</span>'
+                   f'    <legend><span dir="auto"{own}>{escape(scenario.profile_prompt)}</span>'
                    f' <span class="emm-hint">{optional}</span></legend>\n'
                    f'    <div class="emm-options">{options}\n'
                    f'    </div>\n'
                    f'  </fieldset>\n  ')
-    roles = "".join(_role_html(role, i, dom, disabled) for i, role in enumerate(ctx["roles"], start=1))
+    roles = "".join(_role_html(role, i, dom, disabled, own) for i, role in enumerate(ctx["roles"], start=1))
     attempts = ""
     if ctx["attempts_allowed"] and ctx["attempts"]:
         attempts = f'<p class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</p>'
@@ -85,14 +90,15 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
             f'  {attempts}\n')
 
 
-def _role_html(role, i, dom, disabled):
+def _role_html(role, i, dom, disabled, own):
     """A role's button and its brief (author HTML, sanitised), the button described by it."""
     described = brief = ""
     if role["brief"]:
         described = f' aria-describedby="{dom}-brief-{i}"'
-        brief = f'<div class="emm-rp-brief" dir="auto" id="{dom}-brief-{i}">{role["brief"]}</div>'
+        brief = f'<div class="emm-rp-brief" dir="auto"{own} id="{dom}-brief-{i}">{role["brief"]}</div>'
     return (f'\n    <li class="emm-rp-role">\n'
-            f'      <button type="button" class="emm-button emm-primary" dir="auto" data-role="{escape(role["id"])}"'
+            f'      <button type="button" class="emm-button emm-primary" dir="auto"{own}'
+            f' data-role="{escape(role["id"])}"'
             f'{disabled}{described}>{escape(role["label"])}</button>\n'
             f'      {brief}\n'
             f'    </li>\n    ')
@@ -103,7 +109,8 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     then the choices (``node``) or the debrief (``ending``)."""
     node = ctx["node"]
     ending = phase == "ending"
-    role = escape(_("Your role: %(role)s")) % {"role": f'<bdi>{escape(ctx["role"].label)}</bdi>'}
+    own = ctx.get("author_lang", "")
+    role = escape(_("Your role: %(role)s")) % {"role": f'<bdi{own}>{escape(ctx["role"].label)}</bdi>'}
     step = ""
     if not ending:
         step = escape(_("Step %(n)s")) % {"n": escape(number(ctx["step"], 0))}
@@ -111,8 +118,8 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     consequence = ""
     if ctx["consequence"] or ctx["last_label"]:
         led_to = escape(_("What your choice led to"))
-        chose = escape(_("You chose: %(label)s")) % {"label": f'<bdi>{escape(ctx["last_label"])}</bdi>'}
-        told = f'<div dir="auto">{ctx["consequence"]}</div>' if ctx["consequence"] else ""
+        chose = escape(_("You chose: %(label)s")) % {"label": f'<bdi{own}>{escape(ctx["last_label"])}</bdi>'}
+        told = f'<div dir="auto"{own}>{ctx["consequence"]}</div>' if ctx["consequence"] else ""
         consequence = (f'\n  <div class="emm-rp-consequence" id="{dom}-consequence" tabindex="-1" data-focus'
                        f' role="region" aria-label="{led_to}">\n'
                        f'    <p class="emm-rp-you-chose">{chose}</p>\n'
@@ -125,8 +132,8 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     image = ""
     if ctx["image"]:
         image = f'<img class="emm-rp-image" src="{escape(ctx["image"])}" alt="{escape(node.alt)}" loading="lazy">'
-    speaker = f'<p class="emm-rp-speaker" dir="auto">{escape(node.speaker)}</p>' if node.speaker else ""
-    after = _ending_html(ctx, dom, _) if ending else _choices_html(ctx, disabled, _)
+    speaker = f'<p class="emm-rp-speaker" dir="auto"{own}>{escape(node.speaker)}</p>' if node.speaker else ""
+    after = _ending_html(ctx, dom, _, own) if ending else _choices_html(ctx, disabled, _, own)
     return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span>\n'
             f'    {step}</p>\n'
             f'  {consequence}\n'
@@ -134,12 +141,12 @@ def _step_html(ctx, phase, dom, disabled, _, number):
             f'    <h4 class="emm-rp-heading" id="{dom}-node-heading" tabindex="-1" data-focus>{heading}</h4>\n'
             f'    {image}\n'
             f'    {speaker}\n'
-            f'    <div class="emm-rp-narrative" dir="auto">{ctx["narrative"]}</div>\n'
+            f'    <div class="emm-rp-narrative" dir="auto"{own}>{ctx["narrative"]}</div>\n'
             f'  </section>\n'
             f'  {after}\n')
 
 
-def _choices_html(ctx, disabled, _):
+def _choices_html(ctx, disabled, _, own):
     """The choices open at the node, or why none is; going back."""
     if ctx["stranded"]:
         if ctx["can_back"]:
@@ -150,7 +157,7 @@ def _choices_html(ctx, disabled, _):
                     "Please tell the course team.")
         choices = f'<p class="emm-notice" data-stranded>{escape(why)}</p>\n  '
     else:
-        buttons = "".join(f'<li><button type="button" class="emm-button emm-rp-choice" dir="auto"'
+        buttons = "".join(f'<li><button type="button" class="emm-button emm-rp-choice" dir="auto"{own}'
                           f' data-choice="{escape(c["token"])}"{disabled}>{escape(c["label"])}</button></li>'
                           for c in ctx["choices"])
         what = escape(_("What do you do?"))
@@ -170,45 +177,49 @@ def _choices_html(ctx, disabled, _):
             f'  </div>\n  ')
 
 
-def _ending_html(ctx, dom, _):
+def _ending_html(ctx, dom, _, own):
     """The debrief: the ending's kind, the score and grade, the learner's path beside the best
-    one, and how the other roles and profiles chose."""
+    one, and how the other roles and profiles chose. ``own``: the author's language attribute."""
     category = ""
     if ctx["category"]:
-        outcome = escape(_("Outcome: %(category)s")) % {"category": f'<bdi>{escape(ctx["category"])}</bdi>'}
+        # a kind of ending the package names is the reader's word; another is the author's
+        kind = own if ctx.get("category_own") else ""
+        outcome = escape(_("Outcome: %(category)s")) % {"category": f'<bdi{kind}>{escape(ctx["category"])}</bdi>'}
         category = f'<p class="emm-rp-category emm-rp-cat-{escape(slugify(ctx["category_key"]))}">{outcome}</p>'
     if ctx["show_score"]:
         score = f'<p class="emm-rp-score">{escape(ctx["score_text"])}</p>\n    '
     else:
         hidden = escape(_("Your score is not shown here for now."))
         score = f'<p class="emm-rp-score">{hidden}</p>'
-    band = f'<p class="emm-rp-band" dir="auto">{escape(ctx["band"])}</p>' if ctx["band"] else ""
+    band = f'<p class="emm-rp-band" dir="auto"{own}>{escape(ctx["band"])}</p>' if ctx["band"] else ""
     grade = ctx["grade"]
     counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
     final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
-    mine = "".join(f'<li>{escape(s["label"])}{_share_html(s["share"])}</li>' for s in ctx["mine"])
+    mine = "".join(f'<li>{wrapped(escape(s["label"]), own)}{_share_html(s["share"])}</li>' for s in ctx["mine"])
     best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
     split = ""
     if ctx["perspectives"]:
         heading = escape(_("How the other roles saw it"))
         split = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-perspectives-heading">\n'
                  f'      <h5 id="{dom}-perspectives-heading">{heading}</h5>\n'
-                 f'      {_tables_html(ctx["perspectives"])}\n'
+                 f'      {_tables_html(ctx["perspectives"], own)}\n'
                  f'    </section>')
     by_profile = ""
     if ctx["profile_perspectives"]:
-        heading = escape(ctx["profile_perspectives"]["heading"])
+        split_ = ctx["profile_perspectives"]
+        # the reader's frame, the author's question in it (its language, where the page declares it)
+        heading = escape(split_["heading"]).format(question=wrapped(escape(split_.get("question", "")), own))
         by_profile = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-profiles-heading"'
                       f' data-profile-perspectives>\n'
                       f'      <h5 id="{dom}-profiles-heading" dir="auto">{heading}</h5>\n'
-                      f'      {_tables_html(ctx["profile_perspectives"])}\n'
+                      f'      {_tables_html(split_, own)}\n'
                       f'    </section>')
     debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
     # each path a list of the author's steps: in their direction, the numbers on their side
     return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
             f'    {category}\n'
             f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
-            f'    <div class="emm-rp-debrief" dir="auto">{ctx["debrief"]}</div>\n'
+            f'    <div class="emm-rp-debrief" dir="auto"{own}>{ctx["debrief"]}</div>\n'
             f'    {score}\n'
             f'    {band}\n'
             f'    <p class="emm-rp-grade" data-grade>{escape(grade["policy"])}{counted}{final}</p>\n'
@@ -219,7 +230,7 @@ def _ending_html(ctx, dom, _):
             f'      </div>\n'
             f'      <div>\n'
             f'        <h5>{best_path}</h5>\n'
-            f'        <ol dir="auto">{best}</ol>\n'
+            f'        <ol dir="auto"{own}>{best}</ol>\n'
             f'      </div>\n'
             f'    </div>\n'
             f'    {split}\n'
@@ -227,27 +238,30 @@ def _ending_html(ctx, dom, _):
             f'  </section>\n  ')
 
 
-def _tables_html(split):
+def _tables_html(split, own=""):
     """A split's tables (``views._perspectives`` / ``_profile_perspectives``), then its note."""
     withheld = f'<p class="emm-rp-withheld">{escape(split["withheld"])}</p>' if split["withheld"] else ""
-    return "".join(_table_html(t) for t in split["tables"]) + f"\n      {withheld}"
+    return "".join(_table_html(t, own) for t in split["tables"]) + f"\n      {withheld}"
 
 
-def _table_html(table):
+def _table_html(table, own=""):
     """One decision's (or the endings') split: a row per choice (or role, profile), a column per
-    role (or profile, kind of ending); the learner's own row and column marked."""
+    role (or profile, kind of ending); the learner's own row and column marked. A label that is
+    the author's (``own`` in the row or column) carries ``own``, the author's language attribute."""
     caption_id = escape(table["id"])
     role_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["role_note"])})</span>'
     mine_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["mine_note"])})</span>'
     columns = "".join(
-        f'<th scope="col"><span dir="auto">{escape(c["label"])}</span>{role_mark if c["mine"] else ""}'
+        f'<th scope="col"><span dir="auto"{own if c.get("own") else ""}>{escape(c["label"])}</span>'
+        f'{role_mark if c["mine"] else ""}'
         f'{_note_html(c["note"])}</th>' for c in table["columns"])
-    rows = "".join(_row_html(r, mine_mark) for r in table["rows"])
+    rows = "".join(_row_html(r, mine_mark, own) for r in table["rows"])
+    corner = wrapped(escape(table["corner"]), own if table.get("corner_own") else "")
     return (f'<div class="emm-rp-split-wrap" role="region" tabindex="0" aria-labelledby="{caption_id}">\n'
             f'<table class="emm-rp-split">\n'
             f'  <caption id="{caption_id}">{escape(table["caption"])}</caption>\n'
             f'  <thead><tr>\n'
-            f'    <th scope="col">{escape(table["corner"])}</th>\n'
+            f'    <th scope="col">{corner}</th>\n'
             f'    {columns}\n'
             f'  </tr></thead>\n'
             f'  <tbody>\n'
@@ -257,11 +271,12 @@ def _table_html(table):
             f'</div>\n')
 
 
-def _row_html(row, mine_mark):
+def _row_html(row, mine_mark, own=""):
     """A row of a split: its label (``mine_mark`` if it is the learner's), its note, its cells."""
     cells = "".join(_cell_html(cell) for cell in row["cells"])
     return (f'<tr{MINE_ROW if row["mine"] else ""}>\n'
-            f'      <th scope="row"><span dir="auto">{escape(row["label"])}</span>{mine_mark if row["mine"] else ""}'
+            f'      <th scope="row"><span dir="auto"{own if row.get("own") else ""}>{escape(row["label"])}</span>'
+            f'{mine_mark if row["mine"] else ""}'
             f'{_note_html(row["note"])}</th>\n'
             f'      {cells}\n'
             f'    </tr>')

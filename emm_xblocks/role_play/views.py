@@ -66,9 +66,11 @@ def _decision_table(block, scenario, decision, step, mine, role, by_profile=Fals
     """A decision's split as a table: a row per choice (the learner's marked), a column per role
     (``by_profile``: per participant profile, ``role`` then the learner's profile)."""
     _ = block.ugettext
+    # ``own``: the label is the author's (a role, a profile option, a choice), not the reader's words
+    # ("Did not say"): it carries the author's language (common.content_language)
     columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
-                "mine": c.key == role} for c in decision.columns]
-    rows = [{"label": label, "note": "", "mine": value == mine,
+                "mine": c.key == role, "own": c.key != perspectives.NOT_SAID} for c in decision.columns]
+    rows = [{"label": label, "note": "", "mine": value == mine, "own": True,
              "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
     n = block.numbers().number(step, 0)
     if by_profile:
@@ -84,14 +86,15 @@ def _endings_table(block, scenario, endings, role, by_profile=False):
     """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
     then the learner's profile), a column per kind of ending."""
     _ = block.ugettext
-    columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False}
-               for c in endings.categories]
+    columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False,
+                "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
     rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
+             "own": c.key != perspectives.NOT_SAID,
              "cells": [_cell(block, c.group, category) for category in endings.categories]}
             for c in endings.columns]
     if by_profile:
         return {"caption": _("How the scenario ended for the participants of each profile"),
-                "corner": scenario.profile_prompt, "columns": columns, "rows": rows,
+                "corner": scenario.profile_prompt, "corner_own": True, "columns": columns, "rows": rows,
                 "mine_note": _("your profile"), "role_note": ""}
     return {"caption": _("How the scenario ended for the participants of each role"), "corner": _("Role"),
             "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
@@ -125,8 +128,10 @@ def _profile_perspectives(block, scenario, path, taken, mine):
                            size).format(n=block.numbers().number(size, 0)) if withheld else ""
     for i, table in enumerate(tables):
         table["id"] = f"{block.dom_id()}-profile-split-{i}"
-    heading = block.ugettext("By participant profile: {question}").format(question=scenario.profile_prompt)
-    return {"tables": tables, "withheld": note, "heading": heading} if tables or note else None
+    # the frame and the author's question apart: the page marks the question with its language
+    heading = block.ugettext("By participant profile: {question}")
+    return {"tables": tables, "withheld": note, "heading": heading, "question": scenario.profile_prompt} \
+        if tables or note else None
 
 
 def _any_shown(columns):
@@ -196,7 +201,8 @@ def _ending(block, scenario, state, node):
         percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
     return {
         "phase": "ending", "debrief": sanitized(node.debrief), "category": _category(block, node.category),
-        "category_key": node.category, "show_score": shown, "percent": score if shown else None,
+        "category_key": node.category, "category_own": node.category not in content.CATEGORIES,
+        "show_score": shown, "percent": score if shown else None,
         "score_text": score_text if shown else "", "earned": earned, "best": best,
         "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine, "best_steps": best_steps,
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
@@ -238,6 +244,8 @@ def panel_context(block, scenario, state, notice=""):
     left = attempts_left(scenario.attempts_allowed, state.attempts)
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     ctx = {"dom": block.dom_id(), "notice": notice, "scenario": scenario, "attempts": state.attempts,
+           # the author's language on their words (common.content_language): once per panel, "" mostly
+           "author_lang": block.author_lang(scenario),
            "attempts_left": left, "attempts_allowed": scenario.attempts_allowed,
            "read_only": refusal.message if refusal else ""}
     if not validation.playable(scenario):

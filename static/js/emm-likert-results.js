@@ -9,9 +9,13 @@ var EmmLikertResults = {
     var loc = EMM.locale(target);
     function num(value, digits) { return EMM.number(value, loc, digits); }
     function pct(value) { return value === null || value === undefined ? "–" : EMM.percent(value, loc); }
+    /* the author's language, where it is set and not the page's (common/content_language.py):
+       on the author's words, never on the reader's; a custom scale's labels are the author's */
+    var lang = data.lang || null, labelLang = data.custom ? lang : null;
     /* a statement (the author's words, in their own direction), then its note (the reader's) */
     function rowLabel(st, note) {
-      return st.reverse ? [st.text, " ", el("bdi", {text: "(" + note + ")"})] : [st.text];
+      var text = EmmLikertResults.own(st.text, lang);
+      return st.reverse ? [text, " ", el("bdi", {text: "(" + note + ")"})] : [text];
     }
     function empty(st) {
       if (st.suppressed) {
@@ -40,7 +44,8 @@ var EmmLikertResults = {
     if (data.headline_text) { target.appendChild(el("p", {class: "emm-headline", text: data.headline_text})); }
     if (data.literal_text) { target.appendChild(el("p", {class: "emm-headline-literal", text: data.literal_text})); }
     var legend = el("ul", {class: "emm-legend", "aria-hidden": "true"}, data.labels.map(function (label, i) {
-      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}), el("bdi", {text: label})]);
+      return el("li", {}, [el("span", {class: "emm-swatch emm-p" + (i + 1) + "of" + data.labels.length}),
+        EmmLikertResults.isolated(label, labelLang)]);
     }));
     target.appendChild(legend);
     if (data.reverse_shown) {
@@ -64,7 +69,9 @@ var EmmLikertResults = {
       target.appendChild(row);
     });
     /* a custom scale's labels are the author's words: each in its own direction */
-    var head = [_("Statement"), "n"].concat(data.labels.map(EmmLikertResults.isolated), [_("N/A"), _("Top box (favourable)"),
+    var head = [_("Statement"), "n"].concat(data.labels.map(function (label) {
+      return EmmLikertResults.isolated(label, labelLang);
+    }), [_("N/A"), _("Top box (favourable)"),
       _("Top two (favourable)")], data.reverse_shown ? [_("Top two as worded")] : [], [_("Mean (favourable)")]);
     var table = el("table", {class: "emm-table"}, [
       el("caption", {text: _("Answers per statement as given (count and percentage; N/A left out of percentages); top boxes and mean favourable, reverse-coded statements rescored")}),
@@ -90,7 +97,7 @@ var EmmLikertResults = {
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
       "aria-label": _("Results table")}, [table]));
     (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
-    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url); }
+    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url, lang); }
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {dir: "auto", text: c}); })));
@@ -106,10 +113,16 @@ EmmLikertResults.rowHead = function (label) {
   return window.EMM.el("th", {scope: "row"}, [window.EMM.el("div", {dir: "auto"}, label)]);
 };
 
-/* an author's text inside the reader's words, in its own direction */
-EmmLikertResults.isolated = function (text) {
+/* an author's text inside the reader's words, in its own direction (and its language, if given) */
+EmmLikertResults.isolated = function (text, lang) {
   "use strict";
-  return window.EMM.el("bdi", {text: text});
+  return window.EMM.el("bdi", {text: text, lang: lang});
+};
+
+/* an author's text in its language where the page declares it (a span), else the text itself */
+EmmLikertResults.own = function (text, lang) {
+  "use strict";
+  return lang ? window.EMM.el("span", {lang: lang, text: text}) : text;
 };
 
 /* Answers no figure counts, shown apart and labelled (issue 10): answers given on an earlier scale,
@@ -143,7 +156,7 @@ EmmLikertResults.apart = function (target, section) {
 /* Who answered (issue 11): a column per participant profile (and one for who did not say), each
    statement's favourable share and top box; a cell the server withheld (too few answers, or one that
    would give a small group away: common/perspectives.py) says so. */
-EmmLikertResults.profiles = function (target, table, csvUrl) {
+EmmLikertResults.profiles = function (target, table, csvUrl, lang) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var loc = EMM.locale(target);
@@ -153,10 +166,12 @@ EmmLikertResults.profiles = function (target, table, csvUrl) {
   var withheld = _("withheld: too few answers");
   var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
     var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
-    return el("th", {scope: "col"}, [el("span", {dir: "auto", text: c.text}), el("br", {}), el("small", {text: n})]);
+    /* an option is the author's; "Did not say" (its key "") the reader's */
+    return el("th", {scope: "col"}, [el("span", {dir: "auto", lang: c.key ? lang : null, text: c.text}), el("br", {}),
+      el("small", {text: n})]);
   }));
   var rows = table.statements.map(function (st) {
-    return el("tr", {"data-profile-row": st.id}, [EmmLikertResults.rowHead([st.text])].concat(
+    return el("tr", {"data-profile-row": st.id}, [EmmLikertResults.rowHead([EmmLikertResults.own(st.text, lang)])].concat(
       st.cells.map(function (cell) {
         if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
         var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
@@ -165,7 +180,7 @@ EmmLikertResults.profiles = function (target, table, csvUrl) {
       })));
   });
   var section = el("section", {class: "emm-profiles", "data-profiles": ""}, [
-    el("h4", {}, [around[0], el("bdi", {text: table.prompt}), around.slice(1).join("{question}")]),
+    el("h4", {}, [around[0], EmmLikertResults.isolated(table.prompt, lang), around.slice(1).join("{question}")]),
     el("div", {class: "emm-table-wrap", tabindex: "0", role: "region", "aria-label": title}, [
       el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
         el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
