@@ -21,7 +21,7 @@ from functools import cached_property
 from .actions import ActionError
 from .i18n import N_
 from .ids import id_key, is_valid_id
-from .sanitize import clean_html, plain_text
+from .sanitize import authored_html, clean_html, plain_text
 from .text import one_line
 from .validation import Problem, parse_float, parse_int
 
@@ -262,9 +262,10 @@ def editor_text(data, key):
 
 
 def editor_html(data, key):
-    """An author-HTML field of the editor's JSON, sanitised; never cut (see ``editor_text``)."""
+    """An author-HTML field of the editor's JSON, sanitised, plain text made paragraphs
+    (``sanitize.authored_html``); never cut (see ``editor_text``)."""
     value = data.get(key, "")
-    return clean_html(value.strip()) if isinstance(value, str) else ""
+    return authored_html(value) if isinstance(value, str) else ""
 
 
 # the limits of a question's texts in the editor's JSON (``common.limits``; the editor's script
