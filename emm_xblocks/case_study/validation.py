@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..common import profile, settings
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
-from ..common.validation import Problem, blocking, image_alt_problems
+from ..common.validation import Problem, address_problem, blocking, image_alt_problems
 from .content import (
     KINDS,
     MAX_QUESTIONS,
@@ -36,8 +36,9 @@ def validate(case, _):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
         if doc.url and not SAFE_URL_RE.match(doc.url):
-            add(Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
-                                                "course file (/static/...).").format(n=i + 1)))
+            add(address_problem(f"documents.{i}.url", _("Document {n}").format(n=i + 1), doc.url, _)
+                or Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
+                                                   "course file (/static/...).").format(n=i + 1)))
         elif not doc.url and not doc.excerpt.strip():
             add(Problem(f"documents.{i}.url", _("Document {n}: give a web address or a course file, or an "
                                                 "excerpt to read in the page.").format(n=i + 1)))
@@ -46,7 +47,8 @@ def validate(case, _):
                                                  "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
         if not SAFE_URL_RE.match(img.src or ""):
-            add(Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
+            add(address_problem(f"images.{i}.src", _("Image {n}").format(n=i + 1), img.src or "", _)
+                or Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
         if not img.alt.strip():
             add(Problem(f"images.{i}.alt", _("Image {n} has no alternative text: describe it for learners "
                                              "who cannot see it.").format(n=i + 1)))
