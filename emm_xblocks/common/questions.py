@@ -35,6 +35,7 @@ MAX_WORDS = 3000
 MAX_ANSWER_CHARS = 20000  # characters of a written answer
 HTML_LIMIT = 50000  # characters of an author HTML field (a longer one is refused, never cut)
 TEXT_LIMIT = 5000  # characters of a plain-text field (a longer one is refused, never cut)
+OPTION_LIMIT = 1000  # characters of an option's text: a line to choose, as a Likert statement (1,000)
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def editor_html(data, key):
 # the limits of a question's texts in the editor's JSON (``common.limits``; the editor's script
 # counts and refuses by the same table): author HTML, and one-line texts
 QUESTION_HTML_LIMITS = {f"questions.*.{key}": HTML_LIMIT for key in ("prompt", "explanation", "model_answer")}
-QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": TEXT_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
+QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": OPTION_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
                         "questions.*.key_points.*.text": TEXT_LIMIT}
 
 
