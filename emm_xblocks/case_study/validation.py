@@ -7,6 +7,7 @@ whether learners may submit (no error), computed once per content.
 from functools import lru_cache
 
 from ..common import profile, settings
+from ..common.numbers import count
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
 from ..common.validation import Problem, address_problem, blocking, image_alt_problems
@@ -31,7 +32,7 @@ def validate(case, _):
     if not case.questions:
         add(Problem("questions", _("Add at least one question."), False))
     if len(case.questions) > MAX_QUESTIONS:
-        add(Problem("questions", _("A case can have at most {n} questions.").format(n=MAX_QUESTIONS)))
+        add(Problem("questions", _("A case can have at most {n} questions.").format(n=count(MAX_QUESTIONS, _))))
     for i, doc in enumerate(case.documents):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
@@ -72,7 +73,7 @@ def _validate_question(add, where, n, q, seen, _):
         return
     if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS:
         add(Problem(f"{where}.max_words", _("Question {n}: word limits must be between 0 and {max}.")
-                    .format(n=n, max=MAX_WORDS)))
+                    .format(n=n, max=count(MAX_WORDS, _))))
     elif q.max_words and q.min_words > q.max_words:
         add(Problem(f"{where}.min_words", _("Question {n}: the minimum number of words is above the "
                                             "maximum.").format(n=n)))

@@ -16,6 +16,20 @@ def N_(text):  # noqa: N802 - the conventional gettext-noop name
     return text
 
 
+class Gettext:
+    """A ``gettext`` that knows its language: what the editors' validators take as ``_``
+    (``common.base``'s ``author_gettext``), so that the numbers of their messages are written as
+    that language writes them (``common.numbers.count``: "1 000" in French)."""
+
+    __slots__ = ("gettext", "language")
+
+    def __init__(self, gettext, language):
+        self.gettext, self.language = gettext, language
+
+    def __call__(self, text):
+        return self.gettext(text)
+
+
 def current_language():
     """The active language code (``fr``, ``ar``, ``en-us``...)."""
     from django.utils import translation

@@ -134,6 +134,14 @@ def plural_n(value, language):
     return _representatives(language).get(category, int(rounded))
 
 
+def count(value, _):
+    """A whole number of an author's message (a limit, a bound: "longer than 1 000 characters") as
+    the language of the translator ``_`` writes it (``i18n.Gettext``'s ``language``); as Python
+    writes it for a translator that does not say its language (a plain ``gettext``, ``str``)."""
+    language = getattr(_, "language", None)
+    return str(value) if language is None else number(value, language, 0)
+
+
 class Numbers:
     """The functions above for one language: ``Numbers("fr").percent(16.67)`` is "16,7 %"."""
 

@@ -21,6 +21,7 @@ from functools import cached_property
 from .actions import ActionError
 from .i18n import N_
 from .ids import id_key, is_valid_id
+from .numbers import count
 from .sanitize import authored_html, clean_html, plain_text
 from .text import one_line
 from .validation import Problem, parse_float, parse_int
@@ -238,7 +239,7 @@ def validate_question(add, where, n, q, seen, kinds, _):
 def _validate_choices(add, where, n, q, _):
     if not 2 <= len(q.options) <= MAX_OPTIONS:
         add(Problem(f"{where}.options", _("Question {n} needs between 2 and {max} options.")
-                    .format(n=n, max=MAX_OPTIONS)))
+                    .format(n=n, max=count(MAX_OPTIONS, _))))
     opt_seen = set()
     for j, opt in enumerate(q.options):
         check_id(add, f"{where}.options.{j}", opt.id, opt_seen, _("Question {n}, option {m}:").format(n=n, m=j + 1), _)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from .ids import id_key, is_valid_id
+from .numbers import count
 from .sanitize import SAFE_URL_RE
 
 INT_RE = re.compile(r"^-?[0-9]{1,12}$")
@@ -128,13 +129,14 @@ def image_alt_problems(fields, _):
             for field, html in fields if images_without_alt(html)]
 
 
-def item_problems(add, field, items, max_text, say):
+def item_problems(add, field, items, max_text, say, _=None):
     """The checks of each item of a list of ``(id, text)`` items (a Likert's statements, a profile
     question's options): an id valid and used once (compared as ``id_key``), a text given and at
     most ``max_text`` characters (longer: ``limits.TOO_LONG``, refused whole). ``field``: the list's
     name in the editor ("statements"); ``say(problem)``: the item kind's translated message of
     ``problem`` (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``,
-    ``{max}``), each a whole sentence for the translators."""
+    ``{max}``), each a whole sentence for the translators; ``_``: the translator, whose language
+    writes ``{max}`` (``numbers.count``)."""
     from .limits import TOO_LONG  # limits builds on Problem, defined here
 
     seen = set()
@@ -148,4 +150,4 @@ def item_problems(add, field, items, max_text, say):
         if not item.text.strip():
             add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
         elif len(item.text) > max_text:
-            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=max_text), code=TOO_LONG))
+            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=count(max_text, _)), code=TOO_LONG))

@@ -4,6 +4,7 @@ to the field they name (``statements.2.id``)."""
 
 from ..common import limits, profile
 from ..common.ids import MAX_ID
+from ..common.numbers import count
 from ..common.sanitize import authored_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
@@ -89,7 +90,7 @@ def _too_long(data, labels, _):
     problems = limits.check(data, LIMITS, _)
     if any(limits.length(label, one_line=True) > LABEL_LIMIT for label in labels):
         problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
-                                                   "shorten it (nothing was cut).").format(max=LABEL_LIMIT),
+                                                   "shorten it (nothing was cut).").format(max=count(LABEL_LIMIT, _)),
                                 code=limits.TOO_LONG))
     return problems
 
