@@ -550,3 +550,13 @@ def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
     (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
     assert problem["code"] == "url_local_file"
     assert problem["message"].startswith("Document 1: “file:///C:/docs/ordonnance.pdf” is a file on your computer")
+
+
+# ------------------------------------------------------------------ lists in the reader's typography
+def test_the_correct_options_are_joined_the_french_way(case, handlers):
+    uid = case(show="submitted")
+    r = handlers.post(uid, "submit", {"answers": WRONG}, lang="fr")
+    assert r.status_code == 200, r.content
+    assert "<bdi>Ex</bdi>\u202f; <bdi>Why</bdi>" in r.json_body["html"]  # "Ex ; Why", never "Ex; Why"
+    english = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2").json_body["html"]
+    assert "<bdi>Ex</bdi>; <bdi>Why</bdi>" in english
