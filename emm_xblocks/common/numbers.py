@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 DEFAULT = "en"
@@ -132,6 +133,12 @@ def plural_n(value, language):
         return int(rounded)
     category = plural_category(value, language)
     return _representatives(language).get(category, int(rounded))
+
+
+def long_date(value, language):
+    """The date ``value`` written out in ``language`` (CLDR's long format): "1 décembre 2026" in
+    French, "December 1, 2026" in English."""
+    return format_date(value, format="long", locale=locale_of(language))
 
 
 def count(value, _):

@@ -154,8 +154,9 @@ def _headline(evaluations, chosen, min_group, _, numbers):
                 continue
             version = (row["id"], _words(row["text"]), e["survey"].scale_identity)
             entry = pooled.setdefault(version, {"id": row["id"], "text": row["text"], "n": 0, "top": 0.0,
-                                                "evaluation": e})
+                                                "evaluation": e, "names": []})
             entry["n"] += row["n"]
+            entry["names"].append(e["name"])
             entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
     candidates = [v for v in pooled.values() if v["id"] == chosen] if chosen else list(pooled.values())
     if not candidates:
@@ -181,7 +182,8 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     # French statement in an Arabic report; every text escaped (the view marks it safe)
     html = escape(frame).format(percent=escape(shown), statement=f"<bdi>{escape(statement)}</bdi>",
                                 **{k: f"<bdi>{escape(v)}</bdi>" for k, v in words.items()})
-    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html}
+    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html,
+            "evaluations": entry["names"]}
 
 
 def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH):
