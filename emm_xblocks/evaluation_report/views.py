@@ -59,7 +59,8 @@ def figures(block):
                            settings.headline_statement, block.numbers())
     if data["headline"]:  # its HTML: every text escaped, the statement in a <bdi> (report._headline)
         data["headline"]["html"] = mark_safe(data["headline"]["html"])  # noqa: S308 - escaped
-        data["headline"]["pooled"] = list_separator(block.ugettext).join(data["headline"]["evaluations"])
+        if len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
+            data["headline"]["pooled"] = list_separator(block.ugettext).join(data["headline"]["evaluations"])
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.asks_profile}, block.ugettext)
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size)
