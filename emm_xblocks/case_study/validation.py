@@ -7,9 +7,10 @@ whether learners may submit (no error), computed once per content.
 from functools import lru_cache
 
 from ..common import profile, settings
+from ..common.numbers import count
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
-from ..common.validation import Problem, blocking, image_alt_problems
+from ..common.validation import Problem, address_problem, blocking, image_alt_problems
 from .content import (
     KINDS,
     MAX_QUESTIONS,
@@ -31,13 +32,14 @@ def validate(case, _):
     if not case.questions:
         add(Problem("questions", _("Add at least one question."), False))
     if len(case.questions) > MAX_QUESTIONS:
-        add(Problem("questions", _("A case can have at most {n} questions.").format(n=MAX_QUESTIONS)))
+        add(Problem("questions", _("A case can have at most {n} questions.").format(n=count(MAX_QUESTIONS, _))))
     for i, doc in enumerate(case.documents):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
         if doc.url and not SAFE_URL_RE.match(doc.url):
-            add(Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
-                                                "course file (/static/...).").format(n=i + 1)))
+            add(address_problem(f"documents.{i}.url", _("Document {n}").format(n=i + 1), doc.url, _)
+                or Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
+                                                   "course file (/static/...).").format(n=i + 1)))
         elif not doc.url and not doc.excerpt.strip():
             add(Problem(f"documents.{i}.url", _("Document {n}: give a web address or a course file, or an "
                                                 "excerpt to read in the page.").format(n=i + 1)))
@@ -46,7 +48,8 @@ def validate(case, _):
                                                  "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
         if not SAFE_URL_RE.match(img.src or ""):
-            add(Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
+            add(address_problem(f"images.{i}.src", _("Image {n}").format(n=i + 1), img.src or "", _)
+                or Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
         if not img.alt.strip():
             add(Problem(f"images.{i}.alt", _("Image {n} has no alternative text: describe it for learners "
                                              "who cannot see it.").format(n=i + 1)))
@@ -70,7 +73,7 @@ def _validate_question(add, where, n, q, seen, _):
         return
     if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS:
         add(Problem(f"{where}.max_words", _("Question {n}: word limits must be between 0 and {max}.")
-                    .format(n=n, max=MAX_WORDS)))
+                    .format(n=n, max=count(MAX_WORDS, _))))
     elif q.max_words and q.min_words > q.max_words:
         add(Problem(f"{where}.min_words", _("Question {n}: the minimum number of words is above the "
                                             "maximum.").format(n=n)))

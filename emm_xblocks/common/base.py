@@ -14,7 +14,7 @@ from xblock.exceptions import DisallowedFileError
 from xblock.fields import List, Scope
 
 from . import assets, content_language, platform, templates
-from .i18n import JS_NAMESPACE, ROOT_PACKAGE, current_language, is_rtl, js_catalog_path
+from .i18n import JS_NAMESPACE, ROOT_PACKAGE, Gettext, current_language, is_rtl, js_catalog_path
 from .numbers import Numbers, plural_n
 
 
@@ -83,6 +83,12 @@ class EmmBlockBase(XBlock):
 
     def ugettext(self, text):
         return self._translator()[2](text)
+
+    def author_gettext(self):
+        """``ugettext`` that knows the request's language (``i18n.Gettext``): the ``_`` the editors'
+        validators take, whose messages write their numbers as that language does."""
+        language, _service, gettext, _translations = self._translator()
+        return Gettext(gettext, language)
 
     def ungettext(self, singular, plural, n):
         """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``).

@@ -144,7 +144,7 @@ class EditableContentMixin:
         return frag
 
     def problems(self):
-        return self.validation_module.validate(self.load_content(), self.ugettext)
+        return self.validation_module.validate(self.load_content(), self.author_gettext())
 
     def validate(self):
         """Studio's warnings and errors: the same validators as the editor and the save."""
@@ -200,7 +200,7 @@ class EditableContentMixin:
         and whether answers are stored; ``([], False)`` when the change touches none."""
         if self.changes_module is None or content is None:
             return [], False
-        changes = self.changes_module.answer_changes(self.load_content(), content, self.ugettext)
+        changes = self.changes_module.answer_changes(self.load_content(), content, self.author_gettext())
         if not changes or not self.has_stored_answers():
             return [], False
         return changes, True
@@ -215,7 +215,7 @@ class EditableContentMixin:
         ``problems`` (warnings), unless the form is sent again with ``confirm: true`` (the
         editor's "Save anyway")."""
         self._require_editor()
-        _ = self.ugettext
+        _ = self.author_gettext()
         content, problems = self.editor_module.from_editor(data, _)
         refused = errors(problems)
         if refused and only_too_long(refused):  # nothing cut, nothing saved: the author shortens
@@ -241,7 +241,7 @@ class EditableContentMixin:
         """The editor's live check: the save validators, without saving, and what the change
         would do to stored answers (``touches_answers``)."""
         self._require_editor()
-        content, problems = self.editor_module.from_editor(data, self.ugettext)
+        content, problems = self.editor_module.from_editor(data, self.author_gettext())
         changes, _answered = self.answer_changes(content)
         return {"problems": [p.as_json() for p in problems + changes], "touches_answers": bool(changes)}
 

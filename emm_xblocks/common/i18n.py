@@ -16,6 +16,37 @@ def N_(text):  # noqa: N802 - the conventional gettext-noop name
     return text
 
 
+class Gettext:
+    """A ``gettext`` that knows its language: what the editors' validators take as ``_``
+    (``common.base``'s ``author_gettext``), so that the numbers of their messages are written as
+    that language writes them (``common.numbers.count``: "1 000" in French)."""
+
+    __slots__ = ("gettext", "language")
+
+    def __init__(self, gettext, language):
+        self.gettext, self.language = gettext, language
+
+    def __call__(self, text):
+        return self.gettext(text)
+
+
+def pgettext(_, context, message):
+    """``message`` in ``context``, translated by a plain ``gettext`` ``_`` (the block's, a
+    validator's): a catalogue keys a message with a context as ``context\x04message``; untranslated,
+    ``message`` itself. (The Python extraction reads this call as ``pgettext:2c,3``.)"""
+    key = f"{context}\x04{message}"
+    found = _(key)
+    return message if found == key else found
+
+
+def list_separator(_):
+    """What joins the items of a list a sentence shows ("Papers; An uncle"): French writes " ; "
+    (a narrow no-break space before the semicolon), Arabic "؛ "."""
+    # Translators: joins the items of a list on one line ("No papers; An uncle who speaks for her").
+    # Write your language's semicolon and spaces: French " ; " with a narrow no-break space (U+202F).
+    return pgettext(_, "list separator", "; ")
+
+
 def current_language():
     """The active language code (``fr``, ``ar``, ``en-us``...)."""
     from django.utils import translation

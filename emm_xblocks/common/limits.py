@@ -15,6 +15,7 @@ space runs joined, no-break spaces kept), so the author is never refused for spa
 """
 
 from . import text
+from .numbers import count
 from .validation import Problem
 
 TOO_LONG = "text_too_long"
@@ -23,7 +24,7 @@ TOO_LONG = "text_too_long"
 def too_long(where, limit, _):
     """The refusal of a text longer than ``limit`` characters at field path ``where``."""
     return Problem(where, _("This text is longer than {max} characters: shorten it (nothing was cut).")
-                   .format(max=limit), code=TOO_LONG)
+                   .format(max=count(limit, _)), code=TOO_LONG)
 
 
 def length(value, one_line=False):

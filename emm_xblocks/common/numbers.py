@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 DEFAULT = "en"
@@ -132,6 +133,20 @@ def plural_n(value, language):
         return int(rounded)
     category = plural_category(value, language)
     return _representatives(language).get(category, int(rounded))
+
+
+def long_date(value, language):
+    """The date ``value`` written out in ``language`` (CLDR's long format): "1 décembre 2026" in
+    French, "December 1, 2026" in English."""
+    return format_date(value, format="long", locale=locale_of(language))
+
+
+def count(value, _):
+    """A whole number of an author's message (a limit, a bound: "longer than 1 000 characters") as
+    the language of the translator ``_`` writes it (``i18n.Gettext``'s ``language``); as Python
+    writes it for a translator that does not say its language (a plain ``gettext``, ``str``)."""
+    language = getattr(_, "language", None)
+    return str(value) if language is None else number(value, language, 0)
 
 
 class Numbers:

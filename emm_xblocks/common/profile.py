@@ -21,6 +21,7 @@ from . import olx
 from .actions import ActionError
 from .limits import TOO_LONG
 from .live_edits import id_change_problems
+from .numbers import count
 from .perspectives import PROFILE_GROUP, share, split
 from .validation import Problem, item_problems
 
@@ -66,17 +67,17 @@ def problems(prompt, options, _):
     if not prompt.strip():
         add(Problem("profile_prompt", _("The profile question has no prompt.")))
     elif len(prompt) > MAX_TEXT:
-        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.").format(max=MAX_TEXT),
-                    code=TOO_LONG))
+        add(Problem("profile_prompt", _("The profile question is longer than {max} characters.")
+                    .format(max=count(MAX_TEXT, _)), code=TOO_LONG))
     if not 2 <= len(options) <= MAX_OPTIONS:
         add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
-                    .format(max=MAX_OPTIONS)))
+                    .format(max=count(MAX_OPTIONS, _))))
     item_problems(add, "profile_options", options, MAX_TEXT, lambda problem: {
         "bad_id": _("Profile option {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
         "twice": _("Profile option {n}: the id “{id}” is used twice."),
         "no_text": _("Profile option {n} has no text."),
         "long": _("Profile option {n} is longer than {max} characters."),
-    }[problem])
+    }[problem], _)
     return found
 
 

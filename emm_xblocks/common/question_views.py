@@ -17,6 +17,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from .export import number
+from .i18n import list_separator
 from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION
 from .sanitize import escaped, sanitized
 
@@ -130,6 +131,7 @@ def results_html(_, dom, data, verdicts, number=number, lang=""):
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
+    separator = escape(list_separator(_))
     said = {}  # status (and "key points") -> its escaped translation, asked once per panel
     written = {}  # a number's repr -> its escaped text, written once per panel (one repr, one value)
 
@@ -177,7 +179,7 @@ def results_html(_, dom, data, verdicts, number=number, lang=""):
         if data["revealed"]:
             out.append("\n      ")
             if q.get("correct_options"):
-                texts = "; ".join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
+                texts = separator.join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
                 out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))

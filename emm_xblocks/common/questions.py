@@ -21,7 +21,8 @@ from functools import cached_property
 from .actions import ActionError
 from .i18n import N_
 from .ids import id_key, is_valid_id
-from .sanitize import clean_html, plain_text
+from .numbers import count
+from .sanitize import authored_html, clean_html, plain_text
 from .text import one_line
 from .validation import Problem, parse_float, parse_int
 
@@ -35,6 +36,7 @@ MAX_WORDS = 3000
 MAX_ANSWER_CHARS = 20000  # characters of a written answer
 HTML_LIMIT = 50000  # characters of an author HTML field (a longer one is refused, never cut)
 TEXT_LIMIT = 5000  # characters of a plain-text field (a longer one is refused, never cut)
+OPTION_LIMIT = 1000  # characters of an option's text: a line to choose, as a Likert statement (1,000)
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ def validate_question(add, where, n, q, seen, kinds, _):
 def _validate_choices(add, where, n, q, _):
     if not 2 <= len(q.options) <= MAX_OPTIONS:
         add(Problem(f"{where}.options", _("Question {n} needs between 2 and {max} options.")
-                    .format(n=n, max=MAX_OPTIONS)))
+                    .format(n=n, max=count(MAX_OPTIONS, _))))
     opt_seen = set()
     for j, opt in enumerate(q.options):
         check_id(add, f"{where}.options.{j}", opt.id, opt_seen, _("Question {n}, option {m}:").format(n=n, m=j + 1), _)
@@ -275,15 +277,16 @@ def editor_text(data, key):
 
 
 def editor_html(data, key):
-    """An author-HTML field of the editor's JSON, sanitised; never cut (see ``editor_text``)."""
+    """An author-HTML field of the editor's JSON, sanitised, plain text made paragraphs
+    (``sanitize.authored_html``); never cut (see ``editor_text``)."""
     value = data.get(key, "")
-    return clean_html(value.strip()) if isinstance(value, str) else ""
+    return authored_html(value) if isinstance(value, str) else ""
 
 
 # the limits of a question's texts in the editor's JSON (``common.limits``; the editor's script
 # counts and refuses by the same table): author HTML, and one-line texts
 QUESTION_HTML_LIMITS = {f"questions.*.{key}": HTML_LIMIT for key in ("prompt", "explanation", "model_answer")}
-QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": TEXT_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
+QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": OPTION_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
                         "questions.*.key_points.*.text": TEXT_LIMIT}
 
 

@@ -51,6 +51,30 @@ def clean_html(html):
     )
 
 
+BLOCK_TAG_RE = re.compile(
+    r"<(?:p|br|div|ul|ol|li|dl|dt|dd|table|tr|td|th|thead|tbody|caption|h[1-6]|blockquote|figure|hr|pre|section)\b",
+    re.IGNORECASE)
+BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def paragraphs(text):
+    """Text typed or pasted into an editor's HTML field as plain text (no block-level tag) keeps
+    its layout: each run of lines between blank lines a ``<p>``, a single line break a ``<br>``.
+    Anything holding a block-level tag, or on one line, is returned as it was. Only for what an
+    editor's form sends (``authored_html``): OLX and the role-play's XML tab wrap lines freely."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\n" not in text or BLOCK_TAG_RE.search(text):
+        return text
+    return "".join("<p>" + "<br>".join(line.strip() for line in block.split("\n")) + "</p>"
+                   for block in BLANK_LINE_RE.split(text))
+
+
+def authored_html(html):
+    """An editor form's HTML field as saved: plain text made paragraphs (``paragraphs``), then
+    cleaned (``clean_html``)."""
+    return clean_html(paragraphs(html))
+
+
 @lru_cache(maxsize=8192)
 def escaped(text):
     """``html.escape(text)`` (what Django's autoescape calls) of a text of the content: an id, an

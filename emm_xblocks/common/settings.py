@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, make_dataclass, replace
 
 from . import limits, olx
 from .i18n import N_
+from .numbers import count
 from .validation import Problem, parse_float, parse_int
 
 # xmodule/modulestore/inheritance.py (InheritanceMixin) and LmsBlockMixin: fields every block gets
@@ -90,7 +91,8 @@ def problems(content, settings, _, coded=False):
         else:
             wrong = value not in s.choices
         if wrong:
-            found.append(Problem(s.name, _(s.problem).format(low=s.low, high=s.high, n=s.high),
+            high = count(s.high, _)
+            found.append(Problem(s.name, _(s.problem).format(low=count(s.low, _), high=high, n=high),
                                  code=s.name if coded else ""))
     return found
 
@@ -98,13 +100,13 @@ def problems(content, settings, _, coded=False):
 def weight(group="settings"):
     """The platform's problem weight of a graded block (``weight``, 0 to 1000)."""
     return Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group=group,
-                   problem=N_("The weight must be between 0 and 1000."))
+                   problem=N_("The weight must be between {low} and {high}."))
 
 
 def min_group_size(label, group="settings", **kwargs):
     """The minimum group size below which no figure of the block shows (1 to 1000)."""
     return Setting("min_group_size", WHOLE, 5, label, low=1, high=1000, group=group,
-                   problem=N_("The minimum group size must be between 1 and 1000."), **kwargs)
+                   problem=N_("The minimum group size must be between {low} and {high}."), **kwargs)
 
 
 def with_settings(base, settings, name):

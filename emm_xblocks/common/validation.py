@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import wraps
 
 from .ids import id_key, is_valid_id
+from .numbers import count
+from .sanitize import SAFE_URL_RE
 
 INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
@@ -30,6 +32,28 @@ class Problem:
         if self.code:
             data["code"] = self.code
         return data
+
+
+# an address that is not a web or course-file address, and why (``address_problem``): stable codes
+URL_SPACE = "url_space"
+URL_LOCAL_FILE = "url_local_file"
+LOCAL_FILE_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|file:|~/|/(?:Users|home)/)", re.IGNORECASE)
+
+
+def address_problem(field, what, address, _):
+    """Why ``address`` (not a web or course-file address: ``sanitize.SAFE_URL_RE`` refused it) will
+    not do, when a reason can be told, as a ``Problem`` on ``field`` (``what``: "Image 2", already
+    translated); None when there is no more to say than "give a web address or a course file". A
+    file on the author's computer (``C:\\...``, ``/Users/...``, ``file:``): upload it to the course;
+    a space in the address: write it %20 or rename the file."""
+    if LOCAL_FILE_RE.match(address):
+        return Problem(field, _("{what}: “{address}” is a file on your computer, which learners cannot open. Upload "
+                                "it in Files & Uploads, then give its course address, which starts with "
+                                "/static/.").format(what=what, address=address[:80]), code=URL_LOCAL_FILE)
+    if re.search(r"\s", address) and SAFE_URL_RE.match(re.sub(r"\s", "%20", address.strip())):
+        return Problem(field, _("{what}: the address has a space in it. Write each space as %20, or rename the "
+                                "file without spaces and upload it again.").format(what=what), code=URL_SPACE)
+    return None
 
 
 def form_payload(from_editor):
@@ -109,13 +133,14 @@ def image_alt_problems(fields, _):
             for field, html in fields if images_without_alt(html)]
 
 
-def item_problems(add, field, items, max_text, say):
+def item_problems(add, field, items, max_text, say, _=None):
     """The checks of each item of a list of ``(id, text)`` items (a Likert's statements, a profile
     question's options): an id valid and used once (compared as ``id_key``), a text given and at
     most ``max_text`` characters (longer: ``limits.TOO_LONG``, refused whole). ``field``: the list's
     name in the editor ("statements"); ``say(problem)``: the item kind's translated message of
     ``problem`` (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``,
-    ``{max}``), each a whole sentence for the translators."""
+    ``{max}``), each a whole sentence for the translators; ``_``: the translator, whose language
+    writes ``{max}`` (``numbers.count``)."""
     from .limits import TOO_LONG  # limits builds on Problem, defined here
 
     seen = set()
@@ -129,4 +154,4 @@ def item_problems(add, field, items, max_text, say):
         if not item.text.strip():
             add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
         elif len(item.text) > max_text:
-            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=max_text), code=TOO_LONG))
+            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=count(max_text, _)), code=TOO_LONG))

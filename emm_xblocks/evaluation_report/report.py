@@ -166,8 +166,9 @@ def _headline(evaluations, chosen, min_group, _, numbers):
                 continue
             version = (row["id"], _words(row["text"]), e["survey"].scale_identity)
             entry = pooled.setdefault(version, {"id": row["id"], "text": row["text"], "n": 0, "top": 0.0,
-                                                "evaluation": e})
+                                                "evaluation": e, "names": []})
             entry["n"] += row["n"]
+            entry["names"].append(e["name"])
             entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
     candidates = [v for v in pooled.values() if v["id"] == chosen] if chosen else list(pooled.values())
     if not candidates:
@@ -195,7 +196,8 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     label_lang = entry["evaluation"]["labels_lang"]
     html = escape(frame).format(percent=escape(shown), statement=f"<bdi{lang}>{escape(statement)}</bdi>",
                                 **{k: f"<bdi{label_lang}>{escape(v)}</bdi>" for k, v in words.items()})
-    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html}
+    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html,
+            "evaluations": entry["names"]}
 
 
 def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH, page_language=""):

@@ -7,6 +7,7 @@ The figures are read from the store (``common.descriptions``: what each evaluati
 
 import csv
 import io
+from datetime import UTC, datetime
 
 from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
@@ -15,7 +16,8 @@ from webob import Response
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
 from ..common.export import content_disposition, safe_cell
-from ..common.i18n import current_language
+from ..common.i18n import current_language, list_separator
+from ..common.numbers import long_date
 from ..likert import content as likert
 from . import editor, report, validation
 
@@ -58,6 +60,8 @@ def figures(block):
                            settings.headline_statement, block.numbers(), language)
     if data["headline"]:  # its HTML: every text escaped, the statement in a <bdi> (report._headline)
         data["headline"]["html"] = mark_safe(data["headline"]["html"])  # noqa: S308 - escaped
+        if len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
+            data["headline"]["pooled"] = list_separator(block.ugettext).join(data["headline"]["evaluations"])
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.asks_profile}, block.ugettext)
     data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size, language)
@@ -104,10 +108,13 @@ def student_view(block):
     if not block.is_staff():
         return Fragment("")
     report_ = block.load_content()
+    numbers = block.numbers()  # a printed summary says when it was produced, and for which course
     frag = block.build_fragment("templates/evaluation_report/report.html",
                                 {"f": figures(block), "report": report_, "dom": block.dom_id(),
                                  "author_lang": block.author_lang(report_),  # the report's own name
-                                 "csv_url": block.runtime.handler_url(block, "export_csv")})
+                                 "csv_url": block.runtime.handler_url(block, "export_csv"),
+                                 "produced": long_date(datetime.now(UTC).date(), numbers.language),
+                                 "course": platform.course_key(block)})
     frag.add_css_url(block.resource_url(charts.CHART_CSS))
     return frag
 

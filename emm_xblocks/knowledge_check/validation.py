@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..common import settings
 from ..common.ids import is_valid_id
+from ..common.numbers import count
 from ..common.questions import validate_question
 from ..common.validation import Problem, blocking, image_alt_problems
 from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE, SETTINGS
@@ -32,7 +33,8 @@ def validate(check, _):
     if not check.questions:
         add(Problem("questions", _("Add at least one question."), False))
     if len(check.questions) > MAX_QUESTIONS:
-        add(Problem("questions", _("A knowledge check can have at most {n} questions.").format(n=MAX_QUESTIONS)))
+        add(Problem("questions", _("A knowledge check can have at most {n} questions.")
+                    .format(n=count(MAX_QUESTIONS, _))))
     seen = set()
     for i, q in enumerate(check.questions):
         validate_question(add, f"questions.{i}", i + 1, q, seen, KINDS, _)

@@ -19,6 +19,7 @@ analysis. The one thing it takes from the stored answers is which removed statem
 written as the responses CSV writes them (``1``, ``2``...), not per locale: they describe its cells.
 """
 
+from ..common.i18n import list_separator
 from ..common.text import one_line
 from .report import column_heading, csv_columns
 
@@ -29,7 +30,8 @@ def rows(survey, words, _):
     (``report.csv_words``), in the same language."""
     unanswered = [_("{na} = not applicable").format(na=words["na"]), _("empty = not answered")]
     points = [f"{point} = {label}" for point, label in enumerate(words["labels"][survey.scale_epoch], 1)]
-    answer = _("The answer as given, its number then its label: {codes}.").format(codes="; ".join(points + unanswered))
+    answer = _("The answer as given, its number then its label: {codes}.").format(
+        codes=list_separator(_).join(points + unanswered))
     if survey.past_scales:
         answer += " " + _("An answer given on an earlier scale has that scale's number and label "
                           "(see “{column}”).").format(column=column_heading("scale", None, _))
@@ -49,7 +51,7 @@ def rows(survey, words, _):
                         values, _("Yes: already rescored, not to be reversed again.")])
         elif kind == "removed":
             values = _("The answer as given, its number then its label on the scale it was given on. "
-                       "{codes}.").format(codes="; ".join(unanswered))
+                       "{codes}.").format(codes=list_separator(_).join(unanswered))
             text = one_line(survey.removed_text(subject))  # its words, when kept at its removal
             out.append([heading, _("Answers to a statement no longer in the evaluation: {statement}").format(
                 statement=text) if text else _("Answers to a statement no longer in the evaluation"), values,
@@ -68,7 +70,7 @@ def _other(kind, survey, words, _):
         return [_("The day of the learner's answers (their latest)"), _("A date, year-month-day (UTC).")]
     if kind == "scale":
         scales = words["scales"]
-        earlier = "; ".join(scales[e] for e in sorted(scales) if e != survey.scale_epoch)
+        earlier = list_separator(_).join(scales[e] for e in sorted(scales) if e != survey.scale_epoch)
         return [_("The scale the answers were given on (the scale was changed after learners had answered)"),
                 _("Current: {current}. Earlier: {earlier}.").format(current=scales[survey.scale_epoch],
                                                                     earlier=earlier)]
@@ -78,7 +80,7 @@ def _other(kind, survey, words, _):
             _("“{withheld}” = an option chosen by too few learners to be named").format(
                 withheld=words["profile_withheld"]), _("empty = not said")]
         return [_("Participant profile: {question}").format(question=prompt) if prompt else _("Participant profile"),
-                _("The option the learner chose: {codes}.").format(codes="; ".join(options))]
+                _("The option the learner chose: {codes}.").format(codes=list_separator(_).join(options))]
     prompt = one_line(survey.comment_prompt)
     return [_("The learner's comment, answering: {prompt}").format(prompt=prompt) if prompt
             else _("The learner's comment"),

@@ -4,7 +4,8 @@ to the field they name (``statements.2.id``)."""
 
 from ..common import limits, profile
 from ..common.ids import MAX_ID
-from ..common.sanitize import clean_html
+from ..common.numbers import count
+from ..common.sanitize import authored_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload
@@ -51,7 +52,7 @@ def from_editor(data, _):
         statements=tuple(statements),
         custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused
         comment_prompt=_text(data, "comment_prompt") or "",
-        intro=clean_html(_text(data, "intro") or ""),
+        intro=authored_html(_text(data, "intro") or ""),
         profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),  # as OLX reads it; never cut
         profile_options=profile_options,
         **settings,
@@ -89,7 +90,7 @@ def _too_long(data, labels, _):
     problems = limits.check(data, LIMITS, _)
     if any(limits.length(label, one_line=True) > LABEL_LIMIT for label in labels):
         problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
-                                                   "shorten it (nothing was cut).").format(max=LABEL_LIMIT),
+                                                   "shorten it (nothing was cut).").format(max=count(LABEL_LIMIT, _)),
                                 code=limits.TOO_LONG))
     return problems
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..common import profile, settings
 from ..common.limits import TOO_LONG
+from ..common.numbers import count
 from ..common.validation import Problem, blocking, image_alt_problems, item_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS_LEARNERS, SCALES, SETTINGS
 
@@ -23,13 +24,13 @@ def validate(survey, _):
     if not survey.statements:
         add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
     if len(survey.statements) > MAX_STATEMENTS:
-        add(Problem("statements", _("A survey can have at most {n} statements.").format(n=MAX_STATEMENTS)))
+        add(Problem("statements", _("A survey can have at most {n} statements.").format(n=count(MAX_STATEMENTS, _))))
     item_problems(add, "statements", survey.statements, MAX_TEXT, lambda problem: {
         "bad_id": _("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
         "twice": _("Statement {n}: the id “{id}” is used twice."),
         "no_text": _("Statement {n} has no text."),
         "long": _("Statement {n} is longer than {max} characters."),
-    }[problem])
+    }[problem], _)
     if survey.scale not in SCALES and survey.scale != CUSTOM:
         add(Problem("scale", _("Choose one of the scales offered.")))
     if survey.scale == CUSTOM:
@@ -43,7 +44,7 @@ def validate(survey, _):
     problems += settings.problems(survey, SETTINGS, _)
     if len(survey.comment_prompt) > MAX_TEXT:
         add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
-                    .format(max=MAX_TEXT), code=TOO_LONG))
+                    .format(max=count(MAX_TEXT, _)), code=TOO_LONG))
     if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))

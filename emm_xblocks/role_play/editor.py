@@ -10,7 +10,7 @@ from lxml import etree
 from ..common import limits, profile
 from ..common import olx as common_olx
 from ..common.ids import MAX_ID
-from ..common.sanitize import clean_html
+from ..common.sanitize import authored_html, clean_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload, parse_int
@@ -100,16 +100,17 @@ def _too_long(scenario, _):
     return limits.check(dict(scenario_parts(scenario), intro=scenario.intro), LIMITS, _, one_line=TEXT_LIMITS)
 
 
-def sanitize(scenario):
+def sanitize(scenario, html=clean_html):
     """Every HTML part of the scenario through the allow-list (done on save; rendering cleans again),
-    every plain-text label and message on one line."""
+    every plain-text label and message on one line. ``html``: the form's fields are
+    ``authored_html`` (plain text made paragraphs); the XML tab's are cleaned only (XML wraps lines)."""
     nodes = tuple(replace(
-        n, narrative=clean_html(n.narrative), debrief=clean_html(n.debrief),
-        choices=tuple(replace(c, label=_plain(c.label), consequence=clean_html(c.consequence)) for c in n.choices),
+        n, narrative=html(n.narrative), debrief=html(n.debrief),
+        choices=tuple(replace(c, label=_plain(c.label), consequence=html(c.consequence)) for c in n.choices),
     ) for n in scenario.nodes)
-    roles = tuple(replace(r, label=_plain(r.label), brief=clean_html(r.brief)) for r in scenario.roles)
+    roles = tuple(replace(r, label=_plain(r.label), brief=html(r.brief)) for r in scenario.roles)
     bands = tuple(replace(b, message=_plain(b.message), final=_plain(b.final)) for b in scenario.bands)
-    return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=clean_html(scenario.intro))
+    return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=html(scenario.intro))
 
 
 @form_payload
@@ -122,7 +123,7 @@ def from_editor(data, _):
     if scenario is None:
         return None, problems
     problems += _too_long(scenario, _)
-    scenario = sanitize(scenario)
+    scenario = sanitize(scenario, clean_html if "xml" in data else authored_html)
     return scenario, problems + validate(scenario, _)
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..common import profile, settings
 from ..common.ids import id_key, is_valid_id
+from ..common.numbers import count
 from ..common.validation import Problem, blocking, errors, image_alt_problems  # Problem: with its stable ``code``
 from . import graph as g
 from . import paths
@@ -68,10 +69,11 @@ def _check_choices(node, where, ids, loops, _, add):
                                   "so it cannot carry points.").format(id=node.id, n=j + 1), "points_in_loop")
         if not -MAX_POINTS <= choice.points <= MAX_POINTS:
             add(f"{at}.points", _("Node “{id}”: choice {n}: points must be between {low} and {high}.")
-                .format(id=node.id, n=j + 1, low=-MAX_POINTS, high=MAX_POINTS), "points_range")
+                .format(id=node.id, n=j + 1, low=count(-MAX_POINTS, _), high=count(MAX_POINTS, _)), "points_range")
         if choice.min_points is not None and not -MAX_POINTS <= choice.min_points <= MAX_POINTS:
             add(f"{at}.min_points", _("Node “{id}”: choice {n}: the minimum points must be between {low} and "
-                                      "{high}.").format(id=node.id, n=j + 1, low=-MAX_POINTS, high=MAX_POINTS),
+                                      "{high}.").format(id=node.id, n=j + 1, low=count(-MAX_POINTS, _),
+                                                        high=count(MAX_POINTS, _)),
                 "min_points_range")
         if choice.if_visited and choice.if_visited not in ids:
             add(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, which is not a node.")
@@ -91,7 +93,7 @@ def _check_structure(scenario, _, add):
     if not scenario.nodes:
         add("nodes", _("Add at least one node."), "no_nodes")
     if len(scenario.nodes) > MAX_NODES:
-        add("nodes", _("A scenario can have at most {n} nodes.").format(n=MAX_NODES), "too_many_nodes")
+        add("nodes", _("A scenario can have at most {n} nodes.").format(n=count(MAX_NODES, _)), "too_many_nodes")
     ids = _check_ids(scenario, _, add)
     graph = scenario.graph()
     endings = scenario.endings()
@@ -121,7 +123,7 @@ def _check_structure(scenario, _, add):
             add(where, _("From node “{id}” no ending can be reached: learners would go "
                          "round in a loop for ever.").format(id=node.id), LOOP)
         if len(node.choices) > MAX_CHOICES:
-            add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=MAX_CHOICES),
+            add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=count(MAX_CHOICES, _)),
                 "too_many_choices")
         _check_choices(node, where, ids, (comp, components, graph), _, add)
 

@@ -9,6 +9,9 @@
    first problem in the form's order, whatever its kind (also when it is refused before sending, a
    text being over its limit); a save that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows
    "Save anyway" (data-confirm-save), which sends the same form again with confirm: true.
+   Cancel asks first ("Discard your changes?") when the form differs from what it was loaded with
+   (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first
+   ed.recount() (its load done) and after each save.
    Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
   "use strict";
@@ -146,12 +149,14 @@
        rowFocus: where the focus goes in the row that takes a removed row's place,
        changed(what, row, list): optional, after "added", "removed" (row detached), "moved",
        say(what, row): the message for "added", "removed", "up", "down" (none: nothing said),
-       edited(event): optional, on input / change; return false to leave the form unchecked } */
+       edited(event): optional, on input / change; return false to leave the form unchecked,
+       snapshot(): optional, what Cancel compares with the form as loaded (default: collect()) } */
   function create(runtime, element, spec) {
     var root = EMM.root(element).querySelector(spec.root) || EMM.root(element);
     var form = root.querySelector("form");
     var rowSelector = spec.row || "[data-row]";
-    var timer = null, seq = 0, edits = 0;
+    var timer = null, seq = 0, edits = 0, loaded = null;
+    function snapshot() { return JSON.stringify((spec.snapshot || spec.collect)()); }
     var ed = {
       root: root,
       form: form,
@@ -178,6 +183,7 @@
        ed.recount() once its load has put the content in (fields, rows drawn, limits set); the
        engine counts a row it adds */
     ed.recount = function (scope) {
+      if (!scope && loaded === null) { loaded = snapshot(); }
       Array.prototype.forEach.call((scope || form).querySelectorAll("[data-max-chars]"), function (control) {
         EMM.countChars(control);
       });
@@ -234,7 +240,7 @@
         });
         return Promise.resolve(false);
       }
-      var data = spec.collect();
+      var data = spec.collect(), sent = snapshot();
       ed.dropChecks();
       EMM.clear(ed.alertBox, true);
       EMM.clear(ed.saveAlert, true);
@@ -243,11 +249,15 @@
       ed.notify("save", {state: "start"});
       return EMM.post(runtime, element, "studio_submit", data).then(function (body) {
         spec.show(body.warnings || [], data, "saved");
+        loaded = sent;
         ed.say(_("Saved."));
         ed.notify("save", {state: "end"});
         return true;
       }, function (err) {
         var problems = err.problems || [];
+        if (err.error === EMM.LOCAL_CODES.NETWORK) {  /* emm-common.js says it to learners */
+          err.message = _("No connection: your changes are still on this page. Check your connection and try again.");
+        }
         var touched = err.error === EMM.EDITOR_CODES.ANSWERS_TOUCHED;
         EMM.say(ed.saveAlert || ed.alertBox, err.message);
         spec.show(problems, data, "refused");
@@ -314,7 +324,14 @@
     var confirmSave = root.querySelector("[data-confirm-save]");
     if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");
-    if (cancel) { cancel.addEventListener("click", function () { ed.notify("cancel", {}); }); }
+    /* changed since loaded or saved: the author confirms before the runtime closes the editor */
+    ed.changed = function () { return loaded !== null && snapshot() !== loaded; };
+    if (cancel) {
+      cancel.addEventListener("click", function () {
+        if (ed.changed() && !global.confirm(_("Discard your changes? They have not been saved."))) { return; }
+        ed.notify("cancel", {});
+      });
+    }
     return ed;
   }
 

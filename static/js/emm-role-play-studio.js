@@ -13,6 +13,11 @@ function EmmRolePlayEditor(runtime, element, args) {
     root: ".emm-rp-studio",
     settings: args.settings,
     collect: function () { return tab === "xml" ? {xml: xmlBox.value} : collect(); },
+    /* Cancel's comparison: the XML as converted stands for the form it came from */
+    snapshot: function () {
+      if (tab !== "xml") { return collect(); }
+      return xmlBox.value === xmlShown ? formLeft : {xml: xmlBox.value};
+    },
     show: function (problems, data) { if (tab === "xml") { showXml(problems); } else { show(problems, data); } },
     refused: function (problems) {
       if (tab === "xml") { return; }
@@ -43,7 +48,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
   var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
-  var counter = 0, lastCount = -1, tab = "form", ids = [], version = 0;
+  var counter = 0, lastCount = -1, tab = "form", ids = [], version = 0, xmlShown = null, formLeft = null;
 
   function rows(list) { return list ? Array.prototype.filter.call(list.children, function (c) { return c.hasAttribute("data-row"); }) : []; }
   /* the first match that belongs to `row` itself, not to a row nested in it (a node's choices) */
@@ -288,7 +293,7 @@ function EmmRolePlayEditor(runtime, element, args) {
         return;
       }
       EMM.clear(alertBox, true);
-      if (name === "xml") { xmlBox.value = body.scenario.xml; showXml(body.problems); }
+      if (name === "xml") { formLeft = data; xmlShown = xmlBox.value = body.scenario.xml; showXml(body.problems); }
       else { load(body.scenario); show(body.problems || [], collect()); }
       selectTab(name);
     }, function (err) { EMM.say(alertBox, err.message); });

@@ -44,6 +44,6 @@ def test_the_editor_shows_every_setting_and_saves_it_unchanged(block_type, workb
     # a setting the server refuses: its message in the setting's own slot, the control marked
     page.locator(f"{editor} [data-field=min_group_size]").fill("0")
     slot = page.locator(f"{editor} [data-error=min_group_size]")
-    slot.filter(has_text="The minimum group size must be between 1 and 1000.").wait_for()
+    slot.filter(has_text="The minimum group size must be between 1 and 1,000.").wait_for()
     assert page.locator(f"{editor} [data-field=min_group_size]").get_attribute("aria-invalid") == "true"
     assert page.js_errors == []

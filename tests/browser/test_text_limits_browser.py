@@ -51,7 +51,7 @@ def test_a_5000_character_paste_into_a_case_study_editor_field_is_counted_refuse
     refusal.filter(has_text="Not saved: a text is longer than its limit. Nothing was cut").wait_for()
     assert len(saves) == 1
     image.locator("[data-error-key=alt]").filter(
-        has_text="This text is longer than 1000 characters: shorten it (nothing was cut).").wait_for()
+        has_text="This text is longer than 1,000 characters: shorten it (nothing was cut).").wait_for()
     assert alt.input_value() == pasted
     assert block_state(workbench, scenario, "staff_1").load_content() == before  # nothing saved
 
@@ -103,7 +103,7 @@ def test_a_key_fact_over_its_limit_is_counted_line_by_line_refused_before_sendin
     refusal.filter(has_text="Not saved: a text is longer than its limit. Nothing was cut").wait_for()
     assert len(saves) == 1
     page.locator(f"{EDITOR} [data-error-key=key_facts]").filter(
-        has_text="This text is longer than 5000 characters: shorten it (nothing was cut).").wait_for()
+        has_text="This text is longer than 5,000 characters: shorten it (nothing was cut).").wait_for()
     assert facts.input_value() == typed
     assert block_state(workbench, scenario, "staff_1").load_content() == before  # nothing saved
 

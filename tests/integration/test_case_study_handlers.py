@@ -520,3 +520,43 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
     assert handlers.block(uid).attempts == 0 and events.grades == []
     r = handlers.post(uid, "document_opened", {"index": 0})
     assert r.status_code == 200 and events.named("emm.case_study.document_opened")
+
+
+# ------------------------------------------------------------------ an address that will not do, and why
+@pytest.mark.parametrize("address,code,french", [
+    ("https://example.org/photo carte.JPG", "url_space",
+     "Image 1 : l’adresse contient une espace. Écrivez chaque espace %20"),
+    ("/static/carte agadez.png", "url_space", "Image 1 : l’adresse contient une espace."),
+    ("C:\\Users\\moussa\\Desktop\\carte.png", "url_local_file",
+     "Image 1 : « C:\\Users\\moussa\\Desktop\\carte.png » est un fichier de votre ordinateur"),
+    ("carte.png", "", "Image 1 : indiquez une adresse web ou un fichier du cours."),
+])
+def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers, address, code, french):
+    uid = case()
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["images"] = [{"src": address, "alt": "Carte d’Agadez", "caption": ""}]
+    r = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr")
+    (problem,) = [p for p in r.json_body["problems"] if p["field"] == "images.0.src"]
+    assert problem["message"].startswith(french) and problem["error"] is True
+    assert problem.get("code", "") == code
+
+
+def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
+    uid = case()
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["documents"] = [{"title": "Ordonnance", "url": "file:///C:/docs/ordonnance.pdf", "size": "", "excerpt": ""}]
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400
+    (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
+    assert problem["code"] == "url_local_file"
+    assert problem["message"].startswith("Document 1: “file:///C:/docs/ordonnance.pdf” is a file on your computer")
+
+
+# ------------------------------------------------------------------ lists in the reader's typography
+def test_the_correct_options_are_joined_the_french_way(case, handlers):
+    uid = case(show="submitted")
+    r = handlers.post(uid, "submit", {"answers": WRONG}, lang="fr")
+    assert r.status_code == 200, r.content
+    assert "<bdi>Ex</bdi>\u202f; <bdi>Why</bdi>" in r.json_body["html"]  # "Ex ; Why", never "Ex; Why"
+    english = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2").json_body["html"]
+    assert "<bdi>Ex</bdi>; <bdi>Why</bdi>" in english

@@ -607,3 +607,23 @@ def test_the_favourable_share_says_which_statements_it_leaves_out_for_too_few_an
     text = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
     rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
     assert ["Reaction", "Day 1", "", "", "Statements left out of the favourable answers (too few answers)", "1"] in rows
+
+
+def test_the_printed_summary_says_when_and_for_which_course_and_what_its_headline_pools(platform):
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    day1 = platform.add(DAY.format(name="Jour 1", extra="", more=""), platform.subsection())
+    day3 = platform.add(DAY.format(name="Jour 3", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="relevance"'), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 2})
+    answer(platform, day3, 5, lambda i: {"relevance": 4, "pace": 2})
+    with translation.override("fr"):
+        page = staff_page(platform, report)
+    start = page.index("data-summary")
+    summary = visible(page[start:page.index("</section>", start)])
+    today = format_date(datetime.now(UTC).date(), format="long", locale="fr")  # "1 décembre 2026"
+    assert f"Produit le {today}, cours {platform.course_key}" in summary
+    assert "(10 réponses) Évaluations : Jour 1 ; Jour 3" in summary  # the two it pools
+    assert "Jour 1\u202f; Jour 3" in page

@@ -55,7 +55,7 @@ def test_the_codebook_has_a_row_per_column_of_the_responses_csv(platform, extra,
     assert rows["pace"][1] == "The pace was too fast."
     if lang == "fr":  # the scale's points and N/A as the French responses CSV writes them
         assert book[0] == ["Colonne", "Contenu", "Valeurs", "Codée à l’inverse"]
-        assert "5 = Tout à fait d’accord; S.O. = sans objet; vide = sans réponse." in rows["pace"][2]
+        assert "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse." in rows["pace"][2]
         pace = responses[0].index("pace")
         assert {row[pace] for row in responses[1:]} == {"2 Pas d’accord"}  # the column, as given
     else:

@@ -174,3 +174,15 @@ def test_the_knowledge_check_pack_puts_its_answers_on_the_facilitators_sheet(pla
     for secret in SECRETS["knowledge_check"]:
         assert page.index(secret) > facilitator, secret
     assert "Before the training (pre-test)" in visible_text(page[:facilitator])
+
+
+def test_the_pack_s_answers_join_correct_options_the_french_way(platform, people):  # noqa: F811
+    _ana, sam = people
+    key = platform.add('<emm_case_study display_name="Cas"><narrative><![CDATA[<p>N</p>]]></narrative>'
+                       '<question id="q1" type="multiple"><prompt><![CDATA[<p>Q</p>]]></prompt>'
+                       '<option id="x" correct="true">Ex</option><option id="y" correct="true">Why</option>'
+                       '<option id="z">Zed</option></question></emm_case_study>', platform.subsection())
+    english = get_pack(platform.lms(sam), key).text
+    french = get_pack(platform.lms(sam), key, lang="fr").text
+    assert '<span dir="auto">Ex</span>; <span dir="auto">Why</span>' in english
+    assert '<span dir="auto">Ex</span>\u202f; <span dir="auto">Why</span>' in french

@@ -214,6 +214,53 @@ test("cancel tells the runtime", () => {
   assert.deepEqual(notes, [["cancel", {}]]);
 });
 
+test("cancel asks first when the form differs from what it was loaded with or last saved, and only then", async () => {
+  const {calls, fetch} = pending();
+  const w = setup(fetch);
+  const asked = [];
+  let answer = false;
+  w.confirm = (message) => { asked.push(message); return answer; };
+  const page = editorPage();
+  const notes = [];
+  const {ed} = editor(w, page, notes);
+  page.name.value = "Evaluation";
+  ed.recount();  /* the editor's load is done: this is the form as loaded */
+  const cancel = page.form.querySelector("[data-cancel]");
+  cancel.fire("click");
+  assert.deepEqual([asked.length, notes], [0, [["cancel", {}]]], "unchanged: closed at once");
+  page.name.value = "Evaluation, day 1";
+  page.name.fire("input");
+  cancel.fire("click");
+  assert.deepEqual(asked, ["Discard your changes? They have not been saved."]);
+  assert.equal(notes.length, 1, "declined: the editor stays open with the text");
+  assert.equal(page.name.value, "Evaluation, day 1");
+  page.list.children[0].querySelector("[data-remove]").fire("click");
+  page.name.value = "Evaluation";
+  cancel.fire("click");
+  assert.equal(asked.length, 2, "a row removed is a change too");
+  answer = true;
+  cancel.fire("click");
+  assert.deepEqual(notes.slice(1), [["cancel", {}]], "confirmed: the runtime closes the editor");
+  ed.save();
+  calls.filter((c) => c.url === "/handler/studio_submit")[0].resolve(response(200, {}));
+  await flush();
+  answer = false;
+  cancel.fire("click");
+  assert.equal(asked.length, 3, "saved: nothing left to lose");
+  assert.deepEqual(notes.slice(-1), [["cancel", {}]]);
+});
+
+test("a save without a connection tells the author their changes are still on the page", async () => {
+  const w = setup();
+  const page = editorPage();
+  const notes = [];
+  const {ed} = editor(w, page, notes, {refused: () => {}});
+  assert.equal(await ed.save(), false);
+  w.timers.runAll();
+  assert.match(ed.alertBox.textContent, /^No connection: your changes are still on this page\./);
+  assert.match(notes[1][1].message, /your changes/);
+});
+
 test("limit: each text control of a row gets the server's number for its path, nothing else", () => {
   const w = setup();
   const row = el("li", {"data-row": ""}, [

@@ -92,10 +92,10 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     assert rows[0] == ["Colonne", "Contenu", "Valeurs", "Codée à l’inverse"]
     rows = {row[0]: row for row in rows}
     assert rows["relevance"][2] == (  # how the responses CSV writes N/A ("S.O."), and what it means
-        "La réponse telle que donnée, son numéro puis son libellé : 1 = Pas du tout d’accord; 2 = Pas d’accord; "
-        "3 = Ni en désaccord ni d’accord; 4 = D’accord; 5 = Tout à fait d’accord; S.O. = sans objet; "
-        "vide = sans réponse.")
+        "La réponse telle que donnée, son numéro puis son libellé : 1 = Pas du tout d’accord\u202f; "
+        "2 = Pas d’accord\u202f; 3 = Ni en désaccord ni d’accord\u202f; 4 = D’accord\u202f; "
+        "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse.")
     assert rows["pace"][3].startswith("Oui : formulée négativement.")
     assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui : déjà recodée, à ne pas inverser une seconde fois."
     assert rows["Profil"][2].endswith("« masqué : trop peu de réponses » = une option choisie par trop peu "
-                                      "d’apprenants pour être nommée; vide = non précisé.")
+                                      "d’apprenants pour être nommée\u202f; vide = non précisé.")

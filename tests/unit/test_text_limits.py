@@ -104,6 +104,21 @@ def test_the_knowledge_check_shares_the_question_limits():
     assert {p.field for p in problems if p.code == limits.TOO_LONG} == {"intro", "questions.0.explanation"}
 
 
+def test_an_option_s_text_is_limited_as_a_likert_statement_in_the_case_study_and_the_knowledge_check():
+    from emm_xblocks.likert.content import MAX_TEXT
+
+    assert cs_editor.COUNTED["questions.*.options.*.text"] == MAX_TEXT == 1000  # the editors' counters
+    assert kc_editor.COUNTED["questions.*.options.*.text"] == MAX_TEXT
+    question = cs_editor.to_editor(CASE)["questions"][0]
+    long_option = dict(question, options=[dict(question["options"][0], text="Option " + "x" * 3_600)]
+                       + question["options"][1:])
+    for editor, data in ((cs_editor, dict(cs_editor.to_editor(CASE), questions=[long_option])),
+                         (kc_editor, {"display_name": "KC", "questions": [long_option]})):
+        _content, problems = editor.from_editor(data, _)
+        assert [(p.field, p.code) for p in problems if p.code == limits.TOO_LONG] == [
+            ("questions.0.options.0.text", limits.TOO_LONG)], editor.__name__
+
+
 SCENARIO = Scenario(
     display_name="RP", intro="<p>I</p>",
     roles=(Role("r", "Role", "a", "<p>B</p>"),),

@@ -1,0 +1,53 @@
+"""Cancel in the Studio editors (emm-editor.js, Studio's modal closes on the runtime's "cancel"):
+an editor left as it was loaded closes at once; one with changes asks first, in the author's
+language, and keeps the work when the author says no."""
+
+from importlib import resources
+
+import pytest
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_role_play_browser import studio_notifications
+
+pytestmark = pytest.mark.browser
+
+EDITORS = {  # the French demo block, its editor's root
+    "emm_likert-2-fr.xml": ".emm-likert-editor",
+    "emm_case_study-2-fr.xml": ".emm-case-editor",
+    "emm_knowledge_check-3-fr-pre.xml": ".emm-kc-editor",
+    "emm_role_play-2-fr.xml": ".emm-rp-studio",
+}
+
+
+@pytest.mark.parametrize("demo", sorted(EDITORS))
+def test_cancel_asks_before_discarding_changes_only(demo, workbench, new_page):
+    xml = resources.files("emm_xblocks").joinpath("workbench", "scenarios", demo).read_text(encoding="utf-8")
+    scenario = workbench.add_scenario(xml)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
+    editor = EDITORS[demo]
+    name = page.locator(f"{editor} [data-field=display_name]")
+    page.wait_for_function("(el) => el.value !== ''", arg=name.element_handle())
+    notes = studio_notifications(page)
+    dialogs, accept = [], []
+
+    def answer(dialog):
+        dialogs.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    cancel = page.locator(f"{editor} [data-cancel]")
+    cancel.click()
+    assert (dialogs, notes()) == ([], [["cancel", {}]])  # nothing changed: closed at once
+
+    name.fill("Une autre évaluation")
+    cancel.click()
+    assert dialogs == ["Abandonner vos modifications ? Elles n’ont pas été enregistrées."]
+    assert notes() == [["cancel", {}]]  # "no": the editor stays, with the author's text
+    assert name.input_value() == "Une autre évaluation"
+
+    accept.append(True)
+    cancel.click()
+    page.wait_for_function("window.emmNotes.length === 2")
+    assert len(dialogs) == 2 and notes()[-1] == ["cancel", {}]
+    assert page.js_errors == []
