@@ -19,7 +19,7 @@ from ..common.export import content_disposition, safe_cell
 from ..common.i18n import current_language, list_separator
 from ..common.numbers import long_date
 from ..likert import content as likert
-from . import editor, report, validation
+from . import editor, learning, report, validation
 
 
 def evaluations(block):
@@ -64,7 +64,7 @@ def figures(block):
             data["headline"]["pooled"] = list_separator(block.ugettext).join(data["headline"]["evaluations"])
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.asks_profile}, block.ugettext)
-    data["learning"] = report.learning(knowledge_pairs(block), settings.min_group_size, language)
+    data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)
     for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
         p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
     _safe_langs(data)

@@ -239,7 +239,7 @@ def _ending_html(ctx, dom, _, own):
 
 
 def _tables_html(split, own=""):
-    """A split's tables (``views._perspectives`` / ``_profile_perspectives``), then its note."""
+    """A split's tables (``others.by_role`` / ``others.profile_perspectives``), then its note."""
     withheld = f'<p class="emm-rp-withheld">{escape(split["withheld"])}</p>' if split["withheld"] else ""
     return "".join(_table_html(t, own) for t in split["tables"]) + f"\n      {withheld}"
 

@@ -8,161 +8,12 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import numbers, platform, profile, summary
+from ..common import numbers, platform, profile
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.waiting import note_html
-from . import content, editor, learner, panel_html, paths, perspectives, validation
-
-
-def _category(block, category):
-    label = content.CATEGORIES.get(category)
-    return block.ugettext(label) if label else category
-
-
-def _shares(block, scenario, path, taken):
-    """Per decision of the path: the share of participants who chose the same, in words, if the
-    group is big enough (else None)."""
-    if not scenario.show_others:
-        return [None] * len(taken)
-    tallies = summary.tallies(block.block_key())
-    nums = block.numbers()
-    shares = []
-    for nid, idx in zip(path, taken, strict=False):
-        counts = tallies.get(nid, {})
-        total = sum(counts.values())
-        if total < scenario.min_group_size:
-            shares.append(None)
-        else:
-            share = nums.percent(100 * counts.get(str(idx), 0) / total, 0)
-            shares.append(block.ungettext("({percent} of {n} participant chose this)",
-                                          "({percent} of {n} participants chose this)", total).format(
-                percent=share, n=nums.number(total, 0)))
-    return shares
-
-
-def _group_note(block, group, min_size):
-    """What a role's heading says of its group: its size, or why its choices are not shown."""
-    nums = block.numbers()
-    if group.shown:
-        return block.ungettext("{n} participant", "{n} participants", group.total).format(
-            n=nums.number(group.total, 0))
-    if group.small:
-        return block.ugettext("fewer than {n} participants: not shown").format(n=nums.number(min_size, 0))
-    return block.ugettext("not shown, to protect a smaller group")
-
-
-def _cell(block, group, value):
-    """A role's share of one answer: the whole percentage (rounded half up; the bar's width) and
-    its text in the learner's locale (``common.numbers``: "60%", "60 %")."""
-    if not group.shown:
-        return {"shown": False, "text": block.ugettext("not shown")}
-    percent = group.percent(value)
-    return {"shown": True, "percent": percent, "text": block.numbers().percent(percent, 0)}
-
-
-def _decision_table(block, scenario, decision, step, mine, role, by_profile=False):
-    """A decision's split as a table: a row per choice (the learner's marked), a column per role
-    (``by_profile``: per participant profile, ``role`` then the learner's profile)."""
-    _ = block.ugettext
-    # ``own``: the label is the author's (a role, a profile option, a choice), not the reader's words
-    # ("Did not say"): it carries the author's language (common.content_language)
-    columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
-                "mine": c.key == role, "own": c.key != perspectives.NOT_SAID} for c in decision.columns]
-    rows = [{"label": label, "note": "", "mine": value == mine, "own": True,
-             "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
-    n = block.numbers().number(step, 0)
-    if by_profile:
-        return {"caption": _("Step {n}: how the participants of each profile chose").format(n=n),
-                "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
-                "role_note": _("your profile")}
-    return {"caption": _("Step {n}: how the participants of each role chose").format(n=n),
-            "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
-            "role_note": _("your role")}
-
-
-def _endings_table(block, scenario, endings, role, by_profile=False):
-    """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
-    then the learner's profile), a column per kind of ending."""
-    _ = block.ugettext
-    columns = [{"label": _category(block, c) if c else _("Other ending"), "note": "", "mine": False,
-                "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
-    rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
-             "own": c.key != perspectives.NOT_SAID,
-             "cells": [_cell(block, c.group, category) for category in endings.categories]}
-            for c in endings.columns]
-    if by_profile:
-        return {"caption": _("How the scenario ended for the participants of each profile"),
-                "corner": scenario.profile_prompt, "corner_own": True, "columns": columns, "rows": rows,
-                "mine_note": _("your profile"), "role_note": ""}
-    return {"caption": _("How the scenario ended for the participants of each role"), "corner": _("Role"),
-            "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
-
-
-def _profile_perspectives(block, scenario, path, taken, mine):
-    """``{tables, withheld, heading}``: the debrief's split by participant profile (issue 12), as
-    ``_perspectives`` by role, when the scenario asks the profile question (else None): a table per
-    decision of the path where two profile groups or more met (who did not say is one), then the
-    endings' table. ``mine``: the learner's profile ("" for none)."""
-    if not scenario.asks_profile:
-        return None
-    key, wanted = block.block_key(), [*path, perspectives.ENDING]
-    overall = summary.tallies(key)
-    by = perspectives.by_profile(summary.profile_tallies(key, groups=wanted),
-                                 {g: overall[g] for g in wanted if g in overall})
-    columns = perspectives.profile_columns(scenario, block.ugettext("Did not say"))
-    size = scenario.min_group_size
-    tables, withheld = [], False
-    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, by, size, columns=columns)
-        if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(block, scenario, found, step, str(index), mine, by_profile=True))
-        withheld = withheld or (found is not None and not _any_shown(found.columns))
-    found = perspectives.endings(scenario, by, size, min_roles=1, columns=columns)
-    if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(block, scenario, found, mine, by_profile=True))
-    withheld = withheld or (found is not None and not _any_shown(found.columns))
-    note = block.ungettext("How each profile chose is shown once each has at least {n} participant.",
-                           "How each profile chose is shown once each has at least {n} participants.",
-                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
-    for i, table in enumerate(tables):
-        table["id"] = f"{block.dom_id()}-profile-split-{i}"
-    # the frame and the author's question apart: the page marks the question with its language
-    heading = block.ugettext("By participant profile: {question}")
-    return {"tables": tables, "withheld": note, "heading": heading, "question": scenario.profile_prompt} \
-        if tables or note else None
-
-
-def _any_shown(columns):
-    return any(c.group.shown for c in columns)
-
-
-def _perspectives(block, scenario, path, taken, role):
-    """``{tables, withheld}`` when the author shows others' choices and the scenario has several
-    roles (else None): a table per decision of the path where two roles or more met, then the
-    endings' table, each only if some role's group there is shown; ``withheld``: the note that
-    says a split exists but no group of it is big enough yet ("" if none)."""
-    if not scenario.show_others or len(scenario.roles) < 2:
-        return None
-    by_role = summary.role_tallies(block.block_key(), groups=[*path, perspectives.ENDING])
-    size = scenario.min_group_size
-    tables, withheld = [], False
-    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, by_role, size)
-        if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(block, scenario, found, step, str(index), role))
-        withheld = withheld or (found is not None and not _any_shown(found.columns))
-    found = perspectives.endings(scenario, by_role, size)
-    if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(block, scenario, found, role))
-    withheld = withheld or (found is not None and not _any_shown(found.columns))
-    note = block.ungettext("How each role chose is shown once each role has at least {n} participant.",
-                           "How each role chose is shown once each role has at least {n} participants.",
-                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
-    for i, table in enumerate(tables):
-        table["id"] = f"{block.dom_id()}-split-{i}"  # the caption's id: the scrollable region's name
-    return {"tables": tables, "withheld": note} if tables or note else None
+from . import content, editor, learner, others, panel_html, paths, validation
 
 
 def _steps(scenario, path, taken):
@@ -187,11 +38,11 @@ def _ending(block, scenario, state, node):
     score = numbers.rounded(numbers.per_cent(value))  # as shown: the band a learner reads matches the figure
     route = paths.playable_best_route(scenario, role.start)
     best_steps = [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
-    shares = _shares(block, scenario, path, taken)
+    shares = others.shares(block, scenario, path, taken)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
-    split = _perspectives(block, scenario, path, taken, role.id)
-    by_profile = _profile_perspectives(block, scenario, path, taken, state.learner_profile)
+    split = others.by_role(block, scenario, path, taken, role.id)
+    by_profile = others.profile_perspectives(block, scenario, path, taken, state.learner_profile)
     shown = platform.correctness_available(block)
     earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
     nums = block.numbers()
@@ -200,7 +51,7 @@ def _ending(block, scenario, state, node):
                                  "Your score: {percent} ({earned} points out of {best})", earned).format(
         percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
     return {
-        "phase": "ending", "debrief": sanitized(node.debrief), "category": _category(block, node.category),
+        "phase": "ending", "debrief": sanitized(node.debrief), "category": others.category(block, node.category),
         "category_key": node.category, "category_own": node.category not in content.CATEGORIES,
         "show_score": shown, "percent": score if shown else None,
         "score_text": score_text if shown else "", "earned": earned, "best": best,
@@ -226,7 +77,8 @@ def _kept(block, scenario, state):
     final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
     return {
         "phase": "kept", "role": role, "debrief": sanitized(node.debrief) if node else "",
-        "category": _category(block, node.category) if node else "", "category_key": node.category if node else "",
+        "category": others.category(block, node.category) if node else "",
+        "category_key": node.category if node else "",
         "show_score": shown, "percent": score if shown else None,
         "score_text": block.ugettext("The scenario has ended. Your score: {percent}.").format(
             percent=block.numbers().percent(score, 0)) if shown else "",
@@ -372,7 +224,8 @@ def author_view(block):
 
     roles = [{"role": r, "text": role_line(r)} for r in scenario.roles]
     context = {"scenario": scenario, "problems": problems, "roles": roles,
-               "nodes": [{"node": n, "narrative": sanitized(n.narrative), "category": _category(block, n.category),
+               "nodes": [{"node": n, "narrative": sanitized(n.narrative),
+                          "category": others.category(block, n.category),
                           "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
                                 js="js/emm-role-play.js", js_class="EmmRolePlayAuthor")

@@ -14,7 +14,8 @@ BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_re
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events", "report")
 PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
                "perspectives", "profile", "paper", "question_olx", "question_report", "text")
-PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives", "emm_xblocks.likert.codebook")
+PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives", "emm_xblocks.likert.codebook",
+             "emm_xblocks.evaluation_report.learning")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 
 BLOCKER = """

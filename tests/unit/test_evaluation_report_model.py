@@ -1,7 +1,7 @@
 """Issue 11 §2 (reaction), pure: ``evaluation_report.report.reaction`` -- per evaluation figures,
 shared statements, and the headline (which statement, pooled how, suppressed when)."""
 
-from emm_xblocks.evaluation_report import olx, report, validation
+from emm_xblocks.evaluation_report import learning, olx, report, validation
 from emm_xblocks.evaluation_report.content import Report
 from emm_xblocks.likert.content import Statement, Survey
 
@@ -88,7 +88,7 @@ def test_a_pair_is_named_by_its_tests_pre_test_first_and_by_its_key_only_when_it
         return {"pair": key, "names": [name for _phase, name in tests], "tests": list(tests), "description": {},
                 "rows": []}
 
-    out = report.learning([pair("niger", ("post", "Day 3 quiz"), ("pre", "Day 1 quiz")),
+    out = learning.figures([pair("niger", ("post", "Day 3 quiz"), ("pre", "Day 1 quiz")),
                            pair("same", ("pre", "Quiz"), ("post", "Quiz")),
                            pair("again", ("pre", "Quiz"), ("post", "Quiz")),
                            pair("unnamed", ("pre", " "), ("post", ""))], 5)

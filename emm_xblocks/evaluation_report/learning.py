@@ -1,0 +1,55 @@
+"""The course's learning figures (Kirkpatrick level 2), pure: ``figures(pairs, min_group)``, each
+knowledge-check pair of the course named by its tests, by ``knowledge_check.report.pair_figures``.
+The reaction figures (level 1) are ``report``'s.
+"""
+
+from ..common import content_language
+from ..common.questions import Question
+from ..knowledge_check.report import pair_figures
+
+
+def _pair_names(p):
+    """A pair as its readers know it (a ministry reads the one-page summary, not the course's
+    keys): ``(name, tests)``. ``name``: its tests' names, the pre-test's first, each once ("Day 1 –
+    what do you know? (pre-test) · Day 3 – what have you learned? (post-test)"); its key when its
+    tests have none. ``tests``: ``{phase: name}``, the first named test of each phase."""
+    tests = [(phase, name.strip()) for phase, name in p.get("tests") or [("", n) for n in p["names"]]]
+    ordered = sorted(tests, key=lambda t: {"pre": 0, "post": 1}.get(t[0], 2))
+    names = list(dict.fromkeys(name for _phase, name in ordered if name))
+    by_phase = {}
+    for phase, name in tests:
+        if name:
+            by_phase.setdefault(phase, name)
+    return " · ".join(names) or p["pair"], by_phase
+
+
+def figures(pairs, min_group, page_language=""):
+    """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
+
+    ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
+    names (``tests``: with their phases, ``[(phase, name)]``), what its post-test (else its
+    pre-test) asked (``knowledge_check.learner.described``) and its stored results
+    (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
+    pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
+    staff. Each pair's figures are ``knowledge_check.report.pair_figures`` at the report's minimum
+    group size or the check's, if higher; each question keeps its prompt for the table. ``lang``
+    (a pair's, and its figures'): the attribute of its texts on a page in ``page_language``, the
+    language its description declares (``common.content_language``)."""
+    out = []
+    for p in pairs:
+        asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
+        questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
+        group = max(min_group, int(p["description"].get("min_group_size") or 0))
+        figures = pair_figures(p["rows"], questions, group)
+        figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
+                                for q, rates in zip(questions, figures["questions"], strict=True)]
+        name, tests = _pair_names(p)
+        figures["lang"] = content_language.attr(p["description"].get("content_language"), page_language)
+        out.append({"pair": p["pair"], "name": name, "names": p["names"], "tests": tests, "figures": figures,
+                    "lang": figures["lang"]})
+    twice = {p["name"] for p in out if sum(1 for q in out if q["name"] == p["name"]) > 1}
+    for p in out:
+        if p["name"] in twice:
+            p["name"] = f'{p["name"]} · {p["pair"]}'
+            p["tests"] = {phase: f'{name} · {p["pair"]}' for phase, name in p["tests"].items()}
+    return out
