@@ -13,7 +13,7 @@ aggregate store here (a read, never a write).
 import math
 
 from ..common import platform, profile, recovery, summary
-from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
+from ..common.attempts import COUNTED_ATTEMPT, attempts_left, counted_attempt, explain
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
@@ -22,7 +22,7 @@ from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
 from .content import REFLECTION, SINGLE, size_bytes
-from .learner import attempt_scores, counted_score
+from .learner import attempt_scores
 from .page_html import page_html
 from .scoring import marks, total
 
@@ -205,7 +205,8 @@ def answer(block, case, data, read_only="", lang=None):
     words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
     shown = platform.correctness_available(block)
     state = block.learner_state()
-    kept = kept_grade(block, case, state) if shown else None
+    scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
+    kept = kept_grade(block, case, scores) if shown else None
     if not shown:
         data = results.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
@@ -215,7 +216,7 @@ def answer(block, case, data, read_only="", lang=None):
         data = dict(data, grade=kept[0])
     data = results.described(data, nums, _, ngettext, kept=kept)
     data = dict(data, distribution=distribution(block, case, words),
-                grade_words=grade_words(block, case, shown, words, state, kept))
+                grade_words=grade_words(case, state, scores, words, kept))
     lang = block.author_lang(case) if lang is None else lang
     parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number, lang=lang),
              "expert_html": sanitized(data["expert_analysis"]),
@@ -235,29 +236,29 @@ def distribution_parts(words, shown, lang=""):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number, lang)}
 
 
-def grade_words(block, case, shown, words, state=None, kept=None):
+def grade_words(case, state, scores, words, kept=None):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
-    that can lower the grade (``common.attempts.explain``), from the learner's stored attempts;
-    no score where correctness is not shown. ``words``: the panel's ``block.translators()``;
-    ``kept``: ``kept_grade``'s (the grade the LMS holds, when the current key counts another)."""
-    state = state or block.learner_state()
+    that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
+    ``scores`` (``learner.attempt_scores``; ``[]`` where correctness is not shown: no score).
+    ``words``: the panel's ``block.translators()``; ``kept``: ``kept_grade``'s (the grade the LMS
+    holds, when the current key counts another)."""
     _, ngettext, nums = words
-    scores = attempt_scores(case, state.history) if shown else []
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: results.score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0), kept=kept)
 
 
-def kept_grade(block, case, state):
+def kept_grade(block, case, scores):
     """The ``(earned, possible)`` the LMS holds for the learner (``StoredScoreMixin``: what was
     published, decision 10) when the current key would count another from their stored attempts
     -- the author changed a correct answer or the points since ("Save anyway"), and staff have not
     rescored --, else None. A staff override the key does not give also differs: it is kept and
-    named as the grade too."""
-    if block.raw_earned is None or not state.history:
+    named as the grade too. ``scores``: ``(earned, possible)`` of the stored attempts, oldest
+    first (``learner.attempt_scores``)."""
+    if block.raw_earned is None or not scores:
         return None
     kept = (block.raw_earned, block.raw_possible if block.raw_possible is not None else case.max_points)
-    now = counted_score(case, state.history)
+    now = counted_attempt(case.grade_policy, scores)
     if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(kept, now, strict=True)):
         return None
     return kept

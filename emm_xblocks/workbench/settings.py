@@ -59,6 +59,8 @@ WORKBENCH = {
     **WORKBENCH,
     "services": {
         **WORKBENCH.get("services", {}),
+        # the learner's state read once per request, as the LMS reads it (workbench/field_data.py)
+        "field-data": "emm_xblocks.workbench.field_data.RequestFieldData",
         "i18n": "emm_xblocks.workbench.services.LmsLikeI18nService",
         "user": "emm_xblocks.workbench.services.LmsLikeUserService",
         "studio_user_permissions": "emm_xblocks.workbench.services.StudioPermissionsService",

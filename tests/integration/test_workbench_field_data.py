@@ -1,0 +1,76 @@
+"""The workbench reads a learner's state as the LMS does (``emm_xblocks/workbench/field_data.py``,
+following ``lms/djangoapps/courseware/model_data.py`` ``UserStateCache`` and
+``lms/djangoapps/courseware/user_state_client.py`` ``DjangoXBlockUserStateClient.set_many``).
+
+Each ``RowsReadOnce`` below is one request's store (the workbench makes one per request)."""
+
+import pytest
+from workbench.runtime import WorkbenchRuntime
+from xblock.fields import Scope
+from xblock.runtime import KeyValueStore
+
+from emm_xblocks.workbench.field_data import RequestFieldData, RowsReadOnce
+
+BLOCK = "fielddata.emm_case_study.d0.u0"
+
+
+def key(name, learner="learner_1", scope=Scope.user_state):
+    return KeyValueStore.Key(scope=scope, user_id=learner, block_scope_id=BLOCK, field_name=name,
+                             block_family="xblock.v1")
+
+
+@pytest.fixture
+def learner_state(db):
+    """A learner who has not submitted yet."""
+    RowsReadOnce().set_many({key("submitted"): False, key("attempts"): 0, key("answers"): {}})
+
+
+def test_two_fields_of_one_request_come_from_one_read_of_the_row(learner_state):
+    """Another tab's submit saved between this request's two reads: the second read is of the
+    state as it was at the first (else "not submitted" with the next attempt's number, and the
+    first attempt kept twice)."""
+    request = RowsReadOnce()
+    assert request.get(key("submitted")) is False
+    RowsReadOnce().set_many({key("submitted"): True, key("attempts"): 1, key("answers"): {"q1": "a"}})
+    assert (request.get(key("attempts")), request.get(key("answers"))) == (0, {})
+    assert RowsReadOnce().get(key("attempts")) == 1  # the next request reads the save
+
+
+def test_a_save_lays_its_fields_over_the_row_as_it_is_then(learner_state):
+    """A field another request saved since this one read the row is kept (``set_many`` reads the
+    row again and updates it), and the saved fields are there too."""
+    request = RowsReadOnce()
+    assert request.get(key("answers")) == {}
+    RowsReadOnce().set_many({key("answers"): {"q1": "b"}})
+    request.set_many({key("attempts"): 2, key("submitted"): True})
+    assert {name: RowsReadOnce().get(key(name)) for name in ("submitted", "attempts", "answers")} == {
+        "submitted": True, "attempts": 2, "answers": {"q1": "b"}}
+
+
+def test_after_a_save_the_request_holds_the_saved_fields_alone(learner_state):
+    """``UserStateCache.set_many`` ends with ``self._cache.update(pending_updates)``: a learner
+    field the save did not hold reads as unset in the rest of the request, as in the LMS."""
+    request = RowsReadOnce()
+    request.set_many({key("attempts"): 1})
+    assert request.get(key("attempts")) == 1
+    with pytest.raises(KeyError):
+        request.get(key("answers"))
+    assert RowsReadOnce().get(key("answers")) == {}
+
+
+def test_other_scopes_keep_what_was_read_beside_a_save(db):
+    settings = [key("display_name", None, Scope.settings), key("weight", None, Scope.settings)]
+    RowsReadOnce().set_many({settings[0]: "Case", settings[1]: 1.0})
+    request = RowsReadOnce()
+    assert request.get(settings[1]) == 1.0
+    request.set_many({settings[0]: "Cas"})
+    assert (request.get(settings[0]), request.get(settings[1])) == ("Cas", 1.0)
+
+
+def test_the_workbench_runtime_uses_it(db):
+    """The service is named in the workbench's settings; xblock-sdk would fall back to its own
+    store, silently, if the name did not import (``WorkbenchRuntime._load_service``)."""
+    runtime = WorkbenchRuntime("learner_1")
+    assert isinstance(runtime._services["field-data"], RequestFieldData)  # noqa: SLF001
+    assert runtime._services["field-data"]._kvs is not WorkbenchRuntime("learner_1")._services[  # noqa: SLF001
+        "field-data"]._kvs  # noqa: SLF001 - one store per runtime, so per request
