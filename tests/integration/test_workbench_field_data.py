@@ -4,11 +4,14 @@ following ``lms/djangoapps/courseware/model_data.py`` ``UserStateCache`` and
 
 Each ``RowsReadOnce`` below is one request's store (the workbench makes one per request)."""
 
+import json
+
 import pytest
 from workbench.runtime import WorkbenchRuntime
 from xblock.fields import Scope
-from xblock.runtime import KeyValueStore
+from xblock.runtime import KeyValueStore, KvsFieldData
 
+from emm_xblocks.models import Claim
 from emm_xblocks.workbench.field_data import RequestFieldData, RowsReadOnce
 
 BLOCK = "fielddata.emm_case_study.d0.u0"
@@ -74,3 +77,48 @@ def test_the_workbench_runtime_uses_it(db):
     assert isinstance(runtime._services["field-data"], RequestFieldData)  # noqa: SLF001
     assert runtime._services["field-data"]._kvs is not WorkbenchRuntime("learner_1")._services[  # noqa: SLF001
         "field-data"]._kvs  # noqa: SLF001 - one store per runtime, so per request
+
+
+CASE = ('<emm_case_study display_name="Two tabs" attempts_allowed="2">'
+        '<narrative><![CDATA[<p>A case.</p>]]></narrative>'
+        '<question id="q1" type="single"><prompt><![CDATA[<p>Which?</p>]]></prompt>'
+        '<option id="a" correct="true">A</option><option id="b">B</option></question>'
+        '</emm_case_study>')
+
+
+def submit(usage, learner, answer):
+    from webob import Request
+
+    block = WorkbenchRuntime(learner).get_block(usage)
+    request = Request.blank("/", method="POST", body=json.dumps({"answers": {"q1": answer}}).encode(),
+                            content_type="application/json")
+    return block.runtime.handle(block, "submit", request)
+
+
+def test_a_first_attempt_sent_from_two_tabs_is_kept_once(transactional_db, monkeypatch):
+    """Tab B's whole submit lands while tab A reads the learner's state, just after A read
+    ``submitted`` (what eight tabs at once did in CI): A is refused, and the learner has one
+    attempt, one claim, one score. With a read of the row per field, A read "not submitted" and
+    then B's attempt number, and kept a second attempt of its own."""
+    runtime = WorkbenchRuntime()
+    runtime.id_generator.set_scenario("twotabs")
+    usage = runtime.parse_xml_string(CASE)
+    real = KvsFieldData.get
+    tab_b = []
+
+    def get(field_data, block, name):
+        try:
+            return real(field_data, block, name)  # a new learner's field: KeyError, its default
+        finally:
+            if name == "submitted" and block.scope_ids.user_id == "tapper" and not tab_b:
+                tab_b.append(None)
+                tab_b[0] = submit(usage, "tapper", "b")  # B's request, start to end
+
+    monkeypatch.setattr(KvsFieldData, "get", get)
+    tab_a = submit(usage, "tapper", "a")
+    assert tab_b[0].status_code == 200, tab_b[0].body
+    assert tab_a.status_code == 409 and json.loads(tab_a.body)["error"] in ("submit_conflict", "already_submitted")
+    monkeypatch.undo()
+    block = WorkbenchRuntime("tapper").get_block(usage)
+    assert (block.attempts, block.answers, len(block.history)) == (1, {"q1": "b"}, 1)
+    assert list(Claim.objects.filter(block_key=str(usage)).values_list("slot", flat=True)) == ["attempt-1"]
