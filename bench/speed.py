@@ -453,30 +453,31 @@ def workbench_phase(repeat):
 
 
 def store_calls(task, i):
-    """``{"reads", "writes"}``: the workbench key-value store's calls in one ``timed(prepare(i))``,
-    counted after the timed runs (``prepare`` not counted). Each read (``get``, ``has``) loads the
-    block's JSON row of that scope again; each write (``set``, ``delete``) loads it, rewrites it
-    whole and commits (``workbench/runtime.py``, ``WorkbenchDjangoKeyValueStore``)."""
-    from workbench.runtime import WorkbenchDjangoKeyValueStore as Store
+    """``{"reads", "writes"}``: the workbench's learner-state rows read and written in one
+    ``timed(prepare(i))``, counted after the timed runs (``prepare`` not counted): each read is
+    ``XBlockState.get_for_key`` (a query, ``workbench/models.py``), each write an ``XBlockState``
+    save (an UPDATE, committed). The workbench's field data (``emm_xblocks/workbench/field_data.py``,
+    decision 57) reads a row once per request and writes it once per save, as the LMS does."""
+    from workbench.models import XBlockState
 
     counts = {"reads": 0, "writes": 0}
-    originals = {op: getattr(Store, op) for op in ("get", "has", "set", "delete")}
+    get_for_key, save = XBlockState.get_for_key, XBlockState.save
 
-    def counting(kind, original):
-        def call(self, key, *args):
-            counts[kind] += 1
-            return original(self, key, *args)
-        return call
+    def counted_get(key):
+        counts["reads"] += 1
+        return get_for_key(key)
+
+    def counted_save(self, *args, **kwargs):
+        counts["writes"] += 1
+        return save(self, *args, **kwargs)
 
     prepare, timed = task
     args = prepare(i)
-    for op, original in originals.items():
-        setattr(Store, op, counting("writes" if op in ("set", "delete") else "reads", original))
+    XBlockState.get_for_key, XBlockState.save = counted_get, counted_save
     try:
         timed(args)
     finally:
-        for op, original in originals.items():
-            setattr(Store, op, original)
+        XBlockState.get_for_key, XBlockState.save = get_for_key, save
     return counts
 
 
@@ -561,7 +562,7 @@ def print_memory_table(results, repeat):
 def print_workbench_table(results, repeat):
     dnd = results.get("drag-and-drop-v2", {}).get("action")
     print(f"Workbench SQLite store, main learner action over HTTP (Django test client), ms, median of {repeat};")
-    print("  the key-value store's reads and writes of one such action (a new learner), counted after the runs:")
+    print("  the rows of block state it reads and writes (a new learner; decision 57), counted after the runs:")
     print(f"  {'block':<34} {'action':>7} {'reads':>6} {'writes':>6}  {'(handler)':<14} target / verdict")
     for s in subjects():
         figures = results.get(s.key, {})
