@@ -422,6 +422,22 @@ def test_a_masquerading_request_reads_the_learners_copy_under_the_staff_sessions
     assert plat.state(ana, key)["count"] == 2
 
 
+def test_the_other_user_scopes_are_read_into_the_requests_copy_too(plat):
+    """``DjangoOrmFieldCache`` (one row per field: preferences, user info, user state summary):
+    the rows read when the block is loaded; a write goes to the row and the copy."""
+
+    class PrefProbe(ProbeBlock):
+        speed = String(scope=Scope.preferences, default="")
+
+    plat.block_classes["pref_probe"] = PrefProbe
+    key, ana = plat.create("pref_probe"), plat.user("ana")
+    first, second = plat.lms(ana).block(key), plat.lms(ana).block(key)
+    first.speed = "slow"
+    first.save()
+    assert second.speed == ""
+    assert plat.lms(ana).block(key).speed == "slow"
+
+
 def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
     from tests.openedx.services import User
 
