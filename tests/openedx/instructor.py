@@ -71,7 +71,8 @@ def bind_for_student(platform, instance, user):
     if instance.scope_ids.user_id == user.id:
         return instance
     instance.save()
-    instance.runtime = platform.lms(user).runtime()
+    instance.runtime = platform.lms(user).runtime()  # its field data: the new learner's FieldDataCache
+    instance.runtime.cache_block(instance.scope_ids.usage_id)
     instance.scope_ids = instance.scope_ids._replace(user_id=user.id)
     for f in instance.fields.values():
         if f.scope in (Scope.parent, Scope.children):

@@ -9,9 +9,11 @@ and ``lms/djangoapps/courseware/block_render.py`` do it.
   masqueraded role (``lms/djangoapps/courseware/access.py``). Nothing in ``opt_attrs`` says
   "masquerade": a block can only tell from the Django user behind the user service,
   ``runtime.service(block, "user")._django_user.real_user`` (see docs/platform-runtime.md).
-* ``MasqueradingKeyValueStore``: reads go to the learner's store; writes and deletes go to a
-  dict kept in the staff member's Django session (``masquerade_data``), so the learner's
-  StudentModule never changes.
+* ``MasqueradingKeyValueStore``: reads go to the session's dict, else to the learner's store (the
+  request's ``FieldDataCache`` of the learner, ``student_module.py``); writes and deletes go to
+  a dict kept in the staff member's Django session (``masquerade_data``), so the learner's
+  StudentModule never changes. It has no ``set_many``: a save is ``KeyValueStore.set_many``,
+  one ``set`` per field, all into the session.
 * ``filter_displayed_blocks``: a view wrapper applied only while masquerading as a specific
   learner; a block whose class does not set ``show_in_read_only_mode = True`` is replaced by the
   refusal below. Handlers are **not** filtered: they run, bound to the learner.

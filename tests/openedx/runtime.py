@@ -14,8 +14,10 @@ database) and what the LMS received (``events``). A ``Context`` is one kind of r
   (``component_handler``), which save to the modulestore.
 
 Every request gets a fresh runtime and fresh block instances, as the platform builds them per
-request. The runtime is XBlock's own ``xblock.runtime.Runtime``; blocks are mixed with the
-platform's ``InheritanceMixin`` by its mixologist (the platform's ``XBLOCK_MIXINS``).
+request; in the LMS also a fresh ``FieldDataCache`` (``student_module.py``), the request's copy of
+the learner's state of each block it loads. The runtime is XBlock's own ``xblock.runtime.Runtime``;
+blocks are mixed with the platform's ``InheritanceMixin`` by its mixologist (the platform's
+``XBLOCK_MIXINS``).
 """
 
 import json
@@ -44,7 +46,7 @@ from .services import (
     anonymous_id_for_user,
     i18n_service,
 )
-from .student_module import DjangoKeyValueStore, StudentModule, StudentModuleTable
+from .student_module import DjangoKeyValueStore, FieldDataCache, StudentModule, StudentModuleTable
 
 MIXINS = (InheritanceMixin,)
 
@@ -113,12 +115,22 @@ class HandlerResult:
 class PlatformRuntime(Runtime):
     """The runtime of one request: services, field data per block, wrappers, event publishing."""
 
-    def __init__(self, platform, field_data, services, wrappers=(), user_id=None):
+    def __init__(self, platform, field_data, services, wrappers=(), user_id=None, field_data_cache=None):
         services = {**services, "field-data": field_data}
         super().__init__(id_reader=platform.ids, id_generator=platform.ids, mixins=MIXINS, services=services)
         self.platform = platform
         self.wrappers = list(wrappers)
         self._user_id = user_id
+        self.field_data_cache = field_data_cache
+        self._cached = set()
+
+    def cache_block(self, usage_id):
+        """The learner's state of the block read into the request's copy, once per request
+        (``block_render.py``: ``FieldDataCache.cache_for_block_descendents`` of the requested
+        block, before any of its fields is read; here each block as the request first loads it)."""
+        if self.field_data_cache is not None and usage_id not in self._cached:
+            self._cached.add(usage_id)
+            self.field_data_cache.add_blocks_to_cache([usage_id])
 
     def load_block_type(self, block_type):
         return self.platform.block_classes.get(block_type) or super().load_block_type(block_type)
@@ -127,6 +139,7 @@ class PlatformRuntime(Runtime):
         keys = ScopeIds(self._user_id, usage_id.block_type, usage_id, usage_id)
         cls = ContainerBlock if usage_id.block_type in ContainerBlock.TYPES else self.load_block_type(
             usage_id.block_type)
+        self.cache_block(usage_id)
         return self.construct_xblock_from_class(cls, keys, for_parent=for_parent)
 
     def service(self, block, service_name):
@@ -233,15 +246,18 @@ class LmsContext(Context):
             self.learner.masquerade_settings = {platform.course_key: {"role": "student",
                                                                       "user_name": masquerade_as.username}}
 
-    def student_kvs(self):
-        kvs = DjangoKeyValueStore(self.platform.student_modules, self.platform.users)
+    def student_kvs(self, field_data_cache):
+        """``block_render.py`` ``get_block_for_descriptor``: ``DjangoKeyValueStore`` over the
+        request's ``FieldDataCache``, wrapped in ``MasqueradingKeyValueStore`` while masquerading."""
+        kvs = DjangoKeyValueStore(field_data_cache)
         if self.masquerading:
             kvs = masquerade.MasqueradingKeyValueStore(kvs, self.session)
         return kvs
 
     def runtime(self):
         platform, learner = self.platform, self.learner
-        student_data = KvsFieldData(self.student_kvs())
+        field_data_cache = FieldDataCache(platform.student_modules, learner)
+        student_data = KvsFieldData(self.student_kvs(field_data_cache))
         # has_access(user, 'staff') and get_user_role (lms/djangoapps/courseware/access.py) answer
         # for the masqueraded role; get_user_role: "instructor" (Admin, or global staff), "staff", "student"
         is_staff = learner.course_staff and not self.masquerading
@@ -265,7 +281,7 @@ class LmsContext(Context):
         wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
         wrappers.append(xblock_wrapper("LmsRuntime"))
         return PlatformRuntime(platform, lms_field_data(platform.authored, student_data), services,
-                               wrappers, user_id=learner.id)
+                               wrappers, user_id=learner.id, field_data_cache=field_data_cache)
 
 
 class StudioPreviewContext(Context):

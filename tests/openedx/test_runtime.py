@@ -347,6 +347,97 @@ def test_a_masquerade_delete_hides_the_learners_value_without_deleting_it(plat):
     assert plat.state(ana, key)["count"] == 1
 
 
+# ---------------------------------------------------------------- learner state (model_data.py FieldDataCache)
+def test_a_request_reads_the_learners_fields_from_one_copy_made_when_it_loaded_the_block(plat):
+    """``UserStateCache.cache_fields``: the state is read once, when the request loads the block;
+    a save of another request (another tab) after that is not seen by this one."""
+    key, ana = plat.create("probe"), plat.user("ana")
+    plat.lms(ana).handle(key, "incr", {"earned": 1, "possible": 4})
+    block = plat.lms(ana).block(key)
+    assert block.count == 1
+    assert plat.lms(ana).handle(key, "incr", {"earned": 3, "possible": 4}).json == {"count": 2}
+    assert plat.state(ana, key)["raw_earned"] == 3
+    assert (block.raw_earned, block.raw_possible) == (1, 4)
+
+
+def test_a_save_is_laid_over_the_row_as_it_is_then_keeping_what_another_request_saved(plat):
+    """``DjangoXBlockUserStateClient.set_many``: ``current_state.update(state)`` on the row read
+    at the save, not on the request's copy."""
+    key, ana = plat.create("probe"), plat.user("ana")
+    plat.lms(ana).handle(key, "incr", {"earned": 1, "possible": 4})
+    block = plat.lms(ana).block(key)
+    assert block.raw_earned == 1
+    plat.lms(ana).handle(key, "incr", {"earned": 3, "possible": 4})
+    block.count = 10
+    block.save()
+    assert plat.state(ana, key) == {"count": 10, "raw_earned": 3, "raw_possible": 4}
+
+
+def test_after_a_save_the_requests_copy_holds_the_saved_fields_alone(plat):
+    """``UserStateCache.set_many``: ``self._cache.update(pending_updates)`` in its ``finally``: a
+    field of the block the save did not hold reads as unset (its default) later in the request,
+    though the row keeps it."""
+    key, ana = plat.create("probe"), plat.user("ana")
+    plat.lms(ana).handle(key, "incr", {"earned": 1, "possible": 4})
+    runtime = plat.lms(ana).runtime()
+    block = runtime.get_block(key)
+    assert block.raw_earned == 1
+    block.count = 5
+    block.save()
+    assert block.raw_earned == 1  # read before the save: the instance holds it (Field.__get__)
+    assert block.raw_possible is None  # first read after the save: asked of the copy
+    again = runtime.get_block(key)  # the same request loads the block again
+    assert again.count == 5
+    assert (again.raw_earned, again.raw_possible) == (None, None)
+    assert not again._field_data.has(again, "raw_earned")  # noqa: SLF001 - what raw_values asks
+    assert plat.state(ana, key) == {"count": 5, "raw_earned": 1, "raw_possible": 4}
+
+
+def test_a_delete_needs_the_field_in_the_requests_copy(plat):
+    """``UserStateCache.delete``: ``KeyError`` unless the copy holds the field; else it leaves the
+    row and the copy."""
+    key, ana = plat.create("probe"), plat.user("ana")
+    block = plat.lms(ana).block(key)
+    plat.lms(ana).handle(key, "incr")
+    with pytest.raises(KeyError):
+        block._field_data.delete(block, "count")  # noqa: SLF001
+    block = plat.lms(ana).block(key)
+    block._field_data.delete(block, "count")  # noqa: SLF001
+    assert "count" not in plat.state(ana, key) and block.count == 0
+
+
+def test_a_masquerading_request_reads_the_learners_copy_under_the_staff_sessions_writes(plat):
+    """``masquerade.py`` ``MasqueradingKeyValueStore`` over the learner's ``DjangoKeyValueStore``:
+    the session's values first, then the request's copy of the learner's state."""
+    key, ana, sam = plat.create("probe"), plat.user("ana"), plat.user("sam", role="staff")
+    plat.lms(ana).handle(key, "incr", {"earned": 2, "possible": 4})
+    session = {}
+    block = plat.lms(sam, masquerade_as=ana, session=session).block(key)
+    plat.lms(ana).handle(key, "incr", {"earned": 3, "possible": 4})
+    block.count = 9
+    block.save()
+    assert (block.count, block.raw_earned) == (9, 2)
+    again = plat.lms(sam, masquerade_as=ana, session=session).block(key)
+    assert (again.count, again.raw_earned) == (9, 3)
+    assert plat.state(ana, key)["count"] == 2
+
+
+def test_the_other_user_scopes_are_read_into_the_requests_copy_too(plat):
+    """``DjangoOrmFieldCache`` (one row per field: preferences, user info, user state summary):
+    the rows read when the block is loaded; a write goes to the row and the copy."""
+
+    class PrefProbe(ProbeBlock):
+        speed = String(scope=Scope.preferences, default="")
+
+    plat.block_classes["pref_probe"] = PrefProbe
+    key, ana = plat.create("pref_probe"), plat.user("ana")
+    first, second = plat.lms(ana).block(key), plat.lms(ana).block(key)
+    first.speed = "slow"
+    first.save()
+    assert second.speed == ""
+    assert plat.lms(ana).block(key).speed == "slow"
+
+
 def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
     from tests.openedx.services import User
 
