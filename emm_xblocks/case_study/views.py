@@ -10,8 +10,6 @@ aggregate store here (a read, never a write).
 
 
 
-import math
-
 from ..common import platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.i18n import current_language, is_rtl
@@ -249,18 +247,11 @@ def grade_words(block, case, shown, words, state=None, kept=None):
 
 
 def kept_grade(block, case, state):
-    """The ``(earned, possible)`` the LMS holds for the learner (``StoredScoreMixin``: what was
-    published, decision 10) when the current key would count another from their stored attempts
-    -- the author changed a correct answer or the points since ("Save anyway"), and staff have not
-    rescored --, else None. A staff override the key does not give also differs: it is kept and
-    named as the grade too."""
-    if block.raw_earned is None or not state.history:
+    """The ``(earned, possible)`` the LMS holds for the learner when the current key would count
+    another from their stored attempts (``StoredScoreMixin.held_grade``), else None."""
+    if not state.history:
         return None
-    kept = (block.raw_earned, block.raw_possible if block.raw_possible is not None else case.max_points)
-    now = counted_score(case, state.history)
-    if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(kept, now, strict=True)):
-        return None
-    return kept
+    return block.held_grade(counted_score(case, state.history))
 
 
 def document(block, case, outcome):
@@ -350,13 +341,18 @@ def student_view_data(case):
     }
 
 
-def user_state(case, state, correctness=True):
+def user_state(case, state, correctness=True, kept=None):
     """The learner's state for the apps: their draft or submitted answers, attempts, and -- where
-    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score."""
+    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score; ``kept``:
+    ``kept_grade``'s, the grade the LMS holds when the current key would count another: then
+    ``score`` and ``max_score`` are that grade, as the page names it, and ``key_changed`` says so."""
     left = attempts_left(case.attempts_allowed, state.attempts)
-    score = None
+    score, possible = None, case.max_points
     if state.submitted and correctness:
-        score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
+        if kept is not None:
+            score, possible = kept
+        else:
+            score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
     return {
         "submitted": state.submitted,
         "attempts": state.attempts,
@@ -367,6 +363,7 @@ def user_state(case, state, correctness=True):
         "assessed": state.assessed,
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
-        "max_score": case.max_points,
+        "max_score": possible,
+        "key_changed": kept is not None and score is not None,
         "profile": state.learner_profile,
     }
