@@ -10,7 +10,7 @@ aggregate store here (a read, never a write).
 
 
 
-from ..common import platform, profile, recovery, summary
+from ..common import content_language, platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
@@ -316,6 +316,7 @@ def student_view_data(case):
     state comes from the ``student_view_user_state`` handler."""
     return {
         "display_name": case.display_name,
+        "content_language": content_language.declared(case),  # the author's texts' language, or ""
         "narrative": clean_html(case.narrative),
         "sections": [{"title": s.title, "html": clean_html(s.html)} for s in case.sections],
         "key_facts": list(case.key_facts),

@@ -9,7 +9,7 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
 """
 
-from ..common import charts, pairs, platform, recovery
+from ..common import charts, content_language, pairs, platform, recovery
 from ..common.attempts import key_changed
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
@@ -190,6 +190,7 @@ def student_view_data(check):
     or explanations. The learner's own state comes from ``student_view_user_state``."""
     return {
         "display_name": check.display_name,
+        "content_language": content_language.declared(check),  # the author's texts' language, or ""
         "phase": check.phase,
         "pair": check.pair,
         "intro": clean_html(check.intro),
