@@ -91,8 +91,9 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self.load_content(), self.learner_state(),
-                                              correctness=platform.correctness_available(self)))
+        case, state, correctness = self.load_content(), self.learner_state(), platform.correctness_available(self)
+        kept = views.kept_grade(self, case, learner.attempt_scores(case, state.history)) if correctness else None
+        return json_response(views.user_state(case, state, correctness=correctness, kept=kept))
 
     @XBlock.handler
     def export_distribution(self, request, suffix=""):

@@ -10,9 +10,7 @@ aggregate store here (a read, never a write).
 
 
 
-import math
-
-from ..common import platform, profile, recovery, summary
+from ..common import content_language, platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, counted_attempt, explain
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
@@ -249,19 +247,12 @@ def grade_words(case, state, scores, words, kept=None):
 
 
 def kept_grade(block, case, scores):
-    """The ``(earned, possible)`` the LMS holds for the learner (``StoredScoreMixin``: what was
-    published, decision 10) when the current key would count another from their stored attempts
-    -- the author changed a correct answer or the points since ("Save anyway"), and staff have not
-    rescored --, else None. A staff override the key does not give also differs: it is kept and
-    named as the grade too. ``scores``: ``(earned, possible)`` of the stored attempts, oldest
-    first (``learner.attempt_scores``)."""
-    if block.raw_earned is None or not scores:
+    """The ``(earned, possible)`` the LMS holds for the learner when the current key would count
+    another from their stored attempts (``StoredScoreMixin.held_grade``), else None. ``scores``:
+    ``(earned, possible)`` of the stored attempts, oldest first (``learner.attempt_scores``)."""
+    if not scores:
         return None
-    kept = (block.raw_earned, block.raw_possible if block.raw_possible is not None else case.max_points)
-    now = counted_attempt(case.grade_policy, scores)
-    if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(kept, now, strict=True)):
-        return None
-    return kept
+    return block.held_grade(counted_attempt(case.grade_policy, scores))
 
 
 def document(block, case, outcome):
@@ -326,6 +317,7 @@ def student_view_data(case):
     state comes from the ``student_view_user_state`` handler."""
     return {
         "display_name": case.display_name,
+        "content_language": content_language.declared(case),  # the author's texts' language, or ""
         "narrative": clean_html(case.narrative),
         "sections": [{"title": s.title, "html": clean_html(s.html)} for s in case.sections],
         "key_facts": list(case.key_facts),
@@ -351,13 +343,18 @@ def student_view_data(case):
     }
 
 
-def user_state(case, state, correctness=True):
+def user_state(case, state, correctness=True, kept=None):
     """The learner's state for the apps: their draft or submitted answers, attempts, and -- where
-    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score."""
+    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score; ``kept``:
+    ``kept_grade``'s, the grade the LMS holds when the current key would count another: then
+    ``score`` and ``max_score`` are that grade, as the page names it, and ``key_changed`` says so."""
     left = attempts_left(case.attempts_allowed, state.attempts)
-    score = None
+    score, possible = None, case.max_points
     if state.submitted and correctness:
-        score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
+        if kept is not None:
+            score, possible = kept
+        else:
+            score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
     return {
         "submitted": state.submitted,
         "attempts": state.attempts,
@@ -368,6 +365,7 @@ def user_state(case, state, correctness=True):
         "assessed": state.assessed,
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
-        "max_score": case.max_points,
+        "max_score": possible,
+        "key_changed": kept is not None and score is not None,
         "profile": state.learner_profile,
     }

@@ -51,6 +51,13 @@ def retry_can_lower(policy, scores, left):
     return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
 
 
+def key_changed(grade, _):
+    """The sentence under a grade the LMS holds that the current key would not give (``grade``:
+    it in words, in the learner's language): the key changed, the grade follows if staff rescore."""
+    return _("The answer key has changed since you submitted; your grade ({grade}) will be updated "
+             "if the course team rescores.").format(grade=grade)
+
+
 def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None):
     """What the page says about the grade (the server decides, the page shows):
 
@@ -79,8 +86,7 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None)
     index = counted_index(policy, scores)
     if kept is not None and scores:
         counted = score_text(kept)
-        words["changed"] = _("The answer key has changed since you submitted; your grade ({grade}) will be updated "
-                             "if the course team rescores.").format(grade=counted)
+        words["changed"] = key_changed(counted, _)
         if left == 0:
             return words
         can_lower = retry_can_lower(policy, [kept], left)

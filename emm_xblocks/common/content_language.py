@@ -47,6 +47,14 @@ def setting(group="settings"):
                    problem=N_("Choose the language of the content from the list."))
 
 
+def declared(content):
+    """The language ``content``'s author declared (its ``content_language``), as a BCP 47 tag of
+    ``TAGS``, or "" (not specified, or a value not on the list, from imported OLX): what the mobile
+    apps' data carries (``student_view_data``), the same for every learner and language."""
+    tag = getattr(content, NAME, NOT_SPECIFIED)
+    return tag if tag in TAGS else NOT_SPECIFIED
+
+
 def primary(language):
     """The primary subtag of a language code, lower case: ``fr`` of ``fr``, ``fr-CA``, ``fr_ca``."""
     return (language or "").replace("_", "-").split("-")[0].lower()

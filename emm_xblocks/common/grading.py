@@ -11,6 +11,8 @@ platform's staff tools find the gradebook's value in the block:
   (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree.
 """
 
+import math
+
 from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
@@ -39,6 +41,19 @@ class StoredScoreMixin:
     def publish_grade(self, score=None, only_if_higher=None):
         """Publish ``score`` or the stored one (the LMS staff override sets it, then calls this)."""
         self._publish_grade(score or self.get_score(), only_if_higher)
+
+    def held_grade(self, now):
+        """The ``(earned, possible)`` the LMS holds for the learner (what was published: decision 10)
+        when it differs from ``now``, the ``(earned, possible)`` the current key gives their stored
+        answers -- an author changed a correct answer or the points since ("Save anyway") and staff
+        have not rescored --, else None (nothing published, or the same grade). A staff override
+        the key does not give differs too: it is the grade held, and named so."""
+        if self.raw_earned is None:
+            return None
+        held = (self.raw_earned, self.raw_possible if self.raw_possible is not None else self.max_score())
+        if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(held, now, strict=True)):
+            return None
+        return held
 
     def keep_score(self, score):
         """Keep ``(earned, possible)`` as the learner's score and publish it."""

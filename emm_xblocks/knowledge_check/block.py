@@ -95,8 +95,9 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self.load_content(), self.learner_state(),
-                                              correctness=platform.correctness_available(self)))
+        check, state, correctness = self.load_content(), self.learner_state(), platform.correctness_available(self)
+        return json_response(views.user_state(check, state, correctness=correctness,
+                                              kept=views.kept_grade(self, check, state) if correctness else None))
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

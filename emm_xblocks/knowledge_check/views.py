@@ -9,7 +9,8 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
 """
 
-from ..common import charts, pairs, platform, recovery
+from ..common import charts, content_language, pairs, platform, recovery
+from ..common.attempts import key_changed
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
@@ -80,7 +81,10 @@ def answer(block, check, data, lang=None):
     nums = block.numbers()
     filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
     pre = filed[:2] if filed is not None else None
-    post = (data["score"], data["max_score"])
+    kept = kept_grade(block, check, block.learner_state())
+    # the post-test's score as the LMS holds it when the current key would give another (an edit
+    # since, staff have not rescored): the score and the gain name the grade, a sentence says why
+    post = kept or (data["score"], data["max_score"])
     scores = {"pre": _score(pre, nums), "post": _score(post, nums), "change": None, "points": 0}
     if pre is not None and filed[2] != questions_fingerprint(check.questions):
         # the pre-test was scored on other questions (an edit since, decision 23): no gain is claimed,
@@ -89,15 +93,27 @@ def answer(block, check, data, lang=None):
     elif pre is not None:  # the difference of the two percentages shown (rounded as shown, half up)
         gain = scores["post"]["percent"] - scores["pre"]["percent"]
         scores.update(change="up" if gain > 0 else "down" if gain < 0 else "same", points=abs(gain))
-    message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
+    if kept is not None:
+        message = _("Your grade: {score}.").format(score=_points(block, nums, *kept))
+    else:
+        message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
     if pre is not None:
         message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
                          lang=block.author_lang(check) if lang is None else lang)
     html = block.render_template("templates/knowledge_check/results.html",
-                                 {"scores": scores, "questions_html": items, "dom": block.dom_id()})
+                                 {"scores": scores, "questions_html": items, "dom": block.dom_id(),
+                                  "key_changed": key_changed(_points(block, nums, *kept), _) if kept else ""})
     return dict(data, scores=scores, message=message, announcement=message, html=html)
+
+
+def kept_grade(block, check, state):
+    """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
+    another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
+    post-test graded by its score has one (participation gives the same whatever the key)."""
+    now = learner.grade(check, state) if state.submitted else None
+    return block.held_grade(now) if now is not None else None
 
 
 def _points(block, nums, earned, possible):
@@ -174,6 +190,7 @@ def student_view_data(check):
     or explanations. The learner's own state comes from ``student_view_user_state``."""
     return {
         "display_name": check.display_name,
+        "content_language": content_language.declared(check),  # the author's texts' language, or ""
         "phase": check.phase,
         "pair": check.pair,
         "intro": clean_html(check.intro),
@@ -183,11 +200,13 @@ def student_view_data(check):
     }
 
 
-def user_state(check, state, correctness=True):
+def user_state(check, state, correctness=True, kept=None):
     """The learner's state for the apps: their answers and -- after a post-test, where
-    ``show_correctness`` allows -- their score (never after a pre-test)."""
-    score = None
+    ``show_correctness`` allows -- their score (never after a pre-test); ``kept``: ``kept_grade``'s,
+    the grade the LMS holds when the current key would give another: then ``score`` and
+    ``max_score`` are that grade, as the page names it, and ``key_changed`` says so."""
+    score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
-        score = learner.score(check, state.answers)[0]
-    return {"submitted": state.submitted, "answers": dict(state.answers), "score": score,
-            "max_score": check.max_points if check.phase == POST else None}
+        score, possible = kept or (learner.score(check, state.answers)[0], possible)
+    return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
+            "key_changed": kept is not None and score is not None}

@@ -157,6 +157,7 @@ def student_view_data(survey):
     from the ``student_view_user_state`` handler."""
     return {
         "display_name": survey.display_name,
+        "content_language": content_language.declared(survey),  # the author's texts' language, or ""
         "intro": clean_html(survey.intro),
         "scale": survey.scale,
         "points": survey.points,

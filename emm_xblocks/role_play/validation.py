@@ -12,7 +12,14 @@ from functools import lru_cache
 from ..common import profile, settings
 from ..common.ids import id_key, is_valid_id
 from ..common.numbers import count
-from ..common.validation import Problem, blocking, errors, image_alt_problems  # Problem: with its stable ``code``
+from ..common.sanitize import SAFE_URL_RE
+from ..common.validation import (  # Problem: with its stable ``code``
+    Problem,
+    address_problem,
+    blocking,
+    errors,
+    image_alt_problems,
+)
 from . import graph as g
 from . import paths
 from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
@@ -20,6 +27,7 @@ from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
+IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web nor a course-file address
 
 
 def _check_ids(scenario, _, add):
@@ -80,6 +88,18 @@ def _check_choices(node, where, ids, loops, _, add):
                 .format(id=node.id, n=j + 1, target=choice.if_visited), "unknown_condition")
 
 
+def _check_image(node, where, _, add):
+    """Why a node's image address will not do, as the case study says it (``address_problem``:
+    ``url_local_file``, ``url_space``), else that it needs a web or course-file address."""
+    what = _("The image of node “{id}”").format(id=node.id)
+    told = address_problem(f"{where}.image", what, node.image, _)
+    if told is not None:
+        add(told.field, told.message, told.code)
+    else:
+        add(f"{where}.image", _("The image of node “{id}”: give a web address (https://...) or a course file "
+                                "(/static/...).").format(id=node.id), IMAGE_ADDRESS)
+
+
 def _check_bands(scenario, _, add):
     for i, band in enumerate(scenario.bands):
         if not 0 <= band.min <= 100:
@@ -106,6 +126,8 @@ def _check_structure(scenario, _, add):
         where = f"nodes.{i}"
         if not node.narrative.strip():
             add(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id), "no_text")
+        if node.image and not SAFE_URL_RE.match(node.image):
+            _check_image(node, where, _, add)
         if node.image and not node.alt.strip():
             add(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
                                   "it (alternative text).").format(id=node.id), "no_alt")
@@ -191,9 +213,10 @@ def validate(scenario, _):
 
 @lru_cache(maxsize=256)
 def playable(scenario):
-    """Learners may play: no error in the scenario but a ``STRANDED`` node or a missing name
-    (checked once per content). A stranding refuses the author's save, yet a scenario saved before
-    this check, or imported, stays open to learners: at such a node they are offered a way on
-    (``views``, ``learner.back`` and ``learner.restart``), and taking a live course offline would
-    strand more. A missing name keeps no learner out either (``blocking``)."""
-    return not [p for p in blocking(validate(scenario, str)) if p.code != STRANDED]
+    """Learners may play: no error in the scenario but a ``STRANDED`` node, an image's address or
+    a missing name (checked once per content). A stranding refuses the author's save, yet a
+    scenario saved before this check, or imported, stays open to learners: at such a node they are
+    offered a way on (``views``, ``learner.back`` and ``learner.restart``), and taking a live course
+    offline would strand more. An image whose address will not do is not shown (``safe_url``), and
+    a missing name keeps no learner out either (``blocking``)."""
+    return not [p for p in blocking(validate(scenario, str)) if p.code != STRANDED and not p.field.endswith(".image")]

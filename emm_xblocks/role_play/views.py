@@ -8,7 +8,7 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import numbers, platform, profile
+from ..common import content_language, numbers, platform, profile
 from ..common.attempts import attempts_left, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -257,6 +257,7 @@ def student_view_data(scenario):
     ``student_view_user_state`` handler."""
     return {
         "display_name": scenario.display_name,
+        "content_language": content_language.declared(scenario),  # the author's texts' language, or ""
         "intro": clean_html(scenario.intro),
         "roles": [{"id": r.id, "label": r.label, "brief": clean_html(r.brief)} for r in scenario.roles],
         "attempts_allowed": scenario.attempts_allowed,

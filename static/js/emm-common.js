@@ -49,16 +49,13 @@
     if (!formats[key]) { formats[key] = new Intl.NumberFormat(locale, options); }
     return formats[key];
   }
-  /* 3.8333 -> "3,83" in French */
   EMM.number = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {maximumFractionDigits: digits === undefined ? 2 : digits})
       .format(value);
   };
-  /* 12345 -> "12 345" in French */
   EMM.count = function (n, element) {
     return EMM.number(n, EMM.locale(element), 0);
   };
-  /* 16.67 -> "16,7 %" in French */
   EMM.percent = function (value, locale, digits) {
     return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
       .format(value / 100);
@@ -186,7 +183,7 @@
   }
 
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
-  var sending = new WeakSet(), retries = new WeakMap();
+  var sending = new WeakSet(), retries = new WeakMap(), timed = 0;
   EMM.SLOW_MS = 500;
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
   EMM.action = function (runtime, element, handler, data, opts) {
@@ -197,8 +194,8 @@
     var id = actionId(block, handler, data, opts.actionId);
     var button = opts.button || null;
     var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
-    var sign = null, timer = null;
-    EMM.clear(alertBox, true);
+    var sign = null, timer = null, quiet = timed;
+    if (!quiet) { EMM.clear(alertBox, true); }
     if (button) {
       button.disabled = true;
       button.setAttribute("aria-busy", "true");
@@ -218,6 +215,7 @@
     return EMM.post(runtime, element, handler, sent).then(function (body) {
       settled(block, handler);
       finish(false);
+      EMM.clear(alertBox, true);
       if (opts.onSuccess) { opts.onSuccess(body, {actionId: id, lost: false}); }
       return true;
     }, function (err) {
@@ -227,7 +225,7 @@
       /* refused: a new action gets a new id */
       if (!lost) { settled(block, handler); }
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
-      EMM.say(alertBox, err.message);
+      if (!quiet || EMM.isFinal(err)) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
       if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
@@ -294,7 +292,7 @@
   /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure */
   EMM.whenOnline = function (element, fn, waits) {
     var delay = 0, timer = 0;
-    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { fn(); } }
+    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; fn(); timed = 0; } }
     global.addEventListener("online", fn);
     document.addEventListener("visibilitychange", go);
     retries.set(EMM.root(element), function () {

@@ -33,9 +33,11 @@ function EmmRolePlay(runtime, element) {
       !!panel.querySelector("[data-role]")].join("|");
   }
 
+  /* said once: a timed try that fails again leaves the alert as it is (EMM.action) */
   function tellWaiting() {
-    EMM.say(alertBox, EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
-      {choice: waiting.label}));
+    var text = EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
+      {choice: waiting.label});
+    if (alertBox.hidden || alertBox.textContent !== text) { EMM.say(alertBox, text); }
   }
 
   /* Where the learner is now. A refusal's message stays. After a lost action: the server has

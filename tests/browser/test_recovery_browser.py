@@ -496,3 +496,41 @@ def test_a_kept_evaluation_goes_by_the_retry_timer_without_an_online_event_or_a_
     page.wait_for_timeout(300)
     assert len(submits) == 3
     assert page.js_errors == []
+
+
+def test_a_role_play_choice_waiting_for_the_link_is_said_once_not_at_each_timed_try(workbench, new_page):
+    """The phone says it is online while no data flows: the choice's request and the timer's first
+    try are lost. The alert says once that the choice will be sent; the timer's try that fails
+    again leaves it as it is (a screen reader does not read it out again every 15 s, 30 s …); the
+    try that goes takes it away."""
+    learner = student_id()
+    page = new_page(PHONE)
+    page.clock.install()
+    page.goto(workbench.scenario_url(ROLE_PLAY_DEMO, learner))
+    page.wait_for_selector(f"{ROLE_PLAY_BLOCK} [data-panel]")
+    page.locator(f"{ROLE_PLAY_BLOCK} [data-role=officer]").click()
+    page.wait_for_function("() => document.activeElement.textContent.trim() === 'Step 1: what happens'")
+    dropped = drop_requests(page, "choose", times=2)
+    page.route(handler("state"), lambda route: route.abort())
+    page.locator(f"{ROLE_PLAY_BLOCK} [data-choice]", has_text=FIRST_CHOICE).click()
+    alert = page.locator(f"{ROLE_PLAY_BLOCK} [data-alert]")
+    alert.filter(has_text="will be sent when the connection is back").wait_for()
+    page.wait_for_timeout(300)  # the alert written: from now on each write is counted
+    page.evaluate("""() => { const alert = document.querySelector('.emm-role-play [data-alert]');
+        window.alertWrites = 0;
+        new MutationObserver((m) => { window.alertWrites += m.length; })
+          .observe(alert, {childList: true, characterData: true, subtree: true, attributes: true}); }""")
+    said = alert.text_content()
+
+    page.clock.fast_forward(15_000)
+    wait_until(page, lambda: len(dropped) == 2)  # the timer's first try: lost too
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.alertWrites") == 0  # not wiped and said again
+    assert alert.is_visible() and alert.text_content() == said
+
+    page.clock.fast_forward(30_000)  # the next try goes
+    page.wait_for_function("() => document.activeElement.matches('.emm-role-play .emm-rp-consequence')")
+    assert "Step 2: what happens" in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
+    assert alert.is_hidden()
+    assert block_of(workbench, ROLE_PLAY_DEMO, learner).path == ["po-arrival", "po-interview"]
+    assert page.js_errors == []

@@ -284,6 +284,24 @@ def test_the_language_round_trips_through_export_and_import(platform, kind):  # 
     assert "content_language" not in platform.export(plain)
 
 
+# ------------------------------------------------------------------ the mobile apps
+@pytest.mark.parametrize("kind", ["likert", "case", "check", "role_play"])
+def test_the_mobile_apps_data_says_the_language_of_the_authors_words(platform, kind):  # noqa: F811
+    """``student_view_data`` (computed once per course, served in every language) carries the
+    content's BCP 47 tag, so an app can mark the author's words as the page does; "" unset, or
+    for a value not on the list (imported OLX), never the reader's language."""
+    from tests.openedx import mobile_collect
+
+    plain = platform.add(BLOCKS[kind], platform.subsection())
+    assert mobile_collect(platform, plain)["student_view_data"]["content_language"] == ""
+    french = platform.add(with_language(BLOCKS[kind]), platform.subsection())
+    for reader in ("ar", "fr", "en"):
+        with translation.override(reader):
+            assert mobile_collect(platform, french)["student_view_data"]["content_language"] == "fr"
+    unknown = platform.add(with_language(BLOCKS[kind], "xx"), platform.subsection())
+    assert mobile_collect(platform, unknown)["student_view_data"]["content_language"] == ""
+
+
 # ------------------------------------------------------------------ the evaluation report
 def test_the_report_marks_each_evaluations_words_with_its_own_language(db):
     from tests.integration.test_evaluation_report import CHECK as KC

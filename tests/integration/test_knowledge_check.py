@@ -655,3 +655,42 @@ def test_a_post_test_with_other_questions_than_the_learner_s_pre_test_claims_no_
     assert "percentage point" not in text
     assert "The questions changed between your pre-test and your post-test: your two scores are not compared." in text
     assert "The questions changed" in visible(platform.lms(ana).html(post))
+
+
+def test_after_the_key_changed_the_post_test_page_shows_the_grade_kept_until_staff_rescore(platform):
+    """An author re-keys a graded post-test after a learner took it ("Save anyway"): the grade the
+    LMS holds stays until staff rescore (decision 10), and the page (its reply after a lost one,
+    the apps' state) names that grade, not the one the new key would give, and says why."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200  # 0 of 2
+    assert platform.lms(ana).handle(post, "submit", HALF).status == 200  # 1 of 2: "Smuggling" right
+
+    def flip_key(data):
+        for option in data["questions"][0]["options"]:
+            option["correct"] = not option["correct"]
+
+    assert edit(platform, post, flip_key).status == 409
+    assert edit(platform, post, flip_key, confirm=True).status == 200
+    assert platform.gradebook(ana, post)["raw_earned"] == 1.0  # the grade kept, as the LMS holds it
+
+    text = visible(platform.lms(ana).html(post))
+    sentence = ("The answer key has changed since you submitted; your grade (1 point out of 2) will be updated if "
+                "the course team rescores.")
+    assert sentence in text
+    assert "1 / 2" in text and "50%" in text  # the post-test's score as the grade holds it
+    assert "0 / 2" in text  # the pre-test's, as filed
+    assert "Post-test: 0 points out of 2" not in text  # what the new key would give
+    state = platform.lms(ana).handle(post, "state", {}).json  # what the page asks after a lost reply
+    assert state["message"] == "Your grade: 1 point out of 2. Pre-test: 0 points out of 2."
+    assert sentence in visible(state["html"]) and state["scores"]["post"]["percent"] == 50
+    apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (1.0, 2.0, True)
+
+    assert rescore(platform, post, only_if_higher=False) == {"ana": "succeeded"}
+    assert platform.gradebook(ana, post)["raw_earned"] == 0.0
+    text = visible(platform.lms(ana).html(post))
+    assert "Post-test: 0 points out of 2" in platform.lms(ana).handle(post, "state", {}).json["message"]
+    assert "The answer key has changed" not in text
+    apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, False)

@@ -117,3 +117,24 @@ def test_a_learner_who_finished_keeps_their_result_when_a_step_of_their_path_is_
     assert platform.state(rita, key)["ended"] is True and platform.gradebook(rita, key)["raw_earned"] == 2 / 3
     state = platform.lms(rita).handle(key, "state", {}).json  # what the page asks after a lost reply
     assert "your result is kept" in state["html"] and "Your score: 67%" in state["announcement"]
+
+
+def test_after_the_key_changed_the_apps_get_the_case_study_grade_kept_until_staff_rescore(platform):  # noqa: F811
+    """The mobile apps' state (``student_view_user_state``) names the grade as the page does."""
+    key = platform.add(CASE.format(extra='attempts_allowed="3" grade_policy="last"', more=""),
+                       platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200  # wrong: 0 of 2
+    apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, False)
+    data = form(platform, key, case_editor)
+    for option in data["questions"][0]["options"]:
+        option["correct"] = option["id"] == "b"
+    data["questions"][0]["points"] = 5
+    assert save(platform, key, data, confirm=True).status == 200
+
+    apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, True)  # not 5 of 5
+    assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
+    apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (5.0, 5.0, False)

@@ -465,3 +465,38 @@ def test_huge_points_are_refused_in_the_xml_tab_and_harmless_when_imported(small
     assert "n-mid" in handlers.view(imported, "author_view", student="staff_1").content
     r = play(handlers, imported, ["Good move", "Finish well"])
     assert r.json_body["phase"] == "ending"
+
+
+# ------------------------------------------------------------------ an image address that will not do, and why
+@pytest.mark.parametrize("address,code,french", [
+    ("https://example.org/photo poste.JPG", "url_space",
+     "L’image de l’étape « n-start » : l’adresse contient une espace. Écrivez chaque espace %20"),
+    ("C:\\Users\\moussa\\Desktop\\poste.png", "url_local_file",
+     "L’image de l’étape « n-start » : « C:\\Users\\moussa\\Desktop\\poste.png » est un fichier de votre ordinateur"),
+    ("javascript:alert(1)", "image_address",
+     "L’image de l’étape « n-start » : indiquez une adresse web (https://...) ou un fichier du cours (/static/...)."),
+])
+def test_the_editor_says_what_is_wrong_with_a_node_s_image_address(small, handlers, address, code, french):
+    """The case study's check of an address (common.validation.address_problem), its codes and
+    words: the save is refused at the image's field, in the author's language."""
+    uid = small()
+    data = {k: v for k, v in editor.to_editor(handlers.block(uid, "staff_1").load_content()).items() if k != "xml"}
+    data["nodes"][0].update(image=address, alt="Le poste frontière")
+    for handler in ("studio_validate", "studio_submit"):
+        r = handlers.post(uid, handler, data, student="staff_1", lang="fr")
+        (problem,) = [p for p in r.json_body["problems"] if p["field"] == "nodes.0.image"]
+        assert problem["message"].startswith(french) and problem["error"] is True and problem["code"] == code
+    assert r.status_code == 400 and handlers.block(uid).load_content().nodes[0].image == ""  # nothing saved
+    data["nodes"][0]["image"] = "/static/poste%20frontiere.png"
+    assert handlers.post(uid, "studio_submit", data, student="staff_1").status_code == 200
+
+
+def test_an_imported_role_play_with_an_image_address_that_will_not_do_is_still_played(scenario, handlers):
+    """Studio says what is wrong; the learner plays on, the image not shown."""
+    uid = scenario(SMALL.format(extra="").replace(
+        '<node id="n-start">', '<node id="n-start"><image src="C:\\photos\\poste.png" alt="Le poste"/>'))
+    messages = [m.text for m in handlers.block(uid).validate().messages]
+    assert any(m.startswith("The image of node “n-start”: “C:\\photos\\poste.png” is a file on your computer")
+               for m in messages)
+    r = handlers.post(uid, "start", {"role": "r1"})
+    assert r.status_code == 200 and "START-TEXT" in r.json_body["html"] and "poste.png" not in r.json_body["html"]

@@ -40,7 +40,8 @@ def test_a_choice_from_a_page_older_than_the_edit_gets_the_repaired_attempt(smal
 def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_handler(small, handlers):  # noqa: F811
     uid = small('attempts_allowed="3" allow_back="true"')
     data = handlers.block(uid).student_view_data()
-    assert data == {"display_name": "Small", "intro": "", "roles": [{"id": "r1", "label": "Officer", "brief": ""}],
+    assert data == {"display_name": "Small", "content_language": "", "intro": "",
+                    "roles": [{"id": "r1", "label": "Officer", "brief": ""}],
                     "attempts_allowed": 3, "allow_back": True, "profile": None}
 
     def user_state(student="student_1"):

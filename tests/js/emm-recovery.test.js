@@ -334,3 +334,55 @@ test("never two sends at once: a try that falls while the block is sending waits
   assert.deepEqual(page.sends, [0, 10, 50]);
   assert.equal(page.draft.load(), null);
 });
+
+/* what the alert says, each time it is written: a screen reader reads it out each time (role=alert) */
+function writes(alertBox) {
+  let proto = Object.getPrototypeOf(alertBox), desc = null;
+  while (proto && !desc) { desc = Object.getOwnPropertyDescriptor(proto, "textContent"); proto = Object.getPrototypeOf(proto); }
+  const seen = [];
+  Object.defineProperty(alertBox, "textContent", {
+    get() { return desc.get.call(this); },
+    set(value) { seen.push(String(value)); desc.set.call(this, value); },
+  });
+  return seen;
+}
+
+test("a timed try that fails again leaves the alert shown as it is, not said again; its success takes it away", async (t) => {
+  const page = retryingBlock(t, ["lost", "lost", "lost", "lost", "ok"]);
+  const alertBox = page.root.querySelector("[data-alert]");
+  const seen = writes(alertBox);
+  page.send({answers: {q1: "a"}});  /* the learner's tap: no connection */
+  await settled();
+  await page.pass(1);
+  const said = alertBox.textContent;
+  assert.match(said, /^No connection/);
+  assert.equal(alertBox.hidden, false);
+  const before = seen.length;
+  await page.pass(50);  /* the timer's tries at 15 s and 45 s fail too */
+  assert.deepEqual(page.sends, [0, 15, 45]);
+  assert.equal(seen.length, before, "not wiped and written again at each try");
+  assert.equal(alertBox.textContent, said);
+  assert.equal(alertBox.hidden, false);
+
+  page.send({answers: {q1: "a"}});  /* the learner taps Submit again: that failure is said again */
+  await settled();
+  await page.pass(1);
+  assert.ok(seen.length > before, "the learner's own tap is answered");
+  assert.equal(alertBox.textContent, said);
+
+  await page.pass(200);  /* the timer's next try goes through */
+  assert.equal(page.draft.load(), null);
+  assert.equal(alertBox.hidden, true, "sent: the alert goes");
+  assert.equal(alertBox.textContent, "");
+});
+
+test("a timed try that the server refuses for good says why", async (t) => {
+  const page = retryingBlock(t, ["lost", REFUSED]);
+  const alertBox = page.root.querySelector("[data-alert]");
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(20);
+  assert.deepEqual(page.sends, [0, 15]);
+  assert.equal(alertBox.textContent, "This option no longer exists.");
+  assert.equal(alertBox.hidden, false);
+});
