@@ -65,8 +65,9 @@ def page_html(page, words):
         if page.get("distribution_excel"):  # its Excel variant (common.export.excel)
             title = escape(_("For Excel with French regional settings: columns separated by semicolons, numbers "
                              "with this page’s decimal mark."))
+            name = escape(_("CSV for Excel (;)"))  # not in the f-string: xgettext would not read it there
             excel = (f' · <a href="{escape(page["distribution_excel"])}" download data-csv-excel title="{title}">'
-                     f'{escape(_("CSV for Excel (;)"))}</a>')
+                     f'{name}</a>')
         csv = (f'<p class="emm-staff-link"><a href="{escape(page["distribution_csv"])}" download'
                f' data-distribution-csv>{download}</a>{excel}</p>')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
