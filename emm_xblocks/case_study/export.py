@@ -5,19 +5,20 @@
 the case does not show it, 409 ``too_few_respondents`` below
 the minimum group size; else a UTF-8 CSV (BOM, every cell
 formula-safe: ``common.export.csv_lines``) named for the case (RFC 6266,
-``common.export.content_disposition``), its rows ``perspectives.csv_rows``. Reads the summary by
-index (three reads), never the answer rows.
+``common.export.content_disposition``), its rows ``perspectives.csv_rows``; the suffix ``excel``
+asks for its Excel variant (``common.export.excel``). Reads the summary by index (three reads),
+never the answer rows.
 """
 
 from webob import Response
 
 from ..common import summary
 from ..common.errors import HandlerError, staff_only, too_few_respondents
-from ..common.export import content_disposition, csv_lines
+from ..common.export import content_disposition, csv_lines, dialect_of, download_name
 from . import perspectives
 
 
-def distribution_csv(block):
+def distribution_csv(block, suffix=""):
     _ = block.ugettext
     if not block.is_staff():
         return staff_only(_).response()
@@ -33,5 +34,7 @@ def distribution_csv(block):
     by_profile = summary.profile_tallies(key) if case.profile_options else None
     rows = perspectives.csv_rows(case, summary.tallies(key), by_profile, respondents, _)
     title = _("{title} - answers by profile").format(title=case.display_name)
-    return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
+    dialect = dialect_of(suffix, block.numbers().language)
+    title = download_name(title, dialect)
+    return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(title, "csv", fallback="case-study"))

@@ -30,9 +30,10 @@ def page_html(page, words):
     ``lang``, ``rtl``, ``case``, ``narrative`` (sanitised), ``sections`` (``title``, sanitised
     ``html``), ``documents`` and ``documents_html``, ``images``, ``large_files``, ``questions``,
     ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved), ``attempts_left``
-    (None: no limit), ``results_html``, ``profile_html``, ``distribution_csv``, ``pack_url``
-    ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the elements of the author's text,
-    or "": ``common.content_language``)); ``words``: the block's ``translators()``."""
+    (None: no limit), ``results_html``, ``profile_html``, ``distribution_csv``,
+    ``distribution_excel`` (its Excel variant, ``common.export.excel``), ``pack_url`` ("" but for
+    staff) and ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "":
+    ``common.content_language``)); ``words``: the block's ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     case = page["case"]
     dom = escape(page["dom"])
@@ -60,8 +61,15 @@ def page_html(page, words):
     csv = ""
     if page["distribution_csv"]:
         download = escape(_("Download how participants answered, by profile (CSV)"))
+        excel = ""
+        if page.get("distribution_excel"):  # its Excel variant (common.export.excel)
+            title = escape(_("For Excel with French regional settings: columns separated by semicolons, numbers "
+                             "with this page’s decimal mark."))
+            name = escape(_("CSV for Excel (;)"))  # not in the f-string: xgettext would not read it there
+            excel = (f' · <a href="{escape(page["distribution_excel"])}" download data-csv-excel title="{title}">'
+                     f'{name}</a>')
         csv = (f'<p class="emm-staff-link"><a href="{escape(page["distribution_csv"])}" download'
-               f' data-distribution-csv>{download}</a></p>')
+               f' data-distribution-csv>{download}</a>{excel}</p>')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
         f'  <h3 class="emm-title" dir="auto"{own}>{escape(case.display_name)}</h3>\n'

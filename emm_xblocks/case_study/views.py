@@ -12,6 +12,7 @@ aggregate store here (a read, never a write).
 
 from ..common import content_language, platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, counted_attempt, explain
+from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
@@ -60,6 +61,7 @@ def student_view(block):
         shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade, _),
                        read_only=read_only, lang=own)
     current = state.answers if state.submitted else state.draft
+    staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_csv``)
     page = {
         "author_lang": own,
         "dom": dom,
@@ -85,8 +87,8 @@ def student_view(block):
                                              state.submitted or bool(read_only), "\n        ", lang=own)
         if case.asks_profile else "",
         # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_csv``)
-        "distribution_csv": block.runtime.handler_url(block, "export_distribution")
-        if case.show_distribution and block.is_staff() else "",
+        "distribution_csv": block.runtime.handler_url(block, "export_distribution") if staff_csv else "",
+        "distribution_excel": block.runtime.handler_url(block, "export_distribution", EXCEL) if staff_csv else "",
     }
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,

@@ -8,6 +8,21 @@ A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return i
 Excel, LibreOffice and Google Sheets (CSV injection); it is written with a leading apostrophe,
 which spreadsheets show as text. Used by the staff CSV exports and by ``generate_report_data``
 (the platform writes those rows to a CSV as they are).
+
+Every staff CSV comes in two dialects (decision 58), the same rows and columns but for the
+Likert responses' answers (``likert.report.csv_columns``):
+
+* ``PLAIN``: RFC 4180, ``,`` between cells and a decimal point, for programs (R, Stata, Python)
+  and for spreadsheets set to English;
+* ``excel(language)``: ``;`` between cells and the decimal mark of the download's language
+  (CLDR's, Latin digits: ``,`` in French and Spanish, ``.`` in English and Arabic), for Excel set
+  to French regional settings, which reads a plain CSV's rows into one column and ``63.8`` as
+  text or a date. No ``sep=;`` first line: Excel then ignores the BOM and shows accents garbled.
+
+Only the cells written as ``Figure`` (``figure``: a number with a decimal point, never grouped)
+change their decimal mark, and ``int`` cells are written as they are; text cells are written
+alike in both dialects (formula-safe). A figure is our number, never a formula: no apostrophe
+before a negative one.
 """
 
 import csv
@@ -15,11 +30,58 @@ import io
 import unicodedata
 from urllib.parse import quote
 
-from .numbers import plain
+from babel.numbers import get_decimal_symbol
+
+from .numbers import locale_of, plain
 from .text import one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
+EXCEL = "excel"  # the handler suffix of the Excel variant of a download (``dialect_of``)
+
+
+class Figure(str):
+    """A number in a file: its text with a decimal point and no grouping (``"63.8"``), which each
+    dialect writes with its decimal mark (``Dialect.cell``)."""
+
+    __slots__ = ()
+
+
+class Dialect:
+    """How a CSV is written: ``separator`` between cells, ``decimal`` the mark of a ``Figure``."""
+
+    def __init__(self, separator, decimal, excel=False):
+        self.separator, self.decimal, self.excel = separator, decimal, excel
+
+    def cell(self, value):
+        """``value`` as this dialect writes it: a ``Figure`` with its decimal mark, an ``int`` as it
+        is, anything else formula-safe text (``safe_cell``)."""
+        if isinstance(value, Figure):
+            return value.replace(".", self.decimal)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return safe_cell(value)
+
+
+PLAIN = Dialect(",", ".")
+
+
+def excel(language):
+    """The Excel variant in ``language``: ``;`` between cells, the language's decimal mark (CLDR,
+    Latin digits, as the figures are written)."""
+    return Dialect(";", get_decimal_symbol(locale_of(language), numbering_system="latn"), excel=True)
+
+
+def dialect_of(suffix, language):
+    """The dialect a download's handler ``suffix`` asks for: ``excel(language)`` for ``EXCEL``,
+    else ``PLAIN`` (the address without a suffix, as before)."""
+    return excel(language) if suffix == EXCEL else PLAIN
+
+
+def figure(value, digits=2):
+    """``value`` as a ``Figure``: at most ``digits`` decimals, no trailing zeros (``plain``); ""
+    (an empty cell) for None."""
+    return "" if value is None else Figure(plain(value, digits))
 
 
 def safe_cell(value):
@@ -44,14 +106,21 @@ def content_disposition(title, extension, fallback="download"):
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
 
 
-def csv_lines(rows):
-    """A CSV as UTF-8 byte lines, written as ``rows`` (lists of cells) come: a BOM first (spreadsheets
-    then open French and Arabic correctly), every cell formula-safe (``safe_cell``)."""
+def download_name(title, dialect):
+    """The name of a download of ``title`` in ``dialect``: the Excel variant's says so, so that it
+    does not replace the plain file in the downloads folder."""
+    return f"{title} (Excel)" if dialect.excel else title
+
+
+def csv_lines(rows, dialect=PLAIN):
+    """A CSV as UTF-8 byte lines, written as ``rows`` (lists of cells) come in ``dialect``: a BOM
+    first (spreadsheets then open French and Arabic correctly), every cell as the dialect writes it
+    (``Dialect.cell``: text formula-safe)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=dialect.separator)
     yield "\ufeff".encode()
     for cells in rows:
-        writer.writerow([safe_cell(c) for c in cells])
+        writer.writerow([dialect.cell(c) for c in cells])
         yield out.getvalue().encode("utf-8")
         out.seek(0)
         out.truncate()

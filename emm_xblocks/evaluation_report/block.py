@@ -47,5 +47,6 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
 
     @XBlock.handler
     def export_csv(self, request, suffix=""):
-        """GET: every figure of the report as a CSV (course staff only)."""
-        return views.csv_response(self)
+        """GET: every figure of the report as a CSV (course staff only); ``…/export_csv/excel``, its
+        Excel variant (``common.export.excel``)."""
+        return views.csv_response(self, suffix)

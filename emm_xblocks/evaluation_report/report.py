@@ -20,7 +20,8 @@ of its top-box columns); ``summary_charts`` adds the one-page summary's two.
 
 The headline's sentence is written in the reader's language (``numbers``, a
 ``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
-(``common.numbers.plain``: a decimal point, no grouping), for the programs that read it.
+(``common.export.figure``: no grouping), a decimal point in the plain CSV, for the programs that
+read it, the language's decimal mark in its Excel variant (``common.export.excel``).
 
 Each evaluation's texts are its author's, in the language its block declares
 (``content_language``, kept with its description): on a page in another language (the reader's,
@@ -33,7 +34,8 @@ from dataclasses import replace
 from html import escape
 
 from ..common import charts, content_language
-from ..common.numbers import ENGLISH, plain, rounded
+from ..common.export import figure
+from ..common.numbers import ENGLISH, rounded
 from ..likert import profiles
 from ..likert.content import CUSTOM
 from ..likert.statistics import diverging_segments, headline, statement_stats
@@ -255,8 +257,9 @@ def summary_charts(figures, _, numbers):
 
 
 def _plain(value, digits=1):
-    """A CSV cell: ``value`` with a decimal point and at most ``digits`` decimals, "" for None."""
-    return "" if value is None else plain(value, digits)
+    """A CSV cell: ``value`` with at most ``digits`` decimals, "" for None; a ``Figure``, which each
+    dialect writes with its decimal mark (``common.export``)."""
+    return figure(value, digits)
 
 
 def csv_rows(figures, _):

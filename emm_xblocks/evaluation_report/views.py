@@ -5,8 +5,6 @@ The figures are read from the store (``common.descriptions``: what each evaluati
 ``common.summary``: its counts), computed by ``report.reaction``.
 """
 
-import csv
-import io
 from datetime import UTC, datetime
 
 from django.utils.safestring import mark_safe
@@ -15,7 +13,7 @@ from webob import Response
 
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
-from ..common.export import content_disposition, safe_cell
+from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of, download_name
 from ..common.i18n import current_language, list_separator
 from ..common.numbers import long_date
 from ..likert import content as likert
@@ -87,20 +85,18 @@ def _safe_langs(data):
         p["lang"] = p["figures"]["lang"] = mark_safe(p["lang"])  # noqa: S308 - ours
 
 
-def csv_response(block):
+def csv_response(block, suffix=""):
     """Every figure of the report as a CSV (UTF-8 with a BOM, formula-safe cells, the report's name
-    as the file's, RFC 6266), for course staff only."""
+    as the file's, RFC 6266), for course staff only; its Excel variant for the suffix ``excel``
+    (``common.export.dialect_of``)."""
     _ = block.ugettext
     if not block.is_staff():
         return staff_only(_).response()
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    for row in report.csv_rows(figures(block), _):
-        writer.writerow([safe_cell(cell) for cell in row])
-    return Response(body=out.getvalue().encode("utf-8"), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(block.load_content().display_name, "csv",
-                                                            fallback="evaluation-report"))
+    dialect = dialect_of(suffix, block.numbers().language)
+    body = b"".join(csv_lines(report.csv_rows(figures(block), _), dialect))
+    name = download_name(block.load_content().display_name, dialect)
+    return Response(body=body, content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(name, "csv", fallback="evaluation-report"))
 
 
 def student_view(block):
@@ -113,6 +109,7 @@ def student_view(block):
                                 {"f": figures(block), "report": report_, "dom": block.dom_id(),
                                  "author_lang": block.author_lang(report_),  # the report's own name
                                  "csv_url": block.runtime.handler_url(block, "export_csv"),
+                                 "excel_url": block.runtime.handler_url(block, "export_csv", EXCEL),
                                  "produced": long_date(datetime.now(UTC).date(), numbers.language),
                                  "course": platform.course_key(block)})
     frag.add_css_url(block.resource_url(charts.CHART_CSS))

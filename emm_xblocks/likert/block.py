@@ -115,15 +115,15 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
 
     @XBlock.handler
     def export_csv(self, request, suffix=""):
-        return export.csv_response(self)
+        return export.csv_response(self, suffix)
 
     @XBlock.handler
     def export_profile_csv(self, request, suffix=""):
-        return export.profile_csv_response(self)
+        return export.profile_csv_response(self, suffix)
 
     @XBlock.handler
     def export_codebook(self, request, suffix=""):
-        return export.codebook_response(self)
+        return export.codebook_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

@@ -12,6 +12,10 @@ statement), and whether the statement is reverse-coded. The responses CSV holds 
 statement's answer as given, not rescored, and beside it a column of its rescored value (the
 results' basis); the codebook says which is which.
 
+The responses CSV's Excel variant (``common.export.excel``) splits each answer in two columns, its
+number then its label (``report.csv_columns(split=True)``); the codebook's Excel variant is written
+from the same ``words`` (``words["split"]``) and so describes exactly those columns.
+
 No minimum group size: the codebook holds the evaluation's content (what staff read in Studio) and
 no answer, count or figure, so staff may download it before anyone has answered, to prepare their
 analysis. The one thing it takes from the stored answers is which removed statements have some
@@ -30,18 +34,32 @@ def rows(survey, words, _):
     (``report.csv_words``), in the same language."""
     unanswered = [_("{na} = not applicable").format(na=words["na"]), _("empty = not answered")]
     points = [f"{point} = {label}" for point, label in enumerate(words["labels"][survey.scale_epoch], 1)]
-    answer = _("The answer as given, its number then its label: {codes}.").format(
-        codes=list_separator(_).join(points + unanswered))
+    split = words.get("split", False)
+    codes = list_separator(_).join(points + unanswered)
+    if split:  # the Excel variant: the number alone, its label in the next column (named per statement)
+        answer = _("The number of the answer as given: {codes}.").format(codes=codes)
+    else:
+        answer = _("The answer as given, its number then its label: {codes}.").format(codes=codes)
     if survey.past_scales:
         answer += " " + _("An answer given on an earlier scale has that scale's number and label "
                           "(see “{column}”).").format(column=column_heading("scale", None, _))
     out = [[_("Column"), _("What it holds"), _("Values"), _("Reverse-coded")]]
-    for kind, subject in csv_columns(survey, words["removed"]):
+    label_values = _("The label of the answer in the previous column, on the scale it was given on; empty when "
+                     "not answered or not applicable.")
+    for kind, subject in csv_columns(survey, words["removed"], split):
         heading = column_heading(kind, subject, _)
         if kind == "statement":
             reverse = _("Yes: worded negatively. This column holds the answer as given, not rescored; “{column}” "
                         "holds it rescored.").format(column=column_heading("rescored", subject, _))
-            out.append([heading, one_line(subject.text), answer, reverse if subject.reverse else _("No")])
+            values = answer + (" " + _("Its label is in “{column}”.").format(
+                column=column_heading("label", subject, _)) if split else "")
+            out.append([heading, one_line(subject.text), values, reverse if subject.reverse else _("No")])
+        elif kind == "label":
+            out.append([heading, _("Label of the answer to: {statement}").format(statement=one_line(subject.text)),
+                        label_values, ""])
+        elif kind == "removed_label":
+            out.append([heading, _("Label of the answer to a statement no longer in the evaluation"), label_values,
+                        ""])
         elif kind == "rescored":
             values = _("{sum} minus the number of the answer as given, so that {points} is the most favourable "
                        "answer, as for the other statements (the basis of the results' top box, mean and bars). "
@@ -50,8 +68,10 @@ def rows(survey, words, _):
             out.append([heading, _("Rescored answer to: {statement}").format(statement=one_line(subject.text)),
                         values, _("Yes: already rescored, not to be reversed again.")])
         elif kind == "removed":
-            values = _("The answer as given, its number then its label on the scale it was given on. "
-                       "{codes}.").format(codes=list_separator(_).join(unanswered))
+            values = (_("The number of the answer as given, on the scale it was given on; its label is in the next "
+                        "column. {codes}.") if split else
+                      _("The answer as given, its number then its label on the scale it was given on. "
+                        "{codes}.")).format(codes=list_separator(_).join(unanswered))
             text = one_line(survey.removed_text(subject))  # its words, when kept at its removal
             out.append([heading, _("Answers to a statement no longer in the evaluation: {statement}").format(
                 statement=text) if text else _("Answers to a statement no longer in the evaluation"), values,

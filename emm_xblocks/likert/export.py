@@ -7,19 +7,22 @@ viewing as a learner included; the first two: 409 ``too_few_respondents`` below 
 * ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds
   (``codebook.rows``); at any number of respondents, even none: it holds no answer (see ``codebook``).
 
-Every cell is formula-safe and the file starts with a BOM (``common.export``).
+Every cell is formula-safe and the file starts with a BOM (``common.export``). Each comes in two
+dialects: the handler's suffix ``excel`` (``…/export_csv/excel``) asks for the Excel variant
+(``common.export.excel``: ``;``, the language's decimal mark), whose responses CSV gives each
+answer's number and label a column each, and whose codebook describes those columns.
 """
 
 from webob import Response
 
 from ..common import answer_rows, summary
 from ..common.errors import staff_only, too_few_respondents
-from ..common.export import content_disposition
+from ..common.export import content_disposition, dialect_of, download_name
 from ..common.export import csv_lines as common_csv_lines
 from . import codebook, profiles, report, views
 
 
-def profile_csv_response(block):
+def profile_csv_response(block, suffix=""):
     """The figures by participant profile as CSV, for staff only; withheld cells say so."""
     _ = block.ugettext
     if not block.is_staff():
@@ -30,12 +33,13 @@ def profile_csv_response(block):
     if not survey.asks_profile or respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
     rows = profiles.csv_rows(views.profile_table(block, survey, key, respondents), _)
-    return Response(app_iter=common_csv_lines(rows), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
-                                                            fallback="evaluation-profiles"))
+    dialect = dialect_of(suffix, block.numbers().language)
+    return Response(app_iter=common_csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(download_name(survey.display_name + " profiles", dialect),
+                                                            "csv", fallback="evaluation-profiles"))
 
 
-def csv_response(block):
+def csv_response(block, suffix=""):
     """Every response, one row per submission, for staff only; no identity when anonymous.
 
     Written as it is read (``answer_rows.export_submissions`` pages through the rows on an index), so a
@@ -49,22 +53,28 @@ def csv_response(block):
     if summary.respondents(key) < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
     tallies = summary.tallies(key)
-    words = report.csv_words(survey, tallies, _)
+    dialect = dialect_of(suffix, block.numbers().language)
+    words = report.csv_words(survey, tallies, _, split=dialect.excel)
     if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
         table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
         words["profiles"] = profiles.shown_profiles(table)
-    return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words),
+    return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words, dialect),
                     content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation"))
+                    content_disposition=content_disposition(download_name(survey.display_name, dialect), "csv",
+                                                            fallback="evaluation"))
 
 
-def codebook_response(block):
-    """What each column of the responses CSV holds, for staff only, whoever has answered or not."""
+def codebook_response(block, suffix=""):
+    """What each column of the responses CSV holds, for staff only, whoever has answered or not; the
+    Excel variant's describes the Excel variant's columns."""
     _ = block.ugettext
     if not block.is_staff():
         return staff_only(_).response()
     survey = block.load_content()
-    words = report.csv_words(survey, summary.tallies(block.block_key()), _)  # the responses CSV's columns
-    return Response(app_iter=common_csv_lines(codebook.rows(survey, words, _)), content_type="text/csv",
+    dialect = dialect_of(suffix, block.numbers().language)
+    # the responses CSV's columns, in the same dialect
+    words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
+    return Response(app_iter=common_csv_lines(codebook.rows(survey, words, _), dialect), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(
-                        survey.display_name + " codebook", "csv", fallback="evaluation-codebook"))
+                        download_name(survey.display_name + " codebook", dialect), "csv",
+                        fallback="evaluation-codebook"))

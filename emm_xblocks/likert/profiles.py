@@ -11,6 +11,7 @@ one when the withheld column could be worked out from the overall figures (the "
 column counts as a group there: the overall figures include it).
 """
 
+from ..common.export import Figure
 from ..common.perspectives import split
 from ..common.profile import NOT_SAID, people, rest
 from ..common.text import one_line
@@ -88,4 +89,5 @@ def csv_rows(table, _):
 
 
 def _number(value):
-    return "" if value is None else f"{value:g}"
+    """A figure of the breakdown (``common.export.Figure``: each dialect writes its decimal mark)."""
+    return "" if value is None else Figure(f"{value:g}")

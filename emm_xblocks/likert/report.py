@@ -2,12 +2,11 @@
 staff's CSV and of the LMS's problem-responses report. The store's figures are read by ``views``
 (the results panel) and ``export`` (the downloads), which hand them here."""
 
-import csv
-import io
 from collections import OrderedDict
 
 from ..common.apart import row as apart_row
-from ..common.export import report_rows, safe_cell
+from ..common.export import PLAIN, report_rows, safe_cell
+from ..common.export import csv_lines as common_csv_lines
 from ..common.perspectives import PROFILE_GROUP
 from .changes import labels_of, scale_name, split_group
 from .content import NA
@@ -90,11 +89,12 @@ def _points_seen(tallies):
     return tuple(str(v) for v in range(1, top + 1))
 
 
-def csv_words(survey, tallies, _):
+def csv_words(survey, tallies, _, split=False):
     """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
     the statements no longer in the survey that have answers (a column each, after the current
     ones), what a profile too small to name reads, and the header. The codebook
-    (``codebook.rows``) describes the columns with the same words."""
+    (``codebook.rows``) describes the columns with the same words. ``split``: the Excel variant's
+    columns, each answer's number and label apart (``csv_columns``)."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
     ids = {st.id for st in survey.statements}
     removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
@@ -105,24 +105,32 @@ def csv_words(survey, tallies, _):
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),
         "removed": removed,
-        "header": csv_header(survey, _, removed),
+        "split": split,
+        "header": csv_header(survey, _, removed, split),
     }
 
 
-def csv_columns(survey, removed=()):
+def csv_columns(survey, removed=(), split=False):
     """The responses CSV's columns in order, each ``(kind, subject)``: ``("learner", None)`` and
     ``("date", None)`` (a named evaluation), ``("scale", None)`` (once the scale has changed), per
     statement ``("statement", st)`` then, reverse-coded, ``("rescored", st)``, ``("removed", id)``
     per statement no longer in the survey with answers, ``("profile", None)``, ``("comment", None)``.
-    The header (``csv_header``) and the codebook (``codebook.rows``) are both written from it."""
+    The header (``csv_header``) and the codebook (``codebook.rows``) are both written from it.
+
+    ``split`` (the Excel variant, ``common.export.excel``): a statement's column holds the answer's
+    number alone, so that a spreadsheet's AVERAGE reads it, and its label follows in a column of
+    its own, ``("label", st)`` (``("removed_label", id)`` for a removed statement's)."""
     columns = [] if survey.anonymous else [("learner", None), ("date", None)]
     if survey.past_scales:
         columns.append(("scale", None))
     for st in survey.statements:
         columns.append(("statement", st))
+        if split:
+            columns.append(("label", st))
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
             columns.append(("rescored", st))
-    columns += [("removed", sid) for sid in removed]
+    for sid in removed:
+        columns += [("removed", sid), ("removed_label", sid)] if split else [("removed", sid)]
     if survey.asks_profile:
         columns.append(("profile", None))
     if survey.comment_box:
@@ -138,33 +146,31 @@ def column_heading(kind, subject, _):
         return _("{id} (reverse-coded, rescored)").format(id=subject.id)
     if kind == "removed":
         return _("{id} (removed statement)").format(id=subject)
+    if kind == "label":
+        return _("{id} (label)").format(id=subject.id)
+    if kind == "removed_label":
+        return _("{id} (removed statement, label)").format(id=subject)
     return {"learner": _("Learner"), "date": _("Date"), "scale": _("Scale"), "profile": _("Profile"),
             "comment": _("Comment")}[kind]
 
 
-def csv_header(survey, _, removed=()):
-    return [column_heading(kind, subject, _) for kind, subject in csv_columns(survey, removed)]
+def csv_header(survey, _, removed=(), split=False):
+    return [column_heading(kind, subject, _) for kind, subject in csv_columns(survey, removed, split)]
 
 
-def csv_lines(survey, submissions, words):
-    """The CSV as UTF-8 byte lines: a BOM (spreadsheets then open French and Arabic correctly),
-    the header, one line per submission; every cell formula-safe. Each answer is labelled with
-    the scale it was given on (its epoch, ``changes.split_group``); answers to removed statements
-    stay, in their own columns. A reverse-coded statement has two columns: the answer as given
-    ("2 Disagree") and its favourable value, rescored ("4"), the basis of the results' top box,
-    mean and bars (empty for an answer on an earlier scale: no figure counts it)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+def csv_lines(survey, submissions, words, dialect=PLAIN):
+    """The CSV as UTF-8 byte lines in ``dialect`` (``common.export.csv_lines``: a BOM, every cell
+    formula-safe): the header, one line per submission. Each answer is labelled with the scale it
+    was given on (its epoch, ``changes.split_group``); answers to removed statements stay, in their
+    own columns. A reverse-coded statement has two columns: the answer as given ("2 Disagree") and
+    its favourable value, rescored ("4"), the basis of the results' top box, mean and bars (empty
+    for an answer on an earlier scale: no figure counts it). With ``words["split"]`` (the Excel
+    variant) the answer as given is two cells, its number then its label (``answer_cells``)."""
+    return common_csv_lines(_csv_rows(survey, submissions, words), dialect)
 
-    def line(cells):
-        writer.writerow([safe_cell(c) for c in cells])
-        text = out.getvalue()
-        out.seek(0)
-        out.truncate()
-        return text.encode("utf-8")
 
-    yield "\ufeff".encode()
-    yield line(words["header"])
+def _csv_rows(survey, submissions, words):
+    yield words["header"]
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}
     for _submission, user_key, day, answers, comment in submissions:
@@ -182,7 +188,10 @@ def csv_lines(survey, submissions, words):
             epoch, value = given.get(sid, (None, ""))
             labels = words["labels"].get(epoch, ())
             point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
-            cells.append(answer_words(value, labels, words["na"]))
+            if words["split"]:
+                cells += answer_cells(value, labels, words["na"])
+            else:
+                cells.append(answer_words(value, labels, words["na"]))
             st = current.get(sid)
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
@@ -190,7 +199,18 @@ def csv_lines(survey, submissions, words):
             cells.append(words["profiles"].get(profile, words["profile_withheld"]) if profile else "")
         if survey.comment_box:
             cells.append(comment)
-        yield line(cells)
+        yield cells
+
+
+def answer_cells(value, labels, na):
+    """An answer as two cells, for a spreadsheet's sums: its number (an ``int``) and its label on
+    the scale it was given on; ``na`` and "" for "not applicable", the stored value itself and ""
+    when its scale's labels are unknown or it is beyond them, two empty cells when unanswered."""
+    value = "" if value is None else str(value)
+    if value == NA:
+        return [na, ""]
+    point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
+    return [point, labels[point - 1]] if point else [value, ""]
 
 
 def answer_words(value, labels, na):

@@ -7,6 +7,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import answer_rows, content_language, profile, recovery, store, summary
+from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
@@ -216,8 +217,10 @@ def results_json(block):
         "min_group_size": survey.min_group_size,
         "labels": list(labels),
         "suppressed": respondents < survey.min_group_size,
-        "csv_url": None,
+        "csv_url": None,  # staff's downloads, each with its Excel variant (``common.export.excel``)
+        "csv_excel_url": None,
         "codebook_url": None,
+        "codebook_excel_url": None,
         "statements": [],
         "headline": None,
         "headline_text": None,
@@ -227,6 +230,7 @@ def results_json(block):
     staff = block.is_staff()
     if staff:  # what each column of the responses CSV holds: no answer in it, offered before any
         data["codebook_url"] = block.runtime.handler_url(block, "export_codebook")
+        data["codebook_excel_url"] = block.runtime.handler_url(block, "export_codebook", EXCEL)
     lang = content_language.tag_for_page(survey.content_language, current_language())
     if lang:  # the author's language, where the page is in another: the script marks the author's
         # words with it (a custom scale's labels too), never the reader's (common.content_language)
@@ -238,6 +242,7 @@ def results_json(block):
         return data
     if staff:
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
+        data["csv_excel_url"] = block.runtime.handler_url(block, "export_csv", EXCEL)
     current, apart = split_tallies(survey, summary.tallies(key))
     data["apart"] = report.apart_sections(survey, apart, _)
     rows = statement_stats(survey, current, respondents)
@@ -262,6 +267,7 @@ def results_json(block):
         data["profiles"] = profile_table(block, survey, key, respondents)
         if staff:
             data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
+            data["profile_csv_excel_url"] = block.runtime.handler_url(block, "export_profile_csv", EXCEL)
     if survey.comment_box and staff:
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data

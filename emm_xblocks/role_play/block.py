@@ -123,8 +123,9 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     # ---------------------------------------------------------------- staff reports
     @XBlock.handler
     def export_perspectives(self, request, suffix=""):
-        """GET, staff only: how each role chose and how each role's scenario ended, as a CSV."""
-        return export.perspectives_csv(self)
+        """GET, staff only: how each role chose and how each role's scenario ended, as a CSV
+        (``…/excel``: its Excel variant)."""
+        return export.perspectives_csv(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

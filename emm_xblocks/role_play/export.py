@@ -2,19 +2,21 @@
 viewing as a learner included): ``perspectives_csv`` answers ``export_perspectives`` with how each
 role chose and how each role's scenario ended (``report.perspective_rows``), then the same by
 participant profile where the role-play asks it (``report.profile_rows``). Every cell is
-formula-safe and the file starts with a BOM (``common.export``).
+formula-safe and the file starts with a BOM (``common.export``); ``…/export_perspectives/excel``
+is its Excel variant (``common.export.excel``).
 """
 
 from webob import Response
 
 from ..common import summary
 from ..common.errors import staff_only
-from ..common.export import content_disposition, csv_lines
+from ..common.export import content_disposition, csv_lines, dialect_of, download_name
 from . import perspectives, report
 
 
-def perspectives_csv(block):
-    """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266)."""
+def perspectives_csv(block, suffix=""):
+    """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266), in the
+    dialect the handler's ``suffix`` asks for (``common.export.dialect_of``)."""
     _ = block.ugettext
     if not block.is_staff():
         return staff_only(_).response()
@@ -25,5 +27,7 @@ def perspectives_csv(block):
         by = perspectives.by_profile(summary.profile_tallies(key), summary.tallies(key))
         rows += report.profile_rows(scenario, by, _)
     title = _("{title} - choices by role").format(title=scenario.display_name)
-    return Response(app_iter=csv_lines(rows), content_type="text/csv", charset="utf-8",
+    dialect = dialect_of(suffix, block.numbers().language)
+    title = download_name(title, dialect)
+    return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(title, "csv", fallback="role-play"))

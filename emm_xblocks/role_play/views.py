@@ -10,6 +10,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 
 from ..common import content_language, numbers, platform, profile
 from ..common.attempts import attempts_left, explain, percent
+from ..common.export import EXCEL
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.waiting import note_html
@@ -196,9 +197,10 @@ def student_view(block):
     ctx["wait_html"] = "" if ctx["read_only"] or ctx["phase"] == "invalid" else note_html(block.ugettext)
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
-    ctx["perspectives_csv"] = ""
+    ctx["perspectives_csv"] = ctx["perspectives_excel"] = ""
     if scenario.show_others and block.is_staff():
         ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
+        ctx["perspectives_excel"] = block.runtime.handler_url(block, "export_perspectives", EXCEL)
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 

@@ -27,9 +27,10 @@ var EmmLikertResults = {
     }
     /* staff only; the codebook even below the minimum group size */
     function downloads() {
-      [[data.csv_url, _("Download the responses (CSV)")],
-        [data.codebook_url, _("Download the codebook: what each column holds (CSV)")]].forEach(function (file) {
-        if (file[0]) { target.appendChild(el("p", {}, [el("a", {href: file[0], class: "emm-button", download: "", text: file[1]})])); }
+      [[data.csv_url, _("Download the responses (CSV)"), data.csv_excel_url],
+        [data.codebook_url, _("Download the codebook: what each column holds (CSV)"), data.codebook_excel_url]
+      ].forEach(function (file) {
+        if (file[0]) { target.appendChild(EmmLikertResults.download(file[0], file[1], file[2])); }
       });
     }
     target.replaceChildren();
@@ -97,13 +98,29 @@ var EmmLikertResults = {
     target.appendChild(el("div", {class: "emm-table-wrap", tabindex: "0", role: "region",
       "aria-label": _("Results table")}, [table]));
     (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
-    if (data.profiles) { EmmLikertResults.profiles(target, data.profiles, data.profile_csv_url, lang); }
+    if (data.profiles) {
+      EmmLikertResults.profiles(target, data.profiles, lang, data.profile_csv_url, data.profile_csv_excel_url);
+    }
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
       target.appendChild(el("ul", {class: "emm-comments"}, data.comments.map(function (c) { return el("li", {dir: "auto", text: c}); })));
     }
     downloads();
   }
+};
+
+/* a staff download, then its Excel variant beside it (";" between cells, the page's decimal mark:
+   common/export.py), each a button */
+EmmLikertResults.download = function (url, text, excelUrl) {
+  "use strict";
+  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var links = [el("a", {href: url, class: "emm-button", download: "", text: text})];
+  if (excelUrl) {
+    links.push(" ", el("a", {href: excelUrl, class: "emm-button", download: "", "data-csv-excel": "",
+      title: _("For Excel with French regional settings: columns separated by semicolons, numbers with this page’s decimal mark."),
+      text: _("CSV for Excel (;)")}));
+  }
+  return el("p", {}, links);
 };
 
 /* a row's head: the statement in its own direction, in a block of its own; the cell keeps the
@@ -156,7 +173,7 @@ EmmLikertResults.apart = function (target, section) {
 /* Who answered (issue 11): a column per participant profile (and one for who did not say), each
    statement's favourable share and top box; a cell the server withheld (too few answers, or one that
    would give a small group away: common/perspectives.py) says so. */
-EmmLikertResults.profiles = function (target, table, csvUrl, lang) {
+EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var loc = EMM.locale(target);
@@ -185,9 +202,6 @@ EmmLikertResults.profiles = function (target, table, csvUrl, lang) {
       el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
         el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
   ]);
-  if (csvUrl) {
-    section.appendChild(el("p", {}, [el("a", {href: csvUrl, class: "emm-button", download: "",
-      text: _("Download the figures by profile (CSV)")})]));
-  }
+  if (csvUrl) { section.appendChild(EmmLikertResults.download(csvUrl, _("Download the figures by profile (CSV)"), excelUrl)); }
   target.appendChild(section);
 };

@@ -99,7 +99,8 @@ def test_in_arabic_the_report_reads_right_to_left(workbench, new_page):
 # the order a keyboard meets the report's parts (a region is a table's scrollable wrapper)
 TAB_STOPS = """(root) => Array.from(root.querySelectorAll('a[href], button, [tabindex="0"]'))
     .filter((el) => el.offsetParent !== null)
-    .map((el) => el.matches('[data-csv]') ? 'csv' : el.matches('[data-print]') ? 'print'
+    .map((el) => el.matches('[data-csv]') ? 'csv' : el.matches('[data-csv-excel]') ? 'excel'
+         : el.matches('[data-print]') ? 'print'
          : el.getAttribute('role') === 'region' && el.querySelector('table') ? 'table' : el.outerHTML.slice(0, 80))"""
 FOCUSED = """(root) => {
   const el = document.activeElement;
@@ -107,7 +108,8 @@ FOCUSED = """(root) => {
   const style = getComputedStyle(el);
   const labels = (el.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
     .map((id) => document.getElementById(id).textContent.trim()).join(' ');
-  return {kind: el.matches('[data-csv]') ? 'csv' : el.matches('[data-print]') ? 'print'
+  return {kind: el.matches('[data-csv]') ? 'csv' : el.matches('[data-csv-excel]') ? 'excel'
+                : el.matches('[data-print]') ? 'print'
                 : el.getAttribute('role') === 'region' && el.querySelector('table') ? 'table' : el.tagName,
           visible: el.matches(':focus-visible'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
           caption: el.querySelector('caption') ? el.querySelector('caption').textContent.trim() : null,
@@ -185,7 +187,7 @@ def test_staff_read_the_report_with_the_keyboard_only(workbench, new_page, lang)
     expected = root.evaluate(TAB_STOPS)
     # 2 summary tables, 3 evaluations, the 2 day evaluations' figures by profile, the shared
     # statements, the pair's 2 tables: the charts add no stop
-    assert expected == ["csv", "print"] + ["table"] * 10
+    assert expected == ["csv", "excel", "print"] + ["table"] * 10
     assert root.locator(".emm-chart").count() == 2 + 3 + 1  # the summary's two, an evaluation's each, the pair's
     assert_bars_match_their_tables(page, "rtl" if lang == "ar" else "ltr")
     assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1  # the summary, charts too, on one page

@@ -45,6 +45,7 @@ SEED = [
 ]
 REVERSE = {"pace"}
 CODEBOOK_LINK = "Download the codebook: what each column holds (CSV)"
+EXCEL_LINK = "CSV for Excel (;)"  # each download's Excel variant, beside it (decision 58)
 
 
 def server_gettext(lang, text):
@@ -316,7 +317,7 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     # The learner's formula comment is shown as text, never as a link or markup.
     assert FORMULA in panel.locator(".emm-comments").all_text_contents()[0]
     links = panel.locator("a")
-    assert links.all_text_contents() == ["Download the responses (CSV)", CODEBOOK_LINK]
+    assert links.all_text_contents() == ["Download the responses (CSV)", EXCEL_LINK, CODEBOOK_LINK, EXCEL_LINK]
     link = links.first
     href = link.get_attribute("href")
     assert "/export_csv/" in href
@@ -336,21 +337,35 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
         assert not [c for c in cells if any(i in c for i in ids)]
     assert "'" + FORMULA in cells  # the comment is there, neutralised
     # the codebook beside it: a row per column of the responses, headed as they are, saying what each holds
-    book = codebook(page, links.nth(1))
+    book = codebook(page, links.nth(2))
     assert [row[0] for row in book[1:]] == table[0]
     assert {row[0]: row[1] for row in book}["pace"] == "The pace of the training was too fast."
+    # the Excel variants: ";" between cells, each answer's number in its statement's column and its
+    # label in the next, and their codebook heading its rows with exactly those columns
+    href = links.nth(1).get_attribute("href")
+    assert "/export_csv/excel" in href
+    body = page.request.get(urljoin(page.url, href)).body().decode("utf-8")
+    assert body.startswith("\ufeff")
+    excel = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
+    first = STATEMENTS[0]
+    assert excel[0][:2] == [first, f"{first} (label)"] and len(excel) == len(table)
+    assert sorted(int(row[0]) for row in excel[1:]) == sorted(a[first] for a in SEED)
+    assert "'" + FORMULA in [row[-1] for row in excel]
+    excel_book = codebook(page, links.nth(3), delimiter=";")
+    assert [row[0] for row in excel_book[1:]] == excel[0]
     assert page.js_errors == []
 
 
-def codebook(page, link):
-    """The codebook ``link`` downloads, as rows, after checking it is one (a CSV with a BOM)."""
+def codebook(page, link, delimiter=","):
+    """The codebook ``link`` downloads, as rows, after checking it is one (a CSV with a BOM; ``;``
+    between cells for its Excel variant)."""
     href = link.get_attribute("href")
     assert "/export_codebook/" in href
     download = page.request.get(urljoin(page.url, href))
     assert download.status == 200 and download.headers["content-type"].startswith("text/csv")
     body = download.body().decode("utf-8")
     assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=delimiter))
 
 
 def test_staff_download_the_codebook_before_anyone_answers(workbench, new_page):
@@ -362,7 +377,7 @@ def test_staff_download_the_codebook_before_anyone_answers(workbench, new_page):
     panel = page.locator(f"{BLOCK} [data-results]")
     panel.locator(".emm-notice").wait_for()
     links = panel.locator("a")
-    assert links.all_text_contents() == [CODEBOOK_LINK]
+    assert links.all_text_contents() == [CODEBOOK_LINK, EXCEL_LINK]
     book = codebook(page, links.first)
     header = [c for sid in STATEMENTS for c in ([sid, f"{sid} (reverse-coded, rescored)"] if sid in REVERSE else [sid])]
     assert [row[0] for row in book] == ["Column", *header, "Comment"]  # the responses CSV's, anonymous

@@ -210,3 +210,22 @@ def test_the_demo_s_two_roles_meet_at_their_endings(scenario, handlers):
         ["Role", "Good practice", "Harmful practice"],
         ["Border police officer 5 participants", "80%", "20%"],
         ["Social worker of a civil society organisation (your role) 5 participants", "100%", "0%"]]
+
+
+def test_staff_get_the_split_for_excel_beside_the_csv(meeting, handlers):
+    """The Excel variant (decision 58): the CSV's rows, ";" between cells, formula-safe alike; its
+    link beside the CSV's, for staff only."""
+    for n, choice in enumerate(["Refer her", "Refer her", LEAVE]):
+        play(handlers, meeting, f"officer{n}", "officer", ["Interview her", choice])
+    staff = handlers.view(meeting, student="staff_1", lang="fr").content
+    assert "export_perspectives/excel" in staff and "CSV pour Excel (;)" in staff
+    assert "Excel" not in handlers.view(meeting, student="officer0").content
+    plain = handlers.get(meeting, "export_perspectives", student="staff_1", lang="fr")
+    excel = handlers.get(meeting, "export_perspectives", student="staff_1", lang="fr", suffix="excel")
+    assert excel.status_code == 200 and excel.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(excel.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows == list(csv.reader(io.StringIO(plain.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Identifiant de l’étape", "Récit", "Réponse", "Rôle", "Participants", "Nombre", "Pourcentage"]
+    assert ["meet", "'=1+1 services meet.", "'" + LEAVE, "Police officer", "3", "1", "33"] in rows
+    refused = handlers.get(meeting, "export_perspectives", student="officer0", suffix="excel")
+    assert refused.status_code == 403 and refused.json()["error"] == "staff_only"

@@ -72,9 +72,10 @@ class Handlers:
             ctx = self._context(student, handler)
             return Response(ctx.handle(self.key(usage_id), handler, data or {}, raw=body))
 
-    def get(self, usage_id, handler, student="student_1", lang=None):
+    def get(self, usage_id, handler, student="student_1", lang=None, suffix=""):
         with translation.override(lang or "en"):
-            return Response(self._context(student, handler).handle(self.key(usage_id), handler, method="GET"))
+            return Response(self._context(student, handler).handle(self.key(usage_id), handler, method="GET",
+                                                                   suffix=suffix))
 
     def view(self, usage_id, view="student_view", student="student_1", lang=None):
         with translation.override(lang or "en"):

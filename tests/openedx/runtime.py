@@ -201,14 +201,15 @@ class Context:
     def html(self, usage_key, view=None):
         return self.render(usage_key, view).body_html()
 
-    def handle(self, usage_key, handler, data=None, *, raw=None, method="POST"):
-        """A JSON request to a handler, through ``runtime.handle`` (which saves the block)."""
+    def handle(self, usage_key, handler, data=None, *, raw=None, method="POST", suffix=""):
+        """A JSON request to a handler, through ``runtime.handle`` (which saves the block); ``suffix``:
+        what follows the handler's name in its address (``handler_url``'s)."""
         block = self.block(usage_key)
         body = raw if raw is not None else json.dumps({} if data is None else data).encode()
         request = Request.blank("/", method=method, body=body if method == "POST" else None,
                                 content_type="application/json")
         try:
-            response = block.runtime.handle(block, handler, request)
+            response = block.runtime.handle(block, handler, request, suffix)
             self.after_handler(block)
         except Exception as err:  # noqa: BLE001 - the platform logs it and Django answers 500
             result = HandlerResult(500, None, b"", "text/html")

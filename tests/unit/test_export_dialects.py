@@ -1,0 +1,32 @@
+"""``common.export``'s two dialects (decision 58): the plain CSV (``,``, a decimal point) and the
+Excel variant (``;``, the language's decimal mark); only figures change, text cells are written
+alike and defused alike."""
+
+from emm_xblocks.common.export import PLAIN, Figure, csv_lines, dialect_of, excel, figure
+
+
+def text(rows, dialect=PLAIN):
+    return b"".join(csv_lines(rows, dialect)).decode("utf-8-sig")
+
+
+def test_a_negative_figure_is_a_number_not_defused_text():
+    """A figure is ours, never a formula: "-2.5" stays a number (only text cells are defused)."""
+    rows = [["Mean gain", figure(-2.5, 1)], ["Comment", "-2"]]
+    assert text(rows) == "Mean gain,-2.5\r\nComment,'-2\r\n"
+    assert text(rows, excel("fr")) == "Mean gain;-2,5\r\nComment;'-2\r\n"
+    assert text(rows, excel("ar")) == "Mean gain;-2.5\r\nComment;'-2\r\n"
+    assert excel("es").decimal == "," and excel("en").decimal == "." and PLAIN.separator == ","
+
+
+def test_only_figures_change_their_decimal_mark_and_cells_with_the_separator_are_quoted():
+    rows = [["Statement", "Mean", "Share"], ["Pace; speed 1.5 times", figure(4.1666), Figure("63.8")], ["n", 6, ""]]
+    assert text(rows) == 'Statement,Mean,Share\r\nPace; speed 1.5 times,4.17,63.8\r\nn,6,\r\n'
+    assert text(rows, excel("fr")) == 'Statement;Mean;Share\r\n"Pace; speed 1.5 times";4,17;63,8\r\nn;6;\r\n'
+    assert figure(None) == "" and figure(2.0) == "2" and figure(0.6667, 3) == "0.667"
+
+
+def test_the_handler_suffix_excel_asks_for_the_excel_variant():
+    assert dialect_of("", "fr") is PLAIN and dialect_of("other", "fr") is PLAIN
+    fr = dialect_of("excel", "fr")
+    assert (fr.separator, fr.decimal, fr.excel) == (";", ",", True)
+    assert dialect_of("excel", "fr-ne").decimal == "," and dialect_of("excel", "en-us").decimal == "."
