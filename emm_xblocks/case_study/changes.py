@@ -11,7 +11,7 @@ participants stay under the old id, a row of their own in the split by profile).
 """
 
 from ..common import apart, profile
-from ..common.live_edits import id_change_problems, kept_pairs
+from ..common.live_edits import grades_kept, id_change_problems, kept_pairs
 from ..common.sanitize import plain_text
 from ..common.validation import Problem
 from .content import REFLECTION
@@ -35,9 +35,8 @@ def answer_changes(old, new, _):
                                       "longer counted for it, and their own results show that answer as an option "
                                       "removed since.").format(n=n, id=old_id))
         if was.options and set(was.correct_ids) != set(now.correct_ids):
-            problems.append(Problem(f"questions.{i}.options", _(
-                "Question {n}: the correct answers changed. Learners who already answered keep the score they "
-                "were given until staff rescore.").format(n=i + 1), False))
+            problems.append(Problem(f"questions.{i}.options", _("Question {n}: the correct answers changed.")
+                                    .format(n=i + 1) + " " + grades_kept(_), False))
     return problems + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "

@@ -10,6 +10,9 @@ are stored, unless the author confirms it (``confirm: true``).
 ``id_changes`` is the comparison the three blocks share: items (statements, questions, options,
 nodes) are matched by id; an item whose id vanished is *renamed* when a new item with a new id has
 the same text (the author edited the id), else *removed*.
+
+``grades_kept(_)`` is the sentence a warning of a graded block's re-keying ends with (the case
+study's and the knowledge check's): the LMS keeps each grade until staff rescore (decision 10).
 """
 
 from dataclasses import dataclass
@@ -66,3 +69,10 @@ def kept_pairs(old_items, new_items):
     """``[(new index, old item, new item)]`` of the items present in both, matched by id."""
     old = {item.id: item for item in old_items}
     return [(i, old[item.id], item) for i, item in enumerate(new_items) if item.id in old]
+
+
+def grades_kept(_):
+    """What a changed answer key or points do to the grades already given, translated: the LMS
+    keeps them as they are until staff rescore (decision 10; the learner's page says it too,
+    ``common.attempts.key_changed``)."""
+    return _("Learners who already answered keep the score they were given until staff rescore.")

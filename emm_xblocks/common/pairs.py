@@ -1,5 +1,5 @@
 """The knowledge checks' pseudonymous results (``models.PairedResult``): file one, read one's own,
-say whether a pair has any, read a pair's rows for its report, forget one learner's results of a
+say whether a pair has any (and of which phases), read a pair's rows for its report, forget one learner's results of a
 block ("Delete learner state").
 
 A row carries the learner's pair token (``common.platform.pair_token``), never a user id or a
@@ -54,6 +54,17 @@ def has_results(course_key, pair, block_key):
 
     rows = PairedResult.objects.filter(course_key=course_key)
     return (bool(pair) and rows.filter(pair=pair).exists()) or rows.filter(block_key=block_key).exists()
+
+
+def filed(course_key, pair, block_key):
+    """``(phases, own)``: the phases of the results filed in ``pair`` of the course (a frozenset),
+    and whether block ``block_key`` filed any (under any pair key): what an edit of the pair key or
+    the phase would split (``knowledge_check.changes.pairing_changes``)."""
+    from ..models import PairedResult
+
+    rows = PairedResult.objects.filter(course_key=course_key)
+    phases = frozenset(rows.filter(pair=pair).values_list("phase", flat=True).distinct()) if pair else frozenset()
+    return phases, rows.filter(block_key=block_key).exists()
 
 
 def forget_results(course_key, block_key, token_of):

@@ -38,7 +38,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     block_type = "emm_knowledge_check"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
-    changes_module = changes  # an edit of a paired test's questions, once results are filed, is confirmed
+    changes_module = changes  # a paired test's questions, pair key or phase edited once results are filed: confirmed
     describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     state_class = learner.State
     search_type = "EMM knowledge check"
@@ -74,10 +74,27 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     def has_stored_answers(self):
         """Results are filed in this check's pair (the other test's too: they are compared with
         this one's) or by this block, besides what every block counts (``EditableContentMixin``)."""
+        course, key = self._filed_under()
+        return pairs.has_results(course, self.load_content().pair, key) or super().has_stored_answers()
+
+    def answer_changes(self, content):
+        """What a save does to the results filed: the questions' changes (``EditableContentMixin``,
+        held while any result of the pair is filed), then a pair key or phase changed, held only
+        when it splits results filed (``changes.pairing_changes``: not the copy of a test that
+        filed nothing)."""
+        found, answered = super().answer_changes(content)
+        old = self.load_content()
+        if content is None or not changes.pairing_moved(old, content):
+            return found, answered
+        course, key = self._filed_under()
+        split = changes.pairing_changes(old, content, pairs.filed(course, old.pair, key), self.author_gettext())
+        return split + found, answered or bool(split)
+
+    def _filed_under(self):
+        """``(course key, block key)`` as text, as the LMS files results under them."""
         key = self.stored_usage_key()
         course = getattr(key, "context_key", None) or getattr(key, "course_key", None)
-        return (pairs.has_results(str(course) if course is not None else "", self.load_content().pair, str(key))
-                or super().has_stored_answers())
+        return (str(course) if course is not None else ""), str(key)
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

@@ -8,26 +8,70 @@ results compare no scores (``views.answer``): an edit that changes the fingerpri
 test (either of the two: the other's results are compared with this one's) is warned of and held
 until confirmed. A prompt or an option's text reworded changes no fingerprint and warns of nothing.
 
+The results are also filed by pair key and phase (``common.pairs``): a learner's post-test finds
+their pre-test under the pair key it has now, the pair's figures and the evaluation report read
+the rows of that key, each row with the phase it was filed at. ``pairing_changes(old, new, filed,
+_)`` warns of a pair key or phase changed once that splits results filed (``filed``: what
+``common.pairs.filed`` says of the pair and of this block): the block's own results, or for a new
+pair key the other phase's (its learners would have been matched with them), for a new phase the
+results another test filed at that phase (two tests of one phase). A copy of a pre-test made with
+Studio's "Duplicate" and set to the post-test, or given a key of its own, has filed nothing and
+is saved at once.
+
 ``answer_changes(old, new, _)``: a question removed, added or its id renamed; a question's
-options, correct answers, points or partial credit changed; the questions moved.
+options, correct answers, points or partial credit changed; the questions moved. On a test graded
+by its score, a question re-keyed (its options, correct answers or points) also says that learners
+keep the grade they were given until staff rescore (``common.live_edits.grades_kept``, the case
+study's sentence on its changed correct answers).
 ``carry_over``: nothing to carry.
 """
 
-from ..common.live_edits import id_change_problems, id_changes, kept_pairs
+from ..common.live_edits import grades_kept, id_change_problems, id_changes, kept_pairs
 from ..common.questions import questions_fingerprint
 from ..common.validation import Problem
+from .content import PHASES, POST, PRE, SCORE
+
+
+def pairing_changes(old, new, filed, _):
+    """``[Problem(..., error=False)]``: the pair key or the phase changed in ``new`` and results
+    filed would be split (``filed``: ``(phases, own)``, the phases filed in ``old.pair`` and whether
+    this block filed any, ``common.pairs.filed``)."""
+    phases, own = filed
+    problems = []
+    other = POST if old.phase == PRE else PRE
+    if old.pair and new.pair != old.pair and (own or other in phases):
+        problems.append(Problem("pair", _(
+            "The pair key was “{old}”: the results already filed stay under it and are no longer matched with "
+            "results filed under the new key. Learners with a test under each key see no gain after their "
+            "post-test, and are left out of the pair's figures and the evaluation report's learning figures. "
+            "Keep the old key to keep them.").format(old=old.pair), False))
+    if old.pair and new.phase != old.phase and old.phase in PHASES and (own or new.phase in phases):
+        problems.append(Problem("phase", _(
+            "“When learners take it” was “{old}”: results are filed by phase, and those already filed keep "
+            "theirs. Learners who took this test now see it as the other one, and while both tests of the pair "
+            "have the same phase learners are refused the second, see no gain and are left out of the pair's "
+            "figures and the evaluation report's learning figures. Set it back to keep the pair.")
+            .format(old=_(PHASES[old.phase])), False))
+    return problems
+
+
+def pairing_moved(old, new):
+    """The pair key or the phase differs (``pairing_changes`` then asks the store what is filed)."""
+    return (old.pair, old.phase) != (new.pair, new.phase)
 
 
 def answer_changes(old, new, _):
-    """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that its pair's results
-    would no longer be compared across (none for a check with no pair key)."""
+    """``[Problem(..., error=False)]``: each change of ``new``'s questions over ``old``'s that its
+    pair's results would no longer be compared across (none for a check with no pair key)."""
     if not (old.pair or new.pair) or questions_fingerprint(old.questions) == questions_fingerprint(new.questions):
         return []
     apart = _("Learners who took the pre-test and the post-test with different questions are counted apart in "
               "the pair's figures, and their results compare no scores.")
+    # re-keyed and graded by its score: a grade given follows the new key only once staff rescore (decision 10)
+    kept = f" {grades_kept(_)}" if SCORE in (old.grading, new.grading) else ""
 
-    def said(text):
-        return f"{text} {apart}"
+    def said(text, grades=""):
+        return f"{text}{grades} {apart}"
 
     problems = id_change_problems(
         old.questions, new.questions, lambda q: q.prompt, "questions",
@@ -41,7 +85,7 @@ def answer_changes(old, new, _):
                  for i, q in enumerate(new.questions) if q.id not in old_ids and q.id not in renamed]
     problems += [Problem(f"questions.{i}.options", said(_(
         "Question {n}: its options, correct answers or points changed since the tests already taken.")
-        .format(n=i + 1)), False)
+        .format(n=i + 1), kept), False)
         for i, was, now in kept_pairs(old.questions, new.questions)
         if questions_fingerprint((was,)) != questions_fingerprint((now,))]
     # nothing else changed: the questions were moved (the fingerprint keeps their order)

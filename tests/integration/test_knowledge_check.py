@@ -639,6 +639,113 @@ def test_editing_a_paired_test_s_questions_after_pre_tests_were_taken_is_held_un
     assert 'id="q2"' not in platform.export(post)
 
 
+PAIR_KEY_WARNING = (
+    "The pair key was “day1”: the results already filed stay under it and are no longer matched with results "
+    "filed under the new key. Learners with a test under each key see no gain after their post-test, and are left "
+    "out of the pair's figures and the evaluation report's learning figures. Keep the old key to keep them.")
+
+
+def test_changing_a_paired_test_s_pair_key_or_phase_after_results_is_held_until_confirmed(platform):
+    """Results are matched by pair key and phase (common.pairs): an author who changes either once
+    learners took a test splits everyone's pre/post results, so the save is held for "Save anyway"."""
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200  # 1 of 2, filed as day1's pre-test
+
+    def rekey(data):
+        data["pair"] = "day2"
+
+    def to_post(data):
+        data["phase"] = "post"
+
+    def to_pre(data):
+        data.update(phase="pre", grading="none")  # a pre-test is not graded by its score
+
+    refused = edit(platform, post, rekey)  # the post-test nobody took: its learners' pre-tests are under day1
+    assert refused.status == 409 and refused.json["error"] == "answers_touched", refused.json
+    assert refused.json["problems"] == [{"field": "pair", "message": PAIR_KEY_WARNING, "error": False}]
+    assert 'pair="day1"' in platform.export(post)  # nothing saved
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    from emm_xblocks.knowledge_check import editor
+    form = {**editor.to_editor(studio.block(post).load_content()), "pair": "day2"}
+    live = studio.handle(post, "studio_validate", form).json  # the editor says it before the save
+    assert live["touches_answers"] is True and [p["field"] for p in live["problems"]] == ["pair"]
+
+    refused = edit(platform, pre, to_post)  # the test ana took
+    assert refused.status == 409 and refused.json["error"] == "answers_touched", refused.json
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "phase" and warning["error"] is False
+    assert warning["message"] == (
+        "“When learners take it” was “Before the training (pre-test)”: results are filed by phase, and those already "
+        "filed keep theirs. Learners who took this test now see it as the other one, and while both tests of the "
+        "pair have the same phase learners are refused the second, see no gain and are left out of the pair's "
+        "figures and the evaluation report's learning figures. Set it back to keep the pair.")
+    # the post-test made a second pre-test: ana's pre-test was filed by the other one
+    refused = edit(platform, post, to_pre)
+    assert refused.status == 409 and [p["field"] for p in refused.json["problems"]] == ["phase"], refused.json
+    assert 'phase="post"' not in platform.export(pre) and 'phase="post"' in platform.export(post)
+
+    # "Save anyway": ana's post-test no longer finds her pre-test, as the warning said
+    assert edit(platform, post, rekey, confirm=True).status == 200
+    body = platform.lms(ana).handle(post, "submit", RIGHT).json
+    assert body["scores"]["pre"] is None and body["scores"]["change"] is None
+    assert "percentage point" not in visible(body["html"]) and "Pre-test" not in body["message"]
+
+
+def test_a_copy_of_the_pre_test_made_the_post_test_or_another_pair_saves_at_once(platform):
+    """The documented way to make a post-test (Studio's "Duplicate" of the pre-test, then the
+    copy's phase set to post) is not held when pre-tests were taken already: the copy filed
+    nothing and no post-test result is split. Nor is a copy given a pair key of its own."""
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""))
+    assert platform.lms(platform.user("ana")).handle(pre, "submit", HALF).status == 200
+    copy = platform.add(CHECK.format(phase="pre", pair="day1", extra=""))
+    other = platform.add(CHECK.format(phase="pre", pair="day1", extra=""))
+
+    def to_post(data):
+        data["phase"] = "post"
+
+    def rekey(data):
+        data["pair"] = "day2"
+
+    saved = edit(platform, copy, to_post)
+    assert saved.status == 200 and saved.json["warnings"] == [], saved.json
+    assert 'phase="post"' in platform.export(copy)
+    saved = edit(platform, other, rekey)
+    assert saved.status == 200 and saved.json["warnings"] == [], saved.json
+
+
+def test_re_keying_a_test_graded_by_its_score_warns_that_grades_stay_until_staff_rescore(platform):
+    """As the case study's warning says it (common.live_edits.grades_kept): the LMS keeps each grade
+    given until staff rescore (decision 10). An ungraded pre-test's warning does not say it."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    assert platform.lms(ana).handle(post, "submit", HALF).status == 200
+
+    def flip_key(data):
+        for option in data["questions"][0]["options"]:
+            option["correct"] = not option["correct"]
+
+    def more_points(data):
+        data["questions"][1]["points"] = 3
+
+    kept = "Learners who already answered keep the score they were given until staff rescore."
+    [warning] = edit(platform, post, flip_key).json["problems"]
+    assert warning["field"] == "questions.0.options"
+    assert warning["message"] == (
+        "Question 1: its options, correct answers or points changed since the tests already taken. " + kept +
+        " Learners who took the pre-test and the post-test with different questions are counted apart in the pair's "
+        "figures, and their results compare no scores.")
+    [warning] = edit(platform, post, more_points).json["problems"]
+    assert warning["field"] == "questions.1.options" and kept in warning["message"]
+    with translation.override("fr"):
+        [warning] = edit(platform, post, more_points).json["problems"]
+    assert ("Les participants qui ont déjà répondu gardent leur note jusqu’à ce que l’équipe recalcule les notes."
+            in warning["message"])
+    [warning] = edit(platform, pre, flip_key).json["problems"]  # not graded by its score: no grade to keep
+    assert kept not in warning["message"]
+
+
 def test_a_post_test_with_other_questions_than_the_learner_s_pre_test_claims_no_gain(platform):
     pre, post = pair_of(platform)
     ana = platform.user("ana")
