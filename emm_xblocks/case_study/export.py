@@ -14,7 +14,7 @@ from webob import Response
 
 from ..common import summary
 from ..common.errors import HandlerError, staff_only, too_few_respondents
-from ..common.export import content_disposition, csv_lines, dialect_of, download_name
+from ..common.export import content_disposition, csv_lines, dialect_of
 from . import perspectives
 
 
@@ -35,6 +35,5 @@ def distribution_csv(block, suffix=""):
     rows = perspectives.csv_rows(case, summary.tallies(key), by_profile, respondents, _)
     title = _("{title} - answers by profile").format(title=case.display_name)
     dialect = dialect_of(suffix, block.numbers().language)
-    title = download_name(title, dialect)
     return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(title, "csv", fallback="case-study"))
+                    content_disposition=content_disposition(title, "csv", fallback="case-study", dialect=dialect))

@@ -38,7 +38,7 @@ def panel_html(data, parts, read_only, words, lang=""):
     if grade["final"]:
         out.append(f' <span data-final>{escape(grade["final"])}</span>')
     if grade.get("changed"):  # the key changed since: the grade kept until staff rescore
-        out.append(f' <strong data-key-changed>{escape(grade["changed"])}</strong>')
+        out.append(f' <strong data-grade-held>{escape(grade["changed"])}</strong>')
     out.append("</p>\n")
     if data["needs_assessment"]:
         notice = escape(_("Compare your written answers with the key points below, tick the ones your answer "

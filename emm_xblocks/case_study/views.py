@@ -349,7 +349,7 @@ def user_state(case, state, correctness=True, kept=None):
     """The learner's state for the apps: their draft or submitted answers, attempts, and -- where
     ``show_correctness`` allows (``correctness``) -- the submitted attempt's score; ``kept``:
     ``kept_grade``'s, the grade the LMS holds when the current key would count another: then
-    ``score`` and ``max_score`` are that grade, as the page names it, and ``key_changed`` says so."""
+    ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points
     if state.submitted and correctness:
@@ -368,6 +368,6 @@ def user_state(case, state, correctness=True, kept=None):
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
         "max_score": possible,
-        "key_changed": kept is not None and score is not None,
+        "grade_held": kept is not None and score is not None,
         "profile": state.learner_profile,
     }

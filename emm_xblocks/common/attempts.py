@@ -51,11 +51,13 @@ def retry_can_lower(policy, scores, left):
     return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
 
 
-def key_changed(grade, _):
+def held_grade_words(grade, _):
     """The sentence under a grade the LMS holds that the current key would not give (``grade``:
-    it in words, in the learner's language): the key changed, the grade follows if staff rescore."""
-    return _("The answer key has changed since you submitted; your grade ({grade}) will be updated "
-             "if the course team rescores.").format(grade=grade)
+    it in words, in the learner's language). It names no cause for sure: an author's change of the
+    key ("Save anyway") and a staff override (``StoredScoreMixin.held_grade``) look alike here."""
+    return _("Your grade is the one the course recorded: {grade}. It can differ from these results, for "
+             "example if the answer key changed after you submitted, until the course team rescores.").format(
+                 grade=grade)
 
 
 def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None):
@@ -86,7 +88,7 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None)
     index = counted_index(policy, scores)
     if kept is not None and scores:
         counted = score_text(kept)
-        words["changed"] = key_changed(counted, _)
+        words["changed"] = held_grade_words(counted, _)
         if left == 0:
             return words
         can_lower = retry_can_lower(policy, [kept], left)

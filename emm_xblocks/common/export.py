@@ -90,26 +90,24 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def content_disposition(title, extension, fallback="download"):
+def content_disposition(title, extension, fallback="download", dialect=None):
     """``attachment; filename="<ascii>.<ext>"; filename*=UTF-8''<percent-encoded>.<ext>`` for ``title``.
 
     The ASCII name drops accents (``Évaluation`` -> ``Evaluation``) and keeps letters, digits, ``-``
     and ``_``; a title with none (Arabic) falls back to ``fallback``. Browsers that read
-    ``filename*`` (all current ones) show the title itself."""
-    name = one_line(str(title or ""))[:MAX_NAME] or fallback
+    ``filename*`` (all current ones) show the title itself. The name is cut at ``MAX_NAME``
+    characters; a download in the Excel ``dialect`` ends in " (Excel)" (``-Excel`` in ASCII) after
+    the cut, so that it never replaces the plain file in the downloads folder."""
+    suffix = " (Excel)" if dialect is not None and dialect.excel else ""
+    name = one_line(str(title or ""))[:MAX_NAME - len(suffix)] or fallback
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     plain = "".join(c if c.isalnum() or c in "-_" else "-" for c in plain).strip("-")
     while "--" in plain:
         plain = plain.replace("--", "-")
-    plain = plain or fallback
+    plain = (plain or fallback) + ("-Excel" if suffix else "")
+    name += suffix
     encoded = quote(f"{name}.{extension}", safe="")
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
-
-
-def download_name(title, dialect):
-    """The name of a download of ``title`` in ``dialect``: the Excel variant's says so, so that it
-    does not replace the plain file in the downloads folder."""
-    return f"{title} (Excel)" if dialect.excel else title
 
 
 def csv_lines(rows, dialect=PLAIN):

@@ -74,5 +74,5 @@ def kept_pairs(old_items, new_items):
 def grades_kept(_):
     """What a changed answer key or points do to the grades already given, translated: the LMS
     keeps them as they are until staff rescore (decision 10; the learner's page says it too,
-    ``common.attempts.key_changed``)."""
+    ``common.attempts.held_grade_words``)."""
     return _("Learners who already answered keep the score they were given until staff rescore.")

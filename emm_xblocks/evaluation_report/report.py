@@ -256,7 +256,7 @@ def summary_charts(figures, _, numbers):
     return figures
 
 
-def _plain(value, digits=1):
+def _figure(value, digits=1):
     """A CSV cell: ``value`` with at most ``digits`` decimals, "" for None; a ``Figure``, which each
     dialect writes with its decimal mark (``common.export``)."""
     return figure(value, digits)
@@ -269,8 +269,9 @@ def csv_rows(figures, _):
     so). A pair is named as on the page (by its tests), its key beside the name for staff's
     spreadsheets. A reverse-coded statement is marked as on the page ("… (reverse-coded)") on each
     of its rows, and its rescored figures say so ("Top two box, rescored (%)"); its answers per
-    scale point stay as given. Cells are not yet formula-safe: the writer makes them so
-    (``common.export.safe_cell``)."""
+    scale point stay as given. Text cells are not yet formula-safe and figures are
+    ``Figure``s: the writer makes the one safe and gives the other its decimal mark
+    (``common.export.Dialect.cell``)."""
     reaction_, learning_ = _("Reaction"), _("Learning")
     rows = [[_("Section"), _("Evaluation or pair"), _("Pair key"), _("Statement or question"), _("Figure"),
              _("Value")]]
@@ -285,7 +286,7 @@ def csv_rows(figures, _):
         if e["suppressed"]:
             rows.append(row("", _("Suppressed below the minimum group size"), e["min_group"]))
             continue
-        rows.append(row("", _("Favourable answers over all statements (%)"), _plain(e["favourable"])))
+        rows.append(row("", _("Favourable answers over all statements (%)"), _figure(e["favourable"])))
         if e["withheld"]:
             rows.append(row("", _("Statements left out of the favourable answers (too few answers)"), e["withheld"]))
         for st in e["statements"]:
@@ -296,14 +297,14 @@ def csv_rows(figures, _):
                 continue
             for label, percent in zip(e["labels"], st["percents"], strict=True):
                 # xgettext:no-python-format  ("(%)" is a column's unit, not a %-format)
-                rows.append(row(text, _("{label} (%)").format(label=label), _plain(percent)))
+                rows.append(row(text, _("{label} (%)").format(label=label), _figure(percent)))
             if st["reverse"]:
                 # xgettext:no-python-format
                 top, top_two, mean = _("Top box, rescored (%)"), _("Top two box, rescored (%)"), _("Mean, rescored")
             else:
                 top, top_two, mean = _("Top box (%)"), _("Top two box (%)"), _("Mean")
-            rows += [row(text, top, _plain(st["top_box"])), row(text, top_two, _plain(st["top_two_box"])),
-                     row(text, mean, _plain(st["mean"], 2))]
+            rows += [row(text, top, _figure(st["top_box"])), row(text, top_two, _figure(st["top_two_box"])),
+                     row(text, mean, _figure(st["mean"], 2))]
         rows += _profile_rows(e, reaction_, _)
     for p in figures.get("learning", []):
         g = p["figures"]
@@ -318,14 +319,14 @@ def csv_rows(figures, _):
         if g["suppressed"]:
             rows.append(row("", _("Suppressed below the minimum group size"), g["min_group"]))
             continue
-        rows += [row("", _("Mean pre-test score (%)"), _plain(g["mean_pre"])),
-                 row("", _("Mean post-test score (%)"), _plain(g["mean_post"])),
-                 row("", _("Mean gain (percentage points)"), _plain(g["mean_gain"])),
-                 row("", _("Learners who improved (%)"), _plain(g["improved"])),
-                 row("", _("Normalised gain"), _plain(g["normalised_gain"], 3))]
+        rows += [row("", _("Mean pre-test score (%)"), _figure(g["mean_pre"])),
+                 row("", _("Mean post-test score (%)"), _figure(g["mean_post"])),
+                 row("", _("Mean gain (percentage points)"), _figure(g["mean_gain"])),
+                 row("", _("Learners who improved (%)"), _figure(g["improved"])),
+                 row("", _("Normalised gain"), _figure(g["normalised_gain"], 3))]
         for q in g["questions"]:
-            rows += [row(q["prompt"], _("Correct before (%)"), _plain(q["pre_correct"])),
-                     row(q["prompt"], _("Correct after (%)"), _plain(q["post_correct"]))]
+            rows += [row(q["prompt"], _("Correct before (%)"), _figure(q["pre_correct"])),
+                     row(q["prompt"], _("Correct after (%)"), _figure(q["post_correct"]))]
     return rows
 
 
@@ -358,6 +359,6 @@ def _profile_rows(e, section, _):
                 continue
             rows += [[section, e["name"], "", text, _("{profile}: n").format(profile=profile), cell["n"]],
                      [section, e["name"], "", text, _("{profile}: favourable (%)").format(profile=profile),
-                      _plain(cell["favourable"])],
-                     [section, e["name"], "", text, top.format(profile=profile), _plain(cell["top_box"])]]
+                      _figure(cell["favourable"])],
+                     [section, e["name"], "", text, top.format(profile=profile), _figure(cell["top_box"])]]
     return rows

@@ -13,7 +13,7 @@ from webob import Response
 
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
-from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of, download_name
+from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of
 from ..common.i18n import current_language, list_separator
 from ..common.numbers import long_date
 from ..likert import content as likert
@@ -94,9 +94,9 @@ def csv_response(block, suffix=""):
         return staff_only(_).response()
     dialect = dialect_of(suffix, block.numbers().language)
     body = b"".join(csv_lines(report.csv_rows(figures(block), _), dialect))
-    name = download_name(block.load_content().display_name, dialect)
     return Response(body=body, content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(name, "csv", fallback="evaluation-report"))
+                    content_disposition=content_disposition(block.load_content().display_name, "csv",
+                                                            fallback="evaluation-report", dialect=dialect))
 
 
 def student_view(block):

@@ -10,7 +10,7 @@ Course staff also see the pair's figures (``report.pair_figures``), above the mi
 """
 
 from ..common import charts, content_language, pairs, platform, recovery
-from ..common.attempts import key_changed
+from ..common.attempts import held_grade_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
@@ -104,7 +104,7 @@ def answer(block, check, data, lang=None):
                          lang=block.author_lang(check) if lang is None else lang)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id(),
-                                  "key_changed": key_changed(_points(block, nums, *kept), _) if kept else ""})
+                                  "grade_held_words": held_grade_words(_points(block, nums, *kept), _) if kept else ""})
     return dict(data, scores=scores, message=message, announcement=message, html=html)
 
 
@@ -204,9 +204,9 @@ def user_state(check, state, correctness=True, kept=None):
     """The learner's state for the apps: their answers and -- after a post-test, where
     ``show_correctness`` allows -- their score (never after a pre-test); ``kept``: ``kept_grade``'s,
     the grade the LMS holds when the current key would give another: then ``score`` and
-    ``max_score`` are that grade, as the page names it, and ``key_changed`` says so."""
+    ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
         score, possible = kept or (learner.score(check, state.answers)[0], possible)
     return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
-            "key_changed": kept is not None and score is not None}
+            "grade_held": kept is not None and score is not None}

@@ -17,7 +17,7 @@ from webob import Response
 
 from ..common import answer_rows, summary
 from ..common.errors import staff_only, too_few_respondents
-from ..common.export import content_disposition, dialect_of, download_name
+from ..common.export import content_disposition, dialect_of
 from ..common.export import csv_lines as common_csv_lines
 from . import codebook, profiles, report, views
 
@@ -35,8 +35,8 @@ def profile_csv_response(block, suffix=""):
     rows = profiles.csv_rows(views.profile_table(block, survey, key, respondents), _)
     dialect = dialect_of(suffix, block.numbers().language)
     return Response(app_iter=common_csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(download_name(survey.display_name + " profiles", dialect),
-                                                            "csv", fallback="evaluation-profiles"))
+                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
+                                                            fallback="evaluation-profiles", dialect=dialect))
 
 
 def csv_response(block, suffix=""):
@@ -60,8 +60,8 @@ def csv_response(block, suffix=""):
         words["profiles"] = profiles.shown_profiles(table)
     return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words, dialect),
                     content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(download_name(survey.display_name, dialect), "csv",
-                                                            fallback="evaluation"))
+                    content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation",
+                                                            dialect=dialect))
 
 
 def codebook_response(block, suffix=""):
@@ -76,5 +76,4 @@ def codebook_response(block, suffix=""):
     words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
     return Response(app_iter=common_csv_lines(codebook.rows(survey, words, _), dialect), content_type="text/csv",
                     charset="utf-8", content_disposition=content_disposition(
-                        download_name(survey.display_name + " codebook", dialect), "csv",
-                        fallback="evaluation-codebook"))
+                        survey.display_name + " codebook", "csv", fallback="evaluation-codebook", dialect=dialect))

@@ -10,7 +10,7 @@ from webob import Response
 
 from ..common import summary
 from ..common.errors import staff_only
-from ..common.export import content_disposition, csv_lines, dialect_of, download_name
+from ..common.export import content_disposition, csv_lines, dialect_of
 from . import perspectives, report
 
 
@@ -28,6 +28,5 @@ def perspectives_csv(block, suffix=""):
         rows += report.profile_rows(scenario, by, _)
     title = _("{title} - choices by role").format(title=scenario.display_name)
     dialect = dialect_of(suffix, block.numbers().language)
-    title = download_name(title, dialect)
     return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(title, "csv", fallback="role-play"))
+                    content_disposition=content_disposition(title, "csv", fallback="role-play", dialect=dialect))

@@ -14,6 +14,8 @@ from ..common.ids import id_key, is_valid_id
 from ..common.numbers import count
 from ..common.sanitize import SAFE_URL_RE
 from ..common.validation import (  # Problem: with its stable ``code``
+    URL_LOCAL_FILE,
+    URL_SPACE,
     Problem,
     address_problem,
     blocking,
@@ -211,6 +213,9 @@ def validate(scenario, _):
     return problems
 
 
+LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE})  # refuse a save, keep no learner out
+
+
 @lru_cache(maxsize=256)
 def playable(scenario):
     """Learners may play: no error in the scenario but a ``STRANDED`` node, an image's address or
@@ -219,4 +224,4 @@ def playable(scenario):
     offered a way on (``views``, ``learner.back`` and ``learner.restart``), and taking a live course
     offline would strand more. An image whose address will not do is not shown (``safe_url``), and
     a missing name keeps no learner out either (``blocking``)."""
-    return not [p for p in blocking(validate(scenario, str)) if p.code != STRANDED and not p.field.endswith(".image")]
+    return not [p for p in blocking(validate(scenario, str)) if p.code not in LET_PLAY]

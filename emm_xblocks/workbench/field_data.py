@@ -34,7 +34,9 @@ from xblock.runtime import KvsFieldData
 
 
 def _row_of(key):
-    """The ``XBlockState`` row a field lives in (``XBlockState.get_for_key``'s lookup)."""
+    """Which copy a field is read from: one per (scope, block, user). ``XBlockState.get_for_key``
+    keys a row by the scope's short name, so two scopes may share a row (settings and the user
+    state summary, both without a user): two copies of it then, each kept up to date by its saves."""
     return key.scope, key.block_scope_id, key.user_id
 
 

@@ -225,7 +225,7 @@
       /* refused: a new action gets a new id */
       if (!lost) { settled(block, handler); }
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
-      if (!quiet || EMM.isFinal(err)) { EMM.say(alertBox, err.message); }
+      if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
       if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
@@ -292,7 +292,7 @@
   /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure */
   EMM.whenOnline = function (element, fn, waits) {
     var delay = 0, timer = 0;
-    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; fn(); timed = 0; } }
+    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; try { fn(); } finally { timed = 0; } } }
     global.addEventListener("online", fn);
     document.addEventListener("visibilitychange", go);
     retries.set(EMM.root(element), function () {

@@ -782,8 +782,9 @@ def test_after_the_key_changed_the_post_test_page_shows_the_grade_kept_until_sta
     assert platform.gradebook(ana, post)["raw_earned"] == 1.0  # the grade kept, as the LMS holds it
 
     text = visible(platform.lms(ana).html(post))
-    sentence = ("The answer key has changed since you submitted; your grade (1 point out of 2) will be updated if "
-                "the course team rescores.")
+    sentence = ("Your grade is the one the course recorded: 1 point out of 2. "
+            "It can differ from these results, for example if the "
+            "answer key changed after you submitted, until the course team rescores.")
     assert sentence in text
     assert "1 / 2" in text and "50%" in text  # the post-test's score as the grade holds it
     assert "0 / 2" in text  # the pre-test's, as filed
@@ -792,12 +793,12 @@ def test_after_the_key_changed_the_post_test_page_shows_the_grade_kept_until_sta
     assert state["message"] == "Your grade: 1 point out of 2. Pre-test: 0 points out of 2."
     assert sentence in visible(state["html"]) and state["scores"]["post"]["percent"] == 50
     apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
-    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (1.0, 2.0, True)
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (1.0, 2.0, True)
 
     assert rescore(platform, post, only_if_higher=False) == {"ana": "succeeded"}
     assert platform.gradebook(ana, post)["raw_earned"] == 0.0
     text = visible(platform.lms(ana).html(post))
     assert "Post-test: 0 points out of 2" in platform.lms(ana).handle(post, "state", {}).json["message"]
-    assert "The answer key has changed" not in text
+    assert "Your grade is the one the course recorded" not in text
     apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
-    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, False)
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (0.0, 2.0, False)

@@ -34,18 +34,19 @@ def test_after_the_key_changed_the_case_study_page_shows_the_grade_kept_until_st
     assert platform.gradebook(nadia, key)["raw_earned"] == 0.0  # the grade kept, as the warning said
     assert "Your grade: 0 points out of 2." in html
     assert "Submitted: 5 points out of 5" not in html
-    assert ("The answer key has changed since you submitted; your grade (0 points out of 2) will be updated if "
-            "the course team rescores.") in html
+    assert ("Your grade is the one the course recorded: 0 points out of 2. "
+            "It can differ from these results, for example if the "
+            "answer key changed after you submitted, until the course team rescores.") in html
     # which attempt counts, and what a new one can cost, name the same grade
     assert "Your last attempt counts for your grade." in html
     assert "5 points out of 5" not in html
     # what a page asks again after a lost reply says the same
     state = platform.lms(nadia).handle(key, "state", {}).json
-    assert state["message"] == "Your grade: 0 points out of 2." and "data-key-changed" in state["html"]
+    assert state["message"] == "Your grade: 0 points out of 2." and "data-grade-held" in state["html"]
 
     assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
     html = platform.lms(nadia).html(key)
-    assert "Submitted: 5 points out of 5." in html and "The answer key has changed" not in html
+    assert "Submitted: 5 points out of 5." in html and "Your grade is the one the course recorded" not in html
 
 
 # ------------------------------------------------------------------ C3: a chosen option removed or renamed
@@ -126,7 +127,7 @@ def test_after_the_key_changed_the_apps_get_the_case_study_grade_kept_until_staf
     nadia = platform.user("nadia")
     assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200  # wrong: 0 of 2
     apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
-    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, False)
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (0.0, 2.0, False)
     data = form(platform, key, case_editor)
     for option in data["questions"][0]["options"]:
         option["correct"] = option["id"] == "b"
@@ -134,7 +135,7 @@ def test_after_the_key_changed_the_apps_get_the_case_study_grade_kept_until_staf
     assert save(platform, key, data, confirm=True).status == 200
 
     apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
-    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (0.0, 2.0, True)  # not 5 of 5
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (0.0, 2.0, True)  # not 5 of 5
     assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
     apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
-    assert (apps["score"], apps["max_score"], apps["key_changed"]) == (5.0, 5.0, False)
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (5.0, 5.0, False)

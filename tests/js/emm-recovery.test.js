@@ -225,6 +225,7 @@ function retryingBlock(t, outcomes) {
     const outcome = outcomes.length ? outcomes.shift() : "lost";
     if (outcome === "hang") { return new Promise((resolve, reject) => hanging.push(reject)); }
     if (outcome === "lost") { return Promise.reject(new TypeError("Failed to fetch")); }
+    if (outcome === "502") { return Promise.resolve(response(502, "<html>Bad gateway</html>")); }
     return Promise.resolve(outcome === "ok" ? response(200, {ok: true}) : response(400, outcome));
   };
   w.setTimeout = (fn, ms) => setTimeout(fn, ms);
@@ -384,5 +385,31 @@ test("a timed try that the server refuses for good says why", async (t) => {
   await page.pass(20);
   assert.deepEqual(page.sends, [0, 15]);
   assert.equal(alertBox.textContent, "This option no longer exists.");
+  assert.equal(alertBox.hidden, false);
+});
+
+test("a timed try that reaches a server in trouble says so: only a lost connection again is left unsaid", async (t) => {
+  const page = retryingBlock(t, ["lost", "502"]);
+  const alertBox = page.root.querySelector("[data-alert]");
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(1);
+  assert.match(alertBox.textContent, /^No connection/);
+  await page.pass(20);  /* the link is back at 15 s, the server answers 502 */
+  assert.deepEqual(page.sends, [0, 15]);
+  assert.equal(alertBox.textContent, "The server sent an unexpected answer. Please try again.");
+  assert.equal(page.draft.waits(), true, "still waiting: it goes again later");
+});
+
+test("a timed try that throws does not leave the page quiet: the learner's next failure is said", async (t) => {
+  const page = retryingBlock(t, ["lost", "lost"]);
+  const alertBox = page.root.querySelector("[data-alert]");
+  const record = page.draft.load();
+  page.w.EMM.whenOnline(page.root, () => { throw new Error("a corrupt draft"); }, () => true);
+  assert.throws(() => page.w.document.dispatch("visibilitychange"), /a corrupt draft/);
+  page.send(record.data);  /* the learner's own tap: no connection */
+  await settled();
+  await page.pass(1);
+  assert.match(alertBox.textContent, /^No connection/);
   assert.equal(alertBox.hidden, false);
 });

@@ -72,8 +72,9 @@ def test_the_attempts_left_are_written_by_the_count_it_is_given():
 def test_a_grade_kept_since_the_key_changed_is_the_one_every_sentence_names():
     # the key now scores the attempt 5 of 5; the LMS still holds 0 of 4 until staff rescore
     words = attempts.explain("last", [(5, 5)], 0, pct, _, ngettext, kept=(0, 4))
-    assert words["changed"] == ("The answer key has changed since you submitted; your grade (0%) will be updated if "
-                                "the course team rescores.")
+    assert words["changed"] == ("Your grade is the one the course recorded: 0%. "
+            "It can differ from these results, for example if the "
+            "answer key changed after you submitted, until the course team rescores.")
     assert words["final"] == "" and words["counted"] == ""  # no "stays 100%"
     words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, kept=(3, 4))
     assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 75% now."

@@ -30,3 +30,19 @@ def test_the_handler_suffix_excel_asks_for_the_excel_variant():
     fr = dialect_of("excel", "fr")
     assert (fr.separator, fr.decimal, fr.excel) == (";", ",", True)
     assert dialect_of("excel", "fr-ne").decimal == "," and dialect_of("excel", "en-us").decimal == "."
+
+
+def test_the_excel_file_never_takes_the_plain_file_s_name():
+    """A long title is cut before " (Excel)" is added (a French case study's "… - réponses par
+    profil" passes 80 characters), and an Arabic title's ASCII name is the fallback's, marked too."""
+    from urllib.parse import unquote
+
+    from emm_xblocks.common.export import content_disposition
+
+    title = "Étude de cas : la gestion des frontières au Niger, de Tillabéri à Agadez - réponses par profil"
+    plain, xl = content_disposition(title, "csv"), content_disposition(title, "csv", dialect=excel("fr"))
+    assert unquote(xl.split("UTF-8''")[1]).endswith(" (Excel).csv") and '-Excel.csv"' in xl
+    assert plain.split('"')[1] != xl.split('"')[1] and plain.split("UTF-8''")[1] != xl.split("UTF-8''")[1]
+    arabic = content_disposition("تقييم اليوم الأول", "csv", fallback="evaluation", dialect=excel("ar"))
+    assert 'filename="evaluation-Excel.csv"' in arabic
+    assert 'filename="evaluation.csv"' in content_disposition("تقييم اليوم الأول", "csv", fallback="evaluation")
