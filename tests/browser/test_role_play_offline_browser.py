@@ -232,13 +232,15 @@ def test_a_choice_waiting_while_no_data_flows_goes_by_the_retry_timer(workbench,
     assert page.js_errors == []
 
 
-def test_a_choice_lost_twice_while_the_state_reads_keeps_waiting_and_goes_when_the_link_is_back(workbench, new_page):
+@pytest.mark.parametrize("back", ["timer", "online"])
+def test_a_choice_lost_twice_while_the_state_reads_keeps_waiting_and_goes_when_the_link_is_back(workbench, new_page,
+                                                                                               back):
     """Decision 22, item 6: the choice's request is dropped on its way twice (it never reaches the
     server) while the page can re-read the state each time, the learner still at step 1. The page
     sends it again at once after the first loss, not after the second (no loop on a link that keeps
     failing); but the choice keeps waiting, as its alert says, and goes with its id when the link is
-    back: here by the retry timer, no ``online`` event nor tap. Before, the second loss forgot it: the
-    alert still said it would be sent, and nothing ever went."""
+    back: by the retry timer (no ``online`` event nor tap), or when the browser fires ``online``.
+    Before, the second loss forgot it: the alert still said it would be sent, and nothing ever went."""
     learner = student_id()
     page = new_page(PHONE)
     page.clock.install()
@@ -260,7 +262,11 @@ def test_a_choice_lost_twice_while_the_state_reads_keeps_waiting_and_goes_when_t
     assert "Step 1: what happens" in page.locator(f"{BLOCK} [data-panel]").text_content()
     assert block_of(workbench, DEMO, learner).path == ["po-arrival"]
 
-    page.clock.fast_forward(30_000)  # the backoff after the second failure
+    if back == "timer":
+        page.clock.fast_forward(30_000)  # the backoff after the second failure
+    else:
+        go_offline(page)
+        page.context.set_offline(False)  # the browser fires "online"
     wait_for_step_2_after(page, "Away from the man, she starts to talk.")
     assert alert(page).is_hidden()
     assert sent == [dropped[0]] * 3  # one choice, its id each time
