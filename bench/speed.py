@@ -401,11 +401,17 @@ def case_variant_figures(runtime_class, repeat):
 
 
 # ------------------------------------------------------------------ the workbench's SQLite store
-def workbench_phase(repeat):
+def workbench_phase(repeat, sdk_store=False):
+    """``sdk_store``: on xblock-sdk's own key-value store, which reads a block's row again for every
+    field (``workbench/runtime.py``), instead of the workbench's field data of decision 57."""
     db = ROOT / "var" / "bench" / "speed.db"
     db.parent.mkdir(parents=True, exist_ok=True)
     db.unlink(missing_ok=True)
     setup_django(str(db))
+    if sdk_store:
+        from django.conf import settings
+
+        settings.WORKBENCH["services"].pop("field-data", None)  # WorkbenchRuntime's own then
     from django.test import Client
     from workbench.runtime import WorkbenchRuntime
     from workbench.scenarios import SCENARIOS, add_xml_scenario
@@ -559,10 +565,13 @@ def print_memory_table(results, repeat):
                 print(f"    {label:<48} {_ms(figures['action'])} {figures['calls']:>7,}")
 
 
-def print_workbench_table(results, repeat):
+def print_workbench_table(results, repeat, sdk_store=False):
     dnd = results.get("drag-and-drop-v2", {}).get("action")
-    print(f"Workbench SQLite store, main learner action over HTTP (Django test client), ms, median of {repeat};")
-    print("  the rows of block state it reads and writes (a new learner; decision 57), counted after the runs:")
+    store = ("xblock-sdk's own store, a read of the row per field" if sdk_store
+             else "each row read once per request, as the LMS reads it (decision 57)")
+    print(f"Workbench SQLite store ({store}),")
+    print(f"  main learner action over HTTP (Django test client), ms, median of {repeat};")
+    print("  the rows of block state it reads and writes (a new learner), counted after the runs:")
     print(f"  {'block':<34} {'action':>7} {'reads':>6} {'writes':>6}  {'(handler)':<14} target / verdict")
     for s in subjects():
         figures = results.get(s.key, {})
@@ -647,7 +656,8 @@ def _child(phase, repeat):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("phase", nargs="?", default="all", choices=["all", "memory", "workbench", "profile"])
+    parser.add_argument("phase", nargs="?", default="all",
+                        choices=["all", "memory", "workbench", "workbench-sdk", "profile"])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON (one phase)")
     parser.add_argument("--repeat", type=int, default=REPEAT)
     parser.add_argument("--block", default="emm_likert", choices=list(ACTION_LIMIT_MS), help="for profile")
@@ -655,20 +665,26 @@ def main():
     if args.phase == "profile":
         profile_block(args.block, args.repeat)
         return
-    if args.phase in ("memory", "workbench"):
-        results = (memory_phase if args.phase == "memory" else workbench_phase)(args.repeat)
+    sdk = args.phase == "workbench-sdk"
+    if args.phase in ("memory", "workbench", "workbench-sdk"):
+        results = memory_phase(args.repeat) if args.phase == "memory" else workbench_phase(args.repeat, sdk)
         if args.json:
             print(json.dumps(results))
+        elif args.phase == "memory":
+            print_memory_table(results, args.repeat)
         else:
-            (print_memory_table if args.phase == "memory" else print_workbench_table)(results, args.repeat)
+            print_workbench_table(results, args.repeat, sdk)
         return
     # each phase in its own process: the two stores are two Django database settings
     memory = _child("memory", args.repeat)
     workbench = _child("workbench", args.repeat)
+    workbench_sdk = _child("workbench-sdk", args.repeat)
     print("Speed beside the anchors (issue 7)")
     print_memory_table(memory, args.repeat)
     print()
     print_workbench_table(workbench, args.repeat)
+    print()
+    print_workbench_table(workbench_sdk, args.repeat, sdk_store=True)
     print(machine_note())
 
 

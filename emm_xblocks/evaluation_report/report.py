@@ -35,6 +35,7 @@ from html import escape
 
 from ..common import charts, content_language
 from ..common.export import figure
+from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
 from ..likert import profiles
 from ..likert.content import CUSTOM
@@ -158,7 +159,9 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     answers) over the evaluations that asked it in the same words on the same scale and show it
     (the sentence quotes those words: another evaluation's rewording of the id is not pooled in;
     of an id asked in several wordings, the most answered is quoted); None below ``min_group``
-    answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written)."""
+    answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written);
+    ``n`` the answers it pools, ``evaluations`` the names of the evaluations they come from, and
+    ``names`` those names in one line, as the page (when it pools two or more) and the CSV say them."""
     pooled = {}  # (id, words, scale): only the answers to the same words on the same scale are pooled
     for e in evaluations:
         for row in e["statements"]:
@@ -196,8 +199,9 @@ def _headline(evaluations, chosen, min_group, _, numbers):
     label_lang = entry["evaluation"]["labels_lang"]
     html = escape(frame).format(percent=escape(shown), statement=f"<bdi{lang}>{escape(statement)}</bdi>",
                                 **{k: f"<bdi{label_lang}>{escape(v)}</bdi>" for k, v in words.items()})
+    # the evaluations it pools, named as the page and the CSV name them ("Day 1; Day 3")
     return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html,
-            "evaluations": entry["names"]}
+            "evaluations": entry["names"], "names": list_separator(_).join(entry["names"])}
 
 
 def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH, page_language=""):
@@ -267,7 +271,8 @@ def csv_rows(figures, _):
     evaluation or pair, pair key, statement or question, figure, value]``, the header first; what
     the page withholds below the minimum group size the CSV withholds too (a ``suppressed`` row says
     so). A pair is named as on the page (by its tests), its key beside the name for staff's
-    spreadsheets. A reverse-coded statement is marked as on the page ("… (reverse-coded)") on each
+    spreadsheets. The headline's rows name the evaluations it pools and its answers, as the page
+    does. A reverse-coded statement is marked as on the page ("… (reverse-coded)") on each
     of its rows, and its rescored figures say so ("Top two box, rescored (%)"); its answers per
     scale point stay as given. Text cells are not yet formula-safe and figures are
     ``Figure``s: the writer makes the one safe and gives the other its decimal mark
@@ -277,7 +282,10 @@ def csv_rows(figures, _):
              _("Value")]]
     if figures.get("headline"):
         h = figures["headline"]
-        rows.append([reaction_, "", "", h["statement"], _("Headline"), h["text"]])
+        # the headline's evaluations and answers, as its page says them ("(45 answers)
+        # Evaluations: Day 1; Day 3"): the evaluations in the evaluation's column
+        rows += [[reaction_, h["names"], "", h["statement"], _("Headline"), h["text"]],
+                 [reaction_, h["names"], "", h["statement"], _("Answers counted in the headline"), h["n"]]]
     for e in figures["evaluations"]:
         def row(statement, figure, value, name=e["name"]):
             return [reaction_, name, "", statement, figure, value]

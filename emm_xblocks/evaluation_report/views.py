@@ -14,7 +14,7 @@ from webob import Response
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
 from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of
-from ..common.i18n import current_language, list_separator
+from ..common.i18n import current_language
 from ..common.numbers import long_date
 from ..likert import content as likert
 from . import editor, learning, report, validation
@@ -59,7 +59,7 @@ def figures(block):
     if data["headline"]:  # its HTML: every text escaped, the statement in a <bdi> (report._headline)
         data["headline"]["html"] = mark_safe(data["headline"]["html"])  # noqa: S308 - escaped
         if len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
-            data["headline"]["pooled"] = list_separator(block.ugettext).join(data["headline"]["evaluations"])
+            data["headline"]["pooled"] = data["headline"]["names"]
     report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
                                     if survey.asks_profile}, block.ugettext)
     data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)

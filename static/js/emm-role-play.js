@@ -41,7 +41,8 @@ function EmmRolePlay(runtime, element) {
   }
 
   /* Where the learner is now. A refusal's message stays. After a lost action: the server has
-     it (a lost reply), the alert goes; it has not and the link works, it goes again, once. */
+     it (a lost reply), the alert goes; it has not and the link works, it goes again, once,
+     then waits for the link. */
   function refresh(err, meta) {
     EMM.post(runtime, element, "state", {}).then(function (body) {
       show(body);
@@ -55,7 +56,7 @@ function EmmRolePlay(runtime, element) {
       } else if (!waiting.tried) {
         waiting.tried = true;
         resend();
-      } else { waiting = null; }
+      } else if (EMM.isLost(err)) { tellWaiting(); }
     }, function () {
       if (waiting && err && err.error !== EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
     });

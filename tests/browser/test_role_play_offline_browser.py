@@ -230,3 +230,46 @@ def test_a_choice_waiting_while_no_data_flows_goes_by_the_retry_timer(workbench,
     page.wait_for_timeout(300)
     assert len(sent) == 2
     assert page.js_errors == []
+
+
+@pytest.mark.parametrize("back", ["timer", "online"])
+def test_a_choice_lost_twice_while_the_state_reads_keeps_waiting_and_goes_when_the_link_is_back(workbench, new_page,
+                                                                                               back):
+    """Decision 22, item 6: the choice's request is dropped on its way twice (it never reaches the
+    server) while the page can re-read the state each time, the learner still at step 1. The page
+    sends it again at once after the first loss, not after the second (no loop on a link that keeps
+    failing); but the choice keeps waiting, as its alert says, and goes with its id when the link is
+    back: by the retry timer (no ``online`` event nor tap), or when the browser fires ``online``.
+    Before, the second loss forgot it: the alert still said it would be sent, and nothing ever went."""
+    learner = student_id()
+    page = new_page(PHONE)
+    page.clock.install()
+    start_as_officer(page, workbench.scenario_url(DEMO, learner))
+    dropped = drop_requests(page, "choose", times=2)
+    reads, sent = [], []
+    page.on("requestfinished", lambda request: reads.append(request.url) if "/state/" in request.url else None)
+    page.on("request", lambda request: sent.append(request.post_data_json["action_id"])
+            if "/choose/" in request.url else None)
+    choice(page, APART).click()
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()
+    for _ in range(50):  # both re-reads of the state answered: the page knows the learner is at step 1
+        if len(reads) >= 2:
+            break
+        page.wait_for_timeout(100)
+    assert len(dropped) == 2 and len(reads) == 2
+    page.wait_for_timeout(300)
+    alert(page).filter(has_text=WAITING.format(APART)).wait_for()  # still said, and now still true
+    assert "Step 1: what happens" in page.locator(f"{BLOCK} [data-panel]").text_content()
+    assert block_of(workbench, DEMO, learner).path == ["po-arrival"]
+
+    if back == "timer":
+        page.clock.fast_forward(30_000)  # the backoff after the second failure
+    else:
+        go_offline(page)
+        page.context.set_offline(False)  # the browser fires "online"
+    wait_for_step_2_after(page, "Away from the man, she starts to talk.")
+    assert alert(page).is_hidden()
+    assert sent == [dropped[0]] * 3  # one choice, its id each time
+    state = block_of(workbench, DEMO, learner)
+    assert state.path == ["po-arrival", "po-interview"] and state.taken == [0]  # done once
+    assert page.js_errors == []

@@ -27,7 +27,8 @@ def test_each_evaluation_shared_statements_and_a_pooled_headline():
     assert f["headline"] == {"statement": "relevance", "percent": 75, "n": 12,
                              "text": "75% strongly agreed that “Relevant”.",
                              "html": "75% strongly agreed that “<bdi>Relevant</bdi>”.",
-                             "evaluations": ["Day 1", "Day 3"]}  # what it pools, named in the summary
+                             "evaluations": ["Day 1", "Day 3"],  # what it pools, named in the summary
+                             "names": "Day 1; Day 3"}  # and in the CSV, in one line
 
 
 def test_the_headline_ends_with_one_full_stop_when_the_statement_has_its_own():
