@@ -21,6 +21,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.export import excel_link
 from ..common.pack import pack_link_html
 from ..common.waiting import disabled_until_ready, note_html
 
@@ -63,9 +64,8 @@ def page_html(page, words):
         download = escape(_("Download how participants answered, by profile (CSV)"))
         excel = ""
         if page.get("distribution_excel"):  # its Excel variant (common.export.excel)
-            title = escape(_("For Excel with French regional settings: columns separated by semicolons, numbers "
-                             "with this page’s decimal mark."))
-            name = escape(_("CSV for Excel (;)"))  # not in the f-string: xgettext would not read it there
+            link = excel_link(nums.language, _)  # naming the separator the file has
+            title, name = escape(link["title"]), escape(link["text"])
             excel = (f' · <a href="{escape(page["distribution_excel"])}" download data-csv-excel title="{title}">'
                      f'{name}</a>')
         csv = (f'<p class="emm-staff-link"><a href="{escape(page["distribution_csv"])}" download'

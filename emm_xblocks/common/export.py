@@ -14,10 +14,13 @@ Likert responses' answers (``likert.report.csv_columns``):
 
 * ``PLAIN``: RFC 4180, ``,`` between cells and a decimal point, for programs (R, Stata, Python)
   and for spreadsheets set to English;
-* ``excel(language)``: ``;`` between cells and the decimal mark of the download's language
-  (CLDR's, Latin digits: ``,`` in French and Spanish, ``.`` in English and Arabic), for Excel set
-  to French regional settings, which reads a plain CSV's rows into one column and ``63.8`` as
-  text or a date. No ``sep=;`` first line: Excel then ignores the BOM and shows accents garbled.
+* ``excel(language)``: the decimal mark of the download's language (CLDR's, Latin digits: ``,``
+  in French and Spanish, ``.`` in English and Arabic) and the separator Excel reads with it in
+  that language's regional settings (decision 61): ``;`` where the decimal mark is ``,`` (French,
+  Spanish: Excel there reads a plain CSV's rows into one column and ``63.8`` as text or a date),
+  ``;`` in Arabic too (Windows' Arabic settings pair a decimal point with ``;``), else ``,``
+  (English). No ``sep=;`` first line: Excel then ignores the BOM and shows accents garbled.
+  ``excel_link`` names the separator on the link (« CSV pour Excel (;) », "CSV for Excel (,)").
 
 Only the cells written as ``Figure`` (``figure``: a number with a decimal point, never grouped)
 change their decimal mark, and ``int`` cells are written as they are; text cells are written
@@ -66,10 +69,38 @@ class Dialect:
 PLAIN = Dialect(",", ".")
 
 
+# languages whose regional settings in Windows put ``;`` between list items beside a decimal
+# point (LOCALE_SLIST ";", LOCALE_SDECIMAL "." in every Arabic locale: ar-SA, ar-EG, ar-DZ...),
+# so that Excel there reads ``;`` between a CSV's cells though the decimal mark is not a comma
+SEMICOLON_WITH_POINT = frozenset({"ar"})
+
+
 def excel(language):
-    """The Excel variant in ``language``: ``;`` between cells, the language's decimal mark (CLDR,
-    Latin digits, as the figures are written)."""
-    return Dialect(";", get_decimal_symbol(locale_of(language), numbering_system="latn"), excel=True)
+    """The Excel variant in ``language``: the language's decimal mark (CLDR, Latin digits, as the
+    figures are written) and the separator Excel reads beside it (``excel_separator``)."""
+    decimal = get_decimal_symbol(locale_of(language), numbering_system="latn")
+    return Dialect(excel_separator(language, decimal), decimal, excel=True)
+
+
+def excel_separator(language, decimal):
+    """Excel's list separator (what it splits a CSV's cells on) in ``language``'s regional
+    settings, where numbers are written with ``decimal``: ``;`` where the decimal mark is a comma
+    (a comma cannot be both), and in the languages of ``SEMICOLON_WITH_POINT``; ``,`` elsewhere."""
+    if decimal == "," or locale_of(language).language in SEMICOLON_WITH_POINT:
+        return ";"
+    return ","
+
+
+def excel_link(language, _):
+    """The words of the link to a download's Excel variant in ``language`` (the page's, which is
+    the download's), naming the separator the file really has: ``{"text", "title"}``."""
+    if excel(language).separator == ";":
+        return {"text": _("CSV for Excel (;)"),
+                "title": _("For Excel as set up for this page’s language: columns separated by semicolons, "
+                           "numbers with this page’s decimal mark.")}
+    return {"text": _("CSV for Excel (,)"),
+            "title": _("For Excel as set up for this page’s language: columns separated by commas, "
+                       "numbers with this page’s decimal mark.")}
 
 
 def dialect_of(suffix, language):

@@ -13,7 +13,7 @@ from webob import Response
 
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.errors import staff_only
-from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of
+from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of, excel_link
 from ..common.i18n import current_language
 from ..common.numbers import long_date
 from ..likert import content as likert
@@ -110,6 +110,7 @@ def student_view(block):
                                  "author_lang": block.author_lang(report_),  # the report's own name
                                  "csv_url": block.runtime.handler_url(block, "export_csv"),
                                  "excel_url": block.runtime.handler_url(block, "export_csv", EXCEL),
+                                 "excel_link": excel_link(numbers.language, block.ugettext),  # its separator
                                  "produced": long_date(datetime.now(UTC).date(), numbers.language),
                                  "course": platform.course_key(block)})
     frag.add_css_url(block.resource_url(charts.CHART_CSS))

@@ -81,14 +81,20 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         """What a save does to the results filed: the questions' changes (``EditableContentMixin``,
         held while any result of the pair is filed), then a pair key or phase changed, held only
         when it splits results filed (``changes.pairing_changes``: not the copy of a test that
-        filed nothing)."""
+        filed nothing), and the grading changed, held only when this block's learners have results
+        (``changes.grading_changes``: the LMS graded them the old way)."""
         found, answered = super().answer_changes(content)
         old = self.load_content()
-        if content is None or not changes.pairing_moved(old, content):
+        if content is None:
+            return found, answered
+        moved, regraded = changes.pairing_moved(old, content), changes.grading_moved(old, content)
+        if not (moved or regraded):
             return found, answered
         course, key = self._filed_under()
-        split = changes.pairing_changes(old, content, pairs.filed(course, old.pair, key), self.author_gettext())
-        return split + found, answered or bool(split)
+        filed, _ = pairs.filed(course, old.pair, key), self.author_gettext()
+        held = changes.pairing_changes(old, content, filed, _) if moved else []
+        held += changes.grading_changes(old, content, filed[1], _) if regraded else []
+        return held + found, answered or bool(held)
 
     def _filed_under(self):
         """``(course key, block key)`` as text, as the LMS files results under them."""

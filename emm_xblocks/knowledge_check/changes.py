@@ -18,6 +18,14 @@ results another test filed at that phase (two tests of one phase). A copy of a p
 Studio's "Duplicate" and set to the post-test, or given a key of its own, has filed nothing and
 is saved at once.
 
+``grading_changes(old, new, own, _)`` warns of the grading changed once this block's learners have
+results (``own``): the LMS keeps the grade each of them was given (its gradebook reads the
+``(earned, possible)`` published, ``StoredScoreMixin``; decision 10) until staff rescore, which
+grades their stored answers the new way; a test that was not graded published none, so the course
+counts it as 0 for them until then; a test no longer graded is no longer counted (the LMS counts only
+the blocks with a score), the grades recorded included. Only this block's results count (grades
+are each block's own: the other test's results hold nothing); a test nobody took is saved at once.
+
 ``answer_changes(old, new, _)``: a question removed, added or its id renamed; a question's
 options, correct answers, points or partial credit changed; the questions moved. On a test graded
 by its score, a question re-keyed (its options, correct answers or points) also says that learners
@@ -29,7 +37,7 @@ study's sentence on its changed correct answers).
 from ..common.live_edits import grades_kept, id_change_problems, id_changes, kept_pairs
 from ..common.questions import questions_fingerprint
 from ..common.validation import Problem
-from .content import PHASES, POST, PRE, SCORE
+from .content import GRADING, PHASES, POST, PRE, SCORE, UNGRADED
 
 
 def pairing_changes(old, new, filed, _):
@@ -53,6 +61,31 @@ def pairing_changes(old, new, filed, _):
             "figures and the evaluation report's learning figures. Set it back to keep the pair.")
             .format(old=_(PHASES[old.phase])), False))
     return problems
+
+
+def grading_changes(old, new, own, _):
+    """``[Problem(..., error=False)]``: the grading changed in ``new`` while learners have results
+    of this block (``own``, ``common.pairs.filed``), each of whom the LMS graded the old way."""
+    if new.grading == old.grading or not own:
+        return []
+    was = _(GRADING.get(old.grading, GRADING[UNGRADED]))
+    if old.grading == UNGRADED:
+        message = _("“Grading” was “{old}”: learners who already answered have no grade for this test, and the course "
+                    "counts it as 0 for them until staff rescore it, which grades their answers.")
+    elif new.grading == UNGRADED:
+        message = _("“Grading” was “{old}”: the course no longer counts this test in learners' grades, the grades "
+                    "already recorded included, and learners who answer next get none. Set it back to keep it "
+                    "counted.")
+    else:
+        message = _("“Grading” was “{old}”: learners who already answered keep the grade they were given that way "
+                    "until staff rescore this test, which grades their answers the new way. Until then, they and "
+                    "the learners who answer next are not graded alike.")
+    return [Problem("grading", message.format(old=was), False)]
+
+
+def grading_moved(old, new):
+    """The grading differs (``grading_changes`` then asks the store whether learners answered)."""
+    return old.grading != new.grading
 
 
 def pairing_moved(old, new):

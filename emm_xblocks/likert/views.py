@@ -7,7 +7,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common import answer_rows, content_language, profile, recovery, store, summary
-from ..common.export import EXCEL
+from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
@@ -221,6 +221,7 @@ def results_json(block):
         "csv_excel_url": None,
         "codebook_url": None,
         "codebook_excel_url": None,
+        "excel_link": None,  # the Excel links' text and title (``common.export.excel_link``)
         "statements": [],
         "headline": None,
         "headline_text": None,
@@ -231,6 +232,7 @@ def results_json(block):
     if staff:  # what each column of the responses CSV holds: no answer in it, offered before any
         data["codebook_url"] = block.runtime.handler_url(block, "export_codebook")
         data["codebook_excel_url"] = block.runtime.handler_url(block, "export_codebook", EXCEL)
+        data["excel_link"] = excel_link(block.numbers().language, _)  # its words, naming its separator
     lang = content_language.tag_for_page(survey.content_language, current_language())
     if lang:  # the author's language, where the page is in another: the script marks the author's
         # words with it (a custom scale's labels too), never the reader's (common.content_language)

@@ -10,7 +10,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 
 from ..common import content_language, numbers, platform, profile
 from ..common.attempts import attempts_left, explain, percent
-from ..common.export import EXCEL
+from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.waiting import note_html
@@ -201,6 +201,7 @@ def student_view(block):
     if scenario.show_others and block.is_staff():
         ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
         ctx["perspectives_excel"] = block.runtime.handler_url(block, "export_perspectives", EXCEL)
+        ctx["excel_link"] = excel_link(block.numbers().language, block.ugettext)  # naming its separator
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 

@@ -30,7 +30,7 @@ var EmmLikertResults = {
       [[data.csv_url, _("Download the responses (CSV)"), data.csv_excel_url],
         [data.codebook_url, _("Download the codebook: what each column holds (CSV)"), data.codebook_excel_url]
       ].forEach(function (file) {
-        if (file[0]) { target.appendChild(EmmLikertResults.download(file[0], file[1], file[2])); }
+        if (file[0]) { target.appendChild(EmmLikertResults.download(file[0], file[1], file[2], data.excel_link)); }
       });
     }
     target.replaceChildren();
@@ -99,7 +99,8 @@ var EmmLikertResults = {
       "aria-label": _("Results table")}, [table]));
     (data.apart || []).forEach(function (section) { EmmLikertResults.apart(target, section); });
     if (data.profiles) {
-      EmmLikertResults.profiles(target, data.profiles, lang, data.profile_csv_url, data.profile_csv_excel_url);
+      EmmLikertResults.profiles(target, data.profiles, lang, data.profile_csv_url, data.profile_csv_excel_url,
+        data.excel_link);
     }
     if (data.comments && data.comments.length) {
       target.appendChild(el("h4", {text: _("Comments")}));
@@ -109,16 +110,16 @@ var EmmLikertResults = {
   }
 };
 
-/* a staff download, then its Excel variant beside it (";" between cells, the page's decimal mark:
-   common/export.py), each a button */
-EmmLikertResults.download = function (url, text, excelUrl) {
+/* a staff download, then its Excel variant beside it (the separator Excel reads in the page's
+   language, the page's decimal mark: common/export.py), each a button; ``excelLink``, the server's
+   words for it (``{text, title}``, naming its separator) */
+EmmLikertResults.download = function (url, text, excelUrl, excelLink) {
   "use strict";
-  var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
+  var el = window.EMM.el;
   var links = [el("a", {href: url, class: "emm-button", download: "", text: text})];
-  if (excelUrl) {
+  if (excelUrl && excelLink) {
     links.push(" ", el("a", {href: excelUrl, class: "emm-button", download: "", "data-csv-excel": "",
-      title: _("For Excel with French regional settings: columns separated by semicolons, numbers with this page’s decimal mark."),
-      text: _("CSV for Excel (;)")}));
+      title: excelLink.title, text: excelLink.text}));
   }
   return el("p", {}, links);
 };
@@ -173,7 +174,7 @@ EmmLikertResults.apart = function (target, section) {
 /* Who answered (issue 11): a column per participant profile (and one for who did not say), each
    statement's favourable share and top box; a cell the server withheld (too few answers, or one that
    would give a small group away: common/perspectives.py) says so. */
-EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl) {
+EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl, excelLink) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var loc = EMM.locale(target);
@@ -202,6 +203,6 @@ EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl) {
       el("table", {class: "emm-table"}, [el("caption", {class: "emm-sr", text: title}),
         el("thead", {}, [el("tr", {}, head)]), el("tbody", {}, rows)])])
   ]);
-  if (csvUrl) { section.appendChild(EmmLikertResults.download(csvUrl, _("Download the figures by profile (CSV)"), excelUrl)); }
+  if (csvUrl) { section.appendChild(EmmLikertResults.download(csvUrl, _("Download the figures by profile (CSV)"), excelUrl, excelLink)); }
   target.appendChild(section);
 };

@@ -351,3 +351,39 @@ def test_removing_a_question_of_a_test_learners_took_waits_for_save_anyway(workb
     editor.locator("[data-status]").filter(has_text="Saved.").wait_for()
     assert questions() == ["q1", "q3"]
     assert page.js_errors == []
+
+
+def test_changing_the_grading_of_a_test_learners_took_waits_for_save_anyway(workbench, new_page):
+    """The LMS keeps each learner's grade given the old way until staff rescore: the editor says so
+    at the grading field and saves only with "Save anyway"."""
+    import uuid
+
+    xml = (f'<emm_knowledge_check display_name="Pre" phase="pre" pair="gr-{uuid.uuid4().hex[:8]}">'
+           '<question id="q1" type="single"><prompt><![CDATA[<p>Question 1?</p>]]></prompt>'
+           '<option id="a" correct="true">Alpha</option><option id="b">Beta</option></question>'
+           "</emm_knowledge_check>")
+    scenario = workbench.add_scenario(xml)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    assert workbench.submit(page, scenario, learner, {"q1": "a"}).ok
+
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    editor = page.locator(".emm-kc-editor")
+    editor.locator("[data-item=questions]").first.wait_for()
+    editor.locator("[data-field=grading]").select_option("participation")
+    page.get_by_role("button", name="Save", exact=True).click()
+    editor.locator("[data-save-alert]").filter(has_text="Save anyway").wait_for()
+    editor.locator("[data-error=grading]").filter(
+        has_text="learners who already answered have no grade for this test").wait_for()
+
+    from workbench.runtime import WorkbenchRuntime
+
+    def grading():
+        return WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario)).load_content().grading
+
+    assert grading() == "none"  # held back
+    page.get_by_role("button", name="Save anyway").click()
+    editor.locator("[data-status]").filter(has_text="Saved.").wait_for()
+    assert grading() == "participation"
+    assert page.js_errors == []

@@ -45,7 +45,7 @@ SEED = [
 ]
 REVERSE = {"pace"}
 CODEBOOK_LINK = "Download the codebook: what each column holds (CSV)"
-EXCEL_LINK = "CSV for Excel (;)"  # each download's Excel variant, beside it (decision 58)
+EXCEL_LINK = "CSV for Excel (,)"  # each download's Excel variant, beside it: "," in English (decisions 58, 61)
 
 
 def server_gettext(lang, text):
@@ -340,25 +340,26 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     book = codebook(page, links.nth(2))
     assert [row[0] for row in book[1:]] == table[0]
     assert {row[0]: row[1] for row in book}["pace"] == "The pace of the training was too fast."
-    # the Excel variants: ";" between cells, each answer's number in its statement's column and its
-    # label in the next, and their codebook heading its rows with exactly those columns
+    # the Excel variants: "," between cells as English Excel splits them, each answer's number in its
+    # statement's column and its label in the next, and their codebook heading its rows with exactly
+    # those columns
     href = links.nth(1).get_attribute("href")
     assert "/export_csv/excel" in href
     body = page.request.get(urljoin(page.url, href)).body().decode("utf-8")
     assert body.startswith("\ufeff")
-    excel = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
+    excel = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=","))
     first = STATEMENTS[0]
     assert excel[0][:2] == [first, f"{first} (label)"] and len(excel) == len(table)
     assert sorted(int(row[0]) for row in excel[1:]) == sorted(a[first] for a in SEED)
     assert "'" + FORMULA in [row[-1] for row in excel]
-    excel_book = codebook(page, links.nth(3), delimiter=";")
+    excel_book = codebook(page, links.nth(3), delimiter=",")
     assert [row[0] for row in excel_book[1:]] == excel[0]
     assert page.js_errors == []
 
 
 def codebook(page, link, delimiter=","):
-    """The codebook ``link`` downloads, as rows, after checking it is one (a CSV with a BOM; ``;``
-    between cells for its Excel variant)."""
+    """The codebook ``link`` downloads, as rows, after checking it is one (a CSV with a BOM), its
+    cells split on ``delimiter``."""
     href = link.get_attribute("href")
     assert "/export_codebook/" in href
     download = page.request.get(urljoin(page.url, href))

@@ -1,7 +1,8 @@
-"""Every staff CSV's Excel variant (trial s12 C4, decision 58) through the platform-faithful runtime
-(tests/openedx): ``…/<handler>/excel`` writes the same rows as the plain CSV with ``;`` between
-cells and the decimal mark of the download's language ("4,17" in French, "4.17" in English), so
-that Excel set to French regional settings opens it in columns and reads its figures as numbers.
+"""Every staff CSV's Excel variant (trial s12 C4, decisions 58 and 61) through the platform-faithful
+runtime (tests/openedx): ``…/<handler>/excel`` writes the same rows as the plain CSV with the
+decimal mark of the download's language ("4,17" in French, "4.17" in English) and the separator
+Excel reads beside it in that language's settings (``;`` in French, Spanish and Arabic, ``,`` in
+English), so that Excel opens it in columns and reads its figures as numbers.
 The Likert responses give each answer's number a column of its own (AVERAGE reads it) and its
 label the next; the codebook's Excel variant heads its rows with exactly those columns. Staff
 pages offer each variant beside its CSV; learners never get one."""
@@ -18,19 +19,26 @@ from tests.integration.test_evaluation_report import DAY, REPORT, answer, course
 from tests.openedx.fixtures import platform  # noqa: F401
 
 PROFILE = """<profile prompt="You work for"><option id="gov">Government</option>
-  <option id="cso">Civil society</option></profile>"""
+  <option id="cso">Civil society (NGOs, unions; associations)</option></profile>"""
+CSO = "Civil society (NGOs, unions; associations)"  # holds both separators: quoted in either file
+# how Excel splits a CSV's cells and reads its numbers in each language's regional settings (Windows'
+# list separator and decimal symbol: en-US ",", "."; fr-FR and es-ES ";", ","; ar-SA ";", ".")
+EXCEL_READS = {"en": (",", "."), "fr": (";", ","), "es": (";", ","), "ar": (";", ".")}
+LINK = {"en": "CSV for Excel (,)", "fr": "CSV pour Excel (;)", "es": "CSV para Excel (;)",
+        "ar": "CSV لبرنامج Excel (;)"}
 DECIMAL = re.compile(r"^-?\d+\.\d+$")  # a figure as the plain CSV writes it
 
 
 def get(platform, key, handler, lang="en", excel=False, user="sam"):  # noqa: F811
-    """A staff download, its rows as Python's csv module reads them (``;`` for the Excel variant)."""
+    """A staff download, its rows as Python's csv module reads them (split on the separator Excel
+    reads in ``lang`` for the Excel variant, ``EXCEL_READS``)."""
     with translation.override(lang):
         r = platform.lms(platform.user(user, role="staff")).handle(key, handler, method="GET",
                                                                      suffix="excel" if excel else "")
     assert r.status == 200, r.body[:300]
     assert r.body.startswith("\ufeff".encode()) and r.content_type == "text/csv"
     text = r.body.decode("utf-8-sig")
-    return r, list(csv.reader(io.StringIO(text), delimiter=";" if excel else ","))
+    return r, list(csv.reader(io.StringIO(text), delimiter=EXCEL_READS[lang][0] if excel else ","))
 
 
 def assert_same_figures(plain, excel, decimal):
@@ -60,7 +68,7 @@ ANSWERS = [  # relevance: gov 5, 4, 3 (top box 33.3 %), cso 2, 5, 4; applicabili
     ({"relevance": 3, "pace": 2, "applicability": 4}, "gov", "-2"),
     ({"relevance": 2, "pace": 4, "applicability": 5}, "cso", "Merci; à demain"),
     ({"relevance": 5, "pace": 2, "applicability": 4}, "cso", ""),
-    ({"relevance": 4, "pace": 3, "applicability": 2}, "cso", "Bien"),
+    ({"relevance": 4, "pace": 3, "applicability": 2}, "cso", "Bien, merci"),
 ]
 
 
@@ -79,7 +87,9 @@ def test_the_excel_responses_give_each_answer_its_number_and_its_label(platform,
     key, _learners = answered(platform)
     _r, plain = get(platform, key, "export_csv", lang)
     r, excel = get(platform, key, "export_csv", lang, excel=True)
-    assert r.body.decode("utf-8-sig").split("\r\n")[0].count(";") == len(excel[0]) - 1  # ";" between cells
+    separator = EXCEL_READS[lang][0]  # between cells, as Excel in the language's settings splits them
+    header = re.sub('"[^"]*"', "", r.body.decode("utf-8-sig").split("\r\n")[0])  # a quoted cell keeps its own
+    assert header.count(separator) == len(excel[0]) - 1
     assert plain[0][2:] == ["relevance", "pace", plain[0][4], "applicability", *plain[0][6:]]  # unchanged
     assert excel[0][2:9] == ["relevance", f"relevance ({label})", "pace", f"pace ({label})", plain[0][4],
                              "applicability", f"applicability ({label})"]
@@ -100,7 +110,7 @@ def test_the_excel_responses_give_each_answer_its_number_and_its_label(platform,
     numbers = [int(row[column["relevance"]]) for row in excel[1:]]
     assert sorted(numbers) == [2, 3, 4, 4, 5, 5]  # what AVERAGE() now reads: 23/6
     comments = [row[-1] for row in excel]  # text defused as in the plain CSV, a ";" kept inside its cell
-    assert "'=1+1" in comments and "'-2" in comments and "Merci; à demain" in comments
+    assert "'=1+1" in comments and "'-2" in comments and "Merci; à demain" in comments and "Bien, merci" in comments
     assert r.headers["Content-Disposition"] == ('attachment; filename="Evaluation-Excel.csv"; '
                                                 "filename*=UTF-8''Evaluation%20%28Excel%29.csv")
 
@@ -137,6 +147,34 @@ def test_the_figures_by_profile_for_excel_have_the_language_s_decimal_mark(platf
     assert ["relevance", "Government", f"33{decimal}3"] == [excel[1][0], excel[1][2], excel[1][5]]  # 1 of 3
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar"])
+def test_each_language_s_excel_file_splits_as_excel_there_splits_it_and_its_link_names_its_separator(
+        platform, lang):  # noqa: F811
+    """Decision 61: Excel splits a CSV on its settings' list separator, ``;`` where the decimal mark
+    is a comma and in Arabic, ``,`` in English, whose Excel put every row of a ``;`` file in
+    column A. Read as Excel there reads it, each figure is alone in its cell and a number with the
+    language's mark, a label holding the separator stays whole (quoted); the link says which."""
+    separator, decimal = EXCEL_READS[lang]
+    key, _learners = answered(platform)
+    r, rows = get(platform, key, "export_profile_csv", lang, excel=True)  # split on ``separator``
+    _r, plain = get(platform, key, "export_profile_csv", lang)
+    assert assert_same_figures(plain, rows, decimal) > 0  # as many cells as the plain CSV's rows
+    shares = [cell for row in rows[1:] for cell in row[4:] if cell and cell[0].isdigit()]
+    assert f"33{decimal}3" in shares and len(shares) >= 12
+    assert [float(cell.replace(decimal, ".")) for cell in shares]  # numbers to Excel there: one mark, no other
+    assert not any(("," if decimal == "." else ".") in cell for cell in shares)
+    assert [row[2] for row in rows[1:]].count(CSO) == 3  # its label whole in its cell...
+    assert f'{separator}"{CSO}"{separator}' in r.body.decode("utf-8-sig")  # ...because quoted
+    _r, responses = get(platform, key, "export_csv", lang, excel=True)
+    assert {"Merci; à demain", "Bien, merci"} <= {row[-1] for row in responses}  # a comment stays one cell
+    assert sorted(int(row[2]) for row in responses[1:]) == [2, 3, 4, 4, 5, 5]  # an answer's number, alone
+    with translation.override(lang):
+        staff = platform.lms(platform.user("sam", role="staff")).handle(key, "get_results", {}).json
+    assert staff["excel_link"]["text"] == LINK[lang]
+    separated_by = {"en": "commas", "fr": "points-virgules", "es": "punto y coma", "ar": "منقوطة"}[lang]
+    assert separated_by in staff["excel_link"]["title"]
+
+
 def test_the_excel_variants_are_staff_only_and_offered_to_staff_only(platform):  # noqa: F811
     key, learners = answered(platform, 'results="learners"')
     staff = platform.lms(platform.user("sam", role="staff")).handle(key, "get_results", {}).json
@@ -146,6 +184,7 @@ def test_the_excel_variants_are_staff_only_and_offered_to_staff_only(platform): 
     learner = platform.lms(learners[0]).handle(key, "get_results", {}).json
     assert learner["respondents"] == len(ANSWERS)  # who answered reads the results, not the files
     assert learner["csv_excel_url"] is None and learner["codebook_excel_url"] is None
+    assert learner["excel_link"] is None and staff["excel_link"]["text"] == "CSV for Excel (,)"
     assert "profile_csv_excel_url" not in learner
     for handler in ("export_csv", "export_codebook", "export_profile_csv"):
         refused = platform.lms(learners[0]).handle(key, handler, method="GET", suffix="excel")
@@ -173,7 +212,7 @@ def test_the_report_s_excel_figures_are_the_csv_s_with_the_language_s_decimal_ma
     with translation.override(lang):
         page = staff_page(platform, report)
     assert re.search(r'<a class="emm-button" href="[^"]*/export_csv/excel" download data-csv-excel title="[^"]+">'
-                     + ("CSV pour Excel \\(;\\)" if lang == "fr" else "CSV for Excel \\(;\\)") + "</a>", page), page
+                     + ("CSV pour Excel \\(;\\)" if lang == "fr" else "CSV for Excel \\(,\\)") + "</a>", page), page
     learner_page = platform.lms(platform.user("ana")).html(report)  # learners: no report, no link
     assert "export_csv" not in learner_page and "Excel" not in learner_page
     refused = platform.lms(platform.user("ana")).handle(report, "export_csv", method="GET", suffix="excel")

@@ -746,6 +746,77 @@ def test_re_keying_a_test_graded_by_its_score_warns_that_grades_stay_until_staff
     assert kept not in warning["message"]
 
 
+REGRADED_WARNING = (
+    "“Grading” was “Score: the points of the correct answers (post-test only)”: learners who already answered keep "
+    "the grade they were given that way until staff rescore this test, which grades their answers the new way. "
+    "Until then, they and the learners who answer next are not graded alike.")
+
+
+def test_changing_a_test_s_grading_after_results_is_held_until_confirmed(platform):
+    """Participation or score changes what every learner's grade means, but the LMS keeps the grade
+    each was given (decision 10) until staff rescore: the save is held for "Save anyway", as a
+    changed pair key is, and the warning says what happens to the grades recorded."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
+    ana = platform.user("ana")
+
+    def by_participation(data):
+        data["grading"] = "participation"
+
+    untaken = edit(platform, post, by_participation)  # nobody took the post-test yet: saved at once
+    assert untaken.status == 200 and untaken.json["warnings"] == [], untaken.json
+    assert 'grading="participation"' in platform.export(post)
+    assert edit(platform, post, lambda data: data.update(grading="score")).status == 200  # and back
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200  # the pair's results: not this test's
+    assert edit(platform, post, by_participation).status == 200
+    assert edit(platform, post, lambda data: data.update(grading="score")).status == 200
+    assert platform.lms(ana).handle(post, "submit", HALF).status == 200  # 1 of 2 points
+    assert (platform.gradebook(ana, post)["raw_earned"], platform.gradebook(ana, post)["raw_possible"]) == (1.0, 2.0)
+
+    refused = edit(platform, post, by_participation)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched", refused.json
+    assert refused.json["problems"] == [{"field": "grading", "message": REGRADED_WARNING, "error": False}]
+    assert 'grading="score"' in platform.export(post)  # nothing saved
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    from emm_xblocks.knowledge_check import editor
+    form = {**editor.to_editor(studio.block(post).load_content()), "grading": "participation"}
+    live = studio.handle(post, "studio_validate", form).json  # the editor says it before the save
+    assert live["touches_answers"] is True and [p["field"] for p in live["problems"]] == ["grading"]
+    with translation.override("fr"):
+        [warning] = edit(platform, post, by_participation).json["problems"]
+    assert warning["message"] == (
+        "« Notation » était « Score : les points des bonnes réponses (test final seulement) » : les participants qui "
+        "ont déjà répondu gardent la note donnée ainsi jusqu’à ce que l’équipe recalcule les notes de ce test, qui "
+        "note alors leurs réponses selon le nouveau réglage. D’ici là, ils ne sont pas notés comme ceux qui "
+        "répondront ensuite.")
+
+    saved = edit(platform, post, by_participation, confirm=True)  # "Save anyway"
+    assert saved.status == 200 and [w["field"] for w in saved.json["warnings"]] == ["grading"]
+    assert 'grading="participation"' in platform.export(post)
+    assert platform.gradebook(ana, post)["raw_earned"] == 1.0  # kept, as the warning said...
+    assert rescore(platform, post) == {"ana": "succeeded"}
+    assert (platform.gradebook(ana, post)["raw_earned"], platform.gradebook(ana, post)["raw_possible"]) == (1.0, 1.0)
+
+
+def test_grading_a_test_taken_ungraded_or_no_longer_grading_it_says_what_the_course_counts(platform):
+    """A test taken while not graded published no grade (counted as 0 until staff rescore); a
+    graded test made ungraded is no longer counted, grades recorded included."""
+    pre, post = pair_of(platform, subsection=platform.subsection(graded=True))  # the pre-test: not graded
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    assert platform.lms(ana).handle(post, "submit", HALF).status == 200
+
+    [graded] = edit(platform, pre, lambda data: data.update(grading="participation")).json["problems"]
+    assert graded == {"field": "grading", "error": False, "message": (
+        "“Grading” was “Not graded”: learners who already answered have no grade for this test, and the course "
+        "counts it as 0 for them until staff rescore it, which grades their answers.")}
+    [ungraded] = edit(platform, post, lambda data: data.update(grading="none")).json["problems"]
+    assert ungraded["field"] == "grading" and ungraded["message"] == (
+        "“Grading” was “Score: the points of the correct answers (post-test only)”: the course no longer counts "
+        "this test in learners' grades, the grades already recorded included, and learners who answer next get "
+        "none. Set it back to keep it counted.")
+    assert 'grading="participation"' not in platform.export(pre) and 'grading="score"' in platform.export(post)
+
+
 def test_a_post_test_with_other_questions_than_the_learner_s_pre_test_claims_no_gain(platform):
     pre, post = pair_of(platform)
     ana = platform.user("ana")

@@ -59,8 +59,8 @@ def test_the_staff_links_show_only_with_their_addresses():
     assert 'href="/h/csv?a=1&amp;b=2" download' in html and "emm-pack-link" in html
     assert "data-csv-excel" not in html  # the Excel variant only with its own address
     both = page(distribution_csv="/h/csv?a=1", distribution_excel="/h/csv/excel?a=1&b=2")
-    assert ('<a href="/h/csv/excel?a=1&amp;b=2" download data-csv-excel title="&lt;b&gt;&quot;For Excel with French '
-            'regional settings: columns separated by semicolons, numbers with this page’s decimal mark.'
+    assert ('<a href="/h/csv/excel?a=1&amp;b=2" download data-csv-excel title="&lt;b&gt;&quot;For Excel as set up '
+            'for this page’s language: columns separated by semicolons, numbers with this page’s decimal mark.'
             '&quot;&lt;/b&gt;">'
             '&lt;b&gt;&quot;CSV for Excel (;)&quot;&lt;/b&gt;</a></p>' in both)  # beside the plain one, escaped
     assert "emm-staff-link" not in page() and "emm-pack-link" not in page()

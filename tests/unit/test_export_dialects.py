@@ -1,6 +1,6 @@
-"""``common.export``'s two dialects (decision 58): the plain CSV (``,``, a decimal point) and the
-Excel variant (``;``, the language's decimal mark); only figures change, text cells are written
-alike and defused alike."""
+"""``common.export``'s two dialects (decisions 58 and 61): the plain CSV (``,``, a decimal point) and
+the Excel variant (the language's decimal mark, the separator Excel reads beside it); only figures
+change, text cells are written alike and defused alike."""
 
 from emm_xblocks.common.export import PLAIN, Figure, csv_lines, dialect_of, excel, figure
 
@@ -30,6 +30,28 @@ def test_the_handler_suffix_excel_asks_for_the_excel_variant():
     fr = dialect_of("excel", "fr")
     assert (fr.separator, fr.decimal, fr.excel) == (";", ",", True)
     assert dialect_of("excel", "fr-ne").decimal == "," and dialect_of("excel", "en-us").decimal == "."
+
+
+def test_the_excel_separator_is_the_one_excel_reads_beside_the_language_s_decimal_mark():
+    """Decision 61: ``;`` where the decimal mark is a comma (French, Spanish, Moroccan Arabic), and
+    in Arabic with its decimal point (Windows' Arabic settings: ``;`` and ``.``); ``,`` in English
+    and wherever else the mark is a point (Mexican Spanish), as Excel there splits a CSV."""
+    found = {lang: (excel(lang).separator, excel(lang).decimal)
+             for lang in ("en", "en-us", "fr", "fr-ne", "es", "es-mx", "ar", "ar-ma", "ar-eg")}
+    assert found == {"en": (",", "."), "en-us": (",", "."), "fr": (";", ","), "fr-ne": (";", ","),
+                     "es": (";", ","), "es-mx": (",", "."), "ar": (";", "."), "ar-ma": (";", ","),
+                     "ar-eg": (";", ".")}
+    rows = [["Statement", "Mean"], ["Pace, speed", figure(4.1666)], ["Pace; speed", figure(2.5)]]
+    assert text(rows, excel("en")) == 'Statement,Mean\r\n"Pace, speed",4.17\r\nPace; speed,2.5\r\n'
+    assert text(rows, excel("es")) == 'Statement;Mean\r\nPace, speed;4,17\r\n"Pace; speed";2,5\r\n'
+
+
+def test_the_link_names_the_separator_its_file_has():
+    from emm_xblocks.common.export import excel_link
+
+    assert excel_link("en", str)["text"] == "CSV for Excel (,)" and "commas" in excel_link("en", str)["title"]
+    assert excel_link("fr", str)["text"] == excel_link("ar", str)["text"] == "CSV for Excel (;)"
+    assert "semicolons" in excel_link("ar", str)["title"]
 
 
 def test_the_excel_file_never_takes_the_plain_file_s_name():
