@@ -14,6 +14,7 @@ with a code of ``common.codes``. No XBlock and no Django here.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -27,6 +28,14 @@ class ActionError(ValueError):
         self.code = code
         self.message = message
         self.extra = extra
+
+
+def refusal(refused):
+    """The ``ActionError`` a refused store write raises: ``refused`` itself, or what it makes
+    when it is a function (``Record``, ``Claim``, ``Paired``). An error instance is never
+    callable; a function is called only when the write is refused, so a write that is kept
+    asks the translator nothing (decision 59)."""
+    return refused() if callable(refused) else refused
 
 
 @dataclass(frozen=True)
@@ -45,13 +54,16 @@ class Record:
     ``comments``: the block keeps a comment with its rows (Likert), so a named resubmission also
     replaces the learner's earlier comment (False: there is none to look for).
     """
+    # ``refused`` (here, in ``Claim`` and ``Paired``): the ``ActionError`` itself, or a function of
+    # no argument that makes it (``refusal``), so that an action whose write is kept translates no
+    # message it will not send (decision 59)
 
     answers: dict
     named: bool = True
     comment: str = ""
     comments: bool = False
     once: str = ""
-    refused: ActionError | None = None
+    refused: "ActionError | Callable[[], ActionError] | None" = None
     role: str = ""
     unless: str = ""
 
@@ -62,7 +74,7 @@ class Claim:
     requests sent at the same moment cannot both spend it; ``refused`` is raised if it is taken."""
 
     number: int
-    refused: ActionError
+    refused: "ActionError | Callable[[], ActionError]"
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,7 @@ class Paired:
     possible: float
     marks: dict
     questions_key: str
-    refused: ActionError
+    refused: "ActionError | Callable[[], ActionError]"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import functools
 from xblock.core import XBlock
 
 from . import codes, descriptions, pairs, platform, recovery, store, transactions
-from .actions import ActionError, Claim, Described, Paired, Record
+from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
 
@@ -58,9 +58,9 @@ def write_refusal(block):
 
 def check_may_write(block):
     """Refuse a write while masquerading, or after a graded block's deadline."""
-    refusal = write_refusal(block)
-    if refusal is not None:
-        raise refusal
+    refused = write_refusal(block)
+    if refused is not None:
+        raise refused
 
 
 def learner_handler(action, *, writes=True, respond=None, replay=None):
@@ -165,7 +165,7 @@ def _record(key, learner, write, claim=None, tag="", attempt=False):
         # more rows would count the learner twice. A plain read before the transaction is enough:
         # the claim was committed before the learner's state said "submitted" (the store writes
         # come first), and only that state makes the action ask for the look (decision 4)
-        raise write.refused
+        raise refusal(write.refused)
     store.record(key, write.answers, comment=write.comment, comments=write.comments,
                  user_key=learner if write.named else "", replace=write.named,
                  claim=claim, tag=tag, role=write.role, attempt=attempt)
@@ -181,7 +181,7 @@ def _store(block, write, action_id=""):
         except store.AlreadyClaimed:
             if tag and store.claimed(key, learner, tag):
                 return True
-            raise write.refused from None
+            raise refusal(write.refused) from None
     elif isinstance(write, Record):
         tag = recovery.slot(action_id) if (write.once and action_id) else ""
         try:
@@ -189,7 +189,7 @@ def _store(block, write, action_id=""):
         except store.AlreadyClaimed:
             if tag and store.claimed(key, learner, tag):
                 return True
-            raise write.refused from None
+            raise refusal(write.refused) from None
     elif isinstance(write, Paired):
         token = platform.pair_token(block, write.pair)
         if token is None:  # Studio's preview, or no user: nobody to keep a result for
@@ -198,7 +198,7 @@ def _store(block, write, action_id=""):
         try:
             pairs.file_result(platform.course_key(block), key, token, write)
         except pairs.AlreadyFiled:
-            raise write.refused from None
+            raise refusal(write.refused) from None
     elif isinstance(write, Described):
         descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.text)
     else:  # pragma: no cover - a programming error, not a request's

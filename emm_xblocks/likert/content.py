@@ -9,6 +9,7 @@ own (``LEGACY_FIELDS``), still read while ``content`` is empty (decision 49).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..common import content_language, profile
 from ..common import settings as stored_fields
@@ -115,8 +116,10 @@ class _SurveyContent:
             return tuple(self.custom_labels)
         return tuple(_(label) for label in SCALES.get(self.scale, SCALES["agree5"]))
 
-    @property
+    @cached_property
     def points(self):
+        """The scale's number of points, worked out once per content (a submission checks each
+        answer against it; the content is frozen, parsed once and kept: ``common.content_cache``)."""
         return len(self.labels()) or 5
 
     @property
@@ -139,7 +142,15 @@ class _SurveyContent:
         return next((o for o in self.profile_options if o.id == oid), None)
 
     def statement(self, sid):
-        return next((s for s in self.statements if s.id == sid), None)
+        return self._statements_by_id.get(sid)
+
+    @cached_property
+    def _statements_by_id(self):
+        """``{id: Statement}``, the first of an id (as a search in order finds it), made once per content."""
+        by_id = {}
+        for statement in self.statements:
+            by_id.setdefault(statement.id, statement)
+        return by_id
 
     def removed_text(self, sid):
         """The words of statement ``sid``, removed while answered ("" if not kept)."""

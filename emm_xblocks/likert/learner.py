@@ -5,6 +5,7 @@ evaluation is submitted once, and the learner's state keeps only that it was.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ClassVar
 
 from ..common import profile
@@ -96,10 +97,18 @@ def sent_anonymously_message(_):
              "so they cannot be changed.")
 
 
-def _saved(survey, _):
-    """The answer of a submission that was kept."""
-    return {"submitted": True, "can_change": not survey.anonymous,
-            "message": _("Thank you: your answers were saved.")}
+def already_submitted(_, sent_anonymously=False):
+    """The refusal of a submission the learner may not make: the anonymous evaluation they already
+    sent, or one they sent while it was anonymous (now named, ``sent_anonymously``)."""
+    return ActionError("already_submitted", sent_anonymously_message(_) if sent_anonymously else
+                       _("This anonymous evaluation was already submitted; it cannot be changed."))
+
+
+def _saved(survey):
+    """The answer of a submission that was kept: ``{"submitted": true, "can_change"}``, no text
+    (decision 59). The page says its own thank-you (``emm-likert.js``, in its language): a kept
+    submission asks the translator nothing, and the runtime's i18n service is not built for it."""
+    return {"submitted": True, "can_change": not survey.anonymous}
 
 
 def current(survey, state, data, _):
@@ -120,7 +129,7 @@ def current(survey, state, data, _):
 
 def submitted(survey, state, data, _):
     """Read-only replay of ``submit`` (the page sent the same action again): its answer."""
-    return Outcome(result=_saved(survey, _))
+    return Outcome(result=_saved(survey))
 
 
 def described(survey):
@@ -142,14 +151,10 @@ def submit(survey, state, data, _):
     """Check and keep one submission; participation credit and completion come with it."""
     if not playable(survey):
         raise ActionError("not_ready", _("This evaluation is not ready yet: please come back later."))
-    already = ActionError("already_submitted",
-                          _("This anonymous evaluation was already submitted; it cannot be changed."))
     if state.submitted and survey.anonymous:
-        raise already
+        raise already_submitted(_)
     # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
     unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
-    if unless:
-        already = ActionError("already_submitted", sent_anonymously_message(_))
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
     # checked even when no question is asked: a profile sent then is refused (``unknown_profile``)
     who = profile.check(survey.profile_options, data.get("profile"), _)
@@ -161,12 +166,14 @@ def submit(survey, state, data, _):
     rows = profile.with_profile({group_of(survey, sid): value for sid, value in stored.items()}, who)
     return Outcome(
         state=new,
-        result=_saved(survey, _),
+        result=_saved(survey),
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
         events=(events.submitted(survey, stored, first=not state.submitted),),
         # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
         writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
-                       once=ONCE_SLOT if survey.anonymous else "", refused=already, unless=unless),
+                       once=ONCE_SLOT if survey.anonymous else "",
+                       # made only if the store refuses the write: a kept submission translates nothing
+                       refused=partial(already_submitted, _, bool(unless)), unless=unless),
                 description(survey)),
     )

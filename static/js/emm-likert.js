@@ -58,7 +58,8 @@ function EmmLikert(runtime, element, args) {
   function saved(body) {
     state.submitted = true;
     /* the status line takes the focus (a hidden Submit button would drop it) */
-    status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.") : body.message;
+    status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.")
+      : _("Thank you: your answers were saved.");
     if (!body.can_change) { state.locked = true; lock(); }
     else if (submit) { submit.textContent = _("Update my answers"); }
     if (body.results_available) {
@@ -78,8 +79,7 @@ function EmmLikert(runtime, element, args) {
       if (!arrived) { return; }
       drafts.sent();
       EMM.clear(alertBox, true);
-      saved({can_change: body.can_change, results_available: body.results_available,
-        message: _("Thank you: your answers were saved.")});
+      saved(body);
     }, function () { /* no link: the link's return re-reads it */ });
   }
 
