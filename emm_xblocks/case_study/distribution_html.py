@@ -74,7 +74,7 @@ def _question_html(dq, words):
 
 
 def _profiles_html(dq, words):
-    """Question ``dq``'s answers by profile: a table, a row per group (``views.profile_groups``),
+    """Question ``dq``'s answers by profile: a table, a row per group (``views._PanelGroups.groups``),
     a withheld group's row saying so."""
     profile_prompt, lang = words.profile_prompt, words.lang
     label = words.label % {"n": dq["number"], "prompt": profile_prompt}

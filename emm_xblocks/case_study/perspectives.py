@@ -23,6 +23,28 @@ def count(tallies, q, option):
     return int(tallies.get(f"{q.id}.{option.id}", {}).get("1", 0))
 
 
+_NONE = {}  # a group no tally counts (read only)
+
+
+def counter(q):
+    """``count`` of every option of choice question ``q`` at once: a function of ``tallies`` (the
+    block's or one profile's ``{group: {value: n}}``) giving the counts in ``q.options``' order;
+    what ``q``'s rows are called is worked out once, for every tallies it is given."""
+    if q.kind == SINGLE:
+        qid, ids = q.id, [o.id for o in q.options]
+
+        def counts(tallies):
+            row = tallies.get(qid)
+            return [int(row.get(oid, 0)) for oid in ids] if row else [0] * len(ids)
+    else:
+        keys = [f"{q.id}.{o.id}" for o in q.options]
+
+        def counts(tallies):
+            get = tallies.get
+            return [int(get(key, _NONE).get("1", 0)) for key in keys]
+    return counts
+
+
 def question_split(case, q, tallies, by_profile, respondents, people=None, overall=None, memo=None):
     """Choice question ``q``'s answers by profile: ``common.profile.choice_split``'s groups
     (``[{"key", "shown", "n", "counts", "percents"}]``, a group per profile option with

@@ -105,7 +105,7 @@ def distribution(block, case, words):
     (``n``): a single-choice question's answers summed (a question added after some submissions
     was answered by fewer), a multiple-choice question's every submission (each may tick several
     options). Percentages are of ``n``. With a profile question, each question's ``profiles``
-    splits the same answers by participant profile (``profile_groups``); else it is None. Staff also
+    splits the same answers by participant profile (``_PanelGroups.groups``); else it is None. Staff also
     get ``apart`` (``changes.apart_answers``): the stored answers to questions and options the author
     removed since, which no figure counts. ``words``: the panel's ``block.translators()``."""
     if not case.show_distribution:
@@ -119,22 +119,22 @@ def distribution(block, case, words):
     else:
         tallies, by_profile = summary.tallies(key), None
     _, ngettext, nums = words
-    panel = _PanelGroups(words, case, profile.people(tallies, respondents) if by_profile is not None else None)
+    panel = _PanelGroups(words, case, profile.people(tallies, respondents) if by_profile is not None else None,
+                         by_profile)
     share_text = panel.share
     out = []
     for number_, q in enumerate(case.questions, start=1):
         if q.kind == REFLECTION:
             continue
-        counts = [perspectives.count(tallies, q, o) for o in q.options]
+        counter = perspectives.counter(q)
+        counts = counter(tallies)
         n = sum(counts) if q.kind == SINGLE else respondents
         options = []
         for o, c in zip(q.options, counts, strict=True):
             whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
             options.append({"text": o.text, "count": c, "percent": whole, "percent_text": share_text(whole)})
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
-                    "profiles": None if by_profile is None else profile_groups(
-                        case, q, tallies, by_profile, respondents, panel,
-                        {o.id: c for o, c in zip(q.options, counts, strict=True)})})
+                    "profiles": None if by_profile is None else panel.groups(q, counter, counts)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
     apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
@@ -144,16 +144,21 @@ def distribution(block, case, words):
 class _PanelGroups:
     """What the questions of a panel share, worked out once per panel (not once per question or
     group): each share's text ("33 %", ``share``) and, with a profile question, who gave each
-    profile (``people``, ``profile.people``; None without one), each profile's name (``names``: the
+    profile (``people``, ``profile.people``; None without one) and their tallies (``said``: ``[(option
+    id, {group: {value: n}})]``, those who did not say apart), each profile's name (``names``: the
     option's text by id), the words asked of the catalogue ("Did not say", each size's "{n}
-    participants") in the learner's language, and ``memo``, ``profile.choice_split``'s."""
+    participants") in the learner's language, and ``memo``, ``profile.groups_plan``'s: the groups'
+    order and which are shown, once per distinct groups' sizes (every multiple-choice question has
+    the same: who gave each profile)."""
 
-    def __init__(self, words, case, people):
+    def __init__(self, words, case, people, by_profile=None):
         _, self.ungettext, self.nums = words
         self.people, self.sizes, self.shares, self.memo = people, {}, {}, {}
         if people is not None:
             self.names = {o.id: o.text for o in case.profile_options}
             self.not_said = _("Did not say")
+            self.said = [(pid, by_profile.get(pid, {})) for pid in people if pid]
+            self.options, self.min_size = case.profile_options, case.min_group_size
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
@@ -170,27 +175,31 @@ class _PanelGroups:
             text = self.shares[whole] = self.nums.percent(whole, 0)
         return text
 
-
-def profile_groups(case, q, tallies, by_profile, respondents, panel, overall=None):
-    """Choice question ``q``'s answers split by participant profile (issue 12), as the results panel
-    shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per option]}]``, a group
-    per profile option that has participants, then those who did not say; a group below the minimum
-    group size is withheld, and so is the next smallest when it could be worked out
-    (``perspectives.question_split``). ``panel``: the panel's ``_PanelGroups``; ``overall``: ``q``'s
-    counts among all participants (``{option id: n}``), if the caller has them."""
-    groups = []
-    share = panel.share
-    for g in perspectives.question_split(case, q, tallies, by_profile, respondents, panel.people, overall,
-                                         panel.memo):
-        key = g["key"]
-        name = panel.not_said if key == profile.NOT_SAID else panel.names.get(key, key)
-        if g["shown"]:
-            percents = g["percents"]
-            groups.append({"key": key, "name": name, "shown": True, "n": g["n"], "n_text": panel.size(g["n"]),
-                           "percents": [share(percents.get(o.id, 0)) for o in q.options]})
-        else:
-            groups.append({"key": key, "name": name, "shown": False, "n": g["n"], "n_text": "", "percents": []})
-    return groups
+    def groups(self, q, counter, overall):
+        """Choice question ``q``'s answers split by participant profile (issue 12), as the results
+        panel shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per
+        option]}]``, a group per profile option that has participants, then those who did not say;
+        a group below the minimum group size is withheld, and so is the next smallest when it could
+        be worked out. What ``perspectives.question_split`` and ``profile.choice_split`` give,
+        worked out in one pass: ``counter``, ``perspectives.counter(q)``;
+        ``overall``, ``q``'s counts among all participants, in its options' order."""
+        counted = {pid: counter(tallies) for pid, tallies in self.said}
+        rest = list(overall)  # profile.rest: who did not say, none below 0
+        for counts in counted.values():
+            rest = [c - n for c, n in zip(rest, counts, strict=True)]
+        counted[profile.NOT_SAID] = [c if c > 0 else 0 for c in rest]
+        sizes = {pid: sum(c) for pid, c in counted.items()} if q.kind == SINGLE else dict(self.people)
+        share_text, groups = self.share, []
+        for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo):
+            name = self.not_said if key == profile.NOT_SAID else self.names.get(key, key)
+            if group.shown:
+                n = group.total
+                counts = counted.get(key) or [0] * len(overall)
+                groups.append({"key": key, "name": name, "shown": True, "n": n, "n_text": self.size(n),
+                               "percents": [share_text(share(c, n)) for c in counts]})
+            else:
+                groups.append({"key": key, "name": name, "shown": False, "n": None, "n_text": "", "percents": []})
+        return groups
 
 
 def answer(block, case, data, read_only="", lang=None):

@@ -163,14 +163,8 @@ def choice_split(options, counted, sizes, min_size, memo=None):
     ``min_size``: the groups' order and which of them are shown depend on nothing else than
     ``sizes``, the same for most questions (a multiple-choice question's are always who gave each
     profile), so they are worked out once per distinct ``sizes``."""
-    shape = tuple(sizes.items())
-    plan = memo.get(shape) if memo is not None else None
-    if plan is None:
-        plan = _groups_plan(options, sizes, min_size)
-        if memo is not None:
-            memo[shape] = plan
     out = []
-    for key, group in plan:
+    for key, group in groups_plan(options, sizes, min_size, memo):
         if not group.shown:
             out.append({"key": key, "shown": False, "small": group.small, "n": None, "counts": {}, "percents": {}})
             continue
@@ -181,9 +175,21 @@ def choice_split(options, counted, sizes, min_size, memo=None):
     return out
 
 
-def _groups_plan(options, sizes, min_size):
+def groups_plan(options, sizes, min_size, memo=None):
     """``[(group key, perspectives.Group)]`` of ``choice_split``'s groups with anyone in them, in
-    its order (the options', then an option removed since by id, then ``NOT_SAID``)."""
+    its order (the options', then an option removed since by id, then ``NOT_SAID``): which are
+    shown, and each one's size, from ``sizes`` alone; ``memo``: as ``choice_split``'s (worked out
+    once per distinct ``sizes``)."""
+    shape = tuple(sizes.items())
+    plan = memo.get(shape) if memo is not None else None
+    if plan is None:
+        plan = _groups_plan(options, sizes, min_size)
+        if memo is not None:
+            memo[shape] = plan
+    return plan
+
+
+def _groups_plan(options, sizes, min_size):
     keys = [o.id for o in options]
     keys += sorted(k for k in sizes if k not in keys and k != NOT_SAID)
     keys.append(NOT_SAID)

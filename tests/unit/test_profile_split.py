@@ -124,6 +124,63 @@ def test_what_a_panel_works_out_once_gives_each_question_the_same_split():
                 == perspectives.question_split(CASE, q, tallies, by_profile, 14))
 
 
+def _expected_panel_groups(case, q, tallies, by_profile, respondents, percent):
+    """What the panel showed when it asked ``question_split`` per question (before decision 60)."""
+    names = {o.id: o.text for o in case.profile_options}
+    out = []
+    for g in perspectives.question_split(case, q, tallies, by_profile, respondents):
+        name = "Did not say" if g["key"] == profile.NOT_SAID else names.get(g["key"], g["key"])
+        out.append({"key": g["key"], "name": name, "shown": g["shown"], "n": g["n"],
+                    "n_text": f"{g['n']} participants" if g["shown"] else "",
+                    "percents": [percent(g["percents"].get(o.id, 0)) for o in q.options] if g["shown"] else []})
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_panels_split_in_one_pass_is_question_splits(seed):
+    """The results panel's split by profile worked out in one pass for all its questions
+    (``views._PanelGroups.groups``) shows what ``question_split`` gives each question alone: the
+    same groups, sizes and shares, whatever the counts (a profile removed since with answers, who
+    did not say, groups withheld by either rule, options nobody chose)."""
+    import random
+
+    from emm_xblocks.case_study import views
+
+    rng = random.Random(seed)
+    min_size = rng.choice([1, 2, 3, 5])
+    case = Case(display_name="Case", show_distribution=True, min_group_size=min_size, profile_prompt="You work for",
+                profile_options=OPTIONS, questions=CASE.questions)
+    pids = ["gov", "cso", "io", "old"]  # "old": a profile option removed since, its answers kept
+    said = {pid: rng.choice([0, 1, 2, 4, 6, 9]) for pid in pids}
+    respondents = sum(said.values()) + rng.choice([0, 1, 3, 7])
+    tallies, by_profile = {PROFILE_GROUP: {pid: n for pid, n in said.items() if n}}, {}
+    for pid in [*pids, ""]:
+        people = said.get(pid, respondents - sum(said.values()))
+        own = by_profile.setdefault(pid, {}) if pid else {}
+        a = rng.randint(0, people)
+        for group, value, n in (("q1", "a", a), ("q1", "b", rng.randint(0, people - a)),
+                                ("q2.x", "1", rng.randint(0, people)), ("q2.y", "1", rng.randint(0, people))):
+            if n:
+                if pid:
+                    own.setdefault(group, {})[value] = n
+                tallies.setdefault(group, {})[value] = tallies.get(group, {}).get(value, 0) + n
+    if seed % 3 == 0:  # the overall counts below a profile's (a learner's state deleted since): none below 0
+        tallies["q1"]["a"] = tallies.get("q1", {}).get("a", 0) // 2
+        tallies["q2.y"] = {"1": 0}
+    percent = "{} %".format
+    words = (str, lambda one, many, n: one if n == 1 else many, type("N", (), {
+        "number": staticmethod(lambda n, digits=None: str(n)), "percent": staticmethod(lambda n, d: percent(n))}))
+    panel = views._PanelGroups(words, case, profile.people(tallies, respondents), by_profile)
+    for q in case.questions:
+        counter = perspectives.counter(q)
+        overall = counter(tallies)
+        assert overall == [perspectives.count(tallies, q, o) for o in q.options]
+        expected = _expected_panel_groups(case, q, tallies, by_profile, respondents, percent)
+        for g in expected:
+            g["n_text"] = g["n_text"].replace("1 participants", "1 participant")
+        assert panel.groups(q, counter, overall) == expected
+
+
 def test_the_csv_rows_name_why_a_group_is_withheld():
     tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}}
     by_profile = {"gov": {"q1": {"a": 6}}, "cso": {"q1": {"a": 3, "b": 2}}}
