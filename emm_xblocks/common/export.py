@@ -16,7 +16,7 @@ Likert responses' answers (``likert.report.csv_columns``):
   and for spreadsheets set to English;
 * ``excel(language)``: the decimal mark of the download's language (CLDR's, Latin digits: ``,``
   in French and Spanish, ``.`` in English and Arabic) and the separator Excel reads with it in
-  that language's regional settings (decision 61): ``;`` where the decimal mark is ``,`` (French,
+  that language's regional settings (decision 60): ``;`` where the decimal mark is ``,`` (French,
   Spanish: Excel there reads a plain CSV's rows into one column and ``63.8`` as text or a date),
   ``;`` in Arabic too (Windows' Arabic settings pair a decimal point with ``;``), else ``,``
   (English). No ``sep=;`` first line: Excel then ignores the BOM and shows accents garbled.

@@ -249,7 +249,7 @@ def test_a_draft_with_an_unknown_profile_is_refused_as_a_submit_is(case, handler
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_staff_get_the_split_for_excel_beside_the_csv_and_nobody_else(case, handlers, lang):
-    """The Excel variant (decisions 58, 61): the CSV's rows, ";" between cells in French, ","
+    """The Excel variant (decisions 58, 60): the CSV's rows, ";" between cells in French, ","
     in English (whole percents: no decimal mark to change); its link beside the CSV's, naming its
     separator, for staff only."""
     uid = case()
@@ -258,7 +258,7 @@ def test_staff_get_the_split_for_excel_beside_the_csv_and_nobody_else(case, hand
         submit(handlers, uid, f"cso{i}", LEAVE, profile="cso")
     staff = handlers.view(uid, student="staff_1", lang=lang).content
     assert "export_distribution/excel" in staff and "data-csv-excel" in staff
-    assert ("CSV pour Excel (;)" if lang == "fr" else "CSV for Excel (,)") in staff  # its separator (decision 61)
+    assert ("CSV pour Excel (;)" if lang == "fr" else "CSV for Excel (,)") in staff  # its separator (decision 60)
     learner = handlers.view(uid, student="gov0", lang=lang).content
     assert "export_distribution" not in learner and "Excel" not in learner
     plain = handlers.get(uid, "export_distribution", student="staff_1", lang=lang)
@@ -267,7 +267,7 @@ def test_staff_get_the_split_for_excel_beside_the_csv_and_nobody_else(case, hand
     assert excel["Content-Disposition"].startswith('attachment; filename="Reunion-de-cas-')
     assert excel["Content-Disposition"].split(";")[1].endswith('-Excel.csv"')
     assert excel.content.startswith("\ufeff".encode())
-    separator = ";" if lang == "fr" else ","  # Excel's in the language's settings (decision 61)
+    separator = ";" if lang == "fr" else ","  # Excel's in the language's settings (decision 60)
     rows = list(csv.reader(io.StringIO(excel.content.decode("utf-8-sig")), delimiter=separator))
     assert rows == list(csv.reader(io.StringIO(plain.content.decode("utf-8-sig"))))
     assert ["q1", "First step & why?", "'=Leave her at the border", rows[1][3], "10", "5", "50"] in rows
