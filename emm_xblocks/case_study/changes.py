@@ -5,21 +5,39 @@ attempts and "how others answered" name them by id), a question's correct answer
 (attempts already scored keep the grade they were given until staff rescore), or an option of the
 participant profile question removed or its id renamed (``common.profile.option_changes``: its
 participants stay under the old id, a row of their own in the split by profile).
+``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
+``answer_changes``, so held only once learners answered (``has_stored_answers``): the LMS keeps the
+grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
+learner submits again, either of which counts all their stored attempts the new way. A question's
+points changed warn as its correct answers do (``common.live_edits.grades_kept``).
 ``carry_over``: nothing to carry (the editor sends the whole case).
 ``apart_answers(case, tallies, _)``: the stored answers "how others answered" no longer counts
 (to removed questions and options), shown apart for staff, never dropped (``common.apart``).
 """
 
-from ..common import apart, profile
+from ..common import apart, numbers, profile
+from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.live_edits import grades_kept, id_change_problems, kept_pairs
 from ..common.sanitize import plain_text
 from ..common.validation import Problem
 from .content import REFLECTION
 
 
+def grading_changes(old, new, _):
+    """``[Problem(..., error=False)]``: "Attempt that counts" changed in ``new``; each learner who
+    submitted keeps the grade recorded the old way until staff rescore or they submit again."""
+    if new.grade_policy == old.grade_policy:
+        return []
+    was = _(COUNTED_ATTEMPT.get(old.grade_policy, COUNTED_ATTEMPT[COUNT_BEST]))
+    return [Problem("grade_policy", _(
+        "“Attempt that counts” was “{old}”: learners who already submitted keep the grade the course recorded "
+        "that way until staff rescore this case study or they submit again, which counts all their attempts the "
+        "new way. Until then, they and the learners who submit next are not graded alike.").format(old=was), False)]
+
+
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
-    problems = id_change_problems(
+    problems = grading_changes(old, new, _) + id_change_problems(
         old.questions, new.questions, lambda q: q.prompt, "questions",
         lambda old_id: _("This question's id was “{old}”: learners' answers to it stay under that id and no longer "
                          "count here. Keep the old id to keep them.").format(old=old_id),
@@ -37,6 +55,9 @@ def answer_changes(old, new, _):
         if was.options and set(was.correct_ids) != set(now.correct_ids):
             problems.append(Problem(f"questions.{i}.options", _("Question {n}: the correct answers changed.")
                                     .format(n=i + 1) + " " + grades_kept(_), False))
+        if float(was.points) != float(now.points):
+            problems.append(Problem(f"questions.{i}.points", _("Question {n}: its points were {old}.").format(
+                n=i + 1, old=numbers.number(was.points, getattr(_, "language", None))) + " " + grades_kept(_), False))
     return problems + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "

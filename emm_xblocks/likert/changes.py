@@ -5,7 +5,8 @@
   switched on or off (the answers already stored stay as they were stored), a statement removed or
   its id renamed, a kept statement's reverse coding changed (its answers already given are read
   the other way round), an option of the participant profile question removed or its id renamed
-  (the answers given under it stay under the old id, ``profiles.breakdown``).
+  (the answers given under it stay under the old id, ``profiles.breakdown``), and participation
+  credit switched on or off (``grading_changes``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
   the earlier scales, the removed statements' words); when the scale changed while answers are
   stored, the old scale becomes a ``PastScale`` and the epoch moves on, so answers given on it keep
@@ -46,9 +47,28 @@ def scale_name(survey_or_past, _):
     return " / ".join(survey_or_past.custom_labels)
 
 
+def grading_changes(old, new, _):
+    """``[Problem(..., error=False)]``: "Give participation credit (graded)" switched in ``new``
+    (held only once learners answered, as every change of ``answer_changes``). The LMS keeps what
+    it recorded (decision 10): learners who answered ungraded have no grade, counted as 0 until
+    staff rescore, which gives them the credit; made ungraded, the LMS counts the evaluation for
+    nobody (it counts only blocks with a score), the credit recorded included."""
+    if new.participation_graded == old.participation_graded:
+        return []
+    if new.participation_graded:
+        message = _("“Give participation credit (graded)” was not ticked: learners who already answered have no "
+                    "grade for this evaluation, and the course counts it as 0 for them until staff rescore it, "
+                    "which gives them the credit.")
+    else:
+        message = _("“Give participation credit (graded)” was ticked: the course no longer counts this evaluation "
+                    "in learners' grades, the credit already recorded included, and learners who answer next get "
+                    "none. Tick it again to keep it counted.")
+    return [Problem("participation_graded", message, False)]
+
+
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
-    problems = []
+    problems = grading_changes(old, new, _)
     if old.scale_identity != new.scale_identity:
         problems.append(Problem("scale", _(
             "Learners answered on the scale “{old}”. Their answers stay with that scale: reports show them "

@@ -6,13 +6,31 @@ broke and keeps a finished one finished), a
 node's choices removed or moved (stored by their place), an option of the participant profile
 question removed or its id renamed (``common.profile.option_changes``: its participants stay under
 the old id, which "how others chose" by profile no longer shows).
+``grading_changes(old, new, _)``: "Grade policy" (``grade_policy``) changed, part of
+``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
+grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
+learner ends another attempt, either of which counts their ended attempts the new way.
 ``carry_over``: nothing to carry.
 """
 
 from ..common import profile
+from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.live_edits import id_change_problems, kept_pairs
 from ..common.text import one_line
 from ..common.validation import Problem
+
+
+def grading_changes(old, new, _):
+    """``[Problem(..., error=False)]``: "Grade policy" changed in ``new``; each learner who ended an
+    attempt keeps the grade recorded the old way until staff rescore or they end another."""
+    if new.grade_policy == old.grade_policy:
+        return []
+    was = _(COUNTED_ATTEMPT.get(old.grade_policy, COUNTED_ATTEMPT[COUNT_BEST]))
+    return [Problem("grade_policy", _(
+        "“Grade policy” was “{old}”: learners who already reached an ending keep the grade the course recorded "
+        "that way until staff rescore this role-play or they reach another ending, which counts their ended "
+        "attempts the new way. Until then, they and the learners who play next are not graded alike.")
+        .format(old=was), False)]
 
 
 def answer_changes(old, new, _):
@@ -20,8 +38,8 @@ def answer_changes(old, new, _):
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
     would take its answers; choices added at the end touch none), a profile option removed or
-    renamed."""
-    moved = [Problem(f"nodes.{i}.choices", _(
+    renamed; and the grade policy changed (``grading_changes``)."""
+    moved = grading_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
         "to keep them.").format(id=now.id), False)
