@@ -16,8 +16,7 @@ points changed warn as its correct answers do (``common.live_edits.grades_kept``
 """
 
 from ..common import apart, numbers, profile
-from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
-from ..common.live_edits import grades_kept, id_change_problems, kept_pairs
+from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.sanitize import plain_text
 from ..common.validation import Problem
 from .content import REFLECTION
@@ -26,13 +25,10 @@ from .content import REFLECTION
 def grading_changes(old, new, _):
     """``[Problem(..., error=False)]``: "Attempt that counts" changed in ``new``; each learner who
     submitted keeps the grade recorded the old way until staff rescore or they submit again."""
-    if new.grade_policy == old.grade_policy:
-        return []
-    was = _(COUNTED_ATTEMPT.get(old.grade_policy, COUNTED_ATTEMPT[COUNT_BEST]))
-    return [Problem("grade_policy", _(
+    return grade_policy_changes(old.grade_policy, new.grade_policy, lambda was: _(
         "“Attempt that counts” was “{old}”: learners who already submitted keep the grade the course recorded "
         "that way until staff rescore this case study or they submit again, which counts all their attempts the "
-        "new way. Until then, they and the learners who submit next are not graded alike.").format(old=was), False)]
+        "new way. Until then, they and the learners who submit next are not graded alike.").format(old=was), _)
 
 
 def answer_changes(old, new, _):

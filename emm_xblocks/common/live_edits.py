@@ -11,12 +11,16 @@ are stored, unless the author confirms it (``confirm: true``).
 nodes) are matched by id; an item whose id vanished is *renamed* when a new item with a new id has
 the same text (the author edited the id), else *removed*.
 
+``grade_policy_changes`` is the warning of a graded block whose attempt that counts (best or last)
+changed: the case study's and the role-play's, each in its own words.
+
 ``grades_kept(_)`` is the sentence a warning of a graded block's re-keying ends with (the case
 study's and the knowledge check's): the LMS keeps each grade until staff rescore (decision 10).
 """
 
 from dataclasses import dataclass
 
+from .attempts import COUNT_BEST, COUNTED_ATTEMPT
 from .text import one_line
 from .validation import Problem
 
@@ -76,3 +80,13 @@ def grades_kept(_):
     keeps them as they are until staff rescore (decision 10; the learner's page says it too,
     ``common.attempts.held_grade_words``)."""
     return _("Learners who already answered keep the score they were given until staff rescore.")
+
+
+def grade_policy_changes(old_policy, new_policy, message, _):
+    """``[Problem("grade_policy", message(was), error=False)]`` when the attempt that counts changed
+    from ``old_policy`` to ``new_policy`` (``common.attempts``: best or last), else ``[]``.
+    ``message(was)`` is the block's warning, given the old policy's translated name ("Best
+    attempt"; an unknown one reads as best, as ``counted_attempt`` counts it)."""
+    if new_policy == old_policy:
+        return []
+    return [Problem("grade_policy", message(_(COUNTED_ATTEMPT.get(old_policy, COUNTED_ATTEMPT[COUNT_BEST]))), False)]

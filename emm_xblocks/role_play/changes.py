@@ -14,8 +14,7 @@ learner ends another attempt, either of which counts their ended attempts the ne
 """
 
 from ..common import profile
-from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
-from ..common.live_edits import id_change_problems, kept_pairs
+from ..common.live_edits import grade_policy_changes, id_change_problems, kept_pairs
 from ..common.text import one_line
 from ..common.validation import Problem
 
@@ -23,14 +22,11 @@ from ..common.validation import Problem
 def grading_changes(old, new, _):
     """``[Problem(..., error=False)]``: "Grade policy" changed in ``new``; each learner who ended an
     attempt keeps the grade recorded the old way until staff rescore or they end another."""
-    if new.grade_policy == old.grade_policy:
-        return []
-    was = _(COUNTED_ATTEMPT.get(old.grade_policy, COUNTED_ATTEMPT[COUNT_BEST]))
-    return [Problem("grade_policy", _(
+    return grade_policy_changes(old.grade_policy, new.grade_policy, lambda was: _(
         "“Grade policy” was “{old}”: learners who already reached an ending keep the grade the course recorded "
         "that way until staff rescore this role-play or they reach another ending, which counts their ended "
         "attempts the new way. Until then, they and the learners who play next are not graded alike.")
-        .format(old=was), False)]
+        .format(old=was), _)
 
 
 def answer_changes(old, new, _):
