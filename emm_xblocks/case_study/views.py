@@ -111,13 +111,9 @@ def distribution(block, case, words):
     if not case.show_distribution:
         return None
     key = block.block_key()
-    respondents = summary.respondents(key)
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=bool(case.profile_options))
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
-    if case.profile_options:
-        tallies, by_profile = summary.tallies_and_profiles(key)
-    else:
-        tallies, by_profile = summary.tallies(key), None
     _, ngettext, nums = words
     panel = _PanelGroups(words, case, profile.people(tallies, respondents) if by_profile is not None else None,
                          by_profile)

@@ -254,24 +254,35 @@ def profile_tallies(block_key, groups=None):
     return _split_tallies(block_key, PROFILE, groups)
 
 
-def tallies_and_profiles(block_key):
-    """``(tallies(block_key), profile_tallies(block_key))`` read in one statement instead of two
-    (the case study's results panel reads both at every submit): the rows counted in all
-    (``split = ''``) and those of each profile (``split`` starting ``profile:``), by the same index."""
-    from django.db.models import Q
+def panel_counts(block_key, profiles=False):
+    """``(respondents(block_key), tallies(block_key), profile_tallies(block_key) or None)`` read in
+    one statement (``UNION ALL``) instead of two: a results panel reads them at every submit, and on
+    the platform's MySQL each statement is a round trip. ``profiles``: the block asks a profile
+    question, so its tallies split by profile are read too (else the third is None). The block's
+    ``Submissions`` row comes first, its group NULL (a tally's never is); the tallies by the index
+    ``emm_tally_split_key``, the count by ``emm_submissions_key``."""
+    from django.db.models import CharField, Q, Value
 
-    from ..models import Tally
+    from ..models import Submissions, Tally
 
-    everyone, by_profile = defaultdict(dict), defaultdict(lambda: defaultdict(dict))
-    rows = statements.select("tallies and profiles", lambda b: Tally.objects.filter(
-        Q(split="") | Q(split__startswith=PROFILE), block_key=b, n__gt=0).values_list("group", "value", "split", "n"),
-        block_key)
-    for group, value, split, n in rows:
-        if split:
+    def build(b):
+        none = Value(None, output_field=CharField())
+        splits = Q(split="") | Q(split__startswith=PROFILE) if profiles else Q(split="")
+        counted = Submissions.objects.filter(block_key=b).values_list(none, none, none, "n")
+        return counted.union(Tally.objects.filter(splits, block_key=b, n__gt=0).values_list(
+            "group", "value", "split", "n"), all=True)
+
+    respondents, everyone = 0, defaultdict(dict)
+    by_profile = defaultdict(lambda: defaultdict(dict))
+    for group, value, split, n in statements.select(f"panel counts {bool(profiles)}", build, block_key):
+        if group is None:
+            respondents = n
+        elif split:
             by_profile[split.removeprefix(PROFILE)][group][value] = n
         else:
             everyone[group][value] = n
-    return dict(everyone), {key: dict(groups) for key, groups in by_profile.items()}
+    return (respondents, dict(everyone),
+            {key: dict(groups) for key, groups in by_profile.items()} if profiles else None)
 
 
 def _split_tallies(block_key, prefix, groups):

@@ -141,11 +141,11 @@ def test_the_hot_statements_of_a_submission_are_compiled_once():
         store.record("case", {"q1": "a", "q2": "b"}, user_key="alice", replace=True, comments=False,
                      claim=("alice", f"attempt-{i}"))
         store.record("likert", {"s1": "4"}, comment="merci", claim=(f"anon{i}", "likert-anonymous"))
-        summary.tallies_and_profiles("case")
+        summary.panel_counts("case", profiles=True)
         summary.respondents("case")
     assert {"insert emm_xblocks.Answer", "insert emm_xblocks.Claim", "insert emm_xblocks.Comment",
             "respondent lock", "respondent answers", "respondents",
-            "tallies and profiles"} <= statements.reused()
+            "panel counts True"} <= statements.reused()
     assert summary.respondents("case") == 1 and summary.tallies("case") == {"q1": {"a": 1}, "q2": {"b": 1}}
     assert summary.respondents("likert") == 2
 

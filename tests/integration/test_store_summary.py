@@ -411,19 +411,22 @@ def test_rows_with_a_role_are_counted_in_all_and_in_their_role():
     assert summary.role_tallies("blk", groups=["@ending", "n9"]) == {"social": {"@ending": {"end-bad": 2}}}
 
 
-def test_the_tallies_and_their_profiles_read_together_are_those_read_apart():
-    """``tallies_and_profiles`` (one statement) gives what ``tallies`` and ``profile_tallies`` give:
-    a role's rows and rows counted down to 0 in neither."""
+def test_the_panel_counts_read_together_are_those_read_apart():
+    """``panel_counts`` (one statement) gives what ``respondents``, ``tallies`` and
+    ``profile_tallies`` give: a role's rows and rows counted down to 0 in neither."""
     store.record("blk", {"q1": "a", "q2": "b", "@profile": "gov"}, user_key="ana", replace=True)
     store.record("blk", {"q1": "b", "@profile": "cso"}, user_key="ben", replace=True, role="officer")
     store.record("blk", {"q1": "a"}, user_key="cleo", replace=True)
     store.record("blk", {"q1": "b", "@profile": "cso"}, user_key="ana", replace=True)  # gov's rows go to 0
     store.record("other", {"q1": "a", "@profile": "gov"}, user_key="dan", replace=True)
-    together = summary.tallies_and_profiles("blk")
-    assert together == (summary.tallies("blk"), summary.profile_tallies("blk"))
-    assert together == ({"q1": {"a": 1, "b": 2}, "@profile": {"cso": 2}},
+    together = summary.panel_counts("blk", profiles=True)
+    assert together == (summary.respondents("blk"), summary.tallies("blk"), summary.profile_tallies("blk"))
+    assert together == (3, {"q1": {"a": 1, "b": 2}, "@profile": {"cso": 2}},
                         {"cso": {"q1": {"b": 2}, "@profile": {"cso": 2}}})
-    assert summary.tallies_and_profiles("none") == ({}, {})
+    assert summary.panel_counts("blk") == (3, {"q1": {"a": 1, "b": 2}, "@profile": {"cso": 2}}, None)
+    assert summary.panel_counts("other") == (1, {"q1": {"a": 1}, "@profile": {"gov": 1}}, None)
+    assert summary.panel_counts("none", profiles=True) == (0, {}, {})
+    assert summary.panel_counts("none") == (0, {}, None)
 
 
 def test_roles_that_differ_by_case_are_split_apart():
