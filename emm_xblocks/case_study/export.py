@@ -28,11 +28,10 @@ def distribution_csv(block, suffix=""):
         return HandlerError(409, "distribution_not_shown", _(
             "This case study does not show how other participants answered: turn on “{setting}” "
             "in its settings to download it.").format(setting=_("Show how other participants answered"))).response()
-    respondents = summary.respondents(key)
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=bool(case.profile_options))
     if respondents < case.min_group_size:
         return too_few_respondents(_, block.numbers().number(case.min_group_size, 0)).response()
-    by_profile = summary.profile_tallies(key) if case.profile_options else None
-    rows = perspectives.csv_rows(case, summary.tallies(key), by_profile, respondents, _)
+    rows = perspectives.csv_rows(case, tallies, by_profile, respondents, _)
     title = _("{title} - answers by profile").format(title=case.display_name)
     dialect = dialect_of(suffix, block.numbers().language)
     return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",

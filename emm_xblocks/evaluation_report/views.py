@@ -24,9 +24,9 @@ def evaluations(block):
     """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
     out = []
     for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
-        respondents = summary.respondents(key)
+        respondents, tallies, _profiles = summary.panel_counts(key)
         if respondents:
-            out.append((key, likert.from_fields(fields), summary.tallies(key), respondents))
+            out.append((key, likert.from_fields(fields), tallies, respondents))
     return out
 
 

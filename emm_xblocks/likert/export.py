@@ -19,7 +19,7 @@ from ..common import answer_rows, summary
 from ..common.errors import staff_only, too_few_respondents
 from ..common.export import content_disposition, dialect_of
 from ..common.export import csv_lines as common_csv_lines
-from . import codebook, profiles, report, views
+from . import codebook, profiles, report
 
 
 def profile_csv_response(block, suffix=""):
@@ -29,10 +29,10 @@ def profile_csv_response(block, suffix=""):
         return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
-    respondents = summary.respondents(key)
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=True)
     if not survey.asks_profile or respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
-    rows = profiles.csv_rows(views.profile_table(block, survey, key, respondents), _)
+    rows = profiles.csv_rows(profiles.breakdown(survey, tallies, by_profile, respondents, _), _)
     dialect = dialect_of(suffix, block.numbers().language)
     return Response(app_iter=common_csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(survey.display_name + " profiles", "csv",
@@ -50,13 +50,13 @@ def csv_response(block, suffix=""):
         return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
-    if summary.respondents(key) < survey.min_group_size:
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
+    if respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
-    tallies = summary.tallies(key)
     dialect = dialect_of(suffix, block.numbers().language)
     words = report.csv_words(survey, tallies, _, split=dialect.excel)
     if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
-        table = profiles.breakdown(survey, tallies, summary.profile_tallies(key), summary.respondents(key), _)
+        table = profiles.breakdown(survey, tallies, by_profile, respondents, _)
         words["profiles"] = profiles.shown_profiles(table)
     return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words, dialect),
                     content_type="text/csv", charset="utf-8",

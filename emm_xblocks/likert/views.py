@@ -210,7 +210,8 @@ def results_json(block):
     _ = block.ugettext
     survey = block.load_content()
     key = block.block_key()
-    respondents = summary.respondents(key)
+    # the count, the tallies and (with a profile question) the tallies by profile: one read
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
     labels = survey.labels(_)
     data = {
         "respondents": respondents,
@@ -245,7 +246,7 @@ def results_json(block):
     if staff:
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
         data["csv_excel_url"] = block.runtime.handler_url(block, "export_csv", EXCEL)
-    current, apart = split_tallies(survey, summary.tallies(key))
+    current, apart = split_tallies(survey, tallies)
     data["apart"] = report.apart_sections(survey, apart, _)
     rows = statement_stats(survey, current, respondents)
     data["headline"] = headline(survey, rows)
@@ -266,7 +267,7 @@ def results_json(block):
         })
     if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
         # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
-        data["profiles"] = profile_table(block, survey, key, respondents)
+        data["profiles"] = profiles.breakdown(survey, tallies, by_profile, respondents, _)
         if staff:
             data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
             data["profile_csv_excel_url"] = block.runtime.handler_url(block, "export_profile_csv", EXCEL)
@@ -275,7 +276,3 @@ def results_json(block):
     return data
 
 
-def profile_table(block, survey, key, respondents):
-    """``profiles.breakdown`` of the block, from its summary (two reads by index)."""
-    return profiles.breakdown(survey, summary.tallies(key), summary.profile_tallies(key), respondents,
-                              block.ugettext)
