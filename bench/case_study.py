@@ -6,6 +6,7 @@ a narrative, key facts, two documents and an image. Target: download < 20 KB gzi
 included, images not counted (they are not part of the fragment: the page loads them lazily).
 """
 
+import gzip
 import itertools
 
 from django.test import Client
@@ -57,15 +58,18 @@ def answers_for(block):
     return answers
 
 
+def _post_submit(client, usage, student, answers, reply="page"):
+    """A submit as the page sends it (``"reply": "page"``: only what its script reads), or with
+    ``reply="full"`` as the mobile apps and scripts get it; the answer's bytes."""
+    r = client.post(f"/handler/{usage}/submit/?student={student}", data={"answers": answers, "reply": reply},
+                    content_type="application/json")
+    assert r.status_code == 200, r.content
+    return r.content
+
+
 def _timed_submit(timed, usage, answers, prefix):
     client, counter = Client(), itertools.count()
-
-    def submit():
-        r = client.post(f"/handler/{usage}/submit/?student={prefix}_{next(counter)}", data={"answers": answers},
-                        content_type="application/json")
-        assert r.status_code == 200, r.content
-
-    return timed(submit, 50)
+    return timed(lambda: _post_submit(client, usage, f"{prefix}_{next(counter)}", answers), 50)
 
 
 def run(block_for, timed, line, learner_download):
@@ -91,6 +95,11 @@ def run(block_for, timed, line, learner_download):
     line("student_view render, 10 questions (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
     median, worst = _timed_submit(timed, big.scope_ids.usage_id, answers_for(big), "bench_case_big")
     line("submit handler over HTTP, 10 questions (median / max of 50)", f"{median:.2f} ms / {worst:.2f} ms")
+    client = Client()
+    for reply, label in (("page", "to the page"), ("full", "whole, to the apps and scripts")):
+        answer = _post_submit(client, big.scope_ids.usage_id, f"bench_case_reply_{reply}", answers_for(big), reply)
+        line(f"a submit's answer {label} (JSON with the results panel)",
+             f"{len(answer) / 1024:.1f} KB raw, {len(gzip.compress(answer, 9)) / 1024:.1f} KB gzip")
 
     learner_download(lambda: block("bench_case_size").render("student_view", {}), ("en", "fr", "ar"),
                      "10 questions, ", target_kb=20)

@@ -7,7 +7,8 @@ environments). Every block, anchors and ours, goes through the same harness:
 * **in-memory store**: XBlock's own ``ToyRuntime`` (fields in a dict key-value store) with the
   workbench's LMS-like ``i18n`` and ``user`` services; our aggregate store (the package's Django
   models) on SQLite ``:memory:``. Timed: ``block.render("student_view")`` and the main learner
-  action called as the block's JavaScript calls it, ``runtime.handle(block, name, request)``;
+  action called as the block's JavaScript calls it, ``runtime.handle(block, name, request)`` (the case
+  study's submit asks ``"reply": "page"``, as its page does: decision 61);
 * **the workbench's SQLite store**: the workbench's own runtime and database file, the main
   learner action posted with Django's test client to ``/handler/...`` (as bench/run.py does).
 
@@ -183,7 +184,7 @@ def subjects():
         Subject("emm_likert", "emm_likert (demo, 8 statements)", likert, "submit",
                 lambda block: likert_answers(likert), lambda a: a.get("submitted") is True),
         Subject("emm_case_study", "emm_case_study (10 questions)", case, "submit",
-                lambda block: {"answers": case_answers(case)}, lambda a: a.get("submitted") is True),
+                lambda block: {"answers": case_answers(case), "reply": "page"}, lambda a: a.get("submitted") is True),
         Subject("emm_role_play", "emm_role_play (demo)", _demo("emm_role_play-1-en.xml"), "choose",
                 None, lambda a: bool(a.get("html")), before=_role_play_start),
     ]
@@ -383,7 +384,7 @@ def case_variant_figures(runtime_class, repeat):
         kept[label] = out
 
         def prepare(i, usage=usage, n=n, answers=answers):
-            return runtime_class(f"variant{n}_{i}").get_block(usage), post({"answers": answers})
+            return runtime_class(f"variant{n}_{i}").get_block(usage), post({"answers": answers, "reply": "page"})
 
         def act(args, out=out):
             block, request = args

@@ -82,10 +82,11 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
 
     # ---------------------------------------------------------------- learner handlers
     save_draft = learner_handler(learner.save_draft, replay=learner.draft_saved)
-    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current)
-    self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
+    self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current,
+                                  page=views.PAGE_READS)
     try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.tried_again)
-    state = learner_handler(learner.current, writes=False, respond=views.respond)
+    state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
 
     @XBlock.handler

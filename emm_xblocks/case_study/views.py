@@ -270,6 +270,11 @@ def document(block, case, outcome):
     return {"recorded": True, "html": html}
 
 
+# what the page's script reads of ``submit``, ``self_assess`` and ``state`` (``emm-case-study.js``:
+# ``showResults``, ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
+PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "html")
+
+
 def respond(block, case, outcome):
     """The answer of ``submit`` and ``self_assess``: their results, rendered."""
     return answer(block, case, outcome.result)

@@ -14,6 +14,7 @@ function EmmCaseStudy(runtime, element, args) {
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";
+  var PAGE = "page";  /* asked of submit, self_assess, state: only what showResults reads (common/pipeline.py) */
   var shownSubmitted = !!args.submitted;
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {
@@ -84,7 +85,7 @@ function EmmCaseStudy(runtime, element, args) {
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
      form stay as they are. Offline, the page stays as it is until the link is back. */
   function refresh() {
-    EMM.post(runtime, element, "state", {}).then(function (body) {
+    EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (body.submitted) {
         drafts.settle();
         EMM.clear(alertBox, true);
@@ -120,7 +121,7 @@ function EmmCaseStudy(runtime, element, args) {
   }
 
   function submitAnswers(answers, actionId, who) {
-    var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
+    var data = {answers: answers, profile: typeof who === "string" ? who : profile(), reply: PAGE};
     return run("submit", data, root.querySelector("[data-submit]"), function (body) {
       drafts.sent();
       setLocked(true);
@@ -170,7 +171,7 @@ function EmmCaseStudy(runtime, element, args) {
         ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
           fs.querySelectorAll("input:checked"), function (i) { return i.value; });
       });
-      run("self_assess", {ticks: ticks}, target, showResults);
+      run("self_assess", {ticks: ticks, reply: PAGE}, target, showResults);
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */
       var question = target.getAttribute("data-confirm");

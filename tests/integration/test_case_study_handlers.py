@@ -560,3 +560,49 @@ def test_the_correct_options_are_joined_the_french_way(case, handlers):
     assert "<bdi>Ex</bdi>\u202f; <bdi>Why</bdi>" in r.json_body["html"]  # "Ex ; Why", never "Ex; Why"
     english = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2").json_body["html"]
     assert "<bdi>Ex</bdi>; <bdi>Why</bdi>" in english
+
+
+def test_the_page_asks_for_the_answer_it_reads_and_gets_the_same_panel(case, handlers, events):
+    """``"reply": "page"`` (what ``emm-case-study.js`` sends): the rendered panel, the attempts left
+    and the words to announce, nothing the page does not read; the panel is the same bytes as in
+    the whole answer the mobile apps and scripts get by default, and the attempt is kept as one."""
+    from emm_xblocks.case_study.views import PAGE_READS
+
+    uid = case(attempts=3)
+    whole = handlers.post(uid, "submit", {"answers": GOOD})
+    assert whole.status_code == 200 and {"questions", "score", "grade_words"} <= whole.json_body.keys()
+    assert handlers.post(uid, "try_again", {}).status_code == 200
+    page = handlers.post(uid, "submit", {"answers": GOOD, "reply": "page"})
+    assert page.status_code == 200, page.content
+    assert {"submitted", "attempts_left", "announcement", "html"} <= set(page.json_body) <= set(PAGE_READS)
+    assert page.json_body["submitted"] is True and page.json_body["attempts_left"] == 1
+    assert "SECRET-FEEDBACK-A" in page.json_body["html"] and page.json_body["announcement"]
+    assert len(page.content) < 0.8 * len(whole.content)
+    assert state(handlers, uid)["attempts"] == 2 and len(events.grades) == 2
+    again = handlers.post(uid, "state", {"reply": "page"})
+    assert set(again.json_body) <= set(PAGE_READS) and again.json_body["html"] == page.json_body["html"]
+    full = handlers.post(uid, "state", {"reply": "full"})
+    assert full.json_body["html"] == page.json_body["html"] and "questions" in full.json_body
+
+
+@pytest.mark.parametrize("reply", ["pages", "", 1, None, ["page"], {"page": True}])
+def test_an_unknown_answer_shape_is_refused_and_keeps_nothing(case, handlers, events, reply):
+    uid = case()
+    before = state(handlers, uid)
+    r = handlers.post(uid, "submit", {"answers": GOOD, "reply": reply})
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_request" and r.json_body["message"]
+    assert state(handlers, uid) == before and events.grades == []
+    assert Claim.objects.filter(block_key=uid).count() == 0
+
+
+def test_the_page_reads_nothing_but_what_it_asks_for():
+    """Every ``body.<key>`` the case study's script reads is in ``PAGE_READS``: the page that asks
+    ``"reply": "page"`` never finds a key it reads missing."""
+    import re
+
+    from emm_xblocks.case_study.views import PAGE_READS
+
+    script = (Path(__file__).resolve().parents[2] / "emm_xblocks" / "static" / "js" / "emm-case-study.js")
+    read = set(re.findall(r"\bbody\.([a-z_]+)", script.read_text(encoding="utf-8"))) - {"querySelectorAll"}
+    assert read and read <= set(PAGE_READS), read - set(PAGE_READS)
+    assert 'reply: PAGE' in script.read_text(encoding="utf-8")
