@@ -112,8 +112,8 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         return " ".join([check.display_name, plain_text(check.intro), *(plain_text(q.prompt) for q in check.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current)
-    state = learner_handler(learner.current, writes=False, respond=views.respond)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
+    state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -132,6 +132,11 @@ def _score(pair, nums):
             "percent": rounded(report.percent(earned, possible))}
 
 
+# what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showResults``,
+# ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
+PAGE_READS = ("submitted", "announcement", "message", "html")
+
+
 def respond(block, check, outcome):
     """The answer of ``submit``, of its replay and of ``state`` (``learner.current``): the
     results, rendered."""

@@ -16,6 +16,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
   var actions = root.querySelector("[data-form-actions]");
 
   if (!form) { return; }
+  var PAGE = "page";  /* asked of submit and state: only what showResults reads (common/pipeline.py) */
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {
     key: args.draft_key, line: actions, refresh: refresh,
@@ -36,7 +37,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
      sent waits on the device with its id and goes when the link is back (or at the next Submit),
      answered with the results even if it had arrived. */
   function refresh() {
-    EMM.post(runtime, element, "state", {}).then(function (body) {
+    EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (!body.submitted) { return; }
       drafts.settle();
       EMM.clear(alertBox, true);
@@ -46,7 +47,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
   }
 
   function submitAnswers(answers, actionId) {
-    var data = {answers: answers};
+    var data = {answers: answers, reply: PAGE};
     EMM.action(runtime, element, "submit", data, {
       button: root.querySelector("[data-submit]"),
       alert: alertBox,

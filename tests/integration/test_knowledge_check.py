@@ -873,3 +873,24 @@ def test_after_the_key_changed_the_post_test_page_shows_the_grade_kept_until_sta
     assert "Your grade is the one the course recorded" not in text
     apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["max_score"], apps["grade_held"]) == (0.0, 2.0, False)
+
+
+def test_the_page_asks_for_the_answer_it_reads_and_gets_the_same_results(platform):
+    """``"reply": "page"`` (what ``emm-knowledge-check.js`` sends): the rendered results and the
+    words to announce, not the scores and questions the apps and scripts get by default; the same
+    HTML either way. Any other shape is refused and keeps nothing."""
+    from emm_xblocks.knowledge_check.views import PAGE_READS
+
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    refused = platform.lms(ana).handle(post, "submit", dict(RIGHT, reply="sideways"))
+    assert refused.status == 400 and refused.json["error"] == "invalid_request" and refused.json["message"]
+    assert platform.lms(ana).handle(post, "state", {}).json["submitted"] is False
+    page = platform.lms(ana).handle(post, "submit", dict(RIGHT, reply="page"))
+    assert page.status == 200, page.json
+    assert {"submitted", "html"} <= set(page.json) <= set(PAGE_READS) and page.json["submitted"] is True
+    assert "2 / 2" in visible(page.json["html"]) and "EXPLANATION-Q1" in page.json["html"]
+    whole = platform.lms(ana).handle(post, "state", {}).json
+    assert "scores" in whole and "questions" in whole and whole["html"] == page.json["html"]
+    assert platform.lms(ana).handle(post, "state", {"reply": "page"}).json["html"] == page.json["html"]
