@@ -16,7 +16,7 @@ PIP_FLAGS := --disable-pip-version-check -q
 BENCH_VENV := var/bench-venv
 BENCH_PY  := $(BENCH_VENV)/bin/python
 
-.PHONY: help run demo-data test test-js test-fast test-312 bench bench-speed lint messages translations wheel course clean
+.PHONY: help run demo-data test test-js test-fast test-312 bench bench-speed bench-instructions lint messages translations wheel course clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -81,6 +81,7 @@ bench: $(VENV)/.installed var  ## print the speed and size figures
 	$(PY) bench/store.py
 	$(PY) bench/report.py
 	@$(MAKE) --no-print-directory bench-speed
+	@$(MAKE) --no-print-directory bench-instructions
 
 # A bench-only environment with the anchors (bench/requirements.txt), from the main venv's Python;
 # never the test venvs.
@@ -91,6 +92,10 @@ $(BENCH_VENV)/.installed: $(VENV)/.installed pyproject.toml bench/requirements.t
 
 bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside xblock-poll, drag-and-drop-v2, branching-xblock
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/speed.py
+
+# the same actions counted in instructions under valgrind (a count, the same at any load); some 8 minutes
+bench-instructions: $(BENCH_VENV)/.installed  ## instructions per main learner action beside the anchors (valgrind)
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/instructions.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
