@@ -1,4 +1,5 @@
-"""Instructions per main learner action beside the anchors, run by ``make bench-speed``.
+"""Instructions per main learner action beside the anchors, run by ``make bench-instructions``
+(``make bench`` runs it too).
 
 Milliseconds on a shared 2-core machine move by tens of per cent from one run to the next, and
 from one day's machine to another's (decision 47, decision 61). The number of instructions the
@@ -60,7 +61,8 @@ def instructions(key, prepare_only, n):
         out = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/callgrind.out",
              sys.executable, "-W", "ignore", __file__, "child", key, str(n), "1" if prepare_only else ""],
-            capture_output=True, text=True, cwd=HERE.parent)
+            capture_output=True, text=True, cwd=HERE.parent,
+            env=dict(os.environ, PYTHONHASHSEED="0"))  # the two runs subtracted hash alike
     if out.returncode != 0:
         raise SystemExit(f"bench/instructions.py {key} failed:\n{out.stderr[-2000:]}")
     return int(COLLECTED.findall(out.stderr)[-1])

@@ -19,7 +19,7 @@ live here, once:
 * a request may ask ``"reply": "page"``: the answer then holds only what the block's own page
   reads (``page``: its keys, the rendered panel among them), not the whole documented answer,
   which the mobile apps and scripts get by default (``"reply": "full"``, or none). The page's
-  script asks it: the case study's submit answer is 22 KB instead of 35 KB (decision 61);
+  script asks it: a ten-question case study's submit answer is half to two thirds of the whole (decision 61);
 
 * an action the page sends again (the same ``action_id``: a retry after a lost reply) is not done
   twice: it answers as the first did, from the learner's state (``replay``), and keeps nothing

@@ -256,11 +256,12 @@ def profile_tallies(block_key, groups=None):
 
 def panel_counts(block_key, profiles=False):
     """``(respondents(block_key), tallies(block_key), profile_tallies(block_key) or None)`` read in
-    one statement (``UNION ALL``) instead of two: a results panel reads them at every submit, and on
-    the platform's MySQL each statement is a round trip. ``profiles``: the block asks a profile
-    question, so its tallies split by profile are read too (else the third is None). The block's
-    ``Submissions`` row comes first, its group NULL (a tally's never is); the tallies by the index
-    ``emm_tally_split_key``, the count by ``emm_submissions_key``."""
+    one statement (``UNION ALL``) instead of two to four (the case study's results panel reads them
+    at every submit, the Likert's at every "Show results"), and on the platform's MySQL each
+    statement is a round trip. ``profiles``: the block asks a profile question, so its tallies
+    split by profile are read too (else the third is None). The block's ``Submissions`` row is
+    told apart by its NULL group (a tally's never is; the rows come in no set order); the tallies
+    by the index ``emm_tally_split_key``, the count by ``emm_submissions_key``."""
     from django.db.models import CharField, Q, Value
 
     from ..models import Submissions, Tally

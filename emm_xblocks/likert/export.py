@@ -29,7 +29,7 @@ def profile_csv_response(block, suffix=""):
         return staff_only(_).response()
     survey = block.load_content()
     key = block.block_key()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=True)
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=True) if survey.asks_profile else (0, {}, {})
     if not survey.asks_profile or respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
     rows = profiles.csv_rows(profiles.breakdown(survey, tallies, by_profile, respondents, _), _)
