@@ -12,7 +12,6 @@ from dataclasses import dataclass, fields
 
 from ..common import content_language, profile
 from ..common import settings as stored_fields
-from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
 from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
     CHOICE_KINDS,
@@ -55,13 +54,8 @@ SETTINGS = (
     Setting("display_name", TEXT, N_("Case study"), N_("Display name"), group="case"),
     content_language.setting(group="case"),
     stored_fields.weight(),
-    # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
-    # "Maximum attempts" sets; ``max_attempts`` in OLX written before 0.2 is still read
-    Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: unlimited)"), high=MAX_ATTEMPTS,
-            olx_aliases=("max_attempts",),
-            problem=N_("The number of attempts must be between 0 (unlimited) and {n}.")),
-    Setting("grade_policy", SELECT, COUNT_BEST, N_("Attempt that counts"), choices=COUNTED_ATTEMPT,
-            problem=N_("Choose which attempt counts.")),
+    stored_fields.attempts_allowed(MAX_ATTEMPTS),
+    stored_fields.grade_policy(),
     Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS,
             problem=N_("Choose when the answers are shown.")),
     Setting("topic", TEXT, "", N_("EMM topic")),

@@ -19,6 +19,7 @@ a test keeps every block clear of them.
 from dataclasses import dataclass, field, make_dataclass, replace
 
 from . import limits, olx
+from .attempts import COUNT_BEST, COUNTED_ATTEMPT
 from .i18n import N_
 from .numbers import count
 from .validation import Problem, parse_float, parse_int
@@ -101,6 +102,24 @@ def weight(group="settings"):
     """The platform's problem weight of a graded block (``weight``, 0 to 1000)."""
     return Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group=group,
                    problem=N_("The weight must be between {low} and {high}."))
+
+
+def attempts_allowed(high, default=0, group="settings"):
+    """How many attempts a learner may start (``attempts_allowed``, 0: no limit, up to ``high``).
+
+    Not ``max_attempts``: Open edX's ``InheritanceMixin`` gives every block one, which a course's
+    "Maximum attempts" sets (``PLATFORM_NAMES``); ``max_attempts`` in OLX written before 0.2 is
+    still read."""
+    return Setting("attempts_allowed", WHOLE, default, N_("Maximum attempts (0: no limit)"), high=high,
+                   olx_aliases=("max_attempts",), group=group,
+                   problem=N_("The number of attempts must be between 0 (no limit) and {n}."))
+
+
+def grade_policy(default=COUNT_BEST, group="settings"):
+    """The attempt that counts for the grade (``grade_policy``): the best or the last
+    (``common.attempts.COUNTED_ATTEMPT``)."""
+    return Setting("grade_policy", SELECT, default, N_("Attempt that counts"), choices=COUNTED_ATTEMPT,
+                   group=group, problem=N_("Choose which attempt counts."))
 
 
 def min_group_size(label, group="settings", **kwargs):

@@ -6,7 +6,7 @@ broke and keeps a finished one finished), a
 node's choices removed or moved (stored by their place), an option of the participant profile
 question removed or its id renamed (``common.profile.option_changes``: its participants stay under
 the old id, which "how others chose" by profile no longer shows).
-``grading_changes(old, new, _)``: "Grade policy" (``grade_policy``) changed, part of
+``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
 ``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner ends another attempt, either of which counts their ended attempts the new way.
@@ -20,10 +20,10 @@ from ..common.validation import Problem
 
 
 def grading_changes(old, new, _):
-    """``[Problem(..., error=False)]``: "Grade policy" changed in ``new``; each learner who ended an
+    """``[Problem(..., error=False)]``: "Attempt that counts" changed in ``new``; each learner who ended an
     attempt keeps the grade recorded the old way until staff rescore or they end another."""
     return grade_policy_changes(old.grade_policy, new.grade_policy, lambda was: _(
-        "“Grade policy” was “{old}”: learners who already reached an ending keep the grade the course recorded "
+        "“Attempt that counts” was “{old}”: learners who already reached an ending keep the grade the course recorded "
         "that way until staff rescore this role-play or they reach another ending, which counts their ended "
         "attempts the new way. Until then, they and the learners who play next are not graded alike.")
         .format(old=was), _)
@@ -34,7 +34,7 @@ def answer_changes(old, new, _):
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
     would take its answers; choices added at the end touch none), a profile option removed or
-    renamed; and the grade policy changed (``grading_changes``)."""
+    renamed; and the attempt that counts changed (``grading_changes``)."""
     moved = grading_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "

@@ -11,9 +11,8 @@ from functools import cached_property
 
 from ..common import content_language, profile
 from ..common import settings as stored_fields
-from ..common.attempts import COUNT_BEST, COUNTED_ATTEMPT
 from ..common.i18n import N_
-from ..common.settings import CHECKBOX, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, TEXT, Setting, with_settings
 from ..common.validation import whole
 
 MAX_NODES = 5000
@@ -32,13 +31,8 @@ CATEGORIES = {
 SETTINGS = (
     Setting("display_name", TEXT, "Role-play", N_("Display name"), group="name"),
     content_language.setting(group="name"),
-    # not ``max_attempts``: Open edX's InheritanceMixin gives every block one, which a course's
-    # "Maximum attempts" would set; ``max_attempts`` in OLX written before 0.2 is still read
-    Setting("attempts_allowed", WHOLE, 0, N_("Maximum attempts (0: no limit)"), high=MAX_ATTEMPTS,
-            olx_aliases=("max_attempts",), group="grading",
-            problem=N_("The number of attempts must be between 0 (no limit) and 100.")),
-    Setting("grade_policy", SELECT, COUNT_BEST, N_("Grade policy"), choices=COUNTED_ATTEMPT, group="grading",
-            problem=N_("Choose how attempts are graded: best or last.")),
+    stored_fields.attempts_allowed(MAX_ATTEMPTS, group="grading"),
+    stored_fields.grade_policy(group="grading"),
     Setting("allow_back", CHECKBOX, False, N_("Learners may go back one step"), group="play"),
     Setting("show_others", CHECKBOX, False, N_("At the ending, show how other participants chose (anonymous)"),
             group="play"),

@@ -18,9 +18,9 @@ CASE_POLICY_WARNING = (
     "that way until staff rescore this case study or they submit again, which counts all their attempts the new "
     "way. Until then, they and the learners who submit next are not graded alike.")
 ROLE_PLAY_POLICY_WARNING = (
-    "“Grade policy” was “Best attempt”: learners who already reached an ending keep the grade the course recorded "
-    "that way until staff rescore this role-play or they reach another ending, which counts their ended attempts "
-    "the new way. Until then, they and the learners who play next are not graded alike.")
+    "“Attempt that counts” was “Best attempt”: learners who already reached an ending keep the grade the course "
+    "recorded that way until staff rescore this role-play or they reach another ending, which counts their ended "
+    "attempts the new way. Until then, they and the learners who play next are not graded alike.")
 LIKERT_CREDIT_WARNING = (
     "“Give participation credit (graded)” was not ticked: learners who already answered have no grade for this "
     "evaluation, and the course counts it as 0 for them until staff rescore it, which gives them the credit.")
@@ -100,6 +100,9 @@ def test_the_role_play_s_grade_policy_changed_after_an_ending_is_held_until_conf
 
     data = dict(editor_form(platform, key, role_play_editor), grade_policy="last")
     assert held(platform, key, data, "grade_policy") == ROLE_PLAY_POLICY_WARNING
+    with translation.override("fr"):  # the setting's label, as the case study's warning names it
+        message = held(platform, key, data, "grade_policy")
+    assert message.startswith("«\u00a0Tentative prise en compte\u00a0» était «\u00a0Meilleure tentative\u00a0»\u00a0:")
     assert save(platform, key, data, confirm=True).status == 200
     assert 'grade_policy="last"' in platform.export(key)
     assert raw(platform, ana, key) == (1.0, 1.0)  # kept until staff rescore

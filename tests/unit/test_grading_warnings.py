@@ -53,8 +53,8 @@ def test_the_role_play_s_grade_policy_changed_names_the_old_one_and_what_learner
     [(field, message, error)] = warnings(role_play_changes.grading_changes(
         scenario, replace(scenario, grade_policy="last"), str))
     assert (field, error) == ("grade_policy", False)
-    assert message.startswith("“Grade policy” was “Best attempt”: learners who already reached an ending keep the "
-                              "grade the course recorded that way until staff rescore this role-play")
+    assert message.startswith("“Attempt that counts” was “Best attempt”: learners who already reached an ending "
+                              "keep the grade the course recorded that way until staff rescore this role-play")
     assert [p.field for p in role_play_changes.answer_changes(scenario, replace(scenario, grade_policy="last"),
                                                               str)] == ["grade_policy"]
     assert role_play_changes.answer_changes(scenario, replace(scenario, allow_back=True, weight=2.0), str) == []
