@@ -1,8 +1,8 @@
-"""The results panel's "How other participants answered" section, rendered in Python (decision 18).
+"""The feedback panel's "How other participants answered" section, rendered in Python (decision 18).
 
 ``questions_html`` writes each choice question's figures (its answer count, its options'
 percentages and, with a profile question, its table by profile); ``apart_html`` the answers kept
-apart for staff (``changes.apart_answers``). ``panel_html`` writes the section's frame (its
+apart for staff (``changes.apart_answers``). ``feedback_html`` writes the section's frame (its
 heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value

@@ -2,7 +2,7 @@
 the chosen options' feedback, the key points to self-assess against and -- as the author's
 ``show_answers`` allows -- the correct answers, explanations, model answers and expert analysis.
 
-``results`` decides from the attempt's ``marks`` (scored once, by the action or the view);
+``feedback`` decides from the attempt's ``marks`` (scored once, by the action or the view);
 ``withheld`` is the same answer where the platform's ``show_correctness`` hides correctness
 (``xmodule/graders.py``): no score, no verdict, no feedback and no answers, as the platform's
 problems then show no answer either (``xmodule/capa_block.py``, ``answer_available``).
@@ -20,12 +20,11 @@ VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 SUBMITTED = "submitted"  # the status shown where correctness is withheld
 
 
-def results(case, state, question_marks, grade, _):
-    """The submitted attempt's results as JSON-able data (``{"submitted": False, ...}`` before any
-    submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the ``(earned,
-    possible)`` that counts, or None. Figures only: ``described`` adds the words (``message``,
-    ``announcement``) in the learner's language, where the numbers' locale is known (``_`` is kept
-    for the actions' one shape)."""
+def feedback(case, state, question_marks, grade):
+    """The learner's feedback on their submitted attempt as JSON-able data (``{"submitted": False,
+    ...}`` before any submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the
+    ``(earned, possible)`` that counts, or None. Figures only: ``worded`` adds the words
+    (``message``, ``announcement``) in the learner's language, where the numbers' locale is known."""
     if not state.submitted:
         return {"submitted": False, "revealed": False}
     earned, possible = total(case, question_marks)
@@ -52,7 +51,7 @@ def results(case, state, question_marks, grade, _):
     }
 
 
-def described(data, numbers, _, ngettext, kept=None):
+def worded(data, numbers, _, ngettext, kept=None):
     """``data`` with its words in the learner's language: ``message`` (the score) and
     ``announcement`` (what the live region says: the score, then each question's verdict).
     ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form;

@@ -1,6 +1,7 @@
-"""The case study's results panel, rendered in Python (decisions 18 and 40).
+"""The case study's feedback panel (the learner's own scored attempt), rendered in Python
+(decisions 18 and 40).
 
-``panel_html`` writes what ``templates/case_study/results.html`` wrote before it (the msgids are
+``feedback_html`` writes what ``templates/case_study/results.html`` wrote before it (the msgids are
 that template's): the heading, the score and the attempts left, the grade's words, the self-assessment
 notice and button, the results' list, the distribution's frame, the expert analysis and "Try
 again". Every value escaped with ``html.escape`` (what Django's autoescape calls), every
@@ -14,8 +15,8 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 
-def panel_html(data, parts, read_only, words, lang=""):
-    """The panel of ``data`` (``views.answer``'s results: ``message``, ``attempts_left``,
+def feedback_html(data, parts, read_only, words, lang=""):
+    """The panel of ``data`` (``views.answer``'s feedback: ``message``, ``attempts_left``,
     ``grade_words``, ``needs_assessment``, ``distribution``, ``revealed``, ``expert_analysis``,
     ``can_retry``); ``parts``: its HTML (``questions_html``, ``expert_html`` and, when the
     distribution shows figures, ``distribution_questions_html`` and ``distribution_apart_html``);

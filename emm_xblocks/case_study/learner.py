@@ -19,7 +19,7 @@ from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
 from . import events
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
-from .results import results
+from .feedback import feedback
 from .scoring import attempt_parts, marks, score_attempt, total
 from .validation import playable
 
@@ -124,7 +124,7 @@ def counted_score(case, history):
 
 
 def _shown(case, state, shown):
-    """The learner's state and events once ``shown`` (the results' ``revealed``) is known."""
+    """The learner's state and events once ``shown`` (the feedback's ``revealed``) is known."""
     if shown and not state.answers_shown:
         return replace(state, answers_shown=True), (events.answers_shown(state.attempts),)
     return state, ()
@@ -155,14 +155,14 @@ def draft_saved(case, state, data, _):
 
 def current(case, state, data, _):
     """Read-only: what the page shows of the learner's state (after a lost reply or an error):
-    the submitted attempt's results as ``submit`` answers them, or, before a submit,
+    the submitted attempt's feedback as ``submit`` answers it, or, before a submit,
     ``{"submitted": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
-    ``self_assess``: the page sent the same action again, it gets the same results."""
+    ``self_assess``: the page sent the same action again, it gets the same feedback."""
     if not state.submitted:
         return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),
                                "attempts_left": attempts_left(case.attempts_allowed, state.attempts)})
     question_marks = marks(case, state.answers, state.ticks if state.assessed else None)
-    return Outcome(result=results(case, state, question_marks, counted_score(case, state.history), _))
+    return Outcome(result=feedback(case, state, question_marks, counted_score(case, state.history)))
 
 
 def _reset(case, state):
@@ -173,7 +173,7 @@ def _reset(case, state):
 
 def tried_again(case, state, data, _):
     """Read-only replay of ``try_again``: its answer, while the learner is still on the form (else
-    the results they have since submitted, as ``current``)."""
+    the feedback on what they have since submitted, as ``current``)."""
     return Outcome(result=_reset(case, state)) if not state.submitted else current(case, state, data, _)
 
 
@@ -190,7 +190,7 @@ def submit(case, state, data, _):
     counted = counted_attempt(case.grade_policy, [*attempt_scores(case, state.history), total(case, question_marks)])
     new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
                   history=[*state.history, {"answers": answers, "ticks": None}], learner_profile=who)
-    result = results(case, new, question_marks, counted, _)
+    result = feedback(case, new, question_marks, counted)
     new, shown = _shown(case, new, result["revealed"])
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
@@ -215,7 +215,7 @@ def self_assess(case, state, data, _):
     question_marks = marks(case, state.answers, ticks)
     counted = counted_attempt(case.grade_policy, [*attempt_scores(case, earlier), total(case, question_marks)])
     new = replace(state, ticks=ticks, assessed=True, history=history)
-    result = results(case, new, question_marks, counted, _)
+    result = feedback(case, new, question_marks, counted)
     new, shown = _shown(case, new, result["revealed"])
     return Outcome(state=new, result=result, score=counted,
                    events=(events.self_assessed(state.attempts, ticks, counted), *shown))

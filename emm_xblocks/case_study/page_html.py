@@ -5,7 +5,7 @@
 we ship (``bench/same_output.py``): the title, topic and time, the low-data switch, the case
 (narrative, key facts, sections, images, documents), the empty notice or the form (the read-only
 notice, the questions, the profile question, the buttons, the attempts left), the status line,
-the results (``panel_html``'s, ready), the staff's CSV and pack links. ``views.student_view``
+the learner's feedback (``feedback_html``'s, ready), the staff's CSV and pack links. ``views.student_view``
 still decides everything shown; this module only writes it.
 
 Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is

@@ -2,32 +2,23 @@
 
 The case's distribution rows are counted in the summary among all rows and, when the learner
 answered the case's participant profile question, among that profile's too (``Tally.split``
-"profile:<option id>", decision 30). ``question_split`` takes one question's counts from both
-(``summary.tallies``, ``summary.profile_tallies``) and hands them to ``common.profile.choice_split``,
-so a group below the minimum group size is withheld, and so is the next smallest when the withheld
-one could be worked out from the overall figures.
+"profile:<option id>", decision 30). ``ProfileSplit`` takes them (``summary.panel_counts``) once
+per results panel or staff download, who did not say as one more group
+(``common.profile.with_not_said``), and ``ProfileSplit.question`` splits each choice question by
+them for both (``common.profile.groups_plan``), so a group below the minimum group size is
+withheld, and so is the next smallest when the withheld one could be worked out from the overall
+figures.
 """
 
 from ..common import profile
-from ..common.perspectives import share
-from ..common.sanitize import plain_text
-from . import changes
-from .content import MULTIPLE, SINGLE
-
-
-def count(tallies, q, option):
-    """How many answers chose ``option`` of ``q`` among ``tallies`` (``{group: {value: n}}``): a
-    single-choice question's row is ``q.id`` -> option id, a multiple-choice one's ``q.id.option`` -> "1"."""
-    if q.kind == SINGLE:
-        return int(tallies.get(q.id, {}).get(option.id, 0))
-    return int(tallies.get(f"{q.id}.{option.id}", {}).get("1", 0))
-
+from .content import SINGLE
 
 _NONE = {}  # a group no tally counts (read only)
 
 
 def counter(q):
-    """``count`` of every option of choice question ``q`` at once: a function of ``tallies`` (the
+    """How many answers chose each option of choice question ``q`` (a single-choice question's row
+    is ``q.id`` -> option id, a multiple-choice one's ``q.id.option`` -> "1"): a function of ``tallies`` (the
     block's or one profile's ``{group: {value: n}}``) giving the counts in ``q.options``' order;
     what ``q``'s rows are called is worked out once, for every tallies it is given."""
     if q.kind == SINGLE:
@@ -45,89 +36,35 @@ def counter(q):
     return counts
 
 
-def question_split(case, q, tallies, by_profile, respondents, people=None, overall=None, memo=None):
-    """Choice question ``q``'s answers by profile: ``common.profile.choice_split``'s groups
-    (``[{"key", "shown", "n", "counts", "percents"}]``, a group per profile option with
-    participants, then ``profile.NOT_SAID``), counts keyed by ``q``'s option ids.
+class ProfileSplit:
+    """A case's choice questions split by participant profile, as its results panel
+    (``views._PanelGroups``) and its staff download (``report.perspective_rows``) show them: what every question
+    shares is worked out once, when made (not once per question): who gave each profile
+    (``people``, ``common.profile.people``), each profile's tallies and those of who did not say
+    (``groups``: ``{option id: {group: {value: n}}}``, ``common.profile.NOT_SAID`` last,
+    ``common.profile.with_not_said``), and ``memo``, ``common.profile.groups_plan``'s (the groups'
+    order and which are shown, once per distinct groups' sizes: every multiple-choice question has
+    the same, who gave each profile).
 
     ``tallies``: the block's ``{group: {value: n}}``; ``by_profile``: ``{option id: {group:
-    {value: n}}}``; ``respondents``: the block's submissions. A group's size is who answered ``q``
-    in it: a single-choice question's answers (a question added later was answered by fewer), a
-    multiple-choice one's every submission of the group (each may tick several options, or none).
-    What a panel or a download works out once for all its questions may be given (else it is
-    worked out here): ``people``, ``profile.people(tallies, respondents)``; ``overall``, ``q``'s
-    counts among all participants (``{option id: count(tallies, q, option)}``); ``memo``,
-    ``choice_split``'s, one per case."""
-    if people is None:
-        people = profile.people(tallies, respondents)
-    if overall is None:
-        overall = {o.id: count(tallies, q, o) for o in q.options}
-    counted = {pid: {o.id: count(by_profile.get(pid, {}), q, o) for o in q.options} for pid in people if pid}
-    counted[profile.NOT_SAID] = profile.rest(overall, counted.values())
-    if q.kind == SINGLE:
-        sizes = {pid: sum(c.values()) for pid, c in counted.items()}
-    else:
-        sizes = dict(people)
-    return profile.choice_split(case.profile_options, counted, sizes, case.min_group_size, memo)
+    {value: n}}}``; ``respondents``: the block's submissions (``summary.panel_counts``)."""
 
+    def __init__(self, case, tallies, by_profile, respondents):
+        self.people = profile.people(tallies, respondents)
+        self.groups = profile.with_not_said({pid: by_profile.get(pid, {}) for pid in self.people if pid}, tallies)
+        self.options, self.min_size, self.memo = case.profile_options, case.min_group_size, {}
 
-def csv_rows(case, tallies, by_profile, respondents, _):
-    """The distribution, and its split by profile where the case asks it, as CSV rows (header
-    first): ``Question ID`` (its id, the key of a spreadsheet built on the download), ``Question``
-    (its prompt as plain text: ``common.sanitize.plain_text``, what a facilitator reads),
-    ``Answer`` (the option's text), the profile question's prompt (the group), ``Participants``,
-    ``Count``, ``Percent`` (a whole number), as the role-play's perspectives CSV. The group "All
-    participants" first, then each profile group in ``question_split``'s order; a withheld group's
-    row says why in ``Participants`` ("fewer than N", or "not shown" for one withheld to protect a
-    small one) and gives no figure. ``by_profile`` None: no profile rows. The caller checks the
-    whole block's minimum group size first.
-
-    Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
-    them apart: never dropped from the download."""
-    everyone, not_said = _("All participants"), _("Did not say")
-    small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
-    texts = {o.id: o.text for o in case.profile_options}
-    rows = [[_("Question ID"), _("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"),
-             _("Count"), _("Percent")]]
-    for q in case.questions:
-        if q.kind not in (SINGLE, MULTIPLE):
-            continue
-        prompt = plain_text(q.prompt)
-        counts = {o.id: count(tallies, q, o) for o in q.options}
-        n = sum(counts.values()) if q.kind == SINGLE else respondents
-        groups = [{"key": None, "shown": True, "n": n, "counts": counts,
-                   "percents": {oid: share(c, n) for oid, c in counts.items()}}]
-        if by_profile is not None:
-            groups += question_split(case, q, tallies, by_profile, respondents)
-        for g in groups:
-            name = everyone if g["key"] is None else not_said if g["key"] == profile.NOT_SAID else texts.get(
-                g["key"], g["key"])
-            for o in q.options:
-                if g["shown"]:
-                    rows.append([q.id, prompt, o.text, name, str(g["n"]), str(g["counts"].get(o.id, 0)),
-                                 str(g["percents"].get(o.id, 0))])
-                else:
-                    rows.append([q.id, prompt, o.text, name, small if g["small"] else hidden, "", ""])
-    return rows + apart_rows(case, tallies, everyone, _)
-
-
-def apart_rows(case, tallies, everyone, _):
-    """``csv_rows``' rows (no header) of the stored answers the figures no longer count
-    (``changes.apart_answers``: the author removed or renamed their question or option since),
-    among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
-    id it was given under, ``Question`` "Removed question" (as the LMS's report says it,
-    ``common.question_report``) and ``Answer`` the option id it was given as, or a current
-    question's id and prompt and ``Answer`` "<option id> (removed option)"; ``Count`` the answers,
-    and ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
-    removed is no longer anyone's denominator). Ids as stored; ``common.export.csv_lines`` makes
-    every cell formula-safe."""
-    prompts = {q.id: q.prompt for q in case.questions}
-    rows = []
-    for section in changes.apart_answers(case, tallies, _):
-        removed_question = section["kind"] == changes.REMOVED_QUESTIONS
-        for row in section["rows"]:
-            question = _("Removed question") if removed_question else plain_text(prompts.get(row["id"], ""))
-            for answer in row["answers"]:
-                value = answer["value"] if removed_question else _("{id} (removed option)").format(id=answer["value"])
-                rows.append([row["id"], question, value, everyone, "", str(answer["count"]), ""])
-    return rows
+    def question(self, q, counts_of):
+        """Choice question ``q``'s answers by profile: ``[(group key, perspectives.Group, counts)]``,
+        a group per profile option with participants (an option removed since, with answers, after
+        them by id), then who did not say (``common.profile.NOT_SAID``); ``counts``: the group's
+        answers in ``q.options``' order (read only when the group is shown). A group's size is who
+        answered ``q`` in it: a single-choice question's answers (a question added later was
+        answered by fewer), a multiple-choice one's every submission of the group (each may tick
+        several options, or none); a withheld group (``shown`` False: ``small``, below the
+        minimum group size, or withheld to protect a small one) has no figure to show.
+        ``counts_of``: ``counter(q)``, which the caller has (it counts all participants with it)."""
+        counted = {key: counts_of(tallies) for key, tallies in self.groups.items()}
+        sizes = {key: sum(counts) for key, counts in counted.items()} if q.kind == SINGLE else self.people
+        return [(key, group, counted[key])
+                for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo)]

@@ -1,4 +1,6 @@
-"""Rows of the LMS "problem responses" report (``generate_report_data``), pure.
+"""The case study's rows for course staff (pure): the LMS's "problem responses" report
+(``report_data``, ``generate_report_data``) and the staff's download of how participants answered
+(``perspective_rows``, split by profile with ``perspectives.ProfileSplit``).
 
 The LMS calls ``generate_report_data(user_state_iterator, limit_responses)`` on a block loaded
 without any learner: each item of the iterator has ``.username`` and ``.state`` (the learner's
@@ -9,11 +11,15 @@ removed question's answer has its own row (after the current questions, its answ
 score), a removed option is named by its id.
 """
 
+from ..common import profile
 from ..common.attempts import counted_attempt
 from ..common.export import report_rows
 from ..common.i18n import N_
+from ..common.perspectives import Group, share
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
-from .content import PENDING
+from ..common.sanitize import plain_text
+from . import changes, perspectives
+from .content import MULTIPLE, PENDING, SINGLE
 from .scoring import attempt_parts, marks, total
 
 VERDICTS = {**REPORT_VERDICTS, PENDING: N_("Not yet self-assessed")}  # the "Correct" column
@@ -39,3 +45,66 @@ def learner_rows(case, state, _):
 def report_data(case, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit)."""
     yield from report_rows(user_state_iterator, lambda state: learner_rows(case, state, _), limit_responses)
+
+
+def perspective_rows(case, tallies, by_profile, respondents, _):
+    """The distribution, and its split by profile where the case asks it, as CSV rows (header
+    first): ``Question ID`` (its id, the key of a spreadsheet built on the download), ``Question``
+    (its prompt as plain text: ``common.sanitize.plain_text``, what a facilitator reads),
+    ``Answer`` (the option's text), the profile question's prompt (the group), ``Participants``,
+    ``Count``, ``Percent`` (a whole number), as the role-play's perspectives CSV. The group "All
+    participants" first, then each profile group in ``perspectives.ProfileSplit.question``'s order (the results
+    panel's: the same split); a withheld group's
+    row says why in ``Participants`` ("fewer than N", or "not shown" for one withheld to protect a
+    small one) and gives no figure. ``by_profile`` None: no profile rows. The caller checks the
+    whole block's minimum group size first.
+
+    Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
+    them apart: never dropped from the download."""
+    everyone, not_said = _("All participants"), _("Did not say")
+    small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
+    texts = {o.id: o.text for o in case.profile_options}
+    rows = [[_("Question ID"), _("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"),
+             _("Count"), _("Percent")]]
+    split = perspectives.ProfileSplit(case, tallies, by_profile, respondents) if by_profile is not None else None
+    for q in case.questions:
+        if q.kind not in (SINGLE, MULTIPLE):
+            continue
+        prompt = plain_text(q.prompt)
+        counts_of = perspectives.counter(q)
+        counts = counts_of(tallies)
+        groups = [(everyone, Group(None, sum(counts) if q.kind == SINGLE else respondents, True), counts)]
+        if split is not None:
+            groups += [(not_said if key == profile.NOT_SAID else texts.get(key, key), group, counted)
+                       for key, group, counted in split.question(q, counts_of)]
+        for name, group, counted in groups:
+            if group.shown:
+                n = group.total
+                rows += [[q.id, prompt, o.text, name, str(n), str(c), str(share(c, n))]
+                         for o, c in zip(q.options, counted, strict=True)]
+            else:
+                why = small if group.small else hidden
+                rows += [[q.id, prompt, o.text, name, why, "", ""] for o in q.options]
+    return rows + apart_rows(case, tallies, everyone, _)
+
+
+def apart_rows(case, tallies, everyone, _):
+    """``perspective_rows``' rows (no header) of the stored answers the figures no longer count
+    (``changes.apart_answers``: the author removed or renamed their question or option since),
+    among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
+    id it was given under, ``Question`` "Removed question" (as the LMS's report says it,
+    ``common.question_report``) and ``Answer`` the option id it was given as, or a current
+    question's id and prompt and ``Answer`` "<option id> (removed option)"; ``Count`` the answers,
+    and ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
+    removed is no longer anyone's denominator). Ids as stored; ``common.export.csv_lines`` makes
+    every cell formula-safe."""
+    prompts = {q.id: q.prompt for q in case.questions}
+    rows = []
+    for section in changes.apart_answers(case, tallies, _):
+        removed_question = section["kind"] == changes.REMOVED_QUESTIONS
+        for row in section["rows"]:
+            question = _("Removed question") if removed_question else plain_text(prompts.get(row["id"], ""))
+            for answer in row["answers"]:
+                value = answer["value"] if removed_question else _("{id} (removed option)").format(id=answer["value"])
+                rows.append([row["id"], question, value, everyone, "", str(answer["count"]), ""])
+    return rows

@@ -1,7 +1,8 @@
 """Author checks of a case study (pure): ``validate(case, _) -> [Problem]``, each problem tied to a
 field path (``questions.2.options.1.text``); it never raises. The same function runs in Studio's
 editor (live and on save), in ``validate()`` (Studio's warnings) and in tests. ``playable`` says
-whether learners may submit (no error), computed once per content.
+whether learners may submit (no error that blocks them, ``common.validation.blocking``),
+computed once per content.
 """
 
 from functools import lru_cache

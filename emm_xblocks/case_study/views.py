@@ -1,11 +1,11 @@
-"""What the case-study block shows (rendering only, never writing): the learner's page, the results
+"""What the case-study block shows (rendering only, never writing): the learner's page, the feedback
 panel, the author's preview, the Studio editor, and the mobile apps' data.
 
 What a learner sees before submitting is built from the prompts and option texts only.
 Correctness, feedback, explanations, model answers, key points and the expert analysis come with
-the results (``results.results``) -- after a submit, as the author's policy and the platform's
-``show_correctness`` allow. The distribution of other participants' answers is read from the
-aggregate store here (a read, never a write).
+the learner's feedback on their attempt (``feedback.feedback``) -- after a submit, as the author's
+policy and the platform's ``show_correctness`` allow. The distribution of other participants'
+answers is read from the aggregate store here (a read, never a write).
 """
 
 
@@ -19,7 +19,17 @@ from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
-from . import changes, content, distribution_html, documents_html, editor, panel_html, perspectives, results, validation
+from . import (
+    changes,
+    content,
+    distribution_html,
+    documents_html,
+    editor,
+    feedback,
+    feedback_html,
+    perspectives,
+    validation,
+)
 from .content import REFLECTION, SINGLE, size_bytes
 from .learner import attempt_scores
 from .page_html import page_html
@@ -58,7 +68,7 @@ def student_view(block):
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
-        shown = answer(block, case, results.results(case, state, marks(case, state.answers, ticks), grade, _),
+        shown = answer(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
                        read_only=read_only, lang=own)
     current = state.answers if state.submitted else state.draft
     staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_csv``)
@@ -97,7 +107,7 @@ def student_view(block):
     })
 
 
-# ------------------------------------------------------------------ the results panel
+# ------------------------------------------------------------------ the feedback panel
 def distribution(block, case, words):
     """How other participants answered each choice question, above the minimum group size only.
 
@@ -115,8 +125,8 @@ def distribution(block, case, words):
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
     _, ngettext, nums = words
-    panel = _PanelGroups(words, case, profile.people(tallies, respondents) if by_profile is not None else None,
-                         by_profile)
+    panel = _PanelGroups(words, case, perspectives.ProfileSplit(case, tallies, by_profile, respondents)
+                         if by_profile is not None else None)
     share_text = panel.share
     out = []
     for number_, q in enumerate(case.questions, start=1):
@@ -130,7 +140,7 @@ def distribution(block, case, words):
             whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
             options.append({"text": o.text, "count": c, "percent": whole, "percent_text": share_text(whole)})
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
-                    "profiles": None if by_profile is None else panel.groups(q, counter, counts)})
+                    "profiles": None if by_profile is None else panel.groups(q, counter)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
     apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
@@ -139,22 +149,17 @@ def distribution(block, case, words):
 
 class _PanelGroups:
     """What the questions of a panel share, worked out once per panel (not once per question or
-    group): each share's text ("33 %", ``share``) and, with a profile question, who gave each
-    profile (``people``, ``profile.people``; None without one) and their tallies (``said``: ``[(option
-    id, {group: {value: n}})]``, those who did not say apart), each profile's name (``names``: the
-    option's text by id), the words asked of the catalogue ("Did not say", each size's "{n}
-    participants") in the learner's language, and ``memo``, ``profile.groups_plan``'s: the groups'
-    order and which are shown, once per distinct groups' sizes (every multiple-choice question has
-    the same: who gave each profile)."""
+    group): each share's text ("33 %", ``share``) and, with a profile question, the split by
+    profile (``split``, ``perspectives.ProfileSplit``, the staff download's too; None without
+    one), each profile's name (``names``: the option's text by id) and the words asked of the
+    catalogue ("Did not say", each size's "{n} participants") in the learner's language."""
 
-    def __init__(self, words, case, people, by_profile=None):
+    def __init__(self, words, case, split=None):
         _, self.ungettext, self.nums = words
-        self.people, self.sizes, self.shares, self.memo = people, {}, {}, {}
-        if people is not None:
+        self.split, self.sizes, self.shares = split, {}, {}
+        if split is not None:
             self.names = {o.id: o.text for o in case.profile_options}
             self.not_said = _("Did not say")
-            self.said = [(pid, by_profile.get(pid, {})) for pid in people if pid]
-            self.options, self.min_size = case.profile_options, case.min_group_size
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
@@ -171,26 +176,18 @@ class _PanelGroups:
             text = self.shares[whole] = self.nums.percent(whole, 0)
         return text
 
-    def groups(self, q, counter, overall):
-        """Choice question ``q``'s answers split by participant profile (issue 12), as the results
+    def groups(self, q, counter):
+        """Choice question ``q``'s answers split by participant profile (issue 12), as the feedback
         panel shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per
         option]}]``, a group per profile option that has participants, then those who did not say;
         a group below the minimum group size is withheld, and so is the next smallest when it could
-        be worked out. What ``perspectives.question_split`` and ``profile.choice_split`` give,
-        worked out in one pass: ``counter``, ``perspectives.counter(q)``;
-        ``overall``, ``q``'s counts among all participants, in its options' order."""
-        counted = {pid: counter(tallies) for pid, tallies in self.said}
-        rest = list(overall)  # profile.rest: who did not say, none below 0
-        for counts in counted.values():
-            rest = [c - n for c, n in zip(rest, counts, strict=True)]
-        counted[profile.NOT_SAID] = [c if c > 0 else 0 for c in rest]
-        sizes = {pid: sum(c) for pid, c in counted.items()} if q.kind == SINGLE else dict(self.people)
+        be worked out (``perspectives.ProfileSplit.question``, as the staff download splits it);
+        ``counter``: ``perspectives.counter(q)``."""
         share_text, groups = self.share, []
-        for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo):
+        for key, group, counts in self.split.question(q, counter):
             name = self.not_said if key == profile.NOT_SAID else self.names.get(key, key)
             if group.shown:
                 n = group.total
-                counts = counted.get(key) or [0] * len(overall)
                 groups.append({"key": key, "name": name, "shown": True, "n": n, "n_text": self.size(n),
                                "percents": [share_text(share(c, n)) for c in counts]})
             else:
@@ -199,7 +196,7 @@ class _PanelGroups:
 
 
 def answer(block, case, data, read_only="", lang=None):
-    """The results ``data`` as the learner may see them, with the distribution and the panel's
+    """The feedback ``data`` as the learner may see it, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
     author's ``show_answers`` does: its ``show_correctness`` (``xmodule/graders.py``) hides
     correctness, and with it the answers; its ``showanswer="never"`` (``xmodule/capa_block.py``,
@@ -213,20 +210,20 @@ def answer(block, case, data, read_only="", lang=None):
     scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
     kept = kept_grade(block, case, scores) if shown else None
     if not shown:
-        data = results.withheld(data, _)
+        data = feedback.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
-        data = results.answers_hidden(data)
+        data = feedback.answers_hidden(data)
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     if kept is not None:  # the grade that counts is the one the LMS holds, not the current key's
         data = dict(data, grade=kept[0])
-    data = results.described(data, nums, _, ngettext, kept=kept)
+    data = feedback.worded(data, nums, _, ngettext, kept=kept)
     data = dict(data, distribution=distribution(block, case, words),
                 grade_words=grade_words(case, state, scores, words, kept))
     lang = block.author_lang(case) if lang is None else lang
-    parts = {"questions_html": results_html(_, block.dom_id(), data, results.VERDICTS, number=nums.number, lang=lang),
+    parts = {"questions_html": results_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number, lang=lang),
              "expert_html": sanitized(data["expert_analysis"]),
              **distribution_parts(words, data["distribution"], lang)}
-    data["html"] = panel_html.panel_html(data, parts, read_only, words, lang)
+    data["html"] = feedback_html.feedback_html(data, parts, read_only, words, lang)
     return data
 
 
@@ -249,7 +246,7 @@ def grade_words(case, state, scores, words, kept=None):
     holds, when the current key counts another)."""
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: results.score_words(s[0], s[1], nums, ngettext), _, ngettext,
+                   lambda s: feedback.score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0), kept=kept)
 
 
@@ -276,7 +273,7 @@ PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "html")
 
 
 def respond(block, case, outcome):
-    """The answer of ``submit`` and ``self_assess``: their results, rendered."""
+    """The answer of ``submit`` and ``self_assess``: their feedback, rendered."""
     return answer(block, case, outcome.result)
 
 
@@ -325,7 +322,7 @@ def student_view_data(case):
     """The case for the mobile apps: content only. The Blocks API calls it once per course with no
     learner bound (``course_api/blocks/transformers/student_view.py``), so nothing of a learner and
     no translated text. Never which option is correct, feedback, explanations, model answers, key
-    points or the expert analysis (they come with the results, after a submit). The learner's own
+    points or the expert analysis (they come with the feedback, after a submit). The learner's own
     state comes from the ``student_view_user_state`` handler."""
     return {
         "display_name": case.display_name,

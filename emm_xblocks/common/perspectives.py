@@ -2,7 +2,7 @@
 
 A *dimension* sorts participants into groups: the role they played in a role-play
 (``summary.role_tallies``) or the answer they gave to the participant-profile question
-(``common.profile.choice_split``, issue 11). ``split`` does not know which: it takes one
+(``common.profile.groups_plan``, issue 11). ``split`` does not know which: it takes one
 question's counts per group, ``{group key: {value: n}}``, and decides which groups may be shown
 under the minimum group size (decision 5).
 

@@ -86,7 +86,7 @@ def _shaped(answer, keys):
     return answer if keys is None else {key: answer[key] for key in keys if key in answer}
 
 
-def learner_handler(action, *, writes=True, respond=None, replay=None, page=None):
+def learner_handler(action, *, writes=True, respond=None, replay=None, page=None, bind=None):
     """An XBlock JSON handler running ``action``; ``respond(block, content, outcome)`` may build
     the answer (rendered HTML, figures read from the store), else ``outcome.result`` is sent.
 
@@ -99,7 +99,10 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
     except while staff view as the learner (they are not the learner's doing).
 
     ``page``: the keys of the answer the block's page reads, all it gets when it asks
-    ``"reply": "page"`` (``reply_keys``)."""
+    ``"reply": "page"`` (``reply_keys``).
+
+    ``bind(block) -> {name: value}``: what of the block the action takes besides its four
+    arguments, as keywords (the role-play's choice secret), so the action stays pure."""
 
     name = getattr(action, "__name__", "") or action.func.__name__  # a functools.partial has no name
 
@@ -119,7 +122,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
                 return json_response(_shaped(respond(block, content, outcome) if respond else outcome.result, keys))
             if writes:
                 check_may_write(block)
-            outcome = action(content, block.learner_state(), data, block.ugettext)
+            outcome = action(content, block.learner_state(), data, block.ugettext, **(bind(block) if bind else {}))
             if not writes and outcome.events and not platform.is_masquerading(block):
                 for event_name, event in outcome.events:
                     block.runtime.publish(block, event_name, event)

@@ -2,7 +2,7 @@
 (issues 11 and 12 §1; pure).
 
 An author may ask who the learner is (government / civil society / international organisation /
-other...) beside the block's own questions (the Likert's figures by profile: ``likert.profiles``):
+other...) beside the block's own questions (the Likert's figures by profile: ``likert.perspectives``):
 the answer is optional ("prefer not to say"), sent with the submission, and stored as one more
 answer row (group ``perspectives.PROFILE_GROUP``), so the store counts every row of the
 submission under ``Tally.split`` "profile:<option id>" too (decision 30). It is asked in the block
@@ -10,9 +10,14 @@ itself, not read from another block: an anonymous evaluation cannot be tied to a
 block only knows what its own submissions carry.
 
 Here: the question's content (``Option``, reading it from stored data, the editor and OLX, the
-author's checks), the learner's answer (``check``), and ``choice_split``, how one choice
-question's counts split by profile under the minimum group size (``perspectives.split``: a group
-below it is withheld, and so is the next smallest when the withheld one could be worked out).
+author's checks), the learner's answer (``check``), and the figures by profile every block works
+out the same way: who gave each profile (``people``), the counts of those who did not say as one
+more group (``with_not_said``: all rows less every profile's; the Likert's table, the role-play's
+debrief and download, the case study's panel and download), and how one choice question's counts
+split by profile under the minimum group size (``groups_plan``, which
+``case_study.perspectives.ProfileSplit`` reads;
+``perspectives.split``: a group below it is withheld, and so is the next smallest when the
+withheld one could be worked out).
 """
 
 from dataclasses import dataclass
@@ -22,7 +27,7 @@ from .actions import ActionError
 from .limits import TOO_LONG
 from .live_edits import id_change_problems
 from .numbers import count
-from .perspectives import PROFILE_GROUP, share, split
+from .perspectives import PROFILE_GROUP, split
 from .validation import Problem, item_problems
 
 MAX_OPTIONS = 20
@@ -147,39 +152,16 @@ def people(tallies, respondents):
     return {**said, NOT_SAID: max(respondents - sum(said.values()), 0)}
 
 
-def choice_split(options, counted, sizes, min_size, memo=None):
-    """How one choice question was answered in each profile group, small groups withheld.
-
-    ``options``: the profile ``Option``s (their order is the columns' order; an option removed
-    since, with answers, comes after them by id, then ``NOT_SAID``); ``counted``: ``{group key:
-    {answer option id: n}}`` for this question; ``sizes``: ``{group key: participants who
-    answered it}`` (a single-choice question: the sum of its counts; a multiple-choice one: the
-    group's submissions, each may tick several). Returns ``[{"key", "shown", "small", "n",
-    "counts": {answer: n}, "percents": {answer: whole %}}]`` of the groups with anyone in them; a
-    withheld group (``shown`` False: ``small``, below ``min_size``, or withheld to protect a small
-    one) carries no ``n``, counts or percents (``perspectives.split``).
-
-    ``memo``: a dict kept across the questions of one panel or download, for one ``options`` and
-    ``min_size``: the groups' order and which of them are shown depend on nothing else than
-    ``sizes``, the same for most questions (a multiple-choice question's are always who gave each
-    profile), so they are worked out once per distinct ``sizes``."""
-    out = []
-    for key, group in groups_plan(options, sizes, min_size, memo):
-        if not group.shown:
-            out.append({"key": key, "shown": False, "small": group.small, "n": None, "counts": {}, "percents": {}})
-            continue
-        total = group.total
-        counts = {value: int(n) for value, n in counted.get(key, {}).items()}
-        out.append({"key": key, "shown": True, "small": False, "n": total, "counts": counts,
-                    "percents": {value: share(n, total) for value, n in counts.items()}})
-    return out
-
-
 def groups_plan(options, sizes, min_size, memo=None):
-    """``[(group key, perspectives.Group)]`` of ``choice_split``'s groups with anyone in them, in
-    its order (the options', then an option removed since by id, then ``NOT_SAID``): which are
-    shown, and each one's size, from ``sizes`` alone; ``memo``: as ``choice_split``'s (worked out
-    once per distinct ``sizes``)."""
+    """How one choice question's answers split by profile: ``[(group key, perspectives.Group)]``
+    of the groups with anyone in them, in order (the profile ``options``' order, then an option
+    removed since, with answers, by id, then ``NOT_SAID``), which are shown (a group below
+    ``min_size`` is withheld, and so is the next smallest when the withheld one could be worked
+    out: ``perspectives.split``) and each one's size, from ``sizes`` (``{group key: participants
+    who answered it}``) alone. ``memo``: a dict kept across the questions of one panel or
+    download, for one ``options`` and ``min_size``: the plan depends on nothing else than
+    ``sizes``, the same for most questions (a multiple-choice question's are always who gave each
+    profile), so it is worked out once per distinct ``sizes``."""
     shape = tuple(sizes.items())
     plan = memo.get(shape) if memo is not None else None
     if plan is None:
@@ -198,6 +180,25 @@ def _groups_plan(options, sizes, min_size):
 
 
 def rest(overall, parts):
-    """``overall`` (``{answer: n}``) less every part's: the answers of who did not say."""
-    left = {value: int(n) - sum(int(p.get(value, 0)) for p in parts) for value, n in overall.items()}
-    return {value: n for value, n in left.items() if n > 0}
+    """``overall`` (``{answer: n}``) less every part's: the answers of who did not say (an answer
+    none is left of, or fewer than none, is not counted; a part's answer ``overall`` has not, ignored)."""
+    left = {}
+    for value, n in overall.items():
+        n = int(n)
+        for part in parts:
+            n -= int(part.get(value, 0))
+        if n > 0:
+            left[value] = n
+    return left
+
+
+def with_not_said(by_profile, tallies):
+    """``by_profile`` (``{option id: {group: {value: n}}}``, ``summary.profile_tallies``: the
+    profiles whose figures are shown) with who did not say as one more profile, ``NOT_SAID``, last:
+    ``tallies`` (all rows, ``{group: {value: n}}``) less those of every profile, group by group
+    (``rest``). The one way every block works out the "did not say" figures: once per panel or
+    download, not once per question."""
+    parts = list(by_profile.values())
+    not_said = {group: rest(values, [part[group] for part in parts if group in part])
+                for group, values in tallies.items()}
+    return {**by_profile, NOT_SAID: not_said}

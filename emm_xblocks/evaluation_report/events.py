@@ -1,4 +1,3 @@
-"""The evaluation report publishes no tracking event: reading it changes nothing, and it has no
-learner action (``learner.py``). Kept so every block has the same modules."""
-
-EVENTS = ()
+"""The evaluation report publishes no tracking event (pure): reading it changes nothing, and it has no
+learner action (``learner.py``). The module is kept, empty, so every block has the same modules
+(``tests/unit/test_architecture.py``)."""

@@ -1,4 +1,4 @@
-"""Learners do nothing in the evaluation report: it is for course staff (``views.student_view``
+"""Learners do nothing in the evaluation report (pure): it is for course staff (``views.student_view``
 shows learners nothing). No learner action, no learner field."""
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""The course's learning figures (Kirkpatrick level 2), pure: ``figures(pairs, min_group)``, each
+"""The course's learning figures (Kirkpatrick level 2; pure): ``figures(pairs, min_group)``, each
 knowledge-check pair of the course named by its tests, by ``knowledge_check.report.pair_figures``.
 The reaction figures (level 1) are ``report``'s.
 """

@@ -1,4 +1,4 @@
-"""The course's reaction figures (Kirkpatrick level 1), pure: ``reaction(evaluations, min_group, _)``.
+"""The course's reaction figures (Kirkpatrick level 1; pure): ``reaction(evaluations, min_group, _)``.
 
 ``evaluations``: ``[(block key, survey, tallies, respondents)]`` -- each Likert evaluation of the
 course as it asked (``likert.content.Survey``), its answers' counts (``tallies[statement][value]``)
@@ -37,7 +37,7 @@ from ..common import charts, content_language
 from ..common.export import figure
 from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
-from ..likert import profiles
+from ..likert import perspectives
 from ..likert.content import CUSTOM
 from ..likert.statistics import diverging_segments, headline, statement_stats
 
@@ -222,11 +222,11 @@ def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH, 
 
 def by_profile(figures, evaluations, profile_tallies, _):
     """Give each shown evaluation of ``reaction``'s ``figures`` its figures by participant profile,
-    ``e["profiles"]`` (``likert.profiles.breakdown`` at the report's minimum group size or the
+    ``e["profiles"]`` (``likert.perspectives.breakdown`` at the report's minimum group size or the
     evaluation's, if higher; None without a profile question). ``evaluations``: what ``reaction``
     was given; ``profile_tallies``: ``{block key: summary.profile_tallies}``."""
     for e, (key, _survey, tallies, respondents) in zip(figures["evaluations"], evaluations, strict=True):
-        e["profiles"] = None if e["suppressed"] else profiles.breakdown(
+        e["profiles"] = None if e["suppressed"] else perspectives.breakdown(
             e["survey"], tallies, profile_tallies.get(key, {}), respondents, _)
         if e["profiles"]:  # a reverse-coded row is marked there too: its favourable share is rescored
             reverse = {st.id for st in e["survey"].statements if st.reverse}

@@ -27,7 +27,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import changes, content, editor, learner, olx, pack, report, validation, views
+from . import changes, content, editor, learner, olx, pack, report, scoring, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -68,7 +68,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     def calculate_score(self):
         """From the stored answers, with the current key: participation or the points (post-test)."""
         check = self.load_content()
-        grade = learner.grade(check, self.learner_state())
+        grade = scoring.grade(check, self.learner_state())
         return Score(*(grade or (0.0, self.max_score())))
 
     def has_stored_answers(self):

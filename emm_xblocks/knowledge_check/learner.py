@@ -9,7 +9,7 @@ grades it as the author chose (none, participation, or the score -- post-test on
 What the answer says depends on the phase: after a **pre-test**, only that the answers are kept
 -- no score, no verdict, no feedback, nothing that tells which answer was right (the server
 decides: the browser never receives it); after a **post-test**, the score, each question's
-verdict and feedback, the correct answers and explanations (``results``; the pre-test score is
+verdict and feedback, the correct answers and explanations (``feedback``; the pre-test score is
 read from the store by ``views.respond``). No XBlock, no Django.
 """
 
@@ -17,10 +17,11 @@ import math
 from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Outcome, Paired, described_once
-from ..common.questions import choice_fraction, clean_choice, question_result, questions_fingerprint, status_of
+from ..common.questions import clean_choice, question_result, questions_fingerprint
 from ..common.sanitize import plain_text
 from . import events
-from .content import PARTICIPATION, POST, SCORE
+from .content import POST
+from .scoring import grade, marks
 from .validation import playable
 
 
@@ -52,30 +53,7 @@ def check_answers(check, raw, _):
     return cleaned
 
 
-def marks(check, answers):
-    """``(earned, status)`` of each question, in order."""
-    out = []
-    for q in check.questions:
-        fraction = choice_fraction(q, answers.get(q.id))
-        out.append((q.points * fraction, status_of(fraction)))
-    return tuple(out)
-
-
-def score(check, answers):
-    """``(earned, possible)`` raw points of ``answers``."""
-    return math.fsum(earned for earned, _status in marks(check, answers)), check.max_points
-
-
-def grade(check, state):
-    """The ``(earned, possible)`` the LMS gets, or None when the check is not graded."""
-    if check.grading == PARTICIPATION:
-        return (1.0 if state.submitted else 0.0), 1.0
-    if check.grading == SCORE:
-        return score(check, state.answers) if state.submitted else (0.0, check.max_points)
-    return None
-
-
-def results(check, state):
+def feedback(check, state):
     """What a learner may see of their submitted answers, as JSON-able data: after a pre-test only
     that they were kept; after a post-test the score and every question's result, answers shown."""
     if not state.submitted:
@@ -107,11 +85,11 @@ description = described_once(described)  # the store write of ``described``, mad
 
 
 def current(check, state, data, _):
-    """Read-only: the learner's results as ``submit`` answers them (``results``), or
+    """Read-only: the learner's feedback as ``submit`` answers it (``feedback``), or
     ``{"submitted": False, "phase"}`` before a submit -- what the page shows after a lost reply or
     an error. Also the replay of ``submit`` (decision 22): the page sent the same action again, it
-    gets the same results, nothing is filed, graded or published twice."""
-    return Outcome(result=results(check, state))
+    gets the same feedback, nothing is filed, graded or published twice."""
+    return Outcome(result=feedback(check, state))
 
 
 def submit(check, state, data, _):
@@ -131,5 +109,5 @@ def submit(check, state, data, _):
                           for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
                    questions_key=questions_fingerprint(check.questions), refused=refused)
     event = events.submitted(check, answers, question_marks, earned, check.max_points)
-    return Outcome(state=new, result=results(check, new), score=grade(check, new), completion=1.0,
+    return Outcome(state=new, result=feedback(check, new), score=grade(check, new), completion=1.0,
                    writes=(filed, description(check)), events=(event,))

@@ -27,9 +27,8 @@ import math
 
 from ..common.export import report_rows
 from ..common.question_report import report_answer_rows
-from . import learner
-
-PRE, POST = "pre", "post"
+from . import scoring
+from .content import POST, PRE
 
 
 def percent(earned, possible):
@@ -89,7 +88,7 @@ def learner_rows(check, state, _):
     answers = state.get("answers") if isinstance(state, dict) else None
     if not (isinstance(state, dict) and state.get("submitted") and isinstance(answers, dict)):
         return []
-    return report_answer_rows(check.questions, answers, learner.marks(check, answers), _)
+    return report_answer_rows(check.questions, answers, scoring.marks(check, answers), _)
 
 
 def report_data(check, user_state_iterator, _, limit_responses=None):

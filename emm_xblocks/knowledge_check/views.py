@@ -18,7 +18,7 @@ from ..common.question_views import author_questions, questions_html, results_ht
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.waiting import disabled_until_ready, note_html
-from . import content, editor, learner, report, validation
+from . import content, editor, learner, report, scoring, validation
 from .content import POST, PRE
 
 
@@ -45,7 +45,7 @@ def student_view(block):
         # until the script is ready (common/waiting.py); read-only: disabled for good
         "waiting": disabled_until_ready(bool(read_only)),
         "wait_html": "" if locked else note_html(block.ugettext),
-        "results_html": answer(block, check, learner.results(check, state), own)["html"] if state.submitted else "",
+        "results_html": answer(block, check, learner.feedback(check, state), own)["html"] if state.submitted else "",
         "staff_html": staff_panel(block, check, own) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
@@ -61,7 +61,7 @@ def student_view(block):
 
 # ------------------------------------------------------------------ after a submit
 def answer(block, check, data, lang=None):
-    """``data`` (``learner.results``) as the learner may see it, with its HTML. After a post-test,
+    """``data`` (``learner.feedback``) as the learner may see it, with its HTML. After a post-test,
     the pre-test score is read from the store; the platform's ``show_correctness``
     (``xmodule/graders.py``) may withhold scores and verdicts, as for every graded problem.
     ``lang``: the author's language attribute, if the page worked it out (``block.author_lang``)."""
@@ -112,7 +112,7 @@ def kept_grade(block, check, state):
     """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
     another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
     post-test graded by its score has one (participation gives the same whatever the key)."""
-    now = learner.grade(check, state) if state.submitted else None
+    now = scoring.grade(check, state) if state.submitted else None
     return block.held_grade(now) if now is not None else None
 
 
@@ -139,7 +139,7 @@ PAGE_READS = ("submitted", "announcement", "message", "html")
 
 def respond(block, check, outcome):
     """The answer of ``submit``, of its replay and of ``state`` (``learner.current``): the
-    results, rendered."""
+    learner's feedback, rendered."""
     return answer(block, check, outcome.result)
 
 
@@ -212,6 +212,6 @@ def user_state(check, state, correctness=True, kept=None):
     ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
-        score, possible = kept or (learner.score(check, state.answers)[0], possible)
+        score, possible = kept or (scoring.score(check, state.answers)[0], possible)
     return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
             "grade_held": kept is not None and score is not None}

@@ -97,7 +97,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return results == content.RESULTS_LEARNERS and (self.submitted if submitted is None else submitted)
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submitted)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submit_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond_state)
 
     @XBlock.handler

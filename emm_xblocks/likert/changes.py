@@ -5,46 +5,24 @@
   switched on or off (the answers already stored stay as they were stored), a statement removed or
   its id renamed, a kept statement's reverse coding changed (its answers already given are read
   the other way round), an option of the participant profile question removed or its id renamed
-  (the answers given under it stay under the old id, ``profiles.breakdown``), and participation
+  (the answers given under it stay under the old id, ``perspectives.breakdown``), and participation
   credit switched on or off (``grading_changes``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
   the earlier scales, the removed statements' words); when the scale changed while answers are
   stored, the old scale becomes a ``PastScale`` and the epoch moves on, so answers given on it keep
   their labels; a statement removed or renamed while answers are stored keeps its words in
   ``removed_statements``, so its answers shown apart are labelled with them, not its id.
-* ``group_of`` / ``split_group``: the store's group of an answer, ``<statement id>`` on epoch 0 and
-  ``<statement id>@<epoch>`` after (ids never hold ``@``: ``common.ids``), and back.
+
+The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epochs``.
 """
 
 from dataclasses import replace
 
-from ..common import apart, profile
+from ..common import profile
 from ..common.live_edits import id_change_problems, kept_pairs
-from ..common.perspectives import PROFILE_GROUP
 from ..common.validation import Problem
-from .content import SCALE_NAMES, PastScale, Statement
-
-EPOCH_MARK = "@"
-
-
-def group_of(survey, sid):
-    """The store's group for an answer to statement ``sid`` given on the survey's current scale."""
-    return f"{sid}{EPOCH_MARK}{survey.scale_epoch}" if survey.scale_epoch else sid
-
-
-def split_group(group):
-    """``(statement id, epoch)`` of a stored group (``"pace@2"`` -> ``("pace", 2)``)."""
-    sid, mark, epoch = group.rpartition(EPOCH_MARK)
-    if mark and epoch.isdigit():
-        return sid, int(epoch)
-    return group, 0
-
-
-def scale_name(survey_or_past, _):
-    """``Agreement, 5 points`` or the custom labels joined (``Low / High``)."""
-    if survey_or_past.scale in SCALE_NAMES and survey_or_past.scale != "custom":
-        return _(SCALE_NAMES[survey_or_past.scale])
-    return " / ".join(survey_or_past.custom_labels)
+from .content import PastScale, Statement
+from .epochs import scale_name
 
 
 def grading_changes(old, new, _):
@@ -134,30 +112,3 @@ def removed_statements(old, new, answered):
     gone_ids = {st.id for st in gone}
     kept = [st for st in old.removed_statements if st.id not in ids and st.id not in gone_ids]
     return tuple((kept + gone)[-MAX_REMOVED:])
-
-
-def split_tallies(survey, tallies):
-    """The store's ``{group: {value: n}}`` split by scale and statement:
-    ``(current, apart)``: ``current`` is ``{statement id: tally}`` of answers on the current scale to
-    the current statements (what every figure counts); ``apart`` is ``[((epoch, removed), {statement
-    id: tally})]`` of everything else, sorted (earlier scales first, then removed statements),
-    never dropped."""
-    ids = {st.id for st in survey.statements}
-
-    def place(group):
-        if group == PROFILE_GROUP:
-            return apart.SKIP, group  # who answered, not a statement (``profile_counts``)
-        sid, epoch = split_group(group)
-        if epoch == survey.scale_epoch and sid in ids:
-            return apart.CURRENT, sid
-        return (epoch, sid not in ids), sid
-
-    return apart.split(tallies, place)
-
-
-def labels_of(survey, epoch, _):
-    """The labels of the scale answers of ``epoch`` were given on (``()`` if unknown)."""
-    if epoch == survey.scale_epoch:
-        return survey.labels(_)
-    past = survey.past_scale(epoch)
-    return past.labels(_) if past is not None else ()

@@ -3,7 +3,7 @@ viewing as a learner included; the first two: 409 ``too_few_respondents`` below 
 
 * ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_lines``);
 * ``profile_csv_response`` answers ``export_profile_csv``: the figures by participant profile
-  (``profiles.csv_rows``), withheld cells saying so;
+  (``report.profile_rows``), withheld cells saying so;
 * ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds
   (``codebook.rows``); at any number of respondents, even none: it holds no answer (see ``codebook``).
 
@@ -19,7 +19,7 @@ from ..common import answer_rows, summary
 from ..common.errors import staff_only, too_few_respondents
 from ..common.export import content_disposition, dialect_of
 from ..common.export import csv_lines as common_csv_lines
-from . import codebook, profiles, report
+from . import codebook, perspectives, report
 
 
 def profile_csv_response(block, suffix=""):
@@ -32,7 +32,7 @@ def profile_csv_response(block, suffix=""):
     respondents, tallies, by_profile = summary.panel_counts(key, profiles=True) if survey.asks_profile else (0, {}, {})
     if not survey.asks_profile or respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
-    rows = profiles.csv_rows(profiles.breakdown(survey, tallies, by_profile, respondents, _), _)
+    rows = report.profile_rows(perspectives.breakdown(survey, tallies, by_profile, respondents, _), _)
     dialect = dialect_of(suffix, block.numbers().language)
     return Response(app_iter=common_csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(survey.display_name + " profiles", "csv",
@@ -56,8 +56,8 @@ def csv_response(block, suffix=""):
     dialect = dialect_of(suffix, block.numbers().language)
     words = report.csv_words(survey, tallies, _, split=dialect.excel)
     if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
-        table = profiles.breakdown(survey, tallies, by_profile, respondents, _)
-        words["profiles"] = profiles.shown_profiles(table)
+        table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
+        words["profiles"] = perspectives.shown_profiles(table)
     return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words, dialect),
                     content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation",

@@ -11,8 +11,8 @@ from typing import ClassVar
 from ..common import profile
 from ..common.actions import ActionError, Outcome, Record, described_once
 from . import events
-from .changes import group_of
 from .content import MAX_COMMENT, NA, to_fields
+from .epochs import group_of
 from .validation import playable
 
 ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
@@ -114,8 +114,8 @@ def _saved(survey):
 def current(survey, state, data, _):
     """Read-only: what the page shows of the learner's state (after a lost reply or an error).
 
-    ``{"submitted", "can_change", "locked", "answers", "comment"}``: a named learner's answers and
-    comment as kept; none for an anonymous evaluation (its state keeps only that it was sent)."""
+    ``{"submitted", "can_change", "locked", "answers", "comment", "profile"}``: a named learner's
+    answers, comment and profile as kept; none for an anonymous evaluation (its state keeps only that it was sent)."""
     named = not survey.anonymous
     return Outcome(result={
         "submitted": state.submitted,
@@ -127,7 +127,7 @@ def current(survey, state, data, _):
     })
 
 
-def submitted(survey, state, data, _):
+def submit_replayed(survey, state, data, _):
     """Read-only replay of ``submit`` (the page sent the same action again): its answer."""
     return Outcome(result=_saved(survey))
 

@@ -7,7 +7,7 @@ from ..common import live
 from ..common.actions import Record
 from ..common.perspectives import PROFILE_GROUP, share
 from . import content, statistics
-from .changes import split_group
+from .epochs import split_group
 
 
 def items(survey, _):
@@ -24,7 +24,7 @@ def answers(survey, outcome):
     """``({statement id: value}, named)`` of a submission the outcome stores (``({}, False)`` else),
     read from its store rows (an anonymous evaluation's event carries no answer): each row's group
     back to its statement (after a scale change a row's group is ``"<id>@<epoch>"``,
-    ``changes.group_of``), without the participant's profile row, which is no statement."""
+    ``epochs.group_of``), without the participant's profile row, which is no statement."""
     for write in outcome.writes:
         if isinstance(write, Record):
             return {split_group(group)[0]: str(value) for group, value in write.answers.items()

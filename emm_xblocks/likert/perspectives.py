@@ -11,11 +11,9 @@ one when the withheld column could be worked out from the overall figures (the "
 column counts as a group there: the overall figures include it).
 """
 
-from ..common.export import Figure
 from ..common.perspectives import split
-from ..common.profile import NOT_SAID, people, rest
-from ..common.text import one_line
-from .changes import split_tallies
+from ..common.profile import NOT_SAID, people, with_not_said
+from .epochs import split_tallies
 from .statistics import statement_stats
 
 
@@ -41,9 +39,8 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
                 "n": who[key].total if key in who and who[key].shown else None} for key in keys]
     overall, _apart = split_tallies(survey, tallies)
-    per = {key: split_tallies(survey, by_profile.get(key, {}))[0] for key in keys if key}
-    # who did not say: the overall answers less every profile's, statement by statement
-    per[NOT_SAID] = {sid: rest(tally, [part.get(sid, {}) for part in per.values()]) for sid, tally in overall.items()}
+    # who did not say (``NOT_SAID``, last): the overall answers less every profile's, statement by statement
+    per = with_not_said({key: split_tallies(survey, by_profile.get(key, {}))[0] for key in keys if key}, overall)
     stats = {key: {row.id: row for row in statement_stats(survey, current, survey.min_group_size)}
              for key, current in per.items()}
     on_scale = {str(v) for v in range(1, survey.points + 1)}
@@ -66,28 +63,3 @@ def shown_profiles(table):
     """``{option id: its text}`` of the profiles whose group is big enough to be named beside a
     submission (``export.csv_response``); who did not say is no profile to name."""
     return {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"] != NOT_SAID} if table else {}
-
-
-def csv_rows(table, _):
-    """The breakdown as CSV rows (header first): a row per statement and column. ``Statement ID``
-    (the key of a spreadsheet built on the download), ``Statement`` (its text, white space
-    collapsed: what a facilitator reads), the profile question's prompt (the column), ``Answers``,
-    ``Favourable (%)``, ``Top box (%)``."""
-    rows = [[_("Statement ID"), _("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"),
-             _("Top box (%)")]]
-    texts = {c["key"]: c["text"] for c in table["columns"]}
-    withheld = _("withheld: too few answers")
-    for st in table["statements"]:
-        text = one_line(st["text"])
-        for cell in st["cells"]:
-            if cell["shown"]:
-                rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _number(cell["favourable"]),
-                             _number(cell["top_box"])])
-            else:
-                rows.append([st["id"], text, texts[cell["key"]], withheld, "", ""])
-    return rows
-
-
-def _number(value):
-    """A figure of the breakdown (``common.export.Figure``: each dialect writes its decimal mark)."""
-    return "" if value is None else Figure(f"{value:g}")

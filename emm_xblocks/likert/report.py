@@ -5,11 +5,12 @@ staff's CSV and of the LMS's problem-responses report. The store's figures are r
 from collections import OrderedDict
 
 from ..common.apart import row as apart_row
-from ..common.export import PLAIN, report_rows, safe_cell
+from ..common.export import PLAIN, Figure, report_rows, safe_cell
 from ..common.export import csv_lines as common_csv_lines
 from ..common.perspectives import PROFILE_GROUP
-from .changes import labels_of, scale_name, split_group
+from ..common.text import one_line
 from .content import NA
+from .epochs import labels_of, scale_name, split_group
 from .statistics import reverse_coded
 
 
@@ -161,7 +162,7 @@ def csv_header(survey, _, removed=(), split=False):
 def csv_lines(survey, submissions, words, dialect=PLAIN):
     """The CSV as UTF-8 byte lines in ``dialect`` (``common.export.csv_lines``: a BOM, every cell
     formula-safe): the header, one line per submission. Each answer is labelled with the scale it
-    was given on (its epoch, ``changes.split_group``); answers to removed statements stay, in their
+    was given on (its epoch, ``epochs.split_group``); answers to removed statements stay, in their
     own columns. A reverse-coded statement has two columns: the answer as given ("2 Disagree") and
     its favourable value, rescored ("4"), the basis of the results' top box, mean and bars (empty
     for an answer on an earlier scale: no figure counts it). With ``words["split"]`` (the Excel
@@ -266,3 +267,28 @@ def report_data(survey, user_state_iterator, _, limit_responses=None):
         return [row]
 
     yield from report_rows(user_state_iterator, rows_of, limit_responses)
+
+
+def profile_rows(table, _):
+    """The breakdown by profile (``perspectives.breakdown``) as CSV rows (header first): a row per
+    statement and column. ``Statement ID`` (the key of a spreadsheet built on the download),
+    ``Statement`` (its text, white space collapsed: what a facilitator reads), the profile
+    question's prompt (the column), ``Answers``, ``Favourable (%)``, ``Top box (%)``."""
+    rows = [[_("Statement ID"), _("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"),
+             _("Top box (%)")]]
+    texts = {c["key"]: c["text"] for c in table["columns"]}
+    withheld = _("withheld: too few answers")
+    for st in table["statements"]:
+        text = one_line(st["text"])
+        for cell in st["cells"]:
+            if cell["shown"]:
+                rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _figure(cell["favourable"]),
+                             _figure(cell["top_box"])])
+            else:
+                rows.append([st["id"], text, texts[cell["key"]], withheld, "", ""])
+    return rows
+
+
+def _figure(value):
+    """A figure of the breakdown (``common.export.Figure``: each dialect writes its decimal mark)."""
+    return "" if value is None else Figure(f"{value:g}")

@@ -2,8 +2,8 @@
 
 The same function runs in Studio's editor (live and on save), in ``validate()`` (Studio's
 warnings, an imported evaluation's too) and in tests; it never raises on an author's mistake.
-``playable`` says whether learners may answer (no error but a missing name), computed once per
-content.
+``playable`` says whether learners may answer (no error that blocks them,
+``common.validation.blocking``), computed once per content.
 """
 
 from functools import lru_cache

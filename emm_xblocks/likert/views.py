@@ -11,8 +11,8 @@ from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
-from . import content, editor, learner, profiles, report, validation
-from .changes import split_tallies
+from . import content, editor, learner, perspectives, report, validation
+from .epochs import split_tallies
 from .page_html import page_html
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
 
@@ -267,7 +267,7 @@ def results_json(block):
         })
     if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
         # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
-        data["profiles"] = profiles.breakdown(survey, tallies, by_profile, respondents, _)
+        data["profiles"] = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
         if staff:
             data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
             data["profile_csv_excel_url"] = block.runtime.handler_url(block, "export_profile_csv", EXCEL)

@@ -7,7 +7,6 @@ the debrief, the score and the best path. Handlers load the content once, call a
 (``learner``) and let ``common.pipeline`` keep and publish what it decided.
 """
 
-import functools
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
@@ -26,19 +25,6 @@ from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
-
-
-def _with_choice_secret(action, **kwargs):
-    """``learner_handler(action)`` with the block's choice secret bound on each request
-    (``action(..., secret=...)``): the secret depends on the block, the action stays pure."""
-
-    @XBlock.handler
-    @functools.wraps(action)
-    def handler(block, request, suffix=""):
-        bound = functools.partial(action, secret=block.choice_secret())
-        return learner_handler(bound, **kwargs)(block, request, suffix)
-
-    return handler
 
 
 class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -100,7 +86,9 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     state = learner_handler(learner.current, writes=False, respond=views.respond)
     # a repeated action (its reply was lost) answers with the panel of where the learner is now
     start = learner_handler(learner.start, respond=views.respond, replay=learner.current)
-    choose = _with_choice_secret(learner.choose, respond=views.respond, replay=learner.current)
+    # the choice tokens are signed with the block's secret (``choice_secret``): bound on each request
+    choose = learner_handler(learner.choose, respond=views.respond, replay=learner.current,
+                             bind=lambda block: {"secret": block.choice_secret()})
     back = learner_handler(learner.back, respond=views.respond, replay=learner.current)
     restart = learner_handler(learner.restart, respond=views.respond, replay=learner.current)
 

@@ -8,10 +8,10 @@ is its Excel variant (``common.export.excel``).
 
 from webob import Response
 
-from ..common import summary
+from ..common import profile, summary
 from ..common.errors import staff_only
 from ..common.export import content_disposition, csv_lines, dialect_of
-from . import perspectives, report
+from . import report
 
 
 def perspectives_csv(block, suffix=""):
@@ -24,7 +24,7 @@ def perspectives_csv(block, suffix=""):
     rows = list(report.perspective_rows(scenario, summary.role_tallies(block.block_key()), _))  # a few hundred at most
     if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
         key = block.block_key()
-        by = perspectives.by_profile(summary.profile_tallies(key), summary.tallies(key))
+        by = profile.with_not_said(summary.profile_tallies(key), summary.tallies(key))
         rows += report.profile_rows(scenario, by, _)
     title = _("{title} - choices by role").format(title=scenario.display_name)
     dialect = dialect_of(suffix, block.numbers().language)

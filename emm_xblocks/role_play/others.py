@@ -5,7 +5,7 @@ size. It reads the summary's counts (``common.summary``) and formats numbers in 
 language; the pure splitting is ``perspectives``. Rendering data only: nothing here writes.
 """
 
-from ..common import summary
+from ..common import profile, summary
 from . import content, perspectives
 
 
@@ -63,7 +63,7 @@ def _decision_table(block, scenario, decision, step, mine, role, by_profile=Fals
     # ``own``: the label is the author's (a role, a profile option, a choice), not the reader's words
     # ("Did not say"): it carries the author's language (common.content_language)
     columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
-                "mine": c.key == role, "own": c.key != perspectives.NOT_SAID} for c in decision.columns]
+                "mine": c.key == role, "own": c.key != profile.NOT_SAID} for c in decision.columns]
     rows = [{"label": label, "note": "", "mine": value == mine, "own": True,
              "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
     n = block.numbers().number(step, 0)
@@ -83,7 +83,7 @@ def _endings_table(block, scenario, endings, role, by_profile=False):
     columns = [{"label": category(block, c) if c else _("Other ending"), "note": "", "mine": False,
                 "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
     rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
-             "own": c.key != perspectives.NOT_SAID,
+             "own": c.key != profile.NOT_SAID,
              "cells": [_cell(block, c.group, category) for category in endings.categories]}
             for c in endings.columns]
     if by_profile:
@@ -103,8 +103,8 @@ def profile_perspectives(block, scenario, path, taken, mine):
         return None
     key, wanted = block.block_key(), [*path, perspectives.ENDING]
     overall = summary.tallies(key)
-    by = perspectives.by_profile(summary.profile_tallies(key, groups=wanted),
-                                 {g: overall[g] for g in wanted if g in overall})
+    by = profile.with_not_said(summary.profile_tallies(key, groups=wanted),
+                               {g: overall[g] for g in wanted if g in overall})
     columns = perspectives.profile_columns(scenario, block.ugettext("Did not say"))
     size = scenario.min_group_size
     tables, withheld = [], False

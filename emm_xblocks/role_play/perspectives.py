@@ -9,8 +9,9 @@ latest finished attempt. The counts come split by role from the summary
 (``common.summary.role_tallies``: ``{role: {group: {value: n}}}``), and each question is split
 by ``common.perspectives.split`` under the block's minimum group size. The split does not know
 it is by role: the participant profile (issue 12, ``common.profile``) hands its own ``{profile
-option id: {group: {value: n}}}`` (``by_profile``: who did not say as one more group) to the same
-functions with its own ``columns``, the profile question's options instead of the roles.
+option id: {group: {value: n}}}`` (``common.profile.with_not_said``: who did not say as one more
+group) to the same functions with its own ``columns``, the profile question's options instead of
+the roles.
 
 Nothing here reads a database or formats a number: the views do (``common.numbers``).
 """
@@ -18,12 +19,12 @@ Nothing here reads a database or formats a number: the views do (``common.number
 from dataclasses import dataclass
 
 from ..common.perspectives import split
+from ..common.profile import NOT_SAID
 from . import content
 
 # the group of the ending a participant reached: not a node id (ids never hold "@")
 ENDING = "@ending"
 OTHER = ""  # the category of an ending the author gave none, or removed since
-NOT_SAID = ""  # the profile group of who did not answer the profile question (common.profile)
 
 
 def recorded(path, taken):
@@ -70,19 +71,9 @@ def _columns(scenario, counts, min_size, columns=None):
 
 
 def profile_columns(scenario, not_said):
-    """The columns of the profile split: ``((option id, text), ...)``, then ``("", not_said)``."""
+    """The columns of the profile split: ``((option id, text), ...)``, then ``(common.profile.NOT_SAID,
+    not_said)``."""
     return (*((o.id, o.text) for o in scenario.profile_options), (NOT_SAID, not_said))
-
-
-def by_profile(profile_tallies, tallies):
-    """``{option id: {group: {value: n}}}`` with who did not say as the group ``NOT_SAID``: all rows
-    (``tallies``, ``{group: {value: n}}``) less those of every profile (``profile_tallies``)."""
-    rest = {}
-    for group, values in tallies.items():
-        left = {v: int(n) - sum(int(p.get(group, {}).get(v, 0)) for p in profile_tallies.values())
-                for v, n in values.items()}
-        rest[group] = {v: n for v, n in left.items() if n > 0}
-    return {**profile_tallies, NOT_SAID: rest}
 
 
 def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):
@@ -90,7 +81,7 @@ def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):
     reached it (the debrief asks two: with one, the overall share beside the learner's path says
     it all, and roles that walk separate paths meet at their endings, ``endings``).
     ``by_role``: ``{role: {group: {value: n}}}``; with ``columns`` (``profile_columns``) the
-    groups are those instead of the roles (``by_role`` then ``by_profile``'s)."""
+    groups are those instead of the roles (``by_role`` then ``common.profile.with_not_said``'s)."""
     node = scenario.node(node_id)
     if len(scenario.roles if columns is None else columns) < min_roles or node is None or node.ending:
         return None

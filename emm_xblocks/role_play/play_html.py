@@ -1,6 +1,7 @@
-"""The role-play's learner panel, rendered in Python (decisions 18 and 39).
+"""The role-play's play area (the roles, the node, the ending), rendered in Python (decisions 18
+and 39).
 
-``panel_html(ctx, ...)`` writes what ``templates/role_play/panel.html`` (with ``split.html`` for
+``play_html(ctx, ...)`` writes what ``templates/role_play/panel.html`` (with ``split.html`` for
 each table) wrote for ``views.panel_context``'s ``ctx``, byte for byte in every language we ship
 (``bench/same_output.py``): each phase (``invalid``, ``roles``, ``node``, ``ending``) is one
 function, each table of the debrief one more. The page around the panel stays in
@@ -26,7 +27,7 @@ from ..common.question_views import profile_options_html
 from ..common.waiting import WAITING
 
 
-def panel_html(ctx, _, ungettext, number):
+def play_html(ctx, _, ungettext, number):
     """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template. On the page
     (``ctx["waiting"]``) the buttons wait for the script (``common.waiting``); read-only, they stay
     disabled."""

@@ -4,7 +4,8 @@
 editor (live check and map), on save, in ``validate()`` and in tests. Each problem carries a
 stable ``code`` besides its ``field`` (``nodes.3.choices.1.goto``), so the editor's map can tell an
 unreachable node from a dead end, a loop without ending or an unknown target without parsing
-messages. ``playable`` says whether learners may play (no error), computed once per content.
+messages. ``playable`` says whether learners may play (no error that blocks them,
+``common.validation.blocking``, but a ``LET_PLAY`` one), computed once per content.
 """
 
 from functools import lru_cache

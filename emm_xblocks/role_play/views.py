@@ -14,7 +14,7 @@ from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.waiting import note_html
-from . import content, editor, learner, others, panel_html, paths, validation
+from . import content, editor, learner, others, paths, play_html, validation
 
 
 def _steps(scenario, path, taken):
@@ -165,8 +165,8 @@ def _where(block, ctx):
 
 
 def panel(block, ctx):
-    """The panel's HTML for ``panel_context``'s ``ctx`` (``panel_html``)."""
-    return panel_html.panel_html(ctx, block.ugettext, block.ungettext, block.numbers().number)
+    """The panel's HTML for ``panel_context``'s ``ctx`` (``play_html``)."""
+    return play_html.play_html(ctx, block.ugettext, block.ungettext, block.numbers().number)
 
 
 def respond(block, scenario, outcome):

@@ -3,7 +3,7 @@ question, option, statement, node or choice removed or renamed since) are listed
 what they were -- the Likert's way (``common.apart``), shared by the case study and the role-play."""
 
 from emm_xblocks.case_study import changes as cs_changes
-from emm_xblocks.case_study import perspectives as cs_perspectives
+from emm_xblocks.case_study import report as cs_report
 from emm_xblocks.case_study.content import Case, Option, Question
 from emm_xblocks.common import apart
 from emm_xblocks.role_play import report as rp_report
@@ -69,7 +69,7 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
 
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
     tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2}, "@p": {"o": 4}}
-    rows = cs_perspectives.csv_rows(CASE, tallies, None, 6, _)
+    rows = cs_report.perspective_rows(CASE, tallies, None, 6, _)
     assert rows[1:5] == [["q1", "Pick one.", "A", "All participants", "4", "4", "100"],
                          ["q1", "Pick one.", "B", "All participants", "4", "0", "0"],
                          ["q2", "Pick some.", "X", "All participants", "6", "3", "50"],
@@ -78,7 +78,7 @@ def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participa
     assert rows[5:] == [["old", "Removed question", "yes", "All participants", "", "2", ""],
                         ["q1", "Pick one.", "c (removed option)", "All participants", "", "2", ""],
                         ["q2", "Pick some.", "z (removed option)", "All participants", "", "1", ""]]
-    assert cs_perspectives.csv_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
+    assert cs_report.perspective_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
         ["q2", "Pick some.", "X", "All participants", "4", "0", "0"],
         ["q2", "Pick some.", "Y", "All participants", "4", "0", "0"]]
 

@@ -260,5 +260,5 @@ def test_every_state_an_action_keeps_is_submitted(anonymous, comment, na, earlie
         assert err.code == "already_submitted" and anonymous and earlier.submitted
         return
     assert outcome.state.submitted is True
-    for read_only in (learner.current, learner.submitted):
+    for read_only in (learner.current, learner.submit_replayed):
         assert read_only(survey, earlier, data, _).state is None

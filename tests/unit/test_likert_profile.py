@@ -9,7 +9,7 @@ from lxml import etree
 from emm_xblocks.common.actions import ActionError
 from emm_xblocks.common.perspectives import PROFILE_GROUP
 from emm_xblocks.common.profile import Option
-from emm_xblocks.likert import content, learner, olx, profiles, validation
+from emm_xblocks.likert import content, learner, olx, perspectives, validation
 
 XML = """<emm_likert display_name="Eval" min_group_size="2">
   <item id="relevance">Relevant.</item>
@@ -75,7 +75,7 @@ def test_breakdown_gives_each_profile_its_figures():
     s = survey()  # min group size 2
     tallies = {"relevance": {"5": 3, "1": 2}, PROFILE_GROUP: {"gov": 3, "cso": 2}}
     by = {"gov": {"relevance": {"5": 3}}, "cso": {"relevance": {"1": 2}}}
-    table = profiles.breakdown(s, tallies, by, 5, str)
+    table = perspectives.breakdown(s, tallies, by, 5, str)
     assert [(c["key"], c["n"]) for c in table["columns"]] == [("gov", 3), ("cso", 2), ("", None)]
     assert [(c["key"], c["favourable"]) for c in table["statements"][0]["cells"]] == [
         ("gov", 100.0), ("cso", 0.0), ("", None)]
@@ -86,18 +86,18 @@ def test_breakdown_withholds_a_small_group_and_the_one_that_would_give_it_away()
     # one person did not say (below 2): withheld, and the smallest shown group (cso) with it
     tallies = {"relevance": {"5": 3, "1": 2, "4": 1}, PROFILE_GROUP: {"gov": 3, "cso": 2}}
     by = {"gov": {"relevance": {"5": 3}}, "cso": {"relevance": {"1": 2}}}
-    table = profiles.breakdown(s, tallies, by, 6, str)
+    table = perspectives.breakdown(s, tallies, by, 6, str)
     assert [(c["key"], c["shown"], c["favourable"]) for c in table["statements"][0]["cells"]] == [
         ("gov", True, 100.0), ("cso", False, None), ("", False, None)]
     assert [c["n"] for c in table["columns"]] == [3, None, None]
     # what the staff's CSV names beside a submission (export.csv_response): the shown profiles' texts
-    shown = profiles.shown_profiles(table)
+    shown = perspectives.shown_profiles(table)
     assert shown.keys() == {"gov"} and shown["gov"] == "Government"
 
 
 def test_no_question_no_breakdown():
     s = survey(XML.split("<profile")[0] + "</emm_likert>")
-    assert profiles.breakdown(s, {}, {}, 0, str) is None
+    assert perspectives.breakdown(s, {}, {}, 0, str) is None
 
 
 # ------------------------------------------------------------------ the Studio editor (issue 11 "Who answered")

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 from emm_xblocks.common.live_edits import IdChange, id_changes
 from emm_xblocks.likert import olx
-from emm_xblocks.likert.changes import answer_changes, carry_over, group_of, split_group, split_tallies
+from emm_xblocks.likert.changes import answer_changes, carry_over
 from emm_xblocks.likert.content import PastScale, Statement, Survey, from_fields, to_fields
+from emm_xblocks.likert.epochs import group_of, split_group, split_tallies
 
 SURVEY = Survey(statements=(Statement("relevance", "Relevant."), Statement("pace", "Too fast.", reverse=True)),
                 allow_na=True)

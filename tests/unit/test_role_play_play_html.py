@@ -1,4 +1,4 @@
-"""The role-play's panel written in Python (role_play/panel_html.py): a catalogue is text, so a
+"""The role-play's play area written in Python (role_play/play_html.py): a catalogue is text, so a
 translation holding markup or a quote is escaped, in the page and in the attributes it goes into,
 as every value is; the author's HTML (sanitised before) is kept; a read-only page disables every
 control. Byte-for-byte equality with the template it replaced: bench/same_output.py."""
@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from emm_xblocks.common.profile import Option
 from emm_xblocks.role_play.content import Node, Role
-from emm_xblocks.role_play.panel_html import panel_html
+from emm_xblocks.role_play.play_html import play_html
 
 
 def shouting(text):
@@ -29,7 +29,7 @@ GRADE = {"policy": "Best <counts>", "counted": "", "retry_warning": "", "final":
 
 
 def html(ctx):
-    return str(panel_html(ctx, shouting, plural, number))
+    return str(play_html(ctx, shouting, plural, number))
 
 
 def base(**kwargs):
