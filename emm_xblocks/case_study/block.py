@@ -12,7 +12,6 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
@@ -81,20 +80,18 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
                          *(plain_text(q.prompt) for q in case.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    save_draft = learner_handler(learner.save_draft, replay=learner.draft_saved)
+    save_draft = learner_handler(learner.save_draft, replay=learner.save_draft_replayed)
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
     self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current,
                                   page=views.PAGE_READS)
-    try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.tried_again)
+    try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.try_again_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        case, state, correctness = self.load_content(), self.learner_state(), platform.correctness_available(self)
-        kept = views.kept_grade(self, case, learner.attempt_scores(case, state.history)) if correctness else None
-        return json_response(views.user_state(case, state, correctness=correctness, kept=kept))
+        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     @XBlock.handler
     def export_distribution(self, request, suffix=""):

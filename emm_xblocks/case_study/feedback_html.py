@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 
 def feedback_html(data, parts, read_only, words, lang=""):
-    """The panel of ``data`` (``views.answer``'s feedback: ``message``, ``attempts_left``,
+    """The panel of ``data`` (``views.shown_feedback``'s feedback: ``message``, ``attempts_left``,
     ``grade_words``, ``needs_assessment``, ``distribution``, ``revealed``, ``expert_analysis``,
     ``can_retry``); ``parts``: its HTML (``questions_html``, ``expert_html`` and, when the
     distribution shows figures, ``distribution_questions_html`` and ``distribution_apart_html``);

@@ -148,7 +148,7 @@ def save_draft(case, state, data, _):
     return Outcome(state=new, result=_draft_saved(_))
 
 
-def draft_saved(case, state, data, _):
+def save_draft_replayed(case, state, data, _):
     """Read-only replay of ``save_draft`` (the page sent the same action again): its answer."""
     return Outcome(result=_draft_saved(_))
 
@@ -171,7 +171,7 @@ def _reset(case, state):
     return {"reset": True, "draft": dict(state.draft), "attempts_left": left}
 
 
-def tried_again(case, state, data, _):
+def try_again_replayed(case, state, data, _):
     """Read-only replay of ``try_again``: its answer, while the learner is still on the form (else
     the feedback on what they have since submitted, as ``current``)."""
     return Outcome(result=_reset(case, state)) if not state.submitted else current(case, state, data, _)

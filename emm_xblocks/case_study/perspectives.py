@@ -3,7 +3,7 @@
 The case's distribution rows are counted in the summary among all rows and, when the learner
 answered the case's participant profile question, among that profile's too (``Tally.split``
 "profile:<option id>", decision 30). ``ProfileSplit`` takes them (``summary.panel_counts``) once
-per results panel or staff download, who did not say as one more group
+per feedback panel or staff download, who did not say as one more group
 (``common.profile.with_not_said``), and ``ProfileSplit.question`` splits each choice question by
 them for both (``common.profile.groups_plan``), so a group below the minimum group size is
 withheld, and so is the next smallest when the withheld one could be worked out from the overall
@@ -37,7 +37,7 @@ def counter(q):
 
 
 class ProfileSplit:
-    """A case's choice questions split by participant profile, as its results panel
+    """A case's choice questions split by participant profile, as its feedback panel
     (``views._PanelGroups``) and its staff download (``report.perspective_rows``) show them: what every question
     shares is worked out once, when made (not once per question): who gave each profile
     (``people``, ``common.profile.people``), each profile's tallies and those of who did not say

@@ -53,11 +53,11 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
     (its prompt as plain text: ``common.sanitize.plain_text``, what a facilitator reads),
     ``Answer`` (the option's text), the profile question's prompt (the group), ``Participants``,
     ``Count``, ``Percent`` (a whole number), as the role-play's perspectives CSV. The group "All
-    participants" first, then each profile group in ``perspectives.ProfileSplit.question``'s order (the results
-    panel's: the same split); a withheld group's
-    row says why in ``Participants`` ("fewer than N", or "not shown" for one withheld to protect a
-    small one) and gives no figure. ``by_profile`` None: no profile rows. The caller checks the
-    whole block's minimum group size first.
+    participants" first, then each profile group in ``perspectives.ProfileSplit.question``'s order
+    (the feedback panel's: the same split); a withheld group's row says why in ``Participants``
+    ("fewer than N", or "not shown" for one withheld to protect a small one) and gives no figure.
+    ``by_profile`` None: no profile rows. The caller checks the whole block's minimum group size
+    first.
 
     Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
     them apart: never dropped from the download."""

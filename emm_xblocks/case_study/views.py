@@ -16,7 +16,7 @@ from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
-from ..common.question_views import author_questions, profile_options_html, questions_html, results_html
+from ..common.question_views import author_questions, profile_options_html, question_feedback_html, questions_html
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import (
@@ -68,7 +68,7 @@ def student_view(block):
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
-        shown = answer(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
+        shown = shown_feedback(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
                        read_only=read_only, lang=own)
     current = state.answers if state.submitted else state.draft
     staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_csv``)
@@ -90,7 +90,7 @@ def student_view(block):
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
         "attempts_left": left,
-        "results_html": shown["html"] if state.submitted else "",
+        "feedback_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
         # the profile question's options (``case.asks_profile``), the learner's last answer checked
         "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
@@ -195,7 +195,7 @@ class _PanelGroups:
         return groups
 
 
-def answer(block, case, data, read_only="", lang=None):
+def shown_feedback(block, case, data, read_only="", lang=None):
     """The feedback ``data`` as the learner may see it, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
     author's ``show_answers`` does: its ``show_correctness`` (``xmodule/graders.py``) hides
@@ -220,7 +220,8 @@ def answer(block, case, data, read_only="", lang=None):
     data = dict(data, distribution=distribution(block, case, words),
                 grade_words=grade_words(case, state, scores, words, kept))
     lang = block.author_lang(case) if lang is None else lang
-    parts = {"questions_html": results_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number, lang=lang),
+    parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number,
+                                                      lang=lang),
              "expert_html": sanitized(data["expert_analysis"]),
              **distribution_parts(words, data["distribution"], lang)}
     data["html"] = feedback_html.feedback_html(data, parts, read_only, words, lang)
@@ -274,7 +275,7 @@ PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "html")
 
 def respond(block, case, outcome):
     """The answer of ``submit`` and ``self_assess``: their feedback, rendered."""
-    return answer(block, case, outcome.result)
+    return shown_feedback(block, case, outcome.result)
 
 
 # ------------------------------------------------------------------ authors
@@ -352,11 +353,14 @@ def student_view_data(case):
     }
 
 
-def user_state(case, state, correctness=True, kept=None):
-    """The learner's state for the apps: their draft or submitted answers, attempts, and -- where
-    ``show_correctness`` allows (``correctness``) -- the submitted attempt's score; ``kept``:
-    ``kept_grade``'s, the grade the LMS holds when the current key would count another: then
-    ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
+def user_state(block, case, state):
+    """The learner's state for the apps (``student_view_user_state``): their draft or submitted
+    answers, attempts, and -- where the platform's ``show_correctness`` allows -- the submitted
+    attempt's score; when the current key would count another attempt than the grade the LMS
+    holds (``kept_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
+    ``grade_held`` says so."""
+    correctness = platform.correctness_available(block)
+    kept = kept_grade(block, case, attempt_scores(case, state.history)) if correctness else None
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points
     if state.submitted and correctness:

@@ -1,8 +1,8 @@
 """How a question is shown to a learner, in every block that asks one (case study, knowledge
 check): the form's fieldsets and, after a submit, each question's result.
 
-``questions_html`` and ``results_html`` render the form and the results list (a question's result
-is ``common.questions.question_result``). Both are built in Python rather than by a
+``questions_html`` and ``question_feedback_html`` render the form and the feedback list (a
+question's result is ``common.questions.question_result``). Both are built in Python rather than by a
 template loop (ten questions of four options are some 400 template variables, most of a render;
 decision 18); the markup is the one the templates wrote, every value escaped as Django's
 autoescape escapes it (``django.utils.html.escape`` is ``html.escape``; the content's texts
@@ -118,8 +118,8 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False, lan
 
 
 # ------------------------------------------------------------------ the results
-def results_html(_, dom, data, verdicts, number=number, lang=""):
-    """The results list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
+def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
+    """The feedback list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
     items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
     answers may show; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
     untranslated label}``; ``number``: how a number is written (the learner's locale:

@@ -17,7 +17,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import pairs, platform
+from ..common import pairs
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
@@ -118,9 +118,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        check, state, correctness = self.load_content(), self.learner_state(), platform.correctness_available(self)
-        return json_response(views.user_state(check, state, correctness=correctness,
-                                              kept=views.kept_grade(self, check, state) if correctness else None))
+        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

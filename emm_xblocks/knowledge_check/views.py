@@ -14,7 +14,7 @@ from ..common.attempts import held_grade_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
-from ..common.question_views import author_questions, questions_html, results_html
+from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.waiting import disabled_until_ready, note_html
@@ -45,7 +45,8 @@ def student_view(block):
         # until the script is ready (common/waiting.py); read-only: disabled for good
         "waiting": disabled_until_ready(bool(read_only)),
         "wait_html": "" if locked else note_html(block.ugettext),
-        "results_html": answer(block, check, learner.feedback(check, state), own)["html"] if state.submitted else "",
+        "feedback_html": (shown_feedback(block, check, learner.feedback(check, state), own)["html"]
+                         if state.submitted else ""),
         "staff_html": staff_panel(block, check, own) if block.is_staff() else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
@@ -60,7 +61,7 @@ def student_view(block):
 
 
 # ------------------------------------------------------------------ after a submit
-def answer(block, check, data, lang=None):
+def shown_feedback(block, check, data, lang=None):
     """``data`` (``learner.feedback``) as the learner may see it, with its HTML. After a post-test,
     the pre-test score is read from the store; the platform's ``show_correctness``
     (``xmodule/graders.py``) may withhold scores and verdicts, as for every graded problem.
@@ -100,7 +101,7 @@ def answer(block, check, data, lang=None):
     if pre is not None:
         message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
-    items = results_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
+    items = question_feedback_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
                          lang=block.author_lang(check) if lang is None else lang)
     html = block.render_template("templates/knowledge_check/results.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id(),
@@ -140,7 +141,7 @@ PAGE_READS = ("submitted", "announcement", "message", "html")
 def respond(block, check, outcome):
     """The answer of ``submit``, of its replay and of ``state`` (``learner.current``): the
     learner's feedback, rendered."""
-    return answer(block, check, outcome.result)
+    return shown_feedback(block, check, outcome.result)
 
 
 # ------------------------------------------------------------------ staff
@@ -205,11 +206,14 @@ def student_view_data(check):
     }
 
 
-def user_state(check, state, correctness=True, kept=None):
-    """The learner's state for the apps: their answers and -- after a post-test, where
-    ``show_correctness`` allows -- their score (never after a pre-test); ``kept``: ``kept_grade``'s,
-    the grade the LMS holds when the current key would give another: then ``score`` and
-    ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
+def user_state(block, check, state):
+    """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
+    post-test, where the platform's ``show_correctness`` allows -- their score (never after a
+    pre-test); when the current key would give another grade than the one the LMS holds
+    (``kept_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
+    ``grade_held`` says so."""
+    correctness = platform.correctness_available(block)
+    kept = kept_grade(block, check, state) if correctness else None
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
         score, possible = kept or (scoring.score(check, state.answers)[0], possible)

@@ -91,10 +91,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def results_allowed(self, survey=None, submitted=None):
         """Staff, or a learner who submitted when the author shows them the results; ``survey``
         and ``submitted``: the content and the learner's state, if the caller holds them."""
-        if self.is_staff():
-            return True
-        results = self.results if survey is None else survey.results
-        return results == content.RESULTS_LEARNERS and (self.submitted if submitted is None else submitted)
+        return learner.results_shown(self.load_content() if survey is None else survey,
+                                     self.submitted if submitted is None else submitted, self.is_staff())
 
     # ---------------------------------------------------------------- learner handlers
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submit_replayed)

@@ -11,7 +11,7 @@ from typing import ClassVar
 from ..common import profile
 from ..common.actions import ActionError, Outcome, Record, described_once
 from . import events
-from .content import MAX_COMMENT, NA, to_fields
+from .content import MAX_COMMENT, NA, RESULTS_LEARNERS, to_fields
 from .epochs import group_of
 from .validation import playable
 
@@ -109,6 +109,12 @@ def _saved(survey):
     (decision 59). The page says its own thank-you (``emm-likert.js``, in its language): a kept
     submission asks the translator nothing, and the runtime's i18n service is not built for it."""
     return {"submitted": True, "can_change": not survey.anonymous}
+
+
+def results_shown(survey, submitted, staff):
+    """Whether the results panel (the group's figures) may be opened: always by course staff; by a
+    learner once they ``submitted``, when the author shows learners the results."""
+    return staff or (survey.results == RESULTS_LEARNERS and submitted)
 
 
 def current(survey, state, data, _):

@@ -95,8 +95,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self.load_content(), self.learner_state(),
-                                              correctness=platform.correctness_available(self)))
+        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     # ---------------------------------------------------------------- the editor
     @json_handler

@@ -9,14 +9,18 @@ from lxml import etree
 
 from ..common import limits, profile
 from ..common import olx as common_olx
+from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.sanitize import authored_html, clean_html
-from ..common.settings import editor_form, read_editor, values
+from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
 from .validation import validate
+
+# an unreadable number of the "Edit as XML" tab, by the kind asked for (``olx.from_xml``'s ``invalid``)
+NOT_A_NUMBER = {WHOLE: N_("Enter a whole number."), NUMBER: N_("Enter a number.")}
 
 MAX_XML = 2 * 1024 * 1024
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
@@ -73,7 +77,7 @@ def _from_xml(text, _):
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     invalid = []
     scenario = olx.from_xml(root, invalid)
-    return scenario, [Problem(where, _(message)) for where, message in invalid]
+    return scenario, [Problem(where, _(NOT_A_NUMBER[kind])) for where, kind in invalid]
 
 
 def _plain(text):

@@ -18,23 +18,21 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 from lxml import etree
 
 from ..common import olx, profile
-from ..common.i18n import N_
 from ..common.settings import NUMBER, WHOLE, read_olx, write_olx
 from ..common.validation import parse_float, parse_int
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
-WHOLE_NUMBER, A_NUMBER = N_("Enter a whole number."), N_("Enter a number.")
-
 
 def _number(el, name, default, where, invalid, parse=parse_int):
     """Attribute ``name`` of ``el`` as a number; when it is there but unreadable, ``default`` and
-    ``(where, message)`` added to ``invalid`` (the "Edit as XML" tab reports it, an import does not)."""
+    ``(where, kind)`` added to ``invalid``, ``kind`` the number asked for (``common.settings.WHOLE``
+    or ``NUMBER``): the "Edit as XML" tab reports it (``editor``), an import does not."""
     raw = el.get(name)
     if raw is None:
         return default
     value = parse(raw)
     if value is None:
-        invalid.append((where, WHOLE_NUMBER if parse is parse_int else A_NUMBER))
+        invalid.append((where, WHOLE if parse is parse_int else NUMBER))
         return default
     return value
 
@@ -57,7 +55,7 @@ def from_xml(el, invalid=None):
     """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored).
 
     A number that does not parse (``points="2.5"``, ``weight="1,5"``) takes its default and, when
-    ``invalid`` is a list, is added to it as ``(field, untranslated message)``."""
+    ``invalid`` is a list, is added to it as ``(field, the number's kind)`` (``_number``)."""
     invalid = [] if invalid is None else invalid
     roles = tuple(Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""),
                        brief=olx.child_html(r, "brief"))

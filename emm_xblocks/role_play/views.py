@@ -170,13 +170,10 @@ def panel(block, ctx):
 
 
 def respond(block, scenario, outcome):
-    """Every learner handler's answer: the panel of the learner's (new) state (``payload``)."""
+    """Every learner handler's answer: the panel of the learner's (new) state, rendered, and what
+    to announce (the action's ``notice``, then where the learner now is)."""
     state = outcome.state if outcome.state is not None else block.learner_state()
-    return payload(block, scenario, state, outcome.result.get("notice", ""))
-
-
-def payload(block, scenario, state, notice=""):
-    """The JSON every learner handler answers: the rendered panel, and what to announce."""
+    notice = outcome.result.get("notice", "")
     ctx = panel_context(block, scenario, state, notice)
     return {
         "phase": ctx["phase"],
@@ -269,10 +266,12 @@ def student_view_data(scenario):
     }
 
 
-def user_state(scenario, state, correctness=True):
-    """The learner's state for the apps: the attempt in play, attempts used and left, the score
-    that counts once an attempt has ended (None where correctness is not shown), and the profile
-    the learner gave with their role ("" for none, or when the question is not asked)."""
+def user_state(block, scenario, state):
+    """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
+    used and left, the score that counts once an attempt has ended (None where the platform's
+    ``show_correctness`` does not show it), and the profile the learner gave with their role (""
+    for none, or when the question is not asked)."""
+    correctness = platform.correctness_available(block)
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
     score = learner.counted_score(scenario, state.finished)[0] if state.finished and correctness else None

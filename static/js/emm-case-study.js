@@ -72,7 +72,7 @@ function EmmCaseStudy(runtime, element, args) {
   }
 
   function showResults(body) {
-    /* the results panel, written and escaped on the server: case_study/views.py answer, feedback_html.py */
+    /* the results panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
     shownSubmitted = true;
     EMM.setServerHtml(resultsBox, body.html);
     showAttempts(body.attempts_left);

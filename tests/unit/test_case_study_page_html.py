@@ -21,7 +21,7 @@ def page(case=None, **kwargs):
               "sections": [{"title": "Part <2>", "html": SafeString("<p>Part</p>")}], "documents": [],
               "documents_html": SafeString(""), "images": [], "large_files": False, "questions": ("q",),
               "questions_html": SafeString("<fieldset>QUESTIONS</fieldset>"), "locked": False, "read_only": "",
-              "attempts_left": None, "results_html": "", "pack_url": "", "profile_html": SafeString("<i>P</i>"),
+              "attempts_left": None, "feedback_html": "", "pack_url": "", "profile_html": SafeString("<i>P</i>"),
               "distribution_csv": "", **kwargs}
     return str(page_html(values, WORDS))
 

@@ -10,7 +10,7 @@ from emm_xblocks.case_study import content as case_study
 from emm_xblocks.case_study import distribution_html
 from emm_xblocks.common import content_language
 from emm_xblocks.common.profile import Option as ProfileOption
-from emm_xblocks.common.question_views import profile_options_html, questions_html, results_html
+from emm_xblocks.common.question_views import profile_options_html, question_feedback_html, questions_html
 from emm_xblocks.common.questions import Option, Question
 from emm_xblocks.common.settings import PLATFORM_NAMES, editor_spec, read_editor
 from emm_xblocks.common.text_filters import in_lang, isolated
@@ -92,13 +92,13 @@ def test_the_results_mark_the_authors_words_and_not_the_learners():
                            "explanation": "<p>Parce que.</p>", "correct_options": [{"text": "Orienter"}],
                            "model_answer": "<p>Modèle.</p>"}],
             "correctness": True, "revealed": True}
-    html = str(results_html(str, "d", data, {"incorrect": "Incorrect"}, lang=LANG))
+    html = str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}, lang=LANG))
     for text in ("Que faire ?", "Attendre</bdi>", "Trop tard.", "La dette", "Parce que.", "Orienter</bdi>",
                  "Modèle."):
         assert html.count(text) == 1
     assert html.count(LANG) == 7
     assert '<blockquote class="emm-your-text" dir="auto">Mon texte' in html  # the learner's: nothing new
-    assert LANG not in str(results_html(str, "d", data, {"incorrect": "Incorrect"}))
+    assert LANG not in str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}))
 
 
 def test_the_profile_options_and_the_distribution_mark_the_author_not_did_not_say():

@@ -250,7 +250,7 @@ def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name
 def test_every_state_an_action_keeps_is_submitted(anonymous, comment, na, earlier):
     """The block reads a learner's other fields only once ``submitted`` is set (decision 50): so no
     action may store anything in a state that is not submitted. ``submit`` is the only action that
-    returns a state; the read-only ones (``current``, the replay ``submitted``) return none."""
+    returns a state; the read-only ones (``current``, the replay ``submit_replayed``) return none."""
     survey = dataclasses.replace(SURVEY, anonymous=anonymous)
     assert learner.State.DEFAULTS_UNLESS == "submitted"
     data = {"answers": {"relevance": 4, "pace": "na" if na else 2}, "comment": comment}

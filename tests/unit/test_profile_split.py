@@ -187,7 +187,7 @@ def _expected_panel_groups(case, q, tallies, by_profile, respondents, percent):
 
 @pytest.mark.parametrize("seed", range(40))
 def test_the_panels_split_in_one_pass_is_question_splits(seed):
-    """The results panel's split by profile worked out in one pass for all its questions
+    """The feedback panel's split by profile worked out in one pass for all its questions
     (``views._PanelGroups.groups``) shows what ``question_split`` gave each question alone: the
     same groups, sizes and shares, whatever the counts (a profile removed since with answers, who
     did not say, groups withheld by either rule, options nobody chose)."""
