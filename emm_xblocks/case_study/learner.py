@@ -14,10 +14,10 @@ The learner's state keeps every attempt's answers and ticks (``history``), from 
 from dataclasses import dataclass, field, replace
 
 from ..common import profile
-from ..common.actions import ActionError, Claim, Outcome, Record
+from ..common.actions import ActionError, Claim, Live, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
-from . import events
+from . import events, live
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
 from .scoring import attempt_parts, marks, score_attempt, total
@@ -199,7 +199,8 @@ def submit(case, state, data, _):
         # with the profile as one more row: the store counts the others under it too (decision 30)
         writes += (Record(profile.with_profile(distribution_rows(case, answers), who)),)
     return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,
-                   events=(events.submitted(case, number, answers, question_marks, counted), *shown))
+                   events=(events.submitted(case, number, answers, question_marks, counted), *shown),
+                   live=Live(live.values(case, answers)))
 
 
 def self_assess(case, state, data, _):

@@ -3,7 +3,6 @@ has nothing to count), its options; the options the author marked correct are re
 
 from ..common import live
 from .content import MULTIPLE, SINGLE
-from .events import SUBMITTED
 
 
 def items(case, _):
@@ -14,18 +13,14 @@ def items(case, _):
             for q in case.questions if q.kind in (SINGLE, MULTIPLE)]
 
 
-def answers(case, outcome):
-    """``({question id: value}, named)`` of a submitted attempt (its tracking event carries the
-    answers): a single choice's option id, a multiple choice's option ids joined by spaces."""
-    for name, data in outcome.events:
-        if name != SUBMITTED:
-            continue
-        result = {}
-        for q in case.questions:
-            answer = data["questions"].get(q.id, {}).get("answer")
-            if q.kind == SINGLE and isinstance(answer, str) and answer:
-                result[q.id] = answer
-            elif q.kind == MULTIPLE and isinstance(answer, list) and answer:
-                result[q.id] = " ".join(sorted(str(a) for a in answer))
-        return result, True
-    return {}, False
+def values(case, answers):
+    """``{question id: value}`` the room counts of an attempt's checked ``answers``: a single
+    choice's option id, a multiple choice's option ids joined by spaces (a reflection: none)."""
+    result = {}
+    for q in case.questions:
+        answer = answers.get(q.id)
+        if q.kind == SINGLE and isinstance(answer, str) and answer:
+            result[q.id] = answer
+        elif q.kind == MULTIPLE and isinstance(answer, list) and answer:
+            result[q.id] = " ".join(sorted(str(a) for a in answer))
+    return result

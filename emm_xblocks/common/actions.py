@@ -63,7 +63,7 @@ class Record:
     comment: str = ""
     comments: bool = False
     once: str = ""
-    refused: "ActionError | Callable[[], ActionError] | None" = None
+    refused: ActionError | Callable[[], ActionError] | None = None
     role: str = ""
     unless: str = ""
 
@@ -74,7 +74,7 @@ class Claim:
     requests sent at the same moment cannot both spend it; ``refused`` is raised if it is taken."""
 
     number: int
-    refused: "ActionError | Callable[[], ActionError]"
+    refused: ActionError | Callable[[], ActionError]
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Paired:
     possible: float
     marks: dict
     questions_key: str
-    refused: "ActionError | Callable[[], ActionError]"
+    refused: ActionError | Callable[[], ActionError]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,17 @@ def described_once(fields_of):
 
 
 @dataclass(frozen=True)
+class Live:
+    """The answers a facilitator's open live session counts (``common.present``, ``common.live``):
+    ``answers`` ``{item id: value}`` (a Likert point, a case-study option id or several joined by
+    spaces, a role-play choice index); ``named``: counted under the learner's key in the session,
+    so a later answer at the same item replaces theirs; False (an anonymous evaluation): a random
+    key, nothing that ties the answers to anyone."""
+    answers: dict
+    named: bool = True
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What an action decided.
 
@@ -123,7 +134,8 @@ class Outcome:
     * ``score``: ``(earned, possible)`` raw points to keep and publish as the grade, or None;
     * ``completion``: a completion value in [0, 1] to publish, or None;
     * ``events``: ``((name, data), ...)`` tracking events, in order;
-    * ``writes``: ``Claim``/``Record``/``Paired``/``Described`` for the aggregate store, done first, in order.
+    * ``writes``: ``Claim``/``Record``/``Paired``/``Described`` for the aggregate store, done first, in order;
+    * ``live``: ``Live`` answers for the live room's open session, if any, counted last (or None).
     """
 
     state: object = None
@@ -132,3 +144,4 @@ class Outcome:
     completion: float | None = None
     events: tuple = ()
     writes: tuple = ()
+    live: Live | None = None

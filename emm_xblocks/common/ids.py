@@ -21,12 +21,16 @@ def id_key(value):
     return value.casefold() if isinstance(value, str) else value
 
 
-def duplicates(ids):
-    """The positions of ids already used earlier in ``ids`` (case-insensitively)."""
-    seen, repeated = set(), []
-    for i, value in enumerate(ids):
-        key = id_key(value)
-        if key in seen:
-            repeated.append(i)
-        seen.add(key)
-    return repeated
+BAD_ID, USED_TWICE = "bad_id", "twice"  # what ``id_problem`` finds
+
+
+def id_problem(value, seen):
+    """What is wrong with ``value`` as the next id of a list (questions, options, statements,
+    nodes, roles...): ``BAD_ID`` (not 1 to 50 letters, digits, hyphens or underscores),
+    ``USED_TWICE`` (an earlier id of the list is the same, compared as ``id_key``) or None.
+    ``seen``: the set of the earlier ids' ``id_key``; ``value``'s is added to it. The caller words
+    the problem for its list."""
+    key = id_key(value)
+    problem = BAD_ID if not is_valid_id(value) else USED_TWICE if key in seen else None
+    seen.add(key)
+    return problem

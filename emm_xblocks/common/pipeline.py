@@ -129,7 +129,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
                 if writes:
-                    carry_out(block, outcome, action_id, content)
+                    carry_out(block, outcome, action_id)
                     recovery.remember(block, name, action_id)
                 result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
@@ -143,13 +143,13 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
     return handler
 
 
-def carry_out(block, outcome, action_id="", content=None):
+def carry_out(block, outcome, action_id=""):
     """Keep and publish what ``outcome`` decided, in the order that loses nothing.
 
     A store write this very action already made (``action_id`` found beside an attempt or
     one-time claim: the store kept it, the learner's state was not saved) is not made again; the
-    state, score and completion are kept, the tracking events not published twice. ``content``:
-    the block's content the action was given (else the live room loads it again)."""
+    state, score and completion are kept, the tracking events and the live room's answers not
+    counted twice."""
     stored_before = False
     writes = list(outcome.writes)
     while writes:
@@ -168,9 +168,8 @@ def carry_out(block, outcome, action_id="", content=None):
         return
     for name, event in outcome.events:
         block.runtime.publish(block, name, event)
-    record_live = getattr(block, "record_live", None)
-    if record_live is not None:  # the live room's open session counts the answers too (common.present)
-        record_live(outcome, content)
+    if outcome.live is not None:  # the live room's open session counts the answers too (common.present)
+        block.record_live(outcome.live)
 
 
 def _claim_and_record(block, claim, record, action_id=""):

@@ -1,9 +1,9 @@
 """``LiveRoomMixin``: the live room's shell, the same for every block (staff only).
 
-A block names its pure ``live_module`` (``items(content, _) -> [live.Item]``,
-``answers(content, outcome) -> ({item id: value}, named)``, and, where its figures are not
-``live.figures``'s, ``figures(content, item, values, session_state=, reveal=)``: the Likert's
-count "Not applicable" apart, as its results panel does) and gets:
+A block names its pure ``live_module`` (``items(content, _) -> [live.Item]`` and, where its
+figures are not ``live.figures``'s, ``figures(content, item, values, session_state=, reveal=)``:
+the Likert's count "Not applicable" apart, as its results panel does); its learner actions say
+what the room counts (``Outcome.live``). It gets:
 
 * a "Present" button under its ``student_view`` for course staff, which opens the projection
   (``static/js/emm-present.js``);
@@ -16,8 +16,8 @@ count "Not applicable" apart, as its results panel does) and gets:
   copies ``status_code`` and every header), and the request's headers reach the handler (the
   webob request is built from Django's ``META``);
 * ``live_session`` (POST ``{"action": "start"|"end"}``): opens or ends the facilitator's session;
-* ``record_live(outcome)``, which ``common.pipeline.carry_out`` calls after a learner action:
-  the outcome's answers go to the open session, if any.
+* ``record_live(live)``, which ``common.pipeline.carry_out`` calls after a learner action whose
+  outcome has ``live`` answers (``common.actions.Live``): they go to the open session, if any.
 
 Every handler answers 403 ``staff_only`` to anyone but course staff (also to staff viewing the
 course as a learner: the LMS then reports the learner's role, not staff).
@@ -98,12 +98,11 @@ class LiveRoomMixin:
         if not self.is_staff():
             raise HandlerError(403, "staff_only", self.ugettext("Only course staff can present this activity."))
 
-    def record_live(self, outcome, content=None):
-        """Keep the outcome's answers in the block's open session (nothing if none is open);
-        ``content``: the block's content, if the caller holds it. The
-        live room's counts are not worth a learner's action: a database failure here is logged,
-        and the learner's answer, already kept, stands."""
-        answers, named = self.live_module.answers(self.load_content() if content is None else content, outcome)
+    def record_live(self, answers):
+        """Keep ``answers`` (``common.actions.Live``) in the block's open session (nothing if none
+        is open). The live room's counts are not worth a learner's action: a database failure here
+        is logged, and the learner's answer, already kept, stands."""
+        named, answers = answers.named, answers.answers
         if not answers:
             return
         if named:  # the key worked out only when a session is open (most answers find none)

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from .actions import ActionError
 from .i18n import N_
-from .ids import id_key, is_valid_id
+from .ids import BAD_ID, USED_TWICE, id_problem
 from .numbers import count
 from .sanitize import authored_html, clean_html, plain_text
 from .text import one_line
@@ -225,12 +225,12 @@ def clean_choice(q, value, _):
 # ------------------------------------------------------------------ author checks
 def check_id(add, where, value, seen, label, _):
     """One id of a list (questions, options, key points): well formed and not used twice."""
-    if not is_valid_id(value):
+    problem = id_problem(value, seen)
+    if problem == BAD_ID:
         add(Problem(f"{where}.id", label + " " + _("the id must be 1 to 50 letters, digits, hyphens or "
                                                    "underscores.")))
-    elif id_key(value) in seen:
+    elif problem == USED_TWICE:
         add(Problem(f"{where}.id", label + " " + _("the id “{id}” is used twice.").format(id=value)))
-    seen.add(id_key(value))
 
 
 def validate_question(add, where, n, q, seen, kinds, _):

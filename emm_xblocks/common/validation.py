@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
-from .ids import id_key, is_valid_id
+from .ids import id_problem
 from .numbers import count
 from .sanitize import SAFE_URL_RE
 
@@ -146,11 +146,9 @@ def item_problems(add, field, items, max_text, say, _=None):
     seen = set()
     for i, item in enumerate(items):
         where = f"{field}.{i}"
-        if not is_valid_id(item.id):
-            add(Problem(f"{where}.id", say("bad_id").format(n=i + 1)))
-        elif id_key(item.id) in seen:
-            add(Problem(f"{where}.id", say("twice").format(n=i + 1, id=item.id)))
-        seen.add(id_key(item.id))
+        problem = id_problem(item.id, seen)  # BAD_ID, USED_TWICE: the ``say`` keys
+        if problem:
+            add(Problem(f"{where}.id", say(problem).format(n=i + 1, id=item.id)))
         if not item.text.strip():
             add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
         elif len(item.text) > max_text:

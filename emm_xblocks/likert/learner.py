@@ -9,7 +9,7 @@ from functools import partial
 from typing import ClassVar
 
 from ..common import profile
-from ..common.actions import ActionError, Outcome, Record, described_once
+from ..common.actions import ActionError, Live, Outcome, Record, described_once
 from . import events
 from .content import MAX_COMMENT, NA, RESULTS_LEARNERS, to_fields
 from .epochs import group_of
@@ -182,4 +182,5 @@ def submit(survey, state, data, _):
                        # made only if the store refuses the write: a kept submission translates nothing
                        refused=partial(already_submitted, _, bool(unless)), unless=unless),
                 description(survey)),
+        live=Live({sid: str(value) for sid, value in stored.items()}, named=not survey.anonymous),
     )

@@ -4,10 +4,8 @@ the results panel's (``statistics.statement_stats``): "Not applicable" counted a
 percentages, and a statement shown once enough people answered on the scale."""
 
 from ..common import live
-from ..common.actions import Record
-from ..common.perspectives import PROFILE_GROUP, share
+from ..common.perspectives import share
 from . import content, statistics
-from .epochs import split_group
 
 
 def items(survey, _):
@@ -18,18 +16,6 @@ def items(survey, _):
     if survey.allow_na:
         options.append(live.Option(content.NA, _("Not applicable"), apart=True, own=False))
     return [live.Item(s.id, live.STATEMENT, s.text, tuple(options)) for s in survey.statements]
-
-
-def answers(survey, outcome):
-    """``({statement id: value}, named)`` of a submission the outcome stores (``({}, False)`` else),
-    read from its store rows (an anonymous evaluation's event carries no answer): each row's group
-    back to its statement (after a scale change a row's group is ``"<id>@<epoch>"``,
-    ``epochs.group_of``), without the participant's profile row, which is no statement."""
-    for write in outcome.writes:
-        if isinstance(write, Record):
-            return {split_group(group)[0]: str(value) for group, value in write.answers.items()
-                    if group != PROFILE_GROUP}, write.named
-    return {}, False
 
 
 def figures(survey, item, values, *, session_state="none", reveal=False):

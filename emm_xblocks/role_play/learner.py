@@ -14,7 +14,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field, replace
 
-from ..common.actions import ActionError, Claim, Outcome, Record
+from ..common.actions import ActionError, Claim, Live, Outcome, Record
 from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
@@ -210,9 +210,10 @@ def choose(scenario, state, data, _, *, secret):
     step = len(state.path)
     state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index])
     done = (events.chose(state.role, node.id, index, choice.points, step, state.attempts),)
+    taken = Live({node.id: str(index)})  # the live room counts a decision when it is taken
     if scenario.node(choice.goto).ending:
-        return _finish(scenario, state, done)
-    return Outcome(state=state, result={"notice": ""}, events=done)
+        return replace(_finish(scenario, state, done), live=taken)
+    return Outcome(state=state, result={"notice": ""}, events=done, live=taken)
 
 
 def back(scenario, state, data, _):

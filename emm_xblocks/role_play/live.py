@@ -11,7 +11,6 @@ from collections import Counter
 
 from ..common import live
 from . import graph
-from .events import CHOSE
 
 
 def _roles_of(scenario):
@@ -41,9 +40,3 @@ def items(scenario, _):
                                 group=", ".join(mine) if len(mine) < len(scenario.roles) else "",
                                 place=(seen[mine], per_role[mine]) if one_role_each else ()))
     return result
-
-
-def answers(scenario, outcome):
-    """``({node id: choice index}, named)`` of the choice the outcome took."""
-    taken = {data["node"]: str(data["choice"]) for name, data in outcome.events if name == CHOSE}
-    return taken, True

@@ -68,7 +68,6 @@ class Ending:
     card: int
     node_id: str
     category: str  # translated ("Good practice") or the author's own word
-    category_key: str
     debrief: str  # HTML
 
 
@@ -155,7 +154,7 @@ def build(scenario, _, html, numbers=ENGLISH):
         cards.append(Card(number_of[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
                           node.ending, () if node.ending else steps))
     roles = tuple(RoleCard(r.id, r.label, html(r.brief), number_of.get(r.start)) for r in scenario.roles)
-    endings = tuple(Ending(number_of[n.id], n.id, _category(n.category, _), n.category, html(n.debrief))
+    endings = tuple(Ending(number_of[n.id], n.id, _category(n.category, _), html(n.debrief))
                     for n in (scenario.node(nid) for nid in order) if n.ending)
     routes = []
     for role in scenario.roles:

@@ -11,7 +11,7 @@ messages. ``playable`` says whether learners may play (no error that blocks them
 from functools import lru_cache
 
 from ..common import profile, settings
-from ..common.ids import id_key, is_valid_id
+from ..common.ids import BAD_ID, USED_TWICE, id_problem
 from ..common.numbers import count
 from ..common.sanitize import SAFE_URL_RE
 from ..common.validation import (  # Problem: with its stable ``code``
@@ -37,22 +37,22 @@ def _check_ids(scenario, _, add):
     """The node ids (as written) and problems with node and role ids, compared without case."""
     ids, seen = set(), set()
     for i, node in enumerate(scenario.nodes):
-        if not is_valid_id(node.id):
+        problem = id_problem(node.id, seen)
+        if problem == BAD_ID:
             add(f"nodes.{i}.id", _("Node {n}: the id must be 1 to 50 letters, digits, hyphens or "
                                    "underscores.").format(n=i + 1), "bad_id")
-        elif id_key(node.id) in seen:
+        elif problem == USED_TWICE:
             add(f"nodes.{i}.id", _("The node id “{id}” is used twice.").format(id=node.id), "duplicate_id")
         ids.add(node.id)
-        seen.add(id_key(node.id))
     role_ids = set()
     for i, role in enumerate(scenario.roles):
         where = f"roles.{i}"
-        if not is_valid_id(role.id):
+        problem = id_problem(role.id, role_ids)
+        if problem == BAD_ID:
             add(f"{where}.id", _("Role {n}: the id must be 1 to 50 letters, digits, hyphens or "
                                  "underscores.").format(n=i + 1), "bad_id")
-        elif id_key(role.id) in role_ids:
+        elif problem == USED_TWICE:
             add(f"{where}.id", _("The role id “{id}” is used twice.").format(id=role.id), "duplicate_id")
-        role_ids.add(id_key(role.id))
         if not role.label.strip():
             add(f"{where}.label", _("Role {n} has no name.").format(n=i + 1), "no_name")
         if not role.start:

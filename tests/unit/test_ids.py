@@ -1,0 +1,26 @@
+"""One id check for every list an author writes ids in (``common.ids.id_problem``)."""
+
+from emm_xblocks.common.ids import BAD_ID, USED_TWICE, id_problem
+from emm_xblocks.likert.content import Statement, Survey
+from emm_xblocks.likert.validation import validate as validate_survey
+
+
+def test_an_id_is_bad_used_twice_whatever_its_case_or_fine():
+    seen = set()
+    assert [id_problem(value, seen) for value in ["pace", "Pace", "a b", "", "x" * 51, "x" * 50, "PACE"]] == [
+        None, USED_TWICE, BAD_ID, BAD_ID, BAD_ID, None, USED_TWICE]
+    assert "pace" in seen and "x" * 50 in seen
+
+
+def test_a_bad_id_is_not_also_reported_twice_but_blocks_a_later_copy():
+    seen = set()
+    assert id_problem("a b", seen) == BAD_ID
+    assert id_problem("a b", seen) == BAD_ID  # a bad id is reported as bad, each time
+
+
+def test_each_list_words_the_two_problems_in_its_own_terms():
+    survey = Survey(statements=(Statement("s1", "One"), Statement("S1", "Two"), Statement("bad id", "Three")))
+    said = {p.field: p.message for p in validate_survey(survey, str)}
+    assert said["statements.1.id"] == "Statement 2: the id “S1” is used twice."
+    assert "Statement 3" in said["statements.2.id"] and "used twice" not in said["statements.2.id"]
+    assert "statements.0.id" not in said
