@@ -12,7 +12,7 @@ score), a removed option is named by its id.
 """
 
 from ..common import profile
-from ..common.attempts import counted_attempt
+from ..common.attempts import counted_index
 from ..common.export import report_rows
 from ..common.i18n import N_
 from ..common.perspectives import Group, share
@@ -35,8 +35,7 @@ def learner_rows(case, state, _):
     # the attempt that counts for the grade (best or last), as the grade itself is computed
     each = [marks(case, *attempt_parts(a)) for a in attempts]
     scores = [total(case, m) for m in each]
-    counted = counted_attempt(case.grade_policy, scores)
-    number_counted = max(i for i, sc in enumerate(scores) if sc == counted) + 1
+    number_counted = counted_index(case.grade_policy, scores) + 1  # the earliest of equal best ones
     answers, _ticks = attempt_parts(attempts[number_counted - 1])
     return report_answer_rows(case.questions, answers, each[number_counted - 1], _, VERDICTS,
                               extra=[(_("Attempt"), number_counted)])

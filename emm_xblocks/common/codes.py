@@ -45,6 +45,7 @@ STATUS = {
     "comment_too_long": BAD_REQUEST,
     "already_submitted": CONFLICT,
     "too_few_respondents": CONFLICT,
+    "no_profile_question": CONFLICT,  # a Likert's figures by profile asked for while it asks no profile question
     "distribution_not_shown": CONFLICT,  # a case study's "how others answered" CSV while the case does not show it
     # case study
     "unknown_question": BAD_REQUEST,

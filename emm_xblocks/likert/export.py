@@ -1,5 +1,6 @@
 """The Likert evaluation's downloads, for course staff only (403 ``staff_only`` for anyone else, staff
-viewing as a learner included; the first two: 409 ``too_few_respondents`` below the minimum group size):
+viewing as a learner included; the first two: 409 ``too_few_respondents`` below the minimum group size,
+the second 409 ``no_profile_question`` when the evaluation asks none):
 
 * ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_lines``);
 * ``profile_csv_response`` answers ``export_profile_csv``: the figures by participant profile
@@ -16,7 +17,7 @@ answer's number and label a column each, and whose codebook describes those colu
 from webob import Response
 
 from ..common import answer_rows, summary
-from ..common.errors import staff_only, too_few_respondents
+from ..common.errors import HandlerError, staff_only, too_few_respondents
 from ..common.export import content_disposition, dialect_of
 from ..common.export import csv_lines as common_csv_lines
 from . import codebook, perspectives, report
@@ -28,9 +29,11 @@ def profile_csv_response(block, suffix=""):
     if not block.is_staff():
         return staff_only(_).response()
     survey = block.load_content()
-    key = block.block_key()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=True) if survey.asks_profile else (0, {}, {})
-    if not survey.asks_profile or respondents < survey.min_group_size:
+    if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
+        return HandlerError(409, "no_profile_question", _(
+            "This evaluation asks no profile question: there are no figures by profile to download.")).response()
+    respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=True)
+    if respondents < survey.min_group_size:
         return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
     rows = report.profile_rows(perspectives.breakdown(survey, tallies, by_profile, respondents, _), _)
     dialect = dialect_of(suffix, block.numbers().language)

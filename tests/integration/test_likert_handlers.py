@@ -117,3 +117,15 @@ def test_learners_cannot_use_staff_handlers(survey, handlers):
     r = handlers.post(uid, "studio_submit", {"display_name": "hacked", "statements": []})
     assert r.status_code == 403
     assert handlers.block(uid).display_name == "Eval"
+
+
+def test_figures_by_profile_asked_of_an_evaluation_without_the_question_say_why_not(survey, handlers):
+    uid = survey('min_group_size="1"')
+    handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}})
+    r = handlers.get(uid, "export_profile_csv", student="staff_1")
+    assert r.status_code == 409 and r.json_body["error"] == "no_profile_question"
+    assert r.json_body["message"] == ("This evaluation asks no profile question: there are no figures by "
+                                      "profile to download.")
+    r = handlers.get(uid, "export_profile_csv", student="staff_1", lang="fr")
+    assert r.json_body["message"].startswith("Cette évaluation ne pose pas de question de profil")
+    assert handlers.get(uid, "export_csv", student="staff_1").status_code == 200  # the answers themselves: there

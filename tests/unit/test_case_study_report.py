@@ -37,6 +37,15 @@ def test_rows_describe_the_attempt_that_counts_for_the_grade():
     assert {r["Attempt"] for r in last} == {2} and last[0]["Answer"] == "Beta"
 
 
+def test_of_two_best_attempts_the_report_names_the_one_the_learner_is_told_counts():
+    # equal best scores: the grade is the earliest's (common.attempts.counted_index), as the
+    # learner's page says ("attempt 1 counts"); the report must show that attempt's answers
+    good = ({"s": "a", "m": ["x", "y"], "r": "First"}, {"r": ["k1", "k2"]})
+    again = ({"s": "a", "m": ["y", "x"], "r": "Third"}, {"r": ["k1", "k2"]})
+    rows = report.learner_rows(CASE, state(good, ({"s": "b", "m": ["z"], "r": "x"}, {}), again), _)
+    assert {r["Attempt"] for r in rows} == {1} and rows[-1]["Answer"] == "First"
+
+
 def test_rows_describe_the_latest_submitted_attempt_per_question():
     rows = report.learner_rows(CASE, state(({"s": "b", "m": ["x"], "r": "Mine"}, None),
                                            ({"s": "a", "m": ["x", "z"], "r": "Better"}, {"r": ["k1"]})), _)
