@@ -7,13 +7,14 @@
   the attempt that counts);
 * ``emm.case_study.self_assessed``: ``attempt``, ``ticks`` (``{question id: [key point ids]}``),
   ``score``, ``max_score`` (the grade after it);
-* ``emm.case_study.reset``: the learner chose "Try again": ``attempt`` (the one left behind),
-  ``attempts_left`` (None: no limit);
+* ``emm.case_study.reset``: the learner chose "Try again" (``TRIED_AGAIN``; the event keeps the
+  name it had in 0.1, which tracking logs and xAPI statements already hold): ``attempt`` (the one
+  left behind), ``attempts_left`` (None: no limit);
 * ``emm.case_study.answers_shown``: the correct answers were first shown, after ``attempt``;
 * ``emm.case_study.document_opened``: ``index``, ``title``, ``url``, ``via`` (``viewer`` or ``link``).
 """
 
-SUBMITTED, SELF_ASSESSED, RESET, ANSWERS_SHOWN, DOCUMENT_OPENED = (
+SUBMITTED, SELF_ASSESSED, TRIED_AGAIN, ANSWERS_SHOWN, DOCUMENT_OPENED = (
     "emm.case_study.submitted", "emm.case_study.self_assessed", "emm.case_study.reset", "emm.case_study.answers_shown",
     "emm.case_study.document_opened")
 
@@ -31,7 +32,7 @@ def self_assessed(attempt, ticks, grade):
 
 
 def tried_again(attempt, left):
-    return RESET, {"attempt": attempt, "attempts_left": left}
+    return TRIED_AGAIN, {"attempt": attempt, "attempts_left": left}
 
 
 def answers_shown(attempt):

@@ -17,7 +17,7 @@ from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
-from . import events, live
+from . import events
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
 from .scoring import attempt_parts, marks, score_attempt, total
@@ -165,8 +165,22 @@ def current(case, state, data, _):
     return Outcome(result=feedback(case, state, question_marks, counted_score(case, state.history)))
 
 
-def _reset(case, state):
-    """The answer of ``try_again``: back on the form with the last answers as the draft."""
+def _counted_live(case, answers):
+    """``{question id: value}`` the live room counts of an attempt's checked ``answers``: a single
+    choice's option id, a multiple choice's option ids joined by spaces (a reflection: none)."""
+    result = {}
+    for q in case.questions:
+        answer = answers.get(q.id)
+        if q.kind == SINGLE and isinstance(answer, str) and answer:
+            result[q.id] = answer
+        elif q.kind == MULTIPLE and isinstance(answer, list) and answer:
+            result[q.id] = " ".join(sorted(str(a) for a in answer))
+    return result
+
+
+def _tried_again(case, state):
+    """The answer of ``try_again``: back on the form with the last answers as the draft (its
+    ``reset`` key: the name the handler's answer has had since 0.1, docs/case_study.md)."""
     left = attempts_left(case.attempts_allowed, state.attempts)
     return {"reset": True, "draft": dict(state.draft), "attempts_left": left}
 
@@ -174,7 +188,7 @@ def _reset(case, state):
 def try_again_replayed(case, state, data, _):
     """Read-only replay of ``try_again``: its answer, while the learner is still on the form (else
     the feedback on what they have since submitted, as ``current``)."""
-    return Outcome(result=_reset(case, state)) if not state.submitted else current(case, state, data, _)
+    return Outcome(result=_tried_again(case, state)) if not state.submitted else current(case, state, data, _)
 
 
 def submit(case, state, data, _):
@@ -200,7 +214,7 @@ def submit(case, state, data, _):
         writes += (Record(profile.with_profile(distribution_rows(case, answers), who)),)
     return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,
                    events=(events.submitted(case, number, answers, question_marks, counted), *shown),
-                   live=Live(live.values(case, answers)))
+                   live=Live(_counted_live(case, answers)))
 
 
 def self_assess(case, state, data, _):
@@ -229,7 +243,7 @@ def try_again(case, state, data, _):
     _refuse_if_no_attempts(case, state, _)
     left = attempts_left(case.attempts_allowed, state.attempts)
     new = replace(state, draft=dict(state.answers), answers={}, ticks={}, submitted=False, assessed=False)
-    return Outcome(state=new, result=_reset(case, new),
+    return Outcome(state=new, result=_tried_again(case, new),
                    events=(events.tried_again(state.attempts, left),))
 
 

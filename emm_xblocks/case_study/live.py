@@ -11,16 +11,3 @@ def items(case, _):
                       tuple(live.Option(o.id, o.text, o.correct) for o in q.options),
                       prompt_html=True, multiple=q.kind == MULTIPLE)
             for q in case.questions if q.kind in (SINGLE, MULTIPLE)]
-
-
-def values(case, answers):
-    """``{question id: value}`` the room counts of an attempt's checked ``answers``: a single
-    choice's option id, a multiple choice's option ids joined by spaces (a reflection: none)."""
-    result = {}
-    for q in case.questions:
-        answer = answers.get(q.id)
-        if q.kind == SINGLE and isinstance(answer, str) and answer:
-            result[q.id] = answer
-        elif q.kind == MULTIPLE and isinstance(answer, list) and answer:
-            result[q.id] = " ".join(sorted(str(a) for a in answer))
-    return result

@@ -9,7 +9,7 @@ A learner action is a plain function ``action(content, state, data, _) -> Outcom
 
 It decides everything (scores, what counts, what to reveal) and changes nothing itself: the
 ``Outcome`` says what to keep and what to tell, and ``common.pipeline`` carries it out in a fixed
-order (store writes, state, score, completion, events). It refuses by raising ``ActionError``
+order (store writes, state, score, completion, events, the live room's answers). It refuses by raising ``ActionError``
 with a code of ``common.codes``. No XBlock and no Django here.
 """
 

@@ -12,9 +12,10 @@ live here, once:
   inherited from the subsection) has passed (``past_due``), as ``xmodule/capa_block.py`` closes
   a problem;
 * the store writes come first (a refused claim stores nothing and changes no state), then the
-  learner state, the score, completion and the tracking events; a store write that fails after
-  retries (``transactions.StoreError``) answers 400 ``text_not_storable`` or 503 ``busy`` with the
-  learner's state unchanged and any attempt claim of the request given back.
+  learner state, the score, completion, the tracking events and the live room's answers; a
+  store write that fails after retries (``transactions.StoreError``) answers 400
+  ``text_not_storable`` or 503 ``busy`` with the learner's state unchanged and any attempt claim
+  of the request given back.
 
 * a request may ask ``"reply": "page"``: the answer then holds only what the block's own page
   reads (``page``: its keys, the rendered panel among them), not the whole documented answer,

@@ -48,7 +48,7 @@ def split_tallies(survey, tallies):
 
     def place(group):
         if group == PROFILE_GROUP:
-            return apart.SKIP, group  # who answered, not a statement (``profile_counts``)
+            return apart.SKIP, group  # who answered, not a statement (``summary.profile_tallies``)
         sid, epoch = split_group(group)
         if epoch == survey.scale_epoch and sid in ids:
             return apart.CURRENT, sid

@@ -21,7 +21,7 @@ ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission take
 @dataclass(frozen=True)
 class State:
     """The learner's fields: named answers (``{statement id: value or "na"}``), comment, submitted,
-    the epoch of the scale the answers were given on (``changes.py``: a scale changed since
+    the epoch of the scale the answers were given on (``epochs.py``: a scale changed since
     leaves them out of the form rather than relabelled)."""
 
     # only ``submit`` makes a new state, always submitted: a learner who has not submitted has
@@ -176,7 +176,7 @@ def submit(survey, state, data, _):
         score=(1.0, 1.0) if survey.participation_graded else None,
         completion=1.0,
         events=(events.submitted(survey, stored, first=not state.submitted),),
-        # stored under the scale's epoch: answers keep the scale they were given on (changes.py)
+        # stored under the scale's epoch: answers keep the scale they were given on (epochs.py)
         writes=(Record(rows, named=not survey.anonymous, comment=comment, comments=True,
                        once=ONCE_SLOT if survey.anonymous else "",
                        # made only if the store refuses the write: a kept submission translates nothing

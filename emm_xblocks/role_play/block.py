@@ -103,7 +103,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         """The editor switches tabs: the form as XML, or the XML as the form. Nothing is saved;
         ``scenario`` is None (and ``problems`` says why) when the input cannot be read."""
         self._require_editor()
-        scenario, problems = editor.from_editor(data, self.ugettext)
+        scenario, problems = editor.from_editor(data, self.author_gettext())
         return {"scenario": editor.to_editor(scenario) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
 

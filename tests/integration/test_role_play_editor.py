@@ -129,3 +129,15 @@ def test_convert_switches_between_the_form_and_the_xml_without_saving(small, han
     assert r.status_code == 200 and r.json_body["scenario"] is None
     assert r.json_body["problems"][0]["field"] == "xml"
     assert handlers.block(uid).load_content().display_name == "Small"  # converting never saves
+
+
+def test_converting_writes_a_limit_in_the_authors_language(small, handlers):  # noqa: F811
+    # the tab switch checks as the save does: a French author reads 50 000, not 50000 (common.numbers)
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["nodes"][0]["narrative"] = "<p>" + "x" * 50_001 + "</p>"
+    said = {p["field"]: p["message"] for p in
+            handlers.post(uid, "studio_convert", data, student="staff_1", lang="fr").json_body["problems"]}
+    saved = {p["field"]: p["message"] for p in
+             handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr").json_body["problems"]}
+    assert said["nodes.0.narrative"] == saved["nodes.0.narrative"] and "50\u202f000" in said["nodes.0.narrative"]
