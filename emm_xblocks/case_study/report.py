@@ -15,7 +15,7 @@ from ..common import profile
 from ..common.attempts import counted_index
 from ..common.export import report_rows
 from ..common.i18n import N_
-from ..common.perspectives import Group, share
+from ..common.perspectives import Group, share, withheld_cells
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
 from ..common.sanitize import plain_text
 from . import changes, perspectives
@@ -60,9 +60,8 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
 
     Then the answers no figure counts (``apart_rows``), as the staff's "how others answered" lists
     them apart: never dropped from the download."""
-    everyone, not_said = _("All participants"), _("Did not say")
-    small, hidden = _("fewer than {n}").format(n=case.min_group_size), _("not shown")
-    texts = {o.id: o.text for o in case.profile_options}
+    everyone = _("All participants")
+    names = profile.group_names(case.profile_options, _)
     rows = [[_("Question ID"), _("Question"), _("Answer"), case.profile_prompt or _("Profile"), _("Participants"),
              _("Count"), _("Percent")]]
     split = perspectives.ProfileSplit(case, tallies, by_profile, respondents) if by_profile is not None else None
@@ -74,7 +73,7 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
         counts = counts_of(tallies)
         groups = [(everyone, Group(None, sum(counts) if q.kind == SINGLE else respondents, True), counts)]
         if split is not None:
-            groups += [(not_said if key == profile.NOT_SAID else texts.get(key, key), group, counted)
+            groups += [(names.get(key, key), group, counted)
                        for key, group, counted in split.question(q, counts_of)]
         for name, group, counted in groups:
             if group.shown:
@@ -82,8 +81,8 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
                 rows += [[q.id, prompt, o.text, name, str(n), str(c), str(share(c, n))]
                          for o, c in zip(q.options, counted, strict=True)]
             else:
-                why = small if group.small else hidden
-                rows += [[q.id, prompt, o.text, name, why, "", ""] for o in q.options]
+                rows += [[q.id, prompt, o.text, name, *withheld_cells(group, case.min_group_size, _)]
+                         for o in q.options]
     return rows + apart_rows(case, tallies, everyone, _)
 
 

@@ -158,8 +158,7 @@ class _PanelGroups:
         _, self.ungettext, self.nums = words
         self.split, self.sizes, self.shares = split, {}, {}
         if split is not None:
-            self.names = {o.id: o.text for o in case.profile_options}
-            self.not_said = _("Did not say")
+            self.names = profile.group_names(case.profile_options, _)
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
@@ -185,7 +184,7 @@ class _PanelGroups:
         ``counter``: ``perspectives.counter(q)``."""
         share_text, groups = self.share, []
         for key, group, counts in self.split.question(q, counter):
-            name = self.not_said if key == profile.NOT_SAID else self.names.get(key, key)
+            name = self.names.get(key, key)
             if group.shown:
                 n = group.total
                 groups.append({"key": key, "name": name, "shown": True, "n": n, "n_text": self.size(n),

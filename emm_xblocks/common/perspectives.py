@@ -45,6 +45,13 @@ class Group:
         return share(self.count(value), self.total)
 
 
+def withheld_cells(group, min_size, _):
+    """The ``[Participants, Count, Percent]`` cells of a staff CSV's row for a withheld group:
+    why in the first ("fewer than N", or "not shown" for a group withheld to protect a small one,
+    the secondary rule), no figure in the others."""
+    return [_("fewer than {n}").format(n=min_size) if group.small else _("not shown"), "", ""]
+
+
 def share(count, total):
     """``100 * count / total`` as a whole number rounded half up (0 when ``total`` is 0)."""
     return (200 * count + total) // (2 * total) if total else 0

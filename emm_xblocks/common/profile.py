@@ -143,6 +143,15 @@ def add_xml(el, prompt, options):
 
 
 # ------------------------------------------------------------------ the split of one choice question
+def group_names(options, _):
+    """``{group key: name}`` of the groups a split by profile shows: each option's text, then who
+    did not say, ``NOT_SAID``: "Did not say"; a key not in it (an option removed since, whose
+    answers are kept) is named by its id (``names.get(key, key)``)."""
+    names = {o.id: o.text for o in options}
+    names[NOT_SAID] = _("Did not say")
+    return names
+
+
 def people(tallies, respondents):
     """``{option id: participants}`` who gave each profile, and ``NOT_SAID``: the others.
 

@@ -12,7 +12,7 @@ column counts as a group there: the overall figures include it).
 """
 
 from ..common.perspectives import split
-from ..common.profile import NOT_SAID, people, with_not_said
+from ..common.profile import NOT_SAID, group_names, people, with_not_said
 from .epochs import split_tallies
 from .statistics import statement_stats
 
@@ -31,8 +31,7 @@ def breakdown(survey, tallies, by_profile, respondents, _):
         return None
     keys = [o.id for o in survey.profile_options]
     keys += sorted(k for k in by_profile if k not in keys and k)
-    texts = {o.id: o.text for o in survey.profile_options}
-    texts[NOT_SAID] = _("Did not say")
+    texts = group_names(survey.profile_options, _)
     keys.append(NOT_SAID)
     counted = people(tallies, respondents)
     who = split({key: {"n": counted.get(key, 0)} for key in keys}, survey.min_group_size)

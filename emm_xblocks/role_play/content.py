@@ -130,6 +130,12 @@ Scenario.__doc__ = "A role-play: its roles, nodes, grade bands and settings (fro
 CONTENT_FIELDS = ("content",)
 
 
+def category_label(category, _):
+    """An ending's category as people read it: a preset one translated ("Good practice"), the
+    author's own word as written ("" if none)."""
+    return _(CATEGORIES[category]) if category in CATEGORIES else category
+
+
 def scenario_parts(scenario):
     """The scenario's roles, nodes and bands as JSON-able data (the ``content`` field, the editor)."""
     return {

@@ -9,12 +9,6 @@ from ..common import profile, summary
 from . import content, perspectives
 
 
-def category(block, category):
-    """An ending's kind as the learner reads it: a preset one translated, the author's own as written."""
-    label = content.CATEGORIES.get(category)
-    return block.ugettext(label) if label else category
-
-
 def shares(block, scenario, path, taken):
     """Per decision of the path: the share of participants who chose the same, in words, if the
     group is big enough (else None)."""
@@ -80,7 +74,7 @@ def _endings_table(block, scenario, endings, role, by_profile=False):
     """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
     then the learner's profile), a column per kind of ending."""
     _ = block.ugettext
-    columns = [{"label": category(block, c) if c else _("Other ending"), "note": "", "mine": False,
+    columns = [{"label": content.category_label(c, _) if c else _("Other ending"), "note": "", "mine": False,
                 "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
     rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
              "own": c.key != profile.NOT_SAID,
@@ -105,7 +99,7 @@ def profile_perspectives(block, scenario, path, taken, mine):
     overall = summary.tallies(key)
     by = profile.with_not_said(summary.profile_tallies(key, groups=wanted),
                                {g: overall[g] for g in wanted if g in overall})
-    columns = perspectives.profile_columns(scenario, block.ugettext("Did not say"))
+    columns = perspectives.profile_columns(scenario, block.ugettext)
     size = scenario.min_group_size
     tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):

@@ -135,11 +135,6 @@ def _condition(choice, number_of, _, numbers):
     return " ".join(parts)
 
 
-def _category(key, _):
-    label = content.CATEGORIES.get(key)
-    return _(label) if label else key
-
-
 def build(scenario, _, html, numbers=ENGLISH):
     """The ``Pack`` of ``scenario`` (see the module's docstring)."""
     order = card_order(scenario)
@@ -154,7 +149,7 @@ def build(scenario, _, html, numbers=ENGLISH):
         cards.append(Card(number_of[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
                           node.ending, () if node.ending else steps))
     roles = tuple(RoleCard(r.id, r.label, html(r.brief), number_of.get(r.start)) for r in scenario.roles)
-    endings = tuple(Ending(number_of[n.id], n.id, _category(n.category, _), html(n.debrief))
+    endings = tuple(Ending(number_of[n.id], n.id, content.category_label(n.category, _), html(n.debrief))
                     for n in (scenario.node(nid) for nid in order) if n.ending)
     routes = []
     for role in scenario.roles:

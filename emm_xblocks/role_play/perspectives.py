@@ -19,7 +19,7 @@ Nothing here reads a database or formats a number: the views do (``common.number
 from dataclasses import dataclass
 
 from ..common.perspectives import split
-from ..common.profile import NOT_SAID
+from ..common.profile import group_names
 from . import content
 
 # the group of the ending a participant reached: not a node id (ids never hold "@")
@@ -70,10 +70,10 @@ def _columns(scenario, counts, min_size, columns=None):
     return tuple(Column(key, label, groups[key]) for key, label in order if key in groups)
 
 
-def profile_columns(scenario, not_said):
+def profile_columns(scenario, _):
     """The columns of the profile split: ``((option id, text), ...)``, then ``(common.profile.NOT_SAID,
-    not_said)``."""
-    return (*((o.id, o.text) for o in scenario.profile_options), (NOT_SAID, not_said))
+    "Did not say")`` (``common.profile.group_names``)."""
+    return tuple(group_names(scenario.profile_options, _).items())
 
 
 def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):

@@ -11,7 +11,7 @@ grade), the role's name and the choices' labels.
 from collections import OrderedDict
 
 from ..common.export import report_rows, safe_cell
-from ..common.perspectives import PROFILE_GROUP, split
+from ..common.perspectives import PROFILE_GROUP, split, withheld_cells
 from ..common.sanitize import plain_text
 from ..common.text import one_line
 from . import content, perspectives
@@ -88,7 +88,7 @@ def perspective_rows(scenario, by_role, _):
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
-                name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                name = content.category_label(category, _)
                 yield [_("Ending"), "", name or _("Other ending"), column.label, *cells(column.group, category)]
     yield from apart_rows(scenario, by_role, _)
 
@@ -97,9 +97,7 @@ def _cells(group, value, min_size, _):
     """``[Participants, Count, Percent]`` of one group's answer ``value`` (a withheld group says why)."""
     if group.shown:
         return [group.total, group.count(value), group.percent(value)]
-    if group.small:
-        return [_("fewer than {n}").format(n=min_size), "", ""]
-    return [_("not shown"), "", ""]
+    return withheld_cells(group, min_size, _)
 
 
 def apart_rows(scenario, by_role, _):
@@ -158,7 +156,7 @@ def removed_role_rows(scenario, by_role, _):
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
-                name = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                name = content.category_label(category, _)
                 cells = _cells(column.group, category, min_size, _)
                 yield [_("Ending"), "", name or _("Other ending"), column.label, *cells]
 
@@ -168,14 +166,10 @@ def profile_rows(scenario, by, _):
     ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"); ``by``:
     ``common.profile.with_not_said``. Every decision two groups met, every ending reached."""
     min_size = scenario.min_group_size
-    columns = perspectives.profile_columns(scenario, _("Did not say"))
+    columns = perspectives.profile_columns(scenario, _)
 
     def cells(group, value):
-        if group.shown:
-            return [group.total, group.count(value), group.percent(value)]
-        if group.small:
-            return [_("fewer than {n}").format(n=min_size), "", ""]
-        return [_("not shown"), "", ""]
+        return _cells(group, value, min_size, _)
 
     def name(column):
         return _("{question}: {answer}").format(question=scenario.profile_prompt, answer=column.label)
@@ -189,6 +183,6 @@ def profile_rows(scenario, by, _):
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
-                label = _(content.CATEGORIES[category]) if category in content.CATEGORIES else category
+                label = content.category_label(category, _)
                 rows.append([_("Ending"), "", label or _("Other ending"), name(column), *cells(column.group, category)])
     return rows

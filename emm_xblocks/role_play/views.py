@@ -52,7 +52,8 @@ def _ending(block, scenario, state, node):
                                  "Your score: {percent} ({earned} points out of {best})", earned).format(
         percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
     return {
-        "phase": "ending", "debrief": sanitized(node.debrief), "category": others.category(block, node.category),
+        "phase": "ending", "debrief": sanitized(node.debrief),
+        "category": content.category_label(node.category, block.ugettext),
         "category_key": node.category, "category_own": node.category not in content.CATEGORIES,
         "show_score": shown, "percent": score if shown else None,
         "score_text": score_text if shown else "", "earned": earned, "best": best,
@@ -78,7 +79,7 @@ def _kept(block, scenario, state):
     final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
     return {
         "phase": "kept", "role": role, "debrief": sanitized(node.debrief) if node else "",
-        "category": others.category(block, node.category) if node else "",
+        "category": content.category_label(node.category, block.ugettext) if node else "",
         "category_key": node.category if node else "",
         "show_score": shown, "percent": score if shown else None,
         "score_text": block.ugettext("The scenario has ended. Your score: {percent}.").format(
@@ -225,7 +226,7 @@ def author_view(block):
     roles = [{"role": r, "text": role_line(r)} for r in scenario.roles]
     context = {"scenario": scenario, "problems": problems, "roles": roles,
                "nodes": [{"node": n, "narrative": sanitized(n.narrative),
-                          "category": others.category(block, n.category),
+                          "category": content.category_label(n.category, block.ugettext),
                           "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
                                 js="js/emm-role-play.js", js_class="EmmRolePlayAuthor")

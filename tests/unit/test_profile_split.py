@@ -254,7 +254,7 @@ def test_the_role_play_debrief_splits_by_profile_with_who_did_not_say_as_a_group
     assert scenario.asks_profile
     by = profile.with_not_said({"gov": {"meet": {"0": 3}}, "cso": {"meet": {"1": 1}}}, {"meet": {"0": 5, "1": 2}})
     assert by[profile.NOT_SAID] == {"meet": {"0": 2, "1": 1}}  # all rows less every profile's
-    columns = rp.profile_columns(scenario, "Did not say")
+    columns = rp.profile_columns(scenario, lambda text: text)
     assert columns[-1] == ("", "Did not say") and columns[0] == ("gov", "Government")
     found = rp.decision(scenario, "meet", by, 3, columns=columns)
     # cso (1) is small; of the two smallest shown (gov 3, did not say 3) the tie goes by key: ""
