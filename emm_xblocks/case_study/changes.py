@@ -10,16 +10,13 @@ participants stay under the old id, a row of their own in the split by profile).
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner submits again, either of which counts all their stored attempts the new way. A question's
 points changed warn as its correct answers do (``common.live_edits.grades_kept``).
-``carry_over``: nothing to carry (the editor sends the whole case).
-``apart_answers(case, tallies, _)``: the stored answers "how others answered" no longer counts
-(to removed questions and options), shown apart for staff, never dropped (``common.apart``).
+``carry_over``: nothing to carry (the editor sends the whole case). The answers such edits leave
+apart are listed by ``perspectives.apart_answers``.
 """
 
-from ..common import apart, numbers, profile
+from ..common import numbers, profile
 from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
-from ..common.sanitize import plain_text
 from ..common.validation import Problem
-from .content import REFLECTION
 
 
 def grading_changes(old, new, _):
@@ -67,53 +64,3 @@ def answer_changes(old, new, _):
 def carry_over(old, new, answered):
     """The case as the editor sent it: no field of it is kept apart from the form."""
     return new
-
-
-REMOVED_QUESTIONS, REMOVED_OPTIONS = "1-questions", "2-options"  # the sections apart, in this order
-NOT_AN_ID = "@"  # a group that is no question (``common.perspectives.PROFILE_GROUP``)
-
-
-def apart_answers(case, tallies, _):
-    """The answers of the aggregate store (``{group: {value: n}}``: a single-choice question's
-    group is its id, the value the option id; a multiple-choice question has a group
-    ``<question id>.<option id>`` per option, value ``"1"``) that no figure of "how others
-    answered" counts, because the author removed (or renamed) their question or option since:
-    ``[{"kind", "title", "rows": [{"id", "text", "n", "answers": [{"value", "count"}]}]}]``
-    (``kind``: ``REMOVED_QUESTIONS`` or ``REMOVED_OPTIONS``), answers to removed questions first
-    (named by their old ids), then answers to removed options of the current questions (named by
-    question number and prompt); ``[]`` when there are none. Shown
-    under the same minimum group size as the figures (the caller's)."""
-    questions = {q.id: (n, q) for n, q in enumerate(case.questions, start=1) if q.kind != REFLECTION}
-
-    def place(group):
-        if group.startswith(NOT_AN_ID):  # who answered (a profile), not a question: ids never hold "@"
-            return apart.SKIP, group
-        qid = group.partition(".")[0]
-        return (apart.CURRENT if qid in questions else REMOVED_QUESTIONS), qid
-
-    # a multiple-choice question's groups ("q2.x": {"1": n}) as one tally of its options ({"x": n})
-    tallies = {group: ({group.partition(".")[2]: tally.get("1", 0)} if "." in group else tally)
-               for group, tally in tallies.items()}
-    current, removed = apart.split(tallies, place)
-    sections = {REMOVED_QUESTIONS: [(qid, qid, tally) for qid, tally in sorted(dict(removed).get(REMOVED_QUESTIONS,
-                                                                                               {}).items())],
-                REMOVED_OPTIONS: []}
-    for qid, tally in sorted(current.items(), key=lambda item: questions[item[0]][0]):
-        number, q = questions[qid]
-        known = {o.id for o in q.options}
-        gone = {value: n for value, n in tally.items() if value not in known}
-        if any(gone.values()):
-            text = _("Question {n}: {prompt}").format(n=number, prompt=plain_text(q.prompt))
-            sections[REMOVED_OPTIONS].append((qid, text, gone))
-    titles = {REMOVED_QUESTIONS: _("Answers to removed questions"), REMOVED_OPTIONS: _("Answers to removed options")}
-    out = []
-    for key, items in sections.items():
-        rows = []
-        for qid, text, tally in items:
-            values = sorted(value for value, n in tally.items() if n)
-            counted = apart.row(qid, text, tally, values, 0)  # the figures' minimum group size is the caller's
-            rows.append({"id": qid, "text": text, "n": counted["n"],
-                         "answers": [{"value": v, "count": c} for v, c in zip(values, counted["counts"], strict=True)]})
-        if rows:
-            out.append({"kind": key, "title": titles[key], "rows": rows})
-    return out

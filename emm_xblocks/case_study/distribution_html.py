@@ -2,7 +2,7 @@
 
 ``questions_html`` writes each choice question's figures (its answer count, its options'
 percentages and, with a profile question, its table by profile); ``apart_html`` the answers kept
-apart for staff (``changes.apart_answers``). ``feedback_html`` writes the section's frame (its
+apart for staff (``perspectives.apart_answers``). ``feedback_html`` writes the section's frame (its
 heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value
@@ -102,7 +102,7 @@ def _profile_row_html(g, withheld, lang):
 
 
 def apart_html(sections, _, number, lang=""):
-    """The answers kept apart (``changes.apart_answers``: shown to staff only), a section per kind;
+    """The answers kept apart (``perspectives.apart_answers``: shown to staff only), a section per kind;
     ``lang``: the author's language attribute, or "", on each removed question's or option's text."""
     if not sections:  # a learner's panel, or nothing removed: no hint to translate
         return mark_safe("")

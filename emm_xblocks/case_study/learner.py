@@ -17,7 +17,7 @@ from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.questions import clean_choice
-from . import events
+from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
 from .scoring import attempt_parts, marks, score_attempt, total
@@ -211,7 +211,7 @@ def submit(case, state, data, _):
     writes = (Claim(number, refused=conflict),)
     if case.show_distribution:
         # with the profile as one more row: the store counts the others under it too (decision 30)
-        writes += (Record(profile.with_profile(distribution_rows(case, answers), who)),)
+        writes += (Record(profile.with_profile(perspectives.recorded(case, answers), who)),)
     return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,
                    events=(events.submitted(case, number, answers, question_marks, counted), *shown),
                    live=Live(_counted_live(case, answers)))
@@ -258,16 +258,3 @@ def document_opened(case, state, data, _):
     doc = case.documents[index]
     return Outcome(result={"recorded": True, "index": index, "via": via},
                    events=(events.document_opened(index, doc, via),))
-
-
-def distribution_rows(case, answers):
-    """Aggregate-store rows of one submission: a choice per single, one row per picked option."""
-    rows = {}
-    for q in case.questions:
-        value = answers.get(q.id)
-        if q.kind == SINGLE and value:
-            rows[q.id] = value
-        elif q.kind == MULTIPLE:
-            for oid in value or []:
-                rows[f"{q.id}.{oid}"] = "1"
-    return rows

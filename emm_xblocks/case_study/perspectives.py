@@ -1,4 +1,11 @@
-"""How the participants of each profile answered a case study's choice questions (issue 12 §1; pure).
+"""How other participants answered a case study's choice questions: the rows a submission is kept
+as, their counts split by participant profile (issue 12 §1), and the answers no figure counts (pure).
+
+A submission's choice answers are kept as rows of the aggregate store (``recorded``): a
+single-choice question's group is its id, the value the option id; a multiple-choice question has
+a group ``<question id>.<option id>`` per picked option, value ``"1"``. ``counter`` counts a
+question's rows; ``apart_answers`` lists the rows of questions and options the author removed
+since.
 
 The case's distribution rows are counted in the summary among all rows and, when the learner
 answered the case's participant profile question, among that profile's too (``Tally.split``
@@ -10,10 +17,27 @@ withheld, and so is the next smallest when the withheld one could be worked out 
 figures.
 """
 
-from ..common import profile
-from .content import SINGLE
+from ..common import apart, profile
+from ..common.perspectives import PROFILE_GROUP
+from ..common.sanitize import plain_text
+from .content import MULTIPLE, REFLECTION, SINGLE
 
 _NONE = {}  # a group no tally counts (read only)
+
+
+def recorded(case, answers):
+    """The aggregate store's rows of one submission's checked ``answers``: ``{question id: option
+    id}`` per single-choice question answered, ``{"<question id>.<option id>": "1"}`` per option
+    picked in a multiple-choice one."""
+    rows = {}
+    for q in case.questions:
+        value = answers.get(q.id)
+        if q.kind == SINGLE and value:
+            rows[q.id] = value
+        elif q.kind == MULTIPLE:
+            for oid in value or []:
+                rows[f"{q.id}.{oid}"] = "1"
+    return rows
 
 
 def counter(q):
@@ -68,3 +92,52 @@ class ProfileSplit:
         sizes = {key: sum(counts) for key, counts in counted.items()} if q.kind == SINGLE else self.people
         return [(key, group, counted[key])
                 for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo)]
+
+
+REMOVED_QUESTIONS, REMOVED_OPTIONS = "1-questions", "2-options"  # the sections apart, in this order
+
+
+def apart_answers(case, tallies, _):
+    """The answers of the aggregate store (``{group: {value: n}}``: a single-choice question's
+    group is its id, the value the option id; a multiple-choice question has a group
+    ``<question id>.<option id>`` per option, value ``"1"``) that no figure of "how others
+    answered" counts, because the author removed (or renamed) their question or option since:
+    ``[{"kind", "title", "rows": [{"id", "text", "n", "answers": [{"value", "count"}]}]}]``
+    (``kind``: ``REMOVED_QUESTIONS`` or ``REMOVED_OPTIONS``), answers to removed questions first
+    (named by their old ids), then answers to removed options of the current questions (named by
+    question number and prompt); ``[]`` when there are none. Shown under the same minimum group
+    size as the figures (the caller's)."""
+    questions = {q.id: (n, q) for n, q in enumerate(case.questions, start=1) if q.kind != REFLECTION}
+
+    def place(group):
+        if group == PROFILE_GROUP:  # who answered, not a question
+            return apart.SKIP, group
+        qid = group.partition(".")[0]
+        return (apart.CURRENT if qid in questions else REMOVED_QUESTIONS), qid
+
+    # a multiple-choice question's groups ("q2.x": {"1": n}) as one tally of its options ({"x": n})
+    tallies = {group: ({group.partition(".")[2]: tally.get("1", 0)} if "." in group else tally)
+               for group, tally in tallies.items()}
+    current, removed = apart.split(tallies, place)
+    sections = {REMOVED_QUESTIONS: [(qid, qid, tally) for qid, tally in sorted(dict(removed).get(REMOVED_QUESTIONS,
+                                                                                               {}).items())],
+                REMOVED_OPTIONS: []}
+    for qid, tally in sorted(current.items(), key=lambda item: questions[item[0]][0]):
+        number, q = questions[qid]
+        known = {o.id for o in q.options}
+        gone = {value: n for value, n in tally.items() if value not in known}
+        if any(gone.values()):
+            text = _("Question {n}: {prompt}").format(n=number, prompt=plain_text(q.prompt))
+            sections[REMOVED_OPTIONS].append((qid, text, gone))
+    titles = {REMOVED_QUESTIONS: _("Answers to removed questions"), REMOVED_OPTIONS: _("Answers to removed options")}
+    out = []
+    for key, items in sections.items():
+        rows = []
+        for qid, text, tally in items:
+            values = sorted(value for value, n in tally.items() if n)
+            counted = apart.row(qid, text, tally, values, 0)  # the figures' minimum group size is the caller's
+            rows.append({"id": qid, "text": text, "n": counted["n"],
+                         "answers": [{"value": v, "count": c} for v, c in zip(values, counted["counts"], strict=True)]})
+        if rows:
+            out.append({"kind": key, "title": titles[key], "rows": rows})
+    return out

@@ -18,7 +18,7 @@ from ..common.i18n import N_
 from ..common.perspectives import Group, share, withheld_cells
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
 from ..common.sanitize import plain_text
-from . import changes, perspectives
+from . import perspectives
 from .content import MULTIPLE, PENDING, SINGLE
 from .scoring import attempt_parts, marks, total
 
@@ -88,7 +88,7 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
 
 def apart_rows(case, tallies, everyone, _):
     """``perspective_rows``' rows (no header) of the stored answers the figures no longer count
-    (``changes.apart_answers``: the author removed or renamed their question or option since),
+    (``perspectives.apart_answers``: the author removed or renamed their question or option since),
     among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
     id it was given under, ``Question`` "Removed question" (as the LMS's report says it,
     ``common.question_report``) and ``Answer`` the option id it was given as, or a current
@@ -98,8 +98,8 @@ def apart_rows(case, tallies, everyone, _):
     every cell formula-safe."""
     prompts = {q.id: q.prompt for q in case.questions}
     rows = []
-    for section in changes.apart_answers(case, tallies, _):
-        removed_question = section["kind"] == changes.REMOVED_QUESTIONS
+    for section in perspectives.apart_answers(case, tallies, _):
+        removed_question = section["kind"] == perspectives.REMOVED_QUESTIONS
         for row in section["rows"]:
             question = _("Removed question") if removed_question else plain_text(prompts.get(row["id"], ""))
             for answer in row["answers"]:

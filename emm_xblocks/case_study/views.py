@@ -20,7 +20,6 @@ from ..common.question_views import author_questions, profile_options_html, ques
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import (
-    changes,
     content,
     distribution_html,
     documents_html,
@@ -116,7 +115,7 @@ def distribution(block, case, words):
     was answered by fewer), a multiple-choice question's every submission (each may tick several
     options). Percentages are of ``n``. With a profile question, each question's ``profiles``
     splits the same answers by participant profile (``_PanelGroups.groups``); else it is None. Staff also
-    get ``apart`` (``changes.apart_answers``): the stored answers to questions and options the author
+    get ``apart`` (``perspectives.apart_answers``): the stored answers to questions and options the author
     removed since, which no figure counts. ``words``: the panel's ``block.translators()``."""
     if not case.show_distribution:
         return None
@@ -142,7 +141,7 @@ def distribution(block, case, words):
         out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
                     "profiles": None if by_profile is None else panel.groups(q, counter)})
     # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
-    apart = changes.apart_answers(case, tallies, _) if block.is_staff() else []
+    apart = perspectives.apart_answers(case, tallies, _) if block.is_staff() else []
     return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
             "profile_prompt": case.profile_prompt if by_profile is not None else ""}
 

@@ -2,7 +2,7 @@
 question, option, statement, node or choice removed or renamed since) are listed apart, named as
 what they were -- the Likert's way (``common.apart``), shared by the case study and the role-play."""
 
-from emm_xblocks.case_study import changes as cs_changes
+from emm_xblocks.case_study import perspectives as cs_perspectives
 from emm_xblocks.case_study import report as cs_report
 from emm_xblocks.case_study.content import Case, Option, Question
 from emm_xblocks.common import apart
@@ -50,7 +50,7 @@ def test_the_case_study_lists_apart_the_answers_to_removed_questions_and_options
         "gone.p": {"1": 1}, "gone.q": {"1": 2},  # a multiple-choice question removed since
         "@profile": {"ngo": 3},  # who answered (a participant profile): no question at all
     }
-    sections = cs_changes.apart_answers(CASE, tallies, _)
+    sections = cs_perspectives.apart_answers(CASE, tallies, _)
     assert [s["title"] for s in sections] == ["Answers to removed questions", "Answers to removed options"]
     questions, options = sections
     assert questions["rows"] == [
@@ -64,11 +64,12 @@ def test_the_case_study_lists_apart_the_answers_to_removed_questions_and_options
 
 
 def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
-    assert cs_changes.apart_answers(CASE, {"q1": {"a": 4}, "q2.y": {"1": 1}}, _) == []
+    assert cs_perspectives.apart_answers(CASE, {"q1": {"a": 4}, "q2.y": {"1": 1}}, _) == []
 
 
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
-    tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2}, "@p": {"o": 4}}
+    tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2},
+               "@profile": {"o": 4}}  # the profile row: no question
     rows = cs_report.perspective_rows(CASE, tallies, None, 6, _)
     assert rows[1:5] == [["q1", "Pick one.", "A", "All participants", "4", "4", "100"],
                          ["q1", "Pick one.", "B", "All participants", "4", "0", "0"],
