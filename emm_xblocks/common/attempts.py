@@ -60,7 +60,7 @@ def held_grade_words(grade, _):
                  grade=grade)
 
 
-def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None):
+def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None, held_words=held_grade_words):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
@@ -77,8 +77,9 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None)
     * ``retry_confirm``: the question asked when the learner starts a new attempt;
     * ``final``: once no attempt is left, that the grade will not change;
     * ``changed``: with ``kept``, that the key changed and the grade kept until staff rescore
-      (then ``kept`` is the grade every other sentence names, and neither ``counted`` nor
-      ``final`` is said: the page shows the grade kept, which a rescore may change).
+      (``held_words(grade in words, _)``, the block's sentence; then ``kept`` is the grade every
+      other sentence names, and neither ``counted`` nor ``final`` is said: the page shows the grade
+      kept, which a rescore may change).
     """
     words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
     if policy == COUNT_LAST:
@@ -88,7 +89,7 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None)
     index = counted_index(policy, scores)
     if kept is not None and scores:
         counted = score_text(kept)
-        words["changed"] = held_grade_words(counted, _)
+        words["changed"] = held_words(counted, _)
         if left == 0:
             return words
         can_lower = retry_can_lower(policy, [kept], left)

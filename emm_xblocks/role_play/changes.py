@@ -9,12 +9,14 @@ the old id, which "how others chose" by profile no longer shows).
 ``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
 ``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
-learner ends another attempt, either of which counts their ended attempts the new way.
+learner ends another attempt, either of which counts their ended attempts the new way. A choice's
+points changed warn the same way (``common.live_edits.grades_kept``; the learner's page names the
+grade kept, ``views.kept_grade``).
 ``carry_over``: nothing to carry.
 """
 
-from ..common import profile
-from ..common.live_edits import grade_policy_changes, id_change_problems, kept_pairs
+from ..common import numbers, profile
+from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.text import one_line
 from ..common.validation import Problem
 
@@ -34,8 +36,9 @@ def answer_changes(old, new, _):
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
     would take its answers; choices added at the end touch none), a profile option removed or
-    renamed; and the attempt that counts changed (``grading_changes``)."""
-    moved = grading_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
+    renamed; and the attempt that counts changed (``grading_changes``), or a choice's points
+    (``points_changes``)."""
+    moved = grading_changes(old, new, _) + points_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
         "to keep them.").format(id=now.id), False)
@@ -56,6 +59,18 @@ def answer_changes(old, new, _):
         .format(old=old_id),
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it no longer show in “how "
                          "others chose” by profile.").format(id=old_id))
+
+
+def points_changes(old, new, _):
+    """``[Problem(..., error=False)]`` per choice, in a node ``old`` and ``new`` both have, whose
+    points changed in its place: learners who already reached an ending keep the grade the course
+    recorded until staff rescore (decision 10)."""
+    language = getattr(_, "language", None)
+    return [Problem(f"nodes.{i}.choices.{j}.points", _("Node “{id}”, choice {n}: its points were {old}.").format(
+                id=now.id, n=j + 1, old=numbers.number(before.points, language)) + " " + grades_kept(_), False)
+            for i, was, now in kept_pairs(old.nodes, new.nodes)
+            for j, (before, after) in enumerate(zip(was.choices, now.choices, strict=False))
+            if before.points != after.points]
 
 
 def _choices_moved(was, now):

@@ -196,6 +196,8 @@ def _ending_html(ctx, dom, _, own):
     grade = ctx["grade"]
     counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
     final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
+    if grade.get("changed"):  # the points changed since: the grade the course kept until staff rescore
+        final += f' <strong data-grade-held>{escape(grade["changed"])}</strong>'
     mine = "".join(f'<li>{wrapped(escape(s["label"]), own)}{_share_html(s["share"])}</li>' for s in ctx["mine"])
     best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
     split = ""

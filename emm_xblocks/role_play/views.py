@@ -21,15 +21,35 @@ def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
 
+def held_words(grade, _):
+    """The sentence under a grade the LMS holds that the current points would not give (as the case
+    study's ``common.attempts.held_grade_words``, in a role-play's terms)."""
+    return _("Your grade is the one the course recorded: {grade}. It can differ from these results, for "
+             "example if the points of the choices changed after you finished, until the course team "
+             "rescores.").format(grade=grade)
+
+
+def kept_grade(block, scenario, finished):
+    """The ``(earned, possible)`` the LMS holds for the learner when the current points would count
+    another from their ended attempts (``StoredScoreMixin.held_grade``: an author changed the
+    points since, "Save anyway", or staff overrode the grade), else None."""
+    if not finished:
+        return None
+    return block.held_grade(learner.counted_score(scenario, finished))
+
+
 def grade_words(block, scenario, state, shown):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
-    that can lower the grade (``common.attempts.explain``); no score at all where correctness is
-    not shown."""
+    that can lower the grade (``common.attempts.explain``), and the grade the LMS holds when the
+    current points would give another (``kept_grade``); no score at all where correctness is not
+    shown."""
     left = attempts_left(scenario.attempts_allowed, state.attempts)
     scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
+    kept = kept_grade(block, scenario, state.finished) if shown else None
     nums = block.numbers()
     return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(numbers.per_cent(percent(s)), 0),
-                   block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0))
+                   block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0), kept=kept,
+                   held_words=held_words)
 
 
 def _ending(block, scenario, state, node):
@@ -270,12 +290,16 @@ def student_view_data(scenario):
 def user_state(block, scenario, state):
     """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
     used and left, the score that counts once an attempt has ended (None where the platform's
-    ``show_correctness`` does not show it), and the profile the learner gave with their role (""
-    for none, or when the question is not asked)."""
+    ``show_correctness`` does not show it; the grade the LMS holds when the current points would
+    give another, ``kept_grade``, and ``grade_held`` then says so), and the profile the learner
+    gave with their role ("" for none, or when the question is not asked)."""
     correctness = platform.correctness_available(block)
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
-    score = learner.counted_score(scenario, state.finished)[0] if state.finished and correctness else None
+    kept = kept_grade(block, scenario, state.finished) if correctness else None
+    score = None
+    if state.finished and correctness:
+        score = kept[0] if kept is not None else learner.counted_score(scenario, state.finished)[0]
     return {
         "role": state.role,
         "step": len(state.path),
@@ -283,5 +307,6 @@ def user_state(block, scenario, state):
         "attempts": state.attempts,
         "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
         "score": score,
+        "grade_held": kept is not None and score is not None,
         "profile": state.learner_profile if scenario.asks_profile else "",
     }

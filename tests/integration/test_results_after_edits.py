@@ -139,3 +139,41 @@ def test_after_the_key_changed_the_apps_get_the_case_study_grade_kept_until_staf
     assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
     apps = platform.lms(nadia).handle(key, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["max_score"], apps["grade_held"]) == (5.0, 5.0, False)
+
+
+def test_after_the_points_changed_the_role_play_names_the_grade_the_course_kept_until_staff_rescore(platform):  # noqa: F811
+    """As the case study's (B3): an author changes a choice's points after a learner finished ("Save
+    anyway"): the LMS keeps the grade it recorded (decision 10), and the debrief and the apps say
+    that one counts, not what the new points would give, until staff rescore."""
+    from emm_xblocks.role_play import editor as role_play_editor
+    from tests.integration.platform_blocks import ROLE_PLAY, play
+
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="3"'), platform.subsection(graded=True))
+    rita = platform.user("rita")
+    play(platform.lms(rita), key, ["Listen first", "Finish"])  # 2 of the 3 points the best path earns
+    apps = platform.lms(rita).handle(key, "student_view_user_state", method="GET").json
+    assert (round(apps["score"], 4), apps["grade_held"]) == (0.6667, False)
+    data = form(platform, key, role_play_editor)
+    del data["xml"]
+    data["nodes"][0]["choices"][0]["points"] = 0  # "Listen first" now earns nothing
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    said = {p["field"]: p["message"] for p in refused.json["problems"]}
+    assert said == {"nodes.0.choices.0.points": "Node “n-start”, choice 1: its points were 2. Learners who already "
+                                                "answered keep the score they were given until staff rescore."}
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(rita).html(key)
+    assert platform.gradebook(rita, key)["raw_earned"] == 2 / 3  # the grade kept, as the warning said
+    assert ("Your grade is the one the course recorded: 67%. It can differ from these results, for example if "
+            "the points of the choices changed after you finished, until the course team rescores.") in html
+    apps = platform.lms(rita).handle(key, "student_view_user_state", method="GET").json
+    assert (round(apps["score"], 4), apps["grade_held"]) == (0.6667, True)  # not 0: what the course holds
+    state = platform.lms(rita).handle(key, "state", {}).json  # what the page asks after a lost reply
+    assert "data-grade-held" in state["html"]
+
+    assert rescore(platform, key, only_if_higher=False) == {"rita": "succeeded"}
+    html = platform.lms(rita).html(key)
+    assert "Your grade is the one the course recorded" not in html
+    apps = platform.lms(rita).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["grade_held"]) == (0.0, False)

@@ -50,11 +50,11 @@ def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_hand
         return r.json()
 
     assert user_state() == {"role": "", "step": 0, "ended": False, "attempts": 0, "attempts_left": 3,
-                            "score": None, "profile": ""}
+                            "score": None, "grade_held": False, "profile": ""}
     play(handlers, uid, ["Good move", "Finish well"])
     state = user_state()
     assert state["role"] == "r1" and state["ended"] and state["step"] == 3 and state["attempts_left"] == 2
-    assert state["score"] == pytest.approx(3 / 7)
+    assert state["score"] == pytest.approx(3 / 7) and state["grade_held"] is False
 
 
 def test_scores_are_published_exact_never_rounded(scenario, handlers, events):
