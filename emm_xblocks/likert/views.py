@@ -11,7 +11,7 @@ from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
-from . import content, editor, learner, perspectives, report, validation
+from . import content, editor, learner, perspectives, results, validation
 from .epochs import split_tallies
 from .page_html import page_html
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
@@ -247,15 +247,15 @@ def results_json(block):
         data["csv_url"] = block.runtime.handler_url(block, "export_csv")
         data["csv_excel_url"] = block.runtime.handler_url(block, "export_csv", EXCEL)
     current, apart = split_tallies(survey, tallies)
-    data["apart"] = report.apart_sections(survey, apart, _)
+    data["apart"] = results.apart_sections(survey, apart, _)
     rows = statement_stats(survey, current, respondents)
     data["headline"] = headline(survey, rows)
     data["literal_headline"] = literal_headline(survey, rows)
     data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
-    data.update(report.headline_texts(survey, data, labels, block.numbers(), _))
+    data.update(results.headline_texts(survey, data, labels, block.numbers(), _))
     withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so
     if withheld and data["headline_text"]:
-        data["headline_text"] += " " + report.withheld_note(withheld, block.ungettext, block.numbers())
+        data["headline_text"] += " " + results.withheld_note(withheld, block.ungettext, block.numbers())
     for row in rows:
         data["statements"].append({
             "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
