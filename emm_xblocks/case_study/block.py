@@ -95,9 +95,9 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
 
     @XBlock.handler
     def export_distribution(self, request, suffix=""):
-        """GET, staff only: how participants answered, by profile where asked (``export.distribution_csv``);
+        """GET, staff only: how participants answered, by profile where asked (``export.distribution_response``);
         ``…/excel``: its Excel variant."""
-        return export.distribution_csv(self, suffix)
+        return export.distribution_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

@@ -1,11 +1,11 @@
 """The case study's staff download: how participants answered, split by profile (issue 12 §1).
 
-``distribution_csv`` answers the ``export_distribution`` handler: course staff only (403
+``distribution_response`` answers the ``export_distribution`` handler: course staff only (403
 ``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``distribution_not_shown`` when
 the case does not show it, 409 ``too_few_respondents`` below
 the minimum group size; else a UTF-8 CSV (BOM, every cell
 formula-safe: ``common.export.csv_lines``) named for the case (RFC 6266,
-``common.export.content_disposition``), its rows ``report.perspective_rows``; the suffix ``excel``
+``common.export.content_disposition``), its rows ``report.distribution_rows``; the suffix ``excel``
 asks for its Excel variant (``common.export.excel``). Reads the summary by index (three reads),
 never the answer rows.
 """
@@ -18,7 +18,7 @@ from ..common.export import content_disposition, csv_lines, dialect_of
 from . import report
 
 
-def distribution_csv(block, suffix=""):
+def distribution_response(block, suffix=""):
     _ = block.ugettext
     if not block.is_staff():
         return staff_only(_).response()
@@ -31,7 +31,7 @@ def distribution_csv(block, suffix=""):
     respondents, tallies, by_profile = summary.panel_counts(key, profiles=bool(case.profile_options))
     if respondents < case.min_group_size:
         return too_few_respondents(_, block.numbers().number(case.min_group_size, 0)).response()
-    rows = report.perspective_rows(case, tallies, by_profile, respondents, _)
+    rows = report.distribution_rows(case, tallies, by_profile, respondents, _)
     title = _("{title} - answers by profile").format(title=case.display_name)
     dialect = dialect_of(suffix, block.numbers().language)
     return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",

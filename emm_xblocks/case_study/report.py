@@ -1,6 +1,6 @@
 """The case study's rows for course staff (pure): the LMS's "problem responses" report
 (``report_data``, ``generate_report_data``) and the staff's download of how participants answered
-(``perspective_rows``, split by profile with ``perspectives.ProfileSplit``).
+(``distribution_rows``, split by profile with ``perspectives.ProfileSplit``).
 
 The LMS calls ``generate_report_data(user_state_iterator, limit_responses)`` on a block loaded
 without any learner: each item of the iterator has ``.username`` and ``.state`` (the learner's
@@ -46,7 +46,7 @@ def report_data(case, user_state_iterator, _, limit_responses=None):
     yield from report_rows(user_state_iterator, lambda state: learner_rows(case, state, _), limit_responses)
 
 
-def perspective_rows(case, tallies, by_profile, respondents, _):
+def distribution_rows(case, tallies, by_profile, respondents, _):
     """The distribution, and its split by profile where the case asks it, as CSV rows (header
     first): ``Question ID`` (its id, the key of a spreadsheet built on the download), ``Question``
     (its prompt as plain text: ``common.sanitize.plain_text``, what a facilitator reads),
@@ -87,7 +87,7 @@ def perspective_rows(case, tallies, by_profile, respondents, _):
 
 
 def apart_rows(case, tallies, everyone, _):
-    """``perspective_rows``' rows (no header) of the stored answers the figures no longer count
+    """``distribution_rows``' rows (no header) of the stored answers the figures no longer count
     (``perspectives.apart_answers``: the author removed or renamed their question or option since),
     among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
     id it was given under, ``Question`` "Removed question" (as the LMS's report says it,

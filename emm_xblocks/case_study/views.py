@@ -70,7 +70,7 @@ def student_view(block):
         shown = shown_feedback(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
                        read_only=read_only, lang=own)
     current = state.answers if state.submitted else state.draft
-    staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_csv``)
+    staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_response``)
     page = {
         "author_lang": own,
         "dom": dom,
@@ -95,7 +95,7 @@ def student_view(block):
         "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
                                              state.submitted or bool(read_only), "\n        ", lang=own)
         if case.asks_profile else "",
-        # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_csv``)
+        # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_response``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution") if staff_csv else "",
         "distribution_excel": block.runtime.handler_url(block, "export_distribution", EXCEL) if staff_csv else "",
     }

@@ -112,7 +112,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     def export_perspectives(self, request, suffix=""):
         """GET, staff only: how each role chose and how each role's scenario ended, as a CSV
         (``…/excel``: its Excel variant)."""
-        return export.perspectives_csv(self, suffix)
+        return export.perspectives_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
     def generate_report_data(self, user_state_iterator, limit_responses=None):

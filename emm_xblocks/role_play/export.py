@@ -1,5 +1,5 @@
 """The role-play's download, for course staff only (403 ``staff_only`` for anyone else, staff
-viewing as a learner included): ``perspectives_csv`` answers ``export_perspectives`` with how each
+viewing as a learner included): ``perspectives_response`` answers ``export_perspectives`` with how each
 role chose and how each role's scenario ended (``report.perspective_rows``), then the same by
 participant profile where the role-play asks it (``report.profile_rows``). Every cell is
 formula-safe and the file starts with a BOM (``common.export``); ``…/export_perspectives/excel``
@@ -14,7 +14,7 @@ from ..common.export import content_disposition, csv_lines, dialect_of
 from . import report
 
 
-def perspectives_csv(block, suffix=""):
+def perspectives_response(block, suffix=""):
     """Staff only: ``perspective_rows`` as a CSV download named for the role-play (RFC 6266), in the
     dialect the handler's ``suffix`` asks for (``common.export.dialect_of``)."""
     _ = block.ugettext

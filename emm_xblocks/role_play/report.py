@@ -1,6 +1,6 @@
 """The role-play's reports (pure): the rows of the LMS's problem-responses report, and the rows of
 the staff's CSV of the perspectives (how each role chose, how each role's scenario ended; the
-download itself: ``export.perspectives_csv``).
+download itself: ``export.perspectives_response``).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):

@@ -70,7 +70,7 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
     tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2},
                "@profile": {"o": 4}}  # the profile row: no question
-    rows = cs_report.perspective_rows(CASE, tallies, None, 6, _)
+    rows = cs_report.distribution_rows(CASE, tallies, None, 6, _)
     assert rows[1:5] == [["q1", "Pick one.", "A", "All participants", "4", "4", "100"],
                          ["q1", "Pick one.", "B", "All participants", "4", "0", "0"],
                          ["q2", "Pick some.", "X", "All participants", "6", "3", "50"],
@@ -79,7 +79,7 @@ def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participa
     assert rows[5:] == [["old", "Removed question", "yes", "All participants", "", "2", ""],
                         ["q1", "Pick one.", "c (removed option)", "All participants", "", "2", ""],
                         ["q2", "Pick some.", "z (removed option)", "All participants", "", "1", ""]]
-    assert cs_report.perspective_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
+    assert cs_report.distribution_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
         ["q2", "Pick some.", "X", "All participants", "4", "0", "0"],
         ["q2", "Pick some.", "Y", "All participants", "4", "0", "0"]]
 

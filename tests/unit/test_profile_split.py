@@ -233,14 +233,14 @@ def test_the_panels_split_in_one_pass_is_question_splits(seed):
 def test_the_csv_rows_name_why_a_group_is_withheld():
     tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}}
     by_profile = {"gov": {"q1": {"a": 6}}, "cso": {"q1": {"a": 3, "b": 2}}}
-    rows = cs_report.perspective_rows(CASE, tallies, by_profile, 14, str)
+    rows = cs_report.distribution_rows(CASE, tallies, by_profile, 14, str)
     assert rows[0] == ["Question ID", "Question", "Answer", "You work for", "Participants", "Count", "Percent"]
     assert ["q1", "One?", "=A", "All participants", "14", "9", "64"] in rows  # common.export.csv_lines escapes it
     assert ["q1", "One?", "=A", "Government", "6", "6", "100"] in rows
     assert ["q1", "One?", "=A", "Civil society", "not shown", "", ""] in rows
     assert ["q1", "One?", "=A", "Did not say", "fewer than 5", "", ""] in rows
     assert ["q2", "Some?", "X", "All participants", "14", "0", "0"] in rows  # each question its own prompt
-    assert not any(row[3] == "Government" for row in cs_report.perspective_rows(CASE, tallies, None, 14, str))
+    assert not any(row[3] == "Government" for row in cs_report.distribution_rows(CASE, tallies, None, 14, str))
 
 
 def test_the_role_play_debrief_splits_by_profile_with_who_did_not_say_as_a_group():
