@@ -19,6 +19,8 @@ from ..common import numbers, profile
 from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.text import one_line
 from ..common.validation import Problem
+from . import paths
+from .validation import playable
 
 
 def grading_changes(old, new, _):
@@ -62,15 +64,30 @@ def answer_changes(old, new, _):
 
 
 def points_changes(old, new, _):
-    """``[Problem(..., error=False)]`` per choice, in a node ``old`` and ``new`` both have, whose
-    points changed in its place: learners who already reached an ending keep the grade the course
-    recorded until staff rescore (decision 10)."""
+    """``[Problem(..., error=False)]`` of what changes an ended attempt's grade (``earned / best``,
+    ``paths``): a choice whose points changed in its place, in a node ``old`` and ``new`` both
+    have (not in a node whose choices were removed or moved: that one is warned as such), and a
+    role whose best score changed (a choice added or removed, or points changed anywhere on its
+    paths). Learners who already reached an ending keep the grade the course recorded until staff
+    rescore (decision 10). The best scores are compared only between two playable scenarios with
+    the same nodes (a node removed or renamed is warned as such, learners' results with it)."""
     language = getattr(_, "language", None)
-    return [Problem(f"nodes.{i}.choices.{j}.points", _("Node “{id}”, choice {n}: its points were {old}.").format(
-                id=now.id, n=j + 1, old=numbers.number(before.points, language)) + " " + grades_kept(_), False)
-            for i, was, now in kept_pairs(old.nodes, new.nodes)
-            for j, (before, after) in enumerate(zip(was.choices, now.choices, strict=False))
-            if before.points != after.points]
+    problems = [
+        Problem(f"nodes.{i}.choices.{j}.points", _("Node “{id}”, choice {n}: its points were {old}.").format(
+            id=now.id, n=j + 1, old=numbers.number(before.points, language)) + " " + grades_kept(_), False)
+        for i, was, now in kept_pairs(old.nodes, new.nodes) if not _choices_moved(was.choices, now.choices)
+        for j, (before, after) in enumerate(zip(was.choices, now.choices, strict=False))
+        if before.points != after.points]
+    if {n.id for n in old.nodes} - {n.id for n in new.nodes} or not (playable(old) and playable(new)):
+        return problems
+    for i, was, now in kept_pairs(old.roles, new.roles):
+        before, after = paths.best_score(old, was.start), paths.best_score(new, now.start)
+        if before != after:
+            problems.append(Problem(f"roles.{i}.start", _(
+                "Role “{role}”: the best score a path can earn was {old} points, now {new}: each ended attempt "
+                "is graded against it.").format(role=now.id, old=numbers.number(before, language),
+                                                 new=numbers.number(after, language)) + " " + grades_kept(_), False))
+    return problems
 
 
 def _choices_moved(was, now):

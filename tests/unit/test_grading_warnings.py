@@ -71,3 +71,31 @@ def test_the_likert_s_participation_credit_switched_says_what_the_course_counts_
                                 "this evaluation in learners' grades")
     assert [p.field for p in likert_changes.answer_changes(graded, SURVEY, str)] == ["participation_graded"]
     assert likert_changes.answer_changes(graded, replace(graded, weight=3.0, comment_box=True), str) == []
+
+
+def test_a_role_play_choice_s_points_or_a_role_s_best_score_changed_warns_where_it_happened():
+    from emm_xblocks.role_play.content import Choice, Node, Role
+
+    def scenario(*choices):
+        return Scenario(display_name="S", roles=(Role("r1", "Officer", "a"),), nodes=(
+            Node("a", "<p>A</p>", choices=choices), Node("end", "<p>E</p>", ending=True)))
+
+    listen, refer = Choice("Listen", "end", points=2), Choice("Refer", "end", points=3)
+    before = scenario(listen, refer)
+    # a choice's points changed in its place: at its points field; the best (3) unchanged
+    assert warnings(role_play_changes.answer_changes(before, scenario(replace(listen, points=0), refer), str)) == [
+        ("nodes.0.choices.0.points", "Node “a”, choice 1: its points were 2. " + KEPT, False)]
+    # a better choice added at the end: no choice changed, but every ended attempt's grade is out of 5 now
+    [(field, message, error)] = warnings(role_play_changes.answer_changes(
+        before, scenario(listen, refer, Choice("Ask", "end", points=5)), str))
+    assert (field, error) == ("roles.0.start", False)
+    assert message == ("Role “r1”: the best score a path can earn was 3 points, now 5: each ended attempt is "
+                       "graded against it. " + KEPT)
+    # a choice removed: warned as removed or moved, not as the points of the choice now in its place
+    fields = [p.field for p in role_play_changes.answer_changes(before, scenario(refer), str)]
+    assert fields == ["nodes.0.choices"]
+    # the best score in the author's language
+    french = Gettext(str, "fr")
+    [big] = role_play_changes.points_changes(scenario(replace(refer, points=1000)), before, french)
+    assert "1\u202f000" in big.message
+    assert role_play_changes.answer_changes(before, before, str) == []

@@ -12,7 +12,7 @@ def test_an_id_is_bad_used_twice_whatever_its_case_or_fine():
     assert "pace" in seen and "x" * 50 in seen
 
 
-def test_a_bad_id_is_not_also_reported_twice_but_blocks_a_later_copy():
+def test_a_bad_id_is_reported_bad_each_time_never_as_used_twice():
     seen = set()
     assert id_problem("a b", seen) == BAD_ID
     assert id_problem("a b", seen) == BAD_ID  # a bad id is reported as bad, each time
