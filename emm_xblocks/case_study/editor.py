@@ -7,7 +7,15 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 """
 
 from ..common import limits, profile
-from ..common.questions import HTML_LIMIT, QUESTION_HTML_LIMITS, QUESTION_TEXT_LIMITS, TEXT_LIMIT, question_from_editor
+from ..common.ids import MAX_ID
+from ..common.questions import (
+    HTML_LIMIT,
+    QUESTION_HTML_LIMITS,
+    QUESTION_ID_LIMITS,
+    QUESTION_TEXT_LIMITS,
+    TEXT_LIMIT,
+    question_from_editor,
+)
 from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
 from ..common.questions import editor_text as _text
@@ -32,9 +40,10 @@ LIMITS = {
     "narrative": HTML_LIMIT, "expert_analysis": HTML_LIMIT, "sections.*.html": HTML_LIMIT,
     "documents.*.excerpt": HTML_LIMIT, **QUESTION_HTML_LIMITS, **TEXT_LIMITS,
 }
-# what the editor's script counts (``data-max-chars``): the table above and the participant profile
-# question's texts, which its validators refuse (``common.profile.problems``, the same code)
-COUNTED = {**LIMITS, **profile.LIMITS}
+# what the editor's script counts (``data-max-chars``): the table above, the participant profile
+# question's texts, which its validators refuse (``common.profile.problems``, the same code), and
+# every id (``common.ids.MAX_ID``)
+COUNTED = {**LIMITS, **profile.LIMITS, **QUESTION_ID_LIMITS, "profile_options.*.id": MAX_ID}
 
 
 @form_payload

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from .actions import ActionError
 from .i18n import N_
-from .ids import BAD_ID, USED_TWICE, id_problem
+from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
 from .numbers import count
 from .sanitize import authored_html, clean_html, plain_text
 from .text import one_line
@@ -288,6 +288,9 @@ def editor_html(data, key):
 QUESTION_HTML_LIMITS = {f"questions.*.{key}": HTML_LIMIT for key in ("prompt", "explanation", "model_answer")}
 QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": OPTION_LIMIT, "questions.*.options.*.feedback": TEXT_LIMIT,
                         "questions.*.key_points.*.text": TEXT_LIMIT}
+# the ids' length, for the editor's counter only (``data-max-chars``): the validators refuse a
+# longer one (``ids.id_problem``), so the save's table above leaves them out
+QUESTION_ID_LIMITS = {f"questions.*{rows}.id": MAX_ID for rows in ("", ".options.*", ".key_points.*")}
 
 
 def editor_number(data, key, default, problems, where, _, cast=int):

@@ -8,6 +8,7 @@ from ..common import limits
 from ..common.questions import (
     HTML_LIMIT,
     QUESTION_HTML_LIMITS,
+    QUESTION_ID_LIMITS,
     QUESTION_TEXT_LIMITS,
     editor_html,
     editor_items,
@@ -37,7 +38,8 @@ def from_editor(data, _):
 # characters of each text of the editor's JSON (``common.limits``: refused, never cut); the
 # settings' texts are ``common.settings.read_editor``'s
 LIMITS = {"intro": HTML_LIMIT, **QUESTION_HTML_LIMITS, **QUESTION_TEXT_LIMITS}
-COUNTED = LIMITS  # what the editor counts (its ``data-max-chars``): the same table, as it has no profile question
+# what the editor counts (its ``data-max-chars``): the same table and the ids (no profile question)
+COUNTED = {**LIMITS, **QUESTION_ID_LIMITS}
 
 
 def to_editor(check):

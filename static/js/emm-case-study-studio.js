@@ -72,8 +72,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
     } else {
       node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
         type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
-        step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : null,
-        "data-max-chars": spec.type === "id" ? "50" : null});
+        step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : null});
     }
     node.value = value === undefined || value === null ? "" : String(value);
     var wrap = el("p", {class: "emm-field" + (spec.type === "id" || spec.type === "number" ? " emm-ed-short" : "")},
@@ -247,12 +246,6 @@ function EmmCaseStudyEditor(runtime, element, args) {
     row: "[data-item]",
     collect: collect,
     show: show,
-    /* focus the field of the first error (or the first field of the list it is about) */
-    refused: function () {
-      var slot = form.querySelector("[data-blocking]");
-      var target = slot && slot.parentNode.querySelector("[aria-invalid], input, select, textarea");
-      if (target) { target.focus(); }
-    },
     add: add,
     changed: function () { renumber(); },
     say: function (what, li) {

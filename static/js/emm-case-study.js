@@ -259,7 +259,9 @@ function EmmCaseStudy(runtime, element, args) {
         EMM.setServerHtml(text, body.html);
         state = "done";
       }, function (err) {
+        /* said where the document is, and announced as every failure of the page is */
         text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: err.message}));
+        EMM.say(alertBox, err.message);
         state = "";  /* closing and opening the viewer tries again */
       }).then(function () { text.removeAttribute("aria-busy"); });
     });

@@ -107,9 +107,6 @@
   /* the codes learner pages branch on (the editors': EMM.EDITOR_CODES) */
   EMM.CODES = Object.freeze({
     ALREADY_SUBMITTED: "already_submitted",
-    NOT_STARTED: "not_started",
-    ALREADY_ENDED: "already_ended",
-    UNKNOWN_CHOICE: "unknown_choice",
     /* no write now: staff viewing as a learner, or past the due date */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
     PAST_DUE: "past_due"

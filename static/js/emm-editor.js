@@ -227,6 +227,15 @@
       if (target !== focused) { target.focus(); }
       return target;
     };
+    /* A request of the editor that failed (`err` as EMM.post rejects it), in the editor's words:
+       with no connection, what is still on the page is the author's changes (emm-common.js says
+       it to learners, of their answers). Returns `err`. */
+    ed.failed = function (err) {
+      if (err.error === EMM.LOCAL_CODES.NETWORK) {
+        err.message = _("No connection: your changes are still on this page. Check your connection and try again.");
+      }
+      return err;
+    };
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
@@ -254,10 +263,7 @@
         ed.notify("save", {state: "end"});
         return true;
       }, function (err) {
-        var problems = err.problems || [];
-        if (err.error === EMM.LOCAL_CODES.NETWORK) {  /* emm-common.js says it to learners */
-          err.message = _("No connection: your changes are still on this page. Check your connection and try again.");
-        }
+        var problems = ed.failed(err).problems || [];
         var touched = err.error === EMM.EDITOR_CODES.ANSWERS_TOUCHED;
         EMM.say(ed.saveAlert || ed.alertBox, err.message);
         spec.show(problems, data, "refused");

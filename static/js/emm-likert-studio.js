@@ -15,13 +15,15 @@ function EmmLikertEditor(runtime, element, args) {
     var row = el("li", {class: "emm-ed-statement", "data-row": ""}, [
       el("p", {class: "emm-field"}, [
         el("label", {for: base + "-text", text: _("Statement")}),
-        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", "data-max-chars": max("statements.*.text")}),
-        el("span", {class: "emm-field-error", "data-st-error": "text"})
+        el("textarea", {id: base + "-text", "data-st": "text", rows: "2", "data-max-chars": max("statements.*.text"),
+          "aria-describedby": base + "-text-err"}),
+        el("span", {class: "emm-field-error", id: base + "-text-err", "data-st-error": "text"})
       ]),
       el("p", {class: "emm-field emm-inline"}, [
         el("label", {for: base + "-id", text: _("Id (letters, digits, - and _; used in reports)")}),
-        el("input", {id: base + "-id", type: "text", "data-st": "id", "data-max-chars": max("statements.*.id")}),
-        el("span", {class: "emm-field-error", "data-st-error": "id"})
+        el("input", {id: base + "-id", type: "text", dir: "ltr", "data-st": "id", "data-max-chars": max("statements.*.id"),
+          "aria-describedby": base + "-id-err"}),
+        el("span", {class: "emm-field-error", id: base + "-id-err", "data-st-error": "id"})
       ]),
       /* its slot: the warning that answers already given would be read the other way round */
       el("p", {class: "emm-check"}, [el("input", {id: base + "-rev", type: "checkbox", "data-st": "reverse",
@@ -136,7 +138,7 @@ function EmmLikertEditor(runtime, element, args) {
         return {added: EMM.format(_("{item} added."), item), removed: EMM.format(_("{item} removed."), item),
           up: EMM.format(_("Moved up: now {item}."), item), down: EMM.format(_("Moved down: now {item}."), item)}[what];
       }
-      return {removed: _("Statement removed."), up: _("Statement moved up."), down: _("Statement moved down.")}[what];
+      return {added: _("Statement added."), removed: _("Statement removed."), up: _("Statement moved up."), down: _("Statement moved down.")}[what];
     },
     edited: function (event) { if (event.type === "change" && event.target === ed.field("scale")) { toggleCustom(); } }
   });

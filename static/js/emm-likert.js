@@ -177,7 +177,8 @@ function EmmLikert(runtime, element, args) {
         node.onerror = function () {
           delete loaded[url];
           node.remove();
-          reject({error: EMM.LOCAL_CODES.NETWORK, message: _("No connection: your answers are still on this page. Check your connection and try again.")});
+          /* the answers are sent already: only the results could not come */
+          reject({error: EMM.LOCAL_CODES.NETWORK, message: _("No connection: the results could not be shown. Check your connection and try again.")});
         };
         document.head.appendChild(node);
       });

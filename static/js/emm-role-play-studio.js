@@ -188,8 +188,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function clearErrors() {
-    root.querySelectorAll(".emm-field-error").forEach(function (s) { s.textContent = ""; });
-    root.querySelectorAll("[aria-invalid]").forEach(function (i) { i.removeAttribute("aria-invalid"); });
+    EmmEditor.unmarkAll(root, ".emm-field-error");
     root.querySelectorAll("[data-badge]").forEach(function (b) { b.textContent = ""; });
   }
 
@@ -204,9 +203,9 @@ function EmmRolePlayEditor(runtime, element, args) {
     clearErrors();
     var perNode = {};
     problems.forEach(function (p) {
-      var at = locate(p.field), slot = at.slot || root.querySelector("[data-error=nodes]");
-      if (slot) { slot.textContent = slot.textContent ? slot.textContent + " " + p.message : p.message; }
-      if (at.input && p.error !== false) { at.input.setAttribute("aria-invalid", "true"); }
+      var at = locate(p.field);
+      /* as every editor: a warning looks like one, an error blocks (emm-editor.js) */
+      EmmEditor.mark(p, at.slot || root.querySelector("[data-error=nodes]"), at.input);
       if (at.node) { perNode[MAP.nodeIndex(p.field)] = (perNode[MAP.nodeIndex(p.field)] || 0) + 1; }
     });
     rows(lists.nodes).forEach(function (li, i) {
@@ -233,10 +232,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function nextId(kind) {
-    var used = {}, n = 1, stem = {roles: "role-", nodes: "node-", profile_options: "p"}[kind];
-    rows(lists[kind]).forEach(function (li) { used[val(li, "id").trim()] = true; });
-    while (used[stem + n]) { n += 1; }
-    return stem + n;
+    return EmmEditor.nextId(rows(lists[kind]).map(function (li) { return val(li, "id").trim(); }),
+      {roles: "role-", nodes: "node-", profile_options: "p"}[kind]);
   }
 
   function add(kind, button) {
@@ -296,7 +293,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       if (name === "xml") { formLeft = data; xmlShown = xmlBox.value = body.scenario.xml; showXml(body.problems); }
       else { load(body.scenario); show(body.problems || [], collect()); }
       selectTab(name);
-    }, function (err) { EMM.say(alertBox, err.message); });
+    }, function (err) { EMM.say(alertBox, ed.failed(err).message); });
   }
   tabs.forEach(function (t, i) {
     t.addEventListener("click", function () { switchTo(t.getAttribute("data-tab")); });

@@ -151,3 +151,39 @@ def test_a_removed_statement_shows_by_its_words_under_one_heading(workbench, new
     gap = header["y"] - (heading["y"] + heading["height"])
     assert gap < 30  # 39 px while the caption kept its line (23 px: the heading's margin)
     assert page.js_errors == []
+
+
+ROLE_PLAY = ('<emm_role_play display_name="Live role-play"><role id="r1" start="a">Officer</role>'
+             '<node id="a"><narrative>Her papers are missing.</narrative>'
+             '<choice goto="end" points="2">Listen first</choice><choice goto="end" points="3">Refer at once</choice>'
+             '</node><node id="end" ending="true"><narrative>The end.</narrative></node></emm_role_play>')
+
+
+def test_a_role_play_choice_s_points_changed_after_an_ending_warns_at_that_field_as_a_warning(workbench, new_page):
+    """Decision 64 in the role-play's own editor: the warning sits at the choice's points, looks
+    like a warning (the editors' shared marking, emm-editor.js), and the save waits for "Save anyway"."""
+    scenario = workbench.add_scenario(ROLE_PLAY)
+    page = new_page(DESKTOP)
+    learner = student_id()
+    page.goto(workbench.scenario_url(scenario, learner))
+    page.locator(".emm-role-play [data-role=r1]").click()
+    page.locator(".emm-role-play [data-choice]").first.click()
+    page.locator(".emm-role-play .emm-rp-ending").wait_for()
+
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    editor = page.locator(".emm-rp-studio")
+    editor.locator("[data-problem-count]:not(:empty)").wait_for()
+    first = editor.locator("[data-list=nodes] > li").first
+    first.locator("details").first.evaluate("(d) => { d.open = true; }")
+    points = first.locator("[data-list=choices] > li").first.locator("[data-f=points]")
+    points.fill("0")
+    slot = first.locator("[data-list=choices] > li").first.locator("[data-e=points]")
+    slot.filter(has_text="its points were 2").wait_for()  # the live check, at the field
+    assert "emm-warning-text" in slot.get_attribute("class") and points.get_attribute("aria-invalid") is None
+    page.get_by_role("button", name="Save", exact=True).click()
+    anyway = page.get_by_role("button", name="Save anyway")
+    anyway.wait_for()
+    assert "emm-warning-text" in slot.get_attribute("class")
+    anyway.click()
+    editor.locator("[data-status]").filter(has_text="Saved.").wait_for()
+    assert page.js_errors == []
