@@ -119,8 +119,12 @@
   });
 
   EMM.request = function (runtime, element, handler, data) {
+    return EMM.requestTo(runtime.handlerUrl(EMM.root(element), handler), data);
+  };
+  /* the same POST to a handler's address the page already holds (the live room's) */
+  EMM.requestTo = function (url, data) {
     return {
-      url: runtime.handlerUrl(EMM.root(element), handler),
+      url: url,
       options: {
         method: "POST",
         credentials: "same-origin",
@@ -132,7 +136,10 @@
 
   /* the body, or a rejection {error, message} */
   EMM.post = function (runtime, element, handler, data) {
-    var req = EMM.request(runtime, element, handler, data);
+    return EMM.send(EMM.request(runtime, element, handler, data));
+  };
+  /* `req` ({url, options}: EMM.request, EMM.requestTo) sent: the body, or a rejection {error, message} */
+  EMM.send = function (req) {
     return EMM.fetch(req.url, req.options).then(function (response) {
       return response.json().catch(function () {
         return {error: EMM.LOCAL_CODES.BAD_RESPONSE, message: EMM.gettext("The server sent an unexpected answer. Please try again.")};

@@ -217,20 +217,14 @@
 
   Presenter.prototype.session = function (action) {
     var self = this;
-    EMM.fetch(this.sessionUrl, {
-      method: "POST", credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": EMM.csrf()},
-      body: JSON.stringify({action: action})
-    }).then(function (response) {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      return response.json();
-    }).then(function (body) {
+    EMM.send(EMM.requestTo(this.sessionUrl, {action: action})).then(function (body) {
       self.tags = {};
       self.showState(body.s);
       self.focusNext();
       self.poll();
-    }, function () {
-      self.status(self.root.getAttribute("data-text-error"));
+    }, function (err) {
+      /* the server's refusal in its words (staff only...); no answer at all: the room's own line */
+      self.status(EMM.isLost(err) ? self.root.getAttribute("data-text-error") : err.message);
     });
   };
 
