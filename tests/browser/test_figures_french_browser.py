@@ -22,10 +22,6 @@ def fr(text):
         return LmsI18nService().gettext(text)
 
 
-if fr("Submitted: {score}.") == "Submitted: {score}.":
-    pytestmark = [pytest.mark.browser, pytest.mark.skip(
-        reason="the French catalogue lacks issue 10's figures (merge /work/notes/tr-figures-fr.po, then compile)")]
-
 CASE = """
 <emm_case_study display_name="Deux questions" attempts_allowed="2" grade_policy="last">
   <question id="q1" type="multiple" partial_credit="true" points="3">
