@@ -12,7 +12,7 @@ from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.i18n import N_
 from ..common.settings import settings_fields
-from . import content, editor, learner, olx, validation, views
+from . import content, editor, export, learner, olx, validation, views
 
 
 class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTINGS), EmmBlockBase):
@@ -49,4 +49,4 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
     def export_csv(self, request, suffix=""):
         """GET: every figure of the report as a CSV (course staff only); ``…/export_csv/excel``, its
         Excel variant (``common.export.excel``)."""
-        return views.csv_response(self, suffix)
+        return export.csv_response(self, suffix)

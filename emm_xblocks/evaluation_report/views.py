@@ -9,11 +9,9 @@ from datetime import UTC, datetime
 
 from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
-from webob import Response
 
 from ..common import charts, descriptions, pairs, platform, summary
-from ..common.errors import staff_only
-from ..common.export import EXCEL, content_disposition, csv_lines, dialect_of, excel_link
+from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language
 from ..common.numbers import long_date
 from ..likert import content as likert
@@ -83,20 +81,6 @@ def _safe_langs(data):
                 c["lang"] = mark_safe(c["lang"])  # noqa: S308 - ours
     for p in data["learning"]:
         p["lang"] = p["figures"]["lang"] = mark_safe(p["lang"])  # noqa: S308 - ours
-
-
-def csv_response(block, suffix=""):
-    """Every figure of the report as a CSV (UTF-8 with a BOM, formula-safe cells, the report's name
-    as the file's, RFC 6266), for course staff only; its Excel variant for the suffix ``excel``
-    (``common.export.dialect_of``)."""
-    _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    dialect = dialect_of(suffix, block.numbers().language)
-    body = b"".join(csv_lines(report.csv_rows(figures(block), _), dialect))
-    return Response(body=body, content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(block.load_content().display_name, "csv",
-                                                            fallback="evaluation-report", dialect=dialect))
 
 
 def student_view(block):
