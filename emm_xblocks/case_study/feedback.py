@@ -55,7 +55,7 @@ def worded(data, numbers, _, ngettext, kept=None):
     """``data`` with its words in the learner's language: ``message`` (the score) and
     ``announcement`` (what the live region says: the score, then each question's verdict).
     ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form;
-    ``kept``: the grade the LMS holds when the current key would count another (``views.kept_grade``):
+    ``kept``: the grade the LMS holds when the current key would count another (``StoredScoreMixin.held_grade_among``):
     the message names it, not the attempt as the current key scores it."""
     if not data.get("submitted") or not data.get("correctness", True):
         return data

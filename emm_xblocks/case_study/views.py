@@ -11,7 +11,7 @@ answers is read from the aggregate store here (a read, never a write).
 
 
 from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import COUNTED_ATTEMPT, attempts_left, counted_attempt, explain
+from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
 from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
@@ -206,7 +206,7 @@ def shown_feedback(block, case, data, read_only="", lang=None):
     shown = platform.correctness_available(block)
     state = block.learner_state()
     scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
-    kept = kept_grade(block, case, scores) if shown else None
+    kept = block.held_grade_among(case.grade_policy, scores) if shown else None
     if not shown:
         data = feedback.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
@@ -241,21 +241,12 @@ def grade_words(case, state, scores, words, kept=None):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
     ``scores`` (``learner.attempt_scores``; ``[]`` where correctness is not shown: no score).
-    ``words``: the panel's ``block.translators()``; ``kept``: ``kept_grade``'s (the grade the LMS
+    ``words``: the panel's ``block.translators()``; ``kept``: ``StoredScoreMixin.held_grade_among``'s (the grade the LMS
     holds, when the current key counts another)."""
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: feedback.score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0), kept=kept)
-
-
-def kept_grade(block, case, scores):
-    """The ``(earned, possible)`` the LMS holds for the learner when the current key would count
-    another from their stored attempts (``StoredScoreMixin.held_grade``), else None. ``scores``:
-    ``(earned, possible)`` of the stored attempts, oldest first (``learner.attempt_scores``)."""
-    if not scores:
-        return None
-    return block.held_grade(counted_attempt(case.grade_policy, scores))
 
 
 def document(block, case, outcome):
@@ -355,10 +346,10 @@ def user_state(block, case, state):
     """The learner's state for the apps (``student_view_user_state``): their draft or submitted
     answers, attempts, and -- where the platform's ``show_correctness`` allows -- the submitted
     attempt's score; when the current key would count another attempt than the grade the LMS
-    holds (``kept_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
+    holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
-    kept = kept_grade(block, case, attempt_scores(case, state.history)) if correctness else None
+    kept = block.held_grade_among(case.grade_policy, attempt_scores(case, state.history)) if correctness else None
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points
     if state.submitted and correctness:

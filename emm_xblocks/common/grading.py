@@ -16,7 +16,7 @@ import math
 from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
-from .attempts import percent
+from .attempts import counted_attempt, percent
 
 
 def is_higher_or_equal(old, new):
@@ -54,6 +54,14 @@ class StoredScoreMixin:
         if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(held, now, strict=True)):
             return None
         return held
+
+    def held_grade_among(self, policy, scores):
+        """``held_grade`` of the attempt that counts among ``scores`` (``(earned, possible)`` of the
+        learner's attempts, oldest first, with the current key or points) under ``policy``
+        (``common.attempts``: best or last); None with no attempt. The case study's and the
+        role-play's pages and apps' state name that grade (decisions 10, 64)."""
+        counted = counted_attempt(policy, scores)
+        return self.held_grade(counted) if counted is not None else None
 
     def keep_score(self, score):
         """Keep ``(earned, possible)`` as the learner's score and publish it."""

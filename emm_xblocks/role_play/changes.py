@@ -11,7 +11,7 @@ the old id, which "how others chose" by profile no longer shows).
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner ends another attempt, either of which counts their ended attempts the new way. A choice's
 points changed warn the same way (``common.live_edits.grades_kept``; the learner's page names the
-grade kept, ``views.kept_grade``).
+grade kept, ``StoredScoreMixin.held_grade_among``).
 ``carry_over``: nothing to carry.
 """
 

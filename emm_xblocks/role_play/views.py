@@ -9,7 +9,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 """
 
 from ..common import content_language, numbers, platform, profile
-from ..common.attempts import attempts_left, explain, percent
+from ..common.attempts import attempts_left, counted_attempt, explain, percent
 from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -29,23 +29,20 @@ def held_words(grade, _):
              "rescores.").format(grade=grade)
 
 
-def kept_grade(block, scenario, finished):
-    """The ``(earned, possible)`` the LMS holds for the learner when the current points would count
-    another from their ended attempts (``StoredScoreMixin.held_grade``: an author changed the
-    points since, "Save anyway", or staff overrode the grade), else None."""
-    if not finished:
-        return None
-    return block.held_grade(learner.counted_score(scenario, finished))
+def _attempt_scores(scenario, finished):
+    """``(earned, possible)`` of each ended attempt, oldest first, with the current points."""
+    return [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in finished]
 
 
 def grade_words(block, scenario, state, shown):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), and the grade the LMS holds when the
-    current points would give another (``kept_grade``); no score at all where correctness is not
+    current points would give another (``StoredScoreMixin.held_grade_among``); no score at all where correctness is not
     shown."""
     left = attempts_left(scenario.attempts_allowed, state.attempts)
-    scores = [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in state.finished] if shown else []
-    kept = kept_grade(block, scenario, state.finished) if shown else None
+    scores = _attempt_scores(scenario, state.finished) if shown else []
+    # the grade the LMS holds, where the current points count another (decision 64)
+    kept = block.held_grade_among(scenario.grade_policy, scores) if shown else None
     nums = block.numbers()
     return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(numbers.per_cent(percent(s)), 0),
                    block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0), kept=kept,
@@ -291,15 +288,16 @@ def user_state(block, scenario, state):
     """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
     used and left, the score that counts once an attempt has ended (None where the platform's
     ``show_correctness`` does not show it; the grade the LMS holds when the current points would
-    give another, ``kept_grade``, and ``grade_held`` then says so), and the profile the learner
+    give another, ``StoredScoreMixin.held_grade_among``, and ``grade_held`` then says so), and the profile the learner
     gave with their role ("" for none, or when the question is not asked)."""
     correctness = platform.correctness_available(block)
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
-    kept = kept_grade(block, scenario, state.finished) if correctness else None
+    scores = _attempt_scores(scenario, state.finished) if correctness else []
+    kept = block.held_grade_among(scenario.grade_policy, scores)
     score = None
-    if state.finished and correctness:
-        score = kept[0] if kept is not None else learner.counted_score(scenario, state.finished)[0]
+    if scores:
+        score = (kept or counted_attempt(scenario.grade_policy, scores))[0]
     return {
         "role": state.role,
         "step": len(state.path),
