@@ -16,7 +16,7 @@ import uuid
 from collections import defaultdict, namedtuple
 from contextlib import contextmanager, suppress
 
-from django.db import DatabaseError, IntegrityError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from . import inserts, statements, summary
@@ -52,6 +52,21 @@ def _claim_ids(block_key, user_key, slot):
     return statements.select(
         "claim", lambda b, u, s: Claim.objects.filter(block_key=b, user_key=u, slot=s).values_list("id")[:1],
         block_key, user_key, slot)
+
+
+def locks_rows():
+    """False where a write transaction holds the whole database from its first statement (SQLite
+    whose ``OPTIONS`` say ``transaction_mode`` IMMEDIATE or EXCLUSIVE, the workbench's and the
+    tests' settings: Django then begins every transaction so, ``sqlite3/base.py``): no
+    two of them run at once, so a per-user lock row would serialise nothing (SQLite has no
+    ``SELECT ... FOR UPDATE``: Django leaves the clause out) and only cost its first INSERT's own
+    commit. True on MySQL-class servers, which lock rows, and on SQLite in its default (DEFERRED)
+    mode, where two transactions may read before either writes."""
+    connection = transaction.get_connection()
+    if connection.vendor != "sqlite":
+        return True
+    mode = connection.settings_dict.get("OPTIONS", {}).get("transaction_mode") or "DEFERRED"
+    return mode.upper() not in ("IMMEDIATE", "EXCLUSIVE")
 
 
 def _ensure_claim_row(block_key, user_key, slot):
@@ -95,8 +110,9 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
     today = now.date()
     taken = now if attempt else None
     named = replace and user_key
+    locked = named and locks_rows()
     answers = {str(group): str(value) for group, value in answers.items()}
-    if named:
+    if locked:
         _ensure_claim_row(block_key, user_key, RESPONDENT)
     profile = summary.profile_of(answers)  # the submission's participant profile, if it gave one
     summary.ensure_rows(block_key, [k for group, value in answers.items()
@@ -115,10 +131,10 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                 _claims(block_key, claim[0], [claim[1], tag] if tag else [claim[1]], taken)
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
-        if named:
-            # the lock row: one request of this user at a time past this line
+        if locked:  # the lock row: one request of this user at a time past this line
             statements.select("respondent lock", lambda b, u: Claim.objects.select_for_update().filter(
                 block_key=b, user_key=u, slot=RESPONDENT).values_list("id"), block_key, user_key)
+        if named:
             # a plain read (the snapshot starts here, after the lock: it sees the rows of the request
             # that held it), then deletes by primary key: no index range is locked
             old = statements.select("respondent answers", lambda b, u: Answer.objects.filter(

@@ -48,6 +48,22 @@ def test_named_submissions_of_one_learner_at_once_leave_one():
     assert Comment.objects.filter(block_key="blk", user_key="alice").count() == 1
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's transaction modes (MariaDB always locks the row)")
+def test_sqlite_takes_the_learner_s_lock_row_only_where_transactions_may_overlap(monkeypatch):
+    """The race above holds on SQLite because the settings begin every transaction IMMEDIATE (the
+    database's one write lock from the first statement), so no lock row is kept there; in SQLite's
+    default mode two transactions may both read a learner's earlier rows before either writes, and
+    the learner's lock row is taken as on MariaDB."""
+    options = connection.settings_dict["OPTIONS"]
+    monkeypatch.setitem(options, "transaction_mode", None)
+    store.record("blk", {"a": "1"}, user_key="alice", replace=True)
+    monkeypatch.setitem(options, "transaction_mode", "IMMEDIATE")
+    store.record("blk", {"a": "2"}, user_key="bob", replace=True)
+    store.record("blk", {"a": "3"}, user_key="bob", replace=True)
+    assert list(Claim.objects.filter(slot=store.RESPONDENT).values_list("user_key", flat=True)) == ["alice"]
+    assert summary.tallies("blk") == {"a": {"1": 1, "3": 1}}
+
+
 def claimed(slot, user="learner"):
     return Claim.objects.filter(block_key="blk", user_key=user, slot=slot).exists()
 
