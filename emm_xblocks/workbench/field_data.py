@@ -17,9 +17,17 @@ fields over it (a field another request saved since is kept), one ``UPDATE`` per
 the request then holds the saved fields alone (``self._cache.update(pending_updates)``), so a field
 read after the save that it did not hold is read as unset.
 
+A read never makes a row: ``get_many`` reads the learner's rows with a filter
+(``_get_student_modules``), so a learner who only looked at a block has none and every field reads
+as its default; the row is made by the first save (``set_many``'s ``get_or_create``, the state in
+the new row), an update otherwise, each in its own transaction (``transaction.atomic``; handlers run
+``non_atomic_requests``).
+
 ``RowsReadOnce`` does the same over xblock-sdk's table: each row read at its first field and kept
 for the request (the workbench makes a runtime, so a field-data service, per request:
-``workbench/views.py``), a save one read-and-overlay per row. For ``Scope.user_state`` the copy
+``workbench/views.py``), a missing row read as no field (xblock-sdk's own read,
+``XBlockState.get_for_key``, makes one, and commits it, for each first look at a block), a save
+one read-and-overlay per row in one transaction, which makes the row if it is missing. For ``Scope.user_state`` the copy
 after a save is what the LMS's is; for the other scopes (content and settings, which the LMS reads
 from the modulestore, and the small scopes the LMS keeps one row per field) the saved fields are
 laid over the copy.
@@ -27,7 +35,8 @@ laid over the copy.
 
 import json
 
-from workbench.models import XBlockState
+from django.db import transaction
+from workbench.models import XBlockState, shorten_scope_name
 from workbench.runtime import WorkbenchDjangoKeyValueStore
 from xblock.fields import Scope
 from xblock.runtime import KvsFieldData
@@ -40,6 +49,31 @@ def _row_of(key):
     return key.scope, key.block_scope_id, key.user_id
 
 
+def _scope_name(key):
+    """The ``scope`` column of the key's row, as ``XBlockState.get_for_key`` names it (``workbench/models.py``)."""
+    return shorten_scope_name(key.scope.attr_name if key.scope in (Scope.parent, Scope.children)
+                              else key.scope.block.attr_name)
+
+
+def _rows_of(key):
+    """The key's row (at most one: every row is made by ``get_for_key`` or ``_new_row``, under the
+    write lock of a transaction on SQLite), as a query."""
+    return XBlockState.objects.filter(scope=_scope_name(key), scope_id=key.block_scope_id, user_id=key.user_id)
+
+
+def _new_row(key, state):
+    """The row ``XBlockState.get_for_key`` would make for ``key`` (its scenario and tag taken from the
+    scope id, none for the ``type`` and ``all`` scopes), holding ``state``: made with its state in
+    one INSERT, as ``set_many``'s ``get_or_create(defaults=...)`` makes a ``StudentModule``."""
+    scope = _scope_name(key)
+    if scope in ("type", "all"):
+        scenario, tag = None, key.block_scope_id
+    else:
+        scenario, tag, _rest = key.block_scope_id.split(".", 2)
+    return XBlockState(scope=scope, scope_id=key.block_scope_id, user_id=key.user_id, scenario=scenario, tag=tag,
+                       state=state)
+
+
 class RowsReadOnce(WorkbenchDjangoKeyValueStore):
     """xblock-sdk's key-value store with each row read once (see the module's docstring)."""
 
@@ -49,7 +83,8 @@ class RowsReadOnce(WorkbenchDjangoKeyValueStore):
     def _fields(self, key):
         row = _row_of(key)
         if row not in self._rows:
-            self._rows[row] = json.loads(XBlockState.get_for_key(key).state)
+            kept = _rows_of(key).values_list("state", flat=True)[:1]
+            self._rows[row] = json.loads(kept[0]) if kept else {}
         return self._rows[row]
 
     def get(self, key):
@@ -66,9 +101,13 @@ class RowsReadOnce(WorkbenchDjangoKeyValueStore):
         for key, value in update_dict.items():
             by_row.setdefault(_row_of(key), (key, {}))[1][key.field_name] = value
         for row, (key, saved) in by_row.items():
-            record = XBlockState.get_for_key(key)
-            record.state = self._to_json_str({**json.loads(record.state), **saved})
-            record.save()
+            with transaction.atomic():  # on SQLite (BEGIN IMMEDIATE) two first saves make one row, not two
+                record = _rows_of(key).first()
+                if record is None:
+                    _new_row(key, self._to_json_str(saved)).save(force_insert=True)
+                else:
+                    record.state = self._to_json_str({**json.loads(record.state), **saved})
+                    record.save(update_fields=["state"])
             if key.scope == Scope.user_state:
                 self._rows[row] = dict(saved)
             else:

@@ -122,3 +122,25 @@ def test_a_first_attempt_sent_from_two_tabs_is_kept_once(transactional_db, monke
     block = WorkbenchRuntime("tapper").get_block(usage)
     assert (block.attempts, block.answers, len(block.history)) == (1, {"q1": "b"}, 1)
     assert list(Claim.objects.filter(block_key=str(usage)).values_list("slot", flat=True)) == ["attempt-1"]
+
+
+def test_a_learner_who_only_looks_has_no_row_and_the_first_save_makes_one(db):
+    """``DjangoXBlockUserStateClient.get_many`` reads with a filter: a learner who only opened a
+    block has no ``StudentModule`` row, every field its default; ``set_many``'s ``get_or_create``
+    makes the row at the first save, with the saved fields in it."""
+    from workbench.models import XBlockState
+
+    runtime = WorkbenchRuntime()
+    runtime.id_generator.set_scenario("looker")
+    usage = runtime.parse_xml_string(CASE)
+    WorkbenchRuntime("looker").get_block(usage).render("student_view")
+    assert not XBlockState.objects.filter(user_id="looker").exists()
+    request = RowsReadOnce()
+    with pytest.raises(KeyError):
+        request.get(key("answers", "looker"))
+    assert not request.has(key("attempts", "looker"))
+    request.set_many({key("attempts", "looker"): 1})
+    assert [json.loads(state) for state in XBlockState.objects.filter(user_id="looker").values_list(
+        "state", flat=True)] == [{"attempts": 1}]
+    assert submit(usage, "looker", "a").status_code == 200
+    assert XBlockState.objects.filter(user_id="looker", scope_id=str(usage)).count() == 1
