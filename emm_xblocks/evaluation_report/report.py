@@ -1,8 +1,12 @@
-"""The course's reaction figures (Kirkpatrick level 1; pure): ``reaction(evaluations, min_group, _)``.
+"""The course's reaction figures (Kirkpatrick level 1; pure): ``reaction(evaluations, min_group, _,
+headline_statement, numbers, page_language)``.
 
 ``evaluations``: ``[(block key, survey, tallies, respondents)]`` -- each Likert evaluation of the
-course as it asked (``likert.content.Survey``), its answers' counts (``tallies[statement][value]``)
-and its respondents, in the order they were first answered. Per evaluation, per statement: n, the
+course as it asked (``likert.content.Survey``), its answers' counts as the store keeps them
+(``tallies[group][value]``, a group a statement id marked with its scale's epoch,
+``likert.epochs``) and its respondents, in the order they were first answered. Only the answers
+given on the evaluation's current scale to its current statements are counted, as on its own
+results panel (``epochs.split_tallies``). Per evaluation, per statement: n, the
 distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
 figures as the evaluation's own panel); an evaluation or statement below ``min_group`` (or the
 evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
@@ -39,6 +43,7 @@ from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
 from ..likert import perspectives
 from ..likert.content import CUSTOM
+from ..likert.epochs import split_tallies
 from ..likert.statistics import diverging_segments, headline, statement_stats
 
 AGREE = "agree"
@@ -46,7 +51,9 @@ AGREE = "agree"
 
 def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_language=""):
     survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
-    rows = statement_stats(survey, tallies, respondents)
+    # what the evaluation's own panel counts: the answers on its scale now, to its statements now
+    current, _apart = split_tallies(survey, tallies)
+    rows = statement_stats(survey, current, respondents)
     lang = content_language.attr(survey.content_language, page_language)
     statements = [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
                    "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,

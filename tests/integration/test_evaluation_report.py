@@ -12,9 +12,11 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import translation
 
+from emm_xblocks.likert import editor as likert_editor
 from emm_xblocks.models import EvaluationDescription
 from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
 from tests.integration.test_knowledge_check import CHECK, HALF, RIGHT, WRONG
+from tests.integration.test_live_edits import form, save
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
 
@@ -627,3 +629,18 @@ def test_the_printed_summary_says_when_and_for_which_course_and_what_its_headlin
     assert f"Produit le {today}, cours {platform.course_key}" in summary
     assert "(10 réponses) Évaluations : Jour 1 ; Jour 3" in summary  # the two it pools
     assert "Jour 1\u202f; Jour 3" in page
+
+
+def test_after_a_scale_change_the_report_counts_the_answers_given_on_the_scale_asked_now(platform):
+    """As the evaluation's own results panel does (``likert.epochs.split_tallies``): the answers
+    given on the earlier scale are neither relabelled with the new scale's words nor pooled into
+    its figures or the headline."""
+    day1 = platform.add(DAY.format(name="Day 1", extra='min_group_size="1"', more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="1" headline_statement="relevance"'),
+                          platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 3, "pace": 5})  # agree5: "Neither", "Strongly agree"
+    assert save(platform, day1, dict(form(platform, day1, likert_editor), scale="agree4"), confirm=True).status == 200
+    answer(platform, day1, 2, lambda i: {"relevance": 4, "pace": 1}, prefix="q")  # agree4: "Strongly agree"
+    page = visible(staff_page(platform, report))
+    assert re.search(r"relevant to my work\. 2 (.*?) 100% 100% 4\b", page), page
+    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (2 answers)" in page
