@@ -22,7 +22,7 @@ from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
-from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
 class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -67,7 +67,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
 
     def calculate_score(self):
         """Every attempt rescored from its stored answers with the current key; best or last counts."""
-        return Score(*learner.counted_score(self.load_content(), self.history))
+        return Score(*scoring.counted_score(self.load_content(), self.history))
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

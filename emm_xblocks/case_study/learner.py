@@ -20,7 +20,7 @@ from ..common.questions import clean_choice
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
-from .scoring import attempt_parts, marks, score_attempt, total
+from .scoring import attempt_scores, counted_score, marks, total
 from .validation import playable
 
 
@@ -111,16 +111,6 @@ def _refuse_if_submitted(state, _):
 def _refuse_if_no_attempts(case, state, _):
     if attempts_left(case.attempts_allowed, state.attempts) == 0:
         raise ActionError("no_attempts_left", _("You have no attempts left."))
-
-
-def attempt_scores(case, history):
-    """``(earned, possible)`` of every stored attempt, oldest first."""
-    return [score_attempt(case, *attempt_parts(h)) for h in history]
-
-
-def counted_score(case, history):
-    """The ``(earned, possible)`` that counts for the grade (``(0, max)`` before any attempt)."""
-    return counted_attempt(case.grade_policy, attempt_scores(case, history)) or (0.0, case.max_points)
 
 
 def _shown(case, state, shown):

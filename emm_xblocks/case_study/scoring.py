@@ -14,6 +14,7 @@ Scores are exact floats (``math.fsum``: three thirds make 1); only the page roun
 
 import math
 
+from ..common.attempts import counted_attempt
 from ..common.questions import choice_fraction, status_of
 from .content import CORRECT, INCORRECT, PENDING, REFLECTION, SHOW_NEVER, SHOW_SUBMITTED
 
@@ -58,6 +59,17 @@ def attempt_parts(attempt):
     answers = attempt.get("answers") if isinstance(attempt.get("answers"), dict) else {}
     ticks = attempt.get("ticks") if isinstance(attempt.get("ticks"), dict) else None
     return answers, ticks
+
+
+def attempt_scores(case, history):
+    """``(earned, possible)`` of every stored attempt (``history``), oldest first, with the current key."""
+    return [score_attempt(case, *attempt_parts(h)) for h in history]
+
+
+def counted_score(case, history):
+    """The ``(earned, possible)`` the LMS gets: the attempt that counts (``grade_policy``), ``(0, max)``
+    before any attempt."""
+    return counted_attempt(case.grade_policy, attempt_scores(case, history)) or (0.0, case.max_points)
 
 
 def answers_revealed(case, submitted, attempts, full_marks):

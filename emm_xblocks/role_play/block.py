@@ -24,7 +24,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
-from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
 class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -64,14 +64,14 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     has_score = True
 
     def max_score(self):
-        return learner.MAX_SCORE
+        return scoring.MAX_SCORE
 
     def has_submitted_answer(self):
         return bool(self.finished)
 
     def calculate_score(self):
         """From the stored paths of the ended attempts, with the current scenario (best or last), exact."""
-        return Score(*learner.counted_score(self.load_content(), self.finished))
+        return Score(*scoring.counted_score(self.load_content(), self.finished))
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

@@ -19,9 +19,9 @@ from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
 from . import events, paths, perspectives
+from .scoring import MAX_SCORE, attempt_scores, stored_score
 from .validation import playable
 
-MAX_SCORE = 1.0
 MAX_KEPT_ATTEMPTS = 50
 
 
@@ -50,7 +50,7 @@ def choice_token(secret, attempt, step, node_id, index):
 def repaired(scenario, state, _):
     """``(state, notice)``: a path the author's edits broke starts again at the role's start (or
     at the choice of a role, if the role is gone); ``notice`` tells the learner ("" if nothing changed).
-    A finished attempt stays finished, its score kept (``attempt_score``: the one it earned): the
+    A finished attempt stays finished, its score kept (``scoring.attempt_score``: the one it earned): the
     page shows its outcome and its path as far as it still exists (``views.panel_context``)."""
     if not state.role:
         return state, ""
@@ -69,36 +69,13 @@ def repaired(scenario, state, _):
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))
 
 
-# ------------------------------------------------------------------ scores
-def _stored_score(attempt):
-    try:
-        return float(attempt.get("score", 0.0))
-    except (AttributeError, TypeError, ValueError):
-        return 0.0
-
-
-def attempt_score(scenario, attempt):
-    """An ended attempt's score with the current scenario; the score it earned then if the
-    author removed its path."""
-    role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
-    if role is not None and paths.path_is_valid(scenario, attempt.get("path", []), attempt.get("taken", [])):
-        return paths.score(scenario, role, attempt["path"], attempt["taken"])
-    return _stored_score(attempt)
-
-
-def counted_score(scenario, finished):
-    """``(earned, possible)`` of the ended attempt that counts (``grade_policy``); 0 with none."""
-    scores = [(attempt_score(scenario, a), MAX_SCORE) for a in finished]
-    return counted_attempt(scenario.grade_policy, scores) or (0.0, MAX_SCORE)
-
-
 def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
     """The ended attempts worth keeping: the most recent ones and, when it is older, the best one
     (by the score it earned), so the "best" policy never drops as poor attempts pile up."""
     if len(finished) <= limit:
         return finished
     recent = finished[-(limit - 1):]
-    scores = [(_stored_score(a), MAX_SCORE) for a in finished]
+    scores = [(stored_score(a), MAX_SCORE) for a in finished]
     best = counted_attempt(COUNT_BEST, scores)
     if best in scores[-(limit - 1):]:
         return recent
@@ -125,7 +102,7 @@ def _finish(scenario, state, done, notice="", writes=()):
     value = paths.score(scenario, role, state.path, state.taken)
     finished = kept_attempts([*state.finished, {"role": state.role, "path": list(state.path),
                                                 "taken": list(state.taken), "score": value}])
-    scores = [(attempt_score(scenario, a), MAX_SCORE) for a in finished[:-1]] + [(value, MAX_SCORE)]
+    scores = [*attempt_scores(scenario, finished[:-1]), (value, MAX_SCORE)]
     if scenario.show_others:
         # one row per decision of this learner's latest finished path, and one for its ending,
         # with the role played (perspectives): going back, choosing again or replaying never

@@ -14,7 +14,7 @@ from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.waiting import note_html
-from . import content, editor, learner, others, paths, play_html, validation
+from . import content, editor, learner, others, paths, play_html, scoring, validation
 
 
 def _steps(scenario, path, taken):
@@ -29,24 +29,25 @@ def held_words(grade, _):
              "rescores.").format(grade=grade)
 
 
-def _attempt_scores(scenario, finished):
-    """``(earned, possible)`` of each ended attempt, oldest first, with the current points."""
-    return [(learner.attempt_score(scenario, a), learner.MAX_SCORE) for a in finished]
-
-
-def grade_words(block, scenario, state, shown):
+def grade_words(scenario, state, scores, words, held=None):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
-    that can lower the grade (``common.attempts.explain``), and the grade the LMS holds when the
-    current points would give another (``StoredScoreMixin.held_grade_among``); no score at all where correctness is not
-    shown."""
-    left = attempts_left(scenario.attempts_allowed, state.attempts)
-    scores = _attempt_scores(scenario, state.finished) if shown else []
-    # the grade the LMS holds, where the current points count another (decision 64)
-    kept = block.held_grade_among(scenario.grade_policy, scores) if shown else None
-    nums = block.numbers()
-    return explain(scenario.grade_policy, scores, left, lambda s: nums.percent(numbers.per_cent(percent(s)), 0),
-                   block.ugettext, block.ungettext, count=lambda n: nums.number(n, 0), kept=kept,
-                   held_words=held_words)
+    that can lower the grade (``common.attempts.explain``), from the learner's ended attempts'
+    ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score), as the
+    case study's ``views.grade_words``. ``words``: the panel's ``block.translators()``; ``held``:
+    ``StoredScoreMixin.held_grade_among``'s (the grade the LMS holds, when the current points count
+    another: decision 64)."""
+    _, ngettext, nums = words
+    return explain(scenario.grade_policy, scores, attempts_left(scenario.attempts_allowed, state.attempts),
+                   lambda s: nums.percent(numbers.per_cent(percent(s)), 0), _, ngettext,
+                   count=lambda n: nums.number(n, 0), kept=held, held_words=held_words)
+
+
+def _grade(block, scenario, state, shown):
+    """``grade_words`` of the learner's panel: their ended attempts scored once with the current
+    points, and the grade the LMS holds; no score where correctness is not ``shown``."""
+    scores = scoring.attempt_scores(scenario, state.finished) if shown else []
+    held = block.held_grade_among(scenario.grade_policy, scores) if shown else None
+    return grade_words(scenario, state, scores, block.translators(), held)
 
 
 def _ending(block, scenario, state, node):
@@ -84,12 +85,12 @@ def _ending(block, scenario, state, node):
 def _kept(block, scenario, state):
     """A finished attempt whose path the author's edits broke since (``learner.repaired`` keeps it
     finished): the outcome it reached, if that node is still an ending; the score it earned then
-    (``learner.attempt_score``: the one stored, which the grade counts); the path as far as it still
+    (``scoring.attempt_score``: the one stored, which the grade counts); the path as far as it still
     exists (``paths.kept_steps``); the best path now. No split: no figure knows this path."""
     node = scenario.node(state.path[-1]) if state.path else None
     node = node if node is not None and node.ending else None
     role = scenario.role(state.role)
-    value = learner.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
+    value = scoring.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
     score = numbers.rounded(numbers.per_cent(value))
     shown = platform.correctness_available(block)
     route = paths.playable_best_route(scenario, role.start) if role is not None else []
@@ -106,7 +107,7 @@ def _kept(block, scenario, state):
         "best_steps": [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None],
         "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
         "can_restart": attempts_left(scenario.attempts_allowed, state.attempts) != 0,
-        "grade": grade_words(block, scenario, state, shown),
+        "grade": _grade(block, scenario, state, shown),
     }
 
 
@@ -141,7 +142,7 @@ def panel_context(block, scenario, state, notice=""):
         last_label=last.label if last else "",
         can_restart=left != 0,
     )
-    ctx["grade"] = grade_words(block, scenario, state, platform.correctness_available(block))
+    ctx["grade"] = _grade(block, scenario, state, platform.correctness_available(block))
     if state.ended:
         return dict(ctx, **_ending(block, scenario, state, node))
     secret = block.choice_secret()
@@ -293,11 +294,11 @@ def user_state(block, scenario, state):
     correctness = platform.correctness_available(block)
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
-    scores = _attempt_scores(scenario, state.finished) if correctness else []
-    kept = block.held_grade_among(scenario.grade_policy, scores)
+    scores = scoring.attempt_scores(scenario, state.finished) if correctness else []
+    held = block.held_grade_among(scenario.grade_policy, scores)
     score = None
     if scores:
-        score = (kept or counted_attempt(scenario.grade_policy, scores))[0]
+        score = (held or counted_attempt(scenario.grade_policy, scores))[0]
     return {
         "role": state.role,
         "step": len(state.path),
@@ -305,6 +306,6 @@ def user_state(block, scenario, state):
         "attempts": state.attempts,
         "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
         "score": score,
-        "grade_held": kept is not None and score is not None,
+        "grade_held": held is not None and score is not None,
         "profile": state.learner_profile if scenario.asks_profile else "",
     }

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from emm_xblocks.common import olx as common_olx
-from emm_xblocks.role_play import editor, learner, olx, paths, validation
+from emm_xblocks.role_play import editor, learner, olx, paths, scoring, validation
 from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
 
@@ -438,13 +438,13 @@ def test_the_counted_attempt_is_exact_and_follows_the_policy():
     thirds = sc([N("a", C("b", 2), C("end", 3)), N("b", C("end")), N("end", ending=True)])
     two_of_three = {"role": "r", "path": ["a", "b", "end"], "taken": [0, 0], "score": 0.0}
     full = {"role": "r", "path": ["a", "end"], "taken": [1], "score": 0.0}
-    assert learner.counted_score(thirds, [two_of_three]) == (2 / 3, 1.0)  # not 0.6667
-    assert learner.counted_score(thirds, [full, two_of_three]) == (1.0, 1.0)
+    assert scoring.counted_score(thirds, [two_of_three]) == (2 / 3, 1.0)  # not 0.6667
+    assert scoring.counted_score(thirds, [full, two_of_three]) == (1.0, 1.0)
     last = Scenario(roles=thirds.roles, nodes=thirds.nodes, grade_policy="last")
-    assert learner.counted_score(last, [full, two_of_three]) == (2 / 3, 1.0)
-    assert learner.counted_score(thirds, []) == (0.0, 1.0)
+    assert scoring.counted_score(last, [full, two_of_three]) == (2 / 3, 1.0)
+    assert scoring.counted_score(thirds, []) == (0.0, 1.0)
     gone = {"role": "r", "path": ["a", "x", "end"], "taken": [0, 0], "score": 0.25}
-    assert learner.counted_score(thirds, [gone]) == (0.25, 1.0)  # a removed path keeps what it earned
+    assert scoring.counted_score(thirds, [gone]) == (0.25, 1.0)  # a removed path keeps what it earned
 
 
 def test_kept_attempts_keep_the_best_one_among_the_recent():

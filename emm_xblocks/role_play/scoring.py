@@ -1,0 +1,41 @@
+"""Scoring a role-play's ended attempts, and the grade the LMS gets (pure).
+
+An attempt's score is a fraction of its role's best (``paths.score``: 0 to 1, exact), recomputed
+with the current points while its path still exists in the scenario (so a rescore after the
+author fixes the points applies); an attempt whose path the author removed keeps the score it
+earned then, stored with it (``{role, path, taken, score}``). Which attempt counts is
+``common.attempts.counted_attempt``; the LMS applies ``weight``.
+"""
+
+from ..common.attempts import counted_attempt
+from . import paths
+
+MAX_SCORE = 1.0
+
+
+def stored_score(attempt):
+    """The score an ended attempt earned when it ended (0 for a damaged one)."""
+    try:
+        return float(attempt.get("score", 0.0))
+    except (AttributeError, TypeError, ValueError):
+        return 0.0
+
+
+def attempt_score(scenario, attempt):
+    """An ended attempt's score with the current scenario; the score it earned then if the
+    author removed its path."""
+    role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
+    if role is not None and paths.path_is_valid(scenario, attempt.get("path", []), attempt.get("taken", [])):
+        return paths.score(scenario, role, attempt["path"], attempt["taken"])
+    return stored_score(attempt)
+
+
+def attempt_scores(scenario, finished):
+    """``(earned, possible)`` of each ended attempt (``finished``), oldest first, with the current points."""
+    return [(attempt_score(scenario, a), MAX_SCORE) for a in finished]
+
+
+def counted_score(scenario, finished):
+    """The ``(earned, possible)`` the LMS gets: the ended attempt that counts (``grade_policy``),
+    ``(0, 1)`` with none."""
+    return counted_attempt(scenario.grade_policy, attempt_scores(scenario, finished)) or (0.0, MAX_SCORE)
