@@ -2,10 +2,6 @@
 preview, the Studio editor, the mobile apps' data, and the results panel's figures
 (``results_json``, from the aggregate store's summary)."""
 
-from html import escape
-
-from django.utils.safestring import mark_safe
-
 from ..common import answer_rows, content_language, profile, recovery, store, summary
 from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
@@ -13,52 +9,8 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from . import content, editor, learner, perspectives, results, validation
 from .epochs import split_tallies
-from .page_html import page_html
+from .page_html import page_html, statements_html
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
-
-
-def _statements_html(block, survey, state, labels, locked, _, lang=""):
-    """The statements' fieldsets, one radio button per point of the scale.
-
-    Built here rather than by a template loop: 8 statements of 6 options are some 300 template
-    variables, most of a render's time in Django's template engine (``make bench-speed``). The
-    markup is the one the template wrote, one line per element (the learner downloads no blank
-    lines), every value escaped as Django's autoescape escapes it
-    (``django.utils.html.escape`` is ``html.escape``); the translation of a ``{% trans "..." %}``
-    literal is safe for Django; here every translation is escaped too (a catalogue is text).
-    ``state``: the learner's (``learner.State``); ``_``: the block's ``gettext`` (``translators()``);
-    ``lang``: the author's language where the page declares it (``block.author_lang``)."""
-    dom = escape(block.dom_id())
-    answers = state.answers if _answers_on_this_scale(survey, state) else {}
-    disabled = " disabled" if locked else ""
-    # a custom scale's labels are the author's words, in their own direction; a preset's translated
-    own = f' dir="auto"{lang}' if survey.scale == content.CUSTOM else ""
-    points = [(str(v), escape(label), "", own) for v, label in enumerate(labels, start=1)]
-    if survey.allow_na:
-        points.append((content.NA, escape(_("Not applicable")), " emm-option-na", ""))
-    required_attr = ' data-required="true"'
-    required = escape(_("(required)"))  # outside the f-string: xgettext cannot read it there
-    required_mark = f'<span class="emm-req" aria-hidden="true"> *</span><span class="emm-sr"> {required}</span>'
-    out = []
-    for i, st in enumerate(survey.statements):
-        name, sid = f"{dom}-{i}", escape(st.id)
-        chosen = str(answers.get(st.id, ""))
-        out.append(
-            f'\n<fieldset class="emm-statement" data-statement="{sid}"'
-            f'{required_attr if st.required else ""}>\n'
-            f'<legend id="{name}-legend"><span class="emm-num">{i + 1}.</span>'
-            f' <span dir="auto"{lang}>{escape(st.text)}</span>'
-            f'{required_mark if st.required else ""}</legend>\n'
-            f'<div class="emm-scale" style="--emm-points: {len(labels)}">\n')
-        for value, label, na, direction in points:
-            out.append(
-                f'<label class="emm-option{na}" for="{name}-{value}">'
-                f'<input type="radio" id="{name}-{value}" name="{name}" value="{value}"'
-                f'{" checked" if chosen == value else ""}{disabled}>'
-                f' <span{direction}>{label}</span></label>\n')
-        out.append(f'</div>\n<p class="emm-field-error" id="{name}-error" data-error-for="{sid}"'
-                   ' hidden></p>\n</fieldset>')
-    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
 
 
 def _answers_on_this_scale(survey, state):
@@ -94,7 +46,8 @@ def student_view(block):
         "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements_html": _statements_html(block, survey, state, labels, locked, words[0], author_lang),
+        "statements_html": statements_html(block.dom_id(), survey, state.answers if _answers_on_this_scale(
+            survey, state) else {}, labels, locked, words[0], author_lang),
         "author_lang": author_lang,
         "submitted": state.submitted,
         "locked": locked,
