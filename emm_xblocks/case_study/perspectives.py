@@ -40,6 +40,14 @@ def recorded(case, answers):
     return rows
 
 
+def answered(q, counts, submissions):
+    """How many of ``submissions`` answered choice question ``q``, the denominator of its shares:
+    a single-choice question's answers (``counts``, summed: a question added after some
+    submissions was answered by fewer), a multiple-choice one's every submission (each may tick
+    several options, or none)."""
+    return sum(counts) if q.kind == SINGLE else submissions
+
+
 def counter(q):
     """How many answers chose each option of choice question ``q`` (a single-choice question's row
     is ``q.id`` -> option id, a multiple-choice one's ``q.id.option`` -> "1"): a function of ``tallies`` (the
@@ -83,13 +91,11 @@ class ProfileSplit:
         a group per profile option with participants (an option removed since, with answers, after
         them by id), then who did not say (``common.profile.NOT_SAID``); ``counts``: the group's
         answers in ``q.options``' order (read only when the group is shown). A group's size is who
-        answered ``q`` in it: a single-choice question's answers (a question added later was
-        answered by fewer), a multiple-choice one's every submission of the group (each may tick
-        several options, or none); a withheld group (``shown`` False: ``small``, below the
+        answered ``q`` in it (``answered``); a withheld group (``shown`` False: ``small``, below the
         minimum group size, or withheld to protect a small one) has no figure to show.
         ``counts_of``: ``counter(q)``, which the caller has (it counts all participants with it)."""
         counted = {key: counts_of(tallies) for key, tallies in self.groups.items()}
-        sizes = {key: sum(counts) for key, counts in counted.items()} if q.kind == SINGLE else self.people
+        sizes = {key: answered(q, counts, self.people[key]) for key, counts in counted.items()}
         return [(key, group, counted[key])
                 for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo)]
 

@@ -29,10 +29,9 @@ from . import (
     perspectives,
     validation,
 )
-from .content import REFLECTION, SINGLE, size_bytes
-from .learner import attempt_scores
+from .content import REFLECTION, size_bytes
 from .page_html import page_html
-from .scoring import marks, total
+from .scoring import attempt_scores, marks, total
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
 SHOWANSWER_NEVER = "never"  # the platform's ``showanswer`` setting (xmodule/capa_block.py, SHOWANSWER)
@@ -133,7 +132,7 @@ def distribution(block, case, words):
             continue
         counter = perspectives.counter(q)
         counts = counter(tallies)
-        n = sum(counts) if q.kind == SINGLE else respondents
+        n = perspectives.answered(q, counts, respondents)
         options = []
         for o, c in zip(q.options, counts, strict=True):
             whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
@@ -206,17 +205,17 @@ def shown_feedback(block, case, data, read_only="", lang=None):
     shown = platform.correctness_available(block)
     state = block.learner_state()
     scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
-    kept = block.held_grade_among(case.grade_policy, scores) if shown else None
+    held = block.held_grade_among(case.grade_policy, scores) if shown else None
     if not shown:
         data = feedback.withheld(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = feedback.answers_hidden(data)
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
-    if kept is not None:  # the grade that counts is the one the LMS holds, not the current key's
-        data = dict(data, grade=kept[0])
-    data = feedback.worded(data, nums, _, ngettext, kept=kept)
+    if held is not None:  # the grade that counts is the one the LMS holds, not the current key's
+        data = dict(data, grade=held[0])
+    data = feedback.worded(data, nums, _, ngettext, kept=held)
     data = dict(data, distribution=distribution(block, case, words),
-                grade_words=grade_words(case, state, scores, words, kept))
+                grade_words=grade_words(case, state, scores, words, held))
     lang = block.author_lang(case) if lang is None else lang
     parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number,
                                                       lang=lang),
@@ -237,16 +236,16 @@ def distribution_parts(words, shown, lang=""):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number, lang)}
 
 
-def grade_words(case, state, scores, words, kept=None):
+def grade_words(case, state, scores, words, held=None):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
-    ``scores`` (``learner.attempt_scores``; ``[]`` where correctness is not shown: no score).
-    ``words``: the panel's ``block.translators()``; ``kept``: ``StoredScoreMixin.held_grade_among``'s (the grade the LMS
-    holds, when the current key counts another)."""
+    ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score).
+    ``words``: the panel's ``block.translators()``; ``held``: ``StoredScoreMixin.held_grade_among``'s (the grade
+    the LMS holds, when the current key counts another)."""
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: feedback.score_words(s[0], s[1], nums, ngettext), _, ngettext,
-                   count=lambda n: nums.number(n, 0), kept=kept)
+                   count=lambda n: nums.number(n, 0), kept=held)
 
 
 def document(block, case, outcome):
@@ -349,12 +348,12 @@ def user_state(block, case, state):
     holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
-    kept = block.held_grade_among(case.grade_policy, attempt_scores(case, state.history)) if correctness else None
+    held = block.held_grade_among(case.grade_policy, attempt_scores(case, state.history)) if correctness else None
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points
     if state.submitted and correctness:
-        if kept is not None:
-            score, possible = kept
+        if held is not None:
+            score, possible = held
         else:
             score = total(case, marks(case, state.answers, state.ticks if state.assessed else None))[0]
     return {
@@ -368,6 +367,6 @@ def user_state(block, case, state):
         "ticks": dict(state.ticks) if state.assessed else {},
         "score": score,
         "max_score": possible,
-        "grade_held": kept is not None and score is not None,
+        "grade_held": held is not None and score is not None,
         "profile": state.learner_profile,
     }
