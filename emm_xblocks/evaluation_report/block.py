@@ -1,7 +1,9 @@
 """``emm_evaluation_report``: the course's evaluation report (issue 11 §2), for course staff.
 
-An author places it once in the course (a unit visible to staff only). Staff read every Likert
-evaluation's figures of the course there; learners see nothing of it. It has no learner action,
+An author places it once in the course (a unit visible to staff only). Staff read there every
+Likert evaluation's figures of the course (reaction, Kirkpatrick level 1: ``report.py``) and every
+knowledge-check pair's, before and after the training (learning, level 2: ``learning.py``), and
+download them as one CSV; learners see nothing of it. It has no learner action,
 no grade, and counts for no one's completion (``XBlockCompletionMode.EXCLUDED``).
 """
 
@@ -16,7 +18,8 @@ from . import content, editor, export, learner, olx, validation, views
 
 
 class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTINGS), EmmBlockBase):
-    """The reaction to the training, over every evaluation of the course (staff only)."""
+    """The reaction to the training and what was learned, over every evaluation and knowledge-check
+    pair of the course (staff only)."""
 
     block_type = "emm_evaluation_report"
     content_module, validation_module, olx_module, editor_module, views_module = (
