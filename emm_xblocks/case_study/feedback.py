@@ -8,7 +8,7 @@ the chosen options' feedback, the key points to self-assess against and -- as th
 problems then show no answer either (``xmodule/capa_block.py``, ``answer_available``).
 """
 
-from ..common.attempts import attempts_left
+from ..common.attempts import attempts_left, score_words
 from ..common.i18n import N_
 from ..common.questions import VERDICTS as CHOICE_VERDICTS
 from ..common.questions import question_result
@@ -67,14 +67,6 @@ def worded(data, numbers, _, ngettext, kept=None):
     return {**data, "message": message, "announcement": " ".join([message, *(
         frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(VERDICTS[q["status"]])))
         for i, q in enumerate(data["questions"], start=1))])}
-
-
-def score_words(earned, possible, numbers, ngettext, frame="{score}"):
-    """"4 points out of 6" in the learner's language, the plural CLDR gives ``earned`` ("1,5 point
-    sur 6" in French), inside ``frame``."""
-    score = ngettext("{earned} point out of {possible}", "{earned} points out of {possible}", earned).format(
-        earned=numbers.number(earned), possible=numbers.number(possible))
-    return frame.format(score=score)
 
 
 REVEALED_KEYS = ("correct_options", "all_feedback", "model_answer")

@@ -11,7 +11,7 @@ answers is read from the aggregate store here (a read, never a write).
 
 
 from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain
+from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain, score_words
 from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
@@ -244,7 +244,7 @@ def grade_words(case, state, scores, words, held=None):
     the LMS holds, when the current key counts another)."""
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: feedback.score_words(s[0], s[1], nums, ngettext), _, ngettext,
+                   lambda s: score_words(s[0], s[1], nums, ngettext), _, ngettext,
                    count=lambda n: nums.number(n, 0), kept=held)
 
 

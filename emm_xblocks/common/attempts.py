@@ -51,6 +51,16 @@ def retry_can_lower(policy, scores, left):
     return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
 
 
+def score_words(earned, possible, numbers, ngettext, frame="{score}"):
+    """``earned`` of ``possible`` (raw points) in words, in the learner's language, inside ``frame``
+    (its ``{score}``): "4 points out of 6", the plural CLDR gives ``earned`` ("1,5 point sur 6" in
+    French). ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext``: its plural
+    forms. The case study's and the knowledge check's scores, one msgid."""
+    score = ngettext("{earned} point out of {possible}", "{earned} points out of {possible}", earned).format(
+        earned=numbers.number(earned), possible=numbers.number(possible))
+    return frame.format(score=score)
+
+
 def held_grade_words(grade, _):
     """The sentence under a grade the LMS holds that the current key would not give (``grade``:
     it in words, in the learner's language). It names no cause for sure: an author's change of the

@@ -82,18 +82,14 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         held while any result of the pair is filed), then a pair key or phase changed, held only
         when it splits results filed (``changes.pairing_changes``: not the copy of a test that
         filed nothing), and the grading changed, held only when this block's learners have results
-        (``changes.grading_changes``: the LMS graded them the old way)."""
+        (``changes.grading_changes``: the LMS graded them the old way); ``changes.filed_changes``
+        says both from what the store holds, asked only when one of them changed."""
         found, answered = super().answer_changes(content)
         old = self.load_content()
-        if content is None:
-            return found, answered
-        moved, regraded = changes.pairing_moved(old, content), changes.grading_moved(old, content)
-        if not (moved or regraded):
+        if content is None or not changes.filed_moved(old, content):
             return found, answered
         course, key = self._filed_under()
-        filed, _ = pairs.filed(course, old.pair, key), self.author_gettext()
-        held = changes.pairing_changes(old, content, filed, _) if moved else []
-        held += changes.grading_changes(old, content, filed[1], _) if regraded else []
+        held = changes.filed_changes(old, content, pairs.filed(course, old.pair, key), self.author_gettext())
         return held + found, answered or bool(held)
 
     def _filed_under(self):

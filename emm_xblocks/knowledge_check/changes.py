@@ -25,6 +25,8 @@ grades their stored answers the new way; a test that was not graded published no
 counts it as 0 for them until then; a test no longer graded is no longer counted (the LMS counts only
 the blocks with a score), the grades recorded included. Only this block's results count (grades
 are each block's own: the other test's results hold nothing); a test nobody took is saved at once.
+``filed_changes(old, new, filed, _)`` says both, in that order, from what the block looked up in the
+store; ``filed_moved(old, new)`` tells the block whether to look (one of them changed).
 
 ``answer_changes(old, new, _)``: a question removed, added or its id renamed; a question's
 options, correct answers, points or partial credit changed; the questions moved. On a test graded
@@ -91,6 +93,21 @@ def grading_moved(old, new):
 def pairing_moved(old, new):
     """The pair key or the phase differs (``pairing_changes`` then asks the store what is filed)."""
     return (old.pair, old.phase) != (new.pair, new.phase)
+
+
+def filed_moved(old, new):
+    """The pair key, the phase or the grading differs: only then does ``filed_changes`` need what the
+    store holds (``common.pairs.filed``), so a save that changes none of them asks nothing."""
+    return pairing_moved(old, new) or grading_moved(old, new)
+
+
+def filed_changes(old, new, filed, _):
+    """``[Problem(..., error=False)]``: the pair key or phase changed (``pairing_changes``), then the
+    grading changed (``grading_changes``), each held only as the results ``filed`` say
+    (``(phases, own)``, ``common.pairs.filed``: the phases filed in ``old.pair`` and whether this
+    block filed any)."""
+    held = pairing_changes(old, new, filed, _) if pairing_moved(old, new) else []
+    return held + (grading_changes(old, new, filed[1], _) if grading_moved(old, new) else [])
 
 
 def answer_changes(old, new, _):

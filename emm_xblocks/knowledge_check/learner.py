@@ -13,7 +13,6 @@ verdict and feedback, the correct answers and explanations (``feedback``; the pr
 read from the store by ``views.respond``). No XBlock, no Django.
 """
 
-import math
 from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Outcome, Paired, described_once
@@ -21,7 +20,7 @@ from ..common.questions import clean_choice, question_result, questions_fingerpr
 from ..common.sanitize import plain_text
 from . import events
 from .content import POST
-from .scoring import grade, marks
+from .scoring import grade, marks, total
 from .validation import playable
 
 
@@ -61,9 +60,9 @@ def feedback(check, state):
     if check.phase != POST:
         return {"submitted": True, "phase": check.phase}
     question_marks = marks(check, state.answers)
-    earned = math.fsum(e for e, _s in question_marks)
+    earned, possible = total(check, question_marks)
     return {
-        "submitted": True, "phase": check.phase, "score": earned, "max_score": check.max_points,
+        "submitted": True, "phase": check.phase, "score": earned, "max_score": possible,
         "revealed": True, "correctness": True,
         "questions": [question_result(q, state.answers.get(q.id), None, mark, True)
                       for q, mark in zip(check.questions, question_marks, strict=True)],
@@ -100,14 +99,14 @@ def submit(check, state, data, _):
         raise ActionError("already_submitted", _("You have already answered this test."))
     answers = check_answers(check, data.get("answers"), _)
     question_marks = marks(check, answers)
-    earned = math.fsum(e for e, _s in question_marks)
+    earned, possible = total(check, question_marks)
     new = replace(state, answers=answers, submitted=True)
     refused = ActionError("already_submitted", _("You have already answered this test (in another window, or "
                                                  "before your answers here were reset)."))
-    filed = Paired(pair=check.pair, phase=check.phase, earned=earned, possible=check.max_points,
+    filed = Paired(pair=check.pair, phase=check.phase, earned=earned, possible=possible,
                    marks={q.id: (e / q.points if q.points else 0.0)
                           for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
                    questions_key=questions_fingerprint(check.questions), refused=refused)
-    event = events.submitted(check, answers, question_marks, earned, check.max_points)
+    event = events.submitted(check, answers, question_marks, earned, possible)
     return Outcome(state=new, result=feedback(check, new), score=grade(check, new), completion=1.0,
                    writes=(filed, description(check)), events=(event,))

@@ -1,5 +1,6 @@
-"""Scoring a knowledge check (pure): each question's mark, the test's score, and the grade the LMS
-gets as the author chose (none, participation, or the score)."""
+"""Scoring a knowledge check (pure): each question's mark, the test's score (in raw points, and in
+percent as the learner's page and the pair's figures show it), and the grade the LMS gets as the
+author chose (none, participation, or the score)."""
 
 import math
 
@@ -16,9 +17,23 @@ def marks(check, answers):
     return tuple(out)
 
 
+def total(check, question_marks):
+    """``(earned, possible)`` raw points of a test from its ``marks``."""
+    return math.fsum(earned for earned, _status in question_marks), check.max_points
+
+
 def score(check, answers):
     """``(earned, possible)`` raw points of ``answers``."""
-    return math.fsum(earned for earned, _status in marks(check, answers)), check.max_points
+    return total(check, marks(check, answers))
+
+
+def percent(earned, possible):
+    """``earned`` of ``possible`` in percent (0-100), 0 when nothing was possible: the score the
+    learner's page and the figures show. Not ``100 * common.attempts.percent``: multiplied after
+    the division, 5.75 of 10 is 57.49999999999999 and is shown rounded half up as 57% instead
+    of 58% (``common.numbers.rounded`` reads the float's shortest repr); divided last, a
+    percentage that is exact in binary stays exact."""
+    return 100.0 * earned / possible if possible else 0.0
 
 
 def grade(check, state):

@@ -1,6 +1,6 @@
 """What the knowledge-check block shows (rendering only, never writing): the learner's page, the
-post-test's results, the staff's pair figures, the author's preview, the Studio editor, the
-mobile apps' data.
+learner's feedback after the post-test, the staff's pair figures, the author's preview, the
+Studio editor, the mobile apps' data.
 
 Before a submit the page holds the prompts and option texts only. After a pre-test it says the
 answers are kept, nothing more. After a post-test: the learner's pre- and post-test scores side by
@@ -10,7 +10,7 @@ Course staff also see the pair's figures (``report.pair_figures``), above the mi
 """
 
 from ..common import charts, content_language, pairs, platform, recovery
-from ..common.attempts import held_grade_words
+from ..common.attempts import held_grade_words, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
@@ -20,6 +20,7 @@ from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, report, scoring, validation
 from .content import POST, PRE
+from .scoring import percent
 
 
 # ------------------------------------------------------------------ the learner's page
@@ -82,10 +83,10 @@ def shown_feedback(block, check, data, lang=None):
     nums = block.numbers()
     filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
     pre = filed[:2] if filed is not None else None
-    kept = kept_grade(block, check, block.learner_state())
+    held = held_grade(block, check, block.learner_state())
     # the post-test's score as the LMS holds it when the current key would give another (an edit
     # since, staff have not rescored): the score and the gain name the grade, a sentence says why
-    post = kept or (data["score"], data["max_score"])
+    post = held or (data["score"], data["max_score"])
     scores = {"pre": _score(pre, nums), "post": _score(post, nums), "change": None, "points": 0}
     if pre is not None and filed[2] != questions_fingerprint(check.questions):
         # the pre-test was scored on other questions (an edit since, decision 23): no gain is claimed,
@@ -94,33 +95,29 @@ def shown_feedback(block, check, data, lang=None):
     elif pre is not None:  # the difference of the two percentages shown (rounded as shown, half up)
         gain = scores["post"]["percent"] - scores["pre"]["percent"]
         scores.update(change="up" if gain > 0 else "down" if gain < 0 else "same", points=abs(gain))
-    if kept is not None:
-        message = _("Your grade: {score}.").format(score=_points(block, nums, *kept))
+    ngettext = block.ungettext
+    if held is not None:
+        message = score_words(*held, nums, ngettext, _("Your grade: {score}."))
     else:
-        message = _("Post-test: {score}.").format(score=_points(block, nums, *post))
+        message = score_words(*post, nums, ngettext, _("Post-test: {score}."))
     if pre is not None:
-        message += " " + _("Pre-test: {score}.").format(score=_points(block, nums, *pre))
+        message += " " + score_words(*pre, nums, ngettext, _("Pre-test: {score}."))
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     items = question_feedback_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
                          lang=block.author_lang(check) if lang is None else lang)
-    html = block.render_template("templates/knowledge_check/results.html",
+    html = block.render_template("templates/knowledge_check/feedback.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id(),
-                                  "grade_held_words": held_grade_words(_points(block, nums, *kept), _) if kept else ""})
+                                  "grade_held_words": held_grade_words(score_words(*held, nums, ngettext), _)
+                                  if held else ""})
     return dict(data, scores=scores, message=message, announcement=message, html=html)
 
 
-def kept_grade(block, check, state):
+def held_grade(block, check, state):
     """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
     another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
     post-test graded by its score has one (participation gives the same whatever the key)."""
     now = scoring.grade(check, state) if state.submitted else None
     return block.held_grade(now) if now is not None else None
-
-
-def _points(block, nums, earned, possible):
-    """"1,5 point sur 2" in French: the plural CLDR gives ``earned`` (the case study's words)."""
-    return block.ungettext("{earned} point out of {possible}", "{earned} points out of {possible}", earned).format(
-        earned=nums.number(earned), possible=nums.number(possible))
 
 
 def _score(pair, nums):
@@ -130,7 +127,7 @@ def _score(pair, nums):
         return None
     earned, possible = pair
     return {"earned": nums.number(earned), "possible": nums.number(possible),
-            "percent": rounded(report.percent(earned, possible))}
+            "percent": rounded(percent(earned, possible))}
 
 
 # what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showResults``,
@@ -210,12 +207,12 @@ def user_state(block, check, state):
     """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
     post-test, where the platform's ``show_correctness`` allows -- their score (never after a
     pre-test); when the current key would give another grade than the one the LMS holds
-    (``kept_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
+    (``held_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
-    kept = kept_grade(block, check, state) if correctness else None
+    held = held_grade(block, check, state) if correctness else None
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
-        score, possible = kept or (scoring.score(check, state.answers)[0], possible)
+        score, possible = held or (scoring.score(check, state.answers)[0], possible)
     return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
-            "grade_held": kept is not None and score is not None}
+            "grade_held": held is not None and score is not None}

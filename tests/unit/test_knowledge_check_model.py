@@ -8,7 +8,7 @@ from lxml import etree
 
 from emm_xblocks.common.actions import ActionError, Described, Paired
 from emm_xblocks.common.questions import Option, Question, questions_fingerprint
-from emm_xblocks.knowledge_check import learner, olx, report, validation
+from emm_xblocks.knowledge_check import learner, olx, report, scoring, validation
 from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
 from emm_xblocks.knowledge_check.editor import from_editor, to_editor
 
@@ -136,8 +136,8 @@ def test_a_percentage_exact_in_binary_is_shown_as_it_is():
     from emm_xblocks.common.attempts import percent as share
     from emm_xblocks.common.numbers import rounded
 
-    assert rounded(report.percent(5.75, 10)) == 58 != rounded(100 * share((5.75, 10)))
-    assert report.percent(3, 4) == 75.0 and report.percent(0, 0) == 0.0
+    assert rounded(scoring.percent(5.75, 10)) == 58 != rounded(100 * share((5.75, 10)))
+    assert scoring.percent(3, 4) == 75.0 and scoring.percent(0, 0) == 0.0
 
 
 # ------------------------------------------------------------------ the LMS's "problem responses" report
