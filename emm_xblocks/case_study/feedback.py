@@ -51,16 +51,16 @@ def feedback(case, state, question_marks, grade):
     }
 
 
-def worded(data, numbers, _, ngettext, kept=None):
+def worded(data, numbers, _, ngettext, held=None):
     """``data`` with its words in the learner's language: ``message`` (the score) and
     ``announcement`` (what the live region says: the score, then each question's verdict).
     ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form;
-    ``kept``: the grade the LMS holds when the current key would count another (``StoredScoreMixin.held_grade_among``):
+    ``held``: the grade the LMS holds when the current key would count another (``StoredScoreMixin.held_grade_among``):
     the message names it, not the attempt as the current key scores it."""
     if not data.get("submitted") or not data.get("correctness", True):
         return data
-    if kept is not None:
-        message = score_words(kept[0], kept[1], numbers, ngettext, _("Your grade: {score}."))
+    if held is not None:
+        message = score_words(held[0], held[1], numbers, ngettext, _("Your grade: {score}."))
     else:
         message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
     frame, said = _("Question {n}: {verdict}."), {}  # each string translated once, not once per question

@@ -213,7 +213,7 @@ def shown_feedback(block, case, data, read_only="", lang=None):
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     if held is not None:  # the grade that counts is the one the LMS holds, not the current key's
         data = dict(data, grade=held[0])
-    data = feedback.worded(data, nums, _, ngettext, kept=held)
+    data = feedback.worded(data, nums, _, ngettext, held=held)
     data = dict(data, distribution=distribution(block, case, words),
                 grade_words=grade_words(case, state, scores, words, held))
     lang = block.author_lang(case) if lang is None else lang
@@ -245,7 +245,7 @@ def grade_words(case, state, scores, words, held=None):
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: score_words(s[0], s[1], nums, ngettext), _, ngettext,
-                   count=lambda n: nums.number(n, 0), kept=held)
+                   count=lambda n: nums.number(n, 0), held=held)
 
 
 def document(block, case, outcome):

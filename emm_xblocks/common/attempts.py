@@ -70,13 +70,13 @@ def held_grade_words(grade, _):
                  grade=grade)
 
 
-def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None, held_words=held_grade_words):
+def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None, held_words=held_grade_words):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
     may still start (None: no limit); ``score_text((earned, possible))``: a score in words, in the
     learner's language ("67 %", "4 points out of 6"); ``count(n)``: a whole number in that
-    language (``common.numbers``; ``str`` by default); ``kept``: the ``(earned, possible)`` the LMS
+    language (``common.numbers``; ``str`` by default); ``held``: the ``(earned, possible)`` the LMS
     holds when the current key counts another from ``scores`` (an author changed the answer key
     since, staff have not rescored: decision 10), else None. Returns ``{"policy", "counted",
     "retry_warning", "retry_confirm", "final", "changed"}``, each a sentence or "":
@@ -86,10 +86,10 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None,
     * ``retry_warning``: shown before the retry button when a new attempt can lower the grade;
     * ``retry_confirm``: the question asked when the learner starts a new attempt;
     * ``final``: once no attempt is left, that the grade will not change;
-    * ``changed``: with ``kept``, that the key changed and the grade kept until staff rescore
-      (``held_words(grade in words, _)``, the block's sentence; then ``kept`` is the grade every
+    * ``changed``: with ``held``, that the key changed and the grade kept until staff rescore
+      (``held_words(grade in words, _)``, the block's sentence; then ``held`` is the grade every
       other sentence names, and neither ``counted`` nor ``final`` is said: the page shows the grade
-      kept, which a rescore may change).
+      held, which a rescore may change).
     """
     words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
     if policy == COUNT_LAST:
@@ -97,12 +97,12 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, kept=None,
     else:
         words["policy"] = _("Your best attempt counts for your grade.")
     index = counted_index(policy, scores)
-    if kept is not None and scores:
-        counted = score_text(kept)
+    if held is not None and scores:
+        counted = score_text(held)
         words["changed"] = held_words(counted, _)
         if left == 0:
             return words
-        can_lower = retry_can_lower(policy, [kept], left)
+        can_lower = retry_can_lower(policy, [held], left)
     else:
         counted = score_text(scores[index]) if index is not None else ""
         can_lower = retry_can_lower(policy, scores, left)

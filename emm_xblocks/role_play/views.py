@@ -39,7 +39,7 @@ def grade_words(scenario, state, scores, words, held=None):
     _, ngettext, nums = words
     return explain(scenario.grade_policy, scores, attempts_left(scenario.attempts_allowed, state.attempts),
                    lambda s: nums.percent(numbers.per_cent(percent(s)), 0), _, ngettext,
-                   count=lambda n: nums.number(n, 0), kept=held, held_words=held_words)
+                   count=lambda n: nums.number(n, 0), held=held, held_words=held_words)
 
 
 def _grade(block, scenario, state, shown):

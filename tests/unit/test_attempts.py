@@ -71,13 +71,13 @@ def test_the_attempts_left_are_written_by_the_count_it_is_given():
 
 def test_a_grade_kept_since_the_key_changed_is_the_one_every_sentence_names():
     # the key now scores the attempt 5 of 5; the LMS still holds 0 of 4 until staff rescore
-    words = attempts.explain("last", [(5, 5)], 0, pct, _, ngettext, kept=(0, 4))
+    words = attempts.explain("last", [(5, 5)], 0, pct, _, ngettext, held=(0, 4))
     assert words["changed"] == ("Your grade is the one the course recorded: 0%. "
             "It can differ from these results, for example if the "
             "answer key changed after you submitted, until the course team rescores.")
     assert words["final"] == "" and words["counted"] == ""  # no "stays 100%"
-    words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, kept=(3, 4))
+    words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, held=(3, 4))
     assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 75% now."
-    words = attempts.explain("best", [(5, 5), (0, 5)], 1, pct, _, ngettext, kept=(2, 4))
+    words = attempts.explain("best", [(5, 5), (0, 5)], 1, pct, _, ngettext, held=(2, 4))
     assert words["counted"] == "" and words["retry_confirm"].startswith("Your best score so far, 50%, still counts")
     assert explain("last", [(5, 5)], left=0)["changed"] == ""
