@@ -4,17 +4,19 @@ download itself: ``export.perspectives_response``).
 
 ``report_data`` yields ``(username, row)`` per learner who chose a role
 (``lms/djangoapps/instructor_task/tasks_helper/grades.py`` calls ``generate_report_data``):
-``role``, ``path`` (node ids joined by `` > ``), ``ended``, ``attempts``, ``score`` (the stored
-grade), the role's name and the choices' labels.
+``role``, ``path`` (node ids joined by `` > ``) and ``ended`` of the attempt that counts,
+``attempts``, ``score`` (the stored grade), the role's name and the choices' labels.
 """
 
 from collections import OrderedDict
 
+from ..common.attempts import counted_index
 from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP, split, withheld_cells
 from ..common.sanitize import plain_text
 from ..common.text import one_line
 from . import content, perspectives
+from .scoring import attempt_scores
 
 
 def choice_words(scenario, path, taken):
@@ -30,9 +32,26 @@ def choice_words(scenario, path, taken):
     return " > ".join(words)
 
 
+def shown_attempt(scenario, state):
+    """The attempt a report row describes, ``{role, path, taken, ended}``: the ended attempt that
+    counts for the grade (``grade_policy`` over ``scoring.attempt_scores``, as the grade itself and
+    the case study's report pick it), so that its path and its score belong together; with no
+    ended attempt, the one in play. ``state``: the learner's stored fields (a dict, as the report
+    reads them: values of any type)."""
+    finished = state.get("finished")
+    finished = [a for a in finished if isinstance(a, dict)] if isinstance(finished, list) else []
+    if finished:
+        counted = finished[counted_index(scenario.grade_policy, attempt_scores(scenario, finished))]
+        return {"role": counted.get("role", ""), "path": counted.get("path", []),
+                "taken": counted.get("taken", []), "ended": True}
+    return {"role": state.get("role", ""), "path": state.get("path", []), "taken": state.get("taken", []),
+            "ended": bool(state.get("ended"))}
+
+
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
-    """``(username, row)`` per learner who chose a role: ``role`` (its id), ``path`` (node ids),
-    ``ended``, ``attempts``, ``score`` (the stored grade), then the same answers readable, as the
+    """``(username, row)`` per learner who chose a role, of the attempt that counts
+    (``shown_attempt``): ``role`` (its id), ``path`` (node ids), ``ended``, then ``attempts`` (how
+    many the learner started), ``score`` (the stored grade), then the same answers readable, as the
     Likert's and the case study's rows give theirs: ``Role name`` (the role's name; "<id> (removed role)"
     if the role was removed since) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
     plain dict's keys); cells formula-safe."""
@@ -41,15 +60,19 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
     def rows_of(state):
         if not state.get("role") and not state.get("finished"):
             return []
-        role, path = state.get("role", ""), state.get("path", [])
+        attempt = shown_attempt(scenario, state)
+        role, path = attempt["role"], attempt["path"]
+        taken = attempt["taken"] if isinstance(attempt["taken"], list) else []
+        if not isinstance(role, str) or not isinstance(path, list):
+            role, path = str(role or ""), []
         return [OrderedDict([
             ("role", safe_cell(role)),
-            ("path", safe_cell(" > ".join(path))),
-            ("ended", bool(state.get("ended"))),
+            ("path", safe_cell(" > ".join(str(node) for node in path))),
+            ("ended", attempt["ended"]),
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),
             (_("Role name"), safe_cell(roles.get(role) or (_("{id} (removed role)").format(id=role) if role else ""))),
-            (_("Choices"), safe_cell(choice_words(scenario, path, state.get("taken", [])))),
+            (_("Choices"), safe_cell(choice_words(scenario, path, taken))),
         ])]
 
     yield from report_rows(user_state_iterator, rows_of, limit_responses)

@@ -2,13 +2,14 @@
 
 import json
 import re
+from dataclasses import replace
 from importlib.resources import files
 
 import pytest
 from lxml import etree
 
 from emm_xblocks.models import Answer, Claim
-from emm_xblocks.role_play import content, editor, learner, olx, paths
+from emm_xblocks.role_play import content, editor, learner, olx, paths, report
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -344,6 +345,38 @@ def test_views_and_lms_contract(small, handlers):
 
     [(user, row)] = list(block.generate_report_data(iter([State()])))
     assert user == "student_1" and row["path"] == "n-start > n-mid"
+
+
+def test_the_report_row_describes_the_attempt_whose_score_it_gives(small, handlers):
+    """The instructor's report names the path of the attempt that counts, not the one in play: a
+    learner whose best attempt ended well, then who played worse and began again, is reported on
+    the good path with the grade it earned."""
+    uid = small('attempts_allowed="3"')
+    play(handlers, uid, ["Good move", "Finish well"])
+    assert handlers.post(uid, "restart").status_code == 200  # one role: at its start at once
+    r = handlers.post(uid, "choose", {"choice": token(handlers.block(uid), 1, "n-start", 1)})
+    assert handlers.post(uid, "choose", {"choice": labelled(r)["Carry on"]}).json_body["phase"] == "ending"
+    assert handlers.post(uid, "restart").status_code == 200
+    block = handlers.block(uid)
+    assert block.path == ["n-start"] and not block.ended and len(block.finished) == 2
+
+    class State:
+        username = "student_1"
+        state = {name: getattr(block, name) for name in ("role", "path", "taken", "ended", "finished",
+                                                          "attempts", "raw_earned")}
+
+    [(user, row)] = list(block.generate_report_data(iter([State()])))
+    assert row["path"] == "n-start > n-mid > n-good" and row["ended"] is True
+    assert row["Choices"] == "Good move > Finish well" and row["Role name"] == "Officer"
+    assert row["score"] == pytest.approx(3 / 7, abs=1e-3) and row["attempts"] == 3
+    # where the last attempt counts, the row is the harmful ending's
+    last = replace(block.load_content(), grade_policy="last")
+    [(user, row)] = list(report.report_data(last, iter([State()]), lambda text: text))
+    assert row["path"] == "n-start > n-bad > n-harm" and row["Choices"] == "Bad move > Carry on"
+    # a learner who has ended none: the attempt in play
+    State.state = {**State.state, "finished": [], "ended": False}
+    [(user, row)] = list(report.report_data(last, iter([State()]), lambda text: text))
+    assert row["path"] == "n-start" and row["ended"] is False
 
 
 def test_rescore_recomputes_from_the_stored_path(small, handlers, events):
