@@ -81,7 +81,7 @@ def distribution_rows(case, tallies, by_profile, respondents, _):
                 rows += [[q.id, prompt, o.text, name, str(n), str(c), str(share(c, n))]
                          for o, c in zip(q.options, counted, strict=True)]
             else:
-                rows += [[q.id, prompt, o.text, name, *withheld_cells(group, case.min_group_size, _)]
+                rows += [[q.id, prompt, o.text, name, *withheld_cells(group.small, case.min_group_size, _)]
                          for o in q.options]
     return rows + apart_rows(case, tallies, everyone, _)
 

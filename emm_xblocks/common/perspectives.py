@@ -45,11 +45,12 @@ class Group:
         return share(self.count(value), self.total)
 
 
-def withheld_cells(group, min_size, _):
-    """The ``[Participants, Count, Percent]`` cells of a staff CSV's row for a withheld group:
-    why in the first ("fewer than N", or "not shown" for a group withheld to protect a small one,
-    the secondary rule), no figure in the others."""
-    return [_("fewer than {n}").format(n=min_size) if group.small else _("not shown"), "", ""]
+def withheld_cells(small, min_size, _):
+    """The three cells of a staff CSV's row for a withheld group (``[Participants, Count,
+    Percent]``, the Likert's ``[Answers, Favourable, Top box]``): why in the first ("fewer than
+    N" when ``small``, the group under ``min_size``; "not shown" for a group withheld to protect a
+    small one, the secondary rule), no figure in the others."""
+    return [_("fewer than {n}").format(n=min_size) if small else _("not shown"), "", ""]
 
 
 def share(count, total):

@@ -41,6 +41,7 @@ from ..common import charts, content_language
 from ..common.export import figure
 from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
+from ..common.perspectives import withheld_cells
 from ..likert import perspectives
 from ..likert.content import CUSTOM
 from ..likert.epochs import split_tallies
@@ -354,14 +355,16 @@ def _statement(st, _):
 
 
 def _profile_rows(e, section, _):
-    """An evaluation's figures by profile as CSV rows; a withheld cell says so. A reverse-coded
-    statement is marked, its top box said to be rescored, as in ``csv_rows``."""
+    """An evaluation's figures by profile as CSV rows; a withheld cell says why ("fewer than N",
+    or "not shown" for a group withheld to protect a small one: ``common.perspectives.withheld_cells``,
+    as the evaluation's own CSV). A reverse-coded statement is marked, its top box said to be
+    rescored, as in ``csv_rows``."""
     table = e.get("profiles")
     if not table:
         return []
     rows = []
     texts = {c["key"]: c["text"] for c in table["columns"]}
-    withheld = _("withheld: too few answers")
+    min_size = table["min_group_size"]
     for st in table["statements"]:
         text = _statement(st, _)
         # xgettext:no-python-format
@@ -370,7 +373,7 @@ def _profile_rows(e, section, _):
             profile = texts[cell["key"]]
             if not cell["shown"]:
                 rows.append([section, e["name"], "", text, _("{profile}: favourable (%)").format(profile=profile),
-                             withheld])
+                             withheld_cells(cell["small"], min_size, _)[0]])
                 continue
             rows += [[section, e["name"], "", text, _("{profile}: n").format(profile=profile), cell["n"]],
                      [section, e["name"], "", text, _("{profile}: favourable (%)").format(profile=profile),

@@ -22,11 +22,14 @@ def breakdown(survey, tallies, by_profile, respondents, _):
 
     ``tallies``: the block's ``{group: {value: n}}`` (``summary.tallies``); ``by_profile``:
     ``{option id: {group: {value: n}}}`` (``summary.profile_tallies``); ``respondents``: the
-    block's submissions. ``columns``: ``[{"key", "text", "n" (None when withheld), "shown"}]``,
-    the options in the author's order (an option removed since, with answers, after them by id),
-    then "did not say"; ``statements``: ``[{"id", "text", "cells": [{"key", "shown", "n",
-    "favourable", "top_box"}]}]`` in the columns' order, percentages of the cell's answers on the
-    scale (N/A apart), None when withheld or nothing to divide."""
+    block's submissions. ``columns``: ``[{"key", "text", "n" (None when withheld), "shown",
+    "small"}]``, the options in the author's order (an option removed since, with answers, after
+    them by id), then "did not say"; ``statements``: ``[{"id", "text", "cells": [{"key", "shown",
+    "small", "n", "favourable", "top_box"}]}]`` in the columns' order, percentages of the cell's
+    answers on the scale (N/A apart), None when withheld or nothing to divide. ``small``: withheld
+    because fewer than ``min_group_size`` answered (False when shown, or when withheld only to
+    protect a small group: ``common.perspectives.withheld_cells`` words the two apart);
+    ``min_group_size``: the survey's."""
     if not survey.asks_profile:
         return None
     keys = [o.id for o in survey.profile_options]
@@ -36,6 +39,7 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     counted = people(tallies, respondents)
     who = split({key: {"n": counted.get(key, 0)} for key in keys}, survey.min_group_size)
     columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
+                "small": key not in who or who[key].small,
                 "n": who[key].total if key in who and who[key].shown else None} for key in keys]
     overall, _apart = split_tallies(survey, tallies)
     # who did not say (``NOT_SAID``, last): the overall answers less every profile's, statement by statement
@@ -51,11 +55,13 @@ def breakdown(survey, tallies, by_profile, respondents, _):
         for key in keys:
             group, row = groups.get(key), stats[key].get(st.id)
             shown = group is not None and group.shown and row is not None and not row.suppressed
-            cells.append({"key": key, "shown": shown, "n": group.total if shown else None,
+            small = not shown and (group is None or group.small or row is None or row.suppressed)
+            cells.append({"key": key, "shown": shown, "small": small, "n": group.total if shown else None,
                           "favourable": row.top_two_box if shown else None,
                           "top_box": row.top_box if shown else None})
         statements.append({"id": st.id, "text": st.text, "cells": cells})
-    return {"prompt": survey.profile_prompt, "columns": columns, "statements": statements}
+    return {"prompt": survey.profile_prompt, "columns": columns, "statements": statements,
+            "min_group_size": survey.min_group_size}
 
 
 def shown_profiles(table):

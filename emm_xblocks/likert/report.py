@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from ..common.export import PLAIN, Figure, report_rows, safe_cell
 from ..common.export import csv_lines as common_csv_lines
-from ..common.perspectives import PROFILE_GROUP
+from ..common.perspectives import PROFILE_GROUP, withheld_cells
 from ..common.text import one_line
 from .content import NA
 from .epochs import labels_of, scale_name, split_group
@@ -196,11 +196,14 @@ def profile_rows(table, _):
     """The breakdown by profile (``perspectives.breakdown``) as CSV rows (header first): a row per
     statement and column. ``Statement ID`` (the key of a spreadsheet built on the download),
     ``Statement`` (its text, white space collapsed: what a facilitator reads), the profile
-    question's prompt (the column), ``Answers``, ``Favourable (%)``, ``Top box (%)``."""
+    question's prompt (the column), ``Answers``, ``Favourable (%)``, ``Top box (%)``; a withheld
+    cell says why in ``Answers`` ("fewer than N", or "not shown" for a group withheld to protect a
+    small one: ``common.perspectives.withheld_cells``, as the case study's and the role-play's
+    CSVs say it) and gives no figure."""
     rows = [[_("Statement ID"), _("Statement"), table["prompt"], _("Answers"), _("Favourable (%)"),
              _("Top box (%)")]]
     texts = {c["key"]: c["text"] for c in table["columns"]}
-    withheld = _("withheld: too few answers")
+    min_size = table["min_group_size"]
     for st in table["statements"]:
         text = one_line(st["text"])
         for cell in st["cells"]:
@@ -208,7 +211,7 @@ def profile_rows(table, _):
                 rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _figure(cell["favourable"]),
                              _figure(cell["top_box"])])
             else:
-                rows.append([st["id"], text, texts[cell["key"]], withheld, "", ""])
+                rows.append([st["id"], text, texts[cell["key"]], *withheld_cells(cell["small"], min_size, _)])
     return rows
 
 

@@ -120,7 +120,7 @@ def _cells(group, value, min_size, _):
     """``[Participants, Count, Percent]`` of one group's answer ``value`` (a withheld group says why)."""
     if group.shown:
         return [group.total, group.count(value), group.percent(value)]
-    return withheld_cells(group, min_size, _)
+    return withheld_cells(group.small, min_size, _)
 
 
 def apart_rows(scenario, by_role, _):

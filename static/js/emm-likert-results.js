@@ -183,7 +183,7 @@ EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl, exc
   var around = frame.split("{question}");
   var withheld = _("withheld: too few answers");
   var head = [el("th", {scope: "col", text: _("Statement")})].concat(table.columns.map(function (c) {
-    var n = c.n === null ? withheld : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
+    var n = c.n === null ? (c.small ? withheld : _("not shown")) : EMM.format(_("{n} answered"), {n: EMM.number(c.n, loc, 0)});
     /* an option is the author's; "Did not say" (its key "") the reader's */
     return el("th", {scope: "col"}, [el("span", {dir: "auto", lang: c.key ? lang : null, text: c.text}), el("br", {}),
       el("small", {text: n})]);
@@ -191,7 +191,8 @@ EmmLikertResults.profiles = function (target, table, lang, csvUrl, excelUrl, exc
   var rows = table.statements.map(function (st) {
     return el("tr", {"data-profile-row": st.id}, [EmmLikertResults.rowHead([EmmLikertResults.own(st.text, lang)])].concat(
       st.cells.map(function (cell) {
-        if (!cell.shown) { return el("td", {"data-withheld": "", text: withheld}); }
+        /* too few answered, or withheld to protect a group that did (the secondary rule) */
+        if (!cell.shown) { return el("td", {"data-withheld": "", text: cell.small ? withheld : _("not shown")}); }
         var favourable = cell.favourable === null ? "–" : EMM.percent(cell.favourable, loc);
         var top = cell.top_box === null ? "–" : EMM.percent(cell.top_box, loc);
         return el("td", {text: EMM.format(_("{favourable} favourable ({top} top box)"), {favourable: favourable, top: top})});

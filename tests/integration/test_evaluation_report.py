@@ -238,11 +238,13 @@ def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_group
     platform.lms(platform.user("prof12")).handle(day1, "submit", {"answers": {"relevance": 3, "pace": 3}})
     page = visible(staff_page(platform, report))
     assert "Government (n=7) Civil society Did not say" in page
-    assert "relevant to my work. 100% (100%) too few too few" in page
+    # each says why: civil society (5) is not too few, it is withheld to protect the one who did not say
+    assert "relevant to my work. 100% (100%) not shown too few" in page
     rows = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
     text = rows.decode("utf-8-sig")
     assert "Government: favourable (%),100" in text
-    assert "Civil society: favourable (%),withheld: too few answers" in text
+    assert "Civil society: favourable (%),not shown" in text
+    assert "Did not say: favourable (%),fewer than 5" in text
 
 
 # ------------------------------------------------------------------ the charts beside the tables
