@@ -28,7 +28,7 @@ def distribution_response(block, suffix=""):
         return HandlerError(409, "distribution_not_shown", _(
             "This case study does not show how other participants answered: turn on “{setting}” "
             "in its settings to download it.").format(setting=_("Show how other participants answered"))).response()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=bool(case.profile_options))
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=case.asks_profile)
     if respondents < case.min_group_size:
         return too_few_respondents(_, block.numbers().number(case.min_group_size, 0)).response()
     rows = report.distribution_rows(case, tallies, by_profile, respondents, _)

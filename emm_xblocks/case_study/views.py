@@ -119,7 +119,7 @@ def distribution(block, case, words):
     if not case.show_distribution:
         return None
     key = block.block_key()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=bool(case.profile_options))
+    respondents, tallies, by_profile = summary.panel_counts(key, profiles=case.asks_profile)
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
     _, ngettext, nums = words

@@ -129,7 +129,9 @@ class Live:
 class Outcome:
     """What an action decided.
 
-    * ``state``: the learner's new state (``None``: unchanged);
+    * ``state``: the learner's new state (``None``: unchanged); a read-only action's
+      (``pipeline.learner_handler(..., writes=False)``, the role-play's ``current``) is what the
+      page shows, never kept (a repair after an author's edit, kept at the learner's next action);
     * ``result``: the JSON answer (a block's ``respond`` may add rendered parts);
     * ``score``: ``(earned, possible)`` raw points to keep and publish as the grade, or None;
     * ``completion``: a completion value in [0, 1] to publish, or None;

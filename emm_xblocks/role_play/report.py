@@ -187,7 +187,8 @@ def removed_role_rows(scenario, by_role, _):
 def profile_rows(scenario, by, _):
     """``perspective_rows``' rows (no header) split by participant profile instead of role: the
     ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"); ``by``:
-    ``common.profile.with_not_said``. Every decision two groups met, every ending reached."""
+    ``common.profile.with_not_said``. Every decision some group reached (even one only one group
+    meets, as ``perspective_rows``), every ending reached."""
     min_size = scenario.min_group_size
     columns = perspectives.profile_columns(scenario, _)
 

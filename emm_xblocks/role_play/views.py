@@ -112,7 +112,8 @@ def _kept(block, scenario, state):
 
 
 def panel_context(block, scenario, state, notice=""):
-    """What the learner's panel shows for ``state``; ``phase`` is invalid, roles, node or ending."""
+    """What the learner's panel shows for ``state``; ``phase`` is invalid, roles, kept (an ended
+    attempt whose role or path the author removed since: its result, kept), node or ending."""
     left = attempts_left(scenario.attempts_allowed, state.attempts)
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     ctx = {"dom": block.dom_id(), "notice": notice, "scenario": scenario, "attempts": state.attempts,
