@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record
-from ..common.attempts import attempts_left, counted_attempt
+from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
 from ..common.questions import clean_choice
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
@@ -108,11 +108,6 @@ def _refuse_if_submitted(state, _):
                                                  "your answers."))
 
 
-def _refuse_if_no_attempts(case, state, _):
-    if attempts_left(case.attempts_allowed, state.attempts) == 0:
-        raise ActionError("no_attempts_left", _("You have no attempts left."))
-
-
 def _shown(case, state, shown):
     """The learner's state and events once ``shown`` (the feedback's ``revealed``) is known."""
     if shown and not state.answers_shown:
@@ -186,7 +181,7 @@ def submit(case, state, data, _):
     if not playable(case):
         raise ActionError("not_ready", _("This case study is not ready yet: please come back later."))
     _refuse_if_submitted(state, _)
-    _refuse_if_no_attempts(case, state, _)
+    refuse_if_none_left(case.attempts_allowed, state.attempts, _)
     answers = check_answers(case, data.get("answers"), _)
     who = profile.check(case.profile_options, data.get("profile"), _) if case.asks_profile else ""
     number = state.attempts + 1
@@ -230,7 +225,7 @@ def try_again(case, state, data, _):
     """"Try again": back to the form with the last answers as the draft, if attempts remain."""
     if not state.submitted:
         raise ActionError("not_submitted", _("There is nothing to try again yet."))
-    _refuse_if_no_attempts(case, state, _)
+    refuse_if_none_left(case.attempts_allowed, state.attempts, _)
     left = attempts_left(case.attempts_allowed, state.attempts)
     new = replace(state, draft=dict(state.answers), answers={}, ticks={}, submitted=False, assessed=False)
     return Outcome(state=new, result=_tried_again(case, new),

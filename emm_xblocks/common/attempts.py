@@ -6,6 +6,7 @@ claimed in the aggregate store by the pipeline (``common.actions.Claim``), so tw
 at the same moment cannot both spend one.
 """
 
+from .actions import ActionError
 from .i18n import N_
 
 COUNT_BEST, COUNT_LAST = "best", "last"
@@ -33,6 +34,19 @@ def attempts_left(allowed, used):
     if not allowed:
         return None
     return max(0, allowed - used)
+
+
+def no_attempts_left(_):
+    """The refusal of an attempt beyond ``attempts_allowed`` (``ActionError``, code
+    ``no_attempts_left``, 409): raised by ``refuse_if_none_left`` before an attempt starts, and
+    given to the attempt's ``Claim`` (``refused=``) for a request that lost the last one to another."""
+    return ActionError("no_attempts_left", _("You have no attempts left."))
+
+
+def refuse_if_none_left(allowed, used, _):
+    """Raise ``no_attempts_left`` when ``used`` attempts leave none of ``allowed`` (0: no limit)."""
+    if attempts_left(allowed, used) == 0:
+        raise no_attempts_left(_)
 
 
 def counted_index(policy, scores):

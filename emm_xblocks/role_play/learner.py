@@ -15,7 +15,7 @@ import hmac
 from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Live, Outcome, Record
-from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt
+from ..common.attempts import COUNT_BEST, counted_attempt, no_attempts_left, refuse_if_none_left
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
 from . import events, paths, perspectives
@@ -220,12 +220,10 @@ def restart(scenario, state, data, _):
     # a role but no attempt counted: staff "Reset attempts" (the platform sets ``attempts`` to 0)
     if state.attempts == 0 and not state.role:
         raise ActionError("not_started", _("Choose a role first."))
-    none_left = ActionError("no_attempts_left", _("You have no attempts left."))
-    if attempts_left(scenario.attempts_allowed, state.attempts) == 0:
-        raise none_left
+    refuse_if_none_left(scenario.attempts_allowed, state.attempts, _)
     number = state.attempts + 1
     state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)
-    writes = (Claim(number, refused=none_left),)
+    writes = (Claim(number, refused=no_attempts_left(_)),)
     if len(scenario.roles) == 1:
         return _begin(scenario, state, scenario.roles[0], notice, writes)
     return Outcome(state=state, result={"notice": notice}, writes=writes)
