@@ -162,8 +162,9 @@ def submit(survey, state, data, _):
     # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
     unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
-    # checked even when no question is asked: a profile sent then is refused (``unknown_profile``)
-    who = profile.check(survey.profile_options, data.get("profile"), _)
+    # a profile sent when no question is asked (a page loaded before the author removed it) is
+    # left out, as the case study's and the role-play's do: the answers count, no profile with them
+    who = profile.check(survey.profile_options, data.get("profile"), _) if survey.asks_profile else ""
     stored = {sid: (NA if v is None else v) for sid, v in answers.items()}
     new = State(answers={} if survey.anonymous else stored,
                 learner_comment="" if survey.anonymous else comment, submitted=True,

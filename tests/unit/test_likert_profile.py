@@ -65,6 +65,14 @@ def test_the_answer_is_optional_checked_and_travels_as_one_more_row():
     assert err.value.code == "unknown_profile"
 
 
+def test_a_profile_sent_when_no_question_is_asked_is_left_out_and_the_answers_count():
+    """A page loaded before the author removed the question still sends its answer: the answers are
+    kept without it, as in the case study and the role-play (not refused, which would lose them)."""
+    s = survey(XML.split("<profile")[0] + "</emm_likert>")
+    out = learner.submit(s, learner.State(), {"answers": {"relevance": 4}, "profile": "gov"}, str)
+    assert out.writes[0].answers == {"relevance": 4} and out.state.learner_profile == ""
+
+
 def test_the_anonymous_learners_state_keeps_no_profile():
     s = survey(XML.replace('min_group_size="2"', 'min_group_size="2" anonymous="true"'))
     out = learner.submit(s, learner.State(), {"answers": {"relevance": 4}, "profile": "gov"}, str)
