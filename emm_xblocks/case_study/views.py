@@ -257,7 +257,7 @@ def document(block, case, outcome):
 
 
 # what the page's script reads of ``submit``, ``self_assess`` and ``state`` (``emm-case-study.js``:
-# ``showResults``, ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
+# ``showFeedback``, ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
 PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "html")
 
 

@@ -130,7 +130,7 @@ def _score(pair, nums):
             "percent": rounded(percent(earned, possible))}
 
 
-# what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showResults``,
+# what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showFeedback``,
 # ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
 PAGE_READS = ("submitted", "announcement", "message", "html")
 

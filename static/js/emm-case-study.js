@@ -1,5 +1,5 @@
 /* emm_case_study learner view: draft, submit, self-assessment, try again, low-data images.
-   The results panel is rendered on the server (escaped, author HTML sanitised) and sent only
+   The feedback panel is rendered on the server (escaped, author HTML sanitised) and sent only
    after the submit that earns it, and put in with EMM.setServerHtml (inert); learner text
    only ever goes in as text. Answers in progress are kept on the device (EMM.deviceDraft) until
    the server has them; after any failure the page re-reads the server's state ("state"). */
@@ -10,11 +10,11 @@ function EmmCaseStudy(runtime, element, args) {
   var form = root.querySelector(".emm-case-form");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var resultsBox = root.querySelector("[data-results]");
+  var feedbackBox = root.querySelector("[data-results]");
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";
-  var PAGE = "page";  /* asked of submit, self_assess, state: only what showResults reads (common/pipeline.py) */
+  var PAGE = "page";  /* asked of submit, self_assess, state: only what showFeedback reads (common/pipeline.py) */
   var shownSubmitted = !!args.submitted;
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {
@@ -71,14 +71,14 @@ function EmmCaseStudy(runtime, element, args) {
     }
   }
 
-  function showResults(body) {
-    /* the results panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
+  function showFeedback(body) {
+    /* the feedback panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
     shownSubmitted = true;
-    EMM.setServerHtml(resultsBox, body.html);
+    EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);
     /* the score and each question's verdict, read out; focus goes to the results' heading to read on */
     EMM.say(status, body.announcement || body.message || "");
-    (resultsBox.querySelector("[data-focus]") || resultsBox).focus();
+    (feedbackBox.querySelector("[data-focus]") || feedbackBox).focus();
   }
 
   /* After any failure, the server's state: a submit whose reply was lost shows its results (and
@@ -91,11 +91,11 @@ function EmmCaseStudy(runtime, element, args) {
         EMM.clear(alertBox, true);
         EMM.markQuestions(root, []);
         setLocked(true);
-        showResults(body);
+        showFeedback(body);
       } else {
         if (shownSubmitted) {  /* a "Try again" whose reply was lost: the form is open again */
           shownSubmitted = false;
-          resultsBox.replaceChildren();
+          feedbackBox.replaceChildren();
           setLocked(false);
           EMM.clear(alertBox, true);
           EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
@@ -125,7 +125,7 @@ function EmmCaseStudy(runtime, element, args) {
     return run("submit", data, root.querySelector("[data-submit]"), function (body) {
       drafts.sent();
       setLocked(true);
-      showResults(body);
+      showFeedback(body);
     }, actionId);
   }
 
@@ -163,22 +163,22 @@ function EmmCaseStudy(runtime, element, args) {
     EMM.watchLimits(form, status);  /* after the answers kept on the device are back: their counts */
   }
 
-  resultsBox.addEventListener("click", function (event) {
+  feedbackBox.addEventListener("click", function (event) {
     var target = event.target;
     if (target.hasAttribute("data-assess")) {
       var ticks = {};
-      resultsBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
+      feedbackBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
         ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
           fs.querySelectorAll("input:checked"), function (i) { return i.value; });
       });
-      run("self_assess", {ticks: ticks, reply: PAGE}, target, showResults);
+      run("self_assess", {ticks: ticks, reply: PAGE}, target, showFeedback);
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */
       var question = target.getAttribute("data-confirm");
       if (question && !window.confirm(question)) { return; }
       run("try_again", {}, target, function () {
         shownSubmitted = false;
-        resultsBox.replaceChildren();
+        feedbackBox.replaceChildren();
         setLocked(false);
         EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
         /* the first question: its first answer control (its legend is read with it) */

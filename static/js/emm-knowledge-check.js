@@ -2,7 +2,7 @@
    server (escaped, author HTML sanitised) and put in with EMM.setServerHtml (inert): after a
    pre-test only that the answers are kept; after a post-test both scores and the feedback. After
    any failure the page re-reads the server's state (decision 22): a submit whose reply was lost
-   shows its results, not "already submitted". Answers in progress are kept on the device
+   shows its feedback, not "already submitted". Answers in progress are kept on the device
    (EMM.questionDrafts) until the server has them; a submit that could not leave goes by itself
    when the link is back. */
 function EmmKnowledgeCheck(runtime, element, args) {
@@ -12,11 +12,11 @@ function EmmKnowledgeCheck(runtime, element, args) {
   var form = root.querySelector(".emm-kc-form");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var resultsBox = root.querySelector("[data-results]");
+  var feedbackBox = root.querySelector("[data-results]");
   var actions = root.querySelector("[data-form-actions]");
 
   if (!form) { return; }
-  var PAGE = "page";  /* asked of submit and state: only what showResults reads (common/pipeline.py) */
+  var PAGE = "page";  /* asked of submit and state: only what showFeedback reads (common/pipeline.py) */
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {
     key: args.draft_key, line: actions, refresh: refresh,
@@ -24,25 +24,25 @@ function EmmKnowledgeCheck(runtime, element, args) {
     send: {submit: function (data, actionId) { submitAnswers(data.answers, actionId); }}
   });
 
-  function showResults(body) {
+  function showFeedback(body) {
     form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
     if (actions) { actions.hidden = true; }
-    EMM.setServerHtml(resultsBox, body.html);
+    EMM.setServerHtml(feedbackBox, body.html);
     EMM.say(status, body.announcement || body.message || "");
-    resultsBox.focus();
+    feedbackBox.focus();
   }
 
   /* After any failure, the server's state: a submit that reached the server (its reply lost, or
-     sent from another window) shows its results; otherwise the page stays as it is. A submit not
+     sent from another window) shows its feedback; otherwise the page stays as it is. A submit not
      sent waits on the device with its id and goes when the link is back (or at the next Submit),
-     answered with the results even if it had arrived. */
+     answered with the feedback even if it had arrived. */
   function refresh() {
     EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (!body.submitted) { return; }
       drafts.settle();
       EMM.clear(alertBox, true);
       EMM.markQuestions(root, []);
-      showResults(body);
+      showFeedback(body);
     }, function () { /* no link: nothing to show yet */ });
   }
 
@@ -54,7 +54,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
       actionId: actionId,
       onSuccess: function (body) {
         drafts.sent();
-        showResults(body);
+        showFeedback(body);
       },
       onError: function (err, meta) {
         EMM.markRefusedAnswers(root, err);
