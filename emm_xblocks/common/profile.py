@@ -180,10 +180,18 @@ def groups_plan(options, sizes, min_size, memo=None):
     return plan
 
 
-def _groups_plan(options, sizes, min_size):
+def group_keys(options, present):
+    """The profile groups in the order every figure by profile shows them: the ``options``' ids in
+    the author's order, then each id of ``present`` (the groups that have answers) no option has
+    any longer (an option removed since) sorted, then ``NOT_SAID``."""
     keys = [o.id for o in options]
-    keys += sorted(k for k in sizes if k not in keys and k != NOT_SAID)
+    keys += sorted(k for k in present if k not in keys and k != NOT_SAID)
     keys.append(NOT_SAID)
+    return keys
+
+
+def _groups_plan(options, sizes, min_size):
+    keys = group_keys(options, sizes)
     groups = split({key: {"n": sizes.get(key, 0)} for key in keys}, min_size)
     return [(key, groups[key]) for key in keys if key in groups]
 

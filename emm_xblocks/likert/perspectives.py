@@ -12,7 +12,7 @@ column counts as a group there: the overall figures include it).
 """
 
 from ..common.perspectives import split
-from ..common.profile import NOT_SAID, group_names, people, with_not_said
+from ..common.profile import NOT_SAID, group_keys, group_names, people, with_not_said
 from .epochs import split_tallies
 from .statistics import statement_stats
 
@@ -32,10 +32,8 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     ``min_group_size``: the survey's."""
     if not survey.asks_profile:
         return None
-    keys = [o.id for o in survey.profile_options]
-    keys += sorted(k for k in by_profile if k not in keys and k)
+    keys = group_keys(survey.profile_options, by_profile)
     texts = group_names(survey.profile_options, _)
-    keys.append(NOT_SAID)
     counted = people(tallies, respondents)
     who = split({key: {"n": counted.get(key, 0)} for key in keys}, survey.min_group_size)
     columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
