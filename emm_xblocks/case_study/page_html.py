@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from ..common.export import excel_link
 from ..common.pack import pack_link_html
+from ..common.question_views import profile_question_html
 from ..common.waiting import disabled_until_ready, note_html
 
 
@@ -140,14 +141,9 @@ def _form_html(page, case, ungettext, _, nums, own):
     if page["read_only"]:
         read_only = f'<p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
     profile = ""
-    if case.asks_profile:
-        optional = escape(_("(optional: leave it blank if you prefer not to say)"))
-        profile = (f'\n    <fieldset class="emm-question emm-profile" data-profile>\n'
-                   f'      <legend><span dir="auto"{own}>{escape(case.profile_prompt)}</span>'
-                   f' <span class="emm-hint">{optional}</span></legend>\n'
-                   f'      <div class="emm-options">{page["profile_html"]}\n'
-                   f'      </div>\n'
-                   f'    </fieldset>\n    ')
+    if case.asks_profile:  # the learner's last answer checked
+        profile = profile_question_html(case.profile_prompt, case.profile_options, page["learner_profile"],
+                                        page["dom"], page["locked"], _, "emm-question emm-profile", 4, lang=own)
     save = escape(_("Save draft"))
     submit = escape(_("Submit"))
     left = page["attempts_left"]

@@ -16,7 +16,7 @@ from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.perspectives import share
 from ..common.pipeline import write_refusal
-from ..common.question_views import author_questions, profile_options_html, question_feedback_html, questions_html
+from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
 from . import (
@@ -90,10 +90,8 @@ def student_view(block):
         "attempts_left": left,
         "feedback_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
-        # the profile question's options (``case.asks_profile``), the learner's last answer checked
-        "profile_html": profile_options_html(case.profile_options, state.learner_profile, dom,
-                                             state.submitted or bool(read_only), "\n        ", lang=own)
-        if case.asks_profile else "",
+        # the profile question's answer the learner gave last (``case.asks_profile``), checked
+        "learner_profile": state.learner_profile,
         # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_response``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution") if staff_csv else "",
         "distribution_excel": block.runtime.handler_url(block, "export_distribution", EXCEL) if staff_csv else "",

@@ -117,6 +117,28 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False, lan
         for i, o in enumerate(options, start=1)))
 
 
+def profile_question_html(prompt, options, chosen, dom, locked, _, css, indent, spread=False, lang=""):
+    """The participant profile question as every block's page asks it: a ``fieldset`` of class
+    ``css`` (``data-profile``) whose legend is the author's ``prompt`` ("You work for") and
+    "(optional: leave it blank if you prefer not to say)", then a radio button per option
+    (``profile_options_html``: ``chosen`` checked, all disabled when ``locked``), ``indent``
+    spaces deep in the page (its template's layout, kept to the byte). ``spread``: the Likert's
+    layout (the options in ``emm-scale emm-profile-options``, each tag on a line of its own, the
+    legend named ``<dom>-profile-legend``); else in ``emm-options``. ``dom``: the block's DOM id,
+    not yet escaped; ``lang``: the author's language attribute (``' lang="fr"'`` or "")."""
+    pad = "\n" + " " * indent
+    optional = escape(_("(optional: leave it blank if you prefer not to say)"))
+    buttons = profile_options_html(options, chosen, dom, locked, pad + "    ", spread=spread, lang=lang)
+    if spread:
+        legend, box = f' id="{escape(dom)}-profile-legend"', f'<div class="emm-scale emm-profile-options">{pad}    '
+    else:
+        legend, box = "", '<div class="emm-options">'
+    return mark_safe(  # noqa: S308 - every value escaped
+        f'{pad}<fieldset class="{css}" data-profile>{pad}  <legend{legend}><span dir="auto"{lang}>{escape(prompt)}'
+        f'</span> <span class="emm-hint">{optional}</span></legend>{pad}  {box}{buttons}{pad}  </div>'
+        f'{pad}</fieldset>{pad}')
+
+
 # ------------------------------------------------------------------ the results
 def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
     """The feedback list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``

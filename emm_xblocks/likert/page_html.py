@@ -22,7 +22,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common.pack import pack_link_html
-from ..common.question_views import profile_options_html
+from ..common.question_views import profile_question_html
 from ..common.waiting import disabled_until_ready, note_html
 from .content import CUSTOM, NA, RESULTS_LEARNERS
 from .learner import sent_anonymously_message
@@ -111,7 +111,7 @@ def _form_html(page, survey, dom, words, own):
     total = len(survey.statements)
     count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {
         "total": escape(nums.number(total, 0))}
-    profile = _profile_html(page, survey, dom, _, own) if survey.asks_profile else ""
+    profile = _profile_html(page, survey, _, own) if survey.asks_profile else ""
     comment = ""
     if survey.comment_box:
         if survey.comment_prompt:  # the author's words, in their own direction
@@ -142,19 +142,11 @@ def _form_html(page, survey, dom, words, own):
             f'  </form>\n  ')
 
 
-def _profile_html(page, survey, dom, _, own):
-    """The optional profile question: one radio button per option (``common.question_views``,
-    spread over lines as the template wrote them), the learner's last answer checked."""
-    options = profile_options_html(survey.profile_options, page["profile"], page["dom"], page["locked"],
-                                   "\n        ", spread=True, lang=own)
-    optional = escape(_("(optional: leave it blank if you prefer not to say)"))
-    return (f'\n    <fieldset class="emm-statement emm-profile" data-profile>\n'
-            f'      <legend id="{dom}-profile-legend"><span dir="auto"{own}>{escape(survey.profile_prompt)}</span>'
-            f' <span class="emm-hint">{optional}</span></legend>\n'
-            f'      <div class="emm-scale emm-profile-options">\n'
-            f'        {options}\n'
-            f'      </div>\n'
-            f'    </fieldset>\n    ')
+def _profile_html(page, survey, _, own):
+    """The optional profile question (``common.question_views``, in the Likert's layout), the
+    learner's last answer checked."""
+    return profile_question_html(survey.profile_prompt, survey.profile_options, page["profile"], page["dom"],
+                                 page["locked"], _, "emm-statement emm-profile", 4, spread=True, lang=own)
 
 
 def statements_html(dom, survey, answers, labels, locked, _, lang=""):

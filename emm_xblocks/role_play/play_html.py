@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from ..common.content_language import wrapped
-from ..common.question_views import profile_options_html
+from ..common.question_views import profile_question_html
 from ..common.waiting import WAITING
 
 
@@ -68,15 +68,8 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
     intro = f'<div class="emm-intro" dir="auto"{own}>{ctx["intro"]}</div>' if ctx["intro"] else ""
     profile = ""
     if scenario.asks_profile:
-        options = profile_options_html(scenario.profile_options, ctx["learner_profile"], ctx["dom"],
-                                       bool(ctx["read_only"]), "\n      ", lang=own)
-        optional = escape(_("(optional: leave it blank if you prefer not to say)"))
-        profile = (f'\n  <fieldset class="emm-rp-profile" data-profile>\n'
-                   f'    <legend><span dir="auto"{own}>{escape(scenario.profile_prompt)}</span>'
-                   f' <span class="emm-hint">{optional}</span></legend>\n'
-                   f'    <div class="emm-options">{options}\n'
-                   f'    </div>\n'
-                   f'  </fieldset>\n  ')
+        profile = profile_question_html(scenario.profile_prompt, scenario.profile_options, ctx["learner_profile"],
+                                        ctx["dom"], bool(ctx["read_only"]), _, "emm-rp-profile", 2, lang=own)
     roles = "".join(_role_html(role, i, dom, disabled, own) for i, role in enumerate(ctx["roles"], start=1))
     attempts = ""
     if ctx["attempts_allowed"] and ctx["attempts"]:
