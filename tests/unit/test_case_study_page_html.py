@@ -21,15 +21,17 @@ def page(case=None, **kwargs):
               "sections": [{"title": "Part <2>", "html": SafeString("<p>Part</p>")}], "documents": [],
               "documents_html": SafeString(""), "images": [], "large_files": False, "questions": ("q",),
               "questions_html": SafeString("<fieldset>QUESTIONS</fieldset>"), "locked": False, "read_only": "",
-              "attempts_left": None, "feedback_html": "", "pack_url": "", "profile_html": SafeString("<i>P</i>"),
+              "attempts_left": None, "feedback_html": "", "pack_url": "", "learner_profile": "cso",
               "distribution_csv": "", **kwargs}
     return str(page_html(values, WORDS))
 
 
 def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     html = page(read_only="Viewing as <learner>", attempts_left=2)
-    for kept in ("<p>Told</p>", "<p>Part</p>", "<fieldset>QUESTIONS</fieldset>", "<i>P</i>"):
+    for kept in ("<p>Told</p>", "<p>Part</p>", "<fieldset>QUESTIONS</fieldset>"):
         assert kept in html
+    # the profile question: its options, the learner's last answer checked
+    assert 'name="emm-x-profile" value="gov">' in html and 'name="emm-x-profile" value="cso" checked>' in html
     assert "<b>" not in html and "<a>" not in html
     assert '<h3 class="emm-title" dir="auto">Case &quot;1&quot; &lt;a&gt;</h3>' in html
     assert ('<span dir="auto">Borders &amp; &lt;b&gt;</span> <span>&lt;b&gt;&quot;About 1 minute&quot;&lt;/b&gt;</span>'
