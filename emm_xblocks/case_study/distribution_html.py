@@ -49,6 +49,7 @@ class _Words:
             self.label = escape(_("Question %(n)s by profile: %(prompt)s"))
             # translated outside the f-string: xgettext does not read calls inside an f-string's braces
             self.too_few = escape(_("withheld: too few answers"))
+            self.not_shown = escape(_("not shown"))  # withheld to protect a group that has too few
 
     def answered(self, n):
         """"12 participants answered", the plural CLDR gives ``n``."""
@@ -80,7 +81,9 @@ def _profiles_html(dq, words):
     label = words.label % {"n": dq["number"], "prompt": profile_prompt}
     caption = words.label % {"n": dq["number"], "prompt": wrapped(profile_prompt, lang)} if lang else label
     heads = "".join(f'<th scope="col" dir="auto"{lang}>{escaped(o["text"])}</th>' for o in dq["options"])
-    withheld = f'<td colspan="{len(dq["options"])}" data-withheld>{words.too_few}</td>'
+    span = len(dq["options"])
+    withheld = {True: f'<td colspan="{span}" data-withheld>{words.too_few}</td>',
+                False: f'<td colspan="{span}" data-withheld>{words.not_shown}</td>'}
     rows = "".join(_profile_row_html(g, withheld, lang) for g in dq["profiles"])
     return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
             f' data-dist-profiles="{escaped(dq["id"])}">\n'
@@ -93,9 +96,10 @@ def _profiles_html(dq, words):
 
 def _profile_row_html(g, withheld, lang):
     """One profile group's row: its name (an option's: the author's; "Did not say": the reader's)
-    and size, then its percentages, or ``withheld``."""
+    and size, then its percentages, or why it is withheld (``withheld[small]``: too few answers,
+    or not shown to protect a group that has too few)."""
     size = f' <small>{escaped(g["n_text"])}</small>' if g["shown"] else ""
-    cells = "".join(f"<td>{escaped(p)}</td>" for p in g["percents"]) if g["shown"] else withheld
+    cells = "".join(f"<td>{escaped(p)}</td>" for p in g["percents"]) if g["shown"] else withheld[g["small"]]
     own = lang if g["key"] != NOT_SAID else ""
     return (f'<tr data-profile-group="{escaped(g["key"])}"><th scope="row"><span dir="auto"{own}>'
             f'{escaped(g["name"])}</span>{size}</th>\n        {cells}</tr>')

@@ -173,20 +173,22 @@ class _PanelGroups:
 
     def groups(self, q, counter):
         """Choice question ``q``'s answers split by participant profile (issue 12), as the feedback
-        panel shows them: ``[{"key", "name", "shown", "n", "n_text", "percents": [text per
-        option]}]``, a group per profile option that has participants, then those who did not say;
-        a group below the minimum group size is withheld, and so is the next smallest when it could
-        be worked out (``perspectives.ProfileSplit.question``, as the staff download splits it);
+        panel shows them: ``[{"key", "name", "shown", "small", "n", "n_text", "percents": [text
+        per option]}]``, a group per profile option that has participants, then those who did not
+        say; a group below the minimum group size is withheld (``small``), and so is the next
+        smallest when it could be worked out (``perspectives.ProfileSplit.question``, as the staff
+        download splits it);
         ``counter``: ``perspectives.counter(q)``."""
         share_text, groups = self.share, []
         for key, group, counts in self.split.question(q, counter):
             name = self.names.get(key, key)
             if group.shown:
                 n = group.total
-                groups.append({"key": key, "name": name, "shown": True, "n": n, "n_text": self.size(n),
+                groups.append({"key": key, "name": name, "shown": True, "small": False, "n": n, "n_text": self.size(n),
                                "percents": [share_text(share(c, n)) for c in counts]})
             else:
-                groups.append({"key": key, "name": name, "shown": False, "n": None, "n_text": "", "percents": []})
+                groups.append({"key": key, "name": name, "shown": False, "small": group.small, "n": None, "n_text": "",
+                               "percents": []})
         return groups
 
 

@@ -24,7 +24,8 @@ def csv_words(survey, tallies, _, split=False):
     removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
     return {
         "na": _("N/A"),
-        "profile_withheld": _("withheld: too few answers"),
+        # a profile whose group is withheld (too few, or to protect one that is): named by no one
+        "profile_withheld": _("not shown"),
         "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),

@@ -107,8 +107,9 @@ def test_the_profile_options_and_the_distribution_mark_the_author_not_did_not_sa
     distribution = {"profile_prompt": "Vous êtes", "questions": [{
         "id": "q", "number": 1, "prompt": "Que faire ?", "n": 2,
         "options": [{"text": "Orienter", "percent_text": "50 %"}],
-        "profiles": [{"key": "gov", "name": "Agent", "shown": True, "n_text": "2", "percents": ["50 %"]},
-                     {"key": "", "name": "Did not say", "shown": False, "n_text": "", "percents": []}]}]}
+        "profiles": [{"key": "gov", "name": "Agent", "shown": True, "small": False, "n_text": "2",
+                      "percents": ["50 %"]},
+                     {"key": "", "name": "Did not say", "shown": False, "small": True, "n_text": "", "percents": []}]}]}
     html = str(distribution_html.questions_html(distribution, str, lambda one, many, n: many, lambda n, d: str(n),
                                                 LANG))
     assert f'<li><span{LANG}>Orienter</span>: 50 %</li>' in html
