@@ -11,7 +11,7 @@ still decides everything shown; this module only writes it.
 Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
 every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,
 none holds ``&<>"'``); author HTML comes sanitised (``common.sanitize.sanitized``) and the parts
-written elsewhere (``questions_html``, ``profile_html``, ``documents_html``, ``feedback_html``) come
+written elsewhere (``questions_html``, ``documents_html``, ``feedback_html``) come
 ready, all written as they are. The msgids are the template's (a ``{% blocktrans %}``'s
 ``{{ n }}`` is ``%(n)s``, filled with the escaped number): no new string to translate. The line
 breaks and indents are the template's, so that the page is the same to the byte.
@@ -32,7 +32,8 @@ def page_html(page, words):
     ``lang``, ``rtl``, ``case``, ``narrative`` (sanitised), ``sections`` (``title``, sanitised
     ``html``), ``documents`` and ``documents_html``, ``images``, ``large_files``, ``questions``,
     ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved), ``attempts_left``
-    (None: no limit), ``feedback_html``, ``profile_html``, ``distribution_csv``,
+    (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner gave
+    last, checked), ``distribution_csv``,
     ``distribution_excel`` (its Excel variant, ``common.export.excel``), ``pack_url`` ("" but for
     staff) and ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "":
     ``common.content_language``)); ``words``: the block's ``translators()``."""

@@ -39,7 +39,7 @@ def attempts_left(allowed, used):
 def no_attempts_left(_):
     """The refusal of an attempt beyond ``attempts_allowed`` (``ActionError``, code
     ``no_attempts_left``, 409): raised by ``refuse_if_none_left`` before an attempt starts, and
-    given to the attempt's ``Claim`` (``refused=``) for a request that lost the last one to another."""
+    given to the ``Claim`` of the last attempt (``refused=``) for a request that lost it to another."""
     return ActionError("no_attempts_left", _("You have no attempts left."))
 
 
@@ -55,8 +55,7 @@ def counted_index(policy, scores):
         return None
     if policy == COUNT_LAST:
         return len(scores) - 1
-    best = max(percent(s) for s in scores)
-    return next(i for i, s in enumerate(scores) if percent(s) == best)
+    return max(range(len(scores)), key=lambda i: percent(scores[i]))  # the earliest of equal ones, as counted_attempt
 
 
 def retry_can_lower(policy, scores, left):

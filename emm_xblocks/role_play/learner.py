@@ -15,7 +15,7 @@ import hmac
 from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Live, Outcome, Record
-from ..common.attempts import COUNT_BEST, counted_attempt, no_attempts_left, refuse_if_none_left
+from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt, no_attempts_left, refuse_if_none_left
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
 from . import events, paths, perspectives
@@ -223,7 +223,10 @@ def restart(scenario, state, data, _):
     refuse_if_none_left(scenario.attempts_allowed, state.attempts, _)
     number = state.attempts + 1
     state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)
-    writes = (Claim(number, refused=no_attempts_left(_)),)
+    # another window began attempt ``number`` first: that was the last attempt, or this one is begun
+    lost = (no_attempts_left(_) if attempts_left(scenario.attempts_allowed, number) == 0 else ActionError(
+        "already_started", _("You already began again in another window: reload the page.")))
+    writes = (Claim(number, refused=lost),)
     if len(scenario.roles) == 1:
         return _begin(scenario, state, scenario.roles[0], notice, writes)
     return Outcome(state=state, result={"notice": notice}, writes=writes)

@@ -34,14 +34,15 @@ def choice_words(scenario, path, taken):
 
 def shown_attempt(scenario, state):
     """The attempt a report row describes, ``{role, path, taken, ended}``: the ended attempt that
-    counts for the grade (``grade_policy`` over ``scoring.attempt_scores``, as the grade itself and
-    the case study's report pick it), so that its path and its score belong together; with no
-    ended attempt, the one in play. ``state``: the learner's stored fields (a dict, as the report
-    reads them: values of any type)."""
+    counts for the grade with the current points (``grade_policy`` over ``scoring.attempt_scores``
+    of every stored attempt, as ``block.get_score`` picks it and the case study's report), so that
+    a row's path is the graded one; with no ended attempt, the one in play. ``state``: the
+    learner's stored fields (a dict, as the report reads them: values of any type; a damaged
+    attempt is reported with no role and no path)."""
     finished = state.get("finished")
-    finished = [a for a in finished if isinstance(a, dict)] if isinstance(finished, list) else []
-    if finished:
+    if isinstance(finished, list) and finished:
         counted = finished[counted_index(scenario.grade_policy, attempt_scores(scenario, finished))]
+        counted = counted if isinstance(counted, dict) else {}
         return {"role": counted.get("role", ""), "path": counted.get("path", []),
                 "taken": counted.get("taken", []), "ended": True}
     return {"role": state.get("role", ""), "path": state.get("path", []), "taken": state.get("taken", []),
@@ -51,7 +52,8 @@ def shown_attempt(scenario, state):
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per learner who chose a role, of the attempt that counts
     (``shown_attempt``): ``role`` (its id), ``path`` (node ids), ``ended``, then ``attempts`` (how
-    many the learner started), ``score`` (the stored grade), then the same answers readable, as the
+    many the learner started), ``score`` (the grade the LMS holds: until staff rescore after an
+    author changed the points, it may be another attempt's, decision 64), then the same answers readable, as the
     Likert's and the case study's rows give theirs: ``Role name`` (the role's name; "<id> (removed role)"
     if the role was removed since) and ``Choices`` (``choice_words``). An ``OrderedDict`` (the platform sorts a
     plain dict's keys); cells formula-safe."""
@@ -63,11 +65,11 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
         attempt = shown_attempt(scenario, state)
         role, path = attempt["role"], attempt["path"]
         taken = attempt["taken"] if isinstance(attempt["taken"], list) else []
-        if not isinstance(role, str) or not isinstance(path, list):
-            role, path = str(role or ""), []
+        if not isinstance(role, str) or not isinstance(path, list) or not all(isinstance(n, str) for n in path):
+            role, path = role if isinstance(role, str) else "", []
         return [OrderedDict([
             ("role", safe_cell(role)),
-            ("path", safe_cell(" > ".join(str(node) for node in path))),
+            ("path", safe_cell(" > ".join(path))),
             ("ended", attempt["ended"]),
             ("attempts", state.get("attempts", 0)),
             ("score", state.get("raw_earned")),

@@ -7,6 +7,8 @@ earned then, stored with it (``{role, path, taken, score}``). Which attempt coun
 ``common.attempts.counted_attempt``; the LMS applies ``weight``.
 """
 
+import math
+
 from ..common.attempts import counted_attempt
 from . import paths
 
@@ -14,18 +16,28 @@ MAX_SCORE = 1.0
 
 
 def stored_score(attempt):
-    """The score an ended attempt earned when it ended (0 for a damaged one)."""
+    """The score an ended attempt earned when it ended, 0 to 1 (0 for a damaged one: not a number,
+    or not finite)."""
     try:
-        return float(attempt.get("score", 0.0))
+        value = float(attempt.get("score", 0.0))
     except (AttributeError, TypeError, ValueError):
         return 0.0
+    return value if math.isfinite(value) else 0.0
+
+
+def _walkable(attempt):
+    """``attempt``'s path and choices are stored as a path is (node ids, choice numbers), whatever
+    the scenario says of them: a damaged attempt keeps the score stored with it."""
+    path, taken = attempt.get("path"), attempt.get("taken")
+    return (isinstance(path, list) and all(isinstance(node, str) for node in path) and isinstance(taken, list)
+            and all(isinstance(index, int) for index in taken))
 
 
 def attempt_score(scenario, attempt):
     """An ended attempt's score with the current scenario; the score it earned then if the
-    author removed its path."""
+    author removed its path (or its stored path is damaged)."""
     role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
-    if role is not None and paths.path_is_valid(scenario, attempt.get("path", []), attempt.get("taken", [])):
+    if role is not None and _walkable(attempt) and paths.path_is_valid(scenario, attempt["path"], attempt["taken"]):
         return paths.score(scenario, role, attempt["path"], attempt["taken"])
     return stored_score(attempt)
 

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.models import Answer, Claim
-from emm_xblocks.role_play import content, editor, learner, olx, paths, report
+from emm_xblocks.role_play import content, editor, learner, olx, paths, report, scoring
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -217,6 +217,45 @@ def test_concurrent_restart_cannot_exceed_attempts(small, handlers):
     r = handlers.post(uid, "restart")
     assert r.status_code == 409 and r.json_body["error"] == "no_attempts_left"
     assert handlers.block(uid).attempts == 1
+
+
+def test_a_restart_another_window_began_first_is_refused_as_begun_not_as_no_attempts_left(small, handlers):
+    """With attempts left, the window that loses the race to begin attempt 2 is told it began again
+    elsewhere (final: sending it again would begin a third)."""
+    from emm_xblocks.common import store
+
+    uid = small()  # no limit
+    play(handlers, uid, ["Bad move", "Carry on"])
+    block = handlers.block(uid)
+    store.claim(uid, block.user_key(), "attempt-2")  # the other window won the race
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 409 and r.json_body["error"] == "already_started"
+    assert "another window" in r.json_body["message"]
+    assert handlers.block(uid).attempts == 1
+
+
+def test_the_report_and_the_grade_survive_a_damaged_stored_attempt(small, handlers):
+    """Attempts stored damaged (by hand, an old release) are reported with the score stored with
+    them, never stop the instructor's report."""
+    uid = small()
+    play(handlers, uid, ["Good move", "Finish well"])
+    block = handlers.block(uid)
+    good = block.finished[0]
+    damaged = [{"role": "r1", "path": 3, "taken": None, "score": 0.1}, {"role": "r1", "path": [["x"]], "taken": [0]},
+               {"role": "r1", "path": {"a": 1}, "taken": [], "score": "nan"}, "junk", None]
+
+    class State:
+        username = "student_1"
+        state = {"role": "", "path": [], "finished": [*damaged, good], "attempts": 6, "raw_earned": 0.43}
+
+    [(user, row)] = list(block.generate_report_data(iter([State()])))
+    assert row["path"] == "n-start > n-mid > n-good" and row["score"] == 0.43  # the best: the intact one
+    last = replace(block.load_content(), grade_policy="last")
+    State.state = {**State.state, "finished": [good, *damaged]}
+    [(user, row)] = list(report.report_data(last, iter([State()]), lambda text: text))
+    assert row["path"] == "" and row["role"] == "" and row["ended"] is True  # the last one: None, damaged
+    assert scoring.counted_score(last, [good, *damaged]) == (0.0, 1.0)
+    assert scoring.counted_score(block.load_content(), damaged) == (0.1, 1.0)  # "nan" scores 0, not NaN
 
 
 def test_last_policy(small, handlers, events):
