@@ -37,16 +37,18 @@ def shown_attempt(scenario, state):
     counts for the grade with the current points (``grade_policy`` over ``scoring.attempt_scores``
     of every stored attempt, as ``block.get_score`` picks it and the case study's report), so that
     a row's path is the graded one; with no ended attempt, the one in play. ``state``: the
-    learner's stored fields (a dict, as the report reads them: values of any type; a damaged
-    attempt is reported with no role and no path)."""
+    learner's stored fields (a dict, as the report reads them: values of any type); a role, a path
+    or choices stored damaged read as none, so that a row is always written."""
     finished = state.get("finished")
     if isinstance(finished, list) and finished:
-        counted = finished[counted_index(scenario.grade_policy, attempt_scores(scenario, finished))]
-        counted = counted if isinstance(counted, dict) else {}
-        return {"role": counted.get("role", ""), "path": counted.get("path", []),
-                "taken": counted.get("taken", []), "ended": True}
-    return {"role": state.get("role", ""), "path": state.get("path", []), "taken": state.get("taken", []),
-            "ended": bool(state.get("ended"))}
+        attempt = finished[counted_index(scenario.grade_policy, attempt_scores(scenario, finished))]
+        attempt, ended = attempt if isinstance(attempt, dict) else {}, True
+    else:
+        attempt, ended = state, bool(state.get("ended"))
+    role, path, taken = attempt.get("role"), attempt.get("path"), attempt.get("taken")
+    readable = isinstance(path, list) and all(isinstance(node, str) for node in path)
+    return {"role": role if isinstance(role, str) else "", "path": path if readable else [],
+            "taken": taken if isinstance(taken, list) else [], "ended": ended}
 
 
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
@@ -63,10 +65,7 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
         if not state.get("role") and not state.get("finished"):
             return []
         attempt = shown_attempt(scenario, state)
-        role, path = attempt["role"], attempt["path"]
-        taken = attempt["taken"] if isinstance(attempt["taken"], list) else []
-        if not isinstance(role, str) or not isinstance(path, list) or not all(isinstance(n, str) for n in path):
-            role, path = role if isinstance(role, str) else "", []
+        role, path, taken = attempt["role"], attempt["path"], attempt["taken"]
         return [OrderedDict([
             ("role", safe_cell(role)),
             ("path", safe_cell(" > ".join(path))),
