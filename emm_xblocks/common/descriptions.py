@@ -31,8 +31,10 @@ def forget_known():
 
 
 def _remember(block_key, text, now):
+    from .store import in_joined
+
     connection = transaction.get_connection()
-    if connection.in_atomic_block or not connection.get_autocommit():
+    if (connection.in_atomic_block or not connection.get_autocommit()) and not in_joined():
         return  # what a caller's transaction reads may be its own write, which may yet be rolled back
     if len(_known) >= KNOWN_MAX:
         _known.clear()

@@ -15,7 +15,10 @@ live here, once:
   learner state, the score, completion, the tracking events and the live room's answers; a
   store write that fails after retries (``transactions.StoreError``) answers 400
   ``text_not_storable`` or 503 ``busy`` with the learner's state unchanged and any attempt claim
-  of the request given back.
+  of the request given back. Where the database has one writer at a time (SQLite beginning its
+  transactions IMMEDIATE: the workbench), the store writes and the learner state are committed in
+  one transaction (``store.state_joined``: one commit, kept whole or not at all); where it locks
+  rows (the LMS's MySQL) the runtime saves the state after the handler, in its own (decision 67).
 
 * a request may ask ``"reply": "page"``: the answer then holds only what the block's own page
   reads (``page``: its keys, the rendered panel among them), not the whole documented answer,
@@ -32,6 +35,7 @@ A block provides ``load_content()`` (parsed once per content), ``learner_state()
 """
 
 import functools
+from contextlib import nullcontext
 
 from xblock.core import XBlock
 
@@ -130,8 +134,11 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
                 if writes:
-                    carry_out(block, outcome, action_id)
-                    recovery.remember(block, name, action_id)
+                    with store.state_joined() if outcome.writes else nullcontext(False) as joined:
+                        carry_out(block, outcome, action_id)
+                        recovery.remember(block, name, action_id)
+                        if joined:
+                            block.save()  # the runtime's own save after the handler then finds nothing to write
                 result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
             return as_handler_error(err).response()
