@@ -16,9 +16,10 @@ Each figure is the median of 200 timings (``time.perf_counter``) after 20 warm-u
 call is made for a new learner on a new block instance (as each request is in the LMS), the
 learner's earlier steps (role-play ``start``) untimed, and every answer is checked to be the
 success it would be in a browser. Django's DEBUG is off, as in production (the workbench's settings
-turn it on, and it logs every SQL query). The in-memory table ends with the case study's submit
-for the same ten questions without its profile question, then without its distribution either
-(``case_variants``): what the results panel's "how others answered" costs it.
+turn it on, and it logs every SQL query). The in-memory table and the workbench's end with the
+case study's submit for the same ten questions without its profile question, then without its
+distribution either (``case_variants``): what the results panel's "how others answered" costs it
+(on the workbench's store, beside the drop's figure of the same run).
 ``python bench/speed.py profile [--block emm_case_study]`` profiles one of ours.
 """
 
@@ -419,33 +420,48 @@ def workbench_phase(repeat, sdk_store=False):
 
     client = Client()
     results, actions, answers = {}, {}, {}
-    for subject in subjects():
-        name = f"speed-{subject.key}"
-        try:
-            add_xml_scenario(name, f"Speed {subject.key}", f"<vertical_demo>{subject.olx}</vertical_demo>")
-            usage = WorkbenchRuntime("bench").get_block(SCENARIOS[name].usage_id).children[0]
-        except Exception as err:
-            results[subject.key] = {"error": f"{type(err).__name__}: {err}"[:160]}
-            continue
 
-        def prepare_action(i, subject=subject, usage=usage):
-            student = f"speed_{subject.key}_{i}"
+    def place(name, olx):
+        """The usage id of ``olx`` put in a workbench scenario ``name``."""
+        add_xml_scenario(name, f"Speed {name}", f"<vertical_demo>{olx}</vertical_demo>")
+        return WorkbenchRuntime("bench").get_block(SCENARIOS[name].usage_id).children[0]
 
-            def call(handler, data):
-                r = client.post(f"/handler/{usage}/{handler}/?student={student}", data=json.dumps(data),
+    def task(key, usage, handler, request):
+        """``(prepare, timed)`` of ``handler`` for a new learner; ``request(block, call)`` its data."""
+
+        def prepare_action(i):
+            student = f"speed_{key}_{i}"
+
+            def call(name, data):
+                r = client.post(f"/handler/{usage}/{name}/?student={student}", data=json.dumps(data),
                                 content_type="application/json")
                 return r.status_code, json.loads(r.content)
 
             block = WorkbenchRuntime(student).get_block(usage)
-            return f"/handler/{usage}/{subject.action}/?student={student}", json.dumps(subject.request(block, call))
+            return f"/handler/{usage}/{handler}/?student={student}", json.dumps(request(block, call))
 
-        kept = answers[subject.key] = []
+        kept = answers[key] = []
 
-        def act(args, kept=kept):
+        def act(args):
             url, body = args
             kept.append(client.post(url, data=body, content_type="application/json"))
 
-        actions[subject.key] = (prepare_action, act)
+        return prepare_action, act
+
+    for subject in subjects():
+        try:
+            usage = place(f"speed-{subject.key}", subject.olx)
+        except Exception as err:
+            results[subject.key] = {"error": f"{type(err).__name__}: {err}"[:160]}
+            continue
+        actions[subject.key] = task(subject.key, usage, subject.action, subject.request)
+    # the case study's submit by what the case keeps and shows, in the same run as the drop
+    variant_keys = {}
+    for n, (label, olx) in enumerate(case_variants()):
+        answers_of = case_answers(olx)
+        variant_keys[label] = key = f"case-variant-{n}"
+        actions[key] = task(key, place(f"speed-{key}", olx), "submit",
+                            lambda block, call, a=answers_of: {"answers": a, "reply": "page"})
 
     action, errors = interleaved(actions, repeat)
     for s in subjects():
@@ -456,6 +472,11 @@ def workbench_phase(repeat, sdk_store=False):
             f"{len(bad)} failed answers, e.g. {bad[0].status_code} {bad[0].content[:120]}" if bad else None)
         results[s.key] = {"error": error} if error else {"action": action[s.key],
                                                          **store_calls(actions[s.key], ALONE_IDS)}
+    variants = results[CASE_VARIANTS] = {}
+    for label, key in variant_keys.items():
+        bad = [r for r in answers[key] if r.status_code != 200 or json.loads(r.content).get("submitted") is not True]
+        error = errors.get(key) or (f"{len(bad)} failed answers" if bad else None)
+        variants[label] = {"error": error} if error else {"action": action[key]}
     return results
 
 
@@ -587,6 +608,16 @@ def print_workbench_table(results, repeat, sdk_store=False):
         else:
             verdict = "meets" if action <= dnd else "misses"
             print(head + f" {verdict} (target <= drag-and-drop-v2's {dnd:.2f})")
+    variants = results.get(CASE_VARIANTS)
+    if variants:
+        print("  emm_case_study's submit by what the case keeps and shows after it (the same 10 questions, in")
+        print("  the same run, taking turns with the blocks above), ms, median, times the drop's:")
+        for label, figures in variants.items():
+            if "error" in figures:
+                print(f"    {label:<48} {figures['error']}")
+            else:
+                ratio = f"{figures['action'] / dnd:5.2f}x" if dnd else ""
+                print(f"    {label:<48} {_ms(figures['action'])} {ratio}")
 
 
 def machine_note():
