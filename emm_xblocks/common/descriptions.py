@@ -4,8 +4,9 @@ course's evaluation report. Content only (statements, scale, questions, names): 
 ``describe`` reads the block's row first and writes only when the content changed, so a
 submission costs one indexed read; two first submissions at the same moment create one row (the
 second's INSERT meets the unique key and gives way). A process that has read its text in the row,
-in autocommit outside any transaction (never right after writing it: a later submission reads it
-back first), trusts it for ``TRUSTED_FOR`` seconds and sends no read at all. Only ``describe``
+in autocommit outside any transaction, or in the workbench's joined transaction before it writes the
+row (one writer: committed data, decision 67), never right after writing it (a later submission reads
+it back first), trusts it for ``TRUSTED_FOR`` seconds and sends no read at all. Only ``describe``
 writes these rows, so the row holds another text than a trusted one only if another process,
 still serving the block's previous content in a request that began before an edit was published,
 writes it after that read; the trusting process sets it right at its first submission once the

@@ -133,13 +133,19 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
                     block.runtime.publish(block, event_name, event)
             # a claim taken here is given back if anything after it fails (common.store)
             with store.claims_released_on_failure():
+                joined = False
                 if writes:
                     with store.state_joined() if outcome.writes else nullcontext(False) as joined:
                         carry_out(block, outcome, action_id)
                         recovery.remember(block, name, action_id)
                         if joined:
+                            # the answer is built before the save, as in the LMS, where the runtime saves
+                            # after the handler: after a save the request's copy of the learner's fields
+                            # holds the saved ones alone (UserStateCache.set_many), others read as unset
+                            result = respond(block, content, outcome) if respond else outcome.result
                             block.save()  # the runtime's own save after the handler then finds nothing to write
-                result = respond(block, content, outcome) if respond else outcome.result
+                if not joined:
+                    result = respond(block, content, outcome) if respond else outcome.result
         except ActionError as err:
             return as_handler_error(err).response()
         except HandlerError as err:

@@ -142,8 +142,8 @@ def test_an_evaluation_s_description_read_in_the_joined_transaction_is_trusted(t
 
 def test_the_state_is_saved_where_the_database_allows(transactional_db, monkeypatch):
     """Inside the submission's transaction on the workbench's SQLite (one writer); on MariaDB, as
-    on the LMS's MySQL, outside it, after its commit, with the answers already there for another
-    connection to read (run again by ``make test`` on MariaDB at both isolation levels)."""
+    on the LMS's MySQL, outside any transaction, after the submission's (run again by ``make test``
+    on MariaDB at both isolation levels)."""
     usage = place(CASE, "where")
     real, seen = RowsReadOnce.set_many, []
 
@@ -156,3 +156,21 @@ def test_the_state_is_saved_where_the_database_allows(transactional_db, monkeypa
     assert post(usage, "learner_1", "submit", {"answers": {"q1": "a"}}).status_code == 200
     assert seen == [(not store.locks_rows(), 1)]
     assert store.locks_rows() is (connection.vendor != "sqlite")
+
+
+def test_an_answer_built_in_the_joined_transaction_reads_what_the_lms_reads(transactional_db):
+    """The answer is built before the state's save, as in the LMS (the runtime saves after the
+    handler): after a save the request's copy holds the saved fields alone, so a restart's answer
+    built after it read the grade the course kept (``raw_earned``, set here as staff's rescore sets
+    it) as unset and named the attempt's 43% instead of the 50% kept (decision 64)."""
+    from tests.integration.test_role_play_handlers import SMALL, labelled
+
+    usage = place(SMALL.format(extra='attempts_allowed="3"'), "kept")
+    r = post(usage, "learner_1", "start", {"role": "r1"})
+    for label in ("Good move", "Finish well"):  # 3 points out of 7: 43 %
+        r = post(usage, "learner_1", "choose", {"choice": labelled(r)[label]})
+    block = WorkbenchRuntime("learner_1").get_block(usage)
+    block.raw_earned = 0.5
+    block.save()
+    html = post(usage, "learner_1", "restart", {}).json_body["html"]
+    assert "Your best score so far, 50%, still counts" in html, html
