@@ -574,15 +574,24 @@ def print_memory_table(results, repeat):
         if "action_calls" in figures:
             print(f"  {s.label:<34} {figures['render_calls']:>7,} {figures['action_calls']:>7,}"
                   f" {figures.get('action_statements', 0):>5}")
+    print_variants(results, ("the same 10 questions, the",
+                             "three cases taking turns call by call (ms, median; Python function calls):"),
+                   lambda figures: f"{figures['calls']:>7,}")
+
+
+def print_variants(results, heading, extra):
+    """The case study's submit for each of ``case_variants`` (``results[CASE_VARIANTS]``), if
+    measured: ``heading``'s two lines, then a line per variant, its ms and ``extra(figures)``."""
     variants = results.get(CASE_VARIANTS)
-    if variants:
-        print("  emm_case_study's submit by what the case keeps and shows after it: the same 10 questions, the")
-        print("  three cases taking turns call by call (ms, median; Python function calls):")
-        for label, figures in variants.items():
-            if "error" in figures:
-                print(f"    {label:<48} {figures['error']}")
-            else:
-                print(f"    {label:<48} {_ms(figures['action'])} {figures['calls']:>7,}")
+    if not variants:
+        return
+    print(f"  emm_case_study's submit by what the case keeps and shows after it: {heading[0]}")
+    print(f"  {heading[1]}")
+    for label, figures in variants.items():
+        if "error" in figures:
+            print(f"    {label:<48} {figures['error']}")
+        else:
+            print(f"    {label:<48} {_ms(figures['action'])} {extra(figures)}")
 
 
 def print_workbench_table(results, repeat, sdk_store=False):
@@ -608,16 +617,9 @@ def print_workbench_table(results, repeat, sdk_store=False):
         else:
             verdict = "meets" if action <= dnd else "misses"
             print(head + f" {verdict} (target <= drag-and-drop-v2's {dnd:.2f})")
-    variants = results.get(CASE_VARIANTS)
-    if variants:
-        print("  emm_case_study's submit by what the case keeps and shows after it (the same 10 questions, in")
-        print("  the same run, taking turns with the blocks above), ms, median, times the drop's:")
-        for label, figures in variants.items():
-            if "error" in figures:
-                print(f"    {label:<48} {figures['error']}")
-            else:
-                ratio = f"{figures['action'] / dnd:5.2f}x" if dnd else ""
-                print(f"    {label:<48} {_ms(figures['action'])} {ratio}")
+    print_variants(results, ("the same 10 questions,", "in the same run, taking turns with the blocks above "
+                                                      "(ms, median; times the drop's):"),
+                   lambda figures: f"{figures['action'] / dnd:5.2f}x" if dnd else "")
 
 
 def machine_note():
