@@ -1,13 +1,14 @@
 """The case study's feedback panel (the learner's own scored attempt), rendered in Python
 (decisions 18 and 40).
 
-``feedback_html`` writes what ``templates/case_study/results.html`` wrote before it (the msgids are
-that template's): the heading, the score and the attempts left, the grade's words, the self-assessment
-notice and button, the results' list, the distribution's frame, the expert analysis and "Try
-again". Every value escaped with ``html.escape`` (what Django's autoescape calls), every
-translation escaped too (decision 18: a catalogue is text), a ``{% blocktrans %}`` text as its
-translation with its values escaped; the HTML parts (the results' list, the distribution's
-questions and answers kept apart, the sanitised expert analysis) as they come.
+``feedback_html`` writes the panel (the template ``templates/case_study/results.html`` did until
+decision 40 replaced it; the template is gone, its msgids stay): the heading, the score and the
+attempts left, the grade's words, the self-assessment notice and button, the results' list, the
+distribution's frame, the expert analysis and "Try again". Every value escaped with ``html.escape``
+(what Django's autoescape calls), every translation escaped too (decision 18: a catalogue is text),
+a ``{% blocktrans %}`` text as its translation with its values escaped; the HTML parts (the results'
+list, the distribution's questions and answers kept apart, the sanitised expert analysis) as they
+come.
 """
 
 from html import escape

@@ -1,12 +1,12 @@
 """The case study's learner page, written in Python (decisions 18, 40 and 45).
 
-``page_html(page, words)`` writes what ``templates/case_study/student.html`` (with
-``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language
-we ship (``bench/same_output.py``): the title, topic and time, the low-data switch, the case
-(narrative, key facts, sections, images, documents), the empty notice or the form (the read-only
-notice, the questions, the profile question, the buttons, the attempts left), the status line,
-the learner's feedback (``feedback_html``'s, ready), the staff's CSV and pack links. ``views.student_view``
-still decides everything shown; this module only writes it.
+``page_html(page, words)`` writes the page (the template ``templates/case_study/student.html`` did
+until decision 45 replaced it, byte for byte in every language we ship; the template is gone,
+``bench/same_output.py`` shows that a change alters no byte of a page): the title, topic and time,
+the low-data switch, the case (narrative, key facts, sections, images, documents), the empty notice
+or the form (the read-only notice, the questions, the profile question, the buttons, the attempts
+left), the status line, the learner's feedback (``feedback_html``'s, ready), the staff's CSV and
+pack links. ``views.student_view`` still decides everything shown; this module only writes it.
 
 Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
 every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,

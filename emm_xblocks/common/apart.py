@@ -1,4 +1,4 @@
-"""Answers no figure counts, shown apart (issue 10, decision 27; pure: no XBlock, no Django).
+"""Answers no figure counts, shown apart (issue 10, decision 27) (pure: no XBlock, no Django).
 
 An author may edit live content: a Likert scale changes, a statement, question, option or node is
 removed or its id renamed. The answers learners gave stay in the store under the groups and values

@@ -1,4 +1,4 @@
-"""Which JavaScript each page of the package loads, and so which strings its catalogue holds.
+"""Which JavaScript each page of the package loads, and so which strings its catalogue holds (pure data).
 
 A learner in the Sahel pays for every byte on a phone's costly connection: a page loads only the
 scripts it uses (never an editor's, the live room's or another block's) and one strings catalogue

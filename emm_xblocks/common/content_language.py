@@ -1,5 +1,5 @@
 """The language an author wrote a block's content in, declared where a page in another language
-shows it (WCAG 2.1 success criterion 3.1.2, "Language of Parts", level AA; decision 56).
+shows it (WCAG 2.1 success criterion 3.1.2, "Language of Parts", level AA; decision 56) (pure).
 
 The interface follows each learner's language (fr, en, es, ar); the content is the author's, in
 one language. Each block that shows author text has one setting, ``content_language``

@@ -1,4 +1,4 @@
-"""Numbers, percentages and plurals in the learner's language, from CLDR (Babel); pure.
+"""Numbers, percentages and plurals in the learner's language, from CLDR (Babel) (pure).
 
 Every figure a page or a report shows goes through here on the server (``static/js/emm-common.js``
 has the browser's twin, ``EMM.number`` / ``EMM.percent`` / ``EMM.pluralN``, on ``Intl``): never

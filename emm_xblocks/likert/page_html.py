@@ -1,12 +1,12 @@
 """The Likert evaluation's learner page, written in Python (decisions 18, 39 and 45).
 
-``page_html(page, words)`` writes what ``templates/likert/student.html`` (with
-``templates/common/pack_link.html``) wrote for the same values, byte for byte in every language
-we ship (``bench/same_output.py``): the title and intro, the empty or not-ready notice or the
-form (the read-only and scale-changed notices, the anonymity notice, the count of statements, the
-profile question, the statements, the comment box, the submit button), the status line, the
-results' section and the staff's link to the facilitator pack. ``views.student_view`` still
-decides everything shown; this module only writes it.
+``page_html(page, words)`` writes the page (the template ``templates/likert/student.html`` did until
+decision 45 replaced it, byte for byte in every language we ship; the template is gone,
+``bench/same_output.py`` shows that a change alters no byte of a page): the title and intro, the
+empty or not-ready notice or the form (the read-only and scale-changed notices, the anonymity
+notice, the count of statements, the profile question, the statements, the comment box, the submit
+button), the status line, the results' section and the staff's link to the facilitator pack.
+``views.student_view`` still decides everything shown; this module only writes it.
 
 Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
 every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,

@@ -1,4 +1,4 @@
-"""Graph algorithms of a scenario, pure and linear in nodes + choices (no recursion, so a
+"""Graph algorithms of a scenario (pure), linear in nodes + choices (no recursion, so a
 scenario of thousands of nodes cannot hit Python's recursion limit).
 
 The scenario is seen as a directed graph ``{node id: [(target id, points), ...]}``; targets

@@ -1,9 +1,10 @@
 """The role-play's play area (the roles, the node, the ending), rendered in Python (decisions 18
 and 39).
 
-``play_html(ctx, ...)`` writes what ``templates/role_play/panel.html`` (with ``split.html`` for
-each table) wrote for ``views.panel_context``'s ``ctx``, byte for byte in every language we ship
-(``bench/same_output.py``): each phase (``invalid``, ``roles``, ``node``, ``ending``) is one
+``play_html(ctx, ...)`` writes the panel for ``views.panel_context``'s ``ctx`` (the templates
+``templates/role_play/panel.html`` and ``split.html`` did until decision 39 replaced them, byte
+for byte in every language we ship; they are gone, ``bench/same_output.py`` shows that a change
+alters no byte of a page): each phase (``invalid``, ``roles``, ``node``, ``ending``) is one
 function, each table of the debrief one more. The page around the panel stays in
 ``templates/role_play/student.html``; ``views.panel_context`` still decides everything shown.
 

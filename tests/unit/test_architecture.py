@@ -1,5 +1,6 @@
-"""The shape every block keeps (issue 7): the pure modules import no runtime, no field of ours
-takes a platform setting's name, every error code a handler can answer is registered."""
+"""The shape every block keeps (issue 7): the pure modules import no runtime (nor call a function
+that does, but for the named edge), no field of ours takes a platform setting's name, every error
+code a handler can answer is registered."""
 
 import ast
 import re
@@ -54,13 +55,75 @@ def pure_modules():
 
 def test_a_module_that_says_it_is_pure_is_checked():
     said = said_pure()
-    assert len(said) >= 60 and "emm_xblocks.likert.epochs" in said and "emm_xblocks.role_play.paths" in said
+    assert len(said) >= 65 and "emm_xblocks.likert.epochs" in said and "emm_xblocks.role_play.paths" in said
+    # each of these once said so in other words ("; pure.", "Pure data:"), which the check missed
+    assert {f"emm_xblocks.{m}" for m in ("common.apart", "common.numbers", "common.content_language", "common.assets",
+                                          "role_play.graph")} <= set(said)
 
 
 def test_pure_modules_import_neither_xblock_nor_django():
     result = subprocess.run([sys.executable, "-c", BLOCKER, *pure_modules()], capture_output=True, text=True,
                             cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+RUNTIME = ("xblock", "django", "webob", "web_fragments")
+
+
+def _source(name):
+    return ast.parse((PACKAGE.parent / Path(*name.split("."))).with_suffix(".py").read_text(encoding="utf-8"))
+
+
+def platform_functions(name):
+    """``{function}`` of pure module ``name`` that reach the platform when called: those importing
+    a runtime package in their body (where an import-time check cannot see it), and those of the
+    same module that call one of them."""
+    functions = {f.name: f for f in ast.walk(_source(name)) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}
+    reach = {fname for fname, f in functions.items() for node in ast.walk(f)
+             for module in imported_modules(node) if module.split(".")[0] in RUNTIME}
+    while True:
+        more = {fname for fname, f in functions.items() if fname not in reach and any(
+            isinstance(node, ast.Name) and node.id in reach for node in ast.walk(f))}
+        if not more:
+            return reach
+        reach |= more
+
+
+# the pure modules' only ways to the platform, each a function the block shells and views call (the
+# language of the request, the XBlock fields made from the settings); a pure block module never does
+PLATFORM_EDGE = {
+    "emm_xblocks.common.i18n": {"current_language", "is_rtl", "_shipped_catalog", "js_catalog_path"},
+    "emm_xblocks.common.settings": {"settings_fields"},
+}
+
+
+def test_a_pure_module_reaches_the_platform_only_through_its_named_edge():
+    found = {name: reach for name in pure_modules() if (reach := platform_functions(name))}
+    assert found == PLATFORM_EDGE
+
+
+def test_no_pure_module_calls_the_platform_edge():
+    """A pure module that imported ``current_language`` would import cleanly and still need Django
+    when called: none names a function of ``PLATFORM_EDGE``, by import or as ``module.function``."""
+    calls = []
+    for name in pure_modules():
+        edge_of = {}  # local name -> (edge module, its platform functions)
+        for node in ast.walk(_source(name)):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            package = name.rsplit(".", 1)[0].split(".")
+            if node.level:
+                package = package[:len(package) - node.level + 1]
+            module = ".".join([*package, node.module] if node.level and node.module else
+                              package if node.level else [node.module or ""])
+            for alias in node.names:
+                if module in PLATFORM_EDGE and alias.name in PLATFORM_EDGE[module] and module != name:
+                    calls.append((name, alias.name))
+                if f"{module}.{alias.name}" in PLATFORM_EDGE:
+                    edge_of[alias.asname or alias.name] = PLATFORM_EDGE[f"{module}.{alias.name}"]
+        calls += [(name, node.attr) for node in ast.walk(_source(name)) if isinstance(node, ast.Attribute)
+                  and isinstance(node.value, ast.Name) and node.attr in edge_of.get(node.value.id, ())]
+    assert calls == []
 
 
 @pytest.mark.parametrize("block", BLOCKS)
