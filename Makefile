@@ -49,7 +49,7 @@ demo-data: $(VENV)/.installed var  ## fill the workbench's three-day demo course
 
 # the store and concurrency tests again on a private MariaDB (tests/mariadb.py), at both isolation levels
 MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py \
-	tests/integration/test_statements.py tests/integration/test_descriptions.py \
+	tests/integration/test_compiled_sql.py tests/integration/test_descriptions.py \
 	tests/integration/test_knowledge_check.py tests/integration/test_evaluation_report.py \
 	tests/integration/test_likert_profiles.py tests/integration/test_case_study_profiles.py \
 	tests/integration/test_role_play_profiles.py tests/integration/test_role_play_perspectives.py \

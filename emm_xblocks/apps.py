@@ -7,7 +7,7 @@ registers the xAPI transformers of the blocks' events (``emm_xblocks.xapi.transf
 event-routing-backends offers no entry point for them, only its registry, filled on import.
 ``migrate`` and ``flush`` (both send ``post_migrate``) make the store forget the summary rows it
 remembers (``common.summary.forget``): those commands may have removed them; the statements
-compiled once (``common.statements``) are compiled again too.
+compiled once (``common.compiled_sql``) are compiled again too.
 Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
 filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
 ``common.deleted_state``, decision 37): the platform's
@@ -26,10 +26,10 @@ COURSEWARE = "lms.djangoapps.courseware"  # its INSTALLED_APPS entry (lms/envs/c
 
 
 def _forget_summary_rows(**kwargs):
-    from .common import statements, summary
+    from .common import compiled_sql, summary
 
     summary.forget()
-    statements.forget()
+    compiled_sql.forget()
 
 
 class EmmXBlocksConfig(AppConfig):

@@ -18,7 +18,7 @@ import time
 
 from django.db import IntegrityError, transaction
 
-from . import statements
+from . import compiled_sql
 from .transactions import write
 
 TRUSTED_FOR = 60.0  # seconds a process trusts that a block's row holds the text it last saw there
@@ -52,7 +52,7 @@ def describe(block_key, course_key, block_type, text):
     if seen is not None and seen[0] == text and now - seen[1] < TRUSTED_FOR:
         return
     # block_key is unique (emm_description_key): a slice, without first()'s ORDER BY
-    rows = statements.select("description", lambda b: EvaluationDescription.objects.filter(block_key=b)
+    rows = compiled_sql.select("description", lambda b: EvaluationDescription.objects.filter(block_key=b)
                              .values_list("content")[:1], block_key)
     current = rows[0][0] if rows else None
     if current == text:

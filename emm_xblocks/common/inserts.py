@@ -1,6 +1,6 @@
 """The store's inserts: ``INSERT`` statements written by Django's ORM once per model and number of
 rows, then run again with each request's values (decisions 38, 43 and 48), kept in the same
-per-thread memory as ``statements``' selects.
+per-thread memory as ``compiled_sql``'s selects.
 
 ``insert(model, rows, same)``: ``INSERT`` of ``rows`` (dicts of field name to value; a field a
 row leaves out takes its value in ``same``, one dict for every row, else its default), one
@@ -24,7 +24,7 @@ import uuid
 
 from django.db import connections, router
 
-from .statements import NOT_REUSED, cursor, remembered
+from .compiled_sql import NOT_REUSED, cursor, remembered
 
 _GENERAL = object()  # a value prepared by its field's ``get_db_prep_save``
 _PROBE_UUID = uuid.UUID("0123456789abcdef0123456789abcdef")

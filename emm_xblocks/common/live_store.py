@@ -16,7 +16,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import live, statements
+from . import compiled_sql, live
 from .transactions import write
 
 
@@ -29,7 +29,7 @@ def current(block_key):
     compiled once: every learner action asks)."""
     from ..models import LiveSession
 
-    rows = statements.select("live session", lambda b: LiveSession.objects.filter(block_key=b)
+    rows = compiled_sql.select("live session", lambda b: LiveSession.objects.filter(block_key=b)
                              .order_by("-started").values_list("id", "started", "ended")[:1], block_key)
     return live.Session(id=rows[0][0].hex, started=rows[0][1], ended=rows[0][2]) if rows else None
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from . import inserts, statements, summary
+from . import compiled_sql, inserts, summary
 from .transactions import write, write_one
 
 RESPONDENT = "respondent"  # the claim slot that serialises one named respondent's rows
@@ -50,7 +50,7 @@ def _claim_ids(block_key, user_key, slot):
     """The id of the claim row (block, user, slot), if it exists (at most one: ``emm_claim_once``)."""
     from ..models import Claim
 
-    return statements.select(
+    return compiled_sql.select(
         "claim", lambda b, u, s: Claim.objects.filter(block_key=b, user_key=u, slot=s).values_list("id")[:1],
         block_key, user_key, slot)
 
@@ -147,7 +147,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                                     for k in summary.keys_of(group, value, role, profile)])
 
     def work():
-        with statements.one_cursor():  # the transaction's statements on one cursor
+        with compiled_sql.one_cursor():  # the transaction's statements on one cursor
             keep()
 
     def keep():
@@ -160,12 +160,12 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
             except IntegrityError as err:
                 raise AlreadyClaimed(claim) from err
         if locked:  # the lock row: one request of this user at a time past this line
-            statements.select("respondent lock", lambda b, u: Claim.objects.select_for_update().filter(
+            compiled_sql.select("respondent lock", lambda b, u: Claim.objects.select_for_update().filter(
                 block_key=b, user_key=u, slot=RESPONDENT).values_list("id"), block_key, user_key)
         if named:
             # a plain read (the snapshot starts here, after the lock: it sees the rows of the request
             # that held it), then deletes by primary key: no index range is locked
-            old = statements.select("respondent answers", lambda b, u: Answer.objects.filter(
+            old = compiled_sql.select("respondent answers", lambda b, u: Answer.objects.filter(
                 block_key=b, user_key=u).values_list("id", "submission", "group", "value", "role"),
                 block_key, user_key)
             if old:
@@ -175,7 +175,7 @@ def record(block_key, answers, *, user_key="", replace=False, comment="", claim=
                     for key in summary.keys_of(group, value, old_role, old_profiles.get(old_submission, "")):
                         tally[key] -= 1
                 submissions -= len({row[1] for row in old})
-            old = [row[0] for row in statements.select(
+            old = [row[0] for row in compiled_sql.select(
                 "respondent comments", lambda b, u: Comment.objects.filter(block_key=b, user_key=u).values_list("id"),
                 block_key, user_key)] if comments else []
             if old:

@@ -15,7 +15,7 @@ from itertools import chain
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
-from . import statements
+from . import compiled_sql
 from .perspectives import PROFILE_GROUP
 from .transactions import RunAgain, again, write
 
@@ -130,7 +130,7 @@ def _add(model, changes, fields):
     connection = transaction.get_connection()
     sql = _update_sql(model, connection, fields)
     missing = []
-    with statements.cursor(connection) as cursor:
+    with compiled_sql.cursor(connection) as cursor:
         for change in changes:
             cursor.execute(sql, change)
             if not cursor.rowcount and change[0] > 0:  # (d < 0 on a row never counted: rows written outside the store)
@@ -173,7 +173,7 @@ def _add_at_once(model, block_key, changes):
     running it again, where ``apply`` updates the rows one by one (``_add``). So ``apply`` must run
     inside ``transactions.write`` (``store.record`` does)."""
     connection = transaction.get_connection()
-    with statements.cursor(connection) as cursor:
+    with compiled_sql.cursor(connection) as cursor:
         for start in range(0, len(changes), BATCH):
             part = changes[start:start + BATCH]
             keys = list(chain.from_iterable((block_key, *change[1:]) for change in part))
@@ -235,7 +235,7 @@ def tallies(block_key):
     from ..models import Tally
 
     result = defaultdict(dict)
-    for group, value, n in statements.select("tallies", lambda b: Tally.objects.filter(
+    for group, value, n in compiled_sql.select("tallies", lambda b: Tally.objects.filter(
             block_key=b, split="", n__gt=0).values_list("group", "value", "n"), block_key):
         result[group][value] = n
     return dict(result)
@@ -275,7 +275,7 @@ def panel_counts(block_key, profiles=False):
 
     respondents, everyone = 0, defaultdict(dict)
     by_profile = defaultdict(lambda: defaultdict(dict))
-    for group, value, split, n in statements.select(f"panel counts {bool(profiles)}", build, block_key):
+    for group, value, split, n in compiled_sql.select(f"panel counts {bool(profiles)}", build, block_key):
         if group is None:
             respondents = n
         elif split:
@@ -299,7 +299,7 @@ def _split_tallies(block_key, prefix, groups):
     if chosen and not chosen[0]:
         return {}
     result = defaultdict(lambda: defaultdict(dict))
-    for group, value, split, n in statements.select(f"tallies split {prefix}", build, block_key, *chosen):
+    for group, value, split, n in compiled_sql.select(f"tallies split {prefix}", build, block_key, *chosen):
         result[split.removeprefix(prefix)][group][value] = n
     return {key: dict(groups) for key, groups in result.items()}
 
@@ -308,7 +308,7 @@ def respondents(block_key):
     """How many submissions a block has: its one ``Submissions`` row (index ``emm_submissions_key``)."""
     from ..models import Submissions
 
-    rows = statements.select("respondents", lambda b: Submissions.objects.filter(block_key=b).values_list("n"),
+    rows = compiled_sql.select("respondents", lambda b: Submissions.objects.filter(block_key=b).values_list("n"),
                              block_key)
     return rows[0][0] if rows else 0
 

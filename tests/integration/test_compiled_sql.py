@@ -1,5 +1,5 @@
 """The store's statements compiled once by the ORM and run again with new values
-(``common.statements``, decision 38), on the database the settings name (SQLite, or MariaDB with
+(``common.compiled_sql``, decision 38), on the database the settings name (SQLite, or MariaDB with
 ``EMM_DB=mysql``): each gives what the ORM's own query or ``bulk_create`` gives, the hot ones of
 the three blocks are compiled once and reused, and what cannot be reused is built by the ORM."""
 
@@ -10,7 +10,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from emm_xblocks.common import inserts, live_store, statements, store, summary
+from emm_xblocks.common import compiled_sql, inserts, live_store, store, summary
 from emm_xblocks.models import Answer, Claim, Comment, LiveSession, Tally
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def _afresh():
-    statements.forget()
+    compiled_sql.forget()
     yield
-    statements.forget()
+    compiled_sql.forget()
 
 
 def _tallies(block_key, groups):
@@ -33,18 +33,18 @@ def test_a_select_reused_gives_what_the_orm_gives_for_every_value():
         Tally.objects.create(block_key=key, group=group, value=value, n=n)
     asked = [("b1", ["g1", "g2"]), ("b2", ["g1", "zz"]), ("b1", ["G1", "g1"]), ("none", ["g1", "g2"])]
     for key, groups in asked:
-        got = statements.select("test tallies", _tallies, key, groups)
+        got = compiled_sql.select("test tallies", _tallies, key, groups)
         assert sorted(got) == sorted(_tallies(key, groups)), (key, groups)
-    assert "test tallies" in statements.reused()
+    assert "test tallies" in compiled_sql.reused()
 
 
 def test_a_list_of_another_length_is_compiled_for_its_own_shape():
     Tally.objects.create(block_key="b", group="g1", value="a", n=1)
     Tally.objects.create(block_key="b", group="g2", value="a", n=2)
     Tally.objects.create(block_key="b", group="g3", value="a", n=3)
-    assert sorted(statements.select("test tallies", _tallies, "b", ["g1"])) == [("g1", "a", 1)]
-    assert sorted(statements.select("test tallies", _tallies, "b", ["g1", "g3"])) == [("g1", "a", 1), ("g3", "a", 3)]
-    assert sorted(statements.select("test tallies", _tallies, "b", ["g1", "g2", "g3"])) == [
+    assert sorted(compiled_sql.select("test tallies", _tallies, "b", ["g1"])) == [("g1", "a", 1)]
+    assert sorted(compiled_sql.select("test tallies", _tallies, "b", ["g1", "g3"])) == [("g1", "a", 1), ("g3", "a", 3)]
+    assert sorted(compiled_sql.select("test tallies", _tallies, "b", ["g1", "g2", "g3"])) == [
         ("g1", "a", 1), ("g2", "a", 2), ("g3", "a", 3)]
 
 
@@ -57,9 +57,9 @@ def test_a_value_its_lookup_rewrites_is_not_reused_and_still_right():
     def split_rows(b, prefix):
         return Tally.objects.filter(block_key=b, split__startswith=prefix).values_list("split", "n")
 
-    assert statements.select("test prefix", split_rows, "b", "role:") == [("role:x", 1)]
-    assert statements.select("test prefix", split_rows, "b", "profile:") == [("profile:gov", 2)]
-    assert "test prefix" not in statements.reused()
+    assert compiled_sql.select("test prefix", split_rows, "b", "role:") == [("role:x", 1)]
+    assert compiled_sql.select("test prefix", split_rows, "b", "profile:") == [("profile:gov", 2)]
+    assert "test prefix" not in compiled_sql.reused()
 
 
 def test_rows_of_columns_without_converters_come_as_the_database_gives_them(monkeypatch):
@@ -70,13 +70,13 @@ def test_rows_of_columns_without_converters_come_as_the_database_gives_them(monk
 
     Tally.objects.create(block_key="b", group="g1", value="a", n=3)
     opened = live_store.start("blk")
-    assert statements.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]  # compiled
+    assert compiled_sql.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]  # compiled
     assert live_store.current("blk") == opened
     converted = []
     results_iter = SQLCompiler.results_iter
     monkeypatch.setattr(SQLCompiler, "results_iter",
                         lambda self, *a, **k: converted.append(self) or results_iter(self, *a, **k))
-    assert statements.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]
+    assert compiled_sql.select("test tallies", _tallies, "b", ["g1"]) == [("g1", "a", 3)]
     assert converted == []
     assert live_store.current("none") is None  # no row: nothing to convert either
     assert converted == []
@@ -92,9 +92,9 @@ def test_values_of_other_types_go_through_the_orm():
         return LiveSession.objects.filter(block_key=b, started__lt=when).values_list("block_key")
 
     later = timezone.now() + datetime.timedelta(seconds=1)
-    assert statements.select("test when", before, "blk", later) == [("blk",)]
-    assert statements.select("test when", before, "blk", opened.started) == []
-    assert "test when" not in statements.reused()
+    assert compiled_sql.select("test when", before, "blk", later) == [("blk",)]
+    assert compiled_sql.select("test when", before, "blk", opened.started) == []
+    assert "test when" not in compiled_sql.reused()
 
 
 def test_rows_are_converted_as_the_orm_converts_them():
@@ -109,7 +109,7 @@ def test_rows_are_converted_as_the_orm_converts_them():
     live_store.end("blk")
     assert live_store.current("blk").ended is not None
     assert live_store.current("other") is None
-    assert "live session" in statements.reused()
+    assert "live session" in compiled_sql.reused()
 
 
 def test_an_insert_stores_what_bulk_create_stores():
@@ -124,7 +124,7 @@ def test_an_insert_stores_what_bulk_create_stores():
     assert rows == ([(submission, f"g{i}", "é ✓", "", today, "r") for i in range(3)]
                     + [(submission, f"h{i}", "2", "", today, "") for i in range(3)])
     assert len({a.id for a in Answer.objects.filter(block_key="b")}) == 6  # each its own default id
-    assert "insert emm_xblocks.Answer" in statements.reused()
+    assert "insert emm_xblocks.Answer" in compiled_sql.reused()
 
 
 def test_an_insert_that_meets_a_unique_key_raises_and_inserts_nothing():
@@ -145,7 +145,7 @@ def test_the_hot_statements_of_a_submission_are_compiled_once():
         summary.respondents("case")
     locked = {"respondent lock"} if store.locks_rows() else set()  # MariaDB's row lock; SQLite's file lock
     assert {"insert emm_xblocks.Answer", "insert emm_xblocks.Claim", "insert emm_xblocks.Comment",
-            "respondent answers", "respondents", "panel counts True", *locked} <= statements.reused()
+            "respondent answers", "respondents", "panel counts True", *locked} <= compiled_sql.reused()
     assert summary.respondents("case") == 1 and summary.tallies("case") == {"q1": {"a": 1}, "q2": {"b": 1}}
     assert summary.respondents("likert") == 2
 
@@ -200,7 +200,7 @@ def test_a_value_escaped_by_its_lookup_is_not_reused_and_still_right():
         return Tally.objects.filter(group__iexact=g).values_list("group", "n")
 
     for asked in ("A_C", "a%", "abc"):
-        assert statements.select("test iexact", groups, asked) == list(groups(asked)), asked
+        assert compiled_sql.select("test iexact", groups, asked) == list(groups(asked)), asked
 
 
 def test_values_the_probes_cannot_stand_for_are_built_by_the_orm():
@@ -220,8 +220,8 @@ def test_values_the_probes_cannot_stand_for_are_built_by_the_orm():
     def flagged(flag):
         return LogEntry.objects.filter(action_flag=flag).values_list("object_repr")
 
-    assert statements.select("test counted", counted, "5") == [("g",)]
-    assert statements.select("test flagged", flagged, 1) == [("x",)]
+    assert compiled_sql.select("test counted", counted, "5") == [("g",)]
+    assert compiled_sql.select("test flagged", flagged, 1) == [("x",)]
 
 
 def test_a_distinct_query_ordered_by_another_column_gives_only_its_own_columns():
@@ -232,8 +232,8 @@ def test_a_distinct_query_ordered_by_another_column_gives_only_its_own_columns()
     def groups(b):
         return Tally.objects.filter(block_key=b).values_list("group").distinct().order_by("n")
 
-    assert statements.select("test distinct", groups, "b") == list(groups("b"))
-    assert "test distinct" in statements.reused()
+    assert compiled_sql.select("test distinct", groups, "b") == list(groups("b"))
+    assert "test distinct" in compiled_sql.reused()
 
 
 def _sent_inserts(call):
@@ -307,7 +307,7 @@ def test_every_insert_sends_the_parameters_the_orm_would():
                 assert (sql, _typed(sent)) == (orm_sql, _typed(orm_params)), model
                 assert len(set(ids)) == len(rows)
     assert {"insert emm_xblocks.Answer", "insert emm_xblocks.Comment",
-            "insert emm_xblocks.Claim"} <= statements.reused()
+            "insert emm_xblocks.Claim"} <= compiled_sql.reused()
 
 
 def test_the_shortcuts_are_found_for_the_store_s_fields():
@@ -365,7 +365,7 @@ def test_a_shortcut_that_gives_other_parameters_than_the_orm_is_not_used(monkeyp
     for i in range(2):
         inserts.insert(Answer, [{"group": f"g{i}", "value": "v"}],
                           {"block_key": "b", "submission": submission, "day": today})
-    assert "insert emm_xblocks.Answer" not in statements.reused()
+    assert "insert emm_xblocks.Answer" not in compiled_sql.reused()
     assert sorted(Answer.objects.values_list("submission", "group")) == [(submission, "g0"), (submission, "g1")]
 
 
@@ -387,7 +387,7 @@ def test_the_ids_an_insert_makes_are_new_version_4_uuids(monkeypatch):
     reads back as a version 4 ``UUID``."""
     made = []
     monkeypatch.setattr(inserts, "uuid4_hex", lambda real=inserts.uuid4_hex: made.append(real()) or made[-1])
-    statements.forget()  # compiled afresh, with the function in place
+    compiled_sql.forget()  # compiled afresh, with the function in place
     for i in range(2):  # compiled, then reused
         inserts.insert(Answer, [{"group": f"g{k}", "value": "a"} for k in range(3)],
                           {"block_key": f"ids{i}", "submission": uuid.uuid4(), "day": datetime.date(2026, 1, 1)})
@@ -397,7 +397,7 @@ def test_the_ids_an_insert_makes_are_new_version_4_uuids(monkeypatch):
 
 
 def test_a_write_s_statements_share_one_cursor_and_each_is_still_seen(monkeypatch):
-    """``store.record``'s transaction runs its statements on one cursor (``statements.one_cursor``)
+    """``store.record``'s transaction runs its statements on one cursor (``compiled_sql.one_cursor``)
     instead of one each; a test's (or a debug toolbar's) capture still sees every one of them."""
     from contextlib import nullcontext
 
@@ -413,7 +413,7 @@ def test_a_write_s_statements_share_one_cursor_and_each_is_still_seen(monkeypatc
         with monkeypatch.context() as patch:
             patch.setattr(BaseDatabaseWrapper, "cursor", lambda self: made.append(1) or real(self))
             if not share:
-                patch.setattr(statements, "one_cursor", nullcontext)
+                patch.setattr(compiled_sql, "one_cursor", nullcontext)
             with CaptureQueriesContext(connection) as seen:
                 store.record("blk", {"q1": "b", "q2": "a"}, user_key=user, replace=True, comment="ok")
         return len(made), [q["sql"].split(" ")[0] for q in seen.captured_queries]
