@@ -10,29 +10,27 @@ asks for its Excel variant (``common.export.excel``). Reads the summary by index
 never the answer rows.
 """
 
-from webob import Response
-
 from ..common import summary
-from ..common.errors import HandlerError, staff_only, too_few_respondents
-from ..common.export import content_disposition, csv_lines, dialect_of
-from . import report
+from ..common.downloads import csv_download
+from ..common.errors import HandlerError, too_few_respondents
+from . import content, report
+
+SHOWN = next(s for s in content.SETTINGS if s.name == "show_distribution")
 
 
 def distribution_response(block, suffix=""):
     _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    case = block.load_content()
-    key = block.block_key()
-    if not case.show_distribution:
-        return HandlerError(409, "distribution_not_shown", _(
-            "This case study does not show how other participants answered: turn on “{setting}” "
-            "in its settings to download it.").format(setting=_("Show how other participants answered"))).response()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=case.asks_profile)
-    if respondents < case.min_group_size:
-        return too_few_respondents(_, block.numbers().number(case.min_group_size, 0)).response()
-    rows = report.distribution_rows(case, tallies, by_profile, respondents, _)
-    title = _("{title} - answers by profile").format(title=case.display_name)
-    dialect = dialect_of(suffix, block.numbers().language)
-    return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(title, "csv", fallback="case-study", dialect=dialect))
+
+    def contents(_dialect):
+        case = block.load_content()
+        if not case.show_distribution:
+            raise HandlerError(409, "distribution_not_shown", _(
+                "This case study does not show how other participants answered: turn on “{setting}” "
+                "in its settings to download it.").format(setting=_(SHOWN.label)))
+        respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=case.asks_profile)
+        if respondents < case.min_group_size:
+            raise too_few_respondents(_, block.numbers().number(case.min_group_size, 0))
+        return (_("{title} - answers by profile").format(title=case.display_name),
+                report.distribution_rows(case, tallies, by_profile, respondents, _))
+
+    return csv_download(block, suffix, "case-study", contents)

@@ -14,32 +14,28 @@ dialects: the handler's suffix ``excel`` (``…/export_csv/excel``) asks for the
 answer's number and label a column each, and whose codebook describes those columns.
 """
 
-from webob import Response
-
 from ..common import answer_rows, summary
-from ..common.errors import HandlerError, staff_only, too_few_respondents
-from ..common.export import content_disposition, dialect_of
-from ..common.export import csv_lines as common_csv_lines
+from ..common.downloads import csv_download
+from ..common.errors import HandlerError, too_few_respondents
 from . import codebook, perspectives, report
 
 
 def profile_csv_response(block, suffix=""):
     """The figures by participant profile as CSV, for staff only; withheld cells say so."""
     _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    survey = block.load_content()
-    if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
-        return HandlerError(409, "no_profile_question", _(
-            "This evaluation asks no profile question: there are no figures by profile to download.")).response()
-    respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=True)
-    if respondents < survey.min_group_size:
-        return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
-    rows = report.profile_rows(perspectives.breakdown(survey, tallies, by_profile, respondents, _), _)
-    dialect = dialect_of(suffix, block.numbers().language)
-    return Response(app_iter=common_csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(survey.display_name + " profiles", "csv",
-                                                            fallback="evaluation-profiles", dialect=dialect))
+
+    def contents(_dialect):
+        survey = block.load_content()
+        if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
+            raise HandlerError(409, "no_profile_question", _(
+                "This evaluation asks no profile question: there are no figures by profile to download."))
+        respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=True)
+        if respondents < survey.min_group_size:
+            raise too_few_respondents(_, block.numbers().number(survey.min_group_size, 0))
+        table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
+        return survey.display_name + " profiles", report.profile_rows(table, _)
+
+    return csv_download(block, suffix, "evaluation-profiles", contents)
 
 
 def csv_response(block, suffix=""):
@@ -49,34 +45,31 @@ def csv_response(block, suffix=""):
     web worker's memory holds one page of rows, not the whole evaluation; the translated words are
     fixed before the first row (the body may be written after the handler returned)."""
     _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    survey = block.load_content()
-    key = block.block_key()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
-    if respondents < survey.min_group_size:
-        return too_few_respondents(_, block.numbers().number(survey.min_group_size, 0)).response()
-    dialect = dialect_of(suffix, block.numbers().language)
-    words = report.csv_words(survey, tallies, _, split=dialect.excel)
-    if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
-        table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
-        words["profiles"] = perspectives.shown_profiles(table)
-    return Response(app_iter=report.csv_lines(survey, answer_rows.export_submissions(key), words, dialect),
-                    content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(survey.display_name, "csv", fallback="evaluation",
-                                                            dialect=dialect))
+
+    def contents(dialect):
+        survey = block.load_content()
+        key = block.block_key()
+        respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
+        if respondents < survey.min_group_size:
+            raise too_few_respondents(_, block.numbers().number(survey.min_group_size, 0))
+        words = report.csv_words(survey, tallies, _, split=dialect.excel)
+        if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
+            table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
+            words["profiles"] = perspectives.shown_profiles(table)
+        return survey.display_name, report.csv_rows(survey, answer_rows.export_submissions(key), words)
+
+    return csv_download(block, suffix, "evaluation", contents)
 
 
 def codebook_response(block, suffix=""):
     """What each column of the responses CSV holds, for staff only, whoever has answered or not; the
     Excel variant's describes the Excel variant's columns."""
     _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
-    survey = block.load_content()
-    dialect = dialect_of(suffix, block.numbers().language)
-    # the responses CSV's columns, in the same dialect
-    words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
-    return Response(app_iter=common_csv_lines(codebook.rows(survey, words, _), dialect), content_type="text/csv",
-                    charset="utf-8", content_disposition=content_disposition(
-                        survey.display_name + " codebook", "csv", fallback="evaluation-codebook", dialect=dialect))
+
+    def contents(dialect):
+        survey = block.load_content()
+        # the responses CSV's columns, in the same dialect
+        words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
+        return survey.display_name + " codebook", codebook.rows(survey, words, _)
+
+    return csv_download(block, suffix, "evaluation-codebook", contents)

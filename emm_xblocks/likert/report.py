@@ -91,10 +91,11 @@ def csv_lines(survey, submissions, words, dialect=PLAIN):
     its favourable value, rescored ("4"), the basis of the results' top box, mean and bars (empty
     for an answer on an earlier scale: no figure counts it). With ``words["split"]`` (the Excel
     variant) the answer as given is two cells, its number then its label (``answer_cells``)."""
-    return common_csv_lines(_csv_rows(survey, submissions, words), dialect)
+    return common_csv_lines(csv_rows(survey, submissions, words), dialect)
 
 
-def _csv_rows(survey, submissions, words):
+def csv_rows(survey, submissions, words):
+    """``csv_lines``' rows (lists of cells), read one submission at a time."""
     yield words["header"]
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}

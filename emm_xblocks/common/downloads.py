@@ -1,0 +1,35 @@
+"""A staff CSV download, served the same way by every block (its ``export.py`` says what is in it).
+
+``csv_download(block, suffix, fallback, contents)`` is the handler's answer: 403 ``staff_only``
+(``errors.staff_only``) to anyone but course staff, staff viewing the course as a learner
+included; else the rows ``contents(dialect)`` gives, as a UTF-8 CSV with a BOM and formula-safe
+cells (``export.csv_lines``), in the dialect the handler's ``suffix`` asks for (``export.dialect_of``:
+``excel`` for the Excel variant, decision 58), named for what it holds (``export.content_disposition``,
+RFC 6266). What the block refuses to give (too few answers, a setting turned off) it raises from
+``contents`` as a ``HandlerError``, answered as JSON with its code like every handler error.
+"""
+
+from webob import Response
+
+from .errors import HandlerError, staff_only
+from .export import content_disposition, csv_lines, dialect_of
+
+
+def csv_download(block, suffix, fallback, contents):
+    """The answer of a staff download handler.
+
+    ``contents(dialect) -> (title, rows)``: the file's name (the block's language; "" takes
+    ``fallback``, as does a title with no ASCII letter for the ASCII name) and its rows, lists of
+    cells (``export.Dialect.cell``), possibly a generator read as the response is written, after the
+    handler returned. ``fallback``: the ASCII name of the file (``"case-study"``). Raises nothing: a
+    ``HandlerError`` from ``contents`` is its answer."""
+    _ = block.ugettext
+    if not block.is_staff():
+        return staff_only(_).response()
+    dialect = dialect_of(suffix, block.numbers().language)
+    try:
+        title, rows = contents(dialect)
+    except HandlerError as err:
+        return err.response()
+    return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
+                    content_disposition=content_disposition(title, "csv", fallback=fallback, dialect=dialect))
