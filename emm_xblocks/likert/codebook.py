@@ -50,7 +50,7 @@ def rows(survey, words, _):
         heading = column_heading(kind, subject, _)
         if kind == "statement":
             reverse = _("Yes: worded negatively. This column holds the answer as given, not rescored; “{column}” "
-                        "holds it rescored.").format(column=column_heading("rescored", subject, _))
+                        "holds it rescored.").format(column=column_heading("favourable", subject, _))
             values = answer + (" " + _("Its label is in “{column}”.").format(
                 column=column_heading("label", subject, _)) if split else "")
             out.append([heading, one_line(subject.text), values, reverse if subject.reverse else _("No")])
@@ -60,7 +60,7 @@ def rows(survey, words, _):
         elif kind == "removed_label":
             out.append([heading, _("Label of the answer to a statement no longer in the evaluation"), label_values,
                         ""])
-        elif kind == "rescored":
+        elif kind == "favourable":
             values = _("{sum} minus the number of the answer as given, so that {points} is the most favourable "
                        "answer, as for the other statements (the basis of the results' top box, mean and bars). "
                        "Empty if not answered, not applicable, or answered on an earlier scale.").format(

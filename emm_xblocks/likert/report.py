@@ -38,8 +38,9 @@ def csv_words(survey, tallies, _, split=False):
 def csv_columns(survey, removed=(), split=False):
     """The responses CSV's columns in order, each ``(kind, subject)``: ``("learner", None)`` and
     ``("date", None)`` (a named evaluation), ``("scale", None)`` (once the scale has changed), per
-    statement ``("statement", st)`` then, reverse-coded, ``("rescored", st)``, ``("removed", id)``
-    per statement no longer in the survey with answers, ``("profile", None)``, ``("comment", None)``.
+    statement ``("statement", st)`` then, reverse-coded, ``("favourable", st)`` (its answer turned
+    round: ``statistics``' favourable value), ``("removed", id)`` per statement no longer in the
+    survey with answers, ``("profile", None)``, ``("comment", None)``.
     The header (``csv_header``) and the codebook (``codebook.rows``) are both written from it.
 
     ``split`` (the Excel variant, ``common.export.excel``): a statement's column holds the answer's
@@ -53,7 +54,7 @@ def csv_columns(survey, removed=(), split=False):
         if split:
             columns.append(("label", st))
         if st.reverse:  # the answer as given, then its favourable value (the results' basis)
-            columns.append(("rescored", st))
+            columns.append(("favourable", st))
     for sid in removed:
         columns += [("removed", sid), ("removed_label", sid)] if split else [("removed", sid)]
     if survey.asks_profile:
@@ -67,7 +68,7 @@ def column_heading(kind, subject, _):
     """The heading of a column of ``csv_columns`` (a statement's: its id, untranslated)."""
     if kind == "statement":
         return subject.id
-    if kind == "rescored":
+    if kind == "favourable":
         return _("{id} (reverse-coded, rescored)").format(id=subject.id)
     if kind == "removed":
         return _("{id} (removed statement)").format(id=subject)
