@@ -57,8 +57,6 @@ def from_editor(data, _):
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    settings.update(display_name=_text(data, "display_name"), topic=_text(data, "topic"),
-                    grade_policy=_text(data, "grade_policy"), show_answers=_text(data, "show_answers"))
     case = Case(
         narrative=_html(data, "narrative"),
         sections=tuple(Section(_text(s, "title"), _html(s, "html"))

@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..common import olx, profile
 from ..common.question_olx import add_question_xml, question_from_xml
-from ..common.settings import read_olx_one_line, write_olx_one_line
+from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, Case, Document, Image, Section
 
 _norm = olx.one_line
@@ -37,7 +37,6 @@ def from_xml(el):
     """Read ``<emm_case_study>`` into a ``Case`` (unknown attributes and tags are ignored)."""
     questions = [question_from_xml(q) for q in el.iterchildren("question")]
     facts = el.find("key_facts")
-    settings = read_olx_one_line(el, SETTINGS, ("display_name", "topic"))
     profile_prompt, profile_options = profile.from_xml(el)
     return Case(
         narrative=olx.child_html(el, "narrative"),
@@ -52,13 +51,15 @@ def from_xml(el):
         expert_analysis=olx.child_html(el, "expert_analysis"),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
-        **settings,
+        **read_olx(el, SETTINGS),
     )
 
 
 def to_xml(case, el=None):
     """Write ``case`` into ``el`` (a new ``<emm_case_study>`` if None); defaults are left out."""
-    el = write_olx_one_line(case, SETTINGS, "emm_case_study", el)
+    if el is None:
+        el = etree.Element("emm_case_study")
+    write_olx(el, case, SETTINGS)
     olx.add_html_child(el, "narrative", case.narrative)
     for sec in case.sections:
         child = olx.add_element(el, "section", title=_norm(sec.title))

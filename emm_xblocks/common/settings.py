@@ -4,9 +4,15 @@ A block lists its settings once (``content.SETTINGS``, a tuple of ``Setting``). 
 
 * ``settings_fields`` makes the XBlock fields (``Scope.settings``);
 * ``with_settings`` adds them, with their defaults, to the block's frozen content dataclass;
-* ``read_olx`` / ``write_olx`` read and write them as OLX attributes (older names still read);
+* ``read_olx`` / ``write_olx`` read and write them as OLX attributes (older names still read),
+  the same way in every block;
 * ``editor_form`` (``editor_spec``) / ``read_editor`` describe them to the Studio editor, which
   draws them with ``templates/common/settings_form.html``, and read its answer back.
+
+A ``text`` or ``select`` setting (``ONE_LINE``) is one line of text wherever it is read or written:
+``read_editor``, ``read_olx`` and ``write_olx`` all put it on one line (``common.text.one_line``),
+so what the editor saves, what an export writes and what an import reads back are the same value,
+and no block reads a setting again by hand.
 
 Pure apart from ``settings_fields`` (which builds XBlock fields on demand): no Django.
 
@@ -16,7 +22,7 @@ or the course's value (``xmodule/modulestore/inheritance.py``). ``PLATFORM_NAMES
 a test keeps every block clear of them.
 """
 
-from dataclasses import dataclass, field, make_dataclass, replace
+from dataclasses import dataclass, field, make_dataclass
 
 from . import limits, olx
 from .attempts import COUNT_BEST, COUNTED_ATTEMPT
@@ -40,6 +46,7 @@ PLATFORM_NAMES = frozenset({
 TEXT, NUMBER, WHOLE, CHECKBOX, SELECT = "text", "number", "whole", "checkbox", "select"
 TEXT_MAX = 200  # characters of a text setting in the editor (a display name, a topic)
 _TYPES = {TEXT: str, NUMBER: float, WHOLE: int, CHECKBOX: bool, SELECT: str}
+ONE_LINE = frozenset({TEXT, SELECT})  # the kinds held as one line of text (a name, a key, a choice)
 
 
 @dataclass(frozen=True)
@@ -195,7 +202,9 @@ def settings_fields(settings, extra_defaults=None):
 
 # ------------------------------------------------------------------ OLX
 def read_olx(el, settings):
-    """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias)."""
+    """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias); a
+    ``text`` or ``select`` setting put on one line (``olx.one_line``: the line breaks and runs of
+    spaces of the file, as ``write_olx`` writes it). Every block reads its settings here."""
     found = {}
     for s in settings:
         for attr in (s.name, *s.olx_aliases):
@@ -208,39 +217,23 @@ def read_olx(el, settings):
             elif s.kind == NUMBER:
                 found[s.name] = olx.get_float(el, attr, s.default)
             else:
-                found[s.name] = el.get(attr)
+                found[s.name] = olx.one_line(el.get(attr))
             break
     return found
 
 
 def write_olx(el, content, settings):
-    """Set one attribute per setting that differs from its default (``display_name`` always)."""
+    """Set one attribute per setting that differs from its default (``display_name`` always), a
+    ``text`` or ``select`` setting on one line (as ``read_olx`` reads it back). Every block writes
+    its settings here."""
     for s in settings:
         value = getattr(content, s.name)
+        if s.kind in ONE_LINE and isinstance(value, str):
+            value = olx.one_line(value)
         if s.name == "display_name":
             el.set("display_name", olx.xml_safe(value))
         else:
             olx.set_attr(el, s.name, value, s.default)
-
-
-def read_olx_one_line(el, settings, names):
-    """``read_olx``, with the settings ``names`` (titles, keys) put on one line (``olx.one_line``)."""
-    found = read_olx(el, settings)
-    for name in names:
-        if name in found:
-            found[name] = olx.one_line(found[name])
-    return found
-
-
-def write_olx_one_line(content, settings, tag, el=None):
-    """``el`` (a new ``<tag>`` if None) with ``content``'s settings written by ``write_olx``, every
-    text setting put on one line (``olx.one_line``); returns ``el``."""
-    if el is None:
-        el = olx.etree.Element(tag)
-    one_line = {s.name: olx.one_line(getattr(content, s.name)) for s in settings
-                if isinstance(getattr(content, s.name), str)}
-    write_olx(el, replace(content, **one_line), settings)
-    return el
 
 
 # ------------------------------------------------------------------ the editor
@@ -272,12 +265,23 @@ def editor_form(settings, _):
 
 
 def read_editor(data, settings, _):
-    """``({name: value}, problems)`` from the editor's JSON; a missing key keeps the default,
-    a value of the wrong type is a problem tied to its field (never an exception), and so is a
-    text longer than ``TEXT_MAX`` characters (``common.limits``: refused, never cut)."""
+    """``({name: value}, problems)`` from the editor's JSON, for every block alike (none reads a
+    setting again). Never an exception:
+
+    * a checkbox, a number or a ``select`` that is missing keeps its default (a form that leaves
+      out a setting it does not show); a checkbox is on only when it is ``true``;
+    * a number that does not parse is a problem tied to its field (and keeps its default); its
+      range is the block's checks' (``problems``, with a message naming the setting);
+    * a ``text`` or ``select`` setting is put on one line (``olx.one_line``, as OLX reads it back),
+      never cut: longer than ``TEXT_MAX`` characters is a problem tied to its field
+      (``common.limits``: refused whole). A ``select`` that is not a string (a number, null), and
+      a ``text`` that is missing or not a string, read as "", never as the default in silence:
+      the block's checks then name the field as for an imported "" (a choice not offered, an
+      empty display name: so an empty payload is refused, never saved as the defaults); one that
+      may be empty (a topic) is then empty."""
     found, problems = {}, []
     for s in settings:
-        raw = data.get(s.name, s.default)
+        raw = data.get(s.name, "" if s.kind == TEXT else s.default)
         if s.kind == CHECKBOX:
             found[s.name] = raw is True
         elif s.kind in (NUMBER, WHOLE):
@@ -293,5 +297,5 @@ def read_editor(data, settings, _):
             if len(found[s.name]) > TEXT_MAX:
                 problems.append(limits.too_long(s.name, TEXT_MAX, _))
         else:
-            found[s.name] = s.default
+            found[s.name] = ""
     return found, problems

@@ -5,21 +5,18 @@
 ```
 """
 
-from dataclasses import replace
-
 from lxml import etree
 
-from ..common.settings import read_olx_one_line, write_olx
-from ..common.text import one_line
+from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, Report
 
 
 def from_xml(el):
-    return Report(**read_olx_one_line(el, SETTINGS, ("display_name", "headline_statement")))
+    return Report(**read_olx(el, SETTINGS))
 
 
 def to_xml(report, el=None):
     if el is None:
         el = etree.Element("emm_evaluation_report")
-    write_olx(el, replace(report, display_name=one_line(report.display_name)), SETTINGS)
+    write_olx(el, report, SETTINGS)
     return el

@@ -12,7 +12,6 @@ from ..common.questions import (
     QUESTION_TEXT_LIMITS,
     editor_html,
     editor_items,
-    editor_text,
     question_from_editor,
 )
 from ..common.settings import editor_form, read_editor
@@ -28,8 +27,6 @@ def from_editor(data, _):
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    settings.update(display_name=editor_text(data, "display_name"), pair=editor_text(data, "pair"),
-                    phase=editor_text(data, "phase"), grading=editor_text(data, "grading"))
     check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
     problems += limits.check(data, LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
     return check, problems + setting_problems + validate(check, _)

@@ -15,24 +15,26 @@ Settings are attributes (``content.SETTINGS``); a question is ``common.questions
 post-test is the same element with ``phase="post"``.
 """
 
-
+from lxml import etree
 
 from ..common import olx
 from ..common.question_olx import add_question_xml, question_from_xml
-from ..common.settings import read_olx_one_line, write_olx_one_line
+from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, KnowledgeCheck
 
 
 def from_xml(el):
     """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
-    settings = read_olx_one_line(el, SETTINGS, ("display_name", "pair"))
     return KnowledgeCheck(intro=olx.child_html(el, "intro"),
-                          questions=tuple(question_from_xml(q) for q in el.iterchildren("question")), **settings)
+                          questions=tuple(question_from_xml(q) for q in el.iterchildren("question")),
+                          **read_olx(el, SETTINGS))
 
 
 def to_xml(check, el=None):
     """Write ``check`` into ``el`` (a new ``<emm_knowledge_check>`` if None); defaults are left out."""
-    el = write_olx_one_line(check, SETTINGS, "emm_knowledge_check", el)
+    if el is None:
+        el = etree.Element("emm_knowledge_check")
+    write_olx(el, check, SETTINGS)
     olx.add_html_child(el, "intro", check.intro)
     for q in check.questions:
         add_question_xml(el, q)

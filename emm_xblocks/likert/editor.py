@@ -13,11 +13,11 @@ from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETT
 from .validation import validate
 
 
-def _text(data, key, default="", limit=None):
-    """A text of the editor's JSON, stripped; never cut unless ``limit`` (only choices and ids: a
-    text an author writes is checked by ``_too_long`` and refused whole, never cut)."""
+def _text(data, key, default=""):
+    """A text of the editor's JSON, stripped; never cut (a text an author writes is checked by
+    ``_too_long`` or the validators and refused whole; the settings are ``read_editor``'s)."""
     value = data.get(key, default)
-    return value.strip()[:limit] if isinstance(value, str) else None
+    return value.strip() if isinstance(value, str) else None
 
 
 @form_payload
@@ -43,11 +43,9 @@ def from_editor(data, _):
         labels = []
     profile_options, profile_problems = _profile_options(data, _)
     problems += profile_problems
-    problems += _too_long(data, labels if data.get("scale") == CUSTOM else [], _)  # unused labels: kept, unchecked
+    # on one line, never cut; an empty name or scale is ``validate``'s problem, as for an import
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    # an empty name is ``validate``'s problem, as for an imported evaluation
-    settings.update(display_name=one_line(_text(data, "display_name") or ""),
-                    scale=_text(data, "scale", limit=30) or "", results=_text(data, "results", limit=30) or "")
+    problems += _too_long(data, labels if settings["scale"] == CUSTOM else [], _)  # unused labels: kept, unchecked
     survey = Survey(
         statements=tuple(statements),
         custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused

@@ -16,7 +16,7 @@ from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
-from .content import MAX_NODES, SETTINGS, Scenario, from_parts, scenario_parts
+from .content import MAX_NODES, SETTINGS, from_parts, scenario_parts
 from .validation import validate
 
 # an unreadable number of the "Edit as XML" tab, by the kind asked for (``olx.from_xml``'s ``invalid``)
@@ -57,11 +57,9 @@ def _from_structure(data, _):
     fatal, problems = _shape_problems(data, _)
     if fatal:
         return None, fatal
+    # on one line, never cut (a longer one refused); an empty name is ``validate``'s problem, as on import
     settings, setting_problems = read_editor(data, SETTINGS, _)
     problems += setting_problems
-    # never cut: read_editor refuses a longer one; an empty one is ``validate``'s problem, as on import
-    settings.update(display_name=_plain(data.get("display_name")),
-                    grade_policy=_plain(data.get("grade_policy", Scenario.grade_policy)))
     intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
     return from_parts(data, intro=intro, **settings), problems
 
