@@ -288,7 +288,7 @@ def author_view(block):
 
 
 def studio_view(block):
-    """The editor: a form built by ``emm-case-study-studio.js`` from ``editor.to_editor``."""
+    """The editor: the shared form editor (``emm-form-studio.js``) on this form, from ``editor.to_editor``."""
     _ = block.ugettext
     lists = [
         {"name": "sections", "legend": _("Sections (optional)"), "add": _("Add a section")},
@@ -299,11 +299,12 @@ def studio_view(block):
     form = editor.settings_form(_)
     context = {"dom": block.dom_id() + "-ed", "settings": form["groups"], "lists": lists}
     return block.build_fragment("templates/case_study/studio.html", context, init_args={
-        "case": editor.to_editor(block.load_content()),
+        "content": editor.to_editor(block.load_content()),
         "kinds": {k: _(v) for k, v in content.KINDS.items()},
         "settings": form["keys"],
+        "root": ".emm-case-editor",
         "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
-    }, js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
+    }, js="js/emm-form-studio.js", js_class="EmmFormEditor")
 
 
 # ------------------------------------------------------------------ the mobile apps

@@ -36,7 +36,7 @@ STYLES = {
 }
 
 EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
-EDITORS = ("js/emm-likert-studio.js", "js/emm-case-study-studio.js", "js/emm-role-play-studio.js",
+EDITORS = ("js/emm-likert-studio.js", "js/emm-form-studio.js", "js/emm-role-play-studio.js",
            "js/emm-role-play-map.js")
 
 ADDED = {

@@ -109,11 +109,11 @@ def author_view(block):
 
 
 def studio_view(block):
-    """The settings form, read and saved by the case study's form editor (``emm-case-study-studio.js``)."""
+    """The settings form, read and saved by the shared form editor (``emm-form-studio.js``)."""
     _ = block.ugettext
     form = editor.settings_form(_)
     return block.build_fragment("templates/evaluation_report/studio.html",
                                 {"dom": block.dom_id() + "-ed", "settings": form["groups"]}, init_args={
-                                    "case": editor.to_editor(block.load_content()), "kinds": {},
+                                    "content": editor.to_editor(block.load_content()), "kinds": {},
                                     "settings": form["keys"], "root": ".emm-er-editor"},
-                                js="js/emm-case-study-studio.js", js_class="EmmCaseStudyEditor")
+                                js="js/emm-form-studio.js", js_class="EmmFormEditor")

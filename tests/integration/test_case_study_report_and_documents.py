@@ -177,7 +177,7 @@ def test_editor_view_is_a_form_with_every_setting(uid, handlers):
         assert f'data-field="{key}"' in html, key
     for name in ("sections", "documents", "images", "questions"):
         assert f'data-list="{name}"' in html and f'data-add="{name}"' in html, name
-    assert "Edit as JSON" in html and "emm-case-study-studio.js" in str(
+    assert "Edit as JSON" in html and "emm-form-studio.js" in str(
         handlers.view(uid, "studio_view", student="staff_1").resources)
 
 

@@ -52,7 +52,7 @@ def test_saving_what_the_editor_starts_from_keeps_the_content(block_type, scenar
     uid = scenario(demo_xml(block_type))
     before = handlers.block(uid).load_content()
     data, _html = editor_html(handlers, uid)
-    start = data.get("survey") or data.get("case") or dict(data["scenario"])
+    start = data.get("survey") or data.get("content") or dict(data["scenario"])
     r = handlers.post(uid, "studio_submit", start, student="staff_1")
     assert r.status_code == 200, r.content
     assert handlers.block(uid).load_content() == before

@@ -1,10 +1,10 @@
-/* emm_case_study Studio editor: a form for the whole case (lists of sections, documents, images,
-   questions with their options or key points), checked live by the server's own validators
-   (studio_validate) and saved with studio_submit. Each server problem names a field path such
-   as "questions.2.options.1.text"; the form finds the field of that path and shows the message
-   next to it. An "Edit as JSON" panel exchanges the same data as the form. Checking, saving and
-   the rows' buttons are the editor engine's (emm-editor.js); this file describes the form. */
-function EmmCaseStudyEditor(runtime, element, args) {
+/* The structured-form Studio editor of the case study, the knowledge check and the evaluation report.
+   Each block's template (args.root) draws its settings and lists ([data-list], of ROWS below: sections,
+   documents and images are the case study's only); args.content fills them, the server's validators
+   check them live (studio_validate, each problem naming a field path such as "questions.2.options.1.text"
+   shown next to that field), studio_submit saves them. "Edit as JSON" exchanges the same data. Checking,
+   saving and the rows' buttons are the editor engine's (emm-editor.js); this file describes the form. */
+function EmmFormEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
   var uid = 0;
@@ -58,7 +58,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   }
 
   function control(spec, value) {
-    var id = "emm-cs-ed-" + (uid += 1), err = id + "-err", node;
+    var id = "emm-form-ed-" + (uid += 1), err = id + "-err", node;
     if (spec.type === "checkbox") {
       node = el("input", {id: id, type: "checkbox", "data-key": spec.key, "aria-describedby": err});
       node.checked = value === true;
@@ -124,7 +124,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
     });
   }
 
-  /* the case's settings ([data-field], drawn from the block's SETTINGS) and the rest ([data-key]) */
+  /* the block's settings ([data-field], drawn from its SETTINGS) and the rest ([data-key]) */
   function collect() { return Object.assign(ed.readSettings(), read(form)); }
 
   function read(scope) {
@@ -241,7 +241,7 @@ function EmmCaseStudyEditor(runtime, element, args) {
   function legend(li) { return li.querySelector("[data-legend]").textContent; }
 
   var ed = EmmEditor.create(runtime, element, {
-    root: args.root || ".emm-case-editor",  /* the knowledge check uses this editor on its own form */
+    root: args.root,  /* each block's form: .emm-case-editor, .emm-kc-editor, .emm-er-editor */
     settings: args.settings,
     row: "[data-item]",
     collect: collect,
@@ -280,5 +280,5 @@ function EmmCaseStudyEditor(runtime, element, args) {
     ed.check();
   });
 
-  load(args.case);
+  load(args.content);
 }
