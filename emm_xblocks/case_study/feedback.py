@@ -20,10 +20,10 @@ VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 SUBMITTED = "submitted"  # the status shown where correctness is withheld
 
 
-def feedback(case, state, question_marks, grade):
+def feedback(case, state, question_marks, counted):
     """The learner's feedback on their submitted attempt as JSON-able data (``{"submitted": False,
-    ...}`` before any submit). ``question_marks``: the attempt's ``scoring.marks``; ``grade``: the
-    ``(earned, possible)`` that counts, or None. Figures only: ``worded`` adds the words
+    ...}`` before any submit). ``question_marks``: the attempt's ``scoring.marks``; ``counted``: the
+    ``(earned, possible)`` that counts (``scoring.counted_score``), or None. Figures only: ``worded`` adds the words
     (``message``, ``announcement``) in the learner's language, where the numbers' locale is known."""
     if not state.submitted:
         return {"submitted": False, "revealed": False}
@@ -39,7 +39,7 @@ def feedback(case, state, question_marks, grade):
         "can_retry": left is None or left > 0,
         "score": earned,
         "max_score": possible,
-        "grade": grade[0] if grade else None,
+        "grade": counted[0] if counted else None,
         "grade_policy": case.grade_policy,
         "assessed": state.assessed,
         "needs_assessment": not state.assessed and any(q["kind"] == REFLECTION and q.get("key_points")

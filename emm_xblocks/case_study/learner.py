@@ -14,14 +14,18 @@ The learner's state keeps every attempt's answers and ticks (``history``), from 
 from dataclasses import dataclass, field, replace
 
 from ..common import profile
-from ..common.actions import ActionError, Claim, Live, Outcome, Record
+from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
 from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
+from ..common.i18n import N_
 from ..common.questions import clean_choice
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
 from .scoring import attempt_scores, counted_score, marks, total
 from .validation import playable
+
+# the refusal of an action while the author must fix the case (``common.actions.refuse_unless_ready``)
+NOT_READY = N_("This case study is not ready yet: please come back later.")
 
 
 @dataclass(frozen=True)
@@ -178,8 +182,7 @@ def try_again_replayed(case, state, data, _):
 
 def submit(case, state, data, _):
     """Check and keep one attempt; score it once; grade by the attempt that counts."""
-    if not playable(case):
-        raise ActionError("not_ready", _("This case study is not ready yet: please come back later."))
+    refuse_unless_ready(playable(case), NOT_READY, _)
     _refuse_if_submitted(state, _)
     refuse_if_none_left(case.attempts_allowed, state.attempts, _)
     answers = check_answers(case, data.get("answers"), _)

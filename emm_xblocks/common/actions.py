@@ -38,6 +38,17 @@ def refusal(refused):
     return refused() if callable(refused) else refused
 
 
+def refuse_unless_ready(ready, not_ready, _):
+    """The first rule of every learner action that writes: content an author must fix first
+    (``ready`` false: the block's ``validation.playable``) runs none. It is refused with
+    ``ActionError`` code ``not_ready`` (409) and ``_(not_ready)``: the block's own whole sentence,
+    marked with ``N_`` (its ``learner.NOT_READY``, "This case study is not ready yet: please come
+    back later."), the one its page shows in place of the form; translated only when refused
+    (decision 59)."""
+    if not ready:
+        raise ActionError("not_ready", _(not_ready))
+
+
 @dataclass(frozen=True)
 class Record:
     """Rows of one submission for the aggregate store (``common.store.record``).

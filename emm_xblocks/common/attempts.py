@@ -19,14 +19,22 @@ def percent(score):
     return earned / possible if possible else 0.0
 
 
-def counted_attempt(policy, scores):
-    """The ``(earned, possible)`` that counts among ``scores`` (oldest first), or None if there
-    is none: the last one, or the best by percentage (the earliest of equal ones)."""
+def counted_index(policy, scores):
+    """The index in ``scores`` (``(earned, possible)`` of each attempt, oldest first) of the attempt
+    that counts, or None if there is none: the last one, or the best by percentage (the earliest of
+    equal ones: ``max`` keeps the first). The one place that decides it (``counted_attempt``)."""
     if not scores:
         return None
     if policy == COUNT_LAST:
-        return scores[-1]
-    return max(scores, key=percent)
+        return len(scores) - 1
+    return max(range(len(scores)), key=lambda i: percent(scores[i]))
+
+
+def counted_attempt(policy, scores):
+    """The ``(earned, possible)`` that counts among ``scores`` (oldest first), or None if there
+    is none: the one at ``counted_index``."""
+    index = counted_index(policy, scores)
+    return None if index is None else scores[index]
 
 
 def attempts_left(allowed, used):
@@ -47,15 +55,6 @@ def refuse_if_none_left(allowed, used, _):
     """Raise ``no_attempts_left`` when ``used`` attempts leave none of ``allowed`` (0: no limit)."""
     if attempts_left(allowed, used) == 0:
         raise no_attempts_left(_)
-
-
-def counted_index(policy, scores):
-    """The index in ``scores`` (oldest first) of the attempt ``counted_attempt`` picks, or None."""
-    if not scores:
-        return None
-    if policy == COUNT_LAST:
-        return len(scores) - 1
-    return max(range(len(scores)), key=lambda i: percent(scores[i]))  # the earliest of equal ones, as counted_attempt
 
 
 def retry_can_lower(policy, scores, left):

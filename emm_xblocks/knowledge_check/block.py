@@ -68,8 +68,8 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     def calculate_score(self):
         """From the stored answers, with the current key: participation or the points (post-test)."""
         check = self.load_content()
-        grade = scoring.grade(check, self.learner_state())
-        return Score(*(grade or (0.0, self.max_score())))
+        counted = scoring.counted_score(check, self.learner_state())
+        return Score(*(counted or (0.0, self.max_score())))
 
     def has_stored_answers(self):
         """Results are filed in this check's pair (the other test's too: they are compared with

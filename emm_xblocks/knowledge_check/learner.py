@@ -15,13 +15,17 @@ read from the store by ``views.respond``). No XBlock, no Django.
 
 from dataclasses import dataclass, field, replace
 
-from ..common.actions import ActionError, Outcome, Paired, described_once
+from ..common.actions import ActionError, Outcome, Paired, described_once, refuse_unless_ready
+from ..common.i18n import N_
 from ..common.questions import clean_choice, question_result, questions_fingerprint
 from ..common.sanitize import plain_text
 from . import events
 from .content import POST
-from .scoring import grade, marks, total
+from .scoring import counted_score, marks, total
 from .validation import playable
+
+# the refusal of a submit while the author must fix the test (``common.actions.refuse_unless_ready``)
+NOT_READY = N_("This knowledge check is not ready yet: please come back later.")
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,7 @@ def current(check, state, data, _):
 
 def submit(check, state, data, _):
     """Check, score and file the learner's one answer to this test."""
-    if not playable(check):
-        raise ActionError("not_ready", _("This knowledge check is not ready yet: please come back later."))
+    refuse_unless_ready(playable(check), NOT_READY, _)
     if state.submitted:
         raise ActionError("already_submitted", _("You have already answered this test."))
     answers = check_answers(check, data.get("answers"), _)
@@ -108,5 +111,5 @@ def submit(check, state, data, _):
                           for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
                    questions_key=questions_fingerprint(check.questions), refused=refused)
     event = events.submitted(check, answers, question_marks, earned, possible)
-    return Outcome(state=new, result=feedback(check, new), score=grade(check, new), completion=1.0,
+    return Outcome(state=new, result=feedback(check, new), score=counted_score(check, new), completion=1.0,
                    writes=(filed, description(check)), events=(event,))

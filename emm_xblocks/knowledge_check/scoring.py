@@ -36,7 +36,7 @@ def percent(earned, possible):
     return 100.0 * earned / possible if possible else 0.0
 
 
-def grade(check, state):
+def counted_score(check, state):
     """The ``(earned, possible)`` the LMS gets, or None when the check is not graded."""
     if check.grading == PARTICIPATION:
         return (1.0 if state.submitted else 0.0), 1.0

@@ -116,7 +116,7 @@ def held_grade(block, check, state):
     """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
     another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
     post-test graded by its score has one (participation gives the same whatever the key)."""
-    now = scoring.grade(check, state) if state.submitted else None
+    now = scoring.counted_score(check, state) if state.submitted else None
     return block.held_grade(now) if now is not None else None
 
 

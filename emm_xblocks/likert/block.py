@@ -77,8 +77,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return self.submitted
 
     def calculate_score(self):
-        """Participation credit: full marks once the evaluation is submitted."""
-        return Score(self.max_score() if self.submitted else 0.0, self.max_score())
+        """Participation credit: full marks once the evaluation is submitted (``learner.participation_score``)."""
+        return Score(*learner.participation_score(self.submitted))
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

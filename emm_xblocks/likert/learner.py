@@ -9,13 +9,16 @@ from functools import partial
 from typing import ClassVar
 
 from ..common import profile
-from ..common.actions import ActionError, Live, Outcome, Record, described_once
+from ..common.actions import ActionError, Live, Outcome, Record, described_once, refuse_unless_ready
+from ..common.i18n import N_
 from . import events
 from .content import MAX_COMMENT, NA, RESULTS_LEARNERS, to_fields
 from .epochs import group_of
 from .validation import playable
 
 ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
+# the refusal of a submission while the author must fix the evaluation, and its page's notice
+NOT_READY = N_("This evaluation is not ready yet: please come back later.")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class State:
     learner_profile: str = ""  # the profile option a named learner chose ("" when none or anonymous)
 
 
-def check_submission(survey, answers, comment, _):
+def check_answers(survey, answers, comment, _):
     """Return ``({statement id: value or None for N/A}, comment)`` or raise ``ActionError``."""
     if not isinstance(answers, dict):
         raise ActionError("invalid_answers", _("The answers must be a mapping of statement ids to values."))
@@ -111,6 +114,13 @@ def _saved(survey):
     return {"submitted": True, "can_change": not survey.anonymous}
 
 
+def participation_score(submitted):
+    """The ``(earned, possible)`` of a participation grade (``participation_graded``): full marks
+    once the evaluation is ``submitted``, none before. What ``submit`` publishes and what the block's
+    ``calculate_score`` gives the LMS when it rescores."""
+    return (1.0 if submitted else 0.0), 1.0
+
+
 def results_shown(survey, submitted, staff):
     """Whether the results panel (the group's figures) may be opened: always by course staff; by a
     learner once they ``submitted``, when the author shows learners the results."""
@@ -155,13 +165,12 @@ description = described_once(described)  # the store write of ``described``, mad
 
 def submit(survey, state, data, _):
     """Check and keep one submission; participation credit and completion come with it."""
-    if not playable(survey):
-        raise ActionError("not_ready", _("This evaluation is not ready yet: please come back later."))
+    refuse_unless_ready(playable(survey), NOT_READY, _)
     if state.submitted and survey.anonymous:
         raise already_submitted(_)
     # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
     unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
-    answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
+    answers, comment = check_answers(survey, data.get("answers"), data.get("comment"), _)
     # a profile sent when no question is asked (a page loaded before the author removed it) is
     # left out, as the case study's and the role-play's do: the answers count, no profile with them
     who = profile.check(survey.profile_options, data.get("profile"), _) if survey.asks_profile else ""
@@ -174,7 +183,7 @@ def submit(survey, state, data, _):
     return Outcome(
         state=new,
         result=_saved(survey),
-        score=(1.0, 1.0) if survey.participation_graded else None,
+        score=participation_score(True) if survey.participation_graded else None,
         completion=1.0,
         events=(events.submitted(survey, stored, first=not state.submitted),),
         # stored under the scale's epoch: answers keep the scale they were given on (epochs.py)

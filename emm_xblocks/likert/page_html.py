@@ -25,7 +25,7 @@ from ..common.pack import pack_link_html
 from ..common.question_views import profile_question_html
 from ..common.waiting import disabled_until_ready, note_html
 from .content import CUSTOM, NA, RESULTS_LEARNERS
-from .learner import sent_anonymously_message
+from .learner import NOT_READY, sent_anonymously_message
 
 
 def page_html(page, words):
@@ -46,7 +46,7 @@ def page_html(page, words):
         empty = escape(_("This evaluation has no statements yet."))
         body = f'\n    <p class="emm-empty">{empty}</p>\n  '
     elif not page["ready"]:
-        not_ready = escape(_("This evaluation is not ready yet: please come back later."))
+        not_ready = escape(_(NOT_READY))
         body = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
     else:
         body = _form_html(page, survey, dom, words, own)

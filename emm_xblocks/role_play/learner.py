@@ -14,8 +14,16 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field, replace
 
-from ..common.actions import ActionError, Claim, Live, Outcome, Record
-from ..common.attempts import COUNT_BEST, attempts_left, counted_attempt, no_attempts_left, refuse_if_none_left
+from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
+from ..common.attempts import (
+    COUNT_BEST,
+    attempts_left,
+    counted_attempt,
+    counted_index,
+    no_attempts_left,
+    refuse_if_none_left,
+)
+from ..common.i18n import N_
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
 from . import events, paths, perspectives
@@ -23,6 +31,9 @@ from .scoring import MAX_SCORE, attempt_scores, stored_score
 from .validation import playable
 
 MAX_KEPT_ATTEMPTS = 50
+# the refusal of an action while the author must fix the scenario (``common.actions.refuse_unless_ready``),
+# and its panel's notice (``play_html``)
+NOT_READY = N_("This role-play is not ready yet: please come back later.")
 
 
 @dataclass(frozen=True)
@@ -76,16 +87,15 @@ def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
         return finished
     recent = finished[-(limit - 1):]
     scores = [(stored_score(a), MAX_SCORE) for a in finished]
-    best = counted_attempt(COUNT_BEST, scores)
-    if best in scores[-(limit - 1):]:
+    best = counted_index(COUNT_BEST, scores)
+    if scores[best] in scores[-(limit - 1):]:
         return recent
-    return [finished[scores.index(best)], *recent]
+    return [finished[best], *recent]
 
 
 # ------------------------------------------------------------------ the steps of an attempt
 def _ready(scenario, state, _):
-    if not playable(scenario):
-        raise ActionError("not_ready", _("This role-play is not ready yet: the author must fix it first."))
+    refuse_unless_ready(playable(scenario), NOT_READY, _)
     return repaired(scenario, state, _)
 
 
@@ -187,10 +197,10 @@ def choose(scenario, state, data, _, *, secret):
     step = len(state.path)
     state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index])
     done = (events.chose(state.role, node.id, index, choice.points, step, state.attempts),)
-    taken = Live({node.id: str(index)})  # the live room counts a decision when it is taken
+    live = Live({node.id: str(index)})  # the live room counts a decision when it is taken
     if scenario.node(choice.goto).ending:
-        return replace(_finish(scenario, state, done), live=taken)
-    return Outcome(state=state, result={"notice": ""}, events=done, live=taken)
+        return replace(_finish(scenario, state, done), live=live)
+    return Outcome(state=state, result={"notice": ""}, events=done, live=live)
 
 
 def back(scenario, state, data, _):

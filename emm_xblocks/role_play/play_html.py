@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from ..common.content_language import wrapped
 from ..common.question_views import profile_question_html
 from ..common.waiting import WAITING
+from .learner import NOT_READY
 
 
 def play_html(ctx, _, ungettext, number):
@@ -41,7 +42,7 @@ def play_html(ctx, _, ungettext, number):
     if ctx["notice"]:
         head += f'<p class="emm-notice" data-notice>{escape(ctx["notice"])}</p>'
     if phase == "invalid":
-        not_ready = escape(_("This role-play is not ready yet: the author must fix it first."))
+        not_ready = escape(_(NOT_READY))
         body = f'\n  <p class="emm-notice">{not_ready}</p>\n'
     elif phase == "roles":
         body = _roles_html(ctx, dom, disabled, _, ungettext, number)
