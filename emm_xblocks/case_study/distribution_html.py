@@ -23,7 +23,7 @@ from ..common.sanitize import escaped
 
 
 def questions_html(distribution, _, ungettext, number, lang=""):
-    """Each question of ``distribution["questions"]`` (``views.distribution``'s shape), in order.
+    """Each question of ``distribution["questions"]`` (``distribution.panel_figures``'s shape), in order.
     Each text of the section is asked of the catalogue once (not once per question): the frames,
     and each answer count's sentence. ``lang``: the author's language attribute, or ""
     (``common.content_language``): on the author's texts (a prompt or an option inside the
@@ -75,7 +75,7 @@ def _question_html(dq, words):
 
 
 def _profiles_html(dq, words):
-    """Question ``dq``'s answers by profile: a table, a row per group (``views._PanelGroups.groups``),
+    """Question ``dq``'s answers by profile: a table, a row per group (``distribution._PanelGroups.groups``),
     a withheld group's row saying so."""
     profile_prompt, lang = words.profile_prompt, words.lang
     label = words.label % {"n": dq["number"], "prompt": profile_prompt}

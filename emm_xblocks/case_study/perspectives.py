@@ -70,7 +70,7 @@ def counter(q):
 
 class ProfileSplit:
     """A case's choice questions split by participant profile, as its feedback panel
-    (``views._PanelGroups``) and its staff download (``report.distribution_rows``) show them: what every question
+    (``distribution._PanelGroups``) and its staff download (``report.distribution_rows``) show them: what every question
     shares is worked out once, when made (not once per question): who gave each profile
     (``people``, ``common.profile.people``), each profile's tallies and those of who did not say
     (``groups``: ``{option id: {group: {value: n}}}``, ``common.profile.NOT_SAID`` last,

@@ -5,7 +5,8 @@ What a learner sees before submitting is built from the prompts and option texts
 Correctness, feedback, explanations, model answers, key points and the expert analysis come with
 the learner's feedback on their attempt (``feedback.feedback``) -- after a submit, as the author's
 policy and the platform's ``show_correctness`` allow. The distribution of other participants'
-answers is read from the aggregate store here (a read, never a write).
+answers is read from the aggregate store here (a read, never a write); its figures are worked out
+by ``distribution.panel_figures`` (pure).
 """
 
 
@@ -14,11 +15,10 @@ from ..common import content_language, platform, profile, recovery, summary
 from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain, score_words
 from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
-from ..common.perspectives import share
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import removed_named
-from ..common.sanitize import clean_html, plain_text, safe_url, sanitized
+from ..common.sanitize import clean_html, safe_url, sanitized
 from . import (
     content,
     distribution_html,
@@ -26,10 +26,10 @@ from . import (
     editor,
     feedback,
     feedback_html,
-    perspectives,
     validation,
 )
 from .content import REFLECTION, size_bytes
+from .distribution import panel_figures
 from .page_html import page_html
 from .scoring import attempt_scores, marks, total
 
@@ -105,91 +105,13 @@ def student_view(block):
 
 # ------------------------------------------------------------------ the feedback panel
 def distribution(block, case, words):
-    """How other participants answered each choice question, above the minimum group size only.
-
-    Each question is named (its number and prompt as text) with how many participants answered it
-    (``n``): a single-choice question's answers summed (a question added after some submissions
-    was answered by fewer), a multiple-choice question's every submission (each may tick several
-    options). Percentages are of ``n``. With a profile question, each question's ``profiles``
-    splits the same answers by participant profile (``_PanelGroups.groups``); else it is None. Staff also
-    get ``apart`` (``perspectives.apart_answers``): the stored answers to questions and options the author
-    removed since, which no figure counts. ``words``: the panel's ``block.translators()``."""
+    """How other participants answered each choice question (``distribution.panel_figures``, which
+    says what it holds), or None when the case does not show it: read from the aggregate store here
+    (a read, never a write). ``words``: the panel's ``block.translators()``."""
     if not case.show_distribution:
         return None
-    key = block.block_key()
-    respondents, tallies, by_profile = summary.panel_counts(key, profiles=case.asks_profile)
-    if respondents < case.min_group_size:
-        return {"respondents": respondents, "suppressed": True, "questions": []}
-    _, ngettext, nums = words
-    panel = _PanelGroups(words, case, perspectives.ProfileSplit(case, tallies, by_profile, respondents)
-                         if by_profile is not None else None)
-    share_text = panel.share
-    out = []
-    for number_, q in enumerate(case.questions, start=1):
-        if q.kind == REFLECTION:
-            continue
-        counter = perspectives.counter(q)
-        counts = counter(tallies)
-        n = perspectives.answered(q, counts, respondents)
-        options = []
-        for o, c in zip(q.options, counts, strict=True):
-            whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers
-            options.append({"text": o.text, "count": c, "percent": whole, "percent_text": share_text(whole)})
-        out.append({"id": q.id, "number": number_, "prompt": plain_text(q.prompt), "n": n, "options": options,
-                    "profiles": None if by_profile is None else panel.groups(q, counter)})
-    # staff also see the answers no figure counts (questions or options removed since): apart, never dropped
-    apart = perspectives.apart_answers(case, tallies, _) if block.is_staff() else []
-    return {"respondents": respondents, "suppressed": False, "questions": out, "apart": apart,
-            "profile_prompt": case.profile_prompt if by_profile is not None else ""}
-
-
-class _PanelGroups:
-    """What the questions of a panel share, worked out once per panel (not once per question or
-    group): each share's text ("33 %", ``share``) and, with a profile question, the split by
-    profile (``split``, ``perspectives.ProfileSplit``, the staff download's too; None without
-    one), each profile's name (``names``: the option's text by id) and the words asked of the
-    catalogue ("Did not say", each size's "{n} participants") in the learner's language."""
-
-    def __init__(self, words, case, split=None):
-        _, self.ungettext, self.nums = words
-        self.split, self.sizes, self.shares = split, {}, {}
-        if split is not None:
-            self.names = profile.group_names(case.profile_options, _)
-
-    def size(self, n):
-        """"12 participants" (the plural CLDR gives ``n``)."""
-        text = self.sizes.get(n)
-        if text is None:
-            text = self.sizes[n] = self.ungettext("{n} participant", "{n} participants", n).format(
-                n=self.nums.number(n, 0))
-        return text
-
-    def share(self, whole):
-        """A whole percentage's text ("33 %")."""
-        text = self.shares.get(whole)
-        if text is None:
-            text = self.shares[whole] = self.nums.percent(whole, 0)
-        return text
-
-    def groups(self, q, counter):
-        """Choice question ``q``'s answers split by participant profile (issue 12), as the feedback
-        panel shows them: ``[{"key", "name", "shown", "small", "n", "n_text", "percents": [text
-        per option]}]``, a group per profile option that has participants, then those who did not
-        say; a group below the minimum group size is withheld (``small``), and so is the next
-        smallest when it could be worked out (``perspectives.ProfileSplit.question``, as the staff
-        download splits it);
-        ``counter``: ``perspectives.counter(q)``."""
-        share_text, groups = self.share, []
-        for key, group, counts in self.split.question(q, counter):
-            name = self.names.get(key, key)
-            if group.shown:
-                n = group.total
-                groups.append({"key": key, "name": name, "shown": True, "small": False, "n": n, "n_text": self.size(n),
-                               "percents": [share_text(share(c, n)) for c in counts]})
-            else:
-                groups.append({"key": key, "name": name, "shown": False, "small": group.small, "n": None, "n_text": "",
-                               "percents": []})
-        return groups
+    respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=case.asks_profile)
+    return panel_figures(case, respondents, tallies, by_profile, block.is_staff(), words)
 
 
 def shown_feedback(block, case, data, read_only="", lang=None):

@@ -17,6 +17,7 @@ PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events", 
 PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
                "perspectives", "profile", "paper", "question_olx", "question_report", "text")
 PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives", "emm_xblocks.likert.codebook",
+             "emm_xblocks.case_study.distribution",
              "emm_xblocks.evaluation_report.learning")
 SAME_LAYOUT = (*PURE_IN_BLOCK, "views", "report", "block")
 

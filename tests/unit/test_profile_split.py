@@ -188,12 +188,12 @@ def _expected_panel_groups(case, q, tallies, by_profile, respondents, percent):
 @pytest.mark.parametrize("seed", range(40))
 def test_the_panels_split_in_one_pass_is_question_splits(seed):
     """The feedback panel's split by profile worked out in one pass for all its questions
-    (``views._PanelGroups.groups``) shows what ``question_split`` gave each question alone: the
+    (``distribution._PanelGroups.groups``) shows what ``question_split`` gave each question alone: the
     same groups, sizes and shares, whatever the counts (a profile removed since with answers, who
     did not say, groups withheld by either rule, options nobody chose)."""
     import random
 
-    from emm_xblocks.case_study import views
+    from emm_xblocks.case_study import distribution
 
     rng = random.Random(seed)
     min_size = rng.choice([1, 2, 3, 5])
@@ -219,7 +219,7 @@ def test_the_panels_split_in_one_pass_is_question_splits(seed):
     percent = "{} %".format
     words = (str, lambda one, many, n: one if n == 1 else many, type("N", (), {
         "number": staticmethod(lambda n, digits=None: str(n)), "percent": staticmethod(lambda n, d: percent(n))}))
-    panel = views._PanelGroups(words, case, perspectives.ProfileSplit(case, tallies, by_profile, respondents))
+    panel = distribution._PanelGroups(words, case, perspectives.ProfileSplit(case, tallies, by_profile, respondents))
     for q in case.questions:
         counter = perspectives.counter(q)
         overall = counter(tallies)
