@@ -9,7 +9,7 @@ moment cannot take a learner past ``attempts_allowed``.
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope, String
+from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.base import EmmBlockBase
@@ -22,11 +22,12 @@ from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
+from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
 class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                     FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                     FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
                      EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
@@ -45,16 +46,6 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
 
     content = Dict(scope=Scope.content, default={},
                    help=N_("The case: narrative, sections, key facts, documents, images, questions, analysis"))
-
-    draft = Dict(scope=Scope.user_state, default={})
-    answers = Dict(scope=Scope.user_state, default={})
-    ticks = Dict(scope=Scope.user_state, default={})
-    assessed = Boolean(scope=Scope.user_state, default=False)
-    submitted = Boolean(scope=Scope.user_state, default=False)
-    attempts = Integer(scope=Scope.user_state, default=0)
-    history = List(scope=Scope.user_state, default=[])  # [{"answers": {...}, "ticks": {...}|None}]
-    answers_shown = Boolean(scope=Scope.user_state, default=False)
-    learner_profile = String(scope=Scope.user_state, default="")  # the profile given with the last submit or draft
 
     # ---------------------------------------------------------------- grading (LMS contract)
     has_score = True

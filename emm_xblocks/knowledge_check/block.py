@@ -14,7 +14,7 @@ platform resets the learner's score itself.
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Scope
+from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import pairs
@@ -27,11 +27,12 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
+from ..common.state_fields import state_fields
 from . import changes, content, editor, learner, olx, pack, report, scoring, validation, views
 
 
 class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                          FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                          FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
                           EmmBlockBase):
     """The same questions before and after the training; learners see both scores after the post-test."""
 
@@ -49,9 +50,6 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     pack_module, pack_template = pack, "templates/knowledge_check/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={}, help=N_("The knowledge check: introduction and questions"))
-
-    answers = Dict(scope=Scope.user_state, default={})
-    submitted = Boolean(scope=Scope.user_state, default=False)
 
     # ---------------------------------------------------------------- grading (LMS contract)
     @property

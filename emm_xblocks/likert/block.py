@@ -10,7 +10,7 @@ learner's score itself.
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope, String
+from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.base import EmmBlockBase
@@ -23,11 +23,12 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
+from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
 
 
 class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                  FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                  FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
                   EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
@@ -58,12 +59,6 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     past_scales = List(scope=Scope.settings, default=[])
     profile_prompt = String(scope=Scope.settings, default="")
     profile_options = List(scope=Scope.settings, default=[])
-
-    answers = Dict(scope=Scope.user_state, default={})
-    learner_comment = String(scope=Scope.user_state, default="")
-    submitted = Boolean(scope=Scope.user_state, default=False)
-    answers_epoch = Integer(scope=Scope.user_state, default=0)
-    learner_profile = String(scope=Scope.user_state, default="")  # named evaluations only
 
     # ---------------------------------------------------------------- grading (LMS contract)
     @property

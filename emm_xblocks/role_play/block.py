@@ -10,7 +10,7 @@ the debrief, the score and the best path. Handlers load the content once, call a
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope, String
+from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import platform
@@ -24,11 +24,12 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
+from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
 class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                    FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                    FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
                     EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
 
@@ -48,13 +49,6 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     content = Dict(scope=Scope.content, default={},
                    help=N_("The scenario: intro, roles, nodes and choices, grade bands"))
 
-    role = String(scope=Scope.user_state, default="")
-    path = List(scope=Scope.user_state, default=[])
-    taken = List(scope=Scope.user_state, default=[])
-    attempts = Integer(scope=Scope.user_state, default=0)
-    ended = Boolean(scope=Scope.user_state, default=False)
-    finished = List(scope=Scope.user_state, default=[])  # [{role, path, taken, score}] of ended attempts
-    learner_profile = String(scope=Scope.user_state, default="")  # given with the choice of a role
 
     def choice_secret(self):
         """The key of the choices' opaque ids (never sent to a browser)."""
