@@ -12,13 +12,14 @@ by ``distribution.panel_figures`` (pure).
 
 
 from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import COUNTED_ATTEMPT, attempts_left, explain, score_words
+from ..common.attempts import attempts_left, explain, score_words
 from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, safe_url, sanitized
+from ..common.settings import settings_summary
 from . import (
     content,
     distribution_html,
@@ -202,8 +203,8 @@ def author_view(block):
         "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,
                        "excerpt": sanitized(d.excerpt)} for d in case.documents],
         "problems": validation.validate(case, _),
-        "policy": _(COUNTED_ATTEMPT.get(case.grade_policy, case.grade_policy)),
-        "show": _(content.SHOW_ANSWERS.get(case.show_answers, case.show_answers)),
+        "settings": [*settings_summary(case, content.SETTINGS, _, block.numbers().number),
+                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(case.max_points)}],
     }
     return block.build_fragment("templates/case_study/author.html", context, init_args={},
                                 js="js/emm-case-study.js", js_class="EmmCaseStudyAuthor")

@@ -236,6 +236,33 @@ def write_olx(el, content, settings):
             olx.set_attr(el, s.name, value, s.default)
 
 
+# ------------------------------------------------------------------ the author's preview
+def settings_summary(content, settings, _, number, worded=None):
+    """The settings as Studio's preview of a block lists them, under the editor's own labels:
+    ``[{"name", "label", "value"}]`` in ``settings`` order, each label translated by ``_``, each
+    value as the editor offers it (a choice's label, "Yes" or "No", a number as ``number(value,
+    digits)`` writes it in the page's language, a text as it is, "—" when empty). The display name is the preview's
+    title, not listed. ``worded``: ``{name: text}`` for a setting the block words its own way (the
+    Likert's scale with its labels)."""
+    listed = []
+    for s in settings:
+        if s.name == "display_name":
+            continue
+        value = getattr(content, s.name)
+        if worded and s.name in worded:
+            text = worded[s.name]
+        elif s.kind == CHECKBOX:
+            text = _("Yes") if value else _("No")
+        elif s.kind == SELECT:
+            text = _(s.choices[value]) if value in s.choices else value
+        elif s.kind in (NUMBER, WHOLE):
+            text = number(value, 0 if s.kind == WHOLE else 2)
+        else:
+            text = value
+        listed.append({"name": s.name, "label": _(s.label), "value": text if text not in ("", None) else "—"})
+    return listed
+
+
 # ------------------------------------------------------------------ the editor
 def editor_spec(settings, _):
     """The settings as the editor draws them: ``[{key, type, label, help, group, choices, min, max,

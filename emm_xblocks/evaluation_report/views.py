@@ -14,8 +14,9 @@ from ..common import charts, descriptions, pairs, platform, summary
 from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language
 from ..common.numbers import long_date
+from ..common.settings import settings_summary
 from ..likert import content as likert
-from . import editor, learning, report, validation
+from . import content, editor, learning, report, validation
 
 
 def evaluations(block):
@@ -104,7 +105,8 @@ def student_view(block):
 def author_view(block):
     settings = block.load_content()
     return block.build_fragment("templates/evaluation_report/author.html", {
-        "report": settings, "problems": validation.validate(settings, block.ugettext)},
+        "report": settings, "problems": validation.validate(settings, block.ugettext),
+        "settings": settings_summary(settings, content.SETTINGS, block.ugettext, block.numbers().number)},
         js="js/emm-evaluation-report.js", js_class="EmmEvaluationReport")
 
 

@@ -17,6 +17,7 @@ from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
+from ..common.settings import settings_summary
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, report, scoring, validation
 from .content import POST, PRE
@@ -162,8 +163,8 @@ def author_view(block):
     context = {
         "check": check,
         "intro": sanitized(check.intro),
-        "phase": _(content.PHASES.get(check.phase, check.phase)),
-        "grading": _(content.GRADING.get(check.grading, check.grading)),
+        "settings": [*settings_summary(check, content.SETTINGS, _, block.numbers().number),
+                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(check.max_points)}],
         "questions": author_questions(_, check.questions, content.KINDS),
         "problems": validation.validate(check, _),
     }

@@ -7,6 +7,7 @@ from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
+from ..common.settings import settings_summary
 from . import content, editor, learner, perspectives, results, validation
 from .epochs import split_tallies
 from .page_html import page_html, statements_html
@@ -79,13 +80,15 @@ def student_view(block):
 
 def author_view(block):
     survey = block.load_content()
-    problems = validation.validate(survey, block.ugettext)
+    _ = block.ugettext
+    # the scale's name and its labels in order ("Agreement, 5 points: Strongly disagree / ... / Strongly agree")
+    scale = _("{scale}: {labels}").format(scale=_(content.SCALE_NAMES.get(survey.scale, survey.scale)),
+                                          labels=" / ".join(survey.labels(_)))
     context = {
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "labels": survey.labels(block.ugettext),
-        "scale_name": block.ugettext(content.SCALE_NAMES.get(survey.scale, survey.scale)),
-        "problems": problems,
+        "settings": settings_summary(survey, content.SETTINGS, _, block.numbers().number, worded={"scale": scale}),
+        "problems": validation.validate(survey, _),
     }
     return block.build_fragment("templates/likert/author.html", context, init_args={},
                                 js="js/emm-likert.js", js_class="EmmLikertAuthor")

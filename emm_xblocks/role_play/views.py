@@ -13,6 +13,7 @@ from ..common.attempts import attempts_left, counted_attempt, explain, percent
 from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
+from ..common.settings import settings_summary
 from ..common.waiting import note_html
 from . import content, editor, learner, others, paths, play_html, scoring, validation
 
@@ -244,6 +245,7 @@ def author_view(block):
 
     roles = [{"role": r, "text": role_line(r)} for r in scenario.roles]
     context = {"scenario": scenario, "problems": problems, "roles": roles,
+               "settings": settings_summary(scenario, content.SETTINGS, block.ugettext, nums.number),
                "nodes": [{"node": n, "narrative": sanitized(n.narrative),
                           "category": content.category_label(n.category, block.ugettext),
                           "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
