@@ -24,7 +24,7 @@ def distribution_response(block, suffix=""):
     def contents(_dialect):
         case = block.load_content()
         if not case.show_distribution:
-            raise HandlerError(409, "distribution_not_shown", _(
+            raise HandlerError("distribution_not_shown", _(
                 "This case study does not show how other participants answered: turn on “{setting}” "
                 "in its settings to download it.").format(setting=_(SHOWN.label)))
         respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=case.asks_profile)

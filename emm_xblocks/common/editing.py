@@ -164,7 +164,7 @@ class EditableContentMixin:
     # ---------------------------------------------------------------- the editor's handlers
     def _require_editor(self):
         if not self.can_edit():
-            raise HandlerError(403, "forbidden", self.ugettext(
+            raise HandlerError("forbidden", self.ugettext(
                 "Only the course team can edit this, in Studio."))
 
     def has_stored_answers(self):
@@ -219,15 +219,15 @@ class EditableContentMixin:
         content, problems = self.editor_module.from_editor(data, _)
         refused = errors(problems)
         if refused and only_too_long(refused):  # nothing cut, nothing saved: the author shortens
-            raise HandlerError(400, "text_too_long", _(
+            raise HandlerError("text_too_long", _(
                 "Not saved: a text is longer than its limit. Nothing was cut: shorten it, then save again."),
                 problems=[p.as_json() for p in refused])
         if refused or content is None:
-            raise HandlerError(400, "invalid_content", _(self.not_saved_message),
+            raise HandlerError("invalid_content", _(self.not_saved_message),
                                problems=[p.as_json() for p in refused])
         changes, answered = self.answer_changes(content)
         if changes and data.get("confirm") is not True:
-            raise HandlerError(409, "answers_touched", _(
+            raise HandlerError("answers_touched", _(
                 "Learners have already answered: this change touches their answers (see the warnings). "
                 "Choose “Save anyway” to save it."), problems=[p.as_json() for p in changes])
         if self.changes_module is not None:

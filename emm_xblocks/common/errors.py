@@ -1,4 +1,4 @@
-"""Handler errors: an HTTP status, a stable machine code and a translated message.
+"""Handler errors: a stable machine code, its HTTP status (``codes``) and a translated message.
 
 The body is always ``{"error": <code>, "message": <text>}`` so the browser (and a script)
 can branch on the code while a person reads the message.
@@ -8,13 +8,18 @@ import json
 
 from webob import Response
 
+from . import codes
+
 
 class HandlerError(Exception):
-    """Raised inside a handler; turned into a JSON response by ``common.handlers``."""
+    """Raised inside a handler; turned into a JSON response by ``common.handlers``: ``{"error":
+    code, "message": message, **extra}`` with the HTTP status the registry gives ``code``
+    (``codes.STATUS``: one status per code wherever it is raised; an unregistered code is a
+    programming error, ``KeyError`` here)."""
 
-    def __init__(self, status, code, message, **extra):
+    def __init__(self, code, message, **extra):
         super().__init__(f"{code}: {message}")
-        self.status = status
+        self.status = codes.status_of(code)
         self.code = code
         self.message = message
         self.extra = extra
@@ -28,13 +33,13 @@ def staff_only(_):
     """The refusal of every staff-only thing (a CSV, the facilitator pack, the live room) asked
     for by anyone but course staff, staff viewing the course as a learner included: 403
     ``staff_only`` (``common.codes``), one code wherever it happens. ``_``: the block's gettext."""
-    return HandlerError(403, "staff_only", _("Only course staff can do this."))
+    return HandlerError("staff_only", _("Only course staff can do this."))
 
 
 def too_few_respondents(_, n):
     """The refusal of figures (a CSV, a report) while fewer than the minimum group size answered:
     409 ``too_few_respondents``. ``n``: that size as the learner's locale writes it."""
-    return HandlerError(409, "too_few_respondents", _("Results are shown once at least {n} people have answered.")
+    return HandlerError("too_few_respondents", _("Results are shown once at least {n} people have answered.")
                         .format(n=n))
 
 

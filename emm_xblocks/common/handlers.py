@@ -56,10 +56,10 @@ def parse_json(block, request):
     to clean, or many arrays and objects); ``HandlerError`` for a wrong method, size or body."""
     _ = block.ugettext
     if request.method != "POST":
-        raise HandlerError(405, "method_not_allowed", _("This action must be sent with POST."))
+        raise HandlerError("method_not_allowed", _("This action must be sent with POST."))
     body = request.body or b""
     if len(body) > MAX_BODY_BYTES:
-        raise HandlerError(413, "request_too_large", _("The request is too large."))
+        raise HandlerError("request_too_large", _("The request is too large."))
     try:
         text = body.decode("utf-8")
         data = json.loads(text)
@@ -69,9 +69,9 @@ def parse_json(block, request):
     except (ValueError, UnicodeError, RecursionError):
         # malformed, nested past the recursion limit, or a lone surrogate ("\ud800") that no
         # database, sanitiser or XML export could store
-        raise HandlerError(400, "invalid_json", _("The request could not be read (malformed JSON).")) from None
+        raise HandlerError("invalid_json", _("The request could not be read (malformed JSON).")) from None
     if not isinstance(data, dict):
-        raise HandlerError(400, "invalid_json", _("The request must be a JSON object."))
+        raise HandlerError("invalid_json", _("The request must be a JSON object."))
     return data
 
 
@@ -100,7 +100,7 @@ def store_error(block, err):
     """The store refused a write for a reason the person can act on (see ``common.store``)."""
     _ = block.ugettext
     if isinstance(err, transactions.TextNotStorable):
-        return HandlerError(400, "text_not_storable", _(
+        return HandlerError("text_not_storable", _(
             "Your text contains a character this platform's database cannot store (an emoji, for "
             "example). Remove it and send again."))
-    return HandlerError(503, "busy", _("Many people are sending answers right now: please send again in a moment."))
+    return HandlerError("busy", _("Many people are sending answers right now: please send again in a moment."))

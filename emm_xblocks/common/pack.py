@@ -71,7 +71,7 @@ class FacilitatorPackMixin:
         anyone but course staff (JSON, as every handler error)."""
         _ = self.ugettext
         if request.method not in ("GET", "HEAD"):
-            return HandlerError(405, "method_not_allowed", _("This page must be opened with GET.")).response()
+            return HandlerError("method_not_allowed", _("This page must be opened with GET.")).response()
         if not platform.is_staff(self):
             return staff_only(_).response()
         asked = request.GET.get("lang", "")

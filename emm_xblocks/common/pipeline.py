@@ -39,7 +39,7 @@ from contextlib import nullcontext
 
 from xblock.core import XBlock
 
-from . import codes, descriptions, pairs, platform, recovery, store, transactions
+from . import descriptions, pairs, platform, recovery, store, transactions
 from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
 from .handlers import parse_json, store_error
@@ -50,7 +50,7 @@ REPLY = "reply"  # the request's field naming the answer's shape: "full" (the de
 
 def as_handler_error(err):
     """The one mapping from a refused action to a handler error (status from ``common.codes``)."""
-    return HandlerError(codes.status_of(err.code), err.code, err.message, **err.extra)
+    return HandlerError(err.code, err.message, **err.extra)
 
 
 def write_refusal(block):
@@ -58,12 +58,12 @@ def write_refusal(block):
     or after a graded block's deadline. Views show its message beside the disabled buttons."""
     _ = block.ugettext
     if platform.is_masquerading(block):
-        return HandlerError(403, "read_only_masquerade", _(
+        return HandlerError("read_only_masquerade", _(
             "You are viewing this as a learner: nothing you do here is saved for them."))
     # the deadline first: most blocks have none, and ``has_score`` may read a field (the Likert
     # evaluation's, a query on a key-value store such as the workbench's)
     if platform.is_past_due(block) and block.has_score:
-        return HandlerError(403, "past_due", _("The due date has passed: answers are no longer accepted."))
+        return HandlerError("past_due", _("The due date has passed: answers are no longer accepted."))
     return None
 
 
@@ -84,7 +84,7 @@ def reply_keys(data, page, _):
         return None
     if shape == "page":
         return page
-    raise HandlerError(400, "invalid_request", _("The request could not be read."))
+    raise HandlerError("invalid_request", _("The request could not be read."))
 
 
 def _shaped(answer, keys):
@@ -236,7 +236,7 @@ def _store(block, write, action_id=""):
     elif isinstance(write, Paired):
         token = platform.pair_token(block, write.pair)
         if token is None:  # Studio's preview, or no user: nobody to keep a result for
-            raise HandlerError(403, "forbidden", block.ugettext(
+            raise HandlerError("forbidden", block.ugettext(
                 "Your answers cannot be kept here: open the course in the LMS to take this test."))
         try:
             pairs.file_result(platform.course_key(block), key, token, write)

@@ -97,7 +97,7 @@ class LiveRoomMixin:
 
     def _require_staff(self):
         if not self.is_staff():
-            raise HandlerError(403, "staff_only", self.ugettext("Only course staff can present this activity."))
+            raise HandlerError("staff_only", self.ugettext("Only course staff can present this activity."))
 
     def record_live(self, answers):
         """Keep ``answers`` (``common.actions.Live``) in the block's open session (nothing if none
@@ -145,7 +145,7 @@ class LiveRoomMixin:
                 content = self.load_content()
                 item = next((i for i in self.live_items(content) if i.id == item_id), None)
                 if item is None:
-                    raise HandlerError(400, "invalid_request", self.ugettext("There is no such item to present."))
+                    raise HandlerError("invalid_request", self.ugettext("There is no such item to present."))
         except HandlerError as err:
             return err.response()
         result = poll_figures(self, item, content, reveal=request.GET.get("reveal") == "1")
@@ -165,7 +165,7 @@ class LiveRoomMixin:
         elif action == "end":
             live_store.end(self.block_key())
         else:
-            raise HandlerError(400, "invalid_request", self.ugettext("Start or end a session."))
+            raise HandlerError("invalid_request", self.ugettext("Start or end a session."))
         return {"s": session_state(self)}
 
 

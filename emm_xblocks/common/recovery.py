@@ -35,7 +35,7 @@ def action_id(data, _):
     if value is None:
         return ""
     if not isinstance(value, str) or not _VALID.fullmatch(value):
-        raise HandlerError(400, "invalid_request", _("The request could not be read."))
+        raise HandlerError("invalid_request", _("The request could not be read."))
     return value
 
 

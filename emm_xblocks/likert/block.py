@@ -101,7 +101,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     @json_handler
     def get_results(self, data, suffix=""):
         if not self.results_allowed():
-            raise HandlerError(403, "forbidden", self.ugettext("The results are not available to you."))
+            raise HandlerError("forbidden", self.ugettext("The results are not available to you."))
         if self.is_staff():  # content imported (no editor's save) reaches the course report (decision 24)
             self.refresh_description()
         return views.results_json(self)

@@ -27,7 +27,7 @@ def profile_csv_response(block, suffix=""):
     def contents(_dialect):
         survey = block.load_content()
         if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
-            raise HandlerError(409, "no_profile_question", _(
+            raise HandlerError("no_profile_question", _(
                 "This evaluation asks no profile question: there are no figures by profile to download."))
         respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=True)
         if respondents < survey.min_group_size:

@@ -196,7 +196,7 @@ def test_the_learner_view_is_offered_to_the_mobile_apps_and_to_masquerading_staf
 
 
 def raised_codes():
-    """Every literal code passed to HandlerError(status, code, ...) or ActionError(code, ...)."""
+    """Every literal code passed to HandlerError(code, ...) or ActionError(code, ...)."""
     found = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -204,9 +204,8 @@ def raised_codes():
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             if name in ("HandlerError", "ActionError"):
-                index = 1 if name == "HandlerError" else 0
-                if len(node.args) > index and isinstance(node.args[index], ast.Constant):
-                    found.add((path.name, node.args[index].value))
+                if node.args and isinstance(node.args[0], ast.Constant):
+                    found.add((path.name, node.args[0].value))
     return found
 
 
