@@ -295,20 +295,21 @@ def read_editor(data, settings, _):
     """``({name: value}, problems)`` from the editor's JSON, for every block alike (none reads a
     setting again). Never an exception:
 
-    * a checkbox, a number or a ``select`` that is missing keeps its default (a form that leaves
-      out a setting it does not show); a checkbox is on only when it is ``true``;
+    * a checkbox or a number that is missing keeps its default (a form that leaves out a setting
+      it does not show); a checkbox is on only when it is ``true``;
     * a number that does not parse is a problem tied to its field (and keeps its default); its
       range is the block's checks' (``problems``, with a message naming the setting);
     * a ``text`` or ``select`` setting is put on one line (``olx.one_line``, as OLX reads it back),
       never cut: longer than ``TEXT_MAX`` characters is a problem tied to its field
-      (``common.limits``: refused whole). A ``select`` that is not a string (a number, null), and
-      a ``text`` that is missing or not a string, read as "", never as the default in silence:
+      (``common.limits``: refused whole). A ``text`` or ``select`` that is missing or not a string
+      (a number, null) reads as "", never as the default in silence (a stale or crafted save
+      must not turn a post-test into a pre-test or a custom scale into another):
       the block's checks then name the field as for an imported "" (a choice not offered, an
       empty display name: so an empty payload is refused, never saved as the defaults); one that
       may be empty (a topic) is then empty."""
     found, problems = {}, []
     for s in settings:
-        raw = data.get(s.name, "" if s.kind == TEXT else s.default)
+        raw = data.get(s.name, "" if s.kind in ONE_LINE else s.default)
         if s.kind == CHECKBOX:
             found[s.name] = raw is True
         elif s.kind in (NUMBER, WHOLE):

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.models import Answer, Claim
-from emm_xblocks.role_play import content, editor, learner, olx, paths, report, scoring
+from emm_xblocks.role_play import editor, learner, olx, paths, report, scoring
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -284,7 +284,8 @@ def remove_mid_node(handlers, uid):
     """The author deletes n-mid (choices to it now lead to n-good) and saves, confirming past the
     warning that learners passed through it (issue 10); returns the answer."""
     block = handlers.block(uid, "staff_1")
-    data = content.scenario_parts(block.load_content())
+    data = editor.to_editor(block.load_content())  # what the editor sends, every setting with it
+    data.pop("xml")  # the "Edit as XML" tab's text: the form is what is saved
     data["nodes"] = [n for n in data["nodes"] if n["id"] != "n-mid"]
     for n in data["nodes"]:
         for c in n["choices"]:
