@@ -25,18 +25,19 @@ from ..common.export import excel_link
 from ..common.pack import pack_link_html
 from ..common.question_views import profile_question_html
 from ..common.waiting import disabled_until_ready, note_html
+from .learner import NOT_READY
 
 
 def page_html(page, words):
-    """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
-    ``lang``, ``rtl``, ``case``, ``narrative`` (sanitised), ``sections`` (``title``, sanitised
-    ``html``), ``documents`` and ``documents_html``, ``images``, ``large_files``, ``questions``,
-    ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved), ``attempts_left``
-    (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner gave
-    last, checked), ``distribution_csv``,
-    ``distribution_excel`` (its Excel variant, ``common.export.excel``), ``pack_url`` ("" but for
-    staff) and ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "":
-    ``common.content_language``)); ``words``: the block's ``translators()``."""
+    """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``, ``lang``,
+    ``rtl``, ``case``, ``ready`` (``validation.playable``: else a notice, no form), ``narrative`` (sanitised),
+    ``sections`` (``title``, sanitised ``html``), ``documents`` and ``documents_html``, ``images``,
+    ``large_files``, ``questions``, ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved),
+    ``attempts_left`` (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner
+    gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel variant,
+    ``common.export.excel``), ``pack_url`` ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the
+    elements of the author's text, or "": ``common.content_language``)); ``words``: the block's
+    ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     case = page["case"]
     dom = escape(page["dom"])
@@ -58,6 +59,9 @@ def page_html(page, words):
     if not page["questions"]:
         no_questions = escape(_("This case has no questions yet."))
         form = f'\n    <p class="emm-empty">{no_questions}</p>\n  '
+    elif not page["ready"]:  # the refusal a submit would get, said before the learner writes anything
+        not_ready = escape(_(NOT_READY))
+        form = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
     else:
         form = _form_html(page, case, ungettext, _, nums, own)
     your_results = escape(_("Your results"))

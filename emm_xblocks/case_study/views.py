@@ -77,6 +77,7 @@ def student_view(block):
         "lang": current_language(),
         "rtl": is_rtl(),
         "case": case,
+        "ready": validation.playable(case),  # content with errors (imported OLX): no form, a notice
         "narrative": sanitized(case.narrative),
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,

@@ -39,6 +39,8 @@ def student_view(block):
         "pre": check.phase == PRE,
         "intro": sanitized(check.intro),
         "questions": check.questions,
+        "ready": validation.playable(check),  # content with errors (imported OLX): no form, a notice
+        "not_ready": block.ugettext(learner.NOT_READY),
         "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked,
                                          lang=own),
         "submitted": state.submitted,

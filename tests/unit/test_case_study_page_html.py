@@ -17,7 +17,8 @@ def page(case=None, **kwargs):
     case = case or Case(display_name='Case "1" <a>', topic="Borders & <b>", estimated_minutes=1,
                         key_facts=("Fact <1>",), show_distribution=True, profile_prompt="You <work>",
                         profile_options=(Option("gov", "Gov"), Option("cso", "CSO")))
-    values = {"dom": "emm-x", "lang": "fr", "rtl": False, "case": case, "narrative": SafeString("<p>Told</p>"),
+    values = {"dom": "emm-x", "lang": "fr", "rtl": False, "case": case, "ready": True,
+              "narrative": SafeString("<p>Told</p>"),
               "sections": [{"title": "Part <2>", "html": SafeString("<p>Part</p>")}], "documents": [],
               "documents_html": SafeString(""), "images": [], "large_files": False, "questions": ("q",),
               "questions_html": SafeString("<fieldset>QUESTIONS</fieldset>"), "locked": False, "read_only": "",
