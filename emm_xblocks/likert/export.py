@@ -2,7 +2,7 @@
 viewing as a learner included; the first two: 409 ``too_few_respondents`` below the minimum group size,
 the second 409 ``no_profile_question`` when the evaluation asks none):
 
-* ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_lines``);
+* ``csv_response`` answers ``export_csv``: every submission, one row each (``report.csv_rows``);
 * ``profile_csv_response`` answers ``export_profile_csv``: the figures by participant profile
   (``report.profile_rows``), withheld cells saying so;
 * ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds

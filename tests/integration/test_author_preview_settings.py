@@ -47,7 +47,7 @@ def test_the_case_study_and_knowledge_check_previews_list_theirs_with_the_points
         "3", "Last attempt", "Border management", "2")
     check, labels = listed(handlers.view(scenario(BLOCKS["check"]), "author_view", student="staff_1").body_html())
     assert check["pair"] == "emm-day1" and check["max_points"] == "3" and "When learners take it" in labels
-    assert check["phase"] != "post"  # the choice's label, not its stored value
+    assert check["phase"] == "After the training (post-test)"  # the choice's label, not its stored value
 
 
 def test_an_empty_text_setting_shows_a_dash_not_a_blank(scenario, handlers):

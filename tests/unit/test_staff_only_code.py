@@ -29,3 +29,19 @@ def test_every_staff_check_that_refuses_answers_staff_only():
     assert len(refusals) >= 3 and "downloads.py" in {name for name, _line in refusals}
     wrong = [r for r in refusals if "staff_only" not in r[1]]
     assert not wrong, f"a staff-only refusal with another code: {wrong}"
+
+
+def test_every_staff_download_goes_through_the_one_staff_check():
+    """Each block's ``export.<x>_response`` (the answer of an ``export_<x>`` handler) hands its file to
+    ``common.downloads.csv_download``, which refuses anyone but course staff: none serves one itself."""
+    import ast
+
+    responses = {}
+    for path in PACKAGE.glob("*/export.py"):
+        if path.parent.name == "common":
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and node.name.endswith("_response"):
+                calls = {getattr(c.func, "id", None) for c in ast.walk(node) if isinstance(c, ast.Call)}
+                responses[f"{path.parent.name}.{node.name}"] = "csv_download" in calls
+    assert len(responses) >= 6 and all(responses.values()), responses
