@@ -25,6 +25,12 @@ LAUNCHER = """
 import json, os, sys
 import django
 django.setup()
+import logging
+# a request answered 500 leaves its traceback in server.log (Database.server_errors), where
+# xblock-sdk's rotating var/workbench.log, full of SQL, may have rotated it away by the end
+errors = logging.StreamHandler(sys.stderr)
+errors.setLevel(logging.ERROR)
+logging.getLogger("django.request").addHandler(errors)
 from workbench import scenarios
 for name, xml in json.loads(os.environ.get("EMM_EXTRA_SCENARIOS", "{}")).items():
     scenarios.add_xml_scenario(name, name, xml)
@@ -45,6 +51,7 @@ class Database:
     def __init__(self, folder):
         from django.conf import settings
 
+        self.log = Path(folder) / "server.log"
         self.mysql = settings.DATABASES["default"]["ENGINE"].endswith("mysql")
         if self.mysql:
             self.socket = settings.DATABASES["default"]["HOST"]
@@ -53,6 +60,13 @@ class Database:
         else:
             self.path = Path(folder) / "var" / "workbench.db"
             self.env = {"EMM_DB": "sqlite", "EMM_WORKBENCH_DB": str(self.path)}
+
+    def server_errors(self, most=6000):
+        """The tracebacks of the requests the server answered 500 (the end of them, ``most``
+        characters), for a failing test's message: "" when there was none."""
+        text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        start = text.find("Internal Server Error")
+        return text[start:][-most:] if start >= 0 else ""
 
     def _connect(self, database=None):
         if self.mysql:

@@ -80,7 +80,7 @@ def test_every_named_learner_counted_once(tmp_path, mariadb_server):
                     failures.append(outcome(r))
 
         in_threads(threads, learner_batch)
-        assert failures == []
+        assert failures == [], database.server_errors()
         total = threads * learners
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (
             total, total * len(STATEMENTS), total)
@@ -106,7 +106,7 @@ def test_one_learner_submitting_from_eight_threads_keeps_one_submission(tmp_path
                 seen.append(outcome(r))
 
         in_threads(8, double_tap)
-        assert set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, seen
+        assert set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, (seen, database.server_errors())
         assert "ok" in seen
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, len(STATEMENTS), 1)
         assert database.query("select count(*) from emm_xblocks_comment where block_key = %s", [usage])[0] == (1,)
@@ -129,7 +129,7 @@ def test_anonymous_double_tap_has_one_winner(tmp_path, mariadb_server):
             seen.append(outcome(r))
 
         in_threads(8, tap)
-        assert sorted(seen) == ["409 already_submitted"] * 7 + ["ok"], seen
+        assert sorted(seen) == ["409 already_submitted"] * 7 + ["ok"], (seen, database.server_errors())
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, len(statements), 1)
         kept, counted = summary_of(database, usage)
         assert kept == counted and kept[0] == 1
@@ -174,7 +174,7 @@ def test_case_study_learners_submitting_together_each_counted_once(tmp_path, mar
                     failures.append(outcome(r))
 
         in_threads(threads, learner_batch)
-        assert failures == []
+        assert failures == [], database.server_errors()
         total = threads * learners
         # a row per single-choice answer and per multiple-choice option ticked: 3 per learner
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (total, total * 3, total)
@@ -199,7 +199,8 @@ def test_case_study_one_learner_submitting_from_eight_threads_takes_one_attempt(
             seen.append(outcome(r))
 
         in_threads(8, tap)
-        assert seen.count("ok") == 1 and set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, seen
+        assert seen.count("ok") == 1 and set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, (
+            seen, database.server_errors())
         assert [slot for _user, slot in claims_of(database, usage)] == ["attempt-1"]
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, 2, 1)
         kept, counted = summary_of(database, usage)
