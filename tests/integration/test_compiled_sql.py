@@ -168,7 +168,20 @@ def test_a_thread_s_connection_is_let_go_when_the_thread_ends():
             cursor.execute("SHOW STATUS LIKE 'Threads_connected'")
             return int(cursor.fetchone()[1])
 
-    before, kept = server_sessions(), []
+    def settled():
+        """The server's session count once it stops changing: an earlier test's sessions (a
+        workbench server stopped a moment ago) are counted gone only once the server has read
+        their goodbye."""
+        count, since = server_sessions(), time.monotonic()
+        while count is not None and time.monotonic() - since < 0.5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = server_sessions()
+            if now != count:
+                count, since = now, time.monotonic()
+        return count
+
+    deadline = time.monotonic() + 10
+    before, kept = settled(), []
 
     def request():
         store.claimed("blk", "u", "attempt-1")
