@@ -88,7 +88,10 @@
   /* [data-lines] textareas hold a list, one item a line; checkboxes a boolean; others text */
   function setValue(input, value) {
     if (input.type === "checkbox") { input.checked = value === true; }
-    else if (input.hasAttribute("data-lines")) { input.value = (value || []).join("\n"); }
+    else if (input.hasAttribute("data-lines")) {
+      /* a list, one item a line; anything else (JSON typed by hand) as its text, for the check to judge */
+      input.value = Array.isArray(value) ? value.join("\n") : (value === null || value === undefined ? "" : String(value));
+    }
     else { input.value = value === null || value === undefined ? "" : String(value); }
   }
   function getValue(input) {
@@ -150,7 +153,9 @@
        changed(what, row, list): optional, after "added", "removed" (row detached), "moved",
        say(what, row): the message for "added", "removed", "up", "down" (none: nothing said),
        edited(event): optional, on input / change; return false to leave the form unchecked,
-       snapshot(): optional, what Cancel compares with the form as loaded (default: collect()) } */
+       snapshot(): optional, what Cancel compares with the form as loaded (default: collect()),
+       load(data): optional, put data (collect()'s shape) in the form: with it, the form's
+         "Edit as JSON" tab ([data-json-tab], templates/common/editor_json.html) works } */
   function create(runtime, element, spec) {
     var root = EMM.root(element).querySelector(spec.root) || EMM.root(element);
     var form = root.querySelector("form");
@@ -319,9 +324,36 @@
     });
     /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
     function edited(event) {
+      if (inJson(event)) { return; }
       edits += 1;
       ed.hideConfirm();
       if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
+    }
+    /* "Edit as JSON (advanced)": the same data as the form, both ways. Opening it shows what the
+       form holds (collect()); "Apply to the form" puts the box's object in the form (spec.load)
+       and checks it with the server's validators. What the box holds until then is not the form:
+       typing there checks nothing, and JSON that is not an object is refused, the form kept. */
+    var jsonTab = root.querySelector("[data-json-tab]");
+    function inJson(event) { return jsonTab !== null && jsonTab.contains(event.target); }
+    if (jsonTab && spec.load) {
+      var jsonArea = jsonTab.querySelector("[data-json]");
+      jsonTab.addEventListener("toggle", function () {
+        if (jsonTab.open) { jsonArea.value = JSON.stringify(spec.collect(), null, 2); }
+      });
+      jsonTab.querySelector("[data-json-apply]").addEventListener("click", function () {
+        var data;
+        try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
+        if (!data || typeof data !== "object" || Array.isArray(data)) {
+          EMM.say(ed.alertBox, _("The content is not valid JSON."));
+          return;
+        }
+        EMM.clear(ed.alertBox, true);
+        edits += 1;
+        ed.hideConfirm();
+        spec.load(data);
+        ed.say(_("The form now shows the JSON."));
+        ed.check();
+      });
     }
     form.addEventListener("input", edited);
     form.addEventListener("change", edited);

@@ -2,8 +2,8 @@
    Each block's template (args.root) draws its settings and lists ([data-list], of ROWS below: sections,
    documents and images are the case study's only); args.content fills them, the server's validators
    check them live (studio_validate, each problem naming a field path such as "questions.2.options.1.text"
-   shown next to that field), studio_submit saves them. "Edit as JSON" exchanges the same data. Checking,
-   saving and the rows' buttons are the editor engine's (emm-editor.js); this file describes the form. */
+   shown next to that field), studio_submit saves them. Checking, saving, the rows' buttons and "Edit as
+   JSON" (through load) are the editor engine's (emm-editor.js); this file describes the form. */
 function EmmFormEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
@@ -257,28 +257,10 @@ function EmmFormEditor(runtime, element, args) {
       if (event.type === "change" && event.target.getAttribute("data-key") === "kind") {
         showKind(event.target.closest("[data-item]"));
       }
-      return !event.target.hasAttribute("data-json");
-    }
+    },
+    load: load
   });
-  var root = ed.root, form = ed.form;
-
-  /* Edit as JSON: the same data as the form, both ways */
-  var jsonTab = root.querySelector("[data-json-tab]"), jsonArea = root.querySelector("[data-json]");
-  jsonTab.addEventListener("toggle", function () {
-    if (jsonTab.open) { jsonArea.value = JSON.stringify(collect(), null, 2); }
-  });
-  root.querySelector("[data-json-apply]").addEventListener("click", function () {
-    var data;
-    try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
-    if (!data || typeof data !== "object" || Array.isArray(data)) {
-      EMM.say(ed.alertBox, _("The content is not valid JSON."));
-      return;
-    }
-    EMM.clear(ed.alertBox, true);
-    load(data);
-    ed.say(_("The form now shows the JSON."));
-    ed.check();
-  });
+  var form = ed.form;
 
   load(args.content);
 }

@@ -1,6 +1,7 @@
 /* emm_likert Studio editor: the survey's form on the editor engine (emm-editor.js): its settings,
    its statements and the options of its participant profile question (two lists of rows), and
-   where each of the server's problems goes. */
+   where each of the server's problems goes; load() fills it, from the survey or from the engine's
+   "Edit as JSON" tab. */
 function EmmLikertEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
@@ -38,6 +39,7 @@ function EmmLikertEditor(runtime, element, args) {
         el("button", {type: "button", class: "emm-button emm-danger", "data-remove": "", text: _("Remove")})
       ])
     ]);
+    st = st && typeof st === "object" ? st : {};  /* a row typed by hand in "Edit as JSON": the check says what is wrong */
     row.querySelector("[data-st=text]").value = st.text || "";
     row.querySelector("[data-st=id]").value = st.id || "";
     row.querySelector("[data-st=reverse]").checked = !!st.reverse;
@@ -68,6 +70,7 @@ function EmmLikertEditor(runtime, element, args) {
         el("button", {type: "button", class: "emm-button emm-danger", "data-remove": "", text: _("Remove")})
       ])
     ]);
+    option = option && typeof option === "object" ? option : {};
     row.querySelector("[data-po=text]").value = option.text || "";
     row.querySelector("[data-po=id]").value = option.id || "";
     return row;
@@ -140,13 +143,20 @@ function EmmLikertEditor(runtime, element, args) {
       }
       return {added: _("Statement added."), removed: _("Statement removed."), up: _("Statement moved up."), down: _("Statement moved down.")}[what];
     },
-    edited: function (event) { if (event.type === "change" && event.target === ed.field("scale")) { toggleCustom(); } }
+    edited: function (event) { if (event.type === "change" && event.target === ed.field("scale")) { toggleCustom(); } },
+    load: load
   });
   var root = ed.root, list = root.querySelector("[data-statements]"), options = root.querySelector("[data-profile-options]");
 
-  ed.load(CONTENT.concat(ed.settings), survey);
-  survey.statements.forEach(function (st) { list.appendChild(statementRow(st)); });
-  (survey.profile_options || []).forEach(function (option) { options.appendChild(optionRow(option)); });
-  toggleCustom();
-  ed.recount();
+  /* data: collect()'s shape (the survey as likert/editor.py gives it, or the JSON tab's object) */
+  function load(data) {
+    ed.load(CONTENT.concat(ed.settings), data);
+    function rows(items, make) { return Array.isArray(items) ? items.map(function (item) { return make(item); }) : []; }
+    list.replaceChildren.apply(list, rows(data.statements, statementRow));
+    options.replaceChildren.apply(options, rows(data.profile_options, optionRow));
+    toggleCustom();
+    ed.recount();
+  }
+
+  load(survey);
 }

@@ -104,3 +104,53 @@ def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
     assert expected[0] != expected[1] and expected[1] != "{n} characters left"
     catalogues = page.evaluate("() => [...document.scripts].map((s) => s.src).filter((u) => u.includes('/i18n/'))")
     assert [url.rsplit("/", 1)[-1] for url in catalogues] == ["fr-studio.js"]
+
+
+def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
+    """"Edit as JSON (advanced)", as the case study's editor has it: the box shows the form's data,
+    an object applied fills the form (its counters, its scale's labels) and is checked by the
+    server's validators; a save keeps it. Text that is not a JSON object is refused, the form kept."""
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.locator(f"{EDITOR} [data-json-tab] > summary").click()
+    box = page.get_by_label("The whole evaluation as JSON")
+    data = page.evaluate("(box) => JSON.parse(box.value)", box.element_handle())
+    assert data["display_name"] == "Pilot evaluation"
+    assert [(s["id"], s["text"]) for s in data["statements"]] == [("a", "First statement."), ("b", "Second statement.")]
+
+    box.fill('{"display_name": "Pilot evaluation", "statements": ')  # cut short
+    page.get_by_role("button", name="Apply to the form").click()
+    page.locator(f"{EDITOR} [data-alert]").filter(has_text="The content is not valid JSON.").wait_for()
+    assert rows(page).count() == 2 and page.get_by_label("Display name").input_value() == "Pilot evaluation"
+
+    data["display_name"] = "Évaluation pilote"
+    data["scale"] = "custom"
+    data["custom_labels"] = ["Pas du tout", "Un peu", "Beaucoup"]
+    data["statements"] = [{"id": "a", "text": "First statement.", "reverse": False, "required": True},
+                          {"id": "a", "text": "Pasted twice.", "reverse": True, "required": False}]
+    box.evaluate("(box, data) => { box.value = JSON.stringify(data); }", data)
+    page.get_by_role("button", name="Apply to the form").click()
+    assert page.locator(f"{EDITOR} [data-alert]").is_hidden()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()
+    assert page.get_by_label("Display name").input_value() == "Évaluation pilote"
+    assert rows(page).count() == 2
+    assert rows(page).nth(1).locator("[data-st=reverse]").is_checked()
+    assert page.locator(f"{EDITOR} [data-custom-labels]").is_visible()  # the custom scale's box, shown
+    id_error = rows(page).nth(1).locator("[data-st-error=id]")
+    id_error.wait_for(state="visible")  # the server's check of what the JSON put in
+    assert "used twice" in id_error.text_content()
+
+    rows(page).nth(1).locator("[data-st=id]").fill("pasted")
+    page.get_by_role("button", name="Save").click()
+    page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
+    from workbench.runtime import WorkbenchRuntime
+
+    block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
+    assert block.display_name == "Évaluation pilote"
+    assert [(s["id"], s["reverse"], s["required"]) for s in block.content["statements"]] == [
+        ("a", False, True), ("pasted", True, False)]
+    assert block.scale == "custom" and block.content["custom_labels"] == ["Pas du tout", "Un peu", "Beaucoup"]
+    assert_axe_clean(page, EDITOR)
+    assert page.js_errors == []

@@ -205,6 +205,55 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   assert.equal(w.timers.pending().length, 0);
 });
 
+test("Edit as JSON: opened, it shows the form's data; applied, the form takes the object and is checked; typing there or JSON that is not an object changes nothing", async () => {
+  const {calls, fetch} = pending();
+  const w = setup(fetch);
+  const page = editorPage();
+  const area = el("textarea", {"data-json": ""});
+  const apply = el("button", {type: "button", "data-json-apply": ""}, ["Apply to the form"]);
+  const tab = el("details", {"data-json-tab": ""}, [area, apply]);
+  page.form.appendChild(tab);
+  const loaded = [];
+  const {ed} = editor(w, page, [], {load: (data) => { loaded.push(data); page.name.value = data.display_name; }});
+  page.name.value = "Survey";
+  ed.recount();  /* its load done: what Cancel compares with */
+  tab.open = true;
+  tab.fire("toggle");
+  assert.deepEqual(JSON.parse(area.value), {display_name: "Survey", rows: ["a", "b"]});
+  for (const typed of ["{\"display_name\": ", "[1, 2]", "null", "\"text\""]) {
+    area.value = typed;
+    area.fire("input");
+    assert.deepEqual(w.timers.pending(), [], "typing in the box checks nothing");
+    apply.fire("click");
+    w.timers.runAll();  /* the alert is said after a moment, as screen readers hear it */
+    assert.equal(ed.alertBox.textContent, "The content is not valid JSON.");
+    assert.equal(ed.alertBox.hidden, false);
+    assert.deepEqual(loaded, [], "the form is kept");
+    assert.equal(page.name.value, "Survey");
+  }
+  area.value = JSON.stringify({display_name: "Renamed", rows: ["a"]});
+  apply.fire("click");
+  assert.deepEqual(loaded, [{display_name: "Renamed", rows: ["a"]}]);
+  assert.equal(page.name.value, "Renamed");
+  assert.equal(ed.alertBox.hidden, true);
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "The form now shows the JSON.");
+  assert.deepEqual(calls.map((c) => [c.url, c.body.display_name]), [["/handler/studio_validate", "Renamed"]]);
+  assert.equal(ed.changed(), true, "Cancel now asks first");
+});
+
+test("a one-item-a-line box shows a value that is not a list as its text (JSON typed by hand), for the check to judge", () => {
+  const w = setup();
+  const page = editorPage();
+  const {ed} = editor(w, page, []);
+  ed.load(["labels"], {labels: "Low"});
+  assert.equal(page.labels.value, "Low");
+  ed.load(["labels"], {labels: 3});
+  assert.equal(page.labels.value, "3");
+  ed.load(["labels"], {});
+  assert.equal(page.labels.value, "");
+});
+
 test("cancel tells the runtime", () => {
   const w = setup();
   const page = editorPage();
