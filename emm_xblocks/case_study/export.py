@@ -1,4 +1,5 @@
-"""The case study's staff download: how participants answered, split by profile (issue 12 §1).
+"""The case study's staff download: how participants answered, split by profile where the case
+asks a profile question (issue 12 §1); its title and its link say "by profile" only then.
 
 ``distribution_response`` answers the ``export_distribution`` handler: course staff only (403
 ``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``distribution_not_shown`` when
@@ -30,7 +31,8 @@ def distribution_response(block, suffix=""):
         respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=case.asks_profile)
         if respondents < case.min_group_size:
             raise too_few_respondents(_, block.numbers().number(case.min_group_size, 0))
-        return (_("{title} - answers by profile").format(title=case.display_name),
+        title = _("{title} - answers by profile") if case.asks_profile else _("{title} - answers")
+        return (title.format(title=case.display_name),
                 report.distribution_rows(case, tallies, by_profile, respondents, _))
 
     return csv_download(block, suffix, "case-study", contents)

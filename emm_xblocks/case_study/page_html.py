@@ -67,7 +67,8 @@ def page_html(page, words):
     your_results = escape(_("Your results"))
     csv = ""
     if page["distribution_csv"]:
-        download = escape(_("Download how participants answered, by profile (CSV)"))
+        download = escape(_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
+                          else _("Download how participants answered (CSV)"))
         excel = ""
         if page.get("distribution_excel"):  # its Excel variant (common.export.excel)
             link = excel_link(nums.language, _)  # naming the separator the file has

@@ -54,7 +54,7 @@ def check_answers(survey, answers, comment, _):
         if value == NA:
             if not survey.allow_na:
                 raise ActionError("na_not_allowed",
-                                      _("“Not applicable” is not an answer in this survey."),
+                                      _("“Not applicable” is not an answer in this evaluation."),
                                       statement=sid)
             cleaned[sid] = None
             continue
@@ -72,7 +72,7 @@ def check_answers(survey, answers, comment, _):
         raise ActionError("invalid_comment", _("The comment must be text."))
     comment = comment.strip()
     if comment and not survey.comment_box:
-        raise ActionError("comment_not_allowed", _("This survey does not take comments."))
+        raise ActionError("comment_not_allowed", _("This evaluation does not take comments."))
     if len(comment) > MAX_COMMENT:
         raise ActionError("comment_too_long",
                               _("The comment is longer than {max} characters.").format(max=MAX_COMMENT))

@@ -20,11 +20,12 @@ def validate(survey, _):
     problems = []
     add = problems.append
     if not survey.display_name.strip():
-        add(Problem("display_name", _("Give the survey a name.")))
+        add(Problem("display_name", _("Give the evaluation a name.")))
     if not survey.statements:
         add(Problem("statements", _("Add at least one statement: learners have nothing to rate."), False))
     if len(survey.statements) > MAX_STATEMENTS:
-        add(Problem("statements", _("A survey can have at most {n} statements.").format(n=count(MAX_STATEMENTS, _))))
+        add(Problem("statements", _("An evaluation can have at most {n} statements.").format(
+            n=count(MAX_STATEMENTS, _))))
     item_problems(add, "statements", survey.statements, MAX_TEXT, lambda problem: {
         "bad_id": _("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
         "twice": _("Statement {n}: the id “{id}” is used twice."),

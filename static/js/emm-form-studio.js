@@ -47,8 +47,8 @@ function EmmFormEditor(runtime, element, args) {
       {key: "text", label: _("Key point"), type: "text"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]},
     /* the optional participant profile question's answers (common/profile.py) */
-    profile_options: {name: _("Profile answer {n}"), fields: [
-      {key: "text", label: _("Answer"), type: "text"},
+    profile_options: {name: _("Profile option {n}"), fields: [
+      {key: "text", label: _("Option text"), type: "text"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]}
   };
   var PREFIX = {questions: "q", options: "o", key_points: "k", profile_options: "p"};

@@ -91,9 +91,10 @@ function EmmLikertEditor(runtime, element, args) {
     return data;
   }
 
-  /* "Option 2": a profile option's name by its place in the list */
+  /* "Profile option 2": a profile option's name by its place in the list, as the other editors and
+     the server's messages (common/profile.py) name it */
   function optionName(row) {
-    return EMM.format(_("Option {n}"), {n: Array.prototype.indexOf.call(options.children, row) + 1});
+    return EMM.format(_("Profile option {n}"), {n: EMM.count(Array.prototype.indexOf.call(options.children, row) + 1, root)});
   }
 
   function toggleCustom() {

@@ -34,7 +34,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       }
       renumber();
     },
-    /* a row with a title (a node, a choice, a profile answer) is named, as in the other editors */
+    /* a row with a title (a node, a choice, a profile option) is named, as in the other editors */
     say: function (what, li) {
       var title = li ? own(li, "[data-title]") : null, item = {item: title ? title.textContent : ""};
       if (!item.item) { return {added: _("Added."), removed: _("Removed."), up: _("Moved up."), down: _("Moved down.")}[what]; }
@@ -121,7 +121,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)}); });
     });
     rows(lists.profile_options).forEach(function (li, i) {
-      own(li, "[data-title]").textContent = EMM.format(_("Profile answer {n}"), {n: EMM.count(i + 1, root)});
+      own(li, "[data-title]").textContent = EMM.format(_("Profile option {n}"), {n: EMM.count(i + 1, root)});
     });
   }
 

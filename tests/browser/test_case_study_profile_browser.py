@@ -88,11 +88,11 @@ def test_an_author_adds_a_profile_answer_in_the_editor_and_saves_it(workbench, n
     answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-item]")
     answers.first.wait_for()
     assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
-    assert [answers.nth(i).get_by_label("Answer").input_value() for i in range(answers.count())] == [
+    assert [answers.nth(i).get_by_label("Option text").input_value() for i in range(answers.count())] == [
         "Government", "Civil society", "International organisation"]
-    page.get_by_role("button", name="Add a profile answer").click()
-    assert answers.count() == 4 and answers.nth(3).locator("legend").first.text_content() == "Profile answer 4"
-    answers.nth(3).get_by_label("Answer").fill("Other")
+    page.get_by_role("button", name="Add a profile option").click()
+    assert answers.count() == 4 and answers.nth(3).locator("legend").first.text_content() == "Profile option 4"
+    answers.nth(3).get_by_label("Option text").fill("Other")
     results = axe_violations(page, EDITOR)
     assert results.violations_count == 0, results.generate_report()
     page.get_by_role("button", name="Save").click()

@@ -18,7 +18,7 @@ LONG = {"emm_likert": "[data-row]:last-child [data-st=text]",
         "emm_case_study": "[data-list=questions] > [data-item]:last-child [data-key=prompt]",
         "emm_role_play": "[data-list=nodes] > [data-row]:first-child [data-f=narrative]"}
 OPEN = "(el) => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
-NAMELESS = {"emm_likert": "Give the survey a name.", "emm_case_study": "Give the case a name.",
+NAMELESS = {"emm_likert": "Give the evaluation a name.", "emm_case_study": "Give the case a name.",
             "emm_role_play": "Give the role-play a name."}
 
 

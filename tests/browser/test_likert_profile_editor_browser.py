@@ -47,8 +47,8 @@ def focused(page, selector):
 
 
 def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard(workbench, new_page):
-    add, option_text, move_up, save, saved = fr("Add an option", "Option text", "Move up", "Save", "Saved.")
-    assert add != "Add an option" and move_up != "Move up"  # French indeed
+    add, option_text, move_up, save, saved = fr("Add a profile option", "Option text", "Move up", "Save", "Saved.")
+    assert add != "Add a profile option" and move_up != "Move up"  # French indeed
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP, locale="fr-FR")
     open_editor(workbench, page, scenario)
@@ -84,7 +84,7 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     focused(page, "[data-profile-options] [data-row]:nth-child(2) [data-move='-1']")  # the focus moved with it
     assert options(page).nth(1).locator("[data-po=id]").input_value() == "io"
     status = page.locator(f"{EDITOR} [data-status]")
-    moved, name = fr("Moved up: now {item}.", "Option {n}")
+    moved, name = fr("Moved up: now {item}.", "Profile option {n}")
     status.filter(has_text=moved.format(item=name.format(n=2))).wait_for()  # said, in French
 
     assert_axe_clean(page, EDITOR)

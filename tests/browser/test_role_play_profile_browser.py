@@ -78,11 +78,11 @@ def test_an_author_edits_the_profile_group_of_the_role_play_editor_with_the_keyb
     open_editor(page, workbench, scenario)
     answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-row]")
     assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
-    assert [answers.nth(i).get_by_label("Answer").input_value() for i in range(answers.count())] == [
+    assert [answers.nth(i).get_by_label("Option text").input_value() for i in range(answers.count())] == [
         "Government", "Civil society"]
-    assert answers.nth(1).locator("legend").text_content() == "Profile answer 2"
+    assert answers.nth(1).locator("legend").text_content() == "Profile option 2"
 
-    page.get_by_role("button", name="Add a profile answer").focus()
+    page.get_by_role("button", name="Add a profile option").focus()
     page.keyboard.press("Enter")
     assert answers.count() == 3
     assert page.evaluate("document.activeElement.getAttribute('data-f')") == "text"  # the new answer's text
@@ -90,8 +90,8 @@ def test_an_author_edits_the_profile_group_of_the_role_play_editor_with_the_keyb
     assert answers.nth(2).get_by_label("Id (letters, digits, - and _; used in reports)").input_value() == "p1"
     answers.nth(2).get_by_role("button", name="Move up").focus()
     page.keyboard.press("Enter")
-    assert answers.nth(1).get_by_label("Answer").input_value() == "International organisation"
-    assert answers.nth(1).locator("legend").text_content() == "Profile answer 2"
+    assert answers.nth(1).get_by_label("Option text").input_value() == "International organisation"
+    assert answers.nth(1).locator("legend").text_content() == "Profile option 2"
     assert page.evaluate("document.activeElement.getAttribute('data-move')") == "-1"  # the focus stays
     assert_axe_clean(page, EDITOR)
 

@@ -183,6 +183,27 @@ def test_staff_download_the_split_as_a_formula_safe_csv_and_nobody_else(case, ha
     assert rows[1] == ["q1", first, "Refer her to child protection", "Tous les participants", "11", "5", "45"]
 
 
+def test_without_a_profile_question_the_download_is_not_said_to_be_by_profile(scenario, handlers):
+    """A case that asks no profile question offers the same download, its figures among all
+    participants: its link and its file say "how participants answered", not "by profile"."""
+    start, end = CASE.index("  <profile"), CASE.index("</profile>\n") + len("</profile>\n")
+    uid = scenario((CASE[:start] + CASE[end:]).format(show="true"))
+    for i in range(5):
+        submit(handlers, uid, f"p{i}", REFER)
+    page = handlers.view(uid, student="staff_1").content
+    assert "Download how participants answered (CSV)" in page and "by profile" not in page
+    r = handlers.get(uid, "export_distribution", student="staff_1")
+    assert r.status_code == 200
+    assert r["Content-Disposition"] == (
+        "attachment; filename=\"Reunion-de-cas-answers.csv\"; "
+        "filename*=UTF-8''R%C3%A9union%20de%20cas%20-%20answers.csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[1] == ["q1", "First step & why?", "Refer her to child protection", "All participants", "5", "5", "100"]
+    with_profile = scenario(CASE.format(show="true"))
+    staff_page = handlers.view(with_profile, student="staff_1").content
+    assert "Download how participants answered, by profile (CSV)" in staff_page
+
+
 def test_no_download_of_a_distribution_the_case_does_not_show(case, handlers):
     uid = case(show="false")
     for i in range(6):

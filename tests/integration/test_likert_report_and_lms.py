@@ -201,12 +201,12 @@ def test_an_imported_evaluation_without_a_name_is_an_error_in_studio_yet_answere
     had no Studio message. Its learners still answer it (as before the check moved to validate)."""
     uid = scenario('<emm_likert display_name=" "><item id="a">A</item></emm_likert>')
     messages = handlers.block(uid).validate().to_json()["messages"]
-    assert [(m["type"], m["text"]) for m in messages] == [("error", "Give the survey a name.")]
+    assert [(m["type"], m["text"]) for m in messages] == [("error", "Give the evaluation a name.")]
     assert "not ready" not in handlers.view(uid).content
     assert handlers.post(uid, "submit", {"answers": {"a": 3}}).status_code == 200
     refused = handlers.post(uid, "studio_submit", {"display_name": "", "statements": [{"id": "a", "text": "A"}],
                                                    "scale": "agree5", "results": "staff"}, student="staff_1")
-    assert refused.status_code == 400 and {"field": "display_name", "message": "Give the survey a name.",
+    assert refused.status_code == 400 and {"field": "display_name", "message": "Give the evaluation a name.",
                                            "error": True} in refused.json_body["problems"]
 
 
