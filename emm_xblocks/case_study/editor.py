@@ -7,6 +7,8 @@ The payload has the shape of ``content.to_data`` (the editor starts from it). Au
 """
 
 from ..common import limits, profile
+from ..common.editor_json import editor_html as _html
+from ..common.editor_json import editor_text as _text
 from ..common.ids import MAX_ID
 from ..common.questions import (
     HTML_LIMIT,
@@ -16,9 +18,7 @@ from ..common.questions import (
     TEXT_LIMIT,
     question_from_editor,
 )
-from ..common.questions import editor_html as _html
 from ..common.questions import editor_items as _items
-from ..common.questions import editor_text as _text
 from ..common.settings import editor_form, read_editor
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload

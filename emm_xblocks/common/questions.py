@@ -19,11 +19,11 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from .actions import ActionError
+from .editor_json import editor_html, editor_text
 from .i18n import N_
 from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
 from .numbers import count
-from .sanitize import authored_html, clean_html, plain_text
-from .text import one_line
+from .sanitize import clean_html, plain_text
 from .validation import Problem, parse_float, parse_int
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
@@ -269,20 +269,6 @@ def _validate_choices(add, where, n, q, _):
 
 
 # ------------------------------------------------------------------ the editor's JSON
-def editor_text(data, key):
-    """A plain-text field of the editor's JSON, on one line; never cut (its length is checked by
-    ``common.limits.check`` against the block's limits: a longer text is refused, whole)."""
-    value = data.get(key, "")
-    return one_line(value) if isinstance(value, str) else ""
-
-
-def editor_html(data, key):
-    """An author-HTML field of the editor's JSON, sanitised, plain text made paragraphs
-    (``sanitize.authored_html``); never cut (see ``editor_text``)."""
-    value = data.get(key, "")
-    return authored_html(value) if isinstance(value, str) else ""
-
-
 # the limits of a question's texts in the editor's JSON (``common.limits``; the editor's script
 # counts and refuses by the same table): author HTML, and one-line texts
 QUESTION_HTML_LIMITS = {f"questions.*.{key}": HTML_LIMIT for key in ("prompt", "explanation", "model_answer")}

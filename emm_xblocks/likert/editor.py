@@ -3,21 +3,14 @@ content by ``validation.validate``; both return ``Problem`` objects that the edi
 to the field they name (``statements.2.id``)."""
 
 from ..common import limits, profile
+from ..common.editor_json import editor_html, editor_text
 from ..common.ids import MAX_ID
 from ..common.numbers import count
-from ..common.sanitize import authored_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload
 from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey
 from .validation import validate
-
-
-def _text(data, key, default=""):
-    """A text of the editor's JSON, stripped; never cut (a text an author writes is checked by
-    ``_too_long`` or the validators and refused whole; the settings are ``read_editor``'s)."""
-    value = data.get(key, default)
-    return value.strip() if isinstance(value, str) else None
 
 
 @form_payload
@@ -32,8 +25,8 @@ def from_editor(data, _):
             problems.append(Problem(f"statements.{i}", _("Statement {n} could not be read.").format(n=i + 1)))
             continue
         statements.append(Statement(
-            id=_text(raw, "id") or "",  # never cut: the validators refuse an id over 50 characters
-            text=one_line(_text(raw, "text")),  # as OLX reads it back; never cut
+            id=editor_text(raw, "id"),  # never cut: the validators refuse an id over 50 characters
+            text=editor_text(raw, "text"),  # as OLX reads it back; never cut
             reverse=raw.get("reverse") is True,
             required=raw.get("required", True) is not False,
         ))
@@ -49,9 +42,9 @@ def from_editor(data, _):
     survey = Survey(
         statements=tuple(statements),
         custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused
-        comment_prompt=_text(data, "comment_prompt") or "",
-        intro=authored_html(_text(data, "intro") or ""),
-        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),  # as OLX reads it; never cut
+        comment_prompt=editor_text(data, "comment_prompt"),  # on one line, as OLX reads it back
+        intro=editor_html(data, "intro"),
+        profile_prompt=profile.prompt_from(editor_text(data, "profile_prompt")),  # as OLX reads it; never cut
         profile_options=profile_options,
         **settings,
     )

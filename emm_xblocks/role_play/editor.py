@@ -9,11 +9,11 @@ from lxml import etree
 
 from ..common import limits, profile
 from ..common import olx as common_olx
+from ..common.editor_json import plain_line
 from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.sanitize import authored_html, clean_html
 from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
-from ..common.text import one_line
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, from_parts, scenario_parts
@@ -78,12 +78,6 @@ def _from_xml(text, _):
     return scenario, [Problem(where, _(NOT_A_NUMBER[kind])) for where, kind in invalid]
 
 
-def _plain(text):
-    """One line of plain text, as the OLX reader keeps it (``olx.text_of``): what is saved is what
-    comes back after an export and an import ("" for what is not text)."""
-    return one_line(text) if isinstance(text, str) else ""
-
-
 # characters of each text (``common.limits``): a longer one is refused at its field, the save
 # refused whole, never cut; the editor counts and refuses by the same numbers, sent to it as
 # ``COUNTED`` (its ``data-max-chars``, set by emm-role-play-studio.js). The display name is
@@ -108,10 +102,10 @@ def sanitize(scenario, html=clean_html):
     ``authored_html`` (plain text made paragraphs); the XML tab's are cleaned only (XML wraps lines)."""
     nodes = tuple(replace(
         n, narrative=html(n.narrative), debrief=html(n.debrief),
-        choices=tuple(replace(c, label=_plain(c.label), consequence=html(c.consequence)) for c in n.choices),
+        choices=tuple(replace(c, label=plain_line(c.label), consequence=html(c.consequence)) for c in n.choices),
     ) for n in scenario.nodes)
-    roles = tuple(replace(r, label=_plain(r.label), brief=html(r.brief)) for r in scenario.roles)
-    bands = tuple(replace(b, message=_plain(b.message), final=_plain(b.final)) for b in scenario.bands)
+    roles = tuple(replace(r, label=plain_line(r.label), brief=html(r.brief)) for r in scenario.roles)
+    bands = tuple(replace(b, message=plain_line(b.message), final=plain_line(b.final)) for b in scenario.bands)
     return replace(scenario, nodes=nodes, roles=roles, bands=bands, intro=html(scenario.intro))
 
 

@@ -14,8 +14,8 @@ from xblock.core import XBlock
 PACKAGE = Path(__file__).resolve().parents[2] / "emm_xblocks"
 BLOCKS = ("likert", "case_study", "role_play", "knowledge_check", "evaluation_report")
 PURE_IN_BLOCK = ("content", "validation", "learner", "olx", "editor", "events", "report")
-PURE_COMMON = ("actions", "attempts", "codes", "ids", "olx", "settings", "validation", "i18n", "questions",
-               "perspectives", "profile", "paper", "question_olx", "question_report", "text")
+PURE_COMMON = ("actions", "attempts", "codes", "editor_json", "ids", "olx", "settings", "validation", "i18n",
+               "questions", "perspectives", "profile", "paper", "question_olx", "question_report", "text")
 PURE_ALSO = ("emm_xblocks.role_play.perspectives", "emm_xblocks.case_study.perspectives", "emm_xblocks.likert.codebook",
              "emm_xblocks.case_study.distribution",
              "emm_xblocks.evaluation_report.learning")

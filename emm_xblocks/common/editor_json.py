@@ -1,0 +1,25 @@
+"""A Studio editor's JSON read as the content keeps it (pure: no XBlock, no Django): a text on
+one line, as the OLX reader reads it back, an author's HTML sanitised; never cut (a text over its
+limit is refused whole, ``common.limits``), and anything that is not a string read as ``""`` for
+the validators to refuse at its field."""
+
+from .sanitize import authored_html
+from .text import one_line
+
+
+def plain_line(value):
+    """``value`` on one line (``text.one_line``: white space runs made one space, trimmed, French
+    no-break spaces kept) if it is a string, else ``""``."""
+    return one_line(value) if isinstance(value, str) else ""
+
+
+def editor_text(data, key):
+    """The plain-text field ``key`` of the editor's JSON ``data``, on one line (``plain_line``)."""
+    return plain_line(data.get(key, ""))
+
+
+def editor_html(data, key):
+    """The author-HTML field ``key`` of the editor's JSON ``data``, sanitised, plain text made
+    paragraphs (``sanitize.authored_html``); ``""`` if it is not a string."""
+    value = data.get(key, "")
+    return authored_html(value) if isinstance(value, str) else ""
