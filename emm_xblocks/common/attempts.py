@@ -13,6 +13,13 @@ COUNT_BEST, COUNT_LAST = "best", "last"
 COUNTED_ATTEMPT = {COUNT_BEST: N_("Best attempt"), COUNT_LAST: N_("Last attempt")}
 
 
+def participation_score(submitted):
+    """The ``(earned, possible)`` of a participation grade: full marks once ``submitted``, none
+    before (the Likert's ``participation_graded``, the knowledge check's "participation" grading).
+    What a submit publishes and what the block's ``calculate_score`` gives the LMS when it rescores."""
+    return (1.0 if submitted else 0.0), 1.0
+
+
 def percent(score):
     """``earned / possible`` of ``(earned, possible)``; 0 when nothing was possible."""
     earned, possible = score

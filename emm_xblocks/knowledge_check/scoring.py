@@ -4,6 +4,7 @@ author chose (none, participation, or the score)."""
 
 import math
 
+from ..common.attempts import participation_score
 from ..common.questions import choice_fraction, status_of
 from .content import PARTICIPATION, SCORE
 
@@ -39,7 +40,7 @@ def percent(earned, possible):
 def counted_score(check, state):
     """The ``(earned, possible)`` the LMS gets, or None when the check is not graded."""
     if check.grading == PARTICIPATION:
-        return (1.0 if state.submitted else 0.0), 1.0
+        return participation_score(state.submitted)
     if check.grading == SCORE:
         return score(check, state.answers) if state.submitted else (0.0, check.max_points)
     return None

@@ -13,6 +13,7 @@ from xblock.core import XBlock
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from ..common.attempts import participation_score
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError, json_response
@@ -72,8 +73,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return self.submitted
 
     def calculate_score(self):
-        """Participation credit: full marks once the evaluation is submitted (``learner.participation_score``)."""
-        return Score(*learner.participation_score(self.submitted))
+        """Participation credit: full marks once the evaluation is submitted (``attempts.participation_score``)."""
+        return Score(*participation_score(self.submitted))
 
     # ---------------------------------------------------------------- views
     def student_view_data(self, context=None):

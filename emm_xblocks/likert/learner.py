@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from ..common import profile
 from ..common.actions import ActionError, Live, Outcome, Record, described_once, refuse_unless_ready
+from ..common.attempts import participation_score
 from ..common.i18n import N_
 from . import events
 from .content import MAX_COMMENT, NA, RESULTS_LEARNERS, to_fields
@@ -112,13 +113,6 @@ def _saved(survey):
     (decision 59). The page says its own thank-you (``emm-likert.js``, in its language): a kept
     submission asks the translator nothing, and the runtime's i18n service is not built for it."""
     return {"submitted": True, "can_change": not survey.anonymous}
-
-
-def participation_score(submitted):
-    """The ``(earned, possible)`` of a participation grade (``participation_graded``): full marks
-    once the evaluation is ``submitted``, none before. What ``submit`` publishes and what the block's
-    ``calculate_score`` gives the LMS when it rescores."""
-    return (1.0 if submitted else 0.0), 1.0
 
 
 def results_shown(survey, submitted, staff):
