@@ -10,8 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
-from ..common import content_language, profile
-from ..common import settings as stored_fields
+from ..common import content_language, profile, settings
 from ..common.i18n import N_
 from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
     CHOICE_KINDS,
@@ -53,16 +52,16 @@ MAX_SIZE_BYTES = 10**15  # a petabyte: anything above is a typo (or crafted), no
 SETTINGS = (
     Setting("display_name", TEXT, N_("Case study"), N_("Display name"), group="case"),
     content_language.setting(group="case"),
-    stored_fields.weight(),
-    stored_fields.attempts_allowed(MAX_ATTEMPTS),
-    stored_fields.grade_policy(),
+    settings.weight(),
+    settings.attempts_allowed(MAX_ATTEMPTS),
+    settings.grade_policy(),
     Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS,
             problem=N_("Choose when the answers are shown.")),
     Setting("topic", TEXT, "", N_("EMM topic")),
     Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600,
             problem=N_("The estimated time must be between 0 and 600 minutes.")),
     Setting("show_distribution", CHECKBOX, False, N_("Show how other participants answered")),
-    stored_fields.min_group_size(N_("Minimum group size for the distribution")),
+    settings.min_group_size(N_("Minimum group size for the distribution")),
 )
 
 
@@ -144,9 +143,9 @@ def _build(cls, data, nested=None):
 def from_fields(values):
     """The ``Case`` held by the block's fields (``{field name: value}``, as stored); a ``None``
     setting (inherited or explicit) keeps its default."""
-    body = stored_fields.stored_body(values)
+    body = settings.stored_body(values)
     data = {name: body[name] for name in BODY if name in body}
-    data.update(stored_fields.stored_settings(values, SETTINGS))
+    data.update(settings.stored_settings(values, SETTINGS))
     return _build(Case, data, _NESTED)
 
 
@@ -157,7 +156,7 @@ def to_data(case):
 
 def to_fields(case):
     """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
-    return stored_fields.to_stored(to_data(case), SETTINGS, BODY)
+    return settings.to_stored(to_data(case), SETTINGS, BODY)
 
 
 def words(text):

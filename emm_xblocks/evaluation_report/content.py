@@ -7,8 +7,7 @@ learners have answered (``common.descriptions``, ``common.summary``).
 
 from dataclasses import dataclass
 
-from ..common import content_language
-from ..common import settings as stored_fields
+from ..common import content_language, settings
 from ..common.i18n import N_
 from ..common.settings import TEXT, Setting, with_settings
 
@@ -19,7 +18,7 @@ SETTINGS = (
             group="report",
             # xgettext:no-python-format  ("% s" here is text, not a %-format)
             help=N_("For example relevance: “X% strongly agreed that …”.")),
-    stored_fields.min_group_size(N_("Minimum number of respondents before a figure shows")),
+    settings.min_group_size(N_("Minimum number of respondents before a figure shows")),
 )
 
 
@@ -36,8 +35,8 @@ CONTENT_FIELDS = ()
 
 def from_fields(values):
     """The ``Report`` held by the block's fields; a ``None`` setting keeps its default."""
-    return Report(**stored_fields.stored_settings(values, SETTINGS))
+    return Report(**settings.stored_settings(values, SETTINGS))
 
 
 def to_fields(report):
-    return stored_fields.values(report, SETTINGS)
+    return settings.values(report, SETTINGS)

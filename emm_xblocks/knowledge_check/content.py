@@ -17,8 +17,7 @@ field, as the plain data of ``to_fields``.
 
 from dataclasses import dataclass, fields
 
-from ..common import content_language
-from ..common import settings as stored_fields
+from ..common import content_language, settings
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, ScoredQuestions, plain_data, question_from_data  # noqa: F401
 from ..common.settings import SELECT, TEXT, Setting, with_settings
@@ -44,8 +43,8 @@ SETTINGS = (
             help=N_("Letters, digits, hyphens or underscores, e.g. day1-trafficking.")),
     # not ``graded``: Open edX's InheritanceMixin gives every block one (common.settings.PLATFORM_NAMES)
     Setting("grading", SELECT, UNGRADED, N_("Grading"), choices=GRADING),
-    stored_fields.weight(),
-    stored_fields.min_group_size(N_("Minimum number of linked learners before the pair's figures show")),
+    settings.weight(),
+    settings.min_group_size(N_("Minimum number of linked learners before the pair's figures show")),
 )
 
 
@@ -72,8 +71,8 @@ BODY = tuple(f.name for f in fields(_CheckContent))
 def from_fields(values):
     """The ``KnowledgeCheck`` held by the block's fields (``{field name: value}``, as stored); a
     ``None`` setting (inherited or explicit) keeps its default."""
-    body = stored_fields.stored_body(values)
-    data = stored_fields.stored_settings(values, SETTINGS)
+    body = settings.stored_body(values)
+    data = settings.stored_settings(values, SETTINGS)
     if isinstance(body.get("intro"), str):
         data["intro"] = body["intro"]
     questions = body.get("questions") if isinstance(body.get("questions"), list) else []
@@ -88,4 +87,4 @@ def to_data(check):
 
 def to_fields(check):
     """``{field name: value}`` to store ``check`` in the block's fields (JSON types)."""
-    return stored_fields.to_stored(to_data(check), SETTINGS, BODY)
+    return settings.to_stored(to_data(check), SETTINGS, BODY)

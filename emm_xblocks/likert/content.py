@@ -11,8 +11,7 @@ own (``LEGACY_FIELDS``), still read while ``content`` is empty (decision 49).
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..common import content_language, profile
-from ..common import settings as stored_fields
+from ..common import content_language, profile, settings
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, SELECT, TEXT, Setting, with_settings
 from ..common.validation import whole
@@ -57,12 +56,12 @@ SETTINGS = (
                                                 "cannot be changed)"), group="privacy"),
     Setting("results", SELECT, RESULTS_STAFF, N_("Who sees the results"), choices=RESULTS, group="privacy",
             problem=N_("Choose who sees the results.")),
-    stored_fields.min_group_size(N_("Minimum number of respondents before results show"), group="privacy"),
+    settings.min_group_size(N_("Minimum number of respondents before results show"), group="privacy"),
     # not ``graded``: Open edX's InheritanceMixin gives every block a ``graded`` that a graded
     # subsection sets; ``graded`` in OLX written before 0.2 is still read
     Setting("participation_graded", CHECKBOX, False, N_("Give participation credit (graded)"),
             olx_aliases=("graded",), group="privacy"),
-    stored_fields.weight(group="privacy"),
+    settings.weight(group="privacy"),
 )
 
 
@@ -174,7 +173,7 @@ MAX_PROFILE_OPTIONS = profile.MAX_OPTIONS  # the checks are common.profile.probl
 def from_fields(values):
     """The ``Survey`` held by the block's fields (``{field name: value}``, as stored): the body in
     ``content``, else (a block saved by 0.1) in the ``LEGACY_FIELDS`` of ``values``."""
-    body = stored_fields.stored_body(values) or values
+    body = settings.stored_body(values) or values
     statements = tuple(
         Statement(str(s.get("id", "")), str(s.get("text", "")), bool(s.get("reverse")),
                   s.get("required", True) is not False)
@@ -193,14 +192,14 @@ def from_fields(values):
                                  for s in body.get("removed_statements") or () if isinstance(s, dict)),
         profile_prompt=str(body.get("profile_prompt") or ""),
         profile_options=profile.options_from(list(body.get("profile_options") or ())),
-        **stored_fields.stored_settings(values, SETTINGS),
+        **settings.stored_settings(values, SETTINGS),
     )
 
 
 def to_fields(survey):
     """``{field name: value}`` to store ``survey`` in the block's fields (JSON types): each setting
     in its own field, the body in ``content``."""
-    values = stored_fields.values(survey, SETTINGS)
+    values = settings.values(survey, SETTINGS)
     values["content"] = {
         "statements": [{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                        for s in survey.statements],

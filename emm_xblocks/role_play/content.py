@@ -9,8 +9,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..common import content_language, profile
-from ..common import settings as stored_fields
+from ..common import content_language, profile, settings
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, TEXT, Setting, with_settings
 from ..common.validation import whole
@@ -31,13 +30,13 @@ CATEGORIES = {
 SETTINGS = (
     Setting("display_name", TEXT, "Role-play", N_("Display name"), group="name"),
     content_language.setting(group="name"),
-    stored_fields.attempts_allowed(MAX_ATTEMPTS, group="grading"),
-    stored_fields.grade_policy(group="grading"),
+    settings.attempts_allowed(MAX_ATTEMPTS, group="grading"),
+    settings.grade_policy(group="grading"),
     Setting("allow_back", CHECKBOX, False, N_("Learners may go back one step"), group="play"),
     Setting("show_others", CHECKBOX, False, N_("At the ending, show how other participants chose (anonymous)"),
             group="play"),
-    stored_fields.min_group_size(N_("Minimum number of participants before their choices are shown"), group="play"),
-    stored_fields.weight(group="grading"),
+    settings.min_group_size(N_("Minimum number of participants before their choices are shown"), group="play"),
+    settings.weight(group="grading"),
 )
 
 
@@ -184,14 +183,14 @@ def from_parts(data, **settings):
 def from_fields(values):
     """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
     setting (inherited or explicit) keeps its default."""
-    parts = stored_fields.stored_body(values)
+    parts = settings.stored_body(values)
     intro = parts.get("intro")
     return from_parts(parts, intro=intro if isinstance(intro, str) else "",
-                      **stored_fields.stored_settings(values, SETTINGS))
+                      **settings.stored_settings(values, SETTINGS))
 
 
 def to_fields(scenario):
     """``{field name: value}`` to store ``scenario`` in the block's fields (JSON types)."""
-    values = stored_fields.values(scenario, SETTINGS)
+    values = settings.values(scenario, SETTINGS)
     values["content"] = dict(scenario_parts(scenario), intro=scenario.intro)
     return values
