@@ -1,4 +1,4 @@
-"""What editing a case study does to stored answers (pure; see ``common.live_edits``).
+"""What editing a case study does to stored answers (pure; see ``common.changes``).
 
 ``answer_changes(old, new, _)``: a question or an option removed or its id renamed (learners'
 attempts and "how others answered" name them by id), a question's correct answers changed
@@ -9,13 +9,13 @@ participants stay under the old id, a row of their own in the split by profile).
 ``answer_changes``, so held only once learners answered (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner submits again, either of which counts all their stored attempts the new way. A question's
-points changed warn as its correct answers do (``common.live_edits.grades_kept``).
+points changed warn as its correct answers do (``common.changes.grades_kept``).
 ``carry_over``: nothing to carry (the editor sends the whole case). The answers such edits leave
 apart are listed by ``perspectives.apart_answers``.
 """
 
 from ..common import numbers, profile
-from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.validation import Problem
 
 

@@ -12,7 +12,7 @@ A block names its pure modules (the same layout in every block):
 * ``views_module``: ``student_view``, ``author_view``, ``studio_view`` (block -> Fragment);
 * ``state_class``: the learner's state dataclass (its fields are the block's user-state fields);
 * ``changes_module`` (optional): ``answer_changes(old, new, _) -> [Problem]`` (what an edit does to
-  stored answers, ``common.live_edits``) and ``carry_over(old, new, answered) -> content``;
+  stored answers, ``common.changes``) and ``carry_over(old, new, answered) -> content``;
 * ``describes`` (optional): ``content -> actions.Described``, what the course's evaluation report
   keeps of the block (decision 24), kept up to date by the editor's save (``refresh_description``);
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from . import olx
 from .actions import ActionError
+from .changes import id_change_problems
 from .limits import TOO_LONG
-from .live_edits import id_change_problems
 from .numbers import count
 from .perspectives import PROFILE_GROUP, split
 from .validation import Problem, item_problems
@@ -111,11 +111,11 @@ def with_profile(rows, profile):
     return {**rows, PROFILE_GROUP: profile} if profile else rows
 
 
-# ------------------------------------------------------------------ live edits (common.live_edits)
+# ------------------------------------------------------------------ live edits (common.changes)
 def option_changes(old_options, new_options, renamed, removed):
     """``[Problem(..., error=False)]``: an option of the profile question removed (at
     ``profile_options``) or its id renamed (at ``profile_options.<new index>.id``; an option with a
-    new id and the old one's text is the old one renamed, ``live_edits.id_changes``), for a block's
+    new id and the old one's text is the old one renamed, ``changes.id_changes``), for a block's
     ``changes.answer_changes``. The answers given under an old id stay under it in the store
     (``Tally.split`` "profile:<old id>"); ``renamed(old id)`` / ``removed(old id)`` give the
     translated message, saying what the block's figures then do with them."""

@@ -1,4 +1,4 @@
-"""What editing a knowledge check does to the results already filed (pure; see ``common.live_edits``).
+"""What editing a knowledge check does to the results already filed (pure; see ``common.changes``).
 
 Each filed result keeps the fingerprint of the questions it was scored on
 (``common.questions.questions_fingerprint``: ids, kinds, points, partial credit, each option's
@@ -31,12 +31,12 @@ store; ``filed_moved(old, new)`` tells the block whether to look (one of them ch
 ``answer_changes(old, new, _)``: a question removed, added or its id renamed; a question's
 options, correct answers, points or partial credit changed; the questions moved. On a test graded
 by its score, a question re-keyed (its options, correct answers or points) also says that learners
-keep the grade they were given until staff rescore (``common.live_edits.grades_kept``, the case
+keep the grade they were given until staff rescore (``common.changes.grades_kept``, the case
 study's sentence on its changed correct answers).
 ``carry_over``: nothing to carry.
 """
 
-from ..common.live_edits import grades_kept, id_change_problems, id_changes, kept_pairs
+from ..common.changes import grades_kept, id_change_problems, id_changes, kept_pairs
 from ..common.questions import questions_fingerprint
 from ..common.validation import Problem
 from .content import GRADING, PHASES, POST, PRE, SCORE, UNGRADED

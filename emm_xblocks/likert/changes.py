@@ -1,4 +1,4 @@
-"""What editing a Likert evaluation does to stored answers (pure; see ``common.live_edits``).
+"""What editing a Likert evaluation does to stored answers (pure; see ``common.changes``).
 
 * ``answer_changes(old, new, _)``: the warnings a save must be confirmed past while answers are
   stored: the scale changed (preset or custom labels), "Not applicable" taken away, "anonymous"
@@ -19,7 +19,7 @@ The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epo
 from dataclasses import replace
 
 from ..common import profile
-from ..common.live_edits import id_change_problems, kept_pairs
+from ..common.changes import id_change_problems, kept_pairs
 from ..common.validation import Problem
 from .content import PastScale, Statement
 from .epochs import scale_name

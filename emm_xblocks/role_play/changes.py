@@ -1,4 +1,4 @@
-"""What editing a role-play does to stored answers (pure; see ``common.live_edits``).
+"""What editing a role-play does to stored answers (pure; see ``common.changes``).
 
 ``answer_changes(old, new, _)``: a node removed or its id renamed (learners' paths in progress and
 "how others chose" name nodes by id; ``learner.repaired`` restarts a path in progress the edit
@@ -10,13 +10,13 @@ the old id, which "how others chose" by profile no longer shows).
 ``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner ends another attempt, either of which counts their ended attempts the new way. A choice's
-points changed warn the same way (``common.live_edits.grades_kept``; the learner's page names the
+points changed warn the same way (``common.changes.grades_kept``; the learner's page names the
 grade kept, ``StoredScoreMixin.held_grade_among``).
 ``carry_over``: nothing to carry.
 """
 
 from ..common import numbers, profile
-from ..common.live_edits import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.text import one_line
 from ..common.validation import Problem
 from . import paths

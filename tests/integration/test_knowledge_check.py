@@ -715,7 +715,7 @@ def test_a_copy_of_the_pre_test_made_the_post_test_or_another_pair_saves_at_once
 
 
 def test_re_keying_a_test_graded_by_its_score_warns_that_grades_stay_until_staff_rescore(platform):
-    """As the case study's warning says it (common.live_edits.grades_kept): the LMS keeps each grade
+    """As the case study's warning says it (common.changes.grades_kept): the LMS keeps each grade
     given until staff rescore (decision 10). An ungraded pre-test's warning does not say it."""
     pre, post = pair_of(platform, subsection=platform.subsection(graded=True))
     ana = platform.user("ana")

@@ -1,9 +1,9 @@
 """The pure side of "live content is safe to edit" (issue 10): what an edit does to stored
-answers (``common.live_edits``, each block's ``changes``), and the Likert scale's epochs."""
+answers (``common.changes``, each block's ``changes``), and the Likert scale's epochs."""
 
 from dataclasses import replace
 
-from emm_xblocks.common.live_edits import IdChange, id_changes
+from emm_xblocks.common.changes import IdChange, id_changes
 from emm_xblocks.likert import olx
 from emm_xblocks.likert.changes import answer_changes, carry_over
 from emm_xblocks.likert.content import PastScale, Statement, Survey, from_fields, to_fields

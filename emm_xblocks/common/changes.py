@@ -1,4 +1,5 @@
-"""What an edit of live content does to the answers learners already gave (pure: no XBlock, no Django).
+"""What an author's edit does to the answers learners already gave, the half every block's
+``changes.py`` shares (pure: no XBlock, no Django; not the live room, ``common.live``).
 
 Each block's ``changes.answer_changes(old, new, _) -> [Problem]`` compares the content a save would
 replace with the one it would store, and names every change that touches stored answers (a scale
