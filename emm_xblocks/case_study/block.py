@@ -17,9 +17,9 @@ from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
+from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
-from ..common.present import LiveRoomMixin
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
@@ -35,7 +35,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
-    live_module = live  # the live room (common.present)
+    live_module = live  # the live room (common.live_room)
     state_class = learner.State
     search_type = "EMM case study"
     not_saved_message = N_("The case was not saved: please fix the errors.")

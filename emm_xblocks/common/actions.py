@@ -127,7 +127,7 @@ def described_once(fields_of):
 
 @dataclass(frozen=True)
 class Live:
-    """The answers a facilitator's open live session counts (``common.present``, ``common.live``):
+    """The answers a facilitator's open live session counts (``common.live_room``, ``common.live``):
     ``answers`` ``{item id: value}`` (a Likert point, a case-study option id or several joined by
     spaces, a role-play choice index); ``named``: counted under the learner's key in the session,
     so a later answer at the same item replaces theirs; False (an anonymous evaluation): a random

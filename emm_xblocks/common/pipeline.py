@@ -182,7 +182,7 @@ def carry_out(block, outcome, action_id=""):
         return
     for name, event in outcome.events:
         block.runtime.publish(block, name, event)
-    if outcome.live is not None:  # the live room's open session counts the answers too (common.present)
+    if outcome.live is not None:  # the live room's open session counts the answers too (common.live_room)
         block.record_live(outcome.live)
 
 

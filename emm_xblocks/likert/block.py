@@ -20,9 +20,9 @@ from ..common.errors import HandlerError, json_response
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
-from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
@@ -36,7 +36,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     block_type = "emm_likert"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
-    live_module = live  # the live room (common.present)
+    live_module = live  # the live room (common.live_room)
     state_class = learner.State
     changes_module = changes
     describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)

@@ -20,9 +20,9 @@ from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
-from ..common.present import LiveRoomMixin
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
@@ -37,7 +37,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes
-    live_module = live  # the live room (common.present)
+    live_module = live  # the live room (common.live_room)
     state_class = learner.State
     search_type = "EMM role-play"
     not_saved_message = N_("The role-play was not saved: please fix the errors.")

@@ -1,5 +1,5 @@
 /* The live room (staff only): the "Present" button under a block opens a full-screen projection
-   (a modal <dialog>) with the server's HTML (common/present.py, templates/common/present.html):
+   (a modal <dialog>) with the server's HTML (common/live_room.py, templates/common/present.html):
    a join screen with the QR code, then one decision, question or statement per screen.
 
    The open screen's figures are polled every POLL_MS with If-None-Match: the server answers

@@ -1,4 +1,4 @@
-"""The live room (common/present.py) through the platform-faithful runtime (tests/openedx): staff
+"""The live room (common/live_room.py) through the platform-faithful runtime (tests/openedx): staff
 only, sessions, the minimum group size, reveal, ETag / 304 and the poll's size.
 
 The handlers are called with a webob request carrying a query string and headers, as the LMS

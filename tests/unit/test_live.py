@@ -113,7 +113,7 @@ def test_the_same_figures_give_the_same_small_body_and_tag():
 def test_the_qr_code_carries_no_text_of_the_url():
     """``present.qr_svg`` is put in the page unescaped (``mark_safe``): segno draws only modules, so
     no part of the URL, even one crafted with markup, reaches the page as text."""
-    from emm_xblocks.common.present import qr_svg
+    from emm_xblocks.common.live_room import qr_svg
 
     svg = qr_svg('https://lms.example/courses/x/jump_to/y?"><script>alert(1)</script>')
     assert svg.startswith("<svg") and "<script" not in svg and "alert" not in svg and "lms.example" not in svg
