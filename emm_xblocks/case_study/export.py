@@ -5,9 +5,9 @@ asks a profile question (issue 12 §1); its title and its link say "by profile" 
 ``staff_only`` to anyone else, ``common.errors.staff_only``), 409 ``distribution_not_shown`` when
 the case does not show it, 409 ``too_few_respondents`` below
 the minimum group size; else a UTF-8 CSV (BOM, every cell
-formula-safe: ``common.export.csv_lines``) named for the case (RFC 6266,
-``common.export.content_disposition``), its rows ``report.distribution_rows``; the suffix ``excel``
-asks for its Excel variant (``common.export.excel``). Reads the summary by index (three reads),
+formula-safe: ``common.spreadsheet.csv_lines``) named for the case (RFC 6266,
+``common.spreadsheet.content_disposition``), its rows ``report.distribution_rows``; the suffix ``excel``
+asks for its Excel variant (``common.spreadsheet.excel``). Reads the summary by index (three reads),
 never the answer rows.
 """
 

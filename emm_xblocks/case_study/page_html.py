@@ -21,9 +21,9 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from ..common.export import excel_link
 from ..common.pack import pack_link_html
 from ..common.question_views import profile_question_html
+from ..common.spreadsheet import excel_link
 from ..common.waiting import disabled_until_ready, note_html
 from .learner import NOT_READY
 
@@ -35,7 +35,7 @@ def page_html(page, words):
     ``large_files``, ``questions``, ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved),
     ``attempts_left`` (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner
     gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel variant,
-    ``common.export.excel``), ``pack_url`` ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the
+    ``common.spreadsheet.excel``), ``pack_url`` ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the
     elements of the author's text, or "": ``common.content_language``)); ``words``: the block's
     ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
@@ -70,7 +70,7 @@ def page_html(page, words):
         download = escape(_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
                           else _("Download how participants answered (CSV)"))
         excel = ""
-        if page.get("distribution_excel"):  # its Excel variant (common.export.excel)
+        if page.get("distribution_excel"):  # its Excel variant (common.spreadsheet.excel)
             link = excel_link(nums.language, _)  # naming the separator the file has
             title, name = escape(link["title"]), escape(link["text"])
             excel = (f' · <a href="{escape(page["distribution_excel"])}" download data-csv-excel title="{title}">'

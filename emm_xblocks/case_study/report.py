@@ -13,11 +13,11 @@ score), a removed option is named by its id.
 
 from ..common import profile
 from ..common.attempts import counted_index
-from ..common.export import report_rows
 from ..common.i18n import N_
 from ..common.perspectives import Group, share, withheld_cells
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
 from ..common.sanitize import plain_text
+from ..common.spreadsheet import report_rows
 from . import perspectives
 from .content import MULTIPLE, PENDING, SINGLE
 from .scoring import attempt_parts, marks, total
@@ -94,7 +94,7 @@ def apart_rows(case, tallies, everyone, _):
     ``common.question_report``) and ``Answer`` the option id it was given as, or a current
     question's id and prompt and ``Answer`` "<option id> (removed option)"; ``Count`` the answers,
     and ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
-    removed is no longer anyone's denominator). Ids as stored; ``common.export.csv_lines`` makes
+    removed is no longer anyone's denominator). Ids as stored; ``common.spreadsheet.csv_lines`` makes
     every cell formula-safe."""
     prompts = {q.id: q.prompt for q in case.questions}
     rows = []

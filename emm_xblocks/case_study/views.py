@@ -13,13 +13,13 @@ by ``distribution.panel_figures`` (pure).
 
 from ..common import content_language, platform, profile, recovery, summary
 from ..common.attempts import attempts_left, explain, score_words
-from ..common.export import EXCEL
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import removed_named
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
+from ..common.spreadsheet import EXCEL
 from . import (
     content,
     distribution_html,

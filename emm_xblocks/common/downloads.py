@@ -12,7 +12,7 @@ RFC 6266). What the block refuses to give (too few answers, a setting turned off
 from webob import Response
 
 from .errors import HandlerError, staff_only
-from .export import content_disposition, csv_lines, dialect_of
+from .spreadsheet import content_disposition, csv_lines, dialect_of
 
 
 def csv_download(block, suffix, fallback, contents):

@@ -4,10 +4,10 @@ check; the model: ``common.questions``)."""
 
 from collections import OrderedDict
 
-from .export import number, safe_cell
 from .i18n import N_
 from .questions import CORRECT, PARTIAL, REFLECTION
 from .sanitize import plain_text
+from .spreadsheet import number, safe_cell
 
 
 def answer_text(question, answer, _=lambda text: text):

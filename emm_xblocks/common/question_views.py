@@ -16,10 +16,10 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from .export import number
 from .i18n import list_separator
 from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION
 from .sanitize import escaped, sanitized
+from .spreadsheet import number
 
 
 # ------------------------------------------------------------------ the form

@@ -51,5 +51,5 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
     @XBlock.handler
     def export_csv(self, request, suffix=""):
         """GET: every figure of the report as a CSV (course staff only); ``…/export_csv/excel``, its
-        Excel variant (``common.export.excel``)."""
+        Excel variant (``common.spreadsheet.excel``)."""
         return export.csv_response(self, suffix)

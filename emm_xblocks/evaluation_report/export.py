@@ -1,7 +1,7 @@
 """The evaluation report's download, for course staff only (403 ``staff_only`` for anyone else,
 staff viewing as a learner included): ``csv_response`` answers ``export_csv`` with every figure of
 the report (``report.csv_rows`` of ``views.figures``); ``…/export_csv/excel`` is its Excel variant
-(``common.export.excel``)."""
+(``common.spreadsheet.excel``)."""
 
 from ..common.downloads import csv_download
 from . import report

@@ -24,8 +24,8 @@ of its top-box columns); ``summary_charts`` adds the one-page summary's two.
 
 The headline's sentence is written in the reader's language (``numbers``, a
 ``common.numbers.Numbers``: "60 % strongly agreed…" in French); the CSV's values are plain
-(``common.export.figure``: no grouping), a decimal point in the plain CSV, for the programs that
-read it, the language's decimal mark in its Excel variant (``common.export.excel``).
+(``common.spreadsheet.figure``: no grouping), a decimal point in the plain CSV, for the programs that
+read it, the language's decimal mark in its Excel variant (``common.spreadsheet.excel``).
 
 Each evaluation's texts are its author's, in the language its block declares
 (``content_language``, kept with its description): on a page in another language (the reader's,
@@ -38,10 +38,10 @@ from dataclasses import replace
 from html import escape
 
 from ..common import charts, content_language
-from ..common.export import figure
 from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
 from ..common.perspectives import withheld_cells
+from ..common.spreadsheet import figure
 from ..likert import perspectives
 from ..likert.content import CUSTOM
 from ..likert.epochs import split_tallies
@@ -270,7 +270,7 @@ def summary_charts(figures, _, numbers):
 
 def _figure(value, digits=1):
     """A CSV cell: ``value`` with at most ``digits`` decimals, "" for None; a ``Figure``, which each
-    dialect writes with its decimal mark (``common.export``)."""
+    dialect writes with its decimal mark (``common.spreadsheet``)."""
     return figure(value, digits)
 
 
@@ -284,7 +284,7 @@ def csv_rows(figures, _):
     of its rows, and its rescored figures say so ("Top two box, rescored (%)"); its answers per
     scale point stay as given. Text cells are not yet formula-safe and figures are
     ``Figure``s: the writer makes the one safe and gives the other its decimal mark
-    (``common.export.Dialect.cell``)."""
+    (``common.spreadsheet.Dialect.cell``)."""
     reaction_, learning_ = _("Reaction"), _("Learning")
     rows = [[_("Section"), _("Evaluation or pair"), _("Pair key"), _("Statement or question"), _("Figure"),
              _("Value")]]

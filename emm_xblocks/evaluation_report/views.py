@@ -11,10 +11,10 @@ from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 
 from ..common import charts, descriptions, pairs, platform, summary
-from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
+from ..common.spreadsheet import EXCEL, excel_link
 from ..likert import content as likert
 from . import content, editor, learning, report, validation
 

@@ -25,8 +25,8 @@ report (``generate_report_data``), one per question of a learner's submitted tes
 
 import math
 
-from ..common.export import report_rows
 from ..common.question_report import report_answer_rows
+from ..common.spreadsheet import report_rows
 from . import scoring
 from .content import POST, PRE
 from .scoring import percent

@@ -12,7 +12,7 @@ statement), and whether the statement is reverse-coded. The responses CSV holds 
 statement's answer as given, not rescored, and beside it a column of its rescored value (the
 results' basis); the codebook says which is which.
 
-The responses CSV's Excel variant (``common.export.excel``) splits each answer in two columns, its
+The responses CSV's Excel variant (``common.spreadsheet.excel``) splits each answer in two columns, its
 number then its label (``report.csv_columns(split=True)``); the codebook's Excel variant is written
 from the same ``words`` (``words["split"]``) and so describes exactly those columns.
 

@@ -8,9 +8,9 @@ the second 409 ``no_profile_question`` when the evaluation asks none):
 * ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds
   (``codebook.rows``); at any number of respondents, even none: it holds no answer (see ``codebook``).
 
-Every cell is formula-safe and the file starts with a BOM (``common.export``). Each comes in two
+Every cell is formula-safe and the file starts with a BOM (``common.spreadsheet``). Each comes in two
 dialects: the handler's suffix ``excel`` (``…/export_csv/excel``) asks for the Excel variant
-(``common.export.excel``: ``;``, the language's decimal mark), whose responses CSV gives each
+(``common.spreadsheet.excel``: ``;``, the language's decimal mark), whose responses CSV gives each
 answer's number and label a column each, and whose codebook describes those columns.
 """
 

@@ -4,9 +4,9 @@ them here; the results panel's words are ``results.py``'s."""
 
 from collections import OrderedDict
 
-from ..common.export import PLAIN, Figure, report_rows, safe_cell
-from ..common.export import csv_lines as common_csv_lines
 from ..common.perspectives import PROFILE_GROUP, withheld_cells
+from ..common.spreadsheet import PLAIN, Figure, report_rows, safe_cell
+from ..common.spreadsheet import csv_lines as common_csv_lines
 from ..common.text import one_line
 from .content import NA
 from .epochs import labels_of, scale_name, split_group
@@ -43,7 +43,7 @@ def csv_columns(survey, removed=(), split=False):
     survey with answers, ``("profile", None)``, ``("comment", None)``.
     The header (``csv_header``) and the codebook (``codebook.rows``) are both written from it.
 
-    ``split`` (the Excel variant, ``common.export.excel``): a statement's column holds the answer's
+    ``split`` (the Excel variant, ``common.spreadsheet.excel``): a statement's column holds the answer's
     number alone, so that a spreadsheet's AVERAGE reads it, and its label follows in a column of
     its own, ``("label", st)`` (``("removed_label", id)`` for a removed statement's)."""
     columns = [] if survey.anonymous else [("learner", None), ("date", None)]
@@ -85,7 +85,7 @@ def csv_header(survey, _, removed=(), split=False):
 
 
 def csv_lines(survey, submissions, words, dialect=PLAIN):
-    """The CSV as UTF-8 byte lines in ``dialect`` (``common.export.csv_lines``: a BOM, every cell
+    """The CSV as UTF-8 byte lines in ``dialect`` (``common.spreadsheet.csv_lines``: a BOM, every cell
     formula-safe): the header, one line per submission. Each answer is labelled with the scale it
     was given on (its epoch, ``epochs.split_group``); answers to removed statements stay, in their
     own columns. A reverse-coded statement has two columns: the answer as given ("2 Disagree") and
@@ -219,5 +219,5 @@ def profile_rows(table, _):
 
 
 def _figure(value):
-    """A figure of the breakdown (``common.export.Figure``: each dialect writes its decimal mark)."""
+    """A figure of the breakdown (``common.spreadsheet.Figure``: each dialect writes its decimal mark)."""
     return "" if value is None else Figure(f"{value:g}")

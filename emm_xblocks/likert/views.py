@@ -3,11 +3,11 @@ preview, the Studio editor, the mobile apps' data, and the results panel's figur
 (``results_json``, from the aggregate store's summary)."""
 
 from ..common import answer_rows, content_language, profile, recovery, store, summary
-from ..common.export import EXCEL, excel_link
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
+from ..common.spreadsheet import EXCEL, excel_link
 from . import content, editor, learner, perspectives, results, validation
 from .epochs import split_tallies
 from .page_html import page_html, statements_html
@@ -174,11 +174,11 @@ def results_json(block):
         "min_group_size": survey.min_group_size,
         "labels": list(labels),
         "suppressed": respondents < survey.min_group_size,
-        "csv_url": None,  # staff's downloads, each with its Excel variant (``common.export.excel``)
+        "csv_url": None,  # staff's downloads, each with its Excel variant (``common.spreadsheet.excel``)
         "csv_excel_url": None,
         "codebook_url": None,
         "codebook_excel_url": None,
-        "excel_link": None,  # the Excel links' text and title (``common.export.excel_link``)
+        "excel_link": None,  # the Excel links' text and title (``common.spreadsheet.excel_link``)
         "statements": [],
         "headline": None,
         "headline_text": None,

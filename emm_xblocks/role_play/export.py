@@ -2,8 +2,8 @@
 viewing as a learner included): ``perspectives_response`` answers ``export_perspectives`` with how each
 role chose and how each role's scenario ended (``report.perspective_rows``), then the same by
 participant profile where the role-play asks it (``report.profile_rows``). Every cell is
-formula-safe and the file starts with a BOM (``common.export``); ``…/export_perspectives/excel``
-is its Excel variant (``common.export.excel``).
+formula-safe and the file starts with a BOM (``common.spreadsheet``); ``…/export_perspectives/excel``
+is its Excel variant (``common.spreadsheet.excel``).
 """
 
 from ..common import profile, summary

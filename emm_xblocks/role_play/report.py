@@ -11,9 +11,9 @@ download itself: ``export.perspectives_response``).
 from collections import OrderedDict
 
 from ..common.attempts import counted_index
-from ..common.export import report_rows, safe_cell
 from ..common.perspectives import PROFILE_GROUP, split, withheld_cells
 from ..common.sanitize import plain_text
+from ..common.spreadsheet import report_rows, safe_cell
 from ..common.text import one_line
 from . import content, perspectives
 from .scoring import attempt_scores

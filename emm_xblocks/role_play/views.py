@@ -10,10 +10,10 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 
 from ..common import content_language, numbers, platform, profile
 from ..common.attempts import attempts_left, counted_attempt, explain, percent
-from ..common.export import EXCEL, excel_link
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
+from ..common.spreadsheet import EXCEL, excel_link
 from ..common.waiting import note_html
 from . import content, editor, learner, others, paths, play_html, scoring, validation
 

@@ -111,7 +111,7 @@ var EmmLikertResults = {
 };
 
 /* a staff download, then its Excel variant beside it (the separator Excel reads in the page's
-   language, the page's decimal mark: common/export.py), each a button; ``excelLink``, the server's
+   language, the page's decimal mark: common/spreadsheet.py), each a button; ``excelLink``, the server's
    words for it (``{text, title}``, naming its separator) */
 EmmLikertResults.download = function (url, text, excelUrl, excelLink) {
   "use strict";

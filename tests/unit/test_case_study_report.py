@@ -8,8 +8,8 @@ from lxml import etree
 from emm_xblocks.case_study import content, editor, olx, report, validation
 from emm_xblocks.case_study.content import Case, Document, KeyPoint, Option, Question
 from emm_xblocks.common.attempts import COUNT_LAST
-from emm_xblocks.common.export import number
 from emm_xblocks.common.sanitize import plain_text
+from emm_xblocks.common.spreadsheet import number
 
 
 def _(s):

@@ -1,8 +1,8 @@
-"""``common.export``'s two dialects (decisions 58 and 61): the plain CSV (``,``, a decimal point) and
+"""``common.spreadsheet``'s two dialects (decisions 58 and 61): the plain CSV (``,``, a decimal point) and
 the Excel variant (the language's decimal mark, the separator Excel reads beside it); only figures
 change, text cells are written alike and defused alike."""
 
-from emm_xblocks.common.export import PLAIN, Figure, csv_lines, dialect_of, excel, figure
+from emm_xblocks.common.spreadsheet import PLAIN, Figure, csv_lines, dialect_of, excel, figure
 
 
 def text(rows, dialect=PLAIN):
@@ -47,7 +47,7 @@ def test_the_excel_separator_is_the_one_excel_reads_beside_the_language_s_decima
 
 
 def test_the_link_names_the_separator_its_file_has():
-    from emm_xblocks.common.export import excel_link
+    from emm_xblocks.common.spreadsheet import excel_link
 
     assert excel_link("en", str)["text"] == "CSV for Excel (,)" and "commas" in excel_link("en", str)["title"]
     assert excel_link("fr", str)["text"] == excel_link("ar", str)["text"] == "CSV for Excel (;)"
@@ -59,7 +59,7 @@ def test_the_excel_file_never_takes_the_plain_file_s_name():
     profil" passes 80 characters), and an Arabic title's ASCII name is the fallback's, marked too."""
     from urllib.parse import unquote
 
-    from emm_xblocks.common.export import content_disposition
+    from emm_xblocks.common.spreadsheet import content_disposition
 
     title = "Étude de cas : la gestion des frontières au Niger, de Tillabéri à Agadez - réponses par profil"
     plain, xl = content_disposition(title, "csv"), content_disposition(title, "csv", dialect=excel("fr"))

@@ -233,7 +233,7 @@ def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name
     """RFC 6266 / RFC 5987: an ASCII fallback, and the title itself as UTF-8 for today's browsers."""
     from urllib.parse import unquote
 
-    from emm_xblocks.common.export import content_disposition
+    from emm_xblocks.common.spreadsheet import content_disposition
 
     header = content_disposition(title, "csv", fallback="evaluation")
     assert header.startswith(f'attachment; filename="{ascii_name}"; filename*=UTF-8\'\'')

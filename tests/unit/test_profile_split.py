@@ -235,7 +235,7 @@ def test_the_csv_rows_name_why_a_group_is_withheld():
     by_profile = {"gov": {"q1": {"a": 6}}, "cso": {"q1": {"a": 3, "b": 2}}}
     rows = cs_report.distribution_rows(CASE, tallies, by_profile, 14, str)
     assert rows[0] == ["Question ID", "Question", "Answer", "You work for", "Participants", "Count", "Percent"]
-    assert ["q1", "One?", "=A", "All participants", "14", "9", "64"] in rows  # common.export.csv_lines escapes it
+    assert ["q1", "One?", "=A", "All participants", "14", "9", "64"] in rows  # common.spreadsheet.csv_lines escapes it
     assert ["q1", "One?", "=A", "Government", "6", "6", "100"] in rows
     assert ["q1", "One?", "=A", "Civil society", "not shown", "", ""] in rows
     assert ["q1", "One?", "=A", "Did not say", "fewer than 5", "", ""] in rows

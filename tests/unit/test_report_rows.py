@@ -1,10 +1,10 @@
-"""``common.export.report_rows``: the rows every block's ``generate_report_data`` yields, as the LMS's
+"""``common.spreadsheet.report_rows``: the rows every block's ``generate_report_data`` yields, as the LMS's
 problem-responses report reads them (``lms/djangoapps/instructor_task/tasks_helper/grades.py``,
 ``ProblemResponses``: ``limit_responses`` counts rows)."""
 
 from types import SimpleNamespace
 
-from emm_xblocks.common.export import report_rows
+from emm_xblocks.common.spreadsheet import report_rows
 
 
 def learners(*states):

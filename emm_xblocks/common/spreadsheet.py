@@ -1,4 +1,6 @@
-"""What leaves the LMS as a file or a report row (pure): cells a spreadsheet will not run.
+"""What leaves the LMS as a file or a report row (pure): cells a spreadsheet will not run. (Not
+a download's handler: each block's ``export.py`` says what goes in a file, ``common.downloads``
+serves it.)
 
 Every download is named for what it holds, in the author's language: ``content_disposition``
 writes an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987), so a French or Arabic title
