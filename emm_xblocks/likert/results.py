@@ -1,10 +1,67 @@
-"""What the Likert evaluation's results panel says (pure): the headline's sentences, the note on
-the statements withheld, and the answers no figure counts, shown apart. The panel's figures are
-``statistics``'s; ``views.results_json`` reads the store and hands them here."""
+"""The Likert evaluation's results panel (pure): its figures from the store's counts
+(``panel_figures``: ``views.results_json`` reads the counts and hands them here, as the case
+study's ``views.distribution`` hands its panel's to ``distribution.panel_figures``), and what it
+says: the headline's sentences, the note on the statements withheld, and the answers no figure
+counts, shown apart. Each statement's figures are ``statistics``'s, the split by profile
+``perspectives``'."""
 
 from ..common.apart import row as apart_row
+from . import perspectives
 from .content import NA
-from .epochs import labels_of, scale_name
+from .epochs import labels_of, scale_name, split_tallies
+from .statistics import diverging_segments, headline, literal_headline, statement_stats
+
+
+def panel_figures(survey, respondents, tallies, by_profile, words):
+    """The results panel's figures (JSON types): ``respondents``, ``min_group_size``, the scale's
+    ``labels``, ``suppressed`` (fewer respondents than the minimum group size: then ``message``
+    says so and nothing else is given), ``statements`` (each one's counts, shares, boxes, mean and
+    diverging ``segments``; a statement answered by fewer than the minimum is ``suppressed``),
+    the pooled ``headline`` and ``literal_headline`` (shares, 0-100) and their sentences
+    (``headline_text``, ``literal_text``, the withheld statements noted), ``reverse_shown``, the
+    answers shown ``apart`` and, with a profile question, the figures by ``profiles``
+    (``perspectives.breakdown``). ``respondents``, ``tallies``, ``by_profile``:
+    ``summary.panel_counts``'s; ``words``: ``block.translators()``, ``(gettext, ngettext, numbers)``."""
+    _, ungettext, nums = words
+    labels = survey.labels(_)
+    data = {
+        "respondents": respondents,
+        "min_group_size": survey.min_group_size,
+        "labels": list(labels),
+        "suppressed": respondents < survey.min_group_size,
+        "statements": [],
+        "headline": None,
+        "headline_text": None,
+        "literal_headline": None,
+        "literal_text": None,
+    }
+    if data["suppressed"]:
+        data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
+            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
+        return data
+    current, apart = split_tallies(survey, tallies)
+    data["apart"] = apart_sections(survey, apart, _)
+    rows = statement_stats(survey, current, respondents)
+    data["headline"] = headline(survey, rows)
+    data["literal_headline"] = literal_headline(survey, rows)
+    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
+    data.update(headline_texts(survey, data, labels, nums, _))
+    withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so
+    if withheld and data["headline_text"]:
+        data["headline_text"] += " " + withheld_note(withheld, ungettext, nums)
+    for row in rows:
+        data["statements"].append({
+            "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
+            "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
+            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
+            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
+            "mean": row.mean,
+            "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
+        })
+    if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
+        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
+        data["profiles"] = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
+    return data
 
 
 def headline_texts(survey, data, labels, numbers, _):

@@ -8,10 +8,8 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from . import content, editor, learner, perspectives, results, validation
-from .epochs import split_tallies
+from . import content, editor, learner, results, validation
 from .page_html import page_html, statements_html
-from .statistics import diverging_segments, headline, literal_headline, statement_stats
 
 
 def _answers_on_this_scale(survey, state):
@@ -160,74 +158,41 @@ def respond_state(block, survey, outcome):
     return result
 
 
-# ------------------------------------------------------------------ the results panel's figures
+# ------------------------------------------------------------------ the results panel
 def results_json(block):
-    """What the results panel shows; nothing at all below the minimum group size."""
-    _ = block.ugettext
+    """What the results panel shows: its figures (``results.panel_figures``, from the store's counts
+    read here in one statement), nothing at all below the minimum group size, and for staff the
+    downloads' addresses and the comments."""
     survey = block.load_content()
     key = block.block_key()
     # the count, the tallies and (with a profile question) the tallies by profile: one read
     respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
-    labels = survey.labels(_)
-    data = {
-        "respondents": respondents,
-        "min_group_size": survey.min_group_size,
-        "labels": list(labels),
-        "suppressed": respondents < survey.min_group_size,
+    words = block.translators()
+    data = results.panel_figures(survey, respondents, tallies, by_profile, words)
+    data.update({
         "csv_url": None,  # staff's downloads, each with its Excel variant (``common.spreadsheet.excel``)
         "csv_excel_url": None,
         "codebook_url": None,
         "codebook_excel_url": None,
         "excel_link": None,  # the Excel links' text and title (``common.spreadsheet.excel_link``)
-        "statements": [],
-        "headline": None,
-        "headline_text": None,
-        "literal_headline": None,
-        "literal_text": None,
-    }
-    staff = block.is_staff()
-    if staff:  # what each column of the responses CSV holds: no answer in it, offered before any
-        data["codebook_url"] = block.runtime.handler_url(block, "export_codebook")
-        data["codebook_excel_url"] = block.runtime.handler_url(block, "export_codebook", EXCEL)
-        data["excel_link"] = excel_link(block.numbers().language, _)  # its words, naming its separator
+    })
     lang = content_language.tag_for_page(survey.content_language, current_language())
     if lang:  # the author's language, where the page is in another: the script marks the author's
         # words with it (a custom scale's labels too), never the reader's (common.content_language)
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
-    if data["suppressed"]:
-        nums = block.numbers()
-        data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
+    if not block.is_staff():
         return data
-    if staff:
-        data["csv_url"] = block.runtime.handler_url(block, "export_csv")
-        data["csv_excel_url"] = block.runtime.handler_url(block, "export_csv", EXCEL)
-    current, apart = split_tallies(survey, tallies)
-    data["apart"] = results.apart_sections(survey, apart, _)
-    rows = statement_stats(survey, current, respondents)
-    data["headline"] = headline(survey, rows)
-    data["literal_headline"] = literal_headline(survey, rows)
-    data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
-    data.update(results.headline_texts(survey, data, labels, block.numbers(), _))
-    withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so
-    if withheld and data["headline_text"]:
-        data["headline_text"] += " " + results.withheld_note(withheld, block.ungettext, block.numbers())
-    for row in rows:
-        data["statements"].append({
-            "id": row.id, "text": row.text, "reverse": row.reverse, "suppressed": row.suppressed,
-            "n": row.n, "na": row.na, "counts": row.counts, "percents": row.percents,
-            "favourable_counts": row.favourable_counts, "favourable_percents": row.favourable_percents,
-            "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
-            "mean": row.mean,
-            "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
-        })
-    if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
-        # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size
-        data["profiles"] = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
-        if staff:
-            data["profile_csv_url"] = block.runtime.handler_url(block, "export_profile_csv")
-            data["profile_csv_excel_url"] = block.runtime.handler_url(block, "export_profile_csv", EXCEL)
-    if survey.comment_box and staff:
+    url = block.runtime.handler_url
+    # what each column of the responses CSV holds: no answer in it, offered before any
+    data.update(codebook_url=url(block, "export_codebook"), codebook_excel_url=url(block, "export_codebook", EXCEL),
+                excel_link=excel_link(words[2].language, words[0]))  # its words, naming its separator
+    if data["suppressed"]:
+        return data
+    data.update(csv_url=url(block, "export_csv"), csv_excel_url=url(block, "export_csv", EXCEL))
+    if survey.asks_profile:
+        data.update(profile_csv_url=url(block, "export_profile_csv"),
+                    profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
+    if survey.comment_box:
         data["comments"] = [text for _submission, text in answer_rows.comments(key)]
     return data
 
