@@ -1,21 +1,29 @@
-"""How the other participants chose, as a finished attempt's panel shows it: the share of each
-step of the learner's path, and the tables by role (``by_role``) and by participant profile
-(``profile_perspectives``) of each decision and ending on it, withheld below the minimum group
-size. It reads the summary's counts (``common.summary``) and formats numbers in the learner's
-language; the pure splitting is ``perspectives``. Rendering data only: nothing here writes.
+"""How the other participants chose, as a finished attempt's panel shows it (pure: no store, no
+XBlock, no Django): the share of each step of the learner's path, and the tables by role
+(``by_role``) and by participant profile (``profile_perspectives``) of each decision and ending
+on it, withheld below the minimum group size, in the learner's language. ``views`` reads the
+summary's counts (``common.summary``: what ``reads`` says the panel needs) and hands them here, as
+the case study's view hands its panel's to ``distribution.panel_figures``; the splitting itself
+is ``perspectives``'. ``words``: ``block.translators()``, ``(gettext, ngettext, numbers)``.
 """
 
-from ..common import profile, summary
+from ..common import profile
 from . import content, perspectives
 
 
-def shares(block, scenario, path, taken):
+def reads(scenario):
+    """What the panel of ``scenario`` needs read from the summary: ``(overall, by_role,
+    by_profile)``, each True or False (the block's tallies, split by role, split by profile)."""
+    by_role = scenario.show_others and len(scenario.roles) >= 2
+    return scenario.show_others or scenario.asks_profile, by_role, scenario.asks_profile
+
+
+def shares(scenario, tallies, path, taken, words):
     """Per decision of the path: the share of participants who chose the same, in words, if the
-    group is big enough (else None)."""
+    group is big enough (else None). ``tallies``: ``summary.tallies``'s."""
     if not scenario.show_others:
         return [None] * len(taken)
-    tallies = summary.tallies(block.block_key())
-    nums = block.numbers()
+    _, ungettext, nums = words
     shares = []
     for nid, idx in zip(path, taken, strict=False):
         counts = tallies.get(nid, {})
@@ -24,43 +32,42 @@ def shares(block, scenario, path, taken):
             shares.append(None)
         else:
             share = nums.percent(100 * counts.get(str(idx), 0) / total, 0)
-            shares.append(block.ungettext("({percent} of {n} participant chose this)",
-                                          "({percent} of {n} participants chose this)", total).format(
+            shares.append(ungettext("({percent} of {n} participant chose this)",
+                                    "({percent} of {n} participants chose this)", total).format(
                 percent=share, n=nums.number(total, 0)))
     return shares
 
 
-def _group_note(block, group, min_size):
+def _group_note(words, group, min_size):
     """What a role's heading says of its group: its size, or why its choices are not shown."""
-    nums = block.numbers()
+    _, ungettext, nums = words
     if group.shown:
-        return block.ungettext("{n} participant", "{n} participants", group.total).format(
-            n=nums.number(group.total, 0))
+        return ungettext("{n} participant", "{n} participants", group.total).format(n=nums.number(group.total, 0))
     if group.small:
-        return block.ugettext("fewer than {n} participants: not shown").format(n=nums.number(min_size, 0))
-    return block.ugettext("not shown, to protect a smaller group")
+        return _("fewer than {n} participants: not shown").format(n=nums.number(min_size, 0))
+    return _("not shown, to protect a smaller group")
 
 
-def _cell(block, group, value):
+def _cell(words, group, value):
     """A role's share of one answer: the whole percentage (rounded half up; the bar's width) and
     its text in the learner's locale (``common.numbers``: "60%", "60 %")."""
     if not group.shown:
-        return {"shown": False, "text": block.ugettext("not shown")}
+        return {"shown": False, "text": words[0]("not shown")}
     percent = group.percent(value)
-    return {"shown": True, "percent": percent, "text": block.numbers().percent(percent, 0)}
+    return {"shown": True, "percent": percent, "text": words[2].percent(percent, 0)}
 
 
-def _decision_table(block, scenario, decision, step, mine, role, by_profile=False):
+def _decision_table(words, scenario, decision, step, mine, role, by_profile=False):
     """A decision's split as a table: a row per choice (the learner's marked), a column per role
     (``by_profile``: per participant profile, ``role`` then the learner's profile)."""
-    _ = block.ugettext
+    _ = words[0]
     # ``own``: the label is the author's (a role, a profile option, a choice), not the reader's words
     # ("Did not say"): it carries the author's language (common.content_language)
-    columns = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size),
+    columns = [{"label": c.label, "note": _group_note(words, c.group, scenario.min_group_size),
                 "mine": c.key == role, "own": c.key != profile.NOT_SAID} for c in decision.columns]
     rows = [{"label": label, "note": "", "mine": value == mine, "own": True,
-             "cells": [_cell(block, c.group, value) for c in decision.columns]} for value, label in decision.choices]
-    n = block.numbers().number(step, 0)
+             "cells": [_cell(words, c.group, value) for c in decision.columns]} for value, label in decision.choices]
+    n = words[2].number(step, 0)
     if by_profile:
         return {"caption": _("Step {n}: how the participants of each profile chose").format(n=n),
                 "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
@@ -70,15 +77,15 @@ def _decision_table(block, scenario, decision, step, mine, role, by_profile=Fals
             "role_note": _("your role")}
 
 
-def _endings_table(block, scenario, endings, role, by_profile=False):
+def _endings_table(words, scenario, endings, role, by_profile=False):
     """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
     then the learner's profile), a column per kind of ending."""
-    _ = block.ugettext
+    _ = words[0]
     columns = [{"label": content.category_label(c, _) if c else _("Other ending"), "note": "", "mine": False,
                 "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
-    rows = [{"label": c.label, "note": _group_note(block, c.group, scenario.min_group_size), "mine": c.key == role,
+    rows = [{"label": c.label, "note": _group_note(words, c.group, scenario.min_group_size), "mine": c.key == role,
              "own": c.key != profile.NOT_SAID,
-             "cells": [_cell(block, c.group, category) for category in endings.categories]}
+             "cells": [_cell(words, c.group, category) for category in endings.categories]}
             for c in endings.columns]
     if by_profile:
         return {"caption": _("How the scenario ended for the participants of each profile"),
@@ -88,36 +95,37 @@ def _endings_table(block, scenario, endings, role, by_profile=False):
             "columns": columns, "rows": rows, "mine_note": _("your role"), "role_note": ""}
 
 
-def profile_perspectives(block, scenario, path, taken, mine):
+def profile_perspectives(scenario, overall, by_profile, path, taken, mine, words, dom):
     """``{tables, withheld, heading}``: the debrief's split by participant profile (issue 12), as
     ``by_role`` by role, when the scenario asks the profile question (else None): a table per
     decision of the path where two profile groups or more met (who did not say is one), then the
-    endings' table. ``mine``: the learner's profile ("" for none)."""
+    endings' table. ``overall``: ``summary.tallies``'s; ``by_profile``: ``summary.profile_tallies``'
+    of the path's nodes and the endings; ``mine``: the learner's profile ("" for none); ``dom``:
+    the block's DOM id (the tables' ids)."""
     if not scenario.asks_profile:
         return None
-    key, wanted = block.block_key(), [*path, perspectives.ENDING]
-    overall = summary.tallies(key)
-    by = profile.with_not_said(summary.profile_tallies(key, groups=wanted),
-                               {g: overall[g] for g in wanted if g in overall})
-    columns = perspectives.profile_columns(scenario, block.ugettext)
+    _, ungettext, nums = words
+    wanted = [*path, perspectives.ENDING]
+    by = profile.with_not_said(by_profile, {g: overall[g] for g in wanted if g in overall})
+    columns = perspectives.profile_columns(scenario, _)
     size = scenario.min_group_size
     tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
         found = perspectives.decision(scenario, nid, by, size, columns=columns)
         if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(block, scenario, found, step, str(index), mine, by_profile=True))
+            tables.append(_decision_table(words, scenario, found, step, str(index), mine, by_profile=True))
         withheld = withheld or (found is not None and not _any_shown(found.columns))
     found = perspectives.endings(scenario, by, size, min_roles=1, columns=columns)
     if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(block, scenario, found, mine, by_profile=True))
+        tables.append(_endings_table(words, scenario, found, mine, by_profile=True))
     withheld = withheld or (found is not None and not _any_shown(found.columns))
-    note = block.ungettext("How each profile chose is shown once each has at least {n} participant.",
-                           "How each profile chose is shown once each has at least {n} participants.",
-                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
+    note = ungettext("How each profile chose is shown once each has at least {n} participant.",
+                     "How each profile chose is shown once each has at least {n} participants.",
+                     size).format(n=nums.number(size, 0)) if withheld else ""
     for i, table in enumerate(tables):
-        table["id"] = f"{block.dom_id()}-profile-split-{i}"
+        table["id"] = f"{dom}-profile-split-{i}"
     # the frame and the author's question apart: the page marks the question with its language
-    heading = block.ugettext("By participant profile: {question}")
+    heading = _("By participant profile: {question}")
     return {"tables": tables, "withheld": note, "heading": heading, "question": scenario.profile_prompt} \
         if tables or note else None
 
@@ -126,28 +134,29 @@ def _any_shown(columns):
     return any(c.group.shown for c in columns)
 
 
-def by_role(block, scenario, path, taken, role):
+def by_role(scenario, role_tallies, path, taken, role, words, dom):
     """``{tables, withheld}`` when the author shows others' choices and the scenario has several
     roles (else None): a table per decision of the path where two roles or more met, then the
     endings' table, each only if some role's group there is shown; ``withheld``: the note that
-    says a split exists but no group of it is big enough yet ("" if none)."""
-    if not scenario.show_others or len(scenario.roles) < 2:
+    says a split exists but no group of it is big enough yet ("" if none). ``role_tallies``:
+    ``summary.role_tallies``' of the path's nodes and the endings; ``dom``: the block's DOM id."""
+    if not reads(scenario)[1]:
         return None
-    by_role = summary.role_tallies(block.block_key(), groups=[*path, perspectives.ENDING])
+    _, ungettext, nums = words
     size = scenario.min_group_size
     tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, by_role, size)
+        found = perspectives.decision(scenario, nid, role_tallies, size)
         if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(block, scenario, found, step, str(index), role))
+            tables.append(_decision_table(words, scenario, found, step, str(index), role))
         withheld = withheld or (found is not None and not _any_shown(found.columns))
-    found = perspectives.endings(scenario, by_role, size)
+    found = perspectives.endings(scenario, role_tallies, size)
     if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(block, scenario, found, role))
+        tables.append(_endings_table(words, scenario, found, role))
     withheld = withheld or (found is not None and not _any_shown(found.columns))
-    note = block.ungettext("How each role chose is shown once each role has at least {n} participant.",
-                           "How each role chose is shown once each role has at least {n} participants.",
-                           size).format(n=block.numbers().number(size, 0)) if withheld else ""
+    note = ungettext("How each role chose is shown once each role has at least {n} participant.",
+                     "How each role chose is shown once each role has at least {n} participants.",
+                     size).format(n=nums.number(size, 0)) if withheld else ""
     for i, table in enumerate(tables):
-        table["id"] = f"{block.dom_id()}-split-{i}"  # the caption's id: the scrollable region's name
+        table["id"] = f"{dom}-split-{i}"  # the caption's id: the scrollable region's name
     return {"tables": tables, "withheld": note} if tables or note else None

@@ -8,14 +8,14 @@ debrief, the learner's path beside the best path and, where correctness may be s
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
 """
 
-from ..common import content_language, numbers, platform, profile
+from ..common import content_language, numbers, platform, profile, summary
 from ..common.attempts import attempts_left, counted_attempt, explain, percent
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.waiting import note_html
-from . import content, editor, learner, others, paths, play_html, scoring, validation
+from . import content, editor, learner, others, paths, perspectives, play_html, scoring, validation
 
 
 def _steps(scenario, path, taken):
@@ -51,6 +51,17 @@ def _grade(block, scenario, state, shown):
     return grade_words(scenario, state, scores, block.translators(), held)
 
 
+def _counts(block, scenario, path):
+    """The summary's counts an ending's panel shows (``others.reads``: only those it needs):
+    ``(tallies, by role, by profile)``, the splits of the path's nodes and the endings only;
+    ``{}`` for what it does not show."""
+    overall, by_role, by_profile = others.reads(scenario)
+    key, wanted = block.block_key(), [*path, perspectives.ENDING]
+    return (summary.tallies(key) if overall else {},
+            summary.role_tallies(key, groups=wanted) if by_role else {},
+            summary.profile_tallies(key, groups=wanted) if by_profile else {})
+
+
 def _ending(block, scenario, state, node):
     role = scenario.role(state.role)
     path, taken = state.path, state.taken
@@ -58,11 +69,14 @@ def _ending(block, scenario, state, node):
     score = numbers.rounded(numbers.per_cent(value))  # as shown: the band a learner reads matches the figure
     route = paths.playable_best_route(scenario, role.start)
     best_steps = [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
-    shares = others.shares(block, scenario, path, taken)
+    overall, role_tallies, profile_tallies = _counts(block, scenario, path)
+    words, dom = block.translators(), block.dom_id()
+    shares = others.shares(scenario, overall, path, taken, words)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
-    split = others.by_role(block, scenario, path, taken, role.id)
-    by_profile = others.profile_perspectives(block, scenario, path, taken, state.learner_profile)
+    split = others.by_role(scenario, role_tallies, path, taken, role.id, words, dom)
+    by_profile = others.profile_perspectives(scenario, overall, profile_tallies, path, taken, state.learner_profile,
+                                             words, dom)
     shown = platform.correctness_available(block)
     earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
     nums = block.numbers()
