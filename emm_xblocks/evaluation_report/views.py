@@ -1,8 +1,8 @@
 """What the evaluation report shows (rendering only, never writing): the report to course staff,
 nothing to anyone else; the author's preview; the Studio editor (settings only).
 
-The figures are read from the store (``common.descriptions``: what each evaluation asked;
-``common.summary``: its counts), computed by ``report.reaction``.
+The figures are ``course_figures``' (read from the store, worked out by ``report`` and
+``learning``), which the download (``export``) holds too.
 """
 
 from datetime import UTC, datetime
@@ -10,62 +10,21 @@ from datetime import UTC, datetime
 from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 
-from ..common import charts, descriptions, pairs, platform, summary
-from ..common.i18n import current_language
+from ..common import charts, platform
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from ..likert import content as likert
-from . import content, editor, learning, report, validation
-
-
-def evaluations(block):
-    """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
-    out = []
-    for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
-        respondents, tallies, _profiles = summary.panel_counts(key)
-        if respondents:
-            out.append((key, likert.from_fields(fields), tallies, respondents))
-    return out
-
-
-def knowledge_pairs(block):
-    """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
-    that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
-    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins."""
-    course = platform.course_key(block)
-    found = {}
-    for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
-        pair = fields.get("pair")
-        if not isinstance(pair, str) or not pair:
-            continue
-        entry = found.setdefault(pair, {"pair": pair, "names": [], "tests": [], "description": fields})
-        entry["names"].append(str(fields.get("display_name", "")))
-        entry["tests"].append((str(fields.get("phase", "")), str(fields.get("display_name", ""))))
-        if fields.get("phase") == "post":
-            entry["description"] = fields
-    for entry in found.values():
-        entry["rows"] = pairs.pair_rows(course, entry["pair"])
-    return list(found.values())
+from . import content, course_figures, editor, validation
 
 
 def figures(block):
-    settings = block.load_content()
-    asked = evaluations(block)
-    language = current_language()  # each evaluation's and pair's texts marked with their own language
-    data = report.reaction(asked, settings.min_group_size, block.ugettext,
-                           settings.headline_statement, block.numbers(), language)
+    """The report's figures (``course_figures.figures``) as the template writes them: the headline's
+    HTML and every ``lang`` attribute marked safe (each escaped, or ours, where it was made)."""
+    data = course_figures.figures(block)
     if data["headline"]:  # its HTML: every text escaped, the statement in a <bdi> (report._headline)
         data["headline"]["html"] = mark_safe(data["headline"]["html"])  # noqa: S308 - escaped
-        if len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
-            data["headline"]["pooled"] = data["headline"]["names"]
-    report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
-                                    if survey.asks_profile}, block.ugettext)
-    data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)
-    for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
-        p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
     _safe_langs(data)
-    return report.summary_charts(data, block.ugettext, block.numbers())
+    return data
 
 
 def _safe_langs(data):

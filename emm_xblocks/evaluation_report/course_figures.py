@@ -1,0 +1,62 @@
+"""The evaluation report's figures, read from the store and worked out: what the staff page shows
+(``views``) and the download holds (``export``). It reads (``common.descriptions``: what each of
+the course's evaluations and knowledge checks asked; ``common.summary``: their counts;
+``common.pairs``: the knowledge-check pairs' rows) and never writes; the figures themselves are
+the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
+"""
+
+from ..common import charts, descriptions, pairs, platform, summary
+from ..common.i18n import current_language
+from ..likert import content as likert
+from . import learning, report
+
+
+def evaluations(block):
+    """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
+    out = []
+    for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
+        respondents, tallies, _profiles = summary.panel_counts(key)
+        if respondents:
+            out.append((key, likert.from_fields(fields), tallies, respondents))
+    return out
+
+
+def knowledge_pairs(block):
+    """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
+    that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
+    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins."""
+    course = platform.course_key(block)
+    found = {}
+    for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
+        pair = fields.get("pair")
+        if not isinstance(pair, str) or not pair:
+            continue
+        entry = found.setdefault(pair, {"pair": pair, "names": [], "tests": [], "description": fields})
+        entry["names"].append(str(fields.get("display_name", "")))
+        entry["tests"].append((str(fields.get("phase", "")), str(fields.get("display_name", ""))))
+        if fields.get("phase") == "post":
+            entry["description"] = fields
+    for entry in found.values():
+        entry["rows"] = pairs.pair_rows(course, entry["pair"])
+    return list(found.values())
+
+
+def figures(block):
+    """Every figure of the report, as the staff page shows them and the download holds them: the
+    course's Likert evaluations' reaction figures (``report.reaction``, split by profile where
+    asked: ``report.by_profile``), its knowledge-check pairs' learning figures
+    (``learning.figures``, each with its pre/post chart) and the summary's charts
+    (``report.summary_charts``). Texts escaped where HTML is made, not yet marked safe."""
+    settings = block.load_content()
+    asked = evaluations(block)
+    language = current_language()  # each evaluation's and pair's texts marked with their own language
+    data = report.reaction(asked, settings.min_group_size, block.ugettext,
+                           settings.headline_statement, block.numbers(), language)
+    if data["headline"] and len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
+        data["headline"]["pooled"] = data["headline"]["names"]
+    report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
+                                    if survey.asks_profile}, block.ugettext)
+    data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)
+    for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
+        p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
+    return report.summary_charts(data, block.ugettext, block.numbers())
