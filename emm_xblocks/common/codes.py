@@ -33,36 +33,39 @@ STATUS = {
     "invalid_content": BAD_REQUEST,
     "text_too_long": BAD_REQUEST,  # a text over its limit (common/limits.py): refused whole, never cut
     "answers_touched": CONFLICT,  # the change touches stored answers: send again with confirm
-    # Likert
+    # answers, every block that takes them (common/questions.py, common/profile.py, each learner.py)
     "invalid_answers": BAD_REQUEST,
-    "unknown_statement": BAD_REQUEST,
+    "unknown_question": BAD_REQUEST,
+    "unknown_option": BAD_REQUEST,
+    "too_many_answers": BAD_REQUEST,
+    "invalid_answer": BAD_REQUEST,
+    "missing_answers": BAD_REQUEST,
     "unknown_profile": BAD_REQUEST,
+    # submissions and attempts (the Likert, the case study, the knowledge check; common/attempts.py)
+    "already_submitted": CONFLICT,
+    "submit_conflict": CONFLICT,
+    "no_attempts_left": CONFLICT,
+    # figures and downloads (common/errors.py, each export.py)
+    "too_few_respondents": CONFLICT,
+    "no_profile_question": CONFLICT,  # a Likert's figures by profile asked for while it asks no profile question
+    "distribution_not_shown": CONFLICT,  # a case study's "how others answered" CSV while the case does not show it
+    # the Likert's own
+    "unknown_statement": BAD_REQUEST,
     "na_not_allowed": BAD_REQUEST,
     "invalid_value": BAD_REQUEST,
     "missing_required": BAD_REQUEST,
     "invalid_comment": BAD_REQUEST,
     "comment_not_allowed": BAD_REQUEST,
     "comment_too_long": BAD_REQUEST,
-    "already_submitted": CONFLICT,
-    "too_few_respondents": CONFLICT,
-    "no_profile_question": CONFLICT,  # a Likert's figures by profile asked for while it asks no profile question
-    "distribution_not_shown": CONFLICT,  # a case study's "how others answered" CSV while the case does not show it
-    # case study
-    "unknown_question": BAD_REQUEST,
-    "unknown_option": BAD_REQUEST,
-    "too_many_answers": BAD_REQUEST,
-    "invalid_answer": BAD_REQUEST,
+    # the case study's own
     "answer_too_long": BAD_REQUEST,
     "answer_too_short": BAD_REQUEST,
-    "missing_answers": BAD_REQUEST,
     "invalid_ticks": BAD_REQUEST,
     "unknown_key_point": BAD_REQUEST,
     "unknown_document": BAD_REQUEST,
     "not_submitted": CONFLICT,
     "already_assessed": CONFLICT,
-    "submit_conflict": CONFLICT,
-    "no_attempts_left": CONFLICT,
-    # role-play
+    # the role-play's own
     "unknown_role": BAD_REQUEST,
     "invalid_choice": BAD_REQUEST,
     "unknown_choice": BAD_REQUEST,

@@ -38,7 +38,9 @@ def percent(earned, possible):
 
 
 def counted_score(check, state):
-    """The ``(earned, possible)`` the LMS gets, or None when the check is not graded."""
+    """The ``(earned, possible)`` the LMS gets, or None when the check is not graded (its submit's
+    ``Outcome.score``: no grade published; ``calculate_score`` then gives 0 of ``max_score``, as
+    the LMS asks a score of a block whose ``has_score`` is False only by mistake)."""
     if check.grading == PARTICIPATION:
         return participation_score(state.submitted)
     if check.grading == SCORE:
