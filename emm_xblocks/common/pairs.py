@@ -85,7 +85,7 @@ def forget_results(course_key, block_key, token_of):
 
 def pair_rows(course_key, pair):
     """Every result of ``pair`` in the course, as dicts ``{phase, token, earned, possible, marks,
-    questions_key}`` for ``knowledge_check.report.pair_figures`` (tokens link, and never leave it)."""
+    questions_key}`` for ``knowledge_check.statistics.pair_figures`` (tokens link, and never leave it)."""
     from ..models import PairedResult
 
     rows = (PairedResult.objects.filter(course_key=course_key, pair=pair)

@@ -1,11 +1,11 @@
 """The course's learning figures (Kirkpatrick level 2; pure): ``figures(pairs, min_group)``, each
-knowledge-check pair of the course named by its tests, by ``knowledge_check.report.pair_figures``.
+knowledge-check pair of the course named by its tests, by ``knowledge_check.statistics.pair_figures``.
 The reaction figures (level 1) are ``report``'s.
 """
 
 from ..common import content_language
 from ..common.questions import Question
-from ..knowledge_check.report import pair_figures
+from ..knowledge_check.statistics import pair_figures
 
 
 def _pair_names(p):
@@ -31,7 +31,7 @@ def figures(pairs, min_group, page_language=""):
     pre-test) asked (``knowledge_check.learner.described``) and its stored results
     (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
     pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
-    staff. Each pair's figures are ``knowledge_check.report.pair_figures`` at the report's minimum
+    staff. Each pair's figures are ``knowledge_check.statistics.pair_figures`` at the report's minimum
     group size or the check's, if higher; each question keeps its prompt for the table. ``lang``
     (a pair's, and its figures'): the attribute of its texts on a page in ``page_language``, the
     language its description declares (``common.content_language``)."""

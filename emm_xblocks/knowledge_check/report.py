@@ -1,74 +1,11 @@
-"""The figures of one pre/post pair, for staff (pure): ``pair_figures(rows, questions, min_group)``.
-
-``rows`` are the pair's stored results (``common.pairs.pair_rows``): ``{phase, token, earned,
-possible, marks, questions_key}``. A learner's pre- and post-test rows share their ``token`` (a
-pseudonym, ``common.platform.pair_token``); the tokens only link rows here and are never part of
-the figures. Figures are in percent of the points (0-100):
-
-* ``linked``: learners with both results (the figures' n); ``pre_only`` / ``post_only``: results
-  without their other half, counted apart and in no figure; ``mismatched``: linked learners whose
-  two results were scored on different question sets (a fingerprint of ids, options and keys,
-  ``common.questions.questions_fingerprint``), also counted apart;
-* ``mean_pre``, ``mean_post``, ``mean_gain`` (post - pre, in percentage points), ``improved`` (the
-  share of linked learners whose post-test score is above their pre-test's, in percent);
-* ``normalised_gain``: Hake's class-average normalised gain, ``(mean_post - mean_pre) / (100 -
-  mean_pre)`` (Hake 1998, Am. J. Phys. 66, 64), None when the mean pre-test score is 100;
-* ``questions``: for each question (in the block's order), ``pre_correct`` and ``post_correct``:
-  the share of linked learners who answered it fully right, in percent.
-
-Below ``min_group`` linked learners every figure is None and ``suppressed`` is True (decision 5);
-the counts stay. Issue 11's course report reads the same function for every pair.
-
-``report_data(check, user_state_iterator, _, limit)``: the rows of the LMS "problem responses"
-report (``generate_report_data``), one per question of a learner's submitted test.
-"""
-
-import math
+"""What course staff read of a knowledge check's answers (pure): ``report_data(check,
+user_state_iterator, _, limit)``, the rows of the LMS "problem responses" report
+(``generate_report_data``), one per question of a learner's submitted test. The pair's figures
+are ``statistics.pair_figures``'."""
 
 from ..common.question_report import report_answer_rows
 from ..common.spreadsheet import report_rows
 from . import scoring
-from .content import POST, PRE
-from .scoring import percent
-
-
-def _percent(row):
-    return percent(row["earned"], row["possible"])
-
-
-def _rate(rows, qid):
-    return 100.0 * sum(1 for r in rows if r["marks"].get(qid, 0) >= 1) / len(rows)
-
-
-def pair_figures(rows, questions, min_group):
-    """The pair's figures as a dict (see the module's docstring); ``questions``: the block's questions."""
-    by_phase = {PRE: {}, POST: {}}
-    for row in rows:
-        if row["phase"] in by_phase:
-            by_phase[row["phase"]][row["token"]] = row
-    pre, post = by_phase[PRE], by_phase[POST]
-    both = sorted(set(pre) & set(post))
-    linked = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
-    figures = {
-        "linked": len(linked), "pre_only": len(set(pre) - set(post)), "post_only": len(set(post) - set(pre)),
-        "mismatched": len(both) - len(linked), "min_group": min_group, "suppressed": len(linked) < min_group,
-        "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,
-        "questions": [{"pre_correct": None, "post_correct": None} for _q in questions],
-    }
-    if figures["suppressed"]:
-        return figures
-    pre_scores = [_percent(a) for a, _b in linked]
-    post_scores = [_percent(b) for _a, b in linked]
-    n = len(linked)
-    mean_pre, mean_post = math.fsum(pre_scores) / n, math.fsum(post_scores) / n
-    figures.update(
-        mean_pre=mean_pre, mean_post=mean_post, mean_gain=mean_post - mean_pre,
-        improved=100.0 * sum(1 for a, b in zip(pre_scores, post_scores, strict=True) if b > a) / n,
-        normalised_gain=(mean_post - mean_pre) / (100.0 - mean_pre) if mean_pre < 100 else None,
-        questions=[{"pre_correct": _rate([a for a, _b in linked], q.id),
-                    "post_correct": _rate([b for _a, b in linked], q.id)} for q in questions],
-    )
-    return figures
 
 
 # ------------------------------------------------------------------ the LMS's "problem responses" report

@@ -6,7 +6,7 @@ Before a submit the page holds the prompts and option texts only. After a pre-te
 answers are kept, nothing more. After a post-test: the learner's pre- and post-test scores side by
 side (the pre-test's read from the store under their pair token), then each question's verdict,
 feedback, correct answer and explanation -- as the platform's ``show_correctness`` allows.
-Course staff also see the pair's figures (``report.pair_figures``), above the minimum group size.
+Course staff also see the pair's figures (``statistics.pair_figures``), above the minimum group size.
 """
 
 from ..common import charts, content_language, pairs, platform, recovery
@@ -19,7 +19,7 @@ from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.settings import settings_summary
 from ..common.waiting import disabled_until_ready, note_html
-from . import content, editor, learner, report, scoring, validation
+from . import content, editor, learner, scoring, statistics, validation
 from .content import POST, PRE
 from .scoring import percent
 
@@ -149,7 +149,7 @@ def staff_panel(block, check, lang=""):
     """The pair's figures for course staff (aggregates only, suppressed below the minimum group
     size); ``lang``: the author's language attribute, on the questions' prompts."""
     rows = pairs.pair_rows(platform.course_key(block), check.pair) if check.pair else []
-    figures = report.pair_figures(rows, check.questions, check.min_group_size)
+    figures = statistics.pair_figures(rows, check.questions, check.min_group_size)
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
     figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())

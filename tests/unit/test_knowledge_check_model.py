@@ -8,7 +8,7 @@ from lxml import etree
 
 from emm_xblocks.common.actions import ActionError, Described, Paired
 from emm_xblocks.common.questions import Option, Question, questions_fingerprint
-from emm_xblocks.knowledge_check import learner, olx, report, scoring, validation
+from emm_xblocks.knowledge_check import learner, olx, report, scoring, statistics, validation
 from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
 from emm_xblocks.knowledge_check.editor import from_editor, to_editor
 
@@ -109,7 +109,7 @@ def test_the_pairs_figures():
             row("pre", "t3", 4, marks={"a": 1, "b": 1}), row("post", "t3", 4, marks={"a": 1, "b": 1}),
             row("pre", "lonely", 0), row("post", "late1", 4), row("post", "late2", 4),
             row("pre", "t4", 0), row("post", "t4", 4, key="other")]
-    f = report.pair_figures(rows, QUESTIONS, 3)
+    f = statistics.pair_figures(rows, QUESTIONS, 3)
     assert (f["linked"], f["pre_only"], f["post_only"], f["mismatched"]) == (3, 1, 2, 1)
     assert not f["suppressed"]
     # pre 25, 50, 100 -> 58.33; post 75, 50, 100 -> 75; gain 16.67; 1 of 3 improved; g = 16.67 / 41.67 = 0.4
@@ -123,10 +123,10 @@ def test_the_pairs_figures():
 
 def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_test_has_no_normalised_gain():
     rows = [row("pre", "t1", 4), row("post", "t1", 4), row("pre", "t2", 4), row("post", "t2", 4)]
-    f = report.pair_figures(rows, QUESTIONS, 3)
+    f = statistics.pair_figures(rows, QUESTIONS, 3)
     assert f["suppressed"] and f["linked"] == 2 and f["mean_pre"] is None
     assert f["questions"] == [{"pre_correct": None, "post_correct": None}] * 2
-    f = report.pair_figures(rows, QUESTIONS, 2)
+    f = statistics.pair_figures(rows, QUESTIONS, 2)
     assert f["mean_gain"] == 0 and f["normalised_gain"] is None and f["improved"] == 0
 
 
