@@ -40,7 +40,7 @@ def fill(course, usage):
         key = usage("emm_likert", f"day{e}")
         survey = Survey(display_name=f"Evaluation {e + 1}", statements=statements)
         descriptions.append(EvaluationDescription(block_key=key, course_key=course, block_type="emm_likert",
-                                                  content=json.dumps(likert_learner.described(survey))))
+                                                  content=json.dumps(likert_learner.description_fields(survey))))
         submissions.append(Submissions(block_key=key, n=RESPONDENTS))
         for s in statements:
             counts = [0] * 5
@@ -55,7 +55,7 @@ def fill(course, usage):
                                    questions=questions)
             descriptions.append(EvaluationDescription(
                 block_key=usage("emm_knowledge_check", f"p{p}{phase}"), course_key=course,
-                block_type="emm_knowledge_check", content=json.dumps(check_learner.described(check))))
+                block_type="emm_knowledge_check", content=json.dumps(check_learner.description_fields(check))))
             for learner in range(LEARNERS):
                 right = {q.id: float(rng.random() < (0.45 if phase == "pre" else 0.7)) for q in questions}
                 results.append(PairedResult(

@@ -177,7 +177,7 @@ class EvaluationDescription(models.Model):
     block_key = ExactCharField(max_length=255)
     course_key = ExactCharField(max_length=255)
     block_type = ExactCharField(max_length=100)  # emm_likert, emm_knowledge_check
-    content = models.TextField()  # JSON: what the block's ``described`` keeps (no learner data)
+    content = models.TextField()  # JSON: what the block's ``learner.description_fields`` keep (no learner data)
 
     class Meta:
         app_label = "emm_xblocks"

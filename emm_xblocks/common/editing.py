@@ -13,7 +13,7 @@ A block names its pure modules (the same layout in every block):
 * ``state_class``: the learner's state dataclass (its fields are the block's user-state fields);
 * ``changes_module`` (optional): ``answer_changes(old, new, _) -> [Problem]`` (what an edit does to
   stored answers, ``common.changes``) and ``carry_over(old, new, answered) -> content``;
-* ``describes`` (optional): ``content -> actions.Described``, what the course's evaluation report
+* ``description_of`` (optional): ``content -> actions.Described``, what the course's evaluation report
   keeps of the block (decision 24), kept up to date by the editor's save (``refresh_description``);
 
 and ``search_text()``, ``search_type``, ``not_saved_message``.
@@ -42,7 +42,7 @@ class EditableContentMixin:
     views_module = None
     state_class = None
     changes_module = None
-    describes = None
+    description_of = None
     search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
 
@@ -189,11 +189,11 @@ class EditableContentMixin:
         return key
 
     def refresh_description(self):
-        """The store's description of the block (``describes``, decision 24) made the content's, if
+        """The store's description of the block (``description_of``, decision 24) made the content's, if
         the block is described already: an edit made after the last submission reaches the course
         report at once, not at the next submission."""
-        if self.describes is not None:
-            descriptions.refresh(self.store_key(), self.describes(self.load_content()).text)
+        if self.description_of is not None:
+            descriptions.refresh(self.store_key(), self.description_of(self.load_content()).text)
 
     def answer_changes(self, content):
         """``([Problem], answered)``: what saving ``content`` would do to stored answers (warnings),

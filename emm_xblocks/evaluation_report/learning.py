@@ -28,7 +28,7 @@ def figures(pairs, min_group, page_language=""):
 
     ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
     names (``tests``: with their phases, ``[(phase, name)]``), what its post-test (else its
-    pre-test) asked (``knowledge_check.learner.described``) and its stored results
+    pre-test) asked (``knowledge_check.learner.description_fields``) and its stored results
     (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
     pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
     staff. Each pair's figures are ``knowledge_check.statistics.pair_figures`` at the report's minimum

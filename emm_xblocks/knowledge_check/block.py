@@ -40,7 +40,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
     changes_module = changes  # a paired test's questions, pair key or phase edited once results are filed: confirmed
-    describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
+    description_of = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     state_class = learner.State
     search_type = "EMM knowledge check"
     not_saved_message = N_("The knowledge check was not saved: please fix the errors.")

@@ -73,7 +73,7 @@ def feedback(check, state):
     }
 
 
-def described(check):
+def description_fields(check):
     """What the course's evaluation report needs to label this check's pair: its name, phase, pair,
     minimum group size, the language of its texts (``content_language``, only when specified: a
     description written before it stays the same) and questions (ids and prompts as text; never
@@ -84,7 +84,7 @@ def described(check):
             "questions": [{"id": q.id, "prompt": plain_text(q.prompt)} for q in check.questions]}
 
 
-description = described_once(described)  # the store write of ``described``, made once per content
+description = described_once(description_fields)  # the store's write of them, made once per content
 
 
 def current(check, state, data, _):

@@ -39,7 +39,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     live_module = live  # the live room (common.live_room)
     state_class = learner.State
     changes_module = changes
-    describes = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
+    description_of = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     search_type = "EMM Likert evaluation"
     not_saved_message = N_("The evaluation was not saved: please fix the errors.")
     block_js = "js/emm-likert.js"

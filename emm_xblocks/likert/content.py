@@ -163,7 +163,7 @@ CONTENT_FIELDS = ("content",)  # one Dict field holds the evaluation's body (see
 BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
         "profile_prompt", "profile_options")  # (``removed_statements``: only ever in ``content``)
 # 0.1 kept each part of the body in a field of its own, named as in ``BODY``: a block saved then
-# (and an evaluation's description stored then, ``learner.described``) is read from them while its
+# (and an evaluation's description stored then, ``learner.description_fields``) is read from them while its
 # ``content`` is empty; the next save writes ``content`` and sets them back to their defaults
 # (decision 49)
 LEGACY_FIELDS = BODY

@@ -142,7 +142,7 @@ def submit_replayed(survey, state, data, _):
     return Outcome(result=_saved(survey))
 
 
-def described(survey):
+def description_fields(survey):
     """What the course's evaluation report needs to label this evaluation's figures: its fields
     without the introduction and the comment prompt (``content.to_fields``), and without
     ``content_language`` when it is not specified (a description written before it stays the same)."""
@@ -154,7 +154,7 @@ def described(survey):
     return fields
 
 
-description = described_once(described)  # the store write of ``described``, made once per content
+description = described_once(description_fields)  # the store's write of them, made once per content
 
 
 def submit(survey, state, data, _):

@@ -103,8 +103,8 @@ def test_the_editors_save_moves_the_body_into_content(saved_by_01, handlers):
 
 def test_a_description_stored_by_01_reads_as_the_same_evaluation(scenario, handlers):
     """The course's evaluation report reads what each evaluation asked from the store
-    (``learner.described``): a row written by 0.1 holds the body's parts beside the settings."""
+    (``learner.description_fields``): a row written by 0.1 holds the body's parts beside the settings."""
     survey = handlers.block(scenario(SURVEY)).load_content()
-    now = learner.described(survey)
+    now = learner.description_fields(survey)
     assert likert.from_fields(old_layout(likert.from_fields(now))) == likert.from_fields(now)
     assert likert.from_fields(now).statements == survey.statements and "intro" not in now["content"]
