@@ -88,7 +88,7 @@ def page_html(page, words):
         f'  {form}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
         f'  <div class="emm-status" role="status" aria-live="polite" data-status></div>\n'
-        f'  <section class="emm-results" data-results tabindex="-1" aria-label="{your_results}">'
+        f'  <section class="emm-results" data-feedback tabindex="-1" aria-label="{your_results}">'
         f'{page["feedback_html"]}</section>\n'
         f'  {csv}\n'
         f'  {pack_link_html(page["pack_url"], _)}\n'

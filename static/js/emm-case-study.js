@@ -10,7 +10,7 @@ function EmmCaseStudy(runtime, element, args) {
   var form = root.querySelector(".emm-case-form");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var feedbackBox = root.querySelector("[data-results]");
+  var feedbackBox = root.querySelector("[data-feedback]");
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";

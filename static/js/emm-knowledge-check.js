@@ -12,7 +12,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
   var form = root.querySelector(".emm-kc-form");
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
-  var feedbackBox = root.querySelector("[data-results]");
+  var feedbackBox = root.querySelector("[data-feedback]");
   var actions = root.querySelector("[data-form-actions]");
 
   if (!form) { return; }

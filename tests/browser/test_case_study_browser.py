@@ -83,7 +83,7 @@ def active(page):
         const el = document.activeElement, q = el && el.closest('[data-question]');
         return {tag: el.tagName.toLowerCase(), type: el.type || null, value: el.value === undefined ? null : el.value,
                 question: q ? q.getAttribute('data-question') : null, text: el.textContent.trim(),
-                results: !!el.closest('[data-results]'), heading: /^H[1-6]$/.test(el.tagName),
+                results: !!el.closest('[data-feedback]'), heading: /^H[1-6]$/.test(el.tagName),
                 submit: el.hasAttribute('data-submit'),
                 keyPoint: !!el.closest('[data-key-points]')};
     }""")
@@ -127,7 +127,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     learner = student_id()
     open_block(page, workbench.scenario_url(scenario, learner))
     status = page.locator(f"{BLOCK} [data-status]")
-    results = page.locator(f"{BLOCK} [data-results]")
+    results = page.locator(f"{BLOCK} [data-feedback]")
     assert results.is_hidden() and "EXPERT-ANALYSIS" not in page.locator(BLOCK).inner_html()
 
     # Tab from the top of the page to the first question: Space picks "No".

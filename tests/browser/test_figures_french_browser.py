@@ -66,7 +66,7 @@ def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(wo
     wait_ready(page, ".emm-case [data-status]")
     page.locator(".emm-case input[value=x]").check()
     page.locator(".emm-case [data-submit]").click()
-    results = page.locator(".emm-case [data-results]")
+    results = page.locator(".emm-case [data-feedback]")
     results.locator("[data-grade]").wait_for()
     score = results.locator(".emm-score").text_content()
     # CLDR: 1.5 is singular in French ("1,5 point"), with a decimal comma

@@ -49,13 +49,13 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
         has_text="Please answer this question.").wait_for()
     answer(page, {"child_means": "yes"})
     page.get_by_role("button", name="Submit").click()
-    kept = page.locator(f"{BLOCK} [data-results]")
+    kept = page.locator(f"{BLOCK} [data-feedback]")
     kept.filter(has_text="your answers are kept").wait_for()
     block_text = page.locator(BLOCK).inner_text()
     for revealing in ("Correct", "Incorrect", "Points", "Not on these facts", "1 / 4", "25%"):
         assert revealing not in block_text, revealing
     assert page.locator(f"{BLOCK} input:enabled").count() == 0  # answered once
-    assert page.evaluate("document.activeElement.hasAttribute('data-results')")
+    assert page.evaluate("document.activeElement.hasAttribute('data-feedback')")
     assert_axe_clean(page, BLOCK)
 
     open_block(page, workbench.scenario_url(POST, learner))
@@ -66,7 +66,7 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
     assert page.locator(f'{BLOCK} tr[data-score="pre"]').inner_text().split("\t")[1:] == ["1 / 4", "25%"]
     assert page.locator(f'{BLOCK} tr[data-score="post"]').inner_text().split("\t")[1:] == ["4 / 4", "100%"]
     assert "Up 75 percentage points since the pre-test." in page.locator(f"{BLOCK} [data-gain]").inner_text()
-    results = page.locator(f"{BLOCK} [data-results]").inner_text()
+    results = page.locator(f"{BLOCK} [data-feedback]").inner_text()
     assert "Correct answer:" in results and "Non-refoulement: 1951 Refugee Convention" in results
     status = page.locator(f"{BLOCK} [data-status]")
     status.filter(has_text="Pre-test: 1 point out of 4.").wait_for()
@@ -119,7 +119,7 @@ def test_the_servers_refusal_of_one_answer_is_shown_at_its_question_with_the_foc
 def assert_post_test_results_shown(page):
     """The post-test's results are on the page, the form locked, no error left."""
     assert page.locator(f'{BLOCK} tr[data-score="post"]').inner_text().split("\t")[1:] == ["4 / 4", "100%"]
-    assert "Correct answer:" in page.locator(f"{BLOCK} [data-results]").inner_text()
+    assert "Correct answer:" in page.locator(f"{BLOCK} [data-feedback]").inner_text()
     assert page.locator(f"{BLOCK} [data-alert]").is_hidden()  # no "already answered", no "No connection"
     assert page.locator(f"{BLOCK} [data-form-actions]").is_hidden()
     assert page.locator(f"{BLOCK} input:enabled").count() == 0

@@ -102,7 +102,7 @@ def test_a_case_study_submit_whose_reply_is_lost_shows_its_results_and_the_attem
     page.locator(f"{CASE_BLOCK} [data-submit]").click()
 
     # the page re-reads the state: the results of the submit that reached the server
-    results = page.locator(f"{CASE_BLOCK} [data-results]")
+    results = page.locator(f"{CASE_BLOCK} [data-feedback]")
     results.locator("[data-retry]").wait_for()
     assert statuses == [200]
     assert "FEEDBACK-NO" in results.text_content()
@@ -133,7 +133,7 @@ def test_a_retried_case_study_submit_after_a_lost_reply_is_done_once(workbench, 
     assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
 
     submit.click()
-    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
     assert alert.is_hidden()
     assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
     assert draft_status(page, CASE_BLOCK).text_content() == SENT
@@ -148,7 +148,7 @@ def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
     open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
     answer_case(page)
     page.locator(f"{CASE_BLOCK} [data-submit]").click()
-    retry = page.locator(f"{CASE_BLOCK} [data-results] [data-retry]")
+    retry = page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]")
     retry.wait_for()
     lose_replies(page, "try_again")
     questions = []  # the server's question before a new attempt (the last attempt counts here)
@@ -160,7 +160,7 @@ def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
     assert page.locator(f"{CASE_BLOCK} [data-form-actions]").is_visible()
     assert page.locator(f"{CASE_BLOCK} textarea").is_enabled()
     assert page.locator(f"{CASE_BLOCK} textarea").input_value() == "Interview each teenager apart."
-    assert page.locator(f"{CASE_BLOCK} [data-results]").text_content().strip() == ""
+    assert page.locator(f"{CASE_BLOCK} [data-feedback]").text_content().strip() == ""
     assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()
     assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
     assert not block_of(workbench, scenario, learner).submitted
@@ -200,7 +200,7 @@ def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_w
 
     # the link comes back: the page sends the submit by itself
     page.context.set_offline(False)
-    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
     assert status.text_content() == SENT
     assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
     assert block_of(workbench, scenario, learner).attempts == 1
@@ -222,9 +222,9 @@ def test_a_submit_queued_offline_is_sent_after_a_reload_once_the_link_is_back(wo
     draft_status(page, CASE_BLOCK).filter(has_text=QUEUED).wait_for()
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
                                                   "uploadThroughput": -1})
-    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()  # the "online" event sent it
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()  # the "online" event sent it
     open_block(page, url, CASE_BLOCK)  # and the next visit shows the results, sends nothing more
-    assert page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").is_visible()
+    assert page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").is_visible()
     assert block_of(workbench, scenario, learner).attempts == 1
     assert page.js_errors == []
 
@@ -446,7 +446,7 @@ def test_a_kept_submit_refused_for_good_is_not_sent_again_and_the_answers_stay(w
     # the learner picks the renamed option and sends: it goes
     page.locator(f"{CASE_BLOCK} input[value=no-child]").check()
     page.locator(f"{CASE_BLOCK} [data-submit]").click()
-    page.locator(f"{CASE_BLOCK} [data-results] [data-retry]").wait_for()
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
     assert len(submits) == 2
     assert status.text_content() == SENT
     assert block_of(workbench, scenario, learner).attempts == 1

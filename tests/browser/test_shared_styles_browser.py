@@ -60,7 +60,7 @@ def test_the_knowledge_checks_options_are_44px_on_a_phone_and_its_results_show_t
     answer(page, {"smuggling": "trafficking", "child_means": "yes", "nonrefoulement": "before",
                   "trafficking_traits": ["exploitation"]})
     page.get_by_role("button", name="Submit").click()
-    page.locator(".emm-kc [data-results]").filter(has_text="your answers are kept").wait_for()
+    page.locator(".emm-kc [data-feedback]").filter(has_text="your answers are kept").wait_for()
 
     open_page(page, workbench.scenario_url(POST, learner), ".emm-kc")
     answer(page, POST_ANSWERS)
