@@ -85,9 +85,15 @@ class PastScale:
     custom_labels: tuple = ()
 
     def labels(self, _=lambda s: s):
-        if self.scale == CUSTOM:
-            return tuple(self.custom_labels)
-        return tuple(_(label) for label in SCALES.get(self.scale, SCALES["agree5"]))
+        return scale_labels(self.scale, self.custom_labels, _)
+
+
+def scale_labels(scale, custom_labels, _=lambda s: s):
+    """A scale's labels, lowest first: a custom scale's as the author wrote them, a preset's
+    translated by ``_`` (an unknown preset: ``agree5``'s)."""
+    if scale == CUSTOM:
+        return tuple(custom_labels)
+    return tuple(_(label) for label in SCALES.get(scale, SCALES["agree5"]))
 
 
 @dataclass(frozen=True)
@@ -110,10 +116,8 @@ class _SurveyContent:
     profile_options: tuple = ()
 
     def labels(self, _=lambda s: s):
-        """The scale's labels, lowest first, translated when they are a preset's."""
-        if self.scale == CUSTOM:
-            return tuple(self.custom_labels)
-        return tuple(_(label) for label in SCALES.get(self.scale, SCALES["agree5"]))
+        """The scale's labels, lowest first, translated when they are a preset's (``scale_labels``)."""
+        return scale_labels(self.scale, self.custom_labels, _)
 
     @cached_property
     def points(self):

@@ -227,7 +227,8 @@ def restart(scenario, state, data, _):
     state, notice = _ready(scenario, state, _)
     if state.role and not state.ended and not notice and paths.stranded(scenario, state.path, state.taken):
         return _begin(scenario, state, scenario.role(state.role))
-    # a role but no attempt counted: staff "Reset attempts" (the platform sets ``attempts`` to 0)
+    # no attempt begun yet (none counted, no role chosen): a learner chooses a role first. A role
+    # with no attempt counted (staff "Reset attempts": the platform sets ``attempts`` to 0) goes on
     if state.attempts == 0 and not state.role:
         raise ActionError("not_started", _("Choose a role first."))
     refuse_if_none_left(scenario.attempts_allowed, state.attempts, _)
