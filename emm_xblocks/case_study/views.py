@@ -220,15 +220,8 @@ def studio_view(block):
         {"name": "images", "legend": _("Images"), "add": _("Add an image")},
         {"name": "questions", "legend": _("Questions"), "add": _("Add a question")},
     ]
-    form = editor.settings_form(_)
-    context = {"dom": block.dom_id() + "-ed", "settings": form["groups"], "lists": lists}
-    return block.build_fragment("templates/case_study/studio.html", context, init_args={
-        "content": editor.to_editor(block.load_content()),
-        "kinds": {k: _(v) for k, v in content.KINDS.items()},
-        "settings": form["keys"],
-        "root": ".emm-case-editor",
-        "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
-    }, js="js/emm-form-studio.js", js_class="EmmFormEditor")
+    return block.form_editor("templates/case_study/studio.html", ".emm-case-editor", {"lists": lists},
+                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED)
 
 
 # ------------------------------------------------------------------ the mobile apps

@@ -136,6 +136,19 @@ class EditableContentMixin:
     def studio_view(self, context=None):
         return self._for_authors(self.views_module.studio_view(self)) if self.can_edit() else Fragment("")
 
+    def form_editor(self, template, root, context=None, **init_args):
+        """A Studio editor on the shared form editor (``emm-form-studio.js``, ``EmmFormEditor``): the
+        block's ``template`` (its form, ``root`` its CSS class) with the settings' groups
+        (``editor_module.settings_form``) and ``context``, filled with the content
+        (``editor_module.to_editor``); ``init_args`` adds to the script's (``kinds``: the question
+        kinds' names; ``limits``: each text's limit, counted and refused, never cut)."""
+        form = self.editor_module.settings_form(self.ugettext)
+        context = {"dom": self.dom_id() + "-ed", "settings": form["groups"], **(context or {})}
+        init_args = {"content": self.editor_module.to_editor(self.load_content()), "kinds": {},
+                     "settings": form["keys"], "root": root, **init_args}
+        return self.build_fragment(template, context, init_args=init_args, js="js/emm-form-studio.js",
+                                   js_class="EmmFormEditor")
+
     def _for_authors(self, frag):
         """An authors' view also gets the stylesheet of what only authors see (``assets.AUTHOR_STYLES``:
         problem lists, the editors' groups and buttons), which learners never download."""

@@ -14,7 +14,7 @@ from ..common import charts, platform
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from . import content, course_figures, editor, validation
+from . import content, course_figures, validation
 
 
 def figures(block):
@@ -71,10 +71,4 @@ def author_view(block):
 
 def studio_view(block):
     """The settings form, read and saved by the shared form editor (``emm-form-studio.js``)."""
-    _ = block.ugettext
-    form = editor.settings_form(_)
-    return block.build_fragment("templates/evaluation_report/studio.html",
-                                {"dom": block.dom_id() + "-ed", "settings": form["groups"]}, init_args={
-                                    "content": editor.to_editor(block.load_content()), "kinds": {},
-                                    "settings": form["keys"], "root": ".emm-er-editor"},
-                                js="js/emm-form-studio.js", js_class="EmmFormEditor")
+    return block.form_editor("templates/evaluation_report/studio.html", ".emm-er-editor")

@@ -177,16 +177,9 @@ def author_view(block):
 def studio_view(block):
     """The editor: the shared form editor (``emm-form-studio.js``) on this form."""
     _ = block.ugettext
-    form = editor.settings_form(_)
-    context = {"dom": block.dom_id() + "-ed", "settings": form["groups"],
-               "lists": [{"name": "questions", "legend": _("Questions"), "add": _("Add a question")}]}
-    return block.build_fragment("templates/knowledge_check/studio.html", context, init_args={
-        "content": editor.to_editor(block.load_content()),
-        "kinds": {k: _(v) for k, v in content.KINDS.items()},
-        "settings": form["keys"],
-        "root": ".emm-kc-editor",
-        "limits": editor.COUNTED,  # characters of each text: counted, refused, never cut (common.limits)
-    }, js="js/emm-form-studio.js", js_class="EmmFormEditor")
+    lists = [{"name": "questions", "legend": _("Questions"), "add": _("Add a question")}]
+    return block.form_editor("templates/knowledge_check/studio.html", ".emm-kc-editor", {"lists": lists},
+                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED)
 
 
 # ------------------------------------------------------------------ the mobile apps
