@@ -31,7 +31,7 @@ the browser tests, never ``playwright install``) and writes, in docs/screenshots
 * case-study-best-fr-phone.png   the same case under "best attempt counts" after a lower second
                            attempt: the counted score beside the last one;
 * case-study-offline-fr-phone.png  the French Assamaka case on a phone, Submit pressed offline:
-                           "No connection" and the answers kept on the device until the link is back;
+                           the answers kept on the device until the link is back (said under Submit);
 * likert-results-fr.png    the French evaluation's results panel for staff after six learners, down
                            to the table's first row: favourable share and literal agreement,
                            figures written the French way;
@@ -187,7 +187,7 @@ def case_study(browser, bench, student_id):
     block.get_by_role("button", name="Save my self-assessment").click()
     block.locator("[data-key-points] input:disabled").first.wait_for()
     block.locator(".emm-expert").wait_for()
-    shots.append(shoot(page, block.locator("[data-results]"), "case-study-results.png"))
+    shots.append(shoot(page, block.locator("[data-feedback]"), "case-study-results.png"))
     assert page.js_errors == [], page.js_errors
     return shots
 
@@ -348,8 +348,8 @@ def case_study_grade(browser, bench, student_id):
     wait_ready(phone, ".emm-case [data-status]")
     phone.locator(".emm-case input[value=x]").check()
     phone.locator(".emm-case [data-submit]").click()
-    phone.locator(".emm-case [data-results] [data-retry-warning]").wait_for()
-    shots.append(shoot(phone, phone.locator(".emm-case [data-results]"), "case-study-grade-fr-phone.png"))
+    phone.locator(".emm-case [data-feedback] [data-retry-warning]").wait_for()
+    shots.append(shoot(phone, phone.locator(".emm-case [data-feedback]"), "case-study-grade-fr-phone.png"))
 
     scenario = bench.add_scenario(CASE_FR.format(policy="best"))
     phone.goto(bench.scenario_url(scenario, student_id(), lang="fr"))
@@ -357,13 +357,13 @@ def case_study_grade(browser, bench, student_id):
     phone.locator(".emm-case input[value=x]").check()
     phone.locator(".emm-case input[value=y]").check()
     phone.locator(".emm-case [data-submit]").click()
-    phone.locator(".emm-case [data-results] [data-retry]").click()  # new_page accepts the question
+    phone.locator(".emm-case [data-feedback] [data-retry]").click()  # new_page accepts the question
     phone.locator(".emm-case [data-submit]:visible").wait_for()
     phone.locator(".emm-case input[value=x]").check()
     phone.locator(".emm-case input[value=y]").uncheck()
     phone.locator(".emm-case [data-submit]").click()
-    phone.locator(".emm-case [data-results] [data-counted]").wait_for()
-    shots.append(shoot(phone, phone.locator(".emm-case [data-results]"), "case-study-best-fr-phone.png"))
+    phone.locator(".emm-case [data-feedback] [data-counted]").wait_for()
+    shots.append(shoot(phone, phone.locator(".emm-case [data-feedback]"), "case-study-best-fr-phone.png"))
     assert phone.js_errors == [], phone.js_errors
 
     phone = new_page(browser, PHONE, locale="fr-FR")
@@ -377,9 +377,9 @@ def case_study_grade(browser, bench, student_id):
     phone.context.set_offline(True)
     phone.wait_for_function("() => navigator.onLine === false")
     block.locator("[data-submit]").click()
-    block.locator("[data-alert]:visible").wait_for()
+    # no alert: the line under Submit says the answers wait on the device and will go by themselves
     block.locator("[data-draft-status]").filter(has_text="connexion").wait_for()
-    shots.append(shoot_span(phone, block, block.locator("textarea"), block.locator("[data-alert]"),
+    shots.append(shoot_span(phone, block, block.locator("textarea"), block.locator("[data-draft-status]"),
                             "case-study-offline-fr-phone.png"))
     phone.context.set_offline(False)
     assert phone.js_errors == [], phone.js_errors
@@ -460,8 +460,8 @@ def knowledge_check(browser, bench, student_id):
         wait_ready(phone, ".emm-kc [data-status]")
         answer(phone, answers)
         phone.locator(".emm-kc [data-submit]").click()
-        phone.wait_for_function("() => document.querySelector('.emm-kc [data-results]').textContent.trim() !== ''")
-    results = phone.locator(".emm-kc [data-results]")
+        phone.wait_for_function("() => document.querySelector('.emm-kc [data-feedback]').textContent.trim() !== ''")
+    results = phone.locator(".emm-kc [data-feedback]")
     results.locator("[data-gain]").wait_for()
     shots = [shoot_span(phone, results, results.locator("h4").first, results.locator("[data-gain]"),
                         "knowledge-check-fr.png")]

@@ -51,8 +51,9 @@ def _group_note(words, group, min_size):
 def _cell(words, group, value):
     """A role's share of one answer: the whole percentage (rounded half up; the bar's width) and
     its text in the learner's locale (``common.numbers``: "60%", "60 %")."""
+    _ = words[0]
     if not group.shown:
-        return {"shown": False, "text": words[0]("not shown")}
+        return {"shown": False, "text": _("not shown")}
     percent = group.percent(value)
     return {"shown": True, "percent": percent, "text": words[2].percent(percent, 0)}
 

@@ -89,7 +89,7 @@
   function setValue(input, value) {
     if (input.type === "checkbox") { input.checked = value === true; }
     else if (input.hasAttribute("data-lines")) {
-      /* a list, one item a line; anything else (JSON typed by hand) as its text, for the check to judge */
+      /* a list, one item a line; anything else (JSON typed by hand) as its text, as if typed in the box */
       input.value = Array.isArray(value) ? value.join("\n") : (value === null || value === undefined ? "" : String(value));
     }
     else { input.value = value === null || value === undefined ? "" : String(value); }
