@@ -410,7 +410,7 @@ def likert_fr(browser, bench, student_id):
     assert bench.submit(page, scenario, student_id("seed"), {"a": 3, "b": 5}).ok
     editor = ".emm-likert-editor"
     page.goto(f"{bench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=en")
-    page.wait_for_selector(f"{editor} [data-row]")
+    page.wait_for_selector(f"{editor} [data-item]")
     page.get_by_label("Scale").select_option("agree4")
     warning = page.locator(f"{editor} [data-error=scale]")
     warning.filter(has_text="Learners answered on the scale").wait_for()
@@ -443,7 +443,7 @@ def likert_profile_editor(browser, bench, student_id):
     editor = ".emm-likert-editor"
     page.goto(f"{bench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=en")
     group = page.locator(f"{editor} [data-profile]")
-    group.locator("[data-row]").nth(3).wait_for()
+    group.locator("[data-item]").nth(3).wait_for()
     shots = [shoot(page, group, "likert-editor-profile.png")]
     assert page.js_errors == [], page.js_errors
     return shots

@@ -36,8 +36,7 @@ STYLES = {
 }
 
 EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
-EDITORS = ("js/emm-likert-studio.js", "js/emm-form-studio.js", "js/emm-role-play-studio.js",
-           "js/emm-role-play-map.js")
+EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-play-map.js")
 
 ADDED = {
     "likert-results": ("likert", ("js/emm-likert-results.js",), ("css/emm-chart.css", "css/emm-likert-results.css")),

@@ -69,7 +69,7 @@ def _profile_options(data, _):
 LIMITS = {"intro": 20000}
 LABEL_LIMIT = 100
 # every text the author types, by the numbers the server refuses: the editor's counters
-# (``data-max-chars``, ``views.studio_view``: the template and the script's rows)
+# (``data-max-chars``, set by emm-form-studio.js from this table, sent by ``views.studio_view``)
 COUNTED = {**LIMITS, "comment_prompt": MAX_TEXT, "custom_labels": LABEL_LIMIT,
            "statements.*.text": MAX_TEXT, "statements.*.id": MAX_ID,
            **profile.LIMITS, "profile_options.*.id": MAX_ID}

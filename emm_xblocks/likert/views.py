@@ -93,15 +93,12 @@ def author_view(block):
 
 
 def studio_view(block):
-    survey = block.load_content()
+    """The editor: the shared form editor (``emm-form-studio.js``) on this form; beside the scale,
+    what each preset's labels are ("Strongly disagree / ... / Strongly agree")."""
     _ = block.ugettext
-    form = editor.settings_form(_)
-    presets = {key: [_(label) for label in labels] for key, labels in content.SCALES.items()}
-    return block.build_fragment("templates/likert/studio.html",
-                                {"dom": block.dom_id() + "-ed", "settings": form["groups"], "limits": editor.COUNTED},
-                                init_args={"survey": editor.to_editor(survey), "presets": presets,
-                                           "settings": form["keys"], "limits": editor.COUNTED},
-                                js="js/emm-likert-studio.js", js_class="EmmLikertEditor")
+    presets = {key: " / ".join(_(label) for label in labels) for key, labels in content.SCALES.items()}
+    return block.form_editor("templates/likert/studio.html", ".emm-likert-editor", previews={"scale": presets},
+                             limits=editor.COUNTED)
 
 
 def student_view_data(survey):

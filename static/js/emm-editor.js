@@ -1,4 +1,4 @@
-/* emm-xblocks editor engine: what the three Studio editors share. An editor describes its form
+/* emm-xblocks editor engine: what the Studio editors share (emm-form-studio.js, emm-role-play-studio.js). An editor describes its form
    (how to read it, where a problem's field is, what a new row holds) and the engine does the rest:
    the settings fields ([data-field], drawn by the server from the block's SETTINGS, their keys in
    spec.settings) in and out, the live check by the server's own validators

@@ -1,6 +1,8 @@
-/* The structured-form Studio editor of the case study, the knowledge check and the evaluation report.
-   Each block's template (args.root) draws its settings and lists ([data-list], of ROWS below: sections,
-   documents and images are the case study's only); args.content fills them, the server's validators
+/* The structured-form Studio editor of the Likert evaluation, the case study, the knowledge check and the
+   evaluation report. Each block's template (args.root) draws its settings and lists ([data-list], of ROWS
+   below: statements are the Likert's, sections, documents and images the case study's); a part shown for
+   one value of a setting only ([data-when="scale=custom"]) and a hint saying what a setting's value stands
+   for ([data-preview-of="scale"], args.previews) are drawn there too; args.content fills them, the server's validators
    check them live (studio_validate, each problem naming a field path such as "questions.2.options.1.text"
    shown next to that field), studio_submit saves them. Checking, saving, the rows' buttons and "Edit as
    JSON" (through load) are the editor engine's (emm-editor.js); this file describes the form. */
@@ -12,6 +14,11 @@ function EmmFormEditor(runtime, element, args) {
 
   /* what each kind of row holds: fields ({key, label, type}) and nested lists ({list}) */
   var ROWS = {
+    statements: {name: _("Statement {n}"), fields: [
+      {key: "text", label: _("Statement"), type: "longtext"},
+      {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"},
+      {key: "reverse", label: _("Reverse-coded (agreeing is unfavourable)"), type: "checkbox"},
+      {key: "required", label: _("Required"), type: "checkbox"}]},
     sections: {name: _("Section {n}"), fields: [
       {key: "title", label: _("Title"), type: "text"},
       {key: "html", label: _("Text (HTML)"), type: "html"}]},
@@ -51,7 +58,9 @@ function EmmFormEditor(runtime, element, args) {
       {key: "text", label: _("Option text"), type: "text"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"}]}
   };
-  var PREFIX = {questions: "q", options: "o", key_points: "k", profile_options: "p"};
+  var PREFIX = {statements: "s", questions: "q", options: "o", key_points: "k", profile_options: "p"};
+  /* what a row added by its button holds besides its id */
+  var NEW = {statements: {required: true}, questions: {kind: "single", points: 1, min_words: 0, max_words: 0}};
 
   function errorSlot(key, id) {
     return el("span", {class: "emm-field-error", id: id, "data-error-key": key});
@@ -67,8 +76,8 @@ function EmmFormEditor(runtime, element, args) {
     if (spec.type === "select") {
       node = el("select", {id: id, "data-key": spec.key, "aria-describedby": err}, Object.keys(spec.choices)
         .map(function (k) { return el("option", {value: k, text: spec.choices[k]}); }));
-    } else if (spec.type === "html") {
-      node = el("textarea", {id: id, "data-key": spec.key, rows: "4", "aria-describedby": err});
+    } else if (spec.type === "html" || spec.type === "longtext") {
+      node = el("textarea", {id: id, "data-key": spec.key, rows: spec.type === "html" ? "4" : "2", "aria-describedby": err});
     } else {
       node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
         type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
@@ -198,6 +207,24 @@ function EmmFormEditor(runtime, element, args) {
     });
   }
 
+  /* a part shown for one value of a field only ([data-when="scale=custom"]: the Likert's custom
+     labels), its controls disabled while it is hidden (neither counted nor checked before sending;
+     what they hold is kept); a [data-preview-of="scale"] hint says what the field's value stands
+     for (args.previews.scale[value]: a preset scale's labels) */
+  function dependants() {
+    function field(name) { return ed.field(name) || form.querySelector("[data-key=\"" + name + "\"]"); }
+    root.querySelectorAll("[data-when]").forEach(function (part) {
+      var rule = part.getAttribute("data-when").split("="), control = field(rule[0]);
+      var shown = !!control && control.value === rule[1];
+      part.hidden = !shown;
+      part.querySelectorAll("input, textarea, select").forEach(function (c) { c.disabled = !shown; });
+    });
+    root.querySelectorAll("[data-preview-of]").forEach(function (hint) {
+      var name = hint.getAttribute("data-preview-of"), control = field(name);
+      hint.textContent = ((args.previews || {})[name] || {})[control ? control.value : ""] || "";
+    });
+  }
+
   function load(data) {
     ed.loadSettings(data);
     form.querySelectorAll("[data-key]").forEach(function (node) {
@@ -207,8 +234,12 @@ function EmmFormEditor(runtime, element, args) {
     form.querySelectorAll("[data-list]").forEach(function (list) {
       if (owner(list) !== form) { return; }
       var name = list.getAttribute("data-list");
-      list.replaceChildren.apply(list, (data[name] || []).map(function (item) { return row(name, item); }));
+      var given = Array.isArray(data[name]) ? data[name] : [];  /* JSON typed by hand: the check says what is wrong */
+      list.replaceChildren.apply(list, given.map(function (item) {
+        return row(name, item && typeof item === "object" ? item : {});
+      }));
     });
+    dependants();
     renumber();
     ed.recount();
   }
@@ -223,9 +254,8 @@ function EmmFormEditor(runtime, element, args) {
   }
 
   function add(name, button) {
-    var list = button.parentNode.querySelector("[data-list=\"" + name + "\"]"), data = {};
+    var list = button.parentNode.querySelector("[data-list=\"" + name + "\"]"), data = Object.assign({}, NEW[name]);
     if (PREFIX[name]) { data.id = nextId(list); }
-    if (name === "questions") { data = {id: data.id, kind: "single", points: 1, min_words: 0, max_words: 0}; }
     var li = row(name, data);
     list.appendChild(li);
     if (name === "questions") {
@@ -241,7 +271,7 @@ function EmmFormEditor(runtime, element, args) {
   function legend(li) { return li.querySelector("[data-legend]").textContent; }
 
   var ed = EmmEditor.create(runtime, element, {
-    root: args.root,  /* each block's form: .emm-case-editor, .emm-kc-editor, .emm-er-editor */
+    root: args.root,  /* each block's form: .emm-likert-editor, .emm-case-editor, .emm-kc-editor, .emm-er-editor */
     settings: args.settings,
     row: "[data-item]",
     collect: collect,
@@ -257,10 +287,11 @@ function EmmFormEditor(runtime, element, args) {
       if (event.type === "change" && event.target.getAttribute("data-key") === "kind") {
         showKind(event.target.closest("[data-item]"));
       }
+      if (event.type === "change") { dependants(); }
     },
     load: load
   });
-  var form = ed.form;
+  var form = ed.form, root = ed.root;
 
   load(args.content);
 }

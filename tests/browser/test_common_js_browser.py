@@ -96,7 +96,7 @@ LIKERT_XML = ('<emm_likert display_name="Pilot evaluation"><item id="a">First st
 def focused(page):
     return page.evaluate("""() => {
         const el = document.activeElement, row = el.closest('[data-row], [data-item]');
-        return {key: el.getAttribute('data-st') || el.getAttribute('data-key'), add: el.hasAttribute('data-add'),
+        return {key: el.getAttribute('data-key') || el.getAttribute('data-f'), add: el.hasAttribute('data-add'),
                 row: row ? Array.prototype.indexOf.call(row.parentNode.children, row) : null};
     }""")
 
@@ -108,13 +108,13 @@ def test_likert_editor_removes_rows_says_so_keeps_the_focus_and_saves(workbench,
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     editor = ".emm-likert-editor"
-    rows = page.locator(f"{editor} [data-row]")
+    rows = page.locator(f"{editor} [data-list=statements] > [data-item]")
     rows.first.wait_for()
     rows.nth(0).get_by_role("button", name="Remove").click()
     assert rows.count() == 2
     assert focused(page) == {"key": "text", "add": False, "row": 0}  # the row that took its place
-    assert rows.nth(0).locator("[data-st=text]").input_value() == "Second statement."
-    page.locator(f"{editor} [data-status]").filter(has_text="Statement removed.").wait_for()
+    assert rows.nth(0).locator("[data-key=text]").input_value() == "Second statement."
+    page.locator(f"{editor} [data-status]").filter(has_text="Statement 1 removed.").wait_for()
     rows.nth(1).get_by_role("button", name="Remove").click()
     assert focused(page) == {"key": "text", "add": False, "row": 0}  # the last gone: the one before it
     rows.nth(0).get_by_role("button", name="Remove").click()

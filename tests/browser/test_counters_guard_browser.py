@@ -56,10 +56,10 @@ ADD_EVERY_ROW = """(root) => {
 }"""
 
 # Each text control an author types into: its field path (lists' names with "*" for the index,
-# then its key) and its data-max-chars. Likert lists are [data-statements] / [data-profile-options].
+# then its key) and its data-max-chars: a setting's [data-field], a form editor's [data-key], the
+# role-play's rows' [data-f]; every list is a [data-list].
 TEXT_CONTROLS = """(root) => {
-  const KEYS = ["data-field", "data-key", "data-f", "data-st", "data-po"];
-  const LISTS = {"data-statements": "statements", "data-profile-options": "profile_options"};
+  const KEYS = ["data-field", "data-key", "data-f"];
   const controls = root.querySelectorAll("textarea, input");
   return Array.from(controls).filter((c) => c.tagName === "TEXTAREA" || c.type === "text")
     .filter((c) => !c.hasAttribute("data-json") && !c.hasAttribute("data-xml"))
@@ -67,8 +67,7 @@ TEXT_CONTROLS = """(root) => {
       const key = KEYS.map((k) => c.getAttribute(k)).filter(Boolean)[0] || "?" + (c.id || c.name);
       const lists = [];
       for (let n = c.parentElement; n && n !== root; n = n.parentElement) {
-        const name = n.getAttribute("data-list") ||
-          Object.keys(LISTS).filter((a) => n.hasAttribute(a)).map((a) => LISTS[a])[0];
+        const name = n.getAttribute("data-list");
         if (name) { lists.unshift(name + ".*"); }
       }
       return {path: lists.concat([key]).join("."), max: c.getAttribute("data-max-chars"),

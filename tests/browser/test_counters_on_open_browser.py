@@ -60,7 +60,7 @@ def test_the_french_likert_editor_opens_with_each_counter_on_its_text_in_french(
     open_editor(page, f"{workbench.base_url}/scenario/{DEMO_FR}/studio_view/?student=staff_1&lang=fr", LIKERT)
     limits = likert_editor.COUNTED
 
-    intro = page.locator(f"{LIKERT} [data-field=intro]")
+    intro = page.locator(f"{LIKERT} [data-key=intro]")
     left = limits["intro"] - len(intro.input_value())
     assert 1000 <= left < limits["intro"] - 100  # a real text, and a count with a thousands separator
     assert counter(intro).is_visible()
@@ -68,7 +68,7 @@ def test_the_french_likert_editor_opens_with_each_counter_on_its_text_in_french(
     assert NNBSP in counter(intro).text_content() and "caractères restants" in counter(intro).text_content()
 
     # every statement drawn from the survey, counted before any of them takes the focus
-    statements = page.locator(f"{LIKERT} [data-row] [data-st=text]")
+    statements = page.locator(f"{LIKERT} [data-list=statements] [data-key=text]")
     assert statements.count() >= 3
     for i in range(statements.count()):
         text = statements.nth(i)
@@ -79,9 +79,9 @@ def test_the_french_likert_editor_opens_with_each_counter_on_its_text_in_french(
     assert counter(name).text_content() == says(LEFT, TEXT_MAX - len(name.input_value()), "fr")
 
     # a statement added: counted as soon as it is drawn, in French
-    page.locator(f"{LIKERT} [data-statements] ~ [data-add]").click()
+    page.locator(f"{LIKERT} [data-add=statements]").click()
     added = statements.last
-    assert page.evaluate("() => document.activeElement.getAttribute('data-st')") == "text"
+    assert page.evaluate("() => document.activeElement.getAttribute('data-key')") == "text"
     assert counter(added).text_content() == says(LEFT, 1000, "fr") == f"1{NNBSP}000 caractères restants"
     added.fill("x" * 1004)
     assert counter(added).text_content() == says(TOO_MANY, 4, "fr", max=1000)

@@ -13,14 +13,14 @@ XML = ('<emm_likert display_name="Pilot evaluation">'
 
 
 def rows(page):
-    return page.locator(f"{EDITOR} [data-row]")
+    return page.locator(f"{EDITOR} [data-item]")
 
 
 def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.wait_for_selector(f"{EDITOR} [data-item]")
     assert page.get_by_label("Display name").input_value() == "Pilot evaluation"
     assert rows(page).count() == 2
 
@@ -30,16 +30,16 @@ def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
     assert rows(page).count() == 3
     new = rows(page).nth(2)
     page.keyboard.type("The case studies were close to my daily work.")  # focus went to the new text box
-    new.locator("[data-st=id]").fill("a")
-    id_error = new.locator("[data-st-error=id]")
+    new.locator("[data-key=id]").fill("a")
+    id_error = new.locator("[data-error-key=id]")
     id_error.wait_for(state="visible")
     assert "used twice" in id_error.text_content()
-    assert new.locator("[data-st=id]").get_attribute("aria-invalid") == "true"
+    assert new.locator("[data-key=id]").get_attribute("aria-invalid") == "true"
 
-    new.locator("[data-st=id]").fill("cases")
-    page.wait_for_function("() => !document.querySelector('.emm-likert-editor [data-st-error=id]:not(:empty)')")
+    new.locator("[data-key=id]").fill("cases")
+    page.wait_for_function("() => !document.querySelector('.emm-likert-editor [data-error-key=id]:not(:empty)')")
     new.get_by_role("button", name="Move up").click()
-    assert rows(page).nth(1).locator("[data-st=id]").input_value() == "cases"
+    assert rows(page).nth(1).locator("[data-key=id]").input_value() == "cases"
 
     assert_axe_clean(page, EDITOR)
 
@@ -59,20 +59,20 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-row]")
-    rows(page).nth(0).locator("[data-st=text]").fill("")
+    page.wait_for_selector(f"{EDITOR} [data-item]")
+    rows(page).nth(0).locator("[data-key=text]").fill("")
     save = page.get_by_role("button", name="Save")
     save.click()
     alert = page.locator(f"{EDITOR} [data-save-alert]")
     alert.filter(has_text="was not saved").wait_for()
-    assert "has no text" in rows(page).nth(0).locator("[data-st-error=text]").text_content()
+    assert "has no text" in rows(page).nth(0).locator("[data-error-key=text]").text_content()
     box, button = alert.bounding_box(), save.bounding_box()
     assert 0 <= button["y"] - (box["y"] + box["height"]) < 100  # right above the button
     page.wait_for_function("() => document.activeElement && document.activeElement.matches("
-                           "'.emm-likert-editor [data-row] [data-st=text]')")
+                           "'.emm-likert-editor [data-item] [data-key=text]')")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
-    assert page.evaluate("() => document.activeElement.closest('[data-row]') === "
-                         "document.querySelector('.emm-likert-editor [data-row]')")
+    assert page.evaluate("() => document.activeElement.closest('[data-item]') === "
+                         "document.querySelector('.emm-likert-editor [data-item]')")
     from workbench.runtime import WorkbenchRuntime
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
@@ -88,12 +88,15 @@ def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
 
     with translation.override("fr"):
         move_up, statement_label = LmsI18nService().gettext("Move up"), LmsI18nService().gettext("Statement")
+        row_name = LmsI18nService().gettext("Statement {n}").format(n=1)
     assert move_up != "Move up"
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
-    page.wait_for_selector(f"{EDITOR} [data-row]")
-    assert rows(page).nth(0).locator("[data-move='-1']").text_content() == move_up
+    page.wait_for_selector(f"{EDITOR} [data-item]")
+    # "Monter", and for screen readers the row it moves ("Affirmation 1")
+    assert rows(page).nth(0).locator("[data-move='-1']").text_content() == f"{move_up} {row_name}"
+    assert rows(page).nth(0).locator("legend").first.text_content() == row_name != "Statement 1"
     assert rows(page).nth(0).locator("label").first.text_content() == statement_label
     assert page.evaluate("() => EMM.gettext('Something went wrong. Please try again.')") != \
         "Something went wrong. Please try again."
@@ -113,7 +116,7 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-row]")
+    page.wait_for_selector(f"{EDITOR} [data-item]")
     page.locator(f"{EDITOR} [data-json-tab] > summary").click()
     box = page.get_by_label("The whole evaluation as JSON")
     data = page.evaluate("(box) => JSON.parse(box.value)", box.element_handle())
@@ -136,13 +139,13 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     page.locator(f"{EDITOR} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()
     assert page.get_by_label("Display name").input_value() == "Évaluation pilote"
     assert rows(page).count() == 2
-    assert rows(page).nth(1).locator("[data-st=reverse]").is_checked()
-    assert page.locator(f"{EDITOR} [data-custom-labels]").is_visible()  # the custom scale's box, shown
-    id_error = rows(page).nth(1).locator("[data-st-error=id]")
+    assert rows(page).nth(1).locator("[data-key=reverse]").is_checked()
+    assert page.locator(f"{EDITOR} [data-when='scale=custom']").is_visible()  # the custom scale's box, shown
+    id_error = rows(page).nth(1).locator("[data-error-key=id]")
     id_error.wait_for(state="visible")  # the server's check of what the JSON put in
     assert "used twice" in id_error.text_content()
 
-    rows(page).nth(1).locator("[data-st=id]").fill("pasted")
+    rows(page).nth(1).locator("[data-key=id]").fill("pasted")
     page.get_by_role("button", name="Save").click()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()
     from workbench.runtime import WorkbenchRuntime

@@ -28,7 +28,7 @@ def fr(*texts):
 
 
 def options(page):
-    return page.locator(f"{EDITOR} [data-profile-options] [data-row]")
+    return page.locator(f"{EDITOR} [data-list=profile_options] [data-item]")
 
 
 def stored(workbench, scenario):
@@ -39,7 +39,7 @@ def stored(workbench, scenario):
 
 def open_editor(workbench, page, scenario):
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
-    page.wait_for_selector(f"{EDITOR} [data-profile-options] [data-row]")
+    page.wait_for_selector(f"{EDITOR} [data-list=profile_options] [data-item]")
 
 
 def focused(page, selector):
@@ -53,19 +53,19 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     page = new_page(DESKTOP, locale="fr-FR")
     open_editor(workbench, page, scenario)
     section = page.locator(f"{EDITOR} [data-profile]")
-    assert section.locator("[data-field=profile_prompt]").input_value() == "Vous travaillez pour"
+    assert section.locator("[data-key=profile_prompt]").input_value() == "Vous travaillez pour"
     assert [options(page).nth(i).get_by_label(option_text).input_value() for i in range(2)] == [
         "Gouvernement", "Société civile"]
 
     section.get_by_role("button", name=add).focus()
     page.keyboard.press("Enter")
     assert options(page).count() == 3
-    focused(page, "[data-profile-options] [data-row]:nth-child(3) [data-po=text]")  # the new option's text
+    focused(page, "[data-list=profile_options] [data-item]:nth-child(3) [data-key=text]")  # the new option's text
     page.keyboard.type("Organisation internationale")
     page.keyboard.press("Tab")  # to its id, filled in ("p1"): the author makes it a duplicate
     page.keyboard.press("Control+A")
     page.keyboard.type("gov")
-    error = options(page).nth(2).locator("[data-po-error=id]")
+    error = options(page).nth(2).locator("[data-error-key=id]")
     [twice] = fr("Profile option {n}: the id “{id}” is used twice.")
     error.filter(has_text=twice.format(n=3, id="gov")).wait_for()  # the live check, in French, at the field
     assert twice != "Profile option {n}: the id “{id}” is used twice."
@@ -73,16 +73,17 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     page.get_by_role("button", name=save, exact=True).focus()
     page.keyboard.press("Enter")  # refused: the focus goes to the first field in error
     page.locator(f"{EDITOR} [data-save-alert]").wait_for(state="visible")
-    focused(page, "[data-profile-options] [data-row]:nth-child(3) [data-po=id]")
+    focused(page, "[data-list=profile_options] [data-item]:nth-child(3) [data-key=id]")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
     page.keyboard.press("Control+A")
     page.keyboard.type("io")
-    page.wait_for_function("() => !document.querySelector('.emm-likert-editor [data-po-error]:not(:empty)')")
+    page.wait_for_function("() => !document.querySelector("
+                           "'.emm-likert-editor [data-list=profile_options] [data-error-key]:not(:empty)')")
 
     options(page).nth(2).get_by_role("button", name=move_up).focus()
     page.keyboard.press("Enter")
-    focused(page, "[data-profile-options] [data-row]:nth-child(2) [data-move='-1']")  # the focus moved with it
-    assert options(page).nth(1).locator("[data-po=id]").input_value() == "io"
+    focused(page, "[data-list=profile_options] [data-item]:nth-child(2) [data-move='-1']")  # the focus moved with it
+    assert options(page).nth(1).locator("[data-key=id]").input_value() == "io"
     status = page.locator(f"{EDITOR} [data-status]")
     moved, name = fr("Moved up: now {item}.", "Profile option {n}")
     status.filter(has_text=moved.format(item=name.format(n=2))).wait_for()  # said, in French
@@ -109,8 +110,8 @@ def test_removing_an_option_learners_chose_waits_for_save_anyway(workbench, new_
     options(page).nth(1).get_by_role("button", name=remove).focus()
     page.keyboard.press("Enter")
     assert options(page).count() == 2
-    focused(page, "[data-profile-options] [data-row]:nth-child(2) [data-po=text]")  # the option now in its place
-    warning = page.locator(f"{EDITOR} [data-error=profile_options]")
+    focused(page, "[data-list=profile_options] [data-item]:nth-child(2) [data-key=text]")  # the option now in its place
+    warning = page.locator(f"{EDITOR} [data-error-key=profile_options]")
     [gone] = fr("Profile option “{id}” was removed: the participants who chose it are still counted under "
                 "that id, in a column of their own.")
     warning.filter(has_text=gone.format(id="cso")).wait_for()  # the live check warns before the save

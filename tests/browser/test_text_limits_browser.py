@@ -131,7 +131,7 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
     saves = []
     page.on("request", lambda req: saves.append(req.url) if "/studio_submit/" in req.url else None)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{LIKERT} [data-row]")
+    page.wait_for_selector(f"{LIKERT} [data-item]")
     before = block_state(workbench, scenario, "staff_1").load_content()
 
     page.locator(f"{LIKERT} [data-field=scale]").select_option("custom")
@@ -149,7 +149,7 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{LIKERT} [data-save-alert]")
     refusal.filter(has_text="Not sent: a text is longer than its limit of 100 characters. Nothing was cut").wait_for()
-    assert page.evaluate("document.activeElement.getAttribute('data-field')") == "custom_labels"
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "custom_labels"
     assert labels.evaluate("(el) => el.selectionStart") == typed.index(long_label)  # the caret at the long label
     assert saves == []
 
@@ -158,7 +158,7 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
     page.get_by_role("button", name="Save").click()
     refusal.filter(has_text="Not saved: a text is longer than its limit. Nothing was cut").wait_for()
     assert len(saves) == 1
-    page.locator(f"{LIKERT} [data-error=custom_labels]").filter(
+    page.locator(f"{LIKERT} [data-error-key=custom_labels]").filter(
         has_text="A label of the custom scale is longer than 100 characters: shorten it (nothing was cut).").wait_for()
     assert labels.input_value() == typed
     assert block_state(workbench, scenario, "staff_1").load_content() == before  # nothing saved

@@ -308,7 +308,7 @@ def test_learners_download_only_the_learner_catalogue(survey, handlers):
     assert "fr-likert.js" in scripts("student_view") and "fr-studio.js" not in scripts("student_view")
     studio = scripts("studio_view")
     # the editors' catalogue holds every string an editor page uses: the learner's is not loaded
-    assert "fr-likert.js" not in studio and studio.index("fr-studio.js") < studio.index("emm-likert-studio.js")
+    assert "fr-likert.js" not in studio and studio.index("fr-studio.js") < studio.index("emm-form-studio.js")
     # the editor engine: after the shared helpers, before the editor built on it; never for learners
-    assert studio.index("emm-common.js") < studio.index("emm-editor.js") < studio.index("emm-likert-studio.js")
+    assert studio.index("emm-common.js") < studio.index("emm-editor.js") < studio.index("emm-form-studio.js")
     assert "emm-editor.js" not in scripts("student_view")
