@@ -102,7 +102,7 @@
     return input.value;
   }
 
-  /* Each control of `scope` named by `attr` ("data-f") that the server's table limits: its
+  /* Each control of `scope` named by `attr` ("data-key") that the server's table limits: its
      data-max-chars (its counter and its refusal before sending, emm-forms.js; never a cut).
      limits: the editor's COUNTED, by field path with "*" for a list's index
      ({"nodes.*.choices.*.label": 500}); rows: the path of the row the controls belong to

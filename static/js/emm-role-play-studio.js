@@ -25,7 +25,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       if (first) { goTo(first); }
     },
     add: add,
-    rowFocus: "summary, [data-f]",
+    rowFocus: "summary, [data-key]",
     changed: function (what, li, list) {
       if (what === "removed") {
         var node = list.closest("[data-row]");
@@ -61,7 +61,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   function own(row, selector) {
     return Array.prototype.find.call(row.querySelectorAll(selector), function (n) { return n.closest("[data-row]") === row; }) || null;
   }
-  function val(row, name) { var input = own(row, "[data-f=\"" + name + "\"]"); return input ? input.value : ""; }
+  function val(row, name) { var input = own(row, "[data-key=\"" + name + "\"]"); return input ? input.value : ""; }
   function choicesOf(row) { return row.querySelector("[data-list=choices]"); }
 
   function fillTargets(select, value, full) {
@@ -89,9 +89,9 @@ function EmmRolePlayEditor(runtime, element, args) {
     var li = root.querySelector("template[data-tpl=" + kind + "]").content.firstElementChild.cloneNode(true);
     counter += 1;
     var base = prefix + "-" + kind + "-" + counter;
-    EmmEditor.limit(li, "data-f", ROWS[kind], args.limits);
-    li.querySelectorAll("[data-f]").forEach(function (input) {
-      var name = input.getAttribute("data-f"), value = item[name], slot = own(li, "[data-e=\"" + name + "\"]");
+    EmmEditor.limit(li, "data-key", ROWS[kind], args.limits);
+    li.querySelectorAll("[data-key]").forEach(function (input) {
+      var name = input.getAttribute("data-key"), value = item[name], slot = own(li, "[data-error-key=\"" + name + "\"]");
       input.id = base + "-" + name;
       if (slot) { slot.id = input.id + "-err"; input.setAttribute("aria-describedby", slot.id); }
       if (input.type === "checkbox") { input.checked = value === true; }
@@ -101,7 +101,7 @@ function EmmRolePlayEditor(runtime, element, args) {
     });
     li.querySelectorAll("[data-for]").forEach(function (label) { label.setAttribute("for", base + "-" + label.getAttribute("data-for")); });
     if (kind === "nodes") {
-      own(li, "[data-e=node]").id = base + "-node-err";
+      own(li, "[data-error-key=node]").id = base + "-node-err";
       (item.choices || []).forEach(function (c) { choicesOf(li).appendChild(row("choices", c)); });
       updateNode(li);
     }
@@ -109,14 +109,14 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function updateNode(li) {
-    var ending = own(li, "[data-f=ending]").checked;
+    var ending = own(li, "[data-key=ending]").checked;
     own(li, "[data-ending-only]").hidden = !ending;
     own(li, "[data-choices-box]").hidden = ending && rows(choicesOf(li)).length === 0;
   }
 
   function renumber() {
     rows(lists.nodes).forEach(function (li, i) {
-      var id = val(li, "id").trim(), ending = own(li, "[data-f=ending]").checked;
+      var id = val(li, "id").trim(), ending = own(li, "[data-key=ending]").checked;
       own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: EMM.count(i + 1, root), id: id || "?"});
       rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)}); });
     });
@@ -165,7 +165,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       var node = {};
       NODE.forEach(function (name) { node[name] = val(li, name); });
       node.id = node.id.trim();
-      node.ending = own(li, "[data-f=ending]").checked;
+      node.ending = own(li, "[data-key=ending]").checked;
       node.choices = rows(choicesOf(li)).map(function (c) {
         var choice = {};
         CHOICE.forEach(function (name) { choice[name] = val(c, name); });
@@ -183,14 +183,14 @@ function EmmRolePlayEditor(runtime, element, args) {
     var r = rows(list)[Number(parts[1])];
     if (!r) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]")}; }
     var node = parts[0] === "nodes" ? r : null;
-    if (node && parts.length === 2) { return {slot: own(r, "[data-e=node]"), node: node}; }
+    if (node && parts.length === 2) { return {slot: own(r, "[data-error-key=node]"), node: node}; }
     if (node && parts[2] === "choices") {
       var c = parts.length >= 5 ? rows(choicesOf(r))[Number(parts[3])] : null;
-      if (!c) { return {slot: own(r, "[data-e=choices]"), node: node}; }
+      if (!c) { return {slot: own(r, "[data-error-key=choices]"), node: node}; }
       r = c;
       parts = parts.slice(2);
     }
-    return {slot: own(r, "[data-e=\"" + parts[2] + "\"]"), input: own(r, "[data-f=\"" + parts[2] + "\"]"), node: node};
+    return {slot: own(r, "[data-error-key=\"" + parts[2] + "\"]"), input: own(r, "[data-key=\"" + parts[2] + "\"]"), node: node};
   }
 
   function clearErrors() {
@@ -250,23 +250,23 @@ function EmmRolePlayEditor(runtime, element, args) {
     list.appendChild(li);
     if (kind === "nodes") { own(li, "[data-details]").open = true; refreshIds(); }
     renumber();
-    li.querySelector("[data-f]").focus();
+    li.querySelector("[data-key]").focus();
     return li;
   }
 
   form.addEventListener("focusin", function (event) {
     var t = event.target;
     if (t.matches("select[data-targets]") && t.getAttribute("data-version") !== String(version)) { fillTargets(t, t.value, true); }
-    if (t.matches("[data-f=id]") && t.closest("[data-row]").parentNode === lists.nodes) { t.setAttribute("data-was", t.value.trim()); }
+    if (t.matches("[data-key=id]") && t.closest("[data-row]").parentNode === lists.nodes) { t.setAttribute("data-was", t.value.trim()); }
   });
   function edited(event) {
     var t = event.target, li = t.closest("[data-row]");
     if (event.type === "input") {
-      if (t.matches("[data-f=id]")) { renumber(); }
+      if (t.matches("[data-key=id]")) { renumber(); }
       return true;
     }
-    if (t.matches("[data-f=ending]")) { updateNode(li); renumber(); }
-    if (t.matches("[data-f=id]") && li.parentNode === lists.nodes) {
+    if (t.matches("[data-key=ending]")) { updateNode(li); renumber(); }
+    if (t.matches("[data-key=id]") && li.parentNode === lists.nodes) {
       var was = t.getAttribute("data-was") || "", now = t.value.trim(), taken = ids.indexOf(now) >= 0;
       refreshIds(was && now && was !== now && !taken ? {old: was, now: now} : null);
       t.setAttribute("data-was", now);

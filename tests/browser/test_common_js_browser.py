@@ -96,7 +96,7 @@ LIKERT_XML = ('<emm_likert display_name="Pilot evaluation"><item id="a">First st
 def focused(page):
     return page.evaluate("""() => {
         const el = document.activeElement, row = el.closest('[data-row], [data-item]');
-        return {key: el.getAttribute('data-key') || el.getAttribute('data-f'), add: el.hasAttribute('data-add'),
+        return {key: el.getAttribute('data-key'), add: el.hasAttribute('data-add'),
                 row: row ? Array.prototype.indexOf.call(row.parentNode.children, row) : null};
     }""")
 

@@ -56,10 +56,10 @@ ADD_EVERY_ROW = """(root) => {
 }"""
 
 # Each text control an author types into: its field path (lists' names with "*" for the index,
-# then its key) and its data-max-chars: a setting's [data-field], a form editor's [data-key], the
-# role-play's rows' [data-f]; every list is a [data-list].
+# then its key) and its data-max-chars: a setting's [data-field] (and the role-play's own fields),
+# every other field's [data-key]; every list is a [data-list].
 TEXT_CONTROLS = """(root) => {
-  const KEYS = ["data-field", "data-key", "data-f"];
+  const KEYS = ["data-field", "data-key"];
   const controls = root.querySelectorAll("textarea, input");
   return Array.from(controls).filter((c) => c.tagName === "TEXTAREA" || c.type === "text")
     .filter((c) => !c.hasAttribute("data-json") && !c.hasAttribute("data-xml"))

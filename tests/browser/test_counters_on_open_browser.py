@@ -100,7 +100,7 @@ def test_the_role_play_editor_opens_with_its_counters_on_its_text_in_english(wor
     assert counter(intro).text_content() == says(LEFT, left, "en")
     assert "," in counter(intro).text_content()  # "49,699 characters left"
 
-    narratives = page.locator(f"{ROLE_PLAY} [data-list=nodes] [data-f=narrative]")  # the nodes, drawn by the editor
+    narratives = page.locator(f"{ROLE_PLAY} [data-list=nodes] [data-key=narrative]")  # the nodes, drawn by the editor
     assert narratives.count() >= 3
     for i in range(narratives.count()):
         text = narratives.nth(i)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 # study's last question's prompt, the role-play's first node's narrative
 LONG = {"emm_likert": "[data-list=statements] > [data-item]:last-child [data-key=text]",
         "emm_case_study": "[data-list=questions] > [data-item]:last-child [data-key=prompt]",
-        "emm_role_play": "[data-list=nodes] > [data-row]:first-child [data-f=narrative]"}
+        "emm_role_play": "[data-list=nodes] > [data-row]:first-child [data-key=narrative]"}
 OPEN = "(el) => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
 NAMELESS = {"emm_likert": "Give the evaluation a name.", "emm_case_study": "Give the case a name.",
             "emm_role_play": "Give the role-play a name."}

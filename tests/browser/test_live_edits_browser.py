@@ -176,9 +176,9 @@ def test_a_role_play_choice_s_points_changed_after_an_ending_warns_at_that_field
     editor.locator("[data-problem-count]:not(:empty)").wait_for()
     first = editor.locator("[data-list=nodes] > li").first
     first.locator("details").first.evaluate("(d) => { d.open = true; }")
-    points = first.locator("[data-list=choices] > li").first.locator("[data-f=points]")
+    points = first.locator("[data-list=choices] > li").first.locator("[data-key=points]")
     points.fill("0")
-    slot = first.locator("[data-list=choices] > li").first.locator("[data-e=points]")
+    slot = first.locator("[data-list=choices] > li").first.locator("[data-error-key=points]")
     slot.filter(has_text="its points were 2").wait_for()  # the live check, at the field
     assert "emm-warning-text" in slot.get_attribute("class") and points.get_attribute("aria-invalid") is None
     page.get_by_role("button", name="Save", exact=True).click()

@@ -150,9 +150,9 @@ def add_node(page, narrative, ending=False):
     rows = page.locator(f"{EDITOR} [data-list=nodes] > li")
     page.get_by_role("button", name="Add a node").click()
     row = rows.nth(rows.count() - 1)  # a fixed index: ``.last`` would follow later additions
-    row.locator("[data-f=narrative]").fill(narrative)
+    row.locator("[data-key=narrative]").fill(narrative)
     if ending:
-        row.locator("[data-f=ending]").check()
+        row.locator("[data-key=ending]").check()
     return row
 
 
@@ -160,8 +160,8 @@ def add_choice(row, label, target):
     row.get_by_role("button", name="Add a choice").click()
     choices = row.locator("[data-list=choices] > li")
     choice = choices.nth(choices.count() - 1)
-    choice.locator("[data-f=label]").fill(label)
-    choice.locator("[data-f=goto]").select_option(target)
+    choice.locator("[data-key=label]").fill(label)
+    choice.locator("[data-key=goto]").select_option(target)
     return choice
 
 
@@ -174,17 +174,17 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     assert "Add at least one role" in problems.text_content()
 
     page.get_by_role("button", name="Add a role").click()
-    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "id"  # focus on the new role
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "id"  # focus on the new role
     role = page.locator(f"{EDITOR} [data-list=roles] > li").first
-    role.locator("[data-f=label]").fill("Border police officer")
+    role.locator("[data-key=label]").fill("Border police officer")
 
     first = add_node(page, "<p>A girl of 16 arrives alone.</p>")
     second = add_node(page, "<p>She says she owes money.</p>")
     add_node(page, "<p>She is referred to child protection.</p>", ending=True)
     orphan = add_node(page, "<p>A scene nothing leads to.</p>")
-    assert [r.locator("[data-f=id]").input_value() for r in page.locator(f"{EDITOR} [data-list=nodes] > li").all()] \
+    assert [r.locator("[data-key=id]").input_value() for r in page.locator(f"{EDITOR} [data-list=nodes] > li").all()] \
         == ["node-1", "node-2", "node-3", "node-4"]
-    role.locator("[data-f=start]").select_option("node-1")
+    role.locator("[data-key=start]").select_option("node-1")
     add_choice(first, "Speak with her alone", "node-2")
     add_choice(second, "Refer her", "node-3")
     add_choice(orphan, "Go on", "node-3")
@@ -200,7 +200,7 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     assert box(page, "node-1").text_content().endswith("Start")
     assert "Ending" in box(page, "node-3").text_content()
     assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 1
-    assert orphan.locator("[data-e=node]").text_content() == unreachable  # inline, next to the node
+    assert orphan.locator("[data-error-key=node]").text_content() == unreachable  # inline, next to the node
     assert "(1 problem)" in orphan.locator("summary").text_content()
 
     # the map is keyboard accessible: Tab into it, arrow to the orphan, Enter opens its form
@@ -214,12 +214,12 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
 
     # a refused save keeps the form and marks the field
-    second.locator("[data-list=choices] > li [data-f=label]").fill("")
+    second.locator("[data-list=choices] > li [data-key=label]").fill("")
     page.get_by_role("button", name="Save").click()
     page.locator(f"{EDITOR} [data-save-alert]").filter(has_text="was not saved").wait_for()
-    label = second.locator("[data-list=choices] > li [data-f=label]")
+    label = second.locator("[data-list=choices] > li [data-key=label]")
     assert label.get_attribute("aria-invalid") == "true"
-    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "label"
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "label"
     assert [n[0] for n in notes()] == ["save", "error"] and notes()[1][1]["title"] == "Not saved"
     label.fill("Refer her")
 
@@ -251,11 +251,11 @@ def test_editor_renames_a_node_everywhere_and_round_trips_through_the_xml_tab(wo
     arrival = node_row(page, 0)
     assert not arrival.locator("details").evaluate("(d) => d.open")  # 18 nodes: folded
     arrival.locator("summary").click()
-    ident = arrival.locator("[data-f=id]")
+    ident = arrival.locator("[data-key=id]")
     ident.fill("po-start")
     ident.press("Tab")  # "change": references follow the renamed node
     officer = page.locator(f"{EDITOR} [data-list=roles] > li").first
-    assert officer.locator("[data-f=start]").input_value() == "po-start"
+    assert officer.locator("[data-key=start]").input_value() == "po-start"
     box(page, "po-start").wait_for()
 
     # move the second role above the first, then read the XML
@@ -340,7 +340,7 @@ def test_axe_finds_no_violation_mid_play_at_the_ending_and_in_the_editor(workben
     open_editor(page, workbench, DEMO_EN, lang=lang)
     assert_axe_clean(page, EDITOR)
     node_row(page, 3).locator("summary").click()  # an open node with its choices
-    node_row(page, 3).locator("[data-f=id]").fill("po-arrival")  # a duplicate id: inline errors, marks
+    node_row(page, 3).locator("[data-key=id]").fill("po-arrival")  # a duplicate id: inline errors, marks
     page.locator(f"{EDITOR} .emm-rp-bad").first.wait_for()
     assert_axe_clean(page, EDITOR)
     assert page.js_errors == []
@@ -397,7 +397,7 @@ def test_the_map_marks_a_node_whose_choices_can_all_be_closed_until_one_stays_op
     # the author lowers the threshold of "Report" below what "Rush" leaves: one choice always open
     row = page.locator(f"{EDITOR} [data-list=nodes] > li").nth(2)
     row.locator("summary").first.click()
-    row.locator("[data-list=choices] > li").nth(1).locator("[data-f=min_points]").fill("-2")
+    row.locator("[data-list=choices] > li").nth(1).locator("[data-key=min_points]").fill("-2")
     page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="No problems found.").wait_for()
     assert "May leave no choice" not in box(page, "b").text_content()
     assert page.js_errors == []

@@ -85,7 +85,7 @@ def test_an_author_edits_the_profile_group_of_the_role_play_editor_with_the_keyb
     page.get_by_role("button", name="Add a profile option").focus()
     page.keyboard.press("Enter")
     assert answers.count() == 3
-    assert page.evaluate("document.activeElement.getAttribute('data-f')") == "text"  # the new answer's text
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "text"  # the new answer's text
     page.keyboard.type("International organisation")
     assert answers.nth(2).get_by_label("Id (letters, digits, - and _; used in reports)").input_value() == "p1"
     answers.nth(2).get_by_role("button", name="Move up").focus()
@@ -97,7 +97,7 @@ def test_an_author_edits_the_profile_group_of_the_role_play_editor_with_the_keyb
 
     # a duplicate id: the server's problem shows at that answer's id, as the author types
     answers.nth(1).get_by_label("Id (letters, digits, - and _; used in reports)").fill("gov")
-    answers.nth(1).locator("[data-e=id]").filter(has_text="used twice").wait_for()
+    answers.nth(1).locator("[data-error-key=id]").filter(has_text="used twice").wait_for()
     answers.nth(1).get_by_label("Id (letters, digits, - and _; used in reports)").fill("io")
     page.get_by_role("button", name="Save").focus()
     page.keyboard.press("Enter")

@@ -313,13 +313,13 @@ test("a save without a connection tells the author their changes are still on th
 test("limit: each text control of a row gets the server's number for its path, nothing else", () => {
   const w = setup();
   const row = el("li", {"data-row": ""}, [
-    el("input", {"data-f": "label", type: "text"}),
-    el("textarea", {"data-f": "consequence"}),
-    el("input", {"data-f": "points", type: "number"}),
-    el("input", {"data-f": "ending", type: "checkbox"}),
-    el("select", {"data-f": "label"}),
+    el("input", {"data-key": "label", type: "text"}),
+    el("textarea", {"data-key": "consequence"}),
+    el("input", {"data-key": "points", type: "number"}),
+    el("input", {"data-key": "ending", type: "checkbox"}),
+    el("select", {"data-key": "label"}),
   ]);
-  w.EmmEditor.limit(row, "data-f", "nodes.*.choices.*",
+  w.EmmEditor.limit(row, "data-key", "nodes.*.choices.*",
     {"nodes.*.choices.*.label": 500, "nodes.*.choices.*.consequence": 50000, "nodes.*.choices.*.ending": 9, label: 1});
   const max = (i) => row.children[i].getAttribute("data-max-chars");
   assert.deepEqual([0, 1, 2, 3, 4].map(max), ["500", "50000", null, null, null]);
