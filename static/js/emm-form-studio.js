@@ -9,7 +9,6 @@
 function EmmFormEditor(runtime, element, args) {
   "use strict";
   var EMM = window.EMM, _ = EMM.gettext, el = EMM.el;
-  var uid = 0;
   var CHOICE = ["single", "multiple"];
 
   /* what each kind of row holds: fields ({key, label, type}) and nested lists ({list}) */
@@ -18,7 +17,7 @@ function EmmFormEditor(runtime, element, args) {
       {key: "text", label: _("Statement"), type: "longtext"},
       {key: "id", label: _("Id (letters, digits, - and _; used in reports)"), type: "id"},
       {key: "reverse", label: _("Reverse-coded (agreeing is unfavourable)"), type: "checkbox"},
-      {key: "required", label: _("Required"), type: "checkbox"}]},
+      {key: "required", label: _("Required"), type: "checkbox", checked: true}]},
     sections: {name: _("Section {n}"), fields: [
       {key: "title", label: _("Title"), type: "text"},
       {key: "html", label: _("Text (HTML)"), type: "html"}]},
@@ -66,11 +65,19 @@ function EmmFormEditor(runtime, element, args) {
     return el("span", {class: "emm-field-error", id: id, "data-error-key": key});
   }
 
+  /* a control's id, unique on the page even with several editors on it (a unit holding two blocks) */
+  function nextUid() {
+    EmmFormEditor.uids = (EmmFormEditor.uids || 0) + 1;
+    return "emm-form-ed-" + EmmFormEditor.uids;
+  }
+
   function control(spec, value) {
-    var id = "emm-form-ed-" + (uid += 1), err = id + "-err", node;
+    var id = nextUid(), err = id + "-err", node;
     if (spec.type === "checkbox") {
       node = el("input", {id: id, type: "checkbox", "data-key": spec.key, "aria-describedby": err});
-      node.checked = value === true;
+      /* a box ticked unless the data says false (spec.checked: a statement is required unless it
+         says not, as the server reads it), else ticked only by true */
+      node.checked = spec.checked ? value !== false : value === true;
       return el("p", {class: "emm-check"}, [node, el("label", {for: id, text: spec.label}), errorSlot(spec.key, err)]);
     }
     if (spec.type === "select") {
@@ -207,7 +214,8 @@ function EmmFormEditor(runtime, element, args) {
     });
   }
 
-  /* a part shown for one value of a field only ([data-when="scale=custom"]: the Likert's custom
+  /* a part of the form's own fields shown for one value of one of them only (top-level, not in a
+     row: [data-when="scale=custom"], the Likert's custom
      labels), its controls disabled while it is hidden (neither counted nor checked before sending;
      what they hold is kept); a [data-preview-of="scale"] hint says what the field's value stands
      for (args.previews.scale[value]: a preset scale's labels) */

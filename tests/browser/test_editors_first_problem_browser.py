@@ -1,4 +1,4 @@
-"""The three Studio editors in Chromium: a save refused before sending (a text over its limit)
+"""The Studio editors in Chromium: a save refused before sending (a text over its limit)
 puts the focus on the first problem in the form's order, whatever its kind, as the server's
 refusal orders them. With an empty name (at the top of the form) and a long text further down,
 the name takes the focus, not the long text; nothing is sent, nothing cut. The same when Save is

@@ -1,4 +1,4 @@
-"""The three Studio editors in Chromium: each setting drawn from the block's SETTINGS shows the
+"""The Studio editors in Chromium: each setting drawn from the block's SETTINGS shows the
 block's value once the editor has loaded, and saving the editor unchanged keeps the content the
 same (every setting read back by the editor's script from the fields the server drew); a
 setting's problem is shown in its own slot."""

@@ -132,14 +132,18 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     data["scale"] = "custom"
     data["custom_labels"] = ["Pas du tout", "Un peu", "Beaucoup"]
     data["statements"] = [{"id": "a", "text": "First statement.", "reverse": False, "required": True},
-                          {"id": "a", "text": "Pasted twice.", "reverse": True, "required": False}]
+                          {"id": "a", "text": "Pasted twice.", "reverse": True, "required": False},
+                          {"id": "c", "text": "Pasted without saying whether it is required."}]
     box.evaluate("(box, data) => { box.value = JSON.stringify(data); }", data)
     page.get_by_role("button", name="Apply to the form").click()
     assert page.locator(f"{EDITOR} [data-alert]").is_hidden()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()
     assert page.get_by_label("Display name").input_value() == "Évaluation pilote"
-    assert rows(page).count() == 2
+    assert rows(page).count() == 3
     assert rows(page).nth(1).locator("[data-key=reverse]").is_checked()
+    assert not rows(page).nth(1).locator("[data-key=required]").is_checked()
+    # the third says nothing: required, as the server reads a statement
+    assert rows(page).nth(2).locator("[data-key=required]").is_checked()
     assert page.locator(f"{EDITOR} [data-when='scale=custom']").is_visible()  # the custom scale's box, shown
     id_error = rows(page).nth(1).locator("[data-error-key=id]")
     id_error.wait_for(state="visible")  # the server's check of what the JSON put in
@@ -153,7 +157,7 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
     assert block.display_name == "Évaluation pilote"
     assert [(s["id"], s["reverse"], s["required"]) for s in block.content["statements"]] == [
-        ("a", False, True), ("pasted", True, False)]
+        ("a", False, True), ("pasted", True, False), ("c", False, True)]
     assert block.scale == "custom" and block.content["custom_labels"] == ["Pas du tout", "Un peu", "Beaucoup"]
     assert_axe_clean(page, EDITOR)
     assert page.js_errors == []

@@ -1,4 +1,4 @@
-/* Unit tests of static/js/emm-editor.js (node --test): the editor engine the three Studio editors
+/* Unit tests of static/js/emm-editor.js (node --test): the editor engine the Studio editors
    are built on. Each editor's own form is tested in Chromium (tests/browser/*editor*, *_browser). */
 "use strict";
 const {test} = require("node:test");
