@@ -9,6 +9,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   var ROWS = {bands: "bands.*", roles: "roles.*", profile_options: "profile_options.*", nodes: "nodes.*",
     choices: "nodes.*.choices.*"};
   EmmEditor.limit(EMM.root(element), "data-field", "", args.limits);
+  EmmEditor.limit(EMM.root(element), "data-key", "", args.limits);  /* the scenario's own fields (no row is drawn yet) */
   var ed = EmmEditor.create(runtime, element, {
     root: ".emm-rp-studio",
     settings: args.settings,
@@ -49,8 +50,10 @@ function EmmRolePlayEditor(runtime, element, args) {
   var mapBox = root.querySelector("[data-map]");
   var lists = {};
   ["bands", "roles", "profile_options", "nodes"].forEach(function (k) { lists[k] = root.querySelector("[data-list=" + k + "]"); });
-  /* the scenario's own fields beside its settings (args.settings, drawn from the block's SETTINGS) */
+  /* the scenario's own fields ([data-key] outside any row) beside its settings (args.settings, drawn
+     from the block's SETTINGS: [data-field]) */
   var CONTENT = ["intro", "profile_prompt"];
+  function content(name) { return form.querySelector("[data-key=\"" + name + "\"]:not([data-row] *)"); }
   var NODE = ["id", "speaker", "narrative", "image", "alt", "debrief", "category"];
   var CHOICE = ["label", "goto", "points", "consequence", "if_visited", "min_points"];
   var LAZY = 300;  /* above this many nodes, target lists are filled when a list gets the focus */
@@ -140,7 +143,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function load(sc) {
-    ed.load(CONTENT.concat(ed.settings), sc);
+    ed.loadSettings(sc);
+    CONTENT.forEach(function (name) { EmmEditor.setValue(content(name), sc[name]); });
     ids = [];
     (sc.nodes || []).forEach(function (n) { if (n.id && ids.indexOf(n.id) < 0) { ids.push(n.id); } });
     version += 1;
@@ -155,7 +159,8 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function collect() {
-    var data = ed.read(CONTENT.concat(ed.settings));
+    var data = ed.readSettings();
+    CONTENT.forEach(function (name) { data[name] = EmmEditor.getValue(content(name)); });
     data.profile_options = rows(lists.profile_options).map(function (li) { return {id: val(li, "id").trim(), text: val(li, "text")}; });
     data.bands = rows(lists.bands).map(function (li) { return {min: val(li, "min"), message: val(li, "message"), final: val(li, "final")}; });
     data.roles = rows(lists.roles).map(function (li) {
@@ -179,6 +184,9 @@ function EmmRolePlayEditor(runtime, element, args) {
   /* Where a problem's field ("nodes.2.choices.0.goto", "roles.1.start", "weight") is on the form. */
   function locate(path) {
     var parts = (path || "").split("."), list = lists[parts[0]];
+    if (CONTENT.indexOf(path) >= 0) {
+      return {slot: form.querySelector("[data-error-key=\"" + path + "\"]:not([data-row] *)"), input: content(path)};
+    }
     if (!list || parts.length < 2) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: ed.field(parts[0])}; }
     var r = rows(list)[Number(parts[1])];
     if (!r) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]")}; }

@@ -94,7 +94,7 @@ def test_the_role_play_editor_opens_with_its_counters_on_its_text_in_english(wor
     open_editor(page, f"{workbench.base_url}/scenario/{ROLE_PLAY_DEMO}/studio_view/?student=staff_1&lang=en",
                 ROLE_PLAY)
     limits = role_play_editor.COUNTED
-    intro = page.locator(f"{ROLE_PLAY} [data-field=intro]")
+    intro = page.locator(f"{ROLE_PLAY} [data-key=intro]")
     left = limits["intro"] - len(intro.input_value())
     assert 1000 <= left < limits["intro"] - 100
     assert counter(intro).text_content() == says(LEFT, left, "en")

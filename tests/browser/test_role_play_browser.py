@@ -287,6 +287,25 @@ def test_editor_renames_a_node_everywhere_and_round_trips_through_the_xml_tab(wo
 
 
 
+def test_a_problem_with_the_introduction_shows_at_the_introduction(workbench, new_page):
+    """The scenario's introduction has its own error slot: the server's refusal of a text over its
+    limit (sent by a page whose counter did not stop it) is said there, the field marked, not at the
+    nodes' list."""
+    from emm_xblocks.role_play.editor import MAX_HTML
+
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    intro = page.get_by_label("Introduction (HTML, optional)")
+    intro.evaluate("(el, n) => { el.removeAttribute('data-max-chars'); el.value = 'x'.repeat(n);"
+                   " el.dispatchEvent(new Event('input', {bubbles: true})); }", MAX_HTML + 1)
+    page.get_by_role("button", name="Save", exact=True).click()
+    slot = page.locator(f"{EDITOR} [data-error-key=intro]")
+    slot.filter(has_text="longer than").wait_for()
+    assert intro.get_attribute("aria-invalid") == "true"
+    assert page.locator(f"{EDITOR} [data-error=nodes]").text_content() == ""
+    assert page.js_errors == []
+
+
 def test_a_late_check_of_the_tab_left_does_not_clear_the_xml_tabs_problems(workbench, new_page):
     """The live check (studio_validate) answers about the content as it was sent: one still on its
     way when the author switches tabs must not wipe what the switch said. Unreadable XML kept its
