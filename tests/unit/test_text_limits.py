@@ -174,7 +174,7 @@ def test_the_role_play_editor_counts_every_text_by_the_servers_table_alone():
              "profile_options": "profile_options.*"}
     found = {f"{paths[name]}.{key}" for name, body in zip(parts[1::2], parts[2::2], strict=True)
              for key in texts(body, "data-key")}
-    found |= texts(parts[0], "data-field")
+    found |= texts(parts[0], "data-field") | texts(parts[0], "data-key")  # settings, the scenario's own fields
     assert found == set(rp_editor.COUNTED)
 
 
