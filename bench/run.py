@@ -125,6 +125,15 @@ def bench_likert():
         raw, gz = on_demand_size(urls)
         line(f"  + on \"Show results\", {language} ({len(urls)} files, not counted above)",
              f"{raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip")
+        # the answer itself, for a learner (the demo's results are the learners' too): the panel's
+        # HTML the page asks for ("reply": "page"), beside the figures' JSON a script would draw from
+        with translation.override(language):
+            answer = views.results_json(block_for("emm_likert", "bench_reader"))
+        html = json.dumps({"html": answer.pop("html")}).encode()
+        figures = json.dumps(answer).encode()
+        line(f"  + its answer, {language}: the panel's HTML (the figures' JSON)",
+             f"{len(html) / 1024:.1f} KB raw, {len(gzip.compress(html, 9)) / 1024:.1f} KB gzip "
+             f"({len(figures) / 1024:.1f} KB raw, {len(gzip.compress(figures, 9)) / 1024:.1f} KB gzip)")
 
 
 if __name__ == "__main__":

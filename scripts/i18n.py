@@ -103,7 +103,9 @@ def extract():
 @cache
 def js_msgids(scripts):
     """The msgids that the JavaScript ``scripts`` (paths relative to static/) use, as xgettext
-    reads them."""
+    reads them (none for no script: stylesheets added alone, ``assets.ADDED``)."""
+    if not scripts:
+        return frozenset()
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "page.pot"  # xgettext writes no file for scripts without strings
         run([*XGETTEXT, "-L", "JavaScript", "--keyword=_", "--keyword=gettext", "--keyword=ngettext:1,2",

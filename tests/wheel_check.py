@@ -33,7 +33,7 @@ apps = {e.name for e in entry_points(group="lms.djangoapp")} & {e.name for e in 
 report["djangoapp"] = "emm_xblocks" in apps
 
 for uri in ("css/emm-likert.css", "js/emm-likert.js", "js/emm-common.js",  # relative to static/
-            "js/i18n/fr-likert.js", "js/emm-likert-results.js", "css/emm-likert-results.css"):
+            "js/i18n/fr-likert.js", "css/emm-chart.css", "css/emm-likert-results.css"):
     with Likert.open_local_resource(uri) as handle:
         assert len(handle.read()) > 100, uri
 report["resources"] = "served"

@@ -16,8 +16,9 @@ Paths are relative to ``static/``. Pure data: no XBlock, no Django.
   ``emm-questions.js`` -> the questions' and their results' look (``common/question_views.py``).
 * ``ADDED``: scripts (and stylesheets) added to a page, with a catalogue of their own that leaves
   out the strings the page already has: name -> (the page's catalogue, or "" for any page,
-  scripts, stylesheets). ``likert-results`` loads when a person asks for the results
-  (``emm-likert.js``); ``present`` is the staff's live room, under any block.
+  scripts, stylesheets). ``likert-results`` is the Likert results panel's look, loaded when a
+  person asks for the results (``emm-likert.js``; the panel is the server's HTML,
+  ``likert/results_html.py``); ``present`` is the staff's live room, under any block.
 """
 
 COMMON = "js/emm-common.js"
@@ -39,7 +40,7 @@ EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
 EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-play-map.js")
 
 ADDED = {
-    "likert-results": ("likert", ("js/emm-likert-results.js",), ("css/emm-chart.css", "css/emm-likert-results.css")),
+    "likert-results": ("likert", (), ("css/emm-chart.css", "css/emm-likert-results.css")),
     "present": ("", ("js/emm-present.js",), ("css/emm-present.css",)),
 }
 

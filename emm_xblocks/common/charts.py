@@ -6,6 +6,8 @@ stays its text alternative. Its shape::
     {"centre": bool,                      # a centre line (a diverging bar: neutral in the middle)
      "legend": [{"cls", "label"}],        # a swatch per colour class (may be empty)
      "rows": [{"id", "label",             # the row's name, as in the table
+               "lang": str,               # the label's language attribute (' lang="fr"', or "")
+               "note": str,               # the reader's words after the label ("" for none)
                "segments": [{"cls", "start", "width"}],   # percent of the track (0-100)
                "value": str,              # the figure written after the bar ("" for none)
                "empty": str}]}            # said instead of a bar when ``segments`` is empty
@@ -32,29 +34,33 @@ def point_class(point, points):
     return f"emm-p{point}of{points}"
 
 
-def diverging(labels, statements, _):
+def diverging(labels, statements, _, labels_lang=""):
     """The Likert distribution chart: per statement, its answers as diverging bars centred on
     neutral, on the favourable basis (``likert.statistics.diverging_segments``: reverse-coded
     statements rescored, as the top-box columns beside it count them).
 
-    ``labels``: the scale's labels, lowest first; ``statements``: dicts with ``id``, ``text``,
-    ``reverse``, ``suppressed``, ``n``, ``na`` and ``segments`` (``[(point, start %, width %)]``).
-    A suppressed statement (below the minimum group size) or one without an answer on the scale
+    ``labels``: the scale's labels, lowest first (``labels_lang``: their language attribute, a
+    custom scale's author's, or ""); ``statements``: dicts with ``id``, ``text``, ``reverse``,
+    ``suppressed``, ``n``, ``na`` and ``segments`` (``[(point, start %, width %)]``), and may give
+    ``lang`` (the text's language attribute) and ``empty`` (what the row says without a bar). A
+    suppressed statement (below the minimum group size) or one without an answer on the scale
     gets no bar, and says why."""
     points = len(labels)
     rescored = _("reverse-coded: counted rescored, favourable answers on the same side as the others")
     rows = []
     for st in statements:
-        label = f'{st["text"]} ({rescored})' if st["reverse"] else st["text"]
         segments = [] if st["suppressed"] or not st["n"] else [
             {"cls": point_class(point, points), "start": length(start), "width": length(width)}
             for point, start, width in st["segments"]]
         empty = ""
         if not segments:
-            empty = _("Too few answers to show.") if st["suppressed"] else _("No answers on the scale.")
-        rows.append({"id": st["id"], "label": label, "segments": segments, "value": "", "empty": empty})
+            empty = st.get("empty") or (
+                _("Too few answers to show.") if st["suppressed"] else _("No answers on the scale."))
+        rows.append({"id": st["id"], "label": st["text"], "lang": st.get("lang", ""),
+                     "note": rescored if st["reverse"] else "", "segments": segments, "value": "", "empty": empty})
     return {"centre": True, "rows": rows,
-            "legend": [{"cls": point_class(i, points), "label": label} for i, label in enumerate(labels, start=1)]}
+            "legend": [{"cls": point_class(i, points), "label": label, "lang": labels_lang}
+                       for i, label in enumerate(labels, start=1)]}
 
 
 def bars(rows):
@@ -63,7 +69,8 @@ def bars(rows):
     out = []
     for row_id, label, percent, text, cls in rows:
         segments = [] if percent is None else [{"cls": cls, "start": "0", "width": length(percent)}]
-        out.append({"id": row_id, "label": label, "segments": segments, "value": text if segments else "",
+        out.append({"id": row_id, "label": label, "lang": "", "note": "", "segments": segments,
+                    "value": text if segments else "",
                     "empty": "" if segments else text})
     return {"centre": False, "legend": [], "rows": out}
 

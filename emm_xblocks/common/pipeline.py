@@ -87,7 +87,8 @@ def reply_keys(data, page, _):
     raise HandlerError("invalid_request", _("The request could not be read."))
 
 
-def _shaped(answer, keys):
+def shaped(answer, keys):
+    """``answer`` with only ``keys`` (``reply_keys``'s), or whole for None."""
     return answer if keys is None else {key: answer[key] for key in keys if key in answer}
 
 
@@ -124,7 +125,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
                 # the same request again (its reply was lost): answer as the first did, keep nothing;
                 # also past the due date, which may have come since (nothing is written)
                 outcome = replay(content, block.learner_state(), data, block.ugettext)
-                return json_response(_shaped(respond(block, content, outcome) if respond else outcome.result, keys))
+                return json_response(shaped(respond(block, content, outcome) if respond else outcome.result, keys))
             if writes:
                 check_may_write(block)
             outcome = action(content, block.learner_state(), data, block.ugettext, **(bind(block) if bind else {}))
@@ -152,7 +153,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             return err.response()
         except transactions.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
             return store_error(block, err).response()
-        return json_response(_shaped(result, keys))
+        return json_response(shaped(result, keys))
 
     return handler
 

@@ -61,8 +61,9 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_lang
                    "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean,
                    "segments": diverging_segments(survey, r), "lang": lang} for r in rows]
     labels = list(survey.labels(_))
+    labels_lang = lang if survey.scale == CUSTOM else ""  # a custom scale's labels are the author's
     return {
-        "lang": lang, "labels_lang": lang if survey.scale == CUSTOM else "",
+        "lang": lang, "labels_lang": labels_lang,
         "block_key": block_key, "name": survey.display_name, "respondents": respondents,
         "min_group": survey.min_group_size,
         "suppressed": respondents < survey.min_group_size, "labels": labels,
@@ -70,7 +71,7 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_lang
         # statements answered by too few to be shown: left out of the favourable share, which says so
         "withheld": sum(1 for r in rows if r.suppressed),
         # the distribution's bars (favourable basis, as the top-box columns), and whether to say so
-        "chart": charts.diverging(labels, statements, _),
+        "chart": charts.diverging(labels, statements, _, labels_lang),
         "reverse_shown": any(r.reverse and r.n and not r.suppressed for r in rows),
     }
 

@@ -22,7 +22,7 @@ from ..common.handlers import json_handler
 from ..common.i18n import N_
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
-from ..common.pipeline import learner_handler
+from ..common.pipeline import learner_handler, reply_keys, shaped
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
@@ -101,11 +101,14 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
 
     @json_handler
     def get_results(self, data, suffix=""):
+        """The results panel: its figures and its HTML (``views.results_json``); the page asks
+        ``"reply": "page"`` and gets the HTML alone (``views.RESULTS_PAGE_READS``)."""
+        keys = reply_keys(data, views.RESULTS_PAGE_READS, self.ugettext)
         if not self.results_allowed():
             raise HandlerError("forbidden", self.ugettext("The results are not available to you."))
         if self.is_staff():  # content imported (no editor's save) reaches the course report (decision 24)
             self.refresh_description()
-        return views.results_json(self)
+        return shaped(views.results_json(self), keys)
 
     @XBlock.handler
     def export_csv(self, request, suffix=""):

@@ -1,14 +1,14 @@
 """What the Likert block shows (rendering only, never writing): the learner's page, the author's
-preview, the Studio editor, the mobile apps' data, and the results panel's figures
-(``results_json``, from the aggregate store's summary)."""
+preview, the Studio editor, the mobile apps' data, and the results panel (``results_json``: its
+figures from the aggregate store's summary, and its HTML, ``results_html``)."""
 
-from ..common import answer_rows, content_language, profile, recovery, store, summary
+from ..common import answer_rows, charts, content_language, profile, recovery, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from . import content, editor, learner, results, validation
+from . import content, editor, learner, results, results_html, validation
 from .page_html import page_html, statements_html
 
 
@@ -156,10 +156,16 @@ def respond_state(block, survey, outcome):
 
 
 # ------------------------------------------------------------------ the results panel
+# what the page's script reads of ``get_results`` (``emm-likert.js``), all it gets when it asks
+# ``"reply": "page"`` (``common.pipeline.reply_keys``): the panel, rendered
+RESULTS_PAGE_READS = ("html",)
+
+
 def results_json(block):
     """What the results panel shows: its figures (``results.panel_figures``, from the store's counts
-    read here in one statement), nothing at all below the minimum group size, and for staff the
-    downloads' addresses and the comments."""
+    read here in one statement), nothing at all below the minimum group size, for staff the
+    downloads' addresses and the comments, and the panel itself (``html``: ``results_html``, the
+    chart drawn by ``templates/common/chart.html``), which the page puts in as it is."""
     survey = block.load_content()
     key = block.block_key()
     # the count, the tallies and (with a profile question) the tallies by profile: one read
@@ -174,23 +180,39 @@ def results_json(block):
         "excel_link": None,  # the Excel links' text and title (``common.spreadsheet.excel_link``)
     })
     lang = content_language.tag_for_page(survey.content_language, current_language())
-    if lang:  # the author's language, where the page is in another: the script marks the author's
-        # words with it (a custom scale's labels too), never the reader's (common.content_language)
+    if lang:  # the author's language, where the page is in another: on the author's words (a
+        # custom scale's labels too), never the reader's (common.content_language)
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
-    if not block.is_staff():
-        return data
+    if block.is_staff():
+        _staff_extras(block, survey, data, words)
+    data["html"] = _panel(block, data, words)
+    return data
+
+
+def _staff_extras(block, survey, data, words):
+    """The staff's downloads (each with its Excel variant) and the comments, added to ``data``."""
     url = block.runtime.handler_url
     # what each column of the responses CSV holds: no answer in it, offered before any
     data.update(codebook_url=url(block, "export_codebook"), codebook_excel_url=url(block, "export_codebook", EXCEL),
                 excel_link=excel_link(words[2].language, words[0]))  # its words, naming its separator
     if data["suppressed"]:
-        return data
+        return
     data.update(csv_url=url(block, "export_csv"), csv_excel_url=url(block, "export_csv", EXCEL))
     if survey.asks_profile:
         data.update(profile_csv_url=url(block, "export_profile_csv"),
                     profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
     if survey.comment_box:
-        data["comments"] = [text for _submission, text in answer_rows.comments(key)]
-    return data
+        data["comments"] = [text for _submission, text in answer_rows.comments(block.block_key())]
+
+
+def _panel(block, data, words):
+    """The panel's HTML (``results_html``), its chart drawn by ``templates/common/chart.html``."""
+    lang = content_language.attr(data.get("lang", ""), "")
+    labels_lang = lang if data.get("custom") else ""
+    chart = ""
+    if not data["suppressed"]:
+        chart = block.render_template("templates/common/chart.html", {"chart": charts.diverging(
+            data["labels"], results_html.chart_rows(data, words, lang), words[0], labels_lang)})
+    return results_html.panel_html(data, chart, words, lang, labels_lang)
 
 

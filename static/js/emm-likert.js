@@ -167,12 +167,12 @@ function EmmLikert(runtime, element, args) {
     EMM.whenOnline(element, resend, drafts.waits);
   }
 
-  /* load {styles, scripts} once (common/assets.py ADDED); rejects as EMM.post */
+  /* the panel's stylesheets, once (common/assets.py ADDED); rejects as EMM.post */
   function load(files) {
     var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
-    function one(url, css) {
+    function one(url) {
       loaded[url] = loaded[url] || new Promise(function (resolve, reject) {
-        var node = css ? EMM.el("link", {rel: "stylesheet", href: url}) : EMM.el("script", {src: url});
+        var node = EMM.el("link", {rel: "stylesheet", href: url});
         node.onload = resolve;
         node.onerror = function () {
           delete loaded[url];
@@ -184,8 +184,7 @@ function EmmLikert(runtime, element, args) {
       });
       return loaded[url];
     }
-    return Promise.all((files.styles || []).map(function (url) { return one(url, true); })
-      .concat((files.scripts || []).map(function (url) { return one(url, false); })));
+    return Promise.all((files.styles || []).map(one));
   }
 
   var showResults = root.querySelector("[data-show-results]");
@@ -195,12 +194,12 @@ function EmmLikert(runtime, element, args) {
       /* its files load now, beside the figures: only who asks downloads them */
       var panel = load(args.results_files || {});
       panel.catch(function () { /* said once the figures are here */ });
-      EMM.action(runtime, element, "get_results", {}, {
+      EMM.action(runtime, element, "get_results", {reply: "page"}, {
         button: showResults,
         alert: alertBox,
         onSuccess: function (data) {
           panel.then(function () {
-            window.EmmLikertResults.render(target, data);
+            EMM.setServerHtml(target, data.html);
             showResults.setAttribute("aria-expanded", "true");
             showResults.hidden = true;
             target.focus();

@@ -48,7 +48,8 @@ def test_an_arabic_likert_page_reads_the_french_statements_in_french_and_its_own
 
 
 def test_the_arabic_results_panel_reads_the_statements_in_french(workbench, new_page):
-    """The panel is drawn by emm-likert-results.js from the server's JSON (its ``lang``)."""
+    """The panel is the server's HTML (likert/results_html.py): the author's words marked with
+    their language, the reader's not."""
     page = new_page(DESKTOP, locale="ar")
     page.goto(workbench.scenario_url(DEMO_FR, "staff_1", lang="ar"))
     seed(workbench, page, DEMO_FR, SEED, comments=["Très utile, merci."])

@@ -130,7 +130,7 @@ def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_
     page = likert_results(workbench, new_page, DESKTOP, "na")
     row = page.locator(".emm-likert [data-chart=rythme]")
     row.wait_for()
-    assert row.locator(".emm-notice").text_content() == \
+    assert row.locator(".emm-chart-empty").text_content() == \
         "Aucune réponse sur l’échelle : 3 personnes ont choisi « Sans objet »."
     headline = page.locator(".emm-likert .emm-headline").text_content()
     assert f"66,7{NBSP}%" in headline  # 2 of 3 agree; no reverse-coded statement was rated: one figure

@@ -268,7 +268,8 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     learners = seed(workbench, page, DEMO_EN, SEED, comments=[FORMULA, "Très utile, merci."])
 
     open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
-    # the panel's stylesheet and script load only when asked for (common/assets.py ADDED)
+    # the panel's stylesheet loads only when asked for (common/assets.py ADDED); the panel is the
+    # server's HTML (likert/results_html.py): no script comes with it
     panel_files = """() => [...document.querySelectorAll('script[src], link[href]')]
         .map((n) => n.src || n.href).filter((url) => url.includes('emm-likert-results'))"""
     assert page.evaluate(panel_files) == []
@@ -296,7 +297,7 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
         assert cells[1] == str(answered), (sid, cells)
         assert len(cells) == 2 + len(SCALE) + 5  # statement, n, 5 points, N/A, top, top two, as worded, mean
     assert texts[3][0].endswith("(reverse-coded)")
-    assert len(page.evaluate(panel_files)) == 2
+    assert [url.rsplit("/", 1)[-1] for url in page.evaluate(panel_files)] == ["emm-likert-results.css"]
     header = panel.locator("table.emm-table thead th").all_text_contents()
     assert header[:2] == ["Statement", "n"] and header[2:7] == SCALE
     assert header[7:] == ["N/A", "Top box (favourable)", "Top two (favourable)", "Top two as worded",
@@ -459,7 +460,7 @@ def test_arabic_page_is_right_to_left(workbench, new_page):
 def test_in_arabic_the_results_show_french_statements_and_comments_in_their_own_direction(workbench, new_page):
     """An Arabic reader of a French evaluation's results (fresh-user trial, session 11, finding 4):
     each statement and comment reads left to right, its full stop at its end, and the Arabic note
-    after a reverse-coded statement keeps its own direction (emm-likert-results.js)."""
+    after a reverse-coded statement keeps its own direction (likert/results_html.py)."""
     page = new_page(PHONE, locale="ar")
     page.goto(workbench.scenario_url(DEMO_FR, "staff_1", lang="ar"))
     seed(workbench, page, DEMO_FR, SEED, comments=["Très utile, merci."])
@@ -517,13 +518,13 @@ def test_french_page_shows_french_scale_labels(workbench, new_page):
 
 
 def test_a_results_panel_that_cannot_load_says_so_and_loads_on_the_next_click(workbench, new_page):
-    """The panel's files load on "Show results" (common/assets.py ADDED): when the connection drops
+    """The panel's stylesheets load on "Show results" (common/assets.py ADDED): when the connection drops
     then, the person reads why in the block's alert and the button works again; the next click
     loads them and shows the results."""
     page = new_page(DESKTOP)
     page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
     seed(workbench, page, DEMO_EN, SEED)
-    page.route("**/emm-likert-results.js", lambda route: route.abort())
+    page.route("**/emm-likert-results.css", lambda route: route.abort())
     open_block(page, workbench.scenario_url(DEMO_EN, "staff_1"))
     button = page.get_by_role("button", name="Show results")
     button.click()
@@ -531,7 +532,7 @@ def test_a_results_panel_that_cannot_load_says_so_and_loads_on_the_next_click(wo
     alert.filter(has_text="No connection").wait_for()
     assert button.is_enabled() and button.is_visible()
     assert page.locator(f"{BLOCK} [data-results] table").count() == 0
-    page.unroute("**/emm-likert-results.js")
+    page.unroute("**/emm-likert-results.css")
     button.click()
     page.locator(f"{BLOCK} [data-results] table.emm-table").wait_for()
     assert button.is_hidden() and alert.is_hidden()
@@ -558,7 +559,7 @@ def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
     assert texts[0][5] == "2 (33,3\u00a0%)"
     headline = panel.locator(".emm-headline").text_content()
     assert numbers.percent(expected_headline(SEED), "fr") in headline  # the server's Babel, same CLDR
-    # the panel's strings came with it (static/js/i18n/fr-likert-results.js)
+    # the panel's strings are the server's catalogue's (translations/fr), as its figures are Babel's
     header = panel.locator("table.emm-table thead th").all_text_contents()
     assert header[-1] == server_gettext("fr", "Mean (favourable)") != "Mean (favourable)"
     cells = " ".join(c for row in texts for c in row[1:])

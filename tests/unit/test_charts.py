@@ -32,7 +32,10 @@ def test_the_likert_chart_draws_the_favourable_segments_and_no_bar_for_a_withhel
     assert a["segments"] == [{"cls": "emm-p2of5", "start": "37.5", "width": "12.5"},
                              {"cls": "emm-p5of5", "start": "62.5", "width": "25"}]
     assert a["label"] == "<b>a</b>"  # the template escapes it
-    assert b["label"].endswith("(reverse-coded: counted rescored, favourable answers on the same side as the others)")
+    # the reader's note after the author's words, each drawn in its own direction (templates/common/chart.html)
+    assert (b["label"], b["note"]) == ("<b>b</b>", "reverse-coded: counted rescored, favourable answers on the same "
+                                                    "side as the others")
+    assert a["note"] == "" and a["lang"] == ""
     assert (c["segments"], c["empty"]) == ([], "Too few answers to show.")
     assert (d["segments"], d["empty"]) == ([], "No answers on the scale.")
 

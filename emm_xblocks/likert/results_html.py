@@ -1,0 +1,215 @@
+"""The Likert results panel, rendered in Python (decision 18), as the case study's "How other
+participants answered" (``case_study/distribution_html.py``) and the role-play's panel are:
+``panel_html(data, chart, words, lang, labels_lang)`` writes ``results.panel_figures``'s figures
+(with the staff's downloads and comments that ``views.results_json`` adds) in the order a reader
+takes them: how many answered, the headline, the chart (``chart``: ``templates/common/chart.html``
+drawn from ``chart_rows``), the table of every figure (the chart's text alternative), the answers
+shown apart, the figures by profile, the comments, then the staff's downloads.
+
+Every value and every translation is escaped with ``html.escape``; the author's texts carry their
+language (``lang``: ``common.content_language.attr``'s ``' lang="fr"'``, or "") inside the
+reader's words, in their own direction (``dir="auto"``, ``<bdi>``); a custom scale's labels are
+the author's (``labels_lang``), a preset's the reader's. Numbers and percentages are CLDR's in the
+page's language (``words[2]``, a ``common.numbers.Numbers``). ``words``: ``block.translators()``,
+``(gettext, ngettext, numbers)``.
+"""
+
+from html import escape
+
+from django.utils.safestring import mark_safe
+
+from ..common.content_language import wrapped
+
+NONE = "–"  # a figure with nothing to divide (no answer on the scale)
+
+
+def panel_html(data, chart, words, lang="", labels_lang=""):
+    """The whole panel (safe HTML) for ``data`` (``views.results_json``'s answer without ``html``)."""
+    _, ungettext, nums = words
+    respondents = data["respondents"]
+    # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    title = escape(_("Results"))
+    count = escape(ungettext("{n} respondent", "{n} respondents", respondents).format(n=nums.number(respondents, 0)))
+    out = [f"<h4>{title}</h4>", f'<p class="emm-respondents">{count}</p>']
+    if data["suppressed"]:
+        out.append(f'<p class="emm-notice">{escape(data["message"])}</p>')
+        out.append(_downloads(data, _))
+        return mark_safe("".join(out))  # noqa: S308 - every value and every translation escaped
+    for key, cls in (("headline_text", "emm-headline"), ("literal_text", "emm-headline-literal")):
+        if data.get(key):
+            out.append(f'<p class="{cls}">{escape(data[key])}</p>')
+    if data.get("reverse_shown"):
+        out.append('<p class="emm-basis">' + escape(_(
+            "Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always "
+            "on the same side of the centre.")) + "</p>")
+    out.append(str(chart))
+    out.append(_table_html(data, words, lang, labels_lang))
+    out.extend(_apart_html(section, _, nums) for section in data.get("apart") or ())
+    if data.get("profiles"):
+        out.append(_profiles_html(data, words, lang))
+    if data.get("comments"):
+        items = "".join(f'<li dir="auto">{escape(text)}</li>' for text in data["comments"])
+        heading = escape(_("Comments"))
+        out.append(f'<h4>{heading}</h4><ul class="emm-comments">{items}</ul>')
+    out.append(_downloads(data, _))
+    return mark_safe("\n".join(out))  # noqa: S308 - every value and every translation escaped
+
+
+def empty_text(st, min_group_size, words):
+    """What a statement without a bar says, in the chart and in its table row: too few answered
+    (below the minimum group size), nobody yet, or only "N/A" answers (how many)."""
+    _, ungettext, nums = words
+    if st["suppressed"]:
+        return _("Too few answers to show (fewer than {min} on the scale).").format(min=nums.number(min_group_size, 0))
+    if not st["na"]:
+        return _("No answers yet.")
+    return ungettext("No answers on the scale: {n} person chose “N/A”.",
+                     "No answers on the scale: {n} people chose “N/A”.", st["na"]).format(n=nums.number(st["na"], 0))
+
+
+def chart_rows(data, words, lang=""):
+    """The statements as ``common.charts.diverging`` takes them: each one's ``segments`` as
+    ``(point, start %, width %)``, its language and what it says without a bar (``empty_text``)."""
+    return [dict(st, lang=lang, empty=empty_text(st, data["min_group_size"], words),
+                 segments=[(seg["value"], seg["start"], seg["width"]) for seg in st["segments"]])
+            for st in data["statements"]]
+
+
+def _percent(value, nums):
+    """A share in the page's language (text, escaped where it is written), or ``NONE``."""
+    return NONE if value is None else nums.percent(value)
+
+
+def _row_head(text, lang, note=""):
+    """A row's head: the statement in its own direction (and language), the reader's note after it;
+    the cell keeps the page's direction, so that it sticks on the page's start side as the table
+    scrolls (``emm-likert-results.css``)."""
+    after = f" <bdi>({escape(note)})</bdi>" if note else ""
+    return f'<th scope="row"><div dir="auto">{wrapped(escape(text), lang)}{after}</div></th>'
+
+
+def _heads(texts):
+    return "".join(f'<th scope="col">{text}</th>' for text in texts)
+
+
+def _label(text, lang=""):
+    """A scale's label inside the reader's words: in its own direction (a custom scale's in its author's language)."""
+    return f"<bdi{lang}>{escape(text)}</bdi>"
+
+
+def _table_html(data, words, lang, labels_lang):
+    """Every figure, a row per statement: the answers as given (count and share), N/A, the top
+    boxes and the mean favourable (reverse-coded statements rescored), and the top two as worded
+    where a reverse-coded statement is shown."""
+    _, _ungettext, nums = words
+    reverse_shown = data.get("reverse_shown")
+    heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in data["labels"]),
+             escape(_("N/A")), escape(_("Top box (favourable)")), escape(_("Top two (favourable)")),
+             *([escape(_("Top two as worded"))] if reverse_shown else []), escape(_("Mean (favourable)"))]
+    note = _("reverse-coded")
+    rows = []
+    for st in data["statements"]:
+        head = _row_head(st["text"], lang, note if st["reverse"] else "")
+        if st["suppressed"]:
+            text = escape(empty_text(st, data["min_group_size"], words))
+            rows.append(f'<tr data-row="{escape(st["id"])}">{head}<td colspan="{len(heads) - 1}">{text}</td></tr>')
+            continue
+        cells = [nums.number(st["n"], 0)]
+        # a share of the answers on the scale, where there are any (``percents`` is then one per point)
+        if st["n"]:
+            cells += [f"{nums.number(c, 0)} ({_percent(p, nums)})"
+                      for c, p in zip(st["counts"], st["percents"], strict=True)]
+        else:
+            cells += [nums.number(c, 0) for c in st["counts"]]
+        cells += [nums.number(st["na"], 0), _percent(st["top_box"], nums), _percent(st["top_two_box"], nums)]
+        if reverse_shown:
+            cells.append(_percent(st["agree_two_box"], nums))
+        cells.append(NONE if st["mean"] is None else nums.number(st["mean"], 2))
+        rows.append(f'<tr data-row="{escape(st["id"])}">{head}{"".join(f"<td>{escape(c)}</td>" for c in cells)}</tr>')
+    caption = escape(_("Answers per statement as given (count and percentage; N/A left out of percentages); top "
+                       "boxes and mean favourable, reverse-coded statements rescored"))
+    label = escape(_("Results table"))
+    return (f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+            f'<table class="emm-table"><caption>{caption}</caption>'
+            f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _apart_html(section, _, nums):
+    """Answers no figure counts, shown apart and labelled (``results.apart_sections``): answers
+    given on an earlier scale, with that scale's labels, and answers to statements since removed.
+    The section's heading shows its title; the caption names the table for screen readers only."""
+    heads = [escape(_("Statement")), "n", *(_label(label) for label in section["labels"]), escape(_("N/A"))]
+    too_few = escape(_("Too few answers to show."))
+    rows = []
+    for st in section["statements"]:
+        if st["suppressed"]:
+            cells = f'<td colspan="{len(heads) - 1}">{too_few}</td>'
+        else:
+            cells = "".join(f"<td>{escape(nums.number(c, 0))}</td>" for c in (st["n"], *st["counts"], st["na"]))
+        rows.append(f"<tr>{_row_head(st['text'], '')}{cells}</tr>")
+    title = escape(section["title"])
+    return (f'<section class="emm-apart" data-apart><h5>{title}</h5>'
+            f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
+            f'<table class="emm-table"><caption class="emm-sr">{title}</caption>'
+            f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
+
+
+def _profiles_html(data, words, lang):
+    """Who answered (issue 11): a column per participant profile (and one for who did not say),
+    each statement's favourable share and top box; a cell withheld (too few answers, or one that
+    would give a small group away: ``common.perspectives``) says so."""
+    _, _ungettext, nums = words
+    table = data["profiles"]
+    frame = _("By profile: {question}")
+    prompt = escape(table["prompt"])
+    # the heading: the author's question in its own direction inside the reader's sentence
+    heading = escape(frame).replace("{question}", f"<bdi{lang}>{prompt}</bdi>")
+    title = escape(frame.replace("{question}", table["prompt"]))
+    withheld, not_shown = escape(_("withheld: too few answers")), escape(_("not shown"))
+    heads = [escape(_("Statement"))]
+    for col in table["columns"]:
+        if col["n"] is None:
+            size = withheld if col["small"] else not_shown
+        else:
+            size = escape(_("{n} answered").format(n=nums.number(col["n"], 0)))
+        own = lang if col["key"] else ""  # an option is the author's; "Did not say" (its key "") the reader's
+        heads.append(f'<span dir="auto"{own}>{escape(col["text"])}</span><br><small>{size}</small>')
+    cell_text = _("{favourable} favourable ({top} top box)")
+    rows = []
+    for st in table["statements"]:
+        cells = []
+        for cell in st["cells"]:
+            if not cell["shown"]:
+                cells.append(f'<td data-withheld>{withheld if cell["small"] else not_shown}</td>')
+            else:
+                text = cell_text.format(favourable=_percent(cell["favourable"], nums),
+                                        top=_percent(cell["top_box"], nums))
+                cells.append(f"<td>{escape(text)}</td>")
+        rows.append(f'<tr data-profile-row="{escape(st["id"])}">{_row_head(st["text"], lang)}{"".join(cells)}</tr>')
+    download = ""
+    if data.get("profile_csv_url"):
+        download = _download(data["profile_csv_url"], _("Download the figures by profile (CSV)"),
+                             data.get("profile_csv_excel_url"), data.get("excel_link"))
+    return (f'<section class="emm-profiles" data-profiles><h4>{heading}</h4>'
+            f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
+            f'<table class="emm-table"><caption class="emm-sr">{title}</caption>'
+            f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{download}</section>')
+
+
+def _downloads(data, _):
+    """The staff's downloads (their addresses are given to staff only): the responses, then the
+    codebook, which is offered even below the minimum group size."""
+    files = ((data.get("csv_url"), _("Download the responses (CSV)"), data.get("csv_excel_url")),
+             (data.get("codebook_url"), _("Download the codebook: what each column holds (CSV)"),
+              data.get("codebook_excel_url")))
+    return "".join(_download(url, text, excel, data.get("excel_link")) for url, text, excel in files if url)
+
+
+def _download(url, text, excel_url, excel_link):
+    """A staff download, then its Excel variant beside it (``common.spreadsheet.excel_link``'s
+    ``{text, title}`` naming its separator)."""
+    links = f'<a href="{escape(url)}" class="emm-button" download>{escape(text)}</a>'
+    if excel_url and excel_link:
+        links += (f' <a href="{escape(excel_url)}" class="emm-button" download data-csv-excel'
+                  f' title="{escape(excel_link["title"])}">{escape(excel_link["text"])}</a>')
+    return f"<p>{links}</p>"

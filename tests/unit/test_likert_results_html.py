@@ -1,0 +1,123 @@
+"""The Likert results panel as a reader gets it (likert/results_html.py): written on the server
+from ``results.panel_figures``'s figures, every author's and learner's text escaped, the author's
+words marked with their language, figures in the page's language, the staff's files only when the
+view gave their addresses."""
+
+import re
+from html.parser import HTMLParser
+
+from emm_xblocks.common import charts
+from emm_xblocks.common.numbers import Numbers
+from emm_xblocks.common.perspectives import PROFILE_GROUP
+from emm_xblocks.common.profile import Option
+from emm_xblocks.likert.content import Statement, Survey
+from emm_xblocks.likert.results import panel_figures
+from emm_xblocks.likert.results_html import chart_rows, panel_html
+
+EN = (str, lambda one, many, n: one if n == 1 else many, Numbers("en"))  # ``block.translators()``'s shape
+FR = (str, lambda one, many, n: one if n < 2 else many, Numbers("fr"))
+SURVEY = Survey(display_name="Day 1", min_group_size=3, statements=(
+    Statement("useful", "The <b>training</b> is useful & practical."),
+    Statement("long", "The sessions were too long.", reverse=True),
+    Statement("rare", "I used the documents.", required=False)))
+TALLIES = {"useful": {"5": 3, "4": 1}, "long": {"1": 2, "2": 1, "5": 1}, "rare": {"3": 2}}
+
+
+class Text(HTMLParser):
+    """The panel's visible text by element: each ``<tr>``'s cells' text, the elements opened."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.rows, self.tags, self.cell = [], [], None
+        self.feed(str(html))
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(self.cell)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def panel(survey=SURVEY, respondents=4, tallies=TALLIES, by_profile=None, words=EN, extra=None, lang=""):
+    data = panel_figures(survey, respondents, tallies, by_profile, words)
+    data.update(extra or {})
+    chart = "" if data["suppressed"] else "<div data-test-chart></div>"
+    return data, panel_html(data, chart, words, lang)
+
+
+def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
+    _data, html = panel()
+    rows = Text(html).rows
+    assert rows[0][:2] == ["Statement", "n"] and rows[0][-1] == "Mean (favourable)"
+    assert "Top two as worded" in rows[0]  # a reverse-coded statement is shown: both bases named
+    useful = rows[1]
+    assert useful[0] == "The <b>training</b> is useful & practical."  # the author's text, as text
+    assert useful[1:7] == ["4", "0 (0%)", "0 (0%)", "0 (0%)", "1 (25%)", "3 (75%)"] and useful[-1] == "4.75"
+    assert rows[2][0] == "The sessions were too long. (reverse-coded)"
+    # answered by two, under the minimum of three: one cell says so
+    assert rows[3][1:] == ["Too few answers to show (fewer than 3 on the scale)."]
+    assert "<b>" not in str(html) and "&lt;b&gt;training&lt;/b&gt; is useful &amp; practical." in str(html)
+    _data, french = panel(words=FR)
+    assert Text(french).rows[1][5:7] == ["1 (25\u00a0%)", "3 (75\u00a0%)"] and Text(french).rows[1][-1] == "4,75"
+
+
+def test_below_the_minimum_the_panel_says_so_and_shows_no_figure():
+    data, html = panel(respondents=2, tallies={"useful": {"5": 2}})
+    assert data["suppressed"]
+    assert "Results are shown once at least 3 people have answered (2 so far)." in html
+    assert "<table" not in html and "data-test-chart" not in html and "<a " not in html
+
+
+def test_staff_files_and_comments_only_where_the_view_gave_them():
+    _data, learner = panel()
+    assert "<a " not in learner and "emm-comments" not in learner
+    staff = {"csv_url": "/h/export_csv", "csv_excel_url": "/h/export_csv/excel", "codebook_url": "/h/export_codebook",
+             "codebook_excel_url": "/h/export_codebook/excel", "excel_link": {"text": "Excel", "title": "semicolons"},
+             "comments": ["<script>alert(1)</script> très utile"]}
+    _data, html = panel(extra=staff)
+    links = [attrs for tag, attrs in Text(html).tags if tag == "a"]
+    assert [a["href"] for a in links] == ["/h/export_csv", "/h/export_csv/excel", "/h/export_codebook",
+                                         "/h/export_codebook/excel"]
+    assert all("download" in a for a in links) and links[1]["title"] == "semicolons"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; très utile" in html and "<script>" not in html
+
+
+def test_the_author_s_words_carry_their_language_the_reader_s_do_not():
+    _data, html = panel(lang=' lang="fr"')
+    assert '<div dir="auto"><span lang="fr">The sessions were too long.</span> <bdi>(reverse-coded)</bdi></div>' in html
+    assert '<th scope="col">Statement</th>' in html  # the reader's words: the page's language
+
+
+def test_the_figures_by_profile_withhold_a_small_group_and_say_why():
+    survey = Survey(display_name="Day 1", min_group_size=2, profile_prompt="Where do you <work>?",
+                    profile_options=(Option("gov", "Government"), Option("cso", "Civil society")),
+                    statements=(Statement("useful", "Useful."),))
+    tallies = {"useful": {"5": 3, "1": 2, "4": 1}, PROFILE_GROUP: {"gov": 3, "cso": 2}}
+    by = {"gov": {"useful": {"5": 3}}, "cso": {"useful": {"1": 2}}}
+    _data, html = panel(survey, 6, tallies, by, extra={"profile_csv_url": "/h/profiles"})
+    section = re.search(r'<section class="emm-profiles" data-profiles>.*?</section>', html).group(0)
+    assert "<h4>By profile: <bdi>Where do you &lt;work&gt;?</bdi></h4>" in section
+    rows = Text(section).rows
+    assert rows[0] == ["Statement", "Government3 answered", "Civil societynot shown",
+                       "Did not saywithheld: too few answers"]
+    assert rows[1] == ["Useful.", "100% favourable (100% top box)", "not shown", "withheld: too few answers"]
+    assert 'href="/h/profiles"' in section
+
+
+def test_the_chart_rows_say_what_a_statement_without_a_bar_lacks():
+    data, _html = panel(tallies={**TALLIES, "useful": {"na": 4}})
+    chart = charts.diverging(data["labels"], chart_rows(data, EN, ' lang="fr"'), str)
+    useful, long_, rare = chart["rows"]
+    assert useful["segments"] == [] and useful["empty"] == "No answers on the scale: 4 people chose “N/A”."
+    assert rare["empty"] == "Too few answers to show (fewer than 3 on the scale)."
+    assert long_["segments"] and long_["lang"] == ' lang="fr"' and long_["note"].startswith("reverse-coded")
