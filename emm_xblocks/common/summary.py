@@ -325,14 +325,3 @@ def counted_from_rows(block_key):
     for group, value, n in rows.values_list("group", "value").annotate(n=Count("id")).order_by():
         result[group][value] = n
     return rows.values("submission").distinct().count(), dict(result)
-
-
-def role_tallies_from_rows(block_key):
-    """``role_tallies`` counted from the answer rows (``GROUP BY``): what the split summary must equal."""
-    from ..models import Answer
-
-    result = defaultdict(lambda: defaultdict(dict))
-    rows = Answer.objects.filter(block_key=block_key).exclude(role="")
-    for role, group, value, n in rows.values_list("role", "group", "value").annotate(n=Count("id")).order_by():
-        result[role][group][value] = n
-    return {role: dict(groups) for role, groups in result.items()}

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from emm_xblocks.common import summary
 from emm_xblocks.models import Answer
+from tests.integration.recount import role_tallies_from_rows
 
 MEETING = """
 <emm_role_play display_name="Réunion de cas" show_others="true" min_group_size="3" attempts_allowed="3">
@@ -133,7 +134,7 @@ def test_roles_are_recorded_with_the_rows_and_a_replay_moves_the_learner(meeting
     assert r.json_body["phase"] == "roles"
     play(handlers, meeting, "o", "social", ["Talk with her", "Refer her"])
     assert summary.role_tallies(meeting) == {"social": {"sw": {"0": 1}, "meet": {"0": 1}, "@ending": {"good": 1}}}
-    assert summary.role_tallies(meeting) == summary.role_tallies_from_rows(meeting)
+    assert summary.role_tallies(meeting) == role_tallies_from_rows(meeting)
 
 
 def test_nothing_is_split_or_recorded_when_others_are_not_shown(scenario, handlers):

@@ -11,6 +11,7 @@ from django.db import connection
 
 from emm_xblocks.common import store, summary, transactions
 from emm_xblocks.models import Answer, Submissions, Tally
+from tests.integration.recount import role_tallies_from_rows
 from tests.integration.store_races import deadlock, deadlocked_inserts, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -391,7 +392,7 @@ def test_the_migration_s_backfill_reads_one_block_at_a_time():
 # -- the split by role (perspectives, migration 0008) ----------------------------------------------
 
 def assert_split_is_the_rows(block_key):
-    assert summary.role_tallies(block_key) == summary.role_tallies_from_rows(block_key)
+    assert summary.role_tallies(block_key) == role_tallies_from_rows(block_key)
 
 
 def test_rows_with_a_role_are_counted_in_all_and_in_their_role():
