@@ -14,11 +14,12 @@ function setup(fetch) {
   return load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js", "emm-editor.js");
 }
 
-/* an editor: a settings field, a list of two rows, save and cancel, the alert and status */
+/* an editor in the shared markup (docs/javascript.md): settings [data-field], a list of two rows
+   whose fields are [data-key], save and cancel, the alert and status */
 function editorPage() {
   const row = () => el("li", {"data-row": ""}, [
-    el("input", {"data-st": "id", type: "text"}),
-    el("span", {class: "emm-field-error", "data-st-error": "id"}),
+    el("input", {"data-key": "id", type: "text"}),
+    el("span", {class: "emm-field-error", "data-error-key": "id"}),
     el("button", {type: "button", "data-move": "-1"}, ["Move up"]),
     el("button", {type: "button", "data-move": "1"}, ["Move down"]),
     el("button", {type: "button", "data-remove": ""}, ["Remove"]),
@@ -184,7 +185,7 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   const w = setup();
   const page = editorPage();
   const changed = [];
-  const {ed} = editor(w, page, [], {rowFocus: "[data-st=id]", changed: (what) => changed.push(what)});
+  const {ed} = editor(w, page, [], {rowFocus: "[data-key=id]", changed: (what) => changed.push(what)});
   const [first, second] = page.list.children;
   const down = first.querySelector("[data-move=\"1\"]");
   down.fire("click");
@@ -338,7 +339,7 @@ test("counters: the form's fields count what the editor loaded once it recounts,
   const newRow = page.row;
   page.row = () => {
     const r = newRow();
-    const text = r.appendChild(el("textarea", {"data-st": "text", "data-max-chars": "1000"}));
+    const text = r.appendChild(el("textarea", {"data-key": "text", "data-max-chars": "1000"}));
     text.value = "";
     return r;
   };
