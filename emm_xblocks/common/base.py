@@ -177,8 +177,9 @@ class EmmBlockBase(XBlock):
 
     def added_files(self, name):
         """``{"styles": [URL], "scripts": [URL]}``: the stylesheets of ``assets.ADDED[name]``, and
-        its strings' catalogue and scripts, for a page to load later (the Likert results panel,
-        ``emm-likert.js``) or to add to its fragment (the live room's, ``common/live_room.py``)."""
+        its strings' catalogue and scripts, for a page to load later (the Likert results panel's
+        stylesheets, ``emm-likert.js``) or to add to its fragment (the live room's,
+        ``common/live_room.py``)."""
         _page, scripts, styles = assets.ADDED[name]
         return {"styles": [self.resource_url(style) for style in styles],
                 "scripts": [*self._js_catalog_urls(name, added=True),

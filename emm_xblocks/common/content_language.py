@@ -70,7 +70,8 @@ def attr(tag, page_language):
 
 
 def tag_for_page(tag, page_language):
-    """The content's tag where ``attr`` gives one (for a script that sets ``lang`` itself), else ""."""
+    """The content's tag where ``attr`` gives one (for a JSON answer that names it: the Likert
+    results' ``lang``), else ""."""
     return tag if attr(tag, page_language) else ""
 
 

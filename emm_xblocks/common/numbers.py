@@ -1,7 +1,7 @@
 """Numbers, percentages and plurals in the learner's language, from CLDR (Babel) (pure).
 
 Every figure a page or a report shows goes through here on the server (``static/js/emm-common.js``
-has the browser's twin, ``EMM.number`` / ``EMM.percent`` / ``EMM.pluralN``, on ``Intl``): never
+has the browser's twin, ``EMM.number`` / ``EMM.pluralN``, on ``Intl``): never
 ``f"{x:.1f}"`` or ``str(x) + "%"``. French writes "3,83" and "16,7 %" (a no-break space before
 the sign), Arabic follows its CLDR locale, English "3.83" and "16.7%".
 
@@ -95,14 +95,26 @@ def percent(value, language, digits=1):
     return _formatted(_rounded_text(value, digits), language, True)
 
 
+# The locales whose CLDR ``minimumGroupingDigits`` is 2 (``common/main/<locale>.xml``,
+# ``<numbers>``): a number of four whole digits is written without a group separator ("2736", then
+# "12.736"), as ``Intl.NumberFormat`` writes it in the browser; Babel (2.19) groups from four
+# digits everywhere. Spain's Spanish (``es``), not Latin America's (``es-419``, Open edX's
+# Spanish, groups "2,736" as Intl does), nor Arabic, English or French.
+MINIMUM_GROUPING_TWO = frozenset({"es", "es_ES", "pl", "pl_PL", "pt_PT"})
+
+
 @lru_cache(maxsize=4096)
 def _formatted(rounded, language, as_percent):
     """Babel's text of the rounded value ``rounded`` (its ``Decimal`` as a string, so "20" and
     "20.0" stay two entries): a page shows the same few figures (whole percents, counts, scores)
     many times, and each format reads the locale's pattern anew (some 20 µs)."""
+    locale = locale_of(language)
+    value = Decimal(rounded)
+    # a four-digit number ungrouped where CLDR says so (``MINIMUM_GROUPING_TWO``)
+    grouped = str(locale) not in MINIMUM_GROUPING_TWO or abs(value) >= 10_000
     if as_percent:
-        return format_percent(Decimal(rounded) / 100, locale=locale_of(language), decimal_quantization=False)
-    return format_decimal(Decimal(rounded), locale=locale_of(language), decimal_quantization=False)
+        return format_percent(value / 100, locale=locale, decimal_quantization=False, group_separator=grouped)
+    return format_decimal(value, locale=locale, decimal_quantization=False, group_separator=grouped)
 
 
 def plural_category(value, language):

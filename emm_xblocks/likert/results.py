@@ -7,7 +7,7 @@ counts, shown apart. Each statement's figures are ``statistics``'s, the split by
 
 from ..common.apart import row as apart_row
 from . import perspectives
-from .content import NA
+from .content import CUSTOM, NA
 from .epochs import labels_of, scale_name, split_tallies
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
 
@@ -113,8 +113,9 @@ def withheld_note(count, ungettext, numbers):
 def apart_sections(survey, apart, _):
     """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
     earlier scale (with that scale's labels) and answers to statements no longer in the survey.
-    ``[{"title", "labels", "statements": [{"id", "text", "n", "na", "counts", "suppressed"}]}]``;
-    a row answered by fewer than the minimum group size shows no counts."""
+    ``[{"title", "labels", "custom", "statements": [{"id", "text", "n", "na", "counts",
+    "suppressed"}]}]`` (``custom``: the labels are the author's, a custom scale's); a row answered
+    by fewer than the minimum group size shows no counts."""
     texts = {st.id: st.text for st in survey.statements}
     sections = []
     for (epoch, removed), tallies in apart:
@@ -131,7 +132,9 @@ def apart_sections(survey, apart, _):
         rows = [apart_row(sid, texts.get(sid) or survey.removed_text(sid) or sid, tally, points,
                           survey.min_group_size, na=NA)
                 for sid, tally in sorted(tallies.items())]
-        sections.append({"title": title, "labels": list(labels), "statements": rows})
+        scale_of = survey if epoch == survey.scale_epoch else past
+        custom = scale_of is not None and scale_of.scale == CUSTOM
+        sections.append({"title": title, "labels": list(labels), "custom": custom, "statements": rows})
     return sections
 
 

@@ -44,7 +44,7 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
             "on the same side of the centre.")) + "</p>")
     out.append(str(chart))
     out.append(_table_html(data, words, lang, labels_lang))
-    out.extend(_apart_html(section, _, nums) for section in data.get("apart") or ())
+    out.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
     if data.get("profiles"):
         out.append(_profiles_html(data, words, lang))
     if data.get("comments"):
@@ -80,11 +80,14 @@ def _percent(value, nums):
     return NONE if value is None else nums.percent(value)
 
 
-def _row_head(text, lang, note=""):
+def _row_head(text, lang, note="", unseen=""):
     """A row's head: the statement in its own direction (and language), the reader's note after it;
     the cell keeps the page's direction, so that it sticks on the page's start side as the table
-    scrolls (``emm-likert-results.css``)."""
+    scrolls (``emm-likert-results.css``). ``unseen``: a sentence for screen readers only (what
+    the chart, hidden from them, says of the row)."""
     after = f" <bdi>({escape(note)})</bdi>" if note else ""
+    if unseen:
+        after += f' <span class="emm-sr">{escape(unseen)}</span>'
     return f'<th scope="row"><div dir="auto">{wrapped(escape(text), lang)}{after}</div></th>'
 
 
@@ -109,7 +112,10 @@ def _table_html(data, words, lang, labels_lang):
     note = _("reverse-coded")
     rows = []
     for st in data["statements"]:
-        head = _row_head(st["text"], lang, note if st["reverse"] else "")
+        # no answer on the scale: its figures are dashes, and why is said in the chart, which screen
+        # readers skip (decision 34: nothing said only by the chart), so the row says it to them
+        unseen = empty_text(st, data["min_group_size"], words) if not st["suppressed"] and not st["n"] else ""
+        head = _row_head(st["text"], lang, note if st["reverse"] else "", unseen)
         if st["suppressed"]:
             text = escape(empty_text(st, data["min_group_size"], words))
             rows.append(f'<tr data-row="{escape(st["id"])}">{head}<td colspan="{len(heads) - 1}">{text}</td></tr>')
@@ -134,11 +140,14 @@ def _table_html(data, words, lang, labels_lang):
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _apart_html(section, _, nums):
+def _apart_html(section, _, nums, lang):
     """Answers no figure counts, shown apart and labelled (``results.apart_sections``): answers
     given on an earlier scale, with that scale's labels, and answers to statements since removed.
-    The section's heading shows its title; the caption names the table for screen readers only."""
-    heads = [escape(_("Statement")), "n", *(_label(label) for label in section["labels"]), escape(_("N/A"))]
+    The section's heading shows its title; the caption names the table for screen readers only.
+    ``lang``: the author's language attribute, on the statements and on a custom scale's labels."""
+    labels_lang = lang if section.get("custom") else ""
+    heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in section["labels"]),
+             escape(_("N/A"))]
     too_few = escape(_("Too few answers to show."))
     rows = []
     for st in section["statements"]:
@@ -146,7 +155,7 @@ def _apart_html(section, _, nums):
             cells = f'<td colspan="{len(heads) - 1}">{too_few}</td>'
         else:
             cells = "".join(f"<td>{escape(nums.number(c, 0))}</td>" for c in (st["n"], *st["counts"], st["na"]))
-        rows.append(f"<tr>{_row_head(st['text'], '')}{cells}</tr>")
+        rows.append(f"<tr>{_row_head(st['text'], lang)}{cells}</tr>")
     title = escape(section["title"])
     return (f'<section class="emm-apart" data-apart><h5>{title}</h5>'
             f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'

@@ -56,10 +56,6 @@
   EMM.count = function (n, element) {
     return EMM.number(n, EMM.locale(element), 0);
   };
-  EMM.percent = function (value, locale, digits) {
-    return formatter(locale || EMM.locale(), {style: "percent", maximumFractionDigits: digits === undefined ? 1 : digits})
-      .format(value / 100);
-  };
   /* the whole number of n's CLDR plural form */
   EMM.pluralN = function (n, locale) {
     var abs = Math.abs(Number(n));

@@ -88,7 +88,7 @@ def test_a_custom_scales_labels_are_the_authors_and_say_so(scenario, handlers):
 
 
 
-def test_the_likert_results_json_names_the_language_for_its_script(scenario, handlers):
+def test_the_likert_results_name_the_language_of_the_author_s_words(scenario, handlers):
     uid = scenario(with_language(LIKERT.replace("<emm_likert ", '<emm_likert min_group_size="1" results="learners" ')))
     assert handlers.post(uid, "submit", {"answers": {"a": 4, "b": 2}}).status_code == 200
     assert handlers.post(uid, "get_results", {}, lang="ar").json_body["lang"] == "fr"

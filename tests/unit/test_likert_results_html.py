@@ -121,3 +121,23 @@ def test_the_chart_rows_say_what_a_statement_without_a_bar_lacks():
     assert useful["segments"] == [] and useful["empty"] == "No answers on the scale: 4 people chose “N/A”."
     assert rare["empty"] == "Too few answers to show (fewer than 3 on the scale)."
     assert long_["segments"] and long_["lang"] == ' lang="fr"' and long_["note"].startswith("reverse-coded")
+
+
+def test_a_statement_answered_only_na_says_why_to_screen_readers_too():
+    """Its figures are dashes; the chart says why, but screen readers skip the chart, so its row
+    says it to them (decision 34: nothing is said only by the chart)."""
+    _data, html = panel(tallies={**TALLIES, "useful": {"na": 4}})
+    head = re.search(r'<tr data-row="useful"><th scope="row">(.*?)</th>', html).group(1)
+    assert '<span class="emm-sr">No answers on the scale: 4 people chose “N/A”.</span>' in head
+    assert 'class="emm-sr"' not in re.search(r'<tr data-row="long">.*?</tr>', html).group(0)
+
+
+def test_answers_kept_apart_carry_the_author_s_language_and_a_custom_scale_s_labels_theirs():
+    survey = Survey(display_name="Jour 1", min_group_size=1, scale="custom", custom_labels=("Bas", "Haut"),
+                    statements=(Statement("utile", "Utile."),))
+    # answers to a statement removed since, on the current scale
+    _data, html = panel(survey, 3, {"utile": {"2": 3}, "parti": {"1": 2, "2": 1}}, lang=' lang="fr"')
+    section = re.search(r'<section class="emm-apart" data-apart>.*?</section>', html).group(0)
+    assert '<th scope="col"><bdi lang="fr">Bas</bdi></th>' in section
+    assert '<th scope="row"><div dir="auto"><span lang="fr">parti</span></div></th>' in section
+    assert Text(section).rows[1][1:] == ["3", "2", "1", "0"]

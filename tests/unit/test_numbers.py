@@ -20,6 +20,17 @@ def test_figures_follow_the_locale(language, mean, share, big):
     assert numbers.number(12345.5, language) == big
 
 
+@pytest.mark.parametrize("language,four,five", [
+    # as Intl.NumberFormat writes them in Chromium and Node (CLDR's minimumGroupingDigits)
+    ("es", "2736", "12.736"), ("es-es", "-2736,5", "12.736"),
+    ("es-419", "2,736", "12,736"), ("es-mx", "-2,736.5", "12,736"),
+    ("fr", "2\u202f736", "12\u202f736"), ("en", "2,736", "12,736"), ("ar", "2,736", "12,736"),
+])
+def test_four_digits_are_grouped_where_cldr_groups_them(language, four, five):
+    assert numbers.number(-2736.5 if four.startswith("-") else 2736, language) == four
+    assert numbers.number(12736, language) == five
+
+
 def test_whole_values_lose_their_decimals_and_halves_round_up():
     assert numbers.percent(70.0, "fr") == f"70{NBSP}%" and numbers.number(2.0, "fr") == "2"
     assert numbers.percent(12.25, "en") == "12.3%"  # half up, as Intl.NumberFormat (round() gives 12.2)
