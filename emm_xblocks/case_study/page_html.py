@@ -64,7 +64,7 @@ def page_html(page, words):
         form = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
     else:
         form = _form_html(page, case, ungettext, _, nums, own)
-    your_results = escape(_("Your results"))
+    feedback_label = escape(_("Your results"))
     csv = ""
     if page["distribution_csv"]:
         download = escape(_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
@@ -88,7 +88,7 @@ def page_html(page, words):
         f'  {form}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
         f'  <div class="emm-status" role="status" aria-live="polite" data-status></div>\n'
-        f'  <section class="emm-results" data-feedback tabindex="-1" aria-label="{your_results}">'
+        f'  <section class="emm-results" data-feedback tabindex="-1" aria-label="{feedback_label}">'
         f'{page["feedback_html"]}</section>\n'
         f'  {csv}\n'
         f'  {pack_link_html(page["pack_url"], _)}\n'

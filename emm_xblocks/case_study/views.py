@@ -100,7 +100,6 @@ def student_view(block):
     }
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
-        "attempts_left": left,
         "draft_key": recovery.draft_key(block, refusal),
     })
 
@@ -208,7 +207,7 @@ def author_view(block):
                      {"name": "max_points", "label": _("Points"), "value": block.numbers().number(case.max_points)}],
     }
     return block.build_fragment("templates/case_study/author.html", context, init_args={},
-                                js="js/emm-case-study.js", js_class="EmmCaseStudyAuthor")
+                                js="js/emm-case-study.js", js_class="EmmAuthorPreview")
 
 
 def studio_view(block):

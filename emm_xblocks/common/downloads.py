@@ -3,8 +3,8 @@
 ``csv_download(block, suffix, fallback, contents)`` is the handler's answer: 403 ``staff_only``
 (``errors.staff_only``) to anyone but course staff, staff viewing the course as a learner
 included; else the rows ``contents(dialect)`` gives, as a UTF-8 CSV with a BOM and formula-safe
-cells (``export.csv_lines``), in the dialect the handler's ``suffix`` asks for (``export.dialect_of``:
-``excel`` for the Excel variant, decision 58), named for what it holds (``export.content_disposition``,
+cells (``spreadsheet.csv_lines``), in the dialect the handler's ``suffix`` asks for (``spreadsheet.dialect_of``:
+``excel`` for the Excel variant, decision 58), named for what it holds (``spreadsheet.content_disposition``,
 RFC 6266). What the block refuses to give (too few answers, a setting turned off) it raises from
 ``contents`` as a ``HandlerError``, answered as JSON with its code like every handler error.
 """
@@ -20,7 +20,7 @@ def csv_download(block, suffix, fallback, contents):
 
     ``contents(dialect) -> (title, rows)``: the file's name (the block's language; "" takes
     ``fallback``, as does a title with no ASCII letter for the ASCII name) and its rows, lists of
-    cells (``export.Dialect.cell``), possibly a generator read as the response is written, after the
+    cells (``spreadsheet.Dialect.cell``), possibly a generator read as the response is written, after the
     handler returned. ``fallback``: the ASCII name of the file (``"case-study"``). Raises nothing: a
     ``HandlerError`` from ``contents`` is its answer."""
     _ = block.ugettext

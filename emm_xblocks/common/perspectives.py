@@ -19,7 +19,7 @@ Two rules keep a small group's answers from being read:
 
 from dataclasses import dataclass, field
 
-# the answer row that carries a submission's participant profile (Likert, issue 11): its group
+# the answer row that carries a submission's participant profile (every block that asks it): its group
 # (``@`` is never in a statement, question or node id: ``common.ids``), the option id its value;
 # the store counts the submission's other rows under ``Tally.split`` "profile:<option id>" too
 PROFILE_GROUP = "@profile"

@@ -256,7 +256,7 @@ def profile_tallies(block_key, groups=None):
 
 def panel_counts(block_key, profiles=False):
     """``(respondents(block_key), tallies(block_key), profile_tallies(block_key) or None)`` read in
-    one statement (``UNION ALL``) instead of two to four (the case study's results panel reads them
+    one statement (``UNION ALL``) instead of two to four (the case study's feedback panel reads them
     at every submit, the Likert's at every "Show results"), and on the platform's MySQL each
     statement is a round trip. ``profiles``: the block asks a profile question, so its tallies
     split by profile are read too (else the third is None). The block's ``Submissions`` row is

@@ -12,13 +12,18 @@ from . import learning, report
 
 
 def evaluations(block):
-    """``[(block key, survey, tallies, respondents)]`` of the course's answered Likert evaluations."""
-    out = []
+    """``([(block key, survey, tallies, respondents)], {block key: tallies by profile})`` of the
+    course's answered Likert evaluations, each read in one statement as its own panel reads it
+    (``summary.panel_counts``: by profile only for an evaluation that asks the question)."""
+    out, by_profile = [], {}
     for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
-        respondents, tallies, _profiles = summary.panel_counts(key)
+        survey = likert.from_fields(fields)
+        respondents, tallies, profiles = summary.panel_counts(key, profiles=survey.asks_profile)
         if respondents:
-            out.append((key, likert.from_fields(fields), tallies, respondents))
-    return out
+            out.append((key, survey, tallies, respondents))
+            if profiles is not None:
+                by_profile[key] = profiles
+    return out, by_profile
 
 
 def knowledge_pairs(block):
@@ -48,14 +53,13 @@ def figures(block):
     (``learning.figures``, each with its pre/post chart) and the summary's charts
     (``report.summary_charts``). Texts escaped where HTML is made, not yet marked safe."""
     settings = block.load_content()
-    asked = evaluations(block)
+    asked, by_profile = evaluations(block)
     language = current_language()  # each evaluation's and pair's texts marked with their own language
     data = report.reaction(asked, settings.min_group_size, block.ugettext,
                            settings.headline_statement, block.numbers(), language)
     if data["headline"] and len(data["headline"]["evaluations"]) > 1:  # pooled: the summary names what it pools
         data["headline"]["pooled"] = data["headline"]["names"]
-    report.by_profile(data, asked, {key: summary.profile_tallies(key) for key, survey, *_rest in asked
-                                    if survey.asks_profile}, block.ugettext)
+    report.by_profile(data, asked, by_profile, block.ugettext)
     data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)
     for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
         p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())

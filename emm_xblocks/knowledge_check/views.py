@@ -57,7 +57,7 @@ def student_view(block):
     # the answers in progress are kept on the device under this key until the server has them,
     # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner, past the due date)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
-                                init_args={"submitted": state.submitted, "phase": check.phase,
+                                init_args={"submitted": state.submitted,
                                            "draft_key": recovery.draft_key(block, refusal)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
@@ -171,7 +171,7 @@ def author_view(block):
         "problems": validation.validate(check, _),
     }
     return block.build_fragment("templates/knowledge_check/author.html", context, init_args={},
-                                js="js/emm-knowledge-check.js", js_class="EmmKnowledgeCheckAuthor")
+                                js="js/emm-knowledge-check.js", js_class="EmmAuthorPreview")
 
 
 def studio_view(block):

@@ -25,7 +25,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler, reply_keys, shaped
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
-from . import changes, content, editor, export, learner, live, olx, pack, report, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, results, validation, views
 
 
 class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
@@ -87,8 +87,8 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     def results_allowed(self, survey=None, submitted=None):
         """Staff, or a learner who submitted when the author shows them the results; ``survey``
         and ``submitted``: the content and the learner's state, if the caller holds them."""
-        return learner.results_shown(self.load_content() if survey is None else survey,
-                                     self.submitted if submitted is None else submitted, self.is_staff())
+        return results.allowed(self.load_content() if survey is None else survey,
+                               self.submitted if submitted is None else submitted, self.is_staff())
 
     # ---------------------------------------------------------------- learner handlers
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submit_replayed)
@@ -102,7 +102,9 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     @json_handler
     def get_results(self, data, suffix=""):
         """The results panel: its figures and its HTML (``views.results_json``); the page asks
-        ``"reply": "page"`` and gets the HTML alone (``views.RESULTS_PAGE_READS``)."""
+        ``"reply": "page"`` and gets the HTML alone (``views.RESULTS_PAGE_READS``). A plain JSON
+        handler, not a ``learner_handler``: it reads the group's figures, not the learner's state,
+        and runs no action (staff's read also refreshes the block's description, decision 24)."""
         keys = reply_keys(data, views.RESULTS_PAGE_READS, self.ugettext)
         if not self.results_allowed():
             raise HandlerError("forbidden", self.ugettext("The results are not available to you."))

@@ -141,9 +141,6 @@ class _SurveyContent:
         only figures their answer is used for)."""
         return bool(self.profile_options)
 
-    def profile_option(self, oid):
-        return next((o for o in self.profile_options if o.id == oid), None)
-
     def statement(self, sid):
         return self._statements_by_id.get(sid)
 

@@ -33,7 +33,7 @@ def profile_csv_response(block, suffix=""):
         if respondents < survey.min_group_size:
             raise too_few_respondents(_, block.numbers().number(survey.min_group_size, 0))
         table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
-        return survey.display_name + " profiles", report.profile_rows(table, _)
+        return _("{title} - figures by profile").format(title=survey.display_name), report.profile_rows(table, _)
 
     return csv_download(block, suffix, "evaluation-profiles", contents)
 
@@ -70,6 +70,6 @@ def codebook_response(block, suffix=""):
         survey = block.load_content()
         # the responses CSV's columns, in the same dialect
         words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
-        return survey.display_name + " codebook", codebook.rows(survey, words, _)
+        return _("{title} - codebook").format(title=survey.display_name), codebook.rows(survey, words, _)
 
     return csv_download(block, suffix, "evaluation-codebook", contents)

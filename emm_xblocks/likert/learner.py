@@ -13,7 +13,7 @@ from ..common.actions import ActionError, Live, Outcome, Record, described_once,
 from ..common.attempts import participation_score
 from ..common.i18n import N_
 from . import events
-from .content import MAX_COMMENT, NA, RESULTS_LEARNERS, to_fields
+from .content import MAX_COMMENT, NA, to_fields
 from .epochs import group_of
 from .validation import playable
 
@@ -113,12 +113,6 @@ def _saved(survey):
     (decision 59). The page says its own thank-you (``emm-likert.js``, in its language): a kept
     submission asks the translator nothing, and the runtime's i18n service is not built for it."""
     return {"submitted": True, "can_change": not survey.anonymous}
-
-
-def results_shown(survey, submitted, staff):
-    """Whether the results panel (the group's figures) may be opened: always by course staff; by a
-    learner once they ``submitted``, when the author shows learners the results."""
-    return staff or (survey.results == RESULTS_LEARNERS and submitted)
 
 
 def current(survey, state, data, _):

@@ -57,6 +57,8 @@ def page_html(page, words):
         else:
             status = escape(_("Thank you: your answers were saved. You can change them and submit again."))
     results = ""
+    # drawn for whoever may open the results now (``results.allowed``) and, hidden, for a learner
+    # who will once they submit: the page then unhides it without asking the server again
     if page["results_allowed"] or page["is_staff"] or survey.results == RESULTS_LEARNERS:
         show = escape(_("Show results"))
         results = (f'\n  <section class="emm-results" data-results-section'

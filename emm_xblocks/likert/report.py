@@ -5,8 +5,7 @@ them here; the results panel's words are ``results.py``'s."""
 from collections import OrderedDict
 
 from ..common.perspectives import PROFILE_GROUP, withheld_cells
-from ..common.spreadsheet import PLAIN, Figure, report_rows, safe_cell
-from ..common.spreadsheet import csv_lines as common_csv_lines
+from ..common.spreadsheet import Figure, report_rows, safe_cell
 from ..common.text import one_line
 from .content import NA
 from .epochs import labels_of, scale_name, split_group
@@ -84,19 +83,15 @@ def csv_header(survey, _, removed=(), split=False):
     return [column_heading(kind, subject, _) for kind, subject in csv_columns(survey, removed, split)]
 
 
-def csv_lines(survey, submissions, words, dialect=PLAIN):
-    """The CSV as UTF-8 byte lines in ``dialect`` (``common.spreadsheet.csv_lines``: a BOM, every cell
-    formula-safe): the header, one line per submission. Each answer is labelled with the scale it
-    was given on (its epoch, ``epochs.split_group``); answers to removed statements stay, in their
-    own columns. A reverse-coded statement has two columns: the answer as given ("2 Disagree") and
-    its favourable value, rescored ("4"), the basis of the results' top box, mean and bars (empty
-    for an answer on an earlier scale: no figure counts it). With ``words["split"]`` (the Excel
-    variant) the answer as given is two cells, its number then its label (``answer_cells``)."""
-    return common_csv_lines(csv_rows(survey, submissions, words), dialect)
-
-
 def csv_rows(survey, submissions, words):
-    """``csv_lines``' rows (lists of cells), read one submission at a time."""
+    """The responses CSV's rows (lists of cells; ``common.downloads`` writes them), read one
+    submission at a time: the header, one row per submission. Each answer is labelled with the
+    scale it was given on (its epoch, ``epochs.split_group``); answers to removed statements stay,
+    in their own columns. A reverse-coded statement has two columns: the answer as given ("2
+    Disagree") and its favourable value, rescored ("4"), the basis of the results' top box, mean
+    and bars (empty for an answer on an earlier scale: no figure counts it). With
+    ``words["split"]`` (the Excel variant) the answer as given is two cells, its number then its
+    label (``answer_cells``)."""
     yield words["header"]
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}

@@ -7,9 +7,16 @@ counts, shown apart. Each statement's figures are ``statistics``'s, the split by
 
 from ..common.apart import row as apart_row
 from . import perspectives
-from .content import CUSTOM, NA
+from .content import CUSTOM, NA, RESULTS_LEARNERS
 from .epochs import labels_of, scale_name, split_tallies
 from .statistics import diverging_segments, headline, literal_headline, statement_stats
+
+
+def allowed(survey, submitted, staff):
+    """Whether the results panel (the group's figures) may be opened: always by course staff; by a
+    learner once they ``submitted``, when the author shows learners the results (the block's
+    ``results_allowed``; a learner's answers say it as ``results_available``)."""
+    return staff or (survey.results == RESULTS_LEARNERS and submitted)
 
 
 def panel_figures(survey, respondents, tallies, by_profile, words):

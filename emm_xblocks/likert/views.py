@@ -68,9 +68,7 @@ def student_view(block):
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
         "locked": locked,
-        "anonymous": survey.anonymous,
         "total": len(survey.statements),
-        "results_allowed": results_allowed,
         "draft_key": recovery.draft_key(block, refusal),
         "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
@@ -89,7 +87,7 @@ def author_view(block):
         "problems": validation.validate(survey, _),
     }
     return block.build_fragment("templates/likert/author.html", context, init_args={},
-                                js="js/emm-likert.js", js_class="EmmLikertAuthor")
+                                js="js/emm-likert.js", js_class="EmmAuthorPreview")
 
 
 def studio_view(block):
@@ -139,9 +137,9 @@ def user_state(block, survey, state):
 
 
 def respond(block, survey, outcome):
-    """The answer of ``submit`` and ``state``: the action's result and whether the learner may open
-    the results panel, from the content and the new state the request holds (on a key-value store
-    each field read is a query)."""
+    """The answer of ``submit`` (and, through ``respond_state``, of ``state``): the action's result
+    and whether the learner may open the results panel, from the content and the new state the
+    request holds (on a key-value store each field read is a query)."""
     submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
     return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
 

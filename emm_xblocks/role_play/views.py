@@ -264,7 +264,7 @@ def author_view(block):
                           "category": content.category_label(n.category, block.ugettext),
                           "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
-                                js="js/emm-role-play.js", js_class="EmmRolePlayAuthor")
+                                js="js/emm-role-play.js", js_class="EmmAuthorPreview")
 
 
 def studio_view(block):

@@ -76,12 +76,12 @@ function EmmCaseStudy(runtime, element, args) {
     shownSubmitted = true;
     EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);
-    /* the score and each question's verdict, read out; focus goes to the results' heading to read on */
+    /* the score and each question's verdict, read out; focus goes to the feedback's heading to read on */
     EMM.say(status, body.announcement || body.message || "");
     (feedbackBox.querySelector("[data-focus]") || feedbackBox).focus();
   }
 
-  /* After any failure, the server's state: a submit whose reply was lost shows its results (and
+  /* After any failure, the server's state: a submit whose reply was lost shows its feedback (and
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
      form stay as they are. Offline, the page stays as it is until the link is back. */
   function refresh() {
@@ -267,5 +267,3 @@ function EmmCaseStudy(runtime, element, args) {
     });
   });
 }
-
-function EmmCaseStudyAuthor() { "use strict"; }

@@ -304,3 +304,8 @@
 
   global.EMM = EMM;
 }(window));
+
+/* Studio's preview of a block (its author_view: settings and problems, nothing to run; the
+   editor is another script). Runtimes call an init with (runtime, element), and the workbench's
+   picks the call by the function's arity: two. */
+function EmmAuthorPreview(runtime, element) { "use strict"; return {runtime: runtime, element: element}; }

@@ -78,6 +78,3 @@ function EmmKnowledgeCheck(runtime, element, args) {
   drafts.start(!!args.submitted);
 }
 
-/* Studio's preview: nothing to do (the editor is emm-form-studio.js); runtimes call it with
-   (runtime, element) and the workbench's decides by its arity */
-function EmmKnowledgeCheckAuthor(runtime, element) { "use strict"; return {runtime: runtime, element: element}; }

@@ -209,5 +209,3 @@ function EmmLikert(runtime, element, args) {
     });
   }
 }
-
-function EmmLikertAuthor() { "use strict"; }

@@ -118,6 +118,3 @@ function EmmRolePlay(runtime, element) {
   });
   EMM.ready(root);
 }
-
-/* Studio preview: nothing to wire (the structure and the problems are server-rendered). */
-function EmmRolePlayAuthor() { "use strict"; }

@@ -135,7 +135,8 @@ def test_each_codebook_heads_its_rows_with_its_own_file_s_columns(platform, lang
         assert rows["relevance"][2].startswith("The number of the answer as given: 1 = Strongly disagree")
         assert rows["relevance"][2].endswith("Its label is in “relevance (label)”.")
         assert rows["pace (label)"][1] == "Label of the answer to: The pace was too fast."
-    assert r.headers["Content-Disposition"].startswith('attachment; filename="Evaluation-codebook-Excel.csv"')
+    named = {"en": "Evaluation-codebook", "fr": "Evaluation-dictionnaire-des-variables"}[lang]  # the page's words
+    assert r.headers["Content-Disposition"].startswith(f'attachment; filename="{named}-Excel.csv"')
 
 
 @pytest.mark.parametrize(("lang", "decimal"), [("en", "."), ("fr", ",")])

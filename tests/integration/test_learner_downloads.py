@@ -78,6 +78,21 @@ def test_the_likert_results_panel_is_named_for_later_not_loaded(platform):
 
 
 @pytest.mark.parametrize("demo", sorted(LEARNER_FILES))
+def test_studio_s_preview_starts_with_an_init_its_scripts_define_taking_runtime_and_element(platform, demo):
+    """Every preview (author_view) names one init, ``EmmAuthorPreview`` in emm-common.js, declared
+    with the two arguments runtimes pass: the workbench's runtime picks the call by the function's
+    arity and an init of none left its block unset (``workbench/static/workbench/js/runtime/1.js``)."""
+    key = platform.add((DEMOS / demo).read_text(encoding="utf-8"), platform.subsection())
+    frag = platform.studio_preview(platform.user("staff_awa", role="staff")).render(key, "author_view")
+    # the runtime writes the init's name on the block's wrapper (xblock/runtime.py, wrap_xblock)
+    assert re.findall(r'data-init="(\w+)"', frag.body_html()) == ["EmmAuthorPreview"]
+    scripts = [r.data.rsplit("/", 1)[-1] for r in frag.resources if r.kind == "url" and r.data.endswith(".js")]
+    assert "emm-common.js" in scripts
+    common = (DEMOS.parents[1] / "static" / "js" / "emm-common.js").read_text(encoding="utf-8")
+    assert re.search(r"^function EmmAuthorPreview\(runtime, element\) \{", common, re.M)
+
+
+@pytest.mark.parametrize("demo", sorted(LEARNER_FILES))
 def test_only_the_authors_views_bring_the_authors_stylesheet(platform, demo):
     """Problem lists and the editors' groups and buttons are styled by emm-editor.css, which
     Studio's preview and editor load and a learner's page does not."""

@@ -49,8 +49,9 @@ def test_the_codebook_has_a_row_per_column_of_the_responses_csv(platform, extra,
     r, book = download(platform, key, "export_codebook", lang)
     assert [row[0] for row in book[1:]] == responses[0]
     assert r.body.startswith("\ufeff".encode()) and r.content_type == "text/csv"
-    assert r.headers["Content-Disposition"] == ('attachment; filename="Evaluation-codebook.csv"; '
-                                                "filename*=UTF-8''Evaluation%20codebook.csv")
+    # the file's name in the page's language, as every other download's
+    named = {"en": "Evaluation%20-%20codebook", "fr": "Evaluation%20-%20dictionnaire%20des%20variables"}[lang]
+    assert r.headers["Content-Disposition"].endswith(f"filename*=UTF-8''{named}.csv")
     rows = {row[0]: row for row in book}
     assert rows["pace"][1] == "The pace was too fast."
     if lang == "fr":  # the scale's points and N/A as the French responses CSV writes them

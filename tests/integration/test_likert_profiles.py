@@ -145,6 +145,8 @@ def test_the_csvs_name_a_profile_only_when_its_group_is_big_enough(survey, handl
     figures = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert figures[0][:2] == ["Identifiant de l’affirmation", "Affirmation"]
     assert relevance + ["Government", "7", "100", "100"] in figures
+    # and its file's name: the evaluation's name, then what the file holds, in French too
+    assert r.headers["Content-Disposition"].endswith("''Eval%20-%20chiffres%20par%20profil.csv"), r.headers
     assert handlers.get(uid, "export_profile_csv", student="gov_0").status_code == 403
 
 

@@ -10,6 +10,7 @@ from importlib.resources import files
 import pytest
 
 from emm_xblocks.common import profile
+from emm_xblocks.common.spreadsheet import csv_lines
 from emm_xblocks.likert import codebook, report
 from emm_xblocks.likert.content import PastScale, Statement, Survey
 
@@ -34,9 +35,10 @@ CHANGED_TALLIES = {"relevance": {"3": 2}, "old": {"1": 1}, "relevance@1": {"4": 
 
 
 def responses_header(survey, tallies, translate):
-    """The header row the responses CSV writes (``report.csv_lines``), read back as a spreadsheet does."""
+    """The header row the responses CSV writes (``report.csv_rows`` through ``spreadsheet.csv_lines``,
+    as ``common.downloads`` writes it), read back as a spreadsheet does."""
     words = report.csv_words(survey, tallies, translate)
-    body = b"".join(report.csv_lines(survey, [], words)).decode("utf-8-sig")
+    body = b"".join(csv_lines(report.csv_rows(survey, [], words))).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(body)))[0]
 
 
