@@ -5,7 +5,8 @@
 broke and keeps a finished one finished), a
 node's choices removed or moved (stored by their place), an option of the participant profile
 question removed or its id renamed (``common.profile.option_changes``: its participants stay under
-the old id, which "how others chose" by profile no longer shows).
+the old id, a group of their own in "how others chose" by profile and the staff CSV, as the
+Likert's and the case study's figures keep them: ``perspectives.profile_columns``).
 ``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
 ``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
@@ -57,10 +58,11 @@ def answer_changes(old, new, _):
         .format(id=old_id)) + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
-                         "and no longer show in “how others chose” by profile. Keep the old id to keep them.")
-        .format(old=old_id),
-        lambda old_id: _("Profile option “{id}” was removed: the participants who chose it no longer show in “how "
-                         "others chose” by profile.").format(id=old_id))
+                         "and are shown in a group of their own in “how others chose” by profile. Keep the old id "
+                         "to keep them together.").format(old=old_id),
+        lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
+                         "under that id, in a group of their own in “how others chose” by profile.")
+        .format(id=old_id))
 
 
 def points_changes(old, new, _):

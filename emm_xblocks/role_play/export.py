@@ -1,7 +1,8 @@
 """The role-play's download, for course staff only (403 ``staff_only`` for anyone else, staff
 viewing as a learner included): ``perspectives_response`` answers ``export_perspectives`` with how each
 role chose and how each role's scenario ended (``report.perspective_rows``), then the same by
-participant profile where the role-play asks it (``report.profile_rows``). Every cell is
+participant profile where the role-play asks it (``report.profile_rows``; its title says "by
+profile" only then, as the case study's download, ``case_study.export``). Every cell is
 formula-safe and the file starts with a BOM (``common.spreadsheet``); ``…/export_perspectives/excel``
 is its Excel variant (``common.spreadsheet.excel``).
 """
@@ -23,6 +24,8 @@ def perspectives_response(block, suffix=""):
         if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
             rows += report.profile_rows(scenario, profile.with_not_said(summary.profile_tallies(key),
                                                                          summary.tallies(key)), _)
-        return _("{title} - choices by role").format(title=scenario.display_name), rows
+        title = _("{title} - choices by role and by profile") if scenario.asks_profile else _(
+            "{title} - choices by role")
+        return title.format(title=scenario.display_name), rows
 
     return csv_download(block, suffix, "role-play", contents)

@@ -99,16 +99,17 @@ def _endings_table(words, scenario, endings, role, by_profile=False):
 def profile_perspectives(scenario, overall, by_profile, path, taken, mine, words, dom):
     """``{tables, withheld, heading}``: the debrief's split by participant profile (issue 12), as
     ``by_role`` by role, when the scenario asks the profile question (else None): a table per
-    decision of the path where two profile groups or more met (who did not say is one), then the
-    endings' table. ``overall``: ``summary.tallies``'s; ``by_profile``: ``summary.profile_tallies``'
-    of the path's nodes and the endings; ``mine``: the learner's profile ("" for none); ``dom``:
-    the block's DOM id (the tables' ids)."""
+    decision of the path where two profile groups or more met (who did not say is one; the
+    participants of an option removed since are one more, named by its id:
+    ``perspectives.profile_columns``), then the endings' table. ``overall``: ``summary.tallies``'s;
+    ``by_profile``: ``summary.profile_tallies``' of the path's nodes and the endings; ``mine``: the
+    learner's profile ("" for none); ``dom``: the block's DOM id (the tables' ids)."""
     if not scenario.asks_profile:
         return None
     _, ungettext, nums = words
     wanted = [*path, perspectives.ENDING]
     by = profile.with_not_said(by_profile, {g: overall[g] for g in wanted if g in overall})
-    columns = perspectives.profile_columns(scenario, _)
+    columns = perspectives.profile_columns(scenario, _, by)  # an option removed since keeps its group
     size = scenario.min_group_size
     tables, withheld = [], False
     for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):

@@ -10,8 +10,9 @@ latest finished attempt. The counts come split by role from the summary
 by ``common.perspectives.split`` under the block's minimum group size. The split does not know
 it is by role: the participant profile (issue 12, ``common.profile``) hands its own ``{profile
 option id: {group: {value: n}}}`` (``common.profile.with_not_said``: who did not say as one more
-group) to the same functions with its own ``columns``, the profile question's options instead of
-the roles.
+group) to the same functions with its own ``columns`` (``profile_columns``), the profile
+question's options instead of the roles, and an option removed since with participants in a group
+of its own, as every figure by profile keeps it (``common.profile.group_keys``).
 
 Nothing here reads a database or formats a number: the views do (``common.numbers``).
 """
@@ -19,7 +20,7 @@ Nothing here reads a database or formats a number: the views do (``common.number
 from dataclasses import dataclass
 
 from ..common.perspectives import split
-from ..common.profile import group_names
+from ..common.profile import group_keys, group_names
 from . import content
 
 # the group of the ending a participant reached: not a node id (ids never hold "@")
@@ -64,16 +65,25 @@ class Endings:
 
 
 def _columns(scenario, counts, min_size, columns=None):
-    """The columns shown, in ``columns``' order (``((key, label), ...)``; the roles if None)."""
-    groups = split(counts, min_size)  # every recorded group counts, even one the author removed since
+    """The columns shown, in ``columns``' order (``((key, label), ...)``; the roles if None): those
+    with participants. Every recorded group counts in the split, even one ``columns`` leaves out
+    (a role removed since: ``report.removed_role_rows`` lists it apart)."""
+    groups = split(counts, min_size)
     order = columns if columns is not None else tuple((r.id, r.label) for r in scenario.roles)
     return tuple(Column(key, label, groups[key]) for key, label in order if key in groups)
 
 
-def profile_columns(scenario, _):
-    """The columns of the profile split: ``((option id, text), ...)``, then ``(common.profile.NOT_SAID,
-    "Did not say")`` (``common.profile.group_names``)."""
-    return tuple(group_names(scenario.profile_options, _).items())
+def profile_columns(scenario, _, present=()):
+    """The columns of the profile split, in the order of every figure by profile
+    (``common.profile.group_keys``, as the Likert's and the case study's): ``((option id, text),
+    ...)`` in the author's order, then ``(old id, old id)`` of each option removed since that
+    ``present`` (the groups with answers: ``common.profile.with_not_said``'s keys) still has, its
+    participants kept in a group of their own named by its id as everywhere
+    (``common.profile.group_names``), then ``(common.profile.NOT_SAID, "Did not say")``. Each is
+    shown or withheld by the same rules (``decision``, ``endings``: ``common.perspectives.split``,
+    which decides as ``common.profile.groups_plan`` does for the same sizes)."""
+    names = group_names(scenario.profile_options, _)
+    return tuple((key, names.get(key, key)) for key in group_keys(scenario.profile_options, present))
 
 
 def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):

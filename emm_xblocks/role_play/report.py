@@ -187,11 +187,13 @@ def removed_role_rows(scenario, by_role, _):
 
 def profile_rows(scenario, by, _):
     """``perspective_rows``' rows (no header) split by participant profile instead of role: the
-    ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"); ``by``:
+    ``Role`` cell reads "<profile prompt>: <option>" (or "...: Did not say"; "...: <old id>" for
+    the participants of an option removed since, a group of their own, as the debrief and the
+    Likert's and the case study's figures keep them: ``perspectives.profile_columns``); ``by``:
     ``common.profile.with_not_said``. Every decision some group reached (even one only one group
     meets, as ``perspective_rows``), every ending reached."""
     min_size = scenario.min_group_size
-    columns = perspectives.profile_columns(scenario, _)
+    columns = perspectives.profile_columns(scenario, _, by)
 
     def cells(group, value):
         return _cells(group, value, min_size, _)

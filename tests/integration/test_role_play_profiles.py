@@ -138,3 +138,70 @@ def test_the_question_survives_olx_and_a_save_from_the_editor(roleplay, handlers
     assert r.status_code == 200, r.content
     saved = handlers.block(uid).load_content()
     assert saved.display_name == "Renamed" and [o.text for o in saved.profile_options][0] == "Government"
+
+
+def remove_io(handlers, uid):
+    """The author removes the profile option "io" in Studio once learners gave it: the save is
+    held with its warning (``changes.answer_changes``), then confirmed."""
+    block = handlers.block(uid)
+    form = dict(block.editor_module.to_editor(block.load_content()))
+    form.pop("xml")
+    form["profile_options"] = [{"id": "gov", "text": "Government"}, {"id": "cso", "text": "Civil society"}]
+    r = handlers.post(uid, "studio_submit", form, student="staff_1")
+    assert r.status_code == 409 and r.json_body["error"] == "answers_touched", r.content
+    [warning] = r.json_body["problems"]
+    assert warning["field"] == "profile_options" and warning["message"] == (
+        "Profile option “io” was removed: the participants who chose it are still counted under that id, in a "
+        "group of their own in “how others chose” by profile.")
+    r = handlers.post(uid, "studio_submit", {**form, "confirm": True}, student="staff_1")
+    assert r.status_code == 200, r.content
+    assert [o.id for o in handlers.block(uid).load_content().profile_options] == ["gov", "cso"]
+
+
+def test_a_removed_profile_options_participants_keep_a_group_of_their_own(roleplay, handlers):
+    """As the Likert's and the case study's figures keep them (``common.profile.group_keys``):
+    named by the option's old id, after the current options, before who did not say, in the
+    learner's debrief and in the staff CSV, withheld below the minimum group size."""
+    uid = roleplay()
+    for i in range(3):
+        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
+        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    for i, label in enumerate(["Refer her", "Leave her", "Leave her"]):
+        play(handlers, uid, f"io{i}", label, profile="io")
+    remove_io(handlers, uid)
+    html = play(handlers, uid, "gov3", "Refer her", profile="gov")
+    found = tables(html)
+    assert found[STEP1][:2] == [["Choice", "Government (your profile) 4 participants", "Civil society 3 participants",
+                                 "io 3 participants"],
+                                ["Refer her (your choice)", "100%", "0%", "33%"]]
+    assert found[ENDED][1:] == [["Government (your profile) 4 participants", "100%", "0%"],
+                                ["Civil society 3 participants", "0%", "100%"],
+                                ["io 3 participants", "33%", "67%"]]
+    r = handlers.get(uid, "export_perspectives", student="staff_1")
+    assert r.status_code == 200
+    assert "filename*=UTF-8''Profils%20-%20choices%20by%20role%20and%20by%20profile.csv" in r["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert ["meet", "MEET", "Leave her", "You work for: io", "3", "2", "67"] in rows
+    assert ["Ending", "", "Harmful practice", "You work for: io", "3", "2", "67"] in rows
+    assert [row[3] for row in rows if row[:3] == ["meet", "MEET", "Refer her"]] == [
+        "Police officer", "You work for: Government", "You work for: Civil society", "You work for: io"]
+
+
+def test_a_removed_profile_options_small_group_is_withheld_and_protected(roleplay, handlers):
+    uid = roleplay()
+    for i in range(3):
+        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
+    for i in range(4):
+        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    play(handlers, uid, "io0", "Leave her", profile="io")  # 1, below 3
+    remove_io(handlers, uid)
+    html = play(handlers, uid, "cso4", "Leave her", profile="cso")
+    # io (1) alone could be worked out from the overall figures: gov (3), the smallest shown, goes too
+    assert tables(html)[STEP1][0] == ["Choice", "Government not shown, to protect a smaller group",
+                                      "Civil society (your profile) 5 participants",
+                                      "io fewer than 3 participants: not shown"]
+    rows = list(csv.reader(io.StringIO(handlers.get(uid, "export_perspectives", student="staff_1")
+                                       .content.decode("utf-8-sig"))))
+    assert ["meet", "MEET", "Leave her", "You work for: io", "fewer than 3", "", ""] in rows
+    assert ["meet", "MEET", "Leave her", "You work for: Government", "not shown", "", ""] in rows
+    assert ["meet", "MEET", "Leave her", "You work for: Civil society", "5", "5", "100"] in rows
