@@ -9,8 +9,8 @@ The markup is the one that template's loops wrote (the msgids are the template's
 escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through
 ``sanitize.escaped``, once per text), and every translation escaped too,
 as the rest of the panel's (decision 18: a catalogue is text; the label also goes into an
-attribute). ``_`` / ``ungettext``: the block's ``ugettext`` / ``ungettext``; ``number``:
-``Numbers.number`` of the learner's language.
+attribute). ``words``: the panel's ``block.translators()``, ``(gettext, ngettext, numbers)``, as
+every panel renderer takes them.
 """
 
 from html import escape
@@ -22,14 +22,15 @@ from ..common.profile import NOT_SAID
 from ..common.sanitize import escaped
 
 
-def questions_html(distribution, _, ungettext, number, lang=""):
+def questions_html(distribution, words, lang=""):
     """Each question of ``distribution["questions"]`` (``distribution.panel_figures``'s shape), in order.
     Each text of the section is asked of the catalogue once (not once per question): the frames,
     and each answer count's sentence. ``lang``: the author's language attribute, or ""
     (``common.content_language``): on the author's texts (a prompt or an option inside the
     reader's sentence in a ``<span>`` of its own), never on the reader's words."""
+    _, ungettext, nums = words
     questions = distribution["questions"]
-    words = _Words(_, ungettext, number, escape(distribution["profile_prompt"]),
+    words = _Words(_, ungettext, nums.number, escape(distribution["profile_prompt"]),
                    any(dq["profiles"] for dq in questions), lang)
     out = "".join(_question_html(dq, words) for dq in questions)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
@@ -105,9 +106,11 @@ def _profile_row_html(g, withheld, lang):
             f'{escaped(g["name"])}</span>{size}</th>\n        {cells}</tr>')
 
 
-def apart_html(sections, _, number, lang=""):
+def apart_html(sections, words, lang=""):
     """The answers kept apart (``perspectives.apart_answers``: shown to staff only), a section per kind;
     ``lang``: the author's language attribute, or "", on each removed question's or option's text."""
+    _, _ungettext, nums = words
+    number = nums.number
     if not sections:  # a learner's panel, or nothing removed: no hint to translate
         return mark_safe("")
     hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "

@@ -154,9 +154,8 @@ def distribution_parts(words, shown, lang=""):
     ``words``: the panel's ``block.translators()``; ``lang``: the author's language attribute."""
     if not shown or shown["suppressed"]:
         return {}
-    _, ngettext, nums = words
-    return {"distribution_questions_html": distribution_html.questions_html(shown, _, ngettext, nums.number, lang),
-            "distribution_apart_html": distribution_html.apart_html(shown["apart"], _, nums.number, lang)}
+    return {"distribution_questions_html": distribution_html.questions_html(shown, words, lang),
+            "distribution_apart_html": distribution_html.apart_html(shown["apart"], words, lang)}
 
 
 def grade_words(case, state, scores, words, held=None):

@@ -11,8 +11,9 @@ function, each table of the debrief one more. The page around the panel stays in
 Every value is escaped with ``html.escape`` (what Django's autoescape calls) and so is every
 translation (decision 18: a catalogue is text; several go into attributes); author HTML comes
 sanitised (``common.sanitize.sanitized``) and is written as is. The msgids are the template's
-(``%(name)s`` placeholders, filled with escaped values). ``_`` / ``ungettext``: the block's
-``ugettext`` / ``ungettext``; ``number``: ``Numbers.number`` of the learner's language. The
+(``%(name)s`` placeholders, filled with escaped values). ``words``: the block's ``translators()``
+(``_``, ``ungettext``, and ``numbers``, whose ``number`` writes the learner's figures), as every
+panel renderer takes them (``likert.results_html``, ``case_study.distribution_html``). The
 author's words carry ``ctx["author_lang"]`` (``' lang="fr"'`` or "", ``common.content_language``):
 an element of their own, or a ``<span>`` where they sit beside the reader's words; a label that
 is the reader's (a translated kind of ending, "Did not say") does not.
@@ -29,10 +30,12 @@ from ..common.waiting import WAITING
 from .learner import NOT_READY
 
 
-def play_html(ctx, _, ungettext, number):
+def play_html(ctx, words):
     """The panel for ``ctx`` (``views.panel_context``'s shape), safe for a template. On the page
     (``ctx["waiting"]``) the buttons wait for the script (``common.waiting``); read-only, they stay
-    disabled."""
+    disabled. ``words``: the block's ``translators()``, ``(gettext, ngettext, numbers)``."""
+    _, ungettext, nums = words
+    number = nums.number
     phase = ctx["phase"]
     dom = escape(ctx["dom"])
     disabled = " disabled" if ctx["read_only"] else WAITING if ctx.get("waiting") else ""

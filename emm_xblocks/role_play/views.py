@@ -201,7 +201,7 @@ def _where(block, ctx):
 
 def panel(block, ctx):
     """The panel's HTML for ``panel_context``'s ``ctx`` (``play_html``)."""
-    return play_html.play_html(ctx, block.ugettext, block.ungettext, block.numbers().number)
+    return play_html.play_html(ctx, block.translators())
 
 
 def respond(block, scenario, outcome):

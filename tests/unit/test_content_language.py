@@ -3,6 +3,7 @@ every block that shows author text, checked; the ``lang`` attribute only where i
 not the page's; the page builders put it on the author's words and nowhere else."""
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -110,13 +111,13 @@ def test_the_profile_options_and_the_distribution_mark_the_author_not_did_not_sa
         "profiles": [{"key": "gov", "name": "Agent", "shown": True, "small": False, "n_text": "2",
                       "percents": ["50 %"]},
                      {"key": "", "name": "Did not say", "shown": False, "small": True, "n_text": "", "percents": []}]}]}
-    html = str(distribution_html.questions_html(distribution, str, lambda one, many, n: many, lambda n, d: str(n),
-                                                LANG))
+    words = (str, lambda one, many, n: many, SimpleNamespace(number=lambda n, d: str(n)))
+    html = str(distribution_html.questions_html(distribution, words, LANG))
     assert f'<li><span{LANG}>Orienter</span>: 50 %</li>' in html
     assert f'Question 1: <span{LANG}>Que faire ?</span>' in html
     assert f'<span dir="auto"{LANG}>Agent</span>' in html and '<span dir="auto">Did not say</span>' in html
     assert 'aria-label="Question 1 by profile: Vous êtes"' in html  # an attribute holds no markup
-    plain = str(distribution_html.questions_html(distribution, str, lambda one, many, n: many, lambda n, d: str(n)))
+    plain = str(distribution_html.questions_html(distribution, words))
     assert "lang=" not in plain and "<span>" not in plain
 
 

@@ -2,6 +2,8 @@
 a catalogue is text, so a translation holding markup or a quote is escaped, in the page and in the
 table's aria-label attribute, as every value is."""
 
+from types import SimpleNamespace
+
 from emm_xblocks.case_study.distribution_html import apart_html, questions_html
 
 
@@ -15,7 +17,8 @@ def test_translations_and_values_are_escaped_in_text_and_attributes():
         "options": [{"text": "<script>x</script>", "percent_text": "50 %"}],
         "profiles": [{"key": "gov", "name": "Gov & co", "shown": True, "n_text": "6", "percents": ["50 %"]}],
     }]}
-    html = str(questions_html(distribution, shouting, lambda one, many, n: shouting(many), lambda n, d: str(n)))
+    words = (shouting, lambda one, many, n: shouting(many), SimpleNamespace(number=lambda n, d: str(n)))
+    html = str(questions_html(distribution, words))
     assert "<b>" not in html and "<script>" not in html and "<i>" not in html
     assert "&lt;b&gt;&quot;Question 1 by profile: You &quot;work&quot; for&quot;&lt;/b&gt;" in html
     assert 'aria-label="&lt;b&gt;&quot;Question 1 by profile' in html  # the attribute stays closed
@@ -25,6 +28,6 @@ def test_translations_and_values_are_escaped_in_text_and_attributes():
 
 def test_the_staff_hint_of_the_answers_kept_apart_is_escaped():
     sections = [{"title": "Removed <questions>", "rows": [{"text": "q9", "answers": [{"value": "a<b", "count": 2}]}]}]
-    html = str(apart_html(sections, shouting, lambda n, d: str(n)))
+    html = str(apart_html(sections, (shouting, None, SimpleNamespace(number=lambda n, d: str(n)))))
     assert "<b>" not in html and "&lt;b&gt;&quot;Shown to course staff only" in html
     assert "Removed &lt;questions&gt;" in html and "a&lt;b" in html

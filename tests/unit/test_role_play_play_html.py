@@ -29,7 +29,7 @@ GRADE = {"policy": "Best <counts>", "counted": "", "retry_warning": "", "final":
 
 
 def html(ctx):
-    return str(play_html(ctx, shouting, plural, number))
+    return str(play_html(ctx, (shouting, plural, SimpleNamespace(number=number))))
 
 
 def base(**kwargs):
