@@ -187,7 +187,7 @@ def plan(blocks, participants, seed):
                 data = {"answers": check_answers(content, rng, ability)}
             else:
                 data = {"answers": evaluation_answers(content, rng), "comment": ""}
-                if profile and content.profile_option(profile) is not None:
+                if profile in {o.id for o in content.profile_options}:  # the evaluation offers it
                     data["profile"] = profile
             order.append((student, usage_id, data))
     return order
