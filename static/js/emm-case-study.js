@@ -27,20 +27,13 @@ function EmmCaseStudy(runtime, element, args) {
 
   function collect() { return EMM.questionAnswers(root); }
 
-  /* the optional participant profile (issue 12): the option picked, or "" (prefer not to say) */
-  function profile() {
-    var picked = root.querySelector("[data-profile] input[type=radio]:checked");
-    return picked ? picked.value : "";
-  }
-  function fillProfile(value) {
-    root.querySelectorAll("[data-profile] input[type=radio]").forEach(function (input) { input.checked = input.value === value; });
-  }
+  function profile() { return EMM.profile(root); }
   /* what the device keeps of the form: the answers, and the profile when the form asks it */
   function onDevice() { return {answers: collect(), profile: profile()}; }
 
   /* after the answers kept on the device are back in the form: the profile, the word counts */
   function fillRest(data) {
-    if (typeof data.profile === "string") { fillProfile(data.profile); }
+    if (typeof data.profile === "string") { EMM.fillProfile(root, data.profile); }
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { countInto(area); });
   }
 

@@ -91,6 +91,15 @@
     return node;
   };
 
+  /* the optional participant profile question (common/question_views.py): the option picked, or
+     "" (prefer not to say); and one put back (answers kept on the device) */
+  EMM.profile = function (root) {
+    var picked = root.querySelector("[data-profile] input[type=radio]:checked");
+    return picked ? picked.value : "";
+  };
+  EMM.fillProfile = function (root, value) {
+    root.querySelectorAll("[data-profile] input[type=radio]").forEach(function (input) { input.checked = input.value === value; });
+  };
   EMM.root = function (element) {
     return element && element.jquery ? element[0] : element;
   };

@@ -24,15 +24,9 @@ function EmmLikert(runtime, element, args) {
 
   function commentBox() { return root.querySelector("textarea[name=comment]"); }
 
-  /* the optional participant profile: the option picked, or "" (prefer not to say) */
-  function profile() {
-    var picked = root.querySelector("[data-profile] input[type=radio]:checked");
-    return picked ? picked.value : "";
-  }
-
   function current() {
     var comment = commentBox();
-    return {answers: collect(), comment: comment ? comment.value : "", profile: profile()};
+    return {answers: collect(), comment: comment ? comment.value : "", profile: EMM.profile(root)};
   }
 
   /* put answers kept on the device back into the form */
@@ -45,9 +39,7 @@ function EmmLikert(runtime, element, args) {
     });
     var comment = commentBox();
     if (comment && typeof data.comment === "string") { comment.value = data.comment; }
-    if (typeof data.profile === "string") {
-      root.querySelectorAll("[data-profile] input[type=radio]").forEach(function (input) { input.checked = input.value === data.profile; });
-    }
+    if (typeof data.profile === "string") { EMM.fillProfile(root, data.profile); }
   }
 
   function same(a, b) {

@@ -104,9 +104,8 @@ function EmmRolePlay(runtime, element) {
     if (!target || !panel.contains(target) || EMM.isSending(element)) { return; }
     if (target.hasAttribute("data-choice")) { tap("choose", {choice: target.getAttribute("data-choice")}, target); }
     else if (target.hasAttribute("data-role")) {
-      /* with the optional participant profile, when the scenario asks it ("": prefer not to say) */
-      var picked = root.querySelector("[data-profile] input[type=radio]:checked");
-      tap("start", {role: target.getAttribute("data-role"), profile: picked ? picked.value : ""}, target);
+      /* with the optional participant profile, when the scenario asks it */
+      tap("start", {role: target.getAttribute("data-role"), profile: EMM.profile(root)}, target);
     }
     else if (target.hasAttribute("data-back")) { tap("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {
