@@ -181,15 +181,16 @@ function EmmRolePlayEditor(runtime, element, args) {
     return data;
   }
 
+  /* the slot of one of the scenario's own fields or of a list ([data-error-key] outside any row) */
+  function slotOf(name) { return form.querySelector("[data-error-key=\"" + name + "\"]:not([data-row] *)"); }
+
   /* Where a problem's field ("nodes.2.choices.0.goto", "roles.1.start", "weight") is on the form. */
   function locate(path) {
     var parts = (path || "").split("."), list = lists[parts[0]];
-    if (CONTENT.indexOf(path) >= 0) {
-      return {slot: form.querySelector("[data-error-key=\"" + path + "\"]:not([data-row] *)"), input: content(path)};
-    }
-    if (!list || parts.length < 2) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: ed.field(parts[0])}; }
-    var r = rows(list)[Number(parts[1])];
-    if (!r) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]")}; }
+    if (CONTENT.indexOf(path) >= 0) { return {slot: slotOf(path), input: content(path)}; }
+    if (!list) { return {slot: root.querySelector("[data-error=\"" + parts[0] + "\"]"), input: ed.field(parts[0])}; }
+    var r = parts.length < 2 ? null : rows(list)[Number(parts[1])];
+    if (!r) { return {slot: slotOf(parts[0])}; }
     var node = parts[0] === "nodes" ? r : null;
     if (node && parts.length === 2) { return {slot: own(r, "[data-error-key=node]"), node: node}; }
     if (node && parts[2] === "choices") {
@@ -219,7 +220,7 @@ function EmmRolePlayEditor(runtime, element, args) {
     problems.forEach(function (p) {
       var at = locate(p.field);
       /* as every editor: a warning looks like one, an error blocks (emm-editor.js) */
-      EmmEditor.mark(p, at.slot || root.querySelector("[data-error=nodes]"), at.input);
+      EmmEditor.mark(p, at.slot || slotOf("nodes"), at.input);
       if (at.node) { perNode[MAP.nodeIndex(p.field)] = (perNode[MAP.nodeIndex(p.field)] || 0) + 1; }
     });
     rows(lists.nodes).forEach(function (li, i) {

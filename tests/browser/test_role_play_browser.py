@@ -302,7 +302,7 @@ def test_a_problem_with_the_introduction_shows_at_the_introduction(workbench, ne
     slot = page.locator(f"{EDITOR} [data-error-key=intro]")
     slot.filter(has_text="longer than").wait_for()
     assert intro.get_attribute("aria-invalid") == "true"
-    assert page.locator(f"{EDITOR} [data-error=nodes]").text_content() == ""
+    assert page.locator(f"{EDITOR} [data-error-key=nodes]").text_content() == ""
     assert page.js_errors == []
 
 

@@ -161,7 +161,12 @@ def test_the_role_play_editor_counts_every_text_by_the_servers_table_alone():
     its number in ``editor.COUNTED``, which the server sends with the editor (emm-role-play-studio.js
     sets each ``data-max-chars`` from it; tests/browser/test_counters_guard_browser.py checks each
     control in Chromium). A text field added without a limit fails here."""
-    html = (files("emm_xblocks") / "templates" / "role_play" / "studio.html").read_text(encoding="utf-8")
+    package = files("emm_xblocks")
+    html = (package / "templates" / "role_play" / "studio.html").read_text(encoding="utf-8")
+    shared = "templates/common/profile_editor.html"  # the profile question's group, every editor's
+    html, included = re.subn(r'\{% include "' + re.escape(shared) + r'"[^%]*%\}',
+                             lambda _m: (package / shared).read_text(encoding="utf-8"), html)
+    assert included == 1
     assert "data-max-chars" not in html
 
     def texts(body, attr):  # the keys of the text boxes and text areas named by ``attr``
