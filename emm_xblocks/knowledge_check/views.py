@@ -86,7 +86,7 @@ def shown_feedback(block, check, data, lang=None):
     nums = block.numbers()
     filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
     pre = filed[:2] if filed is not None else None
-    held = held_grade(block, check, block.learner_state())
+    held = held_grade_of(block, check, block.learner_state())
     # the post-test's score as the LMS holds it when the current key would give another (an edit
     # since, staff have not rescored): the score and the gain name the grade, a sentence says why
     post = held or (data["score"], data["max_score"])
@@ -115,7 +115,7 @@ def shown_feedback(block, check, data, lang=None):
     return dict(data, scores=scores, message=message, announcement=message, html=html)
 
 
-def held_grade(block, check, state):
+def held_grade_of(block, check, state):
     """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
     another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
     post-test graded by its score has one (participation gives the same whatever the key)."""
@@ -203,10 +203,10 @@ def user_state(block, check, state):
     """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
     post-test, where the platform's ``show_correctness`` allows -- their score (never after a
     pre-test); when the current key would give another grade than the one the LMS holds
-    (``held_grade``), ``score`` and ``max_score`` are that grade, as the page names it, and
+    (``held_grade_of``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
-    held = held_grade(block, check, state) if correctness else None
+    held = held_grade_of(block, check, state) if correctness else None
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
         score, possible = held or (scoring.score(check, state.answers)[0], possible)
