@@ -21,6 +21,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.downloads import links_html
 from ..common.pack import pack_link_html
 from ..common.question_views import profile_question_html
 from ..common.spreadsheet import excel_link
@@ -67,16 +68,12 @@ def page_html(page, words):
     feedback_label = escape(_("Your results"))
     csv = ""
     if page["distribution_csv"]:
-        download = escape(_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
-                          else _("Download how participants answered (CSV)"))
-        excel = ""
-        if page.get("distribution_excel"):  # its Excel variant (common.spreadsheet.excel)
-            link = excel_link(nums.language, _)  # naming the separator the file has
-            title, name = escape(link["title"]), escape(link["text"])
-            excel = (f' · <a href="{escape(page["distribution_excel"])}" download data-csv-excel title="{title}">'
-                     f'{name}</a>')
-        csv = (f'<p class="emm-staff-link"><a href="{escape(page["distribution_csv"])}" download'
-               f' data-distribution-csv>{download}</a>{excel}</p>')
+        download = (_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
+                    else _("Download how participants answered (CSV)"))
+        # with its Excel variant (common.spreadsheet.excel), its link naming the separator the file has
+        links = links_html(page["distribution_csv"], download, page.get("distribution_excel"),
+                           excel_link(nums.language, _), mark=" data-distribution-csv")
+        csv = f'<p class="emm-staff-link">{links}</p>'
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
         f'  <h3 class="emm-title" dir="auto"{own}>{escape(case.display_name)}</h3>\n'

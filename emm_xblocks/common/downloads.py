@@ -9,6 +9,9 @@ RFC 6266). What the block refuses to give (too few answers, a setting turned off
 ``contents`` as a ``HandlerError``, answered as JSON with its code like every handler error.
 """
 
+from html import escape
+
+from django.utils.safestring import mark_safe
 from webob import Response
 
 from .errors import HandlerError, staff_only
@@ -33,3 +36,20 @@ def csv_download(block, suffix, fallback, contents):
         return err.response()
     return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
                     content_disposition=content_disposition(title, "csv", fallback=fallback, dialect=dialect))
+
+
+def links_html(url, text, excel_url="", excel_link=None, mark="", buttons=False):
+    """A staff download's link, then its Excel variant's beside it (safe HTML, escaped): the one
+    markup of every block's download links, which each page puts in its own paragraph.
+
+    ``text``: the link's words; ``excel_url`` and ``excel_link`` (``spreadsheet.excel_link``'s
+    ``{"text", "title"}``, naming the separator the file has): the Excel variant, left out when
+    either is missing; ``mark``: the plain link's data attribute, for the page's script and tests
+    (``" data-csv"``); ``buttons``: drawn as buttons (a panel or page of staff figures), else links
+    separated by "·" (a staff link under a learner's page)."""
+    cls = ' class="emm-button"' if buttons else ""
+    out = f'<a{cls} href="{escape(url)}" download{mark}>{escape(text)}</a>'
+    if excel_url and excel_link:
+        out += (f'{" " if buttons else " · "}<a{cls} href="{escape(excel_url)}" download data-csv-excel'
+                f' title="{escape(excel_link["title"])}">{escape(excel_link["text"])}</a>')
+    return mark_safe(out)  # noqa: S308 - every value escaped

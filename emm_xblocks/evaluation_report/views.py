@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 
 from ..common import charts, platform
+from ..common.downloads import links_html
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
@@ -52,9 +53,12 @@ def student_view(block):
     frag = block.build_fragment("templates/evaluation_report/report.html",
                                 {"f": figures(block), "report": report_, "dom": block.dom_id(),
                                  "author_lang": block.author_lang(report_),  # the report's own name
-                                 "csv_url": block.runtime.handler_url(block, "export_csv"),
-                                 "excel_url": block.runtime.handler_url(block, "export_csv", EXCEL),
-                                 "excel_link": excel_link(numbers.language, block.ugettext),  # its separator
+                                 # the download and its Excel variant, its link naming its separator
+                                 "downloads_html": links_html(
+                                     block.runtime.handler_url(block, "export_csv"),
+                                     block.ugettext("Download every figure (CSV)"),
+                                     block.runtime.handler_url(block, "export_csv", EXCEL),
+                                     excel_link(numbers.language, block.ugettext), mark=" data-csv", buttons=True),
                                  "produced": long_date(datetime.now(UTC).date(), numbers.language),
                                  "course": platform.course_key(block)})
     frag.add_css_url(block.resource_url(charts.CHART_CSS))

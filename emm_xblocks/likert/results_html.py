@@ -19,6 +19,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from ..common.content_language import wrapped
+from ..common.downloads import links_html
 
 NONE = "–"  # a figure with nothing to divide (no answer on the scale)
 
@@ -215,10 +216,5 @@ def _downloads(data, _):
 
 
 def _download(url, text, excel_url, excel_link):
-    """A staff download, then its Excel variant beside it (``common.spreadsheet.excel_link``'s
-    ``{text, title}`` naming its separator)."""
-    links = f'<a href="{escape(url)}" class="emm-button" download>{escape(text)}</a>'
-    if excel_url and excel_link:
-        links += (f' <a href="{escape(excel_url)}" class="emm-button" download data-csv-excel'
-                  f' title="{escape(excel_link["title"])}">{escape(excel_link["text"])}</a>')
-    return f"<p>{links}</p>"
+    """A staff download, then its Excel variant beside it, as buttons (``common.downloads.links_html``)."""
+    return f"<p>{links_html(url, text, excel_url, excel_link, buttons=True)}</p>"

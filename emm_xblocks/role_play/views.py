@@ -10,6 +10,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 
 from ..common import content_language, numbers, platform, profile, summary
 from ..common.attempts import attempts_left, counted_attempt, explain, percent
+from ..common.downloads import links_html
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
@@ -229,11 +230,16 @@ def student_view(block):
     ctx["wait_html"] = "" if ctx["read_only"] or ctx["phase"] == "invalid" else note_html(block.ugettext)
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
-    ctx["perspectives_csv"] = ctx["perspectives_excel"] = ""
+    ctx["staff_links"] = ""
     if scenario.show_others and block.is_staff():
-        ctx["perspectives_csv"] = block.runtime.handler_url(block, "export_perspectives")
-        ctx["perspectives_excel"] = block.runtime.handler_url(block, "export_perspectives", EXCEL)
-        ctx["excel_link"] = excel_link(block.numbers().language, block.ugettext)  # naming its separator
+        _ = block.ugettext
+        # the file's rows by profile too, where the role-play asks the question (its title says so)
+        text = (_("Download how each role chose, and by profile (CSV, staff only)") if scenario.asks_profile
+                else _("Download how each role chose (CSV, staff only)"))
+        url = block.runtime.handler_url
+        ctx["staff_links"] = links_html(url(block, "export_perspectives"), text,
+                                        url(block, "export_perspectives", EXCEL),
+                                        excel_link(block.numbers().language, _))  # naming its separator
     ctx["pack_url"] = block.pack_url()  # staff only: the printable facilitator pack
     return block.build_fragment("templates/role_play/student.html", ctx, init_args={})
 

@@ -124,6 +124,10 @@ def test_staff_csv_has_the_profile_rows_after_the_roles(roleplay, handlers):
     assert not [row for row in rows if PROFILE_GROUP in row[0] or "Removed node" in row[1]]
     r = handlers.get(uid, "export_perspectives", student="gov0")
     assert r.status_code == 403 and r.json()["error"] == "staff_only"
+    # the staff's link under the page says what the file holds, as the case study's does
+    page = handlers.view(uid, "student_view", student="staff_1").body_html()
+    assert "Download how each role chose, and by profile (CSV, staff only)</a> · <a " in page
+    assert "export_perspectives" not in handlers.view(uid, "student_view", student="gov0").body_html()
 
 
 def test_the_question_survives_olx_and_a_save_from_the_editor(roleplay, handlers):
