@@ -1,4 +1,4 @@
-"""The course's learning figures (Kirkpatrick level 2; pure): ``figures(pairs, min_group)``, each
+"""The course's learning figures (Kirkpatrick level 2; pure): ``figures(pairs, min_group_size)``, each
 knowledge-check pair of the course named by its tests, by ``knowledge_check.statistics.pair_figures``.
 The reaction figures (level 1) are ``report``'s.
 """
@@ -23,7 +23,7 @@ def _pair_names(p):
     return " · ".join(names) or p["pair"], by_phase
 
 
-def figures(pairs, min_group, page_language=""):
+def figures(pairs, min_group_size, page_language=""):
     """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
 
     ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
@@ -39,7 +39,7 @@ def figures(pairs, min_group, page_language=""):
     for p in pairs:
         asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
         questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
-        group = max(min_group, int(p["description"].get("min_group_size") or 0))
+        group = max(min_group_size, int(p["description"].get("min_group_size") or 0))
         figures = pair_figures(p["rows"], questions, group)
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]

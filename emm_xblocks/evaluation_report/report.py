@@ -1,4 +1,4 @@
-"""The course's reaction figures (Kirkpatrick level 1; pure): ``reaction(evaluations, min_group, _,
+"""The course's reaction figures (Kirkpatrick level 1; pure): ``reaction(evaluations, min_group_size, _,
 headline_statement, numbers, page_language)``.
 
 ``evaluations``: ``[(block key, survey, tallies, respondents)]`` -- each Likert evaluation of the
@@ -8,7 +8,7 @@ course as it asked (``likert.content.Survey``), its answers' counts as the store
 given on the evaluation's current scale to its current statements are counted, as on its own
 results panel (``epochs.split_tallies``). Per evaluation, per statement: n, the
 distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
-figures as the evaluation's own panel); an evaluation or statement below ``min_group`` (or the
+figures as the evaluation's own panel); an evaluation or statement below ``min_group_size`` (or the
 evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
 evaluations (the same question on day 1 and day 3) are set side by side, favourable (rescored),
 under a caption that says which answers that counts, a reverse-coded one's too (``_shared``:
@@ -50,8 +50,8 @@ from ..likert.statistics import diverging_segments, headline, statement_stats
 AGREE = "agree"
 
 
-def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_language=""):
-    survey = replace(survey, min_group_size=max(min_group, survey.min_group_size))
+def _evaluation(block_key, survey, tallies, respondents, min_group_size, _, page_language=""):
+    survey = replace(survey, min_group_size=max(min_group_size, survey.min_group_size))
     # what the evaluation's own panel counts: the answers on its scale now, to its statements now
     current, _apart = split_tallies(survey, tallies)
     rows = statement_stats(survey, current, respondents)
@@ -65,7 +65,7 @@ def _evaluation(block_key, survey, tallies, respondents, min_group, _, page_lang
     return {
         "lang": lang, "labels_lang": labels_lang,
         "block_key": block_key, "name": survey.display_name, "respondents": respondents,
-        "min_group": survey.min_group_size,
+        "min_group_size": survey.min_group_size,
         "suppressed": respondents < survey.min_group_size, "labels": labels,
         "favourable": headline(survey, rows), "survey": survey, "statements": statements,
         # statements answered by too few to be shown: left out of the favourable share, which says so
@@ -163,11 +163,11 @@ def _favourable_note(evaluations, _):
         answers=_either(labels, False, _), reverse=_either(labels, True, _))
 
 
-def _headline(evaluations, chosen, min_group, _, numbers):
+def _headline(evaluations, chosen, min_group_size, _, numbers):
     """The pooled top box of statement ``chosen`` (or, if empty, of the statement with the most
     answers) over the evaluations that asked it in the same words on the same scale and show it
     (the sentence quotes those words: another evaluation's rewording of the id is not pooled in;
-    of an id asked in several wordings, the most answered is quoted); None below ``min_group``
+    of an id asked in several wordings, the most answered is quoted); None below ``min_group_size``
     answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written);
     ``n`` the answers it pools, ``evaluations`` the names of the evaluations they come from, and
     ``names`` those names in one line, as the page (when it pools two or more) and the CSV say them."""
@@ -187,7 +187,7 @@ def _headline(evaluations, chosen, min_group, _, numbers):
         return None
     entry = max(candidates, key=lambda v: v["n"])  # the first of the most answered
     sid = entry["id"]
-    if entry["n"] < min_group:
+    if entry["n"] < min_group_size:
         return None
     percent = rounded(100.0 * entry["top"] / entry["n"])
     shown = numbers.percent(percent, 0)  # "60 %" in French, "60%" in English
@@ -213,19 +213,19 @@ def _headline(evaluations, chosen, min_group, _, numbers):
             "evaluations": entry["names"], "names": list_separator(_).join(entry["names"])}
 
 
-def reaction(evaluations, min_group, _, headline_statement="", numbers=ENGLISH, page_language=""):
+def reaction(evaluations, min_group_size, _, headline_statement="", numbers=ENGLISH, page_language=""):
     """Every evaluation's figures, the statements they share, and the headline (see the module);
     ``numbers``: the reader's ``common.numbers.Numbers``, for the headline's sentence;
     ``page_language``: the reader's language (each evaluation's ``lang``)."""
-    shown = [_evaluation(*e, min_group, _, page_language) for e in evaluations]
+    shown = [_evaluation(*e, min_group_size, _, page_language) for e in evaluations]
     shared = _shared(shown)
     return {
         "evaluations": shown,
         "shared": shared,
         "shared_caption": _shared_caption(shown, shared, _) if shared else "",
         "favourable_note": _favourable_note(shown, _),
-        "headline": _headline(shown, headline_statement, min_group, _, numbers),
-        "min_group": min_group,
+        "headline": _headline(shown, headline_statement, min_group_size, _, numbers),
+        "min_group_size": min_group_size,
     }
 
 
@@ -301,7 +301,7 @@ def csv_rows(figures, _):
 
         rows.append(row("", _("Respondents"), e["respondents"]))
         if e["suppressed"]:
-            rows.append(row("", _("Suppressed below the minimum group size"), e["min_group"]))
+            rows.append(row("", _("Suppressed below the minimum group size"), e["min_group_size"]))
             continue
         rows.append(row("", _("Favourable answers over all statements (%)"), _figure(e["favourable"])))
         if e["withheld"]:
@@ -310,7 +310,7 @@ def csv_rows(figures, _):
             text = _statement(st, _)
             rows += [row(text, "n", st["n"]), row(text, _("Not applicable"), st["na"])]
             if st["suppressed"]:
-                rows.append(row(text, _("Suppressed below the minimum group size"), e["min_group"]))
+                rows.append(row(text, _("Suppressed below the minimum group size"), e["min_group_size"]))
                 continue
             for label, percent in zip(e["labels"], st["percents"], strict=True):
                 # xgettext:no-python-format  ("(%)" is a column's unit, not a %-format)
@@ -334,7 +334,7 @@ def csv_rows(figures, _):
                  row("", _("Post-test only"), g["post_only"]),
                  row("", _("Different questions"), g["mismatched"])]
         if g["suppressed"]:
-            rows.append(row("", _("Suppressed below the minimum group size"), g["min_group"]))
+            rows.append(row("", _("Suppressed below the minimum group size"), g["min_group_size"]))
             continue
         rows += [row("", _("Mean pre-test score (%)"), _figure(g["mean_pre"])),
                  row("", _("Mean post-test score (%)"), _figure(g["mean_post"])),

@@ -1,4 +1,4 @@
-"""The figures of one pre/post pair, for staff (pure): ``pair_figures(rows, questions, min_group)``,
+"""The figures of one pre/post pair, for staff (pure): ``pair_figures(rows, questions, min_group_size)``,
 as the Likert's ``statistics`` are an evaluation's.
 
 ``rows`` are the pair's stored results (``common.pairs.pair_rows``): ``{phase, token, earned,
@@ -17,7 +17,7 @@ the figures. Figures are in percent of the points (0-100):
 * ``questions``: for each question (in the block's order), ``pre_correct`` and ``post_correct``:
   the share of linked learners who answered it fully right, in percent.
 
-Below ``min_group`` linked learners every figure is None and ``suppressed`` is True (decision 5);
+Below ``min_group_size`` linked learners every figure is None and ``suppressed`` is True (decision 5);
 the counts stay. Issue 11's course report reads the same function for every pair.
 """
 
@@ -35,7 +35,7 @@ def _rate(rows, qid):
     return 100.0 * sum(1 for r in rows if r["marks"].get(qid, 0) >= 1) / len(rows)
 
 
-def pair_figures(rows, questions, min_group):
+def pair_figures(rows, questions, min_group_size):
     """The pair's figures as a dict (see the module's docstring); ``questions``: the block's questions."""
     by_phase = {PRE: {}, POST: {}}
     for row in rows:
@@ -46,7 +46,8 @@ def pair_figures(rows, questions, min_group):
     linked = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
     figures = {
         "linked": len(linked), "pre_only": len(set(pre) - set(post)), "post_only": len(set(post) - set(pre)),
-        "mismatched": len(both) - len(linked), "min_group": min_group, "suppressed": len(linked) < min_group,
+        "mismatched": len(both) - len(linked), "min_group_size": min_group_size,
+        "suppressed": len(linked) < min_group_size,
         "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,
         "questions": [{"pre_correct": None, "post_correct": None} for _q in questions],
     }

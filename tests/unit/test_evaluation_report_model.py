@@ -56,7 +56,7 @@ def test_small_groups_are_suppressed_and_other_scales_say_their_top_label():
     f = report.reaction([("k1", DAY1, tallies(relevance={5: 4}), 4)], 5, str)
     assert f["evaluations"][0]["suppressed"] and f["headline"] is None
     f = report.reaction([("k1", DAY1, tallies(relevance={5: 4}), 4)], 3, str)
-    assert f["evaluations"][0]["min_group"] == 5  # the evaluation's own minimum is higher: it holds
+    assert f["evaluations"][0]["min_group_size"] == 5  # the evaluation's own minimum is higher: it holds
     f = report.reaction([("f", SATISFACTION, tallies(food={5: 5, 4: 1}), 6)], 5, str)
     assert f["headline"]["text"] == "83% answered “Very satisfied” to “The food”."
 
