@@ -124,6 +124,12 @@ def path_is_valid(scenario, path, taken):
     return True
 
 
+def route_labels(scenario, route):
+    """The labels of a route's choices (``playable_best_route``'s ``[(node id, choice index or
+    None)]``), the ending's step (None) left out: the debrief's "best path"."""
+    return [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
+
+
 def kept_steps(scenario, path, taken):
     """The labels of a stored path's choices as far as the (maybe edited) scenario still has them:
     up to the first node removed, choice gone, or choice that now leads elsewhere (included)."""

@@ -69,7 +69,7 @@ def _ending(block, scenario, state, node):
     value = paths.score(scenario, role, path, taken)
     score = numbers.rounded(numbers.per_cent(value))  # as shown: the band a learner reads matches the figure
     route = paths.playable_best_route(scenario, role.start)
-    best_steps = [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
+    best_steps = paths.route_labels(scenario, route)
     overall, role_tallies, profile_tallies = _counts(block, scenario, path)
     words, dom = block.translators(), block.dom_id()
     shares = others.shares(scenario, overall, path, taken, words)
@@ -120,7 +120,7 @@ def _kept(block, scenario, state):
             percent=block.numbers().percent(score, 0)) if shown else "",
         "band": paths.band_message(scenario, score, final) if shown else "",
         "mine": [{"label": label, "share": ""} for label in paths.kept_steps(scenario, state.path, state.taken)],
-        "best_steps": [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None],
+        "best_steps": paths.route_labels(scenario, route),
         "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
         "can_restart": attempts_left(scenario.attempts_allowed, state.attempts) != 0,
         "grade": _grade(block, scenario, state, shown),
