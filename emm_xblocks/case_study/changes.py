@@ -58,7 +58,7 @@ def answer_changes(old, new, _):
                          "to keep them together.").format(old=old_id),
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
                          "under that id, in a row of their own in “how others answered” by profile.")
-        .format(id=old_id))
+        .format(id=old_id), _)
 
 
 def carry_over(old, new, answered):

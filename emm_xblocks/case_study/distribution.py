@@ -62,10 +62,10 @@ class _PanelGroups:
     catalogue ("Did not say", each size's "{n} participants") in the learner's language."""
 
     def __init__(self, words, case, split=None):
-        _, self.ungettext, self.nums = words
+        self._, self.ungettext, self.nums = words
         self.split, self.sizes, self.shares = split, {}, {}
         if split is not None:
-            self.names = profile.group_names(case.profile_options, _)
+            self.names = profile.group_names(case.profile_options, self._)
 
     def size(self, n):
         """"12 participants" (the plural CLDR gives ``n``)."""
@@ -92,7 +92,7 @@ class _PanelGroups:
         ``counter``: ``perspectives.counter(q)``."""
         share_text, groups = self.share, []
         for key, group, counts in self.split.question(q, counter):
-            name = self.names.get(key, key)
+            name = profile.group_name(self.names, key, self._)
             if group.shown:
                 n = group.total
                 groups.append({"key": key, "name": name, "shown": True, "small": False, "n": n, "n_text": self.size(n),

@@ -73,7 +73,7 @@ def distribution_rows(case, tallies, by_profile, respondents, _):
         counts = counts_of(tallies)
         groups = [(everyone, Group(None, perspectives.answered(q, counts, respondents), True), counts)]
         if split is not None:
-            groups += [(names.get(key, key), group, counted)
+            groups += [(profile.group_name(names, key, _), group, counted)
                        for key, group, counted in split.question(q, counts_of)]
         for name, group, counted in groups:
             if group.shown:

@@ -112,13 +112,19 @@ def with_profile(rows, profile):
 
 
 # ------------------------------------------------------------------ live edits (common.changes)
-def option_changes(old_options, new_options, renamed, removed):
+def option_changes(old_options, new_options, renamed, removed, _):
     """``[Problem(..., error=False)]``: an option of the profile question removed (at
     ``profile_options``) or its id renamed (at ``profile_options.<new index>.id``; an option with a
     new id and the old one's text is the old one renamed, ``changes.id_changes``), for a block's
     ``changes.answer_changes``. The answers given under an old id stay under it in the store
     (``Tally.split`` "profile:<old id>"); ``renamed(old id)`` / ``removed(old id)`` give the
-    translated message, saying what the block's figures then do with them."""
+    translated message, saying what the block's figures then do with them. The whole question
+    removed (no option left) is one warning at ``profile_prompt``: no figure is split by profile
+    any more, whatever an option's message would say."""
+    if old_options and not new_options:
+        return [Problem("profile_prompt", _(
+            "The profile question was removed: no figure is split by profile any more. The answers given to it "
+            "stay stored: asking it again with the same option ids splits the figures by them again."), False)]
     return id_change_problems(old_options, new_options, lambda option: option.text, "profile_options",
                               renamed, removed)
 
@@ -146,10 +152,18 @@ def add_xml(el, prompt, options):
 def group_names(options, _):
     """``{group key: name}`` of the groups a split by profile shows: each option's text, then who
     did not say, ``NOT_SAID``: "Did not say"; a key not in it (an option removed since, whose
-    answers are kept) is named by its id (``names.get(key, key)``)."""
+    answers are kept) is named by ``group_name``."""
     names = {o.id: o.text for o in options}
     names[NOT_SAID] = _("Did not say")
     return names
+
+
+def group_name(names, key, _):
+    """Group ``key``'s name in ``names`` (``group_names``'s), or, for an option removed since whose
+    answers are kept, its id said to be a removed option: "p3 (removed option)", never a bare id a
+    reader cannot place."""
+    name = names.get(key)
+    return name if name is not None else _("{id} (removed option)").format(id=key)
 
 
 def people(tallies, respondents):

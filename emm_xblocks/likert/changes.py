@@ -79,7 +79,7 @@ def answer_changes(old, new, _):
                          "and are shown in a column of their own. Keep the old id to keep them together.")
         .format(old=old_id),
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
-                         "under that id, in a column of their own.").format(id=old_id))
+                         "under that id, in a column of their own.").format(id=old_id), _)
 
 
 def carry_over(old, new, answered):

@@ -12,7 +12,7 @@ column counts as a group there: the overall figures include it).
 """
 
 from ..common.perspectives import split
-from ..common.profile import NOT_SAID, group_keys, group_names, people, with_not_said
+from ..common.profile import NOT_SAID, group_keys, group_name, group_names, people, with_not_said
 from .epochs import split_tallies
 from .statistics import statement_stats
 
@@ -36,7 +36,7 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     texts = group_names(survey.profile_options, _)
     counted = people(tallies, respondents)
     who = split({key: {"n": counted.get(key, 0)} for key in keys}, survey.min_group_size)
-    columns = [{"key": key, "text": texts.get(key, key), "shown": key in who and who[key].shown,
+    columns = [{"key": key, "text": group_name(texts, key, _), "shown": key in who and who[key].shown,
                 "small": key not in who or who[key].small,
                 "n": who[key].total if key in who and who[key].shown else None} for key in keys]
     overall, _apart = split_tallies(survey, tallies)

@@ -20,7 +20,7 @@ Nothing here reads a database or formats a number: the views do (``common.number
 from dataclasses import dataclass
 
 from ..common.perspectives import split
-from ..common.profile import group_keys, group_names
+from ..common.profile import group_keys, group_name, group_names
 from . import content
 
 # the group of the ending a participant reached: not a node id (ids never hold "@")
@@ -83,7 +83,7 @@ def profile_columns(scenario, _, present=()):
     shown or withheld by the same rules (``decision``, ``endings``: ``common.perspectives.split``,
     which decides as ``common.profile.groups_plan`` does for the same sizes)."""
     names = group_names(scenario.profile_options, _)
-    return tuple((key, names.get(key, key)) for key in group_keys(scenario.profile_options, present))
+    return tuple((key, group_name(names, key, _)) for key in group_keys(scenario.profile_options, present))
 
 
 def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):

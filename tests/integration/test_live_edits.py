@@ -479,7 +479,8 @@ def test_case_study_removing_a_profile_option_learners_chose_needs_confirmation_
     body = platform.lms(platform.user("p4")).handle(key, "submit", {"answers": {"q1": "b"}, "profile": "gov"}).json
     [q1] = [q for q in body["distribution"]["questions"] if q["id"] == "q1"]
     assert {g["key"]: g["n"] for g in q1["profiles"] if g["shown"]} == {"gov": 3, "io": 2}
-    assert next(g["name"] for g in q1["profiles"] if g["key"] == "io") == "io"
+    # named by its id, said to be a removed option: never a bare id a reader cannot place
+    assert next(g["name"] for g in q1["profiles"] if g["key"] == "io") == "io (removed option)"
 
 
 def test_case_study_renaming_a_profile_option_s_id_warns_at_that_id_and_a_new_text_touches_nobody(platform):  # noqa: F811

@@ -176,19 +176,20 @@ def test_a_removed_profile_options_participants_keep_a_group_of_their_own(rolepl
     html = play(handlers, uid, "gov3", "Refer her", profile="gov")
     found = tables(html)
     assert found[STEP1][:2] == [["Choice", "Government (your profile) 4 participants", "Civil society 3 participants",
-                                 "io 3 participants"],
+                                 "io (removed option) 3 participants"],
                                 ["Refer her (your choice)", "100%", "0%", "33%"]]
     assert found[ENDED][1:] == [["Government (your profile) 4 participants", "100%", "0%"],
                                 ["Civil society 3 participants", "0%", "100%"],
-                                ["io 3 participants", "33%", "67%"]]
+                                ["io (removed option) 3 participants", "33%", "67%"]]
     r = handlers.get(uid, "export_perspectives", student="staff_1")
     assert r.status_code == 200
     assert "filename*=UTF-8''Profils%20-%20choices%20by%20role%20and%20by%20profile.csv" in r["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert ["meet", "MEET", "Leave her", "You work for: io", "3", "2", "67"] in rows
-    assert ["Ending", "", "Harmful practice", "You work for: io", "3", "2", "67"] in rows
+    assert ["meet", "MEET", "Leave her", "You work for: io (removed option)", "3", "2", "67"] in rows
+    assert ["Ending", "", "Harmful practice", "You work for: io (removed option)", "3", "2", "67"] in rows
     assert [row[3] for row in rows if row[:3] == ["meet", "MEET", "Refer her"]] == [
-        "Police officer", "You work for: Government", "You work for: Civil society", "You work for: io"]
+        "Police officer", "You work for: Government", "You work for: Civil society",
+        "You work for: io (removed option)"]
 
 
 def test_a_removed_profile_options_small_group_is_withheld_and_protected(roleplay, handlers):
@@ -203,9 +204,9 @@ def test_a_removed_profile_options_small_group_is_withheld_and_protected(rolepla
     # io (1) alone could be worked out from the overall figures: gov (3), the smallest shown, goes too
     assert tables(html)[STEP1][0] == ["Choice", "Government not shown, to protect a smaller group",
                                       "Civil society (your profile) 5 participants",
-                                      "io fewer than 3 participants: not shown"]
+                                      "io (removed option) fewer than 3 participants: not shown"]
     rows = list(csv.reader(io.StringIO(handlers.get(uid, "export_perspectives", student="staff_1")
                                        .content.decode("utf-8-sig"))))
-    assert ["meet", "MEET", "Leave her", "You work for: io", "fewer than 3", "", ""] in rows
+    assert ["meet", "MEET", "Leave her", "You work for: io (removed option)", "fewer than 3", "", ""] in rows
     assert ["meet", "MEET", "Leave her", "You work for: Government", "not shown", "", ""] in rows
     assert ["meet", "MEET", "Leave her", "You work for: Civil society", "5", "5", "100"] in rows

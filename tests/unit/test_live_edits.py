@@ -90,7 +90,7 @@ def test_a_profile_option_removed_or_renamed_warns_in_every_block_and_a_new_text
     gov, io = Option("gov", "Government"), Option("io", "International organisation")
     cso = Option("cso", "Civil society")
     old = (gov, io, cso)
-    said = (lambda old_id: f"renamed {old_id}", lambda old_id: f"removed {old_id}")
+    said = (lambda old_id: f"renamed {old_id}", lambda old_id: f"removed {old_id}", str)
     assert [(p.field, p.message, p.error) for p in option_changes(old, (gov, Option("intl", io.text), cso), *said)] == [
         ("profile_options.1.id", "renamed io", False)]
     assert [(p.field, p.message) for p in option_changes(old, (cso, gov), *said)] == [("profile_options", "removed io")]
@@ -105,3 +105,13 @@ def test_a_profile_option_removed_or_renamed_warns_in_every_block_and_a_new_text
         assert [p.field for p in renamed] == ["profile_options.0.id"] and "“gov”" in renamed[0].message
         assert block.answer_changes(before, replace(before, profile_prompt="Employer", profile_options=(io, gov, cso)),
                                     str) == []
+    # the whole question removed: one warning at the question, not one per option that would say its
+    # participants are still shown in a group of their own (no figure is split by profile any more)
+    from emm_xblocks.likert import changes as likert_changes
+    from emm_xblocks.likert.content import Survey
+    for block, content in ((case_changes, Case), (role_play_changes, Scenario), (likert_changes, Survey)):
+        before = replace(content(), profile_prompt="You work for", profile_options=old)
+        gone = block.answer_changes(before, replace(before, profile_prompt="", profile_options=()), str)
+        gone = [p for p in gone if p.field.startswith("profile")]
+        assert [(p.field, p.error) for p in gone] == [("profile_prompt", False)], block
+        assert gone[0].message.startswith("The profile question was removed: no figure is split by profile")

@@ -178,7 +178,7 @@ def _expected_panel_groups(case, q, tallies, by_profile, respondents, percent):
     names = {o.id: o.text for o in case.profile_options}
     out = []
     for g in _question_split_alone(case, q, tallies, by_profile, respondents):
-        name = "Did not say" if g["key"] == profile.NOT_SAID else names.get(g["key"], g["key"])
+        name = "Did not say" if g["key"] == profile.NOT_SAID else names.get(g["key"], f"{g['key']} (removed option)")
         out.append({"key": g["key"], "name": name, "shown": g["shown"], "small": g["small"], "n": g["n"],
                     "n_text": f"{g['n']} participants" if g["shown"] else "",
                     "percents": [percent(g["percents"].get(o.id, 0)) for o in q.options] if g["shown"] else []})

@@ -54,8 +54,8 @@ def debrief(scenario_, tallies, by_profile, mine=""):
 def test_the_columns_order_a_removed_option_as_every_figure_by_profile_does():
     columns = rp.profile_columns(scenario(), str, {"ngo": {}, "io": {}, "gov": {}, profile.NOT_SAID: {}})
     # the options in the author's order, then the removed ones by id, then who did not say
-    assert columns == (("gov", "Government"), ("cso", "Civil society"), ("io", "io"), ("ngo", "ngo"),
-                       ("", "Did not say"))
+    assert columns == (("gov", "Government"), ("cso", "Civil society"), ("io", "io (removed option)"),
+                       ("ngo", "ngo (removed option)"), ("", "Did not say"))
     assert [key for key, _label in columns] == profile.group_keys(scenario().profile_options, ["ngo", "io", "gov"])
     # no answers given under a removed option: the current options only (as before)
     assert rp.profile_columns(scenario(), str) == (("gov", "Government"), ("cso", "Civil society"),
@@ -66,12 +66,14 @@ def test_the_debrief_keeps_a_removed_options_participants_in_a_group_of_their_ow
     tallies, by_profile = store({"gov": [0, 0, 0], "cso": [1, 1, 1], "io": [0, 1, 1]}, quiet=[0, 0, 0])
     found = debrief(scenario(), tallies, by_profile, mine="io")
     decision, ending = found["tables"]
-    assert [c["label"] for c in decision["columns"]] == ["Government", "Civil society", "io", "Did not say"]
+    assert [c["label"] for c in decision["columns"]] == ["Government", "Civil society", "io (removed option)",
+                                                          "Did not say"]
     assert [c["note"] for c in decision["columns"]] == ["3 participants"] * 4
     io = decision["columns"][2]
     assert io["mine"] and io["own"]  # the learner's own profile, in the author's words (its id)
     assert [cell["text"] for cell in decision["rows"][0]["cells"]] == ["100%", "0%", "33%", "100%"]
-    assert [row["label"] for row in ending["rows"]] == ["Government", "Civil society", "io", "Did not say"]
+    assert [row["label"] for row in ending["rows"]] == ["Government", "Civil society", "io (removed option)",
+                                                        "Did not say"]
     assert [cell["text"] for cell in ending["rows"][2]["cells"]] == ["33%", "67%"]  # good, harmful
     # who did not say is not swollen by them: all rows less every profile's, the removed one's too
     assert [cell["text"] for cell in ending["rows"][3]["cells"]] == ["100%", "0%"]
@@ -84,7 +86,7 @@ def test_a_removed_options_small_group_is_withheld_and_protected_like_any_other(
     # smallest shown, is withheld to protect it (who did not say has nobody: no group)
     assert [(c["label"], c["note"]) for c in decision["columns"]] == [
         ("Government", "not shown, to protect a smaller group"), ("Civil society", "5 participants"),
-        ("io", "fewer than 3 participants: not shown")]
+        ("io (removed option)", "fewer than 3 participants: not shown")]
     assert [cell["text"] for cell in decision["rows"][1]["cells"]] == ["not shown", "100%", "not shown"]
     # the same groups shown and withheld as ``common.profile.groups_plan`` plans for the same sizes
     plan = profile.groups_plan(scenario().profile_options, {"gov": 4, "cso": 5, "io": 1}, 3)
@@ -97,16 +99,16 @@ def test_a_removed_options_small_group_is_withheld_and_protected_like_any_other(
 def test_the_staff_csv_lists_a_removed_options_participants_under_its_id():
     tallies, by_profile = store({"gov": [0, 0, 0], "cso": [1, 1, 1], "io": [0, 1, 1]})
     rows = report.profile_rows(scenario(), profile.with_not_said(by_profile, tallies), str)
-    assert ["meet", "MEET", "Refer", "You work for: io", 3, 1, 33] in rows
-    assert ["meet", "MEET", "Leave", "You work for: io", 3, 2, 67] in rows
-    assert ["Ending", "", "Good practice", "You work for: io", 3, 1, 33] in rows
+    assert ["meet", "MEET", "Refer", "You work for: io (removed option)", 3, 1, 33] in rows
+    assert ["meet", "MEET", "Leave", "You work for: io (removed option)", 3, 2, 67] in rows
+    assert ["Ending", "", "Good practice", "You work for: io (removed option)", 3, 1, 33] in rows
     # in the order of every figure by profile: the current options, then the removed one
     assert [row[3] for row in rows if row[2] == "Refer"] == [
-        "You work for: Government", "You work for: Civil society", "You work for: io"]
+        "You work for: Government", "You work for: Civil society", "You work for: io (removed option)"]
     # too few of them: withheld, and the smallest other group with them (the secondary rule)
     tallies, by_profile = store({"gov": [0, 0, 0], "cso": [1, 1, 1, 1], "io": [1]})
     rows = report.profile_rows(scenario(), profile.with_not_said(by_profile, tallies), str)
-    assert ["meet", "MEET", "Leave", "You work for: io", "fewer than 3", "", ""] in rows
+    assert ["meet", "MEET", "Leave", "You work for: io (removed option)", "fewer than 3", "", ""] in rows
     assert ["meet", "MEET", "Leave", "You work for: Government", "not shown", "", ""] in rows
     assert ["meet", "MEET", "Leave", "You work for: Civil society", 4, 4, 100] in rows
 
