@@ -183,7 +183,7 @@ def results_json(block):
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
     if block.is_staff():
         _staff_extras(block, survey, data, words)
-    data["html"] = _panel(block, data, words)
+    data["html"] = _panel(block, survey, data, words)
     return data
 
 
@@ -203,10 +203,12 @@ def _staff_extras(block, survey, data, words):
         data["comments"] = [text for _submission, text in answer_rows.comments(block.block_key())]
 
 
-def _panel(block, data, words):
-    """The panel's HTML (``results_html``), its chart drawn by ``templates/common/chart.html``."""
-    lang = content_language.attr(data.get("lang", ""), "")
-    labels_lang = lang if data.get("custom") else ""
+def _panel(block, survey, data, words):
+    """The panel's HTML (``results_html``), its chart drawn by ``templates/common/chart.html``; the
+    author's words marked with their language where the page is in another (``block.author_lang``),
+    a custom scale's labels too."""
+    lang = block.author_lang(survey)
+    labels_lang = lang if survey.scale == content.CUSTOM else ""
     chart = ""
     if not data["suppressed"]:
         chart = block.render_template("templates/common/chart.html", {"chart": charts.diverging(
