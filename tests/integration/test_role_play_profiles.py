@@ -50,6 +50,14 @@ def play(handlers, uid, student, label, profile=None):
     return r.json_body["html"]
 
 
+def play_all(handlers, uid, *groups):
+    """Learners play one after another: ``groups`` are ``(profile, [label of each one's choice])``,
+    the learners named ``<profile><i>``."""
+    for profile, labels in groups:
+        for i, label in enumerate(labels):
+            play(handlers, uid, f"{profile}{i}", label, profile=profile)
+
+
 def test_the_choice_of_a_role_asks_the_profile_only_where_others_choices_are_shown(roleplay, handlers):
     html = handlers.view(roleplay()).content
     assert "You work for" in html and 'value="io"' in html
@@ -79,10 +87,7 @@ def test_the_mobile_apps_get_the_question_and_the_learners_answer(roleplay, hand
 
 def test_the_debrief_splits_each_decision_and_the_endings_by_profile(roleplay, handlers):
     uid = roleplay()
-    for i in range(4):
-        play(handlers, uid, f"gov{i}", "Refer her" if i < 3 else "Leave her", profile="gov")
-    for i in range(3):
-        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    play_all(handlers, uid, ("gov", ["Refer her"] * 3 + ["Leave her"]), ("cso", ["Leave her"] * 3))
     play(handlers, uid, "quiet0", "Leave her")  # did not say: 1, below 3
     html = play(handlers, uid, "io0", "Refer her", profile="io")  # 1, below 3
     found = tables(html)
@@ -110,10 +115,7 @@ def test_an_unknown_profile_is_refused_and_nothing_starts(roleplay, handlers):
 
 def test_staff_csv_has_the_profile_rows_after_the_roles(roleplay, handlers):
     uid = roleplay()
-    for i in range(3):
-        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
-    for i in range(3):
-        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    play_all(handlers, uid, ("gov", ["Refer her"] * 3), ("cso", ["Leave her"] * 3))
     r = handlers.get(uid, "export_perspectives", student="staff_1")
     assert r.status_code == 200
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
@@ -167,11 +169,8 @@ def test_a_removed_profile_options_participants_keep_a_group_of_their_own(rolepl
     named by the option's old id, after the current options, before who did not say, in the
     learner's debrief and in the staff CSV, withheld below the minimum group size."""
     uid = roleplay()
-    for i in range(3):
-        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
-        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
-    for i, label in enumerate(["Refer her", "Leave her", "Leave her"]):
-        play(handlers, uid, f"io{i}", label, profile="io")
+    play_all(handlers, uid, ("gov", ["Refer her"] * 3), ("cso", ["Leave her"] * 3),
+             ("io", ["Refer her", "Leave her", "Leave her"]))
     remove_io(handlers, uid)
     html = play(handlers, uid, "gov3", "Refer her", profile="gov")
     found = tables(html)
@@ -194,10 +193,7 @@ def test_a_removed_profile_options_participants_keep_a_group_of_their_own(rolepl
 
 def test_a_removed_profile_options_small_group_is_withheld_and_protected(roleplay, handlers):
     uid = roleplay()
-    for i in range(3):
-        play(handlers, uid, f"gov{i}", "Refer her", profile="gov")
-    for i in range(4):
-        play(handlers, uid, f"cso{i}", "Leave her", profile="cso")
+    play_all(handlers, uid, ("gov", ["Refer her"] * 3), ("cso", ["Leave her"] * 4))
     play(handlers, uid, "io0", "Leave her", profile="io")  # 1, below 3
     remove_io(handlers, uid)
     html = play(handlers, uid, "cso4", "Leave her", profile="cso")
