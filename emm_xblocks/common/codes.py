@@ -49,6 +49,7 @@ STATUS = {
     "too_few_respondents": CONFLICT,
     "no_profile_question": CONFLICT,  # a Likert's figures by profile asked for while it asks no profile question
     "distribution_not_shown": CONFLICT,  # a case study's "how others answered" CSV while the case does not show it
+    "choices_not_kept": CONFLICT,  # a role-play's "how each role chose" CSV while it does not show others' choices
     # the Likert's own
     "unknown_statement": BAD_REQUEST,
     "na_not_allowed": BAD_REQUEST,

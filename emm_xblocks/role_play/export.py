@@ -1,5 +1,6 @@
 """The role-play's download, for course staff only (403 ``staff_only`` for anyone else, staff
-viewing as a learner included): ``perspectives_response`` answers ``export_perspectives`` with how each
+viewing as a learner included; 409 ``choices_not_kept`` while the role-play does not show how
+others chose, as it then keeps no choice): ``perspectives_response`` answers ``export_perspectives`` with how each
 role chose and how each role's scenario ended (``report.perspective_rows``), then the same by
 participant profile where the role-play asks it (``report.profile_rows``; its title says "by
 profile" only then, as the case study's download, ``case_study.export``). Every cell is
@@ -9,7 +10,10 @@ is its Excel variant (``common.spreadsheet.excel``).
 
 from ..common import profile, summary
 from ..common.downloads import csv_download
-from . import report
+from ..common.errors import HandlerError
+from . import content, report
+
+SHOWN = next(s for s in content.SETTINGS if s.name == "show_others")
 
 
 def perspectives_response(block, suffix=""):
@@ -19,6 +23,10 @@ def perspectives_response(block, suffix=""):
 
     def contents(_dialect):
         scenario = block.load_content()
+        if not scenario.show_others:  # nothing is kept then (``learner._finish``): an empty file would mislead
+            raise HandlerError("choices_not_kept", _(
+                "This role-play does not keep how participants chose: turn on “{setting}” in its "
+                "settings to download it.").format(setting=_(SHOWN.label)))
         key = block.block_key()
         rows = list(report.perspective_rows(scenario, summary.role_tallies(key), _))  # a few hundred at most
         if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'

@@ -144,6 +144,10 @@ def test_nothing_is_split_or_recorded_when_others_are_not_shown(scenario, handle
     assert "<table" not in html and "How the other roles" not in html
     assert not Answer.objects.filter(block_key=uid).exists()
     assert "export_perspectives" not in handlers.view(uid, student="staff_1").content
+    # a crafted link gets why, in the facilitator's language, not a file of empty rows
+    r = handlers.get(uid, "export_perspectives", student="staff_1", lang="fr")
+    assert r.status_code == 409 and r.json()["error"] == "choices_not_kept"
+    assert "« Au dénouement, afficher les choix des autres participants (de façon anonyme) »" in r.json()["message"]
 
 
 def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):
