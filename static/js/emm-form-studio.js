@@ -120,13 +120,13 @@ function EmmFormEditor(runtime, element, args) {
     }
     fs.appendChild(el("p", {class: "emm-row-actions"}, [action({"data-move": "-1"}, _("Move up")),
       action({"data-move": "1"}, _("Move down")), action({"data-remove": ""}, _("Remove"), true)]));
-    var li = el("li", {class: "emm-ed-item", "data-item": kind}, [fs]);
+    var li = el("li", {class: "emm-ed-item", "data-row": kind}, [fs]);
     if (kind === "questions") { showKind(li); }
     return li;
   }
 
   /* the item (row) a node belongs to, or the form for top-level fields */
-  function owner(node) { return node.parentNode.closest("[data-item]") || form; }
+  function owner(node) { return node.parentNode.closest("[data-row]") || form; }
   function inHiddenPart(node, scope) {
     var part = node.closest("[data-kinds]");
     return !!(part && part.hidden && scope.contains(part));
@@ -159,7 +159,7 @@ function EmmFormEditor(runtime, element, args) {
   /* "questions.2.options.1.text" for a node inside the third question's second option */
   function pathOf(node) {
     var parts = [];
-    for (var n = node.parentNode.closest("[data-item]"); n; n = n.parentNode.closest("[data-item]")) {
+    for (var n = node.parentNode.closest("[data-row]"); n; n = n.parentNode.closest("[data-row]")) {
       parts.unshift(n.parentNode.getAttribute("data-list") + "." + items(n.parentNode).indexOf(n));
     }
     return parts;
@@ -281,7 +281,6 @@ function EmmFormEditor(runtime, element, args) {
   var ed = EmmEditor.create(runtime, element, {
     root: args.root,  /* each block's form: .emm-likert-editor, .emm-case-editor, .emm-kc-editor, .emm-er-editor */
     settings: args.settings,
-    row: "[data-item]",
     collect: collect,
     show: show,
     add: add,
@@ -293,7 +292,7 @@ function EmmFormEditor(runtime, element, args) {
     },
     edited: function (event) {
       if (event.type === "change" && event.target.getAttribute("data-key") === "kind") {
-        showKind(event.target.closest("[data-item]"));
+        showKind(event.target.closest("[data-row]"));
       }
       if (event.type === "change") { dependants(); }
     },

@@ -446,7 +446,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     scenario = workbench.add_scenario(CASE)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    questions = page.locator(f"{EDITOR} [data-list=questions] > [data-item]")
+    questions = page.locator(f"{EDITOR} [data-list=questions] > [data-row]")
     questions.first.wait_for()
     assert questions.count() == 3
     assert page.get_by_label("Display name").input_value() == "Two teenagers at the border post"
@@ -458,7 +458,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     new = questions.nth(3)
     assert new.locator("legend").first.text_content() == "Question 4"
     page.keyboard.type("Who should interview the teenagers?")  # the focus went to the new question's text
-    options = new.locator("[data-list=options] > [data-item]")
+    options = new.locator("[data-list=options] > [data-row]")
     assert options.count() == 2
     options.nth(0).get_by_label("Option text").fill("A child protection officer")
     options.nth(1).get_by_label("Option text").fill("The adult travelling with them")
@@ -478,7 +478,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     # Fixing it clears the error; saving stores the question.
     options.nth(0).get_by_label("Correct answer").check()
     page.wait_for_function("""() => !document.querySelector(
-        '.emm-case-editor [data-list=questions] > [data-item]:nth-child(4) [data-error-key=options]').textContent""")
+        '.emm-case-editor [data-list=questions] > [data-row]:nth-child(4) [data-error-key=options]').textContent""")
     new.get_by_role("button", name="Move up Question 4").click()
     assert questions.nth(2).locator("legend").first.text_content() == "Question 3"
     assert "Who should interview" in questions.nth(2).get_by_label("Question (HTML)").input_value()

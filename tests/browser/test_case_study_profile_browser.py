@@ -85,7 +85,7 @@ def test_an_author_adds_a_profile_answer_in_the_editor_and_saves_it(workbench, n
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-item]")
+    answers = page.locator(f"{EDITOR} [data-list=profile_options] > [data-row]")
     answers.first.wait_for()
     assert page.get_by_label("Profile question (e.g. “You work for”)").input_value() == "You work for"
     assert [answers.nth(i).get_by_label("Option text").input_value() for i in range(answers.count())] == [

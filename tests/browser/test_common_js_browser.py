@@ -95,7 +95,7 @@ LIKERT_XML = ('<emm_likert display_name="Pilot evaluation"><item id="a">First st
 
 def focused(page):
     return page.evaluate("""() => {
-        const el = document.activeElement, row = el.closest('[data-row], [data-item]');
+        const el = document.activeElement, row = el.closest('[data-row]');
         return {key: el.getAttribute('data-key'), add: el.hasAttribute('data-add'),
                 row: row ? Array.prototype.indexOf.call(row.parentNode.children, row) : null};
     }""")
@@ -108,7 +108,7 @@ def test_likert_editor_removes_rows_says_so_keeps_the_focus_and_saves(workbench,
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     editor = ".emm-likert-editor"
-    rows = page.locator(f"{editor} [data-list=statements] > [data-item]")
+    rows = page.locator(f"{editor} [data-list=statements] > [data-row]")
     rows.first.wait_for()
     rows.nth(0).get_by_role("button", name="Remove").click()
     assert rows.count() == 2

@@ -115,7 +115,7 @@ def test_the_case_study_editor_counts_the_text_it_opens_with_and_the_text_a_json
     narrative = page.locator(f"{CASE} [data-key=narrative]")
     assert narrative.input_value() and counter(narrative).is_visible()
     assert counter(narrative).text_content() == says(LEFT, limit - len(narrative.input_value()), "en")
-    prompts = page.locator(f"{CASE} [data-list=questions] > [data-item] [data-key=prompt]")
+    prompts = page.locator(f"{CASE} [data-list=questions] > [data-row] [data-key=prompt]")
     for i in range(prompts.count()):
         prompt = prompts.nth(i)
         assert counter(prompt).text_content() == says(

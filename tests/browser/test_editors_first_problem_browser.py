@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 
 # a text the author makes too long, well below the name: the Likert's last statement, the case
 # study's last question's prompt, the role-play's first node's narrative
-LONG = {"emm_likert": "[data-list=statements] > [data-item]:last-child [data-key=text]",
-        "emm_case_study": "[data-list=questions] > [data-item]:last-child [data-key=prompt]",
+LONG = {"emm_likert": "[data-list=statements] > [data-row]:last-child [data-key=text]",
+        "emm_case_study": "[data-list=questions] > [data-row]:last-child [data-key=prompt]",
         "emm_role_play": "[data-list=nodes] > [data-row]:first-child [data-key=narrative]"}
 OPEN = "(el) => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
 NAMELESS = {"emm_likert": "Give the evaluation a name.", "emm_case_study": "Give the case a name.",

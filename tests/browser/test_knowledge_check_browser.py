@@ -331,7 +331,7 @@ def test_removing_a_question_of_a_test_learners_took_waits_for_save_anyway(workb
 
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     editor = page.locator(".emm-kc-editor")
-    editor.locator("[data-item=questions]").nth(2).wait_for()
+    editor.locator("[data-row=questions]").nth(2).wait_for()
     page.get_by_role("button", name="Remove Question 2").click()
     save = page.get_by_role("button", name="Save", exact=True)
     save.click()
@@ -370,7 +370,7 @@ def test_changing_the_grading_of_a_test_learners_took_waits_for_save_anyway(work
 
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     editor = page.locator(".emm-kc-editor")
-    editor.locator("[data-item=questions]").first.wait_for()
+    editor.locator("[data-row=questions]").first.wait_for()
     editor.locator("[data-field=grading]").select_option("participation")
     page.get_by_role("button", name="Save", exact=True).click()
     editor.locator("[data-save-alert]").filter(has_text="Save anyway").wait_for()

@@ -13,14 +13,14 @@ XML = ('<emm_likert display_name="Pilot evaluation">'
 
 
 def rows(page):
-    return page.locator(f"{EDITOR} [data-item]")
+    return page.locator(f"{EDITOR} [data-row]")
 
 
 def test_author_adds_fixes_reorders_and_saves_statements(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
     assert page.get_by_label("Display name").input_value() == "Pilot evaluation"
     assert rows(page).count() == 2
 
@@ -59,7 +59,7 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
     rows(page).nth(0).locator("[data-key=text]").fill("")
     save = page.get_by_role("button", name="Save")
     save.click()
@@ -69,10 +69,10 @@ def test_refused_save_keeps_the_form_and_marks_the_field(workbench, new_page):
     box, button = alert.bounding_box(), save.bounding_box()
     assert 0 <= button["y"] - (box["y"] + box["height"]) < 100  # right above the button
     page.wait_for_function("() => document.activeElement && document.activeElement.matches("
-                           "'.emm-likert-editor [data-item] [data-key=text]')")
+                           "'.emm-likert-editor [data-row] [data-key=text]')")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
-    assert page.evaluate("() => document.activeElement.closest('[data-item]') === "
-                         "document.querySelector('.emm-likert-editor [data-item]')")
+    assert page.evaluate("() => document.activeElement.closest('[data-row]') === "
+                         "document.querySelector('.emm-likert-editor [data-row]')")
     from workbench.runtime import WorkbenchRuntime
 
     block = WorkbenchRuntime("staff_1").get_block(workbench.usage_id(scenario))
@@ -93,7 +93,7 @@ def test_editor_speaks_french_from_both_catalogues(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
-    page.wait_for_selector(f"{EDITOR} [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
     # "Monter", and for screen readers the row it moves ("Affirmation 1")
     assert rows(page).nth(0).locator("[data-move='-1']").text_content() == f"{move_up} {row_name}"
     assert rows(page).nth(0).locator("legend").first.text_content() == row_name != "Statement 1"
@@ -116,7 +116,7 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     scenario = workbench.add_scenario(XML)
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-row]")
     page.locator(f"{EDITOR} [data-json-tab] > summary").click()
     box = page.get_by_label("The whole evaluation as JSON")
     data = page.evaluate("(box) => JSON.parse(box.value)", box.element_handle())

@@ -28,7 +28,7 @@ def fr(*texts):
 
 
 def options(page):
-    return page.locator(f"{EDITOR} [data-list=profile_options] [data-item]")
+    return page.locator(f"{EDITOR} [data-list=profile_options] [data-row]")
 
 
 def stored(workbench, scenario):
@@ -39,7 +39,7 @@ def stored(workbench, scenario):
 
 def open_editor(workbench, page, scenario):
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
-    page.wait_for_selector(f"{EDITOR} [data-list=profile_options] [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-list=profile_options] [data-row]")
 
 
 def focused(page, selector):
@@ -60,7 +60,7 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     section.get_by_role("button", name=add).focus()
     page.keyboard.press("Enter")
     assert options(page).count() == 3
-    focused(page, "[data-list=profile_options] [data-item]:nth-child(3) [data-key=text]")  # the new option's text
+    focused(page, "[data-list=profile_options] [data-row]:nth-child(3) [data-key=text]")  # the new option's text
     page.keyboard.type("Organisation internationale")
     page.keyboard.press("Tab")  # to its id, filled in ("p1"): the author makes it a duplicate
     page.keyboard.press("Control+A")
@@ -73,7 +73,7 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
     page.get_by_role("button", name=save, exact=True).focus()
     page.keyboard.press("Enter")  # refused: the focus goes to the first field in error
     page.locator(f"{EDITOR} [data-save-alert]").wait_for(state="visible")
-    focused(page, "[data-list=profile_options] [data-item]:nth-child(3) [data-key=id]")
+    focused(page, "[data-list=profile_options] [data-row]:nth-child(3) [data-key=id]")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
     page.keyboard.press("Control+A")
     page.keyboard.type("io")
@@ -82,7 +82,7 @@ def test_an_author_adds_orders_fixes_and_saves_profile_options_with_the_keyboard
 
     options(page).nth(2).get_by_role("button", name=move_up).focus()
     page.keyboard.press("Enter")
-    focused(page, "[data-list=profile_options] [data-item]:nth-child(2) [data-move='-1']")  # the focus moved with it
+    focused(page, "[data-list=profile_options] [data-row]:nth-child(2) [data-move='-1']")  # the focus moved with it
     assert options(page).nth(1).locator("[data-key=id]").input_value() == "io"
     status = page.locator(f"{EDITOR} [data-status]")
     moved, name = fr("Moved up: now {item}.", "Profile option {n}")
@@ -110,7 +110,7 @@ def test_removing_an_option_learners_chose_waits_for_save_anyway(workbench, new_
     options(page).nth(1).get_by_role("button", name=remove).focus()
     page.keyboard.press("Enter")
     assert options(page).count() == 2
-    focused(page, "[data-list=profile_options] [data-item]:nth-child(2) [data-key=text]")  # the option now in its place
+    focused(page, "[data-list=profile_options] [data-row]:nth-child(2) [data-key=text]")  # the option now in its place
     warning = page.locator(f"{EDITOR} [data-error-key=profile_options]")
     [gone] = fr("Profile option “{id}” was removed: the participants who chose it are still counted under "
                 "that id, in a column of their own.")

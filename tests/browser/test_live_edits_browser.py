@@ -20,7 +20,7 @@ def test_a_scale_change_after_answers_waits_for_save_anyway(workbench, new_page)
     assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
 
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
     page.get_by_label("Scale").select_option("agree4")
     warning = page.locator(f"{EDITOR} [data-error=scale]")
     warning.filter(has_text="Learners answered on the scale").wait_for()  # the live check warns at the field
@@ -55,7 +55,7 @@ def test_an_edit_after_the_warning_takes_save_anyway_back(workbench, new_page):
     page.goto(workbench.scenario_url(scenario, learner))
     assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
     page.locator(f"{EDITOR} [data-list=statements] [data-key=id]").nth(1).fill("b2")
     page.get_by_role("button", name="Save", exact=True).click()
     anyway = page.get_by_role("button", name="Save anyway")
@@ -71,7 +71,7 @@ def test_staff_see_answers_on_the_old_scale_apart_and_labelled(workbench, new_pa
     page.goto(workbench.scenario_url(scenario, first))
     assert workbench.submit(page, scenario, first, {"a": 3, "b": 5}).ok
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-item]")
+    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
     page.get_by_label("Scale").select_option("agree4")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_role("button", name="Save anyway").click()
@@ -102,12 +102,12 @@ def test_ticking_reverse_coded_after_answers_warns_at_that_checkbox_and_waits(wo
     page.goto(workbench.scenario_url(scenario, learner))
     assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-item]")
-    second = page.locator(f"{EDITOR} [data-list=statements] > [data-item]").nth(1)
+    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
+    second = page.locator(f"{EDITOR} [data-list=statements] > [data-row]").nth(1)
     second.locator("[data-key=reverse]").check()
     warning = second.locator("[data-error-key=reverse]")
     warning.filter(has_text="other way round").wait_for()  # the live check, at that statement
-    first = page.locator(f"{EDITOR} [data-list=statements] > [data-item]").nth(0)
+    first = page.locator(f"{EDITOR} [data-list=statements] > [data-row]").nth(0)
     assert first.locator("[data-error-key=reverse]").text_content() == ""
     checkbox = second.locator("[data-key=reverse]")
     assert warning.get_attribute("id") in checkbox.get_attribute("aria-describedby")
@@ -133,8 +133,8 @@ def test_a_removed_statement_shows_by_its_words_under_one_heading(workbench, new
     page.goto(workbench.scenario_url(scenario, learner))
     assert workbench.submit(page, scenario, learner, {"a": 3, "b": 4}).ok
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-item]")
-    page.locator(f"{EDITOR} [data-list=statements] > [data-item]").nth(1).get_by_role("button", name="Remove").click()
+    page.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
+    page.locator(f"{EDITOR} [data-list=statements] > [data-row]").nth(1).get_by_role("button", name="Remove").click()
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_role("button", name="Save anyway").click()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="Saved.").wait_for()

@@ -22,11 +22,11 @@ def test_a_5000_character_paste_into_a_case_study_editor_field_is_counted_refuse
     saves = []
     page.on("request", lambda req: saves.append(req.url) if "/studio_submit/" in req.url else None)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.locator(f"{EDITOR} [data-list=questions] > [data-item]").first.wait_for()
+    page.locator(f"{EDITOR} [data-list=questions] > [data-row]").first.wait_for()
     before = block_state(workbench, scenario, "staff_1").load_content()
 
     page.get_by_role("button", name="Add an image").click()
-    image = page.locator(f"{EDITOR} [data-list=images] > [data-item]").last
+    image = page.locator(f"{EDITOR} [data-list=images] > [data-row]").last
     image.get_by_label("Image address or course file (/static/...)").fill("/static/border-post.png")
     alt = image.get_by_label("Alternative text (required): what the image shows")
     assert alt.get_attribute("maxlength") is None  # a browser would cut the paste without a word
@@ -74,7 +74,7 @@ def test_a_key_fact_over_its_limit_is_counted_line_by_line_refused_before_sendin
     saves = []
     page.on("request", lambda req: saves.append(req.url) if "/studio_submit/" in req.url else None)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.locator(f"{EDITOR} [data-list=questions] > [data-item]").first.wait_for()
+    page.locator(f"{EDITOR} [data-list=questions] > [data-row]").first.wait_for()
     before = block_state(workbench, scenario, "staff_1").load_content()
 
     facts = page.get_by_label("Key facts, one per line")
@@ -131,7 +131,7 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
     saves = []
     page.on("request", lambda req: saves.append(req.url) if "/studio_submit/" in req.url else None)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
-    page.wait_for_selector(f"{LIKERT} [data-item]")
+    page.wait_for_selector(f"{LIKERT} [data-row]")
     before = block_state(workbench, scenario, "staff_1").load_content()
 
     page.locator(f"{LIKERT} [data-field=scale]").select_option("custom")
