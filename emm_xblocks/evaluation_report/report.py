@@ -67,7 +67,7 @@ def _evaluation(block_key, survey, tallies, respondents, min_group_size, _, page
         "block_key": block_key, "name": survey.display_name, "respondents": respondents,
         "min_group_size": survey.min_group_size,
         "suppressed": respondents < survey.min_group_size, "labels": labels,
-        "favourable": headline(survey, rows), "survey": survey, "statements": statements,
+        "favourable": headline(rows), "survey": survey, "statements": statements,
         # statements answered by too few to be shown: left out of the favourable share, which says so
         "withheld": sum(1 for r in rows if r.suppressed),
         # the distribution's bars (favourable basis, as the top-box columns), and whether to say so

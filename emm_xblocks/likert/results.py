@@ -49,8 +49,8 @@ def panel_figures(survey, respondents, tallies, by_profile, words):
     current, apart = split_tallies(survey, tallies)
     data["apart"] = apart_sections(survey, apart, _)
     rows = statement_stats(survey, current, respondents)
-    data["headline"] = headline(survey, rows)
-    data["literal_headline"] = literal_headline(survey, rows)
+    data["headline"] = headline(rows)
+    data["literal_headline"] = literal_headline(rows)
     data["reverse_shown"] = any(r.reverse and r.n and not r.suppressed for r in rows)
     data.update(headline_texts(survey, data, labels, nums, _))
     withheld = sum(1 for row in rows if row.suppressed)  # left out of the pooled figures: said so

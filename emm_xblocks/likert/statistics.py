@@ -96,13 +96,13 @@ def _pooled(rows, top_two):
     return pct(sum(top_two(r) for r in shown), total)
 
 
-def headline(survey, rows):
+def headline(rows):
     """Favourable share: % of all answers on the scale (N/A left out) at the two most favourable
     points after reverse coding, pooled over the statements shown; None with no such answer."""
     return _pooled(rows, lambda r: sum(r.favourable_counts[-2:]))
 
 
-def literal_headline(survey, rows):
+def literal_headline(rows):
     """Literal agreement: % of all answers on the scale at the two highest points as worded
     (a reverse-coded statement's agreement counted as agreement), pooled likewise."""
     return _pooled(rows, lambda r: sum(r.counts[-2:]))

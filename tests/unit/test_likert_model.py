@@ -67,7 +67,7 @@ def test_reverse_coded_rows_have_both_bases_and_bars_on_the_favourable_one():
     right = sum(w for v, start, w in segments if start >= 50.0)
     assert right == 40.0 and {v for v, _s, _w in segments} == {1, 4, 5}
     # pooled: favourable 5 + 8 of 15; as worded 5 + 2 of 15
-    assert statistics.headline(SURVEY, rows) == 86.7 and statistics.literal_headline(SURVEY, rows) == 46.7
+    assert statistics.headline(rows) == 86.7 and statistics.literal_headline(rows) == 46.7
 
 
 def test_statement_answered_only_na_is_shown_with_its_na_count():
@@ -75,7 +75,7 @@ def test_statement_answered_only_na_is_shown_with_its_na_count():
     pace = rows[1]
     assert not pace.suppressed and (pace.n, pace.na) == (0, 5) and pace.top_two_box is None
     assert statistics.diverging_segments(SURVEY, pace) == []
-    assert statistics.headline(SURVEY, rows) == 100.0  # n = 0 rows stay out of the pooled figure
+    assert statistics.headline(rows) == 100.0  # n = 0 rows stay out of the pooled figure
 
 
 def test_percentages_round_half_up_as_the_browser_does():
@@ -87,7 +87,7 @@ def test_percentages_round_half_up_as_the_browser_does():
 def test_headline_pools_the_two_most_favourable_points_over_statements():
     data = tallies(relevance={5: 6, 4: 2, 3: 2}, pace={1: 5, 2: 3, 5: 2})
     rows = statistics.statement_stats(SURVEY, data, respondents=10)
-    assert statistics.headline(SURVEY, rows) == 80.0
+    assert statistics.headline(rows) == 80.0
 
 
 @pytest.mark.parametrize("respondents,n,shown", [(4, 4, False), (5, 5, True), (20, 4, False), (20, 1, False)])
