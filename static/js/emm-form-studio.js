@@ -71,6 +71,8 @@ function EmmFormEditor(runtime, element, args) {
     return "emm-form-ed-" + EmmFormEditor.uids;
   }
 
+  /* an author's text is written in its own direction (dir="auto": Arabic in a French Studio, or
+     French in an Arabic one), an id or an address always left to right */
   function control(spec, value) {
     var id = nextUid(), err = id + "-err", node;
     if (spec.type === "checkbox") {
@@ -84,11 +86,12 @@ function EmmFormEditor(runtime, element, args) {
       node = el("select", {id: id, "data-key": spec.key, "aria-describedby": err}, Object.keys(spec.choices)
         .map(function (k) { return el("option", {value: k, text: spec.choices[k]}); }));
     } else if (spec.type === "html" || spec.type === "longtext") {
-      node = el("textarea", {id: id, "data-key": spec.key, rows: spec.type === "html" ? "4" : "2", "aria-describedby": err});
+      node = el("textarea", {id: id, "data-key": spec.key, rows: spec.type === "html" ? "4" : "2", dir: "auto",
+        "aria-describedby": err});
     } else {
       node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
         type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
-        step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : null});
+        step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : spec.type === "number" ? null : "auto"});
     }
     node.value = value === undefined || value === null ? "" : String(value);
     var wrap = el("p", {class: "emm-field" + (spec.type === "id" || spec.type === "number" ? " emm-ed-short" : "")},
