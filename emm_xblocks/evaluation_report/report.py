@@ -312,6 +312,8 @@ def csv_rows(figures, _):
             if st["suppressed"]:
                 rows.append(row(text, _("Suppressed below the minimum group size"), e["min_group_size"]))
                 continue
+            if not st["n"]:  # answered only "N/A", or not at all: no figure on the scale to give
+                continue
             for label, percent in zip(e["labels"], st["percents"], strict=True):
                 # xgettext:no-python-format  ("(%)" is a column's unit, not a %-format)
                 rows.append(row(text, _("{label} (%)").format(label=label), _figure(percent)))

@@ -646,3 +646,28 @@ def test_after_a_scale_change_the_report_counts_the_answers_given_on_the_scale_a
     page = visible(staff_page(platform, report))
     assert re.search(r"relevant to my work\. 2 (.*?) 100% 100% 4\b", page), page
     assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (2 answers)" in page
+
+
+def test_a_statement_answered_only_not_applicable_is_said_so_on_the_page_and_the_csv_downloads(platform):
+    """Everyone chose "N/A" for one statement (or nobody has answered it on the scale asked now,
+    after a scale change): its row says so across the figure columns, and the CSV, which had no
+    percentage to give it, still downloads."""
+    import csv
+    import io
+
+    day1 = platform.add(DAY.format(name="Day 1", extra='min_group_size="1"', more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="1"'), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": "na"})
+    html = staff_page(platform, report)
+    row = re.search(r'<tr data-statement="pace">(.*?)</tr>', html, re.S).group(1)
+    header = re.search(r'<table class="emm-table emm-er-table">.*?<thead>(.*?)</thead>', html, re.S).group(1)
+    spans = sum(int(n or 1) for n in re.findall(r'<t[hd](?: scope="row"| colspan="(\d+)")?[ >]', row))
+    assert spans == header.count("<th"), row  # the row fills the table, no figure under a wrong label
+    assert "No answers on the scale: 5 people chose “N/A”." in visible(row)
+    result = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET")
+    assert result.status == 200, result.body
+    rows = list(csv.reader(io.StringIO(result.body.decode("utf-8")[1:])))
+    pace = "The pace was too fast. (reverse-coded)"
+    assert [r[4:] for r in rows if r[3] == pace] == [["n", "0"], ["Not applicable", "5"]]
+    assert ["Reaction", "Day 1", "", "The knowledge and skills acquired are relevant to my work.", "Top box (%)",
+            "100"] in rows
