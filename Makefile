@@ -39,7 +39,7 @@ var:
 
 run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django migrate --run-syncdb -v 0
-	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff to a page to see it as course staff, ?lang=fr for French)"
+	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff_1 to a page to see it as course staff, ?lang=fr for French)"
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
 
 # the three-day demo course of `make run` (scenario emm_evaluation_report.2) with 40 simulated
