@@ -28,10 +28,56 @@ from xblock.validation import ValidationMessage
 
 from . import assets, content_cache, descriptions, olx, store
 from .errors import HandlerError
-from .handlers import json_handler
+from .handlers import json_handler, learner_body_limit
 from .i18n import N_
 from .limits import only_too_long
+from .numbers import count
 from .validation import errors
+
+MEGABYTE = 1024 * 1024
+# The Studio editor's request limit, in bytes, derived from the largest content a block takes whole
+# from its editor: the role-play's "Edit as XML" text, ``olx.MAX_XML`` characters, sent as the
+# editor's script sends it (``JSON.stringify``: UTF-8, no letter or emoji escaped). A character is
+# at most 4 bytes of UTF-8, more than the JSON escape of any character XML holds takes (``\"``,
+# ``\n``: 2); the form tab's JSON of the same scenario carries at most about 3 bytes of keys and
+# quotes per character of its XML (a scenario of many short choices, each a row of fields). Hence
+# 4 bytes a character, and 64 KB for the rest of the request (the settings, ``confirm``): every
+# role-play the "Edit as XML" tab takes is sent whole under it from either tab, and the other
+# blocks' content too unless it nears its limits everywhere at once (a case study of tens of
+# questions, each at its longest texts), which is refused with words that name the limit
+# (``editor_too_large``). The platform in front may set a lower limit of its own (Django's
+# ``DATA_UPLOAD_MAX_MEMORY_SIZE``, 2.5 MB by default; the web server's).
+EDITOR_MAX_BODY_BYTES = 4 * olx.MAX_XML + 64 * 1024
+
+
+def editor_too_large(block, max_bytes):
+    """The refusal of an editor's request over ``max_bytes``: 413 ``request_too_large``, in the
+    author's words: the limit in megabytes, and what to do."""
+    _ = block.author_gettext()
+    return HandlerError("request_too_large", _(
+        "The content is too large for the editor to send: {size} MB at most. Shorten the longest texts, or "
+        "split the activity into two, then try again.").format(size=count(max_bytes // MEGABYTE, _)))
+
+
+def editor_body_limit(block):
+    """``(max_bytes, too_large)`` of an editor's request (``handlers.json_handler``'s ``body_limit``):
+    ``EDITOR_MAX_BODY_BYTES`` and ``editor_too_large`` for the course's editors; anyone else, whom
+    the handler refuses (403 ``forbidden``), keeps the learner's limit: a large body of theirs is
+    not read."""
+    if block.can_edit():
+        return EDITOR_MAX_BODY_BYTES, editor_too_large
+    return learner_body_limit(block)
+
+
+def editor_handler(func):
+    """A Studio editor's JSON handler (``studio_submit``, ``studio_validate``, the role-play's
+    ``studio_convert``): ``json_handler`` with a body of up to ``EDITOR_MAX_BODY_BYTES``, a limit
+    derived from the largest content a block's editor takes whole (a role-play's XML of
+    ``olx.MAX_XML`` characters, at 4 bytes each: see above), so that what the validators accept
+    can be saved; past it 413 ``request_too_large`` in words that name the limit
+    (``editor_too_large``). The learner's handlers keep ``handlers.MAX_BODY_BYTES`` (256 KB), and
+    so does anyone but the course's editors here (``editor_body_limit``)."""
+    return json_handler(func, body_limit=editor_body_limit)
 
 
 class EditableContentMixin:
@@ -218,7 +264,7 @@ class EditableContentMixin:
             return [], False
         return changes, True
 
-    @json_handler
+    @editor_handler
     def studio_submit(self, data, suffix=""):
         """Save the editor's form, or refuse it whole with each problem tied to its field.
 
@@ -249,7 +295,7 @@ class EditableContentMixin:
         self.refresh_description()
         return {"saved": True, "warnings": [p.as_json() for p in problems + changes]}
 
-    @json_handler
+    @editor_handler
     def studio_validate(self, data, suffix=""):
         """The editor's live check: the save validators, without saving, and what the change
         would do to stored answers (``touches_answers``)."""

@@ -1,9 +1,15 @@
 """Handler decorators shared by every block.
 
 ``json_handler`` replaces ``XBlock.json_handler``: it answers a translated error with a stable
-code for a wrong method or malformed JSON, for any ``HandlerError`` the handler raises, and for a
-write the store refused (``transactions.StoreError``: text the database's charset cannot hold, rows
-still locked after every retry).
+code for a wrong method, a body too large or malformed JSON, for any ``HandlerError`` the handler
+raises, and for a write the store refused (``transactions.StoreError``: text the database's charset
+cannot hold, rows still locked after every retry).
+
+``get_handler`` is the same for a handler opened with GET (a download, the live room's screen and
+figures, the learner's state for the mobile apps): it checks the method and the address's suffix.
+
+A body is at most ``MAX_BODY_BYTES`` (256 KB: a learner's answers, a choice, a comment); the Studio
+editor's handlers take the larger body of the content an editor saves (``common.editing.editor_handler``).
 """
 
 import functools
@@ -17,7 +23,7 @@ from . import store, transactions
 from .errors import HandlerError, json_response
 from .olx import xml_safe
 
-MAX_BODY_BYTES = 256 * 1024
+MAX_BODY_BYTES = 256 * 1024  # bytes of a request's body, but the Studio editor's (``json_handler``'s ``body_limit``)
 # what in a request's JSON text can still give a string ``_clean`` would change or refuse once
 # ``json.loads`` has read it (it refuses a control character as it is inside a string): U+FFFE or
 # U+FFFF as they are (``olx.XML_ILLEGAL``'s characters from U+0020 up), or an escape that can write
@@ -51,38 +57,70 @@ def _may_need_cleaning(text):
             or text.count("[") + text.count("{") > _FEW_CONTAINERS)
 
 
-def parse_json(block, request):
+def request_too_large(block, max_bytes):
+    """The refusal of a body over ``max_bytes``: 413 ``request_too_large`` (a learner's request; the
+    editor's says its limit, ``common.editing``)."""
+    return HandlerError("request_too_large", block.ugettext("The request is too large."))
+
+
+def parse_json(block, request, max_bytes=MAX_BODY_BYTES, too_large=request_too_large):
     """The request's JSON object, cleaned (``_clean``: walked only when its text holds something
-    to clean, or many arrays and objects); ``HandlerError`` for a wrong method, size or body."""
+    to clean, or many arrays and objects). ``HandlerError``: 405 ``method_not_allowed`` for another
+    method than POST; 413 ``request_too_large`` for a body over ``max_bytes`` bytes
+    (``too_large(block, max_bytes)``, its error); 400 ``invalid_json`` for a body that is not a
+    JSON object, or whose text holds a lone surrogate (``invalid_text``'s words)."""
     _ = block.ugettext
     if request.method != "POST":
         raise HandlerError("method_not_allowed", _("This action must be sent with POST."))
     body = request.body or b""
-    if len(body) > MAX_BODY_BYTES:
-        raise HandlerError("request_too_large", _("The request is too large."))
+    if len(body) > max_bytes:
+        raise too_large(block, max_bytes)
     try:
         text = body.decode("utf-8")
         data = json.loads(text)
         # most requests hold nothing to clean: they are then taken as they are, not walked
         if _may_need_cleaning(text):
             data = _clean(data)
+    except UnicodeEncodeError:
+        # a lone surrogate ("\ud800", a half of an emoji a script cut in two) that no database,
+        # sanitiser or XML export could store: the JSON was read, one of its texts is the matter
+        raise invalid_text(block) from None
     except (ValueError, UnicodeError, RecursionError):
-        # malformed, nested past the recursion limit, or a lone surrogate ("\ud800") that no
-        # database, sanitiser or XML export could store
+        # malformed (the body's bytes not UTF-8 included), or nested past the recursion limit
         raise HandlerError("invalid_json", _("The request could not be read (malformed JSON).")) from None
     if not isinstance(data, dict):
         raise HandlerError("invalid_json", _("The request must be a JSON object."))
     return data
 
 
-def json_handler(func):
-    """A POST handler taking and returning JSON; errors become ``{"error", "message"}`` bodies."""
+def invalid_text(block):
+    """The refusal of a request whose JSON holds a lone surrogate in a text (400 ``invalid_json``,
+    the code every unreadable request gets): words that send the person to their text."""
+    return HandlerError("invalid_json", block.ugettext(
+        "A text you sent contains an invalid character (half of an emoji or of another special character, "
+        "often left by copying and pasting). Remove it or type the text again, then try again."))
+
+
+def learner_body_limit(_block):
+    """``(max_bytes, too_large)`` of every request but the Studio editor's: ``MAX_BODY_BYTES``."""
+    return MAX_BODY_BYTES, request_too_large
+
+
+def json_handler(func=None, *, body_limit=learner_body_limit):
+    """A POST handler taking and returning JSON; errors become ``{"error", "message"}`` bodies.
+
+    ``body_limit(block) -> (max_bytes, too_large)``: the largest body read for this request and its
+    refusal (``parse_json``), checked before the body is read; the learner's ``MAX_BODY_BYTES``
+    unless given (the editor's: ``common.editing.editor_handler``). ``@json_handler`` or
+    ``@json_handler(body_limit=...)``."""
+    if func is None:
+        return functools.partial(json_handler, body_limit=body_limit)
 
     @XBlock.handler
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         try:
-            data = parse_json(self, request)
+            data = parse_json(self, request, *body_limit(self))
             with store.claims_released_on_failure():
                 result = func(self, data, suffix)
         except HandlerError as err:
@@ -92,6 +130,35 @@ def json_handler(func):
         if isinstance(result, Response):
             return result
         return json_response(result)
+
+    return wrapper
+
+
+READ_METHODS = ("GET", "HEAD")
+
+
+def get_handler(func=None, *, suffixes=("",)):
+    """A handler that only reads, opened with GET or HEAD: ``func(self, request, suffix)`` answers.
+    Refused first, as JSON with its code and translated words as every handler error: another
+    method, 405 ``method_not_allowed`` (with ``Allow: GET, HEAD``); a suffix (what follows the
+    handler's name in its address, a trailing "/" aside) not in ``suffixes``, 404 ``not_found``
+    ("" is the address itself; a download adds its Excel variant: ``common.downloads.download_handler``).
+    ``@get_handler`` or ``@get_handler(suffixes=...)``."""
+    if func is None:
+        return functools.partial(get_handler, suffixes=suffixes)
+
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        _ = self.ugettext
+        if request.method not in READ_METHODS:
+            response = HandlerError("method_not_allowed", _("This address must be opened with GET.")).response()
+            response.headers["Allow"] = ", ".join(READ_METHODS)
+            return response
+        suffix = (suffix or "").rstrip("/")
+        if suffix not in suffixes:
+            return HandlerError("not_found", _("There is nothing at this address: check the link.")).response()
+        return func(self, request, suffix)
 
     return wrapper
 

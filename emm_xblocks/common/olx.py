@@ -8,6 +8,10 @@ from .i18n import N_
 from .text import one_line  # olx.one_line: titles, names and keys, whatever line breaks the file has
 
 TRUE = {"true", "1", "yes"}
+# characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
+# the largest content any editor takes in one text; the editor's request limit is derived from it
+# (``common.editing.EDITOR_MAX_BODY_BYTES``)
+MAX_XML = 2 * 1024 * 1024
 # characters XML 1.0 cannot hold (a Word line break \x0b, other controls, U+FFFE/FFFF)
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -101,7 +105,22 @@ def add_text(parent, tag, text, **attrs):
 
 
 def text_of(el):
-    return one_line(el.text) if el is not None else ""
+    """The text of a one-line element (a label, a statement, an option, a band's message) on one
+    line (``one_line``); "" for None. Its own text whole: what follows a processing instruction
+    (``Well <?note?>done``) or a comment inside it is kept, their own content dropped (the platform's
+    course import and Studio's paste keep them in the tree), and an entity reference a parser left
+    as it is (``&e;``, one not resolved) is kept as written, never the text after it lost. The
+    text of a child element (an option's ``<feedback>``, a role's ``<brief>``) is not its own."""
+    if el is None:
+        return ""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):  # an element: its text and what follows it are not the label's
+            continue
+        if child.tag is etree.Entity:
+            parts.append(child.text)  # "&e;", as written
+        parts.append(child.tail or "")
+    return one_line("".join(parts))
 
 
 def to_string(el):
@@ -143,6 +162,10 @@ _SYNTAX_REASONS = {
     etree.ErrorTypes.ERR_LT_IN_ATTRIBUTE: N_("an attribute's value holds a “<”: write &lt;"),
     etree.ErrorTypes.ERR_NAME_REQUIRED: N_("a “&” stands alone: write &amp;"),
     etree.ErrorTypes.ERR_UNDECLARED_ENTITY: N_("an entity such as &nbsp; is not XML's: write the character itself"),
+    etree.ErrorTypes.WAR_UNDECLARED_ENTITY: N_(
+        "an entity (&name;) is not declared in this XML itself, and no other file is read: write its text itself"),
+    etree.ErrorTypes.ERR_ENTITY_LOOP: N_(
+        "an entity declared in <!DOCTYPE> refers to itself or grows too large: write its text itself"),
     etree.ErrorTypes.ERR_DOCUMENT_END: N_("there is more after the last closing tag"),
     etree.ErrorTypes.ERR_DOCUMENT_EMPTY: N_("there is no XML"),
 }

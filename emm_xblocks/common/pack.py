@@ -22,10 +22,10 @@ from html import escape
 
 from django.utils import translation
 from webob import Response
-from xblock.core import XBlock
 
 from . import platform
-from .errors import HandlerError, staff_only
+from .errors import staff_only
+from .handlers import get_handler
 from .i18n import ROOT_PACKAGE
 from .sanitize import sanitized
 
@@ -64,14 +64,13 @@ class FacilitatorPackMixin:
             return ""
         return self.runtime.handler_url(self, HANDLER, query=f"lang={lang}" if lang else "")
 
-    @XBlock.handler
+    @get_handler
     def facilitator_pack(self, request, suffix=""):
         """GET: the printable pack as a whole HTML page (``text/html``), for course staff only.
-        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 403 ``staff_only`` for
-        anyone but course staff (JSON, as every handler error)."""
+        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 404 ``not_found`` for a
+        suffix (``handlers.get_handler``), 403 ``staff_only`` for anyone but course staff (JSON, as
+        every handler error)."""
         _ = self.ugettext
-        if request.method not in ("GET", "HEAD"):
-            return HandlerError("method_not_allowed", _("This page must be opened with GET.")).response()
         if not platform.is_staff(self):
             return staff_only(_).response()
         asked = request.GET.get("lang", "")

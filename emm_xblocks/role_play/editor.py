@@ -12,6 +12,7 @@ from ..common import olx as common_olx
 from ..common.editor_json import plain_line
 from ..common.i18n import N_
 from ..common.ids import MAX_ID
+from ..common.numbers import count
 from ..common.sanitize import authored_html, clean_html
 from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
 from ..common.validation import Problem, form_payload, parse_int
@@ -22,9 +23,17 @@ from .validation import validate
 # an unreadable number of the "Edit as XML" tab, by the kind asked for (``olx.from_xml``'s ``invalid``)
 NOT_A_NUMBER = {WHOLE: N_("Enter a whole number."), NUMBER: N_("Enter a number.")}
 
-MAX_XML = 2 * 1024 * 1024
+MAX_XML = common_olx.MAX_XML  # characters of the "Edit as XML" tab's text
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+# the "Edit as XML" tab's parser. The text arrives as a JSON string: it is read as the UTF-8 it is
+# sent as, whatever encoding its declaration names (``<?xml … encoding="ISO-8859-1"?>``, common in
+# files saved by other tools, would otherwise make every accented letter two). Comments and
+# processing instructions (``<?note …?>``) are dropped, the text around them kept whole; an entity
+# declared in the XML's own ``<!DOCTYPE … [<!ENTITY e "…">]>`` is replaced by its text (libxml2
+# refuses one that expands too much), any other (a file's, an undeclared one) is refused as a
+# syntax error that says so (``common.olx.syntax_problem``); nothing is read from a file or the network
+_PARSER = etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False, remove_comments=True,
+                          remove_pis=True, encoding="utf-8")
 
 
 def _shape_problems(data, _):
@@ -65,8 +74,11 @@ def _from_structure(data, _):
 
 
 def _from_xml(text, _):
-    if not isinstance(text, str) or len(text) > MAX_XML:
+    if not isinstance(text, str):
         return None, [Problem("xml", _("The XML could not be read."))]
+    if len(text) > MAX_XML:
+        return None, [Problem("xml", _("The XML is longer than {max} characters: shorten it, or split the "
+                                       "scenario into two role-plays.").format(max=count(MAX_XML, _)))]
     try:
         root = etree.fromstring(text.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError as err:

@@ -12,6 +12,7 @@ the grade is ``common.attempts.counted_attempt`` of the ended attempts' scores (
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
@@ -51,11 +52,18 @@ class State:
     learner_profile: str = ""  # the participant profile given with the choice of a role ("": none)
 
 
+TOKEN_LENGTH = 16
+# what ``choice_token`` gives: anything else names no choice (and ``hmac.compare_digest`` would
+# raise TypeError on a string with a non-ASCII character)
+_TOKEN_SHAPE = re.compile(f"[0-9a-f]{{{TOKEN_LENGTH}}}")
+
+
 def choice_token(secret, attempt, step, node_id, index):
     """The opaque id of a choice sent to the browser: an HMAC, so it tells nothing of the
-    target and cannot be forged for a choice that is not offered at this step."""
+    target and cannot be forged for a choice that is not offered at this step. ``TOKEN_LENGTH``
+    lowercase hexadecimal digits."""
     msg = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
-    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:16]
+    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:TOKEN_LENGTH]
 
 
 def repaired(scenario, state, _):
@@ -166,14 +174,20 @@ def start(scenario, state, data, _):
 
 
 def _offered(scenario, state, token, secret, _):
-    """``(node, index)`` of the choice ``token`` names at the learner's step, or refused."""
+    """``(node, index)`` of the choice ``token`` names at the learner's step, or refused:
+    ``invalid_choice`` for no token (not a string, or empty); ``unknown_choice`` for one that
+    names no choice offered here, a token not of ``choice_token``'s shape (``_TOKEN_SHAPE``: any
+    other character, a non-ASCII one included) refused before any comparison; ``condition_not_met``
+    for a choice offered but not open to the learner."""
     _in_progress(state, _)
     if not isinstance(token, str) or not token:
         raise ActionError("invalid_choice", _("The request names no choice."))
     node = scenario.node(state.path[-1])
     step = len(state.path)
-    index = next((i for i in range(len(node.choices))
-                  if hmac.compare_digest(choice_token(secret, state.attempts, step, node.id, i), token)), None)
+    index = None
+    if _TOKEN_SHAPE.fullmatch(token):
+        index = next((i for i in range(len(node.choices))
+                      if hmac.compare_digest(choice_token(secret, state.attempts, step, node.id, i), token)), None)
     if index is None:
         raise ActionError("unknown_choice", _("This choice is not offered at this step."))
     if index not in {i for i, _c in paths.available(scenario, state.path, state.taken)}:
