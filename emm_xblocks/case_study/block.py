@@ -8,14 +8,15 @@ moment cannot take a learner past ``attempts_allowed``.
 """
 
 from xblock.completable import CompletableXBlockMixin
-from xblock.core import XBlock
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.base import EmmBlockBase
+from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
+from ..common.handlers import get_handler
 from ..common.i18n import N_
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
@@ -79,12 +80,12 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
 
-    @XBlock.handler
+    @get_handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
-    @XBlock.handler
+    @download_handler
     def export_distribution(self, request, suffix=""):
         """GET, staff only: how participants answered, by profile where asked (``export.distribution_response``);
         ``…/excel``: its Excel variant."""

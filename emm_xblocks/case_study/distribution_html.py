@@ -38,7 +38,8 @@ def questions_html(distribution, words, lang=""):
 
 class _Words:
     """The section's translations, escaped, asked once per panel: ``title`` and ``label`` (the
-    question's and its table's frames: ``% {"n", "prompt"}``), ``too_few`` (a withheld group's
+    question's and its table's frames: ``% {"n", "prompt"}``), ``share`` (an option's line:
+    ``.format(option, percent)``, "Ex : 75 %" in French), ``too_few`` (a withheld group's
     cell), ``answered(n)``; ``profile_prompt``: escaped; ``lang``: the author's language attribute,
     or "". The table's words only when a question has a table (``tables``)."""
 
@@ -46,6 +47,8 @@ class _Words:
         self.ungettext, self.number, self.profile_prompt, self.counts = ungettext, number, profile_prompt, {}
         self.lang = lang
         self.title = escape(_("Question %(n)s: %(prompt)s"))
+        # an option and the share of participants who chose it ("{percent}": "63 %", the server's CLDR figure)
+        self.share = escape(_("{option}: {percent}"))
         if tables:
             self.label = escape(_("Question %(n)s by profile: %(prompt)s"))
             # translated outside the f-string: xgettext does not read calls inside an f-string's braces
@@ -66,7 +69,8 @@ def _question_html(dq, words):
     table by profile where there is one."""
     lang = words.lang
     title = words.title % {"n": dq["number"], "prompt": wrapped(escaped(dq["prompt"]), lang)}
-    options = "".join(f'<li>{wrapped(escaped(o["text"]), lang)}: {escaped(o["percent_text"])}</li>'
+    share = words.share.format
+    options = "".join(f'<li>{share(option=wrapped(escaped(o["text"]), lang), percent=escaped(o["percent_text"]))}</li>'
                       for o in dq["options"])
     profiles = _profiles_html(dq, words) if dq["profiles"] else ""
     return (f'<h5 class="emm-dist-question" dir="auto">{title}</h5>\n'

@@ -9,14 +9,32 @@ formula-safe: ``common.spreadsheet.csv_lines``) named for the case (RFC 6266,
 ``common.spreadsheet.content_disposition``), its rows ``report.distribution_rows``; the suffix ``excel``
 asks for its Excel variant (``common.spreadsheet.excel``). Reads the summary by index (three reads),
 never the answer rows.
+
+``refusal`` is the handler's one decision, which the staff's page asks too before it offers the
+link (``page_html``'s ``distribution_refusal``: the reason in its place, ``common.downloads.links_html``).
 """
 
 from ..common import summary
 from ..common.downloads import csv_download
 from ..common.errors import HandlerError, too_few_respondents
+from ..common.spreadsheet import FileName
 from . import content, report
 
 SHOWN = next(s for s in content.SETTINGS if s.name == "show_distribution")
+
+
+def refusal(case, respondents, words):
+    """Why the distribution cannot be downloaded (a ``HandlerError``), or None: the case does not
+    show it, or fewer ``respondents`` than the minimum group size answered. ``words``: the block's
+    ``translators()``."""
+    _ = words[0]
+    if not case.show_distribution:
+        return HandlerError("distribution_not_shown", _(
+            "This case study does not show how other participants answered: turn on “{setting}” "
+            "in its settings to download it.").format(setting=_(SHOWN.label)))
+    if respondents < case.min_group_size:
+        return too_few_respondents(words, case.min_group_size, respondents)
+    return None
 
 
 def distribution_response(block, suffix=""):
@@ -24,15 +42,13 @@ def distribution_response(block, suffix=""):
 
     def contents(_dialect):
         case = block.load_content()
-        if not case.show_distribution:
-            raise HandlerError("distribution_not_shown", _(
-                "This case study does not show how other participants answered: turn on “{setting}” "
-                "in its settings to download it.").format(setting=_(SHOWN.label)))
-        respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=case.asks_profile)
-        if respondents < case.min_group_size:
-            raise too_few_respondents(_, block.numbers().number(case.min_group_size, 0))
+        respondents, tallies, by_profile = (summary.panel_counts(block.block_key(), profiles=case.asks_profile)
+                                            if case.show_distribution else (0, {}, {}))
+        refused = refusal(case, respondents, block.translators())
+        if refused is not None:
+            raise refused
         title = _("{title} - answers by profile") if case.asks_profile else _("{title} - answers")
-        return (title.format(title=case.display_name),
+        return (FileName(title, case.display_name),
                 report.distribution_rows(case, tallies, by_profile, respondents, _))
 
     return csv_download(block, suffix, "case-study", contents)

@@ -11,9 +11,14 @@ by ``distribution.panel_figures`` (pure).
 
 
 
+import math
+
+from babel.lists import format_list
+
 from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import attempts_left, explain, score_words
+from ..common.attempts import attempts_left, counted_attempt, explain, percent, score_words
 from ..common.i18n import current_language, is_rtl
+from ..common.numbers import locale_of
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import removed_named
@@ -25,11 +30,12 @@ from . import (
     distribution_html,
     documents_html,
     editor,
+    export,
     feedback,
     feedback_html,
     validation,
 )
-from .content import REFLECTION, size_bytes
+from .content import PENDING, REFLECTION, size_bytes
 from .distribution import panel_figures
 from .page_html import page_html
 from .scoring import attempt_scores, marks, total
@@ -97,6 +103,9 @@ def student_view(block):
         # staff only: the distribution, split by profile where asked, as CSV (``export.distribution_response``)
         "distribution_csv": block.runtime.handler_url(block, "export_distribution") if staff_csv else "",
         "distribution_excel": block.runtime.handler_url(block, "export_distribution", EXCEL) if staff_csv else "",
+        # staff only: why those downloads would be refused (too few respondents), said in their place
+        "distribution_refusal": (export.refusal(case, summary.respondents(block.block_key()), words)
+                                 if staff_csv else None),
     }
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
@@ -137,8 +146,11 @@ def shown_feedback(block, case, data, read_only="", lang=None):
     if held is not None:  # the grade that counts is the one the LMS holds, not the current key's
         data = dict(data, grade=held[0])
     data = feedback.worded(data, nums, _, ngettext, held=held)
+    # the written questions whose self-assessment is still to save: it may raise the grade
+    pending = () if read_only else tuple((i, q["points"]) for i, q in enumerate(data["questions"], start=1)
+                                         if q["status"] == PENDING)
     data = dict(data, distribution=distribution(block, case, words),
-                grade_words=grade_words(case, state, scores, words, held))
+                grade_words=grade_words(case, state, scores, words, held, pending))
     lang = block.author_lang(case) if lang is None else lang
     parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number,
                                                       lang=lang),
@@ -158,16 +170,32 @@ def distribution_parts(words, shown, lang=""):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], words, lang)}
 
 
-def grade_words(case, state, scores, words, held=None):
+def grade_words(case, state, scores, words, held=None, pending=()):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
     ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score).
     ``words``: the panel's ``block.translators()``; ``held``: ``StoredScoreMixin.held_grade_among``'s (the grade
-    the LMS holds, when the current key counts another)."""
+    the LMS holds, when the current key counts another); ``pending``: ``(number, points)`` of each
+    question of the last attempt whose self-assessment the learner may still save. While saving it
+    can raise the grade, the last attempt's words say so, not that the grade stays."""
     _, ngettext, nums = words
     return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
                    lambda s: score_words(s[0], s[1], nums, ngettext), _, ngettext,
-                   count=lambda n: nums.number(n, 0), held=held)
+                   count=lambda n: nums.number(n, 0), held=held, pending=_can_rise(case, scores, pending, nums))
+
+
+def _can_rise(case, scores, pending, nums):
+    """``explain``'s ``pending`` (``(n, "3 and 4")``, the questions' numbers as a list in the
+    learner's language, CLDR's) when the self-assessment of the ``pending`` questions (``grade_words``)
+    can raise the grade that counts among ``scores`` (the last attempt with their points as well),
+    else None."""
+    if not pending or not scores:
+        return None
+    earned, possible = scores[-1]
+    best = counted_attempt(case.grade_policy, [*scores[:-1], (earned + math.fsum(p for _n, p in pending), possible)])
+    if percent(best) <= percent(counted_attempt(case.grade_policy, scores)):
+        return None
+    return len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
 
 
 def document(block, case, outcome):
@@ -180,7 +208,7 @@ def document(block, case, outcome):
 
 # what the page's script reads of ``submit``, ``self_assess`` and ``state`` (``emm-case-study.js``:
 # ``showFeedback``, ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
-PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "html")
+PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "tone", "html")
 
 
 def respond(block, case, outcome):

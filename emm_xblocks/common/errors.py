@@ -24,9 +24,12 @@ class HandlerError(Exception):
         self.message = message
         self.extra = extra
 
+    def body(self):
+        """What the handler answers: ``{"error": code, "message": message, **extra}``."""
+        return {"error": self.code, "message": self.message, **self.extra}
+
     def response(self):
-        body = {"error": self.code, "message": self.message, **self.extra}
-        return json_response(body, status=self.status)
+        return json_response(self.body(), status=self.status)
 
 
 def staff_only(_):
@@ -36,11 +39,16 @@ def staff_only(_):
     return HandlerError("staff_only", _("Only course staff can do this."))
 
 
-def too_few_respondents(_, n):
-    """The refusal of figures (a CSV, a report) while fewer than the minimum group size answered:
-    409 ``too_few_respondents``. ``n``: that size as the learner's locale writes it."""
-    return HandlerError("too_few_respondents", _("Results are shown once at least {n} people have answered.")
-                        .format(n=n))
+def too_few_respondents(words, minimum, respondents):
+    """The refusal of a download of answers while fewer than ``minimum`` (the minimum group size)
+    have answered: 409 ``too_few_respondents``, saying how many have so far (``respondents``), in
+    the handler's JSON and in the link's place on the staff's page (``downloads.links_html``).
+    ``words``: the block's ``translators()``, the numbers in the page's language."""
+    _, ngettext, nums = words
+    return HandlerError("too_few_respondents", ngettext(
+        "The answers can be downloaded once at least {n} person has answered ({count} so far).",
+        "The answers can be downloaded once at least {n} people have answered ({count} so far).", minimum).format(
+        n=nums.number(minimum, 0), count=nums.number(respondents, 0)))
 
 
 # ``json.dumps``' own encoder but for the check of circular references (an answer is built anew

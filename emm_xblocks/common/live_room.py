@@ -35,13 +35,17 @@ from xblock.core import XBlock
 
 from . import live, live_store, platform, store, transactions
 from .errors import HandlerError
-from .handlers import json_handler
+from .handlers import get_handler, json_handler
 from .i18n import is_rtl
 from .sanitize import sanitized
 
 log = logging.getLogger(__name__)
 
 QR_ERROR = "m"  # QR error correction level M (15%): a projected code read across a room
+# characters of the workbench's ``?page=`` taken as the unit's address: a longer one is not an
+# address participants type or scan (a QR code of M holds 2,331 bytes at most, already too dense to
+# read across a room at 1,000): the join screen then says to open the activity in the course
+MAX_PAGE = 1000
 
 
 def unit_url(block, request):
@@ -50,7 +54,8 @@ def unit_url(block, request):
     the unit that holds the block; course search links to it the same way,
     ``lms/lib/courseware_search/lms_result_processor.py``), under ``settings.LMS_ROOT_URL`` or the
     request's host. Outside a course (the workbench) the page the facilitator has open, if the
-    browser sent it (``?page=``) and it is on the same host; else None."""
+    browser sent it (``?page=``), it is on the same host and at most ``MAX_PAGE`` characters long;
+    else None."""
     from django.conf import settings
 
     key = block.scope_ids.usage_id
@@ -59,17 +64,23 @@ def unit_url(block, request):
     if course is not None and not str(course).startswith(("lib:", "lib-collection:")):  # a course, not a library
         return f"{root}/courses/{course}/jump_to/{key}"
     page = request.GET.get("page", "")
-    if page.startswith(request.host_url + "/"):
+    if page.startswith(request.host_url + "/") and len(page) <= MAX_PAGE:
         return page
     return None
 
 
 def qr_svg(url):
     """The QR code of ``url`` as inline SVG (``segno``; dark modules on a light ground, a quiet zone
-    of 4 modules as the QR standard asks), sized by CSS (``viewBox``, no width or height)."""
+    of 4 modules as the QR standard asks), sized by CSS (``viewBox``, no width or height); "" for
+    an address too long for any QR code (``segno.encoder.DataOverflowError``): the join screen is
+    then drawn without it, saying to open the activity in the course."""
     import segno
+    from segno.encoder import DataOverflowError
 
-    code = segno.make(url, error=QR_ERROR, micro=False)
+    try:
+        code = segno.make(url, error=QR_ERROR, micro=False)
+    except DataOverflowError:
+        return ""
     return code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
                            svgclass="emm-present-qr-code")
 
@@ -123,7 +134,7 @@ class LiveRoomMixin:
             log.warning("live room: answers of %s not counted", self.block_key(), exc_info=True)
 
     # ---------------------------------------------------------------- handlers
-    @XBlock.handler
+    @get_handler
     def live_screen(self, request, suffix=""):
         """GET: ``{"html": ...}``, the projection (staff only)."""
         try:
@@ -133,7 +144,7 @@ class LiveRoomMixin:
         return Response(json_body={"html": render_screen(self, request)}, charset="utf-8",
                         headerlist=[("Cache-Control", "private, no-store")])
 
-    @XBlock.handler
+    @get_handler
     def live_poll(self, request, suffix=""):
         """GET ``?item=<id>[&reveal=1]``: the item's figures in the latest session; 304 when the
         browser already holds them (``If-None-Match``)."""
@@ -197,21 +208,47 @@ def poll_figures(block, item, content=None, reveal=False):
 
 def _total_text(block, item, result):
     """What the room reads under the bars (translated on the server: plural forms differ by
-    language). Where an option is counted apart ("Not applicable"), the line says what the
-    percentages and the minimum group size count."""
-    n, minimum = result["n"], result["min"]
+    language; the numbers in the page's language). Where an option is counted apart ("Not
+    applicable"), the line says what the percentages and the minimum group size count: while
+    too few answered on the scale, how many answered "Not applicable" and how many on the scale,
+    so that "6 answers" never stands beside "from 5". Once the session ended, nothing more will
+    be counted: no "so far"."""
+    n, minimum, na = result["n"], result["min"], result.get("na") or 0
+    number = block.numbers().number
+    values = {"n": number(n, 0), "min": number(minimum, 0), "na": number(na, 0), "scale": number(n - na, 0)}
     apart = any(option.apart for option in item.options)
+    ended = result["s"] == "ended"
     if result["shown"]:
-        if apart and result.get("na"):
+        if apart and na:
             return block.ungettext("{n} answer; “Not applicable” left out of the percentages.",
-                                   "{n} answers; “Not applicable” left out of the percentages.", n).format(n=n)
-        return block.ungettext("{n} answer", "{n} answers", n).format(n=n)
+                                   "{n} answers; “Not applicable” left out of the percentages.", n).format(**values)
+        return block.ungettext("{n} answer", "{n} answers", n).format(**values)
+    if apart and na:  # the "N/A" answers count among n, not towards the minimum: both said
+        if ended:
+            return block.ungettext(
+                "{n} answer ({na} “Not applicable”): {scale} on the scale, too few to show the results "
+                "(they show from {min} answers on the scale).",
+                "{n} answers, {na} of them “Not applicable”: {scale} on the scale, too few to show the results "
+                "(they show from {min} answers on the scale).", n).format(**values)
+        return block.ungettext(
+            "{n} answer ({na} “Not applicable”): the results show from {min} answers on the scale "
+            "({scale} so far).",
+            "{n} answers, {na} of them “Not applicable”: the results show from {min} answers on the scale "
+            "({scale} so far).", n).format(**values)
     if apart:
+        if ended:
+            return block.ungettext(
+                "{n} answer: too few to show the results (they show from {min} answers on the scale).",
+                "{n} answers: too few to show the results (they show from {min} answers on the scale).",
+                n).format(**values)
         return block.ungettext("{n} answer so far: the results show from {min} answers on the scale.",
                                "{n} answers so far: the results show from {min} answers on the scale.",
-                               n).format(n=n, min=minimum)
+                               n).format(**values)
+    if ended:
+        return block.ungettext("{n} answer: too few to show the results (they show from {min}).",
+                               "{n} answers: too few to show the results (they show from {min}).", n).format(**values)
     return block.ungettext("{n} answer so far: the results show from {min}.",
-                           "{n} answers so far: the results show from {min}.", n).format(n=n, min=minimum)
+                           "{n} answers so far: the results show from {min}.", n).format(**values)
 
 
 def _add_present_button(block, frag):
@@ -240,6 +277,7 @@ def render_screen(block, request):
     content = block.load_content()
     items = block.live_items(content)
     url = unit_url(block, request)
+    qr = qr_svg(url) if url else ""
     kind_names = {live.DECISION: _("Decision {i} of {n}"), live.QUESTION: _("Question {i} of {n}"),
                   live.STATEMENT: _("Statement {i} of {n}")}
     screens = []
@@ -257,8 +295,8 @@ def render_screen(block, request):
         "dom": block.dom_id() + "-live",
         "title": block.display_name,
         "author_lang": block.author_lang(content),
-        "url": url or "",
-        "qr": mark_safe(qr_svg(url)) if url else "",  # noqa: S308 - segno's SVG, no text of ours in it
+        "url": url if qr else "",
+        "qr": mark_safe(qr),  # noqa: S308 - segno's SVG, no text of ours in it
         "screens": screens,
         "state": session_state(block),
         # the arrows as the keys work (emm-present.js): right to left, ← goes to the next screen

@@ -123,16 +123,53 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+class FileName:
+    """A download's name made of the block's ``title`` inside translated words, ``pattern``
+    (``"{title} - codebook"``): ``content_disposition`` shortens the title alone, never the words
+    around it, where the name would be too long."""
+
+    __slots__ = ("pattern", "title")
+
+    def __init__(self, pattern, title):
+        self.pattern, self.title = pattern, title
+
+    def __str__(self):
+        return self.pattern.format(title=self.title)
+
+
+def shortened(text, size):
+    """``text`` in at most ``size`` characters, "…" last: cut at a word's end, the last that keeps
+    at least half of them (else within the word), the punctuation and spaces left there dropped."""
+    if len(text) <= size:
+        return text
+    if size <= 1:
+        return "…"[:size]
+    cut = text[:size - 1]
+    if not text[size - 1].isspace():  # inside a word: back to the space before it
+        space = cut.rfind(" ")
+        if space >= size // 2:
+            cut = cut[:space]
+    return cut.rstrip(" -–—,;:.·(") + "…"
+
+
 def content_disposition(title, extension, fallback="download", dialect=None):
     """``attachment; filename="<ascii>.<ext>"; filename*=UTF-8''<percent-encoded>.<ext>`` for ``title``.
 
     The ASCII name drops accents (``Évaluation`` -> ``Evaluation``) and keeps letters, digits, ``-``
     and ``_``; a title with none (Arabic) falls back to ``fallback``. Browsers that read
-    ``filename*`` (all current ones) show the title itself. The name is cut at ``MAX_NAME``
-    characters; a download in the Excel ``dialect`` ends in " (Excel)" (``-Excel`` in ASCII) after
-    the cut, so that it never replaces the plain file in the downloads folder."""
+    ``filename*`` (all current ones) show the title itself. The name is at most ``MAX_NAME``
+    characters before its extension; a download in the Excel ``dialect`` ends in " (Excel)"
+    (``-Excel`` in ASCII), so that it never replaces the plain file in the downloads folder.
+    ``title``: the name, or a ``FileName`` (the block's title in translated words: " - codebook"),
+    whose title alone is shortened (``shortened``, at a word) where the name is too long: the
+    words after it, " (Excel)" and the extension stay whole."""
     suffix = " (Excel)" if dialect is not None and dialect.excel else ""
-    name = one_line(str(title or ""))[:MAX_NAME - len(suffix)] or fallback
+    named = title if isinstance(title, FileName) else FileName("{title}", title)
+    pattern, own = named.pattern, one_line(str(named.title or ""))
+    words = len(pattern.format(title=""))  # the translated words around the title
+    room = max(MAX_NAME - len(suffix) - words, 0)
+    name = one_line(pattern.format(title=shortened(own, room))) if own else ""
+    name = name or fallback
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     plain = "".join(c if c.isalnum() or c in "-_" else "-" for c in plain).strip("-")
     while "--" in plain:

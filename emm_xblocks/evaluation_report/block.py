@@ -8,9 +8,9 @@ no grade, and counts for no one's completion (``XBlockCompletionMode.EXCLUDED``)
 """
 
 from xblock.completable import XBlockCompletionMode
-from xblock.core import XBlock
 
 from ..common.base import EmmBlockBase
+from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
 from ..common.i18n import N_
 from ..common.settings import settings_fields
@@ -48,7 +48,7 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
         """Nothing of the report in the course search (learners could find it there)."""
         return {}
 
-    @XBlock.handler
+    @download_handler
     def export_csv(self, request, suffix=""):
         """GET: every figure of the report as a CSV (course staff only); ``…/export_csv/excel``, its
         Excel variant (``common.spreadsheet.excel``)."""

@@ -13,7 +13,6 @@ platform resets the learner's score itself.
 """
 
 from xblock.completable import CompletableXBlockMixin
-from xblock.core import XBlock
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
@@ -22,6 +21,7 @@ from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
+from ..common.handlers import get_handler
 from ..common.i18n import N_
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
@@ -109,7 +109,7 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
 
-    @XBlock.handler
+    @get_handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self, self.load_content(), self.learner_state()))

@@ -9,16 +9,16 @@ learner's score itself.
 """
 
 from xblock.completable import CompletableXBlockMixin
-from xblock.core import XBlock
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.attempts import participation_score
 from ..common.base import EmmBlockBase
+from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
 from ..common.errors import HandlerError, json_response
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import json_handler
+from ..common.handlers import get_handler, json_handler
 from ..common.i18n import N_
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
@@ -94,7 +94,7 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submit_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond_state)
 
-    @XBlock.handler
+    @get_handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self, self.load_content(), self.learner_state()))
@@ -112,15 +112,15 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
             self.refresh_description()
         return shaped(views.results_json(self), keys)
 
-    @XBlock.handler
+    @download_handler
     def export_csv(self, request, suffix=""):
         return export.csv_response(self, suffix)
 
-    @XBlock.handler
+    @download_handler
     def export_profile_csv(self, request, suffix=""):
         return export.profile_csv_response(self, suffix)
 
-    @XBlock.handler
+    @download_handler
     def export_codebook(self, request, suffix=""):
         return export.codebook_response(self, suffix)
 

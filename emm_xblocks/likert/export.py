@@ -8,6 +8,10 @@ the second 409 ``no_profile_question`` when the evaluation asks none):
 * ``codebook_response`` answers ``export_codebook``: what each column of the responses CSV holds
   (``codebook.rows``); at any number of respondents, even none: it holds no answer (see ``codebook``).
 
+``responses_refusal`` and ``profile_refusal`` are the first two's one decision, which the results
+panel asks too (``views.results_json``): it offers neither link while its handler would refuse, and
+says why in its place (``common.downloads.links_html``).
+
 Every cell is formula-safe and the file starts with a BOM (``common.spreadsheet``). Each comes in two
 dialects: the handler's suffix ``excel`` (``…/export_csv/excel``) asks for the Excel variant
 (``common.spreadsheet.excel``: ``;``, the language's decimal mark), whose responses CSV gives each
@@ -17,7 +21,26 @@ answer's number and label a column each, and whose codebook describes those colu
 from ..common import answer_rows, summary
 from ..common.downloads import csv_download
 from ..common.errors import HandlerError, too_few_respondents
+from ..common.spreadsheet import FileName
 from . import codebook, perspectives, report
+
+
+def responses_refusal(survey, respondents, words):
+    """Why the responses CSV cannot be downloaded (a ``HandlerError``), or None: fewer
+    ``respondents`` than the minimum group size. ``words``: the block's ``translators()``."""
+    if respondents < survey.min_group_size:
+        return too_few_respondents(words, survey.min_group_size, respondents)
+    return None
+
+
+def profile_refusal(survey, respondents, words):
+    """Why the figures by profile cannot be downloaded (a ``HandlerError``), or None: no profile
+    question, or fewer ``respondents`` than the minimum group size."""
+    _ = words[0]  # named as xgettext's keyword is (scripts/i18n.py)
+    if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
+        return HandlerError("no_profile_question", _(
+            "This evaluation asks no profile question: there are no figures by profile to download."))
+    return responses_refusal(survey, respondents, words)
 
 
 def profile_csv_response(block, suffix=""):
@@ -26,14 +49,12 @@ def profile_csv_response(block, suffix=""):
 
     def contents(_dialect):
         survey = block.load_content()
-        if not survey.asks_profile:  # a page opened before the author removed the question, or a crafted request
-            raise HandlerError("no_profile_question", _(
-                "This evaluation asks no profile question: there are no figures by profile to download."))
-        respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=True)
-        if respondents < survey.min_group_size:
-            raise too_few_respondents(_, block.numbers().number(survey.min_group_size, 0))
+        respondents, tallies, by_profile = summary.panel_counts(block.block_key(), profiles=survey.asks_profile)
+        refused = profile_refusal(survey, respondents, block.translators())
+        if refused is not None:
+            raise refused
         table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
-        return _("{title} - figures by profile").format(title=survey.display_name), report.profile_rows(table, _)
+        return FileName(_("{title} - figures by profile"), survey.display_name), report.profile_rows(table, _)
 
     return csv_download(block, suffix, "evaluation-profiles", contents)
 
@@ -50,8 +71,9 @@ def csv_response(block, suffix=""):
         survey = block.load_content()
         key = block.block_key()
         respondents, tallies, by_profile = summary.panel_counts(key, profiles=survey.asks_profile)
-        if respondents < survey.min_group_size:
-            raise too_few_respondents(_, block.numbers().number(survey.min_group_size, 0))
+        refused = responses_refusal(survey, respondents, block.translators())
+        if refused is not None:
+            raise refused
         words = report.csv_words(survey, tallies, _, split=dialect.excel)
         if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
             table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
@@ -70,6 +92,6 @@ def codebook_response(block, suffix=""):
         survey = block.load_content()
         # the responses CSV's columns, in the same dialect
         words = report.csv_words(survey, summary.tallies(block.block_key()), _, split=dialect.excel)
-        return _("{title} - codebook").format(title=survey.display_name), codebook.rows(survey, words, _)
+        return FileName(_("{title} - codebook"), survey.display_name), codebook.rows(survey, words, _)
 
     return csv_download(block, suffix, "evaluation-codebook", contents)

@@ -120,10 +120,13 @@ def withheld_note(count, ungettext, numbers):
 def apart_sections(survey, apart, _):
     """Answers no figure counts, shown apart, never dropped nor relabelled: answers given on an
     earlier scale (with that scale's labels) and answers to statements no longer in the survey.
-    ``[{"title", "labels", "custom", "statements": [{"id", "text", "n", "na", "counts",
+    ``[{"title", "labels", "custom", "statements": [{"id", "text", "reverse", "n", "na", "counts",
     "suppressed"}]}]`` (``custom``: the labels are the author's, a custom scale's); a row answered
-    by fewer than the minimum group size shows no counts."""
+    by fewer than the minimum group size shows no counts. The rows come in the evaluation's order,
+    as the main table's, each statement still asked marked reverse-coded as there (``reverse``);
+    removed statements after them, in the order they were removed (``apart_order``)."""
     texts = {st.id: st.text for st in survey.statements}
+    place = apart_order(survey)
     sections = []
     for (epoch, removed), tallies in apart:
         labels = labels_of(survey, epoch, _) or _points_seen(tallies)  # labels unknown: the points as numbers
@@ -136,13 +139,29 @@ def apart_sections(survey, apart, _):
             title = _("Answers given on an earlier scale ({scale})").format(scale=scale or _("unknown"))
         points = [str(v) for v in range(1, len(labels) + 1)]  # a point beyond the labels still counts in n
         # a removed statement by its words when they were kept (``changes.carry_over``), else its id
-        rows = [apart_row(sid, texts.get(sid) or survey.removed_text(sid) or sid, tally, points,
-                          survey.min_group_size, na=NA)
-                for sid, tally in sorted(tallies.items())]
+        rows = [dict(apart_row(sid, texts.get(sid) or survey.removed_text(sid) or sid, tally, points,
+                               survey.min_group_size, na=NA), reverse=_reverse(survey, sid))
+                for sid, tally in sorted(tallies.items(), key=lambda item: place(item[0]))]
         scale_of = survey if epoch == survey.scale_epoch else past
         custom = scale_of is not None and scale_of.scale == CUSTOM
         sections.append({"title": title, "labels": list(labels), "custom": custom, "statements": rows})
     return sections
+
+
+def apart_order(survey):
+    """The sort key of a statement's id among answers shown apart: the evaluation's statements in
+    its order, then the removed ones in the order they were removed, then any other id (its words
+    not kept) by id."""
+    order = {}
+    for st in (*survey.statements, *survey.removed_statements):
+        order.setdefault(st.id, len(order))
+    return lambda sid: (order.get(sid, len(order)), sid)
+
+
+def _reverse(survey, sid):
+    """Whether statement ``sid`` is reverse-coded (only known of a statement the evaluation still asks)."""
+    statement = survey.statement(sid)
+    return bool(statement and statement.reverse)
 
 
 def _points_seen(tallies):

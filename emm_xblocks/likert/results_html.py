@@ -143,20 +143,23 @@ def _table_html(data, words, lang, labels_lang):
 
 def _apart_html(section, _, nums, lang):
     """Answers no figure counts, shown apart and labelled (``results.apart_sections``): answers
-    given on an earlier scale, with that scale's labels, and answers to statements since removed.
+    given on an earlier scale, with that scale's labels, and answers to statements since removed,
+    in the evaluation's order and marked reverse-coded as in the main table (``_table_html``).
     The section's heading shows its title; the caption names the table for screen readers only.
     ``lang``: the author's language attribute, on the statements and on a custom scale's labels."""
     labels_lang = lang if section.get("custom") else ""
     heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in section["labels"]),
              escape(_("N/A"))]
     too_few = escape(_("Too few answers to show."))
+    note = _("reverse-coded")  # as the main table marks it (``_table_html``)
     rows = []
     for st in section["statements"]:
         if st["suppressed"]:
             cells = f'<td colspan="{len(heads) - 1}">{too_few}</td>'
         else:
             cells = "".join(f"<td>{escape(nums.number(c, 0))}</td>" for c in (st["n"], *st["counts"], st["na"]))
-        rows.append(f"<tr>{_row_head(st['text'], lang)}{cells}</tr>")
+        head = _row_head(st["text"], lang, note if st.get("reverse") else "")
+        rows.append(f'<tr data-apart-row="{escape(st["id"])}">{head}{cells}</tr>')
     title = escape(section["title"])
     return (f'<section class="emm-apart" data-apart><h5>{title}</h5>'
             f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
@@ -197,9 +200,9 @@ def _profiles_html(data, words, lang):
                 cells.append(f"<td>{escape(text)}</td>")
         rows.append(f'<tr data-profile-row="{escape(st["id"])}">{_row_head(st["text"], lang)}{"".join(cells)}</tr>')
     download = ""
-    if data.get("profile_csv_url"):
-        download = _download(data["profile_csv_url"], _("Download the figures by profile (CSV)"),
-                             data.get("profile_csv_excel_url"), data.get("excel_link"))
+    if data.get("profile_csv_url") or data.get("profile_csv_refused"):
+        download = _download(data.get("profile_csv_url"), _("Download the figures by profile (CSV)"),
+                             data.get("profile_csv_excel_url"), data.get("excel_link"), data.get("profile_csv_refused"))
     return (f'<section class="emm-profiles" data-profiles><h4>{heading}</h4>'
             f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
             f'<table class="emm-table"><caption class="emm-sr">{title}</caption>'
@@ -207,14 +210,18 @@ def _profiles_html(data, words, lang):
 
 
 def _downloads(data, _):
-    """The staff's downloads (their addresses are given to staff only): the responses, then the
-    codebook, which is offered even below the minimum group size."""
-    files = ((data.get("csv_url"), _("Download the responses (CSV)"), data.get("csv_excel_url")),
+    """The staff's downloads (their addresses are given to staff only): the responses, or why their
+    handler would refuse them (``csv_refused``), then the codebook, which is offered even below
+    the minimum group size."""
+    files = ((data.get("csv_url"), _("Download the responses (CSV)"), data.get("csv_excel_url"),
+              data.get("csv_refused")),
              (data.get("codebook_url"), _("Download the codebook: what each column holds (CSV)"),
-              data.get("codebook_excel_url")))
-    return "".join(_download(url, text, excel, data.get("excel_link")) for url, text, excel in files if url)
+              data.get("codebook_excel_url"), None))
+    return "".join(_download(url, text, excel, data.get("excel_link"), refused)
+                   for url, text, excel, refused in files if url or refused)
 
 
-def _download(url, text, excel_url, excel_link):
-    """A staff download, then its Excel variant beside it, as buttons (``common.downloads.links_html``)."""
-    return f"<p>{links_html(url, text, excel_url, excel_link, buttons=True)}</p>"
+def _download(url, text, excel_url, excel_link, refused=None):
+    """A staff download, then its Excel variant beside it, as buttons, or why its handler would
+    refuse it (``refused``, its answer) in their place (``common.downloads.links_html``)."""
+    return f"<p>{links_html(url, text, excel_url, excel_link, buttons=True, refused=refused)}</p>"

@@ -8,7 +8,7 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from . import content, editor, learner, results, results_html, validation
+from . import content, editor, export, learner, results, results_html, validation
 from .page_html import page_html, statements_html
 
 
@@ -188,17 +188,28 @@ def results_json(block):
 
 
 def _staff_extras(block, survey, data, words):
-    """The staff's downloads (each with its Excel variant) and the comments, added to ``data``."""
+    """The staff's downloads (each with its Excel variant) and the comments, added to ``data``: a
+    download its handler would refuse (``export.responses_refusal``, ``export.profile_refusal``) is
+    not offered, and the panel says why in its place (``csv_refused``, ``profile_csv_refused``: the
+    handler's answer, ``{"error", "message"}``)."""
     url = block.runtime.handler_url
     # what each column of the responses CSV holds: no answer in it, offered before any
     data.update(codebook_url=url(block, "export_codebook"), codebook_excel_url=url(block, "export_codebook", EXCEL),
                 excel_link=excel_link(words[2].language, words[0]))  # its words, naming its separator
+    refused = export.responses_refusal(survey, data["respondents"], words)
+    if refused is not None:
+        data["csv_refused"] = refused.body()
+    else:
+        data.update(csv_url=url(block, "export_csv"), csv_excel_url=url(block, "export_csv", EXCEL))
+    if survey.asks_profile:
+        refused = export.profile_refusal(survey, data["respondents"], words)
+        if refused is not None:
+            data["profile_csv_refused"] = refused.body()
+        else:
+            data.update(profile_csv_url=url(block, "export_profile_csv"),
+                        profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
     if data["suppressed"]:
         return
-    data.update(csv_url=url(block, "export_csv"), csv_excel_url=url(block, "export_csv", EXCEL))
-    if survey.asks_profile:
-        data.update(profile_csv_url=url(block, "export_profile_csv"),
-                    profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
     if survey.comment_box:
         data["comments"] = [text for _submission, text in answer_rows.comments(block.block_key())]
 

@@ -9,16 +9,16 @@ the debrief, the score and the best path. Handlers load the content once, call a
 
 
 from xblock.completable import CompletableXBlockMixin
-from xblock.core import XBlock
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import platform
 from ..common.base import EmmBlockBase
-from ..common.editing import EditableContentMixin
+from ..common.downloads import download_handler
+from ..common.editing import EditableContentMixin, editor_handler
 from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import json_handler
+from ..common.handlers import get_handler
 from ..common.i18n import N_
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
@@ -86,13 +86,13 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     back = learner_handler(learner.back, respond=views.respond, replay=learner.current)
     restart = learner_handler(learner.restart, respond=views.respond, replay=learner.current)
 
-    @XBlock.handler
+    @get_handler
     def student_view_user_state(self, request, suffix=""):
         """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
         return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     # ---------------------------------------------------------------- the editor
-    @json_handler
+    @editor_handler
     def studio_convert(self, data, suffix=""):
         """The editor switches tabs: the form as XML, or the XML as the form. Nothing is saved;
         ``scenario`` is None (and ``problems`` says why) when the input cannot be read."""
@@ -102,7 +102,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
                 "problems": [p.as_json() for p in problems]}
 
     # ---------------------------------------------------------------- staff reports
-    @XBlock.handler
+    @download_handler
     def export_perspectives(self, request, suffix=""):
         """GET, staff only: how each role chose and how each role's scenario ended, as a CSV
         (``…/excel``: its Excel variant)."""

@@ -5,15 +5,27 @@ role chose and how each role's scenario ended (``report.perspective_rows``), the
 participant profile where the role-play asks it (``report.profile_rows``; its title says "by
 profile" only then, as the case study's download, ``case_study.export``). Every cell is
 formula-safe and the file starts with a BOM (``common.spreadsheet``); ``…/export_perspectives/excel``
-is its Excel variant (``common.spreadsheet.excel``).
+is its Excel variant (``common.spreadsheet.excel``). ``refusal`` is the handler's one decision,
+which the staff's page asks too before it offers the link (``views.student_view``).
 """
 
 from ..common import profile, summary
 from ..common.downloads import csv_download
 from ..common.errors import HandlerError
+from ..common.spreadsheet import FileName
 from . import content, report
 
 SHOWN = next(s for s in content.SETTINGS if s.name == "show_others")
+
+
+def refusal(scenario, _):
+    """Why the choices cannot be downloaded (a ``HandlerError``), or None: the role-play does not
+    show how others chose, so it keeps no choice (``learner._finish``): an empty file would mislead."""
+    if not scenario.show_others:
+        return HandlerError("choices_not_kept", _(
+            "This role-play does not keep how participants chose: turn on “{setting}” in its "
+            "settings to download it.").format(setting=_(SHOWN.label)))
+    return None
 
 
 def perspectives_response(block, suffix=""):
@@ -23,10 +35,9 @@ def perspectives_response(block, suffix=""):
 
     def contents(_dialect):
         scenario = block.load_content()
-        if not scenario.show_others:  # nothing is kept then (``learner._finish``): an empty file would mislead
-            raise HandlerError("choices_not_kept", _(
-                "This role-play does not keep how participants chose: turn on “{setting}” in its "
-                "settings to download it.").format(setting=_(SHOWN.label)))
+        refused = refusal(scenario, _)
+        if refused is not None:
+            raise refused
         key = block.block_key()
         rows = list(report.perspective_rows(scenario, summary.role_tallies(key), _))  # a few hundred at most
         if scenario.asks_profile:  # the same split by participant profile (issue 12), after the roles'
@@ -34,6 +45,6 @@ def perspectives_response(block, suffix=""):
                                                                          summary.tallies(key)), _)
         title = _("{title} - choices by role and by profile") if scenario.asks_profile else _(
             "{title} - choices by role")
-        return title.format(title=scenario.display_name), rows
+        return FileName(title, scenario.display_name), rows
 
     return csv_download(block, suffix, "role-play", contents)

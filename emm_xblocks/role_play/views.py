@@ -16,7 +16,7 @@ from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.waiting import note_html
-from . import content, editor, learner, others, paths, perspectives, play_html, scoring, validation
+from . import content, editor, export, learner, others, paths, perspectives, play_html, scoring, validation
 
 
 def _steps(scenario, path, taken):
@@ -231,7 +231,8 @@ def student_view(block):
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
     ctx["staff_links"] = ""
-    if scenario.show_others and block.is_staff():
+    # the download only where its handler gives it (``export.refusal``: else it keeps no choice)
+    if block.is_staff() and export.refusal(scenario, block.ugettext) is None:
         _ = block.ugettext
         # the file's rows by profile too, where the role-play asks the question (its title says so)
         text = (_("Download how each role chose, and by profile (CSV, staff only)") if scenario.asks_profile

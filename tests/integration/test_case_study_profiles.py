@@ -200,6 +200,8 @@ def test_without_a_profile_question_the_download_is_not_said_to_be_by_profile(sc
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[1] == ["q1", "First step & why?", "Refer her to child protection", "All participants", "5", "5", "100"]
     with_profile = scenario(CASE.format(show="true"))
+    for i in range(5):
+        submit(handlers, with_profile, f"gov{i}", REFER, profile="gov")
     staff_page = handlers.view(with_profile, student="staff_1").content
     assert "Download how participants answered, by profile (CSV)" in staff_page
 

@@ -129,7 +129,7 @@ def test_each_codebook_heads_its_rows_with_its_own_file_s_columns(platform, lang
     rows = {row[0]: row for row in excel_book}
     if lang == "fr":
         assert rows["relevance"][2].startswith("Le numéro de la réponse donnée : 1 = Pas du tout d’accord")
-        assert rows["relevance"][2].endswith("Son libellé est dans « relevance (libellé) ».")
+        assert rows["relevance"][2].endswith("Son libellé est dans «\u00a0relevance (libellé)\u00a0».")
         assert rows["relevance (libellé)"][1] == "Libellé de la réponse à : The training is relevant to my work."
     else:
         assert rows["relevance"][2].startswith("The number of the answer as given: 1 = Strongly disagree")

@@ -784,10 +784,10 @@ def test_changing_a_test_s_grading_after_results_is_held_until_confirmed(platfor
     with translation.override("fr"):
         [warning] = edit(platform, post, by_participation).json["problems"]
     assert warning["message"] == (
-        "« Notation » était « Score : les points des bonnes réponses (test final seulement) » : les participants qui "
-        "ont déjà répondu gardent la note donnée ainsi jusqu’à ce que l’équipe recalcule les notes de ce test, qui "
-        "note alors leurs réponses selon le nouveau réglage. D’ici là, ils ne sont pas notés comme ceux qui "
-        "répondront ensuite.")
+        "«\u00a0Notation\u00a0» était «\u00a0Score : les points des bonnes réponses (test final seulement)\u00a0» : "
+        "les participants qui ont déjà répondu gardent la note donnée ainsi jusqu’à ce que l’équipe recalcule "
+        "les notes de ce test, qui note alors leurs réponses selon le nouveau réglage. D’ici là, ils ne sont "
+        "pas notés comme ceux qui répondront ensuite.")
 
     saved = edit(platform, post, by_participation, confirm=True)  # "Save anyway"
     assert saved.status == 200 and [w["field"] for w in saved.json["warnings"]] == ["grading"]

@@ -100,7 +100,7 @@ def test_a_renamed_statement_s_answers_are_shown_apart_not_dropped(platform):  #
     assert removed["title"] == "Answers to removed statements"
     # by its words (trial s12 C9), kept when it was renamed away
     assert removed["statements"] == [{"id": "pace", "text": "The pace was too fast.", "n": 3, "na": 0,
-                                      "suppressed": False, "counts": [0, 3, 0, 0, 0]}]
+                                      "suppressed": False, "counts": [0, 3, 0, 0, 0], "reverse": False}]
     rows = staff_csv(platform, key)
     assert [r["pace (removed statement)"] for r in rows] == ["2 Disagree"] * 3
     assert [r["tempo"] for r in rows] == [""] * 3

@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from webob import Request
 
 from emm_xblocks.models import LiveAnswer
@@ -232,13 +233,51 @@ def test_an_evaluation_statement_has_the_results_panels_basis_not_applicable_apa
 
 
 def test_an_evaluation_statement_shows_nothing_until_enough_answered_on_the_scale(handlers, scenario):
+    """3 answers, one "Not applicable", a minimum of 3 on the scale: the line says what is missing
+    (review s25, item 5), never "3 answers" beside "from 3" alone."""
     uid = scenario(LIKERT.format(extra=""))  # minimum group size 3
     session(handlers, uid, "start")
     for i, value in enumerate([4, 5, "na"]):
         handlers.post(uid, "submit", {"answers": {"relevance": value, "pace": 3}}, student=f"student_{i}")
     room = poll(handlers, uid, "relevance").json
     assert room["n"] == 3 and room["shown"] is False and "c" not in room
-    assert room["t"] == "3 answers so far: the results show from 3 answers on the scale."
+    assert room["t"] == ("3 answers, 1 of them “Not applicable”: the results show from 3 answers on the scale "
+                         "(2 so far).")
+    assert poll(handlers, uid, "pace").json["t"] == "3 answers"  # all on the scale: shown
+
+
+def test_the_room_s_line_says_what_is_missing_in_french_and_no_so_far_once_the_session_ended(handlers, scenario):
+    """The facilitator's screen of review s25 (item 5): six answers, two "Sans objet", a minimum
+    of five on the scale; after "End session" nothing more is counted: no "pour l'instant"."""
+    uid = scenario(LIKERT.format(extra="").replace('min_group_size="3"', 'min_group_size="5"'))
+    session(handlers, uid, "start")
+    for i, value in enumerate([4, 5, "na", 2, "na", 4]):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": value}}, student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    with translation.override("fr"):
+        room = poll(handlers, uid, "pace").json
+        assert room["shown"] is False
+        assert room["t"] == ("6 réponses, dont 2 «\u00a0Sans objet\u00a0»\u00a0: les résultats s’affichent à partir de "
+                             "5 réponses sur l’échelle (4 pour l’instant).")
+        assert session(handlers, uid, "end") == "ended"
+        ended = poll(handlers, uid, "pace").json
+        assert ended["t"] == ("6 réponses, dont 2 «\u00a0Sans objet\u00a0»\u00a0: 4 sur l’échelle, trop peu pour "
+                              "afficher les résultats (ils s’affichent à partir de 5 réponses sur l’échelle).")
+        assert "pour l’instant" not in ended["t"]
+        assert poll(handlers, uid, "relevance").json["t"] == "6 réponses"
+    assert poll(handlers, uid, "pace").json["t"] == (
+        "6 answers, 2 of them “Not applicable”: 4 on the scale, too few to show the results (they show from 5 "
+        "answers on the scale).")
+
+
+def test_a_role_play_decision_below_the_minimum_says_so_without_so_far_once_ended(handlers, role_play):
+    session(handlers, role_play, "start")
+    for i in range(3):
+        first_choice(handlers, role_play, f"student_{i}", "Good move")
+    assert poll(handlers, role_play, "n-start").json["t"] == "3 answers so far: the results show from 5."
+    session(handlers, role_play, "end")
+    ended = poll(handlers, role_play, "n-start").json
+    assert ended["t"] == "3 answers: too few to show the results (they show from 5)."
 
 
 def test_a_role_play_with_two_roles_names_the_role_on_each_decision(handlers, scenario):

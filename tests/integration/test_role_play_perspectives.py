@@ -147,7 +147,8 @@ def test_nothing_is_split_or_recorded_when_others_are_not_shown(scenario, handle
     # a crafted link gets why, in the facilitator's language, not a file of empty rows
     r = handlers.get(uid, "export_perspectives", student="staff_1", lang="fr")
     assert r.status_code == 409 and r.json()["error"] == "choices_not_kept"
-    assert "« Au dénouement, afficher les choix des autres participants (de façon anonyme) »" in r.json()["message"]
+    setting = "«\u00a0Au dénouement, afficher les choix des autres participants (de façon anonyme)\u00a0»"
+    assert setting in r.json()["message"]
 
 
 def test_staff_download_the_split_as_a_formula_safe_csv(meeting, handlers):

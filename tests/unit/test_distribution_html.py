@@ -31,3 +31,21 @@ def test_the_staff_hint_of_the_answers_kept_apart_is_escaped():
     html = str(apart_html(sections, (shouting, None, SimpleNamespace(number=lambda n, d: str(n)))))
     assert "<b>" not in html and "&lt;b&gt;&quot;Shown to course staff only" in html
     assert "Removed &lt;questions&gt;" in html and "a&lt;b" in html
+
+
+def test_an_options_share_is_the_catalogues_sentence_asked_once_per_panel():
+    """Newcomer review s25, item 10: "Trafic illicite de migrants: 63 %" had the English colon in
+    every language; the line is the catalogue's "{option}: {percent}", asked once for the panel."""
+    asked = []
+
+    def french(text):
+        asked.append(text)
+        return {"{option}: {percent}": "{option}\u00a0: {percent}"}.get(text, text)
+
+    option = {"text": "Trafic illicite de migrants", "percent_text": "63\u00a0%"}
+    questions = [{"id": f"q{i}", "number": i, "prompt": "P", "n": 8, "options": [option, option], "profiles": []}
+                 for i in (1, 2)]
+    html = str(questions_html({"profile_prompt": "", "questions": questions},
+                              (french, lambda one, many, n: many, SimpleNamespace(number=lambda n, d: str(n)))))
+    assert html.count("<li>Trafic illicite de migrants\u00a0: 63\u00a0%</li>") == 4
+    assert asked.count("{option}: {percent}") == 1

@@ -19,3 +19,12 @@ def test_buttons_and_no_excel_variant_without_its_address_or_words():
     assert html.count('<a class="emm-button" href=') == 2 and " · " not in html
     assert str(links_html("/h/csv", "Download", "", EXCEL)) == '<a href="/h/csv" download>Download</a>'
     assert "data-csv-excel" not in str(links_html("/h/csv", "Download", "/h/csv/excel", None))
+
+
+def test_a_download_its_handler_would_refuse_is_no_link_but_why_in_its_place():
+    """A browser cancels a download answered 409 and shows nothing of its JSON (review s25, item 3):
+    the page says the handler's words instead, escaped, and offers neither file."""
+    refused = {"error": "too_few_respondents", "message": "Once 5 <people> answered (1 so far)."}
+    html = str(links_html("/h/csv", "Download", "/h/csv/excel", EXCEL, mark=" data-csv", refused=refused))
+    assert html == ('<span class="emm-download-refused" data-download-refused="too_few_respondents">'
+                    'Once 5 &lt;people&gt; answered (1 so far).</span>')

@@ -68,3 +68,24 @@ def test_the_excel_file_never_takes_the_plain_file_s_name():
     arabic = content_disposition("تقييم اليوم الأول", "csv", fallback="evaluation", dialect=excel("ar"))
     assert 'filename="evaluation-Excel.csv"' in arabic
     assert 'filename="evaluation.csv"' in content_disposition("تقييم اليوم الأول", "csv", fallback="evaluation")
+
+
+def test_a_long_title_is_shortened_at_a_word_and_the_words_after_it_stay_whole():
+    """Review s25, item 9: "… - dictionnair.csv", "…par prof (Excel).csv" were cut mid-word; now the
+    title alone is shortened, at a word, with "…", and " - dictionnaire des variables", " (Excel)"
+    and the extension are whole, in both names (UTF-8 and ASCII), within ``MAX_NAME``."""
+    from urllib.parse import unquote
+
+    from emm_xblocks.common.spreadsheet import MAX_NAME, FileName, content_disposition
+
+    title = "Évaluation de fin de formation — formation nationale EMM2.0, Niger"
+    named = FileName("{title} - dictionnaire des variables", title)
+    for dialect, end in ((None, " - dictionnaire des variables.csv"),
+                         (excel("fr"), " - dictionnaire des variables (Excel).csv")):
+        header = content_disposition(named, "csv", fallback="evaluation-codebook", dialect=dialect)
+        name = unquote(header.split("UTF-8''")[1])
+        assert name.endswith("…" + end) and name.startswith("Évaluation de fin de formation — formation")
+        assert len(name.removesuffix(".csv")) <= MAX_NAME
+        assert header.split('"')[1].endswith("-dictionnaire-des-variables" + ("-Excel" if dialect else "") + ".csv")
+    short = content_disposition(FileName("{title} - codebook", "Eval"), "csv", dialect=excel("en"))
+    assert unquote(short.split("UTF-8''")[1]) == "Eval - codebook (Excel).csv"  # short enough: as it was

@@ -99,5 +99,6 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
         "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse.")
     assert rows["pace"][3].startswith("Oui : formulée négativement.")
     assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui : déjà recodée, à ne pas inverser une seconde fois."
-    assert rows["Profil"][2].endswith("« non affiché » = une option non nommée : choisie par trop peu d’apprenants, "
-                                      "ou masquée pour protéger une option qui l’a été\u202f; vide = non précisé.")
+    assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = une option non nommée : choisie par trop peu "
+                                      "d’apprenants, ou masquée pour protéger une option qui l’a été\u202f; "
+                                      "vide = non précisé.")

@@ -1,0 +1,92 @@
+"""The handlers opened with GET (the staff downloads, the live room's screen and figures, the
+facilitator pack, the learner's state for the mobile apps) check their request as the POST
+handlers do (``common.handlers.get_handler``): another method than GET or HEAD answers 405
+``method_not_allowed``, a suffix the handler does not have (``…/export_csv/bogus``) 404
+``not_found``, JSON with the code and translated words; nothing is served in their place. The
+addresses the pages link to (GET, the plain file and its ``…/excel`` variant) still answer."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from emm_xblocks.common.codes import STATUS
+
+DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
+STAFF = "staff_1"
+DOWNLOADS = {  # handler: its suffixes (the plain file, its Excel variant)
+    "emm_likert-1-en.xml": ["export_csv", "export_profile_csv", "export_codebook"],
+    "emm_case_study-1-en.xml": ["export_distribution"],
+    "emm_role_play-1-en.xml": ["export_perspectives"],
+    "emm_evaluation_report-1-en.xml": ["export_csv"],
+}
+READS = {  # handler: only its address itself
+    "emm_likert-1-en.xml": ["student_view_user_state", "live_screen", "live_poll", "facilitator_pack"],
+    "emm_case_study-1-en.xml": ["student_view_user_state", "live_screen", "live_poll", "facilitator_pack"],
+    "emm_role_play-1-en.xml": ["student_view_user_state", "live_screen", "live_poll", "facilitator_pack"],
+    "emm_knowledge_check-1-en-pre.xml": ["student_view_user_state", "facilitator_pack"],
+}
+CASES = [(demo, handler) for table in (DOWNLOADS, READS) for demo, names in table.items() for handler in names]
+
+
+def call(handlers, uid, handler, method="GET", suffix="", student=STAFF, lang="en"):
+    from django.utils import translation
+
+    with translation.override(lang):
+        return handlers._context(student, handler).handle(handlers.key(uid), handler, {}, method=method, suffix=suffix)
+
+
+@pytest.fixture
+def demo(scenario):
+    return lambda name: scenario((DEMOS / name).read_text(encoding="utf-8"))
+
+
+def coded(response, code):
+    assert response.status == STATUS[code] and response.json["error"] == code, (response.status, response.body[:300])
+    assert response.content_type == "application/json"
+    return response.json["message"]
+
+
+@pytest.mark.parametrize(("name", "handler"), CASES)
+@pytest.mark.parametrize("method", ["POST", "DELETE", "PUT"])
+def test_another_method_than_get_is_405(demo, handlers, name, handler, method):
+    uid = demo(name)
+    response = call(handlers, uid, handler, method=method)
+    assert coded(response, "method_not_allowed") == "This address must be opened with GET."
+    assert response.headers["Allow"] == "GET, HEAD"
+    french = coded(call(handlers, uid, handler, method=method, lang="fr"), "method_not_allowed")
+    assert french != "This address must be opened with GET." and "GET" in french
+
+
+@pytest.mark.parametrize(("name", "handler"), CASES)
+@pytest.mark.parametrize("suffix", ["bogus", "excel/1", "csv", "EXCEL"])
+def test_an_unknown_suffix_is_404_not_the_plain_file(demo, handlers, name, handler, suffix):
+    uid = demo(name)
+    assert coded(call(handlers, uid, handler, suffix=suffix), "not_found") == \
+        "There is nothing at this address: check the link."
+    french = coded(call(handlers, uid, handler, suffix=suffix, lang="fr"), "not_found")
+    assert french != "There is nothing at this address: check the link."
+    # a learner learns nothing more of a staff address from it than from a right one
+    assert call(handlers, uid, handler, suffix=suffix, student="student_1").status in (403, 404)
+
+
+@pytest.mark.parametrize(("name", "handler"), CASES)
+def test_the_address_itself_still_answers_get_and_head(demo, handlers, name, handler):
+    uid = demo(name)
+    for method in ("GET", "HEAD"):
+        for suffix in ["", "excel", "excel/"] if handler in DOWNLOADS.get(name, []) else ["", "/"]:
+            response = call(handlers, uid, handler, method=method, suffix=suffix)
+            assert response.status not in (404, 405, 500), (method, suffix, response.status, response.body[:200])
+
+
+@pytest.mark.parametrize("name", ["emm_likert-1-en.xml", "emm_role_play-1-en.xml", "emm_case_study-1-en.xml"])
+def test_the_links_on_the_staff_page_are_answered(demo, handlers, name):
+    """Every handler address the staff's page links to (a download, its Excel variant, the pack)
+    is one its handler answers with GET."""
+    uid = demo(name)
+    page = handlers.view(uid, student=STAFF).body_html()
+    links = set(re.findall(r'href="[^"]*/handler/([a-z_]+)(?:/([^"?]*))?', page))
+    assert links, page[:500]
+    for handler, suffix in links:
+        response = call(handlers, uid, handler, suffix=suffix)
+        assert response.status not in (404, 405, 500), (handler, suffix, response.status)

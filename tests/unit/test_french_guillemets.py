@@ -1,0 +1,30 @@
+"""French typography in the compiled catalogue the pages read (translations/fr/LC_MESSAGES/text.mo):
+the space inside « » is a no-break one (U+00A0 or the narrow U+202F), so that a line never ends on
+"«" nor starts with "»". The live room's join screen, read on a phone, once broke "appuyez sur «" /
+"Ouvrir la séance »" (review s25, item 12)."""
+
+import gettext
+import re
+from pathlib import Path
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "translations" / "fr" / "LC_MESSAGES" / "text.mo"
+BREAKABLE = re.compile(r"«[ \t\n]|[ \t\n]»")
+
+
+def translations():
+    """Every French text of the compiled catalogue (each plural form), by msgid."""
+    with CATALOGUE.open("rb") as mo:
+        catalog = gettext.GNUTranslations(mo)._catalog  # noqa: SLF001 - the catalogue itself, every form
+    return [(key if isinstance(key, str) else key[0], text) for key, text in catalog.items() if key]
+
+
+def test_no_guillemet_is_separated_from_its_words_by_a_breakable_space():
+    assert [(msgid, text) for msgid, text in translations() if BREAKABLE.search(text)] == []
+
+
+def test_the_live_room_s_join_screen_keeps_the_button_s_name_on_one_line():
+    with CATALOGUE.open("rb") as mo:
+        french = gettext.GNUTranslations(mo)
+    text = french.gettext("No session yet: press “Start session”. Only answers given during a session are counted.")
+    assert "appuyez sur «\u00a0Ouvrir la séance\u00a0»" in text
+    assert sum("«" in text for _msgid, text in translations()) > 50  # the test reads the catalogue's « »
