@@ -8,7 +8,7 @@ the chosen options' feedback, the key points to self-assess against and -- as th
 problems then show no answer either (``xmodule/capa_block.py``, ``answer_available``).
 """
 
-from ..common.attempts import attempts_left, score_words
+from ..common.attempts import attempts_left, score_tone, score_words
 from ..common.i18n import N_
 from ..common.questions import VERDICTS as CHOICE_VERDICTS
 from ..common.questions import question_result
@@ -52,8 +52,10 @@ def feedback(case, state, question_marks, counted):
 
 
 def worded(data, numbers, _, ngettext, held=None):
-    """``data`` with its words in the learner's language: ``message`` (the score) and
-    ``announcement`` (what the live region says: the score, then each question's verdict).
+    """``data`` with its words in the learner's language: ``message`` (the score),
+    ``announcement`` (what the live region says: the score, then each question's verdict) and
+    ``tone``, how the page shows it (``common.attempts.score_tone``: only full marks look like a
+    success).
     ``numbers``: ``common.numbers.Numbers`` of the language; ``ngettext`` picks CLDR's form;
     ``held``: the grade the LMS holds when the current key would count another (``StoredScoreMixin.held_grade_among``):
     the message names it, not the attempt as the current key scores it."""
@@ -63,8 +65,9 @@ def worded(data, numbers, _, ngettext, held=None):
         message = score_words(held[0], held[1], numbers, ngettext, _("Your grade: {score}."))
     else:
         message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
+    tone = score_tone(held or (data["score"], data["max_score"]), data.get("needs_assessment"))
     frame, said = _("Question {n}: {verdict}."), {}  # each string translated once, not once per question
-    return {**data, "message": message, "announcement": " ".join([message, *(
+    return {**data, "message": message, "tone": tone, "announcement": " ".join([message, *(
         frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(VERDICTS[q["status"]])))
         for i, q in enumerate(data["questions"], start=1))])}
 

@@ -36,9 +36,10 @@ def page_html(page, words):
     ``large_files``, ``questions``, ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved),
     ``attempts_left`` (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner
     gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel variant,
-    ``common.spreadsheet.excel``), ``pack_url`` ("" but for staff) and ``author_lang`` (``' lang="fr"'`` on the
-    elements of the author's text, or "": ``common.content_language``)); ``words``: the block's
-    ``translators()``."""
+    ``common.spreadsheet.excel``), ``distribution_refusal`` (``export.refusal``: why their handler would
+    refuse them, said in their place; None or missing: offered), ``pack_url`` ("" but for staff) and
+    ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "": ``common.content_language``));
+    ``words``: the block's ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)
     case = page["case"]
     dom = escape(page["dom"])
@@ -70,9 +71,11 @@ def page_html(page, words):
     if page["distribution_csv"]:
         download = (_("Download how participants answered, by profile (CSV)") if page["case"].asks_profile
                     else _("Download how participants answered (CSV)"))
+        refused = page.get("distribution_refusal")  # what the handler would answer: said in the links' place
         # with its Excel variant (common.spreadsheet.excel), its link naming the separator the file has
         links = links_html(page["distribution_csv"], download, page.get("distribution_excel"),
-                           excel_link(nums.language, _), mark=" data-distribution-csv")
+                           excel_link(nums.language, _), mark=" data-distribution-csv",
+                           refused=refused and refused.body())
         csv = f'<p class="emm-staff-link">{links}</p>'
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'

@@ -8,6 +8,7 @@ at the same moment cannot both spend one.
 
 from .actions import ActionError
 from .i18n import N_
+from .questions import PARTIAL, status_of
 
 COUNT_BEST, COUNT_LAST = "best", "last"
 COUNTED_ATTEMPT = {COUNT_BEST: N_("Best attempt"), COUNT_LAST: N_("Last attempt")}
@@ -80,6 +81,18 @@ def score_words(earned, possible, numbers, ngettext, frame="{score}"):
     return frame.format(score=score)
 
 
+def score_tone(score, pending=False):
+    """How a page shows the announcement of ``score`` (``(earned, possible)``), in the words of a
+    question's result (``questions.status_of``): ``correct`` (full marks: a success), ``partial``
+    (some points, or none yet while a self-assessment is ``pending``) or ``incorrect`` (no point);
+    "" when nothing could be earned. Only the first looks like a success (``emm-common.css``,
+    ``.emm-status[data-tone]``)."""
+    if not score[1]:
+        return ""
+    fraction = percent(score)
+    return PARTIAL if pending and not fraction else status_of(fraction)
+
+
 def held_grade_words(grade, _):
     """The sentence under a grade the LMS holds that the current key would not give (``grade``:
     it in words, in the learner's language). It names no cause for sure: an author's change of the
@@ -89,7 +102,8 @@ def held_grade_words(grade, _):
                  grade=grade)
 
 
-def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None, held_words=held_grade_words):
+def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None, held_words=held_grade_words,
+            pending=None):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
@@ -109,6 +123,11 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
       (``held_words(grade in words, _)``, the block's sentence; then ``held`` is the grade every
       other sentence names, and neither ``counted`` nor ``final`` is said: the page shows the grade
       held, which a rescore may change).
+
+    ``pending``: ``(n, questions)`` while a step the learner can still take would raise the grade
+    (the case study's self-assessment of ``n`` written questions, ``questions`` their numbers in
+    words: "3", "3 and 4"), else None. Then ``final`` does not say the grade stays: it says the
+    grade so far and what counts the rest.
     """
     words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
     if policy == COUNT_LAST:
@@ -128,7 +147,14 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
         if counted and index != len(scores) - 1:
             words["counted"] = _("Your grade keeps your best attempt: {counted}.").format(counted=counted)
     if left == 0:
-        if counted:
+        if counted and pending:
+            n, questions = pending
+            words["final"] = ngettext(
+                "You have no attempts left: your grade is {counted} for now; save your self-assessment to count "
+                "question {questions}.",
+                "You have no attempts left: your grade is {counted} for now; save your self-assessment to count "
+                "questions {questions}.", n).format(counted=counted, questions=questions)
+        elif counted:
             words["final"] = _("You have no attempts left: your grade stays {counted}.").format(counted=counted)
         return words
     if counted and can_lower:
@@ -136,6 +162,8 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
                                    "now.").format(counted=counted)
     if left is None:
         question = _("Start a new attempt?")
+    elif left == 1:  # "0 attempts left after it" read as a count; the learner needs to know it is the last
+        question = _("Start your last attempt? You will not be able to try again after it.")
     else:
         question = ngettext("Start a new attempt? You will have {n} attempt left after it.",
                             "Start a new attempt? You will have {n} attempts left after it.", left - 1).format(

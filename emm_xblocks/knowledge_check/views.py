@@ -10,7 +10,7 @@ Course staff also see the pair's figures (``statistics.pair_figures``), above th
 """
 
 from ..common import charts, content_language, pairs, platform, recovery
-from ..common.attempts import held_grade_words, score_words
+from ..common.attempts import held_grade_words, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
@@ -112,7 +112,7 @@ def shown_feedback(block, check, data, lang=None):
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id(),
                                   "grade_held_words": held_grade_words(score_words(*held, nums, ngettext), _)
                                   if held else ""})
-    return dict(data, scores=scores, message=message, announcement=message, html=html)
+    return dict(data, scores=scores, message=message, announcement=message, tone=score_tone(post), html=html)
 
 
 def held_grade_of(block, check, state):
@@ -135,7 +135,7 @@ def _score(pair, nums):
 
 # what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showFeedback``,
 # ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
-PAGE_READS = ("submitted", "announcement", "message", "html")
+PAGE_READS = ("submitted", "announcement", "message", "tone", "html")
 
 
 def respond(block, check, outcome):

@@ -64,13 +64,21 @@ function EmmCaseStudy(runtime, element, args) {
     }
   }
 
+  /* the page's one message (another goes: only the current one shows); tone: the server's, a score
+     below full marks never looks like a success (common/attempts.py score_tone) */
+  function tell(text, tone) {
+    if (tone) { status.setAttribute("data-tone", tone); } else { status.removeAttribute("data-tone"); }
+    EMM.say(status, text);
+  }
+  function hush() { status.removeAttribute("data-tone"); EMM.clear(status); }
+
   function showFeedback(body) {
     /* the feedback panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
     shownSubmitted = true;
     EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);
     /* the score and each question's verdict, read out; focus goes to the feedback's heading to read on */
-    EMM.say(status, body.announcement || body.message || "");
+    tell(body.announcement || body.message || "", body.tone);
     (feedbackBox.querySelector("[data-focus]") || feedbackBox).focus();
   }
 
@@ -91,7 +99,7 @@ function EmmCaseStudy(runtime, element, args) {
           feedbackBox.replaceChildren();
           setLocked(false);
           EMM.clear(alertBox, true);
-          EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
+          tell(_("Your previous answers are in the form: change them and submit again."));
         }
         showAttempts(body.attempts_left);
       }
@@ -105,6 +113,7 @@ function EmmCaseStudy(runtime, element, args) {
       actionId: actionId,
       onSuccess: done,
       onError: function (err, meta) {
+        hush();  /* the error is said: an earlier "Draft saved." no longer holds */
         EMM.markRefusedAnswers(root, err);
         /* not sent, its reply lost or "send again": kept on the device with its id, sent later */
         if (handler === "submit" || handler === "save_draft") { drafts.failed(handler, data, err, meta, alertBox); }
@@ -128,7 +137,7 @@ function EmmCaseStudy(runtime, element, args) {
     var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
     return run("save_draft", data, save, function (body) {
       drafts.sent();
-      EMM.say(status, body.message);
+      tell(body.message);
     }, actionId);
   }
 
@@ -136,12 +145,15 @@ function EmmCaseStudy(runtime, element, args) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (EMM.isSending(element)) { return; }
+      hush();  /* a new try: what the last one said no longer holds */
       if (EMM.refuseOverLimit(form, alertBox)) { return; }
       var answers = EMM.completeAnswers(root, alertBox);
       if (!answers) { return; }
       submitAnswers(answers);
     });
     root.querySelector("[data-save]").addEventListener("click", function () {
+      if (EMM.isSending(element)) { return; }
+      hush();
       if (EMM.refuseOverLimit(form, alertBox)) { return; }
       saveDraft(collect());
     });
@@ -173,7 +185,7 @@ function EmmCaseStudy(runtime, element, args) {
         shownSubmitted = false;
         feedbackBox.replaceChildren();
         setLocked(false);
-        EMM.say(status, _("Your previous answers are in the form: change them and submit again."));
+        tell(_("Your previous answers are in the form: change them and submit again."));
         /* the first question: its first answer control (its legend is read with it) */
         var first = root.querySelector("[data-question] input, [data-question] textarea");
         if (first) { first.focus(); }

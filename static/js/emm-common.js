@@ -204,6 +204,8 @@
     var button = opts.button || null;
     var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
     var sign = null, timer = null, quiet = timed;
+    /* disabled while it sends, a focused button drops the focus to the page: given back after */
+    var focused = !!button && document.activeElement === button;
     if (!quiet) { EMM.clear(alertBox, true); }
     if (button) {
       button.disabled = true;
@@ -219,6 +221,8 @@
       global.clearTimeout(timer);
       if (sign) { sign.remove(); }
       if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
+      var now = document.activeElement;
+      if (focused && !closed && (!now || now === document.body)) { button.focus(); }
     }
     var sent = Object.assign({}, data || {}, {action_id: id});
     return EMM.post(runtime, element, handler, sent).then(function (body) {

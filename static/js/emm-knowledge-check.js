@@ -28,6 +28,10 @@ function EmmKnowledgeCheck(runtime, element, args) {
     form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
     if (actions) { actions.hidden = true; }
     EMM.setServerHtml(feedbackBox, body.html);
+    /* a panel that shows its message itself (kept.html): the status says it to screen readers only, not twice */
+    status.classList.toggle("emm-sr", !!feedbackBox.querySelector("[data-message]"));
+    /* a score below full marks never looks like a success (common/attempts.py score_tone) */
+    if (body.tone) { status.setAttribute("data-tone", body.tone); } else { status.removeAttribute("data-tone"); }
     EMM.say(status, body.announcement || body.message || "");
     feedbackBox.focus();
   }

@@ -194,7 +194,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     page.keyboard.press("Enter")
     status.filter(has_text="Your previous answers are in the form").wait_for()
     assert questions == ["Your best score so far, 4 points out of 5, still counts whatever the new attempt scores. "
-                         "Start a new attempt? You will have 0 attempts left after it."]
+                         "Start your last attempt? You will not be able to try again after it."]
     now = active(page)
     assert now["question"] == "consent" and now["type"] == "radio"
     assert results.is_hidden()

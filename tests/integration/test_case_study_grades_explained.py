@@ -75,6 +75,7 @@ def test_scores_and_shares_are_written_per_locale_with_cldr_plurals(scenario, ha
     # French figures (the words follow the catalogue; CLDR's plural of 1.5 is tested in tests/unit/test_numbers.py)
     assert "1,5 " in body["message"] and " 3." in body["message"] and "1.5" not in body["message"]
     assert "1,5 / 3" in html and "1.5" not in html
-    assert f"Ex: 75{NBSP}%" in html and f"Why: 50{NBSP}%" in html  # 3 of 4 and 2 of 4 participants
+    # 3 of 4 and 2 of 4 participants, with French typography's no-break space before the colon
+    assert f"Ex{NBSP}: 75{NBSP}%" in html and f"Why{NBSP}: 50{NBSP}%" in html
     page = handlers.view(uid).body_html()  # the same learner in English
     assert "1.5 points out of 3" in page and "Ex: 75%" in page

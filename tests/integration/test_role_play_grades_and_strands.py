@@ -83,7 +83,7 @@ def test_under_last_attempt_counts_the_page_warns_before_a_retry_that_can_lower_
     # mid-attempt the notice is not repeated at every step; "Start again" still asks the same
     mid = handlers.post(uid, "restart").json_body["html"]
     assert "data-retry-warning" not in mid
-    assert f'data-confirm="{warning} Start a new attempt? You will have 0 attempts left after it."' in mid
+    assert f'data-confirm="{warning} Start your last attempt? You will not be able to try again after it."' in mid
 
 
 HALF_POINT = """
@@ -115,7 +115,7 @@ def test_under_best_attempt_counts_a_poor_last_attempt_shows_the_score_that_stil
     assert "<strong data-counted>Your grade keeps your best attempt: 43%.</strong>" in html
     assert "data-retry-warning" not in html  # a new attempt cannot lower it
     assert ('data-confirm="Your best score so far, 43%, still counts whatever the new attempt scores. '
-            'Start a new attempt? You will have 0 attempts left after it."') in html
+            'Start your last attempt? You will not be able to try again after it."') in html
 
 
 def test_with_no_attempt_left_the_band_and_the_page_say_the_grade_is_final(scenario, handlers):

@@ -46,13 +46,31 @@ def test_best_attempt_counts_shows_the_counted_score_beside_a_poorer_last_one():
     assert words["counted"] == "Your grade keeps your best attempt: 100%."
     assert words["retry_warning"] == ""  # a new attempt cannot lower it
     assert words["retry_confirm"].startswith("Your best score so far, 100%, still counts")
-    assert words["retry_confirm"].endswith("You will have 0 attempts left after it.")
+    assert words["retry_confirm"].endswith("Start your last attempt? You will not be able to try again after it.")
 
 
 def test_no_attempt_left_says_the_grade_is_final_and_asks_nothing():
     words = explain("last", [(2, 5), (4, 5)], left=0)
     assert words["final"] == "You have no attempts left: your grade stays 80%."
     assert words["retry_warning"] == "" and words["retry_confirm"] == ""
+
+
+def test_no_attempt_left_while_a_step_can_raise_the_grade_says_it_is_the_grade_for_now():
+    words = attempts.explain("best", [(0, 8), (5, 8)], 0, pct, _, ngettext, pending=(1, "3"))
+    assert words["final"] == ("You have no attempts left: your grade is 62% for now; save your self-assessment "
+                              "to count question 3.")
+    words = attempts.explain("best", [(5, 8)], 0, pct, _, ngettext, pending=(2, "3 and 4"))
+    assert words["final"].endswith("to count questions 3 and 4.")
+    # attempts still to start: nothing is final, the pending words are not said
+    assert attempts.explain("best", [(5, 8)], 1, pct, _, ngettext, pending=(1, "3"))["final"] == ""
+
+
+def test_a_scores_tone_is_a_success_only_at_full_marks():
+    assert attempts.score_tone((6, 6)) == "correct"
+    assert attempts.score_tone((2.5, 6)) == "partial" and attempts.score_tone((2.5, 6), pending=True) == "partial"
+    assert attempts.score_tone((0, 6)) == "incorrect"
+    assert attempts.score_tone((0, 6), pending=True) == "partial"  # a self-assessment may still give points
+    assert attempts.score_tone((0, 0)) == ""  # nothing to earn: no tone
 
 
 def test_without_scores_shown_only_the_policy_and_the_question():

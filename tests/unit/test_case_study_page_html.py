@@ -67,3 +67,20 @@ def test_the_staff_links_show_only_with_their_addresses():
             '&quot;&lt;/b&gt;">'
             '&lt;b&gt;&quot;CSV for Excel (;)&quot;&lt;/b&gt;</a></p>' in both)  # beside the plain one, escaped
     assert "emm-staff-link" not in page() and "emm-pack-link" not in page()
+
+
+def test_the_staff_link_its_handler_would_refuse_says_why_in_its_place():
+    """Below the minimum group size the handler answers 409 (``export.refusal``): the page offers
+    no link that would fail, and says the handler's words where the links were (review s25, item 3)."""
+    from emm_xblocks.case_study.export import refusal
+
+    case = Case(display_name="Case", show_distribution=True, min_group_size=5)
+    html = page(case=case, distribution_csv="/h/csv", distribution_excel="/h/csv/excel",
+                distribution_refusal=refusal(case, 1, WORDS))
+    assert "/h/csv" not in html and "data-csv-excel" not in html
+    assert ('<p class="emm-staff-link"><span class="emm-download-refused" data-download-refused="too_few_respondents">'
+            '&lt;b&gt;&quot;The answers can be downloaded once at least 5 people have answered (1 so far).'
+            '&quot;&lt;/b&gt;</span></p>') in html
+    assert refusal(case, 5, WORDS) is None
+    offered = page(case=case, distribution_csv="/h/csv", distribution_refusal=None)
+    assert 'href="/h/csv" download' in offered and "data-download-refused" not in offered
