@@ -6,15 +6,19 @@ decision 45 replaced it, byte for byte in every language we ship; the template i
 empty or not-ready notice or the form (the read-only and scale-changed notices, the anonymity
 notice, the count of statements, the profile question, the statements, the comment box, the submit
 button), the status line, the results' section and the staff's link to the facilitator pack.
-``views.student_view`` still decides everything shown; this module only writes it.
+``views.student_view`` still decides everything shown; this module only writes it. A learner
+whose answers the page can neither show back nor change (sent to an anonymous evaluation, or while
+it was anonymous, or named before it became anonymous: ``recorded``, ``sent_anonymously``) is shown
+a confirmation in place of the form (``_sent_html``); an anonymous evaluation's form has the same
+confirmation beside it, hidden, which the script shows once the submission is kept.
 
 Every value is escaped with ``html.escape`` (what Django's autoescape calls on text) and so is
 every translation (decision 18: a catalogue is text; escaping the ones we ship changes no byte,
 none holds ``&<>"'``); author HTML comes sanitised (``common.sanitize.sanitized``) and the
 statements' HTML ready (``statements_html``), both written as they are. The msgids are the
 template's (a ``{% blocktrans %}``'s ``{{ total }}`` is ``%(total)s``, filled with the escaped
-number): no new string to translate. The line breaks and indents are the template's, so that the
-page is the same to the byte.
+number), but for the confirmation's second sentence, added since. The line breaks and indents are
+the template's, so that the page was the same to the byte.
 """
 
 from html import escape
@@ -31,7 +35,8 @@ from .learner import NOT_READY, sent_anonymously_message
 def page_html(page, words):
     """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
     ``lang``, ``rtl``, ``survey``, ``intro`` (sanitised), ``statements_html``, ``ready``,
-    ``submitted``, ``locked``, ``recorded``, ``comment_text``, ``profile``, ``comment_max``,
+    ``submitted``, ``locked``, ``recorded`` (sent to this anonymous evaluation), ``recorded_named``
+    (sent named before it became anonymous), ``comment_text``, ``profile``, ``comment_max``,
     ``is_staff``, ``results_allowed``, ``sent_anonymously`` (answered while it was anonymous),
     ``read_only`` ("" or why nothing is saved),
     ``scale_changed``, ``pack_url`` ("" but for staff), ``author_lang`` (``' lang="fr"'`` on the
@@ -48,8 +53,12 @@ def page_html(page, words):
     elif not page["ready"]:
         not_ready = escape(_(NOT_READY))
         body = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
+    elif page["recorded"] or page.get("sent_anonymously"):  # nothing of theirs to show or change
+        body = _sent_html(page, survey, _)
     else:
         body = _form_html(page, survey, dom, words, own)
+        if survey.anonymous and not page["read_only"]:  # shown by the script once the answers are kept
+            body += _sent_html(page, survey, _, hidden=True)
     status = ""
     if page["submitted"]:
         if page["locked"]:
@@ -80,6 +89,32 @@ def page_html(page, words):
         f'\n</div>\n')
 
 
+def _sent_html(page, survey, _, hidden=False):
+    """The confirmation shown in place of the form to a learner whose answers the page can neither
+    show back nor change: why (``_sent_words``), after the read-only notice if any. ``hidden``:
+    written beside an anonymous evaluation's form, for the script to show once the submission is
+    kept (``emm-likert.js``, ``lock``), the same words as the page that follows."""
+    read_only = ""
+    if page["read_only"]:
+        read_only = f'\n    <p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
+    return (f'\n  <div class="emm-likert-sent" data-sent{" hidden" if hidden else ""}>{read_only}\n'
+            f'    <p class="emm-notice">{escape(_sent_words(page, survey, _))}</p>\n'
+            f'  </div>\n  ')
+
+
+def _sent_words(page, survey, _):
+    """Why the learner's answers are not shown (one or two sentences, translated): sent named
+    before the evaluation became anonymous, sent anonymously, or sent while it was anonymous
+    (named now, ``learner.sent_anonymously_message``)."""
+    if not survey.anonymous:
+        return sent_anonymously_message(_)
+    if page.get("recorded_named"):
+        return _("You answered before this evaluation became anonymous: your answers stay stored with "
+                 "your identity, as you sent them, and can no longer be changed.")
+    return " ".join((_("Your answers were recorded anonymously."),
+                     _("They are not linked to your name, so they cannot be shown to you again or changed.")))
+
+
 def _form_html(page, survey, dom, words, own):
     """The form: its notices, the count of statements, the profile question, the statements, the
     comment box and the submit button (what the template wrote between ``{% else %}`` and
@@ -97,18 +132,9 @@ def _form_html(page, survey, dom, words, own):
                            "please answer again on this scale."))
         scale_changed = f'<p class="emm-notice" data-scale-changed>{changed}</p>'
     anonymous = ""
-    if survey.anonymous:
-        if page.get("recorded_named"):
-            anon = escape(_("You answered before this evaluation became anonymous: your answers stay stored with "
-                            "your identity, as you sent them, and can no longer be changed."))
-        elif page["recorded"]:
-            anon = escape(_("Your answers were recorded anonymously."))
-        else:
-            anon = escape(_("This evaluation is anonymous: your answers are not linked to your name. "
-                            "Once you submit, you cannot change them."))
-        anonymous = f'\n      <p class="emm-notice" id="{dom}-anon">{anon}</p>\n    '
-    elif page.get("sent_anonymously"):  # sent while it was anonymous, named since: nothing to change
-        anon = escape(sent_anonymously_message(_))
+    if survey.anonymous:  # a learner who sent it sees ``_sent_html`` instead of the form
+        anon = escape(_("This evaluation is anonymous: your answers are not linked to your name. "
+                        "Once you submit, you cannot change them."))
         anonymous = f'\n      <p class="emm-notice" id="{dom}-anon">{anon}</p>\n    '
     total = len(survey.statements)
     count = escape(ungettext("%(total)s statement", "%(total)s statements", total)) % {

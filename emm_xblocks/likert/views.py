@@ -36,7 +36,10 @@ def student_view(block):
     labels = survey.labels(words[0])
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     sent_anonymously_then = sent_anonymously(block, survey, state)  # answered before it became named
-    locked = (state.submitted and survey.anonymous) or sent_anonymously_then or refusal is not None
+    recorded = state.submitted and survey.anonymous
+    locked = recorded or sent_anonymously_then or refusal is not None
+    # sent answers the page can neither show back nor change: a confirmation, no form (page_html)
+    sent = recorded or sent_anonymously_then
     results_allowed = block.results_allowed(survey, state.submitted)
     author_lang = block.author_lang(survey)  # once per render: "" unless set and not the page's
     page = {
@@ -45,14 +48,15 @@ def student_view(block):
         "rtl": is_rtl(),
         "survey": survey,
         "intro": sanitized(survey.intro),
-        "statements_html": statements_html(block.dom_id(), survey, state.answers if _answers_on_this_scale(
-            survey, state) else {}, labels, locked, words[0], author_lang),
+        "statements_html": "" if sent else statements_html(
+            block.dom_id(), survey, state.answers if _answers_on_this_scale(survey, state) else {}, labels,
+            locked, words[0], author_lang),
         "author_lang": author_lang,
         "submitted": state.submitted,
         "locked": locked,
-        "recorded": state.submitted and survey.anonymous,
+        "recorded": recorded,
         # sent while the evaluation was named (its state keeps what an anonymous one never does)
-        "recorded_named": state.submitted and survey.anonymous and learner.sent_named(state),
+        "recorded_named": recorded and learner.sent_named(state),
         "sent_anonymously": sent_anonymously_then,
         "comment_text": state.learner_comment if not survey.anonymous else "",
         "profile": state.learner_profile if not survey.anonymous and state.submitted else "",
@@ -139,7 +143,9 @@ def user_state(block, survey, state):
 def respond(block, survey, outcome):
     """The answer of ``submit`` (and, through ``respond_state``, of ``state``): the action's result
     and whether the learner may open the results panel, from the content and the new state the
-    request holds (on a key-value store each field read is a query)."""
+    request holds (on a key-value store each field read is a query). No text (decision 59): with
+    ``can_change`` false the page shows the confirmation the server wrote beside the form
+    (``page_html._sent_html``), the one a reload shows in its place."""
     submitted = (outcome.state or block.learner_state()).submitted  # the read the handler made
     return {**outcome.result, "results_available": block.results_allowed(survey, submitted)}
 

@@ -9,7 +9,8 @@ function EmmLikert(runtime, element, args) {
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
   var state = {submitted: args.submitted, locked: args.locked};
-  var drafts = EMM.deviceDraft(form ? args.draft_key || "" : "", submit ? EMM.draftStatus(submit) : null);
+  /* a sent evaluation's page has no form, and its answers on the device are dropped all the same */
+  var drafts = EMM.deviceDraft(form || state.locked ? args.draft_key || "" : "", submit ? EMM.draftStatus(submit) : null);
 
   function statements() { return Array.prototype.slice.call(root.querySelectorAll("[data-statement]")); }
 
@@ -119,10 +120,14 @@ function EmmLikert(runtime, element, args) {
     }).map(function (fs) { return fs.getAttribute("data-statement"); });
   }
 
+  /* nothing more to send: the form disabled or, where the server wrote the confirmation a reload
+     shows in its place (an anonymous evaluation's [data-sent]), that confirmation instead of it */
   function lock() {
     root.querySelectorAll("input, textarea").forEach(function (input) { input.disabled = true; });
     if (submit) { submit.hidden = true; }
     if (progress) { progress.hidden = true; }
+    var sent = root.querySelector("[data-sent]");
+    if (sent && form) { form.hidden = true; sent.hidden = false; }
   }
 
   function onSubmit(event) {
@@ -139,6 +144,7 @@ function EmmLikert(runtime, element, args) {
     send(current());
   }
 
+  if (state.locked) { drafts.drop(); }
   if (form) {
     form.addEventListener("submit", onSubmit);
     form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); });
@@ -148,8 +154,7 @@ function EmmLikert(runtime, element, args) {
     EMM.ready(root);
     /* answers kept on the device back into the form (a sent anonymous one keeps none) */
     var kept = drafts.load();
-    if (kept && state.locked) { drafts.drop(); }
-    else if (kept && kept.data) {
+    if (kept && kept.data && !state.locked) {
       fill(kept.data);
       drafts.restored(kept);
       if (kept.queued && window.navigator.onLine !== false) { resend(); }

@@ -1,7 +1,7 @@
 """The Likert evaluation block (``emm_likert``) in headless Chromium, as learners and staff use it.
 
 Each test asserts what a person would notice: the counter, the messages, where the focus
-goes, what is disabled after a reload, the report and its CSV, the page direction, and that
+goes, what a learner sees after a reload, the report and its CSV, the page direction, and that
 axe-core finds nothing wrong inside the block.
 """
 
@@ -45,6 +45,9 @@ SEED = [
 ]
 REVERSE = {"pace"}
 CODEBOOK_LINK = "Download the codebook: what each column holds (CSV)"
+# what a learner who sent the anonymous demo reads in place of the form, after the submit and on their return
+RECORDED = ("Your answers were recorded anonymously. They are not linked to your name, so they cannot "
+            "be shown to you again or changed.")
 EXCEL_LINK = "CSV for Excel (,)"  # each download's Excel variant, beside it: "," in English (decisions 58, 61)
 
 
@@ -113,7 +116,7 @@ def open_block(page, url=None):
         page.goto(url)
     else:
         page.reload()
-    page.wait_for_selector(f"{BLOCK} [data-progress]", state="attached")
+    page.wait_for_selector(f"{BLOCK} [data-status]", state="attached")  # on every page, form or not
     # the workbench initialises blocks on DOM ready; by "load" EmmLikert has run
     page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
 
@@ -168,6 +171,7 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
     page.keyboard.press("Tab")
     now = active(page)
     assert now["submit"] and now["text"] == "Submit", now
+    [draft] = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))")
     page.keyboard.press("Enter")
 
     status = page.locator(f"{BLOCK} [data-status]")
@@ -175,20 +179,27 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
     assert page.locator(f"{BLOCK} [data-alert]").is_hidden()
     assert page.locator(f"{BLOCK} input:enabled, {BLOCK} textarea:enabled").count() == 0
     assert page.locator(f"{BLOCK} [data-submit]").is_hidden()
+    # anonymous: the answers cannot be shown back, so the form gives way to the server's confirmation
+    confirmation = page.locator(f"{BLOCK} [data-sent]")
+    assert page.locator(f"{BLOCK} form").is_hidden() and confirmation.is_visible()
+    assert confirmation.text_content().strip() == RECORDED
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-status')")  # the thank-you
     assert_no_horizontal_overflow(page, PHONE["width"])
     rows = Answer.objects.filter(block_key=workbench.usage_id(DEMO_EN))
     assert dict(rows.values_list("group", "value")) == chosen
     assert set(rows.values_list("user_key", flat=True)) == {""}  # anonymous: no identity stored
 
-    open_block(page)  # reload
-    inputs = page.locator(f"{BLOCK} input[type=radio]")
-    assert inputs.count() == 8 * 6
-    assert page.locator(f"{BLOCK} input:enabled, {BLOCK} textarea:enabled").count() == 0
-    assert page.locator(f"{BLOCK} .emm-notice").first.text_content() == "Your answers were recorded anonymously."
+    # answers left on this shared phone (another tab's, say): the sent page keeps none, form or not
+    page.evaluate("(name) => localStorage.setItem(name, JSON.stringify({data: {answers: {relevance: 1}}}))",
+                  draft)
+    open_block(page)  # reload: the same confirmation, no form of empty, disabled statements
+    assert page.locator(f"{BLOCK} input, {BLOCK} textarea, {BLOCK} form, {BLOCK} [data-submit]").count() == 0
+    assert confirmation.is_visible() and confirmation.text_content().strip() == RECORDED
     assert status.text_content().strip() == "Thank you: your answers were saved."
-    assert page.locator(f"{BLOCK} [data-submit]").is_hidden()
-    assert page.locator(f"{BLOCK} [data-progress]").is_hidden()  # no "Answered 0 of 8" on a final survey
+    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))") == []
     assert_no_horizontal_overflow(page, PHONE["width"])
+    results = axe_violations(page, BLOCK)
+    assert results.violations_count == 0, results.generate_report()
     assert page.js_errors == []
 
 

@@ -212,6 +212,8 @@ def test_a_learner_who_answered_under_their_name_is_not_told_it_was_anonymous(pl
     assert "recorded anonymously" not in page(named)
     assert "You answered before this evaluation became anonymous" in page(named)
     assert "Your answers were recorded anonymously." in page(later)
+    for user in (named, later):  # neither is shown a form of empty, disabled statements
+        assert "<form" not in page(user) and 'type="radio"' not in page(user)
 
 
 SENT_ANONYMOUSLY = "You answered while this evaluation was anonymous: your answers are not linked to you"
@@ -232,7 +234,8 @@ def test_a_learner_who_answered_anonymously_stays_sent_after_the_switch_to_named
     page = platform.lms(anon).html(key)
     assert SENT_ANONYMOUSLY in page
     assert "You can change them" not in page and "data-scale-changed" not in page
-    assert 'data-submit hidden' in page and 'value="4" disabled' in page  # the form locked
+    # no form of empty, disabled statements: the page says why there is nothing to show or change
+    assert "<form" not in page and 'type="radio"' not in page and "data-sent>" in page
     other = {"answers": {"relevance": 1, "pace": 1, "applicability": 1}}
     again = platform.lms(anon).handle(key, "submit", other)
     assert again.status == 409 and again.json["error"] == "already_submitted"

@@ -73,3 +73,27 @@ def test_the_results_and_the_pack_link_show_to_whom_they_should():
     html = page(pack_url='/h/pack?lang=fr&x="1"')
     assert 'href="/h/pack?lang=fr&amp;x=&quot;1&quot;"' in html and "&quot;Facilitator pack (printable)&quot;" in html
     assert "emm-pack-link" not in page()
+
+
+def test_a_learner_whose_answers_cannot_be_shown_back_gets_a_confirmation_in_place_of_the_form():
+    anonymous = Survey(statements=(Statement("a", "A"),), comment_box=True, anonymous=True)
+    sent = '<div class="emm-likert-sent" data-sent>'
+    recorded = page(anonymous, submitted=True, locked=True, recorded=True, statements_html="")
+    assert sent in recorded and "<form" not in recorded and "<textarea" not in recorded
+    assert ("&lt;b&gt;&quot;Your answers were recorded anonymously.&quot;&lt;/b&gt; "
+            "&lt;b&gt;&quot;They are not linked to your name") in recorded  # two sentences, each escaped
+    named_then = page(anonymous, submitted=True, locked=True, recorded=True, recorded_named=True)
+    assert sent in named_then and "before this evaluation became anonymous" in named_then
+    assert "recorded anonymously" not in named_then and "<form" not in named_then
+    # sent while it was anonymous, named now: the reason the refusal gives too
+    now_named = page(submitted=True, locked=True, sent_anonymously=True, read_only="Viewing as <learner>")
+    assert sent in now_named and "while this evaluation was anonymous" in now_named and "<form" not in now_named
+    assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in now_named
+
+
+def test_an_anonymous_form_carries_the_confirmation_hidden_for_the_script_a_named_one_none():
+    anonymous = Survey(statements=(Statement("a", "A"),), anonymous=True)
+    html = page(anonymous)
+    assert '<div class="emm-likert-sent" data-sent hidden>' in html and html.index("<form") < html.index("data-sent")
+    assert "data-sent" not in page(anonymous, read_only="Past due", locked=True)  # nothing can be sent
+    assert "data-sent" not in page() and "data-sent" not in page(submitted=True)
