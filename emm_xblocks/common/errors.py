@@ -1,7 +1,10 @@
 """Handler errors: a stable machine code, its HTTP status (``codes``) and a translated message.
 
 The body is always ``{"error": <code>, "message": <text>}`` so the browser (and a script)
-can branch on the code while a person reads the message.
+can branch on the code while a person reads the message; but a handler that answers a whole page
+opened in a browser tab (the facilitator pack: ``handlers.page_handler``) answers its refusals as
+a small page (``HandlerError.page_response``), the same code and words, which the tab shows as a
+page, where JSON would show as raw text.
 """
 
 import json
@@ -9,6 +12,9 @@ import json
 from webob import Response
 
 from . import codes
+
+REFUSAL_PAGE = "templates/common/refusal_page.html"
+PAGE_CSS = "css/emm-pack.css"  # the stylesheet of the package's whole pages: the facilitator pack, a refusal
 
 
 class HandlerError(Exception):
@@ -30,6 +36,19 @@ class HandlerError(Exception):
 
     def response(self):
         return json_response(self.body(), status=self.status)
+
+    def page_response(self, block):
+        """The refusal as a whole page, for a handler a person opens in a browser tab
+        (``handlers.page_handler``): the same status, ``text/html; charset=utf-8``,
+        ``Cache-Control: private, no-store``; ``templates/common/refusal_page.html`` in ``block``'s
+        active language (``<html lang dir>``, right to left in Arabic): a title, the same
+        translated ``message`` as the JSON's, the ``code`` in the body's ``data-error`` (for tests
+        and support), every value escaped, no script. ``extra`` is left out (data for a script)."""
+        html = block.render_template(REFUSAL_PAGE, {
+            "code": self.code, "message": self.message, "css_url": block.resource_url(PAGE_CSS)})
+        response = Response(html, status=self.status, content_type="text/html", charset="utf-8")
+        response.cache_control = "private, no-store"
+        return response
 
 
 def staff_only(_):

@@ -7,6 +7,9 @@ cannot hold, rows still locked after every retry).
 
 ``get_handler`` is the same for a handler opened with GET (a download, the live room's screen and
 figures, the learner's state for the mobile apps): it checks the method and the address's suffix.
+``page_handler`` is ``get_handler`` for a whole page a person opens in a browser tab (the
+facilitator pack): its refusals are a small page in the person's language, not JSON
+(``HandlerError.page_response``).
 
 A body is at most ``MAX_BODY_BYTES`` (256 KB: a learner's answers, a choice, a comment); the Studio
 editor's handlers take the larger body of the content an editor saves (``common.editing.editor_handler``).
@@ -137,30 +140,49 @@ def json_handler(func=None, *, body_limit=learner_body_limit):
 READ_METHODS = ("GET", "HEAD")
 
 
-def get_handler(func=None, *, suffixes=("",)):
+def get_handler(func=None, *, suffixes=("",), page=False):
     """A handler that only reads, opened with GET or HEAD: ``func(self, request, suffix)`` answers.
     Refused first, as JSON with its code and translated words as every handler error: another
     method, 405 ``method_not_allowed`` (with ``Allow: GET, HEAD``); a suffix (what follows the
     handler's name in its address, a trailing "/" aside) not in ``suffixes``, 404 ``not_found``
     ("" is the address itself; a download adds its Excel variant: ``common.downloads.download_handler``).
-    ``@get_handler`` or ``@get_handler(suffixes=...)``."""
+
+    ``page``: the handler answers a whole page a person opens in a browser tab, not data a script
+    fetches (``page_handler``). Its refusals -- those two and any ``HandlerError`` ``func`` raises
+    (403 ``staff_only``...) -- are then a small page (``HandlerError.page_response``: the same
+    status, ``text/html``, the code in ``data-error``, the same translated words), which the tab
+    shows as a page, where JSON would show as raw text. The LMS hands the handler's status, headers
+    and body to the browser as they are (``webob_to_django_response``), so the tab gets that page.
+    ``@get_handler``, ``@get_handler(suffixes=...)`` or ``@get_handler(page=True)``."""
     if func is None:
-        return functools.partial(get_handler, suffixes=suffixes)
+        return functools.partial(get_handler, suffixes=suffixes, page=page)
 
     @XBlock.handler
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         _ = self.ugettext
         if request.method not in READ_METHODS:
-            response = HandlerError("method_not_allowed", _("This address must be opened with GET.")).response()
+            err = HandlerError("method_not_allowed", _("This address must be opened with GET."))
+            response = err.page_response(self) if page else err.response()
             response.headers["Allow"] = ", ".join(READ_METHODS)
             return response
         suffix = (suffix or "").rstrip("/")
         if suffix not in suffixes:
-            return HandlerError("not_found", _("There is nothing at this address: check the link.")).response()
-        return func(self, request, suffix)
+            err = HandlerError("not_found", _("There is nothing at this address: check the link."))
+            return err.page_response(self) if page else err.response()
+        if not page:
+            return func(self, request, suffix)
+        try:
+            return func(self, request, suffix)
+        except HandlerError as err:
+            return err.page_response(self)
 
     return wrapper
+
+
+# a whole page opened in a browser tab (the facilitator pack): GET or HEAD at its address itself,
+# every refusal a page (``get_handler``'s ``page``); the handlers a script fetches keep JSON
+page_handler = get_handler(page=True)
 
 
 def store_error(block, err):

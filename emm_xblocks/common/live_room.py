@@ -7,8 +7,9 @@ what the room counts (``Outcome.live``). It gets:
 
 * a "Present" button under its ``student_view`` for course staff, which opens the projection
   (``static/js/emm-present.js``);
-* ``live_screen`` (GET): the projection's HTML: a first screen with the QR code of the unit's
-  address, then one screen per item (``templates/common/present.html``);
+* ``live_screen`` (GET): the projection's HTML, as JSON ``{"html": ...}`` the Present button's
+  script fetches: a first screen with the QR code of the unit's address, then one screen per item
+  (``templates/common/present.html``); its refusals stay JSON (a script reads them, no tab shows them);
 * ``live_poll`` (GET ``?item=<id>[&reveal=1]``): the figures of one item in the latest session
   (``live.figures``), a few hundred bytes with a strong ``ETag``; ``304 Not Modified`` with no
   body when the browser's ``If-None-Match`` names it. The LMS passes the handler's status and
@@ -136,13 +137,21 @@ class LiveRoomMixin:
     # ---------------------------------------------------------------- handlers
     @get_handler
     def live_screen(self, request, suffix=""):
-        """GET: ``{"html": ...}``, the projection (staff only)."""
+        """GET ``?page=<the page's address>``: ``{"html": ...}``, the projection (staff only;
+        ``application/json``, ``Cache-Control: private, no-store``). Data the Present button's
+        script fetches (``emm-present.js``), not a page opened in a tab: its refusals are JSON as
+        every handler error's (403 ``staff_only``, 405 ``method_not_allowed``, 404 ``not_found``),
+        which that script reads as a failure (only the pack, a page, refuses as a page:
+        ``handlers.page_handler``)."""
         try:
             self._require_staff()
         except HandlerError as err:
             return err.response()
-        return Response(json_body={"html": render_screen(self, request)}, charset="utf-8",
-                        headerlist=[("Cache-Control", "private, no-store")])
+        # the type said, not left out: the LMS gives a response without one Django's default, text/html
+        response = Response(json_body={"html": render_screen(self, request)}, content_type="application/json",
+                            charset="utf-8")
+        response.cache_control = "private, no-store"
+        return response
 
     @get_handler
     def live_poll(self, request, suffix=""):

@@ -15,7 +15,9 @@ What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers
 Who may open it: course staff as themselves (``common.platform.is_staff``: the LMS's
 ``user_is_staff``, a staff role in Studio's preview). A learner, and staff viewing the course as
 a learner (the LMS then gives the block the learner's rights), get 403 ``staff_only``, as with the
-other staff handlers. The pack carries the answers: it is never cached by a shared cache.
+other staff handlers -- but as a small page in their language, not JSON: the address is opened in
+a tab, and may be pasted to a colleague (``handlers.page_handler``, ``HandlerError.page_response``).
+The pack carries the answers: it is never cached by a shared cache.
 """
 
 from html import escape
@@ -24,13 +26,12 @@ from django.utils import translation
 from webob import Response
 
 from . import platform
-from .errors import staff_only
-from .handlers import get_handler
+from .errors import PAGE_CSS, staff_only
+from .handlers import page_handler
 from .i18n import ROOT_PACKAGE
 from .sanitize import sanitized
 
 HANDLER = "facilitator_pack"
-PAGE_CSS = "css/emm-pack.css"
 
 
 def shipped_languages():
@@ -64,15 +65,18 @@ class FacilitatorPackMixin:
             return ""
         return self.runtime.handler_url(self, HANDLER, query=f"lang={lang}" if lang else "")
 
-    @get_handler
+    @page_handler
     def facilitator_pack(self, request, suffix=""):
-        """GET: the printable pack as a whole HTML page (``text/html``), for course staff only.
-        Errors: 405 ``method_not_allowed`` for anything but GET or HEAD, 404 ``not_found`` for a
-        suffix (``handlers.get_handler``), 403 ``staff_only`` for anyone but course staff (JSON, as
-        every handler error)."""
+        """GET ``[?lang=<code>]``: the printable pack as a whole HTML page (200, ``text/html;
+        charset=utf-8``, ``Cache-Control: private, no-store``), for course staff only.
+        Refusals, each a small page in the person's language (``HandlerError.page_response``: the
+        same status, ``text/html``, ``<body data-error="<code>">`` and the translated words):
+        405 ``method_not_allowed`` for anything but GET or HEAD (with ``Allow``), 404 ``not_found``
+        for a suffix (``handlers.page_handler``), 403 ``staff_only`` for anyone but course staff,
+        staff viewing the course as a learner included."""
         _ = self.ugettext
         if not platform.is_staff(self):
-            return staff_only(_).response()
+            raise staff_only(_)
         asked = request.GET.get("lang", "")
         languages = dict(shipped_languages())
         if asked in languages:

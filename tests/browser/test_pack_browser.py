@@ -108,6 +108,11 @@ def test_a_learner_gets_neither_the_link_nor_the_pack(workbench, new_page):
     learner = student_id()
     page.goto(workbench.scenario_url("emm_case_study.2", learner))
     assert page.locator("[data-pack-link]").count() == 0
-    response = page.request.get(workbench.handler_url("emm_case_study.2", "facilitator_pack", learner))
-    assert response.status == 403 and response.json()["error"] == "staff_only"
+    # the address pasted into a tab: a page that says why, not raw JSON
+    response = page.goto(workbench.handler_url("emm_case_study.2", "facilitator_pack", learner))
+    assert response.status == 403 and response.headers["content-type"].startswith("text/html")
+    assert page.get_by_role("heading", level=1).inner_text() == "This page cannot be shown"
+    assert "Only course staff can do this." in page.locator("body").inner_text()
+    assert page.locator("body[data-error=staff_only]").count() == 1
+    assert "{" not in page.locator("body").inner_text()
 

@@ -2,10 +2,13 @@
 facilitator pack, the learner's state for the mobile apps) check their request as the POST
 handlers do (``common.handlers.get_handler``): another method than GET or HEAD answers 405
 ``method_not_allowed``, a suffix the handler does not have (``…/export_csv/bogus``) 404
-``not_found``, JSON with the code and translated words; nothing is served in their place. The
-addresses the pages link to (GET, the plain file and its ``…/excel`` variant) still answer."""
+``not_found``, JSON with the code and translated words -- but the facilitator pack, a whole page
+opened in a browser tab, answers them as a small page (``handlers.page_handler``) with the same
+code (``data-error``) and words; nothing is served in their place. The addresses the pages link to
+(GET, the plain file and its ``…/excel`` variant) still answer."""
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,7 @@ READS = {  # handler: only its address itself
     "emm_knowledge_check-1-en-pre.xml": ["student_view_user_state", "facilitator_pack"],
 }
 CASES = [(demo, handler) for table in (DOWNLOADS, READS) for demo, names in table.items() for handler in names]
+PAGES = {"facilitator_pack"}  # whole pages opened in a tab: their refusals are pages, the rest JSON
 
 
 def call(handlers, uid, handler, method="GET", suffix="", student=STAFF, lang="en"):
@@ -41,7 +45,14 @@ def demo(scenario):
     return lambda name: scenario((DEMOS / name).read_text(encoding="utf-8"))
 
 
-def coded(response, code):
+def coded(response, code, handler=""):
+    """The refusal's translated words: from its JSON, or from its page where ``handler`` is one."""
+    if handler in PAGES:
+        assert response.status == STATUS[code], (response.status, response.body[:300])
+        assert response.content_type == "text/html", response.content_type
+        page = response.body.decode("utf-8")
+        assert f'data-error="{code}"' in page and "<script" not in page
+        return unescape(re.search(r"<main>.*?<p>(.*?)</p>", page, re.S).group(1))
     assert response.status == STATUS[code] and response.json["error"] == code, (response.status, response.body[:300])
     assert response.content_type == "application/json"
     return response.json["message"]
@@ -52,9 +63,9 @@ def coded(response, code):
 def test_another_method_than_get_is_405(demo, handlers, name, handler, method):
     uid = demo(name)
     response = call(handlers, uid, handler, method=method)
-    assert coded(response, "method_not_allowed") == "This address must be opened with GET."
+    assert coded(response, "method_not_allowed", handler) == "This address must be opened with GET."
     assert response.headers["Allow"] == "GET, HEAD"
-    french = coded(call(handlers, uid, handler, method=method, lang="fr"), "method_not_allowed")
+    french = coded(call(handlers, uid, handler, method=method, lang="fr"), "method_not_allowed", handler)
     assert french != "This address must be opened with GET." and "GET" in french
 
 
@@ -62,9 +73,9 @@ def test_another_method_than_get_is_405(demo, handlers, name, handler, method):
 @pytest.mark.parametrize("suffix", ["bogus", "excel/1", "csv", "EXCEL"])
 def test_an_unknown_suffix_is_404_not_the_plain_file(demo, handlers, name, handler, suffix):
     uid = demo(name)
-    assert coded(call(handlers, uid, handler, suffix=suffix), "not_found") == \
+    assert coded(call(handlers, uid, handler, suffix=suffix), "not_found", handler) == \
         "There is nothing at this address: check the link."
-    french = coded(call(handlers, uid, handler, suffix=suffix, lang="fr"), "not_found")
+    french = coded(call(handlers, uid, handler, suffix=suffix, lang="fr"), "not_found", handler)
     assert french != "There is nothing at this address: check the link."
     # a learner learns nothing more of a staff address from it than from a right one
     assert call(handlers, uid, handler, suffix=suffix, student="student_1").status in (403, 404)

@@ -60,12 +60,19 @@ def role_play(scenario):
 
 
 def test_only_staff_see_the_present_button_and_reach_the_handlers(handlers, role_play):
+    """The live room's handlers are fetched by its script (``emm-present.js``), never opened in a
+    tab (the screen itself is JSON, ``{"html": ...}``): their refusals stay JSON, unlike the
+    facilitator pack's page (``handlers.page_handler``)."""
     assert "emm-present-open" in handlers.view(role_play, student=STAFF).body_html()
     assert "emm-present-open" not in handlers.view(role_play, student="student_1").body_html()
     for handler in ("live_screen", "live_poll"):
         response = get(handlers, role_play, handler, student="student_1")
         assert response.status_code == 403, handler
+        assert response.content_type == "application/json", handler
         assert json.loads(response.body)["error"] == "staff_only"
+    screen = get(handlers, role_play, "live_screen")  # staff: {"html": ...}, typed (the LMS's default is text/html)
+    assert screen.content_type == "application/json" and screen.headers["Cache-Control"] == "private, no-store"
+    assert "emm-present" in screen.json["html"]
     r = handlers.post(role_play, "live_session", {"action": "start"}, student="student_1")
     assert r.status_code == 403 and r.json_body["error"] == "staff_only"
     assert session(handlers, role_play, "end") == "none"  # nothing was started by the learner

@@ -2,7 +2,12 @@
 ``facilitator_pack`` GET handler answers course staff a whole printable page, and refuses
 learners -- and staff viewing the course as a learner, who then have the learner's rights in the
 LMS (``lms/djangoapps/courseware/masquerade.py``, ``access.py``) -- as the other staff handlers
-do. The learner's page never links the pack nor carries what it holds."""
+do -- as a small page in their language, not raw JSON: the address is opened in a browser tab,
+and may be pasted to a colleague without staff rights (``HandlerError.page_response``). The
+learner's page never links the pack nor carries what it holds."""
+
+import json
+from html import unescape
 
 import pytest
 from django.utils import translation
@@ -67,22 +72,81 @@ def test_staff_get_a_whole_printable_page(platform, people, kind):  # noqa: F811
         assert secret in page
 
 
+def translated(ctx, key, lang, text):
+    """``text`` in ``lang`` as the block's i18n service gives it in the LMS."""
+    from tests.openedx.services import i18n_service
+
+    with translation.override(lang):
+        return i18n_service(ctx.block(key)).gettext(text)
+
+
+def refusal_page(response, status, code, lang="en", direction="ltr"):
+    """What the person who opened the address sees: a whole, small page (not JSON) in their
+    language, the refusal's code in ``data-error``; its visible text, entities read."""
+    assert response.status_code == status
+    assert response.content_type == "text/html" and response.charset.lower() == "utf-8"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    page = response.text
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert f'<html lang="{lang}" dir="{direction}">' in page
+    assert f'data-error="{code}"' in page and "<title>" in page and "<h1>" in page
+    assert "<script" not in page.lower()
+    assert '"error"' not in page and '{"' not in page  # no raw JSON shown
+    with pytest.raises(ValueError):
+        json.loads(page)
+    return unescape(visible_text(page))
+
+
 @pytest.mark.parametrize("kind", sorted(BLOCKS))
 def test_learners_and_staff_viewing_as_a_learner_are_refused(platform, people, kind):  # noqa: F811
     ana, sam = people
     key = platform.add(BLOCKS[kind], platform.subsection())
     for ctx in (platform.lms(ana), platform.lms(sam, masquerade_as=ana)):
         response = get_pack(ctx, key)
-        assert response.status_code == 403
-        assert response.json["error"] == "staff_only" and response.json["message"]
+        text = refusal_page(response, 403, "staff_only")
+        assert "Only course staff can do this." in text and "This page cannot be shown" in text
         assert "SECRET" not in response.text and "DEBRIEF" not in response.text
+        assert "Facilitator pack" not in text  # nothing of the pack, not even its title
+
+
+@pytest.mark.parametrize("lang,direction", [("fr", "ltr"), ("ar", "rtl")])
+def test_a_colleague_without_staff_rights_reads_the_refusal_in_their_language(platform, people, lang, direction):  # noqa: F811
+    """The facilitator pasted the pack's link (here its French or Arabic variant, ``?lang=``) to a
+    colleague who is not course staff: the tab shows a page in the colleague's own language saying
+    why, never ``{"error": "staff_only", ...}``."""
+    ana, _sam = people
+    key = platform.add(BLOCKS["role_play"], platform.subsection())
+    ctx = platform.lms(ana)
+    for query in ("", "lang=en", f"lang={lang}"):
+        text = refusal_page(get_pack(ctx, key, query=query, lang=lang), 403, "staff_only", lang, direction)
+        message = translated(ctx, key, lang, "Only course staff can do this.")
+        assert message != "Only course staff can do this." and message in text
+        assert "Only course staff can do this." not in text and "DEBRIEF" not in text
 
 
 def test_only_get_opens_the_pack(platform, people):  # noqa: F811
     _ana, sam = people
     key = platform.add(BLOCKS["case"], platform.subsection())
-    response = get_pack(platform.lms(sam), key, method="POST")
-    assert response.status_code == 405 and response.json["error"] == "method_not_allowed"
+    for lang in ("en", "fr"):
+        response = get_pack(platform.lms(sam), key, method="POST", lang=lang)
+        text = refusal_page(response, 405, "method_not_allowed", lang)
+        assert response.headers["Allow"] == "GET, HEAD"
+        assert translated(platform.lms(sam), key, lang, "This address must be opened with GET.") in text
+        assert "SECRET" not in response.text
+
+
+def test_a_refusal_page_escapes_what_it_shows(platform, people):  # noqa: F811
+    """Every value of the page is escaped: a message or a code can never write markup."""
+    from emm_xblocks.common.errors import HandlerError
+
+    _ana, sam = people
+    key = platform.add(BLOCKS["case"], platform.subsection())
+    with translation.override("en"):
+        error = HandlerError("staff_only", '<script>alert("x")</script> & <b>co</b>')
+        error.code = 'staff_only" onload="alert(1)'
+        page = error.page_response(platform.lms(sam).block(key)).text
+    assert "<script" not in page and "<b>" not in page and 'onload="' not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;" in page
 
 
 def test_the_role_play_pack_numbers_its_cards_and_says_where_each_choice_leads(platform, people):  # noqa: F811
