@@ -119,16 +119,21 @@ def apart_html(sections, words, lang=""):
         return mark_safe("")
     hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
                     "No figure above counts them."))
+    # a removed question or option and the answers kept under it ("{answers}": "oui (3), non (1)")
+    frame = escape(_("{question}: {answers}"))
     out = "".join(
         f'<section class="emm-apart" data-apart><h5>{escape(section["title"])}</h5>\n'
         f'  <p class="emm-hint">{hint}</p>\n'
-        f'  <ul class="emm-dist">{"".join(_apart_row_html(r, number, lang) for r in section["rows"])}</ul></section>'
+        f'  <ul class="emm-dist">{"".join(_apart_row_html(r, number, lang, frame) for r in section["rows"])}'
+        '</ul></section>'
         for section in sections)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
 
-def _apart_row_html(row, number, lang):
-    """A removed question or option's row: its text, then each stored answer and its count."""
+def _apart_row_html(row, number, lang, frame):
+    """A removed question or option's row: its text, then each stored answer and its count, in the
+    language's frame (``frame``: the escaped ``"{question}: {answers}"``, "… : …" in French)."""
     answers = ", ".join(f'<span dir="auto">{escape(a["value"])}</span> ({escape(number(a["count"], 0))})'
                         for a in row["answers"])
-    return f'<li><span dir="auto"{lang}>{escape(row["text"])}</span>: {answers}</li>'
+    return "<li>" + frame.format(question=f'<span dir="auto"{lang}>{escape(row["text"])}</span>',
+                                 answers=answers) + "</li>"

@@ -49,3 +49,18 @@ def test_an_options_share_is_the_catalogues_sentence_asked_once_per_panel():
                               (french, lambda one, many, n: many, SimpleNamespace(number=lambda n, d: str(n)))))
     assert html.count("<li>Trafic illicite de migrants\u00a0: 63\u00a0%</li>") == 4
     assert asked.count("{option}: {percent}") == 1
+
+
+def test_a_removed_question_s_row_is_the_catalogues_sentence_in_the_staff_s_language():
+    """The staff's rows of answers kept apart wrote "q9: oui (3)" with the English colon in every
+    language; the row is the catalogue's "{question}: {answers}" ("q9 : oui (3)" in French), the
+    removed question's text and the answers escaped inside it."""
+    def french(text):
+        return {"{question}: {answers}": "{question}\u00a0: {answers}"}.get(text, text)
+
+    sections = [{"title": "Questions retirées", "rows": [
+        {"text": "Première {étape} <b>",
+         "answers": [{"value": "oui", "count": 3}, {"value": "<i>non</i>", "count": 1}]}]}]
+    html = str(apart_html(sections, (french, None, SimpleNamespace(number=lambda n, d: str(n))), ' lang="fr"'))
+    assert ('<li><span dir="auto" lang="fr">Première {étape} &lt;b&gt;</span>\u00a0: '
+            '<span dir="auto">oui</span> (3), <span dir="auto">&lt;i&gt;non&lt;/i&gt;</span> (1)</li>') in html
