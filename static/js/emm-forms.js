@@ -41,13 +41,24 @@
     control.emmOver = over;
     return crossed;
   };
-  /* watch the [data-max-chars] controls in `scope`; going over is said in `region` */
+  /* `region` stops saying that `control` went over, if it still does: the text is back under its
+     limit, or a refused send says it in the alert (a learner page's status is green, a success's) */
+  function unsay(control) {
+    var said = control.emmSaid;
+    control.emmSaid = null;
+    if (said && said.region.textContent === said.text) { EMM.clear(said.region); }
+  }
+  /* watch the [data-max-chars] controls in `scope`; going over is said in `region`, until the text
+     is back under its limit */
   EMM.watchLimits = function (scope, region) {
     scope.querySelectorAll("[data-max-chars]").forEach(EMM.countChars);
     scope.addEventListener("input", function (event) {
       var control = event.target;
       if (!control.hasAttribute || !control.hasAttribute("data-max-chars")) { return; }
-      if (EMM.countChars(control) && region) { EMM.say(region, control.emmCounter.textContent); }
+      if (EMM.countChars(control) && region) {
+        control.emmSaid = {region: region, text: control.emmCounter.textContent};
+        EMM.say(region, control.emmSaid.text);
+      } else if (!control.emmOver) { unsay(control); }
     });
   };
   /* the first control of `scope` over its limit (null: none) */
@@ -63,6 +74,7 @@
     if (!control) { return false; }
     var max = parseInt(control.getAttribute("data-max-chars"), 10), m = measureOf(control);
     EMM.countChars(control);
+    unsay(control);
     EMM.say(region, EMM.format(EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
       {max: EMM.count(max, control)}));
     control.focus();

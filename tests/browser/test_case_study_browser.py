@@ -381,6 +381,27 @@ def test_documents_open_in_the_page_and_low_data_mode_keeps_images_behind_a_tap(
     assert page.js_errors == []
 
 
+def test_a_documents_links_are_44px_to_touch_on_a_phone(workbench, new_page):
+    """"Ouvrir (page web)" was a line of text, 17 px tall, on the French demo: hard to hit with a thumb.
+    A document's link (and in low-data mode the button that shows it) is as tall as the page's
+    other touch targets."""
+    page = new_page(PHONE, locale="fr-FR")
+    open_block(page, workbench.scenario_url("emm_case_study.1", student_id(), lang="fr"))  # the French demo
+    link = page.locator(f"{BLOCK} [data-document-link]")
+    assert link.text_content().startswith("Ouvrir")
+    assert link.bounding_box()["height"] >= 44, link.bounding_box()
+    scenario = workbench.add_scenario(CASE)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    page.get_by_label("Low data mode: images and large files only when you ask").check()
+    open_block(page)
+    show_link = page.get_by_role("button", name="Show the link to this file (2.4 MB)")
+    assert show_link.bounding_box()["height"] >= 44
+    show_link.click()
+    assert link.bounding_box()["height"] >= 44, link.bounding_box()
+    assert_no_horizontal_overflow(page, PHONE["width"])
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ 3. accessibility
 def test_axe_finds_no_violation_before_and_after_submit(workbench, new_page):
     scenario = workbench.add_scenario(CASE)

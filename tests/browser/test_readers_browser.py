@@ -67,6 +67,29 @@ def test_a_long_paste_is_kept_counted_and_refused_never_cut(workbench, new_page)
     assert page.js_errors == []
 
 
+def test_the_green_status_stops_saying_a_text_is_too_long_once_it_is_shortened_or_refused(workbench, new_page):
+    """The status is where a success is said, in green: "too many characters" said there once must
+    not stay after the learner shortened the text, nor sit above the refusal's alert saying it again."""
+    page = new_page(PHONE, locale="fr-FR")
+    open_likert(page, workbench.scenario_url("emm_likert.1", student_id(), lang="fr"))  # the French demo
+    comment, status = page.locator(".emm-likert textarea[name=comment]"), page.locator(".emm-likert [data-status]")
+    comment.fill("x" * 2500)
+    status.filter(has_text="500 caractères de trop").wait_for()
+    comment.fill("Plus de travaux de groupe.")
+    page.wait_for_function("() => !document.querySelector('.emm-likert [data-status]').textContent")
+    assert status.is_hidden()
+
+    for statement in page.locator(".emm-likert [data-statement]").all():
+        statement.locator(".emm-option").nth(3).click()
+    comment.fill("x" * 2500)
+    status.filter(has_text="500 caractères de trop").wait_for()
+    page.locator(".emm-likert [data-submit]").click()
+    page.locator(".emm-likert [data-alert]").filter(has_text="Non envoyé").wait_for()
+    assert status.text_content() == "" and status.is_hidden()  # said once, in the alert
+    assert page.evaluate("() => document.activeElement.name") == "comment"
+    assert page.js_errors == []
+
+
 def test_after_a_keyboard_submit_the_focus_is_on_the_confirmation_not_the_page(workbench, new_page):
     scenario = workbench.add_scenario(LIKERT)
     page = new_page(PHONE)

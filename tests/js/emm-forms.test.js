@@ -107,6 +107,36 @@ test("a counter writes its numbers as the block's language does, and picks the p
   assert.equal(en.control.emmCounter.textContent, "1 character left");
 });
 
+test("going over is said once in the live region, and unsaid when the text is back under or a send is refused", () => {
+  const {w, EMM, control, form, region} = inBlock("en", "textarea", {"data-max-chars": "10"}, "short");
+  const alert = el("p", {role: "alert"});
+  EMM.watchLimits(form, region);
+  control.value = "x".repeat(14);
+  control.fire("input");
+  w.timers.runAll();
+  assert.equal(region.textContent, "4 characters too many (limit 10): nothing was cut, shorten the text.");
+  control.value = "x".repeat(9);  /* shortened: the status no longer says a text is too long */
+  control.fire("input");
+  w.timers.runAll();
+  assert.equal(region.textContent, "");
+
+  control.value = "x".repeat(12);
+  control.fire("input");
+  w.timers.runAll();
+  region.textContent = "Draft saved.";  /* another message since: kept when the text is shortened */
+  control.value = "short";
+  control.fire("input");
+  assert.equal(region.textContent, "Draft saved.");
+
+  control.value = "x".repeat(12);
+  control.fire("input");
+  w.timers.runAll();
+  assert.equal(EMM.refuseOverLimit(form, alert), true);  /* the alert says it now: not twice */
+  w.timers.runAll();
+  assert.equal(region.textContent, "");
+  assert.match(alert.textContent, /^Not sent: a text is longer than its limit of 10 characters/);
+});
+
 test("a refused send names the limit as the block's language writes it", () => {
   const {w, EMM, control, form, region} = inBlock("fr", "input", {type: "text", "data-max-chars": "1000"}, "x".repeat(1200));
   assert.equal(EMM.refuseOverLimit(form, region), true);
