@@ -42,7 +42,7 @@ def test_cancel_asks_before_discarding_changes_only(demo, workbench, new_page):
 
     name.fill("Une autre évaluation")
     cancel.click()
-    assert dialogs == ["Abandonner vos modifications ? Elles n’ont pas été enregistrées."]
+    assert dialogs == ["Abandonner vos modifications\u202f? Elles n’ont pas été enregistrées."]
     assert notes() == [["cancel", {}]]  # "no": the editor stays, with the author's text
     assert name.input_value() == "Une autre évaluation"
 

@@ -255,7 +255,7 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
     shared = root.locator("[data-shared]")
     assert shared.locator("caption").inner_text() == (
         "Pourcentage ayant répondu «\u00a0D’accord\u00a0» ou «\u00a0Tout à fait d’accord\u00a0» "
-        "(les deux réponses les plus favorables), par évaluation ; pour une affirmation marquée "
+        "(les deux réponses les plus favorables), par évaluation\u202f; pour une affirmation marquée "
         "«\u00a0codée à l’inverse\u00a0», ayant répondu «\u00a0Pas d’accord\u00a0» ou "
         "«\u00a0Pas du tout d’accord\u00a0»")
     pace = shared.locator("tr[data-shared-statement=pace] th").inner_text()
@@ -263,7 +263,7 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
     # the end-of-training evaluation asked it in other words: its cell says how
     worded = shared.locator("tr[data-shared-statement=pace] [data-worded]")
     assert worded.all_inner_texts() == [
-        "formulée ainsi : «\u00a0Le rythme de la formation était trop rapide.\u00a0» (codée à l’inverse)"]
+        "formulée ainsi\u00a0: «\u00a0Le rythme de la formation était trop rapide.\u00a0» (codée à l’inverse)"]
     own = root.locator("[data-evaluation] tr[data-statement=pace] th").first.inner_text()
     assert own.endswith("(codée à l’inverse)")  # the mark the evaluation's own table gives it
 
@@ -277,7 +277,7 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
     assert summary.locator("[data-summary-pairs] tbody th").all_inner_texts() == [f"{pre} · {post}"]
     assert summary.locator(".emm-chart-label").all_inner_texts()[-2:] == [pre, post]
     assert summary.locator("[data-favourable-note]").inner_text() == (
-        "Réponses favorables : «\u00a0D’accord\u00a0» ou «\u00a0Tout à fait d’accord\u00a0» ; "
+        "Réponses favorables\u00a0: «\u00a0D’accord\u00a0» ou «\u00a0Tout à fait d’accord\u00a0»\u202f; "
         "pour une affirmation formulée négativement (codée à l’inverse), «\u00a0Pas d’accord\u00a0» ou "
         "«\u00a0Pas du tout d’accord\u00a0».")
     assert summary.locator("[data-favourable-note]").is_visible()  # printed (the page is the whole course:

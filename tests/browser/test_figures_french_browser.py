@@ -70,7 +70,7 @@ def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(wo
     results.locator("[data-grade]").wait_for()
     score = results.locator(".emm-score").text_content()
     # CLDR: 1.5 is singular in French ("1,5 point"), with a decimal comma
-    assert score.startswith("Envoyé : 1,5 point sur 3."), score
+    assert score.startswith("Envoyé\u00a0: 1,5 point sur 3."), score
     assert results.locator("[data-grade]").text_content().strip() == fr("Your last attempt counts for your grade.")
     warning = results.locator("[data-retry-warning]").text_content()
     assert warning == ("Une nouvelle tentative remplace votre note, même si elle obtient moins que vos 1,5 point "
@@ -79,7 +79,7 @@ def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(wo
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.locator(".emm-case [data-retry]").click()
     page.locator(".emm-case [data-submit]:visible").wait_for()
-    assert questions == [f"{warning} Commencer votre dernière tentative ? Vous ne pourrez plus réessayer ensuite."]
+    assert questions == [f"{warning} Commencer votre dernière tentative\u202f? Vous ne pourrez plus réessayer ensuite."]
     assert page.js_errors == []
 
 
@@ -131,7 +131,7 @@ def test_likert_in_french_a_statement_answered_only_na_reads_n_0(workbench, new_
     row = page.locator(".emm-likert [data-chart=rythme]")
     row.wait_for()
     assert row.locator(".emm-chart-empty").text_content() == \
-        "Aucune réponse sur l’échelle : 3 personnes ont choisi «\u00a0Sans objet\u00a0»."
+        "Aucune réponse sur l’échelle\u00a0: 3 personnes ont choisi «\u00a0Sans objet\u00a0»."
     headline = page.locator(".emm-likert .emm-headline").text_content()
     assert f"66,7{NBSP}%" in headline  # 2 of 3 agree; no reverse-coded statement was rated: one figure
     assert page.locator(".emm-likert .emm-headline-literal").count() == 0

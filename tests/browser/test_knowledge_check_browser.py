@@ -219,7 +219,7 @@ def test_a_submit_tapped_offline_goes_by_itself_when_the_link_is_back_and_counts
     page.locator(f"{BLOCK} [data-submit]").click()
 
     line = draft_line(page)
-    line.filter(has_text="Enregistré sur cet appareil : ce sera envoyé dès le retour de la connexion.").wait_for()
+    line.filter(has_text="Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion.").wait_for()
     page.wait_for_timeout(100)  # past the alert's own 30 ms delay (EMM.say)
     alert = page.locator(f"{BLOCK} [data-alert]")
     assert alert.is_hidden()  # the line says it will go: no "try again"

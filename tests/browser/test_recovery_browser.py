@@ -292,12 +292,12 @@ def test_a_french_evaluation_sent_offline_says_it_will_go_by_itself_not_try_agai
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
 
     status = draft_status(page, LIKERT_BLOCK)
-    status.filter(has_text="Enregistré sur cet appareil : ce sera envoyé dès le retour de la connexion.").wait_for()
+    status.filter(has_text="Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion.").wait_for()
     alert = page.locator(f"{LIKERT_BLOCK} [data-alert]")
     assert alert.is_hidden()
     assert "réessayez" not in page.locator(LIKERT_BLOCK).inner_text()
     page.context.set_offline(False)
-    thanks = "Merci : vos réponses ont été enregistrées."
+    thanks = "Merci\u00a0: vos réponses ont été enregistrées."
     page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text=thanks).wait_for()
     assert alert.is_hidden()
     assert block_of(workbench, scenario, learner).answers == {"relevance": 4, "pace": 2}

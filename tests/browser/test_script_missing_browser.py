@@ -19,7 +19,7 @@ from tests.browser.conftest import PHONE, student_id
 pytestmark = pytest.mark.browser
 
 BLOCK_SCRIPTS = "**/emm-*.js"
-NOTE_FR = ("La page ne s’est pas chargée en entier : rien ne peut être envoyé. Vérifiez votre connexion, "
+NOTE_FR = ("La page ne s’est pas chargée en entier\u00a0: rien ne peut être envoyé. Vérifiez votre connexion, "
            "puis rechargez la page (copiez d’abord votre texte).")
 FORMS = [  # the French demos: scenario, the block's root, what marks a question
     ("emm_likert.1", ".emm-likert", "[data-statement]"),

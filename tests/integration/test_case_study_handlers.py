@@ -525,11 +525,11 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
 # ------------------------------------------------------------------ an address that will not do, and why
 @pytest.mark.parametrize("address,code,french", [
     ("https://example.org/photo carte.JPG", "url_space",
-     "Image 1 : l’adresse contient une espace. Écrivez chaque espace %20"),
-    ("/static/carte agadez.png", "url_space", "Image 1 : l’adresse contient une espace."),
+     "Image 1\u00a0: l’adresse contient une espace. Écrivez chaque espace %20"),
+    ("/static/carte agadez.png", "url_space", "Image 1\u00a0: l’adresse contient une espace."),
     ("C:\\Users\\moussa\\Desktop\\carte.png", "url_local_file",
-     "Image 1 : «\u00a0C:\\Users\\moussa\\Desktop\\carte.png\u00a0» est un fichier de votre ordinateur"),
-    ("carte.png", "", "Image 1 : indiquez une adresse web ou un fichier du cours."),
+     "Image 1\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\carte.png\u00a0» est un fichier de votre ordinateur"),
+    ("carte.png", "", "Image 1\u00a0: indiquez une adresse web ou un fichier du cours."),
 ])
 def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers, address, code, french):
     uid = case()

@@ -128,9 +128,9 @@ def test_each_codebook_heads_its_rows_with_its_own_file_s_columns(platform, lang
     assert excel_book[0] == plain_book[0]
     rows = {row[0]: row for row in excel_book}
     if lang == "fr":
-        assert rows["relevance"][2].startswith("Le numéro de la réponse donnée : 1 = Pas du tout d’accord")
+        assert rows["relevance"][2].startswith("Le numéro de la réponse donnée\u00a0: 1 = Pas du tout d’accord")
         assert rows["relevance"][2].endswith("Son libellé est dans «\u00a0relevance (libellé)\u00a0».")
-        assert rows["relevance (libellé)"][1] == "Libellé de la réponse à : The training is relevant to my work."
+        assert rows["relevance (libellé)"][1] == "Libellé de la réponse à\u00a0: The training is relevant to my work."
     else:
         assert rows["relevance"][2].startswith("The number of the answer as given: 1 = Strongly disagree")
         assert rows["relevance"][2].endswith("Its label is in “relevance (label)”.")

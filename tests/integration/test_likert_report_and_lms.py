@@ -80,11 +80,11 @@ def test_the_headline_says_which_statements_it_leaves_out_for_too_few_answers(sc
     assert en["headline_text"] == ("100% of answers agree or strongly agree, over all statements. "
                                    "(Excluding 2 statements withheld: too few answers.)")
     fr = handlers.post(uid, "get_results", {}, student="staff_1", lang="fr").json_body
-    assert fr["headline_text"].endswith("(Hors 2 affirmations masquées : trop peu de réponses.)")
+    assert fr["headline_text"].endswith("(Hors 2 affirmations masquées\u00a0: trop peu de réponses.)")
     handlers.post(uid, "submit", {"answers": {"a": 5, "b": 5}}, student="l3")
     handlers.post(uid, "submit", {"answers": {"a": 5, "b": 5}}, student="l4")
     fr = handlers.post(uid, "get_results", {}, student="staff_1", lang="fr").json_body
-    assert fr["headline_text"].endswith("(Hors 1 affirmation masquée : trop peu de réponses.)")
+    assert fr["headline_text"].endswith("(Hors 1 affirmation masquée\u00a0: trop peu de réponses.)")
 
 
 def test_without_reverse_coding_one_headline_says_what_it_counts(scenario, handlers):

@@ -60,7 +60,7 @@ def test_a_returning_anonymous_learner_is_told_their_answers_were_recorded_not_s
     assert handlers.post(uid, "get_results", {"reply": "page"}).status_code == 200
     # and in the learner's language
     fr = handlers.view(uid, lang="fr").content
-    assert RECORDED_FR in fr and radios(fr) == [] and "Merci : vos réponses ont été enregistrées." in fr
+    assert RECORDED_FR in fr and radios(fr) == [] and "Merci\u00a0: vos réponses ont été enregistrées." in fr
 
 
 def test_without_results_for_learners_the_confirmation_is_all_they_see(survey, handlers):

@@ -50,7 +50,7 @@ def test_a_kept_submission_builds_no_i18n_service_and_answers_no_text(platform, 
     assert asked == []
     # what the learner's page shows is translated as before
     with translation.override("fr"):
-        assert "Merci : vos réponses ont été enregistrées." in platform.lms(ana).html(key)
+        assert "Merci\u00a0: vos réponses ont été enregistrées." in platform.lms(ana).html(key)
     assert asked
 
 

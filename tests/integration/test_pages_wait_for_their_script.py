@@ -14,12 +14,12 @@ import re
 
 import pytest
 
-NOTE_FR = ("La page ne s’est pas chargée en entier : rien ne peut être envoyé. Vérifiez votre connexion, "
+NOTE_FR = ("La page ne s’est pas chargée en entier\u00a0: rien ne peut être envoyé. Vérifiez votre connexion, "
            "puis rechargez la page (copiez d’abord votre texte).")
 PAST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 LIKERT = ('<emm_likert display_name="É" comment="true" graded="true" {extra}>'
-          '<item id="a">Utile ?</item></emm_likert>')
+          '<item id="a">Utile\u202f?</item></emm_likert>')
 CASE = ('<emm_case_study display_name="C"><narrative>N</narrative>'
         '<question id="q" type="single"><prompt>P</prompt><option id="a" correct="true">A</option>'
         '<option id="b">B</option></question>'

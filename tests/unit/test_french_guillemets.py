@@ -1,7 +1,8 @@
 """French typography in the compiled catalogue the pages read (translations/fr/LC_MESSAGES/text.mo):
 the space inside « » is a no-break one (U+00A0 or the narrow U+202F), so that a line never ends on
 "«" nor starts with "»". The live room's join screen, read on a phone, once broke "appuyez sur «" /
-"Ouvrir la séance »" (review s25, item 12)."""
+"Ouvrir la séance »" (review s25, item 12). Likewise before ":" (U+00A0) and ";", "?", "!" (U+202F):
+on a phone "Envoyé : 3 points sur 8. Question 1" broke before ": Correct." (review s27)."""
 
 import gettext
 import re
@@ -9,6 +10,8 @@ from pathlib import Path
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "translations" / "fr" / "LC_MESSAGES" / "text.mo"
 BREAKABLE = re.compile(r"«[ \t\n]|[ \t\n]»")
+# a breakable space after a word, before the high punctuation French spaces ("Question 1 : Correct")
+BEFORE_PUNCTUATION = re.compile(r"(?<=\S)[ \t\n][:;?!](?=\s|$)")
 
 
 def translations():
@@ -20,6 +23,13 @@ def translations():
 
 def test_no_guillemet_is_separated_from_its_words_by_a_breakable_space():
     assert [(msgid, text) for msgid, text in translations() if BREAKABLE.search(text)] == []
+
+
+def test_no_colon_semicolon_question_or_exclamation_mark_can_start_a_line():
+    """``:`` takes a no-break space, ``;`` ``?`` ``!`` a narrow one; never a space a line may break at."""
+    assert [(msgid, text) for msgid, text in translations() if BEFORE_PUNCTUATION.search(text)] == []
+    texts = [text for _msgid, text in translations()]
+    assert sum("\u00a0:" in t for t in texts) > 250 and sum("\u202f?" in t for t in texts) > 5
 
 
 def test_the_live_room_s_join_screen_keeps_the_button_s_name_on_one_line():

@@ -94,11 +94,11 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     assert rows[0] == ["Colonne", "Contenu", "Valeurs", "Codée à l’inverse"]
     rows = {row[0]: row for row in rows}
     assert rows["relevance"][2] == (  # how the responses CSV writes N/A ("S.O."), and what it means
-        "La réponse telle que donnée, son numéro puis son libellé : 1 = Pas du tout d’accord\u202f; "
+        "La réponse telle que donnée, son numéro puis son libellé\u00a0: 1 = Pas du tout d’accord\u202f; "
         "2 = Pas d’accord\u202f; 3 = Ni en désaccord ni d’accord\u202f; 4 = D’accord\u202f; "
         "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse.")
-    assert rows["pace"][3].startswith("Oui : formulée négativement.")
-    assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui : déjà recodée, à ne pas inverser une seconde fois."
-    assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = une option non nommée : choisie par trop peu "
+    assert rows["pace"][3].startswith("Oui\u00a0: formulée négativement.")
+    assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui\u00a0: déjà recodée, à ne pas inverser une seconde fois."
+    assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = une option non nommée\u00a0: choisie par trop peu "
                                       "d’apprenants, ou masquée pour protéger une option qui l’a été\u202f; "
                                       "vide = non précisé.")
