@@ -106,9 +106,9 @@ def test_role_play_in_french_a_closed_step_offers_a_way_on_and_the_score_reads_f
     page.locator(".emm-role-play [data-choice]", has_text="Orienter").click()
     score = page.locator(".emm-role-play .emm-rp-score")
     score.wait_for()
-    assert score.text_content() == f"Votre score : 100{NBSP}% (1 point sur 1)"
+    assert score.text_content() == f"Votre score{NBSP}: 100{NBSP}% (1 point sur 1)"
     grade = page.locator(".emm-role-play [data-grade]").text_content()
-    assert f"Il ne vous reste aucune tentative : votre note reste 100{NBSP}%." in grade
+    assert f"Il ne vous reste aucune tentative{NBSP}: votre note reste 100{NBSP}%." in grade
     assert page.js_errors == []
 
 

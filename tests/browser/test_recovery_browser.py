@@ -292,7 +292,8 @@ def test_a_french_evaluation_sent_offline_says_it_will_go_by_itself_not_try_agai
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
 
     status = draft_status(page, LIKERT_BLOCK)
-    status.filter(has_text="Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion.").wait_for()
+    saved_here = "Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion."
+    status.filter(has_text=saved_here).wait_for()
     alert = page.locator(f"{LIKERT_BLOCK} [data-alert]")
     assert alert.is_hidden()
     assert "réessayez" not in page.locator(LIKERT_BLOCK).inner_text()

@@ -42,7 +42,7 @@ def test_on_the_last_attempt_the_grade_is_not_said_final_while_the_self_assessme
 
 def test_in_french_the_learner_reads_what_to_do_to_count_the_question(case, handlers):
     body = last_attempt_waiting(handlers, case(), lang="fr")
-    assert (f"Il ne vous reste aucune tentative{NBSP}: votre note est de 4 points sur 6 pour l’instant{NBSP}; "
+    assert (f"Il ne vous reste aucune tentative{NBSP}: votre note est de 4 points sur 6 pour l’instant\u202f; "
             "enregistrez votre autoévaluation pour compter la question 3.") in body["html"]
     assert "votre note reste" not in body["html"]
 

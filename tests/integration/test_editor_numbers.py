@@ -30,4 +30,5 @@ def test_a_case_study_text_over_its_limit_is_refused_in_french_numbers(scenario,
     r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
     assert r.status_code == 400 and r.json_body["error"] == "text_too_long"
     (problem,) = r.json_body["problems"]
-    assert problem["message"] == f"Ce texte dépasse 1{NNBSP}000 caractères\u00a0: raccourcissez-le (rien n’a été coupé)."
+    assert problem["message"] == (f"Ce texte dépasse 1{NNBSP}000 caractères\u00a0: "
+                                  "raccourcissez-le (rien n’a été coupé).")

@@ -784,7 +784,8 @@ def test_changing_a_test_s_grading_after_results_is_held_until_confirmed(platfor
     with translation.override("fr"):
         [warning] = edit(platform, post, by_participation).json["problems"]
     assert warning["message"] == (
-        "«\u00a0Notation\u00a0» était «\u00a0Score\u00a0: les points des bonnes réponses (test final seulement)\u00a0»\u00a0: "
+        "«\u00a0Notation\u00a0» était «\u00a0Score\u00a0: les points des bonnes réponses "
+        "(test final seulement)\u00a0»\u00a0: "
         "les participants qui ont déjà répondu gardent la note donnée ainsi jusqu’à ce que l’équipe recalcule "
         "les notes de ce test, qui note alors leurs réponses selon le nouveau réglage. D’ici là, ils ne sont "
         "pas notés comme ceux qui répondront ensuite.")

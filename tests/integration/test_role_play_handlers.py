@@ -545,8 +545,8 @@ def test_huge_points_are_refused_in_the_xml_tab_and_harmless_when_imported(small
     ("https://example.org/photo poste.JPG", "url_space",
      "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: l’adresse contient une espace. Écrivez chaque espace %20"),
     ("C:\\Users\\moussa\\Desktop\\poste.png", "url_local_file",
-     "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\poste.png\u00a0» est un fichier "
-     "de votre ordinateur"),
+     "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\poste.png\u00a0» "
+     "est un fichier de votre ordinateur"),
     ("javascript:alert(1)", "image_address",
      "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: indiquez une adresse web (https://...) ou un fichier du cours "
      "(/static/...)."),

@@ -98,7 +98,8 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
         "2 = Pas d’accord\u202f; 3 = Ni en désaccord ni d’accord\u202f; 4 = D’accord\u202f; "
         "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse.")
     assert rows["pace"][3].startswith("Oui\u00a0: formulée négativement.")
-    assert rows["pace (codée à l’inverse, recodée)"][3] == "Oui\u00a0: déjà recodée, à ne pas inverser une seconde fois."
+    assert rows["pace (codée à l’inverse, recodée)"][3] == (
+        "Oui\u00a0: déjà recodée, à ne pas inverser une seconde fois.")
     assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = une option non nommée\u00a0: choisie par trop peu "
                                       "d’apprenants, ou masquée pour protéger une option qui l’a été\u202f; "
                                       "vide = non précisé.")
