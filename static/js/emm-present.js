@@ -7,6 +7,13 @@
    presentation remote sends these), R reveal (only where the item has right answers), Esc close
    (or, while "End session" asks for its confirmation, keeps the session open).
 
+   A refused poll says the server's own words ({error, message}, translated there): a final
+   refusal (EMM.isFinal: 403 staff_only once the facilitator views the course as a learner, 404,
+   405...) stops the polling until the facilitator acts again (another screen, Reveal, a session
+   started), where asking every POLL_MS would only hammer the server; what may pass (no network,
+   an answer that is not the server's JSON, 5xx, 429) keeps polling, with the room's own line
+   when the server said nothing a person can read.
+
    Opening a session puts the focus on "Next", never on "End session": a facilitator who advances
    slides with Space must not end the session by habit. Ending asks first, in the page, with the
    focus on "Cancel"; "Start a new session" then says that the next one counts from zero.
@@ -112,6 +119,24 @@
     this.poll();
   };
 
+  /* A refused request ({status, body}: the parsed JSON or null) as EMM.send rejects it, {error,
+     message}, with its status; a body without a message a person can read is a local failure
+     (EMM.LOCAL_CODES: the room's own line is shown) */
+  function refusal(status, body) {
+    var err = body && typeof body.message === "string" && body.message ? body
+      : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: ""};
+    return Object.assign({}, err, {status: status});
+  }
+  /* not worth asking again: a handler's final refusal, unless the server is in trouble (5xx) or
+     asks to slow down (429), which may pass */
+  function stops(err) {
+    return !!err && EMM.isFinal(err) && !(err.status >= 500 || err.status === 429);
+  }
+  /* what the room reads: the server's words, else (no answer, not the server's JSON) `fallback` */
+  function said(err, fallback) {
+    return err && !EMM.isLost(err) && typeof err.message === "string" && err.message ? err.message : fallback;
+  }
+
   Presenter.prototype.url = function () {
     var item = this.slides[this.index].getAttribute("data-item");
     var query = item ? "item=" + encodeURIComponent(item) + (this.revealed ? "&reveal=1" : "") : "";
@@ -126,27 +151,53 @@
     var url = this.url(), slide = this.slides[this.index];
     var headers = {};
     if (this.tags[url]) { headers["If-None-Match"] = this.tags[url]; }
+    /* only the latest poll shows its answer and sets the next one (a screen changed while one was
+       on its way: that one is out of date); none after a final refusal */
+    var turn = this.turn = (this.turn || 0) + 1, again = true;
     var next = function () {
-      if (!self.closed) { self.timer = global.setTimeout(function () { self.poll(); }, POLL_MS); }
+      if (!self.closed && again && turn === self.turn) {
+        self.timer = global.setTimeout(function () { self.poll(); }, POLL_MS);
+      }
     };
     if (document.hidden) { next(); return; }
     EMM.fetch(url, {method: "GET", credentials: "same-origin", cache: "no-store", headers: headers})
       .then(function (response) {
         if (response.status === 304) { return null; }
-        if (!response.ok) { throw new Error(String(response.status)); }
+        if (!response.ok) {
+          /* the server's {error, message} (a proxy's page or an empty body: none) */
+          return response.json().catch(function () { return null; }).then(function (body) {
+            return Promise.reject(refusal(response.status, body));
+          });
+        }
         var tag = response.headers.get("ETag");
         return response.json().then(function (body) {
           if (tag) { self.tags[url] = tag; }
           return body;
+        }, function () {
+          return Promise.reject({error: EMM.LOCAL_CODES.BAD_RESPONSE, message: ""});
         });
+      }, function () {
+        return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: ""});
       })
       .then(function (body) {
+        if (turn !== self.turn) { return; }
+        /* after a failure, a 304 too says the session's line again */
+        var was = self.root.hasAttribute("data-failed");
+        self.failed(false);
         if (body && slide === self.slides[self.index]) { self.update(slide, body); }
-        if (body) { self.showState(body.s); }
-      }, function () {
-        self.status(self.root.getAttribute("data-text-error"));
+        if (body || was) { self.showState(body ? body.s : self.root.getAttribute("data-state")); }
+      }, function (err) {
+        if (turn !== self.turn) { return; }
+        again = !stops(err);
+        self.failed(true);
+        self.status(said(err, self.root.getAttribute("data-text-error")));
       })
       .then(next);
+  };
+
+  /* the figures could not be updated: the "live" mark goes from the session's line */
+  Presenter.prototype.failed = function (failed) {
+    this.root.toggleAttribute("data-failed", failed);
   };
 
   Presenter.prototype.update = function (slide, body) {
@@ -224,7 +275,7 @@
       self.poll();
     }, function (err) {
       /* the server's refusal in its words (staff only...); no answer at all: the room's own line */
-      self.status(EMM.isLost(err) ? self.root.getAttribute("data-text-error") : err.message);
+      self.status(said(err, self.root.getAttribute("data-text-error")));
     });
   };
 
@@ -242,17 +293,15 @@
     button.disabled = true;
     var url = button.getAttribute("data-screen-url");
     url += (url.indexOf("?") < 0 ? "?" : "&") + "page=" + encodeURIComponent(global.location.href);
-    EMM.fetch(url, {method: "GET", credentials: "same-origin", cache: "no-store"})
-      .then(function (response) {
-        if (!response.ok) { throw new Error(String(response.status)); }
-        return response.json();
-      })
+    EMM.send({url: url, options: {method: "GET", credentials: "same-origin", cache: "no-store"}})
       .then(function (body) {
         return new Presenter(button, body.html);
-      }, function () {
+      }, function (err) {
         button.disabled = false;
+        /* the server's refusal in its words (staff only...); no answer, or not the server's JSON:
+           the generic line (EMM.send's "No connection: your answers..." is a learner's) */
         var note = button.parentNode.querySelector(".emm-present-hint");
-        if (note) { note.textContent = EMM.gettext("Something went wrong. Please try again."); }
+        if (note) { note.textContent = said(err, EMM.gettext("Something went wrong. Please try again.")); }
       });
   }
 
@@ -261,5 +310,8 @@
     if (button && !button.disabled) { open(button); }
   });
 
+  Presenter.refusal = refusal; /* pure, for tests/js/emm-present.test.js */
+  Presenter.stops = stops;
+  Presenter.said = said;
   EMM.Presenter = Presenter;
 }(window));

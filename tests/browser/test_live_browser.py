@@ -316,3 +316,141 @@ def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page)
     assert page.locator(f"{DIALOG} .emm-present-keys:visible").text_content() == (
         "Keys: → next, ← previous, R reveal, Esc close.")
     assert page.js_errors == []
+
+
+# ---------------------------------------------------------------- refusals
+POLL = re.compile(r"/live_poll/")
+SCREEN = re.compile(r"/live_screen/")
+
+
+def as_learner(route):
+    """The request as a learner's (the workbench's user is the address's ``student``): the
+    server's own refusal, 403 ``staff_only``, as for staff who lost their rights or view the
+    course as a learner."""
+    route.continue_(url=route.request.url.replace("student=staff_1", "student=" + student_id("learner")))
+
+
+def status_line(page):
+    return page.locator(f"{DIALOG} [data-status]")
+
+
+def test_a_final_refusal_of_the_poll_says_the_server_s_words_and_stops_polling(workbench, new_page):
+    """403 ``staff_only`` (in French, translated on the server) is shown as it is, and the
+    projection stops asking every 4 s until the facilitator acts again."""
+    page = new_page(PROJECTOR)
+    page.clock.install()  # time flows as usual; fast_forward runs a waiting poll's timer at once
+    polls, refuse = [], []
+
+    def handle(route):
+        polls.append(route.request.url)
+        (as_learner if refuse else lambda r: r.continue_())(route)
+
+    page.route(POLL, handle)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1", lang="fr"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Présenter").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    session = "Aucune séance pour l’instant"
+    page.wait_for_function(f"(el) => el.textContent.startsWith('{session}')", arg=status_line(page).element_handle())
+
+    refuse.append(True)
+    with page.expect_response(lambda r: POLL.search(r.url) and r.status == 403) as refused:
+        page.keyboard.press("ArrowRight")
+    assert refused.value.json()["error"] == "staff_only"
+    said = "Seule l’équipe du cours peut présenter cette activité."
+    page.wait_for_function(f"(el) => el.textContent === '{said}'", arg=status_line(page).element_handle())
+    assert page.locator(f"{DIALOG} .emm-present[data-failed]").count() == 1
+    assert page.locator(f"{DIALOG} [data-status] *").count() == 0  # text, never markup
+
+    # no poll every 4 s: the clock goes 20 s on, and nothing more is asked
+    asked = len(polls)
+    page.clock.fast_forward(20_000)
+    page.wait_for_timeout(1_000)  # what a timer would have sent reaches the route by then
+    assert len(polls) == asked
+    assert status_line(page).text_content() == said
+
+    # the facilitator acts again (staff once more): one poll, the session's line, polling again
+    refuse.clear()
+    with page.expect_response(lambda r: POLL.search(r.url) and r.status in (200, 304)):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(f"(el) => el.textContent.startsWith('{session}')", arg=status_line(page).element_handle())
+    assert page.locator(f"{DIALOG} .emm-present[data-failed]").count() == 0
+    asked = len(polls)
+    with page.expect_response(lambda r: POLL.search(r.url)):
+        page.clock.fast_forward(5_000)
+    assert len(polls) == asked + 1
+    assert page.js_errors == []
+
+
+def test_a_server_in_trouble_keeps_the_projection_polling(workbench, new_page):
+    """A gateway's 503 page: the room's own line, and the poll goes on; the server's 503 ``busy``
+    says its words and goes on too; once the server answers, the session's line is back."""
+    page = new_page(PROJECTOR)
+    page.clock.install()
+    answer = {"status": 503, "body": "<html><body>502 Bad Gateway</body></html>", "content_type": "text/html"}
+    served = []
+
+    def handle(route):
+        if not answer:
+            route.continue_()
+            return
+        served.append(route.request.url)
+        route.fulfill(**answer)
+
+    open_projection(page, workbench, DEMO_EN)
+    page.route(POLL, handle)
+    page.keyboard.press("ArrowRight")
+    generic = "The figures could not be updated: check the connection."
+    page.wait_for_function(f"(el) => el.textContent === '{generic}'", arg=status_line(page).element_handle())
+    for _ in range(2):  # asked again at each turn of the clock
+        asked = len(served)
+        with page.expect_response(lambda r: POLL.search(r.url) and r.status == 503):
+            page.clock.fast_forward(5_000)
+        page.wait_for_function(f"() => document.querySelector('{DIALOG} [data-status]').textContent === '{generic}'")
+        assert len(served) == asked + 1
+
+    busy = "Many people are sending answers right now: please send again in a moment."
+    answer.update(status=503, content_type="application/json", body=json.dumps({"error": "busy", "message": busy}))
+    with page.expect_response(lambda r: POLL.search(r.url) and r.status == 503):
+        page.clock.fast_forward(5_000)
+    page.wait_for_function(f"(el) => el.textContent === '{busy}'", arg=status_line(page).element_handle())
+    asked = len(served)
+    with page.expect_response(lambda r: POLL.search(r.url) and r.status == 503):
+        page.clock.fast_forward(5_000)
+    assert len(served) == asked + 1  # EMM.AGAIN: not final
+
+    answer.clear()  # the server is back: a 304 or a 200 says the session's line again
+    with page.expect_response(lambda r: POLL.search(r.url) and r.status in (200, 304)):
+        page.clock.fast_forward(5_000)
+    page.wait_for_function("(el) => el.textContent.startsWith('No session yet')",
+                           arg=status_line(page).element_handle())
+    assert page.locator(f"{DIALOG} .emm-present[data-failed]").count() == 0
+    assert page.js_errors == []
+
+
+def test_the_present_button_says_why_the_projection_was_refused(workbench, new_page):
+    """``live_screen`` refused: the server's words beside the button, as text; no answer at all:
+    the generic line; the button works again."""
+    page = new_page(PROJECTOR)
+    page.goto(workbench.scenario_url(DEMO_EN, "staff_1"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    present, hint = page.get_by_role("button", name="Present"), page.locator(".emm-present-hint")
+
+    page.route(SCREEN, as_learner)
+    with page.expect_response(lambda r: SCREEN.search(r.url) and r.status == 403):
+        present.click()
+    page.wait_for_function("(el) => el.textContent === 'Only course staff can present this activity.'",
+                           arg=hint.element_handle())
+    assert present.is_enabled() and page.locator(DIALOG).count() == 0
+
+    page.unroute(SCREEN)
+    page.route(SCREEN, lambda route: route.abort())
+    present.click()
+    page.wait_for_function("(el) => el.textContent === 'Something went wrong. Please try again.'",
+                           arg=hint.element_handle())
+    assert present.is_enabled() and page.locator(DIALOG).count() == 0
+
+    page.unroute(SCREEN)
+    present.click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    assert page.js_errors == []
