@@ -13,8 +13,9 @@ what the room counts (``Outcome.live``). It gets:
 * ``live_poll`` (GET ``?item=<id>[&reveal=1]``): the figures of one item in the latest session
   (``live.figures``), a few hundred bytes with a strong ``ETag``; ``304 Not Modified`` with no
   body when the browser's ``If-None-Match`` names it. The LMS passes the handler's status and
-  headers through (``webob_to_django_response`` in the platform's ``openedx/core/lib/webob_utils.py``
-  copies ``status_code`` and every header), and the request's headers reach the handler (the
+  headers through (its handler view, ``lms/djangoapps/courseware/block_render.py``, answers with
+  XBlock's ``webob_to_django_response``, ``xblock/django/request.py``, which copies ``status_code``
+  and every header), and the request's headers reach the handler (the
   webob request is built from Django's ``META``);
 * ``live_session`` (POST ``{"action": "start"|"end"}``): opens or ends the facilitator's session;
 * ``record_live(live)``, which ``common.pipeline.carry_out`` calls after a learner action whose

@@ -398,6 +398,37 @@ def test_a_documents_links_are_44px_to_touch_on_a_phone(workbench, new_page):
     assert show_link.bounding_box()["height"] >= 44
     show_link.click()
     assert link.bounding_box()["height"] >= 44, link.bounding_box()
+
+
+def test_a_phones_checkboxes_are_as_big_as_its_choices_and_beside_their_labels_first_line(workbench, new_page):
+    """The self-assessed key points and the low-data switch had the browser's 13 px box, beside the
+    20 px box of every choice of the same page: hard to see and to hit with a thumb. Each is now a
+    choice's size, still on its label's first line when the label wraps."""
+    scenario = workbench.add_scenario(CASE.replace(
+        "Refer them to child protection", "Refer them to child protection services, who decide with the "
+        "two teenagers where they will stay while their families are traced"))
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    page.locator(f"{BLOCK} input[value=no]").check()
+    page.locator(f"{BLOCK} input[value=papers]").check()
+    page.locator(f"{BLOCK} textarea").fill("Speak with them apart, then refer them.")
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-key-points] input[type=checkbox]").first.wait_for()
+    rows = page.evaluate("""(root) => Array.from(document.querySelectorAll(root + ' .emm-check')).map((row) => {
+        const box = row.querySelector('input[type=checkbox]').getBoundingClientRect();
+        const text = row.querySelector('label').getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(row.querySelector('label')).lineHeight);
+        return {label: row.textContent.trim().slice(0, 30), width: box.width, height: box.height, boxTop: box.top,
+                boxBottom: box.bottom, boxEnd: box.right, textStart: text.left, textTop: text.top, line,
+                lines: Math.round(text.height / line)};
+    })""", BLOCK)
+    choice = page.locator(f"{BLOCK} .emm-option input").first.bounding_box()
+    assert len(rows) == 3 and any(r["lines"] > 1 for r in rows), rows  # two key points, the low-data switch
+    for r in rows:
+        assert r["width"] == r["height"] == choice["height"] >= 20, (r, choice)
+        assert r["boxEnd"] <= r["textStart"], r
+        assert r["textTop"] <= r["boxTop"] and r["boxBottom"] <= r["textTop"] + r["line"], r
+    assert page.js_errors == []
     assert_no_horizontal_overflow(page, PHONE["width"])
     assert page.js_errors == []
 
