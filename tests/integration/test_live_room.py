@@ -103,6 +103,31 @@ def test_only_answers_given_during_the_session_are_counted(handlers, role_play):
     assert poll(handlers, role_play, "n-start").json["n"] == 0
 
 
+@pytest.mark.parametrize("failing", ["open_session", "record"])
+def test_a_database_failure_of_the_room_leaves_the_learners_choice_kept(handlers, role_play, monkeypatch, caplog,
+                                                                       failing):
+    """The room's counts are not worth a learner's action (``LiveRoomMixin.record_live``): its
+    session read (made first, outside any savepoint) or its write failing is logged, and the
+    learner's choice stands."""
+    from django.db import DatabaseError
+
+    from emm_xblocks.common import live_store
+
+    session(handlers, role_play, "start")
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("the room's table is locked")
+
+    monkeypatch.setattr(live_store, failing, broken)
+    r = first_choice(handlers, role_play, "student_1", "Good move")
+    assert r.json_body["step"] == 2, r.json_body  # the choice taken: the next step shown
+    assert "live room: answers of" in caplog.text
+    monkeypatch.undo()
+    assert poll(handlers, role_play, "n-start").json["n"] == 0  # not counted, nothing else lost
+    again = handlers.post(role_play, "state", {}, student="student_1").json_body
+    assert again["step"] == 2 and again["html"] == r.json_body["html"]  # kept: a reload shows the same
+
+
 def test_a_learner_who_goes_back_and_chooses_again_counts_once(handlers, scenario):
     uid = scenario(SMALL.format(extra='allow_back="true" min_group_size="1"'))
     session(handlers, uid, "start")
