@@ -14,6 +14,13 @@
    an answer that is not the server's JSON, 5xx, 429) keeps polling, with the room's own line
    when the server said nothing a person can read.
 
+   In the LMS the block is in an iframe as tall as the unit (frontend-app-learning's
+   ContentIFrame.jsx: allowFullScreen, scrolling "no"), where 100vh is the unit's height, not the
+   projector's: "Present" asks for the frame's document to fill the screen (the Fullscreen API,
+   asked in the click, as browsers require) and the projection leaves it when it closes. Where a
+   browser refuses (a phone), the dialog fills the frame as before. In full screen the browser
+   takes the first Esc to leave it: leaving full screen closes the projection, as Esc does.
+
    Opening a session puts the focus on "Next", never on "End session": a facilitator who advances
    slides with Space must not end the session by habit. Ending asks first, in the page, with the
    focus on "Cancel"; "Start a new session" then says that the next one counts from zero.
@@ -80,6 +87,11 @@
     document.addEventListener("keydown", this.onKey);
     /* Esc (the dialog's own cancel) and "Close" end the projection the same way */
     this.dialog.addEventListener("close", function () { self.close(); });
+    /* full screen left (the browser's Esc): the projection closes too */
+    this.onFullscreen = function () {
+      if (!document.fullscreenElement && askedFullscreen && !self.closed) { self.dialog.close(); }
+    };
+    document.addEventListener("fullscreenchange", this.onFullscreen);
   };
 
   Presenter.prototype.confirmBox = function () {
@@ -284,13 +296,36 @@
     this.closed = true;
     global.clearTimeout(this.timer);
     document.removeEventListener("keydown", this.onKey);
+    document.removeEventListener("fullscreenchange", this.onFullscreen);
+    leaveFullscreen();
     this.dialog.remove();
     this.button.disabled = false;
     this.button.focus();
   };
 
+  /* the frame's document to fill the screen, asked while the click's activation lasts; a refusal
+     (a phone, a frame without allowfullscreen) leaves the dialog as large as the frame */
+  var askedFullscreen = false; /* only a full screen this script asked for is left by it */
+
+  function enterFullscreen() {
+    var root = document.documentElement;
+    if (!document.fullscreenEnabled || document.fullscreenElement || !root.requestFullscreen) { return; }
+    askedFullscreen = true;
+    var asked = root.requestFullscreen();
+    if (asked && asked.catch) { asked.catch(function () { askedFullscreen = false; }); }
+  }
+
+  function leaveFullscreen() {
+    var ours = askedFullscreen;
+    askedFullscreen = false;
+    if (!ours || !document.fullscreenElement || !document.exitFullscreen) { return; }
+    var left = document.exitFullscreen();
+    if (left && left.catch) { left.catch(function () { /* already left */ }); }
+  }
+
   function open(button) {
     button.disabled = true;
+    enterFullscreen();
     var url = button.getAttribute("data-screen-url");
     url += (url.indexOf("?") < 0 ? "?" : "&") + "page=" + encodeURIComponent(global.location.href);
     EMM.send({url: url, options: {method: "GET", credentials: "same-origin", cache: "no-store"}})
@@ -298,6 +333,7 @@
         return new Presenter(button, body.html);
       }, function (err) {
         button.disabled = false;
+        leaveFullscreen();
         /* the server's refusal in its words (staff only...); no answer, or not the server's JSON:
            the generic line (EMM.send's "No connection: your answers..." is a learner's) */
         var note = button.parentNode.querySelector(".emm-present-hint");

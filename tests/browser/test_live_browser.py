@@ -454,3 +454,49 @@ def test_the_present_button_says_why_the_projection_was_refused(workbench, new_p
     present.click()
     page.locator(f"{DIALOG}[open]").wait_for()
     assert page.js_errors == []
+
+
+# the unit as the Learning MFE frames it: as tall as its content, no scrolling of its own, full
+# screen allowed (frontend-app-learning, src/courseware/course/sequence/Unit/ContentIFrame.jsx)
+MFE_PAGE = """<!DOCTYPE html><html><body style="margin:0">
+<header style="height:120px;background:#eee">Course header</header>
+<iframe src="{url}" title="Unit" allowfullscreen scrolling="no" style="width:100%;height:{height}px;border:0"></iframe>
+</body></html>"""
+FRAME_STATE = """() => {
+  const dialog = document.querySelector('.emm-present-dialog');
+  const box = dialog && dialog.getBoundingClientRect();
+  return {full: document.fullscreenElement === document.documentElement, open: !!(dialog && dialog.open),
+          width: box ? box.width : 0, height: box ? box.height : 0, focus: document.activeElement.textContent.trim()};
+}"""
+
+
+@pytest.mark.parametrize("height", [420, 2400], ids=["short-unit", "long-unit"])
+def test_in_the_mfes_frame_the_projection_fills_the_screen_and_leaving_full_screen_closes_it(
+        workbench, new_page, height):
+    """In the LMS the block is in an iframe as tall as the unit: a dialog sized to the viewport was
+    the unit's height (a strip on the projector, or a screen whose top was scrolled away), under
+    the course's header. "Present" now asks for full screen; the browser's way out of it (its Esc)
+    closes the projection, and the focus is back on "Present"."""
+    page = new_page(PROJECTOR)
+    page.set_content(MFE_PAGE.format(url=workbench.scenario_url(DEMO_EN, "staff_1"), height=height))
+    frame = page.frame_locator("iframe")
+    unit = next(f for f in page.frames if f != page.main_frame)
+    unit.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    frame.get_by_role("button", name="Present").click()
+    unit.wait_for_function("() => document.fullscreenElement && document.querySelector('.emm-present-dialog[open]')")
+    state = unit.evaluate(FRAME_STATE)
+    assert state["full"] and state["open"], state
+    assert (state["width"], state["height"]) == (PROJECTOR["width"], PROJECTOR["height"]), state
+    assert frame.locator(".emm-present-title").bounding_box()["y"] >= 0  # its top on the screen
+
+    unit.evaluate("() => document.exitFullscreen()")  # what the browser does on its Esc
+    unit.wait_for_function("() => !document.querySelector('.emm-present-dialog')")
+    state = unit.evaluate(FRAME_STATE)
+    assert not state["full"] and state["focus"] == "Present", state
+
+    # closed from inside ("Close"): full screen is left with it
+    frame.get_by_role("button", name="Present").click()
+    unit.wait_for_function("() => document.fullscreenElement && document.querySelector('.emm-present-dialog[open]')")
+    frame.get_by_role("button", name="Close").click()
+    unit.wait_for_function("() => !document.fullscreenElement && !document.querySelector('.emm-present-dialog')")
+    assert page.js_errors == []
