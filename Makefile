@@ -106,12 +106,20 @@ messages: $(VENV)/.installed  ## extract the source strings into translations/*/
 translations: $(VENV)/.installed  ## compile .po into .mo and the JavaScript catalogues
 	$(PY) scripts/i18n.py compile
 
-wheel: $(VENV)/.installed  ## build the wheel into dist/
-	$(PY) -m build --wheel --outdir dist .
+# an admin's builds need none of the development tools (no compiler, no MySQL headers): a small
+# venv of their own with `build` (the wheel) and lxml (the course builder)
+BUILD_VENV := var/build-venv
+$(BUILD_VENV)/.installed: | var
+	$(PYTHON311) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install $(PIP_FLAGS) build 'lxml>=5.3'
+	touch $@
+
+wheel: $(BUILD_VENV)/.installed  ## build the wheel into dist/
+	$(BUILD_VENV)/bin/python -m build --wheel --outdir dist .
 
 # the builder needs only Python 3.11+ and lxml; `make test` checks the archives (tests/integration/test_course_archive.py)
-course: $(VENV)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
-	$(PY) scripts/build_course.py --out dist
+course: $(BUILD_VENV)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
+	$(BUILD_VENV)/bin/python scripts/build_course.py --out dist
 
 clean:
 	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache node_modules

@@ -24,6 +24,11 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
                      "emm_xblocks/templates/likert/studio.html", "emm_xblocks/migrations/0001_initial.py"):
         assert expected in names
     assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)
+    # the AGPL's text travels with the package into an admin's image (PEP 639: .dist-info/licenses/)
+    [licence] = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+    assert "GNU AFFERO GENERAL PUBLIC LICENSE" in zipfile.ZipFile(wheel).read(licence).decode("utf-8")
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: AGPL-3.0-or-later" in metadata and "License-File: LICENSE" in metadata
     # install and check the wheel itself, never a checkout a PYTHONPATH points to
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     venv = tmp_path / "venv"

@@ -51,23 +51,42 @@ def test_tutor_is_22_and_lists_the_plugin(tutor):
     assert any(line.split()[:1] == ["emm"] for line in listed.splitlines()), listed
 
 
-def test_enabled_plugin_installs_the_package_in_the_openedx_image(tutor):
+WHEEL = "emm-xblocks @ https://example.org/emm_xblocks-0.2.0-py3-none-any.whl"
+
+
+def dockerfile_step(root):
+    """The plugin's lines of the rendered Dockerfile, from its comment to the next blank line."""
+    dockerfile = read(root, "build/openedx/Dockerfile")
+    start = dockerfile.index("# emm-xblocks:")
+    return dockerfile, dockerfile[start:dockerfile.index("\n\n", start)]
+
+
+def test_enabled_plugin_installs_the_requirement_set_in_the_openedx_image(tutor):
     tutor("plugins", "enable", "emm")
-    tutor("config", "save")
-    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == "emm-xblocks==0.2.0"
-    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
-    line = "$PIP_COMMAND install 'emm-xblocks==0.2.0'"
-    assert line in dockerfile
+    tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={WHEEL}")
+    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == WHEEL
+    dockerfile, step = dockerfile_step(tutor.root)
+    line = f"$PIP_COMMAND install '{WHEEL}'"
+    assert line in step and "exit 1" not in step
     # after the platform's requirements (so a pin of ours cannot downgrade the platform's)
     assert dockerfile.index("requirements/edx/base.txt") < dockerfile.index(line)
 
 
-def test_the_requirement_is_a_config_value_an_admin_sets(tutor):
+def test_without_a_requirement_the_image_build_stops_saying_what_to_set(tutor):
+    """emm-xblocks is not on PyPI: a default of ``emm-xblocks==0.2.0`` failed the build with pip's
+    "No matching distribution", and would have installed whatever someone else published under
+    that name. Unset, the plugin's Dockerfile step installs nothing and stops the build, saying
+    what to set; run as Docker runs it (``/bin/sh -c``)."""
     tutor("plugins", "enable", "emm")
-    wheel = "emm-xblocks @ https://example.org/emm_xblocks-0.2.0-py3-none-any.whl"
-    tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={wheel}")
-    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
-    assert f"install '{wheel}'" in dockerfile and "emm-xblocks==0.2.0" not in dockerfile
+    tutor("config", "save")
+    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == ""
+    _dockerfile, step = dockerfile_step(tutor.root)
+    assert "install" not in step.replace("the wheel to install", "")
+    command = step.split("RUN ", 1)[1]
+    result = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("emm-xblocks: set EMM_PIP_REQUIREMENT to the wheel to install")
+    assert '--set "EMM_PIP_REQUIREMENT=emm-xblocks @ https://' in result.stderr
 
 
 def lms_settings_namespace(settings_text):
@@ -95,9 +114,9 @@ def test_lms_settings_allow_the_blocks_events_for_xapi(tutor, settings_file):
 
 def test_xapi_events_can_be_turned_off(tutor):
     tutor("plugins", "enable", "emm")
-    tutor("config", "save", "--set", "EMM_XAPI_EVENTS=false")
+    tutor("config", "save", "--set", "EMM_XAPI_EVENTS=false", "--set", f"EMM_PIP_REQUIREMENT={WHEEL}")
     assert "allow_xapi_events" not in read(tutor.root, "apps/openedx/settings/lms/production.py")
-    assert "emm-xblocks==0.2.0" in read(tutor.root, "build/openedx/Dockerfile")
+    assert f"install '{WHEEL}'" in read(tutor.root, "build/openedx/Dockerfile")
 
 
 def test_cms_settings_are_untouched(tutor):

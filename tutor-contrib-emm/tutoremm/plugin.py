@@ -5,8 +5,11 @@ What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
 * configuration (``CONFIG_DEFAULTS``, overridable with ``tutor config save --set NAME=value``):
 
   - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release installs (``0.2.0``);
-  - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image (default
-    ``emm-xblocks=={{ EMM_XBLOCKS_VERSION }}``; a wheel URL or ``git+https://...`` works too);
+  - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image: a wheel URL
+    (``emm-xblocks @ https://.../emm_xblocks-0.2.0-py3-none-any.whl``) or ``git+https://...@<tag>``.
+    No default: emm-xblocks is not on PyPI, and a default naming it there would install whatever
+    someone else published under that name. Unset, the image build stops at once with a message
+    saying what to set (``NO_REQUIREMENT``);
   - ``EMM_XAPI_EVENTS``: let event-routing-backends turn the blocks' tracking events into xAPI
     statements for Aspects (default true);
 
@@ -33,10 +36,14 @@ in utf8mb3 refuses emoji with the clear error ``text_not_storable`` (see the REA
 from tutor import hooks
 
 EMM_XBLOCKS_VERSION = "0.2.0"
+# what the image build says, and stops on, when no requirement is set (one line of a Dockerfile)
+NO_REQUIREMENT = ("emm-xblocks: set EMM_PIP_REQUIREMENT to the wheel to install, e.g. tutor config save --set "
+                  "\"EMM_PIP_REQUIREMENT=emm-xblocks @ https://files.example.org/emm_xblocks-0.2.0-py3-none-any.whl\" "
+                  "(the package is not on PyPI), then build the image again")
 
 hooks.Filters.CONFIG_DEFAULTS.add_items([
     ("EMM_XBLOCKS_VERSION", EMM_XBLOCKS_VERSION),
-    ("EMM_PIP_REQUIREMENT", "emm-xblocks=={{ EMM_XBLOCKS_VERSION }}"),
+    ("EMM_PIP_REQUIREMENT", ""),
     ("EMM_XAPI_EVENTS", True),
 ])
 
@@ -44,8 +51,8 @@ hooks.Filters.ENV_PATCHES.add_items([
     (
         "openedx-dockerfile-post-python-requirements",
         """# emm-xblocks: the EMM2.0 XBlocks (tutor-contrib-emm)
-RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared \\
-    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'""",
+{% if EMM_PIP_REQUIREMENT %}RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared \\
+    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'{% else %}RUN echo '""" + NO_REQUIREMENT + """' >&2 && exit 1{% endif %}""",
     ),
     (
         "openedx-lms-common-settings",
