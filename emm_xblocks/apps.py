@@ -13,6 +13,8 @@ filed result (knowledge check) or frees their claims in the block (Likert, case 
 ``common.deleted_state``, decision 37): the platform's
 ``StudentModule`` and ``anonymous_id_for_user`` are looked up here, and nothing is connected
 where either is missing (the workbench, the tests' settings).
+Where the platform's account retirement is (``USER_RETIRE_LMS_MISC``), a retired learner's
+comments are deleted (``common.retirement``).
 """
 
 import logging
@@ -45,6 +47,7 @@ class EmmXBlocksConfig(AppConfig):
         if apps.is_installed("event_routing_backends"):
             from .xapi import transformers  # noqa: F401 (registers them)
         connect_deleted_state()
+        connect_retirement()
 
 
 def connect_deleted_state():
@@ -60,4 +63,23 @@ def connect_deleted_state():
     from .common import deleted_state
 
     deleted_state.connect(student_module, anonymous_id_for_user)
+    return True
+
+
+def connect_retirement():
+    """Connect ``common.retirement`` to the platform's ``USER_RETIRE_LMS_MISC``, with the learner's
+    ``AnonymousUserId`` rows as their keys; True if connected."""
+    try:
+        from common.djangoapps.student.models import AnonymousUserId
+        from openedx.core.djangoapps.user_api.accounts.signals import USER_RETIRE_LMS_MISC
+    except ImportError as err:
+        if apps.is_installed(COURSEWARE):
+            log.warning("A retired learner's comments will not be deleted: %s", err)
+        return False
+    from .common import retirement
+
+    def anonymous_ids_of(user):
+        return AnonymousUserId.objects.filter(user=user).values_list("anonymous_user_id", flat=True)
+
+    retirement.connect(USER_RETIRE_LMS_MISC, anonymous_ids_of)
     return True

@@ -73,6 +73,12 @@ class HexUUIDField(models.UUIDField):
 
 
 class Answer(models.Model):
+    """One answer of one submission (see the module's docstring).
+
+    .. no_pii: option and scale-point ids under the course-specific anonymous id (empty in anonymous
+       mode), which OEP-30 does not count as PII (the platform's AnonymousUserId).
+    """
+
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     block_key = ExactCharField(max_length=255)
     submission = HexUUIDField()
@@ -92,6 +98,15 @@ class Answer(models.Model):
 
 
 class Comment(models.Model):
+    """Free text sent with a submission: the Likert's comment box.
+
+    .. pii: the learner's own words, under their anonymous id when the evaluation is named; deleted
+       when their account is retired (common.retirement, USER_RETIRE_LMS_MISC). An anonymous
+       evaluation's comments carry no key of anyone.
+    .. pii_types: other
+    .. pii_retirement: local_api
+    """
+
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     block_key = ExactCharField(max_length=255)  # (its own index until migration 0009: both below lead with it)
     submission = HexUUIDField()
@@ -108,6 +123,11 @@ class Comment(models.Model):
 
 
 class Claim(models.Model):
+    """A one-time slot of a learner in a block (an attempt number, an anonymous evaluation's one submission).
+
+    .. no_pii: slot names under the course-specific anonymous id.
+    """
+
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     block_key = ExactCharField(max_length=255)
     user_key = ExactCharField(max_length=255)
@@ -123,7 +143,10 @@ class Claim(models.Model):
 
 class Tally(models.Model):
     """``n`` answer rows of ``block_key`` have this ``group`` and ``value`` (0 once they are replaced),
-    among the rows ``split`` names (``""``: all; ``"role:<id>"``: the rows of that role)."""
+    among the rows ``split`` names (``""``: all; ``"role:<id>"``: the rows of that role).
+
+    .. no_pii: counts only.
+    """
 
     block_key = ExactCharField(max_length=255)
     group = ExactCharField(max_length=100)
@@ -139,7 +162,10 @@ class Tally(models.Model):
 
 
 class Submissions(models.Model):
-    """``n`` submissions of ``block_key`` have answer rows (the respondents a report counts)."""
+    """``n`` submissions of ``block_key`` have answer rows (the respondents a report counts).
+
+    .. no_pii: counts only.
+    """
 
     block_key = ExactCharField(max_length=255)
     n = models.IntegerField(default=0)
@@ -152,7 +178,10 @@ class Submissions(models.Model):
 
 
 class PairedResult(models.Model):
-    """One learner's result at one knowledge check of a pre/post pair, under a pseudonymous token."""
+    """One learner's result at one knowledge check of a pre/post pair, under a pseudonymous token.
+
+    .. no_pii: scores under an HMAC of the course, the pair and the anonymous id; no time kept.
+    """
 
     course_key = ExactCharField(max_length=255)
     pair = ExactCharField(max_length=100)  # the authors' pair key (the same in the pre- and the post-test)
@@ -172,7 +201,10 @@ class PairedResult(models.Model):
 
 
 class EvaluationDescription(models.Model):
-    """What one block asked, as learners last answered it (content only)."""
+    """What one block asked, as learners last answered it (content only).
+
+    .. no_pii: the authors' content.
+    """
 
     block_key = ExactCharField(max_length=255)
     course_key = ExactCharField(max_length=255)
@@ -188,7 +220,10 @@ class EvaluationDescription(models.Model):
 
 
 class LiveSession(models.Model):
-    """A facilitator's live session of a block: answers given while it is open are counted."""
+    """A facilitator's live session of a block: answers given while it is open are counted.
+
+    .. no_pii: a block and two times.
+    """
 
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     block_key = ExactCharField(max_length=255)
@@ -203,7 +238,10 @@ class LiveSession(models.Model):
 
 
 class LiveAnswer(models.Model):
-    """One participant's latest answer at one item during one session."""
+    """One participant's latest answer at one item during one session.
+
+    .. no_pii: option ids under a keyed hash of the session and the anonymous id; no time kept.
+    """
 
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = HexUUIDField()

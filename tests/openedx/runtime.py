@@ -31,12 +31,13 @@ from xblock.core import XBlock
 from xblock.fields import Scope, ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 
-from emm_xblocks.common import deleted_state
+from emm_xblocks.common import deleted_state, retirement
 
 from . import grades, masquerade
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
 from .keys import CourseIdManager
+from .retirement import USER_RETIRE_LMS_MISC
 from .services import (
     CompletionService,
     DjangoXBlockUserService,
@@ -44,6 +45,7 @@ from .services import (
     StudioPermissionsService,
     User,
     anonymous_id_for_user,
+    anonymous_ids_of,
     i18n_service,
 )
 from .student_module import DjangoKeyValueStore, FieldDataCache, StudentModule, StudentModuleTable
@@ -352,6 +354,9 @@ class Platform:
         # of a deleted StudentModule, with the platform's anonymous_id_for_user (one receiver
         # however many platforms: the same dispatch_uid)
         deleted_state.connect(StudentModule, anonymous_id_for_user)
+        # and what it connects to the account retirement (apps.connect_retirement): the learner's
+        # AnonymousUserId rows as their keys
+        retirement.connect(USER_RETIRE_LMS_MISC, anonymous_ids_of)
         self.users = {}
         self.events = grades.Recorder()
         self.preview_session = {}

@@ -5,7 +5,8 @@
   (``lms/djangoapps/courseware/masquerade.py::setup_masquerade``).
 * ``anonymous_id_for_user``: one 32-hex-digit id per (user, course)
   (``common/djangoapps/student/models`` ``anonymous_id_for_user``; the value here is a hash
-  of the same inputs, not the platform's exact digest).
+  of the same inputs, not the platform's exact digest), each saved as the platform saves an
+  ``AnonymousUserId`` row (``anonymous_ids_of`` reads them back).
 * ``DjangoXBlockUserService``: ``common/djangoapps/xblock_django/user_service.py``: an
   ``XBlockUser`` whose ``opt_attrs`` carry ``edx-platform.*`` keys
   (``common/djangoapps/xblock_django/constants.py``); an unauthenticated user gets only
@@ -24,6 +25,7 @@
 """
 
 import hashlib
+import weakref
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -53,9 +55,20 @@ class User:
         return self.global_staff or self.role in STAFF_ROLES
 
 
+# the platform's AnonymousUserId table: every id handed out is saved in a row (user, id, course)
+# ("save: Deprecated and ignored: ID is always saved in an AnonymousUserId object")
+ANONYMOUS_USER_IDS = weakref.WeakKeyDictionary()
+
+
 def anonymous_id_for_user(user, course_key):
     digest = hashlib.md5(f"{settings.SECRET_KEY}{user.id}{course_key or ''}".encode(), usedforsecurity=False)
+    ANONYMOUS_USER_IDS.setdefault(user, set()).add(digest.hexdigest())
     return digest.hexdigest()
+
+
+def anonymous_ids_of(user):
+    """The user's ``AnonymousUserId`` rows' ids, as ``apps.connect_retirement`` reads them."""
+    return sorted(ANONYMOUS_USER_IDS.get(user, ()))
 
 
 class DjangoXBlockUserService(UserService):

@@ -52,7 +52,8 @@ hooks.Filters.ENV_PATCHES.add_items([
         "openedx-dockerfile-post-python-requirements",
         """# emm-xblocks: the EMM2.0 XBlocks (tutor-contrib-emm)
 {% if EMM_PIP_REQUIREMENT %}RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared \\
-    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'{% else %}RUN echo '""" + NO_REQUIREMENT + """' >&2 && exit 1{% endif %}""",
+    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'"""
+        """{% else %}RUN echo '""" + NO_REQUIREMENT + """' >&2 && exit 1{% endif %}""",
     ),
     (
         "openedx-lms-common-settings",
