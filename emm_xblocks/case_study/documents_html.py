@@ -44,7 +44,7 @@ def _item_html(d, dom, words, lang):
         head = f'<span id="{label}" class="emm-doc-title" dir="auto"{lang}>{title}</span>'
     link = ""
     if d["url"]:
-        button = (f'<button type="button" class="emm-button" data-show-link hidden>'
+        button = (f'<button type="button" class="emm-button" data-show-link aria-describedby="{label}" hidden>'
                   f'<span>{words["show_link"] % {"size": size}}</span></button>' if d["large"] else "")
         opens = words["full"] if d["viewer"] else words["open"]
         link = (f'<p class="emm-doc-link">{button}\n'

@@ -31,7 +31,8 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     title = escape(_("Results"))
     count = escape(ungettext("{n} respondent", "{n} respondents", respondents).format(n=nums.number(respondents, 0)))
-    out = [f"<h4>{title}</h4>", f'<p class="emm-respondents">{count}</p>']
+    # the heading "Show results" puts the focus on: the panel named for a screen reader
+    out = [f'<h4 tabindex="-1" data-results-title>{title}</h4>', f'<p class="emm-respondents">{count}</p>']
     if data["suppressed"]:
         out.append(f'<p class="emm-notice">{escape(data["message"])}</p>')
         out.append(_downloads(data, _))

@@ -289,6 +289,10 @@
       fs.classList.toggle("emm-invalid", !!text);
       slot.textContent = text;
       slot.hidden = !text;
+      /* its controls said invalid too (a text over its limit keeps its own mark, emm-forms.js) */
+      fs.querySelectorAll("input, textarea, select").forEach(function (c) {
+        if (text) { c.setAttribute("aria-invalid", "true"); } else if (!c.emmOver) { c.removeAttribute("aria-invalid"); }
+      });
       if (!text) { fs.removeAttribute("aria-describedby"); return; }
       fs.setAttribute("aria-describedby", slot.id);
       n += 1;

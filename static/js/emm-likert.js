@@ -199,7 +199,8 @@ function EmmLikert(runtime, element, args) {
             EMM.setServerHtml(target, data.html);
             showResults.setAttribute("aria-expanded", "true");
             showResults.hidden = true;
-            target.focus();
+            /* on the panel's heading: read as "Results, heading", not a nameless box */
+            (target.querySelector("[data-results-title]") || target).focus();
           }, function (err) { EMM.say(alertBox, err.message); });
         }
       });

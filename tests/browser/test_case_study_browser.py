@@ -373,6 +373,9 @@ def test_documents_open_in_the_page_and_low_data_mode_keeps_images_behind_a_tap(
     assert image_requests == [] and img.get_attribute("src") is None and img.is_hidden()
     assert link.is_hidden()
     show_link = page.get_by_role("button", name="Show the link to this file (2.4 MB)")
+    # which file: its title, as the link's (a list of documents has one such button each)
+    assert show_link.evaluate("(b) => document.getElementById(b.getAttribute('aria-describedby')).textContent") == (
+        "Annual report")
     show_link.click()
     assert link.is_visible() and page.evaluate("document.activeElement.hasAttribute('data-document-link')")
     page.get_by_role("button", name="Show image: The border post at dawn").click()

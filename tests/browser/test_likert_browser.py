@@ -288,7 +288,9 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     button.click()
     panel = page.locator(f"{BLOCK} [data-results]")
     panel.locator(".emm-headline").wait_for()
-    assert page.evaluate("document.activeElement.hasAttribute('data-results')")  # focus moves to it
+    # the focus moves to the panel's heading: a screen reader says "Results, heading 4", not a nameless box
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.textContent, "
+                         "!!document.activeElement.closest('[data-results]')]") == ["H4", "Results", True]
     assert button.is_hidden()
     assert panel.locator(".emm-respondents").text_content() == "6 respondents"
     # pace is reverse-coded: the favourable share and the literal agreement are two figures, each named

@@ -198,3 +198,41 @@ def test_the_keyboard_focus_ring_stands_out_from_the_page(workbench, new_page):
     ring = page.evaluate(FOCUS_RING)
     assert ring["tag"] == "BUTTON" and ring["visible"] and ring["contrast"] >= 3, ring
     assert page.js_errors == []
+
+
+# every question box of a block inside the block: its edges, the block's
+BOXES_INSIDE = """() => {
+  const root = document.querySelector('.emm'), edge = root.getBoundingClientRect();
+  return [...root.querySelectorAll('fieldset')].filter((f) => f.offsetParent !== null).map((f) => {
+    const box = f.getBoundingClientRect();
+    return {box: (f.getAttribute('data-question') || f.getAttribute('data-statement') || f.className).slice(0, 30),
+            left: Math.round(box.left - edge.left), right: Math.round(edge.right - box.right)};
+  });
+}"""
+
+
+TWICE = [("emm_case_study.1", "fr"), ("emm_knowledge_check.2", "fr"), ("emm_likert.1", "fr"), ("emm_role_play.1", "fr"),
+         ("emm_case_study.1", "ar")]
+
+
+@pytest.mark.parametrize(("scenario", "lang"), TWICE,
+                         ids=["case-study", "knowledge-check", "likert", "role-play", "case-study-arabic"])
+def test_at_twice_the_text_size_on_a_phone_no_question_box_is_wider_than_the_block(workbench, new_page, scenario,
+                                                                                  lang):
+    """A phone whose owner doubled the text size: a question box (a fieldset) took the width of its
+    longest word ("non-refoulement", "gouvernement": a fieldset's minimum is its content's, the
+    browser's default), and so did the options' grid, a statement's legend and a button, up to
+    180 px wider than the block: every line had to be scrolled sideways, and in Arabic the part
+    outside could not be reached at all. Now a word longer than its line wraps inside it."""
+    page = new_page(PHONE, locale="fr-FR" if lang == "fr" else "ar")
+    page.goto(workbench.scenario_url(scenario, student_id(), lang=lang))
+    page.locator(".emm fieldset").first.wait_for()
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    boxes = page.evaluate(BOXES_INSIDE)
+    assert boxes and all(b["left"] >= 0 and b["right"] >= 0 for b in boxes), boxes
+    outside = page.evaluate("""() => { const r = document.querySelector('.emm'), e = r.getBoundingClientRect();
+      return [...r.querySelectorAll('*')].filter((n) => { const b = n.getBoundingClientRect();
+        return b.width > 0 && (b.right > e.right + 0.5 || b.left < e.left - 0.5); })
+        .map((n) => n.tagName + '.' + n.className + ' ' + Math.round(n.getBoundingClientRect().right - e.right)); }""")
+    assert outside == [], outside
+    assert page.js_errors == []

@@ -289,6 +289,9 @@ test("mark: the items said under the attribute given are marked, the focus in th
     fieldset(id).querySelector("[data-error-for]").textContent, fieldset(id).querySelector("[data-error-for]").hidden,
     fieldset(id).getAttribute("aria-describedby")]),
   [[false, "", true, null], [true, "Please choose an answer.", false, "b-error"], [true, "Please choose an answer.", false, "c-error"]]);
+  const invalid = (id) => fieldset(id).querySelectorAll("input").map((c) => c.getAttribute("aria-invalid"));
+  assert.deepEqual(["a", "b", "c"].map(invalid), [[null, null], ["true", "true"], ["true", "true"]],
+    "a screen reader says each control of a marked item is invalid");
   assert.equal(question.classList.contains("emm-invalid"), false, "another attribute's items are not touched");
   assert.equal(question.querySelector("[data-error-for]").hidden, true);
 
@@ -299,9 +302,13 @@ test("mark: the items said under the attribute given are marked, the focus in th
   assert.equal(fieldset("b").classList.contains("emm-invalid"), false);
   assert.equal(fieldset("b").querySelector("[data-error-for]").hidden, true);
   assert.equal(fieldset("b").getAttribute("aria-describedby"), null);
+  assert.deepEqual(invalid("b"), [null, null], "cleared with its message");
   assert.equal(fieldset("c").querySelector("[data-error-for]").textContent, "Refused.");
+  const over = fieldset("c").querySelector("input");
+  over.emmOver = true; // a text over its limit (emm-forms.js) keeps that mark when the item's is cleared
   assert.equal(w.EMM.mark(root, "data-statement", {}, true), 0);
   assert.equal(root.querySelectorAll(".emm-invalid").length, 0);
+  assert.deepEqual(invalid("c"), ["true", null]);
   assert.equal(FakeElement.focused, kept, "nothing marked: the focus stays");
 });
 
