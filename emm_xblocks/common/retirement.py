@@ -40,7 +40,12 @@ def forget_words(anonymous_ids):
     keys = sorted({key for key in anonymous_ids if key})
     if not keys:
         return 0
-    deleted, _ = write(lambda: Comment.objects.filter(user_key__in=keys).delete())
+    # a plain read finds them (no index leads with user_key: a DELETE by it would scan the table
+    # holding a lock on every row it passes, at MySQL's REPEATABLE READ), then they go by key
+    ids = list(Comment.objects.filter(user_key__in=keys).values_list("id", flat=True))
+    if not ids:
+        return 0
+    deleted, _ = write(lambda: Comment.objects.filter(id__in=ids).delete())
     return deleted
 
 

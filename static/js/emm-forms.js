@@ -36,7 +36,7 @@
     }
     counter.classList.toggle("emm-over", over);
     if (over) { control.setAttribute("aria-invalid", "true"); }
-    else if (control.emmOver) { control.removeAttribute("aria-invalid"); }
+    else if (control.emmOver && !control.closest(".emm-invalid")) { control.removeAttribute("aria-invalid"); } /* its item's mark stays (EMM.mark) */
     var crossed = over && !control.emmOver;
     control.emmOver = over;
     return crossed;

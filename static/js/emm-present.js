@@ -305,22 +305,31 @@
 
   /* the frame's document to fill the screen, asked while the click's activation lasts; a refusal
      (a phone, a frame without allowfullscreen) leaves the dialog as large as the frame */
-  var askedFullscreen = false; /* only a full screen this script asked for is left by it */
+  /* only a full screen this script asked for is left by it; the request settles later (the
+     browser switches), so leaving waits for it: a projection refused or closed at once must not
+     leave the unit in full screen once the switch is done */
+  var askedFullscreen = false, pendingFullscreen = null;
 
   function enterFullscreen() {
     var root = document.documentElement;
     if (!document.fullscreenEnabled || document.fullscreenElement || !root.requestFullscreen) { return; }
     askedFullscreen = true;
     var asked = root.requestFullscreen();
-    if (asked && asked.catch) { asked.catch(function () { askedFullscreen = false; }); }
+    pendingFullscreen = asked && asked.then ? asked : null;
+    if (pendingFullscreen) { pendingFullscreen.catch(function () { askedFullscreen = false; }); }
   }
 
   function leaveFullscreen() {
-    var ours = askedFullscreen;
+    var ours = askedFullscreen, pending = pendingFullscreen;
     askedFullscreen = false;
-    if (!ours || !document.fullscreenElement || !document.exitFullscreen) { return; }
-    var left = document.exitFullscreen();
-    if (left && left.catch) { left.catch(function () { /* already left */ }); }
+    pendingFullscreen = null;
+    if (!ours || !document.exitFullscreen) { return; }
+    function leave() {
+      if (!document.fullscreenElement) { return; }
+      var left = document.exitFullscreen();
+      if (left && left.catch) { left.catch(function () { /* already left */ }); }
+    }
+    if (pending) { pending.then(leave, function () { /* never entered */ }); } else { leave(); }
   }
 
   function open(button) {

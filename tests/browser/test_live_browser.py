@@ -500,3 +500,31 @@ def test_in_the_mfes_frame_the_projection_fills_the_screen_and_leaving_full_scre
     frame.get_by_role("button", name="Close").click()
     unit.wait_for_function("() => !document.fullscreenElement && !document.querySelector('.emm-present-dialog')")
     assert page.js_errors == []
+
+
+def test_in_the_mfes_frame_a_projection_refused_at_once_leaves_no_full_screen_behind(workbench, new_page):
+    """Full screen is granted a moment after it is asked (a browser that animates the switch takes
+    a few hundred ms: here the switch is made 300 ms late); a projection refused before that (no
+    connection: at once) left the unit in full screen with no projection, and the next one then
+    neither left full screen on closing nor closed on leaving it."""
+    page = new_page(PROJECTOR)
+    page.set_content(MFE_PAGE.format(url=workbench.scenario_url(DEMO_EN, "staff_1"), height=420))
+    frame = page.frame_locator("iframe")
+    unit = next(f for f in page.frames if f != page.main_frame)
+    unit.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    unit.evaluate("""() => { const ask = Element.prototype.requestFullscreen;
+      Element.prototype.requestFullscreen = function () {
+        return new Promise((resolve, reject) => setTimeout(() => ask.call(this).then(resolve, reject), 300)); }; }""")
+    page.route(SCREEN, lambda route: route.abort())
+    frame.get_by_role("button", name="Present").click()
+    unit.wait_for_function("(el) => el.textContent === 'Something went wrong. Please try again.'",
+                           arg=frame.locator(".emm-present-hint").element_handle())
+    page.wait_for_timeout(800)  # the late switch is done by now, and left again
+    assert unit.evaluate("() => document.fullscreenElement") is None
+
+    page.unroute(SCREEN)
+    frame.get_by_role("button", name="Present").click()
+    unit.wait_for_function("() => document.fullscreenElement && document.querySelector('.emm-present-dialog[open]')")
+    unit.evaluate("() => document.exitFullscreen()")
+    unit.wait_for_function("() => !document.querySelector('.emm-present-dialog')")
+    assert page.js_errors == []

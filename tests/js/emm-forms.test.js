@@ -157,3 +157,19 @@ test("a box of one item a line writes its numbers in the block's language too", 
   assert.equal(control.emmCounter.textContent,
     `Une ligne a 3${NNBSP}000 caractères de trop (limite 5${NNBSP}000 par ligne) : rien n’a été coupé, raccourcissez-la.`);
 });
+
+test("back under its limit, a text keeps aria-invalid while its question is still marked (EMM.mark)", () => {
+  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js");
+  const text = el("textarea", {"data-max-chars": "5"});
+  const question = el("fieldset", {"data-question": "q1"}, [text, el("p", {id: "q1-error", "data-error-for": "q1", hidden: ""})]);
+  const root = el("div", {}, [question]);
+  w.EMM.mark(root, "data-question", {q1: "Write at least 3 words."}, false);
+  text.value = "far too long";
+  w.EMM.countChars(text);
+  assert.equal(text.getAttribute("aria-invalid"), "true");
+  text.value = "ok";
+  w.EMM.countChars(text);
+  assert.equal(text.getAttribute("aria-invalid"), "true", "the question's mark still stands");
+  w.EMM.mark(root, "data-question", {}, false);
+  assert.equal(text.hasAttribute("aria-invalid"), false, "cleared with the question's mark");
+});
