@@ -128,13 +128,10 @@ class LiveRoomMixin:
             def respondent_of(session_id):
                 return uuid.uuid4().hex
         try:
-            session = live_store.open_session(self.block_key())  # a plain read: most answers find none
-            if session is None:
-                return
             # a savepoint where a caller's transaction is open (the workbench's joined one, decision
             # 67): a failure here is rolled back alone, the learner's answer kept; else its own retried writes
             with transaction.atomic() if store.in_joined() else nullcontext():
-                live_store.record(session, answers, respondent_of)
+                live_store.record(self.block_key(), answers, respondent_of)
         except (DatabaseError, transactions.StoreError):
             log.warning("live room: answers of %s not counted", self.block_key(), exc_info=True)
 

@@ -2,7 +2,7 @@
 
 * ``start`` ends the block's open session, if any, and opens a new one; ``end`` ends it;
 * ``current`` is the session the room sees (the latest, open or ended);
-* ``record`` keeps a participant's answers in the open session (``open_session``): one row per participant and
+* ``record`` keeps a participant's answers while a session is open: one row per participant and
   item, its value replaced by a later answer (an UPDATE by unique key, an INSERT the first time;
   two requests racing on the INSERT end in one row, the loser updating it);
 * ``values`` reads one item's values for ``live.figures`` (index ``emm_live_once``: a few dozen
@@ -64,17 +64,19 @@ def open_session(block_key, now=None):
     return session if session is not None and session.open_at(now) else None
 
 
-def record(session, answers, respondent_of):
-    """Keep ``answers`` (``{item id: value}``) in ``session``, the open one (``open_session``:
-    looked up first, with a plain read, as most answers find none and need no savepoint).
+def record(block_key, answers, respondent_of):
+    """Keep ``answers`` (``{item id: value}``) in the open session, if there is one.
 
     ``respondent_of(session_id)`` gives the participant's key in that session
     (``live.respondent_key``, or a random key for an anonymous evaluation). Returns the session
-    the answers went to, or None (no answer to keep)."""
+    the answers went to, or None (no session open: nothing is kept)."""
     from ..models import LiveAnswer
 
     answers = {str(group): str(value) for group, value in answers.items() if value not in (None, "")}
     if not answers:
+        return None
+    session = open_session(block_key)
+    if session is None:
         return None
     session_id = uuid.UUID(session.id)
     respondent = respondent_of(session.id)
