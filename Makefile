@@ -16,7 +16,7 @@ PIP_FLAGS := --disable-pip-version-check -q
 BENCH_VENV := var/bench-venv
 BENCH_PY  := $(BENCH_VENV)/bin/python
 
-.PHONY: help run demo-data test test-js test-fast test-312 bench bench-speed bench-instructions lint messages translations wheel course clean
+.PHONY: help run demo-data test test-js test-fast test-312 bench bench-speed bench-instructions lint messages translations assets wheel course clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -38,6 +38,7 @@ var:
 	mkdir -p var
 
 run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at http://127.0.0.1:8000
+	$(PY) scripts/assets.py build  # pages load static/min/: a script or stylesheet just edited is served as it is now
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django migrate --run-syncdb -v 0
 	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff_1 to a page to see it as course staff, ?lang=fr for French)"
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
@@ -69,9 +70,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tests (Node's own test runner)
+test-js: node_modules/.installed  ## ESLint on the JavaScript, then its unit tests (Node's own test runner), on the sources and on the copies pages load
 	node_modules/.bin/eslint --max-warnings 0
 	node --test --test-reporter=spec tests/js/*.test.js
+	EMM_JS=min node --test --test-reporter=dot $(filter-out tests/js/served-files.test.js,$(wildcard tests/js/*.test.js))
 
 test-fast: $(VENV)/.installed  ## unit, test-runtime and integration tests only, on Python 3.11
 	$(PY) -m pytest tests/unit tests/openedx tests/integration
@@ -104,18 +106,24 @@ lint: $(VENV)/.installed
 messages: $(VENV)/.installed  ## extract the source strings into translations/*/LC_MESSAGES/text.po
 	$(PY) scripts/i18n.py extract
 
-translations: $(VENV)/.installed  ## compile .po into .mo and the JavaScript catalogues
+translations: $(VENV)/.installed  ## compile .po into .mo and the JavaScript catalogues, then their minified copies (static/min/)
 	$(PY) scripts/i18n.py compile
+	$(PY) scripts/assets.py build
+
+assets: $(VENV)/.installed  ## write static/min/, the minified copies pages load, after editing static/ (decision 69)
+	$(PY) scripts/assets.py build
 
 # an admin's builds need none of the development tools (no compiler, no MySQL headers): a small
-# venv of their own with `build` (the wheel) and lxml (the course builder)
+# venv of their own with `build` (the wheel), lxml (the course builder) and the two minifiers
+# that check static/min/ is current before a wheel ships it (decision 69)
 BUILD_VENV := var/build-venv
-$(BUILD_VENV)/.installed: | var
+$(BUILD_VENV)/.installed: constraints/ulmo.txt | var
 	$(PYTHON311) -m venv $(BUILD_VENV)
-	$(BUILD_VENV)/bin/python -m pip install $(PIP_FLAGS) build 'lxml>=5.3'
+	$(BUILD_VENV)/bin/python -m pip install $(PIP_FLAGS) -c constraints/ulmo.txt build 'lxml>=5.3' rjsmin rcssmin
 	touch $@
 
-wheel: $(BUILD_VENV)/.installed  ## build the wheel into dist/
+wheel: $(BUILD_VENV)/.installed  ## build the wheel into dist/ (refused while static/min/ is not current: make assets)
+	$(BUILD_VENV)/bin/python scripts/assets.py check
 	$(BUILD_VENV)/bin/python -m build --wheel --outdir dist .
 
 # the builder needs only Python 3.11+ and lxml; `make test` checks the archives (tests/integration/test_course_archive.py)

@@ -14,7 +14,7 @@ const NO_CODE_LITERALS = ["error",
     message: "Compare error codes with EMM.CODES.<NAME>, not a string literal."}];
 
 module.exports = [
-  {ignores: ["node_modules/", "static/js/i18n/", ".venv*/", "build/", "dist/", "var/"]},
+  {ignores: ["node_modules/", "static/js/i18n/", "static/min/", ".venv*/", "build/", "dist/", "var/"]},
   js.configs.recommended,
   {
     files: ["static/js/**/*.js"],

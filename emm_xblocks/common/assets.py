@@ -4,7 +4,8 @@ A learner in the Sahel pays for every byte on a phone's costly connection: a pag
 scripts it uses (never an editor's, the live room's or another block's) and one strings catalogue
 made of exactly their strings. ``common/base.py`` builds the fragments from these lists;
 ``scripts/i18n.py`` builds the catalogues ``static/js/i18n/<lang>-<catalogue>.js`` from them.
-Paths are relative to ``static/``. Pure data: no XBlock, no Django.
+Paths are relative to ``static/``; a page loads each file's minified copy (``served``). Pure data:
+no XBlock, no Django.
 
 * ``HELPERS``: a page's own script -> the shared scripts it needs, loaded after ``COMMON`` and
   before it. The catalogue of a learner page is named by its own script (``js/emm-likert.js`` ->
@@ -48,6 +49,17 @@ STUDIO = "studio"
 
 # the stylesheet of what only authors see, added to the previews and editors (common/editing.py)
 AUTHOR_STYLES = ("css/emm-editor.css",)
+
+
+# the minified copies pages load, written by scripts/assets.py (decision 69)
+SERVED = "min/"
+
+
+def served(path):
+    """The file a page loads for the script or stylesheet written at ``static/<path>``:
+    ``js/emm-likert.js`` -> ``min/js/emm-likert.js``, its minified copy (comments and spaces out,
+    token for token the same code; ``scripts/assets.py`` writes it, the tests check it is current)."""
+    return SERVED + path
 
 
 def is_editor(script):

@@ -53,8 +53,9 @@ class EmmBlockBase(XBlock):
         return resources.files(ROOT_PACKAGE).joinpath(cls.resources_dir, uri).open("rb")
 
     def resource_url(self, path):
-        """The URL of ``static/<path>`` as the runtime serves it (a CDN in production)."""
-        return self.runtime.local_resource_url(self, path)
+        """The URL a page loads for the file written at ``static/<path>`` (``js/emm-likert.js``):
+        its minified copy's (``assets.served``), as the runtime serves it (a CDN in production)."""
+        return self.runtime.local_resource_url(self, assets.served(path))
 
     # ---------------------------------------------------------------- i18n
     @property

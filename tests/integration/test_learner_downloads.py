@@ -18,6 +18,7 @@ from emm_xblocks.xblocks import KnowledgeCheckBlock
 from tests.openedx.runtime import Platform
 
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
+STATIC = Path(__file__).resolve().parents[2] / "static"
 STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
                    "emm-pack.", "emm-likert-results.", "emm-chart.")
 
@@ -61,6 +62,23 @@ def test_a_learner_downloads_only_what_the_block_uses(platform, demo):
     assert names == [n for n in staff if "emm-present" not in n and n != "emm-chart.css"]
     assert ("emm-present.css" in staff and "emm-present.js" in staff) == (demo in LIVE_ROOM)
     assert not [n for n in staff if any(part in n for part in STAFF_OR_EDITOR[:4])]
+
+
+@pytest.mark.parametrize("demo", sorted(LEARNER_FILES))
+def test_every_file_a_page_loads_is_a_minified_copy_the_package_holds(platform, demo):
+    """Pages load ``static/min/`` (decision 69): each URL, the learner's and the staff's, names a
+    file of ``min/`` that the package has, smaller than the source it was made from."""
+    key = platform.add((DEMOS / demo).read_text(encoding="utf-8"), platform.subsection())
+    for user in (platform.user("aminata"), platform.user("staff_ibrahim", role="staff")):
+        frag = platform.lms(user).render(key, "student_view")
+        urls = [r.data for r in frag.resources if r.kind == "url"]
+        assert urls
+        for url in urls:
+            prefix, _, path = url.partition("/static/xblock/resources/emm_xblocks/min/")
+            assert prefix == "" and path, url
+            copy, source = STATIC / "min" / path, STATIC / path
+            assert copy.is_file() and source.is_file(), url
+            assert 0 < copy.stat().st_size < source.stat().st_size, url
 
 
 def test_the_likert_results_panel_is_named_for_later_not_loaded(platform):

@@ -72,6 +72,7 @@ def test_every_file_a_page_names_is_found_by_both_finders(name, scenario, handle
         uris |= {url.removeprefix(prefix) for url in urls}
     assert any(uri.endswith(".js") for uri in uris) and any(uri.endswith(".css") for uri in uris)
     for uri in uris:
+        assert uri.startswith("min/"), uri  # the minified copy, in every view (decision 69)
         assert current_rule(cls, uri).is_file(), uri
         assert older_rule(cls, uri).is_file(), uri
 

@@ -20,7 +20,9 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
     import zipfile
 
     names = zipfile.ZipFile(wheel).namelist()
-    for expected in ("emm_xblocks/static/js/emm-likert.js", "emm_xblocks/translations/fr/LC_MESSAGES/text.mo",
+    for expected in ("emm_xblocks/static/js/emm-likert.js", "emm_xblocks/static/min/js/emm-likert.js",
+                     "emm_xblocks/static/min/js/i18n/fr-likert.js", "emm_xblocks/static/min/css/emm-common.css",
+                     "emm_xblocks/translations/fr/LC_MESSAGES/text.mo",
                      "emm_xblocks/templates/likert/studio.html", "emm_xblocks/migrations/0001_initial.py"):
         assert expected in names
     assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)

@@ -1,0 +1,11 @@
+function EmmKnowledgeCheck(runtime,element,args){"use strict";var EMM=window.EMM;var root=EMM.root(element).querySelector(".emm-kc")||EMM.root(element);var form=root.querySelector(".emm-kc-form");var alertBox=root.querySelector("[data-alert]");var status=root.querySelector("[data-status]");var feedbackBox=root.querySelector("[data-feedback]");var actions=root.querySelector("[data-form-actions]");if(!form){return;}
+var PAGE="page";var drafts=EMM.questionDrafts(element,form,{key:args.draft_key,line:actions,refresh:refresh,keep:function(){return{answers:EMM.questionAnswers(form)};},send:{submit:function(data,actionId){submitAnswers(data.answers,actionId);}}});function showFeedback(body){form.querySelectorAll("input").forEach(function(i){i.disabled=true;});if(actions){actions.hidden=true;}
+EMM.setServerHtml(feedbackBox,body.html);status.classList.toggle("emm-sr",!!feedbackBox.querySelector("[data-message]"));if(body.tone){status.setAttribute("data-tone",body.tone);}else{status.removeAttribute("data-tone");}
+EMM.say(status,body.announcement||body.message||"");feedbackBox.focus();}
+function refresh(){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
+drafts.settle();EMM.clear(alertBox,true);EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
+function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}
+drafts.failed("submit",data,err,meta,alertBox);},refresh:refresh});}
+form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
+var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
+submitAnswers(answers);});EMM.ready(root);drafts.start(!!args.submitted);}

@@ -1,0 +1,37 @@
+function EmmLikert(runtime,element,args){"use strict";var EMM=window.EMM,_=EMM.gettext;var root=EMM.root(element).querySelector(".emm-likert")||EMM.root(element);var form=root.querySelector("form");var alertBox=root.querySelector("[data-alert]");var status=root.querySelector("[data-status]");var progress=root.querySelector("[data-progress]");var submit=root.querySelector("[data-submit]");var state={submitted:args.submitted,locked:args.locked};var drafts=EMM.deviceDraft(form||state.locked?args.draft_key||"":"",submit?EMM.draftStatus(submit):null);function statements(){return Array.prototype.slice.call(root.querySelectorAll("[data-statement]"));}
+function collect(){var answers={};statements().forEach(function(fs){var picked=fs.querySelector("input[type=radio]:checked");if(picked){answers[fs.getAttribute("data-statement")]=picked.value==="na"?"na":parseInt(picked.value,10);}});return answers;}
+function commentBox(){return root.querySelector("textarea[name=comment]");}
+function current(){var comment=commentBox();return{answers:collect(),comment:comment?comment.value:"",profile:EMM.profile(root)};}
+function fill(data){var answers=data.answers||{};statements().forEach(function(fs){var id=fs.getAttribute("data-statement");if(!Object.prototype.hasOwnProperty.call(answers,id)){return;}
+fs.querySelectorAll("input[type=radio]").forEach(function(input){input.checked=input.value===String(answers[id]);});});var comment=commentBox();if(comment&&typeof data.comment==="string"){comment.value=data.comment;}
+if(typeof data.profile==="string"){EMM.fillProfile(root,data.profile);}}
+function same(a,b){var keys=Object.keys(a||{});return keys.length===Object.keys(b||{}).length&&keys.every(function(k){return String(a[k])===String((b||{})[k]);});}
+function saved(body){state.submitted=true;status.textContent=body.can_change?_("Thank you: your answers were saved. You can change them and submit again."):_("Thank you: your answers were saved.");if(!body.can_change){state.locked=true;lock();}
+else if(submit){submit.textContent=_("Update my answers");}
+if(body.results_available){var section=root.querySelector("[data-results-section]");if(section){section.hidden=false;}}
+status.focus();}
+function refresh(){EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
+var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine&&same(mine.answers,body.answers)&&(mine.comment||"").trim()===body.comment);if(!arrived){return;}
+drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
+function send(payload,actionId){return EMM.action(runtime,element,"submit",payload,{button:submit,alert:alertBox,actionId:actionId,onSuccess:function(body){drafts.sent();saved(body);},onError:function(err,meta){if(err.statements){markErrors(err.statements,true);}
+if(err.error===EMM.CODES.ALREADY_SUBMITTED){state.locked=true;lock();drafts.drop();}
+drafts.failed("submit",payload,err,meta,alertBox);},refresh:refresh});}
+function resend(){var record=drafts.load();if(state.locked||EMM.isSending(element)||!record||!record.queued||!record.data){return;}
+send(record.data,record.queued.actionId);}
+function updateProgress(){if(!progress||state.locked){return;}
+var done=Object.keys(collect()).length;progress.textContent=EMM.format(_("Answered {done} of {total}"),{done:EMM.count(done,root),total:EMM.count(args.total,root)});}
+function markErrors(ids,focus){var said=Object.create(null);ids.forEach(function(id){said[id]=_("Please choose an answer.");});return EMM.mark(root,"data-statement",said,focus);}
+function missingRequired(answers){return statements().filter(function(fs){return fs.hasAttribute("data-required")&&!(fs.getAttribute("data-statement")in answers);}).map(function(fs){return fs.getAttribute("data-statement");});}
+function lock(){root.querySelectorAll("input, textarea").forEach(function(input){input.disabled=true;});if(submit){submit.hidden=true;}
+if(progress){progress.hidden=true;}
+var sent=root.querySelector("[data-sent]");if(sent&&form){form.hidden=true;sent.hidden=false;}}
+function onSubmit(event){event.preventDefault();if(state.locked||EMM.isSending(element)){return;}
+EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){EMM.say(alertBox,EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)}));return;}
+if(EMM.refuseOverLimit(form,alertBox)){return;}
+send(current());}
+if(state.locked){drafts.drop();}
+if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);var kept=drafts.load();if(kept&&kept.data&&!state.locked){fill(kept.data);drafts.restored(kept);if(kept.queued&&window.navigator.onLine!==false){resend();}}
+EMM.watchLimits(form,status);updateProgress();EMM.whenOnline(element,resend,drafts.waits);}
+function load(files){var loaded=window.EmmLikertFiles=window.EmmLikertFiles||{};function one(url){loaded[url]=loaded[url]||new Promise(function(resolve,reject){var node=EMM.el("link",{rel:"stylesheet",href:url});node.onload=resolve;node.onerror=function(){delete loaded[url];node.remove();reject({error:EMM.LOCAL_CODES.NETWORK,message:_("No connection: the results could not be shown. Check your connection and try again.")});};document.head.appendChild(node);});return loaded[url];}
+return Promise.all((files.styles||[]).map(one));}
+var showResults=root.querySelector("[data-show-results]");if(showResults){showResults.addEventListener("click",function(){var target=root.querySelector("[data-results]");var panel=load(args.results_files||{});panel.catch(function(){});EMM.action(runtime,element,"get_results",{reply:"page"},{button:showResults,alert:alertBox,onSuccess:function(data){panel.then(function(){EMM.setServerHtml(target,data.html);showResults.setAttribute("aria-expanded","true");showResults.hidden=true;(target.querySelector("[data-results-title]")||target).focus();},function(err){EMM.say(alertBox,err.message);});}});});}}

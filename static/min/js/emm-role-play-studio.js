@@ -1,0 +1,65 @@
+function EmmRolePlayEditor(runtime,element,args){"use strict";var EMM=window.EMM,MAP=window.EmmRolePlayMap,_=EMM.gettext;var ROWS={bands:"bands.*",roles:"roles.*",profile_options:"profile_options.*",nodes:"nodes.*",choices:"nodes.*.choices.*"};EmmEditor.limit(EMM.root(element),"data-field","",args.limits);EmmEditor.limit(EMM.root(element),"data-key","",args.limits);var ed=EmmEditor.create(runtime,element,{root:".emm-rp-studio",settings:args.settings,collect:function(){return tab==="xml"?{xml:xmlBox.value}:collect();},snapshot:function(){if(tab!=="xml"){return collect();}
+return xmlBox.value===xmlShown?formLeft:{xml:xmlBox.value};},show:function(problems,data){if(tab==="xml"){showXml(problems);}else{show(problems,data);}},refused:function(problems){if(tab==="xml"){return;}
+var first=problems.filter(function(p){return locate(p.field).input||locate(p.field).node;})[0];if(first){goTo(first);}},add:add,rowFocus:"summary, [data-key]",changed:function(what,li,list){if(what==="removed"){var node=list.closest("[data-row]");if(node){updateNode(node);}
+refreshIds();}
+renumber();},say:function(what,li){var title=li?own(li,"[data-title]"):null,item={item:title?title.textContent:""};if(!item.item){return{added:_("Added."),removed:_("Removed."),up:_("Moved up."),down:_("Moved down.")}[what];}
+return{added:EMM.format(_("{item} added."),item),removed:EMM.format(_("{item} removed."),item),up:EMM.format(_("Moved up: now {item}."),item),down:EMM.format(_("Moved down: now {item}."),item)}[what];},edited:edited});var root=ed.root,form=ed.form,alertBox=ed.alertBox;var prefix=root.getAttribute("data-prefix");var xmlBox=root.querySelector("[data-xml]");var mapBox=root.querySelector("[data-map]");var lists={};["bands","roles","profile_options","nodes"].forEach(function(k){lists[k]=root.querySelector("[data-list="+k+"]");});var CONTENT=["intro","profile_prompt"];function content(name){return form.querySelector("[data-key=\""+name+"\"]:not([data-row] *)");}
+var NODE=["id","speaker","narrative","image","alt","debrief","category"];var CHOICE=["label","goto","points","consequence","if_visited","min_points"];var LAZY=300;var counter=0,lastCount=-1,tab="form",ids=[],version=0,xmlShown=null,formLeft=null;function rows(list){return list?Array.prototype.filter.call(list.children,function(c){return c.hasAttribute("data-row");}):[];}
+function own(row,selector){return Array.prototype.find.call(row.querySelectorAll(selector),function(n){return n.closest("[data-row]")===row;})||null;}
+function val(row,name){var input=own(row,"[data-key=\""+name+"\"]");return input?input.value:"";}
+function choicesOf(row){return row.querySelector("[data-list=choices]");}
+function fillTargets(select,value,full){while(select.firstChild){select.removeChild(select.firstChild);}
+var none=select.getAttribute("data-targets")==="if_visited"?_("No condition"):_("Choose a node");select.appendChild(EMM.el("option",{value:"",text:none}));(full?ids:ids.filter(function(id){return id===value;})).forEach(function(id){select.appendChild(EMM.el("option",{value:id,text:id}));});if(value&&ids.indexOf(value)<0){select.appendChild(EMM.el("option",{value:value,text:EMM.format(_("{id} (not a node)"),{id:value})}));}
+select.value=value||"";select.setAttribute("data-version",full?String(version):"-1");}
+function setSelect(select,value){if(value&&!select.querySelector("option[value=\""+CSS.escape(value)+"\"]")){select.appendChild(EMM.el("option",{value:value,text:value}));}
+select.value=value||"";}
+function row(kind,item){var li=root.querySelector("template[data-tpl="+kind+"]").content.firstElementChild.cloneNode(true);counter+=1;var base=prefix+"-"+kind+"-"+counter;EmmEditor.limit(li,"data-key",ROWS[kind],args.limits);li.querySelectorAll("[data-key]").forEach(function(input){var name=input.getAttribute("data-key"),value=item[name],slot=own(li,"[data-error-key=\""+name+"\"]");input.id=base+"-"+name;if(slot){slot.id=input.id+"-err";input.setAttribute("aria-describedby",slot.id);}
+if(input.type==="checkbox"){input.checked=value===true;}
+else if(input.hasAttribute("data-targets")){fillTargets(input,value||"",ids.length<=LAZY);}
+else if(input.tagName==="SELECT"){setSelect(input,value);}
+else{input.value=value===null||value===undefined?"":value;}});li.querySelectorAll("[data-for]").forEach(function(label){label.setAttribute("for",base+"-"+label.getAttribute("data-for"));});if(kind==="nodes"){own(li,"[data-error-key=node]").id=base+"-node-err";(item.choices||[]).forEach(function(c){choicesOf(li).appendChild(row("choices",c));});updateNode(li);}
+return li;}
+function updateNode(li){var ending=own(li,"[data-key=ending]").checked;own(li,"[data-ending-only]").hidden=!ending;own(li,"[data-choices-box]").hidden=ending&&rows(choicesOf(li)).length===0;}
+function renumber(){rows(lists.nodes).forEach(function(li,i){var id=val(li,"id").trim(),ending=own(li,"[data-key=ending]").checked;own(li,"[data-title]").textContent=EMM.format(ending?_("Node {n}: {id} (ending)"):_("Node {n}: {id}"),{n:EMM.count(i+1,root),id:id||"?"});rows(choicesOf(li)).forEach(function(c,j){own(c,"[data-title]").textContent=EMM.format(_("Choice {n}"),{n:EMM.count(j+1,root)});});});rows(lists.profile_options).forEach(function(li,i){own(li,"[data-title]").textContent=EMM.format(_("Profile option {n}"),{n:EMM.count(i+1,root)});});}
+function refreshIds(renamed){var fresh=[];rows(lists.nodes).forEach(function(li){var id=val(li,"id").trim();if(id&&fresh.indexOf(id)<0){fresh.push(id);}});if(!renamed&&fresh.join("\n")===ids.join("\n")){return;}
+ids=fresh;version+=1;root.querySelectorAll("select[data-targets]").forEach(function(select){var value=select.value;if(renamed&&value===renamed.old){value=renamed.now;}
+fillTargets(select,value,ids.length<=LAZY);});}
+function load(sc){ed.loadSettings(sc);CONTENT.forEach(function(name){EmmEditor.setValue(content(name),sc[name]);});ids=[];(sc.nodes||[]).forEach(function(n){if(n.id&&ids.indexOf(n.id)<0){ids.push(n.id);}});version+=1;Object.keys(lists).forEach(function(kind){var list=lists[kind];while(list.firstChild){list.removeChild(list.firstChild);}
+(sc[kind]||[]).forEach(function(item){list.appendChild(row(kind,item));});});if(rows(lists.nodes).length<=3){rows(lists.nodes).forEach(function(li){own(li,"[data-details]").open=true;});}
+renumber();ed.recount();}
+function collect(){var data=ed.readSettings();CONTENT.forEach(function(name){data[name]=EmmEditor.getValue(content(name));});data.profile_options=rows(lists.profile_options).map(function(li){return{id:val(li,"id").trim(),text:val(li,"text")};});data.bands=rows(lists.bands).map(function(li){return{min:val(li,"min"),message:val(li,"message"),final:val(li,"final")};});data.roles=rows(lists.roles).map(function(li){return{id:val(li,"id").trim(),label:val(li,"label"),start:val(li,"start"),brief:val(li,"brief")};});data.nodes=rows(lists.nodes).map(function(li){var node={};NODE.forEach(function(name){node[name]=val(li,name);});node.id=node.id.trim();node.ending=own(li,"[data-key=ending]").checked;node.choices=rows(choicesOf(li)).map(function(c){var choice={};CHOICE.forEach(function(name){choice[name]=val(c,name);});return choice;});return node;});return data;}
+function slotOf(name){return form.querySelector("[data-error-key=\""+name+"\"]:not([data-row] *)");}
+function locate(path){var parts=(path||"").split("."),list=lists[parts[0]];if(CONTENT.indexOf(path)>=0){return{slot:slotOf(path),input:content(path)};}
+if(!list){return{slot:root.querySelector("[data-error=\""+parts[0]+"\"]"),input:ed.field(parts[0])};}
+var r=parts.length<2?null:rows(list)[Number(parts[1])];if(!r){return{slot:slotOf(parts[0])};}
+var node=parts[0]==="nodes"?r:null;if(node&&parts.length===2){return{slot:own(r,"[data-error-key=node]"),node:node};}
+if(node&&parts[2]==="choices"){var c=parts.length>=5?rows(choicesOf(r))[Number(parts[3])]:null;if(!c){return{slot:own(r,"[data-error-key=choices]"),node:node};}
+r=c;parts=parts.slice(2);}
+return{slot:own(r,"[data-error-key=\""+parts[2]+"\"]"),input:own(r,"[data-key=\""+parts[2]+"\"]"),node:node};}
+function clearErrors(){EmmEditor.unmarkAll(root,".emm-field-error");root.querySelectorAll("[data-badge]").forEach(function(b){b.textContent="";});}
+function goTo(p){var at=locate(p.field),target=at.input;if(at.node){own(at.node,"[data-details]").open=true;}
+if(!target&&at.node){target=own(at.node,"summary");}
+if(target){target.focus();if(target.scrollIntoView){target.scrollIntoView({block:"nearest"});}}}
+function show(problems,data){clearErrors();var perNode={};problems.forEach(function(p){var at=locate(p.field);EmmEditor.mark(p,at.slot||slotOf("nodes"),at.input);if(at.node){perNode[MAP.nodeIndex(p.field)]=(perNode[MAP.nodeIndex(p.field)]||0)+1;}});rows(lists.nodes).forEach(function(li,i){if(perNode[i]){own(li,"[data-badge]").textContent=EMM.format(EMM.ngettext("({n} problem)","({n} problems)",perNode[i]),{n:EMM.count(perNode[i],root)});}});MAP.draw(mapBox,data,problems,{prefix:prefix,labelledby:prefix+"-map-title",onPick:pick});MAP.list(root.querySelector("[data-problem-list]"),problems,goTo);var count=problems.length;var text=count?EMM.format(EMM.ngettext("{n} problem found.","{n} problems found.",count),{n:EMM.count(count,root)}):_("No problems found.");root.querySelector("[data-problem-count]").textContent=text;if(count!==lastCount&&lastCount>=0){ed.say(text);}
+lastCount=count;}
+function showXml(problems){MAP.list(root.querySelector("[data-xml-problems]"),problems||[],null);}
+function pick(index){var li=rows(lists.nodes)[index];if(!li){return;}
+own(li,"[data-details]").open=true;var summary=own(li,"summary");summary.focus();if(summary.scrollIntoView){summary.scrollIntoView({block:"nearest"});}}
+function nextId(kind){return EmmEditor.nextId(rows(lists[kind]).map(function(li){return val(li,"id").trim();}),{roles:"role-",nodes:"node-",profile_options:"p"}[kind]);}
+function add(kind,button){var list=kind==="choices"?choicesOf(button.closest("[data-row]")):lists[kind];var fresh={bands:{min:0},roles:{id:nextId("roles"),start:ids[0]||""},nodes:{id:nextId("nodes"),choices:[]},choices:{points:0},profile_options:{id:nextId("profile_options")}}[kind];var li=row(kind,fresh);list.appendChild(li);if(kind==="nodes"){own(li,"[data-details]").open=true;refreshIds();}
+renumber();li.querySelector("[data-key]").focus();return li;}
+form.addEventListener("focusin",function(event){var t=event.target;if(t.matches("select[data-targets]")&&t.getAttribute("data-version")!==String(version)){fillTargets(t,t.value,true);}
+if(t.matches("[data-key=id]")&&t.closest("[data-row]").parentNode===lists.nodes){t.setAttribute("data-was",t.value.trim());}});function edited(event){var t=event.target,li=t.closest("[data-row]");if(event.type==="input"){if(t.matches("[data-key=id]")){renumber();}
+return true;}
+if(t.matches("[data-key=ending]")){updateNode(li);renumber();}
+if(t.matches("[data-key=id]")&&li.parentNode===lists.nodes){var was=t.getAttribute("data-was")||"",now=t.value.trim(),taken=ids.indexOf(now)>=0;refreshIds(was&&now&&was!==now&&!taken?{old:was,now:now}:null);t.setAttribute("data-was",now);}
+return true;}
+var tabs=Array.prototype.slice.call(root.querySelectorAll("[role=tab]"));function selectTab(name){tabs.forEach(function(t){var on=t.getAttribute("data-tab")===name;t.setAttribute("aria-selected",on?"true":"false");t.tabIndex=on?0:-1;});root.querySelectorAll("[data-panel]").forEach(function(p){p.hidden=p.getAttribute("data-panel")!==name;});tab=name;}
+function switchTo(name){if(name===tab){return;}
+var data=name==="xml"?collect():{xml:xmlBox.value};ed.dropChecks();EMM.post(runtime,element,"studio_convert",data).then(function(body){if(!body.scenario){if(tab==="xml"){showXml(body.problems);}else{show(body.problems||[],collect());}
+EMM.say(alertBox,_("The content could not be converted: please fix the errors first."));return;}
+EMM.clear(alertBox,true);if(name==="xml"){formLeft=data;xmlShown=xmlBox.value=body.scenario.xml;showXml(body.problems);}
+else{load(body.scenario);show(body.problems||[],collect());}
+selectTab(name);},function(err){EMM.say(alertBox,ed.failed(err).message);});}
+tabs.forEach(function(t,i){t.addEventListener("click",function(){switchTo(t.getAttribute("data-tab"));});t.addEventListener("keydown",function(event){var step={ArrowRight:1,ArrowLeft:-1,Home:-i,End:tabs.length-1-i}[event.key];if(step===undefined){return;}
+event.preventDefault();tabs[(i+step+tabs.length)%tabs.length].focus();});});root.querySelector("[data-check]").addEventListener("click",function(){ed.check(true);});load(args.scenario);ed.check(true);}

@@ -1,0 +1,16 @@
+function EmmRolePlay(runtime,element){"use strict";var EMM=window.EMM,_=EMM.gettext;var root=EMM.root(element).querySelector(".emm-role-play")||EMM.root(element);var panel=root.querySelector("[data-panel]");var alertBox=root.querySelector("[data-alert]");var status=root.querySelector("[data-status]");var waiting=null;function show(body,chose){EMM.setServerHtml(panel,body.html);var target=(chose&&panel.querySelector(".emm-rp-consequence[data-focus]"))||panel.querySelector("[data-focus]:not(.emm-rp-consequence)");if(target){target.focus();}
+if(body.announcement){EMM.say(status,body.announcement);}}
+function where(){var choice=panel.querySelector("[data-choice]"),step=panel.querySelector("[data-step]");return[choice&&choice.getAttribute("data-choice"),step&&step.textContent,!!panel.querySelector("[data-role]")].join("|");}
+function tellWaiting(){var text=EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),{choice:waiting.label});if(alertBox.hidden||alertBox.textContent!==text){EMM.say(alertBox,text);}}
+function refresh(err,meta){EMM.post(runtime,element,"state",{}).then(function(body){show(body);if(!waiting){if(meta&&meta.lost){EMM.clear(alertBox,true);}}else if(where()!==waiting.at){waiting=null;EMM.clear(alertBox,true);}else if(EMM.isSending(element)){}else if(!waiting.tried){waiting.tried=true;resend();}else if(EMM.isLost(err)){tellWaiting();}},function(){if(waiting&&err&&err.error!==EMM.LOCAL_CODES.NETWORK){tellWaiting();}});}
+function send(act,button){var at=where();EMM.action(runtime,element,act.handler,act.data,{button:button,alert:alertBox,actionId:act.id,onSuccess:function(body){waiting=null;show(body,act.handler==="choose");},onError:function(err,meta){waiting=EMM.isFinal(err)?null:act;if(!waiting){return;}
+if(act.id!==meta.actionId){act.id=meta.actionId;act.at=at;act.tried=false;}
+if(err.error===EMM.LOCAL_CODES.NETWORK){tellWaiting();}},refresh:refresh});}
+function resend(){var button=Array.prototype.find.call(panel.querySelectorAll("button"),function(b){return b.getAttribute(waiting.attr)===waiting.value;});send(waiting,button);}
+function tap(handler,data,button){var attr=["data-choice","data-role","data-back","data-restart"].find(function(a){return button.hasAttribute(a);});send({handler:handler,data:data,attr:attr,value:button.getAttribute(attr),label:button.textContent.trim()},button);}
+EMM.whenOnline(element,function(){if(EMM.isSending(element)){return;}
+if(waiting){resend();}else{refresh();}},function(){return!!waiting;});root.addEventListener("click",function(event){var target=event.target.closest("button");if(!target||!panel.contains(target)||EMM.isSending(element)){return;}
+if(target.hasAttribute("data-choice")){tap("choose",{choice:target.getAttribute("data-choice")},target);}
+else if(target.hasAttribute("data-role")){tap("start",{role:target.getAttribute("data-role"),profile:EMM.profile(root)},target);}
+else if(target.hasAttribute("data-back")){tap("back",{},target);}
+else if(target.hasAttribute("data-restart")){var question=target.getAttribute("data-confirm");if(!question||window.confirm(question)){tap("restart",{},target);}}});EMM.ready(root);}
