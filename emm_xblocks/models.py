@@ -44,6 +44,12 @@ import uuid
 
 from django.db import models
 
+from .common.ids import MAX_GROUP, MAX_ID
+from .common.questions import MAX_OPTIONS
+
+# the live room's longest answer: a multiple-choice question's every option id, space-separated
+LIVE_VALUE_CHARS = MAX_OPTIONS * (MAX_ID + 1)
+
 MYSQL_EXACT_COLLATION = "utf8mb4_bin"
 
 
@@ -82,7 +88,7 @@ class Answer(models.Model):
     id = HexUUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     block_key = ExactCharField(max_length=255)
     submission = HexUUIDField()
-    group = ExactCharField(max_length=100)  # statement, question or node id
+    group = ExactCharField(max_length=MAX_GROUP)  # statement, question or node id
     value = ExactCharField(max_length=100)  # scale point, "na", option or choice id
     user_key = ExactCharField(max_length=255, blank=True, default="")
     day = models.DateField()
@@ -149,7 +155,7 @@ class Tally(models.Model):
     """
 
     block_key = ExactCharField(max_length=255)
-    group = ExactCharField(max_length=100)
+    group = ExactCharField(max_length=MAX_GROUP)
     value = ExactCharField(max_length=100)
     split = ExactCharField(max_length=100, blank=True, default="", db_default="")
     n = models.IntegerField(default=0)
@@ -192,6 +198,9 @@ class PairedResult(models.Model):
     possible = models.FloatField()
     marks = models.TextField()  # JSON {question id: share of its points earned}, for per-question rates
     questions_key = ExactCharField(max_length=32)  # common.questions.questions_fingerprint of the block
+    # filed while the learner had no result at the phase before it (a post-test taken before any
+    # pre-test, which its feedback then gave the answers of: that pre-test is closed to them)
+    ahead = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         app_label = "emm_xblocks"
@@ -247,7 +256,8 @@ class LiveAnswer(models.Model):
     session = HexUUIDField()
     group = ExactCharField(max_length=100)  # statement, question or node id
     respondent = ExactCharField(max_length=64)
-    value = ExactCharField(max_length=255)  # a multiple-choice question: its option ids, space-separated
+    # a multiple-choice question: its option ids, space-separated (255 characters until migration 0011)
+    value = ExactCharField(max_length=LIVE_VALUE_CHARS)
 
     class Meta:
         app_label = "emm_xblocks"

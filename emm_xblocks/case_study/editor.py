@@ -49,7 +49,7 @@ COUNTED = {**LIMITS, **profile.LIMITS, **QUESTION_ID_LIMITS, "profile_options.*.
 @form_payload
 def from_editor(data, _):
     """Return ``(case, problems)``; ``case`` is None when the payload cannot be read."""
-    problems = limits.check(data, LIMITS, _, one_line=TEXT_LIMITS)
+    problems = []
     facts = data.get("key_facts", [])
     if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
         problems.append(Problem("key_facts", _("The key facts could not be read.")))
@@ -72,7 +72,8 @@ def from_editor(data, _):
         profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _)]),
         **settings,
     )
-    return case, problems + setting_problems + validate(case, _)
+    too_long = limits.check_saved(data, to_editor(case), LIMITS, _, one_line=TEXT_LIMITS)
+    return case, too_long + problems + setting_problems + validate(case, _)
 
 
 def to_editor(case):

@@ -8,6 +8,7 @@ computed once per content.
 from functools import lru_cache
 
 from ..common import profile, settings
+from ..common.ids import MAX_GROUP
 from ..common.numbers import count
 from ..common.questions import check_id, validate_question
 from ..common.sanitize import SAFE_URL_RE
@@ -16,6 +17,7 @@ from .content import (
     KINDS,
     MAX_QUESTIONS,
     MAX_WORDS,
+    MULTIPLE,
     REFLECTION,
     SETTINGS,
     size_unreadable,
@@ -70,9 +72,19 @@ def validate(case, _):
 
 
 def _validate_question(add, where, n, q, seen, _):
-    if not validate_question(add, where, n, q, seen, KINDS, _) or q.kind != REFLECTION:
+    if not validate_question(add, where, n, q, seen, KINDS, _):
         return
-    if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS:
+    if q.kind == MULTIPLE:
+        # each option's answers are counted under "<question id>.<option id>" (perspectives.recorded)
+        for j, option in enumerate(q.options):
+            if len(q.id) + 1 + len(option.id) > MAX_GROUP:
+                add(Problem(f"{where}.options.{j}.id", _(
+                    "Question {n}, option {m}: this id and the question's are too long together to count "
+                    "its answers (at most {max} characters in all): shorten one of them.").format(
+                        n=n, m=j + 1, max=count(MAX_GROUP - 1, _))))
+    if q.kind != REFLECTION:
+        return
+    if q.min_words < 0 or q.max_words < 0 or q.max_words > MAX_WORDS or q.min_words > MAX_WORDS:
         add(Problem(f"{where}.max_words", _("Question {n}: word limits must be between 0 and {max}.")
                     .format(n=n, max=count(MAX_WORDS, _))))
     elif q.max_words and q.min_words > q.max_words:

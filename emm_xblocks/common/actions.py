@@ -93,7 +93,9 @@ class Paired:
     """A knowledge check's result, filed under the learner's pseudonymous token in ``pair``
     (``common.pairs.file_result``): ``earned``/``possible`` points, ``marks`` ``{question id: share
     of its points}``, ``questions_key`` (the questions' fingerprint). A learner files each phase of
-    a pair once; ``refused`` is raised if they already did."""
+    a pair once; ``refused`` is raised if they already did. ``after``: the phase this one follows
+    (a post-test's: ``"pre"``), or ""; filed while the learner has no result there, the row is
+    ``ahead`` (``pairs.filed_ahead``)."""
 
     pair: str
     phase: str
@@ -102,6 +104,7 @@ class Paired:
     marks: dict
     questions_key: str
     refused: ActionError | Callable[[], ActionError]
+    after: str = ""
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ STATUS = {
     "unknown_document": BAD_REQUEST,
     "not_submitted": CONFLICT,
     "already_assessed": CONFLICT,
+    # the knowledge check's own
+    "post_test_taken": CONFLICT,  # a pre-test after its post-test showed the answers (learner.PRE_AFTER_POST)
     # the role-play's own
     "unknown_role": BAD_REQUEST,
     "invalid_choice": BAD_REQUEST,

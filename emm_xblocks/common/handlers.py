@@ -104,6 +104,15 @@ def invalid_text(block):
         "often left by copying and pasting). Remove it or type the text again, then try again."))
 
 
+def unknown_address(block, suffix, suffixes=("",)):
+    """404 ``not_found`` (a ``HandlerError``) when ``suffix``, what follows the handler's name in
+    its address (a trailing "/" aside), is not one of ``suffixes`` ("" is the address itself); else
+    None. Every handler checks it first: ``…/submit/anything`` is no address of ``submit``."""
+    if (suffix or "").rstrip("/") not in suffixes:
+        return HandlerError("not_found", block.ugettext("There is nothing at this address: check the link."))
+    return None
+
+
 def learner_body_limit(_block):
     """``(max_bytes, too_large)`` of every request but the Studio editor's: ``MAX_BODY_BYTES``."""
     return MAX_BODY_BYTES, request_too_large
@@ -123,6 +132,9 @@ def json_handler(func=None, *, body_limit=learner_body_limit):
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         try:
+            elsewhere = unknown_address(self, suffix)
+            if elsewhere:
+                raise elsewhere
             data = parse_json(self, request, *body_limit(self))
             with store.claims_released_on_failure():
                 result = func(self, data, suffix)
@@ -166,10 +178,10 @@ def get_handler(func=None, *, suffixes=("",), page=False):
             response = err.page_response(self) if page else err.response()
             response.headers["Allow"] = ", ".join(READ_METHODS)
             return response
+        elsewhere = unknown_address(self, suffix, suffixes)
+        if elsewhere:
+            return elsewhere.page_response(self) if page else elsewhere.response()
         suffix = (suffix or "").rstrip("/")
-        if suffix not in suffixes:
-            err = HandlerError("not_found", _("There is nothing at this address: check the link."))
-            return err.page_response(self) if page else err.response()
         if not page:
             return func(self, request, suffix)
         try:

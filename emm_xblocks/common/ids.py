@@ -9,6 +9,9 @@ import re
 MAX_ID = 50  # characters (the editors count ids by it: ``data-max-chars``)
 ID_PATTERN = rf"[A-Za-z0-9_-]{{1,{MAX_ID}}}"
 ID_RE = re.compile(rf"^{ID_PATTERN}$")
+# the aggregate store's group column (``models.Answer.group``, ``Tally.group``): a multiple-choice
+# option's answers are kept under "<question id>.<option id>", which must fit (case_study/validation.py)
+MAX_GROUP = 100
 
 
 def is_valid_id(value):

@@ -12,6 +12,10 @@ lengths answers 400 ``text_too_long`` (``common.editing``).
 A length is counted in characters (code points, as Python's ``len``) of the value stripped of
 surrounding white space; a one-line field is counted as it will be saved (``text.one_line``: white
 space runs joined, no-break spaces kept), so the author is never refused for spaces the save would drop.
+
+``check_saved`` also measures what the save keeps: cleaning author HTML may lengthen a text (``&``
+written ``&amp;``, a link given its ``rel``), and a kept text over its limit would refuse every
+later save of the block, the unchanged text included.
 """
 
 from . import text
@@ -58,6 +62,24 @@ def check(data, limits, _, one_line=()):
             items = value if isinstance(value, list) else [value]
             if any(length(item, pattern in one_line) > limit for item in items):
                 problems.append(too_long(path, limit, _))
+    return problems
+
+
+def check_saved(sent, saved, limits, _, one_line=()):
+    """``check`` of what the editor ``sent``, then of ``saved`` (the same shape: the content as the
+    editor would load it after this save, its HTML cleaned) for each path ``sent`` kept within its
+    limit: a text that only cleaning takes over the limit is refused too, with words that say why
+    the editor's counter showed less."""
+    problems = check(sent, limits, _, one_line)
+    said = {p.field for p in problems}
+    for pattern, limit in limits.items():
+        for path, value in _values(saved, pattern.split(".")):
+            items = value if isinstance(value, list) else [value]
+            if path not in said and any(length(item, pattern in one_line) > limit for item in items):
+                problems.append(Problem(path, _(
+                    "This text is longer than {max} characters as it is saved (special characters such as "
+                    "& are written out, links get safety attributes): shorten it (nothing was cut).")
+                    .format(max=count(limit, _)), code=TOO_LONG))
     return problems
 
 

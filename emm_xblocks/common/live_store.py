@@ -70,7 +70,7 @@ def record(block_key, answers, respondent_of):
     ``respondent_of(session_id)`` gives the participant's key in that session
     (``live.respondent_key``, or a random key for an anonymous evaluation). Returns the session
     the answers went to, or None (no session open: nothing is kept)."""
-    from ..models import LiveAnswer
+    from ..models import LIVE_VALUE_CHARS, MAX_GROUP, LiveAnswer
 
     answers = {str(group): str(value) for group, value in answers.items() if value not in (None, "")}
     if not answers:
@@ -82,14 +82,16 @@ def record(block_key, answers, respondent_of):
     respondent = respondent_of(session.id)
 
     def keep(group, value):
-        key = {"session": session_id, "group": group[:100], "respondent": respondent}
-        if LiveAnswer.objects.filter(**key).update(value=value[:255]):
+        # ids are at most MAX_ID: nothing valid is cut, only what a crafted request sends
+        key = {"session": session_id, "group": group[:MAX_GROUP], "respondent": respondent}
+        value = value[:LIVE_VALUE_CHARS]
+        if LiveAnswer.objects.filter(**key).update(value=value):
             return
         try:
             with transaction.atomic():
-                LiveAnswer.objects.create(value=value[:255], **key)
+                LiveAnswer.objects.create(value=value, **key)
         except IntegrityError:  # another request of the same participant inserted it first
-            LiveAnswer.objects.filter(**key).update(value=value[:255])
+            LiveAnswer.objects.filter(**key).update(value=value)
 
     for group, value in sorted(answers.items()):
         write(lambda group=group, value=value: keep(group, value))

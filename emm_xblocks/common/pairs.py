@@ -20,14 +20,18 @@ class AlreadyFiled(Exception):
 
 def file_result(course_key, block_key, token, paired):
     """Insert the result ``paired`` (``common.actions.Paired``) of ``token``; ``AlreadyFiled`` if
-    the learner has one for this phase of this pair. Retried whole on MySQL deadlocks (``write``)."""
+    the learner has one for this phase of this pair. It is ``ahead`` when ``paired.after`` names a
+    phase the learner has no result at yet (read in the same transaction). Retried whole on MySQL
+    deadlocks (``write``)."""
     from ..models import PairedResult
 
     def work():
+        ahead = bool(paired.after) and not PairedResult.objects.filter(
+            course_key=course_key, pair=paired.pair, phase=paired.after, token=token).exists()
         PairedResult.objects.create(
             course_key=course_key, pair=paired.pair, phase=paired.phase, block_key=block_key, token=token,
             earned=float(paired.earned), possible=float(paired.possible),
-            marks=json.dumps(paired.marks, sort_keys=True), questions_key=paired.questions_key)
+            marks=json.dumps(paired.marks, sort_keys=True), questions_key=paired.questions_key, ahead=ahead)
 
     try:
         write(work)
@@ -45,6 +49,15 @@ def own_result(course_key, pair, phase, token):
     row = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
            .values_list("earned", "possible", "questions_key").first())
     return tuple(row) if row else None
+
+
+def filed_ahead(course_key, pair, phase, token):
+    """``token`` has a result at ``phase`` of ``pair`` filed ``ahead`` of the phase before it (a
+    post-test taken before any pre-test); False for no token (Studio's preview)."""
+    from ..models import PairedResult
+
+    return bool(token) and PairedResult.objects.filter(
+        course_key=course_key, pair=pair, phase=phase, token=token, ahead=True).exists()
 
 
 def has_results(course_key, pair, block_key):

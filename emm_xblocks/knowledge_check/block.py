@@ -16,7 +16,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import pairs
+from ..common import pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.errors import json_response
@@ -90,6 +90,16 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         held = changes.filed_changes(old, content, pairs.filed(course, old.pair, key), self.author_gettext())
         return held + found, answered or bool(held)
 
+    def pre_test_closed(self):
+        """A pre-test whose learner took the post-test of its pair first (its result filed
+        ``ahead``, ``pairs.filed_ahead``: its feedback showed the right answers): closed to them
+        (``learner.PRE_AFTER_POST``). False for a post-test, without reading the store."""
+        check = self.load_content()
+        if check.phase != content.PRE:
+            return False
+        token = platform.pair_token(self, check.pair)
+        return pairs.filed_ahead(platform.course_key(self), check.pair, content.POST, token)
+
     def _filed_under(self):
         """``(course key, block key)`` as text, as the LMS files results under them."""
         key = self.stored_usage_key()
@@ -106,7 +116,8 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         return " ".join([check.display_name, plain_text(check.intro), *(plain_text(q.prompt) for q in check.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS,
+                             bind=lambda block: {"closed": block.pre_test_closed()})
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
 
     @get_handler

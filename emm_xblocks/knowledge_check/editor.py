@@ -28,7 +28,7 @@ def from_editor(data, _):
                  for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
     check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
-    problems += limits.check(data, LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
+    problems += limits.check_saved(data, to_editor(check), LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
     return check, problems + setting_problems + validate(check, _)
 
 

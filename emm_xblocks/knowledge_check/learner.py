@@ -20,12 +20,17 @@ from ..common.i18n import N_
 from ..common.questions import clean_choice, question_result, questions_fingerprint
 from ..common.sanitize import plain_text
 from . import events
-from .content import POST
+from .content import POST, PRE
 from .scoring import counted_score, marks, total
 from .validation import playable
 
 # the refusal of a submit while the author must fix the test (``common.actions.refuse_unless_ready``)
 NOT_READY = N_("This knowledge check is not ready yet: please come back later.")
+# a pre-test answered after a post-test taken before it (whose feedback gave the right answers)
+# would measure nothing, and its pair would count in the figures: refused (409 ``post_test_taken``),
+# said on its page. Staff who delete a learner's pre-test state after both tests reopen it.
+PRE_AFTER_POST = N_("You have taken the post-test, which showed the right answers: this pre-test is closed, "
+                    "as it can no longer tell what you knew before the training.")
 
 
 @dataclass(frozen=True)
@@ -95,11 +100,15 @@ def current(check, state, data, _):
     return Outcome(result=feedback(check, state))
 
 
-def submit(check, state, data, _):
-    """Check, score and file the learner's one answer to this test."""
+def submit(check, state, data, _, closed=False):
+    """Check, score and file the learner's one answer to this test. ``closed``: a pre-test whose
+    post-test the learner took first (the block reads it from the store,
+    ``KnowledgeCheckBlock.pre_test_closed``): refused. A post-test is filed ``after`` the pre-test."""
     refuse_unless_ready(playable(check), NOT_READY, _)
     if state.submitted:
         raise ActionError("already_submitted", _("You have already answered this test."))
+    if check.phase == PRE and closed:
+        raise ActionError("post_test_taken", _(PRE_AFTER_POST))
     answers = check_answers(check, data.get("answers"), _)
     question_marks = marks(check, answers)
     earned, possible = total(check, question_marks)
@@ -109,7 +118,8 @@ def submit(check, state, data, _):
     filed = Paired(pair=check.pair, phase=check.phase, earned=earned, possible=possible,
                    marks={q.id: (e / q.points if q.points else 0.0)
                           for q, (e, _s) in zip(check.questions, question_marks, strict=True)},
-                   questions_key=questions_fingerprint(check.questions), refused=refused)
+                   questions_key=questions_fingerprint(check.questions), refused=refused,
+                   after=PRE if check.phase == POST else "")
     event = events.submitted(check, answers, question_marks, earned, possible)
     return Outcome(state=new, result=feedback(check, new), score=counted_score(check, new), completion=1.0,
                    writes=(filed, description(check)), events=(event,))

@@ -30,6 +30,8 @@ def student_view(block):
     dom = block.dom_id()
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     read_only = refusal.message if refusal else ""
+    if not read_only and not state.submitted and block.pre_test_closed():  # a pre-test closed by its post-test
+        read_only = block.ugettext(learner.PRE_AFTER_POST)
     locked = state.submitted or bool(read_only)
     own = block.author_lang(check)  # the author's language on their words: once per render, "" mostly
     context = {

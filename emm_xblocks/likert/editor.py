@@ -38,7 +38,6 @@ def from_editor(data, _):
     problems += profile_problems
     # on one line, never cut; an empty name or scale is ``validate``'s problem, as for an import
     settings, setting_problems = read_editor(data, SETTINGS, _)
-    problems += _too_long(data, labels if settings["scale"] == CUSTOM else [], _)  # unused labels: kept, unchecked
     survey = Survey(
         statements=tuple(statements),
         custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused
@@ -48,6 +47,7 @@ def from_editor(data, _):
         profile_options=profile_options,
         **settings,
     )
+    problems += _too_long(data, survey, labels if settings["scale"] == CUSTOM else [], _)  # unused labels: unchecked
     return survey, problems + setting_problems + validate(survey, _)
 
 
@@ -75,10 +75,11 @@ COUNTED = {**LIMITS, "comment_prompt": MAX_TEXT, "custom_labels": LABEL_LIMIT,
            **profile.LIMITS, "profile_options.*.id": MAX_ID}
 
 
-def _too_long(data, labels, _):
-    """A text longer than the editor keeps is refused with a problem at its field, never cut
-    without a word (issue 10); the save is refused whole."""
-    problems = limits.check(data, LIMITS, _)
+def _too_long(data, survey, labels, _):
+    """A text longer than the editor keeps, as sent or as the save keeps it (``survey``), is
+    refused with a problem at its field, never cut without a word (issue 10); the save is refused
+    whole."""
+    problems = limits.check_saved(data, to_editor(survey), LIMITS, _)
     if any(limits.length(label, one_line=True) > LABEL_LIMIT for label in labels):
         problems.append(Problem("custom_labels", _("A label of the custom scale is longer than {max} characters: "
                                                    "shorten it (nothing was cut).").format(max=count(LABEL_LIMIT, _)),

@@ -103,9 +103,12 @@ LIMITS = {"intro": MAX_HTML, "roles.*.brief": MAX_HTML, "nodes.*.narrative": MAX
 COUNTED = {**LIMITS, **profile.LIMITS, **{f"{rows}.id": MAX_ID for rows in ("roles.*", "nodes.*", "profile_options.*")}}
 
 
-def _too_long(scenario, _):
-    """A problem on each text longer than its limit (``LIMITS``), from the form or the XML alike."""
-    return limits.check(dict(scenario_parts(scenario), intro=scenario.intro), LIMITS, _, one_line=TEXT_LIMITS)
+def _too_long(sent, saved, _):
+    """A problem on each text longer than its limit (``LIMITS``), from the form or the XML alike,
+    as ``sent`` or as the save keeps it (``saved``, cleaned: ``limits.check_saved``)."""
+    def parts(scenario):
+        return dict(scenario_parts(scenario), intro=scenario.intro)
+    return limits.check_saved(parts(sent), parts(saved), LIMITS, _, one_line=TEXT_LIMITS)
 
 
 def sanitize(scenario, html=clean_html):
@@ -130,8 +133,8 @@ def from_editor(data, _):
         scenario, problems = _from_structure(data, _)
     if scenario is None:
         return None, problems
-    problems += _too_long(scenario, _)
-    scenario = sanitize(scenario, clean_html if "xml" in data else authored_html)
+    sent, scenario = scenario, sanitize(scenario, clean_html if "xml" in data else authored_html)
+    problems += _too_long(sent, scenario, _)
     return scenario, problems + validate(scenario, _)
 
 

@@ -101,3 +101,39 @@ def test_the_links_on_the_staff_page_are_answered(demo, handlers, name):
     for handler, suffix in links:
         response = call(handlers, uid, handler, suffix=suffix)
         assert response.status not in (404, 405, 500), (handler, suffix, response.status)
+
+
+POSTS = {  # the POST handlers: a learner action (common/pipeline.py), the others (common/handlers.py json_handler)
+    "emm_likert-1-en.xml": ["submit", "state", "get_results", "studio_validate", "live_session"],
+    "emm_case_study-1-en.xml": ["submit", "try_again", "document_opened"],
+    "emm_role_play-1-en.xml": ["start", "choose", "studio_convert"],
+    "emm_knowledge_check-1-en-pre.xml": ["submit"],
+}
+
+
+@pytest.mark.parametrize(("name", "handler"), [(d, h) for d, names in POSTS.items() for h in names])
+def test_a_post_handler_s_address_with_a_suffix_is_404_and_does_nothing(demo, handlers, name, handler):
+    """``…/submit/anything`` is no address of ``submit``: refused before the body is read, as
+    a GET handler's unknown suffix is; the address itself, with or without its trailing "/",
+    still reaches the handler."""
+    uid = demo(name)
+    for suffix in ("bogus", "excel", "a/b"):
+        response = call(handlers, uid, handler, method="POST", suffix=suffix, student="student_1")
+        assert coded(response, "not_found") == "There is nothing at this address: check the link."
+    for suffix in ("", "/"):
+        response = call(handlers, uid, handler, method="POST", suffix=suffix, student="student_1")
+        assert response.status != 404, (suffix, response.status, response.body[:200])
+
+
+def test_a_whole_submit_sent_to_a_wrong_address_keeps_nothing(demo, handlers):
+    uid = demo("emm_likert-1-en.xml")
+    ids = ["relevance", "job_needs", "objectives", "pace", "facilitators", "exchange", "child_trafficking",
+           "recommend"]
+    answers = {"answers": {i: 4 for i in ids}}
+    context = handlers._context("student_1", "submit")
+    refused = context.handle(handlers.key(uid), "submit", answers, method="POST", suffix="again")
+    assert coded(refused, "not_found")
+    assert handlers.post(uid, "state", {}, student="student_1").json_body["submitted"] is False
+    kept = handlers._context("student_1", "submit").handle(handlers.key(uid), "submit", answers, method="POST")
+    assert kept.status == 200, kept.body[:300]
+    assert handlers.post(uid, "state", {}, student="student_1").json_body["submitted"] is True

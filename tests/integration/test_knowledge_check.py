@@ -92,6 +92,35 @@ def test_a_post_test_without_a_pre_test_says_so(platform):
     assert "You did not take the pre-test." in visible(body["html"])
 
 
+def test_a_pre_test_is_closed_once_the_post_test_showed_the_answers(platform):
+    """The post-test shows the right answers: a pre-test answered after it would measure nothing,
+    and its pair would count as a gain in the staff's figures. Its page says why it is closed and
+    offers no form; a submit sent anyway (a page opened before) is refused, nothing filed."""
+    pre, post = pair_of(platform)
+    sam = platform.user("sam")
+    assert platform.lms(sam).handle(post, "submit", RIGHT).status == 200
+    assert "EXPLANATION-Q1" in platform.lms(sam).render(post, "student_view").body_html()  # the answers shown
+    page = platform.lms(sam).render(pre, "student_view").body_html()
+    closed = "You have taken the post-test, which showed the right answers: this pre-test is closed"
+    assert closed in visible(page)
+    assert 'data-read-only' in page
+    refused = platform.lms(sam).handle(pre, "submit", RIGHT)
+    assert refused.status == 409 and refused.json["error"] == "post_test_taken"
+    assert closed in refused.json["message"]
+    assert list(PairedResult.objects.values_list("phase", "ahead")) == [("post", True)]
+    assert platform.lms(sam).handle(pre, "state", {}).json["submitted"] is False
+    # another learner, who took neither, answers the pre-test as ever; the post-test is not closed
+    ana = platform.user("ana")
+    assert closed not in visible(platform.lms(ana).render(pre, "student_view").body_html())
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    # staff who delete Sam's post-test state reopen the pre-test (as a reset of the pre-test after
+    # both tests, taken in order, lets the learner take it again)
+    delete_state(platform, post, sam, platform.user("staff_1", role="staff"))
+    assert closed not in visible(platform.lms(sam).render(pre, "student_view").body_html())
+    assert platform.lms(sam).handle(pre, "submit", HALF).status == 200
+
+
 def test_pairing_is_by_an_hmac_never_a_user_id(platform):
     pre, post = pair_of(platform)
     ana, bob = platform.user("ana"), platform.user("bob")
@@ -110,9 +139,12 @@ def test_pairing_is_by_an_hmac_never_a_user_id(platform):
     stored = " ".join(v for r in rows for v in r.values() if isinstance(v, str))
     for identity in identities:
         assert identity not in stored, identity
-    # no column for a user id, a name or a time: only the pseudonym links the two results
+    # no column for a user id, a name or a time: only the pseudonym links the two results (``ahead``
+    # is a yes/no: a post-test filed before any pre-test, migration 0012)
     assert {f.name for f in PairedResult._meta.get_fields()} == {
-        "id", "course_key", "pair", "phase", "block_key", "token", "earned", "possible", "marks", "questions_key"}
+        "id", "course_key", "pair", "phase", "block_key", "token", "earned", "possible", "marks", "questions_key",
+        "ahead"}
+    assert not any(r["ahead"] for r in rows)  # each took the pre-test first
 
 
 def test_the_same_pair_key_in_another_course_is_another_pair(platform, db):

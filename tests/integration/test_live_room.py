@@ -329,3 +329,25 @@ def test_a_role_play_with_two_roles_names_the_role_on_each_decision(handlers, sc
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'class="emm-present-count"[^>]*>(.*?)</p>', html)]
     assert headings == ["Border police officer · Decision 1 of 2 · Screening desk",
                         "Border police officer · Decision 2 of 2", "Social worker · Decision 1 of 1"]
+
+
+def test_a_multiple_choice_answer_of_twenty_long_option_ids_is_kept_and_counted_whole(handlers, scenario):
+    """The longest answer a valid question gives: 20 options of 50-character ids, all ticked, under
+    a question id of 49 (with the dot, the 100 characters of the store's group column). The room
+    kept 255 characters until migration 0011 and did not count the last options; on MariaDB the
+    case's submit is the store's real columns too."""
+    qid = "q" * 49
+    oids = [f"{i:02d}".ljust(50, "o") for i in range(20)]
+    options = "".join(f'<option id="{o}" correct="true">Option {i}</option>' for i, o in enumerate(oids))
+    uid = scenario(f"""
+<emm_case_study display_name="Long ids" show_distribution="true" min_group_size="1">
+  <narrative><![CDATA[<p>Narrative.</p>]]></narrative>
+  <question id="{qid}" type="multiple" points="1"><prompt><![CDATA[<p>Pick all.</p>]]></prompt>{options}</question>
+</emm_case_study>""")
+    session(handlers, uid, "start")
+    r = handlers.post(uid, "submit", {"answers": {qid: oids}}, student="student_1")
+    assert r.status_code == 200, r.content
+    [row] = LiveAnswer.objects.filter(group=qid)
+    assert row.value.split(" ") == sorted(oids) and len(row.value) == 1019
+    figures = poll(handlers, uid, qid).json
+    assert figures["n"] == 1 and figures["c"] == [1] * 20

@@ -184,6 +184,38 @@ def test_validation_problems():
     assert "questions" in fields_of(validation.validate(Case(), _))
 
 
+def test_a_multiple_choice_option_s_id_with_the_question_s_fits_the_store_s_group_column():
+    """Its answers are kept under "<question id>.<option id>" (``perspectives.recorded``), in a
+    column of 100 characters (``models.Answer.group``): a longer pair would refuse every submit
+    on MySQL (data too long), so it is an error the author reads, and learners wait."""
+    def case_of(qid, oid):
+        options = (Option(oid, "X", True), Option("y", "Y"))
+        return replace(CASE, questions=(replace(MULTI, id=qid, options=options),))
+    fits = case_of("q" * 49, "o" * 50)
+    assert fields_of(validation.validate(fits, _)) == {"questions.0.explanation": False}
+    assert validation.playable(fits)
+    too_long = case_of("q" * 50, "o" * 50)
+    problems = validation.validate(too_long, _)
+    assert fields_of(problems) == {"questions.0.options.0.id": True, "questions.0.explanation": False}
+    [said] = [p.message for p in problems if p.field == "questions.0.options.0.id"]
+    assert "Question 1, option 1" in said and "99" in said
+    assert not validation.playable(too_long)
+    # a single choice is kept under the question's id alone: 50 and 50 is fine
+    single = replace(CASE, questions=(replace(SINGLE, id="q" * 50, options=(Option("o" * 50, "A", True),
+                                                                              Option("b", "B"))),))
+    assert validation.playable(single)
+
+
+def test_a_written_question_cannot_ask_more_words_than_an_answer_can_hold():
+    """Without a maximum, a minimum above ``MAX_WORDS`` could never be met (answers are capped in
+    characters): an error, as a maximum above it is."""
+    for min_words, max_words in ((content.MAX_WORDS + 1, 0), (0, content.MAX_WORDS + 1)):
+        case = replace(CASE, questions=(replace(REFL, min_words=min_words, max_words=max_words),))
+        assert fields_of(validation.validate(case, _))["questions.0.max_words"] is True
+    assert "questions.0.max_words" not in fields_of(validation.validate(
+        replace(CASE, questions=(replace(REFL, min_words=content.MAX_WORDS, max_words=0),)), _))
+
+
 def test_forms_round_trip_and_types():
     case, problems = editor.from_editor(content.to_data(CASE), _)
     assert case == CASE

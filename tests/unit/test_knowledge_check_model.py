@@ -77,6 +77,16 @@ def test_participation_grading_and_one_answer_per_test():
     assert err.value.code == "already_submitted"
 
 
+def test_a_pre_test_the_learner_took_the_post_test_of_first_is_refused_and_a_post_test_follows_the_pre():
+    answers = {"answers": {"q1": "t", "q2": ["c"]}}
+    with pytest.raises(ActionError) as err:
+        learner.submit(PRE, learner.State(), answers, str, closed=True)
+    assert err.value.code == "post_test_taken" and "this pre-test is closed" in err.value.message
+    assert learner.submit(PRE, learner.State(), answers, str).writes[0].after == ""
+    # a post-test is filed after the pre-test (``pairs.file_result`` marks it ahead when there is none)
+    assert learner.submit(POST, learner.State(), answers, str, closed=True).writes[0].after == "pre"
+
+
 def test_every_question_must_be_answered_with_its_own_options():
     for answers, code in (({"q1": "s"}, "missing_answers"), ({"q1": "zz", "q2": ["x"]}, "unknown_option"),
                           ({"q1": ["s", "t"], "q2": ["x"]}, "too_many_answers"), ({"q9": "s"}, "unknown_question"),

@@ -195,6 +195,45 @@ def test_the_likert_editor_refuses_a_statement_longer_than_its_editor_allows_and
     assert result.statements[0].text == ("w " * 3000).strip()  # nothing cut
 
 
+def _editor_forms():
+    kc = kc_editor.from_editor(dict(cs_editor.to_editor(CASE), phase="pre", pair="day1",
+                                    questions=cs_editor.to_editor(CASE)["questions"][:1]), _)[0]
+    return {
+        "case study": (cs_editor, lambda: cs_editor.to_editor(CASE), "narrative", cs_editor.LIMITS["narrative"]),
+        "knowledge check": (kc_editor, lambda: kc_editor.to_editor(kc), "intro", kc_editor.LIMITS["intro"]),
+        "role-play": (rp_editor, rp_form, "nodes.*.narrative", rp_editor.LIMITS["nodes.*.narrative"]),
+        "Likert": (likert_editor, lambda: likert_editor.to_editor(Survey(statements=(Statement("s1", "S"),))),
+                   "intro", likert_editor.LIMITS["intro"]),
+    }
+
+
+@pytest.mark.parametrize("name", ["case study", "knowledge check", "role-play", "Likert"])
+def test_a_text_that_only_cleaning_takes_over_its_limit_is_refused_so_the_editor_never_locks(name):
+    """A crafted-request review found it: the limits were checked on the text sent, the cleaned
+    one kept. ``&`` is kept as ``&amp;``: a text of ampersands within the limit as typed was kept
+    five times longer, and every later save of the block (the kept text sent back unchanged) was
+    refused. Now what the save keeps is measured too; what passes is kept and saves again."""
+    editor, form, path, limit = _editor_forms()[name]
+    typed = "<p>" + "&" * ((limit - 7) // 5 + 10) + "</p>"  # within the limit as typed, over it as kept
+    assert len(typed) <= limit
+    data, where = _at(form(), path, typed)
+    _content, problems = editor.from_editor(data, _)
+    too_long = [p for p in problems if p.code == limits.TOO_LONG]
+    assert [(p.field, p.error) for p in too_long] == [(where, True)]
+    assert too_long[0].message.startswith(f"This text is longer than {limit} characters as it is saved")
+    # a little shorter, kept; what is kept (the editor's next form) saves again unchanged
+    fits = "<p>" + "&" * ((limit - 7) // 5) + "</p>"
+    content, problems = editor.from_editor(_at(form(), path, fits)[0], _)
+    assert not [p for p in problems if p.code == limits.TOO_LONG]
+    again = editor.to_editor(content)
+    again.pop("xml", None)
+    assert not [p for p in editor.from_editor(again, _)[1] if p.code == limits.TOO_LONG]
+    # a text over the limit as typed is said once, in the words of the counter
+    data, where = _at(form(), path, "<p>" + "é" * limit + "</p>")
+    too_long = [p for p in editor.from_editor(data, _)[1] if p.code == limits.TOO_LONG]
+    assert [p.field for p in too_long] == [where] and "as it is saved" not in too_long[0].message
+
+
 def test_a_save_refused_only_for_length_says_so_with_its_own_code():
     too_long = limits.too_long("narrative", 10, _)
     assert limits.only_too_long([too_long]) and not limits.only_too_long([])
