@@ -14,10 +14,9 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
-from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import get_handler
 from ..common.i18n import N_
+from ..common.learner_data import LearnerDataMixin
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
@@ -27,14 +26,15 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
-class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                     FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
-                     EmmBlockBase):
+class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
+                     CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                     state_fields(learner.State), EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
     block_type = "emm_case_study"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    report_module = report  # the instructor's problem responses report (common.learner_data)
     changes_module = changes
     live_module = live  # the live room (common.live_room)
     state_class = learner.State
@@ -62,9 +62,6 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
         return Score(*scoring.counted_score(self.load_content(), self.history))
 
     # ---------------------------------------------------------------- views
-    def student_view_data(self, context=None):
-        """For the mobile apps (called once per course, with no learner): the content only."""
-        return views.student_view_data(self.load_content())
 
     def search_text(self):
         case = self.load_content()
@@ -80,10 +77,6 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
 
-    @get_handler
-    def student_view_user_state(self, request, suffix=""):
-        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     @download_handler
     def export_distribution(self, request, suffix=""):
@@ -92,9 +85,3 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scor
         return export.distribution_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
-    def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Rows of the LMS "problem responses" report: for each learner, one row per question of
-        the attempt that counts for their grade -- ``(username, {"Question", "Answer", "Correct", ...})``.
-        ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
-                                      limit_responses)

@@ -42,7 +42,10 @@ def learner_rows(case, state, _):
 
 
 def report_data(case, user_state_iterator, _, limit_responses=None):
-    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit)."""
+    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit): for each
+    learner, one row per question of the attempt that counts for their grade
+    (``{"Question", "Answer", "Correct", ...}``, ``learner_rows``). ``user_state_iterator`` yields
+    objects with ``.username`` and ``.state`` (the learner's stored fields)."""
     yield from report_rows(user_state_iterator, lambda state: learner_rows(case, state, _), limit_responses)
 
 

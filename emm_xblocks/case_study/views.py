@@ -16,7 +16,7 @@ import math
 from babel.lists import format_list
 
 from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import attempts_left, counted_attempt, explain, percent, score_words
+from ..common.attempts import attempts_left, counted_attempt, explain, fraction, score_words
 from ..common.i18n import current_language, is_rtl
 from ..common.numbers import locale_of
 from ..common.pipeline import write_refusal
@@ -193,7 +193,7 @@ def _can_rise(case, scores, pending, nums):
         return None
     earned, possible = scores[-1]
     best = counted_attempt(case.grade_policy, [*scores[:-1], (earned + math.fsum(p for _n, p in pending), possible)])
-    if percent(best) <= percent(counted_attempt(case.grade_policy, scores)):
+    if fraction(best) <= fraction(counted_attempt(case.grade_policy, scores)):
         return None
     return len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
 

@@ -21,8 +21,9 @@ def participation_score(submitted):
     return (1.0 if submitted else 0.0), 1.0
 
 
-def percent(score):
-    """``earned / possible`` of ``(earned, possible)``; 0 when nothing was possible."""
+def fraction(score):
+    """``earned / possible`` of ``(earned, possible)``, from 0 to 1 (not a percentage: that is
+    ``numbers.per_cent`` of it); 0 when nothing was possible."""
     earned, possible = score
     return earned / possible if possible else 0.0
 
@@ -35,7 +36,7 @@ def counted_index(policy, scores):
         return None
     if policy == COUNT_LAST:
         return len(scores) - 1
-    return max(range(len(scores)), key=lambda i: percent(scores[i]))
+    return max(range(len(scores)), key=lambda i: fraction(scores[i]))
 
 
 def counted_attempt(policy, scores):
@@ -68,7 +69,7 @@ def refuse_if_none_left(allowed, used, _):
 def retry_can_lower(policy, scores, left):
     """A new attempt may lower the grade: the last attempt counts, the one counted now earned
     something, and an attempt may still start."""
-    return policy == COUNT_LAST and bool(scores) and percent(scores[-1]) > 0 and left != 0
+    return policy == COUNT_LAST and bool(scores) and fraction(scores[-1]) > 0 and left != 0
 
 
 def score_words(earned, possible, numbers, ngettext, frame="{score}"):
@@ -89,8 +90,8 @@ def score_tone(score, pending=False):
     ``.emm-status[data-tone]``)."""
     if not score[1]:
         return ""
-    fraction = percent(score)
-    return PARTIAL if pending and not fraction else status_of(fraction)
+    share = fraction(score)
+    return PARTIAL if pending and not share else status_of(share)
 
 
 def held_grade_words(grade, _):

@@ -16,14 +16,14 @@ import math
 from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
-from .attempts import counted_attempt, percent
+from .attempts import counted_attempt, fraction
 
 
 def is_higher_or_equal(old, new):
     """``new`` scores at least ``old``'s percentage (``old`` with nothing possible: any new does)."""
     if not old.raw_possible:
         return True
-    return percent((new.raw_earned, new.raw_possible)) >= percent((old.raw_earned, old.raw_possible))
+    return fraction((new.raw_earned, new.raw_possible)) >= fraction((old.raw_earned, old.raw_possible))
 
 
 class StoredScoreMixin:

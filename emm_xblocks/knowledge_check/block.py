@@ -19,10 +19,9 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from ..common import pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
-from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import get_handler
 from ..common.i18n import N_
+from ..common.learner_data import LearnerDataMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
@@ -31,14 +30,15 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, learner, olx, pack, report, scoring, validation, views
 
 
-class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                          FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
-                          EmmBlockBase):
+class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
+                          CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                          state_fields(learner.State), EmmBlockBase):
     """The same questions before and after the training; learners see both scores after the post-test."""
 
     block_type = "emm_knowledge_check"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    report_module = report  # the instructor's problem responses report (common.learner_data)
     changes_module = changes  # a paired test's questions, pair key or phase edited once results are filed: confirmed
     description_of = staticmethod(learner.description)  # what the course report keeps of it (decision 24)
     state_class = learner.State
@@ -107,9 +107,6 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
         return (str(course) if course is not None else ""), str(key)
 
     # ---------------------------------------------------------------- views
-    def student_view_data(self, context=None):
-        """For the mobile apps (called once per course, with no learner): the content only."""
-        return views.student_view_data(self.load_content())
 
     def search_text(self):
         check = self.load_content()
@@ -120,15 +117,5 @@ class KnowledgeCheckBlock(EditableContentMixin, StoredScoreMixin, ScorableXBlock
                              bind=lambda block: {"closed": block.pre_test_closed()})
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
 
-    @get_handler
-    def student_view_user_state(self, request, suffix=""):
-        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     # ---------------------------------------------------------------- LMS reports
-    def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Rows of the LMS "problem responses" report: for each learner who submitted, one row per
-        question -- ``(username, {"Question ID", "Question", "Answer", "Correct", "Points"})``.
-        ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (stored fields)."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
-                                      limit_responses)

@@ -21,7 +21,8 @@ def learner_rows(check, state, _):
 
 
 def report_data(check, user_state_iterator, _, limit_responses=None):
-    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit).
-    ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (the learner's stored
+    """``(username, row)`` pairs, at most ``limit_responses`` rows in all (None: no limit): for each
+    learner who submitted, one row per question (``{"Question ID", "Question", "Answer", "Correct",
+    "Points"}``). ``user_state_iterator`` yields objects with ``.username`` and ``.state`` (the learner's stored
     ``Scope.user_state`` fields, decoded from JSON)."""
     yield from report_rows(user_state_iterator, lambda state: learner_rows(check, state, _), limit_responses)

@@ -16,10 +16,11 @@ from ..common.attempts import participation_score
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
-from ..common.errors import HandlerError, json_response
+from ..common.errors import HandlerError
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import get_handler, json_handler
+from ..common.handlers import json_handler
 from ..common.i18n import N_
+from ..common.learner_data import LearnerDataMixin
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler, reply_keys, shaped
@@ -28,14 +29,15 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, results, validation, views
 
 
-class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                  FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
-                  EmmBlockBase):
+class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
+                  CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                  state_fields(learner.State), EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
     block_type = "emm_likert"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    report_module = report  # the instructor's problem responses report (common.learner_data)
     live_module = live  # the live room (common.live_room)
     state_class = learner.State
     changes_module = changes
@@ -77,9 +79,6 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return Score(*participation_score(self.submitted))
 
     # ---------------------------------------------------------------- views
-    def student_view_data(self, context=None):
-        """For the mobile apps (called once per course, with no learner): the content only."""
-        return views.student_view_data(self.load_content())
 
     def search_text(self):
         return " ".join([self.display_name] + [s.text for s in self.load_content().statements])
@@ -94,10 +93,6 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.submit_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond_state)
 
-    @get_handler
-    def student_view_user_state(self, request, suffix=""):
-        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     @json_handler
     def get_results(self, data, suffix=""):
@@ -125,9 +120,3 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scorabl
         return export.codebook_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
-    def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Rows of the LMS "problem responses" report: one per named respondent,
-        ``(username, {statement id: "4 Agree", ..., "Comment": text})`` (``report.report_data``);
-        nothing for an anonymous one."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
-                                      limit_responses)

@@ -16,10 +16,9 @@ from ..common import platform
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin, editor_handler
-from ..common.errors import json_response
 from ..common.grading import StoredScoreMixin
-from ..common.handlers import get_handler
 from ..common.i18n import N_
+from ..common.learner_data import LearnerDataMixin
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
@@ -28,14 +27,15 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
-class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin,
-                    FacilitatorPackMixin, settings_fields(content.SETTINGS), state_fields(learner.State),
-                    EmmBlockBase):
+class RolePlayBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
+                    CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
+                    state_fields(learner.State), EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
 
     block_type = "emm_role_play"
     content_module, validation_module, olx_module, editor_module, views_module = (
         content, validation, olx, editor, views)
+    report_module = report  # the instructor's problem responses report (common.learner_data)
     changes_module = changes
     live_module = live  # the live room (common.live_room)
     state_class = learner.State
@@ -68,9 +68,6 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return Score(*scoring.counted_score(self.load_content(), self.finished))
 
     # ---------------------------------------------------------------- views
-    def student_view_data(self, context=None):
-        """For the mobile apps (called once per course, with no learner): the content only."""
-        return views.student_view_data(self.load_content())
 
     def search_text(self):
         scenario = self.load_content()
@@ -86,10 +83,6 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
     back = learner_handler(learner.back, respond=views.respond, replay=learner.current)
     restart = learner_handler(learner.restart, respond=views.respond, replay=learner.current)
 
-    @get_handler
-    def student_view_user_state(self, request, suffix=""):
-        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(views.user_state(self, self.load_content(), self.learner_state()))
 
     # ---------------------------------------------------------------- the editor
     @editor_handler
@@ -109,8 +102,3 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, StoredScoreMixin, Scora
         return export.perspectives_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports
-    def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Each learner's role, path (node ids) and score, with the role's name and the choices'
-        labels, for the instructor's report (``report.report_data``)."""
-        yield from report.report_data(self.load_content(), user_state_iterator, self.report_gettext(),
-                                      limit_responses)

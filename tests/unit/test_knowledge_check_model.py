@@ -142,8 +142,8 @@ def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_tes
 
 def test_a_percentage_exact_in_binary_is_shown_as_it_is():
     """5.75 of 10 points (a partly right multiple choice) is 57.5%, shown 58% (half up): divided
-    last, not ``100 * common.attempts.percent`` (57.49999999999999, shown 57%)."""
-    from emm_xblocks.common.attempts import percent as share
+    last, not ``100 * common.attempts.fraction`` (57.49999999999999, shown 57%)."""
+    from emm_xblocks.common.attempts import fraction as share
     from emm_xblocks.common.numbers import rounded
 
     assert rounded(scoring.percent(5.75, 10)) == 58 != rounded(100 * share((5.75, 10)))
