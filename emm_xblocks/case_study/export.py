@@ -7,11 +7,12 @@ the case does not show it, 409 ``too_few_respondents`` below
 the minimum group size; else a UTF-8 CSV (BOM, every cell
 formula-safe: ``common.spreadsheet.csv_lines``) named for the case (RFC 6266,
 ``common.spreadsheet.content_disposition``), its rows ``report.distribution_rows``; the suffix ``excel``
-asks for its Excel variant (``common.spreadsheet.excel``). Reads the summary by index (three reads),
-never the answer rows.
+asks for its Excel variant (``common.spreadsheet.excel``). Reads the summary by index (one
+statement, ``summary.panel_counts``), never the answer rows.
 
-``refusal`` is the handler's one decision, which the staff's page asks too before it offers the
-link (``page_html``'s ``distribution_refusal``: the reason in its place, ``common.downloads.links_html``).
+``distribution_refusal`` is the handler's one decision, which the staff's page asks too before it
+offers the link (``views.student_view``; ``page_html`` says the reason in the link's place,
+``common.downloads.links_html``).
 """
 
 from ..common import summary
@@ -23,7 +24,7 @@ from . import content, report
 SHOWN = next(s for s in content.SETTINGS if s.name == "show_distribution")
 
 
-def refusal(case, respondents, words):
+def distribution_refusal(case, respondents, words):
     """Why the distribution cannot be downloaded (a ``HandlerError``), or None: the case does not
     show it, or fewer ``respondents`` than the minimum group size answered. ``words``: the block's
     ``translators()``."""
@@ -44,7 +45,7 @@ def distribution_response(block, suffix=""):
         case = block.load_content()
         respondents, tallies, by_profile = (summary.panel_counts(block.block_key(), profiles=case.asks_profile)
                                             if case.show_distribution else (0, {}, {}))
-        refused = refusal(case, respondents, block.translators())
+        refused = distribution_refusal(case, respondents, block.translators())
         if refused is not None:
             raise refused
         title = _("{title} - answers by profile") if case.asks_profile else _("{title} - answers")

@@ -3,7 +3,7 @@ the chosen options' feedback, the key points to self-assess against and -- as th
 ``show_answers`` allows -- the correct answers, explanations, model answers and expert analysis.
 
 ``feedback`` decides from the attempt's ``marks`` (scored once, by the action or the view);
-``withheld`` is the same answer where the platform's ``show_correctness`` hides correctness
+``correctness_hidden`` is the same answer where the platform's ``show_correctness`` hides correctness
 (``xmodule/graders.py``): no score, no verdict, no feedback and no answers, as the platform's
 problems then show no answer either (``xmodule/capa_block.py``, ``answer_available``).
 """
@@ -17,7 +17,7 @@ from .content import PENDING, REFLECTION
 from .scoring import answers_revealed, total
 
 VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
-SUBMITTED = "submitted"  # the status shown where correctness is withheld
+UNMARKED = "submitted"  # a question's status where correctness is hidden (the platform's show_correctness)
 
 
 def feedback(case, state, question_marks, counted):
@@ -85,13 +85,14 @@ def answers_hidden(data):
     return {**data, "revealed": False, "questions": questions, "expert_analysis": ""}
 
 
-def withheld(data, _):
-    """``data`` without anything that tells the learner whether they were right."""
+def correctness_hidden(data, _):
+    """``data`` without anything that tells the learner whether they were right (the platform's
+    ``show_correctness`` says not yet; beside ``answers_hidden``, its ``showanswer="never"``)."""
     if not data.get("submitted"):
         return data
     data = answers_hidden(data)
     message = _("Your answers were submitted.")
-    questions = [{**q, "status": SUBMITTED, "earned": None, "chosen": [dict(c, feedback="") for c in q["chosen"]]}
+    questions = [{**q, "status": UNMARKED, "earned": None, "chosen": [dict(c, feedback="") for c in q["chosen"]]}
                  for q in data["questions"]]
     return {**data, "score": None, "grade": None, "correctness": False, "questions": questions,
             "message": message, "announcement": message}

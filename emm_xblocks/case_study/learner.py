@@ -112,7 +112,7 @@ def _refuse_if_submitted(state, _):
                                                  "your answers."))
 
 
-def _shown(case, state, shown):
+def _shown(state, shown):
     """The learner's state and events once ``shown`` (the feedback's ``revealed``) is known."""
     if shown and not state.answers_shown:
         return replace(state, answers_shown=True), (events.answers_shown(state.attempts),)
@@ -193,7 +193,7 @@ def submit(case, state, data, _):
     new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
                   history=[*state.history, {"answers": answers, "ticks": None}], learner_profile=who)
     result = feedback(case, new, question_marks, counted)
-    new, shown = _shown(case, new, result["revealed"])
+    new, shown = _shown(new, result["revealed"])
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
     writes = (Claim(number, refused=conflict),)
@@ -219,7 +219,7 @@ def self_assess(case, state, data, _):
     counted = counted_attempt(case.grade_policy, [*attempt_scores(case, earlier), total(case, question_marks)])
     new = replace(state, ticks=ticks, assessed=True, history=history)
     result = feedback(case, new, question_marks, counted)
-    new, shown = _shown(case, new, result["revealed"])
+    new, shown = _shown(new, result["revealed"])
     return Outcome(state=new, result=result, score=counted,
                    events=(events.self_assessed(state.attempts, ticks, counted), *shown))
 

@@ -36,7 +36,7 @@ def page_html(page, words):
     ``large_files``, ``questions``, ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved),
     ``attempts_left`` (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner
     gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel variant,
-    ``common.spreadsheet.excel``), ``distribution_refusal`` (``export.refusal``: why their handler would
+    ``common.spreadsheet.excel``), ``distribution_refusal`` (``export.distribution_refusal``: why their handler would
     refuse them, said in their place; None or missing: offered), ``pack_url`` ("" but for staff) and
     ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "": ``common.content_language``));
     ``words``: the block's ``translators()``."""

@@ -104,7 +104,7 @@ def student_view(block):
         "distribution_csv": block.runtime.handler_url(block, "export_distribution") if staff_csv else "",
         "distribution_excel": block.runtime.handler_url(block, "export_distribution", EXCEL) if staff_csv else "",
         # staff only: why those downloads would be refused (too few respondents), said in their place
-        "distribution_refusal": (export.refusal(case, summary.respondents(block.block_key()), words)
+        "distribution_refusal": (export.distribution_refusal(case, summary.respondents(block.block_key()), words)
                                  if staff_csv else None),
     }
     return block.page_fragment(page_html(page, words), init_args={
@@ -139,7 +139,7 @@ def shown_feedback(block, case, data, read_only="", lang=None):
     scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
     held = block.held_grade_among(case.grade_policy, scores) if shown else None
     if not shown:
-        data = feedback.withheld(data, _)
+        data = feedback.correctness_hidden(data, _)
     elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
         data = feedback.answers_hidden(data)
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))

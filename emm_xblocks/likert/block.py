@@ -12,7 +12,6 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common.attempts import participation_score
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
@@ -26,7 +25,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler, reply_keys, shaped
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
-from . import changes, content, editor, export, learner, live, olx, pack, report, results, validation, views
+from . import changes, content, editor, export, learner, live, olx, pack, report, results, scoring, validation, views
 
 
 class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
@@ -75,8 +74,9 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredS
         return self.submitted
 
     def calculate_score(self):
-        """Participation credit: full marks once the evaluation is submitted (``attempts.participation_score``)."""
-        return Score(*participation_score(self.submitted))
+        """Participation credit: full marks once the evaluation is submitted (``scoring.counted_score``)."""
+        counted = scoring.counted_score(self.load_content(), self.learner_state())
+        return Score(*(counted or (0.0, self.max_score())))
 
     # ---------------------------------------------------------------- views
 

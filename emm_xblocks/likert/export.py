@@ -74,10 +74,9 @@ def csv_response(block, suffix=""):
         refused = responses_refusal(survey, respondents, block.translators())
         if refused is not None:
             raise refused
-        words = report.csv_words(survey, tallies, _, split=dialect.excel)
-        if survey.asks_profile:  # a profile is named beside a submission only when its group is big enough
-            table = perspectives.breakdown(survey, tallies, by_profile, respondents, _)
-            words["profiles"] = perspectives.shown_profiles(table)
+        # a profile is named beside a submission only when its group is big enough
+        shown = perspectives.shown_profiles(perspectives.breakdown(survey, tallies, by_profile, respondents, _))
+        words = report.csv_words(survey, tallies, _, split=dialect.excel, profiles=shown)
         return survey.display_name, report.csv_rows(survey, answer_rows.export_submissions(key), words)
 
     return csv_download(block, suffix, "evaluation", contents)

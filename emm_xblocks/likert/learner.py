@@ -10,11 +10,11 @@ from typing import ClassVar
 
 from ..common import profile
 from ..common.actions import ActionError, Live, Outcome, Record, described_once, refuse_unless_ready
-from ..common.attempts import participation_score
 from ..common.i18n import N_
 from . import events
 from .content import MAX_COMMENT, NA, to_fields
 from .epochs import group_of
+from .scoring import counted_score
 from .validation import playable
 
 ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
@@ -171,7 +171,7 @@ def submit(survey, state, data, _):
     return Outcome(
         state=new,
         result=_saved(survey),
-        score=participation_score(True) if survey.participation_graded else None,
+        score=counted_score(survey, new),
         completion=1.0,
         events=(events.submitted(survey, stored, first=not state.submitted),),
         # stored under the scale's epoch: answers keep the scale they were given on (epochs.py)

@@ -8,7 +8,7 @@ notice, the count of statements, the profile question, the statements, the comme
 button), the status line, the results' section and the staff's link to the facilitator pack.
 ``views.student_view`` still decides everything shown; this module only writes it. A learner
 whose answers the page can neither show back nor change (sent to an anonymous evaluation, or while
-it was anonymous, or named before it became anonymous: ``recorded``, ``sent_anonymously``) is shown
+it was anonymous, or named before it became anonymous: ``sent_to_anonymous``, ``sent_anonymously``) is shown
 a confirmation in place of the form (``_sent_html``); an anonymous evaluation's form has the same
 confirmation beside it, hidden, which the script shows once the submission is kept.
 
@@ -35,7 +35,7 @@ from .learner import NOT_READY, sent_anonymously_message
 def page_html(page, words):
     """The learner's page, safe for a fragment. ``page``: ``views.student_view``'s values (``dom``,
     ``lang``, ``rtl``, ``survey``, ``intro`` (sanitised), ``statements_html``, ``ready``,
-    ``submitted``, ``locked``, ``recorded`` (sent to this anonymous evaluation), ``recorded_named``
+    ``submitted``, ``locked``, ``sent_to_anonymous`` (sent to this anonymous evaluation), ``sent_named_to_anonymous``
     (sent named before it became anonymous), ``comment_text``, ``profile``, ``comment_max``,
     ``is_staff``, ``results_allowed``, ``sent_anonymously`` (answered while it was anonymous),
     ``read_only`` ("" or why nothing is saved),
@@ -53,7 +53,7 @@ def page_html(page, words):
     elif not page["ready"]:
         not_ready = escape(_(NOT_READY))
         body = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
-    elif page["recorded"] or page.get("sent_anonymously"):  # nothing of theirs to show or change
+    elif page["sent_to_anonymous"] or page.get("sent_anonymously"):  # nothing of theirs to show or change
         body = _sent_html(page, survey, _)
     else:
         body = _form_html(page, survey, dom, words, own)
@@ -108,7 +108,7 @@ def _sent_words(page, survey, _):
     (named now, ``learner.sent_anonymously_message``)."""
     if not survey.anonymous:
         return sent_anonymously_message(_)
-    if page.get("recorded_named"):
+    if page.get("sent_named_to_anonymous"):
         return _("You answered before this evaluation became anonymous: your answers stay stored with "
                  "your identity, as you sent them, and can no longer be changed.")
     return " ".join((_("Your answers were recorded anonymously."),

@@ -42,7 +42,7 @@ def breakdown(survey, tallies, by_profile, respondents, _):
     overall, _apart = split_tallies(survey, tallies)
     # who did not say (``NOT_SAID``, last): the overall answers less every profile's, statement by statement
     per = with_not_said({key: split_tallies(survey, by_profile.get(key, {}))[0] for key in keys if key}, overall)
-    stats = {key: {row.id: row for row in statement_stats(survey, current, survey.min_group_size)}
+    stats = {key: {row.id: row for row in statement_stats(survey, current)}
              for key, current in per.items()}
     on_scale = {str(v) for v in range(1, survey.points + 1)}
     statements = []

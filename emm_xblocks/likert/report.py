@@ -12,12 +12,13 @@ from .epochs import labels_of, scale_name, split_group
 from .statistics import reverse_coded
 
 
-def csv_words(survey, tallies, _, split=False):
+def csv_words(survey, tallies, _, split=False, profiles=None):
     """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
     the statements no longer in the survey that have answers (a column each, after the current
-    ones), what a profile too small to name reads, and the header. The codebook
-    (``codebook.rows``) describes the columns with the same words. ``split``: the Excel variant's
-    columns, each answer's number and label apart (``csv_columns``)."""
+    ones), the profiles a submission may be named by (``profiles``: ``{option id: text}`` of the
+    groups big enough, ``perspectives.shown_profiles``; every other reads "not shown"), and the
+    header. The codebook (``codebook.rows``) describes the columns with the same words.
+    ``split``: the Excel variant's columns, each answer's number and label apart (``csv_columns``)."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
     ids = {st.id for st in survey.statements}
     removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
@@ -29,6 +30,7 @@ def csv_words(survey, tallies, _, split=False):
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),
         "removed": removed,
+        "profiles": dict(profiles or {}),
         "split": split,
         "header": csv_header(survey, _, removed, split),
     }
@@ -117,7 +119,7 @@ def csv_rows(survey, submissions, words):
             st = current.get(sid)
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
-        if "profiles" in words:
+        if survey.asks_profile:  # the header's column (``csv_columns``)
             cells.append(words["profiles"].get(profile, words["profile_withheld"]) if profile else "")
         if survey.comment_box:
             cells.append(comment)

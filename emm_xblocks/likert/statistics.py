@@ -54,11 +54,12 @@ def pct(part, whole):
     return float((Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def statement_stats(survey, tallies, respondents):
+def statement_stats(survey, tallies, respondents=None):
     """Per-statement figures from ``tallies[statement][value] = count`` (values as stored strings).
 
-    N/A is counted apart and left out of every denominator. A survey with fewer respondents than
-    ``min_group_size`` shows nothing (``suppressed``), nor does a statement answered on the scale
+    N/A is counted apart and left out of every denominator. A survey with fewer ``respondents``
+    (its submissions) than ``min_group_size`` shows nothing (``suppressed``; None: no such check,
+    a profile's figures, whose group ``perspectives.breakdown`` has checked), nor does a statement answered on the scale
     by 1 to ``min_group_size - 1`` people; a statement answered only "N/A" (``n`` 0) is shown as
     such, with its N/A count: there is no distribution to protect.
     """
@@ -69,7 +70,8 @@ def statement_stats(survey, tallies, respondents):
         counts = [int(tally.get(str(v), 0)) for v in range(1, points + 1)]
         n = sum(counts)
         row = StatementStats(st.id, st.text, st.reverse, n=n, na=int(tally.get(NA, 0)))
-        row.suppressed = respondents < survey.min_group_size or 0 < n < survey.min_group_size
+        too_few = respondents is not None and respondents < survey.min_group_size
+        row.suppressed = too_few or 0 < n < survey.min_group_size
         if row.suppressed:
             rows.append(row)
             continue

@@ -36,10 +36,10 @@ def student_view(block):
     labels = survey.labels(words[0])
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     sent_anonymously_then = sent_anonymously(block, survey, state)  # answered before it became named
-    recorded = state.submitted and survey.anonymous
-    locked = recorded or sent_anonymously_then or refusal is not None
+    sent_to_anonymous = state.submitted and survey.anonymous
+    locked = sent_to_anonymous or sent_anonymously_then or refusal is not None
     # sent answers the page can neither show back nor change: a confirmation, no form (page_html)
-    sent = recorded or sent_anonymously_then
+    sent = sent_to_anonymous or sent_anonymously_then
     results_allowed = block.results_allowed(survey, state.submitted)
     author_lang = block.author_lang(survey)  # once per render: "" unless set and not the page's
     page = {
@@ -54,9 +54,9 @@ def student_view(block):
         "author_lang": author_lang,
         "submitted": state.submitted,
         "locked": locked,
-        "recorded": recorded,
+        "sent_to_anonymous": sent_to_anonymous,
         # sent while the evaluation was named (its state keeps what an anonymous one never does)
-        "recorded_named": recorded and learner.sent_named(state),
+        "sent_named_to_anonymous": sent_to_anonymous and learner.sent_named(state),
         "sent_anonymously": sent_anonymously_then,
         "comment_text": state.learner_comment if not survey.anonymous else "",
         "profile": state.learner_profile if not survey.anonymous and state.submitted else "",

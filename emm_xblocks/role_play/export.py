@@ -5,7 +5,7 @@ role chose and how each role's scenario ended (``report.perspective_rows``), the
 participant profile where the role-play asks it (``report.profile_rows``; its title says "by
 profile" only then, as the case study's download, ``case_study.export``). Every cell is
 formula-safe and the file starts with a BOM (``common.spreadsheet``); ``…/export_perspectives/excel``
-is its Excel variant (``common.spreadsheet.excel``). ``refusal`` is the handler's one decision,
+is its Excel variant (``common.spreadsheet.excel``). ``perspectives_refusal`` is the handler's one decision,
 which the staff's page asks too before it offers the link (``views.student_view``).
 """
 
@@ -18,7 +18,7 @@ from . import content, report
 SHOWN = next(s for s in content.SETTINGS if s.name == "show_others")
 
 
-def refusal(scenario, _):
+def perspectives_refusal(scenario, _):
     """Why the choices cannot be downloaded (a ``HandlerError``), or None: the role-play does not
     show how others chose, so it keeps no choice (``learner._finish``): an empty file would mislead."""
     if not scenario.show_others:
@@ -35,7 +35,7 @@ def perspectives_response(block, suffix=""):
 
     def contents(_dialect):
         scenario = block.load_content()
-        refused = refusal(scenario, _)
+        refused = perspectives_refusal(scenario, _)
         if refused is not None:
             raise refused
         key = block.block_key()

@@ -8,6 +8,7 @@ is ``perspectives``'. ``words``: ``block.translators()``, ``(gettext, ngettext, 
 """
 
 from ..common import profile
+from ..common.perspectives import share
 from . import content, perspectives
 
 
@@ -31,10 +32,10 @@ def shares(scenario, tallies, path, taken, words):
         if total < scenario.min_group_size:
             shares.append(None)
         else:
-            share = nums.percent(100 * counts.get(str(idx), 0) / total, 0)
+            chose = nums.percent(share(counts.get(str(idx), 0), total), 0)
             shares.append(ungettext("({percent} of {n} participant chose this)",
                                     "({percent} of {n} participants chose this)", total).format(
-                percent=share, n=nums.number(total, 0)))
+                percent=chose, n=nums.number(total, 0)))
     return shares
 
 

@@ -231,8 +231,8 @@ def student_view(block):
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
     ctx["staff_links"] = ""
-    # the download only where its handler gives it (``export.refusal``: else it keeps no choice)
-    if block.is_staff() and export.refusal(scenario, block.ugettext) is None:
+    # the download only where its handler gives it (``export.perspectives_refusal``: else it keeps no choice)
+    if block.is_staff() and export.perspectives_refusal(scenario, block.ugettext) is None:
         _ = block.ugettext
         # the file's rows by profile too, where the role-play asks the question (its title says so)
         text = (_("Download how each role chose, and by profile (CSV, staff only)") if scenario.asks_profile

@@ -4,7 +4,8 @@ runtime (tests/openedx):
 * a page never offers a download its handler would refuse: a refused download's JSON is never
   shown by a browser (Chromium cancels it), so below the minimum group size the link's place says
   why, in the page's language, with the same words the handler answers (one decision:
-  ``likert.export.responses_refusal``, ``case_study.export.refusal``, ``role_play.export.refusal``);
+  ``likert.export.responses_refusal``, ``case_study.export.distribution_refusal``,
+  ``role_play.export.perspectives_refusal``);
 * a long title is shortened in a file's name, never the words after it (" - dictionnaire des
   variables", " (Excel)", ".csv")."""
 
@@ -85,8 +86,8 @@ def test_the_case_study_s_page_and_handler_refuse_with_one_decision(handlers, sc
     with translation.override("fr"):
         block = handlers.block(uid, "staff_1")
         case, words = block.load_content(), block.translators()
-        assert case_export.refusal(case, 1, words).body() == refused.json()  # what the page says in the link's place
-        assert case_export.refusal(case, 5, words) is None
+        assert case_export.distribution_refusal(case, 1, words).body() == refused.json()  # what the page says in the link's place
+        assert case_export.distribution_refusal(case, 5, words) is None
 
     for i in range(2, 6):
         assert handlers.post(uid, "submit", {"answers": {"q1": "b"}}, student=f"student_{i}").status_code == 200

@@ -70,9 +70,9 @@ def test_the_staff_links_show_only_with_their_addresses():
 
 
 def test_the_staff_link_its_handler_would_refuse_says_why_in_its_place():
-    """Below the minimum group size the handler answers 409 (``export.refusal``): the page offers
+    """Below the minimum group size the handler answers 409 (``export.distribution_refusal``): the page offers
     no link that would fail, and says the handler's words where the links were (review s25, item 3)."""
-    from emm_xblocks.case_study.export import refusal
+    from emm_xblocks.case_study.export import distribution_refusal as refusal
 
     case = Case(display_name="Case", show_distribution=True, min_group_size=5)
     html = page(case=case, distribution_csv="/h/csv", distribution_excel="/h/csv/excel",

@@ -18,7 +18,7 @@ def page(survey=None, **kwargs):
                               comment_box=True)
     values = {"dom": "emm-x", "lang": "fr", "rtl": False, "survey": survey, "intro": SafeString("<p>Intro</p>"),
               "statements_html": SafeString("<fieldset>STATEMENTS</fieldset>"), "ready": True,
-              "submitted": False, "locked": False, "recorded": False, "comment_text": "", "profile": "",
+              "submitted": False, "locked": False, "sent_to_anonymous": False, "comment_text": "", "profile": "",
               "comment_max": 2000, "is_staff": False, "results_allowed": False, "read_only": "",
               "scale_changed": False, "pack_url": "", **kwargs}
     return str(page_html(values, WORDS))
@@ -78,11 +78,11 @@ def test_the_results_and_the_pack_link_show_to_whom_they_should():
 def test_a_learner_whose_answers_cannot_be_shown_back_gets_a_confirmation_in_place_of_the_form():
     anonymous = Survey(statements=(Statement("a", "A"),), comment_box=True, anonymous=True)
     sent = '<div class="emm-likert-sent" data-sent>'
-    recorded = page(anonymous, submitted=True, locked=True, recorded=True, statements_html="")
+    recorded = page(anonymous, submitted=True, locked=True, sent_to_anonymous=True, statements_html="")
     assert sent in recorded and "<form" not in recorded and "<textarea" not in recorded
     assert ("&lt;b&gt;&quot;Your answers were recorded anonymously.&quot;&lt;/b&gt; "
             "&lt;b&gt;&quot;They are not linked to your name") in recorded  # two sentences, each escaped
-    named_then = page(anonymous, submitted=True, locked=True, recorded=True, recorded_named=True)
+    named_then = page(anonymous, submitted=True, locked=True, sent_to_anonymous=True, sent_named_to_anonymous=True)
     assert sent in named_then and "before this evaluation became anonymous" in named_then
     assert "recorded anonymously" not in named_then and "<form" not in named_then
     # sent while it was anonymous, named now: the reason the refusal gives too

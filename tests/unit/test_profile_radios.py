@@ -32,7 +32,7 @@ def test_spread_over_lines_as_the_likert_page_writes_them():
 def test_the_likert_page_asks_it_with_them():
     survey = Survey(statements=(Statement("a", "A"),), profile_prompt="Who?", profile_options=OPTIONS)
     values = {"dom": "emm-x", "lang": "fr", "rtl": False, "survey": survey, "intro": "", "statements_html": "",
-              "ready": True, "submitted": True, "locked": True, "recorded": False, "comment_text": "",
+              "ready": True, "submitted": True, "locked": True, "sent_to_anonymous": False, "comment_text": "",
               "profile": 'c"so', "comment_max": 2000, "is_staff": False, "results_allowed": False, "read_only": "",
               "scale_changed": False, "pack_url": ""}
     html = str(page_html(values, WORDS))
