@@ -201,10 +201,13 @@ def settings_fields(settings, extra_defaults=None):
 
 
 # ------------------------------------------------------------------ OLX
-def read_olx(el, settings):
+def read_olx(el, settings, invalid=None):
     """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias); a
     ``text`` or ``select`` setting put on one line (``olx.one_line``: the line breaks and runs of
-    spaces of the file, as ``write_olx`` writes it). Every block reads its settings here."""
+    spaces of the file, as ``write_olx`` writes it). A number that does not read (``olx.get_int``,
+    ``get_float``: bounded, finite) takes its default and, when ``invalid`` is a list, is added to
+    it as ``(name, kind)``: the role-play's "Edit as XML" tab reports it, an import does not.
+    Every block reads its settings here."""
     found = {}
     for s in settings:
         for attr in (s.name, *s.olx_aliases):
@@ -212,10 +215,12 @@ def read_olx(el, settings):
                 continue
             if s.kind == CHECKBOX:
                 found[s.name] = olx.get_bool(el, attr, s.default)
-            elif s.kind == WHOLE:
-                found[s.name] = olx.get_int(el, attr, s.default)
-            elif s.kind == NUMBER:
-                found[s.name] = olx.get_float(el, attr, s.default)
+            elif s.kind in (WHOLE, NUMBER):
+                value = (olx.get_int if s.kind == WHOLE else olx.get_float)(el, attr, None)
+                if value is None and invalid is not None:
+                    invalid.append((s.name, s.kind))
+                value = s.default if value is None else value
+                found[s.name] = float(value) if s.kind == NUMBER and value is not None else value
             else:
                 found[s.name] = olx.one_line(el.get(attr))
             break

@@ -197,11 +197,12 @@ def from_fields(values):
     )
 
 
-def to_fields(survey):
-    """``{field name: value}`` to store ``survey`` in the block's fields (JSON types): each setting
-    in its own field, the body in ``content``."""
-    values = settings.values(survey, SETTINGS)
-    values["content"] = {
+def to_data(survey):
+    """The survey's body as JSON-able data, its settings aside (the ``content`` field; the
+    editor's form holds its statements, labels, texts and profile question): statements, custom
+    labels, introduction, comment prompt, the scale's epoch and past scales, profile question, and
+    the removed statements kept for their answers (only when there are some)."""
+    data = {
         "statements": [{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                        for s in survey.statements],
         "custom_labels": list(survey.custom_labels),
@@ -214,5 +215,13 @@ def to_fields(survey):
         "profile_options": [{"id": o.id, "text": o.text} for o in survey.profile_options],
     }
     if survey.removed_statements:
-        values["content"]["removed_statements"] = [{"id": s.id, "text": s.text} for s in survey.removed_statements]
+        data["removed_statements"] = [{"id": s.id, "text": s.text} for s in survey.removed_statements]
+    return data
+
+
+def to_fields(survey):
+    """``{field name: value}`` to store ``survey`` in the block's fields (JSON types): each setting
+    in its own field, the body (``to_data``) in ``content``."""
+    values = settings.values(survey, SETTINGS)
+    values["content"] = to_data(survey)
     return values

@@ -9,7 +9,7 @@ from ..common.numbers import count
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
 from ..common.validation import Problem, form_payload
-from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey
+from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey, to_data
 from .validation import validate
 
 
@@ -87,18 +87,15 @@ def _too_long(data, survey, labels, _):
     return problems
 
 
+# what of the survey's body the form edits (the scale's epochs and removed statements are the save's)
+FORM_KEYS = ("custom_labels", "comment_prompt", "intro", "statements", "profile_prompt", "profile_options")
+
+
 def to_editor(survey):
     """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
+    body = to_data(survey)
     data = values(survey, SETTINGS)
-    data.update(
-        custom_labels=list(survey.custom_labels),
-        comment_prompt=survey.comment_prompt,
-        intro=survey.intro,
-        statements=[{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
-                    for s in survey.statements],
-        profile_prompt=survey.profile_prompt,
-        profile_options=[{"id": o.id, "text": o.text} for o in survey.profile_options],
-    )
+    data.update({key: body[key] for key in FORM_KEYS})
     return data
 
 

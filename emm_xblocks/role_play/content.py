@@ -135,9 +135,11 @@ def category_label(category, _):
     return _(CATEGORIES[category]) if category in CATEGORIES else category
 
 
-def scenario_parts(scenario):
-    """The scenario's roles, nodes and bands as JSON-able data (the ``content`` field, the editor)."""
+def to_data(scenario):
+    """The scenario's body as JSON-able data, its settings aside (the ``content`` field; the
+    editor's form has this shape too): introduction, roles, nodes, bands, profile question."""
     return {
+        "intro": scenario.intro,
         "roles": [{"id": r.id, "label": r.label, "start": r.start, "brief": r.brief} for r in scenario.roles],
         "nodes": [{
             "id": n.id, "narrative": n.narrative, "speaker": n.speaker, "image": n.image, "alt": n.alt,
@@ -151,8 +153,9 @@ def scenario_parts(scenario):
     }
 
 
-def from_parts(data, **settings):
-    """Inverse of ``scenario_parts`` (wrong types read as empty; ``editor`` reports them)."""
+def from_data(data, **settings):
+    """Inverse of ``to_data``, with the ``settings`` given as keywords (wrong types read as empty;
+    ``editor`` reports them)."""
     def s(d, key):
         value = d.get(key, "")
         return value if isinstance(value, str) else ""
@@ -167,6 +170,7 @@ def from_parts(data, **settings):
         return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
     return Scenario(
+        intro=s(data, "intro"),
         roles=tuple(Role(s(r, "id"), s(r, "label"), s(r, "start"), s(r, "brief")) for r in items("roles")),
         nodes=tuple(Node(s(n, "id"), s(n, "narrative"), s(n, "speaker"), s(n, "image"), s(n, "alt"),
                          n.get("ending") is True, s(n, "debrief"), s(n, "category"),
@@ -183,14 +187,11 @@ def from_parts(data, **settings):
 def from_fields(values):
     """The ``Scenario`` held by the block's fields (``{field name: value}``, as stored); a None
     setting (inherited or explicit) keeps its default."""
-    parts = settings.stored_body(values)
-    intro = parts.get("intro")
-    return from_parts(parts, intro=intro if isinstance(intro, str) else "",
-                      **settings.stored_settings(values, SETTINGS))
+    return from_data(settings.stored_body(values), **settings.stored_settings(values, SETTINGS))
 
 
 def to_fields(scenario):
     """``{field name: value}`` to store ``scenario`` in the block's fields (JSON types)."""
     values = settings.values(scenario, SETTINGS)
-    values["content"] = dict(scenario_parts(scenario), intro=scenario.intro)
+    values["content"] = to_data(scenario)
     return values

@@ -17,7 +17,7 @@ from ..common.sanitize import authored_html, clean_html
 from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
-from .content import MAX_NODES, SETTINGS, from_parts, scenario_parts
+from .content import MAX_NODES, SETTINGS, from_data, to_data
 from .validation import validate
 
 # an unreadable number of the "Edit as XML" tab, by the kind asked for (``olx.from_xml``'s ``invalid``)
@@ -70,7 +70,7 @@ def _from_structure(data, _):
     settings, setting_problems = read_editor(data, SETTINGS, _)
     problems += setting_problems
     intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
-    return from_parts(data, intro=intro, **settings), problems
+    return from_data(dict(data, intro=intro), **settings), problems
 
 
 def _from_xml(text, _):
@@ -106,9 +106,7 @@ COUNTED = {**LIMITS, **profile.LIMITS, **{f"{rows}.id": MAX_ID for rows in ("rol
 def _too_long(sent, saved, _):
     """A problem on each text longer than its limit (``LIMITS``), from the form or the XML alike,
     as ``sent`` or as the save keeps it (``saved``, cleaned: ``limits.check_saved``)."""
-    def parts(scenario):
-        return dict(scenario_parts(scenario), intro=scenario.intro)
-    return limits.check_saved(parts(sent), parts(saved), LIMITS, _, one_line=TEXT_LIMITS)
+    return limits.check_saved(to_data(sent), to_data(saved), LIMITS, _, one_line=TEXT_LIMITS)
 
 
 def sanitize(scenario, html=clean_html):
@@ -140,8 +138,8 @@ def from_editor(data, _):
 
 def to_editor(scenario):
     """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML."""
-    data = scenario_parts(scenario)
-    data.update(values(scenario, SETTINGS), intro=scenario.intro)
+    data = to_data(scenario)
+    data.update(values(scenario, SETTINGS))
     data["xml"] = common_olx.to_string(olx.to_xml(scenario))
     return data
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..common import olx, profile
 from ..common.settings import NUMBER, WHOLE, read_olx, write_olx
-from ..common.validation import parse_float, parse_int
+from ..common.validation import parse_int
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
 
@@ -35,20 +35,6 @@ def _number(el, name, default, where, invalid, parse=parse_int):
         invalid.append((where, WHOLE if parse is parse_int else NUMBER))
         return default
     return value
-
-
-def _settings(el, invalid):
-    """The settings on ``el``; numbers through the bounded parsers (never a 4,000-digit int)."""
-    found = read_olx(el, SETTINGS)
-    for s in SETTINGS:
-        if s.kind not in (WHOLE, NUMBER):
-            continue
-        attr = next((a for a in (s.name, *s.olx_aliases) if el.get(a) is not None), None)
-        if attr is not None:
-            parse = parse_int if s.kind == WHOLE else parse_float
-            value = _number(el, attr, s.default, s.name, invalid, parse)
-            found[s.name] = float(value) if s.kind == NUMBER else value
-    return found
 
 
 def from_xml(el, invalid=None):
@@ -95,7 +81,7 @@ def from_xml(el, invalid=None):
                     for i, b in enumerate(el.iterchildren("band"))),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
-        **_settings(el, invalid),
+        **read_olx(el, SETTINGS, invalid),
     )
 
 

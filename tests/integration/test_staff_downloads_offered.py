@@ -86,7 +86,8 @@ def test_the_case_study_s_page_and_handler_refuse_with_one_decision(handlers, sc
     with translation.override("fr"):
         block = handlers.block(uid, "staff_1")
         case, words = block.load_content(), block.translators()
-        assert case_export.distribution_refusal(case, 1, words).body() == refused.json()  # what the page says in the link's place
+        # what the page says in the link's place
+        assert case_export.distribution_refusal(case, 1, words).body() == refused.json()
         assert case_export.distribution_refusal(case, 5, words) is None
 
     for i in range(2, 6):

@@ -77,3 +77,26 @@ def test_the_editors_show_the_same_labels():
                 for spec in settings.editor_spec(block_settings, str) if spec["key"] in SHARED}
 
     assert labels(case_content.SETTINGS) == labels(role_play_content.SETTINGS)
+
+
+@pytest.mark.parametrize("raw", ["nan", "inf", "-inf", "1" * 40, "abc", "1,5"])
+def test_a_number_setting_every_block_reads_from_olx_is_finite_and_bounded_or_its_default(raw):
+    """One reading of numbers for every block (``common.settings.read_olx``, ``common.olx``): an
+    unreadable one ("nan" read as a number before, and a 40-digit int) takes its default, and
+    where the caller keeps a list (the role-play's "Edit as XML" tab) it is named there."""
+    from lxml import etree
+
+    from emm_xblocks.likert import content as likert_content
+
+    el = etree.fromstring(f'<x weight="{raw}" min_group_size="{raw}" attempts_allowed="{raw}"/>')
+    for block_settings in (likert_content.SETTINGS, case_content.SETTINGS, role_play_content.SETTINGS):
+        invalid = []
+        found = settings.read_olx(el, block_settings, invalid)
+        numbers = {s.name: s for s in block_settings if s.kind in (settings.WHOLE, settings.NUMBER)}
+        for name, value in found.items():
+            if name in numbers:
+                assert value == numbers[name].default, (name, value)
+        assert sorted(invalid) == sorted((name, numbers[name].kind) for name in found if name in numbers)
+        assert invalid  # each block reads at least one of these three
+    el = etree.fromstring('<x weight="2.5" min_group_size="7"/>')
+    assert settings.read_olx(el, likert_content.SETTINGS).get("min_group_size") == 7
