@@ -8,7 +8,7 @@ once published: scripts and the mobile apps compare it.
 * 400: the request itself is wrong (malformed, unknown ids, a value outside the rules);
 * 403: the request is understood but not allowed for this person or at this time;
 * 409: the request conflicts with the state the server holds (already done, not started...);
-* 404: nothing at that address (a GET handler's unknown suffix);
+* 404: nothing at that address (a suffix the handler does not have, ``handlers.unknown_address``);
 * 405 / 413: wrong method, too large; 503: the database stayed busy, send again.
 """
 
@@ -16,7 +16,7 @@ BAD_REQUEST, FORBIDDEN, CONFLICT = 400, 403, 409
 
 STATUS = {
     # every request (common/handlers.py)
-    "not_found": 404,  # a GET handler's address with a suffix it does not have (``get_handler``)
+    "not_found": 404,  # a handler's address with a suffix it does not have (``handlers.unknown_address``)
     "method_not_allowed": 405,
     "request_too_large": 413,
     "invalid_json": BAD_REQUEST,

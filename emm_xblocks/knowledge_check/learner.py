@@ -26,11 +26,13 @@ from .validation import playable
 
 # the refusal of a submit while the author must fix the test (``common.actions.refuse_unless_ready``)
 NOT_READY = N_("This knowledge check is not ready yet: please come back later.")
-# a pre-test answered after a post-test taken before it (whose feedback gave the right answers)
-# would measure nothing, and its pair would count in the figures: refused (409 ``post_test_taken``),
-# said on its page. Staff who delete a learner's pre-test state after both tests reopen it.
-PRE_AFTER_POST = N_("You have taken the post-test, which showed the right answers: this pre-test is closed, "
-                    "as it can no longer tell what you knew before the training.")
+# a pre-test answered after a post-test taken before it (at the end of the training, its feedback
+# perhaps giving the right answers) would measure nothing, and its pair would count in the figures:
+# refused (409 ``post_test_taken``), said on its page in place of the form. Staff who delete the
+# learner's post-test state reopen it; a pre-test taken first whose state staff delete may be taken
+# again.
+PRE_AFTER_POST = N_("You have already taken the post-test: this pre-test is closed, as it can no longer tell "
+                    "what you knew before the training.")
 
 
 @dataclass(frozen=True)

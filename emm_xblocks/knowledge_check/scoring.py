@@ -30,7 +30,7 @@ def score(check, answers):
 
 def percent(earned, possible):
     """``earned`` of ``possible`` in percent (0-100), 0 when nothing was possible: the score the
-    learner's page and the figures show. Not ``100 * common.attempts.percent``: multiplied after
+    learner's page and the figures show. Not ``100 * common.attempts.fraction``: multiplied after
     the division, 5.75 of 10 is 57.49999999999999 and is shown rounded half up as 57% instead
     of 58% (``common.numbers.rounded`` reads the float's shortest repr); divided last, a
     percentage that is exact in binary stays exact."""

@@ -30,9 +30,9 @@ def student_view(block):
     dom = block.dom_id()
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     read_only = refusal.message if refusal else ""
-    if not read_only and not state.submitted and block.pre_test_closed():  # a pre-test closed by its post-test
-        read_only = block.ugettext(learner.PRE_AFTER_POST)
-    locked = state.submitted or bool(read_only)
+    # a pre-test closed by its post-test, taken first (decision 70): its notice in place of the form
+    closed = not read_only and not state.submitted and block.pre_test_closed()
+    locked = state.submitted or bool(read_only) or closed
     own = block.author_lang(check)  # the author's language on their words: once per render, "" mostly
     context = {
         "dom": dom,
@@ -43,6 +43,7 @@ def student_view(block):
         "questions": check.questions,
         "ready": validation.playable(check),  # content with errors (imported OLX): no form, a notice
         "not_ready": block.ugettext(learner.NOT_READY),
+        "closed": block.ugettext(learner.PRE_AFTER_POST) if closed else "",
         "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked,
                                          lang=own),
         "submitted": state.submitted,
@@ -57,10 +58,11 @@ def student_view(block):
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     # the answers in progress are kept on the device under this key until the server has them,
-    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner, past the due date)
+    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner, past the due date,
+    # and on a closed pre-test: nothing to send, nothing to keep)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
                                 init_args={"submitted": state.submitted,
-                                           "draft_key": recovery.draft_key(block, refusal)})
+                                           "draft_key": "" if closed else recovery.draft_key(block, refusal)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
     return frag
@@ -204,13 +206,15 @@ def student_view_data(check):
 def user_state(block, check, state):
     """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
     post-test, where the platform's ``show_correctness`` allows -- their score (never after a
-    pre-test); when the current key would give another grade than the one the LMS holds
-    (``held_grade_of``), ``score`` and ``max_score`` are that grade, as the page names it, and
-    ``grade_held`` says so."""
+    pre-test); ``closed``: a pre-test the learner may no longer take (``learner.PRE_AFTER_POST``).
+    When the current key would give another grade than the one the LMS holds (``held_grade_of``),
+    ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
     held = held_grade_of(block, check, state) if correctness else None
     score, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
         score, possible = held or (scoring.score(check, state.answers)[0], possible)
     return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
-            "grade_held": held is not None and score is not None}
+            "grade_held": held is not None and score is not None,
+            # a pre-test closed by its post-test, taken first (decision 70): a submit is refused
+            "closed": not state.submitted and block.pre_test_closed()}

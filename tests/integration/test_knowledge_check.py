@@ -92,18 +92,22 @@ def test_a_post_test_without_a_pre_test_says_so(platform):
     assert "You did not take the pre-test." in visible(body["html"])
 
 
-def test_a_pre_test_is_closed_once_the_post_test_showed_the_answers(platform):
-    """The post-test shows the right answers: a pre-test answered after it would measure nothing,
-    and its pair would count as a gain in the staff's figures. Its page says why it is closed and
-    offers no form; a submit sent anyway (a page opened before) is refused, nothing filed."""
+def test_a_pre_test_is_closed_once_the_post_test_was_taken_first(platform):
+    """A pre-test answered after the post-test (at the end of the training, whose feedback shows
+    the right answers) would measure nothing, and its pair would count in the staff's figures. Its
+    page says why it is closed in place of the form, keeps no answers on the device, and tells
+    the apps; a submit sent anyway (a page opened before) is refused, nothing filed (decision 70)."""
     pre, post = pair_of(platform)
     sam = platform.user("sam")
     assert platform.lms(sam).handle(post, "submit", RIGHT).status == 200
     assert "EXPLANATION-Q1" in platform.lms(sam).render(post, "student_view").body_html()  # the answers shown
-    page = platform.lms(sam).render(pre, "student_view").body_html()
-    closed = "You have taken the post-test, which showed the right answers: this pre-test is closed"
-    assert closed in visible(page)
-    assert 'data-read-only' in page
+    frag = platform.lms(sam).render(pre, "student_view")
+    page = frag.body_html()
+    closed = "You have already taken the post-test: this pre-test is closed"
+    assert closed in visible(page) and "data-closed" in page
+    assert "<form" not in page and "answer with what you know now" not in visible(page)
+    assert '"draft_key": ""' in frag.content  # the init args: nothing kept on the device
+    assert platform.lms(sam).handle(pre, "student_view_user_state", method="GET").json["closed"] is True
     refused = platform.lms(sam).handle(pre, "submit", RIGHT)
     assert refused.status == 409 and refused.json["error"] == "post_test_taken"
     assert closed in refused.json["message"]
@@ -112,6 +116,7 @@ def test_a_pre_test_is_closed_once_the_post_test_showed_the_answers(platform):
     # another learner, who took neither, answers the pre-test as ever; the post-test is not closed
     ana = platform.user("ana")
     assert closed not in visible(platform.lms(ana).render(pre, "student_view").body_html())
+    assert platform.lms(ana).handle(pre, "student_view_user_state", method="GET").json["closed"] is False
     assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
     assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
     # staff who delete Sam's post-test state reopen the pre-test (as a reset of the pre-test after

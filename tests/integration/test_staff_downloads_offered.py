@@ -70,7 +70,7 @@ def test_below_the_minimum_the_evaluation_offers_no_csv_and_says_why_as_its_hand
 
 def test_the_case_study_s_page_and_handler_refuse_with_one_decision(handlers, scenario):
     """The case study's handler answers the words its page writes in the link's place
-    (``page_html``'s ``distribution_refusal``: ``export.refusal``'s)."""
+    (``page_html``'s ``distribution_refusal``: ``export.distribution_refusal``'s)."""
     uid = scenario("""
 <emm_case_study display_name="Cas" show_distribution="true" min_group_size="5">
   <question id="q1" type="single"><prompt><![CDATA[<p>Pick.</p>]]></prompt>
