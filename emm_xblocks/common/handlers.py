@@ -113,6 +113,13 @@ def unknown_address(block, suffix, suffixes=("",)):
     return None
 
 
+def check_address(block, suffix):
+    """Raise ``unknown_address``'s 404 for a POST handler's address with any suffix."""
+    elsewhere = unknown_address(block, suffix)
+    if elsewhere:
+        raise elsewhere
+
+
 def learner_body_limit(_block):
     """``(max_bytes, too_large)`` of every request but the Studio editor's: ``MAX_BODY_BYTES``."""
     return MAX_BODY_BYTES, request_too_large
@@ -132,9 +139,7 @@ def json_handler(func=None, *, body_limit=learner_body_limit):
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         try:
-            elsewhere = unknown_address(self, suffix)
-            if elsewhere:
-                raise elsewhere
+            check_address(self, suffix)
             data = parse_json(self, request, *body_limit(self))
             with store.claims_released_on_failure():
                 result = func(self, data, suffix)

@@ -42,7 +42,7 @@ from xblock.core import XBlock
 from . import descriptions, pairs, platform, recovery, store, transactions
 from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
-from .handlers import parse_json, store_error, unknown_address
+from .handlers import check_address, parse_json, store_error
 
 ATTEMPT_STALE_SECONDS = 120  # an attempt claim this old, that the learner's state says is free, is taken over
 REPLY = "reply"  # the request's field naming the answer's shape: "full" (the default) or "page"
@@ -116,9 +116,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
     @functools.wraps(action)
     def handler(block, request, suffix=""):
         try:
-            elsewhere = unknown_address(block, suffix)
-            if elsewhere:
-                raise elsewhere
+            check_address(block, suffix)
             data = parse_json(block, request)
             action_id = recovery.action_id(data, block.ugettext)
             data.pop(recovery.FIELD, None)
