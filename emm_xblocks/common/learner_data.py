@@ -22,8 +22,7 @@ from .handlers import get_handler
 class LearnerDataMixin:
     """The apps' and the instructor report's reads of a block (see the module's docstring)."""
 
-    views_module = None
-    report_module = None
+    report_module = None  # ``views_module``: ``EditableContentMixin``'s, named by every block
 
     def student_view_data(self, context=None):
         """For the mobile apps (called once per course, with no learner): the content only."""

@@ -6,7 +6,7 @@ from lxml import etree
 
 from .i18n import N_
 from .text import one_line  # olx.one_line: titles, names and keys, whatever line breaks the file has
-from .validation import parse_float, parse_int
+from .validation import parse_float, whole
 
 TRUE = {"true", "1", "yes"}
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
@@ -32,9 +32,7 @@ def get_bool(el, name, default=False):
 def get_int(el, name, default):
     """Attribute ``name`` of ``el`` as a whole number (``validation.parse_int``: within a billion,
     never a 4,000-digit int), or ``default`` where it is missing or unreadable."""
-    raw = el.get(name)
-    value = parse_int(raw) if raw is not None else None
-    return default if value is None else value
+    return whole(el.get(name), default)
 
 
 def get_float(el, name, default):

@@ -201,6 +201,17 @@ def settings_fields(settings, extra_defaults=None):
 
 
 # ------------------------------------------------------------------ OLX
+def read_number(el, name, kind, default, invalid=None, where=None):
+    """Attribute ``name`` of ``el`` as a number of ``kind`` (``WHOLE``: ``olx.get_int``, ``NUMBER``:
+    ``olx.get_float``, bounded and finite), ``default`` where it is missing; where it is there but
+    unreadable, ``default`` too and ``(where or name, kind)`` added to ``invalid`` when that is a
+    list (the role-play's "Edit as XML" tab reports it, an import does not)."""
+    value = (olx.get_int if kind == WHOLE else olx.get_float)(el, name, None)
+    if value is None and el.get(name) is not None and invalid is not None:
+        invalid.append((where or name, kind))
+    return default if value is None else value
+
+
 def read_olx(el, settings, invalid=None):
     """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias); a
     ``text`` or ``select`` setting put on one line (``olx.one_line``: the line breaks and runs of
@@ -216,10 +227,7 @@ def read_olx(el, settings, invalid=None):
             if s.kind == CHECKBOX:
                 found[s.name] = olx.get_bool(el, attr, s.default)
             elif s.kind in (WHOLE, NUMBER):
-                value = (olx.get_int if s.kind == WHOLE else olx.get_float)(el, attr, None)
-                if value is None and invalid is not None:
-                    invalid.append((s.name, s.kind))
-                value = s.default if value is None else value
+                value = read_number(el, attr, s.kind, s.default, invalid, s.name)
                 found[s.name] = float(value) if s.kind == NUMBER and value is not None else value
             else:
                 found[s.name] = olx.one_line(el.get(attr))

@@ -18,23 +18,8 @@ Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older expor
 from lxml import etree
 
 from ..common import olx, profile
-from ..common.settings import NUMBER, WHOLE, read_olx, write_olx
-from ..common.validation import parse_int
+from ..common.settings import WHOLE, read_number, read_olx, write_olx
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
-
-
-def _number(el, name, default, where, invalid, parse=parse_int):
-    """Attribute ``name`` of ``el`` as a number; when it is there but unreadable, ``default`` and
-    ``(where, kind)`` added to ``invalid``, ``kind`` the number asked for (``common.settings.WHOLE``
-    or ``NUMBER``): the "Edit as XML" tab reports it (``editor``), an import does not."""
-    raw = el.get(name)
-    if raw is None:
-        return default
-    value = parse(raw)
-    if value is None:
-        invalid.append((where, WHOLE if parse is parse_int else NUMBER))
-        return default
-    return value
 
 
 def from_xml(el, invalid=None):
@@ -54,10 +39,10 @@ def from_xml(el, invalid=None):
             choices.append(Choice(
                 label=olx.text_of(c),
                 goto=c.get("goto", ""),
-                points=_number(c, "points", 0, f"{at}.points", invalid),
+                points=read_number(c, "points", WHOLE, 0, invalid, f"{at}.points"),
                 consequence=olx.child_html(c, "consequence"),
                 if_visited=c.get("if_visited", ""),
-                min_points=_number(c, "min_points", None, f"{at}.min_points", invalid),
+                min_points=read_number(c, "min_points", WHOLE, None, invalid, f"{at}.min_points"),
             ))
         image = n.find("image")
         nodes.append(Node(
@@ -76,7 +61,7 @@ def from_xml(el, invalid=None):
         roles=roles,
         nodes=tuple(nodes),
         intro=olx.child_html(el, "intro"),
-        bands=tuple(Band(_number(b, "min", 0, f"bands.{i}.min", invalid), olx.text_of(b),
+        bands=tuple(Band(read_number(b, "min", WHOLE, 0, invalid, f"bands.{i}.min"), olx.text_of(b),
                          olx.one_line(b.get("final", "")))
                     for i, b in enumerate(el.iterchildren("band"))),
         profile_prompt=profile_prompt,
