@@ -74,7 +74,7 @@ def student_view(block):
         ticks = state.ticks if state.assessed else None
         grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
         shown = shown_feedback(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
-                       read_only=read_only, lang=own)
+                       read_only=read_only, lang=own, state=state)
     current = state.answers if state.submitted else state.draft
     staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_response``)
     page = {
@@ -124,18 +124,19 @@ def distribution(block, case, words):
     return panel_figures(case, respondents, tallies, by_profile, block.is_staff(), words)
 
 
-def shown_feedback(block, case, data, read_only="", lang=None):
+def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     """The feedback ``data`` as the learner may see it, with the distribution and the panel's
     HTML (server-rendered, escaped, author HTML sanitised). The platform may hide more than the
     author's ``show_answers`` does: its ``show_correctness`` (``xmodule/graders.py``) hides
     correctness, and with it the answers; its ``showanswer="never"`` (``xmodule/capa_block.py``,
     ``answer_available``) hides the answers. ``read_only``: why no button may act (the page);
-    ``lang``: the author's language attribute, if the page worked it out (``block.author_lang``)."""
+    ``lang``: the author's language attribute, if the page worked it out (``block.author_lang``);
+    ``state``: the learner's state, if the caller has it (the page read it, the action made it)."""
     if not data.get("submitted"):
         return dict(data, html="")
     words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
     shown = platform.correctness_available(block)
-    state = block.learner_state()
+    state = block.learner_state() if state is None else state
     scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
     held = block.held_grade_among(case.grade_policy, scores) if shown else None
     if not shown:
@@ -213,7 +214,7 @@ PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "tone", "
 
 def respond(block, case, outcome):
     """The answer of ``submit`` and ``self_assess``: their feedback, rendered."""
-    return shown_feedback(block, case, outcome.result)
+    return shown_feedback(block, case, outcome.result, state=outcome.state)  # the state it keeps
 
 
 # ------------------------------------------------------------------ authors

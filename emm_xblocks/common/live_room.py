@@ -27,10 +27,9 @@ course as a learner: the LMS then reports the learner's role, not staff).
 
 import logging
 import uuid
-from contextlib import nullcontext
 from html import escape
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.utils.safestring import mark_safe
 from webob import Response
 from xblock.core import XBlock
@@ -128,10 +127,10 @@ class LiveRoomMixin:
             def respondent_of(session_id):
                 return uuid.uuid4().hex
         try:
-            # a savepoint where a caller's transaction is open (the workbench's joined one, decision
-            # 67): a failure here is rolled back alone, the learner's answer kept; else its own retried writes
-            with transaction.atomic() if store.in_joined() else nullcontext():
-                live_store.record(self.block_key(), answers, respondent_of)
+            # the writes in a savepoint where a caller's transaction is open (the workbench's joined
+            # one, decision 67): a failure there is rolled back alone, the learner's answer kept;
+            # else its own retried writes. The read before them changes nothing: no savepoint
+            live_store.record(self.block_key(), answers, respondent_of, savepoint=store.in_joined())
         except (DatabaseError, transactions.StoreError):
             log.warning("live room: answers of %s not counted", self.block_key(), exc_info=True)
 

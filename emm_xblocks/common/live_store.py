@@ -12,6 +12,7 @@ Every write goes through ``transactions.write`` (retried whole on MySQL's deadlo
 """
 
 import uuid
+from contextlib import nullcontext
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -64,12 +65,15 @@ def open_session(block_key, now=None):
     return session if session is not None and session.open_at(now) else None
 
 
-def record(block_key, answers, respondent_of):
+def record(block_key, answers, respondent_of, savepoint=False):
     """Keep ``answers`` (``{item id: value}``) in the open session, if there is one.
 
     ``respondent_of(session_id)`` gives the participant's key in that session
-    (``live.respondent_key``, or a random key for an anonymous evaluation). Returns the session
-    the answers went to, or None (no session open: nothing is kept)."""
+    (``live.respondent_key``, or a random key for an anonymous evaluation). ``savepoint``: the
+    writes go in a savepoint of their own, so that a failure among them is rolled back alone
+    (inside a caller's transaction); the read that finds no session open, most answers' only
+    statement, needs none. Returns the session the answers went to, or None (no session open:
+    nothing is kept)."""
     from ..models import LIVE_VALUE_CHARS, MAX_GROUP, LiveAnswer
 
     answers = {str(group): str(value) for group, value in answers.items() if value not in (None, "")}
@@ -93,8 +97,9 @@ def record(block_key, answers, respondent_of):
         except IntegrityError:  # another request of the same participant inserted it first
             LiveAnswer.objects.filter(**key).update(value=value)
 
-    for group, value in sorted(answers.items()):
-        write(lambda group=group, value=value: keep(group, value))
+    with transaction.atomic() if savepoint else nullcontext():
+        for group, value in sorted(answers.items()):
+            write(lambda group=group, value=value: keep(group, value))
     return session
 
 

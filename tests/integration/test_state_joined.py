@@ -174,3 +174,32 @@ def test_an_answer_built_in_the_joined_transaction_reads_what_the_lms_reads(tran
     block.save()
     html = post(usage, "learner_1", "restart", {}).json_body["html"]
     assert "Your best score so far, 50%, still counts" in html, html
+
+
+
+@sqlite_trace
+def test_a_live_room_write_that_fails_half_way_is_rolled_back_alone(transactional_db, monkeypatch, caplog):
+    """In the joined transaction the live room's writes have a savepoint of their own
+    (``LiveRoomMixin.record_live``): a failure after one of them leaves none of the room's answers
+    kept, and the learner's submission is kept whole (the room's counts are not worth a learner's
+    action)."""
+    from emm_xblocks.common import live_store
+    from emm_xblocks.models import LiveAnswer
+
+    usage = place(CASE, "room")
+    live_store.start(str(usage))
+    kept = live_store.write
+
+    def fails_after(work):
+        kept(work)  # the room's answer is written...
+        raise DatabaseError("disk I/O error")  # ...then the room's next statement fails
+
+    monkeypatch.setattr(live_store, "write", fails_after)
+    with traced() as lines:
+        response = post(usage, "learner_1", "submit", {"answers": {"q1": "a"}})
+    assert response.status_code == 200, response.body
+    assert len(commits(lines)) == 1, lines  # the room's write was inside the learner's transaction
+    assert "live room: answers of" in caplog.text
+    assert not LiveAnswer.objects.exists()  # rolled back with the room's savepoint
+    assert list(Answer.objects.filter(block_key=str(usage)).values_list("value", flat=True)) == ["a"]
+    assert WorkbenchRuntime("learner_1").get_block(usage).attempts == 1
