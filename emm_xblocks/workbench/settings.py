@@ -9,7 +9,8 @@ from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 # The workbench's settings write var/workbench.log (and the database) relative to the working folder.
 os.makedirs("var", exist_ok=True)
 
-INSTALLED_APPS = [*INSTALLED_APPS, "emm_xblocks.apps.EmmXBlocksConfig"]
+# the package's app as Open edX installs it; the workbench's own (its runtime writes init args as the LMS does)
+INSTALLED_APPS = [*INSTALLED_APPS, "emm_xblocks.apps.EmmXBlocksConfig", "emm_xblocks.workbench.apps.EmmWorkbenchConfig"]
 MIDDLEWARE = [*MIDDLEWARE, "emm_xblocks.workbench.middleware.LanguageFromQuery",
               "emm_xblocks.workbench.middleware.PhoneViewport"]
 

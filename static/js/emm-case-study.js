@@ -136,7 +136,7 @@ function EmmCaseStudy(runtime, element, args) {
     var save = root.querySelector("[data-save]");
     var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
     return run("save_draft", data, save, function (body) {
-      drafts.sent();
+      drafts.sent("");  /* kept as a draft, not sent: the status below says "Draft saved." */
       tell(body.message);
     }, actionId);
   }

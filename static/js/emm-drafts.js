@@ -46,10 +46,11 @@
           if (put(data, {handler: handler, actionId: meta.actionId}) && global.navigator.onLine === false) { EMM.clear(alertBox, true); }
         } else if (record) { put(record.data, null); }
       },
-      /* the server has the answers: nothing more to keep */
-      sent: function () {
+      /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);
+         `said`: what it says instead ("" after a draft kept on the server, which the page says) */
+      sent: function (said) {
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
-        tell(EMM.gettext("Sent"));
+        tell(typeof said === "string" ? said : EMM.gettext("Sent"));
       },
       /* out of date (the server has a submitted attempt): forget it quietly */
       drop: function () {

@@ -60,6 +60,23 @@ def test_the_focus_stays_on_save_draft_once_the_draft_is_saved(workbench, new_pa
     assert page.js_errors == []
 
 
+def test_a_saved_draft_is_never_called_sent(workbench, new_page):
+    """Trial s31 (French, phone): after "Save draft" the line under Submit said "Envoyé" beside
+    "3 attempts left", and a learner could believe the case was submitted. The draft's own status
+    says it is saved; the line says "Sent" only once the answers are submitted."""
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE)
+    serve_image(page)
+    open_block(page, workbench.scenario_url(scenario, student_id(), lang="fr"))
+    line = page.locator(f"{BLOCK} [data-draft-status]")
+    page.locator(f"{BLOCK} input[value=no]").check()
+    line.filter(has_text="Enregistré sur cet appareil").wait_for()  # kept on the phone first
+    page.locator(f"{BLOCK} [data-save]").click()
+    page.locator(f"{BLOCK} [data-status]").filter(has_text="Brouillon enregistré").wait_for()
+    assert line.text_content() == ""  # neither "Envoyé" nor "on this device" (the server has it)
+    assert page.js_errors == []
+
+
 # ------------------------------------------------------------------ one message at a time
 def test_a_failed_submit_does_not_leave_the_green_draft_saved_beside_its_alert(workbench, new_page):
     scenario = workbench.add_scenario(CASE)

@@ -53,13 +53,22 @@ from .student_module import DjangoKeyValueStore, FieldDataCache, StudentModule, 
 MIXINS = (InheritanceMixin,)
 
 
+def dump_js_escaped_json(value):
+    """``openedx/core/djangolib/js_utils.py`` ``dump_js_escaped_json``: ``value``'s JSON (ASCII)
+    with ``&``, ``>`` and ``<`` written ``\\u0026``, ``\\u003e`` and ``\\u003c``
+    (``_escape_json_for_js``), so that no text in it ends the ``<script>`` it is written in."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text.replace("&", "\\u0026").replace(">", "\\u003e").replace("<", "\\u003c")
+
+
 def xblock_wrapper(runtime_class, request_token="request-token"):
     """``openedx/core/lib/xblock_utils/__init__.py`` ``wrap_xblock`` (LMS: ``LmsRuntime``, Studio
     preview: ``PreviewRuntime``): a ``div.xblock.xblock-<view>.xblock-<view>-<type>`` whose
     ``data-*`` attributes carry the JS init function, runtime class and version, block type, usage
     id, request token, ``graded`` (the block's field, inherited or not) and ``has-score``, and a
     ``<script type="json/xblock-args" class="xblock-json-init-args">`` with the init args
-    (template ``xblock_wrapper.html``)."""
+    (template ``xblock_wrapper.html``), written by ``dump_js_escaped_json`` (``dump_js_escaped_json``
+    here)."""
 
     def wrap(block, view, frag, context):
         data = {}
@@ -74,7 +83,7 @@ def xblock_wrapper(runtime_class, request_token="request-token"):
         args = ""
         if getattr(frag, "json_init_args", None) is not None:
             args = ('<script type="json/xblock-args" class="xblock-json-init-args">'
-                    f"{json.dumps(frag.json_init_args)}</script>")
+                    f"{dump_js_escaped_json(frag.json_init_args)}</script>")
         wrapped = Fragment(f'<div class="{classes}" {attributes}>{args}{frag.content}</div>')
         wrapped.add_fragment_resources(frag)
         return wrapped

@@ -1,0 +1,31 @@
+"""An author's text holding ``</script>`` reopens whole in the editor, and nothing of it runs
+(trial s31): the workbench writes the editor's init args as the LMS and Studio do
+(``emm_xblocks/workbench/wrapper.py``). Before, the Likert editor reopened empty (saved, that would
+have emptied the evaluation) and the rest of the statement ran as the page's markup."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+POISON = 'Intitulé </script><img src=x onerror="document.title=&quot;PWNED&quot;"> & fin'
+LIKERT = (f'<emm_likert display_name="Évaluation"><item id="a">{POISON.replace("&", "&amp;").replace("<", "&lt;")}'
+          '</item><item id="b">Seconde</item></emm_likert>')
+
+
+def test_a_statement_holding_a_script_end_reopens_whole_in_the_editor(workbench, new_page):
+    scenario = workbench.add_scenario(LIKERT)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1&lang=fr")
+    name = page.locator(".emm-likert-editor [data-field=display_name]")
+    page.wait_for_function("(el) => el.value !== ''", arg=name.element_handle())
+    assert name.input_value() == "Évaluation"
+    texts = page.locator(".emm-likert-editor [data-list=statements] textarea, "
+                         ".emm-likert-editor [data-list=statements] input[type=text]")
+    values = [t.input_value() for t in texts.all()]
+    assert POISON in values and "Seconde" in values, values  # the statement, character for character
+    assert "PWNED" not in page.title()
+    assert page.locator("img[onerror]").count() == 0
+    assert page.js_errors == []
+
