@@ -23,7 +23,7 @@ import dataclasses
 
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
-from xblock.fields import Scope
+from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
 from . import assets, content_cache, descriptions, olx, store
@@ -48,6 +48,7 @@ MEGABYTE = 1024 * 1024
 # (``editor_too_large``). The platform in front may set a lower limit of its own (Django's
 # ``DATA_UPLOAD_MAX_MEMORY_SIZE``, 2.5 MB by default; the web server's).
 EDITOR_MAX_BODY_BYTES = 4 * olx.MAX_XML + 64 * 1024
+MAX_IMPORT_PROBLEMS = 50  # unreadable attributes kept from one import for Studio's warnings (the first ones)
 
 
 def editor_too_large(block, max_bytes):
@@ -91,6 +92,11 @@ class EditableContentMixin:
     description_of = None
     search_type = ""
     not_saved_message = N_("Not saved: please fix the errors.")
+
+    # what the last OLX import could not read (``olx.Unreadable.as_json``), shown as Studio's warnings
+    # (``validate``) until the author saves the editor; never exported, never read by a learner's request
+    import_problems = List(scope=Scope.settings, default=[],
+                           help=N_("Attributes the last import could not read (their defaults were used)"))
 
     # ---------------------------------------------------------------- content and state
     @classmethod
@@ -206,12 +212,35 @@ class EditableContentMixin:
         return self.validation_module.validate(self.load_content(), self.author_gettext())
 
     def validate(self):
-        """Studio's warnings and errors: the same validators as the editor and the save."""
+        """Studio's warnings and errors: the same validators as the editor and the save, and a
+        warning for each attribute the last import could not read (``import_warnings``)."""
         validation = super().validate()
         for problem in self.problems():
             kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
             validation.add(ValidationMessage(kind, problem.message))
+        for message in self.import_warnings():
+            validation.add(ValidationMessage(ValidationMessage.WARNING, message))
         return validation
+
+    def import_warnings(self):
+        """A sentence per attribute the last import could not read (``import_problems``), in the
+        author's language: where it is and what it should hold (``olx.unreadable_message``), and
+        what was used in its place. An entry that is not one (a hand-edited field) is skipped."""
+        _ = self.author_gettext()
+        out = []
+        for entry in self.import_problems:
+            try:
+                found = olx.Unreadable(**entry)
+                message = olx.unreadable_message(found, _)
+            except (TypeError, KeyError, ValueError):
+                continue
+            if found.default is None or found.default == "":
+                kept = _("The import left it empty: check it in the editor, then save.")
+            else:
+                kept = _("The import used {default} in its place: check it in the editor, then save.").format(
+                    default=olx.attribute_text(found.default))
+            out.append(f"{message} {kept}")
+        return out
 
     def index_dictionary(self):
         """What Open edX's course search indexes (no answer, no feedback)."""
@@ -292,6 +321,8 @@ class EditableContentMixin:
         if self.changes_module is not None:
             content = self.changes_module.carry_over(self.load_content(), content, answered)
         self.store_content(content)
+        if self.import_problems:  # the author has seen the content in the editor and saved it
+            self.import_problems = []
         self.refresh_description()
         return {"saved": True, "warnings": [p.as_json() for p in problems + changes]}
 
@@ -316,7 +347,9 @@ class EditableContentMixin:
         if pointed is not None:
             node = pointed
         block = runtime.construct_xblock_from_class(cls, keys)
-        block.store_content(cls.olx_module.from_xml(node))
+        with olx.unreadable_values() as unread:  # an attribute that does not read: its default, said in Studio
+            block.store_content(cls.olx_module.from_xml(node))
+        block.import_problems = [found.as_json() for found in olx.in_reading_order(unread)[:MAX_IMPORT_PROBLEMS]]
         # an older name of one of our settings (``max_attempts``, ``graded``) was read into that
         # setting: it is not the platform's field of the same name, and is never exported again
         ours = {alias for s in cls.content_module.SETTINGS for alias in s.olx_aliases}

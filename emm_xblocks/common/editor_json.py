@@ -5,6 +5,7 @@ the validators to refuse at its field."""
 
 from .sanitize import authored_html
 from .text import one_line
+from .validation import Problem
 
 
 def plain_line(value):
@@ -23,3 +24,16 @@ def editor_html(data, key):
     paragraphs (``sanitize.authored_html``); ``""`` if it is not a string."""
     value = data.get(key, "")
     return authored_html(value) if isinstance(value, str) else ""
+
+
+def editor_flag(data, key, default, problems, where, _):
+    """The yes-or-no field ``key`` of the editor's JSON ``data``: ``default`` where it is missing
+    (a form that leaves out what it does not show), else ``true`` or ``false`` as sent. Anything
+    else (``"false"``, ``"no"``, 0: a crafted or stale save; the editor sends booleans) is a
+    ``Problem`` at ``where`` ("Choose yes or no.") and reads as ``default``, never as its truth
+    value in silence (``"false"`` saved a statement as required)."""
+    value = data.get(key, default)
+    if isinstance(value, bool):
+        return value
+    problems.append(Problem(where, _("Choose yes or no.")))
+    return default

@@ -1,14 +1,20 @@
 """OLX helpers: read and write plain, readable XML (no JSON blobs in attributes)."""
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass
 
 from lxml import etree
 
 from .i18n import N_
 from .text import one_line  # olx.one_line: titles, names and keys, whatever line breaks the file has
-from .validation import parse_float, whole
+from .validation import parse_float, parse_int
 
-TRUE = {"true", "1", "yes"}
+TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
+# what an attribute that does not read should have held (``Unreadable.kind``): ``common.settings``'
+# kinds of a number, and a yes or no
+WHOLE, NUMBER, FLAG = "whole", "number", "flag"
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
 # the largest content any editor takes in one text; the editor's request limit is derived from it
 # (``common.editing.EDITOR_MAX_BODY_BYTES``)
@@ -22,36 +28,116 @@ def xml_safe(text):
     return XML_ILLEGAL.sub("", text) if text else text
 
 
-def get_bool(el, name, default=False):
-    value = el.get(name)
-    if value is None:
+@dataclass(frozen=True)
+class Unreadable:
+    """An attribute that is there but does not read as its ``kind`` (``WHOLE``, ``NUMBER``, ``FLAG``):
+    where it is (``line``: the element's line in its file or text, None if unknown; ``tag``), its
+    ``attribute`` and ``value`` as written, the ``default`` read in its place and ``where``: the
+    editor's field (``nodes.0.choices.1.points``), or the attribute's name."""
+
+    line: int | None
+    tag: str
+    attribute: str
+    value: str
+    default: object
+    kind: str
+    where: str
+
+    def as_json(self):
+        return asdict(self)
+
+
+_unreadable = ContextVar("emm_olx_unreadable", default=None)
+
+
+@contextmanager
+def unreadable_values():
+    """Collect, in a list, each ``Unreadable`` attribute the OLX getters (``get_bool``, ``get_int``,
+    ``get_float``) meet while the block's reader runs: an import keeps them for Studio's warnings
+    (``EditableContentMixin.parse_xml``), the role-play's "Edit as XML" tab refuses them. Outside
+    it, an unreadable attribute reads as its default, as before."""
+    found = []
+    token = _unreadable.set(found)
+    try:
+        yield found
+    finally:
+        _unreadable.reset(token)
+
+
+def _unread(el, name, raw, default, kind, where):
+    found = _unreadable.get()
+    if found is not None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        found.append(Unreadable(el.sourceline, tag, name, raw, default, kind, where or name))
+    return default
+
+
+def get_bool(el, name, default=False, where=None):
+    """Attribute ``name`` of ``el`` as true (``true``, ``1``, ``yes``) or false (``false``, ``0``,
+    ``no``, in any case), or ``default`` where it is missing or anything else (``vrai``, ``oui``:
+    ``Unreadable``, never false in silence)."""
+    raw = el.get(name)
+    if raw is None:
         return default
-    return value.strip().lower() in TRUE
+    value = raw.strip().lower()
+    if value in TRUE or value in FALSE:
+        return value in TRUE
+    return _unread(el, name, raw, default, FLAG, where)
 
 
-def get_int(el, name, default):
+def get_int(el, name, default, where=None):
     """Attribute ``name`` of ``el`` as a whole number (``validation.parse_int``: within a billion,
-    never a 4,000-digit int), or ``default`` where it is missing or unreadable."""
-    return whole(el.get(name), default)
+    never a 4,000-digit int), or ``default`` where it is missing or unreadable (``Unreadable``)."""
+    raw = el.get(name)
+    value = parse_int(raw) if raw is not None else None
+    if value is None and raw is not None:
+        return _unread(el, name, raw, default, WHOLE, where)
+    return default if value is None else value
 
 
-def get_float(el, name, default):
+def get_float(el, name, default, where=None):
     """Attribute ``name`` of ``el`` as a finite number (``validation.parse_float``: "nan" and
-    "inf" are unreadable), or ``default`` where it is missing or unreadable."""
+    "inf" are unreadable), or ``default`` where it is missing or unreadable (``Unreadable``)."""
     raw = el.get(name)
     value = parse_float(raw) if raw is not None else None
+    if value is None and raw is not None:
+        return _unread(el, name, raw, default, NUMBER, where)
     return default if value is None else value
+
+
+def in_reading_order(found):
+    """``Unreadable`` attributes by line, as the author reads the XML (the readers meet a block's
+    settings after its children); those of one line in the order met."""
+    return sorted(found, key=lambda u: u.line or 0)
+
+
+def unreadable_message(found, _):
+    """What an ``Unreadable`` attribute should hold, naming it where the author wrote it: "Line 3,
+    <emm_likert> anonymous=“vrai”: write true or false." (the line left out when unknown)."""
+    what = {WHOLE: _("enter a whole number."), NUMBER: _("enter a number."),
+            FLAG: _("write true or false.")}[found.kind]
+    where = (_("Line {line}, <{tag}>").format(line=found.line, tag=found.tag) if found.line
+             else f"<{found.tag}>")
+    # an attribute as written in the XML and what it should be ("enter a number."), after where it is
+    return _("{where} {attribute}=“{value}”: {what}").format(where=where, attribute=found.attribute,
+                                                            value=one_line(found.value)[:100], what=what)
+
+
+def attribute_text(value):
+    """``value`` as ``set_attr`` writes it in an attribute: ``true``/``false``, a whole float
+    without its ``.0``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def set_attr(el, name, value, default=None):
     """Write ``name`` unless it holds its default; booleans as ``true``/``false``."""
     if value == default:
         return
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    elif isinstance(value, float) and value.is_integer():
-        value = str(int(value))
-    el.set(name, xml_safe(str(value)))
+    el.set(name, xml_safe(attribute_text(value)))
 
 
 def inner_html(el):

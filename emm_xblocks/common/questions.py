@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from .actions import ActionError
-from .editor_json import editor_html, editor_text
+from .editor_json import editor_flag, editor_html, editor_text
 from .i18n import N_
 from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
 from .numbers import count
@@ -305,9 +305,10 @@ def question_from_editor(raw, i, problems, _):
         id=editor_text(raw, "id"),
         kind=editor_text(raw, "kind"),
         prompt=editor_html(raw, "prompt"),
-        options=tuple(Option(editor_text(o, "id"), editor_text(o, "text"), o.get("correct") is True,
-                             editor_text(o, "feedback")) for _j, o in options),
-        partial_credit=raw.get("partial_credit") is True,
+        options=tuple(Option(editor_text(o, "id"), editor_text(o, "text"),
+                             editor_flag(o, "correct", False, problems, f"{where}.options.{j}.correct", _),
+                             editor_text(o, "feedback")) for j, o in options),
+        partial_credit=editor_flag(raw, "partial_credit", False, problems, f"{where}.partial_credit", _),
         points=editor_number(raw, "points", 1.0, problems, f"{where}.points", _, float),
         explanation=editor_html(raw, "explanation"),
         min_words=editor_number(raw, "min_words", 0, problems, f"{where}.min_words", _),

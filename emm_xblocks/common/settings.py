@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, make_dataclass
 
 from . import limits, olx
 from .attempts import COUNT_BEST, COUNTED_ATTEMPT
+from .editor_json import editor_flag
 from .i18n import N_
 from .numbers import count
 from .validation import Problem, parse_float, parse_int
@@ -201,33 +202,29 @@ def settings_fields(settings, extra_defaults=None):
 
 
 # ------------------------------------------------------------------ OLX
-def read_number(el, name, kind, default, invalid=None, where=None):
+def read_number(el, name, kind, default, where=None):
     """Attribute ``name`` of ``el`` as a number of ``kind`` (``WHOLE``: ``olx.get_int``, ``NUMBER``:
-    ``olx.get_float``, bounded and finite), ``default`` where it is missing; where it is there but
-    unreadable, ``default`` too and ``(where or name, kind)`` added to ``invalid`` when that is a
-    list (the role-play's "Edit as XML" tab reports it, an import does not)."""
-    value = (olx.get_int if kind == WHOLE else olx.get_float)(el, name, None)
-    if value is None and el.get(name) is not None and invalid is not None:
-        invalid.append((where or name, kind))
-    return default if value is None else value
+    ``olx.get_float``, bounded and finite), ``default`` where it is missing or unreadable (an
+    ``olx.Unreadable`` at ``where``, the editor's field, when ``olx.unreadable_values`` collects)."""
+    return (olx.get_int if kind == WHOLE else olx.get_float)(el, name, default, where)
 
 
-def read_olx(el, settings, invalid=None):
+def read_olx(el, settings):
     """``{name: value}`` of the settings found on ``el`` (its attribute or an older alias); a
     ``text`` or ``select`` setting put on one line (``olx.one_line``: the line breaks and runs of
-    spaces of the file, as ``write_olx`` writes it). A number that does not read (``olx.get_int``,
-    ``get_float``: bounded, finite) takes its default and, when ``invalid`` is a list, is added to
-    it as ``(name, kind)``: the role-play's "Edit as XML" tab reports it, an import does not.
-    Every block reads its settings here."""
+    spaces of the file, as ``write_olx`` writes it). A number or a checkbox that does not read
+    takes its default (``olx.get_int``, ``get_float``, ``get_bool``: an ``olx.Unreadable`` at the
+    setting's name, which an import shows in Studio and the role-play's "Edit as XML" tab
+    refuses). Every block reads its settings here."""
     found = {}
     for s in settings:
         for attr in (s.name, *s.olx_aliases):
             if el.get(attr) is None:
                 continue
             if s.kind == CHECKBOX:
-                found[s.name] = olx.get_bool(el, attr, s.default)
+                found[s.name] = olx.get_bool(el, attr, s.default, s.name)
             elif s.kind in (WHOLE, NUMBER):
-                value = read_number(el, attr, s.kind, s.default, invalid, s.name)
+                value = read_number(el, attr, s.kind, s.default, s.name)
                 found[s.name] = float(value) if s.kind == NUMBER and value is not None else value
             else:
                 found[s.name] = olx.one_line(el.get(attr))
@@ -309,7 +306,8 @@ def read_editor(data, settings, _):
     setting again). Never an exception:
 
     * a checkbox or a number that is missing keeps its default (a form that leaves out a setting
-      it does not show); a checkbox is on only when it is ``true``;
+      it does not show); a checkbox that is not ``true`` or ``false`` is a problem tied to its
+      field (``editor_json.editor_flag``: ``"false"`` is not read as on);
     * a number that does not parse is a problem tied to its field (and keeps its default); its
       range is the block's checks' (``problems``, with a message naming the setting);
     * a ``text`` or ``select`` setting is put on one line (``olx.one_line``, as OLX reads it back),
@@ -324,7 +322,7 @@ def read_editor(data, settings, _):
     for s in settings:
         raw = data.get(s.name, "" if s.kind in ONE_LINE else s.default)
         if s.kind == CHECKBOX:
-            found[s.name] = raw is True
+            found[s.name] = editor_flag(data, s.name, s.default, problems, s.name, _)
         elif s.kind in (NUMBER, WHOLE):
             # the range is the validators' to check (with a message naming the setting)
             value = parse_int(raw) if s.kind == WHOLE else parse_float(raw)

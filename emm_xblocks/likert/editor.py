@@ -3,7 +3,7 @@ content by ``validation.validate``; both return ``Problem`` objects that the edi
 to the field they name (``statements.2.id``)."""
 
 from ..common import limits, profile
-from ..common.editor_json import editor_html, editor_text
+from ..common.editor_json import editor_flag, editor_html, editor_text
 from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.settings import editor_form, read_editor, values
@@ -27,8 +27,8 @@ def from_editor(data, _):
         statements.append(Statement(
             id=editor_text(raw, "id"),  # never cut: the validators refuse an id over 50 characters
             text=editor_text(raw, "text"),  # as OLX reads it back; never cut
-            reverse=raw.get("reverse") is True,
-            required=raw.get("required", True) is not False,
+            reverse=editor_flag(raw, "reverse", False, problems, f"statements.{i}.reverse", _),
+            required=editor_flag(raw, "required", True, problems, f"statements.{i}.required", _),
         ))
     labels = data.get("custom_labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):

@@ -10,18 +10,14 @@ from lxml import etree
 from ..common import limits, profile
 from ..common import olx as common_olx
 from ..common.editor_json import plain_line
-from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.sanitize import authored_html, clean_html
-from ..common.settings import NUMBER, WHOLE, editor_form, read_editor, values
+from ..common.settings import editor_form, read_editor, values
 from ..common.validation import Problem, form_payload, parse_int
 from . import olx
 from .content import MAX_NODES, SETTINGS, from_data, to_data
 from .validation import validate
-
-# an unreadable number of the "Edit as XML" tab, by the kind asked for (``olx.from_xml``'s ``invalid``)
-NOT_A_NUMBER = {WHOLE: N_("Enter a whole number."), NUMBER: N_("Enter a number.")}
 
 MAX_XML = common_olx.MAX_XML  # characters of the "Edit as XML" tab's text
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
@@ -85,9 +81,10 @@ def _from_xml(text, _):
         return None, [Problem("xml", common_olx.syntax_problem(err, _))]
     if root.tag != "emm_role_play":
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
-    invalid = []
-    scenario = olx.from_xml(root, invalid)
-    return scenario, [Problem(where, _(NOT_A_NUMBER[kind])) for where, kind in invalid]
+    with common_olx.unreadable_values() as unread:
+        scenario = olx.from_xml(root)
+    return scenario, [Problem(u.where, common_olx.unreadable_message(u, _))
+                      for u in common_olx.in_reading_order(unread)]
 
 
 # characters of each text (``common.limits``): a longer one is refused at its field, the save

@@ -22,12 +22,12 @@ from ..common.settings import WHOLE, read_number, read_olx, write_olx
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
 
-def from_xml(el, invalid=None):
+def from_xml(el):
     """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored).
 
-    A number that does not parse (``points="2.5"``, ``weight="1,5"``) takes its default and, when
-    ``invalid`` is a list, is added to it as ``(field, the number's kind)`` (``_number``)."""
-    invalid = [] if invalid is None else invalid
+    A number or a yes-or-no that does not read (``points="2.5"``, ``weight="1,5"``,
+    ``ending="oui"``) takes its default, an ``olx.Unreadable`` at its editor field
+    (``nodes.0.choices.1.points``) where ``olx.unreadable_values`` collects them."""
     roles = tuple(Role(id=r.get("id", ""), label=olx.text_of(r), start=r.get("start", ""),
                        brief=olx.child_html(r, "brief"))
                   for r in el.iterchildren("role"))
@@ -39,10 +39,10 @@ def from_xml(el, invalid=None):
             choices.append(Choice(
                 label=olx.text_of(c),
                 goto=c.get("goto", ""),
-                points=read_number(c, "points", WHOLE, 0, invalid, f"{at}.points"),
+                points=read_number(c, "points", WHOLE, 0, f"{at}.points"),
                 consequence=olx.child_html(c, "consequence"),
                 if_visited=c.get("if_visited", ""),
-                min_points=read_number(c, "min_points", WHOLE, None, invalid, f"{at}.min_points"),
+                min_points=read_number(c, "min_points", WHOLE, None, f"{at}.min_points"),
             ))
         image = n.find("image")
         nodes.append(Node(
@@ -51,7 +51,7 @@ def from_xml(el, invalid=None):
             speaker=n.get("speaker", ""),
             image=image.get("src", "") if image is not None else "",
             alt=image.get("alt", "") if image is not None else "",
-            ending=olx.get_bool(n, "ending"),
+            ending=olx.get_bool(n, "ending", False, f"nodes.{i}.ending"),
             debrief=olx.child_html(n, "debrief"),
             category=n.get("category", ""),
             choices=tuple(choices),
@@ -61,12 +61,12 @@ def from_xml(el, invalid=None):
         roles=roles,
         nodes=tuple(nodes),
         intro=olx.child_html(el, "intro"),
-        bands=tuple(Band(read_number(b, "min", WHOLE, 0, invalid, f"bands.{i}.min"), olx.text_of(b),
+        bands=tuple(Band(read_number(b, "min", WHOLE, 0, f"bands.{i}.min"), olx.text_of(b),
                          olx.one_line(b.get("final", "")))
                     for i, b in enumerate(el.iterchildren("band"))),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
-        **read_olx(el, SETTINGS, invalid),
+        **read_olx(el, SETTINGS),
     )
 
 

@@ -347,10 +347,18 @@
           EMM.say(ed.alertBox, _("The content is not valid JSON."));
           return;
         }
+        /* all or nothing: JSON the form cannot show puts the form back as it was */
+        var before = spec.collect();
+        try {
+          spec.load(data);
+        } catch (e) {
+          spec.load(before);
+          EMM.say(ed.alertBox, _("The JSON does not fit the form: nothing was changed."));
+          return;
+        }
         EMM.clear(ed.alertBox, true);
         edits += 1;
         ed.hideConfirm();
-        spec.load(data);
         ed.say(_("The form now shows the JSON."));
         ed.check();
       });

@@ -101,7 +101,10 @@ function EmmFormEditor(runtime, element, args) {
 
   function listBlock(spec, items) {
     var ol = el("ol", {class: "emm-ed-list", "data-list": spec.list});
-    (items || []).forEach(function (item) { ol.appendChild(row(spec.list, item)); });
+    /* JSON typed by hand: a list that is not one, an item that is not an object, read as empty */
+    (Array.isArray(items) ? items : []).forEach(function (item) {
+      ol.appendChild(row(spec.list, item && typeof item === "object" && !Array.isArray(item) ? item : {}));
+    });
     return el("fieldset", {class: "emm-ed-sublist"}, [el("legend", {text: spec.legend}),
       el("p", {class: "emm-field-error", "data-error-key": spec.list}), ol,
       el("button", {type: "button", class: "emm-button", "data-add": spec.list, text: spec.add})]);

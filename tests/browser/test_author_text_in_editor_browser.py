@@ -29,3 +29,22 @@ def test_a_statement_holding_a_script_end_reopens_whole_in_the_editor(workbench,
     assert page.locator("img[onerror]").count() == 0
     assert page.js_errors == []
 
+
+def test_json_of_the_wrong_shape_fills_the_case_study_form_without_a_script_error(workbench, new_page):
+    """Trial s31: "Apply to the form" with a question whose options are an object stopped on a
+    script error half way (the name and sections replaced, the old questions kept, no message).
+    Now a list that is not one reads as empty and the server's check says what is missing."""
+    from tests.browser.test_counters_on_open_browser import CASE, CASE_DEMO, open_editor
+
+    page = new_page(DESKTOP)
+    open_editor(page, f"{workbench.base_url}/scenario/{CASE_DEMO}/studio_view/?student=staff_1", CASE)
+    page.locator(f"{CASE} [data-json-tab] > summary").click()
+    page.locator(f"{CASE} [data-json]").fill(
+        '{"display_name": "Nouveau nom", "questions": [{"kind": "single", "options": {"a": 1}}], "sections": "x"}')
+    page.locator(f"{CASE} [data-json-apply]").click()
+    page.locator(f"{CASE} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()
+    assert page.locator(f"{CASE} [data-field=display_name]").input_value() == "Nouveau nom"
+    questions = page.locator(f"{CASE} [data-list=questions] > [data-row]")
+    assert questions.count() == 1 and questions.locator("[data-list=options] > [data-row]").count() == 0
+    page.locator(f"{CASE} [data-error-key]:not(:empty)").first.wait_for()  # the server's check of it
+    assert page.js_errors == []

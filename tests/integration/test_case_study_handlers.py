@@ -409,6 +409,19 @@ def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, v
     assert field in {p["field"] for p in r.json_body["problems"]}
 
 
+def test_a_crafted_correct_flag_is_a_field_error(case, handlers):
+    """Trial s31: a crafted ``"correct": "true"`` was read as false and ``"partial_credit": "no"`` as
+    off, in silence; each is now a problem at its field."""
+    uid = case()
+    question = {"id": "q1", "kind": "single", "prompt": "Q?", "points": 1,
+                "options": [{"id": "a", "text": "A", "correct": "true"}, {"id": "b", "text": "B", "correct": False}],
+                "partial_credit": "no"}
+    r = handlers.post(uid, "studio_validate", {"display_name": "x", "questions": [question]}, student="staff_1")
+    fields = {p["field"]: p["message"] for p in r.json_body["problems"]}
+    assert fields["questions.0.options.0.correct"] == "Choose yes or no."
+    assert fields["questions.0.partial_credit"] == "Choose yes or no."
+
+
 # ------------------------------------------------------------------ issue 7/8: the one shape
 def test_old_olx_max_attempts_still_imports_and_exports_as_attempts_allowed(scenario, handlers):
     from lxml import etree

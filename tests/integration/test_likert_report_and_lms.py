@@ -298,6 +298,23 @@ def test_crafted_numbers_in_the_editor_are_field_errors(survey, handlers, field,
     assert field in {p["field"] for p in r.json_body["problems"]}
 
 
+@pytest.mark.parametrize("statement,setting", [({"required": "false"}, {}), ({"reverse": 1}, {}),
+                                               ({}, {"anonymous": "no"}), ({}, {"allow_na": "true"})])
+def test_crafted_yes_or_no_in_the_editor_are_field_errors_and_nothing_is_saved(survey, handlers, statement, setting):
+    """Trial s31: ``"required": "false"`` saved a statement as required (a string's truth value).
+    Anything but ``true`` or ``false`` is a translated problem at its field; the save is refused."""
+    uid = survey()
+    before = dict(handlers.block(uid).content)
+    data = {"display_name": "x", "scale": "agree5", "results": "staff",
+            "statements": [{"id": "a", "text": "A", **statement}], **setting}
+    field = f"statements.0.{next(iter(statement))}" if statement else next(iter(setting))
+    for handler in ("studio_validate", "studio_submit"):
+        r = handlers.post(uid, handler, data, student="staff_1", lang="fr")
+        problems = {p["field"]: p["message"] for p in r.json_body["problems"]}
+        assert problems.get(field) == "Choisissez oui ou non.", problems
+    assert r.status_code == 400 and handlers.block(uid).content == before
+
+
 def test_learners_download_only_the_learner_catalogue(survey, handlers):
     uid = survey()
 

@@ -243,6 +243,35 @@ test("Edit as JSON: opened, it shows the form's data; applied, the form takes th
   assert.equal(ed.changed(), true, "Cancel now asks first");
 });
 
+test("Edit as JSON: an object the form cannot show puts the form back as it was, says so and checks nothing (trial s31)", () => {
+  const {calls, fetch} = pending();
+  const w = setup(fetch);
+  const page = editorPage();
+  const area = el("textarea", {"data-json": ""});
+  const apply = el("button", {type: "button", "data-json-apply": ""}, ["Apply to the form"]);
+  const tab = el("details", {"data-json-tab": ""}, [area, apply]);
+  page.form.appendChild(tab);
+  const loaded = [];
+  /* as the form's load met a list that is not one half way: the name already changed */
+  const load = (data) => {
+    loaded.push(data);
+    page.name.value = data.display_name;
+    if (data.questions !== undefined && !Array.isArray(data.questions)) { throw new TypeError("not a list"); }
+  };
+  const {ed} = editor(w, page, [], {load});
+  page.name.value = "Survey";
+  ed.recount();
+  area.value = JSON.stringify({display_name: "Half", questions: {a: 1}});
+  apply.fire("click");
+  w.timers.runAll();
+  assert.equal(page.name.value, "Survey", "the form as it was");
+  assert.deepEqual(loaded.map((d) => d.display_name), ["Half", "Survey"]);
+  assert.equal(ed.alertBox.textContent, "The JSON does not fit the form: nothing was changed.");
+  assert.equal(ed.alertBox.hidden, false);
+  assert.deepEqual(calls, [], "nothing checked: nothing changed");
+  assert.equal(ed.changed(), false, "Cancel closes at once");
+});
+
 test("a one-item-a-line box shows a value that is not a list as its text (JSON typed by hand), for the check to judge", () => {
   const w = setup();
   const page = editorPage();

@@ -267,19 +267,24 @@ def test_unreadable_xml_of_a_rarer_kind_still_says_where():
 XML_NUMBERS = """<emm_role_play display_name="X" max_attempts="{max_attempts}" min_group_size="{group}"
   weight="{weight}"><band min="{band}">Well done</band><role id="r" start="a">R</role>
   <node id="a"><narrative>A</narrative><choice goto="end" points="{points}" min_points="{min_points}">Go</choice>
-  </node><node id="end" ending="true"><narrative>End</narrative></node></emm_role_play>"""
-SOUND_NUMBERS = {"max_attempts": "2", "group": "5", "weight": "1.5", "band": "50", "points": "2", "min_points": "-1"}
+  </node>
+  <node id="end" ending="{ending}"><narrative>End</narrative></node></emm_role_play>"""
+SOUND_NUMBERS = {"max_attempts": "2", "group": "5", "weight": "1.5", "band": "50", "points": "2", "min_points": "-1",
+                 "ending": "TRUE"}
 
 
+# the line of an element is where libxml2 ends its start tag (the root's, on two lines: 2)
 @pytest.mark.parametrize("key, value, field, message", [
-    ("max_attempts", "two", "attempts_allowed", "Enter a whole number."),
-    ("group", "5.5", "min_group_size", "Enter a whole number."),
-    ("weight", "1,5", "weight", "Enter a number."),
-    ("weight", "1e999", "weight", "Enter a number."),
-    ("band", "half", "bands.0.min", "Enter a whole number."),
-    ("points", "2.5", "nodes.0.choices.0.points", "Enter a whole number."),
-    ("points", "9" * 4299, "nodes.0.choices.0.points", "Enter a whole number."),
-    ("min_points", "five", "nodes.0.choices.0.min_points", "Enter a whole number."),
+    ("max_attempts", "two", "attempts_allowed", "Line 2, <emm_role_play> max_attempts=“two”: enter a whole number."),
+    ("group", "5.5", "min_group_size", "Line 2, <emm_role_play> min_group_size=“5.5”: enter a whole number."),
+    ("weight", "1,5", "weight", "Line 2, <emm_role_play> weight=“1,5”: enter a number."),
+    ("weight", "1e999", "weight", "Line 2, <emm_role_play> weight=“1e999”: enter a number."),
+    ("band", "half", "bands.0.min", "Line 2, <band> min=“half”: enter a whole number."),
+    ("points", "2.5", "nodes.0.choices.0.points", "Line 3, <choice> points=“2.5”: enter a whole number."),
+    ("points", "9" * 4299, "nodes.0.choices.0.points",
+     f"Line 3, <choice> points=“{'9' * 100}”: enter a whole number."),  # the value shown cut, never the XML
+    ("min_points", "five", "nodes.0.choices.0.min_points", "Line 3, <choice> min_points=“five”: enter a whole number."),
+    ("ending", "oui", "nodes.1.ending", "Line 5, <node> ending=“oui”: write true or false."),
 ])
 def test_the_xml_tab_reports_each_number_that_does_not_parse(key, value, field, message):
     s, problems = editor.from_editor({"xml": XML_NUMBERS.format(**SOUND_NUMBERS)}, _)

@@ -83,20 +83,24 @@ def test_the_editors_show_the_same_labels():
 def test_a_number_setting_every_block_reads_from_olx_is_finite_and_bounded_or_its_default(raw):
     """One reading of numbers for every block (``common.settings.read_olx``, ``common.olx``): an
     unreadable one ("nan" read as a number before, and a 40-digit int) takes its default, and
-    where the caller keeps a list (the role-play's "Edit as XML" tab) it is named there."""
+    where it is collected (an import, the role-play's "Edit as XML" tab: ``olx.unreadable_values``)
+    it is named there, with its line and value."""
     from lxml import etree
 
+    from emm_xblocks.common import olx
     from emm_xblocks.likert import content as likert_content
 
     el = etree.fromstring(f'<x weight="{raw}" min_group_size="{raw}" attempts_allowed="{raw}"/>')
     for block_settings in (likert_content.SETTINGS, case_content.SETTINGS, role_play_content.SETTINGS):
-        invalid = []
-        found = settings.read_olx(el, block_settings, invalid)
+        with olx.unreadable_values() as invalid:
+            found = settings.read_olx(el, block_settings)
         numbers = {s.name: s for s in block_settings if s.kind in (settings.WHOLE, settings.NUMBER)}
         for name, value in found.items():
             if name in numbers:
                 assert value == numbers[name].default, (name, value)
-        assert sorted(invalid) == sorted((name, numbers[name].kind) for name in found if name in numbers)
+        assert sorted((u.where, u.kind) for u in invalid) == sorted(
+            (name, numbers[name].kind) for name in found if name in numbers)
+        assert {(u.line, u.tag, u.value) for u in invalid} == {(1, "x", raw)}
         assert invalid  # each block reads at least one of these three
     el = etree.fromstring('<x weight="2.5" min_group_size="7"/>')
     assert settings.read_olx(el, likert_content.SETTINGS).get("min_group_size") == 7
