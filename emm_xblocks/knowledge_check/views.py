@@ -78,8 +78,12 @@ def shown_feedback(block, check, data, lang=None):
     if not data.get("submitted"):
         return dict(data, html="")
     if data["phase"] != POST:
-        message = _("Thank you: your answers are kept. You will see your results after the post-test, at the end "
-                    "of the training.")
+        # once the pair's post-test is taken, the results are there (the pre-test shows none: decision 23)
+        taken = pairs.own_result(platform.course_key(block), check.pair, POST, platform.pair_token(block, check.pair))
+        message = (_("Thank you: your answers are kept. Your results are shown with the post-test: open it to see "
+                     "how you did.") if taken is not None else
+                   _("Thank you: your answers are kept. You will see your results after the post-test, at the end "
+                     "of the training."))
         return dict(data, message=message, announcement=message, html=block.render_template(
             "templates/knowledge_check/kept.html", {"message": message}))
     if not platform.correctness_available(block):

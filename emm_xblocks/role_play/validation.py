@@ -104,9 +104,16 @@ def _check_image(node, where, _, add):
 
 
 def _check_bands(scenario, _, add):
+    """Each band starts between 0 and 100 %, and at a score of its own: of two bands that start at
+    the same score, the learner would only ever see the first (``paths.band_message``)."""
+    starts = set()
     for i, band in enumerate(scenario.bands):
         if not 0 <= band.min <= 100:
             add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
+        elif band.min in starts:
+            add(f"bands.{i}.min", _("Another grade band starts at this score: learners would never see this "
+                                    "one. Give each band its own starting score."), "band_min")
+        starts.add(band.min)
 
 
 def _check_structure(scenario, _, add):

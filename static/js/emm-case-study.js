@@ -171,11 +171,15 @@ function EmmCaseStudy(runtime, element, args) {
   feedbackBox.addEventListener("click", function (event) {
     var target = event.target;
     if (target.hasAttribute("data-assess")) {
-      var ticks = {};
+      var ticks = {}, none = false;
       feedbackBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
         ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
           fs.querySelectorAll("input:checked"), function (i) { return i.value; });
+        none = none || ticks[fs.getAttribute("data-key-points")].length === 0;
       });
+      /* saved for good: an answer left with no key point ticked (a slip on a phone) is asked first */
+      var sure = _("You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be changed. Save it anyway?");
+      if (none && !window.confirm(sure)) { return; }
       run("self_assess", {ticks: ticks, reply: PAGE}, target, showFeedback);
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */

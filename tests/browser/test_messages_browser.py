@@ -157,3 +157,39 @@ def test_the_pre_tests_thanks_show_once_and_are_still_announced(workbench, new_p
     }}).length""")
     assert shown == 1
     assert page.js_errors == []
+
+
+def test_a_self_assessment_with_no_key_point_ticked_is_asked_first(workbench, new_page):
+    """Trial s31 (French, phone): one tap on "Save my self-assessment" with nothing ticked locked the
+    answer at 0 points for good, where "Try again" asks first. Now it asks too; "no" keeps it open."""
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE)
+    serve_image(page)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    status = page.locator(f"{BLOCK} [data-status]")
+    page.locator(f"{BLOCK} input[value=no]").check()
+    page.locator(f"{BLOCK} input[value=papers]").check()
+    page.locator(f"{BLOCK} input[value=debt]").check()
+    page.locator(f"{BLOCK} textarea").fill("Interview each teenager apart.")
+    page.locator(f"{BLOCK} [data-submit]").click()
+    status.filter(has_text="Submitted: 3 points out of 5.").wait_for()
+
+    asked, answers = [], [False]
+    page.on("dialog", lambda dialog: (asked.append(dialog.message),
+                                      dialog.accept() if answers[-1] else dialog.dismiss()))
+    sent = []
+    page.on("request", lambda request: sent.append(request.url) if "/self_assess/" in request.url else None)
+    save = page.locator(f"{BLOCK} [data-assess]")
+    save.click()
+    assert asked == ["You ticked no key point for an answer: it will get 0 points, and a saved self-assessment "
+                     "cannot be changed. Save it anyway?"]
+    page.wait_for_timeout(200)
+    assert sent == [] and save.is_enabled()  # "no": nothing sent, still to do
+    assert page.locator(f"{BLOCK} [data-key-points] input:enabled").count() > 0
+
+    answers.append(True)
+    save.click()
+    status.filter(has_text="Submitted: 3 points out of 5.").wait_for()
+    assert len(asked) == 2 and len(sent) == 1
+    page.locator(f"{BLOCK} [data-key-points] input:disabled").first.wait_for()
+    assert page.js_errors == []

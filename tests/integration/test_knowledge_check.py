@@ -202,6 +202,25 @@ def test_the_pre_test_reveals_nothing_before_or_after_the_submit(platform):
     assert state["score"] is None and state["max_score"] is None
 
 
+def test_the_pre_test_points_to_the_post_test_once_it_is_taken(platform):
+    """Trial s31: after the post-test, the pre-test still said "You will see your results after the
+    post-test", no longer true. It now says where the results are, and still reveals nothing."""
+    pre, post = pair_of(platform)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    assert "You will see your results after the post-test" in visible(platform.lms(ana).html(pre))
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    after = visible(platform.lms(ana).html(pre))
+    assert "Your results are shown with the post-test: open it to see how you did." in after
+    assert "You will see your results after the post-test" not in after
+    for secret in SECRETS:
+        assert secret not in after
+    # another learner, who took only the pre-test, is still told to wait
+    bo = platform.user("bo")
+    assert platform.lms(bo).handle(pre, "submit", WRONG).status == 200
+    assert "You will see your results after the post-test" in visible(platform.lms(bo).html(pre))
+
+
 def test_each_test_is_answered_once(platform):
     pre, _post = pair_of(platform)
     ana = platform.user("ana")

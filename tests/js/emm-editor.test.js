@@ -206,7 +206,8 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   assert.equal(w.timers.pending().length, 0);
 });
 
-test("Edit as JSON: opened, it shows the form's data; applied, the form takes the object and is checked; typing there or JSON that is not an object changes nothing", async () => {
+/* an editor page with its "Edit as JSON" tab (templates/common/editor_json.html), its checks held */
+function jsonTabPage() {
   const {calls, fetch} = pending();
   const w = setup(fetch);
   const page = editorPage();
@@ -214,6 +215,11 @@ test("Edit as JSON: opened, it shows the form's data; applied, the form takes th
   const apply = el("button", {type: "button", "data-json-apply": ""}, ["Apply to the form"]);
   const tab = el("details", {"data-json-tab": ""}, [area, apply]);
   page.form.appendChild(tab);
+  return {calls, w, page, area, apply, tab};
+}
+
+test("Edit as JSON: opened, it shows the form's data; applied, the form takes the object and is checked; typing there or JSON that is not an object changes nothing", async () => {
+  const {calls, w, page, area, apply, tab} = jsonTabPage();
   const loaded = [];
   const {ed} = editor(w, page, [], {load: (data) => { loaded.push(data); page.name.value = data.display_name; }});
   page.name.value = "Survey";
@@ -244,13 +250,7 @@ test("Edit as JSON: opened, it shows the form's data; applied, the form takes th
 });
 
 test("Edit as JSON: an object the form cannot show puts the form back as it was, says so and checks nothing (trial s31)", () => {
-  const {calls, fetch} = pending();
-  const w = setup(fetch);
-  const page = editorPage();
-  const area = el("textarea", {"data-json": ""});
-  const apply = el("button", {type: "button", "data-json-apply": ""}, ["Apply to the form"]);
-  const tab = el("details", {"data-json-tab": ""}, [area, apply]);
-  page.form.appendChild(tab);
+  const {calls, w, page, area, apply} = jsonTabPage();
   const loaded = [];
   /* as the form's load met a list that is not one half way: the name already changed */
   const load = (data) => {

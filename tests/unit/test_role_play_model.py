@@ -171,6 +171,17 @@ def test_bands():
     assert [paths.band_message(s, p) for p in (0, 39, 40, 100)] == ["low", "low", "mid", "high"]
 
 
+def test_two_bands_that_start_at_the_same_score_are_an_error_at_the_second():
+    """Trial s31: two bands at 50 % were saved; the learner only ever saw the first."""
+    nodes = [N("a", C("end", 1)), N("end", ending=True)]
+    s = sc(nodes, bands=(Band(0, "Low"), Band(50, "Mid"), Band(50, "Also mid")), display_name="X")
+    problems = [p for p in validation.validate(s, _) if p.field.startswith("bands")]
+    assert [(p.field, p.error) for p in problems] == [("bands.2.min", True)]
+    assert "Another grade band starts at this score" in problems[0].message
+    assert not [p for p in validation.validate(sc(nodes, bands=(Band(0, "a"), Band(50, "b")), display_name="X"), _)
+                if p.field.startswith("bands")]
+
+
 def test_a_band_says_its_final_message_once_no_attempt_is_left():
     s = Scenario(bands=(Band(0, "Start again and look for a better path.", final="Read the best path below."),
                         Band(80, "Well done")))
