@@ -224,14 +224,15 @@ class EditableContentMixin:
 
     def import_warnings(self):
         """A sentence per attribute the last import could not read (``import_problems``), in the
-        author's language: where it is and what it should hold (``olx.unreadable_message``), and
-        what was used in its place. An entry that is not one (a hand-edited field) is skipped."""
+        author's language: its element and what it should hold (``olx.unreadable_message``, by
+        element: a course import parses a block's element again, from a copy, so its lines are not
+        the file's), and what was used in its place. An entry that is not one is skipped."""
         _ = self.author_gettext()
         out = []
         for entry in self.import_problems:
             try:
                 found = olx.Unreadable(**entry)
-                message = olx.unreadable_message(found, _)
+                message = olx.unreadable_message(found, _, lines=False)
             except (TypeError, KeyError, ValueError):
                 continue
             if found.default is None or found.default == "":

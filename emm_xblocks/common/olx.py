@@ -31,9 +31,10 @@ def xml_safe(text):
 @dataclass(frozen=True)
 class Unreadable:
     """An attribute that is there but does not read as its ``kind`` (``WHOLE``, ``NUMBER``, ``FLAG``):
-    where it is (``line``: the element's line in its file or text, None if unknown; ``tag``), its
-    ``attribute`` and ``value`` as written, the ``default`` read in its place and ``where``: the
-    editor's field (``nodes.0.choices.1.points``), or the attribute's name."""
+    where it is (``line``: the element's line in the text parsed, None if unknown; ``tag``;
+    ``element``: ``element_label``), its ``attribute`` and ``value`` as written (cut to
+    ``VALUE_KEPT`` characters), the ``default`` read in its place and ``where``: the editor's field
+    (``nodes.0.choices.1.points``), or the attribute's name."""
 
     line: int | None
     tag: str
@@ -42,6 +43,7 @@ class Unreadable:
     default: object
     kind: str
     where: str
+    element: str = ""
 
     def as_json(self):
         return asdict(self)
@@ -64,11 +66,29 @@ def unreadable_values():
         _unreadable.reset(token)
 
 
+VALUE_KEPT = 100  # characters of an unreadable value kept and shown (the XML is never cut)
+
+
+def element_label(el):
+    """How an author finds ``el`` in a block's OLX whatever its line (a course import parses a
+    block's element again, from a copy of its text: its lines are not the file's): its tag with its
+    ``id`` (``<item id="b">``), after its parent's when it is deeper than the block's own children
+    (``<question id="q1"> <option id="a">``, ``<node id="a"> <choice>``)."""
+    def one(e):
+        ident = e.get("id")
+        return f'<{e.tag} id="{one_line(ident)[:50]}">' if ident else f"<{e.tag}>"
+
+    parent = el.getparent()
+    if parent is None or parent.getparent() is None:  # the block's element, or one of its children
+        return one(el)
+    return f"{one(parent)} {one(el)}"
+
+
 def _unread(el, name, raw, default, kind, where):
     found = _unreadable.get()
-    if found is not None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        found.append(Unreadable(el.sourceline, tag, name, raw, default, kind, where or name))
+    if found is not None and isinstance(el.tag, str):
+        found.append(Unreadable(el.sourceline, el.tag, name, raw[:VALUE_KEPT], default, kind, where or name,
+                                element_label(el)))
     return default
 
 
@@ -111,16 +131,20 @@ def in_reading_order(found):
     return sorted(found, key=lambda u: u.line or 0)
 
 
-def unreadable_message(found, _):
+def unreadable_message(found, _, lines=True):
     """What an ``Unreadable`` attribute should hold, naming it where the author wrote it: "Line 3,
-    <emm_likert> anonymous=“vrai”: write true or false." (the line left out when unknown)."""
+    <choice> points=“2.5”: enter a whole number." where the line is the author's (``lines``: the
+    role-play's "Edit as XML" tab), else by its element (``element_label``): "<item id="b">
+    required=“non”: write true or false." (an import)."""
     what = {WHOLE: _("enter a whole number."), NUMBER: _("enter a number."),
             FLAG: _("write true or false.")}[found.kind]
-    where = (_("Line {line}, <{tag}>").format(line=found.line, tag=found.tag) if found.line
-             else f"<{found.tag}>")
+    if lines and found.line:
+        where = _("Line {line}, <{tag}>").format(line=found.line, tag=found.tag)
+    else:
+        where = found.element or f"<{found.tag}>"
     # an attribute as written in the XML and what it should be ("enter a number."), after where it is
     return _("{where} {attribute}=“{value}”: {what}").format(where=where, attribute=found.attribute,
-                                                            value=one_line(found.value)[:100], what=what)
+                                                            value=one_line(found.value)[:VALUE_KEPT], what=what)
 
 
 def attribute_text(value):

@@ -43,6 +43,8 @@ def _shape_problems(data, _):
     for i, node in enumerate(data.get("nodes", [])):
         if not isinstance(node, dict) or not isinstance(node.get("choices", []), list):
             return [Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1))], []
+        if not isinstance(node.get("ending", False), bool):  # the editor sends a boolean ("true" is no yes)
+            problems.append(Problem(f"nodes.{i}.ending", _("Choose yes or no.")))
         for j, choice in enumerate(node.get("choices", [])):
             if not isinstance(choice, dict):
                 return [Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."))], []

@@ -31,6 +31,7 @@ from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
 IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web nor a course-file address
+BAND_TWICE = "band_twice"  # a grade band that starts at the score of an earlier one: never shown
 
 
 def _check_ids(scenario, _, add):
@@ -112,7 +113,7 @@ def _check_bands(scenario, _, add):
             add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
         elif band.min in starts:
             add(f"bands.{i}.min", _("Another grade band starts at this score: learners would never see this "
-                                    "one. Give each band its own starting score."), "band_min")
+                                    "one. Give each band its own starting score."), BAND_TWICE)
         starts.add(band.min)
 
 
@@ -221,13 +222,15 @@ def validate(scenario, _):
     return problems
 
 
-LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE})  # refuse a save, keep no learner out
+# refuse a save, keep no learner out (two bands at one score: the first shows, as it always did)
+LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE, BAND_TWICE})
 
 
 @lru_cache(maxsize=256)
 def playable(scenario):
-    """Learners may play: no error in the scenario but a ``STRANDED`` node, an image's address or
-    a missing name (checked once per content). A stranding refuses the author's save, yet a
+    """Learners may play: no error in the scenario but a ``STRANDED`` node, an image's address, a
+    grade band that starts where another does (``BAND_TWICE``: the first shows) or a missing name
+    (checked once per content). A stranding refuses the author's save, yet a
     scenario saved before this check, or imported, stays open to learners: at such a node they are
     offered a way on (``views``, ``learner.back`` and ``learner.restart``), and taking a live course
     offline would strand more. An image whose address will not do is not shown (``safe_url``), and

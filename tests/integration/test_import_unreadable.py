@@ -2,8 +2,9 @@
 
 A French author writes ``anonymous="vrai"`` or ``points="deux"`` by hand: the import reads the
 attribute's default in its place, as it did, but Studio's unit page now warns about each one
-(``validate()``, as Studio's container view calls it), in the author's language, with its line,
-element, attribute and value and what was used instead, until the author saves the block in its
+(``validate()``, as Studio's container view calls it), in the author's language, with its
+element, attribute and value and what was used instead (by element, not line: a course import
+parses each block's element again from a copy, ``olx.element_label``), until the author saves the block in its
 editor. Before, ``anonymous="vrai"`` imported as *not* anonymous without a word, and
 ``required="oui"`` as not required. Through ``tests/openedx`` (the platform's course import:
 ``parse_xml``, then ``save()``)."""
@@ -23,7 +24,7 @@ LIKERT = """<emm_likert display_name="Évaluation" anonymous="vrai" min_group_si
 CASE = """<emm_case_study display_name="Agadez" attempts_allowed="3x" weight="1e309">
   <narrative><![CDATA[<p>Le cas.</p>]]></narrative>
   <question id="q1" type="single" points="deux"><prompt>Q ?</prompt>
-    <option id="a" correct="true">A</option><option id="b">B</option></question>
+    <option id="a" correct="true">A</option><option id="b" correct="vrai">B</option></question>
 </emm_case_study>"""
 ROLE_PLAY = """<emm_role_play display_name="Frontière" allow_back="oui">
   <role id="agent" start="a">Agent</role>
@@ -53,13 +54,13 @@ def test_each_unreadable_attribute_is_a_warning_in_studio_in_the_authors_languag
     assert (survey.anonymous, survey.min_group_size) == (False, 5)
     assert [(s.reverse, s.required) for s in survey.statements] == [(False, True), (False, True)]
     assert warnings(platform, key, "fr") == [
-        "Ligne 1, <emm_likert> anonymous=«\u00a0vrai\u00a0»\u00a0: écrivez true ou false. "
+        "<emm_likert> anonymous=«\u00a0vrai\u00a0»\u00a0: écrivez true ou false. "
         "L’import a utilisé false à sa place\u00a0: vérifiez-le dans l’éditeur, puis enregistrez.",
-        "Ligne 1, <emm_likert> min_group_size=«\u00a0cinq\u00a0»\u00a0: saisissez un nombre entier. "
+        "<emm_likert> min_group_size=«\u00a0cinq\u00a0»\u00a0: saisissez un nombre entier. "
         "L’import a utilisé 5 à sa place\u00a0: vérifiez-le dans l’éditeur, puis enregistrez.",
-        "Ligne 2, <item> reverse=«\u00a0oui\u00a0»\u00a0: écrivez true ou false. "
+        "<item id=\"a\"> reverse=«\u00a0oui\u00a0»\u00a0: écrivez true ou false. "
         "L’import a utilisé false à sa place\u00a0: vérifiez-le dans l’éditeur, puis enregistrez.",
-        "Ligne 3, <item> required=«\u00a0non\u00a0»\u00a0: écrivez true ou false. "
+        "<item id=\"b\"> required=«\u00a0non\u00a0»\u00a0: écrivez true ou false. "
         "L’import a utilisé true à sa place\u00a0: vérifiez-le dans l’éditeur, puis enregistrez.",
     ]
     # the warnings are the import's, never the OLX's: an export carries none of them
@@ -67,16 +68,18 @@ def test_each_unreadable_attribute_is_a_warning_in_studio_in_the_authors_languag
 
 
 @pytest.mark.parametrize("olx, said", [
-    (CASE, ["Line 1, <emm_case_study> weight=“1e309”: enter a number. The import used 1 in its place",
-            "Line 1, <emm_case_study> attempts_allowed=“3x”: enter a whole number. The import used 0 in its place",
-            "Line 3, <question> points=“deux”: enter a number. The import used 1 in its place"]),
-    (ROLE_PLAY, ["Line 1, <emm_role_play> allow_back=“oui”: write true or false. The import used false in its place",
-                 "Line 3, <choice> points=“1.5”: enter a whole number. The import used 0 in its place"]),
+    (CASE, ["<emm_case_study> weight=“1e309”: enter a number. The import used 1 in its place",
+            "<emm_case_study> attempts_allowed=“3x”: enter a whole number. The import used 0 in its place",
+            "<question id=\"q1\"> points=“deux”: enter a number. The import used 1 in its place",
+            "<question id=\"q1\"> <option id=\"b\"> correct=“vrai”: write true or false. "
+            "The import used false in its place"]),
+    (ROLE_PLAY, ["<emm_role_play> allow_back=“oui”: write true or false. The import used false in its place",
+                 "<node id=\"a\"> <choice> points=“1.5”: enter a whole number. The import used 0 in its place"]),
 ])
 def test_the_case_study_and_the_role_play_say_theirs_too(platform, olx, said):
     key = platform.add(olx, platform.subsection())
     found = warnings(platform, key)
-    assert [w.split(": check it")[0] for w in found if w.startswith("Line")] == said, found
+    assert [w.split(": check it")[0] for w in found if w.startswith("<")] == said, found
 
 
 def test_saving_the_editor_clears_them_and_a_clean_reimport_has_none(platform):

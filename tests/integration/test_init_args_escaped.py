@@ -40,6 +40,9 @@ def escaped(text):
 
 
 def test_the_lms_editor_gets_the_statement_whole(scenario, handlers):
+    """In Studio: the block puts the author's text in its editor's init args as it is (neither
+    sanitised nor cut: what the form shows is what was saved), and the platform's wrapper (the
+    stand-in follows ``xblock_wrapper.html``) keeps it inside its element."""
     uid = scenario(LIKERT.format(escaped(POISON)))
     page = handlers.view(uid, view="studio_view", student="staff_1").content
     assert "</script><img" not in page  # the text never ends the element

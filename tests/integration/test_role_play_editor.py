@@ -101,10 +101,12 @@ def test_live_check_names_the_field_and_the_kind_of_problem(small, handlers):  #
     assert {("nodes.2.choices.0.goto", "unknown_target"), ("nodes.4", "unreachable"),
             ("nodes.1.choices", "dead_end"), ("nodes.3", "unreachable")} <= found
     data["nodes"][0]["choices"][0]["points"] = "many"
+    data["nodes"][3]["ending"] = "true"  # a crafted yes (trial s31: read as "not an ending" in silence)
     data.update(bands=[{"min": "", "message": "Empty start"}], weight="1e999")
     r = handlers.post(uid, "studio_validate", data, student="staff_1")
     for field in ("nodes.0.choices.0.points", "bands.0.min"):
         assert {"field": field, "message": "Enter a whole number.", "error": True} in r.json_body["problems"]
+    assert {"field": "nodes.3.ending", "message": "Choose yes or no.", "error": True} in r.json_body["problems"]
     assert {"field": "weight", "message": "Enter a number.", "error": True} in r.json_body["problems"]
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400
