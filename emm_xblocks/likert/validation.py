@@ -46,7 +46,8 @@ def validate(survey, _):
     if len(survey.comment_prompt) > MAX_TEXT:
         add(Problem("comment_prompt", _("The comment prompt is longer than {max} characters.")
                     .format(max=count(MAX_TEXT, _)), code=TOO_LONG))
-    if survey.results == RESULTS_LEARNERS and survey.min_group_size < 5:
+    # (a size out of its range is an error above: not warned about as well)
+    if survey.results == RESULTS_LEARNERS and 1 <= survey.min_group_size < 5:
         add(Problem("min_group_size", _("Learners will see results of groups smaller than 5: "
                                         "a person's answers may be guessed."), False))
     problems += profile.problems(survey.profile_prompt, survey.profile_options, _)

@@ -144,6 +144,17 @@ def test_validation_finds_author_mistakes():
     assert [(p.field, p.error) for p in warnings] == [("statements", False)]
 
 
+def test_a_group_size_out_of_range_is_one_error_not_also_a_warning():
+    """Trial s31: -1 was refused ("between 1 and 1000") and warned about ("groups smaller than 5")."""
+    statements = (Statement("a", "A"),)
+    said = [(p.field, p.error) for p in validation.validate(
+        Survey(statements=statements, results="learners", min_group_size=-1), _) if p.field == "min_group_size"]
+    assert said == [("min_group_size", True)]
+    said = [(p.field, p.error) for p in validation.validate(
+        Survey(statements=statements, results="learners", min_group_size=3), _) if p.field == "min_group_size"]
+    assert said == [("min_group_size", False)]  # a small group, allowed: a warning
+
+
 def test_editor_payload_with_wrong_types_gives_problems_not_exceptions():
     survey, problems = editor.from_editor({"display_name": "", "statements": [{"id": "a", "text": "A"}, 3],
                                           "min_group_size": "many", "weight": "x", "scale": "agree5"}, _)
