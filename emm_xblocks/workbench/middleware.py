@@ -7,7 +7,8 @@
   ``workbench/block.html`` declares none, so a phone drew the demos 980 px wide and scaled them
   down, and a participant who scans the live room's QR code in the workbench got tiny text and
   taps on the wrong element), the scenario's XML shown below the blocks wrapped rather than
-  2,000 px wide, and the banner no wider than the screen."""
+  2,000 px wide, and the banner no wider than the screen, nor fixed over the block on a phone
+  (it wrapped to 3-4 lines over the block's title: trial s31)."""
 
 from django.conf import settings
 from django.utils import translation
@@ -39,6 +40,10 @@ VIEWPORT = (b'<meta name="viewport" content="width=device-width, initial-scale=1
             b"<style>pre { white-space: pre-wrap; overflow-wrap: anywhere; }"
             b" .workbench .banner { box-sizing: border-box; } .workbench .banner .title, .workbench .debug"
             b" { overflow-wrap: anywhere; }"
+            # on a phone the fixed banner wraps to 3-4 lines over the block's title: it scrolls away instead
+            # ("html": before xblock-sdk's workbench.css, which the page loads after this)
+            b" @media (max-width: 40em) { html .workbench .banner { position: static; } html .workbench .main"
+            b" { padding-top: 1em; } }"
             b"</style>")
 
 

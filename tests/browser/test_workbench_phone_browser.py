@@ -27,5 +27,9 @@ def test_a_demo_on_a_phone_is_laid_out_at_the_phones_width(workbench, browser, s
         assert widths["layout"] == 360, widths  # not 980, scaled down
         assert widths["page"] <= 360 and widths["block"] <= 360, widths  # nothing wider: no sideways scroll
         assert page.locator('meta[name="viewport"]').count() == 1
+        # the workbench's banner covers none of the block (it wrapped over its title, fixed: trial s31)
+        overlap = page.evaluate("""() => document.querySelector('.workbench .banner').getBoundingClientRect().bottom
+            - document.querySelector('.emm').getBoundingClientRect().top""")
+        assert overlap <= 0, overlap
     finally:
         context.close()
