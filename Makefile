@@ -124,6 +124,7 @@ $(BUILD_VENV)/.installed: constraints/ulmo.txt | var
 
 wheel: $(BUILD_VENV)/.installed  ## build the wheel into dist/ (refused while static/min/ is not current: make assets)
 	$(BUILD_VENV)/bin/python scripts/assets.py check
+	rm -rf build  # a file removed since an earlier build must not ship again (setuptools copies build/lib as it finds it)
 	$(BUILD_VENV)/bin/python -m build --wheel --outdir dist .
 
 # the builder needs only Python 3.11+ and lxml; `make test` checks the archives (tests/integration/test_course_archive.py)

@@ -5,6 +5,7 @@ the column types of older installs, text the database cannot hold."""
 import uuid
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
@@ -367,3 +368,22 @@ def test_a_claim_inside_a_callers_transaction_gets_a_savepoint():
             store.claim("blk", "learner", "attempt-1")
         store.claim("blk", "learner", "attempt-2")
     assert Claim.objects.filter(block_key="blk").count() == 2
+
+
+def test_every_migration_reverses_so_an_admin_can_remove_what_the_package_stored():
+    """The plugin's README, uninstall: ``migrate emm_xblocks zero`` before removing the package
+    deletes its tables (comments, paired results, counts); every migration reverses, and forward
+    again makes them anew (trial s31, a platform admin)."""
+    from django.core.management import call_command
+
+    store.record("blk", {"a": "1"}, comment="Merci")
+    ours = {m._meta.db_table for m in apps.get_app_config("emm_xblocks").get_models()}
+    call_command("migrate", "emm_xblocks", "zero", verbosity=0)
+    try:
+        assert not ours & set(connection.introspection.table_names())
+    finally:
+        call_command("migrate", "emm_xblocks", verbosity=0)
+    assert ours <= set(connection.introspection.table_names())
+    assert answer_rows.comments("blk") == []  # removed with its table
+    store.record("blk", {"a": "2"}, comment="Encore")
+    assert [text for _submission, text in answer_rows.comments("blk")] == ["Encore"]

@@ -4,7 +4,8 @@ What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
 
 * configuration (``CONFIG_DEFAULTS``, overridable with ``tutor config save --set NAME=value``):
 
-  - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release installs (``0.2.0``);
+  - ``EMM_XBLOCKS_VERSION``: the emm-xblocks release this plugin release was made for (``0.2.0``),
+    for information: what the image installs is ``EMM_PIP_REQUIREMENT`` alone;
   - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image: a wheel URL
     (``emm-xblocks @ https://.../emm_xblocks-0.2.0-py3-none-any.whl``) or ``git+https://...@<tag>``.
     No default: emm-xblocks is not on PyPI, and a default naming it there would install whatever
