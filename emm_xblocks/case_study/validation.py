@@ -11,7 +11,7 @@ from ..common import profile, settings
 from ..common.ids import MAX_GROUP
 from ..common.numbers import count
 from ..common.questions import check_id, validate_question
-from ..common.sanitize import SAFE_URL_RE
+from ..common.sanitize import is_safe_url
 from ..common.validation import Problem, address_problem, blocking, image_alt_problems
 from .content import (
     KINDS,
@@ -39,7 +39,7 @@ def validate(case, _):
     for i, doc in enumerate(case.documents):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
-        if doc.url and not SAFE_URL_RE.match(doc.url):
+        if doc.url and not is_safe_url(doc.url):
             add(address_problem(f"documents.{i}.url", _("Document {n}").format(n=i + 1), doc.url, _)
                 or Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
                                                    "course file (/static/...).").format(n=i + 1)))
@@ -50,7 +50,7 @@ def validate(case, _):
             add(Problem(f"documents.{i}.size", _("Document {n}: the size “{size}” cannot be read: write it like "
                                                  "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
-        if not SAFE_URL_RE.match(img.src or ""):
+        if not is_safe_url(img.src):
             add(address_problem(f"images.{i}.src", _("Image {n}").format(n=i + 1), img.src or "", _)
                 or Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
         if not img.alt.strip():

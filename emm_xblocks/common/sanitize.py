@@ -5,6 +5,7 @@ import html as html_lib
 import re
 from functools import lru_cache
 from html import escape
+from urllib.parse import unquote
 
 import nh3
 
@@ -108,12 +109,32 @@ def images_without_alt(html):
 
 
 SAFE_URL_RE = re.compile(r"^(https?://|/static/|/asset-v1:|/assets/courseware/)\S+$")
+# a "." or ".." path segment, written plainly or percent-encoded, or a backslash (which browsers
+# read as "/" in a web address): a course-file address with one may leave the course's files
+DOT_SEGMENT_RE = re.compile(r"(?:^|/)\.{1,2}(?:/|$)|\\")
+
+
+def leaves_course_files(url):
+    """True when the course-file address ``url`` (``/static/...``) goes up out of the course's
+    files: a ``..`` (or ``.``) segment, or a backslash, in its path, after percent-decoding
+    (``/static/../admin``, ``/static/%2e%2e/x``). A browser resolves those segments before it
+    asks (RFC 3986, 5.2.4), so the address would name another page of the site."""
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return bool(DOT_SEGMENT_RE.search(unquote(path)))
+
+
+def is_safe_url(url):
+    """True for a web address (``http(s)://``) or a course-file address (``/static/``,
+    ``/asset-v1:``, ``/assets/courseware/``) without spaces that stays among the course's files
+    (``leaves_course_files``): the one allow-list of the addresses a page may link to or show."""
+    url = url or ""
+    return bool(SAFE_URL_RE.match(url)) and (not url.startswith("/") or not leaves_course_files(url))
 
 
 def safe_url(url):
-    """``url`` if it is a web or course-asset address, else "": a ``javascript:`` or ``data:``
-    address from imported OLX (which no editor validator saw) must never reach a page."""
-    return url if SAFE_URL_RE.match(url or "") else ""
+    """``url`` if it is a web or course-asset address (``is_safe_url``), else "": a ``javascript:``
+    or ``data:`` address from imported OLX (which no editor validator saw) must never reach a page."""
+    return url if is_safe_url(url) else ""
 
 
 BREAK_RE = re.compile(r"<(?:br|hr|/(?:p|li|h\d|td|th|tr|div|blockquote|dd|dt|caption|figcaption))\b[^>]*>",

@@ -11,7 +11,7 @@ from functools import wraps
 
 from .ids import id_problem
 from .numbers import count
-from .sanitize import SAFE_URL_RE
+from .sanitize import SAFE_URL_RE, leaves_course_files
 
 INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 
@@ -37,19 +37,25 @@ class Problem:
 # an address that is not a web or course-file address, and why (``address_problem``): stable codes
 URL_SPACE = "url_space"
 URL_LOCAL_FILE = "url_local_file"
+URL_LEAVES_COURSE = "url_leaves_course"
 LOCAL_FILE_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|file:|~/|/(?:Users|home)/)", re.IGNORECASE)
 
 
 def address_problem(field, what, address, _):
-    """Why ``address`` (not a web or course-file address: ``sanitize.SAFE_URL_RE`` refused it) will
+    """Why ``address`` (not a web or course-file address: ``sanitize.is_safe_url`` refused it) will
     not do, when a reason can be told, as a ``Problem`` on ``field`` (``what``: "Image 2", already
     translated); None when there is no more to say than "give a web address or a course file". A
     file on the author's computer (``C:\\...``, ``/Users/...``, ``file:``): upload it to the course;
-    a space in the address: write it %20 or rename the file."""
+    a course-file address with a ``..`` segment (``sanitize.leaves_course_files``): give the file's
+    own; a space in the address: write it %20 or rename the file."""
     if LOCAL_FILE_RE.match(address):
         return Problem(field, _("{what}: “{address}” is a file on your computer, which learners cannot open. Upload "
                                 "it in Files & Uploads, then give its course address, which starts with "
                                 "/static/.").format(what=what, address=address[:80]), code=URL_LOCAL_FILE)
+    if address.startswith("/") and SAFE_URL_RE.match(address) and leaves_course_files(address):
+        return Problem(field, _("{what}: “{address}” goes up out of the course files (“..”). Give the file's own "
+                                "address, which starts with /static/.").format(what=what, address=address[:80]),
+                       code=URL_LEAVES_COURSE)
     if re.search(r"\s", address) and SAFE_URL_RE.match(re.sub(r"\s", "%20", address.strip())):
         return Problem(field, _("{what}: the address has a space in it. Write each space as %20, or rename the "
                                 "file without spaces and upload it again.").format(what=what), code=URL_SPACE)

@@ -13,8 +13,9 @@ from functools import lru_cache
 from ..common import profile, settings
 from ..common.ids import BAD_ID, USED_TWICE, id_problem
 from ..common.numbers import count
-from ..common.sanitize import SAFE_URL_RE
+from ..common.sanitize import is_safe_url
 from ..common.validation import (  # Problem: with its stable ``code``
+    URL_LEAVES_COURSE,
     URL_LOCAL_FILE,
     URL_SPACE,
     Problem,
@@ -94,7 +95,7 @@ def _check_choices(node, where, ids, loops, _, add):
 
 def _check_image(node, where, _, add):
     """Why a node's image address will not do, as the case study says it (``address_problem``:
-    ``url_local_file``, ``url_space``), else that it needs a web or course-file address."""
+    ``url_local_file``, ``url_leaves_course``, ``url_space``), else that it needs a web or course-file address."""
     what = _("The image of node “{id}”").format(id=node.id)
     told = address_problem(f"{where}.image", what, node.image, _)
     if told is not None:
@@ -137,7 +138,7 @@ def _check_structure(scenario, _, add):
         where = f"nodes.{i}"
         if not node.narrative.strip():
             add(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id), "no_text")
-        if node.image and not SAFE_URL_RE.match(node.image):
+        if node.image and not is_safe_url(node.image):
             _check_image(node, where, _, add)
         if node.image and not node.alt.strip():
             add(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
@@ -223,7 +224,7 @@ def validate(scenario, _):
 
 
 # refuse a save, keep no learner out (two bands at one score: the first shows, as it always did)
-LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE, BAND_TWICE})
+LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE, URL_LEAVES_COURSE, BAND_TWICE})
 
 
 @lru_cache(maxsize=256)

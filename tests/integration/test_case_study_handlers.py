@@ -543,6 +543,8 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
     ("C:\\Users\\moussa\\Desktop\\carte.png", "url_local_file",
      "Image 1\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\carte.png\u00a0» est un fichier de votre ordinateur"),
     ("carte.png", "", "Image 1\u00a0: indiquez une adresse web ou un fichier du cours."),
+    ("/static/../admin/carte.png", "url_leaves_course",
+     "Image 1\u00a0: «\u00a0/static/../admin/carte.png\u00a0» remonte hors des fichiers du cours"),
 ])
 def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers, address, code, french):
     uid = case()
@@ -563,6 +565,19 @@ def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
     (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
     assert problem["code"] == "url_local_file"
     assert problem["message"].startswith("Document 1: “file:///C:/docs/ordonnance.pdf” is a file on your computer")
+
+
+def test_an_imported_document_that_leaves_the_course_files_is_named_and_never_linked(scenario, handlers):
+    """``/static/%2e%2e/admin`` in imported OLX, which no editor saw: Studio says why (the save of
+    the editor would be refused), the learner's page shows the document without the link (a
+    browser would open the site's /admin, trial s31)."""
+    uid = scenario(CASE.format(attempts=1, policy="best", show="submitted", extra="").replace(
+        '<document href="https://example.org/doc.pdf" size="1 MB">A document</document>',
+        '<document href="/static/%2e%2e/admin" size="1 MB">Ordonnance 2015-36</document>'))
+    messages = [m.text for m in handlers.block(uid, "staff_1").validate().messages]
+    assert any(m.startswith("Document 1: “/static/%2e%2e/admin” goes up out of the course files") for m in messages)
+    html = handlers.view(uid).content
+    assert "Ordonnance 2015-36" in html and "%2e%2e" not in html and "/admin" not in html
 
 
 # ------------------------------------------------------------------ lists in the reader's typography

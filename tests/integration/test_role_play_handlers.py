@@ -547,6 +547,9 @@ def test_huge_points_are_refused_in_the_xml_tab_and_harmless_when_imported(small
     ("C:\\Users\\moussa\\Desktop\\poste.png", "url_local_file",
      "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\poste.png\u00a0» "
      "est un fichier de votre ordinateur"),
+    ("/static/cartes/../../admin/poste.png", "url_leaves_course",
+     "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: «\u00a0/static/cartes/../../admin/poste.png\u00a0» remonte "
+     "hors des fichiers du cours"),
     ("javascript:alert(1)", "image_address",
      "L’image de l’étape «\u00a0n-start\u00a0»\u00a0: indiquez une adresse web (https://...) ou un fichier du cours "
      "(/static/...)."),
