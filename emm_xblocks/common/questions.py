@@ -24,7 +24,7 @@ from .i18n import N_
 from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
 from .numbers import count
 from .sanitize import clean_html, plain_text
-from .validation import Problem, parse_float, parse_int
+from .validation import Problem, parse_float, parse_int, unreadable_number
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
@@ -280,9 +280,12 @@ QUESTION_ID_LIMITS = {f"questions.*{rows}.id": MAX_ID for rows in ("", ".options
 
 
 def editor_number(data, key, default, problems, where, _, cast=int):
-    value = (parse_int if cast is int else parse_float)(data.get(key, default))
+    """The number ``data[key]`` as ``cast`` (``int``: whole), else ``default`` with a problem on
+    ``where`` (``validation.unreadable_number``: too large or too small, or not a number)."""
+    raw = data.get(key, default)
+    value = (parse_int if cast is int else parse_float)(raw)
     if value is None:  # also crafted input: "--5", 1e400, NaN, 400-digit integers
-        problems.append(Problem(where, _("Enter a number.")))
+        problems.append(unreadable_number(where, raw, cast is int, _))
         return default
     return cast(value)
 

@@ -29,7 +29,7 @@ from .attempts import COUNT_BEST, COUNTED_ATTEMPT
 from .editor_json import editor_flag
 from .i18n import N_
 from .numbers import count
-from .validation import Problem, parse_float, parse_int
+from .validation import Problem, parse_float, parse_int, unreadable_number
 
 # xmodule/modulestore/inheritance.py (InheritanceMixin) and LmsBlockMixin: fields every block gets
 PLATFORM_NAMES = frozenset({
@@ -100,10 +100,17 @@ def problems(content, settings, _, coded=False):
         else:
             wrong = value not in s.choices
         if wrong:
-            high = count(s.high, _)
-            found.append(Problem(s.name, _(s.problem).format(low=count(s.low, _), high=high, n=high),
-                                 code=s.name if coded else ""))
+            found.append(Problem(s.name, out_of_range(s, _), code=s.name if coded else ""))
     return found
+
+
+def out_of_range(s, _):
+    """What the setting ``s`` says of a value outside its bounds or choices (``Setting.problem``,
+    ``{low}``, ``{high}`` and ``{n}`` filled in); "" when it leaves that to the block's checks."""
+    if not s.problem:
+        return ""
+    high = count(s.high, _)
+    return _(s.problem).format(low=count(s.low, _), high=high, n=high)
 
 
 def weight(group="settings"):
@@ -308,7 +315,8 @@ def read_editor(data, settings, _):
     * a checkbox or a number that is missing keeps its default (a form that leaves out a setting
       it does not show); a checkbox that is not ``true`` or ``false`` is a problem tied to its
       field (``editor_json.editor_flag``: ``"false"`` is not read as on);
-    * a number that does not parse is a problem tied to its field (and keeps its default); its
+    * a number that does not parse is a problem tied to its field (and keeps its default): one too
+      large for any bound says the setting's range (``validation.unreadable_number``); else its
       range is the block's checks' (``problems``, with a message naming the setting);
     * a ``text`` or ``select`` setting is put on one line (``olx.one_line``, as OLX reads it back),
       never cut: longer than ``TEXT_MAX`` characters is a problem tied to its field
@@ -326,9 +334,8 @@ def read_editor(data, settings, _):
         elif s.kind in (NUMBER, WHOLE):
             # the range is the validators' to check (with a message naming the setting)
             value = parse_int(raw) if s.kind == WHOLE else parse_float(raw)
-            if value is None:
-                problems.append(Problem(s.name, _("Enter a whole number.") if s.kind == WHOLE
-                                        else _("Enter a number.")))
+            if value is None:  # a number too large for any bound says the setting's range
+                problems.append(unreadable_number(s.name, raw, s.kind == WHOLE, _, out_of_range(s, _)))
                 value = s.default
             found[s.name] = value
         elif isinstance(raw, str):

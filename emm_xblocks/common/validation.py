@@ -128,6 +128,38 @@ def parse_float(value, low=-1e9, high=1e9):
     return number
 
 
+def _beyond_bounds(raw, whole):
+    """``"+"`` or ``"-"`` when ``raw`` (from a form) is a number ``parse_int`` (``whole``) or
+    ``parse_float`` refused for its size alone (``99999999999999999999999``, ``-1e400``), else "":
+    something else, or a fraction where a whole number is asked."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        return ""
+    if isinstance(raw, str):
+        text = raw.strip()
+        if whole:
+            return ("-" if text.startswith("-") else "+") if re.fullmatch(r"[-+]?[0-9]+", text) else ""
+        try:
+            raw = float(text[:400])
+        except ValueError:
+            return ""
+    if raw != raw or (whole and isinstance(raw, float) and not (raw.is_integer() or abs(raw) == float("inf"))):
+        return ""  # NaN, or 2.5 for a whole number
+    return ("-" if raw < 0 else "+") if abs(raw) >= 1 else ""
+
+
+def unreadable_number(field, raw, whole, _, out_of_range=""):
+    """The ``Problem`` on ``field`` of a number a form sent that ``parse_int`` (``whole``) or
+    ``parse_float`` could not read: a number too large (or too small) for any bound says so, or
+    ``out_of_range`` (the setting's own words, its bounds filled in) when given; anything else
+    asks for a whole number, or a number."""
+    sign = _beyond_bounds(raw, whole)
+    if sign and out_of_range:
+        return Problem(field, out_of_range)
+    if sign:
+        return Problem(field, _("This number is too large.") if sign == "+" else _("This number is too small."))
+    return Problem(field, _("Enter a whole number.") if whole else _("Enter a number."))
+
+
 def image_alt_problems(fields, _):
     """A warning for each author HTML field holding an image without alternative text:
     ``fields`` is ``[(field path, html)]``. A learner with a screen reader, or in low-data mode

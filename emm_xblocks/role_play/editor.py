@@ -14,7 +14,7 @@ from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.sanitize import authored_html, clean_html
 from ..common.settings import editor_form, read_editor, values
-from ..common.validation import Problem, form_payload, parse_int
+from ..common.validation import Problem, form_payload, parse_int, unreadable_number
 from . import olx
 from .content import MAX_NODES, SETTINGS, from_data, to_data
 from .validation import validate
@@ -53,10 +53,10 @@ def _shape_problems(data, _):
                 if value in (None, "") and key == "min_points":
                     continue
                 if parse_int(0 if value in (None, "") else value) is None:
-                    problems.append(Problem(f"nodes.{i}.choices.{j}.{key}", _("Enter a whole number.")))
+                    problems.append(unreadable_number(f"nodes.{i}.choices.{j}.{key}", value, True, _))
     for i, band in enumerate(data.get("bands", [])):
         if isinstance(band, dict) and parse_int(band.get("min", 0)) is None:
-            problems.append(Problem(f"bands.{i}.min", _("Enter a whole number.")))
+            problems.append(unreadable_number(f"bands.{i}.min", band.get("min"), True, _))
     return [], problems
 
 

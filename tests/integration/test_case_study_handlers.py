@@ -409,6 +409,18 @@ def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, v
     assert field in {p["field"] for p in r.json_body["problems"]}
 
 
+@pytest.mark.parametrize("value,message", [
+    ("1e400", "Ce nombre est trop grand."), ("-1e400", "Ce nombre est trop petit."), ("deux", "Saisissez un nombre.")])
+def test_a_question_s_points_that_cannot_be_read_say_why_in_the_author_s_language(case, handlers, value, message):
+    uid = case()
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["questions"][0]["points"] = value
+    r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
+    assert r.status_code == 400
+    assert {"field": "questions.0.points", "message": message, "error": True} in r.json_body["problems"]
+    assert handlers.block(uid).load_content().questions[0].points == 2  # nothing saved
+
+
 def test_a_crafted_correct_flag_is_a_field_error(case, handlers):
     """Trial s31: a crafted ``"correct": "true"`` was read as false and ``"partial_credit": "no"`` as
     off, in silence; each is now a problem at its field."""

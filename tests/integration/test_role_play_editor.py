@@ -101,13 +101,20 @@ def test_live_check_names_the_field_and_the_kind_of_problem(small, handlers):  #
     assert {("nodes.2.choices.0.goto", "unknown_target"), ("nodes.4", "unreachable"),
             ("nodes.1.choices", "dead_end"), ("nodes.3", "unreachable")} <= found
     data["nodes"][0]["choices"][0]["points"] = "many"
+    data["nodes"][0]["choices"][1]["points"] = "99999999999999999999999"  # trial s30: "Enter a whole number."
     data["nodes"][3]["ending"] = "true"  # a crafted yes (trial s31: read as "not an ending" in silence)
-    data.update(bands=[{"min": "", "message": "Empty start"}], weight="1e999")
+    data.update(bands=[{"min": "", "message": "Empty start"}, {"min": -10**20, "message": "Below"}],
+                weight="1e999", attempts_allowed="2.5")
     r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    problems = r.json_body["problems"]
     for field in ("nodes.0.choices.0.points", "bands.0.min"):
-        assert {"field": field, "message": "Enter a whole number.", "error": True} in r.json_body["problems"]
-    assert {"field": "nodes.3.ending", "message": "Choose yes or no.", "error": True} in r.json_body["problems"]
-    assert {"field": "weight", "message": "Enter a number.", "error": True} in r.json_body["problems"]
+        assert {"field": field, "message": "Enter a whole number.", "error": True} in problems
+    assert {"field": "nodes.0.choices.1.points", "message": "This number is too large.", "error": True} in problems
+    assert {"field": "bands.1.min", "message": "This number is too small.", "error": True} in problems
+    assert {"field": "nodes.3.ending", "message": "Choose yes or no.", "error": True} in problems
+    # a number too large for any bound says the setting's range; a fraction asks for a whole number
+    assert {"field": "weight", "message": "The weight must be between 0 and 1,000.", "error": True} in problems
+    assert {"field": "attempts_allowed", "message": "Enter a whole number.", "error": True} in problems
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400
     assert handlers.block(uid).load_content().node("n-mid").choices  # nothing saved
