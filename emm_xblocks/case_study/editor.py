@@ -55,7 +55,7 @@ def from_editor(data, _):
         problems.append(Problem("key_facts", _("The key facts could not be read.")))
         facts = []
     questions = [question_from_editor(q, i, problems, _)
-                 for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
+                 for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _, most=MAX_QUESTIONS)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
     case = Case(
         narrative=_html(data, "narrative"),
@@ -69,7 +69,8 @@ def from_editor(data, _):
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
         profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),
-        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _)]),
+        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _,
+                                                                    most=profile.MAX_OPTIONS)]),
         **settings,
     )
     too_long = limits.check_saved(data, to_editor(case), LIMITS, _, one_line=TEXT_LIMITS)

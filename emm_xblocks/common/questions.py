@@ -290,11 +290,18 @@ def editor_number(data, key, default, problems, where, _, cast=int):
     return cast(value)
 
 
-def editor_items(data, key, limit, problems, _):
-    """``[(index, item)]`` of a list of the editor's JSON (items that are not objects are skipped)."""
+def editor_items(data, key, limit, problems, _, most=None):
+    """``[(index, item)]`` of a list of the editor's JSON (items that are not objects are skipped).
+    Not a list: a problem on ``key``; more than ``limit`` items (the reading guard, above what the
+    block allows so that its checks name a few too many): a problem saying ``most``, the most the
+    block keeps (``limit`` when not given); either way no item is read."""
     value = data.get(key, [])
-    if not isinstance(value, list) or len(value) > limit:
+    if not isinstance(value, list):
         problems.append(Problem(key, _("This list could not be read.")))
+        return []
+    if len(value) > limit:
+        problems.append(Problem(key, _("This list is too long: at most {n} items can be saved.").format(
+            n=count(limit if most is None else most, _))))
         return []
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
 
@@ -302,7 +309,7 @@ def editor_items(data, key, limit, problems, _):
 def question_from_editor(raw, i, problems, _):
     """Question ``i`` of the editor's JSON (types checked here, the content by the validators)."""
     where = f"questions.{i}"
-    options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _)
+    options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _, most=MAX_OPTIONS)
     key_points = editor_items(raw, "key_points", 50, problems, _)
     return Question(
         id=editor_text(raw, "id"),

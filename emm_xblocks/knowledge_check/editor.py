@@ -25,7 +25,7 @@ def from_editor(data, _):
     """Return ``(check, problems)``; ``check`` is None when the payload cannot be read."""
     problems = []
     questions = [question_from_editor(q, i, problems, _)
-                 for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _)]
+                 for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _, most=MAX_QUESTIONS)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
     check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
     problems += limits.check_saved(data, to_editor(check), LIMITS, _, one_line=QUESTION_TEXT_LIMITS)

@@ -17,8 +17,11 @@ from .validation import validate
 def from_editor(data, _):
     """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read."""
     raw_statements = data.get("statements", [])
-    if not isinstance(raw_statements, list) or len(raw_statements) > MAX_STATEMENTS * 2:
+    if not isinstance(raw_statements, list):
         return None, [Problem("statements", _("The statements could not be read."))]
+    if len(raw_statements) > MAX_STATEMENTS * 2:  # a few too many are read, and the checks name the most
+        return None, [Problem("statements", _("This list is too long: at most {n} items can be saved.").format(
+            n=count(MAX_STATEMENTS, _)))]
     problems, statements = [], []
     for i, raw in enumerate(raw_statements):
         if not isinstance(raw, dict):

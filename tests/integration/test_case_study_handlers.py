@@ -421,6 +421,21 @@ def test_a_question_s_points_that_cannot_be_read_say_why_in_the_author_s_languag
     assert handlers.block(uid).load_content().questions[0].points == 2  # nothing saved
 
 
+def test_far_too_many_questions_say_the_most_a_case_keeps(case, handlers):
+    """A crafted (or scripted) save of 500 questions: the most a case keeps is said, not "This list
+    could not be read." (trial s30), and nothing is saved; 51 are read, and the checks name them."""
+    uid = case()
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    question = data["questions"][0]
+    for many, message in ((500, "Cette liste est trop longue\u00a0: au plus 50\u00a0éléments peuvent être "
+                                "enregistrés."), (51, "Une étude de cas peut comporter au maximum 50 questions.")):
+        data["questions"] = [dict(question, id=f"q{i}") for i in range(many)]
+        r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
+        assert r.status_code == 400
+        assert {"field": "questions", "message": message, "error": True} in r.json_body["problems"]
+    assert len(handlers.block(uid).load_content().questions) == 3
+
+
 def test_a_crafted_correct_flag_is_a_field_error(case, handlers):
     """Trial s31: a crafted ``"correct": "true"`` was read as false and ``"partial_credit": "no"`` as
     off, in silence; each is now a problem at its field."""

@@ -129,3 +129,19 @@ def test_figures_by_profile_asked_of_an_evaluation_without_the_question_say_why_
     r = handlers.get(uid, "export_profile_csv", student="staff_1", lang="fr")
     assert r.json_body["message"].startswith("Cette évaluation ne pose pas de question de profil")
     assert handlers.get(uid, "export_csv", student="staff_1").status_code == 200  # the answers themselves: there
+
+
+def test_far_too_many_statements_say_the_most_an_evaluation_keeps(survey, handlers):
+    """A scripted save of 500 statements: the most an evaluation keeps is said in the author's
+    language (trial s30: "The statements could not be read."), and nothing is saved."""
+    from emm_xblocks.likert.content import to_data
+
+    uid = survey()
+    data = to_data(handlers.block(uid, "staff_1").load_content())
+    data["statements"] = [{"id": f"s{i}", "text": f"Statement {i}."} for i in range(500)]
+    r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
+    assert r.status_code == 400
+    assert {"field": "statements", "error": True,
+            "message": "Cette liste est trop longue\u00a0: au plus 100\u00a0éléments peuvent être enregistrés."
+            } in r.json_body["problems"]
+    assert [s.id for s in handlers.block(uid).load_content().statements] == ["relevance", "pace", "extra"]
