@@ -69,6 +69,21 @@ def test_the_facilitators_page_starts_a_new_sheet_after_the_case_and_its_questio
     assert page.locator(".emm-pack-question .emm-pack-box").count() > 0
 
 
+def test_the_writing_lines_print_where_the_browser_leaves_backgrounds_out(workbench, new_page):
+    """The lines under a written question are a background, which Chrome and Firefox leave out of
+    print by default (trial s32: a blank space on paper): the pack asks for them to be printed as
+    they are, and keeps a question's lines on one sheet."""
+    page = new_page(DESKTOP)
+    page.goto(pack_url(page, workbench, "emm_case_study.2", DEMOS["emm_case_study.2"]))
+    page.emulate_media(media="print")
+    lines = page.locator(".emm-pack-lines")
+    assert lines.count() > 0
+    for style in lines.evaluate_all("(els) => els.map((el) => { const s = getComputedStyle(el); "
+                                    "return [s.webkitPrintColorAdjust, s.backgroundImage.startsWith('repeating'), "
+                                    "s.breakInside]; })"):
+        assert style == ["exact", True, "avoid"]
+
+
 def test_an_arabic_pack_reads_right_to_left(workbench, new_page):
     page = new_page(DESKTOP, locale="ar")
     page.goto(pack_url(page, workbench, "emm_role_play.0", DEMOS["emm_role_play.0"]) + "&lang=ar")

@@ -222,7 +222,7 @@ def test_the_best_path_points_the_way_the_language_reads(platform, people):  # n
     _ana, sam = people
     key = platform.add(BLOCKS["role_play"], platform.subsection())
     english = visible_text(get_pack(platform.lms(sam), key).text)
-    assert "Officer : card 1, choice 2 → card 3 (3 points at most)" in english  # (visible_text spaces tags)
+    assert "Officer — card 1, choice 2 → card 3 (3 points at most)" in english  # a dash: no colon per language
     arabic = get_pack(platform.lms(sam), key, query="lang=ar").text
     route = arabic[arabic.index('class="emm-pack-routes"'):]
     route = route[:route.index("</ul>")]
