@@ -173,7 +173,8 @@ class LiveRoomMixin:
         headers = [("ETag", etag), ("Cache-Control", "private, no-cache")]
         if etag.strip('"') in request.if_none_match:
             return Response(status=304, headerlist=headers)
-        return Response(body=body, content_type="application/json", charset="utf-8", headerlist=headers)
+        # in the header list: webob's headerlist replaces the one content_type= would write (trial s32)
+        return Response(body=body, headerlist=[("Content-Type", "application/json; charset=utf-8"), *headers])
 
     @json_handler
     def live_session(self, data, suffix=""):

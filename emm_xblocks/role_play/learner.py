@@ -245,6 +245,8 @@ def restart(scenario, state, data, _):
     # with no attempt counted (staff "Reset attempts": the platform sets ``attempts`` to 0) goes on
     if state.attempts == 0 and not state.role:
         raise ActionError("not_started", _("Choose a role first."))
+    if not state.role:  # this attempt was begun (a role is still to choose): a double tap, another tab
+        raise ActionError("already_started", _("You already began again in another window: reload the page."))
     refuse_if_none_left(scenario.attempts_allowed, state.attempts, _)
     number = state.attempts + 1
     state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)

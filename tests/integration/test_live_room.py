@@ -149,6 +149,7 @@ def test_unchanged_figures_answer_304_and_a_new_answer_changes_the_etag(handlers
         first_choice(handlers, role_play, f"student_{i}", "Good move")
     first = poll(handlers, role_play, "n-start")
     assert first.status_code == 200 and first.headers["ETag"].startswith('"')
+    assert first.headers["Content-Type"] == "application/json; charset=utf-8"  # not the LMS default text/html
     assert "no-cache" in first.headers["Cache-Control"]
     again = poll(handlers, role_play, "n-start", etag=first.headers["ETag"])
     assert again.status_code == 304 and again.body == b""

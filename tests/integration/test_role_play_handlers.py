@@ -578,3 +578,19 @@ def test_an_imported_role_play_with_an_image_address_that_will_not_do_is_still_p
                for m in messages)
     r = handlers.post(uid, "start", {"role": "r1"})
     assert r.status_code == 200 and "START-TEXT" in r.json_body["html"] and "poste.png" not in r.json_body["html"]
+
+
+def test_start_again_twice_before_a_role_is_chosen_spends_one_attempt(scenario, handlers):
+    """Several roles: "Start again" begins an attempt whose role is still to choose. The same
+    request again (a double tap, a second tab still on a node) is refused and spends nothing
+    (trial s32: each one spent an attempt, three taps left none)."""
+    xml = files("emm_xblocks").joinpath("workbench/scenarios/emm_role_play-1-en.xml").read_text(encoding="utf-8")
+    uid = scenario(xml)
+    assert handlers.post(uid, "start", {"role": "officer"}).status_code == 200
+    assert handlers.post(uid, "restart").status_code == 200
+    assert handlers.block(uid).attempts == 2 and handlers.block(uid).role == ""
+    r = handlers.post(uid, "restart")
+    assert r.status_code == 409 and r.json_body["error"] == "already_started"
+    assert handlers.block(uid).attempts == 2
+    assert handlers.post(uid, "start", {"role": "officer"}).status_code == 200  # the attempt is played
+    assert handlers.block(uid).attempts == 2 and handlers.block(uid).role == "officer"
