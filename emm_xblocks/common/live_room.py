@@ -25,6 +25,7 @@ Every handler answers 403 ``staff_only`` to anyone but course staff (also to sta
 course as a learner: the LMS then reports the learner's role, not staff).
 """
 
+import datetime
 import logging
 import uuid
 from html import escape
@@ -266,11 +267,20 @@ def _add_present_button(block, frag):
     urls = {name: block.runtime.handler_url(block, name) for name in ("live_screen", "live_poll", "live_session")}
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     label, hint = escape(_("Present")), escape(_("Project this activity for a room and count its answers live."))
+    # a session left open (the projection closed, the page reloaded) still counts: said under the button
+    hours = live.MAX_SESSION // datetime.timedelta(hours=1)
+    still_open = escape(block.ungettext(
+        "A session is open: the answers given now are counted until you end it (at the latest {n} hour "
+        "after it started). Press “Present” to see or end it.",
+        "A session is open: the answers given now are counted until you end it (at the latest {n} hours "
+        "after it started). Press “Present” to see or end it.", hours).format(n=block.numbers().number(hours, 0)))
+    shown = still_open if session_state(block) == "open" else hint
     frag.content += (
         '<div class="emm-present-launch">'
         f'<button type="button" class="emm-button emm-present-open" data-screen-url="{escape(urls["live_screen"])}"'
-        f' data-poll-url="{escape(urls["live_poll"])}" data-session-url="{escape(urls["live_session"])}">'
-        f'{label}</button> <span class="emm-present-hint">{hint}</span></div>')
+        f' data-poll-url="{escape(urls["live_poll"])}" data-session-url="{escape(urls["live_session"])}"'
+        f' data-hint="{hint}" data-hint-open="{still_open}">'
+        f'{label}</button> <span class="emm-present-hint" role="status">{shown}</span></div>')
     files = block.added_files("present")  # emm-present.css; its strings (if any), emm-present.js
     for url in files["styles"]:
         frag.add_css_url(url)

@@ -21,6 +21,11 @@
    browser refuses (a phone), the dialog fills the frame as before. In full screen the browser
    takes the first Esc to leave it: leaving full screen closes the projection, as Esc does.
 
+   A projection opened after the last session ended shows none of its answers (yesterday's room,
+   a rehearsal) until the facilitator starts a new session or asks for them ("Show the last
+   session's answers"). Closing the projection while a session is open leaves a line under
+   "Present" saying it still counts.
+
    Opening a session puts the focus on "Next", never on "End session": a facilitator who advances
    slides with Space must not end the session by habit. Ending asks first, in the page, with the
    focus on "Cancel"; "Start a new session" then says that the next one counts from zero.
@@ -47,6 +52,8 @@
     this.revealed = false;
     this.timer = null;
     this.closed = false;
+    /* opened on an ended session: its answers are another room's until asked for */
+    this.earlier = this.root.getAttribute("data-state") === "ended";
     this.bind();
     document.body.appendChild(this.dialog);
     this.dialog.showModal();
@@ -109,6 +116,7 @@
       this.revealed = true;
       this.poll();
     }
+    if (what === "show-earlier") { this.showEarlier(); }
     if (what === "start" || what === "end") { this.session(what); }
     if (what === "close") { this.dialog.close(); }
   };
@@ -215,6 +223,7 @@
   Presenter.prototype.update = function (slide, body) {
     var number = new Intl.NumberFormat(this.lang);
     var percent = new Intl.NumberFormat(this.lang, {style: "percent"});
+    if (this.earlier && body.s === "ended") { body = {shown: false, t: "", r: []}; } /* not asked for */
     var correct = body.r || [];
     Array.prototype.forEach.call(slide.querySelectorAll(".emm-present-option"), function (row) {
       var i = Number(row.getAttribute("data-index"));
@@ -239,14 +248,27 @@
 
   Presenter.prototype.showState = function (state) {
     state = state === "open" || state === "ended" ? state : "none";
+    if (state === "open") { this.earlier = false; } /* a session of this room (or another device's) */
+    var hidden = state === "ended" && this.earlier;
     this.root.setAttribute("data-state", state);
-    this.status(this.root.getAttribute("data-text-" + state));
+    this.status(this.root.getAttribute("data-text-" + (hidden ? "earlier" : state)));
+    this.root.querySelector("[data-act=show-earlier]").hidden = !hidden;
     /* "Start session", or after an ended one "Start a new session" */
     Array.prototype.forEach.call(this.root.querySelectorAll("[data-act=start]"), function (button) {
       button.hidden = button.getAttribute("data-when") !== state;
     });
     this.root.querySelector("[data-act=end]").hidden = state !== "open" || !this.confirmBox().hidden;
     if (state !== "open") { this.confirmBox().hidden = true; }
+  };
+
+  /* the last session's answers, asked for: shown as any ended session's; the focus stays in the
+     controls, on "Start a new session" */
+  Presenter.prototype.showEarlier = function () {
+    this.earlier = false;
+    this.tags = {};
+    this.showState(this.root.getAttribute("data-state"));
+    this.root.querySelector("[data-act=start][data-when=ended]").focus();
+    this.poll();
   };
 
   /* "End session" asks first; the focus goes to "Cancel", so a second Space keeps the session */
@@ -299,6 +321,10 @@
     document.removeEventListener("fullscreenchange", this.onFullscreen);
     leaveFullscreen();
     this.dialog.remove();
+    /* a session left open goes on counting: the line under "Present" says so until the page is left */
+    var hint = this.button.parentNode.querySelector(".emm-present-hint");
+    var open = this.root.getAttribute("data-state") === "open";
+    if (hint) { hint.textContent = this.button.getAttribute(open ? "data-hint-open" : "data-hint"); }
     this.button.disabled = false;
     this.button.focus();
   };

@@ -255,6 +255,76 @@ def test_space_after_opening_a_session_goes_on_and_ending_it_asks_first(workbenc
     assert page.js_errors == []
 
 
+def test_a_projection_opened_after_the_last_session_ended_shows_none_of_its_answers(workbench, new_page):
+    """Yesterday's room (or a rehearsal) stays off the screen: a projection opened after the last
+    session ended shows no figures until the facilitator starts a new session or asks for them
+    (trial s32: the last session's counts were on the wall before "Start a new session"). Closing
+    the projection with a session open leaves a line under "Present" saying it still counts."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, DEMO_EN)
+    page.get_by_role("button", name="Start session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    for label in [GOOD, GOOD, UNCLE, GOOD, GOOD]:
+        Learner(page, workbench).choose_first(label)
+    page.keyboard.press("ArrowRight")
+    figure = row(page, GOOD).locator("[data-figure]")
+    page.wait_for_function("(el) => el.textContent === '4 · 80%'", arg=figure.element_handle())
+
+    # closed with the session open: the page says it still counts
+    page.get_by_role("button", name="Close").click()
+    page.locator(DIALOG).wait_for(state="detached")
+    hint = page.locator(".emm-present-hint")
+    assert hint.text_content().startswith("A session is open: the answers given now are counted until you end it")
+    page.reload()  # the next day, the same line from the server
+    assert page.locator(".emm-present-hint").text_content().startswith("A session is open")
+
+    page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    page.get_by_role("button", name="End session").click()
+    page.get_by_role("button", name="Yes, end the session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
+    page.get_by_role("button", name="Close").click()
+    page.locator(DIALOG).wait_for(state="detached")
+    assert page.locator(".emm-present-hint").text_content() == (
+        "Project this activity for a room and count its answers live.")
+
+    # opened again: nothing of the ended session shows
+    page.get_by_role("button", name="Present").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    status = page.locator(f"{DIALOG} [data-status]")
+    assert status.text_content().startswith("The last session has ended: its answers are not shown.")
+    show = page.get_by_role("button", name="Show the last session’s answers")
+    assert show.is_visible() and page.get_by_role("button", name="Start a new session").is_visible()
+    page.keyboard.press("ArrowRight")
+    with page.expect_response(lambda r: "/live_poll/" in r.url and "item=" in r.url, timeout=15_000):
+        pass
+    page.wait_for_timeout(100)  # the answer applied
+    assert row(page, GOOD).locator("[data-figure]").text_content() == ""
+    assert visible_slide(page).locator("[data-total]").text_content() == ""
+    assert row(page, GOOD).locator("[data-fill]").evaluate("el => el.style.inlineSize") in ("", "0px")
+    assert_axe_clean(page, DIALOG)
+
+    # asked for: the ended session's figures, as when it ended
+    show.click()
+    page.wait_for_function("(el) => el.textContent === '4 · 80%'", arg=figure.element_handle())
+    assert show.is_hidden()
+    assert status.text_content() == "Session ended: here are the answers given during the session."
+    assert focused(page) == "Start a new session"
+
+    # a new session counts from zero
+    page.get_by_role("button", name="Start a new session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    total = visible_slide(page).locator("[data-total]")
+    page.wait_for_function("(el) => el.textContent === '0 answers so far: the results show from 5.'",
+                           arg=total.element_handle())
+    page.get_by_role("button", name="End session").click()
+    page.get_by_role("button", name="Yes, end the session").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
+    assert show.is_hidden()  # ended in this projection: its own session, shown
+    assert page.js_errors == []
+
+
 def test_an_evaluation_statement_counts_not_applicable_apart_and_the_room_reads_its_lines(workbench, new_page):
     """The results panel's basis (N/A apart, shown with its count alone), equal counts at equal
     percentages, only the keys that do something, and the session and count lines no smaller

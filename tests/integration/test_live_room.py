@@ -78,6 +78,28 @@ def test_only_staff_see_the_present_button_and_reach_the_handlers(handlers, role
     assert session(handlers, role_play, "end") == "none"  # nothing was started by the learner
 
 
+def test_a_session_left_open_is_said_under_the_present_button(handlers, role_play):
+    """A facilitator who closed the projection (or reloaded the page) with a session open reads,
+    under "Present", that it still counts and until when (trial s32: nothing said it); once it
+    ended, the usual line. The projection's script puts the same line there when it closes."""
+    def hint(lang="en"):
+        html = handlers.view(role_play, student=STAFF, lang=lang).body_html()
+        return re.search(r'<span class="emm-present-hint" role="status">([^<]*)</span>', html).group(1)
+
+    usual = "Project this activity for a room and count its answers live."
+    still_open = ("A session is open: the answers given now are counted until you end it (at the latest 8 hours "
+                  "after it started). Press “Present” to see or end it.")
+    assert hint() == usual
+    session(handlers, role_play, "start")
+    assert hint() == still_open
+    button = handlers.view(role_play, student=STAFF).body_html()
+    assert f'data-hint-open="{still_open}"' in button and f'data-hint="{usual}"' in button
+    session(handlers, role_play, "end")
+    assert hint() == usual
+    session(handlers, role_play, "start")
+    assert hint("fr").startswith("Une séance est ouverte") and "8\u00a0heures" in hint("fr")
+
+
 def test_only_answers_given_during_the_session_are_counted(handlers, role_play):
     first_choice(handlers, role_play, "student_0", "Good move")  # before any session
     assert poll(handlers, role_play).json == {"s": "none"}
