@@ -7,6 +7,7 @@ the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
 
 from ..common import charts, descriptions, pairs, platform, summary
 from ..common.i18n import current_language
+from ..knowledge_check.statistics import gain_as_shown
 from ..likert import content as likert
 from . import learning, report
 
@@ -63,4 +64,5 @@ def figures(block):
     data["learning"] = learning.figures(knowledge_pairs(block), settings.min_group_size, language)
     for p in data["learning"]:  # each pair's pre/post bars, as the check's own staff panel draws them
         p["figures"]["chart"] = charts.pre_post(p["figures"], block.ugettext, block.numbers())
+        p["figures"]["gain_shown"] = gain_as_shown(p["figures"])
     return report.summary_charts(data, block.ugettext, block.numbers())

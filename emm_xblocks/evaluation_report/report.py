@@ -42,6 +42,7 @@ from ..common.i18n import list_separator
 from ..common.numbers import ENGLISH, rounded
 from ..common.perspectives import withheld_cells
 from ..common.spreadsheet import figure
+from ..knowledge_check.statistics import gain_as_shown
 from ..likert import perspectives
 from ..likert.content import CUSTOM
 from ..likert.epochs import split_tallies
@@ -340,7 +341,7 @@ def csv_rows(figures, _):
             continue
         rows += [row("", _("Mean pre-test score (%)"), _figure(g["mean_pre"])),
                  row("", _("Mean post-test score (%)"), _figure(g["mean_post"])),
-                 row("", _("Mean gain (percentage points)"), _figure(g["mean_gain"])),
+                 row("", _("Mean gain (percentage points)"), _figure(gain_as_shown(g, 1))),
                  row("", _("Learners who improved (%)"), _figure(g["improved"])),
                  row("", _("Normalised gain"), _figure(g["normalised_gain"], 3))]
         for q in g["questions"]:

@@ -161,6 +161,7 @@ def staff_panel(block, check, lang=""):
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
     figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())
+    figures["gain_shown"] = statistics.gain_as_shown(figures)
     figures["lang"] = lang
     return block.render_template("templates/knowledge_check/staff.html",
                                  {"f": figures, "check": check, "dom": block.dom_id()})
