@@ -32,6 +32,7 @@ before a negative one.
 
 import csv
 import io
+import re
 import unicodedata
 from urllib.parse import quote
 
@@ -152,6 +153,20 @@ def shortened(text, size):
     return cut.rstrip(" -–—,;:.·(") + "…"
 
 
+# characters Windows refuses in a file name (a colon also ends a name on macOS's older APIs):
+# "Niger : rapport" saved as "Niger - rapport", not cut or renamed by the browser (trial s32)
+_NOT_IN_NAMES = re.compile(r'\s*:\s*|[\\/|]|[*?"<>]')
+
+
+def _file_safe(name):
+    """``name`` with what a file system refuses replaced: a colon (its spaces with it) by " - ",
+    ``\\ / |`` by "-", ``* ? " < >`` left out; spaces run together made one."""
+    def replacement(match):
+        found = match.group()
+        return " - " if ":" in found else "-" if found in "\\/|" else ""
+    return " ".join(_NOT_IN_NAMES.sub(replacement, name).split()) or name
+
+
 def content_disposition(title, extension, fallback="download", dialect=None):
     """``attachment; filename="<ascii>.<ext>"; filename*=UTF-8''<percent-encoded>.<ext>`` for ``title``.
 
@@ -165,7 +180,8 @@ def content_disposition(title, extension, fallback="download", dialect=None):
     words after it, " (Excel)" and the extension stay whole."""
     suffix = " (Excel)" if dialect is not None and dialect.excel else ""
     named = title if isinstance(title, FileName) else FileName("{title}", title)
-    pattern, own = named.pattern, one_line(str(named.title or ""))
+    # what a file system refuses replaced before the title is measured (the name stays within MAX_NAME)
+    pattern, own = named.pattern, _file_safe(one_line(str(named.title or "")))
     words = len(pattern.format(title=""))  # the translated words around the title
     room = max(MAX_NAME - len(suffix) - words, 0)
     name = one_line(pattern.format(title=shortened(own, room))) if own else ""
@@ -175,7 +191,7 @@ def content_disposition(title, extension, fallback="download", dialect=None):
     while "--" in plain:
         plain = plain.replace("--", "-")
     plain = (plain or fallback) + ("-Excel" if suffix else "")
-    name += suffix
+    name = _file_safe(name) + suffix
     encoded = quote(f"{name}.{extension}", safe="")
     return f'attachment; filename="{plain}.{extension}"; filename*=UTF-8\'\'{encoded}'
 

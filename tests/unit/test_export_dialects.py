@@ -70,6 +70,20 @@ def test_the_excel_file_never_takes_the_plain_file_s_name():
     assert 'filename="evaluation.csv"' in content_disposition("تقييم اليوم الأول", "csv", fallback="evaluation")
 
 
+def test_a_title_with_a_colon_or_a_slash_gives_a_name_every_file_system_takes():
+    """Trial s32: the French report's file was "Niger : rapport…" (Windows refuses a colon in a
+    file name; browsers cut or rename it): " - " in its place, "-" for the other refused characters."""
+    from urllib.parse import unquote
+
+    from emm_xblocks.common.spreadsheet import FileName, content_disposition
+
+    header = content_disposition(FileName("{title} - rapport", "Niger : évaluation 2/3 ?"), "csv", dialect=excel("fr"))
+    assert unquote(header.split("UTF-8''")[1]) == "Niger - évaluation 2-3 - rapport (Excel).csv"
+    assert header.split('"')[1] == "Niger-evaluation-2-3-rapport-Excel.csv"
+    assert unquote(content_disposition("Jour 1: ce qui se passe", "csv").split("UTF-8''")[1]) == (
+        "Jour 1 - ce qui se passe.csv")
+
+
 def test_a_long_title_is_shortened_at_a_word_and_the_words_after_it_stay_whole():
     """Review s25, item 9: "… - dictionnair.csv", "…par prof (Excel).csv" were cut mid-word; now the
     title alone is shortened, at a word, with "…", and " - dictionnaire des variables", " (Excel)"
