@@ -427,7 +427,7 @@ def test_a_final_refusal_of_the_poll_says_the_server_s_words_and_stops_polling(w
     with page.expect_response(lambda r: POLL.search(r.url) and r.status == 403) as refused:
         page.keyboard.press("ArrowRight")
     assert refused.value.json()["error"] == "staff_only"
-    said = "Seule l’équipe du cours peut présenter cette activité."
+    said = "Seule l’équipe pédagogique peut présenter cette activité."
     page.wait_for_function(f"(el) => el.textContent === '{said}'", arg=status_line(page).element_handle())
     assert page.locator(f"{DIALOG} .emm-present[data-failed]").count() == 1
     assert page.locator(f"{DIALOG} [data-status] *").count() == 0  # text, never markup

@@ -82,7 +82,7 @@ def test_the_report_shows_every_evaluation_shared_statements_and_the_headline(pl
     assert "The pace was too fast. (reverse-coded) 100% (n=6) 100% (n=5)" in shared
     assert "I can apply" not in shared  # asked once: not a shared statement
     # the headline pools relevance over both days: top box (2 + 4) / 10 = 60 %
-    assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (10 answers)" in page
+    assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 10 answers." in page
 
 
 def test_learners_see_nothing_and_it_counts_for_no_completion(platform):
@@ -209,9 +209,9 @@ def test_staff_read_the_figures_in_french_and_the_csv_stays_plain(platform):
     with translation.override("fr"):
         page = words(staff.html(report))
         csv_text = staff.handle(report, "export_csv", method="GET").body.decode("utf-8")
-    assert "6 répondants" in page and "(6 réponses)" in page
+    assert "6 répondants" in page and "Sur 6 réponses." in page
     # the headline's whole percent, then the table's figures, in French: "33,3 %", "4,17"
-    assert f"33{nbsp}%" in page.split("(6 réponses)")[0]
+    assert f"33{nbsp}%" in page.split("Sur 6 réponses.")[0]
     assert re.search(rf"relevant to my work\. 6 (.*?) 33,3{nbsp}% 83,3{nbsp}% 4,17 ", page), page
     assert "33.3" not in page and "4.17" not in page and "33,3%" not in page
     # a program reads the CSV: a decimal point, whatever the reader's language
@@ -431,7 +431,7 @@ def test_a_reverse_coded_statement_across_evaluations_is_marked_and_the_caption_
     assert ("Favourable answers: “Agree” or “Strongly agree”; for a statement worded negatively (reverse-coded), "
             "“Disagree” or “Strongly disagree”.") in summary
     # the headline quotes the statement as worded, and counts it so: 4 of 5 strongly agreed on day 3
-    assert "36% strongly agreed that “The pace was too fast”. (11 answers)" in visible(html)
+    assert "36% strongly agreed that “The pace was too fast”. Based on 11 answers." in visible(html)
 
     # the same, as a French facilitator reads it
     with translation.override("fr"):
@@ -481,7 +481,7 @@ def test_the_same_id_worded_or_coded_differently_is_said_in_the_row_or_not_poole
     assert [f"{PACE_TOO_FAST} (reverse-coded) {split}", "100% (n=5)", "—", "100% (n=6)"] in rows
     assert [f"{PACE_TOO_FAST} {split}", "—", "0% (n=5)", "—"] in rows
     # the headline quotes the words 10 people answered (days 1 and 2), not day 3's
-    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (10 answers)" \
+    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 10 answers." \
         in visible(html)
 
 
@@ -629,7 +629,7 @@ def test_the_printed_summary_says_when_and_for_which_course_and_what_its_headlin
     summary = visible(page[start:page.index("</section>", start)])
     today = format_date(datetime.now(UTC).date(), format="long", locale="fr")  # "1 décembre 2026"
     assert f"Produit le {today}, cours {platform.course_key}" in summary
-    assert "(10 réponses) Évaluations : Jour 1 ; Jour 3" in summary  # the two it pools
+    assert "Sur 10 réponses. Évaluations : Jour 1 ; Jour 3" in summary  # the two it pools
     assert "Jour 1\u202f; Jour 3" in page
 
 
@@ -645,7 +645,7 @@ def test_after_a_scale_change_the_report_counts_the_answers_given_on_the_scale_a
     answer(platform, day1, 2, lambda i: {"relevance": 4, "pace": 1}, prefix="q")  # agree4: "Strongly agree"
     page = visible(staff_page(platform, report))
     assert re.search(r"relevant to my work\. 2 (.*?) 100% 100% 4\b", page), page
-    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. (2 answers)" in page
+    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 2 answers." in page
 
 
 def test_a_statement_answered_only_not_applicable_is_said_so_on_the_page_and_the_csv_downloads(platform):

@@ -223,7 +223,7 @@ def test_the_report_s_excel_figures_are_the_csv_s_with_the_language_s_decimal_ma
 
 @pytest.mark.parametrize(("lang", "figure", "names"), [
     ("en", "Answers counted in the headline", "Day 1; Day 3"),
-    ("fr", "Réponses comptées dans le titre", "Day 1\u202f; Day 3")])
+    ("fr", "Réponses comptées dans le chiffre clé", "Day 1\u202f; Day 3")])
 def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_page_does(db, lang, figure, names):
     """Trial s12 C4: the headline's row read ``Réaction,,,relevance,Titre,89 % étaient…``, no
     evaluation and no n, where the page says "(11 réponses)" and which evaluations it pools."""
@@ -236,11 +236,11 @@ def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_
     answer(platform, day3, 5, lambda i: {"relevance": 5, "pace": 2})  # pooled: 7 of 11 strongly agreed
     with translation.override(lang):
         page = staff_page(platform, report)
-    shown = re.search(r'\((\d+) (?:answers|réponses)\) <span class="emm-er-pooled">[^:<]+: ([^<]*)</span>', page)
+    shown = re.search(r'(?:Based on|Sur) (\d+) (?:answers|réponses)\. <span class="emm-er-pooled">[^:<]+: ([^<]*)</span>', page)
     assert shown and shown.groups() == ("11", names), page  # what the page says
     for excel in (False, True):
         _r, rows = get(platform, report, "export_csv", lang, excel=excel)
         headline = [row for row in rows[1:] if row[3] == "relevance"]
         assert [row[1] for row in headline] == [names, names]  # the evaluations it pools, as the page names them
-        assert headline[0][4] == ("Titre" if lang == "fr" else "Headline") and headline[0][5].startswith("64")
+        assert headline[0][4] == ("Chiffre clé" if lang == "fr" else "Headline") and headline[0][5].startswith("64")
         assert headline[1][4:] == [figure, "11"]  # its n, an integer as the CSV writes counts

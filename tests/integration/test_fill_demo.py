@@ -141,7 +141,7 @@ def test_forty_participants_fill_the_report_with_real_figures(filled):
     top = percent(100 * sum(1 for v in answered if v == 5) / len(answered), "en", 0)
     [headline] = staff.xpath("//*[@data-headline]")
     assert text(headline).startswith(f"{top} strongly agreed that “The knowledge and skills acquired")
-    assert text(headline).endswith(f"({len(answered)} answers)")
+    assert text(headline).endswith(f"Based on {len(answered)} answers.")
     # a participant sees the course, and nothing of the report
     learner = page(folder, record["scenario"], "participant_01")
     assert learner.xpath("//*[contains(@class, 'emm-kc')]") and not learner.xpath("//*[@data-headline]")
