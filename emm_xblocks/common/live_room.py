@@ -29,6 +29,7 @@ import datetime
 import logging
 import uuid
 from html import escape
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db import DatabaseError
 from django.utils.safestring import mark_safe
@@ -67,8 +68,17 @@ def unit_url(block, request):
         return f"{root}/courses/{course}/jump_to/{key}"
     page = request.GET.get("page", "")
     if page.startswith(request.host_url + "/") and len(page) <= MAX_PAGE:
-        return page
+        return _without_student(page)
     return None
+
+
+def _without_student(page):
+    """``page`` without the workbench's ``student`` parameter: the facilitator's page is opened as
+    course staff (``?student=staff_1``), and a participant who scanned it would answer as them
+    (trial s32); each phone then answers as the workbench's own learner, or its own ``?student=``."""
+    parts = urlsplit(page)
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "student"]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def qr_svg(url):

@@ -82,7 +82,8 @@ def test_the_report_shows_every_evaluation_shared_statements_and_the_headline(pl
     assert "The pace was too fast. (reverse-coded) 100% (n=6) 100% (n=5)" in shared
     assert "I can apply" not in shared  # asked once: not a shared statement
     # the headline pools relevance over both days: top box (2 + 4) / 10 = 60 %
-    assert "60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 10 answers." in page
+    assert ("60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. "
+            "Based on 10 answers.") in page
 
 
 def test_learners_see_nothing_and_it_counts_for_no_completion(platform):
@@ -481,8 +482,8 @@ def test_the_same_id_worded_or_coded_differently_is_said_in_the_row_or_not_poole
     assert [f"{PACE_TOO_FAST} (reverse-coded) {split}", "100% (n=5)", "—", "100% (n=6)"] in rows
     assert [f"{PACE_TOO_FAST} {split}", "—", "0% (n=5)", "—"] in rows
     # the headline quotes the words 10 people answered (days 1 and 2), not day 3's
-    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 10 answers." \
-        in visible(html)
+    assert ("100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. "
+            "Based on 10 answers.") in visible(html)
 
 
 def test_a_pair_is_named_by_its_tests_in_the_summary_and_the_csv_keeps_its_key_beside(platform):
@@ -645,7 +646,8 @@ def test_after_a_scale_change_the_report_counts_the_answers_given_on_the_scale_a
     answer(platform, day1, 2, lambda i: {"relevance": 4, "pace": 1}, prefix="q")  # agree4: "Strongly agree"
     page = visible(staff_page(platform, report))
     assert re.search(r"relevant to my work\. 2 (.*?) 100% 100% 4\b", page), page
-    assert "100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. Based on 2 answers." in page
+    assert ("100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. "
+            "Based on 2 answers.") in page
 
 
 def test_a_statement_answered_only_not_applicable_is_said_so_on_the_page_and_the_csv_downloads(platform):

@@ -236,7 +236,8 @@ def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_
     answer(platform, day3, 5, lambda i: {"relevance": 5, "pace": 2})  # pooled: 7 of 11 strongly agreed
     with translation.override(lang):
         page = staff_page(platform, report)
-    shown = re.search(r'(?:Based on|Sur) (\d+) (?:answers|réponses)\. <span class="emm-er-pooled">[^:<]+: ([^<]*)</span>', page)
+    shown = re.search(r'(?:Based on|Sur) (\d+) (?:answers|réponses)\. '
+                      r'<span class="emm-er-pooled">[^:<]+: ([^<]*)</span>', page)
     assert shown and shown.groups() == ("11", names), page  # what the page says
     for excel in (False, True):
         _r, rows = get(platform, report, "export_csv", lang, excel=excel)

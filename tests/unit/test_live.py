@@ -175,3 +175,14 @@ def test_a_role_play_decision_names_its_role_and_is_numbered_within_it():
     # one role: nothing to tell apart
     one = dataclasses.replace(scenario, roles=scenario.roles[:1])
     assert {(i.group, i.place) for i in role_play_live.items(one, str)} == {("", ())}
+
+
+def test_the_workbench_page_participants_open_is_the_facilitator_s_without_their_student():
+    """Trial s32: the QR code carried ``?student=staff_1``; a phone that scanned it answered as the
+    facilitator. The other parameters (the language) and their order stay."""
+    from emm_xblocks.common.live_room import _without_student
+
+    assert _without_student("http://h/scenario/x/?student=staff_1&lang=fr") == "http://h/scenario/x/?lang=fr"
+    assert _without_student("http://h/scenario/x/?lang=ar&student=staff_1&v=") == "http://h/scenario/x/?lang=ar&v="
+    assert _without_student("http://h/scenario/x/?student=staff_1") == "http://h/scenario/x/"
+    assert _without_student("http://h/scenario/x/#top") == "http://h/scenario/x/#top"
