@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, assert_axe_clean, student_id
+from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, assert_axe_clean, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +82,51 @@ def test_the_writing_lines_print_where_the_browser_leaves_backgrounds_out(workbe
                                     "return [s.webkitPrintColorAdjust, s.backgroundImage.startsWith('repeating'), "
                                     "s.breakInside]; })"):
         assert style == ["exact", True, "avoid"]
+
+
+# A4 less the pack's margins (@page: 15mm 14mm), at 96 px per inch: where a sheet's text goes
+A4_TEXT = {"width": round((210 - 2 * 14) / 25.4 * 96), "height": round((297 - 2 * 15) / 25.4 * 96)}
+MM = 96 / 25.4  # CSS pixels in a millimetre
+FORM = """() => {
+  const form = document.querySelector('.emm-pack-form');
+  const lines = form.querySelector('.emm-pack-comment .emm-pack-lines');
+  const sizes = [...form.querySelectorAll('*')]
+    .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+    .map((el) => parseFloat(getComputedStyle(el).fontSize));
+  return {
+    statements: form.querySelectorAll('tbody tr').length,
+    boxes: [...form.querySelectorAll('.emm-pack-box')].map((el) => {
+      const r = el.getBoundingClientRect(); return Math.min(r.width, r.height); }),
+    smallest: Math.min(...sizes),
+    lines: lines ? { bottom: lines.getBoundingClientRect().bottom, height: lines.getBoundingClientRect().height,
+                     gap: parseFloat(getComputedStyle(lines).getPropertyValue('--emm-gap')) * 96 / 25.4 } : null,
+  };
+}"""
+
+
+@pytest.mark.parametrize("scenario, lang", [(DEMO_EN, "en"), (DEMO_FR, "fr")])
+def test_the_demo_evaluation_form_prints_on_one_side_of_one_sheet(workbench, new_page, scenario, lang):
+    """In a facilitator trial, printed on A4, the demo evaluation's paper form ran onto a second
+    sheet, its comment's six writing lines alone there. The form a facilitator photocopies for the
+    room fits one side of one sheet, in English and in (longer) French, with its comment lines on
+    it, no type under 9pt and boxes big enough to tick; the tally sheet follows on its own sheet."""
+    page = new_page(A4_TEXT)
+    page.goto(pack_url(page, workbench, scenario, DEMOS["emm_likert.0"], lang=lang) + f"&lang={lang}")
+    assert page.evaluate("() => document.documentElement.lang") == lang
+    page.emulate_media(media="print")
+    form = page.evaluate(FORM)
+    lines = form["lines"]
+    assert lines and lines["bottom"] <= A4_TEXT["height"], (
+        f"the comment's lines end {lines['bottom']:.0f}px down a sheet {A4_TEXT['height']}px high")
+    sheets = len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True)))
+    assert sheets == 2, f"{sheets} sheets: the form, then the tally sheet, were expected"
+    assert form["statements"] == 8
+    assert round(lines["height"] / lines["gap"]) == 6 and lines["gap"] >= 8 * MM - 0.5  # room to write
+    assert len(form["boxes"]) == 8 * 6 and min(form["boxes"]) >= 4 * MM  # five points and "Not applicable"
+    assert form["smallest"] >= 12  # 9pt
+    page.evaluate("() => document.querySelector('.emm-pack-facilitator').remove()")
+    assert len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True))) == 1  # the form alone
+    assert page.js_errors == []
 
 
 def test_an_arabic_pack_reads_right_to_left(workbench, new_page):
