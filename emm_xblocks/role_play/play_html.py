@@ -110,10 +110,6 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     ending = phase == "ending"
     own = ctx.get("author_lang", "")
     role = escape(_("Your role: %(role)s")) % {"role": f'<bdi{own}>{escape(ctx["role"].label)}</bdi>'}
-    step = ""
-    if not ending:
-        step = escape(_("Step %(n)s")) % {"n": escape(number(ctx["step"], 0))}
-        step = f'<span class="emm-progress" data-step>{step}</span>'
     consequence = ""
     if ctx["consequence"] or ctx["last_label"]:
         led_to = escape(_("What your choice led to"))
@@ -124,20 +120,21 @@ def _step_html(ctx, phase, dom, disabled, _, number):
                        f'    <p class="emm-rp-you-chose">{chose}</p>\n'
                        f'    {told}\n'
                        f'  </div>\n  ')
+    # the step said once, in the heading (trial s32: "Step 1" stood above "Step 1: what happens" on a
+    # phone); ``data-step`` marks it for the page's script (``emm-role-play.js``: where the learner is)
     if ending:
-        heading = escape(_("The outcome"))
+        heading, step = escape(_("The outcome")), ""
     else:
-        heading = escape(_("Step %(n)s: what happens")) % {"n": escape(number(ctx["step"], 0))}
+        heading, step = escape(_("Step %(n)s: what happens")) % {"n": escape(number(ctx["step"], 0))}, " data-step"
     image = ""
     if ctx["image"]:
         image = f'<img class="emm-rp-image" src="{escape(ctx["image"])}" alt="{escape(node.alt)}" loading="lazy">'
     speaker = f'<p class="emm-rp-speaker" dir="auto"{own}>{escape(node.speaker)}</p>' if node.speaker else ""
     after = _ending_html(ctx, dom, _, own) if ending else _choices_html(ctx, disabled, _, own)
-    return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span>\n'
-            f'    {step}</p>\n'
+    return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span></p>\n'
             f'  {consequence}\n'
             f'  <section class="emm-rp-node" aria-labelledby="{dom}-node-heading">\n'
-            f'    <h4 class="emm-rp-heading" id="{dom}-node-heading" tabindex="-1" data-focus>{heading}</h4>\n'
+            f'    <h4 class="emm-rp-heading" id="{dom}-node-heading" tabindex="-1" data-focus{step}>{heading}</h4>\n'
             f'    {image}\n'
             f'    {speaker}\n'
             f'    <div class="emm-rp-narrative" dir="auto"{own}>{ctx["narrative"]}</div>\n'

@@ -89,6 +89,9 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     page.keyboard.press("Enter")
     page.locator(f"{DIALOG}[open]").wait_for()
 
+    # the focus on the title (a heading the script focuses), with no ring drawn on the wall (trial s32)
+    assert page.locator(f"{DIALOG} .emm-present-title").evaluate(
+        "el => document.activeElement === el && getComputedStyle(el).outlineStyle") == "none"
     # the first screen: the QR code of the page the participants open (the workbench has no
     # course: in the LMS it is /courses/<course>/jump_to/<block>, tests/integration/test_live_room.py)
     assert visible_slide(page).locator("h3").text_content() == "Join from your phone"

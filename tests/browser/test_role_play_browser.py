@@ -103,7 +103,9 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
             consequence_first(page, OFFICER[step - 2])
             status_says(page, f"You chose: {OFFICER[step - 2]}. Step {step}.")
         assert focused(page)["focus"]
-        assert page.locator(f"{BLOCK} [data-step]").text_content() == f"Step {step}"
+        # the step said once, in the heading (trial s32: "Step 1" stood above it on a phone)
+        assert page.locator(f"{BLOCK} [data-step]").text_content() == f"Step {step}: what happens"
+        assert page.locator(f"{BLOCK} .emm-rp-meta").text_content().strip() == "Your role: Border police officer"
         assert_fits(page, PHONE["width"])
         now = tab_to(page, lambda f, label=label: f["choice"] and f["text"] == label)
         page.keyboard.press("Enter")
