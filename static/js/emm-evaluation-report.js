@@ -4,6 +4,17 @@
 function EmmEvaluationReport(runtime, element) {
   "use strict";
   var button = window.EMM.root(element).querySelector("[data-print]");
-  if (button) { button.addEventListener("click", function () { window.print(); }); }
+  /* the summary alone, also where the report shares its page with other blocks (a unit of
+     several, the workbench's demo course: 14 sheets, trial s32): the mark on <html> hides the rest
+     in print (emm-evaluation-report.css) until the print is done; Ctrl+P prints the page as is */
+  var root = document.documentElement;
+  function done() { root.removeAttribute("data-emm-print-summary"); }
+  if (button) {
+    button.addEventListener("click", function () {
+      root.setAttribute("data-emm-print-summary", "");
+      window.addEventListener("afterprint", done, {once: true});
+      window.print();
+    });
+  }
   return {runtime: runtime, element: element};
 }

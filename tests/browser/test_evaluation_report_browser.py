@@ -282,6 +282,19 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
         "«\u00a0Pas du tout d’accord\u00a0».")
     assert summary.locator("[data-favourable-note]").is_visible()  # printed (the page is the whole course:
     # the keyboard test prints the report's own page, the note too, on one A4 page)
+    # "Print the one-page summary" on the whole course's page prints the summary alone, on one sheet
+    # (trial s32: 14 sheets, every block of the three days); Ctrl+P still prints the page
+    whole = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
+    assert whole > 1
+    page.evaluate("window.print = () => { window.emmPrinted = true; }")
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Imprimer le résumé d’une page").click()
+    assert page.evaluate("window.emmPrinted === true")
+    page.emulate_media(media="print")
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1
+    assert summary.locator("[data-favourable-note]").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # printed: the page is whole again
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == whole
     page.emulate_media(media="screen")
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []
