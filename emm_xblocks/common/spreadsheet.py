@@ -164,7 +164,7 @@ def _file_safe(name):
     def replacement(match):
         found = match.group()
         return " - " if ":" in found else "-" if found in "\\/|" else ""
-    return " ".join(_NOT_IN_NAMES.sub(replacement, name).split()) or name
+    return one_line(_NOT_IN_NAMES.sub(replacement, name)) or name
 
 
 def content_disposition(title, extension, fallback="download", dialect=None):

@@ -6,12 +6,12 @@ function EmmEvaluationReport(runtime, element) {
   var button = window.EMM.root(element).querySelector("[data-print]");
   /* the summary alone, also where the report shares its page with other blocks (a unit of
      several, the workbench's demo course: 14 sheets, trial s32): the mark on <html> hides the rest
-     in print (emm-evaluation-report.css) until the print is done; Ctrl+P prints the page as is */
+     in print (emm-evaluation-report.css, its class on <html>) until the print is done; Ctrl+P prints the page as is */
   var root = document.documentElement;
-  function done() { root.removeAttribute("data-emm-print-summary"); }
+  function done() { root.classList.remove("emm-er-printing"); }
   if (button) {
     button.addEventListener("click", function () {
-      root.setAttribute("data-emm-print-summary", "");
+      root.classList.add("emm-er-printing");
       window.addEventListener("afterprint", done, {once: true});
       window.print();
     });

@@ -160,7 +160,7 @@ def test_editor_payload_with_wrong_types_gives_problems_not_exceptions():
                                           "min_group_size": "many", "weight": "x", "scale": "agree5"}, _)
     fields = {p.field for p in problems}
     assert {"display_name", "statements.1", "min_group_size", "weight"} <= fields
-    assert survey.statements[0].id == "a"
+    assert survey is None  # a statement that could not be read: nothing read to save (trial s32)
 
 
 def test_editor_sanitises_the_intro():
@@ -238,7 +238,7 @@ def test_olx_from_version_0_1_imports_under_the_new_setting_names():
     ("Évaluation de fin de formation", "Evaluation-de-fin-de-formation.csv",
      "%C3%89valuation%20de%20fin%20de%20formation.csv"),
     ("تقييم نهاية التدريب", "evaluation.csv", None),
-    ("Day 1: \"pace\"", "Day-1-pace.csv", None),
+    ("Day 1: \"pace\"", "Day-1-pace.csv", "Day%201%20-%20pace.csv"),  # a colon and quotes no file system takes
 ])
 def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name, utf8_name):
     """RFC 6266 / RFC 5987: an ASCII fallback, and the title itself as UTF-8 for today's browsers."""
@@ -249,7 +249,9 @@ def test_downloads_keep_a_french_or_arabic_title_as_their_name(title, ascii_name
     header = content_disposition(title, "csv", fallback="evaluation")
     assert header.startswith(f'attachment; filename="{ascii_name}"; filename*=UTF-8\'\'')
     encoded = header.split("filename*=UTF-8''", 1)[1]
-    assert unquote(encoded) == f"{title}.csv" and '"' not in encoded and " " not in encoded
+    assert '"' not in encoded and " " not in encoded
+    if ":" not in title:
+        assert unquote(encoded) == f"{title}.csv"
     if utf8_name:
         assert encoded == utf8_name
 
