@@ -21,7 +21,7 @@ from ..common.questions import (
 from ..common.questions import editor_items as _items
 from ..common.settings import editor_form, read_editor
 from ..common.text import one_line
-from ..common.validation import Problem, form_payload
+from ..common.validation import Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
 from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_data
 from .validation import validate
 
@@ -48,7 +48,8 @@ COUNTED = {**LIMITS, **profile.LIMITS, **QUESTION_ID_LIMITS, "profile_options.*.
 
 @form_payload
 def from_editor(data, _):
-    """Return ``(case, problems)``; ``case`` is None when the payload cannot be read."""
+    """Return ``(case, problems)``; ``case`` is None when the payload cannot be read, a row of one
+    of its lists included (``validation.unreadable_row``: a problem at that row)."""
     problems = []
     facts = data.get("key_facts", [])
     if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
@@ -74,6 +75,8 @@ def from_editor(data, _):
         **settings,
     )
     too_long = limits.check_saved(data, to_editor(case), LIMITS, _, one_line=TEXT_LIMITS)
+    if has_unreadable_rows(problems):  # the case read without them is not the form's: nothing saved
+        return None, beside_unreadable_rows(problems + setting_problems, too_long + validate(case, _))
     return case, too_long + problems + setting_problems + validate(case, _)
 
 

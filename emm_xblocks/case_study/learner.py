@@ -17,9 +17,10 @@ from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
 from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
 from ..common.i18n import N_
+from ..common.numbers import count
 from ..common.questions import clean_choice
 from . import events, perspectives
-from .content import MAX_ANSWER_CHARS, MAX_WORDS, MULTIPLE, REFLECTION, SINGLE, words
+from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
 from .scoring import attempt_scores, counted_score, marks, total
 from .validation import playable
@@ -66,11 +67,15 @@ def check_answers(case, raw, _, final=True):
             if not isinstance(value, str):
                 raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
             value = value.strip()
-            if final and len(value) <= MAX_ANSWER_CHARS:
+            if len(value) > MAX_ANSWER_CHARS:  # a draft's too: said in characters, whatever its words
+                raise ActionError("answer_too_long", _("This text is longer than {max} characters: shorten it "
+                                                       "(nothing was cut).").format(max=count(MAX_ANSWER_CHARS, _)),
+                                  question=qid)
+            if final:
                 counted[qid] = words(value)
-            if len(value) > MAX_ANSWER_CHARS or (final and q.max_words and counted[qid] > q.max_words):
-                raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
-                                  .format(max=q.max_words or MAX_WORDS), question=qid)
+                if q.max_words and counted[qid] > q.max_words:
+                    raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
+                                      .format(max=count(q.max_words, _)), question=qid)
             if value:
                 cleaned[qid] = value
     if final:
@@ -81,7 +86,7 @@ def check_answers(case, raw, _, final=True):
         for q in case.questions:
             if q.kind == REFLECTION and counted[q.id] < q.min_words:
                 raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
-                                  .format(min=q.min_words), question=q.id)
+                                  .format(min=count(q.min_words, _)), question=q.id)
     return cleaned
 
 

@@ -91,6 +91,12 @@ class EmmBlockBase(XBlock):
         language, _service, gettext, _translations = self._translator()
         return Gettext(gettext, language)
 
+    def learner_gettext(self):
+        """``ugettext`` for a learner action's ``_`` (``common.pipeline``): as ``author_gettext``'s,
+        its messages' numbers in the request's language, but nothing looked up until a message is
+        (a kept submission asks the i18n service nothing, decision 59)."""
+        return _LazyGettext(self)
+
     def ungettext(self, singular, plural, n):
         """The form CLDR gives ``n`` (a negative or decimal ``n`` too: ``common.numbers.plural_n``).
         ``ngettext`` is looked up once per block instance and language (``_translator``)."""
@@ -207,3 +213,20 @@ class EmmBlockBase(XBlock):
         from ..workbench.scenarios import load
 
         return load(cls.block_type)
+
+
+class _LazyGettext:
+    """A block's ``ugettext`` with a ``language`` (``common.numbers.count`` reads it), both asked of
+    the block only when used."""
+
+    __slots__ = ("block",)
+
+    def __init__(self, block):
+        self.block = block
+
+    def __call__(self, text):
+        return self.block.ugettext(text)
+
+    @property
+    def language(self):
+        return self.block._translator()[0]

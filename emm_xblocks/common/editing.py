@@ -36,18 +36,8 @@ from .validation import errors
 
 MEGABYTE = 1024 * 1024
 # The Studio editor's request limit, in bytes, derived from the largest content a block takes whole
-# from its editor: the role-play's "Edit as XML" text, ``olx.MAX_XML`` characters, sent as the
-# editor's script sends it (``JSON.stringify``: UTF-8, no letter or emoji escaped). A character is
-# at most 4 bytes of UTF-8, more than the JSON escape of any character XML holds takes (``\"``,
-# ``\n``: 2); the form tab's JSON of the same scenario carries at most about 3 bytes of keys and
-# quotes per character of its XML (a scenario of many short choices, each a row of fields). Hence
-# 4 bytes a character, and 64 KB for the rest of the request (the settings, ``confirm``): every
-# role-play the "Edit as XML" tab takes is sent whole under it from either tab, and the other
-# blocks' content too unless it nears its limits everywhere at once (a case study of tens of
-# questions, each at its longest texts), which is refused with words that name the limit
-# (``editor_too_large``). The platform in front may set a lower limit of its own (Django's
-# ``DATA_UPLOAD_MAX_MEMORY_SIZE``, 2.5 MB by default; the web server's).
-EDITOR_MAX_BODY_BYTES = 4 * olx.MAX_XML + 64 * 1024
+# from its editor (``olx.EDITOR_MAX_BODY_BYTES``: why 4 bytes a character of ``olx.MAX_XML``)
+EDITOR_MAX_BODY_BYTES = olx.EDITOR_MAX_BODY_BYTES
 MAX_IMPORT_PROBLEMS = 50  # unreadable attributes kept from one import for Studio's warnings (the first ones)
 
 

@@ -17,8 +17,23 @@ TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 WHOLE, NUMBER, FLAG = "whole", "number", "flag"
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
 # the largest content any editor takes in one text; the editor's request limit is derived from it
-# (``common.editing.EDITOR_MAX_BODY_BYTES``)
 MAX_XML = 2 * 1024 * 1024
+# The Studio editor's request limit, in bytes (``common.editing.EDITOR_MAX_BODY_BYTES``, here so
+# that the workbench's Django settings derive theirs from it without loading the blocks), derived
+# from the largest content a block takes whole from its editor: the role-play's "Edit as XML" text,
+# ``MAX_XML`` characters, sent as the editor's script sends it (``JSON.stringify``: UTF-8, no letter
+# or emoji escaped). A character is at most 4 bytes of UTF-8, more than the JSON escape of any
+# character XML holds takes (``\"``, ``\n``: 2); the form tab's JSON of the same scenario carries
+# at most about 3 bytes of keys and quotes per character of its XML (a scenario of many short
+# choices, each a row of fields). Hence 4 bytes a character, and 64 KB for the rest of the request
+# (the settings, ``confirm``): every role-play the "Edit as XML" tab takes is sent whole under it
+# from either tab, and the other blocks' content too unless it nears its limits everywhere at once
+# (a case study of tens of questions, each at its longest texts), which is refused with words that
+# name the limit (``common.editing.editor_too_large``). The platform in front may set a lower limit
+# of its own: Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (Open edX disables it, ``None``; the
+# workbench's settings derive theirs from this one) and the web server's (Tutor's Caddy: 250 MB
+# for Studio).
+EDITOR_MAX_BODY_BYTES = 4 * MAX_XML + 64 * 1024
 # characters XML 1.0 cannot hold (a Word line break \x0b, other controls, U+FFFE/FFFF)
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

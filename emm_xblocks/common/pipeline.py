@@ -108,7 +108,10 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
     ``"reply": "page"`` (``reply_keys``).
 
     ``bind(block) -> {name: value}``: what of the block the action takes besides its four
-    arguments, as keywords (the role-play's choice secret), so the action stays pure."""
+    arguments, as keywords (the role-play's choice secret), so the action stays pure.
+
+    The action's ``_`` knows the request's language (``block.learner_gettext``, asked only when a
+    message is written): its numbers as that language writes them ("20 000" in French)."""
 
     name = getattr(action, "__name__", "") or action.func.__name__  # a functools.partial has no name
 
@@ -125,11 +128,12 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             if replay is not None and writes and recovery.seen(block, name, action_id):
                 # the same request again (its reply was lost): answer as the first did, keep nothing;
                 # also past the due date, which may have come since (nothing is written)
-                outcome = replay(content, block.learner_state(), data, block.ugettext)
+                outcome = replay(content, block.learner_state(), data, block.learner_gettext())
                 return json_response(shaped(respond(block, content, outcome) if respond else outcome.result, keys))
             if writes:
                 check_may_write(block)
-            outcome = action(content, block.learner_state(), data, block.ugettext, **(bind(block) if bind else {}))
+            outcome = action(content, block.learner_state(), data, block.learner_gettext(),
+                             **(bind(block) if bind else {}))
             if not writes and outcome.events and not platform.is_masquerading(block):
                 for event_name, event in outcome.events:
                     block.runtime.publish(block, event_name, event)

@@ -24,7 +24,7 @@ from .i18n import N_
 from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
 from .numbers import count
 from .sanitize import clean_html, plain_text
-from .validation import Problem, parse_float, parse_int, unreadable_number
+from .validation import Problem, parse_float, parse_int, unreadable_number, unreadable_row
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
@@ -290,27 +290,31 @@ def editor_number(data, key, default, problems, where, _, cast=int):
     return cast(value)
 
 
-def editor_items(data, key, limit, problems, _, most=None):
-    """``[(index, item)]`` of a list of the editor's JSON (items that are not objects are skipped).
-    Not a list: a problem on ``key``; more than ``limit`` items (the reading guard, above what the
-    block allows so that its checks name a few too many): a problem saying ``most``, the most the
-    block keeps (``limit`` when not given); either way no item is read."""
+def editor_items(data, key, limit, problems, _, most=None, where=None):
+    """``[(index, item)]`` of the objects of a list of the editor's JSON. Not a list: a problem on
+    ``where`` (the list's path, ``key`` when not given: ``questions.2.options``); more than ``limit``
+    items (the reading guard, above what the block allows so that its checks name a few too many): a
+    problem saying ``most``, the most the block keeps (``limit`` when not given); either way no item
+    is read. An item that is not an object (``1``, ``null``) is a problem at its row
+    (``validation.unreadable_row``), never skipped in silence: the save is refused whole."""
+    where = where or key
     value = data.get(key, [])
     if not isinstance(value, list):
-        problems.append(Problem(key, _("This list could not be read.")))
+        problems.append(Problem(where, _("This list could not be read.")))
         return []
     if len(value) > limit:
-        problems.append(Problem(key, _("This list is too long: at most {n} items can be saved.").format(
+        problems.append(Problem(where, _("This list is too long: at most {n} items can be saved.").format(
             n=count(limit if most is None else most, _))))
         return []
+    problems.extend(unreadable_row(where, i, _) for i, v in enumerate(value) if not isinstance(v, dict))
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
 
 
 def question_from_editor(raw, i, problems, _):
     """Question ``i`` of the editor's JSON (types checked here, the content by the validators)."""
     where = f"questions.{i}"
-    options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _, most=MAX_OPTIONS)
-    key_points = editor_items(raw, "key_points", 50, problems, _)
+    options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _, most=MAX_OPTIONS, where=f"{where}.options")
+    key_points = editor_items(raw, "key_points", 50, problems, _, where=f"{where}.key_points")
     return Question(
         id=editor_text(raw, "id"),
         kind=editor_text(raw, "kind"),

@@ -34,6 +34,35 @@ class Problem:
         return data
 
 
+# a row of an editor's list that is not an object (``1``, ``null``: a crafted or hand-edited save):
+# never skipped in silence, a problem at the row (``unreadable_row``) that refuses the save whole
+UNREADABLE_ROW = "unreadable_row"
+
+
+def unreadable_row(where, index, _):
+    """The problem of item ``index`` (from 0) of the editor's list at ``where`` (``questions``,
+    ``questions.2.options``) that is not an object: at its own path (``questions.1``), shown by the
+    editor at the list, with the item's number as the author counts (from 1)."""
+    return Problem(f"{where}.{index}", _("Item {n} of this list could not be read.").format(n=count(index + 1, _)),
+                   code=UNREADABLE_ROW)
+
+
+def has_unreadable_rows(problems):
+    """A row of a list could not be read (``unreadable_row``): the content read from the other rows
+    is not the form's, so it is not saved (the editor's ``from_editor`` gives None)."""
+    return any(p.code == UNREADABLE_ROW for p in problems)
+
+
+def beside_unreadable_rows(read, checked):
+    """The problems of a form with a row that could not be read: ``read`` (the editor's reading's,
+    at the form's own paths, ``unreadable_row``'s among them), then those of ``checked`` (the
+    validators', on the content read without those rows) outside the lists that had one: in such a
+    list the rows after it are numbered as they were not sent (``statements.1`` would name the
+    form's third row), elsewhere (the name, the settings, another list) they are the form's."""
+    lists = {p.field.rpartition(".")[0] for p in read if p.code == UNREADABLE_ROW}
+    return read + [p for p in checked if not any(p.field == name or p.field.startswith(name + ".") for name in lists)]
+
+
 # an address that is not a web or course-file address, and why (``address_problem``): stable codes
 URL_SPACE = "url_space"
 URL_LOCAL_FILE = "url_local_file"

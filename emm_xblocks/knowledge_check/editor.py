@@ -15,21 +15,24 @@ from ..common.questions import (
     question_from_editor,
 )
 from ..common.settings import editor_form, read_editor
-from ..common.validation import form_payload
+from ..common.validation import beside_unreadable_rows, form_payload, has_unreadable_rows
 from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_data
 from .validation import validate
 
 
 @form_payload
 def from_editor(data, _):
-    """Return ``(check, problems)``; ``check`` is None when the payload cannot be read."""
+    """Return ``(check, problems)``; ``check`` is None when the payload cannot be read, a row of
+    one of its lists included (``validation.unreadable_row``: a problem at that row)."""
     problems = []
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in editor_items(data, "questions", MAX_QUESTIONS * 2, problems, _, most=MAX_QUESTIONS)]
     settings, setting_problems = read_editor(data, SETTINGS, _)
     check = KnowledgeCheck(intro=editor_html(data, "intro"), questions=tuple(questions), **settings)
-    problems += limits.check_saved(data, to_editor(check), LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
-    return check, problems + setting_problems + validate(check, _)
+    too_long = limits.check_saved(data, to_editor(check), LIMITS, _, one_line=QUESTION_TEXT_LIMITS)
+    if has_unreadable_rows(problems):  # read without them, the questions are not the form's: nothing saved
+        return None, beside_unreadable_rows(problems + setting_problems, too_long + validate(check, _))
+    return check, problems + too_long + setting_problems + validate(check, _)
 
 
 # characters of each text of the editor's JSON (``common.limits``: refused, never cut); the

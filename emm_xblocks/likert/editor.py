@@ -8,14 +8,16 @@ from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
-from ..common.validation import Problem, form_payload
+from ..common.validation import UNREADABLE_ROW, Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
 from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey, to_data
 from .validation import validate
 
 
 @form_payload
 def from_editor(data, _):
-    """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read."""
+    """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read, a row of
+    one of its lists included (a statement or a profile option that is not an object: a problem at
+    that row, ``validation.UNREADABLE_ROW``)."""
     raw_statements = data.get("statements", [])
     if not isinstance(raw_statements, list):
         return None, [Problem("statements", _("The statements could not be read."))]
@@ -25,7 +27,8 @@ def from_editor(data, _):
     problems, statements = [], []
     for i, raw in enumerate(raw_statements):
         if not isinstance(raw, dict):
-            problems.append(Problem(f"statements.{i}", _("Statement {n} could not be read.").format(n=i + 1)))
+            problems.append(Problem(f"statements.{i}", _("Statement {n} could not be read.").format(n=i + 1),
+                                    code=UNREADABLE_ROW))
             continue
         statements.append(Statement(
             id=editor_text(raw, "id"),  # never cut: the validators refuse an id over 50 characters
@@ -50,8 +53,10 @@ def from_editor(data, _):
         profile_options=profile_options,
         **settings,
     )
-    problems += _too_long(data, survey, labels if settings["scale"] == CUSTOM else [], _)  # unused labels: unchecked
-    return survey, problems + setting_problems + validate(survey, _)
+    too_long = _too_long(data, survey, labels if settings["scale"] == CUSTOM else [], _)  # unused labels: unchecked
+    if has_unreadable_rows(problems):  # read without them, the survey is not the form's: nothing saved
+        return None, beside_unreadable_rows(problems + setting_problems, too_long + validate(survey, _))
+    return survey, problems + too_long + setting_problems + validate(survey, _)
 
 
 def _profile_options(data, _):
@@ -60,8 +65,8 @@ def _profile_options(data, _):
     raw = data.get("profile_options", [])
     if not isinstance(raw, list) or len(raw) > MAX_PROFILE_OPTIONS * 2:
         return (), [Problem("profile_options", _("The profile question's options could not be read."))]
-    problems = [Problem(f"profile_options.{i}", _("Profile option {n} could not be read.").format(n=i + 1))
-                for i, item in enumerate(raw) if not isinstance(item, dict)]
+    problems = [Problem(f"profile_options.{i}", _("Profile option {n} could not be read.").format(n=i + 1),
+                        code=UNREADABLE_ROW) for i, item in enumerate(raw) if not isinstance(item, dict)]
     return profile.options_from(raw), problems  # (``options_from`` skips what is not an object)
 
 

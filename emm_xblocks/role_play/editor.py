@@ -14,7 +14,7 @@ from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.sanitize import authored_html, clean_html
 from ..common.settings import editor_form, read_editor, values
-from ..common.validation import Problem, form_payload, parse_int, unreadable_number
+from ..common.validation import UNREADABLE_ROW, Problem, form_payload, parse_int, unreadable_number, unreadable_row
 from . import olx
 from .content import MAX_NODES, SETTINGS, from_data, to_data
 from .validation import validate
@@ -33,29 +33,39 @@ _PARSER = etree.XMLParser(resolve_entities="internal", no_network=True, huge_tre
 
 
 def _shape_problems(data, _):
-    """``(fatal, problems)``: a part that cannot be read at all, or numbers that do not parse."""
-    for key in ("roles", "nodes", "bands"):
+    """``(fatal, problems)``: a part that cannot be read at all, or numbers that do not parse. A row
+    of a list that is not an object (a role, a node, a choice, a band, a profile option: ``1``,
+    ``null``) is fatal, a problem at that row: never skipped in silence, the save refused whole."""
+    for key in ("roles", "nodes", "bands", "profile_options"):
         if not isinstance(data.get(key, []), list):
             return [Problem(key, _("This part of the scenario could not be read."))], []
     if len(data.get("nodes", [])) > MAX_NODES or len(data.get("roles", [])) > 50:
         return [Problem("nodes", _("The scenario is too large."))], []
+    unread = [unreadable_row(key, i, _) for key in ("roles", "bands", "profile_options")
+              for i, row in enumerate(data.get(key, [])) if not isinstance(row, dict)]
     problems = []
     for i, node in enumerate(data.get("nodes", [])):
         if not isinstance(node, dict) or not isinstance(node.get("choices", []), list):
-            return [Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1))], []
+            unread.append(Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1),
+                                  code=UNREADABLE_ROW))
+            continue
         if not isinstance(node.get("ending", False), bool):  # the editor sends a boolean ("true" is no yes)
             problems.append(Problem(f"nodes.{i}.ending", _("Choose yes or no.")))
         for j, choice in enumerate(node.get("choices", [])):
             if not isinstance(choice, dict):
-                return [Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."))], []
+                unread.append(Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."),
+                                      code=UNREADABLE_ROW))
+                continue
             for key in ("points", "min_points"):
                 value = choice.get(key)
                 if value in (None, "") and key == "min_points":
                     continue
                 if parse_int(0 if value in (None, "") else value) is None:
                     problems.append(unreadable_number(f"nodes.{i}.choices.{j}.{key}", value, True, _))
+    if unread:  # read without them, the scenario is not the form's: nothing more is checked
+        return unread, []
     for i, band in enumerate(data.get("bands", [])):
-        if isinstance(band, dict) and parse_int(band.get("min", 0)) is None:
+        if parse_int(band.get("min", 0)) is None:
             problems.append(unreadable_number(f"bands.{i}.min", band.get("min"), True, _))
     return [], problems
 

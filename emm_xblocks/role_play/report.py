@@ -92,13 +92,16 @@ def perspective_rows(scenario, by_role, _):
     the debrief splits them (``perspectives``): ``Node ID`` (the node's id, or "Ending"; the key
     of a spreadsheet built on the download), ``Narrative`` (the node's narrative as plain text,
     ``narrative``: what a facilitator reads; empty on an ending's row, which counts every ending
-    of its kind), ``Answer`` (the choice's label or the ending's category), ``Role``,
+    of its kind), ``Answer`` (the choice's label or the ending's category), ``Role`` (``Role or profile`` where
+    the role-play asks the participants' profile: ``profile_rows`` follow in that column),
     ``Participants`` (the role's group there), ``Count`` and ``Percent`` (a whole number); a
     withheld group's row says why in ``Participants`` and leaves ``Count`` and ``Percent`` empty.
     Every decision some role reached is listed, even one only one role meets (the debrief shows
     those as the overall share)."""
     min_size = scenario.min_group_size
-    yield [_("Node ID"), _("Narrative"), _("Answer"), _("Role"), _("Participants"), _("Count"), _("Percent")]
+    # the rows split by participant profile (``profile_rows``) follow in the same column: named for both
+    group = _("Role or profile") if scenario.asks_profile else _("Role")
+    yield [_("Node ID"), _("Narrative"), _("Answer"), group, _("Participants"), _("Count"), _("Percent")]
 
     def cells(group, value):
         return _cells(group, value, min_size, _)

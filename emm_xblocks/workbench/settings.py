@@ -6,6 +6,8 @@ import os
 from workbench.settings import *  # noqa: F401,F403
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 
+from emm_xblocks.common.olx import EDITOR_MAX_BODY_BYTES  # pure: no block, no model loaded here
+
 # The workbench's settings write var/workbench.log (and the database) relative to the working folder.
 os.makedirs("var", exist_ok=True)
 
@@ -51,6 +53,14 @@ def _database():
 
 
 DATABASES = {"default": _database()}
+
+# The largest body Django reads (its default, 2.5 MB, answered a larger editor's save with its own
+# HTML "400 Bad Request" page, before the handler). Open edX sets none (``DATA_UPLOAD_MAX_MEMORY_SIZE
+# = None``, openedx/envs/common.py), leaving the limit to the web server in front (Tutor's Caddy:
+# 250 MB for Studio); the workbench keeps one, above the editor's own (``EDITOR_MAX_BODY_BYTES``), so
+# that a save up to it is read and one over it gets the editor's 413 in JSON, in the author's words,
+# as in Studio; Django's page only past twice that, which no editor sends.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * EDITOR_MAX_BODY_BYTES
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")]

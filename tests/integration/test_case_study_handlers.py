@@ -174,6 +174,34 @@ def test_draft_is_kept_on_the_server_and_validated(case, handlers):
     assert r.status_code == 409 and r.json_body["error"] == "already_submitted"
 
 
+@pytest.mark.parametrize("handler", ["submit", "save_draft"])
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "This text is longer than 20,000 characters: shorten it (nothing was cut)."),
+    ("fr", "Ce texte dépasse 20\u202f000 caractères\u00a0: raccourcissez-le (rien n’a été coupé)."),
+])
+def test_an_answer_over_the_character_limit_says_characters_not_words(case, handlers, handler, lang, said):
+    """A written answer longer than ``MAX_ANSWER_CHARS`` (a crafted request: the page's counter stops
+    it first) is refused with the character limit in the learner's language, not "300 words at
+    most" (trial finding s32); the draft already on the server is kept, nothing is stored."""
+    uid = case()
+    handlers.post(uid, "save_draft", {"answers": {"q3": "My draft."}})
+    before = state(handlers, uid)
+    r = handlers.post(uid, handler, {"answers": {**GOOD, "q3": "x" * (content.MAX_ANSWER_CHARS + 1)}}, lang=lang)
+    assert r.status_code == 400, r.content
+    assert r.json_body == {"error": "answer_too_long", "message": said, "question": "q3"}
+    assert state(handlers, uid) == before and before["draft"] == {"q3": "My draft."}
+
+
+def test_an_answer_with_too_many_words_still_says_words(case, handlers):
+    """Within the character limit, too many words is said in words (``max_words`` of q3: 20)."""
+    uid = case()
+    r = handlers.post(uid, "submit", {"answers": {**GOOD, "q3": "word " * 21}})
+    assert r.status_code == 400 and r.json_body["error"] == "answer_too_long"
+    assert r.json_body["message"] == "This answer is too long (20 words at most)."
+    r = handlers.post(uid, "save_draft", {"answers": {"q3": "word " * 21}})  # a draft may have too many words
+    assert r.status_code == 200 and handlers.block(uid).draft == {"q3": ("word " * 21).strip()}
+
+
 def test_attempt_limit_and_reset(case, handlers, events):
     uid = case(attempts=2)
     r = handlers.post(uid, "try_again", {})
@@ -450,6 +478,34 @@ def test_a_crafted_correct_flag_is_a_field_error(case, handlers):
 
 
 # ------------------------------------------------------------------ issue 7/8: the one shape
+def rows_at(data, path):
+    """The list of the editor's JSON ``data`` at ``path`` ("questions.0.options"), made if missing."""
+    *parents, key = path.split(".")
+    for part in parents:
+        data = data[int(part)] if part.isdigit() else data[part]
+    return data.setdefault(key, [])
+
+
+@pytest.mark.parametrize("path", ["questions", "sections", "documents", "images", "profile_options",
+                                  "questions.0.options", "questions.2.key_points"])
+def test_a_row_that_is_not_an_object_is_a_problem_at_that_row_and_nothing_is_saved(case, handlers, path):
+    """Trial s32: a crafted save with ``"questions": [1, null, {...}]`` kept the objects and dropped
+    the rest in silence. Each such row is a problem at its own row, the save refused whole."""
+    uid = case()
+    before = handlers.block(uid, "staff_1").load_content()
+    data = content.to_data(before)
+    data["narrative"] = "<p>Changed narrative.</p>"
+    rows_at(data, path)[:0] = [1, None]  # before the rows that are objects (if any)
+    unread = [(f"{path}.0", "Item 1 of this list could not be read.", "unreadable_row"),
+              (f"{path}.1", "Item 2 of this list could not be read.", "unreadable_row")]
+    r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    assert [(p["field"], p["message"], p.get("code")) for p in r.json_body["problems"] if p["error"]] == unread
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content", r.content
+    assert [(p["field"], p["message"], p.get("code")) for p in r.json_body["problems"]] == unread
+    assert handlers.block(uid).load_content() == before  # nothing saved, the narrative included
+
+
 def test_old_olx_max_attempts_still_imports_and_exports_as_attempts_allowed(scenario, handlers):
     from lxml import etree
     uid = scenario(CASE.replace('attempts_allowed="{attempts}"', 'max_attempts="{attempts}"')

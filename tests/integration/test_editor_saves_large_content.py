@@ -5,6 +5,7 @@ handler keeps the learner's 256 KB. A request past the editor's limit is refused
 name it; a learner's larger body still gets 413, also at an editor's handler (403 for them there)."""
 
 import json
+import re
 
 import pytest
 
@@ -113,3 +114,50 @@ def test_anyone_but_an_editor_keeps_the_learners_limit_on_an_editor_handler(scen
     response = handlers.post(uid, "studio_submit", raw=large)  # a learner's large body is not read
     assert response.status_code == 413 and response.json_body["message"] == "The request is too large."
     assert handlers.post(uid, "studio_submit", raw='{"xml": "x"}').status_code == 403
+
+
+# ---------------------------------------------------------------- through the workbench's own Django views
+@pytest.fixture
+def workbench_post(db):
+    """POST a text body to a handler of a role-play in a workbench scenario, as Studio's editor in a
+    browser does: through Django's request (its ``DATA_UPLOAD_MAX_MEMORY_SIZE`` applies), as staff."""
+    from django.test import Client
+    from workbench import scenarios
+
+    scenarios.init_scenarios()
+    name = "editor-large-body"
+    scenarios.add_xml_scenario(name, name, f"<vertical_demo>{role_play(1, '<p>Start</p>')}</vertical_demo>")
+    client = Client(raise_request_exception=False)
+    page = client.get(f"/scenario/{name}/", {"student": "staff_1"}).content.decode()
+    usage = next(u for u in re.findall(r"data-usage='([^']*)'", page) if ".emm_role_play." in u)
+
+    def post(handler, body, lang="en"):
+        return client.post(f"/handler/{usage}/{handler}/?student=staff_1&lang={lang}", data=body.encode("utf-8"),
+                           content_type="application/json")
+
+    yield post
+    scenarios.remove_scenario(name)
+
+
+def test_a_3_mb_save_in_the_workbench_is_read_by_the_editor_not_refused_by_django(workbench_post):
+    """Trial s32: a save over Django's default ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (2.5 MB) got Django's
+    HTML "400 Bad Request" page, before the handler: the editor's own limit (8 MB) and its answers
+    were unreachable. A 3 MB scenario (40 narratives of 40,000 "é", 2 bytes each) now saves."""
+    xml = role_play(40, "<p>" + "é" * 40_000 + "</p>")
+    body = sent({"xml": xml})
+    assert 3 * 1024 * 1024 < len(body.encode("utf-8")) < EDITOR_MAX_BODY_BYTES and len(xml) <= olx.MAX_XML
+    response = workbench_post("studio_submit", body)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json"), \
+        response.content[:300]
+    assert json.loads(response.content)["saved"] is True
+    # and the editor's own refusal of what it does not take, in JSON, in the author's words
+    response = workbench_post("studio_submit", sent({"xml": "x" * (3 * 1024 * 1024)}))
+    assert response.status_code == 400 and json.loads(response.content)["error"] == "invalid_content"
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", "8 MB"), ("fr", "8 Mo")])
+def test_a_save_past_the_editors_limit_in_the_workbench_gets_the_editors_413(workbench_post, lang, size):
+    response = workbench_post("studio_submit", sent({"xml": "x" * EDITOR_MAX_BODY_BYTES}), lang=lang)
+    assert response.status_code == 413, response.content[:300]
+    body = json.loads(response.content)
+    assert body["error"] == "request_too_large" and size in body["message"], body

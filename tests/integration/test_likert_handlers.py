@@ -145,3 +145,29 @@ def test_far_too_many_statements_say_the_most_an_evaluation_keeps(survey, handle
             "message": "Cette liste est trop longue\u00a0: au plus 100\u00a0éléments peuvent être enregistrés."
             } in r.json_body["problems"]
     assert [s.id for s in handlers.block(uid).load_content().statements] == ["relevance", "pace", "extra"]
+
+
+@pytest.mark.parametrize(("key", "said"), [("statements", "Statement {n} could not be read."),
+                                           ("profile_options", "Profile option {n} could not be read.")])
+def test_a_row_that_is_not_an_object_is_a_problem_at_that_row_and_nothing_is_saved(survey, handlers, key, said):
+    """Trial s32: a crafted save with ``[1, null, {...}]`` in a list the editor reads. Each such row is
+    a problem at its own row, the save refused whole; the other problems are said too, but none
+    named by the wrong number in the list the rows were sent in."""
+    from emm_xblocks.likert.editor import to_editor
+
+    uid = survey()
+    before = handlers.block(uid, "staff_1").load_content()
+    data = to_editor(before)
+    data["intro"] = "<p>Changed introduction.</p>"
+    data["display_name"] = ""  # an error outside the lists: said as well
+    data["statements"][2]["text"] = ""  # the third statement sent: statements.2, or statements.4 after two rows
+    data[key][:0] = [1, None]
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content", r.content
+    said_at = {p["field"]: (p["message"], p.get("code")) for p in r.json_body["problems"]}
+    assert said_at[f"{key}.0"] == (said.format(n=1), "unreadable_row")
+    assert said_at[f"{key}.1"] == (said.format(n=2), "unreadable_row")
+    assert "display_name" in said_at
+    statements = {field for field in said_at if field.startswith("statements.")}
+    assert statements == ({"statements.0", "statements.1"} if key == "statements" else {"statements.2.text"})
+    assert handlers.block(uid).load_content() == before  # nothing saved, the introduction included

@@ -569,6 +569,32 @@ def test_the_editor_says_what_is_wrong_with_a_node_s_image_address(small, handle
     assert handlers.post(uid, "studio_submit", data, student="staff_1").status_code == 200
 
 
+@pytest.mark.parametrize(("path", "said"), [
+    ("roles", "Item {n} of this list could not be read."),
+    ("bands", "Item {n} of this list could not be read."),
+    ("profile_options", "Item {n} of this list could not be read."),
+    ("nodes", "Node {n} could not be read."),
+    ("nodes.0.choices", "A choice could not be read."),
+])
+def test_a_row_that_is_not_an_object_is_a_problem_at_that_row_and_nothing_is_saved(small, handlers, path, said):
+    """Trial s32: a crafted save with ``[1, null, {...}]`` in a list the editor reads (a role, a band
+    or a profile option was dropped in silence). Each such row is a problem at its own row, the save
+    refused whole."""
+    uid = small()
+    before = handlers.block(uid, "staff_1").load_content()
+    data = {k: v for k, v in editor.to_editor(before).items() if k != "xml"}
+    data["intro"] = "<p>Changed introduction.</p>"
+    rows = data["nodes"][0]["choices"] if path == "nodes.0.choices" else data.setdefault(path, [])
+    rows[:0] = [1, None]
+    unread = [(f"{path}.0", said.format(n=1), "unreadable_row"), (f"{path}.1", said.format(n=2), "unreadable_row")]
+    r = handlers.post(uid, "studio_validate", data, student="staff_1")
+    assert [(p["field"], p["message"], p.get("code")) for p in r.json_body["problems"]] == unread
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content", r.content
+    assert [(p["field"], p["message"], p.get("code")) for p in r.json_body["problems"]] == unread
+    assert handlers.block(uid).load_content() == before  # nothing saved, the introduction included
+
+
 def test_an_imported_role_play_with_an_image_address_that_will_not_do_is_still_played(scenario, handlers):
     """Studio says what is wrong; the learner plays on, the image not shown."""
     uid = scenario(SMALL.format(extra="").replace(

@@ -119,6 +119,8 @@ def test_staff_csv_has_the_profile_rows_after_the_roles(roleplay, handlers):
     r = handlers.get(uid, "export_perspectives", student="staff_1")
     assert r.status_code == 200
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    # the column holds roles, then profiles: named for both (trial s32: « Rôle » held "Vous travaillez pour : Autre")
+    assert rows[0][3] == "Role or profile"
     assert ["meet", "MEET", "Refer her", "You work for: Government", "3", "3", "100"] in rows
     assert ["meet", "MEET", "Leave her", "You work for: Civil society", "3", "3", "100"] in rows
     assert ["Ending", "", "Good practice", "You work for: Government", "3", "3", "100"] in rows

@@ -198,3 +198,17 @@ def test_olx_fields_and_editor_round_trip():
     assert from_fields(to_fields(POST)) == POST
     check, problems = from_editor(to_editor(POST), str)
     assert check == POST and [p for p in problems if p.error] == []
+
+
+@pytest.mark.parametrize("path", ["questions", "questions.0.options"])
+def test_an_editor_row_that_is_not_an_object_is_a_problem_at_that_row(path):
+    """Trial s32 (the case study's reader, shared): ``[1, null, {...}]`` is not read as the objects
+    alone; each other row is a problem at its row, and nothing is read to save."""
+    data = to_editor(POST)
+    rows = data["questions"][0]["options"] if path == "questions.0.options" else data["questions"]
+    rows[:0] = [1, None]
+    check, problems = from_editor(data, str)
+    assert check is None
+    assert [(p.field, p.message, p.code) for p in problems if p.error] == [
+        (f"{path}.0", "Item 1 of this list could not be read.", "unreadable_row"),
+        (f"{path}.1", "Item 2 of this list could not be read.", "unreadable_row")]
