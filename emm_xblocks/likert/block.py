@@ -12,10 +12,11 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from ..common import leave_out, platform
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
-from ..common.errors import HandlerError
+from ..common.errors import HandlerError, staff_only
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
@@ -106,6 +107,21 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredS
         if self.is_staff():  # content imported (no editor's save) reaches the course report (decision 24)
             self.refresh_description()
         return shaped(views.results_json(self), keys)
+
+    @json_handler
+    def leave_out_day(self, data, suffix=""):
+        """POST ``{"day": "YYYY-MM-DD"}``, course staff only: the block's answers and comments of that
+        day deleted and taken out of every figure (``common.leave_out``, decision 72); the answer is
+        ``get_results``'s, the panel refreshed, saying what was left out. 403 ``staff_only`` to
+        anyone else (staff viewing as a learner too), 400 ``invalid_request`` for a missing or
+        malformed day; a day with nothing left deletes nothing (a replay)."""
+        if not self.is_staff() or platform.is_masquerading(self):
+            raise staff_only(self.ugettext)
+        keys = reply_keys(data, views.RESULTS_PAGE_READS, self.ugettext)
+        day = leave_out.day_of(data, self.ugettext)
+        left = leave_out.leave_out_day(self.block_key(), day)
+        self.refresh_description()  # the course report labels the figures it reads (decision 24)
+        return shaped(views.results_json(self, left_out=(day, left)), keys)
 
     @download_handler
     def export_csv(self, request, suffix=""):

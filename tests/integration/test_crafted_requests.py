@@ -33,7 +33,7 @@ KEYS = ["answers", "comment", "profile", "choice", "role", "ticks", "index", "vi
         "xml", "display_name", "statements", "questions", "nodes", "roles", "bands", "confirm", "action", "scale",
         "results", "min_group_size", "weight", "attempts_allowed", "grade_policy", "custom_labels", "intro",
         "profile_prompt", "profile_options", "content_language", "narrative", "documents", "key_facts", "id",
-        "text", "kind", "options", "points", "goto", "start", "ending"]
+        "text", "kind", "options", "points", "goto", "start", "ending", "day"]
 
 scalars = (st.none() | st.booleans() | st.integers(-(2 ** 70), 2 ** 70) | st.floats()
            | st.text(max_size=40) | st.sampled_from(["", " ", "na", "0", "-1", "1e309", "<script>x()</script>",
@@ -88,8 +88,9 @@ def test_any_json_a_learner_sends_gets_an_answer_or_a_coded_error_never_a_crash(
 def test_any_json_course_staff_send_to_the_editor_or_the_live_room_gets_an_answer_or_a_coded_error(
         scenario, handlers, kind, data):
     uid = scenario(demo(kind))
-    handler = data.draw(st.sampled_from(STAFF + (["studio_convert"] if kind == "emm_role_play" else [])
-                                        + (["get_results"] if kind == "emm_likert" else [])), label="handler")
+    likert = ["get_results", "leave_out_day"] if kind == "emm_likert" else []
+    handler = data.draw(st.sampled_from(STAFF + (["studio_convert"] if kind == "emm_role_play" else []) + likert),
+                        label="handler")
     payload = data.draw(payloads(BLOCKS[kind][1]), label="payload")
     answer_is_sound(handlers.post(uid, handler, payload, student="staff_1"), handler, payload)
     assert handlers.view(uid)  # the saved block (if anything was saved) still renders

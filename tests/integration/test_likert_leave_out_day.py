@@ -1,0 +1,279 @@
+"""Staff leave out the answers of one day (decision 72, ``common.leave_out``): the Likert results
+panel's "Answers by day" and its handler ``leave_out_day``, through the platform-faithful runtime
+(tests/openedx), then the store's leave-out racing named resubmissions and itself (on MariaDB too:
+``MARIADB_TESTS``).
+
+Rows are put on another day by updating ``Answer.day`` and ``Comment.day`` after the submit, not by
+patching ``django.utils.timezone.now``: the day is kept on the rows only (the summary counts no
+day), so the summary stays the rows' while the test moves them, and nothing else the platform does
+at the submit (a completion's or a grade's time, the due date's check) sees a clock moved back.
+"""
+
+import datetime
+import time
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.common import leave_out, store, summary
+from emm_xblocks.models import Answer, Comment
+from tests.integration.store_races import race
+from tests.integration.test_evaluation_report import DAY, REPORT, course, staff_page, visible
+
+STAFF = "staff_1"
+SURVEY = """
+<emm_likert display_name="Eval" allow_na="true" comment="true" min_group_size="3" {extra}>
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="pace" reverse="true">The pace was too fast.</item>
+</emm_likert>
+"""
+REHEARSAL = datetime.date(2026, 12, 3)
+
+
+def moved(block_key, day, users=None):
+    """The block's rows of ``users`` (every row, if None) put on ``day``: what a rehearsal left."""
+    for model in (Answer, Comment):
+        rows = model.objects.filter(block_key=block_key)
+        if users is not None:
+            rows = rows.filter(user_key__in=users)
+        rows.update(day=day)
+
+
+def assert_summary_is_the_rows(block_key):
+    assert (summary.respondents(block_key), summary.tallies(block_key)) == summary.counted_from_rows(block_key)
+
+
+def submit(handlers, uid, students, answers=None, comment=""):
+    for student in students:
+        r = handlers.post(uid, "submit", {"answers": answers or {"relevance": 5, "pace": 2}, "comment": comment},
+                          student=student)
+        assert r.status_code == 200, r.content
+
+
+def user_keys(handlers, uid, students):
+    return {handlers.block(uid, student=s).user_key() for s in students}
+
+
+@pytest.fixture
+def evaluation(scenario, handlers):
+    """A named evaluation whose learners see the results once they answered: 4 colleagues answered
+    on the rehearsal's day (with comments), 3 learners today."""
+    uid = scenario(SURVEY.format(extra='results="learners"'))
+    colleagues = [f"colleague_{i}" for i in range(4)]
+    submit(handlers, uid, colleagues, {"relevance": 1, "pace": 5}, comment="Rehearsal")
+    moved(uid, REHEARSAL)
+    submit(handlers, uid, ["student_1", "student_2", "student_3"], {"relevance": 5, "pace": 2}, comment="Great")
+    return uid
+
+
+def test_staff_see_the_answers_by_day_and_learners_do_not(handlers, evaluation):
+    assert leave_out.days(evaluation) == sorted([(REHEARSAL, 4), (summary_day(evaluation), 3)])
+    panel = handlers.post(evaluation, "get_results", {}, student=STAFF).json_body
+    assert [(d["day"], d["n"]) for d in panel["days"]][0] == ("2026-12-03", 4)
+    assert panel["days"][0]["date"] == "December 3, 2026"
+    html = panel["html"]
+    assert "Answers by day" in html and "December 3, 2026: 4 answers" in html and "Leave out…" in html
+    assert ("Leave out the 4 answers of December 3, 2026? They are deleted: no figure of this evaluation nor "
+            "the course report counts them any more. This cannot be undone.") in html
+    assert "Yes, leave them out" in html and 'data-day="2026-12-03"' in html
+    with translation.override("fr"):
+        french = handlers.post(evaluation, "get_results", {}, student=STAFF, lang="fr").json_body
+    assert french["days"][0]["date"] == "3 décembre 2026"
+    # learners who may read the results (the author shows them) see no day, no button
+    mine = handlers.post(evaluation, "get_results", {}, student="student_1")
+    assert mine.status_code == 200, mine.content
+    assert "days" not in mine.json_body and "data-by-day" not in mine.json_body["html"]
+    assert "Leave out" not in mine.json_body["html"]
+
+
+def summary_day(block_key):
+    """The day the store kept today's submissions on (UTC: ``timezone.now().date()``)."""
+    return Answer.objects.filter(block_key=block_key).exclude(day=REHEARSAL).values_list("day", flat=True)[0]
+
+
+def test_leaving_a_day_out_removes_exactly_its_submissions_and_comments(handlers, evaluation):
+    before = handlers.post(evaluation, "get_results", {}, student=STAFF).json_body
+    assert before["respondents"] == 7 and len(before["comments"]) == 7
+    r = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
+    assert r.status_code == 200, r.content
+    after = r.json_body
+    assert after["respondents"] == 3 and after["comments"] == ["Great"] * 3
+    assert not Answer.objects.filter(block_key=evaluation, day=REHEARSAL).exists()
+    assert not Comment.objects.filter(block_key=evaluation, day=REHEARSAL).exists()
+    assert Answer.objects.filter(block_key=evaluation).count() == 3 * 2
+    relevance = next(s for s in after["statements"] if s["id"] == "relevance")
+    assert relevance["counts"] == [0, 0, 0, 0, 3]  # the rehearsal's four "1" are gone
+    assert [(d["day"], d["n"]) for d in after["days"]] == [(summary_day(evaluation).isoformat(), 3)]
+    assert after["left_out"] == "The 4 answers of December 3, 2026 were left out."
+    assert 'data-left-out' in after["html"] and "2026-12-03" not in after["html"]
+    assert_summary_is_the_rows(evaluation)
+    # the page asks for the panel alone, as "Show results" does
+    again = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03", "reply": "page"}, student=STAFF)
+    assert set(again.json_body) == {"html"}
+
+
+def test_a_replay_deletes_nothing_more(handlers, evaluation):
+    first = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student=STAFF).json_body
+    rows = sorted(Answer.objects.filter(block_key=evaluation).values_list("id", flat=True))
+    replay = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
+    assert replay.status_code == 200
+    assert sorted(Answer.objects.filter(block_key=evaluation).values_list("id", flat=True)) == rows
+    assert replay.json_body["respondents"] == first["respondents"] == 3
+    assert "left_out" not in replay.json_body  # nothing left out this time: nothing said
+    assert leave_out.leave_out_day(evaluation, REHEARSAL) == leave_out.Left(0, 0, 0)
+    assert_summary_is_the_rows(evaluation)
+
+
+def test_anonymous_rows_and_profiles_are_taken_back_too(handlers, scenario):
+    """An anonymous evaluation's rows (no key: "Delete learner state" never reaches them), with a
+    profile question: the counts by profile lose them as well."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"').replace(
+        "</emm_likert>", '<profile prompt="Your role"><option id="nurse">Nurse</option>'
+                         '<option id="doctor">Doctor</option></profile></emm_likert>'))
+    for i in range(3):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 2, "pace": 4}, "profile": "nurse",
+                                          "comment": "rehearsal"}, student=f"colleague_{i}")
+        assert r.status_code == 200, r.content
+    moved(uid, REHEARSAL)
+    for i in range(3):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 4, "pace": 2}, "profile": "doctor"},
+                          student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    assert not Answer.objects.filter(block_key=uid).exclude(user_key="").exists()
+    left = leave_out.leave_out_day(uid, REHEARSAL)
+    assert left == leave_out.Left(3, 3 * 3, 3)  # two statements and the profile, three times
+    by_profile = summary.profile_tallies(uid)
+    assert "nurse" not in by_profile and sum(by_profile["doctor"]["relevance"].values()) == 3, by_profile
+    assert_summary_is_the_rows(uid)
+
+
+def test_the_course_report_counts_what_is_left(db):
+    with translation.override("en"):
+        platform = course()
+        day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+        report = platform.add(REPORT.format(extra=""), platform.subsection())
+        for i in range(4):  # the rehearsal: relevance 1
+            result = platform.lms(platform.user(f"colleague{i}")).handle(day1, "submit", {
+                "answers": {"relevance": 1, "pace": 2}})
+            assert result.status == 200, result.json
+        moved(str(day1), REHEARSAL)
+        for i in range(5):  # the training: relevance 5
+            result = platform.lms(platform.user(f"learner{i}")).handle(day1, "submit", {
+                "answers": {"relevance": 5, "pace": 2}})
+            assert result.status == 200, result.json
+        assert "9 respondents" in visible(staff_page(platform, report))
+        staff = platform.lms(platform.user("staff_1", role="staff"))
+        result = staff.handle(day1, "leave_out_day", {"day": "2026-12-03"})
+        assert result.status == 200, result.json
+        page = visible(staff_page(platform, report))
+        assert "5 respondents" in page and "9 respondents" not in page
+        # relevance: n=5, every one "strongly agree": top box 100 %, mean 5
+        assert "The knowledge and skills acquired are relevant to my work. 5" in page
+        assert_summary_is_the_rows(str(day1))
+
+
+def test_refusals(handlers, evaluation):
+    """Learners and staff viewing as a learner: 403 ``staff_only``; a missing or malformed day: 400
+    ``invalid_request``; GET: 405. Nothing is deleted by any of them."""
+    rows = Answer.objects.filter(block_key=evaluation).count()
+    r = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student="student_1")
+    assert r.status_code == 403 and r.json_body["error"] == "staff_only"
+    platform = handlers.platform
+    masquerading = platform.lms(handlers.user(STAFF), masquerade_as=handlers.user("student_1"))
+    result = masquerading.handle(handlers.key(evaluation), "leave_out_day", {"day": "2026-12-03"})
+    assert result.status == 403 and result.json["error"] == "staff_only"
+    for day in (None, "", 20261203, "2026-12-3", "03/12/2026", "2026-02-30", "20261203", " 2026-12-03", ["2026-12-03"]):
+        r = handlers.post(evaluation, "leave_out_day", {} if day is None else {"day": day}, student=STAFF)
+        assert r.status_code == 400 and r.json_body["error"] == "invalid_request", day
+        assert r.json_body["message"] == "Say which day to leave out, as a date written YYYY-MM-DD."
+    r = handlers.get(evaluation, "leave_out_day", student=STAFF)
+    assert r.status_code == 405 and r.json_body["error"] == "method_not_allowed"
+    assert Answer.objects.filter(block_key=evaluation).count() == rows
+    with translation.override("fr"):
+        r = handlers.post(evaluation, "leave_out_day", {"day": "x"}, student=STAFF, lang="fr")
+    assert r.status_code == 400 and r.json_body["message"]
+
+
+# ------------------------------------------------------------------ the store, concurrently
+
+@pytest.mark.django_db(transaction=True)
+def test_named_resubmissions_racing_the_leave_out_keep_the_summary_the_rows(monkeypatch):
+    """8 named learners answered on the rehearsal's day; 8 threads resubmit them (each one twice)
+    while 4 threads leave that day out (the same day, at once: the anonymous rows too). Whichever
+    comes first, every learner ends with the one submission they sent today, the rehearsal's
+    anonymous rows are gone, and the summary is the rows (nothing taken back twice).
+
+    The leave-out waits 0.2 s after it deleted the rows, before its counts and its commit, and the
+    resubmissions start 0.05 s after it: without the learners' lock rows a resubmission would read
+    the rows the leave-out is deleting, and take them back a second time once it commits (this
+    test fails so with ``leave_out.locks_rows`` made to answer False)."""
+    real_apply = summary.apply
+
+    def slow_leave_out(block_key, tally, submissions):
+        if submissions < 0:  # the leave-out's (a resubmission's is 0 or 1)
+            time.sleep(0.2)
+        return real_apply(block_key, tally, submissions)
+
+    monkeypatch.setattr(summary, "apply", slow_leave_out)
+    block = "leave-out-race"
+    named = [f"named{i}" for i in range(8)]
+    for user in named:
+        store.record(block, {"a": "1", "b": "2"}, user_key=user, replace=True, comment="rehearsal")
+    for i in range(6):
+        store.record(block, {"a": "1", "b": "1"}, comment="anonymous rehearsal" if i % 2 else "")
+    moved(block, REHEARSAL)
+    store.record(block, {"a": "5", "b": "5"})  # today's, anonymous: stays
+    assert_summary_is_the_rows(block)
+
+    def work(t):
+        if t < 8:
+            time.sleep(0.05)  # while the leave-out holds what it deleted
+            for take in range(2):
+                store.record(block, {"a": str(3 + take), "b": "4"}, user_key=named[t], replace=True,
+                             comment=f"take {take}")
+            return None
+        return leave_out.leave_out_day(block, REHEARSAL)
+
+    results = race(12, work)
+    assert [(i, repr(r)) for i, r in results if isinstance(r, Exception)] == []
+    assert_summary_is_the_rows(block)
+    respondents, tallies = summary.respondents(block), summary.tallies(block)
+    assert respondents == len(named) + 1
+    assert tallies == {"a": {"4": 8, "5": 1}, "b": {"4": 8, "5": 1}}
+    assert not Answer.objects.filter(block_key=block, day=REHEARSAL).exists()
+    assert not Comment.objects.filter(block_key=block, day=REHEARSAL).exists()
+    # the anonymous rehearsal's six submissions were taken back once, by one of the four
+    left = [r for i, r in results if i >= 8]
+    assert sum(r.submissions for r in left) >= 6 and sum(r.answers for r in left) >= 12
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_learner_who_answers_for_the_first_time_during_the_leave_out_is_locked_first(monkeypatch):
+    """A named learner whose rows appear on the day between the leave-out's first read of the
+    learners and its transaction: the transaction finds rows it holds no lock for, starts again
+    with that learner's lock row too, and takes them back once."""
+    if not store.locks_rows():
+        pytest.skip("one writer at a time (SQLite beginning IMMEDIATE): no lock row, nothing runs beside it")
+    block = "leave-out-newcomer"
+    store.record(block, {"a": "1"}, user_key="early", replace=True)
+    moved(block, REHEARSAL)
+    real = leave_out._named_users
+    calls = []
+
+    def first_read_misses_the_newcomer(block_key, day):
+        calls.append(day)
+        if len(calls) == 1:
+            store.record(block, {"a": "2"}, user_key="late", replace=True)
+            moved(block, REHEARSAL, users=["late"])
+            return {"early"}
+        return real(block_key, day)
+
+    monkeypatch.setattr(leave_out, "_named_users", first_read_misses_the_newcomer)
+    left = leave_out.leave_out_day(block, REHEARSAL)
+    assert left.submissions == 2 and left.answers == 2
+    assert summary.respondents(block) == 0
+    assert_summary_is_the_rows(block)
+    if store.locks_rows():
+            assert len(calls) == 2  # run again once, with "late" locked
+    else:  # SQLite beginning IMMEDIATE: one writer at a time, no lock row, one round
+        assert len(calls) == 0
