@@ -5,7 +5,8 @@
    The open screen's figures are polled every POLL_MS with If-None-Match: the server answers
    304 with no body while nothing changed. Keys: → / PageDown next, ← / PageUp previous (a
    presentation remote sends these), R reveal (only where the item has right answers), Esc close
-   (or, while "End session" asks for its confirmation, keeps the session open).
+   (or, while "End session" asks for its confirmation, keeps the session open). "Go to" lists
+   every screen, for a facilitator who skips ahead or goes back to one.
 
    A refused poll says the server's own words ({error, message}, translated there): a final
    refusal (EMM.isFinal: 403 staff_only once the facilitator views the course as a learner, 404,
@@ -70,8 +71,14 @@
     });
     /* on the document: the modal dialog makes the rest of the page inert, and a click on its
        text leaves the focus on the body */
+    /* "Go to": any screen at once (a role-play's decisions are many, in the author's order) */
+    this.root.querySelector("[data-jump]").addEventListener("change", function (event) {
+      self.show(Number(event.target.value) || 0);
+    });
     this.onKey = function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      /* in the "Go to" list the arrows and letters choose in the list; Esc still closes */
+      if (event.target.matches && event.target.matches("[data-jump]") && event.key !== "Escape") { return; }
       if (event.key === "Escape" && !self.confirmBox().hidden) {
         /* the confirmation's own "Cancel", not the projection's close */
         self.act("end-no");
@@ -136,6 +143,7 @@
     this.root.querySelector("[data-keys=plain]").hidden = slide.hasAttribute("data-revealable");
     this.root.querySelector("[data-act=prev]").disabled = index === 0;
     this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
+    this.root.querySelector("[data-jump]").value = String(index);
     this.poll();
   };
 

@@ -391,6 +391,20 @@ def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page)
     # a role-play decision has something to reveal: the R key is listed
     assert page.locator(f"{DIALOG} .emm-present-keys:visible").text_content() == (
         "Keys: → next, ← previous, R reveal, Esc close.")
+
+    # "Go to" lists every screen as its heading names it, and goes to any at once (trial s32: eleven
+    # decisions, the social worker's behind six presses); it follows the screen shown
+    jump = page.get_by_label("Go to")
+    labels = jump.locator("option").all_text_contents()
+    assert labels[0] == "Join from your phone" and labels[1:] == headings
+    jump.select_option(label=headings[7])
+    assert visible_slide(page).locator(".emm-present-count").text_content() == headings[7]
+    page.get_by_role("button", name="Previous").click()
+    assert jump.input_value() == "7" and visible_slide(page).locator(".emm-present-count").text_content() == (
+        headings[6])
+    jump.focus()
+    page.keyboard.press("Escape")  # Esc still closes
+    page.locator(DIALOG).wait_for(state="detached")
     assert page.js_errors == []
 
 
