@@ -31,6 +31,8 @@ STATUS = {
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
     "not_ready": CONFLICT,  # the content has errors an author must fix: no learner action runs
+    # an action's id sent again with other data (a crafted request: the page never does; common/recovery.py)
+    "action_reused": CONFLICT,
     # the editor
     "invalid_content": BAD_REQUEST,
     "text_too_long": BAD_REQUEST,  # a text over its limit (common/limits.py): refused whole, never cut

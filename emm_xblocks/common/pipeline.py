@@ -123,9 +123,10 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             data = parse_json(block, request)
             action_id = recovery.action_id(data, block.ugettext)
             data.pop(recovery.FIELD, None)
+            digest = recovery.fingerprint(data) if action_id else ""
             keys = reply_keys(data, page, block.ugettext)
             content = block.load_content()
-            if replay is not None and writes and recovery.seen(block, name, action_id):
+            if replay is not None and writes and recovery.seen(block, name, action_id, digest, block.ugettext):
                 # the same request again (its reply was lost): answer as the first did, keep nothing;
                 # also past the due date, which may have come since (nothing is written)
                 outcome = replay(content, block.learner_state(), data, block.learner_gettext())
@@ -143,7 +144,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
                 if writes:
                     with store.state_joined() if outcome.writes else nullcontext(False) as joined:
                         carry_out(block, outcome, action_id)
-                        recovery.remember(block, name, action_id)
+                        recovery.remember(block, name, action_id, digest)
                         if joined:
                             # the answer is built before the save, as in the LMS, where the runtime saves
                             # after the handler: after a save the request's copy of the learner's fields

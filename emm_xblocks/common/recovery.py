@@ -5,9 +5,13 @@ again, unchanged, when that action is retried (``EMM.action`` in ``static/js/emm
 The block remembers the ids of the last ``KEPT`` actions that wrote something in the learner's
 state (``action_ids``, ``Scope.user_state``: saved with the rest of the state, in the same
 ``StudentModule`` row, by the runtime's ``save()`` after the handler), each as
-``"<action>:<id>"``. A request whose id is remembered for the same action is answered from the
-learner's state as the first one was (``common.pipeline``: the action's ``replay``), and changes
-nothing: no second attempt, no second row, no "already submitted".
+``"<action>:<id>:<fingerprint>"`` (``fingerprint``: a digest of the request's other data). A
+request whose id and data are remembered for the same action is answered from the learner's state
+as the first one was (``common.pipeline``: the action's ``replay``), and changes nothing: no second
+attempt, no second row, no "already submitted". The same id with other data is no retry (the page
+never sends one; a crafted request, trial s32, was answered as the first): refused, 409
+``action_reused``, nothing done. An entry kept before fingerprints (``"<action>:<id>"``) is a
+retry whatever the data.
 
 Where the action's rows and its one-time claim are committed by the store before the learner's
 state is saved (the anonymous evaluation), the id also goes into the store, as a claim
@@ -17,6 +21,7 @@ the retry finds it and is told it was done.
 
 import hashlib
 import hmac
+import json
 import re
 
 from . import platform
@@ -39,22 +44,40 @@ def action_id(data, _):
     return value
 
 
-def _entry(action, value):
-    return f"{action}:{value}"
+def fingerprint(data):
+    """A short digest of a request's data (its ``action_id`` taken out): the same for the same
+    JSON whatever the order of its keys; "" for data JSON cannot write (none is parsed so)."""
+    try:
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except (TypeError, ValueError):
+        return ""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def seen(block, action, value):
-    """True if ``action`` already ran with the id ``value`` for this learner."""
-    return bool(value) and _entry(action, value) in (block.action_ids or [])
+def seen(block, action, value, digest, _):
+    """True if ``action`` already ran with the id ``value`` and the data of ``digest``
+    (``fingerprint``) for this learner; raises ``HandlerError`` 409 ``action_reused`` where it ran
+    with that id and other data."""
+    if not value:
+        return False
+    kept = block.action_ids or []
+    if f"{action}:{value}:{digest}" in kept or f"{action}:{value}" in kept:
+        return True
+    if any(entry.startswith(f"{action}:{value}:") for entry in kept):
+        from .errors import HandlerError
+
+        raise HandlerError("action_reused", _("This request repeats an earlier one with other answers: reload the "
+                                              "page to see what was kept."))
+    return False
 
 
-def remember(block, action, value):
-    """Keep the id of an action that was done (the oldest ids give way)."""
+def remember(block, action, value, digest):
+    """Keep the id of an action that was done, with its data's ``digest`` (the oldest give way)."""
     if not value:
         return
-    entry = _entry(action, value)
-    kept = [e for e in (block.action_ids or []) if e != entry]
-    block.action_ids = [*kept[-(KEPT - 1):], entry]
+    prefix = f"{action}:{value}"
+    kept = [e for e in (block.action_ids or []) if e != prefix and not e.startswith(prefix + ":")]
+    block.action_ids = [*kept[-(KEPT - 1):], f"{prefix}:{digest}"]
 
 
 def slot(value):

@@ -151,7 +151,33 @@ def test_the_ids_of_the_last_actions_only_are_kept(scenario, handlers):
     for i in range(12):
         assert handlers.post(uid, "submit", sent(ANSWERS, f"likert-{i:08d}")).status_code == 200
     kept = handlers.block(uid).action_ids
-    assert len(kept) == 8 and kept[-1] == "submit:likert-00000011" and "submit:likert-00000003" not in kept
+    assert len(kept) == 8 and kept[-1].startswith("submit:likert-00000011:")
+    assert not any(entry.startswith("submit:likert-00000003:") for entry in kept)
+
+
+def test_an_action_id_sent_again_with_other_answers_is_refused_and_changes_nothing(scenario, handlers, events):
+    """Crafted-request trial s32: the same id with other answers was answered as a replay of the first
+    (a 200 that kept nothing, the learner told their new answers were saved). The page never sends
+    it; now it is refused (409 ``action_reused``) and the first answers stand. The same data in
+    another key order is the same request."""
+    uid = scenario(SURVEY.format(extra=""))
+    assert handlers.post(uid, "submit", sent(ANSWERS, "likert-r-0001")).status_code == 200
+    other = {"answers": {"relevance": 1, "pace": 5}, "comment": "Merci"}
+    r = handlers.post(uid, "submit", sent(other, "likert-r-0001"))
+    assert r.status_code == 409 and r.json_body["error"] == "action_reused"
+    assert "reload the page" in r.json_body["message"]
+    assert handlers.block(uid).answers == {"relevance": 4, "pace": 2}
+    assert sorted(Answer.objects.filter(block_key=uid).values_list("value", flat=True)) == ["2", "4"]
+    reordered = {"comment": "Merci", "answers": {"pace": 2, "relevance": 4}}
+    assert handlers.post(uid, "submit", sent(reordered, "likert-r-0001")).status_code == 200  # the retry
+    assert len(events.named("emm.likert.submitted")) == 1
+    # an id kept before fingerprints (an update in between): a retry whatever its data, never a second action
+    block = handlers.block(uid)
+    block.action_ids = [*block.action_ids, "submit:legacy-r-0001"]
+    block.save()
+    again = handlers.post(uid, "submit", sent(other, "legacy-r-0001"))
+    assert again.status_code == 200 and len(events.named("emm.likert.submitted")) == 1
+    assert handlers.block(uid).answers == {"relevance": 4, "pace": 2}
 
 
 # ------------------------------------------------------------------ case study
