@@ -69,6 +69,30 @@ def test_the_facilitators_page_starts_a_new_sheet_after_the_case_and_its_questio
     assert page.locator(".emm-pack-question .emm-pack-box").count() > 0
 
 
+@pytest.mark.parametrize("scenario", sorted(DEMOS))
+def test_copies_for_the_participants_leave_the_facilitators_pages_out(workbench, new_page, scenario):
+    """Trial s33: 25 copies of a case study's pack, printed as it came, handed the participants the
+    answers. Ticking "Copies for the participants" takes every facilitator's part off the page and
+    the paper (fewer sheets), untouched, all of it prints as before."""
+    page = new_page(DESKTOP)
+    page.goto(pack_url(page, workbench, scenario, DEMOS[scenario]))
+    whole = len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True)))
+    facilitator = page.locator(".emm-pack-facilitator")
+    assert facilitator.count() == 1 and facilitator.is_visible()
+    heading = facilitator.locator("h2").inner_text()  # "Facilitator's page: answers…", "Tally sheet (facilitator only)"
+    tick = page.locator("[data-participants-only]")
+    assert tick.evaluate("(el) => el.closest('label').textContent.trim()").startswith("Copies for the participants")
+    tick.check()
+    assert facilitator.is_hidden()
+    assert_axe_clean(page, ".emm-pack-screen")
+    page.emulate_media(media="print")
+    printed = page.locator("main").inner_text()
+    assert heading not in printed and "Correct answer" not in printed and "Expert analysis" not in printed
+    assert len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True))) < whole
+    assert page.locator(".emm-pack-part").first.is_visible()
+    assert page.js_errors == []
+
+
 def test_the_writing_lines_print_where_the_browser_leaves_backgrounds_out(workbench, new_page):
     """The lines under a written question are a background, which Chrome and Firefox leave out of
     print by default (trial s32: a blank space on paper): the pack asks for them to be printed as
