@@ -40,7 +40,8 @@ from . import live, live_store, platform, store, transactions
 from .errors import HandlerError
 from .handlers import get_handler, json_handler
 from .i18n import is_rtl
-from .sanitize import sanitized
+from .sanitize import plain_text, sanitized
+from .text import one_line, shortened
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ QR_ERROR = "m"  # QR error correction level M (15%): a projected code read acros
 # address participants type or scan (a QR code of M holds 2,331 bytes at most, already too dense to
 # read across a room at 1,000): the join screen then says to open the activity in the course
 MAX_PAGE = 1000
+JUMP_WORDS = 60  # characters of an item's words in the "Go to" list, where it has no title
 
 
 def unit_url(block, request):
@@ -314,10 +316,16 @@ def render_screen(block, request):
     for number, item in enumerate(items, start=1):
         # numbered among its group's items (a role's decisions) where the block numbers them so
         i, n = item.place or (number, len(items))
+        heading = kind_names[item.kind].format(i=i, n=n)
+        # "Go to": whose, which, and what it is about (its title, else its words' start: an
+        # evaluation's "Statement 4 of 8" alone named nothing, trial s33)
+        words = plain_text(item.prompt) if item.prompt_html else item.prompt
+        about = item.title or shortened(one_line(words), JUMP_WORDS)
         screens.append({
             "item": item,
             "prompt": _prompt(item),
-            "heading": kind_names[item.kind].format(i=i, n=n),
+            "heading": heading,
+            "jump": " · ".join(part for part in (item.group, heading, about) if part),
             "options": [{"label": option.label, "index": index, "apart": option.apart, "own": option.own}
                         for index, option in enumerate(item.options)],
         })

@@ -39,7 +39,7 @@ from urllib.parse import quote
 from babel.numbers import get_decimal_symbol
 
 from .numbers import locale_of, plain
-from .text import one_line
+from .text import one_line, shortened
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 80
@@ -136,21 +136,6 @@ class FileName:
 
     def __str__(self):
         return self.pattern.format(title=self.title)
-
-
-def shortened(text, size):
-    """``text`` in at most ``size`` characters, "…" last: cut at a word's end, the last that keeps
-    at least half of them (else within the word), the punctuation and spaces left there dropped."""
-    if len(text) <= size:
-        return text
-    if size <= 1:
-        return "…"[:size]
-    cut = text[:size - 1]
-    if not text[size - 1].isspace():  # inside a word: back to the space before it
-        space = cut.rfind(" ")
-        if space >= size // 2:
-            cut = cut[:space]
-    return cut.rstrip(" -–—,;:.·(") + "…"
 
 
 # characters Windows refuses in a file name (a colon also ends a name on macOS's older APIs):

@@ -36,3 +36,18 @@ def one_line(text):
     """``text`` with every run of white space made one space, its no-break spaces kept (a run
     holding some becomes them alone), trimmed; ``""`` for None."""
     return RUN.sub(_gap, (text or "").strip())
+
+
+def shortened(text, size):
+    """``text`` in at most ``size`` characters, "…" last: cut at a word's end, the last that keeps
+    at least half of them (else within the word), the punctuation and spaces left there dropped."""
+    if len(text) <= size:
+        return text
+    if size <= 1:
+        return "…"[:size]
+    cut = text[:size - 1]
+    if not text[size - 1].isspace():  # inside a word: back to the space before it
+        space = cut.rfind(" ")
+        if space >= size // 2:
+            cut = cut[:space]
+    return cut.rstrip(" -–—,;:.·(") + "…"

@@ -106,6 +106,8 @@
       if (!document.fullscreenElement && askedFullscreen && !self.closed) { self.dialog.close(); }
     };
     document.addEventListener("fullscreenchange", this.onFullscreen);
+    this.onResize = function () { self.fit(); };
+    global.addEventListener("resize", this.onResize);
   };
 
   Presenter.prototype.confirmBox = function () {
@@ -144,6 +146,7 @@
     this.root.querySelector("[data-act=prev]").disabled = index === 0;
     this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
     this.root.querySelector("[data-jump]").value = String(index);
+    this.fit();
     this.poll();
   };
 
@@ -252,6 +255,20 @@
     });
     var total = slide.querySelector("[data-total]");
     if (total && total.textContent !== body.t) { total.textContent = body.t || ""; }
+    if (slide === this.slides[this.index]) { this.fit(); }
+  };
+
+  /* Nothing of the open screen may need scrolling on the wall (nobody scrolls a projection): where
+     it would (a long statement, the controls on two lines in French after a session ended, trial
+     s33), the type is made smaller, a step at a time, down to FIT_MIN of its size. */
+  var FIT_MIN = 0.7, FIT_STEP = 0.05;
+  Presenter.prototype.fit = function () {
+    var slide = this.slides[this.index], root = this.root, scale = 1;
+    root.style.removeProperty("--emm-present-scale");
+    while (slide.scrollHeight > slide.clientHeight + 1 && scale - FIT_STEP >= FIT_MIN - 1e-9) {
+      scale -= FIT_STEP;
+      root.style.setProperty("--emm-present-scale", scale.toFixed(2));
+    }
   };
 
   Presenter.prototype.showState = function (state) {
@@ -267,6 +284,7 @@
     });
     this.root.querySelector("[data-act=end]").hidden = state !== "open" || !this.confirmBox().hidden;
     if (state !== "open") { this.confirmBox().hidden = true; }
+    this.fit();
   };
 
   /* the last session's answers, asked for: shown as any ended session's; the focus stays in the
@@ -283,12 +301,14 @@
   Presenter.prototype.confirmEnd = function () {
     this.confirmBox().hidden = false;
     this.root.querySelector("[data-act=end]").hidden = true;
+    this.fit();
     this.root.querySelector("[data-act=end-no]").focus();
   };
 
   Presenter.prototype.hideConfirm = function () {
     this.confirmBox().hidden = true;
     this.root.querySelector("[data-act=end]").hidden = this.root.getAttribute("data-state") !== "open";
+    this.fit();
   };
 
   Presenter.prototype.cancelEnd = function () {
@@ -327,6 +347,7 @@
     global.clearTimeout(this.timer);
     document.removeEventListener("keydown", this.onKey);
     document.removeEventListener("fullscreenchange", this.onFullscreen);
+    global.removeEventListener("resize", this.onResize);
     leaveFullscreen();
     this.dialog.remove();
     /* a session left open goes on counting: the line under "Present" says so until the page is left */

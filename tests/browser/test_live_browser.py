@@ -396,8 +396,11 @@ def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page)
     # decisions, the social worker's behind six presses); it follows the screen shown
     jump = page.get_by_label("Go to")
     labels = jump.locator("option").all_text_contents()
-    assert labels[0] == "Join from your phone" and labels[1:] == headings
-    jump.select_option(label=headings[7])
+    assert labels[0] == "Join from your phone" and len(labels) == 12
+    assert all(label.startswith(heading) for label, heading in zip(labels[1:], headings, strict=True))
+    # a decision with no title says what it is about: its words (shortened at a word past 60 characters)
+    assert labels[6] == "Border police officer · Decision 6 of 6 · You have to decide what happens to her now."
+    jump.select_option(label=labels[8])
     assert visible_slide(page).locator(".emm-present-count").text_content() == headings[7]
     page.get_by_role("button", name="Previous").click()
     assert jump.input_value() == "7" and visible_slide(page).locator(".emm-present-count").text_content() == (
@@ -617,4 +620,34 @@ def test_in_the_mfes_frame_a_projection_refused_at_once_leaves_no_full_screen_be
     unit.wait_for_function("() => document.fullscreenElement && document.querySelector('.emm-present-dialog[open]')")
     unit.evaluate("() => document.exitFullscreen()")
     unit.wait_for_function("() => !document.querySelector('.emm-present-dialog')")
+    assert page.js_errors == []
+
+
+def test_a_screen_that_would_need_scrolling_on_the_wall_is_set_smaller_instead(workbench, new_page):
+    """Trial s33: in French, after a session ended, the longer buttons took two lines and the
+    statement's last row and the count line were cut off on a 1280x720 projector (the screen
+    scrolled inside itself; nobody scrolls a projection). The type is made smaller until it fits."""
+    page = new_page(PROJECTOR)
+    page.goto(workbench.scenario_url("emm_likert.1", "staff_1", lang="fr"))  # scenarios/emm_likert-2-fr.xml
+    page.wait_for_function("() => document.readyState === 'complete' && !!(window.EMM && window.EMM.Presenter)")
+    page.get_by_role("button", name="Présenter").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    page.get_by_role("button", name="Ouvrir la séance").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    page.get_by_role("button", name="Terminer la séance").click()
+    page.get_by_role("button", name="Oui, terminer la séance").click()
+    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
+    page.get_by_role("button", name="Fermer").click()
+    page.locator(DIALOG).wait_for(state="detached")
+    page.get_by_role("button", name="Présenter").click()
+    page.locator(f"{DIALOG}[open]").wait_for()
+    overflow = "el => el.scrollHeight - el.clientHeight"
+    for _ in range(8):  # every statement, the controls with "Afficher les réponses de la dernière séance"
+        page.keyboard.press("ArrowRight")
+        shown = visible_slide(page)
+        assert shown.evaluate(overflow) <= 1, shown.locator(".emm-present-count").inner_text()
+    page.get_by_role("button", name="Afficher les réponses de la dernière séance").click()
+    assert visible_slide(page).evaluate(overflow) <= 1
+    size = page.locator(f"{DIALOG} .emm-present").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 18 * 0.7  # smaller, never below 70 % of the projection's floor
     assert page.js_errors == []

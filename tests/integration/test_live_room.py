@@ -374,3 +374,13 @@ def test_a_multiple_choice_answer_of_twenty_long_option_ids_is_kept_and_counted_
     assert row.value.split(" ") == sorted(oids) and len(row.value) == 1019
     figures = poll(handlers, uid, qid).json
     assert figures["n"] == 1 and figures["c"] == [1] * 20
+
+
+def test_the_go_to_list_says_what_each_statement_is_about(handlers, scenario):
+    """Trial s33: an evaluation's "Go to" listed "Statement 1 of 8"... alone: the facilitator had to
+    know the numbers. Each screen now says its words (shortened past 60 characters, at a word)."""
+    uid = scenario(LIKERT.format(extra=""))
+    html = json.loads(get(handlers, uid, "live_screen").body)["html"]
+    options = re.findall(r'<option value="(\d+)">([^<]*)</option>', html)
+    assert options == [("0", "Join from your phone"), ("1", "Statement 1 of 2 · The training is relevant to my work."),
+                       ("2", "Statement 2 of 2 · The pace was right.")]
