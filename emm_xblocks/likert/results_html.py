@@ -242,8 +242,9 @@ def days_html(data, words):
     _, ungettext, nums = words
     dom = escape(data["dom"])
     heading = escape(_("Answers by day"))
-    note = escape(_("Days in UTC, as the answers are kept. Answers you leave out are deleted from the "
-                    "evaluation and from the course report."))
+    note = escape(_("The days are counted in universal time (UTC), which may be an hour or more from "
+                    "yours: an answer given just after midnight may count on the day before. Answers you "
+                    "leave out are deleted from the evaluation and from the course report."))
     out = [f'<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>{heading}</h4>',
            f'<p class="emm-basis">{note}</p>']
     if data.get("left_out"):
