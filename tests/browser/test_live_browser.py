@@ -261,6 +261,15 @@ def test_space_after_opening_a_session_goes_on_and_ending_it_asks_first(workbenc
     assert page.js_errors == []
 
 
+def end_and_close(page, end="End session", yes="Yes, end the session", close="Close"):
+    """End the open session as a facilitator does (it asks first), then close the projection."""
+    page.get_by_role("button", name=end).click()
+    page.get_by_role("button", name=yes).click()
+    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
+    page.get_by_role("button", name=close).click()
+    page.locator(DIALOG).wait_for(state="detached")
+
+
 def test_a_projection_opened_after_the_last_session_ended_shows_none_of_its_answers(workbench, new_page):
     """Yesterday's room (or a rehearsal) stays off the screen: a projection opened after the last
     session ended shows no figures until the facilitator starts a new session or asks for them
@@ -287,11 +296,7 @@ def test_a_projection_opened_after_the_last_session_ended_shows_none_of_its_answ
     page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
     page.get_by_role("button", name="Present").click()
     page.locator(f"{DIALOG}[open]").wait_for()
-    page.get_by_role("button", name="End session").click()
-    page.get_by_role("button", name="Yes, end the session").click()
-    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
-    page.get_by_role("button", name="Close").click()
-    page.locator(DIALOG).wait_for(state="detached")
+    end_and_close(page)
     assert page.locator(".emm-present-hint").text_content() == (
         "Project this activity for a room and count its answers live.")
 
@@ -634,11 +639,7 @@ def test_a_screen_that_would_need_scrolling_on_the_wall_is_set_smaller_instead(w
     page.locator(f"{DIALOG}[open]").wait_for()
     page.get_by_role("button", name="Ouvrir la séance").click()
     page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
-    page.get_by_role("button", name="Terminer la séance").click()
-    page.get_by_role("button", name="Oui, terminer la séance").click()
-    page.locator(f"{DIALOG} .emm-present[data-state=ended]").wait_for()
-    page.get_by_role("button", name="Fermer").click()
-    page.locator(DIALOG).wait_for(state="detached")
+    end_and_close(page, "Terminer la séance", "Oui, terminer la séance", "Fermer")
     page.get_by_role("button", name="Présenter").click()
     page.locator(f"{DIALOG}[open]").wait_for()
     overflow = "el => el.scrollHeight - el.clientHeight"
