@@ -60,11 +60,12 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """``new_page(viewport=DESKTOP, lang="en")`` -> a page in its own context (own cookies)."""
+    """``new_page(viewport=DESKTOP, lang="en", touch=False)`` -> a page in its own context (own
+    cookies); ``touch``: a phone's (a touch screen, no hover: Chromium's mobile emulation)."""
     contexts = []
 
-    def make(viewport=DESKTOP, locale="en-US"):
-        context = browser.new_context(viewport=viewport, locale=locale)
+    def make(viewport=DESKTOP, locale="en-US", touch=False):
+        context = browser.new_context(viewport=viewport, locale=locale, has_touch=touch, is_mobile=touch)
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()

@@ -652,3 +652,14 @@ def test_a_screen_that_would_need_scrolling_on_the_wall_is_set_smaller_instead(w
     size = page.locator(f"{DIALOG} .emm-present").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 18 * 0.7  # smaller, never below 70 % of the projection's floor
     assert page.js_errors == []
+
+
+def test_a_phone_lists_no_keys_a_laptop_does(workbench, new_page):
+    """Trial s33: on a phone the projection listed "Keys: → next…", which a touch screen has not."""
+    for touch, shown in ((True, 0), (False, 1)):
+        page = new_page({"width": 360, "height": 740} if touch else PROJECTOR, touch=touch)
+        open_projection(page, workbench, DEMO_EN)
+        assert page.locator(f"{DIALOG} .emm-present-keys:visible").count() == shown
+        assert page.get_by_role("button", name="Next").is_visible()  # the buttons do what the keys do
+        assert page.js_errors == []
+
