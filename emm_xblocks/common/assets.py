@@ -42,7 +42,7 @@ EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-p
 
 ADDED = {
     "likert-results": ("likert", (), ("css/emm-chart.css", "css/emm-likert-results.css")),
-    "present": ("", ("js/emm-present.js",), ("css/emm-present.css",)),
+    "present": ("", ("js/emm-fullscreen.js", "js/emm-present.js"), ("css/emm-present.css",)),
 }
 
 STUDIO = "studio"

@@ -19,8 +19,9 @@
    ContentIFrame.jsx: allowFullScreen, scrolling "no"), where 100vh is the unit's height, not the
    projector's: "Present" asks for the frame's document to fill the screen (the Fullscreen API,
    asked in the click, as browsers require) and the projection leaves it when it closes. Where a
-   browser refuses (a phone), the dialog fills the frame as before. In full screen the browser
-   takes the first Esc to leave it: leaving full screen closes the projection, as Esc does.
+   browser refuses (a phone), the dialog fills the frame as before (EMM.fullscreen,
+   emm-fullscreen.js). In full screen the browser takes the first Esc to leave it: leaving full
+   screen closes the projection, as Esc does.
 
    A projection opened after the last session ended shows none of its answers (yesterday's room,
    a rehearsal) until the facilitator starts a new session or asks for them ("Show the last
@@ -103,7 +104,7 @@
     this.dialog.addEventListener("close", function () { self.close(); });
     /* full screen left (the browser's Esc): the projection closes too */
     this.onFullscreen = function () {
-      if (!document.fullscreenElement && askedFullscreen && !self.closed) { self.dialog.close(); }
+      if (!document.fullscreenElement && EMM.fullscreen.asked() && !self.closed) { self.dialog.close(); }
     };
     document.addEventListener("fullscreenchange", this.onFullscreen);
     this.onResize = function () { self.fit(); };
@@ -348,7 +349,7 @@
     document.removeEventListener("keydown", this.onKey);
     document.removeEventListener("fullscreenchange", this.onFullscreen);
     global.removeEventListener("resize", this.onResize);
-    leaveFullscreen();
+    EMM.fullscreen.leave();
     this.dialog.remove();
     /* a session left open goes on counting: the line under "Present" says so until the page is left */
     var hint = this.button.parentNode.querySelector(".emm-present-hint");
@@ -358,38 +359,9 @@
     this.button.focus();
   };
 
-  /* the frame's document to fill the screen, asked while the click's activation lasts; a refusal
-     (a phone, a frame without allowfullscreen) leaves the dialog as large as the frame */
-  /* only a full screen this script asked for is left by it; the request settles later (the
-     browser switches), so leaving waits for it: a projection refused or closed at once must not
-     leave the unit in full screen once the switch is done */
-  var askedFullscreen = false, pendingFullscreen = null;
-
-  function enterFullscreen() {
-    var root = document.documentElement;
-    if (!document.fullscreenEnabled || document.fullscreenElement || !root.requestFullscreen) { return; }
-    askedFullscreen = true;
-    var asked = root.requestFullscreen();
-    pendingFullscreen = asked && asked.then ? asked : null;
-    if (pendingFullscreen) { pendingFullscreen.catch(function () { askedFullscreen = false; }); }
-  }
-
-  function leaveFullscreen() {
-    var ours = askedFullscreen, pending = pendingFullscreen;
-    askedFullscreen = false;
-    pendingFullscreen = null;
-    if (!ours || !document.exitFullscreen) { return; }
-    function leave() {
-      if (!document.fullscreenElement) { return; }
-      var left = document.exitFullscreen();
-      if (left && left.catch) { left.catch(function () { /* already left */ }); }
-    }
-    if (pending) { pending.then(leave, function () { /* never entered */ }); } else { leave(); }
-  }
-
   function open(button) {
     button.disabled = true;
-    enterFullscreen();
+    EMM.fullscreen.enter();
     var url = button.getAttribute("data-screen-url");
     url += (url.indexOf("?") < 0 ? "?" : "&") + "page=" + encodeURIComponent(global.location.href);
     EMM.send({url: url, options: {method: "GET", credentials: "same-origin", cache: "no-store"}})
@@ -397,7 +369,7 @@
         return new Presenter(button, body.html);
       }, function (err) {
         button.disabled = false;
-        leaveFullscreen();
+        EMM.fullscreen.leave();
         /* the server's refusal in its words (staff only...); no answer, or not the server's JSON:
            the generic line (EMM.send's "No connection: your answers..." is a learner's) */
         var note = button.parentNode.querySelector(".emm-present-hint");
