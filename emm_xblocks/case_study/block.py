@@ -11,6 +11,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from ..common.answers_by_day import CASE_STUDY, AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
@@ -26,9 +27,9 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
-class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
-                     CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
-                     state_fields(learner.State), EmmBlockBase):
+class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin,
+                     StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin, FacilitatorPackMixin,
+                     settings_fields(content.SETTINGS), state_fields(learner.State), EmmBlockBase):
     """A migration case (narrative, documents) and the questions that apply law and policy to it."""
 
     block_type = "emm_case_study"
@@ -43,6 +44,7 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, Stor
     block_js = "js/emm-case-study.js"
     block_css = "css/emm-case-study.css"
     js_class = "EmmCaseStudy"
+    by_day_kind = CASE_STUDY  # staff's answers by day (common.answers_by_day)
     pack_module, pack_template = pack, "templates/case_study/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},
@@ -62,6 +64,10 @@ class CaseStudyBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, Stor
         return Score(*scoring.counted_score(self.load_content(), self.history))
 
     # ---------------------------------------------------------------- views
+
+    def keeps_answers(self, content):
+        """Whether the store keeps its learners' answers: only where it shows how other participants answered."""
+        return content.show_distribution
 
     def search_text(self):
         case = self.load_content()

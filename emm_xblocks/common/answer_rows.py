@@ -2,10 +2,12 @@
 of bounded size."""
 
 def comments(block_key):
-    """``[(submission, text)]`` of a block, oldest day first."""
+    """``[(submission, text)]`` of a block, in the order of their text: never by day, which staff
+    see the submissions of (decision 73): a comment listed first of a one-answer day would be that
+    learner's."""
     from ..models import Comment
 
-    return list(Comment.objects.filter(block_key=block_key).order_by("day", "text")
+    return list(Comment.objects.filter(block_key=block_key).order_by("text")
                 .values_list("submission", "text"))
 
 

@@ -19,7 +19,8 @@ no XBlock, no Django.
   out the strings the page already has: name -> (the page's catalogue, or "" for any page,
   scripts, stylesheets). ``likert-results`` is the Likert results panel's look, loaded when a
   person asks for the results (``emm-likert.js``; the panel is the server's HTML,
-  ``likert/results_html.py``); ``present`` is the staff's live room, under any block.
+  ``likert/results_html.py``); ``present`` is the staff's live room, under any block; ``by-day`` the
+  staff's answers by day and their "Leave out…" (``common/answers_by_day.py``).
 """
 
 COMMON = "js/emm-common.js"
@@ -43,6 +44,7 @@ EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-p
 ADDED = {
     "likert-results": ("likert", (), ("css/emm-chart.css", "css/emm-likert-results.css")),
     "present": ("", ("js/emm-fullscreen.js", "js/emm-present.js"), ("css/emm-present.css",)),
+    "by-day": ("", ("js/emm-by-day.js",), ("css/emm-by-day.css",)),
 }
 
 STUDIO = "studio"

@@ -4,6 +4,8 @@ before the training, taken out of the store so that no figure counts them any mo
 * ``days(block_key)``: ``[(day, submissions)]``, oldest first: each day (``Answer.day``, the UTC
   date the store kept) that has submissions in the block, and how many (distinct submissions
   among its answer rows, and a comment sent without any answer counts as one more).
+* ``too_few_anonymous(block_key, min_size)``: the days that may not be left out alone (too few
+  anonymous submissions: decision 73).
 * ``leave_out_day(block_key, day)``: deletes that day's ``Answer`` and ``Comment`` rows of the
   block and takes them back from the summary (``Tally``, ``Submissions``: ``summary.apply``, as
   ``store.record`` takes back a named resubmission's old rows), in one transaction, retried as
@@ -70,20 +72,31 @@ def day_of(data, _):
     raise HandlerError("invalid_request", _("Say which day to leave out, as a date written YYYY-MM-DD."))
 
 
-def days(block_key):
+def days(block_key, anonymous=False):
     """``[(datetime.date, submissions)]`` of the block, oldest day first (see the module's
-    docstring): one ``GROUP BY`` of the block's answer rows, one of its comments without an answer."""
+    docstring): one ``GROUP BY`` of the block's answer rows, one of its comments without an answer.
+    ``anonymous``: only the submissions kept without a learner (``user_key`` empty)."""
     from ..models import Answer, Comment
 
     counted = defaultdict(int)
-    for day, n in (Answer.objects.filter(block_key=block_key).values_list("day")
-                   .annotate(n=Count("submission", distinct=True)).order_by()):
+    answers = Answer.objects.filter(block_key=block_key)
+    comments = Comment.objects.filter(block_key=block_key)
+    if anonymous:
+        answers, comments = answers.filter(user_key=""), comments.filter(user_key="")
+    for day, n in answers.values_list("day").annotate(n=Count("submission", distinct=True)).order_by():
         counted[day] += n
-    alone = Comment.objects.filter(block_key=block_key).exclude(Exists(Answer.objects.filter(
-        block_key=block_key, submission=OuterRef("submission"))))
+    alone = comments.exclude(Exists(Answer.objects.filter(block_key=block_key, submission=OuterRef("submission"))))
     for day, n in alone.values_list("day").annotate(n=Count("submission", distinct=True)).order_by():
         counted[day] += n
     return sorted(counted.items())
+
+
+def too_few_anonymous(block_key, min_size):
+    """The days whose anonymous submissions are fewer than ``min_size`` (at least one): leaving such a
+    day out alone would show how those few answered (the figures before, less the figures after),
+    what the minimum group size keeps from staff (decision 5). Named submissions are no such
+    secret: staff read them by name in the responses CSV."""
+    return {day for day, n in days(block_key, anonymous=True) if n < min_size}
 
 
 def _named_users(block_key, day):

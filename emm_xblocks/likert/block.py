@@ -12,11 +12,11 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import leave_out, platform
+from ..common.answers_by_day import AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
-from ..common.errors import HandlerError, staff_only
+from ..common.errors import HandlerError
 from ..common.grading import StoredScoreMixin
 from ..common.handlers import json_handler
 from ..common.i18n import N_
@@ -29,9 +29,9 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, results, scoring, validation, views
 
 
-class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
-                  CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
-                  state_fields(learner.State), EmmBlockBase):
+class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin,
+                  ScorableXBlockMixin, CompletableXBlockMixin, FacilitatorPackMixin,
+                  settings_fields(content.SETTINGS), state_fields(learner.State), EmmBlockBase):
     """Learners rate statements on an agreement (or other) scale; staff read the report."""
 
     block_type = "emm_likert"
@@ -108,18 +108,12 @@ class LikertBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredS
             self.refresh_description()
         return shaped(views.results_json(self), keys)
 
-    @json_handler
-    def leave_out_day(self, data, suffix=""):
-        """POST ``{"day": "YYYY-MM-DD"}``, course staff only: the block's answers and comments of that
-        day deleted and taken out of every figure (``common.leave_out``, decision 72); the answer is
-        ``get_results``'s, the panel refreshed, saying what was left out. 403 ``staff_only`` to
-        anyone else (staff viewing as a learner too), 400 ``invalid_request`` for a missing or
-        malformed day; a day with nothing left deletes nothing (a replay)."""
-        if not self.is_staff() or platform.is_masquerading(self):
-            raise staff_only(self.ugettext)
-        keys = reply_keys(data, views.RESULTS_PAGE_READS, self.ugettext)
-        day = leave_out.day_of(data, self.ugettext)
-        left = leave_out.leave_out_day(self.block_key(), day)
+    def leave_out_reply(self, data):
+        return reply_keys(data, views.RESULTS_PAGE_READS, self.ugettext)
+
+    def after_leave_out(self, keys, day, left):
+        """``leave_out_day``'s answer (``common.answers_by_day``): ``get_results``'s, the panel
+        refreshed, saying what was left out (``"reply": "page"``: its HTML alone)."""
         self.refresh_description()  # the course report labels the figures it reads (decision 24)
         return shaped(views.results_json(self, left_out=(day, left)), keys)
 

@@ -74,7 +74,7 @@ def page_html(page, words):
                    f'{"" if page["results_allowed"] else " hidden"}>\n'
                    f'    <button type="button" class="emm-button" data-show-results aria-expanded="false">'
                    f'{show}</button>\n'
-                   f'    <div data-results tabindex="-1"></div>\n'
+                   f'    <div data-results data-by-day-host tabindex="-1"></div>\n'
                    f'  </section>\n  ')
     return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
         f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'

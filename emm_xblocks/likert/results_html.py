@@ -5,7 +5,7 @@ participants answered" (``case_study/distribution_html.py``) and the role-play's
 takes them: how many answered, the headline, the chart (``chart``: ``templates/common/chart.html``
 drawn from ``chart_rows``), the table of every figure (the chart's text alternative), the answers
 shown apart, the figures by profile, the comments, then the staff's downloads and their answers
-by day, each with its "Leave out…" and the question it asks first (``days_html``, decision 72).
+by day, each with its "Leave out…" and the question it asks first (``common.answers_by_day``, decision 72).
 
 Every value and every translation is escaped with ``html.escape``; the author's texts carry their
 language (``lang``: ``common.content_language.attr``'s ``' lang="fr"'``, or "") inside the
@@ -19,6 +19,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.answers_by_day import days_html
 from ..common.content_language import wrapped
 from ..common.downloads import links_html
 
@@ -229,46 +230,3 @@ def _download(url, text, excel_url, excel_link, refused=None):
     """A staff download, then its Excel variant beside it, as buttons, or why its handler would
     refuse it (``refused``, its answer) in their place (``common.downloads.links_html``)."""
     return f"<p>{links_html(url, text, excel_url, excel_link, buttons=True, refused=refused)}</p>"
-
-
-def days_html(data, words):
-    """The staff's "Answers by day" (``views._days``; "" for anyone else, or with no answer yet and
-    nothing just left out): each day, its long date and how many answered, with "Leave out…", which
-    shows the question beside it (``[data-confirm]``, hidden until then: ``emm-likert.js`` puts the
-    focus on its "Cancel", and Esc cancels), as the live room asks before it ends a session; then
-    what was just left out (``left_out``), which the page focuses once it has put the panel in."""
-    if "days" not in data or not (data["days"] or data.get("left_out")):
-        return ""
-    _, ungettext, nums = words
-    dom = escape(data["dom"])
-    heading = escape(_("Answers by day"))
-    note = escape(_("The days are counted in universal time (UTC), which may be an hour or more from "
-                    "yours: an answer given just after midnight may count on the day before. Answers you "
-                    "leave out are deleted from the evaluation and from the course report."))
-    out = [f'<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>{heading}</h4>',
-           f'<p class="emm-basis">{note}</p>']
-    if data.get("left_out"):
-        out.append(f'<p class="emm-notice" tabindex="-1" data-left-out>{escape(data["left_out"])}</p>')
-    items = []
-    for i, entry in enumerate(data["days"]):
-        n, date, day = entry["n"], entry["date"], escape(entry["day"])
-        count = nums.number(n, 0)
-        said = escape(ungettext("{date}: {n} answer", "{date}: {n} answers", n).format(date=date, n=count))
-        ask = escape(ungettext(
-            "Leave out the {n} answer of {date}? It is deleted: no figure of this evaluation nor the course "
-            "report counts it any more. This cannot be undone.",
-            "Leave out the {n} answers of {date}? They are deleted: no figure of this evaluation nor the course "
-            "report counts them any more. This cannot be undone.", n).format(n=count, date=date))
-        yes = escape(ungettext("Yes, leave it out", "Yes, leave them out", n))
-        leave, cancel = escape(_("Leave out…")), escape(_("Cancel"))
-        items.append(
-            f'<li data-day="{day}"><span id="{dom}-day-{i}">{said}</span> '
-            f'<button type="button" class="emm-button" data-leave-out aria-describedby="{dom}-day-{i}">{leave}</button>'
-            f'<div class="emm-confirm" role="group" aria-labelledby="{dom}-ask-{i}" data-confirm hidden>'
-            f'<p id="{dom}-ask-{i}">{ask}</p>'
-            f'<button type="button" class="emm-button emm-danger" data-leave-out-yes>{yes}</button> '
-            f'<button type="button" class="emm-button" data-leave-out-no>{cancel}</button></div></li>')
-    if items:
-        out.append(f'<ul class="emm-days">{"".join(items)}</ul>')
-    out.append("</section>")
-    return "".join(out)

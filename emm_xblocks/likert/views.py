@@ -2,9 +2,8 @@
 preview, the Studio editor, the mobile apps' data, and the results panel (``results_json``: its
 figures from the aggregate store's summary, and its HTML, ``results_html``)."""
 
-from ..common import answer_rows, charts, content_language, leave_out, profile, recovery, store, summary
+from ..common import answer_rows, answers_by_day, charts, content_language, profile, recovery, store, summary
 from ..common.i18n import current_language, is_rtl
-from ..common.numbers import long_date
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
@@ -192,7 +191,7 @@ def results_json(block, left_out=None):
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
     if block.is_staff():
         _staff_extras(block, survey, data, words)
-        _days(block, data, words, left_out)
+        data.update(answers_by_day.days_data(block, words, left_out))
     data["html"] = _panel(block, survey, data, words)
     return data
 
@@ -222,22 +221,6 @@ def _staff_extras(block, survey, data, words):
         return
     if survey.comment_box:
         data["comments"] = [text for _submission, text in answer_rows.comments(block.block_key())]
-
-
-def _days(block, data, words, left_out):
-    """The staff's "Answers by day" (decision 72), added to ``data``: ``days``, each day that has
-    submissions in the block (``common.leave_out.days``) as ``{"day": "2026-12-03", "date": its
-    long date in the page's language, "n": submissions}``; ``dom``, the block's id prefix (the
-    confirmations' ids); and ``left_out``, the sentence saying what was just left out, if anything."""
-    _, ungettext, nums = words
-    data["dom"] = block.dom_id()
-    data["days"] = [{"day": day.isoformat(), "date": long_date(day, nums.language), "n": n}
-                    for day, n in leave_out.days(block.block_key())]
-    if left_out is not None and left_out[1].submissions:
-        day, left = left_out
-        data["left_out"] = ungettext("The {n} answer of {date} was left out.",
-                                     "The {n} answers of {date} were left out.", left.submissions).format(
-            n=nums.number(left.submissions, 0), date=long_date(day, nums.language))
 
 
 def _panel(block, survey, data, words):

@@ -13,6 +13,7 @@ from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common import platform
+from ..common.answers_by_day import ROLE_PLAY, AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin, editor_handler
@@ -27,9 +28,9 @@ from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
 
 
-class RolePlayBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin, ScorableXBlockMixin,
-                    CompletableXBlockMixin, FacilitatorPackMixin, settings_fields(content.SETTINGS),
-                    state_fields(learner.State), EmmBlockBase):
+class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin,
+                    ScorableXBlockMixin, CompletableXBlockMixin, FacilitatorPackMixin,
+                    settings_fields(content.SETTINGS), state_fields(learner.State), EmmBlockBase):
     """Learners take a role, decide in a branching scenario, live the consequences, read a debrief."""
 
     block_type = "emm_role_play"
@@ -44,6 +45,7 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, Store
     block_js = "js/emm-role-play.js"
     block_css = "css/emm-role-play.css"
     js_class = "EmmRolePlay"
+    by_day_kind = ROLE_PLAY  # staff's answers by day (common.answers_by_day)
     pack_module, pack_template = pack, "templates/role_play/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},
@@ -68,6 +70,10 @@ class RolePlayBlock(LiveRoomMixin, EditableContentMixin, LearnerDataMixin, Store
         return Score(*scoring.counted_score(self.load_content(), self.finished))
 
     # ---------------------------------------------------------------- views
+
+    def keeps_answers(self, content):
+        """Whether the store keeps its learners' answers: only where it shows how other participants chose."""
+        return content.show_others
 
     def search_text(self):
         scenario = self.load_content()

@@ -184,58 +184,8 @@ function EmmLikert(runtime, element, args) {
     return Promise.all((files.styles || []).map(one));
   }
 
-  /* staff: "Leave out…" a day's answers (likert/results_html.py days_html, decision 72): it asks
-     first, in the page, with the focus on "Cancel" (Esc cancels); "Yes" sends it and the panel
-     the server answers replaces this one, the focus on what it says was left out */
-  function confirmBox(item) { return item.querySelector("[data-confirm]"); }
-
-  function askLeaveOut(item) {
-    var open = root.querySelector("[data-by-day] [data-confirm]:not([hidden])");
-    if (open) { cancelLeaveOut(open.closest("[data-day]"), false); }
-    confirmBox(item).hidden = false;
-    item.querySelector("[data-leave-out]").hidden = true;
-    item.querySelector("[data-leave-out-no]").focus();
-  }
-
-  function cancelLeaveOut(item, focus) {
-    confirmBox(item).hidden = true;
-    var button = item.querySelector("[data-leave-out]");
-    button.hidden = false;
-    if (focus) { button.focus(); }
-  }
-
-  function leaveOut(item, target) {
-    EMM.action(runtime, element, "leave_out_day", {day: item.getAttribute("data-day"), reply: "page"}, {
-      button: item.querySelector("[data-leave-out-yes]"),
-      alert: alertBox,
-      onSuccess: function (data) {
-        EMM.setServerHtml(target, data.html);
-        (target.querySelector("[data-left-out]") || target.querySelector("[data-by-day-title]") || target).focus();
-      }
-    });
-  }
-
-  function watchDays(target) {
-    target.addEventListener("click", function (event) {
-      var control = event.target.closest("[data-leave-out], [data-leave-out-yes], [data-leave-out-no]");
-      var item = control && control.closest("[data-day]");
-      if (!item) { return; }
-      if (control.hasAttribute("data-leave-out")) { askLeaveOut(item); }
-      else if (control.hasAttribute("data-leave-out-no")) { cancelLeaveOut(item, true); }
-      else { leaveOut(item, target); }
-    });
-    target.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") { return; }
-      var open = event.target.closest && event.target.closest("[data-confirm]:not([hidden])");
-      if (!open) { return; }
-      event.preventDefault();
-      cancelLeaveOut(open.closest("[data-day]"), true);
-    });
-  }
-
   var showResults = root.querySelector("[data-show-results]");
   if (showResults) {
-    watchDays(root.querySelector("[data-results]"));
     showResults.addEventListener("click", function () {
       var target = root.querySelector("[data-results]");
       /* its files load now, beside the figures: only who asks downloads them */

@@ -88,8 +88,10 @@ def test_any_json_a_learner_sends_gets_an_answer_or_a_coded_error_never_a_crash(
 def test_any_json_course_staff_send_to_the_editor_or_the_live_room_gets_an_answer_or_a_coded_error(
         scenario, handlers, kind, data):
     uid = scenario(demo(kind))
-    likert = ["get_results", "leave_out_day"] if kind == "emm_likert" else []
-    handler = data.draw(st.sampled_from(STAFF + (["studio_convert"] if kind == "emm_role_play" else []) + likert),
+    likert = ["get_results"] if kind == "emm_likert" else []
+    by_day = ["answers_by_day", "leave_out_day"] if kind in ("emm_likert", "emm_case_study", "emm_role_play") else []
+    handler = data.draw(st.sampled_from(STAFF + (["studio_convert"] if kind == "emm_role_play" else []) + likert
+                                                  + by_day),
                         label="handler")
     payload = data.draw(payloads(BLOCKS[kind][1]), label="payload")
     answer_is_sound(handlers.post(uid, handler, payload, student="staff_1"), handler, payload)

@@ -20,7 +20,7 @@ from tests.openedx.runtime import Platform
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 STATIC = Path(__file__).resolve().parents[2] / "static"
 STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
-                   "emm-fullscreen.", "emm-pack.", "emm-likert-results.", "emm-chart.")
+                   "emm-fullscreen.", "emm-pack.", "emm-likert-results.", "emm-chart.", "emm-by-day.")
 
 LEARNER_FILES = {
     "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-drafts.js",
@@ -56,11 +56,13 @@ def test_a_learner_downloads_only_what_the_block_uses(platform, demo):
     names, frag = files(platform, key, platform.user("aminata"))
     assert names == LEARNER_FILES[demo]
     assert not [n for n in names if any(part in n for part in STAFF_OR_EDITOR)]
-    # course staff get the live room under the same page (blocks that have one), and the charts of
-    # a staff panel drawn in it (the knowledge check's), never the editors
+    # course staff get the live room and the answers by day under the same page (blocks that have
+    # them), and the charts of a staff panel drawn in it (the knowledge check's), never the editors
     staff, _frag = files(platform, key, platform.user("staff_ibrahim", role="staff"))
-    assert names == [n for n in staff if "emm-present" not in n and "emm-fullscreen" not in n and n != "emm-chart.css"]
+    assert names == [n for n in staff if not n.startswith(("emm-present", "emm-fullscreen", "emm-by-day"))
+                     and n != "emm-chart.css"]
     assert ("emm-present.css" in staff and "emm-present.js" in staff) == (demo in LIVE_ROOM)
+    assert ("emm-by-day.css" in staff and "emm-by-day.js" in staff) == (demo in LIVE_ROOM)  # the same three
     assert not [n for n in staff if any(part in n for part in STAFF_OR_EDITOR[:4])]
 
 

@@ -147,6 +147,49 @@ def test_anonymous_rows_and_profiles_are_taken_back_too(handlers, scenario):
     assert_summary_is_the_rows(uid)
 
 
+def test_an_anonymous_day_smaller_than_the_group_size_is_not_left_out_alone(handlers, scenario):
+    """Leaving out a day of 2 anonymous answers would show how those 2 answered (the figures before
+    less the figures after), what the minimum group size (3) keeps from staff: the day is listed
+    without its "Leave out…" and saying why, the handler refuses it (409, translated) and deletes
+    nothing. A day of 3 is left out."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"'))
+    for i in range(2):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 5}, "comment": f"late {i}"},
+                          student=f"late_{i}")
+        assert r.status_code == 200, r.content
+    moved(uid, datetime.date(2026, 12, 5))
+    for i in range(3):
+        r = handlers.post(uid, "submit", {"answers": {"relevance": 2, "pace": 4}}, student=f"colleague_{i}")
+        assert r.status_code == 200, r.content
+    Answer.objects.filter(block_key=uid).exclude(day=datetime.date(2026, 12, 5)).update(day=REHEARSAL)
+    panel = handlers.post(uid, "get_results", {}, student=STAFF).json_body
+    assert [(d["day"], d["n"], d["kept"]) for d in panel["days"]] == [("2026-12-03", 3, False),
+                                                                     ("2026-12-05", 2, True)]
+    small = panel["html"].split('data-day="2026-12-05"')[1].split("</li>")[0]
+    assert "Leave out…" not in small and "Too few anonymous answers to leave out alone" in small
+    rows = Answer.objects.filter(block_key=uid).count()
+    r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF)
+    assert r.status_code == 409 and r.json_body["error"] == "too_few_respondents"
+    assert r.json_body["message"].startswith("Fewer than 3 anonymous answers were given that day")
+    assert Answer.objects.filter(block_key=uid).count() == rows
+    with translation.override("fr"):
+        r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF, lang="fr")
+    assert r.status_code == 409 and r.json_body["message"].startswith("Moins de 3 réponses anonymes")
+    r = handlers.post(uid, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
+    assert r.status_code == 200 and r.json_body["respondents"] == 2
+    assert_summary_is_the_rows(uid)
+
+
+def test_the_comments_are_listed_by_their_text_not_by_day(handlers, evaluation):
+    """Listed by day, the first comment of a one-answer day would be that learner's."""
+    r = handlers.post(evaluation, "submit", {"answers": {"relevance": 3, "pace": 3}, "comment": "Zut"},
+                      student="student_late")
+    assert r.status_code == 200
+    Comment.objects.filter(block_key=evaluation, text="Zut").update(day=datetime.date(2026, 12, 1))
+    comments = handlers.post(evaluation, "get_results", {}, student=STAFF).json_body["comments"]
+    assert comments == sorted(comments) and comments[0] == "Great" and comments[-1] == "Zut"
+
+
 def test_the_course_report_counts_what_is_left(db):
     with translation.override("en"):
         platform = course()

@@ -30,7 +30,7 @@ OWN = {
 }
 # shared by several blocks' pages, each the same file wherever it is loaded
 SHARED = (assets.COMMON_STYLE, *(s for styles in assets.STYLES.values() for s in styles), *assets.AUTHOR_STYLES,
-          "css/emm-chart.css", "css/emm-present.css", "css/emm-pack.css")
+          "css/emm-chart.css", "css/emm-present.css", "css/emm-pack.css", "css/emm-by-day.css")
 
 
 def selectors(path):
