@@ -1,6 +1,7 @@
 """The live room's storage (``LiveSession``, ``LiveAnswer``; the rules are ``common.live``'s).
 
-* ``start`` ends the block's open session, if any, and opens a new one; ``end`` ends it;
+* ``start`` opens a new session, or keeps the one still open (a start from a page loaded before
+  it opened); ``end`` ends it;
 * ``current`` is the session the room sees (the latest, open or ended);
 * ``record`` keeps a participant's answers while a session is open: one row per participant and
   item, its value replaced by a later answer (an UPDATE by unique key, an INSERT the first time;
@@ -36,13 +37,21 @@ def current(block_key):
 
 
 def start(block_key):
-    """Open a new session now (ending the open one); returns it."""
+    """Open a new session now and return it; a session still open (within ``live.MAX_SESSION``) is
+    kept and returned instead: the room's "Start" shows only while none is open, so a start that
+    finds one comes from a page loaded before it opened (another device, a second tab) and must
+    not throw its answers away. An open session past its limit is ended first."""
     from ..models import LiveSession
 
     now = timezone.now()
 
     def work():
         with transaction.atomic():
+            # the open rows locked (MySQL): an end at the same moment waits for this start, or this for it
+            rows = list(LiveSession.objects.select_for_update().filter(block_key=block_key, ended__isnull=True)
+                        .order_by("-started"))
+            if rows and _session(rows[0]).open_at(now):
+                return rows[0]
             LiveSession.objects.filter(block_key=block_key, ended__isnull=True).update(ended=now)
             return LiveSession.objects.create(block_key=block_key, started=now)
 

@@ -45,7 +45,7 @@ def action_id(data, _):
 
 
 def fingerprint(data):
-    """A short digest of a request's data (its ``action_id`` taken out): the same for the same
+    """A short digest of a request's data (its ``action_id`` and ``reply`` taken out): the same for the same
     JSON whatever the order of its keys; "" for data JSON cannot write (none is parsed so)."""
     try:
         text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

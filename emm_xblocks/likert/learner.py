@@ -11,6 +11,7 @@ from typing import ClassVar
 from ..common import profile
 from ..common.actions import ActionError, Live, Outcome, Record, described_once, refuse_unless_ready
 from ..common.i18n import N_
+from ..common.numbers import count
 from . import events
 from .content import MAX_COMMENT, NA, to_fields
 from .epochs import group_of
@@ -76,7 +77,7 @@ def check_answers(survey, answers, comment, _):
         raise ActionError("comment_not_allowed", _("This evaluation does not take comments."))
     if len(comment) > MAX_COMMENT:
         raise ActionError("comment_too_long",
-                              _("The comment is longer than {max} characters.").format(max=MAX_COMMENT))
+                              _("The comment is longer than {max} characters.").format(max=count(MAX_COMMENT, _)))
     return cleaned, comment
 
 

@@ -234,8 +234,15 @@ def back(scenario, state, data, _):
                    events=(events.went_back(state.role, len(state.path), state.attempts),))
 
 
+def _fresh(scenario, state):
+    """The attempt in play is at its role's start with nothing chosen yet."""
+    role = scenario.role(state.role)
+    return bool(role) and not state.ended and not state.taken and list(state.path) == [role.start]
+
+
 def restart(scenario, state, data, _):
-    """A new attempt (its number claimed); with one role it starts at once. From a node where no
+    """A new attempt (its number claimed); with one role it starts at once, and an attempt of one
+    role still at its start (nothing chosen) is not begun again (nothing is spent). From a node where no
     choice is open (``paths.stranded``, an author's mistake), the same attempt starts again at the
     role's start instead: no attempt is spent, so a learner with none left is never stuck."""
     state, notice = _ready(scenario, state, _)
@@ -248,6 +255,10 @@ def restart(scenario, state, data, _):
     if not state.role:  # this attempt was begun (a role is still to choose): a double tap, another tab
         raise ActionError("already_started", _("You already began again in another window: reload the page."))
     refuse_if_none_left(scenario.attempts_allowed, state.attempts, _)
+    if len(scenario.roles) == 1 and _fresh(scenario, state):
+        # one role: this attempt is at its start, nothing chosen (a double tap, another window, or
+        # "Start again" pressed there): nothing to start again, no attempt spent
+        return Outcome(state=state, result={"notice": notice})
     number = state.attempts + 1
     state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)
     # another window began attempt ``number`` first: that was the last attempt, or this one is begun

@@ -1,6 +1,7 @@
 """The Likert block through the platform-faithful runtime (tests/openedx)."""
 
 import pytest
+from django.utils import translation
 
 from emm_xblocks.models import Answer, Claim, Comment
 
@@ -171,3 +172,14 @@ def test_a_row_that_is_not_an_object_is_a_problem_at_that_row_and_nothing_is_sav
     statements = {field for field in said_at if field.startswith("statements.")}
     assert statements == ({"statements.0", "statements.1"} if key == "statements" else {"statements.2.text"})
     assert handlers.block(uid).load_content() == before  # nothing saved, the introduction included
+
+
+def test_a_comment_over_its_limit_says_the_limit_as_the_learner_s_language_writes_it(survey, handlers):
+    """Crafted-request trial s34: "longer than 2000 characters" in every language; the case study
+    already said « 20 000 »."""
+    uid = survey()
+    long = {"answers": {"relevance": 3, "pace": 3}, "comment": "x" * 2001}
+    assert handlers.post(uid, "submit", long).json_body["message"] == "The comment is longer than 2,000 characters."
+    with translation.override("fr"):
+        french = handlers.post(uid, "submit", long, lang="fr").json_body["message"]
+    assert french == "Le commentaire dépasse 2\u202f000 caractères."

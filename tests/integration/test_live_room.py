@@ -6,14 +6,16 @@ builds it from Django's ``META`` (``django_to_webob_request``), and their webob 
 the LMS turns into Django's (``webob_to_django_response`` keeps the status and every header).
 """
 
+import datetime
 import json
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from webob import Request
 
-from emm_xblocks.models import LiveAnswer
+from emm_xblocks.common import live, live_store
+from emm_xblocks.models import LiveAnswer, LiveSession
 
 from .test_case_study_handlers import CASE
 from .test_role_play_handlers import SMALL, labelled
@@ -123,6 +125,31 @@ def test_only_answers_given_during_the_session_are_counted(handlers, role_play):
     # a new session starts from nothing
     assert session(handlers, role_play, "start") == "open"
     assert poll(handlers, role_play, "n-start").json["n"] == 0
+
+
+def test_a_start_while_a_session_is_open_keeps_it_and_its_answers(handlers, role_play):
+    """"Start session" shows only while none is open: a start that finds one open comes from a page
+    loaded before it opened (another device, a second tab). It keeps the session and its count
+    (crafted-request trial s34: it ended it and the room's answers were gone); once the session has
+    ended, a start opens a new one from nothing."""
+    assert session(handlers, role_play, "start") == "open"
+    for i in range(6):
+        first_choice(handlers, role_play, f"student_{i}", "Good move")
+    opened = live_store.current(role_play)
+    assert session(handlers, role_play, "start") == "open"
+    assert live_store.current(role_play) == opened and poll(handlers, role_play, "n-start").json["n"] == 6
+    assert session(handlers, role_play, "end") == "ended"
+    assert session(handlers, role_play, "start") == "open"
+    assert live_store.current(role_play).id != opened.id and poll(handlers, role_play, "n-start").json["n"] == 0
+
+
+def test_a_start_after_the_session_s_time_limit_opens_a_new_one(handlers, role_play):
+    assert session(handlers, role_play, "start") == "open"
+    LiveSession.objects.filter(block_key=role_play).update(started=timezone.now() - live.MAX_SESSION
+                                                           - datetime.timedelta(minutes=1))
+    old = live_store.current(role_play)
+    assert session(handlers, role_play, "start") == "open" and live_store.current(role_play).id != old.id
+    assert LiveSession.objects.filter(block_key=role_play, ended__isnull=True).count() == 1
 
 
 @pytest.mark.parametrize("failing", ["open_session", "record"])

@@ -170,6 +170,10 @@ def test_an_action_id_sent_again_with_other_answers_is_refused_and_changes_nothi
     assert sorted(Answer.objects.filter(block_key=uid).values_list("value", flat=True)) == ["2", "4"]
     reordered = {"comment": "Merci", "answers": {"pace": 2, "relevance": 4}}
     assert handlers.post(uid, "submit", sent(reordered, "likert-r-0001")).status_code == 200  # the retry
+    # the answer's shape asked otherwise is still the same request (crafted-request trial s34)
+    full = handlers.post(uid, "submit", sent({**reordered, "reply": "full"}, "likert-r-0001"))
+    assert full.status_code == 200 and handlers.post(uid, "submit", sent({**ANSWERS, "reply": "page"},
+                                                                           "likert-r-0001")).status_code == 200
     assert len(events.named("emm.likert.submitted")) == 1
     # an id kept before fingerprints (an update in between): a retry whatever its data, never a second action
     block = handlers.block(uid)
@@ -263,6 +267,9 @@ def test_repeated_start_restart_and_back_do_not_move_twice(scenario, handlers):
     back = handlers.post(uid, "back", sent({}, "rp-back-00001"))
     assert handlers.post(uid, "back", sent({}, "rp-back-00001")).json_body == back.json_body
     assert handlers.block(uid).path == ["n-start"]
+    # chosen again: "Start again" at the start with nothing chosen would spend nothing (one role)
+    r = handlers.post(uid, "choose", sent({"choice": labelled(back)["Good move"]}, "rp-choose-002"))
+    assert r.status_code == 200 and handlers.block(uid).path == ["n-start", "n-mid"]
     restart = handlers.post(uid, "restart", sent({}, "rp-restart-01"))
     assert handlers.post(uid, "restart", sent({}, "rp-restart-01")).json_body == restart.json_body
     assert handlers.block(uid).attempts == 2

@@ -620,3 +620,23 @@ def test_start_again_twice_before_a_role_is_chosen_spends_one_attempt(scenario, 
     assert handlers.block(uid).attempts == 2
     assert handlers.post(uid, "start", {"role": "officer"}).status_code == 200  # the attempt is played
     assert handlers.block(uid).attempts == 2 and handlers.block(uid).role == "officer"
+
+
+def test_start_again_twice_with_one_role_spends_one_attempt(small, handlers):
+    """One role: "Start again" begins the new attempt at the role's start at once. The same request
+    again (a double tap, another window), or "Start again" pressed there before any choice, spends
+    nothing: the attempt in play is answered as it is (crafted-request trial s34: each one spent a
+    graded attempt)."""
+    uid = small('attempts_allowed="3"')
+    play(handlers, uid, ["Bad move", "Carry on"])
+    assert handlers.post(uid, "restart", {"action_id": "r1r1r1r1r1"}).status_code == 200
+    assert handlers.block(uid).attempts == 2
+    again = handlers.post(uid, "restart", {"action_id": "r2r2r2r2r2"})
+    assert again.status_code == 200 and again.json_body["phase"] == "node" and "START-TEXT" in again.json_body["html"]
+    block = handlers.block(uid)
+    assert block.attempts == 2 and block.path == ["n-start"]
+    assert Claim.objects.filter(block_key=uid, slot__startswith="attempt-").count() == 2
+    # once a choice is made, "Start again" begins a new attempt as before
+    r = handlers.post(uid, "choose", {"choice": labelled(again)["Good move"]})
+    assert r.status_code == 200
+    assert handlers.post(uid, "restart").status_code == 200 and handlers.block(uid).attempts == 3
