@@ -220,14 +220,28 @@ def reaction(evaluations, min_group_size, _, headline_statement="", numbers=ENGL
     ``page_language``: the reader's language (each evaluation's ``lang``)."""
     shown = [_evaluation(*e, min_group_size, _, page_language) for e in evaluations]
     shared = _shared(shown)
+    headline = _headline(shown, headline_statement, min_group_size, _, numbers)
     return {
         "evaluations": shown,
         "shared": shared,
         "shared_caption": _shared_caption(shown, shared, _) if shared else "",
         "favourable_note": _favourable_note(shown, _),
-        "headline": _headline(shown, headline_statement, min_group_size, _, numbers),
+        "headline": headline,
+        "headline_note": _headline_note(shown, headline_statement, headline, _),
         "min_group_size": min_group_size,
     }
+
+
+def _headline_note(evaluations, chosen, headline, _):
+    """Why the statement the author chose for the headline shows none, for staff ("" where it shows,
+    or none was chosen): an id no evaluation of the course asks (a typo in the report's settings:
+    the key figure would otherwise leave the summary without a word), or too few answers yet."""
+    if not chosen or headline is not None:
+        return ""
+    if not any(row["id"] == chosen for e in evaluations for row in e["statements"]):
+        return _("No evaluation of this course has a statement “{id}”, the one chosen for the key figure: check "
+                 "its id in this report's settings (empty: the statement most answered).").format(id=chosen)
+    return _("The key figure (statement “{id}”) shows once enough people have answered it.").format(id=chosen)
 
 
 def by_profile(figures, evaluations, profile_tallies, _):

@@ -673,3 +673,18 @@ def test_a_statement_answered_only_not_applicable_is_said_so_on_the_page_and_the
     assert [r[4:] for r in rows if r[3] == pace] == [["n", "0"], ["Not applicable", "5"]]
     assert ["Reaction", "Day 1", "", "The knowledge and skills acquired are relevant to my work.", "Top box (%)",
             "100"] in rows
+
+
+def test_a_mistyped_key_figure_statement_is_said_in_the_summary_in_french(platform):
+    """Facilitator trial s34: « n_existe_pas » saved, and the key figure left the one-page summary
+    without a word."""
+    day1 = platform.add(DAY.format(name="Jour 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="n_existe_pas"'), platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": 5, "pace": 2})
+    with translation.override("fr"):
+        page = staff_page(platform, report)
+    start = page.index("data-summary")
+    summary = visible(page[start:page.index("</section>", start)])
+    assert "data-headline-note" in page and "data-headline>" not in page
+    assert ("Aucune évaluation de ce cours n’a d’affirmation « n_existe_pas », celle choisie pour le chiffre clé"
+            in summary.replace("\u00a0", " ").replace("\u202f", " "))

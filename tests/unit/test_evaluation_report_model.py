@@ -50,6 +50,21 @@ def test_a_chosen_headline_statement_and_one_that_is_not_shown():
     # "strongly agreed that “Too fast”": the answers as worded, not reverse-coded (2 of 6)
     assert report.reaction(data, 5, str, "pace")["headline"]["text"] == "33% strongly agreed that “Too fast”."
     assert report.reaction(data, 5, str, "unknown")["headline"] is None
+    assert report.reaction(data, 5, str, "pace")["headline_note"] == ""
+    assert report.reaction(data, 5, str)["headline_note"] == ""  # none chosen: the most answered
+
+
+def test_a_chosen_headline_statement_that_shows_nothing_says_why():
+    """Facilitator trial s34: a typo in the chosen id took the key figure out of the summary without
+    a word; now the summary says so in its place. Too few answers to the chosen one is said too."""
+    data = [("k1", DAY1, tallies(relevance={5: 3, 4: 3}, pace={5: 2}), 6)]
+    typo = report.reaction(data, 5, str, "n_existe_pas")
+    assert typo["headline"] is None and typo["headline_note"] == (
+        "No evaluation of this course has a statement “n_existe_pas”, the one chosen for the key figure: check "
+        "its id in this report's settings (empty: the statement most answered).")
+    few = report.reaction(data, 5, str, "pace")  # 2 answers, minimum 5
+    assert few["headline"] is None
+    assert few["headline_note"] == "The key figure (statement “pace”) shows once enough people have answered it."
 
 
 def test_small_groups_are_suppressed_and_other_scales_say_their_top_label():
