@@ -244,7 +244,8 @@
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
-      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox)) {
+      /* an author saves, and may have more than this to fix: the form marks every problem */
+      if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox, _("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))) {
         /* refused here, the focus at the text over its limit; a problem above it comes first, as
            in the server's refusal: one the last check marked at once, one the check run now finds
            once it answers (unless the author has edited or moved on meanwhile) */

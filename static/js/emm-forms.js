@@ -68,14 +68,15 @@
       return max && EMM.charsOf(control) > max && !control.disabled;
     })[0] || null;
   };
-  /* refuse to send while a control is over its limit: say why, focus it */
-  EMM.refuseOverLimit = function (scope, region) {
+  /* refuse to send while a control is over its limit: say why (`text`, with {max}: the editors'
+     words, else a learner's), focus it */
+  EMM.refuseOverLimit = function (scope, region, text) {
     var control = EMM.overLimit(scope);
     if (!control) { return false; }
     var max = parseInt(control.getAttribute("data-max-chars"), 10), m = measureOf(control);
     EMM.countChars(control);
     unsay(control);
-    EMM.say(region, EMM.format(EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
+    EMM.say(region, EMM.format(text || EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
       {max: EMM.count(max, control)}));
     control.focus();
     if (m) { m.focus(control, max); }

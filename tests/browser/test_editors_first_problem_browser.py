@@ -50,7 +50,7 @@ def test_a_save_refused_before_sending_focuses_the_first_problem_in_the_form_s_o
         assert long.get_attribute("aria-invalid") == "true"
         page.get_by_role("button", name="Save").click()
         refusal = page.locator(f"{editor} [data-save-alert]")
-        refusal.filter(has_text="Not sent: a text is longer than its limit").wait_for()
+        refusal.filter(has_text="Not saved: a text is longer than its limit").wait_for()
         if checked_first:  # the name's problem was on the form: the focus goes there at once
             assert page.evaluate(focused) == "display_name"
         page.wait_for_function(f"() => ({focused})() === 'display_name'")
