@@ -41,7 +41,8 @@ def test_a_5000_character_paste_into_a_case_study_editor_field_is_counted_refuse
 
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{EDITOR} [data-save-alert]")
-    refusal.filter(has_text="Not saved: a text is longer than its limit of 1,000 characters (nothing was cut)").wait_for()
+    refusal.filter(
+        has_text="Not saved: a text is longer than its limit of 1,000 characters (nothing was cut)").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "alt"
     assert saves == [] and alt.input_value() == pasted
 
@@ -92,7 +93,8 @@ def test_a_key_fact_over_its_limit_is_counted_line_by_line_refused_before_sendin
 
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{EDITOR} [data-save-alert]")
-    refusal.filter(has_text="Not saved: a text is longer than its limit of 5,000 characters (nothing was cut)").wait_for()
+    refusal.filter(
+        has_text="Not saved: a text is longer than its limit of 5,000 characters (nothing was cut)").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "key_facts"
     assert facts.evaluate("(el) => el.selectionStart") == len(first) + 1  # the caret at the long line
     assert saves == [] and facts.input_value() == typed
@@ -148,7 +150,8 @@ def test_a_custom_scale_label_over_its_limit_is_counted_line_by_line_refused_and
 
     page.get_by_role("button", name="Save").click()
     refusal = page.locator(f"{LIKERT} [data-save-alert]")
-    refusal.filter(has_text="Not saved: a text is longer than its limit of 100 characters (nothing was cut)").wait_for()
+    refusal.filter(
+        has_text="Not saved: a text is longer than its limit of 100 characters (nothing was cut)").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "custom_labels"
     assert labels.evaluate("(el) => el.selectionStart") == typed.index(long_label)  # the caret at the long label
     assert saves == []
