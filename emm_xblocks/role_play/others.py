@@ -71,10 +71,10 @@ def _decision_table(words, scenario, decision, step, mine, role, by_profile=Fals
              "cells": [_cell(words, c.group, value) for c in decision.columns]} for value, label in decision.choices]
     n = words[2].number(step, 0)
     if by_profile:
-        return {"caption": _("Step {n}: how the participants of each profile chose").format(n=n),
+        return {"caption": _("Step {n}: how the participants of each profile who reached it chose").format(n=n),
                 "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
                 "role_note": _("your profile")}
-    return {"caption": _("Step {n}: how the participants of each role chose").format(n=n),
+    return {"caption": _("Step {n}: how the participants of each role who reached it chose").format(n=n),
             "corner": _("Choice"), "columns": columns, "rows": rows, "mine_note": _("your choice"),
             "role_note": _("your role")}
 

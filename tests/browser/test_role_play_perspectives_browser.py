@@ -70,7 +70,7 @@ def test_the_debrief_shows_how_each_role_chose_and_ended(workbench, new_page):
     page = new_page(DESKTOP)
     play_as_social_worker(page, workbench, scenario, "en")
     decision = table_text(page, 0)
-    assert decision["caption"] == "Step 2: how the participants of each role chose"
+    assert decision["caption"] == "Step 2: how the participants of each role who reached it chose"
     assert decision["rows"] == [
         ["Choice", "Police officer 5 participants", "Social worker (your role) 3 participants"],
         ["Refer her to child protection (your choice)", "80%", "67%"],

@@ -71,7 +71,7 @@ def tables(html):
     return found
 
 
-STEP2 = "Step 2: how the participants of each role chose"
+STEP2 = "Step 2: how the participants of each role who reached it chose"
 ENDED = "How the scenario ended for the participants of each role"
 
 

@@ -30,7 +30,7 @@ SCENARIO = """
   </profile>
 </emm_role_play>
 """
-STEP1 = "Step 1: how the participants of each profile chose"
+STEP1 = "Step 1: how the participants of each profile who reached it chose"
 ENDED = "How the scenario ended for the participants of each profile"
 
 
