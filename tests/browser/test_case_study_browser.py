@@ -431,6 +431,12 @@ def test_a_phones_checkboxes_are_as_big_as_its_choices_and_beside_their_labels_f
         assert r["width"] == r["height"] == choice["height"] >= 20, (r, choice)
         assert r["boxEnd"] <= r["textStart"], r
         assert r["textTop"] <= r["boxTop"] and r["boxBottom"] <= r["textTop"] + r["line"], r
+    # a key point sets the answer's points: its label, the whole line's target, is 44px tall at least
+    # (facilitator trial s34: 24px), and tapping its words ticks it
+    points = page.locator(f"{BLOCK} [data-key-points] label")
+    assert min(points.evaluate_all("ls => ls.map(l => l.getBoundingClientRect().height)")) >= 44
+    points.first.click()
+    assert page.locator(f"{BLOCK} [data-key-points] input[type=checkbox]").first.is_checked()
     assert page.js_errors == []
     assert_no_horizontal_overflow(page, PHONE["width"])
     assert page.js_errors == []
