@@ -80,9 +80,14 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
     if ctx["attempts_allowed"] and ctx["attempts"]:
         attempts = f'<p class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</p>'
     choose = escape(_("Choose your role"))
+    then = ""
+    if profile:  # the question between the heading and the roles: its options are not the roles (trial s34)
+        lead = escape(_("Then press the role you will play:"))
+        then = f'<p class="emm-rp-then">{lead}</p>'
     return (f'\n  {intro}\n'
             f'  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{choose}</h4>\n'
             f'  {profile}\n'
+            f'  {then}\n'
             f'  <ul class="emm-rp-roles">\n'
             f'    {roles}\n'
             f'  </ul>\n'

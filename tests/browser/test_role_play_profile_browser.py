@@ -43,6 +43,14 @@ def test_a_learner_gives_a_profile_with_the_keyboard_and_reads_the_split_by_prof
     page = new_page(PHONE)
     open_block(page, workbench.scenario_url(scenario, student_id()))
     group = page.get_by_role("group", name="You work for")
+    # the question's options are not the roles: a line after it says what the role buttons are
+    # (facilitator trial s34: "Choose your role", then "Government, Civil society...")
+    order = page.locator(f"{BLOCK} [data-profile], {BLOCK} .emm-rp-then, {BLOCK} [data-role]").evaluate_all(
+        "els => els.map(e => e.matches('[data-profile]') ? 'profile'"
+        " : e.matches('[data-role]') ? 'role' : e.textContent)")
+    assert order == ["profile", "Then press the role you will play:", "role", "role"], order
+    hint = group.locator(".emm-hint").evaluate("e => getComputedStyle(e).fontWeight")
+    assert hint == "400"  # the "(optional...)" not bold inside the bold question
     assert_axe_clean(page, BLOCK)
     group.get_by_role("radio", name="Government").focus()
     page.keyboard.press("Space")
@@ -54,13 +62,21 @@ def test_a_learner_gives_a_profile_with_the_keyboard_and_reads_the_split_by_prof
     section.wait_for()
     assert section.get_by_role("heading").inner_text() == "By participant profile: You work for"
     table = section.get_by_role("table").first
-    assert table.locator("caption").inner_text() == "Step 1: how the participants of each profile chose"
+    assert table.locator("caption").inner_text() == "Step 1: how the participants of each profile who reached it chose"
     heads = [" ".join(t.split()) for t in table.locator("thead th").all_inner_texts()]
     assert heads == ["Choice", "Government (your profile) 4 participants",
                      "Civil society fewer than 3 participants: not shown",
                      "Did not say not shown, to protect a smaller group"]
     assert [" ".join(t.split()) for t in table.locator("tbody tr").first.locator("td").all_inner_texts()] == [
         "75%", "not shown", "not shown"]
+    # on the phone the table is wider than the screen: its caption wraps in view (it was cut
+    # mid-word), and the box shows a shadow on the side that hides columns (facilitator trial s34)
+    fit = table.evaluate("""t => { const w = t.closest('.emm-rp-split-wrap'), c = t.querySelector('caption');
+        const wb = w.getBoundingClientRect(), cb = c.getBoundingClientRect();
+        return {scrolls: w.scrollWidth > w.clientWidth, inView: cb.left >= wb.left - 1 && cb.right <= wb.right + 1,
+                cue: getComputedStyle(w).backgroundImage}; }""")
+    assert fit["scrolls"] and fit["inView"], fit
+    assert fit["cue"].count("radial-gradient") == 2, fit
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []
 
