@@ -157,6 +157,8 @@ def test_learning_each_knowledge_check_pair_above_the_minimum_group_size(platfor
     assert "Mean pre-test score 25%" in page and "Mean post-test score 75%" in page
     assert "Normalised gain 0.67" in page
     assert "Trafficking or smuggling? 2 25% 75% 0.67" in page  # the one-page summary's row of the pair, by its name
+    # what the gain is, said under the summary's table and the pair's (facilitator trial s34: unexplained)
+    assert page.count("Normalised gain: the share of the possible improvement the group achieved") == 2
     # per question, with its prompt: q1 right for bob before, both after
     assert re.search(r"A driver takes adults across a border for a fee; it ends on arrival\. 50% 100%", page), page
     assert "FEEDBACK" not in page and "EXPLANATION" not in page  # the report shows no answer key
