@@ -14,6 +14,7 @@ gettext's plural formulas only know non-negative integers, so "-2" and "1.5" wer
 wrong form ("-2 point", "1,5 points" in French, where CLDR says "-2 points", "1,5 point").
 """
 
+import copy
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -83,10 +84,11 @@ def plain(value, digits=2):
     return format(_rounded(value, digits).normalize(), "f")
 
 
-def number(value, language, digits=2):
+def number(value, language, digits=2, fixed=False):
     """``value`` with at most ``digits`` decimals: ``3.8333`` is "3,83" in French, ``2.0`` is "2",
-    ``12345.5`` is "12 345,5" (CLDR's grouping)."""
-    return _formatted(_rounded_text(value, digits), language, False)
+    ``12345.5`` is "12 345,5" (CLDR's grouping); ``fixed``: exactly ``digits`` ("2,00", "4,40"),
+    for a column of figures read side by side (a report's means)."""
+    return _formatted(_rounded_text(value, digits), language, False, digits if fixed else None)
 
 
 def percent(value, language, digits=1):
@@ -104,14 +106,19 @@ MINIMUM_GROUPING_TWO = frozenset({"es", "es_ES", "pl", "pl_PL", "pt_PT"})
 
 
 @lru_cache(maxsize=4096)
-def _formatted(rounded, language, as_percent):
+def _formatted(rounded, language, as_percent, fixed=None):
     """Babel's text of the rounded value ``rounded`` (its ``Decimal`` as a string, so "20" and
     "20.0" stay two entries): a page shows the same few figures (whole percents, counts, scores)
-    many times, and each format reads the locale's pattern anew (some 20 µs)."""
+    many times, and each format reads the locale's pattern anew (some 20 µs). ``fixed``: that many
+    decimals exactly (the locale's own pattern, its fraction digits set; ``rounded`` has them)."""
     locale = locale_of(language)
     value = Decimal(rounded)
     # a four-digit number ungrouped where CLDR says so (``MINIMUM_GROUPING_TWO``)
     grouped = str(locale) not in MINIMUM_GROUPING_TWO or abs(value) >= 10_000
+    if fixed is not None:  # a number (never a percent: ``percent`` has no ``fixed``)
+        pattern = copy.copy(locale.decimal_formats[None])
+        pattern.frac_prec = (fixed, fixed)
+        return pattern.apply(value, locale, group_separator=grouped)
     if as_percent:
         return format_percent(value / 100, locale=locale, decimal_quantization=False, group_separator=grouped)
     return format_decimal(value, locale=locale, decimal_quantization=False, group_separator=grouped)

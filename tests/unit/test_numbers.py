@@ -61,3 +61,18 @@ def test_unknown_or_empty_languages_fall_back():
 def test_plural_n_picks_the_cldr_form_for_gettext(language, value, n):
     assert numbers.plural_n(value, language) == n
     assert numbers.plural_category(n, language) == numbers.plural_category(value, language)
+
+
+def test_a_fixed_number_keeps_its_decimals_in_every_language():
+    """A report's column of means: "4" read as an answer beside "4,97" (facilitator trial s34); now
+    "4,00", "4,40", "4,97", rounded half up as every figure, grouped as CLDR says."""
+    from django.utils import translation
+
+    from emm_xblocks.common.number_filters import number_fixed
+
+    assert [numbers.number(v, "fr", 2, fixed=True) for v in (4, 4.4, 4.966, 2.005)] == ["4,00", "4,40", "4,97", "2,01"]
+    assert numbers.number(12345.5, "en", 2, fixed=True) == "12,345.50"
+    assert numbers.number(2736.5, "es", 2, fixed=True) == "2736,50"  # four digits ungrouped in Spain's Spanish
+    assert numbers.number(0.675, "ar", 2, fixed=True) == numbers.number(0.68, "ar", 2)
+    with translation.override("fr"):
+        assert number_fixed(4) == "4,00" and number_fixed(0.6789, 2) == "0,68" and number_fixed(None) == "—"
