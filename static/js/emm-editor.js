@@ -244,6 +244,8 @@
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
+      /* what the last action said (an item removed, "Saved.") is not this save's outcome */
+      EMM.clear(ed.status);
       /* an author saves, and may have more than this to fix: the form marks every problem */
       if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox, _("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))) {
         /* refused here, the focus at the text over its limit; a problem above it comes first, as

@@ -120,6 +120,8 @@ def test_removing_an_option_learners_chose_waits_for_save_anyway(workbench, new_
     button = page.get_by_role("button", name=anyway)
     button.wait_for()
     focused(page, "[data-save-alert]")
+    # the removal's "Item removed" is not left beside the save's alert (facilitator trial s34)
+    assert page.locator(f"{EDITOR} [data-status]").inner_text().strip() == ""
     # held back
     assert [o["id"] for o in stored(workbench, scenario).content["profile_options"]] == ["gov", "cso", "io"]
     button.focus()
