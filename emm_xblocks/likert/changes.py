@@ -20,9 +20,12 @@ from dataclasses import replace
 
 from ..common import profile
 from ..common.changes import id_change_problems, kept_pairs
+from ..common.text import shortened
 from ..common.validation import Problem
 from .content import PastScale, Statement
 from .epochs import scale_name
+
+WORDS = 80  # characters of a removed statement's words its warning quotes
 
 
 def grading_changes(old, new, _):
@@ -68,12 +71,15 @@ def answer_changes(old, new, _):
         "other way round, in the results and in the CSV of the answers (agreeing becomes unfavourable, or "
         "favourable again)."), False)
         for i, was, now in kept_pairs(old.statements, new.statements) if was.reverse != now.reverse]
-    return problems + id_change_problems(
+    old_words = {st.id: st.text for st in old.statements}
+    problems += id_change_problems(
         old.statements, new.statements, lambda st: st.text, "statements",
         lambda old_id: _("This statement's id was “{old}”: its answers stay under that id and are shown apart, as "
                          "answers to a removed statement. Keep the old id to keep them together.").format(old=old_id),
-        lambda old_id: _("Statement “{id}” was removed: its answers are shown apart, as answers to a removed "
-                         "statement.").format(id=old_id)) + profile.option_changes(
+        # named by its words, as the author wrote it (an id they may never have seen: trial s34)
+        lambda old_id: _("The statement “{words}” was removed: its answers are shown apart, as answers to a "
+                         "removed statement.").format(words=shortened(old_words.get(old_id, old_id), WORDS)))
+    return problems + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
                          "and are shown in a column of their own. Keep the old id to keep them together.")

@@ -31,6 +31,15 @@ def test_likert_changes_name_the_field_they_touch():
     assert answer_changes(SURVEY, replace(SURVEY, display_name="Other", min_group_size=3), str) == []
 
 
+def test_a_removed_statement_is_named_by_its_words_not_its_id():
+    """Facilitator trial s34: "Statement “child_trafficking” was removed", an id the author never typed."""
+    words = "I can now tell trafficking in persons from the smuggling of migrants, and refer each case " * 2
+    old = replace(SURVEY, statements=(*SURVEY.statements, Statement("child_trafficking", words)))
+    [removed] = [p for p in answer_changes(old, SURVEY, str) if p.field == "statements"]
+    assert removed.message.startswith("The statement “I can now tell trafficking in persons from the smuggling of")
+    assert "child_trafficking" not in removed.message and "…” was removed: its answers are shown apart" in removed.message
+
+
 def test_a_scale_change_with_answers_starts_an_epoch_and_going_back_reuses_the_old_one():
     agree4 = carry_over(SURVEY, replace(SURVEY, scale="agree4"), answered=True)
     assert agree4.scale_epoch == 1 and agree4.past_scales == (PastScale(0, "agree5"),)
