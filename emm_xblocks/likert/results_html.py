@@ -48,10 +48,18 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
             "Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always "
             "on the same side of the centre.")) + "</p>")
     out.append(str(chart))
-    out.append(_table_html(data, words, lang, labels_lang))
-    out.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
+    tables = [_table_html(data, words, lang, labels_lang)]
+    tables.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
     if data.get("profiles"):
-        out.append(_profiles_html(data, words, lang))
+        tables.append(_profiles_html(data, words, lang))
+    if data.get("staff"):
+        out.extend(tables)
+    else:
+        # a learner reads the headline and the chart; every figure is one tap away, not a wide
+        # table of staff's terms on a phone (facilitator trial s34); the same tables, a screen
+        # reader's too, once opened
+        more = escape(_("Every figure, in tables"))
+        out.append(f'<details class="emm-every-figure"><summary>{more}</summary>{"".join(tables)}</details>')
     if data.get("comments"):
         items = "".join(f'<li dir="auto">{escape(text)}</li>' for text in data["comments"])
         heading = escape(_("Comments"))

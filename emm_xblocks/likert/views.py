@@ -189,7 +189,8 @@ def results_json(block, left_out=None):
     if lang:  # the author's language, where the page is in another: on the author's words (a
         # custom scale's labels too), never the reader's (common.content_language)
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
-    if block.is_staff():
+    data["staff"] = block.is_staff()  # staff read every figure at once; a learner's tables fold (results_html)
+    if data["staff"]:
         _staff_extras(block, survey, data, words)
         data.update(answers_by_day.days_data(block, words, left_out))
     data["html"] = _panel(block, survey, data, words)
