@@ -204,6 +204,10 @@
         EMM.post(runtime, element, "studio_validate", data).then(function (body) {
           if (mine !== seq) { return; }
           spec.show(body.problems || [], data, "check");
+          /* a row just added is not yet wrong: its problems wait for its first edit or a save */
+          Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"), function (row) {
+            unmarkAll(row, "[data-error-key], [data-error]");
+          });
           if (then) { then(); }
         }, function () { /* checking is a help; saving reports errors */ });
       }, now ? 0 : ed.DELAY);
@@ -244,8 +248,10 @@
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
-      /* what the last action said (an item removed, "Saved.") is not this save's outcome */
+      /* what the last action said (an item removed, "Saved.") is not this save's outcome; every
+         problem is shown now, a new row's too */
       EMM.clear(ed.status);
+      Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"), function (r) { r.removeAttribute("data-fresh"); });
       /* an author saves, and may have more than this to fix: the form marks every problem */
       if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox, _("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))) {
         /* refused here, the focus at the text over its limit; a problem above it comes first, as
@@ -309,6 +315,7 @@
       if (button.hasAttribute("data-add")) {
         row = spec.add(button.getAttribute("data-add"), button);
         if (!row) { return; }
+        row.setAttribute("data-fresh", "");
         ed.recount(row);
         if (spec.changed) { spec.changed("added", row, row.parentNode); }
         ed.say(spec.say && spec.say("added", row));
@@ -328,6 +335,7 @@
     /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
     function edited(event) {
       if (inJson(event)) { return; }
+      for (var r = event.target.closest("[data-fresh]"); r; r = r.parentNode.closest("[data-fresh]")) { r.removeAttribute("data-fresh"); }
       edits += 1;
       ed.hideConfirm();
       if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
