@@ -27,6 +27,7 @@ from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
 from . import assets, content_cache, descriptions, olx, store
+from .editor_json import markup_warnings
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
 from .i18n import N_
@@ -296,6 +297,7 @@ class EditableContentMixin:
         self._require_editor()
         _ = self.author_gettext()
         content, problems = self.editor_module.from_editor(data, _)
+        problems += markup_warnings(data, _)  # what the save removes from the author's HTML, said
         refused = errors(problems)
         if refused and only_too_long(refused):  # nothing cut, nothing saved: the author shortens
             raise HandlerError("text_too_long", _(
@@ -322,7 +324,9 @@ class EditableContentMixin:
         """The editor's live check: the save validators, without saving, and what the change
         would do to stored answers (``touches_answers``)."""
         self._require_editor()
-        content, problems = self.editor_module.from_editor(data, self.author_gettext())
+        _ = self.author_gettext()
+        content, problems = self.editor_module.from_editor(data, _)
+        problems += markup_warnings(data, _)
         changes, _answered = self.answer_changes(content)
         return {"problems": [p.as_json() for p in problems + changes], "touches_answers": bool(changes)}
 

@@ -3,7 +3,7 @@ one line, as the OLX reader reads it back, an author's HTML sanitised; never cut
 limit is refused whole, ``common.limits``), and anything that is not a string read as ``""`` for
 the validators to refuse at its field."""
 
-from .sanitize import authored_html
+from .sanitize import authored_html, dropped
 from .text import one_line
 from .validation import Problem
 
@@ -37,3 +37,33 @@ def editor_flag(data, key, default, problems, where, _):
         return value
     problems.append(Problem(where, _("Choose yes or no.")))
     return default
+
+
+# the editors' fields that hold author HTML, by their key in the editor's JSON (every block's)
+HTML_KEYS = frozenset({"narrative", "html", "excerpt", "expert_analysis", "intro", "prompt", "explanation",
+                       "model_answer", "brief", "consequence", "debrief"})
+
+
+def _kinds(_):
+    return {"script": _("scripts"), "handler": _("event handlers (onclick…)"),
+            "frame": _("embedded frames, videos or objects"), "style": _("style sheets"),
+            "javascript": _("javascript: links"), "form": _("form fields")}
+
+
+def markup_warnings(data, _, where=""):
+    """``[Problem(path, message, error=False)]``: each HTML field of the editor's JSON ``data``
+    (``HTML_KEYS``, in rows of lists too: ``questions.2.prompt``) holding markup the save removes
+    (``sanitize.dropped``), said at its field: an author who pasted a video or a script otherwise
+    finds it missing on the learner's page without a word (facilitator trial s34)."""
+    found = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        path = f"{where}.{key}" if where else str(key)
+        if isinstance(value, (dict, list)):
+            found += markup_warnings(value, _, path)
+        elif isinstance(value, str) and key in HTML_KEYS and (kinds := dropped(value)):
+            names = _kinds(_)
+            found.append(Problem(path, _("Removed when learners see it: {what}. Only text formatting, links, "
+                                         "images and tables are kept.").format(what=", ".join(names[k] for k in kinds)),
+                                 False))
+    return found

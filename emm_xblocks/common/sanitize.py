@@ -70,6 +70,25 @@ def paragraphs(text):
                    for block in BLANK_LINE_RE.split(text))
 
 
+# what an author may paste expecting it to work, and ``clean_html`` removes: said at the save
+# (``editor_json.markup_warnings``) rather than found missing on the learner's page
+DROPPED = (
+    ("script", re.compile(r"<script\b", re.IGNORECASE)),
+    ("handler", re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)),
+    ("frame", re.compile(r"<(?:iframe|object|embed|frame|video|audio)\b", re.IGNORECASE)),
+    ("style", re.compile(r"<style\b", re.IGNORECASE)),
+    ("javascript", re.compile(r"""\b(?:href|src)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)),
+    ("form", re.compile(r"<(?:form|input|button|select|textarea)\b", re.IGNORECASE)),
+)
+
+
+def dropped(html):
+    """The kinds of ``DROPPED`` markup in ``html`` (``"script"``, ``"handler"``...), in that order."""
+    if not html or "<" not in html:
+        return ()
+    return tuple(kind for kind, pattern in DROPPED if pattern.search(html))
+
+
 def authored_html(html):
     """An editor form's HTML field as saved: plain text made paragraphs (``paragraphs``), then
     cleaned (``clean_html``)."""

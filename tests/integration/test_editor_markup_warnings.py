@@ -1,0 +1,37 @@
+"""What a save removes from an author's HTML is said at its field (facilitator trial s34: a script,
+an onclick, a video pasted into a case were dropped without a word, the learner's page missing
+them): a warning, never a refusal; the content saved without it, in the author's language."""
+
+from emm_xblocks.case_study import content
+from tests.integration.test_editor_numbers import CASE, SURVEY
+
+
+def test_a_case_study_save_says_what_it_removed_at_each_field(scenario, handlers):
+    uid = scenario(CASE)
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["narrative"] = '<p>Read this.</p><script>alert(1)</script><iframe src="https://video.example"></iframe>'
+    data["questions"][0]["prompt"] = '<p onclick="x()">First step?</p>'
+    data["expert_analysis"] = "<p>Plain <strong>formatting</strong> and a <a href='https://iom.int'>link</a>.</p>"
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 200 and r.json_body["saved"] is True
+    said = {p["field"]: p["message"] for p in r.json_body["warnings"]}
+    assert said["narrative"] == ("Removed when learners see it: scripts, embedded frames, videos or objects. Only "
+                                 "text formatting, links, images and tables are kept.")
+    assert said["questions.0.prompt"].startswith("Removed when learners see it: event handlers (onclick…).")
+    assert "expert_analysis" not in said  # what is kept says nothing
+    case = handlers.block(uid, "staff_1").load_content()
+    assert "script" not in case.narrative and "iframe" not in case.narrative
+    assert "onclick" not in case.questions[0].prompt
+    checked = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr").json_body["problems"]
+    assert {p["field"]: p["message"] for p in checked}["narrative"].startswith(
+        "Retiré quand les apprenants le voient\u00a0: les scripts")
+
+
+def test_a_likert_intro_with_a_javascript_link_is_said(scenario, handlers):
+    uid = scenario(SURVEY)
+    data = {"display_name": "Éval", "scale": "agree5", "results": "staff", "min_group_size": 5, "weight": 1,
+            "intro": '<p>See <a href="javascript:alert(1)">this</a>.</p>',
+            "statements": [{"id": "s1", "text": "La formation est utile."}]}
+    problems = handlers.post(uid, "studio_validate", data, student="staff_1").json_body["problems"]
+    [intro] = [p for p in problems if p["field"] == "intro"]
+    assert "javascript: links" in intro["message"] and intro["error"] is False
