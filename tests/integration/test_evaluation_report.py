@@ -633,6 +633,8 @@ def test_the_printed_summary_says_when_and_for_which_course_and_what_its_headlin
     today = format_date(datetime.now(UTC).date(), format="long", locale="fr")  # "1 décembre 2026"
     assert f"Produit le {today}, cours {platform.course_key}" in summary
     assert "Sur 10 réponses. Évaluations : Jour 1 ; Jour 3" in summary  # the two it pools
+    # the share is of the answers on the scale ("Sur 10 réponses"), not of the respondents: said so
+    assert "étaient tout à fait d’accord avec" in summary and "des répondants" not in summary
     assert "Jour 1\u202f; Jour 3" in page
 
 
