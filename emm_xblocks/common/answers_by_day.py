@@ -17,8 +17,8 @@ chose). A rehearsal with colleagues before the training is taken out of the figu
   to staff's pages. 403 ``staff_only`` to anyone but course staff as themselves (staff viewing the
   course as a learner too), 400 ``invalid_request`` for a missing or malformed day, 409
   ``too_few_respondents`` for a day with fewer anonymous submissions than the block's minimum group
-  size (leaving them out alone would show how those few answered: the figures before less the
-  figures after; listed without its "Leave out…").
+  size, in all or in one profile (leaving them out would show how those few answered: the figures
+  before less the figures after; listed without its "Leave out…").
 
 ``words``: ``block.translators()``, ``(gettext, ngettext, numbers)``.
 """
@@ -41,8 +41,9 @@ def days_data(block, words, left_out=None):
     the block's minimum group size is ``"kept": True`` (``leave_out.too_few_anonymous``)."""
     _, ungettext, nums = words
     key = block.block_key()
-    kept = leave_out.too_few_anonymous(key, block.load_content().min_group_size)
-    data = {"dom": block.dom_id(), "url": block.runtime.handler_url(block, "leave_out_day"),
+    min_size = block.load_content().min_group_size
+    kept = leave_out.too_few_anonymous(key, min_size)
+    data = {"dom": block.dom_id(), "url": block.runtime.handler_url(block, "leave_out_day"), "min_size": min_size,
             "days": [{"day": day.isoformat(), "date": long_date(day, nums.language), "n": n, "kept": day in kept}
                      for day, n in leave_out.days(key)]}
     if left_out is not None and left_out[1].submissions:
@@ -115,7 +116,12 @@ def days_html(data, words, kind=EVALUATION):
         said = escape(ungettext("{date}: {n} answer", "{date}: {n} answers", n).format(date=date, n=count))
         ask = escape(_ask(kind, ungettext, n, count, date))
         if entry.get("kept"):  # too few anonymous answers to leave out alone (decision 73)
-            why = escape(_("Too few anonymous answers to leave out alone: it would show how they answered."))
+            size = data.get("min_size", 0)
+            why = escape(ungettext(
+                "Not offered: fewer than {n} anonymous answer that day, in all or from one profile; leaving them "
+                "out would show how they answered.",
+                "Not offered: fewer than {n} anonymous answers that day, in all or from one profile; leaving them "
+                "out would show how they answered.", size).format(n=nums.number(size, 0)))
             items.append(f'<li data-day="{day}"><span id="{dom}-day-{i}">{said}</span> '
                          f'<span class="emm-by-day-hint">{why}</span></li>')
             continue
@@ -214,10 +220,11 @@ class AnswersByDayMixin:
         min_size = self.load_content().min_group_size
         if day in leave_out.too_few_anonymous(self.block_key(), min_size):
             raise HandlerError("too_few_respondents", self.ungettext(
-                "Fewer than {n} anonymous answer was given that day: leaving them out alone would show how "
-                "they answered, which the minimum group size keeps from staff. Nothing was deleted.",
-                "Fewer than {n} anonymous answers were given that day: leaving them out alone would show how "
-                "they answered, which the minimum group size keeps from staff. Nothing was deleted.",
-                min_size).format(n=self.numbers().number(min_size, 0)))
+                "Fewer than {n} anonymous answer was given that day, in all or from one profile: leaving them "
+                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
+                "deleted.",
+                "Fewer than {n} anonymous answers were given that day, in all or from one profile: leaving them "
+                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
+                "deleted.", min_size).format(n=self.numbers().number(min_size, 0)))
         left = leave_out.leave_out_day(self.block_key(), day)
         return self.after_leave_out(reply, day, left)

@@ -92,11 +92,26 @@ def days(block_key, anonymous=False):
 
 
 def too_few_anonymous(block_key, min_size):
-    """The days whose anonymous submissions are fewer than ``min_size`` (at least one): leaving such a
-    day out alone would show how those few answered (the figures before, less the figures after),
-    what the minimum group size keeps from staff (decision 5). Named submissions are no such
-    secret: staff read them by name in the responses CSV."""
-    return {day for day, n in days(block_key, anonymous=True) if n < min_size}
+    """The days whose anonymous submissions are fewer than ``min_size`` (at least one), in all or in
+    one participant profile (those who gave none are a group too, as the figures by profile show
+    them): leaving such a day out alone would show how those few answered (the figures before,
+    less the figures after, of the whole or of that profile's column), what the minimum group size
+    keeps from staff (decision 5; trial s34: a day of 5, one of them from civil society, gave that
+    one's answers in the civil-society column). Two ``GROUP BY`` reads. Named submissions are no
+    such secret: staff read them by name in the responses CSV."""
+    from ..models import Answer
+
+    by_profile = defaultdict(list)
+    for day, n in (Answer.objects.filter(block_key=block_key, user_key="", group=summary.PROFILE_GROUP)
+                   .values_list("day", "value").annotate(n=Count("submission", distinct=True)).order_by()
+                   .values_list("day", "n")):
+        by_profile[day].append(n)
+    kept = set()
+    for day, total in days(block_key, anonymous=True):
+        groups = [*by_profile[day], total - sum(by_profile[day])]  # the last: those who gave no profile
+        if any(0 < n < min_size for n in [total, *groups]):
+            kept.add(day)
+    return kept
 
 
 def _named_users(block_key, day):

@@ -13,7 +13,7 @@ import datetime
 import time
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from emm_xblocks.common import leave_out, store, summary
 from emm_xblocks.models import Answer, Comment
@@ -166,17 +166,46 @@ def test_an_anonymous_day_smaller_than_the_group_size_is_not_left_out_alone(hand
     assert [(d["day"], d["n"], d["kept"]) for d in panel["days"]] == [("2026-12-03", 3, False),
                                                                      ("2026-12-05", 2, True)]
     small = panel["html"].split('data-day="2026-12-05"')[1].split("</li>")[0]
-    assert "Leave out…" not in small and "Too few anonymous answers to leave out alone" in small
+    assert "Leave out…" not in small and ("Not offered: fewer than 3 anonymous answers that day, in all or from "
+                                          "one profile") in small
     rows = Answer.objects.filter(block_key=uid).count()
     r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF)
     assert r.status_code == 409 and r.json_body["error"] == "too_few_respondents"
-    assert r.json_body["message"].startswith("Fewer than 3 anonymous answers were given that day")
+    assert r.json_body["message"].startswith("Fewer than 3 anonymous answers were given that day, in all or from")
     assert Answer.objects.filter(block_key=uid).count() == rows
     with translation.override("fr"):
         r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF, lang="fr")
     assert r.status_code == 409 and r.json_body["message"].startswith("Moins de 3 réponses anonymes")
     r = handlers.post(uid, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
     assert r.status_code == 200 and r.json_body["respondents"] == 2
+    assert_summary_is_the_rows(uid)
+
+
+def test_an_anonymous_day_with_a_small_profile_group_is_not_left_out_alone(handlers, scenario):
+    """Trial s34b: a day of 4 anonymous answers (minimum 3) passed, one of them from another profile:
+    leaving it out gave that one's answers in their profile's column. A day is kept while any of its
+    profile groups, those who gave none included, is below the minimum; a day of 3 of one profile
+    is left out."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"').replace(
+        "</emm_likert>", '<profile prompt="You work for"><option id="gov">Government</option>'
+                         '<option id="cso">Civil society</option></profile></emm_likert>'))
+
+    def answered(day, profiles):
+        for i, who in enumerate(profiles):
+            data = {"answers": {"relevance": 4, "pace": 2}, **({"profile": who} if who else {})}
+            r = handlers.post(uid, "submit", data, student=f"{day.day}_{i}")
+            assert r.status_code == 200, r.content
+        Answer.objects.filter(block_key=uid, day=timezone.now().date()).update(day=day)
+
+    answered(datetime.date(2026, 12, 1), ["gov"] * 3 + ["cso"])  # civil society: one
+    answered(datetime.date(2026, 12, 2), ["gov"] * 3 + [""])  # who gave no profile: one
+    answered(datetime.date(2026, 12, 3), ["cso"] * 3)
+    assert leave_out.too_few_anonymous(uid, 3) == {datetime.date(2026, 12, 1), datetime.date(2026, 12, 2)}
+    for day in ("2026-12-01", "2026-12-02"):
+        r = handlers.post(uid, "leave_out_day", {"day": day}, student=STAFF)
+        assert r.status_code == 409 and r.json_body["error"] == "too_few_respondents", day
+    r = handlers.post(uid, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
+    assert r.status_code == 200 and r.json_body["respondents"] == 8
     assert_summary_is_the_rows(uid)
 
 

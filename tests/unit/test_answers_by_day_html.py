@@ -54,9 +54,10 @@ def test_the_last_day_left_out_says_none_is_left():
 
 
 def test_a_day_too_small_to_leave_out_says_why_and_offers_no_button():
-    html = days_html({"dom": "emm-x", "days": [{"day": "2026-12-05", "date": "December 5, 2026", "n": 1, "kept": True},
+    html = days_html({"dom": "emm-x", "min_size": 5,
+                      "days": [{"day": "2026-12-05", "date": "December 5, 2026", "n": 1, "kept": True},
                                                {"day": "2026-12-06", "date": "December 6, 2026", "n": 9}]}, words())
     small, big = html.split('data-day="2026-12-05"')[1].split('data-day="2026-12-06"')
-    assert "December 5, 2026: 1 answer<" in small and "Too few anonymous answers to leave out alone" in small
+    assert "December 5, 2026: 1 answer<" in small and "Not offered: fewer than 5 anonymous answers that day" in small
     assert "data-leave-out" not in small and "data-confirm" not in small
     assert "data-leave-out" in big
