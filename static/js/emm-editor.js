@@ -271,9 +271,11 @@
       if (confirm === true) { data.confirm = true; }
       ed.notify("save", {state: "start"});
       return EMM.post(runtime, element, "studio_submit", data).then(function (body) {
+        var n = (body.warnings || []).length;  /* said here too: a warning's field may be far up the form */
         spec.show(body.warnings || [], data, "saved");
         loaded = sent;
-        ed.say(_("Saved."));
+        ed.say(n ? EMM.format(EMM.ngettext("Saved, with {n} warning: see the message beside its field.",
+          "Saved, with {n} warnings: see the messages beside their fields.", n), {n: EMM.count(n, root)}) : _("Saved."));
         ed.notify("save", {state: "end"});
         return true;
       }, function (err) {

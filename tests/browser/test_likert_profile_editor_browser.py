@@ -3,6 +3,7 @@ keyboard only: an author adds, orders and fixes the options of the participant p
 (the server's validators next to the field, the focus on the first error), saves, and, once
 learners have answered, removes an option only past "Save anyway"."""
 
+
 import pytest
 
 from tests.browser.conftest import DESKTOP, assert_axe_clean, student_id
@@ -126,6 +127,7 @@ def test_removing_an_option_learners_chose_waits_for_save_anyway(workbench, new_
     assert [o["id"] for o in stored(workbench, scenario).content["profile_options"]] == ["gov", "cso", "io"]
     button.focus()
     page.keyboard.press("Enter")
-    page.locator(f"{EDITOR} [data-status]").filter(has_text=saved).wait_for()
+    # saved, the removal's warning still beside the options: the status says it is there
+    page.locator(f"{EDITOR} [data-status]").filter(has_text=saved.rstrip(".") + ", avec 1 avertissement").wait_for()
     assert [o["id"] for o in stored(workbench, scenario).content["profile_options"]] == ["gov", "io"]
     assert page.js_errors == []
