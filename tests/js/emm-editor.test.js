@@ -143,7 +143,7 @@ test("the live check waits for a pause in typing, and an answer older than the l
   assert.deepEqual(shown.map((s) => [s.when, s.problems[0].message]), [["check", "new"]]);
 });
 
-test("save: the runtime hears start then end, the form shows the warnings and says Saved.", async () => {
+test("save: the runtime hears start then end, the form shows the warnings and says how many (trial s34b)", async () => {
   const {calls, fetch} = pending();
   const w = setup(fetch);
   const page = editorPage();
@@ -159,6 +159,12 @@ test("save: the runtime hears start then end, the form shows the warnings and sa
   await flush();
   assert.deepEqual(notes, [["save", {state: "start"}], ["save", {state: "end"}]]);
   assert.deepEqual(shown.map((s) => [s.when, s.problems.length]), [["saved", 1]]);
+  w.timers.runAll();
+  /* the warning's field may be far up the form: the status beside the button says it is there */
+  assert.equal(ed.status.textContent, "Saved, with 1 warning: see the message beside its field.");
+  page.form.fire("submit");
+  calls[1].resolve(response(200, {warnings: []}));
+  await flush();
   w.timers.runAll();
   assert.equal(ed.status.textContent, "Saved.");
 });
