@@ -174,8 +174,8 @@ class Numbers:
     def __init__(self, language=DEFAULT):
         self.language = language or DEFAULT
 
-    def number(self, value, digits=2):
-        return number(value, self.language, digits)
+    def number(self, value, digits=2, fixed=False):
+        return number(value, self.language, digits, fixed)
 
     def percent(self, value, digits=1):
         return percent(value, self.language, digits)

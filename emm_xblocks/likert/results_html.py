@@ -144,7 +144,8 @@ def _table_html(data, words, lang, labels_lang):
         cells += [nums.number(st["na"], 0), _percent(st["top_box"], nums), _percent(st["top_two_box"], nums)]
         if reverse_shown:
             cells.append(_percent(st["agree_two_box"], nums))
-        cells.append(NONE if st["mean"] is None else nums.number(st["mean"], 2))
+        # two decimals always, as the course report writes them: "4" would read as an answer (trial s34)
+        cells.append(NONE if st["mean"] is None else nums.number(st["mean"], 2, fixed=True))
         rows.append(f'<tr data-row="{escape(st["id"])}">{head}{"".join(f"<td>{escape(c)}</td>" for c in cells)}</tr>')
     caption = escape(_("Answers per statement as given (count and percentage; N/A left out of percentages); top "
                        "boxes and mean favourable, reverse-coded statements rescored"))

@@ -69,6 +69,8 @@ def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     assert "<b>" not in str(html) and "&lt;b&gt;training&lt;/b&gt; is useful &amp; practical." in str(html)
     _data, french = panel(words=FR)
     assert Text(french).rows[1][5:7] == ["1 (25\u00a0%)", "3 (75\u00a0%)"] and Text(french).rows[1][-1] == "4,75"
+    # a mean keeps two decimals, as the course report writes it: "4.00", never "4" (trial s34)
+    assert rows[2][-1] == "3.75" and Text(panel(tallies={**TALLIES, "useful": {"4": 4}})[1]).rows[1][-1] == "4.00"
 
 
 def test_below_the_minimum_the_panel_says_so_and_shows_no_figure():
