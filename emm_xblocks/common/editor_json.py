@@ -47,7 +47,7 @@ HTML_KEYS = frozenset({"narrative", "html", "excerpt", "expert_analysis", "intro
 def _kinds(_):
     return {"script": _("scripts"), "handler": _("event handlers (onclick…)"),
             "frame": _("embedded frames, videos or objects"), "style": _("style sheets"),
-            "javascript": _("javascript: links"), "form": _("form fields")}
+            "javascript": _("links to “javascript:”"), "form": _("form fields")}
 
 
 def markup_warnings(data, _, where=""):

@@ -34,4 +34,4 @@ def test_a_likert_intro_with_a_javascript_link_is_said(scenario, handlers):
             "statements": [{"id": "s1", "text": "La formation est utile."}]}
     problems = handlers.post(uid, "studio_validate", data, student="staff_1").json_body["problems"]
     [intro] = [p for p in problems if p["field"] == "intro"]
-    assert "javascript: links" in intro["message"] and intro["error"] is False
+    assert "links to “javascript:”. Only" in intro["message"] and intro["error"] is False
