@@ -40,15 +40,20 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
         out.append(_downloads(data, _))
         out.append(days_html(data, words))
         return mark_safe("".join(out))  # noqa: S308 - every value and every translation escaped
-    for key, cls in (("headline_text", "emm-headline"), ("literal_text", "emm-headline-literal")):
-        if data.get(key):
-            out.append(f'<p class="{cls}">{escape(data[key])}</p>')
+    if data.get("headline_text"):
+        out.append(f'<p class="emm-headline">{escape(data["headline_text"])}</p>')
+    # how the figures are counted: beside the chart for staff, with the tables for a learner
+    basis = []
+    if data.get("literal_text"):
+        basis.append(f'<p class="emm-headline-literal">{escape(data["literal_text"])}</p>')
     if data.get("reverse_shown"):
-        out.append('<p class="emm-basis">' + escape(_(
+        basis.append('<p class="emm-basis">' + escape(_(
             "Bars, top boxes and means count reverse-coded statements rescored: favourable answers are always "
             "on the same side of the centre.")) + "</p>")
+    if data.get("staff"):
+        out.extend(basis)
     out.append(str(chart))
-    tables = [_table_html(data, words, lang, labels_lang)]
+    tables = [*([] if data.get("staff") else basis), _table_html(data, words, lang, labels_lang)]
     tables.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
     if data.get("profiles"):
         tables.append(_profiles_html(data, words, lang))

@@ -19,7 +19,8 @@ def show_results(page, url):
 
 
 def test_a_learner_reads_the_chart_and_opens_the_tables_staff_read_them_at_once(workbench, new_page):
-    scenario = workbench.add_scenario(EVALUATION.replace('min_group_size="3"', 'min_group_size="3" results="learners"'))
+    scenario = workbench.add_scenario(EVALUATION.replace('min_group_size="3"', 'min_group_size="3" results="learners"')
+                                      .replace('<item id="clear">', '<item id="clear" reverse="true">'))
     page = new_page(PHONE, touch=True)
     learner = student_id()
     url = workbench.scenario_url(scenario, learner)
@@ -31,6 +32,9 @@ def test_a_learner_reads_the_chart_and_opens_the_tables_staff_read_them_at_once(
     assert panel.locator(".emm-chart, svg").first.is_visible()
     table = panel.locator("table.emm-table").first
     assert table.is_hidden()
+    # how the figures are counted (literal agreement, reverse coding) goes with the tables, not over the chart
+    basis = panel.locator(".emm-headline-literal, .emm-basis")
+    assert basis.count() >= 1 and basis.evaluate_all("els => els.every(e => e.closest('details') !== null)")
     fold = panel.get_by_text("Every figure, in tables")
     assert fold.bounding_box()["height"] >= 44
     fold.click()
