@@ -3,10 +3,11 @@ learners' answers the store keeps (``common.store``): the Likert evaluation (ins
 panel), the case study ("How other participants answered") and the role-play (how the others
 chose). A rehearsal with colleagues before the training is taken out of the figures by its day.
 
-* ``days_data(block, words, left_out=None)``: what the section shows, ``{"dom", "url", "days":
-  [{"day": "2026-12-03", "date": its long date in the page's language, "n": submissions}],
-  "left_out": the sentence saying what was just left out}`` (``left_out``: ``(day,
-  common.leave_out.Left)``); one ``GROUP BY`` of the block's rows (``common.leave_out.days``).
+* ``days_data(block, words, left_out=None)``: what the section shows, ``{"dom", "url", "min_size",
+  "days": [{"day": "2026-12-03", "date": its long date in the page's language, "n": submissions,
+  "kept": too few anonymous answers to leave out}], "left_out": the sentence saying what was just
+  left out}`` (``left_out``: ``(day, common.leave_out.Left)``); five ``GROUP BY`` reads of the
+  block's rows (``common.leave_out.days``, ``too_few_anonymous``).
 * ``days_html(data, words, kind)``: the section (safe to put in a page: every value escaped), "" with
   no day and nothing just left out. ``kind`` names what the answers count in (``EVALUATION``,
   ``CASE_STUDY``, ``ROLE_PLAY``), said in the note and in the question "Leave out…" asks first.
@@ -38,7 +39,8 @@ ADDED = "by-day"  # the staff's script and look (``common.assets.ADDED``)
 
 def days_data(block, words, left_out=None):
     """The section's data (see the module's docstring); a day with fewer anonymous submissions than
-    the block's minimum group size is ``"kept": True`` (``leave_out.too_few_anonymous``)."""
+    the block's minimum group size, in all or in one profile, is ``"kept": True``
+    (``leave_out.too_few_anonymous``)."""
     _, ungettext, nums = words
     key = block.block_key()
     min_size = block.load_content().min_group_size

@@ -36,8 +36,8 @@
   }
 
   function ask(item) {
-    var open = item.closest("[data-by-day]").querySelector("[data-confirm]:not([hidden])");
-    if (open) { cancel(open.closest("[data-day]"), false); }
+    var asking = item.closest("[data-by-day]").querySelector("[data-confirm]:not([hidden])");
+    if (asking) { cancel(asking.closest("[data-day]"), false); }
     confirmBox(item).hidden = false;
     item.querySelector("[data-leave-out]").hidden = true;
     item.querySelector("[data-leave-out-no]").focus();
@@ -87,9 +87,9 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
-    var open = event.target.closest && event.target.closest("[data-by-day] [data-confirm]:not([hidden])");
-    if (!open) { return; }
+    var asking = event.target.closest && event.target.closest("[data-by-day] [data-confirm]:not([hidden])");
+    if (!asking) { return; }
     event.preventDefault();
-    cancel(open.closest("[data-day]"), true);
+    cancel(asking.closest("[data-day]"), true);
   });
 }(window));

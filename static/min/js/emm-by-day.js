@@ -4,7 +4,7 @@ function hostOf(section){return section.closest("[data-by-day-host]")||section.p
 function focusIn(host){(host.querySelector("[data-left-out]")||host.querySelector("[data-by-day-title]")||host).focus();}
 function confirmBox(item){return item.querySelector("[data-confirm]");}
 function cancel(item,focus){confirmBox(item).hidden=true;var button=item.querySelector("[data-leave-out]");button.hidden=false;if(focus){button.focus();}}
-function ask(item){var open=item.closest("[data-by-day]").querySelector("[data-confirm]:not([hidden])");if(open){cancel(open.closest("[data-day]"),false);}
+function ask(item){var asking=item.closest("[data-by-day]").querySelector("[data-confirm]:not([hidden])");if(asking){cancel(asking.closest("[data-day]"),false);}
 confirmBox(item).hidden=false;item.querySelector("[data-leave-out]").hidden=true;item.querySelector("[data-leave-out-no]").focus();}
 function leaveOut(item){var section=item.closest("[data-by-day]"),host=hostOf(section);EMM.action(runtimeFor(section.getAttribute("data-url")),section,"leave_out_day",{day:item.getAttribute("data-day"),reply:"page"},{button:item.querySelector("[data-leave-out-yes]"),alert:alertOf(section),onSuccess:function(body){EMM.setServerHtml(host,body.html);focusIn(host);}});}
 function open(button){var host=document.getElementById(button.getAttribute("aria-controls"));if(!host){return;}
@@ -15,5 +15,5 @@ var item=control.closest("[data-by-day] [data-day]");if(!item){return;}
 if(control.hasAttribute("data-leave-out")){ask(item);}
 else if(control.hasAttribute("data-leave-out-no")){cancel(item,true);}
 else{leaveOut(item);}});document.addEventListener("keydown",function(event){if(event.key!=="Escape"){return;}
-var open=event.target.closest&&event.target.closest("[data-by-day] [data-confirm]:not([hidden])");if(!open){return;}
-event.preventDefault();cancel(open.closest("[data-day]"),true);});}(window));
+var asking=event.target.closest&&event.target.closest("[data-by-day] [data-confirm]:not([hidden])");if(!asking){return;}
+event.preventDefault();cancel(asking.closest("[data-day]"),true);});}(window));
