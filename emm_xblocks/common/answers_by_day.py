@@ -116,7 +116,6 @@ def days_html(data, words, kind=EVALUATION):
         n, date, day = entry["n"], entry["date"], escape(entry["day"])
         count = nums.number(n, 0)
         said = escape(ungettext("{date}: {n} answer", "{date}: {n} answers", n).format(date=date, n=count))
-        ask = escape(_ask(kind, ungettext, n, count, date))
         if entry.get("kept"):  # too few anonymous answers to leave out alone (decision 73)
             size = data.get("min_size", 0)
             why = escape(ungettext(
@@ -127,6 +126,7 @@ def days_html(data, words, kind=EVALUATION):
             items.append(f'<li data-day="{day}"><span id="{dom}-day-{i}">{said}</span> '
                          f'<span class="emm-by-day-hint">{why}</span></li>')
             continue
+        ask = escape(_ask(kind, ungettext, n, count, date))  # only where "Leave out…" is offered
         yes = escape(ungettext("Yes, leave it out", "Yes, leave them out", n))
         leave, cancel = escape(_("Leave out…")), escape(_("Cancel"))
         items.append(
