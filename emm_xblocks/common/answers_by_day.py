@@ -50,9 +50,13 @@ def days_data(block, words, left_out=None):
                      for day, n in leave_out.days(key)]}
     if left_out is not None and left_out[1].submissions:
         day, left = left_out
-        data["left_out"] = ungettext("The {n} answer of {date} was left out.",
-                                     "The {n} answers of {date} were left out.", left.submissions).format(
-            n=nums.number(left.submissions, 0), date=long_date(day, nums.language))
+        n = left.submissions
+        if block.by_day_kind == ROLE_PLAY:  # a role-play's figures count participants (one kept play each)
+            said = ungettext("The choices of the {n} participant of {date} were left out.",
+                             "The choices of the {n} participants of {date} were left out.", n)
+        else:
+            said = ungettext("The {n} answer of {date} was left out.", "The {n} answers of {date} were left out.", n)
+        data["left_out"] = said.format(n=nums.number(n, 0), date=long_date(day, nums.language))
     return data
 
 
@@ -81,10 +85,10 @@ def _ask(kind, ungettext, n, count, date):
             "download count them no more. This cannot be undone.", n)
     elif kind == ROLE_PLAY:
         text = ungettext(
-            "Leave out the {n} answer of {date}? It is deleted: how other participants chose and its download "
-            "count it no more. This cannot be undone.",
-            "Leave out the {n} answers of {date}? They are deleted: how other participants chose and its "
-            "download count them no more. This cannot be undone.", n)
+            "Leave out the choices of the {n} participant of {date}? They are deleted: how other participants "
+            "chose and its download count them no more. This cannot be undone.",
+            "Leave out the choices of the {n} participants of {date}? They are deleted: how other participants "
+            "chose and its download count them no more. This cannot be undone.", n)
     else:
         text = ungettext(
             "Leave out the {n} answer of {date}? It is deleted: no figure of this evaluation nor the course "
@@ -92,6 +96,16 @@ def _ask(kind, ungettext, n, count, date):
             "Leave out the {n} answers of {date}? They are deleted: no figure of this evaluation nor the course "
             "report counts them any more. This cannot be undone.", n)
     return text.format(n=count, date=date)
+
+
+def _day_line(kind, ungettext, n, count, date):
+    """A day's line: its date and how many answered (a role-play: how many played, its figures'
+    "participants"; each learner's last play is the one kept)."""
+    if kind == ROLE_PLAY:
+        text = ungettext("{date}: {n} participant", "{date}: {n} participants", n)
+    else:
+        text = ungettext("{date}: {n} answer", "{date}: {n} answers", n)
+    return text.format(date=date, n=count)
 
 
 def days_html(data, words, kind=EVALUATION):
@@ -115,7 +129,7 @@ def days_html(data, words, kind=EVALUATION):
     for i, entry in enumerate(data["days"]):
         n, date, day = entry["n"], entry["date"], escape(entry["day"])
         count = nums.number(n, 0)
-        said = escape(ungettext("{date}: {n} answer", "{date}: {n} answers", n).format(date=date, n=count))
+        said = escape(_day_line(kind, ungettext, n, count, date))
         if entry.get("kept"):  # too few anonymous answers to leave out alone (decision 73)
             size = data.get("min_size", 0)
             why = escape(ungettext(
@@ -139,7 +153,8 @@ def days_html(data, words, kind=EVALUATION):
     if items:
         out.append(f'<ul class="emm-days">{"".join(items)}</ul>')
     elif data.get("left_out"):
-        none_left = escape(_("No answer is left to count."))
+        none_left = escape(_("No participant's choices are left to count.") if kind == ROLE_PLAY
+                           else _("No answer is left to count."))
         out.append(f'<p class="emm-basis">{none_left}</p>')
     out.append("</section>")
     return "".join(out)
@@ -151,7 +166,8 @@ def opener_html(block, _):
     dom = escape(block.dom_id())
     url = escape(block.runtime.handler_url(block, "answers_by_day"))
     label = escape(_("Answers by day"))
-    hint = escape(_("How many answered each day: leave out a rehearsal's answers."))
+    hint = escape(_("How many played each day: leave out a rehearsal's choices.") if block.by_day_kind == ROLE_PLAY
+                  else _("How many answered each day: leave out a rehearsal's answers."))
     return (f'<div class="emm-by-day-launch"><p><button type="button" class="emm-button" data-by-day-open'
             f' data-url="{url}" aria-expanded="false" aria-controls="{dom}-by-day">{label}</button> '
             f'<span class="emm-by-day-hint">{hint}</span></p>'

@@ -275,6 +275,11 @@ class EditableContentMixin:
         if self.description_of is not None:
             descriptions.refresh(self.store_key(), self.description_of(self.load_content()).text)
 
+    def content_warnings(self, content, _):
+        """``[Problem]`` (warnings) about ``content`` that need more than the content itself to see
+        (the course's other blocks, the store), said by the editor's check and its save; none here."""
+        return []
+
     def answer_changes(self, content):
         """``([Problem], answered)``: what saving ``content`` would do to stored answers (warnings),
         and whether answers are stored; ``([], False)`` when the change touches none."""
@@ -306,6 +311,7 @@ class EditableContentMixin:
         if refused or content is None:
             raise HandlerError("invalid_content", _(self.not_saved_message),
                                problems=[p.as_json() for p in refused])
+        problems += self.content_warnings(content, _)
         changes, answered = self.answer_changes(content)
         if changes and data.get("confirm") is not True:
             raise HandlerError("answers_touched", _(
@@ -327,6 +333,8 @@ class EditableContentMixin:
         _ = self.author_gettext()
         content, problems = self.editor_module.from_editor(data, _)
         problems += markup_warnings(data, _)
+        if content is not None:
+            problems += self.content_warnings(content, _)
         changes, _answered = self.answer_changes(content)
         return {"problems": [p.as_json() for p in problems + changes], "touches_answers": bool(changes)}
 

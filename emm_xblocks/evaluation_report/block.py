@@ -14,7 +14,7 @@ from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
 from ..common.i18n import N_
 from ..common.settings import settings_fields
-from . import content, editor, export, learner, olx, validation, views
+from . import content, course_figures, editor, export, learner, olx, validation, views
 
 
 class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTINGS), EmmBlockBase):
@@ -47,6 +47,12 @@ class EvaluationReportBlock(EditableContentMixin, settings_fields(content.SETTIN
     def index_dictionary(self):
         """Nothing of the report in the course search (learners could find it there)."""
         return {}
+
+    def content_warnings(self, content, _):
+        """A key-figure statement id no answered evaluation of the course asks (a typo), said at the save."""
+        if not content.headline_statement:
+            return []
+        return validation.headline_warnings(content, course_figures.statement_ids(self), _)
 
     @download_handler
     def export_csv(self, request, suffix=""):

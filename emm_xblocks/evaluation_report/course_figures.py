@@ -27,6 +27,14 @@ def evaluations(block):
     return out, by_profile
 
 
+def statement_ids(block):
+    """``{statement id}`` of the course's answered Likert evaluations (their stored descriptions:
+    one read, no count), for the editor's check of the key figure's id."""
+    return {statement.id
+            for _key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert")
+            for statement in likert.from_fields(fields).statements}
+
+
 def knowledge_pairs(block):
     """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
     that learners answered, by pair key in the order first answered: ``names`` its blocks' names,

@@ -2,7 +2,8 @@
    added to staff's pages only. The server writes every word; this asks first and sends.
 
    * Under a case study or a role-play, "Answers by day" ([data-by-day-open], aria-controls naming
-     its place, [data-by-day-host]) asks the server for the section (answers_by_day) and puts it in.
+     its place, [data-by-day-host]) asks the server for the section (answers_by_day) and puts it in;
+     pressed again it closes the section, and a third time asks for it afresh.
    * In a section ([data-by-day], its leave_out_day address in data-url), "Leave out…" shows the
      question beside it with the focus on "Cancel" (Esc cancels), as the live room asks before it
      ends a session; "Yes" sends the day, and the server's answer (the Likert's whole results panel,
@@ -57,17 +58,22 @@
       });
   }
 
-  function open(button) {
+  /* open: the section asked for afresh (each opening shows today's figures); open, it closes */
+  function toggle(button) {
     var host = document.getElementById(button.getAttribute("aria-controls"));
     if (!host) { return; }
+    if (button.getAttribute("aria-expanded") === "true") {
+      host.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
     EMM.action(runtimeFor(button.getAttribute("data-url")), button, "answers_by_day", {}, {
       button: button,
       alert: alertOf(button),
       onSuccess: function (body) {
         EMM.setServerHtml(host, body.html);
+        host.hidden = false;
         button.setAttribute("aria-expanded", "true");
-        /* the button and its line leave: the section's heading says the same */
-        (button.closest("p") || button).hidden = true;
         focusIn(host);
       }
     });
@@ -77,7 +83,7 @@
     var control = event.target.closest && event.target.closest(
       "[data-by-day-open], [data-leave-out], [data-leave-out-yes], [data-leave-out-no]");
     if (!control || control.disabled) { return; }
-    if (control.hasAttribute("data-by-day-open")) { open(control); return; }
+    if (control.hasAttribute("data-by-day-open")) { toggle(control); return; }
     var item = control.closest("[data-by-day] [data-day]");
     if (!item) { return; }
     if (control.hasAttribute("data-leave-out")) { ask(item); }

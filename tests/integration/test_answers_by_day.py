@@ -103,10 +103,12 @@ def test_a_role_play_leaves_a_rehearsal_out_of_how_the_others_chose(scenario, ha
     staff = handlers.view(uid, student=STAFF).content
     assert "data-by-day-open" in staff
     html = section(handlers, uid)
-    assert "December 3, 2026: 3 answers" in html and "how other participants chose" in html
+    assert "December 3, 2026: 3 participants" in html and "how other participants chose" in html
+    assert "How many played each day: leave out a rehearsal&#x27;s choices." in staff
     before = summary.role_tallies(uid)
     r = handlers.post(uid, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
-    assert r.status_code == 200 and "The 3 answers of December 3, 2026 were left out." in r.json_body["html"]
+    assert r.status_code == 200
+    assert "The choices of the 3 participants of December 3, 2026 were left out." in r.json_body["html"]
     after = summary.role_tallies(uid)
     assert before != after and "bad" not in str(after.get("officer", {}).get("po", {}))
     assert_summary_is_the_rows(uid)

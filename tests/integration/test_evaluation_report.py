@@ -694,3 +694,33 @@ def test_a_mistyped_key_figure_statement_is_said_in_the_summary_in_french(platfo
     assert re.search(r"relevant to my work\. 5 [^A-Za-z]*% 5,00 The pace", visible(page)), visible(page)
     assert ("Aucune évaluation de ce cours n’a d’affirmation « n_existe_pas », celle choisie pour le chiffre clé"
             in summary.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+def test_a_key_figure_id_no_answered_evaluation_asks_is_warned_at_the_save(platform):
+    """Trial s34: a mistyped key-figure id was said only on the report's page. The editor's check
+    and its save say it beside the field (a warning: the save goes on), naming the ids there are."""
+    from emm_xblocks.evaluation_report import editor as report_editor
+
+    report = platform.add(REPORT.format(extra=""), platform.subsection())
+    author = platform.studio_editor(platform.user("author", role="staff"))
+    data = {**report_editor.to_editor(author.block(report).load_content()), "headline_statement": "relevanse"}
+    # no evaluation answered yet: nothing to check the id against, nothing said
+    result = author.handle(report, "studio_submit", data)
+    assert result.status == 200 and result.json["warnings"] == []
+
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    answer(platform, day1, 2, lambda i: {"relevance": 4, "pace": 2})
+    result = author.handle(report, "studio_submit", data)
+    assert result.status == 200 and result.json["warnings"] == [{
+        "field": "headline_statement", "error": False,
+        "message": "No answered evaluation of this course has a statement “relevanse”: the report will say so in "
+                   "place of its key figure. Their statements’ ids: “pace”; “relevance”."}]
+    assert author.block(report).load_content().headline_statement == "relevanse"  # saved all the same
+    checked = author.handle(report, "studio_validate", data)
+    assert [p["field"] for p in checked.json["problems"]] == ["headline_statement"]
+    with translation.override("fr"):
+        french = author.handle(report, "studio_validate", data).json["problems"][0]["message"]
+    assert french.startswith("Aucune évaluation")
+    for fine in ("relevance", ""):
+        result = author.handle(report, "studio_submit", {**data, "headline_statement": fine})
+        assert result.status == 200 and result.json["warnings"] == []

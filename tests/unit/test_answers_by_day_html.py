@@ -43,14 +43,18 @@ def test_each_block_says_what_its_answers_count_in():
     assert ("Leave out the 3 answers of December 3, 2026? They are deleted: “How other participants answered” "
             "and its download count them no more. This cannot be undone.") in case
     assert "deleted from “How other participants answered” and from its download." in case
-    assert ("Leave out the 3 answers of December 3, 2026? They are deleted: how other participants chose and its "
-            "download count them no more. This cannot be undone.") in play
+    assert ("Leave out the choices of the 3 participants of December 3, 2026? They are deleted: how other "
+            "participants chose and its download count them no more. This cannot be undone.") in play
     assert "deleted from how other participants chose and from its download." in play
+    # a role-play's figures count participants (its learner's last play), and so do its days
+    assert ">December 3, 2026: 3 participants</span>" in play and ">December 3, 2026: 3 answers</span>" in case
 
 
 def test_the_last_day_left_out_says_none_is_left():
     html = days_html({"dom": "emm-x", "days": [], "left_out": "The 2 answers of X were left out."}, words(), CASE_STUDY)
     assert "No answer is left to count." in html
+    play = days_html({"dom": "emm-x", "days": [], "left_out": "…"}, words(), ROLE_PLAY)
+    assert "No participant&#x27;s choices are left to count." in play
 
 
 def test_a_day_too_small_to_leave_out_says_why_and_offers_no_button():

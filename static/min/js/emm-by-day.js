@@ -7,10 +7,11 @@ function cancel(item,focus){confirmBox(item).hidden=true;var button=item.querySe
 function ask(item){var asking=item.closest("[data-by-day]").querySelector("[data-confirm]:not([hidden])");if(asking){cancel(asking.closest("[data-day]"),false);}
 confirmBox(item).hidden=false;item.querySelector("[data-leave-out]").hidden=true;item.querySelector("[data-leave-out-no]").focus();}
 function leaveOut(item){var section=item.closest("[data-by-day]"),host=hostOf(section);EMM.action(runtimeFor(section.getAttribute("data-url")),section,"leave_out_day",{day:item.getAttribute("data-day"),reply:"page"},{button:item.querySelector("[data-leave-out-yes]"),alert:alertOf(section),onSuccess:function(body){EMM.setServerHtml(host,body.html);focusIn(host);}});}
-function open(button){var host=document.getElementById(button.getAttribute("aria-controls"));if(!host){return;}
-EMM.action(runtimeFor(button.getAttribute("data-url")),button,"answers_by_day",{},{button:button,alert:alertOf(button),onSuccess:function(body){EMM.setServerHtml(host,body.html);button.setAttribute("aria-expanded","true");(button.closest("p")||button).hidden=true;focusIn(host);}});}
+function toggle(button){var host=document.getElementById(button.getAttribute("aria-controls"));if(!host){return;}
+if(button.getAttribute("aria-expanded")==="true"){host.hidden=true;button.setAttribute("aria-expanded","false");return;}
+EMM.action(runtimeFor(button.getAttribute("data-url")),button,"answers_by_day",{},{button:button,alert:alertOf(button),onSuccess:function(body){EMM.setServerHtml(host,body.html);host.hidden=false;button.setAttribute("aria-expanded","true");focusIn(host);}});}
 document.addEventListener("click",function(event){var control=event.target.closest&&event.target.closest("[data-by-day-open], [data-leave-out], [data-leave-out-yes], [data-leave-out-no]");if(!control||control.disabled){return;}
-if(control.hasAttribute("data-by-day-open")){open(control);return;}
+if(control.hasAttribute("data-by-day-open")){toggle(control);return;}
 var item=control.closest("[data-by-day] [data-day]");if(!item){return;}
 if(control.hasAttribute("data-leave-out")){ask(item);}
 else if(control.hasAttribute("data-leave-out-no")){cancel(item,true);}
