@@ -32,6 +32,7 @@ from html import escape
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db import DatabaseError
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from webob import Response
 from xblock.core import XBlock
@@ -40,6 +41,7 @@ from . import live, live_store, platform, store, transactions
 from .errors import HandlerError
 from .handlers import get_handler, json_handler
 from .i18n import is_rtl
+from .numbers import time_ago
 from .sanitize import plain_text, sanitized
 from .text import one_line, shortened
 
@@ -286,7 +288,16 @@ def _add_present_button(block, frag):
         "after it started). Press “Present” to see or end it.",
         "A session is open: the answers given now are counted until you end it (at the latest {n} hours "
         "after it started). Press “Present” to see or end it.", hours).format(n=block.numbers().number(hours, 0)))
-    shown = still_open if session_state(block) == "open" else hint
+    shown = hint
+    session = live_store.current(block.block_key())
+    now = timezone.now()
+    if session is not None and session.state(now) == "open":  # since when, as the page is written
+        shown = escape(block.ungettext(
+            "A session started {ago} is open: the answers given now are counted until you end it (at the latest "
+            "{n} hour after it started). Press “Present” to see or end it.",
+            "A session started {ago} is open: the answers given now are counted until you end it (at the latest "
+            "{n} hours after it started). Press “Present” to see or end it.", hours).format(
+                n=block.numbers().number(hours, 0), ago=time_ago(now - session.started, block.numbers().language)))
     frag.content += (
         '<div class="emm-present-launch">'
         f'<button type="button" class="emm-button emm-present-open" data-screen-url="{escape(urls["live_screen"])}"'

@@ -15,11 +15,12 @@ wrong form ("-2 point", "1,5 points" in French, where CLDR says "-2 points", "1,
 """
 
 import copy
+import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal, format_percent
 
 DEFAULT = "en"
@@ -158,6 +159,13 @@ def long_date(value, language):
     """The date ``value`` written out in ``language`` (CLDR's long format): "1 décembre 2026" in
     French, "December 1, 2026" in English."""
     return format_date(value, format="long", locale=locale_of(language))
+
+
+def time_ago(delta, language):
+    """How long ago, ``delta`` (a ``timedelta``) before now, in ``language`` (CLDR's relative
+    time, to the nearest minute, a minute at least): "7 minutes ago", "il y a 2 heures"."""
+    return format_timedelta(-max(delta, datetime.timedelta(minutes=1)), granularity="minute", threshold=1.0,
+                            add_direction=True, locale=locale_of(language))
 
 
 def count(value, _):

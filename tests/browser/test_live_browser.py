@@ -291,7 +291,7 @@ def test_a_projection_opened_after_the_last_session_ended_shows_none_of_its_answ
     hint = page.locator(".emm-present-hint")
     assert hint.text_content().startswith("A session is open: the answers given now are counted until you end it")
     page.reload()  # the next day, the same line from the server
-    assert page.locator(".emm-present-hint").text_content().startswith("A session is open")
+    assert page.locator(".emm-present-hint").text_content().startswith("A session started 1 minute ago is open")
 
     page.wait_for_function("() => !!(window.EMM && window.EMM.Presenter)")
     page.get_by_role("button", name="Present").click()

@@ -93,13 +93,20 @@ def test_a_session_left_open_is_said_under_the_present_button(handlers, role_pla
                   "after it started). Press “Present” to see or end it.")
     assert hint() == usual
     session(handlers, role_play, "start")
-    assert hint() == still_open
+    # since when, in the page's language (trial s34: a session left open from the morning read as new)
+    assert hint() == ("A session started 1 minute ago is open: the answers given now are counted until you end it "
+                      "(at the latest 8 hours after it started). Press “Present” to see or end it.")
+    started = LiveSession.objects.get(block_key=str(role_play))
+    LiveSession.objects.filter(pk=started.pk).update(started=started.started - datetime.timedelta(minutes=125))
+    assert hint().startswith("A session started 2 hours ago is open")
+    assert hint("fr").startswith("Une séance commencée il y a 2 heures est ouverte")
+    LiveSession.objects.filter(pk=started.pk).update(started=started.started)
     button = handlers.view(role_play, student=STAFF).body_html()
     assert f'data-hint-open="{still_open}"' in button and f'data-hint="{usual}"' in button
     session(handlers, role_play, "end")
     assert hint() == usual
     session(handlers, role_play, "start")
-    assert hint("fr").startswith("Une séance est ouverte") and "8\u00a0heures" in hint("fr")
+    assert hint("fr").startswith("Une séance commencée il y a 1 minute est ouverte") and "8\u00a0heures" in hint("fr")
 
 
 def test_only_answers_given_during_the_session_are_counted(handlers, role_play):
