@@ -21,6 +21,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     MAX_WORDS,
     MULTIPLE,
     PARTIAL,
+    PENDING,
     REFLECTION,
     SINGLE,
     KeyPoint,
@@ -39,7 +40,6 @@ SHOW_ANSWERS = {
     SHOW_FINISHED: N_("After the last attempt (or full marks)"),
     SHOW_NEVER: N_("Never"),
 }
-PENDING = "pending"  # a written reflection not yet self-assessed
 
 MAX_QUESTIONS = 50
 MAX_ATTEMPTS = 100

@@ -11,10 +11,10 @@ problems then show no answer either (``xmodule/capa_block.py``, ``answer_availab
 from ..common.attempts import attempts_left, score_tone, score_words
 from ..common.i18n import N_
 from ..common.questions import VERDICTS as CHOICE_VERDICTS
-from ..common.questions import question_result
+from ..common.questions import question_result, total
 from ..common.sanitize import clean_html
 from .content import PENDING, REFLECTION
-from .scoring import answers_revealed, total
+from .scoring import answers_revealed
 
 VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 UNMARKED = "submitted"  # a question's status where correctness is hidden (the platform's show_correctness)
@@ -22,7 +22,7 @@ UNMARKED = "submitted"  # a question's status where correctness is hidden (the p
 
 def feedback(case, state, question_marks, counted):
     """The learner's feedback on their submitted attempt as JSON-able data (``{"submitted": False,
-    ...}`` before any submit). ``question_marks``: the attempt's ``scoring.marks``; ``counted``: the
+    ...}`` before any submit). ``question_marks``: the attempt's ``common.questions.marks``; ``counted``: the
     ``(earned, possible)`` that counts (``scoring.counted_score``), or None. Figures only: ``worded`` adds the words
     (``message``, ``announcement``) in the learner's language, where the numbers' locale is known."""
     if not state.submitted:

@@ -18,15 +18,17 @@ from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_u
 from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
 from ..common.i18n import N_
 from ..common.numbers import count
-from ..common.questions import clean_choice
+from ..common.questions import check_answers as check_question_answers
+from ..common.questions import marks, total
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback
-from .scoring import attempt_scores, counted_score, marks, total
+from .scoring import attempt_scores, counted_score
 from .validation import playable
 
 # the refusal of an action while the author must fix the case (``common.actions.refuse_unless_ready``)
 NOT_READY = N_("This case study is not ready yet: please come back later.")
+NOT_PART = N_("This question is not part of the case.")  # an answer to an id the case does not ask
 
 
 @dataclass(frozen=True)
@@ -47,44 +49,30 @@ class State:
 
 # ------------------------------------------------------------------ what the browser sent
 def check_answers(case, raw, _, final=True):
-    """Clean a learner's ``{question id: answer}``; raise ``ActionError`` on any bad answer.
+    """Clean a learner's ``{question id: answer}``; raise ``ActionError`` on any bad answer
+    (``common.questions.check_answers``).
 
-    Single choice: an option id. Multiple choice: a list of option ids. Reflection: text.
-    ``final`` (a submit, not a draft) also requires every question and the word limits.
+    Single choice: an option id. Multiple choice: a list of option ids. Reflection: text, at most
+    ``MAX_ANSWER_CHARS`` characters. ``final`` (a submit, not a draft) also requires every
+    question and the word limits (too long, then, once all are answered, too short).
     """
-    if not isinstance(raw, dict):
-        raise ActionError("invalid_answers", _("The answers could not be read."))
-    cleaned, counted = {}, {}  # counted: a written answer's words, counted once
-    for qid, value in raw.items():
-        q = case.question(qid)
-        if q is None:
-            raise ActionError("unknown_question", _("This question is not part of the case."), question=qid)
-        if q.kind in (SINGLE, MULTIPLE):
-            value = clean_choice(q, value, _)
-            if value is not None:
-                cleaned[qid] = value
-        else:
-            if not isinstance(value, str):
-                raise ActionError("invalid_answer", _("This answer could not be read."), question=qid)
-            value = value.strip()
-            if len(value) > MAX_ANSWER_CHARS:  # a draft's too: said in characters, whatever its words
-                raise ActionError("answer_too_long", _("This text is longer than {max} characters: shorten it "
-                                                       "(nothing was cut).").format(max=count(MAX_ANSWER_CHARS, _)),
-                                  question=qid)
-            if final:
-                counted[qid] = words(value)
-                if q.max_words and counted[qid] > q.max_words:
-                    raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
-                                      .format(max=count(q.max_words, _)), question=qid)
-            if value:
-                cleaned[qid] = value
+    def written(q, value):
+        if not isinstance(value, str):
+            raise ActionError("invalid_answer", _("This answer could not be read."), question=q.id)
+        value = value.strip()
+        if len(value) > MAX_ANSWER_CHARS:  # a draft's too: said in characters, whatever its words
+            raise ActionError("answer_too_long", _("This text is longer than {max} characters: shorten it "
+                                                   "(nothing was cut).").format(max=count(MAX_ANSWER_CHARS, _)),
+                              question=q.id)
+        if final and q.max_words and words(value) > q.max_words:
+            raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
+                              .format(max=count(q.max_words, _)), question=q.id)
+        return value
+
+    cleaned = check_question_answers(case, raw, _, NOT_PART, written, final)
     if final:
-        missing = [q.id for q in case.questions if q.id not in cleaned]
-        if missing:
-            raise ActionError("missing_answers", _("Please answer every question ({n} left).")
-                              .format(n=len(missing)), questions=missing)
         for q in case.questions:
-            if q.kind == REFLECTION and counted[q.id] < q.min_words:
+            if q.kind == REFLECTION and words(cleaned[q.id]) < q.min_words:
                 raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
                                   .format(min=count(q.min_words, _)), question=q.id)
     return cleaned

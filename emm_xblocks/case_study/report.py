@@ -16,11 +16,12 @@ from ..common.attempts import counted_index
 from ..common.i18n import N_
 from ..common.perspectives import Group, share, withheld_cells
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
+from ..common.questions import marks, total
 from ..common.sanitize import plain_text
 from ..common.spreadsheet import report_rows
 from . import perspectives
 from .content import MULTIPLE, PENDING, SINGLE
-from .scoring import attempt_parts, marks, total
+from .scoring import attempt_parts
 
 VERDICTS = {**REPORT_VERDICTS, PENDING: N_("Not yet self-assessed")}  # the "Correct" column
 

@@ -21,7 +21,7 @@ from ..common.i18n import current_language, is_rtl
 from ..common.numbers import locale_of
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
-from ..common.questions import removed_named
+from ..common.questions import marks, removed_named, total
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL
@@ -38,7 +38,7 @@ from . import (
 from .content import PENDING, REFLECTION, size_bytes
 from .distribution import panel_figures
 from .page_html import page_html
-from .scoring import attempt_scores, marks, total
+from .scoring import attempt_scores
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
 SHOWANSWER_NEVER = "never"  # the platform's ``showanswer`` setting (xmodule/capa_block.py, SHOWANSWER)

@@ -8,7 +8,8 @@ at the same moment cannot both spend one.
 
 from .actions import ActionError
 from .i18n import N_
-from .questions import PARTIAL, status_of
+from .numbers import per_cent
+from .questions import PARTIAL, verdict_of
 
 COUNT_BEST, COUNT_LAST = "best", "last"
 COUNTED_ATTEMPT = {COUNT_BEST: N_("Best attempt"), COUNT_LAST: N_("Last attempt")}
@@ -26,6 +27,13 @@ def fraction(score):
     ``numbers.per_cent`` of it); 0 when nothing was possible."""
     earned, possible = score
     return earned / possible if possible else 0.0
+
+
+def percent(score):
+    """``(earned, possible)`` in per cent (0-100), 0 when nothing was possible: the score every
+    page and figure shows (``numbers.per_cent`` of ``fraction``: 5.75 of 10 is 57.5, rounded half
+    up to 58 %, not the float's 57.49999999999999 shown as 57 %)."""
+    return per_cent(fraction(score))
 
 
 def counted_index(policy, scores):
@@ -84,14 +92,14 @@ def score_words(earned, possible, numbers, ngettext, frame="{score}"):
 
 def score_tone(score, pending=False):
     """How a page shows the announcement of ``score`` (``(earned, possible)``), in the words of a
-    question's result (``questions.status_of``): ``correct`` (full marks: a success), ``partial``
+    question's result (``questions.verdict_of``): ``correct`` (full marks: a success), ``partial``
     (some points, or none yet while a self-assessment is ``pending``) or ``incorrect`` (no point);
     "" when nothing could be earned. Only the first looks like a success (``emm-common.css``,
     ``.emm-status[data-tone]``)."""
     if not score[1]:
         return ""
     share = fraction(score)
-    return PARTIAL if pending and not share else status_of(share)
+    return PARTIAL if pending and not share else verdict_of(share)
 
 
 def held_grade_words(grade, _):

@@ -7,14 +7,21 @@ correct; all-or-nothing or partial credit) or a written reflection (the case stu
 the learner's self-assessment against key points; ``case_study.scoring``). Each block says which
 kinds it offers (``validate_question``'s ``kinds``).
 
-Choice scoring, as a fraction of the question's points:
+Scoring, as a fraction of the question's points (``score_question``; an attempt's points are
+summed, ``marks``, ``total``, ``score``; the LMS applies ``weight``):
 
 * single choice: 1 for the correct option, else 0;
 * multiple choice, all-or-nothing: 1 when the chosen set is exactly the correct set;
-* multiple choice, partial credit: ``max(0, right picks - wrong picks) / correct options``.
+* multiple choice, partial credit: ``max(0, right picks - wrong picks) / correct options``;
+* written reflection: ticked key points / key points -- the learner's own self-assessment against
+  the expert's checklist, made after the submit (``PENDING``, 0, until then); a reflection
+  without key points earns its points for a submitted answer.
+
+Scores are exact floats (``math.fsum``: three thirds make 1); only the page rounds them.
 """
 
 import hashlib
+import math
 from dataclasses import dataclass, fields
 from functools import cached_property
 
@@ -29,6 +36,7 @@ from .validation import Problem, parse_float, parse_int, unreadable_number, unre
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
 CORRECT, PARTIAL, INCORRECT = "correct", "partial", "incorrect"
+PENDING = "pending"  # a written reflection not yet self-assessed
 VERDICTS = {CORRECT: N_("Correct"), PARTIAL: N_("Partly correct"), INCORRECT: N_("Incorrect")}
 
 MAX_OPTIONS = 20
@@ -157,8 +165,44 @@ def choice_fraction(q, answer):
     return max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
 
 
-def status_of(fraction):
+def verdict_of(fraction):
+    """The verdict of a question that earned ``fraction`` (0-1) of its points: ``CORRECT``,
+    ``PARTIAL`` or ``INCORRECT``."""
     return CORRECT if fraction >= 1 else PARTIAL if fraction > 0 else INCORRECT
+
+
+def score_question(q, answer, ticks=None):
+    """``(earned points, verdict)`` of one question; ``ticks`` (a reflection's ticked key point
+    ids) is None before the self-assessment."""
+    if q.kind == REFLECTION:
+        if not answer:
+            return 0.0, INCORRECT
+        if not q.key_points:
+            return float(q.points), CORRECT
+        if ticks is None:
+            return 0.0, PENDING
+        ticked = set(ticks) if isinstance(ticks, (list, tuple, set)) else set()
+        fraction = len(ticked & {kp.id for kp in q.key_points}) / len(q.key_points)
+    else:
+        fraction = choice_fraction(q, answer)
+    return q.points * fraction, verdict_of(fraction)
+
+
+def marks(content, answers, ticks=None):
+    """``(earned, verdict)`` of each question of ``content`` (its ``questions``), in order;
+    ``ticks`` (``{question id: [key point ids]}``) is None before the self-assessment."""
+    return tuple(score_question(q, answers.get(q.id), None if ticks is None else ticks.get(q.id, []))
+                 for q in content.questions)
+
+
+def total(content, question_marks):
+    """``(earned, possible)`` points of an attempt from its ``marks`` (possible: ``max_points``)."""
+    return math.fsum(earned for earned, _verdict in question_marks), content.max_points
+
+
+def score(content, answers, ticks=None):
+    """``(earned, possible)`` points of one attempt, from its answers and self-assessment ticks."""
+    return total(content, marks(content, answers, ticks))
 
 
 # ------------------------------------------------------------------ a question's result
@@ -220,6 +264,36 @@ def clean_choice(q, value, _):
     if any(q.option(v) is None for v in value):
         raise ActionError("unknown_option", _("This answer is not one of the options."), question=q.id)
     return sorted(set(value), key=[o.id for o in q.options].index) or None
+
+
+def check_answers(content, raw, _, not_part, written=None, final=True):
+    """A learner's ``{question id: answer}`` cleaned, ``ActionError`` on the first bad one: a
+    choice question's by ``clean_choice``, a written one's by ``written(q, value)`` (its text,
+    stripped, "" for none; None where the block asks no written question). ``not_part``: the
+    refusal of an id ``content`` does not ask (its ``question(id)``), untranslated (``N_``): it is
+    translated only when said. ``final`` (a submit, not a
+    draft): every question must be answered (``missing_answers``, the ids left)."""
+    if not isinstance(raw, dict):
+        raise ActionError("invalid_answers", _("The answers could not be read."))
+    cleaned = {}
+    for qid, value in raw.items():
+        q = content.question(qid)
+        if q is None:
+            raise ActionError("unknown_question", _(not_part), question=qid)
+        if q.kind in CHOICE_KINDS:
+            value = clean_choice(q, value, _)
+            if value is not None:
+                cleaned[qid] = value
+        elif written is not None:
+            value = written(q, value)
+            if value:
+                cleaned[qid] = value
+    if final:
+        missing = [q.id for q in content.questions if q.id not in cleaned]
+        if missing:
+            raise ActionError("missing_answers", _("Please answer every question ({n} left).")
+                              .format(n=len(missing)), questions=missing)
+    return cleaned
 
 
 # ------------------------------------------------------------------ author checks

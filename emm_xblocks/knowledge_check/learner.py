@@ -17,15 +17,17 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Outcome, Paired, described_once, refuse_unless_ready
 from ..common.i18n import N_
-from ..common.questions import clean_choice, question_result, questions_fingerprint
+from ..common.questions import check_answers as check_question_answers
+from ..common.questions import marks, question_result, questions_fingerprint, total
 from ..common.sanitize import plain_text
 from . import events
 from .content import POST, PRE
-from .scoring import counted_score, marks, total
+from .scoring import counted_score
 from .validation import playable
 
 # the refusal of a submit while the author must fix the test (``common.actions.refuse_unless_ready``)
 NOT_READY = N_("This knowledge check is not ready yet: please come back later.")
+NOT_PART = N_("This question is not part of the knowledge check.")  # an answer to an id it does not ask
 # a pre-test answered after a post-test taken before it (at the end of the training, its feedback
 # perhaps giving the right answers) would measure nothing, and its pair would count in the figures:
 # refused (409 ``post_test_taken``), said on its page in place of the form. Staff who delete the
@@ -44,23 +46,9 @@ class State:
 
 
 def check_answers(check, raw, _):
-    """Clean ``{question id: answer}``; every question must be answered (``ActionError`` otherwise)."""
-    if not isinstance(raw, dict):
-        raise ActionError("invalid_answers", _("The answers could not be read."))
-    cleaned = {}
-    for qid, value in raw.items():
-        q = check.question(qid)
-        if q is None:
-            raise ActionError("unknown_question", _("This question is not part of the knowledge check."),
-                              question=qid)
-        value = clean_choice(q, value, _)
-        if value is not None:
-            cleaned[qid] = value
-    missing = [q.id for q in check.questions if q.id not in cleaned]
-    if missing:
-        raise ActionError("missing_answers", _("Please answer every question ({n} left).").format(n=len(missing)),
-                          questions=missing)
-    return cleaned
+    """Clean ``{question id: answer}``; every question must be answered (``ActionError`` otherwise:
+    ``common.questions.check_answers``)."""
+    return check_question_answers(check, raw, _, NOT_PART)
 
 
 def feedback(check, state):

@@ -4,8 +4,8 @@ user_state_iterator, _, limit)``, the rows of the LMS "problem responses" report
 are ``statistics.pair_figures``'."""
 
 from ..common.question_report import report_answer_rows
+from ..common.questions import marks
 from ..common.spreadsheet import report_rows
-from . import scoring
 
 
 # ------------------------------------------------------------------ the LMS's "problem responses" report
@@ -17,7 +17,7 @@ def learner_rows(check, state, _):
     answers = state.get("answers") if isinstance(state, dict) else None
     if not (isinstance(state, dict) and state.get("submitted") and isinstance(answers, dict)):
         return []
-    return report_answer_rows(check.questions, answers, scoring.marks(check, answers), _)
+    return report_answer_rows(check.questions, answers, marks(check, answers), _)
 
 
 def report_data(check, user_state_iterator, _, limit_responses=None):

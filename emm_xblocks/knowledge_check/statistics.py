@@ -23,13 +23,13 @@ the counts stay. Issue 11's course report reads the same function for every pair
 
 import math
 
+from ..common.attempts import percent
 from ..common.numbers import rounded
 from .content import POST, PRE
-from .scoring import percent
 
 
 def _percent(row):
-    return percent(row["earned"], row["possible"])
+    return percent((row["earned"], row["possible"]))
 
 
 def _rate(rows, qid):

@@ -10,18 +10,17 @@ Course staff also see the pair's figures (``statistics.pair_figures``), above th
 """
 
 from ..common import charts, content_language, pairs, platform, recovery
-from ..common.attempts import held_grade_words, score_tone, score_words
+from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_views import author_questions, question_feedback_html, questions_html
-from ..common.questions import VERDICTS, questions_fingerprint, removed_named
+from ..common.questions import VERDICTS, questions_fingerprint, removed_named, score
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.settings import settings_summary
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, scoring, statistics, validation
 from .content import POST, PRE
-from .scoring import percent
 
 
 # ------------------------------------------------------------------ the learner's page
@@ -138,7 +137,7 @@ def _score(pair, nums):
         return None
     earned, possible = pair
     return {"earned": nums.number(earned), "possible": nums.number(possible),
-            "percent": rounded(percent(earned, possible))}
+            "percent": rounded(percent((earned, possible)))}
 
 
 # what the page's script reads of ``submit`` and ``state`` (``emm-knowledge-check.js``: ``showFeedback``,
@@ -216,10 +215,10 @@ def user_state(block, check, state):
     ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
     held = held_grade_of(block, check, state) if correctness else None
-    score, possible = None, check.max_points if check.phase == POST else None
+    earned, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
-        score, possible = held or (scoring.score(check, state.answers)[0], possible)
-    return {"submitted": state.submitted, "answers": dict(state.answers), "score": score, "max_score": possible,
-            "grade_held": held is not None and score is not None,
+        earned, possible = held or (score(check, state.answers)[0], possible)
+    return {"submitted": state.submitted, "answers": dict(state.answers), "score": earned, "max_score": possible,
+            "grade_held": held is not None and earned is not None,
             # a pre-test closed by its post-test, taken first (decision 70): a submit is refused
             "closed": not state.submitted and block.pre_test_closed()}

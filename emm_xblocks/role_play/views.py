@@ -9,7 +9,7 @@ shown repaired (``learner.repaired``) and kept by the learner's next action, not
 """
 
 from ..common import content_language, numbers, platform, profile, summary
-from ..common.attempts import attempts_left, counted_attempt, explain, fraction
+from ..common.attempts import attempts_left, counted_attempt, explain, percent
 from ..common.downloads import links_html
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -40,7 +40,7 @@ def grade_words(scenario, state, scores, words, held=None):
     another: decision 64)."""
     _, ngettext, nums = words
     return explain(scenario.grade_policy, scores, attempts_left(scenario.attempts_allowed, state.attempts),
-                   lambda s: nums.percent(numbers.per_cent(fraction(s)), 0), _, ngettext,
+                   lambda s: nums.percent(percent(s), 0), _, ngettext,
                    count=lambda n: nums.number(n, 0), held=held, held_words=held_words)
 
 

@@ -9,6 +9,7 @@ from lxml import etree
 
 from emm_xblocks.case_study import content, editor, learner, olx, scoring, validation
 from emm_xblocks.case_study.content import Case, KeyPoint, Option, Question
+from emm_xblocks.common import questions as common_questions
 from emm_xblocks.common.actions import ActionError
 from emm_xblocks.common.attempts import COUNT_BEST, COUNT_LAST, COUNTED_ATTEMPT, counted_attempt
 
@@ -26,38 +27,38 @@ CASE = Case(display_name="C", narrative="<p>N</p>", questions=(SINGLE, MULTI, RE
 
 
 def test_single_choice():
-    assert scoring.score_question(SINGLE, "a") == (2.0, content.CORRECT)
-    assert scoring.score_question(SINGLE, "b") == (0.0, content.INCORRECT)
-    assert scoring.score_question(SINGLE, None) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(SINGLE, "a") == (2.0, content.CORRECT)
+    assert common_questions.score_question(SINGLE, "b") == (0.0, content.INCORRECT)
+    assert common_questions.score_question(SINGLE, None) == (0.0, content.INCORRECT)
 
 
 def test_multiple_all_or_nothing():
-    assert scoring.score_question(MULTI, ["x", "y"]) == (4.0, content.CORRECT)
-    assert scoring.score_question(MULTI, ["x"]) == (0.0, content.INCORRECT)
-    assert scoring.score_question(MULTI, ["x", "y", "z"]) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(MULTI, ["x", "y"]) == (4.0, content.CORRECT)
+    assert common_questions.score_question(MULTI, ["x"]) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(MULTI, ["x", "y", "z"]) == (0.0, content.INCORRECT)
 
 
 def test_multiple_partial_credit():
     q = replace(MULTI, partial_credit=True)
-    assert scoring.score_question(q, ["x", "y"]) == (4.0, content.CORRECT)
-    assert scoring.score_question(q, ["x"]) == (2.0, content.PARTIAL)
-    assert scoring.score_question(q, ["x", "y", "z"]) == (2.0, content.PARTIAL)
-    assert scoring.score_question(q, ["x", "z"]) == (0.0, content.INCORRECT)
-    assert scoring.score_question(q, ["z"]) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(q, ["x", "y"]) == (4.0, content.CORRECT)
+    assert common_questions.score_question(q, ["x"]) == (2.0, content.PARTIAL)
+    assert common_questions.score_question(q, ["x", "y", "z"]) == (2.0, content.PARTIAL)
+    assert common_questions.score_question(q, ["x", "z"]) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(q, ["z"]) == (0.0, content.INCORRECT)
 
 
 def test_reflection_is_scored_by_self_assessment():
-    assert scoring.score_question(REFL, "my text") == (0.0, content.PENDING)
-    assert scoring.score_question(REFL, "my text", []) == (0.0, content.INCORRECT)
-    assert scoring.score_question(REFL, "my text", ["k1"]) == (1.0, content.PARTIAL)
-    assert scoring.score_question(REFL, "my text", ["k1", "k2", "k3"]) == (3.0, content.CORRECT)
-    assert scoring.score_question(replace(REFL, key_points=()), "my text") == (3.0, content.CORRECT)
+    assert common_questions.score_question(REFL, "my text") == (0.0, content.PENDING)
+    assert common_questions.score_question(REFL, "my text", []) == (0.0, content.INCORRECT)
+    assert common_questions.score_question(REFL, "my text", ["k1"]) == (1.0, content.PARTIAL)
+    assert common_questions.score_question(REFL, "my text", ["k1", "k2", "k3"]) == (3.0, content.CORRECT)
+    assert common_questions.score_question(replace(REFL, key_points=()), "my text") == (3.0, content.CORRECT)
 
 
 def test_attempt_and_grade_policies():
     answers = {"s": "a", "m": ["x"], "r": "a b c"}
-    assert scoring.score_attempt(CASE, answers) == (2.0, 9.0)
-    assert scoring.score_attempt(CASE, answers, {"r": ["k1", "k2"]}) == (4.0, 9.0)
+    assert common_questions.score(CASE, answers) == (2.0, 9.0)
+    assert common_questions.score(CASE, answers, {"r": ["k1", "k2"]}) == (4.0, 9.0)
     scores = [(6.0, 9.0), (2.0, 9.0)]
     assert counted_attempt(COUNT_BEST, scores) == (6.0, 9.0)
     assert counted_attempt(COUNT_LAST, scores) == (2.0, 9.0)
@@ -70,12 +71,12 @@ def test_partial_credit_is_rounded_once_on_the_total():
     thirds = tuple(Question(f"m{i}", content.MULTIPLE, "<p>?</p>", (Option("x", "X", True), Option("y", "Y", True),
                                                                    Option("z", "Z", True), Option("w", "W")),
                             partial_credit=True, points=1) for i in range(3))
-    assert scoring.score_attempt(Case(questions=thirds), {f"m{i}": ["x"] for i in range(3)}) == (1.0, 3.0)
+    assert common_questions.score(Case(questions=thirds), {f"m{i}": ["x"] for i in range(3)}) == (1.0, 3.0)
     refl = tuple(replace(REFL, id=f"r{i}", points=1) for i in range(3))
-    assert scoring.score_attempt(Case(questions=refl), {f"r{i}": "a b c" for i in range(3)},
+    assert common_questions.score(Case(questions=refl), {f"r{i}": "a b c" for i in range(3)},
                                {f"r{i}": ["k2"] for i in range(3)}) == (1.0, 3.0)
     # exact, never rounded to 0.6667 (which a weight of 3 would show as 2.0001 points)
-    assert scoring.score_attempt(Case(questions=refl), {"r0": "a b"}, {"r0": ["k1", "k2"]}) == (2 / 3, 3.0)
+    assert common_questions.score(Case(questions=refl), {"r0": "a b"}, {"r0": ["k1", "k2"]}) == (2 / 3, 3.0)
 
 
 def test_an_unreadable_document_size_is_a_warning():
@@ -290,8 +291,8 @@ def test_submit_scores_each_attempt_once_and_says_what_to_keep(monkeypatch):
     from emm_xblocks.common.actions import Claim, Record
 
     scored = []
-    real = scoring.score_question
-    monkeypatch.setattr(scoring, "score_question", lambda q, *rest: scored.append(q.id) or real(q, *rest))
+    real = common_questions.score_question
+    monkeypatch.setattr(common_questions, "score_question", lambda q, *rest: scored.append(q.id) or real(q, *rest))
     case = replace(CASE, show_distribution=True, attempts_allowed=2)
     first = learner.submit(case, learner.State(), {"answers": GOOD}, _)
     assert scored == ["s", "m", "r"]  # the new attempt, once

@@ -8,7 +8,7 @@ from lxml import etree
 
 from emm_xblocks.common.actions import ActionError, Described, Paired
 from emm_xblocks.common.questions import Option, Question, questions_fingerprint
-from emm_xblocks.knowledge_check import learner, olx, report, scoring, statistics, validation
+from emm_xblocks.knowledge_check import learner, olx, report, statistics, validation
 from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
 from emm_xblocks.knowledge_check.editor import from_editor, to_editor
 
@@ -151,13 +151,14 @@ def test_the_gain_shown_is_the_shown_post_test_mean_less_the_shown_pre_test_mean
 
 
 def test_a_percentage_exact_in_binary_is_shown_as_it_is():
-    """5.75 of 10 points (a partly right multiple choice) is 57.5%, shown 58% (half up): divided
-    last, not ``100 * common.attempts.fraction`` (57.49999999999999, shown 57%)."""
+    """5.75 of 10 points (a partly right multiple choice) is 57.5%, shown 58% (half up): rid of
+    the float's noise, not ``100 * common.attempts.fraction`` (57.49999999999999, shown 57%)."""
     from emm_xblocks.common.attempts import fraction as share
+    from emm_xblocks.common.attempts import percent
     from emm_xblocks.common.numbers import rounded
 
-    assert rounded(scoring.percent(5.75, 10)) == 58 != rounded(100 * share((5.75, 10)))
-    assert scoring.percent(3, 4) == 75.0 and scoring.percent(0, 0) == 0.0
+    assert rounded(percent((5.75, 10))) == 58 != rounded(100 * share((5.75, 10)))
+    assert percent((3, 4)) == 75.0 and percent((0, 0)) == 0.0
 
 
 # ------------------------------------------------------------------ the LMS's "problem responses" report
