@@ -85,11 +85,10 @@ function EmmCaseStudy(runtime, element, args) {
   /* After any failure, the server's state: a submit whose reply was lost shows its feedback (and
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
      form stay as they are. Offline, the page stays as it is until the link is back. */
-  function refresh() {
+  function refresh(err) {
     EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (body.submitted) {
-        drafts.settle();
-        EMM.clear(alertBox, true);
+        if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);
         setLocked(true);
         showFeedback(body);

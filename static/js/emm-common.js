@@ -114,13 +114,16 @@
     ALREADY_SUBMITTED: "already_submitted",
     /* no write now: staff viewing as a learner, or past the due date */
     READ_ONLY_MASQUERADE: "read_only_masquerade",
-    PAST_DUE: "past_due"
+    PAST_DUE: "past_due",
+    /* an action id sent again with other data: the first data was kept (common/recovery.py) */
+    ACTION_REUSED: "action_reused"
   });
   /* no handler answered: nobody knows if it did the action */
   EMM.LOCAL_CODES = Object.freeze({
     NETWORK: "network",
     BAD_RESPONSE: "bad_response",
-    HTTP_ERROR: "http_error"
+    HTTP_ERROR: "http_error",
+    SIGNED_OUT: "signed_out"
   });
 
   EMM.request = function (runtime, element, handler, data) {
@@ -144,18 +147,37 @@
     return EMM.send(EMM.request(runtime, element, handler, data));
   };
   /* `req` ({url, options}: EMM.request, EMM.requestTo) sent: the body, or a rejection {error, message} */
+  /* a reply that is not a handler's JSON object: a network's sign-in or credit page (a 200), the
+     platform's login or CSRF page (401, 403), a proxy's error page. Nobody knows if the action
+     was done: kept, sent again with its id (common/recovery.py), never taken for a success. */
+  function unreadable(response) {
+    var C = EMM.LOCAL_CODES, status = response.status;
+    if (status === 401 || status === 403) {
+      return {error: C.SIGNED_OUT, status: status, message: EMM.gettext(
+        "The course did not accept this: your session may have ended. Reload the page (sign in again if asked), then try again.")};
+    }
+    if (response.ok) {
+      return {error: C.BAD_RESPONSE, status: status, message: EMM.gettext(
+        "This may not have reached the course: the network answered with another page (a sign-in or credit page?). Nothing is lost: try again once the connection works.")};
+    }
+    if (status >= 500) {
+      return {error: C.BAD_RESPONSE, status: status, message: EMM.format(EMM.gettext(
+        "The course's server is not answering right now (error {status}). Nothing is lost: try again in a moment."),
+      {status: status})};
+    }
+    return {error: C.BAD_RESPONSE, status: status, message: EMM.gettext("The server sent an unexpected answer. Please try again.")};
+  }
   EMM.send = function (req) {
     return EMM.fetch(req.url, req.options).then(function (response) {
-      return response.json().catch(function () {
-        return {error: EMM.LOCAL_CODES.BAD_RESPONSE, message: EMM.gettext("The server sent an unexpected answer. Please try again.")};
-      }).then(function (body) {
-        if (response.ok) { return body; }
-        if (!body || typeof body.message !== "string" || !body.message) {
+      return response.json().then(function (body) {
+        var object = !!body && typeof body === "object" && !Array.isArray(body);
+        if (response.ok) { return object ? body : Promise.reject(unreadable(response)); }
+        if (!object || typeof body.message !== "string" || !body.message) {
           body = {error: EMM.LOCAL_CODES.HTTP_ERROR, status: response.status,
             message: EMM.gettext("Something went wrong. Please try again.")};
         }
         return Promise.reject(body);
-      });
+      }, function () { return Promise.reject(unreadable(response)); });
     }, function () {
       return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
     });

@@ -40,11 +40,10 @@ function EmmKnowledgeCheck(runtime, element, args) {
      sent from another window) shows its feedback; otherwise the page stays as it is. A submit not
      sent waits on the device with its id and goes when the link is back (or at the next Submit),
      answered with the feedback even if it had arrived. */
-  function refresh() {
+  function refresh(err) {
     EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (!body.submitted) { return; }
-      drafts.settle();
-      EMM.clear(alertBox, true);
+      if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
       EMM.markQuestions(root, []);
       showFeedback(body);
     }, function () { /* no link: nothing to show yet */ });

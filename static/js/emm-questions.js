@@ -85,10 +85,16 @@
      opts: key, line, keep, fill, send, refresh (docs/javascript.md) */
   EMM.questionDrafts = function (element, form, opts) {
     var drafts = EMM.deviceDraft(form ? opts.key || "" : "", form && opts.line ? EMM.draftStatus(opts.line) : null);
-    /* the server has a submitted attempt: the action waiting here went, or is out of date */
-    drafts.settle = function () {
+    /* the server has a submitted attempt: the action waiting here went, or is out of date. After
+       `err` action_reused (the answers went before the link dropped, the form changed since), the
+       alert says the changes were not recorded: true; else false, the alert is the caller's */
+    drafts.settle = function (err, alertBox) {
       var record = drafts.load();
       if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
+      if (!err || err.error !== EMM.CODES.ACTION_REUSED) { return false; }
+      EMM.say(alertBox, EMM.gettext("Your answers had already reached the course before the connection dropped: " +
+        "the results below are theirs. What you changed since was not recorded."));
+      return true;
     };
     /* the link is back: what waits goes with its id (done once), else the state is re-read */
     function resend() {

@@ -141,6 +141,37 @@ def test_a_retried_case_study_submit_after_a_lost_reply_is_done_once(workbench, 
     assert page.js_errors == []
 
 
+def test_answers_changed_after_a_lost_reply_are_said_not_recorded_when_the_kept_submit_goes(workbench, new_page):
+    """Trial s35: the submit reached the server, its reply was lost, the state could not be read;
+    the learner changed an answer, then the link came back. The kept submit goes with its id and
+    the changed answers: the server refuses it (409 ``action_reused``: that id kept the first
+    answers). The page said nothing once it had re-read the state; now it says the answers had
+    arrived and the changes since were not recorded, beside the first answers' results."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    lose_replies(page, "submit")
+    page.route(handler("state"), lambda route: route.abort())
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    page.locator(f"{CASE_BLOCK} textarea").fill("Interview each teenager apart, with an interpreter.")
+    assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
+
+    page.unroute(handler("state"))
+    page.context.set_offline(True)
+    page.context.set_offline(False)  # the link is back: the kept submit goes with its id
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
+    alert.filter(has_text="had already reached the course").wait_for()
+    assert alert.text_content() == ("Your answers had already reached the course before the connection dropped: the "
+                                    "results below are theirs. What you changed since was not recorded.")
+    assert page.locator(f"{CASE_BLOCK} [data-feedback]").get_by_text("Interview each teenager apart.").count() == 1
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.js_errors == []
+
+
 def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
     scenario = workbench.add_scenario(CASE)
     learner = student_id()
@@ -225,6 +256,41 @@ def test_a_submit_queued_offline_is_sent_after_a_reload_once_the_link_is_back(wo
     page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()  # the "online" event sent it
     open_block(page, url, CASE_BLOCK)  # and the next visit shows the results, sends nothing more
     assert page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").is_visible()
+    assert block_of(workbench, scenario, learner).attempts == 1
+    assert page.js_errors == []
+
+
+def test_a_network_page_in_place_of_the_reply_keeps_the_answers_and_is_never_taken_for_sent(workbench, new_page):
+    """Trial s35 (high): a mobile network's credit or sign-in page answers the submit with a 200 and
+    HTML. The page said "Sent", dropped the answers kept on the phone, and the server had nothing.
+    Now it says the answers may not have reached the course, keeps them (also after a reload) and
+    sends them, once, when the course answers again. A 403 page (the session ended) says to reload."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, CASE_BLOCK)
+    answer_case(page)
+    portal = {"status": 200, "body": "<html><body>Votre crédit est épuisé</body></html>"}
+    page.route(handler("submit"), lambda route: route.fulfill(status=portal["status"], content_type="text/html",
+                                                              body=portal["body"]))
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
+    alert.filter(has_text="This may not have reached the course").wait_for()
+    status = draft_status(page, CASE_BLOCK)
+    assert status.text_content() == QUEUED and status.text_content() != SENT
+    assert page.locator(f"{CASE_BLOCK} [data-submit]").is_enabled()
+    assert page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").count() == 0
+    assert block_of(workbench, scenario, learner).attempts == 0
+
+    portal["status"] = 403  # the platform's login or CSRF page
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    alert.filter(has_text="Reload the page (sign in again if asked)").wait_for()
+
+    page.unroute(handler("submit"))
+    open_block(page, url, CASE_BLOCK)  # reloaded: the answers are back, and go by themselves
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
+    assert page.locator(f"{CASE_BLOCK} [data-feedback]").get_by_text("Interview each teenager apart.").count() == 1
     assert block_of(workbench, scenario, learner).attempts == 1
     assert page.js_errors == []
 

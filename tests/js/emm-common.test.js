@@ -109,24 +109,52 @@ test("post turns a page that is not JSON, an empty error and a network failure i
   const catalog = {plural: (n) => Number(n > 1), strings: {
     "No connection: your answers are still on this page. Check your connection and try again.": "Pas de connexion.",
     "The server sent an unexpected answer. Please try again.": "Réponse inattendue.",
+    "The course's server is not answering right now (error {status}). Nothing is lost: try again in a moment.":
+      "Le serveur ne répond pas (erreur {status}).",
     "Something went wrong. Please try again.": "Une erreur est survenue."}};
   const answers = [
     () => Promise.resolve(response(502, "<html>Bad gateway</html>")),
     () => Promise.resolve(response(500, {})),
     () => Promise.reject(new TypeError("Failed to fetch")),
+    () => Promise.resolve(response(413, "<html>Too large</html>")),
   ];
   const w = setup({fetch: () => answers.shift()()});
   w.EmmXBlocksCatalogs = [catalog];
   const C = w.EMM.LOCAL_CODES;
   const errors = [];
-  for (let i = 0; i < 3; i += 1) {
+  for (let i = 0; i < 4; i += 1) {
     await w.EMM.post(runtime, block().root, "submit", {}).then(() => assert.fail("must reject"), (e) => errors.push(e));
   }
   assert.deepEqual(errors, [
-    {error: C.BAD_RESPONSE, message: "Réponse inattendue."},
+    {error: C.BAD_RESPONSE, status: 502, message: "Le serveur ne répond pas (erreur 502)."},
     {error: C.HTTP_ERROR, status: 500, message: "Une erreur est survenue."},
     {error: C.NETWORK, message: "Pas de connexion."},
+    {error: C.BAD_RESPONSE, status: 413, message: "Réponse inattendue."},
   ]);
+});
+
+test("a success status whose body is not a handler's JSON object is never taken for a success", async () => {
+  /* trial s35: a mobile network's credit page (200, HTML) was read as "Sent", the answers
+     dropped from the device; a login or CSRF page (403) says to reload */
+  const answers = [
+    () => Promise.resolve(response(200, "<html>Crédit épuisé</html>")),
+    () => Promise.resolve(response(200, null)),
+    () => Promise.resolve(response(200, [1, 2])),
+    () => Promise.resolve(response(403, "<html>CSRF verification failed</html>")),
+    () => Promise.resolve(response(403, {error: "staff_only", message: "Course staff only."})),
+  ];
+  const w = setup({fetch: () => answers.shift()()});
+  const C = w.EMM.LOCAL_CODES;
+  const errors = [];
+  for (let i = 0; i < 5; i += 1) {
+    await w.EMM.post(runtime, block().root, "submit", {}).then(() => assert.fail("must reject"), (e) => errors.push(e));
+  }
+  assert.deepEqual(errors.map((e) => [e.error, e.status]), [
+    [C.BAD_RESPONSE, 200], [C.BAD_RESPONSE, 200], [C.BAD_RESPONSE, 200], [C.SIGNED_OUT, 403], ["staff_only", undefined]]);
+  assert.match(errors[0].message, /^This may not have reached the course: the network answered with another page/);
+  assert.match(errors[3].message, /Reload the page \(sign in again if asked\)/);
+  assert.ok(errors.slice(0, 4).every((e) => w.EMM.isLost(e)), "kept and sent again, as a lost request");
+  assert.ok(!w.EMM.isLost(errors[4]), "a handler's refusal is final");
 });
 
 // ---------------------------------------------------------------- the error-code registry

@@ -397,7 +397,7 @@ test("a timed try that reaches a server in trouble says so: only a lost connecti
   assert.match(alertBox.textContent, /^No connection/);
   await page.pass(20);  /* the link is back at 15 s, the server answers 502 */
   assert.deepEqual(page.sends, [0, 15]);
-  assert.equal(alertBox.textContent, "The server sent an unexpected answer. Please try again.");
+  assert.equal(alertBox.textContent, "The course's server is not answering right now (error 502). Nothing is lost: try again in a moment.");
   assert.equal(page.draft.waits(), true, "still waiting: it goes again later");
 });
 

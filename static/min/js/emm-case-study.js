@@ -14,7 +14,8 @@ function tell(text,tone){if(tone){status.setAttribute("data-tone",tone);}else{st
 EMM.say(status,text);}
 function hush(){status.removeAttribute("data-tone");EMM.clear(status);}
 function showFeedback(body){shownSubmitted=true;EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);tell(body.announcement||body.message||"",body.tone);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
-function refresh(){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(body.submitted){drafts.settle();EMM.clear(alertBox,true);EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){shownSubmitted=false;feedbackBox.replaceChildren();setLocked(false);EMM.clear(alertBox,true);tell(_("Your previous answers are in the form: change them and submit again."));}
+function refresh(err){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
+EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){shownSubmitted=false;feedbackBox.replaceChildren();setLocked(false);EMM.clear(alertBox,true);tell(_("Your previous answers are in the form: change them and submit again."));}
 showAttempts(body.attempts_left);}},function(){});}
 function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,onSuccess:done,onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}

@@ -2,8 +2,9 @@ function EmmKnowledgeCheck(runtime,element,args){"use strict";var EMM=window.EMM
 var PAGE="page";var drafts=EMM.questionDrafts(element,form,{key:args.draft_key,line:actions,refresh:refresh,keep:function(){return{answers:EMM.questionAnswers(form)};},send:{submit:function(data,actionId){submitAnswers(data.answers,actionId);}}});function showFeedback(body){form.querySelectorAll("input").forEach(function(i){i.disabled=true;});if(actions){actions.hidden=true;}
 EMM.setServerHtml(feedbackBox,body.html);status.classList.toggle("emm-sr",!!feedbackBox.querySelector("[data-message]"));if(body.tone){status.setAttribute("data-tone",body.tone);}else{status.removeAttribute("data-tone");}
 EMM.say(status,body.announcement||body.message||"");feedbackBox.focus();}
-function refresh(){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
-drafts.settle();EMM.clear(alertBox,true);EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
+function refresh(err){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
+if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
+EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
 function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}
 drafts.failed("submit",data,err,meta,alertBox);},refresh:refresh});}
 form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
