@@ -216,6 +216,7 @@
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
   var sending = new WeakSet(), retries = new WeakMap(), timed = 0;
   EMM.SLOW_MS = 500;
+  EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
   EMM.action = function (runtime, element, handler, data, opts) {
     opts = opts || {};
@@ -236,6 +237,9 @@
       button.insertAdjacentElement("afterend", sign);
       timer = global.setTimeout(function () {
         sign.textContent = opts.busyText || EMM.gettext("Sending…");
+        timer = global.setTimeout(function () {
+          sign.textContent = EMM.gettext("Still sending: the connection is slow. Keep this page open.");
+        }, EMM.STILL_MS - EMM.SLOW_MS);
       }, EMM.SLOW_MS);
     }
     function finish(closed) {

@@ -196,12 +196,16 @@ test("action: busy while sending, a visible sign once slow, everything back afte
   assert.deepEqual(w.timers.pending().map((t) => t.ms), [w.EMM.SLOW_MS]);
   w.timers.runAll();  /* the answer is slow */
   assert.equal(sign.textContent, "Envoi…");
+  assert.deepEqual(w.timers.pending().map((t) => t.ms), [w.EMM.STILL_MS - w.EMM.SLOW_MS]);
+  w.timers.runAll();  /* 20 s: the link is slow, the reply may yet come (trial s35: nothing said for 35 s) */
+  assert.equal(sign.textContent, "Still sending: the connection is slow. Keep this page open.");
 
   calls[0].resolve(response(200, {message: "Saved"}));
   assert.equal(await done, true);
   assert.deepEqual(seen, [{body: {message: "Saved"}, disabled: false}]);
   assert.equal(button.hasAttribute("aria-busy"), false);
   assert.equal(button.nextSibling, null, "the sign is gone");
+  assert.deepEqual(w.timers.pending(), [], "no timer left behind");
 });
 
 test("action: a second action while the block is sending is not sent", async () => {
