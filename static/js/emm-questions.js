@@ -92,8 +92,7 @@
       var record = drafts.load();
       if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
       if (!err || err.error !== EMM.CODES.ACTION_REUSED) { return false; }
-      EMM.say(alertBox, EMM.gettext("Your answers had already reached the course before the connection dropped: " +
-        "the results below are theirs. What you changed since was not recorded."));
+      EMM.say(alertBox, EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));
       return true;
     };
     /* the link is back: what waits goes with its id (done once), else the state is re-read */
