@@ -275,8 +275,8 @@
     });
   };
 
-  /* server HTML, inert: scripts and on* dropped */
-  EMM.parseServerHtml = function (html) {
+  /* server HTML, inert: scripts and on* dropped (put in a page by EMM.setServerHtml alone) */
+  function inertFragment(html) {
     var doc = new global.DOMParser().parseFromString("<!DOCTYPE html><body>" + (html || ""), "text/html");
     var body = doc.body;
     body.querySelectorAll("script").forEach(function (s) { s.remove(); });
@@ -288,9 +288,10 @@
     var fragment = document.createDocumentFragment();
     while (body.firstChild) { fragment.appendChild(document.adoptNode(body.firstChild)); }
     return fragment;
-  };
+  }
+  /* the one way server HTML enters a page: `container`'s children replaced by it, made inert */
   EMM.setServerHtml = function (container, html) {
-    container.replaceChildren(EMM.parseServerHtml(html));
+    container.replaceChildren(inertFragment(html));
     return container;
   };
 

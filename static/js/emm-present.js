@@ -43,7 +43,7 @@
     this.pollUrl = button.getAttribute("data-poll-url");
     this.sessionUrl = button.getAttribute("data-session-url");
     this.dialog = EMM.el("dialog", {class: "emm-present-dialog"});
-    this.dialog.appendChild(EMM.parseServerHtml(html));
+    EMM.setServerHtml(this.dialog, html);
     this.root = this.dialog.querySelector(".emm-present");
     this.dialog.setAttribute("aria-labelledby", this.root.querySelector(".emm-present-title").id);
     this.slides = Array.prototype.slice.call(this.root.querySelectorAll("[data-slide]"));
