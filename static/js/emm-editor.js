@@ -1,26 +1,23 @@
-/* emm-xblocks editor engine: what the Studio editors share (emm-form-studio.js, emm-role-play-studio.js). An editor describes its form
-   (how to read it, where a problem's field is, what a new row holds) and the engine does the rest:
-   the settings fields ([data-field], drawn by the server from the block's SETTINGS, their keys in
-   spec.settings) in and out, the live check by the server's own validators
-   (studio_validate, debounced; an answer older than the last check or a save is dropped), save
-   (studio_submit) with the runtime's save / error notifications, cancel, and the rows of a list
-   (add, move up or down, remove: focus kept, the change announced, the form checked again).
-   A refused save says why next to the Save button (data-save-alert) and moves the focus to the
-   first problem in the form's order, whatever its kind (also when it is refused before sending, a
-   text being over its limit); a save that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows
-   "Save anyway" (data-confirm-save), which sends the same form again with confirm: true.
-   Cancel asks first ("Discard your changes?") when the form differs from what it was loaded with
-   (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first
-   ed.recount() (its load done) and after each save.
-   Loaded for editors only (common/base.py), after emm-common.js. */
+/* emm-xblocks editor engine: what the Studio editors share (emm-form-studio.js, emm-role-play-studio.js). An editor
+   describes its form (how to read it, where a problem's field is, what a new row holds) and the engine does the rest:
+   the settings fields ([data-field], drawn by the server from the block's SETTINGS, their keys in spec.settings) in
+   and out, the live check by the server's own validators (studio_validate, debounced; an answer older than the last
+   check or a save is dropped), save (studio_submit) with the runtime's save / error notifications, cancel, and the
+   rows of a list (add, move up or down, remove: focus kept, the change announced, the form checked again). A refused
+   save says why next to the Save button (data-save-alert) and moves the focus to the first problem in the form's
+   order, whatever its kind (also when it is refused before sending, a text being over its limit); a save that touches
+   stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows "Save anyway" (data-confirm-save), which sends the same form
+   again with confirm: true. Cancel asks first ("Discard your changes?") when the form differs from what it was loaded
+   with (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first ed.recount() (its load
+   done) and after each save. Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
   "use strict";
   if (global.EmmEditor) { return; }
   var EMM = global.EMM;
   function _(text) { return EMM.gettext(text); }
 
-  /* The codes the editors branch on, as the server sends them (EMM.CODES holds the learner pages'
-     own; tests/unit/test_js_error_codes.py checks both registries against the server's code). */
+  /* The codes the editors branch on, as the server sends them (EMM.CODES holds the learner pages' own;
+     tests/unit/test_js_error_codes.py checks both registries against the server's code). */
   EMM.EDITOR_CODES = Object.freeze({
     /* the change touches stored answers; "Save anyway" sends it with confirm */
     ANSWERS_TOUCHED: "answers_touched",
@@ -32,14 +29,13 @@
     STRANDED: "stranded"
   });
 
-  /* A [data-lines] box holds a list, one item a line (the case study's key facts, the Likert's
-     custom labels), each item limited on its own as common/limits.py checks it: its length is its
-     longest line as the save keeps it (common/text.py one_line: trimmed as getValue sends it, then
-     each run of white space, as Python's str.isspace sees it, made one space, or its no-break
-     spaces alone if it holds some; counted in code points as Python's len); its counter speaks of
-     lines; a refused send puts the caret at the start of the first line over the limit
-     (emm-forms.js, EMM.measures; tests/js/one-line-lengths.json holds the cases both sides agree on;
-     white space: the word count's list too, tests/js/word-counts.json, as emm-questions.js holds it). */
+  /* A [data-lines] box holds a list, one item a line (the case study's key facts, the Likert's custom labels), each
+     item limited on its own as common/limits.py checks it: its length is its longest line as the save keeps it
+     (common/text.py one_line: trimmed as getValue sends it, then each run of white space, as Python's str.isspace sees
+     it, made one space, or its no-break spaces alone if it holds some; counted in code points as Python's len); its
+     counter speaks of lines; a refused send puts the caret at the start of the first line over the limit
+     (emm-forms.js, EMM.measures; tests/js/one-line-lengths.json holds the cases both sides agree on; white space: the
+     word count's list too, tests/js/word-counts.json, as emm-questions.js holds it). */
   var SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
   var RUNS = new RegExp(SPACE, "g"), ENDS = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
   function gap(run) { return run.replace(/[^\xa0\u2007\u202f]/g, "") || " "; }  // French typography's no-break spaces kept
@@ -102,10 +98,9 @@
     return input.value;
   }
 
-  /* Each control of `scope` named by `attr` ("data-key") that the server's table limits: its
-     data-max-chars (its counter and its refusal before sending, emm-forms.js; never a cut).
-     limits: the editor's COUNTED, by field path with "*" for a list's index
-     ({"nodes.*.choices.*.label": 500}); rows: the path of the row the controls belong to
+  /* Each control of `scope` named by `attr` ("data-key") that the server's table limits: its data-max-chars (its
+     counter and its refusal before sending, emm-forms.js; never a cut). limits: the editor's COUNTED, by field path
+     with "*" for a list's index ({"nodes.*.choices.*.label": 500}); rows: the path of the row the controls belong to
      ("nodes.*.choices.*"; "" for the form's own fields). */
   function limit(scope, attr, rows, limits) {
     Array.prototype.forEach.call(scope.querySelectorAll("[" + attr + "]"), function (control) {
@@ -116,8 +111,8 @@
 
   /* ---------------------------------------------------------------- problems */
 
-  /* One problem ({field, message, error}) in its slot: messages add up; an error marks the
-     control aria-invalid and the slot as blocking, a slot with warnings only looks like one. */
+  /* One problem ({field, message, error}) in its slot: messages add up; an error marks the control aria-invalid and
+     the slot as blocking, a slot with warnings only looks like one. */
   function mark(problem, slot, input) {
     if (!slot) { return; }
     slot.textContent = slot.textContent ? slot.textContent + " " + problem.message : problem.message;
@@ -151,12 +146,19 @@
        row: the selector of a list's row (default "[data-row]"),
        rowFocus: where the focus goes in the row that takes a removed row's place,
        changed(what, row, list): optional, after "added", "removed" (row detached), "moved",
-       say(what, row): the message for "added", "removed", "up", "down" (none: nothing said),
+       title(row): the row's name in what a change says ("Question 2 added."; "": "Added."; none: nothing said),
        edited(event): optional, on input / change; return false to leave the form unchecked,
        snapshot(): optional, what Cancel compares with the form as loaded (default: collect()),
        load(data): optional, put data (collect()'s shape) in the form: with it, the form's
          "Edit as JSON" tab ([data-json-tab], templates/common/editor_json.html) works } */
   function create(runtime, element, spec) {
+    function told(what, row) {  /* what a row's change says (spec.title), the row named where it has a name */
+      var title = spec.title ? spec.title(row) : null, item = {item: title};
+      if (title === null) { return ""; }
+      return title ? EMM.format({added: _("{item} added."), removed: _("{item} removed."), up: _("Moved up: now {item}."),
+        down: _("Moved down: now {item}.")}[what], item) : {added: _("Added."), removed: _("Removed."), up: _("Moved up."),
+        down: _("Moved down.")}[what];
+    }
     var root = EMM.root(element).querySelector(spec.root) || EMM.root(element);
     var form = root.querySelector("form");
     var rowSelector = spec.row || "[data-row]";
@@ -183,10 +185,9 @@
     ed.loadSettings = function (data) { ed.load(ed.settings, data); };
     ed.readSettings = function () { return ed.read(ed.settings); };
     ed.say = function (message) { if (message) { EMM.say(ed.status, message); } };
-    /* the counters of `scope`'s limited controls (default: the whole form) on what they hold now
-       (emm-forms.js): create counts the form before the editor fills it, so each editor calls
-       ed.recount() once its load has put the content in (fields, rows drawn, limits set); the
-       engine counts a row it adds */
+    /* the counters of `scope`'s limited controls (default: the whole form) on what they hold now (emm-forms.js):
+       create counts the form before the editor fills it, so each editor calls ed.recount() once its load has put the
+       content in (fields, rows drawn, limits set); the engine counts a row it adds */
     ed.recount = function (scope) {
       if (!scope && loaded === null) { loaded = snapshot(); }
       Array.prototype.forEach.call((scope || form).querySelectorAll("[data-max-chars]"), function (control) {
@@ -195,8 +196,8 @@
     };
     ed.notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
 
-    /* the live check: what the server's validators say, next to the fields; then(): after they
-       are shown, if this is still the latest check */
+    /* the live check: what the server's validators say, next to the fields; then(): after they are shown, if this is
+       still the latest check */
     ed.check = function (now, then) {
       global.clearTimeout(timer);
       timer = global.setTimeout(function () {
@@ -212,15 +213,14 @@
         }, function () { /* checking is a help; saving reports errors */ });
       }, now ? 0 : ed.DELAY);
     };
-    /* a check waiting or on its way is dropped: what comes next (a save, another view of the
-       content) says what it says, and a late answer about the content as it was must not undo it */
+    /* a check waiting or on its way is dropped: what comes next (a save, another view of the content) says what it
+       says, and a late answer about the content as it was must not undo it */
     ed.dropChecks = function () { global.clearTimeout(timer); seq += 1; };
 
-    /* The first problem in the form's order takes the focus, whatever its kind: a field in error
-       (aria-invalid: marked by the server's validators, or a text over its limit, emm-forms.js),
-       or an error's message ([data-blocking]): its field, else the first control beside it, else
-       the message itself. None: the message next to the Save button. A closed <details> holding
-       it is opened. `focused`: an element that already has the focus there (a text over its
+    /* The first problem in the form's order takes the focus, whatever its kind: a field in error (aria-invalid: marked
+       by the server's validators, or a text over its limit, emm-forms.js), or an error's message ([data-blocking]):
+       its field, else the first control beside it, else the message itself. None: the message next to the Save button.
+       A closed <details> holding it is opened. `focused`: an element that already has the focus there (a text over its
        limit, its caret put at the long line) and keeps it. Returns the element focused. */
     ed.focusFirstError = function (focused) {
       var first = form.querySelector("[data-blocking], [aria-invalid=true]:not(:disabled)");
@@ -236,9 +236,9 @@
       if (target !== focused) { target.focus(); }
       return target;
     };
-    /* A request of the editor that failed (`err` as EMM.post rejects it), in the editor's words:
-       with no connection, what is still on the page is the author's changes (emm-common.js says
-       it to learners, of their answers). Returns `err`. */
+    /* A request of the editor that failed (`err` as EMM.post rejects it), in the editor's words: with no connection,
+       what is still on the page is the author's changes (emm-common.js says it to learners, of their answers). Returns
+       `err`. */
     ed.failed = function (err) {
       if (err.error === EMM.LOCAL_CODES.NETWORK) {
         err.message = _("No connection: your changes are still on this page. Check your connection and try again.");
@@ -248,15 +248,15 @@
     ed.hideConfirm = function () { if (ed.confirmBox) { ed.confirmBox.hidden = true; } };
 
     ed.save = function (confirm) {
-      /* what the last action said (an item removed, "Saved.") is not this save's outcome; every
-         problem is shown now, a new row's too */
+      /* what the last action said (an item removed, "Saved.") is not this save's outcome; every problem is shown now,
+         a new row's too */
       EMM.clear(ed.status);
       Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"), function (r) { r.removeAttribute("data-fresh"); });
       /* an author saves, and may have more than this to fix: the form marks every problem */
       if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox, _("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))) {
-        /* refused here, the focus at the text over its limit; a problem above it comes first, as
-           in the server's refusal: one the last check marked at once, one the check run now finds
-           once it answers (unless the author has edited or moved on meanwhile) */
+        /* refused here, the focus at the text over its limit; a problem above it comes first, as in the server's
+           refusal: one the last check marked at once, one the check run now finds once it answers (unless the author
+           has edited or moved on meanwhile) */
         var at = ed.focusFirstError(global.document.activeElement), before = edits;
         ed.check(true, function () {
           if (edits === before && global.document.activeElement === at) { ed.focusFirstError(at); }
@@ -292,8 +292,8 @@
       });
     };
 
-    /* rows: move up / down (the focus stays on the button), remove (the focus goes to the row
-       that takes its place, or the list's add button) */
+    /* rows: move up / down (the focus stays on the button), remove (the focus goes to the row that takes its place, or
+       the list's add button) */
     ed.move = function (row, up, button) {
       var other = up ? row.previousElementSibling : row.nextElementSibling;
       if (!other) { return false; }
@@ -320,9 +320,9 @@
         row.setAttribute("data-fresh", "");
         ed.recount(row);
         if (spec.changed) { spec.changed("added", row, row.parentNode); }
-        ed.say(spec.say && spec.say("added", row));
+        ed.say(told("added", row));
       } else if (row && button.hasAttribute("data-remove")) {
-        var said = spec.say && spec.say("removed", row);
+        var said = told("removed", row);
         list = ed.remove(row);
         if (spec.changed) { spec.changed("removed", row, list); }
         ed.say(said);
@@ -330,7 +330,7 @@
         var up = button.getAttribute("data-move") === "-1";
         if (!ed.move(row, up, button)) { return; }
         if (spec.changed) { spec.changed("moved", row, row.parentNode); }
-        ed.say(spec.say && spec.say(up ? "up" : "down", row));
+        ed.say(told(up ? "up" : "down", row));
       } else { return; }
       ed.check();
     });
@@ -342,10 +342,10 @@
       ed.hideConfirm();
       if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
     }
-    /* "Edit as JSON (advanced)": the same data as the form, both ways. Opening it shows what the
-       form holds (collect()); "Apply to the form" puts the box's object in the form (spec.load)
-       and checks it with the server's validators. What the box holds until then is not the form:
-       typing there checks nothing, and JSON that is not an object is refused, the form kept. */
+    /* "Edit as JSON (advanced)": the same data as the form, both ways. Opening it shows what the form holds
+       (collect()); "Apply to the form" puts the box's object in the form (spec.load) and checks it with the server's
+       validators. What the box holds until then is not the form: typing there checks nothing, and JSON that is not an
+       object is refused, the form kept. */
     var jsonTab = root.querySelector("[data-json-tab]");
     function inJson(event) { return jsonTab !== null && jsonTab.contains(event.target); }
     if (jsonTab && spec.load) {

@@ -291,11 +291,7 @@ function EmmFormEditor(runtime, element, args) {
     show: show,
     add: add,
     changed: function () { renumber(); },
-    say: function (what, li) {
-      var item = {item: legend(li)};
-      return {added: EMM.format(_("{item} added."), item), removed: EMM.format(_("{item} removed."), item),
-        up: EMM.format(_("Moved up: now {item}."), item), down: EMM.format(_("Moved down: now {item}."), item)}[what];
-    },
+    title: legend,
     edited: function (event) {
       if (event.type === "change" && event.target.getAttribute("data-key") === "kind") {
         showKind(event.target.closest("[data-row]"));

@@ -36,11 +36,9 @@ function EmmRolePlayEditor(runtime, element, args) {
       renumber();
     },
     /* a row with a title (a node, a choice, a profile option) is named, as in the other editors */
-    say: function (what, li) {
-      var title = li ? own(li, "[data-title]") : null, item = {item: title ? title.textContent : ""};
-      if (!item.item) { return {added: _("Added."), removed: _("Removed."), up: _("Moved up."), down: _("Moved down.")}[what]; }
-      return {added: EMM.format(_("{item} added."), item), removed: EMM.format(_("{item} removed."), item),
-        up: EMM.format(_("Moved up: now {item}."), item), down: EMM.format(_("Moved down: now {item}."), item)}[what];
+    title: function (li) {
+      var title = li ? own(li, "[data-title]") : null;
+      return title ? title.textContent : "";
     },
     edited: edited
   });

@@ -50,7 +50,7 @@ function editor(w, page, notes, extra = {}) {
     collect: () => ({display_name: page.name.value, rows: page.list.children.map((r) => r.querySelector("input").value)}),
     show: (problems, data, when) => shown.push({problems, data, when}),
     add: () => { const r = page.row(); page.list.appendChild(r); return r; },
-    say: (what) => ({added: "Added.", removed: "Removed.", up: "Moved up.", down: "Moved down."}[what]),
+    title: () => "",  /* rows without a name: "Added.", "Removed."... */
   }, extra));
   return {ed, shown};
 }
@@ -210,6 +210,22 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   w.timers.runAll();
   assert.equal(ed.status.textContent, "Added.");
   assert.equal(w.timers.pending().length, 0);
+});
+
+test("rows: a row with a name is named in what its change says, in the page's language", () => {
+  const w = setup();
+  w.EmmXBlocksCatalogs = [{plural: (n) => Number(n > 1), strings: {
+    "{item} added.": "{item} ajoutée.", "Moved down: now {item}.": "Descendue : maintenant {item}."}}];
+  const page = editorPage();
+  const {ed} = editor(w, page, [], {title: (row) => row.querySelector("input").value || ""});
+  const [first] = page.list.children;
+  first.querySelector("input").value = "Question 1";
+  first.querySelector("[data-move=\"1\"]").fire("click");
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Descendue : maintenant Question 1.");
+  page.form.querySelector("[data-add]").fire("click");
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Added.", "a new row has no name yet");
 });
 
 /* an editor page with its "Edit as JSON" tab (templates/common/editor_json.html), its checks held */
