@@ -160,6 +160,7 @@ def to_fields(case):
 
 
 def words(text):
+    """How many words ``text`` has, as the learner's page counts them (runs of white space apart)."""
     return len(text.split())
 
 

@@ -39,6 +39,8 @@ def distribution_refusal(case, respondents, words):
 
 
 def distribution_response(block, suffix=""):
+    """How other participants answered, as a CSV download for staff (its Excel variant for
+    ``suffix`` "excel"), the figures the results panel shows; refused where the case keeps none."""
     _ = block.ugettext
 
     def contents(_dialect):

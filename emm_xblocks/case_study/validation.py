@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..common import profile, settings
 from ..common.ids import MAX_GROUP
 from ..common.numbers import count
-from ..common.questions import check_id, validate_question
+from ..common.questions import KEY_POINT_IDS, check_id, validate_question
 from ..common.sanitize import is_safe_url
 from ..common.validation import Problem, address_problem, blocking, image_alt_problems
 from .content import (
@@ -97,8 +97,7 @@ def _validate_question(add, where, n, q, seen, _):
         add(Problem(f"{where}.model_answer", _("Question {n} has no model answer.").format(n=n), False))
     kp_seen = set()
     for j, kp in enumerate(q.key_points):
-        check_id(add, f"{where}.key_points.{j}", kp.id, kp_seen,
-                 _("Question {n}, key point {m}:").format(n=n, m=j + 1), _)
+        check_id(add, f"{where}.key_points.{j}", kp.id, kp_seen, KEY_POINT_IDS, _, n=n, m=j + 1)
         if not kp.text.strip():
             add(Problem(f"{where}.key_points.{j}.text",
                         _("Question {n}, key point {m} has no text.").format(n=n, m=j + 1)))

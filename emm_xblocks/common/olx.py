@@ -222,6 +222,8 @@ def add_element(parent, tag, **attrs):
 
 
 def add_text(parent, tag, text, **attrs):
+    """A ``<tag>`` child of ``parent`` holding ``text`` (plain: escaped by lxml), with ``attrs``
+    (None left out); characters XML cannot hold are dropped (``xml_safe``). Returns the child."""
     child = etree.SubElement(parent, tag)
     for key, value in attrs.items():
         if value is not None:
@@ -250,6 +252,7 @@ def text_of(el):
 
 
 def to_string(el):
+    """``el`` as OLX text, indented two spaces a level (what an export writes)."""
     etree.indent(el, space="  ")
     return etree.tostring(el, encoding="unicode")
 

@@ -79,9 +79,10 @@ def secret(block, purpose):
     return hashlib.sha256(f"{settings.SECRET_KEY}\x00{purpose}\x00{block.scope_ids.usage_id}".encode()).digest()
 
 
-def course_key(block):
-    """The course (``usage_id.context_key``) of the block, as text ("" where the runtime has none)."""
-    usage_id = block.scope_ids.usage_id
+def course_key(block, usage_key=None):
+    """The course (``context_key``) of the block's usage key, or of ``usage_key`` (the key it is
+    stored under, ``EditableContentMixin.stored_usage_key``), as text ("" where there is none)."""
+    usage_id = block.scope_ids.usage_id if usage_key is None else usage_key
     key = getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
     return str(key) if key is not None else ""
 
@@ -128,6 +129,7 @@ def inherited(block, name):
 
 
 def now():
+    """The time now, aware, in UTC."""
     return datetime.datetime.now(datetime.UTC)
 
 
@@ -146,6 +148,7 @@ def deadline(block):
 
 
 def is_past_due(block):
+    """Is the block's ``deadline`` (its due date and grace period) past? False without one."""
     closes = deadline(block)
     return closes is not None and now() > closes
 

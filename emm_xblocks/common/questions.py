@@ -297,20 +297,30 @@ def check_answers(content, raw, _, not_part, written=None, final=True):
 
 
 # ------------------------------------------------------------------ author checks
-def check_id(add, where, value, seen, label, _):
-    """One id of a list (questions, options, key points): well formed and not used twice."""
+# what a bad id and an id used twice say, whole sentences for the translators (``check_id``)
+QUESTION_IDS = (N_("Question {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+                N_("Question {n}: the id “{id}” is used twice."))
+OPTION_IDS = (N_("Question {n}, option {m}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+              N_("Question {n}, option {m}: the id “{id}” is used twice."))
+KEY_POINT_IDS = (N_("Question {n}, key point {m}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+                 N_("Question {n}, key point {m}: the id “{id}” is used twice."))
+
+
+def check_id(add, where, value, seen, says, _, **place):
+    """One id of a list (questions, options, key points): well formed and not used twice (a
+    ``Problem`` at ``{where}.id`` otherwise). ``says``: the list's ``(bad id, used twice)``
+    sentences, untranslated (``QUESTION_IDS``...), ``place`` their ``{n}``, ``{m}``."""
     problem = id_problem(value, seen)
     if problem == BAD_ID:
-        add(Problem(f"{where}.id", label + " " + _("the id must be 1 to 50 letters, digits, hyphens or "
-                                                   "underscores.")))
+        add(Problem(f"{where}.id", _(says[0]).format(**place)))
     elif problem == USED_TWICE:
-        add(Problem(f"{where}.id", label + " " + _("the id “{id}” is used twice.").format(id=value)))
+        add(Problem(f"{where}.id", _(says[1]).format(id=value, **place)))
 
 
 def validate_question(add, where, n, q, seen, kinds, _):
     """The problems of question ``n`` (at field path ``where``) common to every kind, and a choice
     question's options; returns False when its kind is not one of ``kinds`` (nothing more to check)."""
-    check_id(add, where, q.id, seen, _("Question {n}:").format(n=n), _)
+    check_id(add, where, q.id, seen, QUESTION_IDS, _, n=n)
     if q.kind not in kinds:
         add(Problem(f"{where}.kind", _("Question {n}: choose a question type.").format(n=n)))
         return False
@@ -329,7 +339,7 @@ def _validate_choices(add, where, n, q, _):
                     .format(n=n, max=count(MAX_OPTIONS, _))))
     opt_seen = set()
     for j, opt in enumerate(q.options):
-        check_id(add, f"{where}.options.{j}", opt.id, opt_seen, _("Question {n}, option {m}:").format(n=n, m=j + 1), _)
+        check_id(add, f"{where}.options.{j}", opt.id, opt_seen, OPTION_IDS, _, n=n, m=j + 1)
         if not opt.text.strip():
             add(Problem(f"{where}.options.{j}.text", _("Question {n}, option {m} has no text.").format(n=n, m=j + 1)))
     correct = len(q.correct_ids)

@@ -105,6 +105,7 @@ def form_payload(from_editor):
 
 
 def errors(problems):
+    """The problems that block saving (``error``), in order; the others are warnings."""
     return [p for p in problems if p.error]
 
 

@@ -12,10 +12,12 @@ from .content import SETTINGS, Report
 
 
 def from_xml(el):
+    """Read ``<emm_evaluation_report>``'s attributes into a ``Report`` (unknown ones are ignored)."""
     return Report(**read_olx(el, SETTINGS))
 
 
 def to_xml(report, el=None):
+    """Write ``report`` into ``el`` (a new ``<emm_evaluation_report>`` if None); defaults are left out."""
     if el is None:
         el = etree.Element("emm_evaluation_report")
     write_olx(el, report, SETTINGS)

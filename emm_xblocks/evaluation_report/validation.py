@@ -8,6 +8,7 @@ from .content import SETTINGS
 
 
 def validate(report, _):
+    """``[Problem]`` of the report's settings: a name, a well-formed key-figure id, each setting's range."""
     problems = []
     if not report.display_name.strip():
         problems.append(Problem("display_name", _("Give the report a name.")))

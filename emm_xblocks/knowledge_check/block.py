@@ -103,8 +103,7 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
     def _filed_under(self):
         """``(course key, block key)`` as text, as the LMS files results under them."""
         key = self.stored_usage_key()
-        course = getattr(key, "context_key", None) or getattr(key, "course_key", None)
-        return (str(course) if course is not None else ""), str(key)
+        return platform.course_key(self, key), str(key)
 
     # ---------------------------------------------------------------- views
 

@@ -119,14 +119,17 @@ class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Learne
 
     @download_handler
     def export_csv(self, request, suffix=""):
+        """GET, course staff: every submission as a CSV (``export.csv_response``); ``…/excel``, its Excel variant."""
         return export.csv_response(self, suffix)
 
     @download_handler
     def export_profile_csv(self, request, suffix=""):
+        """GET, course staff: the figures by participant profile as a CSV (``export.profile_csv_response``)."""
         return export.profile_csv_response(self, suffix)
 
     @download_handler
     def export_codebook(self, request, suffix=""):
+        """GET, course staff: what each column and value of the CSV means (``export.codebook_response``)."""
         return export.codebook_response(self, suffix)
 
     # ---------------------------------------------------------------- LMS reports

@@ -5,7 +5,7 @@ them here; the results panel's words are ``results.py``'s."""
 from collections import OrderedDict
 
 from ..common.perspectives import PROFILE_GROUP, withheld_cells
-from ..common.spreadsheet import Figure, report_rows, safe_cell
+from ..common.spreadsheet import figure, report_rows, safe_cell
 from ..common.text import one_line
 from .content import NA
 from .epochs import labels_of, scale_name, split_group
@@ -82,6 +82,7 @@ def column_heading(kind, subject, _):
 
 
 def csv_header(survey, _, removed=(), split=False):
+    """The responses CSV's header: each column's heading (``csv_columns``), translated."""
     return [column_heading(kind, subject, _) for kind, subject in csv_columns(survey, removed, split)]
 
 
@@ -208,13 +209,9 @@ def profile_rows(table, _):
         text = one_line(st["text"])
         for cell in st["cells"]:
             if cell["shown"]:
-                rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), _figure(cell["favourable"]),
-                             _figure(cell["top_box"])])
+                rows.append([st["id"], text, texts[cell["key"]], str(cell["n"]), figure(cell["favourable"], 1),
+                             figure(cell["top_box"], 1)])
             else:
                 rows.append([st["id"], text, texts[cell["key"]], *withheld_cells(cell["small"], min_size, _)])
     return rows
 
-
-def _figure(value):
-    """A figure of the breakdown (``common.spreadsheet.Figure``: each dialect writes its decimal mark)."""
-    return "" if value is None else Figure(f"{value:g}")

@@ -163,6 +163,8 @@ def available(scenario, path, taken):
 
 
 def condition_met(choice, visited, points):
+    """Is ``choice`` open to a learner who has seen the node ids ``visited`` (a set) and earned
+    ``points`` so far: its ``if_visited`` node seen, and at least its ``min_points``?"""
     if choice.if_visited and choice.if_visited not in visited:
         return False
     return not (choice.min_points is not None and points < choice.min_points)

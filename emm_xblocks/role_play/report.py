@@ -32,7 +32,7 @@ def choice_words(scenario, path, taken):
     return " > ".join(words)
 
 
-def shown_attempt(scenario, state):
+def reported_attempt(scenario, state):
     """The attempt a report row describes, ``{role, path, taken, ended}``: the ended attempt that
     counts for the grade with the current points (``grade_policy`` over ``scoring.attempt_scores``
     of every stored attempt, as ``block.get_score`` picks it and the case study's report), so that
@@ -53,7 +53,7 @@ def shown_attempt(scenario, state):
 
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per learner who chose a role, of the attempt that counts
-    (``shown_attempt``): ``role`` (its id), ``path`` (node ids), ``ended``, then ``attempts`` (how
+    (``reported_attempt``): ``role`` (its id), ``path`` (node ids), ``ended``, then ``attempts`` (how
     many the learner started), ``score`` (the grade the LMS holds: until staff rescore after an
     author changed the points, it may be another attempt's, decision 64), then the same answers readable, as the
     Likert's and the case study's rows give theirs: ``Role name`` (the role's name; "<id> (removed role)"
@@ -64,7 +64,7 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
     def rows_of(state):
         if not state.get("role") and not state.get("finished"):
             return []
-        attempt = shown_attempt(scenario, state)
+        attempt = reported_attempt(scenario, state)
         role, path, taken = attempt["role"], attempt["path"], attempt["taken"]
         return [OrderedDict([
             ("role", safe_cell(role)),
