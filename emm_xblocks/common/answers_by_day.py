@@ -222,10 +222,16 @@ class AnswersByDayMixin:
 
     @json_handler
     def answers_by_day(self, data, suffix=""):
-        """POST ``{}``, course staff only: ``{"html": the section}`` (``days_html``; "" with no
-        answer kept)."""
+        """POST ``{}``, course staff only: ``{"html": the section}`` (``days_html``; with no answer
+        kept, the heading and "No answer has been kept yet.": the button opened something)."""
         self.require_staff_as_themselves()
-        return {"html": self.by_day_section()}
+        html = self.by_day_section()
+        if not html:
+            _ = self.ugettext
+            html = (f'<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>'
+                    f'{escape(_("Answers by day"))}</h4><p class="emm-basis">'
+                    f'{escape(_("No answer has been kept yet."))}</p></section>')
+        return {"html": html}
 
     @json_handler
     def leave_out_day(self, data, suffix=""):

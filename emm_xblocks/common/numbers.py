@@ -163,8 +163,11 @@ def long_date(value, language):
 
 def time_ago(delta, language):
     """How long ago, ``delta`` (a ``timedelta``) before now, in ``language`` (CLDR's relative
-    time, to the nearest minute, a minute at least): "7 minutes ago", "il y a 2 heures"."""
-    return format_timedelta(-max(delta, datetime.timedelta(minutes=1)), granularity="minute", threshold=1.0,
+    time): in minutes below an hour (a minute at least: "7 minutes ago"), then in hours, rounded
+    half up ("il y a 2 heures" for 1 h 30). ``delta`` is first rounded to the minute, so that
+    59 min 40 s is "1 hour ago", not "60 minutes ago"."""
+    minutes = max(1, int((delta.total_seconds() + 30) // 60))
+    return format_timedelta(datetime.timedelta(minutes=-minutes), granularity="minute", threshold=1.0,
                             add_direction=True, locale=locale_of(language))
 
 

@@ -29,9 +29,11 @@ def evaluations(block):
 
 def statement_ids(block):
     """``{statement id}`` of the course's answered Likert evaluations (their stored descriptions:
-    one read, no count), for the editor's check of the key figure's id."""
+    one read, no count), for the editor's check of the key figure's id. The course of the key the
+    block is stored under: Studio's editor holds it under one with branch and version."""
+    course = platform.course_key(block, block.stored_usage_key())
     return {statement.id
-            for _key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert")
+            for _key, fields in descriptions.course_descriptions(course, "emm_likert")
             for statement in likert.from_fields(fields).statements}
 
 

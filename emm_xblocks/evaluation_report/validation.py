@@ -2,6 +2,7 @@
 ``headline_warnings(report, statements, _)``: the key figure's statement against the course's."""
 
 from ..common import settings
+from ..common.i18n import list_separator
 from ..common.ids import is_valid_id
 from ..common.validation import Problem
 from .content import SETTINGS
@@ -29,8 +30,8 @@ def headline_warnings(report, statements, _):
     chosen = report.headline_statement
     if not chosen or not statements or chosen in statements or not is_valid_id(chosen):
         return []
-    ids = sorted(statements)
-    shown = "; ".join(f"“{i}”" for i in ids[:SHOWN_IDS]) + ("; …" if len(ids) > SHOWN_IDS else "")
+    ids, separator = sorted(statements), list_separator(_)
+    shown = separator.join(ids[:SHOWN_IDS]) + (separator + "…" if len(ids) > SHOWN_IDS else "")
     return [Problem("headline_statement", _(
         "No answered evaluation of this course has a statement “{id}”: the report will say so in place of "
         "its key figure. Their statements’ ids: {ids}.").format(id=chosen, ids=shown), error=False)]

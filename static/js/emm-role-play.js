@@ -56,10 +56,15 @@ function EmmRolePlay(runtime, element) {
       } else if (!waiting.tried) {
         waiting.tried = true;
         resend();
-      } else if (EMM.isLost(err)) { tellWaiting(); }
+      } else if (linkTrouble(err)) { tellWaiting(); }
     }, function () {
-      if (waiting && err && err.error !== EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
+      if (waiting && err && err.error !== EMM.LOCAL_CODES.NETWORK && linkTrouble(err)) { tellWaiting(); }
     });
+  }
+  /* lost on the way (no link, a network's page): the waiting choice is said; a session that ended
+     (reload) or a server in trouble keeps its own words (decision 74) */
+  function linkTrouble(err) {
+    return EMM.isLost(err) && err.error !== EMM.LOCAL_CODES.SIGNED_OUT && !(err.status >= 500);
   }
 
   function send(act, button) {

@@ -273,3 +273,20 @@ def test_a_choice_lost_twice_while_the_state_reads_keeps_waiting_and_goes_when_t
     state = block_of(workbench, DEMO, learner)
     assert state.path == ["po-arrival", "po-interview"] and state.taken == [0]  # done once
     assert page.js_errors == []
+
+
+def test_a_choice_refused_by_a_login_page_says_to_reload_not_that_the_link_is_gone(workbench, new_page):
+    """Review s35: a choice answered by the platform's login or CSRF page (403, HTML) said "Reload
+    the page", then the state's read met the same page and the alert became "No connection: your
+    choice … will be sent when the connection is back", the opposite advice (decision 74)."""
+    page = new_page(PHONE)
+    url = workbench.scenario_url(DEMO, student_id())
+    start_as_officer(page, url)
+    page.route(handler("(choose|state)"), lambda route: route.fulfill(
+        status=403, content_type="text/html", body="<html>CSRF verification failed</html>"))
+    choice(page, APART).click()
+    said = alert(page).filter(has_text="Reload the page (sign in again if asked)")
+    said.wait_for()
+    page.wait_for_timeout(500)  # the state's read has failed by now
+    assert said.is_visible() and "No connection" not in alert(page).text_content()
+    assert page.js_errors == []

@@ -47,6 +47,11 @@ def test_the_button_shows_for_staff_where_answers_are_kept(case, scenario, handl
     page = handlers.view(case, student="student_1")
     assert "data-by-day-open" not in page.content
     assert "emm-by-day" not in " ".join(str(r.data) for r in page.resources)  # nothing more for a learner
+    # pressed before anyone answered: the section says so (review s35: it opened nothing)
+    fresh = scenario(CASE.format(show="true"))
+    assert section(handlers, fresh) == ('<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>'
+                                        'Answers by day</h4><p class="emm-basis">No answer has been kept yet.</p>'
+                                        '</section>')
     hidden = scenario(CASE.format(show="false"))  # keeps no answer: nothing to leave out
     staff = handlers.view(hidden, student=STAFF).content
     assert "data-by-day-open" not in staff

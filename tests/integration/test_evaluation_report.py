@@ -714,7 +714,7 @@ def test_a_key_figure_id_no_answered_evaluation_asks_is_warned_at_the_save(platf
     assert result.status == 200 and result.json["warnings"] == [{
         "field": "headline_statement", "error": False,
         "message": "No answered evaluation of this course has a statement “relevanse”: the report will say so in "
-                   "place of its key figure. Their statements’ ids: “pace”; “relevance”."}]
+                   "place of its key figure. Their statements’ ids: pace; relevance."}]
     assert author.block(report).load_content().headline_statement == "relevanse"  # saved all the same
     checked = author.handle(report, "studio_validate", data)
     assert [p["field"] for p in checked.json["problems"]] == ["headline_statement"]

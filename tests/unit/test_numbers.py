@@ -76,3 +76,17 @@ def test_a_fixed_number_keeps_its_decimals_in_every_language():
     assert numbers.number(0.675, "ar", 2, fixed=True) == numbers.number(0.68, "ar", 2)
     with translation.override("fr"):
         assert number_fixed(4) == "4,00" and number_fixed(0.6789, 2) == "0,68" and number_fixed(None) == "—"
+
+
+def test_how_long_ago_is_said_in_minutes_then_hours_in_the_page_s_language():
+    """The live room's "A session started {ago} is open" (review s35: 59 min 40 s read "60 minutes ago")."""
+    import datetime
+
+    from emm_xblocks.common.numbers import time_ago
+
+    ago = lambda language, **kw: time_ago(datetime.timedelta(**kw), language)  # noqa: E731
+    assert ago("en", seconds=0) == ago("en", seconds=40) == "1 minute ago"
+    assert ago("en", minutes=7, seconds=20) == "7 minutes ago"
+    assert ago("en", minutes=59, seconds=40) == "1 hour ago"
+    assert ago("en", hours=2, minutes=10) == "2 hours ago"
+    assert ago("fr", minutes=7) == "il y a 7 minutes" and ago("es", hours=3) == "hace 3 horas"
