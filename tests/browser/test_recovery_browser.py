@@ -115,24 +115,38 @@ def test_a_case_study_submit_whose_reply_is_lost_shows_its_results_and_the_attem
     assert page.js_errors == []
 
 
+def answered_case(workbench, new_page):
+    """A learner's case study on a phone, every question answered (kept on the device, not sent):
+    ``(scenario, learner, page, url)``."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    url = workbench.scenario_url(scenario, learner)
+    open_block(page, url, CASE_BLOCK)
+    answer_case(page)
+    return scenario, learner, page, url
+
+
+def submitted_unanswered(workbench, new_page):
+    """A learner's case-study submit that reached the server, its reply lost, the state out of
+    reach (the "state" handler stays so): ``(scenario, learner, page, alert)``, "No connection" said."""
+    scenario, learner, page, _url = answered_case(workbench, new_page)
+    lose_replies(page, "submit")
+    page.route(handler("state"), lambda route: route.abort())
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    return scenario, learner, page, alert
+
+
 def test_a_retried_case_study_submit_after_a_lost_reply_is_done_once(workbench, new_page):
     """The reply is lost and the state cannot be re-read (the "state" handler stays out of reach);
     the learner presses Submit again: the same action (same id) gets the first submit's results
     from the server, not "already submitted", and one attempt is spent."""
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
-    answer_case(page)
-    lose_replies(page, "submit")
-    page.route(handler("state"), lambda route: route.abort())
-    submit = page.locator(f"{CASE_BLOCK} [data-submit]")
-    submit.click()
-    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
-    alert.filter(has_text="No connection").wait_for()
+    scenario, learner, page, alert = submitted_unanswered(workbench, new_page)
     assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
 
-    submit.click()
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
     page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()
     assert alert.is_hidden()
     assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
@@ -147,16 +161,7 @@ def test_answers_changed_after_a_lost_reply_are_said_not_recorded_when_the_kept_
     the changed answers: the server refuses it (409 ``action_reused``: that id kept the first
     answers). The page said nothing once it had re-read the state; now it says the answers had
     arrived and the changes since were not recorded, beside the first answers' results."""
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
-    answer_case(page)
-    lose_replies(page, "submit")
-    page.route(handler("state"), lambda route: route.abort())
-    page.locator(f"{CASE_BLOCK} [data-submit]").click()
-    alert = page.locator(f"{CASE_BLOCK} [data-alert]")
-    alert.filter(has_text="No connection").wait_for()
+    scenario, learner, page, alert = submitted_unanswered(workbench, new_page)
     page.locator(f"{CASE_BLOCK} textarea").fill("Interview each teenager apart, with an interpreter.")
     assert draft_status(page, CASE_BLOCK).text_content() == QUEUED
 
@@ -201,12 +206,7 @@ def test_a_try_again_whose_reply_is_lost_opens_the_form(workbench, new_page):
 # ------------------------------------------------------------------ case study: an offline spell
 def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_when_the_link_is_back(
         workbench, new_page):
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    url = workbench.scenario_url(scenario, learner)
-    open_block(page, url, CASE_BLOCK)
-    answer_case(page)
+    scenario, learner, page, url = answered_case(workbench, new_page)
     status = draft_status(page, CASE_BLOCK)
     assert status.text_content() == LOCAL
     assert status.get_attribute("role") == "status"  # a polite live region
@@ -242,12 +242,7 @@ def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_w
 def test_a_submit_queued_offline_is_sent_after_a_reload_once_the_link_is_back(workbench, new_page):
     """The phone lost its link, the learner pressed Submit, then closed the page: the next visit
     with a link sends the kept submit, with its id."""
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    url = workbench.scenario_url(scenario, learner)
-    open_block(page, url, CASE_BLOCK)
-    answer_case(page)
+    scenario, learner, page, url = answered_case(workbench, new_page)
     cdp = set_network(page, offline=True)
     page.locator(f"{CASE_BLOCK} [data-submit]").click()
     draft_status(page, CASE_BLOCK).filter(has_text=QUEUED).wait_for()
@@ -265,12 +260,7 @@ def test_a_network_page_in_place_of_the_reply_keeps_the_answers_and_is_never_tak
     HTML. The page said "Sent", dropped the answers kept on the phone, and the server had nothing.
     Now it says the answers may not have reached the course, keeps them (also after a reload) and
     sends them, once, when the course answers again. A 403 page (the session ended) says to reload."""
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    url = workbench.scenario_url(scenario, learner)
-    open_block(page, url, CASE_BLOCK)
-    answer_case(page)
+    scenario, learner, page, url = answered_case(workbench, new_page)
     portal = {"status": 200, "body": "<html><body>Votre crédit est épuisé</body></html>"}
     page.route(handler("submit"), lambda route: route.fulfill(status=portal["status"], content_type="text/html",
                                                               body=portal["body"]))
@@ -473,12 +463,7 @@ def test_a_kept_submit_refused_for_good_is_not_sent_again_and_the_answers_stay(w
     submit waits no more: not sent again at the next ``online`` nor at the next visit, and the
     answers are still on the page, where the learner corrects them and sends again. Before,
     it stayed queued and was refused again at every ``online`` and every load."""
-    scenario = workbench.add_scenario(CASE)
-    learner = student_id()
-    page = new_page(PHONE)
-    url = workbench.scenario_url(scenario, learner)
-    open_block(page, url, CASE_BLOCK)
-    answer_case(page)
+    scenario, learner, page, url = answered_case(workbench, new_page)
     page.context.set_offline(True)
     page.wait_for_function("() => navigator.onLine === false")
     page.locator(f"{CASE_BLOCK} [data-submit]").click()
