@@ -27,6 +27,7 @@
       return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
         : EMM.gettext("Saved on this device");
     }
+    function waits() { return !!(read() || {}).queued; }
     function put(data, queued) {
       var record = {data: data, queued: queued}, kept = write(record);
       if (kept) { tell(local(record)); }
@@ -38,7 +39,7 @@
       keep: function (data) { put(data, (read() || {}).queued || null); },
       /* not sent: kept with its id, sent when the link is back (true: kept) */
       queue: function (handler, actionId, data) { return put(data, {handler: handler, actionId: actionId}); },
-      waits: function () { return !!(read() || {}).queued; },
+      waits: waits,
       /* onError: what may pass waits; after a final refusal, nothing */
       failed: function (handler, data, err, meta, alertBox) {
         var record = read();
@@ -57,8 +58,16 @@
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
         tell("");
       },
-      /* a kept record was put back into the form: say so */
-      restored: function (record) { tell(local(record)); }
+      /* at the page's start: what was kept back in the form (fill(data); false: not put back) and
+         said, what waits sent (resend()) if the link is up, and again each time it comes back */
+      resume: function (element, fill, resend) {
+        var kept = read();
+        if (kept && kept.data && fill(kept.data) !== false) {
+          tell(local(kept));
+          if (kept.queued && global.navigator.onLine !== false) { resend(); }
+        }
+        EMM.whenOnline(element, resend, waits);
+      }
     };
   };
   /* the polite live region of the draft state, after `anchor` */

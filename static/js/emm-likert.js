@@ -153,15 +153,9 @@ function EmmLikert(runtime, element, args) {
     });
     EMM.ready(root);
     /* answers kept on the device back into the form (a sent anonymous one keeps none) */
-    var kept = drafts.load();
-    if (kept && kept.data && !state.locked) {
-      fill(kept.data);
-      drafts.restored(kept);
-      if (kept.queued && window.navigator.onLine !== false) { resend(); }
-    }
+    drafts.resume(element, function (data) { if (state.locked) { return false; } fill(data); }, resend);
     EMM.watchLimits(form, status);
     updateProgress();
-    EMM.whenOnline(element, resend, drafts.waits);
   }
 
   /* the panel's stylesheets, once (common/assets.py ADDED); rejects as EMM.post */

@@ -108,15 +108,12 @@
       function keep() { drafts.keep(opts.keep()); }
       form.addEventListener("input", keep);
       form.addEventListener("change", keep);
-      var kept = drafts.load();
-      if (kept && submitted) { drafts.settle(); }
-      else if (kept && kept.data && kept.data.answers) {
-        EMM.fillQuestions(form, kept.data.answers);
-        if (opts.fill) { opts.fill(kept.data); }
-        drafts.restored(kept);
-        if (kept.queued && global.navigator.onLine !== false) { resend(); }
-      }
-      EMM.whenOnline(element, resend, drafts.waits);
+      if (submitted && drafts.load()) { drafts.settle(); }  /* nothing is left to put back */
+      drafts.resume(element, function (data) {
+        if (!data.answers) { return false; }
+        EMM.fillQuestions(form, data.answers);
+        if (opts.fill) { opts.fill(data); }
+      }, resend);
     };
     return drafts;
   };

@@ -10,7 +10,6 @@ if(!err||err.error!==EMM.CODES.ACTION_REUSED){return false;}
 EMM.say(alertBox,EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));return true;};function resend(){var record=drafts.load(),queued=record&&record.queued,data=record&&record.data;if(EMM.isSending(element)){return;}
 if(queued&&data&&data.answers&&Object.prototype.hasOwnProperty.call(opts.send,queued.handler)){opts.send[queued.handler](data,queued.actionId);}else{opts.refresh();}}
 drafts.start=function(submitted){function keep(){drafts.keep(opts.keep());}
-form.addEventListener("input",keep);form.addEventListener("change",keep);var kept=drafts.load();if(kept&&submitted){drafts.settle();}
-else if(kept&&kept.data&&kept.data.answers){EMM.fillQuestions(form,kept.data.answers);if(opts.fill){opts.fill(kept.data);}
-drafts.restored(kept);if(kept.queued&&global.navigator.onLine!==false){resend();}}
-EMM.whenOnline(element,resend,drafts.waits);};return drafts;};}(window));
+form.addEventListener("input",keep);form.addEventListener("change",keep);if(submitted&&drafts.load()){drafts.settle();}
+drafts.resume(element,function(data){if(!data.answers){return false;}
+EMM.fillQuestions(form,data.answers);if(opts.fill){opts.fill(data);}},resend);};return drafts;};}(window));
