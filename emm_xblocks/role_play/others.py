@@ -112,16 +112,10 @@ def profile_perspectives(scenario, overall, by_profile, path, taken, mine, words
     by = profile.with_not_said(by_profile, {g: overall[g] for g in wanted if g in overall})
     columns = perspectives.profile_columns(scenario, _, by)  # an option removed since keeps its group
     size = scenario.min_group_size
-    tables, withheld = [], False
-    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, by, size, columns=columns)
-        if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(words, scenario, found, step, str(index), mine, by_profile=True))
-        withheld = withheld or (found is not None and not _any_shown(found.columns))
-    found = perspectives.endings(scenario, by, size, min_roles=1, columns=columns)
-    if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(words, scenario, found, mine, by_profile=True))
-    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    tables, withheld = _tables(
+        words, scenario, path, taken, mine,
+        lambda nid: perspectives.decision(scenario, nid, by, size, columns=columns),
+        lambda: perspectives.endings(scenario, by, size, min_roles=1, columns=columns), by_profile=True)
     note = ungettext("How each profile chose is shown once each has at least {n} participant.",
                      "How each profile chose is shown once each has at least {n} participants.",
                      size).format(n=nums.number(size, 0)) if withheld else ""
@@ -137,6 +131,24 @@ def _any_shown(columns):
     return any(c.group.shown for c in columns)
 
 
+def _tables(words, scenario, path, taken, mine, decision, endings, by_profile=False):
+    """``(tables, withheld)`` of a split along the learner's path: each decision's table where some
+    group of it is shown, then the endings'; ``withheld``: a split exists with no group big enough
+    yet. ``decision(node id)``, ``endings()``: ``perspectives``' split there, or None; ``mine``: the
+    learner's group (their role, their profile)."""
+    tables, withheld = [], False
+    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
+        found = decision(nid)
+        if found is not None and _any_shown(found.columns):
+            tables.append(_decision_table(words, scenario, found, step, str(index), mine, by_profile=by_profile))
+        withheld = withheld or (found is not None and not _any_shown(found.columns))
+    found = endings()
+    if found is not None and _any_shown(found.columns):
+        tables.append(_endings_table(words, scenario, found, mine, by_profile=by_profile))
+    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    return tables, withheld
+
+
 def by_role(scenario, role_tallies, path, taken, role, words, dom):
     """``{tables, withheld}`` when the author shows others' choices and the scenario has several
     roles (else None): a table per decision of the path where two roles or more met, then the
@@ -147,16 +159,9 @@ def by_role(scenario, role_tallies, path, taken, role, words, dom):
         return None
     _, ungettext, nums = words
     size = scenario.min_group_size
-    tables, withheld = [], False
-    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = perspectives.decision(scenario, nid, role_tallies, size)
-        if found is not None and _any_shown(found.columns):
-            tables.append(_decision_table(words, scenario, found, step, str(index), role))
-        withheld = withheld or (found is not None and not _any_shown(found.columns))
-    found = perspectives.endings(scenario, role_tallies, size)
-    if found is not None and _any_shown(found.columns):
-        tables.append(_endings_table(words, scenario, found, role))
-    withheld = withheld or (found is not None and not _any_shown(found.columns))
+    tables, withheld = _tables(words, scenario, path, taken, role,
+                               lambda nid: perspectives.decision(scenario, nid, role_tallies, size),
+                               lambda: perspectives.endings(scenario, role_tallies, size))
     note = ungettext("How each role chose is shown once each role has at least {n} participant.",
                      "How each role chose is shown once each role has at least {n} participants.",
                      size).format(n=nums.number(size, 0)) if withheld else ""
