@@ -31,6 +31,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     plain_data,
     question_from_data,
 )
+from ..common.sanitize import safe_url
 from ..common.settings import CHECKBOX, SELECT, TEXT, WHOLE, Setting, with_settings
 
 KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
@@ -104,6 +105,10 @@ class _CaseContent(ScoredQuestions):
     def asks_profile(self):
         """The learner's form asks the profile question: it has options and the distribution is kept."""
         return bool(self.profile_options) and self.show_distribution
+
+    def shown_images(self):
+        """The images a page or the pack shows: those whose address is safe (``sanitize.safe_url``)."""
+        return tuple(i for i in self.images if safe_url(i.src))
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""

@@ -44,7 +44,7 @@ def build(case, _, html, numbers=ENGLISH):
     return Pack(
         title=case.display_name, topic=case.topic, minutes=case.estimated_minutes, narrative=html(case.narrative),
         key_facts=tuple(case.key_facts), sections=tuple((s.title, html(s.html)) for s in case.sections),
-        images=tuple((i.src, i.alt, i.caption) for i in case.images if safe_url(i.src)),
+        images=tuple((i.src, i.alt, i.caption) for i in case.shown_images()),
         documents=tuple((d.title, safe_url(d.url), d.size, html(d.excerpt)) for d in case.documents),
         questions=questions, keys=keys, expert_analysis=html(case.expert_analysis),
         max_points=numbers.number(case.max_points))

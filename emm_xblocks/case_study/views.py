@@ -44,10 +44,6 @@ LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay b
 SHOWANSWER_NEVER = "never"  # the platform's ``showanswer`` setting (xmodule/capa_block.py, SHOWANSWER)
 
 
-def safe_images(case):
-    return [i for i in case.images if safe_url(i.src)]
-
-
 # ------------------------------------------------------------------ the learner's page
 def _documents(case):
     """Documents as the learner view lists them; an excerpt is sent only when its viewer opens."""
@@ -88,7 +84,7 @@ def student_view(block):
         "sections": [{"title": s.title, "html": sanitized(s.html)} for s in case.sections],
         "documents": documents,
         "documents_html": documents_html.items_html(documents, dom, _, own),
-        "images": safe_images(case),
+        "images": list(case.shown_images()),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
         "questions_html": questions_html(_, case.questions, current, dom,
@@ -268,7 +264,7 @@ def student_view_data(case):
         # from imported OLX that the editor's validators did not see
         "documents": [{"title": d.title, "url": safe_url(d.url), "size": d.size,
                        "excerpt": clean_html(d.excerpt)} for d in case.documents],
-        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in safe_images(case)],
+        "images": [{"src": i.src, "alt": i.alt, "caption": i.caption} for i in case.shown_images()],
         "topic": case.topic,
         "estimated_minutes": case.estimated_minutes,
         "questions": [{
