@@ -135,6 +135,13 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     assert row(page, UNCLE).locator("[data-figure]").text_content() == "2 · 33%"
     assert row(page, "Register her").locator("[data-figure]").text_content() == "0 · 0%"
     assert row(page, GOOD).locator("[data-fill]").evaluate("el => el.style.inlineSize") == "67%"
+    # in forced colours (Windows' high contrast) the bar keeps a colour unlike its track's
+    # (accessibility trial s35: the fill and the track both went to the page's background)
+    page.emulate_media(forced_colors="active")
+    fill, track = row(page, GOOD).locator("[data-fill]").evaluate(
+        "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el.parentNode).backgroundColor]")
+    assert fill != track, (fill, track)
+    page.emulate_media(forced_colors="none")
 
     # reveal, only when pressed: the choice that earns the most points at this decision
     assert row(page, GOOD).locator("[data-correct]").is_hidden()

@@ -91,6 +91,25 @@ def test_the_debrief_shows_how_each_role_chose_and_ended(workbench, new_page):
     assert page.js_errors == []
 
 
+def test_in_forced_colours_the_bars_keep_their_length_and_the_figures_stay_readable(workbench, new_page):
+    """Accessibility trial s35 (WCAG 1.4.11): in Windows' high contrast mode the bars behind the
+    figures lost their fill (backgrounds are dropped), leaving no trace of the share."""
+    scenario = workbench.add_scenario(MEETING)
+    seed(workbench, scenario)
+    page = new_page(DESKTOP)
+    page.emulate_media(forced_colors="active")
+    play_as_social_worker(page, workbench, scenario, "en")
+    bar = page.locator(f"{BLOCK} table.emm-rp-split .emm-rp-bar").first
+    look = bar.evaluate("""(b) => { const s = getComputedStyle(b), f = b.parentNode.querySelector('.emm-rp-figure');
+        return {image: s.backgroundImage, adjust: s.forcedColorAdjust,
+                figure: getComputedStyle(f).color, under: getComputedStyle(f).backgroundColor}; }""")
+    assert look["adjust"] == "none" and look["image"].startswith("repeating-linear-gradient"), look
+    assert look["figure"] != look["under"], look
+    cell = bar.locator("xpath=..").bounding_box()
+    assert 0.6 * cell["width"] < bar.bounding_box()["width"] < 0.9 * cell["width"]
+    assert page.js_errors == []
+
+
 def test_a_small_group_is_withheld_cell_by_cell_and_arabic_reads_right_to_left_on_a_phone(workbench, new_page):
     scenario = workbench.add_scenario(MEETING)
     key = str(workbench.usage_id(scenario))
