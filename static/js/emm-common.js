@@ -316,9 +316,14 @@
       fs.classList.toggle("emm-invalid", !!text);
       slot.textContent = text;
       slot.hidden = !text;
-      /* its controls said invalid too (a text over its limit keeps its own mark, emm-forms.js) */
+      /* its controls said invalid too (a text over its limit keeps its own mark, emm-forms.js), and
+         described by the message first: a screen reader reads it at the focused control, not only
+         at the group (accessibility trial s35, WCAG 3.3.1) */
       fs.querySelectorAll("input, textarea, select").forEach(function (c) {
         if (text) { c.setAttribute("aria-invalid", "true"); } else if (!c.emmOver) { c.removeAttribute("aria-invalid"); }
+        var ids = (c.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (x) { return x && x !== slot.id; });
+        if (text) { ids.unshift(slot.id); }
+        if (ids.length) { c.setAttribute("aria-describedby", ids.join(" ")); } else { c.removeAttribute("aria-describedby"); }
       });
       if (!text) { fs.removeAttribute("aria-describedby"); return; }
       fs.setAttribute("aria-describedby", slot.id);

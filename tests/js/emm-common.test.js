@@ -324,6 +324,13 @@ test("mark: the items said under the attribute given are marked, the focus in th
   const invalid = (id) => fieldset(id).querySelectorAll("input").map((c) => c.getAttribute("aria-invalid"));
   assert.deepEqual(["a", "b", "c"].map(invalid), [[null, null], ["true", "true"], ["true", "true"]],
     "a screen reader says each control of a marked item is invalid");
+  const described = (id) => fieldset(id).querySelectorAll("input").map((c) => c.getAttribute("aria-describedby"));
+  assert.deepEqual(["a", "b"].map(described), [[null, null], ["b-error", "b-error"]],
+    "each control is described by the message: read at the control a screen reader focuses (trial s35)");
+  const own = fieldset("c").querySelector("input");
+  own.setAttribute("aria-describedby", "c-count");  /* a control's own description (a word count) stays */
+  w.EMM.mark(root, "data-statement", said, false);
+  assert.equal(own.getAttribute("aria-describedby"), "c-error c-count");
   assert.equal(question.classList.contains("emm-invalid"), false, "another attribute's items are not touched");
   assert.equal(question.querySelector("[data-error-for]").hidden, true);
 
@@ -335,12 +342,14 @@ test("mark: the items said under the attribute given are marked, the focus in th
   assert.equal(fieldset("b").querySelector("[data-error-for]").hidden, true);
   assert.equal(fieldset("b").getAttribute("aria-describedby"), null);
   assert.deepEqual(invalid("b"), [null, null], "cleared with its message");
+  assert.deepEqual(described("b"), [null, null], "and no longer described by it");
   assert.equal(fieldset("c").querySelector("[data-error-for]").textContent, "Refused.");
   const over = fieldset("c").querySelector("input");
   over.emmOver = true; // a text over its limit (emm-forms.js) keeps that mark when the item's is cleared
   assert.equal(w.EMM.mark(root, "data-statement", {}, true), 0);
   assert.equal(root.querySelectorAll(".emm-invalid").length, 0);
   assert.deepEqual(invalid("c"), ["true", null]);
+  assert.equal(own.getAttribute("aria-describedby"), "c-count", "its own description kept");
   assert.equal(FakeElement.focused, kept, "nothing marked: the focus stays");
 });
 
