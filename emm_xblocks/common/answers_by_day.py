@@ -228,9 +228,10 @@ class AnswersByDayMixin:
         html = self.by_day_section()
         if not html:
             _ = self.ugettext
-            html = (f'<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>'
-                    f'{escape(_("Answers by day"))}</h4><p class="emm-basis">'
-                    f'{escape(_("No answer has been kept yet."))}</p></section>')
+            # translated outside the f-string: xgettext does not read calls inside its braces
+            heading, none = escape(_("Answers by day")), escape(_("No answer has been kept yet."))
+            html = (f'<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>{heading}</h4>'
+                    f'<p class="emm-basis">{none}</p></section>')
         return {"html": html}
 
     @json_handler

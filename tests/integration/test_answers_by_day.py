@@ -52,6 +52,7 @@ def test_the_button_shows_for_staff_where_answers_are_kept(case, scenario, handl
     assert section(handlers, fresh) == ('<section class="emm-by-day" data-by-day><h4 tabindex="-1" data-by-day-title>'
                                         'Answers by day</h4><p class="emm-basis">No answer has been kept yet.</p>'
                                         '</section>')
+    assert "Aucune réponse n’a encore été conservée." in section(handlers, fresh, lang="fr")
     hidden = scenario(CASE.format(show="false"))  # keeps no answer: nothing to leave out
     staff = handlers.view(hidden, student=STAFF).content
     assert "data-by-day-open" not in staff
