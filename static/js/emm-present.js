@@ -45,6 +45,8 @@
     this.dialog = EMM.el("dialog", {class: "emm-present-dialog"});
     EMM.setServerHtml(this.dialog, html);
     this.root = this.dialog.querySelector(".emm-present");
+    /* each screen's name said as it comes (the focus stays on Next: accessibility trial s35) */
+    this.said = this.root.appendChild(EMM.el("p", {class: "emm-sr", role: "status"}));
     this.dialog.setAttribute("aria-labelledby", this.root.querySelector(".emm-present-title").id);
     this.slides = Array.prototype.slice.call(this.root.querySelectorAll("[data-slide]"));
     this.lang = this.root.getAttribute("lang") || document.documentElement.lang || undefined;
@@ -147,6 +149,8 @@
     this.root.querySelector("[data-act=prev]").disabled = index === 0;
     this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
     this.root.querySelector("[data-jump]").value = String(index);
+    var named = slide.querySelector(".emm-present-count") || slide.querySelector("h3");
+    this.said.textContent = named ? named.textContent.trim() : "";
     this.fit();
     this.poll();
   };

@@ -109,6 +109,9 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     page.keyboard.press("ArrowRight")
     assert visible_slide(page).locator(".emm-present-count").text_content() == (
         "Border police officer · Decision 1 of 6 · Screening desk, border post")  # the role: the demo has two
+    # said to a screen reader as it comes: the focus stays on the keys (accessibility trial s35)
+    said = page.locator(f"{DIALOG} .emm-sr[role=status]")
+    assert said.text_content() == "Border police officer · Decision 1 of 6 · Screening desk, border post"
     page.keyboard.press("ArrowLeft")
     assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
     page.keyboard.press("PageDown")  # a presentation remote's "next"
