@@ -189,8 +189,10 @@ function EmmCaseStudy(runtime, element, args) {
         feedbackBox.replaceChildren();
         setLocked(false);
         tell(_("Your previous answers are in the form: change them and submit again."));
-        /* the first question: its first answer control (its legend is read with it) */
-        var first = root.querySelector("[data-question] input, [data-question] textarea");
+        /* the first question: its answer chosen before, else its first control (its legend is read
+           with it; a screen reader on an unchecked first option heard the answer gone: trial s35) */
+        var question = root.querySelector("[data-question]");
+        var first = question && (question.querySelector("input:checked") || question.querySelector("input, textarea"));
         if (first) { first.focus(); }
       });
     }

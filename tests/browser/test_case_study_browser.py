@@ -198,6 +198,8 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
                          "Start your last attempt? You will not be able to try again after it."]
     now = active(page)
     assert now["question"] == "consent" and now["type"] == "radio"
+    # on the answer given before, not an unchecked first option (accessibility trial s35)
+    assert page.evaluate("() => document.activeElement.checked") is True
     assert results.is_hidden()
     assert page.locator(f"{BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
     page.keyboard.press("ArrowDown")  # now "Yes"
