@@ -357,8 +357,8 @@
     this.dialog.remove();
     /* a session left open goes on counting: the line under "Present" says so until the page is left */
     var hint = this.button.parentNode.querySelector(".emm-present-hint");
-    var open = this.root.getAttribute("data-state") === "open";
-    if (hint) { hint.textContent = this.button.getAttribute(open ? "data-hint-open" : "data-hint"); }
+    var line = this.button.getAttribute(this.root.getAttribute("data-state") === "open" ? "data-hint-open" : "data-hint");
+    if (hint && hint.textContent !== line) { hint.textContent = line; }  /* a live region: said only if it changed */
     this.button.disabled = false;
     this.button.focus();
   };
