@@ -4,7 +4,7 @@ XBlock, no Django). Their OLX: ``question_olx``; their rows in reports: ``questi
 
 A question is single choice (one option is correct), multiple choice (a set of options is
 correct; all-or-nothing or partial credit) or a written reflection (the case study's, scored by
-the learner's self-assessment against key points; ``case_study.scoring``). Each block says which
+the learner's self-assessment against key points, below). Each block says which
 kinds it offers (``validate_question``'s ``kinds``).
 
 Scoring, as a fraction of the question's points (``score_question``; an attempt's points are
@@ -271,8 +271,8 @@ def check_answers(content, raw, _, not_part, written=None, final=True):
     choice question's by ``clean_choice``, a written one's by ``written(q, value)`` (its text,
     stripped, "" for none; None where the block asks no written question). ``not_part``: the
     refusal of an id ``content`` does not ask (its ``question(id)``), untranslated (``N_``): it is
-    translated only when said. ``final`` (a submit, not a
-    draft): every question must be answered (``missing_answers``, the ids left)."""
+    translated only when said. ``final`` (a submit, not a draft): every question must be answered
+    (``missing_answers``, the ids left)."""
     if not isinstance(raw, dict):
         raise ActionError("invalid_answers", _("The answers could not be read."))
     cleaned = {}
