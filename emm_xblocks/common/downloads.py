@@ -66,7 +66,9 @@ def links_html(url, text, excel_url="", excel_link=None, mark="", buttons=False,
     ``{"text", "title"}``, naming the separator the file has): the Excel variant, left out when
     either is missing; ``mark``: the plain link's data attribute, for the page's script and tests
     (``" data-csv"``); ``buttons``: drawn as buttons (a panel or page of staff figures), else links
-    separated by "·" (a staff link under a learner's page)."""
+    separated by "·" (a staff link under a learner's page). The Excel variant's name ends, for a
+    screen reader only, with what it downloads (``text``): two "CSV for Excel (;)" links side by
+    side (a file and its codebook) read apart (WCAG 2.4.4)."""
     if refused is not None:
         return mark_safe(  # noqa: S308 - escaped
             f'<span class="emm-download-refused" data-download-refused="{escape(refused["error"])}">'
@@ -75,5 +77,6 @@ def links_html(url, text, excel_url="", excel_link=None, mark="", buttons=False,
     out = f'<a{cls} href="{escape(url)}" download{mark}>{escape(text)}</a>'
     if excel_url and excel_link:
         out += (f'{" " if buttons else " · "}<a{cls} href="{escape(excel_url)}" download data-csv-excel'
-                f' title="{escape(excel_link["title"])}">{escape(excel_link["text"])}</a>')
+                f' title="{escape(excel_link["title"])}">{escape(excel_link["text"])}'
+                f'<span class="emm-sr"> ({escape(text)})</span></a>')
     return mark_safe(out)  # noqa: S308 - every value escaped

@@ -55,6 +55,6 @@ def test_a_learner_answers_the_profile_and_staff_read_the_figures_by_profile(wor
     # civil society (5) is not too few: it is withheld only because io's one answer could be worked out from it
     cells = section.locator('[data-profile-row="useful"] td').all_inner_texts()
     assert cells == ["100% favourable (100% top box)", "not shown"] + ["withheld: too few answers"] * 2
-    assert section.get_by_role("link", name="Download the figures by profile (CSV)").count() == 1
+    assert section.get_by_role("link", name="Download the figures by profile (CSV)", exact=True).count() == 1
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []

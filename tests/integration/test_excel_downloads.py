@@ -213,7 +213,8 @@ def test_the_report_s_excel_figures_are_the_csv_s_with_the_language_s_decimal_ma
     with translation.override(lang):
         page = staff_page(platform, report)
     assert re.search(r'<a class="emm-button" href="[^"]*/export_csv/excel" download data-csv-excel title="[^"]+">'
-                     + ("CSV pour Excel \\(;\\)" if lang == "fr" else "CSV for Excel \\(,\\)") + "</a>", page), page
+                     + ("CSV pour Excel \\(;\\)" if lang == "fr" else "CSV for Excel \\(,\\)")
+                     + '<span class="emm-sr"> \\(', page), page
     learner_page = platform.lms(platform.user("ana")).html(report)  # learners: no report, no link
     assert "export_csv" not in learner_page and "Excel" not in learner_page
     refused = platform.lms(platform.user("ana")).handle(report, "export_csv", method="GET", suffix="excel")

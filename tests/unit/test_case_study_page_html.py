@@ -65,7 +65,8 @@ def test_the_staff_links_show_only_with_their_addresses():
     assert ('<a href="/h/csv/excel?a=1&amp;b=2" download data-csv-excel title="&lt;b&gt;&quot;For Excel as set up '
             'for this page’s language: columns separated by semicolons, numbers with this page’s decimal mark.'
             '&quot;&lt;/b&gt;">'
-            '&lt;b&gt;&quot;CSV for Excel (;)&quot;&lt;/b&gt;</a></p>' in both)  # beside the plain one, escaped
+            '&lt;b&gt;&quot;CSV for Excel (;)&quot;&lt;/b&gt;<span class="emm-sr"> (&lt;b&gt;&quot;Download how '
+            'participants answered, by profile (CSV)&quot;&lt;/b&gt;)</span></a></p>' in both)  # beside the plain one
     assert "emm-staff-link" not in page() and "emm-pack-link" not in page()
 
 

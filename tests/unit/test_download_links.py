@@ -11,7 +11,8 @@ def test_a_link_then_its_excel_variant_escaped():
     html = str(links_html("/h/csv?a=1&b=2", "Download <all>", "/h/csv/excel", EXCEL, mark=" data-csv"))
     assert html == ('<a href="/h/csv?a=1&amp;b=2" download data-csv>Download &lt;all&gt;</a> · '
                     '<a href="/h/csv/excel" download data-csv-excel '
-                    'title="Columns separated by &quot;semicolons&quot;">CSV for Excel (;)</a>')
+                    'title="Columns separated by &quot;semicolons&quot;">CSV for Excel (;)'
+                    '<span class="emm-sr"> (Download &lt;all&gt;)</span></a>')  # its file said apart (a11y trial s35)
 
 
 def test_buttons_and_no_excel_variant_without_its_address_or_words():
