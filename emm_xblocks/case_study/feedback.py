@@ -10,8 +10,9 @@ problems then show no answer either (``xmodule/capa_block.py``, ``answer_availab
 
 from ..common.attempts import attempts_left, score_tone, score_words
 from ..common.i18n import N_
+from ..common.question_scoring import total
 from ..common.questions import VERDICTS as CHOICE_VERDICTS
-from ..common.questions import question_result, total
+from ..common.questions import question_result
 from ..common.sanitize import clean_html
 from .content import PENDING, REFLECTION
 from .scoring import answers_revealed

@@ -18,8 +18,8 @@ from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_u
 from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
 from ..common.i18n import N_
 from ..common.numbers import count
+from ..common.question_scoring import marks, total
 from ..common.questions import check_answers as check_question_answers
-from ..common.questions import marks, total
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, words
 from .feedback import feedback

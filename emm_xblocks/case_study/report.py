@@ -16,7 +16,7 @@ from ..common.attempts import counted_index
 from ..common.i18n import N_
 from ..common.perspectives import Group, share, withheld_cells
 from ..common.question_report import REPORT_VERDICTS, report_answer_rows
-from ..common.questions import marks, total
+from ..common.question_scoring import marks, total
 from ..common.sanitize import plain_text
 from ..common.spreadsheet import report_rows
 from . import perspectives

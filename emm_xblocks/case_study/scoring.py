@@ -1,13 +1,13 @@
 """Which case-study attempt counts, and when its answers may be revealed (pure).
 
-An attempt's points are ``common.questions``' (``marks``, ``total``, ``score``: choice questions
+An attempt's points are ``common.question_scoring``'s (``marks``, ``total``, ``score``: choice questions
 as ``choice_fraction`` scores them, a written reflection by the learner's self-assessment against
 its key points), recomputed from the stored answers and ticks (so a rescore after the author fixes
 a key applies); which attempt counts is ``common.attempts.counted_attempt``.
 """
 
 from ..common.attempts import counted_attempt
-from ..common.questions import score
+from ..common.question_scoring import score
 from .content import SHOW_NEVER, SHOW_SUBMITTED
 
 

@@ -20,8 +20,9 @@ from ..common.attempts import attempts_left, counted_attempt, explain, fraction,
 from ..common.i18n import current_language, is_rtl
 from ..common.numbers import locale_of
 from ..common.pipeline import write_refusal
+from ..common.question_scoring import marks, total
 from ..common.question_views import author_questions, question_feedback_html, questions_html
-from ..common.questions import marks, removed_named, total
+from ..common.questions import removed_named
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL

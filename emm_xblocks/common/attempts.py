@@ -9,7 +9,8 @@ at the same moment cannot both spend one.
 from .actions import ActionError
 from .i18n import N_
 from .numbers import per_cent
-from .questions import PARTIAL, verdict_of
+from .question_scoring import verdict_of
+from .questions import PARTIAL
 
 COUNT_BEST, COUNT_LAST = "best", "last"
 COUNTED_ATTEMPT = {COUNT_BEST: N_("Best attempt"), COUNT_LAST: N_("Last attempt")}
@@ -92,7 +93,7 @@ def score_words(earned, possible, numbers, ngettext, frame="{score}"):
 
 def score_tone(score, pending=False):
     """How a page shows the announcement of ``score`` (``(earned, possible)``), in the words of a
-    question's result (``questions.verdict_of``): ``correct`` (full marks: a success), ``partial``
+    question's result (``question_scoring.verdict_of``): ``correct`` (full marks: a success), ``partial``
     (some points, or none yet while a self-assessment is ``pending``) or ``incorrect`` (no point);
     "" when nothing could be earned. Only the first looks like a success (``emm-common.css``,
     ``.emm-status[data-tone]``)."""

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Outcome, Paired, described_once, refuse_unless_ready
 from ..common.i18n import N_
+from ..common.question_scoring import marks, total
 from ..common.questions import check_answers as check_question_answers
-from ..common.questions import marks, question_result, questions_fingerprint, total
+from ..common.questions import question_result, questions_fingerprint
 from ..common.sanitize import plain_text
 from . import events
 from .content import POST, PRE

@@ -4,7 +4,7 @@ user_state_iterator, _, limit)``, the rows of the LMS "problem responses" report
 are ``statistics.pair_figures``'."""
 
 from ..common.question_report import report_answer_rows
-from ..common.questions import marks
+from ..common.question_scoring import marks
 from ..common.spreadsheet import report_rows
 
 

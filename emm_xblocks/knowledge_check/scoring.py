@@ -1,8 +1,8 @@
 """The grade the LMS gets of a knowledge check, as the author chose (none, participation, or the
-score: ``common.questions.score``, in raw points) (pure)."""
+score: ``common.question_scoring.score``, in raw points) (pure)."""
 
 from ..common.attempts import participation_score
-from ..common.questions import score
+from ..common.question_scoring import score
 from .content import PARTICIPATION, SCORE
 
 

@@ -14,8 +14,9 @@ from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
+from ..common.question_scoring import score
 from ..common.question_views import author_questions, question_feedback_html, questions_html
-from ..common.questions import VERDICTS, questions_fingerprint, removed_named, score
+from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.settings import settings_summary
 from ..common.waiting import disabled_until_ready, note_html

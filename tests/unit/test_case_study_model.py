@@ -9,7 +9,7 @@ from lxml import etree
 
 from emm_xblocks.case_study import content, editor, learner, olx, scoring, validation
 from emm_xblocks.case_study.content import Case, KeyPoint, Option, Question
-from emm_xblocks.common import questions as common_questions
+from emm_xblocks.common import question_scoring as common_questions
 from emm_xblocks.common.actions import ActionError
 from emm_xblocks.common.attempts import COUNT_BEST, COUNT_LAST, COUNTED_ATTEMPT, counted_attempt
 
