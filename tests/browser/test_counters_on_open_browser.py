@@ -50,9 +50,12 @@ def counter(control):
 
 
 def open_editor(page, url, root):
+    """The editor at ``url`` once its script has set it up: its name filled and its counters drawn
+    (``EMM.watchLimits``, the engine's last step), before a test clicks in it."""
     page.goto(url)
     page.wait_for_function("(el) => el.value !== ''", arg=page.locator(f"{root} [data-field=display_name]")
                            .element_handle())
+    page.wait_for_selector(f"{root} .emm-counter", state="attached")
 
 
 def test_the_french_likert_editor_opens_with_each_counter_on_its_text_in_french(workbench, new_page):
