@@ -78,6 +78,18 @@ def new_page(browser):
         context.close()
 
 
+def open_json_tab(page, root):
+    """Open the editor's "Edit as JSON (advanced)" under ``root`` (a CSS selector) as an author does:
+    click it, then wait for the box to show the form's JSON, which the page writes on the
+    ``<details>``' ``toggle`` event, a task of its own after the click (``emm-editor.js``). A test
+    that typed into the box before that task ran had what it typed replaced by the form's JSON.
+    Returns the box's locator."""
+    page.locator(f"{root} [data-json-tab] > summary").click()
+    box = page.locator(f"{root} [data-json]")
+    page.wait_for_function("box => box.value.startsWith('{')", arg=box.element_handle())
+    return box
+
+
 def student_id(prefix="learner"):
     """A learner id nobody else uses (block state and claims are per student)."""
     return f"{prefix}_{uuid.uuid4().hex[:10]}"

@@ -5,7 +5,7 @@ have emptied the evaluation) and the rest of the statement ran as the page's mar
 
 import pytest
 
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, open_json_tab
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,7 @@ def test_json_of_the_wrong_shape_fills_the_case_study_form_without_a_script_erro
 
     page = new_page(DESKTOP)
     open_editor(page, f"{workbench.base_url}/scenario/{CASE_DEMO}/studio_view/?student=staff_1", CASE)
-    page.locator(f"{CASE} [data-json-tab] > summary").click()
-    page.locator(f"{CASE} [data-json]").fill(
+    open_json_tab(page, CASE).fill(
         '{"display_name": "Nouveau nom", "questions": [{"kind": "single", "options": {"a": 1}}], "sections": "x"}')
     page.locator(f"{CASE} [data-json-apply]").click()
     page.locator(f"{CASE} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()

@@ -22,7 +22,7 @@ from emm_xblocks.common.settings import TEXT_MAX
 from emm_xblocks.likert import editor as likert_editor
 from emm_xblocks.role_play import editor as role_play_editor
 from emm_xblocks.workbench.services import LmsI18nService
-from tests.browser.conftest import DEMO_FR, DESKTOP, PHONE, student_id
+from tests.browser.conftest import DEMO_FR, DESKTOP, PHONE, open_json_tab, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -125,9 +125,8 @@ def test_the_case_study_editor_counts_the_text_it_opens_with_and_the_text_a_json
             LEFT, case_editor.COUNTED["questions.*.prompt"] - len(prompt.input_value()), "en")
 
     # "Edit as JSON": the form shows the JSON, its counters count what the JSON put in
-    page.locator(f"{CASE} [data-json-tab] > summary").click()
     longer = "<p>" + "The border post at Assamaka. " * 40 + "</p>"
-    page.locator(f"{CASE} [data-json]").evaluate(
+    open_json_tab(page, CASE).evaluate(
         "(box, text) => { const data = JSON.parse(box.value); data.narrative = text;"
         " box.value = JSON.stringify(data); }", longer)
     page.locator(f"{CASE} [data-json-apply]").click()

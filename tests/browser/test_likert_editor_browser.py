@@ -3,7 +3,7 @@ sees the server's validators next to the field, reorders and saves."""
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, assert_axe_clean
+from tests.browser.conftest import DESKTOP, assert_axe_clean, open_json_tab
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
     page = new_page(DESKTOP)
     page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
     page.wait_for_selector(f"{EDITOR} [data-row]")
-    page.locator(f"{EDITOR} [data-json-tab] > summary").click()
+    open_json_tab(page, EDITOR)
     box = page.get_by_label("The whole evaluation as JSON")
     data = page.evaluate("(box) => JSON.parse(box.value)", box.element_handle())
     assert data["display_name"] == "Pilot evaluation"
