@@ -51,6 +51,7 @@
       {day: item.getAttribute("data-day"), reply: "page"}, {
         button: item.querySelector("[data-leave-out-yes]"),
         alert: alertOf(section),
+        offline: EMM.gettext("No connection: the course may not have received this. Check your connection and try again."),
         onSuccess: function (body) {
           EMM.setServerHtml(host, body.html);
           focusIn(host);
@@ -70,6 +71,7 @@
     EMM.action(runtimeFor(button.getAttribute("data-url")), button, "answers_by_day", {}, {
       button: button,
       alert: alertOf(button),
+      offline: EMM.gettext("No connection: the answers by day could not be shown. Check your connection and try again."),
       onSuccess: function (body) {
         EMM.setServerHtml(host, body.html);
         host.hidden = false;

@@ -260,6 +260,8 @@
     }, function (err) {
       err = err && typeof err.message === "string" ? err
         : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
+      /* a staff action's words when the link is down (the default speaks of a learner's answers) */
+      if (err.error === EMM.LOCAL_CODES.NETWORK && opts.offline) { err = Object.assign({}, err, {message: opts.offline}); }
       var lost = EMM.isLost(err);
       /* refused: a new action gets a new id */
       if (!lost) { settled(block, handler); }

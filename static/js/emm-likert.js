@@ -158,6 +158,7 @@ function EmmLikert(runtime, element, args) {
     updateProgress();
   }
 
+  var noResults = _("No connection: the results could not be shown. Check your connection and try again.");
   /* the panel's stylesheets, once (common/assets.py ADDED); rejects as EMM.post */
   function load(files) {
     var loaded = window.EmmLikertFiles = window.EmmLikertFiles || {};
@@ -169,7 +170,7 @@ function EmmLikert(runtime, element, args) {
           delete loaded[url];
           node.remove();
           /* the answers are sent already: only the results could not come */
-          reject({error: EMM.LOCAL_CODES.NETWORK, message: _("No connection: the results could not be shown. Check your connection and try again.")});
+          reject({error: EMM.LOCAL_CODES.NETWORK, message: noResults});
         };
         document.head.appendChild(node);
       });
@@ -188,6 +189,7 @@ function EmmLikert(runtime, element, args) {
       EMM.action(runtime, element, "get_results", {reply: "page"}, {
         button: showResults,
         alert: alertBox,
+        offline: noResults,
         onSuccess: function (data) {
           panel.then(function () {
             EMM.setServerHtml(target, data.html);

@@ -91,3 +91,29 @@ def test_a_learner_s_page_has_no_answers_by_day(workbench, new_page):
     assert page.locator(LAUNCH).count() == 0
     assert page.evaluate("[...document.scripts].some(s => s.src.includes('emm-by-day'))") is False
     assert page.js_errors == []
+
+
+def test_offline_staff_read_why_the_answers_by_day_did_not_open(workbench, new_page):
+    """Accessibility trial s35: offline, "Answers by day" said "No connection: your answers are still
+    on this page", a learner's words, to staff who had typed nothing. It now says what did not
+    happen; back online, the same button opens the section."""
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(DESKTOP)
+    url = workbench.scenario_url(scenario, "staff_1")
+    page.goto(url)
+    seed(workbench, page, scenario, 3, {"q1": "refer"})
+    page.goto(url)
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    opener = page.locator(LAUNCH).get_by_role("button", name="Answers by day")
+    page.context.set_offline(True)
+    opener.click()
+    alert = page.locator(f"{LAUNCH} [data-alert]")
+    alert.filter(has_text="No connection").wait_for()
+    assert alert.text_content() == ("No connection: the answers by day could not be shown. "
+                                    "Check your connection and try again.")
+    assert opener.get_attribute("aria-expanded") == "false" and opener.is_enabled()
+    page.context.set_offline(False)
+    opener.click()
+    page.locator(f"{LAUNCH} [data-by-day]").wait_for()
+    assert alert.is_hidden() and opener.get_attribute("aria-expanded") == "true"
+    assert page.js_errors == []

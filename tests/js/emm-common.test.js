@@ -270,6 +270,27 @@ test("action: when the server cannot be reached the learner reads it in their la
   assert.equal(button.disabled, false);
 });
 
+test("action: a staff action says its own words when offline, never the learner's 'your answers'", async () => {
+  const w = setup();
+  const {root, button, alertBox} = block();
+  const codes = [];
+  const done = w.EMM.action(runtime, root, "answers_by_day", {}, {
+    button, offline: "No connection: the answers by day could not be shown.", onError: (e) => codes.push(e.error)});
+  assert.equal(await done, false);
+  w.timers.runAll();
+  assert.equal(alertBox.textContent, "No connection: the answers by day could not be shown.");
+  assert.deepEqual(codes, [w.EMM.LOCAL_CODES.NETWORK]);  /* still a lost request: kept and sent again as one */
+  /* a refusal from the server keeps the server's words */
+  const {fetch, calls} = pendingFetch();
+  const w2 = setup({fetch});
+  const b2 = block();
+  const refused = w2.EMM.action(runtime, b2.root, "answers_by_day", {}, {button: b2.button, offline: "Offline."});
+  calls[0].resolve(response(403, {error: "forbidden", message: "Course staff only."}));
+  assert.equal(await refused, false);
+  w2.timers.runAll();
+  assert.equal(b2.alertBox.textContent, "Course staff only.");
+});
+
 // ---------------------------------------------------------------- server HTML
 test("setServerHtml parses apart from the page, drops scripts and on* handlers, moves the nodes in", () => {
   const w = setup();

@@ -31,7 +31,8 @@ function finish(closed){sending.delete(block);global.clearTimeout(timer);if(sign
 if(button){button.disabled=!!closed;button.removeAttribute("aria-busy");}
 var now=document.activeElement;if(focused&&!closed&&(!now||now===document.body)){button.focus();}}
 var sent=Object.assign({},data||{},{action_id:id});return EMM.post(runtime,element,handler,sent).then(function(body){settled(block,handler);finish(false);EMM.clear(alertBox,true);if(opts.onSuccess){opts.onSuccess(body,{actionId:id,lost:false});}
-return true;},function(err){err=err&&typeof err.message==="string"?err:{error:EMM.LOCAL_CODES.HTTP_ERROR,message:EMM.gettext("Something went wrong. Please try again.")};var lost=EMM.isLost(err);if(!lost){settled(block,handler);}
+return true;},function(err){err=err&&typeof err.message==="string"?err:{error:EMM.LOCAL_CODES.HTTP_ERROR,message:EMM.gettext("Something went wrong. Please try again.")};if(err.error===EMM.LOCAL_CODES.NETWORK&&opts.offline){err=Object.assign({},err,{message:opts.offline});}
+var lost=EMM.isLost(err);if(!lost){settled(block,handler);}
 finish(err.error===EMM.CODES.READ_ONLY_MASQUERADE||err.error===EMM.CODES.PAST_DUE);if(!quiet||err.error!==EMM.LOCAL_CODES.NETWORK){EMM.say(alertBox,err.message);}
 if(opts.onError){opts.onError(err,{actionId:id,lost:lost});}
 if(opts.refresh){opts.refresh(err,{actionId:id,lost:lost});}
