@@ -19,8 +19,19 @@
       if (!storage) { return false; }
       try { storage.setItem(name, JSON.stringify(record)); return true; } catch (e) { return false; }
     }
-    function tell(text) {
-      if (region && text !== shown) { shown = text; region.textContent = text; }
+    /* quiet: shown, not read out (the page says the same news itself); the next news after it is set a moment after
+       the line is read out again, as EMM.say does, so that it is announced */
+    function tell(text, quiet) {
+      if (!region || text === shown) { return; }
+      shown = text;
+      if (quiet) { region.setAttribute("aria-hidden", "true"); }
+      else if (region.hasAttribute("aria-hidden")) {
+        region.removeAttribute("aria-hidden");
+        region.textContent = "";
+        global.setTimeout(function () { if (shown === text) { region.textContent = text; } }, 30);
+        return;
+      }
+      region.textContent = text;
     }
     /* literal strings, for extraction */
     function local(record) {
@@ -48,10 +59,11 @@
         } else if (record) { put(record.data, null); }
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);
-         `said`: what it says instead ("" after a draft kept on the server, which the page says) */
+         `said`: what it says instead ("" after a draft kept on the server, which the page says). Quietly: the page
+         says the outcome itself (its status, its feedback), read out once */
       sent: function (said) {
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
-        tell(typeof said === "string" ? said : EMM.gettext("Sent"));
+        tell(typeof said === "string" ? said : EMM.gettext("Sent"), true);
       },
       /* out of date (the server has a submitted attempt): forget it quietly */
       drop: function () {

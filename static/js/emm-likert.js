@@ -50,7 +50,15 @@ function EmmLikert(runtime, element, args) {
 
   function saved(body) {
     state.submitted = true;
-    /* the status line takes the focus (a hidden Submit button would drop it) */
+    /* the status line takes the focus (a hidden Submit button would drop it) and is read once, as what has the
+       focus: not a live region while it has it (its news would be read twice), again one once left (a text over its
+       limit is said there) */
+    status.removeAttribute("role");
+    status.removeAttribute("aria-live");
+    status.addEventListener("blur", function () {
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+    }, {once: true});
     status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.")
       : _("Thank you: your answers were saved.");
     if (!body.can_change) { state.locked = true; lock(); }

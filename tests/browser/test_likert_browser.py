@@ -184,6 +184,13 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
     assert page.locator(f"{BLOCK} form").is_hidden() and confirmation.is_visible()
     assert confirmation.text_content().strip() == RECORDED
     assert page.evaluate("() => document.activeElement.hasAttribute('data-status')")  # the thank-you
+    # read once, as what has the focus: neither it nor the draft line's "Sent" is also read as a live
+    # region's news (accessibility trial s35: the news of a submission was heard two or three times)
+    assert status.get_attribute("role") is None and status.get_attribute("aria-live") is None
+    line = page.locator(f"{BLOCK} [data-draft-status]")
+    assert line.text_content() == "Sent" and line.get_attribute("aria-hidden") == "true"
+    page.keyboard.press("Shift+Tab")  # once left, a live region again (a text over its limit is said there)
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert_no_horizontal_overflow(page, PHONE["width"])
     rows = Answer.objects.filter(block_key=workbench.usage_id(DEMO_EN))
     assert dict(rows.values_list("group", "value")) == chosen

@@ -114,8 +114,16 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
 
   draft.sent();
   assert.equal(region.textContent, "Sent");
+  /* shown, not read out: the page's status says the submission's outcome, once (accessibility trial s35) */
+  assert.equal(region.getAttribute("aria-hidden"), "true");
   assert.equal(draft.load(), null);
   assert.equal(w.localStorage.items.size, 0, "nothing left on the device");
+
+  /* the next news is read out again: the line heard anew, its text set a moment later */
+  assert.equal(draft.queue("submit", "id-0000000002", {answers: {q1: "d"}}), true);
+  assert.equal(region.hasAttribute("aria-hidden"), false);
+  w.timers.runAll();
+  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
 });
 
 test("deviceDraft says its state in the page's language and changes the region only when the state changes", () => {
