@@ -294,7 +294,29 @@
   /* the one way server HTML enters a page: `container`'s children replaced by it, made inert */
   EMM.setServerHtml = function (container, html) {
     container.replaceChildren(inertFragment(html));
+    EMM.tableStops(container);
     return container;
+  };
+
+  /* A table's scrolling box (role=region, named; written with tabindex=0) is a tab stop, so that a keyboard can
+     scroll it, only while what it holds is wider than it: a table that fits is not one more stop on the way
+     (accessibility trial s35: seven in a case study's feedback). Watched as it or its table changes size (shown,
+     turned, its fonts loaded); a hidden one is left as written until shown; without ResizeObserver, as written. */
+  var WRAPS = ".emm-table-wrap[role=region], .emm-rp-split-wrap[role=region]";
+  var sized = global.ResizeObserver ? new global.ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target.closest(WRAPS);
+      if (wrap && wrap.clientWidth) {
+        if (wrap.scrollWidth > wrap.clientWidth) { wrap.setAttribute("tabindex", "0"); } else { wrap.removeAttribute("tabindex"); }
+      }
+    });
+  }) : null;
+  EMM.tableStops = function (scope) {
+    if (!sized) { return; }
+    scope.querySelectorAll(WRAPS).forEach(function (wrap) {
+      sized.observe(wrap);
+      if (wrap.firstElementChild) { sized.observe(wrap.firstElementChild); }
+    });
   };
 
   /* a message in a live region, unhidden */
@@ -338,6 +360,7 @@
   /* the block's script is ready (common/waiting.py) */
   EMM.ready = function (root) {
     root.querySelectorAll("[data-wait]").forEach(function (n) { n.removeAttribute("data-wait"); n.disabled = false; });
+    EMM.tableStops(root);
   };
 
   /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure */

@@ -3,7 +3,8 @@
    title and the summary; the browser's print dialog also saves a PDF). */
 function EmmEvaluationReport(runtime, element) {
   "use strict";
-  var button = window.EMM.root(element).querySelector("[data-print]");
+  var block = window.EMM.root(element), button = block.querySelector("[data-print]");
+  window.EMM.tableStops(block);  /* a table that fits is no tab stop (emm-common.js) */
   /* the summary alone, also where the report shares its page with other blocks (a unit of
      several, the workbench's demo course: 14 sheets, trial s32): the mark on <html> hides the rest
      in print (emm-evaluation-report.css, its class on <html>) until the print is done; Ctrl+P prints the page as is */
