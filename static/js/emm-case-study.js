@@ -11,6 +11,7 @@ function EmmCaseStudy(runtime, element, args) {
   var alertBox = root.querySelector("[data-alert]");
   var status = root.querySelector("[data-status]");
   var feedbackBox = root.querySelector("[data-feedback]");
+  EMM.tableStops(root);  /* the feedback's tables at load, also where there is no form (emm-common.js) */
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";

@@ -303,19 +303,27 @@
      (accessibility trial s35: seven in a case study's feedback). Watched as it or its table changes size (shown,
      turned, its fonts loaded); a hidden one is left as written until shown; without ResizeObserver, as written. */
   var WRAPS = ".emm-table-wrap[role=region], .emm-rp-split-wrap[role=region]";
+  function stopIfScrolls(wrap) {
+    if (!wrap.clientWidth) { return; }  /* hidden: as written until shown */
+    if (wrap.scrollWidth > wrap.clientWidth) { wrap.setAttribute("tabindex", "0"); }
+    /* the box with the focus keeps its stop until left (the page turned or widened under it): the focus stays */
+    else if (wrap !== document.activeElement) { wrap.removeAttribute("tabindex"); }
+  }
   var sized = global.ResizeObserver ? new global.ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
       var wrap = entry.target.closest(WRAPS);
-      if (wrap && wrap.clientWidth) {
-        if (wrap.scrollWidth > wrap.clientWidth) { wrap.setAttribute("tabindex", "0"); } else { wrap.removeAttribute("tabindex"); }
-      }
+      if (wrap) { stopIfScrolls(wrap); }
     });
   }) : null;
   EMM.tableStops = function (scope) {
     if (!sized) { return; }
     scope.querySelectorAll(WRAPS).forEach(function (wrap) {
+      if (wrap.emmStops) { return; }
+      wrap.emmStops = true;
       sized.observe(wrap);
-      if (wrap.firstElementChild) { sized.observe(wrap.firstElementChild); }
+      var table = wrap.querySelector("table");
+      if (table) { sized.observe(table); }
+      wrap.addEventListener("blur", function () { stopIfScrolls(wrap); });
     });
   };
 

@@ -20,12 +20,13 @@
       try { storage.setItem(name, JSON.stringify(record)); return true; } catch (e) { return false; }
     }
     /* quiet: shown, not read out (the page says the same news itself); the next news after it is set a moment after
-       the line is read out again, as EMM.say does, so that it is announced */
-    function tell(text, quiet) {
-      if (!region || text === shown) { return; }
+       the line is read out again, as EMM.say does, so that it is announced; `again`: the same text said once more
+       (the line is then the page's only news: a send that failed offline again) */
+    function tell(text, quiet, again) {
+      if (!region || (text === shown && !again)) { return; }
       shown = text;
       if (quiet) { region.setAttribute("aria-hidden", "true"); }
-      else if (region.hasAttribute("aria-hidden")) {
+      else if (again || region.hasAttribute("aria-hidden")) {
         region.removeAttribute("aria-hidden");
         region.textContent = "";
         global.setTimeout(function () { if (shown === text) { region.textContent = text; } }, 30);
@@ -39,9 +40,9 @@
         : EMM.gettext("Saved on this device");
     }
     function waits() { return !!(read() || {}).queued; }
-    function put(data, queued) {
+    function put(data, queued, again) {
       var record = {data: data, queued: queued}, kept = write(record);
-      if (kept) { tell(local(record)); }
+      if (kept) { tell(local(record), false, again); }
       return kept;
     }
     return {
@@ -55,7 +56,9 @@
       failed: function (handler, data, err, meta, alertBox) {
         var record = read();
         if (!EMM.isFinal(err)) {
-          if (put(data, {handler: handler, actionId: meta.actionId}) && global.navigator.onLine === false) { EMM.clear(alertBox, true); }
+          /* offline, the line is all that is said (the alert goes): said again at each try */
+          var offline = global.navigator.onLine === false;
+          if (put(data, {handler: handler, actionId: meta.actionId}, offline) && offline) { EMM.clear(alertBox, true); }
         } else if (record) { put(record.data, null); }
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);

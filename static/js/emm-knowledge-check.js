@@ -15,6 +15,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
   var feedbackBox = root.querySelector("[data-feedback]");
   var actions = root.querySelector("[data-form-actions]");
 
+  EMM.tableStops(root);  /* the pair's figures, also where there is no form (emm-common.js) */
   if (!form) { return; }
   var PAGE = "page";  /* asked of submit and state: only what showFeedback reads (common/pipeline.py) */
   /* the answers kept on this device until the server has them (emm-questions.js) */

@@ -55,10 +55,11 @@ function EmmLikert(runtime, element, args) {
        limit is said there) */
     status.removeAttribute("role");
     status.removeAttribute("aria-live");
-    status.addEventListener("blur", function () {
+    function live() {
       status.setAttribute("role", "status");
       status.setAttribute("aria-live", "polite");
-    }, {once: true});
+    }
+    status.addEventListener("blur", live, {once: true});
     status.textContent = body.can_change ? _("Thank you: your answers were saved. You can change them and submit again.")
       : _("Thank you: your answers were saved.");
     if (!body.can_change) { state.locked = true; lock(); }
@@ -68,6 +69,7 @@ function EmmLikert(runtime, element, args) {
       if (section) { section.hidden = false; }
     }
     status.focus();
+    if (document.activeElement !== status) { status.removeEventListener("blur", live); live(); }  /* not taken: live */
   }
 
   /* after a failure: a submission whose reply was lost is shown as saved; the form stays */

@@ -122,6 +122,7 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   /* the next news is read out again: the line heard anew, its text set a moment later */
   assert.equal(draft.queue("submit", "id-0000000002", {answers: {q1: "d"}}), true);
   assert.equal(region.hasAttribute("aria-hidden"), false);
+  assert.equal(region.textContent, "", "emptied first: the text set a moment later is heard");
   w.timers.runAll();
   assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
 });
@@ -214,6 +215,14 @@ test("deviceDraft.failed: what may pass waits with its id; a final refusal takes
   draft.failed("save_draft", data, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
   assert.equal(alertBox.hidden, true, "offline: the line under Submit says it will go, no alert");
   assert.equal(draft.load().queued.handler, "save_draft");
+  w.timers.runAll();
+  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+
+  /* offline again, the same line: said once more (emptied, then set a moment later), it is the only news */
+  draft.failed("save_draft", data, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
+  assert.equal(region.textContent, "", "emptied, to be heard again");
+  w.timers.runAll();
+  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
 });
 
 /* the promises of a send settled (its fetch answered at once) */

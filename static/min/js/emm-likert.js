@@ -6,10 +6,11 @@ function fill(data){var answers=data.answers||{};statements().forEach(function(f
 fs.querySelectorAll("input[type=radio]").forEach(function(input){input.checked=input.value===String(answers[id]);});});var comment=commentBox();if(comment&&typeof data.comment==="string"){comment.value=data.comment;}
 if(typeof data.profile==="string"){EMM.fillProfile(root,data.profile);}}
 function same(a,b){var keys=Object.keys(a||{});return keys.length===Object.keys(b||{}).length&&keys.every(function(k){return String(a[k])===String((b||{})[k]);});}
-function saved(body){state.submitted=true;status.removeAttribute("role");status.removeAttribute("aria-live");status.addEventListener("blur",function(){status.setAttribute("role","status");status.setAttribute("aria-live","polite");},{once:true});status.textContent=body.can_change?_("Thank you: your answers were saved. You can change them and submit again."):_("Thank you: your answers were saved.");if(!body.can_change){state.locked=true;lock();}
+function saved(body){state.submitted=true;status.removeAttribute("role");status.removeAttribute("aria-live");function live(){status.setAttribute("role","status");status.setAttribute("aria-live","polite");}
+status.addEventListener("blur",live,{once:true});status.textContent=body.can_change?_("Thank you: your answers were saved. You can change them and submit again."):_("Thank you: your answers were saved.");if(!body.can_change){state.locked=true;lock();}
 else if(submit){submit.textContent=_("Update my answers");}
 if(body.results_available){var section=root.querySelector("[data-results-section]");if(section){section.hidden=false;}}
-status.focus();}
+status.focus();if(document.activeElement!==status){status.removeEventListener("blur",live);live();}}
 function refresh(){EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
 var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine&&same(mine.answers,body.answers)&&(mine.comment||"").trim()===body.comment);if(!arrived){return;}
 drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
