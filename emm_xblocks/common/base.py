@@ -71,7 +71,9 @@ class EmmBlockBase(XBlock):
         ``django.utils.translation``, and answers ``gettext``, ``ngettext`` and its catalogue from
         it, ``xmodule/modulestore/django.py``); a service without one is its own. Each of those is
         then one attribute read of one object (the workbench's LMS-like service builds the LMS's
-        anew at every attribute read of its own: once per block, as the LMS, not once per read)."""
+        anew at every attribute read of its own: once per block, as the LMS, not once per read).
+        Where that is Django's own module (English: no catalogue of the package), its active
+        catalogue is asked directly (``platform.active_catalogue``)."""
         language = current_language()
         cached = self.__dict__.get("_emm_translator")
         if cached is None or cached[0] != language:
@@ -79,6 +81,7 @@ class EmmBlockBase(XBlock):
             translations = getattr(service, "translator", None)
             if not callable(getattr(translations, "gettext", None)):
                 translations = service
+            translations = platform.active_catalogue(translations, language)
             cached = self.__dict__["_emm_translator"] = (language, service, translations.gettext, translations)
         return cached
 

@@ -60,9 +60,10 @@ def test_a_learner_downloads_only_what_the_block_uses(platform, demo):
     # them), and the charts of a staff panel drawn in it (the knowledge check's), never the editors
     staff, _frag = files(platform, key, platform.user("staff_ibrahim", role="staff"))
     assert names == [n for n in staff if not n.startswith(("emm-present", "emm-fullscreen", "emm-by-day"))
-                     and n != "emm-chart.css"]
+                     and n not in ("emm-chart.css", "fr-by-day.js")]
     assert ("emm-present.css" in staff and "emm-present.js" in staff) == (demo in LIVE_ROOM)
-    assert ("emm-by-day.css" in staff and "emm-by-day.js" in staff) == (demo in LIVE_ROOM)  # the same three
+    # the same three, the answers by day with their French words (its offline lines)
+    assert ("emm-by-day.css" in staff and "emm-by-day.js" in staff and "fr-by-day.js" in staff) == (demo in LIVE_ROOM)
     assert not [n for n in staff if any(part in n for part in STAFF_OR_EDITOR[:4])]
 
 
