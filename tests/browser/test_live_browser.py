@@ -673,3 +673,25 @@ def test_a_phone_lists_no_keys_a_laptop_does(workbench, new_page):
         assert page.get_by_role("button", name="Next").is_visible()  # the buttons do what the keys do
         assert page.js_errors == []
 
+
+
+@pytest.mark.parametrize("size", [{"width": 320, "height": 640}, {"width": 740, "height": 360}])
+def test_a_phone_shows_the_projection_within_its_screen(workbench, new_page, size):
+    """Trial s35: on a phone "Go to" broke over two lines and its list ran past the screen's edge
+    (the first size: this test failed there before the fix). The list narrows to the line; a short
+    screen (a phone on its side) has tighter controls, and the slide's first option stays in view
+    above them (the second size, kept as a guard)."""
+    page = new_page(size)
+    open_projection(page, workbench, "emm_case_study.1")
+    page.keyboard.press("ArrowRight")
+    option = visible_slide(page).locator(".emm-present-option").first
+    option.wait_for()
+    jump = page.locator(f"{DIALOG} .emm-present-jump")
+    select, label = jump.locator("select").bounding_box(), jump.bounding_box()
+    assert select["x"] + select["width"] <= size["width"] and label["x"] >= 0, (select, label)
+    line = jump.evaluate("el => parseFloat(getComputedStyle(el).lineHeight) || el.getBoundingClientRect().height")
+    assert jump.evaluate("el => el.getBoundingClientRect().height") < 2 * line + 12  # "Go to" on one line
+    assert page.evaluate(f"document.querySelector('{DIALOG}').scrollWidth") <= size["width"]
+    box, controls = option.bounding_box(), page.locator(f"{DIALOG} .emm-present-controls").bounding_box()
+    assert box["y"] + box["height"] <= controls["y"] + 1, (box, controls)  # the first option above the controls, whole
+    assert page.js_errors == []
