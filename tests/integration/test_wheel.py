@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_wheel_serves_resources_and_renders_french(tmp_path):
     dist = tmp_path / "dist"
+    # as `make wheel` builds it: setuptools copies build/lib as it finds it, so a file an earlier
+    # build left there would ship again (admin trial s31)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
                    check=True, capture_output=True)
     [wheel] = dist.glob("emm_xblocks-*.whl")
@@ -26,6 +30,10 @@ def test_wheel_serves_resources_and_renders_french(tmp_path):
                      "emm_xblocks/templates/likert/studio.html", "emm_xblocks/migrations/0001_initial.py"):
         assert expected in names
     assert not any(n.startswith(("tests/", "static/", "translations/")) for n in names)
+    # every shipped language's compiled catalogue, not the sources an install never reads (850 KB)
+    for language in ("fr", "es", "ar"):
+        assert f"emm_xblocks/translations/{language}/LC_MESSAGES/text.mo" in names
+    assert not [n for n in names if n.endswith((".po", ".pot"))]
     # the AGPL's text travels with the package into an admin's image (PEP 639: .dist-info/licenses/)
     [licence] = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
     assert "GNU AFFERO GENERAL PUBLIC LICENSE" in zipfile.ZipFile(wheel).read(licence).decode("utf-8")

@@ -1,9 +1,11 @@
-"""The Tutor plugin (``tutor-contrib-emm/``) in a real Tutor 22 from PyPI, without Docker.
+"""The Tutor plugin (``tutor-contrib-emm/``) in a real Tutor from PyPI, without Docker: Tutor 22
+(Verawood) and Tutor 21 (Ulmo), every test in both.
 
-Tutor and the plugin live in a throw-away venv under ``var/`` (``tests/throwaway_venv.py``), built
-once and reused; every test gets its own ``TUTOR_ROOT``. What an admin runs is what the tests run:
-``tutor plugins enable emm``, ``tutor config save [--set ...]``, then the rendered files in
-``$(tutor config printroot)/env`` are read as Docker and the LMS would read them.
+Tutor and the plugin live in a throw-away venv per Tutor release under ``var/``
+(``tests/throwaway_venv.py``), built once and reused; every test gets its own ``TUTOR_ROOT``.
+What an admin runs is what the tests run: ``tutor plugins enable emm``, ``tutor config save
+[--set ...]``, then the rendered files in ``$(tutor config printroot)/env`` are read as Docker and
+the LMS would read them.
 """
 
 import json
@@ -18,23 +20,32 @@ PLUGIN = ROOT / "tutor-contrib-emm"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def tutor_venv():
-    return venv_with("tutor22", ["-e", str(PLUGIN)], key_files=[PLUGIN / "pyproject.toml"])
+# Tutor's major release -> the Open edX release it runs (its OPENEDX_COMMON_VERSION)
+RELEASES = {"22": "verawood", "21": "ulmo"}
+
+
+@pytest.fixture(scope="module", params=sorted(RELEASES, reverse=True), ids=lambda major: f"tutor{major}")
+def tutor_venv(request):
+    major = request.param
+    return major, venv_with(f"tutor{major}", [f"tutor>={major}.0.0,<{int(major) + 1}.0.0", "-e", str(PLUGIN)],
+                            key_files=[PLUGIN / "pyproject.toml"])
 
 
 @pytest.fixture
 def tutor(tutor_venv, tmp_path):
     """``tutor(*args)`` -> its stdout, run with a fresh TUTOR_ROOT (and an empty plugins root,
     so no plugin of the machine's user joins in)."""
+    major, tutor_venv = tutor_venv
     env = clean_env() | {"TUTOR_ROOT": str(tmp_path / "root"), "TUTOR_PLUGINS_ROOT": str(tmp_path / "plugins")}
 
     def run(*args):
         result = subprocess.run([str(tutor_venv / "bin" / "tutor"), *args], capture_output=True, text=True,
                                 env=env)
         assert result.returncode == 0, result.stdout + result.stderr
+        run.stderr = result.stderr
         return result.stdout
 
+    run.major = major
     run.root = tmp_path / "root"
     run.python = tutor_venv / "bin" / "python"
     run.env = env
@@ -45,8 +56,10 @@ def read(root, relative):
     return (root / "env" / relative).read_text(encoding="utf-8")
 
 
-def test_tutor_is_22_and_lists_the_plugin(tutor):
-    assert tutor("--version").split()[-1].startswith("22.")
+def test_tutor_is_the_release_asked_and_lists_the_plugin(tutor):
+    assert tutor("--version").split()[-1].split(".")[0] == tutor.major
+    tutor("config", "save")
+    assert RELEASES[tutor.major] in tutor("config", "printvalue", "OPENEDX_COMMON_VERSION")
     listed = tutor("plugins", "list")
     assert any(line.split()[:1] == ["emm"] for line in listed.splitlines()), listed
 
@@ -66,10 +79,42 @@ def test_enabled_plugin_installs_the_requirement_set_in_the_openedx_image(tutor)
     tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={WHEEL}")
     assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == WHEEL
     dockerfile, step = dockerfile_step(tutor.root)
-    line = f"$PIP_COMMAND install '{WHEEL}'"
+    line = f"$PIP_COMMAND install --no-cache-dir '{WHEEL}'"
     assert line in step and "exit 1" not in step
     # after the platform's requirements (so a pin of ours cannot downgrade the platform's)
     assert dockerfile.index("requirements/edx/base.txt") < dockerfile.index(line)
+    # set: no warning at each command
+    tutor("config", "printroot")
+    assert "EMM_PIP_REQUIREMENT" not in tutor.stderr
+
+
+def test_the_requirement_is_downloaded_again_by_a_build_without_docker_s_cache(tutor):
+    """The upgrade's fallback (plugin README, *Upgrade*): ``tutor images build openedx --no-cache``
+    must install what the address serves now. Docker's ``--no-cache`` leaves ``RUN
+    --mount=type=cache`` folders as they are, and uv keeps a URL's wheel under its address: with
+    the cache mount Tutor's own steps use, the rebuild installed the first file again (admin trial,
+    session 37, uv 0.13). So the plugin's step mounts no cache and asks none (pip and uv both read
+    ``--no-cache-dir``; Tutor's Dockerfile installs uwsgi so)."""
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save", "--set", f"EMM_PIP_REQUIREMENT={WHEEL}")
+    dockerfile, step = dockerfile_step(tutor.root)
+    assert "--mount=type=cache" not in step and "--no-cache-dir" in step
+    assert "$PIP_COMMAND install --no-cache-dir" in dockerfile.replace(step, "")  # Tutor's own use of it
+
+
+def test_a_mounted_checkout_is_installed_without_a_requirement(tutor, tmp_path):
+    """``tutor mounts add .../emm-xblocks`` (a checkout, for development or a build machine with no
+    web server for the wheel): Tutor's own Dockerfile installs the mounted folder into the openedx
+    image, so the plugin's step neither stops the build nor warns."""
+    checkout = tmp_path / "emm-xblocks"
+    checkout.mkdir()
+    tutor("plugins", "enable", "emm")
+    tutor("mounts", "add", str(checkout))
+    tutor("config", "save")
+    assert "EMM_PIP_REQUIREMENT" not in tutor.stderr
+    dockerfile, step = dockerfile_step(tutor.root)
+    assert "exit 1" not in step and "RUN" not in step and "emm-xblocks (tutor mounts)" in step
+    assert 'RUN $PIP_COMMAND install -e "/mnt/emm-xblocks"' in dockerfile
 
 
 def test_without_a_requirement_the_image_build_stops_saying_what_to_set(tutor):
@@ -79,7 +124,10 @@ def test_without_a_requirement_the_image_build_stops_saying_what_to_set(tutor):
     what to set; run as Docker runs it (``/bin/sh -c``)."""
     tutor("plugins", "enable", "emm")
     tutor("config", "save")
+    # said at once, at every command, on stderr (stdout stays the value a script reads)
+    assert "emm: EMM_PIP_REQUIREMENT is not set" in tutor.stderr
     assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == ""
+    assert '--set "EMM_PIP_REQUIREMENT=emm-xblocks @ https://' in tutor.stderr
     _dockerfile, step = dockerfile_step(tutor.root)
     assert "install" not in step.replace("the wheel to install", "")
     command = step.split("RUN ", 1)[1]
@@ -116,7 +164,7 @@ def test_xapi_events_can_be_turned_off(tutor):
     tutor("plugins", "enable", "emm")
     tutor("config", "save", "--set", "EMM_XAPI_EVENTS=false", "--set", f"EMM_PIP_REQUIREMENT={WHEEL}")
     assert "allow_xapi_events" not in read(tutor.root, "apps/openedx/settings/lms/production.py")
-    assert f"install '{WHEEL}'" in read(tutor.root, "build/openedx/Dockerfile")
+    assert f"install --no-cache-dir '{WHEEL}'" in read(tutor.root, "build/openedx/Dockerfile")
 
 
 def test_cms_settings_are_untouched(tutor):

@@ -1,4 +1,5 @@
-"""The emm plugin for Tutor 22 (Verawood), through Tutor's plugin API v1 (``tutor.hooks``).
+"""The emm plugin for Tutor 22 (Verawood) and Tutor 21 (Ulmo), through Tutor's plugin API v1
+(``tutor.hooks``, the same in both).
 
 What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
 
@@ -9,15 +10,20 @@ What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
   - ``EMM_PIP_REQUIREMENT``: what ``pip install`` gets in the openedx image: a wheel URL
     (``emm-xblocks @ https://.../emm_xblocks-0.2.0-py3-none-any.whl``) or ``git+https://...@<tag>``.
     No default: emm-xblocks is not on PyPI, and a default naming it there would install whatever
-    someone else published under that name. Unset, the image build stops at once with a message
-    saying what to set (``NO_REQUIREMENT``);
+    someone else published under that name. Unset, the image build stops with a message saying
+    what to set (``NO_REQUIREMENT``), and every ``tutor`` command warns before that
+    (``warn_without_requirement``), unless a checkout of emm-xblocks is mounted (``tutor mounts
+    add .../emm-xblocks``: Tutor's own Dockerfile installs it, ``mounted_checkouts``);
   - ``EMM_XAPI_EVENTS``: let event-routing-backends turn the blocks' tracking events into xAPI
     statements for Aspects (default true);
 
 * patches (``ENV_PATCHES``):
 
   - ``openedx-dockerfile-post-python-requirements``: installs ``EMM_PIP_REQUIREMENT`` into the
-    openedx image (``tutor images build openedx``), after the platform's own requirements;
+    openedx image (``tutor images build openedx``), after the platform's own requirements, without
+    pip's (uv's) cache: a rebuild without Docker's layer cache (``--no-cache``) then downloads the
+    requirement again, where a cache mount would hand back the file first downloaded from the
+    same address (``uv`` keys a URL's wheel by its address);
   - ``openedx-lms-common-settings`` (LMS, production and development): adds the blocks' events to
     event-routing-backends' allow lists (``emm_xblocks.xapi.settings.allow_xapi_events``). This
     patch comes after ``from lms.envs.production import *``, so after event-routing-backends' own
@@ -34,7 +40,10 @@ MySQL connection is utf8mb4, and with an external MySQL (``RUN_MYSQL: false``) a
 in utf8mb3 refuses emoji with the clear error ``text_not_storable`` (see the README).
 """
 
-from tutor import hooks
+import re
+
+from tutor import fmt, hooks
+from tutor.plugins.openedx import iter_mounted_directories
 
 EMM_XBLOCKS_VERSION = "0.2.0"
 # what the image build says, and stops on, when no requirement is set (one line of a Dockerfile)
@@ -48,12 +57,25 @@ hooks.Filters.CONFIG_DEFAULTS.add_items([
     ("EMM_XAPI_EVENTS", True),
 ])
 
+# a mounted directory of this name is a checkout of emm-xblocks (``tutor mounts add``)
+CHECKOUT_NAME = re.compile(r"emm[-_]xblocks", re.IGNORECASE)
+
+
+def mounted_checkouts(mounts):
+    """The mounted directories (``MOUNTS``, ``tutor mounts add``) that Tutor installs into the
+    openedx image and that are checkouts of emm-xblocks, by their folder's name."""
+    return [name for name in iter_mounted_directories(mounts or [], "openedx") if CHECKOUT_NAME.search(name)]
+
+
+hooks.Filters.ENV_TEMPLATE_VARIABLES.add_item(("emm_mounted_checkouts", mounted_checkouts))
+
 hooks.Filters.ENV_PATCHES.add_items([
     (
         "openedx-dockerfile-post-python-requirements",
         """# emm-xblocks: the EMM2.0 XBlocks (tutor-contrib-emm)
-{% if EMM_PIP_REQUIREMENT %}RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared \\
-    $PIP_COMMAND install '{{ EMM_PIP_REQUIREMENT }}'"""
+{% if EMM_PIP_REQUIREMENT %}RUN $PIP_COMMAND install --no-cache-dir '{{ EMM_PIP_REQUIREMENT }}'"""
+        """{% elif emm_mounted_checkouts(MOUNTS) %}# installed from the mounted checkout """
+        """{{ emm_mounted_checkouts(MOUNTS)|join(", ") }} (tutor mounts), below"""
         """{% else %}RUN echo '""" + NO_REQUIREMENT + """' >&2 && exit 1{% endif %}""",
     ),
     (
@@ -72,3 +94,14 @@ else:
 # Tutor loads this module inside the plugin's context (``hooks.Contexts.app("emm")``), which is what
 # ``do init --limit=emm`` selects.
 hooks.Filters.CLI_DO_INIT_TASKS.add_item(("lms", "./manage.py lms migrate emm_xblocks"))
+
+
+@hooks.Actions.CONFIG_LOADED.add()
+def warn_without_requirement(config):
+    """Say at every ``tutor`` command, not only once the image build reaches the plugin's step (after
+    the platform's requirements, minutes in), that nothing would install emm-xblocks; on stderr,
+    as Tutor's own configuration warnings (``tutor/config.py``)."""
+    if config.get("EMM_PIP_REQUIREMENT") or mounted_checkouts(config.get("MOUNTS")):
+        return
+    fmt.echo_alert("emm: EMM_PIP_REQUIREMENT is not set, so `tutor images build openedx` will stop at the "
+                   "emm-xblocks step. " + NO_REQUIREMENT.split(": ", 1)[1] + ".")
