@@ -179,25 +179,27 @@ function EmmCaseStudy(runtime, element, args) {
       });
       /* saved for good: an answer left with no key point ticked (a slip on a phone) is asked first */
       var sure = _("You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be changed. Save it anyway?");
-      if (none && !window.confirm(sure)) { return; }
-      run("self_assess", {ticks: ticks, reply: PAGE}, target, showFeedback);
+      var save = function () { run("self_assess", {ticks: ticks, reply: PAGE}, target, showFeedback); };
+      if (none) { EMM.ask(target, sure, save); } else { save(); }
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */
       var question = target.getAttribute("data-confirm");
-      if (question && !window.confirm(question)) { return; }
-      run("try_again", {}, target, function () {
-        shownSubmitted = false;
-        feedbackBox.replaceChildren();
-        setLocked(false);
-        tell(_("Your previous answers are in the form: change them and submit again."));
-        /* the first question: its answer chosen before, else its first control (its legend is read
-           with it; a screen reader on an unchecked first option heard the answer gone: trial s35) */
-        var question = root.querySelector("[data-question]");
-        var first = question && (question.querySelector("input:checked") || question.querySelector("input, textarea"));
-        if (first) { first.focus(); }
-      });
+      var retry = function () { run("try_again", {}, target, retried); };
+      if (question) { EMM.ask(target, question, retry); } else { retry(); }
     }
   });
+  /* "Try again" done: the form open again with the last answers */
+  function retried() {
+    shownSubmitted = false;
+    feedbackBox.replaceChildren();
+    setLocked(false);
+    tell(_("Your previous answers are in the form: change them and submit again."));
+    /* the first question: its answer chosen before, else its first control (its legend is read
+       with it; a screen reader on an unchecked first option heard the answer gone: trial s35) */
+    var question = root.querySelector("[data-question]");
+    var first = question && (question.querySelector("input:checked") || question.querySelector("input, textarea"));
+    if (first) { first.focus(); }
+  }
 
   /* low-data mode (remembered on this device): images and links to large files wait for a tap */
   var lowData = root.querySelector("[data-low-data]");

@@ -117,7 +117,8 @@ function EmmRolePlay(runtime, element) {
       /* the server words the question (which attempt counts, what a new one can cost); no question
          where starting again spends nothing (a step with no open choice) */
       var question = target.getAttribute("data-confirm");
-      if (!question || window.confirm(question)) { tap("restart", {}, target); }
+      var restart = function () { tap("restart", {}, target); };
+      if (question) { EMM.ask(target, question, restart); } else { restart(); }
     }
   });
   EMM.ready(root);

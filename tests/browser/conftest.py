@@ -90,6 +90,20 @@ def open_json_tab(page, root):
     return box
 
 
+def answer_asked(page, root, yes=True):
+    """Answer the question a block asks in the page before an action (``EMM.ask``, emm-ask.js: not
+    ``window.confirm``, which a web view without a dialog handler answers "no" unseen): wait for it
+    under ``root`` (a CSS selector), check its own button has the focus, then press Enter on it
+    (``yes``) or Escape. Returns the question's words."""
+    box = page.locator(f"{root} .emm-ask")
+    box.wait_for()
+    question = box.locator("p").first.text_content()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-ask-yes')")
+    page.keyboard.press("Enter" if yes else "Escape")
+    box.wait_for(state="detached")
+    return question
+
+
 def student_id(prefix="learner"):
     """A learner id nobody else uses (block state and claims are per student)."""
     return f"{prefix}_{uuid.uuid4().hex[:10]}"

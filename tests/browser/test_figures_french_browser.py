@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from emm_xblocks.workbench.services import LmsI18nService
-from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.conftest import DESKTOP, PHONE, answer_asked, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -75,11 +75,14 @@ def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(wo
     warning = results.locator("[data-retry-warning]").text_content()
     assert warning == ("Une nouvelle tentative remplace votre note, même si elle obtient moins que vos 1,5 point "
                        "sur 3 actuels.")
-    questions = []
-    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.locator(".emm-case [data-retry]").click()
+    ask = page.locator(".emm-case .emm-ask")
+    ask.wait_for()
+    assert ask.locator("[data-ask-yes]").text_content() == "Réessayer"
+    assert ask.locator("[data-ask-no]").text_content() == "Annuler"
+    assert answer_asked(page, ".emm-case") == (f"{warning} Commencer votre dernière tentative\u202f? "
+                                               "Vous ne pourrez plus réessayer ensuite.")
     page.locator(".emm-case [data-submit]:visible").wait_for()
-    assert questions == [f"{warning} Commencer votre dernière tentative\u202f? Vous ne pourrez plus réessayer ensuite."]
     assert page.js_errors == []
 
 

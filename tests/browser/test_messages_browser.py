@@ -5,7 +5,7 @@ the knowledge check says "your answers are kept" once, not twice."""
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.conftest import DESKTOP, PHONE, answer_asked, student_id
 from tests.browser.test_case_study_browser import BLOCK, CASE, active, open_block, serve_image, tab_until
 from tests.browser.test_knowledge_check_browser import BLOCK as KC
 from tests.browser.test_knowledge_check_browser import PRE, WRONG, answer
@@ -120,8 +120,8 @@ def test_a_result_below_full_marks_is_not_shown_as_a_success(workbench, new_page
         return looks(status)
 
     def again():
-        page.once("dialog", lambda dialog: dialog.accept())
         page.locator(f"{BLOCK} [data-retry]").click()
+        answer_asked(page, BLOCK)
         status.filter(has_text="Your previous answers are in the form").wait_for()
 
     zero = submit("b", "d", "Submitted: 0 points out of 2.")
@@ -174,22 +174,21 @@ def test_a_self_assessment_with_no_key_point_ticked_is_asked_first(workbench, ne
     page.locator(f"{BLOCK} [data-submit]").click()
     status.filter(has_text="Submitted: 3 points out of 5.").wait_for()
 
-    asked, answers = [], [False]
-    page.on("dialog", lambda dialog: (asked.append(dialog.message),
-                                      dialog.accept() if answers[-1] else dialog.dismiss()))
     sent = []
     page.on("request", lambda request: sent.append(request.url) if "/self_assess/" in request.url else None)
     save = page.locator(f"{BLOCK} [data-assess]")
     save.click()
-    assert asked == ["You ticked no key point for an answer: it will get 0 points, and a saved self-assessment "
-                     "cannot be changed. Save it anyway?"]
+    assert answer_asked(page, BLOCK, yes=False) == (
+        "You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be "
+        "changed. Save it anyway?")
     page.wait_for_timeout(200)
-    assert sent == [] and save.is_enabled()  # "no": nothing sent, still to do
+    assert sent == [] and save.is_enabled()  # "no" (Escape): nothing sent, still to do, the focus back on it
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-assess')")
     assert page.locator(f"{BLOCK} [data-key-points] input:enabled").count() > 0
 
-    answers.append(True)
     save.click()
+    answer_asked(page, BLOCK)
     status.filter(has_text="Submitted: 3 points out of 5.").wait_for()
-    assert len(asked) == 2 and len(sent) == 1
+    assert len(sent) == 1
     page.locator(f"{BLOCK} [data-key-points] input:disabled").first.wait_for()
     assert page.js_errors == []

@@ -5,7 +5,7 @@ role-play map fits its panel or scrolls with a visible cue, mirrored in Arabic."
 import pytest
 
 from emm_xblocks.models import Answer
-from tests.browser.conftest import DESKTOP, PHONE, student_id
+from tests.browser.conftest import DESKTOP, PHONE, answer_asked, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -124,8 +124,8 @@ def test_the_word_counter_keeps_the_minimum_and_others_answers_name_their_questi
     assert dist.locator("h5").all_text_contents() == ["Question 1: Does the consent of a child matter?"]
     assert dist.locator(".emm-dist-n").text_content() == "1 participant answered"
 
-    page.once("dialog", lambda dialog: dialog.accept())  # the server's question before a new attempt
     page.locator(".emm-case [data-retry]").click()
+    answer_asked(page, ".emm-case")  # the server's question before a new attempt
     page.wait_for_function("() => { const q = document.activeElement.closest('[data-question]');"
                            " return q && q.getAttribute('data-question') === 'consent'; }")
     assert page.js_errors == []

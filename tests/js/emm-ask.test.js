@@ -1,0 +1,70 @@
+/* Unit tests of EMM.ask (static/js/emm-ask.js, node --test): the question asked in the page before
+   "Try again", "Start again" or a self-assessment with no key point, instead of window.confirm,
+   which a web view without a dialog handler answers "no" without showing anything (the Open edX
+   Android app). tests/browser/ drives it in Chromium (case study, role-play). */
+"use strict";
+const {test} = require("node:test");
+const assert = require("node:assert/strict");
+const {FakeElement, el, fakeWindow, load} = require("./fake-dom");
+
+function setup() {
+  const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
+  w.EmmXBlocksCatalogs = [{strings: {Cancel: "Annuler"}, plural: () => 0}];
+  const button = el("button", {type: "button", "data-retry": ""}, ["Réessayer"]);
+  const row = el("div", {class: "emm-actions"}, [button]);
+  const panel = el("div", {}, [row, el("p", {class: "after"}, ["next"])]);
+  let done = 0;
+  w.EMM.ask(button, "Commencer votre dernière tentative ?", () => { done += 1; });
+  return {w, button, row, panel, done: () => done};
+}
+
+test("the question is asked below the button's row, named by its words, its own button focused", () => {
+  const {button, row, panel, done} = setup();
+  const box = row.nextElementSibling;
+  assert.ok(box.classList.contains("emm-ask"));
+  assert.equal(box.getAttribute("role"), "group");
+  const label = box.querySelector("p");
+  assert.equal(box.getAttribute("aria-labelledby"), label.id);
+  assert.equal(label.textContent, "Commencer votre dernière tentative ?");
+  const yes = box.querySelector("[data-ask-yes]"), no = box.querySelector("[data-ask-no]");
+  assert.equal(yes.textContent, "Réessayer");  /* the action's own words, not "OK" */
+  assert.equal(no.textContent, "Annuler");  /* translated */
+  assert.equal(FakeElement.focused, yes);
+  assert.equal(done(), 0);  /* nothing done until answered */
+  assert.equal(panel.querySelector("p.after").previousElementSibling, box);
+  assert.equal(button.parentNode, row);
+});
+
+test("its own button closes it, gives the focus back to the button and does the action once", () => {
+  const {button, row, panel, done} = setup();
+  row.nextElementSibling.querySelector("[data-ask-yes]").fire("click");
+  assert.equal(done(), 1);
+  assert.equal(panel.querySelector(".emm-ask"), null);
+  assert.equal(FakeElement.focused, button);
+});
+
+test("Cancel and Escape close it without doing anything, the focus back on the button", () => {
+  for (const how of ["cancel", "escape"]) {
+    const {button, row, panel, done} = setup();
+    const box = row.nextElementSibling;
+    if (how === "cancel") { box.querySelector("[data-ask-no]").fire("click"); }
+    else {
+      const event = box.querySelector("[data-ask-yes]").fire("keydown", {key: "Escape"});
+      assert.equal(event.defaultPrevented, true);
+    }
+    assert.equal(done(), 0, how);
+    assert.equal(panel.querySelector(".emm-ask"), null, how);
+    assert.equal(FakeElement.focused, button, how);
+  }
+});
+
+test("asked again, one question stays, made anew", () => {
+  const {w, button, panel} = setup();
+  let second = 0;
+  w.EMM.ask(button, "Encore ?", () => { second += 1; });
+  const boxes = panel.querySelectorAll(".emm-ask");
+  assert.equal(boxes.length, 1);
+  assert.equal(boxes[0].querySelector("p").textContent, "Encore ?");
+  boxes[0].querySelector("[data-ask-yes]").fire("click");
+  assert.equal(second, 1);
+});
