@@ -3,6 +3,7 @@
   "use strict";
   var EMM = global.EMM;
   if (!EMM || EMM.deviceDraft) { return; }
+  var DRAFT = "save_draft";  /* the handler that keeps a draft on the server (the case study's) */
 
   /* the record {data, queued} under `key` ("" keeps nothing); `region` says its state */
   EMM.deviceDraft = function (key, region) {
@@ -36,10 +37,19 @@
     }
     /* literal strings, for extraction */
     function local(record) {
-      return record && record.queued ? EMM.gettext("Saved on this device: it will be sent when the connection is back.")
-        : EMM.gettext("Saved on this device");
+      if (!record || !record.queued) { return EMM.gettext("Saved on this device"); }
+      return record.queued.handler === DRAFT
+        ? EMM.gettext("Saved on this device: your draft will be saved on the course when the connection is back.")
+        : EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");
     }
     function waits() { return !!(read() || {}).queued; }
+    /* what waits after `handler` was not sent: it, except that a submission waiting is never turned
+       into a draft (a draft saved offline after it goes with it, its answers the latest: trial s37) */
+    function next(handler, actionId) {
+      var waiting = (read() || {}).queued;
+      if (handler === DRAFT && waiting && waiting.handler !== DRAFT) { return waiting; }
+      return {handler: handler, actionId: actionId};
+    }
     function put(data, queued, again) {
       var record = {data: data, queued: queued}, kept = write(record);
       if (kept) { tell(local(record), false, again); }
@@ -50,7 +60,7 @@
       /* the answers changed on the page */
       keep: function (data) { put(data, (read() || {}).queued || null); },
       /* not sent: kept with its id, sent when the link is back (true: kept) */
-      queue: function (handler, actionId, data) { return put(data, {handler: handler, actionId: actionId}); },
+      queue: function (handler, actionId, data) { return put(data, next(handler, actionId)); },
       waits: waits,
       /* onError: what may pass waits; after a final refusal, nothing */
       failed: function (handler, data, err, meta, alertBox) {
@@ -58,7 +68,7 @@
         if (!EMM.isFinal(err)) {
           /* offline, the line is all that is said (the alert goes): said again at each try */
           var offline = global.navigator.onLine === false;
-          if (put(data, {handler: handler, actionId: meta.actionId}, offline) && offline) { EMM.clear(alertBox, true); }
+          if (put(data, next(handler, meta.actionId), offline) && offline) { EMM.clear(alertBox, true); }
         } else if (record) { put(record.data, null); }
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);

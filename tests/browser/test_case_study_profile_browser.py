@@ -141,7 +141,8 @@ def test_a_draft_saved_on_the_server_comes_back_with_its_profile_in_another_brow
     phone.context.set_offline(True)
     phone.wait_for_function("() => navigator.onLine === false")
     phone.get_by_role("button", name="Save draft").click()
-    phone.locator(f"{BLOCK} [data-draft-status]").filter(has_text="will be sent when the connection is back").wait_for()
+    phone.locator(f"{BLOCK} [data-draft-status]").filter(
+        has_text="your draft will be saved on the course when the connection is back").wait_for()
     assert phone.locator(f"{BLOCK} [data-alert]").is_hidden()  # that line says it: no "try again"
     kept = phone.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage).find("
                           "(k) => k.startsWith('emm-draft-'))))")

@@ -168,7 +168,8 @@ def test_a_submit_sent_again_after_a_lost_reply_gets_its_results_not_already_ans
 
 # ------------------------------------------------------------------ answers kept on the device (trial s11, finding 5)
 FR_POST = "emm_knowledge_check.3"  # the French post-test (scenarios/emm_knowledge_check-4-fr-post.xml)
-LOCAL, QUEUED, SENT = ("Saved on this device", "Saved on this device: it will be sent when the connection is back.",
+LOCAL, QUEUED, SENT = ("Saved on this device",
+                       "Saved on this device: your answers will be submitted when the connection is back.",
                        "Sent")
 KEPT = "() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))"
 
@@ -222,7 +223,8 @@ def test_a_submit_tapped_offline_goes_by_itself_when_the_link_is_back_and_counts
     page.locator(f"{BLOCK} [data-submit]").click()
 
     line = draft_line(page)
-    line.filter(has_text="Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion.").wait_for()
+    line.filter(has_text="Enregistré sur cet appareil\u00a0: vos réponses seront envoyées dès le retour de la "
+                         "connexion.").wait_for()
     page.wait_for_timeout(100)  # past the alert's own 30 ms delay (EMM.say)
     alert = page.locator(f"{BLOCK} [data-alert]")
     assert alert.is_hidden()  # the line says it will go: no "try again"

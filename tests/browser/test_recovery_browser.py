@@ -34,7 +34,8 @@ LIKERT = """
   <item id="pace">The pace was right.</item>
 </emm_likert>
 """
-LOCAL, QUEUED, SENT = ("Saved on this device", "Saved on this device: it will be sent when the connection is back.",
+LOCAL, QUEUED, SENT = ("Saved on this device",
+                       "Saved on this device: your answers will be submitted when the connection is back.",
                        "Sent")
 
 
@@ -227,6 +228,12 @@ def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_w
     page.wait_for_timeout(100)  # past the alert's own 30 ms delay (EMM.say)
     assert page.locator(f"{CASE_BLOCK} [data-alert]").is_hidden()  # the line says it will go: no "try again"
     assert block_of(workbench, scenario, learner).attempts == 0
+    # "Save draft" then, still offline (learner trial s37): the submission still waits, the draft's
+    # answers with it; before, only the draft went once the link was back, and no feedback came
+    page.locator(f"{CASE_BLOCK} textarea").fill("Interview each teenager apart, with an interpreter.")
+    page.locator(f"{CASE_BLOCK} [data-save]").click()
+    page.wait_for_timeout(300)
+    assert status.text_content() == QUEUED
 
     # the link comes back: the page sends the submit by itself
     page.context.set_offline(False)
@@ -234,6 +241,8 @@ def test_case_study_answers_survive_a_reload_and_an_offline_spell_and_are_sent_w
     assert status.text_content() == SENT
     assert page.locator(f"{CASE_BLOCK} [data-attempts]").text_content().strip() == "1 attempt left"
     assert block_of(workbench, scenario, learner).attempts == 1
+    kept = block_of(workbench, scenario, learner).answers
+    assert kept["next"] == "Interview each teenager apart, with an interpreter."
     assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))") == []
     assert page.js_errors == []
 
@@ -347,7 +356,7 @@ def test_a_french_evaluation_sent_offline_says_it_will_go_by_itself_not_try_agai
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
 
     status = draft_status(page, LIKERT_BLOCK)
-    saved_here = "Enregistré sur cet appareil\u00a0: ce sera envoyé dès le retour de la connexion."
+    saved_here = "Enregistré sur cet appareil\u00a0: vos réponses seront envoyées dès le retour de la connexion."
     status.filter(has_text=saved_here).wait_for()
     alert = page.locator(f"{LIKERT_BLOCK} [data-alert]")
     assert alert.is_hidden()

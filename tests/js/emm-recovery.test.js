@@ -107,10 +107,10 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   assert.equal(w.EMM.deviceDraft("k2", null).load(), null, "another learner or block sees nothing");
 
   assert.equal(draft.queue("submit", "id-0000000001", {answers: {q1: "b"}}), true, "kept: the page may say it will go");
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
   draft.keep({answers: {q1: "c"}});
   assert.deepEqual(draft.load().queued, {handler: "submit", actionId: "id-0000000001"}, "still waiting to be sent");
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
 
   draft.sent();
   assert.equal(region.textContent, "Sent");
@@ -124,7 +124,7 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   assert.equal(region.hasAttribute("aria-hidden"), false);
   assert.equal(region.textContent, "", "emptied first: the text set a moment later is heard");
   w.timers.runAll();
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
 });
 
 test("deviceDraft says its state in the page's language and changes the region only when the state changes", () => {
@@ -200,7 +200,7 @@ test("deviceDraft.failed: what may pass waits with its id; a final refusal takes
   draft.failed("submit", data, LOST, {actionId: "id-0000000001", lost: true}, alertBox);
   assert.deepEqual(draft.load(), {data, queued: {handler: "submit", actionId: "id-0000000001"}});
   assert.equal(draft.waits(), true);
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
   assert.equal(alertBox.hidden, false, "online: the alert stays");
 
   draft.failed("submit", data, {error: "busy", message: "Send again in a moment."}, {actionId: "id-0000000001", lost: false}, alertBox);
@@ -216,13 +216,35 @@ test("deviceDraft.failed: what may pass waits with its id; a final refusal takes
   assert.equal(alertBox.hidden, true, "offline: the line under Submit says it will go, no alert");
   assert.equal(draft.load().queued.handler, "save_draft");
   w.timers.runAll();
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your draft will be saved on the course when the connection is back.");
 
   /* offline again, the same line: said once more (emptied, then set a moment later), it is the only news */
   draft.failed("save_draft", data, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
   assert.equal(region.textContent, "", "emptied, to be heard again");
   w.timers.runAll();
-  assert.equal(region.textContent, "Saved on this device: it will be sent when the connection is back.");
+  assert.equal(region.textContent, "Saved on this device: your draft will be saved on the course when the connection is back.");
+});
+
+test("a submission waiting offline is never turned into a draft: a draft tapped after it goes with it", () => {
+  /* learner trial s37: offline, "Submit", then "Save draft"; back online only a draft was saved, no
+     feedback, and the learner believed they had submitted */
+  const {w} = setup();
+  const region = el("p", {role: "status"}), alertBox = el("div", {role: "alert"});
+  const draft = w.EMM.deviceDraft("k1", region);
+  w.navigator.onLine = false;
+  draft.failed("submit", {answers: {q1: "a"}}, LOST, {actionId: "id-0000000001", lost: true}, alertBox);
+  draft.failed("save_draft", {answers: {q1: "b"}}, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
+  assert.deepEqual(draft.load(), {data: {answers: {q1: "b"}}, queued: {handler: "submit", actionId: "id-0000000001"}},
+    "the submission still waits, with the latest answers");
+  w.timers.runAll();
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
+  assert.equal(draft.queue("save_draft", "id-0000000003", {answers: {q1: "c"}}), true);
+  assert.equal(draft.load().queued.handler, "submit");
+  /* a draft waiting gives way to a submission */
+  const other = w.EMM.deviceDraft("k2", null);
+  other.queue("save_draft", "id-0000000004", {answers: {q1: "d"}});
+  other.queue("submit", "id-0000000005", {answers: {q1: "d"}});
+  assert.deepEqual(other.load().queued, {handler: "submit", actionId: "id-0000000005"});
 });
 
 /* the promises of a send settled (its fetch answered at once) */

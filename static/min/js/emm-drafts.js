@@ -1,5 +1,5 @@
 (function(global){"use strict";var EMM=global.EMM;if(!EMM||EMM.deviceDraft){return;}
-EMM.deviceDraft=function(key,region){var storage=null,name="emm-draft-"+key,shown="";try{storage=key?global.localStorage:null;}catch(e){storage=null;}
+var DRAFT="save_draft";EMM.deviceDraft=function(key,region){var storage=null,name="emm-draft-"+key,shown="";try{storage=key?global.localStorage:null;}catch(e){storage=null;}
 function read(){if(!storage){return null;}
 try{var record=JSON.parse(storage.getItem(name)||"null");return record&&typeof record==="object"&&!Array.isArray(record)?record:null;}catch(e){return null;}}
 function write(record){if(!storage){return false;}
@@ -8,11 +8,14 @@ function tell(text,quiet,again){if(!region||(text===shown&&!again)){return;}
 shown=text;if(quiet){region.setAttribute("aria-hidden","true");}
 else if(again||region.hasAttribute("aria-hidden")){region.removeAttribute("aria-hidden");region.textContent="";global.setTimeout(function(){if(shown===text){region.textContent=text;}},30);return;}
 region.textContent=text;}
-function local(record){return record&&record.queued?EMM.gettext("Saved on this device: it will be sent when the connection is back."):EMM.gettext("Saved on this device");}
+function local(record){if(!record||!record.queued){return EMM.gettext("Saved on this device");}
+return record.queued.handler===DRAFT?EMM.gettext("Saved on this device: your draft will be saved on the course when the connection is back."):EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");}
 function waits(){return!!(read()||{}).queued;}
+function next(handler,actionId){var waiting=(read()||{}).queued;if(handler===DRAFT&&waiting&&waiting.handler!==DRAFT){return waiting;}
+return{handler:handler,actionId:actionId};}
 function put(data,queued,again){var record={data:data,queued:queued},kept=write(record);if(kept){tell(local(record),false,again);}
 return kept;}
-return{load:read,keep:function(data){put(data,(read()||{}).queued||null);},queue:function(handler,actionId,data){return put(data,{handler:handler,actionId:actionId});},waits:waits,failed:function(handler,data,err,meta,alertBox){var record=read();if(!EMM.isFinal(err)){var offline=global.navigator.onLine===false;if(put(data,{handler:handler,actionId:meta.actionId},offline)&&offline){EMM.clear(alertBox,true);}}else if(record){put(record.data,null);}},sent:function(said){if(storage){try{storage.removeItem(name);}catch(e){}}
+return{load:read,keep:function(data){put(data,(read()||{}).queued||null);},queue:function(handler,actionId,data){return put(data,next(handler,actionId));},waits:waits,failed:function(handler,data,err,meta,alertBox){var record=read();if(!EMM.isFinal(err)){var offline=global.navigator.onLine===false;if(put(data,next(handler,meta.actionId),offline)&&offline){EMM.clear(alertBox,true);}}else if(record){put(record.data,null);}},sent:function(said){if(storage){try{storage.removeItem(name);}catch(e){}}
 tell(typeof said==="string"?said:EMM.gettext("Sent"),true);},drop:function(){if(storage){try{storage.removeItem(name);}catch(e){}}
 tell("");},resume:function(element,fill,resend){var kept=read();if(kept&&kept.data&&fill(kept.data)!==false){tell(local(kept));if(kept.queued&&global.navigator.onLine!==false){resend();}}
 EMM.whenOnline(element,resend,waits);}};};EMM.draftStatus=function(anchor){var region=EMM.el("p",{class:"emm-draft-status",role:"status","data-draft-status":true});anchor.insertAdjacentElement("afterend",region);return region;};}(window));
