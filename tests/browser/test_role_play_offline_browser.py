@@ -72,6 +72,9 @@ def test_a_choice_tapped_offline_waits_and_goes_by_itself_when_the_link_is_back(
     # shown as waiting, in a role-play's words (no "answers", no "try again")
     alert(page).filter(has_text=WAITING.format(APART)).wait_for()
     assert "try again" not in alert(page).text_content()
+    # on the phone's screen: below the step, it was off it and the tap seemed to do nothing (trial s37)
+    page.wait_for_function("""() => { const box = document.querySelector('.emm-role-play [data-alert]')
+        .getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; }""")
     assert "Step 1: what happens" in page.locator(f"{BLOCK} [data-panel]").text_content()
     assert block_of(workbench, DEMO, learner).path == ["po-arrival"]
 
