@@ -371,11 +371,12 @@
     EMM.tableStops(root);
   };
 
-  /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure */
+  /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure (3 s, 6 s … after `online`) */
   EMM.whenOnline = function (element, fn, waits) {
     var delay = 0, timer = 0;
     function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; try { fn(); } finally { timed = 0; } } }
-    global.addEventListener("online", fn);
+    /* a phone says "online" before data flows: soon again (trial s37: 28 s later) */
+    global.addEventListener("online", function () { delay = 1500; fn(); });
     document.addEventListener("visibilitychange", go);
     retries.set(EMM.root(element), function () {
       global.clearTimeout(timer);

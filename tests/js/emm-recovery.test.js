@@ -307,6 +307,21 @@ test("a waiting action goes again after 15 s, 30 s, 60 s, 2 min, then every 4 mi
   assert.equal(page.sends.length, 8, "sent: no more tries");
 });
 
+test("after `online`, a try that fails goes again after 3 s, 6 s, 12 s: a phone says online before data flows", async (t) => {
+  /* learner trial s37: the link said "online" 3 s before data flowed; the waiting submit went 28 s
+     after the connection worked, its line still saying it would go when the connection is back */
+  const page = retryingBlock(t, ["lost", "lost", "lost", "lost", "ok"]);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(20);  /* the timer's first try, 15 s after the tap */
+  assert.deepEqual(page.sends, [0, 15]);
+  page.w.dispatch("online");  /* the phone says online: tried at once, data does not flow yet */
+  await settled();
+  await page.pass(30);
+  assert.deepEqual(page.sends, [0, 15, 20, 23, 29], "3 s, then 6 s after the `online` try, not 60 s");
+  assert.equal(page.draft.load(), null, "sent");
+});
+
 test("every try of the waiting action carries its id: done once even if a lost reply had arrived", async (t) => {
   const page = retryingBlock(t, ["lost", "lost", "ok"]);
   const bodies = [];
@@ -352,8 +367,8 @@ test("no try while the page is hidden or offline; one when it shows again or the
   page.w.dispatch("online");
   await settled();
   assert.deepEqual(page.sends, [0, 600, 1200]);
-  await page.pass(60);  /* the backoff goes on from there: 60 s after the third failure */
-  assert.deepEqual(page.sends, [0, 600, 1200, 1260]);
+  await page.pass(60);  /* after `online` the backoff starts again short: 3 s after the third failure */
+  assert.deepEqual(page.sends, [0, 600, 1200, 1203]);
   assert.equal(page.draft.load(), null);
 });
 
