@@ -64,6 +64,9 @@ def panel_figures(survey, respondents, tallies, by_profile, words):
             "top_box": row.top_box, "top_two_box": row.top_two_box, "agree_two_box": row.agree_two_box,
             "mean": row.mean,
             "segments": [{"value": v, "start": s, "width": w} for v, s, w in diverging_segments(survey, row)],
+            # the same answers as given, a learner's chart (``results_html.chart_rows``)
+            "worded_segments": [{"value": v, "start": s, "width": w}
+                                for v, s, w in diverging_segments(survey, row, as_worded=True)],
         })
     if survey.asks_profile:  # who answered: the figures by profile, for whoever may read the results
         # (issue 12: wherever distributions are shown), each cell withheld below the minimum group size

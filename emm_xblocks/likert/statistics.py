@@ -110,17 +110,19 @@ def literal_headline(rows):
     return _pooled(rows, lambda r: sum(r.counts[-2:]))
 
 
-def diverging_segments(survey, row):
+def diverging_segments(survey, row, as_worded=False):
     """Bar segments centred on neutral, on the favourable basis (the top-box columns' basis):
     ``(point, start %, width %)`` on a 0-100 track, ``point`` the favourable point (1..points).
+    ``as_worded``: on the scale as worded instead (``point`` the answer given; the same bars for a
+    statement that is not reverse-coded), as a learner's chart draws them.
 
-    The track's middle is neutral; the unfavourable side extends left of it and the favourable
-    side right, each at half scale so that 100 % on one side fills half the track.
+    The track's middle is neutral; the lower side extends left of it and the higher side right,
+    each at half scale so that 100 % on one side fills half the track.
     """
     points = survey.points
     if row.suppressed or not row.n:
         return []
-    percents = row.favourable_percents
+    percents = row.percents if as_worded else row.favourable_percents
     mid = (points + 1) / 2.0
     below = sum(p for v, p in enumerate(percents, start=1) if v < mid)
     neutral = sum(p for v, p in enumerate(percents, start=1) if v == mid)

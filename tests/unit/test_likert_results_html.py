@@ -63,7 +63,8 @@ def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     useful = rows[1]
     assert useful[0] == "The <b>training</b> is useful & practical."  # the author's text, as text
     assert useful[1:7] == ["4", "0 (0%)", "0 (0%)", "0 (0%)", "1 (25%)", "3 (75%)"] and useful[-1] == "4.75"
-    assert rows[2][0] == "The sessions were too long. (reverse-coded)"
+    assert rows[2][0] == "The sessions were too long. (negative)"  # a learner's words (trial s37)
+    assert Text(panel(extra={"staff": True})[1]).rows[2][0] == "The sessions were too long. (reverse-coded)"
     # answered by two, under the minimum of three: one cell says so
     assert rows[3][1:] == ["Too few answers to show (fewer than 3 on the scale)."]
     assert "<b>" not in str(html) and "&lt;b&gt;training&lt;/b&gt; is useful &amp; practical." in str(html)
@@ -96,7 +97,7 @@ def test_staff_files_and_comments_only_where_the_view_gave_them():
 
 def test_the_author_s_words_carry_their_language_the_reader_s_do_not():
     _data, html = panel(lang=' lang="fr"')
-    assert '<div dir="auto"><span lang="fr">The sessions were too long.</span> <bdi>(reverse-coded)</bdi></div>' in html
+    assert '<div dir="auto"><span lang="fr">The sessions were too long.</span> <bdi>(negative)</bdi></div>' in html
     assert '<th scope="col">Statement</th>' in html  # the reader's words: the page's language
 
 
@@ -123,6 +124,31 @@ def test_the_chart_rows_say_what_a_statement_without_a_bar_lacks():
     assert useful["segments"] == [] and useful["empty"] == "No answers on the scale: 4 people chose “N/A”."
     assert rare["empty"] == "Too few answers to show (fewer than 3 on the scale)."
     assert long_["segments"] and long_["lang"] == ' lang="fr"' and long_["note"].startswith("reverse-coded")
+
+
+def test_a_learner_s_bars_show_the_answers_as_given_staff_s_the_favourable_basis():
+    """Learner trial s37: "The sessions were too long." answered 2 "Strongly disagree", 1
+    "Disagree", 1 "Strongly agree" was drawn rescored for learners too, its disagreeing answers in
+    the colours the legend gives "Agree" and "Strongly agree": a learner read the opposite of what
+    people said. A learner's bar is the answers as given, in their labels' colours; staff keep the
+    favourable basis their top boxes and the course report use, said beside the chart."""
+    def long_row(staff):
+        data, html = panel(extra={"staff": staff})
+        chart = charts.diverging(data["labels"], chart_rows(data, EN), str, as_worded=not staff)
+        return chart, html, {seg["cls"]: seg["width"] for seg in chart["rows"][1]["segments"]}
+
+    chart, html, bars = long_row(staff=False)
+    # 2 of 4 "Strongly disagree" (point 1): 50 % of the answers, half the track's side
+    assert bars == {"emm-p1of5": "25", "emm-p2of5": "12.5", "emm-p5of5": "12.5"}
+    assert [item["label"] for item in chart["legend"]][0] == "Strongly disagree"
+    assert chart["rows"][1]["note"] == "negative: disagreeing is favourable"
+    assert "The bars show the answers as given." in html and "counted rescored" not in html
+    chart, html, bars = long_row(staff=True)
+    assert bars == {"emm-p5of5": "25", "emm-p4of5": "12.5", "emm-p1of5": "12.5"}  # rescored
+    assert chart["rows"][1]["note"].startswith("reverse-coded: counted rescored")
+    assert "Bars, top boxes and means count reverse-coded statements rescored" in html
+    # a statement that is not reverse-coded: the same bars either way
+    assert long_row(False)[0]["rows"][0]["segments"] == long_row(True)[0]["rows"][0]["segments"]
 
 
 def test_a_statement_answered_only_na_says_why_to_screen_readers_too():
