@@ -26,6 +26,7 @@ from ..common.pack import pack_link_html
 from ..common.question_views import profile_question_html
 from ..common.spreadsheet import excel_link
 from ..common.waiting import disabled_until_ready, note_html
+from .content import REFLECTION
 from .learner import NOT_READY
 
 
@@ -158,7 +159,8 @@ def _form_html(page, case, ungettext, _, nums, own):
         attempts = escape(ungettext("%(n)s attempt left", "%(n)s attempts left", left)) % {
             "n": escape(nums.number(left, 0))}
     waiting = disabled_until_ready(bool(page["read_only"]))  # read-only: disabled for good
-    wait = "" if page["locked"] else note_html(_)  # nothing to send on a locked form
+    typed = any(q.kind == REFLECTION for q in case.questions)
+    wait = "" if page["locked"] else note_html(_, typed=typed)  # nothing to send on a locked form
     return (f'\n  <form class="emm-case-form" method="post" novalidate>\n'
             f'    <h4>{questions}</h4>\n'
             f'    {read_only}\n'

@@ -27,8 +27,14 @@ def disabled_until_ready(closed):
     return " disabled" if closed else WAITING
 
 
-def note_html(_):
-    """The note shown while the block's script has not loaded; ``_``: the block's ``ugettext``."""
-    text = escape(_("The page did not fully load: nothing can be sent. Check your connection, then reload the "
-                    "page (copy your text first)."))
+def note_html(_, typed=True):
+    """The note shown while the block's script has not loaded; ``_``: the block's ``ugettext``;
+    ``typed``: the page has a box the learner types into (then copying it first is said), else
+    not (a role-play's choices: the advice spoke of a text that was not there, learner trial s37)."""
+    if typed:
+        text = escape(_("The page did not fully load: nothing can be sent. Check your connection, then reload the "
+                        "page (copy your text first)."))
+    else:
+        text = escape(_("The page did not fully load: nothing can be sent. Check your connection, then reload the "
+                        "page."))
     return mark_safe(f'<p class="emm-notice emm-wait" data-wait hidden>{text}</p>')  # noqa: S308 - escaped

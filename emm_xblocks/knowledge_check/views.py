@@ -51,7 +51,7 @@ def student_view(block):
         "read_only": read_only,
         # until the script is ready (common/waiting.py); read-only: disabled for good
         "waiting": disabled_until_ready(bool(read_only)),
-        "wait_html": "" if locked else note_html(block.ugettext),
+        "wait_html": "" if locked else note_html(block.ugettext, typed=False),  # choices only
         "feedback_html": (shown_feedback(block, check, learner.feedback(check, state), own)["html"]
                          if state.submitted else ""),
         "staff_html": staff_panel(block, check, own) if block.is_staff() else "",

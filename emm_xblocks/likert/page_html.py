@@ -153,7 +153,7 @@ def _form_html(page, survey, dom, words, own):
                    f'    </div>\n    ')
     required = escape(_("Statements marked * are required."))
     submit = escape(_("Update my answers")) if page["submitted"] else escape(_("Submit"))
-    wait = "" if locked else note_html(_)  # nothing to send on a locked form
+    wait = "" if locked else note_html(_, typed=survey.comment_box)  # nothing to send on a locked form
     return (f'\n  <form class="emm-likert-form" method="post" novalidate>\n'
             f'    {read_only}\n'
             f'    {scale_changed}\n'

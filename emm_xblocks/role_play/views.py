@@ -227,7 +227,7 @@ def student_view(block):
     ctx = panel_context(block, scenario, state, notice)
     ctx["waiting"] = True  # its buttons wait for the script (common/waiting.py); a handler's panel has it
     ctx["panel"] = panel(block, ctx)
-    ctx["wait_html"] = "" if ctx["read_only"] or ctx["phase"] == "invalid" else note_html(block.ugettext)
+    ctx["wait_html"] = "" if ctx["read_only"] or ctx["phase"] == "invalid" else note_html(block.ugettext, typed=False)
     # always set: a variable missing from a template is an exception Django logs (with its
     # traceback, at the debug level) on every render
     ctx["staff_links"] = ""

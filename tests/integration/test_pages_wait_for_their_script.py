@@ -16,6 +16,9 @@ import pytest
 
 NOTE_FR = ("La page ne s’est pas chargée en entier\u00a0: rien ne peut être envoyé. Vérifiez votre connexion, "
            "puis rechargez la page (copiez d’abord votre texte).")
+# a page with no box to type into does not ask to copy a text first (learner trial s37)
+NOTE_FR_CHOICES = ("La page ne s’est pas chargée en entier\u00a0: rien ne peut être envoyé. Vérifiez votre "
+                   "connexion, puis rechargez la page.")
 PAST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 LIKERT = ('<emm_likert display_name="É" comment="true" graded="true" {extra}>'
@@ -81,16 +84,16 @@ def test_a_locked_or_read_only_likert_form_stays_closed_whatever_the_script_does
     assert closed(submit) and note(html) is None
 
 
-@pytest.mark.parametrize("xml, marks, answers", [
-    (CASE, ("data-save", "data-submit"), {"q": "a", "r": "Une réponse écrite."}),
-    (CHECK, ("data-submit",), {"q": "a"}),
+@pytest.mark.parametrize("xml, marks, answers, said", [
+    (CASE, ("data-save", "data-submit"), {"q": "a", "r": "Une réponse écrite."}, NOTE_FR),
+    (CHECK, ("data-submit",), {"q": "a"}, NOTE_FR_CHOICES),
 ], ids=["case study", "knowledge check"])
-def test_the_question_forms_post_and_their_buttons_wait_for_the_script(scenario, handlers, xml, marks, answers):
+def test_the_question_forms_post_and_their_buttons_wait_for_the_script(scenario, handlers, xml, marks, answers, said):
     uid, other = scenario(xml), scenario(xml.replace('pair="p"', 'pair="q"'))
     html = handlers.view(uid, lang="fr").content
     assert forms(html) and all('method="post"' in f for f in forms(html))
     assert all(waiting(tag) for mark in marks for tag in buttons(html, mark))
-    assert note(html) == NOTE_FR
+    assert note(html) == said
     # submitted: nothing more to send, no note (the case study's "Try again" opens the form: the
     # script is there, its buttons work)
     assert handlers.post(uid, "submit", {"answers": answers}).status_code == 200
@@ -105,7 +108,7 @@ def test_the_role_play_page_waits_for_the_script_and_its_handlers_panels_do_not(
     uid = scenario(ROLE_PLAY)
     html = handlers.view(uid, lang="fr").content
     [role] = buttons(html, "data-role")
-    assert waiting(role) and note(html) == NOTE_FR
+    assert waiting(role) and note(html) == NOTE_FR_CHOICES
     started = handlers.post(uid, "start", {"role": "r"}).json_body["html"]
     [choice] = buttons(started, "data-choice")
     assert " disabled" not in choice and "data-wait" not in started  # the script put it there: it runs
