@@ -282,7 +282,7 @@ DATED = [  # a fact as the introductions name it -> the date it must carry in th
     (r"ECOWAS|CEDEAO", r"29 (January|janvier) 2025"),
     (r"2010-086", r"16 (December|décembre) 2010"),
     (r"\b669\b", r"17 (September|septembre) 2022"),
-    (r"3,746|3 746", r"2017.*2020|2017 à 2020"),
+    (r"3,746|3\u202f746", r"2017.*2020|2017 à 2020"),
     (r"Best Interests Determination|détermination de l’intérêt supérieur", r"(December|décembre) 2013"),
     (r"General Comment No\. 14|Observation générale n° 14", r"2013"),
     (r"\b38 ?%", r"2023"),

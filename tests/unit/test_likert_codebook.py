@@ -95,7 +95,7 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     rows = {row[0]: row for row in rows}
     assert rows["relevance"][2] == (  # how the responses CSV writes N/A ("S.O."), and what it means
         "La réponse telle que donnée, son numéro puis son libellé\u00a0: 1 = Pas du tout d’accord\u202f; "
-        "2 = Pas d’accord\u202f; 3 = Ni en désaccord ni d’accord\u202f; 4 = D’accord\u202f; "
+        "2 = Pas d’accord\u202f; 3 = Ni d’accord ni pas d’accord\u202f; 4 = D’accord\u202f; "
         "5 = Tout à fait d’accord\u202f; S.O. = sans objet\u202f; vide = sans réponse.")
     assert rows["pace"][3].startswith("Oui\u00a0: formulée négativement.")
     assert rows["pace (codée à l’inverse, recodée)"][3] == (
