@@ -25,7 +25,10 @@
       control.emmCounter = counter;
     }
     var over = left < 0;
-    counter.hidden = !over && (m || control.tagName !== "TEXTAREA") && length < max * EMM.NEAR_LIMIT;
+    /* a text box's count always shows, unless the box counts its words ("12 words (minimum 40)"): then
+       "19 956 characters left" is noise until near the limit (learner trial s37) */
+    var worded = control.hasAttribute("data-min-words") || control.hasAttribute("data-max-words");
+    counter.hidden = !over && (m || control.tagName !== "TEXTAREA" || worded) && length < max * EMM.NEAR_LIMIT;
     if (m) {
       counter.textContent = m.words(left, max, control);
     } else {

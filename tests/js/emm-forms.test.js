@@ -107,6 +107,21 @@ test("a counter writes its numbers as the block's language does, and picks the p
   assert.equal(en.control.emmCounter.textContent, "1 character left");
 });
 
+test("a text box that counts its words shows its characters left only near the limit", () => {
+  /* learner trial s37: "19 956 caractères restants" beside "7 mots (entre 40 et 300)" */
+  const box = inBlock("en", "textarea", {"data-max-chars": "1000", "data-min-words": "40", "data-max-words": "300"}, "seven words");
+  box.EMM.watchLimits(box.form, box.region);
+  assert.equal(box.control.emmCounter.hidden, true);
+  box.control.value = "x".repeat(800);  /* 80 %: near the limit */
+  box.control.fire("input");
+  assert.equal(box.control.emmCounter.hidden, false);
+  assert.equal(box.control.emmCounter.textContent, "200 characters left");
+  /* a text box without a word count still shows its characters left from the start */
+  const plain = inBlock("en", "textarea", {"data-max-chars": "1000"}, "seven words");
+  plain.EMM.watchLimits(plain.form, plain.region);
+  assert.equal(plain.control.emmCounter.hidden, false);
+});
+
 test("going over is said once in the live region, and unsaid when the text is back under or a send is refused", () => {
   const {w, EMM, control, form, region} = inBlock("en", "textarea", {"data-max-chars": "10"}, "short");
   const alert = el("p", {role: "alert"});
