@@ -38,8 +38,8 @@ def diverging(labels, statements, _, labels_lang="", as_worded=False):
     """The Likert distribution chart: per statement, its answers as diverging bars centred on
     neutral, on the favourable basis (``likert.statistics.diverging_segments``: reverse-coded
     statements rescored, as the top-box columns beside it count them); ``as_worded``: the
-    segments are the answers as given (a learner's chart), and a reverse-coded statement is
-    marked "negative" in plain words.
+    segments are the answers as given (a learner's chart), and a reverse-coded statement's note
+    says which answers are its favourable ones (any scale: the lower ones).
 
     ``labels``: the scale's labels, lowest first (``labels_lang``: their language attribute, a
     custom scale's author's, or ""); ``statements``: dicts with ``id``, ``text``, ``reverse``,
@@ -48,7 +48,7 @@ def diverging(labels, statements, _, labels_lang="", as_worded=False):
     suppressed statement (below the minimum group size) or one without an answer on the scale
     gets no bar, and says why."""
     points = len(labels)
-    rescored = (_("negative: disagreeing is favourable") if as_worded
+    rescored = (_("reverse-coded: the lower answers are the favourable ones") if as_worded
                 else _("reverse-coded: counted rescored, favourable answers on the same side as the others"))
     rows = []
     for st in statements:

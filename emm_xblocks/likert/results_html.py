@@ -52,13 +52,13 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
             "on the same side of the centre.")) + "</p>")
     elif data.get("reverse_shown"):
         basis.append('<p class="emm-basis">' + escape(_(
-            "The bars show the answers as given. For a statement marked “negative”, disagreeing is the favourable "
-            "answer: the favourable answers and the averages in the tables count it so.")) + "</p>")
+            "The bars show the answers as given. For a reverse-coded statement the lower answers are the favourable "
+            "ones, and the favourable figures count them so.")) + "</p>")
     if data.get("staff"):
         out.extend(basis)
     out.append(str(chart))
     tables = [*([] if data.get("staff") else basis), _table_html(data, words, lang, labels_lang)]
-    tables.extend(_apart_html(section, _, nums, lang, _reverse_note(data, _)) for section in data.get("apart") or ())
+    tables.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
     if data.get("profiles"):
         tables.append(_profiles_html(data, words, lang))
     if data.get("staff"):
@@ -137,7 +137,7 @@ def _table_html(data, words, lang, labels_lang):
     heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in data["labels"]),
              escape(_("N/A")), escape(_("Top box (favourable)")), escape(_("Top two (favourable)")),
              *([escape(_("Top two as worded"))] if reverse_shown else []), escape(_("Mean (favourable)"))]
-    note = _reverse_note(data, _)
+    note = _("reverse-coded")
     rows = []
     for st in data["statements"]:
         # no answer on the scale: its figures are dashes, and why is said in the chart, which screen
@@ -169,23 +169,17 @@ def _table_html(data, words, lang, labels_lang):
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _reverse_note(data, _):
-    """How a reverse-coded statement is marked: in the analysts' term for staff, in plain words for
-    a learner (as the chart and its note say it to them, ``charts.diverging``)."""
-    return _("reverse-coded") if data.get("staff") else _("negative")
-
-
-def _apart_html(section, _, nums, lang, note):
+def _apart_html(section, _, nums, lang):
     """Answers no figure counts, shown apart and labelled (``results.apart_sections``): answers
     given on an earlier scale, with that scale's labels, and answers to statements since removed,
     in the evaluation's order and marked reverse-coded as in the main table (``_table_html``).
     The section's heading shows its title; the caption names the table for screen readers only.
-    ``lang``: the author's language attribute, on the statements and on a custom scale's labels;
-    ``note``: how a reverse-coded statement is marked (``_reverse_note``)."""
+    ``lang``: the author's language attribute, on the statements and on a custom scale's labels."""
     labels_lang = lang if section.get("custom") else ""
     heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in section["labels"]),
              escape(_("N/A"))]
     too_few = escape(_("Too few answers to show."))
+    note = _("reverse-coded")  # as the main table marks it (``_table_html``)
     rows = []
     for st in section["statements"]:
         if st["suppressed"]:

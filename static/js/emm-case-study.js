@@ -155,6 +155,10 @@ function EmmCaseStudy(runtime, element, args) {
       if (EMM.isSending(element)) { return; }
       hush();
       if (EMM.refuseOverLimit(form, alertBox)) { return; }
+      /* a submission waits (offline before): it goes now with these answers, never a draft instead
+         (a draft saved would have cleared it from the device: review s37) */
+      var waiting = (drafts.load() || {}).queued;
+      if (waiting && waiting.handler === "submit") { drafts.keep(onDevice()); drafts.resend(); return; }
       saveDraft(collect());
     });
     form.addEventListener("input", function (event) {
@@ -171,16 +175,23 @@ function EmmCaseStudy(runtime, element, args) {
   feedbackBox.addEventListener("click", function (event) {
     var target = event.target;
     if (target.hasAttribute("data-assess")) {
-      var ticks = {}, none = false;
-      feedbackBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
-        ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
-          fs.querySelectorAll("input:checked"), function (i) { return i.value; });
-        none = none || ticks[fs.getAttribute("data-key-points")].length === 0;
-      });
+      /* the ticks as they are when it is saved (the question below is no dialog: the learner may
+         tick more before answering it: review s37) */
+      var ticked = function () {
+        var ticks = {}, none = false;
+        feedbackBox.querySelectorAll("[data-key-points]").forEach(function (fs) {
+          ticks[fs.getAttribute("data-key-points")] = Array.prototype.map.call(
+            fs.querySelectorAll("input:checked"), function (i) { return i.value; });
+          none = none || ticks[fs.getAttribute("data-key-points")].length === 0;
+        });
+        return {ticks: ticks, none: none};
+      };
+      var asked = feedbackBox.querySelector(".emm-ask");
+      if (asked) { asked.remove(); }  /* pressed again: asked anew, if still needed */
+      var save = function () { run("self_assess", {ticks: ticked().ticks, reply: PAGE}, target, showFeedback); };
       /* saved for good: an answer left with no key point ticked (a slip on a phone) is asked first */
       var sure = _("You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be changed. Save it anyway?");
-      var save = function () { run("self_assess", {ticks: ticks, reply: PAGE}, target, showFeedback); };
-      if (none) { EMM.ask(target, sure, save); } else { save(); }
+      if (ticked().none) { EMM.ask(target, sure, save); } else { save(); }
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */
       var question = target.getAttribute("data-confirm");

@@ -376,7 +376,7 @@
     var delay = 0, timer = 0;
     function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; try { fn(); } finally { timed = 0; } } }
     /* a phone says "online" before data flows: soon again (trial s37: 28 s later) */
-    global.addEventListener("online", function () { delay = 1500; fn(); });
+    global.addEventListener("online", function () { if (waits()) { delay = 1500; } fn(); });
     document.addEventListener("visibilitychange", go);
     retries.set(EMM.root(element), function () {
       global.clearTimeout(timer);

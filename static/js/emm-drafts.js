@@ -69,7 +69,10 @@
           /* offline, the line is all that is said (the alert goes): said again at each try */
           var offline = global.navigator.onLine === false;
           if (put(data, next(handler, meta.actionId), offline) && offline) { EMM.clear(alertBox, true); }
-        } else if (record) { put(record.data, null); }
+        } else if (record) {  /* a submission waiting stays, whatever became of a draft */
+          var waiting = record.queued;
+          put(record.data, handler === DRAFT && waiting && waiting.handler !== DRAFT ? waiting : null);
+        }
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);
          `said`: what it says instead ("" after a draft kept on the server, which the page says). Quietly: the page

@@ -95,7 +95,9 @@
       EMM.say(alertBox, EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));
       return true;
     };
-    /* the link is back: what waits goes with its id (done once), else the state is re-read */
+    /* the link is back: what waits goes with its id (done once), else the state is re-read; also
+       the page's own call (drafts.resend: a draft asked while a submission waits sends that) */
+    drafts.resend = resend;
     function resend() {
       var record = drafts.load(), queued = record && record.queued, data = record && record.data;
       if (EMM.isSending(element)) { return; }

@@ -37,9 +37,12 @@ function EmmRolePlay(runtime, element) {
   function tellWaiting() {
     var text = EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
       {choice: waiting.label});
-    if (alertBox.hidden || alertBox.textContent !== text) { EMM.say(alertBox, text); }
-    /* below the step: on a phone it was off the screen, and the tap seemed to do nothing (trial s37) */
-    window.setTimeout(function () { if (alertBox.scrollIntoView) { alertBox.scrollIntoView({block: "nearest"}); } }, 40);
+    if (alertBox.hidden || alertBox.textContent !== text) {
+      EMM.say(alertBox, text);
+      /* below the step: on a phone it was off the screen, and the tap seemed to do nothing (trial
+         s37); once, as it is said, not at each timed try that fails again */
+      window.setTimeout(function () { if (alertBox.scrollIntoView) { alertBox.scrollIntoView({block: "nearest"}); } }, 40);
+    }
   }
 
   /* Where the learner is now. A refusal's message stays. After a lost action: the server has

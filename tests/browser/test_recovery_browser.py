@@ -419,6 +419,30 @@ def test_a_retried_role_play_choice_after_a_lost_reply_answers_with_the_node_it_
 
 
 # ------------------------------------------------------------------ a refusal for good; the retry timer
+def test_save_draft_while_a_submission_waits_sends_the_submission(workbench, new_page):
+    """Review s37: the submit waits (its send failed when the phone said "online" before data
+    flowed); the learner taps "Save draft" once data flows. The draft reached the server and its
+    success cleared the device's record, the waiting submission with it: no feedback, nothing left
+    to send. Now the tap sends the waiting submission, with the form's answers, under its id."""
+    scenario = workbench.add_scenario(CASE)
+    learner = student_id()
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, learner), CASE_BLOCK)
+    answer_case(page)
+    drop_requests(page, "submit", times=1)  # the tap's send: no data flows
+    drafts = requests_to(page, "save_draft")
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    draft_status(page, CASE_BLOCK).filter(has_text=QUEUED).wait_for()
+    page.locator(f"{CASE_BLOCK} textarea").fill("Interview each teenager apart, with an interpreter.")
+    page.locator(f"{CASE_BLOCK} [data-save]").click()
+    page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").wait_for()  # the submission's feedback
+    assert drafts == []
+    state = block_of(workbench, scenario, learner)
+    assert state.attempts == 1 and state.answers["next"] == "Interview each teenager apart, with an interpreter."
+    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('emm-draft-'))") == []
+    assert page.js_errors == []
+
+
 def requests_to(page, name):
     """The requests the page sends to handler ``name`` from now on (a list that grows)."""
     seen = []

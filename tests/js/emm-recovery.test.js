@@ -240,6 +240,9 @@ test("a submission waiting offline is never turned into a draft: a draft tapped 
   assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
   assert.equal(draft.queue("save_draft", "id-0000000003", {answers: {q1: "c"}}), true);
   assert.equal(draft.load().queued.handler, "submit");
+  /* a draft refused for good leaves the submission waiting */
+  draft.failed("save_draft", {answers: {q1: "e"}}, REFUSED, {actionId: "id-0000000006", lost: false}, alertBox);
+  assert.deepEqual(draft.load().queued, {handler: "submit", actionId: "id-0000000001"});
   /* a draft waiting gives way to a submission */
   const other = w.EMM.deviceDraft("k2", null);
   other.queue("save_draft", "id-0000000004", {answers: {q1: "d"}});

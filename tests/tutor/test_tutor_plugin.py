@@ -125,7 +125,7 @@ def test_without_a_requirement_the_image_build_stops_saying_what_to_set(tutor):
     tutor("plugins", "enable", "emm")
     tutor("config", "save")
     # said at once, at every command, on stderr (stdout stays the value a script reads)
-    assert "emm: EMM_PIP_REQUIREMENT is not set" in tutor.stderr
+    assert "emm: EMM_PIP_REQUIREMENT is not set" in tutor.stderr and "step. Set EMM_PIP_REQUIREMENT" in tutor.stderr
     assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == ""
     assert '--set "EMM_PIP_REQUIREMENT=emm-xblocks @ https://' in tutor.stderr
     _dockerfile, step = dockerfile_step(tutor.root)

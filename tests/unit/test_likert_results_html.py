@@ -63,8 +63,7 @@ def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     useful = rows[1]
     assert useful[0] == "The <b>training</b> is useful & practical."  # the author's text, as text
     assert useful[1:7] == ["4", "0 (0%)", "0 (0%)", "0 (0%)", "1 (25%)", "3 (75%)"] and useful[-1] == "4.75"
-    assert rows[2][0] == "The sessions were too long. (negative)"  # a learner's words (trial s37)
-    assert Text(panel(extra={"staff": True})[1]).rows[2][0] == "The sessions were too long. (reverse-coded)"
+    assert rows[2][0] == "The sessions were too long. (reverse-coded)"
     # answered by two, under the minimum of three: one cell says so
     assert rows[3][1:] == ["Too few answers to show (fewer than 3 on the scale)."]
     assert "<b>" not in str(html) and "&lt;b&gt;training&lt;/b&gt; is useful &amp; practical." in str(html)
@@ -97,7 +96,7 @@ def test_staff_files_and_comments_only_where_the_view_gave_them():
 
 def test_the_author_s_words_carry_their_language_the_reader_s_do_not():
     _data, html = panel(lang=' lang="fr"')
-    assert '<div dir="auto"><span lang="fr">The sessions were too long.</span> <bdi>(negative)</bdi></div>' in html
+    assert '<div dir="auto"><span lang="fr">The sessions were too long.</span> <bdi>(reverse-coded)</bdi></div>' in html
     assert '<th scope="col">Statement</th>' in html  # the reader's words: the page's language
 
 
@@ -141,8 +140,9 @@ def test_a_learner_s_bars_show_the_answers_as_given_staff_s_the_favourable_basis
     # 2 of 4 "Strongly disagree" (point 1): 50 % of the answers, half the track's side
     assert bars == {"emm-p1of5": "25", "emm-p2of5": "12.5", "emm-p5of5": "12.5"}
     assert [item["label"] for item in chart["legend"]][0] == "Strongly disagree"
-    assert chart["rows"][1]["note"] == "negative: disagreeing is favourable"
+    assert chart["rows"][1]["note"] == "reverse-coded: the lower answers are the favourable ones"
     assert "The bars show the answers as given." in html and "counted rescored" not in html
+    assert "Bars, top boxes and means count" not in html
     chart, html, bars = long_row(staff=True)
     assert bars == {"emm-p5of5": "25", "emm-p4of5": "12.5", "emm-p1of5": "12.5"}  # rescored
     assert chart["rows"][1]["note"].startswith("reverse-coded: counted rescored")

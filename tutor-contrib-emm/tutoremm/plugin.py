@@ -103,5 +103,7 @@ def warn_without_requirement(config):
     as Tutor's own configuration warnings (``tutor/config.py``)."""
     if config.get("EMM_PIP_REQUIREMENT") or mounted_checkouts(config.get("MOUNTS")):
         return
+    what = NO_REQUIREMENT.split(": ", 1)[1]  # "set EMM_PIP_REQUIREMENT to ..."
     fmt.echo_alert("emm: EMM_PIP_REQUIREMENT is not set, so `tutor images build openedx` will stop at the "
-                   "emm-xblocks step. " + NO_REQUIREMENT.split(": ", 1)[1] + ".")
+                   "emm-xblocks step. " + what[0].upper() + what[1:] + ". Or mount a checkout: tutor mounts add "
+                   "/path/to/emm-xblocks.")

@@ -7,7 +7,7 @@ EMM.say(alertBox,EMM.format(limits?EMM.ngettext("Not sent: {n} question needs at
 if(fs.getAttribute("data-kind")==="reflection"){fs.querySelector("textarea").value=typeof value==="string"?value:"";return;}
 var picked=Array.isArray(value)?value:[value];fs.querySelectorAll("input").forEach(function(input){input.checked=picked.indexOf(input.value)!==-1;});});};EMM.questionDrafts=function(element,form,opts){var drafts=EMM.deviceDraft(form?opts.key||"":"",form&&opts.line?EMM.draftStatus(opts.line):null);drafts.settle=function(err,alertBox){var record=drafts.load();if(record&&record.queued){drafts.sent();}else{drafts.drop();}
 if(!err||err.error!==EMM.CODES.ACTION_REUSED){return false;}
-EMM.say(alertBox,EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));return true;};function resend(){var record=drafts.load(),queued=record&&record.queued,data=record&&record.data;if(EMM.isSending(element)){return;}
+EMM.say(alertBox,EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));return true;};drafts.resend=resend;function resend(){var record=drafts.load(),queued=record&&record.queued,data=record&&record.data;if(EMM.isSending(element)){return;}
 if(queued&&data&&data.answers&&Object.prototype.hasOwnProperty.call(opts.send,queued.handler)){opts.send[queued.handler](data,queued.actionId);}else{opts.refresh();}}
 drafts.start=function(submitted){function keep(){drafts.keep(opts.keep());}
 form.addEventListener("input",keep);form.addEventListener("change",keep);if(submitted&&drafts.load()){drafts.settle();}
