@@ -67,9 +67,15 @@ function EmmCaseStudy(runtime, element, args) {
 
   /* the page's one message (another goes: only the current one shows); tone: the server's, a score
      below full marks never looks like a success (common/attempts.py score_tone) */
-  function tell(text, tone) {
+  function tell(text, tone, unseen) {
     if (tone) { status.setAttribute("data-tone", tone); } else { status.removeAttribute("data-tone"); }
-    EMM.say(status, text);
+    if (!unseen) { EMM.say(status, text); return; }
+    /* `unseen`: said after `text` to screen readers only (each question's verdict: the panel below
+       shows them, a second list of them above it was noise on a phone: learner trial s37) */
+    EMM.say(status, "");  /* emptied and shown; the whole news set at once a moment later, as EMM.say does */
+    window.setTimeout(function () {
+      status.replaceChildren(document.createTextNode(text), EMM.el("span", {class: "emm-sr", text: " " + unseen}));
+    }, 30);
   }
   function hush() { status.removeAttribute("data-tone"); EMM.clear(status); }
 
@@ -78,8 +84,11 @@ function EmmCaseStudy(runtime, element, args) {
     shownSubmitted = true;
     EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);
-    /* the score and each question's verdict, read out; focus goes to the feedback's heading to read on */
-    tell(body.announcement || body.message || "", body.tone);
+    /* the score and each question's verdict, read out (the verdicts not shown twice); focus goes to
+       the feedback's heading to read on */
+    var said = body.announcement || body.message || "", score = body.message || "";
+    var rest = score && said.indexOf(score) === 0 ? said.slice(score.length).trim() : "";
+    tell(rest ? score : said, body.tone, rest);
     (feedbackBox.querySelector("[data-focus]") || feedbackBox).focus();
   }
 

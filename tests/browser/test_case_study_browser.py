@@ -180,6 +180,9 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     status.filter(has_text="Submitted: 4 points out of 5.").wait_for()
     assert active(page)["results"]
     assert "Question 3: Partly correct." in status.text_content()
+    # each verdict said to screen readers, not shown above the panel that shows them (trial s37)
+    assert "Question 3: Partly correct." in status.locator(".emm-sr").text_content()
+    assert status.evaluate("el => el.firstChild.data") == "Submitted: 4 points out of 5."
 
     # The expert analysis and the model answer are there to read (the author's policy allows).
     expert = results.locator(".emm-expert")

@@ -10,10 +10,11 @@ else if(max){text=EMM.ngettext("{n} word (at most {max})","{n} words (at most {m
 counter.textContent=EMM.format(text,values);counter.classList.toggle("emm-over",Boolean(max&&n>max));}
 function setLocked(locked){root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function(i){i.disabled=locked;});if(actions){actions.hidden=locked;}}
 function showAttempts(left){if(attemptsLine&&left!==null&&left!==undefined){attemptsLine.textContent=EMM.format(EMM.ngettext("{n} attempt left","{n} attempts left",left),{n:EMM.count(left,root)});}}
-function tell(text,tone){if(tone){status.setAttribute("data-tone",tone);}else{status.removeAttribute("data-tone");}
-EMM.say(status,text);}
+function tell(text,tone,unseen){if(tone){status.setAttribute("data-tone",tone);}else{status.removeAttribute("data-tone");}
+if(!unseen){EMM.say(status,text);return;}
+EMM.say(status,"");window.setTimeout(function(){status.replaceChildren(document.createTextNode(text),EMM.el("span",{class:"emm-sr",text:" "+unseen}));},30);}
 function hush(){status.removeAttribute("data-tone");EMM.clear(status);}
-function showFeedback(body){shownSubmitted=true;EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);tell(body.announcement||body.message||"",body.tone);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
+function showFeedback(body){shownSubmitted=true;EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
 function refresh(err){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){shownSubmitted=false;feedbackBox.replaceChildren();setLocked(false);EMM.clear(alertBox,true);tell(_("Your previous answers are in the form: change them and submit again."));}
 showAttempts(body.attempts_left);}},function(){});}
