@@ -9,8 +9,11 @@
   /* `question` asked below the row of `button`: its own words (`button`'s text) close it and do
      `onYes`; "Cancel" or Escape close it. Closed, the focus is back on `button` (the action then
      shows it busy). The question's first button takes the focus; a screen reader reads the
-     question with it (the group is named by it). Asked again, it is made anew (one at a time). */
-  EMM.ask = function (button, question, onYes) {
+     question with it (the group is named by it). Asked again, it is made anew (one at a time).
+     `block` (optional): the block whose one send at a time (EMM.action) the answer waits for, as
+     when a timed resend is in flight: "yes" then shows busy and acts once it is done, unless the
+     page it was asked on is gone by then (review s37: it closed without acting). */
+  EMM.ask = function (button, question, onYes, block) {
     var row = button.parentNode, box = row.parentNode.querySelector(".emm-ask");
     if (box) { box.remove(); }
     made += 1;
@@ -24,7 +27,20 @@
       box.remove();
       button.focus();
     }
-    yes.addEventListener("click", function () { close(); onYes(); });
+    function answered() {
+      if (!box.parentNode) { return; }  /* cancelled while it waited */
+      if (button.isConnected === false) { box.remove(); return; }  /* the page changed meanwhile */
+      if (block && EMM.isSending(block)) {
+        yes.setAttribute("aria-busy", "true");  /* not disabled: the focus stays on it */
+        global.setTimeout(answered, 250);
+        return;
+      }
+      close();
+      onYes();
+    }
+    yes.addEventListener("click", function () {
+      if (yes.getAttribute("aria-busy") !== "true") { answered(); }
+    });
     no.addEventListener("click", close);
     box.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); close(); }

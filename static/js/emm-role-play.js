@@ -123,7 +123,7 @@ function EmmRolePlay(runtime, element) {
          where starting again spends nothing (a step with no open choice) */
       var question = target.getAttribute("data-confirm");
       var restart = function () { tap("restart", {}, target); };
-      if (question) { EMM.ask(target, question, restart); } else { restart(); }
+      if (question) { EMM.ask(target, question, restart, element); } else { restart(); }
     }
   });
   EMM.ready(root);

@@ -14,4 +14,4 @@ if(waiting){resend();}else{refresh();}},function(){return!!waiting;});root.addEv
 if(target.hasAttribute("data-choice")){tap("choose",{choice:target.getAttribute("data-choice")},target);}
 else if(target.hasAttribute("data-role")){tap("start",{role:target.getAttribute("data-role"),profile:EMM.profile(root)},target);}
 else if(target.hasAttribute("data-back")){tap("back",{},target);}
-else if(target.hasAttribute("data-restart")){var question=target.getAttribute("data-confirm");var restart=function(){tap("restart",{},target);};if(question){EMM.ask(target,question,restart);}else{restart();}}});EMM.ready(root);}
+else if(target.hasAttribute("data-restart")){var question=target.getAttribute("data-confirm");var restart=function(){tap("restart",{},target);};if(question){EMM.ask(target,question,restart,element);}else{restart();}}});EMM.ready(root);}
