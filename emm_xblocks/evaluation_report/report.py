@@ -171,7 +171,8 @@ def _headline(evaluations, chosen, min_group_size, _, numbers):
     of an id asked in several wordings, the most answered is quoted); None below ``min_group_size``
     answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written);
     ``n`` the answers it pools, ``evaluations`` the names of the evaluations they come from, and
-    ``names`` those names in one line, as the page (when it pools two or more) and the CSV say them."""
+    ``names`` those names in one line, as the page (when it pools two or more) and the CSV say them;
+    ``statement`` the statement's id, ``words`` its text as quoted (the CSV's statement column)."""
     pooled = {}  # (id, words, scale): only the answers to the same words on the same scale are pooled
     for e in evaluations:
         for row in e["statements"]:
@@ -210,7 +211,7 @@ def _headline(evaluations, chosen, min_group_size, _, numbers):
     html = escape(frame).format(percent=escape(shown), statement=f"<bdi{lang}>{escape(statement)}</bdi>",
                                 **{k: f"<bdi{label_lang}>{escape(v)}</bdi>" for k, v in words.items()})
     # the evaluations it pools, named as the page and the CSV name them ("Day 1; Day 3")
-    return {"statement": sid, "percent": percent, "n": entry["n"], "text": text, "html": html,
+    return {"statement": sid, "words": entry["text"], "percent": percent, "n": entry["n"], "text": text, "html": html,
             "evaluations": entry["names"], "names": list_separator(_).join(entry["names"])}
 
 
@@ -307,9 +308,10 @@ def csv_rows(figures, _):
     if figures.get("headline"):
         h = figures["headline"]
         # the headline's evaluations and answers, as its page says them ("(45 answers)
-        # Evaluations: Day 1; Day 3"): the evaluations in the evaluation's column
-        rows += [[reaction_, h["names"], "", h["statement"], _("Headline"), h["text"]],
-                 [reaction_, h["names"], "", h["statement"], _("Answers counted in the headline"), h["n"]]]
+        # Evaluations: Day 1; Day 3"): the evaluations in the evaluation's column; the statement by
+        # its words, as every other row names it (not its id: trial s38)
+        rows += [[reaction_, h["names"], "", h["words"], _("Headline"), h["text"]],
+                 [reaction_, h["names"], "", h["words"], _("Answers counted in the headline"), h["n"]]]
     for e in figures["evaluations"]:
         def row(statement, figure, value, name=e["name"]):
             return [reaction_, name, "", statement, figure, value]

@@ -222,12 +222,16 @@ def test_the_report_s_excel_figures_are_the_csv_s_with_the_language_s_decimal_ma
 
 
 
+WORDS = "The knowledge and skills acquired are relevant to my work."
+
+
 @pytest.mark.parametrize(("lang", "figure", "names"), [
     ("en", "Answers counted in the headline", "Day 1; Day 3"),
     ("fr", "Réponses comptées dans le chiffre clé", "Day 1\u202f; Day 3")])
 def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_page_does(db, lang, figure, names):
     """Trial s12 C4: the headline's row read ``Réaction,,,relevance,Titre,89 % étaient…``, no
-    evaluation and no n, where the page says "(11 réponses)" and which evaluations it pools."""
+    evaluation and no n, where the page says "(11 réponses)" and which evaluations it pools; and
+    trial s38: its statement column held the id ``relevance`` where every other row has the words."""
     with translation.override("en"):
         platform = course()
     day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
@@ -242,7 +246,8 @@ def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_
     assert shown and shown.groups() == ("11", names), page  # what the page says
     for excel in (False, True):
         _r, rows = get(platform, report, "export_csv", lang, excel=excel)
-        headline = [row for row in rows[1:] if row[3] == "relevance"]
+        headline = rows[1:3]
+        assert [row[3] for row in headline] == [WORDS, WORDS]  # the statement's words, as in its other rows
         assert [row[1] for row in headline] == [names, names]  # the evaluations it pools, as the page names them
         assert headline[0][4] == ("Chiffre clé" if lang == "fr" else "Headline") and headline[0][5].startswith("64")
         assert headline[1][4:] == [figure, "11"]  # its n, an integer as the CSV writes counts
