@@ -322,4 +322,14 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
     assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == whole
     page.emulate_media(media="screen")
     assert_axe_clean(page, BLOCK)
+
+    # projected (1366 x 768: facilitator trial s38): every table fits beside the room's screen, its
+    # statements a few words a line, not one (the block kept to 48rem cut the widest table's last
+    # column, 530 px beside it empty)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll('.emm-er .emm-table-wrap'))
+        .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption').textContent)""")
+    assert cut == []
+    statement = root.locator("[data-evaluation] tr[data-statement=relevance] th").first
+    assert statement.evaluate("(th) => th.getBoundingClientRect().width") >= 14 * 16
     assert page.js_errors == []
