@@ -39,6 +39,7 @@ class Key:
     number: int
     id: str
     points: str  # as the locale writes it
+    points_n: int  # the whole number whose plural form ``points`` takes (``common.numbers.plural_n``)
     correct: tuple  # texts of the correct options
     feedback: tuple  # (option text, correct, feedback) of each option with feedback
     explanation: str  # HTML
@@ -73,7 +74,7 @@ def paper_questions(questions, _, html, numbers=ENGLISH):
         paper.append(PaperQuestion(n, q.id, q.kind, html(q.prompt), tuple(o.text for o in q.options) if choice
                                    else (), _hint(q, _), 0 if choice else lines_for(q)))
         keys.append(Key(
-            n, q.id, numbers.number(q.points),
+            n, q.id, numbers.number(q.points), numbers.plural_n(q.points),
             tuple(o.text for o in q.options if o.correct) if choice else (),
             tuple((o.text, o.correct, o.feedback) for o in q.options if o.feedback) if choice else (),
             html(q.explanation), html(q.model_answer), tuple(k.text for k in q.key_points)))

@@ -153,6 +153,7 @@ def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
+    correct_labels = escape(_("Correct answers:"))  # a multiple choice's several (trial s38)
     separator = escape(list_separator(_))
     said = {}  # status (and "key points") -> its escaped translation, asked once per panel
     written = {}  # a number's repr -> its escaped text, written once per panel (one repr, one value)
@@ -202,7 +203,8 @@ def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
             out.append("\n      ")
             if q.get("correct_options"):
                 texts = separator.join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
-                out.append(f'<p class="emm-correct-answer">{correct_label} {texts}</p>')
+                label = correct_labels if len(q["correct_options"]) > 1 else correct_label
+                out.append(f'<p class="emm-correct-answer">{label} {texts}</p>')
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:

@@ -199,7 +199,7 @@ def test_the_evaluation_and_the_case_study_present_one_item_at_a_time(workbench,
     page.keyboard.press("r")
     if revealable:  # the options the author marked correct, even before anyone answered
         visible_slide(page).locator("[data-correct]:not([hidden])").first.wait_for()
-        assert visible_slide(page).locator("[data-correct]:not([hidden])").first.text_content() == "Correct"
+        assert visible_slide(page).locator("[data-correct]:not([hidden])").first.text_content() == "Correct answer"
     else:  # nothing to reveal: the key asks for nothing, and the next poll marks nothing
         with page.expect_response(lambda r: "/live_poll/" in r.url, timeout=15_000) as polled:
             pass

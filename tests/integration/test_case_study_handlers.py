@@ -671,6 +671,9 @@ def test_the_correct_options_are_joined_the_french_way(case, handlers):
     assert "<bdi>Ex</bdi>\u202f; <bdi>Why</bdi>" in r.json_body["html"]  # "Ex ; Why", never "Ex; Why"
     english = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2").json_body["html"]
     assert "<bdi>Ex</bdi>; <bdi>Why</bdi>" in english
+    # two right answers are "answers" (facilitator trial s38: « Bonne réponse » before three)
+    assert "Bonnes réponses\u00a0: <bdi>Ex</bdi>" in r.json_body["html"] and "Correct answers: <bdi>Ex</bdi>" in english
+    assert "Correct answer: <bdi>" in english  # the question with one
 
 
 def test_the_page_asks_for_the_answer_it_reads_and_gets_the_same_panel(case, handlers, events):

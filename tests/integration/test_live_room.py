@@ -278,6 +278,26 @@ def test_an_evaluation_whose_scale_changed_is_still_counted_per_statement_and_pr
     assert set(LiveAnswer.objects.values_list("group", flat=True)) == {"relevance", "pace"}
 
 
+@pytest.mark.parametrize("lang,note,badge", [
+    ("en", "Several answers possible: each bar is the share of the respondents who chose that answer.",
+     "Correct answer"),
+    ("fr", "Plusieurs réponses possibles\u00a0: chaque barre est la part des répondants qui ont choisi cette réponse.",
+     "Bonne réponse")])
+def test_a_multiple_choice_screen_says_its_bars_count_respondents_and_the_right_answer_is_named(
+        handlers, scenario, lang, note, badge):
+    """Facilitator trial s38: question 2's bars read 80 / 60 / 60 / 40 %, 240 % in all, and nothing on
+    the projected screen said why; the right answer's badge read « Correct »."""
+    case = scenario(CASE.format(attempts=3, policy="best", show="submitted", extra=""))
+    with translation.override(lang):
+        html = json.loads(get(handlers, case, "live_screen").body)["html"]
+    screens = dict(re.findall(r'<section class="emm-present-slide" data-slide data-item="([^"]+)"(.*?)</section>',
+                              html, flags=re.S))
+    assert set(screens) == {"q1", "q2"}
+    assert f"<p class=\"emm-present-multiple\" data-multiple>{note}</p>" in screens["q2"]
+    assert "data-multiple" not in screens["q1"]  # one answer each: its bars add up to 100 %
+    assert f"data-correct hidden>{badge}</span>" in screens["q1"]
+
+
 def test_the_screen_has_a_qr_code_of_the_units_lms_address_and_one_screen_per_item(handlers, role_play, settings):
     settings.LMS_ROOT_URL = "https://learn.example.org"
     response = get(handlers, role_play, "live_screen")

@@ -218,6 +218,30 @@ def test_points_are_written_the_way_the_language_writes_numbers(platform, people
     assert "1,5" in french and "1.5" not in french
 
 
+MULTIPLE = """
+  <question id="q4" type="multiple" points="1">
+    <prompt><![CDATA[<p>Pick all.</p>]]></prompt>
+    <option id="m1" correct="true">Right one</option>
+    <option id="m2" correct="true">Right two</option>
+    <option id="m3">Wrong</option>
+  </question>
+"""
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", ["Question 1 — 2 points", "Correct answer: Alpha", "Question 2 — 1 point",
+            "Correct answers: Right one"]),
+    ("fr", ["Question 1 — 2 points", "Bonne réponse : Alpha", "Question 2 — 1 point",
+            "Bonnes réponses : Right one"])])  # visible_text: no-break spaces as spaces
+def test_the_answer_key_says_points_and_answers_as_its_language_counts_them(platform, people, lang, expected):  # noqa: F811
+    """Facilitator trial s38: « Bonne réponse : » before three right answers, « Question 1 — Points : 2 »."""
+    _ana, sam = people
+    key = platform.add(CASE.format(extra="", more=MULTIPLE), platform.subsection())
+    text = visible_text(get_pack(platform.lms(sam), key, query=f"lang={lang}").text)
+    for line in expected:
+        assert line in text, (line, text)
+
+
 def test_the_best_path_points_the_way_the_language_reads(platform, people):  # noqa: F811
     _ana, sam = people
     key = platform.add(BLOCKS["role_play"], platform.subsection())
