@@ -1,7 +1,8 @@
 """What the role-play's printable facilitator pack holds (pure: no XBlock, no Django).
 
 A facilitator whose room has no network plays the scenario on paper: each participant (or
-team) gets a role card, the facilitator deals numbered decision cards, and a debrief sheet
+team) gets a role card, the facilitator keeps the numbered decision cards and reads each aloud
+(its situation and options, then the consequence of the option chosen), and a debrief sheet
 says which endings are good practice and which path earns the most points.
 
 ``build(scenario, _, html, numbers)`` returns a ``Pack``:
@@ -9,14 +10,18 @@ says which endings are good practice and which path earns the most points.
 * ``roles``: one ``RoleCard`` per role (label, brief, the number of the card it starts at);
 * ``cards``: every node exactly once, as a ``Card`` numbered from 1 -- the nodes each role
   meets, breadth first from its start in the roles' order, then any node no role reaches, in the
-  author's order. Each choice of a card appears on it exactly once, with its consequence and the
-  number of the card it leads to (``None`` when its target is not a node of the scenario);
+  author's order. Each choice of a card appears on it exactly once, with its consequence, the
+  number of the card it leads to (``None`` when its target is not a node of the scenario) and
+  the points it is worth (to keep each role's score as it goes: a choice may need a score);
 * the debrief sheet, for the facilitator only: ``endings`` (category, debrief), ``routes``
   (the best path of each role, as card and choice numbers), ``points`` (per card, the choices
-  worth points) and ``bands`` (the score bands' messages).
+  worth points) and ``bands`` (the score bands' messages, each with the points it takes in each
+  role: a role's score is a share of its best).
 
-Points, categories, debriefs and best paths appear on the debrief sheet only, never on a role
-or decision card (the cards go to the participants). ``html`` turns author HTML into what the
+The decision cards and the debrief sheet are the facilitator's (left out of the participants'
+copies: ``emm-pack-facilitator``); categories, debriefs and best paths are on the debrief sheet
+only, and nothing of them on a role card (facilitator trial s38: the participants' copies
+printed every card, consequences included). ``html`` turns author HTML into what the
 page may show (``common.sanitize.clean_html``, or its ``sanitized`` for a template); ``_``
 translates the few texts built here, ``numbers`` (``common.numbers.Numbers``) writes the points
 and percentages in the reader's locale (card and choice numbers are small whole numbers, the same
@@ -41,7 +46,8 @@ class Step:
     target: int | None
     ending: bool  # the target is an ending card
     condition: str  # "" or a translated sentence ("Only if card 4 was visited.")
-
+    points: str = ""  # the points it is worth as the locale writes them, "" for none
+    points_n: int = 0  # the whole number whose plural form ``points`` takes
 
 @dataclass(frozen=True)
 class Card:
@@ -99,7 +105,19 @@ class Pack:
     endings: tuple
     routes: tuple
     points: tuple
-    bands: tuple  # (min as a percentage the locale writes, message), highest first
+    bands: tuple  # Band, highest first
+
+
+@dataclass(frozen=True)
+class Band:
+    """A score band's message, from ``min`` (a percentage the locale writes); ``roles`` what it
+    takes in points in each role that can earn any: ``(role label, points, best, best_n)``, the
+    points as the locale writes them (``min`` of the role's best), its best too, ``best_n`` the
+    whole number whose plural form ``best`` takes; none from 0 % (every score)."""
+
+    min: str
+    message: str
+    roles: tuple = ()
 
 
 def card_order(scenario):
@@ -144,7 +162,8 @@ def build(scenario, _, html, numbers=ENGLISH):
         node = scenario.node(nid)
         steps = tuple(
             Step(j, c.label, html(c.consequence), number_of.get(c.goto),
-                 bool(scenario.node(c.goto) and scenario.node(c.goto).ending), _condition(c, number_of, _, numbers))
+                 bool(scenario.node(c.goto) and scenario.node(c.goto).ending), _condition(c, number_of, _, numbers),
+                 numbers.number(c.points) if c.points else "", numbers.plural_n(c.points))
             for j, c in enumerate(node.choices, start=1))
         cards.append(Card(number_of[nid], nid, node.speaker, html(node.narrative), safe_url(node.image), node.alt,
                           node.ending, () if node.ending else steps))
@@ -166,7 +185,10 @@ def build(scenario, _, html, numbers=ENGLISH):
         worth = tuple((j, numbers.number(c.points)) for j, c in enumerate(node.choices, start=1) if c.points)
         if worth and not node.ending:
             points.append(Points(number_of[nid], worth))
-    bands = tuple((numbers.percent(b.min, digits=0), b.message)
+    bests = [(r.role, r.best) for r in routes if r.best > 0]
+    bands = tuple(Band(numbers.percent(b.min, digits=0), b.message,
+                       tuple((role, numbers.number(b.min * best / 100, digits=1), numbers.number(best),
+                              numbers.plural_n(best)) for role, best in bests if b.min > 0))
                   for b in sorted(scenario.bands, key=lambda b: -b.min))
     return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
                 tuple(points), bands)

@@ -78,16 +78,21 @@ def test_copies_for_the_participants_leave_the_facilitators_pages_out(workbench,
     page.goto(pack_url(page, workbench, scenario, DEMOS[scenario]))
     whole = len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True)))
     facilitator = page.locator(".emm-pack-facilitator")
-    assert facilitator.count() == 1 and facilitator.is_visible()
-    heading = facilitator.locator("h2").inner_text()  # "Facilitator's page: answers…", "Tally sheet (facilitator only)"
+    # the role-play's decision cards too, which the facilitator keeps and reads aloud (trial s38:
+    # the participants' copies printed every card, consequences and "→ Go to card N" included)
+    assert facilitator.count() == (2 if scenario.startswith("emm_role_play") else 1)
+    assert all(facilitator.nth(i).is_visible() for i in range(facilitator.count()))
+    # "Facilitator's page: answers…", "Tally sheet (facilitator only)", "Decision cards (facilitator only)"
+    headings = facilitator.locator("h2").all_inner_texts()
     tick = page.locator("[data-participants-only]")
     assert tick.evaluate("(el) => el.closest('label').textContent.trim()").startswith("Copies for the participants")
     tick.check()
-    assert facilitator.is_hidden()
+    assert all(facilitator.nth(i).is_hidden() for i in range(facilitator.count()))
     assert_axe_clean(page, ".emm-pack-screen")
     page.emulate_media(media="print")
     printed = page.locator("main").inner_text()
-    assert heading not in printed and "Correct answer" not in printed and "Expert analysis" not in printed
+    assert not any(h in printed for h in headings)
+    assert "Correct answer" not in printed and "Expert analysis" not in printed and "Go to card" not in printed
     assert len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True))) < whole
     assert page.locator(".emm-pack-part").first.is_visible()
     assert page.js_errors == []

@@ -160,6 +160,31 @@ def test_the_role_play_pack_numbers_its_cards_and_says_where_each_choice_leads(p
     assert text.index("Decision cards") < text.index("Debrief sheet") < text.index("DEBRIEF-TEXT")
 
 
+def test_the_role_play_s_decision_cards_are_the_facilitator_s_and_give_the_points_to_keep_the_score(
+        platform, people):  # noqa: F811
+    """Facilitator trial s38: "Copies for the participants" printed all 18 decision cards, every
+    consequence and "→ Go to card N" with them, though the pack says to keep them; and on paper a
+    choice needing a score, messages in percent and best paths in points left the sums to the
+    facilitator."""
+    _ana, sam = people
+    key = platform.add(ROLE_PLAY.format(extra="").replace(
+        "</emm_role_play>", '<band min="80">WELL-DONE</band><band min="0">TRY-AGAIN</band></emm_role_play>'),
+        platform.subsection())
+    page = get_pack(platform.lms(sam), key).text
+    cards = page.index('aria-labelledby="pack-cards"')
+    # the part the participants' copies leave out (the stylesheet hides .emm-pack-facilitator)
+    assert page.rfind("<section", 0, cards) == page.index('<section class="emm-pack-part emm-pack-facilitator" '
+                                                          'aria-labelledby="pack-cards"')
+    text = visible_text(page)
+    assert "Decision cards (facilitator only)" in text
+    assert "Listen first GOOD-CONSEQUENCE → Go to card 2. (2 points)" in text
+    assert "Refer at once → Go to card 3 (an ending). (3 points)" in text
+    assert "Finish → Go to card 3 (an ending). (" not in text  # worth nothing: nothing said
+    assert "From 80%: WELL-DONE Officer: 2.4 of 3 points From 0%: TRY-AGAIN Questions" in text  # best: 3
+    french = visible_text(get_pack(platform.lms(sam), key, query="lang=fr").text)
+    assert "(2 points)" in french and "Cartes de décision (pour l’animateur)" in french
+
+
 def test_the_case_pack_puts_every_answer_after_the_participants_pages(platform, people):  # noqa: F811
     _ana, sam = people
     key = platform.add(BLOCKS["case"], platform.subsection())

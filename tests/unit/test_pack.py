@@ -91,10 +91,12 @@ def test_each_role_starts_at_its_first_card_and_cards_follow_the_play():
 def test_points_categories_debriefs_and_best_paths_are_on_the_debrief_sheet_only():
     scenario = demo("emm_role_play-1-en.xml", role_olx)
     pack = role_pack.build(scenario, _, clean_html)
-    participants = list(texts([asdict(r) for r in pack.roles] + [asdict(c) for c in pack.cards]))
+    # the role cards go to the participants; the decision cards stay with the facilitator, who reads
+    # them aloud (the template marks them so), but say nothing of the debrief either
+    cards = list(texts([asdict(r) for r in pack.roles] + [asdict(c) for c in pack.cards]))
     debriefs = [clean_html(n.debrief) for n in scenario.nodes if n.debrief]
-    assert debriefs and not any(d in participants for d in debriefs)
-    assert not {"Good practice", "Acceptable practice", "Harmful practice"} & set(participants)
+    assert debriefs and not any(d in cards for d in debriefs)
+    assert not {"Good practice", "Acceptable practice", "Harmful practice"} & set(cards)
     assert {e.category for e in pack.endings} == {"Good practice", "Acceptable practice", "Harmful practice"}
     assert [e.debrief for e in pack.endings if e.debrief] == [
         clean_html(scenario.node(e.node_id).debrief) for e in pack.endings if e.debrief]
@@ -105,11 +107,12 @@ def test_points_categories_debriefs_and_best_paths_are_on_the_debrief_sheet_only
         assert route.steps == tuple((number[nid], i + 1) for nid, i in best if i is not None)
         assert route.ending == number[best[-1][0]]
         assert route.best == paths.best_score(scenario, role.start) > 0
-    # every choice worth points is listed once; no card says how many points a choice is worth
+    # every choice worth points is listed once; its card says so too, for the facilitator to keep
+    # each role's score as it goes (trial s38: a choice needed a score no card gave)
     worth = [(number[n.id], j, str(c.points)) for n in scenario.nodes for j, c in enumerate(n.choices, 1) if c.points]
     assert sorted((p.card, j, points) for p in pack.points for j, points in p.choices) == sorted(worth)
     assert len({p.card for p in pack.points}) == len(pack.points)  # one row per card
-    assert not any(hasattr(s, "points") for c in pack.cards for s in c.choices)
+    assert sorted((c.number, s.number, s.points) for c in pack.cards for s in c.choices if s.points) == sorted(worth)
 
 
 def test_conditions_name_the_card_and_a_missing_target_has_no_card():
@@ -201,9 +204,32 @@ def test_points_and_percentages_are_written_in_the_readers_locale():
                                Node("z", "<p>Z</p>", ending=True)))
     pack = role_pack.build(scenario, _, clean_html, Numbers("fr"))
     fr = Numbers("fr")  # CLDR's French: a space before "%" and between thousands
-    assert pack.bands == ((fr.percent(80, digits=0), "Well done"), (fr.percent(0, digits=0), "Try again"))
-    assert pack.bands[0][0] not in ("80%", "80") and pack.bands[0][0].startswith("80")
+    assert [(b.min, b.message) for b in pack.bands] == [(fr.percent(80, digits=0), "Well done"),
+                                                         (fr.percent(0, digits=0), "Try again")]
+    assert pack.bands[0].min not in ("80%", "80") and pack.bands[0].min.startswith("80")
+    assert pack.bands[0].roles == ()  # no role can earn points: nothing to say in points
     assert pack.points[0].choices == ((1, fr.number(-1500)),) and fr.number(-1500) != "-1500"
+
+
+def test_each_score_band_says_what_it_takes_in_points_in_each_role():
+    """Facilitator trial s38: the messages went by percent (« À partir de 80 % ») and the best
+    paths by points (« 7 points au plus »): on paper the facilitator did the sum. A role's score is
+    a share of its own best."""
+    from emm_xblocks.common.numbers import Numbers
+    from emm_xblocks.role_play.content import Band
+
+    scenario = Scenario(roles=(Role("r", "Officer", "a"), Role("s", "Worker", "b")),
+                        bands=(Band(80, "Well done"), Band(0, "Try again")),
+                        nodes=(Node("a", "<p>A</p>", choices=(Choice("go", "z", points=7), Choice("no", "z"))),
+                               Node("b", "<p>B</p>", choices=(Choice("go", "z", points=2.5),)),
+                               Node("z", "<p>Z</p>", ending=True)))
+    english = role_pack.build(scenario, _, clean_html)
+    assert english.bands[0].roles == (("Officer", "5.6", "7", 7), ("Worker", "2", "2.5", 0))
+    assert english.bands[1].roles == ()  # from 0 %: every score
+    french = role_pack.build(scenario, _, clean_html, Numbers("fr"))
+    assert french.bands[0].roles[0][1] == "5,6"
+    card = english.cards[0]
+    assert [(s.points, s.points_n) for s in card.choices] == [("7", 7), ("", 0)]
 
 
 # ------------------------------------------------------------------ Likert
