@@ -48,6 +48,7 @@ class EmmXBlocksConfig(AppConfig):
             from .xapi import transformers  # noqa: F401 (registers them)
         connect_deleted_state()
         connect_retirement()
+        connect_course_outline()
 
 
 def connect_deleted_state():
@@ -82,4 +83,18 @@ def connect_retirement():
         return AnonymousUserId.objects.filter(user=user).values_list("anonymous_user_id", flat=True)
 
     retirement.connect(USER_RETIRE_LMS_MISC, anonymous_ids_of)
+    return True
+
+
+def connect_course_outline():
+    """Let the evaluation report read the course's outline from the platform's modulestore
+    (``common.course_outline``: a block deleted in Studio is not counted); True if connected.
+    ``modulestore()`` builds the store at its first call, a report's, not at start-up."""
+    try:
+        from xmodule.modulestore import django as platform_modulestore
+    except ImportError:
+        return False
+    from .common import course_outline
+
+    course_outline.connect(platform_modulestore.modulestore)
     return True

@@ -5,11 +5,21 @@ the course's evaluations and knowledge checks asked; ``common.summary``: their c
 the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
 """
 
-from ..common import charts, descriptions, pairs, platform, summary
+from ..common import charts, course_outline, descriptions, pairs, platform, summary
 from ..common.i18n import current_language
 from ..knowledge_check.statistics import gain_as_shown
 from ..likert import content as likert
 from . import learning, report
+
+
+def described(block, block_type, usage_key=None):
+    """``[(block key, fields)]`` of the course's described blocks of ``block_type`` that its
+    outline still holds (``common.course_outline``: a block deleted in Studio is not counted), in
+    the course of the block's key, or of ``usage_key``."""
+    key = block.scope_ids.usage_id if usage_key is None else usage_key
+    course = platform.course_key(block, key)
+    return course_outline.in_outline(descriptions.course_descriptions(course, block_type),
+                                     getattr(key, "context_key", None), block_type)
 
 
 def evaluations(block):
@@ -17,7 +27,7 @@ def evaluations(block):
     course's answered Likert evaluations, each read in one statement as its own panel reads it
     (``summary.panel_counts``: by profile only for an evaluation that asks the question)."""
     out, by_profile = [], {}
-    for key, fields in descriptions.course_descriptions(platform.course_key(block), "emm_likert"):
+    for key, fields in described(block, "emm_likert"):
         survey = likert.from_fields(fields)
         respondents, tallies, profiles = summary.panel_counts(key, profiles=survey.asks_profile)
         if respondents:
@@ -31,9 +41,8 @@ def statement_ids(block):
     """``{statement id}`` of the course's answered Likert evaluations (their stored descriptions:
     one read, no count), for the editor's check of the key figure's id. The course of the key the
     block is stored under: Studio's editor holds it under one with branch and version."""
-    course = platform.course_key(block, block.stored_usage_key())
     return {statement.id
-            for _key, fields in descriptions.course_descriptions(course, "emm_likert")
+            for _key, fields in described(block, "emm_likert", block.stored_usage_key())
             for statement in likert.from_fields(fields).statements}
 
 
@@ -43,7 +52,7 @@ def knowledge_pairs(block):
     ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins."""
     course = platform.course_key(block)
     found = {}
-    for _key, fields in descriptions.course_descriptions(course, "emm_knowledge_check"):
+    for _key, fields in described(block, "emm_knowledge_check"):
         pair = fields.get("pair")
         if not isinstance(pair, str) or not pair:
             continue

@@ -724,3 +724,56 @@ def test_a_key_figure_id_no_answered_evaluation_asks_is_warned_at_the_save(platf
     for fine in ("relevance", ""):
         result = author.handle(report, "studio_submit", {**data, "headline_statement": fine})
         assert result.status == 200 and result.json["warnings"] == []
+
+
+def test_an_evaluation_deleted_from_the_course_leaves_the_report_and_its_headline(platform):
+    """Facilitator trial s38: a rehearsal evaluation answered by staff was pooled into the donor's
+    headline, and nothing took it out: the report counted every evaluation ever answered. It now
+    counts what the course's outline holds (the modulestore's ``get_items``,
+    ``common.course_outline``); the answers stay stored, and the block put back finds them."""
+    section = platform.subsection()
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), section)
+    rehearsal = platform.add(DAY.format(name="Rehearsal", extra="", more=""), section)
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
+    report = platform.add(REPORT.format(extra='headline_statement="relevance" min_group_size="1"'),
+                          platform.subsection())
+    answer(platform, day1, 5, lambda i: {"relevance": [5, 5, 4, 4, 3][i], "pace": 2})  # 2 of 5 top box
+    answer(platform, rehearsal, 5, lambda i: {"relevance": 5, "pace": 2}, prefix="staff")
+    assert platform.lms(platform.user("ana")).handle(pre, "submit", WRONG).status == 200
+    before = visible(staff_page(platform, report))
+    assert "Rehearsal" in before and "70% strongly agreed" in before and "Based on 10 answers." in before
+    assert "Trafficking or smuggling?" in before  # the pair, by its test's name
+
+    platform.delete(rehearsal)
+    platform.delete(pre)
+    page = visible(staff_page(platform, report))
+    assert "Rehearsal" not in page and "Trafficking or smuggling?" not in page
+    assert "40% strongly agreed that “The knowledge and skills acquired are relevant to my work”. " \
+           "Based on 5 answers." in page
+    body = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
+    assert "Rehearsal" not in body.decode("utf-8") and "day1" not in body.decode("utf-8")
+
+    platform._attach(platform._authoring_runtime().get_block(rehearsal), section)  # put back ("Undo")
+    assert "Rehearsal" in visible(staff_page(platform, report))
+
+
+def test_where_no_outline_can_be_read_every_described_evaluation_is_counted(platform, caplog):
+    """The workbench has no modulestore, and a store that fails is logged: the report then counts
+    every evaluation described, as before, rather than none."""
+    from emm_xblocks.common import course_outline
+
+    day1 = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="1"'), platform.subsection())
+    answer(platform, day1, 2, lambda i: {"relevance": 5, "pace": 2})
+    platform.delete(day1)
+    assert "Day 1" not in visible(staff_page(platform, report))
+
+    class Failing:
+        def get_items(self, *args, **kwargs):
+            raise RuntimeError("MongoDB is down")
+
+    course_outline.connect(Failing)
+    assert "Day 1" in visible(staff_page(platform, report))
+    assert "could not be read" in caplog.text and "MongoDB is down" in caplog.text
+    course_outline.disconnect()  # the workbench's case
+    assert "Day 1" in visible(staff_page(platform, report))

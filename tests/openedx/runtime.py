@@ -31,9 +31,9 @@ from xblock.core import XBlock
 from xblock.fields import Scope, ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 
-from emm_xblocks.common import deleted_state, retirement
+from emm_xblocks.common import course_outline, deleted_state, retirement
 
-from . import grades, masquerade
+from . import grades, masquerade, modulestore
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
 from .keys import CourseIdManager
@@ -366,6 +366,9 @@ class Platform:
         # and what it connects to the account retirement (apps.connect_retirement): the learner's
         # AnonymousUserId rows as their keys
         retirement.connect(USER_RETIRE_LMS_MISC, anonymous_ids_of)
+        # and the modulestore it connects for the evaluation report (apps.connect_course_outline)
+        modulestore.register(self)
+        course_outline.connect(modulestore.modulestore)
         self.users = {}
         self.events = grades.Recorder()
         self.preview_session = {}
@@ -433,6 +436,15 @@ class Platform:
         self._attach(block, parent or self.course)
         block.save()
         return key
+
+    def delete(self, usage_key):
+        """Studio's "Delete" of a component, published: the block leaves its parent's children and
+        the course's structure with its subtree (``split.py`` ``delete_item``); learners' state
+        and the package's rows stay."""
+        parent = self._authoring_runtime().get_block(usage_key).parent
+        block = self._authoring_runtime().get_block(parent)
+        block.children = [child for child in block.children if child != usage_key]
+        block.save()
 
     def reimport(self, usage_key, olx):
         """The author changes the block (a course re-import of the same ``url_name``): its

@@ -1,0 +1,66 @@
+"""Which blocks of a type the course's outline holds now, for the course-wide evaluation report.
+
+The report reads what each evaluation and knowledge check asked from ``models.EvaluationDescription``
+(written by their submissions, ``common.descriptions``), rows that stay when an author deletes
+the block in Studio: the learners' answers are kept (a block put back, or re-imported under its
+``url_name``, finds them again). What the report counts is what the published course holds: a
+rehearsal evaluation answered by staff stayed in the donor's headline, and deleting it did not
+take it out (facilitator trial s38).
+
+In the LMS that is the modulestore's ``get_items(course_key, qualifiers={"category": type},
+include_orphans=False)`` (``xmodule/modulestore/split_mongo/split.py``, through
+``xmodule/modulestore/mixed.py``): the blocks of that type in the course's tree, on the branch the
+request reads (published in the LMS; a delete takes the block and its subtree out of the
+structure when published). ``apps.connect_course_outline`` connects the platform's
+``modulestore`` at start-up; where there is none (the xblock-sdk workbench), or it fails, nothing
+is left out (``block_ids`` answers None) and the report counts every described block, as before.
+"""
+
+import logging
+
+log = logging.getLogger(__name__)
+
+_modulestore = None  # the platform's ``xmodule.modulestore.django.modulestore``, once connected
+
+
+def connect(modulestore):
+    """Read outlines from ``modulestore()`` (a callable answering an object with ``get_items``)."""
+    global _modulestore  # noqa: PLW0603 - one platform per process, connected at start-up
+    _modulestore = modulestore
+
+
+def disconnect():
+    connect(None)
+
+
+def block_ids(course_key, block_type):
+    """``frozenset`` of the ``block_id`` of each ``block_type`` block in the outline of
+    ``course_key`` (the platform's key object, ``usage_id.context_key``), or None where no
+    outline can be read: no modulestore (the workbench), or it failed (logged: the report then
+    counts every described block rather than none)."""
+    if _modulestore is None or course_key is None:
+        return None
+    try:
+        items = _modulestore().get_items(course_key, qualifiers={"category": block_type}, include_orphans=False)
+        return frozenset(item.location.block_id for item in items)
+    except Exception:  # noqa: BLE001 - any store failure: count as before, say why in the log
+        log.warning("The outline of %s could not be read: every %s described is counted", course_key,
+                    block_type, exc_info=True)
+        return None
+
+
+def block_id_of(usage_key_text):
+    """The ``block_id`` of a usage key's text (``block-v1:O+C+R+type@T+block@ID``: ``ID``; an old
+    ``i4x://O/C/T/ID`` key: its last part): a block id holds neither ``@`` nor ``/``."""
+    if "block@" in usage_key_text:
+        return usage_key_text.rsplit("block@", 1)[1]
+    return usage_key_text.rstrip("/").rsplit("/", 1)[-1]
+
+
+def in_outline(described, course_key, block_type):
+    """``described`` (``[(usage key text, fields)]``, ``descriptions.course_descriptions``) less the
+    blocks the outline no longer holds; all of it where no outline can be read (``block_ids``)."""
+    present = block_ids(course_key, block_type)
+    if present is None:
+        return described
+    return [(key, fields) for key, fields in described if block_id_of(key) in present]
