@@ -32,7 +32,7 @@ from ..common.questions import (  # noqa: F401 - the question model is shared (c
     question_from_data,
 )
 from ..common.sanitize import safe_url
-from ..common.settings import CHECKBOX, SELECT, TEXT, WHOLE, Setting, with_settings
+from ..common.settings import CHECKBOX, SELECT, TEXT, Setting, with_settings
 
 KINDS = {**CHOICE_KINDS, REFLECTION: N_("Written reflection")}
 SHOW_SUBMITTED, SHOW_FINISHED, SHOW_NEVER = "submitted", "finished", "never"
@@ -59,8 +59,7 @@ SETTINGS = (
     Setting("show_answers", SELECT, SHOW_SUBMITTED, N_("Show answers"), choices=SHOW_ANSWERS,
             problem=N_("Choose when the answers are shown.")),
     Setting("topic", TEXT, "", N_("EMM topic")),
-    Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600,
-            problem=N_("The estimated time must be between 0 and 600 minutes.")),
+    settings.estimated_minutes(),
     Setting("show_distribution", CHECKBOX, False, N_("Show how other participants answered")),
     settings.min_group_size(N_("Minimum group size for the distribution")),
 )

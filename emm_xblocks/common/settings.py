@@ -137,6 +137,13 @@ def grade_policy(default=COUNT_BEST, group="settings"):
                    group=group, problem=N_("Choose which attempt counts."))
 
 
+def estimated_minutes(group="settings"):
+    """How long the activity takes, as its author estimates it (``estimated_minutes``, 0: not
+    said, up to 600): said to learners before they start and on the printed pack."""
+    return Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600, group=group,
+                   problem=N_("The estimated time must be between 0 and 600 minutes."))
+
+
 def min_group_size(label, group="settings", **kwargs):
     """The minimum group size below which no figure of the block shows (1 to 1000)."""
     return Setting("min_group_size", WHOLE, 5, label, low=1, high=1000, group=group,

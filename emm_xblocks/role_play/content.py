@@ -32,6 +32,7 @@ SETTINGS = (
     content_language.setting(group="name"),
     settings.attempts_allowed(MAX_ATTEMPTS, group="grading"),
     settings.grade_policy(group="grading"),
+    settings.estimated_minutes(group="play"),
     Setting("allow_back", CHECKBOX, False, N_("Learners may go back one step"), group="play"),
     Setting("show_others", CHECKBOX, False, N_("At the ending, show how other participants chose (anonymous)"),
             group="play"),

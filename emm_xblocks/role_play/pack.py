@@ -106,6 +106,7 @@ class Pack:
     routes: tuple
     points: tuple
     bands: tuple  # Band, highest first
+    minutes: int = 0  # the author's estimated time, 0: not said
 
 
 @dataclass(frozen=True)
@@ -191,4 +192,4 @@ def build(scenario, _, html, numbers=ENGLISH):
                               numbers.plural_n(best)) for role, best in bests if b.min > 0))
                   for b in sorted(scenario.bands, key=lambda b: -b.min))
     return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
-                tuple(points), bands)
+                tuple(points), bands, scenario.estimated_minutes)

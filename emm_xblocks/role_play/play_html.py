@@ -71,6 +71,10 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
     scenario = ctx["scenario"]
     own = ctx.get("author_lang", "")
     intro = f'<div class="emm-intro" dir="auto"{own}>{ctx["intro"]}</div>' if ctx["intro"] else ""
+    if scenario.estimated_minutes:  # how long it takes, before a role is chosen (facilitator trial s38)
+        about = escape(ungettext("About %(n)s minute", "About %(n)s minutes", scenario.estimated_minutes)) % {
+            "n": escape(number(scenario.estimated_minutes, 0))}
+        intro = f'<p class="emm-rp-meta">{about}</p>\n  {intro}'
     profile = ""
     if scenario.asks_profile:
         profile = profile_question_html(scenario.profile_prompt, scenario.profile_options, ctx["learner_profile"],

@@ -305,6 +305,7 @@ def student_view_data(scenario):
         "roles": [{"id": r.id, "label": r.label, "brief": clean_html(r.brief)} for r in scenario.roles],
         "attempts_allowed": scenario.attempts_allowed,
         "allow_back": scenario.allow_back,
+        "estimated_minutes": scenario.estimated_minutes,  # 0: not said
         "profile": profile.app_data(scenario),
     }
 

@@ -167,7 +167,7 @@ def test_the_role_play_s_decision_cards_are_the_facilitator_s_and_give_the_point
     choice needing a score, messages in percent and best paths in points left the sums to the
     facilitator."""
     _ana, sam = people
-    key = platform.add(ROLE_PLAY.format(extra="").replace(
+    key = platform.add(ROLE_PLAY.format(extra='estimated_minutes="20"').replace(
         "</emm_role_play>", '<band min="80">WELL-DONE</band><band min="0">TRY-AGAIN</band></emm_role_play>'),
         platform.subsection())
     page = get_pack(platform.lms(sam), key).text
@@ -177,12 +177,14 @@ def test_the_role_play_s_decision_cards_are_the_facilitator_s_and_give_the_point
                                                           'aria-labelledby="pack-cards"')
     text = visible_text(page)
     assert "Decision cards (facilitator only)" in text
+    assert "Role cards About 20 minutes" in text  # how long to plan for (the case study's pack said it)
     assert "Listen first GOOD-CONSEQUENCE → Go to card 2. (2 points)" in text
     assert "Refer at once → Go to card 3 (an ending). (3 points)" in text
     assert "Finish → Go to card 3 (an ending). (" not in text  # worth nothing: nothing said
     assert "From 80%: WELL-DONE Officer: 2.4 of 3 points From 0%: TRY-AGAIN Questions" in text  # best: 3
     french = visible_text(get_pack(platform.lms(sam), key, query="lang=fr").text)
     assert "(2 points)" in french and "Cartes de décision (pour l’animateur)" in french
+    assert "Environ 20 minutes" in french
 
 
 def test_the_case_pack_puts_every_answer_after_the_participants_pages(platform, people):  # noqa: F811

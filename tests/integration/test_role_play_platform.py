@@ -38,11 +38,11 @@ def test_a_choice_from_a_page_older_than_the_edit_gets_the_repaired_attempt(smal
 
 
 def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_handler(small, handlers):  # noqa: F811
-    uid = small('attempts_allowed="3" allow_back="true"')
+    uid = small('attempts_allowed="3" allow_back="true" estimated_minutes="15"')
     data = handlers.block(uid).student_view_data()
     assert data == {"display_name": "Small", "content_language": "", "intro": "",
                     "roles": [{"id": "r1", "label": "Officer", "brief": ""}],
-                    "attempts_allowed": 3, "allow_back": True, "profile": None}
+                    "attempts_allowed": 3, "allow_back": True, "estimated_minutes": 15, "profile": None}
 
     def user_state(student="student_1"):
         r = handlers.get(uid, "student_view_user_state", student=student)

@@ -38,7 +38,7 @@ def base(**kwargs):
 
 
 def test_choosing_a_role_escapes_translations_and_values_and_keeps_the_author_s_html():
-    scenario = SimpleNamespace(asks_profile=True, profile_prompt='You "work" <for>',
+    scenario = SimpleNamespace(asks_profile=True, profile_prompt='You "work" <for>', estimated_minutes=20,
                                profile_options=(Option("gov", "Gov & co"), Option("cso", "<i>CSO</i>")))
     page = html(base(phase="roles", scenario=scenario, learner_profile="cso", intro=SafeString("<p>Intro</p>"),
                      roles=[{"id": "r1", "label": "Officer <1>", "brief": SafeString("<p>Brief <em>one</em></p>")}],
@@ -48,6 +48,11 @@ def test_choosing_a_role_escapes_translations_and_values_and_keeps_the_author_s_
     assert "&lt;b&gt;&quot;Choose your role&quot;&lt;/b&gt;" in page
     assert "You &quot;work&quot; &lt;for&gt;" in page and "Gov &amp; co" in page
     assert "&lt;b&gt;&quot;#2 attempts left&quot;&lt;/b&gt;" in page  # the msgid's %(left)s, in its language
+    # how long it takes, above the intro (facilitator trial s38: the role-play never said)
+    meta = '<p class="emm-rp-meta">&lt;b&gt;&quot;About #20 minutes&quot;&lt;/b&gt;</p>'
+    assert meta in page and page.index(meta) < page.index("<p>Intro</p>")
+    scenario.estimated_minutes = 0  # not said: nothing
+    assert "emm-rp-meta" not in html(base(phase="roles", scenario=scenario, learner_profile="", intro="", roles=[]))
     assert 'value="cso" checked disabled>' in page and 'data-role="r1" disabled' in page
     assert page.count(" disabled") == 3
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in page
