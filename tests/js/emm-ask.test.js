@@ -69,49 +69,48 @@ test("asked again, one question stays, made anew", () => {
   assert.equal(second, 1);
 });
 
-test("answered while the block sends (a timed resend), it waits busy, then acts once", () => {
+/* asked in a block whose other send (a timed resend) is in flight until `stop()` */
+function askedWhileSending(label) {
   const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
   const block = el("div", {});
-  const button = el("button", {type: "button"}, ["Réessayer"]);
+  const button = el("button", {type: "button"}, [label]);
   const row = el("div", {class: "emm-actions"}, [button]);
   el("div", {}, [row]);
   let sending = true, done = 0;
   w.EMM.isSending = (b) => b === block && sending;
-  w.EMM.ask(button, "Réessayer ?", () => { done += 1; }, block);
-  const box = row.nextElementSibling, yes = box.querySelector("[data-ask-yes]");
+  w.EMM.ask(button, label + " ?", () => { done += 1; }, block);
+  const box = row.nextElementSibling;
+  return {w, button, box, yes: box.querySelector("[data-ask-yes]"), stop: () => { sending = false; },
+    done: () => done};
+}
+
+test("answered while the block sends (a timed resend), it waits busy, then acts once", () => {
+  const {w, button, box, yes, stop, done} = askedWhileSending("Réessayer");
   yes.fire("click");
-  assert.equal(done, 0);  /* not dropped, not done while the other send is in flight */
+  assert.equal(done(), 0);  /* not dropped, not done while the other send is in flight */
   assert.equal(yes.getAttribute("aria-busy"), "true");
   assert.ok(box.parentNode);  /* still asked */
   yes.fire("click");  /* pressed again while it waits: still once */
   w.timers.runAll();
-  assert.equal(done, 0);
-  sending = false;
+  assert.equal(done(), 0);
+  stop();
   w.timers.runAll();
-  assert.equal(done, 1);
+  assert.equal(done(), 1);
   assert.equal(box.parentNode, null);
   assert.equal(FakeElement.focused, button);
   w.timers.runAll();
-  assert.equal(done, 1);
+  assert.equal(done(), 1);
 });
 
 test("waiting, it does nothing once cancelled or once the page it was asked on is gone", () => {
   for (const how of ["cancel", "gone"]) {
-    const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
-    const block = el("div", {});
-    const button = el("button", {type: "button"}, ["Recommencer"]);
-    const row = el("div", {class: "emm-actions"}, [button]);
-    el("div", {}, [row]);
-    let sending = true, done = 0;
-    w.EMM.isSending = () => sending;
-    w.EMM.ask(button, "Recommencer ?", () => { done += 1; }, block);
-    const box = row.nextElementSibling;
-    box.querySelector("[data-ask-yes]").fire("click");
+    const {w, button, box, yes, stop, done} = askedWhileSending("Recommencer");
+    yes.fire("click");
     if (how === "cancel") { box.querySelector("[data-ask-no]").fire("click"); }
     else { button.isConnected = false; }  /* the block drew its page anew meanwhile */
-    sending = false;
+    stop();
     w.timers.runAll();
-    assert.equal(done, 0, how);
+    assert.equal(done(), 0, how);
     assert.equal(box.parentNode, null, how);
   }
 });
