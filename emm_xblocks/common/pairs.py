@@ -96,13 +96,16 @@ def forget_results(course_key, block_key, token_of):
     return write(work)
 
 
-def pair_rows(course_key, pair):
+def pair_rows(course_key, pair, leave_out=()):
     """Every result of ``pair`` in the course, as dicts ``{phase, token, earned, possible, marks,
-    questions_key}`` for ``knowledge_check.statistics.pair_figures`` (tokens link, and never leave it)."""
+    questions_key}`` for ``knowledge_check.statistics.pair_figures`` (tokens link, and never leave it);
+    none filed by a block of ``leave_out`` (usage keys as text: tests deleted from the course)."""
     from ..models import PairedResult
 
-    rows = (PairedResult.objects.filter(course_key=course_key, pair=pair)
-            .values_list("phase", "token", "earned", "possible", "marks", "questions_key"))
+    rows = PairedResult.objects.filter(course_key=course_key, pair=pair)
+    if leave_out:
+        rows = rows.exclude(block_key__in=sorted(leave_out))
+    rows = rows.values_list("phase", "token", "earned", "possible", "marks", "questions_key")
     return [{"phase": phase, "token": token, "earned": earned, "possible": possible,
              "marks": _marks(marks), "questions_key": key}
             for phase, token, earned, possible, marks, key in rows]

@@ -16,10 +16,15 @@ def described(block, block_type, usage_key=None):
     """``[(block key, fields)]`` of the course's described blocks of ``block_type`` that its
     outline still holds (``common.course_outline``: a block deleted in Studio is not counted), in
     the course of the block's key, or of ``usage_key``."""
+    return described_and_gone(block, block_type, usage_key)[0]
+
+
+def described_and_gone(block, block_type, usage_key=None):
+    """``described``'s list, and the keys (text) of the described blocks the outline no longer holds."""
     key = block.scope_ids.usage_id if usage_key is None else usage_key
-    course = platform.course_key(block, key)
-    return course_outline.in_outline(descriptions.course_descriptions(course, block_type),
-                                     getattr(key, "context_key", None), block_type)
+    every = descriptions.course_descriptions(platform.course_key(block, key), block_type)
+    kept = course_outline.in_outline(every, getattr(key, "context_key", None), block_type)
+    return kept, {k for k, _fields in every} - {k for k, _fields in kept}
 
 
 def evaluations(block):
@@ -49,10 +54,12 @@ def statement_ids(block):
 def knowledge_pairs(block):
     """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
     that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
-    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins."""
+    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins.
+    A test deleted from the course is not one of them, nor are its results in ``rows``."""
     course = platform.course_key(block)
     found = {}
-    for _key, fields in described(block, "emm_knowledge_check"):
+    kept, gone = described_and_gone(block, "emm_knowledge_check")
+    for _key, fields in kept:
         pair = fields.get("pair")
         if not isinstance(pair, str) or not pair:
             continue
@@ -62,7 +69,7 @@ def knowledge_pairs(block):
         if fields.get("phase") == "post":
             entry["description"] = fields
     for entry in found.values():
-        entry["rows"] = pairs.pair_rows(course, entry["pair"])
+        entry["rows"] = pairs.pair_rows(course, entry["pair"], leave_out=gone)  # a deleted test's results too
     return list(found.values())
 
 

@@ -172,7 +172,8 @@ def _headline(evaluations, chosen, min_group_size, _, numbers):
     answers. ``percent`` is the whole percent shown in ``text`` (rounded half up, as written);
     ``n`` the answers it pools, ``evaluations`` the names of the evaluations they come from, and
     ``names`` those names in one line, as the page (when it pools two or more) and the CSV say them;
-    ``statement`` the statement's id, ``words`` its text as quoted (the CSV's statement column)."""
+    ``statement`` the statement's id, ``words`` its text as quoted (the CSV's statement column),
+    ``reverse`` whether it is reverse-coded."""
     pooled = {}  # (id, words, scale): only the answers to the same words on the same scale are pooled
     for e in evaluations:
         for row in e["statements"]:
@@ -180,7 +181,7 @@ def _headline(evaluations, chosen, min_group_size, _, numbers):
                 continue
             version = (row["id"], _words(row["text"]), e["survey"].scale_identity)
             entry = pooled.setdefault(version, {"id": row["id"], "text": row["text"], "n": 0, "top": 0.0,
-                                                "evaluation": e, "names": []})
+                                                "evaluation": e, "names": [], "reverse": bool(row.get("reverse"))})
             entry["n"] += row["n"]
             entry["names"].append(e["name"])
             entry["top"] += row["counts"][-1]  # as worded: a reverse-coded statement's "strongly agree" too
@@ -211,8 +212,9 @@ def _headline(evaluations, chosen, min_group_size, _, numbers):
     html = escape(frame).format(percent=escape(shown), statement=f"<bdi{lang}>{escape(statement)}</bdi>",
                                 **{k: f"<bdi{label_lang}>{escape(v)}</bdi>" for k, v in words.items()})
     # the evaluations it pools, named as the page and the CSV name them ("Day 1; Day 3")
-    return {"statement": sid, "words": entry["text"], "percent": percent, "n": entry["n"], "text": text, "html": html,
-            "evaluations": entry["names"], "names": list_separator(_).join(entry["names"])}
+    return {"statement": sid, "words": entry["text"], "reverse": entry["reverse"], "percent": percent,
+            "n": entry["n"], "text": text, "html": html, "evaluations": entry["names"],
+            "names": list_separator(_).join(entry["names"])}
 
 
 def reaction(evaluations, min_group_size, _, headline_statement="", numbers=ENGLISH, page_language=""):
@@ -310,8 +312,9 @@ def csv_rows(figures, _):
         # the headline's evaluations and answers, as its page says them ("(45 answers)
         # Evaluations: Day 1; Day 3"): the evaluations in the evaluation's column; the statement by
         # its words, as every other row names it (not its id: trial s38)
-        rows += [[reaction_, h["names"], "", h["words"], _("Headline"), h["text"]],
-                 [reaction_, h["names"], "", h["words"], _("Answers counted in the headline"), h["n"]]]
+        text = _statement({"text": h["words"], "reverse": h["reverse"]}, _)  # as its other rows
+        rows += [[reaction_, h["names"], "", text, _("Headline"), h["text"]],
+                 [reaction_, h["names"], "", text, _("Answers counted in the headline"), h["n"]]]
     for e in figures["evaluations"]:
         def row(statement, figure, value, name=e["name"]):
             return [reaction_, name, "", statement, figure, value]

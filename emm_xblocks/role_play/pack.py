@@ -28,10 +28,11 @@ and percentages in the reader's locale (card and choice numbers are small whole 
 in every language we ship).
 """
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
-from ..common.numbers import ENGLISH
+from ..common.numbers import ENGLISH, per_cent, rounded
 from ..common.sanitize import safe_url
 from . import content, paths
 
@@ -113,8 +114,8 @@ class Pack:
 class Band:
     """A score band's message, from ``min`` (a percentage the locale writes); ``roles`` what it
     takes in points in each role that can earn any: ``(role label, points, best, best_n)``, the
-    points as the locale writes them (``min`` of the role's best), its best too, ``best_n`` the
-    whole number whose plural form ``best`` takes; none from 0 % (every score)."""
+    points as the locale writes them (``points_for``), its best too, ``best_n`` the whole number
+    whose plural form ``best`` takes; none from 0 % (every score)."""
 
     min: str
     message: str
@@ -187,9 +188,23 @@ def build(scenario, _, html, numbers=ENGLISH):
         if worth and not node.ending:
             points.append(Points(number_of[nid], worth))
     bests = [(r.role, r.best) for r in routes if r.best > 0]
-    bands = tuple(Band(numbers.percent(b.min, digits=0), b.message,
-                       tuple((role, numbers.number(b.min * best / 100, digits=1), numbers.number(best),
-                              numbers.plural_n(best)) for role, best in bests if b.min > 0))
-                  for b in sorted(scenario.bands, key=lambda b: -b.min))
+    bands = []
+    for b in sorted(scenario.bands, key=lambda b: -b.min):
+        takes = ((role, points_for(b.min, best), best) for role, best in bests if b.min > 0)
+        bands.append(Band(numbers.percent(b.min, digits=0), b.message,
+                          tuple((role, numbers.number(points), numbers.number(best), numbers.plural_n(best))
+                                for role, points, best in takes if points is not None)))
     return Pack(scenario.display_name, html(scenario.intro), roles, tuple(cards), endings, tuple(routes),
-                tuple(points), bands, scenario.estimated_minutes)
+                tuple(points), tuple(bands), scenario.estimated_minutes)
+
+
+def points_for(percent, best):
+    """The fewest whole points (0 to ``best``) whose score reaches the band from ``percent``, as
+    the block decides it: the score, a share of ``best``, rounded half up to a whole percent
+    (``views``, ``paths.band_message``: 10 of 15 is 67 %); None if no score reaches it."""
+    points = max(0, math.ceil((percent - 0.5) * best / 100) - 1)
+    while points <= best:
+        if rounded(per_cent(points / best)) >= percent:
+            return points
+        points += 1
+    return None

@@ -96,7 +96,7 @@ function EmmCaseStudy(runtime, element, args) {
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
      form stay as they are. Offline, the page stays as it is until the link is back. */
   function refresh(err) {
-    EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
+    return EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (body.submitted) {
         if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);
@@ -200,12 +200,12 @@ function EmmCaseStudy(runtime, element, args) {
       var save = function () { run("self_assess", {ticks: ticked().ticks, reply: PAGE}, target, showFeedback); };
       /* saved for good: an answer left with no key point ticked (a slip on a phone) is asked first */
       var sure = _("You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be changed. Save it anyway?");
-      if (ticked().none) { EMM.ask(target, sure, save, element); } else { save(); }
+      if (ticked().none) { EMM.ask(target, sure, save, {block: element, again: "[data-assess]"}); } else { save(); }
     } else if (target.hasAttribute("data-retry")) {
       /* the server words the question: which attempt counts, what a new one can cost */
       var question = target.getAttribute("data-confirm");
       var retry = function () { run("try_again", {}, target, retried); };
-      if (question) { EMM.ask(target, question, retry, element); } else { retry(); }
+      if (question) { EMM.ask(target, question, retry, {block: element, again: "[data-retry]"}); } else { retry(); }
     }
   });
   /* "Try again" done: the form open again with the last answers */

@@ -214,10 +214,12 @@
   }
 
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
-  var sending = new WeakSet(), retries = new WeakMap(), timed = 0;
+  var sending = new WeakSet(), reading = new WeakSet(), retries = new WeakMap(), timed = 0;
   EMM.SLOW_MS = 500;
   EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
+  /* sending, or reading the server's state after a failure (opts.refresh's promise): the page is drawn anew */
+  EMM.isBusy = function (element) { return EMM.isSending(element) || reading.has(EMM.root(element)); };
   EMM.action = function (runtime, element, handler, data, opts) {
     opts = opts || {};
     var block = EMM.root(element);
@@ -268,7 +270,8 @@
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
-      if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
+      var read = opts.refresh && opts.refresh(err, {actionId: id, lost: lost}), unread = function () { reading.delete(block); };
+      if (read && read.then) { reading.add(block); read.then(unread, unread); }
       return false;
     }).then(function (done) {
       var retry = retries.get(block);

@@ -49,7 +49,7 @@ function EmmRolePlay(runtime, element) {
      it (a lost reply), the alert goes; it has not and the link works, it goes again, once,
      then waits for the link. */
   function refresh(err, meta) {
-    EMM.post(runtime, element, "state", {}).then(function (body) {
+    return EMM.post(runtime, element, "state", {}).then(function (body) {
       show(body);
       if (!waiting) {
         if (meta && meta.lost) { EMM.clear(alertBox, true); }
@@ -123,7 +123,7 @@ function EmmRolePlay(runtime, element) {
          where starting again spends nothing (a step with no open choice) */
       var question = target.getAttribute("data-confirm");
       var restart = function () { tap("restart", {}, target); };
-      if (question) { EMM.ask(target, question, restart, element); } else { restart(); }
+      if (question) { EMM.ask(target, question, restart, {block: element, again: "[data-restart]"}); } else { restart(); }
     }
   });
   EMM.ready(root);

@@ -757,6 +757,24 @@ def test_an_evaluation_deleted_from_the_course_leaves_the_report_and_its_headlin
     assert "Rehearsal" in visible(staff_page(platform, report))
 
 
+def test_a_knowledge_check_deleted_from_the_course_takes_its_results_out_of_its_pair(platform):
+    """Review s38: with one test of a pair deleted (a rehearsal pre-test sharing the pair key), its
+    name left the report but its learners' results still fed the pair's figures."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="1"'), section)
+    rehearsal = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
+    report = platform.add(REPORT.format(extra='min_group_size="1"'), platform.subsection())
+    ana, cy = platform.user("ana"), platform.user("cy")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    assert platform.lms(cy).handle(rehearsal, "submit", HALF).status == 200  # cy: the rehearsal only
+    assert "1 pre-test only" in visible(staff_page(platform, report))
+    platform.delete(rehearsal)
+    page = visible(staff_page(platform, report))
+    assert "1 learner took both tests." in page and "0 pre-test only, 0 post-test only" in page
+
+
 def test_where_no_outline_can_be_read_every_described_evaluation_is_counted(platform, caplog):
     """The workbench has no modulestore, and a store that fails is logged: the report then counts
     every evaluation described, as before, rather than none."""

@@ -251,3 +251,19 @@ def test_the_report_s_headline_rows_name_its_evaluations_and_its_answers_as_the_
         assert [row[1] for row in headline] == [names, names]  # the evaluations it pools, as the page names them
         assert headline[0][4] == ("Chiffre clé" if lang == "fr" else "Headline") and headline[0][5].startswith("64")
         assert headline[1][4:] == [figure, "11"]  # its n, an integer as the CSV writes counts
+
+
+def test_a_reverse_coded_headline_statement_is_marked_on_its_rows_as_on_every_other(db):
+    """Review s38: the headline's rows named a reverse-coded statement by its bare words, where its
+    other rows say "(reverse-coded)"."""
+    with translation.override("en"):
+        platform = course()
+    day = platform.add(DAY.format(name="Day 1", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='headline_statement="pace" min_group_size="1"'), platform.subsection())
+    answer(platform, day, 5, lambda i: {"relevance": 5, "pace": 2})
+    _r, rows = get(platform, report, "export_csv")
+    assert rows[1][4] == "Headline" and rows[1][5].startswith("0% strongly agreed")
+    marked = "The pace was too fast. (reverse-coded)"
+    assert [row[3] for row in rows[1:3]] == [marked, marked]
+    assert any(row[3] == marked and row[4] == "n" for row in rows[3:])  # the statement's own rows
+

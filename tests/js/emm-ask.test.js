@@ -72,23 +72,26 @@ test("asked again, one question stays, made anew", () => {
 /* asked in a block whose other send (a timed resend) is in flight until `stop()` */
 function askedWhileSending(label) {
   const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
-  const block = el("div", {});
-  const button = el("button", {type: "button"}, [label]);
+  w.EmmXBlocksCatalogs = [{strings: {}, plural: () => 0}];
+  const button = el("button", {type: "button", "data-retry": ""}, [label]);
   const row = el("div", {class: "emm-actions"}, [button]);
-  el("div", {}, [row]);
+  const inner = el("div", {}, [row]);
+  const block = el("div", {}, [inner]);
   let sending = true, done = 0;
-  w.EMM.isSending = (b) => b === block && sending;
-  w.EMM.ask(button, label + " ?", () => { done += 1; }, block);
+  w.EMM.isBusy = (b) => b === block && sending;
+  w.EMM.ask(button, label + " ?", () => { done += 1; }, {block: block, again: "[data-retry]"});
   const box = row.nextElementSibling;
-  return {w, button, box, yes: box.querySelector("[data-ask-yes]"), stop: () => { sending = false; },
+  return {w, inner, button, box, yes: box.querySelector("[data-ask-yes]"), stop: () => { sending = false; },
     done: () => done};
 }
 
-test("answered while the block sends (a timed resend), it waits busy, then acts once", () => {
+test("answered while the block sends (a timed resend), it waits busy, says so, then acts once", () => {
   const {w, button, box, yes, stop, done} = askedWhileSending("Réessayer");
   yes.fire("click");
   assert.equal(done(), 0);  /* not dropped, not done while the other send is in flight */
   assert.equal(yes.getAttribute("aria-busy"), "true");
+  assert.equal(box.querySelector("[data-ask-wait]").textContent, "Waiting for the last answer to reach the course…");
+  assert.equal(box.querySelector("[data-ask-wait]").getAttribute("role"), "status");
   assert.ok(box.parentNode);  /* still asked */
   yes.fire("click");  /* pressed again while it waits: still once */
   w.timers.runAll();
@@ -102,15 +105,30 @@ test("answered while the block sends (a timed resend), it waits busy, then acts 
   assert.equal(done(), 1);
 });
 
-test("waiting, it does nothing once cancelled or once the page it was asked on is gone", () => {
-  for (const how of ["cancel", "gone"]) {
-    const {w, button, box, yes, stop, done} = askedWhileSending("Recommencer");
-    yes.fire("click");
-    if (how === "cancel") { box.querySelector("[data-ask-no]").fire("click"); }
-    else { button.isConnected = false; }  /* the block drew its page anew meanwhile */
-    stop();
-    w.timers.runAll();
-    assert.equal(done(), 0, how);
-    assert.equal(box.parentNode, null, how);
-  }
+test("waiting, it does nothing once cancelled", () => {
+  const {w, box, yes, stop, done} = askedWhileSending("Recommencer");
+  yes.fire("click");
+  box.querySelector("[data-ask-no]").fire("click");
+  stop();
+  w.timers.runAll();
+  assert.equal(done(), 0);
+  assert.equal(box.parentNode, null);
+});
+
+test("the block drawn anew while it waited (the send succeeded): the new button is pressed, to ask in its words", () => {
+  const {w, inner, button, box, yes, stop, done} = askedWhileSending("Réessayer");
+  yes.fire("click");
+  /* the feedback drawn anew: the old button and the question gone, a new "Try again" */
+  button.isConnected = false;
+  box.remove();
+  const fresh = el("button", {type: "button", "data-retry": ""}, ["Réessayer"]);
+  let pressed = 0;
+  fresh.click = () => { pressed += 1; };
+  inner.replaceChildren(el("div", {class: "emm-actions"}, [fresh]));
+  stop();
+  w.timers.runAll();
+  assert.equal(done(), 0);  /* not the old page's action */
+  assert.equal(pressed, 1);  /* the new one, which asks again (or acts if nothing needs asking now) */
+  w.timers.runAll();
+  assert.equal(pressed, 1);
 });

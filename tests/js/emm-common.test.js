@@ -420,3 +420,17 @@ test("EMM.ready: what waited for the script works, a button disabled for another
   assert.equal(root.querySelectorAll("[data-wait]").length, 0, "the stylesheet shows the note by this mark");
   assert.equal(note.hidden, true);
 });
+
+test("action: a failed action's state read (the promise refresh returns) keeps the block busy until it is back", async () => {
+  const w = setup({fetch: () => Promise.resolve(response(400, {error: "invalid_request", message: "No."}))});
+  const {root} = block();
+  let answer;
+  const read = new Promise((resolve) => { answer = resolve; });
+  assert.equal(await w.EMM.action(runtime, root, "try_again", {}, {refresh: () => read}), false);
+  assert.equal(w.EMM.isSending(root), false);
+  assert.equal(w.EMM.isBusy(root), true);  /* the page is about to be drawn anew: EMM.ask waits for it */
+  answer({});
+  await read;
+  await Promise.resolve();
+  assert.equal(w.EMM.isBusy(root), false);
+});

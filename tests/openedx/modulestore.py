@@ -7,8 +7,8 @@ the course's store):
 
 * ``get_items(course_locator, settings=None, content=None, qualifiers=None, include_orphans=True)``
   answers the blocks of the course's structure that match ``qualifiers``, ``category`` being the
-  block type; a key that is not a course key answers ``[]``; a course the store does not hold
-  raises ``ItemNotFoundError`` (``_lookup_course``);
+  block type; a course the store does not hold raises ``ItemNotFoundError`` (``_lookup_course``);
+  ``mixed.py`` raises for a key that is not a course key (split would answer ``[]``);
 * ``include_orphans=False`` keeps the blocks reachable from the course's root through
   ``children`` only;
 * Studio's delete (``delete_item``) takes the block out of its parent's ``children`` and removes
@@ -59,7 +59,7 @@ class Modulestore:
         if settings or content or kwargs or set(qualifiers or {}) - {"category"}:
             raise NotImplementedError("only qualifiers={'category': ...} is stood in for")
         if not getattr(course_locator, "is_course", False):
-            return []
+            raise Exception("Must pass in a course_key when calling get_items()")  # noqa: TRY002 - mixed.py's
         platform = _platform_of(course_locator)
         if platform is None:
             raise ItemNotFoundError(course_locator)

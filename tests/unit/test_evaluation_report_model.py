@@ -24,7 +24,7 @@ def test_each_evaluation_shared_statements_and_a_pooled_headline():
     assert [s["id"] for s in f["shared"]] == ["relevance"]
     assert [c["top_two_box"] for c in f["shared"][0]["cells"]] == [100.0, 100.0]
     # no statement chosen: the most answered (relevance, 12 answers; pace and new have 6): (3 + 6) / 12
-    assert f["headline"] == {"statement": "relevance", "words": "Relevant", "percent": 75, "n": 12,
+    assert f["headline"] == {"statement": "relevance", "words": "Relevant", "reverse": False, "percent": 75, "n": 12,
                              "text": "75% strongly agreed that “Relevant”.",
                              "html": "75% strongly agreed that “<bdi>Relevant</bdi>”.",
                              "evaluations": ["Day 1", "Day 3"],  # what it pools, named in the summary

@@ -221,15 +221,29 @@ def test_each_score_band_says_what_it_takes_in_points_in_each_role():
     scenario = Scenario(roles=(Role("r", "Officer", "a"), Role("s", "Worker", "b")),
                         bands=(Band(80, "Well done"), Band(0, "Try again")),
                         nodes=(Node("a", "<p>A</p>", choices=(Choice("go", "z", points=7), Choice("no", "z"))),
-                               Node("b", "<p>B</p>", choices=(Choice("go", "z", points=2.5),)),
+                               Node("b", "<p>B</p>", choices=(Choice("go", "c", points=750),)),
+                               Node("c", "<p>C</p>", choices=(Choice("go", "z", points=750),)),
                                Node("z", "<p>Z</p>", ending=True)))
     english = role_pack.build(scenario, _, clean_html)
-    assert english.bands[0].roles == (("Officer", "5.6", "7", 7), ("Worker", "2", "2.5", 0))
+    assert english.bands[0].roles == (("Officer", "6", "7", 7), ("Worker", "1,193", "1,500", 1500))
     assert english.bands[1].roles == ()  # from 0 %: every score
     french = role_pack.build(scenario, _, clean_html, Numbers("fr"))
-    assert french.bands[0].roles[0][1] == "5,6"
+    assert french.bands[0].roles[1][1:3] == (Numbers("fr").number(1193), Numbers("fr").number(1500))
     card = english.cards[0]
     assert [(s.points, s.points_n) for s in card.choices] == [("7", 7), ("", 0)]
+
+
+@pytest.mark.parametrize("best", [1, 2, 3, 7, 15, 40, 199, 200, 1000])
+@pytest.mark.parametrize("percent", [1, 33, 50, 63, 67, 80, 99, 100])
+def test_the_points_a_band_takes_are_those_the_block_gives_it_for(percent, best):
+    """Review s38: "80 % of 3 = 2.4 points" said on paper what the block does not do: it rounds the
+    score to a whole percent before it picks the band (10 of 15 is 67 %, 159 of 200 is 80 %)."""
+    from emm_xblocks.common.numbers import per_cent, rounded
+    from emm_xblocks.role_play.content import Band
+
+    scenario = Scenario(bands=(Band(percent, "IN"),))
+    reaches = [p for p in range(best + 1) if paths.band_message(scenario, rounded(per_cent(p / best))) == "IN"]
+    assert role_pack.points_for(percent, best) == min(reaches)
 
 
 # ------------------------------------------------------------------ Likert
