@@ -26,6 +26,7 @@ from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler, reply_keys, shaped
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
+from ..common.summary import tallies
 from . import changes, content, editor, export, learner, live, olx, pack, report, results, scoring, validation, views
 
 
@@ -80,6 +81,14 @@ class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Learne
         return Score(*(counted or (0.0, self.max_score())))
 
     # ---------------------------------------------------------------- views
+
+    def answer_changes(self, content):
+        """``EditableContentMixin``'s, the scale's warning kept only where answers are stored on
+        the scale changed (``changes.without_unanswered_scale``: the store's tallies read then)."""
+        found, answered = super().answer_changes(content)
+        if any(problem.field == "scale" for problem in found):
+            found = changes.without_unanswered_scale(found, self.load_content(), tallies(self.store_key()))
+        return found, answered
 
     def search_text(self):
         return " ".join([self.display_name] + [s.text for s in self.load_content().statements])

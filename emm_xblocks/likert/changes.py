@@ -13,7 +13,8 @@
   their labels; a statement removed or renamed while answers are stored keeps its words in
   ``removed_statements``, so its answers shown apart are labelled with them, not its id.
 
-The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epochs``.
+The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epochs``;
+``without_unanswered_scale`` drops the scale's warning where no answer is stored on the scale changed.
 """
 
 from dataclasses import replace
@@ -23,7 +24,8 @@ from ..common.changes import id_change_problems, kept_pairs
 from ..common.text import shortened
 from ..common.validation import Problem
 from .content import PastScale, Statement
-from .epochs import scale_name
+from ..common.perspectives import PROFILE_GROUP
+from .epochs import scale_name, split_group
 
 WORDS = 80  # characters of a removed statement's words its warning quotes
 
@@ -86,6 +88,16 @@ def answer_changes(old, new, _):
         .format(old=old_id),
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
                          "under that id, in a column of their own.").format(id=old_id), _)
+
+
+def without_unanswered_scale(problems, old, groups):
+    """``problems`` less the scale's warning when none of the store's answer ``groups`` (its
+    tallies' keys) is on ``old``'s scale: answers are stored, on earlier scales only, and the scale
+    changed was never answered on (author trial s38: back on the scale everyone answered on, after
+    a "Save anyway" nobody answered since, the warning named the unanswered one)."""
+    if any(split_group(group)[1] == old.scale_epoch for group in groups if group != PROFILE_GROUP):
+        return problems
+    return [p for p in problems if p.field != "scale"]
 
 
 def carry_over(old, new, answered):

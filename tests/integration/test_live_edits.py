@@ -81,6 +81,29 @@ def test_a_scale_change_with_answers_needs_confirmation_and_the_old_answers_keep
     assert {r["Scale"] for r in rows} == {"Agreement, 5 points", "Agreement, 4 points (no neutral)"}
 
 
+def test_back_on_the_scale_everyone_answered_on_nothing_is_held_nor_lost(platform):  # noqa: F811
+    """Author trial s38: answers on "Agreement, 5 points", the scale changed to 4 points ("Save
+    anyway"), nobody answered since; setting 5 points back was held with "Learners answered on the
+    scale “Agreement, 4 points”", which nobody had. Saved at once, the answers on 5 points are
+    counted again as the current scale's; and once someone answers on 4 points, going back warns."""
+    key = platform.add(LIKERT.format(extra='min_group_size="1"'))
+    answer_likert(platform, key, 3, {"relevance": 3, "pace": 5, "applicability": 5})
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree4"), confirm=True).status == 200
+
+    back = save(platform, key, dict(form(platform, key, likert_editor), scale="agree5"))
+    assert back.status == 200, back.json
+    olx = platform.export(key)
+    assert " scale=" not in olx[:olx.index(">")]  # the default, agree5, is not written
+    assert '<past_scale epoch="1" scale="agree4"/>' in olx and 'epoch="0"' not in olx
+    relevance = next(s for s in staff_results(platform, key)["statements"] if s["id"] == "relevance")
+    assert relevance["n"] == 3  # the answers given on it: the current scale's again
+
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree4"), confirm=True).status == 200
+    answer_likert(platform, key, 1, {"relevance": 3, "pace": 4, "applicability": 4}, start=3)
+    held = save(platform, key, dict(form(platform, key, likert_editor), scale="agree5"))
+    assert held.status == 409 and "“Agreement, 4 points (no neutral)”" in held.json["problems"][0]["message"]
+
+
 def test_a_renamed_statement_s_answers_are_shown_apart_not_dropped(platform):  # noqa: F811
     key = platform.add(LIKERT.format(extra='min_group_size="1"'))
     answer_likert(platform, key, 3, {"relevance": 4, "pace": 2, "applicability": 5})
