@@ -3,7 +3,7 @@ one line, as the OLX reader reads it back, an author's HTML sanitised; never cut
 limit is refused whole, ``common.limits``), and anything that is not a string read as ``""`` for
 the validators to refuse at its field."""
 
-from .sanitize import authored_html, dropped
+from .sanitize import authored_html, dropped, dropped_names
 from .text import one_line
 from .validation import Problem
 
@@ -61,9 +61,15 @@ def markup_warnings(data, _, where=""):
         path = f"{where}.{key}" if where else str(key)
         if isinstance(value, (dict, list)):
             found += markup_warnings(value, _, path)
-        elif isinstance(value, str) and key in HTML_KEYS and (kinds := dropped(value)):
+        elif isinstance(value, str) and key in HTML_KEYS:
             names = _kinds(_)
-            found.append(Problem(path, _("Removed when learners see it: {what}. Only text formatting, links, "
-                                         "images and tables are kept.").format(what=", ".join(names[k] for k in kinds)),
-                                 False))
+            what = [names[k] for k in dropped(value)]
+            tags, attributes = dropped_names(value)
+            if tags:
+                what.append(_("the tags {tags}").format(tags=", ".join(f"<{t}>" for t in tags)))
+            if attributes:
+                what.append(_("the attributes {attributes}").format(attributes=", ".join(attributes)))
+            if what:
+                found.append(Problem(path, _("Removed when learners see it: {what}. Only text formatting, links, "
+                                             "images and tables are kept.").format(what=", ".join(what)), False))
     return found

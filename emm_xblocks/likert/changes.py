@@ -21,10 +21,10 @@ from dataclasses import replace
 
 from ..common import profile
 from ..common.changes import id_change_problems, kept_pairs
+from ..common.perspectives import PROFILE_GROUP
 from ..common.text import shortened
 from ..common.validation import Problem
 from .content import PastScale, Statement
-from ..common.perspectives import PROFILE_GROUP
 from .epochs import scale_name, split_group
 
 WORDS = 80  # characters of a removed statement's words its warning quotes

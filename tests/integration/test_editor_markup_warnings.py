@@ -35,3 +35,24 @@ def test_a_likert_intro_with_a_javascript_link_is_said(scenario, handlers):
     problems = handlers.post(uid, "studio_validate", data, student="staff_1").json_body["problems"]
     [intro] = [p for p in problems if p["field"] == "intro"]
     assert "links to “javascript:”. Only" in intro["message"] and intro["error"] is False
+
+
+def test_a_pasted_heading_stays_a_heading_and_other_removed_markup_is_named(scenario, handlers):
+    """Author trial s38: the editors' note says the save names what it removes, but a narrative
+    pasted with ``<h2>``, ``style`` and ``class`` saved "Saved." while the heading became plain text
+    and the rest vanished. An h1 or h2 (the LMS page's own levels) is kept as an h3, an h6 as an h5;
+    other tags and attributes are named at the field, in the author's language."""
+    uid = scenario(CASE)
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["narrative"] = ('<h2>Contexte</h2><p style="color:red" class="note">Rouge.</p><div><font face="Arial">'
+                         'Texte.</font></div><h6>Détail</h6><p><a href="https://iom.int" target="_blank">OIM</a></p>')
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 200 and r.json_body["saved"] is True
+    said = {p["field"]: p["message"] for p in r.json_body["warnings"]}
+    assert said["narrative"] == ("Removed when learners see it: the tags <div>, <font>, the attributes class, style. "
+                                 "Only text formatting, links, images and tables are kept.")
+    narrative = handlers.block(uid, "staff_1").load_content().narrative
+    assert narrative.startswith("<h3>Contexte</h3><p>Rouge.</p>Texte.<h5>Détail</h5>")
+    checked = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr").json_body["problems"]
+    assert {p["field"]: p["message"] for p in checked}["narrative"].startswith(
+        "Retiré quand les apprenants le voient\u00a0: les balises <div>, <font>, les attributs class, style.")

@@ -11,3 +11,11 @@ def test_what_the_save_removes_is_named_and_what_it_keeps_is_not():
     assert dropped('<p onClick="x()">a</p><SCRIPT>1</SCRIPT>') == ("script", "handler")
     assert dropped('<video src="v.mp4"></video><style>p{}</style><a href=" javascript:x()">a</a><input>') == (
         "frame", "style", "javascript", "form")
+
+
+def test_a_heading_the_allow_list_has_not_becomes_the_nearest_one_it_has():
+    from emm_xblocks.common.sanitize import clean_html
+
+    kept = clean_html("<h1>A</h1><H2 class='x'>B</H2><h3>C</h3><h6>D</h6>")
+    assert kept == "<h3>A</h3><h3>B</h3><h3>C</h3><h5>D</h5>"
+    assert clean_html("<header>E</header>") == "E"  # another tag whose name starts with "h": not a heading
