@@ -65,7 +65,9 @@ class Setting:
       ``templates/common/settings_form.html``); in ``SETTINGS`` order within a group;
     * ``problem``: what ``problems`` says of a value outside ``low``/``high`` (a number) or
       ``choices`` (a ``select``), marked with ``N_`` (``{low}``, ``{high}`` and ``{n}``, the high
-      bound, filled in); "" leaves the value to the block's own checks.
+      bound, filled in); "" leaves the value to the block's own checks;
+    * ``blank_is_default``: a number the editor sends empty is its default, not a problem (the
+      estimated time: emptied, it is not said).
     """
 
     name: str
@@ -79,6 +81,7 @@ class Setting:
     help: str = ""
     group: str = "settings"
     problem: str = ""
+    blank_is_default: bool = False  # a number left empty in the editor is its default ("0: not said")
 
     @property
     def python_type(self):
@@ -141,7 +144,7 @@ def estimated_minutes(group="settings"):
     """How long the activity takes, as its author estimates it (``estimated_minutes``, 0: not
     said, up to 600): said to learners before they start and on the printed pack."""
     return Setting("estimated_minutes", WHOLE, 0, N_("Estimated time (minutes)"), high=600, group=group,
-                   problem=N_("The estimated time must be between 0 and 600 minutes."))
+                   problem=N_("The estimated time must be between 0 and 600 minutes."), blank_is_default=True)
 
 
 def min_group_size(label, group="settings", **kwargs):
@@ -339,6 +342,9 @@ def read_editor(data, settings, _):
         if s.kind == CHECKBOX:
             found[s.name] = editor_flag(data, s.name, s.default, problems, s.name, _)
         elif s.kind in (NUMBER, WHOLE):
+            if s.blank_is_default and isinstance(raw, str) and not raw.strip():
+                found[s.name] = s.default  # emptied: not said (author trial s38: "Enter a whole number.")
+                continue
             # the range is the validators' to check (with a message naming the setting)
             value = parse_int(raw) if s.kind == WHOLE else parse_float(raw)
             if value is None:  # a number too large for any bound says the setting's range

@@ -115,15 +115,29 @@ function EmmRolePlayEditor(runtime, element, args) {
     own(li, "[data-choices-box]").hidden = ending && rows(choicesOf(li)).length === 0;
   }
 
+  /* a row's name said with its buttons ("Remove Choice 2, Node 3: po-appel": author trial s38, bare "Remove") */
+  function named(row, name) {
+    row.querySelectorAll("[data-row-name]").forEach(function (span) { if (span.closest("[data-row]") === row) { span.textContent = " " + name; } });
+  }
   function renumber() {
     rows(lists.nodes).forEach(function (li, i) {
       var id = val(li, "id").trim(), ending = own(li, "[data-key=ending]").checked;
-      own(li, "[data-title]").textContent = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: EMM.count(i + 1, root), id: id || "?"});
-      rows(choicesOf(li)).forEach(function (c, j) { own(c, "[data-title]").textContent = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)}); });
+      var node = EMM.format(ending ? _("Node {n}: {id} (ending)") : _("Node {n}: {id}"), {n: EMM.count(i + 1, root), id: id || "?"});
+      own(li, "[data-title]").textContent = node;
+      named(li, node);
+      rows(choicesOf(li)).forEach(function (c, j) {
+        var choice = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)});
+        own(c, "[data-title]").textContent = choice;
+        named(c, choice + ", " + node);
+      });
     });
     rows(lists.profile_options).forEach(function (li, i) {
-      own(li, "[data-title]").textContent = EMM.format(_("Profile option {n}"), {n: EMM.count(i + 1, root)});
+      var option = EMM.format(_("Profile option {n}"), {n: EMM.count(i + 1, root)});
+      own(li, "[data-title]").textContent = option;
+      named(li, option);
     });
+    rows(lists.bands).forEach(function (li, i) { named(li, EMM.format(_("Grade band {n}"), {n: EMM.count(i + 1, root)})); });
+    rows(lists.roles).forEach(function (li, i) { named(li, EMM.format(_("Role {n}"), {n: EMM.count(i + 1, root)})); });
   }
 
   /* Node ids changed: rebuild every target list, following a renamed node (`renamed`: {old, now}). */

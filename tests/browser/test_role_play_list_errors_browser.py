@@ -29,3 +29,25 @@ def test_a_problem_of_a_whole_list_shows_in_that_lists_slot(workbench, new_page)
     page.locator(f"{EDITOR} [data-save-alert]").wait_for(state="visible")
     assert page.locator(f"{EDITOR} form [data-error]:not(:empty)").count() == 0  # no setting's slot used
     assert page.js_errors == []
+
+
+def test_each_row_s_buttons_say_which_row_they_act_on_and_titled_rows_are_not_numbered_twice(workbench, new_page):
+    """Author trial s38: the role-play's rows had bare "Move up / Move down / Remove" (the other
+    editors say "Remove Question 4"), and its choices showed "1." beside their legend "Choice 1"."""
+    from tests.browser.test_role_play_browser import DEMO_EN
+
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    form = page.locator(f"{EDITOR} form")
+    assert form.get_by_role("button", name="Remove Grade band 1", exact=True).count() == 1
+    assert form.get_by_role("button", name="Move down Role 1", exact=True).count() == 1
+    first_node = form.locator("[data-list=nodes] > [data-row]").first
+    first_node.locator("[data-details]").first.evaluate("(d) => { d.open = true; }")  # folded on a long scenario
+    node = first_node.locator("[data-title]").first.text_content()
+    assert node.startswith("Node 1: ")
+    assert form.get_by_role("button", name=f"Remove Choice 2, {node}", exact=True).count() == 1
+    assert form.get_by_role("button", name=f"Remove {node}", exact=True).count() == 1
+    for kind in ("choices", "nodes"):
+        style = form.locator(f"[data-list={kind}]").first.evaluate("(ol) => getComputedStyle(ol).listStyleType")
+        assert style == "none", kind
+    assert page.js_errors == []

@@ -116,3 +116,15 @@ def test_the_editor_reads_every_setting_through_read_editor_alike(block_type):
                 assert getattr(saved, s.name) == "", s.name
             else:
                 assert s.name in {p.field for p in problems if p.error}, s.name
+
+
+@pytest.mark.parametrize("module", [case_study_content, role_play_content], ids=["case_study", "role_play"])
+def test_an_estimated_time_left_empty_is_not_said_and_a_bad_one_is_still_refused(module):
+    """Author trial s38: emptying "Estimated time (minutes)" answered "Enter a whole number.": empty
+    is 0, the time not said; what is not a whole number is still a problem at its field."""
+    found, problems = settings.read_editor({"estimated_minutes": "  "}, module.SETTINGS, str)
+    assert found["estimated_minutes"] == 0 and problems == []
+    _found, problems = settings.read_editor({"estimated_minutes": "vingt"}, module.SETTINGS, str)
+    assert [p.field for p in problems] == ["estimated_minutes"]
+    _found, problems = settings.read_editor({"attempts_allowed": ""}, module.SETTINGS, str)
+    assert [p.field for p in problems] == ["attempts_allowed"]  # only where empty has a meaning
