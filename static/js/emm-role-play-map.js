@@ -106,7 +106,7 @@
   function short(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
 
   /* Draw the map of `data` (the editor's form) with the marks of `problems` into `box`.
-     opts: {prefix, labelledby, onPick(nodeIndex)}. Keyboard: one box is in the tab order; arrows move. */
+     opts: {prefix, labelledby, onPick(nodeIndex)}. Keyboard: one box is in the tab order; arrows move as drawn. */
   function draw(box, data, problems, opts) {
     var L = layout(data), nodes = data.nodes || [], marks = {};
     var host = box.closest ? box.closest("[dir]") : null;
@@ -124,7 +124,7 @@
       return svg("marker", {id: id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto"},
         [svg("path", {d: "M0 0 L10 5 L0 10 z", class: id === bad ? "emm-rp-head-bad" : "emm-rp-head"})]);
     })));
-    var edges = svg("g", {class: "emm-rp-edges", "aria-hidden": "true"}), boxes = [];
+    var edges = svg("g", {class: "emm-rp-edges", "aria-hidden": "true"}), boxes = [], places = [];
     Object.keys(L.pos).forEach(function (key) {
       var i = Number(key), a = L.pos[i], seen = {}, stubs = 0;
       (nodes[i].choices || []).forEach(function (c) {
@@ -164,9 +164,22 @@
       ]);
       if (errors) { g.appendChild(svg("text", {x: W - 10, y: 14, "text-anchor": "middle", class: "emm-rp-kind"}, ["!"])); }
       boxes.push(g);
+      places.push(p);
       root.appendChild(g);
     });
     if (boxes.length) { boxes[0].setAttribute("tabindex", "0"); }
+    /* the box an arrow points at, as drawn: along the row for left and right, the nearest row below or above (then
+       the nearest box in it) for down and up; -1 at the map's edge (author trial s38: the keys followed the list) */
+    function toward(at, key) {
+      var from = places[at], best = -1, least = Infinity;
+      places.forEach(function (p, i) {
+        var dx = p.x - from.x, dy = p.y - from.y;
+        var ahead = {ArrowRight: dy === 0 && dx > 0, ArrowLeft: dy === 0 && dx < 0, ArrowDown: dy > 0, ArrowUp: dy < 0}[key];
+        var cost = dy === 0 ? Math.abs(dx) : Math.abs(dy) * 1e6 + Math.abs(dx);
+        if (ahead && cost < least) { least = cost; best = i; }
+      });
+      return best;
+    }
     function move(from, to) {
       from.setAttribute("tabindex", "-1");
       to.setAttribute("tabindex", "0");
@@ -175,8 +188,10 @@
     root.addEventListener("keydown", function (event) {
       var at = boxes.indexOf(event.target.closest ? event.target.closest(".emm-rp-box") : null);
       if (at < 0) { return; }
-      var step = {ArrowRight: L.rtl ? -1 : 1, ArrowDown: 1, ArrowLeft: L.rtl ? 1 : -1, ArrowUp: -1}[event.key];
-      if (step) { move(boxes[at], boxes[Math.max(0, Math.min(boxes.length - 1, at + step))]); }
+      if (/^Arrow/.test(event.key)) {
+        var to = toward(at, event.key);
+        if (to >= 0) { move(boxes[at], boxes[to]); }
+      }
       else if (event.key === "Home") { move(boxes[at], boxes[0]); }
       else if (event.key === "End") { move(boxes[at], boxes[boxes.length - 1]); }
       else if (event.key === "Enter" || event.key === " ") { opts.onPick(Number(boxes[at].getAttribute("data-node"))); }

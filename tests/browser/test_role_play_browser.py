@@ -206,10 +206,17 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
 
     # the map is keyboard accessible: Tab into it, arrow to the orphan, Enter opens its form
     orphan.locator("details").evaluate("(d) => { d.open = false; }")
+    # the arrows move as the boxes are drawn, here one under the other (author trial s38: they followed the list)
+    assert [box(page, f"node-{i}").get_attribute("transform") for i in range(1, 5)] == [
+        "translate(16 16)", "translate(16 118)", "translate(16 220)", "translate(16 322)"]
     box(page, "node-1").focus()
+    focused = "document.activeElement.getAttribute('data-node')"
+    page.keyboard.press("ArrowRight")  # nothing drawn to its right: it stays
+    page.keyboard.press("ArrowUp")  # nor above
+    assert page.evaluate(focused) == "0"
     for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    assert page.evaluate("document.activeElement.getAttribute('data-node')") == "3"
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == "3"
     page.keyboard.press("Enter")
     assert orphan.locator("details").evaluate("(d) => d.open")
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
@@ -420,4 +427,29 @@ def test_the_map_marks_a_node_whose_choices_can_all_be_closed_until_one_stays_op
     row.locator("[data-list=choices] > li").nth(1).locator("[data-key=min_points]").fill("-2")
     page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="No problems found.").wait_for()
     assert "May leave no choice" not in box(page, "b").text_content()
+    assert page.js_errors == []
+
+
+def test_the_map_s_arrows_go_to_the_box_drawn_that_way(workbench, new_page):
+    """Author trial s38, on the demo's map: from the top-left box, Down and Right both went to the
+    second row's second box (the next in the list); Down now goes to the box drawn under it, Right
+    to the one beside it, Up and Left from the top-left corner nowhere."""
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    where = """() => { const t = document.activeElement.getAttribute('transform');
+        return t.match(/translate\\(([-\\d.]+) ([-\\d.]+)\\)/).slice(1).map(Number); }"""
+    corner = box(page, "po-arrival")
+    corner.focus()
+    x, y = page.evaluate(where)
+    for key in ("ArrowUp", "ArrowLeft"):
+        page.keyboard.press(key)
+        assert page.evaluate(where) == [x, y], key
+    page.keyboard.press("ArrowDown")
+    below = page.evaluate(where)
+    assert below[0] == x and below[1] > y  # the box drawn under it
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(where) == [x, y]
+    page.keyboard.press("ArrowRight")
+    beside = page.evaluate(where)
+    assert beside[1] == y and beside[0] > x  # the next box of its row
     assert page.js_errors == []
