@@ -3,6 +3,7 @@ one line, as the OLX reader reads it back, an author's HTML sanitised; never cut
 limit is refused whole, ``common.limits``), and anything that is not a string read as ``""`` for
 the validators to refuse at its field."""
 
+from .i18n import list_separator
 from .sanitize import authored_html, dropped, dropped_names
 from .text import one_line
 from .validation import Problem
@@ -44,10 +45,15 @@ HTML_KEYS = frozenset({"narrative", "html", "excerpt", "expert_analysis", "intro
                        "model_answer", "brief", "consequence", "debrief"})
 
 
+MAX_NAMES = 12  # tags, then attributes, a warning names (a page pasted from a word processor has dozens)
+
+
 def _kinds(_):
     return {"script": _("scripts"), "handler": _("event handlers (onclick…)"),
             "frame": _("embedded frames, videos or objects"), "style": _("style sheets"),
-            "javascript": _("links to “javascript:”"), "form": _("form fields")}
+            "javascript": _("links to “javascript:”"), "form": _("form fields"),
+            "data_image": _("pictures pasted into the text (upload them to the course's files, then give their "
+                            "address)")}
 
 
 def markup_warnings(data, _, where=""):
@@ -65,11 +71,11 @@ def markup_warnings(data, _, where=""):
             names = _kinds(_)
             what = [names[k] for k in dropped(value)]
             tags, attributes = dropped_names(value)
-            if tags:
-                what.append(_("the tags {tags}").format(tags=", ".join(f"<{t}>" for t in tags)))
-            if attributes:
-                what.append(_("the attributes {attributes}").format(attributes=", ".join(attributes)))
+            if tags or attributes:  # by name, as code: <div>, style
+                other = ", ".join([f"<{t}>" for t in tags[:MAX_NAMES]] + list(attributes[:MAX_NAMES]))
+                what.append(_("other markup ({names})").format(names=other))
             if what:
                 found.append(Problem(path, _("Removed when learners see it: {what}. Only text formatting, links, "
-                                             "images and tables are kept.").format(what=", ".join(what)), False))
+                                             "images and tables are kept.").format(what=list_separator(_).join(what)),
+                                     False))
     return found

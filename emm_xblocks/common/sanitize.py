@@ -5,6 +5,7 @@ import html as html_lib
 import re
 from functools import lru_cache
 from html import escape
+from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import nh3
@@ -43,23 +44,38 @@ def clean_html(html):
         return ""
     if len(OPEN_TAG_RE.findall(html)) > MAX_TAGS:
         return escape(TAG_RE.sub(" ", html))
-    return nh3.clean(
-        HEADING_RE.sub(_heading_kept, html),
-        tags=ALLOWED_TAGS,
+    # every heading through nh3, then those the page cannot have made the nearest it can: in nh3's
+    # output a "<h1" is a tag, never text or an attribute's value (those are escaped)
+    return _headings_kept(nh3.clean(
+        html,
+        tags=ALLOWED_TAGS | MOVED_HEADINGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
-    )
+    ))
 
 
 # a heading the allow-list has not (h1 and h2 are the LMS page's own, above the unit; h6): made the
 # nearest one it has rather than dropped to plain text, its words kept as a heading (author trial s38:
 # a case's "<h2>" pasted from a document lost its structure without a word)
-HEADING_RE = re.compile(r"<(/?)h([1-6])(?=[\s>/])", re.IGNORECASE)
+MOVED_HEADINGS = {"h1", "h2", "h6"}
+# a whole tag of nh3's output, its quoted values included (a "<h1>" in a title is part of its tag)
+WHOLE_TAG_RE = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 
 
 def _heading_kept(match):
-    return f"<{match.group(1)}h{min(5, max(3, int(match.group(2))))}"
+    name = match.group(2)
+    if name not in MOVED_HEADINGS:
+        return match.group(0)
+    return f"<{match.group(1)}h{min(5, max(3, int(name[1])))}{match.group(3)}>"
+
+
+def _headings_kept(cleaned):
+    """nh3's output with its h1, h2 and h6 tags made h3, h3 and h5 (text there is escaped: a
+    ``<`` starts a tag)."""
+    if not any(f"<{h}" in cleaned for h in MOVED_HEADINGS):
+        return cleaned
+    return WHOLE_TAG_RE.sub(_heading_kept, cleaned)
 
 
 BLOCK_TAG_RE = re.compile(
@@ -89,6 +105,8 @@ DROPPED = (
     ("style", re.compile(r"<style\b", re.IGNORECASE)),
     ("javascript", re.compile(r"""\b(?:href|src)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)),
     ("form", re.compile(r"<(?:form|input|button|select|textarea)\b", re.IGNORECASE)),
+    # an image pasted from a word processor: its picture in the address, which no page loads
+    ("data_image", re.compile(r"""<img\b[^>]*\ssrc\s*=\s*["']?\s*data:""", re.IGNORECASE)),
 )
 
 
@@ -99,12 +117,29 @@ def dropped(html):
     return tuple(kind for kind, pattern in DROPPED if pattern.search(html))
 
 
-TAG_ATTRS_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^>]*)?)>")
-ATTR_NAME_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # said by ``dropped``'s kinds already, or kept: the tags of its dangerous kinds, headings made kept ones
 SAID_TAGS = {"script", "style", "iframe", "object", "embed", "frame", "video", "audio", "form", "input", "button",
-             "select", "textarea", "h1", "h2", "h6", "html", "head", "body"}
+             "select", "textarea", "html", "head", "body"}
 QUIET_ATTRIBUTES = {"rel", "target"}  # a link's: the platform sets how links open
+
+
+class _Markup(HTMLParser):
+    """The tags and attributes of author HTML, read as a browser reads them (quoted values whole)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attributes = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in MOVED_HEADINGS:
+            tag = "h3"  # kept, as an h3 or h5: its attributes as a kept heading's
+        if tag not in ALLOWED_TAGS:
+            if tag not in SAID_TAGS:
+                self.tags.add(tag)
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
+        self.attributes.update(name for name, _value in attrs
+                               if name not in allowed and name not in QUIET_ATTRIBUTES and not name.startswith("on"))
 
 
 def dropped_names(html):
@@ -113,19 +148,10 @@ def dropped_names(html):
     ``dropped``'s kinds (the editors' note promises it), their text kept."""
     if not html or "<" not in html:
         return (), ()
-    tags, attributes = set(), set()
-    for tag, rest in TAG_ATTRS_RE.findall(html):
-        tag = tag.lower()
-        if tag not in ALLOWED_TAGS:
-            if tag not in SAID_TAGS:
-                tags.add(tag)
-            continue
-        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
-        for name in ATTR_NAME_RE.findall(rest):
-            name = name.lower()
-            if name not in allowed and name not in QUIET_ATTRIBUTES and not name.startswith("on"):
-                attributes.add(name)
-    return tuple(sorted(tags)), tuple(sorted(attributes))
+    markup = _Markup()
+    markup.feed(html)
+    markup.close()
+    return tuple(sorted(markup.tags)), tuple(sorted(markup.attributes))
 
 
 def authored_html(html):

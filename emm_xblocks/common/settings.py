@@ -241,6 +241,8 @@ def read_olx(el, settings):
             if s.kind == CHECKBOX:
                 found[s.name] = olx.get_bool(el, attr, s.default, s.name)
             elif s.kind in (WHOLE, NUMBER):
+                if s.blank_is_default and not el.get(attr).strip():
+                    break  # estimated_minutes="": not said, its default (as the editor reads it)
                 value = read_number(el, attr, s.kind, s.default, s.name)
                 found[s.name] = float(value) if s.kind == NUMBER and value is not None else value
             else:
@@ -342,7 +344,7 @@ def read_editor(data, settings, _):
         if s.kind == CHECKBOX:
             found[s.name] = editor_flag(data, s.name, s.default, problems, s.name, _)
         elif s.kind in (NUMBER, WHOLE):
-            if s.blank_is_default and isinstance(raw, str) and not raw.strip():
+            if s.blank_is_default and (raw is None or isinstance(raw, str) and not raw.strip()):
                 found[s.name] = s.default  # emptied: not said (author trial s38: "Enter a whole number.")
                 continue
             # the range is the validators' to check (with a message naming the setting)

@@ -96,7 +96,7 @@ function EmmCaseStudy(runtime, element, args) {
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
      form stay as they are. Offline, the page stays as it is until the link is back. */
   function refresh(err) {
-    return EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
+    EMM.whileReading(element, EMM.post(runtime, element, "state", {reply: PAGE})).then(function (body) {
       if (body.submitted) {
         if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);

@@ -214,12 +214,16 @@
   }
 
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
-  var sending = new WeakSet(), reading = new WeakSet(), retries = new WeakMap(), timed = 0;
-  EMM.SLOW_MS = 500;
-  EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
+  var sending = new WeakSet(), reading = new WeakMap(), retries = new WeakMap(), timed = 0;
+  EMM.SLOW_MS = 500; EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
-  /* sending, or reading the server's state after a failure (opts.refresh's promise): the page is drawn anew */
-  EMM.isBusy = function (element) { return EMM.isSending(element) || reading.has(EMM.root(element)); };
+  /* sending, or reading the server's state (EMM.whileReading): the page is about to be drawn anew */
+  EMM.isBusy = function (element) { return EMM.isSending(element) || (reading.get(EMM.root(element)) || 0) > 0; };
+  EMM.whileReading = function (element, promise) {  /* counted: two reads at once, busy until both are back */
+    var block = EMM.root(element), done = function () { reading.set(block, reading.get(block) - 1); };
+    reading.set(block, (reading.get(block) || 0) + 1);
+    return promise.then(function (v) { done(); return v; }, function (e) { done(); throw e; });
+  };
   EMM.action = function (runtime, element, handler, data, opts) {
     opts = opts || {};
     var block = EMM.root(element);
@@ -270,8 +274,7 @@
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
-      var read = opts.refresh && opts.refresh(err, {actionId: id, lost: lost}), unread = function () { reading.delete(block); };
-      if (read && read.then) { reading.add(block); read.then(unread, unread); }
+      if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
     }).then(function (done) {
       var retry = retries.get(block);
@@ -387,7 +390,6 @@
       if (delay) { timer = global.setTimeout(go, delay); }
     });
   };
-
   global.EMM = EMM;
 }(window));
 

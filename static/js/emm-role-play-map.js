@@ -180,6 +180,15 @@
       });
       return best;
     }
+    /* the first box drawn (top row, its start side), or the last */
+    function corner(last) {
+      var best = 0;
+      places.forEach(function (p, i) {
+        var q = places[best], before = p.y < q.y || (p.y === q.y && (L.rtl ? p.x > q.x : p.x < q.x));
+        if (last ? !before && (p.y !== q.y || p.x !== q.x) : before) { best = i; }
+      });
+      return best;
+    }
     function move(from, to) {
       from.setAttribute("tabindex", "-1");
       to.setAttribute("tabindex", "0");
@@ -192,8 +201,7 @@
         var to = toward(at, event.key);
         if (to >= 0) { move(boxes[at], boxes[to]); }
       }
-      else if (event.key === "Home") { move(boxes[at], boxes[0]); }
-      else if (event.key === "End") { move(boxes[at], boxes[boxes.length - 1]); }
+      else if (event.key === "Home" || event.key === "End") { move(boxes[at], boxes[corner(event.key === "End")]); }
       else if (event.key === "Enter" || event.key === " ") { opts.onPick(Number(boxes[at].getAttribute("data-node"))); }
       else { return; }
       event.preventDefault();

@@ -128,7 +128,7 @@ function EmmRolePlayEditor(runtime, element, args) {
       rows(choicesOf(li)).forEach(function (c, j) {
         var choice = EMM.format(_("Choice {n}"), {n: EMM.count(j + 1, root)});
         own(c, "[data-title]").textContent = choice;
-        named(c, choice + ", " + node);
+        named(c, EMM.format(_("{choice}, {node}"), {choice: choice, node: node}));
       });
     });
     rows(lists.profile_options).forEach(function (li, i) {

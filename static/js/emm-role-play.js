@@ -49,7 +49,7 @@ function EmmRolePlay(runtime, element) {
      it (a lost reply), the alert goes; it has not and the link works, it goes again, once,
      then waits for the link. */
   function refresh(err, meta) {
-    return EMM.post(runtime, element, "state", {}).then(function (body) {
+    EMM.whileReading(element, EMM.post(runtime, element, "state", {})).then(function (body) {
       show(body);
       if (!waiting) {
         if (meta && meta.lost) { EMM.clear(alertBox, true); }

@@ -15,7 +15,7 @@ def test_a_case_study_save_says_what_it_removed_at_each_field(scenario, handlers
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 200 and r.json_body["saved"] is True
     said = {p["field"]: p["message"] for p in r.json_body["warnings"]}
-    assert said["narrative"] == ("Removed when learners see it: scripts, embedded frames, videos or objects. Only "
+    assert said["narrative"] == ("Removed when learners see it: scripts; embedded frames, videos or objects. Only "
                                  "text formatting, links, images and tables are kept.")
     assert said["questions.0.prompt"].startswith("Removed when learners see it: event handlers (onclick…).")
     assert "expert_analysis" not in said  # what is kept says nothing
@@ -49,10 +49,21 @@ def test_a_pasted_heading_stays_a_heading_and_other_removed_markup_is_named(scen
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 200 and r.json_body["saved"] is True
     said = {p["field"]: p["message"] for p in r.json_body["warnings"]}
-    assert said["narrative"] == ("Removed when learners see it: the tags <div>, <font>, the attributes class, style. "
+    assert said["narrative"] == ("Removed when learners see it: other markup (<div>, <font>, class, style). "
                                  "Only text formatting, links, images and tables are kept.")
     narrative = handlers.block(uid, "staff_1").load_content().narrative
     assert narrative.startswith("<h3>Contexte</h3><p>Rouge.</p>Texte.<h5>Détail</h5>")
     checked = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr").json_body["problems"]
     assert {p["field"]: p["message"] for p in checked}["narrative"].startswith(
-        "Retiré quand les apprenants le voient\u00a0: les balises <div>, <font>, les attributs class, style.")
+        "Retiré quand les apprenants le voient\u00a0: d’autres balises ou attributs (<div>, <font>, class, style).")
+
+
+def test_a_picture_pasted_into_the_text_is_said_to_need_uploading(scenario, handlers):
+    """A picture pasted from a word processor comes as a ``data:`` address, which the allow-list
+    removes (review s38: without a word)."""
+    uid = scenario(CASE)
+    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data["narrative"] = '<p>Carte :</p><img src="data:image/png;base64,iVBORw0KGgo=" alt="Carte">'
+    said = {p["field"]: p["message"] for p in handlers.post(uid, "studio_submit", data, student="staff_1")
+            .json_body["warnings"]}
+    assert said["narrative"].startswith("Removed when learners see it: pictures pasted into the text (upload them")

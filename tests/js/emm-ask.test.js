@@ -90,7 +90,7 @@ test("answered while the block sends (a timed resend), it waits busy, says so, t
   yes.fire("click");
   assert.equal(done(), 0);  /* not dropped, not done while the other send is in flight */
   assert.equal(yes.getAttribute("aria-busy"), "true");
-  assert.equal(box.querySelector("[data-ask-wait]").textContent, "Waiting for the last answer to reach the course…");
+  assert.equal(box.querySelector("[data-ask-wait]").textContent, "Waiting for the last exchange with the course to finish…");
   assert.equal(box.querySelector("[data-ask-wait]").getAttribute("role"), "status");
   assert.ok(box.parentNode);  /* still asked */
   yes.fire("click");  /* pressed again while it waits: still once */
@@ -115,8 +115,10 @@ test("waiting, it does nothing once cancelled", () => {
   assert.equal(box.parentNode, null);
 });
 
-test("the block drawn anew while it waited (the send succeeded): the new button is pressed, to ask in its words", () => {
+test("the block drawn anew while it waited: its new button takes the focus and a line says to press it again", () => {
   const {w, inner, button, box, yes, stop, done} = askedWhileSending("Réessayer");
+  w.EmmXBlocksCatalogs = [{strings: {"The page has changed meanwhile: press “{action}” again if you still want to.":
+    "La page a changé entre-temps : appuyez de nouveau sur « {action} » si vous le souhaitez toujours."}, plural: () => 0}];
   yes.fire("click");
   /* the feedback drawn anew: the old button and the question gone, a new "Try again" */
   button.isConnected = false;
@@ -124,11 +126,32 @@ test("the block drawn anew while it waited (the send succeeded): the new button 
   const fresh = el("button", {type: "button", "data-retry": ""}, ["Réessayer"]);
   let pressed = 0;
   fresh.click = () => { pressed += 1; };
-  inner.replaceChildren(el("div", {class: "emm-actions"}, [fresh]));
+  const row = el("div", {class: "emm-actions"}, [fresh]);
+  inner.replaceChildren(row);
   stop();
   w.timers.runAll();
   assert.equal(done(), 0);  /* not the old page's action */
-  assert.equal(pressed, 1);  /* the new one, which asks again (or acts if nothing needs asking now) */
+  assert.equal(pressed, 0);  /* nor the new one's: the learner decides again, on the page as it is now */
+  assert.equal(FakeElement.focused, fresh);
+  const note = row.nextElementSibling;
+  assert.equal(note.getAttribute("role"), "status");
+  assert.equal(note.textContent, "La page a changé entre-temps : appuyez de nouveau sur « Réessayer » si vous le souhaitez toujours.");
+  w.EMM.ask(fresh, "Réessayer ?", () => {}, {});  /* asked again: the line goes, the question takes its place */
+  assert.equal(inner.querySelectorAll(".emm-ask").length, 1);
+  assert.ok(inner.querySelector("[data-ask-yes]"));
+});
+
+test("asked again while an earlier answer waits: the earlier one is dropped, never done behind the new question", () => {
+  const {w, button, yes, stop, done} = askedWhileSending("Recommencer");
+  yes.fire("click");  /* waits */
+  let second = 0;
+  w.EMM.ask(button, "Recommencer ?", () => { second += 1; }, {});
+  const fresh = button.parentNode.nextElementSibling.querySelector("[data-ask-yes]");
+  assert.equal(FakeElement.focused, fresh);
+  stop();
   w.timers.runAll();
-  assert.equal(pressed, 1);
+  assert.equal(done(), 0);
+  assert.equal(FakeElement.focused, fresh);  /* the focus stays on the question asked now */
+  fresh.fire("click");
+  assert.equal(second, 1);
 });

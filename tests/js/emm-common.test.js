@@ -421,16 +421,17 @@ test("EMM.ready: what waited for the script works, a button disabled for another
   assert.equal(note.hidden, true);
 });
 
-test("action: a failed action's state read (the promise refresh returns) keeps the block busy until it is back", async () => {
-  const w = setup({fetch: () => Promise.resolve(response(400, {error: "invalid_request", message: "No."}))});
+test("whileReading: the block is busy until every state read it counts is back", async () => {
+  const w = setup();
   const {root} = block();
-  let answer;
-  const read = new Promise((resolve) => { answer = resolve; });
-  assert.equal(await w.EMM.action(runtime, root, "try_again", {}, {refresh: () => read}), false);
+  const reads = [0, 1].map(() => { let answer; const p = new Promise((resolve) => { answer = resolve; }); return {p, answer}; });
+  const first = w.EMM.whileReading(root, reads[0].p), second = w.EMM.whileReading(root, reads[1].p);
   assert.equal(w.EMM.isSending(root), false);
   assert.equal(w.EMM.isBusy(root), true);  /* the page is about to be drawn anew: EMM.ask waits for it */
-  answer({});
-  await read;
-  await Promise.resolve();
+  reads[0].answer({n: 1});
+  assert.deepEqual(await first, {n: 1});  /* what the read answered, passed on */
+  assert.equal(w.EMM.isBusy(root), true);  /* the other read is still out (review s38: one cleared both) */
+  reads[1].answer({});
+  await second;
   assert.equal(w.EMM.isBusy(root), false);
 });

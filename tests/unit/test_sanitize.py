@@ -19,3 +19,15 @@ def test_a_heading_the_allow_list_has_not_becomes_the_nearest_one_it_has():
     kept = clean_html("<h1>A</h1><H2 class='x'>B</H2><h3>C</h3><h6>D</h6>")
     assert kept == "<h3>A</h3><h3>B</h3><h3>C</h3><h5>D</h5>"
     assert clean_html("<header>E</header>") == "E"  # another tag whose name starts with "h": not a heading
+
+
+def test_only_real_tags_and_attributes_are_named_or_moved_quoted_values_whole():
+    """Review s38: a regex read ``alt="1 > 0"`` as an attribute "1", missed ``style`` after
+    ``title="a>b"`` and made a title's text "<h1>" an "<h3>"."""
+    from emm_xblocks.common.sanitize import clean_html, dropped_names
+
+    assert dropped_names('<img alt="1 > 0" src="/static/a.png">') == ((), ())
+    assert dropped_names('<p title="a>b" style="x">t</p>') == ((), ("style", "title"))
+    assert dropped_names('<h2 class="x">t</h2><o:p></o:p><div/>') == (("div", "o:p"), ("class",))
+    assert dropped_names("a < b and c > d") == ((), ())
+    assert clean_html('<abbr title="<h1>">x</abbr>') == '<abbr title="<h1>">x</abbr>'

@@ -122,8 +122,11 @@ def test_the_editor_reads_every_setting_through_read_editor_alike(block_type):
 def test_an_estimated_time_left_empty_is_not_said_and_a_bad_one_is_still_refused(module):
     """Author trial s38: emptying "Estimated time (minutes)" answered "Enter a whole number.": empty
     is 0, the time not said; what is not a whole number is still a problem at its field."""
-    found, problems = settings.read_editor({"estimated_minutes": "  "}, module.SETTINGS, str)
-    assert found["estimated_minutes"] == 0 and problems == []
+    for empty in ("  ", None):  # the form's empty field; null from "Edit as JSON"
+        found, problems = settings.read_editor({"estimated_minutes": empty}, module.SETTINGS, str)
+        assert found["estimated_minutes"] == 0 and problems == [], empty
+    tag = "emm_case_study" if module is case_study_content else "emm_role_play"
+    assert settings.read_olx(etree.fromstring(f'<{tag} estimated_minutes=""/>'), module.SETTINGS) == {}  # XML tab
     _found, problems = settings.read_editor({"estimated_minutes": "vingt"}, module.SETTINGS, str)
     assert [p.field for p in problems] == ["estimated_minutes"]
     _found, problems = settings.read_editor({"attempts_allowed": ""}, module.SETTINGS, str)

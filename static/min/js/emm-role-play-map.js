@@ -21,11 +21,11 @@ if(n.ending){name.push(_("Ending"));}
 mine.forEach(function(m){name.push(m.message);});var g=svg("g",{class:cls,transform:"translate("+p.x+" "+p.y+")",tabindex:"-1",role:"button","aria-label":name.join(". "),"data-node":i},[svg("rect",{class:"emm-rp-ring",x:-4,y:-4,width:W+8,height:H+8,rx:8}),svg("rect",{width:W,height:H,rx:n.ending?18:4}),svg("text",{x:W/2,y:20,"text-anchor":"middle",class:"emm-rp-id"},[short(n.id||"?",20)]),svg("text",{x:W/2,y:38,"text-anchor":"middle",class:mine.length?"emm-rp-kind":"emm-rp-sub"},[short(second,24)])]);if(errors){g.appendChild(svg("text",{x:W-10,y:14,"text-anchor":"middle",class:"emm-rp-kind"},["!"]));}
 boxes.push(g);places.push(p);root.appendChild(g);});if(boxes.length){boxes[0].setAttribute("tabindex","0");}
 function toward(at,key){var from=places[at],best=-1,least=Infinity;places.forEach(function(p,i){var dx=p.x-from.x,dy=p.y-from.y;var ahead={ArrowRight:dy===0&&dx>0,ArrowLeft:dy===0&&dx<0,ArrowDown:dy>0,ArrowUp:dy<0}[key];var cost=dy===0?Math.abs(dx):Math.abs(dy)*1e6+Math.abs(dx);if(ahead&&cost<least){least=cost;best=i;}});return best;}
+function corner(last){var best=0;places.forEach(function(p,i){var q=places[best],before=p.y<q.y||(p.y===q.y&&(L.rtl?p.x>q.x:p.x<q.x));if(last?!before&&(p.y!==q.y||p.x!==q.x):before){best=i;}});return best;}
 function move(from,to){from.setAttribute("tabindex","-1");to.setAttribute("tabindex","0");to.focus();}
 root.addEventListener("keydown",function(event){var at=boxes.indexOf(event.target.closest?event.target.closest(".emm-rp-box"):null);if(at<0){return;}
 if(/^Arrow/.test(event.key)){var to=toward(at,event.key);if(to>=0){move(boxes[at],boxes[to]);}}
-else if(event.key==="Home"){move(boxes[at],boxes[0]);}
-else if(event.key==="End"){move(boxes[at],boxes[boxes.length-1]);}
+else if(event.key==="Home"||event.key==="End"){move(boxes[at],boxes[corner(event.key==="End")]);}
 else if(event.key==="Enter"||event.key===" "){opts.onPick(Number(boxes[at].getAttribute("data-node")));}
 else{return;}
 event.preventDefault();});root.addEventListener("click",function(event){var g=event.target.closest?event.target.closest(".emm-rp-box"):null;if(g){opts.onPick(Number(g.getAttribute("data-node")));}});while(box.firstChild){box.removeChild(box.firstChild);}
