@@ -124,6 +124,20 @@ function EmmLikert(runtime, element, args) {
     return EMM.mark(root, "data-statement", said, focus);
   }
 
+  /* a statement marked unanswered loses its mark once answered, the others keep theirs; the alert's line goes with
+     the last mark (learner trial s38: both stayed after the answers, and the learner dared not send) */
+  var missingLine = "";
+  function unmarkAnswered() {
+    var marked = statements().filter(function (fs) { return fs.classList.contains("emm-invalid"); });
+    if (!marked.length) { return; }
+    var still = missingRequired(collect()).filter(function (id) {
+      return marked.some(function (fs) { return fs.getAttribute("data-statement") === id; });
+    });
+    if (still.length < marked.length && !markErrors(still, false) && alertBox.textContent === missingLine) {
+      EMM.clear(alertBox, true);
+    }
+  }
+
   function missingRequired(answers) {
     return statements().filter(function (fs) {
       return fs.hasAttribute("data-required") && !(fs.getAttribute("data-statement") in answers);
@@ -147,7 +161,8 @@ function EmmLikert(runtime, element, args) {
     var answers = collect();
     var missing = missingRequired(answers);
     if (markErrors(missing, true)) {
-      EMM.say(alertBox, EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)}));
+      missingLine = EMM.format(_("Please answer every required statement ({n} left)."), {n: EMM.count(missing.length, root)});
+      EMM.say(alertBox, missingLine);
       return;
     }
     if (EMM.refuseOverLimit(form, alertBox)) { return; }
@@ -157,7 +172,7 @@ function EmmLikert(runtime, element, args) {
   if (state.locked) { drafts.drop(); }
   if (form) {
     form.addEventListener("submit", onSubmit);
-    form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); });
+    form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); unmarkAnswered(); });
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
     });

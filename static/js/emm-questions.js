@@ -61,11 +61,35 @@
     });
     var n = EMM.mark(root, "data-question", said, true);
     if (!n) { return answers; }
-    EMM.say(alertBox, EMM.format(limits ? EMM.ngettext("Not sent: {n} question needs attention (see the message under it).",
+    var line = EMM.format(limits ? EMM.ngettext("Not sent: {n} question needs attention (see the message under it).",
       "Not sent: {n} questions need attention (see the messages under them).", n)
-      : _("Please answer every question ({n} left)."), {n: EMM.count(n, root)}));
+      : _("Please answer every question ({n} left)."), {n: EMM.count(n, root)});
+    EMM.say(alertBox, line);
+    root.emmMissing = {ids: Object.keys(said).filter(function (id) { return !(id in answers); }), alertBox: alertBox, line: line};
+    if (!root.emmUnmarks) {  /* once per form */
+      root.emmUnmarks = true;
+      /* at each input, not at a text's change: a text's change comes as it loses the focus, to the tap on
+         "Submit", and the marks going then moved the button from under the finger */
+      root.addEventListener("input", function () { unmarkAnswered(root); });
+    }
     return null;
   };
+  /* A question marked unanswered loses its mark once answered (a choice made, a word typed), the
+     others' marks as they were; the alert's line goes with the last mark (learner trial s38: both stayed, and the
+     learner dared not send). A too short or too long text keeps its mark until the next send. */
+  function unmarkAnswered(root) {
+    var missing = root.emmMissing, answers = EMM.questionAnswers(root), said = Object.create(null);
+    var now = missing ? missing.ids.filter(function (id) { return id in answers; }) : [];
+    if (!now.length) { return; }
+    missing.ids = missing.ids.filter(function (id) { return now.indexOf(id) === -1; });
+    root.querySelectorAll("[data-question].emm-invalid").forEach(function (fs) {
+      var id = fs.getAttribute("data-question");
+      if (now.indexOf(id) === -1) { said[id] = fs.querySelector("[data-error-for]").textContent; }
+    });
+    if (!EMM.mark(root, "data-question", said, false) && missing.alertBox && missing.alertBox.textContent === missing.line) {
+      EMM.clear(missing.alertBox, true);
+    }
+  }
 
   /* answers as EMM.questionAnswers gives them, back into root's questions (the others untouched) */
   EMM.fillQuestions = function (root, answers) {

@@ -22,16 +22,18 @@ send(record.data,record.queued.actionId);}
 function updateProgress(){if(!progress||state.locked){return;}
 var done=Object.keys(collect()).length;progress.textContent=EMM.format(_("Answered {done} of {total}"),{done:EMM.count(done,root),total:EMM.count(args.total,root)});}
 function markErrors(ids,focus){var said=Object.create(null);ids.forEach(function(id){said[id]=_("Please choose an answer.");});return EMM.mark(root,"data-statement",said,focus);}
+var missingLine="";function unmarkAnswered(){var marked=statements().filter(function(fs){return fs.classList.contains("emm-invalid");});if(!marked.length){return;}
+var still=missingRequired(collect()).filter(function(id){return marked.some(function(fs){return fs.getAttribute("data-statement")===id;});});if(still.length<marked.length&&!markErrors(still,false)&&alertBox.textContent===missingLine){EMM.clear(alertBox,true);}}
 function missingRequired(answers){return statements().filter(function(fs){return fs.hasAttribute("data-required")&&!(fs.getAttribute("data-statement")in answers);}).map(function(fs){return fs.getAttribute("data-statement");});}
 function lock(){root.querySelectorAll("input, textarea").forEach(function(input){input.disabled=true;});if(submit){submit.hidden=true;}
 if(progress){progress.hidden=true;}
 var sent=root.querySelector("[data-sent]");if(sent&&form){form.hidden=true;sent.hidden=false;}}
 function onSubmit(event){event.preventDefault();if(state.locked||EMM.isSending(element)){return;}
-EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){EMM.say(alertBox,EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)}));return;}
+EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){missingLine=EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)});EMM.say(alertBox,missingLine);return;}
 if(EMM.refuseOverLimit(form,alertBox)){return;}
 send(current());}
 if(state.locked){drafts.drop();}
-if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);drafts.resume(element,function(data){if(state.locked){return false;}fill(data);},resend);EMM.watchLimits(form,status);updateProgress();}
+if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());unmarkAnswered();});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);drafts.resume(element,function(data){if(state.locked){return false;}fill(data);},resend);EMM.watchLimits(form,status);updateProgress();}
 var noResults=_("No connection: the results could not be shown. Check your connection and try again.");function load(files){var loaded=window.EmmLikertFiles=window.EmmLikertFiles||{};function one(url){loaded[url]=loaded[url]||new Promise(function(resolve,reject){var node=EMM.el("link",{rel:"stylesheet",href:url});node.onload=resolve;node.onerror=function(){delete loaded[url];node.remove();reject({error:EMM.LOCAL_CODES.NETWORK,message:noResults});};document.head.appendChild(node);});return loaded[url];}
 return Promise.all((files.styles||[]).map(one));}
 var showResults=root.querySelector("[data-show-results]");if(showResults){showResults.addEventListener("click",function(){var target=root.querySelector("[data-results]");var panel=load(args.results_files||{});panel.catch(function(){});EMM.action(runtime,element,"get_results",{reply:"page"},{button:showResults,alert:alertBox,offline:noResults,onSuccess:function(data){panel.then(function(){EMM.setServerHtml(target,data.html);showResults.setAttribute("aria-expanded","true");showResults.hidden=true;(target.querySelector("[data-results-title]")||target).focus();},function(err){EMM.say(alertBox,err.message);});}});});}}
