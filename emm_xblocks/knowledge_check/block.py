@@ -100,6 +100,17 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         token = platform.pair_token(self, check.pair)
         return pairs.filed_ahead(platform.course_key(self), check.pair, content.POST, token)
 
+    def pre_test_missing(self):
+        """A post-test whose learner has no result at the pre-test of its pair yet: submitting it
+        closes that pre-test to them (decision 70), which the page says first (learner trial s38).
+        False for a pre-test, without reading the store, and where there is no learner (Studio's
+        preview)."""
+        check = self.load_content()
+        if check.phase != content.POST or not check.pair:
+            return False
+        token = platform.pair_token(self, check.pair)
+        return bool(token) and pairs.own_result(platform.course_key(self), check.pair, content.PRE, token) is None
+
     def _filed_under(self):
         """``(course key, block key)`` as text, as the LMS files results under them."""
         key = self.stored_usage_key()

@@ -39,6 +39,8 @@ def student_view(block):
         "author_lang": own,
         "check": check,
         "pre": check.phase == PRE,
+        # a post-test taken before the pre-test closes the pre-test: said before the form (learner trial s38)
+        "no_pre": not locked and check.phase == POST and block.pre_test_missing(),
         "intro": sanitized(check.intro),
         "questions": check.questions,
         "ready": validation.playable(check),  # content with errors (imported OLX): no form, a notice

@@ -92,6 +92,27 @@ def test_a_post_test_without_a_pre_test_says_so(platform):
     assert "You did not take the pre-test." in visible(body["html"])
 
 
+def test_a_post_test_opened_before_the_pre_test_says_first_that_it_will_close_it(platform):
+    """Learner trial s38: the post-test said "When you submit, you see your results beside your
+    pre-test score" to a learner who had none, and closed their pre-test without a word first."""
+    pre, post = pair_of(platform)
+    ana, bo = platform.user("ana"), platform.user("bo")
+    page = platform.lms(ana).html(post)
+    assert "data-no-pre" in page
+    assert ("You have not taken the pre-test: take it first if you can. Once you submit this post-test, you see its "
+            "answers, and the pre-test is closed to you.") in visible(page)
+    assert "beside your pre-test score" not in visible(page)
+    assert platform.lms(bo).handle(pre, "submit", HALF).status == 200
+    taken = platform.lms(bo).html(post)
+    assert "data-no-pre" not in taken and "beside your pre-test score" in visible(taken)
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    assert "data-no-pre" not in platform.lms(ana).html(post)  # submitted: nothing more to say before it
+    with translation.override("fr"):
+        french = platform.lms(ana).html(platform.add(CHECK.format(phase="post", pair="day2", extra=""),
+                                                     platform.subsection()))
+    assert "Vous n’avez pas passé le test initial\u00a0: passez-le d’abord si vous le pouvez." in french
+
+
 def test_a_pre_test_is_closed_once_the_post_test_was_taken_first(platform):
     """A pre-test answered after the post-test (at the end of the training, whose feedback shows
     the right answers) would measure nothing, and its pair would count in the staff's figures. Its
