@@ -141,6 +141,13 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
     progress = page.locator(f"{BLOCK} [data-progress]")
     assert progress.text_content() == "Answered 0 of 8"
     assert_no_horizontal_overflow(page, PHONE["width"])
+    # each statement inside its box, under its top border, however many lines it takes (learner trial s38:
+    # a long one ran through the border on a phone)
+    boxes = page.evaluate("""(root) => Array.from(document.querySelectorAll(root + ' .emm-statement')).map((fs) => {
+        const legend = fs.querySelector('legend').getBoundingClientRect(), box = fs.getBoundingClientRect();
+        return [legend.top - box.top, legend.height]; })""", BLOCK)
+    assert any(height > 40 for _top, height in boxes), boxes  # some take two lines or more
+    assert all(top >= 1 for top, _height in boxes), boxes
 
     # Tab from the top of the page until the first statement's first radio has the focus.
     for _ in range(10):
