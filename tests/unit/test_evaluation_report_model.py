@@ -3,6 +3,7 @@ shared statements, and the headline (which statement, pooled how, suppressed whe
 
 from emm_xblocks.evaluation_report import learning, olx, report, validation
 from emm_xblocks.evaluation_report.content import Report
+from emm_xblocks.evaluation_report.csv_rows import csv_rows
 from emm_xblocks.likert.content import Statement, Survey
 
 DAY1 = Survey(display_name="Day 1",
@@ -93,7 +94,7 @@ def test_the_headline_is_written_for_its_reader_and_the_csv_for_a_program():
     assert french["headline"]["percent"] == 13
     assert french["headline"]["text"] == "13\xa0% strongly agreed that “Relevant”."
     assert report.reaction(data, 5, str, "relevance")["headline"]["text"] == "13% strongly agreed that “Relevant”."
-    rows = report.csv_rows(french, str)
+    rows = csv_rows(french, str)
     assert ["Reaction", "Day 1", "", "Relevant", "Top box (%)", "12.5"] in rows  # a decimal point, for a program
     assert ["Reaction", "Day 1", "", "Relevant", "Strongly agree (%)", "12.5"] in rows
     assert ["Reaction", "Day 1", "", "Relevant", "Top two box (%)", "100"] in rows  # no "100.0"
