@@ -8,9 +8,9 @@ says which endings are good practice and which path earns the most points.
 ``build(scenario, _, html, numbers)`` returns a ``Pack``:
 
 * ``roles``: one ``RoleCard`` per role (label, brief, the number of the card it starts at);
-* ``cards``: every node exactly once, as a ``Card`` numbered from 1 -- the nodes each role
-  meets, breadth first from its start in the roles' order, then any node no role reaches, in the
-  author's order. Each choice of a card appears on it exactly once, with its consequence, the
+* ``cards``: every node a role can meet exactly once, as a ``Card`` numbered from 1 -- breadth
+  first from each role's start in the roles' order; a node no role reaches is a draft, left out
+  (decision 78). Each choice of a card appears on it exactly once, with its consequence, the
   number of the card it leads to (``None`` when its target is not a node of the scenario) and
   the points it is worth (to keep each role's score as it goes: a choice may need a score);
 * the debrief sheet, for the facilitator only: ``endings`` (category, debrief), ``routes``
@@ -124,7 +124,7 @@ class Band:
 
 def card_order(scenario):
     """Node ids in card order: breadth first from each role's start (roles in order), choices in
-    order, then the nodes no role reaches, in the author's order. Each node once."""
+    order; each node once. A node no role reaches is left out: a draft (decision 78)."""
     order, seen = [], set()
     for role in scenario.roles:
         queue = deque([role.start] if scenario.node(role.start) is not None else [])
@@ -136,10 +136,6 @@ def card_order(scenario):
             order.append(nid)
             queue.extend(c.goto for c in scenario.node(nid).choices
                          if scenario.node(c.goto) is not None and c.goto not in seen)
-    for node in scenario.nodes:
-        if node.id not in seen:
-            seen.add(node.id)
-            order.append(node.id)
     return order
 
 

@@ -30,6 +30,8 @@ from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
 UNREACHABLE, DEAD_END, LOOP, UNKNOWN_TARGET = "unreachable", "dead_end", "loop_without_ending", "unknown_target"
+# the errors a node no learner can reach keeps (a draft's node not linked yet is saved): its limits
+UNREACHED_ERRORS = frozenset({"too_many_choices", "points_range", "min_points_range"})
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
 IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web nor a course-file address
 BAND_TWICE = "band_twice"  # a grade band that starts at the score of an earlier one: never shown
@@ -129,37 +131,55 @@ def _check_structure(scenario, _, add):
     ids = _check_ids(scenario, _, add)
     graph = scenario.graph()
     endings = scenario.endings()
-    comp, components = g.strongly_connected(graph)
+    loops = (*g.strongly_connected(graph), graph)  # comp, components, graph: ``_check_choices``'s
     seen_from_roles = g.reachable(graph, [r.start for r in scenario.roles])
-    leads_to_end = g.can_reach(graph, endings)
+    leads_to_end = g.can_reach(graph, endings) if endings else None
     if scenario.nodes and not endings:
         add("nodes", _("The scenario has no ending: mark at least one node as an ending."), "no_ending")
     for i, node in enumerate(scenario.nodes):
         where = f"nodes.{i}"
-        if not node.narrative.strip():
-            add(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id), "no_text")
-        if node.image and not is_safe_url(node.image):
-            _check_image(node, where, _, add)
-        if node.image and not node.alt.strip():
-            add(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
-                                  "it (alternative text).").format(id=node.id), "no_alt")
         if scenario.roles and node.id not in seen_from_roles:
-            add(where, _("Node “{id}” cannot be reached from any role's start.").format(id=node.id), UNREACHABLE)
-        if node.ending:
-            if node.choices:
-                add(f"{where}.choices", _("Ending “{id}” has choices: learners will never see "
-                                          "them.").format(id=node.id), "ending_with_choices", error=False)
-            continue
-        if not node.choices:
-            add(f"{where}.choices", _("Node “{id}” is not an ending and has no choices: "
-                                      "learners would be stuck.").format(id=node.id), DEAD_END)
-        elif endings and node.id not in leads_to_end:
-            add(where, _("From node “{id}” no ending can be reached: learners would go "
-                         "round in a loop for ever.").format(id=node.id), LOOP)
-        if len(node.choices) > MAX_CHOICES:
-            add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=count(MAX_CHOICES, _)),
-                "too_many_choices")
-        _check_choices(node, where, ids, (comp, components, graph), _, add)
+            # no learner can arrive: a draft's node not linked yet (author trial s38) is saved, with
+            # warnings only but for the limits every node keeps (``UNREACHED_ERRORS``)
+            add(where, _("Node “{id}” cannot be reached from any role's start: learners will not see it until a "
+                         "choice leads to it.").format(id=node.id), UNREACHABLE, error=False)
+            _check_node(node, where, ids, loops, leads_to_end, _, _unreached(add))
+        else:
+            _check_node(node, where, ids, loops, leads_to_end, _, add)
+
+
+def _unreached(add):
+    """``add`` for the problems of a node no learner can reach: warnings, but ``UNREACHED_ERRORS``."""
+    def add_warning(field, message, code, error=True):
+        add(field, message, code, error and code in UNREACHED_ERRORS)
+    return add_warning
+
+
+def _check_node(node, where, ids, loops, leads_to_end, _, add):
+    """One node's problems: its text, image and choices, and whether a learner there can go on to an
+    ending (``leads_to_end``: the nodes that can, or None when the scenario has no ending)."""
+    if not node.narrative.strip():
+        add(f"{where}.narrative", _("Node “{id}” has no text.").format(id=node.id), "no_text")
+    if node.image and not is_safe_url(node.image):
+        _check_image(node, where, _, add)
+    if node.image and not node.alt.strip():
+        add(f"{where}.alt", _("Node “{id}”: describe the image for people who cannot see "
+                              "it (alternative text).").format(id=node.id), "no_alt")
+    if node.ending:
+        if node.choices:
+            add(f"{where}.choices", _("Ending “{id}” has choices: learners will never see "
+                                      "them.").format(id=node.id), "ending_with_choices", error=False)
+        return
+    if not node.choices:
+        add(f"{where}.choices", _("Node “{id}” is not an ending and has no choices: "
+                                  "learners would be stuck.").format(id=node.id), DEAD_END)
+    elif leads_to_end is not None and node.id not in leads_to_end:
+        add(where, _("From node “{id}” no ending can be reached: learners would go "
+                     "round in a loop for ever.").format(id=node.id), LOOP)
+    if len(node.choices) > MAX_CHOICES:
+        add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=count(MAX_CHOICES, _)),
+            "too_many_choices")
+    _check_choices(node, where, ids, loops, _, add)
 
 
 def _check_full_marks(scenario, _, add):

@@ -190,18 +190,21 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     add_choice(second, "Refer her", "node-3")
     add_choice(orphan, "Go on", "node-3")
 
-    # the map marks the orphan from the server's validators, and lists the problem as text
-    unreachable = "Node “node-4” cannot be reached from any role's start."
+    # the map marks the orphan from the server's validators, and lists the problem as text: a warning, as
+    # no learner can arrive there (a draft's node not linked yet is saved: author trial s38)
+    unreachable = ("Node “node-4” cannot be reached from any role's start: learners will not see it until a "
+                   "choice leads to it.")
     page.locator(f"{EDITOR} [data-problem-count]").filter(has_text="1 problem found.").wait_for()
-    assert problems.locator("li").all_text_contents() == [unreachable]
+    assert problems.locator("li").all_text_contents() == [f"Warning: {unreachable}"]
     orphan_box = box(page, "node-4")
-    orphan_box.and_(page.locator(".emm-rp-unreached")).wait_for()
+    orphan_box.and_(page.locator(".emm-rp-unreached.emm-rp-warn")).wait_for()
     assert "Cannot be reached" in orphan_box.text_content()
     assert unreachable in orphan_box.get_attribute("aria-label")
     assert box(page, "node-1").text_content().endswith("Start")
     assert "Ending" in box(page, "node-3").text_content()
-    assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 1
-    assert orphan.locator("[data-error-key=node]").text_content() == unreachable  # inline, next to the node
+    assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 0
+    slot = orphan.locator("[data-error-key=node]")  # inline, next to the node, as a warning
+    assert slot.text_content() == unreachable and "emm-warning-text" in slot.get_attribute("class")
     assert "(1 problem)" in orphan.locator("summary").text_content()
 
     # the map is keyboard accessible: Tab into it, arrow to the orphan, Enter opens its form

@@ -5,7 +5,7 @@ import json
 import re
 
 from emm_xblocks.role_play import content, editor
-from tests.integration.test_role_play_handlers import SMALL, small  # noqa: F401 (fixture)
+from tests.integration.test_role_play_handlers import SMALL, play, small  # noqa: F401 (fixture)
 
 
 def test_studio_handlers_are_for_editors(small, handlers):  # noqa: F811
@@ -150,3 +150,26 @@ def test_converting_writes_a_limit_in_the_authors_language(small, handlers):  # 
     saved = {p["field"]: p["message"] for p in
              handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr").json_body["problems"]}
     assert said["nodes.0.narrative"] == saved["nodes.0.narrative"] and "50\u202f000" in said["nodes.0.narrative"]
+
+
+def test_a_node_added_but_not_linked_yet_is_saved_and_learners_play_on(small, handlers):  # noqa: F811
+    # author trial s38: writing a scenario over several sittings, a new node could not be saved before
+    # a choice led to it; no learner can arrive there, so its problems are warnings until one does
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["nodes"].append({"id": "n-draft", "narrative": "", "speaker": "", "image": "", "alt": "", "ending": False,
+                          "category": "", "debrief": "", "choices": [{"label": "", "goto": "", "points": 0,
+                                                                      "consequence": "", "if_visited": "",
+                                                                      "min_points": None}]})
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 200 and r.json_body["saved"], r.json_body
+    warned = {(p["field"], p["code"]) for p in r.json_body["warnings"] if p["error"] is False}
+    assert ("nodes.5", "unreachable") in warned and ("nodes.5.narrative", "no_text") in warned
+    assert handlers.block(uid).load_content().node("n-draft") is not None
+    assert "GOOD-END" in play(handlers, uid, ["Good move", "Finish well"]).json_body["html"]
+    data = editor_data(handlers, uid)
+    data["nodes"][2]["choices"][0]["goto"] = "n-draft"  # linked: learners could now be stuck there
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400 and r.json_body["error"] == "invalid_content"
+    assert ("nodes.5.narrative", True) in {(p["field"], p["error"]) for p in r.json_body["problems"]}
+    assert handlers.block(uid).load_content().node("n-bad").choices[0].goto == "n-harm"  # nothing saved

@@ -49,9 +49,32 @@ def test_unknown_target():
     assert ("nodes.0.choices.0.goto", True) in fields(s) and "zzz" in messages(s)
 
 
-def test_unreachable_node():
+def test_unreachable_node_is_a_warning_that_learners_will_not_see_it():
     s = sc([N("a", C("end")), N("island", C("end")), N("end", ending=True)])
-    assert ("nodes.1", True) in fields(s)
+    assert fields(s) == {("nodes.1", False)}
+    assert "learners will not see it until a choice leads to it" in messages(s)
+    assert validation.playable(s)
+
+
+def test_a_draft_node_not_linked_yet_is_saved_with_warnings_until_a_choice_leads_to_it():
+    # author trial s38: a scenario written over several sittings was refused while a new node was unlinked
+    draft = Node("next", narrative="", choices=(Choice(label="", goto="later", points=0),))
+    s = sc([N("a", C("end")), draft, N("stuck"), N("end", ending=True)])
+    problems = validation.validate(s, _)
+    assert not validation.errors(problems) and validation.playable(s)
+    assert {(p.field, p.code) for p in problems} >= {
+        ("nodes.1", "unreachable"), ("nodes.1.narrative", "no_text"), ("nodes.1.choices.0.label", "no_label"),
+        ("nodes.1.choices.0.goto", "unknown_target"), ("nodes.2", "unreachable"), ("nodes.2.choices", "dead_end")}
+    linked = sc([N("a", C("end"), C("next")), draft, N("stuck"), N("end", ending=True)])
+    assert {(p.field, p.code) for p in validation.errors(validation.validate(linked, _))} == {
+        ("nodes.1.narrative", "no_text"), ("nodes.1.choices.0.label", "no_label"),
+        ("nodes.1.choices.0.goto", "unknown_target"), ("nodes.1", "loop_without_ending")}  # "stuck" still unlinked
+    assert not validation.playable(linked)
+
+
+def test_an_unreached_node_keeps_the_limits_of_every_node():
+    s = sc([N("a", C("end")), N("island", C("end", points=10**6)), N("end", ending=True)])
+    assert ("nodes.1.choices.0.points", True) in fields(s)
 
 
 def test_non_ending_without_choices():
