@@ -12,6 +12,9 @@ are stored, unless the author confirms it (``confirm: true``).
 nodes) are matched by id; an item whose id vanished is *renamed* when a new item with a new id has
 the same text (the author edited the id), else *removed*.
 
+``reworded`` finds the items kept under their id whose words changed beyond spacing, case and
+punctuation: their answers are pooled with those given to the new words (the Likert's warning).
+
 ``grade_policy_changes`` is the warning of a graded block whose attempt that counts (best or last)
 changed: the case study's and the role-play's, each in its own words.
 
@@ -74,6 +77,18 @@ def kept_pairs(old_items, new_items):
     """``[(new index, old item, new item)]`` of the items present in both, matched by id."""
     old = {item.id: item for item in old_items}
     return [(i, old[item.id], item) for i, item in enumerate(new_items) if item.id in old]
+
+
+def _words(text):
+    """``text``'s words as a comparison sees them: case, spacing and punctuation left out (a typo's
+    apostrophe, a French no-break space or a doubled space changes no meaning)."""
+    return "".join(ch for ch in one_line(text).casefold() if ch.isalnum())
+
+
+def reworded(old_items, new_items, text):
+    """``[(new index, old item, new item)]`` of the items kept under their id (``kept_pairs``) whose
+    ``text(item)`` changed beyond case, spacing and punctuation."""
+    return [(i, was, now) for i, was, now in kept_pairs(old_items, new_items) if _words(text(was)) != _words(text(now))]
 
 
 def grades_kept(_):

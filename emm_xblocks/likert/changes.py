@@ -4,7 +4,8 @@
   stored: the scale changed (preset or custom labels), "Not applicable" taken away, "anonymous"
   switched on or off (the answers already stored stay as they were stored), a statement removed or
   its id renamed, a kept statement's reverse coding changed (its answers already given are read
-  the other way round), an option of the participant profile question removed or its id renamed
+  the other way round) or its words (beyond case, spacing and punctuation: its answers are counted
+  with those given to the new words), an option of the participant profile question removed or its id renamed
   (the answers given under it stay under the old id, ``perspectives.breakdown``), and participation
   credit switched on or off (``grading_changes``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
@@ -20,7 +21,7 @@ The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epo
 from dataclasses import replace
 
 from ..common import profile
-from ..common.changes import id_change_problems, kept_pairs
+from ..common.changes import id_change_problems, kept_pairs, reworded
 from ..common.perspectives import PROFILE_GROUP
 from ..common.text import shortened
 from ..common.validation import Problem
@@ -73,6 +74,11 @@ def answer_changes(old, new, _):
         "other way round, in the results and in the CSV of the answers (agreeing becomes unfavourable, or "
         "favourable again)."), False)
         for i, was, now in kept_pairs(old.statements, new.statements) if was.reverse != now.reverse]
+    problems += [Problem(f"statements.{i}.text", _(
+        "Learners have answered this statement as it was worded: “{words}”. Their answers and those given to the "
+        "new words are counted together. If the meaning changed, give it a new id: the answers already given are "
+        "then shown apart, under the old words.").format(words=shortened(was.text, WORDS)), False)
+        for i, was, _now in reworded(old.statements, new.statements, lambda st: st.text)]
     old_words = {st.id: st.text for st in old.statements}
     problems += id_change_problems(
         old.statements, new.statements, lambda st: st.text, "statements",

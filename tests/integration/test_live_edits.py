@@ -164,7 +164,7 @@ def test_a_change_that_touches_no_answer_saves_at_once_even_with_answers(platfor
     key = platform.add(LIKERT.format(extra=""))
     answer_likert(platform, key, 1, {"relevance": 4, "pace": 2, "applicability": 5})
     data = dict(form(platform, key, likert_editor), display_name="Renamed")
-    data["statements"][0]["text"] = "Reworded."
+    data["statements"][0]["text"] = "The training is relevant to my work !"  # the same words (a reworded one waits)
     assert save(platform, key, data).status == 200
 
 
@@ -199,6 +199,26 @@ def test_ticking_reverse_coded_on_an_answered_statement_is_held_with_a_warning_a
 
     assert save(platform, key, data, confirm=True).status == 200
     assert "relevance (reverse-coded, rescored)" in staff_csv(platform, key)[0]
+
+
+def test_rewording_an_answered_statement_is_held_and_a_typo_fix_is_not(platform):  # noqa: F811
+    """Trial s38: a statement's meaning changed under its answers without a word, pooling them."""
+    key = platform.add(LIKERT.format(extra=""))
+    answer_likert(platform, key, 1, {"relevance": 4, "pace": 2, "applicability": 5})
+    data = form(platform, key, likert_editor)
+    data["statements"][0]["text"] = "the training is  relevant to my work"  # case, spacing, punctuation
+    data["statements"][2]["text"] = "I can apply what I learned\u00a0!"
+    assert platform.studio_editor(platform.user("author", role="staff")).handle(
+        key, "studio_validate", data).json["touches_answers"] is False
+    data["statements"][2]["text"] = "I will teach what I learned to colleagues."
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    [warning] = refused.json["problems"]
+    assert (warning["field"], warning["error"]) == ("statements.2.text", False)
+    assert "“I can apply what I learned.”" in warning["message"] and "give it a new id" in warning["message"]
+    assert "colleagues" not in platform.export(key)
+    assert save(platform, key, data, confirm=True).status == 200
+    assert "colleagues" in platform.export(key)
 
 
 def test_switching_anonymous_on_or_off_after_answers_is_held_and_says_what_stays(platform):  # noqa: F811
