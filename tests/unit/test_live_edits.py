@@ -3,7 +3,7 @@ answers (``common.changes``, each block's ``changes``), and the Likert scale's e
 
 from dataclasses import replace
 
-from emm_xblocks.common.changes import IdChange, id_changes
+from emm_xblocks.common.changes import IdChange, id_changes, reworded
 from emm_xblocks.likert import olx
 from emm_xblocks.likert.changes import answer_changes, carry_over
 from emm_xblocks.likert.content import PastScale, Statement, Survey, from_fields, to_fields
@@ -19,6 +19,17 @@ def test_an_id_gone_with_its_text_kept_is_a_rename_else_a_removal():
     assert id_changes(old, new, lambda s: s.text) == [IdChange("pace", 1, "tempo")]
     assert id_changes(old, new[:1], lambda s: s.text) == [IdChange("pace")]
     assert id_changes(old, old, lambda s: s.text) == []
+
+
+def test_a_rewording_is_a_change_of_words_not_of_case_spacing_or_punctuation():
+    old = (Statement("a", "L'enfant est protégé."), Statement("b", "Relevant to my work."))
+    same = (Statement("a", "l’enfant  est protégé\u00a0!"), Statement("b", "RELEVANT to my work"))
+    assert reworded(old, same, lambda s: s.text) == []
+    changed = (Statement("b", "Not relevant to my work."), Statement("a", "L'enfant est protégé."))
+    assert reworded(old, changed, lambda s: s.text) == [(0, old[1], changed[0])]  # new index, matched by id
+    useful = replace(SURVEY, statements=(Statement("relevance", "Useful."), SURVEY.statements[1]))
+    warning, = answer_changes(SURVEY, useful, str)
+    assert warning.field == "statements.0.text" and "“Relevant.”" in warning.message and not warning.error
 
 
 def test_likert_changes_name_the_field_they_touch():
