@@ -150,8 +150,8 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     data = dict(data, distribution=distribution(block, case, words),
                 grade_words=grade_words(case, state, scores, words, held, pending))
     lang = block.author_lang(case) if lang is None else lang
-    parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, number=nums.number,
-                                                      lang=lang),
+    parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, ngettext=ngettext,
+                                                      number=nums.number, lang=lang),
              "expert_html": sanitized(data["expert_analysis"]),
              **distribution_parts(words, data["distribution"], lang)}
     data["html"] = feedback_html.feedback_html(data, parts, read_only, words, lang)

@@ -140,13 +140,30 @@ def profile_question_html(prompt, options, chosen, dom, locked, _, css, indent, 
 
 
 # ------------------------------------------------------------------ the results
-def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
+def _missed(q, ngettext, separator, lang):
+    """Under a multiple choice answered, the correct options the learner left out, or "" (learner
+    trial s38: "Correct answers: A; B; C" above "Your answer: A", "Your answer: C" left the
+    learner comparing lists on a phone). ``separator``: the list separator, escaped."""
+    if q["kind"] != MULTIPLE or not q["chosen"]:
+        return ""
+    chosen = {c["id"] for c in q["chosen"]}
+    missed = [o for o in q["correct_options"] if o["id"] not in chosen]
+    if not missed:
+        return ""
+    texts = separator.join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in missed)
+    said = escape(ngettext("You did not choose this correct answer: {answers}",
+                           "You did not choose these correct answers: {answers}", len(missed)))
+    return f'<p class="emm-missed-answer">{said.format(answers=texts)}</p>'
+
+
+def question_feedback_html(_, dom, data, verdicts, *, ngettext, number=number, lang=""):
     """The feedback list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
     items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
-    answers may show; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
-    untranslated label}``; ``number``: how a number is written (the learner's locale:
-    ``common.numbers.Numbers.number``; default ``export.number``, a plain decimal point);
-    ``lang``: the author's language attribute, or "" (on the author's texts, never on the
+    answers may show, and, under a multiple choice answered, the correct ones the learner did not
+    choose; ``assessed``: the key points are ticked for good). ``verdicts``: ``{status:
+    untranslated label}``; ``ngettext``: the learner's plural translator; ``number``: how a number
+    is written (the learner's locale: ``common.numbers.Numbers.number``; default ``export.number``,
+    a plain decimal point); ``lang``: the author's language attribute, or "" (on the author's texts, never on the
     learner's written answer)."""
     dom = escape(dom)
     disabled = " disabled" if data.get("assessed") else ""
@@ -205,6 +222,9 @@ def question_feedback_html(_, dom, data, verdicts, number=number, lang=""):
                 texts = separator.join(f'<bdi{lang}>{escaped(o["text"])}</bdi>' for o in q["correct_options"])
                 label = correct_labels if len(q["correct_options"]) > 1 else correct_label
                 out.append(f'<p class="emm-correct-answer">{label} {texts}</p>')
+                missed = _missed(q, ngettext, separator, lang)
+                if missed:
+                    out.append(missed)
             out.append("\n      ")
             model = sanitized(q.get("model_answer", ""))
             if model:

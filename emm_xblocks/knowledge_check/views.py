@@ -116,8 +116,8 @@ def shown_feedback(block, check, data, lang=None):
     if pre is not None:
         message += " " + score_words(*pre, nums, ngettext, _("Pre-test: {score}."))
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
-    items = question_feedback_html(_, block.dom_id(), data, VERDICTS, number=nums.number,
-                         lang=block.author_lang(check) if lang is None else lang)
+    items = question_feedback_html(_, block.dom_id(), data, VERDICTS, ngettext=ngettext, number=nums.number,
+                                   lang=block.author_lang(check) if lang is None else lang)
     html = block.render_template("templates/knowledge_check/feedback.html",
                                  {"scores": scores, "questions_html": items, "dom": block.dom_id(),
                                   "grade_held_words": held_grade_words(score_words(*held, nums, ngettext), _)

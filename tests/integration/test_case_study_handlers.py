@@ -676,6 +676,20 @@ def test_the_correct_options_are_joined_the_french_way(case, handlers):
     assert "Correct answer: <bdi>" in english  # the question with one
 
 
+def test_a_multiple_choice_names_the_correct_answers_the_learner_left_out(case, handlers):
+    """Learner trial s38: "Correct answers: Ex; Why" above "Your answer: Ex" left a phone's reader
+    comparing two lists; the panel now says which correct answer was not chosen, in the reader's plural."""
+    uid = case(show="submitted")
+    one = handlers.post(uid, "submit", {"answers": {**GOOD, "q2": ["x", "z"]}}).json_body["html"]
+    assert '<p class="emm-missed-answer">You did not choose this correct answer: <bdi>Why</bdi></p>' in one
+    both = handlers.post(uid, "submit", {"answers": WRONG}, student="student_2", lang="fr").json_body["html"]
+    assert ("Vous n’avez pas choisi ces bonnes réponses\u00a0: <bdi>Ex</bdi>\u202f; <bdi>Why</bdi>" in both)
+    right = handlers.post(uid, "submit", {"answers": GOOD}, student="student_3").json_body["html"]
+    assert "emm-missed-answer" not in right and "Correct answers: <bdi>Ex</bdi>" in right
+    hidden = case(show="never")  # no correct answer shown: none named either
+    assert "emm-missed-answer" not in handlers.post(hidden, "submit", {"answers": WRONG}).json_body["html"]
+
+
 def test_the_page_asks_for_the_answer_it_reads_and_gets_the_same_panel(case, handlers, events):
     """``"reply": "page"`` (what ``emm-case-study.js`` sends): the rendered panel, the attempts left
     and the words to announce, nothing the page does not read; the panel is the same bytes as in

@@ -86,6 +86,10 @@ def test_the_form_marks_prompts_and_options_never_the_learners_answer():
         f'dir="auto"{LANG}>Mon texte', 'dir="auto">Mon texte')
 
 
+def english_plural(singular, plural, n):
+    return singular if n == 1 else plural
+
+
 def test_the_results_mark_the_authors_words_and_not_the_learners():
     data = {"questions": [{"id": "q", "status": "incorrect", "prompt": "Que faire ?", "earned": 0, "points": 1,
                            "chosen": [{"text": "Attendre", "feedback": "Trop tard."}], "kind": "reflection",
@@ -93,13 +97,13 @@ def test_the_results_mark_the_authors_words_and_not_the_learners():
                            "explanation": "<p>Parce que.</p>", "correct_options": [{"text": "Orienter"}],
                            "model_answer": "<p>Modèle.</p>"}],
             "correctness": True, "revealed": True}
-    html = str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}, lang=LANG))
+    html = str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}, ngettext=english_plural, lang=LANG))
     for text in ("Que faire ?", "Attendre</bdi>", "Trop tard.", "La dette", "Parce que.", "Orienter</bdi>",
                  "Modèle."):
         assert html.count(text) == 1
     assert html.count(LANG) == 7
     assert '<blockquote class="emm-your-text" dir="auto">Mon texte' in html  # the learner's: nothing new
-    assert LANG not in str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}))
+    assert LANG not in str(question_feedback_html(str, "d", data, {"incorrect": "Incorrect"}, ngettext=english_plural))
 
 
 def test_the_profile_options_and_the_distribution_mark_the_author_not_did_not_say():
