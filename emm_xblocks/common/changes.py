@@ -22,6 +22,7 @@ changed: the case study's and the role-play's, each in its own words.
 study's and the knowledge check's): the LMS keeps each grade until staff rescore (decision 10).
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 from .attempts import COUNT_BEST, COUNTED_ATTEMPT
@@ -81,8 +82,11 @@ def kept_pairs(old_items, new_items):
 
 def _words(text):
     """``text``'s words as a comparison sees them: case, spacing and punctuation left out (a typo's
-    apostrophe, a French no-break space or a doubled space changes no meaning)."""
-    return "".join(ch for ch in one_line(text).casefold() if ch.isalnum())
+    apostrophe, a French no-break space or a doubled space changes no meaning), each run of them
+    one space ("a part" is not "apart", "1.5" not "15"), and the Unicode composed (NFC: an "é"
+    pasted as "e" and an accent is an "é")."""
+    kept = "".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFC", one_line(text)).casefold())
+    return " ".join(kept.split())
 
 
 def reworded(old_items, new_items, text):

@@ -78,7 +78,8 @@ def answer_changes(old, new, _):
         "Learners have answered this statement as it was worded: “{words}”. Their answers and those given to the "
         "new words are counted together. If the meaning changed, give it a new id: the answers already given are "
         "then shown apart, under the old words.").format(words=shortened(was.text, WORDS)), False)
-        for i, was, _now in reworded(old.statements, new.statements, lambda st: st.text)]
+        # a removed statement asked again under its id is one too: its answers, shown apart, join the new words'
+        for i, was, _now in reworded((*old.statements, *old.removed_statements), new.statements, lambda st: st.text)]
     old_words = {st.id: st.text for st in old.statements}
     problems += id_change_problems(
         old.statements, new.statements, lambda st: st.text, "statements",

@@ -1,6 +1,7 @@
 """What editing a role-play does to stored answers (pure; see ``common.changes``).
 
-``answer_changes(old, new, _)``: a node removed or its id renamed (learners' paths in progress and
+``answer_changes(old, new, _)`` (of the nodes a role's start led to: a draft no learner met holds
+no answer, decision 78): a node removed or its id renamed (learners' paths in progress and
 "how others chose" name nodes by id; ``learner.repaired`` restarts a path in progress the edit
 broke and keeps a finished one finished), a
 node's choices removed or moved (stored by their place), an option of the participant profile
@@ -45,9 +46,10 @@ def answer_changes(old, new, _):
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
         "to keep them.").format(id=now.id), False)
-        for i, was, now in kept_pairs(old.nodes, new.nodes) if _choices_moved(was.choices, now.choices)]
+        for i, was, now in _met_pairs(old, new) if _choices_moved(was.choices, now.choices)]
+    met = paths.reached(old)
     return moved + id_change_problems(
-        old.nodes, new.nodes, lambda node: node.narrative, "nodes",
+        [n for n in old.nodes if n.id in met], new.nodes, lambda node: node.narrative, "nodes",
         lambda old_id: _("This node's id was “{old}”: learners part-way through a path that passes it start again at "
                          "the beginning of their role, learners who finished keep their result (their path shown as "
                          "far as it still exists), and “how others chose” counts stay under the old id. Keep the old "
@@ -77,7 +79,7 @@ def points_changes(old, new, _):
     problems = [
         Problem(f"nodes.{i}.choices.{j}.points", _("Node “{id}”, choice {n}: its points were {old}.").format(
             id=now.id, n=j + 1, old=numbers.number(before.points, language)) + " " + grades_kept(_), False)
-        for i, was, now in kept_pairs(old.nodes, new.nodes) if not _choices_moved(was.choices, now.choices)
+        for i, was, now in _met_pairs(old, new) if not _choices_moved(was.choices, now.choices)
         for j, (before, after) in enumerate(zip(was.choices, now.choices, strict=False))
         if before.points != after.points]
     if {n.id for n in old.nodes} - {n.id for n in new.nodes} or not (playable(old) and playable(new)):
@@ -90,6 +92,13 @@ def points_changes(old, new, _):
                 "is graded against it.").format(role=now.id, old=numbers.number(before, language),
                                                  new=numbers.number(after, language)) + " " + grades_kept(_), False))
     return problems
+
+
+def _met_pairs(old, new):
+    """``kept_pairs`` of the nodes, less those no role's start led to in ``old``: a draft no learner
+    met holds no answer, and its edits warn of nothing (decision 78)."""
+    met = paths.reached(old)
+    return [(i, was, now) for i, was, now in kept_pairs(old.nodes, new.nodes) if was.id in met]
 
 
 def _choices_moved(was, now):

@@ -74,7 +74,8 @@ def repaired(scenario, state, _):
     if not state.role:
         return state, ""
     if state.ended:
-        if scenario.role(state.role) is not None and paths.path_is_valid(scenario, state.path, state.taken):
+        role = scenario.role(state.role)
+        if role is not None and _still_played(scenario, role, state):
             return state, ""
         return state, _("The scenario was changed since you finished it: your result is kept, and your path is "
                         "shown as far as it still exists.")
@@ -82,10 +83,18 @@ def repaired(scenario, state, _):
     if role is None or scenario.node(role.start) is None:
         return (replace(state, role="", path=[], taken=[], ended=False),
                 _("The scenario was changed since your last visit: please choose a role again."))
-    if paths.path_is_valid(scenario, state.path, state.taken):
+    if _still_played(scenario, role, state):
         return state, ""
     return (replace(state, path=[role.start], taken=[], ended=False),
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))
+
+
+def _still_played(scenario, role, state):
+    """The learner's path still exists step by step and starts where ``role`` can arrive: a start
+    moved elsewhere may leave the old one a draft no learner meets (decision 78, review s39)."""
+    if not paths.path_is_valid(scenario, state.path, state.taken):
+        return False
+    return state.path[0] == role.start or state.path[0] in paths.reached(scenario, (role.start,))
 
 
 def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):

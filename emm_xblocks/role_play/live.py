@@ -10,7 +10,7 @@ the decisions are numbered within their role ("Border police officer · Decision
 from collections import Counter
 
 from ..common import live
-from . import graph
+from . import graph, paths
 
 
 def _roles_of(scenario):
@@ -21,8 +21,10 @@ def _roles_of(scenario):
 
 
 def items(scenario, _):
-    """``live.Item`` per decision with at least two choices, in the author's order."""
-    decisions = [node for node in scenario.nodes if not node.ending and len(node.choices) >= 2]
+    """``live.Item`` per decision with at least two choices that a role's start leads to, in the
+    author's order (a node no role reaches is a draft: decision 78)."""
+    met = paths.reached(scenario)
+    decisions = [node for node in scenario.nodes if not node.ending and len(node.choices) >= 2 and node.id in met]
     roles = _roles_of(scenario) if len(scenario.roles) > 1 else {}
     one_role_each = bool(roles) and all(len(roles[node.id]) == 1 for node in decisions)
     per_role = Counter(roles.get(node.id, ()) for node in decisions)

@@ -39,6 +39,18 @@ def _best_values(struct):
     return values
 
 
+def reached(scenario, starts=None):
+    """The ids of the nodes a learner can arrive at from ``starts`` (default: every role's start),
+    cached per structure: a node outside them is a draft no learner meets (decision 78)."""
+    starts = tuple(r.start for r in scenario.roles) if starts is None else tuple(starts)
+    return _reached(structure(scenario), starts)
+
+
+@lru_cache(maxsize=64)
+def _reached(struct, starts):
+    return frozenset(g.reachable({nid: [(c[0], c[1]) for c in choices] for nid, _ending, choices in struct}, starts))
+
+
 def best_route(scenario, start):
     """A best path as ``[(node id, choice index or None at the ending)]``."""
     return g.best_route(scenario.graph(), scenario.endings(), start)

@@ -67,7 +67,8 @@ def _check_ids(scenario, _, add):
     return ids
 
 
-def _check_choices(node, where, ids, loops, _, add):
+def _check_choices(node, where, ids, loops, _, add, met=None):
+    """Each choice of ``node``; ``met``: the nodes a role's start leads to (None: no role yet)."""
     comp, components, graph = loops
     for j, choice in enumerate(node.choices):
         at = f"{where}.choices.{j}"
@@ -93,6 +94,10 @@ def _check_choices(node, where, ids, loops, _, add):
         if choice.if_visited and choice.if_visited not in ids:
             add(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, which is not a node.")
                 .format(id=node.id, n=j + 1, target=choice.if_visited), "unknown_condition")
+        elif choice.if_visited and met is not None and choice.if_visited not in met:
+            add(f"{at}.if_visited", _("Node “{id}”: choice {n} depends on “{target}”, which no role's start leads to: "
+                                      "learners will never be offered it.")
+                .format(id=node.id, n=j + 1, target=choice.if_visited), "unreached_condition", error=False)
 
 
 def _check_image(node, where, _, add):
@@ -145,7 +150,7 @@ def _check_structure(scenario, _, add):
                          "choice leads to it.").format(id=node.id), UNREACHABLE, error=False)
             _check_node(node, where, ids, loops, leads_to_end, _, _unreached(add))
         else:
-            _check_node(node, where, ids, loops, leads_to_end, _, add)
+            _check_node(node, where, ids, loops, leads_to_end, _, add, seen_from_roles if scenario.roles else None)
 
 
 def _unreached(add):
@@ -155,7 +160,7 @@ def _unreached(add):
     return add_warning
 
 
-def _check_node(node, where, ids, loops, leads_to_end, _, add):
+def _check_node(node, where, ids, loops, leads_to_end, _, add, met=None):
     """One node's problems: its text, image and choices, and whether a learner there can go on to an
     ending (``leads_to_end``: the nodes that can, or None when the scenario has no ending)."""
     if not node.narrative.strip():
@@ -179,7 +184,7 @@ def _check_node(node, where, ids, loops, leads_to_end, _, add):
     if len(node.choices) > MAX_CHOICES:
         add(f"{where}.choices", _("A node can have at most {n} choices.").format(n=count(MAX_CHOICES, _)),
             "too_many_choices")
-    _check_choices(node, where, ids, loops, _, add)
+    _check_choices(node, where, ids, loops, _, add, met)
 
 
 def _check_full_marks(scenario, _, add):

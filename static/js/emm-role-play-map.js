@@ -127,13 +127,16 @@
     var edges = svg("g", {class: "emm-rp-edges", "aria-hidden": "true"}), boxes = [], places = [];
     Object.keys(L.pos).forEach(function (key) {
       var i = Number(key), a = L.pos[i], seen = {}, stubs = 0;
+      /* a node with warnings only (a draft no role reaches yet) draws its stubs in the warnings' colour */
+      var mine = marks[i] || [], draft = mine.length && mine.every(function (m) { return m.error === false; }) ? " emm-rp-draft" : "";
       (nodes[i].choices || []).forEach(function (c) {
         var t = L.index[c.goto];
         if (t === undefined) {  /* unknown (or no) target: a red stub with the name it gives */
           var sx = L.rtl ? a.x + W - 12 - stubs * 14 : a.x + 12 + stubs * 14, sy = a.y + H;
           stubs += 1;
-          edges.appendChild(svg("path", {d: "M" + sx + " " + sy + " l0 " + (GY / 2 - 8), class: "emm-rp-edge emm-rp-broken", "marker-end": "url(#" + bad + ")"}));
-          edges.appendChild(svg("text", {x: L.rtl ? sx - 4 : sx + 4, y: sy + GY / 2 - 2, class: "emm-rp-stub",
+          edges.appendChild(svg("path", {d: "M" + sx + " " + sy + " l0 " + (GY / 2 - 8), class: "emm-rp-edge emm-rp-broken" + draft,
+            "marker-end": "url(#" + (draft ? arrow : bad) + ")"}));
+          edges.appendChild(svg("text", {x: L.rtl ? sx - 4 : sx + 4, y: sy + GY / 2 - 2, class: "emm-rp-stub" + draft,
             "text-anchor": "start"}, ["? " + short(c.goto || "", 12)]));  /* start: the right end from right to left */
         } else if (L.pos[t] && !seen[t]) {
           seen[t] = true;

@@ -228,15 +228,21 @@ function EmmRolePlayEditor(runtime, element, args) {
 
   function show(problems, data) {
     clearErrors();
-    var perNode = {};
+    var perNode = {}, blocking = {};
     problems.forEach(function (p) {
       var at = locate(p.field);
       /* as every editor: a warning looks like one, an error blocks (emm-editor.js) */
       EmmEditor.mark(p, at.slot || slotOf("nodes"), at.input);
-      if (at.node) { perNode[MAP.nodeIndex(p.field)] = (perNode[MAP.nodeIndex(p.field)] || 0) + 1; }
+      if (at.node) {
+        var n = MAP.nodeIndex(p.field);
+        perNode[n] = (perNode[n] || 0) + 1;
+        if (p.error !== false) { blocking[n] = true; }
+      }
     });
     rows(lists.nodes).forEach(function (li, i) {
-      if (perNode[i]) { own(li, "[data-badge]").textContent = EMM.format(EMM.ngettext("({n} problem)", "({n} problems)", perNode[i]), {n: EMM.count(perNode[i], root)}); }
+      var badge = own(li, "[data-badge]");
+      badge.classList.toggle("emm-rp-badge-warn", Boolean(perNode[i]) && !blocking[i]);  /* a draft's: warnings only */
+      if (perNode[i]) { badge.textContent = EMM.format(EMM.ngettext("({n} problem)", "({n} problems)", perNode[i]), {n: EMM.count(perNode[i], root)}); }
     });
     MAP.draw(mapBox, data, problems, {prefix: prefix, labelledby: prefix + "-map-title", onPick: pick});
     MAP.list(root.querySelector("[data-problem-list]"), problems, goTo);

@@ -206,6 +206,7 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     slot = orphan.locator("[data-error-key=node]")  # inline, next to the node, as a warning
     assert slot.text_content() == unreachable and "emm-warning-text" in slot.get_attribute("class")
     assert "(1 problem)" in orphan.locator("summary").text_content()
+    assert "emm-rp-badge-warn" in orphan.locator("[data-badge]").get_attribute("class")  # a warning's colour
 
     # the map is keyboard accessible: Tab into it, arrow to the orphan, Enter opens its form
     orphan.locator("details").evaluate("(d) => { d.open = false; }")

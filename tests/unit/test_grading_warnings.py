@@ -99,3 +99,24 @@ def test_a_role_play_choice_s_points_or_a_role_s_best_score_changed_warns_where_
     [big] = role_play_changes.points_changes(scenario(replace(refer, points=1000)), before, french)
     assert "1\u202f000" in big.message
     assert role_play_changes.answer_changes(before, before, str) == []
+
+
+def test_a_draft_node_no_learner_met_is_edited_without_a_warning():
+    # review s39: a draft (decision 78) in a live course asked for "Save anyway" at each edit of its choices
+    from emm_xblocks.role_play.content import Choice, Node, Role
+
+    def scenario(*draft_choices, draft="d"):
+        nodes = (Node("a", "<p>A</p>", choices=(Choice("On", "end", points=1),)),
+                 Node(draft, "<p>Draft</p>", choices=draft_choices), Node("end", "<p>E</p>", ending=True))
+        return Scenario(display_name="S", roles=(Role("r1", "Officer", "a"),), nodes=nodes)
+
+    one, two = Choice("One", "end", points=1), Choice("Two", "end", points=2)
+    before = scenario(one, two)
+    assert role_play_changes.answer_changes(before, scenario(two), str) == []  # a choice removed
+    assert role_play_changes.answer_changes(before, scenario(two, one), str) == []  # moved
+    assert role_play_changes.answer_changes(before, scenario(one, replace(two, points=5)), str) == []  # points
+    assert role_play_changes.answer_changes(before, scenario(one, two, draft="d2"), str) == []  # renamed
+    # the same edits at a node learners meet are warned
+    met = replace(before, roles=(Role("r1", "Officer", "d"),))
+    assert [p.field for p in role_play_changes.answer_changes(met, replace(scenario(two), roles=met.roles), str)] \
+        == ["nodes.1.choices"]

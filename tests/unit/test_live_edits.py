@@ -32,6 +32,20 @@ def test_a_rewording_is_a_change_of_words_not_of_case_spacing_or_punctuation():
     assert warning.field == "statements.0.text" and "“Relevant.”" in warning.message and not warning.error
 
 
+def test_a_removed_statement_asked_again_under_its_id_with_other_words_is_a_rewording():
+    # review s39: its answers, shown apart, would have joined the new words without a word
+    removed = replace(SURVEY, statements=SURVEY.statements[1:], removed_statements=(SURVEY.statements[0],))
+    again = replace(removed, statements=(Statement("relevance", "Not relevant at all."), *removed.statements))
+    warning, = answer_changes(removed, again, str)
+    assert warning.field == "statements.0.text" and "“Relevant.”" in warning.message
+    same = replace(removed, statements=(Statement("relevance", "relevant"), *removed.statements))
+    assert answer_changes(removed, same, str) == []
+    # "a part" is not "apart", nor "1.5" "15"; an accent pasted as two characters is the same letter
+    assert reworded((Statement("a", "A part"),), (Statement("a", "Apart"),), lambda s: s.text)
+    assert reworded((Statement("a", "1.5 days"),), (Statement("a", "15 days"),), lambda s: s.text)
+    assert not reworded((Statement("a", "protégé"),), (Statement("a", "prote\u0301ge\u0301"),), lambda s: s.text)
+
+
 def test_likert_changes_name_the_field_they_touch():
     new = replace(SURVEY, scale="custom", custom_labels=("No", "Yes"), allow_na=False,
                   statements=(Statement("tempo", "Too fast."),))

@@ -72,6 +72,13 @@ def test_a_draft_node_not_linked_yet_is_saved_with_warnings_until_a_choice_leads
     assert not validation.playable(linked)
 
 
+def test_a_choice_that_depends_on_a_draft_says_it_is_never_offered():
+    s = sc([N("a", C("end"), C("end", if_visited="draft")), N("draft", C("end")), N("end", ending=True)])
+    [warning] = [p for p in validation.validate(s, _) if p.code == "unreached_condition"]
+    assert (warning.field, warning.error) == ("nodes.0.choices.1.if_visited", False)
+    assert "never be offered" in warning.message and not validation.errors(validation.validate(s, _))
+
+
 def test_an_unreached_node_keeps_the_limits_of_every_node():
     s = sc([N("a", C("end")), N("island", C("end", points=10**6)), N("end", ending=True)])
     assert ("nodes.1.choices.0.points", True) in fields(s)
@@ -473,6 +480,25 @@ def test_a_broken_path_is_repaired_as_a_new_state_and_the_old_one_is_untouched()
     assert learner.repaired(GOOD, after, _) == (after, "")
     no_role, notice = learner.repaired(GOOD, learner.State(role="ghost", path=["a"], attempts=1), _)
     assert no_role.role == "" and no_role.path == [] and "role" in notice
+
+
+def test_a_path_left_in_a_draft_by_a_moved_start_starts_again_at_the_role_s_new_start():
+    # review s39: the role's start moved from "x" to "a"; "x", no longer reached, is a draft saved with
+    # a choice leading nowhere (decision 78); a learner part-way from "x" would have walked into it
+    moved = sc([N("a", C("end")), N("x", C("")), N("end", ending=True)])
+    assert not validation.errors(validation.validate(moved, _))
+    inside = learner.State(role="r", path=["x"], taken=[], attempts=1)
+    after, notice = learner.repaired(moved, inside, _)
+    assert after.path == ["a"] and "start again at the beginning of your role" in notice
+    finished = learner.State(role="r", path=["x", "end"], taken=[0], attempts=1, ended=True)
+    old = sc([N("a", C("end")), N("x", C("end")), N("end", ending=True)], roles=[Role("r", "Role", "x")])
+    assert learner.repaired(old, finished, _) == (finished, "")
+    now = sc([N("a", C("end")), N("x", C("end")), N("end", ending=True)])  # "x" kept, no longer a start
+    kept, notice = learner.repaired(now, finished, _)
+    assert kept == finished and "your result is kept" in notice
+    # a path from a node the new start still leads to goes on
+    via = sc([N("a", C("x")), N("x", C("end")), N("end", ending=True)])
+    assert learner.repaired(via, inside, _) == (inside, "")
 
 
 def test_the_counted_attempt_is_exact_and_follows_the_policy():
