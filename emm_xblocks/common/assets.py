@@ -29,7 +29,7 @@ COMMON_STYLE = "css/emm-common.css"
 HELPERS = {
     "js/emm-likert.js": ("js/emm-drafts.js", "js/emm-forms.js"),
     "js/emm-case-study.js": ("js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js", "js/emm-ask.js"),
-    "js/emm-knowledge-check.js": ("js/emm-drafts.js", "js/emm-questions.js"),
+    "js/emm-knowledge-check.js": ("js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js"),
     "js/emm-role-play.js": ("js/emm-ask.js",),
     "js/emm-evaluation-report.js": (),
 }

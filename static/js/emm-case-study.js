@@ -12,6 +12,7 @@ function EmmCaseStudy(runtime, element, args) {
   var status = root.querySelector("[data-status]");
   var feedbackBox = root.querySelector("[data-feedback]");
   EMM.tableStops(root);  /* the feedback's tables at load, also where there is no form (emm-common.js) */
+  EMM.enterSelects(root);  /* Enter selects an option, never sends (emm-forms.js) */
   var actions = root.querySelector("[data-form-actions]");
   var attemptsLine = root.querySelector("[data-attempts]");
   var LOW = "emm-low-data";

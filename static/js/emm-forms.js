@@ -1,4 +1,4 @@
-/* emm-xblocks: length limits that never cut (docs/javascript.md) */
+/* emm-xblocks: length limits that never cut, and Enter that never sends by accident (docs/javascript.md) */
 (function (global) {
   "use strict";
   var EMM = global.EMM;
@@ -84,5 +84,17 @@
     control.focus();
     if (m) { m.focus(control, max); }
     return true;
+  };
+  /* Enter on an option of a learner's form selects it (a radio button) or ticks it (a checkbox), and
+     on any one-line field never sends the form: only the send button sends (keyboard and screen-reader
+     trial s39: Enter on a radio button sent a one-time evaluation before its comment was written).
+     Listened for on the block's root, so a form drawn anew keeps it. */
+  EMM.enterSelects = function (root) {
+    root.addEventListener("keydown", function (event) {
+      var t = event.target;
+      if (event.key !== "Enter" || event.isComposing || t.tagName !== "INPUT" || !t.form) { return; }
+      event.preventDefault();
+      if (t.type === "checkbox" || (t.type === "radio" && !t.checked)) { t.click(); }
+    });
   };
 }(window));

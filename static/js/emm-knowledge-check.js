@@ -17,6 +17,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
 
   EMM.tableStops(root);  /* the pair's figures, also where there is no form (emm-common.js) */
   if (!form) { return; }
+  EMM.enterSelects(root);  /* Enter selects an option, never sends (emm-forms.js) */
   var PAGE = "page";  /* asked of submit and state: only what showFeedback reads (common/pipeline.py) */
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {

@@ -9,6 +9,7 @@ function EmmLikert(runtime, element, args) {
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
   var state = {submitted: args.submitted, locked: args.locked};
+  EMM.enterSelects(root);  /* Enter selects an option, never sends (emm-forms.js) */
   /* a sent evaluation's page has no form, and its answers on the device are dropped all the same */
   var drafts = EMM.deviceDraft(form || state.locked ? args.draft_key || "" : "", submit ? EMM.draftStatus(submit) : null);
 

@@ -45,6 +45,10 @@ def test_a_learner_takes_the_pre_test_then_the_post_test(workbench, new_page):
     open_block(page, workbench.scenario_url(PRE, learner))
     assert_axe_clean(page, BLOCK)
 
+    # Enter on an option picks it and sends nothing (keyboard trial s39: "Please answer every question")
+    page.locator(f'{BLOCK} [data-question="smuggling"] input[value="trafficking"]').press("Enter")
+    assert page.locator(f'{BLOCK} [data-question="smuggling"] input[value="trafficking"]').is_checked()
+    assert page.locator(f"{BLOCK} [data-alert]").is_hidden() and page.locator(f"{BLOCK} .emm-invalid").count() == 0
     # submitting with a question left out: the form says which, nothing is sent
     answer(page, {k: v for k, v in WRONG.items() if k != "child_means"})
     page.get_by_role("button", name="Submit").click()

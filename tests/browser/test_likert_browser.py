@@ -162,9 +162,10 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
             page.keyboard.press("Tab")  # Tab leaves a radio group for the next one
         now = active(page)
         assert now["statement"] == sid and now["type"] == "radio", now
-        moves = i % 6  # 0 -> Space on the first point; k arrows -> point k+1; 5 -> "Not applicable"
+        moves = i % 6  # 0 -> Space (or Enter) on the first point; k arrows -> point k+1; 5 -> "Not applicable"
         if moves == 0:
-            page.keyboard.press("Space")
+            # Enter selects too, and never sends (keyboard trial s39: it sent the one-time evaluation)
+            page.keyboard.press("Space" if i == 0 else "Enter")
         for _ in range(moves):
             page.keyboard.press("ArrowDown" if i % 2 else "ArrowRight")
         chosen[sid] = "na" if moves == 5 else str(moves + 1)
@@ -172,6 +173,10 @@ def test_learner_answers_and_submits_with_the_keyboard_alone_on_a_phone(workbenc
         assert checked.get_attribute("value") == chosen[sid]
         assert progress.text_content() == f"Answered {i + 1} of 8"
 
+    page.keyboard.press("Enter")  # on the last statement's answer, before the comment: nothing is sent
+    assert progress.text_content() == "Answered 8 of 8" and active(page)["statement"] == STATEMENTS[-1]
+    assert not Answer.objects.filter(block_key=workbench.usage_id(DEMO_EN)).exists()
+    assert page.locator(f"{BLOCK} form").is_visible()
     page.keyboard.press("Tab")
     assert active(page)["tag"] == "textarea"
     page.keyboard.type("Plus d'exercices pratiques, s'il vous plaît.")
