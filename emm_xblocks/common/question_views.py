@@ -96,11 +96,14 @@ def questions_html(_, questions, current, dom, locked, lang=""):
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped, the prompt sanitised
 
 
-def profile_options_html(options, chosen, dom, locked, indent, spread=False, lang=""):
+def profile_options_html(options, chosen, dom, locked, indent, spread=False, lang="", none=""):
     """The participant profile question's radio buttons (``common.profile.Option``s), the one
     ``chosen`` (its id, or "") checked, all disabled when ``locked``; each on a line of its own,
     after ``indent`` (the template's line break and spaces). Every block's page asks it with these
     (case study, role-play, Likert evaluation); ``dom``: the block's DOM id, not yet escaped.
+    ``none``: the words of a last radio button, of value "" ("I prefer not to say", translated:
+    without it, a keyboard that walked the options with the arrows could not give none back,
+    keyboard trial s39), checked when ``chosen`` is ""; not written when ``none`` is "".
 
     ``spread``: each tag on a line of its own, as the Likert's page writes it (its template's
     layout, kept to the byte): the radio button and the text at ``indent`` and two spaces more,
@@ -110,25 +113,29 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False, lan
     disabled = " disabled" if locked else ""
     inner = indent + "  "
     opened, between, closed = (inner, inner, f"{indent}</label>{indent}") if spread else ("", " ", "</label>")
+    buttons = [(o.id, o.text, f' dir="auto"{lang}') for o in options]  # the author's words, in their language
+    if none:
+        buttons.append(("", none, ""))  # ours, in the page's language
     return mark_safe("".join(  # noqa: S308 - every value escaped
         f'{indent}<label class="emm-option" for="{dom}-profile-{i}">{opened}<input type="radio"'
-        f' id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(o.id)}"{" checked" if o.id == chosen else ""}'
-        f'{disabled}>{between}<span dir="auto"{lang}>{escape(o.text)}</span>{closed}'
-        for i, o in enumerate(options, start=1)))
+        f' id="{dom}-profile-{i}" name="{dom}-profile" value="{escape(oid)}"{" checked" if oid == chosen else ""}'
+        f'{disabled}>{between}<span{attrs}>{escape(text)}</span>{closed}'
+        for i, (oid, text, attrs) in enumerate(buttons, start=1)))
 
 
 def profile_question_html(prompt, options, chosen, dom, locked, _, css, indent, spread=False, lang=""):
     """The participant profile question as every block's page asks it: a ``fieldset`` of class
     ``css`` (``data-profile``) whose legend is the author's ``prompt`` ("You work for") and
-    "(optional: leave it blank if you prefer not to say)", then a radio button per option
+    "(optional)", then a radio button per option and a last one, "I prefer not to say"
     (``profile_options_html``: ``chosen`` checked, all disabled when ``locked``), ``indent``
     spaces deep in the page (its template's layout, kept to the byte). ``spread``: the Likert's
     layout (the options in ``emm-scale emm-profile-options``, each tag on a line of its own, the
     legend named ``<dom>-profile-legend``); else in ``emm-options``. ``dom``: the block's DOM id,
     not yet escaped; ``lang``: the author's language attribute (``' lang="fr"'`` or "")."""
     pad = "\n" + " " * indent
-    optional = escape(_("(optional: leave it blank if you prefer not to say)"))
-    buttons = profile_options_html(options, chosen, dom, locked, pad + "    ", spread=spread, lang=lang)
+    optional = escape(_("(optional)"))
+    buttons = profile_options_html(options, chosen, dom, locked, pad + "    ", spread=spread, lang=lang,
+                                   none=_("I prefer not to say"))
     if spread:
         legend, box = f' id="{escape(dom)}-profile-legend"', f'<div class="emm-scale emm-profile-options">{pad}    '
     else:

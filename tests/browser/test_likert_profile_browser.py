@@ -58,3 +58,27 @@ def test_a_learner_answers_the_profile_and_staff_read_the_figures_by_profile(wor
     assert section.get_by_role("link", name="Download the figures by profile (CSV)", exact=True).count() == 1
     assert_axe_clean(page, BLOCK)
     assert page.js_errors == []
+
+
+def test_a_keyboard_that_walked_the_options_can_give_no_profile_back(workbench, new_page):
+    """Keyboard and screen-reader trial s39: the arrow keys pick each option they pass, and nothing put
+    the question back to none; a last option, "I prefer not to say", checked at first, does."""
+    from emm_xblocks.models import Answer
+
+    scenario = workbench.add_scenario(XML)
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, student_id("walker")))
+    group = page.get_by_role("group", name="You work for (optional)")
+    none = group.get_by_role("radio", name="I prefer not to say")
+    assert none.is_checked() and group.get_by_role("radio").count() == 4
+    none.focus()
+    page.keyboard.press("ArrowDown")  # round to the first option: picked as it passes
+    assert group.get_by_role("radio", name="Government").is_checked()
+    page.keyboard.press("ArrowUp")  # and back
+    assert none.is_checked() and page.evaluate("document.activeElement.value") == ""
+    page.locator(f'{BLOCK} [data-statement="useful"] input[value="4"]').check()
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-status]").get_by_text("Thank you").wait_for()
+    groups = set(Answer.objects.filter(block_key=workbench.usage_id(scenario)).values_list("group", flat=True))
+    assert groups == {"useful"}  # no profile row
+    assert page.js_errors == []

@@ -29,6 +29,17 @@ def test_spread_over_lines_as_the_likert_page_writes_them():
                     '\n        </label>\n        ')
 
 
+def test_a_last_button_gives_none_back_in_the_page_s_language():
+    # keyboard trial s39: walking the options with the arrow keys picks each in turn; none could not be given back
+    html = profile_options_html(OPTIONS[:1], "", "d", False, "\n      ", lang=' lang="fr"',
+                                none="I prefer <not> to say")
+    assert html.endswith('<input type="radio" id="d-profile-2" name="d-profile" value="" checked>'
+                         ' <span>I prefer &lt;not&gt; to say</span></label>')
+    assert '<span dir="auto" lang="fr">Gov' in html  # the author's words say their language, ours the page's
+    chosen = str(profile_options_html(OPTIONS[:1], "gov", "d", False, "", none="None"))
+    assert 'value="gov" checked' in chosen and 'value="" checked' not in chosen
+
+
 def test_the_likert_page_asks_it_with_them():
     survey = Survey(statements=(Statement("a", "A"),), profile_prompt="Who?", profile_options=OPTIONS)
     values = {"dom": "emm-x", "lang": "fr", "rtl": False, "survey": survey, "intro": "", "statements_html": "",
@@ -36,5 +47,6 @@ def test_the_likert_page_asks_it_with_them():
               "profile": 'c"so', "comment_max": 2000, "is_staff": False, "results_allowed": False, "read_only": "",
               "scale_changed": False, "pack_url": ""}
     html = str(page_html(values, WORDS))
-    radios = str(profile_options_html(OPTIONS, 'c"so', "emm-x", True, "\n        ", spread=True))
+    radios = str(profile_options_html(OPTIONS, 'c"so', "emm-x", True, "\n        ", spread=True,
+                                      none=WORDS[0]("I prefer not to say")))
     assert f'<div class="emm-scale emm-profile-options">\n        {radios}\n      </div>' in html
