@@ -85,8 +85,7 @@ def _words(text):
     apostrophe, a French no-break space or a doubled space changes no meaning), each run of them
     one space ("a part" is not "apart", "1.5" not "15"), and the Unicode composed (NFC: an "é"
     pasted as "e" and an accent is an "é")."""
-    kept = "".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFC", one_line(text)).casefold())
-    return " ".join(kept.split())
+    return one_line("".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFC", text or "").casefold()))
 
 
 def reworded(old_items, new_items, text):

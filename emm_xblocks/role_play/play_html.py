@@ -223,9 +223,10 @@ def _ending_html(ctx, dom, _, own):
                       f'    </section>')
     debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
     # each path a list of the author's steps: in their direction, the numbers on their side
+    # the outcome under the heading a screen reader jumps to, not before it (keyboard trial s39)
     return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
-            f'    {category}\n'
             f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
+            f'    {category}\n'
             f'    <div class="emm-rp-debrief" dir="auto"{own}>{ctx["debrief"]}</div>\n'
             f'    {score}\n'
             f'    {band}\n'

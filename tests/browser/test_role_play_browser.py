@@ -112,6 +112,8 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     status_says(page, f"You chose: {OFFICER[-1]}. The scenario has ended. Your score: 86%.")
     ending = page.locator(f"{BLOCK} .emm-rp-ending")
     assert "Good practice" in ending.locator(".emm-rp-category").text_content()
+    # the outcome under the heading a screen reader jumps to (keyboard trial s39: it stood before it)
+    assert ending.evaluate("(e) => e.querySelector('h4').nextElementSibling.classList.contains('emm-rp-category')")
     assert "Palermo Protocol" in ending.locator(".emm-rp-debrief").text_content()
     assert ending.locator(".emm-rp-score").text_content() == "Your score: 86% (6 points out of 7)"
     assert ending.locator("[data-grade]").text_content().strip() == "Your best attempt counts for your grade."

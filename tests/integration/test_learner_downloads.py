@@ -31,8 +31,8 @@ LEARNER_FILES = {
     "emm_role_play-2-fr.xml": ["emm-common.css", "emm-role-play.css", "fr-role-play.js", "emm-common.js",
                                "emm-ask.js", "emm-role-play.js"],
     "emm_knowledge_check-3-fr-pre.xml": ["emm-common.css", "emm-questions.css", "emm-knowledge-check.css",
-                                         "fr-knowledge-check.js", "emm-common.js", "emm-drafts.js", "emm-questions.js",
-                                         "emm-knowledge-check.js"],
+                                         "fr-knowledge-check.js", "emm-common.js", "emm-drafts.js", "emm-forms.js",
+                                         "emm-questions.js", "emm-knowledge-check.js"],
 }
 
 

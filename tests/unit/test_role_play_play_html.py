@@ -54,7 +54,7 @@ def test_choosing_a_role_escapes_translations_and_values_and_keeps_the_author_s_
     scenario.estimated_minutes = 0  # not said: nothing
     assert "emm-rp-meta" not in html(base(phase="roles", scenario=scenario, learner_profile="", intro="", roles=[]))
     assert 'value="cso" checked disabled>' in page and 'data-role="r1" disabled' in page
-    assert page.count(" disabled") == 3
+    assert page.count(" disabled") == 4  # two options, "I prefer not to say", the role
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in page
 
 
