@@ -30,10 +30,17 @@ function EmmKnowledgeCheck(runtime, element, args) {
     form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
     if (actions) { actions.hidden = true; }
     EMM.setServerHtml(feedbackBox, body.html);
-    /* a panel that shows its message itself (kept.html): the status says it to screen readers only, not twice */
-    status.classList.toggle("emm-sr", !!feedbackBox.querySelector("[data-message]"));
     /* a score below full marks never looks like a success (common/attempts.py score_tone) */
     if (body.tone) { status.setAttribute("data-tone", body.tone); } else { status.removeAttribute("data-tone"); }
+    /* a panel that shows its message itself (kept.html): read once, as what gets the focus, not also as
+       the status's news (keyboard trial s39: the pre-test's "Thank you" was heard twice) */
+    var message = feedbackBox.querySelector("[data-message]");
+    if (message) {
+      EMM.clear(status);
+      message.setAttribute("tabindex", "-1");
+      message.focus();
+      return;
+    }
     EMM.say(status, body.announcement || body.message || "");
     feedbackBox.focus();
   }

@@ -137,19 +137,17 @@ def test_a_result_below_full_marks_is_not_shown_as_a_success(workbench, new_page
 
 
 # ------------------------------------------------------------------ the knowledge check says it once
-def test_the_pre_tests_thanks_show_once_and_are_still_announced(workbench, new_page):
+def test_the_pre_tests_thanks_show_once_and_are_read_once(workbench, new_page):
     page = new_page(PHONE)
     open_check(page, workbench.scenario_url(PRE, student_id()))
     answer(page, WRONG)
     page.get_by_role("button", name="Submit").click()
     kept = page.locator(f"{KC} [data-feedback] [data-message]")
     kept.filter(has_text="Thank you: your answers are kept.").wait_for()
-    status = page.locator(f"{KC} [data-status]")
-    page.wait_for_function(f"document.querySelector('{KC} [data-status]').textContent !== ''")
-    # read out by the live region, shown once: the region takes no room on the screen
-    assert status.text_content() == kept.text_content()
-    box = status.bounding_box()
-    assert box is None or (box["width"] <= 1 and box["height"] <= 1), box
+    # read once, as what gets the focus; not also said by the live region (keyboard trial s39: heard twice)
+    assert page.evaluate("document.activeElement.hasAttribute('data-message')")
+    page.wait_for_timeout(100)  # past EMM.say's 30 ms: nothing is said late either
+    assert page.locator(f"{KC} [data-status]").text_content() == ""
     shown = page.evaluate(f"""() => [...document.querySelectorAll('{KC} *')].filter((el) => {{
         const box = el.getBoundingClientRect();
         return box.width > 1 && box.height > 1 && [...el.childNodes].some(
