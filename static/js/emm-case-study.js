@@ -39,8 +39,9 @@ function EmmCaseStudy(runtime, element, args) {
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { countInto(area); });
   }
 
-  /* the word counter keeps the rule in sight: "12 words (minimum 50)" */
-  function countInto(area) {
+  /* the word counter keeps the rule in sight: "12 words (minimum 50)"; `typed`: going over the maximum is
+     said once, as a text's character limit is (keyboard trial s39: a screen reader heard it only at Submit) */
+  function countInto(area, typed) {
     var counter = area.parentNode.querySelector("[data-word-count]");
     if (!counter) { return; }
     var min = parseInt(area.getAttribute("data-min-words"), 10) || 0;
@@ -51,7 +52,11 @@ function EmmCaseStudy(runtime, element, args) {
     else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
     else if (max) { text = EMM.ngettext("{n} word (at most {max})", "{n} words (at most {max})", n); }
     counter.textContent = EMM.format(text, values);
-    counter.classList.toggle("emm-over", Boolean(max && n > max));
+    var over = Boolean(max && n > max), said = EMM.format(_("This answer is too long ({max} words at most)."), values);
+    counter.classList.toggle("emm-over", over);
+    if (typed && over && !area.emmWordsOver) { tell(said); }
+    else if (!over && area.emmWordsOver && status.textContent === said) { hush(); }
+    area.emmWordsOver = over;
   }
 
 
@@ -172,7 +177,7 @@ function EmmCaseStudy(runtime, element, args) {
       saveDraft(collect());
     });
     form.addEventListener("input", function (event) {
-      if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { countInto(event.target); }
+      if (event.target.tagName === "TEXTAREA" && event.target.hasAttribute("data-min-words")) { countInto(event.target, true); }
     });
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
 

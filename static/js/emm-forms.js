@@ -20,8 +20,6 @@
       counted += 1;
       counter = EMM.el("span", {class: "emm-counter", id: "emm-counter-" + counted});
       control.insertAdjacentElement("afterend", counter);
-      control.setAttribute("aria-describedby",
-        ((control.getAttribute("aria-describedby") || "") + " " + counter.id).trim());
       control.emmCounter = counter;
     }
     var over = left < 0;
@@ -29,6 +27,7 @@
        "19 956 characters left" is noise until near the limit (learner trial s37) */
     var worded = control.hasAttribute("data-min-words") || control.hasAttribute("data-max-words");
     counter.hidden = !over && (m || control.tagName !== "TEXTAREA" || worded) && length < max * EMM.NEAR_LIMIT;
+    describedBy(control, counter.id, !counter.hidden);
     if (m) {
       counter.textContent = m.words(left, max, control);
     } else {
@@ -44,6 +43,13 @@
     control.emmOver = over;
     return crossed;
   };
+  /* `id` among what describes `control` while `on`: a hidden count is not read either (a description
+     reads hidden text: a keyboard trial, s39, heard "20 000 characters left" beside "between 40 and 300 words") */
+  function describedBy(control, id, on) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+    if (on) { ids.push(id); }
+    if (ids.length) { control.setAttribute("aria-describedby", ids.join(" ")); } else { control.removeAttribute("aria-describedby"); }
+  }
   /* `region` stops saying that `control` went over, if it still does: the text is back under its
      limit, or a refused send says it in the alert (a learner page's status is green, a success's) */
   function unsay(control) {

@@ -3,11 +3,13 @@ function profile(){return EMM.profile(root);}
 function onDevice(){return{answers:collect(),profile:profile()};}
 function fillRest(data){if(typeof data.profile==="string"){EMM.fillProfile(root,data.profile);}
 form.querySelectorAll("textarea[data-min-words]").forEach(function(area){countInto(area);});}
-function countInto(area){var counter=area.parentNode.querySelector("[data-word-count]");if(!counter){return;}
+function countInto(area,typed){var counter=area.parentNode.querySelector("[data-word-count]");if(!counter){return;}
 var min=parseInt(area.getAttribute("data-min-words"),10)||0;var max=parseInt(area.getAttribute("data-max-words"),10)||0;var n=EMM.countWords(area.value),values={n:EMM.count(n,root),min:EMM.count(min,root),max:EMM.count(max,root)};var text=EMM.ngettext("{n} word","{n} words",n);if(min&&max){text=EMM.ngettext("{n} word (between {min} and {max})","{n} words (between {min} and {max})",n);}
 else if(min){text=EMM.ngettext("{n} word (minimum {min})","{n} words (minimum {min})",n);}
 else if(max){text=EMM.ngettext("{n} word (at most {max})","{n} words (at most {max})",n);}
-counter.textContent=EMM.format(text,values);counter.classList.toggle("emm-over",Boolean(max&&n>max));}
+counter.textContent=EMM.format(text,values);var over=Boolean(max&&n>max),said=EMM.format(_("This answer is too long ({max} words at most)."),values);counter.classList.toggle("emm-over",over);if(typed&&over&&!area.emmWordsOver){tell(said);}
+else if(!over&&area.emmWordsOver&&status.textContent===said){hush();}
+area.emmWordsOver=over;}
 function setLocked(locked){root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function(i){i.disabled=locked;});if(actions){actions.hidden=locked;}}
 function showAttempts(left){if(attemptsLine&&left!==null&&left!==undefined){attemptsLine.textContent=EMM.format(EMM.ngettext("{n} attempt left","{n} attempts left",left),{n:EMM.count(left,root)});}}
 function tell(text,tone,unseen){if(tone){status.setAttribute("data-tone",tone);}else{status.removeAttribute("data-tone");}
@@ -27,7 +29,7 @@ var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
 submitAnswers(answers);});root.querySelector("[data-save]").addEventListener("click",function(){if(EMM.isSending(element)){return;}
 hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
 var waiting=(drafts.load()||{}).queued;if(waiting&&waiting.handler==="submit"){drafts.keep(onDevice());drafts.resend();return;}
-saveDraft(collect());});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"&&event.target.hasAttribute("data-min-words")){countInto(event.target);}});form.querySelectorAll("textarea[data-min-words]").forEach(function(area){if(area.value.trim()){countInto(area);}});EMM.ready(root);drafts.start(shownSubmitted);EMM.watchLimits(form,status);}
+saveDraft(collect());});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"&&event.target.hasAttribute("data-min-words")){countInto(event.target,true);}});form.querySelectorAll("textarea[data-min-words]").forEach(function(area){if(area.value.trim()){countInto(area);}});EMM.ready(root);drafts.start(shownSubmitted);EMM.watchLimits(form,status);}
 feedbackBox.addEventListener("click",function(event){var target=event.target;if(target.hasAttribute("data-assess")){var ticked=function(){var ticks={},none=false;feedbackBox.querySelectorAll("[data-key-points]").forEach(function(fs){ticks[fs.getAttribute("data-key-points")]=Array.prototype.map.call(fs.querySelectorAll("input:checked"),function(i){return i.value;});none=none||ticks[fs.getAttribute("data-key-points")].length===0;});return{ticks:ticks,none:none};};var asked=feedbackBox.querySelector(".emm-ask");if(asked){asked.remove();}
 var save=function(){run("self_assess",{ticks:ticked().ticks,reply:PAGE},target,showFeedback);};var sure=_("You ticked no key point for an answer: it will get 0 points, and a saved self-assessment cannot be changed. Save it anyway?");if(ticked().none){EMM.ask(target,sure,save,{block:element,again:"[data-assess]"});}else{save();}}else if(target.hasAttribute("data-retry")){var question=target.getAttribute("data-confirm");var retry=function(){run("try_again",{},target,retried);};if(question){EMM.ask(target,question,retry,{block:element,again:"[data-retry]"});}else{retry();}}});function retried(){shownSubmitted=false;feedbackBox.replaceChildren();setLocked(false);tell(_("Your previous answers are in the form: change them and submit again."));var question=root.querySelector("[data-question]");var first=question&&(question.querySelector("input:checked")||question.querySelector("input, textarea"));if(first){first.focus();}}
 var lowData=root.querySelector("[data-low-data]");var low=false;try{low=window.localStorage.getItem(LOW)==="1";}catch(e){low=false;}
