@@ -147,6 +147,9 @@ def _form_html(page, case, ungettext, _, nums, own):
     read_only = ""
     if page["read_only"]:
         read_only = f'<p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
+    elif page.get("draft_kept"):
+        kept = escape(_("Your saved draft is in the form: change what you wish, then submit it."))
+        read_only = f'<p class="emm-notice" data-draft-kept>{kept}</p>'
     profile = ""
     if case.asks_profile:  # the learner's last answer checked
         profile = profile_question_html(case.profile_prompt, case.profile_options, page["learner_profile"],

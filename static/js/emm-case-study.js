@@ -88,6 +88,8 @@ function EmmCaseStudy(runtime, element, args) {
   function showFeedback(body) {
     /* the feedback panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
     shownSubmitted = true;
+    var kept = root.querySelector("[data-draft-kept]");  /* "Your saved draft is in the form": sent now */
+    if (kept) { kept.remove(); }
     EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);
     /* the score and each question's verdict, read out (the verdicts not shown twice); focus goes to

@@ -162,6 +162,9 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     open_block(page)
     assert page.locator(f"{BLOCK} input[value=no]").is_checked()
     assert page.locator(f"{BLOCK} textarea").input_value() == "Interview each teenager apart."
+    # and the page says so, above the questions (keyboard trial s39: a blind learner was not told)
+    kept = page.locator(f"{BLOCK} [data-draft-kept]")
+    assert kept.text_content() == "Your saved draft is in the form: change what you wish, then submit it."
 
     # Submit with Enter: the score and every question's verdict are read out, focus on the results.
     tab_until(page, lambda a: a["submit"])
@@ -176,6 +179,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     assert [v.split(" — ")[0] for v in verdicts] == ["Correct", "Correct", "Waiting for your self-assessment"]
     assert "FEEDBACK-NO" in results.text_content() and "EXPLANATION-CONSENT" in results.text_content()
     assert page.locator(f"{BLOCK} .emm-case-form input:enabled").count() == 0
+    assert kept.count() == 0  # sent: no longer a draft
 
     # Self-assessment with the keyboard: tick the first key point, save it.
     now = tab_until(page, lambda a: a["keyPoint"])

@@ -16,7 +16,8 @@ function tell(text,tone,unseen){if(tone){status.setAttribute("data-tone",tone);}
 if(!unseen){EMM.say(status,text);return;}
 EMM.say(status,"");window.setTimeout(function(){status.replaceChildren(document.createTextNode(text),EMM.el("span",{class:"emm-sr",text:" "+unseen}));},30);}
 function hush(){status.removeAttribute("data-tone");EMM.clear(status);}
-function showFeedback(body){shownSubmitted=true;EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
+function showFeedback(body){shownSubmitted=true;var kept=root.querySelector("[data-draft-kept]");if(kept){kept.remove();}
+EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
 function refresh(err){EMM.whileReading(element,EMM.post(runtime,element,"state",{reply:PAGE})).then(function(body){if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){shownSubmitted=false;feedbackBox.replaceChildren();setLocked(false);EMM.clear(alertBox,true);tell(_("Your previous answers are in the form: change them and submit again."));}
 showAttempts(body.attempts_left);}},function(){});}
