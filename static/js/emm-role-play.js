@@ -33,12 +33,16 @@ function EmmRolePlay(runtime, element) {
       !!panel.querySelector("[data-role]")].join("|");
   }
 
-  /* said once: a timed try that fails again leaves the alert as it is (EMM.action) */
+  function waitingText(label) {
+    return EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
+      {choice: label});
+  }
+  /* said once: a timed try that fails again leaves the alert as it is (EMM.action), and words EMM.action
+     is saying (its `offline` ones, set 30 ms after it empties the alert) are not said again, only shown */
   function tellWaiting() {
-    var text = EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
-      {choice: waiting.label});
+    var text = waitingText(waiting.label), coming = !alertBox.hidden && alertBox.textContent === "";
     if (alertBox.hidden || alertBox.textContent !== text) {
-      EMM.say(alertBox, text);
+      if (!coming) { EMM.say(alertBox, text); }
       /* below the step: on a phone it was off the screen, and the tap seemed to do nothing (trial
          s37); once, as it is said, not at each timed try that fails again */
       window.setTimeout(function () { if (alertBox.scrollIntoView) { alertBox.scrollIntoView({block: "nearest"}); } }, 40);
@@ -77,6 +81,8 @@ function EmmRolePlay(runtime, element) {
     EMM.action(runtime, element, act.handler, act.data, {
       button: button,
       alert: alertBox,
+      /* offline, these words at once, not the page's own first (keyboard trial s39: two alerts 2 ms apart) */
+      offline: waitingText(act.label),
       actionId: act.id,
       onSuccess: function (body) {
         waiting = null;
