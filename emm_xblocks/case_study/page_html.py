@@ -148,7 +148,7 @@ def _form_html(page, case, ungettext, _, nums, own):
     if page["read_only"]:
         read_only = f'<p class="emm-notice" data-read-only>{escape(page["read_only"])}</p>'
     elif page.get("draft_kept"):
-        kept = escape(_("Your saved draft is in the form: change what you wish, then submit it."))
+        kept = escape(_("Your saved answers are in the form: change what you wish, then submit them."))
         read_only = f'<p class="emm-notice" data-draft-kept>{kept}</p>'
     profile = ""
     if case.asks_profile:  # the learner's last answer checked

@@ -92,8 +92,9 @@ def student_view(block):
                                          locked=state.submitted or bool(read_only), lang=own),
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,
-        # answers saved as a draft, back in the form: said, not only shown (keyboard trial s39)
-        "draft_kept": not state.submitted and not read_only and any(state.draft.values()),
+        # answers kept (a draft, or those of the attempt before "Try again"), back in the form: said, not
+        # only shown (keyboard trial s39); answers to questions removed since are not in the form
+        "draft_kept": not state.submitted and not read_only and any(state.draft.get(q.id) for q in case.questions),
         "attempts_left": left,
         "feedback_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack

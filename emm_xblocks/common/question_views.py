@@ -115,6 +115,8 @@ def profile_options_html(options, chosen, dom, locked, indent, spread=False, lan
     opened, between, closed = (inner, inner, f"{indent}</label>{indent}") if spread else ("", " ", "</label>")
     buttons = [(o.id, o.text, f' dir="auto"{lang}') for o in options]  # the author's words, in their language
     if none:
+        if chosen not in {o.id for o in options}:
+            chosen = ""  # an option removed since: none is checked, as a keyboard needs one to be (review s39)
         buttons.append(("", none, ""))  # ours, in the page's language
     return mark_safe("".join(  # noqa: S308 - every value escaped
         f'{indent}<label class="emm-option" for="{dom}-profile-{i}">{opened}<input type="radio"'

@@ -55,8 +55,9 @@ function EmmCaseStudy(runtime, element, args) {
     var over = Boolean(max && n > max), said = EMM.format(_("This answer is too long ({max} words at most)."), values);
     counter.classList.toggle("emm-over", over);
     if (typed && over && !area.emmWordsOver) { tell(said); }
-    else if (!over && area.emmWordsOver && status.textContent === said) { hush(); }
     area.emmWordsOver = over;
+    var stillOver = Array.prototype.some.call(form.querySelectorAll("textarea[data-max-words]"), function (a) { return a.emmWordsOver; });
+    if (!over && !stillOver && status.textContent === said) { hush(); }
   }
 
 
@@ -88,7 +89,7 @@ function EmmCaseStudy(runtime, element, args) {
   function showFeedback(body) {
     /* the feedback panel, written and escaped on the server: case_study/views.py shown_feedback, feedback_html.py */
     shownSubmitted = true;
-    var kept = root.querySelector("[data-draft-kept]");  /* "Your saved draft is in the form": sent now */
+    var kept = root.querySelector("[data-draft-kept]");  /* "Your saved answers are in the form": sent now */
     if (kept) { kept.remove(); }
     EMM.setServerHtml(feedbackBox, body.html);
     showAttempts(body.attempts_left);

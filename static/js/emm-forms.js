@@ -100,6 +100,7 @@
       var t = event.target;
       if (event.key !== "Enter" || event.isComposing || t.tagName !== "INPUT" || !t.form) { return; }
       event.preventDefault();
+      if (event.repeat) { return; }  /* held down: one toggle, as Space gives */
       if (t.type === "checkbox" || (t.type === "radio" && !t.checked)) { t.click(); }
     });
   };

@@ -39,6 +39,8 @@ function EmmKnowledgeCheck(runtime, element, args) {
       EMM.clear(status);
       message.setAttribute("tabindex", "-1");
       message.focus();
+      /* the focus not taken (a waiting submit sent while the page is in the background): said after all */
+      if (document.activeElement !== message) { EMM.say(status, body.announcement || body.message || ""); }
       return;
     }
     EMM.say(status, body.announcement || body.message || "");

@@ -37,10 +37,11 @@ function EmmRolePlay(runtime, element) {
     return EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
       {choice: label});
   }
-  /* said once: a timed try that fails again leaves the alert as it is (EMM.action), and words EMM.action
-     is saying (its `offline` ones, set 30 ms after it empties the alert) are not said again, only shown */
-  function tellWaiting() {
-    var text = waitingText(waiting.label), coming = !alertBox.hidden && alertBox.textContent === "";
+  /* said once: a timed try that fails again leaves the alert as it is (EMM.action). `saying`: called from
+     EMM.action's onError, where an alert shown and still empty is EMM.action saying its `offline` words
+     (these, set 30 ms after it empties the alert): not said again, only shown */
+  function tellWaiting(saying) {
+    var text = waitingText(waiting.label), coming = saying && !alertBox.hidden && alertBox.textContent === "";
     if (alertBox.hidden || alertBox.textContent !== text) {
       if (!coming) { EMM.say(alertBox, text); }
       /* below the step: on a phone it was off the screen, and the tap seemed to do nothing (trial
@@ -92,7 +93,7 @@ function EmmRolePlay(runtime, element) {
         waiting = EMM.isFinal(err) ? null : act;
         if (!waiting) { return; }
         if (act.id !== meta.actionId) { act.id = meta.actionId; act.at = at; act.tried = false; }
-        if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(); }
+        if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(true); }
       },
       refresh: refresh
     });

@@ -164,7 +164,7 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     assert page.locator(f"{BLOCK} textarea").input_value() == "Interview each teenager apart."
     # and the page says so, above the questions (keyboard trial s39: a blind learner was not told)
     kept = page.locator(f"{BLOCK} [data-draft-kept]")
-    assert kept.text_content() == "Your saved draft is in the form: change what you wish, then submit it."
+    assert kept.text_content() == "Your saved answers are in the form: change what you wish, then submit them."
 
     # Submit with Enter: the score and every question's verdict are read out, focus on the results.
     tab_until(page, lambda a: a["submit"])

@@ -38,6 +38,9 @@ def test_a_last_button_gives_none_back_in_the_page_s_language():
     assert '<span dir="auto" lang="fr">Gov' in html  # the author's words say their language, ours the page's
     chosen = str(profile_options_html(OPTIONS[:1], "gov", "d", False, "", none="None"))
     assert 'value="gov" checked' in chosen and 'value="" checked' not in chosen
+    # an answer whose option the author removed since: none is checked, so the arrow keys start from one
+    gone = str(profile_options_html(OPTIONS[:1], "ngo", "d", False, "", none="None"))
+    assert gone.count("checked") == 1 and 'value="" checked' in gone
 
 
 def test_the_likert_page_asks_it_with_them():

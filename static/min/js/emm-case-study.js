@@ -8,8 +8,7 @@ var min=parseInt(area.getAttribute("data-min-words"),10)||0;var max=parseInt(are
 else if(min){text=EMM.ngettext("{n} word (minimum {min})","{n} words (minimum {min})",n);}
 else if(max){text=EMM.ngettext("{n} word (at most {max})","{n} words (at most {max})",n);}
 counter.textContent=EMM.format(text,values);var over=Boolean(max&&n>max),said=EMM.format(_("This answer is too long ({max} words at most)."),values);counter.classList.toggle("emm-over",over);if(typed&&over&&!area.emmWordsOver){tell(said);}
-else if(!over&&area.emmWordsOver&&status.textContent===said){hush();}
-area.emmWordsOver=over;}
+area.emmWordsOver=over;var stillOver=Array.prototype.some.call(form.querySelectorAll("textarea[data-max-words]"),function(a){return a.emmWordsOver;});if(!over&&!stillOver&&status.textContent===said){hush();}}
 function setLocked(locked){root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function(i){i.disabled=locked;});if(actions){actions.hidden=locked;}}
 function showAttempts(left){if(attemptsLine&&left!==null&&left!==undefined){attemptsLine.textContent=EMM.format(EMM.ngettext("{n} attempt left","{n} attempts left",left),{n:EMM.count(left,root)});}}
 function tell(text,tone,unseen){if(tone){status.setAttribute("data-tone",tone);}else{status.removeAttribute("data-tone");}

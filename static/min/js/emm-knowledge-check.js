@@ -1,7 +1,8 @@
 function EmmKnowledgeCheck(runtime,element,args){"use strict";var EMM=window.EMM;var root=EMM.root(element).querySelector(".emm-kc")||EMM.root(element);var form=root.querySelector(".emm-kc-form");var alertBox=root.querySelector("[data-alert]");var status=root.querySelector("[data-status]");var feedbackBox=root.querySelector("[data-feedback]");var actions=root.querySelector("[data-form-actions]");EMM.tableStops(root);if(!form){return;}
 EMM.enterSelects(root);var PAGE="page";var drafts=EMM.questionDrafts(element,form,{key:args.draft_key,line:actions,refresh:refresh,keep:function(){return{answers:EMM.questionAnswers(form)};},send:{submit:function(data,actionId){submitAnswers(data.answers,actionId);}}});function showFeedback(body){form.querySelectorAll("input").forEach(function(i){i.disabled=true;});if(actions){actions.hidden=true;}
 EMM.setServerHtml(feedbackBox,body.html);if(body.tone){status.setAttribute("data-tone",body.tone);}else{status.removeAttribute("data-tone");}
-var message=feedbackBox.querySelector("[data-message]");if(message){EMM.clear(status);message.setAttribute("tabindex","-1");message.focus();return;}
+var message=feedbackBox.querySelector("[data-message]");if(message){EMM.clear(status);message.setAttribute("tabindex","-1");message.focus();if(document.activeElement!==message){EMM.say(status,body.announcement||body.message||"");}
+return;}
 EMM.say(status,body.announcement||body.message||"");feedbackBox.focus();}
 function refresh(err){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
 if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}

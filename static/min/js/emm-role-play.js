@@ -2,13 +2,13 @@ function EmmRolePlay(runtime,element){"use strict";var EMM=window.EMM,_=EMM.gett
 if(body.announcement){EMM.say(status,body.announcement);}}
 function where(){var choice=panel.querySelector("[data-choice]"),step=panel.querySelector("[data-step]");return[choice&&choice.getAttribute("data-choice"),step&&step.textContent,!!panel.querySelector("[data-role]")].join("|");}
 function waitingText(label){return EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),{choice:label});}
-function tellWaiting(){var text=waitingText(waiting.label),coming=!alertBox.hidden&&alertBox.textContent==="";if(alertBox.hidden||alertBox.textContent!==text){if(!coming){EMM.say(alertBox,text);}
+function tellWaiting(saying){var text=waitingText(waiting.label),coming=saying&&!alertBox.hidden&&alertBox.textContent==="";if(alertBox.hidden||alertBox.textContent!==text){if(!coming){EMM.say(alertBox,text);}
 window.setTimeout(function(){if(alertBox.scrollIntoView){alertBox.scrollIntoView({block:"nearest"});}},40);}}
 function refresh(err,meta){EMM.whileReading(element,EMM.post(runtime,element,"state",{})).then(function(body){show(body);if(!waiting){if(meta&&meta.lost){EMM.clear(alertBox,true);}}else if(where()!==waiting.at){waiting=null;EMM.clear(alertBox,true);}else if(EMM.isSending(element)){}else if(!waiting.tried){waiting.tried=true;resend();}else if(linkTrouble(err)){tellWaiting();}},function(){if(waiting&&err&&err.error!==EMM.LOCAL_CODES.NETWORK&&linkTrouble(err)){tellWaiting();}});}
 function linkTrouble(err){return EMM.isLost(err)&&err.error!==EMM.LOCAL_CODES.SIGNED_OUT&&!(err.status>=500);}
 function send(act,button){var at=where();EMM.action(runtime,element,act.handler,act.data,{button:button,alert:alertBox,offline:waitingText(act.label),actionId:act.id,onSuccess:function(body){waiting=null;show(body,act.handler==="choose");},onError:function(err,meta){waiting=EMM.isFinal(err)?null:act;if(!waiting){return;}
 if(act.id!==meta.actionId){act.id=meta.actionId;act.at=at;act.tried=false;}
-if(err.error===EMM.LOCAL_CODES.NETWORK){tellWaiting();}},refresh:refresh});}
+if(err.error===EMM.LOCAL_CODES.NETWORK){tellWaiting(true);}},refresh:refresh});}
 function resend(){var button=Array.prototype.find.call(panel.querySelectorAll("button"),function(b){return b.getAttribute(waiting.attr)===waiting.value;});send(waiting,button);}
 function tap(handler,data,button){var attr=["data-choice","data-role","data-back","data-restart"].find(function(a){return button.hasAttribute(a);});send({handler:handler,data:data,attr:attr,value:button.getAttribute(attr),label:button.textContent.trim()},button);}
 EMM.whenOnline(element,function(){if(EMM.isSending(element)){return;}
