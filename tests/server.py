@@ -22,15 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # registers the scenarios given in EMM_EXTRA_SCENARIOS (JSON {name: xml}), then runs runserver in
 # this same process (--noreload), so the scenarios stay registered
 LAUNCHER = """
-import json, os, sys
+import copy, json, os, sys
+from django.conf import settings
+# a request answered 500 leaves its traceback in server.log (Database.server_errors), where
+# xblock-sdk's rotating var/workbench.log, full of SQL, may have rotated it away by the end. In the
+# LOGGING setting, not added to the logger: each django.setup() applies LOGGING again (dictConfig
+# replaces a configured logger's handlers), and runserver's get_wsgi_application runs one more
+logging = copy.deepcopy(settings.LOGGING)
+logging["handlers"]["emm_server_errors"] = {"class": "logging.StreamHandler", "level": "ERROR",
+                                            "stream": "ext://sys.stderr"}
+logging["loggers"]["django.request"]["handlers"].append("emm_server_errors")
+settings.LOGGING = logging
 import django
 django.setup()
-import logging
-# a request answered 500 leaves its traceback in server.log (Database.server_errors), where
-# xblock-sdk's rotating var/workbench.log, full of SQL, may have rotated it away by the end
-errors = logging.StreamHandler(sys.stderr)
-errors.setLevel(logging.ERROR)
-logging.getLogger("django.request").addHandler(errors)
 from workbench import scenarios
 for name, xml in json.loads(os.environ.get("EMM_EXTRA_SCENARIOS", "{}")).items():
     scenarios.add_xml_scenario(name, name, xml)
