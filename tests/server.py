@@ -49,6 +49,17 @@ def free_port():
         return s.getsockname()[1]
 
 
+def state_key_sql(mysql):
+    """The ``CREATE UNIQUE INDEX`` of ``Database.add_state_key``: one xblock-sdk ``XBlockState`` row
+    per (scope, block, user), as the LMS's ``StudentModule`` has one per (student, block, course)."""
+    columns = ("scope(50), scope_id(255), user_id(150), scenario(150), tag(50)" if mysql
+               else "scope, scope_id, user_id, scenario, tag")
+    return f"CREATE UNIQUE INDEX {STATE_KEY} ON workbench_xblockstate ({columns})"
+
+
+STATE_KEY = "emm_test_state_once"
+
+
 class Database:
     """The workbench's database, read from the test (counts, never through the server)."""
 
@@ -99,11 +110,9 @@ class Database:
         none, so two first saves of one learner's state at once would leave two rows there and every
         later request of that learner would fail. With the key, its ``get_or_create`` behaves as the
         LMS's does: the second insert fails and the row the first one made is read."""
-        columns = ("scope(50), scope_id(255), user_id(150), scenario(150), tag(50)" if self.mysql
-                   else "scope, scope_id, user_id, scenario, tag")
         db = self._connect(self.name if self.mysql else None)
         try:
-            db.cursor().execute(f"CREATE UNIQUE INDEX emm_test_state_once ON workbench_xblockstate ({columns})")
+            db.cursor().execute(state_key_sql(self.mysql))
             db.commit()
         finally:
             db.close()

@@ -27,15 +27,16 @@ the new row), an update otherwise, each in its own transaction (``transaction.at
 for the request (the workbench makes a runtime, so a field-data service, per request:
 ``workbench/views.py``), a missing row read as no field (xblock-sdk's own read,
 ``XBlockState.get_for_key``, makes one, and commits it, for each first look at a block), a save
-one read-and-overlay per row in one transaction, which makes the row if it is missing. For ``Scope.user_state`` the copy
-after a save is what the LMS's is; for the other scopes (content and settings, which the LMS reads
-from the modulestore, and the small scopes the LMS keeps one row per field) the saved fields are
-laid over the copy.
+one read-and-overlay per row in one transaction, which makes the row if it is missing (and, when
+another request made it meanwhile, reads it and lays the save over it, as ``get_or_create`` does).
+For ``Scope.user_state`` the copy after a save is what the LMS's is; for the other scopes (content
+and settings, which the LMS reads from the modulestore, and the small scopes the LMS keeps one row
+per field) the saved fields are laid over the copy.
 """
 
 import json
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from workbench.models import XBlockState, shorten_scope_name
 from workbench.runtime import WorkbenchDjangoKeyValueStore
 from xblock.fields import Scope
@@ -101,17 +102,32 @@ class RowsReadOnce(WorkbenchDjangoKeyValueStore):
         for key, value in update_dict.items():
             by_row.setdefault(_row_of(key), (key, {}))[1][key.field_name] = value
         for row, (key, saved) in by_row.items():
-            with transaction.atomic():  # on SQLite (BEGIN IMMEDIATE) two first saves make one row, not two
-                record = _rows_of(key).first()
-                if record is None:
-                    _new_row(key, self._to_json_str(saved)).save(force_insert=True)
-                else:
-                    record.state = self._to_json_str({**json.loads(record.state), **saved})
-                    record.save(update_fields=["state"])
+            try:
+                self._save_row(key, saved, insert=True)
+            except IntegrityError:
+                # another request made the row between the read and the insert (two first saves at
+                # once on MySQL, where the read locks nothing): read it and lay the save over it,
+                # as set_many's get_or_create does (Django's QuerySet.get_or_create reads the row
+                # again after its insert's IntegrityError, in a new transaction)
+                if not self._save_row(key, saved, insert=False):
+                    raise
             if key.scope == Scope.user_state:
                 self._rows[row] = dict(saved)
             else:
                 self._rows[row] = {**self._rows.get(row, {}), **saved}
+
+    def _save_row(self, key, saved, insert):
+        """Lay ``saved`` over the key's row in one transaction; no row: make it if ``insert``
+        (``IntegrityError`` if another request made it meanwhile), else return False."""
+        with transaction.atomic():  # on SQLite (BEGIN IMMEDIATE) two first saves make one row, not two
+            record = _rows_of(key).first()
+            if record is None:
+                if insert:
+                    _new_row(key, self._to_json_str(saved)).save(force_insert=True)
+                return insert
+            record.state = self._to_json_str({**json.loads(record.state), **saved})
+            record.save(update_fields=["state"])
+            return True
 
     def delete(self, key):
         super().delete(key)

@@ -7,6 +7,7 @@ Each ``RowsReadOnce`` below is one request's store (the workbench makes one per 
 import json
 
 import pytest
+from django.db import connection
 from workbench.runtime import WorkbenchRuntime
 from xblock.fields import Scope
 from xblock.runtime import KeyValueStore, KvsFieldData
@@ -144,3 +145,50 @@ def test_a_learner_who_only_looks_has_no_row_and_the_first_save_makes_one(db):
         "state", flat=True)] == [{"attempts": 1}]
     assert submit(usage, "looker", "a").status_code == 200
     assert XBlockState.objects.filter(user_id="looker", scope_id=str(usage)).count() == 1
+
+
+@pytest.fixture
+def one_state_row(transactional_db):
+    """The LMS's one row per learner and block (``tests/server.py``'s state key) on the test database."""
+    from tests.server import STATE_KEY, state_key_sql
+
+    with connection.cursor() as cursor:
+        cursor.execute(state_key_sql(connection.vendor == "mysql"))
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX {STATE_KEY} ON workbench_xblockstate" if connection.vendor == "mysql"
+                       else f"DROP INDEX {STATE_KEY}")
+
+
+@pytest.mark.skipif(connection.vendor != "mysql", reason=(
+    "the workbench's SQLite, one writer: its BEGIN IMMEDIATE holds the write lock from the read to the"
+    " insert, so no other save comes between them (on MariaDB the read locks nothing: this test runs there)"))
+def test_two_first_saves_at_once_make_one_row_holding_both(one_state_row):
+    """A learner's first two saves at once, on MySQL: the other request's insert lands between this
+    one's read (no row yet) and its insert, which the unique key refuses. As ``set_many``'s
+    ``get_or_create`` (``lms/djangoapps/courseware/user_state_client.py``) this one then reads the
+    row the other made and lays its fields over it; it answered 500 before (CI, 7 December 2026:
+    one learner's submit from eight threads at READ COMMITTED)."""
+    import threading
+
+    from workbench.models import XBlockState
+
+    other = []
+
+    def other_request_saves_first(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not other and sql.lstrip().upper().startswith("SELECT") and "workbench_xblockstate" in sql:
+            other.append(threading.Thread(target=lambda: RowsReadOnce().set_many(
+                {key("answers", "racer"): {"q1": "a"}, key("attempts", "racer"): 1})))
+            other[0].start()
+            other[0].join()  # its own connection: committed before this request's insert
+        return result
+
+    request = RowsReadOnce()
+    with connection.execute_wrapper(other_request_saves_first):
+        request.set_many({key("submitted", "racer"): True, key("attempts", "racer"): 2})
+    assert other, "the other request did not run"
+    rows = XBlockState.objects.filter(user_id="racer")
+    assert rows.count() == 1
+    assert json.loads(rows.get().state) == {"answers": {"q1": "a"}, "attempts": 2, "submitted": True}
+    assert (request.get(key("submitted", "racer")), request.get(key("attempts", "racer"))) == (True, 2)
