@@ -153,17 +153,19 @@ def from_fields(values):
     return _build(Case, data, _NESTED)
 
 
-def to_data(case):
-    """The whole case as JSON-able data (the editor's payload has this shape too)."""
+def to_plain(case):
+    """The whole case, its settings included, as JSON-able data (the editor's payload has this
+    shape too; ``to_fields`` splits it between the settings' fields and the body's). The Likert's
+    and the role-play's ``to_data`` is their body alone, their editors adding the settings."""
     return plain_data(case)
 
 
 def to_fields(case):
     """``{field name: value}`` to store ``case`` in the block's fields (JSON types)."""
-    return settings.to_stored(to_data(case), SETTINGS, BODY)
+    return settings.to_stored(to_plain(case), SETTINGS, BODY)
 
 
-def words(text):
+def word_count(text):
     """How many words ``text`` has, as the learner's page counts them (runs of white space apart)."""
     return len(text.split())
 

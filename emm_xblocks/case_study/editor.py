@@ -2,7 +2,7 @@
 by ``validation.validate``. Both return ``Problem`` objects that the editor shows next to the
 field they name (``questions.2.options.1.text``).
 
-The payload has the shape of ``content.to_data`` (the editor starts from it). Author HTML
+The payload has the shape of ``content.to_plain`` (the editor starts from it). Author HTML
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
@@ -22,7 +22,7 @@ from ..common.questions import editor_items as _items
 from ..common.settings import editor_form, read_editor
 from ..common.text import one_line
 from ..common.validation import Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
-from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_data
+from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_plain
 from .validation import validate
 
 # characters of each text of the editor's JSON (``common.limits``): a longer text is refused with
@@ -82,7 +82,7 @@ def from_editor(data, _):
 
 def to_editor(case):
     """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    return to_data(case)
+    return to_plain(case)
 
 
 def settings_form(_):

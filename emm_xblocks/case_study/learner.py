@@ -21,7 +21,7 @@ from ..common.numbers import count
 from ..common.question_scoring import marks, total
 from ..common.questions import check_answers as check_question_answers
 from . import events, perspectives
-from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, words
+from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, word_count
 from .feedback import feedback
 from .scoring import attempt_scores, counted_score
 from .validation import playable
@@ -64,7 +64,7 @@ def check_answers(case, raw, _, final=True):
             raise ActionError("answer_too_long", _("This text is longer than {max} characters: shorten it "
                                                    "(nothing was cut).").format(max=count(MAX_ANSWER_CHARS, _)),
                               question=q.id)
-        if final and q.max_words and words(value) > q.max_words:
+        if final and q.max_words and word_count(value) > q.max_words:
             raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
                               .format(max=count(q.max_words, _)), question=q.id)
         return value
@@ -72,7 +72,7 @@ def check_answers(case, raw, _, final=True):
     cleaned = check_question_answers(case, raw, _, NOT_PART, written, final)
     if final:
         for q in case.questions:
-            if q.kind == REFLECTION and words(cleaned[q.id]) < q.min_words:
+            if q.kind == REFLECTION and word_count(cleaned[q.id]) < q.min_words:
                 raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
                                   .format(min=count(q.min_words, _)), question=q.id)
     return cleaned
@@ -138,7 +138,7 @@ def save_draft_replayed(case, state, data, _):
 def current(case, state, data, _):
     """Read-only: what the page shows of the learner's state (after a lost reply or an error):
     the submitted attempt's feedback as ``submit`` answers it, or, before a submit,
-    ``{"submitted": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
+    ``{"submitted": False, "revealed": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
     ``self_assess``: the page sent the same action again, it gets the same feedback."""
     if not state.submitted:
         return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),

@@ -105,6 +105,6 @@ def _validate_question(add, where, n, q, seen, _):
 
 @lru_cache(maxsize=256)
 def playable(case):
-    """Learners may submit: at least one question and no error but a missing name (``blocking``;
-    checked once per content)."""
+    """Learners may submit: at least one question and no error but those that keep no learner
+    out (``blocking``: a missing name, an unlisted language of the content; checked once per content)."""
     return bool(case.questions) and not blocking(validate(case, str))

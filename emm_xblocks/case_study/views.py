@@ -42,7 +42,6 @@ from .page_html import page_html
 from .scoring import attempt_scores
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
-SHOWANSWER_NEVER = "never"  # the platform's ``showanswer`` setting (xmodule/capa_block.py, SHOWANSWER)
 
 
 # ------------------------------------------------------------------ the learner's page
@@ -135,13 +134,12 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     if not data.get("submitted"):
         return dict(data, html="")
     words = _, ngettext, nums = block.translators()  # the language looked up once for the panel
-    shown = platform.correctness_available(block)
     state = block.learner_state() if state is None else state
-    scores = attempt_scores(case, state.history) if shown else []  # scored once, for both below
-    held = block.held_grade_among(case.grade_policy, scores) if shown else None
+    # the attempts scored once, for both below
+    shown, scores, held = block.attempt_grades(case.grade_policy, lambda: attempt_scores(case, state.history))
     if not shown:
         data = feedback.correctness_hidden(data, _)
-    elif platform.inherited(block, "showanswer") == SHOWANSWER_NEVER:
+    elif platform.inherited(block, "showanswer") == platform.SHOWANSWER_NEVER:
         data = feedback.answers_hidden(data)
     data = dict(data, questions=removed_named(data["questions"], _("an option removed since you answered")))
     if held is not None:  # the grade that counts is the one the LMS holds, not the current key's
@@ -289,11 +287,11 @@ def student_view_data(case):
 def user_state(block, case, state):
     """The learner's state for the apps (``student_view_user_state``): their draft or submitted
     answers, attempts, and -- where the platform's ``show_correctness`` allows -- the submitted
-    attempt's score; when the current key would count another attempt than the grade the LMS
+    attempt's score, the one the page shows (the role-play's is the counted attempt's), out of
+    ``max_score``; when the current key would count another attempt than the grade the LMS
     holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
-    correctness = platform.correctness_available(block)
-    held = block.held_grade_among(case.grade_policy, attempt_scores(case, state.history)) if correctness else None
+    correctness, _scores, held = block.attempt_grades(case.grade_policy, lambda: attempt_scores(case, state.history))
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points
     if state.submitted and correctness:

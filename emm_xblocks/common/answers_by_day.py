@@ -179,14 +179,13 @@ class AnswersByDayMixin:
     """The staff's answers by day for a block whose answers the store keeps; goes before
     ``LiveRoomMixin`` and ``EmmBlockBase`` in the bases (the button comes under the "Present" line).
 
-    ``by_day_kind``: what its answers count in (``EVALUATION``: the Likert, whose results panel
-    holds the section and whose ``leave_out_day`` answers the panel, ``after_leave_out``);
-    ``keeps_answers(content)``: whether the block keeps its learners' answers now (the button is
-    shown only then)."""
+    Each block says ``by_day_kind``: what its answers count in (``EVALUATION``: the Likert, whose
+    results panel holds the section and whose ``leave_out_day`` answers the panel,
+    ``after_leave_out``; ``CASE_STUDY``; ``ROLE_PLAY``). The other two say ``keeps_answers(content)``:
+    whether the block keeps its learners' answers now (the button is shown only then; the Likert
+    always keeps them and shows the section in its results panel, not under the page)."""
 
-    by_day_kind = EVALUATION
-
-    def keeps_answers(self, content):  # pragma: no cover - every block says
+    def keeps_answers(self, content):  # pragma: no cover - the case study and the role-play say
         raise NotImplementedError
 
     @XBlock.supports("multi_device")  # on the view itself: the Blocks API asks the class's student_view

@@ -16,6 +16,7 @@ import math
 from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
+from . import platform
 from .attempts import counted_attempt, fraction
 
 
@@ -62,6 +63,15 @@ class StoredScoreMixin:
         role-play's pages and apps' state name that grade (decisions 10, 64)."""
         counted = counted_attempt(policy, scores)
         return self.held_grade(counted) if counted is not None else None
+
+    def attempt_grades(self, policy, scored):
+        """``(shown, scores, held)`` for a page or the apps: ``shown``, whether the platform shows
+        correctness now (``platform.correctness_available``); ``scores``, ``scored()`` (the learner's
+        attempts' ``(earned, possible)``, oldest first, with the current key or points), only worked
+        out where shown, else ``[]``; ``held``, ``held_grade_among(policy, scores)`` (None where not shown)."""
+        shown = platform.correctness_available(self)
+        scores = scored() if shown else []
+        return shown, scores, self.held_grade_among(policy, scores)
 
     def keep_score(self, score):
         """Keep ``(earned, possible)`` as the learner's score and publish it."""

@@ -15,6 +15,15 @@ Two rules keep a small group's answers from being read:
   ``min_size`` (or every group is withheld). Otherwise the one small group could be worked out by
   taking the shown groups from the overall figures ("60% of 12 participants chose this"), which
   the debrief also shows.
+
+Where each block keeps and shows how the others answered, in its own words for it:
+
+* Likert (setting ``results``, who sees them): the rows are made in ``learner.submit``, the split by
+  profile is ``perspectives.breakdown``, the figures ``results`` and their HTML ``results_html``;
+* case study (``show_distribution``): the rows and counters are ``perspectives`` (``recorded``),
+  the figures ``distribution`` and their HTML ``distribution_html``;
+* role-play (``show_others``): the rows and counters are ``perspectives`` (``recorded``), the
+  figures ``others``, their HTML in ``play_html``.
 """
 
 from dataclasses import dataclass, field

@@ -17,6 +17,8 @@ STAFF_ROLES = {"staff", "instructor", "administrator"}
 # xmodule/graders.py (ShowCorrectness): values of the ``show_correctness`` setting
 SHOW_CORRECTNESS_ALWAYS, SHOW_CORRECTNESS_PAST_DUE, SHOW_CORRECTNESS_NEVER = "always", "past_due", "never"
 SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE = "never_but_include_grade"
+# xmodule/capa_block.py (SHOWANSWER): the ``showanswer`` setting's value that never shows the answers
+SHOWANSWER_NEVER = "never"
 
 
 def user_attrs(block):

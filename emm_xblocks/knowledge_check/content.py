@@ -80,11 +80,13 @@ def from_fields(values):
     return KnowledgeCheck(**data)
 
 
-def to_data(check):
-    """The whole check as JSON-able data (the editor's payload has this shape too)."""
+def to_plain(check):
+    """The whole check, its settings included, as JSON-able data (the editor's payload has this
+    shape too; ``to_fields`` splits it between the settings' fields and the body's). The Likert's
+    and the role-play's ``to_data`` is their body alone, their editors adding the settings."""
     return plain_data(check)
 
 
 def to_fields(check):
     """``{field name: value}`` to store ``check`` in the block's fields (JSON types)."""
-    return settings.to_stored(to_data(check), SETTINGS, BODY)
+    return settings.to_stored(to_plain(check), SETTINGS, BODY)

@@ -1,7 +1,7 @@
 """The Studio editor's JSON and a ``KnowledgeCheck``, both ways (pure): types are checked here (the
 questions by ``common.questions.question_from_editor``, the case study's reader), the content by
 ``validation.validate``. Both return ``Problem`` objects the editor shows next to the field they
-name. The payload has the shape of ``content.to_data``.
+name. The payload has the shape of ``content.to_plain``.
 """
 
 from ..common import limits
@@ -16,7 +16,7 @@ from ..common.questions import (
 )
 from ..common.settings import editor_form, read_editor
 from ..common.validation import beside_unreadable_rows, form_payload, has_unreadable_rows
-from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_data
+from .content import MAX_QUESTIONS, SETTINGS, KnowledgeCheck, to_plain
 from .validation import validate
 
 
@@ -44,7 +44,7 @@ COUNTED = {**LIMITS, **QUESTION_ID_LIMITS}
 
 def to_editor(check):
     """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    return to_data(check)
+    return to_plain(check)
 
 
 def settings_form(_):

@@ -46,6 +46,6 @@ def validate(check, _):
 
 @lru_cache(maxsize=256)
 def playable(check):
-    """Learners may submit: at least one question and no error but a missing name (``blocking``;
-    checked once per content)."""
+    """Learners may submit: at least one question and no error but those that keep no learner
+    out (``blocking``: a missing name, an unlisted language of the content; checked once per content)."""
     return bool(check.questions) and not blocking(validate(check, str))

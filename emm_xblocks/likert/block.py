@@ -12,7 +12,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common.answers_by_day import AnswersByDayMixin
+from ..common.answers_by_day import EVALUATION, AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin
@@ -48,6 +48,7 @@ class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Learne
     block_js = "js/emm-likert.js"
     block_css = "css/emm-likert.css"
     js_class = "EmmLikert"
+    by_day_kind = EVALUATION  # staff's answers by day, in the results panel (common.answers_by_day)
     pack_module, pack_template = pack, "templates/likert/pack.html"  # the facilitator pack (common.pack)
 
     content = Dict(scope=Scope.content, default={},

@@ -41,7 +41,7 @@ class State:
     learner_profile: str = ""  # the profile option a named learner chose ("" when none or anonymous)
 
 
-def check_answers(survey, answers, comment, _):
+def check_submission(survey, answers, comment, _):
     """Return ``({statement id: value or None for N/A}, comment)`` or raise ``ActionError``."""
     if not isinstance(answers, dict):
         raise ActionError("invalid_answers", _("The answers must be a mapping of statement ids to values."))
@@ -159,7 +159,7 @@ def submit(survey, state, data, _):
         raise already_submitted(_)
     # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
     unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
-    answers, comment = check_answers(survey, data.get("answers"), data.get("comment"), _)
+    answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)
     # a profile sent when no question is asked (a page loaded before the author removed it) is
     # left out, as the case study's and the role-play's do: the answers count, no profile with them
     who = profile.check(survey.profile_options, data.get("profile"), _) if survey.asks_profile else ""

@@ -57,6 +57,6 @@ def validate(survey, _):
 
 @lru_cache(maxsize=256)
 def playable(survey):
-    """Learners may answer: at least one statement and no error but a missing name (``blocking``;
-    checked once per content)."""
+    """Learners may answer: at least one statement and no error but those that keep no learner
+    out (``blocking``: a missing name, an unlisted language of the content; checked once per content)."""
     return bool(survey.statements) and not blocking(validate(survey, str))

@@ -3,7 +3,7 @@
 No XBlock and no Django here. ``SETTINGS`` is the one description of the role-play's settings:
 the XBlock fields, the OLX attributes and the editor's form are derived from it
 (``common.settings``). The scenario itself lives in one ``content`` field (a dict:
-``roles``, ``nodes``, ``bands``, ``intro``).
+``roles``, ``nodes``, ``bands``, ``intro``, ``profile_prompt``, ``profile_options``).
 """
 
 from dataclasses import dataclass

@@ -21,15 +21,6 @@ from .validation import validate
 
 MAX_XML = common_olx.MAX_XML  # characters of the "Edit as XML" tab's text
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
-# the "Edit as XML" tab's parser. The text arrives as a JSON string: it is read as the UTF-8 it is
-# sent as, whatever encoding its declaration names (``<?xml … encoding="ISO-8859-1"?>``, common in
-# files saved by other tools, would otherwise make every accented letter two). Comments and
-# processing instructions (``<?note …?>``) are dropped, the text around them kept whole; an entity
-# declared in the XML's own ``<!DOCTYPE … [<!ENTITY e "…">]>`` is replaced by its text (libxml2
-# refuses one that expands too much), any other (a file's, an undeclared one) is refused as a
-# syntax error that says so (``common.olx.syntax_problem``); nothing is read from a file or the network
-_PARSER = etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False, remove_comments=True,
-                          remove_pis=True, encoding="utf-8")
 
 
 def _shape_problems(data, _):
@@ -88,7 +79,7 @@ def _from_xml(text, _):
         return None, [Problem("xml", _("The XML is longer than {max} characters: shorten it, or split the "
                                        "scenario into two role-plays.").format(max=count(MAX_XML, _)))]
     try:
-        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+        root = olx.parse_text(text)
     except etree.XMLSyntaxError as err:
         return None, [Problem("xml", common_olx.syntax_problem(err, _))]
     if root.tag != "emm_role_play":

@@ -21,6 +21,22 @@ from ..common import olx, profile
 from ..common.settings import WHOLE, read_number, read_olx, write_olx
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
+# the "Edit as XML" tab's parser (``parse_text``). The text arrives as a JSON string: it is read as
+# the UTF-8 it is sent as, whatever encoding its declaration names (``<?xml … encoding="ISO-8859-1"?>``,
+# common in files saved by other tools, would otherwise make every accented letter two). Comments and
+# processing instructions (``<?note …?>``) are dropped, the text around them kept whole; an entity
+# declared in the XML's own ``<!DOCTYPE … [<!ENTITY e "…">]>`` is replaced by its text (libxml2
+# refuses one that expands too much), any other (a file's, an undeclared one) is refused as a
+# syntax error that says so (``common.olx.syntax_problem``); nothing is read from a file or the network
+_PARSER = etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False, remove_comments=True,
+                          remove_pis=True, encoding="utf-8")
+
+
+def parse_text(text):
+    """The root element of the XML ``text`` (a ``str``) an author typed in the editor's "Edit as
+    XML" tab; ``etree.XMLSyntaxError`` if it does not parse."""
+    return etree.fromstring(text.encode("utf-8"), _PARSER)
+
 
 def from_xml(el):
     """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored).

@@ -4,8 +4,9 @@ and 39).
 ``play_html(ctx, ...)`` writes the panel for ``views.panel_context``'s ``ctx`` (the templates
 ``templates/role_play/panel.html`` and ``split.html`` did until decision 39 replaced them, byte
 for byte in every language we ship; they are gone, ``bench/same_output.py`` shows that a change
-alters no byte of a page): each phase (``invalid``, ``roles``, ``node``, ``ending``) is one
-function, each table of the debrief one more. The page around the panel stays in
+alters no byte of a page): each phase (``invalid``, ``roles``, ``node``, ``ending``, and ``kept``:
+a finished attempt whose path was changed since, its outcome without its step) is one function,
+each table of the debrief one more. The page around the panel stays in
 ``templates/role_play/student.html``; ``views.panel_context`` still decides everything shown.
 
 Every value is escaped with ``html.escape`` (what Django's autoescape calls) and so is every

@@ -255,10 +255,11 @@ LET_PLAY = frozenset({STRANDED, IMAGE_ADDRESS, URL_SPACE, URL_LOCAL_FILE, URL_LE
 @lru_cache(maxsize=256)
 def playable(scenario):
     """Learners may play: no error in the scenario but a ``STRANDED`` node, an image's address, a
-    grade band that starts where another does (``BAND_TWICE``: the first shows) or a missing name
-    (checked once per content). A stranding refuses the author's save, yet a
+    grade band that starts where another does (``BAND_TWICE``: the first shows), or one that keeps
+    no learner out anywhere (``blocking``: a missing name, an unlisted language of the content;
+    checked once per content). A stranding refuses the author's save, yet a
     scenario saved before this check, or imported, stays open to learners: at such a node they are
     offered a way on (``views``, ``learner.back`` and ``learner.restart``), and taking a live course
     offline would strand more. An image whose address will not do is not shown (``safe_url``), and
-    a missing name keeps no learner out either (``blocking``)."""
+    a missing name or an unlisted language keeps no learner out either (``blocking``)."""
     return not [p for p in blocking(validate(scenario, str)) if p.code not in LET_PLAY]

@@ -6,6 +6,10 @@ the current node and its available choices (labels + opaque ids) only; at an end
 debrief, the learner's path beside the best path and, where correctness may be shown
 (``common.platform.correctness_available``), the score. A path the author's edits broke is
 shown repaired (``learner.repaired``) and kept by the learner's next action, not here.
+
+Unlike the Likert's and the case study's pages (``page_html``, in Python), the page around the
+panel is a template, ``templates/role_play/student.html``: the panel, which every action answers
+with, is the part written in Python (``play_html``).
 """
 
 from ..common import content_language, numbers, platform, profile, summary
@@ -44,11 +48,11 @@ def grade_words(scenario, state, scores, words, held=None):
                    count=lambda n: nums.number(n, 0), held=held, held_words=held_words)
 
 
-def _grade(block, scenario, state, shown):
+def _grade(block, scenario, state):
     """``grade_words`` of the learner's panel: their ended attempts scored once with the current
-    points, and the grade the LMS holds; no score where correctness is not ``shown``."""
-    scores = scoring.attempt_scores(scenario, state.finished) if shown else []
-    held = block.held_grade_among(scenario.grade_policy, scores) if shown else None
+    points, and the grade the LMS holds; no score where the platform does not show correctness."""
+    _shown, scores, held = block.attempt_grades(scenario.grade_policy,
+                                                lambda: scoring.attempt_scores(scenario, state.finished))
     return grade_words(scenario, state, scores, block.translators(), held)
 
 
@@ -123,7 +127,7 @@ def _kept(block, scenario, state):
         "best_steps": paths.route_labels(scenario, route),
         "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
         "can_restart": attempts_left(scenario.attempts_allowed, state.attempts) != 0,
-        "grade": _grade(block, scenario, state, shown),
+        "grade": _grade(block, scenario, state),
     }
 
 
@@ -159,7 +163,7 @@ def panel_context(block, scenario, state, notice=""):
         last_label=last.label if last else "",
         can_restart=left != 0,
     )
-    ctx["grade"] = _grade(block, scenario, state, platform.correctness_available(block))
+    ctx["grade"] = _grade(block, scenario, state)
     if state.ended:
         return dict(ctx, **_ending(block, scenario, state, node))
     secret = block.choice_secret()
@@ -312,15 +316,16 @@ def student_view_data(scenario):
 
 def user_state(block, scenario, state):
     """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
-    used and left, the score that counts once an attempt has ended (None where the platform's
-    ``show_correctness`` does not show it; the grade the LMS holds when the current points would
-    give another, ``StoredScoreMixin.held_grade_among``, and ``grade_held`` then says so), and the profile the learner
-    gave with their role ("" for none, or when the question is not asked)."""
-    correctness = platform.correctness_available(block)
+    used and left, the score that counts (the counted attempt's, ``grade_policy``: the case study's
+    is the submitted attempt's, the one its page shows), out of ``max_score`` (1), once an attempt
+    has ended (None where the platform's ``show_correctness`` does not show it; the grade the LMS
+    holds when the current points would give another, ``StoredScoreMixin.held_grade_among``, and
+    ``grade_held`` then says so), and the profile the learner gave with their role ("" for none, or
+    when the question is not asked)."""
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
-    scores = scoring.attempt_scores(scenario, state.finished) if correctness else []
-    held = block.held_grade_among(scenario.grade_policy, scores)
+    _shown, scores, held = block.attempt_grades(scenario.grade_policy,
+                                                lambda: scoring.attempt_scores(scenario, state.finished))
     score = None
     if scores:
         score = (held or counted_attempt(scenario.grade_policy, scores))[0]
@@ -331,6 +336,7 @@ def user_state(block, scenario, state):
         "attempts": state.attempts,
         "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
         "score": score,
+        "max_score": scoring.MAX_SCORE,  # the role-play's grade is out of 1, as the LMS gets it
         "grade_held": held is not None and score is not None,
         "profile": state.learner_profile if scenario.asks_profile else "",
     }

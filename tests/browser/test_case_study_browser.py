@@ -309,9 +309,9 @@ def test_the_french_demo_counts_words_as_the_server_and_marks_a_short_answer_in_
     text = "L’enfant de quinze ans a-t-il un porte-monnaie ? Oui, c’est noté aujourd’hui !"
     area_of(page, "policy").fill(text)
     assert page.locator(f"{BLOCK} [data-word-count]").text_content() == "13 mots (entre 40 et 300)"
-    from emm_xblocks.case_study.content import words
+    from emm_xblocks.case_study.content import word_count
 
-    assert words(text) == 13  # the server's count
+    assert word_count(text) == 13  # the server's count
     page.get_by_role("button", name="Envoyer").click()
     error = page.locator(f'{BLOCK} [data-question="policy"] [data-error-for]')
     error.filter(has_text="Cette réponse est trop courte (40 mots au minimum).").wait_for()

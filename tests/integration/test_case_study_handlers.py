@@ -310,7 +310,7 @@ def test_learners_cannot_use_studio_handlers(case, handlers):
 def test_staff_can_save_and_validate(case, handlers):
     uid = case()
     data = handlers.block(uid, "staff_1").load_content()
-    payload = content.to_data(data)
+    payload = content.to_plain(data)
     payload["display_name"] = "Renamed"
     r = handlers.post(uid, "studio_submit", payload, student="staff_1")
     assert r.status_code == 200, r.content
@@ -441,7 +441,7 @@ def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, v
     ("1e400", "Ce nombre est trop grand."), ("-1e400", "Ce nombre est trop petit."), ("deux", "Saisissez un nombre.")])
 def test_a_question_s_points_that_cannot_be_read_say_why_in_the_author_s_language(case, handlers, value, message):
     uid = case()
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["questions"][0]["points"] = value
     r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
     assert r.status_code == 400
@@ -453,7 +453,7 @@ def test_far_too_many_questions_say_the_most_a_case_keeps(case, handlers):
     """A crafted (or scripted) save of 500 questions: the most a case keeps is said, not "This list
     could not be read." (trial s30), and nothing is saved; 51 are read, and the checks name them."""
     uid = case()
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     question = data["questions"][0]
     for many, message in ((500, "Cette liste est trop longue\u00a0: au plus 50\u00a0éléments peuvent être "
                                 "enregistrés."), (51, "Une étude de cas peut comporter au maximum 50 questions.")):
@@ -493,7 +493,7 @@ def test_a_row_that_is_not_an_object_is_a_problem_at_that_row_and_nothing_is_sav
     the rest in silence. Each such row is a problem at its own row, the save refused whole."""
     uid = case()
     before = handlers.block(uid, "staff_1").load_content()
-    data = content.to_data(before)
+    data = content.to_plain(before)
     data["narrative"] = "<p>Changed narrative.</p>"
     rows_at(data, path)[:0] = [1, None]  # before the rows that are objects (if any)
     unread = [(f"{path}.0", "Item 1 of this list could not be read.", "unreadable_row"),
@@ -631,7 +631,7 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
 ])
 def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers, address, code, french):
     uid = case()
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["images"] = [{"src": address, "alt": "Carte d’Agadez", "caption": ""}]
     r = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr")
     (problem,) = [p for p in r.json_body["problems"] if p["field"] == "images.0.src"]
@@ -641,7 +641,7 @@ def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers,
 
 def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
     uid = case()
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["documents"] = [{"title": "Ordonnance", "url": "file:///C:/docs/ordonnance.pdf", "size": "", "excerpt": ""}]
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400

@@ -152,7 +152,7 @@ def test_submit_announces_the_score_and_each_verdict(uid, handlers):
 
 # ------------------------------------------------------------------ the editor's payload
 def test_editor_saves_documents_and_images_and_refuses_bad_ones(uid, handlers):
-    payload = content.to_data(handlers.block(uid, "staff_1").load_content())
+    payload = content.to_plain(handlers.block(uid, "staff_1").load_content())
     payload["documents"] = [{"title": "Only an excerpt", "url": "", "size": "", "excerpt": "<p>Read me</p>"}]
     payload["images"] = [{"src": "/static/map.png", "alt": "Map of the Agadez region", "caption": ""}]
     r = handlers.post(uid, "studio_submit", payload, student="staff_1")

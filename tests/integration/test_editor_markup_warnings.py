@@ -8,7 +8,7 @@ from tests.integration.test_editor_numbers import CASE, SURVEY
 
 def test_a_case_study_save_says_what_it_removed_at_each_field(scenario, handlers):
     uid = scenario(CASE)
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["narrative"] = '<p>Read this.</p><script>alert(1)</script><iframe src="https://video.example"></iframe>'
     data["questions"][0]["prompt"] = '<p onclick="x()">First step?</p>'
     data["expert_analysis"] = "<p>Plain <strong>formatting</strong> and a <a href='https://iom.int'>link</a>.</p>"
@@ -43,7 +43,7 @@ def test_a_pasted_heading_stays_a_heading_and_other_removed_markup_is_named(scen
     and the rest vanished. An h1 or h2 (the LMS page's own levels) is kept as an h3, an h6 as an h5;
     other tags and attributes are named at the field, in the author's language."""
     uid = scenario(CASE)
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["narrative"] = ('<h2>Contexte</h2><p style="color:red" class="note">Rouge.</p><div><font face="Arial">'
                          'Texte.</font></div><h6>Détail</h6><p><a href="https://iom.int" target="_blank">OIM</a></p>')
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
@@ -62,7 +62,7 @@ def test_a_picture_pasted_into_the_text_is_said_to_need_uploading(scenario, hand
     """A picture pasted from a word processor comes as a ``data:`` address, which the allow-list
     removes (review s38: without a word)."""
     uid = scenario(CASE)
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["narrative"] = '<p>Carte :</p><img src="data:image/png;base64,iVBORw0KGgo=" alt="Carte">'
     said = {p["field"]: p["message"] for p in handlers.post(uid, "studio_submit", data, student="staff_1")
             .json_body["warnings"]}

@@ -25,7 +25,7 @@ def test_a_likert_statement_over_its_limit_is_said_in_french_numbers(scenario, h
 
 def test_a_case_study_text_over_its_limit_is_refused_in_french_numbers(scenario, handlers):
     uid = scenario(CASE)
-    data = content.to_data(handlers.block(uid, "staff_1").load_content())
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["questions"][0]["options"][0]["text"] = "é" * 1_001
     r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
     assert r.status_code == 400 and r.json_body["error"] == "text_too_long"

@@ -132,7 +132,7 @@ def test_words_are_counted_as_the_pages_counter_counts_them():
     assert len(data["answers"]) >= 15
     for case in data["answers"]:
         text, n = case["text"], case["words"]
-        assert content.words(text) == n, case["why"]
+        assert content.word_count(text) == n, case["why"]
         alone = Case(questions=(replace(REFL, min_words=n, max_words=0),))
         if n == 0:
             with pytest.raises(ActionError) as err:
@@ -218,7 +218,7 @@ def test_a_written_question_cannot_ask_more_words_than_an_answer_can_hold():
 
 
 def test_forms_round_trip_and_types():
-    case, problems = editor.from_editor(content.to_data(CASE), _)
+    case, problems = editor.from_editor(content.to_plain(CASE), _)
     assert case == CASE
     case, problems = editor.from_editor({"display_name": "X", "weight": "abc", "questions": "nope"}, _)
     assert {"weight", "questions"} <= set(fields_of(problems))

@@ -108,7 +108,7 @@ def test_document_excerpt_in_olx_and_from_the_editor():
             '</document>') in text
     assert '<document href="https://example.org/r.pdf" size="2 MB">Report</document>' in text
     assert olx.from_xml(etree.fromstring(text)) == case
-    data = content.to_data(case)
+    data = content.to_plain(case)
     data["documents"][0]["excerpt"] = "<p onclick='x()'>Article<script>bad()</script></p>"
     edited, problems = editor.from_editor(data, _)
     assert edited.documents[0].excerpt == "<p>Article</p>"

@@ -109,8 +109,8 @@ def test_diverging_bars_are_centred_on_neutral():
     assert segments[2] == (5, 55.0, 30.0)
 
 
-def test_check_answers_accepts_na_and_optional():
-    answers, comment = learner.check_answers(SURVEY, {"relevance": 4, "pace": "na"}, "  ok ", _)
+def test_check_submission_accepts_na_and_optional():
+    answers, comment = learner.check_submission(SURVEY, {"relevance": 4, "pace": "na"}, "  ok ", _)
     assert answers == {"relevance": 4, "pace": None} and comment == "ok"
 
 
@@ -122,16 +122,16 @@ def test_check_answers_accepts_na_and_optional():
     ({"relevance": 4, "pace": 2, "ghost": 1}, "unknown_statement"),
     ("nope", "invalid_answers"),
 ])
-def test_check_answers_errors(answers, code):
+def test_check_submission_errors(answers, code):
     with pytest.raises(ActionError) as err:
-        learner.check_answers(SURVEY, answers, "", _)
+        learner.check_submission(SURVEY, answers, "", _)
     assert err.value.code == code
 
 
 def test_na_is_refused_when_not_offered():
     survey = Survey(statements=(Statement("a", "A"),))
     with pytest.raises(ActionError) as err:
-        learner.check_answers(survey, {"a": "na"}, "", _)
+        learner.check_submission(survey, {"a": "na"}, "", _)
     assert err.value.code == "na_not_allowed"
 
 
