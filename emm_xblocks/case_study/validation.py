@@ -10,9 +10,9 @@ from functools import lru_cache
 from ..common import profile, settings
 from ..common.ids import MAX_GROUP
 from ..common.numbers import count
-from ..common.questions import KEY_POINT_IDS, check_id, validate_question
+from ..common.questions import KEY_POINT_IDS, validate_question
 from ..common.sanitize import is_safe_url
-from ..common.validation import Problem, address_problem, blocking, image_alt_problems
+from ..common.validation import Problem, address_problem, blocking, check_id, image_alt_problems
 from .content import (
     KINDS,
     MAX_QUESTIONS,

@@ -16,10 +16,10 @@ from functools import cached_property
 from .actions import ActionError
 from .editor_json import editor_flag, editor_html, editor_text
 from .i18n import N_
-from .ids import BAD_ID, MAX_ID, USED_TWICE, id_problem
+from .ids import MAX_ID
 from .numbers import count
 from .sanitize import clean_html, plain_text
-from .validation import Problem, parse_float, parse_int, unreadable_number, unreadable_row
+from .validation import Problem, check_id, parse_float, parse_int, unreadable_number, unreadable_row
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
@@ -242,17 +242,6 @@ OPTION_IDS = (N_("Question {n}, option {m}: the id must be 1 to 50 letters, digi
               N_("Question {n}, option {m}: the id “{id}” is used twice."))
 KEY_POINT_IDS = (N_("Question {n}, key point {m}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
                  N_("Question {n}, key point {m}: the id “{id}” is used twice."))
-
-
-def check_id(add, where, value, seen, says, _, **place):
-    """One id of a list (questions, options, key points): well formed and not used twice (a
-    ``Problem`` at ``{where}.id`` otherwise). ``says``: the list's ``(bad id, used twice)``
-    sentences, untranslated (``QUESTION_IDS``...), ``place`` their ``{n}``, ``{m}``."""
-    problem = id_problem(value, seen)
-    if problem == BAD_ID:
-        add(Problem(f"{where}.id", _(says[0]).format(**place)))
-    elif problem == USED_TWICE:
-        add(Problem(f"{where}.id", _(says[1]).format(id=value, **place)))
 
 
 def validate_question(add, where, n, q, seen, kinds, _):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
-from .ids import id_problem
+from .ids import BAD_ID, USED_TWICE, id_problem
 from .numbers import count
 from .sanitize import SAFE_URL_RE, leaves_course_files
 
@@ -199,6 +199,20 @@ def image_alt_problems(fields, _):
     return [Problem(field, _("An image here has no alternative text (alt): describe what it shows, "
                              "for learners who cannot see it."), False)
             for field, html in fields if images_without_alt(html)]
+
+
+def check_id(add, where, value, seen, says, _, codes=("", ""), **place):
+    """One id of a list (questions, options, key points, nodes, roles): well formed and not used
+    twice, compared as ``ids.id_key`` (a ``Problem`` at ``{where}.id`` otherwise, given to ``add``).
+    ``seen``: the earlier ids' keys (``ids.id_problem`` adds this one); ``says``: the list's
+    ``(bad id, used twice)`` sentences, untranslated (``questions.QUESTION_IDS``...), ``place`` their
+    ``{n}``, ``{m}`` (the used-twice one also gets ``{id}``); ``codes``: the problems' stable codes,
+    where the list has them (the role-play's ``bad_id``, ``duplicate_id``)."""
+    problem = id_problem(value, seen)
+    if problem == BAD_ID:
+        add(Problem(f"{where}.id", _(says[0]).format(**place), code=codes[0]))
+    elif problem == USED_TWICE:
+        add(Problem(f"{where}.id", _(says[1]).format(id=value, **place), code=codes[1]))
 
 
 def item_problems(add, field, items, max_text, say, _=None):

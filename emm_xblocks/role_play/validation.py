@@ -11,7 +11,7 @@ messages. ``playable`` says whether learners may play (no error that blocks them
 from functools import lru_cache
 
 from ..common import profile, settings
-from ..common.ids import BAD_ID, USED_TWICE, id_problem
+from ..common.i18n import N_
 from ..common.numbers import count
 from ..common.sanitize import is_safe_url
 from ..common.validation import (  # Problem: with its stable ``code``
@@ -21,6 +21,7 @@ from ..common.validation import (  # Problem: with its stable ``code``
     Problem,
     address_problem,
     blocking,
+    check_id,
     errors,
     image_alt_problems,
 )
@@ -37,26 +38,27 @@ IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web 
 BAND_TWICE = "band_twice"  # a grade band that starts at the score of an earlier one: never shown
 
 
+# what a bad id and an id used twice say (``common.validation.check_id``), and their codes
+NODE_IDS = (N_("Node {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+            N_("The node id “{id}” is used twice."))
+ROLE_IDS = (N_("Role {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+            N_("The role id “{id}” is used twice."))
+ID_CODES = ("bad_id", "duplicate_id")
+
+
 def _check_ids(scenario, _, add):
     """The node ids (as written) and problems with node and role ids, compared without case."""
+    def coded(problem):
+        add(problem.field, problem.message, problem.code)
+
     ids, seen = set(), set()
     for i, node in enumerate(scenario.nodes):
-        problem = id_problem(node.id, seen)
-        if problem == BAD_ID:
-            add(f"nodes.{i}.id", _("Node {n}: the id must be 1 to 50 letters, digits, hyphens or "
-                                   "underscores.").format(n=i + 1), "bad_id")
-        elif problem == USED_TWICE:
-            add(f"nodes.{i}.id", _("The node id “{id}” is used twice.").format(id=node.id), "duplicate_id")
+        check_id(coded, f"nodes.{i}", node.id, seen, NODE_IDS, _, codes=ID_CODES, n=i + 1)
         ids.add(node.id)
     role_ids = set()
     for i, role in enumerate(scenario.roles):
         where = f"roles.{i}"
-        problem = id_problem(role.id, role_ids)
-        if problem == BAD_ID:
-            add(f"{where}.id", _("Role {n}: the id must be 1 to 50 letters, digits, hyphens or "
-                                 "underscores.").format(n=i + 1), "bad_id")
-        elif problem == USED_TWICE:
-            add(f"{where}.id", _("The role id “{id}” is used twice.").format(id=role.id), "duplicate_id")
+        check_id(coded, where, role.id, role_ids, ROLE_IDS, _, codes=ID_CODES, n=i + 1)
         if not role.label.strip():
             add(f"{where}.label", _("Role {n} has no name.").format(n=i + 1), "no_name")
         if not role.start:
