@@ -29,9 +29,10 @@ from django.conf import settings
 # LOGGING setting, not added to the logger: each django.setup() applies LOGGING again (dictConfig
 # replaces a configured logger's handlers), and runserver's get_wsgi_application runs one more
 logging = copy.deepcopy(settings.LOGGING)
-logging["handlers"]["emm_server_errors"] = {"class": "logging.StreamHandler", "level": "ERROR",
-                                            "stream": "ext://sys.stderr"}
-logging["loggers"]["django.request"]["handlers"].append("emm_server_errors")
+logging.setdefault("handlers", {})["emm_server_errors"] = {"class": "logging.StreamHandler", "level": "ERROR",
+                                                           "stream": "ext://sys.stderr"}
+request = logging.setdefault("loggers", {}).setdefault("django.request", {"level": "ERROR"})
+request.setdefault("handlers", []).append("emm_server_errors")
 settings.LOGGING = logging
 import django
 django.setup()

@@ -317,18 +317,19 @@ def student_view_data(scenario):
 def user_state(block, scenario, state):
     """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
     used and left, the score that counts (the counted attempt's, ``grade_policy``: the case study's
-    is the submitted attempt's, the one its page shows), out of ``max_score`` (1), once an attempt
-    has ended (None where the platform's ``show_correctness`` does not show it; the grade the LMS
-    holds when the current points would give another, ``StoredScoreMixin.held_grade_among``, and
-    ``grade_held`` then says so), and the profile the learner gave with their role ("" for none, or
-    when the question is not asked)."""
+    is the submitted attempt's, the one its page shows), out of ``max_score``, once an attempt has
+    ended (None where the platform's ``show_correctness`` does not show it; the grade the LMS holds
+    when the current points would give another, ``StoredScoreMixin.held_grade_among``, and
+    ``grade_held`` then says so: ``max_score`` is then that grade's, else 1), and the profile the
+    learner gave with their role ("" for none, or when the question is not asked)."""
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
     _shown, scores, held = block.attempt_grades(scenario.grade_policy,
                                                 lambda: scoring.attempt_scores(scenario, state.finished))
-    score = None
+    score, possible = None, scoring.MAX_SCORE  # out of 1, as the LMS gets the role-play's grade
     if scores:
-        score = (held or counted_attempt(scenario.grade_policy, scores))[0]
+        # the grade held: as the LMS holds it (a staff override of a weighted role-play: out of 1/weight)
+        score, possible = held or counted_attempt(scenario.grade_policy, scores)
     return {
         "role": state.role,
         "step": len(state.path),
@@ -336,7 +337,7 @@ def user_state(block, scenario, state):
         "attempts": state.attempts,
         "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
         "score": score,
-        "max_score": scoring.MAX_SCORE,  # the role-play's grade is out of 1, as the LMS gets it
+        "max_score": possible,
         "grade_held": held is not None and score is not None,
         "profile": state.learner_profile if scenario.asks_profile else "",
     }

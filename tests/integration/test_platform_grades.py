@@ -66,6 +66,12 @@ def test_staff_override_then_rescore_only_if_higher_keeps_the_override(platform)
     # a role-play's grade is the share of its role's best path, so its maximum is 1
     override_score(platform, key, ana, 1)
     assert platform.gradebook(ana, key)["earned"] == 3.0
+    # the apps read the grade held as the page says it (full marks), its score out of its own maximum
+    # (the override keeps 1/3 out of 1/3: module_state.py divides by the weight), not out of 1
+    apps = platform.lms(ana).handle(key, "student_view_user_state", method="GET").json
+    assert apps["grade_held"] is True
+    assert apps["score"] / apps["max_score"] == pytest.approx(1.0)
+    assert "Your grade is the one the course recorded: 100%." in platform.lms(ana).html(key)
     rescore(platform, key, only_if_higher=True)
     assert platform.gradebook(ana, key)["earned"] == 3.0
 
