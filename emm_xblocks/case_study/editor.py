@@ -8,8 +8,8 @@ The payload has the shape of ``content.to_plain`` (the editor starts from it). A
 
 from ..common import limits, profile
 from ..common.editor_json import editor_html as _html
+from ..common.editor_json import editor_items as _items
 from ..common.editor_json import editor_text as _text
-from ..common.ids import MAX_ID
 from ..common.questions import (
     HTML_LIMIT,
     QUESTION_HTML_LIMITS,
@@ -18,7 +18,6 @@ from ..common.questions import (
     TEXT_LIMIT,
     question_from_editor,
 )
-from ..common.questions import editor_items as _items
 from ..common.settings import editor_form, read_editor
 from ..common.text import one_line
 from ..common.validation import Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
@@ -41,9 +40,9 @@ LIMITS = {
     "documents.*.excerpt": HTML_LIMIT, **QUESTION_HTML_LIMITS, **TEXT_LIMITS,
 }
 # what the editor's script counts (``data-max-chars``): the table above, the participant profile
-# question's texts, which its validators refuse (``common.profile.problems``, the same code), and
-# every id (``common.ids.MAX_ID``)
-COUNTED = {**LIMITS, **profile.LIMITS, **QUESTION_ID_LIMITS, "profile_options.*.id": MAX_ID}
+# question's texts and ids (``common.profile.COUNTED``: its validators refuse them, the same code),
+# and every question's id (``common.ids.MAX_ID``)
+COUNTED = {**LIMITS, **profile.COUNTED, **QUESTION_ID_LIMITS}
 
 
 @form_payload
@@ -57,6 +56,7 @@ def from_editor(data, _):
         facts = []
     questions = [question_from_editor(q, i, problems, _)
                  for i, q in _items(data, "questions", MAX_QUESTIONS * 2, problems, _, most=MAX_QUESTIONS)]
+    profile_prompt, profile_options = profile.from_editor(data, problems, _)
     settings, setting_problems = read_editor(data, SETTINGS, _)
     case = Case(
         narrative=_html(data, "narrative"),
@@ -69,9 +69,8 @@ def from_editor(data, _):
                      for _i, x in _items(data, "images", 50, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
-        profile_prompt=profile.prompt_from(_text(data, "profile_prompt")),
-        profile_options=profile.options_from([o for _i, o in _items(data, "profile_options", 40, problems, _,
-                                                                    most=profile.MAX_OPTIONS)]),
+        profile_prompt=profile_prompt,
+        profile_options=profile_options,
         **settings,
     )
     too_long = limits.check_saved(data, to_editor(case), LIMITS, _, one_line=TEXT_LIMITS)

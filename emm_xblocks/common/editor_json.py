@@ -1,12 +1,14 @@
 """A Studio editor's JSON read as the content keeps it (pure: no XBlock, no Django): a text on
 one line, as the OLX reader reads it back, an author's HTML sanitised; never cut (a text over its
 limit is refused whole, ``common.limits``), and anything that is not a string read as ``""`` for
-the validators to refuse at its field."""
+the validators to refuse at its field; a list of objects (``editor_items``) that is not a list or
+is too long read as none, a row that is not an object said at that row."""
 
-from .i18n import list_separator
+from .i18n import N_, list_separator
+from .numbers import count
 from .sanitize import authored_html, dropped, dropped_names
 from .text import one_line
-from .validation import Problem
+from .validation import UNREADABLE_ROW, Problem, unreadable_row
 
 
 def plain_line(value):
@@ -38,6 +40,40 @@ def editor_flag(data, key, default, problems, where, _):
         return value
     problems.append(Problem(where, _("Choose yes or no.")))
     return default
+
+
+def editor_items(data, key, limit, problems, _, most=None, where=None, says=None):
+    """``[(index, item)]`` of the objects (``dict``) of the list ``key`` of the editor's JSON
+    ``data`` (missing: ``[]``), the index as sent. Its ``problems`` are appended to ``problems``:
+
+    * not a list: a problem on ``where`` (the list's path, ``key`` when not given:
+      ``questions.2.options``), "This list could not be read.", and no item read;
+    * more than ``limit`` items (the reading guard, above what the block allows so that its checks
+      name a few too many): a problem on ``where`` saying ``most``, the most the block keeps
+      (``limit`` when not given), "This list is too long: at most {n} items can be saved.", and no
+      item read;
+    * an item that is not an object (``1``, ``null``): a problem at its row (``where.<index>``,
+      code ``validation.UNREADABLE_ROW``: "Item {n} of this list could not be read.",
+      ``validation.unreadable_row``), never skipped in silence: the editor refuses the save whole
+      (``validation.has_unreadable_rows``); the other items are read.
+
+    ``says``: ``(the list's message, a row's message with {n})`` in place of the first and the last
+    (untranslated, ``N_``; None keeps that one), a block's own words for its list ("The statements
+    could not be read.", "Statement {n} could not be read.")."""
+    where = where or key
+    unread_list, unread_row = says or (None, None)
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        problems.append(Problem(where, _(unread_list or N_("This list could not be read."))))
+        return []
+    if len(value) > limit:
+        problems.append(Problem(where, _("This list is too long: at most {n} items can be saved.").format(
+            n=count(limit if most is None else most, _))))
+        return []
+    problems.extend(unreadable_row(where, i, _) if unread_row is None else
+                    Problem(f"{where}.{i}", _(unread_row).format(n=count(i + 1, _)), code=UNREADABLE_ROW)
+                    for i, item in enumerate(value) if not isinstance(item, dict))
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
 # the editors' fields that hold author HTML, by their key in the editor's JSON (every block's)

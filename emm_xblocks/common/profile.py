@@ -9,12 +9,13 @@ submission under ``Tally.split`` "profile:<option id>" too (decision 30). It is 
 itself, not read from another block: an anonymous evaluation cannot be tied to a learner, and a
 block only knows what its own submissions carry.
 
-Here: the question's content (``Option``, reading it from stored data, the editor and OLX, the
-author's checks), the learner's answer (``check``), and the figures by profile every block works
-out the same way: who gave each profile (``people``), the counts of those who did not say as one
-more group (``with_not_said``: all rows less every profile's; the Likert's table, the role-play's
-debrief and download, the case study's panel and download), and how one choice question's counts
-split by profile under the minimum group size (``groups_plan``, which
+Here: the question's content (``Option``, reading it from stored data, the editor's JSON
+(``from_editor``, ``COUNTED``) and OLX, the author's checks), the learner's answer (``check``),
+and the figures by profile every block works out the same way: who gave each profile
+(``people``), the counts of those who did not say as one more group (``with_not_said``: all rows
+less every profile's; the Likert's table, the role-play's debrief and download, the case study's
+panel and download), and how one choice question's counts split by profile under the minimum
+group size (``groups_plan``, which
 ``case_study.perspectives.ProfileSplit`` reads;
 ``perspectives.split``: a group below it is withheld, and so is the next smallest when the
 withheld one could be worked out).
@@ -25,6 +26,9 @@ from dataclasses import dataclass
 from . import olx
 from .actions import ActionError
 from .changes import id_change_problems
+from .editor_json import editor_items, editor_text
+from .i18n import N_
+from .ids import MAX_ID
 from .limits import TOO_LONG
 from .numbers import count
 from .perspectives import PROFILE_GROUP, split
@@ -35,6 +39,12 @@ MAX_TEXT = 1000  # characters of the prompt and of each option (on one line); lo
 # what the editors count (``data-max-chars``) by the numbers ``problems`` refuses; an option's id is
 # 1 to 50 characters (``ids.is_valid_id``)
 LIMITS = {"profile_prompt": MAX_TEXT, "profile_options.*.text": MAX_TEXT}
+# what every editor counts of the question (its ``COUNTED``, spread into the block's): the texts and
+# each option's id, by the numbers ``problems`` refuses
+COUNTED = {**LIMITS, "profile_options.*.id": MAX_ID}
+# options read from the editor's JSON (``from_editor``): a few too many are read, so that ``problems``
+# names the most (``MAX_OPTIONS``); a longer list is refused unread
+EDITOR_OPTIONS = MAX_OPTIONS * 2
 NOT_SAID = ""  # the group of the participants who left the question unanswered
 
 
@@ -61,6 +71,28 @@ def prompt_from(raw):
     return olx.one_line(raw) if isinstance(raw, str) else ""
 
 
+# an option's (bad id, id used twice, no text, too long) problems (``validation.item_problems``)
+OPTION_SAYS = (N_("Profile option {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+               N_("Profile option {n}: the id “{id}” is used twice."),
+               N_("Profile option {n} has no text."),
+               N_("Profile option {n} is longer than {max} characters."))
+
+
+def from_editor(data, found, _, says=None):
+    """``(prompt, options)``: the question as a Studio editor sends it in its JSON ``data``
+    (``"profile_prompt"``: a string; ``"profile_options"``: ``[{"id", "text"}]``), read as OLX reads
+    it back (on one line, never cut; anything but text for the prompt: ``""``); its content is
+    ``problems``'s. The options' list is read by ``editor_json.editor_items``, its problems appended
+    to ``found``: not a list ("This list could not be read.", at ``profile_options``); more than
+    ``EDITOR_OPTIONS`` ("This list is too long: at most 20 items can be saved.", at
+    ``profile_options``): no option read; an option that is not an object ("Item {n} of this list
+    could not be read.", at ``profile_options.<i>``, code ``validation.UNREADABLE_ROW``: the editor
+    refuses the save whole). ``says``: the editor's own words for the first and the last
+    (``editor_items``'s)."""
+    rows = editor_items(data, "profile_options", EDITOR_OPTIONS, found, _, most=MAX_OPTIONS, says=says)
+    return prompt_from(editor_text(data, "profile_prompt")), options_from([row for _i, row in rows])
+
+
 def problems(prompt, options, _):
     """The author's checks: no question, or a prompt and 2 to 20 options with distinct ids
     (``Problem`` fields ``profile_prompt``, ``profile_options.<i>.id`` / ``.text``); a prompt or an
@@ -77,12 +109,7 @@ def problems(prompt, options, _):
     if not 2 <= len(options) <= MAX_OPTIONS:
         add(Problem("profile_options", _("The profile question needs between 2 and {max} options.")
                     .format(max=count(MAX_OPTIONS, _))))
-    item_problems(add, "profile_options", options, MAX_TEXT, lambda problem: {
-        "bad_id": _("Profile option {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
-        "twice": _("Profile option {n}: the id “{id}” is used twice."),
-        "no_text": _("Profile option {n} has no text."),
-        "long": _("Profile option {n} is longer than {max} characters."),
-    }[problem], _)
+    item_problems(add, "profile_options", options, MAX_TEXT, OPTION_SAYS, _)
     return found
 
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from .actions import ActionError
-from .editor_json import editor_flag, editor_html, editor_text
+from .editor_json import editor_flag, editor_html, editor_items, editor_text
 from .i18n import N_
 from .ids import MAX_ID
 from .numbers import count
 from .sanitize import clean_html, plain_text
-from .validation import Problem, check_id, parse_float, parse_int, unreadable_number, unreadable_row
+from .validation import Problem, check_id, parse_float, parse_int, unreadable_number
 
 SINGLE, MULTIPLE, REFLECTION = "single", "multiple", "reflection"
 CHOICE_KINDS = {SINGLE: N_("Single choice"), MULTIPLE: N_("Multiple choice")}
@@ -299,26 +299,6 @@ def editor_number(data, key, default, problems, where, _, cast=int):
         problems.append(unreadable_number(where, raw, cast is int, _))
         return default
     return cast(value)
-
-
-def editor_items(data, key, limit, problems, _, most=None, where=None):
-    """``[(index, item)]`` of the objects of a list of the editor's JSON. Not a list: a problem on
-    ``where`` (the list's path, ``key`` when not given: ``questions.2.options``); more than ``limit``
-    items (the reading guard, above what the block allows so that its checks name a few too many): a
-    problem saying ``most``, the most the block keeps (``limit`` when not given); either way no item
-    is read. An item that is not an object (``1``, ``null``) is a problem at its row
-    (``validation.unreadable_row``), never skipped in silence: the save is refused whole."""
-    where = where or key
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        problems.append(Problem(where, _("This list could not be read.")))
-        return []
-    if len(value) > limit:
-        problems.append(Problem(where, _("This list is too long: at most {n} items can be saved.").format(
-            n=count(limit if most is None else most, _))))
-        return []
-    problems.extend(unreadable_row(where, i, _) for i, v in enumerate(value) if not isinstance(v, dict))
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
 
 
 def question_from_editor(raw, i, problems, _):

@@ -215,23 +215,21 @@ def check_id(add, where, value, seen, says, _, codes=("", ""), **place):
         add(Problem(f"{where}.id", _(says[1]).format(id=value, **place), code=codes[1]))
 
 
-def item_problems(add, field, items, max_text, say, _=None):
+def item_problems(add, field, items, max_text, says, _):
     """The checks of each item of a list of ``(id, text)`` items (a Likert's statements, a profile
-    question's options): an id valid and used once (compared as ``id_key``), a text given and at
-    most ``max_text`` characters (longer: ``limits.TOO_LONG``, refused whole). ``field``: the list's
-    name in the editor ("statements"); ``say(problem)``: the item kind's translated message of
-    ``problem`` (``bad_id``, ``twice``, ``no_text``, ``long``; placeholders ``{n}``, ``{id}``,
-    ``{max}``), each a whole sentence for the translators; ``_``: the translator, whose language
-    writes ``{max}`` (``numbers.count``)."""
+    question's options): an id valid and used once (``check_id``), a text given and at most
+    ``max_text`` characters (longer: ``limits.TOO_LONG``, refused whole). ``field``: the list's
+    name in the editor ("statements"); ``says``: the item kind's ``(bad id, used twice, no text,
+    too long)`` sentences, untranslated (``likert.validation.STATEMENT_SAYS``), each a whole
+    sentence for the translators, with ``{n}`` (and ``{id}``, ``{max}``); ``_``: the translator,
+    whose language writes ``{max}`` (``numbers.count``)."""
     from .limits import TOO_LONG  # limits builds on Problem, defined here
 
     seen = set()
     for i, item in enumerate(items):
         where = f"{field}.{i}"
-        problem = id_problem(item.id, seen)  # BAD_ID, USED_TWICE: the ``say`` keys
-        if problem:
-            add(Problem(f"{where}.id", say(problem).format(n=i + 1, id=item.id)))
+        check_id(add, where, item.id, seen, says[:2], _, n=i + 1)
         if not item.text.strip():
-            add(Problem(f"{where}.text", say("no_text").format(n=i + 1)))
+            add(Problem(f"{where}.text", _(says[2]).format(n=i + 1)))
         elif len(item.text) > max_text:
-            add(Problem(f"{where}.text", say("long").format(n=i + 1, max=count(max_text, _)), code=TOO_LONG))
+            add(Problem(f"{where}.text", _(says[3]).format(n=i + 1, max=count(max_text, _)), code=TOO_LONG))

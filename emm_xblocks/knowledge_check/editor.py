@@ -5,13 +5,12 @@ name. The payload has the shape of ``content.to_plain``.
 """
 
 from ..common import limits
-from ..common.editor_json import editor_html
+from ..common.editor_json import editor_html, editor_items
 from ..common.questions import (
     HTML_LIMIT,
     QUESTION_HTML_LIMITS,
     QUESTION_ID_LIMITS,
     QUESTION_TEXT_LIMITS,
-    editor_items,
     question_from_editor,
 )
 from ..common.settings import editor_form, read_editor

@@ -168,7 +168,6 @@ BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch",
 # ``content`` is empty; the next save writes ``content`` and sets them back to their defaults
 # (decision 49)
 LEGACY_FIELDS = BODY
-MAX_PROFILE_OPTIONS = profile.MAX_OPTIONS  # the checks are common.profile.problems
 
 
 def from_fields(values):

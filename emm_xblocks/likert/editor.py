@@ -3,45 +3,49 @@ content by ``validation.validate``; both return ``Problem`` objects that the edi
 to the field they name (``statements.2.id``)."""
 
 from ..common import limits, profile
-from ..common.editor_json import editor_flag, editor_html, editor_text
+from ..common.editor_json import editor_flag, editor_html, editor_items, editor_text
+from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.settings import editor_form, read_editor, values
 from ..common.text import one_line
-from ..common.validation import UNREADABLE_ROW, Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
-from .content import CUSTOM, MAX_PROFILE_OPTIONS, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey, to_data
+from ..common.validation import Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
+from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, SETTINGS, Statement, Survey, to_data
 from .validation import validate
+
+# a Likert's own words for its lists that cannot be read (``editor_json.editor_items``'s ``says``)
+UNREAD_STATEMENTS = (N_("The statements could not be read."), N_("Statement {n} could not be read."))
+UNREAD_PROFILE_OPTIONS = (N_("The profile question's options could not be read."),
+                          N_("Profile option {n} could not be read."))
 
 
 @form_payload
 def from_editor(data, _):
-    """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read, a row of
-    one of its lists included (a statement or a profile option that is not an object: a problem at
-    that row, ``validation.UNREADABLE_ROW``)."""
-    raw_statements = data.get("statements", [])
-    if not isinstance(raw_statements, list):
-        return None, [Problem("statements", _("The statements could not be read."))]
-    if len(raw_statements) > MAX_STATEMENTS * 2:  # a few too many are read, and the checks name the most
-        return None, [Problem("statements", _("This list is too long: at most {n} items can be saved.").format(
-            n=count(MAX_STATEMENTS, _)))]
-    problems, statements = [], []
-    for i, raw in enumerate(raw_statements):
-        if not isinstance(raw, dict):
-            problems.append(Problem(f"statements.{i}", _("Statement {n} could not be read.").format(n=i + 1),
-                                    code=UNREADABLE_ROW))
-            continue
-        statements.append(Statement(
-            id=editor_text(raw, "id"),  # never cut: the validators refuse an id over 50 characters
-            text=editor_text(raw, "text"),  # as OLX reads it back; never cut
-            reverse=editor_flag(raw, "reverse", False, problems, f"statements.{i}.reverse", _),
-            required=editor_flag(raw, "required", True, problems, f"statements.{i}.required", _),
-        ))
+    """Return ``(survey, problems)``; ``survey`` is None when the payload cannot be read:
+    ``statements`` not a list ("The statements could not be read.") or of more than twice
+    ``MAX_STATEMENTS`` items ("This list is too long: at most 100 items can be saved."), that problem
+    alone; or a row of one of its lists that is not an object (a statement, a profile option: "Statement
+    {n} could not be read.", "Profile option {n} could not be read.", at that row,
+    ``validation.UNREADABLE_ROW``), with the other problems (``validation.beside_unreadable_rows``).
+    The profile question is ``common.profile.from_editor``'s: its options not a list ("The profile
+    question's options could not be read.") or too many ("... at most 20 items ..."), a problem at
+    ``profile_options`` and no option read."""
+    problems = []
+    rows = editor_items(data, "statements", MAX_STATEMENTS * 2, problems, _, most=MAX_STATEMENTS,
+                        says=UNREAD_STATEMENTS)  # a few too many are read, and the checks name the most
+    if any(p.field == "statements" for p in problems):  # the list itself unread: nothing more is read
+        return None, problems
+    statements = [Statement(
+        id=editor_text(raw, "id"),  # never cut: the validators refuse an id over 50 characters
+        text=editor_text(raw, "text"),  # as OLX reads it back; never cut
+        reverse=editor_flag(raw, "reverse", False, problems, f"statements.{i}.reverse", _),
+        required=editor_flag(raw, "required", True, problems, f"statements.{i}.required", _),
+    ) for i, raw in rows]
     labels = data.get("custom_labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
         labels = []
-    profile_options, profile_problems = _profile_options(data, _)
-    problems += profile_problems
+    profile_prompt, profile_options = profile.from_editor(data, problems, _, says=UNREAD_PROFILE_OPTIONS)
     # on one line, never cut; an empty name or scale is ``validate``'s problem, as for an import
     settings, setting_problems = read_editor(data, SETTINGS, _)
     survey = Survey(
@@ -49,7 +53,7 @@ def from_editor(data, _):
         custom_labels=tuple(one_line(x) for x in labels),  # longer ones are refused
         comment_prompt=editor_text(data, "comment_prompt"),  # on one line, as OLX reads it back
         intro=editor_html(data, "intro"),
-        profile_prompt=profile.prompt_from(editor_text(data, "profile_prompt")),  # as OLX reads it; never cut
+        profile_prompt=profile_prompt,  # as OLX reads it; never cut
         profile_options=profile_options,
         **settings,
     )
@@ -57,17 +61,6 @@ def from_editor(data, _):
     if has_unreadable_rows(problems):  # read without them, the survey is not the form's: nothing saved
         return None, beside_unreadable_rows(problems + setting_problems, too_long + validate(survey, _))
     return survey, problems + too_long + setting_problems + validate(survey, _)
-
-
-def _profile_options(data, _):
-    """``(options, problems)``: the participant profile question's options (``[{id, text}]``), read
-    as OLX reads them back (the text's spaces collapsed, never cut); their content is ``validate``'s."""
-    raw = data.get("profile_options", [])
-    if not isinstance(raw, list) or len(raw) > MAX_PROFILE_OPTIONS * 2:
-        return (), [Problem("profile_options", _("The profile question's options could not be read."))]
-    problems = [Problem(f"profile_options.{i}", _("Profile option {n} could not be read.").format(n=i + 1),
-                        code=UNREADABLE_ROW) for i, item in enumerate(raw) if not isinstance(item, dict)]
-    return profile.options_from(raw), problems  # (``options_from`` skips what is not an object)
 
 
 # characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s); the
@@ -79,8 +72,7 @@ LABEL_LIMIT = 100
 # every text the author types, by the numbers the server refuses: the editor's counters
 # (``data-max-chars``, set by emm-form-studio.js from this table, sent by ``views.studio_view``)
 COUNTED = {**LIMITS, "comment_prompt": MAX_TEXT, "custom_labels": LABEL_LIMIT,
-           "statements.*.text": MAX_TEXT, "statements.*.id": MAX_ID,
-           **profile.LIMITS, "profile_options.*.id": MAX_ID}
+           "statements.*.text": MAX_TEXT, "statements.*.id": MAX_ID, **profile.COUNTED}
 
 
 def _too_long(data, survey, labels, _):

@@ -9,10 +9,17 @@ warnings, an imported evaluation's too) and in tests; it never raises on an auth
 from functools import lru_cache
 
 from ..common import profile, settings
+from ..common.i18n import N_
 from ..common.limits import TOO_LONG
 from ..common.numbers import count
 from ..common.validation import Problem, blocking, image_alt_problems, item_problems
 from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS_LEARNERS, SCALES, SETTINGS
+
+# a statement's (bad id, id used twice, no text, too long) problems (``common.validation.item_problems``)
+STATEMENT_SAYS = (N_("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
+                  N_("Statement {n}: the id “{id}” is used twice."),
+                  N_("Statement {n} has no text."),
+                  N_("Statement {n} is longer than {max} characters."))
 
 
 def validate(survey, _):
@@ -26,12 +33,7 @@ def validate(survey, _):
     if len(survey.statements) > MAX_STATEMENTS:
         add(Problem("statements", _("An evaluation can have at most {n} statements.").format(
             n=count(MAX_STATEMENTS, _))))
-    item_problems(add, "statements", survey.statements, MAX_TEXT, lambda problem: {
-        "bad_id": _("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
-        "twice": _("Statement {n}: the id “{id}” is used twice."),
-        "no_text": _("Statement {n} has no text."),
-        "long": _("Statement {n} is longer than {max} characters."),
-    }[problem], _)
+    item_problems(add, "statements", survey.statements, MAX_TEXT, STATEMENT_SAYS, _)
     if survey.scale not in SCALES and survey.scale != CUSTOM:
         add(Problem("scale", _("Choose one of the scales offered.")))
     if survey.scale == CUSTOM:

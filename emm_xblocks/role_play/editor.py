@@ -9,43 +9,64 @@ from lxml import etree
 
 from ..common import limits, profile
 from ..common import olx as common_olx
-from ..common.editor_json import plain_line
+from ..common.editor_json import editor_items, plain_line
+from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.numbers import count
 from ..common.sanitize import authored_html, clean_html
 from ..common.settings import editor_form, read_editor, values
-from ..common.validation import UNREADABLE_ROW, Problem, form_payload, parse_int, unreadable_number, unreadable_row
+from ..common.validation import UNREADABLE_ROW, Problem, form_payload, parse_int, unreadable_number
 from . import olx
 from .content import MAX_NODES, SETTINGS, from_data, to_data
 from .validation import validate
 
 MAX_XML = common_olx.MAX_XML  # characters of the "Edit as XML" tab's text
 MAX_HTML = 50_000  # characters of one HTML field (narrative, debrief, consequence, brief, intro)
+# the most roles and grade bands the editor's JSON may send (more: refused unread, ``_shape_problems``);
+# a band starts at a whole percent from 0 to 100, each at its own (``validation``): no more can be valid
+MAX_ROLES = 50
+MAX_BANDS = 101
+# the role-play's words for a list that is not one (``editor_json.editor_items``'s ``says``; a row
+# that is not an object keeps the common "Item {n} of this list could not be read.")
+UNREAD_PART = (N_("This part of the scenario could not be read."), None)
 
 
 def _shape_problems(data, _):
-    """``(fatal, problems)``: a part that cannot be read at all, or numbers that do not parse. A row
-    of a list that is not an object (a role, a node, a choice, a band, a profile option: ``1``,
-    ``null``) is fatal, a problem at that row: never skipped in silence, the save refused whole."""
-    for key in ("roles", "nodes", "bands", "profile_options"):
-        if not isinstance(data.get(key, []), list):
-            return [Problem(key, _("This part of the scenario could not be read."))], []
-    if len(data.get("nodes", [])) > MAX_NODES or len(data.get("roles", [])) > 50:
-        return [Problem("nodes", _("The scenario is too large."))], []
-    unread = [unreadable_row(key, i, _) for key in ("roles", "bands", "profile_options")
-              for i, row in enumerate(data.get(key, [])) if not isinstance(row, dict)]
+    """``(fatal, problems, (profile prompt, options))``: ``fatal``, the parts that cannot be read at
+    all (nothing more is checked, the save refused whole); ``problems``, the numbers that do not
+    parse and the yes-or-no fields that are not.
+
+    The lists of roles, bands and profile options are read by ``editor_json.editor_items`` (the
+    profile question by ``common.profile.from_editor``, as every editor reads it): not a list, "This
+    part of the scenario could not be read." at the list; more than ``MAX_ROLES`` roles,
+    ``MAX_BANDS`` bands or ``profile.EDITOR_OPTIONS`` options, "This list is too long: at most {n}
+    items can be saved." at the list; a row that is not an object (``1``, ``null``), "Item {n} of
+    this list could not be read." at that row (``validation.UNREADABLE_ROW``): never skipped in
+    silence. The nodes: not a list, "This part of the scenario could not be read.", more than
+    ``MAX_NODES``, "The scenario is too large." (at ``nodes``); a node that is not an object or whose
+    choices are not a list, "Node {n} could not be read." (``nodes.<i>``); a choice that is not an
+    object, "A choice could not be read." (``nodes.<i>.choices.<j>``)."""
+    fatal = []
+    editor_items(data, "roles", MAX_ROLES, fatal, _, says=UNREAD_PART)
+    bands = editor_items(data, "bands", MAX_BANDS, fatal, _, says=UNREAD_PART)
+    question = profile.from_editor(data, fatal, _, says=UNREAD_PART)
+    nodes = data.get("nodes", [])
+    if not isinstance(nodes, list):
+        return fatal + [Problem("nodes", _("This part of the scenario could not be read."))], [], None
+    if len(nodes) > MAX_NODES:
+        return fatal + [Problem("nodes", _("The scenario is too large."))], [], None
     problems = []
-    for i, node in enumerate(data.get("nodes", [])):
+    for i, node in enumerate(nodes):
         if not isinstance(node, dict) or not isinstance(node.get("choices", []), list):
-            unread.append(Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1),
-                                  code=UNREADABLE_ROW))
+            fatal.append(Problem(f"nodes.{i}", _("Node {n} could not be read.").format(n=i + 1),
+                                 code=UNREADABLE_ROW))
             continue
         if not isinstance(node.get("ending", False), bool):  # the editor sends a boolean ("true" is no yes)
             problems.append(Problem(f"nodes.{i}.ending", _("Choose yes or no.")))
         for j, choice in enumerate(node.get("choices", [])):
             if not isinstance(choice, dict):
-                unread.append(Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."),
-                                      code=UNREADABLE_ROW))
+                fatal.append(Problem(f"nodes.{i}.choices.{j}", _("A choice could not be read."),
+                                     code=UNREADABLE_ROW))
                 continue
             for key in ("points", "min_points"):
                 value = choice.get(key)
@@ -53,23 +74,25 @@ def _shape_problems(data, _):
                     continue
                 if parse_int(0 if value in (None, "") else value) is None:
                     problems.append(unreadable_number(f"nodes.{i}.choices.{j}.{key}", value, True, _))
-    if unread:  # read without them, the scenario is not the form's: nothing more is checked
-        return unread, []
-    for i, band in enumerate(data.get("bands", [])):
+    if fatal:  # read without them, the scenario is not the form's: nothing more is checked
+        return fatal, [], None
+    for i, band in bands:
         if parse_int(band.get("min", 0)) is None:
             problems.append(unreadable_number(f"bands.{i}.min", band.get("min"), True, _))
-    return [], problems
+    return [], problems, question
 
 
 def _from_structure(data, _):
-    fatal, problems = _shape_problems(data, _)
+    fatal, problems, question = _shape_problems(data, _)
     if fatal:
         return None, fatal
+    profile_prompt, profile_options = question
     # on one line, never cut (a longer one refused); an empty name is ``validate``'s problem, as on import
     settings, setting_problems = read_editor(data, SETTINGS, _)
     problems += setting_problems
     intro = data.get("intro").strip() if isinstance(data.get("intro"), str) else ""
-    return from_data(dict(data, intro=intro), **settings), problems
+    scenario = from_data(dict(data, intro=intro), **settings)
+    return replace(scenario, profile_prompt=profile_prompt, profile_options=profile_options), problems
 
 
 def _from_xml(text, _):
@@ -100,7 +123,7 @@ TEXT_LIMITS = {"roles.*.label": 200, "nodes.*.speaker": 200, "nodes.*.image": 50
 LIMITS = {"intro": MAX_HTML, "roles.*.brief": MAX_HTML, "nodes.*.narrative": MAX_HTML, "nodes.*.debrief": MAX_HTML,
           "nodes.*.choices.*.consequence": MAX_HTML, **TEXT_LIMITS}
 # what the editor counts: the texts, the profile question's, and the ids (the id check refuses a longer one)
-COUNTED = {**LIMITS, **profile.LIMITS, **{f"{rows}.id": MAX_ID for rows in ("roles.*", "nodes.*", "profile_options.*")}}
+COUNTED = {**LIMITS, **profile.COUNTED, **{f"{rows}.id": MAX_ID for rows in ("roles.*", "nodes.*")}}
 
 
 def _too_long(sent, saved, _):
