@@ -15,6 +15,8 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from ..common.grade_html import grade_html
+
 
 def feedback_html(data, parts, read_only, words, lang=""):
     """The panel of ``data`` (``views.shown_feedback``'s feedback: ``message``, ``attempts_left``,
@@ -34,14 +36,7 @@ def feedback_html(data, parts, read_only, words, lang=""):
     if left is not None:
         attempts = escape(ungettext("%(n)s attempt left.", "%(n)s attempts left.", left))
         out.append(" " + attempts % {"n": escape(nums.number(left, 0))})
-    out.append(f'</p>\n<p class="emm-grade" data-grade>{escape(grade["policy"])}')
-    if grade["counted"]:
-        out.append(f' <strong data-counted>{escape(grade["counted"])}</strong>')
-    if grade["final"]:
-        out.append(f' <span data-final>{escape(grade["final"])}</span>')
-    if grade.get("changed"):  # the key changed since: the grade kept until staff rescore
-        out.append(f' <strong data-grade-held>{escape(grade["changed"])}</strong>')
-    out.append("</p>\n")
+    out.append(f'</p>\n{grade_html(grade, "emm-grade")}\n')
     if data["needs_assessment"]:
         notice = escape(_("Compare your written answers with the key points below, tick the ones your answer "
                           "covered, then save your self-assessment: it gives the points of those questions."))

@@ -6,7 +6,9 @@ its key points), recomputed from the stored answers and ticks (so a rescore afte
 a key applies); which attempt counts is ``common.attempts.counted_attempt``.
 """
 
-from ..common.attempts import counted_attempt
+import math
+
+from ..common.attempts import counted_attempt, fraction
 from ..common.question_scoring import score
 from .content import SHOW_NEVER, SHOW_SUBMITTED
 
@@ -29,6 +31,18 @@ def counted_score(case, history):
     """The ``(earned, possible)`` the LMS gets: the attempt that counts (``grade_policy``), ``(0, max)``
     before any attempt."""
     return counted_attempt(case.grade_policy, attempt_scores(case, history)) or (0.0, case.max_points)
+
+
+def self_assessment_can_raise(policy, scores, pending_points):
+    """Would saving the self-assessment of the last attempt's written questions raise the grade
+    that counts among ``scores`` (``attempt_scores``, oldest first), were every key point ticked?
+    ``pending_points``: the points of each question whose self-assessment is still to save. False
+    with none, or before any attempt."""
+    if not pending_points or not scores:
+        return False
+    earned, possible = scores[-1]
+    best = counted_attempt(policy, [*scores[:-1], (earned + math.fsum(pending_points), possible)])
+    return fraction(best) > fraction(counted_attempt(policy, scores))
 
 
 def answers_revealed(case, submitted, attempts, full_marks):

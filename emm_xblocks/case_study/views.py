@@ -9,14 +9,10 @@ answers is read from the aggregate store here (a read, never a write); its figur
 by ``distribution.panel_figures`` (pure).
 """
 
-
-
-import math
-
 from babel.lists import format_list
 
-from ..common import content_language, platform, profile, recovery, summary
-from ..common.attempts import attempts_left, counted_attempt, explain, fraction, score_words
+from ..common import attempts, content_language, platform, profile, recovery, summary
+from ..common.attempts import attempts_left, score_words
 from ..common.i18n import current_language, is_rtl
 from ..common.numbers import locale_of
 from ..common.pipeline import write_refusal
@@ -39,7 +35,7 @@ from . import (
 from .content import PENDING, REFLECTION, size_bytes
 from .distribution import panel_figures
 from .page_html import page_html
-from .scoring import attempt_scores
+from .scoring import attempt_scores, self_assessment_can_raise
 
 LARGE_FILE_BYTES = 1_000_000  # in low-data mode, links to files this big stay behind a tap
 
@@ -178,23 +174,11 @@ def grade_words(case, state, scores, words, held=None, pending=()):
     question of the last attempt whose self-assessment the learner may still save. While saving it
     can raise the grade, the last attempt's words say so, not that the grade stays."""
     _, ngettext, nums = words
-    return explain(case.grade_policy, scores, attempts_left(case.attempts_allowed, state.attempts),
-                   lambda s: score_words(s[0], s[1], nums, ngettext), _, ngettext,
-                   count=lambda n: nums.number(n, 0), held=held, pending=_can_rise(case, scores, pending, nums))
-
-
-def _can_rise(case, scores, pending, nums):
-    """``explain``'s ``pending`` (``(n, "3 and 4")``, the questions' numbers as a list in the
-    learner's language, CLDR's) when the self-assessment of the ``pending`` questions (``grade_words``)
-    can raise the grade that counts among ``scores`` (the last attempt with their points as well),
-    else None."""
-    if not pending or not scores:
-        return None
-    earned, possible = scores[-1]
-    best = counted_attempt(case.grade_policy, [*scores[:-1], (earned + math.fsum(p for _n, p in pending), possible)])
-    if fraction(best) <= fraction(counted_attempt(case.grade_policy, scores)):
-        return None
-    return len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
+    rising = None  # ``explain``'s ``pending``: (n, "3 and 4"), the numbers as a list in the learner's language (CLDR)
+    if self_assessment_can_raise(case.grade_policy, scores, [points for _n, points in pending]):
+        rising = len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
+    return attempts.grade_words(case.grade_policy, scores, case.attempts_allowed, state.attempts, words,
+                                lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising)
 
 
 def document(block, case, outcome):

@@ -181,7 +181,20 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     if words["retry_warning"]:
         question = f"{words['retry_warning']} {question}"
     elif counted and policy != COUNT_LAST:
-        question = _("Your best score so far, {counted}, still counts whatever the new attempt scores.").format(
-            counted=counted) + " " + question
+        # the best counts: a new attempt can only raise the grade (trial s41: "whatever the new attempt
+        # scores" was read as "trying again will not help")
+        question = _("A new attempt cannot lower your grade: your best score so far, {counted}, counts unless the new "
+                     "attempt scores more.").format(counted=counted) + " " + question
     words["retry_confirm"] = question
     return words
+
+
+def grade_words(policy, scores, allowed, used, words, score_text, **more):
+    """``explain`` in a panel's words: the grade's sentences of the case study's feedback and of the
+    role-play's ending (``grade_html`` writes them). ``allowed``: the block's ``attempts_allowed``
+    (0: no limit), ``used`` of them spent; ``words``: the panel's ``block.translators()``,
+    ``(gettext, ngettext, numbers)``, which write the counts too; ``score_text``, ``more``
+    (``held``, ``held_words``, ``pending``): ``explain``'s."""
+    _, ngettext, nums = words
+    return explain(policy, scores, attempts_left(allowed, used), score_text, _, ngettext,
+                   count=lambda n: nums.number(n, 0), **more)

@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from ..common.content_language import wrapped
+from ..common.grade_html import grade_html
 from ..common.question_views import profile_question_html
 from ..common.waiting import WAITING
 from .learner import NOT_READY
@@ -198,11 +199,6 @@ def _ending_html(ctx, dom, _, own):
         hidden = escape(_("Your score is not shown here for now."))
         score = f'<p class="emm-rp-score">{hidden}</p>'
     band = f'<p class="emm-rp-band" dir="auto"{own}>{escape(ctx["band"])}</p>' if ctx["band"] else ""
-    grade = ctx["grade"]
-    counted = f' <strong data-counted>{escape(grade["counted"])}</strong>' if grade["counted"] else ""
-    final = f' <span data-final>{escape(grade["final"])}</span>' if grade["final"] else ""
-    if grade.get("changed"):  # the points changed since: the grade the course kept until staff rescore
-        final += f' <strong data-grade-held>{escape(grade["changed"])}</strong>'
     mine = "".join(f'<li>{wrapped(escape(s["label"]), own)}{_share_html(s["share"])}</li>' for s in ctx["mine"])
     best = "".join(f"<li>{escape(label)}</li>" for label in ctx["best_steps"])
     split = ""
@@ -231,7 +227,7 @@ def _ending_html(ctx, dom, _, own):
             f'    <div class="emm-rp-debrief" dir="auto"{own}>{ctx["debrief"]}</div>\n'
             f'    {score}\n'
             f'    {band}\n'
-            f'    <p class="emm-rp-grade" data-grade>{escape(grade["policy"])}{counted}{final}</p>\n'
+            f'    {grade_html(ctx["grade"], "emm-rp-grade")}\n'
             f'    <div class="emm-rp-paths">\n'
             f'      <div>\n'
             f'        <h5>{your_path}</h5>\n'

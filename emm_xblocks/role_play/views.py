@@ -12,8 +12,8 @@ panel is a template, ``templates/role_play/student.html``: the panel, which ever
 with, is the part written in Python (``play_html``).
 """
 
-from ..common import content_language, numbers, platform, profile, summary
-from ..common.attempts import attempts_left, counted_attempt, explain, percent
+from ..common import attempts, content_language, numbers, platform, profile, summary
+from ..common.attempts import attempts_left, counted_attempt
 from ..common.downloads import links_html
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
@@ -27,7 +27,7 @@ def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
 
-def held_words(grade, _):
+def held_grade_words(grade, _):
     """The sentence under a grade the LMS holds that the current points would not give (as the case
     study's ``common.attempts.held_grade_words``, in a role-play's terms)."""
     return _("Your grade is the one the course recorded: {grade}. It can differ from these results, for "
@@ -42,10 +42,9 @@ def grade_words(scenario, state, scores, words, held=None):
     case study's ``views.grade_words``. ``words``: the panel's ``block.translators()``; ``held``:
     ``StoredScoreMixin.held_grade_among``'s (the grade the LMS holds, when the current points count
     another: decision 64)."""
-    _, ngettext, nums = words
-    return explain(scenario.grade_policy, scores, attempts_left(scenario.attempts_allowed, state.attempts),
-                   lambda s: nums.percent(percent(s), 0), _, ngettext,
-                   count=lambda n: nums.number(n, 0), held=held, held_words=held_words)
+    nums = words[2]
+    return attempts.grade_words(scenario.grade_policy, scores, scenario.attempts_allowed, state.attempts, words,
+                                lambda s: nums.percent(attempts.percent(s), 0), held=held, held_words=held_grade_words)
 
 
 def _grade(block, scenario, state):

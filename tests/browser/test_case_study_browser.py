@@ -206,8 +206,9 @@ def test_learner_answers_saves_submits_and_retries_with_the_keyboard_alone(workb
     page.keyboard.press("Enter")
     question = answer_asked(page, BLOCK)
     status.filter(has_text="Your previous answers are in the form").wait_for()
-    assert question == ("Your best score so far, 4 points out of 5, still counts whatever the new attempt scores. "
-                        "Start your last attempt? You will not be able to try again after it.")
+    assert question == ("A new attempt cannot lower your grade: your best score so far, 4 points out of 5, counts "
+                        "unless the new attempt scores more. Start your last attempt? You will not be able to try "
+                        "again after it.")
     now = active(page)
     assert now["question"] == "consent" and now["type"] == "radio"
     # on the answer given before, not an unchecked first option (accessibility trial s35)

@@ -130,8 +130,9 @@ def test_learner_plays_to_an_ending_with_the_keyboard_alone_on_a_phone(workbench
     page.keyboard.press("Enter")
     # asked in the page (the Android app's web view answers window.confirm "no" unseen), in the
     # server's words: what the new attempt can and cannot change
-    assert answer_asked(page, BLOCK) == ("Your best score so far, 86%, still counts whatever the new attempt "
-                                         "scores. Start a new attempt? You will have 1 attempt left after it.")
+    assert answer_asked(page, BLOCK) == ("A new attempt cannot lower your grade: your best score so far, 86%, "
+                                         "counts unless the new attempt scores more. Start a new attempt? You will "
+                                         "have 1 attempt left after it.")
     page.wait_for_function("() => document.activeElement.textContent.trim() === 'Choose your role'")
     status_says(page, "Choose your role.")
     assert page.locator(f"{BLOCK} .emm-rp-attempts").text_content().strip() == "1 attempt left"

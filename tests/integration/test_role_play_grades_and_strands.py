@@ -114,8 +114,8 @@ def test_under_best_attempt_counts_a_poor_last_attempt_shows_the_score_that_stil
     assert "Your best attempt counts for your grade." in html
     assert "<strong data-counted>Your grade keeps your best attempt: 43%.</strong>" in html
     assert "data-retry-warning" not in html  # a new attempt cannot lower it
-    assert ('data-confirm="Your best score so far, 43%, still counts whatever the new attempt scores. '
-            'Start your last attempt? You will not be able to try again after it."') in html
+    assert ('data-confirm="A new attempt cannot lower your grade: your best score so far, 43%, counts unless the '
+            'new attempt scores more. Start your last attempt? You will not be able to try again after it."') in html
 
 
 def test_with_no_attempt_left_the_band_and_the_page_say_the_grade_is_final(scenario, handlers):

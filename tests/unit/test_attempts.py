@@ -45,7 +45,8 @@ def test_best_attempt_counts_shows_the_counted_score_beside_a_poorer_last_one():
     assert words["policy"] == "Your best attempt counts for your grade."
     assert words["counted"] == "Your grade keeps your best attempt: 100%."
     assert words["retry_warning"] == ""  # a new attempt cannot lower it
-    assert words["retry_confirm"].startswith("Your best score so far, 100%, still counts")
+    assert words["retry_confirm"].startswith(
+        "A new attempt cannot lower your grade: your best score so far, 100%, counts unless")
     assert words["retry_confirm"].endswith("Start your last attempt? You will not be able to try again after it.")
 
 
@@ -97,5 +98,6 @@ def test_a_grade_kept_since_the_key_changed_is_the_one_every_sentence_names():
     words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, held=(3, 4))
     assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 75% now."
     words = attempts.explain("best", [(5, 5), (0, 5)], 1, pct, _, ngettext, held=(2, 4))
-    assert words["counted"] == "" and words["retry_confirm"].startswith("Your best score so far, 50%, still counts")
+    assert words["counted"] == "" and words["retry_confirm"].startswith(
+        "A new attempt cannot lower your grade: your best score so far, 50%, counts unless")
     assert explain("last", [(5, 5)], left=0)["changed"] == ""
