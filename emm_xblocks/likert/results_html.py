@@ -41,7 +41,11 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
         out.append(days_html(data, words))
         return mark_safe("".join(out))  # noqa: S308 - every value and every translation escaped
     if data.get("headline_text"):
-        out.append(f'<p class="emm-headline">{escape(data["headline_text"])}</p>')
+        # the figure stands out, the words that say what it counts read as text (trial s41: five
+        # bold lines on a phone)
+        figure = escape(nums.percent(data["headline"]))
+        headline = escape(data["headline_text"]).replace(figure, f"<strong>{figure}</strong>", 1)
+        out.append(f'<p class="emm-headline">{headline}</p>')
     # how the figures are counted: beside the chart for staff, with the tables for a learner
     basis = []
     if data.get("literal_text"):

@@ -169,3 +169,12 @@ def test_answers_kept_apart_carry_the_author_s_language_and_a_custom_scale_s_lab
     assert '<th scope="col"><bdi lang="fr">Bas</bdi></th>' in section
     assert '<th scope="row"><div dir="auto"><span lang="fr">parti</span></div></th>' in section
     assert Text(section).rows[1][1:] == ["3", "2", "1", "0"]
+
+
+def test_the_headline_s_figure_stands_out_and_its_words_read_as_text():
+    # trial s41: the whole sentence in bold ran to five heavy lines on a phone; the figure alone is
+    data, html = panel(words=FR)
+    figure = re.search(r'<p class="emm-headline">(.*?)</p>', str(html)).group(1)
+    assert figure.count("<strong>") == 1
+    assert re.search(r"<strong>([^<]*)</strong>", figure).group(1) == "87,5\xa0%"
+    assert re.sub(r"</?strong>", "", figure) == data["headline_text"]  # nothing to escape in it
