@@ -40,7 +40,8 @@ def distribution_refusal(case, respondents, words):
 
 def distribution_response(block, suffix=""):
     """How other participants answered, as a CSV download for staff (its Excel variant for
-    ``suffix`` "excel"), the figures the results panel shows; refused where the case keeps none."""
+    ``suffix`` "excel"), the figures of the feedback panel's distribution ("how other participants
+    answered"); refused where the case keeps none."""
     _ = block.ugettext
 
     def contents(_dialect):

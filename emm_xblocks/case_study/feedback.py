@@ -23,7 +23,7 @@ UNMARKED = "submitted"  # a question's status where correctness is hidden (the p
 
 def feedback(case, state, question_marks, counted):
     """The learner's feedback on their submitted attempt as JSON-able data (``{"submitted": False,
-    ...}`` before any submit). ``question_marks``: the attempt's ``common.questions.marks``; ``counted``: the
+    ...}`` before any submit). ``question_marks``: the attempt's ``common.question_scoring.marks``; ``counted``: the
     ``(earned, possible)`` that counts (``scoring.counted_score``), or None. Figures only: ``worded`` adds the words
     (``message``, ``announcement``) in the learner's language, where the numbers' locale is known."""
     if not state.submitted:

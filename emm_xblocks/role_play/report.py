@@ -35,10 +35,11 @@ def choice_words(scenario, path, taken):
 def reported_attempt(scenario, state):
     """The attempt a report row describes, ``{role, path, taken, ended}``: the ended attempt that
     counts for the grade with the current points (``grade_policy`` over ``scoring.attempt_scores``
-    of every stored attempt, as ``block.get_score`` picks it and the case study's report), so that
-    a row's path is the graded one; with no ended attempt, the one in play. ``state``: the
-    learner's stored fields (a dict, as the report reads them: values of any type); a role, a path
-    or choices stored damaged read as none, so that a row is always written."""
+    of every stored attempt, as ``scoring.counted_score`` picks it for the grade; the case study's
+    report does the same), so that a row's path is the graded one; with no ended attempt, the one
+    in play. ``state``: the learner's stored fields (a dict, as the report reads them: values of
+    any type); a role, a path or choices stored damaged read as none, so that a row is always
+    written."""
     finished = state.get("finished")
     if isinstance(finished, list) and finished:
         attempt = finished[counted_index(scenario.grade_policy, attempt_scores(scenario, finished))]
