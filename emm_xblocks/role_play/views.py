@@ -12,7 +12,7 @@ panel is a template, ``templates/role_play/student.html``: the panel, which ever
 with, is the part written in Python (``play_html``).
 """
 
-from ..common import attempts, content_language, numbers, platform, profile, summary
+from ..common import attempts, content_language, platform, profile, summary
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.downloads import links_html
 from ..common.pipeline import write_refusal
@@ -20,11 +20,7 @@ from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.waiting import note_html
-from . import content, editor, export, learner, others, paths, perspectives, play_html, scoring, validation
-
-
-def _steps(scenario, path, taken):
-    return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
+from . import content, editor, export, feedback, learner, others, paths, perspectives, play_html, scoring, validation
 
 
 def held_grade_words(grade, _):
@@ -67,67 +63,17 @@ def _counts(block, scenario, path):
 
 
 def _ending(block, scenario, state, node):
-    role = scenario.role(state.role)
-    path, taken = state.path, state.taken
-    value = paths.score(scenario, role, path, taken)
-    score = numbers.rounded(numbers.per_cent(value))  # as shown: the band a learner reads matches the figure
-    route = paths.playable_best_route(scenario, role.start)
-    best_steps = paths.route_labels(scenario, route)
-    overall, role_tallies, profile_tallies = _counts(block, scenario, path)
-    words, dom = block.translators(), block.dom_id()
-    shares = others.shares(scenario, overall, path, taken, words)
-    mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
-                                                                       strict=False)]
-    split = others.by_role(scenario, role_tallies, path, taken, role.id, words, dom)
-    by_profile = others.profile_perspectives(scenario, overall, profile_tallies, path, taken, state.learner_profile,
-                                             words, dom)
-    shown = platform.correctness_available(block)
-    earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
-    nums = block.numbers()
-    final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
-    score_text = block.ungettext("Your score: {percent} ({earned} point out of {best})",
-                                 "Your score: {percent} ({earned} points out of {best})", earned).format(
-        percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
-    return {
-        "phase": "ending", "debrief": sanitized(node.debrief),
-        "category": content.category_label(node.category, block.ugettext),
-        "category_key": node.category, "category_own": node.category not in content.CATEGORIES,
-        "show_score": shown, "percent": score if shown else None,
-        "score_text": score_text if shown else "", "earned": earned, "best": best,
-        "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine, "best_steps": best_steps,
-        "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
-        "perspectives": split,
-        "profile_perspectives": by_profile,
-    }
+    """``feedback.ending`` of the learner's panel: the counts it shows read from the store, the
+    platform's say on correctness, the debrief sanitised."""
+    ctx = feedback.ending(scenario, state, node, _counts(block, scenario, state.path),
+                          platform.correctness_available(block), block.translators(), block.dom_id())
+    return dict(ctx, debrief=sanitized(ctx["debrief"]))
 
 
 def _kept(block, scenario, state):
-    """A finished attempt whose path the author's edits broke since (``learner.repaired`` keeps it
-    finished): the outcome it reached, if that node is still an ending; the score it earned then
-    (``scoring.attempt_score``: the one stored, which the grade counts); the path as far as it still
-    exists (``paths.kept_steps``); the best path now. No split: no figure knows this path."""
-    node = scenario.node(state.path[-1]) if state.path else None
-    node = node if node is not None and node.ending else None
-    role = scenario.role(state.role)
-    value = scoring.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
-    score = numbers.rounded(numbers.per_cent(value))
-    shown = platform.correctness_available(block)
-    route = paths.playable_best_route(scenario, role.start) if role is not None else []
-    final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
-    return {
-        "phase": "kept", "role": role, "debrief": sanitized(node.debrief) if node else "",
-        "category": content.category_label(node.category, block.ugettext) if node else "",
-        "category_key": node.category if node else "",
-        "show_score": shown, "percent": score if shown else None,
-        "score_text": block.ugettext("The scenario has ended. Your score: {percent}.").format(
-            percent=block.numbers().percent(score, 0)) if shown else "",
-        "band": paths.band_message(scenario, score, final) if shown else "",
-        "mine": [{"label": label, "share": ""} for label in paths.kept_steps(scenario, state.path, state.taken)],
-        "best_steps": paths.route_labels(scenario, route),
-        "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
-        "can_restart": attempts_left(scenario.attempts_allowed, state.attempts) != 0,
-        "grade": _grade(block, scenario, state),
-    }
+    """``feedback.kept`` of the learner's panel, with its grade's sentences, the debrief sanitised."""
+    ctx = feedback.kept(scenario, state, platform.correctness_available(block), block.translators())
+    return dict(ctx, debrief=sanitized(ctx["debrief"]), grade=_grade(block, scenario, state))
 
 
 def panel_context(block, scenario, state, notice=""):
