@@ -59,14 +59,15 @@ def _cell(words, group, value):
     return {"shown": True, "percent": percent, "text": words[2].percent(percent, 0)}
 
 
-def _decision_table(words, scenario, decision, step, mine, role, by_profile=False):
+def _decision_table(words, scenario, decision, step, mine, own_group, by_profile=False):
     """A decision's split as a table: a row per choice (the learner's marked), a column per role
-    (``by_profile``: per participant profile, ``role`` then the learner's profile)."""
+    (``by_profile``: per participant profile); ``own_group``: the learner's (their role, or their
+    profile), its column marked."""
     _ = words[0]
     # ``own``: the label is the author's (a role, a profile option, a choice), not the reader's words
     # ("Did not say"): it carries the author's language (common.content_language)
     columns = [{"label": c.label, "note": _group_note(words, c.group, scenario.min_group_size),
-                "mine": c.key == role, "own": c.key != profile.NOT_SAID} for c in decision.columns]
+                "mine": c.key == own_group, "own": c.key != profile.NOT_SAID} for c in decision.columns]
     rows = [{"label": label, "note": "", "mine": value == mine, "own": True,
              "cells": [_cell(words, c.group, value) for c in decision.columns]} for value, label in decision.choices]
     n = words[2].number(step, 0)
@@ -79,13 +80,14 @@ def _decision_table(words, scenario, decision, step, mine, role, by_profile=Fals
             "role_note": _("your role")}
 
 
-def _endings_table(words, scenario, endings, role, by_profile=False):
-    """The endings' split as a table: a row per role (``by_profile``: per participant profile, ``role``
-    then the learner's profile), a column per kind of ending."""
+def _endings_table(words, scenario, endings, own_group, by_profile=False):
+    """The endings' split as a table: a row per role (``by_profile``: per participant profile), a
+    column per kind of ending; ``own_group``: the learner's (their role, or their profile), its row
+    marked."""
     _ = words[0]
     columns = [{"label": content.category_label(c, _) if c else _("Other ending"), "note": "", "mine": False,
                 "own": bool(c) and c not in content.CATEGORIES} for c in endings.categories]
-    rows = [{"label": c.label, "note": _group_note(words, c.group, scenario.min_group_size), "mine": c.key == role,
+    rows = [{"label": c.label, "note": _group_note(words, c.group, scenario.min_group_size), "mine": c.key == own_group,
              "own": c.key != profile.NOT_SAID,
              "cells": [_cell(words, c.group, category) for category in endings.categories]}
             for c in endings.columns]
@@ -115,7 +117,7 @@ def profile_perspectives(scenario, overall, by_profile, path, taken, mine, words
     tables, withheld = _tables(
         words, scenario, path, taken, mine,
         lambda nid: perspectives.decision(scenario, nid, by, size, columns=columns),
-        lambda: perspectives.endings(scenario, by, size, min_roles=1, columns=columns), by_profile=True)
+        lambda: perspectives.endings(scenario, by, size, min_groups=1, columns=columns), by_profile=True)
     note = ungettext("How each profile chose is shown once each has at least {n} participant.",
                      "How each profile chose is shown once each has at least {n} participants.",
                      size).format(n=nums.number(size, 0)) if withheld else ""

@@ -38,7 +38,8 @@ def recorded(path, taken):
 
 @dataclass(frozen=True)
 class Column:
-    """One group of participants: ``key`` (role id), ``label`` (role name), ``group`` (its split)."""
+    """One group of participants: ``key`` (a role's id, or a profile option's: ``profile_columns``),
+    ``label`` (its name), ``group`` (its split)."""
 
     key: str
     label: str
@@ -86,18 +87,20 @@ def profile_columns(scenario, _, present=()):
     return tuple((key, group_name(names, key, _)) for key in group_keys(scenario.profile_options, present))
 
 
-def decision(scenario, node_id, by_role, min_size, min_roles=2, columns=None):
-    """The split at decision ``node_id``; None unless participants of ``min_roles`` roles or more
+def decision(scenario, node_id, by_group, min_size, min_groups=2, columns=None):
+    """The split at decision ``node_id``; None unless participants of ``min_groups`` groups (roles) or more
     reached it (the debrief asks two: with one, the overall share beside the learner's path says
     it all, and roles that walk separate paths meet at their endings, ``endings``).
-    ``by_role``: ``{role: {group: {value: n}}}``; with ``columns`` (``profile_columns``) the
-    groups are those instead of the roles (``by_role`` then ``common.profile.with_not_said``'s)."""
+    ``by_group``: ``{role id: {group: {value: n}}}``, a group of participants per role; with
+    ``columns`` (``profile_columns``) the groups are those instead of the roles (``by_group``
+    then ``{profile option id: ...}``, ``common.profile.with_not_said``'s); ``min_groups``: as
+    many groups (roles, or profiles) or more must have reached it."""
     node = scenario.node(node_id)
-    if len(scenario.roles if columns is None else columns) < min_roles or node is None or node.ending:
+    if len(scenario.roles if columns is None else columns) < min_groups or node is None or node.ending:
         return None
-    counts = {role: dict(groups.get(node_id, {})) for role, groups in by_role.items()}
+    counts = {key: dict(groups.get(node_id, {})) for key, groups in by_group.items()}
     columns = _columns(scenario, counts, min_size, columns)
-    if len(columns) < max(1, min_roles):
+    if len(columns) < max(1, min_groups):
         return None
     return Decision(node_id, tuple((str(i), c.label) for i, c in enumerate(node.choices)), columns)
 
@@ -108,14 +111,14 @@ def category_of(scenario, ending_id):
     return node.category if node is not None and node.ending and node.category else OTHER
 
 
-def endings(scenario, by_role, min_size, min_roles=2, columns=None):
+def endings(scenario, by_group, min_size, min_groups=2, columns=None):
     """The endings' categories per role (or per ``columns``, as ``decision``); None when the
-    scenario has fewer than ``min_roles`` roles or no ending was recorded."""
-    if len(scenario.roles if columns is None else columns) < min_roles:
+    scenario has fewer than ``min_groups`` groups (roles, or ``columns``) or no ending was recorded."""
+    if len(scenario.roles if columns is None else columns) < min_groups:
         return None
     counts = {}
-    for role, groups in by_role.items():
-        per = counts[role] = {}
+    for key, groups in by_group.items():
+        per = counts[key] = {}
         for ending_id, n in groups.get(ENDING, {}).items():
             category = category_of(scenario, ending_id)
             per[category] = per.get(category, 0) + n
@@ -129,8 +132,8 @@ def endings(scenario, by_role, min_size, min_roles=2, columns=None):
     return Endings(tuple(order), columns)
 
 
-def decisions(scenario, by_role, min_size, min_roles=2, columns=None):
+def decisions(scenario, by_group, min_size, min_groups=2, columns=None):
     """``decision`` at every node with choices, in the scenario's order, those with data only."""
-    found = (decision(scenario, n.id, by_role, min_size, min_roles, columns)
+    found = (decision(scenario, n.id, by_group, min_size, min_groups, columns)
              for n in scenario.nodes if n.choices and not n.ending)
     return [d for d in found if d is not None]

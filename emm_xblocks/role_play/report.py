@@ -107,12 +107,12 @@ def perspective_rows(scenario, by_role, _):
     def cells(group, value):
         return _cells(group, value, min_size, _)
 
-    for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1):
+    for decision in perspectives.decisions(scenario, by_role, min_size, min_groups=1):
         text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             for column in decision.columns:
                 yield [decision.node, text, label, column.label, *cells(column.group, value)]
-    endings = perspectives.endings(scenario, by_role, min_size, min_roles=1)
+    endings = perspectives.endings(scenario, by_role, min_size, min_groups=1)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
@@ -175,12 +175,12 @@ def removed_role_rows(scenario, by_role, _):
     if not removed:
         return
     min_size = scenario.min_group_size
-    for decision in perspectives.decisions(scenario, by_role, min_size, min_roles=1, columns=removed):
+    for decision in perspectives.decisions(scenario, by_role, min_size, min_groups=1, columns=removed):
         text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             for column in decision.columns:
                 yield [decision.node, text, label, column.label, *_cells(column.group, value, min_size, _)]
-    endings = perspectives.endings(scenario, by_role, min_size, min_roles=1, columns=removed)
+    endings = perspectives.endings(scenario, by_role, min_size, min_groups=1, columns=removed)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
@@ -206,11 +206,11 @@ def profile_rows(scenario, by, _):
         return _("{question}: {answer}").format(question=scenario.profile_prompt, answer=column.label)
 
     rows = []
-    for decision in perspectives.decisions(scenario, by, min_size, min_roles=1, columns=columns):
+    for decision in perspectives.decisions(scenario, by, min_size, min_groups=1, columns=columns):
         text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             rows += [[decision.node, text, label, name(c), *cells(c.group, value)] for c in decision.columns]
-    endings = perspectives.endings(scenario, by, min_size, min_roles=1, columns=columns)
+    endings = perspectives.endings(scenario, by, min_size, min_groups=1, columns=columns)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
