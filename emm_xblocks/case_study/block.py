@@ -65,10 +65,6 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
 
     # ---------------------------------------------------------------- views
 
-    def keeps_answers(self, content):
-        """Whether the store keeps its learners' answers: only where it shows how other participants answered."""
-        return content.show_distribution
-
     def search_text(self):
         case = self.load_content()
         return " ".join([case.display_name, plain_text(case.narrative), *case.key_facts,

@@ -101,9 +101,15 @@ class _CaseContent(ScoredQuestions):
     profile_options: tuple = ()  # common.profile.Option
 
     @property
+    def keeps_answers(self):
+        """The store keeps the learners' choice answers (``perspectives.recorded``): only where the
+        case shows how other participants answered (``show_distribution``)."""
+        return self.show_distribution
+
+    @property
     def asks_profile(self):
-        """The learner's form asks the profile question: it has options and the distribution is kept."""
-        return bool(self.profile_options) and self.show_distribution
+        """The learner's form asks the profile question: it has options and the answers are kept."""
+        return bool(self.profile_options) and self.keeps_answers
 
     def shown_images(self):
         """The images a page or the pack shows: those whose address is safe (``sanitize.safe_url``)."""

@@ -18,10 +18,11 @@ offers the link (``views.student_view``; ``page_html`` says the reason in the li
 from ..common import summary
 from ..common.downloads import csv_download
 from ..common.errors import HandlerError, too_few_respondents
+from ..common.settings import named
 from ..common.spreadsheet import FileName
 from . import content, report
 
-SHOWN = next(s for s in content.SETTINGS if s.name == "show_distribution")
+SHOWN = named(content.SETTINGS, "show_distribution")
 
 
 def distribution_refusal(case, respondents, words):
@@ -29,7 +30,7 @@ def distribution_refusal(case, respondents, words):
     show it, or fewer ``respondents`` than the minimum group size answered. ``words``: the block's
     ``translators()``."""
     _ = words[0]
-    if not case.show_distribution:
+    if not case.keeps_answers:
         return HandlerError("distribution_not_shown", _(
             "This case study does not show how other participants answered: turn on “{setting}” "
             "in its settings to download it.").format(setting=_(SHOWN.label)))
@@ -47,7 +48,7 @@ def distribution_response(block, suffix=""):
     def contents(_dialect):
         case = block.load_content()
         respondents, tallies, by_profile = (summary.panel_counts(block.block_key(), profiles=case.asks_profile)
-                                            if case.show_distribution else (0, {}, {}))
+                                            if case.keeps_answers else (0, {}, {}))
         refused = distribution_refusal(case, respondents, block.translators())
         if refused is not None:
             raise refused

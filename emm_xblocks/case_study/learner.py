@@ -190,7 +190,7 @@ def submit(case, state, data, _):
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
     writes = (Claim(number, refused=conflict),)
-    if case.show_distribution:
+    if case.keeps_answers:
         # with the profile as one more row: the store counts the others under it too (decision 30)
         writes += (Record(profile.with_profile(perspectives.recorded(case, answers), who)),)
     return Outcome(state=new, result=result, score=counted, completion=1.0, writes=writes,

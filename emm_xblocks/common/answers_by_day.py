@@ -181,12 +181,10 @@ class AnswersByDayMixin:
 
     Each block says ``by_day_kind``: what its answers count in (``EVALUATION``: the Likert, whose
     results panel holds the section and whose ``leave_out_day`` answers the panel,
-    ``after_leave_out``; ``CASE_STUDY``; ``ROLE_PLAY``). The other two say ``keeps_answers(content)``:
-    whether the block keeps its learners' answers now (the button is shown only then; the Likert
-    always keeps them and shows the section in its results panel, not under the page)."""
-
-    def keeps_answers(self, content):  # pragma: no cover - the case study and the role-play say
-        raise NotImplementedError
+    ``after_leave_out``; ``CASE_STUDY``; ``ROLE_PLAY``). The other two's content says
+    ``keeps_answers``: whether the block keeps its learners' answers now (the button is shown only
+    then; the Likert always keeps them and shows the section in its results panel, not under the
+    page)."""
 
     @XBlock.supports("multi_device")  # on the view itself: the Blocks API asks the class's student_view
     def student_view(self, context=None):
@@ -197,7 +195,7 @@ class AnswersByDayMixin:
                 frag.add_css_url(url)
             for url in files["scripts"]:
                 frag.add_javascript_url(url)
-            if self.by_day_kind != EVALUATION and self.keeps_answers(self.load_content()):
+            if self.by_day_kind != EVALUATION and self.load_content().keeps_answers:
                 frag.content += opener_html(self, self.ugettext)
         return frag
 

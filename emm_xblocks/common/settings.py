@@ -88,6 +88,12 @@ class Setting:
         return _TYPES[self.kind]
 
 
+def named(settings, name):
+    """The ``Setting`` of ``settings`` called ``name`` (``StopIteration`` if none: a programming
+    error), for a message that names it by its label ("turn on “{setting}”")."""
+    return next(s for s in settings if s.name == name)
+
+
 def problems(content, settings, _, coded=False):
     """``[Problem]`` of the settings of ``content`` whose value is out of their bounds or choices,
     in ``settings`` order, each saying its ``Setting.problem`` (those without one are the block's to

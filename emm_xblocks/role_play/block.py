@@ -71,10 +71,6 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
 
     # ---------------------------------------------------------------- views
 
-    def keeps_answers(self, content):
-        """Whether the store keeps its learners' answers: only where it shows how other participants chose."""
-        return content.show_others
-
     def search_text(self):
         scenario = self.load_content()
         return " ".join([scenario.display_name] + [r.label for r in scenario.roles])

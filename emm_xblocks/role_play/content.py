@@ -95,9 +95,15 @@ class _ScenarioContent:
     profile_options: tuple = ()  # common.profile.Option
 
     @property
+    def keeps_answers(self):
+        """The store keeps the learners' choices (``perspectives.recorded``): only where the
+        role-play shows how others chose (``show_others``)."""
+        return self.show_others
+
+    @property
     def asks_profile(self):
-        """The choice of a role asks the profile question: it has options and others' choices are shown."""
-        return bool(self.profile_options) and self.show_others
+        """The choice of a role asks the profile question: it has options and the choices are kept."""
+        return bool(self.profile_options) and self.keeps_answers
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""

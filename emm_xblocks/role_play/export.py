@@ -12,16 +12,17 @@ which the staff's page asks too before it offers the link (``views.student_view`
 from ..common import profile, summary
 from ..common.downloads import csv_download
 from ..common.errors import HandlerError
+from ..common.settings import named
 from ..common.spreadsheet import FileName
 from . import content, report
 
-SHOWN = next(s for s in content.SETTINGS if s.name == "show_others")
+SHOWN = named(content.SETTINGS, "show_others")
 
 
 def perspectives_refusal(scenario, _):
     """Why the choices cannot be downloaded (a ``HandlerError``), or None: the role-play does not
     show how others chose, so it keeps no choice (``learner._finish``): an empty file would mislead."""
-    if not scenario.show_others:
+    if not scenario.keeps_answers:
         return HandlerError("choices_not_kept", _(
             "This role-play does not keep how participants chose: turn on “{setting}” in its "
             "settings to download it.").format(setting=_(SHOWN.label)))

@@ -130,7 +130,7 @@ def _finish(scenario, state, done, notice="", writes=()):
     finished = kept_attempts([*state.finished, {"role": state.role, "path": list(state.path),
                                                 "taken": list(state.taken), "score": value}])
     scores = [*attempt_scores(scenario, finished[:-1]), (value, MAX_SCORE)]
-    if scenario.show_others:
+    if scenario.keeps_answers:
         # one row per decision of this learner's latest finished path, and one for its ending,
         # with the role played (perspectives): going back, choosing again or replaying never
         # counts a learner twice at a node
