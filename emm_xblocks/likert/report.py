@@ -112,7 +112,7 @@ def csv_rows(survey, submissions, words):
         for sid in columns:
             epoch, value = given.get(sid, (None, ""))
             labels = words["labels"].get(epoch, ())
-            point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
+            point = point_of(value, len(labels))
             if words["split"]:
                 cells += answer_cells(value, labels, words["na"])
             else:
@@ -127,6 +127,14 @@ def csv_rows(survey, submissions, words):
         yield cells
 
 
+def point_of(value, points):
+    """A stored answer (``"4"``, ``4``) as its point on a scale of ``points``, 1 to ``points``;
+    None for "not applicable", an empty answer or one beyond the scale."""
+    value = str(value)
+    # isdecimal, not isdigit: "²" is a digit int() cannot read
+    return int(value) if value.isdecimal() and 1 <= int(value) <= points else None
+
+
 def answer_cells(value, labels, na):
     """An answer as two cells, for a spreadsheet's sums: its number (an ``int``) and its label on
     the scale it was given on; ``na`` and "" for "not applicable", the stored value itself and ""
@@ -134,7 +142,7 @@ def answer_cells(value, labels, na):
     value = "" if value is None else str(value)
     if value == NA:
         return [na, ""]
-    point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
+    point = point_of(value, len(labels))
     return [point, labels[point - 1]] if point else [value, ""]
 
 
@@ -145,7 +153,7 @@ def answer_words(value, labels, na):
     value = "" if value is None else str(value)
     if value == NA:
         return na
-    point = int(value) if value.isdigit() and 1 <= int(value) <= len(labels) else None
+    point = point_of(value, len(labels))
     return f"{value} {labels[point - 1]}" if point else value
 
 
@@ -179,8 +187,7 @@ def report_data(survey, user_state_iterator, _, limit_responses=None):
             value = answers.get(st.id, "")
             row[st.id] = safe_cell(answer_words(value, labels, na))
             if st.reverse:
-                digits = str(value).isdigit()  # stored as a number (or, from older state, its text)
-                point = int(value) if digits and 1 <= int(value) <= survey.points else None
+                point = point_of(value, survey.points)  # stored as a number (or, from older state, its text)
                 row[_("{id} (reverse-coded, rescored)").format(id=st.id)] = (
                     str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
         for sid in sorted(set(answers) - ids):

@@ -99,26 +99,32 @@ def perspective_rows(scenario, by_role, _):
     withheld group's row says why in ``Participants`` and leaves ``Count`` and ``Percent`` empty.
     Every decision some role reached is listed, even one only one role meets (the debrief shows
     those as the overall share)."""
-    min_size = scenario.min_group_size
     # the rows split by participant profile (``profile_rows``) follow in the same column: named for both
     group = _("Role or profile") if scenario.asks_profile else _("Role")
     yield [_("Node ID"), _("Narrative"), _("Answer"), group, _("Participants"), _("Count"), _("Percent")]
+    yield from _split_rows(scenario, by_role, _)
+    yield from apart_rows(scenario, by_role, _)
 
-    def cells(group, value):
-        return _cells(group, value, min_size, _)
 
-    for decision in perspectives.decisions(scenario, by_role, min_size, min_groups=1):
+def _split_rows(scenario, by, _, columns=None, name=None):
+    """The rows of every decision some group reached (a row per choice and group), then of every
+    ending's kind (a row per group and kind): ``[node id, narrative, answer, group's name,
+    Participants, Count, Percent]``. ``by``: ``{group key: {node id: {value: n}}}``; ``columns``:
+    the groups (``perspectives.decision``'s; the roles when None); ``name(column)``: the group's
+    name in the row (its label when None)."""
+    min_size = scenario.min_group_size
+    name = name or (lambda column: column.label)
+    for decision in perspectives.decisions(scenario, by, min_size, min_groups=1, columns=columns):
         text = narrative(scenario, decision.node)
         for value, label in decision.choices:
             for column in decision.columns:
-                yield [decision.node, text, label, column.label, *cells(column.group, value)]
-    endings = perspectives.endings(scenario, by_role, min_size, min_groups=1)
+                yield [decision.node, text, label, name(column), *_cells(column.group, value, min_size, _)]
+    endings = perspectives.endings(scenario, by, min_size, min_groups=1, columns=columns)
     if endings is not None:
         for column in endings.columns:
             for category in endings.categories:
-                name = content.category_label(category, _)
-                yield [_("Ending"), "", name or _("Other ending"), column.label, *cells(column.group, category)]
-    yield from apart_rows(scenario, by_role, _)
+                label = content.category_label(category, _) or _("Other ending")
+                yield [_("Ending"), "", label, name(column), *_cells(column.group, category, min_size, _)]
 
 
 def _cells(group, value, min_size, _):
@@ -172,21 +178,8 @@ def removed_role_rows(scenario, by_role, _):
     columns, ``perspectives.decision``); here they are listed under the role's old id, never dropped."""
     names = {role.id for role in scenario.roles}
     removed = tuple((rid, _("{id} (removed role)").format(id=rid)) for rid in sorted(by_role) if rid not in names)
-    if not removed:
-        return
-    min_size = scenario.min_group_size
-    for decision in perspectives.decisions(scenario, by_role, min_size, min_groups=1, columns=removed):
-        text = narrative(scenario, decision.node)
-        for value, label in decision.choices:
-            for column in decision.columns:
-                yield [decision.node, text, label, column.label, *_cells(column.group, value, min_size, _)]
-    endings = perspectives.endings(scenario, by_role, min_size, min_groups=1, columns=removed)
-    if endings is not None:
-        for column in endings.columns:
-            for category in endings.categories:
-                name = content.category_label(category, _)
-                cells = _cells(column.group, category, min_size, _)
-                yield [_("Ending"), "", name or _("Other ending"), column.label, *cells]
+    if removed:
+        yield from _split_rows(scenario, by_role, _, columns=removed)
 
 
 def profile_rows(scenario, by, _):
@@ -196,24 +189,9 @@ def profile_rows(scenario, by, _):
     Likert's and the case study's figures keep them: ``perspectives.profile_columns``); ``by``:
     ``common.profile.with_not_said``. Every decision some group reached (even one only one group
     meets, as ``perspective_rows``), every ending reached."""
-    min_size = scenario.min_group_size
     columns = perspectives.profile_columns(scenario, _, by)
-
-    def cells(group, value):
-        return _cells(group, value, min_size, _)
 
     def name(column):
         return _("{question}: {answer}").format(question=scenario.profile_prompt, answer=column.label)
 
-    rows = []
-    for decision in perspectives.decisions(scenario, by, min_size, min_groups=1, columns=columns):
-        text = narrative(scenario, decision.node)
-        for value, label in decision.choices:
-            rows += [[decision.node, text, label, name(c), *cells(c.group, value)] for c in decision.columns]
-    endings = perspectives.endings(scenario, by, min_size, min_groups=1, columns=columns)
-    if endings is not None:
-        for column in endings.columns:
-            for category in endings.categories:
-                label = content.category_label(category, _)
-                rows.append([_("Ending"), "", label or _("Other ending"), name(column), *cells(column.group, category)])
-    return rows
+    return list(_split_rows(scenario, by, _, columns=columns, name=name))
