@@ -43,6 +43,7 @@ SHOW_ANSWERS = {
 }
 
 MAX_QUESTIONS = 50
+MAX_PARTS = 50  # sections, documents and images: the most of each the editor's JSON may send
 MAX_ATTEMPTS = 100
 SIZE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([kmg])?[bo]?\b", re.IGNORECASE)
 SIZE_UNITS = {None: 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}

@@ -21,7 +21,7 @@ from ..common.questions import (
 from ..common.settings import editor_form, read_editor
 from ..common.text import one_line
 from ..common.validation import Problem, beside_unreadable_rows, form_payload, has_unreadable_rows
-from .content import MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_plain
+from .content import MAX_PARTS, MAX_QUESTIONS, SETTINGS, Case, Document, Image, Section, to_plain
 from .validation import validate
 
 # characters of each text of the editor's JSON (``common.limits``): a longer text is refused with
@@ -61,12 +61,12 @@ def from_editor(data, _):
     case = Case(
         narrative=_html(data, "narrative"),
         sections=tuple(Section(_text(s, "title"), _html(s, "html"))
-                       for _i, s in _items(data, "sections", 50, problems, _)),
+                       for _i, s in _items(data, "sections", MAX_PARTS, problems, _)),
         key_facts=tuple(one_line(f) for f in facts if f.strip()),
         documents=tuple(Document(_text(x, "title"), _text(x, "url"), _text(x, "size"), _html(x, "excerpt"))
-                        for _i, x in _items(data, "documents", 50, problems, _)),
+                        for _i, x in _items(data, "documents", MAX_PARTS, problems, _)),
         images=tuple(Image(_text(x, "src"), _text(x, "alt"), _text(x, "caption"))
-                     for _i, x in _items(data, "images", 50, problems, _)),
+                     for _i, x in _items(data, "images", MAX_PARTS, problems, _)),
         questions=tuple(questions),
         expert_analysis=_html(data, "expert_analysis"),
         profile_prompt=profile_prompt,

@@ -25,7 +25,7 @@ from ..common.changes import id_change_problems, kept_pairs, reworded
 from ..common.perspectives import PROFILE_GROUP
 from ..common.text import shortened
 from ..common.validation import Problem
-from .content import PastScale, Statement
+from .content import CUSTOM, PastScale, Statement
 from .epochs import scale_name, split_group
 
 WORDS = 80  # characters of a removed statement's words its warning quotes
@@ -116,7 +116,7 @@ def carry_over(old, new, answered):
     if not answered or old.scale_identity == new.scale_identity:
         return new
     past = [p for p in old.past_scales]
-    past.append(PastScale(old.scale_epoch, old.scale, tuple(old.custom_labels) if old.scale == "custom" else ()))
+    past.append(PastScale(old.scale_epoch, old.scale, tuple(old.custom_labels) if old.scale == CUSTOM else ()))
     again = next((p for p in past if (p.scale, p.custom_labels) == new.scale_identity), None)
     if again is not None:
         past.remove(again)

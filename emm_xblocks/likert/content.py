@@ -20,6 +20,7 @@ NA = "na"
 MAX_STATEMENTS = 100
 MAX_TEXT = 1000
 MAX_COMMENT = 2000
+MIN_LABELS, MAX_LABELS = 2, 11  # a custom scale's labels
 RESULTS_STAFF, RESULTS_LEARNERS = "staff", "learners"
 CUSTOM = "custom"
 

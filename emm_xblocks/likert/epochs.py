@@ -13,7 +13,7 @@ answer is ``<statement id>`` on epoch 0 and ``<statement id>@<epoch>`` after (id
 
 from ..common import apart
 from ..common.perspectives import PROFILE_GROUP
-from .content import SCALE_NAMES
+from .content import CUSTOM, SCALE_NAMES
 
 EPOCH_MARK = "@"
 
@@ -33,7 +33,7 @@ def split_group(group):
 
 def scale_name(survey_or_past, _):
     """``Agreement, 5 points`` or the custom labels joined (``Low / High``)."""
-    if survey_or_past.scale in SCALE_NAMES and survey_or_past.scale != "custom":
+    if survey_or_past.scale in SCALE_NAMES and survey_or_past.scale != CUSTOM:
         return _(SCALE_NAMES[survey_or_past.scale])
     return " / ".join(survey_or_past.custom_labels)
 

@@ -13,7 +13,7 @@ from ..common.i18n import N_
 from ..common.limits import TOO_LONG
 from ..common.numbers import count
 from ..common.validation import Problem, blocking, image_alt_problems, item_problems
-from .content import CUSTOM, MAX_STATEMENTS, MAX_TEXT, RESULTS_LEARNERS, SCALES, SETTINGS
+from .content import CUSTOM, MAX_LABELS, MAX_STATEMENTS, MAX_TEXT, MIN_LABELS, RESULTS_LEARNERS, SCALES, SETTINGS
 
 # a statement's (bad id, id used twice, no text, too long) problems (``common.validation.item_problems``)
 STATEMENT_SAYS = (N_("Statement {n}: the id must be 1 to 50 letters, digits, hyphens or underscores."),
@@ -38,8 +38,9 @@ def validate(survey, _):
         add(Problem("scale", _("Choose one of the scales offered.")))
     if survey.scale == CUSTOM:
         labels = survey.custom_labels
-        if not 2 <= len(labels) <= 11:
-            add(Problem("custom_labels", _("A custom scale needs between 2 and 11 labels.")))
+        if not MIN_LABELS <= len(labels) <= MAX_LABELS:
+            add(Problem("custom_labels", _("A custom scale needs between {min} and {max} labels.").format(
+                min=count(MIN_LABELS, _), max=count(MAX_LABELS, _))))
         if any(not label.strip() for label in labels):
             add(Problem("custom_labels", _("Every label of the custom scale needs a text.")))
         if len({label.strip().lower() for label in labels}) != len(labels):
