@@ -77,7 +77,7 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
                                   page=views.PAGE_READS)
     try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.try_again_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
-    document_opened = learner_handler(learner.document_opened, writes=False, respond=views.document)
+    document_opened = learner_handler(learner.document_opened, writes=False, respond=views.respond_document)
 
 
     @download_handler

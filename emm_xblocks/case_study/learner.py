@@ -230,7 +230,7 @@ def try_again(case, state, data, _):
 
 def document_opened(case, state, data, _):
     """A learner opened a document: in the page's viewer or by its link (``{"index", "via"}``; the
-    answer, the excerpt for the viewer: ``views.document``)."""
+    answer, the excerpt for the viewer: ``views.respond_document``)."""
     index, via = data.get("index"), data.get("via", "link")
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(case.documents):
         raise ActionError("unknown_document", _("This document is not part of the case."))

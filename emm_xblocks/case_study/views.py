@@ -181,7 +181,7 @@ def grade_words(case, state, scores, words, held=None, pending=()):
                                 lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising)
 
 
-def document(block, case, outcome):
+def respond_document(block, case, outcome):
     """The answer of ``document_opened``: the document's excerpt (author HTML, sanitised) for the
     page's viewer, nothing for a link."""
     opened = outcome.result

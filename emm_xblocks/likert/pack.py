@@ -11,6 +11,7 @@ the other way in the analysis) is said on the tally sheet only.
 
 from dataclasses import dataclass
 
+from ..common.numbers import ENGLISH
 from .content import CUSTOM
 
 COMMENT_LINES = 6
@@ -34,8 +35,9 @@ class Pack:
     own_comment: bool = False
 
 
-def build(survey, _, html, numbers=None):
-    """The ``Pack`` of ``survey`` (see the module's docstring)."""
+def build(survey, _, html, numbers=ENGLISH):
+    """The ``Pack`` of ``survey`` (see the module's docstring); ``numbers``: every block's pack
+    takes them (``common.pack``), this one writes no figure."""
     comment = ""
     if survey.comment_box:
         comment = survey.comment_prompt or _("Any other comment (optional)")

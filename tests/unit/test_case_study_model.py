@@ -332,7 +332,7 @@ def test_document_opened_only_publishes_an_event():
     # the answer, the excerpt for the page's viewer, is written by the views (sanitised)
     from emm_xblocks.case_study import views
 
-    assert views.document(None, case, outcome) == {"recorded": True, "html": "<p>Art. 1</p>"}
+    assert views.respond_document(None, case, outcome) == {"recorded": True, "html": "<p>Art. 1</p>"}
     assert [name for name, _data in outcome.events] == ["emm.case_study.document_opened"]
 
 
