@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
-from ..common.attempts import attempts_left, counted_attempt, refuse_if_none_left
+from ..common.attempts import attempts_left, counted_attempt, kept_attempts, refuse_if_none_left
 from ..common.i18n import N_
 from ..common.numbers import count
 from ..common.question_scoring import marks, total
@@ -182,9 +182,12 @@ def submit(case, state, data, _):
     who = profile.check(case.profile_options, data.get("profile"), _) if case.asks_profile else ""
     number = state.attempts + 1
     question_marks = marks(case, answers)
-    counted = counted_attempt(case.grade_policy, [*attempt_scores(case, state.history), total(case, question_marks)])
+    scores = [*attempt_scores(case, state.history), total(case, question_marks)]
+    counted = counted_attempt(case.grade_policy, scores)
+    # the best kept by the current key's scores, as the grade counts them
+    history = kept_attempts([*state.history, {"answers": answers, "ticks": None}], scores)
     new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
-                  history=[*state.history, {"answers": answers, "ticks": None}], learner_profile=who)
+                  history=history, learner_profile=who)
     result = feedback(case, new, question_marks, counted)
     new, shown = _shown(new, result["revealed"])
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "

@@ -55,6 +55,25 @@ def counted_attempt(policy, scores):
     return None if index is None else scores[index]
 
 
+MAX_KEPT_ATTEMPTS = 50  # a learner's stored attempts at most (``kept_attempts``)
+
+
+def kept_attempts(attempts, scores, limit=MAX_KEPT_ATTEMPTS):
+    """The stored attempts worth keeping of ``attempts`` (oldest first; ``scores``: each one's
+    ``(earned, possible)``, as the grade counts it): all of them up to ``limit``; beyond, the
+    ``limit - 1`` most recent and, when it is older and scores more than each of them, the best
+    one. So the "best" policy never loses its attempt as poor ones pile up (attempts without limit,
+    ``attempts_allowed`` 0), and a learner's state, which every request reads and writes, stays
+    small."""
+    if len(attempts) <= limit:
+        return list(attempts)
+    recent = list(attempts[-(limit - 1):])
+    best = counted_index(COUNT_BEST, scores)
+    if fraction(scores[best]) <= max(fraction(s) for s in scores[-(limit - 1):]):
+        return recent
+    return [attempts[best], *recent]
+
+
 def attempts_left(allowed, used):
     """How many more attempts may start (None: no limit)."""
     if not allowed:

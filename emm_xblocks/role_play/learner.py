@@ -17,10 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
 from ..common.attempts import (
-    COUNT_BEST,
     attempts_left,
     counted_attempt,
-    counted_index,
+    kept_attempts,
     no_attempts_left,
     refuse_if_none_left,
 )
@@ -31,7 +30,6 @@ from . import events, paths, perspectives
 from .scoring import MAX_SCORE, attempt_scores, stored_score
 from .validation import playable
 
-MAX_KEPT_ATTEMPTS = 50
 # the refusal of an action while the author must fix the scenario (``common.actions.refuse_unless_ready``),
 # and its panel's notice (``play_html``)
 NOT_READY = N_("This role-play is not ready yet: please come back later.")
@@ -97,19 +95,6 @@ def _still_played(scenario, role, state):
     return state.path[0] == role.start or state.path[0] in paths.reached(scenario, (role.start,))
 
 
-def kept_attempts(finished, limit=MAX_KEPT_ATTEMPTS):
-    """The ended attempts worth keeping: the most recent ones and, when it is older, the best one
-    (by the score it earned), so the "best" policy never drops as poor attempts pile up."""
-    if len(finished) <= limit:
-        return finished
-    recent = finished[-(limit - 1):]
-    scores = [(stored_score(a), MAX_SCORE) for a in finished]
-    best = counted_index(COUNT_BEST, scores)
-    if scores[best] in scores[-(limit - 1):]:
-        return recent
-    return [finished[best], *recent]
-
-
 # ------------------------------------------------------------------ the steps of an attempt
 def _ready(scenario, state, _):
     refuse_unless_ready(playable(scenario), NOT_READY, _)
@@ -127,8 +112,10 @@ def _finish(scenario, state, done, notice="", writes=()):
     """The outcome of an attempt that reached an ending: kept, scored once, graded, completed."""
     role = scenario.role(state.role)
     value = paths.score(scenario, role, state.path, state.taken)
-    finished = kept_attempts([*state.finished, {"role": state.role, "path": list(state.path),
-                                                "taken": list(state.taken), "score": value}])
+    ended = [*state.finished,
+             {"role": state.role, "path": list(state.path), "taken": list(state.taken), "score": value}]
+    # the best kept by the score each earned (the current points may no longer reach an old path)
+    finished = kept_attempts(ended, [(stored_score(a), MAX_SCORE) for a in ended])
     scores = [*attempt_scores(scenario, finished[:-1]), (value, MAX_SCORE)]
     if scenario.keeps_answers:
         # one row per decision of this learner's latest finished path, and one for its ending,

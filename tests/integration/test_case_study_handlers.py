@@ -128,6 +128,27 @@ def test_best_and_last_policies(case, handlers, events):
         assert handlers.block(uid).attempts == 2
 
 
+def test_attempts_without_limit_keep_the_last_ones_and_the_best(case, handlers, events):
+    from emm_xblocks.common.attempts import MAX_KEPT_ATTEMPTS
+
+    uid = case(attempts=0, policy="best")
+    handlers.post(uid, "submit", {"answers": GOOD})  # 4 of 6 until the reflection is self-assessed
+    block = handlers.block(uid)
+    poor = {"answers": dict(WRONG), "ticks": {"q3": []}}
+    block.history = block.history + [dict(poor) for _i in range(MAX_KEPT_ATTEMPTS)]
+    block.attempts += MAX_KEPT_ATTEMPTS
+    block.save()
+    handlers.post(uid, "try_again", {})
+    r = handlers.post(uid, "submit", {"answers": WRONG})
+    assert r.status_code == 200, r.content
+    block = handlers.block(uid)
+    assert len(block.history) == MAX_KEPT_ATTEMPTS and block.attempts == MAX_KEPT_ATTEMPTS + 2
+    assert block.history[0]["answers"] == GOOD and block.history[-1]["answers"] == WRONG
+    assert events.grades[-1]["raw_earned"] == 4.0  # the best still counts, past 50 poorer attempts
+    block.grade_policy = "last"
+    assert block.calculate_score().raw_earned == 0
+
+
 @pytest.mark.parametrize("answers,code", [
     ({"q1": "a", "q2": ["x"], "q3": "t", "nope": "a"}, "unknown_question"),
     ({"q1": "c", "q2": ["x"], "q3": "t"}, "unknown_option"),

@@ -501,7 +501,7 @@ def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
 
 
 def test_the_best_attempt_is_kept_when_poor_attempts_pile_up(small, handlers, events):
-    from emm_xblocks.role_play.learner import MAX_KEPT_ATTEMPTS
+    from emm_xblocks.common.attempts import MAX_KEPT_ATTEMPTS
 
     uid = small()
     play(handlers, uid, ["Good move", "Finish well"])

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from emm_xblocks.common import olx as common_olx
+from emm_xblocks.common.attempts import kept_attempts
 from emm_xblocks.role_play import editor, learner, olx, paths, scoring, validation
 from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
@@ -515,10 +516,14 @@ def test_the_counted_attempt_is_exact_and_follows_the_policy():
 
 
 def test_kept_attempts_keep_the_best_one_among_the_recent():
+    def kept(attempts):
+        return kept_attempts(attempts, [(a["score"], 1.0) for a in attempts], limit=3)
+
     attempts = [{"score": 0.9}] + [{"score": 0.1}] * 5
-    assert learner.kept_attempts(attempts, limit=3) == [{"score": 0.9}, {"score": 0.1}, {"score": 0.1}]
-    assert learner.kept_attempts(attempts[1:] + [{"score": 1.0}], limit=3) == [{"score": 0.1}, {"score": 1.0}]
-    assert learner.kept_attempts(attempts[:2], limit=3) == attempts[:2]
+    assert kept(attempts) == [{"score": 0.9}, {"score": 0.1}, {"score": 0.1}]
+    assert kept(attempts[1:] + [{"score": 1.0}]) == [{"score": 0.1}, {"score": 1.0}]
+    assert kept(attempts[:2]) == attempts[:2]
+    assert kept([{"score": 0.5}, {"score": 0.1}, {"score": 0.1}, {"score": 0.5}]) == [{"score": 0.1}, {"score": 0.5}]
 
 
 # ------------------------------------------------------------------ no learner is ever stranded
