@@ -7,8 +7,9 @@
 * ``try_again``: back to the form with the last answers, if attempts remain;
 * ``document_opened``: a learner opened a document (tracking only; the viewer gets its excerpt).
 
-The learner's state keeps every attempt's answers and ticks (``history``), from which the block's
-``calculate_score`` recomputes the grade on a rescore. No XBlock, no Django.
+The learner's state keeps each attempt's answers and ticks (``history``: at most
+``common.attempts.MAX_KEPT_ATTEMPTS``, the latest and the best, ``kept_attempts``), from which the
+block's ``calculate_score`` recomputes the grade on a rescore. No XBlock, no Django.
 """
 
 from dataclasses import dataclass, field, replace
@@ -33,8 +34,9 @@ NOT_PART = N_("This question is not part of the case.")  # an answer to an id th
 
 @dataclass(frozen=True)
 class State:
-    """The learner's fields: the draft, the submitted attempt (answers, ticks), every attempt
-    (``history``: ``[{"answers": {...}, "ticks": {...} or None}]``) and whether answers were shown."""
+    """The learner's fields: the draft, the submitted attempt (answers, ticks), the attempts kept
+    (``history``: ``[{"answers": {...}, "ticks": {...} or None}]``, oldest first, at most
+    ``common.attempts.MAX_KEPT_ATTEMPTS``) and whether answers were shown."""
 
     draft: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)

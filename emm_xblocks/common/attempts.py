@@ -60,11 +60,11 @@ MAX_KEPT_ATTEMPTS = 50  # a learner's stored attempts at most (``kept_attempts``
 
 def kept_attempts(attempts, scores, limit=MAX_KEPT_ATTEMPTS):
     """The stored attempts worth keeping of ``attempts`` (oldest first; ``scores``: each one's
-    ``(earned, possible)``, as the grade counts it): all of them up to ``limit``; beyond, the
-    ``limit - 1`` most recent and, when it is older and scores more than each of them, the best
-    one. So the "best" policy never loses its attempt as poor ones pile up (attempts without limit,
-    ``attempts_allowed`` 0), and a learner's state, which every request reads and writes, stays
-    small."""
+    ``(earned, possible)`` now, the caller's: the case study's by the current key, the role-play's
+    as each earned it): all of them up to ``limit``; beyond, the ``limit - 1`` most recent and, when
+    it is older and scores more than each of them, the best one. So the "best" policy never loses
+    its attempt as poor ones pile up (attempts without limit, ``attempts_allowed`` 0), and a
+    learner's state, which every request reads and writes, stays small (decision 79)."""
     if len(attempts) <= limit:
         return list(attempts)
     recent = list(attempts[-(limit - 1):])
@@ -199,7 +199,9 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
             n=count(left - 1))
     if words["retry_warning"]:
         question = f"{words['retry_warning']} {question}"
-    elif counted and policy != COUNT_LAST:
+    elif counted and policy != COUNT_LAST and held is None:
+        # (with ``held``, the grade the course recorded: a submit gives the LMS the current key's best,
+        # which may be less, so no promise is made; ``changed`` says why they differ)
         # the best counts: a new attempt can only raise the grade (trial s41: "whatever the new attempt
         # scores" was read as "trying again will not help")
         question = _("A new attempt cannot lower your grade: your best score so far, {counted}, counts unless the new "

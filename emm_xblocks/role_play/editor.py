@@ -33,8 +33,8 @@ UNREAD_PART = (N_("This part of the scenario could not be read."), None)
 
 def _shape_problems(data, _):
     """``(fatal, problems, (profile prompt, options))``: ``fatal``, the parts that cannot be read at
-    all (nothing more is checked, the save refused whole); ``problems``, the numbers that do not
-    parse and the yes-or-no fields that are not.
+    all (nothing more is checked, the save refused whole; the profile question is then None);
+    ``problems``, the numbers that do not parse and the yes-or-no fields that are not.
 
     The lists of roles, bands and profile options are read by ``editor_json.editor_items`` (the
     profile question by ``common.profile.from_editor``, as every editor reads it): not a list, "This

@@ -91,9 +91,9 @@ def decision(scenario, node_id, by_group, min_size, min_groups=2, columns=None):
     """The split at decision ``node_id``; None unless participants of ``min_groups`` groups (roles) or more
     reached it (the debrief asks two: with one, the overall share beside the learner's path says
     it all, and roles that walk separate paths meet at their endings, ``endings``).
-    ``by_group``: ``{role id: {group: {value: n}}}``, a group of participants per role; with
-    ``columns`` (``profile_columns``) the groups are those instead of the roles (``by_group``
-    then ``{profile option id: ...}``, ``common.profile.with_not_said``'s); ``min_groups``: as
+    ``by_group``: ``{group key: {node id: {value: n}}}``, a group of participants per role (its
+    key the role's id); with ``columns`` (``profile_columns``) the groups are those instead of the
+    roles (keyed by profile option id: ``common.profile.with_not_said``'s); ``min_groups``: as
     many groups (roles, or profiles) or more must have reached it."""
     node = scenario.node(node_id)
     if len(scenario.roles if columns is None else columns) < min_groups or node is None or node.ending:

@@ -98,6 +98,9 @@ def test_a_grade_kept_since_the_key_changed_is_the_one_every_sentence_names():
     words = attempts.explain("last", [(0, 5)], 2, pct, _, ngettext, held=(3, 4))
     assert words["retry_warning"] == "A new attempt replaces your grade, even if it scores less than your 75% now."
     words = attempts.explain("best", [(5, 5), (0, 5)], 1, pct, _, ngettext, held=(2, 4))
-    assert words["counted"] == "" and words["retry_confirm"].startswith(
-        "A new attempt cannot lower your grade: your best score so far, 50%, counts unless")
+    # no "cannot lower your grade": the next submit gives the LMS the current key's best, not the 50% it holds
+    assert words["counted"] == "" and words["retry_confirm"] == (
+        "Start your last attempt? You will not be able to try again after it.")
+    words = attempts.explain("best", [(3, 6)], None, pct, _, ngettext, held=(5, 6))
+    assert words["retry_confirm"] == "Start a new attempt?"
     assert explain("last", [(5, 5)], left=0)["changed"] == ""
