@@ -108,10 +108,10 @@ def test_a_facilitator_presents_a_decision_while_six_learners_answer(workbench, 
     # the keyboard: → next, ← previous
     page.keyboard.press("ArrowRight")
     assert visible_slide(page).locator(".emm-present-count").text_content() == (
-        "Border police officer · Decision 1 of 6 · Screening desk, border post")  # the role: the demo has two
+        "Border police officer · Decision 1 of 7 · Screening desk, border post")  # the role: the demo has two
     # said to a screen reader as it comes: the focus stays on the keys (accessibility trial s35)
     said = page.locator(f"{DIALOG} .emm-sr[role=status]")
-    assert said.text_content() == "Border police officer · Decision 1 of 6 · Screening desk, border post"
+    assert said.text_content() == "Border police officer · Decision 1 of 7 · Screening desk, border post"
     page.keyboard.press("ArrowLeft")
     assert visible_slide(page).locator("h3").text_content() == "Join from your phone"
     page.keyboard.press("PageDown")  # a presentation remote's "next"
@@ -237,7 +237,7 @@ def test_space_after_opening_a_session_goes_on_and_ending_it_asks_first(workbenc
     page.keyboard.press("Space")  # the next screen, the session still open
     assert visible_slide(page).locator(".emm-present-count").text_content().startswith("Border police officer")
     page.keyboard.press("Space")
-    assert "Decision 2 of 6" in visible_slide(page).locator(".emm-present-count").text_content()
+    assert "Decision 2 of 7" in visible_slide(page).locator(".emm-present-count").text_content()
     assert state(page) == "open"
 
     # "End session" asks first; a habitual Space answers "Cancel"
@@ -389,20 +389,20 @@ def test_an_evaluation_statement_counts_not_applicable_apart_and_the_room_reads_
 
 
 def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page):
-    """The demo has two roles: decisions 1-6 are the officer's, 7-11 the social worker's."""
+    """The demo has two roles: decisions 1-7 are the officer's, 8-12 the social worker's."""
     page = new_page(PROJECTOR)
     open_projection(page, workbench, DEMO_EN)
     headings, cut = [], []
-    for _ in range(11):
+    for _ in range(12):
         page.keyboard.press("ArrowRight")
         headings.append(visible_slide(page).locator(".emm-present-count").text_content())
         # the role's name takes room: nothing of a decision is cut off on a 1280x720 projector
         cut.append(visible_slide(page).evaluate("el => el.scrollHeight - el.clientHeight"))
-    assert cut == [0] * 11
-    assert headings[0] == "Border police officer · Decision 1 of 6 · Screening desk, border post"
-    assert headings[5] == "Border police officer · Decision 6 of 6"
-    assert headings[6] == "Social worker of a civil society organisation · Decision 1 of 5 · Transit centre"
-    assert headings[10].startswith("Social worker of a civil society organisation · Decision 5 of 5")
+    assert cut == [0] * 12
+    assert headings[0] == "Border police officer · Decision 1 of 7 · Screening desk, border post"
+    assert headings[6] == "Border police officer · Decision 7 of 7"
+    assert headings[7] == "Social worker of a civil society organisation · Decision 1 of 5 · Transit centre"
+    assert headings[11].startswith("Social worker of a civil society organisation · Decision 5 of 5")
     # a role-play decision has something to reveal: the R key is listed
     assert page.locator(f"{DIALOG} .emm-present-keys:visible").text_content() == (
         "Keys: → next, ← previous, R reveal, Esc close.")
@@ -411,10 +411,10 @@ def test_each_role_play_decision_names_whose_decision_it_is(workbench, new_page)
     # decisions, the social worker's behind six presses); it follows the screen shown
     jump = page.get_by_label("Go to")
     labels = jump.locator("option").all_text_contents()
-    assert labels[0] == "Join from your phone" and len(labels) == 12
+    assert labels[0] == "Join from your phone" and len(labels) == 13
     assert all(label.startswith(heading) for label, heading in zip(labels[1:], headings, strict=True))
     # a decision with no title says what it is about: its words (shortened at a word past 60 characters)
-    assert labels[6] == "Border police officer · Decision 6 of 6 · You have to decide what happens to her now."
+    assert labels[7] == "Border police officer · Decision 7 of 7 · You have to decide what happens to her now."
     jump.select_option(label=labels[8])
     assert visible_slide(page).locator(".emm-present-count").text_content() == headings[7]
     page.get_by_role("button", name="Previous").click()
