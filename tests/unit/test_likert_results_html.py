@@ -178,3 +178,12 @@ def test_the_headline_s_figure_stands_out_and_its_words_read_as_text():
     assert figure.count("<strong>") == 1
     assert re.search(r"<strong>([^<]*)</strong>", figure).group(1) == "87,5\xa0%"
     assert re.sub(r"</?strong>", "", figure) == data["headline_text"]  # nothing to escape in it
+
+
+def test_the_headline_s_figure_is_bold_in_every_language_s_numbers():
+    # the figure found in the sentence as each language writes it (CLDR: "87,5\xa0%" in Spanish, "87.5%" in Arabic)
+    for lang in ("es", "ar"):
+        words = (str, lambda one, many, n: one if n == 1 else many, Numbers(lang))
+        data, html = panel(words=words)
+        headline = re.search(r'<p class="emm-headline">(.*?)</p>', str(html)).group(1)
+        assert re.search(r"<strong>([^<]*)</strong>", headline).group(1) == words[2].percent(data["headline"]), lang
