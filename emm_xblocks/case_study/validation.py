@@ -40,9 +40,7 @@ def validate(case, _):
         if not doc.title.strip():
             add(Problem(f"documents.{i}.title", _("Document {n} has no title.").format(n=i + 1)))
         if doc.url and not is_safe_url(doc.url):
-            add(address_problem(f"documents.{i}.url", _("Document {n}").format(n=i + 1), doc.url, _)
-                or Problem(f"documents.{i}.url", _("Document {n}: give a web address (https://...) or a "
-                                                   "course file (/static/...).").format(n=i + 1)))
+            add(address_problem(f"documents.{i}.url", _("Document {n}").format(n=i + 1), doc.url, _))
         elif not doc.url and not doc.excerpt.strip():
             add(Problem(f"documents.{i}.url", _("Document {n}: give a web address or a course file, or an "
                                                 "excerpt to read in the page.").format(n=i + 1)))
@@ -51,8 +49,7 @@ def validate(case, _):
                                                  "“1.2 MB”.").format(n=i + 1, size=doc.size[:40]), False))
     for i, img in enumerate(case.images):
         if not is_safe_url(img.src):
-            add(address_problem(f"images.{i}.src", _("Image {n}").format(n=i + 1), img.src or "", _)
-                or Problem(f"images.{i}.src", _("Image {n}: give a web address or a course file.").format(n=i + 1)))
+            add(address_problem(f"images.{i}.src", _("Image {n}").format(n=i + 1), img.src or "", _))
         if not img.alt.strip():
             add(Problem(f"images.{i}.alt", _("Image {n} has no alternative text: describe it for learners "
                                              "who cannot see it.").format(n=i + 1)))

@@ -67,16 +67,17 @@ def beside_unreadable_rows(read, checked):
 URL_SPACE = "url_space"
 URL_LOCAL_FILE = "url_local_file"
 URL_LEAVES_COURSE = "url_leaves_course"
+URL_NOT_ALLOWED = "url_not_allowed"  # neither a web nor a course-file address, and no more to say
 LOCAL_FILE_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|file:|~/|/(?:Users|home)/)", re.IGNORECASE)
 
 
-def address_problem(field, what, address, _):
+def address_problem(field, what, address, _, code=URL_NOT_ALLOWED):
     """Why ``address`` (not a web or course-file address: ``sanitize.is_safe_url`` refused it) will
-    not do, when a reason can be told, as a ``Problem`` on ``field`` (``what``: "Image 2", already
-    translated); None when there is no more to say than "give a web address or a course file". A
-    file on the author's computer (``C:\\...``, ``/Users/...``, ``file:``): upload it to the course;
-    a course-file address with a ``..`` segment (``sanitize.leaves_course_files``): give the file's
-    own; a space in the address: write it %20 or rename the file."""
+    not do, as a ``Problem`` on ``field`` (``what``: "Image 2", already translated). A file on the
+    author's computer (``C:\\...``, ``/Users/...``, ``file:``): upload it to the course; a
+    course-file address with a ``..`` segment (``sanitize.leaves_course_files``): give the file's
+    own; a space in the address: write it %20 or rename the file; else (``code``, a block may keep
+    its own older one) give a web address or a course file."""
     if LOCAL_FILE_RE.match(address):
         return Problem(field, _("{what}: “{address}” is a file on your computer, which learners cannot open. Upload "
                                 "it in Files & Uploads, then give its course address, which starts with "
@@ -88,7 +89,8 @@ def address_problem(field, what, address, _):
     if re.search(r"\s", address) and SAFE_URL_RE.match(re.sub(r"\s", "%20", address.strip())):
         return Problem(field, _("{what}: the address has a space in it. Write each space as %20, or rename the "
                                 "file without spaces and upload it again.").format(what=what), code=URL_SPACE)
-    return None
+    return Problem(field, _("{what}: give a web address (https://...) or a course file (/static/...).")
+                   .format(what=what), code=code)
 
 
 def form_payload(from_editor):

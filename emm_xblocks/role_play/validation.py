@@ -104,14 +104,11 @@ def _check_choices(node, where, ids, loops, _, add, met=None):
 
 def _check_image(node, where, _, add):
     """Why a node's image address will not do, as the case study says it (``address_problem``:
-    ``url_local_file``, ``url_leaves_course``, ``url_space``), else that it needs a web or course-file address."""
-    what = _("The image of node “{id}”").format(id=node.id)
-    told = address_problem(f"{where}.image", what, node.image, _)
-    if told is not None:
-        add(told.field, told.message, told.code)
-    else:
-        add(f"{where}.image", _("The image of node “{id}”: give a web address (https://...) or a course file "
-                                "(/static/...).").format(id=node.id), IMAGE_ADDRESS)
+    ``url_local_file``, ``url_leaves_course``, ``url_space``, else ``image_address``, this block's
+    code since before the others)."""
+    told = address_problem(f"{where}.image", _("The image of node “{id}”").format(id=node.id), node.image, _,
+                           code=IMAGE_ADDRESS)
+    add(told.field, told.message, told.code)
 
 
 def _check_bands(scenario, _, add):

@@ -646,7 +646,8 @@ def test_after_the_due_date_answers_are_refused_but_documents_still_open(case, h
     ("/static/carte agadez.png", "url_space", "Image 1\u00a0: l’adresse contient une espace."),
     ("C:\\Users\\moussa\\Desktop\\carte.png", "url_local_file",
      "Image 1\u00a0: «\u00a0C:\\Users\\moussa\\Desktop\\carte.png\u00a0» est un fichier de votre ordinateur"),
-    ("carte.png", "", "Image 1\u00a0: indiquez une adresse web ou un fichier du cours."),
+    ("carte.png", "url_not_allowed", "Image 1\u00a0: indiquez une adresse web (https://...) ou un fichier du cours "
+     "(/static/...)."),
     ("/static/../admin/carte.png", "url_leaves_course",
      "Image 1\u00a0: «\u00a0/static/../admin/carte.png\u00a0» remonte hors des fichiers du cours"),
 ])
