@@ -661,6 +661,17 @@ def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers,
     assert problem.get("code", "") == code
 
 
+def test_a_document_whose_address_is_not_a_web_or_course_address_says_which_will_do(case, handlers):
+    uid = case()
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
+    data["documents"] = [{"title": "Ordonnance", "url": "javascript:alert(1)", "size": "", "excerpt": ""}]
+    r = handlers.post(uid, "studio_submit", data, student="staff_1")
+    assert r.status_code == 400
+    (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
+    assert problem["code"] == "url_not_allowed"
+    assert problem["message"] == "Document 1: give a web address (https://...) or a course file (/static/...)."
+
+
 def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
     uid = case()
     data = content.to_plain(handlers.block(uid, "staff_1").load_content())
