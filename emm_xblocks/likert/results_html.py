@@ -139,8 +139,7 @@ def _table_html(data, words, lang, labels_lang):
     _, _ungettext, nums = words
     reverse_shown = data.get("reverse_shown")
     heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in data["labels"]),
-             escape(_("N/A")), escape(_("Top box (favourable)")), escape(_("Top two (favourable)")),
-             *([escape(_("Top two as worded"))] if reverse_shown else []), escape(_("Mean (favourable)"))]
+             escape(_("N/A")), *(escape(head) for head in _figure_heads(data, _, nums))]
     note = _("reverse-coded")
     rows = []
     for st in data["statements"]:
@@ -166,11 +165,27 @@ def _table_html(data, words, lang, labels_lang):
         cells.append(NONE if st["mean"] is None else nums.number(st["mean"], 2, fixed=True))
         rows.append(f'<tr data-row="{escape(st["id"])}">{head}{"".join(f"<td>{escape(c)}</td>" for c in cells)}</tr>')
     caption = escape(_("Answers per statement as given (count and percentage; N/A left out of percentages); top "
-                       "boxes and mean favourable, reverse-coded statements rescored"))
+                       "boxes and mean favourable, reverse-coded statements rescored") if data.get("staff") else
+                     _("Answers per statement as given (count and percentage; N/A left out of percentages), then the "
+                       "share of favourable answers and the average; for a reverse-coded statement the lower answers "
+                       "are the favourable ones"))
     label = escape(_("Results table"))
     return (f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{label}">'
             f'<table class="emm-table"><caption>{caption}</caption>'
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _figure_heads(data, _, nums):
+    """The heads of the figures after the answers: staff's in the field's terms (top box, top two,
+    mean, as the course report names them), a learner's in plain words, the mean's range said
+    (learner trial s41: "Top two as worded" read as staff's jargon)."""
+    reverse_shown = data.get("reverse_shown")
+    if data.get("staff"):
+        return [_("Top box (favourable)"), _("Top two (favourable)"),
+                *([_("Top two as worded")] if reverse_shown else []), _("Mean (favourable)")]
+    return [_("Most favourable answer"), _("Two most favourable answers"),
+            *([_("Two highest answers, as worded")] if reverse_shown else []),
+            _("Average, from 1 to {points} (most favourable)").format(points=nums.number(len(data["labels"]), 0))]
 
 
 def _apart_html(section, _, nums, lang):

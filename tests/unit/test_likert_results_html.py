@@ -58,8 +58,8 @@ def panel(survey=SURVEY, respondents=4, tallies=TALLIES, by_profile=None, words=
 def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     _data, html = panel()
     rows = Text(html).rows
-    assert rows[0][:2] == ["Statement", "n"] and rows[0][-1] == "Mean (favourable)"
-    assert "Top two as worded" in rows[0]  # a reverse-coded statement is shown: both bases named
+    assert rows[0][:2] == ["Statement", "n"] and rows[0][-1] == "Average, from 1 to 5 (most favourable)"
+    assert "Two highest answers, as worded" in rows[0]  # a reverse-coded statement is shown: both bases named
     useful = rows[1]
     assert useful[0] == "The <b>training</b> is useful & practical."  # the author's text, as text
     assert useful[1:7] == ["4", "0 (0%)", "0 (0%)", "0 (0%)", "1 (25%)", "3 (75%)"] and useful[-1] == "4.75"
@@ -71,6 +71,24 @@ def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     assert Text(french).rows[1][5:7] == ["1 (25\u00a0%)", "3 (75\u00a0%)"] and Text(french).rows[1][-1] == "4,75"
     # a mean keeps two decimals, as the course report writes it: "4.00", never "4" (trial s34)
     assert rows[2][-1] == "3.75" and Text(panel(tallies={**TALLIES, "useful": {"4": 4}})[1]).rows[1][-1] == "4.00"
+
+
+def test_staff_read_the_figures_in_the_field_s_terms_a_learner_in_plain_words():
+    """Learner trial s41: "Top two as worded" read as staff's jargon in a learner's folded table."""
+    learner = Text(panel()[1]).rows[0][-4:]
+    assert learner == ["Most favourable answer", "Two most favourable answers", "Two highest answers, as worded",
+                       "Average, from 1 to 5 (most favourable)"]
+    staff = Text(panel(extra={"staff": True})[1]).rows[0][-4:]
+    assert staff == ["Top box (favourable)", "Top two (favourable)", "Top two as worded", "Mean (favourable)"]
+    # no reverse-coded statement: no "as worded" column for either
+    plain = Survey(display_name="Day 1", min_group_size=3, statements=SURVEY.statements[:1])
+    assert Text(panel(plain, tallies={"useful": {"5": 4}})[1]).rows[0][-3:] == [
+        "Most favourable answer", "Two most favourable answers", "Average, from 1 to 5 (most favourable)"]
+    _data, html = panel()
+    assert "then the share of favourable answers and the average" in html and "rescored" not in html.split(
+        "<caption>")[1].split("</caption>")[0]
+    _data, html = panel(extra={"staff": True})
+    assert "top boxes and mean favourable, reverse-coded statements rescored" in html
 
 
 def test_below_the_minimum_the_panel_says_so_and_shows_no_figure():
