@@ -71,6 +71,33 @@ def test_a_role_play_refuses_to_start_or_choose_after_the_due_date(platform):  #
     assert says_closed(platform.lms(ana).html(key))
 
 
+def test_a_learner_given_more_time_submits_after_the_course_s_due_date_the_others_do_not(platform):  # noqa: F811
+    """The instructor dashboard's due date extension: edx-when keeps the learner's own date
+    (``UserDate``) and the LMS reads it before the course's (``DateLookupFieldData``,
+    ``tests/openedx/dates.py``): the blocks follow their ``due`` field, so the one learner may
+    still submit and start, the page does not say it is closed, and the others are refused."""
+    sub = platform.subsection(graded=True, due=past())
+    case = platform.add(CASE.format(extra="", more=""), sub)
+    role_play = platform.add(ROLE_PLAY.format(extra=""), sub)
+    ana, bea = platform.user("ana"), platform.user("bea")
+    platform.extend_due(sub, ana, future(days=2))
+    assert not says_closed(platform.lms(ana).html(case))
+    assert platform.lms(ana).handle(case, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert platform.lms(ana).handle(role_play, "start", {"role": "r1"}).status == 200
+    assert [g["user"] for g in platform.events.grades] == ["ana"]
+    assert_past_due(platform.lms(bea).handle(case, "submit", {"answers": {"q1": "a"}}))
+    assert_past_due(platform.lms(bea).handle(role_play, "start", {"role": "r1"}))
+    assert says_closed(platform.lms(bea).html(case))
+
+
+def test_a_due_date_extension_ends_too(platform):  # noqa: F811
+    sub = platform.subsection(graded=True, due=past(hours=48))
+    key = platform.add(CASE.format(extra="", more=""), sub)
+    ana = platform.user("ana")
+    platform.extend_due(sub, ana, past(hours=1))
+    assert_past_due(platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a"}}))
+
+
 def test_a_graded_likert_refuses_after_the_due_date_an_ungraded_one_does_not(platform):  # noqa: F811
     sub = platform.subsection(due=past())
     graded = platform.add(LIKERT.format(extra='graded="true"'), sub)

@@ -1,6 +1,7 @@
 """Where a block's fields live in each context.
 
-* ``lms_field_data``: ``lms/djangoapps/lms_xblock/field_data.py`` (``LmsFieldData``): content,
+* ``lms_field_data``: ``lms/djangoapps/lms_xblock/field_data.py`` (``LmsFieldData``) over
+  edx-when's ``DateLookupFieldData`` (``dates.py``): content,
   settings, parent and children come from the authored data wrapped in XBlock's
   ``ReadOnlyFieldData`` (a save of such a field raises ``InvalidScopeError``); the user scopes
   come from the learner's data (``KvsFieldData`` over the StudentModule store, or over
@@ -18,6 +19,7 @@ from xblock.exceptions import InvalidScopeError
 from xblock.field_data import FieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope
 
+from .dates import DateLookupFieldData
 from .inheritance import InheritingFieldData
 
 AUTHORED_SCOPES = (Scope.content, Scope.settings, Scope.parent, Scope.children)
@@ -28,8 +30,13 @@ def _split(authored, student):
     return SplitFieldData({**{s: authored for s in AUTHORED_SCOPES}, **{s: student for s in USER_SCOPES}})
 
 
-def lms_field_data(authored_kvs, student_data):
-    return _split(ReadOnlyFieldData(InheritingFieldData(authored_kvs)), student_data)
+def lms_field_data(authored_kvs, student_data, dates=None):
+    """``dates``: the learner's dates in edx-when (``dates.CourseDates.for_user``), read before the
+    authored fields (``dates.DateLookupFieldData``, the first of ``block_render.py``'s wrappers)."""
+    authored = InheritingFieldData(authored_kvs)
+    if dates is not None:
+        authored = DateLookupFieldData(authored, dates)
+    return _split(ReadOnlyFieldData(authored), student_data)
 
 
 def cms_field_data(authored_kvs, student_data):

@@ -6,7 +6,8 @@ database) and what the LMS received (``events``). A ``Context`` is one kind of r
 
 * ``platform.lms(user)``: ``lms/djangoapps/courseware/block_render.py``
   (``get_block_for_descriptor`` + ``prepare_runtime_for_user``), with
-  ``masquerade_as=learner`` for staff viewing the course as that learner;
+  ``masquerade_as=learner`` for staff viewing the course as that learner; its blocks' dates
+  read in edx-when first, the learner's own over the course's (``dates.py``);
 * ``platform.studio_preview(user)``: ``cms/djangoapps/contentstore/views/preview.py``
   (``_prepare_runtime_for_preview`` + ``_load_preview_block``), where Studio renders ``author_view``;
 * ``platform.studio_editor(user)``: ``cms/djangoapps/contentstore/utils.py``
@@ -34,6 +35,7 @@ from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 from emm_xblocks.common import course_outline, deleted_state, retirement
 
 from . import grades, masquerade, modulestore
+from .dates import CourseDates
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
 from .keys import CourseIdManager
@@ -292,7 +294,8 @@ class LmsContext(Context):
         # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then wrap_xblock
         wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
         wrappers.append(xblock_wrapper("LmsRuntime"))
-        return PlatformRuntime(platform, lms_field_data(platform.authored, student_data), services,
+        return PlatformRuntime(platform, lms_field_data(platform.authored, student_data,
+                                                        platform.dates.for_user(learner.id)), services,
                                wrappers, user_id=learner.id, field_data_cache=field_data_cache)
 
 
@@ -358,6 +361,7 @@ class Platform:
         self.ids = CourseIdManager()
         self.course_key = self.ids.course_key
         self.authored = DictKeyValueStore()  # the modulestore: content, settings, parent, children
+        self.dates = CourseDates(self.authored)  # edx-when's tables (dates.py)
         self.student_modules = StudentModuleTable()
         # what emm_xblocks' ready() connects in the LMS (apps.connect_deleted_state): the receiver
         # of a deleted StudentModule, with the platform's anonymous_id_for_user (one receiver
@@ -407,6 +411,19 @@ class Platform:
         for name, value in settings.items():
             setattr(block, name, value)
         block.save()
+
+    def extend_due(self, unit, user, due):
+        """The instructor dashboard's due date extension of ``unit`` (a subsection) for ``user``
+        (``lms/djangoapps/instructor/views/tools.py`` ``set_due_date_extension``): edx-when's
+        ``UserDate`` rows, for the unit and each block below it that has a due date
+        (``dates.CourseDates.extend_due``)."""
+        below, todo = [], [unit]
+        while todo:
+            block = self._authoring_runtime().get_block(todo.pop())
+            for child in getattr(block, "children", []) or []:
+                below.append(child)
+                todo.append(child)
+        self.dates.extend_due(user.id, unit, below, due)
 
     def subsection(self, parent=None, **settings):
         """A subsection (``sequential``) under the course (or ``parent``), with its settings

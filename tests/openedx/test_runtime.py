@@ -157,6 +157,54 @@ def test_close_date_is_due_plus_graceperiod(plat):
     assert plat.lms(plat.user("bea")).block(plat.create("probe", sub)).is_past_due() is True
 
 
+# ---------------------------------------------------------------- dates (edx_when/field_data.py, edx_when/api.py)
+def test_a_learner_s_due_date_extension_is_read_before_the_subsection_s_date_by_that_learner_alone(plat):
+    """``instructor/views/tools.py`` ``set_due_date_extension`` and ``DateLookupFieldData``."""
+    due, later = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 8, tzinfo=UTC)
+    sub = plat.subsection(due=due)
+    unit = plat.container("vertical", sub)
+    key = plat.create("probe", unit)
+    ana, bea = plat.user("ana"), plat.user("bea")
+    plat.extend_due(sub, ana, later)
+    assert plat.lms(ana).block(key).due == later and plat.lms(bea).block(key).due == due
+    assert plat.studio_editor(plat.user("author", role="staff")).block(key).due == due  # Studio reads the modulestore
+
+
+def test_an_extension_needs_a_dated_unit_and_a_later_date(plat):
+    """``api.set_date_for_block``: ``MissingDateError`` without a course date, ``InvalidDateError``
+    (``UserDate.clean``) for a date not later than it."""
+    from tests.openedx.dates import InvalidDateError, MissingDateError
+
+    due = datetime(2026, 3, 1, tzinfo=UTC)
+    ana = plat.user("ana")
+    with pytest.raises(MissingDateError):
+        plat.extend_due(plat.subsection(), ana, due)
+    with pytest.raises(InvalidDateError):
+        plat.extend_due(plat.subsection(due=due), ana, due)
+
+
+def test_an_extension_counts_while_the_course_date_it_extends_exists(plat):
+    """``get_dates_for_course``: a ``UserDate`` of a ``ContentDate`` made inactive (its date
+    removed at a publish) is not read."""
+    sub = plat.subsection(due=datetime(2026, 3, 1, tzinfo=UTC))
+    key = plat.create("probe", sub)
+    ana = plat.user("ana")
+    plat.extend_due(sub, ana, datetime(2026, 3, 8, tzinfo=UTC))
+    plat.set_settings(sub, due=None)
+    assert plat.lms(ana).block(key).due is None
+
+
+def test_a_null_due_date_is_not_kept_by_edx_when_so_the_section_s_date_is_read(plat):
+    """``set_dates_for_course`` keeps truthy dates only (``if val:``) and ``DateLookupFieldData.default``
+    looks up the ancestors in edx-when first: a subsection's due date set to null does not hide its
+    section's, as the modulestore's inheritance alone would."""
+    section_due = datetime(2026, 3, 1, tzinfo=UTC)
+    chapter = plat.container("chapter", due=section_due)
+    key = plat.create("probe", plat.subsection(chapter, due=None))
+    assert plat.lms(plat.user("ana")).block(key).due == section_due
+    assert plat.studio_editor(plat.user("author", role="staff")).block(key).due is None
+
+
 # ---------------------------------------------------------------- field data per context
 def test_lms_refuses_to_save_settings_and_studio_editor_saves_them(plat):
     key = plat.create("probe")
