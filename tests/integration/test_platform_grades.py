@@ -81,3 +81,20 @@ def test_a_participation_graded_likert_gives_its_weight(platform):  # noqa: F811
     ana = platform.user("ana")
     assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 200
     assert platform.gradebook(ana, key)["earned"] == 2.0
+
+
+# ------------------------------------------------------------------ completion the browser cannot send
+@pytest.mark.parametrize("olx", [CASE.format(extra="", more=""), LIKERT.format(extra=""), ROLE_PLAY.format(extra=""),
+                                 "<emm_evaluation_report display_name=\"Report\"/>"])
+def test_a_crafted_publish_completion_marks_none_of_our_blocks_complete(platform, olx):  # noqa: F811
+    """Every block in the LMS answers the platform's ``publish_completion`` handler
+    (``lms/djangoapps/lms_xblock/mixin.py``, ``tests/openedx/lms_mixin.py``), which marks a block
+    complete when its view was seen, if the completion service lets it
+    (``can_mark_block_complete_on_view``). Ours say when they are complete themselves (an
+    evaluation sent, a case submitted, an ending reached; the report counts for none): a learner
+    who sends it by hand is refused and completes nothing."""
+    key = platform.add(olx, platform.subsection())
+    ana = platform.user("ana")
+    result = platform.lms(ana).handle(key, "publish_completion", {"completion": 1.0})
+    assert result.status == 400, (result.status, result.json)
+    assert platform.events.completions == []

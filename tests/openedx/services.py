@@ -29,6 +29,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from xblock.completable import XBlockCompletionMode
 from xblock.reference.user_service import UserService, XBlockUser
 
 from emm_xblocks.workbench.services import LmsI18nService
@@ -138,6 +139,12 @@ class CompletionService:
 
     def completion_tracking_enabled(self):
         return True
+
+    def can_mark_block_complete_on_view(self, block):
+        """``completion/services.py``: a completable block (``XBlockCompletionMode.get_mode``) with
+        no custom completion and no score."""
+        return (XBlockCompletionMode.get_mode(block) == XBlockCompletionMode.COMPLETABLE
+                and not getattr(block, "has_custom_completion", False) and not getattr(block, "has_score", False))
 
     def submit_completion(self, usage_key, completion):
         if not 0.0 <= completion <= 1.0:

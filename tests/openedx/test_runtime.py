@@ -115,8 +115,15 @@ class ReportProbe(ProbeBlock):
         ReportProbe.cleared.append((user_id, item_id, requesting_user_id, self.scope_ids.user_id))
 
 
+class PageProbe(XBlock):
+    """A block with nothing to score or complete itself: completed when seen (a text page)."""
+
+    def student_view(self, context=None):
+        return Fragment("<p>read me</p>")
+
+
 CLASSES = {"probe": ProbeBlock, "ro_probe": ReadOnlyProbe, "mobile_probe": MobileProbe,
-           "class_probe": ClassDecoratedProbe, "report_probe": ReportProbe}
+           "class_probe": ClassDecoratedProbe, "report_probe": ReportProbe, "page_probe": PageProbe}
 
 
 @pytest.fixture
@@ -506,3 +513,31 @@ def test_studio_shows_a_crashing_editor_as_an_error_message(plat):
     plat.block_classes["broken"] = Broken
     html = plat.studio_editor(plat.user("sam", role="staff")).html(plat.create("broken"))
     assert 'class="xblock-render-error"' in html and "broken editor" in html
+
+
+# ---------------------------------------------------------------- LmsBlockMixin (lms/djangoapps/lms_xblock/mixin.py)
+def test_every_block_gets_the_lms_mixin_s_fields_and_its_publish_completion_handler(plat):
+    """``publish_completion`` marks a block complete on view only where the completion service
+    allows it (``completion/services.py`` ``can_mark_block_complete_on_view``): a completable block
+    with no custom completion and no score; 400 otherwise, 500 with no completion service (an
+    anonymous user)."""
+    from tests.openedx.services import User
+
+    page, scored = plat.create("page_probe"), plat.create("probe")
+    ana = plat.user("ana")
+    block = plat.lms(ana).block(page)
+    assert block.format is None and block.group_access == {} and block.chrome is None
+    assert plat.lms(ana).handle(page, "publish_completion", {"completion": 1.0}).json == {"result": "ok"}
+    assert [(c["block"], c["completion"]) for c in plat.events.completions] == [(str(page), 1.0)]
+    refused = plat.lms(ana).handle(scored, "publish_completion", {"completion": 1.0})
+    assert (refused.status, refused.json) == (400, {"error": "Block not configured for completion on view."})
+    anonymous = plat.users[0] = User(0, "anonymous", is_authenticated=False)
+    assert plat.lms(anonymous).handle(page, "publish_completion", {"completion": 1.0}).status == 500
+    assert len(plat.events.completions) == 1
+
+
+def test_group_access_keeps_partition_ids_as_numbers_on_the_block_and_text_in_its_json(plat):
+    key = plat.create("page_probe", group_access={50: [1, 2]})
+    assert plat.lms(plat.user("ana")).block(key).group_access == {50: [1, 2]}
+    assert {k.field_name: v for k, v in plat.authored.db_dict.items()
+            if k.block_scope_id == key}["group_access"] == {"50": [1, 2]}
