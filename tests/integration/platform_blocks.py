@@ -85,7 +85,7 @@ def play(ctx, key, labels, role="r1"):
 def try_again(ctx, key):
     """The case study's "Try again" (``try_again``, formerly ``reset``)."""
     result = ctx.handle(key, "try_again", {})
-    if result.status in (404, 500) and type(getattr(result, "exception", None)).__name__ == "NoSuchHandlerError":
+    if result.status == 404 and type(getattr(result, "exception", None)).__name__ == "NoSuchHandlerError":
         result = ctx.handle(key, "reset", {})
     return result
 

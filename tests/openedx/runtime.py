@@ -29,6 +29,7 @@ from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Request
 from xblock.core import XBlock
+from xblock.exceptions import NoSuchHandlerError
 from xblock.fields import Scope, ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 
@@ -225,8 +226,12 @@ class Context:
         try:
             response = block.runtime.handle(block, handler, request, suffix)
             self.after_handler(block)
-        except Exception as err:  # noqa: BLE001 - the platform logs it and Django answers 500
-            result = HandlerResult(500, None, b"", "text/html")
+        except Exception as err:  # noqa: BLE001 - the platform logs it and Django answers 500 (or 404)
+            # every context's view raises Http404 for a handler the block does not have
+            # (block_render.py handle_xblock_callback, preview.py preview_handler,
+            # component.py component_handler); xmodule's NotFoundError and ProcessingError, which
+            # they also catch, cannot come from this package (it never imports xmodule)
+            result = HandlerResult(404 if isinstance(err, NoSuchHandlerError) else 500, None, b"", "text/html")
             result.exception = err
             return result
         try:

@@ -541,3 +541,13 @@ def test_group_access_keeps_partition_ids_as_numbers_on_the_block_and_text_in_it
     assert plat.lms(plat.user("ana")).block(key).group_access == {50: [1, 2]}
     assert {k.field_name: v for k, v in plat.authored.db_dict.items()
             if k.block_scope_id == key}["group_access"] == {"50": [1, 2]}
+
+
+def test_a_handler_the_block_does_not_have_is_not_found_in_every_context(plat):
+    """``block_render.py`` ``handle_xblock_callback``, ``preview.py`` ``preview_handler`` and
+    ``component.py`` ``component_handler`` raise ``Http404`` on ``NoSuchHandlerError``."""
+    key = plat.create("probe")
+    author = plat.user("author", role="staff")
+    for context in (plat.lms(plat.user("ana")), plat.studio_preview(author), plat.studio_editor(author)):
+        result = context.handle(key, "no_such_handler", {})
+        assert result.status == 404 and type(result.exception).__name__ == "NoSuchHandlerError"
