@@ -90,8 +90,10 @@ def score_published(platform, block, user, raw_earned, raw_possible, only_if_hig
     platform.events.grades.append({"user": user.username, "block": str(usage_key), "raw_earned": raw_earned,
                                    "raw_possible": raw_possible, "only_if_higher": only_if_higher})
     if only_if_higher:
+        # model_data.py get_score: the learner's StudentModule row, or None; a row kept for its
+        # state alone (grade NULL) is compared too, and float(None) raises out of the signal
         previous = platform.student_modules.get(user, usage_key)
-        if previous is not None and previous.max_grade is not None:
+        if previous is not None:
             if not is_score_higher_or_equal(previous.grade, previous.max_grade, raw_earned, raw_possible):
                 return False
     row = platform.student_modules.get_or_create(user, usage_key)

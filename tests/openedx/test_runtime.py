@@ -551,3 +551,14 @@ def test_a_handler_the_block_does_not_have_is_not_found_in_every_context(plat):
     for context in (plat.lms(plat.user("ana")), plat.studio_preview(author), plat.studio_editor(author)):
         result = context.handle(key, "no_such_handler", {})
         assert result.status == 404 and type(result.exception).__name__ == "NoSuchHandlerError"
+
+
+def test_only_if_higher_over_a_row_kept_for_its_state_alone_fails_as_the_platform_s_does(plat):
+    """``score_published_handler`` compares with ``get_score``'s row whatever its grade: a row with
+    state and no grade (NULL) makes ``compare_scores`` call ``float(None)``, and the signal raises."""
+    key = plat.create("probe")
+    ana = plat.user("ana")
+    plat.student_modules.get_or_create(ana, key)  # state saved, no score published yet
+    result = plat.lms(ana).handle(key, "incr", {"only_if_higher": True})
+    assert result.status == 500 and type(result.exception) is TypeError
+    assert plat.lms(ana).handle(key, "incr", {}).status == 200  # without it the score is kept
