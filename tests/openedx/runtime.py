@@ -318,9 +318,11 @@ class StudioPreviewContext(Context):
             "studio_user_permissions": StudioPermissionsService(user),
             "i18n": i18n_service,
             "settings": SettingsService(),
-            # get_user_role (cms/djangoapps/contentstore/views/access.py): instructor or staff;
+            # get_user_role (cms/djangoapps/contentstore/views/access.py): instructor or staff, where
+            # user_has_role (common/djangoapps/student/auth.py) answers yes for global staff first;
             # anonymous ids are the literal "student" unless individualize_anonymous_user_id is on
-            "user": DjangoXBlockUserService(user, user_role="instructor" if user.role == "instructor" else "staff",
+            "user": DjangoXBlockUserService(user, user_role="instructor" if user.role == "instructor"
+                                            or user.global_staff else "staff",
                                             anonymous_user_id="student", deprecated_anonymous_user_id="student"),
         }
         return PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
