@@ -65,27 +65,30 @@ def dump_js_escaped_json(value):
     return text.replace("&", "\\u0026").replace(">", "\\u003e").replace("<", "\\u003c")
 
 
-def xblock_wrapper(runtime_class, request_token="request-token"):
-    """``openedx/core/lib/xblock_utils/__init__.py`` ``wrap_xblock`` (LMS: ``LmsRuntime``, Studio
-    preview: ``PreviewRuntime``): a ``div.xblock.xblock-<view>.xblock-<view>-<type>`` whose
-    ``data-*`` attributes carry the JS init function, runtime class and version, block type, usage
-    id, request token, ``graded`` (the block's field, inherited or not) and ``has-score``, and a
-    ``<script type="json/xblock-args" class="xblock-json-init-args">`` with the init args
-    (template ``xblock_wrapper.html``), written by ``dump_js_escaped_json`` (``dump_js_escaped_json``
-    here)."""
+def xblock_wrapper(runtime_class, extra_data=None, request_token="request-token"):
+    """``openedx/core/lib/xblock_utils/__init__.py`` ``wrap_xblock`` (LMS: ``LmsRuntime`` with
+    ``extra_data={'course-id': ...}``, ``block_render.py``; Studio preview: ``PreviewRuntime``): a
+    ``div.xblock.xblock-<view>.xblock-<view>-<type>`` whose ``data-*`` attributes carry the extra
+    data, the JS init function, runtime class and version, block type, usage id, request token,
+    ``graded`` (the block's field, inherited or not), ``has-score`` and the block's ``name`` where
+    it has one, and, where the init args are not empty (``xblock_wrapper.html``: ``{% if
+    js_init_parameters %}``), a ``<script type="json/xblock-args" class="xblock-json-init-args">``
+    holding them, written by ``dump_js_escaped_json`` (``dump_js_escaped_json`` here)."""
 
     def wrap(block, view, frag, context):
-        data = {}
+        data = dict(extra_data or {})
         if frag.js_init_fn:
             data.update({"init": frag.js_init_fn, "runtime-class": runtime_class,
                          "runtime-version": frag.js_init_version})
         data.update({"block-type": block.scope_ids.block_type, "usage-id": str(block.scope_ids.usage_id),
                      "request-token": request_token, "graded": getattr(block, "graded", False),
                      "has-score": getattr(block, "has_score", False)})
+        if getattr(block, "name", None):
+            data["name"] = block.name
         classes = f"xblock xblock-{escape(view)} xblock-{escape(view)}-{escape(block.scope_ids.block_type)}"
         attributes = " ".join(f'data-{escape(k)}="{escape(str(v))}"' for k, v in data.items())
         args = ""
-        if getattr(frag, "json_init_args", None) is not None:
+        if getattr(frag, "json_init_args", None):
             args = ('<script type="json/xblock-args" class="xblock-json-init-args">'
                     f"{dump_js_escaped_json(frag.json_init_args)}</script>")
         wrapped = Fragment(f'<div class="{classes}" {attributes}>{args}{frag.content}</div>')
@@ -299,7 +302,7 @@ class LmsContext(Context):
         }
         # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then wrap_xblock
         wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
-        wrappers.append(xblock_wrapper("LmsRuntime"))
+        wrappers.append(xblock_wrapper("LmsRuntime", {"course-id": str(platform.course_key)}))
         return PlatformRuntime(platform, lms_field_data(platform.authored, student_data,
                                                         platform.dates.for_user(learner.id)), services,
                                wrappers, user_id=learner.id, field_data_cache=field_data_cache)

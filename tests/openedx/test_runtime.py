@@ -278,6 +278,10 @@ def test_lms_pages_are_wrapped_as_the_platform_wraps_them_graded_attribute_inclu
     html = plat.lms(plat.user("ana")).html(plat.create("probe", sub))
     assert html.startswith('<div class="xblock xblock-student_view xblock-student_view-probe"')
     assert 'data-graded="True"' in html and 'data-has-score="True"' in html
+    assert f'data-course-id="{plat.course_key}"' in html  # block_render.py's extra_data, LMS only
+    assert "xblock-json-init-args" not in html  # no init args: xblock_wrapper.html writes no script
+    preview = plat.studio_preview(plat.user("author", role="staff")).html(plat.create("probe", sub), "student_view")
+    assert "data-course-id" not in preview
 
 
 # ---------------------------------------------------------------- grades (grades/signals/handlers.py)
