@@ -8,7 +8,9 @@ platform's staff tools find the gradebook's value in the block:
   ``set_score(Score(...))`` then ``publish_grade()`` with no argument: the stored score is sent;
 * rescore calls ``rescore(only_if_higher)``: with ``only_if_higher`` the new score is kept only
   if its **percentage** is not lower, as the platform compares them
-  (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree.
+  (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree;
+  a learner with no score published yet gets it published plainly (the platform's comparison
+  with a row that holds no grade fails).
 """
 
 import math
@@ -88,5 +90,9 @@ class StoredScoreMixin:
         new = self.calculate_score()
         if only_if_higher and not is_higher_or_equal(self.get_score(), new):
             return
+        # nothing published before (a Likert or knowledge check answered while it gave no grade):
+        # the gradebook holds no score to beat, and the platform would compare with the learner's
+        # row, kept for its state with a NULL grade, and fail (score_published_handler: float(None))
+        published = self.raw_earned is not None
         self.set_score(new)
-        self._publish_grade(new, only_if_higher)
+        self._publish_grade(new, only_if_higher and published)

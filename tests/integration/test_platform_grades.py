@@ -8,7 +8,9 @@ raw_possible``.
 
 import pytest
 
+from emm_xblocks.xblocks import KnowledgeCheckBlock
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play
+from tests.integration.test_knowledge_check import CHECK
 from tests.openedx import override_score, rescore
 from tests.openedx.fixtures import platform  # noqa: F401
 
@@ -85,6 +87,7 @@ def test_a_participation_graded_likert_gives_its_weight(platform):  # noqa: F811
 
 # ------------------------------------------------------------------ completion the browser cannot send
 @pytest.mark.parametrize("olx", [CASE.format(extra="", more=""), LIKERT.format(extra=""), ROLE_PLAY.format(extra=""),
+                                 CHECK.format(phase="pre", pair="day1", extra=""),
                                  "<emm_evaluation_report display_name=\"Report\"/>"])
 def test_a_crafted_publish_completion_marks_none_of_our_blocks_complete(platform, olx):  # noqa: F811
     """Every block in the LMS answers the platform's ``publish_completion`` handler
@@ -93,8 +96,27 @@ def test_a_crafted_publish_completion_marks_none_of_our_blocks_complete(platform
     (``can_mark_block_complete_on_view``). Ours say when they are complete themselves (an
     evaluation sent, a case submitted, an ending reached; the report counts for none): a learner
     who sends it by hand is refused and completes nothing."""
+    platform.block_classes["emm_knowledge_check"] = KnowledgeCheckBlock  # entry point or not (test_knowledge_check.py)
     key = platform.add(olx, platform.subsection())
     ana = platform.user("ana")
     result = platform.lms(ana).handle(key, "publish_completion", {"completion": 1.0})
     assert result.status == 400, (result.status, result.json)
     assert platform.events.completions == []
+
+
+def test_rescoring_only_if_higher_a_learner_who_answered_before_the_evaluation_gave_a_grade(platform):  # noqa: F811
+    """Review s42: an evaluation made graded after learners answered it published no grade for
+    them, so their StudentModule rows hold their state and a NULL grade; the platform compares
+    ``only_if_higher`` with that row and fails on it (``score_published_handler``: ``float(None)``).
+    The block publishes such a learner's first score without it: the rescore succeeds and the
+    gradebook holds the score."""
+    key = platform.add(LIKERT.format(extra=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.gradebook(ana, key) is None and platform.state(ana, key)
+    platform.reimport(key, LIKERT.format(extra='participation_graded="true"'))
+    assert rescore(platform, key, only_if_higher=True) == {"ana": "succeeded"}
+    assert platform.gradebook(ana, key)["raw_earned"] == platform.gradebook(ana, key)["raw_possible"] == 1
+    assert [g["only_if_higher"] for g in platform.events.grades] == [False]
+    assert rescore(platform, key, only_if_higher=True) == {"ana": "succeeded"}  # then compared as usual
+    assert [g["only_if_higher"] for g in platform.events.grades] == [False, True]
