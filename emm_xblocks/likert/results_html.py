@@ -234,7 +234,9 @@ def _profiles_html(data, words, lang):
             size = escape(_("{n} answered").format(n=nums.number(col["n"], 0)))
         own = lang if col["key"] else ""  # an option is the author's; "Did not say" (its key "") the reader's
         heads.append(f'<span dir="auto"{own}>{escape(col["text"])}</span><br><small>{size}</small>')
-    cell_text = _("{favourable} favourable ({top} top box)")
+    # a learner reads plain words, as in the table of every figure (_figure_heads)
+    cell_text = (_("{favourable} favourable ({top} top box)") if data.get("staff")
+                 else _("{favourable} favourable ({top} most favourable answer)"))
     rows = []
     for st in table["statements"]:
         cells = []

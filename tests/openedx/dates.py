@@ -9,23 +9,29 @@ Read in openedx/edx-when (``acb1a0cc``, 30 May 2026) and openedx-platform (maste
 * What edx-when holds for a course (``ContentDate``): on publish,
   ``openedx/core/djangoapps/course_date_signals/handlers.py`` ``extract_dates_from_course`` gives,
   for an instructor-paced course, every block's ``due``/``start``/``end`` set on it
-  (``_field_values``: a settings field ``is_set_on`` the block), and
-  ``edx_when/api.py`` ``set_dates_for_course`` keeps the truthy ones (``if val:``): a ``due``
+  (``_field_values``: a settings field ``is_set_on`` the block); for a self-paced one, the
+  course's ``start`` and ``end`` alone (its ``due`` popped; relative dates, not modelled, aside);
+  and ``edx_when/api.py`` ``set_dates_for_course`` keeps the truthy ones (``if val:``): a ``due``
   set to null on a subsection is not stored. Every authoring step of this stand-in is published
   at once, so the course's dates are read off the authored fields when a request loads them.
 * A learner's own date (``UserDate``): the instructor dashboard's due date extension,
   ``lms/djangoapps/instructor/views/tools.py`` ``set_due_date_extension``: the subsection and each
   block below it that has a ``due`` in edx-when get ``api.set_date_for_block(..., user=student)``;
   that raises ``MissingDateError`` where the block has no date, and ``InvalidDateError`` where
-  the new date is not later than the course's (``UserDate.clean``). ``get_dates_for_course(course,
-  user)`` lays the learner's dates over the course's, for dates still active.
+  the new date is earlier than the course's (``UserDate.clean``: ``abs_date < policy date``).
+  ``get_dates_for_course(course, user)`` lays the learner's dates over the course's, for dates
+  still active.
 * ``DateLookupFieldData`` (``edx_when/field_data.py``): ``get`` answers a date edx-when holds for
   the block itself, else the wrapped field data's; ``default`` of an inheritable name looks up the
   block's ancestors, nearest first, in edx-when's dates, and only then falls back to the wrapped
-  field data's default (the modulestore's inheritance); ``has`` is False for a name some ancestor
-  has a date for while the block has none of its own in edx-when nor in the wrapped data.
+  field data's default (the modulestore's inheritance); ``has``, for an inheritable name the
+  block has no date for in edx-when, is False as soon as an ancestor has one there (even where the
+  wrapped data holds a value set on the block), else the wrapped data's answer.
 
-Not modelled: self-paced courses' relative dates (a learner's schedule), edx-when's caches.
+Not modelled: self-paced courses' relative dates (a learner's schedule); edx-when's caches; a
+date removed at a publish and its extension given again (``set_date_for_block`` then finds the
+inactive ``ContentDate`` and makes it active again, with its old date, for everyone; here the
+extension is refused as for a block that never had a date).
 """
 
 from xblock.field_data import FieldData
@@ -51,15 +57,18 @@ class CourseDates:
 
     def __init__(self, authored):
         self.authored = authored  # the modulestore's KVS: the published course
+        self.course = None  # the course's usage key, once the platform made it
         self.user_dates = {}  # (user id, usage key, field) -> datetime
 
     def course_dates(self):
-        """``{(usage key, field): datetime}``: each block's truthy date set on it."""
-        dates = {}
-        for key, value in self.authored.db_dict.items():
-            if key.scope == Scope.settings and key.field_name in FIELDS_TO_EXTRACT and value:
-                dates[key.block_scope_id, key.field_name] = _DATE.from_json(value)
-        return dates
+        """``{(usage key, field): datetime}``: each block's truthy date set on it; in a self-paced
+        course, the course's start and end alone."""
+        settings = {(key.block_scope_id, key.field_name): value for key, value in self.authored.db_dict.items()
+                    if key.scope == Scope.settings}
+        self_paced = bool(settings.get((self.course, "self_paced")))
+        return {(usage, name): _DATE.from_json(value) for (usage, name), value in settings.items()
+                if name in FIELDS_TO_EXTRACT and value
+                and not (self_paced and (usage != self.course or name == "due"))}
 
     def for_user(self, user_id):
         """``get_dates_for_course(course, user)``: the course's dates, the learner's over them."""
@@ -77,7 +86,7 @@ class CourseDates:
             course_due = self.course_dates().get((usage, "due"))
             if course_due is None:
                 raise MissingDateError(usage)
-            if due <= course_due:
+            if due < course_due:
                 raise InvalidDateError(due)
             self.user_dates[user_id, usage, "due"] = due
 

@@ -1,6 +1,8 @@
 """The platform's ``LmsBlockMixin`` (``lms/djangoapps/lms_xblock/mixin.py``, openedx-platform
-master, read in 2026), first of the ``XBLOCK_MIXINS`` the LMS and Studio mix into every block
-class (``(LmsBlockMixin, InheritanceMixin, XModuleMixin, EditInfoMixin)``, ``lms/envs/common.py``).
+master, read in 2026), first of the ``XBLOCK_MIXINS`` the LMS mixes into every block class
+(``(LmsBlockMixin, InheritanceMixin, XModuleMixin, EditInfoMixin)``, ``openedx/envs/common.py``;
+Studio's, ``cms/envs/common.py``, add ``ResourceTemplates``, ``UpstreamSyncMixin`` and
+``AuthoringMixin``, not modelled).
 
 What a block of ours gets from it, and so what the tests must see:
 
@@ -15,9 +17,9 @@ What a block of ours gets from it, and so what the tests must see:
   ``completion/services.py`` ``can_mark_block_complete_on_view``: a completable block with no
   custom completion and no score), then publishes the data as a ``completion`` event.
 
-Not modelled: its ``validate`` (the group access checks, which need the course's partitions)
-and ``merged_group_access``; ``XModuleMixin`` and ``EditInfoMixin``, whose fields our blocks
-declare themselves or do not read.
+Not modelled: its ``validate`` (the group access checks; in a mixed class of ours XBlock's own
+``validate`` comes first in the method order anyway) and ``merged_group_access``; ``XModuleMixin``
+and ``EditInfoMixin``, whose fields our blocks declare themselves or do not read.
 """
 
 from xblock.core import XBlock, XBlockMixin

@@ -388,6 +388,7 @@ class Platform:
         self.events = grades.Recorder()
         self.preview_session = {}
         self.course = self._container("course")
+        self.dates.course = self.course
 
     # ---------------------------------------------------------------- users
     def user(self, username, role="student", **kwargs):

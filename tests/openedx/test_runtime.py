@@ -11,7 +11,7 @@ import pytest
 from django.db.models.signals import post_delete
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
-from xblock.fields import Boolean, Float, Integer, Scope, String
+from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from tests.openedx import (
@@ -116,10 +116,15 @@ class ReportProbe(ProbeBlock):
 
 
 class PageProbe(XBlock):
-    """A block with nothing to score or complete itself: completed when seen (a text page)."""
+    """A block with nothing to score or complete itself: completed when seen (a text page). Its
+    view's init args are the ``args`` setting (``{}`` by default)."""
+
+    args = Dict(scope=Scope.settings, default={})
 
     def student_view(self, context=None):
-        return Fragment("<p>read me</p>")
+        frag = Fragment("<p>read me</p>")
+        frag.initialize_js("PageProbe", self.args)
+        return frag
 
 
 CLASSES = {"probe": ProbeBlock, "ro_probe": ReadOnlyProbe, "mobile_probe": MobileProbe,
@@ -177,17 +182,36 @@ def test_a_learner_s_due_date_extension_is_read_before_the_subsection_s_date_by_
     assert plat.studio_editor(plat.user("author", role="staff")).block(key).due == due  # Studio reads the modulestore
 
 
-def test_an_extension_needs_a_dated_unit_and_a_later_date(plat):
+def test_an_extension_needs_a_dated_unit_and_a_date_not_earlier(plat):
     """``api.set_date_for_block``: ``MissingDateError`` without a course date, ``InvalidDateError``
-    (``UserDate.clean``) for a date not later than it."""
+    (``UserDate.clean``: ``abs_date < policy date``) for an earlier date; the same date is kept."""
     from tests.openedx.dates import InvalidDateError, MissingDateError
 
     due = datetime(2026, 3, 1, tzinfo=UTC)
     ana = plat.user("ana")
     with pytest.raises(MissingDateError):
         plat.extend_due(plat.subsection(), ana, due)
+    dated = plat.subsection(due=due)
     with pytest.raises(InvalidDateError):
-        plat.extend_due(plat.subsection(due=due), ana, due)
+        plat.extend_due(dated, ana, due - timedelta(minutes=1))
+    plat.extend_due(dated, ana, due)
+    assert plat.dates.user_dates == {(ana.id, dated, "due"): due}
+
+
+def test_a_self_paced_course_keeps_no_due_date_in_edx_when(plat):
+    """``extract_dates_from_course``: a self-paced course gives edx-when its start and end alone
+    (``due`` popped), so a due date extension finds no date (``MissingDateError``) and a block
+    reads the modulestore's ``due``."""
+    from tests.openedx.dates import MissingDateError
+
+    due = datetime(2026, 3, 1, tzinfo=UTC)
+    plat.set_settings(plat.course, self_paced=True, start=datetime(2026, 1, 1, tzinfo=UTC))
+    sub = plat.subsection(due=due)
+    key = plat.create("probe", sub)
+    assert plat.dates.course_dates() == {(plat.course, "start"): datetime(2026, 1, 1, tzinfo=UTC)}
+    with pytest.raises(MissingDateError):
+        plat.extend_due(sub, plat.user("ana"), due + timedelta(days=7))
+    assert plat.lms(plat.user("bea")).block(key).due == due
 
 
 def test_an_extension_counts_while_the_course_date_it_extends_exists(plat):
@@ -278,10 +302,20 @@ def test_lms_pages_are_wrapped_as_the_platform_wraps_them_graded_attribute_inclu
     html = plat.lms(plat.user("ana")).html(plat.create("probe", sub))
     assert html.startswith('<div class="xblock xblock-student_view xblock-student_view-probe"')
     assert 'data-graded="True"' in html and 'data-has-score="True"' in html
-    assert f'data-course-id="{plat.course_key}"' in html  # block_render.py's extra_data, LMS only
-    assert "xblock-json-init-args" not in html  # no init args: xblock_wrapper.html writes no script
+    assert html.startswith(f'<div class="xblock xblock-student_view xblock-student_view-probe" '
+                           f'data-course-id="{plat.course_key}" data-block-type="probe"')  # extra_data first
     preview = plat.studio_preview(plat.user("author", role="staff")).html(plat.create("probe", sub), "student_view")
     assert "data-course-id" not in preview
+
+
+def test_the_wrapper_writes_init_args_only_where_there_are_some_and_the_block_s_name(plat):
+    """``xblock_wrapper.html``: ``{% if js_init_parameters %}``; ``wrap_xblock``: ``data-name``."""
+    ana = plat.user("ana")
+    empty = plat.lms(ana).html(plat.create("page_probe"))
+    assert 'data-init="PageProbe"' in empty and "xblock-json-init-args" not in empty
+    some = plat.lms(ana).html(plat.create("page_probe", args={"url": "</script>"}, name="intro"))
+    assert ('<script type="json/xblock-args" class="xblock-json-init-args">{"url": "\\u003c/script\\u003e"}'
+            in some) and 'data-name="intro"' in some
 
 
 # ---------------------------------------------------------------- grades (grades/signals/handlers.py)
@@ -566,3 +600,14 @@ def test_only_if_higher_over_a_row_kept_for_its_state_alone_fails_as_the_platfor
     result = plat.lms(ana).handle(key, "incr", {"only_if_higher": True})
     assert result.status == 500 and type(result.exception) is TypeError
     assert plat.lms(ana).handle(key, "incr", {}).status == 200  # without it the score is kept
+
+
+def test_studio_preview_gives_global_staff_the_instructor_role(plat):
+    """``cms/djangoapps/contentstore/views/access.py`` ``get_user_role``: ``user_has_role``
+    (``common/djangoapps/student/auth.py``) answers yes for global staff before any course role."""
+    key = plat.create("probe")
+    roles = {name: plat.studio_preview(user).handle(key, "whoami").json["attrs"]["edx-platform.user_role"]
+             for name, user in (("staff", plat.user("author", role="staff")),
+                                ("global", plat.user("admin", role="staff", global_staff=True)),
+                                ("instructor", plat.user("owner", role="instructor")))}
+    assert roles == {"staff": "staff", "global": "instructor", "instructor": "instructor"}

@@ -130,8 +130,12 @@ def test_the_figures_by_profile_withhold_a_small_group_and_say_why():
     rows = Text(section).rows
     assert rows[0] == ["Statement", "Government3 answered", "Civil societynot shown",
                        "Did not saywithheld: too few answers"]
-    assert rows[1] == ["Useful.", "100% favourable (100% top box)", "not shown", "withheld: too few answers"]
+    assert rows[1] == ["Useful.", "100% favourable (100% most favourable answer)", "not shown",
+                       "withheld: too few answers"]
     assert 'href="/h/profiles"' in section
+    assert "top box" not in html.lower()  # a learner's panel speaks plainly throughout (review s42)
+    _data, staff = panel(survey, 6, tallies, by, extra={"staff": True})
+    assert "100% favourable (100% top box)" in staff
 
 
 def test_the_chart_rows_say_what_a_statement_without_a_bar_lacks():
