@@ -661,26 +661,20 @@ def test_the_live_check_says_what_is_wrong_with_an_image_address(case, handlers,
     assert problem.get("code", "") == code
 
 
-def test_a_document_whose_address_is_not_a_web_or_course_address_says_which_will_do(case, handlers):
+@pytest.mark.parametrize("address,code,said", [
+    ("javascript:alert(1)", "url_not_allowed",
+     "Document 1: give a web address (https://...) or a course file (/static/...)."),
+    ("file:///C:/docs/ordonnance.pdf", "url_local_file",
+     "Document 1: “file:///C:/docs/ordonnance.pdf” is a file on your computer"),
+])
+def test_a_document_s_address_that_will_not_do_says_why_and_which_will(case, handlers, address, code, said):
     uid = case()
     data = content.to_plain(handlers.block(uid, "staff_1").load_content())
-    data["documents"] = [{"title": "Ordonnance", "url": "javascript:alert(1)", "size": "", "excerpt": ""}]
+    data["documents"] = [{"title": "Ordonnance", "url": address, "size": "", "excerpt": ""}]
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400
     (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
-    assert problem["code"] == "url_not_allowed"
-    assert problem["message"] == "Document 1: give a web address (https://...) or a course file (/static/...)."
-
-
-def test_a_document_on_the_author_s_computer_is_named_as_such(case, handlers):
-    uid = case()
-    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
-    data["documents"] = [{"title": "Ordonnance", "url": "file:///C:/docs/ordonnance.pdf", "size": "", "excerpt": ""}]
-    r = handlers.post(uid, "studio_submit", data, student="staff_1")
-    assert r.status_code == 400
-    (problem,) = [p for p in r.json_body["problems"] if p["field"] == "documents.0.url"]
-    assert problem["code"] == "url_local_file"
-    assert problem["message"].startswith("Document 1: “file:///C:/docs/ordonnance.pdf” is a file on your computer")
+    assert problem["code"] == code and problem["message"].startswith(said)
 
 
 def test_an_imported_document_that_leaves_the_course_files_is_named_and_never_linked(scenario, handlers):
