@@ -57,7 +57,9 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
         return self.load_content().max_points
 
     def has_submitted_answer(self):
-        return self.attempts > 0
+        # the attempts kept, not their count: the platform's "Reset attempts" sets ``attempts`` to 0
+        # and keeps the rest, and those attempts still count for the grade (a rescore must reach them)
+        return bool(self.history)
 
     def calculate_score(self):
         """Every attempt rescored from its stored answers with the current key; best or last counts."""

@@ -64,7 +64,7 @@ def student_view(block):
     own = block.author_lang(case)  # the author's language on their words: once per render, "" mostly
     if state.submitted:
         ticks = state.ticks if state.assessed else None
-        grade = (block.raw_earned, block.raw_possible) if block.raw_earned is not None else None
+        grade = block.recorded_score()
         shown = shown_feedback(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
                        read_only=read_only, lang=own, state=state)
     current = state.answers if state.submitted else state.draft

@@ -51,12 +51,28 @@ class StoredScoreMixin:
         answers -- an author changed a correct answer or the points since ("Save anyway") and staff
         have not rescored --, else None (nothing published, or the same grade). A staff override
         the key does not give differs too: it is the grade held, and named so."""
-        if self.raw_earned is None:
+        held = self.recorded_score()
+        if held is None:
             return None
-        held = (self.raw_earned, self.raw_possible if self.raw_possible is not None else self.max_score())
         if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(held, now, strict=True)):
             return None
         return held
+
+    def recorded_score(self):
+        """``(earned, possible)`` the LMS holds, in the block's own points, or None before any. A
+        staff override keeps ``score / weight`` of ``max_score() / weight``
+        (``instructor_task/tasks_helper/module_state.py`` ``override_score_module_state``, the score
+        typed in the block's points): such a pair is given back in the block's points (1 of a
+        2-point case with a weight of 4, not 0.25 of 0.5)."""
+        if self.raw_earned is None:
+            return None
+        maximum = self.max_score()
+        possible = self.raw_possible if self.raw_possible is not None else maximum
+        weight = getattr(self, "weight", None)
+        if (weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, maximum)
+                and not math.isclose(possible, maximum)):
+            return self.raw_earned * weight, possible * weight
+        return self.raw_earned, possible
 
     def held_grade_among(self, policy, scores):
         """``held_grade`` of the attempt that counts among ``scores`` (``(earned, possible)`` of the

@@ -273,7 +273,8 @@ def user_state(block, scenario, state):
                                                 lambda: scoring.attempt_scores(scenario, state.finished))
     score, possible = None, scoring.MAX_SCORE  # out of 1, as the LMS gets the role-play's grade
     if scores:
-        # the grade held: as the LMS holds it (a staff override of a weighted role-play: out of 1/weight)
+        # the grade held, in the role-play's points (a staff override's, brought back from its
+        # divided units: StoredScoreMixin.recorded_score)
         score, possible = held or counted_attempt(scenario.grade_policy, scores)
     return {
         "role": state.role,

@@ -9,7 +9,7 @@ raw_possible``.
 import pytest
 
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play, visible_text
 from tests.integration.test_knowledge_check import CHECK
 from tests.openedx import override_score, rescore
 from tests.openedx.fixtures import platform  # noqa: F401
@@ -120,3 +120,25 @@ def test_rescoring_only_if_higher_a_learner_who_answered_before_the_evaluation_g
     assert [g["only_if_higher"] for g in platform.events.grades] == [False]
     assert rescore(platform, key, only_if_higher=True) == {"ana": "succeeded"}  # then compared as usual
     assert [g["only_if_higher"] for g in platform.events.grades] == [False, True]
+
+
+def test_a_staff_override_of_a_weighted_block_is_named_in_the_block_s_own_points(platform):  # noqa: F811
+    """Bug hunt s42: the override keeps ``score / weight`` of ``max_score() / weight``
+    (``override_score_module_state``): with a weight of 4, 1 of the case's 2 points is kept as
+    0.25 of 0.5. The gradebook is right; the page and the apps name the grade the course holds in
+    the case's own points (1 of 2), not in those divided units."""
+    key = platform.add(CASE.format(extra='weight="4"', more=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    override_score(platform, key, ana, 1)
+    assert platform.gradebook(ana, key)["earned"] == 2.0 and platform.gradebook(ana, key)["possible"] == 4.0
+    page = visible_text(platform.lms(ana).html(key))
+    assert "1 point out of 2" in page and "0.25" not in page
+    apps = platform.lms(ana).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (1.0, 2.0, True)
+    # the role-play's grade is out of 1: an override of half its weight of 4 is 0.5 of 1
+    role_play = platform.add(ROLE_PLAY.format(extra='weight="4"'), platform.subsection(graded=True))
+    play(platform.lms(ana), role_play, ["Refer at once"])
+    override_score(platform, role_play, ana, 0.5)
+    apps = platform.lms(ana).handle(role_play, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"]) == (0.5, 1.0)

@@ -11,13 +11,14 @@ task alike (``delete_state_all``). A named learner's answer rows are keyed by th
 answering again replaces them, so nobody is counted twice in the figures (``common.summary``).
 """
 
+import pytest
 from django.utils import timezone
 
 from emm_xblocks.common import summary
 from emm_xblocks.common.pipeline import ATTEMPT_STALE_SECONDS
 from emm_xblocks.models import Answer, Claim, Comment
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, choices, play, try_again
-from tests.openedx import delete_state, delete_state_all, reset_attempts
+from tests.openedx import delete_state, delete_state_all, rescore, reset_attempts, reset_attempts_all
 from tests.openedx.fixtures import platform  # noqa: F401
 from tests.openedx.services import anonymous_id_for_user
 
@@ -154,3 +155,25 @@ def test_bulk_delete_state_frees_every_learners_anonymous_claim_in_that_block_on
         assert platform.lms(user).handle(key, "submit", LIKERT_ANSWERS).status == 200
         assert platform.lms(user).handle(other, "submit", LIKERT_ANSWERS).status == 409  # the other block's kept
     assert counted(key)[0] == 4 and counted(other)[0] == 2
+
+
+FIXED_KEY = CASE.replace('<option id="a" correct="true">', '<option id="a">').replace(
+    '<option id="b">', '<option id="b" correct="true">')
+
+
+@pytest.mark.parametrize("reset", ["one", "all"])
+def test_a_rescore_after_reset_attempts_still_reaches_the_case_study_learner(platform, reset):  # noqa: F811
+    """Bug hunt s42: the platform's "Reset attempts" sets ``attempts`` to 0 and keeps the rest; the
+    learner's kept attempts still count for their grade, so a rescore after the author fixes the
+    key must reach them (``rescore_problem_module_state`` skips ``has_submitted_answer() == False``)."""
+    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == 0
+    if reset == "one":
+        reset_attempts(platform, key, ana)
+    else:
+        reset_attempts_all(platform, key)
+    platform.reimport(key, FIXED_KEY.format(extra='attempts_allowed="1"', more=""))
+    assert rescore(platform, key) == {"ana": "succeeded"}
+    assert platform.gradebook(ana, key)["raw_earned"] == 2.0
