@@ -119,11 +119,25 @@ def _draft_saved(_):
     return {"saved": True, "message": _("Draft saved. You can come back and finish later.")}
 
 
+def standing(case, state):
+    """``state`` as the learner stands in ``case``: one who chose "Try again" and has no attempt
+    left since (the author lowered the maximum) is back on their last attempt, submitted, as it
+    was answered and assessed (its feedback, its grade), not on a form no submit may send (bug
+    hunt s42); any other state as it is. The page, the apps and every action read it so."""
+    if state.submitted or not state.history or attempts_left(case.attempts_allowed, state.attempts) != 0:
+        return state
+    last = state.history[-1]
+    ticks = last.get("ticks")
+    return replace(state, answers=dict(last.get("answers") or {}), ticks=dict(ticks or {}),
+                   assessed=ticks is not None, submitted=True)
+
+
 def save_draft(case, state, data, _):
     """Keep unfinished answers (checked, not required to be complete) and, when the case asks it,
     the participant profile given with them (``"profile"``: an option id, or "" for none; checked
     as ``submit`` checks it: ``unknown_profile`` for anything else; left as it was when the request
     has no ``"profile"``): the page's form shows both when the learner comes back."""
+    state = standing(case, state)
     _refuse_if_submitted(state, _)
     answers = check_answers(case, data.get("answers"), _, final=False)
     new = replace(state, draft=answers)
@@ -142,6 +156,7 @@ def current(case, state, data, _):
     the submitted attempt's feedback as ``submit`` answers it, or, before a submit,
     ``{"submitted": False, "revealed": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
     ``self_assess``: the page sent the same action again, it gets the same feedback."""
+    state = standing(case, state)
     if not state.submitted:
         return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),
                                "attempts_left": attempts_left(case.attempts_allowed, state.attempts)})
@@ -205,6 +220,7 @@ def submit(case, state, data, _):
 
 def self_assess(case, state, data, _):
     """Tick the key points each written answer covered: the reflections' points, once per attempt."""
+    state = standing(case, state)
     if not state.submitted:
         raise ActionError("not_submitted", _("Submit your answers before assessing them."))
     if state.assessed:
@@ -224,6 +240,7 @@ def self_assess(case, state, data, _):
 
 def try_again(case, state, data, _):
     """"Try again": back to the form with the last answers as the draft, if attempts remain."""
+    state = standing(case, state)
     if not state.submitted:
         raise ActionError("not_submitted", _("There is nothing to try again yet."))
     refuse_if_none_left(case.attempts_allowed, state.attempts, _)

@@ -30,6 +30,7 @@ from . import (
     export,
     feedback,
     feedback_html,
+    learner,
     validation,
 )
 from .content import PENDING, REFLECTION, size_bytes
@@ -53,7 +54,8 @@ def _documents(case):
 
 
 def student_view(block):
-    case, state = block.load_content(), block.learner_state()
+    case = block.load_content()
+    state = learner.standing(case, block.learner_state())
     words = block.translators()  # the language looked up once for the page
     _ = words[0]
     dom = block.dom_id()
@@ -275,6 +277,7 @@ def user_state(block, case, state):
     ``max_score``; when the current key would count another attempt than the grade the LMS
     holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
+    state = learner.standing(case, state)
     correctness, _scores, held = block.attempt_grades(case.grade_policy, lambda: attempt_scores(case, state.history))
     left = attempts_left(case.attempts_allowed, state.attempts)
     score, possible = None, case.max_points

@@ -9,7 +9,16 @@ raw_possible``.
 import pytest
 
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, SECOND_SINGLE, play, visible_text
+from tests.integration.platform_blocks import (
+    CASE,
+    LIKERT,
+    LIKERT_ANSWERS,
+    ROLE_PLAY,
+    SECOND_SINGLE,
+    play,
+    try_again,
+    visible_text,
+)
 from tests.integration.test_knowledge_check import CHECK
 from tests.openedx import override_score, rescore
 from tests.openedx.fixtures import platform  # noqa: F401
@@ -142,3 +151,27 @@ def test_a_staff_override_of_a_weighted_block_is_named_in_the_block_s_own_points
     override_score(platform, role_play, ana, 0.5)
     apps = platform.lms(ana).handle(role_play, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["max_score"]) == (0.5, 1.0)
+
+
+def test_a_learner_on_try_again_when_the_author_lowers_the_attempts_is_back_on_their_last_attempt(platform):  # noqa: F811
+    """Bug hunt s42: "Try again" spends no attempt, so a learner back on the form when the author
+    lowers "Maximum attempts" to what they used has none left: the page offered a form whose
+    submit was refused ("0 attempts left", no results). They are back on their last attempt, its
+    feedback and grade, on the page, in the apps and for every action; if the author gives
+    attempts back, their form and draft come back too."""
+    key = platform.add(CASE.format(extra='attempts_allowed="3"', more=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert try_again(lms, key).status == 200
+    platform.reimport(key, CASE.format(extra='attempts_allowed="1"', more=""))
+    page = visible_text(platform.lms(ana).html(key))
+    assert "Your results" in page and "You have no attempts left: your grade stays 2 points out of 2." in page
+    apps = platform.lms(ana).handle(key, "student_view_user_state", method="GET").json
+    assert (apps["submitted"], apps["score"], apps["can_retry"]) == (True, 2.0, False)
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a"}}).json["error"] == "no_attempts_left"
+    assert try_again(platform.lms(ana), key).json["error"] == "no_attempts_left"
+    assert platform.lms(ana).handle(key, "state", {}).json["submitted"] is True
+    platform.reimport(key, CASE.format(extra='attempts_allowed="2"', more=""))
+    page = visible_text(platform.lms(ana).html(key))
+    assert "Your results" not in page and "1 attempt left" in page
