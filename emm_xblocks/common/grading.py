@@ -49,12 +49,12 @@ class StoredScoreMixin:
         """The ``(earned, possible)`` the LMS holds for the learner (what was published: decision 10)
         when it differs from ``now``, the ``(earned, possible)`` the current key gives their stored
         answers -- an author changed a correct answer or the points since ("Save anyway") and staff
-        have not rescored --, else None (nothing published, or the same grade). A staff override
-        the key does not give differs too: it is the grade held, and named so."""
+        have not rescored --, else None (nothing published, or the same grade: the same share of
+        the points, which the course weights alike, as 2 of 2 held and 1 of 1 once a question was
+        removed). A staff override the key does not give differs too: it is the grade held, and
+        named so."""
         held = self.recorded_score()
-        if held is None:
-            return None
-        if all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) for a, b in zip(held, now, strict=True)):
+        if held is None or math.isclose(fraction(held), fraction(now), rel_tol=1e-9, abs_tol=1e-9):
             return None
         return held
 

@@ -175,3 +175,18 @@ def test_a_learner_on_try_again_when_the_author_lowers_the_attempts_is_back_on_t
     platform.reimport(key, CASE.format(extra='attempts_allowed="2"', more=""))
     page = visible_text(platform.lms(ana).html(key))
     assert "Your results" not in page and "1 attempt left" in page
+
+
+def test_a_grade_held_at_the_same_share_of_fewer_points_is_not_named_apart(platform):  # noqa: F811
+    """Bug hunt s42: a question removed after a learner got every point (4 of 4 held, 2 of 2 now)
+    leaves the course's grade as it is (the same share, weighted alike): the page does not name a
+    recorded grade apart from the one it shows, as it does where the share differs."""
+    key = platform.add(CASE.format(extra="", more=SECOND_SINGLE), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a", "q2": "x"}}).status == 200
+    platform.reimport(key, CASE.format(extra="", more=""))
+    page = visible_text(platform.lms(ana).html(key))
+    assert "2 points out of 2" in page and "recorded" not in page
+    platform.reimport(key, CASE.format(extra="", more="").replace('<option id="a" correct="true">', '<option id="a">')
+                      .replace('<option id="b">', '<option id="b" correct="true">'))
+    assert "the one the course recorded: 4 points out of 4" in visible_text(platform.lms(ana).html(key))
