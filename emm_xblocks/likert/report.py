@@ -99,7 +99,9 @@ def csv_rows(survey, submissions, words):
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}
     for _submission, user_key, day, answers, comment in submissions:
-        cells = [] if survey.anonymous else [user_key, day.isoformat()]  # an anonymous row has no date
+        # an anonymous row has no date, also in an evaluation named since (decision 4: a lone
+        # respondent of a day could be told apart; bug hunt s42)
+        cells = [] if survey.anonymous else [user_key, day.isoformat() if user_key else ""]
         given, epochs = {}, set()
         answers = dict(answers)
         profile = answers.pop(PROFILE_GROUP, "")

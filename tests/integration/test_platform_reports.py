@@ -78,3 +78,28 @@ def test_report_cells_never_start_a_formula(platform, block_type):  # noqa: F811
             assert not str(column).startswith(FORMULA_STARTS)
             if isinstance(value, str):
                 assert not value.startswith(FORMULA_STARTS), (column, value)
+
+
+def test_anonymous_answers_stay_undated_in_the_staff_csv_once_the_evaluation_is_named(platform):  # noqa: F811
+    """Bug hunt s42: an evaluation made named after learners answered it anonymously writes a
+    learner and a date column; the anonymous rows keep neither (decision 4: no time kept finer
+    than the day, none shown, so that a day's lone respondent cannot be told apart)."""
+    import csv
+    import io
+
+    from django.utils import timezone
+
+    from emm_xblocks.models import Answer
+
+    key = platform.add(LIKERT.format(extra='anonymous="true" min_group_size="2"'), platform.subsection())
+    for name in ("ana", "bob"):
+        assert platform.lms(platform.user(name)).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    first = Answer.objects.filter(block_key=str(key)).order_by("id").first().submission
+    Answer.objects.filter(submission=first).update(day=timezone.now().date() - timezone.timedelta(days=1))
+    platform.reimport(key, LIKERT.format(extra='min_group_size="2"'))
+    carla = platform.user("carla")
+    assert platform.lms(carla).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    body = platform.lms(platform.user("staff_s", role="staff")).handle(key, "export_csv", {}, method="GET").body
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    dated = sorted(bool(r[1]) for r in rows[1:])
+    assert dated == [False, False, True]  # carla's named row has its day; the two anonymous rows none
