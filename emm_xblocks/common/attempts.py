@@ -6,6 +6,8 @@ claimed in the aggregate store by the pipeline (``common.actions.Claim``), so tw
 at the same moment cannot both spend one.
 """
 
+import math
+
 from .actions import ActionError
 from .i18n import N_
 from .numbers import per_cent
@@ -21,6 +23,22 @@ def participation_score(submitted):
     before (the Likert's ``participation_graded``, the knowledge check's "participation" grading).
     What a submit publishes and what the block's ``calculate_score`` gives the LMS when it rescores."""
     return (1.0 if submitted else 0.0), 1.0
+
+
+def recorded(earned, possible, maximum, weight):
+    """``(earned, possible)`` the LMS holds for a learner, in the block's own points (``maximum``),
+    from the stored ``raw_earned``/``raw_possible`` (None: the maximum) and the block's ``weight``;
+    None before any (``earned`` None). A staff override keeps ``score / weight`` of
+    ``maximum / weight`` (``instructor_task/tasks_helper/module_state.py``
+    ``override_score_module_state``, the score typed in the block's points): such a pair is given
+    back in the block's points (1 of a 2-point case with a weight of 4, not 0.25 of 0.5)."""
+    if earned is None:
+        return None
+    possible = maximum if possible is None else possible
+    if (weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, maximum)
+            and not math.isclose(possible, maximum)):
+        return earned * weight, possible * weight
+    return earned, possible
 
 
 def fraction(score):

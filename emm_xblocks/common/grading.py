@@ -19,7 +19,7 @@ from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
 from . import platform
-from .attempts import counted_attempt, fraction
+from .attempts import counted_attempt, fraction, recorded
 
 
 def is_higher_or_equal(old, new):
@@ -59,20 +59,9 @@ class StoredScoreMixin:
         return held
 
     def recorded_score(self):
-        """``(earned, possible)`` the LMS holds, in the block's own points, or None before any. A
-        staff override keeps ``score / weight`` of ``max_score() / weight``
-        (``instructor_task/tasks_helper/module_state.py`` ``override_score_module_state``, the score
-        typed in the block's points): such a pair is given back in the block's points (1 of a
-        2-point case with a weight of 4, not 0.25 of 0.5)."""
-        if self.raw_earned is None:
-            return None
-        maximum = self.max_score()
-        possible = self.raw_possible if self.raw_possible is not None else maximum
-        weight = getattr(self, "weight", None)
-        if (weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, maximum)
-                and not math.isclose(possible, maximum)):
-            return self.raw_earned * weight, possible * weight
-        return self.raw_earned, possible
+        """``(earned, possible)`` the LMS holds, in the block's own points, or None before any
+        (``common.attempts.recorded``: a staff override's divided units given back)."""
+        return recorded(self.raw_earned, self.raw_possible, self.max_score(), getattr(self, "weight", None))
 
     def held_grade_among(self, policy, scores):
         """``held_grade`` of the attempt that counts among ``scores`` (``(earned, possible)`` of the

@@ -10,13 +10,13 @@ download itself: ``export.perspectives_response``).
 
 from collections import OrderedDict
 
-from ..common.attempts import counted_index
+from ..common.attempts import counted_index, recorded
 from ..common.perspectives import PROFILE_GROUP, split, withheld_cells
 from ..common.sanitize import plain_text
 from ..common.spreadsheet import report_rows, safe_cell
 from ..common.text import one_line
 from . import content, perspectives
-from .scoring import attempt_scores
+from .scoring import MAX_SCORE, attempt_scores
 
 
 def choice_words(scenario, path, taken):
@@ -52,6 +52,13 @@ def reported_attempt(scenario, state):
             "taken": taken if isinstance(taken, list) else [], "ended": ended}
 
 
+def _score(scenario, state):
+    """The grade the LMS holds, out of 1, as the learner's page and apps say it (a staff override
+    of a weighted role-play given back from its divided units: ``attempts.recorded``), or None."""
+    held = recorded(state.get("raw_earned"), state.get("raw_possible"), MAX_SCORE, scenario.weight)
+    return None if held is None else held[0]
+
+
 def report_data(scenario, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per learner who chose a role, of the attempt that counts
     (``reported_attempt``): ``role`` (its id), ``path`` (node ids), ``ended``, then ``attempts`` (how
@@ -72,7 +79,7 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
             ("path", safe_cell(" > ".join(path))),
             ("ended", attempt["ended"]),
             ("attempts", state.get("attempts", 0)),
-            ("score", state.get("raw_earned")),
+            ("score", _score(scenario, state)),
             (_("Role name"), safe_cell(roles.get(role) or (_("{id} (removed role)").format(id=role) if role else ""))),
             (_("Choices"), safe_cell(choice_words(scenario, path, taken))),
         ])]

@@ -103,3 +103,17 @@ def test_anonymous_answers_stay_undated_in_the_staff_csv_once_the_evaluation_is_
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     dated = sorted(bool(r[1]) for r in rows[1:])
     assert dated == [False, False, True]  # carla's named row has its day; the two anonymous rows none
+
+
+def test_the_role_play_report_gives_an_override_s_score_as_the_page_does(platform):  # noqa: F811
+    """Bug hunt s42: the override keeps ``score / weight`` (``override_score_module_state``); the
+    problem responses report gave 0.333 for a full-marks override of a role-play of weight 3, where
+    the learner's page and apps say 1."""
+    from tests.openedx import override_score
+
+    key = platform.add(ROLE_PLAY.format(extra='weight="3"'), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    play(platform.lms(ana), key, ["Listen first", "Finish"])
+    override_score(platform, key, ana, 1.0)
+    rows, _columns = problem_responses(platform, key)
+    assert rows[0]["score"] == 1.0
