@@ -98,8 +98,10 @@ def shown_feedback(block, check, data, lang=None):
     pre = filed[:2] if filed is not None else None
     held = held_grade_of(block, check, block.learner_state())
     # the post-test's score as the LMS holds it when the current key would give another (an edit
-    # since, staff have not rescored): the score and the gain name the grade, a sentence says why
-    post = held or (data["score"], data["max_score"])
+    # since, staff have not rescored): the score and the gain name the grade, a sentence says why.
+    # Only where the grade is the score: a participation grade (or staff's override of it) is no
+    # test score, and the table and the gain keep the one the learner made (bug hunt s42)
+    post = held if held is not None and check.grading == content.SCORE else (data["score"], data["max_score"])
     scores = {"pre": _score(pre, nums), "post": _score(post, nums), "change": None, "points": 0}
     if pre is not None and filed[2] != questions_fingerprint(check.questions):
         # the pre-test was scored on other questions (an edit since, decision 23): no gain is claimed,
@@ -127,8 +129,9 @@ def shown_feedback(block, check, data, lang=None):
 
 def held_grade_of(block, check, state):
     """The ``(earned, possible)`` the LMS holds for the learner when the current key would give
-    another from their stored answers (``StoredScoreMixin.held_grade``), else None: only a
-    post-test graded by its score has one (participation gives the same whatever the key)."""
+    another from their stored answers (``StoredScoreMixin.held_grade``), else None: a post-test
+    graded by its score after a key change, or any graded one after a staff override
+    (participation gives the same whatever the key)."""
     now = scoring.counted_score(check, state) if state.submitted else None
     return block.held_grade(now) if now is not None else None
 
@@ -217,7 +220,8 @@ def user_state(block, check, state):
     When the current key would give another grade than the one the LMS holds (``held_grade_of``),
     ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
-    held = held_grade_of(block, check, state) if correctness else None
+    # the grade held stands for the score only where the grade is the score (as on the page)
+    held = held_grade_of(block, check, state) if correctness and check.grading == content.SCORE else None
     earned, possible = None, check.max_points if check.phase == POST else None
     if state.submitted and check.phase == POST and correctness:
         earned, possible = held or (score(check, state.answers)[0], possible)

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
-from tests.openedx import delete_state, delete_state_all, mobile_collect, problem_responses, rescore
+from tests.openedx import delete_state, delete_state_all, mobile_collect, override_score, problem_responses, rescore
 from tests.openedx.instructor import bind_for_student, user_states
 from tests.openedx.keys import CourseIdManager, CourseKey
 from tests.openedx.runtime import Platform
@@ -972,3 +972,18 @@ def test_the_page_asks_for_the_answer_it_reads_and_gets_the_same_results(platfor
     whole = platform.lms(ana).handle(post, "state", {}).json
     assert "scores" in whole and "questions" in whole and whole["html"] == page.json["html"]
     assert platform.lms(ana).handle(post, "state", {"reply": "page"}).json["html"] == page.json["html"]
+
+
+def test_an_override_of_a_participation_graded_post_test_keeps_the_learner_s_test_score(platform):
+    """Bug hunt s42: a participation grade overridden by staff (0.5 of 1) took the post-test score's
+    place in the learner's table and gain ("0.5 / 1 50%", "up 50 points" where they scored 2 of 2):
+    the table and the apps keep the test score; the grade the course holds is said apart."""
+    pre, post = pair_of(platform, post_extra='grading="participation"')
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    assert platform.lms(ana).handle(post, "submit", RIGHT).status == 200
+    override_score(platform, post, ana, 0.5)
+    page = visible(platform.lms(ana).html(post))
+    assert "After the training (post-test) 2 / 2 100%" in page and "0.5 / 1" not in page
+    apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
+    assert (apps["score"], apps["max_score"], apps["grade_held"]) == (2.0, 2.0, False)
