@@ -65,15 +65,16 @@ def choice_token(secret, attempt, step, node_id, index):
 
 
 def repaired(scenario, state, _):
-    """``(state, notice)``: a path the author's edits broke starts again at the role's start (or
-    at the choice of a role, if the role is gone); ``notice`` tells the learner ("" if nothing changed).
+    """``(state, notice)``: a path the author's edits broke (or left stopped at a node made an
+    ending since) starts again at the role's start (or at the choice of a role, if the role is
+    gone); ``notice`` tells the learner ("" if nothing changed).
     A finished attempt stays finished, its score kept (``scoring.attempt_score``: the one it earned): the
     page shows its outcome and its path as far as it still exists (``views.panel_context``)."""
     if not state.role:
         return state, ""
     if state.ended:
         role = scenario.role(state.role)
-        if role is not None and _still_played(scenario, role, state):
+        if role is not None and _still_played(scenario, role, state) and paths.ends(scenario, state.path):
             return state, ""
         return state, _("The scenario was changed since you finished it: your result is kept, and your path is "
                         "shown as far as it still exists.")
@@ -81,7 +82,9 @@ def repaired(scenario, state, _):
     if role is None or scenario.node(role.start) is None:
         return (replace(state, role="", path=[], taken=[], ended=False),
                 _("The scenario was changed since your last visit: please choose a role again."))
-    if _still_played(scenario, role, state):
+    # a path in play that stops at a node made an ending since would offer no choice and never end
+    # (bug hunt s42): it starts again too, as a broken path does
+    if _still_played(scenario, role, state) and not paths.ends(scenario, state.path):
         return state, ""
     return (replace(state, path=[role.start], taken=[], ended=False),
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))

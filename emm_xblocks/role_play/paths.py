@@ -182,6 +182,13 @@ def condition_met(choice, visited, points):
     return not (choice.min_points is not None and points < choice.min_points)
 
 
+def ends(scenario, path):
+    """Does ``path`` stop at a node that is an ending now (an author may have made an ending an
+    ordinary node since, or a node an ending)?"""
+    node = scenario.node(path[-1]) if path else None
+    return node is not None and node.ending
+
+
 def score(scenario, role, path, taken):
     """The grade of a finished path in [0, 1]: ``max(0, earned) / best``, exact (never rounded).
 

@@ -35,9 +35,11 @@ def _walkable(attempt):
 
 def attempt_score(scenario, attempt):
     """An ended attempt's score with the current scenario; the score it earned then if the
-    author removed its path (or its stored path is damaged)."""
+    author removed its path or made its ending an ordinary node since (bug hunt s42: it was
+    rescored 0), or if its stored path is damaged."""
     role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
-    if role is not None and _walkable(attempt) and paths.path_is_valid(scenario, attempt["path"], attempt["taken"]):
+    if (role is not None and _walkable(attempt) and paths.path_is_valid(scenario, attempt["path"], attempt["taken"])
+            and paths.ends(scenario, attempt["path"])):
         return paths.score(scenario, role, attempt["path"], attempt["taken"])
     return stored_score(attempt)
 

@@ -92,8 +92,8 @@ def panel_context(block, scenario, state, notice=""):
         roles = [{"id": r.id, "label": r.label, "brief": sanitized(r.brief)} for r in scenario.roles]
         return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
                     learner_profile=state.learner_profile)
-    if state.ended and (scenario.role(state.role) is None or not paths.path_is_valid(scenario, state.path,
-                                                                                     state.taken)):
+    if state.ended and (scenario.role(state.role) is None or not paths.path_is_valid(scenario, state.path, state.taken)
+                        or not paths.ends(scenario, state.path)):  # its ending made an ordinary node since
         return dict(ctx, **_kept(block, scenario, state))
     path, taken = state.path, state.taken
     node = scenario.node(path[-1])

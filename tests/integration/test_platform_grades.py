@@ -15,6 +15,7 @@ from tests.integration.platform_blocks import (
     LIKERT_ANSWERS,
     ROLE_PLAY,
     SECOND_SINGLE,
+    choices,
     play,
     try_again,
     visible_text,
@@ -190,3 +191,47 @@ def test_a_grade_held_at_the_same_share_of_fewer_points_is_not_named_apart(platf
     platform.reimport(key, CASE.format(extra="", more="").replace('<option id="a" correct="true">', '<option id="a">')
                       .replace('<option id="b">', '<option id="b" correct="true">'))
     assert "the one the course recorded: 4 points out of 4" in visible_text(platform.lms(ana).html(key))
+
+
+RP_END = ('<node id="n-end" ending="true" category="good"><narrative><![CDATA[<p>END-TEXT</p>]]></narrative>\n'
+          '    <debrief><![CDATA[<p>DEBRIEF-TEXT</p>]]></debrief></node>')
+RP_MID = ('<node id="n-mid"><narrative><![CDATA[<p>MID-TEXT</p>]]></narrative>\n'
+          '    <choice goto="n-end" points="0">Finish</choice>\n  </node>')
+
+
+def test_a_role_play_ending_the_author_extends_keeps_the_score_its_learners_earned(platform):  # noqa: F811
+    """Bug hunt s42: a learner ended at ``n-end`` with full marks; the author made ``n-end`` an
+    ordinary node leading on to a new ending: their path no longer stops at an ending, and it was
+    rescored 0 (page "0%", gradebook 0 after a rescore). It keeps the score it earned, and the page
+    says the scenario changed since."""
+    assert RP_END in ROLE_PLAY
+    key = platform.add(ROLE_PLAY.format(extra=""), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert play(platform.lms(ana), key, ["Refer at once"]).json["phase"] == "ending"
+    platform.reimport(key, ROLE_PLAY.replace(RP_END, '<node id="n-end"><narrative>END</narrative>'
+                                             '<choice goto="n-fin">Go on</choice></node>'
+                                             '<node id="n-fin" ending="true"><narrative>FIN</narrative></node>')
+                      .format(extra=""))
+    page = visible_text(platform.lms(ana).html(key))
+    assert "score: 100%" in page and "The scenario was changed since you finished it: your result is kept" in page
+    assert rescore(platform, key) == {"ana": "succeeded"}
+    assert platform.gradebook(ana, key)["raw_earned"] == 1.0
+
+
+def test_a_role_play_learner_on_a_node_the_author_makes_an_ending_starts_again_and_can_finish(platform):  # noqa: F811
+    """Bug hunt s42: a learner part-way, at ``n-mid``, when the author makes ``n-mid`` an ending,
+    was shown it with no choice, could neither go back nor start again (no attempt left) and was
+    never graded. Their path starts again at their role's start, as a broken path does, and they
+    play on to an ending."""
+    assert RP_MID in ROLE_PLAY
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="1"'), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert play(platform.lms(ana), key, ["Listen first"]).json["phase"] == "node"
+    platform.reimport(key, ROLE_PLAY.replace(RP_MID, '<node id="n-mid" ending="true"><narrative>MID-TEXT</narrative>'
+                                             '</node>').format(extra='attempts_allowed="1"'))
+    page = visible_text(platform.lms(ana).html(key))
+    assert "you start again at the beginning of your role" in page and "START-TEXT" in page
+    result = platform.lms(ana).handle(key, "state", {})
+    chosen = choices(result)["Listen first"]
+    assert platform.lms(ana).handle(key, "choose", {"choice": chosen}).json["phase"] == "ending"
+    assert platform.gradebook(ana, key)["raw_earned"] == 2 / 3  # 2 of the best path's 3 points
