@@ -14,7 +14,9 @@ grade it recorded for each learner (``StoredScoreMixin``, decision 10) until sta
 learner ends another attempt, either of which counts their ended attempts the new way. A choice's
 points changed warn the same way (``common.changes.grades_kept``; the learner's page names the
 grade kept, ``StoredScoreMixin.held_grade_among``).
-``carry_over``: nothing to carry.
+A node made an ending or an ending made an ordinary node warns too (``learner.repaired``,
+``scoring.attempt_score``: a finished learner keeps their result, one part-way on a node made an
+ending starts again). ``carry_over``: nothing to carry.
 """
 
 from ..common import numbers, profile
@@ -47,6 +49,13 @@ def answer_changes(old, new, _):
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
         "to keep them.").format(id=now.id), False)
         for i, was, now in _met_pairs(old, new) if _choices_moved(was.choices, now.choices)]
+    moved += [Problem(f"nodes.{i}.ending", _(
+        "Node “{id}” is no longer an ending: learners who finished there keep their result (their path "
+        "shown as far as it still exists), and learners who go on are graded at the new ending.").format(id=now.id)
+        if was.ending else _(
+        "Node “{id}” is now an ending: learners part-way who stand on it start again at the beginning of "
+        "their role.").format(id=now.id), False)
+        for i, was, now in _met_pairs(old, new) if was.ending != now.ending]
     met = paths.reached(old)
     return moved + id_change_problems(
         [n for n in old.nodes if n.id in met], new.nodes, lambda node: node.narrative, "nodes",

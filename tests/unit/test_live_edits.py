@@ -150,3 +150,30 @@ def test_a_profile_option_removed_or_renamed_warns_in_every_block_and_a_new_text
         gone = [p for p in gone if p.field.startswith("profile")]
         assert [(p.field, p.error) for p in gone] == [("profile_prompt", False)], block
         assert gone[0].message.startswith("The profile question was removed: no figure is split by profile")
+
+
+def test_a_role_play_node_made_an_ending_or_an_ending_made_a_node_warns_and_saves():
+    """Bug hunt s42: both touch learners (a finished one keeps their result, one part-way on a new
+    ending starts again): the author is told, as for a node removed; nothing is refused."""
+    from emm_xblocks.role_play import changes as role_play_changes
+    from emm_xblocks.role_play import olx as role_play_olx
+    from tests.integration.platform_blocks import ROLE_PLAY
+
+    def scenario(text):
+        return role_play_olx.from_xml(role_play_olx.parse_text(text.format(extra="")))
+
+    old = scenario(ROLE_PLAY)
+    extended = scenario(ROLE_PLAY.replace('<node id="n-end" ending="true" category="good">', '<node id="n-end">')
+                        .replace("<debrief><![CDATA[<p>DEBRIEF-TEXT</p>]]></debrief></node>",
+                                 '<choice goto="n-fin">Go on</choice></node><node id="n-fin" ending="true">'
+                                 "<narrative>FIN</narrative></node>"))
+    said = [(p.field, p.message, p.error) for p in role_play_changes.answer_changes(old, extended, str)
+            if p.field.endswith(".ending")]
+    assert said == [("nodes.2.ending", "Node “n-end” is no longer an ending: learners who finished there keep "
+                     "their result (their path shown as far as it still exists), and learners who go on are graded "
+                     "at the new ending.", False)]
+    mid_ends = scenario(ROLE_PLAY.replace('<node id="n-mid">', '<node id="n-mid" ending="true">'))
+    said = [p.message for p in role_play_changes.answer_changes(old, mid_ends, str) if p.field.endswith(".ending")]
+    assert said == ["Node “n-mid” is now an ending: learners part-way who stand on it start again at the beginning "
+                    "of their role."]
+    assert [p for p in role_play_changes.answer_changes(old, old, str) if p.field.endswith(".ending")] == []
