@@ -199,20 +199,27 @@ RP_MID = ('<node id="n-mid"><narrative><![CDATA[<p>MID-TEXT</p>]]></narrative>\n
           '    <choice goto="n-end" points="0">Finish</choice>\n  </node>')
 
 
+def role_play_edited(platform, extra, labels, node, edited):  # noqa: F811
+    """A graded role-play (``extra``: its attributes) where ana chose ``labels``, then the author
+    replaced the OLX of ``node`` (``RP_END``, ``RP_MID``) by ``edited``; ``(key, ana, the phase her
+    last choice reached, her page's text after the edit)``."""
+    assert node in ROLE_PLAY
+    key = platform.add(ROLE_PLAY.format(extra=extra), platform.subsection(graded=True))
+    ana = platform.user("ana")
+    phase = play(platform.lms(ana), key, labels).json["phase"]
+    platform.reimport(key, ROLE_PLAY.replace(node, edited).format(extra=extra))
+    return key, ana, phase, visible_text(platform.lms(ana).html(key))
+
+
 def test_a_role_play_ending_the_author_extends_keeps_the_score_its_learners_earned(platform):  # noqa: F811
     """Bug hunt s42: a learner ended at ``n-end`` with full marks; the author made ``n-end`` an
     ordinary node leading on to a new ending: their path no longer stops at an ending, and it was
     rescored 0 (page "0%", gradebook 0 after a rescore). It keeps the score it earned, and the page
     says the scenario changed since."""
-    assert RP_END in ROLE_PLAY
-    key = platform.add(ROLE_PLAY.format(extra=""), platform.subsection(graded=True))
-    ana = platform.user("ana")
-    assert play(platform.lms(ana), key, ["Refer at once"]).json["phase"] == "ending"
-    platform.reimport(key, ROLE_PLAY.replace(RP_END, '<node id="n-end"><narrative>END</narrative>'
-                                             '<choice goto="n-fin">Go on</choice></node>'
-                                             '<node id="n-fin" ending="true"><narrative>FIN</narrative></node>')
-                      .format(extra=""))
-    page = visible_text(platform.lms(ana).html(key))
+    key, ana, phase, page = role_play_edited(
+        platform, "", ["Refer at once"], RP_END, '<node id="n-end"><narrative>END</narrative><choice goto="n-fin">'
+        'Go on</choice></node><node id="n-fin" ending="true"><narrative>FIN</narrative></node>')
+    assert phase == "ending"
     assert "score: 100%" in page and "The scenario was changed since you finished it: your result is kept" in page
     assert rescore(platform, key) == {"ana": "succeeded"}
     assert platform.gradebook(ana, key)["raw_earned"] == 1.0
@@ -223,13 +230,9 @@ def test_a_role_play_learner_on_a_node_the_author_makes_an_ending_starts_again_a
     was shown it with no choice, could neither go back nor start again (no attempt left) and was
     never graded. Their path starts again at their role's start, as a broken path does, and they
     play on to an ending."""
-    assert RP_MID in ROLE_PLAY
-    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="1"'), platform.subsection(graded=True))
-    ana = platform.user("ana")
-    assert play(platform.lms(ana), key, ["Listen first"]).json["phase"] == "node"
-    platform.reimport(key, ROLE_PLAY.replace(RP_MID, '<node id="n-mid" ending="true"><narrative>MID-TEXT</narrative>'
-                                             '</node>').format(extra='attempts_allowed="1"'))
-    page = visible_text(platform.lms(ana).html(key))
+    key, ana, phase, page = role_play_edited(platform, 'attempts_allowed="1"', ["Listen first"], RP_MID,
+                                             '<node id="n-mid" ending="true"><narrative>MID-TEXT</narrative></node>')
+    assert phase == "node"
     assert "you start again at the beginning of your role" in page and "START-TEXT" in page
     result = platform.lms(ana).handle(key, "state", {})
     chosen = choices(result)["Listen first"]
