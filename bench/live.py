@@ -51,7 +51,7 @@ def main():
         start = time.process_time()
         for i in range(min(per_round, PARTICIPANTS - answered)):
             learner = f"bench_p{answered}"
-            html = post("start", learner, {"role": "officer"})["html"]
+            html = post("begin", learner, {"role": "officer"})["html"]
             tokens = re.findall(r'data-choice="([0-9a-f]+)"', html)
             post("choose", learner, {"choice": tokens[(answered + i) % len(LABELS)]})
             answered += 1

@@ -52,7 +52,7 @@ def run(block_for, timed, line, learner_download):
     ready = []
     for _ in range(50):  # each timed choice is the first choice of a learner who has just started
         student = f"bench_rp_{next(learners)}"
-        html = _post(client, usage, "start", student, {"role": role.id}).json()["html"]
+        html = _post(client, usage, "begin", student, {"role": role.id}).json()["html"]
         ready.append((student, TOKEN.findall(html)[0]))
     todo = iter(ready)
     answers = []

@@ -237,7 +237,7 @@ class Run:
         usage = self.runtime_class(None).parse_xml_string(olx)
         for i in range(LEARNERS):
             user = f"role_learner_{i}"
-            answer = self.call(user, usage, "start", {"role": roles[i % len(roles)], "profile": PROFILES[i]})
+            answer = self.call(user, usage, "begin", {"role": roles[i % len(roles)], "profile": PROFILES[i]})
             for step in range(12):
                 tokens = [m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s)]
                 if not tokens:
@@ -250,7 +250,7 @@ class Run:
                 self.call(user, usage, "restart", {})
                 self.render(user, usage)
         self.render("staff_role_play", usage)
-        answer = self.call("role_learner_mid", usage, "start", {"role": roles[1], "profile": "cso"})
+        answer = self.call("role_learner_mid", usage, "begin", {"role": roles[1], "profile": "cso"})
         token = next(m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
         self.call("role_learner_mid", usage, "choose", {"choice": token})
         self.read_only(usage, ["role_learner_0", "role_learner_mid", "role_learner_new"], roles[0])
@@ -264,7 +264,7 @@ class Run:
             for user in users:
                 self.render(user, usage, seen_as)
                 self.call(user, usage, "state", {}, seen_as)
-            self.call(users[-1], usage, "start", {"role": role}, seen_as)
+            self.call(users[-1], usage, "begin", {"role": role}, seen_as)
 
     def stranded(self):
         """A learner at a step whose every choice is closed (imported as is: the editor would
@@ -282,12 +282,12 @@ class Run:
   <node id="end" ending="true" category="good"><narrative>AT-END</narrative><debrief>DEBRIEF</debrief></node>
 </emm_role_play>"""
         usage = self.runtime_class(None).parse_xml_string(olx)
-        answer = self.call("strand_learner_0", usage, "start", {"role": "r1"})
+        answer = self.call("strand_learner_0", usage, "begin", {"role": "r1"})
         token = next(m for s in self.speed.strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
         self.call("strand_learner_0", usage, "choose", {"choice": token})  # "Rush": -2 points, c not visited
         self.render("strand_learner_0", usage)
         self.call("strand_learner_0", usage, "restart", {})
-        self.call("strand_learner_1", usage, "start", {"role": "r2"})
+        self.call("strand_learner_1", usage, "begin", {"role": "r2"})
         self.render("strand_learner_1", usage)
 
 

@@ -166,7 +166,7 @@ def _role_play_start(block, call):
     from lxml import etree
 
     role = etree.fromstring(_demo("emm_role_play-1-en.xml").encode("utf-8")).find("role").get("id")
-    status, answer = call("start", {"role": role})
+    status, answer = call("begin", {"role": role})
     assert status == 200, answer
     token = next(m for s in strings_in(answer) for m in re.findall(r'data-choice="([^"]+)"', s))
     return {"choice": token}

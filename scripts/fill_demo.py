@@ -249,7 +249,7 @@ def play(client, usage_id, scenario, student, profile, rng, lang):
     data = {"role": rng.choice(scenario.roles).id}
     if profile and any(o.id == profile for o in scenario.profile_options):
         data["profile"] = profile
-    status, body = post("start", data)
+    status, body = post("begin", data)
     for _step in range(MAX_STEPS):
         tokens = CHOICE.findall(body.get("html", "")) if status == 200 else []
         if body.get("phase") == "ending" or not tokens:

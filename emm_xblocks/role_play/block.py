@@ -78,7 +78,9 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
     # ---------------------------------------------------------------- learner handlers
     state = learner_handler(learner.current, writes=False, respond=views.respond)
     # a repeated action (its reply was lost) answers with the panel of where the learner is now
-    start = learner_handler(learner.start, respond=views.respond, replay=learner.current)
+    # not ``start``: every block in the LMS has a ``start`` field, the release date (InheritanceMixin),
+    # which a handler of that name hid (bug hunt s42)
+    begin = learner_handler(learner.begin, respond=views.respond, replay=learner.current)
     # the choice tokens are signed with the block's secret (``choice_secret``): bound on each request
     choose = learner_handler(learner.choose, respond=views.respond, replay=learner.current,
                              bind=lambda block: {"secret": block.choice_secret()})

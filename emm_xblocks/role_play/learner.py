@@ -1,6 +1,6 @@
 """What a learner does in a role-play (pure): ``action(scenario, state, data, _) -> Outcome``.
 
-``start`` (take a role), ``choose`` (one choice, named by its opaque token), ``back`` (one step),
+``begin`` (take a role), ``choose`` (one choice, named by its opaque token), ``back`` (one step),
 ``restart`` (a new attempt) and ``current`` (read-only: where the learner is). Every action first
 checks the scenario is ``playable`` and ``repaired``: a path in progress the author's edits broke
 restarts at the role's start (or at the choice of a role), a finished one stays finished;
@@ -153,7 +153,7 @@ def current(scenario, state, data, _):
     return Outcome(state=state, result={"notice": notice})
 
 
-def start(scenario, state, data, _):
+def begin(scenario, state, data, _):
     """Take a role, and with it the optional participant profile (``profile``: an option id or
     ""); the first attempt's number is claimed."""
     state, notice = _ready(scenario, state, _)

@@ -122,7 +122,7 @@ function EmmRolePlay(runtime, element) {
     if (target.hasAttribute("data-choice")) { tap("choose", {choice: target.getAttribute("data-choice")}, target); }
     else if (target.hasAttribute("data-role")) {
       /* with the optional participant profile, when the scenario asks it */
-      tap("start", {role: target.getAttribute("data-role"), profile: EMM.profile(root)}, target);
+      tap("begin", {role: target.getAttribute("data-role"), profile: EMM.profile(root)}, target);
     }
     else if (target.hasAttribute("data-back")) { tap("back", {}, target); }
     else if (target.hasAttribute("data-restart")) {

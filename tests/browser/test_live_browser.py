@@ -66,7 +66,7 @@ class Learner:
         return response.json()
 
     def choose_first(self, label):
-        html = self.post("start", {"role": "officer"})["html"]
+        html = self.post("begin", {"role": "officer"})["html"]
         offered = {m.group(2).strip(): m.group(1)
                    for m in re.finditer(r'data-choice="([0-9a-f]+)">([^<]*)</button>', html)}
         self.post("choose", {"choice": offered[label]})

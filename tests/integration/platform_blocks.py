@@ -75,7 +75,7 @@ def choices(result):
 
 def play(ctx, key, labels, role="r1"):
     """Start the role-play and choose the choices with these labels; returns the last answer."""
-    result = ctx.handle(key, "start", {"role": role})
+    result = ctx.handle(key, "begin", {"role": role})
     for label in labels:
         assert result.status == 200, result.json
         result = ctx.handle(key, "choose", {"choice": choices(result)[label]})

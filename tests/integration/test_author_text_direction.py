@@ -40,7 +40,7 @@ def test_role_play_intro_briefs_narrative_and_choices_follow_their_own_direction
                    '<node id="end" ending="true"><narrative>Fin.</narrative><debrief>Bien !</debrief></node>'
                    '</emm_role_play>')
     assert {"Bienvenue !", "Vous êtes agent."} <= auto_texts(handlers.view(uid, lang="ar").content)
-    started = handlers.post(uid, "start", {"role": "r"}, lang="ar").json_body
+    started = handlers.post(uid, "begin", {"role": "r"}, lang="ar").json_body
     assert {"Un groupe arrive ?", "Écouter !"} <= auto_texts(started["html"])
 
 
@@ -167,7 +167,7 @@ def test_the_role_play_role_speaker_choices_path_and_outcome_follow_their_own_di
                    '<debrief>Bien !</debrief></node></emm_role_play>')
     page = handlers.view(uid, lang="ar").content
     assert {"Poste frontière (jour 2).", "Agent (police)."} <= isolated(page)
-    started = handlers.post(uid, "start", {"role": "r"}, lang="ar").json_body["html"]
+    started = handlers.post(uid, "begin", {"role": "r"}, lang="ar").json_body["html"]
     assert {"Agent (police).", "Amina, 16 ans :"} <= isolated(started)
     token = re.search(r'data-choice="([^"]+)"', started).group(1)
     ended = handlers.post(uid, "choose", {"choice": token}, lang="ar").json_body["html"]

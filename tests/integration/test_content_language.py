@@ -198,7 +198,7 @@ def test_the_role_plays_panels_mark_the_author_and_not_the_readers_words(scenari
     page = handlers.view(uid, lang="ar").content
     assert in_french(page) == {"Poste frontière (jour 2).", "Bienvenue !", "Agent (police).", "Vous êtes agent.",
                                "Travailleuse sociale"}
-    started = handlers.post(uid, "start", {"role": "r"}, lang="ar").json_body["html"]
+    started = handlers.post(uid, "begin", {"role": "r"}, lang="ar").json_body["html"]
     assert in_french(started) == {"Agent (police).", "Amina, 16 ans :", "Un groupe arrive.", "Écouter !", "Renvoyer."}
     ended = choose(handlers, uid, started, "Écouter !", lang="ar")
     french = in_french(ended)
@@ -206,7 +206,7 @@ def test_the_role_plays_panels_mark_the_author_and_not_the_readers_words(scenari
     # "good" is a kind of ending the package names: the reader's word, never marked
     assert re.search(r'<p class="emm-rp-category[^"]*">[^<]*<bdi>', ended)
     # the other ending's kind is the author's own word
-    handlers.post(uid, "start", {"role": "s"}, student="student_2", lang="ar")
+    handlers.post(uid, "begin", {"role": "s"}, student="student_2", lang="ar")
     other = choose(handlers, uid, handlers.post(uid, "state", {}, student="student_2", lang="ar").json_body["html"],
                    "Renvoyer.", student="student_2", lang="ar")
     assert '<bdi lang="fr">Une fin à part</bdi>' in other
@@ -215,7 +215,7 @@ def test_the_role_plays_panels_mark_the_author_and_not_the_readers_words(scenari
 def test_the_role_plays_split_marks_roles_and_choices(scenario, handlers):
     uid = scenario(with_language(ROLE_PLAY))
     for student, role in (("student_2", "s"), ("student_1", "r")):
-        started = handlers.post(uid, "start", {"role": role}, student=student, lang="ar").json_body["html"]
+        started = handlers.post(uid, "begin", {"role": role}, student=student, lang="ar").json_body["html"]
         ended = choose(handlers, uid, started, "Écouter !", student=student, lang="ar")
     tables = re.findall(r'<table class="emm-rp-split">.*?</table>', ended, re.S)
     assert tables
@@ -230,7 +230,7 @@ BLOCKS = {"likert": LIKERT, "case": CASE, "check": CHECK, "role_play": ROLE_PLAY
 ANSWERED = {"likert": ("submit", {"answers": {"a": 4, "b": 2}, "comment": "Très utile."}),
             "case": ("submit", {"answers": {"q1": "b", "q2": "Une dette, à « rembourser »."}}),
             "check": ("submit", {"answers": {"q": "b"}}),
-            "role_play": ("start", {"role": "r"})}
+            "role_play": ("begin", {"role": "r"})}
 
 
 @pytest.mark.parametrize("kind", ["likert", "case", "check", "role_play"])

@@ -26,7 +26,7 @@ BLOCKS = {  # a demo of each block, and the ids its handlers know
 LEARNER = {
     "emm_likert": ["submit", "state"],
     "emm_case_study": ["save_draft", "submit", "self_assess", "try_again", "state", "document_opened"],
-    "emm_role_play": ["start", "choose", "back", "restart", "state"],
+    "emm_role_play": ["begin", "choose", "back", "restart", "state"],
 }
 STAFF = ["studio_validate", "studio_submit", "live_session"]
 KEYS = ["answers", "comment", "profile", "choice", "role", "ticks", "index", "via", "action_id", "reply", "draft",

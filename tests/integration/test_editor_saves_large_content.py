@@ -103,7 +103,7 @@ def test_a_request_past_the_editors_limit_names_the_limit(scenario, staff_post, 
 
 def test_a_learner_handler_keeps_the_learners_limit(scenario, handlers):
     uid = scenario(role_play(1, "<p>Start</p>"))
-    response = handlers.post(uid, "start", {"role": "r", "pad": "x" * MAX_BODY_BYTES})
+    response = handlers.post(uid, "begin", {"role": "r", "pad": "x" * MAX_BODY_BYTES})
     assert response.status_code == 413 and response.json_body["error"] == "request_too_large"
     assert response.json_body["message"] == "The request is too large."
 

@@ -106,7 +106,7 @@ def test_the_links_on_the_staff_page_are_answered(demo, handlers, name):
 POSTS = {  # the POST handlers: a learner action (common/pipeline.py), the others (common/handlers.py json_handler)
     "emm_likert-1-en.xml": ["submit", "state", "get_results", "studio_validate", "live_session"],
     "emm_case_study-1-en.xml": ["submit", "try_again", "document_opened"],
-    "emm_role_play-1-en.xml": ["start", "choose", "studio_convert"],
+    "emm_role_play-1-en.xml": ["begin", "choose", "studio_convert"],
     "emm_knowledge_check-1-en-pre.xml": ["submit"],
 }
 

@@ -371,7 +371,7 @@ def test_case_study_changes_that_touch_answers_need_confirmation(platform, chang
 
 def test_role_play_node_renamed_after_a_learner_started_needs_confirmation(platform):  # noqa: F811
     key = platform.add(ROLE_PLAY.format(extra=""))
-    assert platform.lms(platform.user("lea")).handle(key, "start", {"role": "r1"}).status == 200
+    assert platform.lms(platform.user("lea")).handle(key, "begin", {"role": "r1"}).status == 200
     data = form(platform, key, role_play_editor)
     del data["xml"]  # the form's structure, not its "Edit as XML" tab
     mid = next(i for i, n in enumerate(data["nodes"]) if n["id"] == "n-mid")
@@ -545,7 +545,7 @@ def test_case_study_renaming_a_profile_option_s_id_warns_at_that_id_and_a_new_te
 
 def test_role_play_removing_or_renaming_a_profile_option_learners_chose_needs_confirmation(platform):  # noqa: F811
     key = platform.add(ROLE_PLAY_PROFILED)
-    r = platform.lms(platform.user("lea")).handle(key, "start", {"role": "r1", "profile": "io"})
+    r = platform.lms(platform.user("lea")).handle(key, "begin", {"role": "r1", "profile": "io"})
     assert r.status == 200, r.json
     before = platform.export(key)
     data = role_play_form(platform, key)

@@ -49,7 +49,7 @@ def session(handlers, uid, action):
 
 
 def first_choice(handlers, uid, student, label):
-    r = handlers.post(uid, "start", {"role": "r1"}, student=student)
+    r = handlers.post(uid, "begin", {"role": "r1"}, student=student)
     assert r.status_code == 200, r.content
     r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
     assert r.status_code == 200, r.content

@@ -23,7 +23,7 @@ BROKEN = {
     "role_play": ('<emm_role_play display_name="RP"><role id="r" start="missing">R</role>'
                   '<node id="n1"><narrative>N</narrative><choice goto="end">Go</choice></node>'
                   '<node id="end" ending="true"><narrative>E</narrative></node></emm_role_play>',
-                  role_play_learner.NOT_READY, {"role": "r"}, "start"),
+                  role_play_learner.NOT_READY, {"role": "r"}, "begin"),
 }
 
 

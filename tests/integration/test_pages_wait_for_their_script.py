@@ -109,7 +109,7 @@ def test_the_role_play_page_waits_for_the_script_and_its_handlers_panels_do_not(
     html = handlers.view(uid, lang="fr").content
     [role] = buttons(html, "data-role")
     assert waiting(role) and note(html) == NOTE_FR_CHOICES
-    started = handlers.post(uid, "start", {"role": "r"}).json_body["html"]
+    started = handlers.post(uid, "begin", {"role": "r"}).json_body["html"]
     [choice] = buttons(started, "data-choice")
     assert " disabled" not in choice and "data-wait" not in started  # the script put it there: it runs
     [choice] = buttons(handlers.view(uid).content, "data-choice")  # the page again: waits again

@@ -61,12 +61,12 @@ def test_a_role_play_refuses_to_start_or_choose_after_the_due_date(platform):  #
     sub = platform.subsection(graded=True, due=future())
     key = platform.add(ROLE_PLAY.format(extra=""), sub)
     ana = platform.user("ana")
-    started = platform.lms(ana).handle(key, "start", {"role": "r1"})
+    started = platform.lms(ana).handle(key, "begin", {"role": "r1"})
     assert started.status == 200
     platform.set_settings(sub, due=past())
     before = platform.state(ana, key)
     assert_past_due(platform.lms(ana).handle(key, "choose", {"choice": choices(started)["Listen first"]}))
-    assert_past_due(platform.lms(platform.user("bea")).handle(key, "start", {"role": "r1"}))
+    assert_past_due(platform.lms(platform.user("bea")).handle(key, "begin", {"role": "r1"}))
     assert platform.state(ana, key) == before
     assert says_closed(platform.lms(ana).html(key))
 
@@ -83,10 +83,10 @@ def test_a_learner_given_more_time_submits_after_the_course_s_due_date_the_other
     platform.extend_due(sub, ana, future(days=2))
     assert not says_closed(platform.lms(ana).html(case))
     assert platform.lms(ana).handle(case, "submit", {"answers": {"q1": "a"}}).status == 200
-    assert platform.lms(ana).handle(role_play, "start", {"role": "r1"}).status == 200
+    assert platform.lms(ana).handle(role_play, "begin", {"role": "r1"}).status == 200
     assert [g["user"] for g in platform.events.grades] == ["ana"]
     assert_past_due(platform.lms(bea).handle(case, "submit", {"answers": {"q1": "a"}}))
-    assert_past_due(platform.lms(bea).handle(role_play, "start", {"role": "r1"}))
+    assert_past_due(platform.lms(bea).handle(role_play, "begin", {"role": "r1"}))
     assert says_closed(platform.lms(bea).html(case))
 
 

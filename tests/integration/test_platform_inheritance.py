@@ -99,3 +99,28 @@ def test_an_older_olx_name_sets_our_setting_not_the_platforms_field(platform, ol
     assert not type(block).fields[old].is_set_on(block)
     exported = platform.export(key)
     assert f' {ours}="' in exported and f' {old}="' not in exported
+
+
+def test_no_attribute_of_our_blocks_hides_a_field_the_platform_mixes_in(platform):  # noqa: F811
+    """Bug hunt s42: the role-play's learner handler ``start`` hid ``start``, the release date every
+    block gets from ``InheritanceMixin``: ``block.start`` was a method to the platform (its access
+    checks read it), and ``repr(block)`` recursed (a handler the block lacks answered 500). No
+    handler, method or attribute of ours may take the name of a field the platform mixes in
+    (``XBLOCK_MIXINS``: ``tests/openedx/lms_mixin.py``, ``inheritance.py``) unless it is that field."""
+    from datetime import UTC, datetime
+
+    from xblock.runtime import Mixologist
+
+    from emm_xblocks import xblocks
+    from tests.openedx.runtime import MIXINS
+
+    mixed_in = {name for mixin in MIXINS for name in mixin.fields}
+    for cls in (xblocks.LikertBlock, xblocks.CaseStudyBlock, xblocks.RolePlayBlock, xblocks.KnowledgeCheckBlock,
+                xblocks.EvaluationReportBlock):
+        mixed = Mixologist(MIXINS).mix(cls)
+        hiding = [name for name in sorted(mixed_in) if getattr(mixed, name) is not mixed.fields[name]]
+        assert hiding == [], (cls.__name__, hiding)
+    section = platform.subsection(start=datetime(2026, 5, 1, tzinfo=UTC))
+    key = platform.add(ROLE_PLAY.format(extra=""), section)
+    assert platform.lms(platform.user("ana")).block(key).start == datetime(2026, 5, 1, tzinfo=UTC)
+    assert platform.lms(platform.user("ana")).handle(key, "nope", {}).status == 404

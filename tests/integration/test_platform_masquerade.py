@@ -117,7 +117,7 @@ def test_role_play_shows_the_learners_path_and_every_action_is_refused(platform,
     assert_read_only(masq.handle(key, "choose", {"choice": choices(mid)["Finish"]}))
     assert_read_only(masq.handle(key, "back", {}))
     assert_read_only(masq.handle(key, "restart", {}))
-    assert_read_only(platform.lms(sam, masquerade_as=platform.user("bea")).handle(key, "start", {"role": "r1"}))
+    assert_read_only(platform.lms(sam, masquerade_as=platform.user("bea")).handle(key, "begin", {"role": "r1"}))
     assert tables() == before and platform.state(ana, key) == state
 
 

@@ -245,7 +245,7 @@ def test_a_replay_after_the_due_date_still_answers(scenario, handlers):
 # ------------------------------------------------------------------ role-play
 def test_a_repeated_choice_answers_with_the_node_it_moved_to(scenario, handlers, events):
     uid = scenario(SMALL.format(extra=""))
-    r = handlers.post(uid, "start", sent({"role": "r1"}, "rp-start-0001"))
+    r = handlers.post(uid, "begin", sent({"role": "r1"}, "rp-start-0001"))
     choice = {"choice": labelled(r)["Good move"]}
     first = handlers.post(uid, "choose", sent(choice, "rp-choose-001"))
     again = handlers.post(uid, "choose", sent(choice, "rp-choose-001"))
@@ -261,8 +261,8 @@ def test_a_repeated_choice_answers_with_the_node_it_moved_to(scenario, handlers,
 
 def test_repeated_start_restart_and_back_do_not_move_twice(scenario, handlers):
     uid = scenario(SMALL.format(extra='allow_back="true" attempts_allowed="3"'))
-    r = handlers.post(uid, "start", sent({"role": "r1"}, "rp-start-0001"))
-    assert handlers.post(uid, "start", sent({"role": "r1"}, "rp-start-0001")).json_body == r.json_body
+    r = handlers.post(uid, "begin", sent({"role": "r1"}, "rp-start-0001"))
+    assert handlers.post(uid, "begin", sent({"role": "r1"}, "rp-start-0001")).json_body == r.json_body
     r = handlers.post(uid, "choose", sent({"choice": labelled(r)["Good move"]}, "rp-choose-001"))
     back = handlers.post(uid, "back", sent({}, "rp-back-00001"))
     assert handlers.post(uid, "back", sent({}, "rp-back-00001")).json_body == back.json_body

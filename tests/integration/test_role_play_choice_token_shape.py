@@ -20,7 +20,7 @@ SCENE = """
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_token_not_of_the_token_shape_is_an_unknown_choice(scenario, handlers, token, lang):
     uid = scenario(SCENE)
-    assert handlers.post(uid, "start", {"role": "r1"}).status_code == 200
+    assert handlers.post(uid, "begin", {"role": "r1"}).status_code == 200
     unknown = handlers.post(uid, "choose", {"choice": "deadbeefdeadbeef"}, lang=lang)  # ASCII, wrong
     assert unknown.status_code == 400 and unknown.json_body["error"] == "unknown_choice"
 

@@ -36,7 +36,7 @@ def strands(scenario):
 # ------------------------------------------------------------------ scenarios never strand
 def test_a_learner_with_every_choice_closed_is_offered_back_and_a_free_restart(strands, handlers):
     uid = strands('attempts_allowed="1"')  # imported as is: going back is not allowed, one attempt
-    r = handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Rush"]})  # -2 points, c not visited
     html = r.json_body["html"]
     assert r.status_code == 200 and "AT-B" in html and "data-stranded" in html
@@ -139,7 +139,7 @@ def test_an_attempt_s_band_still_invites_a_new_one_while_attempts_remain(scenari
 
 def test_scores_are_written_per_locale(small, handlers):
     uid = small()
-    r = handlers.post(uid, "start", {"role": "r1"}, lang="fr")
+    r = handlers.post(uid, "begin", {"role": "r1"}, lang="fr")
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Good move"]}, lang="fr")
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Finish well"]}, lang="fr")
     assert f"43{NBSP}%" in r.json_body["html"] and f"43{NBSP}%" in r.json_body["announcement"]

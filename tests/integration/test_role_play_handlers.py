@@ -58,7 +58,7 @@ def token(block, step, node_id, index):
 
 
 def play(handlers, uid, labels, student="student_1"):
-    r = handlers.post(uid, "start", {"role": "r1"}, student=student)
+    r = handlers.post(uid, "begin", {"role": "r1"}, student=student)
     assert r.status_code == 200, r.content
     for label in labels:
         r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
@@ -68,7 +68,7 @@ def play(handlers, uid, labels, student="student_1"):
 
 def test_start_shows_only_the_current_node(small, handlers, events):
     uid = small()
-    r = handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     assert r.status_code == 200 and r.json_body["phase"] == "node"
     html = r.json_body["html"]
     assert "START-TEXT" in html and "MID-TEXT" not in html and "n-mid" not in html
@@ -106,7 +106,7 @@ def test_negative_total_scores_zero(small, handlers, events):
 
 def test_forged_or_stale_choice_is_refused_and_path_unchanged(small, handlers):
     uid = small()
-    r = handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     for forged in ["deadbeefdeadbeef", "0", "n-mid", ""]:
         bad = handlers.post(uid, "choose", {"choice": forged})
         assert bad.status_code == 400 and bad.json_body["error"] in ("unknown_choice", "invalid_choice")
@@ -138,7 +138,7 @@ def test_unmet_condition_is_refused(small, handlers):
     ({"role": "nope"}, "unknown_role"), ({"role": 3}, "unknown_role"), ({}, "unknown_role")])
 def test_start_errors(small, handlers, payload, code):
     uid = small()
-    r = handlers.post(uid, "start", payload)
+    r = handlers.post(uid, "begin", payload)
     assert r.status_code == 400 and r.json_body["error"] == code and r.json_body["message"]
     assert handlers.block(uid).role == "" and handlers.block(uid).attempts == 0
 
@@ -147,8 +147,8 @@ def test_start_twice_and_choose_before_start(small, handlers):
     uid = small()
     r = handlers.post(uid, "choose", {"choice": "abc"})
     assert r.status_code == 409 and r.json_body["error"] == "not_started"
-    handlers.post(uid, "start", {"role": "r1"})
-    r = handlers.post(uid, "start", {"role": "r1"})
+    handlers.post(uid, "begin", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     assert r.status_code == 409 and r.json_body["error"] == "already_started"
 
 
@@ -172,7 +172,7 @@ def test_back(small, handlers, events):
     r = handlers.post(uid, "back")
     assert r.status_code == 403 and r.json_body["error"] == "back_not_allowed"
     uid = small('allow_back="true"')
-    r = handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     assert "data-back" not in r.json_body["html"]
     r = handlers.post(uid, "back")
     assert r.status_code == 409 and r.json_body["error"] == "cannot_go_back"
@@ -328,7 +328,7 @@ def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
     play(handlers, uid, ["Good move", "Finish well"], student="again")
     r = handlers.post(uid, "restart", {}, student="again")
     if r.json_body["phase"] == "roles":
-        r = handlers.post(uid, "start", {"role": "r1"}, student="again")
+        r = handlers.post(uid, "begin", {"role": "r1"}, student="again")
     for label in ("Good move", "Finish well"):
         r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student="again")
     assert r.json_body["phase"] == "ending"
@@ -338,13 +338,13 @@ def test_going_back_and_replaying_never_counts_a_learner_twice(small, handlers):
 def test_invalid_scenario_shows_a_notice_not_a_broken_page(scenario, handlers):
     uid = scenario('<emm_role_play display_name="Broken"><role id="r" start="x">R</role></emm_role_play>')
     assert "not ready" in handlers.view(uid).content
-    r = handlers.post(uid, "start", {"role": "r"})
+    r = handlers.post(uid, "begin", {"role": "r"})
     assert r.status_code == 409 and r.json_body["error"] == "not_ready"
 
 
 def test_errors_are_translated(small, handlers):
     uid = small()
-    r = handlers.post(uid, "start", {"role": "nope"}, lang="fr")
+    r = handlers.post(uid, "begin", {"role": "nope"}, lang="fr")
     assert r.status_code == 400 and r.json_body["error"] == "unknown_role" and r.json_body["message"]
 
 
@@ -471,7 +471,7 @@ def test_walk_every_reachable_state_leaks_nothing(scenario, handlers, demo):
         while todo:
             tokens_so_far = todo.pop()
             student = f"walker_{next(counter)}"
-            r = handlers.post(uid, "start", {"role": role.id}, student=student)
+            r = handlers.post(uid, "begin", {"role": role.id}, student=student)
             assert r.status_code == 200
             for tok in tokens_so_far:
                 r = handlers.post(uid, "choose", {"choice": tok}, student=student)
@@ -602,7 +602,7 @@ def test_an_imported_role_play_with_an_image_address_that_will_not_do_is_still_p
     messages = [m.text for m in handlers.block(uid).validate().messages]
     assert any(m.startswith("The image of node “n-start”: “C:\\photos\\poste.png” is a file on your computer")
                for m in messages)
-    r = handlers.post(uid, "start", {"role": "r1"})
+    r = handlers.post(uid, "begin", {"role": "r1"})
     assert r.status_code == 200 and "START-TEXT" in r.json_body["html"] and "poste.png" not in r.json_body["html"]
 
 
@@ -612,13 +612,13 @@ def test_start_again_twice_before_a_role_is_chosen_spends_one_attempt(scenario, 
     (trial s32: each one spent an attempt, three taps left none)."""
     xml = files("emm_xblocks").joinpath("workbench/scenarios/emm_role_play-1-en.xml").read_text(encoding="utf-8")
     uid = scenario(xml)
-    assert handlers.post(uid, "start", {"role": "officer"}).status_code == 200
+    assert handlers.post(uid, "begin", {"role": "officer"}).status_code == 200
     assert handlers.post(uid, "restart").status_code == 200
     assert handlers.block(uid).attempts == 2 and handlers.block(uid).role == ""
     r = handlers.post(uid, "restart")
     assert r.status_code == 409 and r.json_body["error"] == "already_started"
     assert handlers.block(uid).attempts == 2
-    assert handlers.post(uid, "start", {"role": "officer"}).status_code == 200  # the attempt is played
+    assert handlers.post(uid, "begin", {"role": "officer"}).status_code == 200  # the attempt is played
     assert handlers.block(uid).attempts == 2 and handlers.block(uid).role == "officer"
 
 

@@ -52,7 +52,7 @@ def labelled(response):
 
 
 def play(handlers, uid, student, role, labels, lang=None):
-    r = handlers.post(uid, "start", {"role": role}, student=student)
+    r = handlers.post(uid, "begin", {"role": role}, student=student)
     assert r.status_code == 200, r.content
     for label in labels:
         r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student, lang=lang)

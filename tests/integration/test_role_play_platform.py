@@ -64,7 +64,7 @@ def test_scores_are_published_exact_never_rounded(scenario, handlers, events):
                    '<choice goto="end" points="3">Three</choice></node>'
                    '<node id="b"><narrative>B</narrative><choice goto="end">On</choice></node>'
                    '<node id="end" ending="true"><narrative>End</narrative></node></emm_role_play>')
-    r = handlers.post(uid, "start", {"role": "r"})
+    r = handlers.post(uid, "begin", {"role": "r"})
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Two"]})
     r = handlers.post(uid, "choose", {"choice": labelled(r)["On"]})
     assert r.json_body["phase"] == "ending" and "67%" in r.json_body["html"]

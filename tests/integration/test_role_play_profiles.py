@@ -43,7 +43,7 @@ def play(handlers, uid, student, label, profile=None):
     data = {"role": "officer"}
     if profile is not None:
         data["profile"] = profile
-    r = handlers.post(uid, "start", data, student=student)
+    r = handlers.post(uid, "begin", data, student=student)
     assert r.status_code == 200, r.content
     r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
     assert r.status_code == 200 and r.json_body["phase"] == "ending", r.content
@@ -108,7 +108,7 @@ def test_the_debrief_splits_each_decision_and_the_endings_by_profile(roleplay, h
 
 def test_an_unknown_profile_is_refused_and_nothing_starts(roleplay, handlers):
     uid = roleplay()
-    r = handlers.post(uid, "start", {"role": "officer", "profile": "police"}, student="ana")
+    r = handlers.post(uid, "begin", {"role": "officer", "profile": "police"}, student="ana")
     assert r.status_code == 400 and r.json_body["error"] == "unknown_profile"
     assert handlers.block(uid, "ana").role == "" and handlers.block(uid, "ana").attempts == 0
 

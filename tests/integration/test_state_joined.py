@@ -166,7 +166,7 @@ def test_an_answer_built_in_the_joined_transaction_reads_what_the_lms_reads(tran
     from tests.integration.test_role_play_handlers import SMALL, labelled
 
     usage = place(SMALL.format(extra='attempts_allowed="3" grade_policy="last"'), "kept")
-    r = post(usage, "learner_1", "start", {"role": "r1"})
+    r = post(usage, "learner_1", "begin", {"role": "r1"})
     for label in ("Good move", "Finish well"):  # 3 points out of 7: 43 %
         r = post(usage, "learner_1", "choose", {"choice": labelled(r)[label]})
     block = WorkbenchRuntime("learner_1").get_block(usage)

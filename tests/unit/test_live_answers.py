@@ -48,7 +48,7 @@ def test_a_role_play_counts_a_decision_when_it_is_taken_also_the_last_one():
         Node("a", "A", choices=(Choice("to b", "b"), Choice("to the end", "end"))),
         Node("b", "B", choices=(Choice("on", "end"),)), Node("end", "End", ending=True)),
         roles=(Role("r", "R", "a"),))
-    state = play_learner.start(scenario, play_learner.State(), {"role": "r"}, _).state
+    state = play_learner.begin(scenario, play_learner.State(), {"role": "r"}, _).state
 
     def choose(state, node, index):
         token = play_learner.choice_token(b"k", state.attempts, len(state.path), node, index)

@@ -109,7 +109,7 @@ def act(scenario, handlers, events):
             assert r.status_code == 200, (handler, r.content)
 
     def role_play(uid):
-        r = handlers.post(uid, "start", {"role": "r1"})
+        r = handlers.post(uid, "begin", {"role": "r1"})
         r = handlers.post(uid, "choose", {"choice": labelled(r)["Good move"]})
         r = handlers.post(uid, "back")
         r = handlers.post(uid, "choose", {"choice": labelled(r)["Bad move"]})

@@ -14,6 +14,6 @@ function tap(handler,data,button){var attr=["data-choice","data-role","data-back
 EMM.whenOnline(element,function(){if(EMM.isSending(element)){return;}
 if(waiting){resend();}else{refresh();}},function(){return!!waiting;});root.addEventListener("click",function(event){var target=event.target.closest("button");if(!target||!panel.contains(target)||EMM.isSending(element)){return;}
 if(target.hasAttribute("data-choice")){tap("choose",{choice:target.getAttribute("data-choice")},target);}
-else if(target.hasAttribute("data-role")){tap("start",{role:target.getAttribute("data-role"),profile:EMM.profile(root)},target);}
+else if(target.hasAttribute("data-role")){tap("begin",{role:target.getAttribute("data-role"),profile:EMM.profile(root)},target);}
 else if(target.hasAttribute("data-back")){tap("back",{},target);}
 else if(target.hasAttribute("data-restart")){var question=target.getAttribute("data-confirm");var restart=function(){tap("restart",{},target);};if(question){EMM.ask(target,question,restart,{block:element,again:"[data-restart]"});}else{restart();}}});EMM.ready(root);}
