@@ -120,6 +120,16 @@ def check_address(block, suffix):
         raise elsewhere
 
 
+def query(request):
+    """The request's query parameters (``request.GET``), or none where its query string is not
+    UTF-8 (webob raises ``UnicodeDecodeError`` decoding it: a crafted address, never one a page
+    makes): such an address is read as having no query, not answered 500 (bug hunt s42)."""
+    try:
+        return request.GET
+    except UnicodeDecodeError:
+        return {}
+
+
 def learner_body_limit(_block):
     """``(max_bytes, too_large)`` of every request but the Studio editor's: ``MAX_BODY_BYTES``."""
     return MAX_BODY_BYTES, request_too_large

@@ -39,7 +39,7 @@ from xblock.core import XBlock
 
 from . import live, live_store, platform, store, transactions
 from .errors import HandlerError
-from .handlers import get_handler, json_handler
+from .handlers import get_handler, json_handler, query
 from .i18n import is_rtl
 from .numbers import time_ago
 from .sanitize import plain_text, sanitized
@@ -70,7 +70,7 @@ def unit_url(block, request):
     root = (getattr(settings, "LMS_ROOT_URL", "") or request.host_url).rstrip("/")
     if course is not None and not str(course).startswith(("lib:", "lib-collection:")):  # a course, not a library
         return f"{root}/courses/{course}/jump_to/{key}"
-    page = request.GET.get("page", "")
+    page = query(request).get("page", "")
     if page.startswith(request.host_url + "/") and len(page) <= MAX_PAGE:
         return _without_student(page)
     return None
@@ -175,7 +175,7 @@ class LiveRoomMixin:
         content = None
         try:
             self._require_staff()
-            item_id, item = request.GET.get("item", ""), None
+            item_id, item = query(request).get("item", ""), None
             if item_id:
                 content = self.load_content()
                 item = next((i for i in self.live_items(content) if i.id == item_id), None)
@@ -183,7 +183,7 @@ class LiveRoomMixin:
                     raise HandlerError("invalid_request", self.ugettext("There is no such item to present."))
         except HandlerError as err:
             return err.response()
-        result = poll_figures(self, item, content, reveal=request.GET.get("reveal") == "1")
+        result = poll_figures(self, item, content, reveal=query(request).get("reveal") == "1")
         body, etag = live.body_and_etag(result)
         headers = [("ETag", etag), ("Cache-Control", "private, no-cache")]
         if etag.strip('"') in request.if_none_match:

@@ -27,7 +27,7 @@ from webob import Response
 
 from . import platform
 from .errors import PAGE_CSS, staff_only
-from .handlers import page_handler
+from .handlers import page_handler, query
 from .i18n import ROOT_PACKAGE
 from .sanitize import sanitized
 
@@ -77,7 +77,7 @@ class FacilitatorPackMixin:
         _ = self.ugettext
         if not platform.is_staff(self):
             raise staff_only(_)
-        asked = request.GET.get("lang", "")
+        asked = query(request).get("lang", "")
         languages = dict(shipped_languages())
         if asked in languages:
             with translation.override(asked):

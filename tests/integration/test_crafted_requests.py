@@ -11,6 +11,7 @@ infinities (Python's ``json`` reads them), long and odd strings.
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,22 @@ def test_a_body_that_is_not_a_json_object_is_a_coded_error(scenario, handlers, k
     if raw not in ('{"answers": NaN}', '{"answers": {"relevance": Infinity}}'):
         assert response.status_code == 400
 
+
+
+@pytest.mark.parametrize(("handler", "query"), [("live_poll", "item=%ff%fe"), ("live_poll", "reveal=%ff"),
+                                                ("facilitator_pack", "lang=%ff")])
+def test_a_staff_address_whose_query_is_not_utf_8_is_read_as_having_none(db, handler, query):
+    """Bug hunt s42: webob raises ``UnicodeDecodeError`` reading such a query, and the handler
+    answered 500; the address is read as having no query (``handlers.query``)."""
+    from webob import Request
+
+    from tests.integration.platform_blocks import LIKERT
+    from tests.openedx.runtime import Platform
+
+    with translation.override("en"):
+        platform = Platform()
+        key = platform.add(LIKERT.format(extra=""), platform.subsection())
+        context = platform.lms(platform.user("staff_q", role="staff"))
+        block = context.block(key)
+        response = block.runtime.handle(block, handler, Request.blank(f"/?{query}"), "")
+        assert response.status_code == 200
