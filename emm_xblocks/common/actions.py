@@ -134,9 +134,12 @@ class Live:
     ``answers`` ``{item id: value}`` (a Likert point, a case-study option id or several joined by
     spaces, a role-play choice index); ``named``: counted under the learner's key in the session,
     so a later answer at the same item replaces theirs; False (an anonymous evaluation): a random
-    key, nothing that ties the answers to anyone."""
+    key, nothing that ties the answers to anyone. ``covers``: the items the action answers as a
+    whole (a Likert submission: every statement); a named learner's earlier answer at one of them
+    that this action leaves blank is taken back from the session's counts (bug hunt s42)."""
     answers: dict
     named: bool = True
+    covers: tuple = ()
 
 
 @dataclass(frozen=True)

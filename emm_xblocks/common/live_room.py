@@ -130,8 +130,10 @@ class LiveRoomMixin:
         """Keep ``answers`` (``common.actions.Live``) in the block's open session (nothing if none
         is open). The live room's counts are not worth a learner's action: a database failure here
         is logged, and the learner's answer, already kept, stands."""
-        named, answers = answers.named, answers.answers
-        if not answers:
+        named, covers, answers = answers.named, answers.covers, answers.answers
+        # a named learner's answers left blank this time, at items the action answers as a whole
+        withdrawn = tuple(item for item in covers if item not in answers) if named else ()
+        if not answers and not withdrawn:
             return
         if named:  # the key worked out only when a session is open (most answers find none)
 
@@ -145,7 +147,8 @@ class LiveRoomMixin:
             # the writes in a savepoint where a caller's transaction is open (the workbench's joined
             # one, decision 67): a failure there is rolled back alone, the learner's answer kept;
             # else its own retried writes. The read before them changes nothing: no savepoint
-            live_store.record(self.block_key(), answers, respondent_of, savepoint=store.in_joined())
+            live_store.record(self.block_key(), answers, respondent_of, savepoint=store.in_joined(),
+                              withdrawn=withdrawn)
         except (DatabaseError, transactions.StoreError):
             log.warning("live room: answers of %s not counted", self.block_key(), exc_info=True)
 

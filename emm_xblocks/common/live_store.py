@@ -74,8 +74,10 @@ def open_session(block_key, now=None):
     return session if session is not None and session.open_at(now) else None
 
 
-def record(block_key, answers, respondent_of, savepoint=False):
-    """Keep ``answers`` (``{item id: value}``) in the open session, if there is one.
+def record(block_key, answers, respondent_of, savepoint=False, withdrawn=()):
+    """Keep ``answers`` (``{item id: value}``) in the open session, if there is one, and take back
+    the participant's answers at the items ``withdrawn`` (left blank by a named learner's new
+    submission).
 
     ``respondent_of(session_id)`` gives the participant's key in that session
     (``live.respondent_key``, or a random key for an anonymous evaluation). ``savepoint``: the
@@ -86,7 +88,8 @@ def record(block_key, answers, respondent_of, savepoint=False):
     from ..models import LIVE_VALUE_CHARS, MAX_GROUP, LiveAnswer
 
     answers = {str(group): str(value) for group, value in answers.items() if value not in (None, "")}
-    if not answers:
+    withdrawn = [str(group)[:MAX_GROUP] for group in withdrawn if str(group) not in answers]
+    if not answers and not withdrawn:
         return None
     session = open_session(block_key)
     if session is None:
@@ -109,6 +112,9 @@ def record(block_key, answers, respondent_of, savepoint=False):
     with transaction.atomic() if savepoint else nullcontext():
         for group, value in sorted(answers.items()):
             write(lambda group=group, value=value: keep(group, value))
+        if withdrawn:
+            write(lambda: LiveAnswer.objects.filter(session=session_id, respondent=respondent,
+                                                    group__in=withdrawn).delete())
     return session
 
 

@@ -181,5 +181,6 @@ def submit(survey, state, data, _):
                        # made only if the store refuses the write: a kept submission translates nothing
                        refused=partial(already_submitted, _, bool(unless)), unless=unless),
                 description(survey)),
-        live=Live({sid: str(value) for sid, value in stored.items()}, named=not survey.anonymous),
+        live=Live({sid: str(value) for sid, value in stored.items()}, named=not survey.anonymous,
+                  covers=tuple(st.id for st in survey.statements)),
     )

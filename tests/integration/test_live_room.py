@@ -438,3 +438,18 @@ def test_the_go_to_list_says_what_each_statement_is_about(handlers, scenario):
     options = re.findall(r'<option value="(\d+)">([^<]*)</option>', html)
     assert options == [("0", "Join from your phone"), ("1", "Statement 1 of 2 · The training is relevant to my work."),
                        ("2", "Statement 2 of 2 · The pace was right.")]
+
+
+def test_a_statement_a_named_learner_leaves_blank_on_a_new_submission_is_taken_back_from_the_room(
+        handlers, scenario):
+    """Bug hunt s42: the room counted an answer the learner took back (an optional statement left
+    blank when they answered again), where the results panel and the CSV did not."""
+    uid = scenario(LIKERT.format(extra="").replace('<item id="relevance">', '<item id="relevance" required="false">')
+                   .replace('min_group_size="3"', 'min_group_size="1"'))
+    session(handlers, uid, "start")
+    handlers.post(uid, "submit", {"answers": {"relevance": 5, "pace": 4}}, student="student_1")
+    handlers.post(uid, "submit", {"answers": {"relevance": 3, "pace": 4}}, student="student_2")
+    assert poll(handlers, uid, "relevance").json["c"] == [0, 0, 1, 0, 1, 0]
+    assert handlers.post(uid, "submit", {"answers": {"pace": 4}}, student="student_1").status_code == 200
+    assert poll(handlers, uid, "relevance").json["c"] == [0, 0, 1, 0, 0, 0]
+    assert poll(handlers, uid, "pace").json["n"] == 2
