@@ -270,9 +270,10 @@ def student_view_data(case):
     }
 
 
-def user_state(block, case, state):
+def user_state(block, case, state, refusal=None):
     """The learner's state for the apps (``student_view_user_state``): their draft or submitted
-    answers, attempts, and -- where the platform's ``show_correctness`` allows -- the submitted
+    answers, attempts (no retry where ``refusal``, ``pipeline.write_refusal``'s, closes the page),
+    and -- where the platform's ``show_correctness`` allows -- the submitted
     attempt's score, the one the page shows (the role-play's is the counted attempt's), out of
     ``max_score``; when the current key would count another attempt than the grade the LMS
     holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
@@ -290,7 +291,7 @@ def user_state(block, case, state):
         "submitted": state.submitted,
         "attempts": state.attempts,
         "attempts_left": left,
-        "can_retry": state.submitted and (left is None or left > 0),
+        "can_retry": refusal is None and state.submitted and (left is None or left > 0),
         "draft": dict(state.draft) if not state.submitted else {},
         "answers": dict(state.answers) if state.submitted else {},
         "assessed": state.assessed,

@@ -5,7 +5,11 @@ a learner block, the same three entry points in every block that takes answers.
   learner (``lms/djangoapps/course_api/blocks/transformers/student_view.py``): the block's
   ``views.student_view_data(content)``, never an answer key.
 * ``student_view_user_state`` -- GET, the learner's own state for the apps:
-  ``views.user_state(block, content, state)``.
+  ``views.user_state(block, content, state, refusal)``, and in every block ``refusal``: None, or
+  ``{"error": code, "message": text}`` where the page shows its buttons disabled because every
+  write would be refused (``pipeline.write_refusal``: past a graded block's due date, or staff
+  viewing as a learner); each block's own "may act" flags then say no too (bug hunt s43: the apps
+  offered a form or "Try again" the page had closed).
 * ``generate_report_data`` -- the rows of the LMS's "problem responses" report
   (``lms/djangoapps/instructor_task/tasks_helper/grades.py``, ``ProblemResponses``), built on the
   unbound block: ``report.report_data(content, user_state_iterator, gettext, limit_responses)``,
@@ -17,6 +21,7 @@ answers and has none of these (the platform then lists nothing of it in that rep
 
 from .errors import json_response
 from .handlers import get_handler
+from .pipeline import write_refusal
 
 
 class LearnerDataMixin:
@@ -30,8 +35,11 @@ class LearnerDataMixin:
 
     @get_handler
     def student_view_user_state(self, request, suffix=""):
-        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner)."""
-        return json_response(self.views_module.user_state(self, self.load_content(), self.learner_state()))
+        """GET: the learner's own state, for the mobile apps (``student_view_data`` has no learner),
+        with the refusal every write would get now (see the module's docstring)."""
+        refusal = write_refusal(self)
+        body = self.views_module.user_state(self, self.load_content(), self.learner_state(), refusal)
+        return json_response({**body, "refusal": None if refusal is None else refusal.body()})
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report, ``(username, {column: text})`` for each

@@ -213,10 +213,11 @@ def student_view_data(check):
     }
 
 
-def user_state(block, check, state):
+def user_state(block, check, state, refusal=None):
     """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
     post-test, where the platform's ``show_correctness`` allows -- their score (never after a
-    pre-test); ``closed``: a pre-test the learner may no longer take (``learner.PRE_AFTER_POST``).
+    pre-test); ``closed``: a test not taken that the learner may no longer take: a pre-test closed
+    by its post-test (``learner.PRE_AFTER_POST``), or any while ``refusal`` (``pipeline.write_refusal``'s).
     When the current key would give another grade than the one the LMS holds (``held_grade_of``),
     ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
@@ -228,4 +229,5 @@ def user_state(block, check, state):
     return {"submitted": state.submitted, "answers": dict(state.answers), "score": earned, "max_score": possible,
             "grade_held": held is not None and earned is not None,
             # a pre-test closed by its post-test, taken first (decision 70): a submit is refused
-            "closed": not state.submitted and block.pre_test_closed()}
+            # and any test while every write is refused (past a graded test's due date)
+            "closed": not state.submitted and (refusal is not None or block.pre_test_closed())}

@@ -125,8 +125,9 @@ def student_view_data(survey):
     }
 
 
-def user_state(block, survey, state):
-    """The learner's state for the apps: what they answered (named surveys only) and what they may do."""
+def user_state(block, survey, state, refusal=None):
+    """The learner's state for the apps: what they answered (named surveys only) and what they may
+    do (``refusal``: ``pipeline.write_refusal``'s, which closes the form as the page does)."""
     named = not survey.anonymous
     if sent_anonymously(block, survey, state):  # sent while it was anonymous: nothing of theirs to change
         return {"submitted": True, "answers": {}, "comment": "", "profile": "", "can_submit": False}
@@ -135,7 +136,7 @@ def user_state(block, survey, state):
         "answers": dict(state.answers) if named and state.answers_epoch == survey.scale_epoch else {},
         "comment": state.learner_comment if named else "",
         "profile": state.learner_profile if named else "",
-        "can_submit": not (state.submitted and survey.anonymous),
+        "can_submit": refusal is None and not (state.submitted and survey.anonymous),
     }
 
 

@@ -259,14 +259,16 @@ def student_view_data(scenario):
     }
 
 
-def user_state(block, scenario, state):
+def user_state(block, scenario, state, _refusal=None):
     """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
     used and left, the score that counts (the counted attempt's, ``grade_policy``: the case study's
     is the submitted attempt's, the one its page shows), out of ``max_score``, once an attempt has
     ended (None where the platform's ``show_correctness`` does not show it; the grade the LMS holds
     when the current points would give another, ``StoredScoreMixin.held_grade_among``, and
     ``grade_held`` then says so: ``max_score`` is then that grade's, else 1), and the profile the
-    learner gave with their role ("" for none, or when the question is not asked)."""
+    learner gave with their role ("" for none, or when the question is not asked). No flag of its
+    own follows the write refusal: the app plays through the page's handlers, and the state's
+    ``refusal`` (``LearnerDataMixin``) says when they would refuse."""
     if validation.playable(scenario):
         state, _notice = learner.repaired(scenario, state, str)
     _shown, scores, held = block.attempt_grades(scenario.grade_policy,

@@ -556,7 +556,7 @@ def test_student_view_data_is_content_only_and_the_learner_state_has_its_own_han
 
     assert user_state() == {"submitted": False, "attempts": 0, "attempts_left": 2, "can_retry": False, "draft": {},
                             "answers": {}, "assessed": False, "ticks": {}, "score": None, "max_score": 6.0,
-                            "grade_held": False, "profile": ""}
+                            "grade_held": False, "profile": "", "refusal": None}
     handlers.post(uid, "save_draft", {"answers": {"q1": "b"}})
     assert user_state()["draft"] == {"q1": "b"}
     handlers.post(uid, "submit", {"answers": GOOD})

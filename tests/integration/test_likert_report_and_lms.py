@@ -168,7 +168,8 @@ def test_student_view_data_and_index(survey, handlers):
     assert data["scale"] == "agree5" and data["points"] == 5 and data["custom_labels"] == []
     assert data["anonymous"] and "submitted" not in data
     state = handlers.get(uid, "student_view_user_state").json()
-    assert state == {"submitted": False, "answers": {}, "comment": "", "profile": "", "can_submit": True}
+    assert state == {"submitted": False, "answers": {}, "comment": "", "profile": "", "can_submit": True,
+                     "refusal": None}
     assert "relevant to my work" in block.index_dictionary()["content"]["body"]
 
 

@@ -50,7 +50,7 @@ def test_student_view_data_is_content_only_and_the_learner_state_is_its_own_hand
         return r.json()
 
     assert user_state() == {"role": "", "step": 0, "ended": False, "attempts": 0, "attempts_left": 3,
-                            "score": None, "max_score": 1.0, "grade_held": False, "profile": ""}
+                            "score": None, "max_score": 1.0, "grade_held": False, "profile": "", "refusal": None}
     play(handlers, uid, ["Good move", "Finish well"])
     state = user_state()
     assert state["role"] == "r1" and state["ended"] and state["step"] == 3 and state["attempts_left"] == 2
