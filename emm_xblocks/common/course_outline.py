@@ -18,6 +18,8 @@ is left out (``block_ids`` answers None) and the report counts every described b
 
 import logging
 
+from . import descriptions, platform
+
 log = logging.getLogger(__name__)
 
 _modulestore = None  # the platform's ``xmodule.modulestore.django.modulestore``, once connected
@@ -64,3 +66,28 @@ def in_outline(described, course_key, block_type):
     if present is None:
         return described
     return [(key, fields) for key, fields in described if block_id_of(key) in present]
+
+
+def described_and_gone(block, block_type, usage_key=None):
+    """``(kept, gone)``: ``[(block key, fields)]`` of the described blocks of ``block_type`` in the
+    course of the block's key (or of ``usage_key``) that its outline still holds, and the keys
+    (text) of those it no longer holds (deleted in Studio: neither they nor their learners'
+    results count, in the report or in a knowledge check's own staff panel)."""
+    key = block.scope_ids.usage_id if usage_key is None else usage_key
+    every = descriptions.course_descriptions(platform.course_key(block, key), block_type)
+    kept = in_outline(every, getattr(key, "context_key", None), block_type)
+    return kept, {k for k, _fields in every} - {k for k, _fields in kept}
+
+
+def gone_test(block, block_type):
+    """``gone(block key text)``: True where the outline of ``block``'s course no longer holds that
+    block of ``block_type`` (deleted in Studio). The outline is read once, at the first question
+    (most never come: only a learner's earlier row asks); where none can be read, nothing is gone."""
+    present = []
+
+    def gone(block_key):
+        if not present:
+            present.append(block_ids(getattr(block.scope_ids.usage_id, "context_key", None), block_type))
+        return present[0] is not None and block_id_of(block_key) not in present[0]
+
+    return gone

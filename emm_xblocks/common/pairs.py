@@ -18,16 +18,27 @@ class AlreadyFiled(Exception):
     """The learner already has a result for this phase of this pair."""
 
 
-def file_result(course_key, block_key, token, paired):
+def _nowhere(_block_key):
+    return False
+
+
+def file_result(course_key, block_key, token, paired, gone=_nowhere):
     """Insert the result ``paired`` (``common.actions.Paired``) of ``token``; ``AlreadyFiled`` if
     the learner has one for this phase of this pair. It is ``ahead`` when ``paired.after`` names a
     phase the learner has no result at yet (read in the same transaction). Retried whole on MySQL
-    deadlocks (``write``)."""
+    deadlocks (``write``).
+
+    ``gone(block key)``: the test that filed a row is deleted from the course (``course_outline``).
+    Such a row counts nowhere (the report and the staff panel leave it out), so it neither holds the
+    learner's place (it is replaced: a learner who took a rehearsal test, deleted since, takes the
+    course's own, bug hunt s43) nor stands for the phase before (``ahead``)."""
     from ..models import PairedResult
 
+    mine = PairedResult.objects.filter(course_key=course_key, pair=paired.pair, token=token)
+
     def work():
-        ahead = bool(paired.after) and not PairedResult.objects.filter(
-            course_key=course_key, pair=paired.pair, phase=paired.after, token=token).exists()
+        ahead = bool(paired.after) and not _counted(
+            mine.filter(phase=paired.after).values_list("block_key", flat=True), gone)
         PairedResult.objects.create(
             course_key=course_key, pair=paired.pair, phase=paired.phase, block_key=block_key, token=token,
             earned=float(paired.earned), possible=float(paired.possible),
@@ -36,28 +47,45 @@ def file_result(course_key, block_key, token, paired):
     try:
         write(work)
     except IntegrityError as err:
-        raise AlreadyFiled(paired.phase) from err
+        held = mine.filter(phase=paired.phase).values_list("block_key", flat=True).first()
+        if held is None or not gone(held):
+            raise AlreadyFiled(paired.phase) from err
+        # only the row of a deleted test held the place: it gives way (a concurrent submit of the
+        # same learner is still refused by the unique key, the place being taken again)
+        mine.filter(phase=paired.phase, block_key=held).delete()
+        try:
+            write(work)
+        except IntegrityError as again:
+            raise AlreadyFiled(paired.phase) from again
 
 
-def own_result(course_key, pair, phase, token):
+def _counted(block_keys, gone):
+    """Any of ``block_keys`` (rows' blocks) still in the course (``gone``: deleted from it)."""
+    return any(not gone(key) for key in block_keys)
+
+
+def own_result(course_key, pair, phase, token, gone=_nowhere):
     """``(earned, possible, questions_key)`` of ``token``'s result at ``phase`` of ``pair`` (the
-    fingerprint of the questions it was scored on), or None."""
+    fingerprint of the questions it was scored on), or None; one filed by a test deleted from the
+    course (``gone``, as ``file_result``'s) is none."""
     from ..models import PairedResult
 
     if not token:
         return None
     row = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
-           .values_list("earned", "possible", "questions_key").first())
-    return tuple(row) if row else None
+           .values_list("earned", "possible", "questions_key", "block_key").first())
+    return tuple(row[:3]) if row and not gone(row[3]) else None
 
 
-def filed_ahead(course_key, pair, phase, token):
+def filed_ahead(course_key, pair, phase, token, gone=_nowhere):
     """``token`` has a result at ``phase`` of ``pair`` filed ``ahead`` of the phase before it (a
-    post-test taken before any pre-test); False for no token (Studio's preview)."""
+    post-test taken before any pre-test), by a test the course still holds (``gone``, as
+    ``file_result``'s); False for no token (Studio's preview)."""
     from ..models import PairedResult
 
-    return bool(token) and PairedResult.objects.filter(
-        course_key=course_key, pair=pair, phase=phase, token=token, ahead=True).exists()
+    return bool(token) and _counted(PairedResult.objects.filter(
+        course_key=course_key, pair=pair, phase=phase, token=token, ahead=True).values_list("block_key", flat=True),
+        gone)
 
 
 def has_results(course_key, pair, block_key):

@@ -39,7 +39,7 @@ from contextlib import nullcontext
 
 from xblock.core import XBlock
 
-from . import descriptions, pairs, platform, recovery, store, transactions
+from . import course_outline, descriptions, pairs, platform, recovery, store, transactions
 from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
 from .handlers import check_address, parse_json, store_error
@@ -248,7 +248,8 @@ def _store(block, write, action_id=""):
             raise HandlerError("forbidden", block.ugettext(
                 "Your answers cannot be kept here: open the course in the LMS to take this test."))
         try:
-            pairs.file_result(platform.course_key(block), key, token, write)
+            pairs.file_result(platform.course_key(block), key, token, write,
+                              gone=course_outline.gone_test(block, block.scope_ids.block_type))
         except pairs.AlreadyFiled:
             raise refusal(write.refused) from None
     elif isinstance(write, Described):

@@ -5,9 +5,9 @@ the course's evaluations and knowledge checks asked; ``common.summary``: their c
 the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
 """
 
-from ..common import charts, course_outline, descriptions, pairs, platform, summary
+from ..common import charts, course_outline, pairs, platform, summary
 from ..common.i18n import current_language
-from ..knowledge_check.statistics import gain_as_shown
+from ..knowledge_check.statistics import gain_as_shown, pair_group_size
 from ..likert import content as likert
 from . import learning, report
 
@@ -16,15 +16,7 @@ def described(block, block_type, usage_key=None):
     """``[(block key, fields)]`` of the course's described blocks of ``block_type`` that its
     outline still holds (``common.course_outline``: a block deleted in Studio is not counted), in
     the course of the block's key, or of ``usage_key``."""
-    return described_and_gone(block, block_type, usage_key)[0]
-
-
-def described_and_gone(block, block_type, usage_key=None):
-    """``described``'s list, and the keys (text) of the described blocks the outline no longer holds."""
-    key = block.scope_ids.usage_id if usage_key is None else usage_key
-    every = descriptions.course_descriptions(platform.course_key(block, key), block_type)
-    kept = course_outline.in_outline(every, getattr(key, "context_key", None), block_type)
-    return kept, {k for k, _fields in every} - {k for k, _fields in kept}
+    return course_outline.described_and_gone(block, block_type, usage_key)[0]
 
 
 def evaluations(block):
@@ -54,11 +46,12 @@ def statement_ids(block):
 def knowledge_pairs(block):
     """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
     that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
-    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins.
+    ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins;
+    ``min_group_size`` the highest of its tests' (``statistics.pair_group_size``).
     A test deleted from the course is not one of them, nor are its results in ``rows``."""
     course = platform.course_key(block)
     found = {}
-    kept, gone = described_and_gone(block, "emm_knowledge_check")
+    kept, gone = course_outline.described_and_gone(block, "emm_knowledge_check")
     for _key, fields in kept:
         pair = fields.get("pair")
         if not isinstance(pair, str) or not pair:
@@ -70,6 +63,8 @@ def knowledge_pairs(block):
             entry["description"] = fields
     for entry in found.values():
         entry["rows"] = pairs.pair_rows(course, entry["pair"], leave_out=gone)  # a deleted test's results too
+        # the highest of its tests' minimums: the post-test's alone showed what the pre-test withholds (bug hunt s43)
+        entry["min_group_size"] = pair_group_size(kept, entry["pair"])
     return list(found.values())
 
 

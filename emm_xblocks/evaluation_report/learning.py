@@ -32,14 +32,15 @@ def figures(pairs, min_group_size, page_language=""):
     (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
     pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
     staff. Each pair's figures are ``knowledge_check.statistics.pair_figures`` at the report's minimum
-    group size or the check's, if higher; each question keeps its prompt for the table. ``lang``
+    group size or the pair's (``min_group_size``: the highest of its tests', else its
+    description's), if higher; each question keeps its prompt for the table. ``lang``
     (a pair's, and its figures'): the attribute of its texts on a page in ``page_language``, the
     language its description declares (``common.content_language``)."""
     out = []
     for p in pairs:
         asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
         questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
-        group = max(min_group_size, int(p["description"].get("min_group_size") or 0))
+        group = max(min_group_size, int(p.get("min_group_size", p["description"].get("min_group_size")) or 0))
         figures = pair_figures(p["rows"], questions, group)
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]

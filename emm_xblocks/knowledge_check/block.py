@@ -16,7 +16,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from ..common import pairs, platform
+from ..common import course_outline, pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.grading import StoredScoreMixin
@@ -98,7 +98,7 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         if check.phase != content.PRE:
             return False
         token = platform.pair_token(self, check.pair)
-        return pairs.filed_ahead(platform.course_key(self), check.pair, content.POST, token)
+        return pairs.filed_ahead(platform.course_key(self), check.pair, content.POST, token, self.gone_test())
 
     def pre_test_missing(self):
         """A post-test whose learner has no result at the pre-test of its pair yet: submitting it
@@ -109,7 +109,13 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         if check.phase != content.POST or not check.pair:
             return False
         token = platform.pair_token(self, check.pair)
-        return bool(token) and pairs.own_result(platform.course_key(self), check.pair, content.PRE, token) is None
+        return bool(token) and pairs.own_result(platform.course_key(self), check.pair, content.PRE, token,
+                                                self.gone_test()) is None
+
+    def gone_test(self):
+        """``gone(block key)``: a knowledge check deleted from the course since it filed a result
+        (``course_outline.gone_test``): its results count nowhere, not even for its learner."""
+        return course_outline.gone_test(self, self.scope_ids.block_type)
 
     def _filed_under(self):
         """``(course key, block key)`` as text, as the LMS files results under them."""

@@ -15,7 +15,8 @@ the figures. Figures are in percent of the points (0-100):
 * ``normalised_gain``: Hake's class-average normalised gain, ``(mean_post - mean_pre) / (100 -
   mean_pre)`` (Hake 1998, Am. J. Phys. 66, 64), None when the mean pre-test score is 100;
 * ``questions``: for each question (in the block's order), ``pre_correct`` and ``post_correct``:
-  the share of linked learners who answered it fully right, in percent.
+  the share of the linked learners asked it (a question added since was not asked of those who
+  took the test before) who answered it fully right, in percent, or None where none was asked it.
 
 Below ``min_group_size`` linked learners every figure is None and ``suppressed`` is True (decision 5);
 the counts stay. Issue 11's course report reads the same function for every pair.
@@ -33,7 +34,20 @@ def _percent(row):
 
 
 def _rate(rows, qid):
-    return 100.0 * sum(1 for r in rows if r["marks"].get(qid, 0) >= 1) / len(rows)
+    """The share of ``rows`` asked question ``qid`` (their marks hold it) that answered it fully
+    right, in percent; None where none was asked it (a question added once learners took the test
+    is not counted wrong for them, bug hunt s43)."""
+    asked = [r["marks"][qid] for r in rows if qid in r["marks"]]
+    if not asked:
+        return None
+    return 100.0 * sum(1 for mark in asked if _full(mark)) / len(asked)
+
+
+def _full(mark):
+    try:
+        return float(mark) >= 1
+    except (TypeError, ValueError):
+        return False
 
 
 def pair_figures(rows, questions, min_group_size):
@@ -66,6 +80,22 @@ def pair_figures(rows, questions, min_group_size):
                     "post_correct": _rate([b for _a, b in linked], q.id)} for q in questions],
     )
     return figures
+
+
+def pair_group_size(described, pair, *floors):
+    """The minimum group size of ``pair``'s figures: the highest of ``floors`` (a report's, the
+    check's own) and the ``min_group_size`` of each of the pair's tests in ``described``
+    (``[(block key, fields)]``, the stored descriptions of the course's knowledge checks): the
+    figures of two learners stay withheld wherever one test of theirs asks for more (privacy,
+    decision 5). A value that is not a whole number counts as none."""
+    sizes = [*floors]
+    for _key, fields in described:
+        if fields.get("pair") == pair:
+            try:
+                sizes.append(int(fields.get("min_group_size") or 0))
+            except (TypeError, ValueError):
+                pass
+    return max(sizes, default=0)
 
 
 def gain_as_shown(figures, digits=0):

@@ -9,7 +9,7 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``statistics.pair_figures``), above the minimum group size.
 """
 
-from ..common import charts, content_language, pairs, platform, recovery
+from ..common import charts, content_language, course_outline, pairs, platform, recovery
 from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
@@ -67,6 +67,12 @@ def student_view(block):
                                            "draft_key": "" if closed else recovery.draft_key(block, refusal)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
+    if closed:
+        # The one effect of a view: a pre-test closed to the learner leaves them nothing to do,
+        # and completion came only with a submit (the LMS marks none of our blocks complete on
+        # view), so the unit and the course stayed short of 100 % for good (bug hunt s43). Not
+        # for staff viewing as a learner, nor past the due date (``closed`` is false then).
+        block.emit_completion(1.0)
     return frag
 
 
@@ -81,7 +87,8 @@ def shown_feedback(block, check, data, lang=None):
         return dict(data, html="")
     if data["phase"] != POST:
         # once the pair's post-test is taken, the results are there (the pre-test shows none: decision 23)
-        taken = pairs.own_result(platform.course_key(block), check.pair, POST, platform.pair_token(block, check.pair))
+        taken = pairs.own_result(platform.course_key(block), check.pair, POST, platform.pair_token(block, check.pair),
+                                 block.gone_test())
         message = (_("Thank you: your answers are kept. Your results are shown with the post-test: open it to see "
                      "how you did.") if taken is not None else
                    _("Thank you: your answers are kept. You will see your results after the post-test, at the end "
@@ -94,7 +101,8 @@ def shown_feedback(block, check, data, lang=None):
                 "announcement": message, "html": block.render_template(
                     "templates/knowledge_check/kept.html", {"message": message})}
     nums = block.numbers()
-    filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair))
+    filed = pairs.own_result(platform.course_key(block), check.pair, PRE, platform.pair_token(block, check.pair),
+                             block.gone_test())
     pre = filed[:2] if filed is not None else None
     held = held_grade_of(block, check, block.learner_state())
     # the post-test's score as the LMS holds it when the current key would give another (an edit
@@ -160,9 +168,15 @@ def respond(block, check, outcome):
 # ------------------------------------------------------------------ staff
 def staff_panel(block, check, lang=""):
     """The pair's figures for course staff (aggregates only, suppressed below the minimum group
-    size); ``lang``: the author's language attribute, on the questions' prompts."""
-    rows = pairs.pair_rows(platform.course_key(block), check.pair) if check.pair else []
-    figures = statistics.pair_figures(rows, check.questions, check.min_group_size)
+    size: the highest of the pair's tests', ``statistics.pair_group_size``), the figures the course
+    report shows: without the results of a test deleted from the course (``course_outline``);
+    ``lang``: the author's language attribute, on the questions' prompts."""
+    rows, group = [], check.min_group_size
+    if check.pair:
+        kept, gone = course_outline.described_and_gone(block, "emm_knowledge_check")
+        rows = pairs.pair_rows(platform.course_key(block), check.pair, leave_out=gone)
+        group = statistics.pair_group_size(kept, check.pair, check.min_group_size)
+    figures = statistics.pair_figures(rows, check.questions, group)
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
     figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())

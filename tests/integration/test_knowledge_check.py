@@ -499,7 +499,7 @@ def test_answers_in_progress_are_kept_on_the_device_per_learner_and_test_never_w
 
 # ------------------------------------------------------------------ staff figures
 def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform):
-    pre, post = pair_of(platform, post_extra='grading="score" min_group_size="2"')
+    pre, post = pair_of(platform, pre_extra='min_group_size="2"', post_extra='grading="score" min_group_size="2"')
     staff = platform.user("staff_1", role="staff")
     learners = [platform.user(name) for name in ("ana", "bob", "cy")]
     platform.lms(learners[0]).handle(pre, "submit", WRONG)
@@ -626,7 +626,7 @@ def test_a_french_learner_reads_points_and_percentages_in_french(platform):
 
 
 def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
-    pre, post = pair_of(platform, post_extra='grading="score" min_group_size="2"')
+    pre, post = pair_of(platform, pre_extra='min_group_size="2"', post_extra='grading="score" min_group_size="2"')
     staff = platform.user("staff_1", role="staff")
     for name, before, after in (("ana", WRONG, RIGHT), ("bob", HALF, HALF)):
         learner = platform.user(name)

@@ -114,8 +114,8 @@ QUESTIONS = (Question("a"), Question("b"))
 
 
 def test_the_pairs_figures():
-    rows = [row("pre", "t1", 1, marks={"a": 1}), row("post", "t1", 3, marks={"a": 1, "b": 1}),
-            row("pre", "t2", 2, marks={"b": 1}), row("post", "t2", 2, marks={"a": 1}),
+    rows = [row("pre", "t1", 1, marks={"a": 1, "b": 0}), row("post", "t1", 3, marks={"a": 1, "b": 1}),
+            row("pre", "t2", 2, marks={"a": 0, "b": 1}), row("post", "t2", 2, marks={"a": 1, "b": 0.5}),
             row("pre", "t3", 4, marks={"a": 1, "b": 1}), row("post", "t3", 4, marks={"a": 1, "b": 1}),
             row("pre", "lonely", 0), row("post", "late1", 4), row("post", "late2", 4),
             row("pre", "t4", 0), row("post", "t4", 4, key="other")]
@@ -129,6 +129,18 @@ def test_the_pairs_figures():
     assert f["questions"] == [{"pre_correct": pytest.approx(200 / 3), "post_correct": pytest.approx(100.0)},
                               {"pre_correct": pytest.approx(200 / 3), "post_correct": pytest.approx(200 / 3)}]
     assert "t1" not in str(f)  # the pseudonyms only link rows
+
+
+def test_a_question_is_rated_among_the_learners_asked_it():
+    """A question added once learners took both tests is in none of their marks: it is rated among
+    those asked it, and not at all (None, "—") while nobody was (bug hunt s43)."""
+    before = [row("pre", "t1", 2, marks={"a": 1}), row("post", "t1", 2, marks={"a": 1}),
+              row("pre", "t2", 2, marks={"a": 0}), row("post", "t2", 2, marks={"a": 1})]
+    f = statistics.pair_figures(before, QUESTIONS, 1)
+    assert f["questions"] == [{"pre_correct": 50.0, "post_correct": 100.0}, {"pre_correct": None, "post_correct": None}]
+    after = [*before, row("pre", "t3", 4, marks={"a": 1, "b": 0}), row("post", "t3", 4, marks={"a": 1, "b": 1})]
+    f = statistics.pair_figures(after, QUESTIONS, 1)
+    assert f["questions"][1] == {"pre_correct": 0.0, "post_correct": 100.0}
 
 
 def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_test_has_no_normalised_gain():

@@ -1,0 +1,63 @@
+"""A question added to both tests of a pair once learners took them (the author's "Save anyway"),
+through the platform-faithful runtime (tests/openedx); bug hunt s43."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
+from tests.integration.test_knowledge_check import CHECK, RIGHT, edit, visible
+from tests.openedx.runtime import Platform
+
+REPORT = '<emm_evaluation_report display_name="Evaluation report" min_group_size="1"/>'
+ALL_RIGHT = {"answers": {**RIGHT["answers"], "q3": "smuggling"}}
+
+
+@pytest.fixture
+def platform(db):
+    with translation.override("en"):
+        yield Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock,
+                                      "emm_knowledge_check": KnowledgeCheckBlock})
+
+
+def add_q3(data):
+    q3 = dict(data["questions"][0], id="q3", prompt="<p>THIRD QUESTION</p>")
+    data["questions"].append(q3)
+
+
+def q3_rates(text):
+    found = re.search(r"THIRD QUESTION (\S+) (\S+)", text)
+    return found and found.groups()
+
+
+def test_a_question_added_after_learners_took_both_tests_is_not_counted_wrong_for_them(platform):
+    """Two learners took both tests with q1 and q2, all right. The author adds q3 to both tests
+    (confirmed). The staff panel and the course report then say that 0 % answered q3 right before
+    and after, of learners who were never asked it; once two more learners take both tests and
+    all get q3 right, it says 50 %, while every linked learner scored 100 %.
+    ``knowledge_check/statistics.py`` ``_rate`` divides by every linked learner and counts a
+    question missing from a learner's marks as wrong."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="1"'), section)
+    report = platform.add(REPORT, platform.subsection())
+    for i in range(2):
+        learner = platform.lms(platform.user(f"before{i}"))
+        assert learner.handle(pre, "submit", RIGHT).status == 200
+        assert learner.handle(post, "submit", RIGHT).status == 200
+    assert edit(platform, pre, add_q3, confirm=True).status == 200
+    assert edit(platform, post, add_q3, confirm=True).status == 200
+    staff = platform.lms(platform.user("staff_1", role="staff"))
+    panel = visible(staff.html(post))
+    assert q3_rates(panel[panel.index("Staff:"):]) == ("—", "—")  # asked of nobody yet: no rate, not 0 %
+    for i in range(2):
+        learner = platform.lms(platform.user(f"after{i}"))
+        assert learner.handle(pre, "submit", ALL_RIGHT).status == 200
+        assert learner.handle(post, "submit", ALL_RIGHT).status == 200
+    panel = visible(staff.html(post))
+    panel, page = panel[panel.index("Staff:"):], visible(staff.html(report))
+    assert "4 learners took both tests." in panel and "Mean post-test score 100%" in panel
+    # everyone who was asked q3 answered it right, before and after
+    assert q3_rates(panel) == ("100%", "100%"), panel[panel.index("Correct answers per question"):]
+    assert q3_rates(page) == ("100%", "100%"), page[page.index("Correct answers per question"):]
