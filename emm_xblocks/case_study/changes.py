@@ -1,8 +1,9 @@
 """What editing a case study does to stored answers (pure; see ``common.changes``).
 
 ``answer_changes(old, new, _)``: a question or an option removed or its id renamed (learners'
-attempts and "how others answered" name them by id), a question's correct answers changed
-(attempts already scored keep the grade they were given until staff rescore), or an option of the
+attempts and "how others answered" name them by id), a question's correct answers, points or
+partial credit changed (attempts already scored keep the grade they were given until staff
+rescore), or an option of the
 participant profile question removed or its id renamed (``common.profile.option_changes``: its
 participants stay under the old id, a row of their own in the split by profile).
 ``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
@@ -16,6 +17,7 @@ apart are listed by ``perspectives.apart_answers``.
 
 from ..common import numbers, profile
 from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.questions import MULTIPLE
 from ..common.validation import Problem
 
 
@@ -48,6 +50,12 @@ def answer_changes(old, new, _):
         if was.options and set(was.correct_ids) != set(now.correct_ids):
             problems.append(Problem(f"questions.{i}.options", _("Question {n}: the correct answers changed.")
                                     .format(n=i + 1) + " " + grades_kept(_), False))
+        if MULTIPLE == was.kind == now.kind and bool(was.partial_credit) != bool(now.partial_credit):
+            # a rescore gives another grade for the same answers (1 of 2 points, then 0): held as a
+            # changed answer key is (bug hunt s43), as the knowledge check's fingerprint holds it
+            problems.append(Problem(f"questions.{i}.partial_credit", (
+                _("Question {n}: partial credit was turned off.") if was.partial_credit else
+                _("Question {n}: partial credit was turned on.")).format(n=i + 1) + " " + grades_kept(_), False))
         if float(was.points) != float(now.points):
             problems.append(Problem(f"questions.{i}.points", _("Question {n}: its points were {old}.").format(
                 n=i + 1, old=numbers.number(was.points, getattr(_, "language", None))) + " " + grades_kept(_), False))

@@ -8,7 +8,7 @@ import re
 
 MAX_ID = 50  # characters (the editors count ids by it: ``data-max-chars``)
 ID_PATTERN = rf"[A-Za-z0-9_-]{{1,{MAX_ID}}}"
-ID_RE = re.compile(rf"^{ID_PATTERN}$")
+ID_RE = re.compile(ID_PATTERN)  # matched whole (``fullmatch``: "$" also matches before a final "\n")
 # the aggregate store's group column (``models.Answer.group``, ``Tally.group``): a multiple-choice
 # option's answers are kept under "<question id>.<option id>", which must fit (case_study/validation.py)
 MAX_GROUP = 100
@@ -16,7 +16,7 @@ MAX_GROUP = 100
 
 def is_valid_id(value):
     """1 to 50 letters, digits, hyphens or underscores."""
-    return isinstance(value, str) and bool(ID_RE.match(value))
+    return isinstance(value, str) and bool(ID_RE.fullmatch(value))
 
 
 def id_key(value):

@@ -25,7 +25,9 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "*": {"lang", "dir"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+# tel: and sms: too: a helpline's number is a link a learner on a phone taps (bug hunt s43: its
+# address was dropped at the save, without a word)
+URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 
 TAG_RE = re.compile(r"<[^>]*>")

@@ -62,7 +62,8 @@ def pair_figures(rows, questions, min_group_size):
     figures = {
         "linked": len(linked), "pre_only": len(set(pre) - set(post)), "post_only": len(set(post) - set(pre)),
         "mismatched": len(both) - len(linked), "min_group_size": min_group_size,
-        "suppressed": len(linked) < min_group_size,
+        # at least one: an imported minimum of 0 (refused by the editor) divided by none (bug hunt s43)
+        "suppressed": len(linked) < max(1, min_group_size),
         "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,
         "questions": [{"pre_correct": None, "post_correct": None} for _q in questions],
     }

@@ -12,7 +12,9 @@
   </profile>
 </emm_likert>
 ```
-Custom scales list their labels as ``<label>`` elements, lowest first. Settings are attributes
+Custom scales list their labels as ``<label>`` elements, lowest first; labels the editor keeps
+while a preset scale is chosen are written too, so that an export and import gives the same block
+(bug hunt s43: choosing "Custom" again showed an empty box). Settings are attributes
 (``content.SETTINGS``; ``graded`` and ``comment`` from older exports are still read). A survey
 whose scale changed after learners answered carries ``scale_epoch="2"`` and one
 ``<past_scale epoch="0" scale="agree5"/>`` (custom labels as ``<label>`` children) per earlier
@@ -27,7 +29,7 @@ from lxml import etree
 from ..common import olx, profile
 from ..common.settings import read_olx, write_olx
 from ..common.validation import whole
-from .content import CUSTOM, SETTINGS, PastScale, Statement, Survey
+from .content import SETTINGS, PastScale, Statement, Survey
 
 
 def from_xml(el):
@@ -61,9 +63,8 @@ def to_xml(survey, el=None):
         el = etree.Element("emm_likert")
     write_olx(el, survey, SETTINGS)
     olx.add_html(el, "intro", survey.intro)
-    if survey.scale == CUSTOM:
-        for label in survey.custom_labels:
-            olx.add_text(el, "label", label)
+    for label in survey.custom_labels:  # a preset scale's too: kept by the editor for "Custom"
+        olx.add_text(el, "label", label)
     for st in survey.statements:
         olx.add_text(el, "item", st.text, id=st.id, reverse="true" if st.reverse else None,
                      required=None if st.required else "false")

@@ -1,6 +1,6 @@
 """One id check for every list an author writes ids in (``common.ids.id_problem``)."""
 
-from emm_xblocks.common.ids import BAD_ID, USED_TWICE, id_problem
+from emm_xblocks.common.ids import BAD_ID, USED_TWICE, id_problem, is_valid_id
 from emm_xblocks.likert.content import Statement, Survey
 from emm_xblocks.likert.validation import validate as validate_survey
 
@@ -10,6 +10,13 @@ def test_an_id_is_bad_used_twice_whatever_its_case_or_fine():
     assert [id_problem(value, seen) for value in ["pace", "Pace", "a b", "", "x" * 51, "x" * 50, "PACE"]] == [
         None, USED_TWICE, BAD_ID, BAD_ID, BAD_ID, None, USED_TWICE]
     assert "pace" in seen and "x" * 50 in seen
+
+
+def test_an_id_ending_in_a_line_break_is_bad():
+    """"$" also matches before a final line break: "pace\n" beside "pace" passed as two ids, and the
+    editor, which trims it, then refused its own unchanged save (bug hunt s43)."""
+    assert is_valid_id("pace") and not is_valid_id("pace\n") and not is_valid_id("pace\r\n")
+    assert id_problem("pace\n", set()) == BAD_ID
 
 
 def test_a_bad_id_is_reported_bad_each_time_never_as_used_twice():
