@@ -21,6 +21,7 @@ from .numbers import Numbers, plural_n
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")
+@XBlock.wants("replace_urls")  # course files' addresses in a handler's answer (platform.course_files)
 class EmmBlockBase(XBlock):
     """Base of the XBlock classes of this package (mixins such as ScorableXBlockMixin go before it)."""
 
@@ -41,6 +42,13 @@ class EmmBlockBase(XBlock):
 
     # the ids of the learner's last actions, "<action>:<id>" (common.recovery): a retried action is done once
     action_ids = List(scope=Scope.user_state, default=[])
+
+    # ---------------------------------------------------------------- handlers
+    def handle(self, handler_name, request, suffix=""):
+        """Every handler's answer, as the platform asks it (``instance.handle``), with the course
+        files' addresses its HTML or JSON holds written as the LMS writes them in the page
+        (``platform.course_files``): a role-play's next node showed its course image broken."""
+        return platform.course_files(self, super().handle(handler_name, request, suffix))
 
     # ---------------------------------------------------------------- resources
     @classmethod

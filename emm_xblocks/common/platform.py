@@ -222,3 +222,30 @@ def active_catalogue(translations, language):
     from django.utils.translation import trans_real
 
     return _ActiveCatalogue(trans_real.translation(language))
+
+
+# what the LMS's view wrapper rewrites, quoted (common/djangoapps/static_replace/__init__.py)
+_COURSE_ADDRESSES = (b"/static/", b"/course/", b"/jump_to_id/")
+_TEXT_ANSWERS = frozenset({"application/json", "text/html"})
+
+
+def course_files(block, response):
+    """``response`` (a handler's ``webob.Response``) with the course-file addresses of its JSON or
+    HTML (a quoted ``/static/map.png``, uploaded in Studio's Files & Uploads) written as the LMS
+    writes them into a rendered view: by the runtime's ``replace_urls`` service
+    (``common/djangoapps/static_replace/services.py``, ``replace_urls``), which the LMS applies to
+    views only (``replace_urls_wrapper``, ``lms/djangoapps/courseware/block_render.py``); a
+    handler's answer reaches the browser as it is (``_invoke_xblock_handler``), where
+    ``/static/map.png`` is no course file (bug hunt s43). The same response, unchanged, for any
+    other answer (a CSV, a file) and where the runtime has no such service (the workbench)."""
+    if response.content_type not in _TEXT_ANSWERS or not any(mark in response.body for mark in _COURSE_ADDRESSES):
+        return response
+    service = block.runtime.service(block, "replace_urls")
+    if service is None:
+        return response
+    charset = response.charset or "utf-8"
+    text = response.body.decode(charset)
+    written = service.replace_urls(text)
+    if written != text:
+        response.body = written.encode(charset)
+    return response

@@ -133,7 +133,8 @@ def test_the_author_preview_never_links_an_unsafe_address(scenario, handlers):
     uid = scenario(CASE.replace('href="https://example.org/report.pdf"', 'href="javascript:alert(document.cookie)"'))
     html = handlers.view(uid, "author_view", student="staff_1").body_html()
     assert 'href="javascript:' not in html and "javascript:alert(document.cookie)" in html
-    assert '<a href="/static/leaflet.pdf"' in html  # a safe address stays a link
+    # a safe address stays a link (written by Studio's preview as the course's asset address)
+    assert '<a href="/asset-v1:EMM+EMM2+2026+type@asset+block/leaflet.pdf"' in html
 
 
 # ------------------------------------------------------------------ results announcement

@@ -52,6 +52,7 @@ from .services import (
     anonymous_ids_of,
     i18n_service,
 )
+from .static_replace import ReplaceURLService, replace_urls_wrapper
 from .student_module import DjangoKeyValueStore, FieldDataCache, StudentModule, StudentModuleTable
 
 MIXINS = (LmsBlockMixin, InheritanceMixin)  # the platform's XBLOCK_MIXINS, first two (lms_mixin.py)
@@ -220,14 +221,17 @@ class Context:
         return self.render(usage_key, view).body_html()
 
     def handle(self, usage_key, handler, data=None, *, raw=None, method="POST", suffix=""):
-        """A JSON request to a handler, through ``runtime.handle`` (which saves the block); ``suffix``:
-        what follows the handler's name in its address (``handler_url``'s)."""
+        """A JSON request to a handler, through the block's ``handle`` as ``_invoke_xblock_handler``
+        calls it (``block_render.py``; ``preview.py``'s ``preview_handler`` and ``component.py``'s
+        ``component_handler`` alike: ``instance.handle(handler, req, suffix)``), which goes on to
+        ``runtime.handle`` (which saves the block); its answer goes through no view wrapper.
+        ``suffix``: what follows the handler's name in its address (``handler_url``'s)."""
         block = self.block(usage_key)
         body = raw if raw is not None else json.dumps({} if data is None else data).encode()
         request = Request.blank("/", method=method, body=body if method == "POST" else None,
                                 content_type="application/json")
         try:
-            response = block.runtime.handle(block, handler, request, suffix)
+            response = block.handle(handler, request, suffix)
             self.after_handler(block)
         except Exception as err:  # noqa: BLE001 - the platform logs it and Django answers 500 (or 404)
             # every context's view raises Http404 for a handler the block does not have
@@ -299,10 +303,13 @@ class LmsContext(Context):
             "settings": SettingsService(),
             "completion": CompletionService(platform.events, learner) if learner.is_authenticated else None,
             "publish": grades.EventPublishingService(platform, learner, self.masquerading),
+            "replace_urls": ReplaceURLService(platform.course_key),
         }
-        # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then wrap_xblock
+        # prepare_runtime_for_user: filter_displayed_blocks first (only while masquerading), then
+        # wrap_xblock, then replace_urls_wrapper (static_replace/wrapper.py) with the same service
         wrappers = [masquerade.filter_displayed_blocks] if self.masquerading else []
         wrappers.append(xblock_wrapper("LmsRuntime", {"course-id": str(platform.course_key)}))
+        wrappers.append(replace_urls_wrapper(services["replace_urls"]))
         return PlatformRuntime(platform, lms_field_data(platform.authored, student_data,
                                                         platform.dates.for_user(learner.id)), services,
                                wrappers, user_id=learner.id, field_data_cache=field_data_cache)
@@ -327,9 +334,13 @@ class StudioPreviewContext(Context):
             "user": DjangoXBlockUserService(user, user_role="instructor" if user.role == "instructor"
                                             or user.global_staff else "staff",
                                             anonymous_user_id="student", deprecated_anonymous_user_id="student"),
+            "replace_urls": ReplaceURLService(platform.course_key),
         }
+        # wrap_xblock, then replace_urls_wrapper(static_replace_only=True) (preview.py)
         return PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
-                               [xblock_wrapper("PreviewRuntime")], user_id=user.id)
+                               [xblock_wrapper("PreviewRuntime"),
+                                replace_urls_wrapper(services["replace_urls"], static_replace_only=True)],
+                               user_id=user.id)
 
 
 class StudioEditorContext(Context):

@@ -611,3 +611,21 @@ def test_studio_preview_gives_global_staff_the_instructor_role(plat):
                                 ("global", plat.user("admin", role="staff", global_staff=True)),
                                 ("instructor", plat.user("owner", role="instructor")))}
     assert roles == {"staff": "staff", "global": "instructor", "instructor": "instructor"}
+
+
+def test_course_file_addresses_are_written_as_the_lms_writes_them_into_a_view():
+    """``static_replace``: quoted addresses only (an escaped quote too, as in JSON), ``?raw`` and
+    the XBlock resources left, a ``/`` in a file's name written ``_``, ``/course/`` links to the course."""
+    from tests.openedx.keys import CourseKey
+    from tests.openedx.static_replace import ReplaceURLService
+
+    service = ReplaceURLService(CourseKey())
+    text = ('<img src="/static/maps/niger.png?v=2"> {"html": "<a href=\\"/static/law.pdf\\">"} '
+            "<a href='/static/raw.txt?raw'> /static/unquoted.png <script src=\"/static/xblock/resources/x.js\">"
+            ' <a href="/course/jump">')
+    assert service.replace_urls(text) == (
+        '<img src="/asset-v1:EMM+EMM2+2026+type@asset+block/maps_niger.png?v=2"> '
+        '{"html": "<a href=\\"/asset-v1:EMM+EMM2+2026+type@asset+block/law.pdf\\">"} '
+        "<a href='/static/raw.txt?raw'> /static/unquoted.png <script src=\"/static/xblock/resources/x.js\">"
+        ' <a href="/courses/course-v1:EMM+EMM2+2026/jump">')
+    assert service.replace_urls('<a href="/course/jump">', static_replace_only=True) == '<a href="/course/jump">'
