@@ -68,7 +68,7 @@ def extract():
         tmp = Path(tmp)
         py_pot, tpl_pot = tmp / "py.pot", tmp / "tpl.pot"
         run([*XGETTEXT, "-L", "Python", "--keyword=N_", "--keyword=_", "--keyword=ugettext",
-             "--keyword=ungettext:1,2",
+             "--keyword=ungettext:1,2", "--keyword=ngettext_of:2,3",
              "--keyword=pgettext:2c,3", "-o", str(py_pot), *[str(p.relative_to(ROOT)) for p in python_sources()]])
         converted = []
         for template in template_sources():

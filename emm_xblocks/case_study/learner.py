@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
 from ..common.attempts import attempts_left, counted_attempt, kept_attempts, refuse_if_none_left
-from ..common.i18n import N_
+from ..common.i18n import N_, ngettext_of
 from ..common.numbers import count
 from ..common.question_scoring import marks, total
 from ..common.questions import check_answers as check_question_answers
@@ -63,12 +63,14 @@ def check_answers(case, raw, _, final=True):
             raise ActionError("invalid_answer", _("This answer could not be read."), question=q.id)
         value = value.strip()
         if len(value) > MAX_ANSWER_CHARS:  # a draft's too: said in characters, whatever its words
-            raise ActionError("answer_too_long", _("This text is longer than {max} characters: shorten it "
-                                                   "(nothing was cut).").format(max=count(MAX_ANSWER_CHARS, _)),
-                              question=q.id)
+            raise ActionError("answer_too_long", ngettext_of(
+                _, "This text is longer than {max} character: shorten it (nothing was cut).",
+                "This text is longer than {max} characters: shorten it (nothing was cut).",
+                MAX_ANSWER_CHARS).format(max=count(MAX_ANSWER_CHARS, _)), question=q.id)
         if final and q.max_words and word_count(value) > q.max_words:
-            raise ActionError("answer_too_long", _("This answer is too long ({max} words at most).")
-                              .format(max=count(q.max_words, _)), question=q.id)
+            raise ActionError("answer_too_long", ngettext_of(
+                _, "This answer is too long ({max} word at most).", "This answer is too long ({max} words at most).",
+                q.max_words).format(max=count(q.max_words, _)), question=q.id)
         return value
 
     cleaned = check_question_answers(case, raw, _, NOT_PART, written, final)

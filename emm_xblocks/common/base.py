@@ -238,6 +238,9 @@ class _LazyGettext:
     def __call__(self, text):
         return self.block.ugettext(text)
 
+    def ngettext(self, singular, plural, n):
+        return self.block.ungettext(singular, plural, n)
+
     @property
     def language(self):
         return self.block._translator()[0]

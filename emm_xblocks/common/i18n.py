@@ -30,6 +30,17 @@ class Gettext:
         return self.gettext(text)
 
 
+def ngettext_of(_, singular, plural, n):
+    """``singular`` or ``plural`` in the form the language of ``_`` gives ``n`` (a pure action's
+    or validator's ``_``: its ``ngettext``, the block's ``ungettext``, CLDR's form: six in Arabic,
+    where "2 000" and "20" take other nouns); a ``_`` without one (a plain ``gettext``, a test's
+    ``str``) gives English's two. (The Python extraction reads this call as ``ngettext_of:2,3``.)"""
+    ngettext = getattr(_, "ngettext", None)
+    if ngettext is not None:
+        return ngettext(singular, plural, n)
+    return _(singular if n == 1 else plural)
+
+
 def pgettext(_, context, message):
     """``message`` in ``context``, translated by a plain ``gettext`` ``_`` (the block's, a
     validator's): a catalogue keys a message with a context as ``context\x04message``; untranslated,

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from ..common import profile
 from ..common.actions import ActionError, Live, Outcome, Record, described_once, refuse_unless_ready
-from ..common.i18n import N_
+from ..common.i18n import N_, ngettext_of
 from ..common.numbers import count
 from . import events
 from .content import MAX_COMMENT, NA, to_fields
@@ -76,8 +76,10 @@ def check_submission(survey, answers, comment, _):
     if comment and not survey.comment_box:
         raise ActionError("comment_not_allowed", _("This evaluation does not take comments."))
     if len(comment) > MAX_COMMENT:
-        raise ActionError("comment_too_long",
-                              _("The comment is longer than {max} characters.").format(max=count(MAX_COMMENT, _)))
+        # the noun in the form the language gives the number ("2 000 حرف" in Arabic, bug hunt s43)
+        raise ActionError("comment_too_long", ngettext_of(
+            _, "The comment is longer than {max} character.", "The comment is longer than {max} characters.",
+            MAX_COMMENT).format(max=count(MAX_COMMENT, _)))
     return cleaned, comment
 
 

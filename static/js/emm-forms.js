@@ -85,7 +85,9 @@
     var max = parseInt(control.getAttribute("data-max-chars"), 10), m = measureOf(control);
     EMM.countChars(control);
     unsay(control);
-    EMM.say(region, EMM.format(text || EMM.gettext("Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again."),
+    /* the noun in the form the language gives the number ("2 000 حرف" in Arabic, bug hunt s43) */
+    EMM.say(region, EMM.format(text || EMM.ngettext("Not sent: a text is longer than its limit of {max} character. Nothing was cut: shorten it, then send again.",
+      "Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again.", max),
       {max: EMM.count(max, control)}));
     control.focus();
     if (m) { m.focus(control, max); }

@@ -65,8 +65,9 @@ const FRENCH = {plural: (n) => Number(n > 1), strings: {
   "{n} character too many (limit {max}): nothing was cut, shorten the text.": [
     "{n} caractère de trop (limite {max}) : rien n’a été coupé, raccourcissez le texte.",
     "{n} caractères de trop (limite {max}) : rien n’a été coupé, raccourcissez le texte."],
-  "Not sent: a text is longer than its limit of {max} characters. Nothing was cut: shorten it, then send again.":
-    "Non envoyé : un texte dépasse sa limite de {max} caractères. Rien n’a été coupé : raccourcissez-le, puis envoyez de nouveau.",
+  "Not sent: a text is longer than its limit of {max} character. Nothing was cut: shorten it, then send again.": [
+    "Non envoyé : un texte dépasse sa limite de {max} caractère. Rien n’a été coupé : raccourcissez-le, puis envoyez de nouveau.",
+    "Non envoyé : un texte dépasse sa limite de {max} caractères. Rien n’a été coupé : raccourcissez-le, puis envoyez de nouveau."],
   "{n} character left on the longest line": ["{n} caractère restant sur la ligne la plus longue",
     "{n} caractères restants sur la ligne la plus longue"],
   "A line is {n} character too long (limit {max} a line): nothing was cut, shorten it.": [
