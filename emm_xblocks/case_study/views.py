@@ -180,7 +180,8 @@ def grade_words(case, state, scores, words, held=None, pending=()):
     if self_assessment_can_raise(case.grade_policy, scores, [points for _n, points in pending]):
         rising = len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
     return attempts.grade_words(case.grade_policy, scores, case.attempts_allowed, state.attempts, words,
-                                lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising)
+                                lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising,
+                                graded=case.weight > 0)
 
 
 def respond_document(block, case, outcome):

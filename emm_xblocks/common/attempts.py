@@ -149,8 +149,19 @@ def held_grade_words(grade, _):
                  grade=grade)
 
 
+def _start_question(left, _, ngettext, count):
+    """The question asked before a new attempt, with the attempts ``left`` (None: no limit)."""
+    if left is None:
+        return _("Start a new attempt?")
+    if left == 1:  # "0 attempts left after it" read as a count; the learner needs to know it is the last
+        return _("Start your last attempt? You will not be able to try again after it.")
+    return ngettext("Start a new attempt? You will have {n} attempt left after it.",
+                    "Start a new attempt? You will have {n} attempts left after it.", left - 1).format(
+        n=count(left - 1))
+
+
 def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None, held_words=held_grade_words,
-            pending=None):
+            pending=None, graded=True):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
@@ -175,8 +186,15 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     (the case study's self-assessment of ``n`` written questions, ``questions`` their numbers in
     words: "3", "3 and 4"), else None. Then ``final`` does not say the grade stays: it says the
     grade so far and what counts the rest.
+
+    ``graded`` False (the author's weight 0, "not graded"): no sentence names a grade, and
+    ``retry_confirm`` only asks, with the attempts left (bug hunt s43: "Your best attempt counts
+    for your grade" of a grade that does not exist).
     """
     words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
+    if not graded:
+        words["retry_confirm"] = _start_question(left, _, ngettext, count)
+        return words
     if policy == COUNT_LAST:
         words["policy"] = _("Your last attempt counts for your grade.")
     else:
@@ -207,14 +225,7 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     if counted and can_lower:
         words["retry_warning"] = _("A new attempt replaces your grade, even if it scores less than your {counted} "
                                    "now.").format(counted=counted)
-    if left is None:
-        question = _("Start a new attempt?")
-    elif left == 1:  # "0 attempts left after it" read as a count; the learner needs to know it is the last
-        question = _("Start your last attempt? You will not be able to try again after it.")
-    else:
-        question = ngettext("Start a new attempt? You will have {n} attempt left after it.",
-                            "Start a new attempt? You will have {n} attempts left after it.", left - 1).format(
-            n=count(left - 1))
+    question = _start_question(left, _, ngettext, count)
     if words["retry_warning"]:
         question = f"{words['retry_warning']} {question}"
     elif counted and policy != COUNT_LAST and held is None:
@@ -233,7 +244,7 @@ def grade_words(policy, scores, allowed, used, words, score_text, **more):
     role-play's ending (``grade_html`` writes them). ``allowed``: the block's ``attempts_allowed``
     (0: no limit), ``used`` of them spent; ``words``: the panel's ``block.translators()``,
     ``(gettext, ngettext, numbers)``, which write the counts too; ``score_text``, ``more``
-    (``held``, ``held_words``, ``pending``): ``explain``'s."""
+    (``held``, ``held_words``, ``pending``, ``graded``): ``explain``'s."""
     _, ngettext, nums = words
     return explain(policy, scores, attempts_left(allowed, used), score_text, _, ngettext,
                    count=lambda n: nums.number(n, 0), **more)

@@ -42,8 +42,8 @@ def answer_changes(old, new, _):
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
     would take its answers; choices added at the end touch none), a profile option removed or
-    renamed; and the attempt that counts changed (``grading_changes``), or a choice's points
-    (``points_changes``)."""
+    renamed; and the attempt that counts changed (``grading_changes``), a choice's points
+    (``points_changes``), or a learner's path broken otherwise (``path_changes``)."""
     moved = grading_changes(old, new, _) + points_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
@@ -56,6 +56,7 @@ def answer_changes(old, new, _):
         "Node “{id}” is now an ending: learners part-way who stand on it start again at the beginning of "
         "their role.").format(id=now.id), False)
         for i, was, now in _met_pairs(old, new) if was.ending != now.ending]
+    moved += path_changes(old, new, _)
     met = paths.reached(old)
     return moved + id_change_problems(
         [n for n in old.nodes if n.id in met], new.nodes, lambda node: node.narrative, "nodes",
@@ -74,6 +75,32 @@ def answer_changes(old, new, _):
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
                          "under that id, in a group of their own in “how others chose” by profile.")
         .format(id=old_id), _)
+
+
+def path_changes(old, new, _):
+    """``[Problem(..., error=False)]`` of the edits that break learners' paths without removing a
+    node (bug hunt s43): a choice in its place that now leads to another node while its old target
+    is still there (``paths.path_is_valid``: a path through it no longer goes on), and a role's
+    start moved where the old one is no longer reached from it (``learner._still_played``, decision
+    78). Learners part-way on such a path start again at the beginning of their role; learners who
+    finished keep their result."""
+    problems = [
+        Problem(f"nodes.{i}.choices.{j}.goto", _(
+            "Node “{id}”, choice {n}: it now leads to “{new}” (it led to “{old}”). Learners part-way whose path "
+            "takes it start again at the beginning of their role; learners who finished keep their result (their "
+            "path shown as far as it still exists).").format(id=now.id, n=j + 1, new=after.goto, old=before.goto),
+            False)
+        for i, was, now in _met_pairs(old, new) if not _choices_moved(was.choices, now.choices)
+        for j, (before, after) in enumerate(zip(was.choices, now.choices, strict=False))
+        # a target removed or renamed is warned as such (its node's id)
+        if before.goto != after.goto and new.node(before.goto) is not None]
+    for i, was, now in kept_pairs(old.roles, new.roles):
+        if was.start != now.start and was.start not in paths.reached(new, (now.start,)):
+            problems.append(Problem(f"roles.{i}.start", _(
+                "Role “{role}” now starts at “{new}” (it started at “{old}”). Learners part-way in this role start "
+                "again at its new start; learners who finished keep their result.").format(
+                role=now.id, new=now.start, old=was.start), False))
+    return problems
 
 
 def points_changes(old, new, _):

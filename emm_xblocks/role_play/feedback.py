@@ -11,7 +11,7 @@ panel.
 
 from ..common import numbers
 from ..common.attempts import attempts_left
-from . import content, others, paths, scoring
+from . import content, others, paths, perspectives, scoring
 
 
 def _steps(scenario, path, taken):
@@ -54,7 +54,8 @@ def ending(scenario, state, node, counts, shown, words, dom):
         "band": paths.band_message(scenario, score, final) if shown else "", "mine": mine,
         "best_steps": paths.route_labels(scenario, route),
         "best_ending": route[-1][0] != node.id if route else False, "graded": scenario.weight > 0,
-        "perspectives": others.by_role(scenario, role_tallies, path, taken, role.id, words, dom),
+        "perspectives": others.by_role(scenario, perspectives.with_no_role(role_tallies, overall), path, taken,
+                                       role.id, words, dom),
         "profile_perspectives": others.profile_perspectives(scenario, overall, profile_tallies, path, taken,
                                                             state.learner_profile, words, dom),
     }

@@ -67,7 +67,7 @@ def choice_token(secret, attempt, step, node_id, index):
 def repaired(scenario, state, _):
     """``(state, notice)``: a path the author's edits broke (or left stopped at a node made an
     ending since) starts again at the role's start (or at the choice of a role, if the role is
-    gone); ``notice`` tells the learner ("" if nothing changed).
+    gone or its start is an ending now); ``notice`` tells the learner ("" if nothing changed).
     A finished attempt stays finished, its score kept (``scoring.attempt_score``: the one it earned): the
     page shows its outcome and its path as far as it still exists (``views.panel_context``)."""
     if not state.role:
@@ -86,6 +86,11 @@ def repaired(scenario, state, _):
     # (bug hunt s42): it starts again too, as a broken path does
     if _still_played(scenario, role, state) and not paths.ends(scenario, state.path):
         return state, ""
+    if scenario.node(role.start).ending:
+        # back at a start made an ending there would be no choice and no way on either (bug hunt
+        # s43): the learner takes the role again, and taking it ends the attempt there (``_begin``)
+        return (replace(state, role="", path=[], taken=[], ended=False),
+                _("The scenario was changed since your last visit: please choose a role again."))
     return (replace(state, path=[role.start], taken=[], ended=False),
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))
 

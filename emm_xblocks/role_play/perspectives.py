@@ -20,7 +20,7 @@ Nothing here reads a database or formats a number: the views do (``common.number
 from dataclasses import dataclass
 
 from ..common.perspectives import split
-from ..common.profile import group_keys, group_name, group_names
+from ..common.profile import group_keys, group_name, group_names, rest
 from . import content
 
 # the group of the ending a participant reached: not a node id (ids never hold "@")
@@ -63,6 +63,25 @@ class Endings:
 
     categories: tuple
     columns: tuple
+
+
+# the participants counted overall but in no role (paths ended before migration 0008 carry none):
+# a group no role id can name (ids are letters, digits, "-" and "_"), never a column
+NO_ROLE = "\x00no-role"
+
+
+def with_no_role(by_role, tallies):
+    """``by_role`` (``summary.role_tallies``') with the participants ``tallies`` (all rows,
+    ``{group: {value: n}}``) counts but no role does, as one more group (``NO_ROLE``): the split
+    counts it as every recorded group (``_columns``), so one too small is withheld and takes
+    another with it, and it is never the overall share less the roles shown (decision 5; bug hunt
+    s43: one participant with no role was the overall count less the two columns). ``by_role``
+    itself when there is no role to split by."""
+    if not by_role:
+        return by_role
+    parts = list(by_role.values())
+    return {**by_role, NO_ROLE: {group: rest(values, [part[group] for part in parts if group in part])
+                                 for group, values in tallies.items()}}
 
 
 def _columns(scenario, counts, min_size, columns=None):

@@ -40,7 +40,8 @@ def grade_words(scenario, state, scores, words, held=None):
     another: decision 64)."""
     nums = words[2]
     return attempts.grade_words(scenario.grade_policy, scores, scenario.attempts_allowed, state.attempts, words,
-                                lambda s: nums.percent(attempts.percent(s), 0), held=held, held_words=held_grade_words)
+                                lambda s: nums.percent(attempts.percent(s), 0), held=held, held_words=held_grade_words,
+                                graded=scenario.weight > 0)
 
 
 def _grade(block, scenario, state):
