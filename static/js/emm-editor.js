@@ -332,6 +332,9 @@
         if (spec.changed) { spec.changed("moved", row, row.parentNode); }
         ed.say(told(up ? "up" : "down", row));
       } else { return; }
+      /* a row added, removed or moved is an edit: "Save anyway" was offered for the form as it was (bug hunt s43) */
+      edits += 1;
+      ed.hideConfirm();
       ed.check();
     });
     /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
@@ -350,6 +353,13 @@
     function inJson(event) { return jsonTab !== null && jsonTab.contains(event.target); }
     if (jsonTab && spec.load) {
       var jsonArea = jsonTab.querySelector("[data-json]");
+      /* its refusals beside its button: the form's own alert is far above it (bug hunt s43) */
+      var jsonAlert = jsonTab.querySelector("[data-json-alert]") || ed.alertBox;
+      var refuseJson = function (message) {
+        EMM.say(jsonAlert, message);
+        /* said 30 ms on (EMM.say): then brought into sight, the box above it kept in place as far as it goes */
+        global.setTimeout(function () { if (jsonAlert.scrollIntoView) { jsonAlert.scrollIntoView({block: "nearest"}); } }, 40);
+      };
       jsonTab.addEventListener("toggle", function () {
         if (jsonTab.open) { jsonArea.value = JSON.stringify(spec.collect(), null, 2); }
       });
@@ -357,7 +367,7 @@
         var data;
         try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
         if (!data || typeof data !== "object" || Array.isArray(data)) {
-          EMM.say(ed.alertBox, _("The content is not valid JSON."));
+          refuseJson(_("The content is not valid JSON."));
           return;
         }
         /* all or nothing: JSON the form cannot show puts the form back as it was */
@@ -366,10 +376,11 @@
           spec.load(data);
         } catch (e) {
           spec.load(before);
-          EMM.say(ed.alertBox, _("The JSON does not fit the form: nothing was changed."));
+          refuseJson(_("The JSON does not fit the form: nothing was changed."));
           return;
         }
         EMM.clear(ed.alertBox, true);
+        EMM.clear(jsonAlert, true);
         edits += 1;
         ed.hideConfirm();
         ed.say(_("The form now shows the JSON."));
@@ -385,6 +396,9 @@
     var cancel = root.querySelector("[data-cancel]");
     /* changed since loaded or saved: the author confirms before the runtime closes the editor */
     ed.changed = function () { return loaded !== null && snapshot() !== loaded; };
+    /* the form now shows, in another shape, what was loaded or saved (the role-play's form drawn from the XML just
+       saved): Cancel compares with this shape from now on */
+    ed.rebase = function () { loaded = snapshot(); };
     if (cancel) {
       cancel.addEventListener("click", function () {
         if (ed.changed() && !global.confirm(_("Discard your changes? They have not been saved."))) { return; }

@@ -20,17 +20,22 @@ function EmmRolePlayEditor(runtime, element, args) {
       return xmlBox.value === xmlShown ? formLeft : {xml: xmlBox.value};
     },
     show: function (problems, data) { if (tab === "xml") { showXml(problems); } else { show(problems, data); } },
-    refused: function (problems) {
-      if (tab === "xml") { return; }
-      var first = problems.filter(function (p) { return locate(p.field).input || locate(p.field).node; })[0];
-      if (first) { goTo(first); }
+    /* the first problem in the form's order, as every editor (the server lists them in its own: bug hunt s43) */
+    refused: function () {
+      if (tab !== "xml") { ed.focusFirstError(); }
     },
     add: add,
     rowFocus: "summary, [data-key]",
     changed: function (what, li, list) {
       if (what === "removed") {
         var node = list.closest("[data-row]");
-        if (node) { updateNode(node); }
+        if (node) {
+          updateNode(node);
+          /* the last choice of an ending removed: its box (and the "Add a choice" the focus went to) is hidden now,
+             the focus to the ending's checkbox, not to the page (bug hunt s43) */
+          var at = window.document.activeElement;
+          if (!at || at === window.document.body || at.closest("[hidden]")) { own(node, "[data-key=ending]").focus(); }
+        }
         refreshIds();
       }
       renumber();
@@ -223,6 +228,9 @@ function EmmRolePlayEditor(runtime, element, args) {
     var at = locate(p.field), target = at.input;
     if (at.node) { own(at.node, "[data-details]").open = true; }
     if (!target && at.node) { target = own(at.node, "summary"); }
+    /* a whole list's problem ("Add at least one role"): its add button, beside the message (bug hunt s43) */
+    if (!target && at.slot) { target = form.querySelector("[data-add=\"" + (p.field || "").split(".")[0] + "\"]:not([data-row] *)"); }
+    for (var d = target && target.closest("details"); d; d = d.parentNode.closest("details")) { d.open = true; }
     if (target) { target.focus(); if (target.scrollIntoView) { target.scrollIntoView({block: "nearest"}); } }
   }
 
@@ -314,7 +322,7 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
   function switchTo(name) {
     if (name === tab) { return; }
-    var data = name === "xml" ? collect() : {xml: xmlBox.value};
+    var data = name === "xml" ? collect() : {xml: xmlBox.value}, saved = name !== "xml" && !ed.changed();
     ed.dropChecks();  /* a late check of the tab left must not clear what this tab is told */
     EMM.post(runtime, element, "studio_convert", data).then(function (body) {
       if (!body.scenario) {
@@ -323,9 +331,12 @@ function EmmRolePlayEditor(runtime, element, args) {
         return;
       }
       EMM.clear(alertBox, true);
+      ed.hideConfirm();  /* "Save anyway" was offered for the other tab's content */
       if (name === "xml") { formLeft = data; xmlShown = xmlBox.value = body.scenario.xml; showXml(body.problems); }
       else { load(body.scenario); show(body.problems || [], collect()); }
       selectTab(name);
+      /* the XML left was the one saved: the form drawn from it is what Cancel compares with now (bug hunt s43) */
+      if (saved) { ed.rebase(); }
     }, function (err) { EMM.say(alertBox, ed.failed(err).message); });
   }
   tabs.forEach(function (t, i) {
