@@ -350,6 +350,14 @@ def test_removing_a_question_of_a_test_learners_took_waits_for_save_anyway(workb
     save = page.get_by_role("button", name="Save", exact=True)
     save.click()
     editor.locator("[data-save-alert]").filter(has_text="Save anyway").wait_for()
+    assert editor.locator("[data-confirm]").is_visible()
+    # a row moved since is an edit, as typing is: "Save anyway" was offered for the form as it was,
+    # and stays no longer (it saved what nobody confirmed: bug hunt s43)
+    page.get_by_role("button", name="Move up Question 2").click()
+    assert not editor.locator("[data-confirm]").is_visible()
+    page.get_by_role("button", name="Move down Question 1").click()  # back in its place
+    save.click()
+    editor.locator("[data-confirm]").wait_for()
     warning = editor.locator('[data-error-key="questions"]')
     warning.filter(has_text="Question “q2” was removed: the tests already taken had it.").wait_for()
     assert "counted apart in the pair's figures" in warning.inner_text()

@@ -137,7 +137,8 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
                           {"id": "c", "text": "Pasted without saying whether it is required."}]
     box.evaluate("(box, data) => { box.value = JSON.stringify(data); }", data)
     page.get_by_role("button", name="Apply to the form").click()
-    assert page.locator(f"{EDITOR} [data-alert]").is_hidden() and page.locator(f"{EDITOR} [data-json-alert]").is_hidden()
+    assert page.locator(f"{EDITOR} [data-alert]").is_hidden()
+    assert page.locator(f"{EDITOR} [data-json-alert]").is_hidden()
     page.locator(f"{EDITOR} [data-status]").filter(has_text="The form now shows the JSON.").wait_for()
     assert page.get_by_label("Display name").input_value() == "Évaluation pilote"
     assert rows(page).count() == 3

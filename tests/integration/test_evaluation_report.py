@@ -773,6 +773,9 @@ def test_a_knowledge_check_deleted_from_the_course_takes_its_results_out_of_its_
     platform.delete(rehearsal)
     page = visible(staff_page(platform, report))
     assert "1 learner took both tests." in page and "0 pre-test only, 0 post-test only" in page
+    # the check's own staff panel shows the same figures (it still counted cy: bug hunt s43)
+    panel = visible(staff_page(platform, post))
+    assert "Counted apart: 0 pre-test only, 0 post-test only" in panel, panel[panel.index("Staff:"):]
 
 
 def test_where_no_outline_can_be_read_every_described_evaluation_is_counted(platform, caplog):

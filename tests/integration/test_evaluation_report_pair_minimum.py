@@ -1,22 +1,12 @@
 """The course report's learning figures and the minimum group size of a pair's two tests, through
 the platform-faithful runtime (tests/openedx); bug hunt s43."""
 
-import pytest
-from django.utils import translation
 
-from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
+from tests.integration.test_evaluation_report import platform  # noqa: F401 - both blocks, in English
 from tests.integration.test_knowledge_check import CHECK, RIGHT, WRONG, visible
-from tests.openedx.runtime import Platform
 
 
-@pytest.fixture
-def platform(db):
-    with translation.override("en"):
-        yield Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock,
-                                      "emm_knowledge_check": KnowledgeCheckBlock})
-
-
-def test_the_report_withholds_a_pair_below_its_pre_test_s_minimum_group_size(platform):
+def test_the_report_withholds_a_pair_below_its_pre_test_s_minimum_group_size(platform):  # noqa: F811
     """The pre-test asks for 10 linked learners before its pair's figures show, and its own staff
     panel withholds them with 2; the post-test says 2. The report shows the two learners' mean
     pre- and post-test scores in its summary and detail (50 % / 100 %, so each one's pre-test score

@@ -3,22 +3,11 @@ through the platform-faithful runtime (tests/openedx); bug hunt s43."""
 
 import re
 
-import pytest
-from django.utils import translation
-
-from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
+from tests.integration.test_evaluation_report import platform  # noqa: F401 - both blocks, in English
 from tests.integration.test_knowledge_check import CHECK, RIGHT, edit, visible
-from tests.openedx.runtime import Platform
 
 REPORT = '<emm_evaluation_report display_name="Evaluation report" min_group_size="1"/>'
 ALL_RIGHT = {"answers": {**RIGHT["answers"], "q3": "smuggling"}}
-
-
-@pytest.fixture
-def platform(db):
-    with translation.override("en"):
-        yield Platform(block_classes={"emm_evaluation_report": EvaluationReportBlock,
-                                      "emm_knowledge_check": KnowledgeCheckBlock})
 
 
 def add_q3(data):
@@ -31,7 +20,7 @@ def q3_rates(text):
     return found and found.groups()
 
 
-def test_a_question_added_after_learners_took_both_tests_is_not_counted_wrong_for_them(platform):
+def test_a_question_added_after_learners_took_both_tests_is_not_counted_wrong_for_them(platform):  # noqa: F811
     """Two learners took both tests with q1 and q2, all right. The author adds q3 to both tests
     (confirmed). The staff panel and the course report then say that 0 % answered q3 right before
     and after, of learners who were never asked it; once two more learners take both tests and
