@@ -56,8 +56,12 @@ def export_rows(block_key):
 
 def export_submissions(block_key, chunk_size=2000):
     """``(submission, user_key, day, {group: value}, comment)`` for each submission of a block,
-    streamed (a CSV writer can write each as it comes); one comment query per page of rows."""
-    from ..models import Comment
+    streamed (a CSV writer can write each as it comes); one comment query per page of rows. Then
+    the submissions of a comment alone (every statement optional, none answered), ``{}`` their
+    answers: the panel lists them, and the CSV lost them (bug hunt s43)."""
+    from django.db.models import Exists, OuterRef
+
+    from ..models import Answer, Comment
 
     def flush(batch):
         texts = dict(Comment.objects.filter(block_key=block_key, submission__in=[b[0] for b in batch])
@@ -76,3 +80,8 @@ def export_submissions(block_key, chunk_size=2000):
         current[3][group] = value
     if batch:
         yield from flush(batch)
+    alone = (Comment.objects.filter(block_key=block_key)
+             .exclude(Exists(Answer.objects.filter(block_key=block_key, submission=OuterRef("submission"))))
+             .order_by("submission").values_list("submission", "user_key", "day", "text"))
+    for submission, user_key, day, text in alone.iterator(chunk_size=chunk_size):
+        yield submission, user_key, day, {}, text

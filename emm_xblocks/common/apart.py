@@ -42,10 +42,12 @@ def row(item, text, tally, values, min_size, na=None):
 
     ``counts`` follows ``values`` (a value not among them still counts in ``n``: nothing is
     dropped); ``na``: the value of "not applicable", counted apart in ``"na"``; a row answered by
-    fewer than ``min_size`` shows no counts (``suppressed``)."""
+    fewer than ``min_size`` shows no counts (``suppressed``), nor one answered on the scale by 1 to
+    ``min_size - 1`` whatever the "not applicable" beside them, as the figures' own rows (decision
+    26; bug hunt s43: one anonymous answer beside four N/A read off once its statement was removed)."""
     counts = [int(tally.get(value, 0)) for value in values]
     other = sum(int(n) for value, n in tally.items() if value != na and value not in values)
     n, not_applicable = sum(counts) + other, int(tally.get(na, 0)) if na is not None else 0
-    suppressed = n + not_applicable < min_size
+    suppressed = n + not_applicable < min_size or 0 < n < min_size
     return {"id": item, "text": text, "n": n, "na": not_applicable, "suppressed": suppressed,
             "counts": [] if suppressed else counts}

@@ -97,7 +97,8 @@ def too_few_anonymous(block_key, min_size):
     them): leaving such a day out alone would show how those few answered (the figures before,
     less the figures after, of the whole or of that profile's column), what the minimum group size
     keeps from staff (decision 5; trial s34: a day of 5, one of them from civil society, gave that
-    one's answers in the civil-society column). Two ``GROUP BY`` reads. Named submissions are no
+    one's answers in the civil-society column); a submission of a comment alone counts in no group.
+    Two ``GROUP BY`` reads. Named submissions are no
     such secret: staff read them by name in the responses CSV."""
     from ..models import Answer
 
@@ -107,7 +108,11 @@ def too_few_anonymous(block_key, min_size):
                    .values_list("day", "n")):
         by_profile[day].append(n)
     kept = set()
-    for day, total in days(block_key, anonymous=True):
+    # submissions with answers only: a comment sent alone changes no figure, so it hides no one's
+    # answers (bug hunt s43: a day of one answer and two comments alone was offered, and left out)
+    answered = (Answer.objects.filter(block_key=block_key, user_key="").values_list("day")
+                .annotate(n=Count("submission", distinct=True)).order_by())
+    for day, total in answered:
         groups = [*by_profile[day], total - sum(by_profile[day])]  # the last: those who gave no profile
         if any(0 < n < min_size for n in [total, *groups]):
             kept.add(day)

@@ -97,8 +97,8 @@ def _other(kind, survey, words, _):
     if kind == "profile":
         prompt = one_line(survey.profile_prompt)
         options = [one_line(o.text) for o in survey.profile_options] + [
-            _("“{withheld}” = an option not named: chosen by too few learners, or withheld to protect one "
-              "that was").format(
+            _("“{withheld}” = not named: an option chosen by too few learners, or withheld to protect one that "
+              "was, or no option where too few did not say").format(
                 withheld=words["profile_withheld"]), _("empty = not said")]
         return [_("Participant profile: {question}").format(question=prompt) if prompt else _("Participant profile"),
                 _("The option the learner chose: {codes}.").format(codes=list_separator(_).join(options))]

@@ -64,5 +64,12 @@ def breakdown(survey, tallies, by_profile, respondents, _):
 
 def shown_profiles(table):
     """``{option id: its text}`` of the profiles whose group is big enough to be named beside a
-    submission (``export.csv_response``); who did not say is no profile to name."""
-    return {c["key"]: c["text"] for c in table["columns"] if c["shown"] and c["key"] != NOT_SAID} if table else {}
+    submission (``export.csv_response``), and ``{"": ""}`` where who did not say are a group shown
+    too: a submission without a profile is then told by its empty cell. Where that group is withheld
+    (too few, or to protect one that is), it reads as a withheld option does (bug hunt s43: the one
+    learner who did not say was the one row with an empty cell, and the rows "not shown" were all
+    the group withheld to protect them)."""
+    if not table:
+        return {}
+    return {("" if c["key"] == NOT_SAID else c["key"]): ("" if c["key"] == NOT_SAID else c["text"])
+            for c in table["columns"] if c["shown"]}

@@ -123,7 +123,8 @@ def csv_rows(survey, submissions, words):
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
         if survey.asks_profile:  # the header's column (``csv_columns``)
-            cells.append(words["profiles"].get(profile, words["profile_withheld"]) if profile else "")
+            # no profile: "" where who did not say are shown, else withheld as an option is (shown_profiles)
+            cells.append(words["profiles"].get(profile, words["profile_withheld"]))
         if survey.comment_box:
             cells.append(comment)
         yield cells

@@ -85,13 +85,19 @@ def statement_stats(survey, tallies, respondents=None):
             row.top_box = pct(coded[-1], n)
             row.top_two_box = pct(sum(coded[-2:]), n)
             row.agree_two_box = pct(sum(counts[-2:]), n)
-            row.mean = round(sum(v * c for v, c in enumerate(coded, start=1)) / n, 2)
+            # half up, as every figure (decision 26) and a spreadsheet's ROUND: 3.125 is 3.13 (round() gave 3.12)
+            row.mean = float((Decimal(sum(v * c for v, c in enumerate(coded, start=1))) / Decimal(n))
+                             .quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
         rows.append(row)
     return rows
 
 
 def _pooled(rows, top_two):
     shown = [r for r in rows if not r.suppressed and r.n]
+    if shown and len(shown[0].counts) < 3:
+        # a scale of two labels: its "two most favourable" are every answer, a headline of 100 %
+        # whatever was answered (bug hunt s43); the table's most favourable answer says it
+        return None
     total = sum(r.n for r in shown)
     if not total:
         return None

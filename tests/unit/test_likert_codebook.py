@@ -69,8 +69,9 @@ def test_each_statement_is_its_text_on_one_line_with_its_codes_and_how_na_and_no
     assert rescored[1] == "Rescored answer to: The pace was too fast."
     assert rescored[2].startswith("6 minus the number of the answer as given, so that 5 is the most favourable")
     assert rows["Profile"][1:3] == ["Participant profile: You work for", (
-        "The option the learner chose: Government; Civil society; “not shown” = an option not named: chosen by "
-        "too few learners, or withheld to protect one that was; empty = not said.")]  # as the responses CSV writes it
+        "The option the learner chose: Government; Civil society; “not shown” = not named: an option chosen by "
+        "too few learners, or withheld to protect one that was, or no option where too few did not say; "
+        "empty = not said.")]  # as the responses CSV writes it
     assert rows["Comment"][1] == "The learner's comment, answering: What would you change?"
     assert rows["Learner"][1].startswith("The learner, by their anonymised id") and rows["Date"][2].startswith("A date")
 
@@ -100,6 +101,6 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     assert rows["pace"][3].startswith("Oui\u00a0: formulée négativement.")
     assert rows["pace (codée à l’inverse, recodée)"][3] == (
         "Oui\u00a0: déjà recodée, à ne pas inverser une seconde fois.")
-    assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = une option non nommée\u00a0: choisie par trop peu "
-                                      "d’apprenants, ou masquée pour protéger une option qui l’a été\u202f; "
-                                      "vide = non précisé.")
+    assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = non nommé\u00a0: une option choisie par trop peu "
+                                      "d’apprenants, ou masquée pour protéger une option qui l’a été, ou aucune "
+                                      "option quand trop peu n’ont rien précisé\u202f; vide = non précisé.")
