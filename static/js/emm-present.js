@@ -94,7 +94,8 @@
         self.act("next");
       } else if (event.key === backward || event.key === "PageUp") {
         self.act("prev");
-      } else if (event.key === "r" || event.key === "R") {
+      } else if (event.key === "r" || event.key === "R" || event.code === "KeyR") {
+        /* the key, whatever the layout: with an Arabic keyboard the R key writes "ق" (bug hunt s43) */
         self.act("reveal");
       } else {
         return;
@@ -207,7 +208,9 @@
         }
         var tag = response.headers.get("ETag");
         return response.json().then(function (body) {
-          if (tag) { self.tags[url] = tag; }
+          /* kept only with the figures it stands for, once they are drawn (below): a reply come too late for its
+             screen left its tag, and that screen's next polls got 304 and stayed blank (bug hunt s43) */
+          if (body && tag) { body.etag = tag; }
           return body;
         }, function () {
           return Promise.reject({error: EMM.LOCAL_CODES.BAD_RESPONSE, message: ""});
@@ -220,7 +223,10 @@
         /* after a failure, a 304 too says the session's line again */
         var was = self.root.hasAttribute("data-failed");
         self.failed(false);
-        if (body && slide === self.slides[self.index]) { self.update(slide, body); }
+        if (body && slide === self.slides[self.index]) {
+          self.update(slide, body);
+          if (body.etag) { self.tags[url] = body.etag; }
+        }
         if (body || was) { self.showState(body ? body.s : self.root.getAttribute("data-state")); }
       }, function (err) {
         if (turn !== self.turn) { return; }
