@@ -36,6 +36,9 @@ class Pack:
     keys: tuple  # common.paper.Key: the facilitator's page
     expert_analysis: str  # HTML: the facilitator's page
     max_points: str  # as the locale writes it
+    # the participant profile question, as the page asks it ("" and () when it asks none)
+    profile: str = ""
+    profile_options: tuple = ()
 
 
 def build(case, _, html, numbers=ENGLISH):
@@ -47,4 +50,6 @@ def build(case, _, html, numbers=ENGLISH):
         images=tuple((i.src, i.alt, i.caption) for i in case.shown_images()),
         documents=tuple((d.title, safe_url(d.url), d.size, html(d.excerpt)) for d in case.documents),
         questions=questions, keys=keys, expert_analysis=html(case.expert_analysis),
-        max_points=numbers.number(case.max_points))
+        max_points=numbers.number(case.max_points),
+        profile=case.profile_prompt if case.asks_profile else "",
+        profile_options=tuple(o.text for o in case.profile_options) if case.asks_profile else ())

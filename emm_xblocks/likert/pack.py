@@ -1,7 +1,8 @@
 """What the Likert evaluation's printable pack holds (pure: no XBlock, no Django): the evaluation
 as a paper questionnaire -- one row of boxes per statement, the scale's labels as column heads,
-"Not applicable" where the author offers it, ruled lines for the comment -- and, on a sheet of its
-own, the facilitator's tally sheet to count the paper answers once they are collected.
+"Not applicable" where the author offers it, ruled lines for the comment, the participant profile
+question where the page asks it -- and, on a sheet of its own, the facilitator's tally sheet to
+count the paper answers once they are collected (the profiles too).
 
 ``build(survey, _, html, numbers)`` returns a ``Pack`` (it writes no number but the statements'
 own, small whole numbers: ``numbers`` is taken for the builders' common shape). The statements
@@ -33,6 +34,10 @@ class Pack:
     # written) in their own direction and language, or the reader's (a preset, the default prompt)
     own_labels: bool = False
     own_comment: bool = False
+    # the participant profile question, as the page asks it ("" and () when it asks none): on the
+    # form, and counted on the tally sheet
+    profile: str = ""
+    profile_options: tuple = ()
 
 
 def build(survey, _, html, numbers=ENGLISH):
@@ -54,4 +59,6 @@ def build(survey, _, html, numbers=ENGLISH):
         reverse=tuple(n for n, s in enumerate(survey.statements, start=1) if s.reverse),
         own_labels=survey.scale == CUSTOM,
         own_comment=bool(survey.comment_box and survey.comment_prompt),
+        profile=survey.profile_prompt if survey.asks_profile else "",
+        profile_options=tuple(o.text for o in survey.profile_options) if survey.asks_profile else (),
     )
