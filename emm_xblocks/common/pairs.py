@@ -59,6 +59,15 @@ def file_result(course_key, block_key, token, paired, gone=_nowhere):
             raise AlreadyFiled(paired.phase) from again
 
 
+def take_back(course_key, block_key, token, paired):
+    """Delete the result ``file_result`` filed for ``token`` at ``paired``'s phase from
+    ``block_key`` (the request that filed it failed later: ``store.undone_on_failure``)."""
+    from ..models import PairedResult
+
+    write(lambda: PairedResult.objects.filter(course_key=course_key, pair=paired.pair, phase=paired.phase,
+                                              token=token, block_key=block_key).delete())
+
+
 def _counted(block_keys, gone):
     """Any of ``block_keys`` (rows' blocks) still in the course (``gone``: deleted from it)."""
     return any(not gone(key) for key in block_keys)

@@ -247,11 +247,15 @@ def _store(block, write, action_id=""):
         if token is None:  # Studio's preview, or no user: nobody to keep a result for
             raise HandlerError("forbidden", block.ugettext(
                 "Your answers cannot be kept here: open the course in the LMS to take this test."))
+        course = platform.course_key(block)
         try:
-            pairs.file_result(platform.course_key(block), key, token, write,
+            pairs.file_result(course, key, token, write,
                               gone=course_outline.gone_test(block, block.scope_ids.block_type))
         except pairs.AlreadyFiled:
             raise refusal(write.refused) from None
+        # filed in its own transaction: taken back if a later step fails (the description busy, the
+        # state not saved), or the learner would be refused "already answered" for good (bug hunt s43)
+        store.undone_on_failure(lambda: pairs.take_back(course, key, token, write))
     elif isinstance(write, Described):
         descriptions.describe(key, platform.course_key(block), block.scope_ids.block_type, write.text)
     else:  # pragma: no cover - a programming error, not a request's

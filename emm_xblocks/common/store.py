@@ -256,7 +256,8 @@ def release(taken):
 
 @contextmanager
 def claims_released_on_failure():
-    """Every slot ``claim`` takes inside the ``with`` block is given back if the block raises.
+    """Every slot ``claim`` takes inside the ``with`` block is given back if the block raises (and
+    every ``undone_on_failure`` undone).
 
     ``common.handlers.json_handler`` runs each handler in one: a handler claims an attempt number,
     then writes the learner's rows and state; if any of that fails, the number is free again
@@ -269,10 +270,19 @@ def claims_released_on_failure():
     except BaseException:
         for taken in reversed(held):
             with suppress(DatabaseError):  # the original error is the one to report
-                release(taken)
+                taken() if callable(taken) else release(taken)
         raise
     finally:
         _held.reset(token)
+
+
+def undone_on_failure(undo):
+    """Inside ``claims_released_on_failure``: call ``undo()`` if what follows fails, as a claim
+    is given back (a knowledge check's result filed, then the learner's state not saved: the
+    result taken back, so that the learner may send again, bug hunt s43). Outside one: nothing."""
+    held = _held.get()
+    if held is not None:
+        held.append(undo)
 
 
 def forget_claims(block_key, user_key):
