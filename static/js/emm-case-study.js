@@ -113,11 +113,8 @@ function EmmCaseStudy(runtime, element, args) {
         showFeedback(body);
       } else {
         if (shownSubmitted) {  /* a "Try again" whose reply was lost: the form is open again */
-          shownSubmitted = false;
-          feedbackBox.replaceChildren();
-          setLocked(false);
           EMM.clear(alertBox, true);
-          tell(_("Your previous answers are in the form: change them and submit again."));
+          retried();
         }
         showAttempts(body.attempts_left);
       }
@@ -217,11 +214,14 @@ function EmmCaseStudy(runtime, element, args) {
       if (question) { EMM.ask(target, question, retry, {block: element, again: "[data-retry]"}); } else { retry(); }
     }
   });
-  /* "Try again" done: the form open again with the last answers */
+  /* "Try again" done (its reply come, or lost and the state read): the form open again with the last answers, the
+     line under Submit no longer saying "Sent", the focus in the form (bug hunt s43: on the page's <body> after a
+     lost reply) */
   function retried() {
     shownSubmitted = false;
     feedbackBox.replaceChildren();
     setLocked(false);
+    drafts.drop();
     tell(_("Your previous answers are in the form: change them and submit again."));
     /* the first question: its answer chosen before, else its first control (its legend is read
        with it; a screen reader on an unchecked first option heard the answer gone: trial s35) */
@@ -291,7 +291,7 @@ function EmmCaseStudy(runtime, element, args) {
     }
     if (!viewer) { return; }
     var state = "";
-    viewer.addEventListener("toggle", function () {
+    function load() {
       if (!viewer.open || state === "loading" || state === "done") { return; }
       state = "loading";
       text.setAttribute("aria-busy", "true");
@@ -301,11 +301,22 @@ function EmmCaseStudy(runtime, element, args) {
         EMM.setServerHtml(text, body.html);
         state = "done";
       }, function (err) {
-        /* said where the document is, and announced as every failure of the page is */
-        text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: err.message}));
-        EMM.say(alertBox, err.message);
+        /* said where the document is, and announced as every failure of the page is; offline, in a document's words
+           (the page's own spoke of answers, none sent), and the document loads when the link is back, the alert
+           gone (bug hunt s43) */
+        var offline = err.error === EMM.LOCAL_CODES.NETWORK;
+        var message = offline ? _("No connection: the document will load when the connection is back.") : err.message;
+        text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: message}));
+        EMM.say(alertBox, message);
         state = "";  /* closing and opening the viewer tries again */
+        if (offline) {
+          window.addEventListener("online", function () {
+            if (alertBox.textContent === message) { EMM.clear(alertBox, true); }
+            load();
+          }, {once: true});
+        }
       }).then(function () { text.removeAttribute("aria-busy"); });
-    });
+    }
+    viewer.addEventListener("toggle", load);
   });
 }

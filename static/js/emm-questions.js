@@ -92,10 +92,13 @@
   }
 
   /* answers as EMM.questionAnswers gives them, back into root's questions (the others untouched) */
+  /* `answers` is the whole form as it was kept (EMM.questionAnswers): a question it does not name was left
+     unanswered, and is cleared (bug hunt s43: a text erased and boxes unticked on the phone came back from the
+     server's older draft after a reload) */
   EMM.fillQuestions = function (root, answers) {
     root.querySelectorAll("[data-question]").forEach(function (fs) {
-      var id = fs.getAttribute("data-question"), value = answers[id];
-      if (!Object.prototype.hasOwnProperty.call(answers, id)) { return; }
+      var id = fs.getAttribute("data-question");
+      var value = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : null;
       if (fs.getAttribute("data-kind") === "reflection") {
         fs.querySelector("textarea").value = typeof value === "string" ? value : "";
         return;
@@ -110,11 +113,18 @@
   EMM.questionDrafts = function (element, form, opts) {
     var drafts = EMM.deviceDraft(form ? opts.key || "" : "", form && opts.line ? EMM.draftStatus(opts.line) : null);
     /* the server has a submitted attempt: the action waiting here went, or is out of date. After
-       `err` action_reused (the answers went before the link dropped, the form changed since), the
-       alert says the changes were not recorded: true; else false, the alert is the caller's */
+       `err` action_reused (the answers went before the link dropped, the form changed since) or
+       already_submitted (these answers refused: another attempt's results shown), the alert says
+       what was not recorded: true; else false, the alert is the caller's */
     drafts.settle = function (err, alertBox) {
       var record = drafts.load();
       if (record && record.queued) { drafts.sent(); } else { drafts.drop(); }
+      if (err && err.error === EMM.CODES.ALREADY_SUBMITTED) {
+        /* these answers were refused: the attempt shown is another's (another window, a first tap whose reply was
+           lost, then answers changed and sent again); said, not wiped by the state read (bug hunt s43) */
+        EMM.say(alertBox, EMM.gettext("These answers were not recorded: answers had already been sent, in another window or before the connection dropped. The results below are those of the answers that reached the course."));
+        return true;
+      }
       if (!err || err.error !== EMM.CODES.ACTION_REUSED) { return false; }
       EMM.say(alertBox, EMM.gettext("Your answers had already reached the course before the connection dropped: the results below are theirs. What you changed since was not recorded."));
       return true;

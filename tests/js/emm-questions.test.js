@@ -105,7 +105,7 @@ function choice(id, kind, values) {
   return el("fieldset", {"data-question": id, "data-kind": kind}, inputs);
 }
 
-test("answers kept on the device go back into their questions; a question they do not name is untouched", () => {
+test("answers kept on the device go back into their questions; a question they do not name was left unanswered", () => {
   const w = setup();
   const root = el("div", {class: "emm", lang: "en"}, [
     choice("one", "single", ["a", "b"]), choice("many", "multiple", ["x", "y", "z"]),
@@ -117,6 +117,8 @@ test("answers kept on the device go back into their questions; a question they d
   w.EMM.fillQuestions(root, {one: "b", many: ["y", "z"], text: "as typed", constructor: "a"});
   assert.deepEqual(inputs("one").map((i) => !!i.checked), [false, true]);
   assert.deepEqual(inputs("many").map((i) => !!i.checked), [false, true, true]);
-  assert.deepEqual(inputs("other").map((i) => !!i.checked), [false, true]);
+  /* the kept answers are the whole form: "other" was unanswered then, its box the server drew is cleared (bug hunt
+     s43: an answer erased on the phone came back from the server's older draft) */
+  assert.deepEqual(inputs("other").map((i) => !!i.checked), [false, false]);
   assert.equal(area(root, "text").value, "as typed");
 });

@@ -1,0 +1,101 @@
+"""Bug hunt s43: a learner on a phone, French first, a slow or absent link.
+
+* an answer erased (a text cleared, a multiple choice's boxes all unticked) is "Saved on this
+  device", but after a reload the server's older draft comes back into that question;
+* a document opened in the viewer without a connection says "your answers are still on this
+  page", in the document, and the alert stays once the link is back;
+* the word limits under a written question are written "1000", where every other number of the
+  page (its counter, its refusal) is written by CLDR, "1 000" in French (decision 28).
+"""
+
+import pytest
+
+from tests.browser.conftest import PHONE, student_id
+from tests.browser.test_case_study_browser import BLOCK, CASE, open_block
+from tests.browser.test_recovery_browser import answer_case, draft_status
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_answer_erased_on_the_phone_stays_erased_after_a_reload(workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE, touch=True)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    answer_case(page)
+    page.locator(f"{BLOCK} [data-save]").click()
+    page.locator(f"{BLOCK} [data-status]").filter(has_text="Draft saved.").wait_for()
+
+    # the learner erases the written answer to write it anew, and unticks the multiple choice
+    page.locator(f"{BLOCK} textarea").fill("")
+    page.locator(f"{BLOCK} input[value=papers]").uncheck()
+    page.locator(f"{BLOCK} input[value=debt]").uncheck()
+    assert draft_status(page, BLOCK).text_content() == "Saved on this device"
+
+    open_block(page)  # the phone reloads the tab (memory, a lost signal, the learner)
+    assert draft_status(page, BLOCK).text_content() == "Saved on this device"
+    assert page.locator(f"{BLOCK} textarea").input_value() == ""
+    assert not page.locator(f"{BLOCK} input[value=papers]").is_checked()
+    assert not page.locator(f"{BLOCK} input[value=debt]").is_checked()
+    assert page.js_errors == []
+
+
+def test_a_document_opened_offline_does_not_speak_of_answers_and_the_alert_goes_with_the_link_back(
+        workbench, new_page):
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE, touch=True)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    page.context.set_offline(True)
+    page.locator(f"{BLOCK} [data-viewer] summary").click()
+    viewer = page.locator(f"{BLOCK} [data-doc-text]")
+    viewer.filter(has_text="No connection").wait_for()
+    # what the learner reads in the document and in the alert: nothing about answers (none was sent)
+    assert "answers" not in viewer.text_content(), viewer.text_content()
+    assert "answers" not in page.locator(f"{BLOCK} [data-alert]").text_content()
+    page.context.set_offline(False)
+    page.wait_for_timeout(2500)  # the page's `online` handling ran
+    assert page.locator(f"{BLOCK} [data-alert]").is_hidden()
+    assert page.js_errors == []
+
+
+BIG = """
+<emm_case_study display_name="Un rapport" content_language="fr">
+  <narrative><![CDATA[<p>Rédigez un rapport.</p>]]></narrative>
+  <question id="report" type="reflection" points="1" min_words="1000" max_words="2500">
+    <prompt><![CDATA[<p>Votre rapport</p>]]></prompt>
+  </question>
+  <question id="note" type="reflection" points="1" min_words="1500">
+    <prompt><![CDATA[<p>Votre note</p>]]></prompt>
+  </question>
+</emm_case_study>
+"""
+NNBSP = "\u202f"  # CLDR's French group separator (what Babel and Intl write)
+
+
+def test_the_word_limits_under_a_french_question_are_written_as_its_counter_writes_them(workbench, new_page):
+    scenario = workbench.add_scenario(BIG)
+    page = new_page(PHONE, locale="fr-FR", touch=True)
+    open_block(page, workbench.scenario_url(scenario, student_id(), lang="fr"))
+    hints = page.locator(f"{BLOCK} [data-word-count]")
+    page.locator(f"{BLOCK} textarea").first.fill("un deux")
+    # the counter once typed: the browser's CLDR numbers
+    assert hints.nth(0).text_content() == f"2 mots (entre 1{NNBSP}000 et 2{NNBSP}500)"
+    # the hint the server wrote, before anything is typed: the same numbers, the same way
+    assert hints.nth(1).text_content() == f"Au moins 1{NNBSP}500 mots."
+    assert page.js_errors == []
+
+
+def test_after_try_again_the_line_under_submit_does_not_say_sent(workbench, new_page):
+    """"Sent" under Submit was true of the attempt just submitted; after "Try again" the same line,
+    under the same buttons, sits below a form whose answers nobody has sent (French: "Envoyé")."""
+    scenario = workbench.add_scenario(CASE)
+    page = new_page(PHONE, touch=True)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    answer_case(page)
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-feedback] [data-retry]").click()
+    page.locator(f"{BLOCK} .emm-ask [data-ask-yes]").click()
+    page.locator(f"{BLOCK} [data-status]").filter(has_text="Your previous answers are in the form").wait_for()
+    assert page.locator(f"{BLOCK} [data-form-actions]").is_visible()
+    line = draft_status(page, BLOCK)
+    assert not (line.is_visible() and line.text_content() == "Sent"), "the open form says: Sent"
+    assert page.js_errors == []
