@@ -185,7 +185,8 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     ``pending``: ``(n, questions)`` while a step the learner can still take would raise the grade
     (the case study's self-assessment of ``n`` written questions, ``questions`` their numbers in
     words: "3", "3 and 4"), else None. Then ``final`` does not say the grade stays: it says the
-    grade so far and what counts the rest.
+    grade so far and what counts the rest; with attempts left, the question before a new attempt
+    says that it leaves them unscored.
 
     ``graded`` False (the author's weight 0, "not graded"): no sentence names a grade, and
     ``retry_confirm`` only asks, with the attempts left (bug hunt s43: "Your best attempt counts
@@ -226,6 +227,15 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
         words["retry_warning"] = _("A new attempt replaces your grade, even if it scores less than your {counted} "
                                    "now.").format(counted=counted)
     question = _start_question(left, _, ngettext, count)
+    if pending:
+        # "Try again" first leaves the written answers waiting for the self-assessment unscored for
+        # good, which the promise below does not say (bug hunt s43)
+        n, questions = pending
+        question = ngettext(
+            "Your self-assessment is not saved: a new attempt leaves question {questions} of this one without its "
+            "points.",
+            "Your self-assessment is not saved: a new attempt leaves questions {questions} of this one without their "
+            "points.", n).format(questions=questions) + " " + question
     if words["retry_warning"]:
         question = f"{words['retry_warning']} {question}"
     elif counted and policy != COUNT_LAST and held is None:

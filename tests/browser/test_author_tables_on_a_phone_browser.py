@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 # four short columns of ordinary French words: no long address, nothing unusual for a case
 TABLE = ("<table><thead><tr><th>Organisation</th><th>Responsabilités</th><th>Coordonnées</th>"
          "<th>Disponibilité</th></tr></thead><tbody><tr><td>Organisation internationale pour les migrations</td>"
-         "<td>Identification, orientation</td><td>Niamey, quartier Plateau</td><td>Permanente</td></tr></tbody></table>")
+         "<td>Identification, orientation</td><td>Niamey, quartier Plateau</td><td>Permanente</td></tr>"
+         "</tbody></table>")
 CASE = f"""
 <emm_case_study display_name="Qui contacter" show_answers="submitted" content_language="fr">
   <narrative><![CDATA[<p>Les services à Niamey :</p>{TABLE}]]></narrative>
