@@ -238,7 +238,9 @@ def _headline_note(evaluations, chosen, headline, _):
     the key figure would otherwise leave the summary without a word), or too few answers yet."""
     if not chosen or headline is not None:
         return ""
-    if not any(row["id"] == chosen for e in evaluations for row in e["statements"]):
+    # before anyone answered there is nothing to check the id against: not a typo (trial s43: a new
+    # course's empty report sent the author looking for a settings error that was not there)
+    if evaluations and not any(row["id"] == chosen for e in evaluations for row in e["statements"]):
         return _("No evaluation of this course has a statement “{id}”, the one chosen for the key figure: check "
                  "its id in this report's settings (empty: the statement most answered).").format(id=chosen)
     return _("The key figure (statement “{id}”) shows once enough people have answered it.").format(id=chosen)

@@ -16,6 +16,12 @@ INSTALLED_APPS = [*INSTALLED_APPS, "emm_xblocks.apps.EmmXBlocksConfig", "emm_xbl
 MIDDLEWARE = [*MIDDLEWARE, "emm_xblocks.workbench.middleware.LanguageFromQuery",
               "emm_xblocks.workbench.middleware.PhoneViewport"]
 
+# xblock-sdk serves MEDIA_ROOT at MEDIA_URL, both empty there: every file of the working folder
+# (README.md, .git/config, var/workbench.db) was served, to the room's phones too when the workbench
+# listens beyond 127.0.0.1 for the live room (trial s43). Its own folder under var/, nothing else.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = os.path.abspath(os.path.join("var", "media"))
+
 # Only this package's blocks in the scenario list.
 EXCLUDED_XBLOCKS = {
     "allscopes_demo", "attempts_scoreboard_demo", "equality_demo", "filethumbs", "helloworld_demo",

@@ -66,6 +66,9 @@ def test_a_chosen_headline_statement_that_shows_nothing_says_why():
     few = report.reaction(data, 5, str, "pace")  # 2 answers, minimum 5
     assert few["headline"] is None
     assert few["headline_note"] == "The key figure (statement “pace”) shows once enough people have answered it."
+    # nobody answered yet (a new course): no typo to blame (trial s43)
+    assert report.reaction([], 5, str, "relevance")["headline_note"] == (
+        "The key figure (statement “relevance”) shows once enough people have answered it.")
 
 
 def test_small_groups_are_suppressed_and_other_scales_say_their_top_label():
