@@ -341,6 +341,10 @@
 
   Presenter.prototype.session = function (action) {
     var self = this;
+    /* one start or end at a time: a double click (a remote's key pressed twice) sent two starts, and on MySQL the
+       second could end the first's session, its answers dropped from the room's figures (bug hunt s43) */
+    if (this.sessionBusy) { return; }
+    this.sessionBusy = true;
     EMM.send(EMM.requestTo(this.sessionUrl, {action: action})).then(function (body) {
       self.tags = {};
       self.showState(body.s);
@@ -349,7 +353,7 @@
     }, function (err) {
       /* the server's refusal in its words (staff only...); no answer at all: the room's own line */
       self.status(said(err, self.root.getAttribute("data-text-error")));
-    });
+    }).then(function () { self.sessionBusy = false; });
   };
 
   Presenter.prototype.close = function () {

@@ -695,3 +695,18 @@ def test_a_phone_shows_the_projection_within_its_screen(workbench, new_page, siz
     box, controls = option.bounding_box(), page.locator(f"{DIALOG} .emm-present-controls").bounding_box()
     assert box["y"] + box["height"] <= controls["y"] + 1, (box, controls)  # the first option above the controls, whole
     assert page.js_errors == []
+
+
+def test_start_session_pressed_twice_sends_one_start(workbench, new_page):
+    """A double click, or a remote's key pressed twice, on "Start session": one request, one session
+    (two starts at once could end the first one's session on MySQL, its answers dropped from the
+    room's figures: bug hunt s43)."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, DEMO_EN)
+    starts = []
+    page.on("request", lambda r: starts.append(r.url) if "live_session" in r.url and r.method == "POST" else None)
+    page.get_by_role("button", name="Start session").dblclick()
+    page.locator(f"{DIALOG} .emm-present[data-state=open]").wait_for()
+    page.wait_for_timeout(500)
+    assert len(starts) == 1, starts
+    assert page.js_errors == []
