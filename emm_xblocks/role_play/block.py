@@ -82,7 +82,7 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
     # which a handler of that name hid (bug hunt s42)
     begin = learner_handler(learner.begin, respond=views.respond, replay=learner.current)
     # the choice tokens are signed with the block's secret (``choice_secret``): bound on each request
-    choose = learner_handler(learner.choose, respond=views.respond, replay=learner.current,
+    choose = learner_handler(learner.choose, respond=views.respond_choice, replay=learner.current,
                              bind=lambda block: {"secret": block.choice_secret()})
     back = learner_handler(learner.back, respond=views.respond, replay=learner.current)
     restart = learner_handler(learner.restart, respond=views.respond, replay=learner.current)

@@ -123,11 +123,13 @@ def panel_context(block, scenario, state, notice=""):
                 can_restart=ctx["can_restart"] or stranded)
 
 
-def _announce(block, ctx):
-    """What the status region says after an action: the choice's consequence first (what the
-    learner just did led to), then where they are now."""
+def _announce(block, ctx, chose=False):
+    """What the status region says after an action: after a choice (``chose``), the choice first
+    (what the learner just did led to), then where they are now; after any other action (going back,
+    a state read), where they are only (bug hunt s43: "You chose: …" after "Go back one step"
+    named a choice of two steps before as if just made)."""
     said = _where(block, ctx)
-    if ctx.get("last_label") and ctx["phase"] in ("node", "ending"):
+    if chose and ctx.get("last_label") and ctx["phase"] in ("node", "ending"):
         said = " ".join(x for x in (block.ugettext("You chose: {label}.").format(label=ctx["last_label"]), said) if x)
     return said
 
@@ -155,7 +157,12 @@ def panel(block, ctx):
     return play_html.play_html(ctx, block.translators())
 
 
-def respond(block, scenario, outcome):
+def respond_choice(block, scenario, outcome):
+    """``respond`` after a choice: its announcement says the choice first."""
+    return respond(block, scenario, outcome, chose=True)
+
+
+def respond(block, scenario, outcome, chose=False):
     """Every learner handler's answer: the panel of the learner's (new) state, rendered, and what
     to announce (the action's ``notice``, then where the learner now is)."""
     state = outcome.state if outcome.state is not None else block.learner_state()
@@ -165,7 +172,7 @@ def respond(block, scenario, outcome):
         "phase": ctx["phase"],
         "step": ctx.get("step", 0),
         "html": panel(block, ctx),
-        "announcement": " ".join(x for x in (notice, _announce(block, ctx)) if x),
+        "announcement": " ".join(x for x in (notice, _announce(block, ctx, chose)) if x),
     }
 
 

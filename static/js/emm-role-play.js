@@ -26,12 +26,20 @@ function EmmRolePlay(runtime, element) {
     if (body.announcement) { EMM.say(status, body.announcement); }
   }
 
-  /* where the panel has the learner (a choice's id names the attempt, step and node) */
-  function where() {
-    var choice = panel.querySelector("[data-choice]"), step = panel.querySelector("[data-step]");
+  /* where the panel (or `box`, a panel's HTML not shown) has the learner (a choice's id names the attempt, step
+     and node) */
+  function where(box) {
+    box = box || panel;
+    var choice = box.querySelector("[data-choice]"), step = box.querySelector("[data-step]");
     return [choice && choice.getAttribute("data-choice"), step && step.textContent,
-      !!panel.querySelector("[data-role]")].join("|");
+      !!box.querySelector("[data-role]")].join("|");
   }
+  function whereIn(html) {
+    var box = document.createElement("div");
+    box.appendChild(EMM.serverFragment(html));
+    return where(box);
+  }
+  var done = 0;  /* actions answered: a state read sent before one of them is out of date */
 
   function waitingText(label) {
     return EMM.format(_("No connection: your choice “{choice}” will be sent when the connection is back (keep this page open)."),
@@ -54,8 +62,13 @@ function EmmRolePlay(runtime, element) {
      it (a lost reply), the alert goes; it has not and the link works, it goes again, once,
      then waits for the link. */
   function refresh(err, meta) {
+    var sent = done;
     EMM.whileReading(element, EMM.post(runtime, element, "state", {})).then(function (body) {
-      show(body);
+      /* a choice answered since this read was sent: the read is out of date, and drawn it took the learner back a
+         step. The link back with nothing waiting and nothing changed: the panel stays as it is (a profile ticked,
+         the focus, an open question kept; bug hunt s43) */
+      if (sent !== done) { return; }
+      if (err || meta || waiting || whereIn(body.html) !== where()) { show(body); }
       if (!waiting) {
         if (meta && meta.lost) { EMM.clear(alertBox, true); }
       } else if (where() !== waiting.at) {
@@ -87,6 +100,7 @@ function EmmRolePlay(runtime, element) {
       actionId: act.id,
       onSuccess: function (body) {
         waiting = null;
+        done += 1;
         show(body, act.handler === "choose");
       },
       onError: function (err, meta) {

@@ -39,7 +39,7 @@ if(opts.refresh){opts.refresh(err,{actionId:id,lost:lost});}
 return false;}).then(function(done){var retry=retries.get(block);if(retry){retry();}
 return done;});};function inertFragment(html){var doc=new global.DOMParser().parseFromString("<!DOCTYPE html><body>"+(html||""),"text/html");var body=doc.body;body.querySelectorAll("script").forEach(function(s){s.remove();});body.querySelectorAll("*").forEach(function(node){Array.prototype.slice.call(node.attributes).forEach(function(attr){if(/^on/i.test(attr.name)){node.removeAttribute(attr.name);}});});var fragment=document.createDocumentFragment();while(body.firstChild){fragment.appendChild(document.adoptNode(body.firstChild));}
 return fragment;}
-EMM.setServerHtml=function(container,html){container.replaceChildren(inertFragment(html));EMM.tableStops(container);return container;};var WRAPS=".emm-table-wrap[role=region], .emm-rp-split-wrap[role=region]";function stopIfScrolls(wrap){if(!wrap.clientWidth){return;}
+EMM.serverFragment=inertFragment;EMM.setServerHtml=function(container,html){container.replaceChildren(inertFragment(html));EMM.tableStops(container);return container;};var WRAPS=".emm-table-wrap[role=region], .emm-rp-split-wrap[role=region]";function stopIfScrolls(wrap){if(!wrap.clientWidth){return;}
 if(wrap.scrollWidth>wrap.clientWidth){wrap.setAttribute("tabindex","0");}
 else if(wrap!==document.activeElement){wrap.removeAttribute("tabindex");}}
 var sized=global.ResizeObserver?new global.ResizeObserver(function(entries){entries.forEach(function(entry){var wrap=entry.target.closest(WRAPS);if(wrap){stopIfScrolls(wrap);}});}):null;EMM.tableStops=function(scope){if(!sized){return;}
