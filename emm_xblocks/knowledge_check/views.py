@@ -60,11 +60,12 @@ def student_view(block):
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     # the answers in progress are kept on the device under this key until the server has them,
-    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner, past the due date,
-    # and on a closed pre-test: nothing to send, nothing to keep)
+    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner and past the due
+    # date); a closed pre-test has no form, and its page forgets what the device kept under it
+    # (bug hunt s43: answers typed before the post-test was taken stayed on a shared phone for good)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
                                 init_args={"submitted": state.submitted,
-                                           "draft_key": "" if closed else recovery.draft_key(block, refusal)})
+                                           "draft_key": recovery.draft_key(block, refusal)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
     if closed:
