@@ -12,26 +12,14 @@ import pytest
 
 from tests.browser.conftest import PHONE, student_id
 from tests.browser.test_role_play_browser import BLOCK, open_block
+from tests.browser.test_role_play_profile_browser import XML as PROFILE_XML
 
 pytestmark = pytest.mark.browser
 
-XML = """
-<emm_role_play display_name="At the border post" show_others="true" min_group_size="3">
-  <role id="officer" start="meet">Police officer</role>
-  <role id="social" start="meet">Social worker</role>
-  <node id="meet"><narrative><![CDATA[<p>A girl of 16 arrives alone.</p>]]></narrative>
-    <choice goto="good">Refer her to child protection</choice>
-    <choice goto="bad">Let her go on</choice>
-  </node>
-  <node id="good" ending="true" category="good"><narrative><![CDATA[<p>She is safe.</p>]]></narrative>
-    <debrief><![CDATA[<p>Good practice.</p>]]></debrief></node>
-  <node id="bad" ending="true" category="harmful"><narrative><![CDATA[<p>She leaves.</p>]]></narrative></node>
-  <profile prompt="You work for">
-    <option id="gov">Government</option>
-    <option id="cso">Civil society</option>
-  </profile>
-</emm_role_play>
-"""
+# the profile split's scenario, its good ending with a debrief to read
+XML = PROFILE_XML.replace("<p>She is safe.</p>]]></narrative></node>",
+                          "<p>She is safe.</p>]]></narrative><debrief><![CDATA[<p>Good practice.</p>]]></debrief>"
+                          "</node>")
 
 
 def link_flaps(page):
