@@ -309,13 +309,24 @@ function EmmCaseStudy(runtime, element, args) {
         text.replaceChildren(EMM.el("p", {class: "emm-field-error", text: message}));
         EMM.say(alertBox, message);
         state = "";  /* closing and opening the viewer tries again */
-        if (offline) {
-          window.addEventListener("online", function () {
-            if (alertBox.textContent === message) { EMM.clear(alertBox, true); }
-            load();
-          }, {once: true});
-        }
+        if (offline) { again(message); }
       }).then(function () { text.removeAttribute("aria-busy"); });
+    }
+    /* offline: once the link is back, the alert goes and the document loads; a phone says "online" before data
+       flows (trial s37), so a load that fails then tries again a little later, less often each time */
+    var wait = 2000;
+    function again(message) {
+      function retry() {
+        if (alertBox.textContent === message) { EMM.clear(alertBox, true); }
+        if (viewer.open) { load(); }
+      }
+      if (window.navigator.onLine === false) {
+        wait = 2000;
+        window.addEventListener("online", function () { window.setTimeout(retry, 300); }, {once: true});
+      } else {
+        window.setTimeout(retry, wait);
+        wait = Math.min(2 * wait, 60000);
+      }
     }
     viewer.addEventListener("toggle", load);
   });

@@ -42,6 +42,8 @@ root.querySelectorAll(".emm-case-image").forEach(function(fig){fig.querySelector
 root.querySelectorAll("[data-document]").forEach(function(item){var viewer=item.querySelector("[data-viewer]"),text=item.querySelector("[data-doc-text]");var link=item.querySelector("[data-document-link]");if(link){link.addEventListener("click",function(){opened(item,"link").catch(function(){});});}
 if(!viewer){return;}
 var state="";function load(){if(!viewer.open||state==="loading"||state==="done"){return;}
-state="loading";text.setAttribute("aria-busy","true");text.replaceChildren(EMM.el("p",{class:"emm-hint",text:_("Loading…")}));opened(item,"viewer").then(function(body){EMM.setServerHtml(text,body.html);state="done";},function(err){var offline=err.error===EMM.LOCAL_CODES.NETWORK;var message=offline?_("No connection: the document will load when the connection is back."):err.message;text.replaceChildren(EMM.el("p",{class:"emm-field-error",text:message}));EMM.say(alertBox,message);state="";if(offline){window.addEventListener("online",function(){if(alertBox.textContent===message){EMM.clear(alertBox,true);}
-load();},{once:true});}}).then(function(){text.removeAttribute("aria-busy");});}
+state="loading";text.setAttribute("aria-busy","true");text.replaceChildren(EMM.el("p",{class:"emm-hint",text:_("Loading…")}));opened(item,"viewer").then(function(body){EMM.setServerHtml(text,body.html);state="done";},function(err){var offline=err.error===EMM.LOCAL_CODES.NETWORK;var message=offline?_("No connection: the document will load when the connection is back."):err.message;text.replaceChildren(EMM.el("p",{class:"emm-field-error",text:message}));EMM.say(alertBox,message);state="";if(offline){again(message);}}).then(function(){text.removeAttribute("aria-busy");});}
+var wait=2000;function again(message){function retry(){if(alertBox.textContent===message){EMM.clear(alertBox,true);}
+if(viewer.open){load();}}
+if(window.navigator.onLine===false){wait=2000;window.addEventListener("online",function(){window.setTimeout(retry,300);},{once:true});}else{window.setTimeout(retry,wait);wait=Math.min(2*wait,60000);}}
 viewer.addEventListener("toggle",load);});}
