@@ -298,8 +298,7 @@
     return fragment;
   }
   /* the one way server HTML enters a page: `container`'s children replaced by it, made inert */
-  /* the same, not put in the page: a fragment to read (the role-play compares where it says the learner is) */
-  EMM.serverFragment = inertFragment;
+  EMM.serverFragment = inertFragment;  /* the same, not put in the page: a fragment to read (the role-play's) */
   EMM.setServerHtml = function (container, html) {
     container.replaceChildren(inertFragment(html));
     EMM.tableStops(container);

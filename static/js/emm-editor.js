@@ -19,14 +19,10 @@
   /* The codes the editors branch on, as the server sends them (EMM.CODES holds the learner pages' own;
      tests/unit/test_js_error_codes.py checks both registries against the server's code). */
   EMM.EDITOR_CODES = Object.freeze({
-    /* the change touches stored answers; "Save anyway" sends it with confirm */
-    ANSWERS_TOUCHED: "answers_touched",
+    ANSWERS_TOUCHED: "answers_touched",  /* the change touches stored answers; "Save anyway" sends it with confirm */
     /* authors' checks (role-play map marks) */
-    UNREACHABLE: "unreachable",
-    DEAD_END: "dead_end",
-    LOOP_WITHOUT_ENDING: "loop_without_ending",
-    UNKNOWN_TARGET: "unknown_target",
-    STRANDED: "stranded"
+    UNREACHABLE: "unreachable", DEAD_END: "dead_end", LOOP_WITHOUT_ENDING: "loop_without_ending",
+    UNKNOWN_TARGET: "unknown_target", STRANDED: "stranded"
   });
 
   /* A [data-lines] box holds a list, one item a line (the case study's key facts, the Likert's custom labels), each
@@ -292,8 +288,7 @@
       });
     };
 
-    /* rows: move up / down (the focus stays on the button), remove (the focus goes to the row that takes its place, or
-       the list's add button) */
+    /* rows: move up / down (the focus stays on the button), remove (the focus to the row in its place, or "Add") */
     ed.move = function (row, up, button) {
       var other = up ? row.previousElementSibling : row.nextElementSibling;
       if (!other) { return false; }
@@ -332,32 +327,26 @@
         if (spec.changed) { spec.changed("moved", row, row.parentNode); }
         ed.say(told(up ? "up" : "down", row));
       } else { return; }
-      /* a row added, removed or moved is an edit: "Save anyway" was offered for the form as it was (bug hunt s43) */
-      edits += 1;
-      ed.hideConfirm();
+      changed();  /* a row added, removed or moved is an edit too (bug hunt s43) */
       ed.check();
     });
-    /* an edit after "Save anyway" was offered: that confirmation was for the form as it was */
+    function changed() { edits += 1; ed.hideConfirm(); }  /* "Save anyway" was for the form as it was offered */
     function edited(event) {
       if (inJson(event)) { return; }
       for (var r = event.target.closest("[data-fresh]"); r; r = r.parentNode.closest("[data-fresh]")) { r.removeAttribute("data-fresh"); }
-      edits += 1;
-      ed.hideConfirm();
+      changed();
       if (!spec.edited || spec.edited(event) !== false) { ed.check(); }
     }
-    /* "Edit as JSON (advanced)": the same data as the form, both ways. Opening it shows what the form holds
-       (collect()); "Apply to the form" puts the box's object in the form (spec.load) and checks it with the server's
-       validators. What the box holds until then is not the form: typing there checks nothing, and JSON that is not an
-       object is refused, the form kept. */
+    /* "Edit as JSON (advanced)": the form's data, both ways. Opening it shows what the form holds (collect()); "Apply
+       to the form" puts the box's object in the form (spec.load), checked by the server's validators. Until then the box
+       is not the form: typing there checks nothing; JSON that is not an object is refused, the form kept. */
     var jsonTab = root.querySelector("[data-json-tab]");
     function inJson(event) { return jsonTab !== null && jsonTab.contains(event.target); }
     if (jsonTab && spec.load) {
       var jsonArea = jsonTab.querySelector("[data-json]");
-      /* its refusals beside its button: the form's own alert is far above it (bug hunt s43) */
-      var jsonAlert = jsonTab.querySelector("[data-json-alert]") || ed.alertBox;
-      var refuseJson = function (message) {
+      /* its refusals beside its button, in sight once said (EMM.say: 30 ms on): the form's alert is far above */
+      var jsonAlert = jsonTab.querySelector("[data-json-alert]") || ed.alertBox, refuseJson = function (message) {
         EMM.say(jsonAlert, message);
-        /* said 30 ms on (EMM.say): then brought into sight, the box above it kept in place as far as it goes */
         global.setTimeout(function () { if (jsonAlert.scrollIntoView) { jsonAlert.scrollIntoView({block: "nearest"}); } }, 40);
       };
       jsonTab.addEventListener("toggle", function () {
@@ -381,8 +370,7 @@
         }
         EMM.clear(ed.alertBox, true);
         EMM.clear(jsonAlert, true);
-        edits += 1;
-        ed.hideConfirm();
+        changed();
         ed.say(_("The form now shows the JSON."));
         ed.check();
       });
@@ -396,8 +384,7 @@
     var cancel = root.querySelector("[data-cancel]");
     /* changed since loaded or saved: the author confirms before the runtime closes the editor */
     ed.changed = function () { return loaded !== null && snapshot() !== loaded; };
-    /* the form now shows, in another shape, what was loaded or saved (the role-play's form drawn from the XML just
-       saved): Cancel compares with this shape from now on */
+    /* the form shows what was saved, in another shape (the role-play's form drawn from the XML saved): compare with it */
     ed.rebase = function () { loaded = snapshot(); };
     if (cancel) {
       cancel.addEventListener("click", function () {

@@ -94,8 +94,7 @@
         self.act("next");
       } else if (event.key === backward || event.key === "PageUp") {
         self.act("prev");
-      } else if (event.key === "r" || event.key === "R" || event.code === "KeyR") {
-        /* the key, whatever the layout: with an Arabic keyboard the R key writes "ق" (bug hunt s43) */
+      } else if (event.key === "r" || event.key === "R" || event.code === "KeyR") {  /* any layout: "ق" too */
         self.act("reveal");
       } else {
         return;
@@ -208,8 +207,7 @@
         }
         var tag = response.headers.get("ETag");
         return response.json().then(function (body) {
-          /* kept only with the figures it stands for, once they are drawn (below): a reply come too late for its
-             screen left its tag, and that screen's next polls got 304 and stayed blank (bug hunt s43) */
+          /* kept once its figures are drawn (below): a late reply's tag left its screen blank on 304s (hunt s43) */
           if (body && tag) { body.etag = tag; }
           return body;
         }, function () {
@@ -341,8 +339,7 @@
 
   Presenter.prototype.session = function (action) {
     var self = this;
-    /* one start or end at a time: a double click (a remote's key pressed twice) sent two starts, and on MySQL the
-       second could end the first's session, its answers dropped from the room's figures (bug hunt s43) */
+    /* one start or end at a time: a double click sent two starts, the second ending the first's (hunt s43) */
     if (this.sessionBusy) { return; }
     this.sessionBusy = true;
     EMM.send(EMM.requestTo(this.sessionUrl, {action: action})).then(function (body) {

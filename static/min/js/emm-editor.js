@@ -39,14 +39,15 @@ ed.say(told("added",row));}else if(row&&button.hasAttribute("data-remove")){var 
 ed.say(said);}else if(row&&button.hasAttribute("data-move")){var up=button.getAttribute("data-move")==="-1";if(!ed.move(row,up,button)){return;}
 if(spec.changed){spec.changed("moved",row,row.parentNode);}
 ed.say(told(up?"up":"down",row));}else{return;}
-edits+=1;ed.hideConfirm();ed.check();});function edited(event){if(inJson(event)){return;}
+changed();ed.check();});function changed(){edits+=1;ed.hideConfirm();}
+function edited(event){if(inJson(event)){return;}
 for(var r=event.target.closest("[data-fresh]");r;r=r.parentNode.closest("[data-fresh]")){r.removeAttribute("data-fresh");}
-edits+=1;ed.hideConfirm();if(!spec.edited||spec.edited(event)!==false){ed.check();}}
+changed();if(!spec.edited||spec.edited(event)!==false){ed.check();}}
 var jsonTab=root.querySelector("[data-json-tab]");function inJson(event){return jsonTab!==null&&jsonTab.contains(event.target);}
-if(jsonTab&&spec.load){var jsonArea=jsonTab.querySelector("[data-json]");var jsonAlert=jsonTab.querySelector("[data-json-alert]")||ed.alertBox;var refuseJson=function(message){EMM.say(jsonAlert,message);global.setTimeout(function(){if(jsonAlert.scrollIntoView){jsonAlert.scrollIntoView({block:"nearest"});}},40);};jsonTab.addEventListener("toggle",function(){if(jsonTab.open){jsonArea.value=JSON.stringify(spec.collect(),null,2);}});jsonTab.querySelector("[data-json-apply]").addEventListener("click",function(){var data;try{data=JSON.parse(jsonArea.value);}catch(e){data=null;}
+if(jsonTab&&spec.load){var jsonArea=jsonTab.querySelector("[data-json]");var jsonAlert=jsonTab.querySelector("[data-json-alert]")||ed.alertBox,refuseJson=function(message){EMM.say(jsonAlert,message);global.setTimeout(function(){if(jsonAlert.scrollIntoView){jsonAlert.scrollIntoView({block:"nearest"});}},40);};jsonTab.addEventListener("toggle",function(){if(jsonTab.open){jsonArea.value=JSON.stringify(spec.collect(),null,2);}});jsonTab.querySelector("[data-json-apply]").addEventListener("click",function(){var data;try{data=JSON.parse(jsonArea.value);}catch(e){data=null;}
 if(!data||typeof data!=="object"||Array.isArray(data)){refuseJson(_("The content is not valid JSON."));return;}
 var before=spec.collect();try{spec.load(data);}catch(e){spec.load(before);refuseJson(_("The JSON does not fit the form: nothing was changed."));return;}
-EMM.clear(ed.alertBox,true);EMM.clear(jsonAlert,true);edits+=1;ed.hideConfirm();ed.say(_("The form now shows the JSON."));ed.check();});}
+EMM.clear(ed.alertBox,true);EMM.clear(jsonAlert,true);changed();ed.say(_("The form now shows the JSON."));ed.check();});}
 form.addEventListener("input",edited);form.addEventListener("change",edited);form.addEventListener("submit",function(event){event.preventDefault();ed.save();});EMM.watchLimits(form,ed.status);var confirmSave=root.querySelector("[data-confirm-save]");if(confirmSave){confirmSave.addEventListener("click",function(){ed.save(true);});}
 var cancel=root.querySelector("[data-cancel]");ed.changed=function(){return loaded!==null&&snapshot()!==loaded;};ed.rebase=function(){loaded=snapshot();};if(cancel){cancel.addEventListener("click",function(){if(ed.changed()&&!global.confirm(_("Discard your changes? They have not been saved."))){return;}
 ed.notify("cancel",{});});}
