@@ -77,8 +77,10 @@ def check_answers(case, raw, _, final=True):
     if final:
         for q in case.questions:
             if q.kind == REFLECTION and word_count(cleaned[q.id]) < q.min_words:
-                raise ActionError("answer_too_short", _("This answer is too short ({min} words at least).")
-                                  .format(min=count(q.min_words, _)), question=q.id)
+                raise ActionError("answer_too_short", ngettext_of(
+                    _, "This answer is too short ({min} word at least).",
+                    "This answer is too short ({min} words at least).", q.min_words,
+                ).format(min=count(q.min_words, _)), question=q.id)
     return cleaned
 
 

@@ -85,7 +85,7 @@ def student_view(block):
         "images": list(case.shown_images()),
         "large_files": any(d["large"] for d in documents),
         "questions": case.questions,
-        "questions_html": questions_html(_, case.questions, current, dom,
+        "questions_html": questions_html(words, case.questions, current, dom,
                                          locked=state.submitted or bool(read_only), lang=own),
         "locked": state.submitted or bool(read_only),
         "read_only": read_only,

@@ -91,7 +91,7 @@ class FacilitatorPackMixin:
     def render_pack(self):
         """The pack of the block's content as a whole page, in the active language."""
         content = self.load_content()
-        pack = self.pack_module.build(content, self.ugettext, sanitized, self.numbers())
+        pack = self.pack_module.build(content, self.learner_gettext(), sanitized, self.numbers())  # with its ngettext
         links = [{"code": code, "name": name, "url": self.pack_url(code)} for code, name in shipped_languages()]
         return self.render_template(self.pack_template, {
             "pack": pack, "css_url": self.resource_url(PAGE_CSS), "languages": links,

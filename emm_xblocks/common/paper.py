@@ -7,15 +7,18 @@ numbered from 1: on the form each question's prompt, its options' texts in order
 which is right), a hint ("Tick one box.") and, for a reflection, ruled lines (``lines_for``); in
 the key its points, the correct options, each option's feedback, the explanation, the model
 answer and the key points. ``html`` turns author HTML into what the page may show
-(``common.sanitize.clean_html``, or ``sanitized`` for a template), ``_`` translates the hints,
-``numbers`` (``common.numbers.Numbers``) writes the points in the reader's locale ("1,5" in French).
+(``common.sanitize.clean_html``, or ``sanitized`` for a template), ``_`` translates the hints
+(with its ``ngettext``: ``i18n.ngettext_of``), ``numbers`` (``common.numbers.Numbers``) writes the
+points and word limits in the reader's locale ("1,5", "1 000" in French).
 Printed by ``templates/common/pack_questions.html`` and ``pack_keys.html``.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
+from .i18n import ngettext_of
 from .numbers import ENGLISH
-from .questions import MULTIPLE, REFLECTION
+from .questions import MULTIPLE, REFLECTION, word_limit_frame
 
 WORDS_PER_LINE = 12  # a handwritten line of an A4 page
 MIN_LINES, MAX_LINES, DEFAULT_LINES = 4, 24, 8
@@ -55,13 +58,10 @@ def lines_for(question):
     return max(MIN_LINES, min(MAX_LINES, -(-words // WORDS_PER_LINE)))
 
 
-def _hint(q, _):
-    if q.kind == REFLECTION:
-        if q.max_words:
-            return _("Between %(min)s and %(max)s words.") % {"min": q.min_words, "max": q.max_words}
-        if q.min_words:
-            return _("At least %(min)s words.") % {"min": q.min_words}
-        return ""
+def _hint(q, _, numbers):
+    if q.kind == REFLECTION:  # as the page says it ("Entre 1 et 1 000 mots.", "Au moins 1 mot.": hunt s44)
+        frame = word_limit_frame(q, partial(ngettext_of, _))
+        return frame % {"min": numbers.number(q.min_words, 0), "max": numbers.number(q.max_words, 0)} if frame else ""
     return _("Tick all that apply.") if q.kind == MULTIPLE else _("Tick one box.")
 
 
@@ -72,7 +72,7 @@ def paper_questions(questions, _, html, numbers=ENGLISH):
     for n, q in enumerate(questions, start=1):
         choice = q.kind != REFLECTION
         paper.append(PaperQuestion(n, q.id, q.kind, html(q.prompt), tuple(o.text for o in q.options) if choice
-                                   else (), _hint(q, _), 0 if choice else lines_for(q)))
+                                   else (), _hint(q, _, numbers), 0 if choice else lines_for(q)))
         keys.append(Key(
             n, q.id, numbers.number(q.points), numbers.plural_n(q.points),
             tuple(o.text for o in q.options if o.correct) if choice else (),

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from .i18n import current_language, list_separator
 from .numbers import number as written
-from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION
+from .questions import INCORRECT, MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, word_limit_frame
 from .sanitize import escaped, sanitized
 from .spreadsheet import number
 
@@ -35,20 +35,18 @@ def _options_html(q, name, chosen, locked, lang):
         for j, o in enumerate(q.options))
 
 
-def _word_count(q, _, said):
+def _word_count(q, words, said):
     """The reflection's length hint, as the template's ``{% blocktrans %}`` wrote it (the
     translation escaped, the numbers escaped); ``said``: the form's escaped translations, each
     asked of the catalogue once per form."""
     # the numbers as the page's language writes them, as the word counter beside them does ("1 000"
     # in French, decision 28; bug hunt s43: "1000")
     language = said.get("language") or said.setdefault("language", current_language())
-    if q.max_words:
-        frame = said.get("between") or said.setdefault("between", escape(_("Between %(min)s and %(max)s words.")))
-        return frame % {"min": written(q.min_words, language, 0), "max": written(q.max_words, language, 0)}
-    if q.min_words:
-        frame = said.get("at least") or said.setdefault("at least", escape(_("At least %(min)s words.")))
-        return frame % {"min": written(q.min_words, language, 0)}
-    return ""
+    if not q.max_words and not q.min_words:
+        return ""
+    key = (q.min_words, q.max_words)  # the noun takes the number's form ("Au moins 1 mot.", hunt s44)
+    frame = said.get(key) or said.setdefault(key, escape(word_limit_frame(q, words[1])))
+    return frame % {"min": written(q.min_words, language, 0), "max": written(q.max_words, language, 0)}
 
 
 def author_questions(_, questions, kinds):
@@ -59,13 +57,15 @@ def author_questions(_, questions, kinds):
             for q in questions]
 
 
-def questions_html(_, questions, current, dom, locked, lang=""):
+def questions_html(words, questions, current, dom, locked, lang=""):
     """The form's questions (``fieldset[data-question][data-kind]``), ``current`` (``{question id:
-    answer}``) filled in, every control disabled when ``locked``; ``lang``: the author's language
-    attribute (``common.content_language.attr``: ``' lang="fr"'`` or ""), on the prompts and the
-    options, never on the learner's own text."""
+    answer}``) filled in, every control disabled when ``locked``; ``words``: ``(gettext, ngettext,
+    ...)`` (``base.translators()``); ``lang``: the author's language attribute
+    (``common.content_language.attr``: ``' lang="fr"'`` or ""), on the prompts and the options,
+    never on the learner's own text."""
     disabled = " disabled" if locked else ""
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
+    _ = words[0]
     your_answer, choose_all = escape(_("Your answer")), escape(_("Choose all that apply."))
     dom = escaped(dom)
     said = {}  # the reflections' length hints, translated once per form (_word_count)
@@ -86,7 +86,7 @@ def questions_html(_, questions, current, dom, locked, lang=""):
                 f' data-max-chars="{MAX_ANSWER_CHARS}" data-min-words="{q.min_words}" data-max-words="{q.max_words}"'
                 f' aria-describedby="{name}-count"'
                 f'{disabled}>{escape(text)}</textarea>\n'
-                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, _, said)}'
+                f'        <p class="emm-word-count" id="{name}-count" data-word-count>{_word_count(q, words, said)}'
                 '</p>\n      ')
         else:
             chosen = set([value] if isinstance(value, str) else value or [])

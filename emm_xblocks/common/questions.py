@@ -321,3 +321,15 @@ def question_from_editor(raw, i, problems, _):
         model_answer=editor_html(raw, "model_answer"),
         key_points=tuple(KeyPoint(editor_text(k, "id"), editor_text(k, "text")) for _j, k in key_points),
     )
+
+
+def word_limit_frame(q, ngettext):
+    """A reflection's length hint, its numbers left as ``%(min)s`` / ``%(max)s``: the noun in the
+    form its number takes ("Au moins 1 mot.", not "1 mots": hunt s44); "" when the reflection sets
+    no limit. ``ngettext``: the block's ``ungettext`` (CLDR's form). The page (``_word_count``) and
+    the printed form (``paper``) say the same."""
+    if q.max_words:
+        return ngettext("Between %(min)s and %(max)s word.", "Between %(min)s and %(max)s words.", q.max_words)
+    if q.min_words:
+        return ngettext("At least %(min)s word.", "At least %(min)s words.", q.min_words)
+    return ""

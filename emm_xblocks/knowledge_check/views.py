@@ -46,7 +46,7 @@ def student_view(block):
         "ready": validation.playable(check),  # content with errors (imported OLX): no form, a notice
         "not_ready": block.ugettext(learner.NOT_READY),
         "closed": block.ugettext(learner.PRE_AFTER_POST) if closed else "",
-        "questions_html": questions_html(block.ugettext, check.questions, state.answers, dom, locked=locked,
+        "questions_html": questions_html(block.translators(), check.questions, state.answers, dom, locked=locked,
                                          lang=own),
         "submitted": state.submitted,
         "locked": locked,

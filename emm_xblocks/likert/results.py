@@ -43,8 +43,10 @@ def panel_figures(survey, respondents, tallies, by_profile, words):
         "literal_text": None,
     }
     if data["suppressed"]:
-        data["message"] = _("Results are shown once at least {n} people have answered ({count} so far).").format(
-            n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
+        data["message"] = ungettext(  # "au moins 1 personne" (hunt s44: "1 personnes")
+            "Results are shown once at least {n} person has answered ({count} so far).",
+            "Results are shown once at least {n} people have answered ({count} so far).", survey.min_group_size,
+        ).format(n=nums.number(survey.min_group_size, 0), count=nums.number(respondents, 0))
         return data
     current, apart = split_tallies(survey, tallies)
     data["apart"] = apart_sections(survey, apart, _)

@@ -218,7 +218,7 @@ def _profiles_html(data, words, lang):
     """Who answered (issue 11): a column per participant profile (and one for who did not say),
     each statement's favourable share and top box; a cell withheld (too few answers, or one that
     would give a small group away: ``common.perspectives``) says so."""
-    _, _ungettext, nums = words
+    _, ungettext, nums = words
     table = data["profiles"]
     frame = _("By profile: {question}")
     prompt = escape(table["prompt"])
@@ -231,7 +231,7 @@ def _profiles_html(data, words, lang):
         if col["n"] is None:
             size = withheld if col["small"] else not_shown
         else:
-            size = escape(_("{n} answered").format(n=nums.number(col["n"], 0)))
+            size = escape(ungettext("{n} answered", "{n} answered", col["n"]).format(n=nums.number(col["n"], 0)))
         own = lang if col["key"] else ""  # an option is the author's; "Did not say" (its key "") the reader's
         heads.append(f'<span dir="auto"{own}>{escape(col["text"])}</span><br><small>{size}</small>')
     # a learner reads plain words, as in the table of every figure (_figure_heads)

@@ -52,7 +52,7 @@ function EmmCaseStudy(runtime, element, args) {
     else if (min) { text = EMM.ngettext("{n} word (minimum {min})", "{n} words (minimum {min})", n); }
     else if (max) { text = EMM.ngettext("{n} word (at most {max})", "{n} words (at most {max})", n); }
     counter.textContent = EMM.format(text, values);
-    var over = Boolean(max && n > max), said = EMM.format(_("This answer is too long ({max} words at most)."), values);
+    var over = Boolean(max && n > max), said = EMM.format(EMM.ngettext("This answer is too long ({max} word at most).", "This answer is too long ({max} words at most).", max), values);
     counter.classList.toggle("emm-over", over);
     if (typed && over && !area.emmWordsOver) { tell(said); }
     area.emmWordsOver = over;

@@ -241,8 +241,8 @@
   };
 
   Presenter.prototype.update = function (slide, body) {
-    var number = new Intl.NumberFormat(this.lang);
-    var percent = new Intl.NumberFormat(this.lang, {style: "percent"});
+    var number = new Intl.NumberFormat(this.lang, {numberingSystem: "latn"}); /* as the server's line (decision 28) */
+    var percent = new Intl.NumberFormat(this.lang, {style: "percent", numberingSystem: "latn"});
     if (this.earlier && body.s === "ended") { body = {shown: false, t: "", r: []}; } /* not asked for */
     var correct = body.r || [];
     Array.prototype.forEach.call(slide.querySelectorAll(".emm-present-option"), function (row) {

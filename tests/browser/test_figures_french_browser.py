@@ -73,8 +73,8 @@ def test_case_study_in_french_half_points_the_counted_attempt_and_the_warning(wo
     assert score.startswith("Envoyé\u00a0: 1,5 point sur 3."), score
     assert results.locator("[data-grade]").text_content().strip() == fr("Your last attempt counts for your grade.")
     warning = results.locator("[data-retry-warning]").text_content()
-    assert warning == ("Une nouvelle tentative remplace votre note, même si elle obtient moins que vos 1,5 point "
-                       "sur 3 actuels.")
+    assert warning == ("Une nouvelle tentative remplace votre note, même si elle obtient moins que votre score "
+                       "actuel (1,5 point sur 3).")
     page.locator(".emm-case [data-retry]").click()
     ask = page.locator(".emm-case .emm-ask")
     ask.wait_for()

@@ -24,7 +24,7 @@ def test_a_case_study_save_says_what_it_removed_at_each_field(scenario, handlers
     assert "onclick" not in case.questions[0].prompt
     checked = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr").json_body["problems"]
     assert {p["field"]: p["message"] for p in checked}["narrative"].startswith(
-        "Retiré quand les apprenants le voient\u00a0: les scripts")
+        "Retiré quand les participants le voient\u00a0: les scripts")
 
 
 def test_a_likert_intro_with_a_javascript_link_is_said(scenario, handlers):
@@ -55,7 +55,7 @@ def test_a_pasted_heading_stays_a_heading_and_other_removed_markup_is_named(scen
     assert narrative.startswith("<h3>Contexte</h3><p>Rouge.</p>Texte.<h5>Détail</h5>")
     checked = handlers.post(uid, "studio_validate", data, student="staff_1", lang="fr").json_body["problems"]
     assert {p["field"]: p["message"] for p in checked}["narrative"].startswith(
-        "Retiré quand les apprenants le voient\u00a0: d’autres balises ou attributs (<div>, <font>, class, style).")
+        "Retiré quand les participants le voient\u00a0: d’autres balises ou attributs (<div>, <font>, class, style).")
 
 
 def test_a_picture_pasted_into_the_text_is_said_to_need_uploading(scenario, handlers):

@@ -638,7 +638,7 @@ def test_staff_read_the_pairs_figures_in_french_and_arabic(platform):
     with translation.override("ar"):
         arabic = words(platform.lms(staff).html(post))
     # pre 0 % and 50 %, post 100 % and 50 %: means 25 % and 75 %, g = 50/75
-    assert " 2 apprenants ont passé les deux tests." in french and "Les chiffres s’affichent" not in french
+    assert " 2 participants ont passé les deux tests." in french and "Les chiffres s’affichent" not in french
     assert f"Score moyen au test initial 25{NBSP}%" in french and "Gain normalisé 0,67" in french
     assert "25%" not in french and "0.67" not in french
     # Arabic: the dual form for two learners (the integer picks the form; the figure is written by CLDR's "ar")

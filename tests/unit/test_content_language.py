@@ -44,6 +44,8 @@ def test_every_block_that_shows_author_text_has_the_setting_unset_by_default(mod
     # never a name the platform gives every block, nor the course's own ``language``
     assert setting.name not in PLATFORM_NAMES and setting.name != "language"
 
+ENGLISH_WORDS = (str, lambda one, many, n: one if n == 1 else many)  # questions_html's (gettext, ngettext)
+
 
 def test_the_editor_draws_a_select_with_the_languages_named_in_the_readers_language():
     french = {"Language of the content": "Langue du contenu", "Not specified": "Non précisée",
@@ -78,10 +80,10 @@ LANG = ' lang="fr"'
 
 def test_the_form_marks_prompts_and_options_never_the_learners_answer():
     reflection = Question(id="r", kind="reflection", prompt="<p>Pourquoi ?</p>")
-    html = str(questions_html(str, (QUESTION, reflection), {"r": "Mon texte"}, "d", locked=False, lang=LANG))
+    html = str(questions_html(ENGLISH_WORDS, (QUESTION, reflection), {"r": "Mon texte"}, "d", locked=False, lang=LANG))
     assert html.count(LANG) == 4  # two prompts, two options
     assert '<textarea id="d-q1-text" name="d-q1" rows="6" dir="auto" data-max-chars' in html
-    assert html == str(questions_html(str, (QUESTION, reflection), {"r": "Mon texte"}, "d", locked=False,
+    assert html == str(questions_html(ENGLISH_WORDS, (QUESTION, reflection), {"r": "Mon texte"}, "d", locked=False,
                                       lang="")).replace('dir="auto">', f'dir="auto"{LANG}>').replace(
         f'dir="auto"{LANG}>Mon texte', 'dir="auto">Mon texte')
 

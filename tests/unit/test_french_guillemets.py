@@ -38,3 +38,20 @@ def test_the_live_room_s_join_screen_keeps_the_button_s_name_on_one_line():
     text = french.gettext("No session yet: press “Start session”. Only answers given during a session are counted.")
     assert "appuyez sur «\u00a0Ouvrir la séance\u00a0»" in text
     assert sum("«" in text for _msgid, text in translations()) > 50  # the test reads the catalogue's « »
+
+
+def test_one_thing_is_called_one_french_word():
+    """(Bug hunt s44.) The facilitator holds the printed pack while the room's screen shows the page:
+    a role-play's ending is a "dénouement" on both (the pack said "fin"), a reverse-coded statement
+    "codée à l’inverse" (the pack's tally sheet said "codage inversé"), the self-assessment
+    "autoévaluation", and whoever takes the training a "participant" (the CSV and the codebook said
+    "apprenant", every Studio warning "participant")."""
+    french = dict(translations())
+    for msgid in ("Ending", "Card %(n)s — ending", "→ Go to card %(card)s (an ending).", "Endings",
+                  "no ending can be reached"):
+        assert "dénouement" in french[msgid].lower(), (msgid, french[msgid])
+    assert french["(reverse-coded)"] == "(codée à l’inverse)"
+    said = [(msgid, text) for msgid, text in translations()
+            if re.search(r"codage inversé|auto-évaluation|apprenant", text, re.IGNORECASE)]
+    assert said == []
+    assert sum("participant" in text for _msgid, text in translations()) > 100

@@ -102,5 +102,5 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     assert rows["pace (codée à l’inverse, recodée)"][3] == (
         "Oui\u00a0: déjà recodée, à ne pas inverser une seconde fois.")
     assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = non nommé\u00a0: une option choisie par trop peu "
-                                      "d’apprenants, ou masquée pour protéger une option qui l’a été, ou aucune "
+                                      "de participants, ou masquée pour protéger une option qui l’a été, ou aucune "
                                       "option quand trop peu n’ont rien précisé\u202f; vide = non précisé.")
