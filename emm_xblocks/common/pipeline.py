@@ -54,9 +54,11 @@ def as_handler_error(err):
 
 
 def write_refusal(block):
-    """The ``HandlerError`` a write would get now, or None: while staff masquerade as a learner,
-    or after a graded block's deadline. Views show its message beside the disabled buttons."""
+    """The ``HandlerError`` a write would get now, or None: in Studio's preview, while staff
+    masquerade as a learner, or after a graded block's deadline. Views show its message beside the disabled buttons."""
     _ = block.ugettext
+    if platform.in_studio_preview(block):  # its submits would count in the course's figures (bug hunt s44)
+        return HandlerError("forbidden", _("Your answers cannot be kept here: open the course in the LMS."))
     if platform.is_masquerading(block):
         return HandlerError("read_only_masquerade", _(
             "You are viewing this as a learner: nothing you do here is saved for them."))

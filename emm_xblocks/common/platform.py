@@ -38,9 +38,36 @@ def user_attrs(block):
 
 
 def is_staff(block):
-    """Course staff: ``user_is_staff`` (LMS), or a staff role (Studio's preview sets only the role)."""
+    """Course staff: ``user_is_staff`` (LMS), or a staff role where Studio lets the user read the
+    course. Studio's preview sets only the role, and ``get_user_role``
+    (``cms/djangoapps/contentstore/views/access.py``) answers "staff" for anyone who is not the
+    course's instructor, while ``preview_handler`` (``views/preview.py``) only asks for a login: any
+    account could open the pack with a test's answers, or leave a day's answers out (bug hunt s44).
+    So the role counts there only with ``studio_user_permissions.can_read`` on the course
+    (``has_studio_read_access``), asked once per block instance and user."""
     attrs = user_attrs(block)
-    return bool(attrs.get("edx-platform.user_is_staff")) or attrs.get("edx-platform.user_role") in STAFF_ROLES
+    if attrs.get("edx-platform.user_is_staff"):
+        return True
+    if attrs.get("edx-platform.user_role") not in STAFF_ROLES:
+        return False
+    perms = block.runtime.service(block, "studio_user_permissions")
+    if perms is None:  # the LMS: its get_user_role says "staff" for course staff only
+        return True
+    user_id = block.scope_ids.user_id
+    cached = block.__dict__.get("_emm_studio_reader")
+    if cached is None or cached[0] != user_id:
+        # ``can_read`` in every release; later ones add ``can_read_content`` and deprecate it
+        check = getattr(perms, "can_read", None) or perms.can_read_content
+        course = getattr(block.scope_ids.usage_id, "context_key", None)
+        cached = block.__dict__["_emm_studio_reader"] = (user_id, bool(check(course)))
+    return cached[1]
+
+
+def in_studio_preview(block):
+    """Studio's preview of a unit (``_prepare_runtime_for_preview`` in
+    ``cms/djangoapps/contentstore/views/preview.py`` sets ``runtime.is_author_mode``): its learner
+    is whoever is logged in to Studio, its state the session's, never a course's learner."""
+    return bool(getattr(block.runtime, "is_author_mode", False))
 
 
 def can_edit(block):

@@ -337,10 +337,15 @@ class StudioPreviewContext(Context):
             "replace_urls": ReplaceURLService(platform.course_key),
         }
         # wrap_xblock, then replace_urls_wrapper(static_replace_only=True) (preview.py)
-        return PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
-                               [xblock_wrapper("PreviewRuntime"),
-                                replace_urls_wrapper(services["replace_urls"], static_replace_only=True)],
-                               user_id=user.id)
+        runtime = PlatformRuntime(platform, cms_field_data(platform.authored, student_data), services,
+                                  [xblock_wrapper("PreviewRuntime"),
+                                   replace_urls_wrapper(services["replace_urls"], static_replace_only=True)],
+                                  user_id=user.id)
+        # _prepare_runtime_for_preview: "xmodules can check for this attribute during rendering to
+        # determine if they are being rendered for preview (i.e. in Studio)"; preview_handler loads
+        # the block through it before ``handle``, so handlers see it too
+        runtime.is_author_mode = True
+        return runtime
 
 
 class StudioEditorContext(Context):
