@@ -147,7 +147,7 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     pending = () if read_only else tuple((i, q["points"]) for i, q in enumerate(data["questions"], start=1)
                                          if q["status"] == PENDING)
     data = dict(data, distribution=distribution(block, case, words),
-                grade_words=grade_words(case, state, scores, words, held, pending))
+                grade_words=grade_words(case, state, scores, words, held, pending, platform.graded(block)))
     lang = block.author_lang(case) if lang is None else lang
     parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, ngettext=ngettext,
                                                       number=nums.number, lang=lang),
@@ -167,21 +167,22 @@ def distribution_parts(words, shown, lang=""):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], words, lang)}
 
 
-def grade_words(case, state, scores, words, held=None, pending=()):
+def grade_words(case, state, scores, words, held=None, pending=(), placed_graded=True):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
     ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score).
     ``words``: the panel's ``block.translators()``; ``held``: ``StoredScoreMixin.held_grade_among``'s (the grade
     the LMS holds, when the current key counts another); ``pending``: ``(number, points)`` of each
     question of the last attempt whose self-assessment the learner may still save. While saving it
-    can raise the grade, the last attempt's words say so, not that the grade stays."""
+    can raise the grade, the last attempt's words say so, not that the grade stays. ``placed_graded``: False
+    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0."""
     _, ngettext, nums = words
     rising = None  # ``explain``'s ``pending``: (n, "3 and 4"), the numbers as a list in the learner's language (CLDR)
     if self_assessment_can_raise(case.grade_policy, scores, [points for _n, points in pending]):
         rising = len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
     return attempts.grade_words(case.grade_policy, scores, case.attempts_allowed, state.attempts, words,
                                 lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising,
-                                graded=case.weight > 0)
+                                graded=case.weight > 0 and placed_graded)
 
 
 def respond_document(block, case, outcome):

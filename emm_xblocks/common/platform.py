@@ -158,6 +158,14 @@ def inherited(block, name):
     return getattr(block, name) if name in block.fields else None
 
 
+def graded(block):
+    """The block counts in the course grade as far as its place says: False in a subsection that is
+    not graded (the inherited ``graded``, Studio's "Grade as: Not graded", the default of a new
+    subsection: ``lms/djangoapps/grades/context.py`` counts graded subsections only); True where
+    the runtime mixes no such setting in (the workbench). Its ``weight`` is the block's own say."""
+    return inherited(block, "graded") is not False
+
+
 def now():
     """The time now, aware, in UTC."""
     return datetime.datetime.now(datetime.UTC)

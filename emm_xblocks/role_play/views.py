@@ -31,17 +31,18 @@ def held_grade_words(grade, _):
              "rescores.").format(grade=grade)
 
 
-def grade_words(scenario, state, scores, words, held=None):
+def grade_words(scenario, state, scores, words, held=None, placed_graded=True):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's ended attempts'
     ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score), as the
     case study's ``views.grade_words``. ``words``: the panel's ``block.translators()``; ``held``:
     ``StoredScoreMixin.held_grade_among``'s (the grade the LMS holds, when the current points count
-    another: decision 64)."""
+    another: decision 64). ``placed_graded``: False
+    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0."""
     nums = words[2]
     return attempts.grade_words(scenario.grade_policy, scores, scenario.attempts_allowed, state.attempts, words,
                                 lambda s: nums.percent(attempts.percent(s), 0), held=held, held_words=held_grade_words,
-                                graded=scenario.weight > 0)
+                                graded=scenario.weight > 0 and placed_graded)
 
 
 def _grade(block, scenario, state):
@@ -49,7 +50,7 @@ def _grade(block, scenario, state):
     points, and the grade the LMS holds; no score where the platform does not show correctness."""
     _shown, scores, held = block.attempt_grades(scenario.grade_policy,
                                                 lambda: scoring.attempt_scores(scenario, state.finished))
-    return grade_words(scenario, state, scores, block.translators(), held)
+    return grade_words(scenario, state, scores, block.translators(), held, platform.graded(block))
 
 
 def _counts(block, scenario, path):
