@@ -6,8 +6,6 @@ claimed in the aggregate store by the pipeline (``common.actions.Claim``), so tw
 at the same moment cannot both spend one.
 """
 
-import math
-
 from .actions import ActionError
 from .i18n import N_
 from .numbers import per_cent
@@ -25,20 +23,15 @@ def participation_score(submitted):
     return (1.0 if submitted else 0.0), 1.0
 
 
-def recorded(earned, possible, maximum, weight):
-    """``(earned, possible)`` the LMS holds for a learner, in the block's own points (``maximum``),
-    from the stored ``raw_earned``/``raw_possible`` (None: the maximum) and the block's ``weight``;
-    None before any (``earned`` None). A staff override keeps ``score / weight`` of
-    ``maximum / weight`` (``instructor_task/tasks_helper/module_state.py``
-    ``override_score_module_state``, the score typed in the block's points): such a pair is given
-    back in the block's points (1 of a 2-point case with a weight of 4, not 0.25 of 0.5)."""
+def recorded(earned, possible, maximum):
+    """``(earned, possible)`` the LMS holds for a learner, in the block's own points, from the
+    stored ``raw_earned``/``raw_possible`` (None: ``maximum``, the block's points); None before any
+    (``earned`` None). A staff override is stored in the block's points when it comes
+    (``grading.StoredScoreMixin.set_score``): read back here, a guess from the current weight named
+    a grade in points nobody earned once the author changed the weight or the questions (bug hunt s44)."""
     if earned is None:
         return None
-    possible = maximum if possible is None else possible
-    if (weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, maximum)
-            and not math.isclose(possible, maximum)):
-        return earned * weight, possible * weight
-    return earned, possible
+    return earned, (maximum if possible is None else possible)
 
 
 def fraction(score):

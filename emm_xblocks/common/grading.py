@@ -5,7 +5,13 @@ stored answers: the server decides). This mixin keeps the score it publishes, so
 platform's staff tools find the gradebook's value in the block:
 
 * the staff override (``lms/djangoapps/instructor_task/tasks_helper/module_state.py``) calls
-  ``set_score(Score(...))`` then ``publish_grade()`` with no argument: the stored score is sent;
+  ``set_score(Score(score / weight, max_score() / weight))`` then ``publish_grade()`` with no
+  argument: the stored score is sent. ``set_score`` is also the echo of every publish
+  (``score_published_handler``, ``lms/djangoapps/grades/signals/handlers.py``, sets the score it
+  kept on the block): a pair other than the one stored is staff's, kept in the block's own points
+  while the weight it was divided by is in force, and marked (``score_overridden``). Under "best",
+  a later attempt or self-assessment that scores less keeps it (bug hunt s44: the learner lost
+  the grade staff gave them to a poorer attempt, while the page said the best counts);
 * rescore calls ``rescore(only_if_higher)``: with ``only_if_higher`` the new score is kept only
   if its **percentage** is not lower, as the platform compares them
   (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree;
@@ -15,11 +21,11 @@ platform's staff tools find the gradebook's value in the block:
 
 import math
 
-from xblock.fields import Float, Scope
+from xblock.fields import Boolean, Float, Scope
 from xblock.scorable import Score
 
 from . import platform
-from .attempts import counted_attempt, fraction, recorded
+from .attempts import COUNT_BEST, counted_attempt, fraction, recorded
 
 
 def is_higher_or_equal(old, new):
@@ -32,6 +38,7 @@ def is_higher_or_equal(old, new):
 class StoredScoreMixin:
     raw_earned = Float(scope=Scope.user_state, default=None)
     raw_possible = Float(scope=Scope.user_state, default=None)
+    score_overridden = Boolean(scope=Scope.user_state, default=False)  # the stored score is staff's
 
     def get_score(self):
         if self.raw_earned is None:
@@ -39,7 +46,18 @@ class StoredScoreMixin:
         return Score(self.raw_earned, self.raw_possible if self.raw_possible is not None else self.max_score())
 
     def set_score(self, score):
-        self.raw_earned, self.raw_possible = score.raw_earned, score.raw_possible
+        """The platform's: the echo of a publish (the pair stored: nothing to do), or a staff
+        override, given back in the block's points (``score / weight`` of ``max_score() / weight``
+        times the weight: 1 of a 2-point case at weight 4, not 0.25 of 0.5) and marked as staff's."""
+        earned, possible = score.raw_earned, score.raw_possible
+        if self.raw_earned is not None and math.isclose(earned, self.raw_earned) and math.isclose(
+                possible, self.raw_possible if self.raw_possible is not None else self.max_score()):
+            return
+        weight = getattr(self, "weight", None)
+        if weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, self.max_score()):
+            earned, possible = earned * weight, possible * weight
+        self.raw_earned, self.raw_possible = earned, possible
+        self.score_overridden = True
 
     def publish_grade(self, score=None, only_if_higher=None):
         """Publish ``score`` or the stored one (the LMS staff override sets it, then calls this)."""
@@ -59,9 +77,9 @@ class StoredScoreMixin:
         return held
 
     def recorded_score(self):
-        """``(earned, possible)`` the LMS holds, in the block's own points, or None before any
-        (``common.attempts.recorded``: a staff override's divided units given back)."""
-        return recorded(self.raw_earned, self.raw_possible, self.max_score(), getattr(self, "weight", None))
+        """``(earned, possible)`` the LMS holds, in the block's own points (a staff override's
+        given back when it came: ``set_score``), or None before any (``common.attempts.recorded``)."""
+        return recorded(self.raw_earned, self.raw_possible, self.max_score())
 
     def held_grade_among(self, policy, scores):
         """``held_grade`` of the attempt that counts among ``scores`` (``(earned, possible)`` of the
@@ -81,8 +99,16 @@ class StoredScoreMixin:
         return shown, scores, self.held_grade_among(policy, scores)
 
     def keep_score(self, score):
-        """Keep ``(earned, possible)`` as the learner's score and publish it."""
-        self.set_score(Score(float(score[0]), float(score[1])))
+        """Keep ``(earned, possible)`` (a learner action's grade) as the learner's score and publish
+        it; under "best" (``grade_policy``), a staff override that scores more stays the grade."""
+        if self.score_overridden:
+            held = self.get_score()
+            if (getattr(self, "grade_policy", None) == COUNT_BEST
+                    and fraction((held.raw_earned, held.raw_possible)) > fraction(score)):
+                score = (held.raw_earned, held.raw_possible)
+            else:
+                self.score_overridden = False
+        self.raw_earned, self.raw_possible = float(score[0]), float(score[1])
         self.publish_grade()
 
     def rescore(self, only_if_higher):
@@ -99,5 +125,6 @@ class StoredScoreMixin:
         # the gradebook holds no score to beat, and the platform would compare with the learner's
         # row, kept for its state with a NULL grade, and fail (score_published_handler: float(None))
         published = self.raw_earned is not None
-        self.set_score(new)
+        self.raw_earned, self.raw_possible = new.raw_earned, new.raw_possible
+        self.score_overridden = False  # the stored answers' score now, as capa's rescore replaces an override
         self._publish_grade(new, only_if_higher and published)

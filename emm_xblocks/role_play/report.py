@@ -53,9 +53,9 @@ def reported_attempt(scenario, state):
 
 
 def _score(scenario, state):
-    """The grade the LMS holds, out of 1, as the learner's page and apps say it (a staff override
-    of a weighted role-play given back from its divided units: ``attempts.recorded``), or None."""
-    held = recorded(state.get("raw_earned"), state.get("raw_possible"), MAX_SCORE, scenario.weight)
+    """The grade the LMS holds, out of 1, as the learner's page and apps say it
+    (``attempts.recorded``), or None."""
+    held = recorded(state.get("raw_earned"), state.get("raw_possible"), MAX_SCORE)
     return None if held is None else held[0]
 
 

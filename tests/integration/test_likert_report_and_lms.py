@@ -148,15 +148,17 @@ def test_graded_submit_publishes_a_server_computed_grade(survey, handlers, event
 
 
 def test_staff_override_then_publish_grade_like_edx_platform(survey, handlers, events):
-    """instructor_task's override: set_score(Score(override / weight, max_score() / weight)); publish_grade()."""
+    """instructor_task's override: set_score(Score(override / weight, max_score() / weight)); publish_grade().
+    The override is kept and published in the block's own points (0 of 1, the share staff gave of
+    the weight's 2 points: bug hunt s44), and a rescore gives the answers' score back."""
     uid = survey('graded="true" weight="2"')
     handlers.post(uid, "submit", {"answers": {"relevance": 1, "pace": 1}})
     block = handlers.block(uid)
-    block.set_score(Score(raw_earned=1.0 / 2, raw_possible=block.max_score() / 2))
+    block.set_score(Score(raw_earned=0.0 / 2, raw_possible=block.max_score() / 2))
     block.publish_grade()
-    assert events.grades[-1]["raw_earned"] == 0.5 and events.grades[-1]["raw_possible"] == 0.5
+    assert (events.grades[-1]["raw_earned"], events.grades[-1]["raw_possible"]) == (0.0, 1.0)
     block.rescore(only_if_higher=False)
-    assert events.grades[-1]["raw_earned"] == 1.0
+    assert (events.grades[-1]["raw_earned"], events.grades[-1]["raw_possible"]) == (1.0, 1.0)
 
 
 def test_student_view_data_and_index(survey, handlers):
