@@ -160,10 +160,22 @@ def answer_words(value, labels, na):
     return f"{value} {labels[point - 1]}" if point else value
 
 
+# the columns the platform writes in every row of the report before the block's own
+# (``ProblemResponses._build_student_data``): a block's key of the same name replaces its value
+PLATFORM_COLUMNS = frozenset({"username", "title", "location", "block_key", "state"})
+
+
+def statement_column(sid, _):
+    """A statement's column in the problem-responses report: its id, or ``<id> (statement)`` for an
+    id the platform's own columns use (bug hunt s44: a statement "location" put its answers in place
+    of the block's place in the course, "username" in place of the learner's name)."""
+    return _("{id} (statement)").format(id=sid) if sid in PLATFORM_COLUMNS else sid
+
+
 def report_data(survey, user_state_iterator, _, limit_responses=None):
     """``(username, row)`` per named respondent for the LMS's problem-responses report
     (``lms/djangoapps/instructor_task/tasks_helper/grades.py``): the columns are the statements'
-    ids in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
+    ids (``statement_column``) in the survey's order (an ``OrderedDict``: the platform sorts a plain dict's keys), each
     reverse-coded statement followed by ``<id> (reverse-coded, rescored)`` (its favourable value,
     the results' basis), then the answers to statements no longer in the survey, under ``<id>
     (removed statement)`` (never dropped), then ``Comment``. Each answer reads as the staff CSV's
@@ -188,7 +200,7 @@ def report_data(survey, user_state_iterator, _, limit_responses=None):
             row[_("Scale")] = scale_name(scale, _) if scale is not None else _("unknown")
         for st in survey.statements:
             value = answers.get(st.id, "")
-            row[st.id] = safe_cell(answer_words(value, labels, na))
+            row[statement_column(st.id, _)] = safe_cell(answer_words(value, labels, na))
             if st.reverse:
                 point = point_of(value, survey.points)  # stored as a number (or, from older state, its text)
                 row[_("{id} (reverse-coded, rescored)").format(id=st.id)] = (

@@ -117,3 +117,32 @@ def test_the_role_play_report_gives_an_override_s_score_as_the_page_does(platfor
     override_score(platform, key, ana, 1.0)
     rows, _columns = problem_responses(platform, key)
     assert rows[0]["score"] == 1.0
+
+
+PLATFORM_COLUMNS = ("username", "title", "location", "block_key", "state")
+EVALUATION = """
+<emm_likert display_name="End-of-training evaluation" allow_na="true">
+  <item id="relevance">The training is relevant to my work.</item>
+  <item id="{sid}">The {sid} of the training was suitable.</item>
+</emm_likert>
+"""
+
+
+@pytest.mark.parametrize("sid", PLATFORM_COLUMNS)
+def test_a_statement_id_never_overwrites_the_report_s_own_columns(platform, sid):  # noqa: F811
+    """(Bug hunt s44.) ``ProblemResponses._build_student_data`` writes ``username``, ``title``,
+    ``location`` (the block's place in the course), ``block_key``, ``state``, then
+    ``user_response.update(user_state)``: a statement ``<item id="location">`` put its answers in
+    place of the block's place (two ``location`` columns in the header), ``username`` in place of
+    the learner's name."""
+    key = platform.add(EVALUATION.format(sid=sid), platform.subsection())
+    ana = platform.user("ana")
+    sent = platform.lms(ana).handle(key, "submit", {"answers": {"relevance": 5, sid: 4}})
+    assert sent.status == 200, sent.json
+    rows, columns = problem_responses(platform, key, title="End-of-training evaluation")
+    assert len(columns) == len(set(columns)), columns  # no column twice in the CSV's header
+    [row] = rows
+    assert row["username"] == "ana"
+    assert row["title"] == row["location"] == "End-of-training evaluation"  # the block's, as the platform wrote them
+    assert row["block_key"] == str(key)
+    assert row[f"{sid} (statement)"] == "4 Agree", row
