@@ -36,7 +36,7 @@
   (``ProblemResponses._build_student_data``): the unbound block's
   ``generate_report_data(user_state_iterator, limit)`` gets an iterator of ``XBlockUserState``
   (``.username``, ``.state`` dict, ``.block_key``, ``.updated``, ``.scope``) from
-  ``user_state_client.iter_all_for_block``; rows are the block's StudentModules (by username), each
+  ``user_state_client.iter_all_for_block``; rows are the block's StudentModules (by learner id), each
   merged with every ``(username, dict)`` the block yielded for that learner; the columns are
   ``username, title, location``, then the yielded keys (in the dict's order only if it is an
   ``OrderedDict``, **sorted** otherwise), then ``block_key, state``.
@@ -51,7 +51,8 @@ from xblock.scorable import Score
 from .grades import score_published  # noqa: F401  (re-exported for tests)
 from .services import anonymous_id_for_user
 
-XBlockUserState = namedtuple("XBlockUserState", "username state block_key updated scope")
+# edx_user_state_client/interface.py: the platform's fields, in its order
+XBlockUserState = namedtuple("XBlockUserState", "username block_key state updated scope")
 
 
 class UpdateProblemModuleStateError(Exception):
@@ -172,9 +173,13 @@ def mobile_collect(platform, usage_key, current_user=None):
 
 
 def user_states(platform, usage_key):
+    """``iter_all_for_block`` (``lms/djangoapps/courseware/user_state_client.py``): a row whose state
+    is ``{}`` ("deleted", as every conformant user state client treats it) is skipped."""
     for row in platform.student_modules.for_block(usage_key):
-        yield XBlockUserState(row.student.username, json.loads(json.dumps(row.state)), usage_key, None,
-                              Scope.user_state)
+        state = json.loads(json.dumps(row.state))
+        if state == {}:
+            continue
+        yield XBlockUserState(row.student.username, usage_key, state, None, Scope.user_state)
 
 
 def problem_responses(platform, usage_key, title="", max_count=None):
@@ -189,7 +194,10 @@ def problem_responses(platform, usage_key, title="", max_count=None):
             pass
     keys = OrderedDict()
     rows = []
-    for module in platform.student_modules.for_block(usage_key):
+    # list_problem_responses (instructor_analytics/basic.py): the learners by id, the first
+    # ``limit_responses`` of them (``smdat[:limit_responses]``)
+    modules = platform.student_modules.for_block(usage_key)
+    for module in modules if max_count is None else modules[:max_count]:
         response = {"username": module.student.username, "state": json.dumps(module.state), "title": title,
                     "location": title, "block_key": str(usage_key)}
         states = generated.get(module.student.username)

@@ -56,9 +56,10 @@ class StudentModuleTable:
         return row
 
     def for_block(self, usage_key):
-        """Rows of one block, ordered by username (``list_problem_responses`` orders so)."""
+        """Rows of one block, ordered by learner (``list_problem_responses``,
+        ``lms/djangoapps/instructor_analytics/basic.py``: ``order_by('student')``, the user's id)."""
         rows = [r for (_uid, key), r in self.rows.items() if key == usage_key]
-        return sorted(rows, key=lambda r: r.student.username)
+        return sorted(rows, key=lambda r: r.student.id)
 
     def delete(self, user, usage_key):
         """``StudentModule.delete()`` of the learner's row: gone, then ``post_delete`` sent."""

@@ -410,8 +410,23 @@ def test_problem_responses_sorts_plain_dict_columns_and_keeps_ordered_dicts(plat
         plat.lms(user).handle(ordered, "incr")
     rows, columns = problem_responses(plat, plain)
     assert columns == ["username", "title", "location", "alpha", "zeta", "block_key", "state"]
-    assert [r["username"] for r in rows] == ["ana", "bea"]
+    assert [r["username"] for r in rows] == ["bea", "ana"]  # order_by('student'): bea's id is the lower
     assert problem_responses(plat, ordered)[1][3:5] == ["zeta", "alpha"]
+    assert [r["username"] for r in problem_responses(plat, plain, max_count=1)[0]] == ["bea"]  # smdat[:limit]
+
+
+def test_the_report_s_states_are_the_platform_s_tuples_and_skip_an_emptied_state(plat):
+    """(Bug hunt s44.) ``XBlockUserState`` is ``(username, block_key, state, updated, scope)``
+    (``edx_user_state_client/interface.py``); ``iter_all_for_block`` skips a state ``{}``."""
+    from tests.openedx.instructor import XBlockUserState, user_states
+
+    assert XBlockUserState._fields == ("username", "block_key", "state", "updated", "scope")
+    key = plat.create("report_probe")
+    ana, bea = plat.user("ana"), plat.user("bea")
+    plat.lms(ana).handle(key, "incr")
+    plat.student_modules.get_or_create(bea, key).state = {}  # all her fields deleted: "{}"
+    [only] = list(user_states(plat, key))
+    assert (only.username, only.block_key) == ("ana", key)
 
 
 def test_reset_attempts_one_learner_and_for_everyone_as_the_instructor_tools_do(plat):
