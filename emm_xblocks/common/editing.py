@@ -26,7 +26,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
-from . import assets, content_cache, descriptions, olx, store
+from . import assets, content_cache, descriptions, olx, platform_olx, store
 from .editor_json import markup_warnings
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
@@ -214,24 +214,17 @@ class EditableContentMixin:
         return validation
 
     def import_warnings(self):
-        """A sentence per attribute the last import could not read (``import_problems``), in the
-        author's language: its element and what it should hold (``olx.unreadable_message``, by
+        """A sentence per attribute the last import could not read or left out (``import_problems``),
+        in the author's language: its element and what it should hold (``olx.import_message``, by
         element: a course import parses a block's element again, from a copy, so its lines are not
-        the file's), and what was used in its place. An entry that is not one is skipped."""
+        the file's), and what the import did instead. An entry that is not one is skipped."""
         _ = self.author_gettext()
         out = []
         for entry in self.import_problems:
             try:
-                found = olx.Unreadable(**entry)
-                message = olx.unreadable_message(found, _, lines=False)
+                out.append(olx.import_message(olx.Unreadable(**entry), _))
             except (TypeError, KeyError, ValueError):
                 continue
-            if found.default is None or found.default == "":
-                kept = _("The import left it empty: check it in the editor, then save.")
-            else:
-                kept = _("The import used {default} in its place: check it in the editor, then save.").format(
-                    default=olx.attribute_text(found.default))
-            out.append(f"{message} {kept}")
         return out
 
     def index_dictionary(self):
@@ -350,15 +343,16 @@ class EditableContentMixin:
         if pointed is not None:
             node = pointed
         block = runtime.construct_xblock_from_class(cls, keys)
-        with olx.unreadable_values() as unread:  # an attribute that does not read: its default, said in Studio
-            block.store_content(cls.olx_module.from_xml(node))
-        block.import_problems = [found.as_json() for found in olx.in_reading_order(unread)[:MAX_IMPORT_PROBLEMS]]
         # an older name of one of our settings (``max_attempts``, ``graded``) was read into that
         # setting: it is not the platform's field of the same name, and is never exported again
         ours = {alias for s in cls.content_module.SETTINGS for alias in s.olx_aliases}
-        for name in platform_fields(type(block)):  # visible_to_staff_only, group_access... (LMS mixins)
-            if name in node.attrib and name not in ours:
-                cls._set_field_if_present(block, name, node.get(name), {})
+        with olx.unreadable_values() as unread:  # an attribute that does not read: its default, said in Studio
+            block.store_content(cls.olx_module.from_xml(node))
+            # visible_to_staff_only, group_access, start... (LMS mixins), read as the platform reads
+            # its own blocks' (bug hunt s44: XBlock's ``_set_field_if_present`` raised, and the
+            # whole course import failed); one that does not read is left unset, and said
+            platform_olx.read_settings(block, node, [n for n in platform_fields(type(block)) if n not in ours])
+        block.import_problems = [found.as_json() for found in olx.in_reading_order(unread)[:MAX_IMPORT_PROBLEMS]]
         return block
 
     def add_xml_to_node(self, node):

@@ -13,8 +13,24 @@ from .validation import parse_float, parse_int
 
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 # what an attribute that does not read should have held (``Unreadable.kind``): ``common.settings``'
-# kinds of a number, and a yes or no
-WHOLE, NUMBER, FLAG = "whole", "number", "flag"
+# kinds of a number, and a yes or no; and, for the platform's settings (``common.platform_olx``), a
+# date, a duration, JSON, or any other value the platform's field takes
+WHOLE, NUMBER, FLAG, DATE, DURATION, JSON, VALUE = "whole", "number", "flag", "date", "duration", "json", "value"
+# what a question's kind does not hold (``Unreadable.kind`` of an entry the import left out:
+# ``common.question_olx``): partial credit, a word limit, options, a model answer and key points
+PARTIAL_CREDIT_ONLY, WORDS_ONLY, OPTIONS_ONLY, MODEL_ANSWER_ONLY = "partial_credit", "words", "options", "model_answer"
+WHAT = {WHOLE: N_("enter a whole number."), NUMBER: N_("enter a number."), FLAG: N_("write true or false."),
+        DATE: N_("write a date, such as 2026-03-01 or 2026-03-01T09:00:00Z."),
+        DURATION: N_("write a duration, such as 1 day 12 hours."),
+        JSON: N_("write it in JSON."), VALUE: N_("the platform cannot read this value."),
+        PARTIAL_CREDIT_ONLY: N_("only a multiple-choice question gives partial credit."),
+        WORDS_ONLY: N_("only a written reflection has a word limit."),
+        OPTIONS_ONLY: N_("only a single- or multiple-choice question has options."),
+        MODEL_ANSWER_ONLY: N_("only a written reflection has a model answer and key points.")}
+# what the import did instead (``Unreadable.outcome``): used the default (our own attributes), left
+# a platform setting unset (the block follows the course outline), left out what a question's kind
+# does not hold (bug hunt s44)
+USED_DEFAULT, LEFT_UNSET, LEFT_OUT = "", "unset", "left_out"
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
 # the largest content any editor takes in one text; the editor's request limit is derived from it
 MAX_XML = 2 * 1024 * 1024
@@ -45,11 +61,14 @@ def xml_safe(text):
 
 @dataclass(frozen=True)
 class Unreadable:
-    """An attribute that is there but does not read as its ``kind`` (``WHOLE``, ``NUMBER``, ``FLAG``):
-    where it is (``line``: the element's line in the text parsed, None if unknown; ``tag``;
-    ``element``: ``element_label``), its ``attribute`` and ``value`` as written (cut to
-    ``VALUE_KEPT`` characters), the ``default`` read in its place and ``where``: the editor's field
-    (``nodes.0.choices.1.points``), or the attribute's name."""
+    """An attribute that is there but does not read as its ``kind`` (``WHOLE``, ``NUMBER``, ``FLAG``;
+    ``DATE``... for the platform's settings): where it is (``line``: the element's line in the text
+    parsed, None if unknown; ``tag``; ``element``: ``element_label``), its ``attribute`` and
+    ``value`` as written (cut to ``VALUE_KEPT`` characters), the ``default`` read in its place,
+    ``where``: the editor's field (``nodes.0.choices.1.points``), or the attribute's name, and
+    ``outcome``: what the import did instead (``USED_DEFAULT``, ``LEFT_UNSET``, ``LEFT_OUT``). An
+    attribute or a child element (``attribute`` "") the question's kind does not hold is one too,
+    its ``kind`` what only another kind holds (``PARTIAL_CREDIT_ONLY``...), ``LEFT_OUT``."""
 
     line: int | None
     tag: str
@@ -59,6 +78,7 @@ class Unreadable:
     kind: str
     where: str
     element: str = ""
+    outcome: str = USED_DEFAULT
 
     def as_json(self):
         return asdict(self)
@@ -99,12 +119,31 @@ def element_label(el):
     return f"{one(parent)} {one(el)}"
 
 
-def _unread(el, name, raw, default, kind, where):
+def _unread(el, name, raw, default, kind, where, outcome=USED_DEFAULT):
     found = _unreadable.get()
     if found is not None and isinstance(el.tag, str):
         found.append(Unreadable(el.sourceline, el.tag, name, raw[:VALUE_KEPT], default, kind, where or name,
-                                element_label(el)))
+                                element_label(el), outcome))
     return default
+
+
+def unset_setting(el, name, raw, kind):
+    """Note that the platform's setting ``name`` of ``el`` (``raw`` as written) does not read as
+    ``kind``: the import leaves it unset, the block follows the course outline (``LEFT_UNSET``)."""
+    _unread(el, name, raw, None, kind, name, LEFT_UNSET)
+
+
+def left_out(el, kind, name="", raw="", child=""):
+    """Note that the import left out what ``el``'s kind does not hold (``LEFT_OUT``): its attribute
+    ``name`` (``raw`` as written), or its ``child`` elements of that tag (one note for them all)."""
+    found = _unreadable.get()
+    if found is None or not isinstance(el.tag, str):
+        return
+    if child:
+        found.append(Unreadable(el.sourceline, child, "", "", None, kind, child,
+                                f"{element_label(el)} <{child}>", LEFT_OUT))
+    else:
+        _unread(el, name, raw, None, kind, name, LEFT_OUT)
 
 
 def get_bool(el, name, default=False, where=None):
@@ -150,16 +189,37 @@ def unreadable_message(found, _, lines=True):
     """What an ``Unreadable`` attribute should hold, naming it where the author wrote it: "Line 3,
     <choice> points=“2.5”: enter a whole number." where the line is the author's (``lines``: the
     role-play's "Edit as XML" tab), else by its element (``element_label``): "<item id="b">
-    required=“non”: write true or false." (an import)."""
-    what = {WHOLE: _("enter a whole number."), NUMBER: _("enter a number."),
-            FLAG: _("write true or false.")}[found.kind]
+    required=“non”: write true or false." (an import). A child element left out (no ``attribute``):
+    "<question id="q2"> <option>: only a single- or multiple-choice question has options."."""
+    what = _(WHAT[found.kind])
     if lines and found.line:
         where = _("Line {line}, <{tag}>").format(line=found.line, tag=found.tag)
     else:
         where = found.element or f"<{found.tag}>"
+    if not found.attribute:
+        # an element (<question id="q2"> <option>) and why it was left out, after where it is
+        return _("{where}: {what}").format(where=where, what=what)
     # an attribute as written in the XML and what it should be ("enter a number."), after where it is
     return _("{where} {attribute}=“{value}”: {what}").format(where=where, attribute=found.attribute,
                                                             value=one_line(found.value)[:VALUE_KEPT], what=what)
+
+
+def import_message(found, _):
+    """Studio's warning about ``found`` (an ``Unreadable`` of an import): where it is and what it
+    should hold (``unreadable_message``, by element), then what the import did instead: the default
+    used, the platform's setting left unset, or what the question's kind does not hold left out."""
+    message = unreadable_message(found, _, lines=False)
+    if found.outcome == LEFT_UNSET:
+        kept = _("The import left it unset, so the activity follows the course outline (its unit, subsection "
+                 "or section): save the activity in its editor to clear this warning.")
+    elif found.outcome == LEFT_OUT:
+        kept = _("The import left it out: if you meant it, change the question’s type in the editor, then save.")
+    elif found.default is None or found.default == "":
+        kept = _("The import left it empty: check it in the editor, then save.")
+    else:
+        kept = _("The import used {default} in its place: check it in the editor, then save.").format(
+            default=attribute_text(found.default))
+    return f"{message} {kept}"
 
 
 def attribute_text(value):

@@ -104,6 +104,28 @@ class ScoredQuestions:
         return by_id
 
 
+# the fields a question holds for some kinds only: the editor shows them for those only (the
+# ``kinds`` of its rows, ``static/js/emm-form-studio.js``) and saves none of the others, the OLX
+# writes them for those only (``question_olx.add_question_xml``), and the import keeps them for
+# those only (``question_olx.question_from_xml``): a field read that the next save or export drops
+# would count in ``questions_fingerprint`` and then be gone (bug hunt s44)
+REFLECTION_FIELDS = ("min_words", "max_words", "model_answer", "key_points")
+
+
+def holds(kind, name):
+    """Whether a question of ``kind`` holds the field ``name``: partial credit a multiple-choice
+    question only, a word limit, a model answer and key points a written reflection only, options
+    any question but a reflection (a kind the block does not offer keeps them: Studio asks for a
+    type)."""
+    if name == "partial_credit":
+        return kind == MULTIPLE
+    if name in REFLECTION_FIELDS:
+        return kind == REFLECTION
+    if name == "options":
+        return kind != REFLECTION
+    return True
+
+
 def plain_data(obj):
     """A frozen content dataclass (and the tuples of dataclasses inside it) as plain JSON-able data."""
     if isinstance(obj, tuple):
