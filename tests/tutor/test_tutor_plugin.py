@@ -9,12 +9,18 @@ the LMS would read them.
 """
 
 import json
+import re
 import subprocess
+import sys
+import tomllib
+import zipfile
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 from emm_xblocks.xapi import EVENT_NAMES
-from tests.throwaway_venv import ROOT, clean_env, venv_with
+from tests.throwaway_venv import ROOT, clean_env, unavailable, venv_with
 
 PLUGIN = ROOT / "tutor-contrib-emm"
 pytestmark = pytest.mark.slow
@@ -117,24 +123,65 @@ def test_a_mounted_checkout_is_installed_without_a_requirement(tutor, tmp_path):
     assert 'RUN $PIP_COMMAND install -e "/mnt/emm-xblocks"' in dockerfile
 
 
-def test_without_a_requirement_the_image_build_stops_saying_what_to_set(tutor):
-    """emm-xblocks is not on PyPI: a default of ``emm-xblocks==0.2.0`` failed the build with pip's
-    "No matching distribution", and would have installed whatever someone else published under
-    that name. Unset, the plugin's Dockerfile step installs nothing and stops the build, saying
-    what to set; run as Docker runs it (``/bin/sh -c``)."""
+# Tutor's Dockerfile: `RUN echo "setuptools==<version>" > /etc/openedx-build-constraints.txt`
+BUILD_CONSTRAINT = re.compile(r'RUN echo "(setuptools==[^"]+)" > /etc/openedx-build-constraints\.txt')
+
+
+def image_build_constraint(tutor, tmp_path):
+    """The setuptools pin of the image's build environments, read in the Dockerfile Tutor renders
+    with a checkout of emm-xblocks mounted as the docs say (so the image builds it from source)."""
+    checkout = tmp_path / "emm-xblocks"
+    checkout.mkdir()
     tutor("plugins", "enable", "emm")
+    tutor("mounts", "add", str(checkout))
     tutor("config", "save")
-    # said at once, at every command, on stderr (stdout stays the value a script reads)
-    assert "emm: EMM_PIP_REQUIREMENT is not set" in tutor.stderr and "step. Set EMM_PIP_REQUIREMENT" in tutor.stderr
-    assert tutor("config", "printvalue", "EMM_PIP_REQUIREMENT").strip() == ""
-    assert '--set "EMM_PIP_REQUIREMENT=emm-xblocks @ https://' in tutor.stderr
-    _dockerfile, step = dockerfile_step(tutor.root)
-    assert "install" not in step.replace("the wheel to install", "")
-    command = step.split("RUN ", 1)[1]
-    result = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True)
-    assert result.returncode == 1
-    assert result.stderr.startswith("emm-xblocks: set EMM_PIP_REQUIREMENT to the wheel to install")
-    assert '--set "EMM_PIP_REQUIREMENT=emm-xblocks @ https://' in result.stderr
+    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
+    assert 'install -e "/mnt/emm-xblocks"' in dockerfile  # built from source in the image
+    assert "UV_BUILD_CONSTRAINT=/etc/openedx-build-constraints.txt" in dockerfile
+    [pin] = BUILD_CONSTRAINT.findall(dockerfile)
+    return Requirement(pin)
+
+
+def test_the_package_builds_with_the_setuptools_tutor_s_image_allows(tutor, tmp_path):
+    """The documented source installs (README, docs/operations.md: `EMM_PIP_REQUIREMENT=emm-xblocks
+    @ git+https://...@<commit>`, or `tutor mounts add` of a checkout) build the package in the image,
+    in a build environment whose setuptools Tutor pins (`UV_BUILD_CONSTRAINT`/`PIP_CONSTRAINT`):
+    69.1.1 in Tutor 21, 80.9.0 in Tutor 22. pyproject.toml asked `setuptools>=77` (for PEP 639's
+    licence string), and Tutor 21's image build stopped with "No solution found when resolving:
+    setuptools>=77 ... setuptools==69.1.1" (bug hunt s44, decision 82)."""
+    pin = image_build_constraint(tutor, tmp_path)
+    [version] = [spec.version for spec in pin.specifier]
+    build_requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    refused = [req for req in map(Requirement, build_requires)
+               if req.name == "setuptools" and not req.specifier.contains(version)]
+    assert not refused, (f"Tutor {tutor.major} builds source packages with {pin}; emm-xblocks asks {refused}: "
+                         "a mounted checkout or a git+https requirement cannot be built in its image")
+
+
+def test_a_checkout_builds_under_the_image_s_build_constraint(tutor, tmp_path):
+    """The same, by building (bug hunt s44): pip, with the image's constraint file, builds a wheel
+    of a clean clone (as `pip install -e /mnt/emm-xblocks` or `emm-xblocks @ git+https://...`
+    does). A clone: what is committed, not the working tree."""
+    pin = image_build_constraint(tutor, tmp_path)
+    constraints = tmp_path / "openedx-build-constraints.txt"
+    constraints.write_text(f"{pin}\n")
+    checkout = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(checkout)], check=True)
+    env = clean_env() | {"PIP_CONSTRAINT": str(constraints), "PIP_BUILD_CONSTRAINT": str(constraints)}
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--disable-pip-version-check",
+                             "-w", str(tmp_path / "wheels"), str(checkout)], capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    if result.returncode != 0 and "conflicting dependencies" not in output and "ResolutionImpossible" not in output:
+        unavailable(f"could not build (no index?): {output.strip().splitlines()[-1:]}")
+    assert result.returncode == 0, output
+    # built by the pinned setuptools, not PyPI's newest: before 70.1 the wheel package wrote the
+    # wheel ("Generator: bdist_wheel"), since then setuptools itself
+    [wheel] = (tmp_path / "wheels").glob("emm_xblocks-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        generator = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/WHEEL"))).decode()
+    [version] = [spec.version for spec in pin.specifier]
+    expected = "bdist_wheel (" if Version(version) < Version("70.1") else f"setuptools ({version})"
+    assert f"Generator: {expected}" in generator, generator
 
 
 def lms_settings_namespace(settings_text):
@@ -230,3 +277,13 @@ def test_the_plugin_readme_names_the_advanced_module_list():
     assert "Advanced Module List" in text
     for block in ("emm_likert", "emm_case_study", "emm_role_play"):
         assert f'"{block}"' in text
+
+
+@pytest.mark.parametrize("page", ["CHANGELOG.md", "README.md", "docs/operations.md"])
+def test_the_admin_docs_give_django_commands_as_run_on_tutor(page):
+    """(Bug hunt s44.) CHANGELOG.md told a platform that ran 0.1.0 to find its migrations with
+    `./manage.py lms showmigrations emm_xblocks`, a command no Tutor host has: on Tutor it is run
+    in the LMS container, `tutor local run lms ./manage.py ...`, as docs/operations.md says."""
+    text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+    bare = [span for span in re.findall(r"`([^`]+)`", text) if span.lstrip().startswith("./manage.py")]
+    assert not bare, f"{page}: {bare}"

@@ -1,7 +1,10 @@
 """The live room's pure rules (emm_xblocks/common/live.py): counting, sessions, suppression."""
 
+import ast
 import dataclasses
 import datetime
+import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -184,3 +187,31 @@ def test_the_workbench_page_participants_open_is_the_facilitator_s_without_their
     assert _without_student("http://h/scenario/x/?lang=ar&student=staff_1&v=") == "http://h/scenario/x/?lang=ar&v="
     assert _without_student("http://h/scenario/x/?student=staff_1") == "http://h/scenario/x/"
     assert _without_student("http://h/scenario/x/#top") == "http://h/scenario/x/#top"
+
+
+def bench_constants(path):
+    """The module-level literal assignments of a bench script (``A, B = 1, 2`` too), unrun."""
+    found = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            names = [e.id for e in target.elts] if isinstance(target, ast.Tuple) else [getattr(target, "id", None)]
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            found.update(zip(names, value if isinstance(target, ast.Tuple) else [value], strict=True))
+    return found
+
+
+def test_the_doc_and_the_bench_measure_the_poll_period_of_the_page():
+    """(Bug hunt s44.) docs/live-room.md gave the live room's cost "each polling every 5 s", and
+    bench/live.py measured that, but the open screen polls every POLL_MS = 4 s: a quarter more
+    polls than the figures said."""
+    root = Path(__file__).resolve().parents[2]
+    [ms] = re.findall(r"var POLL_MS = (\d+);", (root / "static/js/emm-present.js").read_text(encoding="utf-8"))
+    seconds = int(ms) // 1000
+    assert bench_constants(root / "bench/live.py")["PERIOD_S"] == seconds
+    doc = " ".join((root / "docs/live-room.md").read_text(encoding="utf-8").split())
+    said = doc.split("## Cost", 1)[1].split("##", 1)[0]
+    assert f"polling every {seconds} s" in said and re.findall(r"every (\d+) s", said) == [str(seconds)]
