@@ -128,7 +128,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             # the answer's shape is not the action's data: taken out before the digest (a replay
             # asking "full" where the first asked nothing is the same request)
             keys = reply_keys(data, page, block.ugettext)
-            digest = recovery.fingerprint(data) if action_id else ""
+            digest = recovery.fingerprint(block, data) if action_id else ""
             content = block.load_content()
             if replay is not None and writes and recovery.seen(block, name, action_id, digest, block.ugettext):
                 # the same request again (its reply was lost): answer as the first did, keep nothing;

@@ -8,15 +8,21 @@ run through the platform-faithful runtime (tests/openedx), whose ``runtime.handl
 learner's state after the handler as the LMS's does (XBlock ``Runtime.handle``).
 """
 
+import hashlib
+import itertools
+import json
+
 import pytest
 
 from emm_xblocks.case_study.block import CaseStudyBlock
 from emm_xblocks.likert.block import LikertBlock
 from emm_xblocks.models import Answer, Claim
-from tests.integration.platform_blocks import past
+from tests.integration.platform_blocks import LIKERT, past
 from tests.integration.test_case_study_handlers import CASE, GOOD, WRONG
 from tests.integration.test_likert_handlers import SURVEY
 from tests.integration.test_role_play_handlers import SMALL, labelled
+from tests.openedx.fixtures import platform  # noqa: F401
+from tests.openedx.instructor import problem_responses
 
 ANSWERS = {"answers": {"relevance": 4, "pace": 2}, "comment": "Merci"}
 
@@ -274,3 +280,41 @@ def test_repeated_start_restart_and_back_do_not_move_twice(scenario, handlers):
     assert handlers.post(uid, "restart", sent({}, "rp-restart-01")).json_body == restart.json_body
     assert handlers.block(uid).attempts == 2
     assert Claim.objects.filter(block_key=uid, slot__startswith="attempt-").count() == 2
+
+
+# ------------------------------------------------------------------ what the state gives away
+ANONYMOUS = LIKERT.format(extra='anonymous="true" min_group_size="1"').replace('comment="true"', 'comment="false"')
+IDS = ("relevance", "pace", "applicability")
+
+
+def candidates():
+    """Every request the page could have sent for this evaluation (no comment box: ``""``)."""
+    values = [None, "na", 1, 2, 3, 4, 5]  # None: left blank (the page leaves it out)
+    for combo in itertools.product(values, repeat=len(IDS)):
+        answers = {sid: v for sid, v in zip(IDS, combo, strict=True) if v is not None}
+        yield {"answers": answers, "comment": "", "profile": ""}
+
+
+def digest(data):  # any digest of the request's JSON, as a reader of the report would try
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def test_the_problem_responses_report_does_not_give_away_an_anonymous_learner_s_answers(platform):  # noqa: F811
+    """(Bug hunt s44.) The action id is remembered in the learner's state (``action_ids``) with a
+    digest of the request, and that state is the "problem responses" report's ``state`` column
+    (``ProblemResponses``) and staff debug's history: unkeyed, an anonymous evaluation's few
+    possible answer sets could be hashed one by one until one matched the learner's."""
+    key = platform.add(ANONYMOUS, platform.subsection())
+    given = {"relevance": 2, "pace": 5, "applicability": "na"}
+    sent = {"answers": given, "comment": "", "profile": "", "action_id": "a1b2c3d4e5f6g7h8", "reply": "page"}
+    r = platform.lms(platform.user("ana")).handle(key, "submit", sent)
+    assert r.status == 200, r.body[:300]
+
+    rows, _columns = problem_responses(platform, key)
+    [row] = rows
+    assert row["username"] == "ana"  # who answered is the platform's to say (completion does too)
+    state = row["state"]
+    recovered = [c["answers"] for c in candidates() if digest(c) in state]
+    # what the report's reader learns of ana's anonymous answers: nothing
+    assert recovered == [], f"ana's anonymous answers read back from the report's state column: {recovered}"
