@@ -7,10 +7,9 @@ heading, the notice while too few have answered) and puts these two in it.
 
 The markup is the one that template's loops wrote (the msgids are the template's): every value
 escaped with ``html.escape`` (what Django's autoescape calls; the content's texts through
-``sanitize.escaped``, once per text), and every translation escaped too,
-as the rest of the panel's (decision 18: a catalogue is text; the label also goes into an
-attribute). ``words``: the panel's ``block.translators()``, ``(gettext, ngettext, numbers)``, as
-every panel renderer takes them.
+``sanitize.escaped``, once per text), and every translation escaped too, as the rest of the
+panel's (decision 18: a catalogue is text). ``words``: the panel's ``block.translators()``,
+``(gettext, ngettext, numbers)``, as every panel renderer takes them.
 """
 
 from html import escape
@@ -22,16 +21,19 @@ from ..common.profile import NOT_SAID
 from ..common.sanitize import escaped
 
 
-def questions_html(distribution, words, lang=""):
+def questions_html(distribution, words, lang="", dom=""):
     """Each question of ``distribution["questions"]`` (``distribution.panel_figures``'s shape), in order.
     Each text of the section is asked of the catalogue once (not once per question): the frames,
     and each answer count's sentence. ``lang``: the author's language attribute, or ""
     (``common.content_language``): on the author's texts (a prompt or an option inside the
-    reader's sentence in a ``<span>`` of its own), never on the reader's words."""
+    reader's sentence in a ``<span>`` of its own), never on the reader's words. ``dom``: the block's
+    id prefix (``block.dom_id()``): a table's region is named after the block's title
+    (``<dom>-title``), then its caption (``<dom>-dist<n>``), so two case studies on a unit's page
+    name theirs apart (bug hunt s44)."""
     _, ungettext, nums = words
     questions = distribution["questions"]
     words = _Words(_, ungettext, nums.number, escape(distribution["profile_prompt"]),
-                   any(dq["profiles"] for dq in questions), lang)
+                   any(dq["profiles"] for dq in questions), lang, escape(dom))
     out = "".join(_question_html(dq, words) for dq in questions)
     return mark_safe(out)  # noqa: S308 - every value and every translation escaped
 
@@ -41,11 +43,12 @@ class _Words:
     question's and its table's frames: ``% {"n", "prompt"}``), ``share`` (an option's line:
     ``.format(option, percent)``, "Ex : 75 %" in French), ``too_few`` (a withheld group's
     cell), ``answered(n)``; ``profile_prompt``: escaped; ``lang``: the author's language attribute,
-    or "". The table's words only when a question has a table (``tables``)."""
+    or ""; ``dom``: the block's id prefix, escaped. The table's words only when a question has a
+    table (``tables``)."""
 
-    def __init__(self, _, ungettext, number, profile_prompt, tables, lang):
+    def __init__(self, _, ungettext, number, profile_prompt, tables, lang, dom):
         self.ungettext, self.number, self.profile_prompt, self.counts = ungettext, number, profile_prompt, {}
-        self.lang = lang
+        self.lang, self.dom = lang, dom
         self.title = escape(_("Question %(n)s: %(prompt)s"))
         # an option and the share of participants who chose it ("{percent}": "63 %", the server's CLDR figure)
         self.share = escape(_("{option}: {percent}"))
@@ -83,16 +86,17 @@ def _profiles_html(dq, words):
     """Question ``dq``'s answers by profile: a table, a row per group (``distribution._PanelGroups.groups``),
     a withheld group's row saying so."""
     profile_prompt, lang = words.profile_prompt, words.lang
-    label = words.label % {"n": dq["number"], "prompt": profile_prompt}
-    caption = words.label % {"n": dq["number"], "prompt": wrapped(profile_prompt, lang)} if lang else label
+    caption = words.label % {"n": dq["number"], "prompt": wrapped(profile_prompt, lang)}
+    caption_id = f'{words.dom}-dist{int(dq["number"])}'  # after the case's title, its region's name
     heads = "".join(f'<th scope="col" dir="auto"{lang}>{escaped(o["text"])}</th>' for o in dq["options"])
     span = len(dq["options"])
     withheld = {True: f'<td colspan="{span}" data-withheld>{words.too_few}</td>',
                 False: f'<td colspan="{span}" data-withheld>{words.not_shown}</td>'}
     rows = "".join(_profile_row_html(g, withheld, lang) for g in dq["profiles"])
-    return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0" aria-label="{label}"'
-            f' data-dist-profiles="{escaped(dq["id"])}">\n'
-            f'    <table class="emm-table emm-dist-profiles"><caption dir="auto">{caption}</caption>\n'
+    return (f'\n  <div class="emm-table-wrap" role="region" tabindex="0"'
+            f' aria-labelledby="{words.dom}-title {caption_id}" data-dist-profiles="{escaped(dq["id"])}">\n'
+            f'    <table class="emm-table emm-dist-profiles">'
+            f'<caption id="{caption_id}" dir="auto">{caption}</caption>\n'
             f'      <thead><tr><th scope="col" dir="auto"{lang}>{profile_prompt}</th>{heads}</tr></thead>\n'
             f'      <tbody>{rows}</tbody>\n'
             f'    </table>\n'

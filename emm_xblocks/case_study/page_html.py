@@ -67,6 +67,8 @@ def page_html(page, words):
         form = f'\n    <p class="emm-notice">{not_ready}</p>\n  '
     else:
         form = _form_html(page, case, ungettext, _, nums, own)
+    # the panel's region named after the case, then "Your results" (its aria-label, which its own id
+    # in aria-labelledby takes): two case studies on a unit's page had two alike (bug hunt s44)
     feedback_label = escape(_("Your results"))
     csv = ""
     if page["distribution_csv"]:
@@ -80,7 +82,7 @@ def page_html(page, words):
         csv = f'<p class="emm-staff-link">{links}</p>'
     return mark_safe(  # noqa: S308 - every value and every translation escaped, author HTML sanitised
         f'<div class="emm emm-case" id="{dom}" lang="{escape(page["lang"])}" dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title" dir="auto"{own}>{escape(case.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" id="{dom}-title" dir="auto"{own}>{escape(case.display_name)}</h3>\n'
         f'  {meta}\n'
         f'  {low_data}\n'
         f'  <article class="emm-case-body">\n'
@@ -89,7 +91,8 @@ def page_html(page, words):
         f'  {form}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
         f'  <div class="emm-status" role="status" aria-live="polite" data-status></div>\n'
-        f'  <section class="emm-results" data-feedback tabindex="-1" aria-label="{feedback_label}">'
+        f'  <section class="emm-results" id="{dom}-feedback" data-feedback tabindex="-1" aria-label="{feedback_label}"'
+        f' aria-labelledby="{dom}-title {dom}-feedback">'
         f'{page["feedback_html"]}</section>\n'
         f'  {csv}\n'
         f'  {pack_link_html(page["pack_url"], _)}\n'
@@ -99,13 +102,14 @@ def page_html(page, words):
 def _case_html(page, case, dom, _, own):
     """The case inside ``<article>``: the narrative, the key facts, the sections, the images (each
     behind its button) and the documents, each of the template's lines with its line break;
-    ``own``: the author's language attribute, or ""."""
+    ``own``: the author's language attribute, or "". The key facts and the documents are landmarks
+    named after the case first, as the feedback panel is (bug hunt s44)."""
     narrative = f'<div class="emm-narrative" dir="auto"{own}>{page["narrative"]}</div>' if page["narrative"] else ""
     facts = ""
     if case.key_facts:
         key_facts = escape(_("Key facts"))
         items = "".join(f"<li>{escape(fact)}</li>" for fact in case.key_facts)
-        facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-facts">'
+        facts = (f'\n    <aside class="emm-key-facts" aria-labelledby="{dom}-title {dom}-facts">'
                  f'<h4 id="{dom}-facts">{key_facts}</h4>\n'
                  f'      <ul dir="auto"{own}>{items}</ul></aside>\n    ')  # the author's list: its markers on its side
     sections = "".join(f'<section class="emm-case-section" dir="auto"{own}><h4>{escape(s["title"])}</h4>{s["html"]}'
@@ -114,7 +118,7 @@ def _case_html(page, case, dom, _, own):
     documents = ""
     if page["documents"]:
         heading = escape(_("Documents"))
-        documents = (f'\n    <section class="emm-documents" aria-labelledby="{dom}-docs">'
+        documents = (f'\n    <section class="emm-documents" aria-labelledby="{dom}-title {dom}-docs">'
                      f'<h4 id="{dom}-docs">{heading}</h4>\n'
                      f'      <ul class="emm-doc-list">{page["documents_html"]}\n'
                      f'      </ul>\n'

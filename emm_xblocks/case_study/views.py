@@ -152,18 +152,19 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, ngettext=ngettext,
                                                       number=nums.number, lang=lang),
              "expert_html": sanitized(data["expert_analysis"]),
-             **distribution_parts(words, data["distribution"], lang)}
+             **distribution_parts(words, data["distribution"], lang, block.dom_id())}
     data["html"] = feedback_html.feedback_html(data, parts, read_only, words, lang)
     return data
 
 
-def distribution_parts(words, shown, lang=""):
+def distribution_parts(words, shown, lang="", dom=""):
     """The distribution section's questions and answers kept apart as HTML (``distribution_html``)
     for the panel's template, or ``{}`` when it shows no figures (not shown, or too few answers).
-    ``words``: the panel's ``block.translators()``; ``lang``: the author's language attribute."""
+    ``words``: the panel's ``block.translators()``; ``lang``: the author's language attribute;
+    ``dom``: the block's id prefix, whose title names each table's region."""
     if not shown or shown["suppressed"]:
         return {}
-    return {"distribution_questions_html": distribution_html.questions_html(shown, words, lang),
+    return {"distribution_questions_html": distribution_html.questions_html(shown, words, lang, dom),
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], words, lang)}
 
 

@@ -79,7 +79,7 @@ def page_html(page, words):
     return mark_safe(  # noqa: S308 - every value and every translation escaped, the intro sanitised
         f'<div class="emm emm-likert" id="{dom}" lang="{escape(page["lang"])}"'
         f' dir="{"rtl" if page["rtl"] else "ltr"}">\n'
-        f'  <h3 class="emm-title" dir="auto"{own}>{escape(survey.display_name)}</h3>\n'
+        f'  <h3 class="emm-title" id="{dom}-title" dir="auto"{own}>{escape(survey.display_name)}</h3>\n'
         f'  {intro}\n'
         f'  {body}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'

@@ -26,8 +26,10 @@ from ..common.downloads import links_html
 NONE = "–"  # a figure with nothing to divide (no answer on the scale)
 
 
-def panel_html(data, chart, words, lang="", labels_lang=""):
-    """The whole panel (safe HTML) for ``data`` (``views.results_json``'s answer without ``html``)."""
+def panel_html(data, chart, words, lang="", labels_lang="", dom=""):
+    """The whole panel (safe HTML) for ``data`` (``views.results_json``'s answer without ``html``).
+    ``dom``: the block's id prefix (``block.dom_id()``), whose title (``<dom>-title``) names each
+    table's region with the table's own name (``_named``)."""
     _, ungettext, nums = words
     respondents = data["respondents"]
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
@@ -61,10 +63,11 @@ def panel_html(data, chart, words, lang="", labels_lang=""):
     if data.get("staff"):
         out.extend(basis)
     out.append(str(chart))
-    tables = [*([] if data.get("staff") else basis), _table_html(data, words, lang, labels_lang)]
-    tables.extend(_apart_html(section, _, nums, lang) for section in data.get("apart") or ())
+    tables = [*([] if data.get("staff") else basis), _table_html(data, words, lang, labels_lang, dom)]
+    tables.extend(_apart_html(section, _, nums, lang, dom, number)
+                  for number, section in enumerate(data.get("apart") or (), start=1))
     if data.get("profiles"):
-        tables.append(_profiles_html(data, words, lang))
+        tables.append(_profiles_html(data, words, lang, dom))
     if data.get("staff"):
         out.extend(tables)
     else:
@@ -132,7 +135,14 @@ def _label(text, lang=""):
     return f"<bdi{lang}>{escape(text)}</bdi>"
 
 
-def _table_html(data, words, lang, labels_lang):
+def _named(dom, own):
+    """A table's region named after its block's title, then after ``own`` (an id): several
+    evaluations on a unit's page (the LMS shows them on one) gave a screen reader's list of
+    regions three "Results table" (bug hunt s44)."""
+    return f'aria-labelledby="{escape(dom)}-title {escape(own)}"'
+
+
+def _table_html(data, words, lang, labels_lang, dom):
     """Every figure, a row per statement: the answers as given (count and share), N/A, the top
     boxes and the mean favourable (reverse-coded statements rescored), and the top two as worded
     where a reverse-coded statement is shown."""
@@ -170,7 +180,9 @@ def _table_html(data, words, lang, labels_lang):
                        "share of favourable answers and the average; for a reverse-coded statement the lower answers "
                        "are the favourable ones"))
     label = escape(_("Results table"))
-    return (f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+    # its own name is its aria-label, which the reference to itself takes (the caption is a sentence)
+    return (f'<div class="emm-table-wrap" tabindex="0" role="region" id="{escape(dom)}-figures" aria-label="{label}"'
+            f' {_named(dom, dom + "-figures")}>'
             f'<table class="emm-table"><caption>{caption}</caption>'
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
@@ -188,11 +200,12 @@ def _figure_heads(data, _, nums):
             _("Average, from 1 to {points} (most favourable)").format(points=nums.number(len(data["labels"]), 0))]
 
 
-def _apart_html(section, _, nums, lang):
+def _apart_html(section, _, nums, lang, dom, number):
     """Answers no figure counts, shown apart and labelled (``results.apart_sections``): answers
     given on an earlier scale, with that scale's labels, and answers to statements since removed,
     in the evaluation's order and marked reverse-coded as in the main table (``_table_html``).
-    The section's heading shows its title; the caption names the table for screen readers only.
+    The section's heading shows its title; the caption (id ``<dom>-apart<number>``) names the table
+    and, after the block's title, its region, for screen readers only.
     ``lang``: the author's language attribute, on the statements and on a custom scale's labels."""
     labels_lang = lang if section.get("custom") else ""
     heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in section["labels"]),
@@ -207,14 +220,14 @@ def _apart_html(section, _, nums, lang):
             cells = "".join(f"<td>{escape(nums.number(c, 0))}</td>" for c in (st["n"], *st["counts"], st["na"]))
         head = _row_head(st["text"], lang, note if st.get("reverse") else "")
         rows.append(f'<tr data-apart-row="{escape(st["id"])}">{head}{cells}</tr>')
-    title = escape(section["title"])
+    title, caption_id = escape(section["title"]), f"{dom}-apart{number}"
     return (f'<section class="emm-apart" data-apart><h5>{title}</h5>'
-            f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
-            f'<table class="emm-table"><caption class="emm-sr">{title}</caption>'
+            f'<div class="emm-table-wrap" tabindex="0" role="region" {_named(dom, caption_id)}>'
+            f'<table class="emm-table"><caption class="emm-sr" id="{escape(caption_id)}">{title}</caption>'
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
-def _profiles_html(data, words, lang):
+def _profiles_html(data, words, lang, dom):
     """Who answered (issue 11): a column per participant profile (and one for who did not say),
     each statement's favourable share and top box; a cell withheld (too few answers, or one that
     would give a small group away: ``common.perspectives``) says so."""
@@ -253,8 +266,8 @@ def _profiles_html(data, words, lang):
         download = _download(data.get("profile_csv_url"), _("Download the figures by profile (CSV)"),
                              data.get("profile_csv_excel_url"), data.get("excel_link"), data.get("profile_csv_refused"))
     return (f'<section class="emm-profiles" data-profiles><h4>{heading}</h4>'
-            f'<div class="emm-table-wrap" tabindex="0" role="region" aria-label="{title}">'
-            f'<table class="emm-table"><caption class="emm-sr">{title}</caption>'
+            f'<div class="emm-table-wrap" tabindex="0" role="region" {_named(dom, dom + "-profiles")}>'
+            f'<table class="emm-table"><caption class="emm-sr" id="{escape(dom)}-profiles">{title}</caption>'
             f'<thead><tr>{_heads(heads)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{download}</section>')
 
 

@@ -236,6 +236,6 @@ def _panel(block, survey, data, words):
         chart = block.render_template("templates/common/chart.html", {"chart": charts.diverging(
             data["labels"], results_html.chart_rows(data, words, lang), words[0], labels_lang,
             as_worded=not data.get("staff"))})
-    return results_html.panel_html(data, chart, words, lang, labels_lang)
+    return results_html.panel_html(data, chart, words, lang, labels_lang, block.dom_id())
 
 

@@ -18,6 +18,11 @@ panel renderer takes them (``likert.results_html``, ``case_study.distribution_ht
 author's words carry ``ctx["author_lang"]`` (``' lang="fr"'`` or "", ``common.content_language``):
 an element of their own, or a ``<span>`` where they sit beside the reader's words; a label that
 is the reader's (a translated kind of ending, "Did not say") does not.
+
+Every region and named section starts its name with the role-play's title (``<dom>-title``, in
+``student.html``): two role-plays on a unit's page (the LMS shows its blocks on one) gave a screen
+reader's list of regions two alike, "What your choice led to", "Step 1: what happens"... (bug
+hunt s44).
 """
 
 from html import escape
@@ -127,7 +132,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
         chose = escape(_("You chose: %(label)s")) % {"label": f'<bdi{own}>{escape(ctx["last_label"])}</bdi>'}
         told = f'<div dir="auto"{own}>{ctx["consequence"]}</div>' if ctx["consequence"] else ""
         consequence = (f'\n  <div class="emm-rp-consequence" id="{dom}-consequence" tabindex="-1" data-focus'
-                       f' role="region" aria-label="{led_to}">\n'
+                       f' role="region" aria-label="{led_to}" aria-labelledby="{dom}-title {dom}-consequence">\n'
                        f'    <p class="emm-rp-you-chose">{chose}</p>\n'
                        f'    {told}\n'
                        f'  </div>\n  ')
@@ -144,7 +149,7 @@ def _step_html(ctx, phase, dom, disabled, _, number):
     after = _ending_html(ctx, dom, _, own) if ending else _choices_html(ctx, disabled, _, own)
     return (f'\n  <p class="emm-rp-meta"><span class="emm-rp-role-name">{role}</span></p>\n'
             f'  {consequence}\n'
-            f'  <section class="emm-rp-node" aria-labelledby="{dom}-node-heading">\n'
+            f'  <section class="emm-rp-node" aria-labelledby="{dom}-title {dom}-node-heading">\n'
             f'    <h4 class="emm-rp-heading" id="{dom}-node-heading" tabindex="-1" data-focus{step}>{heading}</h4>\n'
             f'    {image}\n'
             f'    {speaker}\n'
@@ -204,24 +209,24 @@ def _ending_html(ctx, dom, _, own):
     split = ""
     if ctx["perspectives"]:
         heading = escape(_("How the other roles saw it"))
-        split = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-perspectives-heading">\n'
+        split = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-title {dom}-perspectives-heading">\n'
                  f'      <h5 id="{dom}-perspectives-heading">{heading}</h5>\n'
-                 f'      {_tables_html(ctx["perspectives"], own)}\n'
+                 f'      {_tables_html(ctx["perspectives"], dom, own)}\n'
                  f'    </section>')
     by_profile = ""
     if ctx["profile_perspectives"]:
         split_ = ctx["profile_perspectives"]
         # the reader's frame, the author's question in it (its language, where the page declares it)
         heading = escape(split_["heading"]).format(question=wrapped(escape(split_.get("question", "")), own))
-        by_profile = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-profiles-heading"'
+        by_profile = (f'<section class="emm-rp-perspectives" aria-labelledby="{dom}-title {dom}-profiles-heading"'
                       f' data-profile-perspectives>\n'
                       f'      <h5 id="{dom}-profiles-heading" dir="auto">{heading}</h5>\n'
-                      f'      {_tables_html(split_, own)}\n'
+                      f'      {_tables_html(split_, dom, own)}\n'
                       f'    </section>')
     debrief, your_path, best_path = escape(_("Debrief")), escape(_("Your path")), escape(_("The best path"))
     # each path a list of the author's steps: in their direction, the numbers on their side
     # the outcome under the heading a screen reader jumps to, not before it (keyboard trial s39)
-    return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-debrief-heading">\n'
+    return (f'\n  <section class="emm-rp-ending" aria-labelledby="{dom}-title {dom}-debrief-heading">\n'
             f'    <h4 id="{dom}-debrief-heading">{debrief}</h4>\n'
             f'    {category}\n'
             f'    <div class="emm-rp-debrief" dir="auto"{own}>{ctx["debrief"]}</div>\n'
@@ -243,16 +248,17 @@ def _ending_html(ctx, dom, _, own):
             f'  </section>\n  ')
 
 
-def _tables_html(split, own=""):
+def _tables_html(split, dom, own=""):
     """A split's tables (``others.by_role`` / ``others.profile_perspectives``), then its note."""
     withheld = f'<p class="emm-rp-withheld">{escape(split["withheld"])}</p>' if split["withheld"] else ""
-    return "".join(_table_html(t, own) for t in split["tables"]) + f"\n      {withheld}"
+    return "".join(_table_html(t, dom, own) for t in split["tables"]) + f"\n      {withheld}"
 
 
-def _table_html(table, own=""):
+def _table_html(table, dom, own=""):
     """One decision's (or the endings') split: a row per choice (or role, profile), a column per
     role (or profile, kind of ending); the learner's own row and column marked. A label that is
-    the author's (``own`` in the row or column) carries ``own``, the author's language attribute."""
+    the author's (``own`` in the row or column) carries ``own``, the author's language attribute.
+    Its region is named by the role-play's title (``dom``: its id prefix, escaped), then its caption."""
     caption_id = escape(table["id"])
     role_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["role_note"])})</span>'
     mine_mark = f' <span class="emm-rp-mine" dir="auto">({escape(table["mine_note"])})</span>'
@@ -262,7 +268,7 @@ def _table_html(table, own=""):
         f'{_note_html(c["note"])}</th>' for c in table["columns"])
     rows = "".join(_row_html(r, mine_mark, own) for r in table["rows"])
     corner = wrapped(escape(table["corner"]), own if table.get("corner_own") else "")
-    return (f'<div class="emm-rp-split-wrap" role="region" tabindex="0" aria-labelledby="{caption_id}">\n'
+    return (f'<div class="emm-rp-split-wrap" role="region" tabindex="0" aria-labelledby="{dom}-title {caption_id}">\n'
             f'<table class="emm-rp-split">\n'
             f'  <caption id="{caption_id}">{escape(table["caption"])}</caption>\n'
             f'  <thead><tr>\n'

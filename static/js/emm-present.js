@@ -72,8 +72,7 @@
       var control = event.target.closest("[data-act]");
       if (control) { self.act(control.getAttribute("data-act")); }
     });
-    /* on the document: the modal dialog makes the rest of the page inert, and a click on its
-       text leaves the focus on the body */
+    /* keys on the document: a click on the (modal) dialog's text leaves the focus on the body */
     /* "Go to": any screen at once (a role-play's decisions are many, in the author's order) */
     this.root.querySelector("[data-jump]").addEventListener("change", function (event) {
       self.show(Number(event.target.value) || 0);
@@ -146,8 +145,10 @@
     /* each key's hint only where the key does something: R on a screen with something to reveal */
     this.root.querySelector("[data-keys=reveal]").hidden = !slide.hasAttribute("data-revealable");
     this.root.querySelector("[data-keys=plain]").hidden = slide.hasAttribute("data-revealable");
-    this.root.querySelector("[data-act=prev]").disabled = index === 0;
-    this.root.querySelector("[data-act=next]").disabled = index === this.slides.length - 1;
+    var had = document.activeElement, prev = this.root.querySelector("[data-act=prev]");
+    var next = this.root.querySelector("[data-act=next]");
+    prev.disabled = index === 0; next.disabled = index === this.slides.length - 1;
+    if (had && had.disabled && (had === prev || had === next)) { this.focusOr(had === prev ? next : prev); }
     this.root.querySelector("[data-jump]").value = String(index);
     var named = slide.querySelector(".emm-present-count") || slide.querySelector("h3");
     this.said.textContent = named ? named.textContent.trim() : "";
@@ -322,14 +323,13 @@
 
   Presenter.prototype.cancelEnd = function () {
     this.hideConfirm();
-    var end = this.root.querySelector("[data-act=end]");
-    (end.hidden ? this.root.querySelector(".emm-present-title") : end).focus();
+    this.focusOr(this.root.querySelector("[data-act=end]"));
   };
 
-  /* after a session opens or ends: the natural next step, "Next" (the title on the last screen) */
-  Presenter.prototype.focusNext = function () {
-    var next = this.root.querySelector("[data-act=next]");
-    (next.disabled ? this.root.querySelector(".emm-present-title") : next).focus();
+  /* the focus on `control`, or on the title where it is hidden or disabled; a button disabled under
+     the focus ("Next" on the last screen) dropped it on the body, deaf to Space (bug hunt s44) */
+  Presenter.prototype.focusOr = function (control) {
+    (control.hidden || control.disabled ? this.root.querySelector(".emm-present-title") : control).focus();
   };
 
   Presenter.prototype.status = function (text) {
@@ -345,7 +345,7 @@
     EMM.send(EMM.requestTo(this.sessionUrl, {action: action})).then(function (body) {
       self.tags = {};
       self.showState(body.s);
-      self.focusNext();
+      self.focusOr(self.root.querySelector("[data-act=next]")); /* the natural next step */
       self.poll();
     }, function (err) {
       /* the server's refusal in its words (staff only...); no answer at all: the room's own line */

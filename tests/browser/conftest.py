@@ -104,6 +104,17 @@ def answer_asked(page, root, yes=True):
     return question
 
 
+LANDMARKS = ("region", "complementary", "navigation", "form", "search", "main", "banner", "contentinfo")
+
+
+def landmark_names(page):
+    """The page's named landmarks as a screen reader lists them (NVDA's D, VoiceOver's rotor):
+    their names as Chromium computes them (its accessibility tree, through the DevTools protocol)."""
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    return [n["name"]["value"] for n in nodes
+            if not n.get("ignored") and n.get("role", {}).get("value") in LANDMARKS and n.get("name", {}).get("value")]
+
+
 def student_id(prefix="learner"):
     """A learner id nobody else uses (block state and claims are per student)."""
     return f"{prefix}_{uuid.uuid4().hex[:10]}"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, axe_violations, student_id
+from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, axe_violations, landmark_names, student_id
 from tests.browser.test_case_study_browser import BLOCK, open_block
 
 pytestmark = pytest.mark.browser
@@ -93,6 +93,31 @@ def test_a_learner_answers_the_profile_and_reads_how_others_answered_by_profile(
             page.keyboard.press("Shift+Tab")
         else:
             assert_axe_clean(page, BLOCK)
+    assert page.js_errors == []
+
+
+def test_two_case_studies_on_one_page_name_their_landmarks_apart(workbench, new_page):
+    """The LMS shows a unit's blocks on one page. With two case studies there, a screen reader's
+    list of landmarks (NVDA's D, VoiceOver's rotor) offered two "Your results", and two
+    "Question 1 by profile: You work for" once both were submitted, with nothing to tell which
+    case each belongs to. Each is named after its case first (bug hunt s44)."""
+    first = XML.replace('min_group_size="3"', 'min_group_size="1"')
+    second = first.replace('display_name="Case meeting"', 'display_name="Case meeting, day 2"')
+    scenario = workbench.add_scenario(first + second)
+    page = new_page(DESKTOP)
+    open_block(page, workbench.scenario_url(scenario, student_id()))
+    for i in range(2):
+        case = page.locator(BLOCK).nth(i)
+        case.get_by_role("radio", name="Refer her to child protection").check()
+        case.get_by_role("group", name="You work for").get_by_role("radio", name="Government").check()
+        case.locator("[data-submit]").click()
+        case.locator("[data-dist-profiles]").wait_for()
+    landmarks = landmark_names(page)
+    for name in ("Case meeting Your results", "Case meeting, day 2 Your results",
+                 "Case meeting Question 1 by profile: You work for",
+                 "Case meeting, day 2 Question 1 by profile: You work for"):
+        assert name in landmarks, landmarks
+    assert len(landmarks) == len(set(landmarks)), f"landmarks named alike: {landmarks}"
     assert page.js_errors == []
 
 

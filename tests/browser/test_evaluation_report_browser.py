@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import DEMO_EN, DESKTOP, PHONE, assert_axe_clean, student_id
+from tests.browser.conftest import DEMO_EN, DESKTOP, PHONE, assert_axe_clean, landmark_names, student_id
 from tests.browser.test_likert_browser import SEED
 
 pytestmark = pytest.mark.browser
 
 REPORT = "emm_evaluation_report.0"  # scenarios/emm_evaluation_report-1-en.xml
+DEMO_COURSE = "emm_evaluation_report.2"  # the English three-day demo course (workbench/scenarios/course/)
 BLOCK = ".emm-er"
 
 
@@ -333,3 +334,40 @@ def test_a_french_reader_is_told_what_a_reverse_coded_figure_counts_and_reads_th
     statement = root.locator("[data-evaluation] tr[data-statement=relevance] th").first
     assert statement.evaluate("(th) => th.getBoundingClientRect().width") >= 14 * 16
     assert page.js_errors == []
+
+
+# every table's region on the page, by the name it gets (an id of the region itself: its aria-label)
+PAGE_REGION_NAMES = """() => [...document.querySelectorAll('.emm [role=region]')].filter(r => r.offsetParent).map(r => {
+  const by = r.getAttribute('aria-labelledby');
+  const text = (id) => { const e = document.getElementById(id) || {textContent: ''};
+                         return e === r ? (r.getAttribute('aria-label') || '').trim() : e.textContent.trim(); };
+  return by ? by.split(/\\s+/).map(text).join(' ')
+            : (r.getAttribute('aria-label') || '').trim(); })"""
+
+
+def test_two_evaluations_on_one_unit_page_name_their_results_regions_apart(workbench, new_page):
+    """The LMS shows a unit's blocks on one page. Staff open "Show results" under each of the demo
+    course's evaluations (Day 1, Day 2, Day 3): every results table sat in a scrollable region
+    named "Results table", so a screen reader's list of regions (NVDA's D, VoiceOver's rotor)
+    offered three identical "Results table" (and two "By profile: You work for") with nothing to
+    tell which evaluation each belongs to (axe's landmark-unique on the page; the suite runs axe
+    on one block at a time, where it cannot see this). Each region is named after its block too,
+    the knowledge checks' staff figures and the report's tables as well (bug hunt s44)."""
+    fill_the_demo_course(8)
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(DEMO_COURSE, "staff_1"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    shown = page.locator(".emm [data-show-results]:visible")
+    opened = 0
+    while shown.count():
+        shown.first.click()
+        opened += 1
+        page.locator(".emm [data-results] [data-results-title]").nth(opened - 1).wait_for()
+    assert opened >= 2  # two evaluations or more on the page
+    names = page.evaluate(PAGE_REGION_NAMES)
+    assert names.count("Results table") <= 1, names
+    assert len(names) == len(set(names)), f"regions named alike: {names}"
+    # as Chromium names them for a screen reader, with the named sections (the tests' "Your results"...)
+    landmarks = landmark_names(page)
+    assert "Day 1 — evaluation of the day Results table" in landmarks, landmarks
+    assert len(landmarks) == len(set(landmarks)), f"landmarks named alike: {landmarks}"

@@ -271,6 +271,42 @@ def test_space_after_opening_a_session_goes_on_and_ending_it_asks_first(workbenc
     assert page.js_errors == []
 
 
+def active(page):
+    """What has the keyboard focus after the page has drawn twice (Chromium moves the focus off a
+    control disabled under it at its next rendering update): 'BODY' when nothing has it."""
+    return page.evaluate("""() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const e = document.activeElement;
+        done(e === document.body ? 'BODY' : e.tagName + ' ' + e.textContent.trim().slice(0, 40));
+    })))""")
+
+
+@pytest.mark.parametrize("scenario", [DEMO_EN_LIKERT, DEMO_EN])
+def test_next_pressed_to_the_last_screen_keeps_the_focus_in_the_controls(workbench, new_page, scenario):
+    """A facilitator walks the projection with "Next" (Enter on the button, or a clicker's Space).
+    On the last screen "Next" turned disabled under the focus: the focus fell to the document's
+    body, so the next Space / Enter did nothing and a screen reader said nothing of where it was.
+    Same for "Previous" back at the first screen. A disabled "Next" / "Previous" hands the focus
+    to the other button, as "Next" falls back on the title after a session starts on the last
+    screen (bug hunt s44)."""
+    page = new_page(PROJECTOR)
+    open_projection(page, workbench, scenario)
+    slides = page.locator(f"{DIALOG} [data-slide]").count()
+    page.locator(f"{DIALOG} [data-act=next]").focus()
+    for _ in range(slides - 1):
+        page.keyboard.press("Enter")
+    assert page.locator(f"{DIALOG} [data-act=next]").is_disabled()  # the last screen
+    assert active(page) != "BODY", "the focus was lost when Next became disabled on the last screen"
+    assert active(page) == "BUTTON Previous"  # the other way through the screens
+
+    page.locator(f"{DIALOG} [data-act=prev]").focus()
+    for _ in range(slides - 1):
+        page.keyboard.press("Enter")
+    assert page.locator(f"{DIALOG} [data-act=prev]").is_disabled()  # back at the first screen
+    assert active(page) != "BODY", "the focus was lost when Previous became disabled on the first screen"
+    assert active(page) == "BUTTON Next"
+    assert page.js_errors == []
+
+
 def end_and_close(page, end="End session", yes="Yes, end the session", close="Close"):
     """End the open session as a facilitator does (it asks first), then close the projection."""
     page.get_by_role("button", name=end).click()

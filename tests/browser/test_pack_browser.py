@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, assert_axe_clean, student_id
+from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, assert_axe_clean, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +155,34 @@ def test_the_demo_evaluation_form_prints_on_one_side_of_one_sheet(workbench, new
     assert form["smallest"] >= 12  # 9pt
     page.evaluate("() => document.querySelector('.emm-pack-facilitator').remove()")
     assert len(PDF_PAGE.findall(page.pdf(format="A4", prefer_css_page_size=True))) == 1  # the form alone
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_the_evaluation_pack_fits_a_phone_without_sideways_scroll(workbench, new_page, lang):
+    """A facilitator opens an evaluation's "Facilitator pack (printable)" on their phone (320 px, or
+    a laptop at 400 % zoom) to check the paper form before printing it. The form's and the tally
+    sheet's tables were wider than the screen (520 px in English, 515 px in French, 390 px in
+    Arabic at 320; still wider than a 412 px phone in English and French), so the whole page
+    scrolled sideways (in Arabic, its end ran off the left edge). The other packs (case study,
+    role-play, knowledge check) fit. On a screen each table scrolls in its own named box, which
+    the keyboard reaches; paper is as it was (``test_the_demo_evaluation_form_prints_on_one_side_of_one_sheet``)
+    (bug hunt s44)."""
+    page = new_page(PHONE)
+    scenario = DEMO_FR if lang == "fr" else DEMO_EN  # the French demo, or the English one
+    page.goto(pack_url(page, workbench, scenario, DEMOS[DEMO_EN], lang=lang) + f"&lang={lang}")
+    page.locator(".emm-pack-likert").first.wait_for()
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"the pack scrolls sideways on a 320 px phone: {widths}"
+    boxes = page.locator("[role=region][tabindex='0']:has(> .emm-pack-likert)")  # a named box round each table
+    assert boxes.count() == 2
+    for i in range(2):
+        box = boxes.nth(i)
+        assert box.evaluate("(el) => el.scrollWidth > el.clientWidth")  # the table scrolls in its box
+        box.focus()  # a keyboard reaches it, and scrolls it with the arrows
+        page.keyboard.press("ArrowRight" if lang != "ar" else "ArrowLeft")
+        page.wait_for_function("(el) => el.scrollLeft !== 0", arg=box.element_handle())
+    assert_axe_clean(page, "html")
     assert page.js_errors == []
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from emm_xblocks.workbench.services import LmsI18nService
-from tests.browser.conftest import DESKTOP, PHONE, answer_asked, assert_axe_clean, student_id
+from tests.browser.conftest import DESKTOP, PHONE, answer_asked, assert_axe_clean, landmark_names, student_id
 
 pytestmark = pytest.mark.browser
 
@@ -401,6 +401,65 @@ def test_arabic_page_is_right_to_left_and_fits_a_phone(workbench, new_page):
     panel = page.locator(f"{BLOCK} [data-panel]").bounding_box()
     assert abs((choice["x"] + choice["width"]) - (panel["x"] + panel["width"])) < 2  # starts on the right
     assert_fits(page, PHONE["width"])
+    assert page.js_errors == []
+
+
+REFERRAL = "https://forms.office.com/Pages/ResponsePage.aspx?id=DQSIkWdsW0yxEjajBLZtrQAAAAAAAAAAAAN__kH2xYpUQ0ZGNVdMTkJOWDI4"
+ROLE_PLAY_WITH_A_LINK = f"""<emm_role_play display_name="Orientation" content_language="fr" attempts_allowed="3">
+  <intro><![CDATA[<p>Une jeune fille seule arrive au centre de transit.</p>]]></intro>
+  <role id="agent" start="n1">Agent<brief><![CDATA[<p>Vous recevez les arrivants.</p>]]></brief></role>
+  <node id="n1">
+    <narrative><![CDATA[<p>Elle dit avoir 16 ans.</p>]]></narrative>
+    <choice goto="good" points="2">La signaler par le formulaire {REFERRAL}</choice>
+    <choice goto="bad">L’enregistrer avec les adultes</choice>
+  </node>
+  <node id="good" ending="true" category="good">
+    <narrative><![CDATA[<p>Elle est prise en charge.</p>]]></narrative></node>
+  <node id="bad" ending="true" category="harmful"><narrative><![CDATA[<p>Elle repart seule.</p>]]></narrative></node>
+</emm_role_play>"""
+
+
+def test_a_role_play_ending_keeps_a_long_address_in_a_choice_within_a_phone(workbench, new_page):
+    """An author writes a referral form's address (a Microsoft Forms link) in a choice (an address has
+    no space to break at). On a 320 px phone the choice's button wraps it (``.emm-button``:
+    overflow-wrap anywhere) and the step fits; at the ending, "Your path" and "The best path"
+    repeated the choice in a grid whose column grew to the address's whole length: the page
+    scrolled sideways (665 px wide) and the path's text ran off the screen (bug hunt s44)."""
+    scenario = workbench.add_scenario(ROLE_PLAY_WITH_A_LINK)
+    page = new_page(PHONE)
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    page.locator(".emm [data-role]").first.click()
+    choice = page.locator(".emm [data-choice]", has_text="formulaire")
+    choice.wait_for()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]  # the step fits
+    choice.click()
+    page.locator(".emm .emm-rp-paths").wait_for()
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, "
+                           "Math.round(document.querySelector('.emm-rp-paths').getBoundingClientRect().right)]")
+    assert widths[0] <= PHONE["width"] and widths[1] <= PHONE["width"], widths
+    assert page.js_errors == []
+
+
+def test_two_role_plays_on_one_page_name_their_landmarks_apart(workbench, new_page):
+    """The LMS shows a unit's blocks on one page. With two role-plays there, played to their
+    endings, a screen reader's list of landmarks offered two "What your choice led to", two "The
+    outcome", two "Debrief", with nothing to tell which role-play each belongs to. Each is named
+    after its role-play first (bug hunt s44)."""
+    second = ROLE_PLAY_WITH_A_LINK.replace('display_name="Orientation"', 'display_name="Orientation, day 2"')
+    scenario = workbench.add_scenario(ROLE_PLAY_WITH_A_LINK + second)
+    page = new_page(DESKTOP)
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    for i in range(2):
+        play = page.locator(BLOCK).nth(i)
+        play.locator("[data-role]").first.click()
+        play.locator("[data-choice]", has_text="formulaire").click()
+        play.locator(".emm-rp-paths").wait_for()
+    landmarks = landmark_names(page)
+    for title in ("Orientation", "Orientation, day 2"):
+        assert f"{title} {server_gettext('fr', 'What your choice led to')}" in landmarks, landmarks
+    assert len(landmarks) == len(set(landmarks)), f"landmarks named alike: {landmarks}"
     assert page.js_errors == []
 
 

@@ -34,7 +34,7 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     # the profile question: its options, the learner's last answer checked
     assert 'name="emm-x-profile" value="gov">' in html and 'name="emm-x-profile" value="cso" checked>' in html
     assert "<b>" not in html and "<a>" not in html
-    assert '<h3 class="emm-title" dir="auto">Case &quot;1&quot; &lt;a&gt;</h3>' in html
+    assert '<h3 class="emm-title" id="emm-x-title" dir="auto">Case &quot;1&quot; &lt;a&gt;</h3>' in html
     assert ('<span dir="auto">Borders &amp; &lt;b&gt;</span> <span>&lt;b&gt;&quot;About 1 minute&quot;&lt;/b&gt;</span>'
             in html)
     assert '<ul dir="auto"><li>Fact &lt;1&gt;</li></ul>' in html and '<h4>Part &lt;2&gt;</h4>' in html
@@ -42,6 +42,9 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in html
     assert "data-attempts>&lt;b&gt;&quot;2 attempts left&quot;&lt;/b&gt;</p>" in html
     assert 'aria-label="&lt;b&gt;&quot;Your results&quot;&lt;/b&gt;"' in html
+    # named after the case first, then its own label: two case studies on a page apart (bug hunt s44)
+    assert 'id="emm-x-feedback" data-feedback' in html and 'aria-labelledby="emm-x-title emm-x-feedback"' in html
+    assert 'aria-labelledby="emm-x-title emm-x-facts"' in html
 
 
 def test_an_image_s_alt_is_escaped_in_its_attribute_and_its_button():

@@ -122,7 +122,7 @@ def test_the_profile_options_and_the_distribution_mark_the_author_not_did_not_sa
     assert f'<li><span{LANG}>Orienter</span>: 50 %</li>' in html
     assert f'Question 1: <span{LANG}>Que faire ?</span>' in html
     assert f'<span dir="auto"{LANG}>Agent</span>' in html and '<span dir="auto">Did not say</span>' in html
-    assert 'aria-label="Question 1 by profile: Vous êtes"' in html  # an attribute holds no markup
+    assert f'dir="auto">Question 1 by profile: <span{LANG}>Vous êtes</span></caption>' in html  # its region's name
     plain = str(distribution_html.questions_html(distribution, words))
     assert "lang=" not in plain and "<span>" not in plain
 

@@ -1,6 +1,6 @@
 """The case study's "how others answered" section written in Python (case_study/distribution_html.py):
 a catalogue is text, so a translation holding markup or a quote is escaped, in the page and in the
-table's aria-label attribute, as every value is."""
+table's caption, which names its region after the case's title, as every value is."""
 
 from types import SimpleNamespace
 
@@ -18,10 +18,12 @@ def test_translations_and_values_are_escaped_in_text_and_attributes():
         "profiles": [{"key": "gov", "name": "Gov & co", "shown": True, "n_text": "6", "percents": ["50 %"]}],
     }]}
     words = (shouting, lambda one, many, n: shouting(many), SimpleNamespace(number=lambda n, d: str(n)))
-    html = str(questions_html(distribution, words))
+    html = str(questions_html(distribution, words, dom="emm-x"))
     assert "<b>" not in html and "<script>" not in html and "<i>" not in html
-    assert "&lt;b&gt;&quot;Question 1 by profile: You &quot;work&quot; for&quot;&lt;/b&gt;" in html
-    assert 'aria-label="&lt;b&gt;&quot;Question 1 by profile' in html  # the attribute stays closed
+    assert ('<caption id="emm-x-dist1" dir="auto">&lt;b&gt;&quot;Question 1 by profile: You &quot;work&quot; '
+            'for&quot;&lt;/b&gt;</caption>') in html
+    # the region: the case's title, then the caption (two case studies on a page apart: bug hunt s44)
+    assert 'role="region" tabindex="0" aria-labelledby="emm-x-title emm-x-dist1"' in html
     assert "&lt;b&gt;&quot;withheld" not in html  # shown groups only
     assert "Gov &amp; co" in html and "&lt;script&gt;x&lt;/script&gt;" in html
 

@@ -28,7 +28,7 @@ def test_values_and_translations_are_escaped_and_the_author_s_html_kept():
     html = page(read_only="Viewing as <learner>", comment_text='Mine & "yours" <b>', scale_changed=True)
     assert "<p>Intro</p>" in html and "<fieldset>STATEMENTS</fieldset>" in html
     assert "<b>" not in html.replace("<fieldset>", "")
-    assert '<h3 class="emm-title" dir="auto">Day &quot;3&quot; &lt;eval&gt;</h3>' in html
+    assert '<h3 class="emm-title" id="emm-x-title" dir="auto">Day &quot;3&quot; &lt;eval&gt;</h3>' in html
     assert '<p class="emm-notice" data-read-only>Viewing as &lt;learner&gt;</p>' in html
     assert ">Mine &amp; &quot;yours&quot; &lt;b&gt;</textarea>" in html
     assert "&lt;b&gt;&quot;Any other comment (optional)&quot;&lt;/b&gt;</label>" in html

@@ -52,7 +52,7 @@ def panel(survey=SURVEY, respondents=4, tallies=TALLIES, by_profile=None, words=
     data = panel_figures(survey, respondents, tallies, by_profile, words)
     data.update(extra or {})
     chart = "" if data["suppressed"] else "<div data-test-chart></div>"
-    return data, panel_html(data, chart, words, lang)
+    return data, panel_html(data, chart, words, lang, dom="emm-x")
 
 
 def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
@@ -191,6 +191,23 @@ def test_answers_kept_apart_carry_the_author_s_language_and_a_custom_scale_s_lab
     assert '<th scope="col"><bdi lang="fr">Bas</bdi></th>' in section
     assert '<th scope="row"><div dir="auto"><span lang="fr">parti</span></div></th>' in section
     assert Text(section).rows[1][1:] == ["3", "2", "1", "0"]
+
+
+def test_each_table_s_region_is_named_after_the_evaluation_first():
+    """The LMS shows a unit's blocks on one page: three evaluations' regions were all "Results
+    table" (and "By profile: ..."), alike in a screen reader's list of regions. Each is named by
+    the block's title (``<dom>-title``, ``page_html``), then the table's own name: the main
+    table's aria-label (its caption is a sentence), the others' captions (bug hunt s44)."""
+    survey = Survey(display_name="Day 1", min_group_size=1, profile_prompt="You work for",
+                    profile_options=(Option("gov", "Government"),), statements=(Statement("useful", "Useful."),))
+    tallies = {"useful": {"5": 3}, "gone": {"1": 2}, PROFILE_GROUP: {"gov": 3}}
+    _data, html = panel(survey, 3, tallies, {"gov": {"useful": {"5": 3}}})
+    regions = [dict(attrs) for tag, attrs in Text(html).tags if dict(attrs).get("role") == "region"]
+    assert [r["aria-labelledby"] for r in regions] == [
+        "emm-x-title emm-x-figures", "emm-x-title emm-x-apart1", "emm-x-title emm-x-profiles"]
+    assert regions[0]["id"] == "emm-x-figures" and regions[0]["aria-label"] == "Results table"
+    captions = {attrs["id"] for tag, attrs in Text(html).tags if tag == "caption" and "id" in attrs}
+    assert captions == {"emm-x-apart1", "emm-x-profiles"}
 
 
 def test_the_headline_s_figure_stands_out_and_its_words_read_as_text():

@@ -69,6 +69,9 @@ def node_ctx(**kwargs):
 def test_a_step_keeps_its_attributes_closed_whatever_a_translation_holds():
     page = html(node_ctx())
     assert 'aria-label="&lt;b&gt;&quot;What your choice led to&quot;&lt;/b&gt;"' in page
+    # the role-play's title first, then its own label: two role-plays on a page apart (bug hunt s44)
+    assert 'aria-labelledby="emm-x-title emm-x-consequence"' in page
+    assert '<section class="emm-rp-node" aria-labelledby="emm-x-title emm-x-node-heading">' in page
     assert "&lt;b&gt;&quot;You chose: <bdi>Rush &lt;now&gt; &amp; &quot;fast&quot;</bdi>&quot;&lt;/b&gt;" in page
     assert 'data-confirm="Start &quot;again&quot; &amp; &lt;lose&gt;?"' in page
     assert 'dir="auto" data-choice="t1">Listen &lt;first&gt;</button>' in page
@@ -96,7 +99,7 @@ def test_an_ending_s_tables_escape_captions_notes_and_figures():
                      category="Good & right", category_key="good", show_score=True, score_text="Your score: 75 %",
                      band="", mine=[{"label": "Listen", "share": "(3 of 4 <chose>)"}], best_steps=["Listen"],
                      perspectives={"tables": [table], "withheld": ""}, profile_perspectives=None))
-    assert 'aria-labelledby="emm-x-split-0"' in page and "Step 1: &quot;roles&quot; &lt;split&gt;" in page
+    assert 'aria-labelledby="emm-x-title emm-x-split-0"' in page and "Step 1: &quot;roles&quot; &lt;split&gt;" in page
     assert "(your &lt;role&gt;)" in page and "4 &lt;participants&gt;" in page and "not &lt;shown&gt;" in page
     assert 'style="--emm-share: 75%"' in page and 'emm-rp-cat-good">' in page
     assert "(3 of 4 &lt;chose&gt;)" in page and "A new &lt;attempt&gt;" in page  # the retry warning
