@@ -202,13 +202,18 @@ class CaseStudySubmittedTransformer(OneToManyXApiTransformerMixin, CaseStudyTran
 
 @XApiTransformersRegistry.register("emm.case_study.self_assessed")
 class CaseStudySelfAssessedTransformer(CaseStudyTransformer):
-    """``evaluated``: the learner assessed their reflections; the ticked key points are the response."""
+    """``evaluated``: the learner assessed their reflections; the ticked key points are the response.
+    ``success``: the grade after it is full marks. Every ``evaluated`` statement carries one, as
+    event-routing-backends' ``problem_check`` does: Aspects' ``problem_events`` casts
+    ``$.result.success`` to Bool on each, and one without it failed the insert of the whole batch
+    it came in (bug hunt s44: aspects-dbt ``models/problems/problem_events.sql``)."""
 
     _verb = EVALUATED
     additional_fields = ("result",)
 
     def get_result(self):
-        return Result(score=score(self.get_data("data.score"), self.get_data("data.max_score")),
+        raw, maximum = self.get_data("data.score"), self.get_data("data.max_score")
+        return Result(score=score(raw, maximum), success=bool(maximum) and raw >= maximum,
                       response=json.dumps(self.get_data("data.ticks") or {}, ensure_ascii=False, sort_keys=True))
 
 

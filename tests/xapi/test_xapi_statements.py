@@ -351,3 +351,17 @@ def test_learners_are_told_apart_by_their_external_id(xapi):
 def test_the_settings_let_each_event_through(xapi, name):
     assert xapi["allowed_without_ours"][name] is False  # event-routing-backends alone drops them
     assert xapi["allowed"][name] is True and xapi["event_bus"][name] is True
+
+
+def test_every_evaluated_statement_has_what_aspects_problem_events_casts(xapi):
+    """(Bug hunt s44.) Aspects' ``problem_events`` (aspects-dbt ``models/problems/problem_events.sql``)
+    casts ``$.result.success`` to Bool and the attempt id to Int16 on every ``evaluated``
+    statement; ClickHouse throws on an absent one (``CAST('' AS Bool)``), failing the insert of the
+    whole batch it came in, every learner's problem answers with it."""
+    found = [s for _e, statements in statements_of(xapi, "emm.case_study.self_assessed") for s in statements
+             if s["verb"]["id"].endswith("/acrossx/verbs/evaluated")]
+    assert found, "no evaluated statement: the self-assessment's verb changed?"
+    for statement in found:
+        assert isinstance(statement.get("result", {}).get("success"), bool), json.dumps(statement["result"])
+        extensions = statement["object"]["definition"].get("extensions") or {}
+        assert isinstance(extensions.get("http://id.tincanapi.com/extension/attempt-id"), int)
