@@ -11,6 +11,7 @@ Nothing else in the package reads these, so a platform change is one edit here.
 import datetime
 import hashlib
 import hmac
+import json
 
 STAFF_ROLES = {"staff", "instructor", "administrator"}
 
@@ -261,6 +262,7 @@ def active_catalogue(translations, language):
 
 # what the LMS's view wrapper rewrites, quoted (common/djangoapps/static_replace/__init__.py)
 _COURSE_ADDRESSES = (b"/static/", b"/course/", b"/jump_to_id/")
+_COURSE_TEXTS = tuple(mark.decode() for mark in _COURSE_ADDRESSES)
 _TEXT_ANSWERS = frozenset({"application/json", "text/html"})
 
 
@@ -280,7 +282,24 @@ def course_files(block, response):
         return response
     charset = response.charset or "utf-8"
     text = response.body.decode(charset)
-    written = service.replace_urls(text)
+    if response.content_type == "application/json":
+        # each string on its own, never the JSON's text: a learner's quote is ``\"`` there, which the
+        # rewrite reads as a quote too, and a span from one string to another broke the answer
+        # (bug hunt s44: a comment quoting "/static/notes#2 left staff with an unreadable panel)
+        written = json.dumps(_strings_written(json.loads(text), service.replace_urls))
+    else:
+        written = service.replace_urls(text)
     if written != text:
         response.body = written.encode(charset)
     return response
+
+
+def _strings_written(value, rewrite):
+    """``value`` (decoded JSON) with ``rewrite`` applied to each string holding a course address."""
+    if isinstance(value, str):
+        return rewrite(value) if any(mark in value for mark in _COURSE_TEXTS) else value
+    if isinstance(value, dict):
+        return {key: _strings_written(item, rewrite) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_strings_written(item, rewrite) for item in value]
+    return value

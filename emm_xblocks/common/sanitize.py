@@ -37,11 +37,21 @@ MAX_TAGS = 5000  # far beyond any real narrative; a parser's work grows faster t
 
 @lru_cache(maxsize=2048)
 def clean_html(html):
-    """Return ``html`` with every tag, attribute and URL scheme outside the allow-list removed.
+    """Return ``html`` with every tag, attribute and URL scheme outside the allow-list removed, as a
+    page shows it: ``stored_html``'s, its quotes made inert for the LMS's ``replace_urls``
+    (``_quotes_inert``). Cleaned once per distinct text and process (a render cleans the same
+    prompts every time)."""
+    if not html:
+        return ""
+    return _quotes_inert(stored_html(html))
 
-    Cleaned once per distinct text and process (a render cleans the same prompts every time).
-    Markup with more than ``MAX_TAGS`` tags (crafted nesting makes sanitising quadratic) is
-    reduced to its escaped text, in linear time."""
+
+@lru_cache(maxsize=2048)
+def stored_html(html):
+    """``html`` cleaned as an editor saves it: every tag, attribute and URL scheme outside the
+    allow-list removed (nh3), the text left as the author wrote it. Markup with more than
+    ``MAX_TAGS`` tags (crafted nesting makes sanitising quadratic) is reduced to its escaped
+    text, in linear time."""
     if not html:
         return ""
     if len(OPEN_TAG_RE.findall(html)) > MAX_TAGS:
@@ -158,8 +168,8 @@ def dropped_names(html):
 
 def authored_html(html):
     """An editor form's HTML field as saved: plain text made paragraphs (``paragraphs``), then
-    cleaned (``clean_html``)."""
-    return clean_html(paragraphs(html))
+    cleaned (``stored_html``)."""
+    return stored_html(paragraphs(html))
 
 
 @lru_cache(maxsize=8192)
@@ -234,3 +244,31 @@ def plain_text(html):
     process, as ``clean_html`` (a results panel writes every question's prompt as text)."""
     text = TAG_RE.sub("", BREAK_RE.sub(" ", clean_html(html or "")))
     return one_line(html_lib.unescape(text))
+
+
+# nh3 leaves quotes in text and a single quote, "<" and ">" in an attribute's value as they are. The
+# LMS's ``replace_urls`` (``static_replace``) then reads any quote followed by ``/static/`` as the
+# start of an address, up to the next same quote, and rewrites that span: it could join a title's
+# inside to the markup after it and make an ``<img onerror>`` of it (bug hunt s44). Written as
+# references, the only raw quotes left are the attribute delimiters (the browser reads the same).
+# Done as a page shows it (``clean_html``), not as an editor saves it: the author's text stays theirs.
+QUOTED_VALUE_RE = re.compile(r'"[^"]*"')
+
+
+def _value_inert(match):
+    value = match.group(0)[1:-1]
+    return '"' + value.replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;") + '"'
+
+
+def _text_inert(text):
+    return text.replace('"', "&quot;").replace("'", "&#39;")
+
+
+def _quotes_inert(html):
+    out, at = [], 0
+    for tag in WHOLE_TAG_RE.finditer(html):
+        out.append(_text_inert(html[at:tag.start()]))
+        out.append(QUOTED_VALUE_RE.sub(_value_inert, tag.group(0)))
+        at = tag.end()
+    out.append(_text_inert(html[at:]))
+    return "".join(out)

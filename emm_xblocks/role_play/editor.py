@@ -13,7 +13,7 @@ from ..common.editor_json import editor_items, plain_line
 from ..common.i18n import N_
 from ..common.ids import MAX_ID
 from ..common.numbers import count
-from ..common.sanitize import authored_html, clean_html
+from ..common.sanitize import authored_html, stored_html
 from ..common.settings import editor_form, read_editor, values
 from ..common.validation import UNREADABLE_ROW, Problem, form_payload, parse_int, unreadable_number
 from . import olx
@@ -132,7 +132,7 @@ def _too_long(sent, saved, _):
     return limits.check_saved(to_data(sent), to_data(saved), LIMITS, _, one_line=TEXT_LIMITS)
 
 
-def sanitize(scenario, html=clean_html):
+def sanitize(scenario, html=stored_html):
     """Every HTML part of the scenario through the allow-list (done on save; rendering cleans again),
     every plain-text label and message on one line. ``html``: the form's fields are
     ``authored_html`` (plain text made paragraphs); the XML tab's are cleaned only (XML wraps lines)."""
@@ -154,7 +154,7 @@ def from_editor(data, _):
         scenario, problems = _from_structure(data, _)
     if scenario is None:
         return None, problems
-    sent, scenario = scenario, sanitize(scenario, clean_html if "xml" in data else authored_html)
+    sent, scenario = scenario, sanitize(scenario, stored_html if "xml" in data else authored_html)
     problems += _too_long(sent, scenario, _)
     return scenario, problems + validate(scenario, _)
 
