@@ -116,3 +116,29 @@ def test_a_knowledge_check_option_imported_with_a_processing_instruction_keeps_i
     </emm_knowledge_check>""")
     option = handlers.block(uid).load_content().questions[0].options[0]
     assert option.text == "Already before recognition" and option.feedback == "Right indeed"
+
+
+def test_a_parameter_entity_does_not_read_a_file_of_the_server(role_play, handlers, tmp_path):
+    """(Bug hunt s44.) libxml2 loads an external *parameter* entity (``<!ENTITY % p SYSTEM
+    "file:///…"> %p;``) even with ``resolve_entities="internal"``: an author could read a file of
+    the Studio server holding entity declarations into the scenario."""
+    secret = tmp_path / "server-secret.dtd"  # any file on the Studio server holding entity declarations
+    secret.write_text('<!ENTITY team "SECRET-FROM-THE-SERVER-DISK">')
+    doctype = f'<!DOCTYPE emm_role_play [<!ENTITY % p SYSTEM "file://{secret}"> %p;]>'
+    response = handlers.post(role_play, "studio_submit", {"xml": doctype + scene(role="Police &team;")},
+                             student="staff_1")
+    assert "SECRET-FROM-THE-SERVER-DISK" not in handlers.block(role_play).load_content().roles[0].label
+    assert response.status_code == 400 and response.json_body["error"] == "invalid_content"
+
+
+def test_whether_a_server_file_exists_cannot_be_told_from_the_editor(role_play, handlers, tmp_path):
+    """(Bug hunt s44.) An existing file was "not well-formed at line 1, column 1" (read as DTD
+    text), a missing one no problem: a probe of the server's paths."""
+    present = tmp_path / "present.txt"
+    present.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    answers = []
+    for path in (present, tmp_path / "missing.txt"):
+        doctype = f'<!DOCTYPE emm_role_play [<!ENTITY % p SYSTEM "file://{path}"> %p;]>'
+        r = handlers.post(role_play, "studio_validate", {"xml": doctype + scene()}, student="staff_1")
+        answers.append((r.status_code, r.json_body))
+    assert answers[0] == answers[1], answers
