@@ -52,8 +52,10 @@ def csv_download(block, suffix, fallback, contents):
         title, rows = contents(dialect)
     except HandlerError as err:
         return err.response()
-    return Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
-                    content_disposition=content_disposition(title, "csv", fallback=fallback, dialect=dialect))
+    response = Response(app_iter=csv_lines(rows, dialect), content_type="text/csv", charset="utf-8",
+                        content_disposition=content_disposition(title, "csv", fallback=fallback, dialect=dialect))
+    response.cache_control = "private, no-store"  # learners' answers, as the pack's (bug hunt s44)
+    return response
 
 
 def links_html(url, text, excel_url="", excel_link=None, mark="", buttons=False, refused=None):

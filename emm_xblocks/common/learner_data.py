@@ -39,7 +39,9 @@ class LearnerDataMixin:
         with the refusal every write would get now (see the module's docstring)."""
         refusal = write_refusal(self)
         body = self.views_module.user_state(self, self.load_content(), self.learner_state(), refusal)
-        return json_response({**body, "refusal": None if refusal is None else refusal.body()})
+        response = json_response({**body, "refusal": None if refusal is None else refusal.body()})
+        response.cache_control = "private, no-store"  # the learner's own answers (bug hunt s44)
+        return response
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows of the LMS "problem responses" report, ``(username, {column: text})`` for each

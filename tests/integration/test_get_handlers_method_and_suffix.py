@@ -137,3 +137,30 @@ def test_a_whole_submit_sent_to_a_wrong_address_keeps_nothing(demo, handlers):
     kept = handlers._context("student_1", "submit").handle(handlers.key(uid), "submit", answers, method="POST")
     assert kept.status == 200, kept.body[:300]
     assert handlers.post(uid, "state", {}, student="student_1").json_body["submitted"] is True
+
+
+CACHE_STATEMENTS = ("relevance", "job_needs", "objectives", "pace", "facilitators", "exchange", "child_trafficking")
+
+
+def test_the_comments_csv_is_never_kept_by_a_cache(scenario, handlers):
+    """(Bug hunt s44.) The CSVs hold learners' answers (a Likert's comments word for word) and had no
+    ``Cache-Control``; the LMS adds none to a handler's answer: a proxy or a training room's shared
+    computer could keep them. The pack is ``private, no-store`` for the same reason (decision 32)."""
+    uid = scenario((DEMOS / "emm_likert-1-en.xml").read_text())
+    for i in range(6):
+        handlers.post(uid, "submit", {"answers": {s: 4 for s in CACHE_STATEMENTS},
+                                      "comment": f"My manager ignores me ({i})"}, student=f"student_{i}")
+    for suffix in ("", "excel"):
+        response = handlers.get(uid, "export_csv", student="staff_1", suffix=suffix)
+        assert response.status_code == 200 and b"My manager ignores me" in response.content
+        assert "no-store" in response.headers.get("Cache-Control", ""), response.headers
+
+
+def test_the_learners_own_answers_for_the_apps_are_never_kept_by_a_cache(scenario, handlers):
+    uid = scenario((DEMOS / "emm_case_study-1-en.xml").read_text())
+    text = ("word " * 40) + "my private reflection"
+    handlers.post(uid, "submit", {"answers": {"smuggling": "smuggling", "still_apply": ["nonrefoulement"],
+                                              "policy": text}})
+    response = handlers.get(uid, "student_view_user_state")
+    assert response.status_code == 200 and b"my private reflection" in response.content
+    assert "no-store" in response.headers.get("Cache-Control", ""), response.headers
