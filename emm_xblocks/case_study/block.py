@@ -8,9 +8,11 @@ moment cannot take a learner past ``attempts_allowed``.
 """
 
 from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from ..common import platform
 from ..common.answers_by_day import CASE_STUDY, AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
@@ -20,11 +22,17 @@ from ..common.i18n import N_
 from ..common.learner_data import LearnerDataMixin
 from ..common.live_room import LiveRoomMixin
 from ..common.pack import FacilitatorPackMixin
-from ..common.pipeline import learner_handler
+from ..common.pipeline import kept_on_view, learner_handler
 from ..common.sanitize import plain_text
 from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from . import changes, content, editor, export, learner, live, olx, pack, report, scoring, validation, views
+
+
+def _served(block):
+    """What the actions that may reveal the answers take of the platform: whether it lets them through
+    now (``learner.submit``'s ``served``): the answers are recorded as shown only then (bug hunt s44)."""
+    return {"served": platform.answers_available(block)}
 
 
 class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin,
@@ -66,6 +74,18 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
         return Score(*scoring.counted_score(self.load_content(), self.history))
 
     # ---------------------------------------------------------------- views
+    @XBlock.supports("multi_device")  # on the view itself, as ``EditableContentMixin``'s
+    def student_view(self, context=None):
+        """The learner's page, and with it the answers the platform lets through since the learner's
+        last action (``show_correctness`` "past_due", the due date passed) recorded as shown, once
+        (``learner.answers_seen``, kept by ``pipeline.kept_on_view``; bug hunt s44). Most pages ask
+        nothing more: no attempt yet, or the answers recorded already."""
+        state, seen = self.learner_state(), None
+        if state.history and not state.answers_shown:
+            seen = learner.answers_seen(self.load_content(), state, platform.answers_available(self))
+        frag = super().student_view(context)
+        kept_on_view(self, seen)  # once the page is built: nothing recorded of a page that failed
+        return frag
 
     def search_text(self):
         case = self.load_content()
@@ -74,9 +94,10 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
 
     # ---------------------------------------------------------------- learner handlers
     save_draft = learner_handler(learner.save_draft, replay=learner.save_draft_replayed)
-    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS)
+    submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS,
+                             bind=_served)
     self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current,
-                                  page=views.PAGE_READS)
+                                  page=views.PAGE_READS, bind=_served)
     try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.try_again_replayed)
     state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.respond_document)

@@ -11,7 +11,9 @@
 * ``emm.case_study.reset``: the learner chose "Try again" (``TRIED_AGAIN``; the event keeps the
   name it had in 0.1, which tracking logs and xAPI statements already hold): ``attempt`` (the one
   left behind), ``attempts_left`` (None: no limit);
-* ``emm.case_study.answers_shown``: the correct answers were first shown, after ``attempt``;
+* ``emm.case_study.answers_shown``: the correct answers were first shown, after ``attempt``: by the
+  action whose feedback shows them, or, let through by the platform only later (``show_correctness``
+  "past_due"), by the first page that does (``learner.answers_seen``; bug hunt s44);
 * ``emm.case_study.document_opened``: ``index``, ``title``, ``url``, ``via`` (``viewer`` or ``link``).
 """
 

@@ -5,7 +5,8 @@
   once, and grade by the attempt that counts (``common.attempts.counted_attempt``);
 * ``self_assess``: tick the key points a written answer covered, once per attempt;
 * ``try_again``: back to the form with the last answers, if attempts remain;
-* ``document_opened``: a learner opened a document (tracking only; the viewer gets its excerpt).
+* ``document_opened``: a learner opened a document (tracking only; the viewer gets its excerpt);
+* ``answers_seen``: no action, the page's: answers the platform let through since the submit.
 
 The learner's state keeps each attempt's answers and ticks (``history``: at most
 ``common.attempts.MAX_KEPT_ATTEMPTS``, the latest and the best, ``kept_attempts``), from which the
@@ -24,7 +25,7 @@ from ..common.questions import check_answers as check_question_answers
 from . import events, perspectives
 from .content import MAX_ANSWER_CHARS, MULTIPLE, REFLECTION, SINGLE, word_count
 from .feedback import feedback
-from .scoring import attempt_scores, counted_score
+from .scoring import answers_revealed, attempt_scores, counted_score
 from .validation import playable
 
 # the refusal of an action while the author must fix the case (``common.actions.refuse_unless_ready``)
@@ -112,7 +113,8 @@ def _refuse_if_submitted(state, _):
 
 
 def _shown(state, shown):
-    """The learner's state and events once ``shown`` (the feedback's ``revealed``) is known."""
+    """The learner's state and events once ``shown`` is known: the feedback's ``revealed`` (the
+    author's ``show_answers``) where the platform lets the answers through (``served``)."""
     if shown and not state.answers_shown:
         return replace(state, answers_shown=True), (events.answers_shown(state.attempts),)
     return state, ()
@@ -194,8 +196,13 @@ def try_again_replayed(case, state, data, _):
     return Outcome(result=_tried_again(case, state)) if not state.submitted else current(case, state, data, _)
 
 
-def submit(case, state, data, _):
-    """Check and keep one attempt; score it once; grade by the attempt that counts."""
+def submit(case, state, data, _, served=True):
+    """Check and keep one attempt; score it once; grade by the attempt that counts. The feedback
+    says what the author's ``show_answers`` would show (``revealed``); the platform may show less
+    (``views.shown_feedback``): ``served`` says whether it lets the answers through now
+    (``platform.answers_available``, bound by the block), and only then are they recorded as shown
+    -- the state's ``answers_shown`` and its event (bug hunt s44: a learner the platform showed
+    nothing was counted as shown the answers, in the tracking log and in Aspects)."""
     refuse_unless_ready(playable(case), NOT_READY, _)
     _refuse_if_submitted(state, _)
     refuse_if_none_left(case.attempts_allowed, state.attempts, _)
@@ -210,7 +217,7 @@ def submit(case, state, data, _):
     new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
                   history=history, learner_profile=who)
     result = feedback(case, new, question_marks, counted)
-    new, shown = _shown(new, result["revealed"])
+    new, shown = _shown(new, result["revealed"] and served)
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
     writes = (Claim(number, refused=conflict),)
@@ -222,8 +229,9 @@ def submit(case, state, data, _):
                    live=Live(_counted_live(case, answers)))
 
 
-def self_assess(case, state, data, _):
-    """Tick the key points each written answer covered: the reflections' points, once per attempt."""
+def self_assess(case, state, data, _, served=True):
+    """Tick the key points each written answer covered: the reflections' points, once per attempt.
+    ``served``: as ``submit``'s."""
     state = standing(case, state)
     if not state.submitted:
         raise ActionError("not_submitted", _("Submit your answers before assessing them."))
@@ -237,9 +245,29 @@ def self_assess(case, state, data, _):
     counted = counted_attempt(case.grade_policy, [*attempt_scores(case, earlier), total(case, question_marks)])
     new = replace(state, ticks=ticks, assessed=True, history=history)
     result = feedback(case, new, question_marks, counted)
-    new, shown = _shown(new, result["revealed"])
+    new, shown = _shown(new, result["revealed"] and served)
     return Outcome(state=new, result=result, score=counted,
                    events=(events.self_assessed(state.attempts, ticks, counted), *shown))
+
+
+def answers_seen(case, state, served):
+    """The learner's page shows them the answers of their submitted attempt, and nothing recorded
+    them as shown yet: the state marked and the event, as an ``Outcome`` (kept by
+    ``pipeline.kept_on_view``); None otherwise. For answers the platform let through after the
+    submit (``served`` now, not then: ``show_correctness`` "past_due" once the due date has passed,
+    or a setting the course team changed since), which no action of the learner's brings (bug hunt
+    s44: the event never came). Decided as the page's feedback decides what it shows
+    (``feedback.feedback``, cut by ``views.shown_feedback``)."""
+    if state.answers_shown or not served:
+        return None
+    shown = standing(case, state)  # the attempt the page shows (the state itself is not rewritten)
+    if not shown.submitted:
+        return None
+    earned, possible = total(case, marks(case, shown.answers, shown.ticks if shown.assessed else None))
+    if not answers_revealed(case, True, shown.attempts, possible > 0 and earned >= possible):
+        return None
+    new, seen = _shown(state, True)
+    return Outcome(state=new, events=seen)
 
 
 def try_again(case, state, data, _):

@@ -197,6 +197,26 @@ def carry_out(block, outcome, action_id=""):
         block.record_live(outcome.live)
 
 
+def kept_on_view(block, outcome):
+    """Keep what a learner's page found as it rendered (``outcome``: a pure function's, or None for
+    nothing): the learner's state and the tracking events only -- never a store write, a score or
+    completion. The one case: answers the platform lets through since the learner's last action
+    (the case study's ``learner.answers_seen``, bug hunt s44), which no handler sees. Views never
+    write (``views.py`` renders only): the block's shell calls this once its view has rendered.
+
+    Nothing while staff view the course as the learner (not the learner's doing; the platform keeps
+    their field changes in the staff member's session, ``masquerade.py``) nor in Studio's preview
+    (decision 80). Past the due date too: it keeps what the platform showed, not an answer. The
+    runtime saves the fields after the view as after a handler (``xblock/runtime.py``:
+    ``Runtime.render`` and ``handle`` call ``block.save()``, the LMS's runtime through them): the
+    state is saved once the page is built, as ``carry_out``'s once the handler has answered."""
+    if outcome is None or platform.in_studio_preview(block) or platform.is_masquerading(block):
+        return
+    block.keep_state(outcome.state)
+    for name, event in outcome.events:
+        block.runtime.publish(block, name, event)
+
+
 def _claim_and_record(block, claim, record, action_id=""):
     """An attempt ``claim`` and the submission's ``record`` that follows it, kept in one
     transaction (one commit instead of two; the claim is still taken before any row is kept and

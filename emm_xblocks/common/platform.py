@@ -211,6 +211,15 @@ def correctness_available(block):
     return True
 
 
+def answers_available(block):
+    """May the learner be shown the answers now, as far as the platform decides? Where it shows
+    correctness (``correctness_available``: ``show_correctness`` hides the answers with it) and its
+    ``showanswer`` is not ``never`` (``xmodule/capa_block.py``, ``answer_available``). The case study's
+    feedback is cut by the same two (``case_study.views.shown_feedback``), and what it records as
+    shown follows them (bug hunt s44)."""
+    return correctness_available(block) and inherited(block, "showanswer") != SHOWANSWER_NEVER
+
+
 # ---------------------------------------------------------------- translation
 class _ActiveCatalogue:
     """Django's catalogue for one language, asked directly: ``gettext`` and ``ngettext`` as

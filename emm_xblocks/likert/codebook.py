@@ -43,6 +43,10 @@ def rows(survey, words, _):
     if survey.past_scales:
         answer += " " + _("An answer given on an earlier scale has that scale's number and label "
                           "(see “{column}”).").format(column=column_heading("scale", None, _))
+    # an anonymous row's cells withheld so as not to tell it apart by when it was answered (report.told_apart)
+    told = _withheld_words(survey, words, _)
+    if "cell" in told:
+        answer += " " + told["cell"]
     out = [[_("Column"), _("What it holds"), _("Values"), _("Reverse-coded")]]
     label_values = _("The label of the answer in the previous column, on the scale it was given on; empty when "
                      "not answered or not applicable.")
@@ -74,11 +78,39 @@ def rows(survey, words, _):
                         "{codes}.")).format(codes=list_separator(_).join(unanswered))
             text = one_line(survey.removed_text(subject))  # its words, when kept at its removal
             out.append([heading, _("Answers to a statement no longer in the evaluation: {statement}").format(
-                statement=text) if text else _("Answers to a statement no longer in the evaluation"), values,
+                statement=text) if text else _("Answers to a statement no longer in the evaluation"),
+                        " ".join(filter(None, [values, told.get("removed")])),
                         _("Not known: the statement is no longer in the evaluation.")])
         else:
-            out.append([heading, *_other(kind, survey, words, _), ""])
+            what, values = _other(kind, survey, words, _)
+            out.append([heading, what, " ".join(filter(None, [values, told.get(kind, "")])), ""])
     return out
+
+
+def _withheld_words(survey, words, _):
+    """What the values of an anonymous evaluation's columns add about the cells withheld because they
+    would tell a row apart by when it was answered (``report.told_apart``; bug hunt s44), said
+    whether or not a download withholds any (the codebook holds no count), by kind of column:
+    ``scale`` says the rule, ``cell`` (an answer's), ``comment`` and ``profile`` point at it,
+    ``removed`` says a removed statement's own. ``{}`` for a named evaluation: nothing withheld."""
+    if not survey.anonymous:
+        return {}
+    n = survey.min_group_size
+    said = {"removed": _("“{withheld}” in every row given on a scale on which fewer than {n} submissions answered "
+                         "this statement: withheld, so that no one is told apart by when they answered.").format(
+                             withheld=words["withheld"], n=n)}
+    if survey.past_scales:
+        see = _("“{withheld}”: withheld (see “{column}”).")
+        column = column_heading("scale", None, _)
+        said.update(
+            scale=_("A row given on a scale fewer than {n} submissions were given on shows that scale and nothing "
+                    "else of the learner's: “{withheld}” in place of each answer and of the comment, “{not_shown}” "
+                    "for the profile, so that no one is told apart by when they answered.").format(
+                        n=n, withheld=words["withheld"], not_shown=words["profile_withheld"]),
+            cell=see.format(withheld=words["withheld"], column=column),
+            comment=see.format(withheld=words["withheld"], column=column),
+            profile=see.format(withheld=words["profile_withheld"], column=column))
+    return said
 
 
 def _other(kind, survey, words, _):

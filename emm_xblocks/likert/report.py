@@ -16,16 +16,24 @@ def csv_words(survey, tallies, _, split=False, profiles=None):
     """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
     the statements no longer in the survey that have answers (a column each, after the current
     ones), the profiles a submission may be named by (``profiles``: ``{option id: text}`` of the
-    groups big enough, ``perspectives.shown_profiles``; every other reads "not shown"), and the
-    header. The codebook (``codebook.rows``) describes the columns with the same words.
+    groups big enough, ``perspectives.shown_profiles``; every other reads "not shown"), what an
+    anonymous evaluation's rows withhold (``told_apart``: ``withheld_scales``, ``withheld_removed``,
+    and ``withheld``, the words in their place), and the header. The codebook (``codebook.rows``)
+    describes the columns with the same words.
     ``split``: the Excel variant's columns, each answer's number and label apart (``csv_columns``)."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
     ids = {st.id for st in survey.statements}
     removed = sorted({sid for sid, _epoch in map(split_group, tallies)} - ids - {PROFILE_GROUP})
+    scales, removed_apart = told_apart(survey, tallies)
     return {
         "na": _("N/A"),
         # a profile whose group is withheld (too few, or to protect one that is): named by no one
         "profile_withheld": _("not shown"),
+        # an anonymous row's cells that would tell it apart by when it was answered (``told_apart``):
+        # said as a small group is in the figures' CSVs (``common.perspectives.withheld_cells``)
+        "withheld": _("fewer than {n}").format(n=survey.min_group_size),
+        "withheld_scales": scales,
+        "withheld_removed": removed_apart,
         "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),
@@ -34,6 +42,41 @@ def csv_words(survey, tallies, _, split=False, profiles=None):
         "split": split,
         "header": csv_header(survey, _, removed, split),
     }
+
+
+def told_apart(survey, tallies):
+    """``(scales, removed)``: what an anonymous evaluation's responses CSV withholds because it would
+    tell a row apart by when it was answered (bug hunt s44; decision 4, as the date column, bug hunt
+    s42). Staff know who answered before the author changed the scale or removed a statement (the
+    tracking log's times, the platform's completion dates): a row on the earlier scale (its ``Scale``
+    cell names it), or with an answer to the removed statement, is one of those learners'.
+
+    * ``scales``: the epochs (``epochs.split_group``) whose rows give none of their answers, profile
+      or comment, when the answers are on more than one scale: fewer than the minimum group size
+      were given on it, as far as the summary tells -- a scale holds at least as many submissions as
+      its most answered statement has answers (N/A included), and below the minimum there the
+      results panel withholds each of that scale's statements too (``common.apart.row``). The
+      current scale's too: the one learner who answered after the change is told apart as surely
+      as the one before it.
+    * ``removed``: ``{statement id: {epoch}}``: a removed statement answered on that scale by fewer
+      than the minimum group size (N/A included): its column reads the same in every row of that
+      scale, answered or not, so that the marks do not point at the rows that answered it.
+
+    Empty for a named evaluation: staff see who answered there anyway (its learner column)."""
+    if not survey.anonymous:
+        return frozenset(), {}
+    ids = {st.id for st in survey.statements}
+    most, removed = {}, {}
+    for group, tally in tallies.items():
+        if group == PROFILE_GROUP:
+            continue
+        sid, epoch = split_group(group)
+        n = sum(tally.values())  # one answer per submission to a group: its submissions
+        most[epoch] = max(most.get(epoch, 0), n)
+        if sid not in ids and n < survey.min_group_size:
+            removed.setdefault(sid, set()).add(epoch)
+    scales = frozenset(e for e, n in most.items() if n < survey.min_group_size) if len(most) > 1 else frozenset()
+    return scales, {sid: frozenset(epochs) for sid, epochs in removed.items()}
 
 
 def csv_columns(survey, removed=(), split=False):
@@ -94,10 +137,15 @@ def csv_rows(survey, submissions, words):
     Disagree") and its favourable value, rescored ("4"), the basis of the results' top box, mean
     and bars (empty for an answer on an earlier scale: no figure counts it). With
     ``words["split"]`` (the Excel variant) the answer as given is two cells, its number then its
-    label (``answer_cells``)."""
+    label (``answer_cells``). An anonymous evaluation's row withholds what would tell it apart by when
+    it was answered (``told_apart``): ``words["withheld"]`` in place of each answer (and of the
+    comment; the profile "not shown") of a row on a scale too few answered on, and of every row's
+    cell of a removed statement too few answered on that row's scale."""
     yield words["header"]
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}
+    mark, scales, apart = words["withheld"], words["withheld_scales"], words["withheld_removed"]
+    withheld = [mark, ""] if words["split"] else [mark]  # an answer's cells withheld (number and label)
     for _submission, user_key, day, answers, comment in submissions:
         # an anonymous row has no date, also in an evaluation named since (decision 4: a lone
         # respondent of a day could be told apart; bug hunt s42)
@@ -111,22 +159,30 @@ def csv_rows(survey, submissions, words):
             epochs.add(epoch)
         if words["scales"] is not None:
             cells.append(" / ".join(words["scales"].get(e, "?") for e in sorted(epochs)))
+        # too few on this row's scale: its scale said, nothing of the learner's (``told_apart``)
+        whole = not epochs.isdisjoint(scales)
         for sid in columns:
             epoch, value = given.get(sid, (None, ""))
+            st = current.get(sid)
+            if whole or not epochs.isdisjoint(apart.get(sid, ())):
+                cells += withheld
+                if st is not None and st.reverse:
+                    cells.append("")
+                continue
             labels = words["labels"].get(epoch, ())
             point = point_of(value, len(labels))
             if words["split"]:
                 cells += answer_cells(value, labels, words["na"])
             else:
                 cells.append(answer_words(value, labels, words["na"]))
-            st = current.get(sid)
             if st is not None and st.reverse:
                 cells.append(str(reverse_coded(survey, st, point)) if point and epoch == survey.scale_epoch else "")
         if survey.asks_profile:  # the header's column (``csv_columns``)
             # no profile: "" where who did not say are shown, else withheld as an option is (shown_profiles)
-            cells.append(words["profiles"].get(profile, words["profile_withheld"]))
+            cells.append(words["profile_withheld"] if whole else words["profiles"].get(profile,
+                                                                                       words["profile_withheld"]))
         if survey.comment_box:
-            cells.append(comment)
+            cells.append(mark if whole else comment)
         yield cells
 
 

@@ -749,3 +749,56 @@ def test_an_unknown_answer_shape_is_refused_and_keeps_nothing(case, handlers, ev
     assert state(handlers, uid) == before and events.grades == []
     assert Claim.objects.filter(block_key=uid).count() == 0
 
+
+
+# ------------------------------------------------------------------ answers recorded as shown when shown (bug hunt s44)
+@pytest.mark.parametrize("settings", [{"show_correctness": "never"}, {"showanswer": "never"}])
+def test_no_answers_shown_event_while_the_platform_hides_the_answers(scenario, handlers, events, settings):
+    """(Bug hunt s44.) ``emm.case_study.answers_shown`` ("the answers are revealed to a learner for the
+    first time", docs/case_study.md; xAPI ``asked`` on ``<block>/answer``, as ERB maps ``showanswer``)
+    was published where the platform kept the answers hidden: the pure action decided "revealed" from
+    the author's ``show_answers`` alone, and the answer the learner got was then cut by the platform's
+    settings (``views.shown_feedback``: ``show_correctness`` hides correctness and the answers,
+    ``showanswer="never"`` the answers). A learner who saw no answer was counted in the tracking log
+    and in Aspects as having been shown them."""
+    uid = scenario(CASE.format(attempts=2, policy="best", show="submitted", extra=""))
+    handlers.subsection_settings(uid, **settings)
+    body = handlers.post(uid, "submit", {"answers": GOOD}).json_body
+    # what the learner was shown: no correct answer, no explanation, no model answer, no analysis
+    for secret in ("SECRET-EXPLANATION-1", "SECRET-MODEL-ANSWER", "SECRET-EXPERT-ANALYSIS"):
+        assert secret not in body["html"]
+    assert body.get("revealed") is False
+    assert events.named("emm.case_study.answers_shown") == []
+    # nor when the self-assessment that follows would reveal them
+    assert handlers.post(uid, "self_assess", {"ticks": {"q3": ["k1", "k2"]}}).status_code == 200
+    assert events.named("emm.case_study.answers_shown") == [] and handlers.block(uid).answers_shown is False
+    assert "SECRET-EXPLANATION-1" not in handlers.view(uid).content
+    assert events.named("emm.case_study.answers_shown") == []  # nor when the page shows the feedback again
+
+
+def test_answers_shown_after_the_due_date_are_recorded_on_the_first_page_that_shows_them(case, handlers, events):
+    """(Bug hunt s44.) With ``show_correctness="past_due"`` the answers appear once the due date has
+    passed, on the learner's next page: no event said so (the state already said "shown" from the
+    submit that showed nothing). Now the submit records nothing, and the first page that shows them
+    records them, once; staff viewing the course as the learner record nothing for them."""
+    import datetime
+
+    uid = case()
+    due = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+    handlers.subsection_settings(uid, show_correctness="past_due", due=due)
+    body = handlers.post(uid, "submit", {"answers": GOOD}).json_body
+    assert body["revealed"] is False and "SECRET-EXPLANATION-1" not in body["html"]
+    assert "SECRET-EXPLANATION-1" not in handlers.view(uid).content
+    assert events.named("emm.case_study.answers_shown") == []
+
+    past = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    handlers.subsection_settings(uid, show_correctness="past_due", due=past)
+    staff = handlers.platform.lms(handlers.user("staff_1"), masquerade_as=handlers.user("student_1"))
+    assert "SECRET-EXPLANATION-1" in staff.html(handlers.key(uid))
+    assert events.named("emm.case_study.answers_shown") == [] and handlers.block(uid).answers_shown is False
+    page = handlers.view(uid).content
+    assert "SECRET-EXPLANATION-1" in page and "Points:" in page  # the feedback, with its grade, as before
+    assert [e["data"] for e in events.named("emm.case_study.answers_shown")] == [{"attempt": 1}]
+    assert handlers.block(uid).answers_shown is True
+    assert "SECRET-EXPLANATION-1" in handlers.view(uid).content
+    assert len(events.named("emm.case_study.answers_shown")) == 1  # once

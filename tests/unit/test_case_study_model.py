@@ -314,6 +314,25 @@ def test_submit_scores_each_attempt_once_and_says_what_to_keep(monkeypatch):
     assert err.value.code == "no_attempts_left"
 
 
+def test_answers_are_recorded_as_shown_only_where_the_platform_serves_them():
+    """(Bug hunt s44.) ``served``: the platform lets the answers through (``platform.answers_available``).
+    Hidden at the submit, they are recorded by the first page that shows them (``answers_seen``)."""
+    hidden = learner.submit(CASE, learner.State(), {"answers": GOOD}, _, served=False)
+    assert hidden.result["revealed"] is True  # what the author's policy would show; the page cuts it
+    assert [name for name, _data in hidden.events] == ["emm.case_study.submitted"]
+    assert hidden.state.answers_shown is False
+    assessed = learner.self_assess(CASE, hidden.state, {"ticks": {"r": ["k1"]}}, _, served=False)
+    assert assessed.events[1:] == () and assessed.state.answers_shown is False
+    assert learner.answers_seen(CASE, assessed.state, served=False) is None  # still hidden
+    seen = learner.answers_seen(CASE, assessed.state, served=True)
+    assert seen.events == (("emm.case_study.answers_shown", {"attempt": 1}),)
+    assert seen.state == replace(assessed.state, answers_shown=True)  # nothing else written
+    assert learner.answers_seen(CASE, seen.state, served=True) is None  # once
+    assert learner.answers_seen(CASE, learner.State(), served=True) is None  # nothing submitted
+    never = replace(CASE, show_answers=content.SHOW_NEVER)
+    assert learner.answers_seen(never, assessed.state, served=True) is None  # the author shows none
+
+
 def test_self_assessment_regrades_with_the_ticks():
     submitted = learner.submit(CASE, learner.State(), {"answers": GOOD}, _).state
     outcome = learner.self_assess(CASE, submitted, {"ticks": {"r": ["k1", "k2", "k3"]}}, _)

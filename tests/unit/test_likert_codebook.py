@@ -104,3 +104,58 @@ def test_in_french_the_codebook_uses_the_evaluation_s_words():
     assert rows["Profil"][2].endswith("«\u00a0non affiché\u00a0» = non nommé\u00a0: une option choisie par trop peu "
                                       "de participants, ou masquée pour protéger une option qui l’a été, ou aucune "
                                       "option quand trop peu n’ont rien précisé\u202f; vide = non précisé.")
+
+
+# an anonymous evaluation whose scale changed (agree5, epoch 0, before; agree4 now) and whose "old" was removed
+TOLD = Survey(statements=STATEMENTS[:2], anonymous=True, min_group_size=2, scale="agree4", scale_epoch=1,
+              past_scales=(PastScale(0, "agree5"),), comment_box=True, **PROFILE)
+TOLD_TALLIES = {"relevance": {"2": 1}, "pace": {"4": 1}, "old": {"1": 1}, "@profile": {"gov": 3},
+                "relevance@1": {"4": 2}, "pace@1": {"1": 1, "na": 1}, "old@1": {"3": 2}}
+
+
+def test_an_anonymous_row_told_apart_by_when_it_was_answered_keeps_only_its_scale():
+    """(Bug hunt s44.) One submission on the earlier scale among three: its row says that scale and
+    nothing else of the learner's, the profile as a withheld one reads; a removed statement answered by
+    one on a scale reads the same in every row of that scale."""
+    assert report.told_apart(TOLD, TOLD_TALLIES) == (frozenset({0}), {"old": frozenset({0})})
+    words = report.csv_words(TOLD, TOLD_TALLIES, _, profiles={"gov": "Government"})
+    rows = list(report.csv_rows(TOLD, [
+        ("s1", "", None, {"relevance": "2", "pace": "4", "old": "1", "@profile": "gov"}, "Mine"),
+        ("s2", "", None, {"relevance@1": "4", "pace@1": "1", "old@1": "3", "@profile": "gov"}, "Ours"),
+        ("s3", "", None, {"relevance@1": "4", "pace@1": "na", "old@1": "3", "@profile": "gov"}, "")], words))
+    assert rows[0] == ["Scale", "relevance", "pace", "pace (reverse-coded, rescored)", "old (removed statement)",
+                       "Profile", "Comment"]
+    assert rows[1] == ["Agreement, 5 points", "fewer than 2", "fewer than 2", "", "fewer than 2", "not shown",
+                       "fewer than 2"]
+    assert rows[2] == ["Agreement, 4 points (no neutral)", "4 Strongly agree", "1 Strongly disagree", "4",
+                       "3 Agree", "Government", "Ours"]
+    split = report.csv_words(TOLD, TOLD_TALLIES, _, split=True, profiles={"gov": "Government"})
+    lone = list(report.csv_rows(TOLD, [
+        ("s1", "", None, {"relevance": "2", "pace": "4", "old": "1"}, ""),
+        ("s2", "", None, {"relevance@1": "4"}, ""), ("s3", "", None, {"old@1": "3"}, "")], split))[1]
+    assert lone == ["Agreement, 5 points", "fewer than 2", "", "fewer than 2", "", "", "fewer than 2", "",
+                    "not shown", "fewer than 2"]
+
+
+def test_a_named_evaluation_or_one_scale_answered_withholds_nothing():
+    named = Survey(statements=TOLD.statements, min_group_size=2, scale="agree4", scale_epoch=1,
+                   past_scales=TOLD.past_scales)
+    assert report.told_apart(named, TOLD_TALLIES) == (frozenset(), {})
+    # every answer on one scale (the earlier one's left out): no row is told apart by its scale, even where
+    # optional statements answered by different learners leave each statement below the minimum
+    assert report.told_apart(TOLD, {"relevance@1": {"4": 1}, "pace@1": {"2": 1}}) == (frozenset(), {})
+
+
+def test_the_codebook_says_what_an_anonymous_row_withholds_and_why():
+    rows = {row[0]: row for row in book(TOLD, TOLD_TALLIES)}
+    assert rows["Scale"][2].endswith(
+        "A row given on a scale fewer than 2 submissions were given on shows that scale and nothing else of the "
+        "learner's: “fewer than 2” in place of each answer and of the comment, “not shown” for the profile, so "
+        "that no one is told apart by when they answered.")
+    assert rows["relevance"][2].endswith("“fewer than 2”: withheld (see “Scale”).")
+    assert rows["Comment"][2].endswith("“fewer than 2”: withheld (see “Scale”).")
+    assert rows["Profile"][2].endswith("“not shown”: withheld (see “Scale”).")
+    assert rows["old (removed statement)"][2].endswith(
+        "“fewer than 2” in every row given on a scale on which fewer than 2 submissions answered this statement: "
+        "withheld, so that no one is told apart by when they answered.")
+    assert not any("told apart" in row[2] for row in book(NAMED, {})[1:])
