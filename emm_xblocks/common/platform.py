@@ -304,9 +304,12 @@ def course_files(block, response):
 
 
 def _strings_written(value, rewrite):
-    """``value`` (decoded JSON) with ``rewrite`` applied to each string holding a course address."""
+    """``value`` (decoded JSON) with ``rewrite`` applied to each string of markup (the HTML a page
+    puts in) holding a course address; a learner's own text (an answer, a draft, a comment) is
+    theirs, never rewritten (review s44: "/static/guide.pdf" quoted in a reflection came back as
+    the course's asset address)."""
     if isinstance(value, str):
-        return rewrite(value) if any(mark in value for mark in _COURSE_TEXTS) else value
+        return rewrite(value) if "<" in value and any(mark in value for mark in _COURSE_TEXTS) else value
     if isinstance(value, dict):
         return {key: _strings_written(item, rewrite) for key, item in value.items()}
     if isinstance(value, list):

@@ -147,3 +147,22 @@ def test_a_learners_written_answer_quoting_a_course_file_does_not_strand_them(sc
     assert submitted.status_code == 200
     assert json.loads(submitted.content)["submitted"] is True
     assert json.loads(handlers.post(uid, "state", {}).content)["submitted"] is True
+
+def test_a_learners_answer_quoting_a_course_file_comes_back_as_written(scenario, handlers):
+    """(Review s44.) Only the markup a page puts in has its course addresses written: a learner's
+    own text (an answer, a draft) quoting "/static/guide.pdf" came back as the asset's address."""
+    uid = scenario((SCENARIOS / "emm_case_study-1-en.xml").read_text())
+    text = ("word " * 40) + 'as the guide "/static/guide.pdf" says'
+    submitted = handlers.post(uid, "submit", {"answers": {"smuggling": "smuggling", "still_apply": ["nonrefoulement"],
+                                                          "policy": text}})
+    assert submitted.status_code == 200
+    state = json.loads(handlers.get(uid, "student_view_user_state").content)
+    assert state["answers"]["policy"] == text, state["answers"]["policy"]
+
+
+def test_a_learners_draft_quoting_a_course_file_comes_back_as_written(scenario, handlers):
+    uid = scenario((SCENARIOS / "emm_case_study-1-en.xml").read_text())
+    text = 'see "/static/guide.pdf" first'
+    assert handlers.post(uid, "save_draft", {"answers": {"policy": text}}).status_code == 200
+    state = json.loads(handlers.get(uid, "student_view_user_state").content)
+    assert state["draft"]["policy"] == text, state["draft"]["policy"]
