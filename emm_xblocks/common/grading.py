@@ -9,9 +9,11 @@ platform's staff tools find the gradebook's value in the block:
   argument: the stored score is sent. ``set_score`` is also the echo of every publish
   (``score_published_handler``, ``lms/djangoapps/grades/signals/handlers.py``, sets the score it
   kept on the block): a pair other than the one stored is staff's, kept in the block's own points
-  while the weight it was divided by is in force, and marked (``score_overridden``). Under "best",
-  a later attempt or self-assessment that scores less keeps it (bug hunt s44: the learner lost
-  the grade staff gave them to a poorer attempt, while the page said the best counts);
+  while the weight it was divided by is in force, and marked with the share the learner's own
+  grade had then (``score_before_override``). Under "best", the override stands until an action
+  of the learner's counts more than both that share and the override (bug hunt s44: the learner
+  lost the grade staff gave them to a poorer attempt, while the page said the best counts; review
+  s44: a lowering override went back to the attempt staff set aside at the next action);
 * rescore calls ``rescore(only_if_higher)``: with ``only_if_higher`` the new score is kept only
   if its **percentage** is not lower, as the platform compares them
   (``lms/djangoapps/grades/scores.py``, ``is_score_higher_or_equal``), so block and gradebook agree;
@@ -21,7 +23,7 @@ platform's staff tools find the gradebook's value in the block:
 
 import math
 
-from xblock.fields import Boolean, Float, Scope
+from xblock.fields import Float, Scope
 from xblock.scorable import Score
 
 from . import platform
@@ -38,7 +40,8 @@ def is_higher_or_equal(old, new):
 class StoredScoreMixin:
     raw_earned = Float(scope=Scope.user_state, default=None)
     raw_possible = Float(scope=Scope.user_state, default=None)
-    score_overridden = Boolean(scope=Scope.user_state, default=False)  # the stored score is staff's
+    # the share (0-1) the learner's own grade had when staff overrode it; None: the score is theirs
+    score_before_override = Float(scope=Scope.user_state, default=None)
 
     def get_score(self):
         if self.raw_earned is None:
@@ -56,8 +59,10 @@ class StoredScoreMixin:
         weight = getattr(self, "weight", None)
         if weight and not math.isclose(weight, 1.0) and math.isclose(possible * weight, self.max_score()):
             earned, possible = earned * weight, possible * weight
+        if self.score_before_override is None:  # the first override over the learner's own grade
+            own = self.get_score()
+            self.score_before_override = fraction((own.raw_earned, own.raw_possible))
         self.raw_earned, self.raw_possible = earned, possible
-        self.score_overridden = True
 
     def publish_grade(self, score=None, only_if_higher=None):
         """Publish ``score`` or the stored one (the LMS staff override sets it, then calls this)."""
@@ -99,15 +104,23 @@ class StoredScoreMixin:
         return shown, scores, self.held_grade_among(policy, scores)
 
     def keep_score(self, score):
-        """Keep ``(earned, possible)`` (a learner action's grade) as the learner's score and publish
-        it; under "best" (``grade_policy``), a staff override that scores more stays the grade."""
-        if self.score_overridden:
+        """Keep ``(earned, possible)`` (a learner action's grade: under "best", the best of all their
+        attempts) as the learner's score and publish it. Under "best" (``grade_policy``) a staff
+        override stays the grade while the action counts no more than the learner's grade did when
+        staff gave it (their attempts then, the one staff set aside included), nor more than the
+        override; past both, the learner's own grade counts again."""
+        before = self.score_before_override
+        if before is not None:
             held = self.get_score()
-            if (getattr(self, "grade_policy", None) == COUNT_BEST
-                    and fraction((held.raw_earned, held.raw_possible)) > fraction(score)):
+            new = fraction(score)
+            if getattr(self, "grade_policy", None) != COUNT_BEST:
+                self.score_before_override = None  # the last attempt counts: it replaces the override
+            elif new <= before + 1e-9 or new < fraction((held.raw_earned, held.raw_possible)):
+                if new > before:
+                    self.score_before_override = new  # a better attempt, still under the override
                 score = (held.raw_earned, held.raw_possible)
             else:
-                self.score_overridden = False
+                self.score_before_override = None
         self.raw_earned, self.raw_possible = float(score[0]), float(score[1])
         self.publish_grade()
 
@@ -126,5 +139,5 @@ class StoredScoreMixin:
         # row, kept for its state with a NULL grade, and fail (score_published_handler: float(None))
         published = self.raw_earned is not None
         self.raw_earned, self.raw_possible = new.raw_earned, new.raw_possible
-        self.score_overridden = False  # the stored answers' score now, as capa's rescore replaces an override
+        self.score_before_override = None  # the stored answers' score now, as capa's rescore replaces an override
         self._publish_grade(new, only_if_higher and published)

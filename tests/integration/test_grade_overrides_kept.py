@@ -126,3 +126,19 @@ def test_a_grade_held_at_weight_2_is_not_named_in_points_the_learner_never_earne
     assert "Your grade is the one the course recorded: 2 points out of 2." in page
     apps = platform.lms(ana).handle(key, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["max_score"]) == (2.0, 2.0)
+
+
+def test_a_lowering_override_is_not_undone_by_a_poorer_attempt_under_best(platform):  # noqa: F811
+    """(Review s44.) Staff give 0 of 2 to a learner whose only attempt scored 2 of 2 (a copied
+    answer); the learner tries again and scores 0: the best of all attempts was the one staff set
+    aside, and the grade went back to 2 of 2."""
+    key = platform.add(CASE.format(extra='attempts_allowed="3" grade_policy="best"', more=""),
+                       platform.subsection(graded=True))
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "a"}}).status == 200  # 2 of 2
+    override_score(platform, key, ana, 0)  # staff set the grade to 0
+    assert share(platform, ana, key) == 0.0
+    assert try_again(platform.lms(ana), key).status == 200
+    assert platform.lms(ana).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200  # 0 of 2
+    # nothing the learner did after the override scored more than it
+    assert share(platform, ana, key) == 0.0, platform.gradebook(ana, key)

@@ -13,7 +13,7 @@ from emm_xblocks.knowledge_check.block import KnowledgeCheckBlock
 from emm_xblocks.likert.block import LikertBlock
 from emm_xblocks.role_play.block import RolePlayBlock
 
-SHARED = {"action_ids", "raw_earned", "raw_possible", "score_overridden"}  # common.recovery's and StoredScoreMixin's
+SHARED = {"action_ids", "raw_earned", "raw_possible", "score_before_override"}  # recovery, StoredScoreMixin
 # the stored names, as learners' states hold them: a rename would leave every learner's answers behind
 STORED = {
     LikertBlock: {"answers": Dict, "learner_comment": String, "submitted": Boolean, "answers_epoch": Integer,
