@@ -202,11 +202,9 @@ class CaseStudySubmittedTransformer(OneToManyXApiTransformerMixin, CaseStudyTran
 
 @XApiTransformersRegistry.register("emm.case_study.self_assessed")
 class CaseStudySelfAssessedTransformer(CaseStudyTransformer):
-    """``evaluated``: the learner assessed their reflections; the ticked key points are the response.
-    ``success``: the grade after it is full marks. Every ``evaluated`` statement carries one, as
-    event-routing-backends' ``problem_check`` does: Aspects' ``problem_events`` casts
-    ``$.result.success`` to Bool on each, and one without it failed the insert of the whole batch
-    it came in (bug hunt s44: aspects-dbt ``models/problems/problem_events.sql``)."""
+    """``evaluated``: the learner assessed their reflections; the ticked key points are the response;
+    ``success``: full marks after it (Aspects' ``problem_events`` casts it on every ``evaluated``:
+    without it the batch's insert failed, bug hunt s44)."""
 
     _verb = EVALUATED
     additional_fields = ("result",)
