@@ -157,11 +157,15 @@ def question_from_data(data):
 def questions_fingerprint(questions):
     """What scoring depends on (ids, kinds, points, partial credit, each option's id and key), as a
     short hex digest: two blocks whose questions have the same fingerprint score alike (a typo
-    fixed in a prompt or an option's text does not change it)."""
+    fixed in a prompt or an option's text does not change it). Only what the question's kind holds
+    (``holds``): content stored before the import dropped the rest (a single-choice question's
+    partial credit, a reflection's options) scores as its export does (review s44)."""
     parts = []
     for q in questions:
-        parts.append(f"{q.id}\x1f{q.kind}\x1f{float(q.points)!r}\x1f{bool(q.partial_credit)}")
-        parts.extend(f"\x1e{o.id}\x1f{bool(o.correct)}" for o in q.options)
+        partial = bool(q.partial_credit) and holds(q.kind, "partial_credit")
+        parts.append(f"{q.id}\x1f{q.kind}\x1f{float(q.points)!r}\x1f{partial}")
+        if holds(q.kind, "options"):
+            parts.extend(f"\x1e{o.id}\x1f{bool(o.correct)}" for o in q.options)
     return hashlib.sha256("\x1d".join(parts).encode()).hexdigest()[:16]
 
 

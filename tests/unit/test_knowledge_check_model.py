@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.common.actions import ActionError, Described, Paired
-from emm_xblocks.common.questions import Option, Question, questions_fingerprint
+from emm_xblocks.common.questions import MULTIPLE, REFLECTION, SINGLE, Option, Question, questions_fingerprint
 from emm_xblocks.knowledge_check import learner, olx, report, statistics, validation
 from emm_xblocks.knowledge_check.content import KnowledgeCheck, from_fields, to_fields
 from emm_xblocks.knowledge_check.editor import from_editor, to_editor
@@ -225,3 +225,27 @@ def test_an_editor_row_that_is_not_an_object_is_a_problem_at_that_row(path):
     assert [(p.field, p.message, p.code) for p in problems if p.error] == [
         (f"{path}.0", "Item 1 of this list could not be read.", "unreadable_row"),
         (f"{path}.1", "Item 2 of this list could not be read.", "unreadable_row")]
+
+
+PRINT_OPTIONS = (Option("a", "A", True), Option("b", "B"))
+
+
+def test_a_single_choice_question_s_partial_credit_does_not_count():
+    """(Review s44.) Content stored before the import kept only its kind's fields keeps a
+    single-choice question's partial credit or a reflection's options: its fingerprint differed
+    from its export's (a post-test made from it) and from its own after a plain editor save, and
+    learners were counted apart for a change nobody made."""
+    stored = Question("q1", SINGLE, options=PRINT_OPTIONS, partial_credit=True)
+    exported = Question("q1", SINGLE, options=PRINT_OPTIONS)
+    assert questions_fingerprint((stored,)) == questions_fingerprint((exported,))
+
+
+def test_a_reflection_s_options_do_not_count():
+    stored = Question("q2", REFLECTION, options=PRINT_OPTIONS)
+    exported = Question("q2", REFLECTION)
+    assert questions_fingerprint((stored,)) == questions_fingerprint((exported,))
+
+
+def test_a_multiple_choice_question_s_partial_credit_still_counts():
+    assert questions_fingerprint((Question("q3", MULTIPLE, options=PRINT_OPTIONS, partial_credit=True),)) != \
+        questions_fingerprint((Question("q3", MULTIPLE, options=PRINT_OPTIONS),))
