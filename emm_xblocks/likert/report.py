@@ -223,9 +223,12 @@ PLATFORM_COLUMNS = frozenset({"username", "title", "location", "block_key", "sta
 
 def statement_column(sid, _):
     """A statement's column in the problem-responses report: its id, or ``<id> (statement)`` for an
-    id the platform's own columns use (bug hunt s44: a statement "location" put its answers in place
-    of the block's place in the course, "username" in place of the learner's name)."""
-    return _("{id} (statement)").format(id=sid) if sid in PLATFORM_COLUMNS else sid
+    id another column of the row uses, the platform's or this report's own ``Scale`` and
+    ``Comment`` (bug hunt s44: a statement "location" put its answers in place of the block's place
+    in the course, "username" in place of the learner's name; review s44: "Comment" under the
+    learner's comment)."""
+    taken = sid in PLATFORM_COLUMNS or sid in (_("Scale"), _("Comment"))
+    return _("{id} (statement)").format(id=sid) if taken else sid
 
 
 def report_data(survey, user_state_iterator, _, limit_responses=None):

@@ -146,3 +146,15 @@ def test_a_statement_id_never_overwrites_the_report_s_own_columns(platform, sid)
     assert row["title"] == row["location"] == "End-of-training evaluation"  # the block's, as the platform wrote them
     assert row["block_key"] == str(key)
     assert row[f"{sid} (statement)"] == "4 Agree", row
+
+
+def test_a_statement_named_comment_keeps_its_answers_beside_the_comment(platform):  # noqa: F811
+    """(Review s44.) The report's own ``Comment`` (and ``Scale``) columns are taken too: a statement
+    ``<item id="Comment">`` had its answers overwritten by the learner's comment."""
+    olx = EVALUATION.format(sid="Comment").replace('allow_na="true"', 'allow_na="true" comment_box="true"')
+    key = platform.add(olx, platform.subsection())
+    ana = platform.user("ana")
+    sent = platform.lms(ana).handle(key, "submit", {"answers": {"relevance": 5, "Comment": 4}, "comment": "Thanks"})
+    assert sent.status == 200, sent.json
+    [row], _columns = problem_responses(platform, key, title="End-of-training evaluation")
+    assert row["Comment (statement)"] == "4 Agree" and row["Comment"] == "Thanks", row
