@@ -151,7 +151,8 @@ function EmmCaseStudy(runtime, element, args) {
     var save = root.querySelector("[data-save]");
     var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
     return run("save_draft", data, save, function (body) {
-      drafts.sent("");  /* kept as a draft, not sent: the status below says "Draft saved." */
+      /* kept as a draft, not sent: the status below says "Draft saved."; the form stayed open meanwhile */
+      drafts.sent("", {answers: data.answers, profile: data.profile});
       tell(body.message);
     }, actionId);
   }

@@ -43,6 +43,12 @@
         : EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");
     }
     function waits() { return !!(read() || {}).queued; }
+    /* the same answers, whatever the order of their keys */
+    function same(a, b) { return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)); }
+    function sorted(value) {
+      if (!value || typeof value !== "object" || Array.isArray(value)) { return value; }
+      return Object.keys(value).sort().map(function (k) { return [k, sorted(value[k])]; });
+    }
     /* what waits after `handler` was not sent: it, except that a submission waiting is never turned
        into a draft (a draft saved offline after it goes with it, its answers the latest: trial s37) */
     function next(handler, actionId) {
@@ -76,8 +82,12 @@
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);
          `said`: what it says instead ("" after a draft kept on the server, which the page says). Quietly: the page
-         says the outcome itself (its status, its feedback), read out once */
-      sent: function (said) {
+         says the outcome itself (its status, its feedback), read out once. `data`: what went, where the form stays
+         open while it goes (a draft): the device keeps what was typed since, nothing waiting (bug hunt s44: the words
+         typed while a slow link carried the draft went with the copy, and a reload showed the draft as at the tap) */
+      sent: function (said, data) {
+        var record = read();
+        if (data && record && record.data && !same(record.data, data)) { put(record.data, null); return; }
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
         tell(typeof said === "string" ? said : EMM.gettext("Sent"), true);
       },

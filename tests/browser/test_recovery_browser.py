@@ -92,6 +92,45 @@ def set_network(page, offline):
     return cdp
 
 
+SLOW_REPLY_MS = 3000
+
+
+def slow_link(page, latency_ms=SLOW_REPLY_MS):
+    """Every request now takes ``latency_ms`` to be answered (a loaded 2G/3G cell; bug hunt s44)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency_ms,
+                                                  "downloadThroughput": -1, "uploadThroughput": -1})
+    return cdp
+
+
+def fast_link(cdp):
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+
+
+def tap_if_enabled(locator):
+    """A finger on the control: ``HTMLElement.click()``, which does nothing on a disabled control."""
+    locator.evaluate("el => el.click()")
+
+
+def wait_sending(page, block):
+    page.wait_for_selector(f"{block} [data-submit][aria-busy=true]")
+
+
+def wait_sent(page, block):
+    page.wait_for_selector(f"{block} [data-submit][aria-busy=true]", state="detached", timeout=20_000)
+    page.wait_for_timeout(300)
+
+
+def link_drops_and_comes_back(page):
+    """A phone passing from one cell to another: offline a moment, then ``online`` (bug hunt s44)."""
+    page.context.set_offline(True)
+    page.wait_for_timeout(300)
+    page.context.set_offline(False)  # the browser fires `online`
+    page.wait_for_timeout(2500)
+
+
 # ------------------------------------------------------------------ case study: a lost reply
 def test_a_case_study_submit_whose_reply_is_lost_shows_its_results_and_the_attempts_left(workbench, new_page):
     scenario = workbench.add_scenario(CASE)
@@ -622,4 +661,35 @@ def test_a_role_play_choice_waiting_for_the_link_is_said_once_not_at_each_timed_
     assert "Step 2: what happens" in page.locator(f"{ROLE_PLAY_BLOCK} [data-panel]").text_content()
     assert alert.is_hidden()
     assert block_of(workbench, ROLE_PLAY_DEMO, learner).path == ["po-arrival", "po-interview"]
+    assert page.js_errors == []
+
+
+# ------------------------------------------------------------------ a draft on a slow link
+
+CASE_FR = "emm_case_study.1"  # scenarios/emm_case_study-2-fr.xml
+PHONE_360 = {"width": 360, "height": 740}
+
+
+def test_words_typed_while_a_draft_is_being_saved_are_still_there_after_a_reload(workbench, new_page):
+    """A learner taps "Enregistrer le brouillon" and goes on writing while the slow link carries it.
+    The reply cleared what the phone kept (the server has "the answers"), the words typed meanwhile
+    with it: the next visit showed the draft as it was when the button was tapped (bug hunt s44)."""
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    block = CASE_BLOCK
+    open_block(page, workbench.scenario_url(CASE_FR, student_id(), lang="fr"), block)
+    area = page.locator(f"{block} textarea").first
+    area.fill("Premier jet de ma réponse.")
+    cdp = slow_link(page)
+    page.locator(f"{block} [data-save]").click()
+    page.wait_for_selector(f"{block} [data-save][aria-busy=true]")
+    area.press("End")
+    area.type(" Et la suite, écrite pendant l’envoi.")
+    page.wait_for_selector(f"{block} [data-save][aria-busy=true]", state="detached", timeout=20_000)
+    page.wait_for_timeout(300)
+    fast_link(cdp)
+    typed = area.input_value()
+    assert typed.endswith("pendant l’envoi.")
+
+    open_block(page, page.url, block)  # the phone reloads the tab (memory, the learner, a lost signal)
+    assert page.locator(f"{block} textarea").first.input_value() == typed
     assert page.js_errors == []

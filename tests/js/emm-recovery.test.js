@@ -127,6 +127,24 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
 });
 
+test("deviceDraft.sent(said, data): what was typed while a draft went stays on the device, nothing waiting (bug hunt s44)", () => {
+  const {w} = setup();
+  const region = el("p", {role: "status"});
+  const draft = w.EMM.deviceDraft("k1", region);
+  const went = {answers: {q1: "First draft.", q2: ["a", "b"]}, profile: ""};
+  draft.queue("save_draft", "id-0000000001", went);
+  draft.keep({answers: {q1: "First draft. And more, typed while it went.", q2: ["a", "b"]}, profile: ""});
+  draft.sent("", went);
+  assert.deepEqual(draft.load(), {data: {answers: {q1: "First draft. And more, typed while it went.", q2: ["a", "b"]},
+    profile: ""}, queued: null}, "the words typed since are kept; the draft that went waits no more");
+  assert.equal(region.textContent, "Saved on this device");
+
+  /* what went is what the device has (its keys in another order): nothing more to keep */
+  draft.sent("", {profile: "", answers: {q2: ["a", "b"], q1: "First draft. And more, typed while it went."}});
+  assert.equal(draft.load(), null);
+  assert.equal(region.textContent, "");
+});
+
 test("deviceDraft says its state in the page's language and changes the region only when the state changes", () => {
   const {w} = setup();
   w.EmmXBlocksCatalogs = [{plural: (n) => Number(n > 1), strings: {"Saved on this device": "Enregistré sur cet appareil",

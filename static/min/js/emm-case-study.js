@@ -22,7 +22,7 @@ EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubm
 showAttempts(body.attempts_left);}},function(){});}
 function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,onSuccess:done,onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}
-function saveDraft(answers,actionId,who){var save=root.querySelector("[data-save]");var data={answers:answers,profile:typeof who==="string"?who:profile()};return run("save_draft",data,save,function(body){drafts.sent("");tell(body.message);},actionId);}
+function saveDraft(answers,actionId,who){var save=root.querySelector("[data-save]");var data={answers:answers,profile:typeof who==="string"?who:profile()};return run("save_draft",data,save,function(body){drafts.sent("",{answers:data.answers,profile:data.profile});tell(body.message);},actionId);}
 if(form){form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
 hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
 var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
