@@ -126,6 +126,7 @@ function EmmCaseStudy(runtime, element, args) {
       button: button,
       alert: alertBox,
       actionId: actionId,
+      hold: handler === "submit" ? EMM.holdForm(form) : null,  /* the form shown after it is what went (emm-forms.js) */
       onSuccess: done,
       onError: function (err, meta) {
         hush();  /* the error is said: an earlier "Draft saved." no longer holds */

@@ -232,7 +232,7 @@
     var id = actionId(block, handler, data, opts.actionId);
     var button = opts.button || null;
     var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
-    var sign = null, timer = null, quiet = timed;
+    var sign = null, timer = null, quiet = timed, release = opts.hold ? opts.hold() : null;  /* held until the reply */
     /* disabled while it sends, a focused button drops the focus to the page: given back after */
     var focused = !!button && document.activeElement === button;
     if (!quiet) { EMM.clear(alertBox, true); }
@@ -251,7 +251,7 @@
     function finish(closed) {
       sending.delete(block);
       global.clearTimeout(timer);
-      if (sign) { sign.remove(); }
+      if (sign) { sign.remove(); } if (release) { release(); }
       if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
       var now = document.activeElement;
       if (focused && !closed && (!now || now === document.body)) { button.focus(); }

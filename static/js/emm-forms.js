@@ -93,6 +93,25 @@
     if (m) { m.focus(control, max); }
     return true;
   };
+  /* EMM.action's `hold` for a form whose answers are on their way: its controls held until the reply, so that the
+     form shown after it holds what went (bug hunt s44: a choice changed while a slow link carried the submit was
+     then shown locked under "Sent", the course holding the one before). A text is made read-only, its focus and
+     caret kept; a choice disabled, its focus given back if it fell to the page. They are given back as the reply
+     comes, before the page handles it (it may lock them for good), or at a failure, when the answers may change. */
+  EMM.holdForm = function (form) {
+    function text(c) { return c.tagName === "TEXTAREA" || (c.tagName === "INPUT" && !/^(radio|checkbox)$/.test(c.type)); }
+    function set(c, on) { if (text(c)) { c.readOnly = on; } else { c.disabled = on; } }
+    return function () {
+      var focused = document.activeElement, held = Array.prototype.filter.call(
+        form ? form.querySelectorAll("input, textarea, select") : [], function (c) { return !c.disabled && !c.readOnly; });
+      held.forEach(function (c) { set(c, true); });
+      return function () {
+        held.forEach(function (c) { set(c, false); });
+        var now = document.activeElement;
+        if (held.indexOf(focused) !== -1 && (!now || now === document.body)) { focused.focus(); }
+      };
+    };
+  };
   /* Enter on an option of a learner's form selects it (a radio button) or ticks it (a checkbox), and
      on any one-line field never sends the form: only the send button sends (keyboard and screen-reader
      trial s39: Enter on a radio button sent a one-time evaluation before its comment was written).

@@ -70,6 +70,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
       button: root.querySelector("[data-submit]"),
       alert: alertBox,
       actionId: actionId,
+      hold: EMM.holdForm(form),  /* the form shown after it is what went (emm-forms.js) */
       onSuccess: function (body) {
         drafts.sent();
         showFeedback(body);

@@ -92,6 +92,7 @@ function EmmLikert(runtime, element, args) {
       button: submit,
       alert: alertBox,
       actionId: actionId,
+      hold: EMM.holdForm(form),  /* the form shown after it is what went (emm-forms.js) */
       onSuccess: function (body) {
         drafts.sent();
         saved(body);

@@ -12,7 +12,16 @@ import pytest
 
 from tests.browser.conftest import PHONE, student_id
 from tests.browser.test_case_study_browser import BLOCK, CASE, open_block
-from tests.browser.test_recovery_browser import answer_case, draft_status
+from tests.browser.test_recovery_browser import (
+    answer_case,
+    draft_status,
+    fast_link,
+    slow_link,
+    tap_if_enabled,
+    wait_sending,
+    wait_sent,
+)
+from tests.browser.test_recovery_browser import open_block as open_fr
 
 pytestmark = pytest.mark.browser
 
@@ -98,4 +107,36 @@ def test_after_try_again_the_line_under_submit_does_not_say_sent(workbench, new_
     assert page.locator(f"{BLOCK} [data-form-actions]").is_visible()
     line = draft_status(page, BLOCK)
     assert not (line.is_visible() and line.text_content() == "Sent"), "the open form says: Sent"
+    assert page.js_errors == []
+
+
+# ----------------------------------------------------------------- bug hunt s44: a slow link that drops
+
+PHONE_360 = {"width": 360, "height": 740}
+CASE_FR = "emm_case_study.1"  # scenarios/emm_case_study-2-fr.xml
+
+
+def test_a_case_study_answer_corrected_while_the_submit_is_on_its_way_is_not_shown_as_sent(workbench, new_page):
+    """On a slow link a submit takes seconds and the form stayed editable: a slip corrected before the reply was
+    then shown, locked, under "Envoyé", while the course graded the answer before it (bug hunt s44)."""
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    block = ".emm-case"
+    open_fr(page, workbench.scenario_url(CASE_FR, student_id(), lang="fr"), block)
+    first = page.locator(f"{block} [data-question]").nth(0)
+    first.locator("input[value=trafficking]").check()  # a slip
+    page.locator(f"{block} [data-question]").nth(1).locator("input[type=checkbox]").first.check()
+    page.locator(f"{block} textarea").first.fill(" ".join(["mot"] * 45))
+    cdp = slow_link(page)
+    page.locator(f"{block} [data-submit]").click()
+    wait_sending(page, block)
+    tap_if_enabled(first.locator("input[value=smuggling]"))  # seen and corrected before the reply
+    wait_sent(page, block)
+    shown = first.locator("input:checked").get_attribute("value")
+    fast_link(cdp)
+
+    open_fr(page, page.url, block)  # what the course kept
+    kept = page.locator(f"{block} [data-question]").nth(0).locator("input:checked").get_attribute("value")
+    assert kept == "trafficking"
+    # the locked form showed the learner, under "Envoyé", an answer the course never received
+    assert shown == kept, f"the page showed {shown!r} as sent; the course graded {kept!r}"
     assert page.js_errors == []

@@ -13,7 +13,15 @@ import pytest
 
 from emm_xblocks.models import PairedResult
 from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, student_id
-from tests.browser.test_recovery_browser import handler, lose_replies
+from tests.browser.test_recovery_browser import (
+    fast_link,
+    handler,
+    lose_replies,
+    slow_link,
+    tap_if_enabled,
+    wait_sending,
+    wait_sent,
+)
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"^Saved(\.|, with \d+ warnings?: see)")  # with the warnings it left beside their fields
@@ -408,4 +416,35 @@ def test_changing_the_grading_of_a_test_learners_took_waits_for_save_anyway(work
     page.get_by_role("button", name="Save anyway").click()
     editor.locator("[data-status]").filter(has_text=SAVED).wait_for()
     assert grading() == "participation"
+    assert page.js_errors == []
+
+
+# ----------------------------------------------------------------- bug hunt s44: a slow link that drops
+
+PHONE_360 = {"width": 360, "height": 740}
+FR_PRE = "emm_knowledge_check.2"  # scenarios/emm_knowledge_check-3-fr-pre.xml
+
+
+def test_a_knowledge_check_answer_corrected_while_the_submit_is_on_its_way_is_not_shown_as_sent(workbench, new_page):
+    """A choice changed while a slow link carried the submit was shown as sent; the course filed the one before it
+    (bug hunt s44)."""
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    open_block(page, workbench.scenario_url(FR_PRE, student_id(), lang="fr"))
+    questions = page.locator(f"{BLOCK} [data-question]")
+    for i in range(questions.count()):
+        questions.nth(i).locator("input").first.check()
+    before = questions.nth(0).locator("input:checked").get_attribute("value")
+    cdp = slow_link(page)
+    page.locator(f"{BLOCK} [data-submit]").click()
+    wait_sending(page, BLOCK)
+    other = questions.nth(0).locator("input[type=radio]").nth(1)
+    tap_if_enabled(other)
+    wait_sent(page, BLOCK)
+    shown = questions.nth(0).locator("input:checked").get_attribute("value")
+    fast_link(cdp)
+
+    open_block(page, page.url)
+    kept = page.locator(f"{BLOCK} [data-question]").nth(0).locator("input:checked").get_attribute("value")
+    assert kept == before
+    assert shown == kept, f"the page showed {shown!r} as sent; the course filed {kept!r}"
     assert page.js_errors == []

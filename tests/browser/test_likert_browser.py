@@ -18,6 +18,7 @@ from emm_xblocks.common import numbers
 from emm_xblocks.models import Answer
 from emm_xblocks.workbench.services import LmsI18nService, user_opt_attrs
 from tests.browser.conftest import DEMO_EN, DEMO_FR, DESKTOP, PHONE, axe_violations, student_id
+from tests.browser.test_recovery_browser import fast_link, slow_link, tap_if_enabled, wait_sending, wait_sent
 
 pytestmark = pytest.mark.browser
 
@@ -603,4 +604,29 @@ def test_french_staff_read_figures_written_the_french_way(workbench, new_page):
     assert header[-1] == server_gettext("fr", "Mean (favourable)") != "Mean (favourable)"
     cells = " ".join(c for row in texts for c in row[1:])
     assert not re.search(r"\d\.\d|\d%", cells), cells  # no English decimal point, no sign glued to a number
+    assert page.js_errors == []
+
+
+def test_an_anonymous_evaluation_changed_while_it_is_on_its_way_is_not_shown_as_saved(workbench, new_page):
+    """Anonymous: once sent it cannot be changed nor seen again; the page must show what was filed. A choice
+    changed while a slow link carried it was shown as saved; the course filed the one before, for ever (bug hunt
+    s44)."""
+    page = new_page({"width": 360, "height": 740}, locale="fr-FR", touch=True)
+    open_block(page, workbench.scenario_url(DEMO_FR, student_id(), lang="fr"))
+    statements = page.locator(f"{BLOCK} [data-statement]")
+    for i in range(statements.count()):
+        statements.nth(i).locator("input[type=radio]").first.check()
+    first_id = statements.nth(0).get_attribute("data-statement")
+    cdp = slow_link(page)
+    page.locator(f"{BLOCK} [data-submit]").click()
+    wait_sending(page, BLOCK)
+    tap_if_enabled(statements.nth(0).locator("input[type=radio]").nth(3))
+    wait_sent(page, BLOCK)
+    fast_link(cdp)
+    assert page.locator(f"{BLOCK} [data-status]").text_content().startswith("Merci")
+    shown = statements.nth(0).locator("input:checked").get_attribute("value")
+    filed = list(Answer.objects.filter(block_key=str(workbench.usage_id(DEMO_FR)), group=first_id)
+                 .values_list("value", flat=True))
+    assert len(filed) == 1
+    assert shown == filed[0], f"the locked page shows {shown!r} as saved; the course filed {filed[0]!r}"
     assert page.js_errors == []

@@ -208,6 +208,30 @@ test("action: busy while sending, a visible sign once slow, everything back afte
   assert.deepEqual(w.timers.pending(), [], "no timer left behind");
 });
 
+test("action with EMM.holdForm: the answers held from the moment it leaves to its reply, given back before the page handles it", async () => {
+  /* bug hunt s44: a choice changed while a slow link carried the submit was shown as sent, the course holding the one
+     before; a text is read-only (its focus and caret kept), a choice disabled, one disabled before stays so */
+  const {fetch, calls} = pendingFetch();
+  const w = load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js");
+  const {root, button} = block();
+  const form = root.querySelector("form");
+  const radio = el("input", {type: "radio"}), text = el("textarea"), name = el("input", {type: "text"});
+  const closed = el("input", {type: "checkbox"});
+  closed.disabled = true;
+  [radio, text, name, closed].forEach((c) => form.appendChild(c));
+  const state = () => [radio.disabled, !!text.readOnly, text.disabled, !!name.readOnly, closed.disabled];
+  const seen = [];
+  const handle = () => seen.push(state());
+  for (const outcome of [response(200, {}), response(400, {error: "missing_answers", message: "No."})]) {
+    const done = w.EMM.action(runtime, root, "submit", {}, {button, hold: w.EMM.holdForm(form), onSuccess: handle, onError: handle});
+    assert.deepEqual(state(), [true, true, false, true, true], "on its way: nothing in the form changes");
+    calls[calls.length - 1].resolve(outcome);
+    await done;
+  }
+  assert.deepEqual(seen, [[false, false, false, false, true], [false, false, false, false, true]],
+    "given back before onSuccess and onError (which may lock them for good); the box disabled before stays so");
+});
+
 test("action: a second action while the block is sending is not sent", async () => {
   const {fetch, calls} = pendingFetch();
   const w = setup({fetch});

@@ -8,7 +8,7 @@ EMM.say(status,body.announcement||body.message||"");feedbackBox.focus();}
 function refresh(err){EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
 if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
-function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}
+function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}
 drafts.failed("submit",data,err,meta,alertBox);},refresh:refresh});}
 form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
 var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}

@@ -14,7 +14,7 @@ status.focus();if(document.activeElement!==status){status.removeEventListener("b
 function refresh(){EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
 var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine&&same(mine.answers,body.answers)&&(mine.comment||"").trim()===body.comment);if(!arrived){return;}
 drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
-function send(payload,actionId){return EMM.action(runtime,element,"submit",payload,{button:submit,alert:alertBox,actionId:actionId,onSuccess:function(body){drafts.sent();saved(body);},onError:function(err,meta){if(err.statements){markErrors(err.statements,true);}
+function send(payload,actionId){return EMM.action(runtime,element,"submit",payload,{button:submit,alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();saved(body);},onError:function(err,meta){if(err.statements){markErrors(err.statements,true);}
 if(err.error===EMM.CODES.ALREADY_SUBMITTED){state.locked=true;lock();drafts.drop();}
 drafts.failed("submit",payload,err,meta,alertBox);},refresh:refresh});}
 function resend(){var record=drafts.load();if(state.locked||EMM.isSending(element)||!record||!record.queued||!record.data){return;}
