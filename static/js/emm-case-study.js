@@ -101,11 +101,32 @@ function EmmCaseStudy(runtime, element, args) {
     (feedbackBox.querySelector("[data-focus]") || feedbackBox).focus();
   }
 
+  /* what the server's panel says as the server wrote it: its words, its boxes' written ticks (not those the learner
+     made since), less what the page put in it (a question asked, "Sending…") */
+  function written(box) {
+    var copy = box.cloneNode(true);
+    copy.querySelectorAll(".emm-ask, .emm-sending").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim() + Array.prototype.map.call(copy.querySelectorAll("input"), function (i) {
+      return "|" + i.value + (i.hasAttribute("checked") ? "+" : "") + (i.hasAttribute("disabled") ? "!" : "");
+    }).join("");
+  }
+  function drawnAs(html) {
+    var box = document.createElement("div");
+    box.appendChild(EMM.serverFragment(html));
+    return written(box) === written(feedbackBox);
+  }
+  var answered = 0;  /* actions answered: a state read sent before one of them is out of date (as the role-play's) */
+
   /* After any failure, the server's state: a submit whose reply was lost shows its feedback (and
      the attempts left), a "Try again" whose reply was lost opens the form; the answers in the
-     form stay as they are. Offline, the page stays as it is until the link is back. */
+     form stay as they are. Offline, the page stays as it is until the link is back. The panel shown, the same
+     as the server's: left as it is (bug hunt s44: each `online` drew it anew, the key points ticked for the
+     self-assessment unticked, an open question gone, the page back at its heading) */
   function refresh(err) {
+    var asked = answered;
     EMM.whileReading(element, EMM.post(runtime, element, "state", {reply: PAGE})).then(function (body) {
+      if (asked !== answered) { return; }
+      if (body.submitted && shownSubmitted && drawnAs(body.html)) { showAttempts(body.attempts_left); return; }
       if (body.submitted) {
         if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);
@@ -127,7 +148,7 @@ function EmmCaseStudy(runtime, element, args) {
       alert: alertBox,
       actionId: actionId,
       hold: handler === "submit" ? EMM.holdForm(form) : null,  /* the form shown after it is what went (emm-forms.js) */
-      onSuccess: done,
+      onSuccess: function (body, meta) { answered += 1; done(body, meta); },
       onError: function (err, meta) {
         hush();  /* the error is said: an earlier "Draft saved." no longer holds */
         EMM.markRefusedAnswers(root, err);

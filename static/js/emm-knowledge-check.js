@@ -30,7 +30,9 @@ function EmmKnowledgeCheck(runtime, element, args) {
     send: {submit: function (data, actionId) { submitAnswers(data.answers, actionId); }}
   });
 
+  var shown = !!args.submitted;
   function showFeedback(body) {
+    shown = true;
     form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
     if (actions) { actions.hidden = true; }
     EMM.setServerHtml(feedbackBox, body.html);
@@ -54,8 +56,10 @@ function EmmKnowledgeCheck(runtime, element, args) {
   /* After any failure, the server's state: a submit that reached the server (its reply lost, or
      sent from another window) shows its feedback; otherwise the page stays as it is. A submit not
      sent waits on the device with its id and goes when the link is back (or at the next Submit),
-     answered with the feedback even if it had arrived. */
+     answered with the feedback even if it had arrived. A test is answered once: its results shown, the link back
+     has nothing to read (bug hunt s44: each `online` read them again and drew them anew, the page back at them) */
   function refresh(err) {
+    if (shown && !err) { return; }
     EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
       if (!body.submitted) { return; }
       if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }

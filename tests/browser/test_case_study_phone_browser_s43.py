@@ -16,6 +16,7 @@ from tests.browser.test_recovery_browser import (
     answer_case,
     draft_status,
     fast_link,
+    link_drops_and_comes_back,
     slow_link,
     tap_if_enabled,
     wait_sending,
@@ -139,4 +140,36 @@ def test_a_case_study_answer_corrected_while_the_submit_is_on_its_way_is_not_sho
     assert kept == "trafficking"
     # the locked form showed the learner, under "Envoyé", an answer the course never received
     assert shown == kept, f"the page showed {shown!r} as sent; the course graded {kept!r}"
+    assert page.js_errors == []
+
+
+def submit_case_fr(page, block):
+    questions = page.locator(f"{block} [data-question]")
+    questions.nth(0).locator("input[value=smuggling]").check()
+    questions.nth(1).locator("input[type=checkbox]").first.check()
+    page.locator(f"{block} textarea").first.fill(" ".join(["mot"] * 45))
+    page.locator(f"{block} [data-submit]").click()
+    page.locator(f"{block} [data-key-points] input").first.wait_for()
+
+
+def test_key_points_ticked_for_the_self_assessment_survive_the_link_dropping_and_coming_back(workbench, new_page):
+    """Every ``online`` (a phone passing between cells, Wi-Fi and data) re-read the state and drew the feedback
+    panel anew: the key points ticked for the self-assessment were unticked, and the page jumped back to "Vos
+    résultats" (bug hunt s44)."""
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    block = ".emm-case"
+    open_fr(page, workbench.scenario_url(CASE_FR, student_id(), lang="fr"), block)
+    submit_case_fr(page, block)
+    points = page.locator(f"{block} [data-key-points] input")
+    points.nth(0).check()
+    points.nth(2).check()
+    points.nth(3).scroll_into_view_if_needed()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reading_at = page.evaluate("() => window.scrollY")
+
+    link_drops_and_comes_back(page)  # a phone passing from one cell to another
+
+    ticked = [points.nth(i).is_checked() for i in range(points.count())]
+    assert ticked == [True, False, True, False], ticked
+    assert abs(page.evaluate("() => window.scrollY") - reading_at) < 50, "the page jumped back to its results"
     assert page.js_errors == []

@@ -16,6 +16,7 @@ from tests.browser.conftest import DESKTOP, PHONE, assert_axe_clean, student_id
 from tests.browser.test_recovery_browser import (
     fast_link,
     handler,
+    link_drops_and_comes_back,
     lose_replies,
     slow_link,
     tap_if_enabled,
@@ -447,4 +448,27 @@ def test_a_knowledge_check_answer_corrected_while_the_submit_is_on_its_way_is_no
     kept = page.locator(f"{BLOCK} [data-question]").nth(0).locator("input:checked").get_attribute("value")
     assert kept == before
     assert shown == kept, f"the page showed {shown!r} as sent; the course filed {kept!r}"
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("scenario", [FR_PRE, FR_POST], ids=["pre-test", "post-test"])
+def test_a_knowledge_check_read_after_its_submit_stays_where_it_is_when_the_link_comes_back(workbench, new_page,
+                                                                                           scenario):
+    """Every ``online`` read the results again (5.7 KB for the French post-test) and drew them anew, the focus
+    moved there: the page jumped back to them (bug hunt s44)."""
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    open_block(page, workbench.scenario_url(scenario, student_id(), lang="fr"))
+    questions = page.locator(f"{BLOCK} [data-question]")
+    for i in range(questions.count()):
+        questions.nth(i).locator("input").first.check()
+    page.locator(f"{BLOCK} [data-submit]").click()
+    page.locator(f"{BLOCK} [data-feedback] *").first.wait_for()
+    page.wait_for_timeout(500)
+    page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, document.body.scrollHeight); }")
+    reading_at = page.evaluate("() => window.scrollY")
+
+    link_drops_and_comes_back(page)
+
+    assert abs(page.evaluate("() => window.scrollY") - reading_at) < 50, "the page jumped back to its results"
+    assert page.evaluate("() => document.activeElement === document.body")
     assert page.js_errors == []

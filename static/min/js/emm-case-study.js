@@ -17,10 +17,14 @@ EMM.say(status,"");window.setTimeout(function(){status.replaceChildren(document.
 function hush(){status.removeAttribute("data-tone");EMM.clear(status);}
 function showFeedback(body){shownSubmitted=true;var kept=root.querySelector("[data-draft-kept]");if(kept){kept.remove();}
 EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
-function refresh(err){EMM.whileReading(element,EMM.post(runtime,element,"state",{reply:PAGE})).then(function(body){if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
+function written(box){var copy=box.cloneNode(true);copy.querySelectorAll(".emm-ask, .emm-sending").forEach(function(n){n.remove();});return copy.textContent.replace(/\s+/g," ").trim()+Array.prototype.map.call(copy.querySelectorAll("input"),function(i){return"|"+i.value+(i.hasAttribute("checked")?"+":"")+(i.hasAttribute("disabled")?"!":"");}).join("");}
+function drawnAs(html){var box=document.createElement("div");box.appendChild(EMM.serverFragment(html));return written(box)===written(feedbackBox);}
+var answered=0;function refresh(err){var asked=answered;EMM.whileReading(element,EMM.post(runtime,element,"state",{reply:PAGE})).then(function(body){if(asked!==answered){return;}
+if(body.submitted&&shownSubmitted&&drawnAs(body.html)){showAttempts(body.attempts_left);return;}
+if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){EMM.clear(alertBox,true);retried();}
 showAttempts(body.attempts_left);}},function(){});}
-function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,hold:handler==="submit"?EMM.holdForm(form):null,onSuccess:done,onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
+function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,hold:handler==="submit"?EMM.holdForm(form):null,onSuccess:function(body,meta){answered+=1;done(body,meta);},onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}
 function saveDraft(answers,actionId,who){var save=root.querySelector("[data-save]");var data={answers:answers,profile:typeof who==="string"?who:profile()};return run("save_draft",data,save,function(body){drafts.sent("",{answers:data.answers,profile:data.profile});tell(body.message);},actionId);}
 if(form){form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
