@@ -236,3 +236,28 @@ def test_at_twice_the_text_size_on_a_phone_no_question_box_is_wider_than_the_blo
         .map((n) => n.tagName + '.' + n.className + ' ' + Math.round(n.getBoundingClientRect().right - e.right)); }""")
     assert outside == [], outside
     assert page.js_errors == []
+
+
+def test_the_knowledge_check_scores_at_twice_the_text_size_do_not_make_the_page_scroll_sideways(workbench, new_page):
+    """As the check of the forms above, after the French post-test's submit: every other learner table (case-study
+    distribution, Likert results, role-play split, the pair's figures) is in a scrolling region; the scores table
+    was not, and the whole page scrolled sideways (bug hunt s44)."""
+    page = new_page(PHONE, locale="fr-FR", touch=True)
+    block = ".emm-kc"
+    open_page(page, workbench.scenario_url("emm_knowledge_check.3", student_id(), lang="fr"), block)
+    questions = page.locator(f"{block} [data-question]")
+    for i in range(questions.count()):
+        questions.nth(i).locator("input").first.check()
+    page.locator(f"{block} [data-submit]").click()
+    page.locator(f"{block} .emm-kc-scores").wait_for()
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    page.wait_for_timeout(300)
+    outside = page.evaluate("""() => { const r = document.querySelector('.emm'), e = r.getBoundingClientRect();
+      return [...r.querySelectorAll('*')].filter((n) => {
+        if (n.closest('[role=region]') && !n.matches('[role=region]')) { return false; }  /* scrolls in its box */
+        const b = n.getBoundingClientRect();
+        return b.width > 0 && (b.right > e.right + 0.5 || b.left < e.left - 0.5); })
+        .map((n) => n.tagName + '.' + n.className + ' ' + Math.round(n.getBoundingClientRect().right - e.right)); }""")
+    assert outside == [], outside
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    assert page.js_errors == []
