@@ -3,7 +3,8 @@
 ``page_html(page, words)`` writes the page (the template ``templates/case_study/student.html`` did
 until decision 45 replaced it, byte for byte in every language we ship; the template is gone,
 ``bench/same_output.py`` shows that a change alters no byte of a page): the title, topic and time,
-the low-data switch, the case (narrative, key facts, sections, images, documents), the empty notice
+the low-data switch, the case (narrative, key facts, sections, images, documents; the images of the
+author's text held back as the case's own are, ``_images_held``), the empty notice
 or the form (the read-only notice, the questions, the profile question, the buttons, the attempts
 left), the status line, the learner's feedback (``feedback_html``'s, ready), the staff's CSV and
 pack links. ``views.student_view`` still decides everything shown; this module only writes it.
@@ -17,6 +18,8 @@ ready, all written as they are. The msgids are the template's (a ``{% blocktrans
 breaks and indents are the template's, so that the page is the same to the byte.
 """
 
+import itertools
+import re
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -54,8 +57,11 @@ def page_html(page, words):
                 "n": escape(nums.number(case.estimated_minutes, 0))}
             minutes = f" <span>{about}</span>"
         meta = f'<p class="emm-case-meta">{topic}{minutes}</p>'
+    ids = itertools.count(1)  # the author's images held back, numbered across the narrative and the sections
+    narrative = _images_held(page["narrative"], dom, _, own, ids)
+    sections = [{"title": s["title"], "html": _images_held(s["html"], dom, _, own, ids)} for s in page["sections"]]
     low_data = ""
-    if page["images"] or page["large_files"]:
+    if page["images"] or page["large_files"] or next(ids) > 1:  # next(ids) > 1: the author's text has images
         ask = escape(_("Low data mode: images and large files only when you ask"))
         low_data = (f'<p class="emm-check emm-low-data"><input type="checkbox" id="{dom}-lowdata" data-low-data>'
                     f'<label for="{dom}-lowdata">{ask}</label></p>')
@@ -86,7 +92,7 @@ def page_html(page, words):
         f'  {meta}\n'
         f'  {low_data}\n'
         f'  <article class="emm-case-body">\n'
-        f'{_case_html(page, case, dom, _, own)}'
+        f'{_case_html(dict(page, narrative=narrative, sections=sections), case, dom, _, own)}'
         f'  </article>\n'
         f'  {form}\n'
         f'  <div class="emm-alert" role="alert" data-alert hidden></div>\n'
@@ -141,6 +147,49 @@ def _image_html(img, _, own):
             f'      <button type="button" class="emm-button" data-show-image><span>{show}</span></button>\n'
             f'      {caption}\n'
             f'    </figure>\n    ')
+
+
+# a tag of sanitised HTML (common.sanitize.clean_html: every value in "", no raw < > in a value nor in the text)
+TAG_RE = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"]|"[^"]*")*)>')
+SRC_RE = re.compile(r'\ssrc="([^"]*)"')
+ALT_RE = re.compile(r'\salt="([^"]*)"')
+LOADING_RE = re.compile(r'\sloading="[^"]*"')
+
+
+def _images_held(html, dom, _, own, ids):
+    """The author's ``html`` (sanitised) with each ``<img>`` held back as the case's own images are: its ``src``
+    written ``data-src``, lazy, and a button after it (after the link that holds it, if any: no button inside a
+    link) that shows it; the page's script loads them all at once unless low-data mode is on (bug hunt s44: the
+    images of the narrative and the sections loaded at every visit, whatever the switch said). Not hidden: until
+    loaded, the browser shows its alt text where it stands in the author's text. ``ids``:
+    the numbers of the page's held images (their ids, ``<dom>-img<n>``; an image with no alt is named "Image n",
+    as the editor names it)."""
+    if "<img" not in html:
+        return html
+    out, after, links, at = [], [], 0, 0
+    for tag in TAG_RE.finditer(html):
+        closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3)
+        out.append(html[at:tag.start()])
+        at = tag.end()
+        if name != "img" or closing or not SRC_RE.search(attrs):
+            out.append(tag.group(0))
+            if name == "a":
+                links = max(links - 1, 0) if closing else links + 1
+        else:
+            n = next(ids)
+            alt = ALT_RE.search(attrs)
+            alt = alt.group(1) if alt and alt.group(1).strip() else escape(_("Image {n}").format(n=n))
+            held = LOADING_RE.sub("", SRC_RE.sub(lambda m: f' data-src="{m.group(1)}"', attrs, count=1))
+            out.append(f'<img id="{dom}-img{n}"{held} loading="lazy" decoding="async">')
+            show = escape(_("Show image: %(alt)s")) % {"alt": f"<bdi{own}>{alt}</bdi>"}
+            after.append(f'<button type="button" class="emm-button" data-show-image="{dom}-img{n}">'
+                         f'<span>{show}</span></button>')
+        if after and not links:
+            out.extend(after)
+            after = []
+    out.append(html[at:])
+    out.extend(after)
+    return "".join(out)
 
 
 def _form_html(page, case, ungettext, _, nums, own):

@@ -258,18 +258,26 @@ function EmmCaseStudy(runtime, element, args) {
   var low = false;
   try { low = window.localStorage.getItem(LOW) === "1"; } catch (e) { low = false; }
 
-  function loadImage(fig) {
-    var img = fig.querySelector("img"), button = fig.querySelector("[data-show-image]");
+  /* a button's image: the case's own, in its figure; one of the author's text, named by the button (bug hunt s44:
+     those loaded at every visit, whatever the switch said; case_study/page_html.py _images_held) */
+  function imageOf(button) {
+    var id = button.getAttribute("data-show-image");
+    return id ? document.getElementById(id) : button.closest(".emm-case-image").querySelector("img");
+  }
+  function loadImage(button) {
+    var img = imageOf(button);
+    if (!img) { return null; }
     if (!img.getAttribute("src")) { img.setAttribute("src", img.getAttribute("data-src")); }
     img.hidden = false;
     button.hidden = true;
+    return img;
   }
   function applyLowData() {
     root.querySelectorAll("[data-large]").forEach(function (link) {
       var button = link.parentNode.querySelector("[data-show-link]");
       if (button && !link.hasAttribute("data-shown")) { link.hidden = low; button.hidden = !low; }
     });
-    if (!low) { root.querySelectorAll(".emm-case-image").forEach(loadImage); }
+    if (!low) { root.querySelectorAll(".emm-case-body [data-show-image]").forEach(loadImage); }
   }
   if (lowData) {
     lowData.checked = low;
@@ -279,10 +287,10 @@ function EmmCaseStudy(runtime, element, args) {
       applyLowData();
     });
   }
-  root.querySelectorAll(".emm-case-image").forEach(function (fig) {
-    fig.querySelector("[data-show-image]").addEventListener("click", function () {
-      loadImage(fig);
-      var img = fig.querySelector("img");
+  root.querySelectorAll(".emm-case-body [data-show-image]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var img = loadImage(button);
+      if (!img) { return; }
       img.setAttribute("tabindex", "-1");
       img.focus();
     });

@@ -173,3 +173,63 @@ def test_key_points_ticked_for_the_self_assessment_survive_the_link_dropping_and
     assert ticked == [True, False, True, False], ticked
     assert abs(page.evaluate("() => window.scrollY") - reading_at) < 50, "the page jumped back to its results"
     assert page.js_errors == []
+
+
+SECTION_IMAGE = "/static/emm-browser-test/map-of-the-route.png"
+LOW_DATA_CASE = f"""
+<emm_case_study display_name="Deux adolescents au poste frontière" content_language="fr">
+  <narrative><![CDATA[<p>Deux adolescents arrivent au poste frontière.</p>]]></narrative>
+  <section title="La route"><![CDATA[<p>La route suivie :</p>
+    <p><img src="{SECTION_IMAGE}" alt="Carte de la route"></p>]]></section>
+  <image src="/static/emm-browser-test/border-post.png" alt="Le poste frontière à l’aube">Le poste frontière</image>
+  <question id="consent" type="single" points="1">
+    <prompt><![CDATA[<p>Le consentement d’un enfant compte-t-il ?</p>]]></prompt>
+    <option id="no" correct="true">Non</option>
+    <option id="yes">Oui</option>
+  </question>
+</emm_case_study>
+"""
+
+
+def test_low_data_mode_also_holds_back_an_image_the_author_put_in_the_case_s_text(workbench, new_page):
+    """The switch says "images and large files only when you ask" ("Mode économie de données : images et
+    gros fichiers seulement à la demande"); an image in a section's (or the narrative's) HTML loaded at
+    every visit all the same, lazily or not, at the learner's cost (bug hunt s44). Now it waits for its own
+    "Afficher l’image" button, as the case's images do, and loads at once with the switch off."""
+    from tests.browser.test_case_study_browser import PNG
+
+    scenario = workbench.add_scenario(LOW_DATA_CASE)
+    page = new_page(PHONE_360, locale="fr-FR", touch=True)
+    fetched = []
+
+    def serve(route):
+        fetched.append(route.request.url)
+        route.fulfill(status=200, body=PNG, content_type="image/png")
+
+    page.route("**/static/emm-browser-test/**", serve)
+    block = ".emm-case"
+    open_fr(page, workbench.scenario_url(scenario, student_id(), lang="fr"), block)
+    page.locator(f"{block} [data-low-data]").check()  # the learner asks to save data
+    fetched.clear()
+    open_fr(page, page.url, block)  # next visit, remembered on the phone
+    page.locator(f"{block} img[alt='Carte de la route']").scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    assert page.locator(f"{block} [data-low-data]").is_checked()
+    assert fetched == [], f"loaded in low-data mode: {fetched}"
+
+    # asked for: that one image, its button gone, the focus on it
+    show = page.get_by_role("button", name="Afficher l’image : Carte de la route")
+    show.click()
+    page.wait_for_function("() => [...document.querySelectorAll('.emm-case img')].some((i) => i.alt === "
+                           "'Carte de la route' && i.complete && i.naturalWidth > 0)")
+    assert len(fetched) == 1 and fetched[0].endswith(SECTION_IMAGE), fetched
+    assert not show.is_visible()
+    assert page.evaluate("() => document.activeElement.alt") == "Carte de la route"
+
+    # the switch off: every image shown, its address given (lazy: loaded as it comes into sight)
+    page.locator(f"{block} [data-low-data]").uncheck()
+    assert page.evaluate("() => [...document.querySelectorAll('.emm-case img')].map((i) => [i.alt, "
+                         "!!i.getAttribute('src'), i.hidden])") == [["Carte de la route", True, False],
+                                                                     ["Le poste frontière à l’aube", True, False]]
+    assert page.locator(f"{block} [data-show-image]:visible").count() == 0
+    assert page.js_errors == []

@@ -54,6 +54,26 @@ def test_an_image_s_alt_is_escaped_in_its_attribute_and_its_button():
     assert '<figcaption dir="auto">Cap &amp; &lt;c&gt;</figcaption>' in html and "data-low-data" in html
 
 
+def test_the_author_s_images_are_held_back_behind_a_button_and_offer_the_low_data_switch():
+    """An image of the narrative or a section loaded at every visit, low-data mode or not, and a case whose only
+    images were in its text offered no switch (bug hunt s44): each is now the case's own images' way, its
+    address in ``data-src``, lazy, a button after it (after its link: none inside one)."""
+    assert "data-low-data" not in page()
+    html = page(narrative=SafeString('<p>Told <img src="/static/map.png" alt="The &quot;map&quot;" loading="eager">'
+                                     "</p>"),
+                sections=[{"title": "Route", "html": SafeString('<p><a href="/r"><img src="https://x.org/r.png" alt="">'
+                                                                "</a> then</p>")}])
+    assert "data-low-data" in html and " src=" not in html
+    assert ('<p>Told <img id="emm-x-img1" data-src="/static/map.png" alt="The &quot;map&quot;" loading="lazy" '
+            'decoding="async"><button type="button" class="emm-button" data-show-image="emm-x-img1"><span>'
+            "&lt;b&gt;&quot;Show image: <bdi>The &quot;map&quot;</bdi>&quot;&lt;/b&gt;</span></button></p>") in html
+    # numbered across the texts; no alt: named as the editor names it; its button after the link
+    assert ('<a href="/r"><img id="emm-x-img2" data-src="https://x.org/r.png" alt="" loading="lazy" decoding="async">'
+            '</a><button type="button" class="emm-button" data-show-image="emm-x-img2"><span>&lt;b&gt;&quot;'
+            "Show image: <bdi>&lt;b&gt;&quot;Image 2&quot;&lt;/b&gt;</bdi>&quot;&lt;/b&gt;</span></button> then</p>"
+            ) in html
+
+
 def test_a_locked_page_hides_its_buttons_and_a_case_with_no_question_has_no_form():
     assert "data-form-actions hidden>" in page(locked=True) and "data-form-actions>" in page()
     empty = page(questions=())
