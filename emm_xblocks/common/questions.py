@@ -320,7 +320,7 @@ def editor_number(data, key, default, problems, where, _, cast=int):
     """The number ``data[key]`` as ``cast`` (``int``: whole), else ``default`` with a problem on
     ``where`` (``validation.unreadable_number``: too large or too small, or not a number)."""
     raw = data.get(key, default)
-    value = (parse_int if cast is int else parse_float)(raw)
+    value = parse_int(raw) if cast is int else parse_float(raw, comma=True)  # "1,5" as French writes it
     if value is None:  # also crafted input: "--5", 1e400, NaN, 400-digit integers
         problems.append(unreadable_number(where, raw, cast is int, _))
         return default

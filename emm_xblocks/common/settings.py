@@ -354,7 +354,7 @@ def read_editor(data, settings, _):
                 found[s.name] = s.default  # emptied: not said (author trial s38: "Enter a whole number.")
                 continue
             # the range is the validators' to check (with a message naming the setting)
-            value = parse_int(raw) if s.kind == WHOLE else parse_float(raw)
+            value = parse_int(raw) if s.kind == WHOLE else parse_float(raw, comma=True)  # "1,5" is 1.5
             if value is None:  # a number too large for any bound says the setting's range
                 problems.append(unreadable_number(s.name, raw, s.kind == WHOLE, _, out_of_range(s, _)))
                 value = s.default

@@ -145,12 +145,33 @@ def whole(value, default=0, low=-10**9, high=10**9):
     return default if value is None else value
 
 
-def parse_float(value, low=-1e9, high=1e9):
-    """A finite number from a form within bounds, else None (never raises on crafted input)."""
+# A decimal comma, as French, Spanish and Arabic authors write a number: "1,5" typed in an editor's
+# number field is 1.5 (bug hunt s44: Chromium's type="number" dropped the comma and saved 15).
+# "1,000" (a whole part of one to three digits, not 0, then exactly three) is 1 in French and 1000
+# in English: read as neither, the field asks for a number rather than guess a factor of 1000.
+DECIMAL_COMMA_RE = re.compile(r"^\s*([-+]?[0-9]*),([0-9]+)\s*$")
+THOUSANDS_OR_DECIMAL_RE = re.compile(r"^\s*[-+]?[1-9][0-9]{0,2},[0-9]{3}\s*$")
+
+
+def decimal_point(text):
+    """``text`` with its decimal comma written as a point ("1,5" -> "1.5"); any other text as it is
+    (so "1,000" and "1,2,3" stay unreadable to ``float``)."""
+    match = DECIMAL_COMMA_RE.match(text)
+    if not match or THOUSANDS_OR_DECIMAL_RE.match(text):
+        return text
+    return f"{match[1]}.{match[2]}"
+
+
+def parse_float(value, low=-1e9, high=1e9, comma=False):
+    """A finite number from a form within bounds, else None (never raises on crafted input).
+    ``comma``: a string may write its decimals after a comma (``decimal_point``): an editor's field,
+    where the author types as their language writes; OLX keeps the point (decision 86)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     if isinstance(value, str) and len(value) > 30:
         return None
+    if comma and isinstance(value, str):
+        value = decimal_point(value)
     try:
         number = float(value)
     except (ValueError, OverflowError):
@@ -171,7 +192,7 @@ def _beyond_bounds(raw, whole):
         if whole:
             return ("-" if text.startswith("-") else "+") if re.fullmatch(r"[-+]?[0-9]+", text) else ""
         try:
-            raw = float(text[:400])
+            raw = float(decimal_point(text[:400]))
         except ValueError:
             return ""
     if raw != raw or (whole and isinstance(raw, float) and not (raw.is_integer() or abs(raw) == float("inf"))):

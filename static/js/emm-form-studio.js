@@ -38,8 +38,8 @@ function EmmFormEditor(runtime, element, args) {
       {key: "partial_credit", label: _("Partial credit (otherwise all or nothing)"), type: "checkbox",
         kinds: ["multiple"]},
       {list: "options", legend: _("Options"), add: _("Add an option"), kinds: CHOICE},
-      {key: "min_words", label: _("Minimum words"), type: "number", kinds: ["reflection"]},
-      {key: "max_words", label: _("Maximum words (0: no limit)"), type: "number", kinds: ["reflection"]},
+      {key: "min_words", label: _("Minimum words"), type: "number", whole: true, kinds: ["reflection"]},
+      {key: "max_words", label: _("Maximum words (0: no limit)"), type: "number", whole: true, kinds: ["reflection"]},
       {key: "model_answer", label: _("Model answer (HTML)"), type: "html", kinds: ["reflection"]},
       {list: "key_points", legend: _("Key points of the model answer"), add: _("Add a key point"),
         kinds: ["reflection"]},
@@ -89,9 +89,12 @@ function EmmFormEditor(runtime, element, args) {
       node = el("textarea", {id: id, "data-key": spec.key, rows: spec.type === "html" ? "4" : "2", dir: "auto",
         "aria-describedby": err});
     } else {
-      node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err,
-        type: spec.type === "number" ? "number" : "text", inputmode: spec.type === "number" ? "decimal" : null,
-        step: spec.type === "number" ? "any" : null, dir: spec.type === "url" || spec.type === "id" ? "ltr" : spec.type === "number" ? null : "auto"});
+      /* a number is text (type="number" dropped the comma of a French "1,5": 15 saved, bug hunt s44): the server reads
+         a decimal comma and says what it cannot read; the phone's keyboard is still one for numbers, and it runs left to
+         right as an id does (a minus sign before its digits in an Arabic Studio) */
+      node = el("input", {id: id, "data-key": spec.key, "aria-describedby": err, type: "text",
+        inputmode: spec.type === "number" ? (spec.whole ? "numeric" : "decimal") : null,
+        dir: spec.type === "url" || spec.type === "id" || spec.type === "number" ? "ltr" : "auto"});
     }
     node.value = value === undefined || value === null ? "" : String(value);
     var wrap = el("p", {class: "emm-field" + (spec.type === "id" || spec.type === "number" ? " emm-ed-short" : "")},

@@ -13,6 +13,8 @@ import re
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, answer_asked, assert_axe_clean, axe_violations, student_id
+from tests.browser.new_blocks import DESK, new_block, one_single_choice_question, open_studio, stored
+from tests.browser.new_blocks import save as save_editor
 
 pytestmark = pytest.mark.browser
 
@@ -585,4 +587,26 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     assert added.prompt == "Who should interview the teenagers?" and added.kind == "single"
     assert [(o.text, o.correct) for o in added.options] == [
         ("A child protection officer", True), ("The adult travelling with them", False)]
+    assert page.js_errors == []
+
+
+def test_french_decimal_comma_in_a_question_s_points_is_not_saved_as_fifteen(workbench, new_page):
+    """The author gives a question 1,5 point, as French writes it (bug hunt s44). Chromium's number
+    field dropped the comma it did not take for a decimal mark: the field held "15", the check found
+    nothing wrong (15 is within 0–100), and the question was saved worth 15 points — ten times the
+    grade the author meant, without a word. Now: 1.5 is saved, or the field is refused with a
+    message that says to write the number another way, and nothing is saved."""
+    scenario, usage_id = new_block(workbench, "emm_case_study")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, EDITOR)
+    page.locator(f"{EDITOR} [data-key=narrative]").fill("Le 17 septembre 2022, 669 personnes arrivent à Assamaka.")
+    q = one_single_choice_question(page, points_keys="1,5")
+    status = save_editor(page, EDITOR)
+    saved = stored(usage_id).questions
+    if status.startswith("Enregistré"):
+        assert saved[0].points == 1.5, f"typed 1,5, saved {saved[0].points} points"
+    else:  # refused: the field says what to do, nothing was saved
+        assert saved == ()
+        assert q.locator("[data-key=points]").get_attribute("aria-invalid") == "true"
+        assert q.locator("[data-error-key=points]").inner_text().strip()
     assert page.js_errors == []

@@ -57,12 +57,13 @@ ADD_EVERY_ROW = """(root) => {
 
 # Each text control an author types into: its field path (lists' names with "*" for the index,
 # then its key) and its data-max-chars: a setting's [data-field] (and the role-play's own fields),
-# every other field's [data-key]; every list is a [data-list].
+# every other field's [data-key]; every list is a [data-list]. A number's box is a text box too (bug hunt
+# s44: type="number" dropped a French decimal comma), told by its inputmode, and has no counter.
 TEXT_CONTROLS = """(root) => {
   const KEYS = ["data-field", "data-key"];
   const controls = root.querySelectorAll("textarea, input");
   return Array.from(controls).filter((c) => c.tagName === "TEXTAREA" || c.type === "text")
-    .filter((c) => !c.hasAttribute("data-json") && !c.hasAttribute("data-xml"))
+    .filter((c) => !c.hasAttribute("data-json") && !c.hasAttribute("data-xml") && !c.hasAttribute("inputmode"))
     .map((c) => {
       const key = KEYS.map((k) => c.getAttribute(k)).filter(Boolean)[0] || "?" + (c.id || c.name);
       const lists = [];

@@ -7,6 +7,7 @@ import pytest
 
 from emm_xblocks.common.settings import CHECKBOX, NUMBER, WHOLE
 from tests.browser.conftest import DESKTOP, assert_axe_clean
+from tests.browser.new_blocks import DESK, LIKERT, new_block, open_studio, save, stored
 from tests.editor_settings import BLOCKS, ROOTS, away_from_default, demo_xml
 
 pytestmark = pytest.mark.browser
@@ -46,4 +47,24 @@ def test_the_editor_shows_every_setting_and_saves_it_unchanged(block_type, workb
     slot = page.locator(f"{editor} [data-error=min_group_size]")
     slot.filter(has_text="The minimum group size must be between 1 and 1,000.").wait_for()
     assert page.locator(f"{editor} [data-field=min_group_size]").get_attribute("aria-invalid") == "true"
+    assert page.js_errors == []
+
+
+def test_french_decimal_comma_in_the_weight_is_not_saved_as_fifteen(workbench, new_page):
+    """The same in a setting (bug hunt s44): "Pondération de l’exercice" 1,5 was saved as 15 (the
+    range is 0–1000): Chromium's number field dropped the comma."""
+    scenario, usage_id = new_block(workbench, "emm_likert")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, LIKERT)
+    page.get_by_role("button", name="Ajouter une affirmation").click()
+    page.locator(f"{LIKERT} [data-list=statements] [data-key=text]").first.fill(
+        "Les connaissances acquises sont utiles à mon travail.")
+    weight = page.locator(f"{LIKERT} [data-field=weight]")
+    weight.fill("")
+    weight.press_sequentially("1,5")
+    status = save(page, LIKERT)
+    if status.startswith("Enregistré"):
+        assert stored(usage_id).weight == 1.5, f"typed 1,5, saved weight {stored(usage_id).weight}"
+    else:
+        assert weight.get_attribute("aria-invalid") == "true"
     assert page.js_errors == []

@@ -32,3 +32,21 @@ def test_a_case_study_text_over_its_limit_is_refused_in_french_numbers(scenario,
     (problem,) = r.json_body["problems"]
     assert problem["message"] == (f"Ce texte dépasse 1{NNBSP}000 caractères\u00a0: "
                                   "raccourcissez-le (rien n’a été coupé).")
+
+
+def test_a_decimal_comma_typed_in_the_editor_is_read_and_an_unreadable_one_said_in_french(scenario, handlers):
+    """Bug hunt s44: the editor sends a number as the author typed it ("1,5": its fields are text,
+    Chromium's number field dropped the comma and saved 15); the server reads the comma, and says
+    at its field, in the author's language, what it cannot read."""
+    uid = scenario(CASE)
+    data = content.to_plain(handlers.block(uid, "staff_1").load_content())
+    data["questions"][0]["points"] = "1,5"
+    data["weight"] = "2,5"
+    r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
+    assert r.status_code == 200, r.json_body
+    case = handlers.block(uid, "staff_1").load_content()
+    assert (case.questions[0].points, case.weight) == (1.5, 2.5)
+    data["questions"][0]["points"] = "1,000"  # 1 in French, 1000 in English: not guessed
+    r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
+    assert r.status_code == 400
+    assert {p["field"]: p["message"] for p in r.json_body["problems"]}["questions.0.points"] == "Saisissez un nombre."
