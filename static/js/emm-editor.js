@@ -9,7 +9,8 @@
    stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows "Save anyway" (data-confirm-save), which sends the same form
    again with confirm: true. Cancel asks first ("Discard your changes?") when the form differs from what it was loaded
    with (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first ed.recount() (its load
-   done) and after each save. Loaded for editors only (common/base.py), after emm-common.js. */
+   done) and after each save; or when "Edit as JSON" holds JSON typed and not applied (which Save applies first).
+   Loaded for editors only (common/base.py), after emm-common.js. */
 (function (global) {
   "use strict";
   if (global.EmmEditor) { return; }
@@ -60,7 +61,6 @@
   });
 
   /* ---------------------------------------------------------------- pure helpers */
-
   /* "nodes.2.choices.0.goto" -> ["nodes", 2, "choices", 0, "goto"] */
   function splitPath(field) {
     return String(field || "").split(".").filter(function (p) { return p !== ""; })
@@ -76,21 +76,16 @@
   }
 
   /* ---------------------------------------------------------------- values */
-
   /* [data-lines] textareas hold a list, one item a line; checkboxes a boolean; others text */
   function setValue(input, value) {
     if (input.type === "checkbox") { input.checked = value === true; }
-    else if (input.hasAttribute("data-lines")) {
-      /* a list, one item a line; anything else (JSON typed by hand) as its text, as if typed in the box */
-      input.value = Array.isArray(value) ? value.join("\n") : (value === null || value === undefined ? "" : String(value));
-    }
+    else if (input.hasAttribute("data-lines") && Array.isArray(value)) { input.value = value.join("\n"); }
+    /* anything else (in a [data-lines] box: JSON typed by hand) as its text, as if typed in the box */
     else { input.value = value === null || value === undefined ? "" : String(value); }
   }
   function getValue(input) {
     if (input.type === "checkbox") { return input.checked; }
-    if (input.hasAttribute("data-lines")) {
-      return input.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
-    }
+    if (input.hasAttribute("data-lines")) { return input.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean); }
     return input.value;
   }
 
@@ -106,7 +101,6 @@
   }
 
   /* ---------------------------------------------------------------- problems */
-
   /* One problem ({field, message, error}) in its slot: messages add up; an error marks the control aria-invalid and
      the slot as blocking, a slot with warnings only looks like one. */
   function mark(problem, slot, input) {
@@ -123,14 +117,12 @@
   function unmarkAll(scope, slots) {
     Array.prototype.forEach.call(scope.querySelectorAll(slots), function (slot) {
       slot.textContent = "";
-      slot.classList.remove("emm-warning-text");
-      slot.removeAttribute("data-blocking");
+      slot.classList.remove("emm-warning-text"); slot.removeAttribute("data-blocking");
     });
     Array.prototype.forEach.call(scope.querySelectorAll("[aria-invalid]"), function (n) { n.removeAttribute("aria-invalid"); });
   }
 
   /* ---------------------------------------------------------------- the engine */
-
   /* spec: {
        root: the editor's CSS class (".emm-likert-editor"),
        settings: the keys of the block's settings (the init args' "settings"): ed.settings,
@@ -248,6 +240,9 @@
          a new row's too */
       EMM.clear(ed.status);
       Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"), function (r) { r.removeAttribute("data-fresh"); });
+      /* JSON typed in "Edit as JSON" and not applied is what the author means to save: put in the form first, or the
+         save refused beside the box (bug hunt s44: "Saved." with the box's text dropped) */
+      if (jsonTyped() && !applyJson(true)) { return Promise.resolve(false); }
       /* an author saves, and may have more than this to fix: the form marks every problem */
       if (EMM.refuseOverLimit(form, ed.saveAlert || ed.alertBox, _("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))) {
         /* refused here, the focus at the text over its limit; a problem above it comes first, as in the server's
@@ -339,40 +334,45 @@
     }
     /* "Edit as JSON (advanced)": the form's data, both ways. Opening it shows what the form holds (collect()); "Apply
        to the form" puts the box's object in the form (spec.load), checked by the server's validators. Until then the box
-       is not the form: typing there checks nothing; JSON that is not an object is refused, the form kept. */
-    var jsonTab = root.querySelector("[data-json-tab]");
+       is not the form: typing there checks nothing; JSON that is not an object is refused, the form kept. What the box
+       holds unlike what it showed (jsonShown, or what it last applied), unless emptied, is typed and not applied: Save
+       applies it first, Cancel counts it as a change, closing and opening the box keeps it (bug hunt s44). */
+    var jsonTab = spec.load ? root.querySelector("[data-json-tab]") : null, jsonShown = null;
+    var jsonArea = jsonTab && jsonTab.querySelector("[data-json]");
+    var jsonAlert = jsonTab && (jsonTab.querySelector("[data-json-alert]") || ed.alertBox);
     function inJson(event) { return jsonTab !== null && jsonTab.contains(event.target); }
-    if (jsonTab && spec.load) {
-      var jsonArea = jsonTab.querySelector("[data-json]");
-      /* its refusals beside its button, in sight once said (EMM.say: 30 ms on): the form's alert is far above */
-      var jsonAlert = jsonTab.querySelector("[data-json-alert]") || ed.alertBox, refuseJson = function (message) {
-        EMM.say(jsonAlert, message);
-        global.setTimeout(function () { if (jsonAlert.scrollIntoView) { jsonAlert.scrollIntoView({block: "nearest"}); } }, 40);
-      };
+    function jsonTyped() { return jsonShown !== null && jsonArea.value.trim() !== "" && jsonArea.value !== jsonShown; }
+    /* a refusal beside the box, in sight once said (EMM.say: 30 ms on): the form's alert is far above; on a save, the
+       save's alert says why nothing was saved and the caret goes to the box */
+    function refuseJson(message, saving) {
+      EMM.say(jsonAlert, message);
+      global.setTimeout(function () { if (jsonAlert.scrollIntoView) { jsonAlert.scrollIntoView({block: "nearest"}); } }, 40);
+      if (saving) {
+        EMM.say(ed.saveAlert || ed.alertBox, _("Not saved: the JSON typed in “Edit as JSON (advanced)” could not be put in the form. Correct it, or empty the box to save the form as it is."));
+        jsonTab.open = true; jsonArea.focus();
+      }
+      return false;
+    }
+    /* all or nothing: JSON the form cannot show puts the form back as it was */
+    function applyJson(saving) {
+      var data, before = spec.collect();
+      try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
+      if (!data || typeof data !== "object" || Array.isArray(data)) { return refuseJson(_("The content is not valid JSON."), saving); }
+      try { spec.load(data); } catch (e) {
+        spec.load(before);
+        return refuseJson(_("The JSON does not fit the form: nothing was changed."), saving);
+      }
+      jsonShown = jsonArea.value;
+      EMM.clear(ed.alertBox, true); EMM.clear(jsonAlert, true);
+      changed();
+      return true;
+    }
+    if (jsonTab) {
       jsonTab.addEventListener("toggle", function () {
-        if (jsonTab.open) { jsonArea.value = JSON.stringify(spec.collect(), null, 2); }
+        if (jsonTab.open && !jsonTyped()) { jsonShown = jsonArea.value = JSON.stringify(spec.collect(), null, 2); }
       });
       jsonTab.querySelector("[data-json-apply]").addEventListener("click", function () {
-        var data;
-        try { data = JSON.parse(jsonArea.value); } catch (e) { data = null; }
-        if (!data || typeof data !== "object" || Array.isArray(data)) {
-          refuseJson(_("The content is not valid JSON."));
-          return;
-        }
-        /* all or nothing: JSON the form cannot show puts the form back as it was */
-        var before = spec.collect();
-        try {
-          spec.load(data);
-        } catch (e) {
-          spec.load(before);
-          refuseJson(_("The JSON does not fit the form: nothing was changed."));
-          return;
-        }
-        EMM.clear(ed.alertBox, true);
-        EMM.clear(jsonAlert, true);
-        changed();
-        ed.say(_("The form now shows the JSON."));
-        ed.check();
+        if (applyJson(false)) { ed.say(_("The form now shows the JSON.")); ed.check(); }
       });
     }
     form.addEventListener("input", edited);
@@ -383,7 +383,7 @@
     if (confirmSave) { confirmSave.addEventListener("click", function () { ed.save(true); }); }
     var cancel = root.querySelector("[data-cancel]");
     /* changed since loaded or saved: the author confirms before the runtime closes the editor */
-    ed.changed = function () { return loaded !== null && snapshot() !== loaded; };
+    ed.changed = function () { return (loaded !== null && snapshot() !== loaded) || jsonTyped(); };
     /* the form shows what was saved, in another shape (the role-play's form drawn from the XML saved): compare with it */
     ed.rebase = function () { loaded = snapshot(); };
     if (cancel) {

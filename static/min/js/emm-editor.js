@@ -7,7 +7,7 @@ start+=lines[i].length+1;}}});function splitPath(field){return String(field||"")
 function nextId(used,stem){var taken={},n=1;(used||[]).forEach(function(id){taken[id]=true;});while(Object.prototype.hasOwnProperty.call(taken,stem+n)){n+=1;}
 return stem+n;}
 function setValue(input,value){if(input.type==="checkbox"){input.checked=value===true;}
-else if(input.hasAttribute("data-lines")){input.value=Array.isArray(value)?value.join("\n"):(value===null||value===undefined?"":String(value));}
+else if(input.hasAttribute("data-lines")&&Array.isArray(value)){input.value=value.join("\n");}
 else{input.value=value===null||value===undefined?"":String(value);}}
 function getValue(input){if(input.type==="checkbox"){return input.checked;}
 if(input.hasAttribute("data-lines")){return input.value.split("\n").map(function(s){return s.trim();}).filter(Boolean);}
@@ -26,7 +26,8 @@ var target=first;if(first&&first.hasAttribute("data-blocking")){target=first.par
 target=target||ed.saveAlert||form;for(var d=target.closest("details");d;d=d.parentNode.closest("details")){d.open=true;}
 if(target!==focused){target.focus();}
 return target;};ed.failed=function(err){if(err.error===EMM.LOCAL_CODES.NETWORK){err.message=_("No connection: your changes are still on this page. Check your connection and try again.");}
-return err;};ed.hideConfirm=function(){if(ed.confirmBox){ed.confirmBox.hidden=true;}};ed.save=function(confirm){EMM.clear(ed.status);Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"),function(r){r.removeAttribute("data-fresh");});if(EMM.refuseOverLimit(form,ed.saveAlert||ed.alertBox,_("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))){var at=ed.focusFirstError(global.document.activeElement),before=edits;ed.check(true,function(){if(edits===before&&global.document.activeElement===at){ed.focusFirstError(at);}});return Promise.resolve(false);}
+return err;};ed.hideConfirm=function(){if(ed.confirmBox){ed.confirmBox.hidden=true;}};ed.save=function(confirm){EMM.clear(ed.status);Array.prototype.forEach.call(form.querySelectorAll("[data-fresh]"),function(r){r.removeAttribute("data-fresh");});if(jsonTyped()&&!applyJson(true)){return Promise.resolve(false);}
+if(EMM.refuseOverLimit(form,ed.saveAlert||ed.alertBox,_("Not saved: a text is longer than its limit of {max} characters (nothing was cut). Fix it and any other problem marked in the form, then save again."))){var at=ed.focusFirstError(global.document.activeElement),before=edits;ed.check(true,function(){if(edits===before&&global.document.activeElement===at){ed.focusFirstError(at);}});return Promise.resolve(false);}
 var data=spec.collect(),sent=snapshot();ed.dropChecks();EMM.clear(ed.alertBox,true);EMM.clear(ed.saveAlert,true);ed.hideConfirm();if(confirm===true){data.confirm=true;}
 ed.notify("save",{state:"start"});return EMM.post(runtime,element,"studio_submit",data).then(function(body){var n=(body.warnings||[]).length;spec.show(body.warnings||[],data,"saved");loaded=sent;ed.say(n?EMM.format(EMM.ngettext("Saved, with {n} warning: see the message beside its field.","Saved, with {n} warnings: see the messages beside their fields.",n),{n:EMM.count(n,root)}):_("Saved."));ed.notify("save",{state:"end"});return true;},function(err){var problems=ed.failed(err).problems||[];var touched=err.error===EMM.EDITOR_CODES.ANSWERS_TOUCHED;EMM.say(ed.saveAlert||ed.alertBox,err.message);spec.show(problems,data,"refused");if(touched&&ed.confirmBox){ed.confirmBox.hidden=false;ed.saveAlert.focus();}else if(spec.refused){spec.refused(problems,data);}else{ed.focusFirstError();}
 ed.notify("error",{title:_("Not saved"),message:err.message});return false;});};ed.move=function(row,up,button){var other=up?row.previousElementSibling:row.nextElementSibling;if(!other){return false;}
@@ -43,13 +44,17 @@ changed();ed.check();});function changed(){edits+=1;ed.hideConfirm();}
 function edited(event){if(inJson(event)){return;}
 for(var r=event.target.closest("[data-fresh]");r;r=r.parentNode.closest("[data-fresh]")){r.removeAttribute("data-fresh");}
 changed();if(!spec.edited||spec.edited(event)!==false){ed.check();}}
-var jsonTab=root.querySelector("[data-json-tab]");function inJson(event){return jsonTab!==null&&jsonTab.contains(event.target);}
-if(jsonTab&&spec.load){var jsonArea=jsonTab.querySelector("[data-json]");var jsonAlert=jsonTab.querySelector("[data-json-alert]")||ed.alertBox,refuseJson=function(message){EMM.say(jsonAlert,message);global.setTimeout(function(){if(jsonAlert.scrollIntoView){jsonAlert.scrollIntoView({block:"nearest"});}},40);};jsonTab.addEventListener("toggle",function(){if(jsonTab.open){jsonArea.value=JSON.stringify(spec.collect(),null,2);}});jsonTab.querySelector("[data-json-apply]").addEventListener("click",function(){var data;try{data=JSON.parse(jsonArea.value);}catch(e){data=null;}
-if(!data||typeof data!=="object"||Array.isArray(data)){refuseJson(_("The content is not valid JSON."));return;}
-var before=spec.collect();try{spec.load(data);}catch(e){spec.load(before);refuseJson(_("The JSON does not fit the form: nothing was changed."));return;}
-EMM.clear(ed.alertBox,true);EMM.clear(jsonAlert,true);changed();ed.say(_("The form now shows the JSON."));ed.check();});}
+var jsonTab=spec.load?root.querySelector("[data-json-tab]"):null,jsonShown=null;var jsonArea=jsonTab&&jsonTab.querySelector("[data-json]");var jsonAlert=jsonTab&&(jsonTab.querySelector("[data-json-alert]")||ed.alertBox);function inJson(event){return jsonTab!==null&&jsonTab.contains(event.target);}
+function jsonTyped(){return jsonShown!==null&&jsonArea.value.trim()!==""&&jsonArea.value!==jsonShown;}
+function refuseJson(message,saving){EMM.say(jsonAlert,message);global.setTimeout(function(){if(jsonAlert.scrollIntoView){jsonAlert.scrollIntoView({block:"nearest"});}},40);if(saving){EMM.say(ed.saveAlert||ed.alertBox,_("Not saved: the JSON typed in “Edit as JSON (advanced)” could not be put in the form. Correct it, or empty the box to save the form as it is."));jsonTab.open=true;jsonArea.focus();}
+return false;}
+function applyJson(saving){var data,before=spec.collect();try{data=JSON.parse(jsonArea.value);}catch(e){data=null;}
+if(!data||typeof data!=="object"||Array.isArray(data)){return refuseJson(_("The content is not valid JSON."),saving);}
+try{spec.load(data);}catch(e){spec.load(before);return refuseJson(_("The JSON does not fit the form: nothing was changed."),saving);}
+jsonShown=jsonArea.value;EMM.clear(ed.alertBox,true);EMM.clear(jsonAlert,true);changed();return true;}
+if(jsonTab){jsonTab.addEventListener("toggle",function(){if(jsonTab.open&&!jsonTyped()){jsonShown=jsonArea.value=JSON.stringify(spec.collect(),null,2);}});jsonTab.querySelector("[data-json-apply]").addEventListener("click",function(){if(applyJson(false)){ed.say(_("The form now shows the JSON."));ed.check();}});}
 form.addEventListener("input",edited);form.addEventListener("change",edited);form.addEventListener("submit",function(event){event.preventDefault();ed.save();});EMM.watchLimits(form,ed.status);var confirmSave=root.querySelector("[data-confirm-save]");if(confirmSave){confirmSave.addEventListener("click",function(){ed.save(true);});}
-var cancel=root.querySelector("[data-cancel]");ed.changed=function(){return loaded!==null&&snapshot()!==loaded;};ed.rebase=function(){loaded=snapshot();};if(cancel){cancel.addEventListener("click",function(){if(ed.changed()&&!global.confirm(_("Discard your changes? They have not been saved."))){return;}
+var cancel=root.querySelector("[data-cancel]");ed.changed=function(){return(loaded!==null&&snapshot()!==loaded)||jsonTyped();};ed.rebase=function(){loaded=snapshot();};if(cancel){cancel.addEventListener("click",function(){if(ed.changed()&&!global.confirm(_("Discard your changes? They have not been saved."))){return;}
 ed.notify("cancel",{});});}
 return ed;}
 global.EmmEditor={create:create,splitPath:splitPath,nextId:nextId,setValue:setValue,getValue:getValue,mark:mark,unmarkAll:unmarkAll,limit:limit};}(window));
