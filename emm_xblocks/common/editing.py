@@ -27,7 +27,7 @@ from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
 from . import assets, content_cache, descriptions, olx, platform_olx, store
-from .editor_json import markup_warnings
+from .editor_json import markup_warnings, typed_html
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
 from .i18n import N_
@@ -183,11 +183,13 @@ class EditableContentMixin:
         """A Studio editor on the shared form editor (``emm-form-studio.js``, ``EmmFormEditor``): the
         block's ``template`` (its form, ``root`` its CSS class) with the settings' groups
         (``editor_module.settings_form``) and ``context``, filled with the content
-        (``editor_module.to_editor``); ``init_args`` adds to the script's (``kinds``: the question
-        kinds' names; ``limits``: each text's limit, counted and refused, never cut)."""
+        (``editor_module.to_editor``, its HTML as typed: ``editor_json.typed_html``); ``init_args``
+        adds to the script's (``kinds``: the question kinds' names; ``limits``: each text's limit,
+        counted and refused, never cut)."""
         form = self.editor_module.settings_form(self.ugettext)
         context = {"dom": self.dom_id() + "-ed", "settings": form["groups"], **(context or {})}
-        init_args = {"content": self.editor_module.to_editor(self.load_content()), "kinds": {},
+        # its HTML fields as the author typed them ("&", not "&amp;": bug hunt s44)
+        init_args = {"content": typed_html(self.editor_module.to_editor(self.load_content())), "kinds": {},
                      "settings": form["keys"], "root": root, **init_args}
         return self.build_fragment(template, context, init_args=init_args, js="js/emm-form-studio.js",
                                    js_class="EmmFormEditor")

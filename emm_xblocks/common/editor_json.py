@@ -6,7 +6,7 @@ is too long read as none, a row that is not an object said at that row."""
 
 from .i18n import N_, list_separator
 from .numbers import count
-from .sanitize import authored_html, dropped, dropped_names
+from .sanitize import as_typed, authored_html, dropped, dropped_names
 from .text import one_line
 from .validation import UNREADABLE_ROW, Problem, unreadable_row
 
@@ -79,6 +79,19 @@ def editor_items(data, key, limit, problems, _, most=None, where=None, says=None
 # the editors' fields that hold author HTML, by their key in the editor's JSON (every block's)
 HTML_KEYS = frozenset({"narrative", "html", "excerpt", "expert_analysis", "intro", "prompt", "explanation",
                        "model_answer", "brief", "consequence", "debrief"})
+
+
+def typed_html(data):
+    """The editor's JSON ``data`` (a block's ``to_editor``) with each HTML field (``HTML_KEYS``, in
+    rows of lists too) as the author typed it (``sanitize.as_typed``: "&", a no-break space, not
+    "&amp;", "&nbsp;"): what an editor loads (bug hunt s44). Not for ``limits.check_saved``, which
+    counts the stored HTML."""
+    if isinstance(data, list):
+        return [typed_html(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    return {key: as_typed(value) if key in HTML_KEYS and isinstance(value, str) else typed_html(value)
+            for key, value in data.items()}
 
 
 MAX_NAMES = 12  # tags, then attributes, a warning names (a page pasted from a word processor has dozens)

@@ -57,14 +57,16 @@ def stored_html(html):
     if len(OPEN_TAG_RE.findall(html)) > MAX_TAGS:
         return escape(TAG_RE.sub(" ", html))
     # every heading through nh3, then those the page cannot have made the nearest it can: in nh3's
-    # output a "<h1" is a tag, never text or an attribute's value (those are escaped)
+    # output a "<h1" is a tag, never text or an attribute's value (those are escaped). nh3 writes a
+    # no-break space as "&nbsp;": kept as the character, as typed (French typography's, bug hunt s44:
+    # six characters of the limit for one; the same text to a browser, and nothing markup can start)
     return _headings_kept(nh3.clean(
         html,
         tags=ALLOWED_TAGS | MOVED_HEADINGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
-    ))
+    )).replace("&nbsp;", "\u00a0")
 
 
 # a heading the allow-list has not (h1 and h2 are the LMS page's own, above the unit; h6): made the
@@ -168,8 +170,31 @@ def dropped_names(html):
 
 def authored_html(html):
     """An editor form's HTML field as saved: plain text made paragraphs (``paragraphs``), then
-    cleaned (``stored_html``)."""
-    return stored_html(paragraphs(html))
+    cleaned (``stored_html``), trimmed as ``paragraphs`` trims the text: a "&nbsp;" the author
+    typed at an edge, now a character, goes as a typed one does (so that what the editor shows,
+    ``as_typed``, saves again to the same HTML)."""
+    return stored_html(paragraphs(html)).strip()
+
+
+# a reference of saved HTML an author never typed (bug hunt s44: "Droits &amp; devoirs" reopened):
+# "&amp;" and what follows, "&lt;" not followed by what could open a tag, "&gt;", "&nbsp;"
+TYPED_RE = re.compile(r"&amp;([#A-Za-z0-9]*;?)|&lt;(?![A-Za-z/!?])|&gt;|&nbsp;")
+
+
+def _typed(match):
+    if match[0] in ("&lt;", "&gt;", "&nbsp;"):
+        return html_lib.unescape(match[0])
+    bare = "&" + match[1]  # "&" alone where a browser reads it as "&": "& ", "Q&R", never "&copy"
+    return bare if html_lib.unescape(bare) == bare else match[0]
+
+
+def as_typed(html):
+    """Saved author HTML (``stored_html``'s) as the editor shows it to the author: the characters
+    where nh3 wrote references the author never typed ("&", "<" before a space or a digit, ">", a
+    no-break space), so that the field reopens as typed. The same HTML to a browser, and saved
+    again, it is cleaned again into the same stored HTML: only for the editor's load, never for a
+    page (``clean_html``), nor for the length counted at the save (the stored HTML's)."""
+    return TYPED_RE.sub(_typed, html) if "&" in html else html
 
 
 @lru_cache(maxsize=8192)

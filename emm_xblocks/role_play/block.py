@@ -17,6 +17,7 @@ from ..common.answers_by_day import ROLE_PLAY, AnswersByDayMixin
 from ..common.base import EmmBlockBase
 from ..common.downloads import download_handler
 from ..common.editing import EditableContentMixin, editor_handler
+from ..common.editor_json import typed_html
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
 from ..common.learner_data import LearnerDataMixin
@@ -95,7 +96,8 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
         ``scenario`` is None (and ``problems`` says why) when the input cannot be read."""
         self._require_editor()
         scenario, problems = editor.from_editor(data, self.author_gettext())
-        return {"scenario": editor.to_editor(scenario) if scenario is not None else None,
+        # the form's HTML as the author typed it ("&", not "&amp;": bug hunt s44); the XML as saved
+        return {"scenario": typed_html(editor.to_editor(scenario)) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
 
     # ---------------------------------------------------------------- staff reports

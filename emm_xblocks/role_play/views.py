@@ -15,6 +15,7 @@ with, is the part written in Python (``play_html``).
 from ..common import attempts, content_language, platform, profile, summary
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.downloads import links_html
+from ..common.editor_json import typed_html
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
@@ -235,7 +236,7 @@ def author_view(block):
 def studio_view(block):
     """The structured editor (form + map) with its "Edit as XML" tab; the map script is a second file."""
     _ = block.ugettext
-    data = editor.to_editor(block.load_content())
+    data = typed_html(editor.to_editor(block.load_content()))  # "&", not "&amp;" (bug hunt s44)
     xml = data.pop("xml")
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
     form = editor.settings_form(_)

@@ -73,3 +73,24 @@ def test_script_json_reads_back_as_the_same_value():
     text = script_json(value)
     assert not re.search(r"[<>&]", text)
     assert json.loads(text) == value
+
+
+RP = ('<emm_role_play display_name="Filtrage"><role id="agent" start="a">Agent</role>'
+      '<node id="a"><narrative><![CDATA[<p>Droits &amp; devoirs&nbsp;?</p>]]></narrative>'
+      '<choice goto="b">Orienter vers l’OIM &amp; le HCR<consequence><![CDATA[Q&amp;R]]></consequence></choice></node>'
+      '<node id="b" ending="true"><narrative>Fin.</narrative></node></emm_role_play>')
+
+
+def test_the_role_play_editor_loads_its_html_as_the_author_typed_it(scenario, handlers):
+    """Bug hunt s44: the editor's HTML fields reopened with "&amp;" and "&nbsp;" (nh3's writing), in
+    the form the editor draws (``studio_view``) and in the one it draws from its XML tab
+    (``studio_convert``); a label (plain text) and the XML keep theirs."""
+    uid = scenario(RP)
+    (args,) = init_args(handlers.view(uid, view="studio_view", student="staff_1").content)
+    node = args["scenario"]["nodes"][0]
+    assert node["narrative"] == "<p>Droits & devoirs\u00a0?</p>"
+    assert node["choices"][0]["consequence"] == "Q&R"
+    assert node["choices"][0]["label"] == "Orienter vers l’OIM & le HCR"
+    converted = handlers.post(uid, "studio_convert", {"xml": RP}, student="staff_1").json_body["scenario"]
+    assert converted["nodes"][0]["narrative"] == "<p>Droits & devoirs\u00a0?</p>"
+    assert "Q&amp;R" in converted["xml"]

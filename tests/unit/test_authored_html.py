@@ -5,11 +5,14 @@ HTML as the demo content and OLX hold it is saved exactly as before."""
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from emm_xblocks.case_study import editor as case_editor
 from emm_xblocks.case_study import olx as case_olx
 from emm_xblocks.common import sanitize
+from emm_xblocks.common.editor_json import typed_html
 from emm_xblocks.common.sanitize import authored_html, paragraphs
 from emm_xblocks.knowledge_check import editor as kc_editor
 from emm_xblocks.knowledge_check import olx as kc_olx
@@ -89,3 +92,50 @@ def test_every_demo_s_html_is_saved_from_the_form_exactly_as_before(demo, monkey
     monkeypatch.setattr(sanitize, "paragraphs", lambda html: (html or "").strip())  # cleaned only, as before
     before, _problems = editor.from_editor(data, _)
     assert saved == before
+
+
+# ---------------------------------------------------------------- reopened as typed (bug hunt s44)
+@pytest.mark.parametrize("typed, saved, shown", [
+    ("Qu’est-ce que la traite\u00a0? «\u00a0Non\u00a0»", "Qu’est-ce que la traite\u00a0? «\u00a0Non\u00a0»", None),
+    ("Droits & devoirs des migrants.", "Droits &amp; devoirs des migrants.", None),
+    ("Q&R, R&D", "Q&amp;R, R&amp;D", None),
+    ("moins de 5 ans : <5 ans ; a > b", "moins de 5 ans : &lt;5 ans ; a &gt; b", None),
+    ('<a href="https://iom.int/?a=1&b=2">OIM & HCR</a>',
+     '<a href="https://iom.int/?a=1&amp;b=2" rel="noopener noreferrer nofollow">OIM &amp; HCR</a>',
+     '<a href="https://iom.int/?a=1&b=2" rel="noopener noreferrer nofollow">OIM & HCR</a>'),
+    ("&amp;copy est écrit ainsi", "&amp;copy est écrit ainsi", None),  # "&copy" would read ©: kept
+    ("écrire &lt;b&gt; pour du gras", "écrire &lt;b&gt; pour du gras", "écrire &lt;b> pour du gras"),
+])
+def test_an_html_field_reopens_as_typed_and_saves_again_to_the_same_html(typed, saved, shown):
+    """nh3 writes a no-break space "&nbsp;" (now the character, which the save keeps) and "&"
+    "&amp;": the editor showed the author references they never typed. The editor loads the
+    characters where a browser reads them the same; saved again, the same HTML is stored."""
+    assert authored_html(typed) == saved
+    assert sanitize.as_typed(saved) == (typed if shown is None else shown)
+    assert authored_html(sanitize.as_typed(saved)) == saved
+
+
+def test_content_saved_before_with_nbsp_references_reopens_with_the_characters():
+    shown = sanitize.as_typed("<p>Que faire&nbsp;? «&nbsp;Agir&nbsp;»</p>")
+    assert shown == "<p>Que faire\u00a0? «\u00a0Agir\u00a0»</p>"
+    assert authored_html("<p>Que faire&nbsp;?</p>") == "<p>Que faire\u00a0?</p>"  # 1 character of the limit, not 6
+
+
+PIECES = [*"ab &;#<>/=\"'\u00a0\n", "&amp;", "&nbsp;", "&lt;", "&gt;", "&copy", "&not", "<b>", "</b>", "&#38;", "<p>",
+          "R&D", '<a href="?a=1&b=2" title="', '">']
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_what_the_editor_shows_saves_again_to_the_html_stored(typed):
+    """Whatever was saved, what the editor shows of it saves as the stored HTML itself would."""
+    stored = authored_html(typed)
+    assert authored_html(sanitize.as_typed(stored)) == authored_html(stored)
+
+
+def test_each_editor_loads_its_html_fields_as_typed_and_no_other_field():
+    data = {"narrative": "A &amp; B", "title": "A &amp; B", "questions": [{"prompt": "x&nbsp;?", "id": "a&amp;b"}],
+            "nodes": [{"choices": [{"consequence": "Q&amp;R", "label": "Q&amp;R"}]}]}
+    assert typed_html(data) == {"narrative": "A & B", "title": "A &amp; B",
+                                "questions": [{"prompt": "x\u00a0?", "id": "a&amp;b"}],
+                                "nodes": [{"choices": [{"consequence": "Q&R", "label": "Q&amp;R"}]}]}
