@@ -360,11 +360,17 @@ _SYNTAX_REASONS = {
 }
 
 
+def syntax_position(err):
+    """``(line, column)`` of ``err`` (an ``etree.XMLSyntaxError``), from 1, as libxml2 counts them:
+    characters, not bytes (the column just after a lone "&", where a name was expected)."""
+    return err.position if err.position else (err.lineno or 1, 1)
+
+
 def syntax_problem(err, _):
     """The words for ``err`` (an ``etree.XMLSyntaxError`` of an author's XML) in the author's
     language: where it is (line, column, as the parser counts them from 1) and, for the common
     mistakes, what is wrong (``_SYNTAX_REASONS``, by libxml2's error code)."""
-    line, column = err.position if err.position else (err.lineno or 1, 1)
+    line, column = syntax_position(err)
     reason = _SYNTAX_REASONS.get(err.code)
     if reason is None:
         return _("The XML could not be read: it is not well-formed at line {line}, column {column}.").format(

@@ -20,17 +20,24 @@ INT_RE = re.compile(r"^-?[0-9]{1,12}$")
 class Problem:
     """One author mistake: ``field`` names where (``statements.2.id``); ``error`` blocks saving;
     ``code``: a stable name for a kind of problem scripts may compare (``common.limits.TOO_LONG``),
-    in the JSON only when set."""
+    in the JSON only when set; ``line``, ``column`` (from 1; 0: not known): where in an author's XML
+    (the role-play's "Edit as XML" tab puts the caret there, bug hunt s44), in the JSON only when set."""
 
     field: str
     message: str
     error: bool = True
     code: str = ""
+    line: int = 0
+    column: int = 0
 
     def as_json(self):
         data = {"field": self.field, "message": self.message, "error": self.error}
         if self.code:
             data["code"] = self.code
+        if self.line:
+            data["line"] = self.line
+        if self.column:
+            data["column"] = self.column
         return data
 
 

@@ -104,12 +104,13 @@ def _from_xml(text, _):
     try:
         root = olx.parse_text(text)
     except etree.XMLSyntaxError as err:
-        return None, [Problem("xml", common_olx.syntax_problem(err, _))]
+        line, column = common_olx.syntax_position(err)  # where the editor puts the caret (bug hunt s44)
+        return None, [Problem("xml", common_olx.syntax_problem(err, _), line=line, column=column)]
     if root.tag != "emm_role_play":
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     with common_olx.unreadable_values() as unread:
         scenario = olx.from_xml(root)
-    return scenario, [Problem(u.where, common_olx.unreadable_message(u, _))
+    return scenario, [Problem(u.where, common_olx.unreadable_message(u, _), line=u.line or 0)
                       for u in common_olx.in_reading_order(unread)]
 
 

@@ -21,8 +21,8 @@ function EmmRolePlayEditor(runtime, element, args) {
     },
     show: function (problems, data) { if (tab === "xml") { showXml(problems); } else { show(problems, data); } },
     /* the first problem in the form's order, as every editor (the server lists them in its own: bug hunt s43) */
-    refused: function () {
-      if (tab !== "xml") { ed.focusFirstError(); }
+    refused: function (problems) {
+      if (tab !== "xml") { ed.focusFirstError(); } else { focusXml(problems); }
     },
     add: add,
     rowFocus: "summary, [data-key]",
@@ -262,6 +262,17 @@ function EmmRolePlayEditor(runtime, element, args) {
   }
 
   function showXml(problems) { MAP.list(root.querySelector("[data-xml-problems]"), problems || [], null); }
+  /* a save refused from the XML tab: the focus in the XML, the caret at the line and column of the first problem that
+     names one (the server's, from 1: libxml2 counts characters), not left on Save (bug hunt s44) */
+  function focusXml(problems) {
+    var at = (problems || []).filter(function (p) { return p.line; })[0], lines = xmlBox.value.split("\n"), offset = 0;
+    xmlBox.focus();
+    if (!at || at.line > lines.length) { return; }
+    for (var i = 0; i < at.line - 1; i += 1) { offset += lines[i].length + 1; }
+    offset += Array.from(lines[at.line - 1]).slice(0, Math.max((at.column || 1) - 1, 0)).join("").length;
+    xmlBox.setSelectionRange(offset, offset);
+    if (xmlBox.scrollIntoView) { xmlBox.scrollIntoView({block: "nearest"}); }
+  }
 
   function pick(index) {
     var li = rows(lists.nodes)[index];

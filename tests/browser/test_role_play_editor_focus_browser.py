@@ -7,7 +7,9 @@ s43; each test failed before its fix):
   author to that list's add button;
 * removing the last choice of a node marked as an ending (its choices box hidden) leaves the focus
   in the node, not on the page's <body>;
-* Cancel after a save from "Edit as XML", back in "Form and map", closes at once.
+* Cancel after a save from "Edit as XML", back in "Form and map", closes at once;
+* a save refused from "Edit as XML" puts the focus in the XML, the caret at the line and column the
+  message names (bug hunt s44).
 """
 
 import re
@@ -15,6 +17,7 @@ import re
 import pytest
 
 from tests.browser.conftest import DESKTOP
+from tests.browser.new_blocks import DESK, RP, new_block, open_studio
 from tests.browser.test_role_play_browser import studio_notifications
 
 pytestmark = pytest.mark.browser
@@ -133,4 +136,57 @@ def test_cancel_after_saving_from_the_xml_tab_does_not_ask(workbench, new_page):
     page.wait_for_timeout(300)
     assert dialogs == [], "Cancel says the saved scenario has unsaved changes"
     assert notes()[-1] == ["cancel", {}]
+    assert page.js_errors == []
+
+
+XML_WITH_A_LONE_AMPERSAND = (
+    '<emm_role_play display_name="Le filtrage à Assamaka">\n'
+    '  <role id="agent" start="accueil">Agent de l’OIM</role>\n'
+    '  <node id="accueil"><narrative>Un groupe arrive.</narrative>\n'
+    '    <choice goto="fin">Orienter vers l’OIM & le HCR</choice></node>\n'
+    '  <node id="fin" ending="true"><narrative>Fin.</narrative></node>\n'
+    '</emm_role_play>')
+
+
+def test_a_save_refused_from_the_xml_tab_puts_the_focus_in_the_xml(workbench, new_page):
+    """Role-play, "Modifier en XML": an "&" alone in a choice; "Enregistrer" is refused ("Le jeu de
+    rôle n’a pas été enregistré…", the problem "ligne 4, colonne …" under the box) and the focus
+    stayed on "Enregistrer": the author (or a screen reader) was not taken to the XML, and the caret
+    was not at the line the message names (bug hunt s44)."""
+    scenario, _usage_id = new_block(workbench, "emm_role_play")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, RP)
+    page.get_by_role("tab", name="Modifier en XML").click()
+    xml = page.locator(f"{RP} [data-xml]")
+    page.wait_for_function("(el) => !el.closest('[data-panel]').hidden", arg=xml.element_handle())
+    xml.fill(XML_WITH_A_LONE_AMPERSAND)
+    page.locator(f"{RP} [data-save]").click()
+    page.locator(f"{RP} [data-save-alert]:not([hidden])").wait_for()
+    page.locator(f"{RP} [data-xml-problems] li").first.wait_for()
+    assert "ligne 4" in page.locator(f"{RP} [data-xml-problems]").inner_text()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-xml')"), page.evaluate(
+        "() => document.activeElement.outerHTML.slice(0, 80)")
+    # the caret just after the "&" (line 4, column 45: where libxml2 expected a name)
+    caret = xml.evaluate("(el) => el.selectionStart")
+    assert XML_WITH_A_LONE_AMPERSAND[:caret].endswith("l’OIM &"), XML_WITH_A_LONE_AMPERSAND[caret - 20:caret]
+    assert page.js_errors == []
+
+
+def test_a_number_the_xml_tab_cannot_read_takes_the_caret_to_its_line(workbench, new_page):
+    """The same for a value the XML's reader cannot read (``points="1,5"``: a whole number): the
+    caret at the start of its element's line."""
+    scenario, _usage_id = new_block(workbench, "emm_role_play")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, RP)
+    page.get_by_role("tab", name="Modifier en XML").click()
+    xml = page.locator(f"{RP} [data-xml]")
+    page.wait_for_function("(el) => !el.closest('[data-panel]').hidden", arg=xml.element_handle())
+    text = XML_WITH_A_LONE_AMPERSAND.replace(" & ", " et ").replace('goto="fin"', 'goto="fin" points="1,5"')
+    xml.fill(text)
+    page.locator(f"{RP} [data-save]").click()
+    page.locator(f"{RP} [data-save-alert]:not([hidden])").wait_for()  # the save's refusal, not the live check's list
+    page.locator(f"{RP} [data-xml-problems] li").first.wait_for()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-xml')")
+    caret = xml.evaluate("(el) => el.selectionStart")
+    assert caret == text.index("    <choice"), text[caret:caret + 20]
     assert page.js_errors == []

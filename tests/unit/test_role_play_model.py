@@ -10,6 +10,7 @@ from lxml import etree
 
 from emm_xblocks.common import olx as common_olx
 from emm_xblocks.common.attempts import kept_attempts
+from emm_xblocks.common.validation import Problem
 from emm_xblocks.role_play import editor, learner, olx, paths, scoring, validation
 from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
@@ -300,6 +301,19 @@ def test_unreadable_xml_says_where_and_what_in_the_authors_words(xml, where, rea
     message = editor.from_editor({"xml": xml}, french)[1][0].message
     assert message.startswith("Impossible de lire le XML à la ligne ") and french(reason) in message
     assert french(reason) != reason  # translated, not the English fallback
+
+
+def test_the_xml_tab_s_problems_give_their_line_and_column_to_the_editor():
+    """Bug hunt s44: a save refused from "Edit as XML" puts the caret where the problem is: the JSON
+    of each problem says the line (and the column, where libxml2 knows it)."""
+    (problem,) = editor.from_editor({"xml": "<emm_role_play>\n<intro>Law & order</intro></emm_role_play>"}, _)[1]
+    assert problem.as_json() == {"field": "xml", "message": problem.message, "error": True, "line": 2, "column": 13}
+    xml = '<emm_role_play>\n<node id="a"><narrative>A</narrative>\n<choice goto="a" points="1,5">Go</choice></node>' \
+          '</emm_role_play>'
+    problems = editor.from_editor({"xml": xml}, _)[1]
+    (unread,) = [p for p in problems if p.field == "nodes.0.choices.0.points"]
+    assert (unread.as_json()["line"], "column" in unread.as_json()) == (3, False)
+    assert "line" not in Problem("name", "Give it a name.").as_json()
 
 
 def test_unreadable_xml_of_a_rarer_kind_still_says_where():
