@@ -41,6 +41,10 @@ def from_editor(data, _):
         reverse=editor_flag(raw, "reverse", False, problems, f"statements.{i}.reverse", _),
         required=editor_flag(raw, "required", True, problems, f"statements.{i}.required", _),
     ) for i, raw in rows]
+    problems += [Problem(f"statements.{i}.text", _(
+        "This statement has several lines: it is saved as one statement, its lines joined, and learners rate it with "
+        "one answer. If each line is a statement of its own, add a statement for each."), False)
+        for i, raw in rows if _lines(raw.get("text")) > 1]
     labels = data.get("custom_labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         problems.append(Problem("custom_labels", _("The custom labels could not be read.")))
@@ -61,6 +65,15 @@ def from_editor(data, _):
     if has_unreadable_rows(problems):  # read without them, the survey is not the form's: nothing saved
         return None, beside_unreadable_rows(problems + setting_problems, too_long + validate(survey, _))
     return survey, problems + too_long + setting_problems + validate(survey, _)
+
+
+def _lines(text):
+    """The lines holding words of a statement's text as the form sent it: several pasted from a
+    document's list into one statement (a textarea keeps their breaks) are joined on one line by
+    the save, as OLX reads it back. Not split into statements: a statement the author broke over
+    two lines on purpose would become two, and a split row has no id of its own yet: a warning at
+    the statement says it instead, before and at the save (bug hunt s44: joined in silence)."""
+    return sum(1 for line in text.splitlines() if line.strip()) if isinstance(text, str) else 0
 
 
 # characters (``common.limits``; the settings' texts are ``common.settings.read_editor``'s); the

@@ -1,9 +1,11 @@
 """The Likert editor (studio_view) in Chromium: an author edits statements without typing XML,
-sees the server's validators next to the field, reorders and saves."""
+sees the server's validators next to the field, reorders and saves; several lines pasted into one
+statement are said at it, not joined in silence (bug hunt s44)."""
 
 import pytest
 
 from tests.browser.conftest import DESKTOP, assert_axe_clean, open_json_tab
+from tests.browser.new_blocks import DESK, LIKERT, new_block, open_studio, save, stored
 
 pytestmark = pytest.mark.browser
 
@@ -162,4 +164,24 @@ def test_author_edits_the_evaluation_as_json_and_saves_it(workbench, new_page):
         ("a", False, True), ("pasted", True, False), ("c", False, True)]
     assert block.scale == "custom" and block.content["custom_labels"] == ["Pas du tout", "Un peu", "Beaucoup"]
     assert_axe_clean(page, EDITOR)
+    assert page.js_errors == []
+
+
+def test_several_lines_pasted_in_one_statement_are_not_joined_in_silence(workbench, new_page):
+    """The author pastes three statements from a Word list into the first statement's box (a
+    textarea, which takes the line breaks). The save said "Enregistré." and kept one statement,
+    the three sentences joined: learners rate three things with one answer (bug hunt s44). Now:
+    three statements, or a message at the statement saying that its lines will be joined."""
+    scenario, usage_id = new_block(workbench, "emm_likert")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, LIKERT)
+    page.get_by_role("button", name="Ajouter une affirmation").click()
+    row = page.locator(f"{LIKERT} [data-list=statements] > [data-row]").first
+    row.locator("[data-key=text]").fill("Les contenus étaient pertinents.\nLe rythme était adapté.\n"
+                                        "Les exercices étaient utiles.")
+    page.wait_for_timeout(1000)  # the live check
+    status = save(page, LIKERT)
+    said = row.locator("[data-error-key=text]").inner_text().strip()
+    items = stored(usage_id).statements if status.startswith("Enregistré") else ()
+    assert len(items) == 3 or said, f"status {status!r}, statements saved {[i.text for i in items]!r}, nothing said"
     assert page.js_errors == []

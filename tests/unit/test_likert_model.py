@@ -169,6 +169,23 @@ def test_editor_sanitises_the_intro():
     assert survey.intro == "<p>Hi</p>"
 
 
+@pytest.mark.parametrize("text, warned", [
+    ("Les contenus étaient pertinents.\nLe rythme était adapté.\r\nLes exercices étaient utiles.", True),
+    ("Une seule affirmation.\n\n   \n", False),
+    ("Une affirmation", False),
+])
+def test_several_lines_in_one_statement_are_said_at_it_not_joined_in_silence(text, warned):
+    """Bug hunt s44: a list pasted from a document into one statement's box was saved as one
+    statement, its lines joined, "Saved." and nothing else: learners rated three things with one
+    answer. A warning at the statement now says so; the statement is saved as before."""
+    data = editor.to_editor(Survey(display_name="Évaluation", statements=(Statement("s1", "x"),)))
+    data["statements"][0]["text"] = text
+    survey, problems = editor.from_editor(data, _)
+    said = [(p.field, p.error) for p in problems if "several lines" in p.message]
+    assert said == ([("statements.0.text", False)] if warned else [])
+    assert "\n" not in survey.statements[0].text and len(survey.statements) == 1
+
+
 def test_demo_like_olx_round_trips_exactly():
     xml = """<emm_likert display_name="Eval" allow_na="true" anonymous="true" results="learners">
   <intro><![CDATA[<p>Thanks</p>]]></intro>
