@@ -20,6 +20,9 @@ from .content import (
     MULTIPLE,
     REFLECTION,
     SETTINGS,
+    SHOW_ANSWERS,
+    SHOW_FINISHED,
+    SHOW_SUBMITTED,
     size_unreadable,
 )
 
@@ -64,8 +67,26 @@ def validate(case, _):
         add(Problem("profile_prompt", _("The profile question is asked only when learners are shown how "
                                         "other participants answered: turn that setting on, or remove it."), False))
     problems += settings.problems(case, SETTINGS, _)
+    problems += _answers_then_again(case, _)
     problems += image_alt_problems(case.author_html(), _)
     return problems
+
+
+def _answers_then_again(case, _):
+    """A warning at "Show answers" when a graded case shows the answers after each submission with
+    no limit on attempts (a new case study's defaults): whichever attempt counts, the best or the
+    last, every learner can reach full marks by giving the answers they were shown (bug hunt s44).
+    The defaults stay (blocks rely on them); the author is told what happens and what to change.
+    A limit the author set (the course's "Two teenagers at Assamaka": three tries, the last counts)
+    is a choice of how much practice the grade allows, not a default nobody chose: not warned."""
+    if not (case.weight > 0 and case.show_answers == SHOW_SUBMITTED and case.attempts_allowed == 0
+            and any(q.points > 0 for q in case.questions)):
+        return []
+    return [Problem("show_answers", _(
+        "Learners see the answers after each submission and may submit again: each of them can reach full marks by "
+        "giving the answers they were shown. To grade what they know, set “{show}” to “{last}”, or “{attempts}” "
+        "to 1.").format(show=_("Show answers"), last=_(SHOW_ANSWERS[SHOW_FINISHED]),
+                        attempts=_("Maximum attempts (0: no limit)")), False)]
 
 
 def _validate_question(add, where, n, q, seen, _):

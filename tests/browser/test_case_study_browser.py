@@ -610,3 +610,33 @@ def test_french_decimal_comma_in_a_question_s_points_is_not_saved_as_fifteen(wor
         assert q.locator("[data-key=points]").get_attribute("aria-invalid") == "true"
         assert q.locator("[data-error-key=points]").inner_text().strip()
     assert page.js_errors == []
+
+
+def test_a_new_case_study_s_defaults_do_not_give_away_full_marks(workbench, new_page):
+    """A brand-new case study: attempts without limit, answers shown "Après chaque envoi", the best
+    attempt counts. The author adds one question and saves, changing no setting. A learner
+    answered wrong, was shown the right answer and "Réessayer", answered it, and held full marks:
+    the grade said nothing (bug hunt s44). Now (the defaults kept: existing blocks rely on them)
+    the author is warned beside "Afficher les réponses" before saving; else the first page after a
+    wrong submit must not both name the right answer and offer another try."""
+    scenario, _usage_id = new_block(workbench, "emm_case_study")
+    page = new_page(DESK, locale="fr-FR")
+    open_studio(page, workbench, scenario, EDITOR)
+    page.locator(f"{EDITOR} [data-key=narrative]").fill("Le 17 septembre 2022, 669 personnes arrivent à Assamaka.")
+    one_single_choice_question(page)
+    page.wait_for_timeout(1000)
+    warned = " ".join(page.locator(f"{EDITOR} [data-error]").all_inner_texts()).strip()
+    assert save_editor(page, EDITOR).startswith("Enregistré")
+    if warned:
+        assert "note maximale" in page.locator(f"{EDITOR} [data-error=show_answers]").inner_text()
+        return  # the author was told, beside a setting
+    learner = new_page(DESK, locale="fr-FR")
+    learner.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    learner.locator(".emm-case-form input[type=radio]").nth(1).check()  # the wrong option
+    learner.locator(".emm-case-form [data-submit]").click()
+    feedback = learner.locator("[data-feedback]")
+    feedback.locator("button").first.wait_for()
+    text = feedback.inner_text()
+    shows_key = "Le recrutement d’une personne" in text
+    retry = feedback.get_by_role("button", name="Réessayer").count() > 0
+    assert not (shows_key and retry), f"the key and another try on the first page:\n{text}"

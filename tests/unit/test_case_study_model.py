@@ -168,7 +168,8 @@ def fields_of(problems):
 
 def test_validation_problems():
     good = fields_of(validation.validate(CASE, _))
-    assert good == {"questions.0.explanation": False, "questions.1.explanation": False}
+    # a new case study's defaults: answers after each submission, no limit on attempts (bug hunt s44)
+    assert good == {"questions.0.explanation": False, "questions.1.explanation": False, "show_answers": False}
     two_correct = replace(SINGLE, options=(Option("a", "A", True), Option("b", "B", True)))
     none_correct = replace(SINGLE, options=(Option("a", "A"), Option("b", "B")))
     bad = replace(CASE, display_name=" ", questions=(two_correct, replace(none_correct, id="s"),
@@ -185,6 +186,26 @@ def test_validation_problems():
     assert "questions" in fields_of(validation.validate(Case(), _))
 
 
+@pytest.mark.parametrize("change, warned", [
+    ({}, True),  # a new case study's defaults: graded, answers after each submission, no limit
+    ({"show_answers": content.SHOW_FINISHED}, False),
+    ({"show_answers": content.SHOW_NEVER}, False),
+    ({"attempts_allowed": 1}, False),
+    ({"attempts_allowed": 3}, False),  # a limit the author chose: how much practice the grade allows
+    ({"weight": 0.0}, False),  # not graded: practice
+    ({"grade_policy": COUNT_LAST}, True),
+])
+def test_a_graded_case_showing_the_answers_before_another_try_is_warned_at_show_answers(change, warned):
+    """Bug hunt s44: with a new case study's defaults every learner reaches full marks by trying
+    again after seeing the answers. The defaults stay; Studio warns at "Show answers" (the editor's
+    live check, the save, ``validate()``), saying what happens and what to change."""
+    said = [p for p in validation.validate(replace(CASE, **change), _) if p.field == "show_answers"]
+    assert [(p.error, "full marks" in p.message) for p in said] == ([(False, True)] if warned else [])
+    assert validation.playable(replace(CASE, **change))  # a warning: learners are not kept out
+    unscored = replace(CASE, questions=tuple(replace(q, points=0) for q in CASE.questions))
+    assert not [p for p in validation.validate(unscored, _) if p.field == "show_answers"]
+
+
 def test_a_multiple_choice_option_s_id_with_the_question_s_fits_the_store_s_group_column():
     """Its answers are kept under "<question id>.<option id>" (``perspectives.recorded``), in a
     column of 100 characters (``models.Answer.group``): a longer pair would refuse every submit
@@ -193,11 +214,12 @@ def test_a_multiple_choice_option_s_id_with_the_question_s_fits_the_store_s_grou
         options = (Option(oid, "X", True), Option("y", "Y"))
         return replace(CASE, questions=(replace(MULTI, id=qid, options=options),))
     fits = case_of("q" * 49, "o" * 50)
-    assert fields_of(validation.validate(fits, _)) == {"questions.0.explanation": False}
+    assert fields_of(validation.validate(fits, _)) == {"questions.0.explanation": False, "show_answers": False}
     assert validation.playable(fits)
     too_long = case_of("q" * 50, "o" * 50)
     problems = validation.validate(too_long, _)
-    assert fields_of(problems) == {"questions.0.options.0.id": True, "questions.0.explanation": False}
+    assert fields_of(problems) == {"questions.0.options.0.id": True, "questions.0.explanation": False,
+                                   "show_answers": False}
     [said] = [p.message for p in problems if p.field == "questions.0.options.0.id"]
     assert "Question 1, option 1" in said and "99" in said
     assert not validation.playable(too_long)
