@@ -54,7 +54,7 @@ def _documents(case):
 
 
 def student_view(block):
-    case = block.load_content()
+    case = block.shown_content()  # a default name in the page's language (bug hunt s44)
     state = learner.standing(case, block.learner_state())
     words = block.translators()  # the language looked up once for the page
     _ = words[0]
@@ -206,7 +206,7 @@ def respond(block, case, outcome):
 
 # ------------------------------------------------------------------ authors
 def author_view(block):
-    case = block.load_content()
+    case = block.shown_content()
     _ = block.ugettext
     context = {
         "case": case,

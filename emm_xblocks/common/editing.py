@@ -26,7 +26,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
-from . import assets, content_cache, descriptions, olx, platform_olx, store
+from . import assets, content_cache, descriptions, olx, platform_olx, settings, store
 from .editor_json import markup_warnings, typed_html
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
@@ -98,6 +98,11 @@ class EditableContentMixin:
         """The block's content as its frozen dataclass, parsed once per content (``common.content_cache``)."""
         return content_cache.load(self, self.content_module.from_fields, self.content_field_names(),
                                   getattr(self.content_module, "LEGACY_FIELDS", ()))
+
+    def shown_content(self):
+        """``load_content()`` as the pages and the editor show it: a display name still at its default
+        in the reader's language (``settings.default_named``, bug hunt s44)."""
+        return settings.default_named(self.load_content(), self.content_module.SETTINGS, self.ugettext)
 
     def store_content(self, content):
         for name, value in self.content_module.to_fields(content).items():
@@ -189,7 +194,7 @@ class EditableContentMixin:
         form = self.editor_module.settings_form(self.ugettext)
         context = {"dom": self.dom_id() + "-ed", "settings": form["groups"], **(context or {})}
         # its HTML fields as the author typed them ("&", not "&amp;": bug hunt s44)
-        init_args = {"content": typed_html(self.editor_module.to_editor(self.load_content())), "kinds": {},
+        init_args = {"content": typed_html(self.editor_module.to_editor(self.shown_content())), "kinds": {},
                      "settings": form["keys"], "root": root, **init_args}
         return self.build_fragment(template, context, init_args=init_args, js="js/emm-form-studio.js",
                                    js_class="EmmFormEditor")

@@ -12,7 +12,7 @@ from ..common.i18n import N_
 from ..common.settings import TEXT, Setting, with_settings
 
 SETTINGS = (
-    Setting("display_name", TEXT, "Evaluation report", N_("Display name"), group="report"),
+    Setting("display_name", TEXT, N_("Evaluation report"), N_("Display name"), group="report"),
     content_language.setting(group="report"),
     Setting("headline_statement", TEXT, "", N_("Statement of the headline (its id; empty: the one most answered)"),
             group="report",

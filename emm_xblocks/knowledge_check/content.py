@@ -36,7 +36,7 @@ MAX_QUESTIONS = 50
 # ``group``: where the editor draws it (templates/knowledge_check/studio.html): the name, phase and
 # pair head the form, the others are its "Settings"
 SETTINGS = (
-    Setting("display_name", TEXT, "Knowledge check", N_("Display name"), group="check"),
+    Setting("display_name", TEXT, N_("Knowledge check"), N_("Display name"), group="check"),
     content_language.setting(group="check"),
     Setting("phase", SELECT, PRE, N_("When learners take it"), choices=PHASES, group="check"),
     Setting("pair", TEXT, "", N_("Pair key (the same in the pre-test and its post-test)"), group="check",

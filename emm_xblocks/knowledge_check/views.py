@@ -26,7 +26,7 @@ from .content import POST, PRE
 
 # ------------------------------------------------------------------ the learner's page
 def student_view(block):
-    check, state = block.load_content(), block.learner_state()
+    check, state = block.shown_content(), block.learner_state()  # a default name in the page's language
     dom = block.dom_id()
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     read_only = refusal.message if refusal else ""
@@ -189,7 +189,7 @@ def staff_panel(block, check, lang=""):
 
 # ------------------------------------------------------------------ authors
 def author_view(block):
-    check = block.load_content()
+    check = block.shown_content()
     _ = block.ugettext
     context = {
         "check": check,

@@ -47,7 +47,7 @@ RESULTS = {RESULTS_STAFF: N_("Staff only"), RESULTS_LEARNERS: N_("Staff, and lea
 # ``group``: where the editor draws it (templates/likert/studio.html): the name; the scale (its
 # custom labels follow); what learners may add; privacy, results and grading
 SETTINGS = (
-    Setting("display_name", TEXT, "End-of-training evaluation", N_("Display name"), group="name"),
+    Setting("display_name", TEXT, N_("End-of-training evaluation"), N_("Display name"), group="name"),
     content_language.setting(group="name"),
     Setting("scale", SELECT, "agree5", N_("Scale"), choices=SCALE_NAMES, group="scale"),
     Setting("allow_na", CHECKBOX, False, N_("Offer “Not applicable”"), group="answers"),

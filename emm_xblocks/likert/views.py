@@ -28,7 +28,7 @@ def sent_anonymously(block, survey, state):
 
 
 def student_view(block):
-    survey = block.load_content()
+    survey = block.shown_content()  # a default name in the page's language (bug hunt s44)
     # the learner's fields, read once (``learner_state``): a new learner's one, ``submitted``
     # (decision 50: ``State.DEFAULTS_UNLESS``)
     state = block.learner_state()
@@ -79,7 +79,7 @@ def student_view(block):
 
 
 def author_view(block):
-    survey = block.load_content()
+    survey = block.shown_content()
     _ = block.ugettext
     # the scale's name and its labels in order ("Agreement, 5 points: Strongly disagree / ... / Strongly agree")
     scale = _("{scale}: {labels}").format(scale=_(content.SCALE_NAMES.get(survey.scale, survey.scale)),

@@ -28,7 +28,7 @@ CATEGORIES = {
 # ``group``: where the editor draws it (templates/role_play/studio.html): the name; attempts and
 # grading (one row); the play itself
 SETTINGS = (
-    Setting("display_name", TEXT, "Role-play", N_("Display name"), group="name"),
+    Setting("display_name", TEXT, N_("Role-play"), N_("Display name"), group="name"),
     content_language.setting(group="name"),
     settings.attempts_allowed(MAX_ATTEMPTS, group="grading"),
     settings.grade_policy(group="grading"),

@@ -179,7 +179,7 @@ def respond(block, scenario, outcome, chose=False):
 
 
 def student_view(block):
-    scenario = block.load_content()
+    scenario = block.shown_content()  # a default name in the page's language (bug hunt s44)
     state, notice = block.learner_state(), ""
     if validation.playable(scenario):
         state, notice = learner.repaired(scenario, state, block.ugettext)  # shown, not kept
@@ -205,7 +205,7 @@ def student_view(block):
 
 
 def author_view(block):
-    scenario = block.load_content()
+    scenario = block.shown_content()
     problems = validation.validate(scenario, block.ugettext)
     nums, ngettext = block.numbers(), block.ungettext
 
@@ -236,7 +236,8 @@ def author_view(block):
 def studio_view(block):
     """The structured editor (form + map) with its "Edit as XML" tab; the map script is a second file."""
     _ = block.ugettext
-    data = typed_html(editor.to_editor(block.load_content()))  # "&", not "&amp;" (bug hunt s44)
+    # "&", not "&amp;"; a default name in the author's language (bug hunt s44)
+    data = typed_html(editor.to_editor(block.shown_content()))
     xml = data.pop("xml")
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
     form = editor.settings_form(_)

@@ -26,6 +26,16 @@ def open_studio(page, workbench, scenario, root):
     page.wait_for_selector(f"{root} .emm-counter", state="attached")
 
 
+def renamed_in_json(text, name):
+    """The editor's JSON ``text`` ("Edit as JSON") with its display name ``name``, as an author edits
+    it there (whatever the new block's name shows as: its default is in the page's language)."""
+    import json
+
+    data = json.loads(text)
+    data["display_name"] = name
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def save(page, root):
     """Press "Enregistrer" and wait for the outcome: the status ("Enregistré…") or the refusal."""
     page.locator(f"{root} [data-save]").click()

@@ -9,7 +9,7 @@ it was): Save now applies it first, or refuses beside the box with the caret in 
 import pytest
 
 from tests.browser.conftest import DESKTOP, open_json_tab
-from tests.browser.new_blocks import DESK, ER, new_block, open_studio, stored
+from tests.browser.new_blocks import DESK, ER, new_block, open_studio, renamed_in_json, stored
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def test_save_does_not_drop_what_was_typed_in_edit_as_json(workbench, new_page):
     page.locator(f"{ER} [data-json-tab] > summary").click()
     box = page.locator(f"{ER} [data-json]")
     page.wait_for_function("box => box.value.startsWith('{')", arg=box.element_handle())
-    typed = box.input_value().replace('"Evaluation report"', '"Rapport d’évaluation de la formation"')
+    typed = renamed_in_json(box.input_value(), "Rapport d’évaluation de la formation")
     assert typed != box.input_value()
     box.fill(typed)
     page.locator(f"{ER} [data-save]").click()

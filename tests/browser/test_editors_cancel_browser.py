@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from tests.browser.conftest import DESKTOP
-from tests.browser.new_blocks import DESK, ER, new_block, open_studio
+from tests.browser.new_blocks import DESK, ER, new_block, open_studio, renamed_in_json
 from tests.browser.test_role_play_browser import studio_notifications
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def test_cancel_asks_before_dropping_what_was_typed_in_edit_as_json(workbench, n
     page.locator(f"{ER} [data-json-tab] > summary").click()
     box = page.locator(f"{ER} [data-json]")
     page.wait_for_function("box => box.value.startsWith('{')", arg=box.element_handle())
-    box.fill(box.input_value().replace('"Evaluation report"', '"Rapport de la formation de Niamey"'))
+    box.fill(renamed_in_json(box.input_value(), "Rapport de la formation de Niamey"))
     page.locator(f"{ER} [data-cancel]").click()
     page.wait_for_timeout(300)
     assert dialogs == ["Abandonner vos modifications\u202f? Elles n’ont pas été enregistrées."], (dialogs, notes())

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from emm_xblocks.workbench.services import LmsI18nService
 from tests.browser.conftest import DESKTOP, PHONE, answer_asked, student_id
+from tests.browser.new_blocks import DESK, new_block, open_studio, stored
 
 pytestmark = pytest.mark.browser
 
@@ -158,3 +159,25 @@ def test_likert_results_on_a_phone_keep_each_statement_beside_its_figures_as_the
     assert last["x"] + last["width"] <= box["x"] + box["width"] + 1  # the last column in view beside it
     assert statement["x"] + statement["width"] <= last["x"]
     assert page.js_errors == []
+
+
+@pytest.mark.parametrize("block_type, english, editor", [
+    ("emm_case_study", "Case study", ".emm-case-editor"), ("emm_role_play", "Role-play", ".emm-rp-studio"),
+    ("emm_likert", "End-of-training evaluation", ".emm-likert-editor"),
+    ("emm_knowledge_check", "Knowledge check", ".emm-kc-editor"),
+])
+def test_a_new_block_s_default_title_is_in_the_page_s_language(block_type, english, editor, workbench, new_page):
+    """A block added in a French Studio and not yet renamed: the French learner's page had an
+    English heading ("Case study") above French text ("Cette étude de cas ne comporte encore
+    aucune question."), and so did the editor's "Nom affiché" that the author starts from (bug hunt
+    s44). The defaults were marked for translation (``N_``) but shown untranslated; only "Case
+    study" had a French entry in the catalogue. The stored value stays the default."""
+    scenario, usage_id = new_block(workbench, block_type)
+    page = new_page(DESK, locale="fr-FR")
+    page.goto(workbench.scenario_url(scenario, student_id(), lang="fr"))
+    title = page.locator(".emm-title").first
+    title.wait_for()
+    assert title.inner_text().strip() != english
+    open_studio(page, workbench, scenario, editor)
+    assert page.locator(f"{editor} [data-field=display_name]").input_value() != english
+    assert stored(usage_id).display_name == english

@@ -35,3 +35,20 @@ def test_bounds_are_inclusive_and_coded_problems_carry_their_setting_name():
     assert settings.problems(content(weight=1000, min_group_size=1), SETTINGS, str) == []
     [problem] = settings.problems(content(weight=-1), SETTINGS, str, coded=True)
     assert problem.code == "weight"
+
+
+def test_a_default_name_is_shown_in_the_reader_s_language_and_an_author_s_name_as_it_is():
+    """Bug hunt s44: a new block's heading ("Case study") was English on a French page. Shown (not
+    stored) in the reader's language while it is the default; one object per language, so the
+    views' caches, keyed by the content, keep hitting."""
+    from emm_xblocks.case_study.content import SETTINGS as CASE_SETTINGS
+    from emm_xblocks.case_study.content import Case
+    from emm_xblocks.common.settings import default_named
+
+    french = {"Case study": "Étude de cas"}.get
+    new = Case()
+    shown = default_named(new, CASE_SETTINGS, lambda s: french(s, s))
+    assert (shown.display_name, new.display_name) == ("Étude de cas", "Case study")
+    assert default_named(new, CASE_SETTINGS, lambda s: french(s, s)) is shown
+    named = Case(display_name="Deux adolescents à Assamaka")
+    assert default_named(named, CASE_SETTINGS, lambda s: "x") is named
