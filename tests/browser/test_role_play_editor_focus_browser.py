@@ -148,21 +148,28 @@ XML_WITH_A_LONE_AMPERSAND = (
     '</emm_role_play>')
 
 
-def test_a_save_refused_from_the_xml_tab_puts_the_focus_in_the_xml(workbench, new_page):
-    """Role-play, "Modifier en XML": an "&" alone in a choice; "Enregistrer" is refused ("Le jeu de
-    rôle n’a pas été enregistré…", the problem "ligne 4, colonne …" under the box) and the focus
-    stayed on "Enregistrer": the author (or a screen reader) was not taken to the XML, and the caret
-    was not at the line the message names (bug hunt s44)."""
+def saved_from_the_xml_tab(workbench, new_page, text):
+    """A new role-play's "Modifier en XML" holding ``text``, saved, the save's refusal shown (not
+    the live check's list): ``(page, the XML box)``."""
     scenario, _usage_id = new_block(workbench, "emm_role_play")
     page = new_page(DESK, locale="fr-FR")
     open_studio(page, workbench, scenario, RP)
     page.get_by_role("tab", name="Modifier en XML").click()
     xml = page.locator(f"{RP} [data-xml]")
     page.wait_for_function("(el) => !el.closest('[data-panel]').hidden", arg=xml.element_handle())
-    xml.fill(XML_WITH_A_LONE_AMPERSAND)
+    xml.fill(text)
     page.locator(f"{RP} [data-save]").click()
     page.locator(f"{RP} [data-save-alert]:not([hidden])").wait_for()
     page.locator(f"{RP} [data-xml-problems] li").first.wait_for()
+    return page, xml
+
+
+def test_a_save_refused_from_the_xml_tab_puts_the_focus_in_the_xml(workbench, new_page):
+    """Role-play, "Modifier en XML": an "&" alone in a choice; "Enregistrer" is refused ("Le jeu de
+    rôle n’a pas été enregistré…", the problem "ligne 4, colonne …" under the box) and the focus
+    stayed on "Enregistrer": the author (or a screen reader) was not taken to the XML, and the caret
+    was not at the line the message names (bug hunt s44)."""
+    page, xml = saved_from_the_xml_tab(workbench, new_page, XML_WITH_A_LONE_AMPERSAND)
     assert "ligne 4" in page.locator(f"{RP} [data-xml-problems]").inner_text()
     assert page.evaluate("() => document.activeElement.hasAttribute('data-xml')"), page.evaluate(
         "() => document.activeElement.outerHTML.slice(0, 80)")
@@ -175,17 +182,8 @@ def test_a_save_refused_from_the_xml_tab_puts_the_focus_in_the_xml(workbench, ne
 def test_a_number_the_xml_tab_cannot_read_takes_the_caret_to_its_line(workbench, new_page):
     """The same for a value the XML's reader cannot read (``points="1,5"``: a whole number): the
     caret at the start of its element's line."""
-    scenario, _usage_id = new_block(workbench, "emm_role_play")
-    page = new_page(DESK, locale="fr-FR")
-    open_studio(page, workbench, scenario, RP)
-    page.get_by_role("tab", name="Modifier en XML").click()
-    xml = page.locator(f"{RP} [data-xml]")
-    page.wait_for_function("(el) => !el.closest('[data-panel]').hidden", arg=xml.element_handle())
     text = XML_WITH_A_LONE_AMPERSAND.replace(" & ", " et ").replace('goto="fin"', 'goto="fin" points="1,5"')
-    xml.fill(text)
-    page.locator(f"{RP} [data-save]").click()
-    page.locator(f"{RP} [data-save-alert]:not([hidden])").wait_for()  # the save's refusal, not the live check's list
-    page.locator(f"{RP} [data-xml-problems] li").first.wait_for()
+    page, xml = saved_from_the_xml_tab(workbench, new_page, text)
     assert page.evaluate("() => document.activeElement.hasAttribute('data-xml')")
     caret = xml.evaluate("(el) => el.selectionStart")
     assert caret == text.index("    <choice"), text[caret:caret + 20]
