@@ -25,6 +25,7 @@ library sync) changes the values, hence the key, so stale content is never serve
 
 import json
 import marshal
+from contextlib import contextmanager
 from functools import lru_cache
 
 from xblock.fields import UserScope
@@ -95,3 +96,24 @@ def load(block, from_fields, names, legacy=()):
         raw.update(raw_values(block, legacy))
     values = {name: fields[name].from_json(value) for name, value in raw.items()}
     return _parsed(from_fields, key_of(values))
+
+
+_HELD = "_emm_content_held"  # the instance attribute ``held`` sets: the content of the action under way
+
+
+@contextmanager
+def held(block, content):
+    """Within this block, ``block.load_content()`` gives ``content`` (read once by the learner
+    handler, ``common.pipeline``): a learner action never changes the content fields, so reading
+    them again (each a copy-free read of the store, then the cache key's bytes) would give the
+    same. The block instance holds it for the request only."""
+    setattr(block, _HELD, content)
+    try:
+        yield content
+    finally:
+        delattr(block, _HELD)
+
+
+def held_by(block):
+    """The content ``held`` gives ``block`` now, or None."""
+    return block.__dict__.get(_HELD)

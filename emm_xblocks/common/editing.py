@@ -95,7 +95,12 @@ class EditableContentMixin:
         return (*cls.content_module.CONTENT_FIELDS, *(s.name for s in cls.content_module.SETTINGS))
 
     def load_content(self):
-        """The block's content as its frozen dataclass, parsed once per content (``common.content_cache``)."""
+        """The block's content as its frozen dataclass, parsed once per content (``common.content_cache``).
+        During a learner action, the content the action was given (``content_cache.held``): no
+        action changes it, and its grade (``max_score``) reads it again."""
+        held = content_cache.held_by(self)
+        if held is not None:
+            return held
         return content_cache.load(self, self.content_module.from_fields, self.content_field_names(),
                                   getattr(self.content_module, "LEGACY_FIELDS", ()))
 

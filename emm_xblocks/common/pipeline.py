@@ -39,7 +39,7 @@ from contextlib import nullcontext
 
 from xblock.core import XBlock
 
-from . import course_outline, descriptions, pairs, platform, recovery, store, transactions
+from . import content_cache, course_outline, descriptions, pairs, platform, recovery, store, transactions
 from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
 from .handlers import check_address, parse_json, store_error
@@ -130,6 +130,16 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
             keys = reply_keys(data, page, block.ugettext)
             digest = recovery.fingerprint(block, data) if action_id else ""
             content = block.load_content()
+            return _run(block, content, data, action_id, digest, keys)
+        except ActionError as err:
+            return as_handler_error(err).response()
+        except HandlerError as err:
+            return err.response()
+        except transactions.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
+            return store_error(block, err).response()
+
+    def _run(block, content, data, action_id, digest, keys):
+        with content_cache.held(block, content):  # read once: its grade (``max_score``) reads it again
             if replay is not None and writes and recovery.seen(block, name, action_id, digest, block.ugettext):
                 # the same request again (its reply was lost): answer as the first did, keep nothing;
                 # also past the due date, which may have come since (nothing is written)
@@ -157,12 +167,6 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
                             block.save()  # the runtime's own save after the handler then finds nothing to write
                 if not joined:
                     result = respond(block, content, outcome) if respond else outcome.result
-        except ActionError as err:
-            return as_handler_error(err).response()
-        except HandlerError as err:
-            return err.response()
-        except transactions.StoreError as err:  # text the database cannot hold, rows still locked: nothing kept
-            return store_error(block, err).response()
         return json_response(shaped(result, keys))
 
     return handler

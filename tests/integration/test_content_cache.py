@@ -7,6 +7,7 @@ import pytest
 from xblock.runtime import DictKeyValueStore
 
 from emm_xblocks.common import content_cache
+from tests.integration.platform_blocks import CASE, SECOND_SINGLE
 from tests.openedx.student_module import DjangoKeyValueStore
 
 SURVEY = """
@@ -179,3 +180,21 @@ def test_values_marshal_cannot_write_still_key_the_content(survey, handlers):
     block.display_name = SafeString("Renamed")
     assert block.load_content().display_name == "Renamed"
 
+
+
+def test_a_graded_submit_reads_its_content_once(scenario, handlers, events, monkeypatch):
+    """A learner action is given the content once: its grade (``max_score``, asked when the score
+    is kept and when the panel names the grade held) is worked out from the same, not read again
+    field by field; once the action has answered, the block reads its fields again."""
+    uid = scenario(CASE.format(extra='show_answers="submitted"', more=SECOND_SINGLE))
+    loads = []
+    real = content_cache.load
+    monkeypatch.setattr(content_cache, "load", lambda *a, **k: loads.append(a[0]) or real(*a, **k))
+    answer = handlers.post(uid, "submit", {"answers": {"q1": "a", "q2": "y"}})
+    assert answer.status_code == 200 and answer.json_body["submitted"] is True
+    assert [(g["raw_earned"], g["raw_possible"]) for g in events.grades] == [(2, 4)]
+    assert len(loads) == 1
+    held = loads[0]
+    assert content_cache.held_by(held) is None  # nothing held past the request
+    held.load_content()
+    assert len(loads) == 2
