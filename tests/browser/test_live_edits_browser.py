@@ -191,3 +191,48 @@ def test_a_role_play_choice_s_points_changed_after_an_ending_warns_at_that_field
     anyway.click()
     editor.locator("[data-status]").filter(has_text=SAVED).wait_for()
     assert page.js_errors == []
+
+
+def test_answers_kept_offline_on_the_old_scale_are_not_recorded_on_the_new_one(workbench, new_page):
+    """Bug hunt (course's life): a learner on a phone answers on the 5-point scale, taps Submit
+    offline (the page keeps the submission on the device and sends it when the link is back,
+    decision 22); meanwhile the author changes the scale to 4 points ("Save anyway", decision 27).
+    The submission that then goes carries the old scale's points with nothing to say which scale they
+    were given on: "3" (Neither agree nor disagree) must not be kept as "3" on the new scale (Agree),
+    nor "4" (Agree) as Strongly agree. Decision 27: an edit may change what comes next, never what
+    learners said."""
+    from emm_xblocks.models import Answer
+    from tests.browser.conftest import PHONE
+
+    scenario = workbench.add_scenario(XML)
+    author = new_page(DESKTOP)
+    first = student_id()
+    author.goto(workbench.scenario_url(scenario, first))
+    assert workbench.submit(author, scenario, first, {"a": 3, "b": 4}).ok  # answers are stored
+
+    learner = student_id()
+    phone = new_page(PHONE)
+    phone.goto(workbench.scenario_url(scenario, learner))
+    phone.wait_for_selector(".emm-likert [data-status]", state="attached")
+    phone.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    phone.locator(".emm-likert [data-statement=a] input[value='3']").check()  # Neither agree nor disagree
+    phone.locator(".emm-likert [data-statement=b] input[value='4']").check()  # Agree
+    phone.context.set_offline(True)
+    phone.wait_for_function("() => navigator.onLine === false")
+    phone.locator(".emm-likert [data-submit]").click()
+    phone.locator(".emm-likert [data-draft-status]").filter(has_text="will be submitted").wait_for()
+
+    # meanwhile, the author changes the scale (learners answered: "Save anyway")
+    author.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    author.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
+    author.get_by_label("Scale").select_option("agree4")
+    author.get_by_role("button", name="Save", exact=True).click()
+    author.get_by_role("button", name="Save anyway").click()
+    author.locator(f"{EDITOR} [data-status]").filter(has_text=SAVED).wait_for()
+
+    phone.context.set_offline(False)  # the link is back: what waits goes
+    phone.wait_for_timeout(4000)
+    key = str(workbench.usage_id(scenario))
+    on_new_scale = {(a.group, a.value) for a in Answer.objects.filter(block_key=key) if a.group.endswith("@1")}
+    # the learner never saw the 4-point scale: "Neither" is not an "Agree", "Agree" not a "Strongly agree"
+    assert on_new_scale == set(), on_new_scale
