@@ -62,6 +62,8 @@ STATUS = {
     "invalid_comment": BAD_REQUEST,
     "comment_not_allowed": BAD_REQUEST,
     "comment_too_long": BAD_REQUEST,
+    # answers given on a scale the author changed since the form was given (``likert.learner.check_scale``)
+    "scale_changed": CONFLICT,
     # the case study's own
     "answer_too_long": BAD_REQUEST,
     "answer_too_short": BAD_REQUEST,

@@ -8,6 +8,8 @@ field, as in the other blocks (``to_fields``); a block saved by 0.1 kept each in
 own (``LEGACY_FIELDS``), still read while ``content`` is empty (decision 49).
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -130,6 +132,18 @@ class _SurveyContent:
     def scale_identity(self):
         """What gives the scale's points their meaning: the preset's name, or the custom labels."""
         return (self.scale, tuple(self.custom_labels) if self.scale == CUSTOM else ())
+
+    @cached_property
+    def scale_id(self):
+        """The scale's identity as the page and the apps are given it: 12 hexadecimal digits, a
+        SHA-256 digest of the preset's key, the number of points and a custom scale's labels
+        (``scale_identity``), the same in every process and language. A submission sends it back
+        and is refused if the scale changed since (``learner.check_scale``). Not ``scale_epoch``:
+        the epoch moves on only when the scale changes after learners answered, so a scale
+        changed before anyone answered keeps its epoch and changes its meaning all the same."""
+        kind, labels = self.scale_identity
+        text = json.dumps([kind, self.points, list(labels)], ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
     def past_scale(self, epoch):
         return next((p for p in self.past_scales if p.epoch == epoch), None)

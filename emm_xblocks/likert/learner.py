@@ -21,6 +21,10 @@ from .validation import playable
 ONCE_SLOT = "likert-anonymous"  # the one-time slot an anonymous submission takes
 # the refusal of a submission while the author must fix the evaluation, and its page's notice
 NOT_READY = N_("This evaluation is not ready yet: please come back later.")
+SCALE_FIELD = "scale_id"  # what a submission says of the scale it was answered on (``check_scale``)
+# its refusal when the scale changed since; the page says the same of answers it kept on the device
+SCALE_CHANGED = N_("The answer scale of this evaluation has changed: your answers were not recorded. "
+                   "Please answer again on the new scale.")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,25 @@ class State:
     submitted: bool = False
     answers_epoch: int = 0
     learner_profile: str = ""  # the profile option a named learner chose ("" when none or anonymous)
+
+
+def check_scale(survey, sent, _):
+    """Refuse answers given on another scale than the survey's. ``sent``: the submission's
+    ``scale_id``, the ``Survey.scale_id`` the page (its ``init_args``) or the app (its
+    ``student_view_data``) was given with the form, kept with answers waiting on the device.
+
+    Raises ``ActionError`` 409 ``scale_changed`` (``SCALE_CHANGED``, translated) when it is not the
+    current scale's: a "3" given on five points ("Neither") is not kept as a "3" on four ("Agree"),
+    whether the scale changed after learners answered (a new epoch) or before (the same epoch), and
+    400 ``invalid_request`` when it is not text. A submission without it (``None`` or absent: a page
+    loaded before this check was deployed, a script, an app that does not send it) is accepted as
+    before: its answers are stored under the current scale, as they always were."""
+    if sent is None:
+        return
+    if not isinstance(sent, str):
+        raise ActionError("invalid_request", _("The request could not be read."))
+    if sent != survey.scale_id:
+        raise ActionError("scale_changed", _(SCALE_CHANGED))
 
 
 def check_submission(survey, answers, comment, _):
@@ -155,10 +178,16 @@ description = described_once(description_fields)  # the store's write of them, m
 
 
 def submit(survey, state, data, _):
-    """Check and keep one submission; participation credit and completion come with it."""
+    """Check and keep one submission; participation credit and completion come with it.
+
+    ``data``: ``{"answers": {statement id: 1..points or "na"}, "comment": str, "profile": str,
+    "scale_id": str}``; ``scale_id`` optional (``check_scale``: refused with 409 ``scale_changed``
+    when the scale changed since the form was given, checked before the answers, whose points
+    are the old scale's)."""
     refuse_unless_ready(playable(survey), NOT_READY, _)
     if state.submitted and survey.anonymous:
         raise already_submitted(_)
+    check_scale(survey, data.get(SCALE_FIELD), _)
     # sent while anonymous (now named)? The store's claim says; the write is refused if so (``Record.unless``)
     unless = ONCE_SLOT if maybe_sent_anonymously(survey, state) else ""
     answers, comment = check_submission(survey, data.get("answers"), data.get("comment"), _)

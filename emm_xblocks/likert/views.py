@@ -74,6 +74,9 @@ def student_view(block):
         "locked": locked,
         "total": len(survey.statements),
         "draft_key": recovery.draft_key(block, refusal),
+        # the scale the form's points are on: sent back with each submission, kept with the
+        # answers on the device (``learner.check_scale``)
+        "scale_id": survey.scale_id,
         "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
 
@@ -107,8 +110,10 @@ def student_view_data(survey):
     """The evaluation for the mobile apps: content only. The Blocks API calls it once per course
     with no learner bound (``course_api/blocks/transformers/student_view.py``), so nothing of a
     learner and no translated text: a preset scale is named by its key (``agree5``) and its
-    number of points; a custom scale's labels are the author's. The learner's own state comes
-    from the ``student_view_user_state`` handler."""
+    number of points; a custom scale's labels are the author's; ``scale_id``, the scale's identity
+    (``Survey.scale_id``), which an app sends back with a submission (refused with 409
+    ``scale_changed`` once the scale changed: ``learner.check_scale``). The learner's own state
+    comes from the ``student_view_user_state`` handler."""
     return {
         "display_name": survey.display_name,
         "content_language": content_language.declared(survey),  # the author's texts' language, or ""
@@ -116,6 +121,7 @@ def student_view_data(survey):
         "scale": survey.scale,
         "points": survey.points,
         "custom_labels": list(survey.custom_labels) if survey.scale == content.CUSTOM else [],
+        "scale_id": survey.scale_id,
         "allow_na": survey.allow_na,
         "statements": [{"id": s.id, "text": s.text, "required": s.required} for s in survey.statements],
         "comment_box": survey.comment_box,

@@ -2,6 +2,7 @@
 ``tests.openedx``). Only public behaviour is used: OLX in, handler names and JSON bodies out,
 views' HTML, ``student_view_data``, ``generate_report_data``, events."""
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -94,3 +95,9 @@ def visible_text(html):
     """What a reader sees: no tags, no scripts (the wrapper's JSON init args included)."""
     html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S | re.I)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def page_args(platform, user, key, **kwargs):
+    """The init args the runtime writes into the page (xblock/runtime.py, wrap_xblock)."""
+    html = platform.lms(user, **kwargs).render(key, "student_view").content
+    return json.loads(re.search(r'<script type="json/xblock-args"[^>]*>(.*?)</script>', html, re.S).group(1))

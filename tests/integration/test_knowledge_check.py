@@ -6,7 +6,6 @@ The block is given to the runtime by class (``Platform(block_classes=...)``), so
 on both test venvs whether or not the ``emm_knowledge_check`` entry point is installed there.
 """
 
-import json
 import re
 
 import pytest
@@ -15,6 +14,7 @@ from django.utils import translation
 
 from emm_xblocks.models import PairedResult
 from emm_xblocks.xblocks import KnowledgeCheckBlock
+from tests.integration.platform_blocks import page_args
 from tests.openedx import delete_state, delete_state_all, mobile_collect, override_score, problem_responses, rescore
 from tests.openedx.instructor import bind_for_student, user_states
 from tests.openedx.keys import CourseIdManager, CourseKey
@@ -479,12 +479,6 @@ def test_staff_viewing_as_a_learner_see_their_page_and_file_nothing(platform):
 
 
 # ------------------------------------------------------------------ answers kept on the device (decision 22)
-def page_args(platform, user, key, **kwargs):
-    """The init args the runtime writes into the page (xblock/runtime.py, wrap_xblock)."""
-    html = platform.lms(user, **kwargs).render(key, "student_view").content
-    return json.loads(re.search(r'<script type="json/xblock-args"[^>]*>(.*?)</script>', html, re.S).group(1))
-
-
 def test_answers_in_progress_are_kept_on_the_device_per_learner_and_test_never_while_staff_view_as_one(platform):
     """The page keeps a learner's answers in progress on the phone under ``draft_key`` (trial s11,
     finding 5): one key per learner and block, naming neither, so two learners of a shared phone,

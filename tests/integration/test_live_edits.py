@@ -12,7 +12,8 @@ from emm_xblocks.case_study import editor as case_editor
 from emm_xblocks.common import store
 from emm_xblocks.likert import editor as likert_editor
 from emm_xblocks.role_play import editor as role_play_editor
-from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY
+from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, page_args
+from tests.openedx import mobile_collect
 from tests.openedx.fixtures import platform  # noqa: F401
 
 # a new learner's Likert submit (as on main before the anonymous sender's look); where the database
@@ -402,6 +403,41 @@ def test_a_learner_s_own_answers_on_an_old_scale_are_not_shown_relabelled(platfo
     assert platform.lms(lea).handle(key, "submit", {"answers": {**answers, "relevance": 4}}).status == 200
     html = platform.lms(lea).html(key)
     assert html.count(" checked") == 3 and "The answer scale changed" not in html
+
+
+def test_answers_given_on_a_scale_changed_since_are_refused_and_nothing_is_stored(platform):  # noqa: F811
+    """Bug hunt (course's life): a submission says the scale it was answered on, the ``scale_id`` the
+    page (its init args) and the apps (``student_view_data``) are given. Once the author changed the
+    scale, before anyone answered (its epoch stays) or after ("Save anyway": a new epoch), answers
+    sent with the old one are refused, 409 ``scale_changed``, and nothing is stored: a "3" on five
+    points ("Neither") is not an "Agree" on four. A submission that says no scale (a page loaded
+    before the check, a script) is taken as before, on the current scale."""
+    key = platform.add(LIKERT.format(extra=""))
+    lea, ben, eva = platform.user("lea"), platform.user("ben"), platform.user("eva")
+    answers = {"answers": {"relevance": 3, "pace": 3, "applicability": 4}}
+
+    def sent(user, scale_id):
+        return platform.lms(user).handle(key, "submit", {**answers, "scale_id": scale_id})
+
+    on_five = page_args(platform, lea, key)["scale_id"]
+    assert mobile_collect(platform, key)["student_view_data"]["scale_id"] == on_five  # the apps: the same
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree4")).status == 200  # unanswered
+    on_four = page_args(platform, lea, key)["scale_id"]
+    assert on_four != on_five and "past_scale" not in platform.export(key)  # the same epoch, another scale
+    refused = sent(lea, on_five)
+    assert refused.status == 409 and refused.json["error"] == "scale_changed", refused.json
+    assert refused.json["message"].startswith("The answer scale of this evaluation has changed")
+    block = platform.lms(lea).block(key)
+    assert not store.has_answers(block.block_key()) and not block.submitted
+    assert sent(lea, 5).json["error"] == "invalid_request"  # not a scale's identity at all
+
+    assert sent(lea, on_four).status == 200
+    assert platform.lms(ben).handle(key, "submit", answers).status == 200  # no scale said: as before
+    assert save(platform, key, dict(form(platform, key, likert_editor), scale="agree5"), confirm=True).status == 200
+    assert page_args(platform, lea, key)["scale_id"] == on_five  # the scale's, whatever its epoch
+    assert sent(eva, on_four).json["error"] == "scale_changed"
+    assert staff_results(platform, key)["respondents"] == 2  # lea's and ben's, on four points, apart
+    assert sent(eva, on_five).status == 200
 
 
 # ------------------------------------------------------------------ the Likert's profile question (issue 11)

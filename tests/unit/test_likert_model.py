@@ -34,6 +34,30 @@ def test_presets_have_the_documented_points():
     assert Survey(scale="custom", custom_labels=("No", "Yes")).labels() == ("No", "Yes")
 
 
+def test_a_scale_s_identity_is_a_stable_digest_of_what_gives_its_points_their_meaning():
+    """``scale_id``: what the page and the apps are given and send back (``learner.check_scale``):
+    the same in every process (a fixed digest, not Python's ``hash``), another for another preset
+    or other custom labels, not changed by anything but the scale (the epoch, the statements)."""
+    assert SURVEY.scale_id == "87e161efedc9"  # sha256('["agree5",5,[]]'), its first 12 digits
+    assert dataclasses.replace(SURVEY, scale_epoch=3, statements=()).scale_id == SURVEY.scale_id
+    custom = Survey(scale="custom", custom_labels=("No", "Yes"))
+    ids = {SURVEY.scale_id, Survey(scale="agree4").scale_id, Survey(scale="agree7").scale_id, custom.scale_id,
+           Survey(scale="custom", custom_labels=("No", "Maybe", "Yes")).scale_id,
+           Survey(scale="custom", custom_labels=("Non", "Oui")).scale_id}
+    assert len(ids) == 6 and all(len(i) == 12 for i in ids)
+    assert dataclasses.replace(SURVEY, custom_labels=("ignored",)).scale_id == SURVEY.scale_id  # a preset's
+
+
+@pytest.mark.parametrize("sent,code", [("0" * 12, "scale_changed"), (5, "invalid_request"), ([], "invalid_request")])
+def test_answers_given_on_another_scale_are_refused_before_their_points_are_read(sent, code):
+    data = {"answers": {"relevance": 5, "pace": 5}, "scale_id": sent}
+    with pytest.raises(ActionError) as err:
+        learner.submit(SURVEY, learner.State(), data, _)
+    assert err.value.code == code
+    for said in (SURVEY.scale_id, None):  # the scale's, or none said (a page loaded before the check)
+        assert learner.submit(SURVEY, learner.State(), {**data, "scale_id": said}, _).state.answers == data["answers"]
+
+
 def test_reverse_coded_items_are_rescored_six_minus_x_on_five_points():
     assert [statistics.reverse_coded(SURVEY, SURVEY.statements[1], v) for v in range(1, 6)] == [5, 4, 3, 2, 1]
     assert statistics.reverse_coded(SURVEY, SURVEY.statements[0], 2) == 2
