@@ -113,10 +113,10 @@
   EMM.CODES = Object.freeze({
     ALREADY_SUBMITTED: "already_submitted",
     /* no write now: staff viewing as a learner, or past the due date */
-    READ_ONLY_MASQUERADE: "read_only_masquerade",
-    PAST_DUE: "past_due",
+    READ_ONLY_MASQUERADE: "read_only_masquerade", PAST_DUE: "past_due",
     /* an action id sent again with other data: the first data was kept (common/recovery.py) */
-    ACTION_REUSED: "action_reused"
+    ACTION_REUSED: "action_reused",
+    SCALE_CHANGED: "scale_changed"  /* a Likert's answers given on a scale changed since (likert/learner.py) */
   });
   /* no handler answered: nobody knows if it did the action */
   EMM.LOCAL_CODES = Object.freeze({

@@ -28,7 +28,8 @@ function EmmLikert(runtime, element, args) {
 
   function current() {
     var comment = commentBox();
-    return {answers: collect(), comment: comment ? comment.value : "", profile: EMM.profile(root)};
+    /* with the scale its points are on, sent and kept on the device with them (likert/learner.py check_scale) */
+    return {answers: collect(), comment: comment ? comment.value : "", profile: EMM.profile(root), scale_id: args.scale_id};
   }
 
   /* put answers kept on the device back into the form */
@@ -42,6 +43,19 @@ function EmmLikert(runtime, element, args) {
     var comment = commentBox();
     if (comment && typeof data.comment === "string") { comment.value = data.comment; }
     if (typeof data.profile === "string") { EMM.fillProfile(root, data.profile); }
+  }
+
+  /* answers kept on the device back into the form, unless the form is locked. Kept on another scale than the form's
+     (the author changed it since; a record from before pages sent the scale is put back as it is): their points are
+     not this scale's, so they are dropped, the comment and the profile put back and kept, and the page says why */
+  function restore(data) {
+    if (state.locked) { return false; }
+    if (typeof data.scale_id !== "string" || data.scale_id === args.scale_id) { fill(data); return true; }
+    drafts.drop();
+    fill({comment: data.comment, profile: data.profile});
+    if ((data.comment || "").trim() || data.profile) { drafts.keep(current()); }
+    EMM.say(alertBox, _("The answer scale of this evaluation has changed: your answers were not recorded. Please answer again on the new scale."));
+    return false;
   }
 
   function same(a, b) {
@@ -101,6 +115,9 @@ function EmmLikert(runtime, element, args) {
         if (err.statements) { markErrors(err.statements, true); }
         if (err.error === EMM.CODES.ALREADY_SUBMITTED) { state.locked = true; lock(); drafts.drop(); }
         drafts.failed("submit", payload, err, meta, alertBox);
+        /* answered on a scale changed since: nothing was kept. The page again, its form on the new scale; what this
+           one kept on the device (on the old scale, no longer waiting) is left out there, and said (restore) */
+        if (err.error === EMM.CODES.SCALE_CHANGED) { state.locked = true; window.location.reload(); }
       },
       refresh: refresh
     });
@@ -179,8 +196,9 @@ function EmmLikert(runtime, element, args) {
       if (event.target.tagName === "TEXTAREA") { drafts.keep(current()); }
     });
     EMM.ready(root);
-    /* answers kept on the device back into the form (a sent anonymous one keeps none) */
-    drafts.resume(element, function (data) { if (state.locked) { return false; } fill(data); }, resend);
+    /* answers kept on the device back into the form (a sent anonymous one keeps none, one on another scale its
+       comment and profile: restore) */
+    drafts.resume(element, restore, resend);
     EMM.watchLimits(form, status);
     updateProgress();
   }

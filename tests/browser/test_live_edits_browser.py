@@ -11,6 +11,9 @@ pytestmark = pytest.mark.browser
 SAVED = re.compile(r"^Saved(\.|, with \d+ warnings?: see)")  # with the warnings it left beside their fields
 
 EDITOR = ".emm-likert-editor"
+SCALE_CHANGED = "The answer scale of this evaluation has changed"  # the page's alert (likert/learner.py)
+DRAFTS = ("() => Object.keys(localStorage).filter(k => k.startsWith('emm-draft-'))"
+          ".map(k => JSON.parse(localStorage.getItem(k)))")  # what the pages keep on the device
 XML = ('<emm_likert display_name="Live evaluation" min_group_size="1">'
        '<item id="a">First statement.</item><item id="b">Second statement.</item></emm_likert>')
 
@@ -236,3 +239,41 @@ def test_answers_kept_offline_on_the_old_scale_are_not_recorded_on_the_new_one(w
     on_new_scale = {(a.group, a.value) for a in Answer.objects.filter(block_key=key) if a.group.endswith("@1")}
     # the learner never saw the 4-point scale: "Neither" is not an "Agree", "Agree" not a "Strongly agree"
     assert on_new_scale == set(), on_new_scale
+    # refused (409 scale_changed): the page again, on the new scale, saying why; nothing kept on the device
+    phone.locator(".emm-likert [data-alert]").filter(has_text=SCALE_CHANGED).wait_for()
+    assert phone.locator(".emm-likert [data-statement=a] input[type=radio]").count() == 4
+    assert phone.locator(".emm-likert input[type=radio]:checked").count() == 0
+    assert phone.evaluate(DRAFTS) == []
+    assert phone.js_errors == []
+
+
+def test_a_draft_kept_on_another_scale_is_not_put_on_the_new_one(workbench, new_page):
+    """A learner answers on the 5-point scale and leaves the page without submitting (the page keeps
+    the answers on the device); the author changes the scale before anyone answered, so its epoch
+    stays (decision 27). Back on the page, the kept "3" is not checked on the 4-point scale ("Agree"):
+    the answers are left out, said, and the comment typed with them is put back."""
+    from tests.browser.conftest import PHONE
+
+    scenario = workbench.add_scenario(XML.replace(' min_group_size="1"', ' min_group_size="1" comment_box="true"'))
+    learner, phone = student_id(), new_page(PHONE)
+    phone.goto(workbench.scenario_url(scenario, learner))
+    phone.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    phone.locator(".emm-likert [data-statement=a] input[value='3']").check()
+    phone.locator(".emm-likert textarea[name=comment]").fill("Très utile.")
+    phone.locator(".emm-likert [data-draft-status]").filter(has_text="Saved on this device").wait_for()
+
+    author = new_page(DESKTOP)
+    author.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    author.wait_for_selector(f"{EDITOR} [data-list=statements] > [data-row]")
+    author.get_by_label("Scale").select_option("agree4")
+    author.get_by_role("button", name="Save", exact=True).click()  # nobody answered: saved at once
+    author.locator(f"{EDITOR} [data-status]").filter(has_text=SAVED).wait_for()
+
+    phone.goto(workbench.scenario_url(scenario, learner))
+    phone.locator(".emm-likert [data-alert]").filter(has_text=SCALE_CHANGED).wait_for()
+    assert phone.locator(".emm-likert [data-statement=a] input[type=radio]").count() == 4
+    assert phone.locator(".emm-likert input[type=radio]:checked").count() == 0
+    assert phone.locator(".emm-likert textarea[name=comment]").input_value() == "Très utile."
+    [kept] = phone.evaluate(DRAFTS)  # the comment, kept on the device with the new scale
+    assert kept["data"]["answers"] == {} and kept["data"]["comment"] == "Très utile." and not kept["queued"]
+    assert phone.js_errors == []

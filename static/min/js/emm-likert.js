@@ -1,10 +1,14 @@
 function EmmLikert(runtime,element,args){"use strict";var EMM=window.EMM,_=EMM.gettext;var root=EMM.root(element).querySelector(".emm-likert")||EMM.root(element);var form=root.querySelector("form");var alertBox=root.querySelector("[data-alert]");var status=root.querySelector("[data-status]");var progress=root.querySelector("[data-progress]");var submit=root.querySelector("[data-submit]");var state={submitted:args.submitted,locked:args.locked};EMM.enterSelects(root);var drafts=EMM.deviceDraft(form||state.locked?args.draft_key||"":"",submit?EMM.draftStatus(submit):null);function statements(){return Array.prototype.slice.call(root.querySelectorAll("[data-statement]"));}
 function collect(){var answers={};statements().forEach(function(fs){var picked=fs.querySelector("input[type=radio]:checked");if(picked){answers[fs.getAttribute("data-statement")]=picked.value==="na"?"na":parseInt(picked.value,10);}});return answers;}
 function commentBox(){return root.querySelector("textarea[name=comment]");}
-function current(){var comment=commentBox();return{answers:collect(),comment:comment?comment.value:"",profile:EMM.profile(root)};}
+function current(){var comment=commentBox();return{answers:collect(),comment:comment?comment.value:"",profile:EMM.profile(root),scale_id:args.scale_id};}
 function fill(data){var answers=data.answers||{};statements().forEach(function(fs){var id=fs.getAttribute("data-statement");if(!Object.prototype.hasOwnProperty.call(answers,id)){return;}
 fs.querySelectorAll("input[type=radio]").forEach(function(input){input.checked=input.value===String(answers[id]);});});var comment=commentBox();if(comment&&typeof data.comment==="string"){comment.value=data.comment;}
 if(typeof data.profile==="string"){EMM.fillProfile(root,data.profile);}}
+function restore(data){if(state.locked){return false;}
+if(typeof data.scale_id!=="string"||data.scale_id===args.scale_id){fill(data);return true;}
+drafts.drop();fill({comment:data.comment,profile:data.profile});if((data.comment||"").trim()||data.profile){drafts.keep(current());}
+EMM.say(alertBox,_("The answer scale of this evaluation has changed: your answers were not recorded. Please answer again on the new scale."));return false;}
 function same(a,b){var keys=Object.keys(a||{});return keys.length===Object.keys(b||{}).length&&keys.every(function(k){return String(a[k])===String((b||{})[k]);});}
 function saved(body){state.submitted=true;status.removeAttribute("role");status.removeAttribute("aria-live");function live(){status.setAttribute("role","status");status.setAttribute("aria-live","polite");}
 status.addEventListener("blur",live,{once:true});status.textContent=body.can_change?_("Thank you: your answers were saved. You can change them and submit again."):_("Thank you: your answers were saved.");if(!body.can_change){state.locked=true;lock();}
@@ -16,7 +20,7 @@ var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine
 drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
 function send(payload,actionId){return EMM.action(runtime,element,"submit",payload,{button:submit,alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();saved(body);},onError:function(err,meta){if(err.statements){markErrors(err.statements,true);}
 if(err.error===EMM.CODES.ALREADY_SUBMITTED){state.locked=true;lock();drafts.drop();}
-drafts.failed("submit",payload,err,meta,alertBox);},refresh:refresh});}
+drafts.failed("submit",payload,err,meta,alertBox);if(err.error===EMM.CODES.SCALE_CHANGED){state.locked=true;window.location.reload();}},refresh:refresh});}
 function resend(){var record=drafts.load();if(state.locked||EMM.isSending(element)||!record||!record.queued||!record.data){return;}
 send(record.data,record.queued.actionId);}
 function updateProgress(){if(!progress||state.locked){return;}
@@ -33,7 +37,7 @@ EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answe
 if(EMM.refuseOverLimit(form,alertBox)){return;}
 send(current());}
 if(state.locked){drafts.drop();}
-if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());unmarkAnswered();});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);drafts.resume(element,function(data){if(state.locked){return false;}fill(data);},resend);EMM.watchLimits(form,status);updateProgress();}
+if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());unmarkAnswered();});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);drafts.resume(element,restore,resend);EMM.watchLimits(form,status);updateProgress();}
 var noResults=_("No connection: the results could not be shown. Check your connection and try again.");function load(files){var loaded=window.EmmLikertFiles=window.EmmLikertFiles||{};function one(url){loaded[url]=loaded[url]||new Promise(function(resolve,reject){var node=EMM.el("link",{rel:"stylesheet",href:url});node.onload=resolve;node.onerror=function(){delete loaded[url];node.remove();reject({error:EMM.LOCAL_CODES.NETWORK,message:noResults});};document.head.appendChild(node);});return loaded[url];}
 return Promise.all((files.styles||[]).map(one));}
 var showResults=root.querySelector("[data-show-results]");if(showResults){showResults.addEventListener("click",function(){var target=root.querySelector("[data-results]");var panel=load(args.results_files||{});panel.catch(function(){});EMM.action(runtime,element,"get_results",{reply:"page"},{button:showResults,alert:alertBox,offline:noResults,onSuccess:function(data){panel.then(function(){EMM.setServerHtml(target,data.html);showResults.setAttribute("aria-expanded","true");showResults.hidden=true;(target.querySelector("[data-results-title]")||target).focus();},function(err){EMM.say(alertBox,err.message);});}});});}}
