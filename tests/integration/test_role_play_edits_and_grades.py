@@ -135,3 +135,24 @@ def test_a_participant_counted_in_no_role_cannot_be_worked_out_from_the_shown_ro
     # both roles' columns shown at that step, 3 of 3 each referred her: the seventh let her go
     both_roles_shown = len(split) == 2 and split[1].split("</table>")[0].count('class="emm-rp-figure">100%') == 2
     assert not (overall_shown and both_roles_shown), "the one participant without a role is given away"
+
+
+def test_a_choice_tapped_on_a_page_shown_before_the_choices_were_reordered_is_the_one_tapped(scenario, handlers):
+    """Bug hunt (course's life): a learner's page offers "Left" and "Right"; the author then moves
+    "Right" to the first place ("Save anyway": the editor warns that stored counts move). The
+    learner taps "Left" (on a phone: the page kept open, or the choice queued offline and sent when
+    the link is back, decision 22). The choice's token names a place in the list
+    (``learner.choice_token``: attempt, step, node, index), so the tap takes "Right", the choice now
+    at that place, with its target and points, a choice the learner never made."""
+    uid = scenario(FORK)
+    r = handlers.post(uid, "begin", {"role": "r1"})
+    left = labelled(r)["Left"]
+
+    def swapped(data):
+        data["nodes"][0]["choices"].reverse()  # "Right" first, "Left" second
+    saved_anyway(handlers, uid, swapped)
+
+    r = handlers.post(uid, "choose", {"choice": left})
+    block = handlers.block(uid)
+    # "Left" leads to b: the learner is at b, or told the scenario changed and shown its choices again
+    assert block.path[-1:] != ["c"], (r.json_body, block.path)
