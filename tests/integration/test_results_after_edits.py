@@ -177,3 +177,43 @@ def test_after_the_points_changed_the_role_play_names_the_grade_the_course_kept_
     assert "Your grade is the one the course recorded" not in html
     apps = platform.lms(rita).handle(key, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["grade_held"]) == (0.0, False)
+
+
+SAME_TARGET = """
+<emm_role_play display_name="Role-play" attempts_allowed="3">
+  <role id="r1" start="n-start">Officer</role>
+  <node id="n-start"><narrative><![CDATA[<p>START-TEXT</p>]]></narrative>
+    <choice goto="n-end" points="1">Ask for her papers</choice>
+    <choice goto="n-end" points="3">Listen first</choice>
+  </node>
+  <node id="n-end" ending="true" category="good"><narrative><![CDATA[<p>END-TEXT</p>]]></narrative></node>
+</emm_role_play>
+"""
+
+
+def test_a_finished_role_play_keeps_the_choice_made_when_the_author_moves_the_node_s_choices(platform):  # noqa: F811
+    """Bug hunt (course's life): an author moves "Listen first" to the top of its node ("Save anyway";
+    the warning speaks of "how others chose" only) after a learner ended with "Ask for her papers"
+    (1 of 3 points). An ended attempt keeps its choices by their place (``taken``), and both lead
+    to the same node, so its path is still "valid": the debrief now says the learner chose
+    "Listen first", and the next rescore (staff fixing anything else) gives them full marks for
+    the choice they did not make (``scoring.attempt_score`` with the current points)."""
+    from emm_xblocks.role_play import editor as role_play_editor
+    from tests.integration.platform_blocks import play
+
+    key = platform.add(SAME_TARGET, platform.subsection(graded=True))
+    rita = platform.user("rita")
+    play(platform.lms(rita), key, ["Ask for her papers"])
+    assert platform.gradebook(rita, key)["raw_earned"] == 1 / 3
+    data = form(platform, key, role_play_editor)
+    del data["xml"]
+    data["nodes"][0]["choices"].reverse()  # "Listen first" first
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(rita).html(key)
+    path = html[html.index("Your path"):]
+    path = path[:path.index("The best path")] if "The best path" in path else path
+    shown_ok = "Ask for her papers" in path and "Listen first" not in path  # what she chose
+    assert rescore(platform, key, only_if_higher=False) == {"rita": "succeeded"}
+    assert platform.gradebook(rita, key)["raw_earned"] == 1 / 3  # her choice earns 1 of 3, as before
+    assert shown_ok, path
