@@ -26,7 +26,7 @@ from ..common.attempts import (
 from ..common.i18n import N_
 from ..common.profile import check as check_profile
 from ..common.profile import with_profile
-from . import events, paths, perspectives
+from . import events, marks, paths, perspectives
 from .scoring import MAX_SCORE, attempt_scores, stored_score
 from .validation import playable
 
@@ -51,17 +51,25 @@ class State:
 
 
 TOKEN_LENGTH = 16
+_PLACE = TOKEN_LENGTH // 2  # the token's first half names the place, its second the choice there
 # what ``choice_token`` gives: anything else names no choice (and ``hmac.compare_digest`` would
 # raise TypeError on a string with a non-ASCII character)
 _TOKEN_SHAPE = re.compile(f"[0-9a-f]{{{TOKEN_LENGTH}}}")
+# a token of a page shown before the author moved or changed this step's choices (decision 9NN);
+# the page then shows the step's choices as they are now (``refresh`` in emm-role-play.js)
+CHOICES_CHANGED = N_("The choices at this step were changed since your page was shown: your path so far is kept. "
+                     "Please choose again.")
 
 
-def choice_token(secret, attempt, step, node_id, index):
-    """The opaque id of a choice sent to the browser: an HMAC, so it tells nothing of the
-    target and cannot be forged for a choice that is not offered at this step. ``TOKEN_LENGTH``
-    lowercase hexadecimal digits."""
-    msg = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
-    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:TOKEN_LENGTH]
+def choice_token(secret, attempt, step, node_id, index, mark):
+    """The opaque id of a choice sent to the browser: ``TOKEN_LENGTH`` lowercase hexadecimal
+    digits of two HMACs, so it tells nothing of the target and cannot be forged for a choice that is
+    not offered at this step. The first half names the place (attempt, step, node, ``index``), the
+    second the choice there too (its ``marks.mark``): a page shown before the author moved the
+    node's choices names no choice now (bug hunt: its tap took the choice moved into that place)."""
+    place = f"{attempt}\x00{step}\x00{node_id}\x00{index}".encode()
+    return (hmac.new(secret, place, hashlib.sha256).hexdigest()[:_PLACE]
+            + hmac.new(secret, place + b"\x00" + mark.encode(), hashlib.sha256).hexdigest()[:TOKEN_LENGTH - _PLACE])
 
 
 def repaired(scenario, state, _):
@@ -181,8 +189,9 @@ def _offered(scenario, state, token, secret, _):
     """``(node, index)`` of the choice ``token`` names at the learner's step, or refused:
     ``invalid_choice`` for no token (not a string, or empty); ``unknown_choice`` for one that
     names no choice offered here, a token not of ``choice_token``'s shape (``_TOKEN_SHAPE``: any
-    other character, a non-ASCII one included) refused before any comparison; ``condition_not_met``
-    for a choice offered but not open to the learner."""
+    other character, a non-ASCII one included) refused before any comparison, and one of a page
+    shown before the author changed the choice at its place (``CHOICES_CHANGED`` says so);
+    ``condition_not_met`` for a choice offered but not open to the learner."""
     _in_progress(state, _)
     if not isinstance(token, str) or not token:
         raise ActionError("invalid_choice", _("The request names no choice."))
@@ -190,8 +199,11 @@ def _offered(scenario, state, token, secret, _):
     step = len(state.path)
     index = None
     if _TOKEN_SHAPE.fullmatch(token):
-        index = next((i for i in range(len(node.choices))
-                      if hmac.compare_digest(choice_token(secret, state.attempts, step, node.id, i), token)), None)
+        tokens = [choice_token(secret, state.attempts, step, node.id, i, marks.mark(c))
+                  for i, c in enumerate(node.choices)]
+        index = next((i for i, t in enumerate(tokens) if hmac.compare_digest(t, token)), None)
+        if index is None and any(hmac.compare_digest(t[:_PLACE], token[:_PLACE]) for t in tokens):
+            raise ActionError("unknown_choice", _(CHOICES_CHANGED))
     if index is None:
         raise ActionError("unknown_choice", _("This choice is not offered at this step."))
     if index not in {i for i, _c in paths.available(scenario, state.path, state.taken)}:

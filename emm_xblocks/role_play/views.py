@@ -21,7 +21,20 @@ from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.waiting import note_html
-from . import content, editor, export, feedback, learner, others, paths, perspectives, play_html, scoring, validation
+from . import (
+    content,
+    editor,
+    export,
+    feedback,
+    learner,
+    marks,
+    others,
+    paths,
+    perspectives,
+    play_html,
+    scoring,
+    validation,
+)
 
 
 def held_grade_words(grade, _):
@@ -115,8 +128,8 @@ def panel_context(block, scenario, state, notice=""):
     if state.ended:
         return dict(ctx, **_ending(block, scenario, state, node))
     secret = block.choice_secret()
-    choices = [{"token": learner.choice_token(secret, state.attempts, len(path), node.id, i), "label": c.label}
-               for i, c in paths.available(scenario, path, taken)]
+    choices = [{"token": learner.choice_token(secret, state.attempts, len(path), node.id, i, marks.mark(c)),
+                "label": c.label} for i, c in paths.available(scenario, path, taken)]
     # no choice open here (an author's mistake validation could not rule out): back and starting
     # again are always offered, and starting again from here spends no attempt (learner.restart)
     stranded = paths.stranded(scenario, path, taken)

@@ -3,7 +3,7 @@ each test failed before its fix."""
 
 import pytest
 
-from emm_xblocks.role_play import editor
+from emm_xblocks.role_play import editor, learner
 from tests.integration.test_role_play_handlers import labelled
 
 THREE = """<emm_role_play display_name="Three" {extra}>
@@ -156,3 +156,11 @@ def test_a_choice_tapped_on_a_page_shown_before_the_choices_were_reordered_is_th
     block = handlers.block(uid)
     # "Left" leads to b: the learner is at b, or told the scenario changed and shown its choices again
     assert block.path[-1:] != ["c"], (r.json_body, block.path)
+    # told (the page then reads where the learner is: emm-role-play.js ``refresh``), nothing lost
+    assert (r.status_code, r.json_body["error"]) == (400, "unknown_choice")
+    assert r.json_body["message"] == learner.CHOICES_CHANGED and block.path == ["a"]
+    shown = handlers.post(uid, "state")
+    assert list(labelled(shown)) == ["Right", "Left"]
+    assert handlers.post(uid, "choose", {"choice": labelled(shown)["Left"]}).json_body["step"] == 2
+    assert handlers.block(uid).path == ["a", "b"]
+

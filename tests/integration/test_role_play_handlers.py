@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from emm_xblocks.models import Answer, Claim
-from emm_xblocks.role_play import editor, learner, olx, paths, report, scoring
+from emm_xblocks.role_play import editor, learner, marks, olx, paths, report, scoring
 
 SMALL = """
 <emm_role_play display_name="Small" {extra}>
@@ -54,7 +54,8 @@ def labelled(response):
 
 def token(block, step, node_id, index):
     """The opaque id the block gives choice ``index`` of ``node_id`` at ``step`` of the learner's attempt."""
-    return learner.choice_token(block.choice_secret(), block.attempts, step, node_id, index)
+    mark = marks.mark(block.load_content().node(node_id).choices[index])  # the token names the choice too
+    return learner.choice_token(block.choice_secret(), block.attempts, step, node_id, index, mark)
 
 
 def play(handlers, uid, labels, student="student_1"):

@@ -9,6 +9,7 @@ from emm_xblocks.common.actions import Live
 from emm_xblocks.likert import learner as likert_learner
 from emm_xblocks.likert.content import Statement, Survey
 from emm_xblocks.role_play import learner as play_learner
+from emm_xblocks.role_play import marks as play_marks
 from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
 
 
@@ -52,7 +53,8 @@ def test_a_role_play_counts_a_decision_when_it_is_taken_also_the_last_one():
     state = play_learner.begin(scenario, play_learner.State(), {"role": "r"}, _).state
 
     def choose(state, node, index):
-        token = play_learner.choice_token(b"k", state.attempts, len(state.path), node, index)
+        mark = play_marks.mark(scenario.node(node).choices[index])
+        token = play_learner.choice_token(b"k", state.attempts, len(state.path), node, index, mark)
         return play_learner.choose(scenario, state, {"choice": token}, _, secret=b"k")
 
     first = choose(state, "a", 0)

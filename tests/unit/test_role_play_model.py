@@ -193,9 +193,12 @@ def test_paths_and_available_choices():
 
 
 def test_tokens_are_opaque_and_distinct():
-    a = learner.choice_token(b"k", 1, 1, "a", 0)
-    assert a != learner.choice_token(b"k", 1, 1, "a", 1) != learner.choice_token(b"k", 2, 1, "a", 0)
-    assert a != learner.choice_token(b"other", 1, 1, "a", 0) and "a" not in a[:0] and len(a) == 16
+    a = learner.choice_token(b"k", 1, 1, "a", 0, "m")
+    assert a != learner.choice_token(b"k", 1, 1, "a", 1, "m") != learner.choice_token(b"k", 2, 1, "a", 0, "m")
+    assert a != learner.choice_token(b"other", 1, 1, "a", 0, "m") and "a" not in a[:0] and len(a) == 16
+    # another choice at the same place (the author moved the node's choices): the same place, another token
+    moved = learner.choice_token(b"k", 1, 1, "a", 0, "n")
+    assert moved != a and moved[:8] == a[:8]
 
 
 def test_bands():
