@@ -3,11 +3,13 @@
 ``answer_changes(old, new, _)`` (of the nodes a role's start led to: a draft no learner met holds
 no answer, decision 78): a node removed or its id renamed (learners' paths in progress and
 "how others chose" name nodes by id; ``learner.repaired`` restarts a path in progress the edit
-broke and keeps a finished one finished), a
-node's choices removed or moved (stored by their place), an option of the participant profile
-question removed or its id renamed (``common.profile.option_changes``: its participants stay under
-the old id, a group of their own in "how others chose" by profile and the staff CSV, as the
-Likert's and the case study's figures keep them: ``perspectives.profile_columns``).
+broke and keeps a finished one finished), a node's choices removed or moved (stored by their
+place: "how others chose" counts them there, while each learner's own path follows the choices
+they made, ``marks``, decision 9NN; with a grade sentence where a rescore would grade a finished
+path otherwise, ``_points_moved``), an option of the participant profile question removed or its
+id renamed (``common.profile.option_changes``: its participants stay under the old id, a group
+of their own in "how others chose" by profile and the staff CSV, as the Likert's and the case
+study's figures keep them: ``perspectives.profile_columns``).
 ``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
 ``answer_changes``, so held only once learners played (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
@@ -47,7 +49,10 @@ def answer_changes(old, new, _):
     moved = grading_changes(old, new, _) + points_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
-        "to keep them.").format(id=now.id), False)
+        "to keep them.").format(id=now.id) + " " + _(
+        "Each learner's own path keeps the choices they made: a learner who finished with a choice removed or "
+        "relabelled since keeps the score they earned.") + (
+        " " + grades_kept(_) if _points_moved(was.choices, now.choices) else ""), False)
         for i, was, now in _met_pairs(old, new) if _choices_moved(was.choices, now.choices)]
     moved += [Problem(f"nodes.{i}.ending", _(
         "Node “{id}” is no longer an ending: learners who finished there keep their result (their path "
@@ -145,6 +150,15 @@ def _choices_moved(was, now):
 
     places = {label(c): i for i, c in enumerate(now)}
     return len(now) < len(was) or any(places.get(label(c), i) != i for i, c in enumerate(was))
+
+
+def _points_moved(was, now):
+    """A rescore grades a finished path through this node otherwise (decision 9NN): a choice found by
+    its label has other points now, or, for an attempt stored by places only (before its choices
+    had marks), the choice now at a place has other points than the one there before."""
+    points = {one_line(c.label): c.points for c in now}
+    return (any(before.points != after.points for before, after in zip(was, now, strict=False))
+            or any(points.get(one_line(c.label), c.points) != c.points for c in was))
 
 
 def carry_over(old, new, answered):

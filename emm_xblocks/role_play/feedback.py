@@ -11,7 +11,7 @@ panel.
 
 from ..common import numbers
 from ..common.attempts import attempts_left
-from . import content, others, paths, perspectives, scoring
+from . import content, marks, others, paths, perspectives, scoring
 
 
 def _steps(scenario, path, taken):
@@ -66,7 +66,8 @@ def kept(scenario, state, shown, words):
     (``learner.repaired`` keeps it finished): the outcome it reached, if that node is still an
     ending (its ``"debrief"``: the author's HTML, not yet sanitised); the score it earned then
     (``scoring.attempt_score``: the one stored, which the grade counts); the path as far as it
-    still exists (``paths.kept_steps``); the best path now. No split: no figure knows this path.
+    still exists (``paths.kept_steps``: up to a choice removed or changed since, ``marks.known``,
+    a choice moved followed where it is now); the best path now. No split: no figure knows this path.
     ``shown``, ``words``: as ``ending``'s."""
     _, _ngettext, nums = words
     node = scenario.node(state.path[-1]) if state.path else None
@@ -84,7 +85,8 @@ def kept(scenario, state, shown, words):
         "score_text": _("The scenario has ended. Your score: {percent}.").format(
             percent=nums.percent(score, 0)) if shown else "",
         "band": paths.band_message(scenario, score, left == 0) if shown else "",
-        "mine": [{"label": label, "share": ""} for label in paths.kept_steps(scenario, state.path, state.taken)],
+        "mine": [{"label": label, "share": ""} for label in paths.kept_steps(
+            scenario, state.path, marks.known(scenario, state.path, state.taken, state.marks))],
         "best_steps": paths.route_labels(scenario, route),
         "best_ending": False, "graded": scenario.weight > 0, "perspectives": None, "profile_perspectives": None,
         "can_restart": left != 0,

@@ -38,12 +38,13 @@ NOT_READY = N_("This role-play is not ready yet: please come back later.")
 @dataclass(frozen=True)
 class State:
     """The learner's fields: the attempt in play (``role``, ``path`` of node ids, ``taken`` choice
-    indexes, ``ended``), how many attempts were started, and the ended ones
-    (``[{role, path, taken, score}]``)."""
+    indexes, ``marks``: each choice's ``marks.mark``, ``ended``), how many attempts were started,
+    and the ended ones (``[{role, path, taken, marks, score}]``; ``marks`` since decision 9NN)."""
 
     role: str = ""
     path: list = field(default_factory=list)
     taken: list = field(default_factory=list)
+    marks: list = field(default_factory=list)
     attempts: int = 0
     ended: bool = False
     finished: list = field(default_factory=list)
@@ -77,29 +78,37 @@ def repaired(scenario, state, _):
     ending since) starts again at the role's start (or at the choice of a role, if the role is
     gone or its start is an ending now); ``notice`` tells the learner ("" if nothing changed).
     A finished attempt stays finished, its score kept (``scoring.attempt_score``: the one it earned): the
-    page shows its outcome and its path as far as it still exists (``views.panel_context``)."""
+    page shows its outcome and its path as far as it still exists (``views.panel_context``).
+    The choices the learner made are followed where the author moved them (``marks``, decision
+    9NN): ``taken`` then names their places now, and ``marks`` those of the choices at them."""
     if not state.role:
         return state, ""
     if state.ended:
         role = scenario.role(state.role)
-        if role is not None and _still_played(scenario, role, state) and paths.ends(scenario, state.path):
-            return state, ""
+        taken = marks.followed(scenario, state.path, state.taken, state.marks)
+        followed = replace(state, taken=taken) if taken is not None else None
+        if role is not None and followed is not None and _still_played(scenario, role, followed) and paths.ends(
+                scenario, state.path):
+            return followed, ""
         return state, _("The scenario was changed since you finished it: your result is kept, and your path is "
                         "shown as far as it still exists.")
     role = scenario.role(state.role)
     if role is None or scenario.node(role.start) is None:
-        return (replace(state, role="", path=[], taken=[], ended=False),
+        return (replace(state, role="", path=[], taken=[], marks=[], ended=False),
                 _("The scenario was changed since your last visit: please choose a role again."))
+    taken = marks.in_play(scenario, state.path, state.taken, state.marks)
+    followed = replace(state, taken=taken)
     # a path in play that stops at a node made an ending since would offer no choice and never end
     # (bug hunt s42): it starts again too, as a broken path does
-    if _still_played(scenario, role, state) and not paths.ends(scenario, state.path):
-        return state, ""
+    if _still_played(scenario, role, followed) and not paths.ends(scenario, state.path):
+        # the marks of the choices at those places now: one reworded in its place is taken as it reads now
+        return replace(followed, marks=marks.marks_of(scenario, state.path, taken)), ""
     if scenario.node(role.start).ending:
         # back at a start made an ending there would be no choice and no way on either (bug hunt
         # s43): the learner takes the role again, and taking it ends the attempt there (``_begin``)
-        return (replace(state, role="", path=[], taken=[], ended=False),
+        return (replace(state, role="", path=[], taken=[], marks=[], ended=False),
                 _("The scenario was changed since your last visit: please choose a role again."))
-    return (replace(state, path=[role.start], taken=[], ended=False),
+    return (replace(state, path=[role.start], taken=[], marks=[], ended=False),
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))
 
 
@@ -128,8 +137,8 @@ def _finish(scenario, state, done, notice="", writes=()):
     """The outcome of an attempt that reached an ending: kept, scored once, graded, completed."""
     role = scenario.role(state.role)
     value = paths.score(scenario, role, state.path, state.taken)
-    ended = [*state.finished,
-             {"role": state.role, "path": list(state.path), "taken": list(state.taken), "score": value}]
+    ended = [*state.finished, {"role": state.role, "path": list(state.path), "taken": list(state.taken),
+                               "marks": list(state.marks), "score": value}]
     # the best kept by the score each earned (the current points may no longer reach an old path)
     finished = kept_attempts(ended, [(stored_score(a), MAX_SCORE) for a in ended])
     scores = [*attempt_scores(scenario, finished[:-1]), (value, MAX_SCORE)]
@@ -150,7 +159,7 @@ def _finish(scenario, state, done, notice="", writes=()):
 
 
 def _begin(scenario, state, role, notice="", writes=()):
-    state = replace(state, role=role.id, path=[role.start], taken=[], ended=False)
+    state = replace(state, role=role.id, path=[role.start], taken=[], marks=[], ended=False)
     done = (events.started(role.id, state.attempts),)
     if scenario.node(role.start).ending:
         return _finish(scenario, state, done, notice, writes)
@@ -225,7 +234,8 @@ def choose(scenario, state, data, _, *, secret):
         raise
     choice = node.choices[index]
     step = len(state.path)
-    state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index])
+    state = replace(state, path=[*state.path, choice.goto], taken=[*state.taken, index],
+                    marks=[*state.marks, marks.mark(choice)])
     done = (events.chose(state.role, node.id, index, choice.points, step, state.attempts),)
     live = Live({node.id: str(index)})  # the live room counts a decision when it is taken
     if scenario.node(choice.goto).ending:
@@ -245,7 +255,7 @@ def back(scenario, state, data, _):
     _in_progress(state, _)
     if len(state.path) < 2:
         raise ActionError("cannot_go_back", _("You are at the start: there is no step to go back to."))
-    state = replace(state, path=state.path[:-1], taken=state.taken[:-1])
+    state = replace(state, path=state.path[:-1], taken=state.taken[:-1], marks=state.marks[:-1])
     return Outcome(state=state, result={"notice": ""},
                    events=(events.went_back(state.role, len(state.path), state.attempts),))
 
@@ -276,7 +286,7 @@ def restart(scenario, state, data, _):
         # "Start again" pressed there): nothing to start again, no attempt spent
         return Outcome(state=state, result={"notice": notice})
     number = state.attempts + 1
-    state = replace(state, attempts=number, role="", path=[], taken=[], ended=False)
+    state = replace(state, attempts=number, role="", path=[], taken=[], marks=[], ended=False)
     # another window began attempt ``number`` first: that was the last attempt, or this one is begun
     lost = (no_attempts_left(_) if attempts_left(scenario.attempts_allowed, number) == 0 else ActionError(
         "already_started", _("You already began again in another window: reload the page.")))

@@ -15,25 +15,27 @@ from ..common.perspectives import PROFILE_GROUP, split, withheld_cells
 from ..common.sanitize import plain_text
 from ..common.spreadsheet import report_rows, safe_cell
 from ..common.text import one_line
-from . import content, perspectives
+from . import content, marks, perspectives
 from .scoring import MAX_SCORE, attempt_scores
 
 
-def choice_words(scenario, path, taken):
-    """The choices a learner made, readable: their labels in order, `` > ``-joined. A step whose
-    node or choice the author has since removed stays, as stored (``<node id> #<choice number>``):
-    a report never hides an answer."""
+def choice_words(scenario, path, taken, stored_marks=None):
+    """The choices a learner made, readable: their labels in order, `` > ``-joined, each choice
+    followed where the author moved it (``marks.places``; ``stored_marks``: the attempt's, None for
+    one stored without them). A step whose node or choice the author has since removed, or whose
+    choice's label changed, stays as stored (``<node id> #<choice number>``): a report never hides
+    an answer, nor names a choice the learner did not make."""
     nodes = {node.id: node for node in scenario.nodes}
     words = []
-    for node_id, index in zip(path, taken, strict=False):
+    for node_id, stored, index in zip(path, taken, marks.places(scenario, path, taken, stored_marks), strict=False):
         node = nodes.get(node_id)
         ok = node is not None and isinstance(index, int) and 0 <= index < len(node.choices)
-        words.append(one_line(node.choices[index].label) if ok else f"{node_id} #{index}")
+        words.append(one_line(node.choices[index].label) if ok else f"{node_id} #{stored}")
     return " > ".join(words)
 
 
 def reported_attempt(scenario, state):
-    """The attempt a report row describes, ``{role, path, taken, ended}``: the ended attempt that
+    """The attempt a report row describes, ``{role, path, taken, marks, ended}``: the ended attempt that
     counts for the grade with the current points (``grade_policy`` over ``scoring.attempt_scores``
     of every stored attempt, as ``scoring.counted_score`` picks it for the grade; the case study's
     report does the same), so that a row's path is the graded one; with no ended attempt, the one
@@ -49,7 +51,7 @@ def reported_attempt(scenario, state):
     role, path, taken = attempt.get("role"), attempt.get("path"), attempt.get("taken")
     readable = isinstance(path, list) and all(isinstance(node, str) for node in path)
     return {"role": role if isinstance(role, str) else "", "path": path if readable else [],
-            "taken": taken if isinstance(taken, list) else [], "ended": ended}
+            "taken": taken if isinstance(taken, list) else [], "marks": attempt.get("marks"), "ended": ended}
 
 
 def _score(scenario, state):
@@ -81,7 +83,7 @@ def report_data(scenario, user_state_iterator, _, limit_responses=None):
             ("attempts", state.get("attempts", 0)),
             ("score", _score(scenario, state)),
             (_("Role name"), safe_cell(roles.get(role) or (_("{id} (removed role)").format(id=role) if role else ""))),
-            (_("Choices"), safe_cell(choice_words(scenario, path, taken))),
+            (_("Choices"), safe_cell(choice_words(scenario, path, taken, attempt["marks"]))),
         ])]
 
     yield from report_rows(user_state_iterator, rows_of, limit_responses)

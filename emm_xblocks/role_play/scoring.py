@@ -1,16 +1,18 @@
 """Scoring a role-play's ended attempts, and the grade the LMS gets (pure).
 
 An attempt's score is a fraction of its role's best (``paths.score``: 0 to 1, exact), recomputed
-with the current points while its path still exists in the scenario (so a rescore after the
-author fixes the points applies); an attempt whose path the author removed keeps the score it
-earned then, stored with it (``{role, path, taken, score}``). Which attempt counts is
+with the current points while its path still exists in the scenario and each choice it made is
+found, where the author may have moved it (``marks``, decision 9NN), so a rescore after the author
+fixes the points applies to the choices learners made; an attempt whose path or one of whose
+choices the author removed or changed keeps the score it earned then, stored with it
+(``{role, path, taken, marks, score}``). Which attempt counts is
 ``common.attempts.counted_attempt``; the LMS applies ``weight``.
 """
 
 import math
 
 from ..common.attempts import counted_attempt
-from . import paths
+from . import marks, paths
 
 MAX_SCORE = 1.0
 
@@ -34,13 +36,19 @@ def _walkable(attempt):
 
 
 def attempt_score(scenario, attempt):
-    """An ended attempt's score with the current scenario; the score it earned then if the
-    author removed its path or made its ending an ordinary node since (bug hunt s42: it was
-    rescored 0), or if its stored path is damaged."""
+    """An ended attempt's score with the current scenario, its choices followed where the author
+    moved them (``marks.followed``; an attempt stored without marks by their places); the score it
+    earned then if the author removed its path, made its ending an ordinary node (bug hunt s42: it
+    was rescored 0), or removed or changed (label, target) a choice it made since (bug hunt: a
+    choice moved was rescored with the points of the one moved into its place), or if its stored
+    path is damaged."""
     role = scenario.role(attempt.get("role", "")) if isinstance(attempt, dict) else None
-    if (role is not None and _walkable(attempt) and paths.path_is_valid(scenario, attempt["path"], attempt["taken"])
-            and paths.ends(scenario, attempt["path"])):
-        return paths.score(scenario, role, attempt["path"], attempt["taken"])
+    if role is None or not _walkable(attempt):
+        return stored_score(attempt)
+    path = attempt["path"]
+    taken = marks.followed(scenario, path, attempt["taken"], attempt.get("marks"))
+    if taken is not None and paths.path_is_valid(scenario, path, taken) and paths.ends(scenario, path):
+        return paths.score(scenario, role, path, taken)
     return stored_score(attempt)
 
 

@@ -12,6 +12,8 @@ panel is a template, ``templates/role_play/student.html``: the panel, which ever
 with, is the part written in Python (``play_html``).
 """
 
+from dataclasses import replace
+
 from ..common import attempts, content_language, platform, profile, summary
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.downloads import links_html
@@ -108,9 +110,13 @@ def panel_context(block, scenario, state, notice=""):
         roles = [{"id": r.id, "label": r.label, "brief": sanitized(r.brief)} for r in scenario.roles]
         return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
                     learner_profile=state.learner_profile)
-    if state.ended and (scenario.role(state.role) is None or not paths.path_is_valid(scenario, state.path, state.taken)
-                        or not paths.ends(scenario, state.path)):  # its ending made an ordinary node since
-        return dict(ctx, **_kept(block, scenario, state))
+    if state.ended:
+        # the choices made, where the author moved them since (decision 9NN); None: one is gone or changed
+        taken = marks.followed(scenario, state.path, state.taken, state.marks)
+        if (scenario.role(state.role) is None or taken is None or not paths.path_is_valid(scenario, state.path, taken)
+                or not paths.ends(scenario, state.path)):  # its ending made an ordinary node since
+            return dict(ctx, **_kept(block, scenario, state))
+        state = replace(state, taken=taken)
     path, taken = state.path, state.taken
     node = scenario.node(path[-1])
     last = scenario.node(path[-2]).choices[taken[-1]] if taken else None

@@ -217,3 +217,33 @@ def test_a_finished_role_play_keeps_the_choice_made_when_the_author_moves_the_no
     assert rescore(platform, key, only_if_higher=False) == {"rita": "succeeded"}
     assert platform.gradebook(rita, key)["raw_earned"] == 1 / 3  # her choice earns 1 of 3, as before
     assert shown_ok, path
+
+
+def test_a_finished_role_play_whose_choice_was_removed_keeps_its_score_and_names_no_other(platform):  # noqa: F811
+    """Decision 9NN: the author removes "Ask for her papers", the choice rita ended with (1 of 3);
+    "Listen first" (3 points) now holds its place and leads to the same node. Her attempt keeps the
+    score it earned, a rescore too, and her path names no choice she did not make; the author was
+    told so, and that grades stay as recorded until staff rescore."""
+    from emm_xblocks.role_play import editor as role_play_editor
+    from tests.integration.platform_blocks import play
+
+    key = platform.add(SAME_TARGET, platform.subsection(graded=True))
+    rita = platform.user("rita")
+    play(platform.lms(rita), key, ["Ask for her papers"])
+    data = form(platform, key, role_play_editor)
+    del data["xml"]
+    del data["nodes"][0]["choices"][0]
+    refused = save(platform, key, data)
+    assert refused.status == 409
+    [said] = [p["message"] for p in refused.json["problems"] if p["field"] == "nodes.0.choices"]
+    assert ("Each learner's own path keeps the choices they made: a learner who finished with a choice removed or "
+            "relabelled since keeps the score they earned. Learners who already answered keep the score they were "
+            "given until staff rescore.") in said
+    assert save(platform, key, data, confirm=True).status == 200
+
+    html = platform.lms(rita).html(key)
+    assert "your result is kept" in html and "Your score: 33%" in html
+    path = html[html.index("Your path"):]
+    assert "Listen first" not in path[:path.index("The best path")]
+    assert rescore(platform, key, only_if_higher=False) == {"rita": "succeeded"}
+    assert platform.gradebook(rita, key)["raw_earned"] == 1 / 3

@@ -164,3 +164,34 @@ def test_a_choice_tapped_on_a_page_shown_before_the_choices_were_reordered_is_th
     assert handlers.post(uid, "choose", {"choice": labelled(shown)["Left"]}).json_body["step"] == 2
     assert handlers.block(uid).path == ["a", "b"]
 
+
+SAME_TARGET = """<emm_role_play display_name="Same target">
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative>A-TEXT</narrative>
+    <choice goto="b" points="1">Ask for her papers</choice><choice goto="b" points="3">Listen first</choice></node>
+  <node id="b"><narrative>B-TEXT</narrative><choice goto="end">Finish</choice></node>
+  <node id="end" ending="true" category="good"><narrative>END-TEXT</narrative></node>
+</emm_role_play>"""
+
+
+def test_a_choice_made_on_a_path_in_play_is_graded_as_made_after_the_author_moves_the_node_s_choices(
+        scenario, handlers):
+    """Decision 9NN: a learner part-way chose "Ask for her papers" (1 point); the author moves "Listen
+    first" (3 points) to the top ("Save anyway"); both lead to b, so the path still goes on. The
+    ending grades the choice made (1 of 3), not the one now at its place, and the debrief names it."""
+    uid = scenario(SAME_TARGET)
+    r = handlers.post(uid, "begin", {"role": "r1"})
+    assert handlers.post(uid, "choose", {"choice": labelled(r)["Ask for her papers"]}).json_body["step"] == 2
+
+    def swapped(data):
+        data["nodes"][0]["choices"].reverse()
+    saved_anyway(handlers, uid, swapped)
+
+    shown = handlers.post(uid, "state").json_body
+    assert shown["step"] == 2 and "changed" not in shown["announcement"]  # nothing to tell: the path goes on
+    ended = handlers.post(uid, "choose", {"choice": labelled(handlers.post(uid, "state"))["Finish"]})
+    assert ended.json_body["phase"] == "ending"
+    block = handlers.block(uid)
+    assert block.finished[-1]["score"] == 1 / 3 and block.calculate_score().raw_earned == 1 / 3
+    path = ended.json_body["html"].split("Your path")[1].split("The best path")[0]
+    assert "Ask for her papers" in path and "Listen first" not in path

@@ -1,6 +1,7 @@
 """The role-play's pure model: validation, best score, scoring, OLX — no XBlock, no runtime."""
 
 import gettext
+from dataclasses import replace
 from importlib.resources import files
 
 import pytest
@@ -11,7 +12,7 @@ from lxml import etree
 from emm_xblocks.common import olx as common_olx
 from emm_xblocks.common.attempts import kept_attempts
 from emm_xblocks.common.validation import Problem
-from emm_xblocks.role_play import editor, learner, olx, paths, scoring, validation
+from emm_xblocks.role_play import editor, learner, marks, olx, paths, report, scoring, validation
 from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
 
@@ -517,6 +518,39 @@ def test_a_path_left_in_a_draft_by_a_moved_start_starts_again_at_the_role_s_new_
     # a path from a node the new start still leads to goes on
     via = sc([N("a", C("x")), N("x", C("end")), N("end", ending=True)])
     assert learner.repaired(via, inside, _) == (inside, "")
+
+
+def test_a_choice_made_is_followed_where_the_author_moved_it_and_a_changed_one_keeps_what_it_earned():
+    """Decision 9NN: each step stores its choice's mark (label and target) with its place."""
+    ask, listen = Choice("Ask", "end", points=1), Choice("Listen", "end", points=3)
+    before, moved = (sc([N("a", *choices), N("end", ending=True)]) for choices in ((ask, listen), (listen, ask)))
+    attempt = {"role": "r", "path": ["a", "end"], "taken": [0], "marks": marks.marks_of(before, ["a", "end"], [0]),
+               "score": 1 / 3}
+    assert marks.followed(moved, attempt["path"], attempt["taken"], attempt["marks"]) == [1]
+    assert scoring.attempt_score(before, attempt) == scoring.attempt_score(moved, attempt) == 1 / 3
+    assert report.choice_words(moved, attempt["path"], attempt["taken"], attempt["marks"]) == "Ask"
+    # its points fixed: a rescore grades the choice made with them
+    fixed = sc([N("a", listen, replace(ask, points=2)), N("end", ending=True)])
+    assert scoring.attempt_score(fixed, attempt) == 2 / 3
+    # removed, another now in its place: the score it earned, the path known up to it, the report as stored
+    removed = sc([N("a", listen), N("end", ending=True)])
+    assert marks.followed(removed, attempt["path"], attempt["taken"], attempt["marks"]) is None
+    assert scoring.attempt_score(removed, attempt) == 1 / 3
+    assert marks.known(removed, attempt["path"], attempt["taken"], attempt["marks"]) == []
+    assert report.choice_words(removed, attempt["path"], attempt["taken"], attempt["marks"]) == "a #0"
+    # an attempt stored without marks is read by its places, as before
+    legacy = {key: value for key, value in attempt.items() if key != "marks"}
+    assert scoring.attempt_score(moved, legacy) == 1.0 and report.choice_words(moved, ["a", "end"], [0]) == "Listen"
+    # in play: a choice moved is followed, one reworded in its place is taken as it reads now
+    to_b = (replace(ask, goto="b"), replace(listen, goto="b"))
+    at_b = learner.State(role="r", path=["a", "b"], taken=[0], marks=[marks.mark(to_b[0])], attempts=1)
+
+    def at(*choices):
+        return sc([N("a", *choices), N("b", C("end")), N("end", ending=True)])
+    assert learner.repaired(at(*reversed(to_b)), at_b, _) == (replace(at_b, taken=[1]), "")
+    relabelled = at(replace(to_b[0], label="Ask her"), to_b[1])
+    after, notice = learner.repaired(relabelled, at_b, _)
+    assert (after.taken, after.marks, notice) == ([0], [marks.mark(relabelled.nodes[0].choices[0])], "")
 
 
 def test_the_counted_attempt_is_exact_and_follows_the_policy():

@@ -22,7 +22,8 @@ STORED = {
                      "attempts": Integer, "history": List, "answers_shown": Boolean, "learner_profile": String},
     KnowledgeCheckBlock: {"answers": Dict, "submitted": Boolean},
     RolePlayBlock: {"role": String, "path": List, "taken": List, "attempts": Integer, "ended": Boolean,
-                    "finished": List, "learner_profile": String},
+                    "finished": List, "learner_profile": String,
+                    "marks": List},  # since decision 9NN: each step's choice, found where the author moved it
 }
 
 
