@@ -5,7 +5,7 @@ no answer, decision 78): a node removed or its id renamed (learners' paths in pr
 "how others chose" name nodes by id; ``learner.repaired`` restarts a path in progress the edit
 broke and keeps a finished one finished), a node's choices removed or moved (stored by their
 place: "how others chose" counts them there, while each learner's own path follows the choices
-they made, ``marks``, decision 9NN; with a grade sentence where a rescore would grade a finished
+they made, ``marks``, decision 89; with a grade sentence where a rescore would grade a finished
 path otherwise, ``_points_moved``), an option of the participant profile question removed or its
 id renamed (``common.profile.option_changes``: its participants stay under the old id, a group
 of their own in "how others chose" by profile and the staff CSV, as the Likert's and the case
@@ -153,7 +153,7 @@ def _choices_moved(was, now):
 
 
 def _points_moved(was, now):
-    """A rescore grades a finished path through this node otherwise (decision 9NN): a choice found by
+    """A rescore grades a finished path through this node otherwise (decision 89): a choice found by
     its label has other points now, or, for an attempt stored by places only (before its choices
     had marks), the choice now at a place has other points than the one there before."""
     points = {one_line(c.label): c.points for c in now}

@@ -39,7 +39,7 @@ NOT_READY = N_("This role-play is not ready yet: please come back later.")
 class State:
     """The learner's fields: the attempt in play (``role``, ``path`` of node ids, ``taken`` choice
     indexes, ``marks``: each choice's ``marks.mark``, ``ended``), how many attempts were started,
-    and the ended ones (``[{role, path, taken, marks, score}]``; ``marks`` since decision 9NN)."""
+    and the ended ones (``[{role, path, taken, marks, score}]``; ``marks`` since decision 89)."""
 
     role: str = ""
     path: list = field(default_factory=list)
@@ -56,7 +56,7 @@ _PLACE = TOKEN_LENGTH // 2  # the token's first half names the place, its second
 # what ``choice_token`` gives: anything else names no choice (and ``hmac.compare_digest`` would
 # raise TypeError on a string with a non-ASCII character)
 _TOKEN_SHAPE = re.compile(f"[0-9a-f]{{{TOKEN_LENGTH}}}")
-# a token of a page shown before the author moved or changed this step's choices (decision 9NN);
+# a token of a page shown before the author moved or changed this step's choices (decision 89);
 # the page then shows the step's choices as they are now (``refresh`` in emm-role-play.js)
 CHOICES_CHANGED = N_("The choices at this step were changed since your page was shown: your path so far is kept. "
                      "Please choose again.")
@@ -80,7 +80,7 @@ def repaired(scenario, state, _):
     A finished attempt stays finished, its score kept (``scoring.attempt_score``: the one it earned): the
     page shows its outcome and its path as far as it still exists (``views.panel_context``).
     The choices the learner made are followed where the author moved them (``marks``, decision
-    9NN): ``taken`` then names their places now, and ``marks`` those of the choices at them."""
+    89): ``taken`` then names their places now, and ``marks`` those of the choices at them."""
     if not state.role:
         return state, ""
     if state.ended:

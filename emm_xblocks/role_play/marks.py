@@ -1,10 +1,10 @@
-"""Which choice a learner made, as the scenario now numbers its choices (pure; decision 9NN).
+"""Which choice a learner made, as the scenario now numbers its choices (pure; decision 89).
 
 A learner's step is stored by the place of its choice in its node's list (``taken``) and by the
 choice's mark (``marks``, one per step): a short digest of its label (on one line, as the editor
 compares labels: ``changes._choices_moved``) and of the node it leads to. An author who moves a
 node's choices ("Save anyway") leaves the places naming other choices; the mark finds the one the
-learner made (``places``). An attempt stored without marks (before decision 9NN, or damaged) is
+learner made (``places``). An attempt stored without marks (before decision 89, or damaged) is
 read by its places, as it always was.
 """
 

@@ -2,7 +2,7 @@
 
 An attempt's score is a fraction of its role's best (``paths.score``: 0 to 1, exact), recomputed
 with the current points while its path still exists in the scenario and each choice it made is
-found, where the author may have moved it (``marks``, decision 9NN), so a rescore after the author
+found, where the author may have moved it (``marks``, decision 89), so a rescore after the author
 fixes the points applies to the choices learners made; an attempt whose path or one of whose
 choices the author removed or changed keeps the score it earned then, stored with it
 (``{role, path, taken, marks, score}``). Which attempt counts is

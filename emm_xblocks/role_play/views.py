@@ -111,7 +111,7 @@ def panel_context(block, scenario, state, notice=""):
         return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
                     learner_profile=state.learner_profile)
     if state.ended:
-        # the choices made, where the author moved them since (decision 9NN); None: one is gone or changed
+        # the choices made, where the author moved them since (decision 89); None: one is gone or changed
         taken = marks.followed(scenario, state.path, state.taken, state.marks)
         if (scenario.role(state.role) is None or taken is None or not paths.path_is_valid(scenario, state.path, taken)
                 or not paths.ends(scenario, state.path)):  # its ending made an ordinary node since

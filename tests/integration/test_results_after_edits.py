@@ -220,7 +220,7 @@ def test_a_finished_role_play_keeps_the_choice_made_when_the_author_moves_the_no
 
 
 def test_a_finished_role_play_whose_choice_was_removed_keeps_its_score_and_names_no_other(platform):  # noqa: F811
-    """Decision 9NN: the author removes "Ask for her papers", the choice rita ended with (1 of 3);
+    """Decision 89: the author removes "Ask for her papers", the choice rita ended with (1 of 3);
     "Listen first" (3 points) now holds its place and leads to the same node. Her attempt keeps the
     score it earned, a rescore too, and her path names no choice she did not make; the author was
     told so, and that grades stay as recorded until staff rescore."""

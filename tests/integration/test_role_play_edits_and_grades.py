@@ -176,7 +176,7 @@ SAME_TARGET = """<emm_role_play display_name="Same target">
 
 def test_a_choice_made_on_a_path_in_play_is_graded_as_made_after_the_author_moves_the_node_s_choices(
         scenario, handlers):
-    """Decision 9NN: a learner part-way chose "Ask for her papers" (1 point); the author moves "Listen
+    """Decision 89: a learner part-way chose "Ask for her papers" (1 point); the author moves "Listen
     first" (3 points) to the top ("Save anyway"); both lead to b, so the path still goes on. The
     ending grades the choice made (1 of 3), not the one now at its place, and the debrief names it."""
     uid = scenario(SAME_TARGET)

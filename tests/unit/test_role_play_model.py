@@ -521,7 +521,7 @@ def test_a_path_left_in_a_draft_by_a_moved_start_starts_again_at_the_role_s_new_
 
 
 def test_a_choice_made_is_followed_where_the_author_moved_it_and_a_changed_one_keeps_what_it_earned():
-    """Decision 9NN: each step stores its choice's mark (label and target) with its place."""
+    """Decision 89: each step stores its choice's mark (label and target) with its place."""
     ask, listen = Choice("Ask", "end", points=1), Choice("Listen", "end", points=3)
     before, moved = (sc([N("a", *choices), N("end", ending=True)]) for choices in ((ask, listen), (listen, ask)))
     attempt = {"role": "r", "path": ["a", "end"], "taken": [0], "marks": marks.marks_of(before, ["a", "end"], [0]),

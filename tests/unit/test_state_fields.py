@@ -23,7 +23,7 @@ STORED = {
     KnowledgeCheckBlock: {"answers": Dict, "submitted": Boolean},
     RolePlayBlock: {"role": String, "path": List, "taken": List, "attempts": Integer, "ended": Boolean,
                     "finished": List, "learner_profile": String,
-                    "marks": List},  # since decision 9NN: each step's choice, found where the author moved it
+                    "marks": List},  # since decision 89: each step's choice, found where the author moved it
 }
 
 
