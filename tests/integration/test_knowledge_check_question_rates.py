@@ -50,3 +50,35 @@ def test_a_question_added_after_learners_took_both_tests_is_not_counted_wrong_fo
     # everyone who was asked q3 answered it right, before and after
     assert q3_rates(panel) == ("100%", "100%"), panel[panel.index("Correct answers per question"):]
     assert q3_rates(page) == ("100%", "100%"), page[page.index("Correct answers per question"):]
+
+
+def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rate(platform):  # noqa: F811
+    """Five learners took both tests (q1, q2), at the pair's minimum group size of 5. The author then
+    adds q3 to both tests (confirmed), and one more learner takes both. The pair's figures show (6
+    linked learners), and q3's "correct before / after" is that one learner's answers, 0 % or 100 %:
+    staff, who know who took the tests after the edit (the platform's completion dates, the tracking
+    log), read whether that person got q3 right before and after. Every other figure below the
+    minimum is withheld (decision 5; the Likert withholds a statement answered by fewer: its
+    ``statistics.statement_stats``), a question's rate is not (``knowledge_check/statistics.py``
+    ``_rate`` divides by the learners asked it, at any number)."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra=""), section)
+    report = platform.add('<emm_evaluation_report display_name="Evaluation report"/>', platform.subsection())
+    for i in range(5):
+        learner = platform.lms(platform.user(f"before{i}"))
+        assert learner.handle(pre, "submit", RIGHT).status == 200
+        assert learner.handle(post, "submit", RIGHT).status == 200
+    assert edit(platform, pre, add_q3, confirm=True).status == 200
+    assert edit(platform, post, add_q3, confirm=True).status == 200
+    late = platform.lms(platform.user("late"))
+    wrong_q3 = {"answers": {**RIGHT["answers"], "q3": "trafficking"}}
+    assert late.handle(pre, "submit", wrong_q3).status == 200
+    assert late.handle(post, "submit", ALL_RIGHT).status == 200
+    staff = platform.lms(platform.user("staff_1", role="staff"))
+    panel = visible(staff.html(post))
+    panel, page = panel[panel.index("Staff:"):], visible(staff.html(report))
+    assert "6 learners took both tests." in panel  # the pair's figures show
+    # q3 was asked of one linked learner: no rate, as for a Likert statement answered by too few
+    assert q3_rates(panel) == ("—", "—"), panel[panel.index("Correct answers per question"):]
+    assert q3_rates(page) == ("—", "—"), page[page.index("Correct answers per question"):]

@@ -26,3 +26,40 @@ def test_a_two_label_scale_s_headline_is_not_every_answer():
     assert data["headline"] is None and data["headline_text"] is None  # no headline that says nothing
     [row] = data["statements"]
     assert row["top_box"] == 25.0  # the table says how many answered "Yes"
+
+
+def test_a_two_label_scale_s_figures_by_profile_do_not_call_every_answer_favourable():
+    """The headline's fix (bug hunt s43) stopped at the headline: on "No / Yes" the figures by profile
+    (results panel, its CSV, the course report's table and CSV: ``perspectives.breakdown``'s
+    ``favourable``, the statement's ``top_two_box``) still count both answers as "the two most
+    favourable". Four civil-society participants all answered "No", and their cell reads "100%
+    favourable (0% top box)"."""
+    from emm_xblocks.common.perspectives import PROFILE_GROUP
+    from emm_xblocks.common.profile import Option
+    from emm_xblocks.likert.perspectives import breakdown
+
+    survey = Survey(display_name="Eval", min_group_size=3, scale="custom", custom_labels=("No", "Yes"),
+                    statements=ONE, profile_prompt="You work for",
+                    profile_options=(Option("gov", "Government"), Option("cso", "Civil society")))
+    tallies = {"useful": {"1": 7, "2": 1}, PROFILE_GROUP: {"gov": 4, "cso": 4}}
+    by_profile = {"gov": {"useful": {"1": 3, "2": 1}}, "cso": {"useful": {"1": 4}}}
+    table = breakdown(survey, tallies, by_profile, 8, str)
+    gov, cso = table["statements"][0]["cells"][:2]
+    assert gov["shown"] and cso["shown"] and cso["top_box"] == 0.0
+    # every one of them said "No": not 100 % favourable
+    assert cso["favourable"] != 100.0, cso
+    assert gov["favourable"] != 100.0, gov
+
+
+def test_a_two_label_scale_s_shared_row_in_the_course_report_is_not_every_answer():
+    """The course report's "same statements across evaluations" cell is each evaluation's top two
+    box: on "No / Yes", 100 % whatever was answered (6 of 6 answered "No" on day 3), under a caption
+    "Percent answering “No” or “Yes” (the two most favourable answers)"."""
+    from emm_xblocks.evaluation_report import report
+
+    day1 = Survey(display_name="Day 1", scale="custom", custom_labels=("No", "Yes"), statements=ONE)
+    day3 = Survey(display_name="Day 3", scale="custom", custom_labels=("No", "Yes"), statements=ONE)
+    f = report.reaction([("k1", day1, {"useful": {"2": 6}}, 6), ("k3", day3, {"useful": {"1": 6}}, 6)], 5, str)
+    [row] = f["shared"]
+    day1_cell, day3_cell = row["cells"]
+    assert day1_cell["top_two_box"] != day3_cell["top_two_box"], (row, f["shared_caption"])
