@@ -16,7 +16,10 @@ the figures. Figures are in percent of the points (0-100):
   mean_pre)`` (Hake 1998, Am. J. Phys. 66, 64), None when the mean pre-test score is 100;
 * ``questions``: for each question (in the block's order), ``pre_correct`` and ``post_correct``:
   the share of the linked learners asked it (a question added since was not asked of those who
-  took the test before) who answered it fully right, in percent, or None where none was asked it.
+  took the test before) who answered it fully right, in percent, or None where fewer than
+  ``min_group_size`` were asked it (none, or a few who took the tests after the question was
+  added: their rate would be their own answers, bug hunt 4); ``few_asked``: whether a question asked
+  of 1 to ``min_group_size - 1`` linked learners shows no rate for that reason (the page says so).
 
 Below ``min_group_size`` linked learners every figure is None and ``suppressed`` is True (decision 5);
 the counts stay. Issue 11's course report reads the same function for every pair.
@@ -33,12 +36,18 @@ def _percent(row):
     return percent((row["earned"], row["possible"]))
 
 
-def _rate(rows, qid):
-    """The share of ``rows`` asked question ``qid`` (their marks hold it) that answered it fully
-    right, in percent; None where none was asked it (a question added once learners took the test
-    is not counted wrong for them, bug hunt s43)."""
-    asked = [r["marks"][qid] for r in rows if qid in r["marks"]]
-    if not asked:
+def _asked(rows, qid):
+    """The marks of question ``qid`` of the ``rows`` asked it (their marks hold it)."""
+    return [r["marks"][qid] for r in rows if qid in r["marks"]]
+
+
+def _rate(rows, qid, min_group_size):
+    """The share of ``rows`` asked question ``qid`` that answered it fully right, in percent; None
+    where fewer than ``min_group_size`` (at least one) were asked it: a question added once learners
+    took the test is not counted wrong for them (bug hunt s43), nor shown as the answers of the few
+    asked it since (bug hunt 4)."""
+    asked = _asked(rows, qid)
+    if len(asked) < max(1, min_group_size):
         return None
     return 100.0 * sum(1 for mark in asked if _full(mark)) / len(asked)
 
@@ -65,7 +74,7 @@ def pair_figures(rows, questions, min_group_size):
         # at least one: an imported minimum of 0 (refused by the editor) divided by none (bug hunt s43)
         "suppressed": len(linked) < max(1, min_group_size),
         "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,
-        "questions": [{"pre_correct": None, "post_correct": None} for _q in questions],
+        "questions": [{"pre_correct": None, "post_correct": None} for _q in questions], "few_asked": False,
     }
     if figures["suppressed"]:
         return figures
@@ -73,12 +82,14 @@ def pair_figures(rows, questions, min_group_size):
     post_scores = [_percent(b) for _a, b in linked]
     n = len(linked)
     mean_pre, mean_post = math.fsum(pre_scores) / n, math.fsum(post_scores) / n
+    pres, posts = [a for a, _b in linked], [b for _a, b in linked]
     figures.update(
         mean_pre=mean_pre, mean_post=mean_post, mean_gain=mean_post - mean_pre,
         improved=100.0 * sum(1 for a, b in zip(pre_scores, post_scores, strict=True) if b > a) / n,
         normalised_gain=(mean_post - mean_pre) / (100.0 - mean_pre) if mean_pre < 100 else None,
-        questions=[{"pre_correct": _rate([a for a, _b in linked], q.id),
-                    "post_correct": _rate([b for _a, b in linked], q.id)} for q in questions],
+        questions=[{"pre_correct": _rate(pres, q.id, min_group_size),
+                    "post_correct": _rate(posts, q.id, min_group_size)} for q in questions],
+        few_asked=any(0 < len(_asked(rows_, q.id)) < min_group_size for q in questions for rows_ in (pres, posts)),
     )
     return figures
 

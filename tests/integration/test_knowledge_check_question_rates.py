@@ -82,3 +82,6 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     # q3 was asked of one linked learner: no rate, as for a Likert statement answered by too few
     assert q3_rates(panel) == ("—", "—"), panel[panel.index("Correct answers per question"):]
     assert q3_rates(page) == ("—", "—"), page[page.index("Correct answers per question"):]
+    # and says why, on both pages
+    assert "A question asked of fewer than 5 of these learners" in panel
+    assert "A question asked of fewer than 5 of these learners" in page
