@@ -10,8 +10,9 @@ results panel (``epochs.split_tallies``). Per evaluation, per statement: n, the
 distribution, top box, top two box, mean, after reverse coding (``likert.statistics``, the same
 figures as the evaluation's own panel); an evaluation or statement below ``min_group_size`` (or the
 evaluation's own, if higher) is suppressed (decision 5). Statements sharing an id across
-evaluations (the same question on day 1 and day 3) are set side by side, favourable (rescored),
-under a caption that says which answers that counts, a reverse-coded one's too (``_shared``:
+evaluations (the same question on day 1 and day 3) are set side by side, favourable (rescored:
+the top two box, the top box on a scale of two labels, whose top two are every answer; no top two
+box there), under a heading and a caption that says which answers that counts, a reverse-coded one's too (``_shared``:
 the same words coded both ways are not pooled); the headline pools one statement's answers over
 every evaluation that asked it in the same words, in the IOM style: "X% strongly agreed that …"
 -- the share who chose the scale's top point for the statement as worded (for a reverse-coded
@@ -54,9 +55,11 @@ def _evaluation(block_key, survey, tallies, respondents, min_group_size, _, page
     current, _apart = split_tallies(survey, tallies)
     rows = statement_stats(survey, current, respondents)
     lang = content_language.attr(survey.content_language, page_language)
+    two = survey.points < 3  # "No / Yes": no top two box (every answer), the shared row compares the top box
     statements = [{"id": r.id, "text": r.text, "reverse": r.reverse, "n": r.n, "na": r.na,
                    "suppressed": r.suppressed, "counts": r.counts, "percents": r.percents,
                    "top_box": r.top_box, "top_two_box": r.top_two_box, "mean": r.mean,
+                   "compared": r.top_box if two else r.top_two_box,
                    "segments": diverging_segments(survey, r), "lang": lang} for r in rows]
     labels = list(survey.labels(_))
     labels_lang = lang if survey.scale == CUSTOM else ""  # a custom scale's labels are the author's
@@ -85,7 +88,8 @@ def _shared(evaluations):
     split, cells}]``, ``cells`` one per evaluation (None where it did not ask the row's statement).
 
     A row is an id: the author's word that day 1's and day 3's statement measure the same thing,
-    so each cell is that evaluation's favourable share, even where it worded the statement
+    so each cell is that evaluation's favourable share (``compared``: its top two box, its top box
+    on a scale of two labels, where the top two are every answer), even where it worded the statement
     differently (a cell whose text or coding differs from the row's, ``differs``, shows its own
     words). The same words coded the other way in another evaluation are a contradiction: the
     favourable share would be agreeing in one cell and disagreeing in the next. Such an id gets one
@@ -124,6 +128,12 @@ def _either(labels, reverse, _):
     return _("“{first}” or “{second}”").format(first=first, second=second)
 
 
+def _most(labels, reverse, _):
+    """The most favourable answer of a scale of two labels in words: "“Yes”"; for a reverse-coded
+    statement the other one, "“No”"."""
+    return _("“{label}”").format(label=labels[0] if reverse else labels[-1])
+
+
 def _one_scale(evaluations):
     """The labels the ``evaluations`` all answered on, or None when they differ (or say too little)."""
     scales = {tuple(e["labels"]) for e in evaluations}
@@ -131,16 +141,44 @@ def _one_scale(evaluations):
     return labels if len(labels) >= 2 else None
 
 
+def _asking(evaluations, shared):
+    """The ``evaluations`` that asked a statement of the ``shared`` rows."""
+    return [e for i, e in enumerate(evaluations) if any(s["cells"][i] is not None for s in shared)]
+
+
+def _shared_heading(evaluations, shared, _):
+    """The heading of the shared statements' table, naming its figure: the top two box, the top box
+    where every evaluation in it answered on two labels, favourable answers where both are compared."""
+    two = [e["survey"].points < 3 for e in _asking(evaluations, shared)]
+    if all(two):
+        return _("The same statements across evaluations (top box)")
+    if any(two):
+        return _("The same statements across evaluations (favourable answers)")
+    return _("The same statements across evaluations (top two box)")
+
+
 def _shared_caption(evaluations, shared, _):
     """The caption of the shared statements' table: what its figure counts, in the scale's words
-    when every evaluation in it answered on one scale; and what it counts for a reverse-coded row."""
-    asking = [e for i, e in enumerate(evaluations) if any(s["cells"][i] is not None for s in shared)]
+    when every evaluation in it answered on one scale (its top box on a scale of two labels); and
+    what it counts for a reverse-coded row."""
+    asking = _asking(evaluations, shared)
     labels = _one_scale(asking)
+    reverse = any(c is not None and c["reverse"] for s in shared for c in s["cells"])
     if labels is None:
+        if any(e["survey"].points < 3 for e in asking):  # a scale of two labels among others: its top box
+            return _("Percent of the two most favourable answers, per evaluation: the scale's two highest; "
+                     "for a statement marked reverse-coded, its two lowest; on a scale of two answers, the "
+                     "most favourable one")
         return _("Percent of the two most favourable answers, per evaluation: the scale's two highest; "
                  "for a statement marked reverse-coded, its two lowest")
+    if len(labels) < 3:  # "No / Yes": the top box (the top two would be every answer, bug hunt 4)
+        answer = _most(labels, False, _)
+        if not reverse:
+            return _("Percent answering {answer} (the most favourable answer), per evaluation").format(answer=answer)
+        return _("Percent answering {answer} (the most favourable answer), per evaluation; for a statement "
+                 "marked reverse-coded, answering {reverse}").format(answer=answer, reverse=_most(labels, True, _))
     answers = _either(labels, False, _)
-    if not any(c is not None and c["reverse"] for s in shared for c in s["cells"]):
+    if not reverse:
         return _("Percent answering {answers} (the two most favourable answers), per evaluation").format(
             answers=answers)
     return _("Percent answering {answers} (the two most favourable answers), per evaluation; for a statement "
@@ -150,7 +188,8 @@ def _shared_caption(evaluations, shared, _):
 def _favourable_note(evaluations, _):
     """The one-page summary's sentence on what its favourable share counts, once a reverse-coded
     statement is among the figures it pools (None before)."""
-    shown = [e for e in evaluations if not e["suppressed"]]
+    # an evaluation on two labels has no favourable share (it would be every answer): nothing to explain
+    shown = [e for e in evaluations if not e["suppressed"] and e["favourable"] is not None]
     if not any(e["reverse_shown"] for e in shown):
         return None
     labels = _one_scale(shown)
@@ -225,6 +264,7 @@ def reaction(evaluations, min_group_size, _, headline_statement="", numbers=ENGL
         "evaluations": shown,
         "shared": shared,
         "shared_caption": _shared_caption(shown, shared, _) if shared else "",
+        "shared_heading": _shared_heading(shown, shared, _) if shared else "",
         "favourable_note": _favourable_note(shown, _),
         "headline": headline,
         "headline_note": _headline_note(shown, headline_statement, headline, _),

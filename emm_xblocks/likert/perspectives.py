@@ -5,10 +5,11 @@ the store counts each submission's answers also under its profile (``Tally.split
 "profile:<option id>", ``common.summary.profile_tallies``). ``breakdown`` turns those counts into
 one column per profile option, plus one for the participants who did not say, and one cell per
 statement: its favourable share (the two most favourable points, reverse-coded statements
-rescored) and top box. Each statement's columns go through ``common.perspectives.split``, so a
-column answered by fewer than the minimum group size is withheld, and so is the smallest other
-one when the withheld column could be worked out from the overall figures (the "did not say"
-column counts as a group there: the overall figures include it).
+rescored; none on a scale of two labels, where it would be every answer) and top box. Each
+statement's columns go through ``common.perspectives.split``, so a column answered by fewer than
+the minimum group size is withheld, and so is the smallest other one when the withheld column
+could be worked out from the overall figures (the "did not say" column counts as a group there:
+the overall figures include it).
 """
 
 from ..common.perspectives import split

@@ -28,7 +28,8 @@ def reverse_coded(survey, statement, value):
 @dataclass
 class StatementStats:
     """One statement's figures. ``n``: answers on the scale (N/A apart, in ``na``). Percentages are
-    of ``n``, in percent (0-100, one decimal); None where there is nothing to divide (``n`` 0)."""
+    of ``n``, in percent (0-100, one decimal); None where there is nothing to divide (``n`` 0), and
+    the top two boxes None on a scale of fewer than three points (they would count every answer)."""
 
     id: str
     text: str
@@ -40,6 +41,7 @@ class StatementStats:
     favourable_counts: list = field(default_factory=list)  # per scale point after reverse coding
     favourable_percents: list = field(default_factory=list)
     top_box: float | None = None  # % at the most favourable point (after reverse coding)
+    # the two "two box" figures are None on a scale of two labels, where they would be every answer
     top_two_box: float | None = None  # % at the two most favourable points (after reverse coding)
     agree_two_box: float | None = None  # % at the two highest points as worded (literal agreement)
     mean: float | None = None  # after reverse coding
@@ -83,8 +85,9 @@ def statement_stats(survey, tallies, respondents=None):
             row.percents = [pct(c, n) for c in counts]
             row.favourable_percents = [pct(c, n) for c in coded]
             row.top_box = pct(coded[-1], n)
-            row.top_two_box = pct(sum(coded[-2:]), n)
-            row.agree_two_box = pct(sum(counts[-2:]), n)
+            if points >= 3:  # on two labels ("No / Yes") the two most favourable are every answer (bug hunt 4)
+                row.top_two_box = pct(sum(coded[-2:]), n)
+                row.agree_two_box = pct(sum(counts[-2:]), n)
             # half up, as every figure (decision 26) and a spreadsheet's ROUND: 3.125 is 3.13 (round() gave 3.12)
             row.mean = float((Decimal(sum(v * c for v, c in enumerate(coded, start=1))) / Decimal(n))
                              .quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -62,4 +62,39 @@ def test_a_two_label_scale_s_shared_row_in_the_course_report_is_not_every_answer
     f = report.reaction([("k1", day1, {"useful": {"2": 6}}, 6), ("k3", day3, {"useful": {"1": 6}}, 6)], 5, str)
     [row] = f["shared"]
     day1_cell, day3_cell = row["cells"]
-    assert day1_cell["top_two_box"] != day3_cell["top_two_box"], (row, f["shared_caption"])
+    # the figure the row shows (``compared``): on two labels, the top box (no top two box: every answer)
+    assert day1_cell["compared"] != day3_cell["compared"], (row, f["shared_caption"])
+    assert (day1_cell["compared"], day3_cell["compared"]) == (100.0, 0.0)
+    assert day1_cell["top_two_box"] is None and day3_cell["top_two_box"] is None
+    assert f["shared_caption"] == "Percent answering “Yes” (the most favourable answer), per evaluation"
+    assert f["shared_heading"] == "The same statements across evaluations (top box)"
+
+
+def test_a_two_label_scale_s_reverse_coded_statement_is_captioned_on_its_other_answer():
+    # "No / Yes", one statement reverse-coded: its favourable answer is "No"; the summary has no
+    # favourable share to explain (none on two labels), so no note on what it counts
+    from dataclasses import replace
+
+    from emm_xblocks.evaluation_report import report
+
+    worse = (Statement("worse", "The training wasted my time.", reverse=True),)
+    day1 = Survey(display_name="Day 1", scale="custom", custom_labels=("No", "Yes"), statements=ONE + worse)
+    day3 = replace(day1, display_name="Day 3")
+    tallies = {"useful": {"2": 6}, "worse": {"1": 6}}
+    f = report.reaction([("k1", day1, tallies, 6), ("k3", day3, tallies, 6)], 5, str)
+    assert [c["compared"] for row in f["shared"] for c in row["cells"]] == [100.0, 100.0, 100.0, 100.0]
+    assert f["shared_caption"] == ("Percent answering “Yes” (the most favourable answer), per evaluation; for a "
+                                   "statement marked reverse-coded, answering “No”")
+    assert f["favourable_note"] is None  # before: "Favourable answers: “No” or “Yes”; … “Yes” or “No”."
+
+
+def test_a_shared_row_across_a_two_label_and_a_five_point_scale_says_both():
+    from emm_xblocks.evaluation_report import report
+
+    day1 = Survey(display_name="Day 1", statements=ONE)
+    day3 = Survey(display_name="Day 3", scale="custom", custom_labels=("No", "Yes"), statements=ONE)
+    f = report.reaction([("k1", day1, {"useful": {"4": 3, "2": 3}}, 6), ("k3", day3, {"useful": {"2": 6}}, 6)],
+                        5, str)
+    assert [c["compared"] for c in f["shared"][0]["cells"]] == [50.0, 100.0]
+    assert f["shared_caption"].endswith("on a scale of two answers, the most favourable one")
+    assert f["shared_heading"] == "The same statements across evaluations (favourable answers)"
