@@ -55,3 +55,10 @@ def test_one_thing_is_called_one_french_word():
             if re.search(r"codage inversé|auto-évaluation|apprenant", text, re.IGNORECASE)]
     assert said == []
     assert sum("participant" in text for _msgid, text in translations()) > 100
+
+
+def test_a_likert_statement_is_an_affirmation_throughout():
+    """One word for a statement, on every page and in every file: "affirmation" (the Likert
+    codebook once said "énoncé" in one line, bug hunt 4)."""
+    assert [(msgid, text) for msgid, text in translations() if "énoncé" in text.lower()] == []
+    assert sum("affirmation" in text for msgid, text in translations() if "statement" in msgid) > 50
