@@ -171,7 +171,7 @@ def _shared_caption(evaluations, shared, _):
                      "most favourable one")
         return _("Percent of the two most favourable answers, per evaluation: the scale's two highest; "
                  "for a statement marked reverse-coded, its two lowest")
-    if len(labels) < 3:  # "No / Yes": the top box (the top two would be every answer, bug hunt 4)
+    if len(labels) < 3:  # "No / Yes": the top box (the top two would be every answer, bug hunt s45)
         answer = _most(labels, False, _)
         if not reverse:
             return _("Percent answering {answer} (the most favourable answer), per evaluation").format(answer=answer)

@@ -18,7 +18,7 @@ the figures. Figures are in percent of the points (0-100):
   the share of the linked learners asked it (a question added since was not asked of those who
   took the test before) who answered it fully right, in percent, or None where fewer than
   ``min_group_size`` were asked it (none, or a few who took the tests after the question was
-  added: their rate would be their own answers, bug hunt 4); ``few_asked``: whether a question asked
+  added: their rate would be their own answers, bug hunt s45); ``few_asked``: whether a question asked
   of 1 to ``min_group_size - 1`` linked learners shows no rate for that reason (the page says so).
 
 Below ``min_group_size`` linked learners every figure is None and ``suppressed`` is True (decision 5);
@@ -45,7 +45,7 @@ def _rate(rows, qid, min_group_size):
     """The share of ``rows`` asked question ``qid`` that answered it fully right, in percent; None
     where fewer than ``min_group_size`` (at least one) were asked it: a question added once learners
     took the test is not counted wrong for them (bug hunt s43), nor shown as the answers of the few
-    asked it since (bug hunt 4)."""
+    asked it since (bug hunt s45)."""
     asked = _asked(rows, qid)
     if len(asked) < max(1, min_group_size):
         return None

@@ -85,7 +85,7 @@ def statement_stats(survey, tallies, respondents=None):
             row.percents = [pct(c, n) for c in counts]
             row.favourable_percents = [pct(c, n) for c in coded]
             row.top_box = pct(coded[-1], n)
-            if points >= 3:  # on two labels ("No / Yes") the two most favourable are every answer (bug hunt 4)
+            if points >= 3:  # on two labels ("No / Yes") the two most favourable are every answer (bug hunt s45)
                 row.top_two_box = pct(sum(coded[-2:]), n)
                 row.agree_two_box = pct(sum(counts[-2:]), n)
             # half up, as every figure (decision 26) and a spreadsheet's ROUND: 3.125 is 3.13 (round() gave 3.12)

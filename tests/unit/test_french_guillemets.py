@@ -59,6 +59,6 @@ def test_one_thing_is_called_one_french_word():
 
 def test_a_likert_statement_is_an_affirmation_throughout():
     """One word for a statement, on every page and in every file: "affirmation" (the Likert
-    codebook once said "énoncé" in one line, bug hunt 4)."""
+    codebook once said "énoncé" in one line, bug hunt s45)."""
     assert [(msgid, text) for msgid, text in translations() if "énoncé" in text.lower()] == []
     assert sum("affirmation" in text for msgid, text in translations() if "statement" in msgid) > 50
