@@ -247,3 +247,54 @@ def test_a_finished_role_play_whose_choice_was_removed_keeps_its_score_and_names
     assert "Listen first" not in path[:path.index("The best path")]
     assert rescore(platform, key, only_if_higher=False) == {"rita": "succeeded"}
     assert platform.gradebook(rita, key)["raw_earned"] == 1 / 3
+
+
+EDITOR_IDS = """
+<emm_case_study display_name="Case">
+  <narrative><![CDATA[<p>Public narrative.</p>]]></narrative>
+  <question id="q1" type="single" points="2">
+    <prompt><![CDATA[<p>What do you do first?</p>]]></prompt>
+    <option id="o1" correct="true">Listen to her</option>
+    <option id="o2">Detain her</option>
+    <option id="o3">Call the embassy</option>
+  </question>
+</emm_case_study>
+"""
+
+
+def editor_next_id(used, stem):
+    """``EmmEditor.nextId`` (static/js/emm-editor.js), which names a row the author adds: the first
+    ``stem + n`` the form does not hold."""
+    n = 1
+    while f"{stem}{n}" in used:
+        n += 1
+    return f"{stem}{n}"
+
+
+def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_as_the_likert_holds_it(platform):  # noqa: F811
+    """Bug hunt (course's life): the author removes "Detain her" (o2) after learners chose it ("Save
+    anyway": their results show "an option removed since you answered"). Later the author adds an
+    option; the editor names it with the first free id, "o2" again. The save is not held and says
+    nothing (``case_study.changes`` matches options by id: o2 is new to it), and the answers given to
+    "Detain her" are now counted for, and shown to the learners as, the new option. The Likert
+    holds the same case (a removed statement asked again under its id, ``likert.changes``)."""
+    from emm_xblocks.case_study import editor as case_editor_module
+
+    key = platform.add(EDITOR_IDS)
+    lea = platform.user("lea")
+    assert platform.lms(lea).handle(key, "submit", {"answers": {"q1": "o2"}}).status == 200
+    data = form(platform, key, case_editor_module)
+    del data["questions"][0]["options"][1]  # "Detain her" removed
+    assert save(platform, key, data).status == 409
+    assert save(platform, key, data, confirm=True).status == 200
+    assert "an option removed since you answered" in platform.lms(lea).html(key)
+
+    data = form(platform, key, case_editor_module)
+    options = data["questions"][0]["options"]
+    new_id = editor_next_id([o["id"] for o in options], "o")
+    assert new_id == "o2"  # the editor gives the freed id again
+    options.append({"id": new_id, "text": "Refer her to protection services", "correct": False, "feedback": ""})
+    r = save(platform, key, data)
+    html = platform.lms(lea).html(key)
+    mine = html[html.index("Your answer"):][:200]
+    assert r.status == 409 and r.json["error"] == "answers_touched", (r.status, r.json, mine)
