@@ -10,7 +10,7 @@ block's one ``content`` field, as the plain data of ``to_fields``.
 import re
 from dataclasses import dataclass, fields
 
-from ..common import content_language, profile, settings
+from ..common import content_language, profile, retired, settings
 from ..common.i18n import N_
 from ..common.questions import (  # noqa: F401 - the question model is shared (common.questions)
     CHOICE_KINDS,
@@ -100,6 +100,10 @@ class _CaseContent(ScoredQuestions):
     # the distribution is shown, which it then splits by profile (issue 12)
     profile_prompt: str = ""
     profile_options: tuple = ()  # common.profile.Option
+    # the ids of questions, options and profile options removed (or renamed) while learners' answers
+    # were stored under them (``common.retired.Retired``): a save that gives one to another item is
+    # held, and "Save anyway" gives that item another id (``changes``); never in the editor's form
+    retired_ids: tuple = ()
 
     @property
     def keeps_answers(self):
@@ -132,7 +136,8 @@ Case.__doc__ = "A case study: its narrative, documents, questions and settings (
 
 CONTENT_FIELDS = ("content",)  # one Dict field holds the case's body (see ``to_fields``)
 BODY = tuple(f.name for f in fields(_CaseContent))
-_NESTED = {"sections": Section, "documents": Document, "images": Image, "profile_options": profile.Option}
+_NESTED = {"sections": Section, "documents": Document, "images": Image, "profile_options": profile.Option,
+           "retired_ids": retired.Retired}
 
 
 def _build(cls, data, nested=None):

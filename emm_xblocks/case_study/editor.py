@@ -80,8 +80,11 @@ def from_editor(data, _):
 
 
 def to_editor(case):
-    """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    return to_plain(case)
+    """The JSON the editor starts from (the same shape ``from_editor`` reads): the case less its
+    retired ids (``content.Case.retired_ids``: the save keeps them, ``changes.carry_over``)."""
+    data = to_plain(case)
+    del data["retired_ids"]
+    return data
 
 
 def settings_form(_):

@@ -17,15 +17,18 @@
   </question>
   <profile prompt="You work for"><option id="gov">Government</option>...</profile>
   <expert_analysis><![CDATA[...]]></expert_analysis>
+  <retired_id list="options" of="q1" value="b" key="...">An option removed since learners chose it</retired_id>
 </emm_case_study>
 ```
 Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
+The ids of questions and options removed while answered are kept as ``<retired_id>``
+(``common.retired``), so that a re-import keeps their answers apart from what is added under them.
 """
 
 
 from lxml import etree
 
-from ..common import olx, profile
+from ..common import olx, profile, retired
 from ..common.question_olx import add_question_xml, question_from_xml
 from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, Case, Document, Image, Section
@@ -51,6 +54,7 @@ def from_xml(el):
         expert_analysis=olx.child_html(el, "expert_analysis"),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
+        retired_ids=retired.from_xml(el),
         **read_olx(el, SETTINGS),
     )
 
@@ -78,4 +82,5 @@ def to_xml(case, el=None):
         add_question_xml(el, q)
     profile.add_xml(el, case.profile_prompt, case.profile_options)
     olx.add_html_child(el, "expert_analysis", case.expert_analysis)
+    retired.add_xml(el, case.retired_ids)
     return el

@@ -11,7 +11,7 @@ by ``distribution.panel_figures`` (pure).
 
 from babel.lists import format_list
 
-from ..common import attempts, content_language, platform, profile, recovery, summary
+from ..common import attempts, content_language, platform, profile, recovery, retired, summary
 from ..common.attempts import attempts_left, score_words
 from ..common.i18n import current_language, is_rtl
 from ..common.numbers import locale_of
@@ -226,7 +226,8 @@ def author_view(block):
 
 
 def studio_view(block):
-    """The editor: the shared form editor (``emm-form-studio.js``) on this form, from ``editor.to_editor``."""
+    """The editor: the shared form editor (``emm-form-studio.js``) on this form, from ``editor.to_editor``;
+    ``retired_ids``: the ids it does not give a new question, option or profile option (``common.retired``)."""
     _ = block.ugettext
     lists = [
         {"name": "sections", "legend": _("Sections (optional)"), "add": _("Add a section")},
@@ -235,7 +236,8 @@ def studio_view(block):
         {"name": "questions", "legend": _("Questions"), "add": _("Add a question")},
     ]
     return block.form_editor("templates/case_study/studio.html", ".emm-case-editor", {"lists": lists},
-                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED)
+                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED,
+                             retired_ids=retired.editor_ids(block.load_content().retired_ids))
 
 
 # ------------------------------------------------------------------ the mobile apps

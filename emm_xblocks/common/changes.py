@@ -80,7 +80,7 @@ def kept_pairs(old_items, new_items):
     return [(i, old[item.id], item) for i, item in enumerate(new_items) if item.id in old]
 
 
-def _words(text):
+def comparable_words(text):
     """``text``'s words as a comparison sees them: case, spacing and punctuation left out (a typo's
     apostrophe, a French no-break space or a doubled space changes no meaning), each run of them
     one space ("a part" is not "apart", "1.5" not "15"), and the Unicode composed (NFC: an "é"
@@ -91,7 +91,8 @@ def _words(text):
 def reworded(old_items, new_items, text):
     """``[(new index, old item, new item)]`` of the items kept under their id (``kept_pairs``) whose
     ``text(item)`` changed beyond case, spacing and punctuation."""
-    return [(i, was, now) for i, was, now in kept_pairs(old_items, new_items) if _words(text(was)) != _words(text(now))]
+    return [(i, was, now) for i, was, now in kept_pairs(old_items, new_items)
+            if comparable_words(text(was)) != comparable_words(text(now))]
 
 
 def grades_kept(_):

@@ -6,13 +6,17 @@
   its id renamed, a kept statement's reverse coding changed (its answers already given are read
   the other way round) or its words (beyond case, spacing and punctuation: its answers are counted
   with those given to the new words), an option of the participant profile question removed or its id renamed
-  (the answers given under it stay under the old id, ``perspectives.breakdown``), and participation
-  credit switched on or off (``grading_changes``).
+  (the answers given under it stay under the old id, ``perspectives.breakdown``), a profile option
+  that takes the id of one removed while answered with other words (``common.retired``: its
+  participants would be counted as having chosen it), and participation credit switched on or
+  off (``grading_changes``).
 * ``carry_over(old, new, answered)``: what the editor does not send is kept (the scale's epoch and
   the earlier scales, the removed statements' words); when the scale changed while answers are
   stored, the old scale becomes a ``PastScale`` and the epoch moves on, so answers given on it keep
   their labels; a statement removed or renamed while answers are stored keeps its words in
-  ``removed_statements``, so its answers shown apart are labelled with them, not its id.
+  ``removed_statements``, so its answers shown apart are labelled with them, not its id; a profile
+  option removed or renamed while answers are stored keeps its id in ``retired_ids``, and one
+  that takes it with other words is given a fresh id (``common.retired.profile_carried``).
 
 The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epochs``;
 ``without_unanswered_scale`` drops the scale's warning where no answer is stored on the scale changed.
@@ -20,7 +24,7 @@ The store's groups of answers by scale epoch, which ``carry_over`` starts: ``epo
 
 from dataclasses import replace
 
-from ..common import profile
+from ..common import profile, retired
 from ..common.changes import id_change_problems, kept_pairs, reworded
 from ..common.perspectives import PROFILE_GROUP
 from ..common.text import shortened
@@ -88,6 +92,7 @@ def answer_changes(old, new, _):
         # named by its words, as the author wrote it (an id they may never have seen: trial s34)
         lambda old_id: _("The statement “{words}” was removed: its answers are shown apart, as answers to a "
                          "removed statement.").format(words=shortened(old_words.get(old_id, old_id), WORDS)))
+    problems += retired.profile_held(old, new, _)
     return problems + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
@@ -110,9 +115,12 @@ def without_unanswered_scale(problems, old, groups):
 def carry_over(old, new, answered):
     """``new`` with what the editor does not send kept from ``old``; when ``answered`` (answers are
     stored) and the scale changed, ``old``'s scale joins ``past_scales`` and a new epoch starts (a
-    scale the survey had before takes back its own epoch)."""
+    scale the survey had before takes back its own epoch); ``old``'s retired ids kept, and a
+    profile option that takes one with other words given a fresh id (``common.retired.profile_carried``)."""
+    options, gone, taken = retired.profile_carried(old, new, answered)
     new = replace(new, scale_epoch=old.scale_epoch, past_scales=old.past_scales,
-                  removed_statements=removed_statements(old, new, answered))
+                  removed_statements=removed_statements(old, new, answered), profile_options=options,
+                  retired_ids=retired.updated(old.retired_ids, gone, taken))
     if not answered or old.scale_identity == new.scale_identity:
         return new
     past = [p for p in old.past_scales]

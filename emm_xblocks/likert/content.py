@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..common import content_language, profile, settings
+from ..common import content_language, profile, retired, settings
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, SELECT, TEXT, Setting, with_settings
 from ..common.validation import whole
@@ -117,6 +117,10 @@ class _SurveyContent:
     # figures down by it
     profile_prompt: str = ""
     profile_options: tuple = ()
+    # the ids of profile options removed (or renamed) while answers were stored under them
+    # (``common.retired.Retired``): a save that gives one to another option is held, and "Save
+    # anyway" gives that option another id (``changes``); never in the editor's form
+    retired_ids: tuple = ()
 
     def labels(self, _=lambda s: s):
         """The scale's labels, lowest first, translated when they are a preset's (``scale_labels``)."""
@@ -177,7 +181,7 @@ Survey.__doc__ = "A Likert evaluation: its statements, scale and settings (froze
 
 CONTENT_FIELDS = ("content",)  # one Dict field holds the evaluation's body (see ``to_fields``)
 BODY = ("statements", "custom_labels", "intro", "comment_prompt", "scale_epoch", "past_scales",
-        "profile_prompt", "profile_options")  # (``removed_statements``: only ever in ``content``)
+        "profile_prompt", "profile_options")  # (``removed_statements``, ``retired_ids``: only ever in ``content``)
 # 0.1 kept each part of the body in a field of its own, named as in ``BODY``: a block saved then
 # (and an evaluation's description stored then, ``learner.description_fields``) is read from them while its
 # ``content`` is empty; the next save writes ``content`` and sets them back to their defaults
@@ -207,6 +211,7 @@ def from_fields(values):
                                  for s in body.get("removed_statements") or () if isinstance(s, dict)),
         profile_prompt=str(body.get("profile_prompt") or ""),
         profile_options=profile.options_from(list(body.get("profile_options") or ())),
+        retired_ids=retired.from_data(body.get("retired_ids")),
         **settings.stored_settings(values, SETTINGS),
     )
 
@@ -215,7 +220,8 @@ def to_data(survey):
     """The survey's body as JSON-able data, its settings aside (the ``content`` field; the
     editor's form holds its statements, labels, texts and profile question): statements, custom
     labels, introduction, comment prompt, the scale's epoch and past scales, profile question, and
-    the removed statements kept for their answers (only when there are some)."""
+    the removed statements kept for their answers and the retired ids (``common.retired``), each
+    only when there are some."""
     data = {
         "statements": [{"id": s.id, "text": s.text, "reverse": s.reverse, "required": s.required}
                        for s in survey.statements],
@@ -230,6 +236,8 @@ def to_data(survey):
     }
     if survey.removed_statements:
         data["removed_statements"] = [{"id": s.id, "text": s.text} for s in survey.removed_statements]
+    if survey.retired_ids:
+        data["retired_ids"] = retired.to_data(survey.retired_ids)
     return data
 
 

@@ -21,12 +21,13 @@ whose scale changed after learners answered carries ``scale_epoch="2"`` and one
 scale, so that a re-import keeps the labels of the answers given on them. The optional
 participant profile question (``<profile>``) lists its answers as ``<option id="...">`` elements.
 A statement removed (or whose id was renamed) after learners answered it is kept as
-``<removed_item id="...">its words</removed_item>``, to label its answers shown apart.
+``<removed_item id="...">its words</removed_item>``, to label its answers shown apart; a profile
+option's id retired so, as ``<retired_id>`` (``common.retired``).
 """
 
 from lxml import etree
 
-from ..common import olx, profile
+from ..common import olx, profile, retired
 from ..common.settings import read_olx, write_olx
 from ..common.validation import whole
 from .content import SETTINGS, PastScale, Statement, Survey
@@ -53,6 +54,7 @@ def from_xml(el):
         comment_prompt=olx.text_of(el.find("comment_prompt")),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
+        retired_ids=retired.from_xml(el),
         **read_olx(el, SETTINGS),
     )
 
@@ -79,4 +81,5 @@ def to_xml(survey, el=None):
             olx.add_text(node, "label", label)
     for st in survey.removed_statements:
         olx.add_text(el, "removed_item", st.text, id=st.id)
+    retired.add_xml(el, survey.retired_ids)
     return el

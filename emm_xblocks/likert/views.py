@@ -2,7 +2,7 @@
 preview, the Studio editor, the mobile apps' data, and the results panel (``results_json``: its
 figures from the aggregate store's summary, and its HTML, ``results_html``)."""
 
-from ..common import answer_rows, answers_by_day, charts, content_language, profile, recovery, store, summary
+from ..common import answer_rows, answers_by_day, charts, content_language, profile, recovery, retired, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
@@ -99,11 +99,12 @@ def author_view(block):
 
 def studio_view(block):
     """The editor: the shared form editor (``emm-form-studio.js``) on this form; beside the scale,
-    what each preset's labels are ("Strongly disagree / ... / Strongly agree")."""
+    what each preset's labels are ("Strongly disagree / ... / Strongly agree"); ``retired_ids``: the
+    ids it does not give a new profile option (``common.retired``)."""
     _ = block.ugettext
     presets = {key: " / ".join(_(label) for label in labels) for key, labels in content.SCALES.items()}
     return block.form_editor("templates/likert/studio.html", ".emm-likert-editor", previews={"scale": presets},
-                             limits=editor.COUNTED)
+                             limits=editor.COUNTED, retired_ids=retired.editor_ids(block.load_content().retired_ids))
 
 
 def student_view_data(survey):

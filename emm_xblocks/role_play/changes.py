@@ -18,11 +18,20 @@ points changed warn the same way (``common.changes.grades_kept``; the learner's 
 grade kept, ``StoredScoreMixin.held_grade_among``).
 A node made an ending or an ending made an ordinary node warns too (``learner.repaired``,
 ``scoring.attempt_score``: a finished learner keeps their result, one part-way on a node made an
-ending starts again). ``carry_over``: nothing to carry.
+ending starts again). A node or a profile option that takes the id of one removed while answered,
+with other words (``retired_changes``, ``common.retired``): learners' paths and "how others chose"
+still name the removed one by that id, and would be read as passing through it.
+``carry_over``: the retired ids (the editor sends the rest of the scenario): those of the nodes
+learners could meet and the profile options the save removes, when answers are stored; a node or
+an option that takes one with other words is given a fresh id (a node's with the choices and
+roles that lead to it), so those answers stay apart.
 """
 
-from ..common import numbers, profile
+from dataclasses import replace
+
+from ..common import numbers, profile, retired
 from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.sanitize import plain_text
 from ..common.text import one_line
 from ..common.validation import Problem
 from . import paths
@@ -39,14 +48,33 @@ def grading_changes(old, new, _):
         .format(old=was), _)
 
 
+def _narrative(node):
+    return plain_text(node.narrative)
+
+
+def retired_changes(old, new, _):
+    """``[Problem(..., error=False)]`` at the id of each node and profile option of ``new`` that takes
+    an id ``old`` retired (``common.retired.renames``) with other words (a node's: its narrative),
+    naming the id "Save anyway" gives it (``carry_over``)."""
+    return retired.held(
+        retired.renames(old.retired_ids, retired.NODES, old.nodes, new.nodes, _narrative), "nodes",
+        lambda was, words, fresh: _(
+            "The id “{id}” was that of a node removed since learners passed through it (“{words}”): their paths and "
+            "choices there are still stored under it. “Save anyway” gives this node the id “{new}”, and the "
+            "choices and roles that lead to it too, so that they stay apart. To bring the removed node back, give "
+            "it its old narrative.").format(id=was, words=words, new=fresh)) + retired.profile_held(old, new, _)
+
+
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers:
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
     would take its answers; choices added at the end touch none), a profile option removed or
-    renamed; and the attempt that counts changed (``grading_changes``), a choice's points
-    (``points_changes``), or a learner's path broken otherwise (``path_changes``)."""
-    moved = grading_changes(old, new, _) + points_changes(old, new, _) + [Problem(f"nodes.{i}.choices", _(
+    renamed, a node or a profile option that takes a retired id (``retired_changes``); and the
+    attempt that counts changed (``grading_changes``), a choice's points (``points_changes``), or a
+    learner's path broken otherwise (``path_changes``)."""
+    moved = retired_changes(old, new, _) + grading_changes(old, new, _) + points_changes(old, new, _)
+    moved += [Problem(f"nodes.{i}.choices", _(
         "Node “{id}”: a choice was removed or moved. Learners' choices are stored by their place in the list: "
         "“how others chose” would count them under the choice now in that place. Add new choices at the end "
         "to keep them.").format(id=now.id) + " " + _(
@@ -162,5 +190,23 @@ def _points_moved(was, now):
 
 
 def carry_over(old, new, answered):
-    """The scenario as the editor sent it: no field of it is kept apart from the form."""
-    return new
+    """The scenario as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less
+    those ``new`` holds again, and when ``answered`` (answers are stored) those of the nodes a role's
+    start led to (a draft holds no answer) and the profile options ``new`` no longer has added; then
+    a node or a profile option that takes a retired id with other words is given a fresh one
+    (``retired_changes`` named it), a node's with every choice (``goto``, ``if_visited``) and role
+    (``start``) that names it, so the answers stored under it stay apart."""
+    found = retired.renames(old.retired_ids, retired.NODES, old.nodes, new.nodes, _narrative) if answered else {}
+    fresh = {new.nodes[i].id: given for i, (_entry, given) in found.items()}
+
+    def named(nid):
+        return fresh.get(nid, nid)
+
+    nodes = tuple(replace(n, id=named(n.id), choices=tuple(
+        replace(c, goto=named(c.goto), if_visited=named(c.if_visited)) for c in n.choices)) for n in new.nodes)
+    roles = tuple(replace(r, start=named(r.start)) for r in new.roles)
+    met = paths.reached(old)
+    retiring = retired.gone(retired.NODES, [n for n in old.nodes if n.id in met], nodes, _narrative) if answered else []
+    options, gone_options, taken = retired.profile_carried(old, new, answered)
+    return replace(new, roles=roles, nodes=nodes, profile_options=options, retired_ids=retired.updated(
+        old.retired_ids, retiring + gone_options, taken | retired.used(retired.NODES, nodes)))

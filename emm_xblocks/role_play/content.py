@@ -9,7 +9,7 @@ the XBlock fields, the OLX attributes and the editor's form are derived from it
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..common import content_language, profile, settings
+from ..common import content_language, profile, retired, settings
 from ..common.i18n import N_
 from ..common.settings import CHECKBOX, TEXT, Setting, with_settings
 from ..common.validation import whole
@@ -93,6 +93,10 @@ class _ScenarioContent:
     # role when others' choices are shown, which the debrief then also splits by profile (issue 12)
     profile_prompt: str = ""
     profile_options: tuple = ()  # common.profile.Option
+    # the ids of nodes and profile options removed (or renamed) while learners' answers were stored
+    # under them (``common.retired.Retired``): a save that gives one to another item is held, and
+    # "Save anyway" gives that item another id (``changes``); never in the editor's form
+    retired_ids: tuple = ()
 
     @property
     def keeps_answers(self):
@@ -144,8 +148,9 @@ def category_label(category, _):
 
 def to_data(scenario):
     """The scenario's body as JSON-able data, its settings aside (the ``content`` field; the
-    editor's form has this shape too): introduction, roles, nodes, bands, profile question."""
-    return {
+    editor's form has this shape too): introduction, roles, nodes, bands, profile question, and
+    the retired ids (``common.retired``) when there are some, which the editor does not get."""
+    data = {
         "intro": scenario.intro,
         "roles": [{"id": r.id, "label": r.label, "start": r.start, "brief": r.brief} for r in scenario.roles],
         "nodes": [{
@@ -158,6 +163,9 @@ def to_data(scenario):
         "profile_prompt": scenario.profile_prompt,
         "profile_options": [{"id": o.id, "text": o.text} for o in scenario.profile_options],
     }
+    if scenario.retired_ids:
+        data["retired_ids"] = retired.to_data(scenario.retired_ids)
+    return data
 
 
 def from_data(data, **settings):
@@ -187,6 +195,7 @@ def from_data(data, **settings):
         bands=tuple(Band(whole(b.get("min"), 0), s(b, "message"), s(b, "final")) for b in items("bands")),
         profile_prompt=profile.prompt_from(data.get("profile_prompt")),
         profile_options=profile.options_from(items("profile_options")),
+        retired_ids=retired.from_data(data.get("retired_ids")),
         **settings,
     )
 

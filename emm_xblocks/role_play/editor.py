@@ -161,7 +161,9 @@ def from_editor(data, _):
 
 
 def to_editor(scenario):
-    """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML."""
+    """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML; both
+    without the retired ids (``content.Scenario.retired_ids``: the save keeps them, ``changes.carry_over``)."""
+    scenario = replace(scenario, retired_ids=())
     data = to_data(scenario)
     data.update(values(scenario, SETTINGS))
     data["xml"] = common_olx.to_string(olx.to_xml(scenario))

@@ -10,14 +10,17 @@
   </node>
   <node id="end" ending="true" category="good"><narrative>...</narrative><debrief>...</debrief></node>
   <profile prompt="You work for"><option id="gov">Government</option>...</profile>
+  <retired_id list="nodes" value="shout" key="...">A node removed since learners passed through it</retired_id>
 </emm_role_play>
 ```
 Settings are attributes (``content.SETTINGS``; ``max_attempts`` from older exports is still read).
+The ids of nodes and profile options removed while answered are kept as ``<retired_id>``
+(``common.retired``), so that a re-import keeps their answers apart from what is added under them.
 """
 
 from lxml import etree
 
-from ..common import olx, profile
+from ..common import olx, profile, retired
 from ..common.settings import WHOLE, read_number, read_olx, write_olx
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
@@ -94,6 +97,7 @@ def from_xml(el):
                     for i, b in enumerate(el.iterchildren("band"))),
         profile_prompt=profile_prompt,
         profile_options=profile_options,
+        retired_ids=retired.from_xml(el),
         **read_olx(el, SETTINGS),
     )
 
@@ -123,4 +127,5 @@ def to_xml(scenario, el=None):
             olx.add_html(c, "consequence", choice.consequence)
         olx.add_html(n, "debrief", node.debrief)
     profile.add_xml(el, scenario.profile_prompt, scenario.profile_options)
+    retired.add_xml(el, scenario.retired_ids)
     return el

@@ -14,7 +14,7 @@ with, is the part written in Python (``play_html``).
 
 from dataclasses import replace
 
-from ..common import attempts, content_language, platform, profile, summary
+from ..common import attempts, content_language, platform, profile, retired, summary
 from ..common.attempts import attempts_left, counted_attempt
 from ..common.downloads import links_html
 from ..common.editor_json import typed_html
@@ -264,7 +264,9 @@ def studio_view(block):
     frag = block.build_fragment("templates/role_play/studio.html", context,
                                 init_args={"scenario": data, "settings": form["keys"],
                                            # characters of each text: counted, refused, never cut (common.limits)
-                                           "limits": editor.COUNTED},
+                                           "limits": editor.COUNTED,
+                                           # the ids it does not give a new node or profile option
+                                           "retired_ids": retired.editor_ids(block.load_content().retired_ids)},
                                 js="js/emm-role-play-studio.js", js_class="EmmRolePlayEditor")
     frag.add_javascript_url(block.resource_url("js/emm-role-play-map.js"))
     frag.add_css_url(block.resource_url("css/emm-role-play-studio.css"))

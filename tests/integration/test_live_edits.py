@@ -604,6 +604,44 @@ def test_role_play_removing_or_renaming_a_profile_option_learners_chose_needs_co
     assert '<option id="intl">International organisation</option>' in platform.export(key)
 
 
+@pytest.mark.parametrize("xml,module,answer", [
+    (PROFILED, likert_editor, lambda lms, key: lms.handle(key, "submit", {"answers": {"relevance": 4},
+                                                                    "profile": "io"})),
+    (CASE_PROFILED, case_editor, lambda lms, key: lms.handle(key, "submit", {"answers": {"q1": "a"}, "profile": "io"})),
+    (ROLE_PLAY_PROFILED, role_play_editor, lambda lms, key: lms.handle(key, "begin", {"role": "r1", "profile": "io"})),
+], ids=["likert", "case_study", "role_play"])
+def test_a_profile_option_added_under_the_id_of_one_removed_with_participants_is_held_and_kept_apart(
+        platform, xml, module, answer):  # noqa: F811
+    """Bug hunt (course's life): "io" removed after a participant chose it ("Save anyway": still counted
+    under "io", a group of their own); an option added later under "io" with other words would count
+    them as having chosen it. It is held at its id; "Save anyway" gives it "io-2" (``common.retired``).
+    The option brought back with its own words is theirs again, and saves at once."""
+    key = platform.add(xml)
+    assert answer(platform.lms(platform.user("lea")), key).status == 200
+    data = form(platform, key, module)
+    data.pop("xml", None)  # the role-play's form, not its "Edit as XML" tab
+    data["profile_options"] = [o for o in data["profile_options"] if o["id"] != "io"]
+    assert save(platform, key, data, confirm=True).status == 200
+
+    data["profile_options"].append({"id": "io", "text": "Other"})
+    refused = save(platform, key, data)
+    assert refused.status == 409 and refused.json["error"] == "answers_touched"
+    [warning] = refused.json["problems"]
+    assert warning["field"] == "profile_options.2.id"
+    assert "“International organisation”" in warning["message"] and "the id “io-2”" in warning["message"]
+    assert save(platform, key, data, confirm=True).status == 200
+    exported = platform.export(key)
+    assert '<option id="io-2">Other</option>' in exported and '<option id="io">' not in exported
+    assert 'value="io"' in exported  # still retired: its participant stays apart
+
+    data = form(platform, key, module)
+    data.pop("xml", None)
+    data["profile_options"].append({"id": "io", "text": "International organisation"})
+    assert save(platform, key, data).status == 200
+    exported = platform.export(key)
+    assert '<option id="io">International organisation</option>' in exported and 'value="io"' not in exported
+
+
 def test_role_play_form_saves_the_profile_group_as_the_same_olx(platform):  # noqa: F811
     """The role-play's structured editor has the profile group (prompt, answers added, removed,
     moved): its form saved unchanged re-exports the same OLX, and its edits land in ``<profile>``."""

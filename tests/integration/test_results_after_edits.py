@@ -2,6 +2,9 @@
 already answered ("Save anyway"), through the platform-faithful runtime (tests/openedx): the page
 shows the grade that counts, their own answers, their finished path; the editor warns first."""
 
+import json
+import re
+
 from emm_xblocks.case_study import editor as case_editor
 from tests.integration.platform_blocks import CASE
 from tests.openedx import rescore
@@ -118,6 +121,24 @@ def test_a_learner_who_finished_keeps_their_result_when_a_step_of_their_path_is_
     assert platform.state(rita, key)["ended"] is True and platform.gradebook(rita, key)["raw_earned"] == 2 / 3
     state = platform.lms(rita).handle(key, "state", {}).json  # what the page asks after a lost reply
     assert "your result is kept" in state["html"] and "Your score: 67%" in state["announcement"]
+
+    # later, the author adds a step and names it "n-mid" again (``common.retired``): held at its id,
+    # and "Save anyway" gives it another, with the choice that leads to it; her path stays hers
+    data = form(platform, key, role_play_editor)
+    del data["xml"]
+    data["nodes"].insert(1, {"id": "n-mid", "narrative": "<p>OTHER-TEXT</p>",
+                             "choices": [{"label": "Carry on", "goto": "n-end", "points": 0}]})
+    data["nodes"][0]["choices"][0]["goto"] = "n-mid"
+    refused = save(platform, key, data)
+    assert refused.status == 409, refused.json
+    [warning] = [p["message"] for p in refused.json["problems"] if p["field"] == "nodes.1.id"]
+    assert "“MID-TEXT”" in warning and "the id “n-mid-2”" in warning
+    assert save(platform, key, data, confirm=True).status == 200
+    exported = platform.export(key)
+    assert '<node id="n-mid-2">' in exported and '<choice goto="n-mid-2" points="2">Listen first' in exported
+    html = platform.lms(rita).html(key)
+    path = html[html.index("Your path"):html.index("The best path")]
+    assert "Listen first" in path and "Carry on" not in path and "your path is shown as far" in html
 
 
 def test_after_the_key_changed_the_apps_get_the_case_study_grade_kept_until_staff_rescore(platform):  # noqa: F811
@@ -277,7 +298,9 @@ def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_
     option; the editor names it with the first free id, "o2" again. The save is not held and says
     nothing (``case_study.changes`` matches options by id: o2 is new to it), and the answers given to
     "Detain her" are now counted for, and shown to the learners as, the new option. The Likert
-    holds the same case (a removed statement asked again under its id, ``likert.changes``)."""
+    holds the same case (a removed statement asked again under its id, ``likert.changes``). Fixed
+    (decision 901, ``common.retired``): held at the new option's id, "Save anyway" gives it another,
+    the editor skips the ids that hold answers, and the old words under the old id bring it back."""
     from emm_xblocks.case_study import editor as case_editor_module
 
     key = platform.add(EDITOR_IDS)
@@ -298,3 +321,26 @@ def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_
     html = platform.lms(lea).html(key)
     mine = html[html.index("Your answer"):][:200]
     assert r.status == 409 and r.json["error"] == "answers_touched", (r.status, r.json, mine)
+    assert [p["field"] for p in r.json["problems"]] == ["questions.0.options.2.id"]
+    assert "“Detain her”" in r.json["problems"][0]["message"] and "the id “o4”" in r.json["problems"][0]["message"]
+
+    # "Save anyway": the new option takes another id, and the answers to "Detain her" stay apart
+    assert save(platform, key, data, confirm=True).status == 200
+    author = platform.studio_editor(platform.user("author", role="staff"))
+    case = author.block(key).load_content()
+    assert [(o.id, o.text) for o in case.questions[0].options] == [
+        ("o1", "Listen to her"), ("o3", "Call the embassy"), ("o4", "Refer her to protection services")]
+    html = platform.lms(lea).html(key)
+    mine = html[html.index("Your answer"):][:400]
+    assert "an option removed since you answered" in mine and "Refer her" not in mine
+    # the editor names the next option past the ids that hold answers
+    args = json.loads(re.search(r'<script type="json/xblock-args" class="xblock-json-init-args">(.*?)</script>',
+                                author.render(key).body_html(), re.S).group(1))
+    assert args["retired_ids"] == {"options": ["o2"]} and "retired_ids" not in args["content"]
+
+    # the author brings "Detain her" back under o2: hers again, nothing held
+    data = form(platform, key, case_editor_module)
+    data["questions"][0]["options"].append({"id": "o2", "text": "Detain her", "correct": False, "feedback": ""})
+    assert save(platform, key, data).status == 200
+    assert "an option removed since you answered" not in platform.lms(lea).html(key)
+    assert author.block(key).load_content().retired_ids == ()

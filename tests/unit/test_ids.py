@@ -31,3 +31,19 @@ def test_each_list_words_the_two_problems_in_its_own_terms():
     assert said["statements.1.id"] == "Statement 2: the id “S1” is used twice."
     assert "Statement 3" in said["statements.2.id"] and "used twice" not in said["statements.2.id"]
     assert "statements.0.id" not in said
+
+
+def test_the_id_save_anyway_gives_is_valid_free_whatever_its_case_and_never_a_retired_one():
+    """``common.retired``: the id given to an item that took one holding answers (decision 901)."""
+    from emm_xblocks.case_study.content import Option, Question
+    from emm_xblocks.common import retired
+
+    assert retired.fresh_id("o2", {"o2", "o3"}) == "o4" and retired.fresh_id("n-mid", set()) == "n-mid-2"
+    assert is_valid_id(retired.fresh_id("x" * 50, {"x" * 50})) and retired.fresh_id("x" * 50, set()) == "x" * 49 + "2"
+    gone = retired.gone(retired.OPTIONS, (Option("O2", "Detain her"),), (), lambda o: o.text, "q1")
+    question = Question("q1", options=(Option("o1", "Listen"), Option("o2", "Refer her")))
+    found = retired.renames(gone, retired.OPTIONS, (), question.options, lambda o: o.text, "Q1")
+    assert {i: fresh for i, (_entry, fresh) in found.items()} == {1: "o3"}  # "O2" is "o2"
+    back = Question("q1", options=(Option("o2", "detain  her!"),))  # the same words: the option back
+    assert retired.renames(gone, retired.OPTIONS, (), back.options, lambda o: o.text, "q1") == {}
+    assert retired.updated(gone, [], retired.used(retired.OPTIONS, back.options, "q1")) == ()
