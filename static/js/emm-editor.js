@@ -67,11 +67,11 @@
       .map(function (p) { return /^\d+$/.test(p) ? Number(p) : p; });
   }
 
-  /* the first stem + n (n = 1, 2, ...) that `used` does not hold */
-  function nextId(used, stem) {
+  /* the first stem + n (n = 1, ...) not in `used` nor `retired` (ids holding answers, common/retired.py), any case */
+  function nextId(used, stem, retired) {
     var taken = {}, n = 1;
-    (used || []).forEach(function (id) { taken[id] = true; });
-    while (Object.prototype.hasOwnProperty.call(taken, stem + n)) { n += 1; }
+    (used || []).concat(retired || []).forEach(function (id) { taken[String(id).toLowerCase()] = true; });
+    while (Object.prototype.hasOwnProperty.call(taken, (stem + n).toLowerCase())) { n += 1; }
     return stem + n;
   }
 

@@ -267,7 +267,9 @@ function EmmFormEditor(runtime, element, args) {
       var id = li.querySelector("[data-key=id]");
       if (id && owner(id) === li) { used.push(id.value); }
     });
-    return EmmEditor.nextId(used, PREFIX[list.getAttribute("data-list")]);
+    var name = list.getAttribute("data-list");
+    /* nor an id that still holds learners' answers (an option's: of any question) */
+    return EmmEditor.nextId(used, PREFIX[name], (args.retired_ids || {})[name]);
   }
 
   function add(name, button) {

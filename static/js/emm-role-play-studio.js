@@ -285,7 +285,7 @@ function EmmRolePlayEditor(runtime, element, args) {
 
   function nextId(kind) {
     return EmmEditor.nextId(rows(lists[kind]).map(function (li) { return val(li, "id").trim(); }),
-      {roles: "role-", nodes: "node-", profile_options: "p"}[kind]);
+      {roles: "role-", nodes: "node-", profile_options: "p"}[kind], (args.retired_ids || {})[kind]);
   }
 
   function add(kind, button) {

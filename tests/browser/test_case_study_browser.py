@@ -590,6 +590,26 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     assert page.js_errors == []
 
 
+def test_the_editor_names_a_new_question_and_its_options_past_the_ids_that_hold_answers(workbench, new_page):
+    """Bug hunt (course's life): the editor named a new row with the first free id, the id of a
+    question or option removed while answered, whose answers the new one then took (the server holds
+    such a save, ``common.retired``). It skips the ids the server says still hold answers
+    (``retired_ids``): here q1 and o1, removed earlier."""
+    retired_xml = ('<retired_id list="questions" value="q1" key="0">An old question</retired_id>'
+                   '<retired_id list="options" of="consent" value="o1" key="0">An old option</retired_id>'
+                   "</emm_case_study>")
+    scenario = workbench.add_scenario(CASE.replace("</emm_case_study>", retired_xml))
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    questions = page.locator(f"{EDITOR} [data-list=questions] > [data-row]")
+    questions.first.wait_for()
+    page.get_by_role("button", name="Add a question").click()
+    new = questions.nth(3)
+    ids = "(row) => [...row.querySelectorAll('[data-key=id]')].map((input) => input.value)"
+    assert new.evaluate(ids) == ["q2", "o2", "o3"]  # the question's id, then its two options'
+    assert page.js_errors == []
+
+
 def test_french_decimal_comma_in_a_question_s_points_is_not_saved_as_fifteen(workbench, new_page):
     """The author gives a question 1,5 point, as French writes it (bug hunt s44). Chromium's number
     field dropped the comma it did not take for a decimal mark: the field held "15", the check found

@@ -70,6 +70,10 @@ test("splitPath and nextId", () => {
   assert.equal(w.EmmEditor.nextId(["s1", "s2", "s4"], "s"), "s3");
   assert.equal(w.EmmEditor.nextId([], "node-"), "node-1");
   assert.equal(w.EmmEditor.nextId(["constructor1"], "constructor"), "constructor2");
+  // nor an id that still holds learners' answers (the server's retired_ids), nor one in another case
+  assert.equal(w.EmmEditor.nextId(["o1", "o3"], "o", ["o2"]), "o4");
+  assert.equal(w.EmmEditor.nextId(["O1"], "o", ["O2", "x1"]), "o3");
+  assert.equal(w.EmmEditor.nextId(["o1"], "o", undefined), "o2");
 });
 
 test("fields in and out: text, a checkbox, one item a line", () => {

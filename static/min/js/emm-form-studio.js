@@ -26,7 +26,7 @@ root.querySelectorAll("[data-when]").forEach(function(part){var rule=part.getAtt
 function load(data){ed.loadSettings(data);form.querySelectorAll("[data-key]").forEach(function(node){if(owner(node)!==form){return;}
 EmmEditor.setValue(node,data[node.getAttribute("data-key")]);});form.querySelectorAll("[data-list]").forEach(function(list){if(owner(list)!==form){return;}
 var name=list.getAttribute("data-list");var given=Array.isArray(data[name])?data[name]:[];list.replaceChildren.apply(list,given.map(function(item){return row(name,item&&typeof item==="object"?item:{});}));});dependants();renumber();ed.recount();}
-function nextId(list){var used=[];items(list).forEach(function(li){var id=li.querySelector("[data-key=id]");if(id&&owner(id)===li){used.push(id.value);}});return EmmEditor.nextId(used,PREFIX[list.getAttribute("data-list")]);}
+function nextId(list){var used=[];items(list).forEach(function(li){var id=li.querySelector("[data-key=id]");if(id&&owner(id)===li){used.push(id.value);}});var name=list.getAttribute("data-list");return EmmEditor.nextId(used,PREFIX[name],(args.retired_ids||{})[name]);}
 function add(name,button){var list=button.parentNode.querySelector("[data-list=\""+name+"\"]"),data=Object.assign({},NEW[name]);if(PREFIX[name]){data.id=nextId(list);}
 var li=row(name,data);list.appendChild(li);if(name==="questions"){var options=li.querySelector("[data-list=options]");options.appendChild(row("options",{id:nextId(options)}));options.appendChild(row("options",{id:nextId(options)}));}
 renumber();(li.querySelector("[data-key=prompt]")||li.querySelector("input, textarea, select")).focus();return li;}

@@ -49,7 +49,7 @@ for(var i=0;i<at.line-1;i+=1){offset+=lines[i].length+1;}
 offset+=Array.from(lines[at.line-1]).slice(0,Math.max((at.column||1)-1,0)).join("").length;xmlBox.setSelectionRange(offset,offset);if(xmlBox.scrollIntoView){xmlBox.scrollIntoView({block:"nearest"});}}
 function pick(index){var li=rows(lists.nodes)[index];if(!li){return;}
 own(li,"[data-details]").open=true;var summary=own(li,"summary");summary.focus();if(summary.scrollIntoView){summary.scrollIntoView({block:"nearest"});}}
-function nextId(kind){return EmmEditor.nextId(rows(lists[kind]).map(function(li){return val(li,"id").trim();}),{roles:"role-",nodes:"node-",profile_options:"p"}[kind]);}
+function nextId(kind){return EmmEditor.nextId(rows(lists[kind]).map(function(li){return val(li,"id").trim();}),{roles:"role-",nodes:"node-",profile_options:"p"}[kind],(args.retired_ids||{})[kind]);}
 function add(kind,button){var list=kind==="choices"?choicesOf(button.closest("[data-row]")):lists[kind];var fresh={bands:{min:0},roles:{id:nextId("roles"),start:ids[0]||""},nodes:{id:nextId("nodes"),choices:[]},choices:{points:0},profile_options:{id:nextId("profile_options")}}[kind];var li=row(kind,fresh);list.appendChild(li);if(kind==="nodes"){own(li,"[data-details]").open=true;refreshIds();}
 renumber();li.querySelector("[data-key]").focus();return li;}
 form.addEventListener("focusin",function(event){var t=event.target;if(t.matches("select[data-targets]")&&t.getAttribute("data-version")!==String(version)){fillTargets(t,t.value,true);}
