@@ -299,7 +299,7 @@ def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_
     nothing (``case_study.changes`` matches options by id: o2 is new to it), and the answers given to
     "Detain her" are now counted for, and shown to the learners as, the new option. The Likert
     holds the same case (a removed statement asked again under its id, ``likert.changes``). Fixed
-    (decision 901, ``common.retired``): held at the new option's id, "Save anyway" gives it another,
+    (decision 91, ``common.retired``): held at the new option's id, "Save anyway" gives it another,
     the editor skips the ids that hold answers, and the old words under the old id bring it back."""
     from emm_xblocks.case_study import editor as case_editor_module
 

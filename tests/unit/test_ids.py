@@ -34,7 +34,7 @@ def test_each_list_words_the_two_problems_in_its_own_terms():
 
 
 def test_the_id_save_anyway_gives_is_valid_free_whatever_its_case_and_never_a_retired_one():
-    """``common.retired``: the id given to an item that took one holding answers (decision 901)."""
+    """``common.retired``: the id given to an item that took one holding answers (decision 91)."""
     from emm_xblocks.case_study.content import Option, Question
     from emm_xblocks.common import retired
 
