@@ -299,3 +299,43 @@ def test_a_choice_refused_by_a_login_page_says_to_reload_not_that_the_link_is_go
     page.wait_for_timeout(500)  # the state's read has failed by now
     assert said.is_visible() and "No connection" not in alert(page).text_content()
     assert page.js_errors == []
+
+
+FR_DEMO = "emm_role_play.1"  # scenarios/emm_role_play-2-fr.xml: allow_back, the officer starts at po-arrival
+FR_APART = "L’entendre à l’écart du groupe, avec une collègue et un interprète"  # -> po-interview
+
+
+def test_a_choice_taken_again_after_its_lost_reply_was_read_back_is_not_swallowed(workbench, new_page):
+    """Bug hunt (hunt3). In French, on a phone, with "go back" allowed: a choice's reply is lost
+    (a proxy's 504 on a slow server; here, dropped) but the page reads the state at once and shows
+    the step the server moved to. The learner goes back one step and takes the same choice again:
+    the page sent it under the first choice's action id (EMM.action keeps an id "in doubt" for the
+    same data until a reply settles it, and this read never did), the server took it for a retry
+    of the first, answered with where the learner was (step 1) and did nothing: the tap was
+    swallowed, the same step drawn again."""
+    learner = student_id()
+    page = new_page(PHONE, locale="fr-FR")
+    page.goto(workbench.scenario_url(FR_DEMO, learner, lang="fr"))
+    page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
+    page.locator(f"{BLOCK} [data-role=officer]").click()
+    page.wait_for_function("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim() === 'Étape 1 : ce qui se passe'")
+    sent = []
+    page.on("request", lambda request: sent.append(request.post_data_json["action_id"])
+            if "/choose/" in request.url else None)
+    statuses = lose_replies(page, "choose")
+    choice(page, FR_APART).click()
+    # the state read after the lost reply shows the step the server moved to
+    page.wait_for_function("() => document.querySelector('.emm-role-play [data-panel]').textContent"
+                           ".replace(/\\s+/g, ' ').includes('Étape 2 : ce qui se passe')")
+    assert statuses == [200] and block_of(workbench, FR_DEMO, learner).path == ["po-arrival", "po-interview"]
+
+    page.locator(f"{BLOCK} [data-back]").click()
+    page.wait_for_function("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim() === 'Étape 1 : ce qui se passe'")
+    assert block_of(workbench, FR_DEMO, learner).path == ["po-arrival"]
+
+    choice(page, FR_APART).click()  # the same choice, taken again: a new action
+    page.wait_for_timeout(1500)
+    assert block_of(workbench, FR_DEMO, learner).path == ["po-arrival", "po-interview"], "the choice was not taken"
+    assert len(sent) == 2 and sent[1] != sent[0], "the new tap went as a retry of the lost one"
+    assert "Étape 2 : ce qui se passe" in " ".join(page.locator(f"{BLOCK} [data-panel]").text_content().split())
+    assert page.js_errors == []

@@ -648,3 +648,18 @@ def test_the_stranding_search_finds_what_every_path_shows_and_only_that(s):
             taken.append(next(i for i, c in paths.available(s, list(witness[:len(taken) + 1]), taken)
                               if c.goto == there))
         assert witness[-1] == nid and paths.stranded(s, list(witness), taken)
+
+
+def test_the_choices_of_an_ending_count_in_no_score_and_no_loop():
+    """Bug hunt (hunt3): an ending keeps the choices it had before the author ticked "ending" (the
+    editor shows them, the check only warns "learners will never see them"), yet the best score
+    counted their points: a learner who took the best path scored 40%, and the author was told "a
+    condition is never met". A choice of an ending that leads back to the start made the points
+    before it "inside a loop": an error that refused the save, for a loop no learner can walk."""
+    s = sc([N("a", C("e", 2), C("x", 1)), N("e", C("f", 3), ending=True), N("x", C("f")), N("f", ending=True)])
+    assert paths.best_score(s, "a") == 2
+    assert paths.score(s, s.roles[0], ["a", "e"], [0]) == 1.0
+    assert {p.code for p in validation.validate(s, _)} == {"ending_with_choices"}
+    again = sc([N("a", C("e", 2), C("f")), N("e", C("a"), ending=True), N("f", ending=True)])
+    assert {p.code for p in validation.validate(again, _)} == {"ending_with_choices"}
+    assert paths.best_score(again, "a") == 2
