@@ -63,6 +63,36 @@ def test_a_learner_with_every_choice_closed_is_offered_back_and_a_free_restart(s
     assert r.json_body["phase"] == "ending"
 
 
+TRAP = """
+<emm_role_play display_name="Piège" attempts_allowed="1">
+  <role id="r1" start="a">Agent</role>
+  <node id="a"><narrative>AT-A</narrative>
+    <choice goto="refer" points="1">Écouter</choice><choice goto="refer">Se presser</choice></node>
+  <node id="refer"><narrative>AT-REFER</narrative>
+    <choice goto="good" points="2" min_points="1">Orienter</choice><choice goto="think">Réfléchir encore</choice></node>
+  <node id="think"><narrative>AT-THINK</narrative><choice goto="refer">Revenir</choice></node>
+  <node id="good" ending="true"><narrative>AT-END</narrative><debrief>DEBRIEF</debrief></node>
+</emm_role_play>
+"""
+
+
+def test_a_learner_caught_in_a_loop_whose_way_out_stays_closed_is_offered_a_way_on(scenario, handlers):
+    """Bug hunt (hunt3), decision 25 ("a learner with no attempts left can always go on"): at "refer"
+    with 0 points the one open choice leads round the loop "think" -> "refer", whose only way out asks
+    for a point no step of the loop gives. Every node offers a choice, so the page saw no stranding:
+    no "Go back one step" (going back is off), no "Start again" (no attempt left), no ending, ever:
+    the attempt never ends, nothing is graded nor completed."""
+    uid = scenario(TRAP)
+    r = handlers.post(uid, "begin", {"role": "r1"}, lang="fr")
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Se presser"]}, lang="fr")
+    for _round in range(3):  # round and round: always one choice, never an ending
+        assert list(labelled(r)) == ["Réfléchir encore"]
+        r = handlers.post(uid, "choose", {"choice": labelled(r)["Réfléchir encore"]}, lang="fr")
+        r = handlers.post(uid, "choose", {"choice": labelled(r)["Revenir"]}, lang="fr")
+    html = r.json_body["html"]
+    assert "data-back" in html or "data-restart" in html, "no way on: the learner goes round for ever"
+
+
 def test_the_editor_refuses_to_save_a_stranding_and_names_a_path_there(strands, handlers):
     uid = strands()
     r = handlers.post(uid, "studio_submit", {"xml": STRANDS.format(extra="")}, student="staff_1")

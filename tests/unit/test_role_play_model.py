@@ -663,3 +663,20 @@ def test_the_choices_of_an_ending_count_in_no_score_and_no_loop():
     again = sc([N("a", C("e", 2), C("f")), N("e", C("a"), ending=True), N("f", ending=True)])
     assert {p.code for p in validation.validate(again, _)} == {"ending_with_choices"}
     assert paths.best_score(again, "a") == 2
+
+
+# "Think again" goes round a loop (no points may be earned in it), and the only way out to an ending
+# asks for a point that a learner who took the 0-point choice at "a" never has
+TRAP = sc([N("a", C("refer", 1), C("refer")), N("refer", C("good", 2, min_points=1), C("think")),
+           N("think", C("refer")), N("good", ending=True)])
+
+
+def test_a_loop_whose_only_way_out_is_a_condition_never_met_there_is_an_error():
+    """Bug hunt (hunt3). From "refer" with 0 points the only open choice is "think", which leads back
+    to "refer": the learner goes round for ever (with going back off and no attempt left, for good).
+    Each node has an open choice, so the stranding search saw nothing, and the loop check counts the
+    conditional way out as open: the scenario was saved with no problem at all."""
+    learner_path = ["a", "refer", "think", "refer"]
+    assert [c.goto for _i, c in paths.available(TRAP, learner_path, [1, 1, 0])] == ["think"]
+    problems = validation.errors(validation.validate(TRAP, _))
+    assert any(p.field.startswith("nodes.1") for p in problems), validation.validate(TRAP, _)
