@@ -519,3 +519,29 @@ def test_the_map_s_arrows_go_to_the_box_drawn_that_way(workbench, new_page):
     beside = page.evaluate(where)
     assert beside[1] == y and beside[0] > x  # the next box of its row
     assert page.js_errors == []
+
+
+def test_an_id_typed_twice_by_mistake_then_put_back_moves_no_other_node_s_arrows(workbench, new_page):
+    """Bug hunt (hunt3). An author types by mistake, in node "po-uncle", the id of another node
+    ("po-interview"), sees "used twice" and puts "po-uncle" back. The editor took the second change
+    for a rename of "po-interview" (the id the field held) and moved every choice and role that led to
+    the real "po-interview" onto "po-uncle": the map's arrows rewired in silence, the real
+    "po-interview" left a draft no learner reaches (a warning only: it saves)."""
+    page = new_page(DESKTOP)
+    open_editor(page, workbench, DEMO_EN)
+    arrival, uncle, register = node_row(page, 0), node_row(page, 1), node_row(page, 2)
+    before = [c.input_value() for c in arrival.locator("[data-list=choices] > li [data-key=goto]").all()]
+    assert before == ["po-interview", "po-uncle", "po-register"]
+    uncle.locator("summary").click()
+    ident = uncle.locator("[data-key=id]")
+    ident.fill("po-interview")  # a slip: another node's id
+    ident.press("Tab")
+    page.locator(f"{EDITOR} [data-problem-list]").filter(has_text="used twice").wait_for()
+    ident.fill("po-uncle")  # put back
+    ident.press("Tab")
+    page.wait_for_function("() => !document.querySelector('.emm-rp-studio [data-problem-list]').textContent"
+                           ".includes('used twice')")
+    after = [c.input_value() for c in arrival.locator("[data-list=choices] > li [data-key=goto]").all()]
+    assert after == before, page.locator(f"{EDITOR} [data-problem-list]").text_content()
+    assert register.locator("[data-list=choices] > li [data-key=goto]").first.input_value() == "po-interview"
+    assert page.js_errors == []
