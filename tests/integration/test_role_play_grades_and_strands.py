@@ -181,3 +181,25 @@ def test_the_author_preview_counts_points_with_cldr_plurals(small, handlers):
     assert "Bad move → n-bad (-3 points)" in html and "Good move → n-mid (2 points)" in html
     assert "best score 7 points" in html
     assert "with at least 99 points" in html
+
+
+def test_the_best_path_to_an_ending_that_kept_its_old_choices_is_full_marks(scenario, handlers, events):
+    """Bug hunt (hunt3): "end" was an ordinary node before the author ticked "ending"; its choice
+    stayed (the editor shows it, the check warns "learners will never see them"). Its points still
+    counted in the best score: the learner who took the best path read "40 % (2 points sur 5)" and
+    the gradebook got 0.4."""
+    uid = scenario("""
+<emm_role_play display_name="Fin">
+  <role id="r1" start="a">Agent</role>
+  <node id="a"><narrative>AT-A</narrative>
+    <choice goto="end" points="2">Orienter</choice><choice goto="other">Attendre</choice></node>
+  <node id="end" ending="true" category="good"><narrative>AT-END</narrative><debrief>DEBRIEF</debrief>
+    <choice goto="other" points="3">Suivre le dossier</choice></node>
+  <node id="other" ending="true"><narrative>AT-OTHER</narrative><debrief>DEBRIEF</debrief></node>
+</emm_role_play>
+""")
+    r = handlers.post(uid, "begin", {"role": "r1"}, lang="fr")
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Orienter"]}, lang="fr")
+    assert r.json_body["phase"] == "ending"
+    assert events.grades[-1]["raw_earned"] == 1.0, events.grades
+    assert f"100{NBSP}%" in r.json_body["announcement"], r.json_body["announcement"]
