@@ -128,7 +128,10 @@ class _ScenarioContent:
         return next((r for r in self.roles if r.id == rid), None)
 
     def graph(self):
-        return {n.id: [(c.goto, c.points) for c in n.choices] for n in self.nodes}
+        """``{node id: [(target id, points), ...]}``; an ending has no way out: the choices it kept
+        from before the author ticked "ending" are never offered (``paths.available``), so they lead
+        nowhere, count in no best score and close no loop."""
+        return {n.id: [] if n.ending else [(c.goto, c.points) for c in n.choices] for n in self.nodes}
 
     def endings(self):
         return {n.id for n in self.nodes if n.ending}

@@ -124,7 +124,8 @@ class Band:
 
 def card_order(scenario):
     """Node ids in card order: breadth first from each role's start (roles in order), choices in
-    order; each node once. A node no role reaches is left out: a draft (decision 78)."""
+    order; each node once. A node no role reaches is left out: a draft (decision 78); so is one
+    only an ending's leftover choices lead to (never offered)."""
     order, seen = [], set()
     for role in scenario.roles:
         queue = deque([role.start] if scenario.node(role.start) is not None else [])
@@ -134,7 +135,8 @@ def card_order(scenario):
                 continue
             seen.add(nid)
             order.append(nid)
-            queue.extend(c.goto for c in scenario.node(nid).choices
+            node = scenario.node(nid)
+            queue.extend(c.goto for c in (() if node.ending else node.choices)
                          if scenario.node(c.goto) is not None and c.goto not in seen)
     return order
 

@@ -15,8 +15,10 @@ ROUTE_BUDGET = 5_000
 
 def structure(scenario):
     """What the best score and routes depend on, as nested tuples (hashable, without any text or
-    HTML): ``((node id, ending, ((goto, points, if_visited, min_points), ...)), ...)``."""
-    return tuple((n.id, n.ending, tuple((c.goto, c.points, c.if_visited, c.min_points) for c in n.choices))
+    HTML): ``((node id, ending, ((goto, points, if_visited, min_points), ...)), ...)``; an ending's
+    choices are left out (never offered: ``Scenario.graph``)."""
+    return tuple((n.id, n.ending, () if n.ending else tuple((c.goto, c.points, c.if_visited, c.min_points)
+                                                             for c in n.choices))
                  for n in scenario.nodes)
 
 

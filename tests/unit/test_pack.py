@@ -120,11 +120,13 @@ def test_conditions_name_the_card_and_a_missing_target_has_no_card():
         Node("a", "<p>A</p>", choices=(Choice("to b", "b"), Choice("to c", "c", if_visited="b", min_points=2),
                                        Choice("lost", "nowhere"))),
         Node("b", "<p>B</p>", choices=(Choice("back", "a"),)),
-        Node("c", "<p>C</p>", ending=True),
+        Node("c", "<p>C</p>", ending=True, choices=(Choice("kept from before it was an ending", "after"),)),
         Node("orphan", "<p>never reached</p>", choices=(Choice("on", "c"),)),
+        Node("after", "<p>only an ending's leftover choice leads here</p>", ending=True),
     ))
     pack = role_pack.build(scenario, _, clean_html)
-    # breadth first; a node no role reaches is a draft the pack leaves out (decision 78)
+    # breadth first; a node no role reaches is a draft the pack leaves out (decision 78), and an
+    # ending's leftover choices are never offered: they lead no card on (hunt3)
     assert [c.node_id for c in pack.cards] == ["a", "b", "c"]
     to_b, to_c, lost = pack.cards[0].choices
     assert to_c.condition == "Only if card 2 was visited. Only with a score of at least 2."
