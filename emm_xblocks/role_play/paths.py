@@ -219,37 +219,93 @@ STRAND_BUDGET = 20_000
 
 
 def stranded(scenario, path, taken):
-    """The learner's last node is not an ending, has choices, and none is open to them: every
-    choice has a condition (``if_visited``, ``min_points``) that this path does not meet."""
+    """The learner is stuck at the path's last node (not an ending, with choices): no choice is open
+    to them (each has a condition, ``if_visited`` or ``min_points``, this path does not meet), or
+    none of the open ones can lead to an ending (they go round a loop whose way out stays closed:
+    bug hunt hunt3). Exact, by the state search ``strandings`` uses, from the learner's state
+    (cached per structure and state; a search past ``STRAND_BUDGET`` states counts as a way on)."""
     node = scenario.node(path[-1]) if path else None
-    return node is not None and not node.ending and bool(node.choices) and not available(scenario, path, taken)
+    if node is None or node.ending or not node.choices:
+        return False
+    if not available(scenario, path, taken):
+        return True
+    struct = structure(scenario)
+    named, track = _decides(struct)
+    state = (node.id, earned(scenario, path, taken) if track else 0, frozenset(set(path) & named))
+    return _goes_round(struct, state, STRAND_BUDGET)
 
 
 def strandings(scenario, budget=None):
-    """Where a playable path leaves a learner with no open choice: ``(found, complete)``.
+    """Where a playable path leaves a learner with no way on: ``(found, complete)``.
 
     ``found``: ``{node id: a shortest path (node ids, a role's start first) that arrives there with
-    every choice closed}``; ``complete``: False when the search stopped at ``budget`` states (then
-    ``found`` holds what was seen so far; ``budget`` None: ``STRAND_BUDGET``). The search is
-    exact: the choices open at a node depend only on the points earned on the path and on which
-    nodes named by an ``if_visited`` it went through, so it explores those states once each
-    (going back returns to a state already seen). It assumes loops carry no points (``validate``
-    refuses them). Breadth first, so each path named is a shortest one."""
-    starts = tuple(sorted({r.start for r in scenario.roles}))
-    found, complete = _strandings(structure(scenario), starts, STRAND_BUDGET if budget is None else budget)
+    every choice closed, or with none of the open ones leading to an ending}``
+    (``going_round`` tells the second kind); ``complete``: False when the search stopped at
+    ``budget`` states (then ``found`` holds the nodes seen with every choice closed so far;
+    ``budget`` None: ``STRAND_BUDGET``). The search is exact: the choices open at a node depend
+    only on the points earned on the path and on which nodes named by an ``if_visited`` it went
+    through, so it explores those states once each (going back returns to a state already seen),
+    then marks those from which a state at an ending can be reached. It assumes loops carry no
+    points (``validate`` refuses them). Breadth first, so each path named is a shortest one."""
+    found, _round, complete = _search(scenario, budget)
     return dict(found), complete
+
+
+def going_round(scenario, budget=None):
+    """The node ids of ``strandings`` where the path named arrives with a choice open, none of the
+    open ones leading to an ending: the learner would go round a loop for ever."""
+    return _search(scenario, budget)[1]
+
+
+def _search(scenario, budget):
+    starts = tuple(sorted({r.start for r in scenario.roles}))
+    return _strandings(structure(scenario), starts, STRAND_BUDGET if budget is None else budget)
+
+
+@lru_cache(maxsize=64)
+def _decides(struct):
+    """What decides the choices open at a node: the node ids named by an ``if_visited``, and
+    whether any choice asks for points (if none does, the points on arrival decide nothing and
+    the search leaves them out, exploring each node once per set of those nodes passed)."""
+    named = frozenset(c[2] for _nid, _ending, choices in struct for c in choices if c[2])
+    return named, any(c[3] is not None for _nid, _ending, choices in struct for c in choices)
+
+
+def _open(choices, points, seen):
+    return [c for c in choices if (not c[2] or c[2] in seen) and (c[3] is None or points >= c[3])]
+
+
+def _next(nodes, state, track, named):
+    """The states the open choices of ``state`` lead to (targets that are not nodes left out)."""
+    nid, points, seen = state
+    return [(goto, points + gain if track else 0, seen | ({goto} & named))
+            for goto, gain, _if_visited, _min_points in _open(nodes[nid][1], points, seen) if goto in nodes]
+
+
+@lru_cache(maxsize=256)
+def _goes_round(struct, state, budget):
+    """From ``state`` no state at an ending can be reached (False once the search passes ``budget``)."""
+    nodes = {nid: (ending, choices) for nid, ending, choices in struct}
+    named, track = _decides(struct)
+    seen, todo = {state}, [state]
+    while todo:
+        if len(seen) > budget:
+            return False
+        here = todo.pop()
+        if nodes[here[0]][0]:
+            return False
+        for nxt in _next(nodes, here, track, named):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return True
 
 
 @lru_cache(maxsize=64)
 def _strandings(struct, starts, budget):
     nodes = {nid: (ending, choices) for nid, ending, choices in struct}
-    named = {c[2] for _nid, _ending, choices in struct for c in choices if c[2]}
-    # a node whose choices include one without condition never strands: nothing to check there
-    risky = {nid for nid, (ending, choices) in nodes.items()
-             if not ending and choices and all(c[2] or c[3] is not None for c in choices)}
-    if not risky:
-        return (), True
-    parent = {}
+    named, track = _decides(struct)
+    parent, before = {}, {}  # each state's first parent (the witness), and all its parents
     queue = []
     for start in starts:
         if start in nodes:
@@ -261,25 +317,35 @@ def _strandings(struct, starts, budget):
     head = 0
     while head < len(queue):
         if len(parent) > budget:
-            return tuple(found.items()), False
+            return tuple(found.items()), frozenset(), False
         state = queue[head]
         head += 1
         nid, points, seen = state
         ending, choices = nodes[nid]
         if ending:
             continue
-        open_choices = [c for c in choices
-                        if (not c[2] or c[2] in seen) and (c[3] is None or points >= c[3])]
-        if nid in risky and not open_choices and nid not in found:
+        if choices and not _open(choices, points, seen) and nid not in found:
             found[nid] = _witness(parent, state)
-        for goto, gain, _if_visited, _min_points in open_choices:
-            if goto not in nodes:
-                continue
-            nxt = (goto, points + gain, seen | ({goto} & named))
+        for nxt in _next(nodes, state, track, named):
+            before.setdefault(nxt, []).append(state)
             if nxt not in parent:
                 parent[nxt] = state
                 queue.append(nxt)
-    return tuple(found.items()), True
+    # the states from which an ending can be reached: back from the endings' states
+    way_on = [state for state in queue if nodes[state[0]][0]]
+    ends = set(way_on)
+    while way_on:
+        for earlier in before.get(way_on.pop(), ()):
+            if earlier not in ends:
+                ends.add(earlier)
+                way_on.append(earlier)
+    round_here = set()
+    for state in queue:  # breadth first: the first state of a node has a shortest path
+        nid = state[0]
+        if state not in ends and nodes[nid][1] and nid not in found:
+            found[nid] = _witness(parent, state)
+            round_here.add(nid)
+    return tuple(found.items()), frozenset(round_here), True
 
 
 def _witness(parent, state):

@@ -159,26 +159,20 @@ def _step_html(ctx, phase, dom, disabled, _, number):
 
 
 def _choices_html(ctx, disabled, _, own):
-    """The choices open at the node, or why none is; going back."""
-    if ctx["stranded"]:
-        if ctx["can_back"]:
-            why = _("No choice is open to you at this step. Go back one step, or start again from the beginning "
-                    "of your role: starting again from here does not use an attempt.")
-        else:
-            why = _("No choice is open to you at this step, so the scenario cannot go on from here. "
-                    "Please tell the course team.")
-        choices = f'<p class="emm-notice" data-stranded>{escape(why)}</p>\n  '
-    else:
+    """The choices open at the node, or why none is, or why none of them leads on (``stranded``
+    with choices open: they only go round a loop whose way out stays closed); going back."""
+    choices = _stranded_html(ctx, _) if ctx["stranded"] else ""
+    if ctx["choices"] or not ctx["stranded"]:
         buttons = "".join(f'<li><button type="button" class="emm-button emm-rp-choice" dir="auto"{own}'
                           f' data-choice="{escape(c["token"])}"{disabled}>{escape(c["label"])}</button></li>'
                           for c in ctx["choices"])
         what = escape(_("What do you do?"))
-        choices = (f'\n  <fieldset class="emm-rp-choices">\n'
-                   f'    <legend>{what}</legend>\n'
-                   f'    <ul>\n'
-                   f'      {buttons}\n'
-                   f'    </ul>\n'
-                   f'  </fieldset>\n  ')
+        choices += (f'\n  <fieldset class="emm-rp-choices">\n'
+                    f'    <legend>{what}</legend>\n'
+                    f'    <ul>\n'
+                    f'      {buttons}\n'
+                    f'    </ul>\n'
+                    f'  </fieldset>\n  ')
     back = ""
     if ctx["can_back"]:
         label = escape(_("Go back one step"))
@@ -187,6 +181,26 @@ def _choices_html(ctx, disabled, _, own):
             f'  <div class="emm-actions">\n'
             f'    {back}\n'
             f'  </div>\n  ')
+
+
+def _stranded_html(ctx, _):
+    """Why the learner cannot go on from here (no choice open, or none of those open leads to an
+    ending), and what to do: go back or start again (no attempt used), or at the start tell the
+    course team."""
+    if ctx["choices"]:
+        if ctx["can_back"]:
+            why = _("None of the choices open to you at this step can lead to an ending. Go back one step, or "
+                    "start again from the beginning of your role: starting again from here does not use an attempt.")
+        else:
+            why = _("None of the choices open to you at this step can lead to an ending, so the scenario cannot "
+                    "go on from here. Please tell the course team.")
+    elif ctx["can_back"]:
+        why = _("No choice is open to you at this step. Go back one step, or start again from the beginning "
+                "of your role: starting again from here does not use an attempt.")
+    else:
+        why = _("No choice is open to you at this step, so the scenario cannot go on from here. "
+                "Please tell the course team.")
+    return f'<p class="emm-notice" data-stranded>{escape(why)}</p>\n  '
 
 
 def _ending_html(ctx, dom, _, own):

@@ -201,16 +201,23 @@ def _check_full_marks(scenario, _, add):
 
 
 def _check_strandings(scenario, _, add):
-    """An error for each node where a playable path leaves the learner with every choice closed
-    (``paths.strandings``, exact), naming one such path; if the search was too long to finish, a
-    warning for each node whose choices all have conditions and where none was found closed."""
+    """An error for each node where a playable path leaves the learner with every choice closed, or
+    with open choices that only go round a loop whose way out stays closed (``paths.strandings``,
+    exact), naming one such path; if the search was too long to finish, a warning for each node
+    whose choices all have conditions and where none was found closed."""
     index = {n.id: i for i, n in enumerate(scenario.nodes)}
     found, complete = paths.strandings(scenario)
+    going_round = paths.going_round(scenario)
     for nid, path in found.items():
-        add(f"nodes.{index[nid]}.choices",
-            _("Node “{id}”: every choice has a condition, and a learner can arrive with none of them met "
-              "(for example by {path}): they would be stuck. Add a choice without a condition, or change "
-              "the conditions.").format(id=nid, path=" → ".join(path)), STRANDED)
+        if nid in going_round:
+            message = _("Node “{id}”: a learner can arrive here (for example by {path}) and never reach an ending: "
+                        "the choices open to them lead round a loop, and the way out of it has a condition they "
+                        "cannot meet there. Add a way out without a condition, or change the conditions.")
+        else:
+            message = _("Node “{id}”: every choice has a condition, and a learner can arrive with none of them met "
+                        "(for example by {path}): they would be stuck. Add a choice without a condition, or change "
+                        "the conditions.")
+        add(f"nodes.{index[nid]}.choices", message.format(id=nid, path=" → ".join(path)), STRANDED)
     if complete:
         return
     for node in scenario.nodes:

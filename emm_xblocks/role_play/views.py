@@ -136,8 +136,9 @@ def panel_context(block, scenario, state, notice=""):
     secret = block.choice_secret()
     choices = [{"token": learner.choice_token(secret, state.attempts, len(path), node.id, i, marks.mark(c)),
                 "label": c.label} for i, c in paths.available(scenario, path, taken)]
-    # no choice open here (an author's mistake validation could not rule out): back and starting
-    # again are always offered, and starting again from here spends no attempt (learner.restart)
+    # no choice open here, or none of those open leads to an ending (an author's mistake validation
+    # could not rule out): back and starting again are always offered, and starting again from here
+    # spends no attempt (learner.restart)
     stranded = paths.stranded(scenario, path, taken)
     return dict(ctx, phase="node", choices=choices, stranded=stranded,
                 can_back=(scenario.allow_back or stranded) and len(path) > 1,
@@ -162,6 +163,8 @@ def _where(block, ctx):
         return _("Choose your role.")
     if phase == "node":
         step = _("Step {n}.").format(n=block.numbers().number(ctx["step"], 0))
+        if ctx.get("stranded") and ctx.get("choices"):
+            return " ".join((step, _("None of the choices open to you at this step can lead to an ending.")))
         if ctx.get("stranded"):
             return " ".join((step, _("No choice is open to you at this step.")))
         return step

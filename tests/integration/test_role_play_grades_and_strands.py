@@ -91,6 +91,15 @@ def test_a_learner_caught_in_a_loop_whose_way_out_stays_closed_is_offered_a_way_
         r = handlers.post(uid, "choose", {"choice": labelled(r)["Revenir"]}, lang="fr")
     html = r.json_body["html"]
     assert "data-back" in html or "data-restart" in html, "no way on: the learner goes round for ever"
+    assert "data-back" in html and "data-restart" in html and "data-confirm" not in html
+    assert r.json_body["announcement"].endswith("Aucun des choix qui vous sont ouverts à cette étape ne peut mener "
+                                                "à un dénouement.")
+    again = handlers.post(uid, "restart", lang="fr")  # the same attempt, at the start: none spent
+    assert again.status_code == 200 and "AT-A" in again.json_body["html"]
+    assert handlers.block(uid).attempts == 1
+    r = handlers.post(uid, "choose", {"choice": labelled(again)["Écouter"]}, lang="fr")
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Orienter"]}, lang="fr")
+    assert r.json_body["phase"] == "ending"
 
 
 def test_the_editor_refuses_to_save_a_stranding_and_names_a_path_there(strands, handlers):

@@ -84,6 +84,11 @@ def test_a_step_with_no_choice_open_offers_no_choice_and_asks_no_confirmation():
     assert "data-restart>" in page and "data-confirm" not in page  # starting again from here costs nothing
     first = html(node_ctx(stranded=True, choices=[], can_back=False))
     assert "Please tell the course team" in first and "data-back" not in first
+    # choices open that only go round a loop whose way out stays closed (hunt3): shown, with why
+    # they lead nowhere and the same two ways on
+    round_ = html(node_ctx(stranded=True))
+    assert "data-stranded" in round_ and "None of the choices open to you" in round_
+    assert 'data-choice="t1"' in round_ and "data-back" in round_ and "data-confirm" not in round_
 
 
 def test_an_ending_s_tables_escape_captions_notes_and_figures():
