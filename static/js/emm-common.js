@@ -208,10 +208,8 @@
     mine[handler] = {id: id, body: body};
     return id;
   }
-  function settled(block, handler) {
-    var mine = pending.get(block);
-    if (mine) { delete mine[handler]; }
-  }
+  /* an action known done though its reply was lost (the state read back shows it): the same data again is a new one */
+  EMM.settle = function (element, handler) { delete (pending.get(EMM.root(element)) || {})[handler]; };
 
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
   var sending = new WeakSet(), reading = new WeakMap(), retries = new WeakMap(), timed = 0;
@@ -258,7 +256,7 @@
     }
     var sent = Object.assign({}, data || {}, {action_id: id});
     return EMM.post(runtime, element, handler, sent).then(function (body) {
-      settled(block, handler);
+      EMM.settle(block, handler);
       finish(false);
       EMM.clear(alertBox, true);
       if (opts.onSuccess) { opts.onSuccess(body, {actionId: id, lost: false}); }
@@ -270,7 +268,7 @@
       if (err.error === EMM.LOCAL_CODES.NETWORK && opts.offline) { err = Object.assign({}, err, {message: opts.offline}); }
       var lost = EMM.isLost(err);
       /* refused: a new action gets a new id */
-      if (!lost) { settled(block, handler); }
+      if (!lost) { EMM.settle(block, handler); }
       finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
       if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }

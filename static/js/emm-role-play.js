@@ -72,6 +72,9 @@ function EmmRolePlay(runtime, element) {
       if (!waiting) {
         if (meta && meta.lost) { EMM.clear(alertBox, true); }
       } else if (where() !== waiting.at) {
+        /* the server did it (its reply was lost): the same tap again, later, is a new action (bug hunt hunt3: a
+           choice taken again after going back went under the lost one's id, answered as its retry: swallowed) */
+        EMM.settle(element, waiting.handler);
         waiting = null;
         EMM.clear(alertBox, true);
       } else if (EMM.isSending(element)) {

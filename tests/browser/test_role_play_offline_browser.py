@@ -303,6 +303,8 @@ def test_a_choice_refused_by_a_login_page_says_to_reload_not_that_the_link_is_go
 
 FR_DEMO = "emm_role_play.1"  # scenarios/emm_role_play-2-fr.xml: allow_back, the officer starts at po-arrival
 FR_APART = "L’entendre à l’écart du groupe, avec une collègue et un interprète"  # -> po-interview
+STEP_ONE_FOCUSED = ("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()"
+                    " === 'Étape 1 : ce qui se passe'")
 
 
 def test_a_choice_taken_again_after_its_lost_reply_was_read_back_is_not_swallowed(workbench, new_page):
@@ -318,7 +320,7 @@ def test_a_choice_taken_again_after_its_lost_reply_was_read_back_is_not_swallowe
     page.goto(workbench.scenario_url(FR_DEMO, learner, lang="fr"))
     page.wait_for_function("() => document.readyState === 'complete' && !!window.EMM")
     page.locator(f"{BLOCK} [data-role=officer]").click()
-    page.wait_for_function("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim() === 'Étape 1 : ce qui se passe'")
+    page.wait_for_function(STEP_ONE_FOCUSED)
     sent = []
     page.on("request", lambda request: sent.append(request.post_data_json["action_id"])
             if "/choose/" in request.url else None)
@@ -330,7 +332,7 @@ def test_a_choice_taken_again_after_its_lost_reply_was_read_back_is_not_swallowe
     assert statuses == [200] and block_of(workbench, FR_DEMO, learner).path == ["po-arrival", "po-interview"]
 
     page.locator(f"{BLOCK} [data-back]").click()
-    page.wait_for_function("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim() === 'Étape 1 : ce qui se passe'")
+    page.wait_for_function(STEP_ONE_FOCUSED)
     assert block_of(workbench, FR_DEMO, learner).path == ["po-arrival"]
 
     choice(page, FR_APART).click()  # the same choice, taken again: a new action

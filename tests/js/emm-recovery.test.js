@@ -70,6 +70,33 @@ test("a changed action, another handler, or an answer from the server gets a new
   assert.notEqual(body(calls[2]).action_id, body(calls[1]).action_id, "the server refused it: nothing in doubt");
 });
 
+test("an action settled by the state read back (its reply lost) is not taken again under its id", async () => {
+  /* bug hunt hunt3: a choice's reply lost, the state read showed it done, the learner went back and took the same
+     choice again: sent under the lost one's id, the server answered it as a retry and did nothing */
+  const {w, calls} = setup();
+  const {root} = block();
+  const other = block().root;
+  let done = w.EMM.action(runtime, root, "choose", {choice: "aaa"}, {});
+  calls[0].reject(new TypeError("Failed to fetch"));
+  await done;
+  done = w.EMM.action(runtime, other, "choose", {choice: "aaa"}, {});
+  calls[1].reject(new TypeError("Failed to fetch"));
+  await done;
+  w.EMM.settle(root, "back");  /* another handler's: nothing to settle */
+  done = w.EMM.action(runtime, root, "choose", {choice: "aaa"}, {});
+  assert.equal(body(calls[2]).action_id, body(calls[0]).action_id, "still in doubt: a retry");
+  calls[2].reject(new TypeError("Failed to fetch"));
+  await done;
+  w.EMM.settle(root, "choose");  /* the state read back shows it done */
+  done = w.EMM.action(runtime, root, "choose", {choice: "aaa"}, {});
+  assert.notEqual(body(calls[3]).action_id, body(calls[0]).action_id, "the same data again: a new action");
+  calls[3].resolve(response(200, {ok: 1}));
+  await done;
+  w.EMM.action(runtime, other, "choose", {choice: "aaa"}, {});
+  assert.equal(body(calls[4]).action_id, body(calls[1]).action_id, "another block's action stays in doubt");
+  w.EMM.settle(block().root, "choose");  /* a block that never sent: nothing to do, no error */
+});
+
 test("a given id (an action kept on the device across a reload) is sent as it is", async () => {
   const {w, calls} = setup();
   const {root} = block();

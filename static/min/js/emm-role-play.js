@@ -7,7 +7,7 @@ function tellWaiting(saying){var text=waitingText(waiting.label),coming=saying&&
 window.setTimeout(function(){if(alertBox.scrollIntoView){alertBox.scrollIntoView({block:"nearest"});}},40);}}
 function refresh(err,meta){var sent=done;EMM.whileReading(element,EMM.post(runtime,element,"state",{})).then(function(body){if(sent!==done){return;}
 if(err||meta||waiting||whereIn(body.html)!==where()){show(body);}
-if(!waiting){if(meta&&meta.lost){EMM.clear(alertBox,true);}}else if(where()!==waiting.at){waiting=null;EMM.clear(alertBox,true);}else if(EMM.isSending(element)){}else if(!waiting.tried){waiting.tried=true;resend();}else if(linkTrouble(err)){tellWaiting();}},function(){if(waiting&&err&&err.error!==EMM.LOCAL_CODES.NETWORK&&linkTrouble(err)){tellWaiting();}});}
+if(!waiting){if(meta&&meta.lost){EMM.clear(alertBox,true);}}else if(where()!==waiting.at){EMM.settle(element,waiting.handler);waiting=null;EMM.clear(alertBox,true);}else if(EMM.isSending(element)){}else if(!waiting.tried){waiting.tried=true;resend();}else if(linkTrouble(err)){tellWaiting();}},function(){if(waiting&&err&&err.error!==EMM.LOCAL_CODES.NETWORK&&linkTrouble(err)){tellWaiting();}});}
 function linkTrouble(err){return EMM.isLost(err)&&err.error!==EMM.LOCAL_CODES.SIGNED_OUT&&!(err.status>=500);}
 function send(act,button){var at=where();EMM.action(runtime,element,act.handler,act.data,{button:button,alert:alertBox,offline:waitingText(act.label),actionId:act.id,onSuccess:function(body){waiting=null;done+=1;show(body,act.handler==="choose");},onError:function(err,meta){waiting=EMM.isFinal(err)?null:act;if(!waiting){return;}
 if(act.id!==meta.actionId){act.id=meta.actionId;act.at=at;act.tried=false;}
