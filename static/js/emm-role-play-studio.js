@@ -314,7 +314,10 @@ function EmmRolePlayEditor(runtime, element, args) {
     if (t.matches("[data-key=ending]")) { updateNode(li); renumber(); }
     if (t.matches("[data-key=id]") && li.parentNode === lists.nodes) {
       var was = t.getAttribute("data-was") || "", now = t.value.trim(), taken = ids.indexOf(now) >= 0;
-      refreshIds(was && now && was !== now && !taken ? {old: was, now: now} : null);
+      /* an id another node still holds is not renamed: it was this one's by mistake (typed twice, then put back;
+         bug hunt hunt3: the arrows to that other node moved here) */
+      var held = rows(lists.nodes).some(function (other) { return other !== li && val(other, "id").trim() === was; });
+      refreshIds(was && now && was !== now && !taken && !held ? {old: was, now: now} : null);
       t.setAttribute("data-was", now);
     }
     return true;

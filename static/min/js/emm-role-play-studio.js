@@ -56,7 +56,7 @@ form.addEventListener("focusin",function(event){var t=event.target;if(t.matches(
 if(t.matches("[data-key=id]")&&t.closest("[data-row]").parentNode===lists.nodes){t.setAttribute("data-was",t.value.trim());}});function edited(event){var t=event.target,li=t.closest("[data-row]");if(event.type==="input"){if(t.matches("[data-key=id]")){renumber();}
 return true;}
 if(t.matches("[data-key=ending]")){updateNode(li);renumber();}
-if(t.matches("[data-key=id]")&&li.parentNode===lists.nodes){var was=t.getAttribute("data-was")||"",now=t.value.trim(),taken=ids.indexOf(now)>=0;refreshIds(was&&now&&was!==now&&!taken?{old:was,now:now}:null);t.setAttribute("data-was",now);}
+if(t.matches("[data-key=id]")&&li.parentNode===lists.nodes){var was=t.getAttribute("data-was")||"",now=t.value.trim(),taken=ids.indexOf(now)>=0;var held=rows(lists.nodes).some(function(other){return other!==li&&val(other,"id").trim()===was;});refreshIds(was&&now&&was!==now&&!taken&&!held?{old:was,now:now}:null);t.setAttribute("data-was",now);}
 return true;}
 var tabs=Array.prototype.slice.call(root.querySelectorAll("[role=tab]"));function selectTab(name){tabs.forEach(function(t){var on=t.getAttribute("data-tab")===name;t.setAttribute("aria-selected",on?"true":"false");t.tabIndex=on?0:-1;});root.querySelectorAll("[data-panel]").forEach(function(p){p.hidden=p.getAttribute("data-panel")!==name;});tab=name;}
 function switchTo(name){if(name===tab){return;}
