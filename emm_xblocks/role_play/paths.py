@@ -223,13 +223,18 @@ def stranded(scenario, path, taken):
     to them (each has a condition, ``if_visited`` or ``min_points``, this path does not meet), or
     none of the open ones can lead to an ending (they go round a loop whose way out stays closed:
     bug hunt hunt3). Exact, by the state search ``strandings`` uses, from the learner's state
-    (cached per structure and state; a search past ``STRAND_BUDGET`` states counts as a way on)."""
+    (cached per structure and state; a search past ``STRAND_BUDGET`` states counts as a way on),
+    where conditions may strand (``_may_strand``)."""
     node = scenario.node(path[-1]) if path else None
     if node is None or node.ending or not node.choices:
         return False
     if not available(scenario, path, taken):
         return True
+    if not any(c.if_visited or c.min_points is not None for n in scenario.nodes for c in n.choices):
+        return False  # no condition: nothing is closed anywhere (the quick answer for most scenarios)
     struct = structure(scenario)
+    if not _may_strand(struct):
+        return False
     named, track = _decides(struct)
     state = (node.id, earned(scenario, path, taken) if track else 0, frozenset(set(path) & named))
     return _goes_round(struct, state, STRAND_BUDGET)
@@ -246,7 +251,8 @@ def strandings(scenario, budget=None):
     only on the points earned on the path and on which nodes named by an ``if_visited`` it went
     through, so it explores those states once each (going back returns to a state already seen),
     then marks those from which a state at an ending can be reached. It assumes loops carry no
-    points (``validate`` refuses them). Breadth first, so each path named is a shortest one."""
+    points (``validate`` refuses them), and runs only where conditions may strand
+    (``_may_strand``). Breadth first, so each path named is a shortest one."""
     found, _round, complete = _search(scenario, budget)
     return dict(found), complete
 
@@ -258,8 +264,31 @@ def going_round(scenario, budget=None):
 
 
 def _search(scenario, budget):
+    struct = structure(scenario)
+    if not _may_strand(struct):
+        return (), frozenset(), True
     starts = tuple(sorted({r.start for r in scenario.roles}))
-    return _strandings(structure(scenario), starts, STRAND_BUDGET if budget is None else budget)
+    return _strandings(struct, starts, STRAND_BUDGET if budget is None else budget)
+
+
+@lru_cache(maxsize=64)
+def _may_strand(struct):
+    """Can conditions leave a learner with no way on? Only at a node whose choices all have one (it
+    may close entirely), or where a node on a loop has one (the loop's way out may stay closed).
+    Elsewhere a learner always has an open choice, and in a scenario whose every node has choices
+    and can reach an ending (``validate``'s structural errors, which keep learners out), following
+    the open ones never goes round for ever: a loop of states that never leaves must close some
+    choice of its nodes. Otherwise the search is skipped (a scenario with conditions outside loops
+    only, the common case, costs nothing more to check)."""
+    if not any(c[2] or c[3] is not None for _nid, _ending, choices in struct for c in choices):
+        return False
+    comp, components = g.strongly_connected({nid: [(c[0], c[1]) for c in choices] for nid, _e, choices in struct})
+    for nid, ending, choices in struct:
+        conditional = [c for c in choices if c[2] or c[3] is not None]
+        looped = len(components[comp[nid]]) > 1 or any(c[0] == nid for c in choices)
+        if not ending and conditional and (len(conditional) == len(choices) or looped):
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -278,8 +307,10 @@ def _open(choices, points, seen):
 def _next(nodes, state, track, named):
     """The states the open choices of ``state`` lead to (targets that are not nodes left out)."""
     nid, points, seen = state
-    return [(goto, points + gain if track else 0, seen | ({goto} & named))
-            for goto, gain, _if_visited, _min_points in _open(nodes[nid][1], points, seen) if goto in nodes]
+    return [(goto, points + gain if track else 0, seen | {goto} if goto in named else seen)
+            for goto, gain, if_visited, min_points in nodes[nid][1]
+            if goto in nodes and (not if_visited or if_visited in seen)
+            and (min_points is None or points >= min_points)]
 
 
 @lru_cache(maxsize=256)

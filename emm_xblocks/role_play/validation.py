@@ -207,7 +207,7 @@ def _check_strandings(scenario, _, add):
     whose choices all have conditions and where none was found closed."""
     index = {n.id: i for i, n in enumerate(scenario.nodes)}
     found, complete = paths.strandings(scenario)
-    going_round = paths.going_round(scenario)
+    going_round = paths.going_round(scenario) if found else frozenset()
     for nid, path in found.items():
         if nid in going_round:
             message = _("Node “{id}”: a learner can arrive here (for example by {path}) and never reach an ending: "
