@@ -20,6 +20,7 @@ from tests.integration.platform_blocks import (
     future,
     past,
     play,
+    try_again,
     visible_text,
 )
 from tests.openedx.fixtures import platform  # noqa: F401
@@ -180,3 +181,25 @@ def test_the_platforms_showanswer_never_keeps_model_answers_hidden(platform):  #
     page = platform.lms(ana).html(key)
     for secret in ("SECRET-MODEL-ANSWER", "SECRET-EXPERT-ANALYSIS", "SECRET-EXPLANATION-1"):
         assert secret not in str(body) and secret not in page
+
+
+@pytest.mark.parametrize("attempts", ["3", "0"])
+def test_after_the_last_attempt_answers_show_once_the_due_date_has_passed(platform, attempts):  # noqa: F811
+    """``show_answers="finished"`` ("After the last attempt (or full marks)") is the platform's
+    ``showanswer`` ``finished``: ``closed() or is_correct()``, where ``closed()`` is "no attempt
+    left **or** ``is_past_due()``" (``xmodule/capa_block.py``, ``answer_available`` / ``closed``).
+    Once the due date has passed the learner has no attempt left (every ``try_again`` and
+    ``submit`` is refused ``past_due``): the last attempt they made is their last, and the model
+    answers and the expert analysis must show. Else a learner who used one of three attempts (or
+    any learner of a case with no limit who never reached full marks) never sees them."""
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(CASE.format(extra=f'show_answers="finished" attempts_allowed="{attempts}"',
+                                   more=REFLECTION), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    body = lms.handle(key, "submit", {"answers": {"q1": "b", "q3": "My text."}}).json
+    assert "SECRET-EXPERT-ANALYSIS" not in str(body)  # attempts left before the due date: not yet
+    platform.set_settings(sub, due=past())
+    assert_past_due(try_again(lms, key))  # no attempt left now
+    page = _results_page(platform, key, ana)
+    assert "SECRET-EXPERT-ANALYSIS" in page and "SECRET-MODEL-ANSWER" in page
