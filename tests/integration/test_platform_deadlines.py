@@ -203,3 +203,40 @@ def test_after_the_last_attempt_answers_show_once_the_due_date_has_passed(platfo
     assert_past_due(try_again(lms, key))  # no attempt left now
     page = _results_page(platform, key, ana)
     assert "SECRET-EXPERT-ANALYSIS" in page and "SECRET-MODEL-ANSWER" in page
+
+
+def test_after_the_due_date_no_page_says_attempts_are_left(platform):  # noqa: F811
+    """Once the due date has passed no attempt is left: ``try_again``, ``submit`` and ``begin``
+    answer 403 ``past_due`` (the platform's ``closed()`` is "no attempt left or past due",
+    ``xmodule/capa_block.py``). The case study's and the role-play's pages still said "2 attempts
+    left" under "The due date has passed: answers are no longer accepted." -- a learner on a phone
+    reads both and cannot tell which is true."""
+    sub = platform.subsection(graded=True, due=future())
+    case = platform.add(CASE.format(extra='attempts_allowed="3"', more=""), sub)
+    role_play = platform.add(ROLE_PLAY.format(extra='attempts_allowed="3"'), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    assert lms.handle(case, "submit", {"answers": {"q1": "b"}}).status == 200
+    assert play(lms, role_play, ["Listen first", "Finish"]).status == 200
+    platform.set_settings(sub, due=past())
+    for key in (case, role_play):
+        page = _results_page(platform, key, ana)
+        assert says_closed(page)
+        assert "attempts left" not in page, page
+
+
+def test_a_learner_who_tried_again_before_the_due_date_still_sees_the_results_earned(platform):  # noqa: F811
+    """docs/lms-behaviour.md §2: after the due date the case study keeps "the results already
+    earned". A learner who pressed "Try again" shortly before the due date (the form back, no
+    new submit) found, once it had passed, a form they cannot send, "2 attempts left", and nothing
+    of the 2 points the gradebook holds for them: the page never showed their results again."""
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(CASE.format(extra='attempts_allowed="3"', more=""), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).json["score"] == 2
+    assert try_again(lms, key).status == 200
+    platform.set_settings(sub, due=past())
+    page = _results_page(platform, key, ana)
+    assert says_closed(page)
+    assert shows_score(page), page
