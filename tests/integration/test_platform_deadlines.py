@@ -240,3 +240,20 @@ def test_a_learner_who_tried_again_before_the_due_date_still_sees_the_results_ea
     page = _results_page(platform, key, ana)
     assert says_closed(page)
     assert shows_score(page), page
+
+
+def test_a_learner_who_started_a_role_play_again_before_the_due_date_still_sees_the_score_earned(platform):  # noqa: F811
+    """As the case study's "Try again": a learner who pressed "Start again" before the due date
+    found, once it had passed, the first step of an attempt they can never play, "1 attempt
+    left", and nothing of the ended attempt the gradebook counts (the mobile state still gives its
+    score: 0.67)."""
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="3"'), sub)
+    ana = platform.user("ana")
+    lms = platform.lms(ana)
+    assert play(lms, key, ["Listen first", "Finish"]).status == 200
+    assert lms.handle(key, "restart", {}).status == 200
+    platform.set_settings(sub, due=past())
+    page = _results_page(platform, key, ana)
+    assert says_closed(page)
+    assert "67%" in page, page
