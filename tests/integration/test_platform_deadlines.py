@@ -5,6 +5,8 @@
 staff see otherwise, ``past_due`` shows once the due date has passed).
 """
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -257,3 +259,30 @@ def test_a_learner_who_started_a_role_play_again_before_the_due_date_still_sees_
     page = _results_page(platform, key, ana)
     assert says_closed(page)
     assert "67%" in page, page
+
+
+def _page_args(platform, user, key):  # noqa: F811
+    """The init args the runtime writes into the page (``xblock/runtime.py``, ``wrap_xblock``)."""
+    html = platform.lms(user).render(key, "student_view").content
+    return json.loads(re.search(r'<script type="json/xblock-args"[^>]*>(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize("olx", [CASE.format(extra="", more=REFLECTION), LIKERT.format(extra='graded="true"')],
+                         ids=["case_study", "likert"])
+def test_after_the_due_date_the_page_can_still_forget_the_answers_kept_on_the_device(platform, olx):  # noqa: F811
+    """Decision 22 and bug hunt s43 (the knowledge check's closed pre-test): once the server takes
+    no more answers, a shared phone keeps none of them. A learner typed a reflection (or tapped
+    Submit offline: "your answers will be submitted when the connection is back") before the due
+    date; the device keeps it under ``emm-draft-<draft_key>``. Once the due date has passed the
+    page gets ``draft_key`` "" (``recovery.draft_key``: nothing kept past it), so its script can
+    neither read that record (to say the answers were not submitted) nor remove it: the learner's
+    text stays in the phone's storage for good."""
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(olx, sub)
+    ana = platform.user("ana")
+    kept_under = _page_args(platform, ana, key)["draft_key"]
+    assert re.fullmatch(r"[0-9a-f]{24}", kept_under)
+    platform.set_settings(sub, due=past())
+    assert says_closed(visible_text(platform.lms(ana).html(key)))
+    assert kept_under in json.dumps(_page_args(platform, ana, key)), (
+        "past the due date the page cannot find what the device kept for this learner")
