@@ -644,3 +644,20 @@ def test_course_file_addresses_are_written_as_the_lms_writes_them_into_a_view():
         "<a href='/static/raw.txt?raw'> /static/unquoted.png <script src=\"/static/xblock/resources/x.js\">"
         ' <a href="/courses/course-v1:EMM+EMM2+2026/jump">')
     assert service.replace_urls('<a href="/course/jump">', static_replace_only=True) == '<a href="/course/jump">'
+
+
+def test_a_self_paced_course_s_blocks_read_no_due_date(plat):
+    """The LMS's production settings (``lms/envs/production.py``, "Self-Paced Course Due Dates")
+    add ``OverrideModulestoreFieldData.wrap`` to ``XBLOCK_FIELD_DATA_WRAPPERS`` and
+    ``SelfPacedDateOverrideProvider`` to ``MODULESTORE_FIELD_OVERRIDE_PROVIDERS``
+    (``lms/djangoapps/courseware/self_paced_overrides.py``: ``get`` answers ``None`` for ``due``
+    where ``block.self_paced``; ``field_overrides.py``'s ``default`` gives the ancestors' override
+    first): below edx-when (which keeps no ``due`` for a self-paced course), a block's ``due`` is
+    None, never the modulestore's date (the platform's own test:
+    ``lms/djangoapps/courseware/tests/test_self_paced_overrides.py``, ``test_self_paced_due_date``).
+    A due date a subsection kept when the course was made self-paced closes nothing."""
+    due = datetime(2026, 3, 1, tzinfo=UTC)
+    plat.set_settings(plat.course, self_paced=True, start=datetime(2026, 1, 1, tzinfo=UTC))
+    sub = plat.subsection(due=due)
+    key = plat.create("probe", sub)
+    assert plat.lms(plat.user("bea")).block(key).due is None
