@@ -35,6 +35,12 @@ def _served(block):
     return {"served": platform.answers_available(block)}
 
 
+def _closed(block):
+    """What the read of the learner's state takes of the platform: whether the due date has passed
+    (``learner.current``'s ``closed``: no attempt left, the last one's results shown)."""
+    return {"closed": platform.is_past_due(block)}
+
+
 class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin,
                      StoredScoreMixin, ScorableXBlockMixin, CompletableXBlockMixin, FacilitatorPackMixin,
                      settings_fields(content.SETTINGS), state_fields(learner.State), EmmBlockBase):
@@ -76,13 +82,15 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
     # ---------------------------------------------------------------- views
     @XBlock.supports("multi_device")  # on the view itself, as ``EditableContentMixin``'s
     def student_view(self, context=None):
-        """The learner's page, and with it the answers the platform lets through since the learner's
-        last action (``show_correctness`` "past_due", the due date passed) recorded as shown, once
+        """The learner's page, and with it the answers shown since the learner's last action (once the
+        due date has passed: the platform's ``show_correctness`` "past_due", the author's "After the
+        last attempt") recorded as shown, once
         (``learner.answers_seen``, kept by ``pipeline.kept_on_view``; bug hunt s44). Most pages ask
         nothing more: no attempt yet, or the answers recorded already."""
         state, seen = self.learner_state(), None
         if state.history and not state.answers_shown:
-            seen = learner.answers_seen(self.load_content(), state, platform.answers_available(self))
+            seen = learner.answers_seen(self.load_content(), state, platform.answers_available(self),
+                                        platform.is_past_due(self))
         frag = super().student_view(context)
         kept_on_view(self, seen)  # once the page is built: nothing recorded of a page that failed
         return frag
@@ -99,7 +107,8 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
     self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current,
                                   page=views.PAGE_READS, bind=_served)
     try_again = learner_handler(learner.try_again, respond=views.respond, replay=learner.try_again_replayed)
-    state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS)
+    state = learner_handler(learner.current, writes=False, respond=views.respond, page=views.PAGE_READS,
+                            bind=_closed)
     document_opened = learner_handler(learner.document_opened, writes=False, respond=views.respond_document)
 
 

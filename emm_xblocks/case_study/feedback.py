@@ -21,22 +21,26 @@ VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
 UNMARKED = "submitted"  # a question's status where correctness is hidden (the platform's show_correctness)
 
 
-def feedback(case, state, question_marks, counted):
+def feedback(case, state, question_marks, counted, closed=False):
     """The learner's feedback on their submitted attempt as JSON-able data (``{"submitted": False,
     ...}`` before any submit). ``question_marks``: the attempt's ``common.question_scoring.marks``; ``counted``: the
     ``(earned, possible)`` that counts (``scoring.counted_score``), or None. Figures only: ``worded`` adds the words
-    (``message``, ``announcement``) in the learner's language, where the numbers' locale is known."""
+    (``message``, ``announcement``) in the learner's language, where the numbers' locale is known.
+    ``closed``: past the due date (``platform.is_past_due``): no attempt left (``attempts_left`` 0,
+    no retry, ``closed`` True: the panel shows no count) and the answers revealed as after the last
+    attempt (``scoring.answers_revealed``)."""
     if not state.submitted:
         return {"submitted": False, "revealed": False}
     earned, possible = total(case, question_marks)
-    revealed = answers_revealed(case, state.submitted, state.attempts, possible > 0 and earned >= possible)
+    revealed = answers_revealed(case, state.submitted, state.attempts, possible > 0 and earned >= possible, closed)
     questions = [question_result(q, state.answers.get(q.id), state.ticks.get(q.id), mark, revealed)
                  for q, mark in zip(case.questions, question_marks, strict=True)]
-    left = attempts_left(case.attempts_allowed, state.attempts)
+    left = attempts_left(case.attempts_allowed, state.attempts, closed)
     return {
         "submitted": True,
         "attempt": state.attempts,
         "attempts_left": left,
+        "closed": closed,
         "can_retry": left is None or left > 0,
         "score": earned,
         "max_score": possible,

@@ -19,7 +19,7 @@ from ..common.grade_html import grade_html
 
 
 def feedback_html(data, parts, read_only, words, lang=""):
-    """The panel of ``data`` (``views.shown_feedback``'s feedback: ``message``, ``attempts_left``,
+    """The panel of ``data`` (``views.shown_feedback``'s feedback: ``message``, ``attempts_left``, ``closed``,
     ``grade_words``, ``needs_assessment``, ``distribution``, ``revealed``, ``expert_analysis``,
     ``can_retry``); ``parts``: its HTML (``questions_html``, ``expert_html`` and, when the
     distribution shows figures, ``distribution_questions_html`` and ``distribution_apart_html``);
@@ -33,7 +33,7 @@ def feedback_html(data, parts, read_only, words, lang=""):
     heading = escape(_("Your results"))
     out = [f'<h4 class="emm-results-heading" tabindex="-1" data-focus>{heading}</h4>\n'
            f'<p class="emm-score">{escape(data["message"])}']
-    if left is not None:
+    if left is not None and not data.get("closed"):  # past the due date: no count, the page's notice says why
         attempts = escape(ungettext("%(n)s attempt left.", "%(n)s attempts left.", left))
         out.append(" " + attempts % {"n": escape(nums.number(left, 0))})
     out.append(f'</p>\n{grade_html(grade, "emm-grade")}\n')

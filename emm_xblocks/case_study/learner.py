@@ -125,12 +125,14 @@ def _draft_saved(_):
     return {"saved": True, "message": _("Draft saved. You can come back and finish later.")}
 
 
-def standing(case, state):
+def standing(case, state, closed=False):
     """``state`` as the learner stands in ``case``: one who chose "Try again" and has no attempt
-    left since (the author lowered the maximum) is back on their last attempt, submitted, as it
-    was answered and assessed (its feedback, its grade), not on a form no submit may send (bug
-    hunt s42); any other state as it is. The page, the apps and every action read it so."""
-    if state.submitted or not state.history or attempts_left(case.attempts_allowed, state.attempts) != 0:
+    left since (the author lowered the maximum, bug hunt s42, or the due date passed: ``closed``,
+    ``platform.is_past_due``) is back on their last attempt, submitted, as it was answered and
+    assessed (its feedback, its grade), not on a form no submit may send; any other state as it
+    is. The page, the apps and every action read it so (docs/lms-behaviour.md §2: past the due
+    date the results already earned stay in sight)."""
+    if state.submitted or not state.history or attempts_left(case.attempts_allowed, state.attempts, closed) != 0:
         return state
     last = state.history[-1]
     ticks = last.get("ticks")
@@ -157,17 +159,19 @@ def save_draft_replayed(case, state, data, _):
     return Outcome(result=_draft_saved(_))
 
 
-def current(case, state, data, _):
+def current(case, state, data, _, closed=False):
     """Read-only: what the page shows of the learner's state (after a lost reply or an error):
     the submitted attempt's feedback as ``submit`` answers it, or, before a submit,
-    ``{"submitted": False, "revealed": False, "attempts_left", "draft"}``. Also the replay of ``submit`` and
-    ``self_assess``: the page sent the same action again, it gets the same feedback."""
-    state = standing(case, state)
+    ``{"submitted": False, "revealed": False, "attempts_left", "closed", "draft"}``. Also the replay of
+    ``submit`` and ``self_assess``: the page sent the same action again, it gets the same feedback
+    (as the first reply gave it). ``closed``: past the due date (bound by the block, as the page reads
+    it: ``standing``, ``feedback.feedback``)."""
+    state = standing(case, state, closed)
     if not state.submitted:
-        return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft),
-                               "attempts_left": attempts_left(case.attempts_allowed, state.attempts)})
+        return Outcome(result={"submitted": False, "revealed": False, "draft": dict(state.draft), "closed": closed,
+                               "attempts_left": attempts_left(case.attempts_allowed, state.attempts, closed)})
     question_marks = marks(case, state.answers, state.ticks if state.assessed else None)
-    return Outcome(result=feedback(case, state, question_marks, counted_score(case, state.history)))
+    return Outcome(result=feedback(case, state, question_marks, counted_score(case, state.history), closed))
 
 
 def _counted_live(case, answers):
@@ -250,21 +254,22 @@ def self_assess(case, state, data, _, served=True):
                    events=(events.self_assessed(state.attempts, ticks, counted), *shown))
 
 
-def answers_seen(case, state, served):
+def answers_seen(case, state, served, closed=False):
     """The learner's page shows them the answers of their submitted attempt, and nothing recorded
     them as shown yet: the state marked and the event, as an ``Outcome`` (kept by
     ``pipeline.kept_on_view``); None otherwise. For answers the platform let through after the
     submit (``served`` now, not then: ``show_correctness`` "past_due" once the due date has passed,
-    or a setting the course team changed since), which no action of the learner's brings (bug hunt
-    s44: the event never came). Decided as the page's feedback decides what it shows
+    or a setting the course team changed since), or that the author's ``show_answers`` reveals once
+    the due date has passed (``closed``: "After the last attempt"), which no action of the learner's
+    brings (bug hunt s44: the event never came). Decided as the page's feedback decides what it shows
     (``feedback.feedback``, cut by ``views.shown_feedback``)."""
     if state.answers_shown or not served:
         return None
-    shown = standing(case, state)  # the attempt the page shows (the state itself is not rewritten)
+    shown = standing(case, state, closed)  # the attempt the page shows (the state itself is not rewritten)
     if not shown.submitted:
         return None
     earned, possible = total(case, marks(case, shown.answers, shown.ticks if shown.assessed else None))
-    if not answers_revealed(case, True, shown.attempts, possible > 0 and earned >= possible):
+    if not answers_revealed(case, True, shown.attempts, possible > 0 and earned >= possible, closed):
         return None
     new, seen = _shown(state, True)
     return Outcome(state=new, events=seen)

@@ -38,10 +38,10 @@ def page_html(page, words):
     ``rtl``, ``case``, ``ready`` (``validation.playable``: else a notice, no form), ``narrative`` (sanitised),
     ``sections`` (``title``, sanitised ``html``), ``documents`` and ``documents_html``, ``images``,
     ``large_files``, ``questions``, ``questions_html``, ``locked``, ``read_only`` ("" or why nothing is saved),
-    ``attempts_left`` (None: no limit), ``feedback_html``, ``learner_profile`` (the profile option the learner
-    gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel variant,
-    ``common.spreadsheet.excel``), ``distribution_refusal`` (``export.distribution_refusal``: why their handler would
-    refuse them, said in their place; None or missing: offered), ``pack_url`` ("" but for staff) and
+    ``attempts_left`` (None: no count, no limit or past the due date), ``feedback_html``, ``learner_profile``
+    (the profile option the learner gave last, checked), ``distribution_csv``, ``distribution_excel`` (its Excel
+    variant, ``common.spreadsheet.excel``), ``distribution_refusal`` (``export.distribution_refusal``: why their
+    handler would refuse them, said in their place; None or missing: offered), ``pack_url`` ("" but for staff) and
     ``author_lang`` (``' lang="fr"'`` on the elements of the author's text, or "": ``common.content_language``));
     ``words``: the block's ``translators()``."""
     _, ungettext, nums = words  # named as xgettext's keywords are (scripts/i18n.py)

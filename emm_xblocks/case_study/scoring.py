@@ -45,11 +45,15 @@ def self_assessment_can_raise(policy, scores, pending_points):
     return fraction(best) > fraction(counted_attempt(policy, scores))
 
 
-def answers_revealed(case, submitted, attempts, full_marks):
-    """May the learner see correct options, model answers and the expert analysis?"""
+def answers_revealed(case, submitted, attempts, full_marks, closed=False):
+    """May the learner see correct options, model answers and the expert analysis? "After the
+    last attempt (or full marks)" is the platform's ``showanswer`` ``finished``: ``closed() or
+    is_correct()``, where ``closed()`` is "no attempt left **or** past due" (``xmodule/capa_block.py``,
+    ``answer_available``, ``closed``): ``closed``, the due date passed (``platform.is_past_due``),
+    ends the attempts as the last one allowed does, with or without a limit."""
     if not submitted or case.show_answers == SHOW_NEVER:
         return False
     if case.show_answers == SHOW_SUBMITTED:
         return True
-    out_of_attempts = case.attempts_allowed and attempts >= case.attempts_allowed
+    out_of_attempts = closed or (case.attempts_allowed and attempts >= case.attempts_allowed)
     return bool(out_of_attempts or full_marks)

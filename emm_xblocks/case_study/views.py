@@ -55,7 +55,9 @@ def _documents(case):
 
 def student_view(block):
     case = block.shown_content()  # a default name in the page's language (bug hunt s44)
-    state = learner.standing(case, block.learner_state())
+    closed = platform.is_past_due(block)  # no attempt left: the last one's results shown (``learner.standing``)
+    kept = block.learner_state()
+    state = learner.standing(case, kept, closed)
     words = block.translators()  # the language looked up once for the page
     _ = words[0]
     dom = block.dom_id()
@@ -67,8 +69,8 @@ def student_view(block):
     if state.submitted:
         ticks = state.ticks if state.assessed else None
         grade = block.recorded_score()
-        shown = shown_feedback(block, case, feedback.feedback(case, state, marks(case, state.answers, ticks), grade),
-                       read_only=read_only, lang=own, state=state)
+        data = feedback.feedback(case, state, marks(case, state.answers, ticks), grade, closed)
+        shown = shown_feedback(block, case, data, read_only=read_only, lang=own, state=state)
     current = state.answers if state.submitted else state.draft
     staff_csv = case.show_distribution and block.is_staff()  # its two downloads (``export.distribution_response``)
     page = {
@@ -92,7 +94,7 @@ def student_view(block):
         # answers kept (a draft, or those of the attempt before "Try again"), back in the form: said, not
         # only shown (keyboard trial s39); answers to questions removed since are not in the form
         "draft_kept": not state.submitted and not read_only and any(state.draft.get(q.id) for q in case.questions),
-        "attempts_left": left,
+        "attempts_left": None if closed else left,  # past the due date no count: the notice says why
         "feedback_html": shown["html"] if state.submitted else "",
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
         # the profile question's answer the learner gave last (``case.asks_profile``), checked
@@ -147,7 +149,8 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
     pending = () if read_only else tuple((i, q["points"]) for i, q in enumerate(data["questions"], start=1)
                                          if q["status"] == PENDING)
     data = dict(data, distribution=distribution(block, case, words),
-                grade_words=grade_words(case, state, scores, words, held, pending, platform.graded(block)))
+                grade_words=grade_words(case, state, scores, words, held, pending, platform.graded(block),
+                                        data.get("closed", False)))
     lang = block.author_lang(case) if lang is None else lang
     parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, ngettext=ngettext,
                                                       number=nums.number, lang=lang),
@@ -168,7 +171,7 @@ def distribution_parts(words, shown, lang="", dom=""):
             "distribution_apart_html": distribution_html.apart_html(shown["apart"], words, lang)}
 
 
-def grade_words(case, state, scores, words, held=None, pending=(), placed_graded=True):
+def grade_words(case, state, scores, words, held=None, pending=(), placed_graded=True, closed=False):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's stored attempts'
     ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score).
@@ -176,14 +179,15 @@ def grade_words(case, state, scores, words, held=None, pending=(), placed_graded
     the LMS holds, when the current key counts another); ``pending``: ``(number, points)`` of each
     question of the last attempt whose self-assessment the learner may still save. While saving it
     can raise the grade, the last attempt's words say so, not that the grade stays. ``placed_graded``: False
-    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0."""
+    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0.
+    ``closed``: past the due date, no attempt left: the grade stays."""
     _, ngettext, nums = words
     rising = None  # ``explain``'s ``pending``: (n, "3 and 4"), the numbers as a list in the learner's language (CLDR)
     if self_assessment_can_raise(case.grade_policy, scores, [points for _n, points in pending]):
         rising = len(pending), format_list([nums.number(n, 0) for n, _p in pending], locale=locale_of(nums.language))
     return attempts.grade_words(case.grade_policy, scores, case.attempts_allowed, state.attempts, words,
-                                lambda s: score_words(s[0], s[1], nums, ngettext), held=held, pending=rising,
-                                graded=case.weight > 0 and placed_graded)
+                                lambda s: score_words(s[0], s[1], nums, ngettext), closed=closed, held=held,
+                                pending=rising, graded=case.weight > 0 and placed_graded)
 
 
 def respond_document(block, case, outcome):
@@ -196,12 +200,16 @@ def respond_document(block, case, outcome):
 
 # what the page's script reads of ``submit``, ``self_assess`` and ``state`` (``emm-case-study.js``:
 # ``showFeedback``, ``refresh``), all it gets when it asks ``"reply": "page"`` (``common.pipeline``)
-PAGE_READS = ("submitted", "attempts_left", "announcement", "message", "tone", "html")
+PAGE_READS = ("submitted", "attempts_left", "closed", "announcement", "message", "tone", "html")
 
 
 def respond(block, case, outcome):
-    """The answer of ``submit`` and ``self_assess``: their feedback, rendered."""
-    return shown_feedback(block, case, outcome.result, state=outcome.state)  # the state it keeps
+    """The answer of ``submit``, ``self_assess``, ``try_again`` and ``state``: their feedback,
+    rendered. A read (``state``, a replay: no state kept) shows no button a write would refuse
+    (past the due date, staff viewing as the learner: ``write_refusal``), as the page does."""
+    refusal = write_refusal(block) if outcome.state is None else None  # an action that wrote was not refused
+    return shown_feedback(block, case, outcome.result, read_only=refusal.message if refusal else "",
+                          state=outcome.state)  # the state it keeps
 
 
 # ------------------------------------------------------------------ authors
@@ -277,15 +285,17 @@ def student_view_data(case):
 
 def user_state(block, case, state, refusal=None):
     """The learner's state for the apps (``student_view_user_state``): their draft or submitted
-    answers, attempts (no retry where ``refusal``, ``pipeline.write_refusal``'s, closes the page),
-    and -- where the platform's ``show_correctness`` allows -- the submitted
+    answers, attempts (no retry where ``refusal``, ``pipeline.write_refusal``'s, closes the page;
+    past the due date ``attempts_left`` is 0 and the attempt shown is the last submitted one, as
+    the page shows it: ``learner.standing``), and -- where the platform's ``show_correctness`` allows -- the submitted
     attempt's score, the one the page shows (the role-play's is the counted attempt's), out of
     ``max_score``; when the current key would count another attempt than the grade the LMS
     holds (``StoredScoreMixin.held_grade_among``), ``score`` and ``max_score`` are that grade, as the page names it, and
     ``grade_held`` says so."""
-    state = learner.standing(case, state)
+    closed = platform.is_past_due(block)
+    state = learner.standing(case, state, closed)
     correctness, _scores, held = block.attempt_grades(case.grade_policy, lambda: attempt_scores(case, state.history))
-    left = attempts_left(case.attempts_allowed, state.attempts)
+    left = attempts_left(case.attempts_allowed, state.attempts, closed)
     score, possible = None, case.max_points
     if state.submitted and correctness:
         if held is not None:

@@ -85,8 +85,13 @@ def kept_attempts(attempts, scores, limit=MAX_KEPT_ATTEMPTS):
     return [attempts[best], *recent]
 
 
-def attempts_left(allowed, used):
-    """How many more attempts may start (None: no limit)."""
+def attempts_left(allowed, used, closed=False):
+    """How many more attempts may start (None: no limit); 0 once ``closed``: past the due date
+    (``platform.is_past_due``), as the platform's ``closed()`` is "no attempt left or past due"
+    (``xmodule/capa_block.py``), whatever the limit. A page then shows no count: its notice says
+    why nothing more is accepted."""
+    if closed:
+        return 0
     if not allowed:
         return None
     return max(0, allowed - used)
@@ -154,7 +159,7 @@ def _start_question(left, _, ngettext, count):
 
 
 def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None, held_words=held_grade_words,
-            pending=None, graded=True):
+            pending=None, graded=True, closed=False):
     """What the page says about the grade (the server decides, the page shows):
 
     ``scores``: ``(earned, possible)`` of each ended attempt, oldest first; ``left``: attempts that
@@ -184,6 +189,10 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     ``graded`` False (the author's weight 0, "not graded"): no sentence names a grade, and
     ``retry_confirm`` only asks, with the attempts left (bug hunt s43: "Your best attempt counts
     for your grade" of a grade that does not exist).
+
+    ``closed``: past the due date (``left`` is then 0): ``final`` says the grade stays, not that no
+    attempt is left (the page's notice says the due date has passed), and nothing of a step the
+    learner could still take (``pending``: every action is refused).
     """
     words = {"policy": "", "counted": "", "retry_warning": "", "retry_confirm": "", "final": "", "changed": ""}
     if not graded:
@@ -206,7 +215,9 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
         if counted and index != len(scores) - 1:
             words["counted"] = _("Your grade keeps your best attempt: {counted}.").format(counted=counted)
     if left == 0:
-        if counted and pending:
+        if counted and closed:
+            words["final"] = _("Your grade stays {counted}.").format(counted=counted)
+        elif counted and pending:
             n, questions = pending
             words["final"] = ngettext(
                 "You have no attempts left: your grade is {counted} for now; save your self-assessment to count "
@@ -242,12 +253,13 @@ def explain(policy, scores, left, score_text, _, ngettext, count=str, held=None,
     return words
 
 
-def grade_words(policy, scores, allowed, used, words, score_text, **more):
+def grade_words(policy, scores, allowed, used, words, score_text, closed=False, **more):
     """``explain`` in a panel's words: the grade's sentences of the case study's feedback and of the
     role-play's ending (``grade_html`` writes them). ``allowed``: the block's ``attempts_allowed``
-    (0: no limit), ``used`` of them spent; ``words``: the panel's ``block.translators()``,
+    (0: no limit), ``used`` of them spent, none left once ``closed`` (``attempts_left``: past the
+    due date the grade stays); ``words``: the panel's ``block.translators()``,
     ``(gettext, ngettext, numbers)``, which write the counts too; ``score_text``, ``more``
     (``held``, ``held_words``, ``pending``, ``graded``): ``explain``'s."""
     _, ngettext, nums = words
-    return explain(policy, scores, attempts_left(allowed, used), score_text, _, ngettext,
-                   count=lambda n: nums.number(n, 0), **more)
+    return explain(policy, scores, attempts_left(allowed, used, closed), score_text, _, ngettext,
+                   count=lambda n: nums.number(n, 0), closed=closed, **more)

@@ -19,7 +19,7 @@ def _steps(scenario, path, taken):
     return [scenario.node(nid).choices[idx].label for nid, idx in zip(path, taken, strict=False)]
 
 
-def ending(scenario, state, node, counts, shown, words, dom):
+def ending(scenario, state, node, counts, shown, words, dom, closed=False):
     """The panel's data at ``node``, the ending the learner's path (``state``) reached: ``{"phase":
     "ending", "debrief"`` (the author's HTML, not yet sanitised), ``"category", "category_key",
     "category_own", "show_score", "percent"`` (0-100, whole, or None where not ``shown``),
@@ -29,7 +29,8 @@ def ending(scenario, state, node, counts, shown, words, dom):
 
     ``counts``: ``(tallies, by role, by profile)`` of the summary (``{}`` for what the panel does
     not show, ``others.reads``); ``shown``: the platform shows correctness (else no score, no
-    band); ``words``: the panel's ``block.translators()``; ``dom``: the block's DOM id."""
+    band); ``words``: the panel's ``block.translators()``; ``dom``: the block's DOM id; ``closed``:
+    past the due date, no attempt left (the band's final message)."""
     _, ngettext, nums = words
     role = scenario.role(state.role)
     path, taken = state.path, state.taken
@@ -41,7 +42,7 @@ def ending(scenario, state, node, counts, shown, words, dom):
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
                                                                        strict=False)]
     earned, best = max(0, paths.earned(scenario, path, taken)), paths.best_score(scenario, role.start)
-    final = attempts_left(scenario.attempts_allowed, state.attempts) == 0
+    final = attempts_left(scenario.attempts_allowed, state.attempts, closed) == 0
     score_text = ngettext("Your score: {percent} ({earned} point out of {best})",
                           "Your score: {percent} ({earned} points out of {best})", earned).format(
         percent=nums.percent(score, 0), earned=nums.number(earned, 0), best=nums.number(best, 0))
@@ -61,14 +62,14 @@ def ending(scenario, state, node, counts, shown, words, dom):
     }
 
 
-def kept(scenario, state, shown, words):
+def kept(scenario, state, shown, words, closed=False):
     """The panel's data of a finished attempt whose path the author's edits broke since
     (``learner.repaired`` keeps it finished): the outcome it reached, if that node is still an
     ending (its ``"debrief"``: the author's HTML, not yet sanitised); the score it earned then
     (``scoring.attempt_score``: the one stored, which the grade counts); the path as far as it
     still exists (``paths.kept_steps``: up to a choice removed or changed since, ``marks.known``,
     a choice moved followed where it is now); the best path now. No split: no figure knows this path.
-    ``shown``, ``words``: as ``ending``'s."""
+    ``shown``, ``words``, ``closed``: as ``ending``'s (past the due date no new attempt)."""
     _, _ngettext, nums = words
     node = scenario.node(state.path[-1]) if state.path else None
     node = node if node is not None and node.ending else None
@@ -76,7 +77,7 @@ def kept(scenario, state, shown, words):
     value = scoring.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
     score = numbers.rounded(numbers.per_cent(value))
     route = paths.playable_best_route(scenario, role.start) if role is not None else []
-    left = attempts_left(scenario.attempts_allowed, state.attempts)
+    left = attempts_left(scenario.attempts_allowed, state.attempts, closed)
     return {
         "phase": "kept", "role": role, "debrief": node.debrief if node else "",
         "category": content.category_label(node.category, _) if node else "",

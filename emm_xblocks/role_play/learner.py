@@ -112,6 +112,20 @@ def repaired(scenario, state, _):
             _("The scenario was changed since your last visit: you start again at the beginning of your role."))
 
 
+def standing(scenario, state, closed=False):
+    """``state`` as the learner stands once no attempt may start: past the due date (``closed``,
+    ``platform.is_past_due``), one who pressed "Start again" after an ended attempt (a role still
+    to choose, or a new path begun) is back on the last attempt they ended, its path and outcome
+    (docs/lms-behaviour.md §2: the results already earned stay in sight), not on a step they can
+    never play; any other state as it is. Shown, never kept (as the case study's
+    ``learner.standing``)."""
+    if not closed or state.ended or not state.finished:
+        return state
+    last = state.finished[-1]  # ``kept_attempts`` keeps the latest last
+    return replace(state, role=last.get("role") or "", path=list(last.get("path") or []),
+                   taken=list(last.get("taken") or []), marks=list(last.get("marks") or []), ended=True)
+
+
 def _still_played(scenario, role, state):
     """The learner's path still exists step by step and starts where ``role`` can arrive: a start
     moved elsewhere may leave the old one a draft no learner meets (decision 78, review s39)."""

@@ -88,7 +88,7 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
                                         ctx["dom"], bool(ctx["read_only"]), _, "emm-rp-profile", 2, lang=own)
     roles = "".join(_role_html(role, i, dom, disabled, own) for i, role in enumerate(ctx["roles"], start=1))
     attempts = ""
-    if ctx["attempts_allowed"] and ctx["attempts"]:
+    if ctx["attempts_allowed"] and ctx["attempts"] and not ctx.get("closed"):  # past the due date: the notice says
         attempts = f'<p class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</p>'
     choose = escape(_("Choose your role"))
     then = ""
@@ -344,7 +344,7 @@ def _actions_html(ctx, phase, disabled, _, ungettext, number):
         again = escape(_("Start again"))
         restart = f'<button type="button" class="emm-button{primary}" data-restart{confirm}{disabled}>{again}</button>'
     attempts = ""
-    if ctx["attempts_allowed"]:
+    if ctx["attempts_allowed"] and not ctx.get("closed"):  # past the due date no count: the notice says why
         attempts = f'<span class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</span>'
     return (f'\n{warning}\n'
             f'<div class="emm-actions">\n'

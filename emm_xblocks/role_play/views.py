@@ -47,26 +47,28 @@ def held_grade_words(grade, _):
              "rescores.").format(grade=grade)
 
 
-def grade_words(scenario, state, scores, words, held=None, placed_graded=True):
+def grade_words(scenario, state, scores, words, held=None, placed_graded=True, closed=False):
     """Which attempt counts, the counted score beside this one, the warning before a new attempt
     that can lower the grade (``common.attempts.explain``), from the learner's ended attempts'
     ``scores`` (``scoring.attempt_scores``; ``[]`` where correctness is not shown: no score), as the
     case study's ``views.grade_words``. ``words``: the panel's ``block.translators()``; ``held``:
     ``StoredScoreMixin.held_grade_among``'s (the grade the LMS holds, when the current points count
     another: decision 64). ``placed_graded``: False
-    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0."""
+    in a subsection that is not graded (``platform.graded``): no word of a grade, as with weight 0.
+    ``closed``: past the due date, no attempt left: the grade stays."""
     nums = words[2]
     return attempts.grade_words(scenario.grade_policy, scores, scenario.attempts_allowed, state.attempts, words,
-                                lambda s: nums.percent(attempts.percent(s), 0), held=held, held_words=held_grade_words,
+                                lambda s: nums.percent(attempts.percent(s), 0), closed=closed, held=held,
+                                held_words=held_grade_words,
                                 graded=scenario.weight > 0 and placed_graded)
 
 
-def _grade(block, scenario, state):
+def _grade(block, scenario, state, closed=False):
     """``grade_words`` of the learner's panel: their ended attempts scored once with the current
     points, and the grade the LMS holds; no score where the platform does not show correctness."""
     _shown, scores, held = block.attempt_grades(scenario.grade_policy,
                                                 lambda: scoring.attempt_scores(scenario, state.finished))
-    return grade_words(scenario, state, scores, block.translators(), held, platform.graded(block))
+    return grade_words(scenario, state, scores, block.translators(), held, platform.graded(block), closed)
 
 
 def _counts(block, scenario, path):
@@ -80,32 +82,39 @@ def _counts(block, scenario, path):
             summary.profile_tallies(key, groups=wanted) if by_profile else {})
 
 
-def _ending(block, scenario, state, node):
+def _ending(block, scenario, state, node, closed=False):
     """``feedback.ending`` of the learner's panel: the counts it shows read from the store, the
     platform's say on correctness, the debrief sanitised."""
     ctx = feedback.ending(scenario, state, node, _counts(block, scenario, state.path),
-                          platform.correctness_available(block), block.translators(), block.dom_id())
+                          platform.correctness_available(block), block.translators(), block.dom_id(), closed)
     return dict(ctx, debrief=sanitized(ctx["debrief"]))
 
 
-def _kept(block, scenario, state):
+def _kept(block, scenario, state, closed=False):
     """``feedback.kept`` of the learner's panel, with its grade's sentences, the debrief sanitised."""
-    ctx = feedback.kept(scenario, state, platform.correctness_available(block), block.translators())
-    return dict(ctx, debrief=sanitized(ctx["debrief"]), grade=_grade(block, scenario, state))
+    ctx = feedback.kept(scenario, state, platform.correctness_available(block), block.translators(), closed)
+    return dict(ctx, debrief=sanitized(ctx["debrief"]), grade=_grade(block, scenario, state, closed))
 
 
 def panel_context(block, scenario, state, notice=""):
     """What the learner's panel shows for ``state``; ``phase`` is invalid, roles, kept (an ended
-    attempt whose role or path the author removed since: its result, kept), node or ending."""
-    left = attempts_left(scenario.attempts_allowed, state.attempts)
+    attempt whose role or path the author removed since: its result, kept), node or ending. Past
+    the due date (``closed``): no attempt left, no count shown (the notice says why), and a learner
+    who started again is shown their last ended attempt (``learner.standing``)."""
+    closed = platform.is_past_due(block)
+    left = attempts_left(scenario.attempts_allowed, state.attempts, closed)
     refusal = write_refusal(block)  # staff viewing as a learner, or past the due date
     ctx = {"dom": block.dom_id(), "notice": notice, "scenario": scenario, "attempts": state.attempts,
            # the author's language on their words (common.content_language): once per panel, "" mostly
            "author_lang": block.author_lang(scenario),
-           "attempts_left": left, "attempts_allowed": scenario.attempts_allowed,
+           "attempts_left": left, "attempts_allowed": scenario.attempts_allowed, "closed": closed,
            "read_only": refusal.message if refusal else ""}
     if not validation.playable(scenario):
         return dict(ctx, phase="invalid")
+    shown = learner.standing(scenario, state, closed)
+    if shown is not state:  # the ended attempt shown: its own repair notice, not the one of the attempt in play
+        state, notice = learner.repaired(scenario, shown, block.ugettext)
+        ctx["notice"] = notice
     if not state.role:
         roles = [{"id": r.id, "label": r.label, "brief": sanitized(r.brief)} for r in scenario.roles]
         return dict(ctx, phase="roles", roles=roles, intro=sanitized(scenario.intro),
@@ -115,7 +124,7 @@ def panel_context(block, scenario, state, notice=""):
         taken = marks.followed(scenario, state.path, state.taken, state.marks)
         if (scenario.role(state.role) is None or taken is None or not paths.path_is_valid(scenario, state.path, taken)
                 or not paths.ends(scenario, state.path)):  # its ending made an ordinary node since
-            return dict(ctx, **_kept(block, scenario, state))
+            return dict(ctx, **_kept(block, scenario, state, closed))
         state = replace(state, taken=taken)
     path, taken = state.path, state.taken
     node = scenario.node(path[-1])
@@ -130,9 +139,9 @@ def panel_context(block, scenario, state, notice=""):
         last_label=last.label if last else "",
         can_restart=left != 0,
     )
-    ctx["grade"] = _grade(block, scenario, state)
+    ctx["grade"] = _grade(block, scenario, state, closed)
     if state.ended:
-        return dict(ctx, **_ending(block, scenario, state, node))
+        return dict(ctx, **_ending(block, scenario, state, node, closed))
     secret = block.choice_secret()
     choices = [{"token": learner.choice_token(secret, state.attempts, len(path), node.id, i, marks.mark(c)),
                 "label": c.label} for i, c in paths.available(scenario, path, taken)]
@@ -142,7 +151,7 @@ def panel_context(block, scenario, state, notice=""):
     stranded = paths.stranded(scenario, path, taken)
     return dict(ctx, phase="node", choices=choices, stranded=stranded,
                 can_back=(scenario.allow_back or stranded) and len(path) > 1,
-                can_restart=ctx["can_restart"] or stranded)
+                can_restart=(ctx["can_restart"] or stranded) and not closed)
 
 
 def _announce(block, ctx, chose=False):
@@ -295,8 +304,9 @@ def student_view_data(scenario):
 
 
 def user_state(block, scenario, state, _refusal=None):
-    """The learner's state for the apps (``student_view_user_state``): the attempt in play, attempts
-    used and left, the score that counts (the counted attempt's, ``grade_policy``: the case study's
+    """The learner's state for the apps (``student_view_user_state``): the attempt in play (past the
+    due date, the last one ended, as the page shows it: ``learner.standing``), attempts used and
+    left (0 past the due date), the score that counts (the counted attempt's, ``grade_policy``: the case study's
     is the submitted attempt's, the one its page shows), out of ``max_score``, once an attempt has
     ended (None where the platform's ``show_correctness`` does not show it; the grade the LMS holds
     when the current points would give another, ``StoredScoreMixin.held_grade_among``, and
@@ -304,8 +314,10 @@ def user_state(block, scenario, state, _refusal=None):
     learner gave with their role ("" for none, or when the question is not asked). No flag of its
     own follows the write refusal: the app plays through the page's handlers, and the state's
     ``refusal`` (``LearnerDataMixin``) says when they would refuse."""
+    closed = platform.is_past_due(block)
     if validation.playable(scenario):
-        state, _notice = learner.repaired(scenario, state, str)
+        # past the due date, the attempt the page shows: the last one ended (``learner.standing``)
+        state, _notice = learner.repaired(scenario, learner.standing(scenario, state, closed), str)
     _shown, scores, held = block.attempt_grades(scenario.grade_policy,
                                                 lambda: scoring.attempt_scores(scenario, state.finished))
     score, possible = None, scoring.MAX_SCORE  # out of 1, as the LMS gets the role-play's grade
@@ -318,7 +330,7 @@ def user_state(block, scenario, state, _refusal=None):
         "step": len(state.path),
         "ended": state.ended,
         "attempts": state.attempts,
-        "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts),
+        "attempts_left": attempts_left(scenario.attempts_allowed, state.attempts, closed),  # 0 past the due date
         "score": score,
         "max_score": possible,
         "grade_held": held is not None and score is not None,

@@ -66,8 +66,12 @@ function EmmCaseStudy(runtime, element, args) {
     if (actions) { actions.hidden = locked; }
   }
 
-  function showAttempts(left) {
-    if (attemptsLine && left !== null && left !== undefined) {
+  /* `closed`: past the due date, no count (the page's notice says why: case_study/feedback.py), the one written before
+     it taken away */
+  function showAttempts(left, closed) {
+    if (!attemptsLine) { return; }
+    if (closed) { EMM.clear(attemptsLine); return; }
+    if (left !== null && left !== undefined) {
       attemptsLine.textContent = EMM.format(EMM.ngettext("{n} attempt left", "{n} attempts left", left), {n: EMM.count(left, root)});
     }
   }
@@ -92,7 +96,7 @@ function EmmCaseStudy(runtime, element, args) {
     var kept = root.querySelector("[data-draft-kept]");  /* "Your saved answers are in the form": sent now */
     if (kept) { kept.remove(); }
     EMM.setServerHtml(feedbackBox, body.html);
-    showAttempts(body.attempts_left);
+    showAttempts(body.attempts_left, body.closed);
     /* the score and each question's verdict, read out (the verdicts not shown twice); focus goes to
        the feedback's heading to read on */
     var said = body.announcement || body.message || "", score = body.message || "";
@@ -126,7 +130,7 @@ function EmmCaseStudy(runtime, element, args) {
     var asked = answered;
     EMM.whileReading(element, EMM.post(runtime, element, "state", {reply: PAGE})).then(function (body) {
       if (asked !== answered) { return; }
-      if (body.submitted && shownSubmitted && drawnAs(body.html)) { showAttempts(body.attempts_left); return; }
+      if (body.submitted && shownSubmitted && drawnAs(body.html)) { showAttempts(body.attempts_left, body.closed); return; }
       if (body.submitted) {
         if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);
@@ -137,7 +141,7 @@ function EmmCaseStudy(runtime, element, args) {
           EMM.clear(alertBox, true);
           retried();
         }
-        showAttempts(body.attempts_left);
+        showAttempts(body.attempts_left, body.closed);
       }
     }, function () { /* no link: the link's return re-reads it */ });
   }

@@ -203,8 +203,14 @@ def test_after_the_last_attempt_answers_show_once_the_due_date_has_passed(platfo
     assert "SECRET-EXPERT-ANALYSIS" not in str(body)  # attempts left before the due date: not yet
     platform.set_settings(sub, due=past())
     assert_past_due(try_again(lms, key))  # no attempt left now
+    assert platform.events.named("emm.case_study.answers_shown") == []
     page = _results_page(platform, key, ana)
     assert "SECRET-EXPERT-ANALYSIS" in page and "SECRET-MODEL-ANSWER" in page
+    # the page that shows them records them, once (decision 84: ``learner.answers_seen``)
+    assert len(platform.events.named("emm.case_study.answers_shown")) == 1 and platform.state(ana, key)["answers_shown"]
+    _results_page(platform, key, ana)
+    assert len(platform.events.named("emm.case_study.answers_shown")) == 1
+    assert "SECRET-EXPERT-ANALYSIS" in str(lms.handle(key, "state", {}).json)  # the page's re-read shows them too
 
 
 def test_after_the_due_date_no_page_says_attempts_are_left(platform):  # noqa: F811
@@ -225,6 +231,13 @@ def test_after_the_due_date_no_page_says_attempts_are_left(platform):  # noqa: F
         page = _results_page(platform, key, ana)
         assert says_closed(page)
         assert "attempts left" not in page, page
+        # the apps are told the same: none left (``null`` would read "no limit"), no retry
+        mobile = lms.handle(key, "student_view_user_state", method="GET").json
+        assert mobile["attempts_left"] == 0 and mobile["refusal"]["error"] == "past_due"
+        assert mobile.get("can_retry", False) is False
+    # the page's own re-read of the state (after a failure, or when the link is back) gives no count either
+    again = lms.handle(case, "state", {"reply": "page"}).json
+    assert again["closed"] is True and again["attempts_left"] == 0 and "attempts left" not in again["html"]
 
 
 def test_a_learner_who_tried_again_before_the_due_date_still_sees_the_results_earned(platform):  # noqa: F811
@@ -242,6 +255,10 @@ def test_a_learner_who_tried_again_before_the_due_date_still_sees_the_results_ea
     page = _results_page(platform, key, ana)
     assert says_closed(page)
     assert shows_score(page), page
+    # the apps and the page's re-read of the state show the same attempt: submitted, its answers and score
+    mobile = lms.handle(key, "student_view_user_state", method="GET").json
+    assert mobile["submitted"] is True and mobile["answers"] == {"q1": "a"} and mobile["score"] == 2
+    assert lms.handle(key, "state", {}).json["score"] == 2
 
 
 def test_a_learner_who_started_a_role_play_again_before_the_due_date_still_sees_the_score_earned(platform):  # noqa: F811
@@ -259,6 +276,10 @@ def test_a_learner_who_started_a_role_play_again_before_the_due_date_still_sees_
     page = _results_page(platform, key, ana)
     assert says_closed(page)
     assert "67%" in page, page
+    # the apps are shown the same attempt, ended, and the page's re-read of the state the same panel
+    mobile = lms.handle(key, "student_view_user_state", method="GET").json
+    assert mobile["ended"] is True and mobile["role"] == "r1" and mobile["attempts_left"] == 0
+    assert "67%" in visible_text(lms.handle(key, "state", {}).json["html"])
 
 
 def _page_args(platform, user, key):  # noqa: F811

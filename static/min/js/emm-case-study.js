@@ -10,20 +10,22 @@ else if(max){text=EMM.ngettext("{n} word (at most {max})","{n} words (at most {m
 counter.textContent=EMM.format(text,values);var over=Boolean(max&&n>max),said=EMM.format(EMM.ngettext("This answer is too long ({max} word at most).","This answer is too long ({max} words at most).",max),values);counter.classList.toggle("emm-over",over);if(typed&&over&&!area.emmWordsOver){tell(said);}
 area.emmWordsOver=over;var stillOver=Array.prototype.some.call(form.querySelectorAll("textarea[data-max-words]"),function(a){return a.emmWordsOver;});if(!over&&!stillOver&&status.textContent===said){hush();}}
 function setLocked(locked){root.querySelectorAll(".emm-case-form input, .emm-case-form textarea").forEach(function(i){i.disabled=locked;});if(actions){actions.hidden=locked;}}
-function showAttempts(left){if(attemptsLine&&left!==null&&left!==undefined){attemptsLine.textContent=EMM.format(EMM.ngettext("{n} attempt left","{n} attempts left",left),{n:EMM.count(left,root)});}}
+function showAttempts(left,closed){if(!attemptsLine){return;}
+if(closed){EMM.clear(attemptsLine);return;}
+if(left!==null&&left!==undefined){attemptsLine.textContent=EMM.format(EMM.ngettext("{n} attempt left","{n} attempts left",left),{n:EMM.count(left,root)});}}
 function tell(text,tone,unseen){if(tone){status.setAttribute("data-tone",tone);}else{status.removeAttribute("data-tone");}
 if(!unseen){EMM.say(status,text);return;}
 EMM.say(status,"");window.setTimeout(function(){status.replaceChildren(document.createTextNode(text),EMM.el("span",{class:"emm-sr",text:" "+unseen}));},30);}
 function hush(){status.removeAttribute("data-tone");EMM.clear(status);}
 function showFeedback(body){shownSubmitted=true;var kept=root.querySelector("[data-draft-kept]");if(kept){kept.remove();}
-EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
+EMM.setServerHtml(feedbackBox,body.html);showAttempts(body.attempts_left,body.closed);var said=body.announcement||body.message||"",score=body.message||"";var rest=score&&said.indexOf(score)===0?said.slice(score.length).trim():"";tell(rest?score:said,body.tone,rest);(feedbackBox.querySelector("[data-focus]")||feedbackBox).focus();}
 function written(box){var copy=box.cloneNode(true);copy.querySelectorAll(".emm-ask, .emm-sending").forEach(function(n){n.remove();});return copy.textContent.replace(/\s+/g," ").trim()+Array.prototype.map.call(copy.querySelectorAll("input"),function(i){return"|"+i.value+(i.hasAttribute("checked")?"+":"")+(i.hasAttribute("disabled")?"!":"");}).join("");}
 function drawnAs(html){var box=document.createElement("div");box.appendChild(EMM.serverFragment(html));return written(box)===written(feedbackBox);}
 var answered=0;function refresh(err){var asked=answered;EMM.whileReading(element,EMM.post(runtime,element,"state",{reply:PAGE})).then(function(body){if(asked!==answered){return;}
-if(body.submitted&&shownSubmitted&&drawnAs(body.html)){showAttempts(body.attempts_left);return;}
+if(body.submitted&&shownSubmitted&&drawnAs(body.html)){showAttempts(body.attempts_left,body.closed);return;}
 if(body.submitted){if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){EMM.clear(alertBox,true);retried();}
-showAttempts(body.attempts_left);}},function(){});}
+showAttempts(body.attempts_left,body.closed);}},function(){});}
 function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,hold:handler==="submit"?EMM.holdForm(form):null,onSuccess:function(body,meta){answered+=1;done(body,meta);},onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}
 function saveDraft(answers,actionId,who){var save=root.querySelector("[data-save]");var data={answers:answers,profile:typeof who==="string"?who:profile()};return run("save_draft",data,save,function(body){drafts.sent("",{answers:data.answers,profile:data.profile});tell(body.message);},actionId);}
