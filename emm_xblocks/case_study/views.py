@@ -108,7 +108,7 @@ def student_view(block):
     }
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
-        "draft_key": recovery.draft_key(block, refusal),
+        **recovery.device_keys(block, refusal, kept.submitted),
     })
 
 

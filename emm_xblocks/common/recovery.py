@@ -88,12 +88,28 @@ def slot(value):
     return f"action-{value}"
 
 
+PAST_DUE = "past_due"  # ``pipeline.write_refusal``'s code once the due date has passed
+
+
 def draft_key(block, refusal=None):
     """The page's key for the answers in progress it keeps on the device (``EMM.deviceDraft``): a
     keyed hash of the learner and the block, so two learners of one phone never see each other's
     drafts and the key names neither. "" where nothing may be kept: staff viewing as a learner, or
-    past the due date (``refusal``, from ``pipeline.write_refusal``)."""
-    if refusal is not None:
+    Studio's preview (``refusal``, from ``pipeline.write_refusal``). Past the due date the key is
+    still given: the page must find what the device kept to forget it (``device_keys``)."""
+    if refusal is not None and refusal.code != PAST_DUE:
         return ""
     return hmac.new(platform.secret(block, "drafts"), platform.learner_key(block).encode(),
                     hashlib.sha256).hexdigest()[:24]
+
+
+def device_keys(block, refusal, submitted):
+    """The page's init args for what it keeps on the device: ``draft_key`` (``draft_key``) and
+    ``lapsed``: True past the due date (``refusal`` ``past_due``) while the learner's state holds no
+    submitted attempt (``submitted`` False: never submitted, or back on the form after "Try
+    again"): what the device kept under the key (typed offline, or a submit that waited for the
+    connection) was never submitted and never will be. The script then says so and forgets it
+    (``EMM.deviceDraft``'s ``lapse``): a shared phone keeps no learner's answers for good (decision
+    22), and the learner is not left believing they went."""
+    return {"draft_key": draft_key(block, refusal),
+            "lapsed": refusal is not None and refusal.code == PAST_DUE and not submitted}

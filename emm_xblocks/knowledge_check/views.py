@@ -60,12 +60,13 @@ def student_view(block):
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
     # the answers in progress are kept on the device under this key until the server has them,
-    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner and past the due
-    # date); a closed pre-test has no form, and its page forgets what the device kept under it
-    # (bug hunt s43: answers typed before the post-test was taken stayed on a shared phone for good)
+    # then forgotten (``recovery.draft_key``: "" for staff viewing as a learner); a closed pre-test
+    # has no form, and its page forgets what the device kept under it (bug hunt s43: answers typed
+    # before the post-test was taken stayed on a shared phone for good); past the due date, what it
+    # kept was not submitted: said, and forgotten (``recovery.device_keys``'s ``lapsed``)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
                                 init_args={"submitted": state.submitted,
-                                           "draft_key": recovery.draft_key(block, refusal)})
+                                           **recovery.device_keys(block, refusal, state.submitted)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
     if closed:

@@ -73,7 +73,7 @@ def student_view(block):
         "submitted": state.submitted,
         "locked": locked,
         "total": len(survey.statements),
-        "draft_key": recovery.draft_key(block, refusal),
+        **recovery.device_keys(block, refusal, state.submitted),  # past the due date: what the device kept, forgotten
         # the scale the form's points are on: sent back with each submission, kept with the
         # answers on the device (``learner.check_scale``)
         "scale_id": survey.scale_id,

@@ -132,7 +132,10 @@ function EmmCaseStudy(runtime, element, args) {
       if (asked !== answered) { return; }
       if (body.submitted && shownSubmitted && drawnAs(body.html)) { showAttempts(body.attempts_left, body.closed); return; }
       if (body.submitted) {
-        if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
+        /* the due date passed while the form was open: the last attempt's results come back (case_study/learner.py
+           standing), the answers refused are said not to have gone, and forgotten; else the refusal stays said */
+        if (err && err.error === EMM.CODES.PAST_DUE) { drafts.lapse(alertBox); }
+        else if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
         EMM.markQuestions(root, []);
         setLocked(true);
         showFeedback(body);
@@ -209,8 +212,9 @@ function EmmCaseStudy(runtime, element, args) {
     form.querySelectorAll("textarea[data-min-words]").forEach(function (area) { if (area.value.trim()) { countInto(area); } });
 
     EMM.ready(root);  /* before a resend: its busy button stays disabled */
-    /* answers kept on this device: back into the form, unless the server has a submitted attempt */
-    drafts.start(shownSubmitted);
+    /* answers kept on this device: back into the form, unless the server has a submitted attempt; past the due
+       date, with nothing submitted, said not to have gone and forgotten (emm-drafts.js `lapse`) */
+    if (args.lapsed) { drafts.lapse(alertBox); } else { drafts.start(shownSubmitted); }
     EMM.watchLimits(form, status);  /* after the answers kept on the device are back: their counts */
   }
 

@@ -43,6 +43,10 @@
         : EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");
     }
     function waits() { return !!(read() || {}).queued; }
+    function forget() {
+      if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
+      tell("");
+    }
     /* the same answers, whatever the order of their keys */
     function same(a, b) { return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)); }
     function sorted(value) {
@@ -92,9 +96,16 @@
         tell(typeof said === "string" ? said : EMM.gettext("Sent"), true);
       },
       /* out of date (the server has a submitted attempt): forget it quietly */
-      drop: function () {
-        if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
-        tell("");
+      drop: forget,
+      /* past the due date with nothing submitted (the server's `lapsed`): what the device kept can never go. Forgotten
+         (a shared phone keeps no learner's answers for good), and `box` says they were not submitted, so that nobody
+         believes they went (true: there was something to say) */
+      lapse: function (box) {
+        var kept = read();
+        forget();
+        if (!kept || !kept.data) { return false; }
+        EMM.say(box, EMM.gettext("Your answers kept on this device were not submitted before the due date. They have been removed from this device."));
+        return true;
       },
       /* at the page's start: what was kept back in the form (fill(data); false: not put back) and
          said, what waits sent (resend()) if the link is up, and again each time it comes back */

@@ -97,7 +97,8 @@ function EmmKnowledgeCheck(runtime, element, args) {
     submitAnswers(answers);
   });
   EMM.ready(root);  /* before a resend: its busy button stays disabled */
-  /* answers kept on this device: back into the form, unless the server has the submit */
-  drafts.start(!!args.submitted);
+  /* answers kept on this device: back into the form, unless the server has the submit; past the due date, with
+     nothing submitted, said not to have gone and forgotten (emm-drafts.js `lapse`) */
+  if (args.lapsed) { drafts.lapse(alertBox); } else { drafts.start(!!args.submitted); }
 }
 

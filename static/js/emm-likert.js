@@ -188,7 +188,8 @@ function EmmLikert(runtime, element, args) {
     send(current());
   }
 
-  if (state.locked) { drafts.drop(); }
+  /* past the due date with nothing submitted: what the device kept never went, said and forgotten (emm-drafts.js) */
+  if (args.lapsed) { drafts.lapse(alertBox); } else if (state.locked) { drafts.drop(); }
   if (form) {
     form.addEventListener("submit", onSubmit);
     form.addEventListener("change", function () { updateProgress(); drafts.keep(current()); unmarkAnswered(); });

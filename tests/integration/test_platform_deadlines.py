@@ -305,5 +305,8 @@ def test_after_the_due_date_the_page_can_still_forget_the_answers_kept_on_the_de
     assert re.fullmatch(r"[0-9a-f]{24}", kept_under)
     platform.set_settings(sub, due=past())
     assert says_closed(visible_text(platform.lms(ana).html(key)))
-    assert kept_under in json.dumps(_page_args(platform, ana, key)), (
+    args = _page_args(platform, ana, key)
+    assert kept_under in json.dumps(args), (
         "past the due date the page cannot find what the device kept for this learner")
+    # nothing submitted: what the device kept never went, and the script is told to say so and forget it
+    assert args["lapsed"] is True

@@ -200,7 +200,7 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   assert.equal(full.load(), null);
 
   const ok = setup();
-  const none = ok.w.EMM.deviceDraft("", region);  /* staff viewing as a learner, past the due date */
+  const none = ok.w.EMM.deviceDraft("", region);  /* staff viewing as a learner, Studio's preview */
   none.keep({answers: {q1: "a"}});
   assert.equal(ok.w.localStorage.items.size, 0);
   ok.w.localStorage.setItem("emm-draft-k3", "{not json");
@@ -211,6 +211,33 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   const off = load(fakeWindow(), "emm-common.js", "emm-drafts.js");
   Object.defineProperty(off, "localStorage", {get() { throw new Error("SecurityError"); }});
   assert.equal(off.EMM.deviceDraft("k1", null).load(), null, "storage switched off: the page works as before");
+});
+
+test("deviceDraft.lapse: past the due date what the device kept is forgotten, and said not to have gone (bug hunt s45)", () => {
+  const {w} = setup();
+  w.EmmXBlocksCatalogs = [{plural: (n) => Number(n > 1), strings: {
+    "Your answers kept on this device were not submitted before the due date. They have been removed from this device.":
+      "Vos réponses gardées sur cet appareil n’ont pas été envoyées avant la date limite. Elles ont été effacées de cet appareil."}}];
+  const region = el("p", {role: "status"});
+  const alertBox = el("div", {role: "alert", "data-alert": "", hidden: ""});
+  const draft = w.EMM.deviceDraft("k1", region);
+  draft.queue("submit", "id-0000000001", {answers: {q1: "a", q3: "Typed offline on a shared phone."}});
+  w.localStorage.setItem("emm-draft-k2", JSON.stringify({data: {answers: {q1: "b"}}, queued: null}));  /* another learner's */
+
+  /* the page's load (`lapsed`), or a submit the due date refused while the form was open (the same record) */
+  assert.equal(draft.lapse(alertBox), true);
+  assert.equal(w.localStorage.getItem("emm-draft-k1"), null, "nothing of it left on the phone");
+  assert.equal(region.textContent, "", "the line no longer says it will be submitted");
+  w.timers.runAll();
+  assert.equal(alertBox.hidden, false);
+  assert.equal(alertBox.textContent, "Vos réponses gardées sur cet appareil n’ont pas été envoyées avant la date limite. "
+    + "Elles ont été effacées de cet appareil.");
+  assert.notEqual(w.localStorage.getItem("emm-draft-k2"), null, "another learner's or block's record is not this page's");
+
+  const quiet = el("div", {role: "alert", "data-alert": "", hidden: ""});
+  assert.equal(w.EMM.deviceDraft("k1", null).lapse(quiet), false, "nothing kept: nothing said");
+  w.timers.runAll();
+  assert.equal(quiet.textContent, "");
 });
 
 /* ------------------------------------------------------------------ what waits, and the retry timer

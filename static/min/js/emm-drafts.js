@@ -11,6 +11,8 @@ region.textContent=text;}
 function local(record){if(!record||!record.queued){return EMM.gettext("Saved on this device");}
 return record.queued.handler===DRAFT?EMM.gettext("Saved on this device: your draft will be saved on the course when the connection is back."):EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");}
 function waits(){return!!(read()||{}).queued;}
+function forget(){if(storage){try{storage.removeItem(name);}catch(e){}}
+tell("");}
 function same(a,b){return JSON.stringify(sorted(a))===JSON.stringify(sorted(b));}
 function sorted(value){if(!value||typeof value!=="object"||Array.isArray(value)){return value;}
 return Object.keys(value).sort().map(function(k){return[k,sorted(value[k])];});}
@@ -20,6 +22,6 @@ function put(data,queued,again){var record={data:data,queued:queued},kept=write(
 return kept;}
 return{load:read,keep:function(data){put(data,(read()||{}).queued||null);},queue:function(handler,actionId,data){return put(data,next(handler,actionId));},waits:waits,failed:function(handler,data,err,meta,alertBox){var record=read();if(!EMM.isFinal(err)){var offline=global.navigator.onLine===false;if(put(data,next(handler,meta.actionId),offline)&&offline){EMM.clear(alertBox,true);}}else if(record){var waiting=record.queued;put(record.data,handler===DRAFT&&waiting&&waiting.handler!==DRAFT?waiting:null);}},sent:function(said,data){var record=read();if(data&&record&&record.data&&!same(record.data,data)){put(record.data,null);return;}
 if(storage){try{storage.removeItem(name);}catch(e){}}
-tell(typeof said==="string"?said:EMM.gettext("Sent"),true);},drop:function(){if(storage){try{storage.removeItem(name);}catch(e){}}
-tell("");},resume:function(element,fill,resend){var kept=read();if(kept&&kept.data&&fill(kept.data)!==false){tell(local(kept));if(kept.queued&&global.navigator.onLine!==false){resend();}}
+tell(typeof said==="string"?said:EMM.gettext("Sent"),true);},drop:forget,lapse:function(box){var kept=read();forget();if(!kept||!kept.data){return false;}
+EMM.say(box,EMM.gettext("Your answers kept on this device were not submitted before the due date. They have been removed from this device."));return true;},resume:function(element,fill,resend){var kept=read();if(kept&&kept.data&&fill(kept.data)!==false){tell(local(kept));if(kept.queued&&global.navigator.onLine!==false){resend();}}
 EMM.whenOnline(element,resend,waits);}};};EMM.draftStatus=function(anchor){var region=EMM.el("p",{class:"emm-draft-status",role:"status","data-draft-status":true});anchor.insertAdjacentElement("afterend",region);return region;};}(window));

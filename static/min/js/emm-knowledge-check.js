@@ -13,4 +13,4 @@ function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};E
 drafts.failed("submit",data,err,meta,alertBox);},refresh:refresh});}
 form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
 var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
-submitAnswers(answers);});EMM.ready(root);drafts.start(!!args.submitted);}
+submitAnswers(answers);});EMM.ready(root);if(args.lapsed){drafts.lapse(alertBox);}else{drafts.start(!!args.submitted);}}

@@ -36,7 +36,7 @@ function onSubmit(event){event.preventDefault();if(state.locked||EMM.isSending(e
 EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){missingLine=EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)});EMM.say(alertBox,missingLine);return;}
 if(EMM.refuseOverLimit(form,alertBox)){return;}
 send(current());}
-if(state.locked){drafts.drop();}
+if(args.lapsed){drafts.lapse(alertBox);}else if(state.locked){drafts.drop();}
 if(form){form.addEventListener("submit",onSubmit);form.addEventListener("change",function(){updateProgress();drafts.keep(current());unmarkAnswered();});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"){drafts.keep(current());}});EMM.ready(root);drafts.resume(element,restore,resend);EMM.watchLimits(form,status);updateProgress();}
 var noResults=_("No connection: the results could not be shown. Check your connection and try again.");function load(files){var loaded=window.EmmLikertFiles=window.EmmLikertFiles||{};function one(url){loaded[url]=loaded[url]||new Promise(function(resolve,reject){var node=EMM.el("link",{rel:"stylesheet",href:url});node.onload=resolve;node.onerror=function(){delete loaded[url];node.remove();reject({error:EMM.LOCAL_CODES.NETWORK,message:noResults});};document.head.appendChild(node);});return loaded[url];}
 return Promise.all((files.styles||[]).map(one));}
