@@ -4,7 +4,7 @@ they just sent were scored: the refusal is wiped by the state read that follows 
 announces "Submitted: …" with the other attempt's results, the form shows the answers that were
 never recorded, and the copy kept on the device is forgotten. Bug hunt s45: answers the due date
 refuses (kept on the device before it, or sent while the form stayed open across it) are said not to
-have been submitted, and the phone keeps none of them (decision 901)."""
+have been submitted, and the phone keeps none of them (decision 93)."""
 
 import pytest
 
