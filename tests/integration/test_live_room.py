@@ -389,6 +389,27 @@ def test_a_role_play_decision_below_the_minimum_says_so_without_so_far_once_ende
     assert ended["t"] == "3 answers: too few to show the results (they show from 5)."
 
 
+def test_a_withheld_decision_s_choices_cannot_be_read_from_the_count_of_the_decision_after_it(handlers, role_play):
+    """Bug hunt s45 (facilitator in a room): a room of three must never see how each of the three
+    chose (docs/live-room.md, 5). At the first decision the projection says "3 answers so far" and
+    nothing else; but the next decision, which only "Good move" leads to, said "2 answers so far"
+    once they had gone on: the wall told that two of the three chose "Good move" and the third "Bad
+    move" (the staff CSV says "fewer than 5" there, and the learners' debrief nothing)."""
+    session(handlers, role_play, "start")
+    for i, label in enumerate(["Good move", "Good move", "Bad move"]):
+        first_choice(handlers, role_play, f"student_{i}", label)
+    for i in range(2):  # the two who went on to the middle decision take it
+        r = handlers.post(role_play, "state", {}, student=f"student_{i}")
+        r = handlers.post(role_play, "choose", {"choice": labelled(r)["Finish well"]}, student=f"student_{i}")
+        assert r.status_code == 200, r.content
+    start = poll(handlers, role_play, "n-start").json
+    assert start["shown"] is False and start["t"] == "3 answers so far: the results show from 5."
+    after = poll(handlers, role_play, "n-mid").json
+    assert after["shown"] is False
+    # what the wall reads of the next decision must not give away how the three chose at the first
+    assert after.get("n") != 2 and "2 answers" not in after["t"], after
+
+
 def test_a_role_play_with_two_roles_names_the_role_on_each_decision(handlers, scenario):
     uid = scenario("""
 <emm_role_play display_name="Screening">

@@ -344,3 +344,54 @@ def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_
     assert save(platform, key, data).status == 200
     assert "an option removed since you answered" not in platform.lms(lea).html(key)
     assert author.block(key).load_content().retired_ids == ()
+
+
+# ------------------------------------------------------------------ bug hunt s45: a multiple-choice question added since
+def _distribution(platform, key):  # noqa: F811
+    """The staff's "how participants answered" CSV, ``{(question id, option text): (participants, count, percent)}``."""
+    import csv
+    import io
+
+    r = platform.lms(platform.user("staff_1", role="staff")).handle(key, "export_distribution", method="GET")
+    assert r.status == 200, r.body[:300]
+    rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))[1:]
+    return {(row[0], row[2]): tuple(row[4:7]) for row in rows if row[3] == "All participants"}
+
+
+def test_a_multiple_choice_question_added_since_is_shared_among_those_who_answered_it(platform):  # noqa: F811
+    """Bug hunt s45 (a facilitator between two training days): six participants answered the case on
+    day 1; the author added a multiple-choice question; the four who answered on day 2 all ticked
+    "Ex". "How other participants answered" and its CSV said 4 of 10 participants, 40 %: the six
+    who were never asked the question counted in its denominator (a single-choice question added
+    since is shared among those who answered it, ``perspectives.answered``)."""
+    key = platform.add(CASE.format(extra='show_distribution="true" min_group_size="3"', more=""))
+    for i in range(6):
+        assert platform.lms(platform.user(f"day1_{i}")).handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    data = form(platform, key, case_editor)
+    data["questions"].append({"id": "q2", "kind": "multiple", "prompt": "<p>Pick the right ones.</p>", "points": 1,
+                              "explanation": "<p>Why.</p>",
+                              "options": [{"id": "x", "text": "Ex", "correct": True, "feedback": ""},
+                                          {"id": "y", "text": "Why", "correct": False, "feedback": ""}]})
+    assert save(platform, key, data, confirm=True).status == 200
+    for i in range(4):
+        r = platform.lms(platform.user(f"day2_{i}")).handle(key, "submit", {"answers": {"q1": "a", "q2": ["x"]}})
+        assert r.status == 200, r.json
+    shown = _distribution(platform, key)
+    assert shown[("q1", "Alpha")] == ("10", "10", "100")
+    assert shown[("q2", "Ex")] == ("4", "4", "100")  # was ("10", "4", "40")
+
+
+def test_a_choice_question_whose_kind_changed_once_answered_asks_first(platform):  # noqa: F811
+    """Bug hunt s45: a single-choice question made multiple-choice once answered saved at once, with no
+    warning; its six answers then left "how other participants answered" without being listed apart
+    (they are kept under the question's id, a multiple-choice question's under ``<id>.<option>``),
+    while its shares were still of all ten participants: "Ex" read 40 % where all ten chose it."""
+    key = platform.add(CASE.format(extra='show_distribution="true" min_group_size="3"', more=MULTIPLE.replace(
+        'type="multiple"', 'type="single"').replace('<option id="y" correct="true">', '<option id="y">')))
+    for i in range(6):
+        r = platform.lms(platform.user(f"day1_{i}")).handle(key, "submit", {"answers": {"q1": "a", "q2": "x"}})
+        assert r.status == 200, r.json
+    data = form(platform, key, case_editor)
+    data["questions"][1]["kind"] = "multiple"
+    refused = save(platform, key, data)
+    assert refused.status == 409, refused.json  # was 200: saved, nothing said
