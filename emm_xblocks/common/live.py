@@ -56,7 +56,10 @@ class Item:
     sanitises it), ``multiple`` for a question with several answers per respondent; ``group``:
     whose item it is, named on its screen (a role-play decision's role, when the scenario has
     several roles); ``place``: ``(i, n)``, its number among its group's items when the items are
-    numbered by group (else they are numbered in one run)."""
+    numbered by group (else they are numbered in one run); ``exact_count``: the room may read how
+    many answered while fewer than the minimum group size did -- False where that number would
+    tell how a withheld item split (a role-play decision past a role's first: only some of those
+    who took an earlier decision's choices reach it, docs/live-room.md §5)."""
 
     id: str
     kind: str
@@ -67,6 +70,7 @@ class Item:
     title: str = ""  # a short heading (a speaker, a question number), plain text
     group: str = ""
     place: tuple = ()
+    exact_count: bool = True
 
     @property
     def revealable(self):
@@ -134,7 +138,9 @@ def percentages(counts, total):
 def figures(item, values, min_group_size, *, session_state="none", reveal=False):
     """What the room may see of ``item`` (a JSON-ready dict of a few hundred bytes at most):
 
-    * ``s``: the session's state (``none``, ``open``, ``ended``); ``n``: respondents;
+    * ``s``: the session's state (``none``, ``open``, ``ended``); ``n``: respondents, left out
+      while not ``shown`` at an item without ``exact_count`` (it would tell how an earlier
+      decision split);
     * ``shown``: False while ``n < min_group_size`` -- then no count and no percentage at all;
     * ``c``, ``p``: counts and percentages in the order of ``item.options``;
     * ``r``: the indexes of the right options, only when ``reveal`` and the item has some.
@@ -146,6 +152,8 @@ def figures(item, values, min_group_size, *, session_state="none", reveal=False)
         ordered = [counts[value] for value in item.values()]
         result["c"] = ordered
         result["p"] = percentages(ordered, respondents)
+    elif not item.exact_count:
+        del result["n"]
     if reveal and item.revealable:
         result["r"] = [i for i, option in enumerate(item.options) if option.correct]
     return result

@@ -240,7 +240,10 @@ def _total_text(block, item, result):
     applicable"), the line says what the percentages and the minimum group size count: while
     too few answered on the scale, how many answered "Not applicable" and how many on the scale,
     so that "6 answers" never stands beside "from 5". Once the session ended, nothing more will
-    be counted: no "so far"."""
+    be counted: no "so far". Where the poll leaves out how many answered (``live.figures``: a
+    role-play decision past a role's first), the line says "fewer than" the minimum."""
+    if "n" not in result:
+        return _fewer_text(block, result)
     n, minimum, na = result["n"], result["min"], result.get("na") or 0
     number = block.numbers().number
     values = {"n": number(n, 0), "min": number(minimum, 0), "na": number(na, 0), "scale": number(n - na, 0)}
@@ -277,6 +280,17 @@ def _total_text(block, item, result):
                                "{n} answers: too few to show the results (they show from {min}).", n).format(**values)
     return block.ungettext("{n} answer so far: the results show from {min}.",
                            "{n} answers so far: the results show from {min}.", n).format(**values)
+
+
+def _fewer_text(block, result):
+    """The line under the bars of an item too few took, whose number of answers is not said."""
+    minimum = result["min"]
+    values = {"min": block.numbers().number(minimum, 0)}
+    if result["s"] == "ended":
+        return block.ungettext("Fewer than {min} answer: too few to show the results.",
+                               "Fewer than {min} answers: too few to show the results.", minimum).format(**values)
+    return block.ungettext("Fewer than {min} answer so far: the results show from {min}.",
+                           "Fewer than {min} answers so far: the results show from {min}.", minimum).format(**values)
 
 
 def _add_present_button(block, frag):

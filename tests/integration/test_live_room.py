@@ -408,6 +408,12 @@ def test_a_withheld_decision_s_choices_cannot_be_read_from_the_count_of_the_deci
     assert after["shown"] is False
     # what the wall reads of the next decision must not give away how the three chose at the first
     assert after.get("n") != 2 and "2 answers" not in after["t"], after
+    assert "n" not in after and after["t"] == "Fewer than 5 answers so far: the results show from 5."
+    with translation.override("fr"):
+        assert poll(handlers, role_play, "n-mid").json["t"] == (
+            "Moins de 5 réponses pour l’instant\u00a0: les résultats s’affichent à partir de 5.")
+    session(handlers, role_play, "end")
+    assert poll(handlers, role_play, "n-mid").json["t"] == "Fewer than 5 answers: too few to show the results."
 
 
 def test_a_role_play_with_two_roles_names_the_role_on_each_decision(handlers, scenario):

@@ -41,6 +41,11 @@ def test_nothing_but_the_number_of_answers_below_the_minimum_group_size():
     at = live.figures(DECISION, ["0", "0", "1", "1", "2"], 5, session_state="open")
     assert at["shown"] and at["c"] == [2, 2, 1] and at["p"] == [40, 40, 20]
     assert live.figures(DECISION, [], 1)["shown"] is False  # no answer is not "0 %" of a room
+    # an item whose number of answers would tell how an earlier, withheld decision split (bug hunt s45)
+    later = dataclasses.replace(DECISION, exact_count=False)
+    assert live.figures(later, ["0", "1"], 5, session_state="open") == {"s": "open", "min": 5, "shown": False}
+    assert live.figures(later, [], 5) == {"s": "none", "min": 5, "shown": False}  # nor "nobody took it"
+    assert live.figures(later, ["0"] * 5, 5)["n"] == 5  # shown: its figures are the room's
 
 
 def test_reveal_only_when_asked_and_only_where_the_item_has_right_answers():
@@ -176,6 +181,30 @@ def test_a_role_play_decision_names_its_role_and_is_numbered_within_it():
     # one role: nothing to tell apart
     one = dataclasses.replace(scenario, roles=scenario.roles[:1])
     assert {(i.group, i.place) for i in role_play_live.items(one, str)} == {("", ())}
+
+
+def test_only_a_role_s_first_decision_says_how_many_took_it_below_the_minimum():
+    """Bug hunt s45: below the minimum group size, the number who took a later decision tells how
+    the earlier ones split; a role's first decision's tells only how many play the role."""
+    from emm_xblocks.role_play import live as role_play_live
+    from emm_xblocks.role_play.content import Choice, Node
+
+    def exact(scenario):
+        return {i.id: i.exact_count for i in role_play_live.items(scenario, str)}
+
+    assert exact(_two_roles()) == {"a1": True, "a2": False, "b1": True}
+    assert exact(_two_roles(shared=True)) == {"a1": True, "a2": False, "b1": True, "shared": False}
+    # a start that is no decision (one choice on) leads every learner of the role to the same first one
+    scenario = _two_roles()
+    intro = dataclasses.replace(scenario, roles=(dataclasses.replace(scenario.roles[0], start="intro"),
+                                                 scenario.roles[1]),
+                                nodes=(Node("intro", choices=(Choice("Go on", "a1"),)), *scenario.nodes))
+    assert exact(intro) == {"a1": True, "a2": False, "b1": True}
+    # a role's first decision another role's choice also leads to: some of that role's learners count there
+    crossed = dataclasses.replace(scenario, nodes=tuple(
+        dataclasses.replace(n, choices=(Choice("Talk", "a1"), Choice("Leave", "end"))) if n.id == "b1" else n
+        for n in scenario.nodes))
+    assert exact(crossed) == {"a1": False, "a2": False, "b1": True}
 
 
 def test_the_workbench_page_participants_open_is_the_facilitator_s_without_their_student():
