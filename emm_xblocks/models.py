@@ -1,7 +1,8 @@
 """The anonymous aggregate store: rows are inserted, never read-modify-written.
 
 * ``Answer``: one answer of one submission (a Likert statement's value, the option a learner
-  picked at a case question or a role-play node). The CSV export reads it; the results panel
+  picked at a case question or a role-play node; a case study's ``<question id>.*`` row says the
+  submission answered that multiple-choice question, migration 0013). The CSV export reads it; the results panel
   reads its summary (below). In anonymous mode ``user_key`` is empty and ``day`` is the only time kept, so a row cannot
   be tied back to a learner by its content. (Its table was ``emm_xblocks_response`` before
   migration 0002.)

@@ -22,14 +22,15 @@ def panel_figures(case, respondents, tallies, by_profile, staff, words):
     """How other participants answered each choice question, above the minimum group size only.
 
     Each question is named (its number and prompt as text) with how many participants answered it
-    (``n``): a single-choice question's answers summed (a question added after some submissions
-    was answered by fewer), a multiple-choice question's every submission (each may tick several
-    options). Percentages are of ``n``. With a profile question (``by_profile`` not None), each
-    question's ``profiles`` splits the same answers by participant profile (``_PanelGroups.groups``);
-    else it is None. Staff (``staff``) also get ``apart`` (``perspectives.apart_answers``): the
-    stored answers to questions and options the author removed since, which no figure counts.
-    ``respondents``, ``tallies``, ``by_profile``: ``summary.panel_counts``'s; ``words``: the
-    panel's ``block.translators()``, ``(gettext, ngettext, numbers)``."""
+    (``n``, ``perspectives.answered``): a single-choice question's answers summed, a
+    multiple-choice question's submissions that answered it (each may tick several options); a
+    question added after some submissions was answered by fewer. Percentages are of ``n``. With a
+    profile question (``by_profile`` not None), each question's ``profiles`` splits the same
+    answers by participant profile (``_PanelGroups.groups``); else it is None. Staff (``staff``)
+    also get ``apart`` (``perspectives.apart_answers``): the stored answers to questions and
+    options the author removed since, which no figure counts. ``respondents``, ``tallies``,
+    ``by_profile``: ``summary.panel_counts``'s; ``words``: the panel's ``block.translators()``,
+    ``(gettext, ngettext, numbers)``."""
     if respondents < case.min_group_size:
         return {"respondents": respondents, "suppressed": True, "questions": []}
     panel = _PanelGroups(words, case, perspectives.ProfileSplit(case, tallies, by_profile, respondents)
@@ -41,7 +42,7 @@ def panel_figures(case, respondents, tallies, by_profile, staff, words):
             continue
         counter = perspectives.counter(q)
         counts = counter(tallies)
-        n = perspectives.answered(q, counts, respondents)
+        n = perspectives.answered(q, counts, tallies)
         options = []
         for o, c in zip(q.options, counts, strict=True):
             whole = share(c, n)  # 100 * c / n rounded half up, as numbers.rounded rounds it: in whole numbers

@@ -3,9 +3,12 @@ as, their counts split by participant profile (issue 12 §1), and the answers no
 
 A submission's choice answers are kept as rows of the aggregate store (``recorded``): a
 single-choice question's group is its id, the value the option id; a multiple-choice question has
-a group ``<question id>.<option id>`` per picked option, value ``"1"``. ``counter`` counts a
-question's rows; ``apart_answers`` lists the rows of questions and options the author removed
-since.
+a group ``<question id>.<option id>`` per picked option, value ``"1"``, and one more,
+``<question id>.*`` (``answered_group``), saying the submission answered it: how many answered a
+multiple-choice question (``answered``, its shares' denominator) is that row's tally, not the
+block's submissions, some of which may predate the question (bug hunt s45, decision 907;
+migration 0013 wrote it for the submissions kept before). ``counter`` counts a question's rows;
+``apart_answers`` lists the rows of questions and options the author removed since.
 
 The case's distribution rows are counted in the summary among all rows and, when the learner
 answered the case's participant profile question, among that profile's too (``Tally.split``
@@ -23,29 +26,41 @@ from ..common.sanitize import plain_text
 from .content import MULTIPLE, REFLECTION, SINGLE
 
 _NONE = {}  # a group no tally counts (read only)
+ANSWERED = "*"  # the "option" of a multiple-choice question's answered row: no option id has a "*"
+
+
+def answered_group(qid):
+    """The group of the row a submission keeps for each multiple-choice question it answered,
+    ``"<question id>.*"`` (value ``"1"``): the tally of who answered it."""
+    return f"{qid}.{ANSWERED}"
 
 
 def recorded(case, answers):
     """The aggregate store's rows of one submission's checked ``answers``: ``{question id: option
     id}`` per single-choice question answered, ``{"<question id>.<option id>": "1"}`` per option
-    picked in a multiple-choice one."""
+    picked in a multiple-choice one, and its ``{"<question id>.*": "1"}`` (``answered_group``)."""
     rows = {}
     for q in case.questions:
         value = answers.get(q.id)
         if q.kind == SINGLE and value:
             rows[q.id] = value
-        elif q.kind == MULTIPLE:
-            for oid in value or []:
+        elif q.kind == MULTIPLE and value:
+            for oid in value:
                 rows[f"{q.id}.{oid}"] = "1"
+            rows[answered_group(q.id)] = "1"
     return rows
 
 
-def answered(q, counts, submissions):
-    """How many of ``submissions`` answered choice question ``q``, the denominator of its shares:
-    a single-choice question's answers (``counts``, summed: a question added after some
-    submissions was answered by fewer), a multiple-choice one's every submission (each may tick
-    several options, or none)."""
-    return sum(counts) if q.kind == SINGLE else submissions
+def answered(q, counts, tallies):
+    """How many answered choice question ``q``, the denominator of its shares: a single-choice
+    question's answers (``counts``, summed), a multiple-choice one's answered row
+    (``answered_group``) in ``tallies`` (the block's or one profile's ``{group: {value: n}}``),
+    never fewer than its most chosen option's count (``counts``: a row kept without it). Either
+    way a question added after some submissions was answered by fewer (bug hunt s45: a
+    multiple-choice one was shared among every submission)."""
+    if q.kind == SINGLE:
+        return sum(counts)
+    return max(int(tallies.get(answered_group(q.id), _NONE).get("1", 0)), max(counts, default=0))
 
 
 def counter(q):
@@ -95,7 +110,7 @@ class ProfileSplit:
         minimum group size, or withheld to protect a small one) has no figure to show.
         ``counts_of``: ``counter(q)``, which the caller has (it counts all participants with it)."""
         counted = {key: counts_of(tallies) for key, tallies in self.groups.items()}
-        sizes = {key: answered(q, counts, self.people[key]) for key, counts in counted.items()}
+        sizes = {key: answered(q, counts, self.groups[key]) for key, counts in counted.items()}
         return [(key, group, counted[key])
                 for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo)]
 
@@ -116,9 +131,9 @@ def apart_answers(case, tallies, _):
     questions = {q.id: (n, q) for n, q in enumerate(case.questions, start=1) if q.kind != REFLECTION}
 
     def place(group):
-        if group == PROFILE_GROUP:  # who answered, not a question
+        qid, _dot, oid = group.partition(".")
+        if group == PROFILE_GROUP or oid == ANSWERED:  # who answered, not an answer
             return apart.SKIP, group
-        qid = group.partition(".")[0]
         return (apart.CURRENT if qid in questions else REMOVED_QUESTIONS), qid
 
     # a multiple-choice question's groups ("q2.x": {"1": n}) as one tally of its options ({"x": n})

@@ -75,7 +75,7 @@ def distribution_rows(case, tallies, by_profile, respondents, _):
         prompt = plain_text(q.prompt)
         counts_of = perspectives.counter(q)
         counts = counts_of(tallies)
-        groups = [(everyone, Group(None, perspectives.answered(q, counts, respondents), True), counts)]
+        groups = [(everyone, Group(None, perspectives.answered(q, counts, tallies), True), counts)]
         if split is not None:
             groups += [(profile.group_name(names, key, _), group, counted)
                        for key, group, counted in split.question(q, counts_of)]

@@ -210,8 +210,8 @@ def groups_plan(options, sizes, min_size, memo=None):
     out: ``perspectives.split``) and each one's size, from ``sizes`` (``{group key: participants
     who answered it}``) alone. ``memo``: a dict kept across the questions of one panel or
     download, for one ``options`` and ``min_size``: the plan depends on nothing else than
-    ``sizes``, the same for most questions (a multiple-choice question's are always who gave each
-    profile), so it is worked out once per distinct ``sizes``."""
+    ``sizes``, the same for most questions (every question asked since the first submission is
+    answered by everyone who submitted), so it is worked out once per distinct ``sizes``."""
     shape = tuple(sizes.items())
     plan = memo.get(shape) if memo is not None else None
     if plan is None:

@@ -416,7 +416,10 @@ def test_distribution_is_shown_above_the_group_size_only(case, handlers):
     dist = r.json_body["distribution"]
     assert dist["suppressed"] is False and dist["respondents"] == 2
     assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
-    assert Answer.objects.filter(block_key=uid).count() == 5
+    assert Answer.objects.filter(block_key=uid).exclude(group__endswith=".*").count() == 5
+    # and each submission's row saying it answered the multiple-choice q2 (decision 907)
+    assert list(Answer.objects.filter(block_key=uid, group__endswith=".*").values_list("group", "value")) == [
+        ("q2.*", "1"), ("q2.*", "1")]
     # issue 10: each question named, with how many answered it
     named = [(q["number"], q["prompt"], q["n"]) for q in dist["questions"]]
     assert named == [(1, "Pick one.", 2), (2, "Pick some.", 2)]

@@ -521,3 +521,40 @@ def test_a_missing_row_another_submission_commits_meanwhile_still_gets_this_subm
         store.record("blk", {"a": "1"})
     assert met
     assert panel("blk") == (2, {"a": {"1": 2}})  # the submission before the deletion is no longer counted
+
+
+# -- who answered each multiple-choice question (migration 0013, bug hunt s45) ---------------------
+
+def test_migration_0013_writes_who_answered_each_multiple_choice_question_and_back():
+    """The rows an install kept before: a case study's option rows ``q2.<option>``, which the
+    backfill gives each submission's ``q2.*`` row (its day, user key and profile), counted in all
+    and in the profile's summary; a row the new code already wrote is not written twice. Going back
+    deletes them and their counts; the summary stays the rows'."""
+    _migrate("0012_pairedresult_ahead")
+    try:  # as the code before 0013 kept them (the store writes what it is given)
+        store.record("case", {"q1": "a", "q2.x": "1", "q2.y": "1", "@profile": "gov"}, user_key="ana", replace=True)
+        store.record("case", {"q1": "b", "q2.y": "1"}, user_key="ben", replace=True)
+        store.record("case", {"q1": "a"}, user_key="cleo", replace=True)  # before q2 was asked
+        store.record("case", {"q1": "a", "q2.x": "1", "q2.*": "1"}, user_key="dan", replace=True)  # the new code
+        store.record("likert", {"pace": "4", "pace@2": "5"})  # no "." in any other block's groups
+    finally:
+        _migrate()
+    assert panel("case") == (4, {"q1": {"a": 3, "b": 1}, "q2.x": {"1": 2}, "q2.y": {"1": 2}, "q2.*": {"1": 3},
+                                 "@profile": {"gov": 1}})
+    assert summary.profile_tallies("case")["gov"]["q2.*"] == {"1": 1}
+    ana = Answer.objects.get(block_key="case", user_key="ana", group="q2.*")
+    assert ana.submission == Answer.objects.get(block_key="case", user_key="ana", group="q1").submission
+    assert_summary_is_the_rows("case")
+    assert panel("likert") == (1, {"pace": {"4": 1}, "pace@2": {"5": 1}})
+    store.record("case", {"q1": "b", "q2.y": "1", "q2.*": "1"}, user_key="ana", replace=True)  # counts go on
+    assert panel("case")[1]["q2.*"] == {"1": 3} and summary.profile_tallies("case") == {}
+    assert_summary_is_the_rows("case")
+    _migrate("0012_pairedresult_ahead")  # backwards: the rows and their counts go, the others stay
+    try:
+        assert not Answer.objects.filter(group__endswith=".*").exists()
+        assert not Tally.objects.filter(group__endswith=".*").exists()
+        assert_summary_is_the_rows("case")
+    finally:
+        _migrate()
+    assert panel("case")[1]["q2.*"] == {"1": 3}
+    assert_summary_is_the_rows("case")

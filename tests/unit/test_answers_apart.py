@@ -46,6 +46,7 @@ def test_the_case_study_lists_apart_the_answers_to_removed_questions_and_options
     tallies = {
         "q1": {"a": 4, "b": 1, "c": 2},  # c: an option removed since
         "q2.x": {"1": 3}, "q2.z": {"1": 2},  # z: removed from the multiple-choice question
+        "q2.*": {"1": 4}, "gone.*": {"1": 2},  # who answered each multiple-choice question: no answer
         "old": {"yes": 2, "no": 1},  # a single-choice question removed since
         "gone.p": {"1": 1}, "gone.q": {"1": 2},  # a multiple-choice question removed since
         "@profile": {"ngo": 3},  # who answered (a participant profile): no question at all
@@ -69,6 +70,7 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
 
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
     tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2},
+               "q2.*": {"1": 6},  # the six who answered q2: who answered, no answer
                "@profile": {"o": 4}}  # the profile row: no question
     rows = cs_report.distribution_rows(CASE, tallies, None, 6, _)
     assert rows[1:5] == [["q1", "Pick one.", "A", "All participants", "4", "4", "100"],
@@ -79,7 +81,7 @@ def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participa
     assert rows[5:] == [["old", "Removed question", "yes", "All participants", "", "2", ""],
                         ["q1", "Pick one.", "c (removed option)", "All participants", "", "2", ""],
                         ["q2", "Pick some.", "z (removed option)", "All participants", "", "1", ""]]
-    assert cs_report.distribution_rows(CASE, {"q1": {"a": 4}}, None, 4, _)[3:] == [
+    assert cs_report.distribution_rows(CASE, {"q1": {"a": 4}, "q2.*": {"1": 4}}, None, 4, _)[3:] == [
         ["q2", "Pick some.", "X", "All participants", "4", "0", "0"],
         ["q2", "Pick some.", "Y", "All participants", "4", "0", "0"]]
 

@@ -19,12 +19,12 @@ CASE = Case(display_name="Case", show_distribution=True, min_group_size=3, profi
                 Question(id="q2", kind="multiple", prompt="<p>Some?</p>", options=(Answer("x", "X"), Answer("y", "Y"))),
                 Question(id="q3", kind="reflection", prompt="<p>Why?</p>")))
 # 14 submissions: Government 5, Civil society 4, IO 1, 4 did not say (2 of whom chose "old", an option
-# of q1 the author removed since)
-BY_PROFILE = {"gov": {"q1": {"a": 4, "b": 1}, "q2.x": {"1": 3}, "q2.y": {"1": 2}},
-              "cso": {"q1": {"a": 1, "b": 3}, "q2.x": {"1": 2}, "q2.y": {"1": 4}},
-              "io": {"q1": {"a": 1}, "q2.x": {"1": 1}}}
+# of q1 the author removed since); every one of them answered q2 ("q2.*": who answered it)
+BY_PROFILE = {"gov": {"q1": {"a": 4, "b": 1}, "q2.x": {"1": 3}, "q2.y": {"1": 2}, "q2.*": {"1": 5}},
+              "cso": {"q1": {"a": 1, "b": 3}, "q2.x": {"1": 2}, "q2.y": {"1": 4}, "q2.*": {"1": 4}},
+              "io": {"q1": {"a": 1}, "q2.x": {"1": 1}, "q2.*": {"1": 1}}}
 TALLIES = {PROFILE_GROUP: {"gov": 5, "cso": 4, "io": 1},
-           "q1": {"a": 7, "b": 5, "old": 2}, "q2.x": {"1": 7}, "q2.y": {"1": 6}}
+           "q1": {"a": 7, "b": 5, "old": 2}, "q2.x": {"1": 7}, "q2.y": {"1": 6}, "q2.*": {"1": 14}}
 
 
 def _groups(*rows):
@@ -44,7 +44,7 @@ EXPECTED = {
                              ("cso", "Civil society", False, 4, ["25%", "75%"]),
                              ("io", "IO", True, None, []),
                              ("", "Did not say", True, None, []))},
-        {"id": "q2", "number": 2, "prompt": "Some?", "n": 14,  # every submission: each may tick several
+        {"id": "q2", "number": 2, "prompt": "Some?", "n": 14,  # who answered it ("q2.*"): each may tick several
          "options": [{"text": "X", "count": 7, "percent": 50, "percent_text": "50%"},
                      {"text": "Y", "count": 6, "percent": 43, "percent_text": "43%"}],
          # IO (1) alone could be worked out: the smallest shown goes too (4 each, the tie by key: who did not say)

@@ -137,9 +137,9 @@ def question_split(case, q, tallies, by_profile, respondents):
 
 def test_a_case_splits_each_choice_question_by_who_answered_it():
     tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5},
-               "q2.x": {"1": 6}, "q2.y": {"1": 11}}
-    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}},
-                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}}}
+               "q2.x": {"1": 6}, "q2.y": {"1": 11}, "q2.*": {"1": 14}}
+    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}, "q2.*": {"1": 6}},
+                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}, "q2.*": {"1": 5}}}
     q1 = question_split(CASE, CASE.questions[0], tallies, by_profile, 14)
     # did not say: 14 - 11 = 3 people, 3 answers to q1 (all "b"): below 5, so cso (5) goes with it
     assert {g["key"]: (g["shown"], g["n"]) for g in q1} == {"gov": (True, 6), "cso": (False, None),
@@ -147,12 +147,22 @@ def test_a_case_splits_each_choice_question_by_who_answered_it():
     q2 = question_split(CASE, CASE.questions[1], tallies, by_profile, 14)
     gov = q2[0]
     assert gov["counts"] == {"x": 6, "y": 3} and gov["percents"] == {"x": 100, "y": 50}
+    # a multiple-choice question added after some submitted: each group's size is who answered it
+    # (bug hunt s45: it was who gave the profile, every submission)
+    later = {**tallies, "q2.x": {"1": 5}, "q2.y": {"1": 9}, "q2.*": {"1": 12}}
+    by_profile = {"gov": {"q2.x": {"1": 3}, "q2.y": {"1": 2}, "q2.*": {"1": 4}},  # 4 of the 6
+                  "cso": {"q2.y": {"1": 5}, "q2.*": {"1": 5}}}
+    q2 = question_split(CASE, CASE.questions[1], later, by_profile, 14)
+    # gov (4) and who did not say (3 of 3) are under 5, together 7: cso stays, of its 5
+    assert {g["key"]: g["n"] for g in q2} == {"gov": None, "cso": 5, "": None}
+    assert q2[1]["percents"] == {"x": 0, "y": 100}
 
 
 def test_what_a_panel_works_out_once_gives_each_question_the_same_split():
-    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}, "q2.x": {"1": 6}, "q2.y": {"1": 11}}
-    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}},
-                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}}}
+    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}, "q2.x": {"1": 6}, "q2.y": {"1": 11},
+               "q2.*": {"1": 14}}
+    by_profile = {"gov": {"q1": {"a": 6}, "q2.x": {"1": 6}, "q2.y": {"1": 3}, "q2.*": {"1": 6}},
+                  "cso": {"q1": {"a": 3, "b": 2}, "q2.y": {"1": 5}, "q2.*": {"1": 5}}}
     split = perspectives.ProfileSplit(CASE, tallies, by_profile, 14)  # one for all the questions
     for q in CASE.questions:
         counter = perspectives.counter(q)
@@ -169,7 +179,13 @@ def _question_split_alone(case, q, tallies, by_profile, respondents):
     counted = {pid: {o.id: count(by_profile.get(pid, {}), q, o) for o in q.options}
                for pid in people if pid}
     counted[profile.NOT_SAID] = profile.rest(overall, counted.values())
-    sizes = {pid: sum(c.values()) for pid, c in counted.items()} if q.kind == "single" else dict(people)
+    if q.kind == "single":
+        sizes = {pid: sum(c.values()) for pid, c in counted.items()}
+    else:  # who answered it ("q2.*"), never fewer than its most chosen option
+        marked = {pid: int(by_profile.get(pid, {}).get(f"{q.id}.*", {}).get("1", 0)) for pid in people if pid}
+        marked[profile.NOT_SAID] = profile.rest({"*": int(tallies.get(f"{q.id}.*", {}).get("1", 0))},
+                                                [{"*": n} for n in marked.values()]).get("*", 0)
+        sizes = {pid: max([marked[pid], *counted[pid].values()]) for pid in counted}
     return choice_split(case.profile_options, counted, sizes, case.min_group_size)
 
 
@@ -196,6 +212,7 @@ def test_the_panels_split_in_one_pass_is_question_splits(seed):
     from emm_xblocks.case_study import distribution
 
     rng = random.Random(seed)
+    asking = random.Random(-seed)  # who answered q2 (added since: fewer), apart from the counts' draws
     min_size = rng.choice([1, 2, 3, 5])
     case = Case(display_name="Case", show_distribution=True, min_group_size=min_size, profile_prompt="You work for",
                 profile_options=OPTIONS, questions=CASE.questions)
@@ -207,8 +224,10 @@ def test_the_panels_split_in_one_pass_is_question_splits(seed):
         people = said.get(pid, respondents - sum(said.values()))
         own = by_profile.setdefault(pid, {}) if pid else {}
         a = rng.randint(0, people)
+        asked = asking.choice([people, asking.randint(0, people)])  # q2 added after some submitted: fewer
         for group, value, n in (("q1", "a", a), ("q1", "b", rng.randint(0, people - a)),
-                                ("q2.x", "1", rng.randint(0, people)), ("q2.y", "1", rng.randint(0, people))):
+                                ("q2.x", "1", rng.randint(0, people)), ("q2.y", "1", rng.randint(0, people)),
+                                ("q2.*", "1", max(asked, own.get("q2.x", {}).get("1", 0)))):
             if n:
                 if pid:
                     own.setdefault(group, {})[value] = n
@@ -231,8 +250,8 @@ def test_the_panels_split_in_one_pass_is_question_splits(seed):
 
 
 def test_the_csv_rows_name_why_a_group_is_withheld():
-    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}}
-    by_profile = {"gov": {"q1": {"a": 6}}, "cso": {"q1": {"a": 3, "b": 2}}}
+    tallies = {PROFILE_GROUP: {"gov": 6, "cso": 5}, "q1": {"a": 9, "b": 5}, "q2.*": {"1": 14}}
+    by_profile = {"gov": {"q1": {"a": 6}, "q2.*": {"1": 6}}, "cso": {"q1": {"a": 3, "b": 2}, "q2.*": {"1": 5}}}
     rows = cs_report.distribution_rows(CASE, tallies, by_profile, 14, str)
     assert rows[0] == ["Question ID", "Question", "Answer", "You work for", "Participants", "Count", "Percent"]
     assert ["q1", "One?", "=A", "All participants", "14", "9", "64"] in rows  # common.spreadsheet.csv_lines escapes it
