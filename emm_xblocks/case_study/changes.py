@@ -1,7 +1,8 @@
 """What editing a case study does to stored answers (pure; see ``common.changes``).
 
 ``answer_changes(old, new, _)``: a question or an option removed or its id renamed (learners'
-attempts and "how others answered" name them by id), a question's correct answers, points or
+attempts and "how others answered" name them by id), a question's kind changed (``kind_changes``:
+its answers are kept in the old kind's shape), a question's correct answers, points or
 partial credit changed (attempts already scored keep the grade they were given until staff
 rescore), or an option of the
 participant profile question removed or its id renamed (``common.profile.option_changes``: its
@@ -24,8 +25,9 @@ from dataclasses import replace
 
 from ..common import numbers, profile, retired
 from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.i18n import N_
 from ..common.ids import id_key
-from ..common.questions import MULTIPLE
+from ..common.questions import MULTIPLE, REFLECTION, SINGLE
 from ..common.sanitize import plain_text
 from ..common.validation import Problem
 
@@ -73,7 +75,8 @@ def retired_changes(old, new, _):
 
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
-    problems = retired_changes(old, new, _) + grading_changes(old, new, _) + id_change_problems(
+    problems = retired_changes(old, new, _) + grading_changes(old, new, _) + kind_changes(old, new, _)
+    problems += id_change_problems(
         old.questions, new.questions, lambda q: q.prompt, "questions",
         lambda old_id: _("This question's id was “{old}”: learners' answers to it stay under that id and no longer "
                          "count here. Keep the old id to keep them.").format(old=old_id),
@@ -108,6 +111,28 @@ def answer_changes(old, new, _):
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
                          "under that id, in a row of their own in “how others answered” by profile.")
         .format(id=old_id), _)
+
+
+# a question's kind changed, said by the kind it was: whole sentences for the translators
+KIND_WAS = {
+    SINGLE: N_("Question {n} was a single-choice question: the answers given to it as one no longer count in "
+               "“how others answered” (course staff see them apart)."),
+    MULTIPLE: N_("Question {n} was a multiple-choice question: the answers given to it as one no longer count in "
+                 "“how others answered” (course staff see them apart)."),
+    REFLECTION: N_("Question {n} was a written reflection: the texts learners wrote for it no longer fit it."),
+}
+
+
+def kind_changes(old, new, _):
+    """``[Problem("questions.<i>.kind", ..., error=False)]`` per question kept under its id whose kind
+    changed (single or multiple choice, or written reflection): its stored answers keep the old
+    kind's shape (a single choice under the question's id, a multiple choice under
+    ``<id>.<option>``), which the new kind's figures do not count (``perspectives.apart_answers``
+    lists them apart), and a rescore counts the learners' attempts the new way (bug hunt s45: it
+    saved without a word)."""
+    return [Problem(f"questions.{i}.kind", _(KIND_WAS[was.kind]).format(n=i + 1) + " " + grades_kept(_), False)
+            for i, was, now in kept_pairs(old.questions, new.questions)
+            if was.kind != now.kind and was.kind in KIND_WAS]
 
 
 def carry_over(old, new, answered):

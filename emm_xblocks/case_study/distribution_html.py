@@ -121,8 +121,8 @@ def apart_html(sections, words, lang=""):
     number = nums.number
     if not sections:  # a learner's panel, or nothing removed: no hint to translate
         return mark_safe("")
-    hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has. "
-                    "No figure above counts them."))
+    hint = escape(_("Shown to course staff only: answers kept under ids the case no longer has, or given "
+                    "before their question's kind changed. No figure above counts them."))
     # a removed question or option and the answers kept under it ("{answers}": "oui (3), non (1)")
     frame = escape(_("{question}: {answers}"))
     out = "".join(

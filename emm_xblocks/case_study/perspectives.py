@@ -8,7 +8,9 @@ a group ``<question id>.<option id>`` per picked option, value ``"1"``, and one 
 multiple-choice question (``answered``, its shares' denominator) is that row's tally, not the
 block's submissions, some of which may predate the question (bug hunt s45, decision 907;
 migration 0013 wrote it for the submissions kept before). ``counter`` counts a question's rows;
-``apart_answers`` lists the rows of questions and options the author removed since.
+``apart_answers`` lists the rows of questions and options the author removed since, and those
+kept in the shape of a question's old kind (a single choice under a question now multiple-choice,
+or the other way).
 
 The case's distribution rows are counted in the summary among all rows and, when the learner
 answered the case's participant profile question, among that profile's too (``Tally.split``
@@ -23,7 +25,7 @@ figures.
 from ..common import apart, profile
 from ..common.perspectives import PROFILE_GROUP
 from ..common.sanitize import plain_text
-from .content import MULTIPLE, REFLECTION, SINGLE
+from .content import MULTIPLE, SINGLE
 
 _NONE = {}  # a group no tally counts (read only)
 ANSWERED = "*"  # the "option" of a multiple-choice question's answered row: no option id has a "*"
@@ -115,42 +117,55 @@ class ProfileSplit:
                 for key, group in profile.groups_plan(self.options, sizes, self.min_size, self.memo)]
 
 
-REMOVED_QUESTIONS, REMOVED_OPTIONS = "1-questions", "2-options"  # the sections apart, in this order
+# the sections apart, in this order
+REMOVED_QUESTIONS, REMOVED_OPTIONS, KIND_CHANGED = "1-questions", "2-options", "3-kind"
 
 
 def apart_answers(case, tallies, _):
     """The answers of the aggregate store (``{group: {value: n}}``: a single-choice question's
     group is its id, the value the option id; a multiple-choice question has a group
     ``<question id>.<option id>`` per option, value ``"1"``) that no figure of "how others
-    answered" counts, because the author removed (or renamed) their question or option since:
+    answered" counts, because the author removed (or renamed) their question or option since, or
+    changed the question's kind (a single-choice answer kept under a question now multiple-choice,
+    or the other way, or under one now a written reflection: bug hunt s45):
     ``[{"kind", "title", "rows": [{"id", "text", "n", "answers": [{"value", "count"}]}]}]``
-    (``kind``: ``REMOVED_QUESTIONS`` or ``REMOVED_OPTIONS``), answers to removed questions first
-    (named by their old ids), then answers to removed options of the current questions (named by
-    question number and prompt); ``[]`` when there are none. Shown under the same minimum group
-    size as the figures (the caller's)."""
-    questions = {q.id: (n, q) for n, q in enumerate(case.questions, start=1) if q.kind != REFLECTION}
+    (``kind``: ``REMOVED_QUESTIONS``, ``REMOVED_OPTIONS`` or ``KIND_CHANGED``), answers to removed
+    questions first (named by their old ids), then answers to removed options of the current
+    questions, then those given before a question's kind changed (both named by question number
+    and prompt; the latter by the option ids they were given as); ``[]`` when there are none.
+    Shown under the same minimum group size as the figures (the caller's)."""
+    numbered = {q.id: (n, q) for n, q in enumerate(case.questions, start=1)}
 
     def place(group):
-        qid, _dot, oid = group.partition(".")
+        qid, dot, oid = group.partition(".")
         if group == PROFILE_GROUP or oid == ANSWERED:  # who answered, not an answer
             return apart.SKIP, group
-        return (apart.CURRENT if qid in questions else REMOVED_QUESTIONS), qid
+        if qid not in numbered:
+            return REMOVED_QUESTIONS, qid
+        # the shape the question's kind keeps its answers in: "q1" single, "q2.<option>" multiple
+        return (apart.CURRENT if numbered[qid][1].kind == (MULTIPLE if dot else SINGLE) else KIND_CHANGED), qid
+
+    def named(qid):
+        number, q = numbered[qid]
+        return _("Question {n}: {prompt}").format(n=number, prompt=plain_text(q.prompt))
 
     # a multiple-choice question's groups ("q2.x": {"1": n}) as one tally of its options ({"x": n})
     tallies = {group: ({group.partition(".")[2]: tally.get("1", 0)} if "." in group else tally)
                for group, tally in tallies.items()}
     current, removed = apart.split(tallies, place)
-    sections = {REMOVED_QUESTIONS: [(qid, qid, tally) for qid, tally in sorted(dict(removed).get(REMOVED_QUESTIONS,
-                                                                                               {}).items())],
-                REMOVED_OPTIONS: []}
-    for qid, tally in sorted(current.items(), key=lambda item: questions[item[0]][0]):
-        number, q = questions[qid]
-        known = {o.id for o in q.options}
+    removed = dict(removed)
+    sections = {REMOVED_QUESTIONS: [(qid, qid, tally) for qid, tally in sorted(removed.get(REMOVED_QUESTIONS,
+                                                                                         {}).items())],
+                REMOVED_OPTIONS: [],
+                KIND_CHANGED: [(qid, named(qid), tally) for qid, tally in sorted(
+                    removed.get(KIND_CHANGED, {}).items(), key=lambda item: numbered[item[0]][0])]}
+    for qid, tally in sorted(current.items(), key=lambda item: numbered[item[0]][0]):
+        known = {o.id for o in numbered[qid][1].options}
         gone = {value: n for value, n in tally.items() if value not in known}
         if any(gone.values()):
-            text = _("Question {n}: {prompt}").format(n=number, prompt=plain_text(q.prompt))
-            sections[REMOVED_OPTIONS].append((qid, text, gone))
-    titles = {REMOVED_QUESTIONS: _("Answers to removed questions"), REMOVED_OPTIONS: _("Answers to removed options")}
+            sections[REMOVED_OPTIONS].append((qid, named(qid), gone))
+    titles = {REMOVED_QUESTIONS: _("Answers to removed questions"), REMOVED_OPTIONS: _("Answers to removed options"),
+              KIND_CHANGED: _("Answers given before their question's kind changed")}
     out = []
     for key, items in sections.items():
         rows = []

@@ -92,11 +92,12 @@ def distribution_rows(case, tallies, by_profile, respondents, _):
 
 def apart_rows(case, tallies, everyone, _):
     """``distribution_rows``' rows (no header) of the stored answers the figures no longer count
-    (``perspectives.apart_answers``: the author removed or renamed their question or option since),
-    among all participants (``everyone``, the group's name), one per answer: ``Question ID`` the
-    id it was given under, ``Question`` "Removed question" (as the LMS's report says it,
-    ``common.question_report``) and ``Answer`` the option id it was given as, or a current
-    question's id and prompt and ``Answer`` "<option id> (removed option)"; ``Count`` the answers,
+    (``perspectives.apart_answers``: the author removed or renamed their question or option since,
+    or changed the question's kind), among all participants (``everyone``, the group's name), one
+    per answer: ``Question ID`` the id it was given under, ``Question`` "Removed question" (as the
+    LMS's report says it, ``common.question_report``) and ``Answer`` the option id it was given as,
+    or a current question's id and prompt and ``Answer`` "<option id> (removed option)" or "<option
+    id> (given before the question's kind changed)"; ``Count`` the answers,
     and ``Participants`` and ``Percent`` empty (the case no longer says who was asked: a question
     removed is no longer anyone's denominator). Ids as stored; ``common.spreadsheet.csv_lines`` makes
     every cell formula-safe."""
@@ -104,9 +105,11 @@ def apart_rows(case, tallies, everyone, _):
     rows = []
     for section in perspectives.apart_answers(case, tallies, _):
         removed_question = section["kind"] == perspectives.REMOVED_QUESTIONS
+        said = (_("{id} (given before the question's kind changed)") if section["kind"] == perspectives.KIND_CHANGED
+                else _("{id} (removed option)"))
         for row in section["rows"]:
             question = _("Removed question") if removed_question else plain_text(prompts.get(row["id"], ""))
             for answer in row["answers"]:
-                value = answer["value"] if removed_question else _("{id} (removed option)").format(id=answer["value"])
+                value = answer["value"] if removed_question else said.format(id=answer["value"])
                 rows.append([row["id"], question, value, everyone, "", str(answer["count"]), ""])
     return rows

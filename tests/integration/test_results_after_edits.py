@@ -398,3 +398,25 @@ def test_a_choice_question_whose_kind_changed_once_answered_asks_first(platform)
     data["questions"][1]["kind"] = "multiple"
     refused = save(platform, key, data)
     assert refused.status == 409, refused.json  # was 200: saved, nothing said
+    said = {p["field"]: p["message"] for p in refused.json["problems"]}
+    assert said["questions.1.kind"].startswith("Question 2 was a single-choice question: the answers given to it as "
+                                               "one no longer count in “how others answered” (course staff see them "
+                                               "apart).")
+    assert save(platform, key, data, confirm=True).status == 200
+    for i in range(4):
+        r = platform.lms(platform.user(f"day2_{i}")).handle(key, "submit", {"answers": {"q1": "a", "q2": ["x"]}})
+        assert r.status == 200, r.json
+    shown = _distribution(platform, key)
+    assert shown[("q2", "Ex")] == ("4", "4", "100")  # of the four asked it as multiple-choice
+    # the six answers given as single-choice, listed apart (they were counted nowhere, said nowhere)
+    assert shown[("q2", "x (given before the question's kind changed)")] == ("", "6", "")
+    staff = platform.lms(platform.user("staff_1", role="staff")).handle(key, "submit", {"answers": {
+        "q1": "a", "q2": ["x"]}}).json
+    [apart] = staff["distribution"]["apart"]
+    assert apart["title"] == "Answers given before their question's kind changed"
+    assert apart["rows"] == [{"id": "q2", "text": "Question 2: Pick the right ones.", "n": 6,
+                              "answers": [{"value": "x", "count": 6}]}]
+    assert "given before their question&#x27;s kind changed" in staff["html"]
+    # and back: made single-choice again, the same warning the other way
+    data["questions"][1]["kind"] = "single"
+    assert "Question 2 was a multiple-choice question" in save(platform, key, data).json["problems"][0]["message"]

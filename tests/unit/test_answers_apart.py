@@ -68,6 +68,31 @@ def test_the_case_study_lists_nothing_apart_when_every_answer_is_counted():
     assert cs_perspectives.apart_answers(CASE, {"q1": {"a": 4}, "q2.y": {"1": 1}}, _) == []
 
 
+def test_the_case_study_lists_apart_the_answers_given_before_their_question_s_kind_changed():
+    """Bug hunt s45: answers kept in the shape of the question's old kind (a single choice under
+    its id, a multiple choice under ``<id>.<option>``) count in no figure of its new kind: apart."""
+    swapped = Case(questions=(
+        Question("q1", "multiple", "<p>Pick <b>one</b>.</p>", (Option("a", "A", True), Option("b", "B"))),
+        Question("q2", "single", "<p>Pick some.</p>", (Option("x", "X", True), Option("y", "Y"))),
+        Question("q3", "reflection", "<p>Why?</p>"),
+    ))
+    tallies = {"q1": {"a": 4, "b": 1}, "q1.a": {"1": 2}, "q1.*": {"1": 2},  # 5 answers as single choice
+               "q2.x": {"1": 3}, "q2.y": {"1": 1}, "q2.*": {"1": 3}, "q2": {"y": 2},  # 3 as multiple choice
+               "q3": {"a": 1}}  # a choice question made a written reflection
+    [kind] = cs_perspectives.apart_answers(swapped, tallies, _)
+    assert kind["title"] == "Answers given before their question's kind changed"
+    assert kind["rows"] == [
+        {"id": "q1", "text": "Question 1: Pick one.", "n": 5, "answers": [{"value": "a", "count": 4},
+                                                                           {"value": "b", "count": 1}]},
+        {"id": "q2", "text": "Question 2: Pick some.", "n": 4, "answers": [{"value": "x", "count": 3},
+                                                                            {"value": "y", "count": 1}]},
+        {"id": "q3", "text": "Question 3: Why?", "n": 1, "answers": [{"value": "a", "count": 1}]},
+    ]
+    rows = cs_report.distribution_rows(swapped, tallies, None, 7, _)
+    assert ["q2", "Pick some.", "x (given before the question's kind changed)", "All participants", "", "3",
+            ""] in rows
+
+
 def test_the_case_study_csv_ends_with_the_answers_kept_apart_among_all_participants():
     tallies = {"q1": {"a": 4, "c": 2}, "q2.x": {"1": 3}, "q2.z": {"1": 1}, "old": {"yes": 2},
                "q2.*": {"1": 6},  # the six who answered q2: who answered, no answer

@@ -152,6 +152,27 @@ def test_a_profile_option_removed_or_renamed_warns_in_every_block_and_a_new_text
         assert gone[0].message.startswith("The profile question was removed: no figure is split by profile")
 
 
+def test_a_case_study_question_whose_kind_changed_warns_at_its_kind():
+    """Bug hunt s45: its answers stay in the old kind's shape, counted by no figure of the new."""
+    from emm_xblocks.case_study import changes as case_changes
+    from emm_xblocks.case_study.content import Case
+    from emm_xblocks.common.questions import Option, Question
+
+    options = (Option("x", "X", True), Option("y", "Y"))
+    before = Case(questions=(Question("q1", "single", "<p>One?</p>", options),
+                             Question("q2", "multiple", "<p>Some?</p>", options), Question("q3", "reflection", "W")))
+    kinds = ("multiple", "single", "single")
+    after = replace(before, questions=tuple(replace(q, kind=kind) for q, kind in zip(before.questions, kinds,
+                                                                                        strict=True)))
+    said = case_changes.answer_changes(before, after, str)
+    assert [(p.field, p.message.split(":")[0], p.error) for p in said] == [
+        ("questions.0.kind", "Question 1 was a single-choice question", False),
+        ("questions.1.kind", "Question 2 was a multiple-choice question", False),
+        ("questions.2.kind", "Question 3 was a written reflection", False)]
+    assert all(p.message.endswith("keep the score they were given until staff rescore.") for p in said)
+    assert case_changes.kind_changes(before, replace(before, questions=before.questions[::-1]), str) == []
+
+
 def test_a_role_play_node_made_an_ending_or_an_ending_made_a_node_warns_and_saves():
     """Bug hunt s42: both touch learners (a finished one keeps their result, one part-way on a new
     ending starts again): the author is told, as for a node removed; nothing is refused."""
