@@ -507,6 +507,11 @@ def test_staff_see_the_pairs_figures_only_above_the_minimum_group_size(platform)
     platform.lms(learners[2]).handle(pre, "submit", HALF)  # pre-test only: counted apart
     page = visible(platform.lms(staff).html(post))
     assert "2 learners took both tests." in page and "1 pre-test only, 0 post-test only" in page
+    with translation.override("fr"):  # each count's own plural (bug hunt s45: "2 test initial seulement")
+        assert ("Comptés à part : 1 participant au test initial seulement, 0 participant au test final seulement."
+                in visible(platform.lms(staff).html(post)))
+    with translation.override("ar"):
+        assert "متعلم واحد (1) للاختبار القبلي فقط" in visible(platform.lms(staff).html(post))
     # pre 0 % and 50 %: mean 25; post 100 % and 50 %: mean 75; gain 50; 1 of 2 improved; g = 50/75
     assert "Mean pre-test score 25%" in page and "Mean post-test score 75%" in page
     assert "Mean gain (percentage points) 50" in page and "Learners who improved 50%" in page
