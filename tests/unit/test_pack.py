@@ -234,6 +234,13 @@ def test_each_score_band_says_what_it_takes_in_points_in_each_role():
     assert french.bands[0].roles[1][1:3] == (Numbers("fr").number(1193), Numbers("fr").number(1500))
     card = english.cards[0]
     assert [(s.points, s.points_n) for s in card.choices] == [("7", 7), ("", 0)]
+    # the facilitator pack's doc gives the same example as the pack prints it: whole points (bug
+    # hunt s45: it said "5.6 of 7 points")
+    import re
+
+    doc = (PACKAGE.parent / "docs" / "facilitator-pack.md").read_text(encoding="utf-8")
+    said = re.search(r"\(\"From 80%: … Officer — (\S+) of 7 points\"", " ".join(doc.split()))
+    assert said and said.group(1) == english.bands[0].roles[0][1], said
 
 
 @pytest.mark.parametrize("best", [1, 2, 3, 7, 15, 40, 199, 200, 1000])
