@@ -346,9 +346,6 @@ def test_an_option_added_under_the_id_of_an_option_removed_with_answers_is_held_
     assert author.block(key).load_content().retired_ids == ()
 
 
-# ------------------------------------------------------------------ bug hunt s45: a multiple-choice question added since
-
-
 # ------------------------------------------------------------------ bug hunt s45: a choice question added since
 def _distribution(platform, key):  # noqa: F811
     """The staff's "how participants answered" CSV, ``{(question id, option text): (participants, count, percent)}``."""
