@@ -6,7 +6,7 @@ single-choice question's group is its id, the value the option id; a multiple-ch
 a group ``<question id>.<option id>`` per picked option, value ``"1"``, and one more,
 ``<question id>.*`` (``answered_group``), saying the submission answered it: how many answered a
 multiple-choice question (``answered``, its shares' denominator) is that row's tally, not the
-block's submissions, some of which may predate the question (bug hunt s45, decision 907;
+block's submissions, some of which may predate the question (bug hunt s45, decision 94;
 migration 0013 wrote it for the submissions kept before). ``counter`` counts a question's rows;
 ``apart_answers`` lists the rows of questions and options the author removed since, and those
 kept in the shape of a question's old kind (a single choice under a question now multiple-choice,

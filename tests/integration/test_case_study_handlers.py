@@ -417,7 +417,7 @@ def test_distribution_is_shown_above_the_group_size_only(case, handlers):
     assert dist["suppressed"] is False and dist["respondents"] == 2
     assert [o["count"] for o in dist["questions"][0]["options"]] == [1, 1]
     assert Answer.objects.filter(block_key=uid).exclude(group__endswith=".*").count() == 5
-    # and each submission's row saying it answered the multiple-choice q2 (decision 907)
+    # and each submission's row saying it answered the multiple-choice q2 (decision 94)
     assert list(Answer.objects.filter(block_key=uid, group__endswith=".*").values_list("group", "value")) == [
         ("q2.*", "1"), ("q2.*", "1")]
     # issue 10: each question named, with how many answered it

@@ -177,7 +177,7 @@ def test_case_study_learners_submitting_together_each_counted_once(tmp_path, mar
         assert failures == [], database.server_errors()
         total = threads * learners
         # a row per single-choice answer and per multiple-choice option ticked: 3 per learner, and
-        # the row saying the learner answered the multiple-choice question (decision 907)
+        # the row saying the learner answered the multiple-choice question (decision 94)
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (total, total * (3 + 1), total)
         assert len(claims_of(database, usage)) == total
         kept, counted = summary_of(database, usage)
@@ -203,7 +203,7 @@ def test_case_study_one_learner_submitting_from_eight_threads_takes_one_attempt(
         assert seen.count("ok") == 1 and set(seen) <= {"ok", "409 submit_conflict", "409 already_submitted"}, (
             seen, database.server_errors())
         assert [slot for _user, slot in claims_of(database, usage)] == ["attempt-1"]
-        # q1's row and q2's "x", with the row saying q2 was answered (decision 907)
+        # q1's row and q2's "x", with the row saying q2 was answered (decision 94)
         assert database.query(ANSWERS_SQL + " where block_key = %s", [usage])[0] == (1, 2 + 1, 1)
         kept, counted = summary_of(database, usage)
         assert kept == counted and kept[0] == 1 and sum(kept[1].values()) == 2 + 1

@@ -112,7 +112,7 @@ def test_a_case_study_submit_whose_state_was_lost_is_recognised_by_its_attempt_c
     block = handlers.block(uid)
     assert block.attempts == 1 and len(block.history) == 1 and block.raw_earned == 4
     assert len(events.named("emm.case_study.submitted")) == 1
-    # one row per picked option, once (and the row saying q2 was answered, decision 907)
+    # one row per picked option, once (and the row saying q2 was answered, decision 94)
     assert Answer.objects.filter(block_key=uid).exclude(group__endswith=".*").count() == 3
     assert Claim.objects.filter(block_key=uid, slot__startswith="attempt-").count() == 1
 
