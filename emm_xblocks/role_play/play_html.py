@@ -186,15 +186,16 @@ def _choices_html(ctx, disabled, _, own):
 def _stranded_html(ctx, _):
     """Why the learner cannot go on from here (no choice open, or none of those open leads to an
     ending), and what to do: go back or start again (no attempt used), or at the start tell the
-    course team."""
+    course team. Past the due date (``closed``) neither is offered: every action is refused then."""
+    can_go_on = ctx["can_back"] and not ctx.get("closed")
     if ctx["choices"]:
-        if ctx["can_back"]:
+        if can_go_on:
             why = _("None of the choices open to you at this step can lead to an ending. Go back one step, or "
                     "start again from the beginning of your role: starting again from here does not use an attempt.")
         else:
             why = _("None of the choices open to you at this step can lead to an ending, so the scenario cannot "
                     "go on from here. Please tell the course team.")
-    elif ctx["can_back"]:
+    elif can_go_on:
         why = _("No choice is open to you at this step. Go back one step, or start again from the beginning "
                 "of your role: starting again from here does not use an attempt.")
     else:

@@ -150,7 +150,7 @@ def panel_context(block, scenario, state, notice=""):
     # spends no attempt (learner.restart)
     stranded = paths.stranded(scenario, path, taken)
     return dict(ctx, phase="node", choices=choices, stranded=stranded,
-                can_back=(scenario.allow_back or stranded) and len(path) > 1,
+                can_back=(scenario.allow_back or stranded) and len(path) > 1 and not closed,
                 can_restart=(ctx["can_restart"] or stranded) and not closed)
 
 

@@ -89,6 +89,9 @@ def test_a_step_with_no_choice_open_offers_no_choice_and_asks_no_confirmation():
     round_ = html(node_ctx(stranded=True))
     assert "data-stranded" in round_ and "None of the choices open to you" in round_
     assert 'data-choice="t1"' in round_ and "data-back" in round_ and "data-confirm" not in round_
+    # past the due date (review s45) no step back nor start again is offered: the notice says it cannot go on
+    closed = html(node_ctx(stranded=True, choices=[], closed=True))
+    assert "Please tell the course team" in closed and "Go back one step, or" not in closed
 
 
 def test_an_ending_s_tables_escape_captions_notes_and_figures():
