@@ -987,3 +987,48 @@ def test_an_override_of_a_participation_graded_post_test_keeps_the_learner_s_tes
     assert "After the training (post-test) 2 / 2 100%" in page and "0.5 / 1" not in page
     apps = platform.lms(ana).handle(post, "student_view_user_state", method="GET").json
     assert (apps["score"], apps["max_score"], apps["grade_held"]) == (2.0, 2.0, False)
+
+
+def test_delete_learner_state_reads_that_learner_s_results_by_an_index_not_every_result_of_the_course(platform):
+    """Scale hunt (hunt6): "Delete learner state" of a knowledge check (``deleted_state`` ->
+    ``pairs.forget_results``) reads the block's pair keys and deletes the learner's results with
+    ``WHERE course_key = ? AND block_key = ? [AND token IN (...)]``. ``PairedResult``'s only index
+    is ``emm_pair_once`` (course_key, pair, phase, token): both statements search it by
+    ``course_key`` alone, i.e. read every result of the course (MariaDB: ``range`` on the course, or
+    ``ALL``, "Using where"). In a course of 20,000 learners and 5 pairs (200,000 rows) one deletion
+    took 1.3-1.5 s on MariaDB 10.11, and the instructor task that deletes the state of every
+    learner of a test (one ``post_delete`` per row) reads the whole course once per learner:
+    20,000 x 1.5 s. The plan of each statement must search by more than the course."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pre, _post = pair_of(platform)
+    ana, staff = platform.user("ana"), platform.user("staff_1", role="staff")
+    assert platform.lms(ana).handle(pre, "submit", WRONG).status == 200
+    filed = PairedResult.objects.get()
+    # 150 learners of the course with both results of another pair (its blocks, its rows)
+    PairedResult.objects.bulk_create([
+        PairedResult(course_key=filed.course_key, pair="day2", phase=phase, block_key=f"{filed.block_key}-day2-{phase}",
+                     token=f"{i:064d}", earned=1.0, possible=2.0, marks="{}", questions_key=filed.questions_key)
+        for i in range(150) for phase in ("pre", "post")])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE TABLE emm_xblocks_pairedresult" if connection.vendor == "mysql" else "ANALYZE")
+        if connection.vendor == "mysql":
+            cursor.fetchall()
+    with CaptureQueriesContext(connection) as captured:
+        delete_state(platform, pre, ana, staff)
+    assert PairedResult.objects.count() == 300  # hers went, the others' stayed
+    statements = [q["sql"] for q in captured.captured_queries if "emm_xblocks_pairedresult" in q["sql"]
+                  and q["sql"].lstrip().upper().startswith(("SELECT", "DELETE"))]
+    assert statements
+    for sql in statements:
+        with connection.cursor() as cursor:
+            if connection.vendor == "mysql":
+                cursor.execute(f"EXPLAIN {sql}")
+                names = [c[0] for c in cursor.description]
+                for step in (dict(zip(names, row, strict=True)) for row in cursor.fetchall()):
+                    assert step["type"] != "ALL" and int(step["rows"] or 0) <= 10, (sql, step)
+            else:
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+                for step in (row[-1] for row in cursor.fetchall()):
+                    assert step.startswith("SEARCH") and not step.endswith("(course_key=?)"), (sql, step)
