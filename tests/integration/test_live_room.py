@@ -501,3 +501,8 @@ def test_a_room_of_sixty_answering_a_ten_statement_evaluation_at_once_is_counted
     assert refused == []
     session = live_store.current("blk")
     assert [len(live_store.values(session, f"s{k}")) for k in range(10)] == [60] * 10
+    # then half of them change their answers while 30 latecomers give their first ones, at once
+    changed = {f"s{k}": "4" for k in range(10)}
+    outcomes = race(60, lambda i: live_store.record("blk", changed, lambda _session, i=i: f"participant{30 + i:03d}"))
+    assert [r for _i, r in outcomes if isinstance(r, Exception)] == []
+    assert [sorted(live_store.values(session, f"s{k}")) for k in range(10)] == [["3"] * 30 + ["4"] * 60] * 10
