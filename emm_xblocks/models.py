@@ -208,6 +208,9 @@ class PairedResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["course_key", "pair", "phase", "token"], name="emm_pair_once"),
         ]
+        # a block's results (migration 0014): the pair keys and phases it filed under, read from the
+        # index alone ("Delete learner state", an author's save), then a learner's by emm_pair_once
+        indexes = [models.Index(fields=["course_key", "block_key", "pair", "phase"], name="emm_pair_block")]
 
 
 class EvaluationDescription(models.Model):
