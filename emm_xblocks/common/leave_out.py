@@ -9,9 +9,11 @@ before the training, taken out of the store so that no figure counts them any mo
 * ``leave_out_day(block_key, day)``: deletes that day's ``Answer`` and ``Comment`` rows of the
   block and takes them back from the summary (``Tally``, ``Submissions``: ``summary.apply``, as
   ``store.record`` takes back a named resubmission's old rows), in one transaction, retried as
-  every write is (``transactions.write``). Returns ``Left(submissions, answers, comments)``, what
-  it deleted (all 0 for a day with nothing left: a replay deletes nothing more). Raises ``Busy``
-  (``transactions.StoreError``) when the rows stayed locked.
+  every write is (``transactions.write``), read and deleted ``PAGE`` rows at a time (so are the
+  learners' lock rows made and locked): no statement, nor the memory, grows with the day. Returns
+  ``Left(submissions, answers, comments)``, what it deleted (all 0 for a day with nothing left: a
+  replay deletes nothing more). Raises ``Busy`` (``transactions.StoreError``) when the rows stayed
+  locked.
 
 Why the summary still equals the rows (``summary.counted_from_rows``) whatever runs beside it:
 
@@ -46,6 +48,7 @@ from .transactions import Busy, write, write_one
 
 log = logging.getLogger(__name__)
 
+PAGE = 500  # rows (or learners) a statement reads, deletes or locks at most
 ROUNDS = 6  # transactions at most before ``Busy``: each new round locks the learners the last one found
 
 Left = namedtuple("Left", "submissions answers comments")
@@ -130,68 +133,112 @@ def _named_users(block_key, day):
     return users
 
 
+def _pieces(keys, size=PAGE):
+    """``keys`` sorted, in lists of at most ``size``: a statement's list of values never grows with the day."""
+    keys = sorted(keys)
+    return [keys[start:start + size] for start in range(0, len(keys), size)]
+
+
 def _ensure_lock_rows(block_key, users):
     """Each learner's lock row (``Claim`` slot ``RESPONDENT``), created where missing (as
-    ``store._ensure_claim_row`` does, committed at once): every learner's in one INSERT, one by one
-    if another request made one of them meanwhile."""
+    ``store._ensure_claim_row`` does, committed at once): ``PAGE // 5`` learners' in one INSERT (five
+    values a row), one by one if another request made one of them meanwhile."""
     from ..models import Claim
 
-    have = set(Claim.objects.filter(block_key=block_key, slot=RESPONDENT, user_key__in=users)
-               .values_list("user_key", flat=True))
-    missing = sorted(set(users) - have)
-    if not missing:
-        return
+    have = set()
+    for piece in _pieces(users):
+        have.update(Claim.objects.filter(block_key=block_key, slot=RESPONDENT, user_key__in=piece)
+                    .values_list("user_key", flat=True))
     same = {"block_key": block_key, "slot": RESPONDENT, "taken": None}
-    try:
-        write_one(lambda: inserts.insert(Claim, [{"user_key": user} for user in missing], same))
-    except IntegrityError:
-        for user in missing:
-            try:
-                write_one(lambda u=user: inserts.insert(Claim, [{"user_key": u}], same))
-            except IntegrityError:
-                pass  # made by the learner's submission a moment ago: as good
+    for missing in _pieces(set(users) - have, PAGE // 5):
+        try:
+            write_one(lambda missing=missing: inserts.insert(Claim, [{"user_key": user} for user in missing], same))
+        except IntegrityError:
+            for user in missing:
+                try:
+                    write_one(lambda u=user: inserts.insert(Claim, [{"user_key": u}], same))
+                except IntegrityError:
+                    pass  # made by the learner's submission a moment ago: as good
 
 
 def _lock(block_key, users):
-    """Lock the learners' lock rows, in the order of their keys; the learners whose row was locked."""
+    """Lock the learners' lock rows, in the order of their keys (``PAGE`` of them a statement, the
+    pieces in that order too); the learners whose row was locked."""
     from ..models import Claim
 
-    if not users:
-        return set()
-    rows = (Claim.objects.select_for_update().filter(block_key=block_key, slot=RESPONDENT, user_key__in=sorted(users))
-            .order_by("user_key").values_list("user_key", flat=True))
-    return set(rows)
+    locked = set()
+    for piece in _pieces(users):
+        locked.update(Claim.objects.select_for_update().filter(block_key=block_key, slot=RESPONDENT, user_key__in=piece)
+                      .order_by("user_key").values_list("user_key", flat=True))
+    return locked
+
+
+def _pages(model, block_key, day, fields):
+    """The block's rows of ``day`` (``fields``, the second of them ``submission``) in pages of at most
+    ``PAGE`` rows, each holding whole submissions (a submission's participant profile is among its
+    own rows), in the order of their submission: each page read after the last one's submission
+    (keyset), by the block's index that leads with ``block_key, submission``. A submission of more
+    than ``PAGE`` rows is a page of its own (a block's submission has one row per statement or node)."""
+    after = None
+    while True:
+        rows = model.objects.filter(block_key=block_key, day=day)
+        if after is not None:
+            rows = rows.filter(submission__gt=after)
+        page = list(rows.order_by("submission").values_list(*fields)[:PAGE])
+        full = len(page) == PAGE
+        if full:  # its last submission may go on past the page: read again from it next time
+            whole = [row for row in page if row[1] != page[-1][1]]
+            page = whole or list(model.objects.filter(block_key=block_key, day=day, submission=page[-1][1])
+                                 .values_list(*fields))
+        if page:
+            yield page
+        if not full:
+            return
+        after = page[-1][1]
 
 
 def _take_out(block_key, day, users, locking):
     """The transaction's work: the learners' lock rows taken (``locking``), then the day's rows read,
-    deleted by primary key and taken back from the summary. ``_Again`` when a named row's learner is
-    not among ``users``, a lock row is missing, or fewer rows were deleted than read."""
+    deleted by primary key and taken back from the summary, page by page (``_pages``: no statement
+    grows with the day, nor the memory: where one ``DELETE ... WHERE id IN`` of every row of the day
+    was sent, a day of 25,100 submissions of 10 statements went past SQLite's 250,000 variables, one
+    of 50,000 past MariaDB's 16 MB packet, and the day could never be left out). ``_Again`` when a
+    named row's learner is not among ``users`` (every such learner found first), a lock row is
+    missing, or fewer rows were deleted than read."""
     from ..models import Answer, Comment
 
     if locking and _lock(block_key, users) != users:
         raise _Again()  # a lock row deleted since it was made: made again, locked again
-    # a plain read: the snapshot starts here, after the locks (it sees what a resubmission left)
-    rows = list(Answer.objects.filter(block_key=block_key, day=day).values_list(
-        "id", "submission", "group", "value", "role", "user_key"))
-    comments = list(Comment.objects.filter(block_key=block_key, day=day).values_list("id", "submission", "user_key"))
-    unlocked = {row[-1] for row in rows + comments if row[-1]} - users
+    # plain reads: the snapshot starts at the first, after the locks (it sees what a resubmission left)
+    unlocked, alone, comments = set(), 0, 0
+    for page in _pages(Comment, block_key, day, ("id", "submission", "user_key")):
+        unlocked |= {row[-1] for row in page if row[-1]} - users
+        if locking and unlocked:
+            continue  # nothing deleted any more: the pages read on for every such learner
+        submissions = {row[1] for row in page}
+        # a comment sent without any answer counts as a submission of its own (what ``days`` counted)
+        alone += len(submissions - set(Answer.objects.filter(
+            block_key=block_key, day=day, submission__in=sorted(submissions)).values_list("submission", flat=True)))
+        # a comment deleted meanwhile (a learner's retirement) counts in no figure: nothing to redo
+        Comment.objects.filter(id__in=[row[0] for row in page]).delete()
+        comments += len(page)
+    tally, answered, answers = defaultdict(int), 0, 0
+    for page in _pages(Answer, block_key, day, ("id", "submission", "group", "value", "role", "user_key")):
+        unlocked |= {row[-1] for row in page if row[-1]} - users
+        if locking and unlocked:
+            continue
+        if Answer.objects.filter(id__in=[row[0] for row in page]).delete()[0] != len(page):
+            raise _Again()  # another leave-out of this day deleted some first: read again
+        profiles = {row[1]: row[3] for row in page if row[2] == summary.PROFILE_GROUP}
+        for _id, submission, group, value, role, _user in page:
+            for key in summary.keys_of(group, value, role, profiles.get(submission, "")):
+                tally[key] -= 1
+        answered += len({row[1] for row in page})  # a submission's rows are all on one page
+        answers += len(page)
     if locking and unlocked:
         raise _Again(unlocked)
-    if rows and Answer.objects.filter(id__in=[row[0] for row in rows]).delete()[0] != len(rows):
-        raise _Again()  # another leave-out of this day deleted some first: read again
-    # a comment deleted meanwhile (a learner's retirement) counts in no figure: nothing to redo
-    if comments:
-        Comment.objects.filter(id__in=[row[0] for row in comments]).delete()
-    profiles = {row[1]: row[3] for row in rows if row[2] == summary.PROFILE_GROUP}
-    tally = defaultdict(int)
-    for _id, submission, group, value, role, _user in rows:
-        for key in summary.keys_of(group, value, role, profiles.get(submission, "")):
-            tally[key] -= 1
-    answered = {row[1] for row in rows}
-    summary.apply(block_key, tally, -len(answered))
-    # what ``days`` counted: the submissions with answers, and those that sent a comment alone
-    return Left(len(answered | {row[1] for row in comments}), len(rows), len(comments))
+    summary.apply(block_key, tally, -answered)
+    return Left(answered + alone, answers, comments)
 
 
 def leave_out_day(block_key, day):

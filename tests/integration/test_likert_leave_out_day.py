@@ -351,9 +351,11 @@ def test_a_learner_who_answers_for_the_first_time_during_the_leave_out_is_locked
         assert len(calls) == 0
 
 
-def _day_of_submissions(block_key, submissions, statements=10):
+def _day_of_submissions(block_key, submissions, statements=10, named=False):
     """``submissions`` anonymous submissions of ``statements`` answers each on ``REHEARSAL``, their
-    summary built as migration 0004 builds it (the rows inserted at once, as an install holds them)."""
+    summary built as migration 0004 builds it (the rows inserted at once, as an install holds them).
+    ``named``: each by a learner of its own, with a comment, and 3 more learners who sent a comment
+    alone."""
     import importlib
     import uuid
     from types import SimpleNamespace
@@ -361,9 +363,16 @@ def _day_of_submissions(block_key, submissions, statements=10):
     from django.apps import apps
     from django.db import connection
 
+    sent = [(uuid.uuid4(), f"learner{i:04d}" if named else "") for i in range(submissions)]
     Answer.objects.bulk_create([
-        Answer(block_key=block_key, submission=submission, group=f"s{k}", value=str(1 + k % 5), day=REHEARSAL)
-        for submission in (uuid.uuid4() for _ in range(submissions)) for k in range(statements)], batch_size=500)
+        Answer(block_key=block_key, submission=submission, group=f"s{k}", value=str(1 + k % 5), day=REHEARSAL,
+               user_key=user)
+        for submission, user in sent for k in range(statements)], batch_size=500)
+    if named:
+        sent += [(uuid.uuid4(), f"alone{i}") for i in range(3)]
+        Comment.objects.bulk_create([Comment(block_key=block_key, submission=submission, text="rehearsal",
+                                             user_key=user, day=REHEARSAL) for submission, user in sent],
+                                    batch_size=500)
     migration = importlib.import_module("emm_xblocks.migrations.0004_tally_submissions")
     migration.build_summary(apps, SimpleNamespace(connection=connection), [block_key])  # reads only its alias
 
@@ -376,7 +385,8 @@ def test_the_leave_out_s_statements_do_not_grow_with_the_day(db):
     ``OperationalError: too many SQL variables``), MariaDB 10.11's default ``max_allowed_packet`` of
     16 MB (a day of 50,000: 2006 "Server has gone away" after 22 s). Its memory grows alike (a day
     of 16,000 submissions: 110-130 MB of Python objects, 20 s on MariaDB). A day ten times larger
-    must not need a statement ten times longer."""
+    must not need a statement ten times longer. A named day (its learners' lock rows made and
+    locked, on MariaDB) and its comments neither, past a page of comments too."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -389,3 +399,13 @@ def test_the_leave_out_s_statements_do_not_grow_with_the_day(db):
         assert_summary_is_the_rows(block_key)
         longest[block_key] = max(len(q["sql"]) for q in captured.captured_queries)
     assert longest["big-day"] < 2 * longest["small-day"], longest
+    for block_key, submissions in (("small-named-day", 40), ("big-named-day", 600)):
+        _day_of_submissions(block_key, submissions, named=True)
+        with CaptureQueriesContext(connection) as captured:
+            left = leave_out.leave_out_day(block_key, REHEARSAL)
+        assert left == (submissions + 3, 10 * submissions, submissions + 3)
+        assert not Answer.objects.filter(block_key=block_key).exists()
+        assert not Comment.objects.filter(block_key=block_key).exists()
+        assert_summary_is_the_rows(block_key)
+        longest[block_key] = max(len(q["sql"]) for q in captured.captured_queries)
+    assert longest["big-named-day"] < 2 * longest["small-named-day"], longest
