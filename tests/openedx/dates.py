@@ -91,6 +91,15 @@ class CourseDates:
             self.user_dates[user_id, usage, "due"] = due
 
 
+def lineage(block):
+    """``block``'s ancestors, its parent first (``get_parent`` up to the course), as an inheriting
+    field data walks them (``InheritanceKeyValueStore`` / edx-when's lookup)."""
+    parent = block.get_parent()
+    while parent:
+        yield parent
+        parent = parent.get_parent()
+
+
 class DateLookupFieldData(FieldData):
     """``edx_when/field_data.py`` ``DateLookupFieldData`` over ``defaults`` for one learner's dates
     (``dates``: ``CourseDates.for_user``). A block's location is its usage id (``XModuleMixin.location``)."""
@@ -105,17 +114,10 @@ class DateLookupFieldData(FieldData):
             return self._dates.get((block.scope_ids.usage_id, name), NOT_FOUND)
         return NOT_FOUND
 
-    @staticmethod
-    def _lineage(block):
-        parent = block.get_parent()
-        while parent:
-            yield parent
-            parent = parent.get_parent()
-
     def has(self, block, name):
         value = self._get(block, name)
         if value is NOT_FOUND and name in INHERITABLE_NAMES:
-            for ancestor in self._lineage(block):
+            for ancestor in lineage(block):
                 if self._get(ancestor, name) is not NOT_FOUND:
                     return False
         return value is not NOT_FOUND or self._defaults.has(block, name)
@@ -126,7 +128,7 @@ class DateLookupFieldData(FieldData):
 
     def default(self, block, name):
         if name in INHERITABLE_NAMES:
-            for ancestor in self._lineage(block):
+            for ancestor in lineage(block):
                 value = self._get(ancestor, name)
                 if value is not NOT_FOUND:
                     return value

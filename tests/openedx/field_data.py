@@ -31,7 +31,7 @@ from xblock.exceptions import InvalidScopeError
 from xblock.field_data import FieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope
 
-from .dates import DateLookupFieldData
+from .dates import DateLookupFieldData, lineage
 from .inheritance import INHERITABLE_NAMES, InheritingFieldData
 
 AUTHORED_SCOPES = (Scope.content, Scope.settings, Scope.parent, Scope.children)
@@ -71,13 +71,6 @@ class SelfPacedDates(FieldData):
             return None
         return NOT_SET
 
-    @staticmethod
-    def _lineage(block):
-        parent = block.get_parent()
-        while parent:
-            yield parent
-            parent = parent.get_parent()
-
     def get(self, block, name):
         value = self._override(block, name)
         return self.fallback.get(block, name) if value is NOT_SET else value
@@ -85,13 +78,13 @@ class SelfPacedDates(FieldData):
     def has(self, block, name):
         if self._override(block, name) is not NOT_SET:
             return True
-        if name in INHERITABLE_NAMES and any(self._override(a, name) is not NOT_SET for a in self._lineage(block)):
+        if name in INHERITABLE_NAMES and any(self._override(a, name) is not NOT_SET for a in lineage(block)):
             return False
         return self.fallback.has(block, name)
 
     def default(self, block, name):
         if name in INHERITABLE_NAMES:
-            for ancestor in self._lineage(block):
+            for ancestor in lineage(block):
                 value = self._override(ancestor, name)
                 if value is not NOT_SET:
                     return value
