@@ -15,6 +15,22 @@ def add_q3(data):
     data["questions"].append(q3)
 
 
+def taken_then_q3_added(platform, extra, report_olx, learners):  # noqa: F811 - the fixture, passed on
+    """A pair (``extra``: the checks' attributes) and a course report; ``learners`` take both tests
+    (q1, q2, all right), then the author adds q3 to both ("Save anyway"). ``(pre, post, report)``."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=extra), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra=extra), section)
+    report = platform.add(report_olx, platform.subsection())
+    for i in range(learners):
+        learner = platform.lms(platform.user(f"before{i}"))
+        assert learner.handle(pre, "submit", RIGHT).status == 200
+        assert learner.handle(post, "submit", RIGHT).status == 200
+    assert edit(platform, pre, add_q3, confirm=True).status == 200
+    assert edit(platform, post, add_q3, confirm=True).status == 200
+    return pre, post, report
+
+
 def q3_rates(text):
     found = re.search(r"THIRD QUESTION (\S+) (\S+)", text)
     return found and found.groups()
@@ -27,16 +43,7 @@ def test_a_question_added_after_learners_took_both_tests_is_not_counted_wrong_fo
     all get q3 right, it says 50 %, while every linked learner scored 100 %.
     ``knowledge_check/statistics.py`` ``_rate`` divides by every linked learner and counts a
     question missing from a learner's marks as wrong."""
-    section = platform.subsection()
-    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
-    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="1"'), section)
-    report = platform.add(REPORT, platform.subsection())
-    for i in range(2):
-        learner = platform.lms(platform.user(f"before{i}"))
-        assert learner.handle(pre, "submit", RIGHT).status == 200
-        assert learner.handle(post, "submit", RIGHT).status == 200
-    assert edit(platform, pre, add_q3, confirm=True).status == 200
-    assert edit(platform, post, add_q3, confirm=True).status == 200
+    pre, post, report = taken_then_q3_added(platform, 'min_group_size="1"', REPORT, 2)
     staff = platform.lms(platform.user("staff_1", role="staff"))
     panel = visible(staff.html(post))
     assert q3_rates(panel[panel.index("Staff:"):]) == ("—", "—")  # asked of nobody yet: no rate, not 0 %
@@ -61,16 +68,8 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     minimum is withheld (decision 5; the Likert withholds a statement answered by fewer: its
     ``statistics.statement_stats``), a question's rate is not (``knowledge_check/statistics.py``
     ``_rate`` divides by the learners asked it, at any number)."""
-    section = platform.subsection()
-    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""), section)
-    post = platform.add(CHECK.format(phase="post", pair="day1", extra=""), section)
-    report = platform.add('<emm_evaluation_report display_name="Evaluation report"/>', platform.subsection())
-    for i in range(5):
-        learner = platform.lms(platform.user(f"before{i}"))
-        assert learner.handle(pre, "submit", RIGHT).status == 200
-        assert learner.handle(post, "submit", RIGHT).status == 200
-    assert edit(platform, pre, add_q3, confirm=True).status == 200
-    assert edit(platform, post, add_q3, confirm=True).status == 200
+    pre, post, report = taken_then_q3_added(
+        platform, "", '<emm_evaluation_report display_name="Evaluation report"/>', 5)
     late = platform.lms(platform.user("late"))
     wrong_q3 = {"answers": {**RIGHT["answers"], "q3": "trafficking"}}
     assert late.handle(pre, "submit", wrong_q3).status == 200
