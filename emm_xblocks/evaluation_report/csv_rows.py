@@ -78,7 +78,10 @@ def csv_rows(figures, _):
         rows += [row("", _("Learners who took both tests"), g["linked"]),
                  row("", _("Pre-test only"), g["pre_only"]),
                  row("", _("Post-test only"), g["post_only"]),
-                 row("", _("Different questions"), g["mismatched"])]
+                 row("", _("Different questions"), g["mismatched"]),
+                 # Translators: how many learners took both tests with a version of the questions fewer
+                 # than the minimum group size took, counted apart (as "Different questions" counts)
+                 row("", _("Questions too few took"), g["set_apart"])]
         if g["suppressed"]:
             rows.append(row("", _("Suppressed below the minimum group size"), g["min_group_size"]))
             continue

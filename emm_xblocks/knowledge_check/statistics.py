@@ -6,10 +6,16 @@ possible, marks, questions_key}``. A learner's pre- and post-test rows share the
 pseudonym, ``common.platform.pair_token``); the tokens only link rows here and are never part of
 the figures. Figures are in percent of the points (0-100):
 
-* ``linked``: learners with both results (the figures' n); ``pre_only`` / ``post_only``: results
-  without their other half, counted apart and in no figure; ``mismatched``: linked learners whose
+* ``linked``: learners with both results, counted in the figures (the figures' n); ``pre_only`` /
+  ``post_only``: results without their other half, counted apart and in no figure;
+  ``mismatched``: learners with both results whose
   two results were scored on different question sets (a fingerprint of ids, options and keys,
-  ``common.questions.questions_fingerprint``), also counted apart;
+  ``common.questions.questions_fingerprint``), also counted apart; ``set_apart``: linked learners
+  whose question set fewer than ``min_group_size`` linked learners share, where the linked learners
+  took more than one set, counted apart too and in no figure (``_sets_apart``, decision 09NN): the
+  few who took the tests before or after an edit are told apart by their set, so a figure pooling
+  them with the others would give their answers away (bug hunt s45: the means gave away a late
+  learner's answers to the question added); they are counted once enough learners took their set;
 * ``mean_pre``, ``mean_post``, ``mean_gain`` (post - pre, in percentage points), ``improved`` (the
   share of linked learners whose post-test score is above their pre-test's, in percent);
 * ``normalised_gain``: Hake's class-average normalised gain, ``(mean_post - mean_pre) / (100 -
@@ -20,12 +26,15 @@ the figures. Figures are in percent of the points (0-100):
   ``min_group_size`` were asked it (none, or a few who took the tests after the question was
   added: their rate would be their own answers, bug hunt s45); ``few_asked``: whether a question asked
   of 1 to ``min_group_size - 1`` linked learners shows no rate for that reason (the page says so).
+  Since ``set_apart`` a question is asked of all the learners of a set counted or of none of them,
+  so that no longer happens with rows written by ``learner.submit``: both stay, a backstop.
 
 Below ``min_group_size`` linked learners every figure is None and ``suppressed`` is True (decision 5);
 the counts stay. Issue 11's course report reads the same function for every pair.
 """
 
 import math
+from collections import Counter
 
 from ..common.attempts import percent
 from ..common.numbers import rounded
@@ -59,6 +68,16 @@ def _full(mark):
         return False
 
 
+def _sets_apart(linked, min_group_size):
+    """The question sets (``questions_key``) of ``linked`` (``[(pre row, post row)]``, one set each)
+    that fewer than ``min_group_size`` of them share: none while they all share one (no learner is
+    told apart by a set then; below the minimum every figure is withheld anyway)."""
+    sizes = Counter(pre["questions_key"] for pre, _post in linked)
+    if len(sizes) < 2:
+        return set()
+    return {key for key, n in sizes.items() if n < min_group_size}
+
+
 def pair_figures(rows, questions, min_group_size):
     """The pair's figures as a dict (see the module's docstring); ``questions``: the block's questions."""
     by_phase = {PRE: {}, POST: {}}
@@ -67,10 +86,12 @@ def pair_figures(rows, questions, min_group_size):
             by_phase[row["phase"]][row["token"]] = row
     pre, post = by_phase[PRE], by_phase[POST]
     both = sorted(set(pre) & set(post))
-    linked = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
+    same = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
+    apart = _sets_apart(same, min_group_size)
+    linked = [(a, b) for a, b in same if a["questions_key"] not in apart]
     figures = {
         "linked": len(linked), "pre_only": len(set(pre) - set(post)), "post_only": len(set(post) - set(pre)),
-        "mismatched": len(both) - len(linked), "min_group_size": min_group_size,
+        "mismatched": len(both) - len(same), "set_apart": len(same) - len(linked), "min_group_size": min_group_size,
         # at least one: an imported minimum of 0 (refused by the editor) divided by none (bug hunt s43)
         "suppressed": len(linked) < max(1, min_group_size),
         "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,

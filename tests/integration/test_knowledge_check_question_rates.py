@@ -3,6 +3,8 @@ through the platform-faithful runtime (tests/openedx); bug hunt s43."""
 
 import re
 
+from django.utils import translation
+
 from tests.integration.test_evaluation_report import platform  # noqa: F401 - both blocks, in English
 from tests.integration.test_knowledge_check import CHECK, RIGHT, edit, visible
 
@@ -67,7 +69,12 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     log), read whether that person got q3 right before and after. Every other figure below the
     minimum is withheld (decision 5; the Likert withholds a statement answered by fewer: its
     ``statistics.statement_stats``), a question's rate is not (``knowledge_check/statistics.py``
-    ``_rate`` divides by the learners asked it, at any number)."""
+    ``_rate`` divides by the learners asked it, at any number).
+
+    Then (decision 90's "not done", decision 09NN) with q3's rates withheld the means still told it:
+    q1 and q2 100 % / 100 %, q3 — / —, mean pre-test 94 %, post-test 100 %: the only points missed
+    before were the late learner's, on q3. The one learner of a question set fewer than the minimum
+    took is now counted apart, in no figure (``statistics._sets_apart``): the figures are the five's."""
     pre, post, report = taken_then_q3_added(
         platform, "", '<emm_evaluation_report display_name="Evaluation report"/>', 5)
     late = platform.lms(platform.user("late"))
@@ -77,10 +84,62 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     staff = platform.lms(platform.user("staff_1", role="staff"))
     panel = visible(staff.html(post))
     panel, page = panel[panel.index("Staff:"):], visible(staff.html(report))
-    assert "6 learners took both tests." in panel  # the pair's figures show
-    # q3 was asked of one linked learner: no rate, as for a Likert statement answered by too few
+    # Changed with decision 09NN: this said "6 learners took both tests." -- the late learner pooled
+    # in the means, which gave their q3 answers away (mean pre-test 94 %). Now the five are counted
+    # and the late learner is counted apart, said so on both pages.
+    for text in (panel, page):
+        assert "5 learners took both tests." in text
+        assert ("1 learner took both tests with a version of the questions too few learners took, and is "
+                "counted apart: the figures would show their answers.") in text
+        assert "A version is counted once at least 5 learners have taken both tests with it." in text
+        # the means no longer give q3 away: 100 % before, not 94 % ((5 + 2/3) / 6)
+        assert "Mean pre-test score 100%" in text and "Mean post-test score 100%" in text, text
+        assert "94%" not in text and "Learners who improved 0%" in text
+    # q3 was asked of none of the learners counted: no rate
     assert q3_rates(panel) == ("—", "—"), panel[panel.index("Correct answers per question"):]
     assert q3_rates(page) == ("—", "—"), page[page.index("Correct answers per question"):]
-    # and says why, on both pages
-    assert "A question asked of fewer than 5 of these learners" in panel
-    assert "A question asked of fewer than 5 of these learners" in page
+    # Changed with decision 09NN: the note on a question asked of fewer than 5 was here; q3 is now
+    # asked of none of the learners counted (its "—" is the one of a question asked of nobody)
+    assert "A question asked of fewer than 5 of these learners" not in panel + page
+    # the summary's row and the CSV: the five, and the one counted apart beside "Different questions"
+    assert "Trafficking or smuggling? 5 100% 100%" in page
+    with translation.override("fr"):  # the note in the staff's language, each number its own plural
+        french = visible(staff.html(report))  # (the no-break space before ":" made a space)
+    assert ("1 participant a passé les deux tests avec une version des questions que trop peu de participants "
+            "ont eue, et est compté à part : les chiffres montreraient ses réponses.") in french
+    assert "Une version est comptée dès qu’au moins 5 participants ont passé les deux tests avec elle." in french
+    lines = staff.handle(report, "export_csv", method="GET").body.decode("utf-8-sig").splitlines()
+    for line in (",Learners who took both tests,5", ",Questions too few took,1", ",Mean pre-test score (%),100",
+                 ",Mean post-test score (%),100", "THIRD QUESTION,Correct before (%),"):
+        assert "Learning,Trafficking or smuggling?,day1," + line in lines, (line, lines)
+
+
+def test_the_learners_of_a_new_question_set_are_counted_once_the_minimum_took_it(platform):  # noqa: F811
+    """At a minimum group size of 2: two learners took both tests, then q3 is added. One learner
+    takes both with q3 (wrong before, right after): counted apart. A second one does (right both
+    times): the two now share a set at the minimum, and all four are counted: q3 50 % before, 100 %
+    after (among the two asked it), the means over the four (decision 09NN)."""
+    pre, post, report = taken_then_q3_added(
+        platform, 'min_group_size="2"', '<emm_evaluation_report display_name="Evaluation report" min_group_size="2"/>',
+        2)
+    staff = platform.lms(platform.user("staff_1", role="staff"))
+    late = platform.lms(platform.user("late0"))
+    assert late.handle(pre, "submit", {"answers": {**RIGHT["answers"], "q3": "trafficking"}}).status == 200
+    assert late.handle(post, "submit", ALL_RIGHT).status == 200
+    panel = visible(staff.html(post))
+    panel = panel[panel.index("Staff:"):]
+    assert "2 learners took both tests." in panel and "1 learner took both tests with a version" in panel
+    assert "Mean pre-test score 100%" in panel and q3_rates(panel) == ("—", "—")
+    late = platform.lms(platform.user("late1"))
+    assert late.handle(pre, "submit", ALL_RIGHT).status == 200
+    assert late.handle(post, "submit", ALL_RIGHT).status == 200
+    panel = visible(staff.html(post))
+    panel, page = panel[panel.index("Staff:"):], visible(staff.html(report))
+    for text in (panel, page):
+        assert "4 learners took both tests." in text and "with a version of the questions" not in text
+        # pre: 100, 100, 66.7 (q3 wrong), 100 -> 91.7 %; post: 100 for all
+        assert "Mean pre-test score 92%" in text and "Mean post-test score 100%" in text, text
+        assert q3_rates(text) == ("50%", "100%"), text[text.index("Correct answers per question"):]
+    lines = staff.handle(report, "export_csv", method="GET").body.decode("utf-8-sig").splitlines()
+    assert "Learning,Trafficking or smuggling?,day1,,Learners who took both tests,4" in lines
+    assert "Learning,Trafficking or smuggling?,day1,,Questions too few took,0" in lines

@@ -143,6 +143,42 @@ def test_a_question_is_rated_among_the_learners_asked_it():
     assert f["questions"][1] == {"pre_correct": 0.0, "post_correct": 100.0}
 
 
+def test_the_learners_of_a_question_set_fewer_than_the_minimum_took_are_counted_apart():
+    """Decision 90's worked example (decision 09NN): five learners all right on q "a", then "b"
+    added and one more learner, wrong on it before: pooled, the mean pre-test score (50 + 5 * 100) / 6
+    told their answer apart. Their set ("k2") is one fewer than 3 took: counted apart, the figures
+    the five's; once 3 took it, all are counted."""
+    five = [r for t in range(5) for r in (row("pre", f"t{t}", 2, 2, {"a": 1}), row("post", f"t{t}", 2, 2, {"a": 1}))]
+
+    def late(token, pre_b=0):
+        return [row("pre", token, 1 + pre_b, 2, {"a": 1, "b": pre_b}, key="k2"),
+                row("post", token, 2, 2, {"a": 1, "b": 1}, key="k2")]
+
+    f = statistics.pair_figures([*five, *late("l1")], QUESTIONS, 3)
+    assert (f["linked"], f["set_apart"], f["mismatched"]) == (5, 1, 0)
+    assert (f["mean_pre"], f["mean_post"], f["improved"]) == (100.0, 100.0, 0.0)
+    assert f["questions"][1] == {"pre_correct": None, "post_correct": None} and not f["few_asked"]
+    f = statistics.pair_figures([*five, *late("l1"), *late("l2", 1)], QUESTIONS, 3)
+    assert (f["linked"], f["set_apart"]) == (5, 2)
+    f = statistics.pair_figures([*five, *late("l1"), *late("l2", 1), *late("l3", 1)], QUESTIONS, 3)
+    assert (f["linked"], f["set_apart"]) == (8, 0)
+    assert f["questions"][1] == {"pre_correct": pytest.approx(200 / 3), "post_correct": 100.0}
+    assert f["mean_pre"] == pytest.approx((500 + 50 + 100 + 100) / 8)
+
+
+def test_one_question_set_is_never_counted_apart_and_sets_all_too_small_leave_no_figure():
+    """All linked learners on one set: none is told apart by it, and below the minimum every
+    figure is withheld anyway (the counts say "2 took both tests", not "0, 2 apart"). Two sets,
+    each taken by fewer than the minimum: both apart, nothing shown, though 4 took both tests."""
+    one = [row("pre", "t1", 4), row("post", "t1", 4), row("pre", "t2", 4), row("post", "t2", 4)]
+    f = statistics.pair_figures(one, QUESTIONS, 3)
+    assert (f["linked"], f["set_apart"], f["suppressed"]) == (2, 0, True)
+    two = [*one, *(row(phase, t, 4, key="k2") for t in ("t3", "t4") for phase in ("pre", "post"))]
+    f = statistics.pair_figures(two, QUESTIONS, 3)
+    assert (f["linked"], f["set_apart"], f["suppressed"]) == (0, 4, True) and f["mean_pre"] is None
+    assert statistics.pair_figures(two, QUESTIONS, 2)["linked"] == 4
+
+
 def test_figures_below_the_minimum_group_size_are_withheld_and_a_perfect_pre_test_has_no_normalised_gain():
     rows = [row("pre", "t1", 4), row("post", "t1", 4), row("pre", "t2", 4), row("post", "t2", 4)]
     f = statistics.pair_figures(rows, QUESTIONS, 3)
