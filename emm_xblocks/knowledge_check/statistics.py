@@ -12,7 +12,7 @@ the figures. Figures are in percent of the points (0-100):
   two results were scored on different question sets (a fingerprint of ids, options and keys,
   ``common.questions.questions_fingerprint``), also counted apart; ``set_apart``: linked learners
   whose question set fewer than ``min_group_size`` linked learners share, where the linked learners
-  took more than one set, counted apart too and in no figure (``_sets_apart``, decision 09NN): the
+  took more than one set, counted apart too and in no figure (``_sets_apart``, decision 96): the
   few who took the tests before or after an edit are told apart by their set, so a figure pooling
   them with the others would give their answers away (bug hunt s45: the means gave away a late
   learner's answers to the question added); they are counted once enough learners took their set;

@@ -71,7 +71,7 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     ``statistics.statement_stats``), a question's rate is not (``knowledge_check/statistics.py``
     ``_rate`` divides by the learners asked it, at any number).
 
-    Then (decision 90's "not done", decision 09NN) with q3's rates withheld the means still told it:
+    Then (decision 90's "not done", decision 96) with q3's rates withheld the means still told it:
     q1 and q2 100 % / 100 %, q3 — / —, mean pre-test 94 %, post-test 100 %: the only points missed
     before were the late learner's, on q3. The one learner of a question set fewer than the minimum
     took is now counted apart, in no figure (``statistics._sets_apart``): the figures are the five's."""
@@ -84,7 +84,7 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     staff = platform.lms(platform.user("staff_1", role="staff"))
     panel = visible(staff.html(post))
     panel, page = panel[panel.index("Staff:"):], visible(staff.html(report))
-    # Changed with decision 09NN: this said "6 learners took both tests." -- the late learner pooled
+    # Changed with decision 96: this said "6 learners took both tests." -- the late learner pooled
     # in the means, which gave their q3 answers away (mean pre-test 94 %). Now the five are counted
     # and the late learner is counted apart, said so on both pages.
     for text in (panel, page):
@@ -98,7 +98,7 @@ def test_a_question_asked_of_fewer_linked_learners_than_the_minimum_shows_no_rat
     # q3 was asked of none of the learners counted: no rate
     assert q3_rates(panel) == ("—", "—"), panel[panel.index("Correct answers per question"):]
     assert q3_rates(page) == ("—", "—"), page[page.index("Correct answers per question"):]
-    # Changed with decision 09NN: the note on a question asked of fewer than 5 was here; q3 is now
+    # Changed with decision 96: the note on a question asked of fewer than 5 was here; q3 is now
     # asked of none of the learners counted (its "—" is the one of a question asked of nobody)
     assert "A question asked of fewer than 5 of these learners" not in panel + page
     # the summary's row and the CSV: the five, and the one counted apart beside "Different questions"
@@ -118,7 +118,7 @@ def test_the_learners_of_a_new_question_set_are_counted_once_the_minimum_took_it
     """At a minimum group size of 2: two learners took both tests, then q3 is added. One learner
     takes both with q3 (wrong before, right after): counted apart. A second one does (right both
     times): the two now share a set at the minimum, and all four are counted: q3 50 % before, 100 %
-    after (among the two asked it), the means over the four (decision 09NN)."""
+    after (among the two asked it), the means over the four (decision 96)."""
     pre, post, report = taken_then_q3_added(
         platform, 'min_group_size="2"', '<emm_evaluation_report display_name="Evaluation report" min_group_size="2"/>',
         2)

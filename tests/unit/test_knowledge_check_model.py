@@ -144,7 +144,7 @@ def test_a_question_is_rated_among_the_learners_asked_it():
 
 
 def test_the_learners_of_a_question_set_fewer_than_the_minimum_took_are_counted_apart():
-    """Decision 90's worked example (decision 09NN): five learners all right on q "a", then "b"
+    """Decision 90's worked example (decision 96): five learners all right on q "a", then "b"
     added and one more learner, wrong on it before: pooled, the mean pre-test score (50 + 5 * 100) / 6
     told their answer apart. Their set ("k2") is one fewer than 3 took: counted apart, the figures
     the five's; once 3 took it, all are counted."""
