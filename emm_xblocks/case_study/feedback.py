@@ -18,6 +18,14 @@ from .content import PENDING, REFLECTION
 from .scoring import answers_revealed
 
 VERDICTS = {**CHOICE_VERDICTS, PENDING: N_("Waiting for your self-assessment")}
+# past the due date no self-assessment is taken (``self_assess`` answers 403 ``past_due``): none is waited for
+CLOSED_VERDICTS = {**VERDICTS, PENDING: N_("Not self-assessed")}
+
+
+def verdicts(closed):
+    """The words of each status (untranslated): past the due date (``closed``) a written answer
+    left without its self-assessment is "Not self-assessed", no longer "Waiting for" one."""
+    return CLOSED_VERDICTS if closed else VERDICTS
 UNMARKED = "submitted"  # a question's status where correctness is hidden (the platform's show_correctness)
 
 
@@ -72,8 +80,9 @@ def worded(data, numbers, _, ngettext, held=None):
         message = score_words(data["score"], data["max_score"], numbers, ngettext, _("Submitted: {score}."))
     tone = score_tone(held or (data["score"], data["max_score"]), data.get("needs_assessment"))
     frame, said = _("Question {n}: {verdict}."), {}  # each string translated once, not once per question
+    names = verdicts(data.get("closed", False))
     return {**data, "message": message, "tone": tone, "announcement": " ".join([message, *(
-        frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(VERDICTS[q["status"]])))
+        frame.format(n=i, verdict=said.get(q["status"]) or said.setdefault(q["status"], _(names[q["status"]])))
         for i, q in enumerate(data["questions"], start=1))])}
 
 

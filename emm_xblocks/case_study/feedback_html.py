@@ -3,8 +3,9 @@
 
 ``feedback_html`` writes the panel (the template ``templates/case_study/results.html`` did until
 decision 40 replaced it; the template is gone, its msgids stay): the heading, the score and the
-attempts left, the grade's words, the self-assessment notice and button, the results' list, the
-distribution's frame, the expert analysis and "Try again". Every value escaped with ``html.escape``
+attempts left, the grade's words, the self-assessment notice and button (where a write would be refused, why
+none is offered: decision 93), the results' list, the distribution's frame, the expert analysis and "Try
+again". Every value escaped with ``html.escape``
 (what Django's autoescape calls), every translation escaped too (decision 18: a catalogue is text),
 a ``{% blocktrans %}`` text as its translation with its values escaped; the HTML parts (the results'
 list, the distribution's questions and answers kept apart, the sanitised expert analysis) as they
@@ -37,15 +38,23 @@ def feedback_html(data, parts, read_only, words, lang=""):
         attempts = escape(ungettext("%(n)s attempt left.", "%(n)s attempts left.", left))
         out.append(" " + attempts % {"n": escape(nums.number(left, 0))})
     out.append(f'</p>\n{grade_html(grade, "emm-grade")}\n')
-    if data["needs_assessment"]:
+    waiting = data["needs_assessment"]
+    closed = waiting and data.get("closed")  # past the due date: ``self_assess`` is refused, none is asked for
+    if closed:
+        notice = escape(_("The due date has passed: your self-assessment can no longer be saved. The key points "
+                          "are below for you to compare with your written answers."))
+        out.append(f'<p class="emm-notice" data-assess-closed>{notice}</p>')
+    elif waiting:
         notice = escape(_("Compare your written answers with the key points below, tick the ones your answer "
                           "covered, then save your self-assessment: it gives the points of those questions."))
         out.append(f'<p class="emm-notice">{notice}</p>')
     out.append(f'\n<ol class="emm-result-list">\n{parts["questions_html"]}\n</ol>\n')
-    if data["needs_assessment"] and acts:
+    if waiting and acts:
         save = escape(_("Save my self-assessment"))
         out.append(f'<div class="emm-actions"><button type="button" class="emm-button emm-primary" data-assess>'
                    f'{save}</button></div>')
+    elif waiting and not closed:  # staff viewing as the learner, Studio's preview: why there is no button
+        out.append(f'<p class="emm-notice" data-assess-closed>{escape(read_only)}</p>')
     out.append("\n")
     shown = data.get("distribution")
     if shown:

@@ -152,11 +152,14 @@ def shown_feedback(block, case, data, read_only="", lang=None, state=None):
                 grade_words=grade_words(case, state, scores, words, held, pending, platform.graded(block),
                                         data.get("closed", False)))
     lang = block.author_lang(case) if lang is None else lang
-    parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.VERDICTS, ngettext=ngettext,
-                                                      number=nums.number, lang=lang),
+    parts = {"questions_html": question_feedback_html(_, block.dom_id(), data, feedback.verdicts(data.get("closed")),
+                                                      ngettext=ngettext, number=nums.number, lang=lang,
+                                                      locked=bool(read_only)),
              "expert_html": sanitized(data["expert_analysis"]),
              **distribution_parts(words, data["distribution"], lang, block.dom_id())}
     data["html"] = feedback_html.feedback_html(data, parts, read_only, words, lang)
+    if read_only:  # what an app or a script reads says no more than the panel offers: a write would be refused
+        data.update(needs_assessment=False, can_retry=False)
     return data
 
 

@@ -169,7 +169,7 @@ def _missed(q, ngettext, separator, lang):
     return f'<p class="emm-missed-answer">{said.format(answers=texts)}</p>'
 
 
-def question_feedback_html(_, dom, data, verdicts, *, ngettext, number=number, lang=""):
+def question_feedback_html(_, dom, data, verdicts, *, ngettext, number=number, lang="", locked=False):
     """The feedback list's items (``li.emm-result``) of ``data`` (``questions``: ``question_result``
     items; ``correctness``: verdicts and points may show; ``revealed``: correct answers and model
     answers may show, and, under a multiple choice answered, the correct ones the learner did not
@@ -177,9 +177,10 @@ def question_feedback_html(_, dom, data, verdicts, *, ngettext, number=number, l
     untranslated label}``; ``ngettext``: the learner's plural translator; ``number``: how a number
     is written (the learner's locale: ``common.numbers.Numbers.number``; default ``export.number``,
     a plain decimal point); ``lang``: the author's language attribute, or "" (on the author's texts, never on the
-    learner's written answer)."""
+    learner's written answer); ``locked``: no self-assessment may be saved now (``pipeline.write_refusal``: past
+    the due date, staff viewing as the learner), its key points' boxes disabled as once it is saved."""
     dom = escape(dom)
-    disabled = " disabled" if data.get("assessed") else ""
+    disabled = " disabled" if data.get("assessed") or locked else ""
     points_text, answer_text = escape(_("Points: %(e)s / %(p)s")), escape(_("Your answer: %(t)s"))
     # translated outside the f-strings: xgettext does not read calls inside an f-string's braces
     correct_label, model_label = escape(_("Correct answer:")), escape(_("Model answer"))
