@@ -160,10 +160,14 @@ def respond(block, survey, outcome):
 
 def respond_state(block, survey, outcome):
     """The answer of ``state`` (``learner.current``, read-only): ``respond``'s, locked for a learner
-    who sent the evaluation while it was anonymous (``sent_anonymously``)."""
+    who sent the evaluation while it was anonymous (``sent_anonymously``); ``can_change`` false where a
+    submission would be refused now (``pipeline.write_refusal``: past the due date, staff viewing as
+    the learner), as the page's form is closed then (decision 93)."""
     result = respond(block, survey, outcome)
     if sent_anonymously(block, survey, block.learner_state()):
         result.update(can_change=False, locked=True)
+    elif write_refusal(block) is not None:
+        result.update(can_change=False)
     return result
 
 

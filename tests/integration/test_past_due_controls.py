@@ -208,3 +208,25 @@ def test_no_block_offers_a_learner_a_control_the_server_refuses(platform, how): 
                 again = ctx.handle(key, "state", {}).json
                 assert usable(again.get("html", "")) == [], (how, name, kind)
             assert ctx.handle(key, "student_view_user_state", method="GET").json["refusal"]["error"] == how
+
+
+@pytest.mark.parametrize("how", ["past_due", "read_only_masquerade"])
+def test_a_likert_evaluation_s_state_does_not_say_the_answers_can_be_changed_when_they_cannot(platform, how):  # noqa: F811
+    """A named evaluation's ``state`` (what the page's script reads after a failure: ``emm-likert.js``
+    ``refresh``) said ``can_change`` past the due date and while staff view as the learner, where
+    ``submit`` answers 403: the page then thanked the learner and offered "Update my answers"."""
+    sub = platform.subsection(graded=True, due=future())
+    key = platform.add(LIKERT.format(extra='graded="true"'), sub)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(key, "submit", LIKERT_ANSWERS).status == 200
+    assert platform.lms(ana).handle(key, "state", {}).json["can_change"] is True
+    if how == "past_due":
+        platform.set_settings(sub, due=past())
+        ctx = platform.lms(ana)
+    else:
+        ctx = platform.lms(platform.user("sam", role="staff"), masquerade_as=ana)
+    assert ctx.handle(key, "submit", LIKERT_ANSWERS).json["error"] == how
+    state = ctx.handle(key, "state", {}).json
+    assert state["submitted"] is True and state["can_change"] is False
+    assert state["answers"] == LIKERT_ANSWERS["answers"]  # what was sent stays in sight
+    assert ctx.handle(key, "student_view_user_state", method="GET").json["can_submit"] is False
