@@ -143,6 +143,11 @@ function EmmCaseStudy(runtime, element, args) {
         if (shownSubmitted) {  /* a "Try again" whose reply was lost: the form is open again */
           EMM.clear(alertBox, true);
           retried();
+        } else if (EMM.writesClosed(err)) {
+          /* nothing submitted and no write taken now (the due date passed while the form was open): the form closed,
+             as the next page shows it, its answers on the device said not to have gone and forgotten (decision 93) */
+          if (err.error === EMM.CODES.PAST_DUE) { drafts.lapse(alertBox); }
+          setLocked(true);
         }
         showAttempts(body.attempts_left, body.closed);
       }

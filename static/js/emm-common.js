@@ -118,6 +118,11 @@
     ACTION_REUSED: "action_reused",
     SCALE_CHANGED: "scale_changed"  /* a Likert's answers given on a scale changed since (likert/learner.py) */
   });
+  /* refused because no write is taken now (staff viewing as a learner, past the due date), not because of what was
+     sent: every control that writes is closed, as the next page shows them (decision 93) */
+  EMM.writesClosed = function (err) {
+    return !!err && (err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
+  };
   /* no handler answered: nobody knows if it did the action */
   EMM.LOCAL_CODES = Object.freeze({
     NETWORK: "network",
@@ -269,7 +274,7 @@
       var lost = EMM.isLost(err);
       /* refused: a new action gets a new id */
       if (!lost) { EMM.settle(block, handler); }
-      finish(err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
+      finish(EMM.writesClosed(err));
       if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
       if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }

@@ -61,6 +61,13 @@ function EmmKnowledgeCheck(runtime, element, args) {
   function refresh(err) {
     if (shown && !err) { return; }
     EMM.post(runtime, element, "state", {reply: PAGE}).then(function (body) {
+      if (!body.submitted && EMM.writesClosed(err)) {
+        /* no write taken now (the due date passed while the form was open): the form closed, as the next page shows
+           it, its answers on the device said not to have gone and forgotten (decision 93) */
+        if (err.error === EMM.CODES.PAST_DUE) { drafts.lapse(alertBox); }
+        form.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
+        if (actions) { actions.hidden = true; }
+      }
       if (!body.submitted) { return; }
       if (!drafts.settle(err, alertBox)) { EMM.clear(alertBox, true); }
       EMM.markQuestions(root, []);

@@ -87,8 +87,16 @@ function EmmLikert(runtime, element, args) {
     if (document.activeElement !== status) { status.removeEventListener("blur", live); live(); }  /* not taken: live */
   }
 
-  /* after a failure: a submission whose reply was lost is shown as saved; the form stays */
-  function refresh() {
+  /* after a failure: a submission whose reply was lost is shown as saved; the form stays. Refused because no write
+     is taken now (the due date passed while the form was open): the form closed, as the next page shows it, the
+     refusal still said, the answers on the device said not to have gone and forgotten (decision 93) */
+  function refresh(err) {
+    if (EMM.writesClosed(err)) {
+      if (err.error === EMM.CODES.PAST_DUE) { drafts.lapse(alertBox); }
+      state.locked = true;
+      lock();
+      return;
+    }
     EMM.post(runtime, element, "state", {}).then(function (body) {
       if (!body.submitted) { return; }
       var record = drafts.load(), mine = record && record.data;

@@ -25,7 +25,8 @@ var answered=0;function refresh(err){var asked=answered;EMM.whileReading(element
 if(body.submitted&&shownSubmitted&&drawnAs(body.html)){showAttempts(body.attempts_left,body.closed);return;}
 if(body.submitted){if(err&&err.error===EMM.CODES.PAST_DUE){drafts.lapse(alertBox);}
 else if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
-EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){EMM.clear(alertBox,true);retried();}
+EMM.markQuestions(root,[]);setLocked(true);showFeedback(body);}else{if(shownSubmitted){EMM.clear(alertBox,true);retried();}else if(EMM.writesClosed(err)){if(err.error===EMM.CODES.PAST_DUE){drafts.lapse(alertBox);}
+setLocked(true);}
 showAttempts(body.attempts_left,body.closed);}},function(){});}
 function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,hold:handler==="submit"?EMM.holdForm(form):null,onSuccess:function(body,meta){answered+=1;done(body,meta);},onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}

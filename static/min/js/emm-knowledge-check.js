@@ -6,7 +6,9 @@ var message=feedbackBox.querySelector("[data-message]");if(message){EMM.clear(st
 return;}
 EMM.say(status,body.announcement||body.message||"");feedbackBox.focus();}
 function refresh(err){if(shown&&!err){return;}
-EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted){return;}
+EMM.post(runtime,element,"state",{reply:PAGE}).then(function(body){if(!body.submitted&&EMM.writesClosed(err)){if(err.error===EMM.CODES.PAST_DUE){drafts.lapse(alertBox);}
+form.querySelectorAll("input").forEach(function(i){i.disabled=true;});if(actions){actions.hidden=true;}}
+if(!body.submitted){return;}
 if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
 function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}

@@ -15,7 +15,9 @@ status.addEventListener("blur",live,{once:true});status.textContent=body.can_cha
 else if(submit){submit.textContent=_("Update my answers");}
 if(body.results_available){var section=root.querySelector("[data-results-section]");if(section){section.hidden=false;}}
 status.focus();if(document.activeElement!==status){status.removeEventListener("blur",live);live();}}
-function refresh(){EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
+function refresh(err){if(EMM.writesClosed(err)){if(err.error===EMM.CODES.PAST_DUE){drafts.lapse(alertBox);}
+state.locked=true;lock();return;}
+EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
 var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine&&same(mine.answers,body.answers)&&(mine.comment||"").trim()===body.comment);if(!arrived){return;}
 drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
 function send(payload,actionId){return EMM.action(runtime,element,"submit",payload,{button:submit,alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();saved(body);},onError:function(err,meta){if(err.statements){markErrors(err.statements,true);}
