@@ -42,6 +42,7 @@ from .errors import HandlerError
 from .handlers import get_handler, json_handler, query
 from .i18n import is_rtl
 from .numbers import time_ago
+from .pipeline import write_refusal
 from .sanitize import plain_text, sanitized
 from .text import one_line, shortened
 
@@ -357,7 +358,11 @@ def render_screen(block, request):
             "options": [{"label": option.label, "index": index, "apart": option.apart, "own": option.own}
                         for index, option in enumerate(item.options)],
         })
+    # past the due date (a graded block) the address projected leads to a page that takes no answer: said on the
+    # join screen, so that the room is not asked to answer in vain (decision 93)
+    refusal = write_refusal(block)
     return block.render_template("templates/common/present.html", {
+        "closed": refusal.message if refusal is not None and refusal.code == "past_due" else "",
         "dom": block.dom_id() + "-live",
         "title": block.display_name,
         "author_lang": block.author_lang(content),

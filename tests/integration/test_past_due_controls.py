@@ -230,3 +230,24 @@ def test_a_likert_evaluation_s_state_does_not_say_the_answers_can_be_changed_whe
     assert state["submitted"] is True and state["can_change"] is False
     assert state["answers"] == LIKERT_ANSWERS["answers"]  # what was sent stays in sight
     assert ctx.handle(key, "student_view_user_state", method="GET").json["can_submit"] is False
+
+
+@pytest.mark.parametrize("kind", ["case", "role_play", "likert"])  # the blocks with a live room
+def test_past_the_due_date_the_live_room_s_join_screen_says_no_answer_is_taken(platform, kind):  # noqa: F811
+    """The live room projects the activity's address (a QR code) for the room to answer on their
+    phones; past a graded block's due date every one of those answers is refused, and the join
+    screen still said only "Join from your phone"."""
+    sub = platform.subsection(graded=True, due=future())
+    key = _blocks(platform, sub)[kind]
+    sam = platform.lms(platform.user("sam", role="staff"))
+
+    def join_screen():
+        html = sam.handle(key, "live_screen", method="GET").json["html"]
+        return visible_text(html[:html.index("</section>")])
+
+    assert "Join from your phone" in join_screen() and "due date" not in join_screen()
+    platform.set_settings(sub, due=past())
+    assert "The due date has passed: answers are no longer accepted." in join_screen()
+    ungraded = platform.add(LIKERT.format(extra=""), sub)  # no credit, no due date: answered at any time
+    html = sam.handle(ungraded, "live_screen", method="GET").json["html"]
+    assert "due date" not in visible_text(html)
