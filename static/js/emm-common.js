@@ -118,11 +118,8 @@
     ACTION_REUSED: "action_reused",
     SCALE_CHANGED: "scale_changed"  /* a Likert's answers given on a scale changed since (likert/learner.py) */
   });
-  /* refused because no write is taken now (staff viewing as a learner, past the due date), not because of what was
-     sent: every control that writes is closed, as the next page shows them (decision 93) */
-  EMM.writesClosed = function (err) {
-    return !!err && (err.error === EMM.CODES.READ_ONLY_MASQUERADE || err.error === EMM.CODES.PAST_DUE);
-  };
+  /* no write taken now (staff viewing as a learner, past the due date), whatever was sent: closed as the next page is */
+  EMM.writesClosed = function (err) { return !!err && [EMM.CODES.READ_ONLY_MASQUERADE, EMM.CODES.PAST_DUE].includes(err.error); };
   /* no handler answered: nobody knows if it did the action */
   EMM.LOCAL_CODES = Object.freeze({
     NETWORK: "network",
