@@ -26,9 +26,7 @@ from dataclasses import replace
 from ..common import numbers, profile, retired
 from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
 from ..common.i18n import N_
-from ..common.ids import id_key
 from ..common.questions import MULTIPLE, REFLECTION, SINGLE
-from ..common.sanitize import plain_text
 from ..common.validation import Problem
 
 
@@ -41,36 +39,11 @@ def grading_changes(old, new, _):
         "new way. Until then, they and the learners who submit next are not graded alike.").format(old=was), _)
 
 
-def _prompt(question):
-    return plain_text(question.prompt)
-
-
-def _text(option):
-    return option.text
-
-
 def retired_changes(old, new, _):
-    """``[Problem(..., error=False)]`` at the id of each question, option and profile option of
-    ``new`` that takes an id ``old`` retired (``common.retired.renames``) with other words, naming
-    the id "Save anyway" gives it (``carry_over``). A question given another id checks none of its
-    options (none is retired under the id it is given)."""
-    found = retired.renames(old.retired_ids, retired.QUESTIONS, old.questions, new.questions, _prompt)
-    problems = retired.held(found, "questions", lambda was, words, fresh: _(
-        "The id “{id}” was that of a question removed since learners answered it (“{words}”): their answers are "
-        "still stored under it. “Save anyway” gives this question the id “{new}”, so that they stay apart. To "
-        "bring the removed question back, give it its old words.").format(id=was, words=words, new=fresh))
-    olds = {id_key(q.id): q for q in old.questions}
-    for i, q in enumerate(new.questions):
-        if i not in found:
-            was = olds.get(id_key(q.id))
-            problems += retired.held(
-                retired.renames(old.retired_ids, retired.OPTIONS, was.options if was else (), q.options, _text, q.id),
-                f"questions.{i}.options", lambda was, words, fresh, n=i + 1: _(
-                    "Question {n}: the id “{id}” was that of an option removed since learners chose it (“{words}”): "
-                    "their answers are still stored under it. “Save anyway” gives this option the id “{new}”, so "
-                    "that they stay apart. To bring the removed option back, give it its old words.")
-                .format(n=n, id=was, words=words, new=fresh))
-    return problems + retired.profile_held(old, new, _)
+    """``[Problem(..., error=False)]`` at the id of each question, option and profile option of ``new``
+    that takes an id ``old`` retired with other words (``common.retired``: ``questions_held``,
+    ``profile_held``), naming the id "Save anyway" gives it (``carry_over``)."""
+    return retired.questions_held(old, new, _) + retired.profile_held(old, new, _)
 
 
 def answer_changes(old, new, _):
@@ -136,29 +109,12 @@ def kind_changes(old, new, _):
 
 
 def carry_over(old, new, answered):
-    """The case as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less
-    those ``new`` holds again, and when ``answered`` (answers are stored) those of the questions
-    (with their options), options and profile options ``new`` no longer has added; then a
-    question, an option or a profile option that takes a retired id with other words is given a
-    fresh one (``retired_changes`` named it), so the answers stored under it stay apart."""
-    found = retired.renames(old.retired_ids, retired.QUESTIONS, old.questions, new.questions, _prompt) \
-        if answered else {}
-    olds = {id_key(q.id): q for q in old.questions}
-    questions, retiring, taken = [], [], set()
-    for q in retired.renamed(new.questions, found):
-        was = olds.get(id_key(q.id))
-        before, options = (was.options if was else ()), q.options
-        if answered:
-            options = retired.renamed(options, retired.renames(old.retired_ids, retired.OPTIONS, before, options,
-                                                               _text, q.id))
-            retiring += retired.gone(retired.OPTIONS, before, options, _text, q.id)
-        taken |= retired.used(retired.OPTIONS, options, q.id)
-        questions.append(replace(q, options=options))
-    if answered:
-        retiring += retired.gone(retired.QUESTIONS, old.questions, questions, _prompt)
-        kept = {id_key(q.id) for q in questions}
-        retiring += [entry for q in old.questions if id_key(q.id) not in kept
-                     for entry in retired.gone(retired.OPTIONS, q.options, (), _text, q.id)]
+    """The case as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less those
+    ``new`` holds again, and when ``answered`` (answers are stored) those of the questions (with
+    their options), options and profile options ``new`` no longer has added; then an item that takes
+    a retired id with other words is given a fresh one (``retired_changes`` named it), so the
+    answers stored under it stay apart."""
+    questions, retiring, taken = retired.questions_carried(old, new, answered)
     options, gone_options, held_options = retired.profile_carried(old, new, answered)
-    return replace(new, questions=tuple(questions), profile_options=options, retired_ids=retired.updated(
-        old.retired_ids, retiring + gone_options, taken | retired.used(retired.QUESTIONS, questions) | held_options))
+    return replace(new, questions=questions, profile_options=options, retired_ids=retired.updated(
+        old.retired_ids, retiring + gone_options, taken | held_options))

@@ -18,7 +18,8 @@ warning at the id (409 ``answers_touched``) that names the id "Save anyway" give
 An item given its old id back with its old words (``changes.comparable_words``: case, spacing
 and punctuation aside) is the old item back: its answers are its own again, and its id is no
 longer retired (``updated``). ``gone`` names what a save retires; ``profile_held`` and
-``profile_carried`` are the profile question's half, the same in the three blocks.
+``profile_carried`` are the profile question's half, the same in the three blocks;
+``questions_held`` and ``questions_carried`` the questions' (and their options).
 
 The editors avoid retired ids when they name a new row (``editor_ids``, their init args'
 ``retired_ids``), so an author rarely meets the warning. An export writes them
@@ -34,7 +35,9 @@ from dataclasses import dataclass, replace
 
 from . import olx
 from .changes import comparable_words
+from .i18n import N_
 from .ids import MAX_ID, id_key
+from .sanitize import plain_text
 from .text import one_line, shortened
 from .validation import Problem
 
@@ -145,15 +148,16 @@ def editor_ids(retired):
     return out
 
 
+def _text(item):
+    """An option's words (a question's, the profile question's)."""
+    return item.text
+
+
 # ------------------------------------------------------------------ the profile question's options
-def _option_text(option):
-    return option.text
-
-
 def profile_held(old, new, _):
     """The warnings of ``new``'s profile options that take an id ``old`` retired with other words
     (``held``, at ``profile_options.<index>.id``), translated by ``_`` (the same in every block)."""
-    return held(renames(old.retired_ids, PROFILE_OPTIONS, old.profile_options, new.profile_options, _option_text),
+    return held(renames(old.retired_ids, PROFILE_OPTIONS, old.profile_options, new.profile_options, _text),
                 PROFILE_OPTIONS, lambda was, words, fresh: _(
                     "The id “{id}” was that of a profile option removed since participants chose it (“{words}”): "
                     "they are still counted under it. “Save anyway” gives this option the id “{new}”, so that they "
@@ -168,8 +172,68 @@ def profile_carried(old, new, answered):
     options = new.profile_options
     if not answered:
         return options, [], used(PROFILE_OPTIONS, options)
-    options = renamed(options, renames(old.retired_ids, PROFILE_OPTIONS, old.profile_options, options, _option_text))
-    return options, gone(PROFILE_OPTIONS, old.profile_options, options, _option_text), used(PROFILE_OPTIONS, options)
+    options = renamed(options, renames(old.retired_ids, PROFILE_OPTIONS, old.profile_options, options, _text))
+    return options, gone(PROFILE_OPTIONS, old.profile_options, options, _text), used(PROFILE_OPTIONS, options)
+
+
+# ------------------------------------------------------------------ the questions and their options
+# a question's lists whose ids learners' answers name (a choice), and how the warning says one
+# taken (``questions_held``: "Question {n}: ...")
+_PARTS = {
+    OPTIONS: N_("Question {n}: the id “{id}” was that of an option removed since learners chose it (“{words}”): "
+                "their answers are still stored under it. “Save anyway” gives this option the id “{new}”, so "
+                "that they stay apart. To bring the removed option back, give it its old words."),
+}
+
+
+def _prompt(question):
+    return plain_text(question.prompt)
+
+
+def questions_held(old, new, _):
+    """The warnings (``held``) of ``new``'s questions, and of their options, that take an id ``old``
+    retired with other words (a question's: its prompt), translated by ``_``. A question given
+    another id checks none of its options (none is retired under the id it is given)."""
+    found = renames(old.retired_ids, QUESTIONS, old.questions, new.questions, _prompt)
+    problems = held(found, QUESTIONS, lambda was, words, fresh: _(
+        "The id “{id}” was that of a question removed since learners answered it (“{words}”): their answers are "
+        "still stored under it. “Save anyway” gives this question the id “{new}”, so that they stay apart. To "
+        "bring the removed question back, give it its old words.").format(id=was, words=words, new=fresh))
+    olds = {id_key(q.id): q for q in old.questions}
+    for i, q in enumerate(new.questions):
+        if i not in found:
+            for part, message in _PARTS.items():
+                problems += held(renames(old.retired_ids, part, getattr(olds.get(id_key(q.id)), part, ()),
+                                         getattr(q, part), _text, q.id),
+                                 f"{QUESTIONS}.{i}.{part}", lambda was, words, fresh, n=i + 1, said=message: _(said)
+                                 .format(n=n, id=was, words=words, new=fresh))
+    return problems
+
+
+def questions_carried(old, new, answered):
+    """``(questions, retiring, taken)`` of ``new``'s questions once saved: the questions, those (and
+    the options) that took a retired id with other words given a fresh one when ``answered``; the
+    questions and options of ``old`` gone (a question's with its options) when ``answered``; the
+    places their ids hold (``updated``)."""
+    found = renames(old.retired_ids, QUESTIONS, old.questions, new.questions, _prompt) if answered else {}
+    olds = {id_key(q.id): q for q in old.questions}
+    questions, retiring, taken = [], [], set()
+    for q in renamed(new.questions, found):
+        parts = {}
+        for part in _PARTS:
+            before, items = getattr(olds.get(id_key(q.id)), part, ()), getattr(q, part)
+            if answered:
+                items = renamed(items, renames(old.retired_ids, part, before, items, _text, q.id))
+                retiring += gone(part, before, items, _text, q.id)
+            taken |= used(part, items, q.id)
+            parts[part] = items
+        questions.append(replace(q, **parts))
+    if answered:
+        retiring += gone(QUESTIONS, old.questions, questions, _prompt)
+        kept = {id_key(q.id) for q in questions}
+        retiring += [entry for q in old.questions if id_key(q.id) not in kept
+                     for part in _PARTS for entry in gone(part, getattr(q, part), (), _text, q.id)]
+    return tuple(questions), retiring, taken | used(QUESTIONS, questions)
 
 
 # ------------------------------------------------------------------ stored data and OLX
