@@ -1,24 +1,26 @@
 """What editing a case study does to stored answers (pure; see ``common.changes``).
 
 ``answer_changes(old, new, _)``: a question or an option removed or its id renamed (learners'
-attempts and "how others answered" name them by id), a question's kind changed (``kind_changes``:
-its answers are kept in the old kind's shape), a question's correct answers, points or
-partial credit changed (attempts already scored keep the grade they were given until staff
-rescore), or an option of the
-participant profile question removed or its id renamed (``common.profile.option_changes``: its
-participants stay under the old id, a row of their own in the split by profile).
+attempts and "how others answered" name them by id), a reflection's key point removed or its id
+renamed (learners' self-assessments name the key points they ticked, which a rescore counts), a
+question's kind changed (``kind_changes``: its answers are kept in the old kind's shape), a
+question's correct answers, points or partial credit changed (attempts already scored keep the
+grade they were given until staff rescore), or an option of the participant profile question
+removed or its id renamed (``common.profile.option_changes``: its participants stay under the old
+id, a row of their own in the split by profile).
 ``grading_changes(old, new, _)``: "Attempt that counts" (``grade_policy``) changed, part of
 ``answer_changes``, so held only once learners answered (``has_stored_answers``): the LMS keeps the
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner submits again, either of which counts all their stored attempts the new way. A question's
 points changed warn as its correct answers do (``common.changes.grades_kept``).
-A question, an option or a profile option that takes the id of one removed while answered, with
-other words (``retired_changes``, ``common.retired``): learners' answers to the removed one are
-still stored under that id, and would be read as answers to it.
+A question, an option, a key point or a profile option that takes the id of one removed while
+answered, with other words (``retired_changes``, ``common.retired``): learners' answers to the
+removed one (their ticks, for a key point) are still stored under that id, and would be read as
+answers to it.
 ``carry_over``: the retired ids (the editor sends the rest of the case): those of the questions,
-options and profile options the save removes, when answers are stored; an item that takes one
-with other words is given a fresh id, so those answers stay apart. The answers such edits leave
-apart are listed by ``perspectives.apart_answers``.
+options, key points and profile options the save removes, when answers are stored; an item that
+takes one with other words is given a fresh id, so those answers stay apart. The answers such
+edits leave apart are listed by ``perspectives.apart_answers``.
 """
 
 from dataclasses import replace
@@ -40,9 +42,9 @@ def grading_changes(old, new, _):
 
 
 def retired_changes(old, new, _):
-    """``[Problem(..., error=False)]`` at the id of each question, option and profile option of ``new``
-    that takes an id ``old`` retired with other words (``common.retired``: ``questions_held``,
-    ``profile_held``), naming the id "Save anyway" gives it (``carry_over``)."""
+    """``[Problem(..., error=False)]`` at the id of each question, option, key point and profile
+    option of ``new`` that takes an id ``old`` retired with other words (``common.retired``:
+    ``questions_held``, ``profile_held``), naming the id "Save anyway" gives it (``carry_over``)."""
     return retired.questions_held(old, new, _) + retired.profile_held(old, new, _)
 
 
@@ -64,6 +66,12 @@ def answer_changes(old, new, _):
             lambda old_id, n=i + 1: _("Question {n}: option “{id}” was removed: learners who chose it are no "
                                       "longer counted for it, and their own results show that answer as an option "
                                       "removed since.").format(n=n, id=old_id))
+        problems += id_change_problems(
+            was.key_points, now.key_points, lambda k: k.text, f"questions.{i}.key_points",
+            lambda old_id: _("This key point's id was “{old}”: the self-assessments that ticked it no longer count "
+                             "it. Keep the old id to keep them.").format(old=old_id) + " " + grades_kept(_),
+            lambda old_id, n=i + 1: _("Question {n}: key point “{id}” was removed: the self-assessments that "
+                                      "ticked it no longer count it.").format(n=n, id=old_id) + " " + grades_kept(_))
         if was.options and set(was.correct_ids) != set(now.correct_ids):
             problems.append(Problem(f"questions.{i}.options", _("Question {n}: the correct answers changed.")
                                     .format(n=i + 1) + " " + grades_kept(_), False))
@@ -109,11 +117,11 @@ def kind_changes(old, new, _):
 
 
 def carry_over(old, new, answered):
-    """The case as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less those
-    ``new`` holds again, and when ``answered`` (answers are stored) those of the questions (with
-    their options), options and profile options ``new`` no longer has added; then an item that takes
-    a retired id with other words is given a fresh one (``retired_changes`` named it), so the
-    answers stored under it stay apart."""
+    """The case as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less
+    those ``new`` holds again, and when ``answered`` (answers are stored) those of the questions
+    (with their options and key points), options, key points and profile options ``new`` no longer
+    has added; then an item that takes a retired id with other words is given a fresh one
+    (``retired_changes`` named it), so the answers stored under it stay apart."""
     questions, retiring, taken = retired.questions_carried(old, new, answered)
     options, gone_options, held_options = retired.profile_carried(old, new, answered)
     return replace(new, questions=questions, profile_options=options, retired_ids=retired.updated(

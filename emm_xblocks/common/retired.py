@@ -19,7 +19,8 @@ An item given its old id back with its old words (``changes.comparable_words``: 
 and punctuation aside) is the old item back: its answers are its own again, and its id is no
 longer retired (``updated``). ``gone`` names what a save retires; ``profile_held`` and
 ``profile_carried`` are the profile question's half, the same in the three blocks;
-``questions_held`` and ``questions_carried`` the questions' (and their options).
+``questions_held`` and ``questions_carried`` the questions' (their options and key points), the
+same in the case study and the knowledge check.
 
 The editors avoid retired ids when they name a new row (``editor_ids``, their init args'
 ``retired_ids``), so an author rarely meets the warning. An export writes them
@@ -41,7 +42,9 @@ from .sanitize import plain_text
 from .text import one_line, shortened
 from .validation import Problem
 
-QUESTIONS, OPTIONS, NODES, PROFILE_OPTIONS = "questions", "options", "nodes", "profile_options"
+QUESTIONS, OPTIONS, KEY_POINTS = "questions", "options", "key_points"  # a case study's, a knowledge check's
+NODES, ROLES = "nodes", "roles"  # a role-play's
+PROFILE_OPTIONS = "profile_options"  # every block's
 MAX_RETIRED = 200  # ids kept (the latest): an older one is forgotten
 WORDS = 80  # characters of an item's words kept to name it in the warning
 _DIGITS = re.compile(r"\d+$")
@@ -49,9 +52,10 @@ _DIGITS = re.compile(r"\d+$")
 
 @dataclass(frozen=True)
 class Retired:
-    """An id that holds answers of an item gone: ``list`` (``QUESTIONS``, ``OPTIONS``, ``NODES``,
-    ``PROFILE_OPTIONS``), ``id``, ``words`` (the item's, one line, at most ``WORDS`` characters),
-    ``key`` (``words_key`` of its words whole) and ``of`` (an option's question id, else "")."""
+    """An id that holds answers of an item gone: ``list`` (``QUESTIONS``, ``OPTIONS``, ``KEY_POINTS``,
+    ``NODES``, ``ROLES``, ``PROFILE_OPTIONS``), ``id``, ``words`` (the item's, one line, at most
+    ``WORDS`` characters), ``key`` (``words_key`` of its words whole) and ``of`` (an option's or a
+    key point's question id, else "")."""
 
     list: str
     id: str
@@ -149,7 +153,7 @@ def editor_ids(retired):
 
 
 def _text(item):
-    """An option's words (a question's, the profile question's)."""
+    """An option's (a question's, the profile question's) or a key point's words."""
     return item.text
 
 
@@ -176,13 +180,17 @@ def profile_carried(old, new, answered):
     return options, gone(PROFILE_OPTIONS, old.profile_options, options, _text), used(PROFILE_OPTIONS, options)
 
 
-# ------------------------------------------------------------------ the questions and their options
-# a question's lists whose ids learners' answers name (a choice), and how the warning says one
-# taken (``questions_held``: "Question {n}: ...")
+# ------------------------------------------------------------------ the questions, their options and key points
+# a question's lists whose ids learners' answers name (a choice, a self-assessment's tick), and how
+# the warning says one taken (``questions_held``: "Question {n}: ...")
 _PARTS = {
     OPTIONS: N_("Question {n}: the id “{id}” was that of an option removed since learners chose it (“{words}”): "
                 "their answers are still stored under it. “Save anyway” gives this option the id “{new}”, so "
                 "that they stay apart. To bring the removed option back, give it its old words."),
+    KEY_POINTS: N_("Question {n}: the id “{id}” was that of a key point removed since learners assessed their "
+                   "answers against it (“{words}”): their ticks are still stored under it. “Save anyway” gives this "
+                   "key point the id “{new}”, so that they stay apart. To bring the removed key point back, give it "
+                   "its old words."),
 }
 
 
@@ -191,9 +199,10 @@ def _prompt(question):
 
 
 def questions_held(old, new, _):
-    """The warnings (``held``) of ``new``'s questions, and of their options, that take an id ``old``
-    retired with other words (a question's: its prompt), translated by ``_``. A question given
-    another id checks none of its options (none is retired under the id it is given)."""
+    """The warnings (``held``) of ``new``'s questions, and of their options and key points, that take
+    an id ``old`` retired with other words (a question's: its prompt), translated by ``_``. A
+    question given another id checks none of its options or key points (none is retired under the
+    id it is given)."""
     found = renames(old.retired_ids, QUESTIONS, old.questions, new.questions, _prompt)
     problems = held(found, QUESTIONS, lambda was, words, fresh: _(
         "The id “{id}” was that of a question removed since learners answered it (“{words}”): their answers are "
@@ -212,9 +221,9 @@ def questions_held(old, new, _):
 
 def questions_carried(old, new, answered):
     """``(questions, retiring, taken)`` of ``new``'s questions once saved: the questions, those (and
-    the options) that took a retired id with other words given a fresh one when ``answered``; the
-    questions and options of ``old`` gone (a question's with its options) when ``answered``; the
-    places their ids hold (``updated``)."""
+    the options and key points) that took a retired id with other words given a fresh one when
+    ``answered``; the questions, options and key points of ``old`` gone (a question's with its
+    options and key points) when ``answered``; the places their ids hold (``updated``)."""
     found = renames(old.retired_ids, QUESTIONS, old.questions, new.questions, _prompt) if answered else {}
     olds = {id_key(q.id): q for q in old.questions}
     questions, retiring, taken = [], [], set()

@@ -18,13 +18,16 @@ points changed warn the same way (``common.changes.grades_kept``; the learner's 
 grade kept, ``StoredScoreMixin.held_grade_among``).
 A node made an ending or an ending made an ordinary node warns too (``learner.repaired``,
 ``scoring.attempt_score``: a finished learner keeps their result, one part-way on a node made an
-ending starts again). A node or a profile option that takes the id of one removed while answered,
-with other words (``retired_changes``, ``common.retired``): learners' paths and "how others chose"
-still name the removed one by that id, and would be read as passing through it.
+ending starts again). A role removed or its id renamed: learners part-way in it choose a role
+again (``learner.repaired``), learners who finished keep their result, and their attempts and
+"how others chose" stay under its old id (``report.removed_role_rows``). A node, a role or a
+profile option that takes the id of one removed while answered, with other words
+(``retired_changes``, ``common.retired``): learners' paths, roles and "how others chose" still name
+the removed one by that id, and would be read as passing through it or playing it.
 ``carry_over``: the retired ids (the editor sends the rest of the scenario): those of the nodes
-learners could meet and the profile options the save removes, when answers are stored; a node or
-an option that takes one with other words is given a fresh id (a node's with the choices and
-roles that lead to it), so those answers stay apart.
+learners could meet, the roles and the profile options the save removes, when answers are stored;
+a node, a role or an option that takes one with other words is given a fresh id (a node's with
+the choices and roles that lead to it), so those answers stay apart.
 """
 
 from dataclasses import replace
@@ -52,25 +55,36 @@ def _narrative(node):
     return plain_text(node.narrative)
 
 
+def _label(role):
+    return role.label
+
+
 def retired_changes(old, new, _):
-    """``[Problem(..., error=False)]`` at the id of each node and profile option of ``new`` that takes
-    an id ``old`` retired (``common.retired.renames``) with other words (a node's: its narrative),
-    naming the id "Save anyway" gives it (``carry_over``)."""
+    """``[Problem(..., error=False)]`` at the id of each node, role and profile option of ``new``
+    that takes an id ``old`` retired (``common.retired.renames``) with other words (a node's: its
+    narrative; a role's: its name), naming the id "Save anyway" gives it (``carry_over``)."""
     return retired.held(
         retired.renames(old.retired_ids, retired.NODES, old.nodes, new.nodes, _narrative), "nodes",
         lambda was, words, fresh: _(
             "The id “{id}” was that of a node removed since learners passed through it (“{words}”): their paths and "
             "choices there are still stored under it. “Save anyway” gives this node the id “{new}”, and the "
             "choices and roles that lead to it too, so that they stay apart. To bring the removed node back, give "
-            "it its old narrative.").format(id=was, words=words, new=fresh)) + retired.profile_held(old, new, _)
+            "it its old narrative.").format(id=was, words=words, new=fresh)) + retired.held(
+        retired.renames(old.retired_ids, retired.ROLES, old.roles, new.roles, _label), "roles",
+        lambda was, words, fresh: _(
+            "The id “{id}” was that of a role removed since learners played it (“{words}”): their attempts and "
+            "choices are still stored under it. “Save anyway” gives this role the id “{new}”, so that they stay "
+            "apart. To bring the removed role back, give it its old name.").format(id=was, words=words, new=fresh)
+    ) + retired.profile_held(old, new, _)
 
 
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers:
     a node removed or renamed, a node's choices removed or moved (a choice has no id: learners'
     choices are stored by their place in the node's list, so a choice moved into another's place
-    would take its answers; choices added at the end touch none), a profile option removed or
-    renamed, a node or a profile option that takes a retired id (``retired_changes``); and the
+    would take its answers; choices added at the end touch none), a role or a profile option
+    removed or renamed, a node, a role or a profile option that takes a retired id
+    (``retired_changes``); and the
     attempt that counts changed (``grading_changes``), a choice's points (``points_changes``), or a
     learner's path broken otherwise (``path_changes``)."""
     moved = retired_changes(old, new, _) + grading_changes(old, new, _) + points_changes(old, new, _)
@@ -100,7 +114,14 @@ def answer_changes(old, new, _):
         lambda old_id: _("Node “{id}” was removed: learners part-way through a path that passes it start again at "
                          "the beginning of their role, learners who finished keep their result (their path shown as "
                          "far as it still exists), and its “how others chose” counts no longer show.")
-        .format(id=old_id)) + profile.option_changes(
+        .format(id=old_id)) + id_change_problems(
+        old.roles, new.roles, _label, "roles",
+        lambda old_id: _("This role's id was “{old}”: learners part-way in it choose a role again, learners who "
+                         "finished keep their result, and their attempts stay under the old id, a role of their own "
+                         "in the staff reports. Keep the old id to keep them.").format(old=old_id),
+        lambda old_id: _("Role “{id}” was removed: learners part-way in it choose a role again, learners who finished "
+                         "keep their result, and their attempts stay under its id, a role of their own in the staff "
+                         "reports.").format(id=old_id)) + profile.option_changes(
         old.profile_options, new.profile_options,
         lambda old_id: _("This profile option's id was “{old}”: the participants who chose it stay under that id "
                          "and are shown in a group of their own in “how others chose” by profile. Keep the old id "
@@ -192,10 +213,10 @@ def _points_moved(was, now):
 def carry_over(old, new, answered):
     """The scenario as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less
     those ``new`` holds again, and when ``answered`` (answers are stored) those of the nodes a role's
-    start led to (a draft holds no answer) and the profile options ``new`` no longer has added; then
-    a node or a profile option that takes a retired id with other words is given a fresh one
-    (``retired_changes`` named it), a node's with every choice (``goto``, ``if_visited``) and role
-    (``start``) that names it, so the answers stored under it stay apart."""
+    start led to (a draft holds no answer), the roles and the profile options ``new`` no longer has
+    added; then a node, a role or a profile option that takes a retired id with other words is
+    given a fresh one (``retired_changes`` named it), a node's with every choice (``goto``,
+    ``if_visited``) and role (``start``) that names it, so the answers stored under it stay apart."""
     found = retired.renames(old.retired_ids, retired.NODES, old.nodes, new.nodes, _narrative) if answered else {}
     fresh = {new.nodes[i].id: given for i, (_entry, given) in found.items()}
 
@@ -206,7 +227,12 @@ def carry_over(old, new, answered):
         replace(c, goto=named(c.goto), if_visited=named(c.if_visited)) for c in n.choices)) for n in new.nodes)
     roles = tuple(replace(r, start=named(r.start)) for r in new.roles)
     met = paths.reached(old)
-    retiring = retired.gone(retired.NODES, [n for n in old.nodes if n.id in met], nodes, _narrative) if answered else []
+    retiring = []
+    if answered:
+        roles = retired.renamed(roles, retired.renames(old.retired_ids, retired.ROLES, old.roles, roles, _label))
+        retiring = (retired.gone(retired.NODES, [n for n in old.nodes if n.id in met], nodes, _narrative)
+                    + retired.gone(retired.ROLES, old.roles, roles, _label))
     options, gone_options, taken = retired.profile_carried(old, new, answered)
     return replace(new, roles=roles, nodes=nodes, profile_options=options, retired_ids=retired.updated(
-        old.retired_ids, retiring + gone_options, taken | retired.used(retired.NODES, nodes)))
+        old.retired_ids, retiring + gone_options,
+        taken | retired.used(retired.NODES, nodes) | retired.used(retired.ROLES, roles)))

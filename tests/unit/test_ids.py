@@ -47,3 +47,34 @@ def test_the_id_save_anyway_gives_is_valid_free_whatever_its_case_and_never_a_re
     back = Question("q1", options=(Option("o2", "detain  her!"),))  # the same words: the option back
     assert retired.renames(gone, retired.OPTIONS, (), back.options, lambda o: o.text, "q1") == {}
     assert retired.updated(gone, [], retired.used(retired.OPTIONS, back.options, "q1")) == ()
+
+
+def test_a_question_s_key_points_retire_with_it_and_one_taken_again_with_other_words_gets_a_fresh_id():
+    """``common.retired.questions_held`` and ``questions_carried`` (decision 91, extended to key
+    points): a reflection removed while answered retires its key points with it; a key point added
+    under a retired id with other words is held at its id, and "Save anyway" gives it a fresh one."""
+    from dataclasses import replace
+
+    from emm_xblocks.case_study.content import Case, KeyPoint, Question
+    from emm_xblocks.common import retired
+
+    k1, k2 = KeyPoint("k1", "Name the risk"), KeyPoint("k2", "Refer her to protection services")
+    reflection = Question("q3", kind="reflection", prompt="<p>Write.</p>", key_points=(k1, k2))
+    _questions, retiring, _taken = retired.questions_carried(Case(questions=(reflection,)), Case(), True)
+    assert [(r.list, r.id, r.of, r.words) for r in retiring] == [
+        ("questions", "q3", "", "Write."), ("key_points", "k1", "q3", "Name the risk"),
+        ("key_points", "k2", "q3", "Refer her to protection services")]
+
+    old = Case(questions=(replace(reflection, key_points=(k1,)),),
+               retired_ids=tuple(retired.gone(retired.KEY_POINTS, (k2,), (), lambda k: k.text, "q3")))
+    new = Case(questions=(replace(reflection, key_points=(k1, KeyPoint("K2", "Ask about her family"))),))
+    [warning] = retired.questions_held(old, new, str)
+    assert warning.field == "questions.0.key_points.1.id" and "the id “K3”" in warning.message  # "K2" is "k2"
+    questions, _retiring, taken = retired.questions_carried(old, new, True)
+    assert [k.id for k in questions[0].key_points] == ["k1", "K3"]
+    assert retired.updated(old.retired_ids, [], taken) == old.retired_ids  # k2 still holds the ticks
+    back = Case(questions=(replace(reflection, key_points=(k1, KeyPoint("k2", "refer her to protection services!"))),))
+    assert retired.questions_held(old, back, str) == []
+    questions, _retiring, taken = retired.questions_carried(old, back, False)
+    assert retired.updated(old.retired_ids, [], taken) == ()  # the key point back: its ticks are its own
+
