@@ -6,7 +6,7 @@ The payload has the shape of ``content.to_plain`` (the editor starts from it). A
 (narrative, sections, prompts, explanations, model answers, expert analysis) is cleaned here.
 """
 
-from ..common import limits, profile
+from ..common import limits, profile, retired
 from ..common.editor_json import editor_html as _html
 from ..common.editor_json import editor_items as _items
 from ..common.editor_json import editor_text as _text
@@ -81,10 +81,8 @@ def from_editor(data, _):
 
 def to_editor(case):
     """The JSON the editor starts from (the same shape ``from_editor`` reads): the case less its
-    retired ids (``content.Case.retired_ids``: the save keeps them, ``changes.carry_over``)."""
-    data = to_plain(case)
-    del data["retired_ids"]
-    return data
+    retired ids (``common.retired.without_retired``)."""
+    return retired.without_retired(to_plain(case))
 
 
 def settings_form(_):

@@ -144,6 +144,12 @@ def updated(retired, retiring, taken):
     return tuple((kept + list(retiring))[-MAX_RETIRED:])
 
 
+def without_retired(data):
+    """``data`` (a content's plain data, its editor's form) less ``retired_ids``: the editors never
+    send them; the save keeps them (``changes.carry_over``)."""
+    return {name: value for name, value in data.items() if name != "retired_ids"}
+
+
 def editor_ids(retired):
     """``{list: [id]}`` the editors do not give a new row (``retired_ids``; an option's of any question)."""
     out = {}

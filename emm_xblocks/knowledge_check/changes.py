@@ -33,9 +33,20 @@ options, correct answers, points or partial credit changed; the questions moved.
 by its score, a question re-keyed (its options, correct answers or points) also says that learners
 keep the grade they were given until staff rescore (``common.changes.grades_kept``, the case
 study's sentence on its changed correct answers).
-``carry_over``: nothing to carry.
+A question or an option that takes the id of one removed while results were filed, with other
+words (``common.retired.questions_held``, part of ``answer_changes``): those results still name
+it by that id (each question's mark, the pair's "correct before / after" rates, a learner's own
+answers), and would be read as results of the new one.
+``carry_over``: the retired ids (the editor sends the rest of the check): those of the questions
+and options the save removes, when results are filed; an item that takes one with other words is
+given a fresh id, so those results stay apart. Each test of a pair keeps its own retired ids: a
+question added under a retired id to both tests, which had the same questions, is given the same
+fresh id in each (``common.retired.fresh_id`` reads the ids only).
 """
 
+from dataclasses import replace
+
+from ..common import retired
 from ..common.changes import grades_kept, id_change_problems, id_changes, kept_pairs
 from ..common.questions import questions_fingerprint
 from ..common.validation import Problem
@@ -111,10 +122,13 @@ def filed_changes(old, new, filed, _):
 
 
 def answer_changes(old, new, _):
-    """``[Problem(..., error=False)]``: each change of ``new``'s questions over ``old``'s that its
-    pair's results would no longer be compared across (none for a check with no pair key)."""
+    """``[Problem(..., error=False)]``: a question or an option that takes an id ``old`` retired with
+    other words (``common.retired.questions_held``), then each change of ``new``'s questions over
+    ``old``'s that its pair's results would no longer be compared across (none for a check with no
+    pair key)."""
+    held = retired.questions_held(old, new, _)
     if not (old.pair or new.pair) or questions_fingerprint(old.questions) == questions_fingerprint(new.questions):
-        return []
+        return held
     apart = _("Learners who took the pre-test and the post-test with different questions are counted apart in "
               "the pair's figures, and their results compare no scores.")
     # re-keyed and graded by its score: a grade given follows the new key only once staff rescore (decision 10)
@@ -139,10 +153,14 @@ def answer_changes(old, new, _):
         for i, was, now in kept_pairs(old.questions, new.questions)
         if questions_fingerprint((was,)) != questions_fingerprint((now,))]
     # nothing else changed: the questions were moved (the fingerprint keeps their order)
-    return problems or [Problem("questions", said(_("The questions are in another order than in the tests already "
-                                                    "taken.")), False)]
+    return held + (problems or [Problem("questions", said(_("The questions are in another order than in the tests "
+                                                            "already taken.")), False)])
 
 
 def carry_over(old, new, answered):
-    """The check as the editor sent it: no field of it is kept apart from the form."""
-    return new
+    """The check as the editor sent it with ``old``'s retired ids (``common.retired``) kept, less
+    those ``new`` holds again, and when ``answered`` (results are filed) those of the questions
+    (with their options) and options ``new`` no longer has added; then a question or an option that
+    takes a retired id with other words is given a fresh one (``answer_changes`` named it)."""
+    questions, retiring, taken = retired.questions_carried(old, new, answered)
+    return replace(new, questions=questions, retired_ids=retired.updated(old.retired_ids, retiring, taken))

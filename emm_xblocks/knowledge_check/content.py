@@ -17,7 +17,7 @@ field, as the plain data of ``to_fields``.
 
 from dataclasses import dataclass, fields
 
-from ..common import content_language, settings
+from ..common import content_language, retired, settings
 from ..common.i18n import N_
 from ..common.questions import CHOICE_KINDS, Question, ScoredQuestions, plain_data, question_from_data  # noqa: F401
 from ..common.settings import SELECT, TEXT, Setting, with_settings
@@ -52,6 +52,10 @@ SETTINGS = (
 class _CheckContent(ScoredQuestions):
     intro: str = ""  # HTML
     questions: tuple = ()
+    # the ids of questions and options removed (or renamed) while results were filed under them
+    # (``common.retired.Retired``): a save that gives one to another item is held, and "Save anyway"
+    # gives that item another id (``changes``); never in the editor's form
+    retired_ids: tuple = ()
 
     def author_html(self):
         """``[(field path, html)]`` of every field holding author HTML (what the editor names)."""
@@ -77,6 +81,7 @@ def from_fields(values):
         data["intro"] = body["intro"]
     questions = body.get("questions") if isinstance(body.get("questions"), list) else []
     data["questions"] = tuple(question_from_data(q) for q in questions if isinstance(q, dict))
+    data["retired_ids"] = retired.from_data(body.get("retired_ids"))
     return KnowledgeCheck(**data)
 
 

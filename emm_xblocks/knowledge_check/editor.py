@@ -4,7 +4,7 @@ questions by ``common.questions.question_from_editor``, the case study's reader)
 name. The payload has the shape of ``content.to_plain``.
 """
 
-from ..common import limits
+from ..common import limits, retired
 from ..common.editor_json import editor_html, editor_items
 from ..common.questions import (
     HTML_LIMIT,
@@ -42,8 +42,9 @@ COUNTED = {**LIMITS, **QUESTION_ID_LIMITS}
 
 
 def to_editor(check):
-    """The JSON the editor starts from (the same shape ``from_editor`` reads)."""
-    return to_plain(check)
+    """The JSON the editor starts from (the same shape ``from_editor`` reads): the check less its
+    retired ids (``common.retired.without_retired``)."""
+    return retired.without_retired(to_plain(check))
 
 
 def settings_form(_):

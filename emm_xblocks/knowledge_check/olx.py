@@ -9,15 +9,18 @@
     <option id="b">...</option>
     <explanation><![CDATA[...]]></explanation>
   </question>
+  <retired_id list="options" of="q1" value="c" key="...">An option removed since learners chose it</retired_id>
 </emm_knowledge_check>
 ```
 Settings are attributes (``content.SETTINGS``); a question is ``common.questions``'s OLX. The
-post-test is the same element with ``phase="post"``.
+post-test is the same element with ``phase="post"``. The ids of questions and options removed
+while results were filed are kept as ``<retired_id>`` (``common.retired``), so that a re-import
+keeps those results apart from what is added under them.
 """
 
 from lxml import etree
 
-from ..common import olx
+from ..common import olx, retired
 from ..common.question_olx import add_question_xml, question_from_xml
 from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, KnowledgeCheck
@@ -25,7 +28,7 @@ from .content import SETTINGS, KnowledgeCheck
 
 def from_xml(el):
     """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
-    return KnowledgeCheck(intro=olx.child_html(el, "intro"),
+    return KnowledgeCheck(intro=olx.child_html(el, "intro"), retired_ids=retired.from_xml(el),
                           questions=tuple(question_from_xml(q) for q in el.iterchildren("question")),
                           **read_olx(el, SETTINGS))
 
@@ -38,4 +41,5 @@ def to_xml(check, el=None):
     olx.add_html_child(el, "intro", check.intro)
     for q in check.questions:
         add_question_xml(el, q)
+    retired.add_xml(el, check.retired_ids)
     return el

@@ -9,7 +9,7 @@ feedback, correct answer and explanation -- as the platform's ``show_correctness
 Course staff also see the pair's figures (``statistics.pair_figures``), above the minimum group size.
 """
 
-from ..common import charts, content_language, course_outline, pairs, platform, recovery
+from ..common import charts, content_language, course_outline, pairs, platform, recovery, retired
 from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
@@ -205,11 +205,13 @@ def author_view(block):
 
 
 def studio_view(block):
-    """The editor: the shared form editor (``emm-form-studio.js``) on this form."""
+    """The editor: the shared form editor (``emm-form-studio.js``) on this form; ``retired_ids``: the
+    ids it does not give a new question or option (``common.retired``)."""
     _ = block.ugettext
     lists = [{"name": "questions", "legend": _("Questions"), "add": _("Add a question")}]
     return block.form_editor("templates/knowledge_check/studio.html", ".emm-kc-editor", {"lists": lists},
-                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED)
+                             kinds={k: _(v) for k, v in content.KINDS.items()}, limits=editor.COUNTED,
+                             retired_ids=retired.editor_ids(block.load_content().retired_ids))
 
 
 # ------------------------------------------------------------------ the mobile apps

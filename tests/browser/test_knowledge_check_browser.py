@@ -384,6 +384,28 @@ def test_removing_a_question_of_a_test_learners_took_waits_for_save_anyway(workb
     assert page.js_errors == []
 
 
+def test_the_editor_names_a_new_question_and_its_options_past_the_ids_that_hold_results(workbench, new_page):
+    """Decision 91, extended to the knowledge check: the editor named a new question with the first
+    free id, that of a question removed once the pair's tests were taken, whose results (marks,
+    "correct before / after") it then took. It skips the ids the server says still hold results
+    (``retired_ids``, read from the OLX's ``<retired_id>``): here q2 and o1, removed earlier."""
+    xml = ('<emm_knowledge_check display_name="Pre" phase="pre" pair="day1">'
+           '<question id="q1" type="single"><prompt><![CDATA[<p>Question 1?</p>]]></prompt>'
+           '<option id="a" correct="true">Alpha</option><option id="b">Beta</option></question>'
+           '<retired_id list="questions" value="q2" key="0">An old question</retired_id>'
+           '<retired_id list="options" of="q2" value="o1" key="0">An old option</retired_id>'
+           "</emm_knowledge_check>")
+    scenario = workbench.add_scenario(xml)
+    page = new_page(DESKTOP)
+    page.goto(f"{workbench.base_url}/scenario/{scenario}/studio_view/?student=staff_1")
+    questions = page.locator(".emm-kc-editor [data-list=questions] > [data-row]")
+    questions.first.wait_for()
+    page.get_by_role("button", name="Add a question").click()
+    ids = "(row) => [...row.querySelectorAll('[data-key=id]')].map((input) => input.value)"
+    assert questions.nth(1).evaluate(ids) == ["q3", "o2", "o3"]  # the question's id, then its two options'
+    assert page.js_errors == []
+
+
 def test_changing_the_grading_of_a_test_learners_took_waits_for_save_anyway(workbench, new_page):
     """The LMS keeps each learner's grade given the old way until staff rescore: the editor says so
     at the grading field and saves only with "Save anyway"."""

@@ -1,15 +1,18 @@
-"""Decision 91 extended: a case study's key point and a role-play's role removed while learners'
-answers are stored keep their id (``common.retired``); an item added later under it with other
-words is held, "Save anyway" gives it a fresh id, the editor skips it and an export keeps it.
-Through the platform-faithful runtime (tests/openedx)."""
+"""Decision 91 extended: a case study's key point, a role-play's role and a knowledge check's
+question or option removed while learners' answers are stored keeps its id (``common.retired``);
+an item added later under it with other words is held, "Save anyway" gives it a fresh id, the
+editor skips it and an export keeps it. Through the platform-faithful runtime (tests/openedx)."""
 
 import json
 import re
 
 from emm_xblocks.case_study import editor as case_editor
+from emm_xblocks.knowledge_check import editor as check_editor
 from emm_xblocks.role_play import editor as role_play_editor
 from tests.integration.platform_blocks import CASE, ROLE_PLAY, play, visible_text
 from tests.integration.test_evaluation_report import platform  # noqa: F401 - every block, in English
+from tests.integration.test_knowledge_check import CHECK, RIGHT, visible
+from tests.integration.test_knowledge_check_question_rates import q3_rates
 from tests.integration.test_results_after_edits import form, save
 from tests.openedx import rescore
 from tests.openedx.instructor import problem_responses
@@ -121,3 +124,36 @@ def test_a_role_added_under_the_id_of_one_removed_since_learners_played_it_is_he
     assert [row["Role name"] for row in rows] == ["r2 (removed role)"]
     assert editor_args(platform, key)["retired_ids"] == {"roles": ["r2"]}
 
+
+# ------------------------------------------------------------------ a knowledge check's questions
+def test_a_question_added_under_the_id_of_one_removed_since_a_pair_was_taken_is_held_and_kept_apart(
+        platform):  # noqa: F811
+    """Bug hunt (course's life): two learners took both tests with q1 and q2; the author removes q2
+    from both, then adds another question that the editor names q2 again. The pair's "correct before
+    / after" rates gave it the removed question's marks (100 %, of learners never asked it). Now it
+    is held at its id, "Save anyway" gives it q3 in both tests, the rates say it was asked of nobody
+    yet, and a course re-imported from the export keeps q2 apart."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra='min_group_size="1"'), section)
+    post = platform.add(CHECK.format(phase="post", pair="day1", extra='min_group_size="1"'), section)
+    for name in ("ana", "ben"):
+        learner = platform.lms(platform.user(name))
+        assert learner.handle(pre, "submit", RIGHT).status == 200
+        assert learner.handle(post, "submit", RIGHT).status == 200
+    for test in (pre, post):
+        data = form(platform, test, check_editor)
+        del data["questions"][1]
+        assert save(platform, test, data, confirm=True).status == 200
+    platform.reimport(pre, platform.export(pre))  # the course imported again: its retired ids with it
+
+    for test in (pre, post):
+        data = form(platform, test, check_editor)
+        data["questions"].append(dict(data["questions"][0], id="q2", prompt="<p>THIRD QUESTION</p>"))
+        warning = held_at(save(platform, test, data), "questions.1.id")
+        assert "“Which describe trafficking?”" in warning and "the id “q3”" in warning
+        assert save(platform, test, data, confirm=True).status == 200
+        assert '<question id="q3" type="single">' in platform.export(test)
+        assert editor_args(platform, test)["retired_ids"] == {"questions": ["q2"],
+                                                               "options": ["exploit", "person", "consent"]}
+    panel = visible(platform.lms(platform.user("staff_1", role="staff")).html(post))
+    assert q3_rates(panel[panel.index("Staff:"):]) == ("—", "—")  # asked of nobody yet

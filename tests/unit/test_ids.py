@@ -78,3 +78,21 @@ def test_a_question_s_key_points_retire_with_it_and_one_taken_again_with_other_w
     questions, _retiring, taken = retired.questions_carried(old, back, False)
     assert retired.updated(old.retired_ids, [], taken) == ()  # the key point back: its ticks are its own
 
+
+def test_a_knowledge_check_keeps_its_retired_ids_in_its_fields_and_its_olx_never_in_its_form():
+    """The knowledge check's question and option ids that hold results (decision 91, extended):
+    stored, exported as ``<retired_id>`` and imported again, left out of the editor's form."""
+    from lxml import etree
+
+    from emm_xblocks.common import retired
+    from emm_xblocks.knowledge_check import editor, olx
+    from emm_xblocks.knowledge_check.content import KnowledgeCheck, Question, from_fields, to_fields
+
+    words = "Which describe trafficking?"
+    check = KnowledgeCheck(display_name="Pre", pair="day1", questions=(Question("q1"),), retired_ids=(
+        retired.Retired(retired.QUESTIONS, "q2", words, retired.words_key(words)),
+        retired.Retired(retired.OPTIONS, "exploit", "Ongoing exploitation", "0", "q2")))
+    xml = etree.tostring(olx.to_xml(check), encoding="unicode")
+    assert '<retired_id list="questions" value="q2"' in xml and f"{words}</retired_id>" in xml
+    assert olx.from_xml(etree.fromstring(xml)) == check and from_fields(to_fields(check)) == check
+    assert "retired_ids" not in editor.to_editor(check)
