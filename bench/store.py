@@ -94,7 +94,9 @@ def analyze(connection):
 
 def plans():
     from django.db.models import Count
+    from django.db.models.functions import Substr
 
+    from emm_xblocks.common import answer_rows
     from emm_xblocks.models import Answer, Comment, Submissions, Tally
 
     answers = Answer.objects.filter(block_key=BLOCK)
@@ -109,8 +111,9 @@ def plans():
         "respondents from the rows (before)": answers.values("submission").distinct().explain(),
         "export page": answers.order_by("submission", "group")
         .values_list("submission", "user_key", "day", "group", "value")[:2000].explain(),
-        "comments": Comment.objects.filter(block_key=BLOCK).order_by("day", "text")
-        .values_list("submission", "text").explain(),
+        "comments, a page": Comment.objects.filter(block_key=BLOCK).annotate(
+            head=Substr("text", 1, answer_rows.COMMENT_HEAD)).order_by("head", "id")
+        .values_list("head", "id", "text")[:21].explain(),
         "named resubmit lookup": answers.filter(user_key="learner_1").values_list("id", flat=True).explain(),
     }
 
@@ -171,7 +174,7 @@ def measure():
     result["rows_panel_ms"] = timed(lambda: summary.counted_from_rows(BLOCK), repeat=3)
     panel = (summary.respondents(BLOCK), summary.tallies(BLOCK))
     result["summary_equals_rows"] = panel == summary.counted_from_rows(BLOCK)
-    result["comments_ms"] = timed(lambda: answer_rows.comments(BLOCK), repeat=3)
+    result["comments_ms"] = timed(lambda: answer_rows.comments_page(BLOCK), repeat=3)  # the panel's first page
     result["plans"] = plans()
     result.update(submit_times(store))
     result["server"] = server_name(connection)
@@ -216,7 +219,7 @@ def main():
          f"{r['submit_anonymous_with_ms']:.1f} / {r['submit_anonymous_without_ms']:.1f} ms"),
         ("  a named resubmission changing all 10: with / without", lambda r:
          f"{r['submit_named_with_ms']:.1f} / {r['submit_named_without_ms']:.1f} ms"),
-        ("comments of the block (median of 3)", lambda r: f"{r['comments_ms']:.0f} ms"),
+        ("comments of the block, the panel's first page (median of 3)", lambda r: f"{r['comments_ms']:.0f} ms"),
         ("CSV rows streamed: submissions, time", lambda r: f"{r['exported']:,} in {r['export_s']:.1f} s"),
         ("  peak memory of that process  target <= 250 MB", lambda r: f"{r['rss_peak_mb']:.0f} MB"
          f" (after start-up {r['rss_before_mb']:.0f} MB)"),

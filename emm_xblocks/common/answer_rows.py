@@ -1,14 +1,45 @@
-"""A block's rows read for staff: the comments, and every answer row for a CSV export, in pages
-of bounded size."""
+"""A block's rows read for staff: the comments a page at a time, and every answer row for a CSV
+export, in pages of bounded size."""
 
-def comments(block_key):
-    """``[(submission, text)]`` of a block, in the order of their text: never by day, which staff
-    see the submissions of (decision 73): a comment listed first of a one-answer day would be that
-    learner's."""
+COMMENT_HEAD = 100  # characters of a comment that order the list and that a page's cursor holds
+
+
+def comments_page(block_key, after=None, limit=20):
+    """``(texts, cursor)``: at most ``limit`` comments of a block, in the order of their text, never
+    by day, which staff see the submissions of (decision 73): a comment listed first of a one-answer
+    day would be that learner's; nor by submission, the responses CSV's order, which would line a
+    comment up with a row the CSV withholds (decision 84).
+
+    The order is the first ``COMMENT_HEAD`` characters, then the comment's random id: MariaDB and
+    MySQL sort a text by its first ``max_sort_length`` bytes only (1,024: 256 characters of four
+    bytes), so a longer key would sort one way and compare another, and a page could skip a comment.
+    ``after``: ``{"head", "id"}``, where the last page stopped (``cursor``), None for the first;
+    ``cursor``: where this page stops, None when no comment is left after it. The next page starts
+    after the cursor, not at a count, so a comment sent meanwhile never shows one twice.
+
+    One statement: the block's comments found by their index (``emm_comment_submission`` leads with
+    ``block_key``) and sorted; the rows a page sends, not the block's, cross to Python."""
+    from django.db.models import Q
+    from django.db.models.functions import Substr
+
     from ..models import Comment
 
-    return list(Comment.objects.filter(block_key=block_key).order_by("text")
-                .values_list("submission", "text"))
+    rows = Comment.objects.filter(block_key=block_key).annotate(head=Substr("text", 1, COMMENT_HEAD))
+    if after is not None:
+        rows = rows.filter(Q(head__gt=after["head"]) | Q(head=after["head"], id__gt=after["id"]))
+    page = list(rows.order_by("head", "id").values_list("head", "id", "text")[:limit + 1])
+    cursor = None
+    if len(page) > limit:
+        page = page[:limit]
+        cursor = {"head": page[-1][0], "id": page[-1][1].hex}
+    return [text for _head, _id, text in page], cursor
+
+
+def comments_count(block_key):
+    """How many comments a block keeps (counted on the index ``emm_comment_submission``)."""
+    from ..models import Comment
+
+    return Comment.objects.filter(block_key=block_key).count()
 
 
 class ExportRows:

@@ -20,7 +20,9 @@ no XBlock, no Django.
   scripts, stylesheets). ``likert-results`` is the Likert results panel's look, loaded when a
   person asks for the results (``emm-likert.js``; the panel is the server's HTML,
   ``likert/results_html.py``); ``present`` is the staff's live room, under any block; ``by-day`` the
-  staff's answers by day and their "Leave out…" (``common/answers_by_day.py``).
+  staff's answers by day and their "Leave out…" (``common/answers_by_day.py``);
+  ``likert-comments`` the next pages of the comments in the staff's Likert results panel
+  (``likert/comments.py``).
 """
 
 COMMON = "js/emm-common.js"
@@ -45,6 +47,7 @@ ADDED = {
     "likert-results": ("likert", (), ("css/emm-chart.css", "css/emm-likert-results.css")),
     "present": ("", ("js/emm-fullscreen.js", "js/emm-present.js"), ("css/emm-present.css",)),
     "by-day": ("", ("js/emm-by-day.js",), ("css/emm-by-day.css",)),
+    "likert-comments": ("likert", ("js/emm-likert-comments.js",), ()),
 }
 
 STUDIO = "studio"

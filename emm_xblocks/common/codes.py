@@ -62,6 +62,10 @@ STATUS = {
     "invalid_comment": BAD_REQUEST,
     "comment_not_allowed": BAD_REQUEST,
     "comment_too_long": BAD_REQUEST,
+    # the staff's comments, a page at a time (``likert.comments``): a cursor or a count it cannot
+    # read; asked of an evaluation without a comment box
+    "invalid_page": BAD_REQUEST,
+    "no_comment_box": CONFLICT,
     # answers given on a scale the author changed since the form was given (``likert.learner.check_scale``)
     "scale_changed": CONFLICT,
     # the case study's own

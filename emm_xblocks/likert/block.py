@@ -28,6 +28,7 @@ from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from ..common.summary import tallies
 from . import changes, content, editor, export, learner, live, olx, pack, report, results, scoring, validation, views
+from .comments import next_page as next_comments
 
 
 class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, LearnerDataMixin, StoredScoreMixin,
@@ -126,6 +127,14 @@ class LikertBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Learne
         refreshed, saying what was left out (``"reply": "page"``: its HTML alone)."""
         self.refresh_description()  # the course report labels the figures it reads (decision 24)
         return shaped(views.results_json(self, left_out=(day, left)), keys)
+
+    @json_handler
+    def comments_page(self, data, suffix=""):
+        """POST ``{"after": {"head", "id"}, "limit": n}``, course staff as themselves (as
+        ``leave_out_day``): the next page of the comments the results panel lists
+        (``comments.next_page``: ``{"comments", "total", "next"}``)."""
+        self.require_staff_as_themselves()
+        return next_comments(self, data)
 
     @download_handler
     def export_csv(self, request, suffix=""):

@@ -15,6 +15,7 @@ page's language (``words[2]``, a ``common.numbers.Numbers``). ``words``: ``block
 ``(gettext, ngettext, numbers)``.
 """
 
+import json
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -77,12 +78,42 @@ def panel_html(data, chart, words, lang="", labels_lang="", dom=""):
         more = escape(_("Every figure, in tables"))
         out.append(f'<details class="emm-every-figure"><summary>{more}</summary>{"".join(tables)}</details>')
     if data.get("comments"):
-        items = "".join(f'<li dir="auto">{escape(text)}</li>' for text in data["comments"])
-        heading = escape(_("Comments"))
-        out.append(f'<h4>{heading}</h4><ul class="emm-comments">{items}</ul>')
+        out.append(comments_html(data, words, dom))
     out.append(_downloads(data, _))
     out.append(days_html(data, words))
     return mark_safe("\n".join(out))  # noqa: S308 - every value and every translation escaped
+
+
+def comments_html(data, words, dom=""):
+    """The staff's comments (``likert.comments``): the first page, each learner's text escaped in its
+    own direction, how many there are, and while more are kept, "Show more comments", which holds
+    where the page stopped (``data-after``, as JSON: an attribute's line breaks would be read back
+    changed, ``\r\n`` as ``\n``) and is described by the count;
+    the section carries the handler's address (``data-url``) and a status line, empty, where
+    ``emm-likert-comments.js`` says how many it added."""
+    _, ungettext, nums = words
+    texts, total, after = data["comments"], data.get("comments_total", len(data["comments"])), data.get("comments_next")
+    dom = escape(dom)
+    heading = escape(_("Comments"))
+    items = "".join(f'<li dir="auto">{escape(text)}</li>' for text in texts)
+    if after:
+        count = ungettext("{shown} of {total} comment shown", "{shown} of {total} comments shown", total).format(
+            shown=nums.number(len(texts), 0), total=nums.number(total, 0))
+    else:
+        count = ungettext("{n} comment", "{n} comments", total).format(n=nums.number(total, 0))
+    url = f' data-url="{escape(data["comments_url"])}"' if data.get("comments_url") else ""
+    out = [f'<div class="emm-comments-list" data-comments{url}><h4 id="{dom}-comments">{heading}</h4>',
+           f'<p class="emm-comments-count" id="{dom}-comments-count" data-comments-count>{escape(count)}</p>',
+           f'<ul class="emm-comments" aria-labelledby="{dom}-comments">{items}</ul>']
+    if after:
+        order = escape(_("Listed in the order of their text, not of when they were sent."))
+        more = escape(_("Show more comments"))
+        out.append(f'<p class="emm-basis" data-comments-note>{order}</p>'
+                   f'<p><button type="button" class="emm-button" data-comments-more'
+                   f' data-after="{escape(json.dumps(after))}"'
+                   f' aria-describedby="{dom}-comments-count">{more}</button></p>')
+    out.append('<p class="emm-sr" role="status" data-comments-said></p></div>')
+    return "".join(out)
 
 
 def empty_text(st, min_group_size, words):

@@ -2,13 +2,13 @@
 preview, the Studio editor, the mobile apps' data, and the results panel (``results_json``: its
 figures from the aggregate store's summary, and its HTML, ``results_html``)."""
 
-from ..common import answer_rows, answers_by_day, charts, content_language, profile, recovery, retired, store, summary
+from ..common import answers_by_day, charts, content_language, platform, profile, recovery, retired, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
-from . import content, editor, export, learner, results, results_html, validation
+from . import comments, content, editor, export, learner, results, results_html, validation
 from .page_html import page_html, statements_html
 
 
@@ -69,7 +69,7 @@ def student_view(block):
                           and not _answers_on_this_scale(survey, state)),
         "pack_url": block.pack_url(),  # staff only: the printable facilitator pack
     }
-    return block.page_fragment(page_html(page, words), init_args={
+    frag = block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
         "locked": locked,
         "total": len(survey.statements),
@@ -79,6 +79,11 @@ def student_view(block):
         "scale_id": survey.scale_id,
         "results_files": block.added_files("likert-results"),  # with the charts' CSS, loaded when asked for
     })
+    if page["is_staff"] and not platform.is_masquerading(block):  # "Show more comments" (likert.comments)
+        files = block.added_files(COMMENTS_ADDED)
+        for url in files["scripts"]:
+            frag.add_javascript_url(url)
+    return frag
 
 
 def author_view(block):
@@ -175,14 +180,15 @@ def respond_state(block, survey, outcome):
 # what the page's script reads of ``get_results`` (``emm-likert.js``), all it gets when it asks
 # ``"reply": "page"`` (``common.pipeline.reply_keys``): the panel, rendered
 RESULTS_PAGE_READS = ("html",)
+COMMENTS_ADDED = "likert-comments"  # the staff's script of the comments' next pages (``common.assets.ADDED``)
 
 
 def results_json(block, left_out=None):
     """What the results panel shows: its figures (``results.panel_figures``, from the store's counts
     read here in one statement), nothing at all below the minimum group size, for staff the
-    downloads' addresses, the comments and the answers by day, and the panel itself (``html``:
-    ``results_html``, the chart drawn by ``templates/common/chart.html``), which the page puts in
-    as it is. ``left_out``: ``(day, common.leave_out.Left)`` just left out (``leave_out_day``),
+    downloads' addresses, the first page of the comments (``comments``) and the answers by day, and
+    the panel itself (``html``: ``results_html``, the chart drawn by ``templates/common/chart.html``),
+    which the page puts in as it is. ``left_out``: ``(day, common.leave_out.Left)`` just left out (``leave_out_day``),
     which the staff's part then says."""
     survey = block.load_content()
     key = block.block_key()
@@ -210,7 +216,7 @@ def results_json(block, left_out=None):
 
 
 def _staff_extras(block, survey, data, words):
-    """The staff's downloads (each with its Excel variant) and the comments, added to ``data``: a
+    """The staff's downloads (each with its Excel variant) and the comments' first page, added to ``data``: a
     download its handler would refuse (``export.responses_refusal``, ``export.profile_refusal``) is
     not offered, and the panel says why in its place (``csv_refused``, ``profile_csv_refused``: the
     handler's answer, ``{"error", "message"}``)."""
@@ -230,10 +236,9 @@ def _staff_extras(block, survey, data, words):
         else:
             data.update(profile_csv_url=url(block, "export_profile_csv"),
                         profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
-    if data["suppressed"]:
-        return
-    if survey.comment_box:
-        data["comments"] = [text for _submission, text in answer_rows.comments(block.block_key())]
+    # the first page of the comments, and where it stopped: the next ones are asked for (``comments``)
+    if comments.refusal(survey, data["respondents"], words) is None:
+        data.update(comments.first_page(block.block_key()), comments_url=url(block, "comments_page"))
 
 
 def _panel(block, survey, data, words):

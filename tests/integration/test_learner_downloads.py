@@ -20,7 +20,8 @@ from tests.openedx.runtime import Platform
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 STATIC = Path(__file__).resolve().parents[2] / "static"
 STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
-                   "emm-fullscreen.", "emm-pack.", "emm-likert-results.", "emm-chart.", "emm-by-day.")
+                   "emm-fullscreen.", "emm-pack.", "emm-likert-results.", "emm-chart.", "emm-by-day.",
+                   "likert-comments.")
 
 LEARNER_FILES = {
     "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-drafts.js",
@@ -60,11 +61,13 @@ def test_a_learner_downloads_only_what_the_block_uses(platform, demo):
     # them), and the charts of a staff panel drawn in it (the knowledge check's), never the editors
     staff, _frag = files(platform, key, platform.user("staff_ibrahim", role="staff"))
     assert names == [n for n in staff if not n.startswith(("emm-present", "emm-fullscreen", "emm-by-day"))
-                     and n not in ("emm-chart.css", "fr-by-day.js")]
+                     and n not in ("emm-chart.css", "fr-by-day.js", "fr-likert-comments.js", "emm-likert-comments.js")]
     assert ("emm-present.css" in staff and "emm-present.js" in staff) == (demo in LIVE_ROOM)
     # the same three, the answers by day with their French words (its offline lines)
     assert ("emm-by-day.css" in staff and "emm-by-day.js" in staff and "fr-by-day.js" in staff) == (demo in LIVE_ROOM)
     assert not [n for n in staff if any(part in n for part in STAFF_OR_EDITOR[:4])]
+    # the Likert's: the comments' next pages in its results panel, with their French words
+    assert ("emm-likert-comments.js" in staff and "fr-likert-comments.js" in staff) == demo.startswith("emm_likert")
 
 
 @pytest.mark.parametrize("demo", sorted(LEARNER_FILES))

@@ -3,6 +3,7 @@ from ``results.panel_figures``'s figures, every author's and learner's text esca
 words marked with their language, figures in the page's language, the staff's files only when the
 view gave their addresses."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -12,7 +13,7 @@ from emm_xblocks.common.perspectives import PROFILE_GROUP
 from emm_xblocks.common.profile import Option
 from emm_xblocks.likert.content import Statement, Survey
 from emm_xblocks.likert.results import panel_figures
-from emm_xblocks.likert.results_html import chart_rows, panel_html
+from emm_xblocks.likert.results_html import chart_rows, comments_html, panel_html
 
 EN = (str, lambda one, many, n: one if n == 1 else many, Numbers("en"))  # ``block.translators()``'s shape
 FR = (str, lambda one, many, n: one if n < 2 else many, Numbers("fr"))
@@ -110,6 +111,25 @@ def test_staff_files_and_comments_only_where_the_view_gave_them():
                                          "/h/export_codebook/excel"]
     assert all("download" in a for a in links) and links[1]["title"] == "semicolons"
     assert "&lt;script&gt;alert(1)&lt;/script&gt; très utile" in html and "<script>" not in html
+
+
+def test_the_comments_first_page_says_how_many_and_where_it_stopped_escaped():
+    """The panel's comments are a first page (likert.comments): the count, then "Show more comments"
+    holding where the page stopped as JSON; a learner's text escaped wherever it goes, the cursor's
+    line break and quotes included."""
+    head = 'Oui "vraiment"\r\n<b>'
+    data = {"comments": ["<b>un</b>", head], "comments_total": 45, "comments_url": "/h/comments_page",
+            "comments_next": {"head": head, "id": "0" * 32}}
+    html = comments_html(data, EN, "emm-b")
+    assert '<li dir="auto">&lt;b&gt;un&lt;/b&gt;</li>' in html and "<b>" not in html
+    assert ">2 of 45 comments shown</p>" in html and 'data-url="/h/comments_page"' in html
+    button = next(attrs for tag, attrs in Text(html).tags if tag == "button")
+    assert json.loads(button["data-after"]) == {"head": head, "id": "0" * 32}
+    assert button["aria-describedby"] == "emm-b-comments-count"
+    assert "Listed in the order of their text, not of when they were sent." in html
+    assert 'role="status" data-comments-said' in html
+    every = comments_html({"comments": ["Merci"], "comments_total": 1, "comments_next": None}, FR, "emm-b")
+    assert ">1 comment</p>" in every and "<button" not in every and "Listed in" not in every
 
 
 def test_the_author_s_words_carry_their_language_the_reader_s_do_not():
