@@ -52,7 +52,8 @@ demo-data: $(VENV)/.installed var  ## fill the workbench's three-day demo course
 MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store_summary.py tests/integration/test_concurrency.py \
 	tests/integration/test_compiled_sql.py tests/integration/test_descriptions.py \
 	tests/integration/test_knowledge_check.py tests/integration/test_evaluation_report.py \
-	tests/integration/test_likert_profiles.py tests/integration/test_case_study_profiles.py \
+	tests/integration/test_likert_profiles.py tests/integration/test_likert_comment_pages.py \
+	tests/integration/test_case_study_profiles.py \
 	tests/integration/test_role_play_profiles.py tests/integration/test_role_play_perspectives.py \
 	tests/integration/test_workbench_field_data.py tests/integration/test_state_joined.py \
 	tests/integration/test_platform_retirement.py tests/integration/test_live_room.py \
