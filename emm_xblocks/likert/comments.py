@@ -1,4 +1,4 @@
-"""The learners' comments in the staff's results panel, a page at a time (decision 901).
+"""The learners' comments in the staff's results panel, a page at a time (decision 98).
 
 The panel (``views.results_json``) holds the first ``PAGE`` comments, how many there are and where
 the page stopped (``first_page``); "Show more comments" (``emm-likert-comments.js``) asks the

@@ -1,4 +1,4 @@
-/* Staff: the comments of the Likert results panel, a page at a time (likert/comments.py, decision 901),
+/* Staff: the comments of the Likert results panel, a page at a time (likert/comments.py, decision 98),
    added to staff's Likert pages only. The panel holds the first page; "Show more comments"
    ([data-comments-more], where the last page stopped in data-after, JSON) asks the staff-only handler
    comments_page (the section's data-url) for the next. Each comment is put in as text, never as HTML (a

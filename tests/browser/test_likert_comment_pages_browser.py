@@ -1,4 +1,4 @@
-"""Staff read the comments of a Likert evaluation a page at a time (decision 901) in headless
+"""Staff read the comments of a Likert evaluation a page at a time (decision 98) in headless
 Chromium: the results panel shows the first 20 and how many there are; "Show more comments" adds
 the next ones as text (a comment that looks like HTML stays words), says how many it added, puts
 the focus on the first one added (Tab goes on to the button), and goes away once all are shown;

@@ -1,4 +1,4 @@
-"""The comments of the staff's Likert results panel, a page at a time (decision 901,
+"""The comments of the staff's Likert results panel, a page at a time (decision 98,
 ``likert.comments``), through the platform-faithful runtime (tests/openedx): the panel holds the
 first 20 and how many there are; the staff-only handler ``comments_page`` gives the next ones, in
 the order of their text, each once, a day left out nowhere, to course staff as themselves only;
