@@ -2,7 +2,8 @@
 
 Use ``Platform`` for a course: ``platform.subsection(...)``, ``platform.add(olx, parent)``,
 ``platform.user(name, role)``, then a context: ``platform.lms(user)``,
-``platform.lms(staff, masquerade_as=learner)``, ``platform.studio_preview(author)``,
+``platform.lms(staff, masquerade_as=learner)``, ``platform.lms_noauth(user)`` (the LMS's
+``handler_noauth`` address), ``platform.studio_preview(author)``,
 ``platform.studio_editor(author)``; each offers ``render(key)``, ``html(key)``,
 ``handle(key, handler, data)`` and ``block(key)``. The instructor's tools, the mobile Blocks
 API's ``collect`` and the problem-responses report are in ``tests.openedx.instructor``.

@@ -7,7 +7,9 @@ database) and what the LMS received (``events``). A ``Context`` is one kind of r
 * ``platform.lms(user)``: ``lms/djangoapps/courseware/block_render.py``
   (``get_block_for_descriptor`` + ``prepare_runtime_for_user``), with
   ``masquerade_as=learner`` for staff viewing the course as that learner; its blocks' dates
-  read in edx-when first, the learner's own over the course's (``dates.py``);
+  read in edx-when first, the learner's own over the course's (``dates.py``); its handlers
+  answer at the page's address (``handle_xblock_callback``), ``platform.lms_noauth(user)``'s at
+  the ``handler_noauth`` one (``handle_xblock_callback_noauth``: no CSRF, no access check);
 * ``platform.studio_preview(user)``: ``cms/djangoapps/contentstore/views/preview.py``
   (``_prepare_runtime_for_preview`` + ``_load_preview_block``), where Studio renders ``author_view``;
 * ``platform.studio_editor(user)``: ``cms/djangoapps/contentstore/utils.py``
@@ -252,14 +254,28 @@ class Context:
         """What the platform does after a handler returns (nothing in the LMS)."""
 
 
+# the LMS's two addresses of a handler (lms/urls.py): ``…/xblock/<usage id>/handler/<name>``, the one
+# ``handler_url`` gives (``handle_xblock_callback``), and ``…/handler_noauth/<name>``, the one
+# ``handler_url(..., thirdparty=True)`` gives (``handle_xblock_callback_noauth``), both in
+# lms/djangoapps/courseware/block_render.py; any handler answers at both
+HANDLER, HANDLER_NOAUTH = "handler", "handler_noauth"
+
+
 class LmsContext(Context):
-    """A learner (or staff) on a course page; ``masquerade_as`` for "View as a specific learner"."""
+    """A learner (or staff) on a course page; ``masquerade_as`` for "View as a specific learner".
+
+    ``route``: which of the LMS's two handler views a request goes through
+    (``lms/djangoapps/courseware/block_render.py``), ``HANDLER`` or ``HANDLER_NOAUTH``; by default
+    ``HANDLER_NOAUTH`` for a user already marked ``known = False`` (what that view does to
+    ``request.user`` before anything else), ``HANDLER`` otherwise. ``handle`` then does what the
+    view does before the block's handler runs (``handle``)."""
 
     name = "lms"
     default_view = "student_view"
 
-    def __init__(self, platform, user, masquerade_as=None, session=None):
+    def __init__(self, platform, user, masquerade_as=None, session=None, route=None):
         super().__init__(platform, user)
+        self.route = route or (HANDLER_NOAUTH if getattr(user, "known", True) is False else HANDLER)
         self.session = session if session is not None else {}
         self.learner = user
         self.masquerading = False
@@ -272,6 +288,33 @@ class LmsContext(Context):
             self.learner.real_user = user
             self.learner.masquerade_settings = {platform.course_key: {"role": "student",
                                                                       "user_name": masquerade_as.username}}
+
+    def handle(self, usage_key, handler, data=None, *, raw=None, method="POST", suffix=""):
+        """The request through the context's ``route``, as ``block_render.py``'s views take it:
+
+        * ``handle_xblock_callback`` (``HANDLER``) answers ``HttpResponseForbidden('Unauthenticated')``
+          to any method but GET from a user not signed in, then sets ``request.user.known =
+          request.user.is_authenticated`` (its CSRF check of a signed-in user's request is taken as
+          passed: the page sends the token);
+        * ``handle_xblock_callback_noauth`` (``HANDLER_NOAUTH``, ``@csrf_exempt``) sets
+          ``request.user.known = False`` for whoever the session names, or ``AnonymousUser``.
+
+        ``request.user`` is the user the context was made for (the staff member while masquerading:
+        ``setup_masquerade`` hands the block the learner's user, with ``real_user`` this one);
+        ``get_block_for_descriptor_internal`` checks ``has_access(user, 'load', ...)`` only where
+        ``getattr(user, 'known', True)``, and the block sees the mark on the user service's Django
+        user. The mark lives for the request: Django's ``request.user`` is made anew for each."""
+        user = self.user
+        if self.route == HANDLER:
+            if method != "GET" and not user.is_authenticated:
+                return HandlerResult(403, None, b"Unauthenticated", "text/html")
+            user.known = user.is_authenticated
+        else:
+            user.known = False
+        try:
+            return super().handle(usage_key, handler, data, raw=raw, method=method, suffix=suffix)
+        finally:
+            del user.known
 
     def student_kvs(self, field_data_cache):
         """``block_render.py`` ``get_block_for_descriptor``: ``DjangoKeyValueStore`` over the
@@ -516,8 +559,14 @@ class Platform:
         return self.authored.get(KeyValueStore.Key(scope, None, usage_key, name))
 
     # ---------------------------------------------------------------- contexts
-    def lms(self, user, masquerade_as=None, session=None):
-        return LmsContext(self, user, masquerade_as=masquerade_as, session=session)
+    def lms(self, user, masquerade_as=None, session=None, route=None):
+        return LmsContext(self, user, masquerade_as=masquerade_as, session=session, route=route)
+
+    def lms_noauth(self, user, masquerade_as=None, session=None):
+        """The LMS's ``handler_noauth`` address (``handle_xblock_callback_noauth``): no CSRF check,
+        no access check, the handler run for whoever the session names (``user``; for nobody,
+        a ``User(None, "", is_authenticated=False)``, the platform's ``AnonymousUser``)."""
+        return LmsContext(self, user, masquerade_as=masquerade_as, session=session, route=HANDLER_NOAUTH)
 
     def studio_preview(self, user):
         return StudioPreviewContext(self, user)

@@ -547,12 +547,14 @@ def test_the_other_user_scopes_are_read_into_the_requests_copy_too(plat):
 
 
 def test_no_completion_service_for_an_anonymous_user_and_no_grade_is_recorded(plat):
+    """An anonymous user's POST reaches a block only at the ``handler_noauth`` address (the page's
+    refuses it: ``test_the_page_s_address_refuses_an_anonymous_post_and_marks_the_user_known``)."""
     from tests.openedx.services import User
 
     key = plat.create("probe")
     anonymous = User(0, "anonymous", is_authenticated=False)
     plat.users[0] = anonymous
-    result = plat.lms(anonymous).handle(key, "incr")
+    result = plat.lms_noauth(anonymous).handle(key, "incr")
     assert result.status == 200
     assert plat.events.grades == [] and plat.events.completions == []
     assert [e["name"] for e in plat.events.tracking] == ["completion"]
@@ -585,7 +587,7 @@ def test_every_block_gets_the_lms_mixin_s_fields_and_its_publish_completion_hand
     refused = plat.lms(ana).handle(scored, "publish_completion", {"completion": 1.0})
     assert (refused.status, refused.json) == (400, {"error": "Block not configured for completion on view."})
     anonymous = plat.users[0] = User(0, "anonymous", is_authenticated=False)
-    assert plat.lms(anonymous).handle(page, "publish_completion", {"completion": 1.0}).status == 500
+    assert plat.lms_noauth(anonymous).handle(page, "publish_completion", {"completion": 1.0}).status == 500
     assert len(plat.events.completions) == 1
 
 
@@ -661,3 +663,61 @@ def test_a_self_paced_course_s_blocks_read_no_due_date(plat):
     sub = plat.subsection(due=due)
     key = plat.create("probe", sub)
     assert plat.lms(plat.user("bea")).block(key).due is None
+
+
+# ---------------------------------------------------------------- the two handler addresses (block_render.py)
+@XBlock.wants("user")
+class KnownProbe(XBlock):
+    """Says what its handler was given: the ``known`` mark of the Django users behind the user
+    service (the learner's, and the staff member's while masquerading)."""
+
+    @XBlock.handler
+    def marks(self, request, suffix=""):
+        from webob import Response
+
+        user = getattr(self.runtime.service(self, "user"), "_django_user", None)
+        real = getattr(user, "real_user", None)
+        return Response(json_body={"known": getattr(user, "known", "absent"),
+                                   "real_known": getattr(real, "known", "absent") if real else None})
+
+
+def test_the_page_s_address_marks_the_user_known_as_signed_in_and_the_noauth_one_unknown(plat):
+    """``handle_xblock_callback`` sets ``request.user.known = request.user.is_authenticated``;
+    ``handle_xblock_callback_noauth`` sets it False, for whoever the session names. The mark is
+    the request's: the next request's user carries none until its view sets it."""
+    plat.block_classes["known_probe"] = KnownProbe
+    key = plat.create("known_probe")
+    ana = plat.user("ana")
+    assert plat.lms(ana).handle(key, "marks").json == {"known": True, "real_known": None}
+    assert plat.lms_noauth(ana).handle(key, "marks").json == {"known": False, "real_known": None}
+    assert plat.lms_noauth(ana).handle(key, "marks", method="GET").json["known"] is False
+    assert not hasattr(ana, "known")
+    ana.known = False  # marked as handle_xblock_callback_noauth marks it: that view's request
+    assert plat.lms(ana).route == "handler_noauth"
+    assert plat.lms(ana).handle(key, "marks").json["known"] is False
+
+
+def test_the_page_s_address_refuses_an_anonymous_post_and_lets_its_get_through_unknown(plat):
+    """``handle_xblock_callback``: "Allow anonymous GET calls (e.g. for transcripts)", any other
+    method from a user not signed in is ``HttpResponseForbidden('Unauthenticated')`` before the
+    block is loaded; the GET runs marked ``known`` False, as at the noauth address."""
+    from tests.openedx.services import User
+
+    plat.block_classes["known_probe"] = KnownProbe
+    key = plat.create("known_probe")
+    visitor = User(None, "", is_authenticated=False)
+    refused = plat.lms(visitor).handle(key, "marks")
+    assert (refused.status, refused.body) == (403, b"Unauthenticated")
+    assert plat.lms(visitor).handle(key, "marks", method="GET").json["known"] is False
+    assert plat.lms_noauth(visitor).handle(key, "marks").json["known"] is False
+
+
+def test_while_masquerading_the_noauth_mark_is_on_the_staff_member_the_real_user(plat):
+    """``get_block_by_usage_id`` runs ``setup_masquerade`` at both addresses: the block is bound
+    to the learner's user (whose access is checked), ``real_user`` the request's, marked."""
+    plat.block_classes["known_probe"] = KnownProbe
+    key = plat.create("known_probe")
+    staff, ana = plat.user("sam", role="staff"), plat.user("ana")
+    seen = plat.lms_noauth(staff, masquerade_as=ana).handle(key, "marks").json
+    assert seen == {"known": "absent", "real_known": False}
+    assert plat.lms(staff, masquerade_as=ana).handle(key, "marks").json == {"known": "absent", "real_known": True}
