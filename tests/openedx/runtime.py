@@ -314,7 +314,7 @@ class LmsContext(Context):
         try:
             return super().handle(usage_key, handler, data, raw=raw, method=method, suffix=suffix)
         finally:
-            del user.known
+            vars(user).pop("known", None)
 
     def student_kvs(self, field_data_cache):
         """``block_render.py`` ``get_block_for_descriptor``: ``DjangoKeyValueStore`` over the
