@@ -24,6 +24,9 @@ STATUS = {
     "text_not_storable": BAD_REQUEST,
     "busy": 503,  # the database kept the rows locked after every retry: send again
     # who and when (common/pipeline.py)
+    # the LMS ran the handler without checking who may open the block: its handler_noauth address
+    # (no CSRF, no access check), or a GET from someone not signed in (``handlers.unchecked_refusal``)
+    "access_not_checked": FORBIDDEN,
     "forbidden": FORBIDDEN,  # not here: editing outside Studio, a test answered in Studio's preview
     # a staff-only thing (a CSV, the facilitator pack, the live room) asked for by anyone but
     # course staff, staff viewing the course as a learner included (``errors.staff_only``)

@@ -11,6 +11,9 @@ figures, the learner's state for the mobile apps): it checks the method and the 
 facilitator pack): its refusals are a small page in the person's language, not JSON
 (``HandlerError.page_response``).
 
+Each is a ``block_handler``: refused first, before its request is read, where the LMS ran it
+without checking who may open the block (its ``handler_noauth`` address, ``unchecked_refusal``).
+
 A body is at most ``MAX_BODY_BYTES`` (256 KB: a learner's answers, a choice, a comment); the Studio
 editor's handlers take the larger body of the content an editor saves (``common.editing.editor_handler``).
 """
@@ -22,7 +25,7 @@ import re
 from webob import Response
 from xblock.core import XBlock
 
-from . import store, transactions
+from . import platform, store, transactions
 from .errors import HandlerError, json_response
 from .olx import xml_safe
 
@@ -130,6 +133,37 @@ def query(request):
         return {}
 
 
+def unchecked_refusal(block):
+    """403 ``access_not_checked`` (a ``HandlerError``) where the LMS runs this request's handler
+    without checking who may open the block (``platform.access_unchecked``: its ``handler_noauth``
+    address, no CSRF check either, or a GET from someone not signed in); else None. None of our
+    handlers is for a third party (none is given by ``handler_url(..., thirdparty=True)``): the
+    person is sent to the course, where the platform checks them (decision 09NN)."""
+    if platform.access_unchecked(block):
+        return HandlerError("access_not_checked", block.ugettext(
+            "Open this activity in the course, signed in to your account."))
+    return None
+
+
+def block_handler(wrapper=None, *, page=False):
+    """``XBlock.handler`` for every handler of the package (``json_handler``, ``get_handler``,
+    ``pipeline.learner_handler``): ``unchecked_refusal`` answers first, before the request is read
+    and anything stored; ``page``: as a small page (``HandlerError.page_response``), else JSON.
+    ``@block_handler`` or ``@block_handler(page=True)``."""
+    if wrapper is None:
+        return functools.partial(block_handler, page=page)
+
+    @XBlock.handler
+    @functools.wraps(wrapper)
+    def checked(self, request, suffix=""):
+        refused = unchecked_refusal(self)
+        if refused is not None:
+            return refused.page_response(self) if page else refused.response()
+        return wrapper(self, request, suffix)
+
+    return checked
+
+
 def learner_body_limit(_block):
     """``(max_bytes, too_large)`` of every request but the Studio editor's: ``MAX_BODY_BYTES``."""
     return MAX_BODY_BYTES, request_too_large
@@ -145,7 +179,7 @@ def json_handler(func=None, *, body_limit=learner_body_limit):
     if func is None:
         return functools.partial(json_handler, body_limit=body_limit)
 
-    @XBlock.handler
+    @block_handler
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         try:
@@ -184,7 +218,7 @@ def get_handler(func=None, *, suffixes=("",), page=False):
     if func is None:
         return functools.partial(get_handler, suffixes=suffixes, page=page)
 
-    @XBlock.handler
+    @block_handler(page=page)
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
         _ = self.ugettext

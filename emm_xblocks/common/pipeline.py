@@ -5,6 +5,9 @@ action, keep what it decided, publish its effects, answer.
 (``common.actions``) into an XBlock JSON handler. The rules that hold for every learner action
 live here, once:
 
+* nothing runs where the LMS checked no access (its ``handler_noauth`` address: no CSRF check,
+  no enrolment, release date or staff-only check): 403 ``access_not_checked``, before the request
+  is read (``handlers.block_handler``, as every handler of the package);
 * an action that writes is refused while course staff view the course as a specific learner
   (``read_only_masquerade``): the LMS shows our blocks then (``show_in_read_only_mode``), and a
   write would change that learner's answers for real (``lms/djangoapps/courseware/masquerade.py``);
@@ -37,12 +40,10 @@ A block provides ``load_content()`` (parsed once per content), ``learner_state()
 import functools
 from contextlib import nullcontext
 
-from xblock.core import XBlock
-
 from . import content_cache, course_outline, descriptions, pairs, platform, recovery, store, transactions
 from .actions import ActionError, Claim, Described, Paired, Record, refusal
 from .errors import HandlerError, json_response
-from .handlers import check_address, parse_json, store_error
+from .handlers import block_handler, check_address, parse_json, store_error
 
 ATTEMPT_STALE_SECONDS = 120  # an attempt claim this old, that the learner's state says is free, is taken over
 REPLY = "reply"  # the request's field naming the answer's shape: "full" (the default) or "page"
@@ -117,7 +118,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
 
     name = getattr(action, "__name__", "") or action.func.__name__  # a functools.partial has no name
 
-    @XBlock.handler
+    @block_handler  # refused first where the LMS checked no access (its handler_noauth address)
     @functools.wraps(action)
     def handler(block, request, suffix=""):
         try:

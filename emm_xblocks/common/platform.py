@@ -2,7 +2,8 @@
 
 The user service's ``opt_attrs`` (``common/djangoapps/xblock_django/user_service.py``), Studio's
 write permission (``studio_user_permissions``, Studio only), the masquerade (LMS,
-``lms/djangoapps/courseware/masquerade.py``), the deadline and answer-visibility settings the
+``lms/djangoapps/courseware/masquerade.py``), the LMS's unchecked ``handler_noauth`` requests
+(``lms/djangoapps/courseware/block_render.py``), the deadline and answer-visibility settings the
 platform mixes into every block (``xmodule/modulestore/inheritance.py``), the server's secret, and
 Django's catalogue behind the i18n service's ``translator`` (``xmodule/modulestore/django.py``).
 Nothing else in the package reads these, so a platform change is one edit here.
@@ -101,6 +102,26 @@ def is_masquerading(block):
     user = getattr(service, "_django_user", None)
     real = getattr(user, "real_user", None)
     return real is not None and real is not user and getattr(real, "id", None) != getattr(user, "id", None)
+
+
+def access_unchecked(block):
+    """True where the LMS ran this request's handler without checking who may open the block.
+
+    ``lms/djangoapps/courseware/block_render.py``: ``handle_xblock_callback_noauth`` (the
+    ``…/handler_noauth/<handler>`` address every handler also answers at, ``@csrf_exempt``) sets
+    ``request.user.known = False`` and runs the handler for whoever the session cookie names, or
+    ``AnonymousUser``; ``get_block_for_descriptor_internal`` then skips ``has_access(user, 'load',
+    ...)`` ("Do not check access when it's a noauth request": ``getattr(user, 'known', True)``):
+    no enrolment, release date, staff-only unit or cohort is checked. The page's address
+    (``handle_xblock_callback``) sets ``known = is_authenticated``: False there too for a GET
+    from someone not signed in (it refuses them any other method). The mark is on the Django user
+    behind the user service, or on its ``real_user`` (the request's user while staff view the
+    course as a learner: ``setup_masquerade`` binds the block to the learner's). Absent (the
+    workbench, Studio, a task with no request), the platform's default: checked."""
+    service = block.runtime.service(block, "user")
+    user = getattr(service, "_django_user", None)
+    return any(not getattr(person, "known", True) for person in (user, getattr(user, "real_user", None))
+               if person is not None)
 
 
 def secret(block, purpose):
