@@ -138,7 +138,7 @@ def unchecked_refusal(block):
     without checking who may open the block (``platform.access_unchecked``: its ``handler_noauth``
     address, no CSRF check either, or a GET from someone not signed in); else None. None of our
     handlers is for a third party (none is given by ``handler_url(..., thirdparty=True)``): the
-    person is sent to the course, where the platform checks them (decision 9NN)."""
+    person is sent to the course, where the platform checks them (decision 99)."""
     if platform.access_unchecked(block):
         return HandlerError("access_not_checked", block.ugettext(
             "Open this activity in the course, signed in to your account."))
