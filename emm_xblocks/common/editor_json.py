@@ -8,7 +8,7 @@ from .i18n import N_, list_separator
 from .numbers import count
 from .sanitize import as_typed, authored_html, dropped, dropped_names
 from .text import one_line
-from .validation import UNREADABLE_ROW, Problem, unreadable_row
+from .validation import UNREADABLE_ROW, UNREADABLE_VALUE, Problem, unreadable_row
 
 
 def plain_line(value):
@@ -33,12 +33,12 @@ def editor_flag(data, key, default, problems, where, _):
     """The yes-or-no field ``key`` of the editor's JSON ``data``: ``default`` where it is missing
     (a form that leaves out what it does not show), else ``true`` or ``false`` as sent. Anything
     else (``"false"``, ``"no"``, 0: a crafted or stale save; the editor sends booleans) is a
-    ``Problem`` at ``where`` ("Choose yes or no.") and reads as ``default``, never as its truth
-    value in silence (``"false"`` saved a statement as required)."""
+    ``Problem`` at ``where`` ("Choose yes or no.", ``validation.UNREADABLE_VALUE``) and reads as
+    ``default``, never as its truth value in silence (``"false"`` saved a statement as required)."""
     value = data.get(key, default)
     if isinstance(value, bool):
         return value
-    problems.append(Problem(where, _("Choose yes or no.")))
+    problems.append(Problem(where, _("Choose yes or no."), code=UNREADABLE_VALUE))
     return default
 
 

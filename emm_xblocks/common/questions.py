@@ -316,20 +316,31 @@ QUESTION_TEXT_LIMITS = {"questions.*.options.*.text": OPTION_LIMIT, "questions.*
 QUESTION_ID_LIMITS = {f"questions.*{rows}.id": MAX_ID for rows in ("", ".options.*", ".key_points.*")}
 
 
-def editor_number(data, key, default, problems, where, _, cast=int):
+def editor_number(data, key, default, problems, where, says, _, cast=int):
     """The number ``data[key]`` as ``cast`` (``int``: whole), else ``default`` with a problem on
-    ``where`` (``validation.unreadable_number``: too large or too small, or not a number)."""
+    ``where`` (``validation.unreadable_number``): ``says``, its ``(out of range, not a number)``
+    sentences, translated, that name the question as the validators do (bug hunt "new")."""
     raw = data.get(key, default)
     value = parse_int(raw) if cast is int else parse_float(raw, comma=True)  # "1,5" as French writes it
     if value is None:  # also crafted input: "--5", 1e400, NaN, 400-digit integers
-        problems.append(unreadable_number(where, raw, cast is int, _))
+        problems.append(unreadable_number(where, raw, cast is int, _, *says))
         return default
     return cast(value)
+
+
+def _number_says(n, _):
+    """``{key: (out of range, not a number)}`` of question ``n``'s numbers (``editor_number``)."""
+    words = _("Question {n}: word limits must be between 0 and {max}.").format(n=n, max=count(MAX_WORDS, _))
+    return {"points": (_("Question {n}: points must be more than 0 and at most 100.").format(n=n),
+                       _("Question {n}: the points must be a number.").format(n=n)),
+            "min_words": (words, _("Question {n}: the minimum number of words must be a whole number.").format(n=n)),
+            "max_words": (words, _("Question {n}: the maximum number of words must be a whole number.").format(n=n))}
 
 
 def question_from_editor(raw, i, problems, _):
     """Question ``i`` of the editor's JSON (types checked here, the content by the validators)."""
     where = f"questions.{i}"
+    says = _number_says(i + 1, _)
     options = editor_items(raw, "options", MAX_OPTIONS * 2, problems, _, most=MAX_OPTIONS, where=f"{where}.options")
     key_points = editor_items(raw, "key_points", 50, problems, _, where=f"{where}.key_points")
     return Question(
@@ -340,10 +351,10 @@ def question_from_editor(raw, i, problems, _):
                              editor_flag(o, "correct", False, problems, f"{where}.options.{j}.correct", _),
                              editor_text(o, "feedback")) for j, o in options),
         partial_credit=editor_flag(raw, "partial_credit", False, problems, f"{where}.partial_credit", _),
-        points=editor_number(raw, "points", 1.0, problems, f"{where}.points", _, float),
+        points=editor_number(raw, "points", 1.0, problems, f"{where}.points", says["points"], _, float),
         explanation=editor_html(raw, "explanation"),
-        min_words=editor_number(raw, "min_words", 0, problems, f"{where}.min_words", _),
-        max_words=editor_number(raw, "max_words", 0, problems, f"{where}.max_words", _),
+        min_words=editor_number(raw, "min_words", 0, problems, f"{where}.min_words", says["min_words"], _),
+        max_words=editor_number(raw, "max_words", 0, problems, f"{where}.max_words", says["max_words"], _),
         model_answer=editor_html(raw, "model_answer"),
         key_points=tuple(KeyPoint(editor_text(k, "id"), editor_text(k, "text")) for _j, k in key_points),
     )

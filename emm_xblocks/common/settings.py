@@ -123,6 +123,14 @@ def out_of_range(s, _):
     return _(s.problem).format(low=count(s.low, _), high=high, n=high)
 
 
+def not_a_number(s, _):
+    """What the number setting ``s`` says of a value that is not a number, naming it by its label
+    (a list of problems, the role-play's, shows it apart from its field: bug hunt "new")."""
+    if s.kind == WHOLE:
+        return _("“{setting}” must be a whole number.").format(setting=_(s.label))
+    return _("“{setting}” must be a number.").format(setting=_(s.label))
+
+
 def weight(group="settings"):
     """The platform's problem weight of a graded block (``weight``, 0 to 1000)."""
     return Setting("weight", NUMBER, 1.0, N_("Problem weight"), high=1000, group=group,
@@ -352,7 +360,8 @@ def read_editor(data, settings, _):
       it does not show); a checkbox that is not ``true`` or ``false`` is a problem tied to its
       field (``editor_json.editor_flag``: ``"false"`` is not read as on);
     * a number that does not parse is a problem tied to its field (and keeps its default): one too
-      large for any bound says the setting's range (``validation.unreadable_number``); else its
+      large for any bound says the setting's range (``validation.unreadable_number``), anything
+      else that the setting (named by its label: ``not_a_number``) must be a number; else its
       range is the block's checks' (``problems``, with a message naming the setting);
     * a ``text`` or ``select`` setting is put on one line (``olx.one_line``, as OLX reads it back),
       never cut: longer than ``TEXT_MAX`` characters is a problem tied to its field
@@ -374,7 +383,8 @@ def read_editor(data, settings, _):
             # the range is the validators' to check (with a message naming the setting)
             value = parse_int(raw) if s.kind == WHOLE else parse_float(raw, comma=True)  # "1,5" is 1.5
             if value is None:  # a number too large for any bound says the setting's range
-                problems.append(unreadable_number(s.name, raw, s.kind == WHOLE, _, out_of_range(s, _)))
+                problems.append(unreadable_number(s.name, raw, s.kind == WHOLE, _, out_of_range(s, _),
+                                                  not_a_number(s, _)))
                 value = s.default
             found[s.name] = value
         elif isinstance(raw, str):

@@ -207,17 +207,35 @@ def _beyond_bounds(raw, whole):
     return ("-" if raw < 0 else "+") if abs(raw) >= 1 else ""
 
 
-def unreadable_number(field, raw, whole, _, out_of_range=""):
-    """The ``Problem`` on ``field`` of a number a form sent that ``parse_int`` (``whole``) or
-    ``parse_float`` could not read: a number too large (or too small) for any bound says so, or
-    ``out_of_range`` (the setting's own words, its bounds filled in) when given; anything else
-    asks for a whole number, or a number."""
+# a value an editor's form or an author's XML sent that does not read as what it should hold (a
+# number, a yes or no): a problem at its field, the value read as its default meanwhile. The save is
+# refused; so is the role-play's tab switch (``has_unreadable_values``), whose other tab would show
+# that default ("two" points as 0) and save it from there (bug hunt "new")
+UNREADABLE_VALUE = "unreadable_value"
+
+
+def has_unreadable_values(problems):
+    """A value could not be read (``UNREADABLE_VALUE``): the content holds its default in its
+    place, not what the author typed, so it is shown nowhere else (the role-play's other tab)."""
+    return any(p.code == UNREADABLE_VALUE for p in problems)
+
+
+def unreadable_number(field, raw, whole, _, out_of_range="", not_a_number=""):
+    """The ``Problem`` (``UNREADABLE_VALUE``) on ``field`` of a number a form sent that
+    ``parse_int`` (``whole``) or ``parse_float`` could not read: a number too large (or too small)
+    for any bound says ``out_of_range`` (the field's own words, its place and bounds filled in)
+    when given, else that it is too large; anything else says ``not_a_number`` (the field's words:
+    "Node “a”: choice 2: the points must be a whole number.") when given, else asks for a whole
+    number, or a number. A list of problems (the role-play's) shows the message apart from its
+    field: each caller names the place (bug hunt "new")."""
     sign = _beyond_bounds(raw, whole)
     if sign and out_of_range:
-        return Problem(field, out_of_range)
-    if sign:
-        return Problem(field, _("This number is too large.") if sign == "+" else _("This number is too small."))
-    return Problem(field, _("Enter a whole number.") if whole else _("Enter a number."))
+        message = out_of_range
+    elif sign:
+        message = _("This number is too large.") if sign == "+" else _("This number is too small.")
+    else:
+        message = not_a_number or (_("Enter a whole number.") if whole else _("Enter a number."))
+    return Problem(field, message, code=UNREADABLE_VALUE)
 
 
 def image_alt_problems(fields, _):

@@ -93,9 +93,10 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
     @editor_handler
     def studio_convert(self, data, suffix=""):
         """The editor switches tabs: the form as XML, or the XML as the form. Nothing is saved;
-        ``scenario`` is None (and ``problems`` says why) when the input cannot be read."""
+        ``scenario`` is None (and ``problems`` says why) when the input, or a value in it, cannot be
+        read (``editor.for_other_tab``: the other tab would show its default)."""
         self._require_editor()
-        scenario, problems = editor.from_editor(data, self.author_gettext())
+        scenario, problems = editor.for_other_tab(data, self.author_gettext())
         # the form's HTML as the author typed it ("&", not "&amp;": bug hunt s44); the XML as saved
         return {"scenario": typed_html(editor.to_editor(scenario)) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}

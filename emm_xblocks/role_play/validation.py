@@ -111,16 +111,22 @@ def _check_image(node, where, _, add):
     add(told.field, told.message, told.code)
 
 
-def _check_bands(scenario, _, add):
+def _check_bands(scenario, _, add, unread):
     """Each band starts between 0 and 100 %, and at a score of its own: of two bands that start at
-    the same score, the learner would only ever see the first (``paths.band_message``)."""
+    the same score, the learner would only ever see the first (``paths.band_message``). A band
+    whose start the editor could not read (``unread``: ``bands.N.min``, read as 0, its problem
+    said by the editor) is neither checked nor compared: no clash the author never typed."""
     starts = set()
     for i, band in enumerate(scenario.bands):
+        if f"bands.{i}.min" in unread:
+            continue
         if not 0 <= band.min <= 100:
-            add(f"bands.{i}.min", _("A grade band starts between 0 and 100 %."), "band_min")
+            add(f"bands.{i}.min", _("Grade band {n}: the starting score must be between 0 and 100 %.")
+                .format(n=count(i + 1, _)), "band_min")
         elif band.min in starts:
-            add(f"bands.{i}.min", _("Another grade band starts at this score: learners would never see this "
-                                    "one. Give each band its own starting score."), BAND_TWICE)
+            add(f"bands.{i}.min", _("Grade band {n} starts at the score of another band: learners would never see "
+                                    "it. Give each band its own starting score.").format(n=count(i + 1, _)),
+                BAND_TWICE)
         starts.add(band.min)
 
 
@@ -229,8 +235,10 @@ def _check_strandings(scenario, _, add):
                 STRANDED, error=False)
 
 
-def validate(scenario, _):
-    """Every problem with the scenario's content, as ``Problem`` objects (never raises)."""
+def validate(scenario, _, unread=frozenset()):
+    """Every problem with the scenario's content, as ``Problem`` objects (never raises).
+    ``unread``: the editor's fields whose value did not read (``editor.from_editor``: its own
+    problem says so), whose default is not checked as the author's (a grade band's start)."""
     problems = []
 
     def add(field, message, code, error=True):
@@ -238,7 +246,7 @@ def validate(scenario, _):
 
     _check_structure(scenario, _, add)
     problems += settings.problems(scenario, SETTINGS, _, coded=True)
-    _check_bands(scenario, _, add)
+    _check_bands(scenario, _, add, unread)
     if not errors(problems):
         _check_strandings(scenario, _, add)
     if not errors(problems):

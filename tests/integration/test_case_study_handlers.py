@@ -461,15 +461,20 @@ def test_crafted_numbers_in_the_editor_are_field_errors(case, handlers, field, v
     assert field in {p["field"] for p in r.json_body["problems"]}
 
 
+# each names its question, as the validators do (bug hunt "new": "Saisissez un nombre." said no more)
+RANGE = "Question\u00a01\u00a0: les points doivent être supérieurs à 0 et ne pas dépasser 100."
+
+
 @pytest.mark.parametrize("value,message", [
-    ("1e400", "Ce nombre est trop grand."), ("-1e400", "Ce nombre est trop petit."), ("deux", "Saisissez un nombre.")])
+    ("1e400", RANGE), ("-1e400", RANGE), ("deux", "Question\u00a01\u00a0: les points doivent être un nombre.")])
 def test_a_question_s_points_that_cannot_be_read_say_why_in_the_author_s_language(case, handlers, value, message):
     uid = case()
     data = content.to_plain(handlers.block(uid, "staff_1").load_content())
     data["questions"][0]["points"] = value
     r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
     assert r.status_code == 400
-    assert {"field": "questions.0.points", "message": message, "error": True} in r.json_body["problems"]
+    assert {"field": "questions.0.points", "message": message, "error": True,
+            "code": "unreadable_value"} in r.json_body["problems"]
     assert handlers.block(uid).load_content().questions[0].points == 2  # nothing saved
 
 

@@ -49,4 +49,5 @@ def test_a_decimal_comma_typed_in_the_editor_is_read_and_an_unreadable_one_said_
     data["questions"][0]["points"] = "1,000"  # 1 in French, 1000 in English: not guessed
     r = handlers.post(uid, "studio_submit", data, student="staff_1", lang="fr")
     assert r.status_code == 400
-    assert {p["field"]: p["message"] for p in r.json_body["problems"]}["questions.0.points"] == "Saisissez un nombre."
+    assert {p["field"]: p["message"] for p in r.json_body["problems"]}["questions.0.points"] == (
+        "Question\u00a01\u00a0: les points doivent être un nombre.")  # its question named (bug hunt "new")

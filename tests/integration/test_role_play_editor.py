@@ -106,15 +106,23 @@ def test_live_check_names_the_field_and_the_kind_of_problem(small, handlers):  #
     data.update(bands=[{"min": "", "message": "Empty start"}, {"min": -10**20, "message": "Below"}],
                 weight="1e999", attempts_allowed="2.5")
     r = handlers.post(uid, "studio_validate", data, student="staff_1")
-    problems = r.json_body["problems"]
-    for field in ("nodes.0.choices.0.points", "bands.0.min"):
-        assert {"field": field, "message": "Enter a whole number.", "error": True} in problems
-    assert {"field": "nodes.0.choices.1.points", "message": "This number is too large.", "error": True} in problems
-    assert {"field": "bands.1.min", "message": "This number is too small.", "error": True} in problems
+    problems = [{k: v for k, v in p.items() if k != "code"} for p in r.json_body["problems"]
+                if p.get("code") == "unreadable_value"]
+    # each names its place, as the validators' do (bug hunt "new": the list showed "Enter a whole number.")
+    assert {"field": "nodes.0.choices.0.points", "message": "Node “n-start”: choice 1: the points must be a whole "
+            "number.", "error": True} in problems
+    assert {"field": "bands.0.min", "message": "Grade band 1: the starting score must be a whole number.",
+            "error": True} in problems
+    # a number too large (or too small) for any bound says the field's range
+    assert {"field": "nodes.0.choices.1.points", "message": "Node “n-start”: choice 2: points must be between "
+            "-1,000 and 1,000.", "error": True} in problems
+    assert {"field": "bands.1.min", "message": "Grade band 2: the starting score must be between 0 and 100 %.",
+            "error": True} in problems
     assert {"field": "nodes.3.ending", "message": "Choose yes or no.", "error": True} in problems
-    # a number too large for any bound says the setting's range; a fraction asks for a whole number
+    # a setting's range, or a fraction where a whole number is asked, named by its label
     assert {"field": "weight", "message": "The weight must be between 0 and 1,000.", "error": True} in problems
-    assert {"field": "attempts_allowed", "message": "Enter a whole number.", "error": True} in problems
+    assert {"field": "attempts_allowed", "message": "“Maximum attempts (0: no limit)” must be a whole number.",
+            "error": True} in problems
     r = handlers.post(uid, "studio_submit", data, student="staff_1")
     assert r.status_code == 400
     assert handlers.block(uid).load_content().node("n-mid").choices  # nothing saved
@@ -138,6 +146,54 @@ def test_convert_switches_between_the_form_and_the_xml_without_saving(small, han
     assert r.status_code == 200 and r.json_body["scenario"] is None
     assert r.json_body["problems"][0]["field"] == "xml"
     assert handlers.block(uid).load_content().display_name == "Small"  # converting never saves
+
+
+def test_a_value_that_does_not_read_keeps_the_tab_it_was_typed_in(small, handlers):  # noqa: F811
+    """Bug hunt "new": points "two" typed in the form became a choice without points (0) in "Edit as
+    XML", and a save there stored 0 without a word. A value that does not read (a number, a yes or
+    no, in the form or the XML) now refuses the switch, as input that cannot be read does: the
+    author's text stays in its tab, its problem named."""
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["nodes"][0]["choices"][0]["points"] = "two"
+    r = handlers.post(uid, "studio_convert", data, student="staff_1")
+    assert r.status_code == 200 and r.json_body["scenario"] is None
+    assert {"field": "nodes.0.choices.0.points", "message": "Node “n-start”: choice 1: the points must be a whole "
+            "number.", "error": True, "code": "unreadable_value"} in r.json_body["problems"]
+    data["nodes"][0]["choices"][0]["points"] = "2"
+    data["bands"] = [{"min": "fifty", "message": "Half"}]
+    assert handlers.post(uid, "studio_convert", data, student="staff_1").json_body["scenario"] is None
+    data["bands"] = []
+    data["nodes"][3]["ending"] = "true"  # a crafted yes: read as "not an ending", never shown as one
+    assert handlers.post(uid, "studio_convert", data, student="staff_1").json_body["scenario"] is None
+    # the XML's: points="deux" would be 0 in the form
+    xml = SMALL.format(extra="").replace('points="2"', 'points="deux"')
+    r = handlers.post(uid, "studio_convert", {"xml": xml}, student="staff_1")
+    assert r.json_body["scenario"] is None
+    unread = [(p["field"], p["line"]) for p in r.json_body["problems"] if p.get("code") == "unreadable_value"]
+    assert unread == [("nodes.0.choices.0.points", 5)]
+    # read, the switch goes through (the live check and the save still say every problem)
+    assert handlers.post(uid, "studio_convert", {"xml": SMALL.format(extra="")},
+                         student="staff_1").json_body["scenario"]["nodes"][0]["choices"][0]["points"] == 2
+    assert handlers.block(uid).load_content().node("n-start").choices[0].points == 2  # converting never saves
+
+
+def test_a_band_start_that_does_not_read_is_not_compared_with_the_others(small, handlers):  # noqa: F811
+    """Bug hunt "new": a band starting at "fifty" (read as 0) was also said to start where the band at
+    0 does, a clash the author never typed, at that other band; in the form and in the XML alike."""
+    uid = small()
+    data = editor_data(handlers, uid)
+    data["bands"] = [{"min": "fifty", "message": "Half"}, {"min": "0", "message": "Low"}]
+    for sent in (data, {"xml": SMALL.format(extra="").replace(
+            '<node id="n-start">', '<band min="fifty">Half</band><band min="0">Low</band><node id="n-start">')}):
+        problems = handlers.post(uid, "studio_validate", sent, student="staff_1").json_body["problems"]
+        bands = [(p["field"], p.get("code")) for p in problems if p["field"].startswith("bands")]
+        assert bands == [("bands.0.min", "unreadable_value")], problems
+    data["bands"] = [{"min": "50", "message": "Half"}, {"min": "fifty", "message": "Also half"},
+                     {"min": "50", "message": "Half again"}]  # the bands that read are still compared
+    problems = handlers.post(uid, "studio_validate", data, student="staff_1").json_body["problems"]
+    assert [(p["field"], p.get("code")) for p in problems if p["field"].startswith("bands")] == [
+        ("bands.1.min", "unreadable_value"), ("bands.2.min", "band_twice")]
 
 
 def test_converting_writes_a_limit_in_the_authors_language(small, handlers):  # noqa: F811

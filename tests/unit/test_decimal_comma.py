@@ -58,12 +58,14 @@ def test_a_question_worth_one_and_a_half_points_is_saved_so():
 
 def test_a_point_count_that_does_not_read_is_said_at_its_field():
     case, problems = case_editor.from_editor(_case(points="1,000"), str)
-    assert ("questions.0.points", "Enter a number.") in [(p.field, p.message) for p in problems if p.error]
+    assert ("questions.0.points", "Question 1: the points must be a number.") in [
+        (p.field, p.message) for p in problems if p.error]
 
 
 def test_a_minimum_of_words_stays_a_whole_number():
     _case_read, problems = case_editor.from_editor(_case(kind="reflection", min_words="1,5"), str)
-    assert ("questions.0.min_words", "Enter a whole number.") in [(p.field, p.message) for p in problems]
+    assert ("questions.0.min_words", "Question 1: the minimum number of words must be a whole number.") in [
+        (p.field, p.message) for p in problems]
 
 
 def test_the_weight_reads_a_decimal_comma_and_keeps_its_range():
