@@ -73,6 +73,22 @@ def _attempts_left(ctx, ungettext, number):
         "left": escape(number(left, 0))}
 
 
+def _attempts_ahead(ctx, ungettext, number):
+    """Before the first attempt, when attempts are limited: how many there are and that choosing a
+    role starts one (bug hunt "new": a tap on a role silently spent attempt 1 of 3, and a learner who
+    tapped the wrong one spent the second to take the other). The case study shows its count before
+    the first submit; "" with no limit, once an attempt was started (the count left is shown under
+    the roles) or past the due date (the notice says why nothing is taken)."""
+    allowed = ctx["attempts_allowed"]
+    if not allowed or ctx["attempts"] or ctx.get("closed"):
+        return ""
+    said = escape(ungettext(
+        "You have %(n)s attempt. Choosing a role starts it; the role cannot be changed afterwards.",
+        "You have %(n)s attempts. Choosing a role starts the first; playing again, in the same role or another, "
+        "uses another attempt.", allowed)) % {"n": escape(number(allowed, 0))}
+    return f'<p class="emm-rp-attempts-ahead" data-attempts-ahead>{said}</p>'
+
+
 def _roles_html(ctx, dom, disabled, _, ungettext, number):
     """Before a role is taken: the intro, the profile question (if asked), a button per role."""
     scenario = ctx["scenario"]
@@ -97,6 +113,7 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
         then = f'<p class="emm-rp-then">{lead}</p>'
     return (f'\n  {intro}\n'
             f'  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{choose}</h4>\n'
+            f'  {_attempts_ahead(ctx, ungettext, number)}\n'
             f'  {profile}\n'
             f'  {then}\n'
             f'  <ul class="emm-rp-roles">\n'

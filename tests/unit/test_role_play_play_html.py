@@ -112,3 +112,33 @@ def test_an_ending_s_tables_escape_captions_notes_and_figures():
     assert 'style="--emm-share: 75%"' in page and 'emm-rp-cat-good">' in page
     assert "(3 of 4 &lt;chose&gt;)" in page and "A new &lt;attempt&gt;" in page  # the retry warning
     assert "<p>Debrief</p>" in page and "<b>" not in page
+
+
+def roles_page(**kwargs):
+    scenario = SimpleNamespace(asks_profile=False, estimated_minutes=0)
+    return html(base(phase="roles", scenario=scenario, learner_profile="", intro="",
+                     roles=[{"id": "r1", "label": "Officer", "brief": ""}], **kwargs))
+
+
+def test_the_role_screen_says_how_many_attempts_there_are_and_that_a_role_starts_one():
+    """Bug hunt "new": a tap on a role silently started attempt 1 of 3, and a learner who tapped the
+    wrong role spent the second to take the other. Before the first attempt the screen says so, under
+    its heading and above the roles, the count in the learner's language and plural."""
+    page = roles_page(attempts=0, attempts_left=3, attempts_allowed=3)
+    said = ('<p class="emm-rp-attempts-ahead" data-attempts-ahead>&lt;b&gt;&quot;You have #3 attempts. Choosing a '
+            'role starts the first; playing again, in the same role or another, uses another attempt.&quot;&lt;/b&gt;'
+            '</p>')
+    assert said in page
+    assert page.index("Choose your role") < page.index(said) < page.index('data-role="r1"')
+    assert "emm-rp-attempts\"" not in page  # no "3 attempts left" beside it
+    one = roles_page(attempts=0, attempts_left=1, attempts_allowed=1)
+    assert "You have #1 attempt. Choosing a role starts it; the role cannot be changed afterwards." in one
+
+
+def test_the_role_screen_says_nothing_of_attempts_without_a_limit_once_one_started_or_past_the_due_date():
+    assert "data-attempts-ahead" not in roles_page(attempts=0, attempts_left=None, attempts_allowed=0)
+    # after "Start again" the attempt is begun: the count left stays under the roles, as before
+    again = roles_page(attempts=2, attempts_left=1, attempts_allowed=3)
+    assert "data-attempts-ahead" not in again and "#1 attempt left" in again
+    # past the due date the notice says why nothing is taken (decision 93): no count
+    assert "data-attempts-ahead" not in roles_page(attempts=0, attempts_left=0, attempts_allowed=3, closed=True)
