@@ -5,9 +5,10 @@ chose). A rehearsal with colleagues before the training is taken out of the figu
 
 * ``days_data(block, words, left_out=None)``: what the section shows, ``{"dom", "url", "min_size",
   "days": [{"day": "2026-12-03", "date": its long date in the page's language, "n": submissions,
-  "kept": too few anonymous answers to leave out}], "left_out": the sentence saying what was just
-  left out}`` (``left_out``: ``(day, common.leave_out.Left)``); five ``GROUP BY`` reads of the
-  block's rows (``common.leave_out.days``, ``too_few_anonymous``).
+  "kept": too few anonymous answers to leave out, "profiled": its answers carry a participant
+  profile}], "left_out": the sentence saying what was just left out}`` (``left_out``: ``(day,
+  common.leave_out.Left)``); five ``GROUP BY`` reads of the block's rows (``common.leave_out.days``,
+  ``too_few_anonymous``).
 * ``days_html(data, words, kind)``: the section (safe to put in a page: every value escaped), "" with
   no day and nothing just left out. ``kind`` names what the answers count in (``EVALUATION``,
   ``CASE_STUDY``, ``ROLE_PLAY``), said in the note and in the question "Leave out…" asks first.
@@ -40,14 +41,16 @@ ADDED = "by-day"  # the staff's script and look (``common.assets.ADDED``)
 def days_data(block, words, left_out=None):
     """The section's data (see the module's docstring); a day with fewer anonymous submissions than
     the block's minimum group size, in all or in one profile, is ``"kept": True``
-    (``leave_out.too_few_anonymous``)."""
+    (``leave_out.too_few_anonymous``), and ``"profiled"`` when some of its anonymous answers carry a
+    profile (only then may a profile's few be why: an evaluation that asks no profile question has
+    none, and its note does not speak of profiles)."""
     _, ungettext, nums = words
     key = block.block_key()
     min_size = block.load_content().min_group_size
     kept = leave_out.too_few_anonymous(key, min_size)
     data = {"dom": block.dom_id(), "url": block.runtime.handler_url(block, "leave_out_day"), "min_size": min_size,
-            "days": [{"day": day.isoformat(), "date": long_date(day, nums.language), "n": n, "kept": day in kept}
-                     for day, n in leave_out.days(key)]}
+            "days": [{"day": day.isoformat(), "date": long_date(day, nums.language), "n": n, "kept": day in kept,
+                      "profiled": kept.get(day, False)} for day, n in leave_out.days(key)]}
     if left_out is not None and left_out[1].submissions:
         day, left = left_out
         n = left.submissions
@@ -108,6 +111,22 @@ def _day_line(kind, ungettext, n, count, date):
     return text.format(date=date, n=count)
 
 
+def _too_few(profiled, ungettext, size):
+    """Why a day has no "Leave out…": fewer than ``size`` (the minimum group size, ``{n}`` to fill)
+    anonymous answers, "in all or from one profile" only where its answers carry a profile (bug
+    hunt "new": said on an evaluation that asks no profile question)."""
+    if profiled:
+        return ungettext(
+            "Not offered: fewer than {n} anonymous answer that day, in all or from one profile; leaving them "
+            "out would show how they answered.",
+            "Not offered: fewer than {n} anonymous answers that day, in all or from one profile; leaving them "
+            "out would show how they answered.", size)
+    return ungettext("Not offered: fewer than {n} anonymous answer that day; leaving them out would show how "
+                     "they answered.",
+                     "Not offered: fewer than {n} anonymous answers that day; leaving them out would show how "
+                     "they answered.", size)
+
+
 def days_html(data, words, kind=EVALUATION):
     """The staff's "Answers by day" (``days_data``'s ``data``; "" for anyone else, or with no answer
     yet and nothing just left out): each day, its long date and how many answered, with "Leave
@@ -132,11 +151,7 @@ def days_html(data, words, kind=EVALUATION):
         said = escape(_day_line(kind, ungettext, n, count, date))
         if entry.get("kept"):  # too few anonymous answers to leave out alone (decision 73)
             size = data.get("min_size", 0)
-            why = escape(ungettext(
-                "Not offered: fewer than {n} anonymous answer that day, in all or from one profile; leaving them "
-                "out would show how they answered.",
-                "Not offered: fewer than {n} anonymous answers that day, in all or from one profile; leaving them "
-                "out would show how they answered.", size).format(n=nums.number(size, 0)))
+            why = escape(_too_few(entry.get("profiled"), ungettext, size).format(n=nums.number(size, 0)))
             items.append(f'<li data-day="{day}"><span id="{dom}-day-{i}">{said}</span> '
                          f'<span class="emm-by-day-hint">{why}</span></li>')
             continue
@@ -231,6 +246,25 @@ class AnswersByDayMixin:
                     f'<p class="emm-basis">{none}</p></section>')
         return {"html": html}
 
+    def _too_few_refusal(self, profiled, min_size):
+        """``leave_out_day``'s refusal of a day too small to leave out alone, "in all or from one
+        profile" only where its answers carry a profile (``_too_few``)."""
+        if profiled:
+            said = self.ungettext(
+                "Fewer than {n} anonymous answer was given that day, in all or from one profile: leaving them "
+                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
+                "deleted.",
+                "Fewer than {n} anonymous answers were given that day, in all or from one profile: leaving them "
+                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
+                "deleted.", min_size)
+        else:
+            said = self.ungettext(
+                "Fewer than {n} anonymous answer was given that day: leaving them out would show how they "
+                "answered, which the minimum group size keeps from staff. Nothing was deleted.",
+                "Fewer than {n} anonymous answers were given that day: leaving them out would show how they "
+                "answered, which the minimum group size keeps from staff. Nothing was deleted.", min_size)
+        return said.format(n=self.numbers().number(min_size, 0))
+
     @json_handler
     def leave_out_day(self, data, suffix=""):
         """POST ``{"day": "YYYY-MM-DD"}``, course staff only: the block's answers and comments of
@@ -240,13 +274,8 @@ class AnswersByDayMixin:
         reply = self.leave_out_reply(data)
         day = leave_out.day_of(data, self.ugettext)
         min_size = self.load_content().min_group_size
-        if day in leave_out.too_few_anonymous(self.block_key(), min_size):
-            raise HandlerError("too_few_respondents", self.ungettext(
-                "Fewer than {n} anonymous answer was given that day, in all or from one profile: leaving them "
-                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
-                "deleted.",
-                "Fewer than {n} anonymous answers were given that day, in all or from one profile: leaving them "
-                "out would show how they answered, which the minimum group size keeps from staff. Nothing was "
-                "deleted.", min_size).format(n=self.numbers().number(min_size, 0)))
+        kept = leave_out.too_few_anonymous(self.block_key(), min_size)
+        if day in kept:
+            raise HandlerError("too_few_respondents", self._too_few_refusal(kept[day], min_size))
         left = leave_out.leave_out_day(self.block_key(), day)
         return self.after_leave_out(reply, day, left)

@@ -5,7 +5,8 @@ before the training, taken out of the store so that no figure counts them any mo
   date the store kept) that has submissions in the block, and how many (distinct submissions
   among its answer rows, and a comment sent without any answer counts as one more).
 * ``too_few_anonymous(block_key, min_size)``: the days that may not be left out alone (too few
-  anonymous submissions: decision 73).
+  anonymous submissions: decision 73), each with whether its answers carry a participant profile
+  (the reason may then be a profile's few, which a page says only then).
 * ``leave_out_day(block_key, day)``: deletes that day's ``Answer`` and ``Comment`` rows of the
   block and takes them back from the summary (``Tally``, ``Submissions``: ``summary.apply``, as
   ``store.record`` takes back a named resubmission's old rows), in one transaction, retried as
@@ -102,7 +103,11 @@ def too_few_anonymous(block_key, min_size):
     keeps from staff (decision 5; trial s34: a day of 5, one of them from civil society, gave that
     one's answers in the civil-society column); a submission of a comment alone counts in no group.
     Two ``GROUP BY`` reads. Named submissions are no
-    such secret: staff read them by name in the responses CSV."""
+    such secret: staff read them by name in the responses CSV.
+
+    ``{day: profiled}``: ``profiled`` True when some of that day's anonymous answers carry a profile
+    (a block that asks no profile question, and never did, has none: its days are kept for their
+    total only, and a page does not speak of profiles; bug hunt "new")."""
     from ..models import Answer
 
     by_profile = defaultdict(list)
@@ -110,7 +115,7 @@ def too_few_anonymous(block_key, min_size):
                    .values_list("day", "value").annotate(n=Count("submission", distinct=True)).order_by()
                    .values_list("day", "n")):
         by_profile[day].append(n)
-    kept = set()
+    kept = {}
     # submissions with answers only: a comment sent alone changes no figure, so it hides no one's
     # answers (bug hunt s43: a day of one answer and two comments alone was offered, and left out)
     answered = (Answer.objects.filter(block_key=block_key, user_key="").values_list("day")
@@ -118,7 +123,7 @@ def too_few_anonymous(block_key, min_size):
     for day, total in answered:
         groups = [*by_profile[day], total - sum(by_profile[day])]  # the last: those who gave no profile
         if any(0 < n < min_size for n in [total, *groups]):
-            kept.add(day)
+            kept[day] = bool(by_profile[day])
     return kept
 
 

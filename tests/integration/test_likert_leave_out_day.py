@@ -166,12 +166,16 @@ def test_an_anonymous_day_smaller_than_the_group_size_is_not_left_out_alone(hand
     assert [(d["day"], d["n"], d["kept"]) for d in panel["days"]] == [("2026-12-03", 3, False),
                                                                      ("2026-12-05", 2, True)]
     small = panel["html"].split('data-day="2026-12-05"')[1].split("</li>")[0]
-    assert "Leave out…" not in small and ("Not offered: fewer than 3 anonymous answers that day, in all or from "
-                                          "one profile") in small
+    # the evaluation asks no profile question: no "in all or from one profile" (bug hunt "new")
+    assert "Leave out…" not in small and ("Not offered: fewer than 3 anonymous answers that day; leaving them out "
+                                          "would show how they answered.") in small
+    assert "profile" not in small
     rows = Answer.objects.filter(block_key=uid).count()
     r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF)
     assert r.status_code == 409 and r.json_body["error"] == "too_few_respondents"
-    assert r.json_body["message"].startswith("Fewer than 3 anonymous answers were given that day, in all or from")
+    assert r.json_body["message"] == ("Fewer than 3 anonymous answers were given that day: leaving them out would "
+                                      "show how they answered, which the minimum group size keeps from staff. "
+                                      "Nothing was deleted.")
     assert Answer.objects.filter(block_key=uid).count() == rows
     with translation.override("fr"):
         r = handlers.post(uid, "leave_out_day", {"day": "2026-12-05"}, student=STAFF, lang="fr")
@@ -200,10 +204,16 @@ def test_an_anonymous_day_with_a_small_profile_group_is_not_left_out_alone(handl
     answered(datetime.date(2026, 12, 1), ["gov"] * 3 + ["cso"])  # civil society: one
     answered(datetime.date(2026, 12, 2), ["gov"] * 3 + [""])  # who gave no profile: one
     answered(datetime.date(2026, 12, 3), ["cso"] * 3)
-    assert leave_out.too_few_anonymous(uid, 3) == {datetime.date(2026, 12, 1), datetime.date(2026, 12, 2)}
+    # both days' answers carry a profile: a profile's few may be why, and the page and the refusal say so
+    assert leave_out.too_few_anonymous(uid, 3) == {datetime.date(2026, 12, 1): True, datetime.date(2026, 12, 2): True}
+    panel = handlers.post(uid, "get_results", {}, student=STAFF).json_body
     for day in ("2026-12-01", "2026-12-02"):
+        small = panel["html"].split(f'data-day="{day}"')[1].split("</li>")[0]
+        assert "Not offered: fewer than 3 anonymous answers that day, in all or from one profile;" in small, day
         r = handlers.post(uid, "leave_out_day", {"day": day}, student=STAFF)
         assert r.status_code == 409 and r.json_body["error"] == "too_few_respondents", day
+        assert r.json_body["message"].startswith("Fewer than 3 anonymous answers were given that day, in all or "
+                                                 "from one profile:"), day
     r = handlers.post(uid, "leave_out_day", {"day": "2026-12-03"}, student=STAFF)
     assert r.status_code == 200 and r.json_body["respondents"] == 8
     assert_summary_is_the_rows(uid)

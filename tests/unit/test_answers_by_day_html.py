@@ -65,3 +65,16 @@ def test_a_day_too_small_to_leave_out_says_why_and_offers_no_button():
     assert "December 5, 2026: 1 answer<" in small and "Not offered: fewer than 5 anonymous answers that day" in small
     assert "data-leave-out" not in small and "data-confirm" not in small
     assert "data-leave-out" in big
+
+
+def test_a_day_too_small_speaks_of_profiles_only_where_its_answers_carry_one():
+    """Bug hunt "new": "… in all or from one profile" on an evaluation that asks no profile question."""
+    def why(**day):
+        html = days_html({"dom": "emm-x", "min_size": 5, "days": [
+            {"day": "2026-12-05", "date": "December 5, 2026", "n": 7, "kept": True, **day}]}, words())
+        return html.split('class="emm-by-day-hint">')[1].split("</span>")[0]
+
+    assert why() == ("Not offered: fewer than 5 anonymous answers that day; leaving them out would show how they "
+                     "answered.")
+    assert why(profiled=True) == ("Not offered: fewer than 5 anonymous answers that day, in all or from one profile; "
+                                  "leaving them out would show how they answered.")
