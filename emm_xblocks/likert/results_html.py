@@ -317,4 +317,4 @@ def _downloads(data, _):
 def _download(url, text, excel_url, excel_link, refused=None):
     """A staff download, then its Excel variant beside it, as buttons, or why its handler would
     refuse it (``refused``, its answer) in their place (``common.downloads.links_html``)."""
-    return f"<p>{links_html(url, text, excel_url, excel_link, buttons=True, refused=refused)}</p>"
+    return f'<p class="emm-downloads">{links_html(url, text, excel_url, excel_link, buttons=True, refused=refused)}</p>'
