@@ -103,7 +103,7 @@ bench-speed: $(BENCH_VENV)/.installed  ## render and learner-action times beside
 bench-instructions: $(BENCH_VENV)/.installed  ## instructions per main learner action beside the anchors (valgrind)
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(BENCH_PY) -W ignore::DeprecationWarning bench/instructions.py
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed  ## ruff on the Python code, as make test runs it
 	$(PY) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
 
 messages: $(VENV)/.installed  ## extract the source strings into translations/*/LC_MESSAGES/text.po
@@ -134,5 +134,5 @@ wheel: $(BUILD_VENV)/.installed  ## build the wheel into dist/ (refused while st
 course: $(BUILD_VENV)/.installed  ## build the EMM2.0 Niger course for Studio's import: dist/emm2-niger-course.tar.gz (fr), -en.tar.gz
 	$(BUILD_VENV)/bin/python scripts/build_course.py --out dist
 
-clean:
+clean:  ## remove the venvs, node_modules, var/ (the workbench's database and logs), dist/ and build files
 	rm -rf $(VENV) $(VENV312) var dist build *.egg-info .pytest_cache node_modules
