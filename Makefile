@@ -11,6 +11,8 @@ VENV312   := .venv312
 PY        := $(VENV)/bin/python
 PY312     := $(VENV312)/bin/python
 PORT      ?= 8000
+# where `make run` listens: this machine only; `make run HOST=0.0.0.0` for the room's phones too (the live room)
+HOST      ?= 127.0.0.1
 SETTINGS  := emm_xblocks.workbench.settings
 PIP_FLAGS := --disable-pip-version-check -q
 BENCH_VENV := var/bench-venv
@@ -37,11 +39,15 @@ $(VENV312)/.installed: pyproject.toml constraints/verawood.txt
 var:
 	mkdir -p var
 
-run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at http://127.0.0.1:8000
+run: $(VENV)/.installed var  ## serve the workbench with the demo scenarios at http://127.0.0.1:8000 (HOST=0.0.0.0: to the room's phones too)
 	$(PY) scripts/assets.py build  # pages load static/min/: a script or stylesheet just edited is served as it is now
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django migrate --run-syncdb -v 0
-	@echo "Workbench: http://127.0.0.1:$(PORT)/   (add ?student=staff_1 to a page to see it as course staff, ?lang=fr for French)"
-	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload 127.0.0.1:$(PORT)
+	@echo "Workbench: http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/   (add ?student=staff_1 to a page to see it as course staff, ?lang=fr for French)"
+	@# beyond this machine: the live room's QR code holds the address the facilitator's page was opened at
+	@if [ "$(HOST)" != 127.0.0.1 ] && [ "$(HOST)" != localhost ]; then \
+	  lan="$(HOST)"; [ "$$lan" != 0.0.0.0 ] || lan=$$($(PY) scripts/lan_address.py); [ -n "$$lan" ] || lan="<this machine's address>"; \
+	  echo "Listening on $(HOST): open the facilitator's page at http://$$lan:$(PORT)/ so that the live room's QR code reaches the room's phones (same network)"; fi
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) -m django runserver --noreload $(HOST):$(PORT)
 
 # the three-day demo course of `make run` (scenario emm_evaluation_report.2) with 40 simulated
 # participants, so that its report shows figures; DEMO_LANG=fr for the French course
