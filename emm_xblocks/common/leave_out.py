@@ -105,9 +105,10 @@ def too_few_anonymous(block_key, min_size):
     Two ``GROUP BY`` reads. Named submissions are no
     such secret: staff read them by name in the responses CSV.
 
-    ``{day: profiled}``: ``profiled`` True when some of that day's anonymous answers carry a profile
-    (a block that asks no profile question, and never did, has none: its days are kept for their
-    total only, and a page does not speak of profiles; bug hunt "new")."""
+    ``{day: profiled}``: ``profiled`` True when some of the block's anonymous answers, any day, carry
+    a profile (a block that asks no profile question, and never did, has none: its days are kept for
+    their total only, and a page does not speak of profiles; bug hunt "new"). The same for every day
+    of the block: a day's own would tell staff whether its few answerers gave a profile (review s46)."""
     from ..models import Answer
 
     by_profile = defaultdict(list)
@@ -115,6 +116,7 @@ def too_few_anonymous(block_key, min_size):
                    .values_list("day", "value").annotate(n=Count("submission", distinct=True)).order_by()
                    .values_list("day", "n")):
         by_profile[day].append(n)
+    profiled = bool(by_profile)  # read before the loop below adds empty days to the defaultdict
     kept = {}
     # submissions with answers only: a comment sent alone changes no figure, so it hides no one's
     # answers (bug hunt s43: a day of one answer and two comments alone was offered, and left out)
@@ -123,7 +125,7 @@ def too_few_anonymous(block_key, min_size):
     for day, total in answered:
         groups = [*by_profile[day], total - sum(by_profile[day])]  # the last: those who gave no profile
         if any(0 < n < min_size for n in [total, *groups]):
-            kept[day] = bool(by_profile[day])
+            kept[day] = profiled
     return kept
 
 

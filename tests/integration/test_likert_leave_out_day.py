@@ -219,6 +219,26 @@ def test_an_anonymous_day_with_a_small_profile_group_is_not_left_out_alone(handl
     assert_summary_is_the_rows(uid)
 
 
+def test_a_small_day_s_note_does_not_tell_whether_its_few_gave_a_profile(handlers, scenario):
+    """The profile question may be left unanswered: worded day by day, a day of one anonymous answer
+    said "in all or from one profile" only if that one gave a profile, telling staff what the minimum
+    group size keeps from them. Every day of a block whose answers carry a profile says it (review s46)."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"').replace(
+        "</emm_likert>", '<profile prompt="You work for"><option id="gov">Government</option>'
+                         '<option id="cso">Civil society</option></profile></emm_likert>'))
+    for day, profiles in ((datetime.date(2026, 12, 1), ["gov"] * 3), (datetime.date(2026, 12, 2), [""])):
+        for i, who in enumerate(profiles):
+            data = {"answers": {"relevance": 4, "pace": 2}, **({"profile": who} if who else {})}
+            assert handlers.post(uid, "submit", data, student=f"{day.day}_{i}").status_code == 200
+        Answer.objects.filter(block_key=uid, day=timezone.now().date()).update(day=day)
+    assert leave_out.too_few_anonymous(uid, 3) == {datetime.date(2026, 12, 2): True}
+    panel = handlers.post(uid, "get_results", {}, student=STAFF).json_body
+    small = panel["html"].split('data-day="2026-12-02"')[1].split("</li>")[0]
+    assert "Not offered: fewer than 3 anonymous answers that day, in all or from one profile;" in small
+    r = handlers.post(uid, "leave_out_day", {"day": "2026-12-02"}, student=STAFF)
+    assert r.status_code == 409 and "in all or from one profile" in r.json_body["message"]
+
+
 def test_the_comments_are_listed_by_their_text_not_by_day(handlers, evaluation):
     """Listed by day, the first comment of a one-answer day would be that learner's."""
     r = handlers.post(evaluation, "submit", {"answers": {"relevance": 3, "pace": 3}, "comment": "Zut"},
