@@ -94,7 +94,7 @@ function EmmLikert(runtime, element, args) {
     if (EMM.writesClosed(err)) {
       if (err.error === EMM.CODES.PAST_DUE) { drafts.lapse(alertBox); }
       state.locked = true;
-      lock();
+      lock(false);  /* nothing went: an anonymous evaluation's "recorded" confirmation stays hidden */
       return;
     }
     EMM.post(runtime, element, "state", {}).then(function (body) {
@@ -172,13 +172,14 @@ function EmmLikert(runtime, element, args) {
   }
 
   /* nothing more to send: the form disabled or, where the server wrote the confirmation a reload
-     shows in its place (an anonymous evaluation's [data-sent]), that confirmation instead of it */
-  function lock() {
+     shows in its place (an anonymous evaluation's [data-sent]), that confirmation instead of it;
+     ``sent`` false: closed with nothing sent (a refusal), the form disabled, no confirmation */
+  function lock(sent) {
     root.querySelectorAll("input, textarea").forEach(function (input) { input.disabled = true; });
     if (submit) { submit.hidden = true; }
     if (progress) { progress.hidden = true; }
-    var sent = root.querySelector("[data-sent]");
-    if (sent && form) { form.hidden = true; sent.hidden = false; }
+    var confirmation = sent === false ? null : root.querySelector("[data-sent]");
+    if (confirmation && form) { form.hidden = true; confirmation.hidden = false; }
   }
 
   function onSubmit(event) {

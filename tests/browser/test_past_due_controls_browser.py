@@ -107,6 +107,26 @@ def test_a_likert_form_the_due_date_closes_while_it_was_open_is_closed(workbench
     assert page.js_errors == []
 
 
+def test_an_anonymous_likert_refused_past_the_due_date_never_says_it_was_recorded(workbench, new_page, monkeypatch):
+    """An anonymous evaluation writes its "Your answers were recorded anonymously" beside the form
+    for the page that closes it once sent: a Submit refused past the due date closed the form and
+    showed that confirmation under the alert that said the answers did not go (review s46)."""
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="true").replace('comment="true"',
+                                                                                'comment="true" graded="true"'))
+    page = new_page(PHONE)
+    open_block(page, workbench.scenario_url(scenario, student_id()), LIKERT_BLOCK)
+    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
+    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    monkeypatch.setattr(platform, "is_past_due", lambda block: True)
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
+    page.locator(f"{LIKERT_BLOCK} [data-alert]").filter(has_text=NOT_SENT).wait_for()
+    page.locator(f"{LIKERT_BLOCK} [data-submit]").wait_for(state="hidden")
+    assert page.locator(f"{LIKERT_BLOCK} [data-sent]").is_hidden()
+    assert page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").is_disabled()
+    assert page.evaluate(KEPT) == []
+    assert page.js_errors == []
+
+
 def test_a_knowledge_check_form_the_due_date_closes_while_it_was_open_is_closed(workbench, new_page, monkeypatch):
     from tests.browser.test_knowledge_check_browser import BLOCK, PRE, WRONG, answer
 

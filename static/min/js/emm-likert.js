@@ -16,7 +16,7 @@ else if(submit){submit.textContent=_("Update my answers");}
 if(body.results_available){var section=root.querySelector("[data-results-section]");if(section){section.hidden=false;}}
 status.focus();if(document.activeElement!==status){status.removeEventListener("blur",live);live();}}
 function refresh(err){if(EMM.writesClosed(err)){if(err.error===EMM.CODES.PAST_DUE){drafts.lapse(alertBox);}
-state.locked=true;lock();return;}
+state.locked=true;lock(false);return;}
 EMM.post(runtime,element,"state",{}).then(function(body){if(!body.submitted){return;}
 var record=drafts.load(),mine=record&&record.data;var arrived=body.locked||(mine&&same(mine.answers,body.answers)&&(mine.comment||"").trim()===body.comment);if(!arrived){return;}
 drafts.sent();EMM.clear(alertBox,true);saved(body);},function(){});}
@@ -31,9 +31,9 @@ function markErrors(ids,focus){var said=Object.create(null);ids.forEach(function
 var missingLine="";function unmarkAnswered(){var marked=statements().filter(function(fs){return fs.classList.contains("emm-invalid");});if(!marked.length){return;}
 var still=missingRequired(collect()).filter(function(id){return marked.some(function(fs){return fs.getAttribute("data-statement")===id;});});if(still.length<marked.length&&!markErrors(still,false)&&alertBox.textContent===missingLine){EMM.clear(alertBox,true);}}
 function missingRequired(answers){return statements().filter(function(fs){return fs.hasAttribute("data-required")&&!(fs.getAttribute("data-statement")in answers);}).map(function(fs){return fs.getAttribute("data-statement");});}
-function lock(){root.querySelectorAll("input, textarea").forEach(function(input){input.disabled=true;});if(submit){submit.hidden=true;}
+function lock(sent){root.querySelectorAll("input, textarea").forEach(function(input){input.disabled=true;});if(submit){submit.hidden=true;}
 if(progress){progress.hidden=true;}
-var sent=root.querySelector("[data-sent]");if(sent&&form){form.hidden=true;sent.hidden=false;}}
+var confirmation=sent===false?null:root.querySelector("[data-sent]");if(confirmation&&form){form.hidden=true;confirmation.hidden=false;}}
 function onSubmit(event){event.preventDefault();if(state.locked||EMM.isSending(element)){return;}
 EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){missingLine=EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)});EMM.say(alertBox,missingLine);return;}
 if(EMM.refuseOverLimit(form,alertBox)){return;}
