@@ -79,7 +79,7 @@ def bars(rows):
 
 
 def pre_post(figures, _, numbers):
-    """A knowledge-check pair's mean pre- and post-test scores (``knowledge_check.statistics.pair_figures``,
+    """A knowledge-check pair's mean pre- and post-test scores (``knowledge_check.statistics.figures_of``,
     percent of the points) as two bars, the values written as the table writes them (whole
     percents, ``numbers``: a ``common.numbers.Numbers``); None while the pair is suppressed."""
     if figures["suppressed"] or figures["mean_pre"] is None:

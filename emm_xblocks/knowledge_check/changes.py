@@ -3,7 +3,7 @@
 Each filed result keeps the fingerprint of the questions it was scored on
 (``common.questions.questions_fingerprint``: ids, kinds, points, partial credit, each option's
 id and key). A learner whose pre-test and post-test were scored on different question sets is
-counted apart in the pair's figures ("Different questions", ``statistics.pair_figures``) and their
+counted apart in the pair's figures ("Different questions", ``statistics.figures_of``) and their
 results compare no scores (``views.shown_feedback``): an edit that changes the fingerprint of a paired
 test (either of the two: the other's results are compared with this one's) is warned of and held
 until confirmed. A prompt or an option's text reworded changes no fingerprint and warns of nothing.

@@ -1,7 +1,7 @@
 """What course staff read of a knowledge check's answers (pure): ``report_data(check,
 user_state_iterator, _, limit)``, the rows of the LMS "problem responses" report
 (``generate_report_data``), one per question of a learner's submitted test. The pair's figures
-are ``statistics.pair_figures``'."""
+are ``statistics.figures_of``'."""
 
 from ..common.question_report import report_answer_rows
 from ..common.question_scoring import marks

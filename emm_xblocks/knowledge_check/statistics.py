@@ -1,9 +1,12 @@
-"""The figures of one pre/post pair, for staff (pure): ``pair_figures(rows, questions, min_group_size)``,
-as the Likert's ``statistics`` are an evaluation's.
+"""The figures of one pre/post pair, for staff (pure): ``figures_of(sums, questions, min_group_size)``
+from the pair's sums, which the database adds up (``common.pair_sums``), or
+``pair_figures(rows, questions, min_group_size)`` from the pair's stored results themselves, as
+the Likert's ``statistics`` are an evaluation's. Both give the same figures (``sums_of``: the
+sums of the rows, as the database adds them).
 
-``rows`` are the pair's stored results (``common.pairs.pair_rows``): ``{phase, token, earned,
-possible, marks, questions_key}``. A learner's pre- and post-test rows share their ``token`` (a
-pseudonym, ``common.platform.pair_token``); the tokens only link rows here and are never part of
+``rows`` are the pair's stored results: ``{phase, token, earned, possible, marks,
+questions_key}``. A learner's pre- and post-test rows share their ``token`` (a pseudonym,
+``common.platform.pair_token``); the tokens only link rows and are never part of the sums nor of
 the figures. Figures are in percent of the points (0-100):
 
 * ``linked``: learners with both results, counted in the figures (the figures' n); ``pre_only`` /
@@ -34,31 +37,13 @@ the counts stay. Issue 11's course report reads the same function for every pair
 """
 
 import math
-from collections import Counter
+from itertools import chain, repeat
 
 from ..common.attempts import percent
 from ..common.numbers import rounded
 from .content import POST, PRE
 
-
-def _percent(row):
-    return percent((row["earned"], row["possible"]))
-
-
-def _asked(rows, qid):
-    """The marks of question ``qid`` of the ``rows`` asked it (their marks hold it)."""
-    return [r["marks"][qid] for r in rows if qid in r["marks"]]
-
-
-def _rate(rows, qid, min_group_size):
-    """The share of ``rows`` asked question ``qid`` that answered it fully right, in percent; None
-    where fewer than ``min_group_size`` (at least one) were asked it: a question added once learners
-    took the test is not counted wrong for them (bug hunt s43), nor shown as the answers of the few
-    asked it since (bug hunt s45)."""
-    asked = _asked(rows, qid)
-    if len(asked) < max(1, min_group_size):
-        return None
-    return 100.0 * sum(1 for mark in asked if _full(mark)) / len(asked)
+NONE_ASKED = (0, 0, 0, 0)  # a question's sums when no linked learner of a set was asked it
 
 
 def _full(mark):
@@ -68,51 +53,120 @@ def _full(mark):
         return False
 
 
-def _sets_apart(linked, min_group_size):
-    """The question sets (``questions_key``) of ``linked`` (``[(pre row, post row)]``, one set each)
-    that fewer than ``min_group_size`` of them share: none while they all share one (no learner is
-    told apart by a set then; below the minimum every figure is withheld anyway)."""
-    sizes = Counter(pre["questions_key"] for pre, _post in linked)
-    if len(sizes) < 2:
-        return set()
-    return {key for key, n in sizes.items() if n < min_group_size}
+def sums_of(rows, question_ids):
+    """The sums of the pair's ``rows`` that its figures read, as ``common.pair_sums`` adds them
+    up in the database: ``{"before", "after", "both", "scores", "asked"}``.
 
-
-def pair_figures(rows, questions, min_group_size):
-    """The pair's figures as a dict (see the module's docstring); ``questions``: the block's questions."""
+    * ``before`` / ``after``: the learners with a pre-test / post-test result; ``both``: those with
+      both (their question sets alike or not);
+    * ``scores``: ``{(questions_key, pre earned, pre possible, post earned, post possible): learners}``
+      of the linked learners (both results scored on the same question set, ``questions_key``): by
+      set, so that ``figures_of`` can count apart the learners of a set too few took (decision 96);
+    * ``asked``: ``{(questions_key, question id): (asked before, fully right before, asked after,
+      fully right after)}`` among the linked learners of each set in ``scores``, for each of
+      ``question_ids``: how many results' marks hold the question, and how many of those marks are
+      a full mark (a number of at least 1)."""
     by_phase = {PRE: {}, POST: {}}
     for row in rows:
         if row["phase"] in by_phase:
             by_phase[row["phase"]][row["token"]] = row
     pre, post = by_phase[PRE], by_phase[POST]
-    both = sorted(set(pre) & set(post))
-    same = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
-    apart = _sets_apart(same, min_group_size)
-    linked = [(a, b) for a, b in same if a["questions_key"] not in apart]
+    both = set(pre) & set(post)
+    linked = [(pre[t], post[t]) for t in both if pre[t]["questions_key"] == post[t]["questions_key"]]
+    scores, sets = {}, {}
+    for a, b in linked:
+        key = (a["questions_key"], a["earned"], a["possible"], b["earned"], b["possible"])
+        scores[key] = scores.get(key, 0) + 1
+        sets.setdefault(a["questions_key"], []).append((a, b))
+    asked = {}
+    for set_key, pairs in sets.items():
+        for qid in question_ids:
+            counts = []
+            for results in ([a for a, _b in pairs], [b for _a, b in pairs]):
+                given = [r["marks"][qid] for r in results if qid in r["marks"]]
+                counts += [len(given), sum(1 for mark in given if _full(mark))]
+            asked[set_key, qid] = tuple(counts)
+    return {"before": len(pre), "after": len(post), "both": len(both), "scores": scores, "asked": asked}
+
+
+def _sets_apart(sizes, min_group_size):
+    """The question sets (``questions_key``) of ``sizes`` (``{set: linked learners}``) that fewer
+    than ``min_group_size`` linked learners share: none while they all share one (no learner is
+    told apart by a set then; below the minimum every figure is withheld anyway)."""
+    if len(sizes) < 2:
+        return set()
+    return {key for key, n in sizes.items() if n < min_group_size}
+
+
+def _rate(asked, full, min_group_size):
+    """The share of the ``asked`` linked learners who answered a question fully right (``full``),
+    in percent; None where fewer than ``min_group_size`` (at least one) were asked it: a question
+    added once learners took the test is not counted wrong for them (bug hunt s43), nor shown as
+    the answers of the few asked it since (bug hunt s45)."""
+    if asked < max(1, min_group_size):
+        return None
+    return 100.0 * full / asked
+
+
+def _asked(asked, sets, qid):
+    """Question ``qid``'s sums (``sums_of``'s ``asked``) added up over the question ``sets``
+    counted: a set counted apart is in no figure, its answers in no rate."""
+    totals = NONE_ASKED
+    for key in sets:
+        totals = tuple(a + b for a, b in zip(totals, asked.get((key, qid), NONE_ASKED), strict=True))
+    return totals
+
+
+def _mean(scores, phase):
+    """The mean percent of the linked learners' ``scores`` (``{(pre earned, pre possible, post
+    earned, post possible): learners}``) at ``phase`` (0: the pre-test, 1: the post-test):
+    ``math.fsum`` of each learner's, correctly rounded whatever the order, so the same as every
+    learner's score added one by one."""
+    each = chain.from_iterable(repeat(percent(key[2 * phase:2 * phase + 2]), n) for key, n in scores.items())
+    return math.fsum(each) / sum(scores.values())
+
+
+def figures_of(sums, questions, min_group_size):
+    """The pair's figures as a dict (see the module's docstring) from its ``sums`` (``sums_of``,
+    ``common.pair_sums``); ``questions``: the block's questions."""
+    sizes = {}
+    for (set_key, *_score), n in sums["scores"].items():
+        sizes[set_key] = sizes.get(set_key, 0) + n
+    apart = _sets_apart(sizes, min_group_size)
+    counted = [key for key in sizes if key not in apart]
+    scores = {}
+    for (set_key, *score), n in sums["scores"].items():
+        if set_key not in apart:
+            scores[tuple(score)] = scores.get(tuple(score), 0) + n
+    same, n = sum(sizes.values()), sum(scores.values())
     figures = {
-        "linked": len(linked), "pre_only": len(set(pre) - set(post)), "post_only": len(set(post) - set(pre)),
-        "mismatched": len(both) - len(same), "set_apart": len(same) - len(linked), "min_group_size": min_group_size,
+        "linked": n, "pre_only": sums["before"] - sums["both"], "post_only": sums["after"] - sums["both"],
+        "mismatched": sums["both"] - same, "set_apart": same - n, "min_group_size": min_group_size,
         # at least one: an imported minimum of 0 (refused by the editor) divided by none (bug hunt s43)
-        "suppressed": len(linked) < max(1, min_group_size),
+        "suppressed": n < max(1, min_group_size),
         "mean_pre": None, "mean_post": None, "mean_gain": None, "improved": None, "normalised_gain": None,
         "questions": [{"pre_correct": None, "post_correct": None} for _q in questions], "few_asked": False,
     }
     if figures["suppressed"]:
         return figures
-    pre_scores = [_percent(a) for a, _b in linked]
-    post_scores = [_percent(b) for _a, b in linked]
-    n = len(linked)
-    mean_pre, mean_post = math.fsum(pre_scores) / n, math.fsum(post_scores) / n
-    pres, posts = [a for a, _b in linked], [b for _a, b in linked]
+    mean_pre, mean_post = _mean(scores, 0), _mean(scores, 1)
+    asked = [_asked(sums["asked"], counted, q.id) for q in questions]
     figures.update(
         mean_pre=mean_pre, mean_post=mean_post, mean_gain=mean_post - mean_pre,
-        improved=100.0 * sum(1 for a, b in zip(pre_scores, post_scores, strict=True) if b > a) / n,
+        improved=100.0 * sum(k for (a, b, c, d), k in scores.items() if percent((c, d)) > percent((a, b))) / n,
         normalised_gain=(mean_post - mean_pre) / (100.0 - mean_pre) if mean_pre < 100 else None,
-        questions=[{"pre_correct": _rate(pres, q.id, min_group_size),
-                    "post_correct": _rate(posts, q.id, min_group_size)} for q in questions],
-        few_asked=any(0 < len(_asked(rows_, q.id)) < min_group_size for q in questions for rows_ in (pres, posts)),
+        questions=[{"pre_correct": _rate(pre_asked, pre_full, min_group_size),
+                    "post_correct": _rate(post_asked, post_full, min_group_size)}
+                   for pre_asked, pre_full, post_asked, post_full in asked],
+        few_asked=any(0 < count < min_group_size for a in asked for count in (a[0], a[2])),
     )
     return figures
+
+
+def pair_figures(rows, questions, min_group_size):
+    """The pair's figures from its stored ``rows`` (see the module's docstring): ``figures_of``
+    their ``sums_of``; ``questions``: the block's questions."""
+    return figures_of(sums_of(rows, [q.id for q in questions]), questions, min_group_size)
 
 
 def pair_group_size(described, pair, *floors):
