@@ -1,6 +1,6 @@
 """The knowledge checks' pseudonymous results (``models.PairedResult``): file one, read one's own,
-say whether a pair has any (and of which phases), read a pair's rows for its report, forget one learner's results of a
-block ("Delete learner state").
+say whether a pair has any (and of which phases), forget one learner's results of a block ("Delete
+learner state"). A pair's figures read no result: the database adds them up (``pair_sums``).
 
 A row carries the learner's pair token (``common.platform.pair_token``), never a user id or a
 time. Filing is one INSERT under the unique (course, pair, phase, token) constraint, so two
@@ -143,26 +143,3 @@ def forget_results(course_key, block_key, token_of):
         return deleted
 
     return write(work)
-
-
-def pair_rows(course_key, pair, leave_out=()):
-    """Every result of ``pair`` in the course, as dicts ``{phase, token, earned, possible, marks,
-    questions_key}`` for ``knowledge_check.statistics.pair_figures`` (tokens link, and never leave it);
-    none filed by a block of ``leave_out`` (usage keys as text: tests deleted from the course)."""
-    from ..models import PairedResult
-
-    rows = PairedResult.objects.filter(course_key=course_key, pair=pair)
-    if leave_out:
-        rows = rows.exclude(block_key__in=sorted(leave_out))
-    rows = rows.values_list("phase", "token", "earned", "possible", "marks", "questions_key")
-    return [{"phase": phase, "token": token, "earned": earned, "possible": possible,
-             "marks": _marks(marks), "questions_key": key}
-            for phase, token, earned, possible, marks, key in rows]
-
-
-def _marks(text):
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

@@ -1,12 +1,13 @@
 """The evaluation report's figures, read from the store and worked out: what the staff page shows
 (``views``) and the download holds (``export``). It reads (``common.descriptions``: what each of
 the course's evaluations and knowledge checks asked; ``common.summary``: their counts;
-``common.pairs``: the knowledge-check pairs' rows) and never writes; the figures themselves are
-the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
+``common.pair_sums``: the sums of the knowledge-check pairs' results) and never writes; the
+figures themselves are the pure ``report`` (reaction, Kirkpatrick level 1) and ``learning`` (level 2).
 """
 
-from ..common import charts, course_outline, pairs, platform, summary
+from ..common import charts, course_outline, pair_sums, platform, summary
 from ..common.i18n import current_language
+from ..knowledge_check.content import POST, PRE
 from ..knowledge_check.statistics import gain_as_shown, pair_group_size
 from ..likert import content as likert
 from . import learning, report
@@ -44,11 +45,12 @@ def statement_ids(block):
 
 
 def knowledge_pairs(block):
-    """``[{"pair", "names", "tests", "description", "rows"}]`` of the course's knowledge-check pairs
+    """``[{"pair", "names", "tests", "description", "sums"}]`` of the course's knowledge-check pairs
     that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
     ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins;
     ``min_group_size`` the highest of its tests' (``statistics.pair_group_size``).
-    A test deleted from the course is not one of them, nor are its results in ``rows``."""
+    A test deleted from the course is not one of them, nor are its results in ``sums``
+    (``common.pair_sums``: what the figures read of the results, added up by the database)."""
     course = platform.course_key(block)
     found = {}
     kept, gone = course_outline.described_and_gone(block, "emm_knowledge_check")
@@ -62,7 +64,9 @@ def knowledge_pairs(block):
         if fields.get("phase") == "post":
             entry["description"] = fields
     for entry in found.values():
-        entry["rows"] = pairs.pair_rows(course, entry["pair"], leave_out=gone)  # a deleted test's results too
+        # what its figures read, added up by the database, without a deleted test's results
+        entry["sums"] = pair_sums.pair_sums(course, entry["pair"], (PRE, POST),
+                                            [q.id for q in learning.asked(entry["description"])], leave_out=gone)
         # the highest of its tests' minimums: the post-test's alone showed what the pre-test withholds (bug hunt s43)
         entry["min_group_size"] = pair_group_size(kept, entry["pair"])
     return list(found.values())

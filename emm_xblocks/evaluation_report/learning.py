@@ -1,11 +1,18 @@
 """The course's learning figures (Kirkpatrick level 2; pure): ``figures(pairs, min_group_size)``, each
-knowledge-check pair of the course named by its tests, by ``knowledge_check.statistics.pair_figures``.
+knowledge-check pair of the course named by its tests, by ``knowledge_check.statistics.figures_of``.
 The reaction figures (level 1) are ``report``'s.
 """
 
 from ..common import content_language
 from ..common.questions import Question
-from ..knowledge_check.statistics import pair_figures
+from ..knowledge_check.statistics import figures_of, sums_of
+
+
+def asked(description):
+    """The questions a pair's ``description`` (``knowledge_check.learner.description_fields``) asked,
+    in order: their ids and prompts."""
+    return [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", "")))
+            for q in description.get("questions", []) if isinstance(q, dict)]
 
 
 def _pair_names(p):
@@ -26,22 +33,24 @@ def _pair_names(p):
 def figures(pairs, min_group_size, page_language=""):
     """Learning (Kirkpatrick level 2): each knowledge-check pair of the course.
 
-    ``pairs``: ``[{"pair", "names", "tests", "description", "rows"}]`` -- the pair key, its blocks'
+    ``pairs``: ``[{"pair", "names", "tests", "description", "sums"}]`` -- the pair key, its blocks'
     names (``tests``: with their phases, ``[(phase, name)]``), what its post-test (else its
-    pre-test) asked (``knowledge_check.learner.description_fields``) and its stored results
-    (``common.pairs.pair_rows``). Each pair is named by its tests (``name``, ``_pair_names``; two
-    pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) for
-    staff. Each pair's figures are ``knowledge_check.statistics.pair_figures`` at the report's minimum
-    group size or the pair's (``min_group_size``: the highest of its tests', else its
-    description's), if higher; each question keeps its prompt for the table. ``lang``
+    pre-test) asked (``knowledge_check.learner.description_fields``, its questions: ``asked``) and
+    the sums of its stored results (``common.pair_sums``; or the results themselves, ``rows``, which
+    ``knowledge_check.statistics.sums_of`` adds up alike). Each pair is named by its tests
+    (``name``, ``_pair_names``; two pairs of the same name add their keys, to be told apart) and
+    keeps its key (``pair``) for staff. Each pair's figures are
+    ``knowledge_check.statistics.figures_of`` at the report's minimum group size or the pair's
+    (``min_group_size``: the highest of its tests', else its description's), if higher; each
+    question keeps its prompt for the table. ``lang``
     (a pair's, and its figures'): the attribute of its texts on a page in ``page_language``, the
     language its description declares (``common.content_language``)."""
     out = []
     for p in pairs:
-        asked = [q for q in p["description"].get("questions", []) if isinstance(q, dict)]
-        questions = [Question(id=str(q.get("id", "")), prompt=str(q.get("prompt", ""))) for q in asked]
+        questions = asked(p["description"])
         group = max(min_group_size, int(p.get("min_group_size", p["description"].get("min_group_size")) or 0))
-        figures = pair_figures(p["rows"], questions, group)
+        sums = p["sums"] if "sums" in p else sums_of(p["rows"], [q.id for q in questions])
+        figures = figures_of(sums, questions, group)
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]
         name, tests = _pair_names(p)

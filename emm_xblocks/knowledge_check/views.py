@@ -6,10 +6,10 @@ Before a submit the page holds the prompts and option texts only. After a pre-te
 answers are kept, nothing more. After a post-test: the learner's pre- and post-test scores side by
 side (the pre-test's read from the store under their pair token), then each question's verdict,
 feedback, correct answer and explanation -- as the platform's ``show_correctness`` allows.
-Course staff also see the pair's figures (``statistics.pair_figures``), above the minimum group size.
+Course staff also see the pair's figures (``statistics.figures_of``), above the minimum group size.
 """
 
-from ..common import charts, content_language, course_outline, pairs, platform, recovery, retired
+from ..common import charts, content_language, course_outline, pair_sums, pairs, platform, recovery, retired
 from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.numbers import rounded
@@ -171,14 +171,16 @@ def respond(block, check, outcome):
 def staff_panel(block, check, lang=""):
     """The pair's figures for course staff (aggregates only, suppressed below the minimum group
     size: the highest of the pair's tests', ``statistics.pair_group_size``), the figures the course
-    report shows: without the results of a test deleted from the course (``course_outline``);
+    report shows: without the results of a test deleted from the course (``course_outline``), from
+    the sums the database adds up (``common.pair_sums``: no learner's result is read);
     ``lang``: the author's language attribute, on the questions' prompts."""
-    rows, group = [], check.min_group_size
+    sums, group = statistics.sums_of([], ()), check.min_group_size
     if check.pair:
         kept, gone = course_outline.described_and_gone(block, "emm_knowledge_check")
-        rows = pairs.pair_rows(platform.course_key(block), check.pair, leave_out=gone)
+        sums = pair_sums.pair_sums(platform.course_key(block), check.pair, (PRE, POST),
+                                   [q.id for q in check.questions], leave_out=gone)
         group = statistics.pair_group_size(kept, check.pair, check.min_group_size)
-    figures = statistics.pair_figures(rows, check.questions, group)
+    figures = statistics.figures_of(sums, check.questions, group)
     figures["questions"] = [dict(rates, id=q.id, prompt=plain_text(q.prompt))
                             for q, rates in zip(check.questions, figures["questions"], strict=True)]
     figures["chart"] = charts.pre_post(figures, block.ugettext, block.numbers())
