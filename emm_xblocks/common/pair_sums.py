@@ -2,7 +2,7 @@
 read of its results (``knowledge_check.statistics.sums_of`` says what each sum is, and makes the
 same of the rows themselves), so that the check's staff panel and the course report read no
 learner's result. Every result read into Python took the staff panel of a pair of 20,000
-learners 2.2 s on MariaDB and the course report of five such pairs 14 s and 310 MB of memory.
+learners 1.3-2.2 s on MariaDB and the course report of five such pairs 11-14 s and 310 MB of memory.
 
 ``pair_sums(course_key, pair, phases, question_ids, leave_out)``: two statements, whose answers
 grow with the scores and the questions of the pair, never with its learners:
@@ -24,9 +24,11 @@ SQLite, ``JSON_VALUE`` on MySQL and MariaDB, the marks read only where they are 
 and SQLite refuse to read the rest; MariaDB reads it as nothing, with a warning, and is not asked
 twice); a mark read as a number (``CAST ... AS REAL``, ``AS DOUBLE``) of at least 1 is full: a
 number, ``true``, a number written as text. So for everything the package writes (``json.dumps``
-of shares from 0 to 1) and more; only a mark that is JSON ``null`` (and, on MySQL and MariaDB, an
-object or a list), which the package never writes, counts as not asked where Python read it as
-asked and not right; marks that are not JSON, or no JSON object, hold no question either way.
+of shares from 0 to 1) and more. Only marks the package never writes are read otherwise than
+Python read them: JSON ``null`` (on MySQL and MariaDB an object or a list too) as not asked, where
+Python counted it asked and not right; on MySQL perhaps ``true``, as not full (read as text; the
+tests run SQLite and MariaDB). Marks that are not JSON, or no JSON object, hold no question
+either way.
 
 A question whose id is not a valid id (``common.ids``: letters, digits, ``-`` and ``_``) is in no
 result's marks (a check whose ids are not valid cannot be taken) and has no JSON path on every
