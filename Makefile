@@ -64,7 +64,8 @@ MARIADB_TESTS := tests/integration/test_store_db.py tests/integration/test_store
 	tests/integration/test_workbench_field_data.py tests/integration/test_state_joined.py \
 	tests/integration/test_platform_retirement.py tests/integration/test_live_room.py \
 	tests/integration/test_likert_leave_out_day.py tests/integration/test_knowledge_check_closed_and_deleted.py \
-	tests/integration/test_knowledge_check_failed_submit.py
+	tests/integration/test_knowledge_check_failed_submit.py tests/integration/test_knowledge_check_figures_summed.py \
+	tests/integration/test_knowledge_check_question_rates.py
 
 test: $(VENV)/.installed $(VENV312)/.installed test-js  ## run every test on both supported stacks, SQLite and MariaDB
 	$(PY312) -m ruff check emm_xblocks tests scripts bench tutor-contrib-emm
