@@ -26,7 +26,8 @@ def press_check(page):
     page.evaluate(f"""() => {{ window.emmSaid = [];
         const observer = new MutationObserver(() => document.querySelectorAll('{EDITOR} :is({LIVE})').forEach((r) => {{
             const text = r.textContent.trim();
-            if (text && !r.closest('[hidden]') && window.emmSaid[window.emmSaid.length - 1] !== text) {{ window.emmSaid.push(text); }}
+            const last = window.emmSaid[window.emmSaid.length - 1];
+            if (text && !r.closest('[hidden]') && last !== text) {{ window.emmSaid.push(text); }}
         }}));
         observer.observe(document.querySelector('{EDITOR}'), {{subtree: true, childList: true, characterData: true}});
         window.emmStopListening = () => observer.disconnect(); }}""")
