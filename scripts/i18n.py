@@ -43,7 +43,7 @@ def template_sources():
 
 
 def is_studio_js(path):
-    return path.name.endswith(("-studio.js", "-map.js")) or path.name == "emm-editor.js"
+    return path.name.endswith(("-studio.js", "-map.js")) or path.name in ("emm-editor.js", "emm-editor-lines.js")
 
 
 def js_sources(studio=None):

@@ -40,7 +40,7 @@ STYLES = {
     "js/emm-questions.js": ("css/emm-questions.css",),
 }
 
-EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor.js")
+EDITOR_HELPERS = ("js/emm-forms.js", "js/emm-editor-lines.js", "js/emm-editor.js")
 EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-play-map.js")
 
 ADDED = {

@@ -15,7 +15,7 @@ would bring back the very break it is there to prevent. What it costs: a gap an 
 as ``"&nbsp; "`` (a doubled space) becomes one no-break space, so two words may wrap together; no
 character is lost. At the ends, no-break spaces go too: there they hold nothing together.
 
-The editors' script measures a one-line field the same way before sending (static/js/emm-editor.js,
+The editors' script measures a one-line field the same way before sending (static/js/emm-editor-lines.js,
 ``lineLength``; tests/js/one-line-lengths.json holds the cases both sides agree on). Counting
 words is another concern (case_study/content.py, emm-questions.js): there a no-break space parts
 words as any space does.

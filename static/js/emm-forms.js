@@ -7,7 +7,7 @@
   /* a control's counter (chars left, or too many: aria-invalid, nothing cut); true: just gone over */
   EMM.NEAR_LIMIT = 0.8;
   var counted = 0;
-  /* controls an editor measures its own way (emm-editor.js) */
+  /* controls an editor measures its own way (emm-editor-lines.js) */
   EMM.measures = [];
   function measureOf(c) { return EMM.measures.filter(function (m) { return m.applies(c); })[0]; }
   EMM.charsOf = function (c) { var m = measureOf(c); return m ? m.length(c) : c.value.length; };

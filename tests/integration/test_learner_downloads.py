@@ -19,7 +19,7 @@ from tests.openedx.runtime import Platform
 
 DEMOS = Path(__file__).resolve().parents[2] / "emm_xblocks" / "workbench" / "scenarios"
 STATIC = Path(__file__).resolve().parents[2] / "static"
-STAFF_OR_EDITOR = ("emm-editor.", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
+STAFF_OR_EDITOR = ("emm-editor.", "emm-editor-", "-studio.js", "-studio.css", "emm-role-play-map.js", "emm-present.",
                    "emm-fullscreen.", "emm-pack.", "emm-likert-results.", "emm-chart.", "emm-by-day.",
                    "likert-comments.")
 

@@ -11,7 +11,7 @@ const runtime = (notes) => ({
 });
 
 function setup(fetch) {
-  return load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js", "emm-editor.js");
+  return load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js", "emm-editor-lines.js", "emm-editor.js");
 }
 
 /* an editor in the shared markup (docs/javascript.md): settings [data-field], a list of two rows
@@ -415,7 +415,7 @@ test("counters: the form's fields count what the editor loaded once it recounts,
 });
 
 test("a [data-lines] line joins white space exactly as Python's str.isspace sees it (the word counts' list), but for no-break spaces", () => {
-  /* emm-editor.js and emm-questions.js each hold Python's white space (the Likert page cannot pay
+  /* emm-editor-lines.js and emm-questions.js each hold Python's white space (the Likert page cannot pay
      for a shared copy in emm-common.js): both are held to the same list, tests/js/word-counts.json;
      a save keeps French typography's no-break spaces as typed (common/text.py one_line), and so
      does the measure: tests/js/one-line-lengths.json "no_break" */

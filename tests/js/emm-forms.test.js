@@ -1,4 +1,4 @@
-/* Unit tests of static/js/emm-forms.js's length limits (node --test), with emm-editor.js's measure for a box that holds a list,
+/* Unit tests of static/js/emm-forms.js's length limits (node --test), with emm-editor-lines.js's measure for a box that holds a list,
    one item a line (the case study's key facts): each line is limited on its own, as the server's
    common/limits.py checks each item. The counters as the author meets them are tested in Chromium
    (tests/browser/test_text_limits_browser.py). */
@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const {el, fakeWindow, load} = require("./fake-dom");
 
 function box(value, max) {
-  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor-lines.js");
   const facts = el("textarea", {"data-lines": "", "data-max-chars": String(max)});
   facts.value = value;
   const form = el("form", {}, [facts]);
@@ -78,7 +78,7 @@ const NNBSP = "\u202f";  /* the thousands separator Intl (CLDR) gives French: a 
 
 /* a control of `max` characters holding `value`, in a block whose lang is `lang` */
 function inBlock(lang, tag, attrs, value) {
-  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js", "emm-editor-lines.js");
   if (lang === "fr") { w.EmmXBlocksCatalogs = [FRENCH]; }
   const control = el(tag, attrs);
   control.value = value;

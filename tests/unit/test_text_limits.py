@@ -346,7 +346,7 @@ def test_a_custom_label_is_counted_as_the_save_keeps_it():
 
 def test_the_lines_the_editors_script_counts_are_counted_so_by_the_server():
     """tests/js/one-line-lengths.json: lines of a one-item-a-line box (custom labels, key facts)
-    with their length; emm-editor.js's measure counts them so (tests/js/emm-forms.test.js), and so
+    with their length; emm-editor-lines.js's measure counts them so (tests/js/emm-forms.test.js), and so
     does the server (white space as Python's ``str.isspace`` sees it, no-break spaces kept: common/text.py;
     code points), and saves them so (``saved``)."""
     import json
