@@ -229,8 +229,10 @@ def author_view(block):
         "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,
                        "excerpt": sanitized(d.excerpt)} for d in case.documents],
         "problems": validation.validate(case, _),
+        "author_lang": block.author_lang(case),  # the author's words say their language (decision 56)
         "settings": [*settings_summary(case, content.SETTINGS, _, block.numbers().number),
-                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(case.max_points)}],
+                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(case.max_points),
+                      "words": False}],
     }
     return block.build_fragment("templates/case_study/author.html", context, init_args={},
                                 js="js/emm-case-study.js", js_class="EmmAuthorPreview")

@@ -68,7 +68,9 @@ class Setting:
       ``choices`` (a ``select``), marked with ``N_`` (``{low}``, ``{high}`` and ``{n}``, the high
       bound, filled in); "" leaves the value to the block's own checks;
     * ``blank_is_default``: a number the editor sends empty is its default, not a problem (the
-      estimated time: emptied, it is not said).
+      estimated time: emptied, it is not said);
+    * ``key``: a ``text`` that is a key or an id (a pair key, a statement's id), not words in the
+      content's language (Studio's preview does not mark it with it, decision 56).
     """
 
     name: str
@@ -83,6 +85,7 @@ class Setting:
     group: str = "settings"
     problem: str = ""
     blank_is_default: bool = False  # a number left empty in the editor is its default ("0: not said")
+    key: bool = False  # a text that is a key or an id, in no language
 
     @property
     def python_type(self):
@@ -304,7 +307,8 @@ def settings_summary(content, settings, _, number, worded=None):
     value as the editor offers it (a choice's label, "Yes" or "No", a number as ``number(value,
     digits)`` writes it in the page's language, a text as it is, "—" when empty). The display name is the preview's
     title, not listed. ``worded``: ``{name: text}`` for a setting the block words its own way (the
-    Likert's scale with its labels)."""
+    Likert's scale with its labels). ``words``: the value is the author's own words (a topic; not a
+    ``key``), which the preview marks with the author's language (decision 56)."""
     listed = []
     for s in settings:
         if s.name == "display_name":
@@ -320,7 +324,9 @@ def settings_summary(content, settings, _, number, worded=None):
             text = number(value, 0 if s.kind == WHOLE else 2)
         else:
             text = value
-        listed.append({"name": s.name, "label": _(s.label), "value": text if text not in ("", None) else "—"})
+        listed.append({"name": s.name, "label": _(s.label), "value": text if text not in ("", None) else "—",
+                       "words": s.kind == TEXT and not s.key and text not in ("", None)
+                       and not (worded and s.name in worded)})
     return listed
 
 

@@ -17,7 +17,7 @@ SETTINGS = (
     Setting("headline_statement", TEXT, "", N_("Statement of the headline (its id; empty: the one most answered)"),
             group="report",
             # xgettext:no-python-format  ("% s" here is text, not a %-format)
-            help=N_("For example relevance: “X% strongly agreed that …”.")),
+            help=N_("For example relevance: “X% strongly agreed that …”."), key=True),
     settings.min_group_size(N_("Minimum number of respondents before a figure shows")),
 )
 

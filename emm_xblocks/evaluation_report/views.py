@@ -69,6 +69,7 @@ def author_view(block):
     settings = block.shown_content()
     return block.build_fragment("templates/evaluation_report/author.html", {
         "report": settings, "problems": validation.validate(settings, block.ugettext),
+        "author_lang": block.author_lang(settings),  # the report's own name (decision 56)
         "settings": settings_summary(settings, content.SETTINGS, block.ugettext, block.numbers().number)},
         js="js/emm-evaluation-report.js", js_class="EmmEvaluationReport")
 

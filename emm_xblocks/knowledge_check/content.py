@@ -40,7 +40,7 @@ SETTINGS = (
     content_language.setting(group="check"),
     Setting("phase", SELECT, PRE, N_("When learners take it"), choices=PHASES, group="check"),
     Setting("pair", TEXT, "", N_("Pair key (the same in the pre-test and its post-test)"), group="check",
-            help=N_("Letters, digits, hyphens or underscores, e.g. day1-trafficking.")),
+            help=N_("Letters, digits, hyphens or underscores, e.g. day1-trafficking."), key=True),
     # not ``graded``: Open edX's InheritanceMixin gives every block one (common.settings.PLATFORM_NAMES)
     Setting("grading", SELECT, UNGRADED, N_("Grading"), choices=GRADING),
     settings.weight(),

@@ -198,9 +198,11 @@ def author_view(block):
         "check": check,
         "intro": sanitized(check.intro),
         "settings": [*settings_summary(check, content.SETTINGS, _, block.numbers().number),
-                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(check.max_points)}],
+                     {"name": "max_points", "label": _("Points"), "value": block.numbers().number(check.max_points),
+                      "words": False}],
         "questions": author_questions(_, check.questions, content.KINDS),
         "problems": validation.validate(check, _),
+        "author_lang": block.author_lang(check),  # the author's words say their language (decision 56)
     }
     return block.build_fragment("templates/knowledge_check/author.html", context, init_args={},
                                 js="js/emm-knowledge-check.js", js_class="EmmAuthorPreview")

@@ -2,12 +2,17 @@
 preview, the Studio editor, the mobile apps' data, and the results panel (``results_json``: its
 figures from the aggregate store's summary, and its HTML, ``results_html``)."""
 
+from html import escape
+
+from django.utils.safestring import mark_safe
+
 from ..common import answers_by_day, charts, content_language, platform, profile, recovery, retired, store, summary
 from ..common.i18n import current_language, is_rtl
 from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
+from ..common.text_filters import isolated
 from . import comments, content, editor, export, learner, results, results_html, validation
 from .page_html import page_html, statements_html
 
@@ -89,11 +94,15 @@ def student_view(block):
 def author_view(block):
     survey = block.shown_content()
     _ = block.ugettext
-    # the scale's name and its labels in order ("Agreement, 5 points: Strongly disagree / ... / Strongly agree")
-    scale = _("{scale}: {labels}").format(scale=_(content.SCALE_NAMES.get(survey.scale, survey.scale)),
-                                          labels=" / ".join(survey.labels(_)))
+    own = block.author_lang(survey)  # the author's words say their language (decision 56)
+    # the scale's name and its labels in order ("Agreement, 5 points: Strongly disagree / ... / Strongly agree");
+    # a custom scale's labels are the author's words, each in its own direction and language
+    labels = [isolated(label, own) if survey.scale == content.CUSTOM else escape(label) for label in survey.labels(_)]
+    scale = mark_safe(escape(_("{scale}: {labels}")).format(  # noqa: S308 - every part escaped
+        scale=escape(_(content.SCALE_NAMES.get(survey.scale, survey.scale))), labels=" / ".join(labels)))
     context = {
         "survey": survey,
+        "author_lang": own,
         "intro": sanitized(survey.intro),
         "settings": settings_summary(survey, content.SETTINGS, _, block.numbers().number, worded={"scale": scale}),
         "problems": validation.validate(survey, _),

@@ -13,6 +13,9 @@ with, is the part written in Python (``play_html``).
 """
 
 from dataclasses import replace
+from html import escape
+
+from django.utils.safestring import mark_safe
 
 from ..common import attempts, content_language, platform, profile, retired, summary
 from ..common.attempts import attempts_left, counted_attempt
@@ -22,6 +25,7 @@ from ..common.pipeline import write_refusal
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
+from ..common.text_filters import isolated
 from ..common.waiting import note_html
 from . import (
     content,
@@ -239,26 +243,32 @@ def author_view(block):
     scenario = block.shown_content()
     problems = validation.validate(scenario, block.ugettext)
     nums, ngettext = block.numbers(), block.ungettext
+    own = block.author_lang(scenario)  # the author's words say their language (decision 56)
 
     def points(n):  # "-2 points", "1 point" (CLDR's plural of n, also when negative)
         return ngettext("{n} point", "{n} points", n).format(n=nums.number(n, 0))
 
-    def role_line(r):
+    def role_line(r):  # the role's label, the author's words, in its own direction and language
         best = paths.best_score(scenario, r.start)
-        return ngettext("{label} — starts at “{start}”, best score {n} point",
-                        "{label} — starts at “{start}”, best score {n} points", best).format(
-            label=r.label, start=r.start, n=nums.number(best, 0))
+        return mark_safe(escape(ngettext(  # noqa: S308 - every part escaped
+            "{label} — starts at “{start}”, best score {n} point",
+            "{label} — starts at “{start}”, best score {n} points", best)).format(
+            label=isolated(r.label, own), start=escape(r.start), n=escape(nums.number(best, 0))))
 
     def choice_line(c):
         least = "" if c.min_points is None else ngettext(
             "with at least {n} point", "with at least {n} points", c.min_points).format(n=nums.number(c.min_points, 0))
         return {"choice": c, "points": points(c.points), "min_points": least}
 
+    def category(key):  # a preset kind of ending is the reader's word, the author's own kind their words
+        label = content.category_label(key, block.ugettext)
+        return isolated(label, "" if key in content.CATEGORIES else own) if label else ""
+
     roles = [{"role": r, "text": role_line(r)} for r in scenario.roles]
-    context = {"scenario": scenario, "problems": problems, "roles": roles,
+    context = {"scenario": scenario, "problems": problems, "roles": roles, "author_lang": own,
                "settings": settings_summary(scenario, content.SETTINGS, block.ugettext, nums.number),
                "nodes": [{"node": n, "narrative": sanitized(n.narrative),
-                          "category": content.category_label(n.category, block.ugettext),
+                          "category": category(n.category),
                           "choices": [choice_line(c) for c in n.choices]} for n in scenario.nodes]}
     return block.build_fragment("templates/role_play/author.html", context, init_args={},
                                 js="js/emm-role-play.js", js_class="EmmAuthorPreview")

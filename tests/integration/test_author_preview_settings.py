@@ -21,7 +21,7 @@ BLOCKS = {
 
 def listed(html):
     """``{setting name: its value as shown}`` and ``{name: label}`` of the preview's list."""
-    values = dict(re.findall(r'<dd data-setting="([a-z_]+)">([^<]*)</dd>', html))
+    values = dict(re.findall(r'<dd data-setting="([a-z_]+)"[^>]*>([^<]*)</dd>', html))
     labels = re.findall(r"<dt>([^<]*)</dt><dd", html)
     return values, labels
 

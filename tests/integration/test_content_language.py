@@ -247,6 +247,45 @@ def test_the_same_language_as_the_page_or_none_adds_not_a_byte(kind, scenario, h
     assert handlers.view(uid, lang="ar").content != unset["ar"]
 
 
+# ------------------------------------------------------------------ Studio's preview
+PREVIEWED = {  # every text of the author's a block's preview shows, and nothing else: not an id, a key, a
+    # setting's label or value, a kind of question or of ending the package names
+    "likert": {"Jour 1 (fin).", "Merci d’avoir participé.", "La formation est utile ?", "Le rythme était trop rapide."},
+    "case": {"Assamaka, 2015.", "Protection (enfants).", "Agadez.", "La loi 2015-36 : en vigueur.", "Le contexte :",
+             "Deux adolescents de moins de 18 ans.", "Loi 2015-36.", "Article 1.", "Carte (Niger).",
+             "Que faire d’abord ?", "✔ Orienter ! —", "Bien vu.", "Attendre. —", "Trop tard.",
+             "L’intérêt de l’enfant d’abord.", "Pourquoi « rembourser » ?", "La dette.", "Une dette de voyage."},
+    "check": {"Jour 3 (test final).", "Répondez seul.", "Traite ou trafic ?", "✔ Trafic. —", "Exact !", "Traite. —",
+              "Non : pas d’exploitation.", "Le passage se termine à l’arrivée."},
+    "role_play": {"Poste frontière (jour 2).", "Agent (police).", "Travailleuse sociale", "Un groupe arrive.",
+                  "Écouter !", "Renvoyer.", "Fin.", "Fin 2.", "Une fin à part"},
+    "report": {"Rapport"},
+}
+
+
+@pytest.mark.parametrize("kind", list(PREVIEWED))
+def test_studio_s_preview_in_arabic_says_the_author_s_words_are_french(kind, scenario, handlers):
+    uid = scenario(with_language(BLOCKS[kind]))
+    html = handlers.view(uid, "author_view", student="staff_1", lang="ar").body_html()
+    assert 'lang="ar" dir="rtl"' in html  # the author's Studio: Arabic
+    french = in_french(html)  # an option, and the dash before its feedback, are one text
+    assert french == PREVIEWED[kind], (PREVIEWED[kind] - french, french - PREVIEWED[kind])
+    assert handlers.view(uid, "author_view", student="staff_1", lang="fr").body_html().count('lang="fr"') == 1
+
+
+def test_studio_s_preview_isolates_a_custom_scale_s_labels_and_a_role_in_its_sentence(scenario, handlers):
+    likert = scenario(with_language('<emm_likert display_name="É" scale="custom">'
+                                    '<label>Jamais.</label><label>Toujours !</label><item id="a">Utile ?</item>'
+                                    '</emm_likert>'))
+    html = handlers.view(likert, "author_view", student="staff_1", lang="ar").body_html()
+    assert '<bdi lang="fr">Jamais.</bdi> / <bdi lang="fr">Toujours !</bdi>' in html
+    preset = handlers.view(scenario(with_language(LIKERT)), "author_view", student="staff_1", lang="ar").body_html()
+    assert "<bdi" not in re.search(r'<dd data-setting="scale">[^\n]*</dd>', preset).group(0)  # the reader's words
+    role_play = scenario(with_language(ROLE_PLAY))
+    html = handlers.view(role_play, "author_view", student="staff_1", lang="ar").body_html()
+    assert re.search(r'<li><bdi lang="fr">Agent \(police\)\.</bdi>[^<]*«n1»', html)  # in the Arabic sentence
+
+
 # ------------------------------------------------------------------ the editor and OLX
 def test_a_crafted_language_is_refused_with_a_translated_problem(scenario, handlers):
     from emm_xblocks.likert import editor

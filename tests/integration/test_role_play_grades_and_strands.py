@@ -187,7 +187,8 @@ def test_scores_are_written_per_locale(small, handlers):
 
 def test_the_author_preview_counts_points_with_cldr_plurals(small, handlers):
     html = handlers.view(small(), view="author_view", student="staff_1").body_html()
-    assert "Bad move → n-bad (-3 points)" in html and "Good move → n-mid (2 points)" in html
+    # each choice's label isolated, the author's words in their own direction (decision 56)
+    assert "<bdi>Bad move</bdi> → n-bad (-3 points)" in html and "<bdi>Good move</bdi> → n-mid (2 points)" in html
     assert "best score 7 points" in html
     assert "with at least 99 points" in html
 
