@@ -87,6 +87,27 @@
       slot.classList.remove("emm-warning-text"); slot.removeAttribute("data-blocking");
     });
     Array.prototype.forEach.call(scope.querySelectorAll("[aria-invalid]"), function (n) { n.removeAttribute("aria-invalid"); });
+    Array.prototype.forEach.call(scope.querySelectorAll("[data-tied]"), function (control) { untie(control); });
+  }
+
+  /* A control the focus is put on for a message that is not its own (a whole list's problem, "mark exactly one option
+     as correct": the first control beside it) is described by that message too (aria-describedby), for as long as the
+     message stands: a screen reader says what is wrong where the focus lands, not only "Option text, edit" (bug hunt
+     a11y, WCAG 3.3.1). The message gets an id if it has none; unmarkAll takes the tie back. */
+  var ties = 0;
+  function describedBy(control) { return (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean); }
+  function tie(control, message) {
+    if (!message.id) { ties += 1; message.id = "emm-problem-" + ties; }
+    var ids = describedBy(control);
+    if (ids.indexOf(message.id) >= 0) { return; }
+    untie(control);
+    control.setAttribute("aria-describedby", describedBy(control).concat([message.id]).join(" "));
+    control.setAttribute("data-tied", message.id);
+  }
+  function untie(control) {
+    var tied = control.getAttribute("data-tied"), ids = describedBy(control).filter(function (id) { return id !== tied; });
+    if (ids.length) { control.setAttribute("aria-describedby", ids.join(" ")); } else { control.removeAttribute("aria-describedby"); }
+    control.removeAttribute("data-tied");
   }
 
   /* ---------------------------------------------------------------- the engine */
@@ -174,7 +195,8 @@
 
     /* The first problem in the form's order takes the focus, whatever its kind: a field in error (aria-invalid: marked
        by the server's validators, or a text over its limit, emm-forms.js), or an error's message ([data-blocking]):
-       its field, else the first control beside it, else the message itself. None: the message next to the Save button.
+       its field, else the first control beside it (described by the message: tie), else the message itself. None: the
+       message next to the Save button.
        A closed <details> holding it is opened. `focused`: an element that already has the focus there (a text over its
        limit, its caret put at the long line) and keeps it. Returns the element focused. */
     ed.focusFirstError = function (focused) {
@@ -184,7 +206,7 @@
       var target = first;
       if (first && first.hasAttribute("data-blocking")) {
         target = first.parentNode.querySelector("[aria-invalid=true]") || first.parentNode.querySelector("input, select, textarea");
-        if (!target) { first.setAttribute("tabindex", "-1"); target = first; }
+        if (!target) { first.setAttribute("tabindex", "-1"); target = first; } else { tie(target, first); }
       }
       target = target || ed.saveAlert || form;
       for (var d = target.closest("details"); d; d = d.parentNode.closest("details")) { d.open = true; }
@@ -363,5 +385,5 @@
   }
 
   global.EmmEditor = {create: create, splitPath: splitPath, nextId: nextId, setValue: setValue,
-    getValue: getValue, mark: mark, unmarkAll: unmarkAll, limit: limit};
+    getValue: getValue, mark: mark, unmarkAll: unmarkAll, tie: tie, limit: limit};
 }(window));

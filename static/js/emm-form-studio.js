@@ -108,8 +108,10 @@ function EmmFormEditor(runtime, element, args) {
     (Array.isArray(items) ? items : []).forEach(function (item) {
       ol.appendChild(row(spec.list, item && typeof item === "object" && !Array.isArray(item) ? item : {}));
     });
-    return el("fieldset", {class: "emm-ed-sublist"}, [el("legend", {text: spec.legend}),
-      el("p", {class: "emm-field-error", "data-error-key": spec.list}), ol,
+    /* the list's own problem ("mark exactly one option as correct") describes its group, heard on entering it */
+    var err = nextUid() + "-err";
+    return el("fieldset", {class: "emm-ed-sublist", "aria-describedby": err}, [el("legend", {text: spec.legend}),
+      el("p", {class: "emm-field-error", id: err, "data-error-key": spec.list}), ol,
       el("button", {type: "button", class: "emm-button", "data-add": spec.list, text: spec.add})]);
   }
 

@@ -128,6 +128,27 @@ test("problems: messages add up, errors mark the control, a slot with warnings o
   assert.equal(slot.hasAttribute("data-blocking"), false);
 });
 
+test("a list's message describes the control the focus is put on for it, while it stands (bug hunt a11y)", () => {
+  const w = setup();
+  const own = el("span", {class: "emm-field-error", id: "o1-err"});
+  const text = el("input", {"aria-describedby": "o1-err"}), box = el("input");
+  const message = el("p", {class: "emm-field-error", "data-error-key": "options"});
+  const scope = el("fieldset", {}, [message, el("li", {}, [text, own]), box]);
+  w.EmmEditor.mark({field: "questions.0.options", message: "Mark exactly one option as correct.", error: true}, message);
+  w.EmmEditor.tie(text, message);
+  assert.ok(message.id, "the message gets an id");
+  assert.equal(text.getAttribute("aria-describedby"), "o1-err " + message.id, "its own slot, then the list's message");
+  w.EmmEditor.tie(text, message);
+  w.EmmEditor.tie(text, own);  /* its own slot already describes it */
+  assert.equal(text.getAttribute("aria-describedby"), "o1-err " + message.id, "said once");
+  w.EmmEditor.tie(box, message);
+  assert.equal(box.getAttribute("aria-describedby"), message.id);
+  w.EmmEditor.unmarkAll(scope, ".emm-field-error");  /* the next check: the message gone, so is the tie */
+  assert.equal(text.getAttribute("aria-describedby"), "o1-err");
+  assert.equal(box.hasAttribute("aria-describedby"), false);
+  assert.equal(scope.querySelectorAll("[data-tied]").length, 0);
+});
+
 test("the live check waits for a pause in typing, and an answer older than the last check is dropped", async () => {
   const {calls, fetch} = pending();
   const w = setup(fetch);
