@@ -15,6 +15,7 @@ from ..common.downloads import links_html
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
+from ..likert.results_html import count_head
 from . import content, course_figures, validation
 
 
@@ -52,6 +53,8 @@ def student_view(block):
     numbers = block.numbers()  # a printed summary says when it was produced, and for which course
     frag = block.build_fragment("templates/evaluation_report/report.html",
                                 {"f": figures(block), "report": report_, "dom": block.dom_id(),
+                                 # the count column's head, as the Likert results write it
+                                 "count_head": mark_safe(count_head(block.ugettext)),  # noqa: S308 - escaped
                                  "author_lang": block.author_lang(report_),  # the report's own name
                                  # the download and its Excel variant, its link naming its separator
                                  "downloads_html": links_html(

@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 from ..common.answers_by_day import days_html
 from ..common.content_language import wrapped
 from ..common.downloads import links_html
+from ..common.i18n import pgettext
 
 NONE = "–"  # a figure with nothing to divide (no answer on the scale)
 
@@ -161,6 +162,19 @@ def _heads(texts):
     return "".join(f'<th scope="col">{text}</th>' for text in texts)
 
 
+def count_head(_):
+    """The head of a table's column of answers counted, as the Likert results and the evaluation report
+    write it: short on the screen ("n", translated: a letter or a word the reader's language gives, with
+    the whole words as its tooltip), the whole words for a screen reader, which says a column's head
+    with each of its cells ("Number of answers, 6", not "n, 6" in an Arabic voice). HTML, escaped."""
+    full = escape(_("Number of answers"))
+    # Translators: the head of a results table's column of answers counted, as short as can be read
+    # (English "n", the statisticians' letter; a short word where your language has no such letter).
+    # Screen readers say "Number of answers" instead, and the mouse shows it.
+    short = escape(pgettext(_, "the column of answers counted in a results table", "n"))
+    return f'<abbr title="{full}" aria-hidden="true">{short}</abbr><span class="emm-sr">{full}</span>'
+
+
 def _label(text, lang=""):
     """A scale's label inside the reader's words: in its own direction (a custom scale's in its author's language)."""
     return f"<bdi{lang}>{escape(text)}</bdi>"
@@ -179,7 +193,7 @@ def _table_html(data, words, lang, labels_lang, dom):
     where a reverse-coded statement is shown."""
     _, _ungettext, nums = words
     reverse_shown = data.get("reverse_shown")
-    heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in data["labels"]),
+    heads = [escape(_("Statement")), count_head(_), *(_label(label, labels_lang) for label in data["labels"]),
              escape(_("N/A")), *(escape(head) for head in _figure_heads(data, _, nums))]
     note = _("reverse-coded")
     rows = []
@@ -239,7 +253,7 @@ def _apart_html(section, _, nums, lang, dom, number):
     and, after the block's title, its region, for screen readers only.
     ``lang``: the author's language attribute, on the statements and on a custom scale's labels."""
     labels_lang = lang if section.get("custom") else ""
-    heads = [escape(_("Statement")), "n", *(_label(label, labels_lang) for label in section["labels"]),
+    heads = [escape(_("Statement")), count_head(_), *(_label(label, labels_lang) for label in section["labels"]),
              escape(_("N/A"))]
     too_few = escape(_("Too few answers to show."))
     note = _("reverse-coded")  # as the main table marks it (``_table_html``)

@@ -336,7 +336,7 @@ def test_staff_read_the_report_and_download_a_safe_anonymous_csv(workbench, new_
     assert texts[3][0].endswith("(reverse-coded)")
     assert [url.rsplit("/", 1)[-1] for url in page.evaluate(panel_files)] == ["emm-likert-results.css"]
     header = panel.locator("table.emm-table thead th").all_text_contents()
-    assert header[:2] == ["Statement", "n"] and header[2:7] == SCALE
+    assert header[:2] == ["Statement", "nNumber of answers"] and header[2:7] == SCALE  # "n" shown, the words said
     assert header[7:] == ["N/A", "Top box (favourable)", "Top two (favourable)", "Top two as worded",
                           "Mean (favourable)"]
     # the reverse-coded row: its bar and its top-box columns on one basis (favourable to the right)

@@ -13,7 +13,7 @@ from emm_xblocks.common.perspectives import PROFILE_GROUP
 from emm_xblocks.common.profile import Option
 from emm_xblocks.likert.content import Statement, Survey
 from emm_xblocks.likert.results import panel_figures
-from emm_xblocks.likert.results_html import chart_rows, comments_html, panel_html
+from emm_xblocks.likert.results_html import chart_rows, comments_html, count_head, panel_html
 
 EN = (str, lambda one, many, n: one if n == 1 else many, Numbers("en"))  # ``block.translators()``'s shape
 FR = (str, lambda one, many, n: one if n < 2 else many, Numbers("fr"))
@@ -56,10 +56,24 @@ def panel(survey=SURVEY, respondents=4, tallies=TALLIES, by_profile=None, words=
     return data, panel_html(data, chart, words, lang, dom="emm-x")
 
 
+def test_the_count_column_is_headed_in_the_reader_s_words_short_on_screen_whole_for_screen_readers():
+    """Bug hunt a11y: it was "n" outside the catalogue, a Latin letter said in an Arabic voice."""
+    catalogue = {"Number of answers": "عدد الإجابات", "the column of answers counted in a results table\x04n": "العدد"}
+    head = count_head(lambda text: catalogue.get(text, text))
+    assert head == ('<abbr title="عدد الإجابات" aria-hidden="true">العدد</abbr>'
+                    '<span class="emm-sr">عدد الإجابات</span>')
+    assert count_head(str) == ('<abbr title="Number of answers" aria-hidden="true">n</abbr>'
+                               '<span class="emm-sr">Number of answers</span>')
+    _data, html = panel()
+    assert str(html).count(f'<th scope="col">{count_head(str)}</th>') == 1
+
+
 def test_the_table_gives_every_figure_as_the_reader_writes_numbers():
     _data, html = panel()
     rows = Text(html).rows
-    assert rows[0][:2] == ["Statement", "n"] and rows[0][-1] == "Average, from 1 to 5 (most favourable)"
+    # the count column: "n" on the screen, the whole words for a screen reader (count_head)
+    assert rows[0][:2] == ["Statement", "nNumber of answers"]
+    assert rows[0][-1] == "Average, from 1 to 5 (most favourable)"
     assert "Two highest answers, as worded" in rows[0]  # a reverse-coded statement is shown: both bases named
     useful = rows[1]
     assert useful[0] == "The <b>training</b> is useful & practical."  # the author's text, as text
