@@ -22,6 +22,7 @@ from ..common.questions import removed_named
 from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL
+from ..common.validation import listed
 from . import (
     content,
     distribution_html,
@@ -228,7 +229,7 @@ def author_view(block):
         # an unsafe address (javascript:, data:... from imported OLX) is shown as text, never as a link
         "documents": [{"title": d.title, "url": safe_url(d.url), "raw_url": d.url, "size": d.size,
                        "excerpt": sanitized(d.excerpt)} for d in case.documents],
-        "problems": validation.validate(case, _),
+        "problems": listed(validation.validate(case, _), _),
         "author_lang": block.author_lang(case),  # the author's words say their language (decision 56)
         "settings": [*settings_summary(case, content.SETTINGS, _, block.numbers().number),
                      {"name": "max_points", "label": _("Points"), "value": block.numbers().number(case.max_points),

@@ -6,7 +6,7 @@ Learner actions that break a rule raise ``common.actions.ActionError`` with a st
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 
 from .ids import BAD_ID, USED_TWICE, id_problem
@@ -39,6 +39,14 @@ class Problem:
         if self.column:
             data["column"] = self.column
         return data
+
+
+def listed(problems, _):
+    """``problems`` as Studio's preview lists them: a warning's message says that it is one ("Warning:
+    {message}", the editors' words: emm-editor.js, emm-role-play-map.js), not its colour alone (WCAG 1.4.1,
+    bug hunt a11y); an error's as it is."""
+    warning = _("Warning: {message}")
+    return [p if p.error else replace(p, message=warning.format(message=p.message)) for p in problems]
 
 
 # a row of an editor's list that is not an object (``1``, ``null``: a crafted or hand-edited save):

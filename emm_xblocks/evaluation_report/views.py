@@ -15,6 +15,7 @@ from ..common.downloads import links_html
 from ..common.numbers import long_date
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
+from ..common.validation import listed
 from ..likert.results_html import count_head
 from . import content, course_figures, validation
 
@@ -71,7 +72,7 @@ def student_view(block):
 def author_view(block):
     settings = block.shown_content()
     return block.build_fragment("templates/evaluation_report/author.html", {
-        "report": settings, "problems": validation.validate(settings, block.ugettext),
+        "report": settings, "problems": listed(validation.validate(settings, block.ugettext), block.ugettext),
         "author_lang": block.author_lang(settings),  # the report's own name (decision 56)
         "settings": settings_summary(settings, content.SETTINGS, block.ugettext, block.numbers().number)},
         js="js/emm-evaluation-report.js", js_class="EmmEvaluationReport")

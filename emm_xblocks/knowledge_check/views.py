@@ -19,6 +19,7 @@ from ..common.question_views import author_questions, question_feedback_html, qu
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
 from ..common.settings import settings_summary
+from ..common.validation import listed
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, scoring, statistics, validation
 from .content import POST, PRE
@@ -201,7 +202,7 @@ def author_view(block):
                      {"name": "max_points", "label": _("Points"), "value": block.numbers().number(check.max_points),
                       "words": False}],
         "questions": author_questions(_, check.questions, content.KINDS),
-        "problems": validation.validate(check, _),
+        "problems": listed(validation.validate(check, _), _),
         "author_lang": block.author_lang(check),  # the author's words say their language (decision 56)
     }
     return block.build_fragment("templates/knowledge_check/author.html", context, init_args={},

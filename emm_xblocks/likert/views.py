@@ -13,6 +13,7 @@ from ..common.sanitize import clean_html, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.text_filters import isolated
+from ..common.validation import listed
 from . import comments, content, editor, export, learner, results, results_html, validation
 from .page_html import page_html, statements_html
 
@@ -105,7 +106,7 @@ def author_view(block):
         "author_lang": own,
         "intro": sanitized(survey.intro),
         "settings": settings_summary(survey, content.SETTINGS, _, block.numbers().number, worded={"scale": scale}),
-        "problems": validation.validate(survey, _),
+        "problems": listed(validation.validate(survey, _), _),
     }
     return block.build_fragment("templates/likert/author.html", context, init_args={},
                                 js="js/emm-likert.js", js_class="EmmAuthorPreview")

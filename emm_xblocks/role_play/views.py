@@ -26,6 +26,7 @@ from ..common.sanitize import clean_html, safe_url, sanitized
 from ..common.settings import settings_summary
 from ..common.spreadsheet import EXCEL, excel_link
 from ..common.text_filters import isolated
+from ..common.validation import listed
 from ..common.waiting import note_html
 from . import (
     content,
@@ -241,7 +242,7 @@ def student_view(block):
 
 def author_view(block):
     scenario = block.shown_content()
-    problems = validation.validate(scenario, block.ugettext)
+    problems = listed(validation.validate(scenario, block.ugettext), block.ugettext)
     nums, ngettext = block.numbers(), block.ungettext
     own = block.author_lang(scenario)  # the author's words say their language (decision 56)
 

@@ -69,10 +69,13 @@
 
   /* ---------------------------------------------------------------- problems */
   /* One problem ({field, message, error}) in its slot: messages add up; an error marks the control aria-invalid and
-     the slot as blocking, a slot with warnings only looks like one. */
+     the slot as blocking, a slot with warnings only looks like one. A warning says it is one ("Warning: …", as the
+     role-play's list and Studio's previews say it): its colour alone told it from an error (bug hunt a11y, WCAG
+     1.4.1). */
   function mark(problem, slot, input) {
     if (!slot) { return; }
-    slot.textContent = slot.textContent ? slot.textContent + " " + problem.message : problem.message;
+    var message = problem.error === false ? EMM.format(_("Warning: {message}"), {message: problem.message}) : problem.message;
+    slot.textContent = slot.textContent ? slot.textContent + " " + message : message;
     if (problem.error === false) {
       if (!slot.hasAttribute("data-blocking")) { slot.classList.add("emm-warning-text"); }
     } else {

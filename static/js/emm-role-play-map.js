@@ -157,7 +157,7 @@
       var name = [global.EMM.format(_("Node {id}"), {id: n.id || "?"})];
       if (L.starts[i] === 0) { name.push(_("Start")); }
       if (n.ending) { name.push(_("Ending")); }
-      mine.forEach(function (m) { name.push(m.message); });
+      mine.forEach(function (m) { name.push(worded(m)); });
       var g = svg("g", {class: cls, transform: "translate(" + p.x + " " + p.y + ")", tabindex: "-1", role: "button",
         "aria-label": name.join(". "), "data-node": i}, [
         svg("rect", {class: "emm-rp-ring", x: -4, y: -4, width: W + 8, height: H + 8, rx: 8}),
@@ -228,11 +228,14 @@
     if (again) { move(boxes[0], again); }
   }
 
+  /* A problem's words: a warning says it is one, on the map's boxes as in the list (its colour alone is no cue). */
+  function worded(p) { return p.error === false ? global.EMM.format(_("Warning: {message}"), {message: p.message}) : p.message; }
+
   /* The text alternative: every problem, each a button that takes the author to its field. */
   function list(ul, problems, onGo) {
     while (ul.firstChild) { ul.removeChild(ul.firstChild); }
     (problems || []).forEach(function (p) {
-      var text = p.error === false ? global.EMM.format(_("Warning: {message}"), {message: p.message}) : p.message;
+      var text = worded(p);
       var li = global.EMM.el("li", {class: p.error === false ? "emm-warning" : "emm-error"});
       li.appendChild(onGo ? global.EMM.el("button", {type: "button", class: "emm-rp-go", text: text}) : document.createTextNode(text));
       if (onGo) { li.firstChild.addEventListener("click", function () { onGo(p); }); }

@@ -561,7 +561,7 @@ def test_author_adds_a_question_sees_the_inline_error_fixes_it_and_saves(workben
     error = new.locator("[data-error-key=options]")
     error.filter(has_text="mark exactly one option as correct (0 marked)").wait_for()
     assert "Question 4 is single choice" in error.text_content()
-    assert new.locator("[data-error-key=explanation]").text_content() == "Question 4 has no explanation."
+    assert new.locator("[data-error-key=explanation]").text_content() == "Warning: Question 4 has no explanation."
 
     # Saving now is refused: nothing stored, the focus goes to the options.
     page.get_by_role("button", name="Save").click()

@@ -202,12 +202,12 @@ def test_author_builds_a_scenario_sees_the_unreachable_node_on_the_map_fixes_it_
     orphan_box = box(page, "node-4")
     orphan_box.and_(page.locator(".emm-rp-unreached.emm-rp-warn")).wait_for()
     assert "Cannot be reached" in orphan_box.text_content()
-    assert unreachable in orphan_box.get_attribute("aria-label")
+    assert f"Warning: {unreachable}" in orphan_box.get_attribute("aria-label")  # said a warning, not only drawn one
     assert box(page, "node-1").text_content().endswith("Start")
     assert "Ending" in box(page, "node-3").text_content()
     assert page.locator(f"{EDITOR} .emm-rp-bad").count() == 0
-    slot = orphan.locator("[data-error-key=node]")  # inline, next to the node, as a warning
-    assert slot.text_content() == unreachable and "emm-warning-text" in slot.get_attribute("class")
+    slot = orphan.locator("[data-error-key=node]")  # inline, next to the node, as a warning, which it says
+    assert slot.text_content() == f"Warning: {unreachable}" and "emm-warning-text" in slot.get_attribute("class")
     assert "(1 problem)" in orphan.locator("summary").text_content()
     assert "emm-rp-badge-warn" in orphan.locator("[data-badge]").get_attribute("class")  # a warning's colour
 

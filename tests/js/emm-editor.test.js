@@ -112,11 +112,11 @@ test("problems: messages add up, errors mark the control, a slot with warnings o
   const w = setup();
   const slot = el("span", {class: "emm-field-error"}), input = el("input");
   w.EmmEditor.mark({field: "x", message: "Too long.", error: false}, slot, input);
-  assert.equal(slot.textContent, "Too long.");
+  assert.equal(slot.textContent, "Warning: Too long.", "a warning says so, not only in its colour (bug hunt a11y)");
   assert.ok(slot.classList.contains("emm-warning-text"));
   assert.equal(input.hasAttribute("aria-invalid"), false);
   w.EmmEditor.mark({field: "x", message: "Used twice.", error: true}, slot, input);
-  assert.equal(slot.textContent, "Too long. Used twice.");
+  assert.equal(slot.textContent, "Warning: Too long. Used twice.", "an error is said as it is");
   assert.ok(!slot.classList.contains("emm-warning-text"));
   assert.equal(input.getAttribute("aria-invalid"), "true");
   w.EmmEditor.mark({field: "x", message: "Odd.", error: false}, slot, input);
@@ -126,6 +126,14 @@ test("problems: messages add up, errors mark the control, a slot with warnings o
   assert.equal(slot.textContent, "");
   assert.equal(input.hasAttribute("aria-invalid"), false);
   assert.equal(slot.hasAttribute("data-blocking"), false);
+});
+
+test("a warning is said in the page's language (the role-play list's words)", () => {
+  const w = setup();
+  w.EmmXBlocksCatalogs = [{plural: (n) => Number(n > 1), strings: {"Warning: {message}": "Avertissement : {message}"}}];
+  const slot = el("span", {class: "emm-field-error"});
+  w.EmmEditor.mark({field: "x", message: "Question 1 n’a pas d’explication.", error: false}, slot);
+  assert.equal(slot.textContent, "Avertissement : Question 1 n’a pas d’explication.");
 });
 
 test("a list's message describes the control the focus is put on for it, while it stands (bug hunt a11y)", () => {
