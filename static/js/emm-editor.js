@@ -3,15 +3,16 @@
    the settings fields ([data-field], drawn by the server from the block's SETTINGS, their keys in spec.settings) in
    and out, the live check by the server's own validators (studio_validate, debounced; an answer older than the last
    check or a save is dropped), save (studio_submit) with the runtime's save / error notifications, cancel, and the
-   rows of a list (add, move up or down, remove: focus kept, the change announced, the form checked again). A refused
-   save says why next to the Save button (data-save-alert) and moves the focus to the first problem in the form's
-   order, whatever its kind (also when it is refused before sending, a text being over its limit); a save that touches
-   stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows "Save anyway" (data-confirm-save), which sends the same form
-   again with confirm: true. Cancel asks first ("Discard your changes?") when the form differs from what it was loaded
-   with (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first ed.recount() (its load
-   done) and after each save; or when "Edit as JSON" holds JSON typed and not applied (which Save applies first).
-   Loaded for editors only (common/base.py), after emm-common.js (a [data-lines] box's limits, line by line:
-   emm-editor-lines.js). */
+   rows of a list (add, move up or down, remove: focus kept, the change announced, the form checked again; a move that
+   leads nowhere marked aria-disabled, and said if pressed). A refused save says why next to the Save button
+   (data-save-alert) and moves the focus to the first problem in the form's order, whatever its kind (also when it is
+   refused before sending, a text being over its limit; a list's problem describes the control it focuses); a save
+   that touches stored answers (EMM.EDITOR_CODES.ANSWERS_TOUCHED) shows "Save anyway" (data-confirm-save), which sends
+   the same form again with confirm: true. Cancel asks first ("Discard your changes?") when the form differs from what
+   it was loaded with (or last saved): spec.snapshot(), default spec.collect(), taken at the editor's first
+   ed.recount() (its load done) and after each save; or when "Edit as JSON" holds JSON typed and not applied (which
+   Save applies first). Loaded for editors only (common/base.py), after emm-common.js (a [data-lines] box's limits, line
+   by line: emm-editor-lines.js). */
 (function (global) {
   "use strict";
   if (global.EmmEditor) { return; }
@@ -93,16 +94,13 @@
     Array.prototype.forEach.call(scope.querySelectorAll("[data-tied]"), function (control) { untie(control); });
   }
 
-  /* A control the focus is put on for a message that is not its own (a whole list's problem, "mark exactly one option
-     as correct": the first control beside it) is described by that message too (aria-describedby), for as long as the
-     message stands: a screen reader says what is wrong where the focus lands, not only "Option text, edit" (bug hunt
-     a11y, WCAG 3.3.1). The message gets an id if it has none; unmarkAll takes the tie back. */
+  /* A control focused for a message not its own (a list's problem: the first control beside it) is described by it too
+     while it stands, so a screen reader says what is wrong there (bug hunt a11y, WCAG 3.3.1); unmarkAll unties it. */
   var ties = 0;
   function describedBy(control) { return (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean); }
   function tie(control, message) {
     if (!message.id) { ties += 1; message.id = "emm-problem-" + ties; }
-    var ids = describedBy(control);
-    if (ids.indexOf(message.id) >= 0) { return; }
+    if (describedBy(control).indexOf(message.id) >= 0) { return; }
     untie(control);
     control.setAttribute("aria-describedby", describedBy(control).concat([message.id]).join(" "));
     control.setAttribute("data-tied", message.id);
@@ -169,6 +167,7 @@
        content in (fields, rows drawn, limits set); the engine counts a row it adds */
     ed.recount = function (scope) {
       if (!scope && loaded === null) { loaded = snapshot(); }
+      if (!scope) { ed.markEnds(); }  /* the rows as loaded: which moves lead nowhere */
       Array.prototype.forEach.call((scope || form).querySelectorAll("[data-max-chars]"), function (control) {
         EMM.countChars(control);
       });
@@ -198,8 +197,7 @@
 
     /* The first problem in the form's order takes the focus, whatever its kind: a field in error (aria-invalid: marked
        by the server's validators, or a text over its limit, emm-forms.js), or an error's message ([data-blocking]):
-       its field, else the first control beside it (described by the message: tie), else the message itself. None: the
-       message next to the Save button.
+       its field, else the first control beside it (tied to it), else the message itself. None: the message next to Save.
        A closed <details> holding it is opened. `focused`: an element that already has the focus there (a text over its
        limit, its caret put at the long line) and keeps it. Returns the element focused. */
     ed.focusFirstError = function (focused) {
@@ -276,9 +274,18 @@
     };
 
     /* rows: move up / down (the focus stays on the button), remove (the focus to the row in its place, or "Add") */
+    /* Move up on a list's first row, Move down on its last: aria-disabled (focusable still: a move may leave the focus
+       there), and pressed say so (bug hunt a11y). Marked after every row's change and when a load is done (recount). */
+    ed.markEnds = function () {
+      Array.prototype.forEach.call(form.querySelectorAll("[data-move]"), function (button) {
+        var row = button.closest(rowSelector), up = button.getAttribute("data-move") === "-1";
+        if (row && (up ? row.previousElementSibling : row.nextElementSibling)) { button.removeAttribute("aria-disabled"); }
+        else if (row) { button.setAttribute("aria-disabled", "true"); }
+      });
+    };
     ed.move = function (row, up, button) {
       var other = up ? row.previousElementSibling : row.nextElementSibling;
-      if (!other) { return false; }
+      if (!other) { return false; }  /* as markEnds marks it */
       row.parentNode.insertBefore(row, up ? other : other.nextElementSibling);
       if (button) { button.focus(); }
       return true;
@@ -310,10 +317,11 @@
         ed.say(said);
       } else if (row && button.hasAttribute("data-move")) {
         var up = button.getAttribute("data-move") === "-1";
-        if (!ed.move(row, up, button)) { return; }
+        if (!ed.move(row, up, button)) { ed.say(up ? _("Already first.") : _("Already last.")); return; }
         if (spec.changed) { spec.changed("moved", row, row.parentNode); }
         ed.say(told(up ? "up" : "down", row));
       } else { return; }
+      ed.markEnds();
       changed();  /* a row added, removed or moved is an edit too (bug hunt s43) */
       ed.check();
     });

@@ -230,8 +230,11 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   down.fire("click");
   assert.deepEqual(page.list.children, [second, first]);
   assert.equal(FakeElement.focused, down);
-  first.querySelector("[data-move=\"1\"]").fire("click");  /* already last: nothing happens */
+  first.querySelector("[data-move=\"1\"]").fire("click");  /* already last: nothing moves */
   assert.deepEqual(page.list.children, [second, first]);
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Already last.", "said, not silent (bug hunt a11y)");
+  assert.equal(w.timers.pending().length, 0, "nothing changed: nothing to check");
   second.querySelector("[data-remove]").fire("click");
   assert.deepEqual(page.list.children, [first]);
   assert.equal(FakeElement.focused, first.querySelector("input"));
@@ -243,6 +246,28 @@ test("rows: move keeps the focus on the button, remove gives it to the next row,
   w.timers.runAll();
   assert.equal(ed.status.textContent, "Added.");
   assert.equal(w.timers.pending().length, 0);
+});
+
+test("rows: Move up on the first row and Move down on the last are marked as leading nowhere, kept so as rows change (bug hunt a11y)", () => {
+  const w = setup();
+  const page = editorPage();
+  const {ed} = editor(w, page, []);
+  /* each row's [Move up, Move down]: "true" where aria-disabled */
+  const ends = () => page.list.children.map((r) => r.querySelectorAll("[data-move]").map((b) => b.getAttribute("aria-disabled")));
+  ed.recount();  /* an editor's load done */
+  assert.deepEqual(ends(), [["true", null], [null, "true"]]);
+  const [first] = page.list.children;
+  first.querySelector("[data-move=\"1\"]").fire("click");
+  assert.deepEqual(ends(), [["true", null], [null, "true"]], "the row moved down is the last now");
+  assert.equal(page.list.children[1], first);
+  page.form.querySelector("[data-add]").fire("click");
+  assert.deepEqual(ends(), [["true", null], [null, null], [null, "true"]]);
+  page.list.children[2].querySelector("[data-remove]").fire("click");
+  page.list.children[1].querySelector("[data-remove]").fire("click");
+  assert.deepEqual(ends(), [["true", "true"]], "one row: it moves neither way");
+  page.list.children[0].querySelector("[data-move=\"-1\"]").fire("click");
+  w.timers.runAll();
+  assert.equal(ed.status.textContent, "Already first.");
 });
 
 test("rows: a row with a name is named in what its change says, in the page's language", () => {
