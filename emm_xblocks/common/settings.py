@@ -69,8 +69,7 @@ class Setting:
       bound, filled in); "" leaves the value to the block's own checks;
     * ``blank_is_default``: a number the editor sends empty is its default, not a problem (the
       estimated time: emptied, it is not said);
-    * ``key``: a ``text`` that is a key or an id (a pair key, a statement's id), not words in the
-      content's language (Studio's preview does not mark it with it, decision 56).
+    * ``key``: a ``text`` that is a key or an id, in no language (not marked by the preview, decision 56).
     """
 
     name: str
@@ -307,8 +306,7 @@ def settings_summary(content, settings, _, number, worded=None):
     value as the editor offers it (a choice's label, "Yes" or "No", a number as ``number(value,
     digits)`` writes it in the page's language, a text as it is, "—" when empty). The display name is the preview's
     title, not listed. ``worded``: ``{name: text}`` for a setting the block words its own way (the
-    Likert's scale with its labels). ``words``: the value is the author's own words (a topic; not a
-    ``key``), which the preview marks with the author's language (decision 56)."""
+    Likert's scale with its labels). ``words``: the author's own words (not a ``key``), marked (decision 56)."""
     listed = []
     for s in settings:
         if s.name == "display_name":
