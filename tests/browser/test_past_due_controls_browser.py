@@ -84,16 +84,22 @@ def test_a_case_study_form_the_due_date_closes_while_it_was_open_is_closed(workb
     assert page.js_errors == []
 
 
-def test_a_likert_form_the_due_date_closes_while_it_was_open_is_closed(workbench, new_page, monkeypatch):
-    """A named evaluation with participation credit, answered, the page left open: past the due date
-    "Update my answers" is refused, and the form stayed open to be sent again and again."""
-    scenario = workbench.add_scenario(LIKERT.format(anonymous="false").replace('comment="true"',
-                                                                                 'comment="true" graded="true"'))
+def _graded_likert_answered(workbench, new_page, anonymous):
+    """A graded Likert with a comment box on a phone, its two statements answered, not sent."""
+    scenario = workbench.add_scenario(LIKERT.format(anonymous="true" if anonymous else "false")
+                                      .replace('comment="true"', 'comment="true" graded="true"'))
     learner = student_id()
     page = new_page(PHONE)
     open_block(page, workbench.scenario_url(scenario, learner), LIKERT_BLOCK)
     page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
     page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    return scenario, learner, page
+
+
+def test_a_likert_form_the_due_date_closes_while_it_was_open_is_closed(workbench, new_page, monkeypatch):
+    """A named evaluation with participation credit, answered, the page left open: past the due date
+    "Update my answers" is refused, and the form stayed open to be sent again and again."""
+    scenario, learner, page = _graded_likert_answered(workbench, new_page, anonymous=False)
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
     page.locator(f"{LIKERT_BLOCK} [data-status]").filter(has_text="You can change them").wait_for()
     monkeypatch.setattr(platform, "is_past_due", lambda block: True)
@@ -111,12 +117,7 @@ def test_an_anonymous_likert_refused_past_the_due_date_never_says_it_was_recorde
     """An anonymous evaluation writes its "Your answers were recorded anonymously" beside the form
     for the page that closes it once sent: a Submit refused past the due date closed the form and
     showed that confirmation under the alert that said the answers did not go (review s46)."""
-    scenario = workbench.add_scenario(LIKERT.format(anonymous="true").replace('comment="true"',
-                                                                                'comment="true" graded="true"'))
-    page = new_page(PHONE)
-    open_block(page, workbench.scenario_url(scenario, student_id()), LIKERT_BLOCK)
-    page.locator(f"{LIKERT_BLOCK} [data-statement=relevance] input[value='4']").check()
-    page.locator(f"{LIKERT_BLOCK} [data-statement=pace] input[value='2']").check()
+    _, _, page = _graded_likert_answered(workbench, new_page, anonymous=True)
     monkeypatch.setattr(platform, "is_past_due", lambda block: True)
     page.locator(f"{LIKERT_BLOCK} [data-submit]").click()
     page.locator(f"{LIKERT_BLOCK} [data-alert]").filter(has_text=NOT_SENT).wait_for()
