@@ -98,9 +98,10 @@ class EmmBlockBase(XBlock):
 
     def author_gettext(self):
         """``ugettext`` that knows the request's language (``i18n.Gettext``): the ``_`` the editors'
-        validators take, whose messages write their numbers as that language does."""
+        validators take, whose messages write their numbers as that language does, and take its
+        plural forms (``ungettext``, through ``i18n.ngettext_of``)."""
         language, _service, gettext, _translations = self._translator()
-        return Gettext(gettext, language)
+        return Gettext(gettext, language, self.ungettext)
 
     def learner_gettext(self):
         """``ugettext`` for a learner action's ``_`` (``common.pipeline``): as ``author_gettext``'s,

@@ -19,12 +19,13 @@ def N_(text):  # noqa: N802 - the conventional gettext-noop name
 class Gettext:
     """A ``gettext`` that knows its language: what the editors' validators take as ``_``
     (``common.base``'s ``author_gettext``), so that the numbers of their messages are written as
-    that language writes them (``common.numbers.count``: "1 000" in French)."""
+    that language writes them (``common.numbers.count``: "1 000" in French). ``ngettext`` (optional,
+    the block's ``ungettext``): the plural forms a message takes (``ngettext_of``); without it, English's two."""
 
-    __slots__ = ("gettext", "language")
+    __slots__ = ("gettext", "language", "ngettext")
 
-    def __init__(self, gettext, language):
-        self.gettext, self.language = gettext, language
+    def __init__(self, gettext, language, ngettext=None):
+        self.gettext, self.language, self.ngettext = gettext, language, ngettext
 
     def __call__(self, text):
         return self.gettext(text)
