@@ -32,7 +32,9 @@ store; ``filed_moved(old, new)`` tells the block whether to look (one of them ch
 options, correct answers, points or partial credit changed; the questions moved. On a test graded
 by its score, a question re-keyed (its options, correct answers or points) also says that learners
 keep the grade they were given until staff rescore (``common.changes.grades_kept``, the case
-study's sentence on its changed correct answers).
+study's sentence on its changed correct answers). Each of these warnings also says that the learners
+who take both tests with the new questions are in no figure of the pair until at least the minimum
+group size have (``new_set_apart``, decision 96: their set is one too few share).
 A question or an option that takes the id of one removed while results were filed, with other
 words (``common.retired.questions_held``, part of ``answer_changes``): those results still name
 it by that id (each question's mark, the pair's "correct before / after" rates, a learner's own
@@ -48,6 +50,8 @@ from dataclasses import replace
 
 from ..common import retired
 from ..common.changes import grades_kept, id_change_problems, id_changes, kept_pairs
+from ..common.i18n import ngettext_of
+from ..common.numbers import count
 from ..common.questions import questions_fingerprint
 from ..common.validation import Problem
 from .content import GRADING, PHASES, POST, PRE, SCORE, UNGRADED
@@ -130,7 +134,7 @@ def answer_changes(old, new, _):
     if not (old.pair or new.pair) or questions_fingerprint(old.questions) == questions_fingerprint(new.questions):
         return held
     apart = _("Learners who took the pre-test and the post-test with different questions are counted apart in "
-              "the pair's figures, and their results compare no scores.")
+              "the pair's figures, and their results compare no scores.") + new_set_apart(new, _)
     # re-keyed and graded by its score: a grade given follows the new key only once staff rescore (decision 10)
     kept = f" {grades_kept(_)}" if SCORE in (old.grading, new.grading) else ""
 
@@ -155,6 +159,22 @@ def answer_changes(old, new, _):
     # nothing else changed: the questions were moved (the fingerprint keeps their order)
     return held + (problems or [Problem("questions", said(_("The questions are in another order than in the tests "
                                                             "already taken.")), False)])
+
+
+def new_set_apart(new, _):
+    """What the pair's figures do with the learners who take both tests with ``new``'s questions
+    (" ..." translated, its number as the author's language writes it), or "" where no learner is
+    counted apart (a minimum group size of 1): a set of questions fewer than the minimum share is in
+    no figure (``statistics._sets_apart``, decision 96), and the learners who took the tests already
+    took another. The check's own minimum: the pair's figures ask the highest of its tests' and the
+    report's (``statistics.pair_group_size``), so "at least"."""
+    if new.min_group_size <= 1:
+        return ""
+    return " " + ngettext_of(
+        _, "Learners who take both tests with the new questions are counted apart, in none of the pair's figures, "
+        "until at least {n} learner has done so.",
+        "Learners who take both tests with the new questions are counted apart, in none of the pair's figures, "
+        "until at least {n} learners have done so.", new.min_group_size).format(n=count(new.min_group_size, _))
 
 
 def carry_over(old, new, answered):

@@ -685,6 +685,10 @@ def edit(platform, key, change, **extra):
     return studio.handle(key, "studio_submit", {**data, **extra})
 
 
+NEW_SET_APART = ("Learners who take both tests with the new questions are counted apart, in none of the pair's "
+                 "figures, until at least 5 learners have done so.")
+
+
 def test_editing_a_paired_test_s_questions_after_pre_tests_were_taken_is_held_until_confirmed(platform):
     pre, post = pair_of(platform)
 
@@ -704,7 +708,7 @@ def test_editing_a_paired_test_s_questions_after_pre_tests_were_taken_is_held_un
     assert warning["message"] == (
         "Question “q2” was removed: the tests already taken had it. Learners who took the pre-test and the "
         "post-test with different questions are counted apart in the pair's figures, and their results compare "
-        "no scores.")
+        "no scores. " + NEW_SET_APART)
     assert 'id="q2"' in platform.export(post)  # nothing saved
 
     def flip_key(data):
@@ -716,6 +720,44 @@ def test_editing_a_paired_test_s_questions_after_pre_tests_were_taken_is_held_un
     assert edit(platform, post, drop_q2, confirm=True).status == 200
     assert 'id="q2"' not in platform.export(post)
 
+
+
+def test_a_new_set_of_questions_warns_that_its_learners_are_counted_apart_until_the_minimum_took_it(platform):
+    """Decision 96: the learners who take both tests with a set of questions fewer than the minimum
+    share are in no figure of the pair. An edit that makes a new set once tests were taken starts
+    one with nobody: the author is told, before "Save anyway", that the learners who take the new
+    questions count nowhere for a while, and for how long, in their language and its numbers."""
+    pre, post = pair_of(platform, pre_extra='min_group_size="1000"', post_extra='min_group_size="1000"')
+    assert platform.lms(platform.user("ana")).handle(pre, "submit", HALF).status == 200
+
+    def more_points(data):
+        data["questions"][1]["points"] = 3
+
+    [warning] = edit(platform, pre, more_points).json["problems"]
+    assert warning["message"].endswith(
+        " Learners who take both tests with the new questions are counted apart, in none of the pair's figures, "
+        "until at least 1,000 learners have done so."), warning
+    with translation.override("fr"):
+        [warning] = edit(platform, pre, more_points).json["problems"]
+    assert warning["message"].endswith(
+        " Les participants qui passent les deux tests avec les nouvelles questions sont comptés à part, dans aucun "
+        "des chiffres de la paire, jusqu’à ce qu’au moins 1\u202f000 participants l’aient fait."), warning
+    # the studio's live check says it before the save, as the save's refusal does
+    from emm_xblocks.knowledge_check import editor
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    form = editor.to_editor(studio.block(pre).load_content())
+    more_points(form)
+    with translation.override("fr"):
+        live = studio.handle(pre, "studio_validate", form).json
+    assert any("au moins 1\u202f000 participants l’aient fait" in p["message"] for p in live["problems"]), live
+
+    # a minimum of one: every learner's set is counted, nothing to say
+    def minimum_one(data):
+        more_points(data)
+        data["min_group_size"] = "1"
+
+    [warning] = edit(platform, pre, minimum_one).json["problems"]
+    assert "counted apart, in none" not in warning["message"] and "learners have done so" not in warning["message"]
 
 PAIR_KEY_WARNING = (
     "The pair key was “day1”: the results already filed stay under it and are no longer matched with results "
@@ -813,7 +855,7 @@ def test_re_keying_a_test_graded_by_its_score_warns_that_grades_stay_until_staff
     assert warning["message"] == (
         "Question 1: its options, correct answers or points changed since the tests already taken. " + kept +
         " Learners who took the pre-test and the post-test with different questions are counted apart in the pair's "
-        "figures, and their results compare no scores.")
+        "figures, and their results compare no scores. " + NEW_SET_APART)
     [warning] = edit(platform, post, more_points).json["problems"]
     assert warning["field"] == "questions.1.options" and kept in warning["message"]
     with translation.override("fr"):
