@@ -10,10 +10,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.db.models import F
 from django.utils import translation
 
 from emm_xblocks.likert import editor as likert_editor
-from emm_xblocks.models import EvaluationDescription
+from emm_xblocks.models import EvaluationDescription, Submissions, Tally
 from emm_xblocks.xblocks import EvaluationReportBlock, KnowledgeCheckBlock
 from tests.integration.test_knowledge_check import CHECK, HALF, RIGHT, WRONG
 from tests.integration.test_live_edits import form, save
@@ -78,8 +79,8 @@ def test_the_report_shows_every_evaluation_shared_statements_and_the_headline(pl
     assert row, page
     # shared statements side by side (top two box): relevance 80 % then 100 %; pace 100 % both
     shared = page[page.index("The same statements across evaluations"):]
-    assert re.search(r"relevant to my work\. 80% \(n=5\) 100% \(n=5\)", shared), shared
-    assert "The pace was too fast. (reverse-coded) 100% (n=6) 100% (n=5)" in shared
+    assert re.search(r"relevant to my work\. 80% \(5 answers\) 100% \(5 answers\)", shared), shared
+    assert "The pace was too fast. (reverse-coded) 100% (6 answers) 100% (5 answers)" in shared
     assert "I can apply" not in shared  # asked once: not a shared statement
     # the headline pools relevance over both days: top box (2 + 4) / 10 = 60 %
     assert ("60% strongly agreed that “The knowledge and skills acquired are relevant to my work”. "
@@ -235,12 +236,12 @@ def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_group
         assert result.status == 200, result.json
     page = visible(staff_page(platform, report))
     assert "By profile: You work for" in page
-    assert "Government (n=7) Civil society (n=5) Did not say" in page
+    assert "Government (7 answered) Civil society (5 answered) Did not say" in page
     assert "The knowledge and skills acquired are relevant to my work. 100% (100%) 0% (0%) too few" in page
     # a thirteenth person who does not say: alone below 5, withheld, and civil society with it
     platform.lms(platform.user("prof12")).handle(day1, "submit", {"answers": {"relevance": 3, "pace": 3}})
     page = visible(staff_page(platform, report))
-    assert "Government (n=7) Civil society Did not say" in page
+    assert "Government (7 answered) Civil society Did not say" in page
     # each says why: civil society (5) is not too few, it is withheld to protect the one who did not say
     assert "relevant to my work. 100% (100%) not shown too few" in page
     rows = platform.lms(platform.user("staff_1", role="staff")).handle(report, "export_csv", method="GET").body
@@ -248,6 +249,36 @@ def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_group
     assert "Government: favourable (%),100" in text
     assert "Civil society: favourable (%),not shown" in text
     assert "Did not say: favourable (%),fewer than 5" in text
+
+
+
+def test_a_count_beside_a_figure_is_the_readers_words_and_numbers(platform):
+    """The shared statements' cells and the profile columns' heads say how many answered in the
+    reader's words, the number in the reader's language (decision 9NN): a French reader read
+    "(n=1750)", a Latin letter outside the catalogue and a number written as no French text writes it."""
+    day1 = platform.add(DAY.format(name="Jour 1", extra='anonymous="true"', more=PROFILE), platform.subsection())
+    day3 = platform.add(DAY.format(name="Jour 3", extra="", more=""), platform.subsection())
+    report = platform.add(REPORT.format(extra='min_group_size="5"'), platform.subsection())
+    for i in range(12):  # 7 in government, 5 in civil society
+        profile = "gov" if i < 7 else "cso"
+        result = platform.lms(platform.user(f"prof{i}")).handle(
+            day1, "submit", {"answers": {"relevance": 5, "pace": 1}, "profile": profile})
+        assert result.status == 200, result.json
+    answer(platform, day3, 5, lambda i: {"relevance": 4, "pace": 2})
+    # a course of thousands, as its summary counts them: every count 250 times (proportions kept)
+    Tally.objects.update(n=F("n") * 250)
+    Submissions.objects.update(n=F("n") * 250)
+    english = visible(staff_page(platform, report))
+    assert "Government (1,750 answered) Civil society (1,250 answered) Did not say" in english
+    assert re.search(r"relevant to my work\. 100% \(3,000 answers\) 100% \(1,250 answers\)", english), english
+    with translation.override("fr"):
+        html = staff_page(platform, report)
+    french = words(html)
+    thin = "\u202f"  # CLDR's French group separator, a narrow no-break space
+    assert f"Government (1{thin}750 ont répondu) Civil society (1{thin}250 ont répondu) Non précisé" in french
+    assert re.search(rf"relevant to my work\. 100\xa0% \(3{thin}000 réponses\) 100\xa0% \(1{thin}250 réponses\)",
+                     french), french
+    assert "(n=" not in html and "1750" not in french and "1,750" not in french
 
 
 # ------------------------------------------------------------------ the charts beside the tables
@@ -427,8 +458,9 @@ def test_a_reverse_coded_statement_across_evaluations_is_marked_and_the_caption_
     caption, rows = shared_rows(html)
     assert caption == ("Percent answering “Agree” or “Strongly agree” (the two most favourable answers), per "
                        "evaluation; for a statement marked reverse-coded, answering “Disagree” or “Strongly disagree”")
-    assert [PACE_TOO_FAST + " (reverse-coded)", "50% (n=6)", "0% (n=5)"] in rows
-    assert ["The knowledge and skills acquired are relevant to my work.", "100% (n=6)", "100% (n=5)"] in rows
+    assert [PACE_TOO_FAST + " (reverse-coded)", "50% (6 answers)", "0% (5 answers)"] in rows
+    assert ["The knowledge and skills acquired are relevant to my work.", "100% (6 answers)",
+            "100% (5 answers)"] in rows
     # the one-page summary pools the rescored share too, and says so once a reverse-coded statement is in it
     summary = visible(html[html.index("data-summary"):html.index("emm-er-detail")])
     assert ("Favourable answers: “Agree” or “Strongly agree”; for a statement worded negatively (reverse-coded), "
@@ -443,7 +475,7 @@ def test_a_reverse_coded_statement_across_evaluations_is_marked_and_the_caption_
     assert caption == ("Pourcentage ayant répondu « D’accord » ou « Tout à fait d’accord » (les deux réponses les "
                        "plus favorables), par évaluation ; pour une affirmation marquée « codée à l’inverse », ayant "
                        "répondu « Pas d’accord » ou « Pas du tout d’accord »")
-    assert [PACE_TOO_FAST + " (codée à l’inverse)", "50\xa0% (n=6)", "0\xa0% (n=5)"] in [
+    assert [PACE_TOO_FAST + " (codée à l’inverse)", "50\xa0% (6 réponses)", "0\xa0% (5 réponses)"] in [
         [cell.replace(" %", "\xa0%") for cell in row] for row in rows]
 
 
@@ -478,11 +510,11 @@ def test_the_same_id_worded_or_coded_differently_is_said_in_the_row_or_not_poole
     html = staff_page(platform, report)
     _caption, rows = shared_rows(html)
     relevance = "The knowledge and skills acquired are relevant to my work."
-    assert [relevance, "100% (n=5)", "100% (n=5)",
-            "100% (n=6) asked as “What I learned will help me in my job.”"] in rows
+    assert [relevance, "100% (5 answers)", "100% (5 answers)",
+            "100% (6 answers) asked as “What I learned will help me in my job.”"] in rows
     split = "(coded the other way in another evaluation: the figures are not compared)"
-    assert [f"{PACE_TOO_FAST} (reverse-coded) {split}", "100% (n=5)", "—", "100% (n=6)"] in rows
-    assert [f"{PACE_TOO_FAST} {split}", "—", "0% (n=5)", "—"] in rows
+    assert [f"{PACE_TOO_FAST} (reverse-coded) {split}", "100% (5 answers)", "—", "100% (6 answers)"] in rows
+    assert [f"{PACE_TOO_FAST} {split}", "—", "0% (5 answers)", "—"] in rows
     # the headline quotes the words 10 people answered (days 1 and 2), not day 3's
     assert ("100% strongly agreed that “The knowledge and skills acquired are relevant to my work”. "
             "Based on 10 answers.") in visible(html)

@@ -168,8 +168,8 @@ def test_the_day_evaluations_figures_by_profile_show_the_big_groups_and_withhold
         heads = [text(th) for th in table.xpath("./thead/tr/th")][1:]
         assert [h.split(" (")[0] for h in heads] == [
             "Government", "Civil society", "An international organisation", "Other", "Did not say"]
-        assert f"n={counts['gov']}" in heads[0] and f"n={counts['cso']}" in heads[1]
-        assert not any("n=" in h for h in heads[2:])  # fewer than 5 each (together 5 or more)
+        assert f"({counts['gov']} answered)" in heads[0] and f"({counts['cso']} answered)" in heads[1]
+        assert not any("answered" in h for h in heads[2:])  # fewer than 5 each (together 5 or more)
         [objectives] = [row for row in table.xpath("./tbody/tr") if row.get("data-profile-statement") == "objectives"]
         cells = [text(td) for td in objectives.xpath("./td")]
         for key, cell in zip(("gov", "cso"), cells, strict=False):
