@@ -254,7 +254,7 @@ def test_the_report_breaks_an_evaluation_down_by_profile_withholding_small_group
 
 def test_a_count_beside_a_figure_is_the_readers_words_and_numbers(platform):
     """The shared statements' cells and the profile columns' heads say how many answered in the
-    reader's words, the number in the reader's language (decision 9NN): a French reader read
+    reader's words, the number in the reader's language (decision 104): a French reader read
     "(n=1750)", a Latin letter outside the catalogue and a number written as no French text writes it."""
     day1 = platform.add(DAY.format(name="Jour 1", extra='anonymous="true"', more=PROFILE), platform.subsection())
     day3 = platform.add(DAY.format(name="Jour 3", extra="", more=""), platform.subsection())
