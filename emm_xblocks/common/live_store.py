@@ -6,8 +6,10 @@
 * ``record`` keeps a participant's answers while a session is open: one row per participant and
   item, its value replaced by a later answer (one upsert of all the answers, by unique key: two
   requests racing on a first answer end in one row, the later one's value);
-* ``values`` reads one item's values for ``live.figures`` (index ``emm_live_once``: a few dozen
-  rows in a room).
+  an answer a named participant takes back (an item left blank at a new submission) is kept
+  blank, in the same upsert, never deleted (docs/decisions/09NN-*.md);
+* ``values`` reads one item's values (the blank ones left out) for ``live.figures`` (index
+  ``emm_live_once``: a few dozen rows in a room).
 
 Every write goes through ``transactions.write`` (retried whole on MySQL's deadlocks).
 """
@@ -77,7 +79,7 @@ def open_session(block_key, now=None):
 def record(block_key, answers, respondent_of, savepoint=False, withdrawn=()):
     """Keep ``answers`` (``{item id: value}``) in the open session, if there is one, and take back
     the participant's answers at the items ``withdrawn`` (left blank by a named learner's new
-    submission).
+    submission): where they answered, the row's value is made blank, in the same one upsert.
 
     ``respondent_of(session_id)`` gives the participant's key in that session
     (``live.respondent_key``, or a random key for an anonymous evaluation). ``savepoint``: the
@@ -99,16 +101,35 @@ def record(block_key, answers, respondent_of, savepoint=False, withdrawn=()):
 
     # ids are at most MAX_ID: nothing valid is cut, only what a crafted request sends
     kept = {group[:MAX_GROUP]: value[:LIVE_VALUE_CHARS] for group, value in sorted(answers.items())}
-    rows = [LiveAnswer(session=session_id, group=group, respondent=respondent, value=value)
-            for group, value in sorted(kept.items())]
-
     with transaction.atomic() if savepoint else nullcontext():
+        if withdrawn:  # taken back where they answered: a blank value, in the same upsert
+            kept.update(dict.fromkeys(_answered(session_id, respondent, withdrawn), ""))
+        rows = [LiveAnswer(session=session_id, group=group, respondent=respondent, value=value)
+                for group, value in sorted(kept.items())]
         if rows:
             write(lambda: _upsert(rows))
-        if withdrawn:
-            write(lambda: LiveAnswer.objects.filter(session=session_id, respondent=respondent,
-                                                    group__in=withdrawn).delete())
     return session
+
+
+def _answered(session_id, respondent, groups):
+    """The items among ``groups`` where the participant's answer stands (not blank): a plain read
+    of ``emm_live_once`` (and the rows' values), which locks nothing.
+
+    A taken-back answer is blanked there, not deleted. A DELETE of the participant's rows by
+    ``group IN (...)`` locked, at REPEATABLE READ, every row and gap it passed, other
+    participants' too: the optimizer scans the whole table where its statistics are a new
+    session's few rows (214 row locks for one participant's five items); deleted by primary key
+    after this read, the rows still deadlock as often, a DELETE by ``id IN (...)`` being scanned
+    alike; deleted one by one, each leaves a delete-marked entry in ``emm_live_once`` on which the
+    next participants' inserts take next-key locks, and deadlock with each other. A room of 60
+    answering again, half of them leaving five items blank while the others gave their first
+    answers (480 submissions): 95 to 124 deadlocks retried with the DELETE by range, 250 to 290
+    (3 ``Busy`` in one run) with ``id IN``, 10 to 15 one by one, none with the blank value, at
+    either isolation level (decision 9NN, tests/integration/test_live_room.py)."""
+    from ..models import LiveAnswer
+
+    return list(LiveAnswer.objects.filter(session=session_id, respondent=respondent, group__in=sorted(groups))
+                .exclude(value="").values_list("group", flat=True))
 
 
 def _upsert(rows):
@@ -131,8 +152,9 @@ def _upsert(rows):
 
 
 def values(session, group):
-    """The values given at item ``group`` in ``session`` (one per participant)."""
+    """The values given at item ``group`` in ``session`` (one per participant; a blank one, an
+    answer taken back, is none)."""
     from ..models import LiveAnswer
 
-    return list(LiveAnswer.objects.filter(session=uuid.UUID(session.id), group=group)
+    return list(LiveAnswer.objects.filter(session=uuid.UUID(session.id), group=group).exclude(value="")
                 .values_list("value", flat=True))
