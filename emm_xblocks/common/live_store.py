@@ -7,7 +7,7 @@
   item, its value replaced by a later answer (one upsert of all the answers, by unique key: two
   requests racing on a first answer end in one row, the later one's value);
   an answer a named participant takes back (an item left blank at a new submission) is kept
-  blank, in the same upsert, never deleted (docs/decisions/09NN-*.md);
+  blank, in the same upsert, never deleted (docs/decisions/0105-*.md);
 * ``values`` reads one item's values (the blank ones left out) for ``live.figures`` (index
   ``emm_live_once``: a few dozen rows in a room).
 
@@ -125,7 +125,7 @@ def _answered(session_id, respondent, groups):
     answering again, half of them leaving five items blank while the others gave their first
     answers (480 submissions): 95 to 124 deadlocks retried with the DELETE by range, 250 to 290
     (3 ``Busy`` in one run) with ``id IN``, 10 to 15 one by one, none with the blank value, at
-    either isolation level (decision 9NN, tests/integration/test_live_room.py)."""
+    either isolation level (decision 105, tests/integration/test_live_room.py)."""
     from ..models import LiveAnswer
 
     return list(LiveAnswer.objects.filter(session=session_id, respondent=respondent, group__in=sorted(groups))
