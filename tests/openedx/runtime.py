@@ -525,6 +525,31 @@ class Platform:
         block.save()
         return key
 
+    def duplicate(self, usage_key):
+        """Studio's "Duplicate" of a component (``cms/djangoapps/contentstore/utils.py``,
+        ``duplicate_block`` and ``gather_block_attributes``): a new block under the same parent,
+        right after the source, with every settings field set on the source (``field.read_from``)
+        and its content fields explicitly set (``get_explicitly_set_fields_by_scope(Scope.content)``),
+        its display name "Duplicate of '<name>'"; no learner state, no ``studio_post_duplicate`` on
+        our blocks. Answers the new usage key."""
+        runtime = self._authoring_runtime()
+        source = runtime.get_block(usage_key)
+        fields = {f.name: f.read_from(source) for f in source.fields.values()
+                  if f.scope in (Scope.settings, Scope.content) and f.is_set_on(source) and f.name != "parent"}
+        fields["display_name"] = f"Duplicate of '{source.display_name}'"
+        key = self.ids.create_usage(self.ids.create_definition(usage_key.block_type))
+        block = runtime.get_block(key)
+        for name, value in fields.items():
+            setattr(block, name, value)
+        block.parent = source.parent
+        parent = runtime.get_block(source.parent)
+        children = list(parent.children)
+        children.insert(children.index(usage_key) + 1, key)
+        parent.children = children
+        parent.save()
+        block.save()
+        return key
+
     def delete(self, usage_key):
         """Studio's "Delete" of a component, published: the block leaves its parent's children and
         the course's structure with its subtree (``split.py`` ``delete_item``); learners' state
