@@ -1,4 +1,7 @@
-"""Which blocks of a type the course's outline holds now, for the course-wide evaluation report.
+"""Which blocks of a type the course's outline holds now, for the course-wide evaluation report
+and the knowledge check's results (a deleted test's count nowhere), and which of them have a
+setting set to a value, for the knowledge check's Studio warning of two tests of one pair key and
+phase (``blocks_set_to``).
 
 The report reads what each evaluation and knowledge check asked from ``models.EvaluationDescription``
 (written by their submissions, ``common.descriptions``), rows that stay when an author deletes
@@ -40,14 +43,32 @@ def block_ids(course_key, block_type):
     ``course_key`` (the platform's key object, ``usage_id.context_key``), or None where no
     outline can be read: no modulestore (the workbench), or it failed (logged: the report then
     counts every described block rather than none)."""
+    items = _items(course_key, block_type, f"every {block_type} described is counted")
+    return None if items is None else frozenset(item.location.block_id for item in items)
+
+
+def blocks_set_to(course_key, block_type, **settings):
+    """The ``block_type`` blocks of the outline of ``course_key`` whose settings fields ``settings``
+    are set to those values, as the modulestore loads them (their fields read as in Studio or the
+    LMS), or None where no outline can be read (``block_ids``). ``get_items``' ``settings`` are
+    matched on the structure, before any block is loaded, and only with a value set on the block
+    (split's ``_block_matches``: never a default or an inherited value): ask only for fields a
+    block has set whenever it has that value (a knowledge check's pair key, "" by default)."""
+    return _items(course_key, block_type, f"nothing is said of its other {block_type} blocks", settings)
+
+
+def _items(course_key, block_type, instead, settings=None):
+    """``get_items`` of the ``block_type`` blocks in the tree of ``course_key`` (with ``settings``,
+    if any), or None: no modulestore, an old-style key, or the store failed (logged, with what is
+    done ``instead``)."""
     if _modulestore is None or course_key is None or getattr(course_key, "deprecated", False):
         return None  # an old-style key: split answers none of its blocks, which would leave out all
+    more = {"settings": settings} if settings else {}
     try:
-        items = _modulestore().get_items(course_key, qualifiers={"category": block_type}, include_orphans=False)
-        return frozenset(item.location.block_id for item in items)
-    except Exception:  # noqa: BLE001 - any store failure: count as before, say why in the log
-        log.warning("The outline of %s could not be read: every %s described is counted", course_key,
-                    block_type, exc_info=True)
+        return list(_modulestore().get_items(course_key, qualifiers={"category": block_type},
+                                             include_orphans=False, **more))
+    except Exception:  # noqa: BLE001 - any store failure: said in the log, and what is done instead
+        log.warning("The outline of %s could not be read: %s", course_key, instead, exc_info=True)
         return None
 
 

@@ -15,12 +15,14 @@ platform resets the learner's score itself.
 from xblock.completable import CompletableXBlockMixin
 from xblock.fields import Dict, Scope
 from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.validation import ValidationMessage
 
 from ..common import course_outline, pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.grading import StoredScoreMixin
 from ..common.i18n import N_
+from ..common.ids import is_valid_id
 from ..common.learner_data import LearnerDataMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
@@ -111,6 +113,33 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         token = platform.pair_token(self, check.pair)
         return bool(token) and pairs.own_result(platform.course_key(self), check.pair, content.PRE, token,
                                                 self.gone_test()) is None
+
+    def same_slot(self, check, _):
+        """``[Problem]`` (warnings): the course's other tests with ``check``'s pair key and phase
+        (``validation.shared_slot``), found in the course's outline (``course_outline.blocks_set_to``:
+        only the tests of that pair key are loaded); none where no outline can be read (the
+        workbench)."""
+        if check.phase not in content.PHASES or not is_valid_id(check.pair):
+            return []
+        key = self.stored_usage_key()
+        found = course_outline.blocks_set_to(getattr(key, "context_key", None), self.scope_ids.block_type,
+                                             pair=check.pair)
+        names = [item.display_name for item in found or ()
+                 if item.location.block_id != key.block_id and getattr(item, "phase", None) == check.phase]
+        return validation.shared_slot(check, names, _)
+
+    def validate(self):
+        """Studio's warnings and errors (``EditableContentMixin.validate``), and one for each other
+        test of the course at this test's pair key and phase (``same_slot``): a "Duplicate" whose
+        phase was left as it was is said on both tests' unit pages, not only when the copy is saved."""
+        found = super().validate()
+        for problem in self.same_slot(self.load_content(), self.author_gettext()):
+            found.add(ValidationMessage(ValidationMessage.WARNING, problem.message))
+        return found
+
+    def content_warnings(self, content, _):
+        """The editor's check and its save say it too, of the test as edited (``same_slot``)."""
+        return self.same_slot(content, _)
 
     def gone_test(self):
         """``gone(block key)``: a knowledge check deleted from the course since it filed a result

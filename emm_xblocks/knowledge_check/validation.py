@@ -12,7 +12,7 @@ from ..common.ids import is_valid_id
 from ..common.numbers import count
 from ..common.questions import validate_question
 from ..common.validation import Problem, blocking, image_alt_problems
-from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, PRE, SCORE, SETTINGS
+from .content import GRADING, KINDS, MAX_QUESTIONS, PHASES, POST, PRE, SCORE, SETTINGS
 
 
 def validate(check, _):
@@ -42,6 +42,24 @@ def validate(check, _):
     problems += settings.problems(check, SETTINGS, _)
     problems += image_alt_problems(check.author_html(), _)
     return problems
+
+
+def shared_slot(check, others, _):
+    """``[Problem(..., error=False)]`` at ``phase``, one for each other test of the course with the
+    check's pair key and phase (``others``: their names, ``KnowledgeCheckBlock.same_slot``). Results
+    are filed by pair key and phase (``common.pairs``): a learner answers one of those tests and is
+    refused the others. Studio's "Duplicate" of a test, the way to make its post-test, makes one
+    until the copy's phase is set (decision 9NN)."""
+    if check.phase not in PHASES:
+        return []
+    other = _(PHASES[POST if check.phase == PRE else PRE])
+    return [Problem("phase", _(
+        "“{name}”, another knowledge check of this course, also has the pair key “{pair}” and “When learners "
+        "take it”: “{phase}”. A learner answers only one of the two and is refused the other as already "
+        "answered. If this test is the other test of the pair, set “When learners take it” to “{other}”; if it "
+        "is a test of its own, give it another pair key.").format(name=name, pair=check.pair,
+                                                                   phase=_(PHASES[check.phase]), other=other),
+        False) for name in others]
 
 
 @lru_cache(maxsize=256)

@@ -16,13 +16,16 @@ the course's store):
   out of its parent's ``children``, and this walk, from the root, never meets it again whatever
   ``include_orphans`` says (the structure holds no orphan).
 
-Each item has ``location``, its usage key (split builds it with the course key it read, branch
-and version included: the report compares ``location.block_id`` only). ``settings``,
-``content`` and qualifiers other than ``category`` are not used by the package and refused here.
+Each item is the block as split's ``_load_items`` hands it out: its ``location``, its usage key
+(split builds it with the course key it read, branch and version included: the report compares
+``location.block_id`` only), and its fields, read from the authored blocks (here loaded when
+first read). ``settings`` (``{name: value}``) is matched as split matches it on the structure's
+fields (``_block_matches``, ``_value_matches``): only a value set on the block matches, never a
+default or an inherited one (a list value matches when it holds the criterion). ``content`` and
+qualifiers other than ``category`` are not used by the package and refused here.
 """
 
 import weakref
-from dataclasses import dataclass
 
 from xblock.fields import Scope
 from xblock.runtime import KeyValueStore
@@ -34,9 +37,18 @@ class ItemNotFoundError(Exception):
     """``xmodule/modulestore/exceptions.py``."""
 
 
-@dataclass(frozen=True)
 class Item:
-    location: object
+    """A block as ``get_items`` answers it: ``location``, and its fields (the block loaded by the
+    platform's authoring runtime at the first read of one)."""
+
+    def __init__(self, platform, location):
+        self.location = location
+        self._platform, self._block = platform, None
+
+    def __getattr__(self, name):
+        if self._block is None:
+            self._block = self._platform._authoring_runtime().get_block(self.location)  # noqa: SLF001
+        return getattr(self._block, name)
 
 
 def register(platform):
@@ -56,7 +68,7 @@ def _platform_of(course_locator):
 class Modulestore:
     def get_items(self, course_locator, settings=None, content=None, qualifiers=None, include_orphans=True,
                   **kwargs):
-        if settings or content or kwargs or set(qualifiers or {}) - {"category"}:
+        if content or kwargs or set(qualifiers or {}) - {"category"}:
             raise NotImplementedError("only qualifiers={'category': ...} is stood in for")
         if not getattr(course_locator, "is_course", False):
             raise Exception("Must pass in a course_key when calling get_items()")  # noqa: TRY002 - mixed.py's
@@ -67,11 +79,26 @@ class Modulestore:
         found, queue = [], [platform.course]
         while queue:
             key = queue.pop(0)
-            if category is None or key.block_type == category:
-                found.append(Item(key))
+            if (category is None or key.block_type == category) and _settings_match(platform, key, settings):
+                found.append(Item(platform, key))
             children = KeyValueStore.Key(Scope.children, None, key, "children")
             queue.extend(platform.authored.get(children) if platform.authored.has(children) else [])
         return found
+
+
+def _settings_match(platform, key, settings):
+    """Every ``{name: value}`` of ``settings`` is set on block ``key`` (split's ``_block_matches``
+    on the structure's fields: an unset field matches only None)."""
+    for name, criterion in (settings or {}).items():
+        stored = KeyValueStore.Key(Scope.settings, None, key, name)
+        if not platform.authored.has(stored):
+            if criterion is not None:
+                return False
+            continue
+        value = platform.authored.get(stored)
+        if not (criterion in value if isinstance(value, list) else value == criterion):
+            return False
+    return True
 
 
 def modulestore():

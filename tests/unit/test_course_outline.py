@@ -57,3 +57,30 @@ def test_where_the_platform_s_modulestore_imports_the_report_reads_its_outline(m
     assert course_outline.in_outline(described, course, "emm_likert") == described[:1]
     assert asked == [(course, {"qualifiers": {"category": "emm_likert"}, "include_orphans": False})]
     assert course_outline.in_outline(described, None, "emm_likert") == described  # no course key: no outline
+
+
+def test_the_blocks_set_to_a_value_are_asked_of_the_structure_and_none_where_it_fails(caplog):
+    """``blocks_set_to`` hands ``settings`` to ``get_items`` (split matches them on the structure,
+    before loading a block: a knowledge check's Studio warning loads only the tests of its pair
+    key), answers the items themselves, and None where the store fails (logged)."""
+    asked, item = [], types.SimpleNamespace(location=types.SimpleNamespace(block_id="copy"), phase="pre")
+
+    class Store:
+        def get_items(self, course_key, **kwargs):
+            asked.append((course_key, kwargs))
+            return iter([item])
+
+    course = object()
+    assert course_outline.blocks_set_to(course, "emm_knowledge_check", pair="day1") is None  # not connected
+    course_outline.connect(Store)
+    assert course_outline.blocks_set_to(course, "emm_knowledge_check", pair="day1") == [item]
+    assert asked == [(course, {"qualifiers": {"category": "emm_knowledge_check"}, "include_orphans": False,
+                               "settings": {"pair": "day1"}})]
+
+    class Failing:
+        def get_items(self, *args, **kwargs):
+            raise RuntimeError("MongoDB is down")
+
+    course_outline.connect(Failing)
+    assert course_outline.blocks_set_to(course, "emm_knowledge_check", pair="day1") is None
+    assert "nothing is said of its other emm_knowledge_check blocks" in caplog.text
