@@ -85,6 +85,20 @@ def refresh(block_key, text):
               .update(content=text))
 
 
+def described(block_key):
+    """The fields (``{name: value}``) block ``block_key`` was last described with, or None (never
+    answered, or a row that does not read). One read by the unique key ``emm_description_key``."""
+    from ..models import EvaluationDescription
+
+    # block_key is unique: a slice, without first()'s ORDER BY
+    rows = EvaluationDescription.objects.filter(block_key=block_key).values_list("content", flat=True)[:1]
+    try:
+        fields = json.loads(rows[0]) if rows else None
+    except ValueError:
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
 def course_descriptions(course_key, block_type):
     """``[(block_key, fields)]`` of the course's described blocks of ``block_type``, the first described first."""
     from ..models import EvaluationDescription

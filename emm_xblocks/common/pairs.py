@@ -86,6 +86,20 @@ def own_result(course_key, pair, phase, token, gone=_nowhere):
     return tuple(row[:3]) if row and not gone(row[3]) else None
 
 
+def filed_by(course_key, pair, phase, token, gone=_nowhere):
+    """The key (text) of the test that filed ``token``'s result at ``phase`` of ``pair``, or None:
+    no token (Studio's preview), no result, or one filed by a test deleted from the course
+    (``gone``, as ``file_result``'s: it holds no place). One read by the unique key
+    ``emm_pair_once``."""
+    from ..models import PairedResult
+
+    if not token:
+        return None
+    held = (PairedResult.objects.filter(course_key=course_key, pair=pair, phase=phase, token=token)
+            .values_list("block_key", flat=True).first())
+    return held if held is not None and not gone(held) else None
+
+
 def filed_ahead(course_key, pair, phase, token, gone=_nowhere):
     """``token`` has a result at ``phase`` of ``pair`` filed ``ahead`` of the phase before it (a
     post-test taken before any pre-test), by a test the course still holds (``gone``, as

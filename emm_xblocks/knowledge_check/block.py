@@ -114,6 +114,20 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         return bool(token) and pairs.own_result(platform.course_key(self), check.pair, content.PRE, token,
                                                 self.gone_test()) is None
 
+    def answered_in(self):
+        """The key (text) of another test of the course that holds the learner's result at this
+        test's pair key and phase (``pairs.filed_by``: a Studio "Duplicate" left at the original's
+        phase, decision 9NN), or None: none does, this one does, or it was deleted from the course
+        (``gone_test``). None without reading the store where there is no learner (Studio's
+        preview) or no pair key."""
+        check = self.load_content()
+        token = platform.pair_token(self, check.pair) if check.pair else None
+        if not token:
+            return None
+        held = pairs.filed_by(platform.course_key(self), check.pair, check.phase, token, self.gone_test())
+        mine = self.scope_ids.usage_id.block_id
+        return held if held is not None and course_outline.block_id_of(held) != mine else None
+
     def same_slot(self, check, _):
         """``[Problem]`` (warnings): the course's other tests with ``check``'s pair key and phase
         (``validation.shared_slot``), found in the course's outline (``course_outline.blocks_set_to``:

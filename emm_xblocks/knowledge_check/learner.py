@@ -37,6 +37,15 @@ NOT_PART = N_("This question is not part of the knowledge check.")  # an answer 
 PRE_AFTER_POST = N_("You have already taken the post-test: this pre-test is closed, as it can no longer tell "
                     "what you knew before the training.")
 
+# the page of a test whose pair key and phase the learner answered in another test of the course (a
+# Studio "Duplicate" left at the original's phase: results are filed by pair key and phase, decision
+# 9NN), in place of a form whose submit would be refused (409 ``already_submitted``); named where
+# that test is described (its submit describes it)
+ANSWERED_AS = N_("You have already answered this test, as “{name}”: a test is answered once, so there is "
+                 "nothing more to do here.")
+ANSWERED_ELSEWHERE = N_("You have already answered this test, elsewhere in the course: a test is answered once, "
+                        "so there is nothing more to do here.")
+
 
 @dataclass(frozen=True)
 class State:

@@ -12,6 +12,7 @@ Course staff also see the pair's figures (``statistics.figures_of``), above the 
 from ..common import charts, content_language, course_outline, pair_sums, pairs, platform, recovery, retired
 from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
+from ..common.descriptions import described
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_scoring import score
@@ -33,6 +34,12 @@ def student_view(block):
     read_only = refusal.message if refusal else ""
     # a pre-test closed by its post-test, taken first (decision 70): its notice in place of the form
     closed = not read_only and not state.submitted and block.pre_test_closed()
+    # a test whose pair key and phase another test holds the learner's result at (a Studio
+    # "Duplicate" left at the original's phase, decision 9NN): said in place of a form the server
+    # would refuse, as answered (decision 93)
+    elsewhere = answered_elsewhere(block) if not (read_only or closed or state.submitted) else None
+    notice = elsewhere or (block.ugettext(learner.PRE_AFTER_POST) if closed else "")
+    closed = closed or bool(elsewhere)
     locked = state.submitted or bool(read_only) or closed
     own = block.author_lang(check)  # the author's language on their words: once per render, "" mostly
     context = {
@@ -46,7 +53,7 @@ def student_view(block):
         "questions": check.questions,
         "ready": validation.playable(check),  # content with errors (imported OLX): no form, a notice
         "not_ready": block.ugettext(learner.NOT_READY),
-        "closed": block.ugettext(learner.PRE_AFTER_POST) if closed else "",
+        "closed": notice,
         "questions_html": questions_html(block.translators(), check.questions, state.answers, dom, locked=locked,
                                          lang=own),
         "submitted": state.submitted,
@@ -66,17 +73,32 @@ def student_view(block):
     # before the post-test was taken stayed on a shared phone for good); past the due date, what it
     # kept was not submitted: said, and forgotten (``recovery.device_keys``'s ``lapsed``)
     frag = block.build_fragment("templates/knowledge_check/student.html", context,
-                                init_args={"submitted": state.submitted,
+                                init_args={"submitted": state.submitted or bool(elsewhere),
                                            **recovery.device_keys(block, refusal, state.submitted)})
     if context["staff_html"]:
         frag.add_css_url(block.resource_url(CHART_CSS))  # the staff panel's pre/post bars
     if closed:
-        # The one effect of a view: a pre-test closed to the learner leaves them nothing to do,
+        # The one effect of a view: a pre-test closed to the learner (or a test they answered under
+        # another name) leaves them nothing to do,
         # and completion came only with a submit (the LMS marks none of our blocks complete on
         # view), so the unit and the course stayed short of 100 % for good (bug hunt s43). Not
         # for staff viewing as a learner, nor past the due date (``closed`` is false then).
         block.emit_completion(1.0)
     return frag
+
+
+def answered_elsewhere(block):
+    """What the page says in place of the form when the learner's result at this test's pair key
+    and phase was filed by another test of the course (``KnowledgeCheckBlock.answered_in``),
+    naming it as its learners last saw it (its description, ``common.descriptions``, written by
+    that submit); "" when it was not."""
+    held = block.answered_in()
+    if held is None:
+        return ""
+    name = (described(held) or {}).get("display_name")
+    if isinstance(name, str) and name.strip():
+        return block.ugettext(learner.ANSWERED_AS).format(name=name.strip())
+    return block.ugettext(learner.ANSWERED_ELSEWHERE)
 
 
 # ------------------------------------------------------------------ after a submit
@@ -240,7 +262,8 @@ def user_state(block, check, state, refusal=None):
     """The learner's state for the apps (``student_view_user_state``): their answers and -- after a
     post-test, where the platform's ``show_correctness`` allows -- their score (never after a
     pre-test); ``closed``: a test not taken that the learner may no longer take: a pre-test closed
-    by its post-test (``learner.PRE_AFTER_POST``), or any while ``refusal`` (``pipeline.write_refusal``'s).
+    by its post-test (``learner.PRE_AFTER_POST``), one whose pair key and phase the learner answered
+    in another test (``answered_elsewhere``), or any while ``refusal`` (``pipeline.write_refusal``'s).
     When the current key would give another grade than the one the LMS holds (``held_grade_of``),
     ``score`` and ``max_score`` are that grade, as the page names it, and ``grade_held`` says so."""
     correctness = platform.correctness_available(block)
@@ -253,4 +276,5 @@ def user_state(block, check, state, refusal=None):
             "grade_held": held is not None and earned is not None,
             # a pre-test closed by its post-test, taken first (decision 70): a submit is refused
             # and any test while every write is refused (past a graded test's due date)
-            "closed": not state.submitted and (refusal is not None or block.pre_test_closed())}
+            "closed": not state.submitted and (refusal is not None or block.pre_test_closed()
+                                               or block.answered_in() is not None)}

@@ -42,6 +42,20 @@ def test_a_duplicated_test_left_at_the_same_pair_and_phase_is_said_in_studio(pla
         assert any("day1" in m for m in said), said  # two pre-tests of pair day1: one answer for both
 
 
+def test_a_learner_who_took_the_original_is_not_offered_the_copy_s_form_to_be_refused(platform):
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""), section)
+    ana = platform.user("ana")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    copy = platform.duplicate(pre)
+    page = platform.lms(ana).html(copy)
+    refused = platform.lms(ana).handle(copy, "submit", RIGHT)
+    assert refused.status == 409 and refused.json["error"] == "already_submitted"
+    # the page offered her a blank form with a Submit button, and the refusal speaks of "this test"
+    # answered "in another window": she never saw it before
+    assert '"submitted": false' not in page, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))[:400]
+
+
 def visible(page):
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
@@ -71,6 +85,36 @@ def test_the_warning_says_what_to_do_and_goes_once_the_copy_is_the_post_test(pla
     platform.set_settings(copy, phase="post")
     for key in (pre, copy):
         assert not any("another knowledge check" in m for m in studio_messages(platform, key))
+
+
+def test_the_copy_names_the_test_she_took_keeps_nothing_and_opens_as_the_post_test(platform):
+    """The copy's page says she answered it as the original (by its name), has no form, and the
+    apps are told it is closed; a learner who took neither answers whichever she opens first and is
+    told so at the other. Once the author sets the copy's phase to post-test, it is her post-test."""
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""), section)
+    ana, bob = platform.user("ana"), platform.user("bob")
+    assert platform.lms(ana).handle(pre, "submit", HALF).status == 200
+    copy = platform.duplicate(pre)
+    page = platform.lms(ana).html(copy)
+    assert ("You have already answered this test, as “Trafficking or smuggling?”: a test is answered once, so "
+            "there is nothing more to do here.") in visible(page)
+    assert "data-submit" not in page and "emm-kc-form" not in page
+    assert platform.lms(ana).handle(copy, "student_view_user_state", method="GET").json["closed"] is True
+    # nothing left for her to do: complete, as a pre-test closed by its post-test (its unit reaches 100 %)
+    assert ("ana", str(copy), 1.0) in {(c["user"], c["block"], c["completion"]) for c in platform.events.completions}
+    # the original is hers, as it was
+    assert "You have already answered this test" not in visible(platform.lms(ana).html(pre))
+
+    assert "data-submit" in platform.lms(bob).html(copy)  # bob took neither: the copy's form
+    assert platform.lms(bob).handle(copy, "submit", RIGHT).status == 200
+    said = visible(platform.lms(bob).html(pre))
+    assert "You have already answered this test, as “Duplicate of 'Trafficking or smuggling?'”" in said
+
+    platform.set_settings(copy, phase="post")
+    page = platform.lms(ana).html(copy)
+    assert "data-submit" in page and "You have already answered this test" not in visible(page)
+    assert platform.lms(ana).handle(copy, "submit", RIGHT).status == 200
 
 
 def test_a_test_deleted_from_the_course_holds_no_place_and_its_copy_opens(platform):
