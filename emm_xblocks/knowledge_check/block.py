@@ -117,7 +117,7 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
     def answered_in(self):
         """The key (text) of another test of the course that holds the learner's result at this
         test's pair key and phase (``pairs.filed_by``: a Studio "Duplicate" left at the original's
-        phase, decision 9NN), or None: none does, this one does, or it was deleted from the course
+        phase, decision 106), or None: none does, this one does, or it was deleted from the course
         (``gone_test``). None without reading the store where there is no learner (Studio's
         preview) or no pair key."""
         check = self.load_content()

@@ -39,7 +39,7 @@ PRE_AFTER_POST = N_("You have already taken the post-test: this pre-test is clos
 
 # the page of a test whose pair key and phase the learner answered in another test of the course (a
 # Studio "Duplicate" left at the original's phase: results are filed by pair key and phase, decision
-# 9NN), in place of a form whose submit would be refused (409 ``already_submitted``); named where
+# 106), in place of a form whose submit would be refused (409 ``already_submitted``); named where
 # that test is described (its submit describes it)
 ANSWERED_AS = N_("You have already answered this test, as “{name}”: a test is answered once, so there is "
                  "nothing more to do here.")

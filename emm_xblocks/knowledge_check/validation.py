@@ -49,7 +49,7 @@ def shared_slot(check, others, _):
     check's pair key and phase (``others``: their names, ``KnowledgeCheckBlock.same_slot``). Results
     are filed by pair key and phase (``common.pairs``): a learner answers one of those tests and is
     refused the others. Studio's "Duplicate" of a test, the way to make its post-test, makes one
-    until the copy's phase is set (decision 9NN)."""
+    until the copy's phase is set (decision 106)."""
     if check.phase not in PHASES:
         return []
     other = _(PHASES[POST if check.phase == PRE else PRE])

@@ -35,7 +35,7 @@ def student_view(block):
     # a pre-test closed by its post-test, taken first (decision 70): its notice in place of the form
     closed = not read_only and not state.submitted and block.pre_test_closed()
     # a test whose pair key and phase another test holds the learner's result at (a Studio
-    # "Duplicate" left at the original's phase, decision 9NN): said in place of a form the server
+    # "Duplicate" left at the original's phase, decision 106): said in place of a form the server
     # would refuse, as answered (decision 93)
     elsewhere = answered_elsewhere(block) if not (read_only or closed or state.submitted) else None
     notice = elsewhere or (block.ugettext(learner.PRE_AFTER_POST) if closed else "")
