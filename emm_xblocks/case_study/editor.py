@@ -42,6 +42,7 @@ LIMITS = {
 # what the editor's script counts (``data-max-chars``): the table above, the participant profile
 # question's texts and ids (``common.profile.COUNTED``: its validators refuse them, the same code),
 # and every question's id (``common.ids.MAX_ID``)
+ONE_LINE_LIMITS = TEXT_LIMITS  # the one-line texts, counted as saved (Studio's check too: ``common.studio_checks``)
 COUNTED = {**LIMITS, **profile.COUNTED, **QUESTION_ID_LIMITS}
 
 

@@ -26,7 +26,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
-from . import assets, content_cache, descriptions, olx, platform_olx, settings, store
+from . import assets, content_cache, descriptions, olx, platform_olx, settings, store, studio_checks
 from .editor_json import markup_warnings, typed_html
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
@@ -215,12 +215,15 @@ class EditableContentMixin:
         return self.validation_module.validate(self.load_content(), self.author_gettext())
 
     def validate(self):
-        """Studio's warnings and errors: the same validators as the editor and the save, and a
-        warning for each attribute the last import could not read (``import_warnings``)."""
+        """Studio's warnings and errors: the validators of the editor and the save; what its save would
+        say of the stored content (``common.studio_checks``, decision 9NN); a warning per attribute the
+        last import could not read (``import_warnings``)."""
         validation = super().validate()
         for problem in self.problems():
             kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
             validation.add(ValidationMessage(kind, problem.message))
+        for message in studio_checks.warnings(self.editor_module, self.load_content(), self.author_gettext()):
+            validation.add(ValidationMessage(ValidationMessage.WARNING, message))
         for message in self.import_warnings():
             validation.add(ValidationMessage(ValidationMessage.WARNING, message))
         return validation

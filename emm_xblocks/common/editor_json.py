@@ -105,26 +105,41 @@ def _kinds(_):
                             "address)")}
 
 
-def markup_warnings(data, _, where=""):
-    """``[Problem(path, message, error=False)]``: each HTML field of the editor's JSON ``data``
-    (``HTML_KEYS``, in rows of lists too: ``questions.2.prompt``) holding markup the save removes
-    (``sanitize.dropped``), said at its field: an author who pasted a video or a script otherwise
-    finds it missing on the learner's page without a word (facilitator trial s34)."""
+def markup_found(data, where=""):
+    """``[(path, kinds, tags, attributes)]``: each HTML field of the editor's JSON ``data``
+    (``HTML_KEYS``, in rows of lists too: ``questions.2.prompt``) holding markup the save removes:
+    its dangerous kinds (``sanitize.dropped``) and the other tags and attributes by name
+    (``sanitize.dropped_names``). No words: ``markup_warnings`` says them (Studio's ``validate()``
+    keeps these per content, ``common.studio_checks``)."""
     found = []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         path = f"{where}.{key}" if where else str(key)
         if isinstance(value, (dict, list)):
-            found += markup_warnings(value, _, path)
+            found += markup_found(value, path)
         elif isinstance(value, str) and key in HTML_KEYS:
-            names = _kinds(_)
-            what = [names[k] for k in dropped(value)]
+            kinds = dropped(value)
             tags, attributes = dropped_names(value)
-            if tags or attributes:  # by name, as code: <div>, style
-                other = ", ".join([f"<{t}>" for t in tags[:MAX_NAMES]] + list(attributes[:MAX_NAMES]))
-                what.append(_("other markup ({names})").format(names=other))
-            if what:
-                found.append(Problem(path, _("Removed when learners see it: {what}. Only text formatting, links, "
-                                             "images and tables are kept.").format(what=list_separator(_).join(what)),
-                                     False))
+            if kinds or tags or attributes:
+                found.append((path, kinds, tags, attributes))
     return found
+
+
+def markup_message(kinds, tags, attributes, _):
+    """"Removed when learners see it: …" of what ``markup_found`` found in one field."""
+    names = _kinds(_)
+    what = [names[k] for k in kinds]
+    if tags or attributes:  # by name, as code: <div>, style
+        other = ", ".join([f"<{t}>" for t in tags[:MAX_NAMES]] + list(attributes[:MAX_NAMES]))
+        what.append(_("other markup ({names})").format(names=other))
+    return _("Removed when learners see it: {what}. Only text formatting, links, "
+             "images and tables are kept.").format(what=list_separator(_).join(what))
+
+
+def markup_warnings(data, _, where=""):
+    """``[Problem(path, message, error=False)]``: each HTML field of the editor's JSON ``data``
+    (``HTML_KEYS``, in rows of lists too: ``questions.2.prompt``) holding markup the save removes
+    (``markup_found``), said at its field: an author who pasted a video or a script otherwise
+    finds it missing on the learner's page without a word (facilitator trial s34)."""
+    return [Problem(path, markup_message(kinds, tags, attributes, _), False)
+            for path, kinds, tags, attributes in markup_found(data, where)]

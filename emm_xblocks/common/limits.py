@@ -52,17 +52,22 @@ def _values(data, parts, prefix=()):
     return _values(data[head], rest, (*prefix, head))
 
 
-def check(data, limits, _, one_line=()):
-    """``[Problem]``: one per value of ``data`` (the editor's JSON) longer than its limit in
+def over(data, limits, one_line=()):
+    """``[(path, limit)]``: each value of ``data`` (the editor's JSON) longer than its limit in
     ``limits`` (``{pattern: characters}``); ``one_line``: the patterns of one-line fields. A value
-    that is a list of strings (key facts, one a line) is checked item by item, at the list's path."""
-    problems = []
+    that is a list of strings (key facts, one a line) is measured item by item, at the list's path."""
+    found = []
     for pattern, limit in limits.items():
         for path, value in _values(data, pattern.split(".")):
             items = value if isinstance(value, list) else [value]
             if any(length(item, pattern in one_line) > limit for item in items):
-                problems.append(too_long(path, limit, _))
-    return problems
+                found.append((path, limit))
+    return found
+
+
+def check(data, limits, _, one_line=()):
+    """``[Problem]``: one per value of ``data`` longer than its limit (``over``), at its path."""
+    return [too_long(path, limit, _) for path, limit in over(data, limits, one_line)]
 
 
 def check_saved(sent, saved, limits, _, one_line=()):

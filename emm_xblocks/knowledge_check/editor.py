@@ -37,6 +37,7 @@ def from_editor(data, _):
 # characters of each text of the editor's JSON (``common.limits``: refused, never cut); the
 # settings' texts are ``common.settings.read_editor``'s
 LIMITS = {"intro": HTML_LIMIT, **QUESTION_HTML_LIMITS, **QUESTION_TEXT_LIMITS}
+ONE_LINE_LIMITS = QUESTION_TEXT_LIMITS  # counted as saved (Studio's check too: ``common.studio_checks``)
 # what the editor counts (its ``data-max-chars``): the same table and the ids (no profile question)
 COUNTED = {**LIMITS, **QUESTION_ID_LIMITS}
 

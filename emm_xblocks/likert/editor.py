@@ -82,6 +82,9 @@ def _lines(text):
 # counted as the save keeps it (on one line)
 LIMITS = {"intro": 20000}
 LABEL_LIMIT = 100
+# the one-line texts the save refuses for length beside ``LIMITS`` (``_too_long``), for Studio's
+# check of the content as stored (``common.studio_checks``)
+ONE_LINE_LIMITS = {"custom_labels": LABEL_LIMIT}
 # every text the author types, by the numbers the server refuses: the editor's counters
 # (``data-max-chars``, set by emm-form-studio.js from this table, sent by ``views.studio_view``)
 COUNTED = {**LIMITS, "comment_prompt": MAX_TEXT, "custom_labels": LABEL_LIMIT,

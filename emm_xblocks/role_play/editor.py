@@ -148,6 +148,7 @@ TEXT_LIMITS = {"roles.*.label": 200, "nodes.*.speaker": 200, "nodes.*.image": 50
                "nodes.*.choices.*.label": 500, "bands.*.message": 1000, "bands.*.final": 1000}
 LIMITS = {"intro": MAX_HTML, "roles.*.brief": MAX_HTML, "nodes.*.narrative": MAX_HTML, "nodes.*.debrief": MAX_HTML,
           "nodes.*.choices.*.consequence": MAX_HTML, **TEXT_LIMITS}
+ONE_LINE_LIMITS = TEXT_LIMITS  # the one-line texts, counted as saved (Studio's check too: ``common.studio_checks``)
 # what the editor counts: the texts, the profile question's, and the ids (the id check refuses a longer one)
 COUNTED = {**LIMITS, **profile.COUNTED, **{f"{rows}.id": MAX_ID for rows in ("roles.*", "nodes.*")}}
 
