@@ -29,15 +29,23 @@ The ids of questions and options removed while answered are kept as ``<retired_i
 from lxml import etree
 
 from ..common import olx, profile, retired
-from ..common.question_olx import add_question_xml, question_from_xml
+from ..common.olx_shapes import HTML, Shape, element
+from ..common.question_olx import QUESTION_SHAPE, add_question_xml, question_from_xml
 from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, Case, Document, Image, Section
 
 _norm = olx.one_line
 
+# what ``<emm_case_study>`` holds besides its settings (``common.olx_shapes``: anything else is kept and said)
+SHAPE = element(
+    narrative=HTML, section=Shape(frozenset({"title"}), None), key_facts=element(fact=element()),
+    document=element("href", "size", excerpt=HTML), image=element("src", "alt"), question=QUESTION_SHAPE,
+    profile=profile.SHAPE, expert_analysis=HTML, retired_id=retired.SHAPE)
+
 
 def from_xml(el):
-    """Read ``<emm_case_study>`` into a ``Case`` (unknown attributes and tags are ignored)."""
+    """Read ``<emm_case_study>`` into a ``Case`` (an unknown attribute or element is not read: kept
+    as written and said in Studio by the import, ``common.olx_shapes``)."""
     questions = [question_from_xml(q) for q in el.iterchildren("question")]
     facts = el.find("key_facts")
     profile_prompt, profile_options = profile.from_xml(el)

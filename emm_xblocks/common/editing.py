@@ -26,7 +26,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope
 from xblock.validation import ValidationMessage
 
-from . import assets, content_cache, descriptions, olx, platform_olx, settings, store, studio_checks
+from . import assets, content_cache, descriptions, olx, olx_shapes, platform_olx, settings, store, studio_checks
 from .editor_json import markup_warnings, typed_html
 from .errors import HandlerError
 from .handlers import json_handler, learner_body_limit
@@ -88,6 +88,9 @@ class EditableContentMixin:
     # (``validate``) until the author saves the editor; never exported, never read by a learner's request
     import_problems = List(scope=Scope.settings, default=[],
                            help=N_("Attributes the last import could not read (their defaults were used)"))
+    # what the last import did not know, kept for the export (``common.olx_shapes``; the platform's ``xml_attributes``)
+    unknown_olx = List(scope=Scope.settings, default=[],
+                       help=N_("What the last import did not know, kept as written for the next export"))
 
     # ---------------------------------------------------------------- content and state
     @classmethod
@@ -216,8 +219,8 @@ class EditableContentMixin:
 
     def validate(self):
         """Studio's warnings and errors: the validators of the editor and the save; what its save would
-        say of the stored content (``common.studio_checks``, decision 9NN); a warning per attribute the
-        last import could not read (``import_warnings``)."""
+        say of the stored content (``common.studio_checks``, decision 9NN); a warning per attribute or
+        element the last import could not read or did not know (``import_warnings``)."""
         validation = super().validate()
         for problem in self.problems():
             kind = ValidationMessage.ERROR if problem.error else ValidationMessage.WARNING
@@ -237,7 +240,8 @@ class EditableContentMixin:
         out = []
         for entry in self.import_problems:
             try:
-                out.append(olx.import_message(olx.Unreadable(**entry), _))
+                found = olx.Unreadable(**entry)
+                out.append((olx_shapes.kept_message if found.outcome == olx.KEPT else olx.import_message)(found, _))
             except (TypeError, KeyError, ValueError):
                 continue
         return out
@@ -367,6 +371,9 @@ class EditableContentMixin:
             # its own blocks' (bug hunt s44: XBlock's ``_set_field_if_present`` raised, and the
             # whole course import failed); one that does not read is left unset, and said
             platform_olx.read_settings(block, node, [n for n in platform_fields(type(block)) if n not in ours])
+            # an attribute or element the block does not know (a misspelling): kept, and said
+            block.unknown_olx = olx_shapes.unknown(node, getattr(cls.olx_module, "SHAPE", None), {
+                s.name for s in cls.content_module.SETTINGS} | ours | set(platform_fields(type(block))))
         block.import_problems = [found.as_json() for found in olx.in_reading_order(unread)[:MAX_IMPORT_PROBLEMS]]
         return block
 
@@ -379,6 +386,7 @@ class EditableContentMixin:
                 value = field.to_string(field.read_from(self))
                 if value is not None:
                     olx.set_attr(node, name, value)
+        olx_shapes.write_kept(node, self.unknown_olx)  # what the import did not know, as it was written
 
     @classmethod
     def platform_fields(cls):

@@ -31,6 +31,9 @@ WHAT = {WHOLE: N_("enter a whole number."), NUMBER: N_("enter a number."), FLAG:
 # a platform setting unset (the block follows the course outline), left out what a question's kind
 # does not hold (bug hunt s44)
 USED_DEFAULT, LEFT_UNSET, LEFT_OUT = "", "unset", "left_out"
+# an attribute or a child element the block does not know (``common.olx_shapes``): ``Unreadable.kind``,
+# kept as written and written back on export (``Unreadable.outcome``, decision 9NN)
+UNKNOWN_ATTRIBUTE, UNKNOWN_ELEMENT, KEPT = "unknown_attribute", "unknown_element", "kept"
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
 # the largest content any editor takes in one text; the editor's request limit is derived from it
 MAX_XML = 2 * 1024 * 1024
@@ -68,7 +71,9 @@ class Unreadable:
     ``where``: the editor's field (``nodes.0.choices.1.points``), or the attribute's name, and
     ``outcome``: what the import did instead (``USED_DEFAULT``, ``LEFT_UNSET``, ``LEFT_OUT``). An
     attribute or a child element (``attribute`` "") the question's kind does not hold is one too,
-    its ``kind`` what only another kind holds (``PARTIAL_CREDIT_ONLY``...), ``LEFT_OUT``."""
+    its ``kind`` what only another kind holds (``PARTIAL_CREDIT_ONLY``...), ``LEFT_OUT``; and one
+    the block does not know (``UNKNOWN_ATTRIBUTE``, ``UNKNOWN_ELEMENT``), ``KEPT``, with the
+    ``closest`` known name ("" when none is near)."""
 
     line: int | None
     tag: str
@@ -79,6 +84,7 @@ class Unreadable:
     where: str
     element: str = ""
     outcome: str = USED_DEFAULT
+    closest: str = ""
 
     def as_json(self):
         return asdict(self)
@@ -144,6 +150,14 @@ def left_out(el, kind, name="", raw="", child=""):
                                 f"{element_label(el)} <{child}>", LEFT_OUT))
     else:
         _unread(el, name, raw, None, kind, name, LEFT_OUT)
+
+
+def note(found):
+    """Note ``found`` (an ``Unreadable``: ``common.olx_shapes``'s unknown attribute or element)
+    where ``unreadable_values`` collects them; nothing outside it."""
+    collected = _unreadable.get()
+    if collected is not None:
+        collected.append(found)
 
 
 def get_bool(el, name, default=False, where=None):

@@ -31,6 +31,7 @@ from .i18n import N_
 from .ids import MAX_ID
 from .limits import TOO_LONG
 from .numbers import count
+from .olx_shapes import element
 from .perspectives import PROFILE_GROUP, split
 from .validation import Problem, item_problems
 
@@ -157,6 +158,9 @@ def option_changes(old_options, new_options, renamed, removed, _):
 
 
 # ------------------------------------------------------------------ OLX: <profile prompt=""><option id="">
+SHAPE = element("prompt", option=element("id"))  # ``common.olx_shapes``
+
+
 def from_xml(el):
     """``(prompt, options)`` of ``el``'s ``<profile>`` child (``("", ())`` without one)."""
     node = el.find("profile")

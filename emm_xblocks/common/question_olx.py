@@ -9,6 +9,7 @@ study, knowledge check; the model: ``common.questions``)::
 """
 
 from . import olx
+from .olx_shapes import HTML, element
 from .questions import SINGLE, KeyPoint, Option, Question, holds
 
 # what a question's kind may not hold, as the OLX writes it: an attribute, or a child element,
@@ -17,6 +18,11 @@ KIND_ATTRIBUTES = (("partial_credit", "partial_credit", olx.PARTIAL_CREDIT_ONLY)
                    ("min_words", "min_words", olx.WORDS_ONLY), ("max_words", "max_words", olx.WORDS_ONLY))
 KIND_CHILDREN = (("option", "options", olx.OPTIONS_ONLY), ("model_answer", "model_answer", olx.MODEL_ANSWER_ONLY),
                  ("key_point", "key_points", olx.MODEL_ANSWER_ONLY))
+
+# what a ``<question>`` holds, every kind's (``common.olx_shapes``: anything else is kept and said)
+QUESTION_SHAPE = element("id", "type", "points", "partial_credit", "min_words", "max_words", prompt=HTML,
+                         option=element("id", "correct", feedback=element()), explanation=HTML, model_answer=HTML,
+                         key_point=element("id"))
 
 
 def question_from_xml(q):

@@ -38,6 +38,7 @@ from . import olx
 from .changes import comparable_words
 from .i18n import N_
 from .ids import MAX_ID, id_key
+from .olx_shapes import element
 from .sanitize import plain_text
 from .text import one_line, shortened
 from .validation import Problem
@@ -264,6 +265,9 @@ def from_data(raw):
     return tuple(r if isinstance(r, Retired) else Retired(*(str(r.get(name) or "") for name in
                                                             ("list", "id", "words", "key", "of")))
                  for r in raw if isinstance(r, Retired | dict))
+
+
+SHAPE = element("list", "value", "key", "of")  # ``<retired_id>`` (``common.olx_shapes``)
 
 
 def add_xml(el, retired):

@@ -7,12 +7,16 @@
 
 from lxml import etree
 
+from ..common.olx_shapes import element
 from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, Report
 
+SHAPE = element()  # settings only (``common.olx_shapes``: anything else is kept and said)
+
 
 def from_xml(el):
-    """Read ``<emm_evaluation_report>``'s attributes into a ``Report`` (unknown ones are ignored)."""
+    """Read ``<emm_evaluation_report>``'s attributes into a ``Report`` (an unknown attribute or element
+    is not read: kept as written and said in Studio by the import, ``common.olx_shapes``)."""
     return Report(**read_olx(el, SETTINGS))
 
 

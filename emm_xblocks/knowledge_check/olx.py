@@ -21,13 +21,18 @@ keeps those results apart from what is added under them.
 from lxml import etree
 
 from ..common import olx, retired
-from ..common.question_olx import add_question_xml, question_from_xml
+from ..common.olx_shapes import HTML, element
+from ..common.question_olx import QUESTION_SHAPE, add_question_xml, question_from_xml
 from ..common.settings import read_olx, write_olx
 from .content import SETTINGS, KnowledgeCheck
 
+# what ``<emm_knowledge_check>`` holds besides its settings (``common.olx_shapes``: anything else is kept and said)
+SHAPE = element(intro=HTML, question=QUESTION_SHAPE, retired_id=retired.SHAPE)
+
 
 def from_xml(el):
-    """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (unknown attributes and tags are ignored)."""
+    """Read ``<emm_knowledge_check>`` into a ``KnowledgeCheck`` (an unknown attribute or element is
+    not read: kept as written and said in Studio by the import, ``common.olx_shapes``)."""
     return KnowledgeCheck(intro=olx.child_html(el, "intro"), retired_ids=retired.from_xml(el),
                           questions=tuple(question_from_xml(q) for q in el.iterchildren("question")),
                           **read_olx(el, SETTINGS))

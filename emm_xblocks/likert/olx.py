@@ -28,13 +28,20 @@ option's id retired so, as ``<retired_id>`` (``common.retired``).
 from lxml import etree
 
 from ..common import olx, profile, retired
+from ..common.olx_shapes import HTML, element
 from ..common.settings import read_olx, write_olx
 from ..common.validation import whole
 from .content import SETTINGS, PastScale, Statement, Survey
 
+# what ``<emm_likert>`` holds besides its settings (``common.olx_shapes``: anything else is kept and said)
+SHAPE = element("scale_epoch", intro=HTML, label=element(), item=element("id", "reverse", "required"),
+                comment_prompt=element(), profile=profile.SHAPE, past_scale=element("epoch", "scale", label=element()),
+                removed_item=element("id"), retired_id=retired.SHAPE)
+
 
 def from_xml(el):
-    """Read ``<emm_likert>`` into a ``Survey`` (unknown attributes are ignored)."""
+    """Read ``<emm_likert>`` into a ``Survey`` (an unknown attribute or element is not read: kept
+    as written and said in Studio by the import, ``common.olx_shapes``)."""
     statements = tuple(
         Statement(id=item.get("id", ""), text=olx.text_of(item), reverse=olx.get_bool(item, "reverse"),
                   required=olx.get_bool(item, "required", True))

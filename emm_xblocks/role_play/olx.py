@@ -21,6 +21,7 @@ The ids of nodes and profile options removed while answered are kept as ``<retir
 from lxml import etree
 
 from ..common import olx, profile, retired
+from ..common.olx_shapes import HTML, element
 from ..common.settings import WHOLE, read_number, read_olx, write_olx
 from .content import SETTINGS, Band, Choice, Node, Role, Scenario
 
@@ -53,8 +54,17 @@ def parse_text(text):
     return etree.fromstring(text.encode("utf-8"), _PARSER)
 
 
+# what ``<emm_role_play>`` holds besides its settings (``common.olx_shapes``: anything else is kept and said)
+SHAPE = element(
+    intro=HTML, band=element("min", "final"), role=element("id", "start", brief=HTML),
+    node=element("id", "ending", "speaker", "category", image=element("src", "alt"), narrative=HTML, debrief=HTML,
+                 choice=element("goto", "points", "if_visited", "min_points", consequence=HTML)),
+    profile=profile.SHAPE, retired_id=retired.SHAPE)
+
+
 def from_xml(el):
-    """Read ``<emm_role_play>`` into a ``Scenario`` (unknown attributes and tags are ignored).
+    """Read ``<emm_role_play>`` into a ``Scenario`` (an unknown attribute or element is not read:
+    kept as written and said in Studio by an import, ``common.olx_shapes``).
 
     A number or a yes-or-no that does not read (``points="2.5"``, ``weight="1,5"``,
     ``ending="oui"``) takes its default, an ``olx.Unreadable`` at its editor field
