@@ -219,7 +219,7 @@ class EditableContentMixin:
 
     def validate(self):
         """Studio's warnings and errors: the validators of the editor and the save; what its save would
-        say of the stored content (``common.studio_checks``, decision 9NN); a warning per attribute or
+        say of the stored content (``common.studio_checks``, decision 107); a warning per attribute or
         element the last import could not read or did not know (``import_warnings``)."""
         validation = super().validate()
         for problem in self.problems():

@@ -32,7 +32,7 @@ WHAT = {WHOLE: N_("enter a whole number."), NUMBER: N_("enter a number."), FLAG:
 # does not hold (bug hunt s44)
 USED_DEFAULT, LEFT_UNSET, LEFT_OUT = "", "unset", "left_out"
 # an attribute or a child element the block does not know (``common.olx_shapes``): ``Unreadable.kind``,
-# kept as written and written back on export (``Unreadable.outcome``, decision 9NN)
+# kept as written and written back on export (``Unreadable.outcome``, decision 107)
 UNKNOWN_ATTRIBUTE, UNKNOWN_ELEMENT, KEPT = "unknown_attribute", "unknown_element", "kept"
 # characters of the longest XML an author's editor reads whole (the role-play's "Edit as XML" tab):
 # the largest content any editor takes in one text; the editor's request limit is derived from it

@@ -1,5 +1,5 @@
 """What a block's OLX may hold, element by element, and what an import finds beside it (pure: XML
-only; decision 9NN).
+only; decision 107).
 
 Each block's ``olx`` module describes its elements as a ``Shape`` (``SHAPE``): the attributes each
 element is read for and its child elements, each a ``Shape`` too; ``HTML`` marks an element whose

@@ -1,6 +1,6 @@
 """What the editor's save would say of a block's content as it is stored, said on Studio's unit
 page (``EditableContentMixin.validate``) before the author opens the editor (pure: no XBlock, no
-Django; decision 9NN).
+Django; decision 107).
 
 An import, a paste or a library sync stores content no editor checked: a text longer than the
 editor's limit (``common.limits``) is kept and shown to learners, and the author's first save, of

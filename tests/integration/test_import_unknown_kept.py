@@ -1,6 +1,6 @@
 """What an import did not know is kept through the editor's save and the next export, and said in
 the author's language; the checks Studio's unit page runs on stored content are never a learner's
-request's (decision 9NN)."""
+request's (decision 107)."""
 
 import pytest
 from django.utils import translation

@@ -1,6 +1,6 @@
 """An attribute or element a block's OLX does not know (a misspelling) is found, with the closest
 known name, kept as written and written back where its element still is (``common.olx_shapes``);
-what our own export writes is never one (decision 9NN). Where an editor's text is in the author's
+what our own export writes is never one (decision 107). Where an editor's text is in the author's
 words (``common.places``), and Studio's checks of stored content worked out once per content
 (``common.studio_checks``)."""
 
