@@ -107,7 +107,12 @@ function EmmRolePlayEditor(runtime, element, args) {
     });
     li.querySelectorAll("[data-for]").forEach(function (label) { label.setAttribute("for", base + "-" + label.getAttribute("data-for")); });
     if (kind === "nodes") {
+      /* a node's problem ("cannot be reached") describes its summary, its choices' their group: heard wherever the
+         author meets them, as every list's (the bands', roles' and nodes' groups: the template; issue 7) */
       own(li, "[data-error-key=node]").id = base + "-node-err";
+      own(li, "summary").setAttribute("aria-describedby", base + "-node-err");
+      own(li, "[data-error-key=choices]").id = base + "-choices-err";
+      own(li, "[data-choices-box]").setAttribute("aria-describedby", base + "-choices-err");
       (item.choices || []).forEach(function (c) { choicesOf(li).appendChild(row("choices", c)); });
       updateNode(li);
     }

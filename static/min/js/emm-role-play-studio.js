@@ -15,7 +15,7 @@ function row(kind,item){var li=root.querySelector("template[data-tpl="+kind+"]")
 if(input.type==="checkbox"){input.checked=value===true;}
 else if(input.hasAttribute("data-targets")){fillTargets(input,value||"",ids.length<=LAZY);}
 else if(input.tagName==="SELECT"){setSelect(input,value);}
-else{input.value=value===null||value===undefined?"":value;}});li.querySelectorAll("[data-for]").forEach(function(label){label.setAttribute("for",base+"-"+label.getAttribute("data-for"));});if(kind==="nodes"){own(li,"[data-error-key=node]").id=base+"-node-err";(item.choices||[]).forEach(function(c){choicesOf(li).appendChild(row("choices",c));});updateNode(li);}
+else{input.value=value===null||value===undefined?"":value;}});li.querySelectorAll("[data-for]").forEach(function(label){label.setAttribute("for",base+"-"+label.getAttribute("data-for"));});if(kind==="nodes"){own(li,"[data-error-key=node]").id=base+"-node-err";own(li,"summary").setAttribute("aria-describedby",base+"-node-err");own(li,"[data-error-key=choices]").id=base+"-choices-err";own(li,"[data-choices-box]").setAttribute("aria-describedby",base+"-choices-err");(item.choices||[]).forEach(function(c){choicesOf(li).appendChild(row("choices",c));});updateNode(li);}
 return li;}
 function updateNode(li){var ending=own(li,"[data-key=ending]").checked;own(li,"[data-ending-only]").hidden=!ending;own(li,"[data-choices-box]").hidden=ending&&rows(choicesOf(li)).length===0;}
 function named(row,name){row.querySelectorAll("[data-row-name]").forEach(function(span){if(span.closest("[data-row]")===row){span.textContent=" "+name;}});}
