@@ -89,6 +89,22 @@ def _attempts_ahead(ctx, ungettext, number):
     return f'<p class="emm-rp-attempts-ahead" data-attempts-ahead>{said}</p>'
 
 
+def closed_roles(_, refusal):
+    """Why a learner with no role yet can choose none (issue 7, decision 93: no control the server refuses,
+    and the page says why), as ``(said, heading, lead)``: past the due date, the role-play is closed; staff
+    viewing as the learner cannot choose for them. ``("", "", "")`` otherwise (Studio's preview shows the
+    learner's "Choose your role"). ``refusal``: ``pipeline.write_refusal``'s code, or ""."""
+    if refusal == "past_due":
+        return (_("This role-play is closed."), _("This role-play is closed"),
+                _("You did not choose a role before the due date, so the scenario can no longer be played. "
+                  "Its roles are below for you to read."))
+    if refusal == "read_only_masquerade":
+        return (_("No role chosen yet."), _("No role chosen yet"),
+                _("This learner has not chosen a role. Viewing the course as them, you cannot choose one "
+                  "for them."))
+    return ("", "", "")
+
+
 def _roles_html(ctx, dom, disabled, _, ungettext, number):
     """Before a role is taken: the intro, the profile question (if asked), a button per role."""
     scenario = ctx["scenario"]
@@ -106,14 +122,17 @@ def _roles_html(ctx, dom, disabled, _, ungettext, number):
     attempts = ""
     if ctx["attempts_allowed"] and ctx["attempts"] and not ctx.get("closed"):  # past the due date: the notice says
         attempts = f'<p class="emm-rp-attempts">{_attempts_left(ctx, ungettext, number)}</p>'
-    choose = escape(_("Choose your role"))
+    _said, closed, why = closed_roles(_, ctx.get("refusal", ""))
+    choose = escape(closed or _("Choose your role"))
     then = ""
-    if profile:  # the question between the heading and the roles: its options are not the roles (trial s34)
+    if why:  # past the due date, or staff viewing as the learner: why the roles below cannot be pressed
+        then = f'<p class="emm-notice" data-roles-closed>{escape(why)}</p>'
+    elif profile:  # the question between the heading and the roles: its options are not the roles (trial s34)
         lead = escape(_("Then press the role you will play:"))
         then = f'<p class="emm-rp-then">{lead}</p>'
     return (f'\n  {intro}\n'
             f'  <h4 class="emm-rp-heading" tabindex="-1" data-focus>{choose}</h4>\n'
-            f'  {_attempts_ahead(ctx, ungettext, number)}\n'
+            f'  {"" if why else _attempts_ahead(ctx, ungettext, number)}\n'
             f'  {profile}\n'
             f'  {then}\n'
             f'  <ul class="emm-rp-roles">\n'

@@ -113,7 +113,9 @@ def panel_context(block, scenario, state, notice=""):
            # the author's language on their words (common.content_language): once per panel, "" mostly
            "author_lang": block.author_lang(scenario),
            "attempts_left": left, "attempts_allowed": scenario.attempts_allowed, "closed": closed,
-           "read_only": refusal.message if refusal else ""}
+           "read_only": refusal.message if refusal else "",
+           # why: ``past_due``, ``read_only_masquerade`` (no role can be chosen: ``play_html`` says so), ``forbidden``
+           "refusal": refusal.code if refusal else ""}
     if not validation.playable(scenario):
         return dict(ctx, phase="invalid")
     shown = learner.standing(scenario, state, closed)
@@ -174,7 +176,7 @@ def _where(block, ctx):
     _ = block.ugettext
     phase = ctx["phase"]
     if phase == "roles":
-        return _("Choose your role.")
+        return play_html.closed_roles(_, ctx["refusal"])[0] or _("Choose your role.")
     if phase == "node":
         step = _("Step {n}.").format(n=block.numbers().number(ctx["step"], 0))
         if ctx.get("stranded") and ctx.get("choices"):
