@@ -108,3 +108,39 @@ def test_delete_learner_state_leaves_the_activity_not_completed_in_the_course_ou
     assert platform.state(ana, key) == {}
     platform.lms(ana).html(key)  # the learner comes back: the activity afresh
     assert held_completion(platform, ana, key) == 0.0, "the outline still shows the activity as completed"
+
+
+# ------------------------------------------------------------------ the unit's icon in the course navigation
+def unit_icon(platform, user, unit):  # noqa: F811
+    """The icon the LMS gives a unit in the sequence navigation (the learning MFE's unit buttons):
+    ``xmodule/seq_block.py`` (``_render_student_view_for_blocks``: ``'type': get_icon(block)``),
+    ``openedx/core/lib/xblock_utils/__init__.py`` (``get_icon``: ``block.get_icon_class()``),
+    ``xmodule/vertical_block.py`` (``get_icon_class``: ``'problem'`` or ``'video'`` if a child has
+    it, by ``CLASS_PRIORITY``, else ``'other'``), each child's ``XModuleMixin.get_icon_class``
+    (``xmodule/x_module.py``: its ``icon_class``, ``'other'`` unless the block's class says otherwise;
+    capa's ``ProblemBlock`` says ``'problem'``)."""
+    lms = platform.lms(user)
+    classes = {getattr(lms.block(child), "icon_class", "other") for child in lms.block(unit).children}
+    icon = "other"
+    for higher in ("video", "problem"):
+        if higher in classes:
+            icon = higher
+    return icon
+
+
+@pytest.mark.parametrize("olx", [
+    CASE.format(extra="", more=""),
+    ROLE_PLAY.format(extra=""),
+    CHECK.format(phase="post", pair="day1", extra='grading="score"'),
+], ids=["case_study", "role_play", "knowledge_check"])
+def test_a_unit_holding_a_graded_activity_shows_the_exercise_icon_in_the_course_navigation(platform, olx):  # noqa: F811
+    """A graded subsection's unit holding a case study, a role-play or a knowledge check graded by its
+    score -- the course's exercises, scored in the gradebook -- is shown in the unit bar with the
+    icon of a reading page ("other"), not the one of an exercise ("problem") that a unit with a capa
+    problem gets: the blocks set no ``icon_class`` (``emm_xblocks`` has none), so learners looking
+    for what is graded in a subsection cannot tell these units from text."""
+    platform.block_classes["emm_knowledge_check"] = KnowledgeCheckBlock
+    unit = platform.container("vertical", platform.subsection(graded=True))
+    platform.add(olx, unit)
+    ana = platform.user("ana")
+    assert unit_icon(platform, ana, unit) == "problem"
