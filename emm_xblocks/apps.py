@@ -10,9 +10,10 @@ remembers (``common.summary.forget``): those commands may have removed them; the
 compiled once (``common.compiled_sql``) are compiled again too.
 Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
 filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
-``common.deleted_state``, decision 37): the platform's
-``StudentModule`` and ``anonymous_id_for_user`` are looked up here, and nothing is connected
-where either is missing (the workbench, the tests' settings).
+``common.deleted_state``, decision 37) and sets their completion of the block back to 0.0
+where edx-completion is installed (decision 9NN): the platform's ``StudentModule`` and
+``anonymous_id_for_user`` are looked up here, and nothing is connected where either is missing
+(the workbench, the tests' settings); without the completion app, no completion is reset.
 Where the platform's account retirement is (``USER_RETIRE_LMS_MISC``), a retired learner's
 comments are deleted (``common.retirement``).
 """
@@ -25,6 +26,7 @@ from django.db.models.signals import post_migrate
 log = logging.getLogger(__name__)
 
 COURSEWARE = "lms.djangoapps.courseware"  # its INSTALLED_APPS entry (lms/envs/common.py)
+COMPLETION = "completion"  # edx-completion's app (completion/apps.py, CompletionAppConfig.name)
 
 
 def _forget_summary_rows(**kwargs):
@@ -63,8 +65,27 @@ def connect_deleted_state():
         return False
     from .common import deleted_state
 
-    deleted_state.connect(student_module, anonymous_id_for_user)
+    deleted_state.connect(student_module, anonymous_id_for_user, completion_reset())
     return True
+
+
+def completion_reset():
+    """``common.deleted_state.completion_reset`` on edx-completion's ``BlockCompletion`` and its
+    tracking switch (``completion/models.py``, ``completion/waffle.py``), or None where the app is
+    not installed or its names cannot be found."""
+    if not apps.is_installed(COMPLETION):
+        return None
+    try:
+        from completion import waffle
+        from completion.models import BlockCompletion
+
+        enabled = waffle.ENABLE_COMPLETION_TRACKING_SWITCH.is_enabled
+    except (ImportError, AttributeError) as err:
+        log.warning("A deleted learner state will leave the block's completion as it was: %s", err)
+        return None
+    from .common import deleted_state
+
+    return deleted_state.completion_reset(BlockCompletion, enabled)
 
 
 def connect_retirement():

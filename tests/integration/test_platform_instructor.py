@@ -18,6 +18,7 @@ from emm_xblocks.common import summary
 from emm_xblocks.common.pipeline import ATTEMPT_STALE_SECONDS
 from emm_xblocks.models import Answer, Claim, Comment
 from tests.integration.platform_blocks import CASE, LIKERT, LIKERT_ANSWERS, ROLE_PLAY, choices, play, try_again
+from tests.openedx import completion as completion_app
 from tests.openedx import delete_state, delete_state_all, rescore, reset_attempts, reset_attempts_all
 from tests.openedx.fixtures import platform  # noqa: F401
 from tests.openedx.services import anonymous_id_for_user
@@ -177,3 +178,38 @@ def test_a_rescore_after_reset_attempts_still_reaches_the_case_study_learner(pla
     platform.reimport(key, FIXED_KEY.format(extra='attempts_allowed="1"', more=""))
     assert rescore(platform, key) == {"ana": "succeeded"}
     assert platform.gradebook(ana, key)["raw_earned"] == 2.0
+
+
+# ------------------------------------------------------------------ the learner's completion (decision 9NN)
+def completions(platform, key):  # noqa: F811
+    """Each learner's ``BlockCompletion`` value of the block (its last submission), by username."""
+    return {c["user"]: c["completion"] for c in platform.events.completions if c["block"] == str(key)}
+
+
+def test_the_bulk_delete_of_every_learner_s_state_marks_the_activity_not_done_for_each_of_them(platform):  # noqa: F811
+    """The bulk task tells the completion app nothing (nor the grades app): the receiver of each
+    deleted row resets that learner's completion, so every learner's outline shows it to do again."""
+    ana, bob = platform.user("ana"), platform.user("bob")
+    key = platform.add(CASE.format(extra="", more=""), platform.subsection())
+    other = platform.add(ROLE_PLAY.format(extra=""), platform.subsection())
+    for user in (ana, bob):
+        assert platform.lms(user).handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert play(platform.lms(ana), other, ["Refer at once"]).json["phase"] == "ending"
+    assert completions(platform, key) == {"ana": 1.0, "bob": 1.0}
+    assert sorted(delete_state_all(platform, key)) == ["ana", "bob"]
+    assert completions(platform, key) == {"ana": 0.0, "bob": 0.0}
+    assert completions(platform, other) == {"ana": 1.0}  # another block's untouched
+
+
+def test_delete_learner_state_where_the_lms_tracks_no_completion_deletes_and_resets_nothing(platform, monkeypatch):  # noqa: F811
+    """With the completion app's switch off, ``submit_completion`` raises ``RuntimeError``: the
+    receiver does not call it, and the deletion goes through."""
+    ana, sam = platform.user("ana"), platform.user("sam", role="staff")
+    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection())
+    lms = platform.lms(ana)
+    assert lms.handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    monkeypatch.setattr(completion_app.ENABLE_COMPLETION_TRACKING_SWITCH, "on", False)
+    delete_state(platform, key, ana, sam)
+    assert platform.state(ana, key) == {}
+    assert completions(platform, key) == {"ana": 1.0}  # nothing written while the app keeps nothing
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200  # attempt 1 again, at once

@@ -37,7 +37,7 @@ from xblock.runtime import DictKeyValueStore, KvsFieldData, Runtime
 
 from emm_xblocks.common import course_outline, deleted_state, retirement
 
-from . import grades, masquerade, modulestore
+from . import completion, grades, masquerade, modulestore
 from .dates import CourseDates
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
@@ -436,7 +436,10 @@ class Platform:
         # what emm_xblocks' ready() connects in the LMS (apps.connect_deleted_state): the receiver
         # of a deleted StudentModule, with the platform's anonymous_id_for_user (one receiver
         # however many platforms: the same dispatch_uid)
-        deleted_state.connect(StudentModule, anonymous_id_for_user)
+        # and, edx-completion being installed, the learner's completion of the block reset with it
+        # (apps.completion_reset: the app's BlockCompletion and switch, completion.py here)
+        deleted_state.connect(StudentModule, anonymous_id_for_user, deleted_state.completion_reset(
+            completion.BlockCompletion, completion.ENABLE_COMPLETION_TRACKING_SWITCH.is_enabled))
         # and what it connects to the account retirement (apps.connect_retirement): the learner's
         # AnonymousUserId rows as their keys
         retirement.connect(USER_RETIRE_LMS_MISC, anonymous_ids_of)
@@ -445,6 +448,7 @@ class Platform:
         course_outline.connect(modulestore.modulestore)
         self.users = {}
         self.events = grades.Recorder()
+        completion.register(self)  # the receiver's BlockCompletion writes these rows
         self.preview_session = {}
         self.course = self._container("course")
         self.dates.course = self.course

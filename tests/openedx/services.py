@@ -17,7 +17,8 @@
 * ``SettingsService``: ``xmodule/services.py``: the ``XBLOCK_SETTINGS`` bucket named by the
   block's ``block_settings_key`` or its unmixed class name.
 * ``CompletionService``: the ``completion`` service of the edx-completion app, given only to an
-  authenticated user (``prepare_runtime_for_user``); ``completion_tracking_enabled()`` is True.
+  authenticated user (``prepare_runtime_for_user``); ``completion_tracking_enabled()`` is the app's
+  switch and ``submit_completion`` writes through its ``BlockCompletion`` manager (``completion.py``).
 * ``I18nService``: the LMS's ``XBlockI18nService`` (``xmodule/modulestore/django.py``) as
   ``emm_xblocks.workbench.services.LmsI18nService`` models it. The platform registers the class;
   ``ModuleStoreRuntime.service`` (``xmodule/x_module.py``) calls a callable service with the
@@ -33,6 +34,8 @@ from xblock.completable import XBlockCompletionMode
 from xblock.reference.user_service import UserService, XBlockUser
 
 from emm_xblocks.workbench.services import LmsI18nService
+
+from . import completion as completion_app
 
 STAFF_ROLES = ("staff", "instructor")
 
@@ -138,7 +141,7 @@ class CompletionService:
         self.user = user
 
     def completion_tracking_enabled(self):
-        return True
+        return completion_app.ENABLE_COMPLETION_TRACKING_SWITCH.is_enabled()
 
     def can_mark_block_complete_on_view(self, block):
         """``completion/services.py``: a completable block (``XBlockCompletionMode.get_mode``) with
@@ -149,8 +152,8 @@ class CompletionService:
     def submit_completion(self, usage_key, completion):
         if not 0.0 <= completion <= 1.0:
             raise ValueError("completion must be between 0.0 and 1.0")
-        self.recorder.completions.append({"user": self.user.username, "block": str(usage_key),
-                                          "completion": completion})
+        manager = completion_app.BlockCompletionManager(lambda block_key: self.recorder.completions)
+        return manager.submit_completion(user=self.user, block_key=usage_key, completion=completion)
 
 
 def i18n_service(block):

@@ -59,3 +59,65 @@ def test_the_lms_model_gets_one_receiver(monkeypatch):
     assert deleted_state.disconnect(FakeStudentModule) is True
     assert deleted_state.disconnect(FakeStudentModule) is False  # there was one
     assert not post_delete.has_listeners(FakeStudentModule)
+
+
+# ------------------------------------------------------------------ the learner's completion (decision 9NN)
+class FakeKey:
+    """A usage key: ``context_key`` (with ``is_course`` and ``run``), ``replace(course_key=)``."""
+
+    def __init__(self, run="2026"):
+        self.context_key = types.SimpleNamespace(is_course=True, run=run)
+
+    def replace(self, course_key):
+        key = FakeKey()
+        key.context_key = course_key
+        return key
+
+
+class FakeManager:
+    def __init__(self):
+        self.submitted = []
+
+    def submit_completion(self, user, block_key, completion):  # completion/models.py's signature
+        self.submitted.append((user, block_key, completion))
+
+
+def test_the_completion_goes_back_to_zero_through_the_completion_app_only_while_it_tracks_completion():
+    model = types.SimpleNamespace(objects=FakeManager())
+    switch = {"on": False}
+    reset = deleted_state.completion_reset(model, lambda: switch["on"])
+    key = FakeKey()
+    assert reset("ana", key, "course") is False  # submit_completion would raise RuntimeError
+    assert model.objects.submitted == []
+    switch["on"] = True
+    assert reset("ana", key, "course") is True
+    assert model.objects.submitted == [("ana", key, 0.0)]
+    old_mongo = FakeKey(run=None)  # refused by submit_completion: the row's course key (with its run) first
+    reset("ana", old_mongo, "the row's course")
+    assert model.objects.submitted[-1][1].context_key == "the row's course"
+
+
+def _completion_app(monkeypatch, model, switch):
+    package = types.ModuleType("completion")
+    models = types.ModuleType("completion.models")
+    models.BlockCompletion = model
+    waffle = types.ModuleType("completion.waffle")
+    waffle.ENABLE_COMPLETION_TRACKING_SWITCH = switch
+    package.models, package.waffle = models, waffle
+    for name, module in (("completion", package), ("completion.models", models), ("completion.waffle", waffle)):
+        monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_the_completion_is_reset_where_the_completion_app_is_installed(monkeypatch):
+    from emm_xblocks import apps as emm_apps
+
+    monkeypatch.setattr(apps, "is_installed", lambda name: False)
+    assert emm_apps.completion_reset() is None  # the workbench: no app, nothing reset
+    monkeypatch.setattr(apps, "is_installed", lambda name: name == emm_apps.COMPLETION)
+    model = types.SimpleNamespace(objects=FakeManager())
+    _completion_app(monkeypatch, model, types.SimpleNamespace(is_enabled=lambda: True))
+    reset = emm_apps.completion_reset()
+    key = FakeKey()
+    assert reset("ana", key, "course") is True and model.objects.submitted == [("ana", key, 0.0)]
+    _completion_app(monkeypatch, model, None)  # a release without the switch: nothing reset, nothing fails
+    assert emm_apps.completion_reset() is None
