@@ -43,6 +43,18 @@ class EmmBlockBase(XBlock):
     # the ids of the learner's last actions, "<action>:<id>" (common.recovery): a retried action is done once
     action_ids = List(scope=Scope.user_state, default=[])
 
+    @property
+    def icon_class(self):
+        """The icon of the unit holding the block in the LMS's course navigation: "problem" (an
+        exercise, as a capa problem's) where the block has a score -- the case study and the
+        role-play always, the Likert evaluation graded for participation, the knowledge check graded
+        by participation or score -- else "other" (a reading page). The platform reads it on the
+        instance (``xmodule/x_module.py``: ``XModuleMixin.get_icon_class`` returns ``self.icon_class``,
+        ``'other'`` by default, mixed in after this class), and a unit takes the highest of its
+        children's (``xmodule/vertical_block.py``, ``get_icon_class``, ``CLASS_PRIORITY``) for its
+        button in the unit bar (``xmodule/seq_block.py``, ``get_icon``): decision 9NN."""
+        return "problem" if self.has_score else "other"
+
     # ---------------------------------------------------------------- handlers
     def handle(self, handler_name, request, suffix=""):
         """Every handler's answer, as the platform asks it (``instance.handle``), with the course

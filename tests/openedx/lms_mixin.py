@@ -18,8 +18,9 @@ What a block of ours gets from it, and so what the tests must see:
   custom completion and no score), then publishes the data as a ``completion`` event.
 
 Not modelled: its ``validate`` (the group access checks; in a mixed class of ours XBlock's own
-``validate`` comes first in the method order anyway) and ``merged_group_access``; ``XModuleMixin``
-and ``EditInfoMixin``, whose fields our blocks declare themselves or do not read.
+``validate`` comes first in the method order anyway) and ``merged_group_access``; of
+``XModuleMixin`` (third of the mixins, ``xmodule/x_module.py``) only the unit bar's icon below,
+and not ``EditInfoMixin``, whose fields our blocks declare themselves or do not read.
 """
 
 from xblock.core import XBlock, XBlockMixin
@@ -63,3 +64,17 @@ class LmsBlockMixin(XBlockMixin):
             raise JsonHandlerError(400, "Block not configured for completion on view.")
         self.runtime.publish(self, "completion", data)
         return {"result": "ok"}
+
+
+class XModuleMixin(XBlockMixin):
+    """Of ``xmodule/x_module.py``'s ``XModuleMixin``, the icon the sequence's unit bar shows
+    (``xmodule/seq_block.py``: ``'type': get_icon(block)``, ``openedx/core/lib/xblock_utils``'s
+    ``get_icon`` calling ``block.get_icon_class()``; a unit's is the highest of its children's,
+    ``xmodule/vertical_block.py`` ``CLASS_PRIORITY``): ``icon_class = 'other'``, read on the
+    instance by ``get_icon_class``. Mixed in after the block's own class, whose ``icon_class``
+    wins (capa's ``ProblemBlock`` says ``'problem'``)."""
+
+    icon_class = "other"
+
+    def get_icon_class(self):
+        return self.icon_class

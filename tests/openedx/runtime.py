@@ -19,7 +19,7 @@ database) and what the LMS received (``events``). A ``Context`` is one kind of r
 Every request gets a fresh runtime and fresh block instances, as the platform builds them per
 request; in the LMS also a fresh ``FieldDataCache`` (``student_module.py``), the request's copy of
 the learner's state of each block it loads. The runtime is XBlock's own ``xblock.runtime.Runtime``;
-blocks are mixed with the platform's ``LmsBlockMixin`` and ``InheritanceMixin`` by its
+blocks are mixed with the platform's ``LmsBlockMixin``, ``InheritanceMixin`` and (its icon only) ``XModuleMixin`` by its
 mixologist (the platform's ``XBLOCK_MIXINS``, ``lms_mixin.py`` and ``inheritance.py``).
 """
 
@@ -42,7 +42,7 @@ from .dates import CourseDates
 from .field_data import cms_field_data, lms_field_data, unbound_field_data
 from .inheritance import InheritanceMixin, InheritingFieldData
 from .keys import CourseIdManager
-from .lms_mixin import LmsBlockMixin
+from .lms_mixin import LmsBlockMixin, XModuleMixin
 from .retirement import USER_RETIRE_LMS_MISC
 from .services import (
     CompletionService,
@@ -57,7 +57,7 @@ from .services import (
 from .static_replace import ReplaceURLService, replace_urls_wrapper
 from .student_module import DjangoKeyValueStore, FieldDataCache, StudentModule, StudentModuleTable
 
-MIXINS = (LmsBlockMixin, InheritanceMixin)  # the platform's XBLOCK_MIXINS, first two (lms_mixin.py)
+MIXINS = (LmsBlockMixin, InheritanceMixin, XModuleMixin)  # the platform's XBLOCK_MIXINS, first three (lms_mixin.py)
 
 
 def dump_js_escaped_json(value):
