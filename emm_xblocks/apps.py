@@ -11,7 +11,7 @@ compiled once (``common.compiled_sql``) are compiled again too.
 Where the LMS's courseware app is installed, a deleted StudentModule row deletes the learner's
 filed result (knowledge check) or frees their claims in the block (Likert, case study, role-play;
 ``common.deleted_state``, decision 37) and sets their completion of the block back to 0.0
-where edx-completion is installed (decision 9NN): the platform's ``StudentModule`` and
+where edx-completion is installed (decision 109): the platform's ``StudentModule`` and
 ``anonymous_id_for_user`` are looked up here, and nothing is connected where either is missing
 (the workbench, the tests' settings); without the completion app, no completion is reset.
 Where the platform's account retirement is (``USER_RETIRE_LMS_MISC``), a retired learner's

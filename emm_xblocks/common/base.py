@@ -52,7 +52,7 @@ class EmmBlockBase(XBlock):
         instance (``xmodule/x_module.py``: ``XModuleMixin.get_icon_class`` returns ``self.icon_class``,
         ``'other'`` by default, mixed in after this class), and a unit takes the highest of its
         children's (``xmodule/vertical_block.py``, ``get_icon_class``, ``CLASS_PRIORITY``) for its
-        button in the unit bar (``xmodule/seq_block.py``, ``get_icon``): decision 9NN."""
+        button in the unit bar (``xmodule/seq_block.py``, ``get_icon``): decision 109."""
         return "problem" if self.has_score else "other"
 
     # ---------------------------------------------------------------- handlers

@@ -180,7 +180,7 @@ def test_a_rescore_after_reset_attempts_still_reaches_the_case_study_learner(pla
     assert platform.gradebook(ana, key)["raw_earned"] == 2.0
 
 
-# ------------------------------------------------------------------ the learner's completion (decision 9NN)
+# ------------------------------------------------------------------ the learner's completion (decision 109)
 def completions(platform, key):  # noqa: F811
     """Each learner's ``BlockCompletion`` value of the block (its last submission), by username."""
     return {c["user"]: c["completion"] for c in platform.events.completions if c["block"] == str(key)}

@@ -1,4 +1,4 @@
-"""The icon of a unit in the LMS's unit bar (decision 9NN): "problem" (an exercise) where it holds
+"""The icon of a unit in the LMS's unit bar (decision 109): "problem" (an exercise) where it holds
 an activity with a score, "other" (a reading page) otherwise -- read, as the platform reads it, with
 ``get_icon_class()`` on each child (``XModuleMixin``, mixed in after the block's class: the
 test runtime's ``lms_mixin.XModuleMixin``) and the unit's rule of ``xmodule/vertical_block.py``

@@ -61,7 +61,7 @@ def test_the_lms_model_gets_one_receiver(monkeypatch):
     assert not post_delete.has_listeners(FakeStudentModule)
 
 
-# ------------------------------------------------------------------ the learner's completion (decision 9NN)
+# ------------------------------------------------------------------ the learner's completion (decision 109)
 class FakeKey:
     """A usage key: ``context_key`` (with ``is_course`` and ``run``), ``replace(course_key=)``."""
 
