@@ -125,7 +125,7 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         if not token:
             return None
         held = pairs.filed_by(platform.course_key(self), check.pair, check.phase, token, self.gone_test())
-        mine = self.scope_ids.usage_id.block_id
+        mine = course_outline.block_id_of(self.block_key())  # a key's text: the workbench's is a plain id
         return held if held is not None and course_outline.block_id_of(held) != mine else None
 
     def same_slot(self, check, _):
