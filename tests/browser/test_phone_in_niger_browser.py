@@ -12,6 +12,8 @@ connection that drops, a tab left open until the next day (bug hunt hunt2).
   and not (request.user and request.user.is_authenticated)"). The page says to reload and sign in again
   (decision 74), but the line under the button says the answers will be submitted when the connection is
   back, which it already is, and the alert is said again at each timed try.
+* **The signal dies in the middle of a submit.** The request hangs; the button says "Envoi toujours en
+  cours" for as long as the socket lives, and the link's return sends nothing (the action still "sends").
 """
 
 import pytest
@@ -107,4 +109,41 @@ def test_a_submit_refused_because_the_session_ended_does_not_promise_to_go_when_
     # said once, as a waiting choice is (not read out again at each timed try that meets the same refusal)
     assert page.evaluate("() => window.alertSaid") == 1, (len(submits), page.evaluate("() => window.alertSaid"))
     assert block_of(workbench, CASE_FR, learner).attempts == 0
+    assert page.js_errors == []
+
+
+def test_a_submit_whose_connection_died_on_the_way_goes_again_once_the_link_is_back(workbench, new_page):
+    """The phone loses its signal in the middle of the request, without the interface going down: the request
+    is neither answered nor failed (Chromium puts no time limit on a fetch; the socket waits for TCP to give up,
+    a quarter of an hour on Linux and Android). The button says "Envoi toujours en cours : la connexion est
+    lente. Gardez cette page ouverte." for as long, and when the link is back (`online`) nothing goes:
+    ``EMM.whenOnline``'s resend does nothing while ``EMM.action`` still sends. The action's id makes it safe to
+    give up on such a request and send it again (common/recovery.py: the server answers a retry as the first)."""
+    learner, page = french_case(workbench, new_page)
+    page.clock.install()
+    stuck = []
+
+    def first_never_answered(route):
+        if not stuck:
+            stuck.append(route)  # neither answered nor failed: the signal died on the way
+            return
+        route.continue_()
+
+    page.route(handler("submit"), first_never_answered)
+    page.locator(f"{CASE_BLOCK} [data-submit]").click()
+    page.wait_for_timeout(300)
+    assert len(stuck) == 1
+    page.clock.fast_forward(120_000)  # two minutes of "Envoi toujours en cours"
+    page.wait_for_timeout(300)
+    page.context.set_offline(True)
+    page.wait_for_timeout(300)
+    page.context.set_offline(False)  # the signal is back: the browser fires `online`
+    for _ in range(4):
+        page.clock.fast_forward(15_000)
+        page.wait_for_timeout(500)
+
+    page.wait_for_timeout(2000)
+    still = page.locator(f"{CASE_BLOCK} .emm-sending").all_text_contents()
+    assert page.locator(f"{CASE_BLOCK} [data-feedback] [data-retry]").count() == 1, still
+    assert block_of(workbench, CASE_FR, learner).attempts == 1
     assert page.js_errors == []
