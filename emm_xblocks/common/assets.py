@@ -29,10 +29,11 @@ COMMON = "js/emm-common.js"
 COMMON_STYLE = "css/emm-common.css"
 
 HELPERS = {
-    "js/emm-likert.js": ("js/emm-drafts.js", "js/emm-forms.js"),
-    "js/emm-case-study.js": ("js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js", "js/emm-ask.js"),
-    "js/emm-knowledge-check.js": ("js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js"),
-    "js/emm-role-play.js": ("js/emm-ask.js",),
+    "js/emm-likert.js": ("js/emm-actions.js", "js/emm-drafts.js", "js/emm-forms.js"),
+    "js/emm-case-study.js": ("js/emm-actions.js", "js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js",
+                             "js/emm-ask.js"),
+    "js/emm-knowledge-check.js": ("js/emm-actions.js", "js/emm-drafts.js", "js/emm-forms.js", "js/emm-questions.js"),
+    "js/emm-role-play.js": ("js/emm-actions.js", "js/emm-ask.js"),
     "js/emm-evaluation-report.js": (),
 }
 
@@ -46,7 +47,8 @@ EDITORS = ("js/emm-form-studio.js", "js/emm-role-play-studio.js", "js/emm-role-p
 ADDED = {
     "likert-results": ("likert", (), ("css/emm-chart.css", "css/emm-likert-results.css")),
     "present": ("", ("js/emm-fullscreen.js", "js/emm-present.js"), ("css/emm-present.css",)),
-    "by-day": ("", ("js/emm-by-day.js",), ("css/emm-by-day.css",)),
+    # EMM.action is emm-actions.js's: every page the section goes on loads it already (a second load does nothing)
+    "by-day": ("", ("js/emm-actions.js", "js/emm-by-day.js"), ("css/emm-by-day.css",)),
     "likert-comments": ("likert", ("js/emm-likert-comments.js",), ()),
 }
 

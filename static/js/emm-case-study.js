@@ -193,8 +193,7 @@ function EmmCaseStudy(runtime, element, args) {
 
   if (form) {
     form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (EMM.isSending(element)) { return; }
+      event.preventDefault();  /* tapped while the block sends (a draft on its way): it goes next (EMM.action) */
       hush();  /* a new try: what the last one said no longer holds */
       if (EMM.refuseOverLimit(form, alertBox)) { return; }
       var answers = EMM.completeAnswers(root, alertBox);
@@ -202,7 +201,6 @@ function EmmCaseStudy(runtime, element, args) {
       submitAnswers(answers);
     });
     root.querySelector("[data-save]").addEventListener("click", function () {
-      if (EMM.isSending(element)) { return; }
       hush();
       if (EMM.refuseOverLimit(form, alertBox)) { return; }
       /* a submission waits (offline before): it goes now with these answers, never a draft instead

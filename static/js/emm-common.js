@@ -145,8 +145,8 @@
   };
 
   /* the body, or a rejection {error, message} */
-  EMM.post = function (runtime, element, handler, data) {
-    return EMM.send(EMM.request(runtime, element, handler, data));
+  EMM.post = function (runtime, element, handler, data, giveUp) {
+    return EMM.send(EMM.request(runtime, element, handler, data), giveUp);
   };
   /* `req` ({url, options}: EMM.request, EMM.requestTo) sent: the body, or a rejection {error, message} */
   /* a reply that is not a handler's JSON object: a network's sign-in or credit page (a 200), the
@@ -169,9 +169,26 @@
     }
     return {error: C.BAD_RESPONSE, status: status, message: EMM.gettext("The server sent an unexpected answer. Please try again.")};
   }
-  EMM.send = function (req) {
-    return EMM.fetch(req.url, req.options).then(function (response) {
-      return response.json().then(function (body) {
+  /* a request given up on when the browser goes offline, or by `giveUp` (given the function that does it: an action's
+     bound, EMM.GIVE_UP_MS): a dead link leaves a fetch open for a quarter of an hour. Given up, it is lost: sent
+     again with its id (decision 9NN) */
+  var open = new Set(), CUT = {};
+  global.addEventListener("offline", function () { open.forEach(function (stop) { stop(); }); });
+  function bound(giveUp) {
+    var ctl = global.AbortController ? new global.AbortController() : null, stop = null;
+    var cut = new Promise(function (resolve, reject) { stop = function () { reject(CUT); if (ctl) { ctl.abort(); } }; });
+    open.add(stop);
+    if (giveUp) { giveUp(stop); }
+    return {signal: ctl && ctl.signal, within: function (p) { return Promise.race([p, cut]); },
+      end: function () { open.delete(stop); }};
+  }
+  EMM.send = function (req, giveUp) {
+    var gate = bound(giveUp), options = gate.signal ? Object.assign({}, req.options, {signal: gate.signal}) : req.options;
+    var lost = function () {
+      return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
+    };
+    return gate.within(EMM.fetch(req.url, options)).then(function (response) {
+      return gate.within(response.json()).then(function (body) {
         var object = !!body && typeof body === "object" && !Array.isArray(body);
         if (response.ok) { return object ? body : Promise.reject(unreadable(response)); }
         if (!object || typeof body.message !== "string" || !body.message) {
@@ -179,10 +196,8 @@
             message: EMM.gettext("Something went wrong. Please try again.")};
         }
         return Promise.reject(body);
-      }, function () { return Promise.reject(unreadable(response)); });
-    }, function () {
-      return Promise.reject({error: EMM.LOCAL_CODES.NETWORK, message: EMM.gettext("No connection: your answers are still on this page. Check your connection and try again.")});
-    });
+      }, function (e) { return e === CUT ? lost() : Promise.reject(unreadable(response)); });
+    }, lost).then(function (body) { gate.end(); return body; }, function (err) { gate.end(); throw err; });
   };
   /* looked up at call time (tests) */
   EMM.fetch = function (url, options) { return global.fetch(url, options); };
@@ -200,89 +215,6 @@
   /* refusals that may pass later (common/codes.py AGAIN) */
   EMM.AGAIN = ["busy", "submit_conflict"];
   EMM.isFinal = function (err) { return !!err.error && !EMM.isLost(err) && !EMM.AGAIN.includes(err.error); };
-  /* the id in doubt if the same data is sent again, else a new one */
-  var pending = new WeakMap();
-  function actionId(block, handler, data, given) {
-    var mine = pending.get(block);
-    if (!mine) { mine = {}; pending.set(block, mine); }
-    var body = JSON.stringify(data || {}), last = mine[handler];
-    var id = given || (last && last.body === body ? last.id : EMM.newActionId());
-    mine[handler] = {id: id, body: body};
-    return id;
-  }
-  /* an action known done though its reply was lost (the state read back shows it): the same data again is a new one */
-  EMM.settle = function (element, handler) { delete (pending.get(EMM.root(element)) || {})[handler]; };
-
-  /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
-  var sending = new WeakSet(), reading = new WeakMap(), retries = new WeakMap(), timed = 0;
-  EMM.SLOW_MS = 500; EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
-  EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
-  /* sending, or reading the server's state (EMM.whileReading): the page is about to be drawn anew */
-  EMM.isBusy = function (element) { return EMM.isSending(element) || (reading.get(EMM.root(element)) || 0) > 0; };
-  EMM.whileReading = function (element, promise) {  /* counted: two reads at once, busy until both are back */
-    var block = EMM.root(element), done = function () { reading.set(block, reading.get(block) - 1); };
-    reading.set(block, (reading.get(block) || 0) + 1);
-    return promise.then(function (v) { done(); return v; }, function (e) { done(); throw e; });
-  };
-  EMM.action = function (runtime, element, handler, data, opts) {
-    opts = opts || {};
-    var block = EMM.root(element);
-    if (sending.has(block)) { return Promise.resolve(null); }
-    sending.add(block);
-    var id = actionId(block, handler, data, opts.actionId);
-    var button = opts.button || null;
-    var alertBox = opts.alert !== undefined ? opts.alert : block.querySelector("[data-alert]");
-    var sign = null, timer = null, quiet = timed, release = opts.hold ? opts.hold() : null;  /* held until the reply */
-    /* disabled while it sends, a focused button drops the focus to the page: given back after */
-    var focused = !!button && document.activeElement === button;
-    if (!quiet) { EMM.clear(alertBox, true); }
-    if (button) {
-      button.disabled = true;
-      button.setAttribute("aria-busy", "true");
-      sign = EMM.el("span", {class: "emm-sending", role: "status"});
-      button.insertAdjacentElement("afterend", sign);
-      timer = global.setTimeout(function () {
-        sign.textContent = opts.busyText || EMM.gettext("Sending…");
-        timer = global.setTimeout(function () {
-          sign.textContent = EMM.gettext("Still sending: the connection is slow. Keep this page open.");
-        }, EMM.STILL_MS - EMM.SLOW_MS);
-      }, EMM.SLOW_MS);
-    }
-    function finish(closed) {
-      sending.delete(block);
-      global.clearTimeout(timer);
-      if (sign) { sign.remove(); } if (release) { release(); }
-      if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
-      var now = document.activeElement;
-      if (focused && !closed && (!now || now === document.body)) { button.focus(); }
-    }
-    var sent = Object.assign({}, data || {}, {action_id: id});
-    return EMM.post(runtime, element, handler, sent).then(function (body) {
-      EMM.settle(block, handler);
-      finish(false);
-      EMM.clear(alertBox, true);
-      if (opts.onSuccess) { opts.onSuccess(body, {actionId: id, lost: false}); }
-      return true;
-    }, function (err) {
-      err = err && typeof err.message === "string" ? err
-        : {error: EMM.LOCAL_CODES.HTTP_ERROR, message: EMM.gettext("Something went wrong. Please try again.")};
-      /* a staff action's words when the link is down (the default speaks of a learner's answers) */
-      if (err.error === EMM.LOCAL_CODES.NETWORK && opts.offline) { err = Object.assign({}, err, {message: opts.offline}); }
-      var lost = EMM.isLost(err);
-      /* refused: a new action gets a new id */
-      if (!lost) { EMM.settle(block, handler); }
-      finish(EMM.writesClosed(err));
-      if (!quiet || err.error !== EMM.LOCAL_CODES.NETWORK) { EMM.say(alertBox, err.message); }
-      if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
-      if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
-      return false;
-    }).then(function (done) {
-      var retry = retries.get(block);
-      if (retry) { retry(); }
-      return done;
-    });
-  };
-
   /* server HTML, inert: scripts and on* dropped (put in a page by EMM.setServerHtml alone) */
   function inertFragment(html) {
     var doc = new global.DOMParser().parseFromString("<!DOCTYPE html><body>" + (html || ""), "text/html");
@@ -378,19 +310,6 @@
     EMM.tableStops(root);
   };
 
-  /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure (3 s, 6 s … after `online`) */
-  EMM.whenOnline = function (element, fn, waits) {
-    var delay = 0, timer = 0;
-    function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; try { fn(); } finally { timed = 0; } } }
-    /* a phone says "online" before data flows: soon again (trial s37: 28 s later) */
-    global.addEventListener("online", function () { if (waits()) { delay = 1500; } fn(); });
-    document.addEventListener("visibilitychange", go);
-    retries.set(EMM.root(element), function () {
-      global.clearTimeout(timer);
-      delay = waits() ? Math.min(2 * delay || 15e3, 24e4) : 0;
-      if (delay) { timer = global.setTimeout(go, delay); }
-    });
-  };
   global.EMM = EMM;
 }(window));
 

@@ -38,11 +38,17 @@
     /* literal strings, for extraction */
     function local(record) {
       if (!record || !record.queued) { return EMM.gettext("Saved on this device"); }
+      if (record.queued.why === EMM.LOCAL_CODES.SIGNED_OUT) {  /* no return of the link sends them: a reload does */
+        return record.queued.handler === DRAFT
+          ? EMM.gettext("Saved on this device: reload the page (sign in again if asked) to save your draft on the course.")
+          : EMM.gettext("Saved on this device: reload the page (sign in again if asked) to submit your answers.");
+      }
       return record.queued.handler === DRAFT
         ? EMM.gettext("Saved on this device: your draft will be saved on the course when the connection is back.")
         : EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");
     }
-    function waits() { return !!(read() || {}).queued; }
+    /* what waits: false, true, or why it waits (signed_out: the page shown again tries, not the timer; EMM.whenOnline) */
+    function waits() { var q = (read() || {}).queued; return q ? q.why || true : false; }
     function forget() {
       if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
       tell("");
@@ -54,11 +60,12 @@
       return Object.keys(value).sort().map(function (k) { return [k, sorted(value[k])]; });
     }
     /* what waits after `handler` was not sent: it, except that a submission waiting is never turned
-       into a draft (a draft saved offline after it goes with it, its answers the latest: trial s37) */
-    function next(handler, actionId) {
-      var waiting = (read() || {}).queued;
-      if (handler === DRAFT && waiting && waiting.handler !== DRAFT) { return waiting; }
-      return {handler: handler, actionId: actionId};
+       into a draft (a draft saved offline after it goes with it, its answers the latest: trial s37); `why` it waits
+       is kept when the session ended (signed_out: only a reload sends it) */
+    function next(handler, actionId, err) {
+      var waiting = (read() || {}).queued, why = err && err.error === EMM.LOCAL_CODES.SIGNED_OUT ? err.error : undefined;
+      if (handler === DRAFT && waiting && waiting.handler !== DRAFT) { return Object.assign({}, waiting, {why: why}); }
+      return {handler: handler, actionId: actionId, why: why};
     }
     function put(data, queued, again) {
       var record = {data: data, queued: queued}, kept = write(record);
@@ -78,7 +85,7 @@
         if (!EMM.isFinal(err)) {
           /* offline, the line is all that is said (the alert goes): said again at each try */
           var offline = global.navigator.onLine === false;
-          if (put(data, next(handler, meta.actionId), offline) && offline) { EMM.clear(alertBox, true); }
+          if (put(data, next(handler, meta.actionId, err), offline) && offline) { EMM.clear(alertBox, true); }
         } else if (record) {  /* a submission waiting stays, whatever became of a draft */
           var waiting = record.queued;
           put(record.data, handler === DRAFT && waiting && waiting.handler !== DRAFT ? waiting : null);
@@ -111,6 +118,8 @@
          said, what waits sent (resend()) if the link is up, and again each time it comes back */
       resume: function (element, fill, resend) {
         var kept = read();
+        /* the reload a session that ended asked for: it waits for the link again */
+        if (kept && kept.queued && kept.queued.why) { kept.queued.why = undefined; write(kept); }
         if (kept && kept.data && fill(kept.data) !== false) {
           tell(local(kept));
           if (kept.queued && global.navigator.onLine !== false) { resend(); }

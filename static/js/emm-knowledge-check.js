@@ -97,8 +97,7 @@ function EmmKnowledgeCheck(runtime, element, args) {
   }
 
   form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    if (EMM.isSending(element)) { return; }
+    event.preventDefault();  /* tapped while the block sends: it goes next (EMM.action) */
     var answers = EMM.completeAnswers(root, alertBox);
     if (!answers) { return; }
     submitAnswers(answers);

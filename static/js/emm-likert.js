@@ -184,7 +184,7 @@ function EmmLikert(runtime, element, args) {
 
   function onSubmit(event) {
     event.preventDefault();
-    if (state.locked || EMM.isSending(element)) { return; }
+    if (state.locked) { return; }  /* tapped while the block sends (its results asked): it goes next (EMM.action) */
     EMM.clear(alertBox, true);
     var answers = collect();
     var missing = missingRequired(answers);

@@ -109,6 +109,7 @@ function EmmRolePlay(runtime, element) {
       onError: function (err, meta) {
         waiting = EMM.isFinal(err) ? null : act;
         if (!waiting) { return; }
+        act.why = err.error === EMM.LOCAL_CODES.SIGNED_OUT ? err.error : null;  /* a reload sends it, not the timer */
         if (act.id !== meta.actionId) { act.id = meta.actionId; act.at = at; act.tried = false; }
         if (err.error === EMM.LOCAL_CODES.NETWORK) { tellWaiting(true); }
       },
@@ -131,11 +132,11 @@ function EmmRolePlay(runtime, element) {
   EMM.whenOnline(element, function () {
     if (EMM.isSending(element)) { return; }
     if (waiting) { resend(); } else { refresh(); }
-  }, function () { return !!waiting; });
+  }, function () { return waiting ? waiting.why || true : false; });
 
   root.addEventListener("click", function (event) {
     var target = event.target.closest("button");
-    if (!target || !panel.contains(target) || EMM.isSending(element)) { return; }
+    if (!target || !panel.contains(target)) { return; }  /* pressed while the block sends: it waits its turn (EMM.action) */
     if (target.hasAttribute("data-choice")) { tap("choose", {choice: target.getAttribute("data-choice")}, target); }
     else if (target.hasAttribute("data-role")) {
       /* with the optional participant profile, when the scenario asks it */

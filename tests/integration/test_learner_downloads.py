@@ -24,16 +24,16 @@ STAFF_OR_EDITOR = ("emm-editor.", "emm-editor-", "-studio.js", "-studio.css", "e
                    "likert-comments.")
 
 LEARNER_FILES = {
-    "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-drafts.js",
-                            "emm-forms.js", "emm-likert.js"],
+    "emm_likert-2-fr.xml": ["emm-common.css", "emm-likert.css", "fr-likert.js", "emm-common.js", "emm-actions.js",
+                            "emm-drafts.js", "emm-forms.js", "emm-likert.js"],
     "emm_case_study-2-fr.xml": ["emm-common.css", "emm-questions.css", "emm-case-study.css", "fr-case-study.js",
-                                "emm-common.js", "emm-drafts.js", "emm-forms.js", "emm-questions.js", "emm-ask.js",
-                                "emm-case-study.js"],
+                                "emm-common.js", "emm-actions.js", "emm-drafts.js", "emm-forms.js",
+                                "emm-questions.js", "emm-ask.js", "emm-case-study.js"],
     "emm_role_play-2-fr.xml": ["emm-common.css", "emm-role-play.css", "fr-role-play.js", "emm-common.js",
-                               "emm-ask.js", "emm-role-play.js"],
+                               "emm-actions.js", "emm-ask.js", "emm-role-play.js"],
     "emm_knowledge_check-3-fr-pre.xml": ["emm-common.css", "emm-questions.css", "emm-knowledge-check.css",
-                                         "fr-knowledge-check.js", "emm-common.js", "emm-drafts.js", "emm-forms.js",
-                                         "emm-questions.js", "emm-knowledge-check.js"],
+                                         "fr-knowledge-check.js", "emm-common.js", "emm-actions.js", "emm-drafts.js",
+                                         "emm-forms.js", "emm-questions.js", "emm-knowledge-check.js"],
 }
 
 

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const {FakeElement, el, fakeWindow, load} = require("./fake-dom");
 
 function setup() {
-  const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-actions.js", "emm-ask.js");
   w.EmmXBlocksCatalogs = [{strings: {Cancel: "Annuler"}, plural: () => 0}];
   const button = el("button", {type: "button", "data-retry": ""}, ["Réessayer"]);
   const row = el("div", {class: "emm-actions"}, [button]);
@@ -71,7 +71,7 @@ test("asked again, one question stays, made anew", () => {
 
 /* asked in a block whose other send (a timed resend) is in flight until `stop()` */
 function askedWhileSending(label) {
-  const w = load(fakeWindow(), "emm-common.js", "emm-ask.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-actions.js", "emm-ask.js");
   w.EmmXBlocksCatalogs = [{strings: {}, plural: () => 0}];
   const button = el("button", {type: "button", "data-retry": ""}, [label]);
   const row = el("div", {class: "emm-actions"}, [button]);

@@ -10,7 +10,7 @@ const {el, fakeWindow, load, response} = require("./fake-dom");
 const AR_PLURAL = (n) => Number(n === 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5);
 
 function setup(opts) {
-  return load(fakeWindow(opts), "emm-common.js");
+  return load(fakeWindow(opts), "emm-common.js", "emm-actions.js");
 }
 
 /* runtime.handlerUrl as the workbench and the LMS give it: the element and the handler's name */
@@ -212,7 +212,7 @@ test("action with EMM.holdForm: the answers held from the moment it leaves to it
   /* bug hunt s44: a choice changed while a slow link carried the submit was shown as sent, the course holding the one
      before; a text is read-only (its focus and caret kept), a choice disabled, one disabled before stays so */
   const {fetch, calls} = pendingFetch();
-  const w = load(fakeWindow({fetch}), "emm-common.js", "emm-forms.js");
+  const w = load(fakeWindow({fetch}), "emm-common.js", "emm-actions.js", "emm-forms.js");
   const {root, button} = block();
   const form = root.querySelector("form");
   const radio = el("input", {type: "radio"}), text = el("textarea"), name = el("input", {type: "text"});
@@ -232,21 +232,57 @@ test("action with EMM.holdForm: the answers held from the moment it leaves to it
     "given back before onSuccess and onError (which may lock them for good); the box disabled before stays so");
 });
 
-test("action: a second action while the block is sending is not sent", async () => {
+test("action: a second action while the block is sending waits its turn, shown waiting, and goes once it is answered", async () => {
+  /* bug hunt hunt2: "Envoyer" tapped while "Enregistrer le brouillon" was on its way was answered null, nothing said */
   const {fetch, calls} = pendingFetch();
   const w = setup({fetch});
   const {root, button} = block();
-  const first = w.EMM.action(runtime, root, "submit", {}, {button});
-  assert.equal(await w.EMM.action(runtime, root, "save_draft", {}, {}), null);
-  assert.equal(calls.length, 1);
+  const save = el("button", {type: "button"}, ["Save draft"]);
+  root.querySelector("form").appendChild(save);
+  const first = w.EMM.action(runtime, root, "save_draft", {}, {button: save});
+  const second = w.EMM.action(runtime, root, "submit", {answers: {q1: "a"}}, {button});
+  assert.equal(calls.length, 1, "one at a time");
+  assert.equal(button.disabled, true);
+  assert.equal(button.getAttribute("aria-busy"), "true");
+  assert.equal(w.EMM.isBusy(root), true);
+  w.timers.runAll();
+  assert.equal(button.nextSibling.textContent, "Waiting for the previous request: this will be sent next.");
   calls[0].resolve(response(200, {}));
   assert.equal(await first, true);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(calls.length, 2, "the tap is sent once the first is answered");
+  assert.equal(calls[1].url, "/handler/u1/submit");
+  assert.deepEqual(JSON.parse(calls[1].options.body).answers, {q1: "a"});
+  assert.equal(button.getAttribute("aria-busy"), "true", "now sending");
+  calls[1].resolve(response(200, {}));
+  assert.equal(await second, true);
+  assert.equal(button.disabled, false);
   w.EMM.action(runtime, root, "save_draft", {}, {});
-  assert.equal(calls.length, 2, "free again once answered");
+  assert.equal(calls.length, 3, "free again once answered");
   const other = block();
   other.root.setAttribute("data-usage", "u2");
   w.EMM.action(runtime, other.root, "submit", {}, {});
-  assert.equal(calls.length, 3, "another block on the page is not held up");
+  assert.equal(calls.length, 4, "another block on the page is not held up");
+});
+
+test("action: one waiting whose button left the page or was hidden by the reply before it is not sent, and said so", async () => {
+  const {fetch, calls} = pendingFetch();
+  const w = setup({fetch});
+  const {root, button, alertBox} = block();
+  const retry = el("button", {type: "button"}, ["Try again"]);
+  const panel = el("div", {}, [retry]);
+  root.appendChild(panel);
+  const first = w.EMM.action(runtime, root, "self_assess", {}, {button});
+  const second = w.EMM.action(runtime, root, "try_again", {}, {button: retry});
+  panel.remove();  /* the self-assessment's reply draws the panel anew */
+  calls[0].resolve(response(200, {}));
+  await first;
+  assert.equal(await second, false);
+  assert.equal(calls.length, 1, "not sent");
+  w.timers.runAll();
+  assert.equal(alertBox.hidden, false);
+  assert.equal(alertBox.textContent, "Not sent: the page changed while the request before it was on its way. Check the page, then try again.");
+  assert.equal(w.EMM.isBusy(root), false);
 });
 
 test("action: the server's message is shown and announced in the block's alert, the code reaches onError", async () => {

@@ -175,7 +175,7 @@ test("a box of one item a line writes its numbers in the block's language too", 
 });
 
 test("back under its limit, a text keeps aria-invalid while its question is still marked (EMM.mark)", () => {
-  const w = load(fakeWindow(), "emm-common.js", "emm-forms.js");
+  const w = load(fakeWindow(), "emm-common.js", "emm-actions.js", "emm-forms.js");
   const text = el("textarea", {"data-max-chars": "5"});
   const question = el("fieldset", {"data-question": "q1"}, [text, el("p", {id: "q1-error", "data-error-for": "q1", hidden: ""})]);
   const root = el("div", {}, [question]);

@@ -11,7 +11,7 @@ const {FakeElement, el, fakeWindow, load} = require("./fake-dom");
 const {answers, white_space: whiteSpace} = require("./word-counts.json");
 
 function setup() {
-  return load(fakeWindow(), "emm-common.js", "emm-questions.js");
+  return load(fakeWindow(), "emm-common.js", "emm-actions.js", "emm-questions.js");
 }
 
 test("a written answer's words are counted as the server counts them", () => {

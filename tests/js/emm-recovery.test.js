@@ -24,7 +24,7 @@ function fakeStorage({full = false} = {}) {
 function setup(opts = {}) {
   const calls = [];
   const w = load(fakeWindow({fetch: (url, options) => new Promise((resolve, reject) => calls.push({url, options, resolve, reject}))}),
-    "emm-common.js", "emm-drafts.js");
+    "emm-common.js", "emm-actions.js", "emm-drafts.js");
   w.localStorage = opts.storage || fakeStorage();
   return {w, calls};
 }
@@ -208,7 +208,7 @@ test("deviceDraft with no key, no storage, full storage or a broken record keeps
   ok.w.localStorage.setItem("emm-draft-k3", "[1, 2]");
   assert.equal(ok.w.EMM.deviceDraft("k3", null).load(), null);
 
-  const off = load(fakeWindow(), "emm-common.js", "emm-drafts.js");
+  const off = load(fakeWindow(), "emm-common.js", "emm-actions.js", "emm-drafts.js");
   Object.defineProperty(off, "localStorage", {get() { throw new Error("SecurityError"); }});
   assert.equal(off.EMM.deviceDraft("k1", null).load(), null, "storage switched off: the page works as before");
 });
@@ -340,6 +340,7 @@ function retryingBlock(t, outcomes) {
     if (outcome === "hang") { return new Promise((resolve, reject) => hanging.push(reject)); }
     if (outcome === "lost") { return Promise.reject(new TypeError("Failed to fetch")); }
     if (outcome === "502") { return Promise.resolve(response(502, "<html>Bad gateway</html>")); }
+    if (outcome === "403") { return Promise.resolve(response(403, "Unauthenticated")); }  /* the LMS, signed out */
     return Promise.resolve(outcome === "ok" ? response(200, {ok: true}) : response(400, outcome));
   };
   w.setTimeout = (fn, ms) => setTimeout(fn, ms);
@@ -541,4 +542,107 @@ test("a timed try that throws does not leave the page quiet: the learner's next 
   await page.pass(1);
   assert.match(alertBox.textContent, /^No connection/);
   assert.equal(alertBox.hidden, false);
+});
+
+// ---------------------------------------------------------------- bug hunt hunt2: a phone in Niger
+test("a submit refused because the session ended: the timer does not send it again nor say the alert again; the page shown again tries", async (t) => {
+  /* the LMS answers a signed-out POST with a 403 HTML page (block_render.py handle_xblock_callback): no return of
+     the link sends it, a reload (or a sign-in in another tab) does */
+  const page = retryingBlock(t, ["403", "403", "ok"]);
+  const alertBox = page.root.querySelector("[data-alert]");
+  const seen = writes(alertBox);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(1);
+  assert.match(alertBox.textContent, /^The course did not accept this: your session may have ended/);
+  assert.equal(page.draft.waits(), "signed_out", "it waits, and why");
+  assert.equal(page.draft.load().queued.why, "signed_out", "the record keeps why it waits");
+  const said = seen.length;
+  await page.pass(600);
+  assert.deepEqual(page.sends, [0], "ten minutes: no timed try");
+  page.w.document.hidden = true;
+  page.w.document.dispatch("visibilitychange");
+  page.w.document.hidden = false;
+  page.w.document.dispatch("visibilitychange");  /* back to the tab, after signing in elsewhere, or not yet */
+  await settled();
+  await page.pass(1);
+  assert.deepEqual(page.sends, [0, 601], "the page shown again tries once");
+  assert.equal(seen.length, said, "the same refusal again: not read out again");
+  await page.pass(600);
+  assert.deepEqual(page.sends, [0, 601]);
+  page.w.document.dispatch("visibilitychange");
+  await settled();
+  await page.pass(1);
+  assert.equal(page.draft.load(), null, "signed in again: sent");
+  assert.equal(alertBox.hidden, true);
+});
+
+test("the line under Submit after a session ended says to reload, not that the answers go when the connection is back", () => {
+  const {w} = setup();
+  const region = el("p", {role: "status"});
+  const draft = w.EMM.deviceDraft("k1", region);
+  const signedOut = {error: "signed_out", status: 403, message: "The course did not accept this..."};
+  draft.failed("submit", {answers: {q1: "a"}}, signedOut, {actionId: "id1", lost: true}, null);
+  assert.equal(region.textContent, "Saved on this device: reload the page (sign in again if asked) to submit your answers.");
+  draft.failed("save_draft", {answers: {q1: "b"}}, signedOut, {actionId: "id2", lost: true}, null);
+  assert.equal(draft.load().queued.handler, "submit", "a submission waiting stays one");
+  draft.failed("submit", {answers: {q1: "b"}}, {error: "network", message: "No connection"}, {actionId: "id1", lost: true}, null);
+  assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
+  assert.equal(draft.waits(), true, "no longer signed out: the timer sends it");
+  const other = w.EMM.deviceDraft("k2", el("p"));
+  other.failed("save_draft", {answers: {q1: "a"}}, signedOut, {actionId: "id3", lost: true}, null);
+  assert.equal(other.load().queued.why, "signed_out");
+  other.resume(el("div", {"data-usage": "u9"}), () => true, () => {});  /* the page reloaded: what the refusal asked */
+  assert.equal(other.load().queued.why, undefined, "after a reload it waits for the link again");
+});
+
+test("a request neither answered nor failed is given up after its bound, said lost, and sent again with its id", async (t) => {
+  /* the signal died on the way: Chromium's fetch waits for TCP, a quarter of an hour; the button said
+     "Still sending" all along and the link's return sent nothing (the action still "sent") */
+  const page = retryingBlock(t, ["hang", "ok"]);
+  const ids = [];
+  const fetch = page.w.fetch;
+  page.w.fetch = (url, options) => { ids.push(JSON.parse(options.body).action_id); return fetch(url, options); };
+  const data = {answers: {q1: "a".repeat(5000)}};  /* a long answer on a slow upload: more time */
+  const done = page.send(data);
+  await settled();
+  const bound = (page.w.EMM.GIVE_UP_MS + 2 * JSON.stringify(Object.assign({}, data, {action_id: ids[0]})).length) / 1000;
+  assert.equal(Math.ceil(bound), 101, "90 s, and 2 ms a character sent");
+  await page.pass(100);
+  assert.equal(page.w.EMM.isSending(page.root), true, "a slow link is given its time");
+  await page.pass(2);  /* (these timers run a second at a time: a second late) */
+  assert.equal(await done, false, "given up: lost");
+  assert.equal(page.draft.waits(), true, "it waits on the device");
+  assert.equal(page.w.EMM.isSending(page.root), false);
+  await page.pass(15);
+  assert.equal(page.sends.length, 2, "the timer sends it again 15 s later");
+  assert.equal(ids[1], ids[0], "the same action: done once (common/recovery.py)");
+  assert.equal(page.draft.load(), null, "sent");
+});
+
+test("the browser going offline gives up a request on its way at once; the link's return sends it again", async (t) => {
+  const page = retryingBlock(t, ["hang", "ok"]);
+  const done = page.send({answers: {q1: "a"}});
+  await settled();
+  await page.pass(30);
+  page.w.navigator.onLine = false;
+  page.w.dispatch("offline");
+  assert.equal(await done, false);
+  assert.equal(page.draft.waits(), true);
+  page.w.navigator.onLine = true;
+  page.w.dispatch("online");
+  await settled();
+  assert.deepEqual(page.sends, [0, 30]);
+  assert.equal(page.draft.load(), null, "sent when the link came back");
+});
+
+test("a timed try while the block sends is not queued behind it (the learner's taps are)", async (t) => {
+  const page = retryingBlock(t, ["hang"]);
+  page.send({answers: {q1: "a"}});
+  await settled();
+  let got;
+  page.w.EMM.whenOnline(page.root, () => { got = page.w.EMM.action(runtime, page.root, "submit", {}, {}); }, () => true);
+  page.w.document.dispatch("visibilitychange");
+  assert.equal(await got, null);
+  assert.equal(page.w.EMM.isBusy(page.root), true, "only the learner's send is on its way");
 });

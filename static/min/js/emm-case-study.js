@@ -31,11 +31,9 @@ showAttempts(body.attempts_left,body.closed);}},function(){});}
 function run(handler,data,button,done,actionId){return EMM.action(runtime,element,handler,data,{button:button,alert:alertBox,actionId:actionId,hold:handler==="submit"?EMM.holdForm(form):null,onSuccess:function(body,meta){answered+=1;done(body,meta);},onError:function(err,meta){hush();EMM.markRefusedAnswers(root,err);if(handler==="submit"||handler==="save_draft"){drafts.failed(handler,data,err,meta,alertBox);}},refresh:refresh});}
 function submitAnswers(answers,actionId,who){var data={answers:answers,profile:typeof who==="string"?who:profile(),reply:PAGE};return run("submit",data,root.querySelector("[data-submit]"),function(body){drafts.sent();setLocked(true);showFeedback(body);},actionId);}
 function saveDraft(answers,actionId,who){var save=root.querySelector("[data-save]");var data={answers:answers,profile:typeof who==="string"?who:profile()};return run("save_draft",data,save,function(body){drafts.sent("",{answers:data.answers,profile:data.profile});tell(body.message);},actionId);}
-if(form){form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
-hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
+if(form){form.addEventListener("submit",function(event){event.preventDefault();hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
 var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
-submitAnswers(answers);});root.querySelector("[data-save]").addEventListener("click",function(){if(EMM.isSending(element)){return;}
-hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
+submitAnswers(answers);});root.querySelector("[data-save]").addEventListener("click",function(){hush();if(EMM.refuseOverLimit(form,alertBox)){return;}
 var waiting=(drafts.load()||{}).queued;if(waiting&&waiting.handler==="submit"){drafts.keep(onDevice());drafts.resend();return;}
 saveDraft(collect());});form.addEventListener("input",function(event){if(event.target.tagName==="TEXTAREA"&&event.target.hasAttribute("data-min-words")){countInto(event.target,true);}});form.querySelectorAll("textarea[data-min-words]").forEach(function(area){if(area.value.trim()){countInto(area);}});EMM.ready(root);if(args.lapsed){drafts.lapse(alertBox);}else{drafts.start(shownSubmitted);}
 EMM.watchLimits(form,status);}

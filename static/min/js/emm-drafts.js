@@ -9,19 +9,21 @@ shown=text;if(quiet){region.setAttribute("aria-hidden","true");}
 else if(again||region.hasAttribute("aria-hidden")){region.removeAttribute("aria-hidden");region.textContent="";global.setTimeout(function(){if(shown===text){region.textContent=text;}},30);return;}
 region.textContent=text;}
 function local(record){if(!record||!record.queued){return EMM.gettext("Saved on this device");}
+if(record.queued.why===EMM.LOCAL_CODES.SIGNED_OUT){return record.queued.handler===DRAFT?EMM.gettext("Saved on this device: reload the page (sign in again if asked) to save your draft on the course."):EMM.gettext("Saved on this device: reload the page (sign in again if asked) to submit your answers.");}
 return record.queued.handler===DRAFT?EMM.gettext("Saved on this device: your draft will be saved on the course when the connection is back."):EMM.gettext("Saved on this device: your answers will be submitted when the connection is back.");}
-function waits(){return!!(read()||{}).queued;}
+function waits(){var q=(read()||{}).queued;return q?q.why||true:false;}
 function forget(){if(storage){try{storage.removeItem(name);}catch(e){}}
 tell("");}
 function same(a,b){return JSON.stringify(sorted(a))===JSON.stringify(sorted(b));}
 function sorted(value){if(!value||typeof value!=="object"||Array.isArray(value)){return value;}
 return Object.keys(value).sort().map(function(k){return[k,sorted(value[k])];});}
-function next(handler,actionId){var waiting=(read()||{}).queued;if(handler===DRAFT&&waiting&&waiting.handler!==DRAFT){return waiting;}
-return{handler:handler,actionId:actionId};}
+function next(handler,actionId,err){var waiting=(read()||{}).queued,why=err&&err.error===EMM.LOCAL_CODES.SIGNED_OUT?err.error:undefined;if(handler===DRAFT&&waiting&&waiting.handler!==DRAFT){return Object.assign({},waiting,{why:why});}
+return{handler:handler,actionId:actionId,why:why};}
 function put(data,queued,again){var record={data:data,queued:queued},kept=write(record);if(kept){tell(local(record),false,again);}
 return kept;}
-return{load:read,keep:function(data){put(data,(read()||{}).queued||null);},queue:function(handler,actionId,data){return put(data,next(handler,actionId));},waits:waits,failed:function(handler,data,err,meta,alertBox){var record=read();if(!EMM.isFinal(err)){var offline=global.navigator.onLine===false;if(put(data,next(handler,meta.actionId),offline)&&offline){EMM.clear(alertBox,true);}}else if(record){var waiting=record.queued;put(record.data,handler===DRAFT&&waiting&&waiting.handler!==DRAFT?waiting:null);}},sent:function(said,data){var record=read();if(data&&record&&record.data&&!same(record.data,data)){put(record.data,null);return;}
+return{load:read,keep:function(data){put(data,(read()||{}).queued||null);},queue:function(handler,actionId,data){return put(data,next(handler,actionId));},waits:waits,failed:function(handler,data,err,meta,alertBox){var record=read();if(!EMM.isFinal(err)){var offline=global.navigator.onLine===false;if(put(data,next(handler,meta.actionId,err),offline)&&offline){EMM.clear(alertBox,true);}}else if(record){var waiting=record.queued;put(record.data,handler===DRAFT&&waiting&&waiting.handler!==DRAFT?waiting:null);}},sent:function(said,data){var record=read();if(data&&record&&record.data&&!same(record.data,data)){put(record.data,null);return;}
 if(storage){try{storage.removeItem(name);}catch(e){}}
 tell(typeof said==="string"?said:EMM.gettext("Sent"),true);},drop:forget,lapse:function(box){var kept=read();forget();if(!kept||!kept.data){return false;}
-EMM.say(box,EMM.gettext("Your answers kept on this device were not submitted before the due date. They have been removed from this device."));return true;},resume:function(element,fill,resend){var kept=read();if(kept&&kept.data&&fill(kept.data)!==false){tell(local(kept));if(kept.queued&&global.navigator.onLine!==false){resend();}}
+EMM.say(box,EMM.gettext("Your answers kept on this device were not submitted before the due date. They have been removed from this device."));return true;},resume:function(element,fill,resend){var kept=read();if(kept&&kept.queued&&kept.queued.why){kept.queued.why=undefined;write(kept);}
+if(kept&&kept.data&&fill(kept.data)!==false){tell(local(kept));if(kept.queued&&global.navigator.onLine!==false){resend();}}
 EMM.whenOnline(element,resend,waits);}};};EMM.draftStatus=function(anchor){var region=EMM.el("p",{class:"emm-draft-status",role:"status","data-draft-status":true});anchor.insertAdjacentElement("afterend",region);return region;};}(window));

@@ -13,6 +13,5 @@ if(!drafts.settle(err,alertBox)){EMM.clear(alertBox,true);}
 EMM.markQuestions(root,[]);showFeedback(body);},function(){});}
 function submitAnswers(answers,actionId){var data={answers:answers,reply:PAGE};EMM.action(runtime,element,"submit",data,{button:root.querySelector("[data-submit]"),alert:alertBox,actionId:actionId,hold:EMM.holdForm(form),onSuccess:function(body){drafts.sent();showFeedback(body);},onError:function(err,meta){EMM.markRefusedAnswers(root,err);if(err.error===EMM.CODES.ALREADY_SUBMITTED){drafts.drop();}
 drafts.failed("submit",data,err,meta,alertBox);},refresh:refresh});}
-form.addEventListener("submit",function(event){event.preventDefault();if(EMM.isSending(element)){return;}
-var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
+form.addEventListener("submit",function(event){event.preventDefault();var answers=EMM.completeAnswers(root,alertBox);if(!answers){return;}
 submitAnswers(answers);});EMM.ready(root);if(args.lapsed){drafts.lapse(alertBox);}else{drafts.start(!!args.submitted);}}

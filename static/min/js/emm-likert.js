@@ -34,7 +34,7 @@ function missingRequired(answers){return statements().filter(function(fs){return
 function lock(sent){root.querySelectorAll("input, textarea").forEach(function(input){input.disabled=true;});if(submit){submit.hidden=true;}
 if(progress){progress.hidden=true;}
 var confirmation=sent===false?null:root.querySelector("[data-sent]");if(confirmation&&form){form.hidden=true;confirmation.hidden=false;}}
-function onSubmit(event){event.preventDefault();if(state.locked||EMM.isSending(element)){return;}
+function onSubmit(event){event.preventDefault();if(state.locked){return;}
 EMM.clear(alertBox,true);var answers=collect();var missing=missingRequired(answers);if(markErrors(missing,true)){missingLine=EMM.format(_("Please answer every required statement ({n} left)."),{n:EMM.count(missing.length,root)});EMM.say(alertBox,missingLine);return;}
 if(EMM.refuseOverLimit(form,alertBox)){return;}
 send(current());}
