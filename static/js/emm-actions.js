@@ -20,7 +20,7 @@
   /* one learner action at a time per block, busy shown, failure said; opts: docs/javascript.md */
   var sending = new WeakSet(), reading = new WeakMap(), retries = new WeakMap(), queues = new WeakMap(), timed = 0;
   EMM.SLOW_MS = 500; EMM.STILL_MS = 20e3;  /* then the sign says the link is slow, not lost: the reply may yet come */
-  EMM.GIVE_UP_MS = 90e3;  /* then it is given up, lost, sent again (2 ms more a character sent: a slow upload; decision 9NN) */
+  EMM.GIVE_UP_MS = 90e3;  /* then it is given up, lost, sent again (2 ms more a character sent: a slow upload; decision 110) */
   EMM.isSending = function (element) { return sending.has(EMM.root(element)); };
   function queued(block) { var q = queues.get(block); if (!q) { q = []; queues.set(block, q); } return q; }
   /* sending, one waiting its turn, or reading the server's state (EMM.whileReading): the page is about to be drawn anew */

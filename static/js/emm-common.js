@@ -171,7 +171,7 @@
   }
   /* a request given up on when the browser goes offline, or by `giveUp` (given the function that does it: an action's
      bound, EMM.GIVE_UP_MS): a dead link leaves a fetch open for a quarter of an hour. Given up, it is lost: sent
-     again with its id (decision 9NN) */
+     again with its id (decision 110) */
   var open = new Set(), CUT = {};
   global.addEventListener("offline", function () { open.forEach(function (stop) { stop(); }); });
   function bound(giveUp) {
