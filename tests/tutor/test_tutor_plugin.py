@@ -287,3 +287,77 @@ def test_the_admin_docs_give_django_commands_as_run_on_tutor(page):
     text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
     bare = [span for span in re.findall(r"`([^`]+)`", text) if span.lstrip().startswith("./manage.py")]
     assert not bare, f"{page}: {bare}"
+
+
+def test_the_init_task_waits_for_mysql_as_tutor_s_own_lms_init_does(tutor):
+    """(Admin hunt 4.) ``tutor local do init --limit=emm`` runs the plugin's task alone in a new
+    ``lms-job`` container (``docker compose run``), whose ``depends_on: ["mysql", ...]``
+    (``env/local/docker-compose.jobs.yml``) starts MySQL but does not wait until it accepts
+    connections. Tutor's own LMS init task therefore begins with ``dockerize -wait
+    tcp://<MYSQL_HOST>:<MYSQL_PORT>`` (``tutor/templates/jobs/init/lms.sh``) and its MySQL task
+    retries until the server answers (``mysql.sh``). The plugin's task starts Django at once: on a
+    platform that is not running (after ``tutor local stop``, a reboot, a new host before ``start``),
+    ``./manage.py lms migrate emm_xblocks`` meets a MySQL still starting and the init fails with
+    "Can't connect to MySQL server on 'mysql'", in the upgrade's documented step."""
+    tutor("plugins", "enable", "emm")
+    tutor("config", "save")
+    host = tutor("config", "printvalue", "MYSQL_HOST").strip()
+    port = tutor("config", "printvalue", "MYSQL_PORT").strip()
+    wait = f"dockerize -wait tcp://{host}:{port}"
+    [tutor_s_migrate] = [script for _, script in init_tasks(tutor, "lms") if "./manage.py lms migrate\n" in script]
+    assert tutor_s_migrate.index(wait) < tutor_s_migrate.index("./manage.py lms migrate")  # Tutor's own task
+    [[service, ours]] = init_tasks(tutor, "emm")
+    assert service == "lms"
+    assert wait in ours and ours.index(wait) < ours.index("./manage.py"), (
+        f"the plugin's init task does not wait for MySQL before Django connects: {ours!r}")
+
+
+# what an image build copies of a mounted checkout (Tutor's Dockerfile:
+# `COPY --link ... --from=mnt-<name> / /mnt/<name>`): the whole folder, unless it has a .dockerignore
+WORKING_FILES = ["var/mysql/data/ibdata1", "var/workbench.db", ".venv/bin/python", ".venv312/lib/x.py",
+                 "node_modules/eslint/package.json", "dist/emm_xblocks-0.2.0-py3-none-any.whl", ".git/HEAD"]
+NEEDED_FILES = ["pyproject.toml", "setup.cfg", "README.md", "LICENSE", "emm_xblocks/__init__.py",
+                "emm_xblocks/templates/likert/studio.html", "static/min/js/emm-likert.js",
+                "translations/fr/LC_MESSAGES/text.mo"]
+
+
+def dockerignored(patterns, path):
+    """Whether Docker leaves ``path`` (relative to the context) out, by .dockerignore's rules as far
+    as these paths need them: patterns relative to the root, a match of a folder leaves out what it
+    holds, ``**`` any folders, ``!`` takes back, the last matching line decides."""
+    import fnmatch
+
+    excluded = False
+    parts = path.split("/")
+    for pattern in patterns:
+        keep = pattern.startswith("!")
+        pattern = pattern.lstrip("!").strip("/")
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        if any(fnmatch.fnmatchcase(p, pattern) or fnmatch.fnmatchcase(p, pattern.replace("**/", "")) for p in prefixes):
+            excluded = not keep
+    return excluded
+
+
+def test_a_mounted_checkout_brings_only_the_package_into_the_image(tutor, tmp_path):
+    """(Admin hunt 4.) The docs' way without a web server for the wheel, and for development:
+    ``tutor mounts add /path/to/emm-xblocks``. Tutor's Dockerfile then copies the checkout's whole
+    folder into the openedx image (``COPY --from=mnt-emm-xblocks / /mnt/emm-xblocks``, in the
+    production stage and again in the development one); Docker leaves out only what a
+    ``.dockerignore`` at the folder's root names, and the repository has none. A checkout where
+    ``make test`` ran holds ``.venv`` (409 MB), ``.venv312`` (531 MB), ``var/`` (739 MB: the
+    Tutor test venvs, the private MariaDB's data folder, the workbench's database of demo
+    learners) and ``node_modules``, against 16 MB of sources: all of it goes into every image
+    built, and into the registry it is pushed to."""
+    checkout = tmp_path / "emm-xblocks"
+    checkout.mkdir()
+    tutor("plugins", "enable", "emm")
+    tutor("mounts", "add", str(checkout))
+    tutor("config", "save")
+    dockerfile = read(tutor.root, "build/openedx/Dockerfile")
+    assert "--from=mnt-emm-xblocks / /mnt/emm-xblocks" in dockerfile  # the whole folder
+    ignore = ROOT / ".dockerignore"
+    patterns = ([line.strip() for line in ignore.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.lstrip().startswith("#")] if ignore.exists() else [])
+    copied = [path for path in WORKING_FILES if not dockerignored(patterns, path)]
+    assert not copied, f"a mounted checkout's working files go into the openedx image: {copied}"
+    assert not [path for path in NEEDED_FILES if dockerignored(patterns, path)]
