@@ -13,7 +13,7 @@ from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.fields import List, Scope
 
-from . import assets, content_language, platform, templates
+from . import assets, bundled_catalogue, content_language, platform, templates
 from .i18n import JS_NAMESPACE, ROOT_PACKAGE, Gettext, current_language, is_rtl, js_catalog_path
 from .numbers import Numbers, plural_n
 
@@ -89,19 +89,19 @@ class EmmBlockBase(XBlock):
         dozen strings. ``translations``: what the service hands every call to, read once (the
         LMS's ``XBlockI18nService`` keeps it as ``translator``, a ``gettext`` catalogue or
         ``django.utils.translation``, and answers ``gettext``, ``ngettext`` and its catalogue from
-        it, ``xmodule/modulestore/django.py``); a service without one is its own. Each of those is
-        then one attribute read of one object (the workbench's LMS-like service builds the LMS's
-        anew at every attribute read of its own: once per block, as the LMS, not once per read).
-        Where that is Django's own module (English: no catalogue of the package), its active
-        catalogue is asked directly (``platform.active_catalogue``)."""
+        it, ``xmodule/modulestore/django.py``); a service without one is its own. Where that holds
+        none of the package's strings although the package ships the language (a Tutor image:
+        atlas's empty folder of ours made the platform fall back to Django's catalogue), the
+        package's own catalogue (``bundled_catalogue``, decision 9NN). Each of those is then one
+        attribute read of one object (the workbench's LMS-like service builds the LMS's anew at
+        every attribute read of its own: once per block, as the LMS, not once per read). Where
+        that is Django's own module (English: no catalogue of the package), its active catalogue
+        is asked directly (``platform.active_catalogue``)."""
         language = current_language()
         cached = self.__dict__.get("_emm_translator")
         if cached is None or cached[0] != language:
             service = self.i18n_service
-            translations = getattr(service, "translator", None)
-            if not callable(getattr(translations, "gettext", None)):
-                translations = service
-            translations = platform.active_catalogue(translations, language)
+            translations = platform.active_catalogue(bundled_catalogue.catalogue_of(service, language), language)
             cached = self.__dict__["_emm_translator"] = (language, service, translations.gettext, translations)
         return cached
 
@@ -143,13 +143,16 @@ class EmmBlockBase(XBlock):
 
     def report_gettext(self):
         """``gettext`` for a report the LMS builds on the unbound block (``generate_report_data``,
-        in an instructor task): the i18n service's, or no translation at all when the runtime has
-        none (a report must not fail for want of translations)."""
+        in an instructor task): the i18n service's (the package's own catalogue where the service's
+        holds none of ours, as ``_translator``), or no translation at all when the runtime has none
+        (a report must not fail for want of translations)."""
         try:
             service = self.i18n_service
         except Exception:  # noqa: BLE001 -- any runtime's refusal: the report goes on in English
             service = None
-        return service.gettext if service is not None else (lambda text: text)
+        if service is None:
+            return lambda text: text
+        return bundled_catalogue.catalogue_of(service, current_language()).gettext
 
     def numbers(self):
         """Numbers and percentages in the request's language (``common.numbers``)."""

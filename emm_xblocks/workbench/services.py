@@ -1,9 +1,12 @@
 """Workbench services that behave like edx-platform's, so what works here works in the LMS.
 
-* ``LmsI18nService`` follows ``xmodule.modulestore.django.XBlockI18nService``: gettext domain
-  ``text`` from ``<root package>/translations/<locale>/LC_MESSAGES/`` for the active language,
-  falling back to Django's catalogue; ``get_javascript_i18n_catalog_url`` is None (bundled
-  catalogues are not atlas-pulled ones).
+* ``LmsI18nService`` follows ``xmodule.modulestore.django.XBlockI18nService`` (``__init__`` and
+  ``get_python_locale``): gettext domain ``django`` from the atlas folder
+  ``REPO_ROOT/conf/plugins-locale/xblock.v1/<root package>/`` whenever it is a folder (even an
+  empty one, as Tutor's image build leaves it: decision 9NN), else domain ``text`` from
+  ``<root package>/translations/``; the catalogue of the active language's locale, falling back
+  to Django's catalogue (``django.utils.translation``) when there is none.
+  ``get_javascript_i18n_catalog_url`` is None (bundled catalogues are not atlas-pulled ones).
 * ``LmsLikeUserService`` builds an ``XBlockUser`` with the ``opt_attrs`` edx-platform sets.
   In the workbench a student id starting with ``staff`` is course staff.
 """
@@ -11,6 +14,7 @@
 import gettext
 import hashlib
 from importlib.resources import files
+from pathlib import Path
 
 import django.utils.translation
 from django.conf import settings
@@ -19,17 +23,20 @@ from xblock.reference.user_service import UserService, XBlockUser
 
 
 class LmsI18nService:
-    """The LMS's XBlockI18nService for one block class's root package (``emm_xblocks``)."""
+    """The LMS's XBlockI18nService for one block class's root package (``emm_xblocks``).
+    ``repo_root``: the platform's ``settings.REPO_ROOT`` (the edx-platform checkout, ``/openedx/
+    edx-platform`` in a Tutor image), read from the settings when not given; the workbench's have
+    none, so there the package's ``translations/`` is read."""
 
-    def __init__(self, block=None, root_package="emm_xblocks"):
+    def __init__(self, block=None, root_package="emm_xblocks", repo_root=None):
         self.translator = django.utils.translation
         if block is not None:
             root_package = getattr(block, "unmixed_class", block.__class__).__module__.split(".")[0]
-        locale_dir = str(files(root_package).joinpath("translations"))
+        domain, locale_dir = python_locale(root_package, repo_root or getattr(settings, "REPO_ROOT", None))
         language = get_language()
         try:
             self.translator = gettext.translation(
-                "text", locale_dir, [to_locale(language if language else settings.LANGUAGE_CODE)]
+                domain, locale_dir, [to_locale(language if language else settings.LANGUAGE_CODE)]
             )
         except OSError:
             pass
@@ -40,6 +47,18 @@ class LmsI18nService:
     def __getattr__(self, name):
         name = "gettext" if name == "ugettext" else name
         return getattr(self.translator, name)
+
+
+def python_locale(root_package, repo_root):
+    """``(domain, locale folder)`` as ``XBlockI18nService.get_python_locale`` finds them: the atlas
+    folder ``get_python_locale_root() / <root package>`` (``xmodule/modulestore/api.py``:
+    ``REPO_ROOT / 'conf/plugins-locale/xblock.v1'``) if it ``isdir()``, whatever it holds, with the
+    domain ``django``; else the package's ``translations/``, domain ``text``."""
+    if repo_root is not None:
+        atlas_folder = Path(repo_root) / "conf" / "plugins-locale" / "xblock.v1" / root_package
+        if atlas_folder.is_dir():
+            return "django", str(atlas_folder)
+    return "text", str(files(root_package).joinpath("translations"))
 
 
 class LmsLikeI18nService:

@@ -21,20 +21,25 @@ blocks' server-side words (buttons, labels, scales, messages) are English on a F
 
 Here the real atlas runs, as the platform runs it, against a local stand-in of
 openedx-translations (git's ``url.<base>.insteadOf``: no network but PyPI for atlas itself), and
-the LMS's lookup is followed as it is written.
+the LMS's lookup is followed as it is written (``emm_xblocks.workbench.services.LmsI18nService``,
+the service ``tests.openedx`` hands the blocks, with the platform's ``REPO_ROOT``). The platform
+cannot be changed from here: the package reads its own catalogue when the service's holds none of
+its strings (``common.bundled_catalogue``, decision 9NN), and the learner's French page is what
+is checked.
 """
 
-import gettext
 import shutil
 import subprocess
-from importlib import resources
 
 import django.utils.translation
 import pytest
+from django.test import override_settings
 from django.utils import translation
-from django.utils.translation import to_locale
 
+from emm_xblocks.workbench.services import LmsI18nService
 from emm_xblocks.xblocks import LikertBlock
+from tests.integration.platform_blocks import LIKERT
+from tests.openedx.fixtures import platform  # noqa: F401 (fixture)
 from tests.throwaway_venv import clean_env, unavailable, venv_with
 
 pytestmark = pytest.mark.slow
@@ -44,20 +49,13 @@ REVISION = "release/verawood.1"  # Tutor 22's OPENEDX_... translations revision 
 
 
 def lms_translator(block_class, repo_root, language):
-    """``XBlockI18nService(block).translator`` as ``xmodule/modulestore/django.py`` builds it:
-    the atlas folder ``REPO_ROOT/conf/plugins-locale/xblock.v1/<root module>`` if it is a folder
-    (domain ``django``), else the package's ``translations`` (domain ``text``); the catalogue of
-    the language, or ``django.utils.translation`` when ``gettext.translation`` raises OSError."""
-    module = block_class.__module__.split(".")[0]
-    atlas_folder = repo_root / "conf" / "plugins-locale" / "xblock.v1" / module
-    if atlas_folder.is_dir():
-        domain, locale_dir = "django", str(atlas_folder)
-    else:
-        domain, locale_dir = "text", str(resources.files(module) / "translations")
-    try:
-        return gettext.translation(domain, locale_dir, [to_locale(language)])
-    except OSError:
-        return django.utils.translation
+    """``XBlockI18nService(block).translator`` as ``xmodule/modulestore/django.py`` builds it, in
+    ``language``: the atlas folder ``REPO_ROOT/conf/plugins-locale/xblock.v1/<root module>`` if it
+    is a folder (domain ``django``), else the package's ``translations`` (domain ``text``); the
+    catalogue of the language, or ``django.utils.translation`` when ``gettext.translation`` raises
+    OSError (``LmsI18nService``, which follows it)."""
+    with translation.override(language):
+        return LmsI18nService(root_package=block_class.__module__.split(".")[0], repo_root=repo_root).translator
 
 
 def git(*args, cwd, env):
@@ -104,12 +102,12 @@ def atlas(tmp_path):
 
 def test_the_bundled_french_is_what_the_lms_reads_without_an_atlas_folder(tmp_path):
     """The control: the LMS's lookup, with no atlas folder, reads the package's text.mo."""
-    with translation.override("fr"):
-        translator = lms_translator(LikertBlock, tmp_path, "fr")
-        assert translator.gettext("Strongly agree") == "Tout à fait d’accord"
+    translator = lms_translator(LikertBlock, tmp_path, "fr")
+    assert translator is not django.utils.translation
+    assert translator.gettext("Strongly agree") == "Tout à fait d’accord"
 
 
-def test_a_tutor_image_s_atlas_pull_leaves_the_blocks_in_french(tmp_path, atlas):
+def test_a_tutor_image_s_atlas_pull_leaves_the_blocks_in_french(tmp_path, atlas, platform):  # noqa: F811
     repo_root = tmp_path / "edx-platform"
     locale_root = repo_root / "conf" / "plugins-locale" / "xblock.v1"
     locale_root.mkdir(parents=True)  # pull_xblock_translations: ensure_empty_directory
@@ -118,10 +116,12 @@ def test_a_tutor_image_s_atlas_pull_leaves_the_blocks_in_french(tmp_path, atlas)
           "translations/*/emm_xblocks/conf/locale:emm_xblocks")
     assert (locale_root / "drag_and_drop_v2" / "fr" / "LC_MESSAGES" / "django.po").is_file()  # the pull worked
     leftover = locale_root / "emm_xblocks"
-    with translation.override("fr"):
-        translator = lms_translator(LikertBlock, repo_root, "fr")
-        said = translator.gettext("Strongly agree")
-    assert said == "Tout à fait d’accord", (
+    # what the platform does with it: the folder, empty, taken for ours; Django's catalogue handed over
+    assert leftover.is_dir() and not any(leftover.iterdir())
+    assert lms_translator(LikertBlock, repo_root, "fr") is django.utils.translation
+    key = platform.add(LIKERT.format(extra=""), platform.subsection())
+    with override_settings(REPO_ROOT=repo_root), translation.override("fr"):
+        page = platform.lms(platform.user("ana")).html(key)
+    assert "Tout à fait d’accord" in page and "Strongly agree" not in page, (
         f"in a Tutor-built image the LMS reads the blocks' words from {leftover.relative_to(repo_root)}/ "
-        f"(left by atlas, empty: {sorted(p.name for p in leftover.iterdir()) if leftover.is_dir() else 'absent'}) "
-        f"and falls back to Django's catalogue: a French page says {said!r}")
+        "(left by atlas, empty) and falls back to Django's catalogue: the French page is in English")
