@@ -248,7 +248,10 @@ def init_tasks(tutor, limit):
 def test_do_init_runs_the_package_migrations(tutor):
     tutor("plugins", "enable", "emm")
     tutor("config", "save")
-    assert init_tasks(tutor, "emm") == [["lms", "./manage.py lms migrate emm_xblocks"]]
+    host = tutor("config", "printvalue", "MYSQL_HOST").strip()
+    port = tutor("config", "printvalue", "MYSQL_PORT").strip()
+    assert init_tasks(tutor, "emm") == [
+        ["lms", f"dockerize -wait tcp://{host}:{port} -timeout 20s\n./manage.py lms migrate emm_xblocks"]]
     # Tutor's own LMS init migrates every installed app, ours included
     assert any("./manage.py lms migrate\n" in script for _, script in init_tasks(tutor, "lms"))
 

@@ -29,10 +29,13 @@ What it adds to a Tutor project once enabled (``tutor plugins enable emm``):
     patch comes after ``from lms.envs.production import *``, so after event-routing-backends' own
     ``plugin_settings`` has built ``EVENT_TRACKING_BACKENDS`` from its list;
 
-* an init task (``CLI_DO_INIT_TASKS``): ``./manage.py lms migrate emm_xblocks``. Tutor's own LMS
-  init task already migrates every installed app (the package is an LMS/CMS Django plugin app);
-  ours makes ``tutor local do init --limit=emm`` migrate the package's tables alone, e.g. after
-  an upgrade of the package.
+* an init task (``CLI_DO_INIT_TASKS``): ``./manage.py lms migrate emm_xblocks``, once MySQL
+  accepts connections (``dockerize -wait``, as Tutor's own ``jobs/init/lms.sh`` begins: ``do init``
+  runs it in a new ``lms-job`` container whose ``depends_on`` starts MySQL without waiting for
+  it). Tutor's own LMS init task already migrates every installed app (the package is an LMS/CMS
+  Django plugin app); ours makes ``tutor local do init --limit=emm`` migrate the package's tables
+  alone, e.g. after an upgrade of the package. On a platform never launched it cannot: the
+  database is made by Tutor's own MySQL init task, so the first time is ``tutor local launch``.
 
 Nothing is changed in ``DATABASES``: the package's store is correct at READ COMMITTED and
 REPEATABLE READ and inside Tutor's ``ATOMIC_REQUESTS`` (decision 15 of emm-xblocks); Tutor's own
@@ -92,8 +95,11 @@ else:
 ])
 
 # Tutor loads this module inside the plugin's context (``hooks.Contexts.app("emm")``), which is what
-# ``do init --limit=emm`` selects.
-hooks.Filters.CLI_DO_INIT_TASKS.add_item(("lms", "./manage.py lms migrate emm_xblocks"))
+# ``do init --limit=emm`` selects. Its first line is the first of Tutor's own LMS init task
+# (tutor/templates/jobs/init/lms.sh, Tutor 21 and 22): MySQL may still be starting (admin hunt 4).
+MIGRATE = """dockerize -wait tcp://{{ MYSQL_HOST }}:{{ MYSQL_PORT }} -timeout 20s
+./manage.py lms migrate emm_xblocks"""
+hooks.Filters.CLI_DO_INIT_TASKS.add_item(("lms", MIGRATE))
 
 
 @hooks.Actions.CONFIG_LOADED.add()
