@@ -92,7 +92,7 @@ class EmmBlockBase(XBlock):
         it, ``xmodule/modulestore/django.py``); a service without one is its own. Where that holds
         none of the package's strings although the package ships the language (a Tutor image:
         atlas's empty folder of ours made the platform fall back to Django's catalogue), the
-        package's own catalogue (``bundled_catalogue``, decision 9NN). Each of those is then one
+        package's own catalogue (``bundled_catalogue``, decision 111). Each of those is then one
         attribute read of one object (the workbench's LMS-like service builds the LMS's anew at
         every attribute read of its own: once per block, as the LMS, not once per read). Where
         that is Django's own module (English: no catalogue of the package), its active catalogue

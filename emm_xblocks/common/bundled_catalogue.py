@@ -1,5 +1,5 @@
 """The package's own gettext catalogues, where the platform's i18n service found none of ours
-(decision 9NN).
+(decision 111).
 
 The LMS's ``XBlockI18nService`` (``xmodule/modulestore/django.py``, ``get_python_locale``) reads a
 block's words from ``REPO_ROOT/conf/plugins-locale/xblock.v1/<root module>/`` (domain ``django``)

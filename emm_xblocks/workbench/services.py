@@ -3,7 +3,7 @@
 * ``LmsI18nService`` follows ``xmodule.modulestore.django.XBlockI18nService`` (``__init__`` and
   ``get_python_locale``): gettext domain ``django`` from the atlas folder
   ``REPO_ROOT/conf/plugins-locale/xblock.v1/<root package>/`` whenever it is a folder (even an
-  empty one, as Tutor's image build leaves it: decision 9NN), else domain ``text`` from
+  empty one, as Tutor's image build leaves it: decision 111), else domain ``text`` from
   ``<root package>/translations/``; the catalogue of the active language's locale, falling back
   to Django's catalogue (``django.utils.translation``) when there is none.
   ``get_javascript_i18n_catalog_url`` is None (bundled catalogues are not atlas-pulled ones).

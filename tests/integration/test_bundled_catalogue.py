@@ -1,4 +1,4 @@
-"""Decision 9NN: the blocks' words come from the package's own catalogue wherever the platform's
+"""decision 111: the blocks' words come from the package's own catalogue wherever the platform's
 i18n service found none of ours, as in every openedx image Tutor builds.
 
 There ``pull_xblock_translations`` (atlas) leaves an empty ``conf/plugins-locale/xblock.v1/

@@ -24,7 +24,7 @@ openedx-translations (git's ``url.<base>.insteadOf``: no network but PyPI for at
 the LMS's lookup is followed as it is written (``emm_xblocks.workbench.services.LmsI18nService``,
 the service ``tests.openedx`` hands the blocks, with the platform's ``REPO_ROOT``). The platform
 cannot be changed from here: the package reads its own catalogue when the service's holds none of
-its strings (``common.bundled_catalogue``, decision 9NN), and the learner's French page is what
+its strings (``common.bundled_catalogue``, decision 111), and the learner's French page is what
 is checked.
 """
 
