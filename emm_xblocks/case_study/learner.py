@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common import profile
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
-from ..common.attempts import attempts_left, counted_attempt, kept_attempts, refuse_if_none_left
+from ..common.attempts import attempts_left, claim_number, counted_attempt, kept_attempts, refuse_if_none_left
 from ..common.i18n import N_, ngettext_of
 from ..common.numbers import count
 from ..common.question_scoring import marks, total
@@ -37,7 +37,9 @@ NOT_PART = N_("This question is not part of the case.")  # an answer to an id th
 class State:
     """The learner's fields: the draft, the submitted attempt (answers, ticks), the attempts kept
     (``history``: ``[{"answers": {...}, "ticks": {...} or None}]``, oldest first, at most
-    ``common.attempts.MAX_KEPT_ATTEMPTS``) and whether answers were shown."""
+    ``common.attempts.MAX_KEPT_ATTEMPTS``) and whether answers were shown. ``attempts`` is the
+    platform's count (its "Reset attempts" sets it to 0); ``attempt_serial``, the last attempt
+    number claimed (``common.attempts.claim_number``), is not set back."""
 
     draft: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)
@@ -45,6 +47,7 @@ class State:
     assessed: bool = False
     submitted: bool = False
     attempts: int = 0
+    attempt_serial: int = 0
     history: list = field(default_factory=list)
     answers_shown: bool = False
     learner_profile: str = ""  # the participant profile given with the last submit or draft ("": none)
@@ -218,13 +221,14 @@ def submit(case, state, data, _, served=True):
     counted = counted_attempt(case.grade_policy, scores)
     # the best kept by the current key's scores, as the grade counts them
     history = kept_attempts([*state.history, {"answers": answers, "ticks": None}], scores)
-    new = replace(state, attempts=number, answers=answers, ticks={}, submitted=True, assessed=False, draft={},
-                  history=history, learner_profile=who)
+    serial = claim_number(state.attempts, state.attempt_serial)
+    new = replace(state, attempts=number, attempt_serial=serial, answers=answers, ticks={}, submitted=True,
+                  assessed=False, draft={}, history=history, learner_profile=who)
     result = feedback(case, new, question_marks, counted)
     new, shown = _shown(new, result["revealed"] and served)
     conflict = ActionError("submit_conflict", _("This attempt was already submitted from another window. "
                                                 "Reload the page."))
-    writes = (Claim(number, refused=conflict),)
+    writes = (Claim(serial, refused=conflict),)
     if case.keeps_answers:
         # with the profile as one more row: the store counts the others under it too (decision 30)
         writes += (Record(profile.with_profile(perspectives.recorded(case, answers), who)),)

@@ -81,8 +81,10 @@ class Record:
 
 @dataclass(frozen=True)
 class Claim:
-    """Take attempt ``number`` (a unique slot per learner) before anything else is kept, so two
-    requests sent at the same moment cannot both spend it; ``refused`` is raised if it is taken."""
+    """Take attempt slot ``number`` (a unique slot per learner, ``common.attempts.claim_number``:
+    the attempt's serial, which the platform's "Reset attempts" does not set back) before anything
+    else is kept, so two requests sent at the same moment cannot both spend it; ``refused`` is
+    raised if it is taken."""
 
     number: int
     refused: ActionError | Callable[[], ActionError]

@@ -3,7 +3,8 @@
 Graded blocks let the author choose ``attempts_allowed`` (0: no limit) and the attempt that
 counts for the grade: the best (by percentage) or the last. Attempt numbers themselves are
 claimed in the aggregate store by the pipeline (``common.actions.Claim``), so two requests sent
-at the same moment cannot both spend one.
+at the same moment cannot both spend one: each by its serial (``claim_number``), not by the count
+the platform's "Reset attempts" sets back to 0.
 """
 
 from .actions import ActionError
@@ -83,6 +84,17 @@ def kept_attempts(attempts, scores, limit=MAX_KEPT_ATTEMPTS):
     if fraction(scores[best]) <= max(fraction(s) for s in scores[-(limit - 1):]):
         return recent
     return [attempts[best], *recent]
+
+
+def claim_number(attempts, serial):
+    """The slot number an attempt starting now claims (``common.actions.Claim``): one more than
+    the learner's state's ``attempts`` and its ``attempt_serial`` (the last number it claimed),
+    whichever is higher. The platform's "Reset attempts" sets ``attempts`` to 0 and keeps the rest
+    of the state (``lms/djangoapps/instructor/enrollment.py``, ``_reset_module_attempts``; the
+    bulk task alike): the serial goes on where it was, so the attempt after a reset claims a number
+    no earlier attempt took, and the learner goes on at once (decision 9NN). A state kept before
+    the serial existed holds 0 there: it claims ``attempts + 1``, as it did then."""
+    return max(attempts, serial) + 1
 
 
 def attempts_left(allowed, used, closed=False):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..common.actions import ActionError, Claim, Live, Outcome, Record, refuse_unless_ready
 from ..common.attempts import (
     attempts_left,
+    claim_number,
     counted_attempt,
     kept_attempts,
     no_attempts_left,
@@ -38,14 +39,17 @@ NOT_READY = N_("This role-play is not ready yet: please come back later.")
 @dataclass(frozen=True)
 class State:
     """The learner's fields: the attempt in play (``role``, ``path`` of node ids, ``taken`` choice
-    indexes, ``marks``: each choice's ``marks.mark``, ``ended``), how many attempts were started,
-    and the ended ones (``[{role, path, taken, marks, score}]``; ``marks`` since decision 89)."""
+    indexes, ``marks``: each choice's ``marks.mark``, ``ended``), how many attempts were started
+    (``attempts``: the platform's "Reset attempts" sets it to 0), the last attempt number claimed
+    (``attempt_serial``, never set back: ``common.attempts.claim_number``) and the ended ones
+    (``[{role, path, taken, marks, score}]``; ``marks`` since decision 89)."""
 
     role: str = ""
     path: list = field(default_factory=list)
     taken: list = field(default_factory=list)
     marks: list = field(default_factory=list)
     attempts: int = 0
+    attempt_serial: int = 0
     ended: bool = False
     finished: list = field(default_factory=list)
     learner_profile: str = ""  # the participant profile given with the choice of a role ("": none)
@@ -203,8 +207,9 @@ def begin(scenario, state, data, _):
         raise already
     writes = ()
     if state.attempts == 0:
-        writes = (Claim(1, refused=already),)
-        state = replace(state, attempts=1)
+        serial = claim_number(state.attempts, state.attempt_serial)
+        writes = (Claim(serial, refused=already),)
+        state = replace(state, attempts=1, attempt_serial=serial)
     return _begin(scenario, state, role, notice, writes)
 
 
@@ -299,12 +304,12 @@ def restart(scenario, state, data, _):
         # one role: this attempt is at its start, nothing chosen (a double tap, another window, or
         # "Start again" pressed there): nothing to start again, no attempt spent
         return Outcome(state=state, result={"notice": notice})
-    number = state.attempts + 1
-    state = replace(state, attempts=number, role="", path=[], taken=[], marks=[], ended=False)
+    number, serial = state.attempts + 1, claim_number(state.attempts, state.attempt_serial)
+    state = replace(state, attempts=number, attempt_serial=serial, role="", path=[], taken=[], marks=[], ended=False)
     # another window began attempt ``number`` first: that was the last attempt, or this one is begun
     lost = (no_attempts_left(_) if attempts_left(scenario.attempts_allowed, number) == 0 else ActionError(
         "already_started", _("You already began again in another window: reload the page.")))
-    writes = (Claim(number, refused=lost),)
+    writes = (Claim(serial, refused=lost),)
     if len(scenario.roles) == 1:
         return _begin(scenario, state, scenario.roles[0], notice, writes)
     return Outcome(state=state, result={"notice": notice}, writes=writes)

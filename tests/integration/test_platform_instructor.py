@@ -2,9 +2,12 @@
 enrollment.py``: ``_reset_module_attempts`` sets the state's ``attempts`` to 0 and leaves the rest;
 ``reset_student_attempts(delete_module=True)`` deletes the StudentModule), then the learner plays on.
 
-The attempt numbers a learner has spent are also claimed in the package's table; a claim older
-than ``pipeline.ATTEMPT_STALE_SECONDS`` that the learner's state says is free is taken over.
-Staff reset a learner long after they played: ``played_long_ago`` ages the claims so. "Delete
+The attempt numbers a learner has spent are also claimed in the package's table, by the state's
+``attempt_serial``, which "Reset attempts" leaves as it is: the learner goes on at once, claiming
+numbers no earlier attempt took (decision 9NN; ``test_lms_staff_tools_hunt3.py``). A state kept
+before the serial existed has none: reset, it claims its spent numbers again, and a claim older
+than ``pipeline.ATTEMPT_STALE_SECONDS`` that the learner's state says is free is taken over;
+``played_long_ago`` ages the claims so, ``kept_before_the_serial`` takes the serial out. "Delete
 learner state" needs no wait: the deleted StudentModule row frees the learner's claims in that block
 (``post_delete``, ``common/deleted_state.py``), for the one learner (``delete_state``) and the bulk
 task alike (``delete_state_all``). A named learner's answer rows are keyed by the same anonymous id:
@@ -28,17 +31,48 @@ def played_long_ago():
     Claim.objects.update(taken=timezone.now() - timezone.timedelta(seconds=ATTEMPT_STALE_SECONDS + 60))
 
 
+def kept_before_the_serial(platform, key, user):  # noqa: F811
+    """The learner's StudentModule state as a release before decision 9NN stored it: no
+    ``attempt_serial`` (the claims already taken are the same: ``attempt-1`` up to ``attempts``)."""
+    platform.student_modules.get(user, key).state.pop("attempt_serial")
+
+
+def attempt_claims(key):
+    return sorted(Claim.objects.filter(block_key=str(key), slot__startswith="attempt-").values_list("slot", flat=True))
+
+
 def test_reset_attempts_gives_a_case_study_learner_their_attempts_back(platform):  # noqa: F811
     ana = platform.user("ana")
     key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection())
     lms = platform.lms(ana)
     assert lms.handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
     assert try_again(lms, key).json["error"] == "no_attempts_left"
-    played_long_ago()
     reset_attempts(platform, key, ana)
     assert try_again(lms, key).status == 200
     assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
     assert platform.gradebook(ana, key)["raw_earned"] == 2.0
+    assert try_again(lms, key).json["error"] == "no_attempts_left"  # one attempt again, not more
+    assert attempt_claims(key) == ["attempt-1", "attempt-2"]  # the second attempt by its serial
+    assert platform.state(ana, key)["attempts"] == 1
+
+
+def test_reset_attempts_of_a_case_study_state_kept_before_the_serial_waits_for_the_claim_to_go_stale(
+        platform):  # noqa: F811
+    """Stored by an earlier release (no ``attempt_serial``), the state claims its spent number
+    again after a reset: refused while the earlier claim is fresh (reloading says so), taken over
+    once it is stale -- as every reset did before decision 9NN, never worse."""
+    ana = platform.user("ana")
+    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection())
+    lms = platform.lms(ana)
+    assert lms.handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    kept_before_the_serial(platform, key, ana)
+    reset_attempts(platform, key, ana)
+    assert try_again(lms, key).status == 200
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).json["error"] == "submit_conflict"
+    played_long_ago()
+    assert lms.handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    assert platform.gradebook(ana, key)["raw_earned"] == 2.0
+    assert platform.state(ana, key)["attempt_serial"] == 1  # kept from now on
     assert try_again(lms, key).json["error"] == "no_attempts_left"  # one attempt again, not more
 
 
@@ -48,7 +82,6 @@ def test_reset_attempts_lets_a_role_play_learner_play_again(platform):  # noqa: 
     lms = platform.lms(ana)
     assert play(lms, key, ["Listen first", "Finish"]).json["phase"] == "ending"
     assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"
-    played_long_ago()
     reset_attempts(platform, key, ana)
     assert "data-restart" in platform.lms(ana).html(key)
     restarted = lms.handle(key, "restart", {})
@@ -56,6 +89,24 @@ def test_reset_attempts_lets_a_role_play_learner_play_again(platform):  # noqa: 
     assert platform.state(ana, key)["attempts"] == 1
     assert lms.handle(key, "choose", {"choice": choices(restarted)["Refer at once"]}).json["phase"] == "ending"
     assert platform.gradebook(ana, key)["raw_earned"] == 1.0  # the better attempt counts
+    assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"
+    assert attempt_claims(key) == ["attempt-1", "attempt-2"]
+
+
+def test_reset_attempts_of_a_role_play_state_kept_before_the_serial_waits_for_the_claim_to_go_stale(
+        platform):  # noqa: F811
+    ana = platform.user("ana")
+    key = platform.add(ROLE_PLAY.format(extra='attempts_allowed="1"'), platform.subsection())
+    lms = platform.lms(ana)
+    assert play(lms, key, ["Listen first", "Finish"]).json["phase"] == "ending"
+    kept_before_the_serial(platform, key, ana)
+    reset_attempts(platform, key, ana)
+    assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"  # attempt-1 still fresh
+    played_long_ago()
+    restarted = lms.handle(key, "restart", {})
+    assert restarted.status == 200 and restarted.json["phase"] == "node"
+    assert lms.handle(key, "choose", {"choice": choices(restarted)["Refer at once"]}).json["phase"] == "ending"
+    assert platform.gradebook(ana, key)["raw_earned"] == 1.0
     assert lms.handle(key, "restart", {}).json["error"] == "no_attempts_left"
 
 
