@@ -240,7 +240,8 @@ def _total_text(block, item, result):
     language; the numbers in the page's language). Where an option is counted apart ("Not
     applicable"), the line says what the percentages and the minimum group size count: while
     too few answered on the scale, how many answered "Not applicable" and how many on the scale,
-    so that "6 answers" never stands beside "from 5". Once the session ended, nothing more will
+    so that "6 answers" never stands beside "from 5" (not below the minimum group size, where the
+    poll gives no ``na``: how many answered, nothing of how). Once the session ended, nothing more will
     be counted: no "so far". Where the poll leaves out how many answered (``live.figures``: a
     role-play decision past a role's first), the line says "fewer than" the minimum."""
     if "n" not in result:

@@ -23,11 +23,17 @@ def figures(survey, item, values, *, session_state="none", reveal=False):
     ``n`` everyone who answered, ``na`` those who answered "Not applicable" (counted at its option
     but ``None`` in ``p``), percentages of the answers on the scale, each rounded half up; nothing
     shown (``shown`` False) where the panel shows nothing: fewer respondents than the minimum
-    group size, or fewer answers on the scale. No right answer: ``reveal`` asks for nothing."""
+    group size, or fewer answers on the scale. No right answer: ``reveal`` asks for nothing.
+
+    Fewer respondents than the minimum group size: no ``na`` either, only how many answered. Their
+    "Not applicable" is an answer as their points are: "2 answers, 2 of them “Not applicable”"
+    told the room how each of the two chose (bug hunt s6-privacy), where the panel shows nothing."""
     respondents, counts = live.count(item, values)
     row = next(r for r in statistics.statement_stats(survey, {item.id: counts}, respondents) if r.id == item.id)
-    result = {"s": session_state, "n": respondents, "min": survey.min_group_size, "na": row.na,
+    result = {"s": session_state, "n": respondents, "min": survey.min_group_size,
               "shown": respondents > 0 and not row.suppressed}
+    if respondents >= survey.min_group_size:  # a group big enough: how many of it answered N/A
+        result["na"] = row.na
     if result["shown"]:
         apart = [option.apart for option in item.options]
         result["c"] = [row.na if is_apart else counts[option.value]
