@@ -4,7 +4,41 @@ export, in pages of bounded size."""
 COMMENT_HEAD = 100  # characters of a comment that order the list and that a page's cursor holds
 
 
-def comments_page(block_key, after=None, limit=20):
+def listed_comments(block_key, withheld=None):
+    """The block's comments a staff list holds (a queryset): every one, less the ``withheld``
+    (``likert.report.comments_withheld``: ``(groups, keyless)``), those of a submission with an
+    answer in one of ``groups`` (a ``NOT EXISTS`` on index ``emm_resp_submission``) and, with
+    ``keyless``, those kept without a learner."""
+    from django.db.models import Exists, OuterRef
+
+    from ..models import Answer, Comment
+
+    rows = Comment.objects.filter(block_key=block_key)
+    groups, keyless = withheld or ((), False)
+    if keyless:
+        rows = rows.exclude(user_key="")
+    if groups:
+        rows = rows.exclude(Exists(Answer.objects.filter(block_key=block_key, submission=OuterRef("submission"),
+                                                         group__in=sorted(groups))))
+    return rows
+
+
+def keyless_submissions(block_key):
+    """How many of a block's submissions were kept without a learner (``user_key`` empty): those
+    with answers, and those of a comment alone. Two counts, on the indexes that lead with
+    ``block_key, user_key``."""
+    from django.db.models import Exists, OuterRef
+
+    from ..models import Answer, Comment
+
+    answered = Answer.objects.filter(block_key=block_key, user_key="").values("submission").distinct().count()
+    alone = (Comment.objects.filter(block_key=block_key, user_key="")
+             .exclude(Exists(Answer.objects.filter(block_key=block_key, submission=OuterRef("submission"))))
+             .count())
+    return answered + alone
+
+
+def comments_page(block_key, after=None, limit=20, withheld=None):
     """``(texts, cursor)``: at most ``limit`` comments of a block, in the order of their text, never
     by day, which staff see the submissions of (decision 73): a comment listed first of a one-answer
     day would be that learner's; nor by submission, the responses CSV's order, which would line a
@@ -16,15 +50,14 @@ def comments_page(block_key, after=None, limit=20):
     ``after``: ``{"head", "id"}``, where the last page stopped (``cursor``), None for the first;
     ``cursor``: where this page stops, None when no comment is left after it. The next page starts
     after the cursor, not at a count, so a comment sent meanwhile never shows one twice.
+    ``withheld``: the comments left out (``listed_comments``).
 
     One statement: the block's comments found by their index (``emm_comment_submission`` leads with
     ``block_key``) and sorted; the rows a page sends, not the block's, cross to Python."""
     from django.db.models import Q
     from django.db.models.functions import Substr
 
-    from ..models import Comment
-
-    rows = Comment.objects.filter(block_key=block_key).annotate(head=Substr("text", 1, COMMENT_HEAD))
+    rows = listed_comments(block_key, withheld).annotate(head=Substr("text", 1, COMMENT_HEAD))
     if after is not None:
         rows = rows.filter(Q(head__gt=after["head"]) | Q(head=after["head"], id__gt=after["id"]))
     page = list(rows.order_by("head", "id").values_list("head", "id", "text")[:limit + 1])
@@ -35,11 +68,10 @@ def comments_page(block_key, after=None, limit=20):
     return [text for _head, _id, text in page], cursor
 
 
-def comments_count(block_key):
-    """How many comments a block keeps (counted on the index ``emm_comment_submission``)."""
-    from ..models import Comment
-
-    return Comment.objects.filter(block_key=block_key).count()
+def comments_count(block_key, withheld=None):
+    """How many comments a block's staff list holds (``listed_comments``; counted on the index
+    ``emm_comment_submission``)."""
+    return listed_comments(block_key, withheld).count()
 
 
 class ExportRows:

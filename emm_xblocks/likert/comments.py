@@ -9,13 +9,14 @@ Every page follows the rules the panel's list always followed: read by course st
 only (the handler's ``require_staff_as_themselves``, as ``leave_out_day``'s); none while fewer than
 the minimum group size have answered, nor when the evaluation has no comment box (``refusal``);
 listed by their text, never by day nor by submission (``answer_rows.comments_page``, decisions 73
-and 84); a day left out is deleted, its comments with it (decision 72). The downloads still hold
-every comment (``export``).
+and 84); a day left out is deleted, its comments with it (decision 72); none the responses CSV
+withholds (``withheld``: the list less the CSV would give them, bug hunt s6-privacy), in the list
+nor in its total. The downloads hold every other comment (``export``).
 
 ``comments_page`` takes POST ``{"after": {"head", "id"}, "limit": n}``: ``after``, where the last
 page stopped (the reply's ``next``; absent or null: the first page); ``limit``, how many (``PAGE``
 if absent, at most ``MAX_PAGE``: more is taken as ``MAX_PAGE``). It answers ``{"comments": [text],
-"total": how many the block keeps, "next": where this page stopped, or null when none is left}``.
+"total": how many the list holds, "next": where this page stopped, or null when none is left}``.
 Refused: 403 ``staff_only``; 400 ``invalid_page`` for an ``after`` or a ``limit`` it cannot read;
 409 ``too_few_respondents`` below the minimum group size; 409 ``no_comment_box``.
 """
@@ -25,6 +26,7 @@ import uuid
 
 from ..common import answer_rows, summary
 from ..common.errors import HandlerError
+from . import report
 
 PAGE = 20  # comments in the panel, and in each page asked for without a limit
 MAX_PAGE = 100  # comments at most in one page
@@ -46,11 +48,21 @@ def refusal(survey, respondents, words):
     return None
 
 
-def first_page(block_key):
-    """What the panel adds for staff: ``comments`` (the first ``PAGE``), ``comments_total`` and
-    ``comments_next`` (where the page stopped, None when every comment is in it)."""
-    texts, cursor = answer_rows.comments_page(block_key, limit=PAGE)
-    total = len(texts) if cursor is None else answer_rows.comments_count(block_key)
+def withheld(survey, block_key, tallies=None):
+    """The comments the responses CSV withholds (``report.comments_withheld``), which no page lists:
+    read from the block's ``tallies`` (read here unless given) and, for a named evaluation, how many
+    of its submissions were kept without a learner (``answer_rows.keyless_submissions``)."""
+    tallies = summary.tallies(block_key) if tallies is None else tallies
+    keyless = 0 if survey.anonymous else answer_rows.keyless_submissions(block_key)
+    return report.comments_withheld(survey, tallies, keyless)
+
+
+def first_page(block_key, left_out=None):
+    """What the panel adds for staff: ``comments`` (the first ``PAGE``, none of ``left_out``:
+    ``withheld``'s), ``comments_total`` and ``comments_next`` (where the page stopped, None when
+    every comment is in it)."""
+    texts, cursor = answer_rows.comments_page(block_key, limit=PAGE, withheld=left_out)
+    total = len(texts) if cursor is None else answer_rows.comments_count(block_key, left_out)
     return {"comments": texts, "comments_total": total, "comments_next": cursor}
 
 
@@ -81,5 +93,6 @@ def next_page(block, data):
     refused = refusal(survey, summary.respondents(key), words)
     if refused is not None:
         raise refused
-    texts, cursor = answer_rows.comments_page(key, after, limit)
-    return {"comments": texts, "total": answer_rows.comments_count(key), "next": cursor}
+    left_out = withheld(survey, key)
+    texts, cursor = answer_rows.comments_page(key, after, limit, left_out)
+    return {"comments": texts, "total": answer_rows.comments_count(key, left_out), "next": cursor}

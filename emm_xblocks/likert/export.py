@@ -76,7 +76,9 @@ def csv_response(block, suffix=""):
             raise refused
         # a profile is named beside a submission only when its group is big enough
         shown = perspectives.shown_profiles(perspectives.breakdown(survey, tallies, by_profile, respondents, _))
-        words = report.csv_words(survey, tallies, _, split=dialect.excel, profiles=shown)
+        # a named evaluation's rows without a learner, withheld while they are few (``report.keyless_few``)
+        keyless = 0 if survey.anonymous else answer_rows.keyless_submissions(key)
+        words = report.csv_words(survey, tallies, _, split=dialect.excel, profiles=shown, keyless=keyless)
         return survey.display_name, report.csv_rows(survey, answer_rows.export_submissions(key), words)
 
     return csv_download(block, suffix, "evaluation", contents)

@@ -12,13 +12,15 @@ from .epochs import labels_of, scale_name, split_group
 from .statistics import reverse_coded
 
 
-def csv_words(survey, tallies, _, split=False, profiles=None):
+def csv_words(survey, tallies, _, split=False, profiles=None, keyless=0):
     """The translated words of the CSV, fixed before its first row: each scale's labels by epoch,
     the statements no longer in the survey that have answers (a column each, after the current
     ones), the profiles a submission may be named by (``profiles``: ``{option id: text}`` of the
     groups big enough, ``perspectives.shown_profiles``; every other reads "not shown"), what an
     anonymous evaluation's rows withhold (``told_apart``: ``withheld_scales``, ``withheld_removed``,
-    and ``withheld``, the words in their place), and the header. The codebook (``codebook.rows``)
+    and ``withheld``, the words in their place), whether a named evaluation's rows without a learner
+    are withheld whole (``withheld_keyless``: ``keyless_few``, of its ``keyless`` submissions), and
+    the header. The codebook (``codebook.rows``)
     describes the columns with the same words.
     ``split``: the Excel variant's columns, each answer's number and label apart (``csv_columns``)."""
     epochs = {survey.scale_epoch} | {p.epoch for p in survey.past_scales}
@@ -34,6 +36,7 @@ def csv_words(survey, tallies, _, split=False, profiles=None):
         "withheld": _("fewer than {n}").format(n=survey.min_group_size),
         "withheld_scales": scales,
         "withheld_removed": removed_apart,
+        "withheld_keyless": keyless_few(survey, keyless),
         "labels": {epoch: labels_of(survey, epoch, _) for epoch in epochs},
         "scales": ({epoch: scale_name(survey.past_scale(epoch) or survey, _) for epoch in epochs}
                    if survey.past_scales else None),
@@ -77,6 +80,28 @@ def told_apart(survey, tallies):
             removed.setdefault(sid, set()).add(epoch)
     scales = frozenset(e for e, n in most.items() if n < survey.min_group_size) if len(most) > 1 else frozenset()
     return scales, {sid: frozenset(epochs) for sid, epochs in removed.items()}
+
+
+def keyless_few(survey, keyless):
+    """Whether a named evaluation's rows without a learner are withheld whole: ``keyless`` (its
+    submissions kept without a learner, a comment sent alone counted too) is 1 to
+    ``min_group_size - 1``. Such rows were answered while the evaluation was anonymous (an author
+    made it named since, decision 27): every other row names its learner, so an empty Learner cell
+    is as sure a mark as an earlier scale (``told_apart``), and staff know who answered before the
+    switch (bug hunt s6-privacy: the one unnamed row was the one anonymous learner's, her answers
+    and her comment in full). As many or more: a group, its rows shown as an anonymous evaluation's."""
+    return not survey.anonymous and 0 < keyless < survey.min_group_size
+
+
+def comments_withheld(survey, tallies, keyless=0):
+    """``(groups, keyless)``: what the staff's list of comments leaves out, the comments the responses
+    CSV withholds (``csv_rows``), so that the list less the CSV gives none of them (bug hunt
+    s6-privacy): ``groups``, the stored groups of the scales ``told_apart`` withholds whole (a
+    submission with an answer in one is withheld, its comment with it); ``keyless``, True where a
+    named evaluation's comments without a learner are withheld (``keyless_few``)."""
+    scales, _removed = told_apart(survey, tallies)
+    groups = frozenset(group for group in tallies if group != PROFILE_GROUP and split_group(group)[1] in scales)
+    return groups, keyless_few(survey, keyless)
 
 
 def csv_columns(survey, removed=(), split=False):
@@ -140,7 +165,8 @@ def csv_rows(survey, submissions, words):
     label (``answer_cells``). An anonymous evaluation's row withholds what would tell it apart by when
     it was answered (``told_apart``): ``words["withheld"]`` in place of each answer (and of the
     comment; the profile "not shown") of a row on a scale too few answered on, and of every row's
-    cell of a removed statement too few answered on that row's scale."""
+    cell of a removed statement too few answered on that row's scale. A named evaluation's row
+    without a learner is withheld so too while there are few such rows (``keyless_few``)."""
     yield words["header"]
     columns = [st.id for st in survey.statements] + list(words["removed"])
     current = {st.id: st for st in survey.statements}
@@ -159,8 +185,9 @@ def csv_rows(survey, submissions, words):
             epochs.add(epoch)
         if words["scales"] is not None:
             cells.append(" / ".join(words["scales"].get(e, "?") for e in sorted(epochs)))
-        # too few on this row's scale: its scale said, nothing of the learner's (``told_apart``)
-        whole = not epochs.isdisjoint(scales)
+        # too few on this row's scale, or one of a named evaluation's few rows without a learner:
+        # its scale said, nothing of the learner's (``told_apart``, ``keyless_few``)
+        whole = not epochs.isdisjoint(scales) or (words["withheld_keyless"] and not user_key)
         for sid in columns:
             epoch, value = given.get(sid, (None, ""))
             st = current.get(sid)

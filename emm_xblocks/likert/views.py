@@ -219,13 +219,13 @@ def results_json(block, left_out=None):
         data.update(lang=lang, custom=survey.scale == content.CUSTOM)
     data["staff"] = block.is_staff()  # staff read every figure at once; a learner's tables fold (results_html)
     if data["staff"]:
-        _staff_extras(block, survey, data, words)
+        _staff_extras(block, survey, data, words, tallies)
         data.update(answers_by_day.days_data(block, words, left_out))
     data["html"] = _panel(block, survey, data, words)
     return data
 
 
-def _staff_extras(block, survey, data, words):
+def _staff_extras(block, survey, data, words, tallies):
     """The staff's downloads (each with its Excel variant) and the comments' first page, added to ``data``: a
     download its handler would refuse (``export.responses_refusal``, ``export.profile_refusal``) is
     not offered, and the panel says why in its place (``csv_refused``, ``profile_csv_refused``: the
@@ -248,7 +248,9 @@ def _staff_extras(block, survey, data, words):
                         profile_csv_excel_url=url(block, "export_profile_csv", EXCEL))
     # the first page of the comments, and where it stopped: the next ones are asked for (``comments``)
     if comments.refusal(survey, data["respondents"], words) is None:
-        data.update(comments.first_page(block.block_key()), comments_url=url(block, "comments_page"))
+        # none the responses CSV withholds (``comments.withheld``)
+        left_out = comments.withheld(survey, block.block_key(), tallies)
+        data.update(comments.first_page(block.block_key(), left_out), comments_url=url(block, "comments_page"))
 
 
 def _panel(block, survey, data, words):
