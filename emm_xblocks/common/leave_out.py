@@ -5,7 +5,7 @@ before the training, taken out of the store so that no figure counts them any mo
   date the store kept) that has submissions in the block, and how many (distinct submissions
   among its answer rows, and a comment sent without any answer counts as one more).
 * ``too_few_anonymous(block_key, min_size)``: the days that may not be left out alone (too few
-  anonymous submissions: decision 73), each with whether its answers carry a participant profile
+  anonymous submissions, comments sent alone counted: decision 73), each with whether its answers carry a participant profile
   (the reason may then be a profile's few, which a page says only then).
 * ``leave_out_day(block_key, day)``: deletes that day's ``Answer`` and ``Comment`` rows of the
   block and takes them back from the summary (``Tally``, ``Submissions``: ``summary.apply``, as
@@ -101,15 +101,19 @@ def too_few_anonymous(block_key, min_size):
     them): leaving such a day out alone would show how those few answered (the figures before,
     less the figures after, of the whole or of that profile's column), what the minimum group size
     keeps from staff (decision 5; trial s34: a day of 5, one of them from civil society, gave that
-    one's answers in the civil-society column); a submission of a comment alone counts in no group.
-    Two ``GROUP BY`` reads. Named submissions are no
+    one's answers in the civil-society column). A submission of a comment alone changes no figure,
+    but leaving the day out deletes its comment, which the staff's list held: the comments before,
+    less those after, are the day's. So the day's submissions are counted with those too (bug hunt
+    s6-privacy: a day of one comment sent alone was offered, and the comment that went was that
+    learner's), and its answered ones apart, in all and by profile, as the figures count them.
+    Three ``GROUP BY`` reads. Named submissions are no
     such secret: staff read them by name in the responses CSV.
 
     ``{day: profiled}``: ``profiled`` True when some of the block's anonymous answers, any day, carry
     a profile (a block that asks no profile question, and never did, has none: its days are kept for
     their total only, and a page does not speak of profiles; bug hunt "new"). The same for every day
     of the block: a day's own would tell staff whether its few answerers gave a profile (review s46)."""
-    from ..models import Answer
+    from ..models import Answer, Comment
 
     by_profile = defaultdict(list)
     for day, n in (Answer.objects.filter(block_key=block_key, user_key="", group=summary.PROFILE_GROUP)
@@ -118,13 +122,17 @@ def too_few_anonymous(block_key, min_size):
         by_profile[day].append(n)
     profiled = bool(by_profile)  # read before the loop below adds empty days to the defaultdict
     kept = {}
-    # submissions with answers only: a comment sent alone changes no figure, so it hides no one's
+    # the answered submissions apart: a comment sent alone changes no figure, so it hides no one's
     # answers (bug hunt s43: a day of one answer and two comments alone was offered, and left out)
-    answered = (Answer.objects.filter(block_key=block_key, user_key="").values_list("day")
-                .annotate(n=Count("submission", distinct=True)).order_by())
-    for day, total in answered:
+    answered = dict(Answer.objects.filter(block_key=block_key, user_key="").values_list("day")
+                    .annotate(n=Count("submission", distinct=True)).order_by())
+    alone = dict(Comment.objects.filter(block_key=block_key, user_key="")
+                 .exclude(Exists(Answer.objects.filter(block_key=block_key, submission=OuterRef("submission"))))
+                 .values_list("day").annotate(n=Count("submission", distinct=True)).order_by())
+    for day in answered.keys() | alone.keys():
+        total = answered.get(day, 0)
         groups = [*by_profile[day], total - sum(by_profile[day])]  # the last: those who gave no profile
-        if any(0 < n < min_size for n in [total, *groups]):
+        if any(0 < n < min_size for n in [total + alone.get(day, 0), total, *groups]):
             kept[day] = profiled
     return kept
 
