@@ -5,8 +5,8 @@ before the training, taken out of the store so that no figure counts them any mo
   date the store kept) that has submissions in the block, and how many (distinct submissions
   among its answer rows, and a comment sent without any answer counts as one more).
 * ``too_few_anonymous(block_key, min_size)``: the days that may not be left out alone (too few
-  anonymous submissions, comments sent alone counted: decision 73), each with whether its answers carry a participant profile
-  (the reason may then be a profile's few, which a page says only then).
+  anonymous submissions, comments sent alone counted: decision 73), each with whether its answers
+  carry a participant profile (the reason may then be a profile's few, which a page says only then).
 * ``leave_out_day(block_key, day)``: deletes that day's ``Answer`` and ``Comment`` rows of the
   block and takes them back from the summary (``Tally``, ``Submissions``: ``summary.apply``, as
   ``store.record`` takes back a named resubmission's old rows), in one transaction, retried as
