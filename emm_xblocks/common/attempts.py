@@ -92,7 +92,7 @@ def claim_number(attempts, serial):
     whichever is higher. The platform's "Reset attempts" sets ``attempts`` to 0 and keeps the rest
     of the state (``lms/djangoapps/instructor/enrollment.py``, ``_reset_module_attempts``; the
     bulk task alike): the serial goes on where it was, so the attempt after a reset claims a number
-    no earlier attempt took, and the learner goes on at once (decision 9NN). A state kept before
+    no earlier attempt took, and the learner goes on at once (decision 112). A state kept before
     the serial existed holds 0 there: it claims ``attempts + 1``, as it did then."""
     return max(attempts, serial) + 1
 

@@ -4,7 +4,7 @@ enrollment.py``: ``_reset_module_attempts`` sets the state's ``attempts`` to 0 a
 
 The attempt numbers a learner has spent are also claimed in the package's table, by the state's
 ``attempt_serial``, which "Reset attempts" leaves as it is: the learner goes on at once, claiming
-numbers no earlier attempt took (decision 9NN; ``test_lms_staff_tools_hunt3.py``). A state kept
+numbers no earlier attempt took (decision 112; ``test_lms_staff_tools_hunt3.py``). A state kept
 before the serial existed has none: reset, it claims its spent numbers again, and a claim older
 than ``pipeline.ATTEMPT_STALE_SECONDS`` that the learner's state says is free is taken over;
 ``played_long_ago`` ages the claims so, ``kept_before_the_serial`` takes the serial out. "Delete
@@ -32,7 +32,7 @@ def played_long_ago():
 
 
 def kept_before_the_serial(platform, key, user):  # noqa: F811
-    """The learner's StudentModule state as a release before decision 9NN stored it: no
+    """The learner's StudentModule state as a release before decision 112 stored it: no
     ``attempt_serial`` (the claims already taken are the same: ``attempt-1`` up to ``attempts``)."""
     platform.student_modules.get(user, key).state.pop("attempt_serial")
 
@@ -60,7 +60,7 @@ def test_reset_attempts_of_a_case_study_state_kept_before_the_serial_waits_for_t
         platform):  # noqa: F811
     """Stored by an earlier release (no ``attempt_serial``), the state claims its spent number
     again after a reset: refused while the earlier claim is fresh (reloading says so), taken over
-    once it is stale -- as every reset did before decision 9NN, never worse."""
+    once it is stale -- as every reset did before decision 112, never worse."""
     ana = platform.user("ana")
     key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection())
     lms = platform.lms(ana)

@@ -20,12 +20,12 @@ STORED = {
                   "learner_profile": String},
     CaseStudyBlock: {"draft": Dict, "answers": Dict, "ticks": Dict, "assessed": Boolean, "submitted": Boolean,
                      "attempts": Integer, "history": List, "answers_shown": Boolean, "learner_profile": String,
-                     "attempt_serial": Integer},  # since decision 9NN: the attempt claims' serial, never reset
+                     "attempt_serial": Integer},  # since decision 112: the attempt claims' serial, never reset
     KnowledgeCheckBlock: {"answers": Dict, "submitted": Boolean},
     RolePlayBlock: {"role": String, "path": List, "taken": List, "attempts": Integer, "ended": Boolean,
                     "finished": List, "learner_profile": String,
                     "marks": List,  # since decision 89: each step's choice, found where the author moved it
-                    "attempt_serial": Integer},  # since decision 9NN: the attempt claims' serial, never reset
+                    "attempt_serial": Integer},  # since decision 112: the attempt claims' serial, never reset
 }
 
 
