@@ -141,7 +141,7 @@ def learner_handler(action, *, writes=True, respond=None, replay=None, page=None
 
     def _run(block, content, data, action_id, digest, keys):
         with content_cache.held(block, content):  # read once: its grade (``max_score``) reads it again
-            if replay is not None and writes and recovery.seen(block, name, action_id, digest, block.ugettext):
+            if replay is not None and writes and recovery.seen(block, name, action_id, digest, block.ugettext, data):
                 # the same request again (its reply was lost): answer as the first did, keep nothing;
                 # also past the due date, which may have come since (nothing is written)
                 outcome = replay(content, block.learner_state(), data, block.learner_gettext())

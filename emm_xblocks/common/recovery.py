@@ -5,13 +5,14 @@ again, unchanged, when that action is retried (``EMM.action`` in ``static/js/emm
 The block remembers the ids of the last ``KEPT`` actions that wrote something in the learner's
 state (``action_ids``, ``Scope.user_state``: saved with the rest of the state, in the same
 ``StudentModule`` row, by the runtime's ``save()`` after the handler), each as
-``"<action>:<id>:<fingerprint>"`` (``fingerprint``: a digest of the request's other data). A
-request whose id and data are remembered for the same action is answered from the learner's state
-as the first one was (``common.pipeline``: the action's ``replay``), and changes nothing: no second
-attempt, no second row, no "already submitted". The same id with other data is no retry (the page
-never sends one; a crafted request, trial s32, was answered as the first): refused, 409
-``action_reused``, nothing done. An entry kept before fingerprints (``"<action>:<id>"``) is a
-retry whatever the data.
+``"<action>:<id>:<fingerprint>"`` (``fingerprint``: a digest of the request's other data, keyed
+by the block and the learner, decision 09NN). A request whose id and data are remembered for the
+same action is answered from the learner's state as the first one was (``common.pipeline``: the
+action's ``replay``), and changes nothing: no second attempt, no second row, no "already
+submitted". The same id with other data is no retry (the page never sends one; a crafted request,
+trial s32, was answered as the first): refused, 409 ``action_reused``, nothing done. An entry kept
+before fingerprints (``"<action>:<id>"``) is a retry whatever the data; one kept with the block-only
+digest of the releases before 09NN is compared with that digest.
 
 Where the action's rows and its one-time claim are committed by the store before the learner's
 state is saved (the anonymous evaluation), the id also goes into the store, as a claim
@@ -46,32 +47,56 @@ def action_id(data, _):
 
 def fingerprint(block, data):
     """A short digest of a request's data (its ``action_id`` and ``reply`` taken out): the same for the same
-    JSON whatever the order of its keys; "" for data JSON cannot write (none is parsed so). Keyed
-    with the block's secret (HMAC): it is kept in the learner's state, which the platform's
-    "problem responses" report and staff debug show, and an anonymous evaluation's few possible
-    answer sets could be hashed one by one until one matched the learner's (bug hunt s44)."""
-    try:
-        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    except (TypeError, ValueError):
+    JSON whatever the order of its keys; "" for data JSON cannot write (none is parsed so). It is kept
+    in the learner's state, which the platform's "problem responses" report and staff debug show
+    beside the username, so it is keyed (HMAC) with the block's secret, that an anonymous
+    evaluation's few possible answer sets cannot be hashed one by one until one matches (bug hunt
+    s44), and with the learner's anonymous id, that two learners who sent the same answers do not
+    carry the same digest (bug hunt s6-privacy: the report's learners grouped by digest beside the
+    anonymous CSV's rows grouped by answers said who answered what). The same learner's retry of
+    the same request still has the same digest (decision 09NN)."""
+    text = _text(data)
+    if text is None:
         return ""
-    return hmac.new(platform.secret(block, "action-data"), text.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+    message = f"{platform.learner_key(block)}\x00{text}".encode()
+    return hmac.new(platform.secret(block, "action-data"), message, hashlib.sha256).hexdigest()[:16]
 
 
-def seen(block, action, value, digest, _):
+def _text(data):
+    try:
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+def _block_fingerprint(block, data):
+    """The digest the releases before decision 09NN kept (keyed by the block only), still read so that a
+    retry of an action done just before the upgrade is recognised ("" for data JSON cannot write)."""
+    text = _text(data)
+    return "" if text is None else hmac.new(platform.secret(block, "action-data"), text.encode("utf-8"),
+                                            hashlib.sha256).hexdigest()[:16]
+
+
+def seen(block, action, value, digest, _, data=None):
     """True if ``action`` already ran with the id ``value`` and the data of ``digest``
     (``fingerprint``) for this learner; raises ``HandlerError`` 409 ``action_reused`` where it ran
-    with that id and other data."""
+    with that id and other data. An entry kept before digests (``"<action>:<id>"``) is a retry
+    whatever the data; one kept with the previous release's digest (keyed by the block only) is
+    compared with that digest of ``data``, the request's data."""
     if not value:
         return False
     kept = block.action_ids or []
     if f"{action}:{value}:{digest}" in kept or f"{action}:{value}" in kept:
         return True
-    if any(entry.startswith(f"{action}:{value}:") for entry in kept):
-        from .errors import HandlerError
+    same_id = [entry for entry in kept if entry.startswith(f"{action}:{value}:")]
+    if not same_id:
+        return False
+    if data is not None and f"{action}:{value}:{_block_fingerprint(block, data)}" in same_id:
+        return True
+    from .errors import HandlerError
 
-        raise HandlerError("action_reused", _("This request repeats an earlier one with other answers: reload the "
-                                              "page to see what was kept."))
-    return False
+    raise HandlerError("action_reused", _("This request repeats an earlier one with other answers: reload the "
+                                          "page to see what was kept."))
 
 
 def remember(block, action, value, digest):

@@ -9,12 +9,14 @@ learner's state after the handler as the LMS's does (XBlock ``Runtime.handle``).
 """
 
 import hashlib
+import hmac
 import itertools
 import json
 
 import pytest
 
 from emm_xblocks.case_study.block import CaseStudyBlock
+from emm_xblocks.common.platform import secret
 from emm_xblocks.likert.block import LikertBlock
 from emm_xblocks.models import Answer, Claim
 from tests.integration.platform_blocks import LIKERT, past
@@ -55,6 +57,42 @@ def test_a_repeated_anonymous_submission_is_not_already_submitted(scenario, hand
     other = handlers.post(uid, "submit", sent({"answers": {"relevance": 1, "pace": 1}}, "anon-b-0002"))
     assert other.status_code == 409 and other.json_body["error"] == "already_submitted"
     assert Answer.objects.filter(block_key=uid).count() == 2
+
+
+def test_an_anonymous_submission_kept_by_the_release_before_is_still_recognised(scenario, handlers, events):
+    """Decision 09NN keys the digest kept beside the action id by the learner too. A learner whose
+    submit was kept just before the upgrade, with the block-only digest of the release before, and
+    whose reply was lost retries it just after: the same answers are the same action (answered as
+    the first, nothing kept again), other answers under that id are refused, as before."""
+    uid = scenario(SURVEY.format(extra='anonymous="true"'))
+    first = handlers.post(uid, "submit", sent(ANSWERS, "anon-u-0001"))
+    assert first.status_code == 200, first.content
+    block = handlers.block(uid)
+    text = json.dumps(ANSWERS, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    before = hmac.new(secret(block, "action-data"), text, hashlib.sha256).hexdigest()[:16]  # the release before
+    [entry] = block.action_ids
+    assert entry.startswith("submit:anon-u-0001:") and not entry.endswith(before)  # the learner keys it now
+    block.action_ids = [f"submit:anon-u-0001:{before}"]
+    block.save()
+    again = handlers.post(uid, "submit", sent(ANSWERS, "anon-u-0001"))
+    assert again.status_code == 200 and again.json_body == first.json_body
+    other = handlers.post(uid, "submit", sent({"answers": {"relevance": 1, "pace": 1}}, "anon-u-0001"))
+    assert other.status_code == 409 and other.json_body["error"] == "action_reused"
+    assert Answer.objects.filter(block_key=uid).count() == 2
+    assert len(events.named("emm.likert.submitted")) == 1
+
+
+def test_one_learner_s_retry_is_recognised_and_another_s_same_answers_are_not_the_same_digest(scenario, handlers):
+    """The digest kept beside an action id names the learner's request, not the answers: the same
+    answers sent by two learners are two digests (decision 09NN), each learner's retry its own."""
+    uid = scenario(SURVEY.format(extra='anonymous="true" min_group_size="1"'))
+    for student in ("ana", "bo"):
+        for _ in range(2):  # the second: the retry of a lost reply
+            r = handlers.post(uid, "submit", sent(ANSWERS, "anon-same-01"), student=student)
+            assert r.status_code == 200, r.content
+    kept = [handlers.block(uid, student=student).action_ids for student in ("ana", "bo")]
+    assert all(len(ids) == 1 for ids in kept) and kept[0] != kept[1]
+    assert Answer.objects.filter(block_key=uid).count() == 4
 
 
 def save_fails_once(monkeypatch, cls):
