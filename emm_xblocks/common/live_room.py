@@ -37,7 +37,7 @@ from django.utils.safestring import mark_safe
 from webob import Response
 from xblock.core import XBlock
 
-from . import live, live_store, platform, store, transactions
+from . import live, live_store, platform, store, summary, transactions
 from .errors import HandlerError
 from .handlers import get_handler, json_handler, query
 from .i18n import is_rtl
@@ -228,7 +228,10 @@ def poll_figures(block, item, content=None, reveal=False):
     content = content or block.load_content()
     own = getattr(block.live_module, "figures", None)
     if own is not None:
-        result = own(content, item, values, session_state=state, reveal=reveal)
+        # everyone's answers, where the wall must not differ from the results panel by too few (decision 09NN)
+        needs = getattr(block.live_module, "needs_totals", None)
+        totals = summary.tallies(block.block_key()) if needs is not None and needs(content) else None
+        result = own(content, item, values, session_state=state, reveal=reveal, totals=totals)
     else:
         result = live.figures(item, values, content.min_group_size, session_state=state, reveal=reveal)
     result["t"] = _total_text(block, item, result)
@@ -244,6 +247,8 @@ def _total_text(block, item, result):
     poll gives no ``na``: how many answered, nothing of how). Once the session ended, nothing more will
     be counted: no "so far". Where the poll leaves out how many answered (``live.figures``: a
     role-play decision past a role's first), the line says "fewer than" the minimum."""
+    if result.get("outside"):
+        return _outside_text(block, result)
     if "n" not in result:
         return _fewer_text(block, result)
     n, minimum, na = result["n"], result["min"], result.get("na") or 0
@@ -282,6 +287,18 @@ def _total_text(block, item, result):
                                "{n} answers: too few to show the results (they show from {min}).", n).format(**values)
     return block.ungettext("{n} answer so far: the results show from {min}.",
                            "{n} answers so far: the results show from {min}.", n).format(**values)
+
+
+def _outside_text(block, result):
+    """The line of an anonymous evaluation's statement withheld because too few answered it outside the
+    session (``likert.live.figures``): why, without saying how many (the room knows who was not there)."""
+    minimum = result["min"]
+    return block.ungettext(
+        "Not shown: some people, fewer than {min}, answered this anonymous evaluation outside this session; "
+        "the results panel less these figures would give their answers away.",
+        "Not shown: some people, fewer than {min}, answered this anonymous evaluation outside this session; "
+        "the results panel less these figures would give their answers away.", minimum,
+    ).format(min=block.numbers().number(minimum, 0))
 
 
 def _fewer_text(block, result):
