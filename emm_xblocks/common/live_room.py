@@ -228,7 +228,7 @@ def poll_figures(block, item, content=None, reveal=False):
     content = content or block.load_content()
     own = getattr(block.live_module, "figures", None)
     if own is not None:
-        # everyone's answers, where the wall must not differ from the results panel by too few (decision 09NN)
+        # everyone's answers, where the wall must not differ from the results panel by too few (decision 113)
         needs = getattr(block.live_module, "needs_totals", None)
         totals = summary.tallies(block.block_key()) if needs is not None and needs(content) else None
         result = own(content, item, values, session_state=state, reveal=reveal, totals=totals)

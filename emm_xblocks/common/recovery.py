@@ -6,13 +6,13 @@ The block remembers the ids of the last ``KEPT`` actions that wrote something in
 state (``action_ids``, ``Scope.user_state``: saved with the rest of the state, in the same
 ``StudentModule`` row, by the runtime's ``save()`` after the handler), each as
 ``"<action>:<id>:<fingerprint>"`` (``fingerprint``: a digest of the request's other data, keyed
-by the block and the learner, decision 09NN). A request whose id and data are remembered for the
+by the block and the learner, decision 113). A request whose id and data are remembered for the
 same action is answered from the learner's state as the first one was (``common.pipeline``: the
 action's ``replay``), and changes nothing: no second attempt, no second row, no "already
 submitted". The same id with other data is no retry (the page never sends one; a crafted request,
 trial s32, was answered as the first): refused, 409 ``action_reused``, nothing done. An entry kept
 before fingerprints (``"<action>:<id>"``) is a retry whatever the data; one kept with the block-only
-digest of the releases before 09NN is compared with that digest.
+digest of the releases before 113 is compared with that digest.
 
 Where the action's rows and its one-time claim are committed by the store before the learner's
 state is saved (the anonymous evaluation), the id also goes into the store, as a claim
@@ -54,7 +54,7 @@ def fingerprint(block, data):
     s44), and with the learner's anonymous id, that two learners who sent the same answers do not
     carry the same digest (bug hunt s6-privacy: the report's learners grouped by digest beside the
     anonymous CSV's rows grouped by answers said who answered what). The same learner's retry of
-    the same request still has the same digest (decision 09NN)."""
+    the same request still has the same digest (decision 113)."""
     text = _text(data)
     if text is None:
         return ""
@@ -70,7 +70,7 @@ def _text(data):
 
 
 def _block_fingerprint(block, data):
-    """The digest the releases before decision 09NN kept (keyed by the block only), still read so that a
+    """The digest the releases before decision 113 kept (keyed by the block only), still read so that a
     retry of an action done just before the upgrade is recognised ("" for data JSON cannot write)."""
     text = _text(data)
     return "" if text is None else hmac.new(platform.secret(block, "action-data"), text.encode("utf-8"),

@@ -3,7 +3,7 @@ scale (and "Not applicable") as the options; no right answer to reveal. The room
 the results panel's (``statistics.statement_stats``): "Not applicable" counted apart, outside the
 percentages, and a statement shown once enough people answered on the scale. An anonymous
 evaluation's statement is withheld while the answers given outside the session are too few:
-the results panel less the wall would give them (``figures``' ``totals``, decision 09NN)."""
+the results panel less the wall would give them (``figures``' ``totals``, decision 113)."""
 
 from ..common import live
 from ..common.perspectives import share

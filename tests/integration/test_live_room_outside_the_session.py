@@ -1,4 +1,4 @@
-"""An anonymous evaluation's wall beside its results panel (decision 09NN, bug hunt s6-privacy): the
+"""An anonymous evaluation's wall beside its results panel (decision 113, bug hunt s6-privacy): the
 wall counts the session's answers, the panel everyone's; while 1 to ``min_group_size - 1`` people
 answered a statement outside the session, the wall shows none of the statement's figures, and says
 why, so that the panel less the wall never gives a few people's answers. The panel, the CSV and
@@ -71,7 +71,7 @@ def test_a_statement_left_blank_outside_the_session_is_still_shown(handlers, sce
 
 def test_a_named_evaluation_s_wall_is_not_withheld(handlers, scenario):
     """Named answers are the staff's to read one by one (the CSV names the learner): the wall tells
-    staff nothing the CSV does not. Decided in 09NN, said in docs/live-room.md."""
+    staff nothing the CSV does not. Decided in 113, said in docs/live-room.md."""
     uid = scenario(LIKERT.format(extra=""))
     answer(handlers, uid, ["ana"], relevance=1)
     session(handlers, uid, "start")

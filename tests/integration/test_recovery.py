@@ -60,7 +60,7 @@ def test_a_repeated_anonymous_submission_is_not_already_submitted(scenario, hand
 
 
 def test_an_anonymous_submission_kept_by_the_release_before_is_still_recognised(scenario, handlers, events):
-    """Decision 09NN keys the digest kept beside the action id by the learner too. A learner whose
+    """decision 113 keys the digest kept beside the action id by the learner too. A learner whose
     submit was kept just before the upgrade, with the block-only digest of the release before, and
     whose reply was lost retries it just after: the same answers are the same action (answered as
     the first, nothing kept again), other answers under that id are refused, as before."""
@@ -84,7 +84,7 @@ def test_an_anonymous_submission_kept_by_the_release_before_is_still_recognised(
 
 def test_one_learner_s_retry_is_recognised_and_another_s_same_answers_are_not_the_same_digest(scenario, handlers):
     """The digest kept beside an action id names the learner's request, not the answers: the same
-    answers sent by two learners are two digests (decision 09NN), each learner's retry its own."""
+    answers sent by two learners are two digests (decision 113), each learner's retry its own."""
     uid = scenario(SURVEY.format(extra='anonymous="true" min_group_size="1"'))
     for student in ("ana", "bo"):
         for _ in range(2):  # the second: the retry of a lost reply
