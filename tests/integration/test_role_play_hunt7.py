@@ -1,0 +1,66 @@
+"""Bug hunt 7 (role-play, both sides): what an author types and a learner then meets."""
+
+from tests.integration.test_role_play_handlers import labelled
+
+# a role-play that only takes points away: the careful path costs nothing, the harmful one 3 points
+PENALTIES = """
+<emm_role_play display_name="Penalties">
+  <band min="0">Reconsider how you handled this.</band>
+  <band min="100">Excellent: you followed the protocol.</band>
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative>A family arrives.</narrative>
+    <choice goto="good">Listen first</choice>
+    <choice goto="bad" points="-3">Turn them away</choice>
+  </node>
+  <node id="good" ending="true" category="good"><narrative>Good</narrative><debrief>GOOD-DEBRIEF</debrief></node>
+  <node id="bad" ending="true" category="harmful"><narrative>Bad</narrative><debrief>BAD-DEBRIEF</debrief></node>
+</emm_role_play>
+"""
+
+
+def test_a_scenario_that_only_takes_points_away_gives_the_harmful_path_full_marks_in_silence(scenario, handlers,
+                                                                                                events):
+    """Scoring by penalties (0 for the right choice, -3 for the harmful one) is a common way to
+    write a scenario. The best score of the role is then 0, and ``paths.score`` makes every ending
+    "full marks": the learner who turned the family away reads "Your score: 100 %" and the top
+    band's "Excellent: you followed the protocol.", and the LMS gets 1/1. Nothing tells the author
+    (no problem in Studio's check): one of the two must change."""
+    uid = scenario(PENALTIES)
+    r = handlers.post(uid, "begin", {"role": "r1"})
+    r = handlers.post(uid, "choose", {"choice": labelled(r)["Turn them away"]})
+    assert r.json_body["phase"] == "ending" and "BAD-DEBRIEF" in r.json_body["html"]
+    check = handlers.post(uid, "studio_validate", {"xml": PENALTIES}, student="staff_1")
+    warned = [p for p in check.json_body["problems"] if p["field"].startswith("roles.")]
+    harmful_full_marks = events.grades[-1]["raw_earned"] == 1.0 and "Excellent" in r.json_body["html"]
+    assert not (harmful_full_marks and not warned), (
+        "the harmful path scored 100 % with the top band, and Studio's check said nothing: "
+        f"{check.json_body['problems']}")
+
+
+TYPOS = """
+<emm_role_play display_name="Typos">
+  <role id="r1" start="a">Officer</role>
+  <node id="a"><narrative>A family arrives.</narrative>
+    <choice goto="end" point="2">Listen first</choice>
+    <choice goto="end">Turn them away</choice>
+    <choise goto="end">Call the supervisor</choise>
+  </node>
+  <node id="end" ending="true" catgory="good"><narrative>The end</narrative><debreif>What went well</debreif></node>
+</emm_role_play>
+"""
+
+
+def test_the_xml_tab_drops_a_misspelt_attribute_or_element_and_says_no_problems_found(scenario, handlers):
+    """In "Edit as XML" an author writes ``point="2"`` for ``points``, ``<choise>``, ``catgory`` and
+    ``<debreif>``: "Check" answers "No problems found." (no problem at all), the conversion to the
+    form shows the choice worth 0, no third choice, no category and no debrief, and Save keeps it
+    so: the author's points, a choice and the debrief are lost without a word."""
+    uid = scenario(TYPOS)
+    check = handlers.post(uid, "studio_validate", {"xml": TYPOS}, student="staff_1")
+    assert check.status_code == 200
+    said = " ".join(p["message"] for p in check.json_body["problems"])
+    convert = handlers.post(uid, "studio_convert", {"xml": TYPOS}, student="staff_1").json_body["scenario"]
+    assert convert is not None and convert["nodes"][0]["choices"][0]["points"] == 0  # "point" dropped
+    assert len(convert["nodes"][0]["choices"]) == 2 and convert["nodes"][1]["debrief"] == ""  # <choise>, <debreif>
+    for typed in ("point", "choise", "catgory", "debreif"):
+        assert typed in said, f"nothing says “{typed}” was not read: {check.json_body['problems']}"
