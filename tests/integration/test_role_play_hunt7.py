@@ -64,3 +64,37 @@ def test_the_xml_tab_drops_a_misspelt_attribute_or_element_and_says_no_problems_
     assert len(convert["nodes"][0]["choices"]) == 2 and convert["nodes"][1]["debrief"] == ""  # <choise>, <debreif>
     for typed in ("point", "choise", "catgory", "debreif"):
         assert typed in said, f"nothing says “{typed}” was not read: {check.json_body['problems']}"
+
+
+# a desk the learner may leave for the archive and come back to (a loop without points), then decide
+LOOP = """
+<emm_role_play display_name="Loop" show_others="true" min_group_size="2">
+  <role id="r1" start="desk">Officer</role>
+  <node id="desk"><narrative>At the desk.</narrative>
+    <choice goto="archive">Check the archive first</choice>
+    <choice goto="end" points="1">Register the family</choice>
+  </node>
+  <node id="archive"><narrative>In the archive.</narrative>
+    <choice goto="desk">Back to the desk</choice>
+  </node>
+  <node id="end" ending="true" category="good"><narrative>Done</narrative><debrief>DEBRIEF</debrief></node>
+</emm_role_play>
+"""
+
+
+def test_a_step_on_a_node_passed_twice_says_nobody_chose_what_everyone_chose_there(scenario, handlers):
+    """Two learners play the same path: desk → "Check the archive first" → archive → "Back to the
+    desk" → desk → "Register the family". Every one of them chose "Check the archive first" at step
+    1, yet the debrief writes beside it "(0% of 2 participants chose this)": the store keeps one
+    answer a node (the last, ``perspectives.recorded``) and ``others.shares`` reads each step of the
+    path against it, so the first visit is compared with the choice made on the second."""
+    uid = scenario(LOOP)
+    path = ["Check the archive first", "Back to the desk", "Register the family"]
+    for student in ("student_1", "student_2"):
+        r = handlers.post(uid, "begin", {"role": "r1"}, student=student)
+        for label in path:
+            r = handlers.post(uid, "choose", {"choice": labelled(r)[label]}, student=student)
+    html = r.json_body["html"]
+    assert r.json_body["phase"] == "ending" and "DEBRIEF" in html
+    first = html[html.index("Check the archive first"):html.index("Back to the desk")]
+    assert "0% of 2 participants" not in first, f"step 1 of the learner's own path: {first!r}"
