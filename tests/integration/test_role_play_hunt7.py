@@ -98,3 +98,41 @@ def test_a_step_on_a_node_passed_twice_says_nobody_chose_what_everyone_chose_the
     assert r.json_body["phase"] == "ending" and "DEBRIEF" in html
     first = html[html.index("Check the archive first"):html.index("Back to the desk")]
     assert "0% of 2 participants" not in first, f"step 1 of the learner's own path: {first!r}"
+
+
+def _eight_decisions():
+    """Eight steps in a row, each with three choices (harmful -1, hasty 0, careful +2), no condition
+    anywhere: the best path is "Careful" eight times, 16 points."""
+    nodes = []
+    for i in range(8):
+        goto = f"n{i + 1}" if i < 7 else "end"
+        nodes.append(f'<node id="n{i}"><narrative>Step {i}</narrative>'
+                     f'<choice goto="{goto}" points="-1">Harmful {i}</choice>'
+                     f'<choice goto="{goto}">Hasty {i}</choice>'
+                     f'<choice goto="{goto}" points="2">Careful {i}</choice></node>')
+    return ('<emm_role_play display_name="Eight decisions"><role id="r1" start="n0">Officer</role>'
+            + "".join(nodes)
+            + '<node id="end" ending="true" category="good"><narrative>Done</narrative>'
+              '<debrief>DEBRIEF</debrief></node></emm_role_play>')
+
+
+def test_eight_plain_decisions_show_a_wrong_best_path_and_a_warning_of_a_condition_that_does_not_exist(scenario,
+                                                                                                      handlers):
+    """A scenario of eight decisions of three choices, without a single condition. The debrief's
+    "The best path" is searched depth first with a budget of 5,000 steps
+    (``paths.playable_best_route``, ``ROUTE_BUDGET``): 3^8 paths exhaust it, and the best found so
+    far is shown. The learner who chose "Careful" eight times (100 %) reads under "The best path"
+    "Harmful 0, Careful 1, …" (13 of 16 points), and Studio's check warns the author that
+    "a condition is never met" (``full_marks_unreachable``) in a scenario that has none."""
+    xml = _eight_decisions()
+    uid = scenario(xml)
+    check = handlers.post(uid, "studio_validate", {"xml": xml}, student="staff_1").json_body["problems"]
+    r = handlers.post(uid, "begin", {"role": "r1"})
+    for i in range(8):
+        r = handlers.post(uid, "choose", {"choice": labelled(r)[f"Careful {i}"]})
+    html = r.json_body["html"]
+    assert r.json_body["phase"] == "ending" and "100%" in html
+    best = html[html.index("The best path"):]
+    best = best[:best.index("</ol>")]
+    assert "Harmful" not in best and "Hasty" not in best, f"the best path shown: {best!r}"
+    assert [p for p in check if p.get("code") == "full_marks_unreachable"] == [], check
