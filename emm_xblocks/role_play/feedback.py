@@ -11,7 +11,7 @@ panel.
 
 from ..common import numbers
 from ..common.attempts import attempts_left
-from . import content, marks, others, paths, perspectives, scoring
+from . import content, marks, others, paths, perspectives, routes, scoring
 
 
 def _steps(scenario, path, taken):
@@ -36,7 +36,7 @@ def ending(scenario, state, node, counts, shown, words, dom, closed=False):
     path, taken = state.path, state.taken
     # as shown: the band a learner reads matches the figure
     score = numbers.rounded(numbers.per_cent(paths.score(scenario, role, path, taken)))
-    route = paths.playable_best_route(scenario, role.start)
+    route = routes.playable_best_route(scenario, role.start)
     overall, role_tallies, profile_tallies = counts
     shares = others.shares(scenario, overall, path, taken, words)
     mine = [{"label": label, "share": share} for label, share in zip(_steps(scenario, path, taken), shares,
@@ -76,7 +76,7 @@ def kept(scenario, state, shown, words, closed=False):
     role = scenario.role(state.role)
     value = scoring.attempt_score(scenario, state.finished[-1]) if state.finished else 0.0
     score = numbers.rounded(numbers.per_cent(value))
-    route = paths.playable_best_route(scenario, role.start) if role is not None else []
+    route = routes.playable_best_route(scenario, role.start) if role is not None else []
     left = attempts_left(scenario.attempts_allowed, state.attempts, closed)
     return {
         "phase": "kept", "role": role, "debrief": node.debrief if node else "",

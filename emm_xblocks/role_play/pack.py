@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from ..common.numbers import ENGLISH, per_cent, rounded
 from ..common.sanitize import safe_url
 from . import content, paths
+from .routes import playable_best_route
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def build(scenario, _, html, numbers=ENGLISH):
         if scenario.node(role.start) is None:
             routes.append(Route(role.label, (), None, 0))
             continue
-        route = paths.playable_best_route(scenario, role.start)
+        route = playable_best_route(scenario, role.start)
         steps = tuple((number_of[nid], idx + 1) for nid, idx in route if idx is not None)
         end = route[-1][0] if route and route[-1][1] is None else None
         routes.append(Route(role.label, steps, number_of.get(end), max(0, paths.best_score(scenario, role.start))))

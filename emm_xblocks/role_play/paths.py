@@ -1,5 +1,5 @@
 """A learner's path through a scenario and its points (pure): the best score a role can earn,
-the best route, which choices are offered, what a finished path scores.
+which choices are offered, what a finished path scores (the best route: ``routes``).
 
 A learner's attempt is ``path`` (node ids visited, the start first) and ``taken`` (the index of
 the choice taken at each node but the last). Everything — available choices, points, the
@@ -9,8 +9,6 @@ grade — is recomputed from those two lists and the current scenario.
 from functools import lru_cache
 
 from . import graph as g
-
-ROUTE_BUDGET = 5_000
 
 
 def structure(scenario):
@@ -53,76 +51,6 @@ def _reached(struct, starts):
     return frozenset(g.reachable({nid: [(c[0], c[1]) for c in choices] for nid, _ending, choices in struct}, starts))
 
 
-def best_route(scenario, start):
-    """A best path as ``[(node id, choice index or None at the ending)]``."""
-    return g.best_route(scenario.graph(), scenario.endings(), start)
-
-
-def playable_best_route(scenario, start, budget=ROUTE_BUDGET):
-    """The best path a learner can really take, conditions included, for the debrief.
-
-    ``best_route`` counts every condition as met (the grade's denominator must stay linear
-    time), so it may show a conditional choice that its own path never unlocks. This bounded
-    search (each node at most twice on a path, ``budget`` steps) follows the conditions and
-    stops as soon as it reaches the best score; with nothing found, ``best_route`` is shown.
-    The result depends on the scenario's structure only and is cached per structure and start.
-    """
-    route = _playable_route(structure(scenario), start, budget)
-    return list(route) if route is not None else best_route(scenario, start)
-
-
-@lru_cache(maxsize=64)
-def _playable_route(struct, start, budget):
-    """Depth-first, in choice order, with one mutable path (O(choices) per step, no copies)."""
-    nodes = {nid: (ending, choices) for nid, ending, choices in struct}
-    target = _best_values(struct).get(start, g.NEG)
-    target = 0 if target == g.NEG else target
-    if start not in nodes:
-        return None
-    found, steps = None, 0
-    path, taken, counts = [start], [], {start: 1}
-    points = [0]  # points on arrival at each node of the path
-    work = [None]  # per node of the path: an iterator over its choices still to try (None: not expanded)
-    while path:
-        nid = path[-1]
-        ending, choices = nodes[nid]
-        if work[-1] is None:
-            if steps >= budget:
-                break
-            steps += 1
-            if ending:
-                if found is None or points[-1] > found[0]:
-                    found = (points[-1], tuple(zip(path, taken, strict=False)) + ((nid, None),))
-                    if points[-1] >= target:
-                        break
-                work[-1] = iter(())
-            else:
-                work[-1] = iter(enumerate(choices))
-        advanced = False
-        for index, (goto, gain, if_visited, min_points) in work[-1]:
-            if goto not in nodes or counts.get(goto, 0) >= 2:
-                continue
-            if (if_visited and if_visited not in counts) or (min_points is not None and points[-1] < min_points):
-                continue
-            path.append(goto)
-            taken.append(index)
-            counts[goto] = counts.get(goto, 0) + 1
-            points.append(points[-1] + gain)
-            work.append(None)
-            advanced = True
-            break
-        if not advanced:
-            done = path.pop()
-            points.pop()
-            work.pop()
-            if taken:
-                taken.pop()
-            counts[done] -= 1
-            if not counts[done]:
-                del counts[done]
-    return found[1] if found else None
-
-
 def path_is_valid(scenario, path, taken):
     """True when each step of the stored path still exists in the (maybe edited) scenario."""
     if not path or len(taken) != len(path) - 1:
@@ -139,7 +67,7 @@ def path_is_valid(scenario, path, taken):
 
 
 def route_labels(scenario, route):
-    """The labels of a route's choices (``playable_best_route``'s ``[(node id, choice index or
+    """The labels of a route's choices (``routes.playable_best_route``'s ``[(node id, choice index or
     None)]``), the ending's step (None) left out: the debrief's "best path"."""
     return [scenario.node(nid).choices[idx].label for nid, idx in route if idx is not None]
 

@@ -26,7 +26,7 @@ from ..common.validation import (  # Problem: with its stable ``code``
     image_alt_problems,
 )
 from . import graph as g
-from . import paths
+from . import paths, routes
 from .content import MAX_CHOICES, MAX_NODES, MAX_POINTS, SETTINGS
 
 # the problems the editor's map draws on a node (see static/js/emm-role-play-map.js)
@@ -36,6 +36,7 @@ UNREACHED_ERRORS = frozenset({"too_many_choices", "points_range", "min_points_ra
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
 IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web nor a course-file address
 BAND_TWICE = "band_twice"  # a grade band that starts at the score of an earlier one: never shown
+FULL_MARKS_UNCHECKED = "full_marks_unchecked"  # the search for a playable best path stopped at its budget
 
 
 # what a bad id and an id used twice say (``common.validation.check_id``), and their codes
@@ -194,16 +195,26 @@ def _check_node(node, where, ids, loops, leads_to_end, _, add, met=None):
 
 def _check_full_marks(scenario, _, add):
     """A warning when a role's best score counts a conditional choice that no playable path
-    unlocks (learners could then never reach full marks)."""
+    unlocks (learners could then never reach full marks); where the search for a playable best
+    path stopped at its budget before reaching that score (``routes.route_checked``: never when the
+    best route takes no condition, or follows those it takes), a warning that the check could not
+    finish, never one that asserts a condition is never met."""
     for i, role in enumerate(scenario.roles):
         best = paths.best_score(scenario, role.start)
-        route = paths.playable_best_route(scenario, role.start)
+        route, complete = routes.route_checked(scenario, role.start)
         reachable = paths.earned(scenario, [n for n, _i in route], [c for _n, c in route if c is not None])
-        if reachable < best:
+        if reachable >= best:
+            continue
+        if complete:
             add(f"roles.{i}.start",
                 _("Role “{role}”: the best score counts {best} points, but no path a learner can play "
                   "earns more than {reachable}: a condition is never met. Check the conditions.")
                 .format(role=role.id, best=best, reachable=reachable), "full_marks_unreachable", error=False)
+        else:
+            add(f"roles.{i}.start",
+                _("Role “{role}”: the scenario is too large to check that a learner can earn the best score "
+                  "({best} points) under its conditions. Play the best path through to make sure full marks "
+                  "can be reached.").format(role=role.id, best=best), FULL_MARKS_UNCHECKED, error=False)
 
 
 def _check_strandings(scenario, _, add):

@@ -19,7 +19,7 @@ from emm_xblocks.likert import olx as likert_olx
 from emm_xblocks.likert import pack as likert_pack
 from emm_xblocks.role_play import olx as role_olx
 from emm_xblocks.role_play import pack as role_pack
-from emm_xblocks.role_play import paths
+from emm_xblocks.role_play import paths, routes
 from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
 from tests.unit.test_architecture import BLOCKER, PACKAGE
 
@@ -103,7 +103,7 @@ def test_points_categories_debriefs_and_best_paths_are_on_the_debrief_sheet_only
     # the best path of each role, as card and choice numbers, worth the role's best score
     number = {c.node_id: c.number for c in pack.cards}
     for role, route in zip(scenario.roles, pack.routes, strict=True):
-        best = paths.playable_best_route(scenario, role.start)
+        best = routes.playable_best_route(scenario, role.start)
         assert route.steps == tuple((number[nid], i + 1) for nid, i in best if i is not None)
         assert route.ending == number[best[-1][0]]
         assert route.best == paths.best_score(scenario, role.start) > 0

@@ -5,7 +5,7 @@ path beside the best one, the figures in the reader's language."""
 from importlib.resources import files
 
 from emm_xblocks.common.numbers import Numbers
-from emm_xblocks.role_play import feedback, olx, paths
+from emm_xblocks.role_play import feedback, olx, routes
 from emm_xblocks.role_play.learner import State
 
 SCENARIO = olx.from_xml(olx.parse_text(
@@ -17,7 +17,7 @@ NO_COUNTS = ({}, {}, {})
 def best_play():
     """The first role's best path to its ending, as a learner's state at that ending."""
     role = SCENARIO.roles[0]
-    route = paths.playable_best_route(SCENARIO, role.start)
+    route = routes.playable_best_route(SCENARIO, role.start)
     path = [node for node, _choice in route]
     taken = [choice for _node, choice in route if choice is not None]
     return State(role=role.id, path=path, taken=taken, attempts=1, ended=True), SCENARIO.node(path[-1])

@@ -12,7 +12,7 @@ from lxml import etree
 from emm_xblocks.common import olx as common_olx
 from emm_xblocks.common.attempts import kept_attempts
 from emm_xblocks.common.validation import Problem
-from emm_xblocks.role_play import editor, learner, marks, olx, paths, report, scoring, validation
+from emm_xblocks.role_play import editor, learner, marks, olx, paths, report, routes, scoring, validation
 from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
 
@@ -145,11 +145,11 @@ def test_best_score_with_loops():
             N("y", C("end", 2)), N("end", ending=True)])
     assert validation.validate(s, _) == []
     assert paths.best_score(s, "a") == 11  # via x: 1 + 10
-    route = paths.best_route(s, "a")
+    route = routes.best_route(s, "a")
     assert [n for n, _i in route] == ["a", "x", "end"]
     s2 = sc([N("a", C("b"), C("x", 1)), N("b", C("a"), C("y", 40)), N("x", C("end", 10)),
              N("y", C("end", 2)), N("end", ending=True)])
-    route = paths.best_route(s2, "a")
+    route = routes.best_route(s2, "a")
     assert [n for n, _i in route] == ["a", "b", "y", "end"] and paths.best_score(s2, "a") == 42
 
 
@@ -158,8 +158,8 @@ def test_the_best_path_shown_follows_the_conditions():
     s = sc([N("a", C("b"), C("c", 1)), N("b", C("c")), N("c", C("end", 5, if_visited="b"), C("end", 1)),
             N("end", ending=True)])
     assert paths.best_score(s, "a") == 6
-    assert [n for n, _i in paths.best_route(s, "a")] == ["a", "c", "end"]  # not playable: b not visited
-    route = paths.playable_best_route(s, "a")
+    assert [n for n, _i in routes.best_route(s, "a")] == ["a", "c", "end"]  # not playable: b not visited
+    route = routes.playable_best_route(s, "a")
     assert [n for n, _i in route] == ["a", "b", "c", "end"]
     assert paths.earned(s, [n for n, _i in route], [i for _n, i in route if i is not None]) == 5
     [warning] = validation.validate(s, _)  # the author is told full marks are out of reach
@@ -256,7 +256,7 @@ def test_a_2000_node_scenario_validates_and_scores():
     assert len(s.nodes) == 2001
     assert validation.validate(s, _) == []
     assert paths.best_score(s, "n0") == 1000
-    route = paths.best_route(s, "n0")
+    route = routes.best_route(s, "n0")
     assert len(route) == 1001 and route[-1] == ("end", None)
 
 
@@ -385,13 +385,13 @@ def test_the_playable_best_route_is_bounded_on_large_scenarios():
     budget: a budget too small to reach the best ending shows the unconditioned best route. (Its
     speed is a benchmark's business, never a test's.)"""
     for s in (generated(1000), _unreachable_best(1000)):
-        paths._playable_route.cache_clear()
-        route = paths.playable_best_route(s, "n0")
-        assert route[-1][1] is None and paths.playable_best_route(s, "n0") == route  # cached
+        routes._playable_route.cache_clear()
+        route = routes.playable_best_route(s, "n0")
+        assert route[-1][1] is None and routes.playable_best_route(s, "n0") == route  # cached
     assert [n for n, _i in route][-2:] == ["gate", "end"] and route[0] == ("n0", 0)
     gated = _unreachable_best(1000)  # its playable route differs from the unconditioned one...
-    assert paths.playable_best_route(gated, "n0") != paths.best_route(gated, "n0")
-    assert paths.playable_best_route(gated, "n0", budget=10) == paths.best_route(gated, "n0")  # ...past the budget
+    assert routes.playable_best_route(gated, "n0") != routes.best_route(gated, "n0")
+    assert routes.playable_best_route(gated, "n0", budget=10) == routes.best_route(gated, "n0")  # ...past the budget
 
 
 def test_whitespace_in_labels_and_messages_survives_the_round_trip():
