@@ -21,15 +21,17 @@ def reads(scenario):
 
 def shares(scenario, tallies, path, taken, words):
     """Per decision of the path: the share of participants who chose the same, in words, if the
-    group is big enough (else None). ``tallies``: ``summary.tallies``'s."""
+    group is big enough (else None), at a node's last visit only (``perspectives.recorded_here``:
+    the store keeps one answer a node, the last; an earlier visit has no figure of its own).
+    ``tallies``: ``summary.tallies``'s."""
     if not scenario.show_others:
         return [None] * len(taken)
     _, ungettext, nums = words
     shares = []
-    for nid, idx in zip(path, taken, strict=False):
+    for nid, idx, last in zip(path, taken, perspectives.recorded_here(path, taken), strict=False):
         counts = tallies.get(nid, {})
         total = sum(counts.values())
-        if total < scenario.min_group_size:
+        if not last or total < scenario.min_group_size:
             shares.append(None)
         else:
             chose = nums.percent(share(counts.get(str(idx), 0), total), 0)
@@ -137,10 +139,12 @@ def _tables(words, scenario, path, taken, mine, decision, endings, by_profile=Fa
     """``(tables, withheld)`` of a split along the learner's path: each decision's table where some
     group of it is shown, then the endings'; ``withheld``: a split exists with no group big enough
     yet. ``decision(node id)``, ``endings()``: ``perspectives``' split there, or None; ``mine``: the
-    learner's group (their role, their profile)."""
+    learner's group (their role, their profile). A node passed twice has its table at its last
+    visit only (``perspectives.recorded_here``), the choice the store counts marked."""
     tables, withheld = [], False
-    for step, (nid, index) in enumerate(zip(path, taken, strict=False), start=1):
-        found = decision(nid)
+    steps = zip(path, taken, perspectives.recorded_here(path, taken), strict=False)
+    for step, (nid, index, last) in enumerate(steps, start=1):
+        found = decision(nid) if last else None
         if found is not None and _any_shown(found.columns):
             tables.append(_decision_table(words, scenario, found, step, str(index), mine, by_profile=by_profile))
         withheld = withheld or (found is not None and not _any_shown(found.columns))

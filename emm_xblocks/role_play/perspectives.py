@@ -36,6 +36,14 @@ def recorded(path, taken):
     return answers
 
 
+def recorded_here(path, taken):
+    """Per decision of the path: is it the one ``recorded`` keeps of its node (the node's last
+    visit)? Only there may a figure of how others chose sit beside the learner's choice: an earlier
+    visit's choice is not what the store counts of this learner (bug hunt hunt7)."""
+    last = {nid: step for step, nid in enumerate(path[:len(taken)])}
+    return [last[nid] == step for step, nid in enumerate(path[:len(taken)])]
+
+
 @dataclass(frozen=True)
 class Column:
     """One group of participants: ``key`` (a role's id, or a profile option's: ``profile_columns``),

@@ -35,3 +35,20 @@ def test_by_role_a_step_two_roles_never_share_gives_no_table_and_no_note():
     assert others.by_role(SCENARIO, role_tallies, PATH, TAKEN, "officer", WORDS, "emm-x") is None
     assert others.by_role(replace(SCENARIO, show_others=False), role_tallies, PATH, TAKEN, "officer", WORDS,
                           "emm-x") is None
+
+
+def test_a_node_passed_twice_has_its_figure_and_its_table_at_its_last_visit_only():
+    """The store keeps one answer a node, the last (``perspectives.recorded``): the learner who chose
+    choice 1 at "po-arrival", came back and chose 0 is counted at 0. Beside the first visit no
+    figure (it would say how many chose 1 of those counted at their last choice: "0% chose this"
+    beside what everyone chose first, bug hunt hunt7), and the roles' table of that node once, at
+    its last step, the choice counted marked."""
+    path, taken = ["po-arrival", "po-uncle", "po-arrival", "po-uncle"], [1, 0, 0]
+    tallies = {"po-arrival": {"0": 9}, "po-uncle": {"0": 9}}
+    assert others.shares(SCENARIO, tallies, path, taken, WORDS) == [
+        None, "(100% of 9 participants chose this)", "(100% of 9 participants chose this)"]
+    role_tallies = {"officer": {"po-arrival": {"0": 5}}, "social-worker": {"po-arrival": {"0": 6}}}
+    split = others.by_role(SCENARIO, role_tallies, path, taken, "officer", WORDS, "emm-x")
+    [table] = split["tables"]
+    assert table["caption"] == "Step 3: how the participants of each role who reached it chose"
+    assert [row["mine"] for row in table["rows"]][:2] == [True, False]
