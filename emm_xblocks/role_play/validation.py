@@ -36,6 +36,7 @@ UNREACHED_ERRORS = frozenset({"too_many_choices", "points_range", "min_points_ra
 STRANDED = "stranded"  # every choice closed on some playable path: drawn as a dead end
 IMAGE_ADDRESS = "image_address"  # a node's image address that is neither a web nor a course-file address
 BAND_TWICE = "band_twice"  # a grade band that starts at the score of an earlier one: never shown
+PENALTIES_ONLY = "penalties_only"  # a role whose best path earns nothing, with choices that take points away
 FULL_MARKS_UNCHECKED = "full_marks_unchecked"  # the search for a playable best path stopped at its budget
 
 
@@ -217,6 +218,26 @@ def _check_full_marks(scenario, _, add):
                   "can be reached.").format(role=role.id, best=best), FULL_MARKS_UNCHECKED, error=False)
 
 
+def _check_penalties_only(scenario, _, add):
+    """A warning at each role whose best path earns no point while a choice its learners can meet
+    takes points away: the documented score (``paths.score``: with nothing to earn, an ending is
+    full marks) gives every ending, the harmful ones too, 100 % and the top band (bug hunt hunt7)."""
+    for i, role in enumerate(scenario.roles):
+        if paths.best_score(scenario, role.start) > 0:
+            continue
+        met = paths.reached(scenario, [role.start])
+        if not any(c.points < 0 for n in scenario.nodes if n.id in met and not n.ending for c in n.choices):
+            continue
+        if len(scenario.bands) > 1:
+            message = _("Role “{role}”: no path earns points, but some choices take points away: every ending will "
+                        "score full marks, and the grade bands below the top one will never show. Give "
+                        "the careful choices points, so that the harmful ones score less.")
+        else:
+            message = _("Role “{role}”: no path earns points, but some choices take points away: every ending will "
+                        "score full marks. Give the careful choices points, so that the harmful ones score less.")
+        add(f"roles.{i}.start", message.format(role=role.id), PENALTIES_ONLY, error=False)
+
+
 def _check_strandings(scenario, _, add):
     """An error for each node where a playable path leaves the learner with every choice closed, or
     with open choices that only go round a loop whose way out stays closed (``paths.strandings``,
@@ -262,6 +283,7 @@ def validate(scenario, _, unread=frozenset()):
         _check_strandings(scenario, _, add)
     if not errors(problems):
         _check_full_marks(scenario, _, add)
+        _check_penalties_only(scenario, _, add)
     if not scenario.display_name.strip():  # after the checks above: a missing name hides none of theirs
         add("display_name", _("Give the role-play a name."), "")
     problems += [Problem(p.field, p.message, p.error, "image_without_alt")

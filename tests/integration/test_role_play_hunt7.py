@@ -18,23 +18,28 @@ PENALTIES = """
 """
 
 
-def test_a_scenario_that_only_takes_points_away_gives_the_harmful_path_full_marks_in_silence(scenario, handlers,
-                                                                                                events):
+def test_a_scenario_that_only_takes_points_away_is_said_in_studio_and_keeps_its_documented_score(scenario, handlers,
+                                                                                                    events):
     """Scoring by penalties (0 for the right choice, -3 for the harmful one) is a common way to
     write a scenario. The best score of the role is then 0, and ``paths.score`` makes every ending
     "full marks": the learner who turned the family away reads "Your score: 100 %" and the top
-    band's "Excellent: you followed the protocol.", and the LMS gets 1/1. Nothing tells the author
-    (no problem in Studio's check): one of the two must change."""
+    band's "Excellent: you followed the protocol.", and the LMS gets 1/1. Nothing told the author.
+
+    Adjusted by the fix (decision 09NN): the documented scoring stays (with nothing to earn, an
+    ending is full marks: changing it would change recorded grades), so the harmful path still
+    scores 100 %; Studio's check now warns at the role that every ending will score full marks and
+    the bands below the top never show, and says what to do (give the careful choices points)."""
     uid = scenario(PENALTIES)
     r = handlers.post(uid, "begin", {"role": "r1"})
     r = handlers.post(uid, "choose", {"choice": labelled(r)["Turn them away"]})
     assert r.json_body["phase"] == "ending" and "BAD-DEBRIEF" in r.json_body["html"]
+    assert events.grades[-1]["raw_earned"] == 1.0 and "Excellent" in r.json_body["html"]  # as documented
     check = handlers.post(uid, "studio_validate", {"xml": PENALTIES}, student="staff_1")
-    warned = [p for p in check.json_body["problems"] if p["field"].startswith("roles.")]
-    harmful_full_marks = events.grades[-1]["raw_earned"] == 1.0 and "Excellent" in r.json_body["html"]
-    assert not (harmful_full_marks and not warned), (
-        "the harmful path scored 100 % with the top band, and Studio's check said nothing: "
-        f"{check.json_body['problems']}")
+    [warned] = [p for p in check.json_body["problems"] if p["field"].startswith("roles.")]
+    assert warned["field"] == "roles.0.start" and not warned["error"] and warned["code"] == "penalties_only"
+    assert "every ending will score full marks" in warned["message"]
+    assert "bands below the top one will never show" in warned["message"]
+    assert "Give the careful choices points" in warned["message"]
 
 
 TYPOS = """

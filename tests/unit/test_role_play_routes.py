@@ -2,7 +2,7 @@
 never a warning from a search that did not finish (bug hunt hunt7)."""
 
 from emm_xblocks.role_play import paths, routes, validation
-from emm_xblocks.role_play.content import Choice, Node, Role, Scenario
+from emm_xblocks.role_play.content import Band, Choice, Node, Role, Scenario
 
 
 def _(text):
@@ -75,3 +75,24 @@ def test_a_search_that_runs_out_says_so_and_never_that_a_condition_is_never_met(
     assert codes(s) == [validation.FULL_MARKS_UNCHECKED]
     small = gated(3)  # 8 paths: the search finishes, and can say it
     assert routes.route_checked(small, "n0")[1] and codes(small) == ["full_marks_unreachable"]
+
+
+def test_a_role_that_only_loses_points_is_told_every_ending_scores_full_marks():
+    """Penalties only (0 for the careful choice, -3 for the harmful one): the documented score gives
+    every ending full marks (``paths.score``, unchanged), so Studio warns at the role and says what
+    to do; the bands' clause only where there are bands below the top one."""
+    nodes = (Node("a", narrative="<p>A</p>", choices=(Choice("Listen", "good"), Choice("Turn away", "bad", -3))),
+             Node("good", narrative="<p>G</p>", ending=True), Node("bad", narrative="<p>B</p>", ending=True))
+    s = Scenario(display_name="Penalties", roles=(Role("r", "Officer", "a"),), nodes=nodes)
+    assert paths.score(s, s.roles[0], ["a", "bad"], [1]) == 1.0  # the documented scoring stays
+    [warning] = validation.validate(s, _)
+    assert (warning.field, warning.error, warning.code) == ("roles.0.start", False, validation.PENALTIES_ONLY)
+    assert "every ending will score full marks" in warning.message and "bands" not in warning.message
+    banded = Scenario(display_name="Penalties", roles=s.roles, nodes=nodes,
+                      bands=(Band(0, "Reconsider"), Band(100, "Excellent")))
+    assert "the grade bands below the top one will never show" in validation.validate(banded, _)[0].message
+    earning = Scenario(display_name="Points", roles=s.roles,  # the careful choice earns: nothing to say
+                       nodes=(Node("a", narrative="<p>A</p>", choices=(Choice("Listen", "good", 1),
+                                                                    Choice("Turn away", "bad", -3))),
+                              *nodes[1:]))
+    assert codes(earning) == []
