@@ -306,11 +306,10 @@ class EditableContentMixin:
     def studio_submit(self, data, suffix=""):
         """Save the editor's form, or refuse it whole with each problem tied to its field.
 
-        A save refused only because texts are longer than their limits answers 400
-        ``text_too_long`` (``common.limits``: nothing is cut). A change that touches stored
-        answers (``answer_changes``) is refused with 409 ``answers_touched`` and the changes as
-        ``problems`` (warnings), unless the form is sent again with ``confirm: true`` (the
-        editor's "Save anyway")."""
+        A save refused only because texts are longer than their limits answers 400 ``text_too_long`` (nothing cut).
+        A change that touches stored answers (``answer_changes``) is refused with 409 ``answers_touched`` and the
+        changes as ``problems`` (warnings), unless sent again with ``confirm: true`` ("Save anyway"). A save of
+        OLX (the role-play's XML tab: ``editor_module.kept_olx``) keeps what the block does not know in it."""
         self._require_editor()
         _ = self.author_gettext()
         content, problems = self.editor_module.from_editor(data, _)
@@ -332,6 +331,7 @@ class EditableContentMixin:
         if self.changes_module is not None:
             content = self.changes_module.carry_over(self.load_content(), content, answered)
         self.store_content(content)
+        self.unknown_olx = getattr(self.editor_module, "kept_olx", lambda _data, kept: kept)(data, self.unknown_olx)
         if self.import_problems:  # the author has seen the content in the editor and saved it
             self.import_problems = []
         self.refresh_description()

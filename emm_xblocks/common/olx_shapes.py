@@ -78,26 +78,33 @@ def unknown_element(el, child, near=""):
                                 f"{olx.element_label(el)} <{child.tag}>", olx.KEPT, near))
 
 
-def kept_message(found, _):
-    """Studio's warning about ``found`` (an ``olx.Unreadable`` kept: ``olx.KEPT``): what is not
-    known, where it was written, the known name nearest it when there is one ("Did you mean
-    anonymous?"), and what the import did."""
-    where = found.element or f"<{found.tag}>"
+def unknown_said(found, _, lines=False):
+    """What ``found`` (an ``olx.Unreadable`` of ``unknown_attribute`` or ``unknown_element``) is: what
+    is not known, where it was written (``lines``: by its line, the role-play's "Edit as XML" tab;
+    else by its element), the known name nearest it when there is one ("Did you mean anonymous?")."""
+    if lines and found.line:
+        where = _("Line {line}, <{tag}>").format(line=found.line, tag=found.tag)
+    else:
+        where = found.element or f"<{found.tag}>"
     if found.attribute:
         value = olx.one_line(found.value)[:olx.VALUE_KEPT]
         if found.closest:
-            said = _("{where} {attribute}=“{value}”: this activity has no such attribute. Did you mean "
+            return _("{where} {attribute}=“{value}”: this activity has no such attribute. Did you mean "
                      "{closest}?").format(where=where, attribute=found.attribute, value=value, closest=found.closest)
-        else:
-            said = _("{where} {attribute}=“{value}”: this activity has no such attribute.").format(
-                where=where, attribute=found.attribute, value=value)
-    elif found.closest:
-        said = _("{where}: this activity has no such element. Did you mean <{closest}>?").format(
+        return _("{where} {attribute}=“{value}”: this activity has no such attribute.").format(
+            where=where, attribute=found.attribute, value=value)
+    if found.closest:
+        return _("{where}: this activity has no such element. Did you mean <{closest}>?").format(
             where=where, closest=found.closest)
-    else:
-        said = _("{where}: this activity has no such element.").format(where=where)
-    return said + " " + _("The import kept it as written, unused, and an export writes it back: correct it in "
-                          "the OLX and import again, or set what you meant in the editor, then save.")
+    return _("{where}: this activity has no such element.").format(where=where)
+
+
+def kept_message(found, _):
+    """Studio's warning about ``found`` (an ``olx.Unreadable`` kept: ``olx.KEPT``): ``unknown_said``
+    by its element, and what the import did."""
+    return unknown_said(found, _) + " " + _("The import kept it as written, unused, and an export writes it back: "
+                                            "correct it in the OLX and import again, or set what you meant in the "
+                                            "editor, then save.")
 
 
 def unknown(root, shape, root_attributes):

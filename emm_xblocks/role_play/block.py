@@ -98,7 +98,7 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
         self._require_editor()
         scenario, problems = editor.for_other_tab(data, self.author_gettext())
         # the form's HTML as the author typed it ("&", not "&amp;": bug hunt s44); the XML as saved
-        return {"scenario": typed_html(editor.to_editor(scenario)) if scenario is not None else None,
+        return {"scenario": typed_html(editor.to_editor(scenario, self.unknown_olx)) if scenario is not None else None,
                 "problems": [p.as_json() for p in problems]}
 
     # ---------------------------------------------------------------- staff reports

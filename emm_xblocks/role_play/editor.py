@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from ..common import limits, profile
+from ..common import limits, olx_shapes, profile
 from ..common import olx as common_olx
 from ..common.editor_json import editor_items, plain_line
 from ..common.i18n import N_
@@ -135,8 +135,41 @@ def _from_xml(text, _):
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     with common_olx.unreadable_values() as unread:
         scenario = olx.from_xml(root)
-    return scenario, [Problem(u.where, common_olx.unreadable_message(u, _), code=UNREADABLE_VALUE, line=u.line or 0)
+        unknown(root)  # what the block does not know (``point=``, ``<choise>``): noted among ``unread``
+    return scenario, [_unknown_problem(u, _) if u.outcome == common_olx.KEPT else
+                      Problem(u.where, common_olx.unreadable_message(u, _), code=UNREADABLE_VALUE, line=u.line or 0)
                       for u in common_olx.in_reading_order(unread)]
+
+
+# what ``<emm_role_play>`` is read for besides ``olx.SHAPE``'s children: its settings, older names too
+ROOT_ATTRIBUTES = frozenset({s.name for s in SETTINGS} | {a for s in SETTINGS for a in s.olx_aliases})
+
+
+def unknown(root):
+    """``olx_shapes.unknown`` of the tab's ``<emm_role_play>``: each attribute and element the block
+    does not know, as the import finds them (decision 107), to be kept (``kept_olx``) and said."""
+    return olx_shapes.unknown(root, olx.SHAPE, ROOT_ATTRIBUTES)
+
+
+def _unknown_problem(found, _):
+    """The tab's warning about an attribute or element the block does not know: where, by its line,
+    with the closest known name (``olx_shapes.unknown_said``), and what a save does with it."""
+    return Problem("xml", olx_shapes.unknown_said(found, _, lines=True) + " " + _(
+        "It is not read: correct it here, or a save keeps it as written, unused, and an export writes it back."),
+        error=False, code=found.kind, line=found.line or 0)
+
+
+def kept_olx(data, kept):
+    """What a save keeps of what the block does not know (its ``unknown_olx``, written back on export):
+    from the "Edit as XML" tab, what the tab holds (``unknown``), as an import keeps it (decision
+    107; the tab shows the stored ones, ``to_editor``); from the form, ``kept`` as it is. Read again
+    from the tab's XML: only a save that passed ``from_editor`` asks."""
+    if not isinstance(data, dict) or not isinstance(data.get("xml"), str):
+        return kept
+    try:
+        return unknown(olx.parse_text(data["xml"]))
+    except etree.XMLSyntaxError:
+        return kept
 
 
 # characters of each text (``common.limits``): a longer one is refused at its field, the save
@@ -199,13 +232,17 @@ def for_other_tab(data, _):
     return (None if has_unreadable_values(problems) else scenario), problems
 
 
-def to_editor(scenario):
+def to_editor(scenario, kept=()):
     """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML; both
-    without the retired ids (``content.Scenario.retired_ids``: the save keeps them, ``changes.carry_over``)."""
+    without the retired ids (``content.Scenario.retired_ids``: the save keeps them, ``changes.carry_over``).
+    ``kept``: the block's ``unknown_olx``, written into the XML where the export writes them (the tab
+    shows what an export holds: a save from it keeps what it shows, ``kept_olx``)."""
     scenario = replace(scenario, retired_ids=())
     data = to_data(scenario)
     data.update(values(scenario, SETTINGS))
-    data["xml"] = common_olx.to_string(olx.to_xml(scenario))
+    root = olx.to_xml(scenario)
+    olx_shapes.write_kept(root, list(kept))
+    data["xml"] = common_olx.to_string(root)
     return data
 
 
