@@ -51,7 +51,8 @@ def test_the_xml_tab_says_each_unknown_name_with_the_closest_and_its_line_in_the
     assert convert["scenario"] is not None and len([p for p in convert["problems"] if "point=" in p["message"]]) == 1
     with translation.override("fr"):
         fr = studio.handle(key, "studio_validate", {"xml": TYPED}).json["problems"]
-    assert any(p["message"].startswith("Ligne 4") and "Vouliez-vous dire points" in p["message"] for p in fr), fr
+    assert any(p["message"].startswith("Ligne 4") and "Vouliez-vous dire points" in p["message"]
+               and "un enregistrement le conserve tel quel" in p["message"] for p in fr), fr
 
 
 def test_a_save_from_the_xml_tab_keeps_what_it_does_not_know_exports_it_and_shows_it_again(platform):
