@@ -25,7 +25,7 @@ def test_a_scenario_that_only_takes_points_away_is_said_in_studio_and_keeps_its_
     "full marks": the learner who turned the family away reads "Your score: 100 %" and the top
     band's "Excellent: you followed the protocol.", and the LMS gets 1/1. Nothing told the author.
 
-    Adjusted by the fix (decision 09NN): the documented scoring stays (with nothing to earn, an
+    Adjusted by the fix (decision 114): the documented scoring stays (with nothing to earn, an
     ending is full marks: changing it would change recorded grades), so the harmful path still
     scores 100 %; Studio's check now warns at the role that every ending will score full marks and
     the bands below the top never show, and says what to do (give the careful choices points)."""
