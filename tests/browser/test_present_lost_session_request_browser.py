@@ -20,7 +20,8 @@ def test_a_start_lost_on_the_way_does_not_leave_the_connection_line_for_good(wor
     page = new_page(PROJECTOR)
     page.clock.install()
     open_projection(page, workbench, DEMO_EN)
-    page.wait_for_function("(el) => el.textContent.startsWith('No session yet')", arg=status_line(page).element_handle())
+    page.wait_for_function("(el) => el.textContent.startsWith('No session yet')",
+                           arg=status_line(page).element_handle())
     # the first poll has drawn its figures: the next ones answer 304 while nothing changes
     with page.expect_response(lambda r: POLL.search(r.url) and r.status == 304):
         page.clock.fast_forward(5_000)
@@ -48,10 +49,12 @@ def test_a_start_lost_on_the_way_does_not_leave_the_connection_line_for_good(wor
 def test_a_start_lost_on_the_way_is_said_as_a_start_not_as_figures(workbench, new_page):
     page = new_page(PROJECTOR)
     open_projection(page, workbench, DEMO_EN)
-    page.wait_for_function("(el) => el.textContent.startsWith('No session yet')", arg=status_line(page).element_handle())
+    page.wait_for_function("(el) => el.textContent.startsWith('No session yet')",
+                           arg=status_line(page).element_handle())
     page.route(SESSION, lambda route: route.abort("internetdisconnected"))
     page.get_by_role("button", name="Start session").click()
-    page.wait_for_function("(el) => !el.textContent.startsWith('No session yet')", arg=status_line(page).element_handle())
+    page.wait_for_function("(el) => !el.textContent.startsWith('No session yet')",
+                           arg=status_line(page).element_handle())
     said = status_line(page).text_content()
     # nothing tells the facilitator the session did not start: the line speaks of figures
     assert said != GENERIC, "a Start that never reached the server reads as a failed update of the figures"
