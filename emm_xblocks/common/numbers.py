@@ -165,10 +165,17 @@ def time_ago(delta, language):
     """How long ago, ``delta`` (a ``timedelta``) before now, in ``language`` (CLDR's relative
     time): in minutes below an hour (a minute at least: "7 minutes ago"), then in hours, rounded
     half up ("il y a 2 heures" for 1 h 30). ``delta`` is first rounded to the minute, so that
-    59 min 40 s is "1 hour ago", not "60 minutes ago"."""
+    59 min 40 s is "1 hour ago", not "60 minutes ago". Babel is given whole hours (or days, past
+    a day): its ``format_timedelta`` rounds with Python's ``round``, half to even ("2 hours" for
+    2 h 30, "4 hours" for 3 h 30)."""
     minutes = max(1, int((delta.total_seconds() + 30) // 60))
-    return format_timedelta(datetime.timedelta(minutes=-minutes), granularity="minute", threshold=1.0,
-                            add_direction=True, locale=locale_of(language))
+    if minutes >= 60:
+        hours = (minutes + 30) // 60
+        whole = datetime.timedelta(hours=hours) if hours < 24 else datetime.timedelta(days=(hours + 12) // 24)
+    else:
+        whole = datetime.timedelta(minutes=minutes)
+    return format_timedelta(-whole, granularity="minute", threshold=1.0, add_direction=True,
+                            locale=locale_of(language))
 
 
 def count(value, _):
