@@ -16,8 +16,9 @@ chose). A rehearsal with colleagues before the training is taken out of the figu
   the "Answers by day" button the case study and the role-play show their staff under the block)
   and ``leave_out_day`` (POST ``{"day": "YYYY-MM-DD"}``: the day's rows deleted and taken back
   from the summary, ``common.leave_out``), and the script ``emm-by-day.js`` that works both, added
-  to staff's pages. 403 ``staff_only`` to anyone but course staff as themselves (staff viewing the
-  course as a learner too), 400 ``invalid_request`` for a missing or malformed day, 409
+  to staff's pages. 403 ``staff_only`` to anyone but course staff, ``viewing_as_learner`` to staff
+  viewing the course as a learner (``errors.staff_refusal``), 400 ``invalid_request`` for a
+  missing or malformed day, 409
   ``too_few_respondents`` for a day with fewer anonymous submissions than the block's minimum group
   size, in all or in one profile (leaving them out would show how those few answered: the figures
   before less the figures after; listed without its "Leave out…").
@@ -30,7 +31,7 @@ from html import escape
 from xblock.core import XBlock
 
 from . import leave_out, platform
-from .errors import HandlerError, staff_only
+from .errors import HandlerError, staff_refusal
 from .handlers import json_handler
 from .numbers import long_date
 
@@ -215,9 +216,11 @@ class AnswersByDayMixin:
         return frag
 
     def require_staff_as_themselves(self):
-        """``staff_only`` (403) unless course staff as themselves (not viewing as a learner)."""
-        if not self.is_staff() or platform.is_masquerading(self):
-            raise staff_only(self.ugettext)
+        """403 unless course staff as themselves (``errors.staff_refusal``: ``viewing_as_learner``
+        while they view the course as a learner, else ``staff_only``)."""
+        refused = staff_refusal(self)
+        if refused is not None:
+            raise refused
 
     def by_day_section(self, left_out=None):
         words = self.translators()

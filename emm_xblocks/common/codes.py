@@ -29,8 +29,10 @@ STATUS = {
     "access_not_checked": FORBIDDEN,
     "forbidden": FORBIDDEN,  # not here: editing outside Studio, a test answered in Studio's preview
     # a staff-only thing (a CSV, the facilitator pack, the live room) asked for by anyone but
-    # course staff, staff viewing the course as a learner included (``errors.staff_only``)
+    # course staff (``errors.staff_only``); by course staff viewing the course as a learner
+    # (``errors.viewing_as_learner``: switch back to Staff)
     "staff_only": FORBIDDEN,
+    "viewing_as_learner": FORBIDDEN,
     "read_only_masquerade": FORBIDDEN,
     "past_due": FORBIDDEN,
     "not_ready": CONFLICT,  # the content has errors an author must fix: no learner action runs

@@ -1,8 +1,8 @@
 """A staff CSV download, served the same way by every block (its ``export.py`` says what is in it).
 
 ``csv_download(block, suffix, fallback, contents)`` is the handler's answer: 403 ``staff_only``
-(``errors.staff_only``) to anyone but course staff, staff viewing the course as a learner
-included; else the rows ``contents(dialect)`` gives, as a UTF-8 CSV with a BOM and formula-safe
+to anyone but course staff, ``viewing_as_learner`` to staff viewing the course as a learner
+(``errors.staff_refusal``); else the rows ``contents(dialect)`` gives, as a UTF-8 CSV with a BOM and formula-safe
 cells (``spreadsheet.csv_lines``), in the dialect the handler's ``suffix`` asks for (``spreadsheet.dialect_of``:
 ``excel`` for the Excel variant, decision 58), named for what it holds (``spreadsheet.content_disposition``,
 RFC 6266). What the block refuses to give (too few answers, a setting turned off) it raises from
@@ -25,7 +25,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 from webob import Response
 
-from .errors import HandlerError, staff_only
+from .errors import HandlerError, staff_refusal
 from .handlers import get_handler
 from .spreadsheet import EXCEL, content_disposition, csv_lines, dialect_of
 
@@ -45,8 +45,9 @@ def csv_download(block, suffix, fallback, contents):
     handler returned. ``fallback``: the ASCII name of the file (``"case-study"``). Raises nothing: a
     ``HandlerError`` from ``contents`` is its answer."""
     _ = block.ugettext
-    if not block.is_staff():
-        return staff_only(_).response()
+    refused = staff_refusal(block)
+    if refused is not None:
+        return refused.response()
     dialect = dialect_of(suffix, block.numbers().language)
     try:
         title, rows = contents(dialect)

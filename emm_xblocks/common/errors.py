@@ -11,7 +11,7 @@ import json
 
 from webob import Response
 
-from . import codes
+from . import codes, platform
 
 REFUSAL_PAGE = "templates/common/refusal_page.html"
 PAGE_CSS = "css/emm-pack.css"  # the stylesheet of the package's whole pages: the facilitator pack, a refusal
@@ -52,10 +52,32 @@ class HandlerError(Exception):
 
 
 def staff_only(_):
-    """The refusal of every staff-only thing (a CSV, the facilitator pack, the live room) asked
-    for by anyone but course staff, staff viewing the course as a learner included: 403
-    ``staff_only`` (``common.codes``), one code wherever it happens. ``_``: the block's gettext."""
+    """The refusal of every staff-only thing (a CSV, the facilitator pack, the day's answers) asked
+    for by anyone but course staff: 403 ``staff_only`` (``common.codes``), one code wherever it
+    happens. ``_``: the block's gettext."""
     return HandlerError("staff_only", _("Only course staff can do this."))
+
+
+def viewing_as_learner(_, message=None):
+    """The refusal of a staff-only thing to course staff viewing the course as a learner (the LMS's
+    "View this course as", kept in their Django session for every tab of the course,
+    ``lms/djangoapps/courseware/masquerade.py``): 403 ``viewing_as_learner``. They are staff: what
+    stops them is the learner's view, which "Only course staff can do this." never told them (hunt
+    5). ``message``: the handler's own words, else the general ones."""
+    return HandlerError("viewing_as_learner", message or _(
+        "You are viewing the course as a learner: switch back to Staff to do this."))
+
+
+def staff_refusal(block, message=None):
+    """None for course staff as themselves; else the refusal of a staff-only thing: 403
+    ``viewing_as_learner`` (``message``, else the general words) while they view the course as a
+    learner (the LMS then gives the block the learner's role), 403 ``staff_only`` for anyone else."""
+    _ = block.ugettext
+    if platform.is_masquerading(block):
+        return viewing_as_learner(_, message)
+    if not platform.is_staff(block):
+        return staff_only(_)
+    return None
 
 
 def too_few_respondents(words, minimum, respondents):

@@ -21,8 +21,9 @@ what the room counts (``Outcome.live``). It gets:
 * ``record_live(live)``, which ``common.pipeline.carry_out`` calls after a learner action whose
   outcome has ``live`` answers (``common.actions.Live``): they go to the open session, if any.
 
-Every handler answers 403 ``staff_only`` to anyone but course staff (also to staff viewing the
-course as a learner: the LMS then reports the learner's role, not staff).
+Every handler answers 403 ``staff_only`` to anyone but course staff, and ``viewing_as_learner``
+to staff viewing the course as a learner (the LMS then reports the learner's role, not staff; the
+view is kept in their session: the projection of another tab is refused too).
 """
 
 import datetime
@@ -38,7 +39,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from . import live, live_store, platform, store, summary, transactions
-from .errors import HandlerError
+from .errors import HandlerError, viewing_as_learner
 from .handlers import get_handler, json_handler, query
 from .i18n import is_rtl
 from .numbers import time_ago
@@ -124,8 +125,12 @@ class LiveRoomMixin:
         return self.live_module.items(content or self.load_content(), self.ugettext)
 
     def _require_staff(self):
+        _ = self.ugettext
+        if platform.is_masquerading(self):  # staff, stopped by the learner's view: said so (hunt 5)
+            raise viewing_as_learner(_, _(
+                "You are viewing the course as a learner: switch back to Staff to present this activity."))
         if not self.is_staff():
-            raise HandlerError("staff_only", self.ugettext("Only course staff can present this activity."))
+            raise HandlerError("staff_only", _("Only course staff can present this activity."))
 
     def record_live(self, answers):
         """Keep ``answers`` (``common.actions.Live``) in the block's open session (nothing if none

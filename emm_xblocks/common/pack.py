@@ -14,9 +14,10 @@ What a block provides: ``pack_module`` (a pure ``build(content, _, html, numbers
 
 Who may open it: course staff as themselves (``common.platform.is_staff``: the LMS's
 ``user_is_staff``, a staff role in Studio's preview). A learner, and staff viewing the course as
-a learner (the LMS then gives the block the learner's rights), get 403 ``staff_only``, as with the
-other staff handlers -- but as a small page in their language, not JSON: the address is opened in
-a tab, and may be pasted to a colleague (``handlers.page_handler``, ``HandlerError.page_response``).
+a learner (the LMS then gives the block the learner's rights), get 403 ``staff_only`` and
+``viewing_as_learner`` (``errors.staff_refusal``), as with the other staff handlers -- but as
+a small page in their language, not JSON: the address is opened in a tab, and may be pasted
+to a colleague (``handlers.page_handler``, ``HandlerError.page_response``).
 The pack carries the answers: it is never cached by a shared cache.
 """
 
@@ -26,7 +27,7 @@ from django.utils import translation
 from webob import Response
 
 from . import platform
-from .errors import PAGE_CSS, staff_only
+from .errors import PAGE_CSS, staff_refusal
 from .handlers import page_handler, query
 from .i18n import ROOT_PACKAGE
 from .sanitize import sanitized
@@ -73,10 +74,10 @@ class FacilitatorPackMixin:
         same status, ``text/html``, ``<body data-error="<code>">`` and the translated words):
         405 ``method_not_allowed`` for anything but GET or HEAD (with ``Allow``), 404 ``not_found``
         for a suffix (``handlers.page_handler``), 403 ``staff_only`` for anyone but course staff,
-        staff viewing the course as a learner included."""
-        _ = self.ugettext
-        if not platform.is_staff(self):
-            raise staff_only(_)
+        ``viewing_as_learner`` for staff viewing the course as a learner."""
+        refused = staff_refusal(self)
+        if refused is not None:
+            raise refused
         asked = query(request).get("lang", "")
         languages = dict(shipped_languages())
         if asked in languages:

@@ -9,7 +9,7 @@
    every screen, for a facilitator who skips ahead or goes back to one.
 
    A refused poll says the server's own words ({error, message}, translated there): a final
-   refusal (EMM.isFinal: 403 staff_only once the facilitator views the course as a learner, 404,
+   refusal (EMM.isFinal: 403 viewing_as_learner once the facilitator views the course as a learner, 404,
    405...) stops the polling until the facilitator acts again (another screen, Reveal, a session
    started), where asking every POLL_MS would only hammer the server; what may pass (no network,
    an answer that is not the server's JSON, 5xx, 429) keeps polling, with the room's own line

@@ -93,7 +93,9 @@ def test_refusals_delete_nothing(case, handlers):
         assert r.status_code == 403 and r.json_body["error"] == "staff_only"
         masquerading = handlers.platform.lms(handlers.user(STAFF), masquerade_as=handlers.user("student_1"))
         result = masquerading.handle(handlers.key(case), handler, data)
-        assert result.status == 403 and result.json["error"] == "staff_only"
+        assert result.status == 403 and result.json == {
+            "error": "viewing_as_learner",
+            "message": "You are viewing the course as a learner: switch back to Staff to do this."}
     r = handlers.post(case, "leave_out_day", {"day": "2026-02-30"}, student=STAFF)
     assert r.status_code == 400 and r.json_body["error"] == "invalid_request"
     assert Answer.objects.filter(block_key=case).count() == rows

@@ -166,7 +166,7 @@ def test_a_learner_is_refused_even_where_they_read_the_results(scenario, handler
     platform = handlers.platform
     masked = platform.lms(handlers.user(STAFF), masquerade_as=handlers.user("student_1"))
     result = masked.handle(handlers.key(uid), "comments_page", {})
-    assert result.status == 403 and result.json["error"] == "staff_only"
+    assert result.status == 403 and result.json["error"] == "viewing_as_learner"
 
 
 def test_no_comment_below_the_minimum_group_size_nor_without_a_comment_box(scenario, handlers):

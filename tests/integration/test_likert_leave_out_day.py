@@ -275,7 +275,7 @@ def test_the_course_report_counts_what_is_left(db):
 
 
 def test_refusals(handlers, evaluation):
-    """Learners and staff viewing as a learner: 403 ``staff_only``; a missing or malformed day: 400
+    """Learners: 403 ``staff_only``; staff viewing as a learner: 403 ``viewing_as_learner``; a missing or malformed day: 400
     ``invalid_request``; GET: 405. Nothing is deleted by any of them."""
     rows = Answer.objects.filter(block_key=evaluation).count()
     r = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student="student_1")
@@ -283,7 +283,7 @@ def test_refusals(handlers, evaluation):
     platform = handlers.platform
     masquerading = platform.lms(handlers.user(STAFF), masquerade_as=handlers.user("student_1"))
     result = masquerading.handle(handlers.key(evaluation), "leave_out_day", {"day": "2026-12-03"})
-    assert result.status == 403 and result.json["error"] == "staff_only"
+    assert result.status == 403 and result.json["error"] == "viewing_as_learner"
     for day in (None, "", 20261203, "2026-12-3", "03/12/2026", "2026-02-30", "20261203", " 2026-12-03", ["2026-12-03"]):
         r = handlers.post(evaluation, "leave_out_day", {} if day is None else {"day": day}, student=STAFF)
         assert r.status_code == 400 and r.json_body["error"] == "invalid_request", day

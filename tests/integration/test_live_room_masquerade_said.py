@@ -33,3 +33,16 @@ def test_a_facilitator_viewing_as_a_learner_is_told_so_not_that_they_are_not_sta
     assert message != "Only course staff can present this activity.", (
         "course staff viewing the course as a learner are told only course staff may present")
     assert "learner" in message
+
+
+def test_a_session_started_while_viewing_as_a_learner_is_refused_in_those_words(handlers, role_play):
+    """The Start and End buttons' request too: the code a script compares, and the way back."""
+    platform = handlers.platform
+    ctx = platform.lms(handlers.user(STAFF), masquerade_as=handlers.user("student_1"))
+    refused = ctx.handle(handlers.key(role_play), "live_session", {"action": "start"})
+    assert refused.status == 403 and refused.json == {
+        "error": "viewing_as_learner",
+        "message": "You are viewing the course as a learner: switch back to Staff to present this activity."}
+    learner = handlers.platform.lms(handlers.user("student_1")).handle(handlers.key(role_play), "live_session",
+                                                                       {"action": "start"})
+    assert learner.status == 403 and learner.json["message"] == "Only course staff can present this activity."

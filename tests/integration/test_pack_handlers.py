@@ -101,10 +101,12 @@ def refusal_page(response, status, code, lang="en", direction="ltr"):
 def test_learners_and_staff_viewing_as_a_learner_are_refused(platform, people, kind):  # noqa: F811
     ana, sam = people
     key = platform.add(BLOCKS[kind], platform.subsection())
-    for ctx in (platform.lms(ana), platform.lms(sam, masquerade_as=ana)):
+    for ctx, code, said in ((platform.lms(ana), "staff_only", "Only course staff can do this."),
+                            (platform.lms(sam, masquerade_as=ana), "viewing_as_learner",
+                             "You are viewing the course as a learner: switch back to Staff to do this.")):
         response = get_pack(ctx, key)
-        text = refusal_page(response, 403, "staff_only")
-        assert "Only course staff can do this." in text and "This page cannot be shown" in text
+        text = refusal_page(response, 403, code)
+        assert said in text and "This page cannot be shown" in text
         assert "SECRET" not in response.text and "DEBRIEF" not in response.text
         assert "Facilitator pack" not in text  # nothing of the pack, not even its title
 
