@@ -275,8 +275,8 @@ def test_the_course_report_counts_what_is_left(db):
 
 
 def test_refusals(handlers, evaluation):
-    """Learners: 403 ``staff_only``; staff viewing as a learner: 403 ``viewing_as_learner``; a missing or malformed day: 400
-    ``invalid_request``; GET: 405. Nothing is deleted by any of them."""
+    """Learners: 403 ``staff_only``; staff viewing as a learner: 403 ``viewing_as_learner``; a missing
+    or malformed day: 400 ``invalid_request``; GET: 405. Nothing is deleted by any of them."""
     rows = Answer.objects.filter(block_key=evaluation).count()
     r = handlers.post(evaluation, "leave_out_day", {"day": "2026-12-03"}, student="student_1")
     assert r.status_code == 403 and r.json_body["error"] == "staff_only"
