@@ -95,6 +95,13 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
         kept_on_view(self, seen)  # once the page is built: nothing recorded of a page that failed
         return frag
 
+    def live_answers_shown(self, content):
+        """The live room's Reveal: only where the author's "Show answers" is not Never and the
+        platform lets the answers through to the room's learners (its ``showanswer`` not ``never``,
+        its ``show_correctness`` showing them: ``platform.answers_available``, as for a learner:
+        the wall is the room's, though staff project it)."""
+        return live.answers_shown(content) and platform.answers_available(self, learners=True)
+
     def search_text(self):
         case = self.load_content()
         return " ".join([case.display_name, plain_text(case.narrative), *case.key_facts,

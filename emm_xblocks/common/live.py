@@ -22,7 +22,7 @@ import datetime
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .perspectives import share
 
@@ -80,6 +80,13 @@ class Item:
 
     def values(self):
         return [option.value for option in self.options]
+
+
+def without_answers(items):
+    """``items`` with no option marked right: nothing to reveal (a case study whose answers are
+    never shown, by its author or by the course's settings)."""
+    return [replace(item, options=tuple(replace(option, correct=False) for option in item.options))
+            for item in items]
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,16 @@ class LiveRoomMixin:
 
     # ---------------------------------------------------------------- pieces
     def live_items(self, content=None):
-        return self.live_module.items(content or self.load_content(), self.ugettext)
+        """The items, their right options marked only where the block may show them now
+        (``live_answers_shown``): else no Reveal, no R key, no ``r`` in a poll."""
+        content = content or self.load_content()
+        items = self.live_module.items(content, self.ugettext)
+        return items if self.live_answers_shown(content) else live.without_answers(items)
+
+    def live_answers_shown(self, content):
+        """May the wall show the right options? Yes, unless the block says otherwise (the case
+        study: not where its learners are never shown them)."""
+        return True
 
     def _require_staff(self):
         _ = self.ugettext

@@ -213,18 +213,19 @@ def is_past_due(block):
     return closes is not None and now() > closes
 
 
-def correctness_available(block):
+def correctness_available(block, learners=False):
     """May the learner see whether they were right (verdicts, scores)? As the platform decides it
     (``ShowCorrectness.correctness_available``, ``xblock/scorable.py``, formerly
     ``xmodule/graders.py``): ``never`` and ``never_but_include_grade`` hide it from everyone, course
     staff included; otherwise staff always see it; ``past_due`` shows it once the deadline has
     passed -- ``due`` + ``graceperiod``, the ``close_date`` capa passes (``xmodule/capa_block.py``),
     so nobody sees verdicts while answers are still accepted; anything else (``always``, unset)
-    shows it."""
+    shows it. ``learners``: as for a learner, whoever asks (the live room's wall, which the room
+    reads, asked by staff)."""
     setting = inherited(block, "show_correctness") or SHOW_CORRECTNESS_ALWAYS
     if setting in (SHOW_CORRECTNESS_NEVER, SHOW_CORRECTNESS_NEVER_BUT_INCLUDE_GRADE):
         return False
-    if is_staff(block):
+    if not learners and is_staff(block):
         return True
     if setting == SHOW_CORRECTNESS_PAST_DUE:
         closes = deadline(block)
@@ -232,13 +233,14 @@ def correctness_available(block):
     return True
 
 
-def answers_available(block):
+def answers_available(block, learners=False):
     """May the learner be shown the answers now, as far as the platform decides? Where it shows
     correctness (``correctness_available``: ``show_correctness`` hides the answers with it) and its
     ``showanswer`` is not ``never`` (``xmodule/capa_block.py``, ``answer_available``). The case study's
     feedback is cut by the same two (``case_study.views.shown_feedback``), and what it records as
-    shown follows them (bug hunt s44)."""
-    return correctness_available(block) and inherited(block, "showanswer") != SHOWANSWER_NEVER
+    shown follows them (bug hunt s44). ``learners``: as for a learner, whoever asks
+    (``correctness_available``)."""
+    return correctness_available(block, learners) and inherited(block, "showanswer") != SHOWANSWER_NEVER
 
 
 # ---------------------------------------------------------------- translation
