@@ -129,8 +129,7 @@ class LiveRoomMixin:
         return items if self.live_answers_shown(content) else live.without_answers(items)
 
     def live_answers_shown(self, content):
-        """May the wall show the right options? Yes, unless the block says otherwise (the case
-        study: not where its learners are never shown them)."""
+        """May the wall show the right options? Yes, unless the block says otherwise (the case study)."""
         return True
 
     def _require_staff(self):
@@ -230,6 +229,14 @@ def session_state(block):
     return session.state(timezone.now()) if session is not None else "none"
 
 
+def closed_message(block):
+    """Past a graded block's due date the address projected leads to a page that takes no answer
+    (decision 93): the refusal's words, said on the join screen; "" before it. The room's lines then
+    say no answer is accepted, not that answers are counted (hunt 5)."""
+    refusal = write_refusal(block)
+    return refusal.message if refusal is not None and refusal.code == "past_due" else ""
+
+
 def poll_figures(block, item, content=None, reveal=False):
     """The poll's answer: the session's state and, for an item, its figures (``live.figures``)."""
     from django.utils import timezone
@@ -248,28 +255,29 @@ def poll_figures(block, item, content=None, reveal=False):
         result = own(content, item, values, session_state=state, reveal=reveal, totals=totals)
     else:
         result = live.figures(item, values, content.min_group_size, session_state=state, reveal=reveal)
-    result["t"] = _total_text(block, item, result)
+    result["t"] = _total_text(block, item, result, closed=bool(closed_message(block)))
     return result
 
 
-def _total_text(block, item, result):
+def _total_text(block, item, result, closed=False):
     """What the room reads under the bars (translated on the server: plural forms differ by
     language; the numbers in the page's language). Where an option is counted apart ("Not
     applicable"), the line says what the percentages and the minimum group size count: while
     too few answered on the scale, how many answered "Not applicable" and how many on the scale,
     so that "6 answers" never stands beside "from 5" (not below the minimum group size, where the
-    poll gives no ``na``: how many answered, nothing of how). Once the session ended, nothing more will
-    be counted: no "so far". Where the poll leaves out how many answered (``live.figures``: a
-    role-play decision past a role's first), the line says "fewer than" the minimum."""
+    poll gives no ``na``: how many answered, nothing of how). Once the session ended, or past the
+    due date (``closed``: every answer refused), nothing more will be counted: no "so far". Where
+    the poll leaves out how many answered (``live.figures``: a role-play decision past a role's
+    first), the line says "fewer than" the minimum."""
     if result.get("outside"):
         return _outside_text(block, result)
     if "n" not in result:
-        return _fewer_text(block, result)
+        return _fewer_text(block, result, closed)
     n, minimum, na = result["n"], result["min"], result.get("na") or 0
     number = block.numbers().number
     values = {"n": number(n, 0), "min": number(minimum, 0), "na": number(na, 0), "scale": number(n - na, 0)}
     apart = any(option.apart for option in item.options)
-    ended = result["s"] == "ended"
+    ended = result["s"] == "ended" or closed
     if result["shown"]:
         if apart and na:
             return block.ungettext("{n} answer; “Not applicable” left out of the percentages.",
@@ -315,11 +323,11 @@ def _outside_text(block, result):
     ).format(min=block.numbers().number(minimum, 0))
 
 
-def _fewer_text(block, result):
+def _fewer_text(block, result, closed=False):
     """The line under the bars of an item too few took, whose number of answers is not said."""
     minimum = result["min"]
     values = {"min": block.numbers().number(minimum, 0)}
-    if result["s"] == "ended":
+    if result["s"] == "ended" or closed:
         return block.ungettext("Fewer than {min} answer: too few to show the results.",
                                "Fewer than {min} answers: too few to show the results.", minimum).format(**values)
     return block.ungettext("Fewer than {min} answer so far: the results show from {min}.",
@@ -341,7 +349,11 @@ def _add_present_button(block, frag):
     shown = hint
     session = live_store.current(block.block_key())
     now = timezone.now()
-    if session is not None and session.state(now) == "open":  # since when, as the page is written
+    if closed_message(block):  # past the due date an open session counts nothing: not "counted"
+        still_open = escape(_("A session is open, but the due date has passed: no answer is accepted. "
+                              "Press “Present” to see or end it."))
+        shown = still_open if session is not None and session.state(now) == "open" else hint
+    elif session is not None and session.state(now) == "open":  # since when, as the page is written
         shown = escape(block.ungettext(
             "A session started {ago} is open: the answers given now are counted until you end it (at the latest "
             "{n} hour after it started). Press “Present” to see or end it.",
@@ -390,11 +402,9 @@ def render_screen(block, request):
             "options": [{"label": option.label, "index": index, "apart": option.apart, "own": option.own}
                         for index, option in enumerate(item.options)],
         })
-    # past the due date (a graded block) the address projected leads to a page that takes no answer: said on the
-    # join screen, so that the room is not asked to answer in vain (decision 93)
-    refusal = write_refusal(block)
     return block.render_template("templates/common/present.html", {
-        "closed": refusal.message if refusal is not None and refusal.code == "past_due" else "",
+        # past the due date (a graded block): said on the join screen, and in the session's line
+        "closed": closed_message(block),
         "dom": block.dom_id() + "-live",
         "title": block.display_name,
         "author_lang": block.author_lang(content),
