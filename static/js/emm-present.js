@@ -112,9 +112,7 @@
     global.addEventListener("resize", this.onResize);
   };
 
-  Presenter.prototype.confirmBox = function () {
-    return this.root.querySelector("[data-confirm]");
-  };
+  Presenter.prototype.confirmBox = function () { return this.root.querySelector("[data-confirm]"); };
 
   Presenter.prototype.act = function (what) {
     if (what === "end") { this.confirmEnd(); return; }
@@ -348,8 +346,10 @@
       self.focusOr(self.root.querySelector("[data-act=next]")); /* the natural next step */
       self.poll();
     }, function (err) {
-      /* the server's refusal in its words (staff only...); no answer at all: the room's own line */
-      self.status(said(err, self.root.getAttribute("data-text-error")));
+      /* the server's refusal in its words; no answer: "The session could not be started…" (not the figures'
+         line), data-failed as a poll's failure: the next answered poll, a 304 too, says the session's line again */
+      self.failed(true);
+      self.status(said(err, self.root.getAttribute("data-text-" + action + "-error")));
     }).then(function () { self.sessionBusy = false; });
   };
 
