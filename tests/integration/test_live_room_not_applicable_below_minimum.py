@@ -1,7 +1,7 @@
 """Bug hunt s6-privacy: the live room must not tell a room of fewer than the minimum group size
 how each answered (docs/live-room.md, 5: "a room of three never sees how each of the three
 chose"; decision 5). An evaluation statement's "Not applicable" is an answer, and the projection
-(and its poll, ``likert.live.figures``: ``na``; ``live_room._total_text``: the line under the bars)
+(and its poll, ``likert.live.figures``: ``na``; ``live_lines.total_text``: the line under the bars)
 says how many gave it however few answered: two participants of an anonymous evaluation who both
 answered "Not applicable" are told apart on the wall ("2 answers, 2 of them “Not applicable”"),
 and one who answers alone is named by the facilitator who watched them press Submit."""
