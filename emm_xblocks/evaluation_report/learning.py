@@ -17,9 +17,10 @@ def asked(description):
 
 def _pair_names(p):
     """A pair as its readers know it (a ministry reads the one-page summary, not the course's
-    keys): ``(name, tests)``. ``name``: its tests' names, the pre-test's first, each once ("Day 1 –
-    what do you know? (pre-test) · Day 3 – what have you learned? (post-test)"); its key when its
-    tests have none. ``tests``: ``{phase: name}``, the first named test of each phase."""
+    keys): ``(names, tests)``. ``names``: its tests' names, the pre-test's first, each once ("Day 1 –
+    what do you know? (pre-test)", "Day 3 – what have you learned? (post-test)"; a post-test copied
+    from its pre-test, name kept, names it once). ``tests``: ``{phase: name}``, the first named test
+    of each phase."""
     tests = [(phase, name.strip()) for phase, name in p.get("tests") or [("", n) for n in p["names"]]]
     ordered = sorted(tests, key=lambda t: {"pre": 0, "post": 1}.get(t[0], 2))
     names = list(dict.fromkeys(name for _phase, name in ordered if name))
@@ -27,7 +28,7 @@ def _pair_names(p):
     for phase, name in tests:
         if name:
             by_phase.setdefault(phase, name)
-    return " · ".join(names) or p["pair"], by_phase
+    return names, by_phase
 
 
 def figures(pairs, min_group_size, page_language=""):
@@ -38,8 +39,9 @@ def figures(pairs, min_group_size, page_language=""):
     pre-test) asked (``knowledge_check.learner.description_fields``, its questions: ``asked``) and
     the sums of its stored results (``common.pair_sums``; or the results themselves, ``rows``, which
     ``knowledge_check.statistics.sums_of`` adds up alike). Each pair is named by its tests
-    (``name``, ``_pair_names``; two pairs of the same name add their keys, to be told apart) and
-    keeps its key (``pair``) for staff. Each pair's figures are
+    (``name``: its tests' names joined, each once, its key when its tests have none, ``_pair_names``;
+    two pairs of the same name add their keys, to be told apart) and keeps its key (``pair``) and its
+    tests' names each once (``names``, the page's heading of the pair) for staff. Each pair's figures are
     ``knowledge_check.statistics.figures_of`` at the report's minimum group size or the pair's
     (``min_group_size``: the highest of its tests', else its description's), if higher; each
     question keeps its prompt for the table. ``lang``
@@ -53,10 +55,10 @@ def figures(pairs, min_group_size, page_language=""):
         figures = figures_of(sums, questions, group)
         figures["questions"] = [dict(rates, id=q.id, prompt=q.prompt)
                                 for q, rates in zip(questions, figures["questions"], strict=True)]
-        name, tests = _pair_names(p)
+        names, tests = _pair_names(p)
         figures["lang"] = content_language.attr(p["description"].get("content_language"), page_language)
-        out.append({"pair": p["pair"], "name": name, "names": p["names"], "tests": tests, "figures": figures,
-                    "lang": figures["lang"]})
+        out.append({"pair": p["pair"], "name": " · ".join(names) or p["pair"], "names": names, "tests": tests,
+                    "figures": figures, "lang": figures["lang"]})
     twice = {p["name"] for p in out if sum(1 for q in out if q["name"] == p["name"]) > 1}
     for p in out:
         if p["name"] in twice:
