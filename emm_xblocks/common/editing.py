@@ -302,6 +302,11 @@ class EditableContentMixin:
             return [], False
         return changes, True
 
+    def from_editor(self, data, _):
+        """``editor_module.from_editor``: the editor's save and check read the form (or the role-play's
+        XML tab, which knows the platform's fields on the block: its ``from_editor``, decision 114)."""
+        return self.editor_module.from_editor(data, _)
+
     @editor_handler
     def studio_submit(self, data, suffix=""):
         """Save the editor's form, or refuse it whole with each problem tied to its field.
@@ -312,7 +317,7 @@ class EditableContentMixin:
         OLX (the role-play's XML tab: ``editor_module.kept_olx``) keeps what the block does not know in it."""
         self._require_editor()
         _ = self.author_gettext()
-        content, problems = self.editor_module.from_editor(data, _)
+        content, problems = self.from_editor(data, _)
         problems += markup_warnings(data, _)  # what the save removes from the author's HTML, said
         refused = errors(problems)
         if refused and only_too_long(refused):  # nothing cut, nothing saved: the author shortens
@@ -331,7 +336,8 @@ class EditableContentMixin:
         if self.changes_module is not None:
             content = self.changes_module.carry_over(self.load_content(), content, answered)
         self.store_content(content)
-        self.unknown_olx = getattr(self.editor_module, "kept_olx", lambda _data, kept: kept)(data, self.unknown_olx)
+        self.unknown_olx = getattr(self.editor_module, "kept_olx", lambda _data, kept, platform: kept)(
+            data, self.unknown_olx, platform=frozenset(platform_fields(type(self))))
         if self.import_problems:  # the author has seen the content in the editor and saved it
             self.import_problems = []
         self.refresh_description()
@@ -343,7 +349,7 @@ class EditableContentMixin:
         would do to stored answers (``touches_answers``)."""
         self._require_editor()
         _ = self.author_gettext()
-        content, problems = self.editor_module.from_editor(data, _)
+        content, problems = self.from_editor(data, _)
         problems += markup_warnings(data, _)
         if content is not None:
             problems += self.content_warnings(content, _)
@@ -386,7 +392,8 @@ class EditableContentMixin:
                 value = field.to_string(field.read_from(self))
                 if value is not None:
                     olx.set_attr(node, name, value)
-        olx_shapes.write_kept(node, self.unknown_olx)  # what the import did not know, as it was written
+        # what the import did not know, as it was written; never one of the block's fields (decision 114)
+        olx_shapes.write_kept(node, self.unknown_olx, self.fields)
 
     @classmethod
     def platform_fields(cls):

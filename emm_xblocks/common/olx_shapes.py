@@ -158,12 +158,20 @@ def find(root, path):
     return el
 
 
-def write_kept(root, kept):
+def _a_field(entry, fields):
+    """Whether ``entry`` (``unknown``'s) is an attribute of the block's own element named as one of its ``fields``."""
+    return not entry.get("path") and isinstance(entry.get("attribute"), str) and entry["attribute"] in fields
+
+
+def write_kept(root, kept, fields=frozenset()):
     """Write back under ``root`` (the block's exported element) each entry ``unknown`` kept: an
     attribute where its element has none of that name, an element appended to its parent. One whose
-    element is gone (a question removed since) is not written, nor one that does not read."""
+    element is gone (a question removed since) is not written, nor one that does not read, nor an
+    attribute of ``root`` named as one of the block's ``fields``: the field's value is the block's
+    to write (set, or unset: then the field's default, as Studio shows it), never an older text
+    kept (``visible_to_staff_only="true"`` kept by an earlier release's XML tab, decision 114)."""
     for entry in kept if isinstance(kept, list) else ():
-        if not isinstance(entry, dict):
+        if not isinstance(entry, dict) or _a_field(entry, fields):
             continue
         el = find(root, entry.get("path") or [])
         if el is None:

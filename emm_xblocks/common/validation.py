@@ -113,10 +113,10 @@ def form_payload(from_editor):
     payload that is not a JSON object is refused before it is read: ``(None, [Problem("", ...)])``."""
 
     @wraps(from_editor)
-    def read(data, _):
+    def read(data, _, **known):
         if not isinstance(data, dict):
             return None, [Problem("", _("The editor sent something that is not a form."))]
-        return from_editor(data, _)
+        return from_editor(data, _, **known)
 
     return read
 

@@ -90,15 +90,23 @@ class RolePlayBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lear
 
 
     # ---------------------------------------------------------------- the editor
+    def from_editor(self, data, _):
+        """The editor's save and check: its XML tab knows the platform's fields on the block
+        (``visible_to_staff_only``, ``due``...) as an import knows them, and does not read them
+        (``editor.from_editor``, decision 114)."""
+        return editor.from_editor(data, _, platform=frozenset(self.platform_fields()))
+
     @editor_handler
     def studio_convert(self, data, suffix=""):
         """The editor switches tabs: the form as XML, or the XML as the form. Nothing is saved;
         ``scenario`` is None (and ``problems`` says why) when the input, or a value in it, cannot be
         read (``editor.for_other_tab``: the other tab would show its default)."""
         self._require_editor()
-        scenario, problems = editor.for_other_tab(data, self.author_gettext())
+        scenario, problems = editor.for_other_tab(data, self.author_gettext(),
+                                                  platform=frozenset(self.platform_fields()))
         # the form's HTML as the author typed it ("&", not "&amp;": bug hunt s44); the XML as saved
-        return {"scenario": typed_html(editor.to_editor(scenario, self.unknown_olx)) if scenario is not None else None,
+        shown = editor.to_editor(scenario, self.unknown_olx, self.fields) if scenario is not None else None
+        return {"scenario": typed_html(shown) if shown is not None else None,
                 "problems": [p.as_json() for p in problems]}
 
     # ---------------------------------------------------------------- staff reports

@@ -37,6 +37,8 @@ MAX_BANDS = 101
 # the role-play's words for a list that is not one (``editor_json.editor_items``'s ``says``; a row
 # that is not an object keeps the common "Item {n} of this list could not be read.")
 UNREAD_PART = (N_("This part of the scenario could not be read."), None)
+# the code of the XML tab's warning about the platform's settings in it (``_platform_problems``)
+PLATFORM_SETTING = "platform_setting"
 
 
 def _shape_problems(data, _):
@@ -120,7 +122,7 @@ def _from_structure(data, _):
     return replace(scenario, profile_prompt=profile_prompt, profile_options=profile_options), problems
 
 
-def _from_xml(text, _):
+def _from_xml(text, _, platform):
     if not isinstance(text, str):
         return None, [Problem("xml", _("The XML could not be read."))]
     if len(text) > MAX_XML:
@@ -135,20 +137,37 @@ def _from_xml(text, _):
         return None, [Problem("xml", _("The XML must start with <emm_role_play>."))]
     with common_olx.unreadable_values() as unread:
         scenario = olx.from_xml(root)
-        unknown(root)  # what the block does not know (``point=``, ``<choise>``): noted among ``unread``
-    return scenario, [_unknown_problem(u, _) if u.outcome == common_olx.KEPT else
-                      Problem(u.where, common_olx.unreadable_message(u, _), code=UNREADABLE_VALUE, line=u.line or 0)
-                      for u in common_olx.in_reading_order(unread)]
+        unknown(root, platform)  # what the block does not know (``point=``, ``<choise>``): noted among ``unread``
+    return scenario, _platform_problems(root, platform, _) + [
+        _unknown_problem(u, _) if u.outcome == common_olx.KEPT else
+        Problem(u.where, common_olx.unreadable_message(u, _), code=UNREADABLE_VALUE, line=u.line or 0)
+        for u in common_olx.in_reading_order(unread)]
 
 
 # what ``<emm_role_play>`` is read for besides ``olx.SHAPE``'s children: its settings, older names too
 ROOT_ATTRIBUTES = frozenset({s.name for s in SETTINGS} | {a for s in SETTINGS for a in s.olx_aliases})
 
 
-def unknown(root):
+def unknown(root, platform=frozenset()):
     """``olx_shapes.unknown`` of the tab's ``<emm_role_play>``: each attribute and element the block
-    does not know, as the import finds them (decision 107), to be kept (``kept_olx``) and said."""
-    return olx_shapes.unknown(root, olx.SHAPE, ROOT_ATTRIBUTES)
+    does not know, as the import finds them (decision 107), to be kept (``kept_olx``) and said.
+    ``platform``: the names of the platform's fields on the block (``editing.platform_fields``:
+    ``visible_to_staff_only``, ``due``, ``group_access``...), known as the import knows them: never
+    kept (an export would write them back behind Studio's settings), said by ``_platform_problems``."""
+    return olx_shapes.unknown(root, olx.SHAPE, ROOT_ATTRIBUTES | frozenset(platform))
+
+
+def _platform_problems(root, platform, _):
+    """The tab's warning when its ``<emm_role_play>`` holds platform settings (``platform``, not one of
+    ours: ``graded``, an older name of ours, is ours): the tab shows none of them (``to_editor``),
+    and they are not read from it, nor kept, as Studio sets them for every component (decision 114;
+    an export, of another course too, holds them)."""
+    if not any(name in root.attrib for name in frozenset(platform) - ROOT_ATTRIBUTES):
+        return []
+    return [Problem("xml", _(
+        "Line {line}, <{tag}>: the settings Studio sets for every component (visibility, dates, group "
+        "access, grading) are not read from this tab, and a save leaves them out: set them in Studio."
+    ).format(line=root.sourceline or 1, tag=root.tag), error=False, code=PLATFORM_SETTING, line=root.sourceline or 0)]
 
 
 def _unknown_problem(found, _):
@@ -159,15 +178,15 @@ def _unknown_problem(found, _):
         error=False, code=found.kind, line=found.line or 0)
 
 
-def kept_olx(data, kept):
+def kept_olx(data, kept, platform=frozenset()):
     """What a save keeps of what the block does not know (its ``unknown_olx``, written back on export):
-    from the "Edit as XML" tab, what the tab holds (``unknown``), as an import keeps it (decision
-    107; the tab shows the stored ones, ``to_editor``); from the form, ``kept`` as it is. Read again
-    from the tab's XML: only a save that passed ``from_editor`` asks."""
+    from the "Edit as XML" tab, what the tab holds (``unknown``, knowing the ``platform``'s fields),
+    as an import keeps it (decision 107; the tab shows the stored ones, ``to_editor``); from the
+    form, ``kept`` as it is. Read again from the tab's XML: only a save that passed ``from_editor`` asks."""
     if not isinstance(data, dict) or not isinstance(data.get("xml"), str):
         return kept
     try:
-        return unknown(olx.parse_text(data["xml"]))
+        return unknown(olx.parse_text(data["xml"]), platform)
     except etree.XMLSyntaxError:
         return kept
 
@@ -206,10 +225,12 @@ def sanitize(scenario, html=stored_html):
 
 
 @form_payload
-def from_editor(data, _):
-    """Return ``(scenario, problems)``; ``scenario`` is None when the payload cannot be read."""
+def from_editor(data, _, platform=frozenset()):
+    """Return ``(scenario, problems)``; ``scenario`` is None when the payload cannot be read.
+    ``platform``: the names of the platform's fields on the block, which the XML tab knows
+    (``unknown``) and does not read (``_platform_problems``)."""
     if "xml" in data:
-        scenario, problems = _from_xml(data["xml"], _)
+        scenario, problems = _from_xml(data["xml"], _, platform)
     else:
         scenario, problems = _from_structure(data, _)
     if scenario is None:
@@ -222,26 +243,27 @@ def from_editor(data, _):
     return scenario, problems + validate(scenario, _, unread=unread)
 
 
-def for_other_tab(data, _):
+def for_other_tab(data, _, platform=frozenset()):
     """``from_editor`` for the tab switch (``block.studio_convert``): ``(scenario, problems)``, the
     scenario None (the tab left as it is, its problems shown) when it cannot be read, or when a
     value in it did not (``validation.has_unreadable_values``: points "two", a band starting at
     "fifty", ``points="deux"`` in the XML): the other tab would show its default in its place (0)
     and a save from there keep it, the author's text lost without a word (bug hunt "new")."""
-    scenario, problems = from_editor(data, _)
+    scenario, problems = from_editor(data, _, platform=platform)
     return (None if has_unreadable_values(problems) else scenario), problems
 
 
-def to_editor(scenario, kept=()):
+def to_editor(scenario, kept=(), fields=frozenset()):
     """The JSON the editor starts from (the same shape ``from_editor`` reads), plus the XML; both
     without the retired ids (``content.Scenario.retired_ids``: the save keeps them, ``changes.carry_over``).
     ``kept``: the block's ``unknown_olx``, written into the XML where the export writes them (the tab
-    shows what an export holds: a save from it keeps what it shows, ``kept_olx``)."""
+    shows what an export holds: a save from it keeps what it shows, ``kept_olx``), none named as one
+    of the block's ``fields`` (``olx_shapes.write_kept``)."""
     scenario = replace(scenario, retired_ids=())
     data = to_data(scenario)
     data.update(values(scenario, SETTINGS))
     root = olx.to_xml(scenario)
-    olx_shapes.write_kept(root, list(kept))
+    olx_shapes.write_kept(root, list(kept), fields)
     data["xml"] = common_olx.to_string(root)
     return data
 

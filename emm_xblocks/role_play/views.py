@@ -281,7 +281,8 @@ def studio_view(block):
     """The structured editor (form + map) with its "Edit as XML" tab; the map script is a second file."""
     _ = block.ugettext
     # "&", not "&amp;"; a default name in the author's language (bug hunt s44)
-    data = typed_html(editor.to_editor(block.shown_content(), block.unknown_olx))  # the XML as an export holds it
+    # the XML as an export holds it
+    data = typed_html(editor.to_editor(block.shown_content(), block.unknown_olx, block.fields))
     xml = data.pop("xml")
     categories = [{"value": key, "label": _(label)} for key, label in content.CATEGORIES.items()]
     form = editor.settings_form(_)
