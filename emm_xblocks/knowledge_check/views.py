@@ -19,7 +19,7 @@ from ..common.question_scoring import score
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
-from ..common.settings import settings_summary
+from ..common.settings import name_shown, settings_summary
 from ..common.validation import listed
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, scoring, statistics, validation
@@ -91,13 +91,15 @@ def answered_elsewhere(block):
     """What the page says in place of the form when the learner's result at this test's pair key
     and phase was filed by another test of the course (``KnowledgeCheckBlock.answered_in``),
     naming it as its learners last saw it (its description, ``common.descriptions``, written by
-    that submit); "" when it was not."""
+    that submit; its default name in this learner's language); "" when it was not."""
     held = block.answered_in()
     if held is None:
         return ""
     name = (described(held) or {}).get("display_name")
     if isinstance(name, str) and name.strip():
-        return block.ugettext(learner.ANSWERED_AS).format(name=name.strip())
+        # a test left at its default name is named in the learner's language (``settings.name_shown``)
+        name = name_shown(name.strip(), content.SETTINGS, block.ugettext)
+        return block.ugettext(learner.ANSWERED_AS).format(name=name)
     return block.ugettext(learner.ANSWERED_ELSEWHERE)
 
 
