@@ -119,13 +119,16 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         test's pair key and phase (``pairs.filed_by``: a Studio "Duplicate" left at the original's
         phase, decision 106), or None: none does, this one does, or it was deleted from the course
         (``gone_test``). None without reading the store where there is no learner (Studio's
-        preview) or no pair key."""
+        preview) or no pair key, and without reading the course's outline where this test filed it
+        (its learner state deleted since, the apps' state read): only another test may be gone."""
         check = self.load_content()
         token = platform.pair_token(self, check.pair) if check.pair else None
         if not token:
             return None
-        held = pairs.filed_by(platform.course_key(self), check.pair, check.phase, token, self.gone_test())
         mine = course_outline.block_id_of(self.block_key())  # a key's text: the workbench's is a plain id
+        gone = self.gone_test()
+        held = pairs.filed_by(platform.course_key(self), check.pair, check.phase, token,
+                              lambda key: course_outline.block_id_of(key) != mine and gone(key))
         return held if held is not None and course_outline.block_id_of(held) != mine else None
 
     def same_slot(self, check, _):

@@ -130,3 +130,30 @@ def test_a_test_deleted_from_the_course_holds_no_place_and_its_copy_opens(platfo
     page = platform.lms(ana).html(copy)
     assert "data-submit" in page and "You have already answered this test" not in visible(page)
     assert platform.lms(ana).handle(copy, "submit", RIGHT).status == 200
+
+
+def test_a_result_this_very_test_filed_costs_no_read_of_the_course_outline(platform, monkeypatch):
+    """Whether another test holds the learner's result (``answered_in``) asks the course's outline
+    (``course_outline.block_ids``: the modulestore's ``get_items``) only of another test's key: a
+    deleted one holds no place. Her own result, filed by this very test, never costs that read:
+    here her submit filed it, then the LMS failed to save her state (``StudentModule``), so her
+    page and the apps' state read ask again whether another test holds it."""
+    from emm_xblocks.common import course_outline
+    from tests.integration.test_recovery import save_fails_once
+
+    section = platform.subsection()
+    pre = platform.add(CHECK.format(phase="pre", pair="day1", extra=""), section)
+    ana = platform.user("ana")
+    save_fails_once(monkeypatch, KnowledgeCheckBlock)
+    lost = platform.lms(ana).handle(pre, "submit", HALF)
+    assert lost.status == 500, lost.status
+    reads = []
+    real = course_outline.block_ids
+    monkeypatch.setattr(course_outline, "block_ids", lambda *args: reads.append(args) or real(*args))
+    assert "You have already answered this test, as" not in visible(platform.lms(ana).html(pre))
+    assert platform.lms(ana).handle(pre, "student_view_user_state", method="GET").json["closed"] is False
+    assert reads == []
+    # another test holding her result is still asked about (a deleted one holds no place)
+    copy = platform.duplicate(pre)
+    assert "You have already answered this test, as" in visible(platform.lms(ana).html(copy))
+    assert len(reads) == 1
