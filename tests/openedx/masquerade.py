@@ -1,5 +1,15 @@
-"""Staff viewing the course "as a specific learner", as ``lms/djangoapps/courseware/masquerade.py``
-and ``lms/djangoapps/courseware/block_render.py`` do it.
+"""Staff viewing the course "as a specific learner", or as "Learner" (the role), as
+``lms/djangoapps/courseware/masquerade.py`` and ``lms/djangoapps/courseware/block_render.py`` do it.
+
+* "View this course as: Learner" (``CourseMasquerade(role="student")``, no ``user_name``):
+  ``setup_masquerade`` keeps ``request.user`` (the staff member: their own state, their own
+  anonymous id, no ``real_user``) and sets on it ``masquerade_settings``, the session's dict of
+  ``CourseMasquerade`` by course key. ``has_access(user, 'staff', ...)`` answers False
+  (``_has_access_to_course``: ``is_masquerading_as_student``) and ``get_user_role`` "student"
+  (``get_masquerade_role``), so the user service's ``user_is_staff`` is False and ``user_role``
+  "student"; ``user_is_global_staff`` (``GlobalStaff().has_user``) is not masquerade-aware. No
+  ``MasqueradingKeyValueStore``, no ``filter_displayed_blocks``, events handled as ever: those
+  are for a specific learner only. Nothing in ``opt_attrs`` says "masquerade" here either.
 
 * ``setup_masquerade``: the block is loaded for the **learner's** Django user, which carries
   ``real_user`` (the staff member) and ``masquerade_settings``. Every service is built for that
@@ -25,9 +35,21 @@ from web_fragments.fragment import Fragment
 from xblock.runtime import KeyValueStore
 
 MASQUERADE_DATA_KEY = "masquerade_data"
+LEARNER = "student"  # the role "View this course as: Learner" sets (``MasqueradeView.get``'s ``available``)
 REFUSAL = "This type of component cannot be shown while viewing the course as a specific student."
 
 _DELETED = object()
+
+
+class CourseMasquerade:
+    """``masquerade.py`` ``CourseMasquerade``: one course's masquerade, kept in the session."""
+
+    def __init__(self, course_key, role=LEARNER, user_partition_id=None, group_id=None, user_name=None):
+        self.course_key = course_key
+        self.role = role
+        self.user_partition_id = user_partition_id
+        self.group_id = group_id
+        self.user_name = user_name
 
 
 class MasqueradingKeyValueStore(KeyValueStore):

@@ -262,7 +262,8 @@ HANDLER, HANDLER_NOAUTH = "handler", "handler_noauth"
 
 
 class LmsContext(Context):
-    """A learner (or staff) on a course page; ``masquerade_as`` for "View as a specific learner".
+    """A learner (or staff) on a course page; ``masquerade_as`` for "View as a specific learner",
+    ``as_learner`` for staff's "View this course as: Learner" (``masquerade.py``: the role, no user).
 
     ``route``: which of the LMS's two handler views a request goes through
     (``lms/djangoapps/courseware/block_render.py``), ``HANDLER`` or ``HANDLER_NOAUTH``; by default
@@ -273,21 +274,30 @@ class LmsContext(Context):
     name = "lms"
     default_view = "student_view"
 
-    def __init__(self, platform, user, masquerade_as=None, session=None, route=None):
+    def __init__(self, platform, user, masquerade_as=None, session=None, route=None, as_learner=False):
         super().__init__(platform, user)
         self.route = route or (HANDLER_NOAUTH if getattr(user, "known", True) is False else HANDLER)
         self.session = session if session is not None else {}
         self.learner = user
-        self.masquerading = False
-        if masquerade_as is not None:
+        self.masquerading = False  # as a specific learner
+        self.as_learner = False  # as the role "Learner": the staff member's own user
+        if masquerade_as is not None or as_learner:
             if not user.course_staff:
                 raise PermissionError("only course staff can masquerade")
+        if masquerade_as is not None:
             self.masquerading = True
             self.learner = User(masquerade_as.id, masquerade_as.username, role=masquerade_as.role,
                                 global_staff=masquerade_as.global_staff, email=masquerade_as.email)
             self.learner.real_user = user
-            self.learner.masquerade_settings = {platform.course_key: {"role": "student",
-                                                                      "user_name": masquerade_as.username}}
+            self.learner.masquerade_settings = {platform.course_key: masquerade.CourseMasquerade(
+                platform.course_key, user_name=masquerade_as.username)}
+        elif as_learner:
+            # setup_masquerade sets masquerade_settings on request.user, made anew for each
+            # request: a copy of the staff member, the same id (their state, their anonymous id)
+            self.as_learner = True
+            self.learner = User(user.id, user.username, role=user.role, global_staff=user.global_staff,
+                                email=user.email)
+            self.learner.masquerade_settings = {platform.course_key: masquerade.CourseMasquerade(platform.course_key)}
 
     def handle(self, usage_key, handler, data=None, *, raw=None, method="POST", suffix=""):
         """The request through the context's ``route``, as ``block_render.py``'s views take it:
@@ -300,11 +310,12 @@ class LmsContext(Context):
           ``request.user.known = False`` for whoever the session names, or ``AnonymousUser``.
 
         ``request.user`` is the user the context was made for (the staff member while masquerading:
-        ``setup_masquerade`` hands the block the learner's user, with ``real_user`` this one);
+        ``setup_masquerade`` hands the block the learner's user, with ``real_user`` this one; as
+        "Learner", the block has ``request.user`` itself, with its ``masquerade_settings``);
         ``get_block_for_descriptor_internal`` checks ``has_access(user, 'load', ...)`` only where
         ``getattr(user, 'known', True)``, and the block sees the mark on the user service's Django
         user. The mark lives for the request: Django's ``request.user`` is made anew for each."""
-        user = self.user
+        user = self.learner if self.as_learner else self.user
         if self.route == HANDLER:
             if method != "GET" and not user.is_authenticated:
                 return HandlerResult(403, None, b"Unauthenticated", "text/html")
@@ -330,15 +341,17 @@ class LmsContext(Context):
         student_data = KvsFieldData(self.student_kvs(field_data_cache))
         # has_access(user, 'staff') and get_user_role (lms/djangoapps/courseware/access.py) answer
         # for the masqueraded role; get_user_role: "instructor" (Admin, or global staff), "staff", "student"
-        is_staff = learner.course_staff and not self.masquerading
-        if self.masquerading:
-            role = "student"
+        masked = self.masquerading or self.as_learner
+        is_staff = learner.course_staff and not masked
+        if masked:
+            role = masquerade.LEARNER
         elif learner.role == "instructor" or learner.global_staff:
             role = "instructor"
         else:
             role = "staff" if learner.role == "staff" else "student"
         services = {
             "user": DjangoXBlockUserService(
+                # GlobalStaff().has_user: the learner's (a specific learner), or the staff member's own
                 learner, user_is_staff=is_staff, user_is_global_staff=learner.global_staff and not self.masquerading,
                 user_role=role, anonymous_user_id=anonymous_id_for_user(learner, platform.course_key),
                 deprecated_anonymous_user_id=anonymous_id_for_user(learner, None)),
@@ -588,8 +601,11 @@ class Platform:
         return self.authored.get(KeyValueStore.Key(scope, None, usage_key, name))
 
     # ---------------------------------------------------------------- contexts
-    def lms(self, user, masquerade_as=None, session=None, route=None):
-        return LmsContext(self, user, masquerade_as=masquerade_as, session=session, route=route)
+    def lms(self, user, masquerade_as=None, session=None, route=None, as_learner=False):
+        """``user`` on a course page; staff ``masquerade_as`` a specific learner, or ``as_learner``
+        ("View this course as: Learner")."""
+        return LmsContext(self, user, masquerade_as=masquerade_as, session=session, route=route,
+                          as_learner=as_learner)
 
     def lms_noauth(self, user, masquerade_as=None, session=None):
         """The LMS's ``handler_noauth`` address (``handle_xblock_callback_noauth``): no CSRF check,
