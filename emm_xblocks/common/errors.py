@@ -71,9 +71,10 @@ def viewing_as_learner(_, message=None):
 def staff_refusal(block, message=None):
     """None for course staff as themselves; else the refusal of a staff-only thing: 403
     ``viewing_as_learner`` (``message``, else the general words) while they view the course as a
-    learner (the LMS then gives the block the learner's role), 403 ``staff_only`` for anyone else."""
+    learner (the LMS then gives the block the learner's role): a specific one, or the role "Learner"
+    (``platform.is_viewing_as_learner``); 403 ``staff_only`` for anyone else."""
     _ = block.ugettext
-    if platform.is_masquerading(block):
+    if platform.is_viewing_as_learner(block):
         return viewing_as_learner(_, message)
     if not platform.is_staff(block):
         return staff_only(_)

@@ -134,7 +134,7 @@ class LiveRoomMixin:
 
     def _require_staff(self):
         _ = self.ugettext
-        if platform.is_masquerading(self):  # staff, stopped by the learner's view: said so (hunt 5)
+        if platform.is_viewing_as_learner(self):  # staff, stopped by the learner's view: said so (hunt 5)
             raise viewing_as_learner(_, _(
                 "You are viewing the course as a learner: switch back to Staff to present this activity."))
         if not self.is_staff():

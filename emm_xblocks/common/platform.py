@@ -104,6 +104,28 @@ def is_masquerading(block):
     return real is not None and real is not user and getattr(real, "id", None) != getattr(user, "id", None)
 
 
+def is_viewing_as_learner(block):
+    """True while course staff view the course as a learner: as a specific learner
+    (``is_masquerading``), or as the role "Learner" (``masquerade.py`` ``is_masquerading_as_student``:
+    also a learner of a cohort or an enrollment track). For the role, ``setup_masquerade`` keeps the
+    staff member's own user, with no ``real_user``, and sets on it ``masquerade_settings``, the
+    session's ``CourseMasquerade`` by course key; the user service is then built with
+    ``user_is_staff`` False and ``user_role`` "student" (``access.py``: ``has_access`` and
+    ``get_user_role`` answer for the masqueraded role) and its ``opt_attrs`` carry no flag of it, so
+    the signal is that attribute of the Django user behind the user service. For staff's handlers
+    and their refusal ("switch back to Staff", ``errors.staff_refusal``), not for writes: as the
+    role, staff answer as themselves, in their own state (``pipeline.write_refusal`` reads
+    ``is_masquerading``)."""
+    if is_masquerading(block):
+        return True
+    service = block.runtime.service(block, "user")
+    settings = getattr(getattr(service, "_django_user", None), "masquerade_settings", None)
+    if not isinstance(settings, dict):
+        return False
+    masquerade = settings.get(getattr(block.scope_ids.usage_id, "context_key", None))
+    return getattr(masquerade, "role", None) == "student"
+
+
 def access_unchecked(block):
     """True where the LMS ran this request's handler without checking who may open the block.
 
