@@ -33,6 +33,7 @@ from .handlers import json_handler, learner_body_limit
 from .i18n import N_
 from .limits import only_too_long
 from .numbers import count
+from .platform_olx import platform_fields
 from .validation import errors
 
 MEGABYTE = 1024 * 1024
@@ -303,8 +304,7 @@ class EditableContentMixin:
         return changes, True
 
     def from_editor(self, data, _):
-        """``editor_module.from_editor``: the editor's save and check read the form (or the role-play's
-        XML tab, which knows the platform's fields on the block: its ``from_editor``, decision 114)."""
+        """``editor_module.from_editor``, the save's and the check's (the role-play's knows ``platform_fields``)."""
         return self.editor_module.from_editor(data, _)
 
     @editor_handler
@@ -398,10 +398,3 @@ class EditableContentMixin:
     @classmethod
     def platform_fields(cls):
         return platform_fields(cls)
-
-
-def platform_fields(cls):
-    """Fields the runtime mixed into the class (Open edX's LmsBlockMixin, InheritanceMixin...):
-    the block's OLX must carry them, or an export loses a unit's visibility or groups."""
-    own = getattr(cls, "unmixed_class", cls).fields
-    return [name for name in cls.fields if name not in own]

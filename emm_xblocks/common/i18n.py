@@ -16,6 +16,13 @@ def N_(text):  # noqa: N802 - the conventional gettext-noop name
     return text
 
 
+def default_translated(name, default, _):
+    """A stored display ``name`` (a description's, the course outline's) as the reader sees it:
+    still its ``N_`` ``default`` ("Knowledge check"), in the language of ``_``; an author's own name
+    as written (``settings.default_named`` shows a block's own content so)."""
+    return _(default) if name == default else name
+
+
 class Gettext:
     """A ``gettext`` that knows its language: what the editors' validators take as ``_``
     (``common.base``'s ``author_gettext``), so that the numbers of their messages are written as

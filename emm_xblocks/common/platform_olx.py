@@ -25,6 +25,13 @@ KINDS = {"Boolean": olx.FLAG, "Integer": olx.WHOLE, "Float": olx.NUMBER, "Date":
 NOT_READ = object()
 
 
+def platform_fields(cls):
+    """Fields the runtime mixed into the class (Open edX's LmsBlockMixin, InheritanceMixin...):
+    the block's OLX must carry them, or an export loses a unit's visibility or groups."""
+    own = getattr(cls, "unmixed_class", cls).fields
+    return [name for name in cls.fields if name not in own]
+
+
 def kind_of(field):
     """What ``field``'s attribute should hold (``olx.DATE``...; ``olx.VALUE`` for any other type)."""
     for cls in type(field).__mro__:

@@ -198,27 +198,15 @@ def _hash_kept(fields_hash):
     return __hash__
 
 
-def _default_name(settings):
-    return next((s.default for s in settings if s.name == "display_name"), None)
-
-
 def default_named(content, settings, _):
     """``content`` as a page or an editor shows it: a display name still at its default (``N_``:
     "Case study") in the language of ``_`` (bug hunt s44: an English heading over French text, and
     the editor's "Display name" the author starts from). The stored value stays the default: the
     platform's outline and the reports read the field. A name of the author's: the same object."""
-    default = _default_name(settings)
+    default = next((s.default for s in settings if s.name == "display_name"), None)
     if default is None or content.display_name != default:
         return content
     return _renamed(content, _(default))
-
-
-def name_shown(name, settings, _):
-    """A block's stored display ``name`` (read from its description or the course's outline, not its
-    content) as ``default_named`` shows it: still the ``settings``' default ("Knowledge check"), in
-    the language of ``_``, the reader's; an author's name as written."""
-    default = _default_name(settings)
-    return _(default) if default is not None and name == default else name
 
 
 @lru_cache(maxsize=64)

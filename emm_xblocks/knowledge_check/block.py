@@ -21,13 +21,13 @@ from ..common import course_outline, pairs, platform
 from ..common.base import EmmBlockBase
 from ..common.editing import EditableContentMixin
 from ..common.grading import StoredScoreMixin
-from ..common.i18n import N_
+from ..common.i18n import N_, default_translated
 from ..common.ids import is_valid_id
 from ..common.learner_data import LearnerDataMixin
 from ..common.pack import FacilitatorPackMixin
 from ..common.pipeline import learner_handler
 from ..common.sanitize import plain_text
-from ..common.settings import name_shown, settings_fields
+from ..common.settings import settings_fields
 from ..common.state_fields import state_fields
 from . import changes, content, editor, learner, olx, pack, report, scoring, validation, views
 
@@ -135,13 +135,13 @@ class KnowledgeCheckBlock(EditableContentMixin, LearnerDataMixin, StoredScoreMix
         """``[Problem]`` (warnings): the course's other tests with ``check``'s pair key and phase
         (``validation.shared_slot``), found in the course's outline (``course_outline.blocks_set_to``:
         only the tests of that pair key are loaded; one left at its default name named in the
-        author's language, ``settings.name_shown``); none where no outline can be read (the workbench)."""
+        author's language, ``i18n.default_translated``); none where no outline can be read (the workbench)."""
         if check.phase not in content.PHASES or not is_valid_id(check.pair):
             return []
         key = self.stored_usage_key()
         found = course_outline.blocks_set_to(getattr(key, "context_key", None), self.scope_ids.block_type,
                                              pair=check.pair)
-        names = [name_shown(item.display_name, content.SETTINGS, _) for item in found or ()
+        names = [default_translated(item.display_name, content.DEFAULT_NAME, _) for item in found or ()
                  if item.location.block_id != key.block_id and getattr(item, "phase", None) == check.phase]
         return validation.shared_slot(check, names, _)
 

@@ -33,10 +33,12 @@ GRADING = {
 KINDS = CHOICE_KINDS  # single and multiple choice
 MAX_QUESTIONS = 50
 
+# a test's name until its author gives it one: stored in English, shown in the reader's language
+DEFAULT_NAME = N_("Knowledge check")
 # ``group``: where the editor draws it (templates/knowledge_check/studio.html): the name, phase and
 # pair head the form, the others are its "Settings"
 SETTINGS = (
-    Setting("display_name", TEXT, N_("Knowledge check"), N_("Display name"), group="check"),
+    Setting("display_name", TEXT, DEFAULT_NAME, N_("Display name"), group="check"),
     content_language.setting(group="check"),
     Setting("phase", SELECT, PRE, N_("When learners take it"), choices=PHASES, group="check"),
     Setting("pair", TEXT, "", N_("Pair key (the same in the pre-test and its post-test)"), group="check",

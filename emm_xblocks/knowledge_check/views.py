@@ -13,13 +13,14 @@ from ..common import charts, content_language, course_outline, pair_sums, pairs,
 from ..common.attempts import held_grade_words, percent, score_tone, score_words
 from ..common.charts import CHART_CSS
 from ..common.descriptions import described
+from ..common.i18n import default_translated
 from ..common.numbers import rounded
 from ..common.pipeline import write_refusal
 from ..common.question_scoring import score
 from ..common.question_views import author_questions, question_feedback_html, questions_html
 from ..common.questions import VERDICTS, questions_fingerprint, removed_named
 from ..common.sanitize import clean_html, plain_text, sanitized
-from ..common.settings import name_shown, settings_summary
+from ..common.settings import settings_summary
 from ..common.validation import listed
 from ..common.waiting import disabled_until_ready, note_html
 from . import content, editor, learner, scoring, statistics, validation
@@ -97,8 +98,8 @@ def answered_elsewhere(block):
         return ""
     name = (described(held) or {}).get("display_name")
     if isinstance(name, str) and name.strip():
-        # a test left at its default name is named in the learner's language (``settings.name_shown``)
-        name = name_shown(name.strip(), content.SETTINGS, block.ugettext)
+        # a test left at its default name is named in the learner's language (``i18n.default_translated``)
+        name = default_translated(name.strip(), content.DEFAULT_NAME, block.ugettext)
         return block.ugettext(learner.ANSWERED_AS).format(name=name)
     return block.ugettext(learner.ANSWERED_ELSEWHERE)
 

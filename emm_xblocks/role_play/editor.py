@@ -151,7 +151,7 @@ ROOT_ATTRIBUTES = frozenset({s.name for s in SETTINGS} | {a for s in SETTINGS fo
 def unknown(root, platform=frozenset()):
     """``olx_shapes.unknown`` of the tab's ``<emm_role_play>``: each attribute and element the block
     does not know, as the import finds them (decision 107), to be kept (``kept_olx``) and said.
-    ``platform``: the names of the platform's fields on the block (``editing.platform_fields``:
+    ``platform``: the names of the platform's fields on the block (``platform_olx.platform_fields``:
     ``visible_to_staff_only``, ``due``, ``group_access``...), known as the import knows them: never
     kept (an export would write them back behind Studio's settings), said by ``_platform_problems``."""
     return olx_shapes.unknown(root, olx.SHAPE, ROOT_ATTRIBUTES | frozenset(platform))
