@@ -1,0 +1,32 @@
+"""Bug hunt 8: the case study from an author's and a learner's side, through the platform-faithful
+runtime (tests/openedx)."""
+
+from emm_xblocks.case_study import editor as case_editor
+from tests.integration.platform_blocks import CASE, REFLECTION
+from tests.openedx import rescore
+from tests.openedx.fixtures import platform  # noqa: F401
+
+
+def editor_form(platform, key):  # noqa: F811
+    return case_editor.to_editor(platform.studio_editor(platform.user("author", role="staff")).block(key)
+                                 .load_content())
+
+
+def save(platform, key, data, **extra):  # noqa: F811
+    return platform.studio_editor(platform.user("author", role="staff")).handle(key, "studio_submit", {**data, **extra})
+
+
+def test_a_key_point_added_after_learners_self_assessed_is_held_as_a_changed_key(platform):  # noqa: F811
+    """A reflection's key point added once learners ticked all of its key points lowers their score at
+    the next rescore (1 of 1 ticked, then 1 of 2), and they cannot tick the new one (the attempt is
+    assessed): a change of the answer key, which the editor holds as it holds a changed correct option."""
+    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=REFLECTION), platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    lms = platform.lms(nadia)
+    assert lms.handle(key, "submit", {"answers": {"q1": "a", "q3": "Interview each one apart."}}).status == 200
+    assert lms.handle(key, "self_assess", {"ticks": {"q3": ["k1"]}}).status == 200
+    assert platform.gradebook(nadia, key)["raw_earned"] == 4.0
+    data = editor_form(platform, key)
+    data["questions"][1]["key_points"].append({"id": "k2", "text": "Refer to child protection"})
+    refused = save(platform, key, data)
+    assert refused.status == 409, "the save touched a self-assessed learner's score without a word"
