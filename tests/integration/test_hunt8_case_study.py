@@ -30,3 +30,23 @@ def test_a_key_point_added_after_learners_self_assessed_is_held_as_a_changed_key
     data["questions"][1]["key_points"].append({"id": "k2", "text": "Refer to child protection"})
     refused = save(platform, key, data)
     assert refused.status == 409, "the save touched a self-assessed learner's score without a word"
+
+
+def test_the_report_names_the_attempt_that_counts_by_its_number_after_fifty_attempts(platform):  # noqa: F811
+    """Attempts without limit: past 50 only 49 recent ones and the best are kept (``kept_attempts``).
+    The LMS's "problem responses" report's ``Attempt`` column must still be the attempt's number,
+    as the learner's page and the tracking log number it (attempt 52), not its place in what is kept."""
+    from tests.openedx.instructor import problem_responses
+
+    key = platform.add(CASE.format(extra='grade_policy="last"', more=""), platform.subsection(graded=True))
+    lea = platform.user("lea")
+    lms = platform.lms(lea)
+    for n in range(1, 53):
+        answer = "a" if n == 52 else "b"
+        result = lms.handle(key, "submit", {"answers": {"q1": answer}})
+        assert result.status == 200 and result.json["attempt"] == n
+        if n < 52:
+            assert lms.handle(key, "try_again", {}).status == 200
+    rows, _columns = problem_responses(platform, key)
+    assert [row["Answer"] for row in rows] == ["Alpha"]  # the last attempt, which counts
+    assert [row["Attempt"] for row in rows] == [52]
