@@ -50,3 +50,22 @@ def test_the_report_names_the_attempt_that_counts_by_its_number_after_fifty_atte
     rows, _columns = problem_responses(platform, key)
     assert [row["Answer"] for row in rows] == ["Alpha"]  # the last attempt, which counts
     assert [row["Attempt"] for row in rows] == [52]
+
+
+def test_a_question_added_after_learners_answered_is_held_as_changed_points(platform):  # noqa: F811
+    """A graded question added once learners submitted changes what every attempt is out of (2 points,
+    then 4): a learner with full marks and no attempt left falls to half marks at the next rescore,
+    with no way to answer it. The editor holds a question's points changed (``answers_touched``,
+    "learners keep the score they were given until staff rescore"); the case's points changed by a new
+    question say nothing."""
+    key = platform.add(CASE.format(extra='attempts_allowed="1"', more=""), platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "a"}}).status == 200
+    data = editor_form(platform, key)
+    data["questions"].append({"id": "q2", "kind": "single", "prompt": "<p>Another</p>", "points": 2,
+                              "explanation": "<p>Why</p>",
+                              "options": [{"id": "x", "text": "Ex", "correct": True, "feedback": ""},
+                                          {"id": "y", "text": "Why", "correct": False, "feedback": ""}]})
+    answer = save(platform, key, data)
+    # held (409 answers_touched) as changed points are, or at least said beside Save
+    assert answer.status == 409 or answer.json.get("warnings"), answer.json
