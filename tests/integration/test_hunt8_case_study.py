@@ -69,3 +69,18 @@ def test_a_question_added_after_learners_answered_is_held_as_changed_points(plat
     answer = save(platform, key, data)
     # held (409 answers_touched) as changed points are, or at least said beside Save
     assert answer.status == 409 or answer.json.get("warnings"), answer.json
+
+
+def test_an_option_reworded_to_another_answer_after_learners_chose_it_is_held(platform):  # noqa: F811
+    """Decision 27 holds a Likert statement reworded under its id (its answers would be counted with
+    the new words). A case-study option is the same: "Beta" reworded "The opposite of Beta" under its
+    id "b" makes every learner who chose Beta read, in their own results, that they chose the new
+    words, and "how others answered" counts them for it; the save says nothing."""
+    key = platform.add(CASE.format(extra='attempts_allowed="2" show_distribution="true" min_group_size="1"',
+                                   more=""), platform.subsection(graded=True))
+    nadia = platform.user("nadia")
+    assert platform.lms(nadia).handle(key, "submit", {"answers": {"q1": "b"}}).status == 200
+    data = editor_form(platform, key)
+    data["questions"][0]["options"][1]["text"] = "Anything but Beta"
+    answer = save(platform, key, data)
+    assert answer.status == 409, answer.json
