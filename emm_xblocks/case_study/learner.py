@@ -36,8 +36,10 @@ NOT_PART = N_("This question is not part of the case.")  # an answer to an id th
 @dataclass(frozen=True)
 class State:
     """The learner's fields: the draft, the submitted attempt (answers, ticks), the attempts kept
-    (``history``: ``[{"answers": {...}, "ticks": {...} or None}]``, oldest first, at most
-    ``common.attempts.MAX_KEPT_ATTEMPTS``) and whether answers were shown. ``attempts`` is the
+    (``history``: ``[{"answers": {...}, "ticks": {...} or None, "attempt": n}]``, oldest first, at most
+    ``common.attempts.MAX_KEPT_ATTEMPTS``; ``attempt``, the attempt's number as the learner's page
+    and the tracking log gave it, absent from an attempt stored before bug hunt 8) and whether
+    answers were shown. ``attempts`` is the
     platform's count (its "Reset attempts" sets it to 0); ``attempt_serial``, the last attempt
     number claimed (``common.attempts.claim_number``), is not set back."""
 
@@ -220,7 +222,8 @@ def submit(case, state, data, _, served=True):
     scores = [*attempt_scores(case, state.history), total(case, question_marks)]
     counted = counted_attempt(case.grade_policy, scores)
     # the best kept by the current key's scores, as the grade counts them
-    history = kept_attempts([*state.history, {"answers": answers, "ticks": None}], scores)
+    # with its number: past ``MAX_KEPT_ATTEMPTS`` its place in ``history`` is not (``report.attempt_number``)
+    history = kept_attempts([*state.history, {"answers": answers, "ticks": None, "attempt": number}], scores)
     serial = claim_number(state.attempts, state.attempt_serial)
     new = replace(state, attempts=number, attempt_serial=serial, answers=answers, ticks={}, submitted=True,
                   assessed=False, draft={}, history=history, learner_profile=who)

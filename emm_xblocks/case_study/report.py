@@ -36,10 +36,19 @@ def learner_rows(case, state, _):
     # the attempt that counts for the grade (best or last), as the grade itself is computed
     each = [marks(case, *attempt_parts(a)) for a in attempts]
     scores = [total(case, m) for m in each]
-    number_counted = counted_index(case.grade_policy, scores) + 1  # the earliest of equal best ones
-    answers, _ticks = attempt_parts(attempts[number_counted - 1])
-    return report_answer_rows(case.questions, answers, each[number_counted - 1], _, VERDICTS,
-                              extra=[(_("Attempt"), number_counted)])
+    index = counted_index(case.grade_policy, scores)  # the earliest of equal best ones
+    answers, _ticks = attempt_parts(attempts[index])
+    return report_answer_rows(case.questions, answers, each[index], _, VERDICTS,
+                              extra=[(_("Attempt"), attempt_number(attempts[index], index))])
+
+
+def attempt_number(attempt, index):
+    """The number of a stored ``attempt`` (``learner.submit`` keeps it, as the learner's page and the
+    tracking log give it), else (an attempt stored before bug hunt 8, or damaged) its place in the
+    kept attempts, ``index`` + 1: right while no more than ``common.attempts.MAX_KEPT_ATTEMPTS`` were
+    made, whose place past them is not their number (the 49 latest and the best are kept)."""
+    number = attempt.get("attempt")
+    return number if isinstance(number, int) and not isinstance(number, bool) and number > 0 else index + 1
 
 
 def report_data(case, user_state_iterator, _, limit_responses=None):

@@ -319,7 +319,7 @@ def test_submit_scores_each_attempt_once_and_says_what_to_keep(monkeypatch):
     first = learner.submit(case, learner.State(), {"answers": GOOD}, _)
     assert scored == ["s", "m", "r"]  # the new attempt, once
     assert first.score == (6.0, 9.0) and first.completion == 1.0
-    assert first.state.attempts == 1 and first.state.history == [{"answers": GOOD, "ticks": None}]
+    assert first.state.attempts == 1 and first.state.history == [{"answers": GOOD, "ticks": None, "attempt": 1}]
     assert [type(w) for w in first.writes] == [Claim, Record] and first.writes[0].number == 1
     assert first.writes[0].refused.code == "submit_conflict"
     assert [name for name, _data in first.events] == ["emm.case_study.submitted", "emm.case_study.answers_shown"]

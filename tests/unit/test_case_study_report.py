@@ -118,3 +118,39 @@ def test_document_excerpt_in_olx_and_from_the_editor():
 def test_numbers_are_written_without_a_trailing_point():
     assert [number(v) for v in (2.0, 2.5, 1 / 3, 0.999, 1.996, 0.005, 12.10)] == [
         "2", "2.5", "0.33", "1", "2", "0.01", "12.1"]
+
+
+def test_the_attempt_column_is_the_attempt_s_number_not_its_place_among_those_kept():
+    """Bug hunt 8: past ``MAX_KEPT_ATTEMPTS`` (50) the state keeps the 49 latest attempts and the
+    best, first: attempt 2, the best of 55, is the first kept, and was reported as "attempt 1"."""
+    from emm_xblocks.case_study import learner
+
+    case = replace(CASE, attempts_allowed=0)
+    right = {"s": "a", "m": ["x", "y"], "r": "Mine"}
+    wrong = {"s": "b", "m": ["z"], "r": "x"}
+    kept = learner.State()
+    for n in range(1, 56):
+        kept = learner.submit(case, kept, {"answers": right if n == 2 else wrong}, _).state
+        kept = learner.self_assess(case, kept, {"ticks": {"r": ["k1", "k2"] if n == 2 else []}}, _).state
+        if n < 55:
+            kept = learner.try_again(case, kept, {}, _).state
+    assert len(kept.history) == 50 and kept.history[0]["answers"] == right
+    stored = {"history": kept.history, "attempts": kept.attempts}
+    best = report.learner_rows(case, stored, _)
+    assert {r["Attempt"] for r in best} == {2} and best[0]["Answer"] == "Alpha"
+    last = report.learner_rows(replace(case, grade_policy=COUNT_LAST), stored, _)
+    assert {r["Attempt"] for r in last} == {55} and last[0]["Answer"] == "Beta"
+
+
+def test_an_attempt_stored_without_its_number_or_with_a_damaged_one_is_named_by_its_place():
+    """An attempt stored before bug hunt 8 holds no ``attempt``: its place + 1, as before (right up
+    to 50 attempts); a damaged number reads so too."""
+    good, poor = ({"s": "a", "m": ["x", "y"], "r": "Mine"}, {"r": ["k1", "k2"]}), ({"s": "b", "m": ["z"], "r": "x"}, {})
+    last = replace(CASE, grade_policy=COUNT_LAST)
+    for damaged in (None, True, "7", 0, -3, 2.5):
+        stored = state(good, poor)
+        stored["history"][1]["attempt"] = damaged
+        assert {r["Attempt"] for r in report.learner_rows(last, stored, _)} == {2}, damaged
+    stored = state(good, poor)
+    stored["history"][1]["attempt"] = 9
+    assert {r["Attempt"] for r in report.learner_rows(last, stored, _)} == {9}
