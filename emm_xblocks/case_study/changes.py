@@ -13,6 +13,17 @@ id, a row of their own in the split by profile).
 grade it recorded for each learner (``StoredScoreMixin``, decision 10) until staff rescore or the
 learner submits again, either of which counts all their stored attempts the new way. A question's
 points changed warn as its correct answers do (``common.changes.grades_kept``).
+``added_changes(old, new, _)`` (bug hunt 8), part of ``answer_changes``: a question added while the
+case's points add up to another total (every attempt already submitted is then out of more points,
+with no answer to it) and a key point added to a reflection kept under its id (the learners who
+assessed their answer could not tick it: a rescore counts it as not ticked) warn as changed points
+do (``grades_kept``); one given back a retired id with its old words is the old one back
+(``common.retired.brought_back``) and warns of nothing.
+``reworded_options(old, new, _)`` (bug hunt 8, as the Likert's statements, decision 27): an option
+kept under its id whose words changed beyond case, spacing and punctuation
+(``common.changes.reworded``): the learners who chose it read the new words in their own results,
+and "how others answered" counts them for the new words. A question's prompt reworded warns of
+nothing (the answers are to the options).
 A question, an option, a key point or a profile option that takes the id of one removed while
 answered, with other words (``retired_changes``, ``common.retired``): learners' answers to the
 removed one (their ticks, for a key point) are still stored under that id, and would be read as
@@ -26,10 +37,14 @@ edits leave apart are listed by ``perspectives.apart_answers``.
 from dataclasses import replace
 
 from ..common import numbers, profile, retired
-from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, kept_pairs
+from ..common.changes import grade_policy_changes, grades_kept, id_change_problems, id_changes, kept_pairs, reworded
 from ..common.i18n import N_
 from ..common.questions import MULTIPLE, REFLECTION, SINGLE
+from ..common.sanitize import plain_text
+from ..common.text import shortened
 from ..common.validation import Problem
+
+WORDS = 80  # characters of a reworded option's old words its warning quotes (the Likert's)
 
 
 def grading_changes(old, new, _):
@@ -51,6 +66,7 @@ def retired_changes(old, new, _):
 def answer_changes(old, new, _):
     """``[Problem(..., error=False)]``: each change of ``new`` over ``old`` that touches answers."""
     problems = retired_changes(old, new, _) + grading_changes(old, new, _) + kind_changes(old, new, _)
+    problems += added_changes(old, new, _) + reworded_options(old, new, _)
     problems += id_change_problems(
         old.questions, new.questions, lambda q: q.prompt, "questions",
         lambda old_id: _("This question's id was “{old}”: learners' answers to it stay under that id and no longer "
@@ -92,6 +108,56 @@ def answer_changes(old, new, _):
         lambda old_id: _("Profile option “{id}” was removed: the participants who chose it are still counted "
                          "under that id, in a row of their own in “how others answered” by profile.")
         .format(id=old_id), _)
+
+
+def added(old_items, new_items, text, back=()):
+    """``[(new index, item)]`` of ``new_items`` whose id ``old_items`` did not hold, less those that
+    are an old item renamed (``common.changes.id_changes``: its own warning says so) and those at
+    the indices ``back`` (``common.retired.brought_back``: a removed item given back its id and
+    words, its answers its own again)."""
+    old_ids = {item.id for item in old_items}
+    renamed = {change.new_index for change in id_changes(old_items, new_items, text) if change.renamed}
+    return [(i, item) for i, item in enumerate(new_items)
+            if item.id not in old_ids and i not in renamed and i not in back]
+
+
+def added_changes(old, new, _):
+    """``[Problem(..., error=False)]`` at the points of each question ``new`` adds when the case's
+    points add up to another total (the attempts submitted have no answer to it: a rescore gives
+    them no point for it, out of more), and at each key point added to a reflection kept under its
+    id (bug hunt 8: both saved without a word, though a rescore lowers the learners' scores)."""
+    problems = []
+    if float(old.max_points) != float(new.max_points):
+        language = getattr(_, "language", None)
+        problems += [Problem(f"questions.{i}.points", _(
+            "Question {n} is new: the case study's points now add up to {total}, not {old}. The attempts already "
+            "submitted have no answer to it: a rescore gives them no point for it.").format(
+                n=i + 1, total=numbers.number(new.max_points, language),
+                old=numbers.number(old.max_points, language)) + " " + grades_kept(_), False)
+            for i, _q in added(old.questions, new.questions, lambda q: q.prompt, retired.brought_back(
+                old.retired_ids, retired.QUESTIONS, new.questions, lambda q: plain_text(q.prompt)))]
+    for i, was, now in kept_pairs(old.questions, new.questions):
+        if REFLECTION == was.kind == now.kind:
+            problems += [Problem(f"questions.{i}.key_points.{j}.text", _(
+                "Question {n}: this key point is new. Learners who already assessed their answer could not tick it: "
+                "a rescore counts it as not ticked.").format(n=i + 1) + " " + grades_kept(_), False)
+                for j, _k in added(was.key_points, now.key_points, lambda k: k.text, retired.brought_back(
+                    old.retired_ids, retired.KEY_POINTS, now.key_points, lambda k: k.text, now.id))]
+    return problems
+
+
+def reworded_options(old, new, _):
+    """``[Problem("questions.<i>.options.<j>.text", ..., error=False)]`` per option kept under its id
+    whose words changed beyond case, spacing and punctuation (``common.changes.reworded``, as the
+    Likert's statements): the learners who chose it read the new words as their answer, and "how
+    others answered" counts them for the new words (bug hunt 8)."""
+    return [Problem(f"questions.{i}.options.{j}.text", _(
+        "Question {n}: learners chose this option as it was worded: “{words}”. Their own results and “how others "
+        "answered” now show the new words for their answer. If the meaning changed, give the option a new id: the "
+        "answers already given are then shown apart, as answers to a removed option.").format(
+            n=i + 1, words=shortened(was_option.text, WORDS)), False)
+        for i, was, now in kept_pairs(old.questions, new.questions) if was.options and now.options
+        for j, was_option, _now in reworded(was.options, now.options, lambda o: o.text)]
 
 
 # a question's kind changed, said by the kind it was: whole sentences for the translators

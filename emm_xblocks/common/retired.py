@@ -112,6 +112,15 @@ def renames(retired, kind, old_items, new_items, text, of=""):
     return found
 
 
+def brought_back(retired, kind, items, text, of=""):
+    """The indices of ``items`` that take an id retired in list ``kind`` (of question ``of``) with
+    its old words (``text(item)``): the old item back, its answers its own again, nothing new (a
+    case study's question or key point added so warns of nothing, ``case_study.changes``)."""
+    held = _held_by(retired, kind, of)
+    return {i for i, item in enumerate(items)
+            if id_key(item.id) in held and held[id_key(item.id)].key == words_key(text(item))}
+
+
 def held(found, where, message):
     """``[Problem(..., error=False)]`` at ``{where}.{index}.id``, one per item of ``found``
     (``renames``), worded by ``message(item's id, its words then, fresh id)``."""
