@@ -30,6 +30,13 @@ def test_a_key_point_added_after_learners_self_assessed_is_held_as_a_changed_key
     data["questions"][1]["key_points"].append({"id": "k2", "text": "Refer to child protection"})
     refused = save(platform, key, data)
     assert refused.status == 409, "the save touched a self-assessed learner's score without a word"
+    warning = {p["field"]: p["message"] for p in refused.json["problems"]}["questions.1.key_points.1.text"]
+    assert "could not tick it" in warning and warning.endswith("keep the score they were given until staff rescore.")
+    # what the warning says: "Save anyway", then a rescore counts the new key point as not ticked
+    assert save(platform, key, data, confirm=True).status == 200
+    assert platform.gradebook(nadia, key)["raw_earned"] == 4.0
+    assert rescore(platform, key, only_if_higher=False) == {"nadia": "succeeded"}
+    assert platform.gradebook(nadia, key)["raw_earned"] == 3.0
 
 
 def test_the_report_names_the_attempt_that_counts_by_its_number_after_fifty_attempts(platform):  # noqa: F811
