@@ -34,6 +34,7 @@ takes one with other words is given a fresh id, so those answers stay apart. The
 edits leave apart are listed by ``perspectives.apart_answers``.
 """
 
+import math
 from dataclasses import replace
 
 from ..common import numbers, profile, retired
@@ -127,7 +128,8 @@ def added_changes(old, new, _):
     them no point for it, out of more), and at each key point added to a reflection kept under its
     id (bug hunt 8: both saved without a word, though a rescore lowers the learners' scores)."""
     problems = []
-    if float(old.max_points) != float(new.max_points):
+    # (not equal to the float's last digit: 0.1 + 0.2 for 0.3, the total the author reads, is no change)
+    if not math.isclose(old.max_points, new.max_points, rel_tol=0, abs_tol=1e-9):
         language = getattr(_, "language", None)
         problems += [Problem(f"questions.{i}.points", _(
             "Question {n} is new: the case study's points now add up to {total}, not {old}. The attempts already "

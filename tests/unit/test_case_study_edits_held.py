@@ -60,6 +60,9 @@ def test_a_question_added_warns_at_its_points_with_the_new_total_when_the_total_
     # one removed for one of the same points: the total stays, the removal says what it does
     swapped = replace(CASE, questions=(CASE.questions[0], Question("q3", "single", "<p>More.</p>", OPTIONS, points=2)))
     assert [field for field, _m, _e in said(swapped)] == ["questions"]
+    tenths = replace(CASE, questions=(replace(CASE.questions[0], points=0.1), replace(CASE.questions[1], points=0.2)))
+    one = replace(tenths, questions=(Question("q3", "single", "<p>More.</p>", OPTIONS, points=0.3),))
+    assert [field for field, _m, _e in said(one, tenths)] == ["questions", "questions"]  # 0.1 + 0.2 is 0.3
     # a question whose id was renamed (same prompt) is said as renamed only
     renamed = replace(CASE, questions=(replace(CASE.questions[0], id="q9"), CASE.questions[1]))
     assert [field for field, _m, _e in said(renamed)] == ["questions.0.id"]
