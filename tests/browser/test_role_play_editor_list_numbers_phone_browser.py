@@ -45,3 +45,26 @@ def test_the_numbers_of_the_bands_and_roles_stay_inside_their_group(lang, workbe
     found = page.evaluate(MARKERS, page.locator(".emm-rp-studio").element_handle())
     assert found == [], "text at 200 % on a 320 px phone, list numbers drawn over their group's border:\n" + "\n".join(found)
     assert page.js_errors == []
+
+
+def test_two_and_three_digit_numbers_stay_inside_their_group_too(workbench, new_page):
+    """The room follows the longest number: "10. " and "100. " (up to 101 bands) are wider than "1. "; the lists
+    titled by their legend keep no number and no room for one."""
+    xml = resources.files("emm_xblocks").joinpath("workbench", "scenarios", "emm_role_play-1-en.xml").read_text("utf-8")
+    page = new_page(PHONE)
+    page.goto(f"{workbench.base_url}/scenario/{workbench.add_scenario(xml)}/studio_view/?student=staff_1")
+    name = page.locator(".emm-rp-studio [data-field=display_name]")
+    page.wait_for_function("(el) => el.value !== ''", arg=name.element_handle())
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    studio = page.locator(".emm-rp-studio")
+    for rows in (12, 100):
+        studio.evaluate("""(root, rows) => {
+          const add = root.querySelector('[data-add=bands]'), list = root.querySelector('[data-list=bands]');
+          while (list.children.length < rows) { add.click(); }
+        }""", rows)
+        found = page.evaluate(MARKERS, studio.element_handle())
+        assert found == [], f"{rows} bands at 200 % on a 320 px phone:\n" + "\n".join(found)
+    starts = studio.evaluate("""(root) => ['nodes', 'choices'].map((n) => root.querySelector(`[data-list=${n}]`))
+      .filter(Boolean).map((l) => getComputedStyle(l).paddingInlineStart)""")
+    assert starts and set(starts) == {"0px"}, starts
+    assert page.js_errors == []
