@@ -42,7 +42,8 @@
     return timed ? Promise.resolve(null) : later(block, start, opts);
   };
   /* its button shown waiting, its form held from the tap; sent at its turn, unless its button left the page or was
-     hidden meanwhile (the reply before it drew the page anew): then said not sent, never dropped without a word */
+     hidden meanwhile (the reply before it drew the page anew): then said not sent; dropped without a word only when
+     writes closed (the refusal before it said why: its button stays disabled) or `moot` says the reply made it so */
   function later(block, start, opts) {
     var button = opts.button || null, release = opts.hold ? opts.hold() : null, sign = null;
     var focused = !!button && document.activeElement === button;
@@ -53,11 +54,11 @@
       EMM.say(sign, EMM.gettext("Waiting for the previous request: this will be sent next."));
     }
     return new Promise(function (resolve) {
-      queued(block).push(function () {
+      queued(block).push(function (closed) {
         if (sign) { sign.remove(); } if (release) { release(); }
+        if (button) { button.disabled = !!closed; button.removeAttribute("aria-busy"); }
+        if (closed || (opts.moot && opts.moot())) { resolve(false); return; }
         if (!button) { resolve(start()); return; }
-        button.disabled = false;
-        button.removeAttribute("aria-busy");
         if (!block.contains(button) || button.closest("[hidden]")) {
           EMM.say(alertOf(block, opts), EMM.gettext("Not sent: the page changed while the request before it was on its way. Check the page, then try again."));
           resolve(false);
@@ -69,15 +70,24 @@
       });
     });
   }
-  function next(block) {
+  /* the next tap at its turn, and those after it while one is not sent (review: a dropped tap stalled the queue for
+     good); `closed`: writes closed (past the due date, staff as a learner), none of them is sent */
+  function next(block, closed) {
     var q = queued(block);
-    if (q.length && !sending.has(block)) { q.shift()(); }
+    while (q.length && !sending.has(block)) { q.shift()(closed); }
   }
   function act(runtime, block, handler, data, opts) {
     sending.add(block);
     var id = actionId(block, handler, data, opts.actionId);
     var button = opts.button || null, alertBox = alertOf(block, opts), sent = Object.assign({}, data || {}, {action_id: id});
     var sign = null, timer = null, giveUp = null, quiet = timed, release = opts.hold ? opts.hold() : null;  /* held until the reply */
+    var closed = false;
+    /* also when onSuccess / onError throws: the retry timer set, the next tap sent (else the block stalls) */
+    function over() {
+      var retry = retries.get(block);
+      if (retry) { retry(); }
+      next(block, closed);
+    }
     /* disabled while it sends, a focused button drops the focus to the page: given back after */
     var focused = !!button && document.activeElement === button;
     if (!quiet) { EMM.clear(alertBox, true); }
@@ -117,19 +127,15 @@
       var lost = EMM.isLost(err);
       /* refused: a new action gets a new id */
       if (!lost) { EMM.settle(block, handler); }
-      finish(EMM.writesClosed(err));
+      closed = EMM.writesClosed(err);
+      finish(closed);
       /* a timed try: no link, or the refusal already shown, is not read out again (hunt2: the same alert at each try) */
       var shown = !!alertBox && !alertBox.hidden && alertBox.textContent === err.message;
       if (!quiet || (err.error !== EMM.LOCAL_CODES.NETWORK && !shown)) { EMM.say(alertBox, err.message); }
       if (opts.onError) { opts.onError(err, {actionId: id, lost: lost}); }
       if (opts.refresh) { opts.refresh(err, {actionId: id, lost: lost}); }
       return false;
-    }).then(function (done) {
-      var retry = retries.get(block);
-      if (retry) { retry(); }
-      next(block);
-      return done;
-    });
+    }).then(function (done) { over(); return done; }, function (e) { over(); throw e; });
   }
 
   /* `fn` sends what waits: at `online`, and 15 s, 30 s … 4 min after a failure (3 s, 6 s … after `online`) */
@@ -139,7 +145,12 @@
     function timely() { var why = waits(); return !!why && why !== EMM.LOCAL_CODES.SIGNED_OUT; }
     function go() { if (!document.hidden && global.navigator.onLine !== false && waits()) { timed = 1; try { fn(); } finally { timed = 0; } } }
     /* a phone says "online" before data flows: soon again (trial s37: 28 s later) */
-    global.addEventListener("online", function () { if (timely()) { delay = 1500; } fn(); });
+    global.addEventListener("online", function () {
+      var why = waits();
+      if (why === EMM.LOCAL_CODES.SIGNED_OUT) { return; }  /* no return of the link signs in: the page shown again tries */
+      if (why) { delay = 1500; }
+      fn();
+    });
     document.addEventListener("visibilitychange", go);
     retries.set(EMM.root(element), function () {
       global.clearTimeout(timer);

@@ -285,6 +285,80 @@ test("action: one waiting whose button left the page or was hidden by the reply 
   assert.equal(w.EMM.isBusy(root), false);
 });
 
+test("action: an onSuccess or onError that throws does not stall the taps waiting after it", async () => {
+  /* review js2: the queue moved on only when the page's handler returned; one that threw left every later tap
+     "Waiting for the previous request" for good */
+  for (const outcome of [response(200, {}), response(400, {error: "missing_answers", message: "No."})]) {
+    const {fetch, calls} = pendingFetch();
+    const w = setup({fetch});
+    const {root, button} = block();
+    const save = el("button", {type: "button"}, ["Save draft"]);
+    root.querySelector("form").appendChild(save);
+    const boom = () => { throw new Error("the page's handler failed"); };
+    const first = w.EMM.action(runtime, root, "save_draft", {}, {button: save, onSuccess: boom, onError: boom});
+    const second = w.EMM.action(runtime, root, "submit", {answers: {q1: "a"}}, {button});
+    calls[0].resolve(outcome);
+    await assert.rejects(first, /the page's handler failed/);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(calls.length, 2, "the waiting tap is sent");
+    assert.equal(calls[1].url, "/handler/u1/submit");
+    calls[1].resolve(response(200, {}));
+    assert.equal(await second, true);
+    assert.equal(w.EMM.isBusy(root), false);
+  }
+});
+
+test("action: after a refusal that closes writes (due date, staff as a learner), the taps waiting are not sent", async () => {
+  /* review js2: the waiting tap's button was enabled again and the tap sent, refused a second time */
+  for (const code of ["past_due", "read_only_masquerade"]) {
+    const {fetch, calls} = pendingFetch();
+    const w = setup({fetch});
+    const {root, button, alertBox} = block();
+    const save = el("button", {type: "button"}, ["Save draft"]);
+    root.querySelector("form").appendChild(save);
+    const said = [];
+    const first = w.EMM.action(runtime, root, "save_draft", {}, {button: save});
+    const second = w.EMM.action(runtime, root, "submit", {answers: {q1: "a"}}, {button});
+    w.timers.runAll();
+    calls[0].resolve(response(403, {error: code, message: "Closed."}));
+    assert.equal(await first, false);
+    assert.equal(await second, false, "not sent");
+    w.timers.runAll();
+    said.push(alertBox.textContent);
+    assert.equal(calls.length, 1, "one request: the refused one");
+    assert.deepEqual(said, ["Closed."], "one alert: the refusal, which says why");
+    assert.equal(button.disabled, true, "the waiting tap's button stays disabled, as the refused one's");
+    assert.equal(save.disabled, true);
+    assert.equal(button.hasAttribute("aria-busy"), false);
+    assert.equal(button.nextSibling, save, "its 'Waiting for the previous request' is gone");
+    assert.equal(w.EMM.isBusy(root), false);
+  }
+});
+
+test("action: a waiting tap its page says the reply made moot (`moot`) is dropped without a word", async () => {
+  /* review js2: "Save draft" tapped while a Submit was on its way that went said "Not sent: the page changed" under
+     the feedback; the submit carried the same answers */
+  const {fetch, calls} = pendingFetch();
+  const w = setup({fetch});
+  const {root, button, alertBox} = block();
+  const save = el("button", {type: "button"}, ["Save draft"]);
+  const actions = el("div", {}, [save]);
+  root.querySelector("form").appendChild(actions);
+  let submitted = false;
+  const first = w.EMM.action(runtime, root, "submit", {answers: {q1: "a"}}, {button, onSuccess: () => {
+    submitted = true;
+    actions.setAttribute("hidden", "");
+  }});
+  const second = w.EMM.action(runtime, root, "save_draft", {answers: {q1: "a"}}, {button: save, moot: () => submitted});
+  calls[0].resolve(response(200, {}));
+  assert.equal(await first, true);
+  assert.equal(await second, false);
+  w.timers.runAll();
+  assert.equal(calls.length, 1, "not sent");
+  assert.equal(alertBox.hidden, true, "nothing said: there is nothing to try again");
+  assert.equal(w.EMM.isBusy(root), false);
+});
+
 test("action: the server's message is shown and announced in the block's alert, the code reaches onError", async () => {
   const {fetch, calls} = pendingFetch();
   const w = setup({fetch});
