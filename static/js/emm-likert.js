@@ -8,6 +8,7 @@ function EmmLikert(runtime, element, args) {
   var status = root.querySelector("[data-status]");
   var progress = root.querySelector("[data-progress]");
   var submit = root.querySelector("[data-submit]");
+  var showResults = root.querySelector("[data-show-results]");
   var state = {submitted: args.submitted, locked: args.locked};
   EMM.enterSelects(root);  /* Enter selects an option, never sends (emm-forms.js) */
   /* a sent evaluation's page has no form, and its answers on the device are dropped all the same */
@@ -85,6 +86,14 @@ function EmmLikert(runtime, element, args) {
     }
     status.focus();
     if (document.activeElement !== status) { status.removeEventListener("blur", live); live(); }  /* not taken: live */
+    /* the results panel shown holds the figures of before these answers (hunt9): emptied, "Show results" offered
+       again, and the figures asked again, the focus left on the status line */
+    if (showResults && showResults.getAttribute("aria-expanded") === "true") {
+      EMM.clear(root.querySelector("[data-results]"));
+      showResults.setAttribute("aria-expanded", "false");
+      showResults.hidden = false;
+      askResults(false);
+    }
   }
 
   /* after a failure: a submission whose reply was lost is shown as saved; the form stays. Refused because no write
@@ -234,27 +243,26 @@ function EmmLikert(runtime, element, args) {
     return Promise.all((files.styles || []).map(one));
   }
 
-  var showResults = root.querySelector("[data-show-results]");
-  if (showResults) {
-    showResults.addEventListener("click", function () {
-      var target = root.querySelector("[data-results]");
-      /* its files load now, beside the figures: only who asks downloads them */
-      var panel = load(args.results_files || {});
-      panel.catch(function () { /* said once the figures are here */ });
-      EMM.action(runtime, element, "get_results", {reply: "page"}, {
-        button: showResults,
-        alert: alertBox,
-        offline: noResults,
-        onSuccess: function (data) {
-          panel.then(function () {
-            EMM.setServerHtml(target, data.html);
-            showResults.setAttribute("aria-expanded", "true");
-            showResults.hidden = true;
-            /* on the panel's heading: read as "Results, heading", not a nameless box */
-            (target.querySelector("[data-results-title]") || target).focus();
-          }, function (err) { EMM.say(alertBox, err.message); });
-        }
-      });
+  /* the server's results panel; `focus`: on its heading when asked, not when asked again after an update */
+  function askResults(focus) {
+    var target = root.querySelector("[data-results]");
+    /* its files load now, beside the figures: only who asks downloads them */
+    var panel = load(args.results_files || {});
+    panel.catch(function () { /* said once the figures are here */ });
+    EMM.action(runtime, element, "get_results", {reply: "page"}, {
+      button: showResults,
+      alert: alertBox,
+      offline: noResults,
+      onSuccess: function (data) {
+        panel.then(function () {
+          EMM.setServerHtml(target, data.html);
+          showResults.setAttribute("aria-expanded", "true");
+          showResults.hidden = true;
+          /* on the panel's heading: read as "Results, heading", not a nameless box */
+          if (focus) { (target.querySelector("[data-results-title]") || target).focus(); }
+        }, function (err) { EMM.say(alertBox, err.message); });
+      }
     });
   }
+  if (showResults) { showResults.addEventListener("click", function () { askResults(true); }); }
 }
