@@ -160,6 +160,8 @@ function EmmCaseStudy(runtime, element, args) {
       alert: alertBox,
       actionId: actionId,
       hold: handler === "submit" ? EMM.holdForm(form) : null,  /* the form shown after it is what went (emm-forms.js) */
+      /* a draft tapped while a submit was on its way that then went: the submit carried the same answers (held) */
+      moot: handler === "save_draft" ? function () { return shownSubmitted; } : null,
       onSuccess: function (body, meta) { answered += 1; done(body, meta); },
       onError: function (err, meta) {
         hush();  /* the error is said: an earlier "Draft saved." no longer holds */
