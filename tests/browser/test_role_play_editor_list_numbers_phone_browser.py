@@ -26,7 +26,8 @@ MARKERS = """(root) => {
     const inner = group.getBoundingClientRect().left + parseFloat(gs.borderLeftWidth);
     const start = li.getBoundingClientRect().left - width;
     if (start < inner - 0.5) {
-      out.push(`${li.parentElement.getAttribute('data-list')} ${probe.textContent.trim()} starts at ${Math.round(start)} px, `
+      out.push(`${li.parentElement.getAttribute('data-list')} ${probe.textContent.trim()} `
+        + `starts at ${Math.round(start)} px, `
         + `its group's border ends at ${Math.round(inner)} px`);
     }
   }
@@ -43,7 +44,8 @@ def test_the_numbers_of_the_bands_and_roles_stay_inside_their_group(lang, workbe
     page.wait_for_function("(el) => el.value !== ''", arg=name.element_handle())
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
     found = page.evaluate(MARKERS, page.locator(".emm-rp-studio").element_handle())
-    assert found == [], "text at 200 % on a 320 px phone, list numbers drawn over their group's border:\n" + "\n".join(found)
+    assert found == [], ("text at 200 % on a 320 px phone, list numbers drawn over their group's border:\n"
+                         + "\n".join(found))
     assert page.js_errors == []
 
 
