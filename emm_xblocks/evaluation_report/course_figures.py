@@ -6,8 +6,9 @@ figures themselves are the pure ``report`` (reaction, Kirkpatrick level 1) and `
 """
 
 from ..common import charts, course_outline, pair_sums, platform, summary
-from ..common.i18n import current_language
-from ..knowledge_check.content import POST, PRE
+from ..common.i18n import current_language, default_translated
+from ..common.settings import default_named
+from ..knowledge_check.content import DEFAULT_NAME, POST, PRE
 from ..knowledge_check.statistics import gain_as_shown, pair_group_size
 from ..likert import content as likert
 from . import learning, report
@@ -23,10 +24,12 @@ def described(block, block_type, usage_key=None):
 def evaluations(block):
     """``([(block key, survey, tallies, respondents)], {block key: tallies by profile})`` of the
     course's answered Likert evaluations, each read in one statement as its own panel reads it
-    (``summary.panel_counts``: by profile only for an evaluation that asks the question)."""
+    (``summary.panel_counts``: by profile only for an evaluation that asks the question). An
+    evaluation left at its default name is named in the reader's language, as its page names it
+    (``settings.default_named``; decision 106)."""
     out, by_profile = [], {}
     for key, fields in described(block, "emm_likert"):
-        survey = likert.from_fields(fields)
+        survey = default_named(likert.from_fields(fields), likert.SETTINGS, block.ugettext)
         respondents, tallies, profiles = summary.panel_counts(key, profiles=survey.asks_profile)
         if respondents:
             out.append((key, survey, tallies, respondents))
@@ -48,7 +51,8 @@ def knowledge_pairs(block):
     """``[{"pair", "names", "tests", "description", "sums"}]`` of the course's knowledge-check pairs
     that learners answered, by pair key in the order first answered: ``names`` its blocks' names,
     ``tests`` ``[(phase, name)]`` the same in the order described; the post-test's description wins;
-    ``min_group_size`` the highest of its tests' (``statistics.pair_group_size``).
+    ``min_group_size`` the highest of its tests' (``statistics.pair_group_size``). A test left at
+    its default name is named in the reader's language (``i18n.default_translated``; decision 106).
     A test deleted from the course is not one of them, nor are its results in ``sums``
     (``common.pair_sums``: what the figures read of the results, added up by the database)."""
     course = platform.course_key(block)
@@ -59,8 +63,9 @@ def knowledge_pairs(block):
         if not isinstance(pair, str) or not pair:
             continue
         entry = found.setdefault(pair, {"pair": pair, "names": [], "tests": [], "description": fields})
-        entry["names"].append(str(fields.get("display_name", "")))
-        entry["tests"].append((str(fields.get("phase", "")), str(fields.get("display_name", ""))))
+        name = default_translated(str(fields.get("display_name", "")).strip(), DEFAULT_NAME, block.ugettext)
+        entry["names"].append(name)
+        entry["tests"].append((str(fields.get("phase", "")), name))
         if fields.get("phase") == "post":
             entry["description"] = fields
     for entry in found.values():
