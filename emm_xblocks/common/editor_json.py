@@ -81,17 +81,30 @@ HTML_KEYS = frozenset({"narrative", "html", "excerpt", "expert_analysis", "intro
                        "model_answer", "brief", "consequence", "debrief"})
 
 
+def _html_fields(data, how):
+    """``data`` with each HTML field (``HTML_KEYS``, in rows of lists too) made ``how(value)``."""
+    if isinstance(data, list):
+        return [_html_fields(item, how) for item in data]
+    if not isinstance(data, dict):
+        return data
+    return {key: how(value) if key in HTML_KEYS and isinstance(value, str) else _html_fields(value, how)
+            for key, value in data.items()}
+
+
 def typed_html(data):
     """The editor's JSON ``data`` (a block's ``to_editor``) with each HTML field (``HTML_KEYS``, in
     rows of lists too) as the author typed it (``sanitize.as_typed``: "&", a no-break space, not
-    "&amp;", "&nbsp;"): what an editor loads (bug hunt s44). Not for ``limits.check_saved``, which
-    counts the stored HTML."""
-    if isinstance(data, list):
-        return [typed_html(item) for item in data]
-    if not isinstance(data, dict):
-        return data
-    return {key: as_typed(value) if key in HTML_KEYS and isinstance(value, str) else typed_html(value)
-            for key, value in data.items()}
+    "&amp;", "&nbsp;"): what an editor loads (bug hunt s44). Not for ``limits.check_saved``'s
+    ``saved``, which counts the stored HTML (``saved_html``)."""
+    return _html_fields(data, as_typed)
+
+
+def saved_html(data):
+    """The editor's JSON ``data`` with each HTML field as the editor's save would store it
+    (``sanitize.authored_html``, as ``editor_html`` reads it: "&" written "&amp;", markup the
+    learner's page removes left out): what ``limits.check_saved`` counts as ``saved``, for content
+    no save has cleaned (an import's, decision 107: ``common.studio_checks``)."""
+    return _html_fields(data, authored_html)
 
 
 MAX_NAMES = 12  # tags, then attributes, a warning names (a page pasted from a word processor has dozens)

@@ -70,22 +70,26 @@ def check(data, limits, _, one_line=()):
     return [too_long(path, limit, _) for path, limit in over(data, limits, one_line)]
 
 
+def over_saved(sent, saved, limits, one_line=()):
+    """``(as sent, as saved)``: ``over`` of what the editor ``sent`` (the texts as typed, as its
+    counter counts them), then of ``saved`` (the same shape: the content as the editor would load
+    it after this save, its HTML cleaned) at each path ``sent`` kept within its limit: a text that
+    only cleaning takes over the limit. The measure of the editor's save (``check_saved``) and of
+    Studio's check of stored content (``common.studio_checks``)."""
+    typed = over(sent, limits, one_line)
+    said = {path for path, _limit in typed}
+    return typed, [(path, limit) for path, limit in over(saved, limits, one_line) if path not in said]
+
+
 def check_saved(sent, saved, limits, _, one_line=()):
-    """``check`` of what the editor ``sent``, then of ``saved`` (the same shape: the content as the
-    editor would load it after this save, its HTML cleaned) for each path ``sent`` kept within its
-    limit: a text that only cleaning takes over the limit is refused too, with words that say why
-    the editor's counter showed less."""
-    problems = check(sent, limits, _, one_line)
-    said = {p.field for p in problems}
-    for pattern, limit in limits.items():
-        for path, value in _values(saved, pattern.split(".")):
-            items = value if isinstance(value, list) else [value]
-            if path not in said and any(length(item, pattern in one_line) > limit for item in items):
-                problems.append(Problem(path, _(
-                    "This text is longer than {max} characters as it is saved (special characters such as "
-                    "& are written out, links get safety attributes): shorten it (nothing was cut).")
-                    .format(max=count(limit, _)), code=TOO_LONG))
-    return problems
+    """``check`` of what the editor ``sent``, then of ``saved`` (``over_saved``): a text that only
+    cleaning takes over the limit is refused too, with words that say why the editor's counter
+    showed less."""
+    typed, cleaned = over_saved(sent, saved, limits, one_line)
+    return [too_long(path, limit, _) for path, limit in typed] + [Problem(path, _(
+        "This text is longer than {max} characters as it is saved (special characters such as "
+        "& are written out, links get safety attributes): shorten it (nothing was cut).")
+        .format(max=count(limit, _)), code=TOO_LONG) for path, limit in cleaned]
 
 
 def only_too_long(problems):

@@ -7,7 +7,8 @@ editor's limit (``common.limits``) is kept and shown to learners, and the author
 a new name only, is refused ``text_too_long`` for a text they never touched; markup the learner's
 page removes (``common.editor_json.markup_warnings``) is kept in the OLX and said nowhere. Both are
 found on the content as the editor loads it (``editor_module.to_editor``), by the editor's own
-table (``LIMITS``, its one-line texts ``ONE_LINE_LIMITS``), once per content and process
+table (``LIMITS``, its one-line texts ``ONE_LINE_LIMITS``), a text measured as the editor's save
+measures it (``limits.over_saved``: as typed, then as the save would store it), once per content and process
 (``found``: the content's frozen dataclass is the key, as ``common.content_cache`` keys the content
 by its values; decision 17), and worded at each call in the reader's language.
 Studio calls ``validate()`` for every block of a unit page; no learner request runs this.
@@ -16,7 +17,7 @@ Studio calls ``validate()`` for every block of a unit page; no learner request r
 from functools import lru_cache
 
 from . import limits
-from .editor_json import markup_found, markup_message
+from .editor_json import markup_found, markup_message, saved_html, typed_html
 from .numbers import count
 from .places import place
 
@@ -31,7 +32,11 @@ def found(editor_module, content):
     data = editor_module.to_editor(content)
     one_line = getattr(editor_module, "ONE_LINE_LIMITS", {})
     table = {**getattr(editor_module, "LIMITS", {}), **one_line}
-    return tuple(limits.over(data, table, one_line)), tuple(markup_found(data))
+    # measured as the editor's save measures (``limits.over_saved``): as the editor loads and counts
+    # it (typed: "&", not "&amp;") and as its save would store it (an import's HTML is not cleaned:
+    # a bare "&" is written "&amp;" by the save, which then refuses it)
+    typed, cleaned = limits.over_saved(typed_html(data), saved_html(data), table, one_line)
+    return tuple(typed + cleaned), tuple(markup_found(data))
 
 
 def warnings(editor_module, content, _):
