@@ -35,6 +35,11 @@ def _served(block):
     return {"served": platform.answers_available(block)}
 
 
+def _clock(block):
+    """What ``learner.save_draft`` takes of the platform: the time now, in milliseconds (the draft's save time)."""
+    return {"now": int(platform.now().timestamp() * 1000)}
+
+
 def _closed(block):
     """What the read of the learner's state takes of the platform: whether the due date has passed
     (``learner.current``'s ``closed``: no attempt left, the last one's results shown)."""
@@ -108,7 +113,7 @@ class CaseStudyBlock(AnswersByDayMixin, LiveRoomMixin, EditableContentMixin, Lea
                          *(plain_text(q.prompt) for q in case.questions)])
 
     # ---------------------------------------------------------------- learner handlers
-    save_draft = learner_handler(learner.save_draft, replay=learner.save_draft_replayed)
+    save_draft = learner_handler(learner.save_draft, replay=learner.save_draft_replayed, bind=_clock)
     submit = learner_handler(learner.submit, respond=views.respond, replay=learner.current, page=views.PAGE_READS,
                              bind=_served)
     self_assess = learner_handler(learner.self_assess, respond=views.respond, replay=learner.current,

@@ -53,6 +53,9 @@ class State:
     history: list = field(default_factory=list)
     answers_shown: bool = False
     learner_profile: str = ""  # the participant profile given with the last submit or draft ("": none)
+    # when the server's draft was last saved (milliseconds since 1970, the server's clock; 0: never): the page
+    # compares it with the time of the answers kept on the device (decision 09NN)
+    draft_saved: int = 0
 
 
 # ------------------------------------------------------------------ what the browser sent
@@ -126,8 +129,8 @@ def _shown(state, shown):
 
 
 # ------------------------------------------------------------------ the actions
-def _draft_saved(_):
-    return {"saved": True, "message": _("Draft saved. You can come back and finish later.")}
+def _draft_saved(_, saved):
+    return {"saved": True, "saved_at": saved, "message": _("Draft saved. You can come back and finish later.")}
 
 
 def standing(case, state, closed=False):
@@ -145,23 +148,24 @@ def standing(case, state, closed=False):
                    assessed=ticks is not None, submitted=True)
 
 
-def save_draft(case, state, data, _):
+def save_draft(case, state, data, _, now=0):
     """Keep unfinished answers (checked, not required to be complete) and, when the case asks it,
     the participant profile given with them (``"profile"``: an option id, or "" for none; checked
     as ``submit`` checks it: ``unknown_profile`` for anything else; left as it was when the request
-    has no ``"profile"``): the page's form shows both when the learner comes back."""
+    has no ``"profile"``): the page's form shows both when the learner comes back. ``now``: the server's
+    time in milliseconds, kept as the draft's (``draft_saved``) and answered as ``saved_at``."""
     state = standing(case, state)
     _refuse_if_submitted(state, _)
     answers = check_answers(case, data.get("answers"), _, final=False)
-    new = replace(state, draft=answers)
+    new = replace(state, draft=answers, draft_saved=now)
     if case.asks_profile and "profile" in data:
         new = replace(new, learner_profile=profile.check(case.profile_options, data["profile"], _))
-    return Outcome(state=new, result=_draft_saved(_))
+    return Outcome(state=new, result=_draft_saved(_, now))
 
 
 def save_draft_replayed(case, state, data, _):
     """Read-only replay of ``save_draft`` (the page sent the same action again): its answer."""
-    return Outcome(result=_draft_saved(_))
+    return Outcome(result=_draft_saved(_, state.draft_saved))
 
 
 def current(case, state, data, _, closed=False):

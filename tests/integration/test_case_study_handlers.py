@@ -1,6 +1,7 @@
 """The case-study block through the platform-faithful runtime (tests/openedx)."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -359,6 +360,17 @@ def _secrets(case):
 def _plain(html):
     from emm_xblocks.common.sanitize import plain_text
     return plain_text(html)
+
+
+def test_a_draft_keeps_its_save_time_and_the_page_is_given_it(case, handlers):
+    """Decision 09NN: the page compares it with the time of the answers kept on the device."""
+    uid = case()
+    assert handlers.block(uid).draft_saved == 0
+    before = int(time.time() * 1000)
+    saved = handlers.post(uid, "save_draft", {"answers": {"q3": "Half"}}).json_body["saved_at"]
+    assert before <= saved <= int(time.time() * 1000) + 1
+    assert handlers.block(uid).draft_saved == saved
+    assert f'"draft_saved": {saved}' in handlers.view(uid).content
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.glob("emm_case_study-*.xml")))
