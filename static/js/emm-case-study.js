@@ -20,7 +20,7 @@ function EmmCaseStudy(runtime, element, args) {
   var shownSubmitted = !!args.submitted;
   /* the answers kept on this device until the server has them (emm-questions.js) */
   var drafts = EMM.questionDrafts(element, form, {
-    key: args.draft_key, line: actions, keep: onDevice, fill: fillRest, refresh: refresh,
+    key: args.draft_key, line: actions, keep: onDevice, fill: fillRest, refresh: refresh, saved: args.draft_saved,
     send: {
       submit: function (data, actionId) { submitAnswers(data.answers, actionId, data.profile); },
       save_draft: function (data, actionId) { saveDraft(data.answers, actionId, data.profile); }
@@ -186,10 +186,11 @@ function EmmCaseStudy(runtime, element, args) {
   function saveDraft(answers, actionId, who) {
     var save = root.querySelector("[data-save]");
     var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
-    return run("save_draft", data, save, function (body) {
-      /* kept as a draft, not sent: the status below says "Draft saved."; the form stayed open meanwhile */
-      drafts.sent("", {answers: data.answers, profile: data.profile});
-      tell(body.message);
+    return run("save_draft", data, save, function (reply) {
+      /* kept as a draft, not sent: the status below says "Draft saved."; the form stayed open meanwhile. Its reply
+         is the handler's whole (no "reply: page"), with the draft's save time (decision 09NN) */
+      drafts.sent("", {answers: data.answers, profile: data.profile}, reply.saved_at);
+      tell(reply.message);
     }, actionId);
   }
 

@@ -5,9 +5,10 @@
   if (!EMM || EMM.deviceDraft) { return; }
   var DRAFT = "save_draft";  /* the handler that keeps a draft on the server (the case study's) */
 
-  /* the record {data, queued} under `key` ("" keeps nothing); `region` says its state */
+  /* the record {data, queued, at, base} under `key` ("" keeps nothing); `region` says its state. `at`: when it was
+     typed (this device's clock, ms); `base`: the save time of the server's draft this page knew then (decision 09NN) */
   EMM.deviceDraft = function (key, region) {
-    var storage = null, name = "emm-draft-" + key, shown = "";
+    var storage = null, name = "emm-draft-" + key, shown = "", known = 0, offered = null;
     try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
     function read() {
       if (!storage) { return null; }
@@ -53,6 +54,11 @@
       if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
       tell("");
     }
+    /* `record` typed before the server's draft saved at `saved`, which this device did not know: older */
+    function older(record, saved) {
+      if (!saved || !record.at || (record.queued && record.queued.handler !== DRAFT)) { return false; }  /* !at: kept before 09NN */
+      return !((record.base || 0) >= saved) && !((record.at || 0) > saved);
+    }
     /* the same answers, whatever the order of their keys */
     function same(a, b) { return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)); }
     function sorted(value) {
@@ -67,8 +73,8 @@
       if (handler === DRAFT && waiting && waiting.handler !== DRAFT) { return Object.assign({}, waiting, {why: why}); }
       return {handler: handler, actionId: actionId, why: why};
     }
-    function put(data, queued, again) {
-      var record = {data: data, queued: queued}, kept = write(record);
+    function put(data, queued, again, at) {
+      var record = {data: data, queued: queued, at: at || Date.now(), base: known}, kept = write(record);
       if (kept) { tell(local(record), false, again); }
       return kept;
     }
@@ -88,17 +94,23 @@
           if (put(data, next(handler, meta.actionId, err), offline) && offline) { EMM.clear(alertBox, true); }
         } else if (record) {  /* a submission waiting stays, whatever became of a draft */
           var waiting = record.queued;
-          put(record.data, handler === DRAFT && waiting && waiting.handler !== DRAFT ? waiting : null);
+          put(record.data, handler === DRAFT && waiting && waiting.handler !== DRAFT ? waiting : null, false, record.at);
         }
       },
       /* the server has the answers: nothing more to keep. The line says "Sent" (a submission);
          `said`: what it says instead ("" after a draft kept on the server, which the page says). Quietly: the page
          says the outcome itself (its status, its feedback), read out once. `data`: what went, where the form stays
          open while it goes (a draft): the device keeps what was typed since, nothing waiting (bug hunt s44: the words
-         typed while a slow link carried the draft went with the copy, and a reload showed the draft as at the tap) */
-      sent: function (said, data) {
+         typed while a slow link carried the draft went with the copy, and a reload showed the draft as at the tap).
+         `savedAt`: the draft's save time on the server (its reply's `saved_at`): what the device keeps is newer */
+      sent: function (said, data, savedAt) {
         var record = read();
-        if (data && record && record.data && !same(record.data, data)) { put(record.data, null); return; }
+        if (savedAt) { known = savedAt; }
+        if (data && record && record.data && !same(record.data, data)) {
+          /* the older answers offered back stay as they were: older than this draft too (decision 09NN) */
+          if (record.at !== offered) { put(record.data, null, false, record.at); }
+          return;
+        }
         if (storage) { try { storage.removeItem(name); } catch (e) { /* nothing kept */ } }
         tell(typeof said === "string" ? said : EMM.gettext("Sent"), true);
       },
@@ -115,12 +127,20 @@
         return true;
       },
       /* at the page's start: what was kept back in the form (fill(data); false: not put back) and
-         said, what waits sent (resend()) if the link is up, and again each time it comes back */
-      resume: function (element, fill, resend) {
+         said, what waits sent (resend()) if the link is up, and again each time it comes back. `saved`: the save time
+         of the server's draft in the form (ms, 0: none). What the device kept without a submission waiting, typed
+         before that draft was saved and with that draft unknown to this device (saved on another: decision 09NN),
+         does not replace it: it is kept as it was, not sent, and given to offer(record) (the page offers it back) */
+      resume: function (element, fill, resend, saved, offer) {
         var kept = read();
+        known = saved || 0;
         /* the reload a session that ended asked for: it waits for the link again */
         if (kept && kept.queued && kept.queued.why) { kept.queued.why = undefined; write(kept); }
-        if (kept && kept.data && fill(kept.data) !== false) {
+        if (kept && kept.data && offer && older(kept, known)) {
+          if (kept.queued) { kept.queued = null; write(kept); }  /* never sent over the newer draft */
+          offered = kept.at;
+          offer(kept);
+        } else if (kept && kept.data && fill(kept.data) !== false) {
           tell(local(kept));
           if (kept.queued && global.navigator.onLine !== false) { resend(); }
         }

@@ -109,7 +109,7 @@
   };
 
   /* A question form's answers kept on the device until the server has them (EMM.deviceDraft);
-     opts: key, line, keep, fill, send, refresh (docs/javascript.md) */
+     opts: key, line, keep, fill, send, refresh, saved (docs/javascript.md) */
   EMM.questionDrafts = function (element, form, opts) {
     var drafts = EMM.deviceDraft(form ? opts.key || "" : "", form && opts.line ? EMM.draftStatus(opts.line) : null);
     /* the server has a submitted attempt: the action waiting here went, or is out of date. After
@@ -145,12 +145,31 @@
       form.addEventListener("input", keep);
       form.addEventListener("change", keep);
       if (submitted && drafts.load()) { drafts.settle(); }  /* nothing is left to put back */
-      drafts.resume(element, function (data) {
-        if (!data.answers) { return false; }
-        EMM.fillQuestions(form, data.answers);
-        if (opts.fill) { opts.fill(data); }
-      }, resend);
+      drafts.resume(element, fill, resend, opts.saved || 0, offer);
     };
+    function fill(data) {
+      if (!data.answers) { return false; }
+      EMM.fillQuestions(form, data.answers);
+      if (opts.fill) { opts.fill(data); }
+    }
+    /* the answers kept on this device are older than the draft saved on the course (on another device): the form
+       shows that draft, and a button at its top puts these back, dated (decision 09NN: nothing lost unsaid) */
+    function offer(record) {
+      if (!record.data.answers) { return; }
+      var date = new Intl.DateTimeFormat(EMM.locale(form), {dateStyle: "long", timeStyle: "short", numberingSystem: "latn"});
+      var text = EMM.format(EMM.gettext("Restore the text typed on this device on {date}"), {date: date.format(new Date(record.at))});
+      var button = EMM.el("button", {type: "button", class: "emm-button", "data-restore-device": true, text: text});
+      var box = EMM.el("p", {class: "emm-notice emm-device-text", "data-device-text": true});
+      box.appendChild(button);
+      form.insertAdjacentElement("afterbegin", box);
+      button.addEventListener("click", function () {
+        fill(record.data);
+        drafts.keep(record.data);  /* now the newer: kept on the device, as typed */
+        box.remove();
+        var first = form.querySelector("textarea, input");
+        if (first) { first.focus(); }
+      });
+    }
     return drafts;
   };
 }(window));

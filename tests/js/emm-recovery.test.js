@@ -123,6 +123,9 @@ test("after any failure the page re-reads the state; onError learns whether the 
     ["missing_answers", false, 24], "refresh"]);
 });
 
+/* what a record holds of the answers and what waits (its times `at` and `base` aside: decision 09NN) */
+function shape(record) { return record && {data: record.data, queued: record.queued}; }
+
 test("deviceDraft keeps the answers per key, says so once, queues an action and forgets after the server has it", () => {
   const {w} = setup();
   const region = el("p", {role: "status"});
@@ -130,7 +133,7 @@ test("deviceDraft keeps the answers per key, says so once, queues an action and 
   assert.equal(draft.load(), null);
   draft.keep({answers: {q1: "a"}});
   assert.equal(region.textContent, "Saved on this device");
-  assert.deepEqual(draft.load(), {queued: null, data: {answers: {q1: "a"}}});
+  assert.deepEqual(shape(draft.load()), {queued: null, data: {answers: {q1: "a"}}});
   assert.equal(w.EMM.deviceDraft("k2", null).load(), null, "another learner or block sees nothing");
 
   assert.equal(draft.queue("submit", "id-0000000001", {answers: {q1: "b"}}), true, "kept: the page may say it will go");
@@ -162,7 +165,7 @@ test("deviceDraft.sent(said, data): what was typed while a draft went stays on t
   draft.queue("save_draft", "id-0000000001", went);
   draft.keep({answers: {q1: "First draft. And more, typed while it went.", q2: ["a", "b"]}, profile: ""});
   draft.sent("", went);
-  assert.deepEqual(draft.load(), {data: {answers: {q1: "First draft. And more, typed while it went.", q2: ["a", "b"]},
+  assert.deepEqual(shape(draft.load()), {data: {answers: {q1: "First draft. And more, typed while it went.", q2: ["a", "b"]},
     profile: ""}, queued: null}, "the words typed since are kept; the draft that went waits no more");
   assert.equal(region.textContent, "Saved on this device");
 
@@ -270,7 +273,7 @@ test("deviceDraft.failed: what may pass waits with its id; a final refusal takes
   assert.equal(draft.waits(), false);
 
   draft.failed("submit", data, LOST, {actionId: "id-0000000001", lost: true}, alertBox);
-  assert.deepEqual(draft.load(), {data, queued: {handler: "submit", actionId: "id-0000000001"}});
+  assert.deepEqual(shape(draft.load()), {data, queued: {handler: "submit", actionId: "id-0000000001"}});
   assert.equal(draft.waits(), true);
   assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
   assert.equal(alertBox.hidden, false, "online: the alert stays");
@@ -279,7 +282,7 @@ test("deviceDraft.failed: what may pass waits with its id; a final refusal takes
   assert.deepEqual(draft.load().queued, {handler: "submit", actionId: "id-0000000001"}, "\"send again\": it still waits");
 
   draft.failed("submit", data, REFUSED, {actionId: "id-0000000001", lost: false}, alertBox);
-  assert.deepEqual(draft.load(), {data, queued: null}, "refused for good: nothing waits, the answers stay");
+  assert.deepEqual(shape(draft.load()), {data, queued: null}, "refused for good: nothing waits, the answers stay");
   assert.equal(draft.waits(), false);
   assert.equal(region.textContent, "Saved on this device");
 
@@ -306,7 +309,7 @@ test("a submission waiting offline is never turned into a draft: a draft tapped 
   w.navigator.onLine = false;
   draft.failed("submit", {answers: {q1: "a"}}, LOST, {actionId: "id-0000000001", lost: true}, alertBox);
   draft.failed("save_draft", {answers: {q1: "b"}}, LOST, {actionId: "id-0000000002", lost: true}, alertBox);
-  assert.deepEqual(draft.load(), {data: {answers: {q1: "b"}}, queued: {handler: "submit", actionId: "id-0000000001"}},
+  assert.deepEqual(shape(draft.load()), {data: {answers: {q1: "b"}}, queued: {handler: "submit", actionId: "id-0000000001"}},
     "the submission still waits, with the latest answers");
   w.timers.runAll();
   assert.equal(region.textContent, "Saved on this device: your answers will be submitted when the connection is back.");
@@ -416,7 +419,7 @@ test("a final refusal ends the wait: not sent again by the timer, at `online` or
   await settled();
   await page.pass(20);
   assert.deepEqual(page.sends, [0, 15]);
-  assert.deepEqual(page.draft.load(), {data: {answers: {q1: "a"}}, queued: null}, "the answers stay on the device");
+  assert.deepEqual(shape(page.draft.load()), {data: {answers: {q1: "a"}}, queued: null}, "the answers stay on the device");
   page.w.dispatch("online");
   page.resend();  /* as a page opened again does */
   await page.pass(3600);
@@ -645,4 +648,51 @@ test("a timed try while the block sends is not queued behind it (the learner's t
   page.w.document.dispatch("visibilitychange");
   assert.equal(await got, null);
   assert.equal(page.w.EMM.isBusy(page.root), true, "only the learner's send is on its way");
+});
+
+test("deviceDraft.resume: answers typed here before a draft saved on another device are offered, not put in the form (09NN)", () => {
+  const {w} = setup();
+  const phone = w.EMM.deviceDraft("k1", null);
+  phone.keep({answers: {q1: "typed on the phone"}});
+  const at = phone.load().at;
+  const filled = [], offered = [];
+  const again = w.EMM.deviceDraft("k1", null);
+  again.resume(el("div"), (data) => { filled.push(data); }, () => {}, at + 60000, (record) => { offered.push(record); });
+  assert.deepEqual(filled, [], "the newer draft of the course stays in the form");
+  assert.equal(offered.length, 1);
+  assert.deepEqual(offered[0].data, {answers: {q1: "typed on the phone"}});
+  assert.equal(offered[0].at, at, "offered with the time it was typed");
+  assert.deepEqual(shape(again.load()), {data: {answers: {q1: "typed on the phone"}}, queued: null}, "still kept");
+});
+
+test("deviceDraft.resume: answers typed after the course's draft, or on top of it on this device, go back in the form (09NN)", () => {
+  const {w} = setup();
+  const filled = [], offered = [];
+  const fill = (data) => { filled.push(data); }, offer = (record) => { offered.push(record); };
+  const later = w.EMM.deviceDraft("k1", null);
+  later.keep({answers: {q1: "typed after"}});
+  w.EMM.deviceDraft("k1", null).resume(el("div"), fill, () => {}, later.load().at - 60000, offer);
+  assert.deepEqual(filled, [{answers: {q1: "typed after"}}], "the newer wins");
+
+  const known = w.EMM.deviceDraft("k2", null);
+  known.resume(el("div"), fill, () => {}, Date.now() + 60000, offer);  /* this page showed that draft */
+  known.keep({answers: {q1: "typed on top of the draft shown"}});
+  w.EMM.deviceDraft("k2", null).resume(el("div"), fill, () => {}, known.load().base, offer);
+  assert.deepEqual(filled[1], {answers: {q1: "typed on top of the draft shown"}}, "another device's clock aside");
+  assert.deepEqual(offered, []);
+});
+
+test("deviceDraft: answers offered back stay older than a draft this page then saves, untyped on (09NN)", () => {
+  const {w} = setup();
+  const phone = w.EMM.deviceDraft("k1", null);
+  phone.keep({answers: {q1: "typed on the phone"}});
+  const at = phone.load().at, offered = [], filled = [];
+  const page = w.EMM.deviceDraft("k1", null);
+  page.resume(el("div"), (data) => { filled.push(data); }, () => {}, at + 60000, (record) => { offered.push(record); });
+  page.sent("", {answers: {q1: "the laptop's draft, saved again here"}}, at + 120000);
+  assert.equal(page.load().base, 0, "not rebased on the draft saved");
+  w.EMM.deviceDraft("k1", null).resume(el("div"), (data) => { filled.push(data); }, () => {}, at + 120000,
+    (record) => { offered.push(record); });
+  assert.deepEqual(filled, [], "the draft saved stays in the form at the next visit");
+  assert.equal(offered.length, 2, "the phone's text is still offered");
 });

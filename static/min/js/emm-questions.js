@@ -14,5 +14,8 @@ EMM.say(alertBox,EMM.gettext("Your answers had already reached the course before
 if(queued&&data&&data.answers&&Object.prototype.hasOwnProperty.call(opts.send,queued.handler)){opts.send[queued.handler](data,queued.actionId);}else{opts.refresh();}}
 drafts.start=function(submitted){function keep(){drafts.keep(opts.keep());}
 form.addEventListener("input",keep);form.addEventListener("change",keep);if(submitted&&drafts.load()){drafts.settle();}
-drafts.resume(element,function(data){if(!data.answers){return false;}
-EMM.fillQuestions(form,data.answers);if(opts.fill){opts.fill(data);}},resend);};return drafts;};}(window));
+drafts.resume(element,fill,resend,opts.saved||0,offer);};function fill(data){if(!data.answers){return false;}
+EMM.fillQuestions(form,data.answers);if(opts.fill){opts.fill(data);}}
+function offer(record){if(!record.data.answers){return;}
+var date=new Intl.DateTimeFormat(EMM.locale(form),{dateStyle:"long",timeStyle:"short",numberingSystem:"latn"});var text=EMM.format(EMM.gettext("Restore the text typed on this device on {date}"),{date:date.format(new Date(record.at))});var button=EMM.el("button",{type:"button",class:"emm-button","data-restore-device":true,text:text});var box=EMM.el("p",{class:"emm-notice emm-device-text","data-device-text":true});box.appendChild(button);form.insertAdjacentElement("afterbegin",box);button.addEventListener("click",function(){fill(record.data);drafts.keep(record.data);box.remove();var first=form.querySelector("textarea, input");if(first){first.focus();}});}
+return drafts;};}(window));
