@@ -54,7 +54,7 @@ class State:
     answers_shown: bool = False
     learner_profile: str = ""  # the participant profile given with the last submit or draft ("": none)
     # when the server's draft was last saved (milliseconds since 1970, the server's clock; 0: never): the page
-    # compares it with the time of the answers kept on the device (decision 09NN)
+    # compares it with the time of the answers kept on the device (decision 117)
     draft_saved: int = 0
 
 

@@ -110,7 +110,7 @@ def student_view(block):
     return block.page_fragment(page_html(page, words), init_args={
         "submitted": state.submitted,
         # when the draft in the form was saved (ms, 0: none): the answers kept on the device older than it do not
-        # replace it, they are offered back (emm-drafts.js `resume`, decision 09NN)
+        # replace it, they are offered back (emm-drafts.js `resume`, decision 117)
         "draft_saved": state.draft_saved if not state.submitted and state.draft else 0,
         **recovery.device_keys(block, refusal, kept.submitted),
     })

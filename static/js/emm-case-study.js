@@ -188,7 +188,7 @@ function EmmCaseStudy(runtime, element, args) {
     var data = {answers: answers, profile: typeof who === "string" ? who : profile()};
     return run("save_draft", data, save, function (reply) {
       /* kept as a draft, not sent: the status below says "Draft saved."; the form stayed open meanwhile. Its reply
-         is the handler's whole (no "reply: page"), with the draft's save time (decision 09NN) */
+         is the handler's whole (no "reply: page"), with the draft's save time (decision 117) */
       drafts.sent("", {answers: data.answers, profile: data.profile}, reply.saved_at);
       tell(reply.message);
     }, actionId);

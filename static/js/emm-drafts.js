@@ -6,7 +6,7 @@
   var DRAFT = "save_draft";  /* the handler that keeps a draft on the server (the case study's) */
 
   /* the record {data, queued, at, base} under `key` ("" keeps nothing); `region` says its state. `at`: when it was
-     typed (this device's clock, ms); `base`: the save time of the server's draft this page knew then (decision 09NN) */
+     typed (this device's clock, ms); `base`: the save time of the server's draft this page knew then (decision 117) */
   EMM.deviceDraft = function (key, region) {
     var storage = null, name = "emm-draft-" + key, shown = "", known = 0, offered = null;
     try { storage = key ? global.localStorage : null; } catch (e) { storage = null; }
@@ -56,7 +56,7 @@
     }
     /* `record` typed before the server's draft saved at `saved`, which this device did not know: older */
     function older(record, saved) {
-      if (!saved || !record.at || (record.queued && record.queued.handler !== DRAFT)) { return false; }  /* !at: kept before 09NN */
+      if (!saved || !record.at || (record.queued && record.queued.handler !== DRAFT)) { return false; }  /* !at: kept before 117 */
       return !((record.base || 0) >= saved) && !((record.at || 0) > saved);
     }
     /* the same answers, whatever the order of their keys */
@@ -107,7 +107,7 @@
         var record = read();
         if (savedAt) { known = savedAt; }
         if (data && record && record.data && !same(record.data, data)) {
-          /* the older answers offered back stay as they were: older than this draft too (decision 09NN) */
+          /* the older answers offered back stay as they were: older than this draft too (decision 117) */
           if (record.at !== offered) { put(record.data, null, false, record.at); }
           return;
         }
@@ -129,7 +129,7 @@
       /* at the page's start: what was kept back in the form (fill(data); false: not put back) and
          said, what waits sent (resend()) if the link is up, and again each time it comes back. `saved`: the save time
          of the server's draft in the form (ms, 0: none). What the device kept without a submission waiting, typed
-         before that draft was saved and with that draft unknown to this device (saved on another: decision 09NN),
+         before that draft was saved and with that draft unknown to this device (saved on another: decision 117),
          does not replace it: it is kept as it was, not sent, and given to offer(record) (the page offers it back) */
       resume: function (element, fill, resend, saved, offer) {
         var kept = read();

@@ -153,7 +153,7 @@
       if (opts.fill) { opts.fill(data); }
     }
     /* the answers kept on this device are older than the draft saved on the course (on another device): the form
-       shows that draft, and a button at its top puts these back, dated (decision 09NN: nothing lost unsaid) */
+       shows that draft, and a button at its top puts these back, dated (decision 117: nothing lost unsaid) */
     function offer(record) {
       if (!record.data.answers) { return; }
       var date = new Intl.DateTimeFormat(EMM.locale(form), {dateStyle: "long", timeStyle: "short", numberingSystem: "latn"});

@@ -1,4 +1,4 @@
-"""A case study's drafts on two devices, the same learner (decision 09NN). On her phone she types without saving: the
+"""A case study's drafts on two devices, the same learner (decision 117). On her phone she types without saving: the
 text is kept on the phone. Later, on a laptop, she saves a newer draft on the course. Back on the phone, the page put
 the phone's older text over the newer draft, without a word: the laptop's draft was gone from the form, and the next
 "Save draft" wrote it over on the course. Now the form shows the newer draft, and a button dated in the page's

@@ -363,7 +363,7 @@ def _plain(html):
 
 
 def test_a_draft_keeps_its_save_time_and_the_page_is_given_it(case, handlers):
-    """Decision 09NN: the page compares it with the time of the answers kept on the device."""
+    """decision 117: the page compares it with the time of the answers kept on the device."""
     uid = case()
     assert handlers.block(uid).draft_saved == 0
     before = int(time.time() * 1000)

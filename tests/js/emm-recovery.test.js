@@ -123,7 +123,7 @@ test("after any failure the page re-reads the state; onError learns whether the 
     ["missing_answers", false, 24], "refresh"]);
 });
 
-/* what a record holds of the answers and what waits (its times `at` and `base` aside: decision 09NN) */
+/* what a record holds of the answers and what waits (its times `at` and `base` aside: decision 117) */
 function shape(record) { return record && {data: record.data, queued: record.queued}; }
 
 test("deviceDraft keeps the answers per key, says so once, queues an action and forgets after the server has it", () => {
@@ -650,7 +650,7 @@ test("a timed try while the block sends is not queued behind it (the learner's t
   assert.equal(page.w.EMM.isBusy(page.root), true, "only the learner's send is on its way");
 });
 
-test("deviceDraft.resume: answers typed here before a draft saved on another device are offered, not put in the form (09NN)", () => {
+test("deviceDraft.resume: answers typed here before a draft saved on another device are offered, not put in the form (117)", () => {
   const {w} = setup();
   const phone = w.EMM.deviceDraft("k1", null);
   phone.keep({answers: {q1: "typed on the phone"}});
@@ -665,7 +665,7 @@ test("deviceDraft.resume: answers typed here before a draft saved on another dev
   assert.deepEqual(shape(again.load()), {data: {answers: {q1: "typed on the phone"}}, queued: null}, "still kept");
 });
 
-test("deviceDraft.resume: answers typed after the course's draft, or on top of it on this device, go back in the form (09NN)", () => {
+test("deviceDraft.resume: answers typed after the course's draft, or on top of it on this device, go back in the form (117)", () => {
   const {w} = setup();
   const filled = [], offered = [];
   const fill = (data) => { filled.push(data); }, offer = (record) => { offered.push(record); };
@@ -682,7 +682,7 @@ test("deviceDraft.resume: answers typed after the course's draft, or on top of i
   assert.deepEqual(offered, []);
 });
 
-test("deviceDraft: answers offered back stay older than a draft this page then saves, untyped on (09NN)", () => {
+test("deviceDraft: answers offered back stay older than a draft this page then saves, untyped on (117)", () => {
   const {w} = setup();
   const phone = w.EMM.deviceDraft("k1", null);
   phone.keep({answers: {q1: "typed on the phone"}});

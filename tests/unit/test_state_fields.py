@@ -21,7 +21,7 @@ STORED = {
     CaseStudyBlock: {"draft": Dict, "answers": Dict, "ticks": Dict, "assessed": Boolean, "submitted": Boolean,
                      "attempts": Integer, "history": List, "answers_shown": Boolean, "learner_profile": String,
                      "attempt_serial": Integer,  # since decision 112: the attempt claims' serial, never reset
-                     "draft_saved": Integer},  # since decision 09NN: the server's draft's save time
+                     "draft_saved": Integer},  # since decision 117: the server's draft's save time
     KnowledgeCheckBlock: {"answers": Dict, "submitted": Boolean},
     RolePlayBlock: {"role": String, "path": List, "taken": List, "attempts": Integer, "ended": Boolean,
                     "finished": List, "learner_profile": String,
