@@ -77,3 +77,77 @@ def test_a_save_from_the_xml_tab_keeps_what_it_does_not_know_exports_it_and_show
     exported = platform.export(key)
     assert 'point="2"' not in exported and "choise" not in exported and "debreif" not in exported
     assert 'points="2"' in exported and "What went well]]></debrief>" in exported
+
+
+# ---------------------------------------------------------------- the platform's own settings
+# (review of decision 114: the role-play's "Edit as XML" tab keeps, as unknown, the platform's own
+# attributes (``visible_to_staff_only``, ``due``...) that an exported role-play's OLX holds, tells the
+# author "this activity has no such attribute", and the next export writes them back although Studio
+# shows the block visible: a course re-imported from that export hides the role-play from learners.)
+# the OLX of another course's export, pasted into the tab: it carries a platform field of that block
+PASTED = PLAIN.replace('display_name="Desk"', 'display_name="Desk" visible_to_staff_only="true"')
+
+
+def test_a_platform_attribute_pasted_in_the_xml_tab_is_not_said_unknown_nor_exported_behind_studio_s_back(platform):
+    key = platform.add(PLAIN, platform.subsection())
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    saved = studio.handle(key, "studio_submit", {"xml": PASTED}).json
+    assert saved["saved"] is True
+    block = studio.block(key)
+    assert block.visible_to_staff_only is False  # Studio shows the role-play to learners
+    # and the export (what a course re-import reads) hides it from learners
+    assert 'visible_to_staff_only="true"' not in platform.export(key)
+    # the tab also told the author the platform's own field is not one this activity has
+    assert not any("visible_to_staff_only" in w["message"] for w in saved["warnings"]), saved["warnings"]
+
+
+SETTINGS_PASTED = PLAIN.replace('display_name="Desk"', 'display_name="Desk" due="2030-01-01T00:00:00Z" '
+                                'group_access="{&quot;50&quot;: [1]}" visible_to_staff_only="true" colour="red"')
+
+
+def test_the_xml_tab_says_studio_s_own_settings_are_set_in_studio_and_leaves_them_out(platform):
+    key = platform.add(PLAIN, platform.subsection())
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    # the check, the switch to the form and the save say it once, at the line of <emm_role_play>
+    for handler in ("studio_validate", "studio_convert", "studio_submit"):
+        answer = studio.handle(key, handler, {"xml": SETTINGS_PASTED}).json
+        said = [p for p in answer.get("problems", answer.get("warnings")) if p.get("code") == "platform_setting"]
+        assert [(p["line"], p["error"]) for p in said] == [(1, False)], (handler, answer)
+        assert said[0]["message"] == (
+            "Line 1, <emm_role_play>: the settings Studio sets for every component (visibility, dates, group access, "
+            "grading) are not read from this tab, and a save leaves them out: set them in Studio."), handler
+        # a misspelt attribute beside them is still said, and kept
+        assert any("colour=“red”: this activity has no such attribute" in p["message"]
+                   for p in answer.get("problems", answer.get("warnings"))), handler
+    block = studio.block(key)
+    assert block.due is None and block.group_access == {} and block.visible_to_staff_only is False
+    exported = platform.export(key)
+    assert "due=" not in exported and "group_access" not in exported and "visible_to_staff_only" not in exported
+    assert 'colour="red"' in exported
+    with translation.override("fr"):
+        fr = studio.handle(key, "studio_validate", {"xml": SETTINGS_PASTED}).json["problems"]
+    assert [p["message"] for p in fr if p.get("code") == "platform_setting"] == [
+        "Ligne 1, <emm_role_play>\u00a0: les paramètres que Studio règle pour chaque composant (visibilité, dates, "
+        "accès des groupes, notation) ne sont pas lus depuis cet onglet, et un enregistrement les laisse de "
+        "côté\u00a0: réglez-les dans Studio."]
+
+
+def test_a_field_kept_as_unknown_by_an_earlier_release_is_never_exported_nor_shown_in_the_tab(platform):
+    """An earlier release's XML tab kept ``visible_to_staff_only="true"`` among what it did not know
+    (``unknown_olx``): the export writes the field as Studio shows it (unset: left out; set: its
+    value), never the text kept; the tab does not show it, so its next save drops it."""
+    key = platform.add(PLAIN, platform.subsection())
+    studio = platform.studio_editor(platform.user("author", role="staff"))
+    block = studio.block(key)
+    block.unknown_olx = [{"path": [], "attribute": "visible_to_staff_only", "value": "true"},
+                         {"path": [], "attribute": "due", "value": "2030-01-01T00:00:00Z"},
+                         {"path": [], "attribute": "colour", "value": "red"}]
+    block.save()
+    exported = platform.export(key)
+    assert "visible_to_staff_only" not in exported and "due=" not in exported and 'colour="red"' in exported
+    html = studio.html(key, "studio_view")
+    assert "visible_to_staff_only" not in html and "colour=" in html
+    block = studio.block(key)
+    block.visible_to_staff_only = True  # Studio's Visibility: "Hide from learners"
+    block.save()
+    assert 'visible_to_staff_only="true"' in platform.export(key)
